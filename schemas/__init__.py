@@ -1,0 +1,1 @@
+"""procaudit's Pandera schemas (YAML), shipped inside the package."""

@@ -1,0 +1,3 @@
+"""procaudit: a data-quality auditor for administrative-procedure catalogues."""
+
+__version__ = "0.1.0"

@@ -1,0 +1,3 @@
+from procaudit.cli import main
+
+main()

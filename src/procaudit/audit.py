@@ -1,0 +1,122 @@
+"""Run an audit: read each file, validate it against the schema, run the rules, collect findings.
+
+Data flows one way: file -> reader -> canonical frame -> schema + rules -> findings.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+
+import pandas as pd
+
+from procaudit.columns import ALIASES, ROW, SHEET
+from procaudit.errors import InputError
+from procaudit.io import Table, read_catalogue
+from procaudit.model import (
+    AuditResult,
+    FileFailure,
+    FileReport,
+    Finding,
+    Severity,
+    SkippedRule,
+)
+from procaudit.rules import Rule, all_rules, get_rule
+from procaudit.rules.schema_generic import SCHEMA_VIOLATION
+from procaudit.schema import LoadedSchema, load_schema, schema_hits
+
+
+def audit(paths: Iterable[str], schema_path: str | None = None) -> AuditResult:
+    """Audit every path; an unreadable file is recorded as a failure and the rest go on."""
+    schema = load_schema(schema_path)
+    rules = all_rules()
+    files: list[FileReport] = []
+    findings: list[Finding] = []
+    skipped: dict[SkippedRule, None] = {}  # ordered and without repeats
+    failures: list[FileFailure] = []
+    for path in paths:
+        try:
+            catalogue = read_catalogue(path)
+        except InputError as exc:
+            failures.append(FileFailure(path, str(exc)))
+            continue
+        for table in catalogue.tables:
+            findings.extend(_audit_table(path, table, schema, rules))
+            skipped.update(dict.fromkeys(_skipped(path, table, schema, rules)))
+        files.append(_file_report(path, catalogue.tables))
+    findings.sort(key=Finding.sort_key)
+    return AuditResult(tuple(files), tuple(findings), tuple(skipped), tuple(failures))
+
+
+def _file_report(path: str, tables: tuple[Table, ...]) -> FileReport:
+    sheets = tuple(t.sheet for t in tables if t.sheet is not None) if tables[0].sheet else None
+    columns: dict[str, str] = {}
+    unmapped: list[str] = []
+    for table in tables:
+        columns.update(table.header_map.sources)
+        unmapped.extend(h for h in table.header_map.unmapped if h not in unmapped)
+    return FileReport(path, sheets, sum(len(t.frame) for t in tables), columns, tuple(unmapped))
+
+
+def _applicable(rule: Rule, frame: pd.DataFrame) -> bool:
+    return all(column in frame for column in rule.columns)
+
+
+def _audit_table(
+    path: str, table: Table, schema: LoadedSchema, rules: tuple[Rule, ...]
+) -> Iterator[Finding]:
+    frame = table.frame
+    parts = [schema_hits(schema, frame)]
+    for rule in rules:
+        if rule.check is not None and _applicable(rule, frame):
+            found = rule.check(frame)
+            parts.append(found.assign(rule=rule.id).rename_axis("index").reset_index())
+    parts = [part for part in parts if not part.empty]
+    if parts:
+        yield from _to_findings(path, table, pd.concat(parts, ignore_index=True))
+
+
+def _to_findings(path: str, table: Table, found: pd.DataFrame) -> Iterator[Finding]:
+    frame = table.frame
+    index = found["index"]
+    located = index.notna()
+    positions = index[located].astype("int64")
+    rows = pd.Series(pd.NA, index=found.index, dtype="Int64")
+    rows[located] = frame.loc[positions, ROW].to_numpy()
+    codes = pd.Series(None, index=found.index, dtype="object")
+    if "code" in frame:
+        codes[located] = frame.loc[positions, "code"].to_numpy()
+    for hit, row, code in zip(found.itertuples(index=False), rows, codes, strict=True):
+        rule = get_rule(hit.rule)
+        yield Finding(
+            rule=hit.rule,
+            name=rule.name if rule else "schema-check",
+            severity=rule.severity if rule else Severity.ERROR,
+            file=path,
+            sheet=table.sheet,
+            row=None if pd.isna(row) else int(row),
+            column=hit.column if isinstance(hit.column, str) else None,
+            code=code.strip() if isinstance(code, str) else None,
+            value=hit.value if isinstance(hit.value, str) else None,
+            message=hit.message,
+            fix=hit.fix,
+        )
+
+
+def _skipped(
+    path: str, table: Table, schema: LoadedSchema, rules: tuple[Rule, ...]
+) -> Iterator[SkippedRule]:
+    where = f"sheet '{table.sheet}' has" if table.sheet else "the file has"
+    for rule in rules:
+        if rule.id == SCHEMA_VIOLATION:
+            continue
+        if rule.from_schema and rule.id not in schema.rule_columns:
+            yield SkippedRule(rule.id, path, f"the schema {schema.source} has no check for it")
+            continue
+        columns = (schema.rule_columns[rule.id],) if rule.from_schema else rule.columns
+        missing = [c for c in columns if c not in table.frame and c not in (ROW, SHEET)]
+        if missing:
+            yield SkippedRule(rule.id, path, f"{where} no {_column_label(missing[0])} column")
+
+
+def _column_label(column: str) -> str:
+    return f"{column} ('{ALIASES[column][0]}')" if column in ALIASES else f"'{column}'"

@@ -1,0 +1,73 @@
+"""The canonical catalogue model: its columns and the headers that name them in the wild."""
+
+from __future__ import annotations
+
+from typing import Final
+
+CANONICAL: Final = (
+    "code",
+    "name",
+    "level",
+    "field",
+    "agency",
+    "processing_time",
+    "fee",
+    "forms",
+    "legal_basis",
+    "online_level",
+    "decision_no",
+    "decision_date",
+    "status",
+)
+REQUIRED: Final = ("name",)
+
+# Where each canonical row came from; kept beside the data columns in every frame.
+SHEET: Final = "_sheet"
+ROW: Final = "_row"
+
+# Aliases in order of preference: when two headers of one table name the same column, the
+# one whose alias comes first wins (the portal has both "co_quan_thuc_hien" and
+# "co_quan_co_tham_quyen"; the first is the agency that does the work). Headers are compared
+# by `text.header_key`, so case, diacritics and punctuation do not matter here.
+ALIASES: Final[dict[str, tuple[str, ...]]] = {
+    "code": (
+        "Mã thủ tục", "Mã TTHC", "Mã số TTHC", "Mã số", "Mã số hồ sơ TTHC",
+        "Mã thủ tục hành chính", "Mã", "Code", "Procedure code", "Procedure ID",
+    ),
+    "name": (
+        "Tên thủ tục", "Tên thủ tục hành chính", "Tên TTHC", "Tên", "Thủ tục hành chính",
+        "Name", "Procedure name", "Procedure", "Title",
+    ),
+    "level": (
+        "Cấp thực hiện", "Cấp giải quyết", "Cấp", "Level", "Administrative level",
+        "Implementation level",
+    ),
+    "field": ("Lĩnh vực", "Field", "Sector", "Domain"),
+    "agency": (
+        "Cơ quan thực hiện", "Cơ quan giải quyết", "Cơ quan có thẩm quyền",
+        "Cơ quan có thẩm quyền giải quyết", "Agency", "Implementing agency", "Authority",
+    ),
+    "processing_time": (
+        "Thời hạn giải quyết", "Thời gian giải quyết", "Thời hạn", "Processing time",
+        "Time limit", "Deadline",
+    ),
+    "fee": ("Phí, lệ phí", "Phí lệ phí", "Lệ phí", "Phí", "Fee", "Fees", "Charges"),
+    "forms": (
+        "Mẫu đơn, tờ khai", "Mẫu đơn tờ khai", "Mẫu đơn", "Tờ khai", "Biểu mẫu", "Forms",
+        "Form", "Application form", "Application forms",
+    ),
+    "legal_basis": ("Căn cứ pháp lý", "Legal basis"),
+    "online_level": (
+        "Mức độ DVC", "Mức độ dịch vụ công trực tuyến", "Dịch vụ công trực tuyến",
+        "Mức độ DVCTT", "Mức độ", "Online level", "Online service level",
+    ),
+    "decision_no": (
+        "Số quyết định", "Quyết định công bố", "Số QĐ", "Số quyết định công bố", "Quyết định",
+        "Decision no", "Decision number", "Decision",
+    ),
+    "decision_date": (
+        "Ngày công bố", "Ngày quyết định", "Ngày ban hành", "Ngày quyết định công bố",
+        "Decision date", "Date",
+    ),
+    "status": ("Tình trạng", "Trạng thái", "Hiệu lực", "Status"),
+}

@@ -1,0 +1,36 @@
+"""Build the canonical frame of one source table: mapped columns, blanks as missing, provenance."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from procaudit.columns import ROW, SHEET
+from procaudit.io.headers import HeaderMap
+
+
+def canonical_frame(
+    body: pd.DataFrame, header_map: HeaderMap, rows: pd.Series | list[int], sheet: str | None
+) -> pd.DataFrame:
+    """Select and rename the mapped columns of `body` (positional columns, text cells).
+
+    `rows` gives, for each body row, its number as the user sees it (Excel row or CSV line).
+    Rows whose mapped cells are all blank are not procedures and are dropped.
+    """
+    frame = pd.DataFrame(
+        {
+            column: _blank_to_missing(body.iloc[:, position])
+            for column, position in header_map.columns.items()
+        },
+        index=body.index,
+    )
+    frame[ROW] = pd.Series(list(rows) if isinstance(rows, list) else rows.to_numpy(),
+                           index=body.index, dtype="int64")
+    frame[SHEET] = pd.Series(sheet, index=body.index, dtype="object")
+    data_columns = list(header_map.columns)
+    frame = frame[frame[data_columns].notna().any(axis=1)]
+    return frame.reset_index(drop=True)
+
+
+def _blank_to_missing(column: pd.Series) -> pd.Series:
+    text = column.astype("str")
+    return text.mask(text.str.strip().eq("") | column.isna())

@@ -1,0 +1,117 @@
+"""Values that flow out of an audit: severities, findings and the result of a run.
+
+Kept free of pandas so that reporters and the CLI can use them cheaply.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+from enum import Enum
+
+
+class Severity(str, Enum):
+    """How serious a finding is; ordered from most to least serious."""
+
+    ERROR = "error"
+    WARNING = "warning"
+    INFO = "info"
+
+    @property
+    def rank(self) -> int:
+        return _RANK[self]
+
+
+_RANK = {Severity.ERROR: 3, Severity.WARNING: 2, Severity.INFO: 1}
+
+
+class FailOn(str, Enum):
+    """The lowest severity that makes `procaudit check` exit 1."""
+
+    ERROR = "error"
+    WARNING = "warning"
+    INFO = "info"
+    NEVER = "never"
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One defect in one place of a catalogue."""
+
+    rule: str
+    name: str
+    severity: Severity
+    file: str
+    sheet: str | None
+    row: int | None
+    column: str | None
+    code: str | None
+    value: str | None
+    message: str
+    fix: str
+
+    def sort_key(self) -> tuple:
+        # None sorts before any value so file-level findings lead their file.
+        return (
+            self.file,
+            self.sheet is not None,
+            self.sheet or "",
+            self.row is not None,
+            self.row or 0,
+            self.rule,
+            self.column or "",
+        )
+
+
+@dataclass(frozen=True)
+class SkippedRule:
+    """A rule that was not checked on a file, and why."""
+
+    rule: str
+    file: str
+    reason: str
+
+
+@dataclass(frozen=True)
+class FileReport:
+    """What was read from one input file."""
+
+    path: str
+    sheets: tuple[str, ...] | None  # None for CSV
+    rows: int
+    columns: dict[str, str] = field(default_factory=dict)  # source header -> canonical column
+    unmapped: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class FileFailure:
+    """An input that could not be audited at all (exit code 2)."""
+
+    path: str
+    message: str
+
+
+@dataclass(frozen=True)
+class AuditResult:
+    """Everything one `procaudit check` run found."""
+
+    files: tuple[FileReport, ...]
+    findings: tuple[Finding, ...]
+    skipped: tuple[SkippedRule, ...] = ()
+    failures: tuple[FileFailure, ...] = ()
+
+    def count_by_severity(self) -> dict[Severity, int]:
+        counts = Counter(f.severity for f in self.findings)
+        return {severity: counts.get(severity, 0) for severity in Severity}
+
+    def count_by_rule(self) -> dict[str, int]:
+        return dict(sorted(Counter(f.rule for f in self.findings).items()))
+
+    def exit_code(self, fail_on: FailOn) -> int:
+        """0 clean, 1 findings at or above `fail_on`, 2 an input could not be audited."""
+        if self.failures:
+            return 2
+        if fail_on is FailOn.NEVER:
+            return 0
+        threshold = Severity(fail_on.value).rank
+        return 1 if any(f.severity.rank >= threshold for f in self.findings) else 0

@@ -1,0 +1,28 @@
+"""What a frame rule returns: the offending rows of the frame, with a message and a fix each."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+HIT_COLUMNS = ("column", "value", "message", "fix")
+
+
+def hits(
+    frame: pd.DataFrame,
+    mask: pd.Series,
+    column: str,
+    message: str | pd.Series,
+    fix: str | pd.Series,
+) -> pd.DataFrame:
+    """Hits for the rows where `mask` holds; `message` and `fix` may vary per row."""
+    index = frame.index[mask.fillna(False).astype(bool)]
+    out = pd.DataFrame(index=index)
+    out["column"] = column
+    out["value"] = frame.loc[index, column] if column in frame else None
+    out["message"] = message if isinstance(message, str) else message.loc[index]
+    out["fix"] = fix if isinstance(fix, str) else fix.loc[index]
+    return out
+
+
+def no_hits() -> pd.DataFrame:
+    return pd.DataFrame(columns=list(HIT_COLUMNS))

@@ -1,0 +1,42 @@
+"""Comparison keys shared by the rules that compare rows with each other."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from procaudit.text import comparison_keys
+
+_LEVEL_SEPARATORS = r"\s*[,;\n]\s*"
+
+
+def name_keys(frame: pd.DataFrame) -> pd.Series:
+    return comparison_keys(frame["name"])
+
+
+def level_keys(frame: pd.DataFrame) -> pd.Series:
+    """One key per set of levels: "Cấp xã, Cấp tỉnh" and "cấp tỉnh; Cấp xã" are the same."""
+    if "level" not in frame:
+        return pd.Series("", index=frame.index, dtype="str")
+    keys = comparison_keys(frame["level"]).fillna("")
+    several = keys.str.contains(r"[,;\n]")
+    keys[several] = (
+        keys[several].str.split(_LEVEL_SEPARATORS).map(lambda parts: ", ".join(sorted(filter(None, parts))))
+    )
+    return keys
+
+
+def code_keys(frame: pd.DataFrame) -> pd.Series:
+    """The code as compared between rows; missing where there is no code."""
+    if "code" not in frame:
+        return pd.Series(pd.NA, index=frame.index, dtype="str")
+    return frame["code"].str.strip()
+
+
+def row_list(rows: list[int], limit: int = 5) -> str:
+    """ "row 17", "rows 17 and 45", "rows 3, 9, 17 and 6 more" """
+    shown = [str(row) for row in rows[:limit]]
+    if len(rows) > limit:
+        return f"rows {', '.join(shown)} and {len(rows) - limit} more"
+    if len(shown) == 1:
+        return f"row {shown[0]}"
+    return f"rows {', '.join(shown[:-1])} and {shown[-1]}"

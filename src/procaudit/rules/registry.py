@@ -1,0 +1,106 @@
+"""The rule registry: every rule's id, name, severity and documentation, and how it is checked.
+
+Rule ids are a public contract (users select, ignore and gate on them), so the registry
+refuses a second rule with an id or name already taken.
+
+A rule is checked in one of two ways:
+- a *frame rule* is a function of the canonical frame that returns its hits (see `hits`);
+- a *schema rule* is a check in the Pandera schema whose `error` is the rule id; the rule
+  here only documents it and turns a failing value into a message and a fix.
+"""
+
+from __future__ import annotations
+
+import inspect
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from procaudit.model import Severity
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+FrameCheck = Callable[["pd.DataFrame"], "pd.DataFrame"]
+Describe = Callable[[str | None], tuple[str, str]]
+
+
+@dataclass(frozen=True)
+class Rule:
+    id: str
+    name: str
+    severity: Severity
+    columns: tuple[str, ...]  # canonical columns the rule needs; without them it is skipped
+    doc: str  # Markdown: a summary line, then what, why, **Bad**, **Good** and **Fix**
+    check: FrameCheck | None = None
+    describe: Describe | None = None
+
+    @property
+    def summary(self) -> str:
+        return self.doc.split("\n", 1)[0].strip()
+
+    @property
+    def from_schema(self) -> bool:
+        return self.check is None
+
+
+_RULES: dict[str, Rule] = {}
+
+
+def register(rule: Rule) -> Rule:
+    if rule.id in _RULES:
+        raise ValueError(f"rule id {rule.id} is registered twice")
+    if any(other.name == rule.name for other in _RULES.values()):
+        raise ValueError(f"rule name {rule.name} is registered twice")
+    if not rule.doc:
+        raise ValueError(f"rule {rule.id} has no documentation")
+    _RULES[rule.id] = rule
+    return rule
+
+
+def frame_rule(
+    rule_id: str, name: str, severity: Severity, columns: tuple[str, ...]
+) -> Callable[[FrameCheck], FrameCheck]:
+    """Register a function of the canonical frame; its docstring is the rule's documentation."""
+
+    def decorate(check: FrameCheck) -> FrameCheck:
+        doc = inspect.cleandoc(check.__doc__ or "")
+        register(Rule(rule_id, name, severity, columns, doc, check=check))
+        return check
+
+    return decorate
+
+
+def schema_rule(
+    rule_id: str, name: str, severity: Severity, column: str
+) -> Callable[[Describe], Describe]:
+    """Register a rule checked by the schema; the function explains one failing value."""
+
+    def decorate(describe: Describe) -> Describe:
+        doc = inspect.cleandoc(describe.__doc__ or "")
+        register(Rule(rule_id, name, severity, (column,), doc, describe=describe))
+        return describe
+
+    return decorate
+
+
+def all_rules() -> tuple[Rule, ...]:
+    _load_rule_modules()
+    return tuple(sorted(_RULES.values(), key=lambda rule: rule.id))
+
+
+def get_rule(rule_id: str) -> Rule | None:
+    _load_rule_modules()
+    return _RULES.get(rule_id.upper())
+
+
+def _load_rule_modules() -> None:
+    # Importing the families registers their rules; kept lazy so that `--help` stays light.
+    from procaudit.rules import (  # noqa: F401
+        codes,
+        duplicates,
+        forms,
+        publication,
+        reform,
+        schema_generic,
+    )
