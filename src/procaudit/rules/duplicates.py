@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import pandas as pd
 
-from procaudit.columns import ROW
 from procaudit.model import Severity
 from procaudit.rules.hits import hits, no_hits
 from procaudit.rules.keys import code_keys, level_keys, name_keys, row_list
@@ -58,8 +57,7 @@ def duplicate_entry(frame: pd.DataFrame) -> pd.DataFrame:
     groups = key[duplicated].groupby(["code", "name", "level"], sort=False).ngroup()
 
     def describe(frame: pd.DataFrame, _: object, others: list) -> str:
-        rows = frame.loc[others, ROW].tolist()
-        return f"The same procedure is also listed on {row_list(rows)}."
+        return f"The same procedure is also listed on {row_list(frame, others)}."
 
     return hits(
         frame,
@@ -102,12 +100,11 @@ def code_conflict(frame: pd.DataFrame) -> pd.DataFrame:
 
     def describe(frame: pd.DataFrame, i: object, others: list) -> str:
         different = [j for j in others if names[j] != names[i]]
-        rows = frame.loc[different, ROW].tolist()
         first = frame.at[different[0], "name"]
         also = f" and {len(different) - 1} other names" if len(different) > 1 else ""
         return (
             f"The code {frame.at[i, 'code'].strip()} is also used for '{first}'{also} "
-            f"on {row_list(rows)}."
+            f"on {row_list(frame, different)}."
         )
 
     mask = frame.index.isin(conflicted)
@@ -158,10 +155,9 @@ def duplicate_name(frame: pd.DataFrame) -> pd.DataFrame:
 
     def describe(frame: pd.DataFrame, i: object, others: list) -> str:
         other_codes = [j for j in others if code_key[j] != code_key[i]]
-        rows = frame.loc[other_codes, ROW].tolist()
         code = codes[other_codes[0]]
         under = f"under code {code}" if isinstance(code, str) else "without a code"
-        return f"The same name is also listed on {row_list(rows)} ({under})."
+        return f"The same name is also listed on {row_list(frame, other_codes)} ({under})."
 
     mask = pd.Series(frame.index.isin(shared.index), index=frame.index)
     return hits(

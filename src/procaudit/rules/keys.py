@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 
+from procaudit.columns import ROW, SHEET
 from procaudit.text import comparison_keys
 
 _LEVEL_SEPARATORS = r"\s*[,;\n]\s*"
@@ -32,11 +33,14 @@ def code_keys(frame: pd.DataFrame) -> pd.Series:
     return frame["code"].str.strip()
 
 
-def row_list(rows: list[int], limit: int = 5) -> str:
-    """ "row 17", "rows 17 and 45", "rows 3, 9, 17 and 6 more" """
+def row_list(frame: pd.DataFrame, index: list, limit: int = 5) -> str:
+    """Where the rows at `index` are, as the user numbers them: "row 17", "lines 3 and 9",
+    "rows 3, 9, 17, 20, 31 and 6 more" (CSV records are numbered by line)."""
+    rows = frame.loc[index, ROW].tolist()
+    unit = "row" if pd.notna(frame.loc[index[0], SHEET]) else "line"
     shown = [str(row) for row in rows[:limit]]
     if len(rows) > limit:
-        return f"rows {', '.join(shown)} and {len(rows) - limit} more"
+        return f"{unit}s {', '.join(shown)} and {len(rows) - limit} more"
     if len(shown) == 1:
-        return f"row {shown[0]}"
-    return f"rows {', '.join(shown[:-1])} and {shown[-1]}"
+        return f"{unit} {shown[0]}"
+    return f"{unit}s {', '.join(shown[:-1])} and {shown[-1]}"

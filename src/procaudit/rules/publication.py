@@ -11,8 +11,8 @@ from procaudit.model import Severity
 from procaudit.rules.hits import hits
 from procaudit.rules.registry import frame_rule
 
-# "1890/QĐ-UBND", "12/2025/QĐ-UBND", "885/QĐ-BCA-C06"
-DECISION_PATTERN = r"\d+(/\d{4})?/QĐ-[A-ZĐ0-9]+(-[A-ZĐ0-9]+)*"
+# "1890/QĐ-UBND", "12/2025/QĐ-UBND", "885/QĐ-BCA-C06", "1075a/QĐ-NHNN"
+DECISION_PATTERN = r"\d+[a-z]?(/\d{4})?/QĐ-[A-ZĐ0-9]+(-[A-ZĐ0-9]+)*"
 _DECISION = re.compile(DECISION_PATTERN)
 # Annex cells often append the date: "1890/QĐ-UBND ngày 15/8/2025"; the date is not checked here.
 _DATE_TAIL = r"\s+(ngày|ngay)\b.*$"
@@ -59,19 +59,41 @@ def unpublished(frame: pd.DataFrame) -> pd.DataFrame:
     )
 
 
+# Mechanical repairs of numbers typed irregularly; a placeholder is never "repaired".
+_REPAIRS = (
+    (re.compile(r"^(số|so)\s*[:.]?\s*", re.IGNORECASE), ""),  # "Số 64/QĐ-NHNN"
+    (re.compile(r"(\d)\.+/"), r"\1/"),  # "2267./QĐ-BXD"
+    (re.compile(r"\s*/\s*"), "/"),  # "1890 / QĐ-UBND"
+    (re.compile(r"/Q[Dd]-"), "/QĐ-"),  # "1890/QD-UBND"
+    (re.compile(r"^QĐ\s*(\d+)-"), r"\1/QĐ-"),  # "QĐ2338-BTP"
+)
+
+
+def _repaired(text: str) -> str:
+    for pattern, replacement in _REPAIRS:
+        text = pattern.sub(replacement, text)
+    return text
+
+
 def _explain_decision(number: str) -> tuple[str, str]:
     text = unicodedata.normalize("NFC", number).strip()
-    repaired = re.sub(r"/Q[Dd]-", "/QĐ-", text)
+    repaired = _repaired(text)
     if repaired != text and _DECISION.fullmatch(re.sub(_DATE_TAIL, "", repaired)):
-        return (
-            f"The decision number '{number}' writes 'QD' for 'QĐ'.",
-            f"Write it as {repaired}.",
+        problem = "writes 'QD' for 'QĐ'" if "/QD-" in text.upper() and "QĐ" not in text else (
+            "is not written in the standard form"
         )
+        return f"The decision number '{number}' {problem}.", f"Write it as {repaired}."
     ask = "Replace it with the number of the decision that announced the procedure."
     if re.match(r"^QĐ/", text):
         return f"The decision number '{number}' is a placeholder, not a decision's number.", ask
     if not re.search(r"\d", text):
         return f"'{number}' is not a decision number.", ask
+    if text.isdigit():
+        return (
+            f"The decision number '{number}' lacks the document type and issuer "
+            "(expected a form like 1890/QĐ-UBND).",
+            f"Complete it with the type and issuer, e.g. {text}/QĐ-UBND, as the decision shows.",
+        )
     if re.match(r"^0+/", text):
         return f"The decision number '{number}' is a placeholder (number 0).", ask
     return (

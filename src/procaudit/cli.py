@@ -1,0 +1,130 @@
+"""The command line: parse options, run the audit, pick a reporter, exit with the right code.
+
+Heavy modules (pandas, pandera, openpyxl) are imported inside the commands, so that
+`procaudit --help` and `procaudit --version` stay fast.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from procaudit import __version__
+from procaudit.errors import ProcauditError
+from procaudit.model import FailOn
+from procaudit.reporters import Format, ReportOptions, reporter_for
+
+app = typer.Typer(
+    name="procaudit",
+    help="Audit administrative-procedure catalogues (thủ tục hành chính) for data-quality defects.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"procaudit {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _root(
+    version: Annotated[
+        bool,
+        typer.Option("--version", callback=_version, is_eager=True,
+                     help="Print the version and exit."),
+    ] = False,
+) -> None:
+    """Exit codes: 0 clean, 1 findings at or above --fail-on, 2 usage or input error."""
+
+
+def _fail(message: str) -> typer.Exit:
+    typer.echo(f"procaudit: error: {message}", err=True)
+    return typer.Exit(2)
+
+
+@app.command()
+def check(
+    paths: Annotated[
+        list[str],
+        typer.Argument(help="Catalogue files to audit (.csv, .xlsx, .xlsm).", show_default=False),
+    ],
+    output_format: Annotated[
+        Format, typer.Option("--format", "-f", help="Report format.")
+    ] = Format.RICH,
+    fail_on: Annotated[
+        FailOn,
+        typer.Option(help="Exit 1 when a finding is at least this severe ('never': always 0)."),
+    ] = FailOn.ERROR,
+    schema: Annotated[
+        Path | None,
+        typer.Option(help="A Pandera YAML schema to use instead of procaudit's own.",
+                     show_default=False),
+    ] = None,
+    max_per_rule: Annotated[
+        int, typer.Option(help="Findings shown per rule in the terminal report (0: all).", min=0)
+    ] = 10,
+    quiet: Annotated[
+        bool, typer.Option("--quiet", "-q", help="Print nothing on stderr but errors.")
+    ] = False,
+) -> None:
+    """Audit catalogue files and report their defects."""
+    from procaudit.audit import audit
+
+    try:
+        result = audit(paths, str(schema) if schema else None)
+    except ProcauditError as exc:
+        raise _fail(str(exc)) from None
+    for failure in result.failures:
+        typer.echo(f"procaudit: error: {failure.message}", err=True)
+    if output_format is not Format.RICH and not quiet:
+        for skip in result.skipped:
+            typer.echo(f"procaudit: note: {skip.rule} not checked in {skip.file}: {skip.reason}",
+                       err=True)
+    options = ReportOptions(fail_on=fail_on, max_per_rule=max_per_rule)
+    reporter_for(output_format, options).render(result, sys.stdout)
+    raise typer.Exit(result.exit_code(fail_on))
+
+
+@app.command()
+def rules(
+    rule_id: Annotated[
+        str | None, typer.Argument(help="A rule id (e.g. PA201) to show in full.",
+                                   show_default=False)
+    ] = None,
+) -> None:
+    """List every rule, or show one rule's documentation."""
+    from rich.console import Console
+
+    from procaudit.rules import all_rules, get_rule
+    from procaudit.rules_view import rule_doc, rules_table
+
+    console = Console(highlight=False)
+    if rule_id is None:
+        console.print(rules_table(all_rules()))
+        return
+    rule = get_rule(rule_id)
+    if rule is None:
+        raise _fail(f"there is no rule {rule_id}; 'procaudit rules' lists them all")
+    console.print(rule_doc(rule))
+
+
+def main() -> None:
+    """Console entry point: the tool's own failures end in one sentence and exit 2."""
+    try:
+        app()
+    except Exception as exc:  # a bug in procaudit: say so briefly unless asked for details
+        if os.environ.get("PROCAUDIT_DEBUG"):
+            raise
+        typer.echo(
+            f"procaudit: internal error: {exc.__class__.__name__}: {exc} "
+            "(set PROCAUDIT_DEBUG=1 for details and please report it)",
+            err=True,
+        )
+        sys.exit(2)

@@ -1,0 +1,26 @@
+"""The interface every output format implements."""
+
+from __future__ import annotations
+
+from abc import ABC, abstractmethod
+from dataclasses import dataclass
+from typing import TextIO
+
+from procaudit.model import AuditResult, FailOn
+
+
+@dataclass(frozen=True)
+class ReportOptions:
+    fail_on: FailOn = FailOn.ERROR
+    max_per_rule: int = 10  # findings shown per rule in human formats; 0 shows all
+    width: int | None = None  # None: the terminal's width
+
+
+class Reporter(ABC):
+    """Renders an audit result; writes only the report itself to `out`."""
+
+    def __init__(self, options: ReportOptions) -> None:
+        self.options = options
+
+    @abstractmethod
+    def render(self, result: AuditResult, out: TextIO) -> None: ...

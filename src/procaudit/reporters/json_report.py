@@ -1,0 +1,49 @@
+"""The JSON report: a stable contract for automation (same input, same bytes)."""
+
+from __future__ import annotations
+
+import json
+from typing import Any, TextIO
+
+from procaudit import __version__
+from procaudit.model import AuditResult, Finding, Severity
+from procaudit.reporters.base import Reporter
+
+
+def finding_dict(finding: Finding) -> dict[str, Any]:
+    return {
+        "rule": finding.rule,
+        "name": finding.name,
+        "severity": finding.severity.value,
+        "file": finding.file,
+        "sheet": finding.sheet,
+        "row": finding.row,
+        "column": finding.column,
+        "code": finding.code,
+        "value": finding.value,
+        "message": finding.message,
+        "fix": finding.fix,
+    }
+
+
+def report_dict(result: AuditResult) -> dict[str, Any]:
+    by_severity = result.count_by_severity()
+    return {
+        "procaudit": __version__,
+        "files": [
+            {"path": f.path, "sheets": list(f.sheets) if f.sheets is not None else None,
+             "rows": f.rows}
+            for f in result.files
+        ],
+        "summary": {
+            **{severity.value: by_severity[severity] for severity in Severity},
+            "by_rule": result.count_by_rule(),
+        },
+        "findings": [finding_dict(f) for f in result.findings],
+    }
+
+
+class JsonReporter(Reporter):
+    def render(self, result: AuditResult, out: TextIO) -> None:
+        json.dump(report_dict(result), out, ensure_ascii=False, indent=2)
+        out.write("\n")
