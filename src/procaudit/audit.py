@@ -40,7 +40,7 @@ def audit(paths: Iterable[str], schema_path: str | None = None) -> AuditResult:
             failures.append(FileFailure(path, str(exc)))
             continue
         for table in catalogue.tables:
-            findings.extend(_audit_table(path, table, schema, rules))
+            findings.extend(audit_table(path, table, schema, rules))
             skipped.update(dict.fromkeys(_skipped(path, table, schema, rules)))
         files.append(_file_report(path, catalogue.tables))
     findings.sort(key=Finding.sort_key)
@@ -61,9 +61,10 @@ def _applicable(rule: Rule, frame: pd.DataFrame) -> bool:
     return all(column in frame for column in rule.columns)
 
 
-def _audit_table(
+def audit_table(
     path: str, table: Table, schema: LoadedSchema, rules: tuple[Rule, ...]
 ) -> Iterator[Finding]:
+    """The findings of the schema and of every applicable frame rule on one table."""
     frame = table.frame
     parts = [schema_hits(schema, frame)]
     for rule in rules:

@@ -7,7 +7,10 @@ import pandas as pd
 from procaudit.columns import ROW, SHEET
 from procaudit.text import comparison_keys
 
-_LEVEL_SEPARATORS = r"\s*[,;\n]\s*"
+# Several levels in one cell are separated by commas, semicolons or line breaks; the
+# line breaks go before `comparison_keys`, which folds them into spaces.
+_LEVEL_BREAKS = r"\s*[;\n]\s*"
+_LEVEL_SEPARATORS = r"\s*,\s*"
 
 
 def name_keys(frame: pd.DataFrame) -> pd.Series:
@@ -18,8 +21,9 @@ def level_keys(frame: pd.DataFrame) -> pd.Series:
     """One key per set of levels: "Cấp xã, Cấp tỉnh" and "cấp tỉnh; Cấp xã" are the same."""
     if "level" not in frame:
         return pd.Series("", index=frame.index, dtype="str")
-    keys = comparison_keys(frame["level"]).fillna("")
-    several = keys.str.contains(r"[,;\n]")
+    levels = frame["level"].str.replace(_LEVEL_BREAKS, ", ", regex=True)
+    keys = comparison_keys(levels).fillna("")
+    several = keys.str.contains(",")
     keys[several] = (
         keys[several].str.split(_LEVEL_SEPARATORS).map(lambda parts: ", ".join(sorted(filter(None, parts))))
     )

@@ -12,7 +12,8 @@ from procaudit.rules.hits import hits
 from procaudit.rules.registry import frame_rule
 
 # "1890/QĐ-UBND", "12/2025/QĐ-UBND", "885/QĐ-BCA-C06", "1075a/QĐ-NHNN"
-DECISION_PATTERN = r"\d+[a-z]?(/\d{4})?/QĐ-[A-ZĐ0-9]+(-[A-ZĐ0-9]+)*"
+# A number of zeros is a placeholder, not a number.
+DECISION_PATTERN = r"(?!0+[a-z]?/)\d+[a-z]?(/\d{4})?/QĐ-[A-ZĐ0-9]+(-[A-ZĐ0-9]+)*"
 _DECISION = re.compile(DECISION_PATTERN)
 # Annex cells often append the date: "1890/QĐ-UBND ngày 15/8/2025"; the date is not checked here.
 _DATE_TAIL = r"\s+(ngày|ngay)\b.*$"

@@ -7,7 +7,6 @@ import pandas as pd
 from procaudit.model import Severity
 from procaudit.rules.hits import hits
 from procaudit.rules.registry import frame_rule
-from procaudit.text import comparison_keys
 
 # "Cấp huyện" alone or as one of several levels ("Cấp tỉnh, Cấp huyện").
 _DISTRICT_LEVEL = r"(?:^|[,;\n])\s*(?:cấp\s+)?huyện\s*(?:$|[,;\n])"
@@ -52,7 +51,9 @@ def district_level(frame: pd.DataFrame) -> pd.DataFrame:
     list in force.
     """
     levels = frame["level"]
-    district = comparison_keys(levels).str.contains(_DISTRICT_LEVEL).fillna(False).astype(bool)
+    # Not `comparison_keys`: it folds the line breaks that separate levels into spaces.
+    folded = levels.str.normalize("NFC").str.lower()
+    district = folded.str.contains(_DISTRICT_LEVEL).fillna(False).astype(bool)
     fixes = levels[district].map(_fix)
     return hits(
         frame,

@@ -1,0 +1,48 @@
+"""Shared helpers: audit rows given in the test through the real pipeline."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from procaudit.audit import audit_table
+from procaudit.columns import ROW, SHEET
+from procaudit.io.read import Table
+from procaudit.io.headers import map_headers
+from procaudit.model import Finding
+from procaudit.rules import all_rules
+from procaudit.schema import load_schema
+
+ROOT = Path(__file__).resolve().parent.parent
+SAMPLES = ROOT / "samples"
+REAL_DATA = ROOT.parent / "shared" / "data" / "real"
+
+
+def table_of(rows: list[dict[str, str | None]], sheet: str | None = None) -> Table:
+    """A canonical table whose rows are numbered from 2, as under a one-row header."""
+    frame = pd.DataFrame(rows).astype("str")
+    frame = frame.mask(frame.apply(lambda c: c.str.strip().eq("")))
+    frame[ROW] = range(2, len(frame) + 2)
+    frame[SHEET] = pd.Series(sheet, index=frame.index, dtype="object")
+    return Table(sheet, frame, map_headers(list(rows[0])))
+
+
+def findings_of(rows: list[dict[str, str | None]], sheet: str | None = None) -> list[Finding]:
+    return list(audit_table("t.xlsx", table_of(rows, sheet), load_schema(), all_rules()))
+
+
+def hits_of(rule: str, rows: list[dict[str, str | None]]) -> list[tuple[int | None, str | None]]:
+    """(row, column) of every finding of `rule` on `rows`, sorted."""
+    return sorted(
+        ((f.row, f.column) for f in findings_of(rows, sheet="S") if f.rule == rule),
+        key=lambda hit: (hit[0] or 0, hit[1] or ""),
+    )
+
+
+@pytest.fixture
+def real_data() -> Path:
+    if not REAL_DATA.is_dir():
+        pytest.skip("../shared/data/real is not present")
+    return REAL_DATA

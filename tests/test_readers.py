@@ -1,0 +1,142 @@
+"""Reading CSV and xlsx into canonical tables, with row numbers as the user sees them."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import openpyxl
+import pytest
+
+from procaudit.errors import InputError
+from procaudit.io import read_catalogue
+
+
+def write_xlsx(path: Path, sheets: dict[str, list[list[object]]]) -> Path:
+    workbook = openpyxl.Workbook()
+    workbook.remove(workbook.active)
+    for title, rows in sheets.items():
+        sheet = workbook.create_sheet(title)
+        for number, row in enumerate(rows, start=1):
+            for column, value in enumerate(row, start=1):
+                if value is not None:
+                    sheet.cell(row=number, column=column, value=value)
+    workbook.save(path)
+    return path
+
+
+def rows_and_names(path: Path) -> list[tuple[int, str]]:
+    [table] = read_catalogue(str(path)).tables
+    return list(zip(table.frame["_row"], table.frame["name"], strict=True))
+
+
+@pytest.mark.parametrize("bom", [b"", b"\xef\xbb\xbf"], ids=["utf-8", "utf-8 with BOM"])
+def test_csv_utf8_with_or_without_bom(tmp_path: Path, bom: bytes) -> None:
+    path = tmp_path / "c.csv"
+    path.write_bytes(bom + "Mã TTHC,Tên thủ tục\n1.000001,Đăng ký khai sinh\n".encode())
+    [table] = read_catalogue(str(path)).tables
+    assert table.sheet is None
+    assert table.frame[["code", "name", "_row"]].values.tolist() == [
+        ["1.000001", "Đăng ký khai sinh", 2]
+    ]
+
+
+@pytest.mark.parametrize("delimiter", [",", ";", "\t", "|"])
+def test_csv_delimiter_is_sniffed(tmp_path: Path, delimiter: str) -> None:
+    path = tmp_path / "c.csv"
+    path.write_text(delimiter.join(["ma_thu_tuc", "ten_thu_tuc", "linh_vuc"]) + "\n"
+                    + delimiter.join(["1.000001", "Đăng ký, thay đổi", "Hộ tịch"]) + "\n"
+                    if delimiter != "," else
+                    'ma_thu_tuc,ten_thu_tuc,linh_vuc\n1.000001,"Đăng ký, thay đổi",Hộ tịch\n',
+                    encoding="utf-8")
+    [table] = read_catalogue(str(path)).tables
+    assert table.frame["name"].tolist() == ["Đăng ký, thay đổi"]
+    assert table.frame["field"].tolist() == ["Hộ tịch"]
+
+
+def test_csv_line_numbers_count_quoted_line_breaks_and_blank_lines(tmp_path: Path) -> None:
+    path = tmp_path / "c.csv"
+    path.write_text(
+        'ma_thu_tuc,ten_thu_tuc,co_quan_thuc_hien\n'   # line 1
+        '1.000001,A,"Sở Tư pháp\nUBND cấp xã\nCông an"\n'  # lines 2-4
+        '\n'                                            # line 5
+        '1.000002,B,Sở Y tế\n'                          # line 6
+        '1.000003,"C\r\nC",Sở Y tế\r\n'                 # lines 7-8
+        '1.000004,D,Sở Y tế\n',                         # line 9
+        encoding="utf-8", newline="",
+    )
+    assert rows_and_names(path) == [(2, "A"), (6, "B"), (7, "C\r\nC"), (9, "D")]
+
+
+def test_csv_not_utf8_is_an_input_error(tmp_path: Path) -> None:
+    path = tmp_path / "c.csv"
+    path.write_bytes("Tên thủ tục\nĐăng ký\n".encode("utf-16-le"))
+    with pytest.raises(InputError, match="is not UTF-8 text"):
+        read_catalogue(str(path))
+
+
+def test_csv_without_name_column_is_an_input_error(tmp_path: Path) -> None:
+    path = tmp_path / "c.csv"
+    path.write_text("STT,Mã TTHC\n1,1.000001\n", encoding="utf-8")
+    with pytest.raises(InputError, match=r"has no column for the procedure name .*'STT', 'Mã TTHC'"):
+        read_catalogue(str(path))
+
+
+def test_xlsx_rows_keep_excel_numbers_and_cells_are_text(tmp_path: Path) -> None:
+    path = write_xlsx(tmp_path / "c.xlsx", {"Danh mục": [
+        ["STT", "Mã thủ tục", "Tên thủ tục", "Ngày công bố"],
+        [1, "1.000001", "A", "15/08/2025"],
+        [None, None, None, None],
+        [3, 1.001234, "B", 45884],
+        [4, "1.000003", 123, None],
+    ]})
+    catalogue = read_catalogue(str(path))
+    [table] = catalogue.tables
+    assert table.sheet == "Danh mục"
+    frame = table.frame
+    assert frame["_row"].tolist() == [2, 4, 5]
+    assert frame["code"].tolist() == ["1.000001", "1.001234", "1.000003"]
+    assert frame["name"].tolist() == ["A", "B", "123"]
+    assert frame["decision_date"].tolist()[:2] == ["15/08/2025", "45884"]
+    assert table.header_map.unmapped == ("STT",)
+
+
+def test_xlsx_sheets_without_a_catalogue_are_skipped(tmp_path: Path) -> None:
+    path = write_xlsx(tmp_path / "c.xlsx", {
+        "Ghi chú": [["Ghi chú"], ["Danh mục kèm theo Quyết định"]],
+        "Cấp tỉnh": [["Tên thủ tục"], ["A"]],
+        "Trống": [],
+        "Cấp xã": [["Tên thủ tục"], ["B"], ["C"]],
+    })
+    catalogue = read_catalogue(str(path))
+    assert [(t.sheet, len(t.frame)) for t in catalogue.tables] == [("Cấp tỉnh", 1), ("Cấp xã", 2)]
+    assert catalogue.skipped_sheets == ("Ghi chú", "Trống")
+
+
+def test_xlsx_without_name_column_is_an_input_error(tmp_path: Path) -> None:
+    path = write_xlsx(tmp_path / "c.xlsx", {"S": [["Mã số", "Lĩnh vực"], ["1.000001", "Hộ tịch"]]})
+    with pytest.raises(InputError, match="has no column for the procedure name"):
+        read_catalogue(str(path))
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "problem"),
+    [
+        ("missing.csv", None, "no such file"),
+        ("catalogue.pdf", b"%PDF-1.4", "has an unsupported type '.pdf'"),
+        ("broken.xlsx", b"this is not a zip file", "is not a readable Excel workbook"),
+        ("empty.csv", b"", "is empty"),
+    ],
+)
+def test_unreadable_inputs(tmp_path: Path, name: str, content: bytes | None,
+                           problem: str) -> None:
+    path = tmp_path / name
+    if content is not None:
+        path.write_bytes(content)
+    with pytest.raises(InputError, match=problem) as raised:
+        read_catalogue(str(path))
+    assert str(raised.value).startswith(str(path))
+
+
+def test_directory_is_an_input_error(tmp_path: Path) -> None:
+    with pytest.raises(InputError, match="is a directory"):
+        read_catalogue(str(tmp_path))

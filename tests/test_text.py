@@ -1,0 +1,58 @@
+"""Vietnamese-aware normalisation: what compares equal and what must not."""
+
+from __future__ import annotations
+
+from unicodedata import normalize
+
+import pandas as pd
+import pytest
+
+from procaudit.text import comparison_key, comparison_keys, header_key
+
+SAME = [
+    ("old and new tone placement: oa", "hoà giải", "hòa giải"),
+    ("old and new tone placement: uy", "uỷ quyền", "ủy quyền"),
+    ("old and new tone placement: thuy", "thuỷ lợi", "thủy lợi"),
+    ("old and new tone placement: oe", "sức khoẻ", "sức khỏe"),
+    ("case", "ĐĂNG KÝ KHAI SINH", "đăng ký khai sinh"),
+    ("spaces", "  Đăng   ký\tkhai sinh ", "Đăng ký khai sinh"),
+    ("trailing punctuation", "Đăng ký khai sinh.", "Đăng ký khai sinh"),
+    ("NFD", normalize("NFD", "Đăng ký khai sinh"), "Đăng ký khai sinh"),
+]
+DIFFERENT = [
+    ("diacritics are kept", "Cấp giấy phép", "Cáp giấy phép"),
+    ("tone inside a closed syllable is not moved", "hoàn thành", "hòan thành"),
+    ("qu keeps its mark on y", "quý", "qúy"),
+    ("a different word", "Đăng ký kết hôn", "Đăng ký khai tử"),
+]
+
+
+@pytest.mark.parametrize(("case", "a", "b"), SAME, ids=[c[0] for c in SAME])
+def test_equal_after_normalisation(case: str, a: str, b: str) -> None:
+    assert comparison_key(a) == comparison_key(b)
+
+
+@pytest.mark.parametrize(("case", "a", "b"), DIFFERENT, ids=[c[0] for c in DIFFERENT])
+def test_different_after_normalisation(case: str, a: str, b: str) -> None:
+    assert comparison_key(a) != comparison_key(b)
+
+
+def test_vectorised_form_agrees_with_scalar_form() -> None:
+    texts = [a for _, a, _ in SAME + DIFFERENT] + [b for _, _, b in SAME + DIFFERENT]
+    keys = comparison_keys(pd.Series(texts + [None], dtype="str"))
+    assert keys.iloc[:-1].tolist() == [comparison_key(t) for t in texts]
+    assert pd.isna(keys.iloc[-1])
+
+
+@pytest.mark.parametrize(
+    ("header", "key"),
+    [
+        ("Mã số TTHC", "ma so tthc"),
+        ("ten_thu_tuc", "ten thu tuc"),
+        ("Phí, lệ phí", "phi le phi"),
+        ("ĐƠN VỊ", "don vi"),
+        (normalize("NFD", "Lĩnh vực"), "linh vuc"),
+    ],
+)
+def test_header_key(header: str, key: str) -> None:
+    assert header_key(header) == key
