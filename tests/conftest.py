@@ -9,8 +9,8 @@ import pytest
 
 from procaudit.audit import audit_table
 from procaudit.columns import ROW, SHEET
-from procaudit.io.read import Table
 from procaudit.io.headers import map_headers
+from procaudit.io.read import Table
 from procaudit.model import Finding
 from procaudit.rules import all_rules
 from procaudit.schema import load_schema

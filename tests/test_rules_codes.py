@@ -70,4 +70,4 @@ def test_findings_carry_location_code_and_severity() -> None:
         f for f in findings_of([{"code": "1,001234", "name": "A"}], sheet="DM") if f.rule == "PA101"
     ]
     assert (finding.file, finding.sheet, finding.row, finding.column) == ("t.xlsx", "DM", 2, "code")
-    assert (finding.name, finding.severity.value, finding.code) == ("invalid-code", "error", "1,001234")
+    assert (finding.name, finding.severity, finding.code) == ("invalid-code", "error", "1,001234")

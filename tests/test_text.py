@@ -39,7 +39,7 @@ def test_different_after_normalisation(case: str, a: str, b: str) -> None:
 
 def test_vectorised_form_agrees_with_scalar_form() -> None:
     texts = [a for _, a, _ in SAME + DIFFERENT] + [b for _, _, b in SAME + DIFFERENT]
-    keys = comparison_keys(pd.Series(texts + [None], dtype="str"))
+    keys = comparison_keys(pd.Series([*texts, None], dtype="str"))
     assert keys.iloc[:-1].tolist() == [comparison_key(t) for t in texts]
     assert pd.isna(keys.iloc[-1])
 

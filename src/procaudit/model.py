@@ -7,10 +7,10 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass, field
-from enum import Enum
+from enum import StrEnum
 
 
-class Severity(str, Enum):
+class Severity(StrEnum):
     """How serious a finding is; ordered from most to least serious."""
 
     ERROR = "error"
@@ -25,7 +25,7 @@ class Severity(str, Enum):
 _RANK = {Severity.ERROR: 3, Severity.WARNING: 2, Severity.INFO: 1}
 
 
-class FailOn(str, Enum):
+class FailOn(StrEnum):
     """The lowest severity that makes `procaudit check` exit 1."""
 
     ERROR = "error"

@@ -46,7 +46,7 @@ def load_schema(path: str | None = None) -> LoadedSchema:
     try:
         schema = pa.DataFrameSchema.from_yaml(text)
     except yaml.YAMLError as exc:
-        raise SchemaError(f"the schema {source} is not valid YAML: {exc}") from exc
+        raise SchemaError(f"the schema {source} is not valid YAML ({_yaml_problem(exc)})") from exc
     except AttributeError as exc:
         raise SchemaError(f"the schema {source} uses an unknown check: {exc}") from exc
     except (TypeError, ValueError, KeyError, pandera.errors.SchemaInitError) as exc:
@@ -60,6 +60,13 @@ def load_schema(path: str | None = None) -> LoadedSchema:
         if check.error
     }
     return LoadedSchema(str(source), schema, rule_columns)
+
+
+def _yaml_problem(exc: yaml.YAMLError) -> str:
+    """PyYAML's several-line message as one phrase: what went wrong, and where."""
+    problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
+    mark = getattr(exc, "problem_mark", None)
+    return f"{problem} at line {mark.line + 1}" if mark is not None else problem
 
 
 def schema_hits(loaded: LoadedSchema, frame: pd.DataFrame) -> pd.DataFrame:

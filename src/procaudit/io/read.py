@@ -82,7 +82,8 @@ def _excel_catalogue(path: Path) -> Catalogue:
             unmapped=header_map.unmapped,
         )
         excel_rows = pd.Series(body.index + 1, index=body.index)  # frame row 0 is Excel row 1
-        tables.append(Table(sheet, canonical_frame(body, positional, excel_rows, sheet), header_map))
+        frame = canonical_frame(body, positional, excel_rows, sheet)
+        tables.append(Table(sheet, frame, header_map))
     if not tables:
         if not first_headers:
             raise InputError(str(path), "has no sheet with data")

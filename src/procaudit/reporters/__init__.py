@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from enum import Enum
+from enum import StrEnum
 
 from procaudit.reporters.base import Reporter, ReportOptions
 
 
-class Format(str, Enum):
+class Format(StrEnum):
     RICH = "rich"
     JSON = "json"
 

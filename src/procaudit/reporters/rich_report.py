@@ -33,7 +33,8 @@ def _location(finding: Finding) -> str:
 
 class RichReporter(Reporter):
     def render(self, result: AuditResult, out: TextIO) -> None:
-        console = Console(file=out, width=self.options.width, highlight=False, soft_wrap=False)
+        # soft_wrap: long paths and messages stay on one line (and greppable) in logs.
+        console = Console(file=out, width=self.options.width, highlight=False, soft_wrap=True)
         console.print(Text(f"procaudit {__version__}", style="bold"))
         self._files(console, result)
         self._not_checked(console, result)

@@ -64,7 +64,8 @@ def duplicate_entry(frame: pd.DataFrame) -> pd.DataFrame:
         duplicated,
         "name",
         _others(frame, groups, describe),
-        "Keep one of the rows (the one that matches the publishing decision) and delete the others.",
+        "Keep one of the rows (the one that matches the publishing decision) and delete the "
+        "others.",
     )
 
 

@@ -24,8 +24,8 @@ def level_keys(frame: pd.DataFrame) -> pd.Series:
     levels = frame["level"].str.replace(_LEVEL_BREAKS, ", ", regex=True)
     keys = comparison_keys(levels).fillna("")
     several = keys.str.contains(",")
-    keys[several] = (
-        keys[several].str.split(_LEVEL_SEPARATORS).map(lambda parts: ", ".join(sorted(filter(None, parts))))
+    keys[several] = keys[several].str.split(_LEVEL_SEPARATORS).map(
+        lambda parts: ", ".join(sorted(filter(None, parts)))
     )
     return keys
 

@@ -1,0 +1,195 @@
+"""The command line through its exit codes and its output streams."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from procaudit import __version__
+from procaudit.cli import app
+
+runner = CliRunner()
+
+CLEAN = (
+    "ma_thu_tuc,ten_thu_tuc,cap_thuc_hien,mau_don_to_khai,so_quyet_dinh\n"
+    "1.000001,Đăng ký khai sinh,Cấp xã,Tờ khai,1890/QĐ-UBND\n"
+    "1.000002,Đăng ký kết hôn,Cấp xã,Không,1890/QĐ-UBND\n"
+)
+WARNING_ONLY = CLEAN + "\n,Đăng ký khai tử,Cấp xã,Tờ khai,1890/QĐ-UBND\n"  # PA102 on line 5
+WITH_ERROR = CLEAN + "1.000003,Cấp bản sao,Cấp huyện,Tờ khai,1890/QĐ-UBND\n"  # PA501 line 4
+
+
+@pytest.fixture
+def csv_file(tmp_path: Path):
+    def write(text: str, name: str = "c.csv") -> str:
+        path = tmp_path / name
+        path.write_text(text, encoding="utf-8")
+        return str(path)
+
+    return write
+
+
+def invoke(*args: str):
+    return runner.invoke(app, list(args))
+
+
+@pytest.mark.parametrize(
+    ("content", "fail_on", "code"),
+    [
+        (CLEAN, "error", 0),
+        (WARNING_ONLY, "error", 0),
+        (WARNING_ONLY, "warning", 1),
+        (WITH_ERROR, "error", 1),
+        (WITH_ERROR, "never", 0),
+        (WARNING_ONLY, "info", 1),
+        (CLEAN, "info", 0),
+    ],
+)
+def test_exit_code_follows_fail_on(csv_file, content: str, fail_on: str, code: int) -> None:
+    result = invoke("check", csv_file(content), "--fail-on", fail_on)
+    assert result.exit_code == code, result.output
+
+
+def test_json_report_shape_and_stdout_holds_only_json(csv_file) -> None:
+    path = csv_file(WITH_ERROR)
+    result = invoke("check", path, "--format", "json")
+    assert result.exit_code == 1
+    report = json.loads(result.stdout)
+    assert list(report) == ["procaudit", "files", "summary", "findings"]
+    assert report["procaudit"] == __version__
+    assert report["files"] == [{"path": path, "sheets": None, "rows": 3}]
+    assert report["summary"] == {"error": 1, "warning": 0, "info": 0, "by_rule": {"PA501": 1}}
+    [finding] = report["findings"]
+    assert list(finding) == ["rule", "name", "severity", "file", "sheet", "row", "column",
+                             "code", "value", "message", "fix"]
+    assert (finding["rule"], finding["name"], finding["severity"], finding["sheet"],
+            finding["row"], finding["column"], finding["code"], finding["value"]) == (
+        "PA501", "district-level", "error", None, 4, "level", "1.000003", "Cấp huyện")
+
+
+def test_json_is_byte_stable(csv_file) -> None:
+    path = csv_file(WITH_ERROR + WARNING_ONLY.splitlines()[-1] + "\n")
+    first = invoke("check", path, "-f", "json").stdout
+    assert first == invoke("check", path, "-f", "json").stdout
+
+
+def test_json_notes_rules_not_checked_on_stderr(csv_file) -> None:
+    path = csv_file("ten_thu_tuc\nĐăng ký khai sinh\n")
+    result = invoke("check", path, "-f", "json")
+    assert result.exit_code == 0
+    json.loads(result.stdout)
+    assert f"procaudit: note: PA301 not checked in {path}: the file has no forms" in result.stderr
+    assert invoke("check", path, "-f", "json", "--quiet").stderr == ""
+
+
+def test_rich_report_lists_findings_and_rules_not_checked(csv_file) -> None:
+    path = csv_file("ma_thu_tuc,ten_thu_tuc,cap_thuc_hien\n1.000001,A,Cấp huyện\n")
+    result = invoke("check", path)
+    assert result.exit_code == 1
+    out = result.stdout
+    assert f"Read {path} (CSV): 1 procedure" in out
+    assert "Not checked" in out and "PA301 in" in out and "no forms" in out
+    assert "PA501 district-level · error · 1 finding" in out
+    assert "line 2 › level" in out
+    assert "1 error, 0 warnings, 0 info in 1 file (1 procedure)" in out
+    assert "\x1b[" not in out  # no colour when not a terminal
+
+
+def test_rich_report_cuts_long_groups(csv_file) -> None:
+    rows = "".join(f"1.00000{i},Thủ tục {i},Cấp huyện\n" for i in range(1, 8))
+    path = csv_file("ma_thu_tuc,ten_thu_tuc,cap_thuc_hien\n" + rows)
+    out = invoke("check", path, "--max-per-rule", "3").stdout
+    assert out.count("district level (Cấp huyện) ended") == 3
+    assert "… and 4 more" in out
+    assert invoke("check", path, "--max-per-rule", "0").stdout.count("ended on") == 7
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["check", "no-such-file.csv"], "procaudit: error: no-such-file.csv: no such file\n"),
+        (["check", "c.pdf"], "procaudit: error: c.pdf: no such file\n"),
+        (["rules", "PA999"],
+         "procaudit: error: there is no rule PA999; 'procaudit rules' lists them all\n"),
+    ],
+)
+def test_errors_are_one_sentence_and_exit_2(args: list[str], message: str) -> None:
+    result = invoke(*args)
+    assert result.exit_code == 2
+    assert result.stderr == message
+    assert "Traceback" not in result.output
+
+
+def test_bad_schema_exits_2(csv_file, tmp_path: Path) -> None:
+    schema = tmp_path / "bad.yaml"
+    schema.write_text("columns: [", encoding="utf-8")
+    result = invoke("check", csv_file(CLEAN), "--schema", str(schema))
+    assert result.exit_code == 2
+    assert result.stderr.startswith("procaudit: error: the schema ")
+    assert result.stderr.count("\n") == 1
+
+
+def test_unknown_option_value_is_a_usage_error(csv_file) -> None:
+    result = invoke("check", csv_file(CLEAN), "--fail-on", "sometimes")
+    assert result.exit_code == 2
+
+
+def test_one_broken_file_does_not_stop_the_others(csv_file) -> None:
+    good = csv_file(WITH_ERROR, "good.csv")
+    broken = csv_file("STT,Mã\n1,1.000001\n", "broken.csv")
+    result = invoke("check", broken, good, "-f", "json")
+    assert result.exit_code == 2
+    report = json.loads(result.stdout)
+    assert [f["path"] for f in report["files"]] == [good]
+    assert [f["rule"] for f in report["findings"]] == ["PA501"]
+    assert result.stderr.startswith(
+        f"procaudit: error: {broken}: has no column for the procedure name"
+    )
+
+
+def test_version() -> None:
+    result = invoke("--version")
+    assert (result.exit_code, result.stdout) == (0, f"procaudit {__version__}\n")
+
+
+def test_rules_lists_every_rule() -> None:
+    result = invoke("rules")
+    assert result.exit_code == 0
+    for rule_id in ("PA101", "PA102", "PA103", "PA201", "PA202", "PA203", "PA301", "PA401",
+                    "PA402", "PA501"):
+        assert rule_id in result.stdout
+
+
+def test_rules_shows_one_rule_in_full() -> None:
+    result = invoke("rules", "pa201")
+    assert result.exit_code == 0
+    assert result.stdout.startswith("PA201 duplicate-entry · default severity error")
+    assert "Bad" in result.stdout and "Good" in result.stdout and "Fix" in result.stdout
+
+
+@pytest.mark.parametrize("args", [["--help"], ["--version"], ["check", "--help"]])
+def test_help_and_version_do_not_import_pandas(args: list[str]) -> None:
+    code = (
+        "import sys\n"
+        "from procaudit.cli import app\n"
+        f"try:\n    app({args!r})\nexcept SystemExit:\n    pass\n"
+        "heavy = [m for m in ('pandas', 'pandera', 'openpyxl', 'numpy') if m in sys.modules]\n"
+        "print('heavy:', ','.join(heavy), file=sys.stderr)\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip()  # the help or version was printed
+    assert out.stderr.strip().splitlines()[-1] == "heavy:"
+
+
+def test_console_script_runs_as_a_module(csv_file) -> None:
+    out = subprocess.run(
+        [sys.executable, "-m", "procaudit", "check", csv_file(WITH_ERROR), "-f", "json"],
+        capture_output=True, text=True,
+    )
+    assert out.returncode == 1
+    assert json.loads(out.stdout)["summary"]["by_rule"] == {"PA501": 1}

@@ -1,0 +1,26 @@
+"""procaudit on the portal's real export (../shared/data/real; skipped where it is absent)."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from procaudit.audit import audit
+
+
+def test_portal_procedure_details(real_data) -> None:
+    path = real_data / "national-portal-2026" / "procedure-details.csv"
+    result = audit([str(path)])
+    assert not result.failures
+    [report] = result.files
+    assert report.rows == 2642
+    by_rule = Counter(f.rule for f in result.findings)
+    # The data's README: every code is a national code, so no PA101 and no PA102.
+    assert by_rule["PA101"] == 0 and by_rule["PA102"] == 0
+    # The placeholder decision number the portal carries is reported on each of its rows.
+    placeholders = [f for f in result.findings if f.value in ("QĐ/0001-BCA", "QĐ/0001-BTP")]
+    assert len(placeholders) == 31
+    assert {f.rule for f in placeholders} == {"PA402"}
+    # The export has no forms column: PA301 is reported as not checked, not silently passed.
+    assert [s.rule for s in result.skipped] == ["PA301"]
+    # Line numbers account for the line breaks inside quoted cells.
+    assert max(f.row for f in result.findings) > report.rows + 1
