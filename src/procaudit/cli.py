@@ -53,7 +53,8 @@ def _fail(message: str) -> typer.Exit:
 def check(
     paths: Annotated[
         list[str],
-        typer.Argument(help="Catalogue files to audit (.csv, .xlsx, .xlsm).", show_default=False),
+        typer.Argument(help="Catalogue files to audit (.csv, .xlsx, .xlsm).", metavar="FILE...",
+                       show_default=False),
     ],
     output_format: Annotated[
         Format, typer.Option("--format", "-f", help="Report format.")
