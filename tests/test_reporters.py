@@ -47,7 +47,9 @@ RESULT = AuditResult(
             for row in (3, 5, 8)
         ),
     ),
-    skipped=(SkippedRule("PA301", "ha-tinh.csv", "the file has no forms ('Mẫu đơn, tờ khai') column"),),
+    skipped=(
+        SkippedRule("PA301", "ha-tinh.csv", "the file has no forms ('Mẫu đơn, tờ khai') column"),
+    ),
     failures=(FileFailure("broken.xlsx", "broken.xlsx: is not a readable Excel workbook"),),
 )
 
