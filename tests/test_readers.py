@@ -67,6 +67,16 @@ def test_csv_line_numbers_count_quoted_line_breaks_and_blank_lines(tmp_path: Pat
     assert rows_and_names(path) == [(2, "A"), (6, "B"), (7, "C\r\nC"), (9, "D")]
 
 
+@pytest.mark.parametrize("ending", ["\n", "\r\n"], ids=["LF", "CRLF"])
+def test_csv_line_numbers_with_blank_lines_and_no_line_breaks_in_cells(
+    tmp_path: Path, ending: str
+) -> None:
+    lines = ["ma_thu_tuc,ten_thu_tuc", "1.000001,A", "", "", "1.000002,B", "1.000003,C"]
+    path = tmp_path / "c.csv"
+    path.write_bytes(ending.join(lines).encode())  # and no line break after the last record
+    assert rows_and_names(path) == [(2, "A"), (5, "B"), (6, "C")]
+
+
 def test_csv_not_utf8_is_an_input_error(tmp_path: Path) -> None:
     path = tmp_path / "c.csv"
     path.write_bytes("Tên thủ tục\nĐăng ký\n".encode("utf-16-le"))

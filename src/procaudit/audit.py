@@ -21,6 +21,7 @@ from procaudit.model import (
     SkippedRule,
 )
 from procaudit.rules import Rule, all_rules, get_rule
+from procaudit.rules.context import RuleContext
 from procaudit.rules.schema_generic import SCHEMA_VIOLATION
 from procaudit.schema import LoadedSchema, load_schema, schema_hits
 
@@ -66,10 +67,11 @@ def audit_table(
 ) -> Iterator[Finding]:
     """The findings of the schema and of every applicable frame rule on one table."""
     frame = table.frame
+    context = RuleContext(frame)
     parts = [schema_hits(schema, frame)]
     for rule in rules:
         if rule.check is not None and _applicable(rule, frame):
-            found = rule.check(frame)
+            found = rule.check(context)
             parts.append(found.assign(rule=rule.id).rename_axis("index").reset_index())
     parts = [part for part in parts if not part.empty]
     if parts:
@@ -86,8 +88,10 @@ def _to_findings(path: str, table: Table, found: pd.DataFrame) -> Iterator[Findi
     codes = pd.Series(None, index=found.index, dtype="object")
     if "code" in frame:
         codes[located] = frame.loc[positions, "code"].to_numpy()
+    # A schema of the user's may name rule ids procaudit does not know: severity error.
+    known = {rule_id: get_rule(rule_id) for rule_id in found["rule"].unique()}
     for hit, row, code in zip(found.itertuples(index=False), rows, codes, strict=True):
-        rule = get_rule(hit.rule)
+        rule = known[hit.rule]
         yield Finding(
             rule=hit.rule,
             name=rule.name if rule else "schema-check",

@@ -11,7 +11,8 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from typing import TYPE_CHECKING
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -31,33 +32,40 @@ for first, second in (("o", "a"), ("o", "e"), ("u", "y")):
         _OLD_TO_NEW[first + toned_second] = _BASE_TONED[first][tone] + second
 
 # Only at the end of a syllable ("hoàn" is correct in both styles) and never after "q",
-# where "u" belongs to the consonant ("quý" keeps its mark on "y").
-_OLD_TONE = re.compile(
-    "(?<!q)(" + "|".join(sorted(_OLD_TO_NEW)) + r")(?![a-zà-ỹđ])",
-)
-_SPACES = re.compile(r"\s+")
-_TRAILING_PUNCT = re.compile(r"[\s.,;:]+$")
+# where "u" belongs to the consonant ("quý" keeps its mark on "y"). Character classes scan
+# faster than an alternation of the fifteen pairs; `_new_tone` keeps only the real pairs.
+_OLD_TONE = re.compile("(?<!q)[ou][" + "".join(_TONED.values()) + "](?![a-zà-ỹđ])")
 _NON_ALNUM = re.compile(r"[^0-9a-z]+")
 
 
 def _new_tone(match: re.Match[str]) -> str:
-    return _OLD_TO_NEW[match.group(1)]
+    pair = match.group(0)
+    return _OLD_TO_NEW.get(pair, pair)
 
 
 def comparison_key(text: str) -> str:
     """The form under which two names, levels or agencies are the same text."""
     text = unicodedata.normalize("NFC", text).lower()
-    text = _SPACES.sub(" ", text).strip()
-    text = _TRAILING_PUNCT.sub("", text)
+    text = " ".join(text.split()).rstrip(" .,;:")  # spacing, then trailing punctuation
     return _OLD_TONE.sub(_new_tone, text)
 
 
+def map_distinct(values: pd.Series, func: Callable[[str], Any], dtype: str = "str") -> pd.Series:
+    """`func` of every non-missing value, called once per distinct value; missing stays missing.
+
+    Catalogues repeat levels, agencies, decisions and fields on every row, and one Python call
+    per distinct value beats several per-row passes of pandas' string methods.
+    """
+    import pandas as pd
+
+    codes, uniques = pd.factorize(values)
+    mapped = pd.array([func(value) for value in uniques], dtype=dtype)
+    return pd.Series(mapped.take(codes, allow_fill=True), index=values.index, dtype=dtype)
+
+
 def comparison_keys(values: pd.Series) -> pd.Series:
-    """`comparison_key` over a column of text, vectorised; missing values stay missing."""
-    keys = values.str.normalize("NFC").str.lower()
-    keys = keys.str.replace(_SPACES, " ", regex=True).str.strip()
-    keys = keys.str.replace(_TRAILING_PUNCT, "", regex=True)
-    return keys.str.replace(_OLD_TONE, _new_tone, regex=True)
+    """`comparison_key` over a column of text; missing values stay missing."""
+    return map_distinct(values, comparison_key)
 
 
 def strip_diacritics(text: str) -> str:

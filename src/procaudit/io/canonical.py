@@ -6,6 +6,7 @@ import pandas as pd
 
 from procaudit.columns import ROW, SHEET
 from procaudit.io.headers import HeaderMap
+from procaudit.text import map_distinct
 
 
 def canonical_frame(
@@ -33,4 +34,5 @@ def canonical_frame(
 
 def _blank_to_missing(column: pd.Series) -> pd.Series:
     text = column.astype("str")
-    return text.mask(text.str.strip().eq("") | column.isna())
+    blank = map_distinct(text, lambda value: not value.strip(), dtype="boolean")
+    return text.mask(blank.fillna(True).astype(bool))

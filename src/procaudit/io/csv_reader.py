@@ -48,8 +48,15 @@ def read_csv_records(path: Path) -> tuple[pd.DataFrame, pd.Series]:
         )
     except (pd.errors.ParserError, ValueError) as exc:
         raise InputError(str(path), f"is not a well-formed CSV file ({exc})") from exc
+    return records, _start_lines(records, text)
+
+
+def _start_lines(records: pd.DataFrame, text: str) -> pd.Series:
+    """The line on which each record starts (the header record starts on line 1)."""
+    physical_lines = text.count("\n") + (not text.endswith("\n"))
+    if physical_lines == len(records):  # no cell holds a line break: one line per record
+        return pd.Series(range(1, len(records) + 1), index=records.index)
     # A record spans one line plus one per line break inside its quoted cells.
     breaks = sum(records[column].str.count("\n") for column in records.columns)
     lines = 1 + breaks
-    start_lines = lines.cumsum().shift(1, fill_value=0) + 1
-    return records, start_lines
+    return lines.cumsum().shift(1, fill_value=0) + 1

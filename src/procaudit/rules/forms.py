@@ -2,18 +2,22 @@
 
 from __future__ import annotations
 
+import re
+
 import pandas as pd
 
 from procaudit.model import Severity
+from procaudit.rules.context import RuleContext
 from procaudit.rules.hits import hits
 from procaudit.rules.registry import frame_rule
+from procaudit.text import map_distinct
 
 # Cells that only hold a placeholder mean nobody filled them in.
-_PLACEHOLDERS = r"^[\s\-–—_.…/]*$"
+_PLACEHOLDERS = re.compile(r"[\s\-–—_.…/]*")
 
 
 @frame_rule("PA301", "missing-form", Severity.ERROR, columns=("forms",))
-def missing_form(frame: pd.DataFrame) -> pd.DataFrame:
+def missing_form(ctx: RuleContext) -> pd.DataFrame:
     """A procedure whose forms cell is empty.
 
     Citizens cannot apply without the form, and the reform targets an electronic form for
@@ -35,8 +39,10 @@ def missing_form(frame: pd.DataFrame) -> pd.DataFrame:
 
     **Fix**: name the form the applicant fills in, or write "Không" if none is required.
     """
+    frame = ctx.frame
     forms = frame["forms"]
-    empty = forms.isna() | forms.str.fullmatch(_PLACEHOLDERS)
+    placeholder = map_distinct(forms, _PLACEHOLDERS.fullmatch, dtype="object").notna()
+    empty = forms.isna() | (placeholder & forms.notna())
     return hits(
         frame,
         empty,

@@ -8,8 +8,10 @@ import unicodedata
 import pandas as pd
 
 from procaudit.model import Severity
+from procaudit.rules.context import RuleContext
 from procaudit.rules.hits import hits
 from procaudit.rules.registry import frame_rule
+from procaudit.text import map_distinct
 
 # "1890/QĐ-UBND", "12/2025/QĐ-UBND", "885/QĐ-BCA-C06", "1075a/QĐ-NHNN"
 # A number of zeros is a placeholder, not a number.
@@ -19,16 +21,16 @@ _DECISION = re.compile(DECISION_PATTERN)
 _DATE_TAIL = r"\s+(ngày|ngay)\b.*$"
 
 
-def _decision_part(numbers: pd.Series) -> pd.Series:
-    return (
-        numbers.str.normalize("NFC")
-        .str.strip()
-        .str.replace(_DATE_TAIL, "", regex=True, flags=re.IGNORECASE | re.DOTALL)
-    )
+_DATE_TAIL_RE = re.compile(_DATE_TAIL, re.IGNORECASE | re.DOTALL)
+
+
+def _is_decision_number(value: str) -> bool:
+    number = _DATE_TAIL_RE.sub("", unicodedata.normalize("NFC", value).strip())
+    return _DECISION.fullmatch(number) is not None
 
 
 @frame_rule("PA401", "unpublished", Severity.ERROR, columns=("decision_no",))
-def unpublished(frame: pd.DataFrame) -> pd.DataFrame:
+def unpublished(ctx: RuleContext) -> pd.DataFrame:
     """A procedure with no publishing decision number.
 
     A procedure is in force for citizens only once a decision has announced it
@@ -50,6 +52,7 @@ def unpublished(frame: pd.DataFrame) -> pd.DataFrame:
     **Fix**: fill in the number of the decision that announced the procedure; if none has,
     announce it.
     """
+    frame = ctx.frame
     return hits(
         frame,
         frame["decision_no"].isna(),
@@ -104,7 +107,7 @@ def _explain_decision(number: str) -> tuple[str, str]:
 
 
 @frame_rule("PA402", "invalid-decision", Severity.ERROR, columns=("decision_no",))
-def invalid_decision(frame: pd.DataFrame) -> pd.DataFrame:
+def invalid_decision(ctx: RuleContext) -> pd.DataFrame:
     """A publishing decision number that is a placeholder or malformed.
 
     Decision numbers have the form number/QĐ-issuer (`1890/QĐ-UBND`, `12/2025/QĐ-UBND`,
@@ -127,10 +130,11 @@ def invalid_decision(frame: pd.DataFrame) -> pd.DataFrame:
 
     **Fix**: replace it with the number of the decision that announced the procedure.
     """
+    frame = ctx.frame
     numbers = frame["decision_no"]
     given = numbers.notna()
-    valid = _decision_part(numbers).str.fullmatch(DECISION_PATTERN).fillna(False).astype(bool)
-    invalid = given & ~valid
+    valid = map_distinct(numbers, _is_decision_number, dtype="boolean").fillna(False)
+    invalid = given & ~valid.astype(bool)
     explained = {value: _explain_decision(value) for value in numbers[invalid].unique()}
     messages = numbers[invalid].map(lambda value: explained[value][0])
     fixes = numbers[invalid].map(lambda value: explained[value][1])

@@ -2,14 +2,24 @@
 
 from __future__ import annotations
 
+import re
+import unicodedata
+
 import pandas as pd
 
 from procaudit.model import Severity
+from procaudit.rules.context import RuleContext
 from procaudit.rules.hits import hits
 from procaudit.rules.registry import frame_rule
+from procaudit.text import map_distinct
 
 # "Cấp huyện" alone or as one of several levels ("Cấp tỉnh, Cấp huyện").
-_DISTRICT_LEVEL = r"(?:^|[,;\n])\s*(?:cấp\s+)?huyện\s*(?:$|[,;\n])"
+_DISTRICT_LEVEL_RE = re.compile(r"(?:^|[,;\n])\s*(?:cấp\s+)?huyện\s*(?:$|[,;\n])")
+
+
+def _is_district_level(level: str) -> bool:
+    # Not `comparison_key`: it folds the line breaks that separate levels into spaces.
+    return _DISTRICT_LEVEL_RE.search(unicodedata.normalize("NFC", level).lower()) is not None
 
 
 def _fix(level: str) -> str:
@@ -27,7 +37,7 @@ def _fix(level: str) -> str:
 
 
 @frame_rule("PA501", "district-level", Severity.ERROR, columns=("level",))
-def district_level(frame: pd.DataFrame) -> pd.DataFrame:
+def district_level(ctx: RuleContext) -> pd.DataFrame:
     """A procedure at "Cấp huyện", a level that no longer exists.
 
     Since 1 July 2025 local government has two tiers, province and commune: the district
@@ -50,10 +60,9 @@ def district_level(frame: pd.DataFrame) -> pd.DataFrame:
     **Fix**: set the level that took the procedure over, or remove the procedure from the
     list in force.
     """
+    frame = ctx.frame
     levels = frame["level"]
-    # Not `comparison_keys`: it folds the line breaks that separate levels into spaces.
-    folded = levels.str.normalize("NFC").str.lower()
-    district = folded.str.contains(_DISTRICT_LEVEL).fillna(False).astype(bool)
+    district = map_distinct(levels, _is_district_level, dtype="boolean").fillna(False).astype(bool)
     fixes = levels[district].map(_fix)
     return hits(
         frame,

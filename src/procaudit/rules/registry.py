@@ -21,7 +21,9 @@ from procaudit.model import Severity
 if TYPE_CHECKING:
     import pandas as pd
 
-FrameCheck = Callable[["pd.DataFrame"], "pd.DataFrame"]
+    from procaudit.rules.context import RuleContext
+
+FrameCheck = Callable[["RuleContext"], "pd.DataFrame"]
 Describe = Callable[[str | None], tuple[str, str]]
 
 
@@ -61,7 +63,7 @@ def register(rule: Rule) -> Rule:
 def frame_rule(
     rule_id: str, name: str, severity: Severity, columns: tuple[str, ...]
 ) -> Callable[[FrameCheck], FrameCheck]:
-    """Register a function of the canonical frame; its docstring is the rule's documentation."""
+    """Register a function of a table's RuleContext; its docstring is the rule's documentation."""
 
     def decorate(check: FrameCheck) -> FrameCheck:
         doc = inspect.cleandoc(check.__doc__ or "")

@@ -1,0 +1,99 @@
+"""Time `procaudit check` as a user runs it: the whole process, median of several runs.
+
+    python benchmarks/bench_check.py [--rows 10000 100000] [--repeat 5]
+
+Writes synthetic catalogues (CSV and xlsx, about 1% of rows with a defect) to a temporary
+folder, then times `procaudit check FILE --format json --quiet` on each, and `procaudit --help`
+against a bare `python -c "import pandas"`. A benchmark, not a test: nothing here asserts.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+HEADERS = ["Mã thủ tục", "Tên thủ tục", "Cấp thực hiện", "Lĩnh vực", "Cơ quan thực hiện",
+           "Mẫu đơn, tờ khai", "Số quyết định", "Ngày công bố"]  # fmt: skip
+FIELDS = ["Hộ tịch", "Đất đai", "Xây dựng", "Y tế", "Giáo dục và Đào tạo", "Lao động"]
+
+
+def rows(count: int) -> list[list[str]]:
+    out = []
+    for i in range(count):
+        level = "Cấp xã" if i % 3 else "Cấp tỉnh"
+        code = f"{1 + i % 3}.{i % 1_000_000:06d}"
+        out.append([
+            code if i % 97 else "",                               # PA102
+            f"Thủ tục hành chính số {i} về {FIELDS[i % len(FIELDS)].lower()}",
+            "Cấp huyện" if i % 211 == 0 else level,               # PA501
+            FIELDS[i % len(FIELDS)],
+            "Ủy ban nhân dân cấp xã" if i % 3 else "Sở Tư pháp",
+            "" if i % 101 == 0 else f"Mẫu số {i % 40:02d}",       # PA301
+            "QĐ/0001-UBND" if i % 103 == 0 else "1890/QĐ-UBND",  # PA402
+            "15/08/2025",
+        ])  # fmt: skip
+    for i in range(0, count, 500):  # PA201: a copy of every 500th row
+        out.append(list(out[i]))
+    return out
+
+
+def write_csv(path: Path, data: list[list[str]]) -> None:
+    with path.open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(HEADERS)
+        writer.writerows(data)
+
+
+def write_xlsx(path: Path, data: list[list[str]]) -> None:
+    from openpyxl import Workbook
+
+    workbook = Workbook(write_only=True)
+    sheet = workbook.create_sheet("Danh mục")
+    sheet.append(HEADERS)
+    for row in data:
+        sheet.append(row)
+    workbook.save(path)
+
+
+def timed(command: list[str], repeat: int) -> float:
+    times = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        subprocess.run(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False)
+        times.append(time.perf_counter() - start)
+    return statistics.median(times)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--rows", type=int, nargs="+", default=[10_000, 100_000])
+    parser.add_argument("--xlsx-rows", type=int, nargs="+", default=[10_000])
+    parser.add_argument("--repeat", type=int, default=5)
+    args = parser.parse_args()
+    procaudit = [sys.executable, "-m", "procaudit"]
+    def line(label: str, seconds: float) -> None:
+        print(f"{label:<44} {seconds:>9.3f}")
+
+    print(f"{'what':<44} {'median s':>9}")
+    line("python -c 'import pandas'", timed([sys.executable, "-c", "import pandas"], args.repeat))
+    line("procaudit --help", timed([*procaudit, "--help"], args.repeat))
+    line("procaudit --version", timed([*procaudit, "--version"], args.repeat))
+    with tempfile.TemporaryDirectory() as folder:
+        for count, suffix, writer in (
+            *((n, "csv", write_csv) for n in args.rows),
+            *((n, "xlsx", write_xlsx) for n in args.xlsx_rows),
+        ):
+            path = Path(folder) / f"catalogue-{count}.{suffix}"
+            writer(path, rows(count))
+            seconds = timed([*procaudit, "check", str(path), "-f", "json", "-q"], args.repeat)
+            line(f"check {count:,} rows {suffix}", seconds)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,58 @@
+"""What a frame rule is given: one canonical table and the keys derived from it, computed
+once per table however many rules use them."""
+
+from __future__ import annotations
+
+from functools import cached_property
+
+import pandas as pd
+
+from procaudit.columns import ROW, SHEET
+from procaudit.text import comparison_keys
+
+# Several levels in one cell are separated by commas, semicolons or line breaks; the line
+# breaks become commas before `comparison_keys`, which would fold them into spaces.
+_LEVEL_BREAKS = r"\s*[;\n]\s*"
+_LEVEL_SEPARATORS = r"\s*,\s*"
+
+
+class RuleContext:
+    def __init__(self, frame: pd.DataFrame) -> None:
+        self.frame = frame
+
+    @cached_property
+    def name_keys(self) -> pd.Series:
+        return comparison_keys(self.frame["name"])
+
+    @cached_property
+    def level_keys(self) -> pd.Series:
+        """One key per set of levels: "Cấp xã, Cấp tỉnh" and "cấp tỉnh; Cấp xã" are equal."""
+        if "level" not in self.frame:
+            return pd.Series("", index=self.frame.index, dtype="str")
+        levels = self.frame["level"].str.replace(_LEVEL_BREAKS, ", ", regex=True)
+        keys = comparison_keys(levels).fillna("")
+        several = keys.str.contains(",")
+        keys[several] = keys[several].str.split(_LEVEL_SEPARATORS).map(
+            lambda parts: ", ".join(sorted(filter(None, parts)))
+        )
+        return keys
+
+    @cached_property
+    def code_keys(self) -> pd.Series:
+        """The code as compared between rows; missing where there is no code."""
+        if "code" not in self.frame:
+            return pd.Series(pd.NA, index=self.frame.index, dtype="str")
+        return self.frame["code"].str.strip()
+
+    def row_list(self, index: list, limit: int = 5) -> str:
+        """Where the rows at `index` are, as the user numbers them: "row 17", "lines 3 and 9",
+        "rows 3, 9, 17, 20, 31 and 6 more" (CSV records are numbered by line)."""
+        frame = self.frame
+        rows = frame.loc[index, ROW].tolist()
+        unit = "row" if pd.notna(frame.loc[index[0], SHEET]) else "line"
+        shown = [str(row) for row in rows[:limit]]
+        if len(rows) > limit:
+            return f"{unit}s {', '.join(shown)} and {len(rows) - limit} more"
+        if len(shown) == 1:
+            return f"{unit} {shown[0]}"
+        return f"{unit}s {', '.join(shown[:-1])} and {shown[-1]}"
