@@ -100,6 +100,16 @@ def test_rich_report_lists_findings_and_rules_not_checked(csv_file) -> None:
     assert "\x1b[" not in out  # no colour when not a terminal
 
 
+def test_no_color_drops_colour_but_keeps_the_report(csv_file, monkeypatch) -> None:
+    path = csv_file(WITH_ERROR)
+    monkeypatch.setenv("FORCE_COLOR", "1")
+    assert "\x1b[1;31m" in invoke("check", path).stdout  # errors in red on a terminal
+    monkeypatch.setenv("NO_COLOR", "1")
+    out = invoke("check", path).stdout
+    assert "31m" not in out and "33m" not in out
+    assert "PA501 district-level" in out
+
+
 def test_rich_report_cuts_long_groups(csv_file) -> None:
     rows = "".join(f"1.00000{i},Thủ tục {i},Cấp huyện\n" for i in range(1, 8))
     path = csv_file("ma_thu_tuc,ten_thu_tuc,cap_thuc_hien\n" + rows)

@@ -87,7 +87,7 @@ def test_csv_not_utf8_is_an_input_error(tmp_path: Path) -> None:
 def test_csv_without_name_column_is_an_input_error(tmp_path: Path) -> None:
     path = tmp_path / "c.csv"
     path.write_text("STT,Mã TTHC\n1,1.000001\n", encoding="utf-8")
-    with pytest.raises(InputError, match=r"no column for the procedure name .*'STT', 'Mã TTHC'"):
+    with pytest.raises(InputError, match=r"procedure name .*has 'STT', 'Mã TTHC'\)"):
         read_catalogue(str(path))
 
 
@@ -126,6 +126,16 @@ def test_xlsx_without_name_column_is_an_input_error(tmp_path: Path) -> None:
     path = write_xlsx(tmp_path / "c.xlsx", {"S": [["Mã số", "Lĩnh vực"], ["1.000001", "Hộ tịch"]]})
     with pytest.raises(InputError, match="has no column for the procedure name"):
         read_catalogue(str(path))
+
+
+def test_title_row_is_quoted_on_one_short_line(tmp_path: Path) -> None:
+    title = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập – Tự do – Hạnh phúc\n\nDANH SÁCH"
+    path = write_xlsx(tmp_path / "c.xlsx", {"S": [[title], ["Mã số", "Tên"], ["1.000001", "A"]]})
+    with pytest.raises(InputError) as raised:
+        read_catalogue(str(path))
+    message = str(raised.value)
+    assert "\n" not in message
+    assert message.endswith("first row, which has 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM Độc…')")
 
 
 @pytest.mark.parametrize(

@@ -14,6 +14,7 @@ from procaudit.io.csv_reader import read_csv_records
 from procaudit.io.excel_reader import cell_text, read_sheets
 from procaudit.io.headers import HeaderMap, map_headers
 
+_SHOWN_HEADERS = 8  # headers quoted in the message of a file without a name column
 CSV_SUFFIXES = frozenset({".csv", ".tsv", ".txt"})
 EXCEL_SUFFIXES = frozenset({".xlsx", ".xlsm"})
 
@@ -94,11 +95,19 @@ def _excel_catalogue(path: Path) -> Catalogue:
 def _require_columns(path: str, header_map: HeaderMap, headers: list[str]) -> HeaderMap:
     missing = [column for column in REQUIRED if column not in header_map.columns]
     if missing:
-        seen = ", ".join(f"'{h}'" for h in headers if h) or "none"
+        seen = ", ".join(_quoted(h) for h in headers[:_SHOWN_HEADERS] if h.strip()) or "nothing"
+        if len(headers) > _SHOWN_HEADERS:
+            seen += ", …"
         wanted = " or ".join(f"'{alias}'" for alias in ALIASES[missing[0]][:3])
         raise InputError(
             path,
-            f"has no column for the procedure {missing[0]} (looked for {wanted}; "
-            f"the header row has {seen})",
+            f"has no column for the procedure {missing[0]} (looked for {wanted} in the first "
+            f"row, which has {seen})",
         )
     return header_map
+
+
+def _quoted(header: str, limit: int = 40) -> str:
+    """A header cell as one short line: title cells hold line breaks and whole paragraphs."""
+    text = " ".join(header.split())
+    return f"'{text[: limit - 1].rstrip()}…'" if len(text) > limit else f"'{text}'"

@@ -54,8 +54,6 @@ class RichReporter(Reporter):
                 console.print(
                     Text("  columns not used: " + ", ".join(f.unmapped), style="dim")
                 )
-        for failure in result.failures:
-            console.print(Text(f"Could not read {failure.message}", style="bold red"))
 
     def _not_checked(self, console: Console, result: AuditResult) -> None:
         if not result.skipped:
