@@ -14,12 +14,11 @@ from procaudit.rules import Rule
 
 def rules_table(rules: Iterable[Rule]) -> Table:
     table = Table(show_edge=False, pad_edge=False, box=None)
-    for heading in ("id", "name", "severity", "checks"):
+    for heading in ("id", "name", "severity", "checked by", "finds"):
         table.add_column(heading, header_style="bold")
     for rule in rules:
-        source = "schema" if rule.from_schema else "rule"
-        table.add_row(rule.id, rule.name, rule.severity.value,
-                      Text(rule.summary + f" [{source}]"))
+        checked_by = "schema" if rule.from_schema else "rule"
+        table.add_row(rule.id, rule.name, rule.severity.value, checked_by, Text(rule.summary))
     return table
 
 
