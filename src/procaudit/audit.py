@@ -43,19 +43,21 @@ def audit(paths: Iterable[str], schema_path: str | None = None) -> AuditResult:
         for table in catalogue.tables:
             findings.extend(audit_table(path, table, schema, rules))
             skipped.update(dict.fromkeys(_skipped(path, table, schema, rules)))
-        files.append(_file_report(path, catalogue.tables))
+        files.append(_file_report(path, catalogue.tables, catalogue.skipped_sheets))
     findings.sort(key=Finding.sort_key)
     return AuditResult(tuple(files), tuple(findings), tuple(skipped), tuple(failures))
 
 
-def _file_report(path: str, tables: tuple[Table, ...]) -> FileReport:
-    sheets = tuple(t.sheet for t in tables if t.sheet is not None) if tables[0].sheet else None
+def _file_report(path: str, tables: tuple[Table, ...], skipped_sheets: tuple[str, ...]
+                 ) -> FileReport:
+    sheets = None if tables[0].sheet is None else tuple(str(t.sheet) for t in tables)
     columns: dict[str, str] = {}
     unmapped: list[str] = []
     for table in tables:
         columns.update(table.header_map.sources)
         unmapped.extend(h for h in table.header_map.unmapped if h not in unmapped)
-    return FileReport(path, sheets, sum(len(t.frame) for t in tables), columns, tuple(unmapped))
+    rows = sum(len(t.frame) for t in tables)
+    return FileReport(path, sheets, rows, columns, tuple(unmapped), skipped_sheets)
 
 
 def _applicable(rule: Rule, frame: pd.DataFrame) -> bool:

@@ -81,6 +81,7 @@ class FileReport:
     rows: int
     columns: dict[str, str] = field(default_factory=dict)  # source header -> canonical column
     unmapped: tuple[str, ...] = ()
+    skipped_sheets: tuple[str, ...] = ()  # sheets without a catalogue in them
 
 
 @dataclass(frozen=True)

@@ -10,7 +10,7 @@ from procaudit.text import map_distinct
 
 
 def canonical_frame(
-    body: pd.DataFrame, header_map: HeaderMap, rows: pd.Series | list[int], sheet: str | None
+    body: pd.DataFrame, header_map: HeaderMap, rows: pd.Series, sheet: str | None
 ) -> pd.DataFrame:
     """Select and rename the mapped columns of `body` (positional columns, text cells).
 
@@ -24,8 +24,7 @@ def canonical_frame(
         },
         index=body.index,
     )
-    frame[ROW] = pd.Series(list(rows) if isinstance(rows, list) else rows.to_numpy(),
-                           index=body.index, dtype="int64")
+    frame[ROW] = pd.Series(rows.to_numpy(), index=body.index, dtype="int64")
     frame[SHEET] = pd.Series(sheet, index=body.index, dtype="object")
     data_columns = list(header_map.columns)
     frame = frame[frame[data_columns].notna().any(axis=1)]

@@ -75,16 +75,12 @@ def _excel_catalogue(path: Path) -> Catalogue:
             skipped.append(sheet)
             first_headers = first_headers or headers
             continue
-        body = raw.iloc[1:, list(header_map.columns.values())].map(cell_text)
-        body.columns = range(len(body.columns))
-        positional = HeaderMap(
-            columns={column: i for i, column in enumerate(header_map.columns)},
-            sources=header_map.sources,
-            unmapped=header_map.unmapped,
-        )
+        body = raw.iloc[1:].copy()
+        mapped = list(header_map.columns.values())
+        body[mapped] = body[mapped].map(cell_text)  # only the cells procaudit reads
         excel_rows = pd.Series(body.index + 1, index=body.index)  # frame row 0 is Excel row 1
-        frame = canonical_frame(body, positional, excel_rows, sheet)
-        tables.append(Table(sheet, frame, header_map))
+        tables.append(Table(sheet, canonical_frame(body, header_map, excel_rows, sheet),
+                            header_map))
     if not tables:
         if not first_headers:
             raise InputError(str(path), "has no sheet with data")

@@ -51,8 +51,11 @@ class RichReporter(Reporter):
             )
             console.print(f"Read {f.path} ({where}): {_plural(f.rows, 'procedure')}")
             if f.unmapped:
+                console.print(Text("  columns not used: " + ", ".join(f.unmapped), style="dim"))
+            if f.skipped_sheets:
+                sheets = ", ".join(f"'{s}'" for s in f.skipped_sheets)
                 console.print(
-                    Text("  columns not used: " + ", ".join(f.unmapped), style="dim")
+                    Text(f"  sheets skipped (no procedure name column): {sheets}", style="dim")
                 )
 
     def _not_checked(self, console: Console, result: AuditResult) -> None:
