@@ -23,14 +23,15 @@ HEADERS = ["Mã thủ tục", "Tên thủ tục", "Cấp thực hiện", "Lĩnh 
 FIELDS = ["Hộ tịch", "Đất đai", "Xây dựng", "Y tế", "Giáo dục và Đào tạo", "Lao động"]
 
 
-def rows(count: int) -> list[list[str]]:
+def rows(count: int, one_name: bool = False) -> list[list[str]]:
+    """Synthetic rows; `one_name` gives every row the same name (the worst case for PA203)."""
     out = []
     for i in range(count):
         level = "Cấp xã" if i % 3 else "Cấp tỉnh"
         code = f"{1 + i % 3}.{i % 1_000_000:06d}"
         out.append([
             code if i % 97 else "",                               # PA102
-            f"Thủ tục hành chính số {i} về {FIELDS[i % len(FIELDS)].lower()}",
+            "Thủ tục chung" if one_name else f"Thủ tục số {i} về {FIELDS[i % len(FIELDS)].lower()}",
             "Cấp huyện" if i % 211 == 0 else level,               # PA501
             FIELDS[i % len(FIELDS)],
             "Ủy ban nhân dân cấp xã" if i % 3 else "Sở Tư pháp",
@@ -93,6 +94,10 @@ def main() -> None:
             writer(path, rows(count))
             seconds = timed([*procaudit, "check", str(path), "-f", "json", "-q"], args.repeat)
             line(f"check {count:,} rows {suffix}", seconds)
+        worst = Path(folder) / "one-name.csv"
+        write_csv(worst, rows(args.rows[-1], one_name=True))
+        seconds = timed([*procaudit, "check", str(worst), "-f", "json", "-q"], args.repeat)
+        line(f"check {args.rows[-1]:,} rows csv, one name on all", seconds)
 
 
 if __name__ == "__main__":

@@ -52,6 +52,25 @@ def test_pa201_message_names_the_other_rows() -> None:
     }
 
 
+def test_long_groups_name_five_rows_and_count_the_rest() -> None:
+    rows = [r("1.000001", "A") for _ in range(8)]
+    messages = {f.row: f.message for f in findings_of(rows, sheet="S") if f.rule == "PA201"}
+    assert messages[2] == "The same procedure is also listed on rows 3, 4, 5, 6, 7 and 2 more."
+    assert messages[9] == "The same procedure is also listed on rows 2, 3, 4, 5, 6 and 2 more."
+
+
+def test_messages_count_the_other_names_and_codes() -> None:
+    rows = [r("1.000001", "A"), r("1.000001", "B"), r("1.000001", "C"), r("1.000001", "C")]
+    pa202 = {f.row: f.message for f in findings_of(rows, sheet="S") if f.rule == "PA202"}
+    assert pa202[2] == "The code 1.000001 is also used for 'B' and 1 other name on rows 3, 4 and 5."
+    assert pa202[4] == "The code 1.000001 is also used for 'A' and 1 other name on rows 2 and 3."
+    rows = [r("1.000001", "A"), r("1.000002", "A"), r("1.000003", "A"), r(None, "A")]
+    pa203 = {f.row: f.message for f in findings_of(rows, sheet="S") if f.rule == "PA203"}
+    assert pa203[5] == (
+        "The same name is also listed on rows 2, 3 and 4 (under code 1.000001 and 2 other codes)."
+    )
+
+
 PA202_CASES = [
     ("one code, two names", [r("1.000001", "Cấp giấy phép xây dựng"),
                              r("1.000001", "Cấp giấy phép di dời")], [2, 3]),

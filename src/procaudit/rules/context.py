@@ -14,6 +14,7 @@ from procaudit.text import comparison_keys
 # breaks become commas before `comparison_keys`, which would fold them into spaces.
 _LEVEL_BREAKS = r"\s*[;\n]\s*"
 _LEVEL_SEPARATORS = r"\s*,\s*"
+SHOWN_ROWS = 5  # rows a message names before "and N more"
 
 
 class RuleContext:
@@ -44,15 +45,24 @@ class RuleContext:
             return pd.Series(pd.NA, index=self.frame.index, dtype="str")
         return self.frame["code"].str.strip()
 
-    def row_list(self, index: list, limit: int = 5) -> str:
+    @cached_property
+    def _user_rows(self) -> dict[object, int]:
+        # A dict, not `frame.loc`: messages look rows up one at a time, thousands of times.
+        return dict(zip(self.frame.index, self.frame[ROW].tolist(), strict=True))
+
+    @cached_property
+    def _row_unit(self) -> str:
+        return "row" if self.frame[SHEET].notna().any() else "line"
+
+    def row_list(self, index: list, total: int | None = None) -> str:
         """Where the rows at `index` are, as the user numbers them: "row 17", "lines 3 and 9",
-        "rows 3, 9, 17, 20, 31 and 6 more" (CSV records are numbered by line)."""
-        frame = self.frame
-        rows = frame.loc[index, ROW].tolist()
-        unit = "row" if pd.notna(frame.loc[index[0], SHEET]) else "line"
-        shown = [str(row) for row in rows[:limit]]
-        if len(rows) > limit:
-            return f"{unit}s {', '.join(shown)} and {len(rows) - limit} more"
+        "rows 3, 9, 17, 20, 31 and 6 more" (CSV records are numbered by line). `index` may
+        hold only the first rows of `total`."""
+        shown = [str(self._user_rows[i]) for i in index[:SHOWN_ROWS]]
+        total = len(index) if total is None else total
+        unit = self._row_unit
+        if total > len(shown):
+            return f"{unit}s {', '.join(shown)} and {total - len(shown)} more"
         if len(shown) == 1:
             return f"{unit} {shown[0]}"
         return f"{unit}s {', '.join(shown[:-1])} and {shown[-1]}"

@@ -3,25 +3,52 @@ under two codes. Names and levels are compared with `text.comparison_key`."""
 
 from __future__ import annotations
 
+from collections import Counter
+from collections.abc import Callable
+from dataclasses import dataclass
+from itertools import islice
+
 import pandas as pd
 
 from procaudit.model import Severity
-from procaudit.rules.context import RuleContext
+from procaudit.rules.context import SHOWN_ROWS, RuleContext
 from procaudit.rules.hits import hits, no_hits
 from procaudit.rules.registry import frame_rule
 
 
-def _others(groups: pd.Series, describe_other) -> pd.Series:
-    """For each grouped row, a text naming the other rows of its group.
+def _count(number: int, noun: str) -> str:
+    return f"{number} {noun}" + ("" if number == 1 else "s")
 
-    Loops over the groups only: `groups` holds just the rows already found duplicated.
+
+@dataclass(frozen=True)
+class Others:
+    """The rows of a group that differ from one row: the first few, and how many in all."""
+
+    first: list  # frame index labels, at most SHOWN_ROWS of them
+    rows: int
+    variants: int  # distinct sub-keys among them (names for PA202, codes for PA203)
+
+
+def _others(
+    groups: pd.Series, subkeys: pd.Series, describe: Callable[[object, Others], str]
+) -> pd.Series:
+    """For each grouped row, a text naming the rows of its group whose sub-key differs.
+
+    Loops over the rows already found duplicated, never over the whole frame, and looks at
+    most a few rows past each sub-key, so one name repeated 100,000 times stays linear.
     """
     texts: dict[object, str] = {}
-    for _, members in groups.groupby(groups, sort=False):
-        index = list(members.index)
-        for i in index:
-            others = [j for j in index if j != i]
-            texts[i] = describe_other(i, others)
+    for _, members_series in groups.groupby(groups, sort=False):
+        members = list(members_series.index)
+        sub = dict(zip(members, subkeys.loc[members], strict=True))
+        sizes = Counter(sub.values())
+        found: dict[object, Others] = {}
+        for i in members:
+            key = sub[i]
+            if key not in found:
+                first = list(islice((j for j in members if sub[j] != key), SHOWN_ROWS))
+                found[key] = Others(first, len(members) - sizes[key], len(sizes) - 1)
+            texts[i] = describe(i, found[key])
     return pd.Series(texts, dtype="object")
 
 
@@ -55,14 +82,15 @@ def duplicate_entry(ctx: RuleContext) -> pd.DataFrame:
         return no_hits()
     groups = key[duplicated].groupby(["code", "name", "level"], sort=False).ngroup()
 
-    def describe(_: object, others: list) -> str:
-        return f"The same procedure is also listed on {ctx.row_list(others)}."
+    def describe(_: object, others: Others) -> str:
+        return f"The same procedure is also listed on {ctx.row_list(others.first, others.rows)}."
 
+    rows_themselves = pd.Series(groups.index, index=groups.index)
     return hits(
         ctx.frame,
         duplicated,
         "name",
-        _others(groups, describe),
+        _others(groups, rows_themselves, describe),
         "Keep one of the rows (the one that matches the publishing decision) and delete the "
         "others.",
     )
@@ -97,15 +125,13 @@ def code_conflict(ctx: RuleContext) -> pd.DataFrame:
     if conflicted.empty:
         return no_hits()
     groups = key.loc[conflicted, "code"]
-    names = key["name"]
 
-    def describe(i: object, others: list) -> str:
-        different = [j for j in others if names[j] != names[i]]
-        first = frame.at[different[0], "name"]
-        also = f" and {len(different) - 1} other names" if len(different) > 1 else ""
+    def describe(i: object, others: Others) -> str:
+        first = frame.at[others.first[0], "name"]
+        also = f" and {_count(others.variants - 1, 'other name')}" if others.variants > 1 else ""
         return (
             f"The code {frame.at[i, 'code'].strip()} is also used for '{first}'{also} "
-            f"on {ctx.row_list(different)}."
+            f"on {ctx.row_list(others.first, others.rows)}."
         )
 
     mask = frame.index.isin(conflicted)
@@ -113,7 +139,7 @@ def code_conflict(ctx: RuleContext) -> pd.DataFrame:
         frame,
         pd.Series(mask, index=frame.index),
         "code",
-        _others(groups, describe),
+        _others(groups, key.loc[conflicted, "name"], describe),
         "Look the code up in the national procedure database and correct the row it does not "
         "belong to.",
     )
@@ -154,18 +180,22 @@ def duplicate_name(ctx: RuleContext) -> pd.DataFrame:
         return no_hits()
     groups = shared.groupby(["name", "level"], sort=False).ngroup()
 
-    def describe(i: object, others: list) -> str:
-        other_codes = [j for j in others if code_key[j] != code_key[i]]
-        code = codes[other_codes[0]]
+    def describe(_: object, others: Others) -> str:
+        code = codes[others.first[0]]
         under = f"under code {code}" if isinstance(code, str) else "without a code"
-        return f"The same name is also listed on {ctx.row_list(other_codes)} ({under})."
+        if others.variants > 1:
+            under += f" and {_count(others.variants - 1, 'other code')}"
+        return (
+            f"The same name is also listed on {ctx.row_list(others.first, others.rows)} "
+            f"({under})."
+        )
 
     mask = pd.Series(frame.index.isin(shared.index), index=frame.index)
     return hits(
         frame,
         mask,
         "name",
-        _others(groups, describe),
+        _others(groups, shared["code"], describe),
         "If the rows are one procedure, keep one with the right code; if they are different "
         "procedures, make their names say how they differ.",
     )
