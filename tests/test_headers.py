@@ -31,10 +31,23 @@ def test_alias_maps_to_canonical_column(header: str, column: str) -> None:
     assert map_headers([header]).columns == {column: 0}
 
 
-def test_unknown_headers_are_left_unmapped() -> None:
+def test_unknown_headers_are_left_unmapped_and_stt_is_recognised() -> None:
     mapped = map_headers(["STT", "Tên thủ tục", "Ghi chú", ""])
     assert mapped.columns == {"name": 1}
-    assert mapped.unmapped == ("STT", "Ghi chú")
+    assert mapped.stt == 0
+    assert mapped.unmapped == ("Ghi chú",)
+
+
+@pytest.mark.parametrize("stt", ["STT", "TT", "Số TT", "Số thứ tự", "so_thu_tu"])
+def test_stt_spellings(stt: str) -> None:
+    assert map_headers([stt, "Tên thủ tục"]).stt == 0
+
+
+def test_extra_aliases_win_over_the_known_ones() -> None:
+    # --map "Tên gọi khác=name" and --map "Tên thủ tục=note"
+    mapped = map_headers(["Tên thủ tục", "Tên gọi khác"], {"ten goi khac": "name"})
+    assert mapped.columns == {"name": 1}
+    assert mapped.unmapped == ("Tên thủ tục",)
 
 
 def test_preferred_alias_wins_when_two_headers_name_one_column() -> None:

@@ -5,6 +5,8 @@ from __future__ import annotations
 from collections import Counter
 
 from procaudit.audit import audit
+from procaudit.io import read_catalogue
+from procaudit.io.layout import TITLE
 
 
 def test_portal_procedure_details(real_data) -> None:
@@ -24,3 +26,20 @@ def test_portal_procedure_details(real_data) -> None:
     assert [s.rule for s in result.skipped] == ["PA301"]
     # Line numbers account for the line breaks inside quoted cells.
     assert max(f.row for f in result.findings) > report.rows + 1
+
+
+def test_portal_workbooks_read_every_procedure(real_data) -> None:
+    # Seven exports, each a merged title on row 1 over the header on row 2.
+    paths = sorted((real_data / "national-portal-2026").glob("*.xlsx"))
+    assert len(paths) == 7
+    total = 0
+    for path in paths:
+        catalogue = read_catalogue(str(path))
+        [table] = catalogue.tables
+        assert table.sheet == "Danh sách TTHC"
+        assert table.account.header_rows == (2,)
+        assert table.account.skipped == {TITLE: (1,)}
+        assert table.frame["_row"].iloc[0] == 3
+        assert table.frame["code"].str.fullmatch(r"\d\.\d{6}").all()
+        total += len(table.frame)
+    assert total == 2642

@@ -11,7 +11,7 @@ import pandas as pd
 
 from procaudit.columns import ALIASES, ROW, SHEET
 from procaudit.errors import InputError
-from procaudit.io import Table, read_catalogue
+from procaudit.io import ReadOptions, Table, read_catalogue
 from procaudit.model import (
     AuditResult,
     FileFailure,
@@ -26,7 +26,9 @@ from procaudit.rules.schema_generic import SCHEMA_VIOLATION
 from procaudit.schema import LoadedSchema, load_schema, schema_hits
 
 
-def audit(paths: Iterable[str], schema_path: str | None = None) -> AuditResult:
+def audit(
+    paths: Iterable[str], schema_path: str | None = None, read_options: ReadOptions | None = None
+) -> AuditResult:
     """Audit every path; an unreadable file is recorded as a failure and the rest go on."""
     schema = load_schema(schema_path)
     rules = all_rules()
@@ -36,14 +38,14 @@ def audit(paths: Iterable[str], schema_path: str | None = None) -> AuditResult:
     failures: list[FileFailure] = []
     for path in paths:
         try:
-            catalogue = read_catalogue(path)
+            catalogue = read_catalogue(path, read_options)
         except InputError as exc:
             failures.append(FileFailure(path, str(exc)))
             continue
         for table in catalogue.tables:
             findings.extend(audit_table(path, table, schema, rules))
             skipped.update(dict.fromkeys(_skipped(path, table, schema, rules)))
-        files.append(_file_report(path, catalogue.tables, catalogue.skipped_sheets))
+        files.append(_file_report(path, catalogue.tables, tuple(catalogue.skipped_sheets)))
     findings.sort(key=Finding.sort_key)
     return AuditResult(tuple(files), tuple(findings), tuple(skipped), tuple(failures))
 

@@ -15,7 +15,6 @@ def canonical_frame(
     """Select and rename the mapped columns of `body` (positional columns, text cells).
 
     `rows` gives, for each body row, its number as the user sees it (Excel row or CSV line).
-    Rows whose mapped cells are all blank are not procedures and are dropped.
     """
     frame = pd.DataFrame(
         {
@@ -26,8 +25,6 @@ def canonical_frame(
     )
     frame[ROW] = pd.Series(rows.to_numpy(), index=body.index, dtype="int64")
     frame[SHEET] = pd.Series(sheet, index=body.index, dtype="object")
-    data_columns = list(header_map.columns)
-    frame = frame[frame[data_columns].notna().any(axis=1)]
     return frame.reset_index(drop=True)
 
 

@@ -1,58 +1,79 @@
-"""Read a CSV catalogue (first cut: UTF-8 with or without BOM, sniffed delimiter)."""
+"""Read a CSV catalogue into a grid: detected encoding and delimiter, start line of each record."""
 
 from __future__ import annotations
 
 import io
+from collections import Counter
+from dataclasses import dataclass
 from pathlib import Path
 
 import pandas as pd
 
 from procaudit.errors import InputError
+from procaudit.io.encoding import decode
+from procaudit.io.grid import Grid
 
 _DELIMITERS = (",", ";", "\t", "|")
+_SNIFFED_LINES = 20
 
 
-def read_csv_text(path: Path) -> str:
+@dataclass(frozen=True)
+class CsvDialect:
+    encoding: str
+    delimiter: str
+
+
+def sniff_delimiter(text: str) -> str:
+    """The delimiter that splits the first lines most consistently into several cells."""
+    lines = [line for line in text.split("\n", _SNIFFED_LINES)[:_SNIFFED_LINES] if line.strip()]
+
+    def score(delimiter: str) -> int:
+        counts = Counter(line.count(delimiter) for line in lines)
+        counts.pop(0, None)
+        if not counts:
+            return 0
+        fields, lines_agreeing = counts.most_common(1)[0]
+        return fields * lines_agreeing
+
+    return max(_DELIMITERS, key=score)
+
+
+def read_csv_grid(path: Path) -> tuple[Grid, CsvDialect]:
     try:
         data = path.read_bytes()
     except OSError as exc:
         raise InputError(str(path), f"cannot be read ({exc.strerror or exc})") from exc
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise InputError(
-            str(path), "is not UTF-8 text; save it as 'CSV UTF-8' and run procaudit again"
-        ) from exc
-
-
-def sniff_delimiter(text: str) -> str:
-    """The delimiter that occurs most often in the first line (the header)."""
-    first_line = text.split("\n", 1)[0]
-    return max(_DELIMITERS, key=first_line.count)
-
-
-def read_csv_records(path: Path) -> tuple[pd.DataFrame, pd.Series]:
-    """All records as text (header included, positional columns) and the line each starts on."""
-    text = read_csv_text(path)
+    text, encoding = decode(data, str(path))
     if not text.strip():
         raise InputError(str(path), "is empty")
+    delimiter = sniff_delimiter(text)
     try:
         records = pd.read_csv(
             io.StringIO(text),
-            sep=sniff_delimiter(text),
+            sep=delimiter,
             header=None,
             dtype=str,
             keep_default_na=False,
             na_filter=False,
             skip_blank_lines=False,  # blank lines still take a line number
+            # Title lines above the header are narrower than the table, and the parser would
+            # take the width from the first line; naming the columns pads the short lines.
+            names=range(_widest(text, delimiter)),
         )
     except (pd.errors.ParserError, ValueError) as exc:
         raise InputError(str(path), f"is not a well-formed CSV file ({exc})") from exc
-    return records, _start_lines(records, text)
+    blank = records.apply(lambda column: column.str.strip().eq(""))
+    cells = records.astype(object).where(~blank, None)
+    return Grid(None, cells, _start_lines(records, text)), CsvDialect(encoding, delimiter)
+
+
+def _widest(text: str, delimiter: str) -> int:
+    # Counts delimiters inside quoted cells too: at worst a few empty columns more.
+    return 1 + max(line.count(delimiter) for line in text.split("\n"))
 
 
 def _start_lines(records: pd.DataFrame, text: str) -> pd.Series:
-    """The line on which each record starts (the header record starts on line 1)."""
+    """The line on which each record starts (the first record starts on line 1)."""
     physical_lines = text.count("\n") + (not text.endswith("\n"))
     if physical_lines == len(records):  # no cell holds a line break: one line per record
         return pd.Series(range(1, len(records) + 1), index=records.index)

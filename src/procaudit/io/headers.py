@@ -13,6 +13,8 @@ _ALIAS_INDEX: dict[str, tuple[str, int]] = {
     for column, aliases in ALIASES.items()
     for rank, alias in enumerate(aliases)
 }
+# The row-number column of Vietnamese tables ("Số thứ tự"): recognised, never data.
+STT_KEYS = frozenset({"stt", "tt", "so tt", "so thu tu", "no", "so"})
 
 
 @dataclass(frozen=True)
@@ -22,21 +24,41 @@ class HeaderMap:
     columns: dict[str, int]  # canonical column -> position in the source table
     sources: dict[str, str]  # source header -> canonical column
     unmapped: tuple[str, ...]
+    stt: int | None = None  # position of the STT column
+
+    @property
+    def score(self) -> int:
+        """How much a row looks like this table's header: columns it names."""
+        return len(self.columns) + (self.stt is not None)
 
 
-def map_headers(headers: list[str]) -> HeaderMap:
+def alias_of(header: str, extra: dict[str, str] | None = None) -> str | None:
+    """The canonical column a header names, if any (`extra`: header key -> column)."""
+    key = header_key(header)
+    if extra and key in extra:
+        return extra[key]
+    hit = _ALIAS_INDEX.get(key)
+    return hit[0] if hit else None
+
+
+def map_headers(headers: list[str], extra: dict[str, str] | None = None) -> HeaderMap:
+    """Map header labels; `extra` (header key -> column, from `--map`) wins over the aliases."""
     best: dict[str, tuple[int, int]] = {}  # canonical -> (preference, position)
+    stt: int | None = None
     for position, header in enumerate(headers):
-        hit = _ALIAS_INDEX.get(header_key(header))
+        key = header_key(header)
+        hit = (extra[key], -1) if extra and key in extra else _ALIAS_INDEX.get(key)
         if hit is None:
+            if key in STT_KEYS and stt is None:
+                stt = position
             continue
         column, rank = hit
         if column not in best or rank < best[column][0]:
             best[column] = (rank, position)
     columns = {column: position for column, (_, position) in best.items()}
-    taken = set(columns.values())
+    taken = set(columns.values()) | {stt}
     sources = {headers[position]: column for column, position in columns.items()}
     unmapped = tuple(
         header for position, header in enumerate(headers) if position not in taken and header
     )
-    return HeaderMap(columns=columns, sources=sources, unmapped=unmapped)
+    return HeaderMap(columns=columns, sources=sources, unmapped=unmapped, stt=stt)

@@ -1,8 +1,8 @@
-"""Dispatch a path to its reader and build canonical tables from what it returns."""
+"""Read a catalogue file: its grids, how each is laid out, and its canonical tables."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import pandas as pd
@@ -10,13 +10,37 @@ import pandas as pd
 from procaudit.columns import ALIASES, REQUIRED
 from procaudit.errors import InputError
 from procaudit.io.canonical import canonical_frame
-from procaudit.io.csv_reader import read_csv_records
-from procaudit.io.excel_reader import cell_text, read_sheets
-from procaudit.io.headers import HeaderMap, map_headers
+from procaudit.io.csv_reader import CsvDialect, read_csv_grid
+from procaudit.io.decisions import split_decisions
+from procaudit.io.excel_reader import read_workbook
+from procaudit.io.grid import Grid
+from procaudit.io.headers import HeaderMap
+from procaudit.io.layout import (
+    HEADER_SCAN_ROWS,
+    LayoutOptions,
+    NoHeader,
+    SheetAccount,
+    understand,
+)
+from procaudit.text import header_key
 
-_SHOWN_HEADERS = 8  # headers quoted in the message of a file without a name column
 CSV_SUFFIXES = frozenset({".csv", ".tsv", ".txt"})
-EXCEL_SUFFIXES = frozenset({".xlsx", ".xlsm"})
+WORKBOOK_SUFFIXES = frozenset({".xlsx", ".xlsm", ".xls", ".xlsb", ".ods"})
+_INHERITABLE = ("level", "field", "status")
+_SHOWN_HEADERS = 6  # headers quoted in the message about a missing name column
+
+
+@dataclass(frozen=True)
+class ReadOptions:
+    """The user's overrides for files that guessing gets wrong."""
+
+    sheet: str | None = None  # a sheet name, or its 1-based number
+    header_rows: tuple[int, ...] | None = None
+    mapping: dict[str, str] = field(default_factory=dict)  # source header -> canonical column
+
+    def layout(self) -> LayoutOptions:
+        extra = {header_key(source): column for source, column in self.mapping.items()}
+        return LayoutOptions(header_rows=self.header_rows, extra_aliases=extra)
 
 
 @dataclass(frozen=True)
@@ -26,18 +50,23 @@ class Table:
     sheet: str | None  # None for CSV
     frame: pd.DataFrame  # canonical columns present in the source, plus _sheet and _row
     header_map: HeaderMap
+    account: SheetAccount | None = None
+    decisions_split: int = 0
 
 
 @dataclass(frozen=True)
 class Catalogue:
-    """What one input file held."""
+    """What one input file held, and how it was read."""
 
     path: str
+    format: str
     tables: tuple[Table, ...]
-    skipped_sheets: tuple[str, ...] = ()
+    skipped_sheets: dict[str, str] = field(default_factory=dict)  # sheet -> why
+    dialect: CsvDialect | None = None
 
 
-def read_catalogue(path_text: str) -> Catalogue:
+def read_catalogue(path_text: str, options: ReadOptions | None = None) -> Catalogue:
+    options = options or ReadOptions()
     path = Path(path_text)
     if not path.exists():
         raise InputError(path_text, "no such file")
@@ -45,62 +74,82 @@ def read_catalogue(path_text: str) -> Catalogue:
         raise InputError(path_text, "is a directory, not a catalogue file")
     suffix = path.suffix.lower()
     if suffix in CSV_SUFFIXES:
-        return Catalogue(path_text, (_csv_table(path),))
-    if suffix in EXCEL_SUFFIXES:
-        return _excel_catalogue(path)
+        grid, dialect = read_csv_grid(path)
+        table = _table(path_text, grid, options)
+        return Catalogue(path_text, "csv", (table,), dialect=dialect)
+    if suffix in WORKBOOK_SUFFIXES:
+        return _workbook(path_text, path, suffix.lstrip("."), options)
     raise InputError(
-        path_text, f"has an unsupported type '{suffix or 'none'}' (use .csv, .xlsx or .xlsm)"
+        path_text,
+        f"has an unsupported type '{suffix or 'none'}' (use .csv, .xlsx, .xlsm, .xls or .ods)",
     )
 
 
-def _csv_table(path: Path) -> Table:
-    records, start_lines = read_csv_records(path)
-    headers = [str(value) for value in records.iloc[0]]
-    header_map = _require_columns(str(path), map_headers(headers), headers)
-    body = records.iloc[1:]
-    return Table(None, canonical_frame(body, header_map, start_lines.iloc[1:], None), header_map)
+def _table(path: str, grid: Grid, options: ReadOptions) -> Table:
+    try:
+        understood = understand(grid, options.layout())
+    except NoHeader as exc:
+        raise InputError(path, _no_header(exc.closest)) from None
+    except InputError as exc:
+        raise InputError(path, exc.problem) from None
+    frame = canonical_frame(
+        understood.body, understood.account.header_map, understood.rows, grid.sheet
+    )
+    for column in _INHERITABLE:
+        from_sections = understood.inherited[column]
+        if from_sections.notna().any():
+            # A row's own value wins over its section's.
+            own = frame[column] if column in frame else pd.Series(pd.NA, index=frame.index)
+            frame[column] = own.fillna(from_sections.astype("str")).astype("str")
+    split = split_decisions(frame)
+    return Table(grid.sheet, frame, understood.account.header_map, understood.account, split)
 
 
-def _excel_catalogue(path: Path) -> Catalogue:
+def _workbook(path_text: str, path: Path, kind: str, options: ReadOptions) -> Catalogue:
+    grids = list(read_workbook(path))
+    wanted = _wanted_sheet(path_text, [g.sheet for g in grids], options.sheet)
     tables: list[Table] = []
-    skipped: list[str] = []
-    first_headers: list[str] = []
-    for sheet, raw in read_sheets(path):
-        if raw.empty:
-            skipped.append(sheet)
-            continue
-        headers = [cell_text(value) or "" for value in raw.iloc[0]]
-        header_map = map_headers(headers)
-        if not all(column in header_map.columns for column in REQUIRED):
-            skipped.append(sheet)
-            first_headers = first_headers or headers
-            continue
-        body = raw.iloc[1:].copy()
-        mapped = list(header_map.columns.values())
-        body[mapped] = body[mapped].map(cell_text)  # only the cells procaudit reads
-        excel_rows = pd.Series(body.index + 1, index=body.index)  # frame row 0 is Excel row 1
-        tables.append(Table(sheet, canonical_frame(body, header_map, excel_rows, sheet),
-                            header_map))
+    skipped: dict[str, str] = {}
+    for grid in grids:
+        if wanted is not None and grid.sheet != wanted:
+            skipped[str(grid.sheet)] = "not the sheet asked for"
+        elif grid.cells.empty or not grid.cells.notna().any().any():
+            skipped[str(grid.sheet)] = "empty"
+        else:
+            try:
+                tables.append(_table(path_text, grid, options))
+            except InputError as exc:
+                if wanted is not None:
+                    raise
+                skipped[str(grid.sheet)] = exc.problem
+    if not tables and len(grids) == 1:
+        raise InputError(path_text, f"sheet '{grids[0].sheet}' {next(iter(skipped.values()))}")
     if not tables:
-        if not first_headers:
-            raise InputError(str(path), "has no sheet with data")
-        _require_columns(str(path), map_headers(first_headers), first_headers)
-    return Catalogue(str(path), tuple(tables), tuple(skipped))
+        reasons = "; ".join(f"'{sheet}' {why}" for sheet, why in skipped.items())
+        raise InputError(path_text, f"has no sheet with a procedure list ({reasons})")
+    return Catalogue(path_text, kind, tuple(tables), skipped)
 
 
-def _require_columns(path: str, header_map: HeaderMap, headers: list[str]) -> HeaderMap:
-    missing = [column for column in REQUIRED if column not in header_map.columns]
-    if missing:
-        seen = ", ".join(_quoted(h) for h in headers[:_SHOWN_HEADERS] if h.strip()) or "nothing"
-        if len(headers) > _SHOWN_HEADERS:
-            seen += ", …"
-        wanted = " or ".join(f"'{alias}'" for alias in ALIASES[missing[0]][:3])
-        raise InputError(
-            path,
-            f"has no column for the procedure {missing[0]} (looked for {wanted} in the first "
-            f"row, which has {seen})",
-        )
-    return header_map
+def _wanted_sheet(path: str, names: list[str | None], sheet: str | None) -> str | None:
+    if sheet is None:
+        return None
+    if sheet in names:
+        return sheet
+    if sheet.isdigit() and 1 <= int(sheet) <= len(names):
+        return names[int(sheet) - 1]
+    listed = ", ".join(f"'{name}'" for name in names)
+    raise InputError(path, f"has no sheet '{sheet}' (its sheets: {listed})")
+
+
+def _no_header(closest: list[str]) -> str:
+    wanted = " or ".join(f"'{alias}'" for alias in ALIASES[REQUIRED[0]][:3])
+    shown = [_quoted(label) for label in closest if label.strip()]
+    seen = ", ".join(shown[:_SHOWN_HEADERS]) + (", …" if len(shown) > _SHOWN_HEADERS else "")
+    return (
+        f"has no column for the procedure {REQUIRED[0]} (looked for {wanted} in the first "
+        f"{HEADER_SCAN_ROWS} rows; the most header-like row has {seen or 'nothing'}; "
+        "name it with --map or point at it with --header-row)"
+    )
 
 
 def _quoted(header: str, limit: int = 40) -> str:

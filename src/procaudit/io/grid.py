@@ -1,0 +1,48 @@
+"""A sheet as read, before its layout is understood: text cells and the user's row numbers."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+import pandas as pd
+
+
+@dataclass(frozen=True)
+class Grid:
+    """All cells of one sheet (or CSV file) as text, None where empty.
+
+    `rows` holds, for each grid row, the number the user sees: the Excel row, or the CSV line
+    on which the record starts. Columns are positions (0, 1, ...).
+    """
+
+    sheet: str | None
+    cells: pd.DataFrame
+    rows: pd.Series
+    merged: tuple[tuple[tuple[int, int], tuple[int, int]], ...] = ()  # ((r0, c0), (r1, c1))
+
+
+def cell_text(value: object) -> str | None:
+    """A cell's value as the text the user typed; numbers keep no spurious ".0"."""
+    if value is None or value == "":
+        return None
+    if isinstance(value, str):
+        return value if value.strip() else None
+    if isinstance(value, bool):
+        return "TRUE" if value else "FALSE"
+    if isinstance(value, float):
+        return str(int(value)) if value.is_integer() else repr(value)
+    if isinstance(value, dt.datetime):
+        return value.date().isoformat() if value.time() == dt.time() else value.isoformat()
+    if isinstance(value, dt.date | dt.time):
+        return value.isoformat()
+    return str(value)
+
+
+def text_grid(sheet: str | None, raw: list[list[object]], first_row: int = 1,
+              merged: tuple = ()) -> Grid:
+    """A grid from rows of raw cell values; grid row i is the user's row `first_row + i`."""
+    cells = pd.DataFrame(raw, dtype=object)
+    cells = cells.apply(lambda column: column.map(cell_text)) if not cells.empty else cells
+    rows = pd.Series(range(first_row, first_row + len(cells)), index=cells.index)
+    return Grid(sheet, cells, rows, merged)

@@ -1,0 +1,309 @@
+"""Understand how a sheet is laid out: where its header is, which rows are procedures, which
+are section headings, and which are titles, notes or signatures.
+
+Real catalogues put a title block above the header ("ỦY BAN NHÂN DÂN TỈNH …", "(Kèm theo
+Quyết định số …)"), sometimes split the header over two rows, number their columns under it,
+head groups of rows with sections ("A. THỦ TỤC HÀNH CHÍNH CẤP TỈNH", "I. Lĩnh vực Đất đai")
+whose level and field the rows below inherit, and end with notes and signatures. Everything
+skipped is recorded with its reason, so `procaudit inspect` can show how the sheet was read.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+
+import pandas as pd
+
+from procaudit.columns import REQUIRED
+from procaudit.errors import InputError
+from procaudit.io.grid import Grid
+from procaudit.io.headers import HeaderMap, alias_of, map_headers
+
+HEADER_SCAN_ROWS = 30  # the header is looked for in this many rows from the top
+
+# Reasons a row is not read as a procedure (keys of SheetAccount.skipped).
+TITLE = "title block above the header"
+BLANK = "blank row"
+COLUMN_NUMBERS = "column numbers under the header"
+TOTAL = "total row"
+FOOTER = "notes and signatures after the table"
+NO_DATA = "no value in the columns procaudit reads"
+
+_COLUMN_NUMBER = re.compile(r"^\(?\s*\d{1,2}\s*\)?$")
+_ROMAN_OR_LETTER = re.compile(r"^(?:[IVXLC]+|[A-Z])\.?$")
+_HEADING = re.compile(
+    r"^(?:phần\s+[ivxlc\d]+|[a-z]\s*[.)]\s|[ivxlc]+\s*[.)]?\s|\d+\s*[.)]\s*lĩnh vực|lĩnh vực\b"
+    r"|(?:danh mục\s+)?thủ tục hành chính\b.*\bcấp\b|cấp\s+(?:tỉnh|xã|huyện|bộ|trung ương)$"
+    r"|danh mục\b|nhóm\b)",
+)
+_FOOTER = re.compile(
+    r"^(?:\*\s*)?(?:ghi chú|lưu ý|nơi nhận|kt\.|tm\.|t/m|q\.|chủ tịch|phó chủ tịch|giám đốc"
+    r"|người lập|người ký|\(?đã ký\)?|\(?ký,? ghi rõ)",
+)
+_TOTAL = re.compile(r"^(?:tổng\s*(?:cộng|số)?|cộng)\b")
+_LEVEL_IN_HEADING = re.compile(r"cấp\s+(tỉnh|xã|huyện|bộ|trung ương)")
+_FIELD_IN_HEADING = re.compile(r"lĩnh vực\s*:?\s*(.+)$")
+_STATUS_IN_HEADING = (
+    (re.compile(r"bãi bỏ"), "Bãi bỏ"),
+    (re.compile(r"thay thế"), "Thay thế"),
+    (re.compile(r"sửa đổi|bổ sung"), "Sửa đổi, bổ sung"),
+    (re.compile(r"ban hành mới|mới ban hành|công bố mới"), "Ban hành mới"),
+)
+
+
+@dataclass(frozen=True)
+class Section:
+    """A heading row and what it says about the rows under it."""
+
+    row: int
+    text: str
+    level: str | None = None
+    field: str | None = None
+    status: str | None = None
+
+
+@dataclass(frozen=True)
+class LayoutOptions:
+    header_rows: tuple[int, ...] | None = None  # the user's row numbers, to skip detection
+    extra_aliases: dict[str, str] = field(default_factory=dict)  # header key -> column
+
+
+@dataclass(frozen=True)
+class SheetAccount:
+    """How one sheet (or CSV file) was understood."""
+
+    sheet: str | None
+    header_rows: tuple[int, ...]
+    header_map: HeaderMap
+    labels: tuple[str, ...]  # the header label of each source column
+    sections: tuple[Section, ...]
+    procedures: int
+    skipped: dict[str, tuple[int, ...]]  # reason -> the user's row numbers
+    inherited: dict[str, int]  # canonical column -> rows that took it from a section
+
+
+@dataclass(frozen=True)
+class Understood:
+    body: pd.DataFrame  # the procedure rows, positional columns, text cells
+    rows: pd.Series  # the user's row number of each body row
+    inherited: pd.DataFrame  # level, field, status from sections, per body row
+    account: SheetAccount
+
+
+class NoHeader(Exception):
+    """The sheet has no row that names the procedure column."""
+
+    def __init__(self, closest: list[str]) -> None:
+        super().__init__()
+        self.closest = closest  # the labels of the row most like a header, for the message
+
+
+def _fold(text: str) -> str:
+    return " ".join(unicodedata.normalize("NFC", text).lower().split())
+
+
+def _row_texts(cells: pd.DataFrame, position: int) -> list[str]:
+    return ["" if value is None else str(value) for value in cells.iloc[position]]
+
+
+def _two_row_labels(top: list[str], sub: list[str], extra: dict[str, str]) -> list[str]:
+    """One label per column from a header split over two rows.
+
+    A heading merged across several columns sits in the first of them only; its sub-headings
+    ("Trực tiếp", "Trực tuyến") are under it. A label is the sub-heading when that names a
+    column, else the heading above it, else both.
+    """
+    labels, above = [], ""
+    for top_text, sub_text in zip(top, sub, strict=True):
+        if top_text.strip():
+            above = top_text
+        elif not sub_text.strip():
+            above = ""
+        heading = top_text if top_text.strip() else above
+        if sub_text.strip() and alias_of(sub_text, extra):
+            labels.append(sub_text)
+        elif heading.strip() and alias_of(heading, extra):
+            labels.append(heading)
+        else:
+            labels.append(" ".join(part for part in (heading, sub_text) if part.strip()))
+    return labels
+
+
+def _find_header(grid: Grid, extra: dict[str, str]) -> tuple[list[int], list[str], HeaderMap]:
+    """Score the top rows (and pairs of rows) against the aliases; the best one with a name
+    column is the header. A pair counts only where it names more than either row alone."""
+    cells = grid.cells
+    scanned = [p for p in range(min(HEADER_SCAN_ROWS, len(cells))) if cells.iloc[p].notna().any()]
+    if not scanned:
+        raise NoHeader([])
+    texts = {p: _row_texts(cells, p) for p in scanned}
+    singles = {p: map_headers(texts[p], extra) for p in scanned}
+    candidates = [([p], texts[p], singles[p]) for p in scanned]
+    for p in scanned:
+        if p + 1 in singles:
+            labels = _two_row_labels(texts[p], texts[p + 1], extra)
+            pair = map_headers(labels, extra)
+            if pair.score > max(singles[p].score, singles[p + 1].score):
+                candidates.append(([p, p + 1], labels, pair))
+    best: tuple[list[int], list[str], HeaderMap] | None = None
+    for positions, labels, header_map in candidates:
+        if not all(column in header_map.columns for column in REQUIRED):
+            continue
+        # A lone name column is a header only as the first thing in the sheet.
+        if header_map.score < 2 and positions[0] != scanned[0]:
+            continue
+        # Ties go to the upper row: a header comes before the data it heads.
+        if best is None or (header_map.score, -positions[0]) > (best[2].score, -best[0][0]):
+            best = (positions, labels, header_map)
+    if best is None:
+        closest = max(scanned, key=lambda p: (singles[p].score, -p))
+        raise NoHeader(texts[closest])
+    return best
+
+
+def _given_header(grid: Grid, header_rows: tuple[int, ...], extra: dict[str, str]
+                  ) -> tuple[list[int], list[str], HeaderMap]:
+    by_row = {row: position for position, row in enumerate(grid.rows)}
+    missing = [row for row in header_rows if row not in by_row]
+    if missing:
+        raise InputError(str(grid.sheet or ""), f"has no row {missing[0]} to read the header from")
+    positions = [by_row[row] for row in header_rows]
+    labels = _row_texts(grid.cells, positions[0])
+    if len(positions) == 2:
+        labels = _two_row_labels(labels, _row_texts(grid.cells, positions[1]), extra)
+    return positions, labels, map_headers(labels, extra)
+
+
+def _heading(texts: list[str], stt_text: str | None) -> str | None:
+    """The heading a row holds, if it is a section row, else None."""
+    if not texts:
+        return None
+    joined = " ".join(dict.fromkeys(texts))  # a merged cell may repeat its text
+    folded = _fold(joined)
+    if _HEADING.match(folded):
+        return joined
+    if stt_text and _ROMAN_OR_LETTER.match(stt_text.strip()):
+        return joined
+    return None
+
+
+def _section(row: int, text: str) -> Section:
+    folded = _fold(text)
+    levels = [f"Cấp {level}" for level in dict.fromkeys(_LEVEL_IN_HEADING.findall(folded))]
+    field_match = _FIELD_IN_HEADING.search(" ".join(text.split()))
+    field_name = None
+    if field_match:
+        field_name = field_match.group(1).strip(" .:;-")
+        if field_name.isupper():
+            field_name = field_name[0] + field_name[1:].lower()
+    status = next((name for pattern, name in _STATUS_IN_HEADING if pattern.search(folded)), None)
+    return Section(row, " ".join(text.split()), ", ".join(levels) or None, field_name, status)
+
+
+def _inherit(sections: list[tuple[int, Section]], positions: pd.Index) -> pd.DataFrame:
+    """Level, field and status for each procedure row from the sections above it.
+
+    Sections nest: a status part holds level blocks, which hold field groups; a new part
+    resets level and field, a new level block resets the field.
+    """
+    states: dict[int, tuple[str | None, str | None, str | None]] = {}
+    level = field_name = status = None
+    for position, section in sections:
+        if section.status:
+            status, level, field_name = section.status, None, None
+        if section.level:
+            level, field_name = section.level, None
+        if section.field:
+            field_name = section.field
+        states[position] = (level, field_name, status)
+    frame = pd.DataFrame.from_dict(
+        states, orient="index", columns=["level", "field", "status"], dtype="object"
+    )
+    if frame.empty:
+        return pd.DataFrame(index=positions, columns=["level", "field", "status"], dtype="object")
+    every = frame.index.union(positions)
+    return frame.reindex(every).ffill().reindex(positions)
+
+
+def understand(grid: Grid, options: LayoutOptions) -> Understood:
+    """Find the header and classify the rows under it."""
+    extra = options.extra_aliases
+    if options.header_rows:
+        positions, labels, header_map = _given_header(grid, options.header_rows, extra)
+    else:
+        positions, labels, header_map = _find_header(grid, extra)
+    cells, rows = grid.cells, grid.rows  # a RangeIndex: labels are positions
+    skipped: dict[str, list[int]] = {}
+
+    def skip(reason: str, where: pd.Index | list[int]) -> None:
+        if len(where):
+            skipped.setdefault(reason, []).extend(rows.loc[list(where)].tolist())
+
+    skip(TITLE, [p for p in range(positions[0]) if cells.iloc[p].notna().any()])
+    start = positions[-1] + 1
+    body = cells.iloc[start:]
+    filled = body.notna()
+    count = filled.sum(axis=1)
+    skip(BLANK, body.index[count == 0])
+    live = body[count > 0]
+
+    # The first row under the header often numbers the columns: (1) (2) (3) ...
+    if not live.empty:
+        first = live.iloc[0].dropna().astype(str)
+        if len(first) >= 2 and first.map(lambda v: bool(_COLUMN_NUMBER.match(v))).all():
+            skip(COLUMN_NUMBERS, live.index[:1])
+            live = live.iloc[1:]
+
+    lead = live.bfill(axis=1).iloc[:, 0].astype(str).map(_fold) if not live.empty else \
+        pd.Series(dtype="object")
+    code_col = header_map.columns.get("code")
+    no_code = live[code_col].isna() if code_col is not None else pd.Series(True, index=live.index)
+    footer = lead.str.match(_FOOTER) & no_code
+    if footer.any():
+        first_footer = live.index.get_loc(footer.idxmax())
+        skip(FOOTER, live.index[first_footer:])
+        live = live.iloc[:first_footer]
+        lead, no_code = lead.loc[live.index], no_code.loc[live.index]
+    total = lead.str.match(_TOTAL) & no_code
+    skip(TOTAL, live.index[total])
+    live = live[~total]
+
+    # Only rows with few cells and no code can be headings: the Python loop sees just those.
+    sections: list[tuple[int, Section]] = []
+    candidates = live.index[(live.notna().sum(axis=1) <= 3) & no_code.loc[live.index]]
+    stt = header_map.stt
+    for index in candidates:
+        values = [str(v) for v in live.loc[index] if v is not None and str(v).strip()]
+        stt_text = live.at[index, stt] if stt is not None else None
+        heading = _heading(values, stt_text if isinstance(stt_text, str) else None)
+        if heading is not None:
+            sections.append((index, _section(int(rows.loc[index]), heading)))
+    live = live.drop(index=[index for index, _ in sections])
+
+    mapped = list(header_map.columns.values())
+    has_data = live[mapped].notna().any(axis=1)
+    skip(NO_DATA, live.index[~has_data])
+    live = live[has_data]
+    inherited = _inherit(sections, live.index)
+    account = SheetAccount(
+        sheet=grid.sheet,
+        header_rows=tuple(int(rows.iloc[p]) for p in positions),
+        header_map=header_map,
+        labels=tuple(labels),
+        sections=tuple(section for _, section in sections),
+        procedures=len(live),
+        skipped={reason: tuple(sorted(found)) for reason, found in skipped.items()},
+        inherited={
+            column: int(inherited[column].notna().sum())
+            for column in inherited.columns
+            if inherited[column].notna().any()
+        },
+    )
+    return Understood(
+        body=live.reset_index(drop=True),
+        rows=rows.loc[live.index].reset_index(drop=True),
+        inherited=inherited.reset_index(drop=True),
+        account=account,
+    )
