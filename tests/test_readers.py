@@ -176,3 +176,18 @@ def test_unreadable_inputs(tmp_path: Path, name: str, content: bytes | None,
 def test_directory_is_an_input_error(tmp_path: Path) -> None:
     with pytest.raises(InputError, match="is a directory"):
         read_catalogue(str(tmp_path))
+
+
+def test_codes_stored_as_numbers_get_their_trailing_zeros_back(tmp_path: Path) -> None:
+    path = write_xlsx(tmp_path / "c.xlsx", {"S": [
+        ["Mã số", "Tên thủ tục"],
+        [1.00123, "stored as a number: the zero Excel dropped is given back"],
+        ["1.00123", "typed as text: a bad code, left for the rules"],
+        [1.000178, "a number with all six decimals"],
+        ["1.000494.000.00.00.H29", "a local code"],
+    ]})
+    [table] = read_catalogue(str(path)).tables
+    assert table.frame["code"].tolist() == [
+        "1.001230", "1.00123", "1.000178", "1.000494.000.00.00.H29"
+    ]
+    assert table.codes_restored == 1

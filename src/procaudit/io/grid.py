@@ -22,6 +22,13 @@ class Grid:
     merged: tuple[tuple[tuple[int, int], tuple[int, int]], ...] = ()  # ((r0, c0), (r1, c1))
 
 
+class NumberText(str):
+    """The text of a cell that held a number, so that a column that should hold text (the
+    code) can tell a number that lost its trailing zeros from text typed that way."""
+
+    __slots__ = ()
+
+
 def cell_text(value: object) -> str | None:
     """A cell's value as the text the user typed; numbers keep no spurious ".0"."""
     if value is None or value == "":
@@ -31,7 +38,9 @@ def cell_text(value: object) -> str | None:
     if isinstance(value, bool):
         return "TRUE" if value else "FALSE"
     if isinstance(value, float):
-        return str(int(value)) if value.is_integer() else repr(value)
+        return NumberText(int(value) if value.is_integer() else repr(value))
+    if isinstance(value, int):
+        return NumberText(value)
     if isinstance(value, dt.datetime):
         return value.date().isoformat() if value.time() == dt.time() else value.isoformat()
     if isinstance(value, dt.date | dt.time):

@@ -22,6 +22,7 @@ from procaudit.io.layout import (
     SheetAccount,
     understand,
 )
+from procaudit.io.number_codes import restore_number_codes
 from procaudit.text import header_key
 
 CSV_SUFFIXES = frozenset({".csv", ".tsv", ".txt"})
@@ -51,7 +52,8 @@ class Table:
     frame: pd.DataFrame  # canonical columns present in the source, plus _sheet and _row
     header_map: HeaderMap
     account: SheetAccount | None = None
-    decisions_split: int = 0
+    decisions_split: int = 0  # cells holding a decision's number and date, split in two
+    codes_restored: int = 0  # codes stored as numbers, given back their trailing zeros
 
 
 @dataclass(frozen=True)
@@ -92,9 +94,12 @@ def _table(path: str, grid: Grid, options: ReadOptions) -> Table:
         raise InputError(path, _no_header(exc.closest)) from None
     except InputError as exc:
         raise InputError(path, exc.problem) from None
-    frame = canonical_frame(
-        understood.body, understood.account.header_map, understood.rows, grid.sheet
-    )
+    header_map = understood.account.header_map
+    body, restored = understood.body, 0
+    if "code" in header_map.columns:
+        position = header_map.columns["code"]
+        body.iloc[:, position], restored = restore_number_codes(body.iloc[:, position])
+    frame = canonical_frame(body, header_map, understood.rows, grid.sheet)
     for column in _INHERITABLE:
         from_sections = understood.inherited[column]
         if from_sections.notna().any():
@@ -102,7 +107,7 @@ def _table(path: str, grid: Grid, options: ReadOptions) -> Table:
             own = frame[column] if column in frame else pd.Series(pd.NA, index=frame.index)
             frame[column] = own.fillna(from_sections.astype("str")).astype("str")
     split = split_decisions(frame)
-    return Table(grid.sheet, frame, understood.account.header_map, understood.account, split)
+    return Table(grid.sheet, frame, header_map, understood.account, split, restored)
 
 
 def _workbook(path_text: str, path: Path, kind: str, options: ReadOptions) -> Catalogue:
