@@ -42,9 +42,10 @@ _FOOTER = re.compile(
     r"^(?:\*\s*)?(?:ghi chú|lưu ý|nơi nhận|kt\.|tm\.|t/m|q\.|chủ tịch|phó chủ tịch|giám đốc"
     r"|người lập|người ký|\(?đã ký\)?|\(?ký,? ghi rõ)",
 )
+_CODE_LIKE = re.compile(r"\s*\d+\.\d{3,}")  # 1.000178, 1.000494.000.00.00.H29, 2.001
 _TOTAL = re.compile(r"^(?:tổng\s*(?:cộng|số)?|cộng)\b")
 _LEVEL_IN_HEADING = re.compile(r"cấp\s+(tỉnh|xã|huyện|bộ|trung ương)")
-_FIELD_IN_HEADING = re.compile(r"lĩnh vực\s*:?\s*(.+)$")
+_FIELD_IN_HEADING = re.compile(r"lĩnh vực\s*:?\s*(.+)$", re.IGNORECASE)
 _STATUS_IN_HEADING = (
     (re.compile(r"bãi bỏ"), "Bãi bỏ"),
     (re.compile(r"thay thế"), "Thay thế"),
@@ -95,9 +96,10 @@ class Understood:
 class NoHeader(Exception):
     """The sheet has no row that names the procedure column."""
 
-    def __init__(self, closest: list[str]) -> None:
+    def __init__(self, closest: list[str], given: str | None = None) -> None:
         super().__init__()
         self.closest = closest  # the labels of the row most like a header, for the message
+        self.given = given  # the --header-row the user gave, if any
 
 
 def _fold(text: str) -> str:
@@ -173,7 +175,10 @@ def _given_header(grid: Grid, header_rows: tuple[int, ...], extra: dict[str, str
     labels = _row_texts(grid.cells, positions[0])
     if len(positions) == 2:
         labels = _two_row_labels(labels, _row_texts(grid.cells, positions[1]), extra)
-    return positions, labels, map_headers(labels, extra)
+    header_map = map_headers(labels, extra)
+    if not all(column in header_map.columns for column in REQUIRED):
+        raise NoHeader(labels, given="-".join(map(str, header_rows)))
+    return positions, labels, header_map
 
 
 def _heading(texts: list[str], stt_text: str | None) -> str | None:
@@ -208,23 +213,26 @@ def _inherit(sections: list[tuple[int, Section]], positions: pd.Index) -> pd.Dat
     Sections nest: a status part holds level blocks, which hold field groups; a new part
     resets level and field, a new level block resets the field.
     """
-    states: dict[int, tuple[str | None, str | None, str | None]] = {}
+    columns = ["level", "field", "status"]
+    states: list[tuple[str | None, str | None, str | None]] = []
     level = field_name = status = None
-    for position, section in sections:
+    for _, section in sections:
         if section.status:
             status, level, field_name = section.status, None, None
         if section.level:
             level, field_name = section.level, None
         if section.field:
             field_name = section.field
-        states[position] = (level, field_name, status)
-    frame = pd.DataFrame.from_dict(
-        states, orient="index", columns=["level", "field", "status"], dtype="object"
-    )
-    if frame.empty:
-        return pd.DataFrame(index=positions, columns=["level", "field", "status"], dtype="object")
-    every = frame.index.union(positions)
-    return frame.reindex(every).ffill().reindex(positions)
+        states.append((level, field_name, status))
+    if not states:
+        return pd.DataFrame(index=positions, columns=columns, dtype="object")
+    # Each row takes the state of the last section above it (a state may hold None on
+    # purpose, so the states are carried down by their number, not by their values).
+    numbered = pd.Series(range(len(states)), index=[position for position, _ in sections])
+    number = numbered.reindex(numbered.index.union(positions)).ffill().reindex(positions)
+    table = pd.DataFrame([*states, (None, None, None)], columns=columns, dtype="object")
+    taken = table.iloc[number.fillna(len(states)).astype("int64").to_numpy()]
+    return taken.set_axis(positions)
 
 
 def understand(grid: Grid, options: LayoutOptions) -> Understood:
@@ -259,7 +267,12 @@ def understand(grid: Grid, options: LayoutOptions) -> Understood:
     lead = live.bfill(axis=1).iloc[:, 0].astype(str).map(_fold) if not live.empty else \
         pd.Series(dtype="object")
     code_col = header_map.columns.get("code")
-    no_code = live[code_col].isna() if code_col is not None else pd.Series(True, index=live.index)
+    # A heading merged across the row keeps its text in its first cell, which may be the
+    # code column: a row "has no code" when that cell holds nothing shaped like one.
+    no_code = (
+        ~live[code_col].str.match(_CODE_LIKE).fillna(False).astype(bool)
+        if code_col is not None else pd.Series(True, index=live.index)
+    )
     footer = lead.str.match(_FOOTER) & no_code
     if footer.any():
         first_footer = live.index.get_loc(footer.idxmax())
@@ -275,7 +288,7 @@ def understand(grid: Grid, options: LayoutOptions) -> Understood:
     candidates = live.index[(live.notna().sum(axis=1) <= 3) & no_code.loc[live.index]]
     stt = header_map.stt
     for index in candidates:
-        values = [str(v) for v in live.loc[index] if v is not None and str(v).strip()]
+        values = [str(v) for v in live.loc[index].dropna() if str(v).strip()]
         stt_text = live.at[index, stt] if stt is not None else None
         heading = _heading(values, stt_text if isinstance(stt_text, str) else None)
         if heading is not None:
