@@ -62,7 +62,12 @@ def test_json_report_shape_and_stdout_holds_only_json(csv_file) -> None:
     report = json.loads(result.stdout)
     assert list(report) == ["procaudit", "files", "summary", "findings"]
     assert report["procaudit"] == __version__
-    assert report["files"] == [{"path": path, "sheets": None, "rows": 3}]
+    assert report["files"] == [{
+        "path": path, "sheets": None, "rows": 3,
+        "columns": {"ma_thu_tuc": "code", "ten_thu_tuc": "name", "cap_thuc_hien": "level",
+                    "mau_don_to_khai": "forms", "so_quyet_dinh": "decision_no"},
+        "skipped_sheets": [],
+    }]
     assert report["summary"] == {"error": 1, "warning": 0, "info": 0, "by_rule": {"PA501": 1}}
     [finding] = report["findings"]
     assert list(finding) == ["rule", "name", "severity", "file", "sheet", "row", "column",

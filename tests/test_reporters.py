@@ -32,7 +32,7 @@ def _finding(rule: str, name: str, severity: Severity, file: str, sheet: str | N
 RESULT = AuditResult(
     files=(
         FileReport("lao-cai.xlsx", ("Cấp tỉnh", "Cấp xã"), 120, {"Tên thủ tục": "name"}, ("STT",),
-                   ("Ghi chú",)),
+                   (("Ghi chú", "empty"),)),
         FileReport("ha-tinh.csv", None, 3),
     ),
     findings=(

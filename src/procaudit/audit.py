@@ -45,13 +45,13 @@ def audit(
         for table in catalogue.tables:
             findings.extend(audit_table(path, table, schema, rules))
             skipped.update(dict.fromkeys(_skipped(path, table, schema, rules)))
-        files.append(_file_report(path, catalogue.tables, tuple(catalogue.skipped_sheets)))
+        files.append(_file_report(path, catalogue.tables, tuple(catalogue.skipped_sheets.items())))
     findings.sort(key=Finding.sort_key)
     return AuditResult(tuple(files), tuple(findings), tuple(skipped), tuple(failures))
 
 
-def _file_report(path: str, tables: tuple[Table, ...], skipped_sheets: tuple[str, ...]
-                 ) -> FileReport:
+def _file_report(path: str, tables: tuple[Table, ...],
+                 skipped_sheets: tuple[tuple[str, str], ...]) -> FileReport:
     sheets = None if tables[0].sheet is None else tuple(str(t.sheet) for t in tables)
     columns: dict[str, str] = {}
     unmapped: list[str] = []

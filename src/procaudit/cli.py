@@ -6,8 +6,10 @@ Heavy modules (pandas, pandera, openpyxl) are imported inside the commands, so t
 
 from __future__ import annotations
 
+import json
 import os
 import sys
+from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
 
@@ -16,6 +18,7 @@ import typer
 from procaudit import __version__
 from procaudit.errors import ProcauditError
 from procaudit.model import FailOn
+from procaudit.overrides import parse_header_rows, parse_mapping
 from procaudit.reporters import Format, ReportOptions, reporter_for
 
 app = typer.Typer(
@@ -49,6 +52,32 @@ def _fail(message: str) -> typer.Exit:
     return typer.Exit(2)
 
 
+# The overrides for files that guessing reads wrong; `check` and `inspect` take the same ones.
+SheetOption = Annotated[
+    str | None,
+    typer.Option("--sheet", help="Read only this sheet (its name, or its number from 1).",
+                 show_default=False),
+]
+HeaderRowOption = Annotated[
+    str | None,
+    typer.Option("--header-row", metavar="N[-M]", show_default=False,
+                 help="The header is on row N (or split over rows N and N+1): no guessing."),
+]
+MapOption = Annotated[
+    list[str] | None,
+    typer.Option("--map", metavar="'HEADER=column'", show_default=False,
+                 help="Read the column headed HEADER as a canonical column, e.g. "
+                      "--map 'Tên gọi khác=name'. Repeatable."),
+]
+
+
+def _read_options(sheet: str | None, header_row: str | None, mapping: list[str] | None):
+    from procaudit.io import ReadOptions
+
+    return ReadOptions(sheet=sheet, header_rows=parse_header_rows(header_row),
+                       mapping=parse_mapping(mapping))
+
+
 @app.command()
 def check(
     paths: Annotated[
@@ -74,12 +103,21 @@ def check(
     quiet: Annotated[
         bool, typer.Option("--quiet", "-q", help="Print nothing on stderr but errors.")
     ] = False,
+    sheet: SheetOption = None,
+    header_row: HeaderRowOption = None,
+    mapping: MapOption = None,
 ) -> None:
     """Audit catalogue files and report their defects."""
+    try:
+        parse_header_rows(header_row)
+        parse_mapping(mapping)
+    except ProcauditError as exc:
+        raise _fail(str(exc)) from None
     from procaudit.audit import audit
 
     try:
-        result = audit(paths, str(schema) if schema else None)
+        read_options = _read_options(sheet, header_row, mapping)
+        result = audit(paths, str(schema) if schema else None, read_options)
     except ProcauditError as exc:
         raise _fail(str(exc)) from None
     for failure in result.failures:
@@ -91,6 +129,55 @@ def check(
     options = ReportOptions(fail_on=fail_on, max_per_rule=max_per_rule)
     reporter_for(output_format, options).render(result, sys.stdout)
     raise typer.Exit(result.exit_code(fail_on))
+
+
+class InspectFormat(StrEnum):
+    RICH = "rich"
+    JSON = "json"
+
+
+@app.command()
+def inspect(
+    paths: Annotated[
+        list[str],
+        typer.Argument(help="Catalogue files to inspect.", metavar="FILE...", show_default=False),
+    ],
+    output_format: Annotated[
+        InspectFormat, typer.Option("--format", "-f", help="Output format.")
+    ] = InspectFormat.RICH,
+    sheet: SheetOption = None,
+    header_row: HeaderRowOption = None,
+    mapping: MapOption = None,
+) -> None:
+    """Show how each file was understood: header, columns, sections, rows read and skipped."""
+    try:
+        parse_header_rows(header_row)
+        parse_mapping(mapping)
+    except ProcauditError as exc:
+        raise _fail(str(exc)) from None
+    from rich.console import Console
+
+    from procaudit.errors import InputError
+    from procaudit.inspect_view import render_inspection
+    from procaudit.inspection import inspect_catalogue
+    from procaudit.io import read_catalogue
+
+    options = _read_options(sheet, header_row, mapping)
+    inspections, failures = [], []
+    for path in paths:
+        try:
+            inspections.append(inspect_catalogue(read_catalogue(path, options)))
+        except InputError as exc:
+            failures.append({"path": path, "message": str(exc)})
+            typer.echo(f"procaudit: error: {exc}", err=True)
+    if output_format is InspectFormat.JSON:
+        report = {"procaudit": __version__, "files": inspections, "failures": failures}
+        sys.stdout.write(json.dumps(report, ensure_ascii=False, indent=2) + "\n")
+    else:
+        console = Console(highlight=False)
+        for inspection in inspections:
+            render_inspection(inspection, console)
+    raise typer.Exit(2 if failures else 0)
 
 
 @app.command()

@@ -81,7 +81,7 @@ class FileReport:
     rows: int
     columns: dict[str, str] = field(default_factory=dict)  # source header -> canonical column
     unmapped: tuple[str, ...] = ()
-    skipped_sheets: tuple[str, ...] = ()  # sheets without a catalogue in them
+    skipped_sheets: tuple[tuple[str, str], ...] = ()  # (sheet, why) for sheets not read
 
 
 @dataclass(frozen=True)

@@ -91,7 +91,7 @@ def _table(path: str, grid: Grid, options: ReadOptions) -> Table:
     try:
         understood = understand(grid, options.layout())
     except NoHeader as exc:
-        raise InputError(path, _no_header(exc.closest)) from None
+        raise InputError(path, _no_header(exc)) from None
     except InputError as exc:
         raise InputError(path, exc.problem) from None
     header_map = understood.account.header_map
@@ -146,10 +146,15 @@ def _wanted_sheet(path: str, names: list[str | None], sheet: str | None) -> str 
     raise InputError(path, f"has no sheet '{sheet}' (its sheets: {listed})")
 
 
-def _no_header(closest: list[str]) -> str:
+def _no_header(missing: NoHeader) -> str:
     wanted = " or ".join(f"'{alias}'" for alias in ALIASES[REQUIRED[0]][:3])
-    shown = [_quoted(label) for label in closest if label.strip()]
+    shown = [_quoted(label) for label in missing.closest if label.strip()]
     seen = ", ".join(shown[:_SHOWN_HEADERS]) + (", …" if len(shown) > _SHOWN_HEADERS else "")
+    if missing.given:
+        return (
+            f"has no column for the procedure {REQUIRED[0]} on the header row {missing.given} "
+            f"(it has {seen or 'nothing'}); name the column with --map 'HEADER={REQUIRED[0]}'"
+        )
     return (
         f"has no column for the procedure {REQUIRED[0]} (looked for {wanted} in the first "
         f"{HEADER_SCAN_ROWS} rows; the most header-like row has {seen or 'nothing'}; "

@@ -31,8 +31,15 @@ def report_dict(result: AuditResult) -> dict[str, Any]:
     return {
         "procaudit": __version__,
         "files": [
-            {"path": f.path, "sheets": list(f.sheets) if f.sheets is not None else None,
-             "rows": f.rows}
+            {
+                "path": f.path,
+                "sheets": list(f.sheets) if f.sheets is not None else None,
+                "rows": f.rows,
+                "columns": f.columns,
+                "skipped_sheets": [
+                    {"sheet": sheet, "reason": why} for sheet, why in f.skipped_sheets
+                ],
+            }
             for f in result.files
         ],
         "summary": {

@@ -52,11 +52,8 @@ class RichReporter(Reporter):
             console.print(f"Read {f.path} ({where}): {_plural(f.rows, 'procedure')}")
             if f.unmapped:
                 console.print(Text("  columns not used: " + ", ".join(f.unmapped), style="dim"))
-            if f.skipped_sheets:
-                sheets = ", ".join(f"'{s}'" for s in f.skipped_sheets)
-                console.print(
-                    Text(f"  sheets skipped (no procedure name column): {sheets}", style="dim")
-                )
+            for sheet, why in f.skipped_sheets:
+                console.print(Text(f"  sheet '{sheet}' skipped: {why}", style="dim"))
 
     def _not_checked(self, console: Console, result: AuditResult) -> None:
         if not result.skipped:

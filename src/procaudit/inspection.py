@@ -1,0 +1,95 @@
+"""How procaudit understood a file, as plain data: what `procaudit inspect` shows.
+
+The same dictionary is printed as JSON and rendered for the terminal, so both say the same.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import asdict
+from typing import Any
+
+from procaudit.io import Catalogue, Table
+from procaudit.io.headers import alias_of
+
+_DELIMITER_NAMES = {",": "comma", ";": "semicolon", "\t": "tab", "|": "pipe"}
+
+
+def column_label(position: int, workbook: bool) -> str:
+    """Excel's column letters (A, B, …, AA) in a workbook; 1-based numbers in a CSV file."""
+    if not workbook:
+        return str(position + 1)
+    letters = ""
+    number = position + 1
+    while number:
+        number, remainder = divmod(number - 1, 26)
+        letters = chr(ord("A") + remainder) + letters
+    return letters
+
+
+def row_ranges(rows: Iterable[int]) -> str:
+    """'1, 5-9, 12': row numbers shown as runs, short even for thousands of blank rows."""
+    runs: list[list[int]] = []
+    for row in sorted(rows):
+        if runs and row == runs[-1][1] + 1:
+            runs[-1][1] = row
+        else:
+            runs.append([row, row])
+    return ", ".join(str(a) if a == b else f"{a}-{b}" for a, b in runs)
+
+
+def inspect_catalogue(catalogue: Catalogue) -> dict[str, Any]:
+    workbook = catalogue.dialect is None
+    dialect = catalogue.dialect
+    return {
+        "path": catalogue.path,
+        "format": catalogue.format,
+        "encoding": dialect.encoding if dialect else None,
+        "delimiter": _DELIMITER_NAMES.get(dialect.delimiter, dialect.delimiter)
+        if dialect else None,
+        "procedures": sum(len(table.frame) for table in catalogue.tables),
+        "tables": [_table(table, workbook) for table in catalogue.tables],
+        "skipped_sheets": [
+            {"sheet": sheet, "reason": reason}
+            for sheet, reason in catalogue.skipped_sheets.items()
+        ],
+    }
+
+
+def _table(table: Table, workbook: bool) -> dict[str, Any]:
+    account = table.account
+    header_map = table.header_map
+    rows = table.frame["_row"]
+    mapped = {position: column for column, position in header_map.columns.items()}
+    columns = []
+    for position, label in enumerate(account.labels):
+        if not label.strip() and position not in mapped:
+            continue
+        entry: dict[str, Any] = {
+            "column": column_label(position, workbook),
+            "header": label,
+            "maps_to": mapped.get(position)
+            or ("row number (STT)" if position == header_map.stt else None),
+        }
+        rival = alias_of(label) if entry["maps_to"] is None else None
+        if rival in header_map.columns:
+            # Two headers name one column: say which one was preferred.
+            used = column_label(header_map.columns[rival], workbook)
+            entry["note"] = f"also names {rival}; column {used} is read as {rival}"
+        columns.append(entry)
+    return {
+        "sheet": table.sheet,
+        "header_rows": list(account.header_rows),
+        "columns": columns,
+        "unmapped": list(header_map.unmapped),
+        "procedures": len(table.frame),
+        "procedure_rows": f"{rows.min()}-{rows.max()}" if len(rows) else None,
+        "sections": [asdict(section) for section in account.sections],
+        "inherited": dict(account.inherited),
+        "skipped_rows": [
+            {"reason": reason, "count": len(found), "rows": row_ranges(found)}
+            for reason, found in account.skipped.items()
+        ],
+        "decisions_split": table.decisions_split,
+        "codes_restored": table.codes_restored,
+    }

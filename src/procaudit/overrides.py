@@ -1,0 +1,47 @@
+"""Parse the reading overrides given on the command line: --sheet, --header-row, --map.
+
+Kept free of pandas, so that a bad flag is reported before anything heavy is imported.
+"""
+
+from __future__ import annotations
+
+import re
+
+from procaudit.columns import CANONICAL
+from procaudit.errors import UsageError
+
+_HEADER_ROWS = re.compile(r"\s*(\d+)\s*(?:-\s*(\d+)\s*)?")
+
+
+def parse_header_rows(text: str | None) -> tuple[int, ...] | None:
+    """'4' is a header on row 4; '4-5' a header split over rows 4 and 5."""
+    if text is None:
+        return None
+    match = _HEADER_ROWS.fullmatch(text)
+    if not match:
+        raise UsageError(f"--header-row '{text}' is not a row number (like 4) or two rows "
+                         "(like 4-5)")
+    first = int(match[1])
+    last = int(match[2]) if match[2] else first
+    if first < 1:
+        raise UsageError(f"--header-row '{text}': rows are numbered from 1")
+    if last == first:
+        return (first,)
+    if last != first + 1:
+        raise UsageError(f"--header-row '{text}': a header spans one row or two adjacent rows")
+    return (first, last)
+
+
+def parse_mapping(entries: list[str] | None) -> dict[str, str]:
+    """'Tên gọi khác=name' entries as source header -> canonical column."""
+    mapping: dict[str, str] = {}
+    for entry in entries or []:
+        header, sep, column = entry.rpartition("=")
+        header, column = header.strip(), column.strip()
+        if not sep or not header or not column:
+            raise UsageError(f"--map '{entry}' is not of the form 'Source header=column'")
+        if column not in CANONICAL:
+            raise UsageError(f"--map '{entry}': '{column}' is not a column procaudit knows "
+                             f"(one of {', '.join(CANONICAL)})")
+        mapping[header] = column
+    return mapping

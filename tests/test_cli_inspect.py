@@ -1,0 +1,229 @@
+"""`procaudit inspect` and the reading overrides (--sheet, --header-row, --map), through the
+command line. The terminal account is checked against a golden file (PROCAUDIT_UPDATE_GOLDEN=1
+rewrites it after a deliberate change)."""
+
+from __future__ import annotations
+
+import io
+import json
+import os
+from pathlib import Path
+
+import openpyxl
+import pytest
+from rich.console import Console
+from typer.testing import CliRunner
+
+from procaudit.cli import app
+from procaudit.inspect_view import render_inspection
+from procaudit.inspection import column_label, inspect_catalogue, row_ranges
+from procaudit.io import read_catalogue
+
+GOLDEN = Path(__file__).parent / "golden"
+runner = CliRunner()
+
+ANNEX = [
+    ["ỦY BAN NHÂN DÂN TỈNH LÀO CAI"],
+    ["DANH MỤC THỦ TỤC HÀNH CHÍNH\n(Kèm theo Quyết định số 1890/QĐ-UBND ngày 15/8/2025)"],
+    [],
+    ["STT", "Mã TTHC", "Tên thủ tục hành chính", "Cơ quan thực hiện", "Quyết định công bố"],
+    ["(1)", "(2)", "(3)", "(4)", "(5)"],
+    ["A", "THỦ TỤC HÀNH CHÍNH CẤP TỈNH"],
+    ["I", "Lĩnh vực Đất đai"],
+    [1, "1.000178", "Đăng ký đất đai lần đầu", "Sở Nông nghiệp và Môi trường",
+     "1890/QĐ-UBND ngày 15/8/2025"],
+    [2, 1.00123, "Cung cấp dữ liệu đất đai", "Văn phòng đăng ký đất đai", None],
+    ["B", "THỦ TỤC HÀNH CHÍNH CẤP HUYỆN"],
+    [1, "2.000001", "Đăng ký khai sinh", "UBND cấp huyện",
+     "số 1890/QĐ-UBND ngày 15 tháng 8 năm 2025"],
+    [],
+    ["Ghi chú: danh mục gồm 3 thủ tục."],
+    [None, None, None, "KT. CHỦ TỊCH"],
+]
+
+
+def write_annex(path: Path) -> Path:
+    workbook = openpyxl.Workbook()
+    sheet = workbook.active
+    sheet.title = "Danh mục"
+    for row in ANNEX:
+        sheet.append(row)
+    sheet.merge_cells("A1:E1")
+    sheet.merge_cells("B6:E6")
+    notes = workbook.create_sheet("Hướng dẫn")
+    notes.append(["Bảng này liệt kê các thủ tục hành chính."])
+    workbook.save(path)
+    return path
+
+
+@pytest.fixture
+def annex(tmp_path: Path, monkeypatch) -> str:
+    monkeypatch.chdir(tmp_path)
+    write_annex(tmp_path / "annex.xlsx")
+    return "annex.xlsx"
+
+
+def invoke(*args: str):
+    return runner.invoke(app, list(args))
+
+
+def test_inspect_account_matches_golden(annex) -> None:
+    out = io.StringIO()
+    console = Console(file=out, width=100, color_system=None, highlight=False)
+    render_inspection(inspect_catalogue(read_catalogue(annex)), console)
+    golden = GOLDEN / "inspect.txt"
+    if os.environ.get("PROCAUDIT_UPDATE_GOLDEN"):
+        golden.write_text(out.getvalue(), encoding="utf-8")
+    assert out.getvalue() == golden.read_text(encoding="utf-8")
+
+
+def test_inspect_json(annex) -> None:
+    result = invoke("inspect", annex, "--format", "json")
+    assert result.exit_code == 0, result.output
+    report = json.loads(result.stdout)
+    [file] = report["files"]
+    assert report["failures"] == []
+    assert (file["format"], file["procedures"]) == ("xlsx", 3)
+    [table] = file["tables"]
+    assert table["header_rows"] == [4]
+    assert table["procedure_rows"] == "8-11"
+    assert [(c["column"], c["maps_to"]) for c in table["columns"]] == [
+        ("A", "row number (STT)"), ("B", "code"), ("C", "name"), ("D", "agency"),
+        ("E", "decision_no"),
+    ]
+    assert [(s["row"], s["level"], s["field"]) for s in table["sections"]] == [
+        (6, "Cấp tỉnh", None), (7, None, "Đất đai"), (10, "Cấp huyện", None),
+    ]
+    assert {s["reason"]: s["rows"] for s in table["skipped_rows"]} == {
+        "title block above the header": "1-2",
+        "blank row": "12",
+        "column numbers under the header": "5",
+        "notes and signatures after the table": "13-14",
+    }
+    # Section B (a new level) ends the field of section I: row 11 has a level, no field.
+    assert table["inherited"] == {"level": 3, "field": 2}
+    assert (table["decisions_split"], table["codes_restored"]) == (2, 1)
+    assert [s["sheet"] for s in file["skipped_sheets"]] == ["Hướng dẫn"]
+
+
+def test_findings_keep_excel_row_numbers_and_inherit_the_section_level(annex) -> None:
+    result = invoke("check", annex, "--format", "json")
+    report = json.loads(result.stdout)
+    district = [(f["row"], f["column"]) for f in report["findings"] if f["rule"] == "PA501"]
+    assert (11, "level") in district
+
+
+def test_inspect_of_an_unreadable_file_exits_2_and_reads_the_rest(annex) -> None:
+    result = invoke("inspect", "missing.csv", annex, "--format", "json")
+    assert result.exit_code == 2
+    assert result.stderr == "procaudit: error: missing.csv: no such file\n"
+    report = json.loads(result.stdout)
+    assert [f["path"] for f in report["files"]] == [annex]
+    assert report["failures"] == [{"path": "missing.csv",
+                                   "message": "missing.csv: no such file"}]
+
+
+@pytest.mark.parametrize("sheet", ["Danh mục", "1"])
+def test_sheet_by_name_or_number(annex, sheet: str) -> None:
+    result = invoke("inspect", annex, "--sheet", sheet, "--format", "json")
+    [file] = json.loads(result.stdout)["files"]
+    assert [t["sheet"] for t in file["tables"]] == ["Danh mục"]
+    assert file["skipped_sheets"] == [{"sheet": "Hướng dẫn", "reason": "not the sheet asked for"}]
+
+
+def test_a_sheet_asked_for_that_holds_no_catalogue_is_an_error(annex) -> None:
+    result = invoke("check", annex, "--sheet", "Hướng dẫn")
+    assert result.exit_code == 2
+    assert result.stderr.startswith(
+        "procaudit: error: annex.xlsx: has no column for the procedure name"
+    )
+
+
+def test_unknown_sheet_lists_the_sheets(annex) -> None:
+    result = invoke("check", annex, "--sheet", "Cấp xã")
+    assert result.exit_code == 2
+    assert result.stderr == ("procaudit: error: annex.xlsx: has no sheet 'Cấp xã' "
+                             "(its sheets: 'Danh mục', 'Hướng dẫn')\n")
+
+
+def test_map_and_header_row_read_a_file_guessing_cannot(tmp_path: Path, monkeypatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    # A made-up header and a data row that looks like a header to the guesser.
+    Path("odd.csv").write_text(
+        "Danh sách\n"
+        "Số hiệu,Tên gọi khác,Cấp\n"
+        "1.000001,Đăng ký khai sinh,Cấp huyện\n",
+        encoding="utf-8",
+    )
+    guessed = invoke("check", "odd.csv")
+    assert guessed.exit_code == 2
+    result = invoke("check", "odd.csv", "--header-row", "2", "--map", "Tên gọi khác=name",
+                    "--map", "Số hiệu = code", "--format", "json")
+    assert result.exit_code == 1, result.output
+    report = json.loads(result.stdout)
+    assert report["files"][0]["columns"] == {
+        "Số hiệu": "code", "Tên gọi khác": "name", "Cấp": "level"
+    }
+    assert report["files"][0]["skipped_sheets"] == []
+    assert [(f["rule"], f["row"]) for f in report["findings"]] == [("PA501", 3)]
+
+
+def test_two_row_header_given_by_hand(tmp_path: Path, monkeypatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    Path("two.csv").write_text(
+        "Thủ tục,,Quyết định công bố\n"
+        "Mã,Tên,Số\n"
+        "1.000001,Đăng ký khai sinh,1890/QĐ-UBND\n",
+        encoding="utf-8",
+    )
+    result = invoke("inspect", "two.csv", "--header-row", "1-2", "--format", "json")
+    [table] = json.loads(result.stdout)["files"][0]["tables"]
+    assert table["header_rows"] == [1, 2]
+    assert table["procedure_rows"] == "3-3"
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["--header-row", "two"],
+         "--header-row 'two' is not a row number (like 4) or two rows (like 4-5)"),
+        (["--header-row", "4-7"],
+         "--header-row '4-7': a header spans one row or two adjacent rows"),
+        (["--header-row", "0"], "--header-row '0': rows are numbered from 1"),
+        (["--map", "Tên gọi khác"],
+         "--map 'Tên gọi khác' is not of the form 'Source header=column'"),
+        (["--map", "Tên gọi khác=title"],
+         "--map 'Tên gọi khác=title': 'title' is not a column procaudit knows (one of code, "
+         "name, level, field, agency, processing_time, fee, forms, legal_basis, online_level, "
+         "decision_no, decision_date, status)"),
+        (["--header-row", "40"], "annex.xlsx: has no sheet with a procedure list ('Danh mục' "
+                                  "has no row 40 to read the header from; 'Hướng dẫn' has no "
+                                  "row 40 to read the header from)"),
+        (["--header-row", "5", "--sheet", "1"],
+         "annex.xlsx: has no column for the procedure name on the header row 5 (it has '(1)', "
+         "'(2)', '(3)', '(4)', '(5)'); name the column with --map 'HEADER=name'"),
+    ],
+)
+@pytest.mark.parametrize("command", ["check", "inspect"])
+def test_bad_overrides_are_one_sentence_and_exit_2(annex, command: str, args: list[str],
+                                                   message: str) -> None:
+    result = invoke(command, annex, *args)
+    assert result.exit_code == 2
+    assert result.stderr == f"procaudit: error: {message}\n"
+
+
+@pytest.mark.parametrize(
+    ("rows", "text"),
+    [([], ""), ([1], "1"), ([3, 1, 2], "1-3"), ([1, 5, 6, 7, 9], "1, 5-7, 9")],
+)
+def test_row_ranges(rows: list[int], text: str) -> None:
+    assert row_ranges(rows) == text
+
+
+@pytest.mark.parametrize(
+    ("position", "workbook", "label"),
+    [(0, True, "A"), (25, True, "Z"), (26, True, "AA"), (701, True, "ZZ"), (702, True, "AAA"),
+     (0, False, "1"), (26, False, "27")],
+)
+def test_column_label(position: int, workbook: bool, label: str) -> None:
+    assert column_label(position, workbook) == label
