@@ -1,8 +1,10 @@
 """Split a cell that names a decision and its date into `decision_no` and `decision_date`.
 
-Annexes often write both in one cell: "1890/QĐ-UBND ngày 15/8/2025", or in words "số
-1890/QĐ-UBND ngày 15 tháng 8 năm 2025". The number goes to `decision_no`; the date goes to
-`decision_date` where that is empty, written dd/mm/yyyy.
+Annexes often write both in one cell: "1890/QĐ-UBND ngày 15/8/2025", in words "số
+1890/QĐ-UBND ngày 15 tháng 8 năm 2025", or citing the decision "Quyết định số 1890/QĐ-UBND
+ngày 15/8/2025 của Chủ tịch UBND tỉnh". The number goes to `decision_no`; the date goes to
+`decision_date` where that is empty, written dd/mm/yyyy (what follows the date, such as who
+signed, is dropped).
 """
 
 from __future__ import annotations
@@ -12,21 +14,25 @@ import re
 import pandas as pd
 
 _COMBINED = re.compile(
-    r"^\s*(?:số\s*:?\s*)?(?P<number>\S+?)\s*,?\s+ngày\s*:?\s*(?P<date>.+?)\s*$",
+    r"^\s*(?:(?:quyết định|qđ)\s+)?(?:số\s*:?\s*)?(?P<number>\S+?)\s*,?\s+ngày\s*:?\s*"
+    r"(?P<date>.+?)\s*$",
     re.IGNORECASE | re.DOTALL,
 )
-_WORDS_DATE = re.compile(
-    r"^(?P<day>\d{1,2})\s+tháng\s+(?P<month>\d{1,2})\s+năm\s+(?P<year>\d{4})$", re.IGNORECASE
+# "15/8/2025", "15.08.2025", "15 tháng 8 năm 2025", and whatever follows it.
+_DATE = re.compile(
+    r"^(?P<day>\d{1,2})(?:\s+tháng\s+|[/.-])(?P<month>\d{1,2})(?:\s+năm\s+|[/.-])"
+    r"(?P<year>\d{4})(?!\d)",
+    re.IGNORECASE,
 )
-_SLASH_DATE = re.compile(r"^(?P<day>\d{1,2})[/.-](?P<month>\d{1,2})[/.-](?P<year>\d{4})$")
 
 
-def _date_text(text: str) -> str:
-    for pattern in (_WORDS_DATE, _SLASH_DATE):
-        match = pattern.match(text.strip())
-        if match:
-            return f"{int(match['day']):02d}/{int(match['month']):02d}/{match['year']}"
-    return text.strip()
+def _date_texts(texts: pd.Series) -> pd.Series:
+    """Dates written dd/mm/yyyy; text that does not start with a date is kept as it is."""
+    parts = texts.str.strip().str.extract(_DATE)
+    written = (
+        parts["day"].str.zfill(2) + "/" + parts["month"].str.zfill(2) + "/" + parts["year"]
+    )
+    return written.where(parts["day"].notna(), texts.str.strip())
 
 
 def split_decisions(frame: pd.DataFrame) -> int:
@@ -38,7 +44,7 @@ def split_decisions(frame: pd.DataFrame) -> int:
     if not combined.any():
         return 0
     frame.loc[combined, "decision_no"] = parts.loc[combined, "number"]
-    dates = parts.loc[combined, "date"].map(_date_text)
+    dates = _date_texts(parts.loc[combined, "date"])
     if "decision_date" not in frame:
         frame["decision_date"] = pd.Series(pd.NA, index=frame.index, dtype="str")
     empty = frame["decision_date"].isna() & combined
