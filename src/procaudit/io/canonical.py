@@ -1,4 +1,4 @@
-"""Build the canonical frame of one source table: mapped columns, blanks as missing, provenance."""
+"""Build the canonical frame of one source table: mapped columns as text, and provenance."""
 
 from __future__ import annotations
 
@@ -6,7 +6,6 @@ import pandas as pd
 
 from procaudit.columns import ROW, SHEET
 from procaudit.io.headers import HeaderMap
-from procaudit.text import map_distinct
 
 
 def canonical_frame(
@@ -18,7 +17,8 @@ def canonical_frame(
     """
     frame = pd.DataFrame(
         {
-            column: _blank_to_missing(body.iloc[:, position])
+            # Grid cells are text, or None where blank (see grid.py): nothing to clean here.
+            column: body.iloc[:, position].astype("str")
             for column, position in header_map.columns.items()
         },
         index=body.index,
@@ -26,9 +26,3 @@ def canonical_frame(
     frame[ROW] = pd.Series(rows.to_numpy(), index=body.index, dtype="int64")
     frame[SHEET] = pd.Series(sheet, index=body.index, dtype="object")
     return frame.reset_index(drop=True)
-
-
-def _blank_to_missing(column: pd.Series) -> pd.Series:
-    text = column.astype("str")
-    blank = map_distinct(text, lambda value: not value.strip(), dtype="boolean")
-    return text.mask(blank.fillna(True).astype(bool))

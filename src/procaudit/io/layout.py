@@ -30,6 +30,7 @@ COLUMN_NUMBERS = "column numbers under the header"
 TOTAL = "total row"
 FOOTER = "notes and signatures after the table"
 NO_DATA = "no value in the columns procaudit reads"
+REPEATED_HEADER = "header repeated over another part of the table"
 
 _COLUMN_NUMBER = re.compile(r"^\(?\s*\d{1,2}\s*\)?$")
 _ROMAN_OR_LETTER = re.compile(r"^(?:[IVXLC]+|[A-Z])\.?$")
@@ -107,7 +108,8 @@ def _fold(text: str) -> str:
 
 
 def _row_texts(cells: pd.DataFrame, position: int) -> list[str]:
-    return ["" if value is None else str(value) for value in cells.iloc[position]]
+    # Empty cells are NaN in the text columns of a grid, not None: "nan" is no label.
+    return ["" if pd.isna(value) else str(value) for value in cells.iloc[position]]
 
 
 def _two_row_labels(top: list[str], sub: list[str], extra: dict[str, str]) -> list[str]:
@@ -115,7 +117,9 @@ def _two_row_labels(top: list[str], sub: list[str], extra: dict[str, str]) -> li
 
     A heading merged across several columns sits in the first of them only; its sub-headings
     ("Trực tiếp", "Trực tuyến") are under it. A label is the sub-heading when that names a
-    column, else the heading above it, else both.
+    column, else the sub-heading read with its heading ("Số" and "Ngày" under "Quyết định
+    công bố" are "Số quyết định công bố" and "Ngày quyết định công bố"), else the heading
+    above it, else both.
     """
     labels, above = [], ""
     for top_text, sub_text in zip(top, sub, strict=True):
@@ -126,6 +130,8 @@ def _two_row_labels(top: list[str], sub: list[str], extra: dict[str, str]) -> li
         heading = top_text if top_text.strip() else above
         if sub_text.strip() and alias_of(sub_text, extra):
             labels.append(sub_text)
+        elif sub_text.strip() and heading.strip() and alias_of(f"{sub_text} {heading}", extra):
+            labels.append(f"{sub_text} {heading}")
         elif heading.strip() and alias_of(heading, extra):
             labels.append(heading)
         else:
@@ -133,9 +139,21 @@ def _two_row_labels(top: list[str], sub: list[str], extra: dict[str, str]) -> li
     return labels
 
 
+def _subdivides(top: HeaderMap, sub: list[str]) -> bool:
+    """Whether a row only sub-divides headings of a header row that names the procedure:
+    "Trực tiếp", "Trực tuyến" under "Cách thức thực hiện". Cells merged down from the header
+    row leave it empty under the named columns; a procedure row has a name there."""
+    if not all(column in top.columns for column in REQUIRED):
+        return False  # a title above the header is no heading of it
+    named = {*top.columns.values(), top.stt}
+    filled = [position for position, text in enumerate(sub) if text.strip()]
+    return len(filled) >= 2 and not named.intersection(filled)
+
+
 def _find_header(grid: Grid, extra: dict[str, str]) -> tuple[list[int], list[str], HeaderMap]:
     """Score the top rows (and pairs of rows) against the aliases; the best one with a name
-    column is the header. A pair counts only where it names more than either row alone."""
+    column is the header. A pair counts only where it names more than either row alone, or
+    where its second row sub-divides headings of the first that name no column."""
     cells = grid.cells
     scanned = [p for p in range(min(HEADER_SCAN_ROWS, len(cells))) if cells.iloc[p].notna().any()]
     if not scanned:
@@ -147,7 +165,9 @@ def _find_header(grid: Grid, extra: dict[str, str]) -> tuple[list[int], list[str
         if p + 1 in singles:
             labels = _two_row_labels(texts[p], texts[p + 1], extra)
             pair = map_headers(labels, extra)
-            if pair.score > max(singles[p].score, singles[p + 1].score):
+            if pair.score > max(singles[p].score, singles[p + 1].score) or (
+                pair.score >= singles[p].score and _subdivides(singles[p], texts[p + 1])
+            ):
                 candidates.append(([p, p + 1], labels, pair))
     best: tuple[list[int], list[str], HeaderMap] | None = None
     for positions, labels, header_map in candidates:
@@ -156,8 +176,10 @@ def _find_header(grid: Grid, extra: dict[str, str]) -> tuple[list[int], list[str
         # A lone name column is a header only as the first thing in the sheet.
         if header_map.score < 2 and positions[0] != scanned[0]:
             continue
-        # Ties go to the upper row: a header comes before the data it heads.
-        if best is None or (header_map.score, -positions[0]) > (best[2].score, -best[0][0]):
+        # Ties go to the upper row: a header comes before the data it heads; then to the
+        # pair, whose second row would otherwise be read as data.
+        key = (header_map.score, -positions[0], len(positions))
+        if best is None or key > (best[2].score, -best[0][0], len(best[0])):
             best = (positions, labels, header_map)
     if best is None:
         closest = max(scanned, key=lambda p: (singles[p].score, -p))
@@ -181,17 +203,27 @@ def _given_header(grid: Grid, header_rows: tuple[int, ...], extra: dict[str, str
     return positions, labels, header_map
 
 
-def _heading(texts: list[str], stt_text: str | None) -> str | None:
-    """The heading a row holds, if it is a section row, else None."""
-    if not texts:
-        return None
-    joined = " ".join(dict.fromkeys(texts))  # a merged cell may repeat its text
-    folded = _fold(joined)
-    if _HEADING.match(folded):
-        return joined
-    if stt_text and _ROMAN_OR_LETTER.match(stt_text.strip()):
-        return joined
-    return None
+def _folded(column: pd.Series) -> pd.Series:
+    """`_fold` as column operations."""
+    text = column.astype("str").str.normalize("NFC").str.lower()
+    return text.str.replace(r"\s+", " ", regex=True).str.strip()
+
+
+def _is_heading(rows: pd.DataFrame, stt: int | None) -> pd.Series:
+    """Which rows are section headings: their text reads like one, or their STT is a Roman
+    numeral or a capital letter ("I", "II", "A", "B")."""
+    joined = pd.Series("", index=rows.index, dtype="str")
+    for position in rows.columns:
+        joined = joined + " " + rows[position].fillna("").astype("str")
+    heading = _folded(joined).str.match(_HEADING)
+    if stt is not None:
+        heading |= rows[stt].str.strip().str.match(_ROMAN_OR_LETTER).fillna(False).astype(bool)
+    return heading.fillna(False).astype(bool)
+
+
+def _heading_text(row: pd.Series) -> str:
+    texts = [str(value) for value in row.dropna() if str(value).strip()]
+    return " ".join(dict.fromkeys(texts))  # a merged cell may repeat its text
 
 
 def _section(row: int, text: str) -> Section:
@@ -235,6 +267,36 @@ def _inherit(sections: list[tuple[int, Section]], positions: pd.Index) -> pd.Dat
     return taken.set_axis(positions)
 
 
+def _numbers_columns(row: pd.Series) -> bool:
+    """Whether a row only numbers the columns: (1) (2) (3) ..."""
+    values = row.dropna().astype(str)
+    return len(values) >= 2 and bool(values.str.match(_COLUMN_NUMBER).all())
+
+
+def _repeated_header(live: pd.DataFrame, cells: pd.DataFrame, positions: list[int],
+                     header_map: HeaderMap) -> tuple[list[int], list[int]]:
+    """Where the table repeats its header: the rows of each repeat, found by the label of the
+    name column (pasted, so compared as typed: folding every name would cost more than the
+    rest of the layout), and the column numbers under them. The loop sees only the repeats."""
+    column = header_map.columns[REQUIRED[0]]
+    texts = [_row_texts(cells, position)[column] for position in positions]
+    holder = next((i for i, text in enumerate(texts) if text.strip()), None)
+    if holder is None or live.empty:
+        return [], []
+    repeats = live[column].str.strip().eq(texts[holder].strip()).fillna(False)
+    found = repeats.to_numpy(dtype=bool).nonzero()[0]
+    header: list[int] = []
+    numbers: list[int] = []
+    for at in found:
+        first, end = at - holder, at - holder + len(positions)
+        if first < 0 or end > len(live):
+            continue
+        header.extend(live.index[first:end])
+        if end < len(live) and _numbers_columns(live.iloc[end]):
+            numbers.append(live.index[end])
+    return header, numbers
+
+
 def understand(grid: Grid, options: LayoutOptions) -> Understood:
     """Find the header and classify the rows under it."""
     extra = options.extra_aliases
@@ -258,14 +320,18 @@ def understand(grid: Grid, options: LayoutOptions) -> Understood:
     live = body[count > 0]
 
     # The first row under the header often numbers the columns: (1) (2) (3) ...
-    if not live.empty:
-        first = live.iloc[0].dropna().astype(str)
-        if len(first) >= 2 and first.map(lambda v: bool(_COLUMN_NUMBER.match(v))).all():
-            skip(COLUMN_NUMBERS, live.index[:1])
-            live = live.iloc[1:]
+    if not live.empty and _numbers_columns(live.iloc[0]):
+        skip(COLUMN_NUMBERS, live.index[:1])
+        live = live.iloc[1:]
+    # Parts pasted one under another (amended, then abolished procedures) repeat the header,
+    # and its column numbers, over each part.
+    again, numbers = _repeated_header(live, cells, positions, header_map)
+    skip(REPEATED_HEADER, again)
+    skip(COLUMN_NUMBERS, numbers)
+    live = live.drop(index=[*again, *numbers])
 
-    lead = live.bfill(axis=1).iloc[:, 0].astype(str).map(_fold) if not live.empty else \
-        pd.Series(dtype="object")
+    lead = _folded(live.bfill(axis=1).iloc[:, 0]) if not live.empty else \
+        pd.Series(dtype="str")
     code_col = header_map.columns.get("code")
     # A heading merged across the row keeps its text in its first cell, which may be the
     # code column: a row "has no code" when that cell holds nothing shaped like one.
@@ -283,16 +349,16 @@ def understand(grid: Grid, options: LayoutOptions) -> Understood:
     skip(TOTAL, live.index[total])
     live = live[~total]
 
-    # Only rows with few cells and no code can be headings: the Python loop sees just those.
-    sections: list[tuple[int, Section]] = []
-    candidates = live.index[(live.notna().sum(axis=1) <= 3) & no_code.loc[live.index]]
-    stt = header_map.stt
-    for index in candidates:
-        values = [str(v) for v in live.loc[index].dropna() if str(v).strip()]
-        stt_text = live.at[index, stt] if stt is not None else None
-        heading = _heading(values, stt_text if isinstance(stt_text, str) else None)
-        if heading is not None:
-            sections.append((index, _section(int(rows.loc[index]), heading)))
+    # Only rows with few cells and no code can be headings; they are matched as columns, and
+    # the Python loop sees only the headings found.
+    few = live[(live.notna().sum(axis=1) <= 3) & no_code.loc[live.index]]
+    if header_map.stt is not None:  # a procedure's STT is a number, a heading's is not
+        numbered = few[header_map.stt].str.fullmatch(r"\s*\d+\s*").fillna(False).astype(bool)
+        few = few[~numbered]
+    sections = [
+        (index, _section(int(rows.loc[index]), _heading_text(few.loc[index])))
+        for index in few.index[_is_heading(few, header_map.stt)]
+    ]
     live = live.drop(index=[index for index, _ in sections])
 
     mapped = list(header_map.columns.values())
@@ -300,6 +366,10 @@ def understand(grid: Grid, options: LayoutOptions) -> Understood:
     skip(NO_DATA, live.index[~has_data])
     live = live[has_data]
     inherited = _inherit(sections, live.index)
+    # A row's own level or field wins over its section's (see read.py): it took nothing.
+    took = inherited.notna()
+    for column in took.columns.intersection(list(header_map.columns)):
+        took[column] &= live[header_map.columns[column]].isna()
     account = SheetAccount(
         sheet=grid.sheet,
         header_rows=tuple(int(rows.iloc[p]) for p in positions),
@@ -308,11 +378,7 @@ def understand(grid: Grid, options: LayoutOptions) -> Understood:
         sections=tuple(section for _, section in sections),
         procedures=len(live),
         skipped={reason: tuple(sorted(found)) for reason, found in skipped.items()},
-        inherited={
-            column: int(inherited[column].notna().sum())
-            for column in inherited.columns
-            if inherited[column].notna().any()
-        },
+        inherited={column: int(took[column].sum()) for column in took if took[column].any()},
     )
     return Understood(
         body=live.reset_index(drop=True),
