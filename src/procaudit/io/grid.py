@@ -41,9 +41,12 @@ def cell_text(value: object) -> str | None:
         return NumberText(int(value) if value.is_integer() else repr(value))
     if isinstance(value, int):
         return NumberText(value)
+    # Dates as a Vietnamese Excel shows them, the way text dates in catalogues are typed.
     if isinstance(value, dt.datetime):
-        return value.date().isoformat() if value.time() == dt.time() else value.isoformat()
-    if isinstance(value, dt.date | dt.time):
+        return f"{value:%d/%m/%Y}" if value.time() == dt.time() else f"{value:%d/%m/%Y %H:%M}"
+    if isinstance(value, dt.date):
+        return f"{value:%d/%m/%Y}"
+    if isinstance(value, dt.time):
         return value.isoformat()
     return str(value)
 

@@ -330,8 +330,6 @@ def understand(grid: Grid, options: LayoutOptions) -> Understood:
     skip(COLUMN_NUMBERS, numbers)
     live = live.drop(index=[*again, *numbers])
 
-    lead = _folded(live.bfill(axis=1).iloc[:, 0]) if not live.empty else \
-        pd.Series(dtype="str")
     code_col = header_map.columns.get("code")
     # A heading merged across the row keeps its text in its first cell, which may be the
     # code column: a row "has no code" when that cell holds nothing shaped like one.
@@ -339,22 +337,23 @@ def understand(grid: Grid, options: LayoutOptions) -> Understood:
         ~live[code_col].str.match(_CODE_LIKE).fillna(False).astype(bool)
         if code_col is not None else pd.Series(True, index=live.index)
     )
-    footer = lead.str.match(_FOOTER) & no_code
-    if footer.any():
-        first_footer = live.index.get_loc(footer.idxmax())
-        skip(FOOTER, live.index[first_footer:])
-        live = live.iloc[:first_footer]
-        lead, no_code = lead.loc[live.index], no_code.loc[live.index]
-    total = lead.str.match(_TOTAL) & no_code
-    skip(TOTAL, live.index[total])
-    live = live[~total]
-
-    # Only rows with few cells and no code can be headings; they are matched as columns, and
-    # the Python loop sees only the headings found.
-    few = live[(live.notna().sum(axis=1) <= 3) & no_code.loc[live.index]]
-    if header_map.stt is not None:  # a procedure's STT is a number, a heading's is not
+    # Only rows with few cells and no code can be notes, totals or headings; a procedure's
+    # numeric STT rules its row out too. Just these rows are matched (as columns).
+    few = live[(live.notna().sum(axis=1) <= 3) & no_code]
+    if header_map.stt is not None:
         numbered = few[header_map.stt].str.fullmatch(r"\s*\d+\s*").fillna(False).astype(bool)
         few = few[~numbered]
+    lead = _folded(few.bfill(axis=1).iloc[:, 0]) if not few.empty else pd.Series(dtype="str")
+    footer = few.index[lead.str.match(_FOOTER).fillna(False).astype(bool)]
+    if len(footer):
+        first_footer = live.index.get_loc(footer[0])
+        skip(FOOTER, live.index[first_footer:])
+        live = live.iloc[:first_footer]
+        few, lead = few[few.index < footer[0]], lead[lead.index < footer[0]]
+    total = few.index[lead.str.match(_TOTAL).fillna(False).astype(bool)]
+    skip(TOTAL, total)
+    live, few = live.drop(index=total), few.drop(index=total)
+
     sections = [
         (index, _section(int(rows.loc[index]), _heading_text(few.loc[index])))
         for index in few.index[_is_heading(few, header_map.stt)]
