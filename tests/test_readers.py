@@ -191,3 +191,56 @@ def test_codes_stored_as_numbers_get_their_trailing_zeros_back(tmp_path: Path) -
         "1.001230", "1.00123", "1.000178", "1.000494.000.00.00.H29"
     ]
     assert table.codes_restored == 1
+
+
+PART_ONE = [  # new procedures: no code yet, three columns
+    ["PHẦN I. DANH MỤC THỦ TỤC HÀNH CHÍNH MỚI BAN HÀNH"],
+    ["STT", "Tên thủ tục hành chính", "Lĩnh vực"],
+    [1, "Cấp phép khai thác nước dưới đất", "Tài nguyên nước"],
+    [2, "Gia hạn giấy phép khai thác nước", "Tài nguyên nước"],
+    [None],
+]
+WATER = [(3, "Cấp phép khai thác nước dưới đất"), (4, "Gia hạn giấy phép khai thác nước")]
+PART_TWO = [  # amended procedures: a code and an agency, five columns
+    ["PHẦN II. DANH MỤC THỦ TỤC HÀNH CHÍNH SỬA ĐỔI, BỔ SUNG"],
+    ["STT", "Mã TTHC", "Tên thủ tục hành chính", "Lĩnh vực", "Cơ quan thực hiện"],
+    [1, "1.000178", "Đăng ký đất đai lần đầu", "Đất đai", "Sở Nông nghiệp và Môi trường"],
+]
+
+
+@pytest.mark.parametrize(
+    ("parts", "expected"),
+    [
+        # The second part's header names more columns: the first part must not become its title.
+        ((PART_ONE, PART_TWO), [
+            ((2,), WATER),
+            ((7,), [(8, "Đăng ký đất đai lần đầu")]),
+        ]),
+        # The first part's header names more: the second must not be read with its columns.
+        ((PART_TWO, PART_ONE), [
+            ((2,), [(3, "Đăng ký đất đai lần đầu")]),
+            ((5,), [(row + 3, name) for row, name in WATER]),
+        ]),
+    ],
+    ids=["narrow part first", "wide part first"],
+)
+def test_parts_with_their_own_headers_are_read_as_their_own_tables(
+    tmp_path: Path, parts: tuple[list, list], expected: list
+) -> None:
+    path = write_xlsx(tmp_path / "c.xlsx", {"Danh mục": [*parts[0], *parts[1]]})
+    tables = read_catalogue(str(path)).tables
+    assert [
+        (t.account.header_rows, list(zip(t.frame["_row"], t.frame["name"], strict=True)))
+        for t in tables
+    ] == expected
+    assert {t.sheet for t in tables} == {"Danh mục"}
+    wide = next(t for t in tables if "code" in t.frame)
+    assert wide.frame[["code", "agency"]].values.tolist() == [
+        ["1.000178", "Sở Nông nghiệp và Môi trường"]
+    ]
+
+
+def test_a_header_repeated_in_the_same_layout_is_no_new_part(tmp_path: Path) -> None:
+    path = write_xlsx(tmp_path / "c.xlsx", {"S": [*PART_TWO, *PART_TWO]})
+    [table] = read_catalogue(str(path)).tables
+    assert table.frame["_row"].tolist() == [3, 6]

@@ -43,3 +43,20 @@ def test_portal_workbooks_read_every_procedure(real_data) -> None:
         assert table.frame["code"].str.fullmatch(r"\d\.\d{6}").all()
         total += len(table.frame)
     assert total == 2642
+
+
+def test_inspect_explains_each_portal_export(real_data) -> None:
+    from typer.testing import CliRunner
+
+    from procaudit.cli import app
+
+    folder = real_data / "national-portal-2026"
+    paths = [*map(str, sorted(folder.glob("*.xlsx"))), str(folder / "procedure-details.csv")]
+    result = CliRunner().invoke(app, ["inspect", *paths])
+    assert result.exit_code == 0, result.output
+    assert result.output.count("Sheet 'Danh sách TTHC': header on row 2") == 7
+    assert result.output.count("title block above the header") == 7
+    assert "CSV text, utf-8, comma-separated" in result.output
+    words = " ".join(result.output.split())
+    assert "co_quan_co_tham_quyen not used (also names agency; column 17 is read as agency)" \
+        in words

@@ -52,7 +52,8 @@ def audit(
 
 def _file_report(path: str, tables: tuple[Table, ...],
                  skipped_sheets: tuple[tuple[str, str], ...]) -> FileReport:
-    sheets = None if tables[0].sheet is None else tuple(str(t.sheet) for t in tables)
+    # A sheet holding several parts gives several tables: name it once.
+    sheets = None if tables[0].sheet is None else tuple(dict.fromkeys(str(t.sheet) for t in tables))
     columns: dict[str, str] = {}
     unmapped: list[str] = []
     for table in tables:

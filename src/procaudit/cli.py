@@ -82,7 +82,8 @@ def _read_options(sheet: str | None, header_row: str | None, mapping: list[str] 
 def check(
     paths: Annotated[
         list[str],
-        typer.Argument(help="Catalogue files to audit (.csv, .xlsx, .xlsm).", metavar="FILE...",
+        typer.Argument(help="Catalogue files to audit (.csv, .xlsx, .xlsm, .xls, .ods).",
+                       metavar="FILE...",
                        show_default=False),
     ],
     output_format: Annotated[

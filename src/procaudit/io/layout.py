@@ -107,7 +107,7 @@ def _fold(text: str) -> str:
     return " ".join(unicodedata.normalize("NFC", text).lower().split())
 
 
-def _row_texts(cells: pd.DataFrame, position: int) -> list[str]:
+def row_texts(cells: pd.DataFrame, position: int) -> list[str]:
     # Empty cells are NaN in the text columns of a grid, not None: "nan" is no label.
     return ["" if pd.isna(value) else str(value) for value in cells.iloc[position]]
 
@@ -150,7 +150,7 @@ def _subdivides(top: HeaderMap, sub: list[str]) -> bool:
     return len(filled) >= 2 and not named.intersection(filled)
 
 
-def _find_header(grid: Grid, extra: dict[str, str]) -> tuple[list[int], list[str], HeaderMap]:
+def find_header(grid: Grid, extra: dict[str, str]) -> tuple[list[int], list[str], HeaderMap]:
     """Score the top rows (and pairs of rows) against the aliases; the best one with a name
     column is the header. A pair counts only where it names more than either row alone, or
     where its second row sub-divides headings of the first that name no column."""
@@ -158,7 +158,7 @@ def _find_header(grid: Grid, extra: dict[str, str]) -> tuple[list[int], list[str
     scanned = [p for p in range(min(HEADER_SCAN_ROWS, len(cells))) if cells.iloc[p].notna().any()]
     if not scanned:
         raise NoHeader([])
-    texts = {p: _row_texts(cells, p) for p in scanned}
+    texts = {p: row_texts(cells, p) for p in scanned}
     singles = {p: map_headers(texts[p], extra) for p in scanned}
     candidates = [([p], texts[p], singles[p]) for p in scanned]
     for p in scanned:
@@ -194,9 +194,9 @@ def _given_header(grid: Grid, header_rows: tuple[int, ...], extra: dict[str, str
     if missing:
         raise InputError(str(grid.sheet or ""), f"has no row {missing[0]} to read the header from")
     positions = [by_row[row] for row in header_rows]
-    labels = _row_texts(grid.cells, positions[0])
+    labels = row_texts(grid.cells, positions[0])
     if len(positions) == 2:
-        labels = _two_row_labels(labels, _row_texts(grid.cells, positions[1]), extra)
+        labels = _two_row_labels(labels, row_texts(grid.cells, positions[1]), extra)
     header_map = map_headers(labels, extra)
     if not all(column in header_map.columns for column in REQUIRED):
         raise NoHeader(labels, given="-".join(map(str, header_rows)))
@@ -279,7 +279,7 @@ def _repeated_header(live: pd.DataFrame, cells: pd.DataFrame, positions: list[in
     name column (pasted, so compared as typed: folding every name would cost more than the
     rest of the layout), and the column numbers under them. The loop sees only the repeats."""
     column = header_map.columns[REQUIRED[0]]
-    texts = [_row_texts(cells, position)[column] for position in positions]
+    texts = [row_texts(cells, position)[column] for position in positions]
     holder = next((i for i, text in enumerate(texts) if text.strip()), None)
     if holder is None or live.empty:
         return [], []
@@ -303,7 +303,7 @@ def understand(grid: Grid, options: LayoutOptions) -> Understood:
     if options.header_rows:
         positions, labels, header_map = _given_header(grid, options.header_rows, extra)
     else:
-        positions, labels, header_map = _find_header(grid, extra)
+        positions, labels, header_map = find_header(grid, extra)
     cells, rows = grid.cells, grid.rows  # a RangeIndex: labels are positions
     skipped: dict[str, list[int]] = {}
 

@@ -23,6 +23,7 @@ from procaudit.io.layout import (
     understand,
 )
 from procaudit.io.number_codes import restore_number_codes
+from procaudit.io.parts import split_parts
 from procaudit.text import header_key
 
 CSV_SUFFIXES = frozenset({".csv", ".tsv", ".txt"})
@@ -77,14 +78,21 @@ def read_catalogue(path_text: str, options: ReadOptions | None = None) -> Catalo
     suffix = path.suffix.lower()
     if suffix in CSV_SUFFIXES:
         grid, dialect = read_csv_grid(path)
-        table = _table(path_text, grid, options)
-        return Catalogue(path_text, "csv", (table,), dialect=dialect)
+        return Catalogue(path_text, "csv", _tables(path_text, grid, options), dialect=dialect)
     if suffix in WORKBOOK_SUFFIXES:
         return _workbook(path_text, path, suffix.lstrip("."), options)
     raise InputError(
         path_text,
         f"has an unsupported type '{suffix or 'none'}' (use .csv, .xlsx, .xlsm, .xls or .ods)",
     )
+
+
+def _tables(path: str, grid: Grid, options: ReadOptions) -> tuple[Table, ...]:
+    """The tables of one sheet: one per header, unless the user said where the header is."""
+    if options.header_rows:
+        return (_table(path, grid, options),)
+    parts = split_parts(grid, options.layout().extra_aliases)
+    return tuple(_table(path, part, options) for part in parts)
 
 
 def _table(path: str, grid: Grid, options: ReadOptions) -> Table:
@@ -122,7 +130,7 @@ def _workbook(path_text: str, path: Path, kind: str, options: ReadOptions) -> Ca
             skipped[str(grid.sheet)] = "empty"
         else:
             try:
-                tables.append(_table(path_text, grid, options))
+                tables.extend(_tables(path_text, grid, options))
             except InputError as exc:
                 if wanted is not None:
                     raise

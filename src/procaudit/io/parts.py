@@ -1,0 +1,72 @@
+"""Split a sheet that holds several tables, each under its own header, into one grid each.
+
+Annexes paste their parts one under another: "Phần I. Thủ tục ban hành mới" with one header
+and no code column, then "Phần II. Thủ tục sửa đổi, bổ sung" with another. Reading the
+sheet under one header would drop the first part as a title block, or read the second with
+the first one's columns. A part whose header repeats the first one's layout is no new part:
+`layout` skips that header row.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+
+import pandas as pd
+
+from procaudit.columns import ALIASES, REQUIRED
+from procaudit.io.grid import Grid
+from procaudit.io.headers import HeaderMap, map_headers
+from procaudit.io.layout import NoHeader, find_header, row_texts
+
+# The name column's header as people type it; matched exactly (`isin` is a hash look-up, so
+# scanning a million rows costs little), then confirmed by mapping the whole row.
+_NAME_HEADERS = frozenset(
+    form
+    for alias in ALIASES[REQUIRED[0]]
+    for text in (alias, unicodedata.normalize("NFD", alias))
+    for form in (text, text.upper(), text.lower(), text.capitalize())
+)
+
+
+def split_parts(grid: Grid, extra: dict[str, str]) -> list[Grid]:
+    """The grid's tables, top to bottom; the grid itself where it holds one (or none)."""
+    try:
+        positions, _, header_map = find_header(grid, extra)
+    except NoHeader:
+        return [grid]
+    split = _header_above(grid, positions[0], extra)
+    if split is None:
+        split = _header_below(grid, positions[-1] + 1, header_map, extra)
+    if split is None:
+        return [grid]
+    return [_rows(grid, 0, split), *split_parts(_rows(grid, split, len(grid.cells)), extra)]
+
+
+def _is_header(header_map: HeaderMap) -> bool:
+    return all(column in header_map.columns for column in REQUIRED) and header_map.score >= 2
+
+
+def _header_above(grid: Grid, top: int, extra: dict[str, str]) -> int | None:
+    """Where the chosen header starts, when another table's header is above it."""
+    for position in range(top):
+        if _is_header(map_headers(row_texts(grid.cells, position), extra)):
+            return top
+    return None
+
+
+def _header_below(grid: Grid, start: int, header_map: HeaderMap, extra: dict[str, str]
+                  ) -> int | None:
+    """The first row under the header that heads a table laid out differently."""
+    body = grid.cells.iloc[start:]
+    named = body.isin(_NAME_HEADERS).any(axis=1)
+    for position in body.index[named.to_numpy()]:
+        found = map_headers(row_texts(grid.cells, position), extra)
+        if _is_header(found) and found.columns != header_map.columns:
+            return int(position)
+    return None
+
+
+def _rows(grid: Grid, start: int, end: int) -> Grid:
+    cells = grid.cells.iloc[start:end].reset_index(drop=True)
+    rows = pd.Series(grid.rows.iloc[start:end].to_numpy(), index=cells.index)
+    return Grid(grid.sheet, cells, rows, grid.merged)
