@@ -74,7 +74,7 @@ def timed(command: list[str], repeat: int) -> float:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--rows", type=int, nargs="+", default=[10_000, 100_000])
-    parser.add_argument("--xlsx-rows", type=int, nargs="+", default=[10_000])
+    parser.add_argument("--xlsx-rows", type=int, nargs="+", default=[10_000, 100_000])
     parser.add_argument("--repeat", type=int, default=5)
     args = parser.parse_args()
     procaudit = [sys.executable, "-m", "procaudit"]
@@ -98,6 +98,13 @@ def main() -> None:
         write_csv(worst, rows(args.rows[-1], one_name=True))
         seconds = timed([*procaudit, "check", str(worst), "-f", "json", "-q"], args.repeat)
         line(f"check {args.rows[-1]:,} rows csv, one name on all", seconds)
+    real = Path(__file__).resolve().parents[2] / "shared" / "data" / "real" / "national-portal-2026"
+    if real.is_dir():  # the seven portal workbooks (2,642 procedures) in one run
+        workbooks = [str(path) for path in sorted(real.glob("*.xlsx"))]
+        seconds = timed([*procaudit, "check", *workbooks, "-f", "json", "-q"], args.repeat)
+        line("check the 7 portal workbooks (2,642 rows)", seconds)
+        seconds = timed([*procaudit, "inspect", *workbooks, "-f", "json"], args.repeat)
+        line("inspect the 7 portal workbooks", seconds)
 
 
 if __name__ == "__main__":

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import openpyxl
+import pandas as pd
 import pytest
 
 from procaudit.errors import InputError
@@ -244,3 +245,17 @@ def test_a_header_repeated_in_the_same_layout_is_no_new_part(tmp_path: Path) -> 
     path = write_xlsx(tmp_path / "c.xlsx", {"S": [*PART_TWO, *PART_TWO]})
     [table] = read_catalogue(str(path)).tables
     assert table.frame["_row"].tolist() == [3, 6]
+
+
+@pytest.mark.parametrize(
+    ("line", "name"),
+    [("1.000002,   ,Cấp xã", None), ('1.000002,"  ",Cấp xã', None), ("1.000002, B ,Cấp xã", " B ")],
+    ids=["spaces", "quoted spaces", "padded text"],
+)
+def test_csv_cells_of_only_spaces_are_blank(tmp_path: Path, line: str, name: str | None) -> None:
+    path = tmp_path / "c.csv"
+    path.write_text(f"ma_thu_tuc,ten_thu_tuc,cap_thuc_hien\n1.000001,A,Cấp xã\n{line}\n",
+                    encoding="utf-8")
+    [table] = read_catalogue(str(path)).tables
+    value = table.frame["name"].iloc[1]
+    assert (None if pd.isna(value) else value) == name

@@ -11,7 +11,7 @@ import os
 import sys
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
@@ -20,6 +20,9 @@ from procaudit.errors import ProcauditError
 from procaudit.model import FailOn
 from procaudit.overrides import parse_header_rows, parse_mapping
 from procaudit.reporters import Format, ReportOptions, reporter_for
+
+if TYPE_CHECKING:
+    from procaudit.io import ReadOptions
 
 app = typer.Typer(
     name="procaudit",
@@ -71,11 +74,16 @@ MapOption = Annotated[
 ]
 
 
-def _read_options(sheet: str | None, header_row: str | None, mapping: list[str] | None):
+def _read_options(sheet: str | None, header_row: str | None, mapping: list[str] | None
+                  ) -> ReadOptions:
+    """The overrides, checked before pandas is imported: a bad one is a usage error."""
+    try:
+        header_rows, columns = parse_header_rows(header_row), parse_mapping(mapping)
+    except ProcauditError as exc:
+        raise _fail(str(exc)) from None
     from procaudit.io import ReadOptions
 
-    return ReadOptions(sheet=sheet, header_rows=parse_header_rows(header_row),
-                       mapping=parse_mapping(mapping))
+    return ReadOptions(sheet=sheet, header_rows=header_rows, mapping=columns)
 
 
 @app.command()
@@ -109,15 +117,10 @@ def check(
     mapping: MapOption = None,
 ) -> None:
     """Audit catalogue files and report their defects."""
-    try:
-        parse_header_rows(header_row)
-        parse_mapping(mapping)
-    except ProcauditError as exc:
-        raise _fail(str(exc)) from None
+    read_options = _read_options(sheet, header_row, mapping)
     from procaudit.audit import audit
 
     try:
-        read_options = _read_options(sheet, header_row, mapping)
         result = audit(paths, str(schema) if schema else None, read_options)
     except ProcauditError as exc:
         raise _fail(str(exc)) from None
@@ -151,11 +154,7 @@ def inspect(
     mapping: MapOption = None,
 ) -> None:
     """Show how each file was understood: header, columns, sections, rows read and skipped."""
-    try:
-        parse_header_rows(header_row)
-        parse_mapping(mapping)
-    except ProcauditError as exc:
-        raise _fail(str(exc)) from None
+    options = _read_options(sheet, header_row, mapping)
     from rich.console import Console
 
     from procaudit.errors import InputError
@@ -163,7 +162,6 @@ def inspect(
     from procaudit.inspection import inspect_catalogue
     from procaudit.io import read_catalogue
 
-    options = _read_options(sheet, header_row, mapping)
     inspections, failures = [], []
     for path in paths:
         try:

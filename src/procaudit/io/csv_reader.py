@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import re
 from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
@@ -54,7 +55,7 @@ def read_csv_grid(path: Path) -> tuple[Grid, CsvDialect]:
             header=None,
             dtype=str,
             keep_default_na=False,
-            na_filter=False,
+            na_values=[""],  # empty cells are missing, marked by the parser itself
             skip_blank_lines=False,  # blank lines still take a line number
             # Title lines above the header are narrower than the table, and the parser would
             # take the width from the first line; naming the columns pads the short lines.
@@ -62,9 +63,16 @@ def read_csv_grid(path: Path) -> tuple[Grid, CsvDialect]:
         )
     except (pd.errors.ParserError, ValueError) as exc:
         raise InputError(str(path), f"is not a well-formed CSV file ({exc})") from exc
-    blank = records.apply(lambda column: column.str.strip().eq(""))
-    cells = records.astype(object).where(~blank, None)
+    cells = records.astype(object)
+    if _has_space_only_cells(text, delimiter):  # rare: the per-cell pass is paid only then
+        cells = cells.where(~records.apply(lambda column: column.str.strip().eq("")), None)
     return Grid(None, cells, _start_lines(records, text)), CsvDialect(encoding, delimiter)
+
+
+def _has_space_only_cells(text: str, delimiter: str) -> bool:
+    """Whether some cell holds only spaces: one regular-expression pass over the text."""
+    d = re.escape(delimiter)
+    return re.search(rf'(?:^|{d})"?[^\S\n]+"?(?={d}|\r?$)', text, re.MULTILINE) is not None
 
 
 def _widest(text: str, delimiter: str) -> int:
@@ -78,6 +86,6 @@ def _start_lines(records: pd.DataFrame, text: str) -> pd.Series:
     if physical_lines == len(records):  # no cell holds a line break: one line per record
         return pd.Series(range(1, len(records) + 1), index=records.index)
     # A record spans one line plus one per line break inside its quoted cells.
-    breaks = sum(records[column].str.count("\n") for column in records.columns)
+    breaks = sum(records[column].str.count("\n").fillna(0) for column in records.columns)
     lines = 1 + breaks
-    return lines.cumsum().shift(1, fill_value=0) + 1
+    return (lines.cumsum().shift(1, fill_value=0) + 1).astype("int64")

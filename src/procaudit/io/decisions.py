@@ -35,11 +35,19 @@ def _date_texts(texts: pd.Series) -> pd.Series:
     return written.where(parts["day"].notna(), texts.str.strip())
 
 
+def _extract_distinct(column: pd.Series) -> pd.DataFrame:
+    """`str.extract(_COMBINED)`, run once per distinct value: one decision covers many rows."""
+    codes, uniques = pd.factorize(column)
+    found = pd.Series(uniques, dtype="str").str.extract(_COMBINED)
+    taken = found.reindex(codes)  # code -1 (a missing value) finds no row: all missing
+    return taken.set_axis(column.index)
+
+
 def split_decisions(frame: pd.DataFrame) -> int:
     """Split combined cells in place; returns how many were split."""
     if "decision_no" not in frame:
         return 0
-    parts = frame["decision_no"].str.extract(_COMBINED)
+    parts = _extract_distinct(frame["decision_no"])
     combined = parts["number"].notna()
     if not combined.any():
         return 0

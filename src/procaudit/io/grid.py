@@ -10,7 +10,7 @@ import pandas as pd
 
 @dataclass(frozen=True)
 class Grid:
-    """All cells of one sheet (or CSV file) as text, None where empty.
+    """All cells of one sheet (or CSV file) as text, missing (None or NaN) where empty.
 
     `rows` holds, for each grid row, the number the user sees: the Excel row, or the CSV line
     on which the record starts. Columns are positions (0, 1, ...).
