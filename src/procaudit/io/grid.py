@@ -20,6 +20,7 @@ class Grid:
     cells: pd.DataFrame
     rows: pd.Series
     merged: tuple[tuple[tuple[int, int], tuple[int, int]], ...] = ()  # ((r0, c0), (r1, c1))
+    typed: bool = False  # cells came from typed values (a workbook): some were numbers
 
 
 class NumberText(str):
@@ -57,4 +58,4 @@ def text_grid(sheet: str | None, raw: list[list[object]], first_row: int = 1,
     cells = pd.DataFrame(raw, dtype=object)
     cells = cells.apply(lambda column: column.map(cell_text)) if not cells.empty else cells
     rows = pd.Series(range(first_row, first_row + len(cells)), index=cells.index)
-    return Grid(sheet, cells, rows, merged)
+    return Grid(sheet, cells, rows, merged, typed=True)

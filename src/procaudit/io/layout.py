@@ -283,7 +283,8 @@ def _repeated_header(live: pd.DataFrame, cells: pd.DataFrame, positions: list[in
     holder = next((i for i, text in enumerate(texts) if text.strip()), None)
     if holder is None or live.empty:
         return [], []
-    repeats = live[column].str.strip().eq(texts[holder].strip()).fillna(False)
+    label = texts[holder]
+    repeats = live[column].isin({label, label.strip()})  # a hash look-up, not a pass of strip
     found = repeats.to_numpy(dtype=bool).nonzero()[0]
     header: list[int] = []
     numbers: list[int] = []

@@ -10,6 +10,7 @@ the first one's columns. A part whose header repeats the first one's layout is n
 from __future__ import annotations
 
 import unicodedata
+from dataclasses import replace
 
 import pandas as pd
 
@@ -69,4 +70,4 @@ def _header_below(grid: Grid, start: int, header_map: HeaderMap, extra: dict[str
 def _rows(grid: Grid, start: int, end: int) -> Grid:
     cells = grid.cells.iloc[start:end].reset_index(drop=True)
     rows = pd.Series(grid.rows.iloc[start:end].to_numpy(), index=cells.index)
-    return Grid(grid.sheet, cells, rows, grid.merged)
+    return replace(grid, cells=cells, rows=rows)

@@ -104,7 +104,7 @@ def _table(path: str, grid: Grid, options: ReadOptions) -> Table:
         raise InputError(path, exc.problem) from None
     header_map = understood.account.header_map
     body, restored = understood.body, 0
-    if "code" in header_map.columns:
+    if grid.typed and "code" in header_map.columns:  # CSV cells are text as typed
         position = header_map.columns["code"]
         body.iloc[:, position], restored = restore_number_codes(body.iloc[:, position])
     frame = canonical_frame(body, header_map, understood.rows, grid.sheet)
