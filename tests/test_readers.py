@@ -259,3 +259,11 @@ def test_csv_cells_of_only_spaces_are_blank(tmp_path: Path, line: str, name: str
     [table] = read_catalogue(str(path)).tables
     value = table.frame["name"].iloc[1]
     assert (None if pd.isna(value) else value) == name
+
+
+def test_xlsm_is_read_as_values(tmp_path: Path) -> None:
+    # A macro-enabled workbook: procaudit reads its cell values and never runs anything.
+    path = write_xlsx(tmp_path / "c.xlsm", {"S": [["Mã số", "Tên"], ["1.000001", "A"]]})
+    catalogue = read_catalogue(str(path))
+    assert catalogue.format == "xlsm"
+    assert rows_and_names(path) == [(2, "A")]
