@@ -29,10 +29,9 @@ def read_workbook(path: Path) -> Iterator[Grid]:
             try:
                 sheet = workbook.get_sheet_by_name(name)
                 raw = sheet.to_python(skip_empty_area=False)
-                merged = tuple(sheet.merged_cell_ranges or ())
             except (CalamineError, ValueError) as exc:
                 raise InputError(str(path), f"has a sheet '{name}' that cannot be read ({exc})"
                                  ) from exc
-            yield text_grid(name, raw, first_row=1, merged=merged)
+            yield text_grid(name, raw, first_row=1)
     finally:
         workbook.close()

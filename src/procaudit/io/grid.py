@@ -19,7 +19,6 @@ class Grid:
     sheet: str | None
     cells: pd.DataFrame
     rows: pd.Series
-    merged: tuple[tuple[tuple[int, int], tuple[int, int]], ...] = ()  # ((r0, c0), (r1, c1))
     typed: bool = False  # cells came from typed values (a workbook): some were numbers
 
 
@@ -52,10 +51,9 @@ def cell_text(value: object) -> str | None:
     return str(value)
 
 
-def text_grid(sheet: str | None, raw: list[list[object]], first_row: int = 1,
-              merged: tuple = ()) -> Grid:
+def text_grid(sheet: str | None, raw: list[list[object]], first_row: int = 1) -> Grid:
     """A grid from rows of raw cell values; grid row i is the user's row `first_row + i`."""
     cells = pd.DataFrame(raw, dtype=object)
     cells = cells.apply(lambda column: column.map(cell_text)) if not cells.empty else cells
     rows = pd.Series(range(first_row, first_row + len(cells)), index=cells.index)
-    return Grid(sheet, cells, rows, merged, typed=True)
+    return Grid(sheet, cells, rows, typed=True)

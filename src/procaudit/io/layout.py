@@ -150,7 +150,11 @@ def _subdivides(top: HeaderMap, sub: list[str]) -> bool:
     return len(filled) >= 2 and not named.intersection(filled)
 
 
-def find_header(grid: Grid, extra: dict[str, str]) -> tuple[list[int], list[str], HeaderMap]:
+# A header as found: its grid positions (one row or two), the label of each column, the map.
+Header = tuple[list[int], list[str], HeaderMap]
+
+
+def find_header(grid: Grid, extra: dict[str, str]) -> Header:
     """Score the top rows (and pairs of rows) against the aliases; the best one with a name
     column is the header. A pair counts only where it names more than either row alone, or
     where its second row sub-divides headings of the first that name no column."""
@@ -187,8 +191,7 @@ def find_header(grid: Grid, extra: dict[str, str]) -> tuple[list[int], list[str]
     return best
 
 
-def _given_header(grid: Grid, header_rows: tuple[int, ...], extra: dict[str, str]
-                  ) -> tuple[list[int], list[str], HeaderMap]:
+def _given_header(grid: Grid, header_rows: tuple[int, ...], extra: dict[str, str]) -> Header:
     by_row = {row: position for position, row in enumerate(grid.rows)}
     missing = [row for row in header_rows if row not in by_row]
     if missing:
@@ -298,13 +301,14 @@ def _repeated_header(live: pd.DataFrame, cells: pd.DataFrame, positions: list[in
     return header, numbers
 
 
-def understand(grid: Grid, options: LayoutOptions) -> Understood:
-    """Find the header and classify the rows under it."""
+def understand(grid: Grid, options: LayoutOptions, header: Header | None = None) -> Understood:
+    """Find the header (unless it was found already) and classify the rows under it."""
     extra = options.extra_aliases
     if options.header_rows:
-        positions, labels, header_map = _given_header(grid, options.header_rows, extra)
-    else:
-        positions, labels, header_map = find_header(grid, extra)
+        header = _given_header(grid, options.header_rows, extra)
+    elif header is None:
+        header = find_header(grid, extra)
+    positions, labels, header_map = header
     cells, rows = grid.cells, grid.rows  # a RangeIndex: labels are positions
     skipped: dict[str, list[int]] = {}
 

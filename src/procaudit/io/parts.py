@@ -17,7 +17,7 @@ import pandas as pd
 from procaudit.columns import ALIASES, REQUIRED
 from procaudit.io.grid import Grid
 from procaudit.io.headers import HeaderMap, map_headers
-from procaudit.io.layout import NoHeader, find_header, row_texts
+from procaudit.io.layout import Header, NoHeader, find_header, row_texts
 
 # The name column's header as people type it; matched exactly (`isin` is a hash look-up, so
 # scanning a million rows costs little), then confirmed by mapping the whole row.
@@ -29,18 +29,23 @@ _NAME_HEADERS = frozenset(
 )
 
 
-def split_parts(grid: Grid, extra: dict[str, str]) -> list[Grid]:
-    """The grid's tables, top to bottom; the grid itself where it holds one (or none)."""
+def split_parts(grid: Grid, extra: dict[str, str]) -> list[tuple[Grid, Header | None]]:
+    """The grid's tables, top to bottom, each with its header where it was found already;
+    the grid itself where it holds one table (or none)."""
     try:
-        positions, _, header_map = find_header(grid, extra)
+        header = find_header(grid, extra)
     except NoHeader:
-        return [grid]
-    split = _header_above(grid, positions[0], extra)
-    if split is None:
-        split = _header_below(grid, positions[-1] + 1, header_map, extra)
-    if split is None:
-        return [grid]
-    return [_rows(grid, 0, split), *split_parts(_rows(grid, split, len(grid.cells)), extra)]
+        return [(grid, None)]
+    positions, _, header_map = header
+    above = _header_above(grid, positions[0], extra)
+    below = None if above is not None else _header_below(grid, positions[-1] + 1, header_map,
+                                                         extra)
+    if above is None and below is None:
+        return [(grid, header)]
+    # A header above: the first part's header is still to find. One below: it is this one.
+    split, first = (above, None) if above is not None else (below, header)
+    rest = split_parts(_rows(grid, split, len(grid.cells)), extra)
+    return [(_rows(grid, 0, split), first), *rest]
 
 
 def _is_header(header_map: HeaderMap) -> bool:

@@ -17,6 +17,7 @@ from procaudit.io.grid import Grid
 from procaudit.io.headers import HeaderMap
 from procaudit.io.layout import (
     HEADER_SCAN_ROWS,
+    Header,
     LayoutOptions,
     NoHeader,
     SheetAccount,
@@ -92,12 +93,12 @@ def _tables(path: str, grid: Grid, options: ReadOptions) -> tuple[Table, ...]:
     if options.header_rows:
         return (_table(path, grid, options),)
     parts = split_parts(grid, options.layout().extra_aliases)
-    return tuple(_table(path, part, options) for part in parts)
+    return tuple(_table(path, part, options, header) for part, header in parts)
 
 
-def _table(path: str, grid: Grid, options: ReadOptions) -> Table:
+def _table(path: str, grid: Grid, options: ReadOptions, header: Header | None = None) -> Table:
     try:
-        understood = understand(grid, options.layout())
+        understood = understand(grid, options.layout(), header)
     except NoHeader as exc:
         raise InputError(path, _no_header(exc)) from None
     except InputError as exc:
