@@ -21,17 +21,25 @@ from procaudit.model import (
     SkippedRule,
 )
 from procaudit.rules import Rule, all_rules, get_rule
-from procaudit.rules.context import RuleContext
+from procaudit.rules.context import FileContext, RuleContext
+from procaudit.rules.options import RuleOptions
 from procaudit.rules.schema_generic import SCHEMA_VIOLATION
+from procaudit.rules.selection import RuleSelection
 from procaudit.schema import LoadedSchema, load_schema, schema_hits
 
 
 def audit(
-    paths: Iterable[str], schema_path: str | None = None, read_options: ReadOptions | None = None
+    paths: Iterable[str],
+    schema_path: str | None = None,
+    read_options: ReadOptions | None = None,
+    rule_options: RuleOptions | None = None,
+    selection: RuleSelection | None = None,
 ) -> AuditResult:
     """Audit every path; an unreadable file is recorded as a failure and the rest go on."""
     schema = load_schema(schema_path)
-    rules = all_rules()
+    options = rule_options or RuleOptions()
+    selection = selection or RuleSelection()
+    rules = active_rules(options, selection)
     files: list[FileReport] = []
     findings: list[Finding] = []
     skipped: dict[SkippedRule, None] = {}  # ordered and without repeats
@@ -42,9 +50,12 @@ def audit(
         except InputError as exc:
             failures.append(FileFailure(path, str(exc)))
             continue
-        for table in catalogue.tables:
-            findings.extend(audit_table(path, table, schema, rules))
+        contexts = [(table, RuleContext(table.frame, options)) for table in catalogue.tables]
+        for table, context in contexts:
+            findings.extend(audit_table(path, table, schema, rules, selection, context))
             skipped.update(dict.fromkeys(_skipped(path, table, schema, rules)))
+        file_context = FileContext(path, contexts, options, list(catalogue.components))
+        findings.extend(audit_file(file_context, rules))
         files.append(_file_report(path, catalogue.tables, tuple(catalogue.skipped_sheets.items())))
     findings.sort(key=Finding.sort_key)
     return AuditResult(tuple(files), tuple(findings), tuple(skipped), tuple(failures))
@@ -63,17 +74,35 @@ def _file_report(path: str, tables: tuple[Table, ...],
     return FileReport(path, sheets, rows, columns, tuple(unmapped), skipped_sheets)
 
 
+def active_rules(options: RuleOptions, selection: RuleSelection) -> tuple[Rule, ...]:
+    """The rules selected that can run: a rule needing an option the user did not give
+    (`--reference`, `--forms-dir`) is off, not skipped."""
+    return tuple(
+        rule
+        for rule in all_rules()
+        if selection.allows(rule.id) and (rule.needs is None or options.has(rule.needs))
+    )
+
+
 def _applicable(rule: Rule, frame: pd.DataFrame) -> bool:
     return all(column in frame for column in rule.columns)
 
 
 def audit_table(
-    path: str, table: Table, schema: LoadedSchema, rules: tuple[Rule, ...]
+    path: str,
+    table: Table,
+    schema: LoadedSchema,
+    rules: tuple[Rule, ...],
+    selection: RuleSelection | None = None,
+    context: RuleContext | None = None,
 ) -> Iterator[Finding]:
     """The findings of the schema and of every applicable frame rule on one table."""
     frame = table.frame
-    context = RuleContext(frame)
-    parts = [schema_hits(schema, frame)]
+    context = context or RuleContext(frame)
+    from_schema = schema_hits(schema, frame)
+    if selection is not None and not from_schema.empty:
+        from_schema = from_schema[from_schema["rule"].map(selection.allows).astype(bool)]
+    parts = [from_schema]
     for rule in rules:
         if rule.check is not None and _applicable(rule, frame):
             found = rule.check(context)
@@ -81,6 +110,30 @@ def audit_table(
     parts = [part for part in parts if not part.empty]
     if parts:
         yield from _to_findings(path, table, pd.concat(parts, ignore_index=True))
+
+
+def audit_file(context: FileContext, rules: tuple[Rule, ...]) -> Iterator[Finding]:
+    """The findings of the file rules, which see every table of the file at once."""
+    for rule in rules:
+        if rule.file_check is None or not any(
+            _applicable(rule, table.frame) for table, _ in context.tables
+        ):
+            continue
+        found = rule.file_check(context)
+        for hit in found.itertuples(index=False):
+            yield Finding(
+                rule=rule.id,
+                name=rule.name,
+                severity=rule.severity,
+                file=context.path,
+                sheet=hit.sheet,
+                row=None if hit.row is None else int(hit.row),
+                column=hit.column,
+                code=hit.code,
+                value=hit.value,
+                message=hit.message,
+                fix=hit.fix,
+            )
 
 
 def _to_findings(path: str, table: Table, found: pd.DataFrame) -> Iterator[Finding]:
@@ -122,6 +175,8 @@ def _skipped(
         if rule.from_schema and rule.id not in schema.rule_columns:
             yield SkippedRule(rule.id, path, f"the schema {schema.source} has no check for it")
             continue
+        if rule.file_check is not None:
+            continue  # skipped only where no table of the file has its columns (see audit)
         columns = (schema.rule_columns[rule.id],) if rule.from_schema else rule.columns
         missing = [c for c in columns if c not in table.frame and c not in (ROW, SHEET)]
         if missing:

@@ -24,6 +24,9 @@ REQUIRED: Final = ("name",)
 # Where each canonical row came from; kept beside the data columns in every frame.
 SHEET: Final = "_sheet"
 ROW: Final = "_row"
+# True where a row's status came from the section above it ("PHẦN III … BÃI BỎ"), not from
+# its own cell; present only in tables with status sections.
+SECTION_STATUS: Final = "_status_from_section"
 
 # Aliases in order of preference: when two headers of one table name the same column, the
 # one whose alias comes first wins (the portal has both "co_quan_thuc_hien" and

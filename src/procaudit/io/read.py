@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from procaudit.columns import ALIASES, REQUIRED
+from procaudit.columns import ALIASES, REQUIRED, SECTION_STATUS
 from procaudit.errors import InputError
 from procaudit.io.canonical import canonical_frame
 from procaudit.io.csv_reader import CsvDialect, read_csv_grid
@@ -67,6 +67,7 @@ class Catalogue:
     tables: tuple[Table, ...]
     skipped_sheets: dict[str, str] = field(default_factory=dict)  # sheet -> why
     dialect: CsvDialect | None = None
+    components: tuple[Table, ...] = ()  # dossier-components sheets (see components.py)
 
 
 def read_catalogue(path_text: str, options: ReadOptions | None = None) -> Catalogue:
@@ -114,6 +115,8 @@ def _table(path: str, grid: Grid, options: ReadOptions, header: Header | None = 
         if from_sections.notna().any():
             # A row's own value wins over its section's.
             own = frame[column] if column in frame else pd.Series(pd.NA, index=frame.index)
+            if column == "status":
+                frame[SECTION_STATUS] = own.isna() & from_sections.notna()
             frame[column] = own.fillna(from_sections.astype("str")).astype("str")
     split = split_decisions(frame)
     return Table(grid.sheet, frame, header_map, understood.account, split, restored)

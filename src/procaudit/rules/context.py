@@ -3,12 +3,18 @@ once per table however many rules use them."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
 from functools import cached_property
+from typing import TYPE_CHECKING
 
 import pandas as pd
 
-from procaudit.columns import ROW, SHEET
+from procaudit.columns import ROW, SECTION_STATUS, SHEET
+from procaudit.rules.options import RuleOptions
 from procaudit.text import comparison_keys
+
+if TYPE_CHECKING:
+    from procaudit.io.read import Table
 
 # Several levels in one cell are separated by commas, semicolons or line breaks; the line
 # breaks become commas before `comparison_keys`, which would fold them into spaces.
@@ -17,9 +23,32 @@ _LEVEL_SEPARATORS = r"\s*,\s*"
 SHOWN_ROWS = 5  # rows a message names before "and N more"
 
 
+# Status words that take a procedure out of force ("bãi bỏ", "hết hiệu lực", "abolished").
+_OUT_OF_FORCE = r"bãi bỏ|bị bãi bỏ|hết hiệu lực|không còn hiệu lực|abolished|repealed"
+
+
 class RuleContext:
-    def __init__(self, frame: pd.DataFrame) -> None:
+    def __init__(self, frame: pd.DataFrame, options: RuleOptions | None = None) -> None:
         self.frame = frame
+        self.options = options or RuleOptions()
+
+    @cached_property
+    def abolished(self) -> pd.Series:
+        """Rows whose status (their own, or their section's) says they are out of force."""
+        if "status" not in self.frame:
+            return pd.Series(False, index=self.frame.index)
+        keys = comparison_keys(self.frame["status"])
+        return keys.str.contains(_OUT_OF_FORCE, regex=True).fillna(False).astype(bool)
+
+    @cached_property
+    def own_status(self) -> pd.Series:
+        """Rows whose status was written in the row itself, not passed down by a section."""
+        if "status" not in self.frame:
+            return pd.Series(False, index=self.frame.index)
+        given = self.frame["status"].notna()
+        if SECTION_STATUS in self.frame:
+            given &= ~self.frame[SECTION_STATUS].astype(bool)
+        return given
 
     @cached_property
     def name_keys(self) -> pd.Series:
@@ -66,3 +95,16 @@ class RuleContext:
         if len(shown) == 1:
             return f"{unit} {shown[0]}"
         return f"{unit}s {', '.join(shown[:-1])} and {shown[-1]}"
+
+
+@dataclass
+class FileContext:
+    """One input file: the context of each of its tables, and its non-catalogue sheets."""
+
+    path: str
+    tables: list[tuple[Table, RuleContext]]
+    options: RuleOptions = field(default_factory=RuleOptions)
+    components: list[Table] = field(default_factory=list)  # dossier-components sheets
+
+    def with_columns(self, *columns: str) -> list[tuple[Table, RuleContext]]:
+        return [(t, ctx) for t, ctx in self.tables if all(c in t.frame for c in columns)]

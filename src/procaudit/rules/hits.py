@@ -26,3 +26,13 @@ def hits(
 
 def no_hits() -> pd.DataFrame:
     return pd.DataFrame(columns=list(HIT_COLUMNS))
+
+
+FILE_HIT_COLUMNS = ("sheet", "row", "code", "column", "value", "message", "fix")
+
+
+def file_hits(records: list[dict[str, object]]) -> pd.DataFrame:
+    """Hits of a file rule: each record names its own sheet, row and code (None where the
+    finding is about the whole file or about a procedure the file lacks)."""
+    frame = pd.DataFrame.from_records(records, columns=list(FILE_HIT_COLUMNS))
+    return frame.astype("object").where(frame.notna(), None)

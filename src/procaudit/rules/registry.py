@@ -3,8 +3,10 @@
 Rule ids are a public contract (users select, ignore and gate on them), so the registry
 refuses a second rule with an id or name already taken.
 
-A rule is checked in one of two ways:
-- a *frame rule* is a function of the canonical frame that returns its hits (see `hits`);
+A rule is checked in one of three ways:
+- a *frame rule* is a function of one canonical table that returns its hits (see `hits`);
+- a *file rule* is a function of all the tables of one file (and the file's other sheets),
+  for what only the whole file can tell: coverage, procedures missing from it;
 - a *schema rule* is a check in the Pandera schema whose `error` is the rule id; the rule
   here only documents it and turns a failing value into a message and a fix.
 """
@@ -21,9 +23,10 @@ from procaudit.model import Severity
 if TYPE_CHECKING:
     import pandas as pd
 
-    from procaudit.rules.context import RuleContext
+    from procaudit.rules.context import FileContext, RuleContext
 
 FrameCheck = Callable[["RuleContext"], "pd.DataFrame"]
+FileCheck = Callable[["FileContext"], "pd.DataFrame"]
 Describe = Callable[[str | None], tuple[str, str]]
 
 
@@ -36,6 +39,9 @@ class Rule:
     doc: str  # Markdown: a summary line, then what, why, **Bad**, **Good** and **Fix**
     check: FrameCheck | None = None
     describe: Describe | None = None
+    file_check: FileCheck | None = None
+    needs: str | None = None  # a RuleOptions field without which the rule does not run
+
 
     @property
     def summary(self) -> str:
@@ -43,7 +49,7 @@ class Rule:
 
     @property
     def from_schema(self) -> bool:
-        return self.check is None
+        return self.check is None and self.file_check is None
 
 
 _RULES: dict[str, Rule] = {}
@@ -61,13 +67,36 @@ def register(rule: Rule) -> Rule:
 
 
 def frame_rule(
-    rule_id: str, name: str, severity: Severity, columns: tuple[str, ...]
+    rule_id: str,
+    name: str,
+    severity: Severity,
+    columns: tuple[str, ...],
+    needs: str | None = None,
 ) -> Callable[[FrameCheck], FrameCheck]:
     """Register a function of a table's RuleContext; its docstring is the rule's documentation."""
 
     def decorate(check: FrameCheck) -> FrameCheck:
         doc = inspect.cleandoc(check.__doc__ or "")
-        register(Rule(rule_id, name, severity, columns, doc, check=check))
+        register(Rule(rule_id, name, severity, columns, doc, check=check, needs=needs))
+        return check
+
+    return decorate
+
+
+def file_rule(
+    rule_id: str,
+    name: str,
+    severity: Severity,
+    columns: tuple[str, ...],
+    needs: str | None = None,
+) -> Callable[[FileCheck], FileCheck]:
+    """Register a function of a whole file's FileContext; it returns `hits.file_hits`.
+
+    The rule runs when at least one table of the file has `columns`."""
+
+    def decorate(check: FileCheck) -> FileCheck:
+        doc = inspect.cleandoc(check.__doc__ or "")
+        register(Rule(rule_id, name, severity, columns, doc, file_check=check, needs=needs))
         return check
 
     return decorate
@@ -102,7 +131,10 @@ def _load_rule_modules() -> None:
         codes,
         duplicates,
         forms,
+        near_duplicates,
         publication,
+        reference,
         reform,
         schema_generic,
+        text_cells,
     )

@@ -1,0 +1,34 @@
+"""`--select` and `--ignore`: which rules run. A prefix selects a family ("PA2", "PA30")."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from procaudit.errors import UsageError
+
+
+@dataclass(frozen=True)
+class RuleSelection:
+    select: tuple[str, ...] = ()  # empty: every rule
+    ignore: tuple[str, ...] = ()
+
+    def allows(self, rule_id: str) -> bool:
+        selected = not self.select or rule_id.startswith(self.select)
+        return selected and not rule_id.startswith(self.ignore)
+
+    @classmethod
+    def parse(cls, select: list[str], ignore: list[str], known: list[str]) -> RuleSelection:
+        """Prefixes from repeatable, comma-separated options; one that matches no rule id is
+        a usage error, because a typo would otherwise silently select nothing."""
+        return cls(_prefixes("--select", select, known), _prefixes("--ignore", ignore, known))
+
+
+def _prefixes(option: str, values: list[str], known: list[str]) -> tuple[str, ...]:
+    prefixes = tuple(p.strip().upper() for v in values for p in v.split(",") if p.strip())
+    for prefix in prefixes:
+        if not any(rule_id.startswith(prefix) for rule_id in known):
+            raise UsageError(
+                f"{option} {prefix} matches no rule (rule ids run from {min(known)} to "
+                f"{max(known)}; `procaudit rules` lists them)"
+            )
+    return prefixes

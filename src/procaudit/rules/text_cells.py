@@ -1,0 +1,1 @@
+"""Placeholder until the rules of this family land."""
