@@ -88,7 +88,7 @@ def test_json_notes_rules_not_checked_on_stderr(csv_file) -> None:
     result = invoke("check", path, "-f", "json")
     assert result.exit_code == 0
     json.loads(result.stdout)
-    assert f"procaudit: note: PA301 not checked in {path}: the file has no forms" in result.stderr
+    assert f"procaudit: note: not checked: PA301 in {path}: the file has no forms" in result.stderr
     assert invoke("check", path, "-f", "json", "--quiet").stderr == ""
 
 

@@ -203,7 +203,10 @@ def test_annex_findings_land_on_the_rows_of_the_file(annex: Annex) -> None:
         (sheet, annex.at(15), "name", "PA201"),  # one procedure twice, typed differently
         (sheet, annex.at(16), "name", "PA201"),
         (sheet, annex.at(20), "code", "PA102"),  # a new procedure with no code yet
-        (sheet, annex.at(24), "level", "PA501"),  # "Cấp huyện" inherited from section C
+        # "Phòng Tư pháp huyện", and "Cấp huyện" inherited from section C
+        (sheet, annex.at(24), "agency", "PA501"),
+        (sheet, annex.at(24), "level", "PA501"),
+        (sheet, annex.at(25), "agency", "PA501"),
         (sheet, annex.at(25), "level", "PA501"),
     ]
 
@@ -348,6 +351,7 @@ def test_workbook_findings_name_their_sheet_and_row(workbook: Path) -> None:
         ("Cấp tỉnh", 11, "code", "PA202"),
         ("Cấp xã", 4, "name", "PA203"),  # "hoà" and "hòa": one name, two codes
         ("Cấp xã", 5, "name", "PA203"),
+        ("Cấp xã", 5, "decision_date", "PA403"),  # 45884: a date cell that lost its format
     ]
 
 
@@ -387,7 +391,8 @@ def test_csv_variants_read_the_same_rows(
                    "decision_date") == CSV_EXPECTED
     assert table.decisions_split == 1
     assert findings(layouts[name]) == [
-        (None, 5, "level", "PA501"), (None, 6, "decision_no", "PA402"),
+        (None, 5, "agency", "PA501"), (None, 5, "level", "PA501"),
+        (None, 6, "decision_no", "PA402"),
     ]
 
 

@@ -23,7 +23,7 @@ def test_portal_procedure_details(real_data) -> None:
     assert len(placeholders) == 31
     assert {f.rule for f in placeholders} == {"PA402"}
     # The export has no forms column: PA301 is reported as not checked, not silently passed.
-    assert [s.rule for s in result.skipped] == ["PA301"]
+    assert "PA301" in {s.rule for s in result.skipped}
     # Line numbers account for the line breaks inside quoted cells.
     assert max(f.row for f in result.findings) > report.rows + 1
 

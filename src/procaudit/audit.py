@@ -50,12 +50,16 @@ def audit(
         except InputError as exc:
             failures.append(FileFailure(path, str(exc)))
             continue
-        contexts = [(table, RuleContext(table.frame, options)) for table in catalogue.tables]
+        contexts = [
+            (table, RuleContext(table.frame, options, frozenset(table.header_map.columns)))
+            for table in catalogue.tables
+        ]
         for table, context in contexts:
             findings.extend(audit_table(path, table, schema, rules, selection, context))
             skipped.update(dict.fromkeys(_skipped(path, table, schema, rules)))
         file_context = FileContext(path, contexts, options, list(catalogue.components))
         findings.extend(audit_file(file_context, rules))
+        skipped.update(dict.fromkeys(_file_skipped(file_context, rules)))
         files.append(_file_report(path, catalogue.tables, tuple(catalogue.skipped_sheets.items())))
     findings.sort(key=Finding.sort_key)
     return AuditResult(tuple(files), tuple(findings), tuple(skipped), tuple(failures))
@@ -84,7 +88,9 @@ def active_rules(options: RuleOptions, selection: RuleSelection) -> tuple[Rule, 
     )
 
 
-def _applicable(rule: Rule, frame: pd.DataFrame) -> bool:
+def _applicable(rule: Rule, frame: pd.DataFrame, options: RuleOptions | None = None) -> bool:
+    if rule.needs is not None and options is not None and not options.has(rule.needs):
+        return False
     return all(column in frame for column in rule.columns)
 
 
@@ -104,7 +110,7 @@ def audit_table(
         from_schema = from_schema[from_schema["rule"].map(selection.allows).astype(bool)]
     parts = [from_schema]
     for rule in rules:
-        if rule.check is not None and _applicable(rule, frame):
+        if rule.check is not None and _applicable(rule, frame, context.options):
             found = rule.check(context)
             parts.append(found.assign(rule=rule.id).rename_axis("index").reset_index())
     parts = [part for part in parts if not part.empty]
@@ -116,7 +122,7 @@ def audit_file(context: FileContext, rules: tuple[Rule, ...]) -> Iterator[Findin
     """The findings of the file rules, which see every table of the file at once."""
     for rule in rules:
         if rule.file_check is None or not any(
-            _applicable(rule, table.frame) for table, _ in context.tables
+            _applicable(rule, table.frame, context.options) for table, _ in context.tables
         ):
             continue
         found = rule.file_check(context)
@@ -148,12 +154,17 @@ def _to_findings(path: str, table: Table, found: pd.DataFrame) -> Iterator[Findi
         codes[located] = frame.loc[positions, "code"].to_numpy()
     # A schema of the user's may name rule ids procaudit does not know: severity error.
     known = {rule_id: get_rule(rule_id) for rule_id in found["rule"].unique()}
-    for hit, row, code in zip(found.itertuples(index=False), rows, codes, strict=True):
+    # A rule may give some of its hits a milder severity than its own (see hits.hits).
+    severities = found["severity"] if "severity" in found else pd.Series(None, index=found.index)
+    for hit, row, code, given in zip(
+        found.itertuples(index=False), rows, codes, severities, strict=True
+    ):
         rule = known[hit.rule]
+        severity = rule.severity if rule else Severity.ERROR
         yield Finding(
             rule=hit.rule,
             name=rule.name if rule else "schema-check",
-            severity=rule.severity if rule else Severity.ERROR,
+            severity=Severity(given) if isinstance(given, str) else severity,
             file=path,
             sheet=table.sheet,
             row=None if pd.isna(row) else int(row),
@@ -168,7 +179,7 @@ def _to_findings(path: str, table: Table, found: pd.DataFrame) -> Iterator[Findi
 def _skipped(
     path: str, table: Table, schema: LoadedSchema, rules: tuple[Rule, ...]
 ) -> Iterator[SkippedRule]:
-    where = f"sheet '{table.sheet}' has" if table.sheet else "the file has"
+    where = _where(table)
     for rule in rules:
         if rule.id == SCHEMA_VIOLATION:
             continue
@@ -181,6 +192,22 @@ def _skipped(
         missing = [c for c in columns if c not in table.frame and c not in (ROW, SHEET)]
         if missing:
             yield SkippedRule(rule.id, path, f"{where} no {_column_label(missing[0])} column")
+
+
+def _file_skipped(context: FileContext, rules: tuple[Rule, ...]) -> Iterator[SkippedRule]:
+    frames = [table.frame for table, _ in context.tables]
+    for rule in rules:
+        if rule.file_check is not None and not any(_applicable(rule, f) for f in frames):
+            missing = next(c for c in rule.columns if not all(c in f for f in frames))
+            tables = [table for table, _ in context.tables]
+            where = _where(tables[0]) if len(tables) == 1 else "the file has"
+            yield SkippedRule(rule.id, context.path, f"{where} no {_column_label(missing)} column")
+    for rule_id, reason in context.notes:
+        yield SkippedRule(rule_id, context.path, f"the file: {reason}")
+
+
+def _where(table: Table) -> str:
+    return f"sheet '{table.sheet}' has" if table.sheet else "the file has"
 
 
 def _column_label(column: str) -> str:

@@ -23,6 +23,8 @@ from procaudit.reporters import Format, ReportOptions, reporter_for
 
 if TYPE_CHECKING:
     from procaudit.io import ReadOptions
+    from procaudit.rules.options import RuleOptions
+    from procaudit.rules.selection import RuleSelection
 
 app = typer.Typer(
     name="procaudit",
@@ -112,27 +114,79 @@ def check(
     quiet: Annotated[
         bool, typer.Option("--quiet", "-q", help="Print nothing on stderr but errors.")
     ] = False,
+    select: Annotated[
+        list[str] | None,
+        typer.Option("--select", metavar="IDS", show_default=False,
+                     help="Run only these rules: ids or prefixes, comma-separated "
+                          "(--select PA2,PA301). Repeatable."),
+    ] = None,
+    ignore: Annotated[
+        list[str] | None,
+        typer.Option("--ignore", metavar="IDS", show_default=False,
+                     help="Do not run these rules: ids or prefixes (--ignore PA603). "
+                          "Repeatable."),
+    ] = None,
+    reference: Annotated[
+        Path | None,
+        typer.Option("--reference", metavar="FILE", show_default=False,
+                     help="The national list to compare with (any file procaudit reads): "
+                          "adds PA405 not-announced and PA406 unknown-code."),
+    ] = None,
+    forms_dir: Annotated[
+        Path | None,
+        typer.Option("--forms-dir", metavar="DIR", show_default=False,
+                     help="The folder of form files: PA302 reports forms named in the "
+                          "catalogue that are not in it."),
+    ] = None,
+    online_target: Annotated[
+        float,
+        typer.Option("--online-target", metavar="PERCENT", min=0, max=100,
+                     help="PA505 warns when fewer procedures than this are fully online."),
+    ] = 80,
     sheet: SheetOption = None,
     header_row: HeaderRowOption = None,
     mapping: MapOption = None,
 ) -> None:
     """Audit catalogue files and report their defects."""
     read_options = _read_options(sheet, header_row, mapping)
+    if forms_dir is not None and not forms_dir.is_dir():
+        raise _fail(f"--forms-dir {forms_dir}: no such folder")
     from procaudit.audit import audit
 
     try:
-        result = audit(paths, str(schema) if schema else None, read_options)
+        selection = _selection(select or [], ignore or [])
+        rule_options = _rule_options(reference, forms_dir, online_target)
+        result = audit(paths, str(schema) if schema else None, read_options, rule_options,
+                       selection)
     except ProcauditError as exc:
         raise _fail(str(exc)) from None
     for failure in result.failures:
         typer.echo(f"procaudit: error: {failure.message}", err=True)
     if output_format is not Format.RICH and not quiet:
-        for skip in result.skipped:
-            typer.echo(f"procaudit: note: {skip.rule} not checked in {skip.file}: {skip.reason}",
-                       err=True)
+        for group in result.skipped_groups():
+            typer.echo(f"procaudit: note: not checked: {group.describe()}", err=True)
     options = ReportOptions(fail_on=fail_on, max_per_rule=max_per_rule)
     reporter_for(output_format, options).render(result, sys.stdout)
     raise typer.Exit(result.exit_code(fail_on))
+
+
+def _selection(select: list[str], ignore: list[str]) -> RuleSelection:
+    from procaudit.rules import all_rules
+    from procaudit.rules.selection import RuleSelection
+
+    return RuleSelection.parse(select, ignore, [rule.id for rule in all_rules()])
+
+
+def _rule_options(reference: Path | None, forms_dir: Path | None, online_target: float
+                  ) -> RuleOptions:
+    from procaudit.reference import load_reference
+    from procaudit.rules.options import RuleOptions
+
+    return RuleOptions(
+        forms_dir=forms_dir,
+        reference=load_reference(str(reference)) if reference else None,
+        online_target=online_target / 100,
+    )
 
 
 class InspectFormat(StrEnum):

@@ -73,6 +73,24 @@ class SkippedRule:
 
 
 @dataclass(frozen=True)
+class SkippedGroup:
+    """Rules not checked in some files, for one reason."""
+
+    rules: tuple[str, ...]
+    files: tuple[str, ...]
+    reason: str
+
+    SHOWN_FILES = 2
+
+    def describe(self) -> str:
+        """"PA401, PA402 in a.xlsx, b.xlsx and 5 more files: <reason>"."""
+        shown = ", ".join(self.files[: self.SHOWN_FILES])
+        more = len(self.files) - self.SHOWN_FILES
+        where = f"{shown} and {more} more files" if more > 0 else shown
+        return f"{', '.join(self.rules)} in {where}: {self.reason}"
+
+
+@dataclass(frozen=True)
 class FileReport:
     """What was read from one input file."""
 
@@ -100,6 +118,20 @@ class AuditResult:
     findings: tuple[Finding, ...]
     skipped: tuple[SkippedRule, ...] = ()
     failures: tuple[FileFailure, ...] = ()
+
+    def skipped_groups(self) -> list[SkippedGroup]:
+        """The rules not checked, grouped so that one reason shared by several rules and
+        files is said once: seven portal exports without a decision column make one line."""
+        files_of: dict[tuple[str, str], list[str]] = {}
+        for skip in self.skipped:
+            files_of.setdefault((skip.reason, skip.rule), []).append(skip.file)
+        groups: dict[tuple[str, tuple[str, ...]], list[str]] = {}
+        for (reason, rule), paths in files_of.items():
+            groups.setdefault((reason, tuple(paths)), []).append(rule)
+        return [
+            SkippedGroup(tuple(rules), paths, reason)
+            for (reason, paths), rules in groups.items()
+        ]
 
     def count_by_severity(self) -> dict[Severity, int]:
         counts = Counter(f.severity for f in self.findings)

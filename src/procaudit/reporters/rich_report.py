@@ -60,8 +60,8 @@ class RichReporter(Reporter):
             return
         console.print()
         console.print(Text("Not checked", style="bold"))
-        for skip in result.skipped:
-            console.print(f"  {skip.rule} in {skip.file}: {skip.reason}")
+        for group in result.skipped_groups():
+            console.print(f"  {group.describe()}")
 
     def _counts(self, console: Console, result: AuditResult) -> None:
         first = {}

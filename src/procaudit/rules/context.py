@@ -28,9 +28,19 @@ _OUT_OF_FORCE = r"bãi bỏ|bị bãi bỏ|hết hiệu lực|không còn hiệu
 
 
 class RuleContext:
-    def __init__(self, frame: pd.DataFrame, options: RuleOptions | None = None) -> None:
+    def __init__(
+        self,
+        frame: pd.DataFrame,
+        options: RuleOptions | None = None,
+        source_columns: frozenset[str] | None = None,
+    ) -> None:
         self.frame = frame
         self.options = options or RuleOptions()
+        # The columns the source itself had; the reader may add others (a decision cell
+        # "1890/QĐ-UBND ngày 15/8/2025" gives a decision_date column to a table without one).
+        self.source_columns = frozenset(frame.columns) if source_columns is None else (
+            source_columns
+        )
 
     @cached_property
     def abolished(self) -> pd.Series:
@@ -105,6 +115,8 @@ class FileContext:
     tables: list[tuple[Table, RuleContext]]
     options: RuleOptions = field(default_factory=RuleOptions)
     components: list[Table] = field(default_factory=list)  # dossier-components sheets
+    # (rule id, why) for a file rule that found it could not check this file
+    notes: list[tuple[str, str]] = field(default_factory=list)
 
     def with_columns(self, *columns: str) -> list[tuple[Table, RuleContext]]:
         return [(t, ctx) for t, ctx in self.tables if all(c in t.frame for c in columns)]

@@ -13,14 +13,19 @@ def hits(
     column: str,
     message: str | pd.Series,
     fix: str | pd.Series,
+    severity: str | None = None,
 ) -> pd.DataFrame:
-    """Hits for the rows where `mask` holds; `message` and `fix` may vary per row."""
+    """Hits for the rows where `mask` holds; `message` and `fix` may vary per row.
+
+    `severity` overrides the rule's own for these hits (a milder case of the same defect)."""
     index = frame.index[mask.fillna(False).astype(bool)]
     out = pd.DataFrame(index=index)
     out["column"] = column
     out["value"] = frame.loc[index, column] if column in frame else None
     out["message"] = message if isinstance(message, str) else message.loc[index]
     out["fix"] = fix if isinstance(fix, str) else fix.loc[index]
+    if severity is not None:
+        out["severity"] = severity
     return out
 
 

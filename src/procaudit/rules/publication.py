@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from datetime import date
 
 import pandas as pd
 
+from procaudit.dates import read_date
 from procaudit.model import Severity
 from procaudit.rules.context import RuleContext
-from procaudit.rules.hits import hits
+from procaudit.rules.hits import hits, no_hits
 from procaudit.rules.registry import frame_rule
 from procaudit.text import map_distinct
 
@@ -138,4 +140,147 @@ def invalid_decision(ctx: RuleContext) -> pd.DataFrame:
     explained = {value: _explain_decision(value) for value in numbers[invalid].unique()}
     messages = numbers[invalid].map(lambda value: explained[value][0])
     fixes = numbers[invalid].map(lambda value: explained[value][1])
-    return hits(frame, invalid, "decision_no", messages, fixes)
+    # "QD" for "QĐ" is typing without Vietnamese input, not a wrong number: a warning.
+    typed_qd = invalid & numbers.map(_only_qd_typed, na_action="ignore").fillna(False).astype(bool)
+    return pd.concat([
+        hits(frame, invalid & ~typed_qd, "decision_no", messages, fixes),
+        hits(frame, typed_qd, "decision_no", messages, fixes, severity=Severity.WARNING),
+    ])
+
+
+def _only_qd_typed(number: str) -> bool:
+    """Whether the number is valid once its "QD" is written "QĐ", and needs nothing else."""
+    fixed = re.sub(r"/Q[Dd]-", "/QĐ-", unicodedata.normalize("NFC", number))
+    return fixed != number and _is_decision_number(fixed)
+
+
+def _date_problem(text: str, today: date) -> tuple[str, str] | None:
+    """Message and fix for a decision date that is wrong; None for a good one."""
+    read = read_date(text)
+    shown = text.strip()
+    if read.problem == "two-digit year":
+        return (
+            f"The decision date '{shown}' has a two-digit year.",
+            f"Write the year in full: {read.written}.",
+        )
+    if read.problem == "serial":
+        return (
+            f"The decision date '{shown}' is a date cell that lost its format (Excel's day "
+            f"number for {read.written}).",
+            f"Format the cell as a date, or write {read.written}.",
+        )
+    if read.problem == "no such day":
+        return (
+            f"The decision date '{shown}' is not a real date.",
+            "Copy the date from the decision itself.",
+        )
+    if read.value is None:
+        return (
+            f"'{shown}' is not a date (expected dd/mm/yyyy, e.g. 15/08/2025).",
+            "Write the date the decision was signed as dd/mm/yyyy.",
+        )
+    if read.value > today:
+        return (
+            f"The decision date {shown} is in the future.",
+            "Correct the date: a decision is announced on or before the day the list is "
+            "checked.",
+        )
+    if read.value.year < _EARLIEST_YEAR:
+        return (
+            f"The decision date {shown} is before {_EARLIEST_YEAR}, too early to be real "
+            "(often an empty date cell formatted as a date).",
+            "Copy the date from the decision itself.",
+        )
+    return None
+
+
+_EARLIEST_YEAR = 1945
+
+
+@frame_rule("PA403", "invalid-decision-date", Severity.ERROR, columns=("decision_date",))
+def invalid_decision_date(ctx: RuleContext) -> pd.DataFrame:
+    """A publishing decision's date that is missing, unreadable, impossible or in the future.
+
+    The date of the decision that announced a procedure says since when it is in force. A
+    date that cannot be read, does not exist (31/02/2025), has a two-digit year or lies in
+    the future cannot be trusted; a procedure with a decision number but no date cannot be
+    traced. Missing dates are reported only where the source has a date column.
+
+    **Bad**
+    ```
+    31/02/2025
+    15/8/25
+    chưa ban hành
+    15/08/2099
+    ```
+
+    **Good**
+    ```
+    15/08/2025
+    ngày 15 tháng 8 năm 2025
+    ```
+
+    **Fix**: copy the date from the decision itself, written dd/mm/yyyy.
+    """
+    frame = ctx.frame
+    dates = frame["decision_date"]
+    today = ctx.options.today
+    explained = map_distinct(dates, lambda text: _date_problem(text, today), dtype="object")
+    wrong = explained.notna()
+    parts = [hits(
+        frame, wrong, "decision_date",
+        explained[wrong].map(lambda pair: pair[0]), explained[wrong].map(lambda pair: pair[1]),
+    )]
+    if "decision_date" in ctx.source_columns:
+        missing = dates.isna()
+        if "decision_no" in frame:
+            missing &= frame["decision_no"].notna()  # without a number, PA401 says it all
+        parts.append(hits(
+            frame, missing, "decision_date",
+            "The procedure's publishing decision has no date.",
+            "Fill in the date the decision was signed (dd/mm/yyyy).",
+        ))
+    return pd.concat(parts)
+
+
+@frame_rule("PA404", "abolished-listed", Severity.ERROR, columns=("status",))
+def abolished_listed(ctx: RuleContext) -> pd.DataFrame:
+    """An abolished procedure (status "bãi bỏ") in the list of procedures in force.
+
+    A list in force that still holds abolished procedures tells citizens they can apply for
+    something that no longer exists, and inflates every count built on the list. The rule
+    looks at a row's own status cell, in a table that also lists procedures in force; an
+    annex part that announces abolitions under its own heading ("PHẦN III. DANH MỤC THỦ TỤC
+    HÀNH CHÍNH BỊ BÃI BỎ") is what a publishing decision should hold, and is not reported.
+
+    **Bad**
+    ```
+    Tên thủ tục             | Tình trạng
+    Đăng ký khai sinh       | Còn hiệu lực
+    Cấp giấy xác nhận X     | Bãi bỏ
+    ```
+
+    **Good**
+    ```
+    Tên thủ tục             | Tình trạng
+    Đăng ký khai sinh       | Còn hiệu lực
+    ```
+
+    **Fix**: take the abolished procedure out of the list in force (it belongs in the annex
+    of the decision that abolished it).
+    """
+    frame = ctx.frame
+    listed = ctx.abolished & ctx.own_status
+    if listed.all():
+        return no_hits()  # a table of abolished procedures only: an annex, not a list in force
+    return hits(
+        frame,
+        listed,
+        "status",
+        frame.loc[listed, "status"].map(
+            lambda status: f"The status says '{status.strip()}', yet the procedure is in the "
+                           "list in force."
+        ),
+        "Take the procedure out of the list in force; keep it in the annex of the decision "
+        "that abolished it.",
+    )

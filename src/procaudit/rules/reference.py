@@ -1,1 +1,186 @@
-"""Placeholder until the rules of this family land."""
+"""A catalogue against the national reference list (`--reference FILE`): procedures it
+should announce and does not, and codes the reference does not know."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pandas as pd
+from rapidfuzz import process
+from rapidfuzz.distance import OSA
+
+from procaudit.levels import describe, level_ids, untagged_keys
+from procaudit.model import Severity
+from procaudit.reference import Reference, national_codes
+from procaudit.rules.context import FileContext, RuleContext
+from procaudit.rules.hits import file_hits, hits, no_hits
+from procaudit.rules.registry import file_rule, frame_rule
+from procaudit.text import comparison_key, map_distinct
+
+
+def _covered(ctx: FileContext, column: str, keys_of: Callable[[str], object]) -> frozenset:
+    """The levels (or fields) the catalogue lists procedures at; empty where it says none."""
+    covered: set = set()
+    for table, rule_ctx in ctx.with_columns(column):
+        values = table.frame.loc[~rule_ctx.abolished, column]
+        for keys in map_distinct(values, keys_of, dtype="object").dropna().unique():
+            covered |= keys if isinstance(keys, frozenset) else {keys}
+    return frozenset(covered)
+
+
+def _scope(ctx: FileContext, reference: Reference) -> pd.Series | None:
+    """Which reference procedures the catalogue should list: those at the levels it covers;
+    where either side names no level, those in the fields it covers; None when neither
+    tells (then nothing can be said without flooding the report)."""
+    procedures = reference.procedures
+    levels = _covered(ctx, "level", level_ids)
+    if levels and procedures["levels"].map(bool).any():
+        return procedures["levels"].map(lambda ids: bool(ids & levels)).astype(bool)
+    fields = _covered(ctx, "field", comparison_key)
+    if fields and procedures["field_key"].notna().any():
+        return procedures["field_key"].isin(fields)
+    ctx.notes.append(
+        (NOT_ANNOUNCED, "neither its levels nor its fields can be matched with the reference's, "
+                        "so procaudit cannot tell which reference procedures it should list")
+    )
+    return None
+
+
+def _listed(ctx: FileContext) -> tuple[set[str], set[str]]:
+    """The national codes and the untagged name keys the catalogue lists."""
+    codes: set[str] = set()
+    names: set[str] = set()
+    for table, _ in ctx.tables:
+        frame = table.frame
+        if "code" in frame:
+            codes.update(national_codes(frame["code"]).dropna())
+        names.update(untagged_keys(frame["name"]).dropna())
+    return codes, names
+
+
+NOT_ANNOUNCED = "PA405"
+
+
+@file_rule(NOT_ANNOUNCED, "not-announced", Severity.ERROR, columns=("name",), needs="reference")
+def not_announced(ctx: FileContext) -> pd.DataFrame:
+    """A procedure of the national reference list that the catalogue does not announce.
+
+    Every procedure within a province's competence must be announced in its catalogue; in
+    one 2025 report only 5 of 34 provinces had announced all of theirs. With `--reference
+    FILE` (the national list, e.g. the portal's export) procaudit lists the reference
+    procedures at the levels the catalogue covers (its level cells and sections) that the
+    catalogue lacks, matched by national code or, failing that, by name. Each finding names
+    the missing procedure's code and name; it has no row, because the row is what is missing.
+    Where the reference or the catalogue names no level (the portal's per-ministry exports
+    have no level column), the fields (Lĩnh vực) the catalogue covers stand in for its
+    levels; where neither can be matched, the rule is reported as not checked.
+
+    **Bad**
+    ```
+    reference: 1.001193 Đăng ký khai sinh (Cấp xã)
+    catalogue: (Cấp xã procedures, without 1.001193)
+    ```
+
+    **Good**
+    ```
+    catalogue: 1.001193 | Đăng ký khai sinh | Cấp xã
+    ```
+
+    **Fix**: announce the procedure (add it with its publishing decision), or record why it
+    does not apply.
+    """
+    reference: Reference = ctx.options.reference  # type: ignore[assignment]
+    procedures = reference.procedures
+    expected = _scope(ctx, reference)
+    if expected is None:
+        return file_hits([])
+    codes, names = _listed(ctx)
+    missing = (
+        expected.astype(bool)
+        & ~procedures["code"].isin(codes)
+        & ~procedures["name_key"].isin(names)
+    )
+    source = Path(reference.path).name
+    records = []
+    for code, name, levels in procedures.loc[missing, ["code", "name", "levels"]].itertuples(
+        index=False
+    ):
+        at = f" ({describe(levels)})" if levels else ""
+        records.append({
+            "sheet": None, "row": None, "code": code, "column": "code", "value": None,
+            "message": f"The reference {source} lists {code} '{name}'{at}, and the catalogue "
+                       "does not announce it.",
+            "fix": "Announce the procedure (add it with its publishing decision), or record "
+                   "why it does not apply here.",
+        })
+    return file_hits(records)
+
+
+def _suggestion(code: str, same_name_code: object, reference: Reference,
+                choices: list[str]) -> tuple[str, str]:
+    if isinstance(same_name_code, str):
+        return (
+            f" The reference lists the procedure of this name under {same_name_code}.",
+            f"Write {same_name_code}, the reference's code for this procedure, after checking "
+            "it in the national procedure database.",
+        )
+    close = process.extractOne(code, choices, scorer=OSA.distance, score_cutoff=1)
+    if close is not None:
+        other = close[0]
+        name = reference.procedures.loc[close[2], "name"]
+        return (
+            f" The closest reference code is {other} ('{name}'), one character away.",
+            f"If the procedure is '{name}', write {other}; otherwise check the code in the "
+            "national procedure database.",
+        )
+    return (
+        "",
+        "Check the code in the national procedure database; if the procedure is new there, "
+        "use a newer reference list.",
+    )
+
+
+@frame_rule("PA406", "unknown-code", Severity.WARNING, columns=("code",), needs="reference")
+def unknown_code(ctx: RuleContext) -> pd.DataFrame:
+    """A procedure code that the national reference list does not have.
+
+    A well-formed code that the national list does not know is either mistyped (one digit
+    off, two digits swapped) or the code of a procedure withdrawn from the national
+    database. procaudit names the reference procedure of the same name, or the closest
+    reference code when one is a likely typo. Local codes are compared by their national
+    part (`1.000494` of `1.000494.000.00.00.H29`); malformed codes are PA101's.
+
+    **Bad**
+    ```
+    1.001139 | Đăng ký khai sinh      (the reference has 1.001193)
+    ```
+
+    **Good**
+    ```
+    1.001193 | Đăng ký khai sinh
+    ```
+
+    **Fix**: correct the code from the national procedure database.
+    """
+    frame = ctx.frame
+    reference: Reference = ctx.options.reference  # type: ignore[assignment]
+    national = national_codes(ctx.code_keys.fillna(""))
+    unknown = national.notna() & ~national.isin(reference.codes)
+    if not unknown.any():
+        return no_hits()
+    procedures = reference.procedures
+    code_of_name = dict(zip(procedures["name_key"], procedures["code"], strict=True))
+    name_keys = untagged_keys(frame.loc[unknown, "name"]) if "name" in frame else None
+    choices = procedures["code"].tolist()
+    source = Path(reference.path).name
+    messages, fixes = {}, {}
+    explained: dict[tuple[str, object], tuple[str, str]] = {}
+    for i in unknown[unknown].index:
+        same_name = code_of_name.get(name_keys[i]) if name_keys is not None else None
+        key = (national[i], same_name)
+        if key not in explained:
+            explained[key] = _suggestion(national[i], same_name, reference, choices)
+        extra, fixes[i] = explained[key]
+        messages[i] = f"The code {national[i]} is not in the reference list {source}.{extra}"
+    return hits(frame, unknown, "code", pd.Series(messages), pd.Series(fixes))
