@@ -7,12 +7,14 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from procaudit.audit import audit_table
+from procaudit.audit import audit_file, audit_table
 from procaudit.columns import ROW, SHEET
 from procaudit.io.headers import map_headers
 from procaudit.io.read import Table
 from procaudit.model import Finding
 from procaudit.rules import all_rules
+from procaudit.rules.context import FileContext, RuleContext
+from procaudit.rules.options import RuleOptions
 from procaudit.schema import load_schema
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -31,6 +33,17 @@ def table_of(rows: list[dict[str, str | None]], sheet: str | None = None) -> Tab
 
 def findings_of(rows: list[dict[str, str | None]], sheet: str | None = None) -> list[Finding]:
     return list(audit_table("t.xlsx", table_of(rows, sheet), load_schema(), all_rules()))
+
+
+def run_rules(
+    rows: list[dict[str, str | None]], options: RuleOptions, sheet: str | None = "S"
+) -> list[Finding]:
+    """Every finding, table and file rules alike, with the run's options."""
+    table = table_of(rows, sheet)
+    context = RuleContext(table.frame, options)
+    rules = all_rules()
+    found = list(audit_table("t.xlsx", table, load_schema(), rules, context=context))
+    return found + list(audit_file(FileContext("t.xlsx", [(table, context)], options), rules))
 
 
 def hits_of(rule: str, rows: list[dict[str, str | None]]) -> list[tuple[int | None, str | None]]:

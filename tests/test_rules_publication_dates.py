@@ -1,0 +1,85 @@
+"""PA402's 'QD' warning, PA403 invalid-decision-date and PA404 abolished-listed."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from conftest import findings_of, hits_of, run_rules
+from procaudit.model import Severity
+from procaudit.rules.options import RuleOptions
+
+
+def test_pa402_qd_for_qđ_is_a_warning_with_the_repair() -> None:
+    rows = [{"name": "A", "decision_no": "1890/QD-UBND"}, {"name": "B", "decision_no": "xx/QĐ"}]
+    found = {f.row: f for f in findings_of(rows) if f.rule == "PA402"}
+    assert found[2].severity is Severity.WARNING
+    assert found[2].fix == "Write it as 1890/QĐ-UBND."
+    assert found[3].severity is Severity.ERROR
+
+
+DATE_CASES = [
+    # (case, decision_date, the start of the message, or None)
+    ("dd/mm/yyyy", "15/08/2025", None),
+    ("d/m/yyyy", "5/8/2025", None),
+    ("dots", "15.08.2025", None),
+    ("ISO", "2025-08-15", None),
+    ("in words", "ngày 15 tháng 8 năm 2025", None),
+    ("with a midnight time", "15/08/2025 00:00:00", None),
+    ("no such day", "31/02/2025", "The decision date '31/02/2025' is not a real date."),
+    ("month 13", "15/13/2025", "The decision date '15/13/2025' is not a real date."),
+    ("two-digit year", "15/8/25", "The decision date '15/8/25' has a two-digit year."),
+    ("words", "chưa ban hành", "'chưa ban hành' is not a date"),
+    ("future", "15/08/2099", "The decision date 15/08/2099 is in the future."),
+    ("tomorrow", "24/11/2026", "The decision date 24/11/2026 is in the future."),
+    ("today", "23/11/2026", None),
+    ("an empty date cell formatted as a date", "00/01/1900", "The decision date '00/01/1900' is not a real date."),
+    ("too early", "01/01/1900", "The decision date 01/01/1900 is before 1945"),
+    ("Excel day number", "45884", "The decision date '45884' is a date cell that lost its format"),
+]
+
+
+@pytest.mark.parametrize(("case", "value", "message"), DATE_CASES, ids=[c[0] for c in DATE_CASES])
+def test_pa403_invalid_decision_date(case: str, value: str, message: str | None) -> None:
+    rows = [{"name": "A", "decision_no": "1890/QĐ-UBND", "decision_date": value}]
+    options = RuleOptions(today=date(2026, 11, 23))
+    found = [f for f in run_rules(rows, options) if f.rule == "PA403"]
+    assert [f.message.startswith(message) for f in found] == ([True] if message else [])
+    assert all((f.row, f.column) == (2, "decision_date") for f in found)
+
+
+def test_pa403_fixes_a_day_number_and_a_two_digit_year() -> None:
+    rows = [
+        {"name": "A", "decision_no": "1/QĐ-UBND", "decision_date": "45884"},
+        {"name": "B", "decision_no": "1/QĐ-UBND", "decision_date": "15/8/25"},
+    ]
+    fixes = [f.fix for f in findings_of(rows) if f.rule == "PA403"]
+    assert fixes == ["Format the cell as a date, or write 15/08/2025.",
+                     "Write the year in full: 15/08/2025."]
+
+
+def test_pa403_missing_date_only_beside_a_decision_number() -> None:
+    rows = [
+        {"name": "A", "decision_no": "1890/QĐ-UBND", "decision_date": None},
+        {"name": "B", "decision_no": None, "decision_date": None},  # PA401 says it all
+        {"name": "C", "decision_no": "1890/QĐ-UBND", "decision_date": "15/08/2025"},
+    ]
+    assert hits_of("PA403", rows) == [(2, "decision_date")]
+
+
+ABOLISHED_CASES = [
+    # (case, statuses, rows reported)
+    ("in force with one abolished", ["Còn hiệu lực", "Bãi bỏ", "Còn hiệu lực"], [3]),
+    ("abolished, other words", ["Đang áp dụng", "Hết hiệu lực", "Đã bị bãi bỏ"], [3, 4]),
+    ("old tone placement, caps", ["Còn hiệu lực", "BÃI BỎ"], [3]),
+    ("a table of abolitions only", ["Bãi bỏ", "Bãi bỏ"], []),
+    ("amended is in force", ["Sửa đổi, bổ sung", "Ban hành mới"], []),
+]
+
+
+@pytest.mark.parametrize(("case", "statuses", "rows"), ABOLISHED_CASES,
+                         ids=[c[0] for c in ABOLISHED_CASES])
+def test_pa404_abolished_listed(case: str, statuses: list[str], rows: list[int]) -> None:
+    table = [{"name": f"Thủ tục {i}", "status": s} for i, s in enumerate(statuses)]
+    assert hits_of("PA404", table) == [(row, "status") for row in rows]

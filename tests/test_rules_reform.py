@@ -1,0 +1,188 @@
+"""PA501 district-level on agencies and name tags, PA502 level-mismatch, PA503
+obsolete-online-level, PA504 defunct-agency, PA505 online-coverage."""
+
+from __future__ import annotations
+
+import pytest
+
+from conftest import findings_of, hits_of, run_rules
+from procaudit.rules.options import RuleOptions
+
+AGENCY_CASES = [
+    # (case, agency, flagged)
+    ("UBND huyện", "UBND huyện Bảo Thắng", True),
+    ("UBND cấp huyện", "UBND cấp huyện", True),
+    ("in full, old tone placement", "Uỷ ban nhân dân huyện Sa Pa", True),
+    ("a district department", "Phòng Tư pháp huyện", True),
+    ("a department, cấp huyện", "Phòng Tài nguyên và Môi trường cấp huyện", True),
+    ("district police", "Công an huyện", True),
+    ("district police beside the province's", "Công an cấp Tỉnh, Công an huyện", True),
+    ("urban district", "UBND quận Ba Đình", True),
+    ("district tax office, second line", "Cục Thuế\nChi cục thuế huyện, thành phố", True),
+    ("district social insurance", "Bảo hiểm xã hội cấp huyện", True),
+    ("commune", "Ủy ban nhân dân cấp xã", False),
+    ("province department", "Sở Tư pháp", False),
+    ("poor district", "Ban quản lý chương trình huyện nghèo", False),
+    ("all caps commune", "UBND CẤP XÃ", False),
+]
+
+
+@pytest.mark.parametrize(("case", "agency", "flagged"), AGENCY_CASES,
+                         ids=[c[0] for c in AGENCY_CASES])
+def test_pa501_district_agency(case: str, agency: str, flagged: bool) -> None:
+    rows = [{"name": "Chứng thực bản sao", "agency": agency}]
+    assert hits_of("PA501", rows) == ([(2, "agency")] if flagged else [])
+
+
+def test_pa501_reports_district_courts_as_their_own_case() -> None:
+    rows = [
+        {"name": "Đăng ký nhận văn bản tố tụng", "agency": "Tòa án nhân dân cấp huyện"},
+        {"name": "Cấp sao bản án", "agency": "Toà án nhân dân quận, huyện"},
+        {"name": "Cấp sao bản án", "agency": "Tòa án nhân dân khu vực 1"},
+    ]
+    found = [f for f in findings_of(rows) if f.rule == "PA501"]
+    assert [f.row for f in found] == [2, 3]
+    assert all("regional courts (Tòa án nhân dân khu vực)" in f.message for f in found)
+
+
+TAG_CASES = [
+    ("district tag", "Đăng ký hộ kinh doanh (thực hiện tại cấp huyện)", True),
+    ("district tag, no closing parenthesis", "Đăng ký hộ kinh doanh (thực hiện tại cấp huyện", True),
+    ("province tag", "Đăng ký hộ kinh doanh (thực hiện tại cấp tỉnh)", False),
+    ("poor district in the name", "Hỗ trợ học sinh ở xã thuộc huyện nghèo", False),
+    ("district in the name, not a tag", "Thành lập trường mầm non cấp huyện quản lý", False),
+]
+
+
+@pytest.mark.parametrize(("case", "name", "flagged"), TAG_CASES, ids=[c[0] for c in TAG_CASES])
+def test_pa501_district_tag_in_the_name(case: str, name: str, flagged: bool) -> None:
+    assert hits_of("PA501", [{"name": name}]) == ([(2, "name")] if flagged else [])
+
+
+def test_pa501_leaves_rows_of_an_abolishing_part_alone() -> None:
+    rows = [
+        {"name": "A", "level": "Cấp huyện", "status": "Bãi bỏ"},
+        {"name": "B", "level": "Cấp huyện", "status": "Ban hành mới"},
+    ]
+    assert hits_of("PA501", rows) == [(3, "level")]
+
+
+MISMATCH_CASES = [
+    # (case, name, level, agency, expected hits)
+    ("tag agrees with level", "Cấp phép X (thực hiện tại cấp tỉnh)", "Cấp tỉnh", None, []),
+    ("tag is one of several levels", "Cấp phép X (cấp tỉnh)", "Cấp bộ, Cấp tỉnh", None, []),
+    ("tag contradicts level", "Cấp phép X (thực hiện tại cấp tỉnh)", "Cấp xã", None,
+     [(2, "level")]),
+    ("central tag, written TW", "Cấp phép X (cấp TW)", "Cấp tỉnh", None, [(2, "level")]),
+    ("typo 'tinh' still read", "Cấp phép X (thực hiện tại cấp tinh)", "Cấp xã", None,
+     [(2, "level")]),
+    ("tag contradicts agency", "Cấp phép X (thực hiện tại cấp tỉnh)", None,
+     "Ủy ban nhân dân cấp xã", [(2, "agency")]),
+    ("one of the agencies agrees", "Cấp phép X (cấp Bộ)", None,
+     "Cục Quản lý tài nguyên nước - Bộ NN và MT\nSở Nông nghiệp và Môi trường", []),
+    ("agency of unknown level", "Cấp phép X (cấp tỉnh)", None, "Bưu điện", []),
+    ("district tag is PA501's", "Cấp phép X (thực hiện tại cấp huyện)", "Cấp xã", None, []),
+    ("no tag", "Cấp phép X", "Cấp xã", "Sở Tư pháp", []),
+    ("a qualification, not a tag", "Cấp phép X (trừ vùng an toàn dịch bệnh cấp tỉnh)",
+     "Cấp xã", None, []),
+]
+
+
+@pytest.mark.parametrize(("case", "name", "level", "agency", "expected"), MISMATCH_CASES,
+                         ids=[c[0] for c in MISMATCH_CASES])
+def test_pa502_level_mismatch(case: str, name: str, level: str | None, agency: str | None,
+                              expected: list) -> None:
+    row = {"name": name, "level": level, "agency": agency}
+    assert hits_of("PA502", [{k: v for k, v in row.items() if v is not None}]) == expected
+
+
+def test_pa502_message_quotes_the_tag_and_the_level() -> None:
+    rows = [{"name": "Cấp phép X (thực hiện tại cấp tỉnh)", "level": "Cấp xã"}]
+    [finding] = [f for f in findings_of(rows) if f.rule == "PA502"]
+    assert finding.message == (
+        "The name's tag '(thực hiện tại cấp tỉnh)' says Cấp tỉnh, but the level says Cấp xã."
+    )
+
+
+ONLINE_CASES = [
+    ("fully online", "Toàn trình", None),
+    ("partly online", "Một phần", None),
+    ("old level 4", "Mức độ 4", "Write 'Toàn trình'"),
+    ("old level 3, lower case", "mức độ 3", "Write 'Một phần'"),
+    ("DVC level 4", "DVC trực tuyến mức độ 4", "Write 'Toàn trình'"),
+    ("old level 2", "Mức độ 2", "Mức độ 2 was not an online service"),
+    ("short form", "Mức 3", "Write 'Một phần'"),
+]
+
+
+@pytest.mark.parametrize(("case", "value", "fix"), ONLINE_CASES, ids=[c[0] for c in ONLINE_CASES])
+def test_pa503_obsolete_online_level(case: str, value: str, fix: str | None) -> None:
+    found = [f for f in findings_of([{"name": "A", "online_level": value}]) if f.rule == "PA503"]
+    assert [f.fix.startswith(fix) for f in found] == ([True] if fix else [])
+
+
+DEFUNCT_CASES = [
+    ("merged ministry", "Bộ Lao động - Thương binh và Xã hội", "Bộ Nội vụ"),
+    ("a comma for the dash", "Sở Lao động, Thương binh và Xã hội", "Sở Nội vụ"),
+    ("an en dash", "Bộ Lao động – Thương binh và Xã hội", "Bộ Nội vụ"),
+    ("department, abbreviated", "Sở KH&ĐT", "Sở Tài chính"),
+    ("department, in full", "Sở Tài nguyên và Môi trường tỉnh Lào Cai", "Sở Nông nghiệp và Môi trường"),
+    ("second of two agencies", "Trung tâm Phục vụ hành chính công\nSở Giao thông vận tải",
+     "Sở Xây dựng"),
+    ("old tone placement", "Uỷ ban Dân tộc", "Bộ Dân tộc và Tôn giáo"),
+    ("the successor", "Sở Nông nghiệp và Môi trường", None),
+    ("a ministry that stays", "Bộ Tư pháp", None),
+    ("a name that contains an old one's words", "Sở Giao thông vận tải và Xây dựng cũ", "Sở Xây dựng"),
+]
+
+
+@pytest.mark.parametrize(("case", "agency", "successor"), DEFUNCT_CASES,
+                         ids=[c[0] for c in DEFUNCT_CASES])
+def test_pa504_defunct_agency(case: str, agency: str, successor: str | None) -> None:
+    found = [f for f in findings_of([{"name": "A", "agency": agency}]) if f.rule == "PA504"]
+    if successor is None:
+        assert found == []
+    else:
+        [finding] = found
+        assert finding.column == "agency"
+        assert f"became {successor} on 2025-03-01" in finding.message
+        assert successor in finding.fix
+
+
+def _coverage(values: list[str | None], target: float = 0.8) -> list:
+    rows = [{"name": f"Thủ tục {i}", "online_level": v} for i, v in enumerate(values)]
+    return [f for f in run_rules(rows, RuleOptions(online_target=target)) if f.rule == "PA505"]
+
+
+COVERAGE_CASES = [
+    # (case, values, target, expected message or None)
+    ("all online", ["Toàn trình"] * 5, 0.8, None),
+    ("exactly the target", ["Toàn trình"] * 4 + ["Một phần"], 0.8, None),
+    ("below", ["Toàn trình"] * 3 + ["Một phần"] * 2, 0.8,
+     "3 of 5 procedures (60%) are fully online (Toàn trình); the target is 80%."),
+    ("empty cells count as not online", ["Toàn trình", None, None, None], 0.5,
+     "1 of 4 procedures (25%) are fully online (Toàn trình); the target is 50%."),
+    ("lower target met", ["Toàn trình", "Một phần"], 0.5, None),
+]
+
+
+@pytest.mark.parametrize(("case", "values", "target", "message"), COVERAGE_CASES,
+                         ids=[c[0] for c in COVERAGE_CASES])
+def test_pa505_online_coverage(case: str, values: list, target: float, message: str | None
+                               ) -> None:
+    found = _coverage(values, target)
+    assert [f.message for f in found] == ([message] if message else [])
+    assert all(f.row is None and f.sheet is None and f.column == "online_level" for f in found)
+
+
+def test_pa505_fix_counts_the_procedures_to_bring_online() -> None:
+    [finding] = _coverage(["Toàn trình"] + ["Một phần"] * 9)
+    assert finding.fix.startswith("Bring at least 7 more procedures fully online")
+
+
+def test_pa505_leaves_abolished_procedures_out() -> None:
+    rows = [
+        {"name": "A", "online_level": "Toàn trình", "status": "Còn hiệu lực"},
+        {"name": "B", "online_level": "Một phần", "status": "Bãi bỏ"},
+    ]
+    assert [f for f in run_rules(rows, RuleOptions()) if f.rule == "PA505"] == []
