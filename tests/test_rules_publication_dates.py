@@ -64,8 +64,10 @@ def test_pa403_missing_date_only_beside_a_decision_number() -> None:
         {"name": "A", "decision_no": "1890/QĐ-UBND", "decision_date": None},
         {"name": "B", "decision_no": None, "decision_date": None},  # PA401 says it all
         {"name": "C", "decision_no": "1890/QĐ-UBND", "decision_date": "15/08/2025"},
+        {"name": "D", "decision_no": "QĐ/0001-UBND", "decision_date": None},  # PA402's
+        {"name": "E", "decision_no": "1890/QD-UBND", "decision_date": None},
     ]
-    assert hits_of("PA403", rows) == [(2, "decision_date")]
+    assert hits_of("PA403", rows) == [(2, "decision_date"), (6, "decision_date")]
 
 
 ABOLISHED_CASES = [

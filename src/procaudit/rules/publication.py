@@ -154,6 +154,10 @@ def _only_qd_typed(number: str) -> bool:
     return fixed != number and _is_decision_number(fixed)
 
 
+def _names_a_decision(number: str) -> bool:
+    return _is_decision_number(number) or _only_qd_typed(number)
+
+
 def _date_problem(text: str, today: date) -> tuple[str, str] | None:
     """Message and fix for a decision date that is wrong; None for a good one."""
     read = read_date(text)
@@ -234,7 +238,10 @@ def invalid_decision_date(ctx: RuleContext) -> pd.DataFrame:
     if "decision_date" in ctx.source_columns:
         missing = dates.isna()
         if "decision_no" in frame:
-            missing &= frame["decision_no"].notna()  # without a number, PA401 says it all
+            # Without a real number, PA401 or PA402 says it all.
+            numbers = frame["decision_no"]
+            real = map_distinct(numbers, _names_a_decision, dtype="boolean").fillna(False)
+            missing &= real.astype(bool)
         parts.append(hits(
             frame, missing, "decision_date",
             "The procedure's publishing decision has no date.",
