@@ -10,8 +10,9 @@ from typing import TYPE_CHECKING
 import pandas as pd
 
 from procaudit.columns import ROW, SECTION_STATUS, SHEET
+from procaudit.levels import name_tag
 from procaudit.rules.options import RuleOptions
-from procaudit.text import comparison_keys
+from procaudit.text import comparison_keys, map_distinct
 
 if TYPE_CHECKING:
     from procaudit.io.read import Table
@@ -23,6 +24,7 @@ _LEVEL_SEPARATORS = r"\s*,\s*"
 SHOWN_ROWS = 5  # rows a message names before "and N more"
 
 
+_TAG_HINT = r"(?i)\(.*cấp"
 # Status words that take a procedure out of force ("bãi bỏ", "hết hiệu lực", "abolished").
 _OUT_OF_FORCE = r"bãi bỏ|bị bãi bỏ|hết hiệu lực|không còn hiệu lực|abolished|repealed"
 
@@ -41,6 +43,15 @@ class RuleContext:
         self.source_columns = frozenset(frame.columns) if source_columns is None else (
             source_columns
         )
+
+    @cached_property
+    def name_tags(self) -> pd.Series:
+        """The level tag each name ends with, as `levels.name_tag` gives it; missing where
+        there is none. Only names with "(… cấp" are looked at: most have no tag."""
+        names = self.frame["name"]
+        tagged = names.str.contains(_TAG_HINT, regex=True).fillna(False).astype(bool)
+        tags = map_distinct(names[tagged], name_tag, dtype="object")
+        return tags.reindex(self.frame.index)
 
     @cached_property
     def abolished(self) -> pd.Series:

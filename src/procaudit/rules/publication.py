@@ -141,7 +141,8 @@ def invalid_decision(ctx: RuleContext) -> pd.DataFrame:
     messages = numbers[invalid].map(lambda value: explained[value][0])
     fixes = numbers[invalid].map(lambda value: explained[value][1])
     # "QD" for "QĐ" is typing without Vietnamese input, not a wrong number: a warning.
-    typed_qd = invalid & numbers.map(_only_qd_typed, na_action="ignore").fillna(False).astype(bool)
+    only_qd = map_distinct(numbers[invalid], _only_qd_typed, dtype="boolean")
+    typed_qd = invalid & only_qd.reindex(frame.index).fillna(False).astype(bool)
     return pd.concat([
         hits(frame, invalid & ~typed_qd, "decision_no", messages, fixes),
         hits(frame, typed_qd, "decision_no", messages, fixes, severity=Severity.WARNING),

@@ -8,7 +8,7 @@ import re
 import pandas as pd
 
 from procaudit.agencies import DISTRICT_COURT, agency_levels, defunct_in, district_kind
-from procaudit.levels import DISTRICT, describe, level_ids, name_tag
+from procaudit.levels import DISTRICT, describe, level_ids
 from procaudit.model import Severity
 from procaudit.rules.context import FileContext, RuleContext
 from procaudit.rules.hits import file_hits, hits, no_hits
@@ -71,7 +71,7 @@ def _district_agencies(ctx: RuleContext) -> pd.DataFrame:
 
 def _district_tags(ctx: RuleContext) -> pd.DataFrame:
     frame = ctx.frame
-    tags = map_distinct(frame["name"], name_tag, dtype="object")
+    tags = ctx.name_tags
     district = tags.map(lambda tag: DISTRICT in tag[1], na_action="ignore")
     mask = district.fillna(False).astype(bool) & ~ctx.abolished
     return hits(
@@ -153,7 +153,7 @@ def level_mismatch(ctx: RuleContext) -> pd.DataFrame:
     **Fix**: correct the tag, or the level and agency, so that they name the same level.
     """
     frame = ctx.frame
-    tags = map_distinct(frame["name"], name_tag, dtype="object")
+    tags = ctx.name_tags
     tagged = tags.notna() & ~ctx.abolished
     if not tagged.any():
         return no_hits()
