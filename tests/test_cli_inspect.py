@@ -227,3 +227,62 @@ def test_row_ranges(rows: list[int], text: str) -> None:
 )
 def test_column_label(position: int, workbook: bool, label: str) -> None:
     assert column_label(position, workbook) == label
+
+
+COMPONENTS_SHEET = [
+    ["THÀNH PHẦN HỒ SƠ"],
+    ["Mã TTHC", "Tên giấy tờ", "Mẫu đơn, tờ khai", "Số lượng"],
+    ["1.000178", "Tờ khai đăng ký đất đai", "mau-01.docx", 1],
+    [],
+    ["1.000178", "Bản sao giấy chứng nhận", None, 1],
+    ["2.000001", "Tờ khai đăng ký khai sinh", None, 1],
+]
+
+
+@pytest.fixture
+def annex_with_components(tmp_path: Path, monkeypatch) -> str:
+    monkeypatch.chdir(tmp_path)
+    workbook = openpyxl.load_workbook(write_annex(tmp_path / "annex.xlsx"))
+    sheet = workbook.create_sheet("Thành phần hồ sơ")
+    for row in COMPONENTS_SHEET:
+        sheet.append(row)
+    workbook.save(tmp_path / "annex.xlsx")
+    return "annex.xlsx"
+
+
+def test_inspect_shows_a_components_sheet(annex_with_components) -> None:
+    result = invoke("inspect", annex_with_components, "--format", "json")
+    assert result.exit_code == 0, result.output
+    [file] = json.loads(result.stdout)["files"]
+    assert file["procedures"] == 3
+    assert [s["sheet"] for s in file["skipped_sheets"]] == ["Hướng dẫn"]
+    [components] = file["components"]
+    assert (components["sheet"], components["header_rows"]) == ("Thành phần hồ sơ", [2])
+    assert (components["components"], components["component_rows"]) == (3, "3-6")
+    assert [(c["column"], c["maps_to"]) for c in components["columns"]] == [
+        ("A", "code"), ("B", "component"), ("C", "form_link"), ("D", "quantity"),
+    ]
+    assert {s["reason"]: s["rows"] for s in components["skipped_rows"]} == {
+        "title block above the header": "1", "blank row": "4",
+    }
+    text = invoke("inspect", annex_with_components)
+    assert "Sheet 'Thành phần hồ sơ': read as dossier components, header on row 2" in text.stdout
+    assert "3 component rows read (rows 3-6)" in text.stdout
+    assert "Thành phần hồ sơ' skipped" not in text.stdout
+
+
+def test_a_workbook_of_components_alone_has_no_procedure_list(tmp_path: Path,
+                                                              monkeypatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    workbook = openpyxl.Workbook()
+    workbook.active.title = "Thành phần hồ sơ"
+    for row in COMPONENTS_SHEET:
+        workbook.active.append(row)
+    workbook.save("tphs.xlsx")
+    for command in ("check", "inspect"):
+        result = invoke(command, "tphs.xlsx")
+        assert result.exit_code == 2
+        assert result.stderr == (
+            "procaudit: error: tphs.xlsx: has no sheet with a procedure list "
+            "('Thành phần hồ sơ' holds dossier components, not procedures)\n"
+        )

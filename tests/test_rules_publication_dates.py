@@ -34,7 +34,8 @@ DATE_CASES = [
     ("future", "15/08/2099", "The decision date 15/08/2099 is in the future."),
     ("tomorrow", "24/11/2026", "The decision date 24/11/2026 is in the future."),
     ("today", "23/11/2026", None),
-    ("an empty date cell formatted as a date", "00/01/1900", "The decision date '00/01/1900' is not a real date."),
+    ("an empty date cell formatted as a date", "00/01/1900",
+     "The decision date '00/01/1900' is not a real date."),
     ("too early", "01/01/1900", "The decision date 01/01/1900 is before 1945"),
     ("Excel day number", "45884", "The decision date '45884' is a date cell that lost its format"),
 ]

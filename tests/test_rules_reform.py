@@ -47,7 +47,8 @@ def test_pa501_reports_district_courts_as_their_own_case() -> None:
 
 TAG_CASES = [
     ("district tag", "Đăng ký hộ kinh doanh (thực hiện tại cấp huyện)", True),
-    ("district tag, no closing parenthesis", "Đăng ký hộ kinh doanh (thực hiện tại cấp huyện", True),
+    ("district tag, no closing parenthesis", "Đăng ký hộ kinh doanh (thực hiện tại cấp huyện",
+     True),
     ("province tag", "Đăng ký hộ kinh doanh (thực hiện tại cấp tỉnh)", False),
     ("poor district in the name", "Hỗ trợ học sinh ở xã thuộc huyện nghèo", False),
     ("district in the name, not a tag", "Thành lập trường mầm non cấp huyện quản lý", False),
@@ -126,13 +127,15 @@ DEFUNCT_CASES = [
     ("a comma for the dash", "Sở Lao động, Thương binh và Xã hội", "Sở Nội vụ"),
     ("an en dash", "Bộ Lao động – Thương binh và Xã hội", "Bộ Nội vụ"),
     ("department, abbreviated", "Sở KH&ĐT", "Sở Tài chính"),
-    ("department, in full", "Sở Tài nguyên và Môi trường tỉnh Lào Cai", "Sở Nông nghiệp và Môi trường"),
+    ("department, in full", "Sở Tài nguyên và Môi trường tỉnh Lào Cai",
+     "Sở Nông nghiệp và Môi trường"),
     ("second of two agencies", "Trung tâm Phục vụ hành chính công\nSở Giao thông vận tải",
      "Sở Xây dựng"),
     ("old tone placement", "Uỷ ban Dân tộc", "Bộ Dân tộc và Tôn giáo"),
     ("the successor", "Sở Nông nghiệp và Môi trường", None),
     ("a ministry that stays", "Bộ Tư pháp", None),
-    ("a name that contains an old one's words", "Sở Giao thông vận tải và Xây dựng cũ", "Sở Xây dựng"),
+    ("a name that contains an old one's words", "Sở Giao thông vận tải và Xây dựng cũ",
+     "Sở Xây dựng"),
 ]
 
 

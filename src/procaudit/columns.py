@@ -74,3 +74,21 @@ ALIASES: Final[dict[str, tuple[str, ...]]] = {
     ),
     "status": ("Tình trạng", "Trạng thái", "Hiệu lực", "Status"),
 }
+
+# A dossier-components sheet (Thành phần hồ sơ) beside the list: one row per document the
+# applicant hands in, with its procedure's code and the link to (or file of) its form. Its
+# headers are matched like the catalogue's, against these aliases only ("Mẫu đơn, tờ khai"
+# is the catalogue's forms column but a component's form link).
+COMPONENT_REQUIRED: Final = ("component",)
+COMPONENT_ALIASES: Final[dict[str, tuple[str, ...]]] = {
+    "code": ALIASES["code"],
+    "component": (
+        "Tên giấy tờ", "Tên thành phần hồ sơ", "Thành phần hồ sơ", "Tên thành phần",
+        "Tên hồ sơ", "Giấy tờ", "Thành phần", "Component", "Document", "Document name",
+    ),
+    "form_link": (
+        "Mẫu đơn, tờ khai", "Mẫu đơn tờ khai", "Biểu mẫu", "File mẫu", "Tệp mẫu", "Mẫu đơn",
+        "Tờ khai", "Đường dẫn", "Link", "Tệp đính kèm", "File", "Form", "Form link", "URL",
+    ),
+    "quantity": ("Số lượng", "Số lượng - bản chính", "Số bản", "Quantity"),
+}

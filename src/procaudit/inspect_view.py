@@ -44,22 +44,23 @@ def render_inspection(inspection: dict[str, Any], console: Console) -> None:
     console.print(f"  {_plural(inspection['procedures'], 'procedure')} read in all")
     for table in inspection["tables"]:
         _render_table(table, console)
+    for components in inspection["components"]:
+        _render_components(components, console)
     for skipped in inspection["skipped_sheets"]:
         console.print(Text(f"  Sheet '{skipped['sheet']}' skipped: {skipped['reason']}",
                            style="yellow"))
     console.print()
 
 
-def _render_table(table: dict[str, Any], console: Console) -> None:
+def _heading(table: dict[str, Any], what: str = "") -> str:
     where = f"Sheet '{table['sheet']}'" if table["sheet"] is not None else "Table"
     header = "-".join(str(row) for row in table["header_rows"])
-    heading = f"{where}: header on row {header}" if len(table["header_rows"]) == 1 else \
-        f"{where}: header on rows {header} (two rows, read as one)"
-    console.print()
-    console.print(Text(f"  {heading}", style="bold"))
-    span = f" (rows {table['procedure_rows']})" if table["procedure_rows"] else ""
-    console.print(f"  {_plural(table['procedures'], 'procedure row')} read{span}")
+    if len(table["header_rows"]) == 1:
+        return f"{where}: {what}header on row {header}"
+    return f"{where}: {what}header on rows {header} (two rows, read as one)"
 
+
+def _render_columns(table: dict[str, Any], console: Console) -> None:
     columns = _grid("column", "header in the file", "read as")
     for column in table["columns"]:
         maps_to = column["maps_to"]
@@ -68,6 +69,33 @@ def _render_table(table: dict[str, Any], console: Console) -> None:
             read_as.append(f" ({column['note']})", style="dim")
         columns.add_row(column["column"], " ".join(column["header"].split()), read_as)
     console.print(_indented(columns))
+
+
+def _render_skipped_rows(table: dict[str, Any], what: str, console: Console) -> None:
+    if table["skipped_rows"]:
+        console.print(f"  Rows not read as {what}:")
+        skipped = _grid("why", "rows", "row numbers")
+        for entry in table["skipped_rows"]:
+            skipped.add_row(entry["reason"], str(entry["count"]), entry["rows"])
+        console.print(_indented(skipped))
+
+
+def _render_components(table: dict[str, Any], console: Console) -> None:
+    console.print()
+    console.print(Text(f"  {_heading(table, 'read as dossier components, ')}", style="bold"))
+    span = f" (rows {table['component_rows']})" if table["component_rows"] else ""
+    console.print(f"  {_plural(table['components'], 'component row')} read{span}")
+    _render_columns(table, console)
+    _render_skipped_rows(table, "components", console)
+    _render_restored(table["codes_restored"], console)
+
+
+def _render_table(table: dict[str, Any], console: Console) -> None:
+    console.print()
+    console.print(Text(f"  {_heading(table)}", style="bold"))
+    span = f" (rows {table['procedure_rows']})" if table["procedure_rows"] else ""
+    console.print(f"  {_plural(table['procedures'], 'procedure row')} read{span}")
+    _render_columns(table, console)
 
     sections = table["sections"]
     if sections:
@@ -83,16 +111,14 @@ def _render_table(table: dict[str, Any], console: Console) -> None:
     for column, count in table["inherited"].items():
         console.print(f"  {column}: {_plural(count, 'row')} took it from their section")
 
-    if table["skipped_rows"]:
-        console.print("  Rows not read as procedures:")
-        skipped = _grid("why", "rows", "row numbers")
-        for entry in table["skipped_rows"]:
-            skipped.add_row(entry["reason"], str(entry["count"]), entry["rows"])
-        console.print(_indented(skipped))
+    _render_skipped_rows(table, "procedures", console)
     if table["decisions_split"]:
         console.print(f"  {_plural(table['decisions_split'], 'decision cell')} held a number "
                       "and a date and were split into decision_no and decision_date")
-    restored = table["codes_restored"]
+    _render_restored(table["codes_restored"], console)
+
+
+def _render_restored(restored: int, console: Console) -> None:
     if restored:
         what = "1 code stored as a number got its" if restored == 1 else \
             f"{restored:,} codes stored as numbers got their"

@@ -10,7 +10,8 @@ from dataclasses import asdict
 from typing import Any
 
 from procaudit.io import Catalogue, Table
-from procaudit.io.headers import alias_of
+from procaudit.io.components import COMPONENTS
+from procaudit.io.headers import CATALOGUE, Vocabulary, alias_of
 
 _DELIMITER_NAMES = {",": "comma", ";": "semicolon", "\t": "tab", "|": "pipe"}
 
@@ -49,6 +50,8 @@ def inspect_catalogue(catalogue: Catalogue) -> dict[str, Any]:
         if dialect else None,
         "procedures": sum(len(table.frame) for table in catalogue.tables),
         "tables": [_table(table, workbook) for table in catalogue.tables],
+        # Dossier-components sheets (Thành phần hồ sơ): read for PA302, not as procedures.
+        "components": [_components(table, workbook) for table in catalogue.components],
         "skipped_sheets": [
             {"sheet": sheet, "reason": reason}
             for sheet, reason in catalogue.skipped_sheets.items()
@@ -58,11 +61,49 @@ def inspect_catalogue(catalogue: Catalogue) -> dict[str, Any]:
 
 def _table(table: Table, workbook: bool) -> dict[str, Any]:
     account = table.account
-    header_map = table.header_map
     rows = table.frame["_row"]
+    return {
+        "sheet": table.sheet,
+        "header_rows": list(account.header_rows),
+        "columns": _columns(table, workbook, CATALOGUE),
+        "unmapped": list(table.header_map.unmapped),
+        "procedures": len(table.frame),
+        "procedure_rows": f"{rows.min()}-{rows.max()}" if len(rows) else None,
+        "sections": [asdict(section) for section in account.sections],
+        "inherited": dict(account.inherited),
+        "skipped_rows": _skipped_rows(table),
+        "decisions_split": table.decisions_split,
+        "codes_restored": table.codes_restored,
+    }
+
+
+def _components(table: Table, workbook: bool) -> dict[str, Any]:
+    rows = table.frame["_row"]
+    return {
+        "sheet": table.sheet,
+        "header_rows": list(table.account.header_rows),
+        "columns": _columns(table, workbook, COMPONENTS),
+        "unmapped": list(table.header_map.unmapped),
+        "components": len(table.frame),
+        "component_rows": f"{rows.min()}-{rows.max()}" if len(rows) else None,
+        "skipped_rows": _skipped_rows(table),
+        "codes_restored": table.codes_restored,
+    }
+
+
+def _skipped_rows(table: Table) -> list[dict[str, Any]]:
+    return [
+        {"reason": reason, "count": len(found), "rows": row_ranges(found)}
+        for reason, found in table.account.skipped.items()
+    ]
+
+
+def _columns(table: Table, workbook: bool, words: Vocabulary) -> list[dict[str, Any]]:
+    """Each source column with a header: the column it is read as, if any."""
+    header_map = table.header_map
     mapped = {position: column for column, position in header_map.columns.items()}
     columns = []
-    for position, label in enumerate(account.labels):
+    for position, label in enumerate(table.account.labels):
         if not label.strip() and position not in mapped:
             continue
         entry: dict[str, Any] = {
@@ -71,25 +112,10 @@ def _table(table: Table, workbook: bool) -> dict[str, Any]:
             "maps_to": mapped.get(position)
             or ("row number (STT)" if position == header_map.stt else None),
         }
-        rival = alias_of(label) if entry["maps_to"] is None else None
+        rival = alias_of(label, words=words) if entry["maps_to"] is None else None
         if rival in header_map.columns:
             # Two headers name one column: say which one was preferred.
             used = column_label(header_map.columns[rival], workbook)
             entry["note"] = f"also names {rival}; column {used} is read as {rival}"
         columns.append(entry)
-    return {
-        "sheet": table.sheet,
-        "header_rows": list(account.header_rows),
-        "columns": columns,
-        "unmapped": list(header_map.unmapped),
-        "procedures": len(table.frame),
-        "procedure_rows": f"{rows.min()}-{rows.max()}" if len(rows) else None,
-        "sections": [asdict(section) for section in account.sections],
-        "inherited": dict(account.inherited),
-        "skipped_rows": [
-            {"reason": reason, "count": len(found), "rows": row_ranges(found)}
-            for reason, found in account.skipped.items()
-        ],
-        "decisions_split": table.decisions_split,
-        "codes_restored": table.codes_restored,
-    }
+    return columns

@@ -19,7 +19,7 @@ import pandas as pd
 from procaudit.columns import REQUIRED
 from procaudit.errors import InputError
 from procaudit.io.grid import Grid
-from procaudit.io.headers import HeaderMap, alias_of, map_headers
+from procaudit.io.headers import CATALOGUE, HeaderMap, Vocabulary, alias_of, map_headers
 
 HEADER_SCAN_ROWS = 30  # the header is looked for in this many rows from the top
 
@@ -112,7 +112,8 @@ def row_texts(cells: pd.DataFrame, position: int) -> list[str]:
     return ["" if pd.isna(value) else str(value) for value in cells.iloc[position]]
 
 
-def _two_row_labels(top: list[str], sub: list[str], extra: dict[str, str]) -> list[str]:
+def _two_row_labels(top: list[str], sub: list[str], extra: dict[str, str],
+                    words: Vocabulary) -> list[str]:
     """One label per column from a header split over two rows.
 
     A heading merged across several columns sits in the first of them only; its sub-headings
@@ -128,22 +129,23 @@ def _two_row_labels(top: list[str], sub: list[str], extra: dict[str, str]) -> li
         elif not sub_text.strip():
             above = ""
         heading = top_text if top_text.strip() else above
-        if sub_text.strip() and alias_of(sub_text, extra):
+        if sub_text.strip() and alias_of(sub_text, extra, words):
             labels.append(sub_text)
-        elif sub_text.strip() and heading.strip() and alias_of(f"{sub_text} {heading}", extra):
+        elif sub_text.strip() and heading.strip() and alias_of(f"{sub_text} {heading}", extra,
+                                                               words):
             labels.append(f"{sub_text} {heading}")
-        elif heading.strip() and alias_of(heading, extra):
+        elif heading.strip() and alias_of(heading, extra, words):
             labels.append(heading)
         else:
             labels.append(" ".join(part for part in (heading, sub_text) if part.strip()))
     return labels
 
 
-def _subdivides(top: HeaderMap, sub: list[str]) -> bool:
+def _subdivides(top: HeaderMap, sub: list[str], required: tuple[str, ...]) -> bool:
     """Whether a row only sub-divides headings of a header row that names the procedure:
     "Trực tiếp", "Trực tuyến" under "Cách thức thực hiện". Cells merged down from the header
     row leave it empty under the named columns; a procedure row has a name there."""
-    if not all(column in top.columns for column in REQUIRED):
+    if not all(column in top.columns for column in required):
         return False  # a title above the header is no heading of it
     named = {*top.columns.values(), top.stt}
     filled = [position for position, text in enumerate(sub) if text.strip()]
@@ -154,28 +156,30 @@ def _subdivides(top: HeaderMap, sub: list[str]) -> bool:
 Header = tuple[list[int], list[str], HeaderMap]
 
 
-def find_header(grid: Grid, extra: dict[str, str]) -> Header:
-    """Score the top rows (and pairs of rows) against the aliases; the best one with a name
-    column is the header. A pair counts only where it names more than either row alone, or
-    where its second row sub-divides headings of the first that name no column."""
+def find_header(grid: Grid, extra: dict[str, str], words: Vocabulary = CATALOGUE) -> Header:
+    """Score the top rows (and pairs of rows) against the aliases of `words`; the best one
+    with the required columns (a catalogue's name) is the header. A pair counts only where it
+    names more than either row alone, or where its second row sub-divides headings of the
+    first that name no column."""
     cells = grid.cells
     scanned = [p for p in range(min(HEADER_SCAN_ROWS, len(cells))) if cells.iloc[p].notna().any()]
     if not scanned:
         raise NoHeader([])
     texts = {p: row_texts(cells, p) for p in scanned}
-    singles = {p: map_headers(texts[p], extra) for p in scanned}
+    singles = {p: map_headers(texts[p], extra, words) for p in scanned}
     candidates = [([p], texts[p], singles[p]) for p in scanned]
     for p in scanned:
         if p + 1 in singles:
-            labels = _two_row_labels(texts[p], texts[p + 1], extra)
-            pair = map_headers(labels, extra)
+            labels = _two_row_labels(texts[p], texts[p + 1], extra, words)
+            pair = map_headers(labels, extra, words)
             if pair.score > max(singles[p].score, singles[p + 1].score) or (
-                pair.score >= singles[p].score and _subdivides(singles[p], texts[p + 1])
+                pair.score >= singles[p].score
+                and _subdivides(singles[p], texts[p + 1], words.required)
             ):
                 candidates.append(([p, p + 1], labels, pair))
     best: tuple[list[int], list[str], HeaderMap] | None = None
     for positions, labels, header_map in candidates:
-        if not all(column in header_map.columns for column in REQUIRED):
+        if not all(column in header_map.columns for column in words.required):
             continue
         # A lone name column is a header only as the first thing in the sheet.
         if header_map.score < 2 and positions[0] != scanned[0]:
@@ -199,7 +203,7 @@ def _given_header(grid: Grid, header_rows: tuple[int, ...], extra: dict[str, str
     positions = [by_row[row] for row in header_rows]
     labels = row_texts(grid.cells, positions[0])
     if len(positions) == 2:
-        labels = _two_row_labels(labels, row_texts(grid.cells, positions[1]), extra)
+        labels = _two_row_labels(labels, row_texts(grid.cells, positions[1]), extra, CATALOGUE)
     header_map = map_headers(labels, extra)
     if not all(column in header_map.columns for column in REQUIRED):
         raise NoHeader(labels, given="-".join(map(str, header_rows)))
@@ -277,11 +281,12 @@ def _numbers_columns(row: pd.Series) -> bool:
 
 
 def _repeated_header(live: pd.DataFrame, cells: pd.DataFrame, positions: list[int],
-                     header_map: HeaderMap) -> tuple[list[int], list[int]]:
+                     header_map: HeaderMap, key: str) -> tuple[list[int], list[int]]:
     """Where the table repeats its header: the rows of each repeat, found by the label of the
-    name column (pasted, so compared as typed: folding every name would cost more than the
-    rest of the layout), and the column numbers under them. The loop sees only the repeats."""
-    column = header_map.columns[REQUIRED[0]]
+    `key` column, a catalogue's name (pasted, so compared as typed: folding every name would
+    cost more than the rest of the layout), and the column numbers under them. The loop sees
+    only the repeats."""
+    column = header_map.columns[key]
     texts = [row_texts(cells, position)[column] for position in positions]
     holder = next((i for i, text in enumerate(texts) if text.strip()), None)
     if holder is None or live.empty:
@@ -301,13 +306,15 @@ def _repeated_header(live: pd.DataFrame, cells: pd.DataFrame, positions: list[in
     return header, numbers
 
 
-def understand(grid: Grid, options: LayoutOptions, header: Header | None = None) -> Understood:
-    """Find the header (unless it was found already) and classify the rows under it."""
+def understand(grid: Grid, options: LayoutOptions, header: Header | None = None,
+               words: Vocabulary = CATALOGUE) -> Understood:
+    """Find the header (unless it was found already) and classify the rows under it; `words`
+    are the columns of the kind of table the grid holds (a catalogue unless said)."""
     extra = options.extra_aliases
     if options.header_rows:
         header = _given_header(grid, options.header_rows, extra)
     elif header is None:
-        header = find_header(grid, extra)
+        header = find_header(grid, extra, words)
     positions, labels, header_map = header
     cells, rows = grid.cells, grid.rows  # a RangeIndex: labels are positions
     skipped: dict[str, list[int]] = {}
@@ -330,7 +337,7 @@ def understand(grid: Grid, options: LayoutOptions, header: Header | None = None)
         live = live.iloc[1:]
     # Parts pasted one under another (amended, then abolished procedures) repeat the header,
     # and its column numbers, over each part.
-    again, numbers = _repeated_header(live, cells, positions, header_map)
+    again, numbers = _repeated_header(live, cells, positions, header_map, words.required[0])
     skip(REPEATED_HEADER, again)
     skip(COLUMN_NUMBERS, numbers)
     live = live.drop(index=[*again, *numbers])

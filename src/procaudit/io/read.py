@@ -10,6 +10,7 @@ import pandas as pd
 from procaudit.columns import ALIASES, REQUIRED, SECTION_STATUS
 from procaudit.errors import InputError
 from procaudit.io.canonical import canonical_frame
+from procaudit.io.components import COMPONENTS, components_header
 from procaudit.io.csv_reader import CsvDialect, read_csv_grid
 from procaudit.io.decisions import split_decisions
 from procaudit.io.excel_reader import read_workbook
@@ -21,6 +22,7 @@ from procaudit.io.layout import (
     LayoutOptions,
     NoHeader,
     SheetAccount,
+    Understood,
     understand,
 )
 from procaudit.io.number_codes import restore_number_codes
@@ -31,6 +33,7 @@ CSV_SUFFIXES = frozenset({".csv", ".tsv", ".txt"})
 WORKBOOK_SUFFIXES = frozenset({".xlsx", ".xlsm", ".xls", ".xlsb", ".ods"})
 _INHERITABLE = ("level", "field", "status")
 _SHOWN_HEADERS = 6  # headers quoted in the message about a missing name column
+HOLDS_COMPONENTS = "holds dossier components, not procedures"
 
 
 @dataclass(frozen=True)
@@ -105,11 +108,7 @@ def _table(path: str, grid: Grid, options: ReadOptions, header: Header | None = 
     except InputError as exc:
         raise InputError(path, exc.problem) from None
     header_map = understood.account.header_map
-    body, restored = understood.body, 0
-    if grid.typed and "code" in header_map.columns:  # CSV cells are text as typed
-        position = header_map.columns["code"]
-        body.iloc[:, position], restored = restore_number_codes(body.iloc[:, position])
-    frame = canonical_frame(body, header_map, understood.rows, grid.sheet)
+    frame, restored = _frame(grid, understood)
     for column in _INHERITABLE:
         from_sections = understood.inherited[column]
         if from_sections.notna().any():
@@ -122,29 +121,56 @@ def _table(path: str, grid: Grid, options: ReadOptions, header: Header | None = 
     return Table(grid.sheet, frame, header_map, understood.account, split, restored)
 
 
+def _frame(grid: Grid, understood: Understood) -> tuple[pd.DataFrame, int]:
+    """The canonical frame of the rows understood, and how many codes got their zeros back."""
+    header_map = understood.account.header_map
+    body, restored = understood.body, 0
+    if grid.typed and "code" in header_map.columns:  # CSV cells are text as typed
+        position = header_map.columns["code"]
+        body.iloc[:, position], restored = restore_number_codes(body.iloc[:, position])
+    return canonical_frame(body, header_map, understood.rows, grid.sheet), restored
+
+
+def _components(grid: Grid) -> Table | None:
+    """A workbook sheet as a dossier-components table, when its header names one (a CSV
+    file is one table: the list)."""
+    header = components_header(grid)
+    if header is None:
+        return None
+    understood = understand(grid, LayoutOptions(), header, COMPONENTS)
+    frame, restored = _frame(grid, understood)
+    account = understood.account
+    return Table(grid.sheet, frame, account.header_map, account, codes_restored=restored)
+
+
 def _workbook(path_text: str, path: Path, kind: str, options: ReadOptions) -> Catalogue:
     grids = list(read_workbook(path))
     wanted = _wanted_sheet(path_text, [g.sheet for g in grids], options.sheet)
     tables: list[Table] = []
-    skipped: dict[str, str] = {}
+    components: list[Table] = []
+    not_lists: dict[str, str] = {}  # sheet -> why it holds no procedure list, in sheet order
     for grid in grids:
         if wanted is not None and grid.sheet != wanted:
-            skipped[str(grid.sheet)] = "not the sheet asked for"
+            not_lists[str(grid.sheet)] = "not the sheet asked for"
         elif grid.cells.empty or not grid.cells.notna().any().any():
-            skipped[str(grid.sheet)] = "empty"
+            not_lists[str(grid.sheet)] = "empty"
         else:
             try:
                 tables.extend(_tables(path_text, grid, options))
             except InputError as exc:
                 if wanted is not None:
                     raise
-                skipped[str(grid.sheet)] = exc.problem
-    if not tables and len(grids) == 1:
-        raise InputError(path_text, f"sheet '{grids[0].sheet}' {next(iter(skipped.values()))}")
+                found = _components(grid)
+                if found is not None:
+                    components.append(found)
+                not_lists[str(grid.sheet)] = exc.problem if found is None else HOLDS_COMPONENTS
+    if not tables and len(grids) == 1 and not components:
+        raise InputError(path_text, f"sheet '{grids[0].sheet}' {not_lists[str(grids[0].sheet)]}")
     if not tables:
-        reasons = "; ".join(f"'{sheet}' {why}" for sheet, why in skipped.items())
+        reasons = "; ".join(f"'{sheet}' {why}" for sheet, why in not_lists.items())
         raise InputError(path_text, f"has no sheet with a procedure list ({reasons})")
-    return Catalogue(path_text, kind, tuple(tables), skipped)
+    skipped = {sheet: why for sheet, why in not_lists.items() if why != HOLDS_COMPONENTS}
+    return Catalogue(path_text, kind, tuple(tables), skipped, components=tuple(components))
 
 
 def _wanted_sheet(path: str, names: list[str | None], sheet: str | None) -> str | None:

@@ -1,16 +1,26 @@
-"""Application forms (mẫu đơn, tờ khai)."""
+"""Application forms (mẫu đơn, tờ khai): named in the list, and present as files."""
 
 from __future__ import annotations
 
 import re
+import unicodedata
+from pathlib import Path
+from typing import TYPE_CHECKING
+from urllib.parse import parse_qsl, unquote, urlsplit
 
 import pandas as pd
+from rapidfuzz import process
+from rapidfuzz.distance import Levenshtein
 
+from procaudit.columns import ROW
 from procaudit.model import Severity
-from procaudit.rules.context import RuleContext
-from procaudit.rules.hits import hits
-from procaudit.rules.registry import frame_rule
-from procaudit.text import map_distinct
+from procaudit.rules.context import FileContext, RuleContext
+from procaudit.rules.hits import file_hits, hits
+from procaudit.rules.registry import file_rule, frame_rule
+from procaudit.text import comparison_keys, map_distinct
+
+if TYPE_CHECKING:
+    from procaudit.io.read import Table
 
 # Cells that only hold a placeholder mean nobody filled them in.
 _PLACEHOLDERS = re.compile(r"[\s\-–—_.…/]*")
@@ -51,3 +61,213 @@ def missing_form(ctx: RuleContext) -> pd.DataFrame:
         "Name the form (tờ khai, mẫu đơn) the applicant fills in, or write 'Không' if none is "
         "required.",
     )
+
+
+# --- PA302: form files named in the catalogue, and form components with no file -----------
+
+_FORM_EXTENSIONS = ("doc", "docx", "pdf", "xls", "xlsx", "odt", "ods", "rtf")
+_URL = re.compile(r"https?://[^\s<>\"'“”]+", re.IGNORECASE)
+# Several names in one cell are put on their own lines or separated by ";", "," or "|".
+_NAME_SEPARATORS = re.compile(r"[\n\r;,|]")
+# A file name is the word ending in a form extension; the words before it, back to a
+# bracket, colon, quote or slash, may be part of it ("Mẫu 01.doc").
+_FILE_WORD = re.compile(
+    r"[^\s()\[\]{}<>\"'“”:/\\]+\.(?:" + "|".join(_FORM_EXTENSIONS) + r")(?!\w)", re.IGNORECASE
+)
+_NAME_BOUNDARY = re.compile(r"[()\[\]{}<>\"'“”:/\\]")
+_BULLET = re.compile(r"[-+*•–—]+|\(?\d+[.)]|\(?[a-zđ][.)]", re.IGNORECASE)
+_FILE_URL_END = re.compile(r"\.(?:" + "|".join(_FORM_EXTENSIONS) + r")$", re.IGNORECASE)
+_CLOSE_EDITS = 3  # a file on disk this many edits from a missing name is suggested
+_SHOWN_COMPONENT = 80  # characters of a component's name quoted in a message
+
+# A component is a form when its first words (after a bullet, a number or a count such as
+# "02 (hai)") are "Tờ khai", "Mẫu" or "Đơn"; "Đơn vị" (unit), "Đơn giá", "Mẫu vật"
+# (specimen) and "Mẫu thử" are not. Matched on `comparison_key`s: lower case, NFC.
+_FORM_COMPONENT = re.compile(
+    r"^(?:(?:[-+*•–—]+|\(?\d+(?:\.\d+)*[.)]|\(?[a-zđ][.)])\s*)*"
+    r"(?:\d+\s*(?:\([^)]*\)\s*)?)?"
+    r"(?:tờ khai|mẫu(?!\s+(?:vật|thử)\b)|đơn(?!\s+(?:vị|giá)\b))\b"
+)
+
+
+def named_files(cell: str) -> tuple[tuple[str, ...], ...]:
+    """The form files a cell names, each as the ways to read it, longest first: "Tờ khai
+    mau01.docx" may name the file "Tờ khai mau01.docx" or "mau01.docx". A URL names the
+    file its path ends with; a portal link to a download script names none."""
+    names: list[tuple[str, ...]] = []
+    for url in _URL.findall(cell):
+        path = urlsplit(url.rstrip(".,;:)]}")).path  # the sentence's stop is not the URL's
+        last = unquote(path.rstrip("/").rsplit("/", 1)[-1])
+        if _FILE_URL_END.search(last):
+            names.append((last,))
+    for piece in _NAME_SEPARATORS.split(_URL.sub(" ", cell)):
+        start = 0
+        for match in _FILE_WORD.finditer(piece):
+            names.append(_readings(piece[start:match.start()], match.group(0)))
+            start = match.end()
+    return tuple(names)
+
+
+def _readings(before: str, word: str) -> tuple[str, ...]:
+    """`word` alone and with each run of the words before it (back to a boundary)."""
+    bounds = list(_NAME_BOUNDARY.finditer(before))
+    words = before[bounds[-1].end():].split() if bounds else before.split()
+    while words and _BULLET.fullmatch(words[0]):
+        words.pop(0)
+    return tuple(" ".join([*words[i:], word]) for i in range(len(words) + 1))
+
+
+def _file_key(name: str) -> str:
+    # Files copied between Windows and Linux (or from a Mac, which stores NFD) change case
+    # and Unicode form; neither makes a different file.
+    return unicodedata.normalize("NFC", name).casefold()
+
+
+def _files_in(directory: Path) -> dict[str, str]:
+    """Every file under `directory`, by its key, with its name as stored."""
+    return {_file_key(path.name): path.name for path in directory.rglob("*") if path.is_file()}
+
+
+def _closest(readings: tuple[str, ...], files: dict[str, str]) -> str | None:
+    best: tuple[int, str] | None = None
+    for reading in readings:
+        found = process.extractOne(_file_key(reading), list(files), scorer=Levenshtein.distance,
+                                   score_cutoff=_CLOSE_EDITS)
+        if found is not None and (best is None or found[1] < best[0]):
+            best = (found[1], files[found[0]])
+    return None if best is None else best[1]
+
+
+def _missing_files(frame: pd.DataFrame, column: str, files: dict[str, str]) -> pd.DataFrame:
+    """One row per file named in `column` that is not among `files`: the frame's index,
+    the readings of the name."""
+    cells = frame[column].dropna()
+    if cells.empty:
+        return pd.DataFrame(columns=["readings"])
+    named = map_distinct(cells, named_files, dtype="object").explode().dropna()
+    present = map_distinct(named, lambda readings: any(_file_key(r) in files for r in readings),
+                           dtype="bool")
+    return named[~present].to_frame("readings")
+
+
+def _file_records(table: Table, column: str, files: dict[str, str], where: Path,
+                  keep: pd.Series) -> list[dict[str, object]]:
+    frame = table.frame[keep]
+    missing = _missing_files(frame, column, files)
+    codes = frame["code"] if "code" in frame else pd.Series(None, index=frame.index)
+    records = []
+    for index, readings in missing["readings"].items():
+        name = readings[0]
+        closest = _closest(readings, files)
+        hint = f" (the closest file there is '{closest}')" if closest else ""
+        records.append({
+            "sheet": table.sheet,
+            "row": int(frame.at[index, ROW]),
+            "code": _code(codes.at[index]),
+            "column": column,
+            "value": frame.at[index, column],
+            "message": f"The form file '{name}' is not in the forms folder {where}.",
+            "fix": f"Put '{name}' in {where}, or correct the file name in the cell{hint}.",
+        })
+    return records
+
+
+def _code(value: object) -> str | None:
+    return value.strip() if isinstance(value, str) and value.strip() else None
+
+
+def _no_file(link: str) -> bool:
+    """A form link that gives no file: a placeholder, or a link whose query is empty (the
+    2021 portal's `download_file.jsp?ma=` where no form was uploaded)."""
+    text = link.strip()
+    if _PLACEHOLDERS.fullmatch(text):
+        return True
+    if not _URL.fullmatch(text):
+        return False
+    parts = urlsplit(text)
+    values = [value for _, value in parse_qsl(parts.query, keep_blank_values=True)]
+    return bool(parts.query) and not any(values) and not _FILE_URL_END.search(parts.path)
+
+
+def _unattached_forms(table: Table) -> list[dict[str, object]]:
+    """Components named as forms whose form link is empty or gives no file."""
+    frame = table.frame
+    if "form_link" not in frame:
+        return []  # the sheet has no link column: nothing says whether a file is attached
+    is_form = comparison_keys(frame["component"]).str.match(_FORM_COMPONENT).fillna(False)
+    links = frame["form_link"]
+    no_file = links.isna() | map_distinct(links, _no_file, dtype="boolean").fillna(False)
+    found = frame[is_form.astype(bool) & no_file.astype(bool)]
+    codes = found["code"] if "code" in found else pd.Series(None, index=found.index)
+    return [
+        {
+            "sheet": table.sheet,
+            "row": int(row),
+            "code": _code(code),
+            "column": "form_link",
+            "value": None if pd.isna(link) else link,
+            "message": f"The dossier component '{_shortened(name)}' is a form, but no form "
+            "file is attached to it.",
+            "fix": "Attach the form file (or a link that downloads it) to the component.",
+        }
+        for row, code, name, link in zip(found[ROW], codes, found["component"],
+                                         found["form_link"], strict=True)
+    ]
+
+
+def _shortened(text: str) -> str:
+    text = " ".join(text.split())
+    if len(text) <= _SHOWN_COMPONENT:
+        return text
+    return text[: _SHOWN_COMPONENT - 1].rstrip() + "…"
+
+
+@file_rule("PA302", "form-file-missing", Severity.ERROR, columns=("name",))
+def form_file_missing(ctx: FileContext) -> pd.DataFrame:
+    """A form the catalogue names has no file.
+
+    Two things are checked. With `--forms-dir DIR`, every form file a forms cell names (a
+    name ending in .doc, .docx, .pdf, .xls, .xlsx, .odt, .ods or .rtf, or a link whose path
+    ends in one) must be a file somewhere under DIR; names are compared ignoring case and
+    Unicode form, since the files travel between Windows, Linux and Mac. Procedures out of
+    force are not checked. The form links of a dossier-components sheet (Thành phần hồ sơ)
+    are checked the same way. A forms cell that names no file ("Tờ khai theo mẫu
+    TP/HT-2020-KS.1") is left alone; an empty one is PA301's.
+
+    Always, on a dossier-components sheet: a component that is a form (its name begins with
+    "Tờ khai", "Mẫu" or "Đơn", but not "Đơn vị") must have a form file. An empty link, a dash,
+    or a link that downloads nothing (the portal's `download_file.jsp?ma=` with no `ma`)
+    means the applicant cannot get the form: the reform asks for an electronic form for
+    every procedure.
+
+    **Bad**
+    ```
+    Mã thủ tục | Tên giấy tờ               | Mẫu đơn, tờ khai
+    1.000178   | Tờ khai đăng ký khai sinh | …/download_file.jsp?ma=
+    ```
+    and, with `--forms-dir forms/`, a forms cell "mau-ks.docx" while forms/ holds no such file.
+
+    **Good**
+    ```
+    Mã thủ tục | Tên giấy tờ               | Mẫu đơn, tờ khai
+    1.000178   | Tờ khai đăng ký khai sinh | …/download_file.jsp?ma=3fd96e2f
+    1.000178   | Bản sao giấy chứng sinh   |
+    ```
+    and forms/ (or a folder in it) holds mau-ks.docx, or MAU-KS.DOCX.
+
+    **Fix**: put the missing file in the forms folder or correct its name in the cell (the
+    closest file name there is suggested); attach the form file to the component.
+    """
+    records: list[dict[str, object]] = []
+    where = ctx.options.forms_dir
+    if where is not None:
+        files = _files_in(where)
+        for table, context in ctx.with_columns("forms"):
+            records += _file_records(table, "forms", files, where, ~context.abolished)
+        for table in ctx.components:
+            if "form_link" in table.frame:
+                keep = pd.Series(True, index=table.frame.index)
+                records += _file_records(table, "form_link", files, where, keep)
+    for table in ctx.components:
+        records += _unattached_forms(table)
+    return file_hits(records)
