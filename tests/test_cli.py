@@ -66,7 +66,7 @@ def test_json_report_shape_and_stdout_holds_only_json(csv_file) -> None:
         "path": path, "sheets": None, "rows": 3,
         "columns": {"ma_thu_tuc": "code", "ten_thu_tuc": "name", "cap_thuc_hien": "level",
                     "mau_don_to_khai": "forms", "so_quyet_dinh": "decision_no"},
-        "skipped_sheets": [],
+        "skipped_sheets": [], "component_sheets": [],
     }]
     assert report["summary"] == {"error": 1, "warning": 0, "info": 0, "by_rule": {"PA501": 1}}
     [finding] = report["findings"]

@@ -221,6 +221,9 @@ def test_pa302_finds_the_rows_of_both_sheets(with_components: Path, forms_dir: P
         ("Thành phần hồ sơ", 7, "form_link", "1.000179", PORTAL_LINK),
         ("Thành phần hồ sơ", 9, "form_link", "1.000180", "mau-02.docx"),
     ]
+    [report] = result.files
+    assert report.component_sheets == (("Thành phần hồ sơ", len(read_catalogue(
+        str(with_components)).components[0].frame)),)
     # Without the forms folder only the form component with no file is left.
     without = [(f.sheet, f.row) for f in audit([str(with_components)]).findings
                if f.rule == "PA302"]

@@ -6,6 +6,7 @@ Data flows one way: file -> reader -> canonical frame -> schema + rules -> findi
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
+from dataclasses import replace
 
 import pandas as pd
 
@@ -60,7 +61,9 @@ def audit(
         file_context = FileContext(path, contexts, options, list(catalogue.components))
         findings.extend(audit_file(file_context, rules))
         skipped.update(dict.fromkeys(_file_skipped(file_context, rules)))
-        files.append(_file_report(path, catalogue.tables, tuple(catalogue.skipped_sheets.items())))
+        report = _file_report(path, catalogue.tables, tuple(catalogue.skipped_sheets.items()))
+        components = tuple((str(t.sheet), len(t.frame)) for t in catalogue.components)
+        files.append(replace(report, component_sheets=components))
     findings.sort(key=Finding.sort_key)
     return AuditResult(tuple(files), tuple(findings), tuple(skipped), tuple(failures))
 

@@ -100,6 +100,7 @@ class FileReport:
     columns: dict[str, str] = field(default_factory=dict)  # source header -> canonical column
     unmapped: tuple[str, ...] = ()
     skipped_sheets: tuple[tuple[str, str], ...] = ()  # (sheet, why) for sheets not read
+    component_sheets: tuple[tuple[str, int], ...] = ()  # (sheet, rows) of dossier components
 
 
 @dataclass(frozen=True)

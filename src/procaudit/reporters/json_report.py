@@ -39,6 +39,9 @@ def report_dict(result: AuditResult) -> dict[str, Any]:
                 "skipped_sheets": [
                     {"sheet": sheet, "reason": why} for sheet, why in f.skipped_sheets
                 ],
+                "component_sheets": [
+                    {"sheet": sheet, "rows": rows} for sheet, rows in f.component_sheets
+                ],
             }
             for f in result.files
         ],
