@@ -3,9 +3,10 @@ once per table however many rules use them."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import pandas as pd
 
@@ -24,6 +25,7 @@ _LEVEL_SEPARATORS = r"\s*,\s*"
 SHOWN_ROWS = 5  # rows a message names before "and N more"
 
 
+T = TypeVar("T")
 _TAG_HINT = r"(?i)\(.*cấp"
 # Status words that take a procedure out of force ("bãi bỏ", "hết hiệu lực", "abolished").
 _OUT_OF_FORCE = r"bãi bỏ|bị bãi bỏ|hết hiệu lực|không còn hiệu lực|abolished|repealed"
@@ -38,11 +40,18 @@ class RuleContext:
     ) -> None:
         self.frame = frame
         self.options = options or RuleOptions()
+        self._shared: dict[str, Any] = {}
         # The columns the source itself had; the reader may add others (a decision cell
         # "1890/QĐ-UBND ngày 15/8/2025" gives a decision_date column to a table without one).
         self.source_columns = frozenset(frame.columns) if source_columns is None else (
             source_columns
         )
+
+    def shared(self, key: str, build: Callable[[], T]) -> T:
+        """`build()`, run once per table for the rules of a family that share the work."""
+        if key not in self._shared:
+            self._shared[key] = build()
+        return self._shared[key]
 
     @cached_property
     def name_tags(self) -> pd.Series:

@@ -36,8 +36,9 @@ def _level_fix(level: str) -> str:
 
 def _district_levels(ctx: RuleContext) -> pd.DataFrame:
     frame = ctx.frame
-    district = _levels(frame["level"]).map(lambda ids: DISTRICT in ids, na_action="ignore")
-    mask = district.fillna(False).astype(bool) & ~ctx.abolished
+    district = _levels(frame["level"]).map(lambda ids: isinstance(ids, frozenset)
+                                           and DISTRICT in ids)
+    mask = district.astype(bool) & ~ctx.abolished
     return hits(
         frame,
         mask,
@@ -72,8 +73,9 @@ def _district_agencies(ctx: RuleContext) -> pd.DataFrame:
 def _district_tags(ctx: RuleContext) -> pd.DataFrame:
     frame = ctx.frame
     tags = ctx.name_tags
-    district = tags.map(lambda tag: DISTRICT in tag[1], na_action="ignore")
-    mask = district.fillna(False).astype(bool) & ~ctx.abolished
+    # A missing tag is NaN, not a tuple: tested per value, so the result is always bool.
+    district = tags.map(lambda tag: isinstance(tag, tuple) and DISTRICT in tag[1])
+    mask = district.astype(bool) & ~ctx.abolished
     return hits(
         frame,
         mask,

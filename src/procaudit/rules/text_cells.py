@@ -1,1 +1,363 @@
-"""Placeholder until the rules of this family land."""
+"""Text cells: legacy-font text, text not in Unicode NFC, stray whitespace, in every column.
+
+The three rules read every canonical text column, one finding per cell. Catalogues reach a
+million rows, so each column is factorised once and its distinct values are surveyed once
+for all three rules (`_Column`); the whitespace survey scans all distinct values of a column
+joined into one string, not one regex call per value.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Callable
+from functools import cached_property, partial
+
+import numpy as np
+import pandas as pd
+
+from procaudit.columns import CANONICAL
+from procaudit.legacy_fonts import TCVN3, UNICODE_ONLY, VNI, convert, detect_legacy
+from procaudit.model import Severity
+from procaudit.rules.context import RuleContext
+from procaudit.rules.hits import hits, no_hits
+from procaudit.rules.registry import frame_rule
+
+# --- Whitespace -------------------------------------------------------------------------------
+# Written as the insides of regex character classes.
+_ZERO_WIDTH = "\u200b\u200c\u200d\u2060\ufeff\u180e"
+# Spaces other than the plain one: the non-breaking space that web pages and Word paste,
+# and the typographic spaces. Like tabs, none belongs in a catalogue cell.
+_OTHER_SPACES = "\x0b\x0c\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000"
+_INVISIBLE_CLASS = f"\t\xa0{_OTHER_SPACES}{_ZERO_WIDTH}"
+_INVISIBLE = re.compile(f"[{_INVISIBLE_CLASS}]")
+_EDGE_CLASS = f" \n\r{_INVISIBLE_CLASS}"
+# A line break separates agencies or levels; spaces around it, blank lines and a lone
+# carriage return do not.
+_STRAY = re.compile(
+    f"^[{_EDGE_CLASS}]|[{_EDGE_CLASS}]\\Z|[{_INVISIBLE_CLASS}]|  | \r?\n|\n |\n\r?\n|\r(?!\n)"
+)
+# What `_whitespace_problems` names inside a cell, in the order it names them.
+_PROBLEMS = (
+    (re.compile("  "), "doubled spaces"),
+    (re.compile("\t"), "a tab"),
+    (re.compile("\xa0"), "a non-breaking space (U+00A0)"),
+    (re.compile(f"[{_OTHER_SPACES}]"), "an unusual space character"),
+    (re.compile(f"[{_ZERO_WIDTH}]"), "a zero-width character"),
+    (re.compile(r" \r?\n|\n "), "spaces around a line break"),
+    (re.compile(r"\n[^\S\n]*\n"), "a blank line"),
+    (re.compile(r"\r(?!\n)"), "a lone carriage return"),
+)
+_ZERO_WIDTH_CHARS = re.compile(f"[{_ZERO_WIDTH}]")
+_LINE_BREAK = re.compile(r"\r\n|\r|\n")
+_SEPARATOR = "\x00"  # between the distinct values of a column, joined for one scan
+# A whole value, between separators, with a character beyond ASCII and no letter that only
+# Unicode has: what legacy-font text looks like.
+_NO_UNICODE_LETTER = re.compile(
+    f"{_SEPARATOR}[\x01-\x7f]*[^\x00-\x7f{UNICODE_ONLY}][^{_SEPARATOR}{UNICODE_ONLY}]*"
+    f"(?={_SEPARATOR})"
+)
+
+# --- The survey of a column ---------------------------------------------------------------------
+_LEGACY_NAMES = {
+    TCVN3: "TCVN3 (ABC) encoding of fonts such as .VnTime",
+    VNI: "VNI encoding of fonts such as VNI-Times",
+}
+
+
+class _Column:
+    """One column's distinct values and what each survey found in them (by value number)."""
+
+    def __init__(self, column: pd.Series) -> None:
+        # An object array factorises faster than the string extension array.
+        codes, uniques = pd.factorize(column.to_numpy(dtype=object))
+        self.codes: np.ndarray = codes
+        self.values: list[str] = uniques.tolist()  # str: only string columns are surveyed
+
+    @cached_property
+    def legacy(self) -> dict[int, str]:
+        """Values typed in a legacy font, and the font's encoding."""
+        # Legacy text is not ASCII and has no letter that only Unicode has; one scan of the
+        # joined values finds those few (in Unicode Vietnamese a letter such as "ư" comes
+        # within a few characters), and only they go through `detect_legacy`.
+        found = {}
+        for match in _NO_UNICODE_LETTER.finditer(self._joined):
+            number = self._owner(match.start() + 1)
+            encoding = detect_legacy(self.values[number])
+            if encoding is not None:
+                found[number] = encoding
+        return found
+
+    @cached_property
+    def not_nfc(self) -> list[int]:
+        normalized = map(partial(unicodedata.is_normalized, "NFC"), self.values)
+        return [n for n, ok in enumerate(normalized) if not ok]
+
+    @cached_property
+    def stray(self) -> list[int]:
+        return [n for n in sorted(self._stray_candidates()) if _STRAY.search(self.values[n])]
+
+    @cached_property
+    def _joined(self) -> str:
+        # Leading and trailing separators make every value's edges visible as "\x00 " or " \x00".
+        return _SEPARATOR + _SEPARATOR.join(self.values) + _SEPARATOR
+
+    @cached_property
+    def _starts(self) -> np.ndarray:
+        lengths = np.fromiter(map(len, self.values), dtype=np.int64, count=len(self.values))
+        return np.cumsum(lengths + 1) - lengths  # each value starts after its separator
+
+    def _owner(self, position: int) -> int:
+        """The number of the value holding `position` of the joined text."""
+        return int(np.searchsorted(self._starts, position, side="right")) - 1
+
+    def _stray_candidates(self) -> set[int]:
+        """Values that may hold stray whitespace, found with fast substring scans of the
+        joined text (one regex call per value is about five times slower on a million names)."""
+        joined, found = self._joined, set()
+        for needle, shift in (("  ", 0), (" " + _SEPARATOR, 0), (_SEPARATOR + " ", 1),
+                              ("\n", 0), ("\r", 0)):
+            position = joined.find(needle)
+            while position != -1:
+                owner = self._owner(position + shift)
+                found.add(owner)
+                position = joined.find(needle, self._next(owner))
+        match = _INVISIBLE.search(joined)
+        while match:
+            owner = self._owner(match.start())
+            found.add(owner)
+            match = _INVISIBLE.search(joined, self._next(owner))
+        found.discard(-1)
+        found.discard(len(self.values))
+        return found
+
+    def _next(self, number: int) -> int:
+        """The position where the value after `number` starts (scans resume there)."""
+        if number + 1 < len(self.values):
+            return int(self._starts[number + 1])
+        return len(self._joined)
+
+
+Explain = Callable[[_Column, int], tuple[str, str]]  # a value's message and fix
+
+
+def _columns(ctx: RuleContext) -> dict[str, _Column]:
+    """The survey of every canonical text column of the table, made once per table however
+    many of the three rules run (never the provenance columns, which start with "_")."""
+
+    def survey() -> dict[str, _Column]:
+        frame = ctx.frame
+        return {
+            column: _Column(frame[column])
+            for column in CANONICAL
+            if column in frame and pd.api.types.is_string_dtype(frame[column])
+        }
+
+    return ctx.shared("text_cells", survey)
+
+
+def _column_hits(
+    frame: pd.DataFrame,
+    column: str,
+    survey: _Column,
+    numbers: list[int],
+    explain: Explain,
+) -> pd.DataFrame:
+    """Hits for the cells holding the values `numbers`; `explain` gives a value's message and
+    fix, once per distinct value, spread to the rows by the factorised codes."""
+    messages = np.full(len(survey.values) + 1, None, dtype=object)  # the last is for missing
+    fixes = messages.copy()
+    for number in numbers:
+        messages[number], fixes[number] = explain(survey, number)
+    flagged = np.zeros(len(survey.values) + 1, dtype=bool)
+    flagged[numbers] = True
+    rows = flagged[survey.codes]  # code -1 (missing) reads the last slot: never flagged
+    index = frame.index[rows]
+    return hits(
+        frame,
+        pd.Series(rows, index=frame.index),
+        column,
+        pd.Series(messages[survey.codes[rows]], index=index, dtype="object"),
+        pd.Series(fixes[survey.codes[rows]], index=index, dtype="object"),
+    )
+
+
+def _all_hits(
+    ctx: RuleContext,
+    select: Callable[[_Column], list[int]],
+    explain: Explain,
+    skip: tuple[str, ...] = (),
+) -> pd.DataFrame:
+    parts = []
+    for column, survey in _columns(ctx).items():
+        if column in skip:
+            continue
+        numbers = select(survey)
+        if numbers:
+            parts.append(_column_hits(ctx.frame, column, survey, numbers, explain))
+    return pd.concat(parts) if parts else no_hits()
+
+
+def _not_legacy(survey: _Column, numbers: list[int]) -> list[int]:
+    # A legacy-font cell is reported once, by PA601: its conversion fixes the rest.
+    return [n for n in numbers if n not in survey.legacy]
+
+
+# --- PA601 --------------------------------------------------------------------------------------
+def _explain_legacy(survey: _Column, number: int) -> tuple[str, str]:
+    value, encoding = survey.values[number], survey.legacy[number]
+    return (
+        f"The cell is typed in the legacy {_LEGACY_NAMES[encoding]}, not in Unicode: it shows "
+        "as garbled letters, and no search or comparison finds it.",
+        f"Retype the cell in Unicode: '{convert(value, encoding)}'.",
+    )
+
+
+@frame_rule("PA601", "legacy-encoding", Severity.ERROR, columns=("name",))
+def legacy_encoding(ctx: RuleContext) -> pd.DataFrame:
+    """A cell typed in a legacy Vietnamese font encoding (TCVN3/ABC or VNI), not in Unicode.
+
+    Before Unicode, Vietnamese was typed in 8-bit fonts: TCVN3 (the ABC keyboard, fonts such
+    as .VnTime) and VNI (VNI-Times). Copied into today's spreadsheets such text keeps the
+    codes but loses the font, so it reads as garbage ("B¶o Th¾ng", "Xin chaøo"): no search,
+    no sort and no comparison with the national database works on it. Any column is read; a
+    cell counts as legacy text only when it holds characters Unicode Vietnamese never has
+    and its conversion reads as Vietnamese, so English, codes and names such as "Müller"
+    are not flagged. Capitals typed in a TCVN3 capitals font (.VnTimeH) are recognised from
+    the letters around them.
+
+    **Bad**
+    ```
+    Thñ tôc hµnh chÝnh        TCVN3 (.VnTime)
+    Thuû tuïc haønh chính     VNI (VNI-Times)
+    ```
+
+    **Good**
+    ```
+    Thủ tục hành chính
+    ```
+
+    **Fix**: retype the cell in Unicode; procaudit gives the converted text. For a whole
+    sheet, Unikey's converter (Ctrl+Shift+F6) turns TCVN3 or VNI into Unicode.
+    """
+    return _all_hits(ctx, lambda survey: sorted(survey.legacy), _explain_legacy)
+
+
+# --- PA602 --------------------------------------------------------------------------------------
+def _explain_not_nfc(survey: _Column, number: int) -> tuple[str, str]:
+    value = survey.values[number]
+    marks = sum(1 for char in value if unicodedata.combining(char))
+    if marks == 1:
+        why = "a tone or vowel mark is stored as a separate combining character (decomposed)"
+    elif marks:
+        why = f"{marks} tone or vowel marks are stored as separate combining characters"
+        why += " (decomposed)"
+    else:
+        why = "it holds characters that NFC replaces by their standard form"
+    return (
+        f"The cell is not in Unicode NFC: {why}, so it does not equal the same text typed "
+        "normally, and searches and duplicate checks miss it.",
+        f"Convert it to NFC: '{unicodedata.normalize('NFC', value)}'.",
+    )
+
+
+@frame_rule("PA602", "not-nfc", Severity.WARNING, columns=("name",))
+def not_nfc(ctx: RuleContext) -> pd.DataFrame:
+    """A cell that is not in Unicode NFC (normalisation form C).
+
+    Unicode can write "ế" as one character or as "e" followed by two combining marks.
+    Windows-1258 text, some Mac tools and some web pages write the decomposed form; it looks
+    the same on screen, but it is a different string: exact searches, filters, VLOOKUP and
+    the national database do not match it. The standard form for stored text is NFC.
+
+    **Bad**
+    ```
+    Đăng ký khai sinh      "ý" stored as "y" + U+0301 COMBINING ACUTE ACCENT (NFD)
+    ```
+
+    **Good**
+    ```
+    Đăng ký khai sinh      "ý" stored as the one character U+00FD (NFC)
+    ```
+
+    **Fix**: convert the cell to NFC (procaudit gives the converted text); Unikey's converter
+    does it for a whole sheet with "Unicode dựng sẵn" as the target.
+    """
+    return _all_hits(
+        ctx, lambda survey: _not_legacy(survey, survey.not_nfc), _explain_not_nfc
+    )
+
+
+# --- PA603 --------------------------------------------------------------------------------------
+def clean_whitespace(text: str) -> str:
+    """`text` without stray whitespace: single spaces, no spaces at the ends of a line, no
+    blank line, no invisible characters; the line breaks between items stay."""
+    # str.split() without arguments splits at every Unicode space (U+00A0 and U+2000-U+200A
+    # too) but not at zero-width characters, which are dropped first.
+    lines = _LINE_BREAK.split(_ZERO_WIDTH_CHARS.sub("", text))
+    return "\n".join(" ".join(line.split()) for line in lines if line.split())
+
+
+_EDGES = re.compile(f"^[{_EDGE_CLASS}]+|[{_EDGE_CLASS}]+\\Z")
+_KINDS = {" ": "space", "\n": "line break", "\r": "line break", "\t": "tab",
+          "\xa0": "non-breaking space (U+00A0)"}
+
+
+def _edge(char: str, where: str) -> str | None:
+    if not char or not _EDGES.match(char):
+        return None
+    kind = _KINDS.get(char) or (
+        f"{'zero-width' if _ZERO_WIDTH_CHARS.match(char) else 'space'} character "
+        f"(U+{ord(char):04X})"
+    )
+    return f"a {where} {kind}"
+
+
+def _whitespace_problems(text: str) -> list[str]:
+    """What is stray in `text`, in words: its ends, then what is inside it."""
+    edges = [_edge(text[:1], "leading"), _edge(text[-1:], "trailing")]
+    core = _EDGES.sub("", text)
+    inside = [what for pattern, what in _PROBLEMS if pattern.search(core)]
+    return [what for what in edges if what] + inside
+
+
+def _explain_stray(survey: _Column, number: int) -> tuple[str, str]:
+    value = survey.values[number]
+    problems = _whitespace_problems(value)
+    listed = ", ".join(problems) if problems else "stray whitespace"
+    return (
+        f"The cell has {listed}.",
+        f"Write it as '{unicodedata.normalize('NFC', clean_whitespace(value))}'.",
+    )
+
+
+@frame_rule("PA603", "stray-whitespace", Severity.INFO, columns=("name",))
+def stray_whitespace(ctx: RuleContext) -> pd.DataFrame:
+    r"""A cell with spaces at its ends, doubled spaces, tabs or invisible characters.
+
+    Such spaces are invisible in Excel, yet "Cấp tỉnh " is not "Cấp tỉnh" to a filter, a
+    VLOOKUP or the national database, and copies of a name with a doubled space look like
+    different procedures. They come from pasting out of Word, PDF files and web pages (the
+    non-breaking space U+00A0, the zero-width space U+200B, the byte-order mark U+FEFF). A
+    line break that separates several agencies or levels in one cell is fine; spaces around
+    it and blank lines are not.
+
+    **Bad**
+    ```
+    "Đăng ký xe tạm thời "              a trailing space
+    "Đăng ký  xe tạm thời"              a doubled space
+    "Sở Tư pháp \n\nUBND cấp xã"        a space and a blank line between agencies
+    ```
+
+    **Good**
+    ```
+    "Đăng ký xe tạm thời"
+    "Sở Tư pháp\nUBND cấp xã"
+    ```
+
+    **Fix**: remove the stray whitespace (procaudit gives the cleaned text); Excel's TRIM()
+    removes the plain spaces, not the non-breaking ones. Spaces around a code are PA101's.
+    """
+    return _all_hits(
+        ctx, lambda survey: _not_legacy(survey, survey.stray), _explain_stray, skip=("code",)
+    )

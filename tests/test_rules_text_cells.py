@@ -1,0 +1,162 @@
+"""PA601 legacy-encoding, PA602 not-nfc, PA603 stray-whitespace: every text column, one
+finding per cell."""
+
+from __future__ import annotations
+
+import unicodedata
+from collections import Counter
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from conftest import findings_of, hits_of
+from procaudit.columns import ROW, SHEET
+from procaudit.rules import get_rule
+from procaudit.rules.context import RuleContext
+
+NAME = "Đăng ký khai sinh"
+NFD = unicodedata.normalize("NFD", NAME)
+TWO_AGENCIES = "Sở Tư pháp\nỦy ban nhân dân cấp xã"
+RULES = ("PA601", "PA602", "PA603")
+
+CASES = [
+    # (case, one row, the (rule, column) findings expected on it)
+    ("correct name", {"name": NAME}, []),
+    ("all-caps name", {"name": "ĐĂNG KÝ KHAI SINH"}, []),
+    ("old tone placement", {"name": "Hoà giải ở cơ sở"}, []),
+    ("NFD name", {"name": NFD}, [("PA602", "name")]),
+    ("NFD field", {"name": NAME, "field": unicodedata.normalize("NFD", "Hộ tịch")},
+     [("PA602", "field")]),
+    ("double spaces", {"name": "Đăng ký  khai sinh"}, [("PA603", "name")]),
+    ("trailing space", {"name": "Đăng ký khai sinh "}, [("PA603", "name")]),
+    ("leading space", {"name": " Đăng ký khai sinh"}, [("PA603", "name")]),
+    ("non-breaking space", {"name": "Đăng ký\xa0khai sinh"}, [("PA603", "name")]),
+    ("tab", {"name": "Đăng ký\tkhai sinh"}, [("PA603", "name")]),
+    ("zero-width space", {"name": "Đăng ký\u200b khai sinh"}, [("PA603", "name")]),
+    ("byte-order mark", {"name": "\ufeffĐăng ký khai sinh"}, [("PA603", "name")]),
+    ("two agencies on two lines", {"name": NAME, "agency": TWO_AGENCIES}, []),
+    ("two agencies, Windows line break",
+     {"name": NAME, "agency": "Sở Tư pháp\r\nỦy ban nhân dân cấp xã"}, []),
+    ("space before the line break",
+     {"name": NAME, "agency": "Sở Tư pháp \nỦy ban nhân dân cấp xã"}, [("PA603", "agency")]),
+    ("blank line between agencies",
+     {"name": NAME, "agency": "Sở Tư pháp\n\nỦy ban nhân dân cấp xã"}, [("PA603", "agency")]),
+    ("trailing line break", {"name": NAME, "agency": TWO_AGENCIES + "\n"},
+     [("PA603", "agency")]),
+    ("levels on two lines", {"name": NAME, "level": "Cấp tỉnh\nCấp xã"}, []),
+    ("TCVN3 name", {"name": "Thñ tôc hµnh chÝnh"}, [("PA601", "name")]),
+    ("TCVN3 capitals", {"name": "§¡NG Ký KHAI SINH"}, [("PA601", "name")]),
+    ("VNI name", {"name": "Thuû tuïc haønh chính"}, [("PA601", "name")]),
+    ("VNI agency", {"name": NAME, "agency": "Sôû Tö phaùp"}, [("PA601", "agency")]),
+    # A legacy cell is reported once: converting it also fixes its spaces.
+    ("TCVN3 with a trailing space", {"name": "B¶o Th¾ng "}, [("PA601", "name")]),
+    ("NFD with a trailing space", {"name": NFD + " "}, [("PA602", "name"), ("PA603", "name")]),
+    ("English and codes", {"name": "Register a birth", "code": "1.000178",
+                           "legal_basis": "68/2013/TT-BCA", "decision_no": "1890/QĐ-UBND"}, []),
+    ("Latin-1 symbols", {"name": "Ảnh 4cm×6cm, © Bộ Tư pháp, 5 µg"}, []),
+]
+
+
+@pytest.mark.parametrize(("case", "row", "expected"), CASES, ids=[c[0] for c in CASES])
+def test_findings(case: str, row: dict[str, str], expected: list[tuple[str, str]]) -> None:
+    rows = [{"code": "1.000178", **row}]
+    found = sorted((rule, column) for rule in RULES for _, column in hits_of(rule, rows))
+    assert found == sorted(expected)
+
+
+def test_each_cell_is_reported_on_its_own_row() -> None:
+    rows = [
+        {"name": NAME, "agency": "Sở Tư pháp "},
+        {"name": "Đăng ký  kết hôn", "agency": "Sở Tư pháp "},
+        {"name": NAME, "agency": None},
+        {"name": "Đăng ký  kết hôn", "agency": TWO_AGENCIES},
+    ]
+    assert hits_of("PA603", rows) == [(2, "agency"), (3, "agency"), (3, "name"), (5, "name")]
+
+
+@pytest.mark.parametrize(
+    ("value", "message", "fix"),
+    [
+        ("B¶o Th¾ng", "legacy TCVN3 (ABC) encoding", "Retype the cell in Unicode: 'Bảo Thắng'."),
+        ("Xin chaøo", "legacy VNI encoding", "Retype the cell in Unicode: 'Xin chào'."),
+        ("TØNH B¾C GIANG", "TCVN3", "Retype the cell in Unicode: 'TỈNH BẮC GIANG'."),
+    ],
+)
+def test_pa601_names_the_encoding_and_gives_the_unicode_text(value: str, message: str,
+                                                             fix: str) -> None:
+    [finding] = [f for f in findings_of([{"name": value}]) if f.rule == "PA601"]
+    assert message in finding.message
+    assert finding.fix == fix
+    assert finding.value == value
+
+
+def test_pa602_fix_is_the_nfc_text() -> None:
+    [finding] = [f for f in findings_of([{"name": NFD}]) if f.rule == "PA602"]
+    assert finding.fix == f"Convert it to NFC: '{NAME}'."
+    assert unicodedata.is_normalized("NFC", finding.fix)
+    assert "2 tone or vowel marks" in finding.message  # the breve of ă and the acute of ý
+
+
+@pytest.mark.parametrize(
+    ("value", "message", "cleaned"),
+    [
+        ("Đăng ký  khai sinh", "doubled spaces", "Đăng ký khai sinh"),
+        ("Đăng ký khai sinh ", "a trailing space", "Đăng ký khai sinh"),
+        ("\u00a0Đăng ký khai sinh", "a leading non-breaking space", "Đăng ký khai sinh"),
+        ("Đăng\u200bký khai sinh", "a zero-width character", "Đăngký khai sinh"),
+        ("Sở Tư pháp \n\nUBND cấp xã", "spaces around a line break, a blank line",
+         "Sở Tư pháp\nUBND cấp xã"),
+        ("  Sở Tư pháp\t\tUBND  ", "a leading space, a trailing space, a tab",
+         "Sở Tư pháp UBND"),
+    ],
+)
+def test_pa603_says_what_is_stray_and_quotes_the_cleaned_text(value: str, message: str,
+                                                              cleaned: str) -> None:
+    [finding] = [f for f in findings_of([{"name": value}]) if f.rule == "PA603"]
+    assert message in finding.message
+    assert finding.fix == f"Write it as '{cleaned}'."
+
+
+def _frame(**columns: list[str | None]) -> pd.DataFrame:
+    frame = pd.DataFrame({name: pd.Series(values, dtype="str") for name, values in columns.items()})
+    frame[ROW] = range(2, len(frame) + 2)
+    frame[SHEET] = "S"
+    return frame
+
+
+def test_provenance_and_unknown_columns_are_not_read() -> None:
+    frame = _frame(name=[NAME], _note=["  B¶o Th¾ng  "])
+    frame[SHEET] = " S "
+    context = RuleContext(frame)
+    for rule in RULES:
+        check = get_rule(rule).check
+        assert check is not None
+        assert check(context).empty
+
+
+def test_one_survey_serves_the_three_rules_on_a_large_table() -> None:
+    # Values repeat: the hits are spread to every row holding the defective value.
+    rows = 30_000
+    names = pd.Series([NAME, "Đăng ký  kết hôn", NFD, "Thñ tôc hµnh chÝnh"] * (rows // 4))
+    frame = _frame(name=names.tolist(), agency=[TWO_AGENCIES] * rows)
+    context = RuleContext(frame)
+    counts = {rule: len(get_rule(rule).check(context)) for rule in RULES}  # type: ignore[misc]
+    assert counts == {"PA601": rows // 4, "PA602": rows // 4, "PA603": rows // 4}
+
+
+def test_portal_exports(real_data: Path) -> None:
+    """The data's README counts 55 cells not in NFC and 81 names with leading, trailing or
+    doubled spaces in the portal's workbooks; PA603 adds the names whose line break has a
+    space before it."""
+    from procaudit.audit import audit
+
+    paths = sorted((real_data / "national-portal-2026").glob("*.xlsx"))
+    result = audit([str(path) for path in paths])
+    by_rule = Counter((f.rule, f.column) for f in result.findings if f.rule in RULES)
+    assert sum(n for (rule, _), n in by_rule.items() if rule == "PA602") == 55
+    assert by_rule["PA601", "name"] == 0
+    names = [f.value for f in result.findings if f.rule == "PA603" and f.column == "name"]
+    spaced = [v for v in names if v != v.strip() or "  " in v]
+    assert len(spaced) == 81
+    assert all(" \n" in v for v in names if v not in spaced)
