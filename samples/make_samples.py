@@ -17,6 +17,7 @@ from __future__ import annotations
 import csv
 import io
 import re
+import unicodedata
 import zipfile
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -224,7 +225,8 @@ ROWS: list[Proc] = [
          "Tờ khai cấp bản sao trích lục hộ tịch (Mẫu TP/HT-2020-TLBS)", TT, QD_1890),
     Proc("1.004884", "Đăng ký lại khai sinh", XA, HO_TICH, "05 ngày làm việc", KHONG,
          "Tờ khai đăng ký lại khai sinh (Mẫu TP/HT-2020-KS.2)", MP, QD_1890),
-    Proc("1.004845", "Đăng ký chấm dứt giám hộ", XA, HO_TICH, "02 ngày làm việc",
+    # PA601 (row 14): the name was typed in a TCVN3 font (.VnTime) and pasted as it shows
+    Proc("1.004845", "§¨ng ký chÊm døt gi¸m hé", XA, HO_TICH, "02 ngày làm việc",
          "Lệ phí: 5.000 đồng/trường hợp",
          "Tờ khai đăng ký chấm dứt giám hộ (Mẫu TP/HT-2020-CDGH)", MP, QD_1890),
     # Valid local code, short form (national code + agency suffix).
@@ -254,7 +256,8 @@ ROWS: list[Proc] = [
          "của Việt Nam cấp hoặc chứng nhận", XA, CHUNG_THUC, "Trong ngày làm việc",
          "Phí: 2.000 đồng/trang", KHONG, TT, QD_1890),
     Proc("2.000884", "Chứng thực chữ ký trong các giấy tờ, văn bản", XA, CHUNG_THUC,
-         "Trong ngày làm việc", "Phí: 10.000 đồng/trường hợp", KHONG, MP, QD_1890),
+         "Trong ngày làm việc", "Phí: 10.000 đồng/trường hợp", KHONG, MP, QD_1890,
+         agency="Phòng Tư pháp huyện"),  # PA501 (row 20): a district office
     Proc("2.001035", "Chứng thực hợp đồng, giao dịch liên quan đến tài sản là động sản", XA,
          CHUNG_THUC, "02 ngày làm việc", "Phí: 50.000 đồng/hợp đồng, giao dịch",
          "Phiếu yêu cầu chứng thực hợp đồng, văn bản (Mẫu số 01/PYC)", MP, QD_1890),
@@ -268,7 +271,9 @@ ROWS: list[Proc] = [
          agency=CT_UBND_XA),
     Proc("2.000908", "Thôi làm hòa giải viên", XA, HOA_GIAI, "03 ngày làm việc", KHONG, KHONG,
          MP, QD_1890, agency=CT_UBND_XA),
-    Proc("2.000889", "Thanh toán thù lao cho hòa giải viên", XA, HOA_GIAI, "05 ngày làm việc",
+    # PA502 (row 26, level and agency): the tag says cấp tỉnh, the row says cấp xã
+    Proc("2.000889", "Thanh toán thù lao cho hòa giải viên (thực hiện tại cấp tỉnh)", XA,
+         HOA_GIAI, "05 ngày làm việc",
          KHONG, "Giấy đề nghị thanh toán thù lao cho hòa giải viên (Mẫu số 03/HGCS)", MP,
          QD_1890),
     # ---------------- Công chứng (Sở Tư pháp) ----------------
@@ -337,7 +342,8 @@ ROWS: list[Proc] = [
          "Đơn đăng ký biến động đất đai (Mẫu số 11/ĐK)", MP, QD_2156, agency=VPDK),
     Proc("1.012892", "Tách thửa hoặc hợp thửa đất", TINH, DAT_DAI, "15 ngày làm việc",
          "Lệ phí: 50.000 đồng/hồ sơ",
-         "Đơn đề nghị tách thửa đất, hợp thửa đất (Mẫu số 01/TT-HT)", MP, QD_2156, agency=VPDK),
+         "Đơn đề nghị tách thửa đất, hợp thửa đất (Mẫu số 01/TT-HT)", "Mức độ 3", QD_2156,
+         agency=VPDK),  # PA503 (row 45): the online level of the old scale
     Proc("1.012904",
          "Xóa đăng ký cho thuê, cho thuê lại, góp vốn bằng quyền sử dụng đất", TINH, DAT_DAI,
          "03 ngày làm việc", "Lệ phí: 30.000 đồng/hồ sơ",
@@ -401,7 +407,8 @@ ROWS: list[Proc] = [
          "Đơn đề nghị điều chỉnh giấy phép xây dựng (Mẫu số 02 Phụ lục II)", MP, QD_2347),
     Proc("1.009981", "Gia hạn giấy phép xây dựng", TINH, XAY_DUNG, "05 ngày làm việc",
          "Lệ phí: 15.000 đồng/giấy phép",
-         "Đơn đề nghị gia hạn giấy phép xây dựng (Mẫu số 04 Phụ lục II)", TT, QD_2347),
+         "Đơn đề nghị gia hạn giấy phép xây dựng (Mẫu số 04 Phụ lục II)", TT,
+         Decision("2347/QĐ-UBND", "31/09/2025")),  # PA403 (row 62): September has 30 days
     Proc("1.009982", "Cấp chứng chỉ hành nghề hoạt động xây dựng hạng II, hạng III", TINH,
          XAY_DUNG, "20 ngày làm việc", "Lệ phí: 300.000 đồng/chứng chỉ",
          "Đơn đề nghị cấp chứng chỉ hành nghề (Mẫu số 01 Phụ lục IV)", TT, QD_2347),
@@ -487,7 +494,8 @@ ROWS: list[Proc] = [
     Proc("1.005088", "Chuyển trường đối với học sinh trung học phổ thông", TINH, GIAO_DUC,
          "03 ngày làm việc", KHONG, "Đơn xin chuyển trường (Mẫu số 01)", TT, QD_2518),
     Proc("1.005092", "Xin học lại tại trường khác đối với học sinh trung học", TINH, GIAO_DUC,
-         "03 ngày làm việc", KHONG, "Đơn xin học lại (Mẫu số 02)", MP, QD_2518),
+         "03 ngày làm việc", KHONG, "Đơn xin học lại (Mẫu số 02)", MP, QD_2518,
+         status="Bãi bỏ"),  # PA404 (row 88): abolished, yet in the list in force
     Proc("2.002478", "Cấp bản sao văn bằng, chứng chỉ từ sổ gốc cấp văn bằng, chứng chỉ", TINH,
          GIAO_DUC, "Trong ngày làm việc", KHONG,
          "Mẫu đơn đề nghị cấp bản sao văn bằng, chứng chỉ từ sổ gốc", TT, QD_2518),
@@ -575,7 +583,8 @@ ROWS: list[Proc] = [
          "Cấp giấy phép lao động cho người lao động nước ngoài làm việc tại Việt Nam", TINH,
          LAO_DONG, "10 ngày làm việc kể từ ngày nhận đủ hồ sơ hợp lệ",
          "Lệ phí: 600.000 đồng/giấy phép",
-         "Văn bản đề nghị cấp giấy phép lao động (Mẫu số 03/PLI)", TT, QD_2790),
+         "Văn bản đề nghị cấp giấy phép lao động (Mẫu số 03/PLI)", TT, QD_2790,
+         agency="Sở Lao động - Thương binh và Xã hội"),  # PA504 (row 112): merged in 2025
     Proc("1.000105",
          "Gia hạn giấy phép lao động cho người lao động nước ngoài làm việc tại Việt Nam", TINH,
          LAO_DONG, "10 ngày làm việc", "Lệ phí: 450.000 đồng/giấy phép",
@@ -685,7 +694,9 @@ ROWS: list[Proc] = [
          "Đơn đề nghị cấp giấy chứng nhận (Mẫu số 05)", MP, QD_2790,
          legal="Luật Di sản văn hóa số 45/2024/QH15"),
     # ---------------- Du lịch (Sở Văn hóa, Thể thao và Du lịch) ----------------
-    Proc("1.004648", "Công nhận điểm du lịch", TINH, DU_LICH, "30 ngày", KHONG,
+    # PA602 (row 143): the name's tones are decomposed (NFD), as some Mac tools write them
+    Proc("1.004648", unicodedata.normalize("NFD", "Công nhận điểm du lịch"), TINH, DU_LICH,
+         "30 ngày", KHONG,
          "Đơn đề nghị công nhận điểm du lịch (Mẫu số 01)", MP, QD_2790),
     Proc("1.004623", "Cấp thẻ hướng dẫn viên du lịch nội địa", TINH, DU_LICH,
          "10 ngày làm việc", "Phí: 650.000 đồng/thẻ",
