@@ -79,6 +79,7 @@ class Defunct:
     since: str
     note: str
     pattern: re.Pattern[str]
+    successor_pattern: re.Pattern[str]
 
 
 def _words(text: str) -> str:
@@ -95,14 +96,23 @@ def defunct_agencies() -> tuple[Defunct, ...]:
     for row in rows:
         names = [row["old_name"], *filter(None, row["short_names"].split("|"))]
         alternatives = "|".join(re.escape(_words(name)) for name in names)
-        pattern = re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)")
-        agencies.append(
-            Defunct(row["old_name"], row["successor"], row["since"], row["note"], pattern)
-        )
+        # "Bộ TTTT cũ": an old name marked as the former one is history, not a mistake.
+        pattern = re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)(?!\s*cũ)")
+        successor = re.sub(r"\s*\(.*\)", "", row["successor"])  # "Cục Thuế (Bộ Tài chính)"
+        successor_pattern = re.compile(rf"(?<!\w){re.escape(_words(successor))}(?!\w)")
+        agencies.append(Defunct(
+            row["old_name"], row["successor"], row["since"], row["note"], pattern,
+            successor_pattern,
+        ))
     return tuple(agencies)
 
 
 def defunct_in(cell: str) -> tuple[Defunct, ...]:
-    """The defunct agencies an agency cell names."""
+    """The defunct agencies an agency cell names, unless it names the successor too ("Bộ
+    Khoa học và Công nghệ (Bộ TTTT cũ)" says where the task went)."""
     words = _words(cell)
-    return tuple(agency for agency in defunct_agencies() if agency.pattern.search(words))
+    return tuple(
+        agency
+        for agency in defunct_agencies()
+        if agency.pattern.search(words) and not agency.successor_pattern.search(words)
+    )
