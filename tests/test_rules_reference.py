@@ -103,9 +103,12 @@ UNKNOWN_CASES = [
     ("known local code", "1.001193.000.00.00.H29", "Đăng ký khai sinh", False, None),
     ("same name under another code", "1.009999", "Đăng ký khai sinh", True,
      "The reference lists the procedure of this name under 1.001193."),
-    ("two digits swapped", "1.001139", "Thủ tục lạ", True,
+    ("two digits swapped", "1.001139", "Đăng ký khai sinh cho trẻ", True,
      "The closest reference code is 1.001193 ('Đăng ký khai sinh'), one character away."),
-    ("one digit off", "1.000657", "Thủ tục lạ", True, "The closest reference code is 1.000656"),
+    ("one digit off", "1.000657", "Công nhận hoà giải viên ở cơ sở", True,
+     "The closest reference code is 1.000656"),
+    ("one digit off, another procedure", "1.000657", "Thủ tục lạ", True,
+     "The code 1.000657 is not in the reference list national.csv."),
     ("nothing close", "3.999999", "Thủ tục lạ", True, None),
     ("malformed is PA101's", "1.00123", "Thủ tục lạ", False, None),
 ]
@@ -120,6 +123,8 @@ def test_pa406_unknown_code(case: str, code: str, name: str, reported: bool,
     assert [(f.row, f.column) for f in found] == ([(2, "code")] if reported else [])
     if words:
         assert words in found[0].message
+    if reported and "closest" not in (words or ""):
+        assert "closest" not in found[0].message
 
 
 def test_reference_rules_are_off_without_a_reference() -> None:

@@ -7,7 +7,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pandas as pd
-from rapidfuzz import process
+from rapidfuzz import fuzz, process
 from rapidfuzz.distance import OSA
 
 from procaudit.levels import describe, level_ids, untagged_keys
@@ -117,7 +117,12 @@ def not_announced(ctx: FileContext) -> pd.DataFrame:
     return file_hits(records)
 
 
-def _suggestion(code: str, same_name_code: object, reference: Reference,
+# A code one edit from the row's is a likely typo only when its procedure has a similar
+# name: codes are dense, and most codes have a neighbour one digit away.
+_SIMILAR_NAMES = 80
+
+
+def _suggestion(code: str, name_key: object, same_name_code: object, reference: Reference,
                 choices: list[str]) -> tuple[str, str]:
     if isinstance(same_name_code, str):
         return (
@@ -126,9 +131,14 @@ def _suggestion(code: str, same_name_code: object, reference: Reference,
             "it in the national procedure database.",
         )
     close = process.extractOne(code, choices, scorer=OSA.distance, score_cutoff=1)
-    if close is not None:
+    similar = close is not None and (
+        not isinstance(name_key, str)
+        or fuzz.token_set_ratio(name_key, reference.procedures.at[close[2], "name_key"])
+        >= _SIMILAR_NAMES
+    )
+    if close is not None and similar:
         other = close[0]
-        name = reference.procedures.loc[close[2], "name"]
+        name = reference.procedures.at[close[2], "name"]
         return (
             f" The closest reference code is {other} ('{name}'), one character away.",
             f"If the procedure is '{name}', write {other}; otherwise check the code in the "
@@ -147,9 +157,10 @@ def unknown_code(ctx: RuleContext) -> pd.DataFrame:
 
     A well-formed code that the national list does not know is either mistyped (one digit
     off, two digits swapped) or the code of a procedure withdrawn from the national
-    database. procaudit names the reference procedure of the same name, or the closest
-    reference code when one is a likely typo. Local codes are compared by their national
-    part (`1.000494` of `1.000494.000.00.00.H29`); malformed codes are PA101's.
+    database. procaudit names the reference code of the same name, or the reference code
+    one digit off (or two digits swapped) when its procedure has a similar name. Local
+    codes are compared by their national part (`1.000494` of `1.000494.000.00.00.H29`);
+    malformed codes are PA101's.
 
     **Bad**
     ```
@@ -177,10 +188,11 @@ def unknown_code(ctx: RuleContext) -> pd.DataFrame:
     messages, fixes = {}, {}
     explained: dict[tuple[str, object], tuple[str, str]] = {}
     for i in unknown[unknown].index:
-        same_name = code_of_name.get(name_keys[i]) if name_keys is not None else None
-        key = (national[i], same_name)
+        name_key = name_keys[i] if name_keys is not None else None
+        same_name = code_of_name.get(name_key) if isinstance(name_key, str) else None
+        key = (national[i], name_key)
         if key not in explained:
-            explained[key] = _suggestion(national[i], same_name, reference, choices)
+            explained[key] = _suggestion(national[i], name_key, same_name, reference, choices)
         extra, fixes[i] = explained[key]
         messages[i] = f"The code {national[i]} is not in the reference list {source}.{extra}"
     return hits(frame, unknown, "code", pd.Series(messages), pd.Series(fixes))
