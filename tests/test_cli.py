@@ -173,11 +173,19 @@ def test_version() -> None:
 
 
 def test_rules_lists_every_rule() -> None:
+    from procaudit.rules import all_rules
+
     result = invoke("rules")
     assert result.exit_code == 0
-    for rule_id in ("PA101", "PA102", "PA103", "PA201", "PA202", "PA203", "PA301", "PA401",
-                    "PA402", "PA501"):
-        assert rule_id in result.stdout
+    for rule in all_rules():
+        assert rule.id in result.stdout
+
+
+def test_rules_says_which_option_a_rule_needs() -> None:
+    result = invoke("rules", "PA405")
+    assert result.exit_code == 0
+    first = " ".join(result.stdout.split("Too few")[0].split("\n")[:2])
+    assert "and --reference" in first and "checked on the whole file" in first
 
 
 def test_rules_shows_one_rule_in_full() -> None:
