@@ -6,13 +6,12 @@ Data flows one way: file -> reader -> canonical frame -> schema + rules -> findi
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from dataclasses import replace
 
 import pandas as pd
 
 from procaudit.columns import ALIASES, ROW, SHEET
 from procaudit.errors import InputError
-from procaudit.io import ReadOptions, Table, read_catalogue
+from procaudit.io import Catalogue, ReadOptions, Table, read_catalogue
 from procaudit.model import (
     AuditResult,
     FileFailure,
@@ -61,15 +60,13 @@ def audit(
         file_context = FileContext(path, contexts, options, list(catalogue.components))
         findings.extend(audit_file(file_context, rules))
         skipped.update(dict.fromkeys(_file_skipped(file_context, rules)))
-        report = _file_report(path, catalogue.tables, tuple(catalogue.skipped_sheets.items()))
-        components = tuple((str(t.sheet), len(t.frame)) for t in catalogue.components)
-        files.append(replace(report, component_sheets=components))
+        files.append(_file_report(catalogue))
     findings.sort(key=Finding.sort_key)
     return AuditResult(tuple(files), tuple(findings), tuple(skipped), tuple(failures))
 
 
-def _file_report(path: str, tables: tuple[Table, ...],
-                 skipped_sheets: tuple[tuple[str, str], ...]) -> FileReport:
+def _file_report(catalogue: Catalogue) -> FileReport:
+    tables = catalogue.tables
     # A sheet holding several parts gives several tables: name it once.
     sheets = None if tables[0].sheet is None else tuple(dict.fromkeys(str(t.sheet) for t in tables))
     columns: dict[str, str] = {}
@@ -78,7 +75,9 @@ def _file_report(path: str, tables: tuple[Table, ...],
         columns.update(table.header_map.sources)
         unmapped.extend(h for h in table.header_map.unmapped if h not in unmapped)
     rows = sum(len(t.frame) for t in tables)
-    return FileReport(path, sheets, rows, columns, tuple(unmapped), skipped_sheets)
+    components = tuple((str(t.sheet), len(t.frame)) for t in catalogue.components)
+    return FileReport(catalogue.path, sheets, rows, columns, tuple(unmapped),
+                      tuple(catalogue.skipped_sheets.items()), components)
 
 
 def active_rules(options: RuleOptions, selection: RuleSelection) -> tuple[Rule, ...]:
