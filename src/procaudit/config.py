@@ -1,0 +1,224 @@
+"""The configuration file: `procaudit.toml`, or `[tool.procaudit]` in `pyproject.toml`, found
+from the current directory upward, or named with `--config FILE`.
+
+Values are checked here, before any file is read: an unknown key or a bad value is one
+sentence naming the key (exit 2). Command-line flags win over the file; `Setting.source`
+says where each effective value came from, for `procaudit config`.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from procaudit.errors import ProcauditError
+
+CONFIG_NAME = "procaudit.toml"
+PYPROJECT = "pyproject.toml"
+_SEVERITIES = ("error", "warning", "info")
+_FAIL_ON = ("error", "warning", "info", "never")
+_RULE_PREFIX = re.compile(r"PA\d{0,3}", re.IGNORECASE)
+
+
+class ConfigError(ProcauditError):
+    """A configuration file that cannot be used."""
+
+
+@dataclass(frozen=True)
+class FileSettings:
+    """Overrides for the files whose name matches `pattern` (a glob, e.g. "*-xa.xlsx")."""
+
+    pattern: str
+    sheet: str | None = None
+    header_row: str | None = None
+
+
+@dataclass(frozen=True)
+class Config:
+    """What a configuration file says; None or empty where it says nothing."""
+
+    source: str | None = None  # the file it came from
+    select: tuple[str, ...] = ()
+    ignore: tuple[str, ...] = ()
+    extend_select: tuple[str, ...] = ()
+    severity: dict[str, str] = field(default_factory=dict)  # rule id -> severity
+    fail_on: str | None = None
+    aliases: dict[str, tuple[str, ...]] = field(default_factory=dict)  # column -> headers
+    mapping: dict[str, str] = field(default_factory=dict)  # source header -> column
+    files: tuple[FileSettings, ...] = ()
+    reference: Path | None = None
+    forms_dir: Path | None = None
+    online_target: float | None = None  # a percentage, 0-100
+    reform_date: date | None = None
+
+
+def find_config(start: Path) -> Path | None:
+    """The nearest procaudit.toml, or pyproject.toml with a [tool.procaudit] table, from
+    `start` upward."""
+    for folder in (start, *start.parents):
+        own = folder / CONFIG_NAME
+        if own.is_file():
+            return own
+        pyproject = folder / PYPROJECT
+        if pyproject.is_file() and "procaudit" in _read(pyproject).get("tool", {}):
+            return pyproject
+    return None
+
+
+def load_config(path: Path) -> Config:
+    """Read and check one configuration file."""
+    data = _read(path)
+    if path.name == PYPROJECT:
+        data = data.get("tool", {}).get("procaudit", {})
+        where = f"{path} [tool.procaudit]"
+    else:
+        where = str(path)
+    return _parse(data, where, path.parent)
+
+
+def _read(path: Path) -> dict[str, Any]:
+    try:
+        with path.open("rb") as handle:
+            return tomllib.load(handle)
+    except OSError as exc:
+        raise ConfigError(f"{path}: cannot be read ({exc.strerror})") from None
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(f"{path}: is not valid TOML ({exc})") from None
+
+
+def _parse(data: dict[str, Any], where: str, base: Path) -> Config:
+    parsers = {
+        "select": lambda v, k: ("select", _rule_list(v, k)),
+        "ignore": lambda v, k: ("ignore", _rule_list(v, k)),
+        "extend-select": lambda v, k: ("extend_select", _rule_list(v, k)),
+        "severity": lambda v, k: ("severity", _severities(v, k)),
+        "fail-on": lambda v, k: ("fail_on", _choice(v, k, _FAIL_ON)),
+        "aliases": lambda v, k: ("aliases", _aliases(v, k)),
+        "map": lambda v, k: ("mapping", _mapping(v, k)),
+        "files": lambda v, k: ("files", _files(v, k)),
+        "reference": lambda v, k: ("reference", base / _text(v, k)),
+        "forms-dir": lambda v, k: ("forms_dir", base / _text(v, k)),
+        "online-target": lambda v, k: ("online_target", _percent(v, k)),
+        "reform-date": lambda v, k: ("reform_date", _date(v, k)),
+    }
+    values: dict[str, Any] = {}
+    for key, value in data.items():
+        if key not in parsers:
+            known = ", ".join(sorted(parsers))
+            raise ConfigError(f"{where}: unknown key '{key}' (known keys: {known})")
+        try:
+            name, parsed = parsers[key](value, key)
+        except ValueError as exc:
+            raise ConfigError(f"{where}: {exc}") from None
+        values[name] = parsed
+    return Config(source=where, **values)
+
+
+def _text(value: object, key: str) -> str:
+    if not isinstance(value, str) or not value.strip():
+        raise ValueError(f"'{key}' must be a non-empty string")
+    return value
+
+
+def _rule_list(value: object, key: str) -> tuple[str, ...]:
+    items = value.split(",") if isinstance(value, str) else value
+    if not isinstance(items, list | tuple) or not all(isinstance(i, str) for i in items):
+        raise ValueError(f"'{key}' must be a list of rule ids or prefixes, e.g. [\"PA2\"]")
+    rules = tuple(item.strip().upper() for item in items if item.strip())
+    for rule in rules:
+        if not _RULE_PREFIX.fullmatch(rule):
+            raise ValueError(f"'{key}' has '{rule}', which is not a rule id or prefix")
+    return rules
+
+
+def _choice(value: object, key: str, choices: tuple[str, ...]) -> str:
+    if not isinstance(value, str) or value.lower() not in choices:
+        raise ValueError(f"'{key}' must be one of {', '.join(choices)}, not {value!r}")
+    return value.lower()
+
+
+def _severities(value: object, key: str) -> dict[str, str]:
+    if not isinstance(value, dict):
+        raise ValueError(f"'{key}' must be a table of rule id = severity")
+    out = {}
+    for rule, severity in value.items():
+        if not re.fullmatch(r"PA\d{3}", rule.upper()):
+            raise ValueError(f"'{key}.{rule}' is not a rule id (like PA603)")
+        out[rule.upper()] = _choice(severity, f"{key}.{rule}", _SEVERITIES)
+    return out
+
+
+def _aliases(value: object, key: str) -> dict[str, tuple[str, ...]]:
+    from procaudit.columns import CANONICAL
+
+    if not isinstance(value, dict):
+        raise ValueError(f"'{key}' must be a table of column = [headers]")
+    out = {}
+    for column, headers in value.items():
+        if column not in CANONICAL:
+            raise ValueError(f"'{key}.{column}' is not a canonical column "
+                             f"({', '.join(CANONICAL)})")
+        if isinstance(headers, str):
+            headers = [headers]
+        if not isinstance(headers, list) or not all(isinstance(h, str) for h in headers):
+            raise ValueError(f"'{key}.{column}' must be a list of headers")
+        out[column] = tuple(headers)
+    return out
+
+
+def _mapping(value: object, key: str) -> dict[str, str]:
+    from procaudit.columns import CANONICAL
+
+    if not isinstance(value, dict):
+        raise ValueError(f"'{key}' must be a table of \"HEADER\" = \"column\"")
+    for header, column in value.items():
+        if column not in CANONICAL:
+            raise ValueError(f"'{key}.\"{header}\"' names '{column}', which is not a canonical "
+                             f"column ({', '.join(CANONICAL)})")
+    return dict(value)
+
+
+def _files(value: object, key: str) -> tuple[FileSettings, ...]:
+    if not isinstance(value, list) or not all(isinstance(v, dict) for v in value):
+        raise ValueError(f"'{key}' must be an array of tables ([[files]])")
+    out = []
+    for number, entry in enumerate(value, start=1):
+        where = f"{key}[{number}]"
+        unknown = set(entry) - {"pattern", "sheet", "header-row"}
+        if unknown:
+            raise ValueError(f"'{where}' has an unknown key '{sorted(unknown)[0]}' "
+                             "(known: pattern, sheet, header-row)")
+        pattern = _text(entry.get("pattern"), f"{where}.pattern")
+        sheet = entry.get("sheet")
+        header_row = entry.get("header-row")
+        if sheet is not None and not isinstance(sheet, str | int):
+            raise ValueError(f"'{where}.sheet' must be a sheet name or number")
+        if header_row is not None and not isinstance(header_row, str | int):
+            raise ValueError(f"'{where}.header-row' must be N or \"N-M\"")
+        out.append(FileSettings(
+            pattern,
+            None if sheet is None else str(sheet),
+            None if header_row is None else str(header_row),
+        ))
+    return tuple(out)
+
+
+def _percent(value: object, key: str) -> float:
+    if isinstance(value, bool) or not isinstance(value, int | float) or not 0 <= value <= 100:
+        raise ValueError(f"'{key}' must be a percentage from 0 to 100, not {value!r}")
+    return float(value)
+
+
+def _date(value: object, key: str) -> date:
+    if isinstance(value, date):
+        return value
+    if isinstance(value, str):
+        try:
+            return date.fromisoformat(value)
+        except ValueError:
+            pass
+    raise ValueError(f"'{key}' must be a date like 2025-07-01, not {value!r}")
