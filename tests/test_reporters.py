@@ -3,8 +3,11 @@ deliberate change, and review the diff."""
 
 from __future__ import annotations
 
+import csv
 import io
+import json
 import os
+import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
@@ -18,7 +21,7 @@ from procaudit.model import (
     Severity,
     SkippedRule,
 )
-from procaudit.reporters import Format, ReportOptions, reporter_for
+from procaudit.reporters import Format, Reporter, ReportOptions, reporter_for
 
 GOLDEN = Path(__file__).parent / "golden"
 
@@ -75,3 +78,149 @@ def test_report_matches_golden_file(fmt: Format, options: dict, golden: str) -> 
     if os.environ.get("PROCAUDIT_UPDATE_GOLDEN"):
         path.write_text(text, encoding="utf-8")
     assert text == path.read_text(encoding="utf-8")
+
+
+MACHINE_GOLDEN = {
+    Format.JSONL: "report.jsonl",
+    Format.CSV: "report.csv",
+    Format.MARKDOWN: "report.md",
+    Format.SARIF: "report.sarif",
+    Format.JUNIT: "report.junit.xml",
+    Format.GITHUB: "report.github.txt",
+    Format.GITLAB: "report.gitlab.json",
+}
+
+
+@pytest.mark.parametrize(("fmt", "golden"), sorted(MACHINE_GOLDEN.items()))
+def test_machine_format_matches_golden_file(fmt: Format, golden: str) -> None:
+    text = render(fmt)
+    path = GOLDEN / golden
+    if os.environ.get("PROCAUDIT_UPDATE_GOLDEN"):
+        path.write_bytes(text.encode("utf-8"))
+    # Bytes, not text: the CSV's CRLF line ends are part of the contract.
+    assert text.encode("utf-8") == path.read_bytes()
+    assert render(fmt) == text  # same input, same bytes
+
+
+@pytest.mark.parametrize("fmt", list(Format))
+def test_every_format_has_a_reporter_and_a_golden_file(fmt: Format) -> None:
+    reporter = reporter_for(fmt, ReportOptions())
+    assert isinstance(reporter, Reporter)
+    assert fmt in MACHINE_GOLDEN or fmt in (Format.JSON, Format.RICH)
+
+
+def test_jsonl_lines_are_the_json_reports_findings() -> None:
+    findings = json.loads(render(Format.JSON))["findings"]
+    assert [json.loads(line) for line in render(Format.JSONL).splitlines()] == findings
+
+
+def test_csv_has_a_header_and_a_row_per_finding() -> None:
+    rows = list(csv.reader(io.StringIO(render(Format.CSV), newline="")))
+    assert rows[0] == ["file", "sheet", "row", "column", "code", "rule", "name", "severity",
+                       "message", "fix", "value"]
+    assert [(r[0], r[2], r[5]) for r in rows[1:]] == [
+        (f.file, str(f.row), f.rule) for f in RESULT.findings
+    ]
+    assert rows[1][4] == "1,001234"  # the comma inside the code was quoted, not split on
+
+
+def test_sarif_has_the_2_1_0_structure() -> None:
+    sarif = json.loads(render(Format.SARIF))
+    assert sarif["version"] == "2.1.0"
+    assert isinstance(sarif["$schema"], str)
+    assert isinstance(sarif["runs"], list) and len(sarif["runs"]) == 1
+    run = sarif["runs"][0]
+    driver = run["tool"]["driver"]
+    assert driver["name"] == "procaudit"
+    assert isinstance(driver["version"], str)
+    assert [rule["id"] for rule in driver["rules"]] == ["PA101", "PA102", "PA501"]
+    for rule in driver["rules"]:
+        assert isinstance(rule["shortDescription"]["text"], str) and rule["shortDescription"]
+        assert rule["defaultConfiguration"]["level"] in {"error", "warning", "note"}
+    assert len(run["results"]) == len(RESULT.findings)
+    for result, finding in zip(run["results"], RESULT.findings, strict=True):
+        assert result["ruleId"] == finding.rule
+        assert driver["rules"][result["ruleIndex"]]["id"] == finding.rule
+        assert result["level"] in {"error", "warning", "note"}
+        assert result["message"]["text"] == f"{finding.message} Fix: {finding.fix}"
+        physical = result["locations"][0]["physicalLocation"]
+        assert physical["artifactLocation"]["uri"] == finding.file
+        assert physical["region"]["startLine"] == finding.row
+
+
+def test_sarif_leaves_out_the_region_of_a_file_level_finding_and_maps_info_to_note() -> None:
+    finding = _finding("PA505", "online-coverage", Severity.INFO, "a.xlsx", None, None, None,
+                       None, None, "Few online.", "Put more online.")
+    out = io.StringIO()
+    reporter_for(Format.SARIF, ReportOptions()).render(AuditResult((), (finding,)), out)
+    result = json.loads(out.getvalue())["runs"][0]["results"][0]
+    assert result["level"] == "note"
+    assert "region" not in result["locations"][0]["physicalLocation"]
+
+
+def test_junit_parses_and_its_counts_match_the_findings() -> None:
+    root = ET.fromstring(render(Format.JUNIT).encode("utf-8"))
+    assert root.tag == "testsuites"
+    failures = root.findall("./testsuite/testcase/failure")
+    assert len(failures) == len(RESULT.findings) == int(root.get("failures"))
+    cases = root.findall("./testsuite/testcase")
+    assert int(root.get("tests")) == len(cases)
+    suites = {suite.get("name"): suite for suite in root.findall("testsuite")}
+    assert set(suites) == {"lao-cai.xlsx", "ha-tinh.csv", "broken.xlsx"}
+    lao_cai = suites["lao-cai.xlsx"]
+    assert [case.get("name") for case in lao_cai] == ["PA102 missing-code", "PA501 district-level"]
+    assert lao_cai.get("tests") == "2" and lao_cai.get("failures") == "4"
+    assert [f.get("type") for f in lao_cai.iter("failure")] == ["warning", "error", "error",
+                                                                 "error"]
+    assert suites["broken.xlsx"].get("errors") == "1" and root.get("errors") == "1"
+    for suite in suites.values():
+        assert int(suite.get("tests")) == len(suite.findall("testcase"))
+        assert int(suite.get("failures")) == len(suite.findall("testcase/failure"))
+
+
+def test_junit_replaces_characters_xml_cannot_hold() -> None:
+    finding = _finding("PA601", "bad-text", Severity.WARNING, "a.csv", None, 2, "name", None,
+                       "a\x0bb", "Bad \x01 text.", "Fix it.")
+    out = io.StringIO()
+    reporter_for(Format.JUNIT, ReportOptions()).render(AuditResult((), (finding,)), out)
+    failure = ET.fromstring(out.getvalue().encode("utf-8")).find(".//failure")
+    assert failure.get("message") == "Bad \ufffd text."
+
+
+def test_github_escapes_data_and_properties() -> None:
+    from procaudit.reporters.github_report import annotation
+
+    finding = _finding("PA201", "duplicate-entry", Severity.INFO, "a,b:c.csv", None, None,
+                       None, None, None, "100% sure\r\nnext", "x")
+    assert annotation(finding) == (
+        "::notice file=a%2Cb%3Ac.csv,title=PA201 duplicate-entry::100%25 sure%0D%0Anext Fix: x"
+    )
+
+
+def test_gitlab_fingerprints_ignore_the_row_and_stay_unique() -> None:
+    from procaudit.reporters.gitlab_report import fingerprints
+
+    def dup(row: int, code: str = "1.000001") -> Finding:
+        return _finding("PA201", "duplicate-entry", Severity.ERROR, "a.csv", None, row, "code",
+                        code, code, "Twice.", "Delete one.")
+
+    before = fingerprints((dup(3), dup(9), dup(12, "1.000002")))
+    after = fingerprints((dup(5), dup(11), dup(20, "1.000002")))  # rows inserted above
+    assert before == after
+    assert len(set(before)) == 3
+    issues = json.loads(render(Format.GITLAB))
+    assert [i["severity"] for i in issues] == ["major", "minor", "major", "major", "major"]
+    assert all(set(i) == {"description", "check_name", "fingerprint", "severity", "location"}
+               for i in issues)
+
+
+def test_markdown_escapes_pipes_and_line_breaks() -> None:
+    from procaudit.reporters.markdown_report import cell
+
+    assert cell("a|b\nc\r\nd") == "a\\|b<br>c<br>d"
+    finding = _finding("PA101", "invalid-code", Severity.ERROR, "a|b.csv", None, 2, "code",
+                       None, None, "Two\nlines.", "Fix.")
+    out = io.StringIO()
+    reporter_for(Format.MARKDOWN, ReportOptions()).render(AuditResult((), (finding,)), out)
+    row = [line for line in out.getvalue().splitlines() if line.startswith("| a")]
+    assert row == ["| a\\|b.csv |  | 2 | code |  | PA101 | error | Two<br>lines. | Fix. |"]

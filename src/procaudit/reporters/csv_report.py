@@ -1,0 +1,33 @@
+"""CSV: a header row and one row per finding (RFC 4180: CRLF line ends, quoted as needed).
+
+Values are written as they are: this is a machine format, so a cell starting with `=` is not
+neutralised here (the fix-list, meant to be opened in a spreadsheet, does that).
+"""
+
+from __future__ import annotations
+
+import csv
+from typing import TextIO
+
+from procaudit.model import AuditResult, Finding
+from procaudit.reporters.base import Reporter
+
+COLUMNS = ("file", "sheet", "row", "column", "code", "rule", "name", "severity", "message",
+           "fix", "value")
+
+
+def _row(finding: Finding) -> list[str]:
+    cells = {
+        "file": finding.file, "sheet": finding.sheet, "row": finding.row,
+        "column": finding.column, "code": finding.code, "rule": finding.rule,
+        "name": finding.name, "severity": finding.severity.value,
+        "message": finding.message, "fix": finding.fix, "value": finding.value,
+    }
+    return ["" if cells[key] is None else str(cells[key]) for key in COLUMNS]
+
+
+class CsvReporter(Reporter):
+    def render(self, result: AuditResult, out: TextIO) -> None:
+        writer = csv.writer(out, lineterminator="\r\n")
+        writer.writerow(COLUMNS)
+        writer.writerows(_row(finding) for finding in result.findings)

@@ -1,0 +1,46 @@
+"""GitHub Actions workflow commands: one annotation per finding.
+
+`::error file=F,line=N,title=PA201 duplicate-entry::message`, escaped as GitHub's toolkit
+does: `%`, CR and LF in the message; those and `,` and `:` in properties.
+"""
+
+from __future__ import annotations
+
+from typing import TextIO
+
+from procaudit.model import AuditResult, Finding, Severity
+from procaudit.reporters.base import Reporter
+from procaudit.reporters.rule_meta import message_with_fix
+
+COMMAND = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
+
+
+def escape_data(text: str) -> str:
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def escape_property(text: str) -> str:
+    return escape_data(text).replace(":", "%3A").replace(",", "%2C")
+
+
+def annotation(finding: Finding) -> str:
+    props = [("file", finding.file)]
+    if finding.row is not None:
+        props.append(("line", str(finding.row)))
+    props.append(("title", f"{finding.rule} {finding.name}"))
+    # A row number alone is ambiguous in a workbook: say which sheet and column.
+    where = ", ".join(part for part in (
+        f"sheet '{finding.sheet}'" if finding.sheet is not None else "",
+        f"column {finding.column}" if finding.column else "",
+    ) if part)
+    message = message_with_fix(finding)
+    if where:
+        message = f"{where}: {message}"
+    properties = ",".join(f"{key}={escape_property(value)}" for key, value in props)
+    return f"::{COMMAND[finding.severity]} {properties}::{escape_data(message)}"
+
+
+class GithubReporter(Reporter):
+    def render(self, result: AuditResult, out: TextIO) -> None:
+        for finding in result.findings:
+            out.write(annotation(finding) + "\n")

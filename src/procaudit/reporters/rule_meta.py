@@ -1,0 +1,31 @@
+"""What machine formats say about a rule: its summary and default severity from the registry.
+
+A finding whose rule is not registered (a custom schema's check) falls back on the finding.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from procaudit.model import Finding, Severity
+
+
+@dataclass(frozen=True)
+class RuleMeta:
+    id: str
+    name: str
+    summary: str
+    severity: Severity
+
+
+def rule_meta(finding: Finding) -> RuleMeta:
+    from procaudit.rules import get_rule
+
+    rule = get_rule(finding.rule)
+    if rule is None:
+        return RuleMeta(finding.rule, finding.name, finding.name, finding.severity)
+    return RuleMeta(rule.id, rule.name, rule.summary, rule.severity)
+
+
+def message_with_fix(finding: Finding) -> str:
+    return f"{finding.message} Fix: {finding.fix}" if finding.fix else finding.message

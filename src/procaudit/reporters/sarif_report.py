@@ -1,0 +1,76 @@
+"""SARIF 2.1.0, for GitHub code scanning and other static-analysis viewers.
+
+One result per finding, located at the file and, when known, the row; the rules used are
+described in the tool's driver with their registry summary and default level.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any, TextIO
+
+from procaudit import __version__
+from procaudit.model import AuditResult, Finding, Severity
+from procaudit.reporters.base import Reporter
+from procaudit.reporters.rule_meta import message_with_fix, rule_meta
+
+SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
+LEVEL = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}
+
+
+def _rule(finding: Finding) -> dict[str, Any]:
+    meta = rule_meta(finding)
+    return {
+        "id": meta.id,
+        "name": meta.name,
+        "shortDescription": {"text": meta.summary},
+        "defaultConfiguration": {"level": LEVEL[meta.severity]},
+    }
+
+
+def _result(finding: Finding, rule_index: int) -> dict[str, Any]:
+    physical: dict[str, Any] = {"artifactLocation": {"uri": finding.file}}
+    if finding.row is not None:
+        physical["region"] = {"startLine": finding.row}
+    return {
+        "ruleId": finding.rule,
+        "ruleIndex": rule_index,
+        "level": LEVEL[finding.severity],
+        "message": {"text": message_with_fix(finding)},
+        "locations": [{"physicalLocation": physical}],
+        # What a row number alone does not say: the sheet, the column, the procedure.
+        "properties": {"sheet": finding.sheet, "column": finding.column,
+                       "code": finding.code, "value": finding.value},
+    }
+
+
+def sarif_dict(result: AuditResult) -> dict[str, Any]:
+    index: dict[str, int] = {}
+    rules: list[dict[str, Any]] = []
+    for finding in sorted(result.findings, key=lambda f: f.rule):
+        if finding.rule not in index:
+            index[finding.rule] = len(rules)
+            rules.append(_rule(finding))
+    invocation: dict[str, Any] = {"executionSuccessful": not result.failures}
+    if result.failures:
+        invocation["toolExecutionNotifications"] = [
+            {"level": "error", "message": {"text": failure.message},
+             "locations": [{"physicalLocation": {"artifactLocation": {"uri": failure.path}}}]}
+            for failure in result.failures
+        ]
+    return {
+        "$schema": SCHEMA,
+        "version": "2.1.0",
+        "runs": [{
+            # No informationUri: procaudit has no public home page yet.
+            "tool": {"driver": {"name": "procaudit", "version": __version__, "rules": rules}},
+            "invocations": [invocation],
+            "results": [_result(f, index[f.rule]) for f in result.findings],
+        }],
+    }
+
+
+class SarifReporter(Reporter):
+    def render(self, result: AuditResult, out: TextIO) -> None:
+        json.dump(sarif_dict(result), out, ensure_ascii=False, indent=2)
+        out.write("\n")
