@@ -216,3 +216,56 @@ def test_console_script_runs_as_a_module(csv_file) -> None:
     )
     assert out.returncode == 1
     assert json.loads(out.stdout)["summary"]["by_rule"] == {"PA501": 1}
+
+
+@pytest.mark.parametrize("fmt", ["json", "sarif", "csv"])
+def test_output_writes_the_report_to_a_file_and_nothing_to_stdout(csv_file, tmp_path: Path,
+                                                                  fmt: str) -> None:
+    path = csv_file(WITH_ERROR)
+    target = tmp_path / f"report.{fmt}"
+    result = invoke("check", path, "-f", fmt, "--output", str(target))
+    assert result.exit_code == 1
+    assert result.stdout == ""
+    assert target.read_text(encoding="utf-8") == invoke("check", path, "-f", fmt).stdout
+    assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".")] == []  # no temp left
+
+
+def test_output_replaces_an_old_report_whole(csv_file, tmp_path: Path) -> None:
+    target = tmp_path / "report.json"
+    target.write_text("old " * 10_000, encoding="utf-8")
+    assert invoke("check", csv_file(CLEAN), "-f", "json", "-o", str(target)).exit_code == 0
+    assert json.loads(target.read_text(encoding="utf-8"))["findings"] == []
+
+
+def test_output_failing_midway_leaves_no_partial_file(csv_file, tmp_path: Path,
+                                                      monkeypatch) -> None:
+    from procaudit.reporters.json_report import JsonReporter
+
+    def explode(self, result, out) -> None:
+        out.write('{"half": ')
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(JsonReporter, "render", explode)
+    target = tmp_path / "report.json"
+    result = invoke("check", csv_file(CLEAN), "-f", "json", "-q", "-o", str(target))
+    assert result.exit_code == 2
+    assert result.stderr == f"procaudit: error: cannot write {target}: No space left on device\n"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["c.csv"]
+
+
+def test_output_in_a_missing_folder_is_a_usage_error(csv_file, tmp_path: Path) -> None:
+    target = tmp_path / "nowhere" / "report.json"
+    result = invoke("check", csv_file(CLEAN), "-f", "json", "--output", str(target))
+    assert result.exit_code == 2
+    assert result.stderr.startswith("procaudit: error: --output ")
+    assert result.stderr.count("\n") == 1
+    assert not target.parent.exists()
+    assert result.stdout == ""
+
+
+def test_output_refuses_to_overwrite_an_input(csv_file) -> None:
+    path = csv_file(CLEAN)
+    result = invoke("check", path, "-f", "csv", "--output", path)
+    assert result.exit_code == 2
+    assert "is one of the files to audit" in result.stderr
+    assert Path(path).read_text(encoding="utf-8") == CLEAN

@@ -6,12 +6,14 @@ Heavy modules (pandas, pandera, openpyxl) are imported inside the commands, so t
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import sys
+from collections.abc import Callable
 from enum import StrEnum
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import TYPE_CHECKING, Annotated, TextIO
 
 import typer
 
@@ -99,6 +101,11 @@ def check(
     output_format: Annotated[
         Format, typer.Option("--format", "-f", help="Report format.")
     ] = Format.RICH,
+    output: Annotated[
+        Path | None,
+        typer.Option("--output", "-o", metavar="FILE", show_default=False,
+                     help="Write the report to FILE (atomically) instead of stdout."),
+    ] = None,
     fail_on: Annotated[
         FailOn,
         typer.Option(help="Exit 1 when a finding is at least this severe ('never': always 0)."),
@@ -143,12 +150,24 @@ def check(
         typer.Option("--online-target", metavar="PERCENT", min=0, max=100,
                      help="PA505 warns when fewer procedures than this are fully online."),
     ] = 80,
+    fix_list: Annotated[
+        Path | None,
+        typer.Option("--fix-list", metavar="FILE.xlsx|FILE.csv", show_default=False,
+                     help="Also write the worklist officials correct the files from: one row "
+                          "per finding, with its cell, and the offending rows highlighted."),
+    ] = None,
     sheet: SheetOption = None,
     header_row: HeaderRowOption = None,
     mapping: MapOption = None,
 ) -> None:
     """Audit catalogue files and report their defects."""
     read_options = _read_options(sheet, header_row, mapping)
+    if output is not None:
+        _check_output(output, paths)
+    if fix_list is not None:
+        _check_output(fix_list, paths, "--fix-list")
+        if fix_list.suffix.lower() not in (".xlsx", ".csv"):
+            raise _fail(f"--fix-list {fix_list}: must end in .xlsx or .csv")
     if forms_dir is not None and not forms_dir.is_dir():
         raise _fail(f"--forms-dir {forms_dir}: no such folder")
     from procaudit.audit import audit
@@ -166,8 +185,56 @@ def check(
         for group in result.skipped_groups():
             typer.echo(f"procaudit: note: not checked: {group.describe()}", err=True)
     options = ReportOptions(fail_on=fail_on, max_per_rule=max_per_rule)
-    reporter_for(output_format, options).render(result, sys.stdout)
+    reporter = reporter_for(output_format, options)
+    if output is None:
+        reporter.render(result, sys.stdout)
+    else:
+        try:
+            _write_atomically(output, lambda out: reporter.render(result, out))
+        except OSError as exc:
+            raise _fail(f"cannot write {output}: {exc.strerror or exc}") from None
+    if fix_list is not None:
+        from procaudit.fixlist import write_fix_list
+
+        try:
+            write_fix_list(result, fix_list, read_options)
+        except OSError as exc:
+            raise _fail(f"cannot write {fix_list}: {exc.strerror or exc}") from None
     raise typer.Exit(result.exit_code(fail_on))
+
+
+def _check_output(output: Path, paths: list[str], option: str = "--output") -> None:
+    """Before the audit: a report that cannot be written should not cost a run."""
+    if output.is_dir():
+        raise _fail(f"{option} {output}: is a folder")
+    if not output.parent.is_dir():
+        raise _fail(f"{option} {output}: the folder {output.parent} does not exist")
+    target = output.resolve()
+    for path in paths:
+        if Path(path).resolve() == target:
+            raise _fail(f"{option} {output}: is one of the files to audit")
+
+
+def _write_atomically(output: Path, write: Callable[[TextIO], None]) -> None:
+    """Write to a temporary file beside `output`, then rename it over `output`: a reader
+    sees the old report or the new one, never half of one. Nothing is left on failure."""
+    import tempfile
+
+    fd, tmp = tempfile.mkstemp(dir=output.parent, prefix=f".{output.name}.", suffix=".tmp")
+    try:
+        # newline="": the bytes are the reporter's own (the CSV's CRLF stays CRLF).
+        with os.fdopen(fd, "w", encoding="utf-8", newline="") as out:
+            write(out)
+            out.flush()
+            os.fsync(out.fileno())
+        umask = os.umask(0)
+        os.umask(umask)
+        os.chmod(tmp, 0o666 & ~umask)  # mkstemp's 0600 is not what a report should get
+        os.replace(tmp, output)
+    except BaseException:
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(tmp)
+        raise
 
 
 def _selection(select: list[str], ignore: list[str]) -> RuleSelection:

@@ -1,0 +1,324 @@
+"""The fix-list: the worklist an official acts on, one row per finding, as .xlsx or .csv.
+
+The workbook adds a second sheet with the offending source rows, their bad cells
+highlighted and the findings as cell comments, so nobody has to open the catalogue
+beside it to see what is wrong.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import os
+import tempfile
+import zipfile
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+
+import pandas as pd
+from openpyxl import Workbook
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE, Cell
+from openpyxl.comments import Comment
+from openpyxl.styles import Font, PatternFill
+from openpyxl.worksheet.worksheet import Worksheet
+from openpyxl.writer.excel import ExcelWriter
+
+from procaudit.columns import ROW
+from procaudit.errors import ProcauditError, UsageError
+from procaudit.inspection import column_label
+from procaudit.io.read import ReadOptions, Table, read_catalogue
+from procaudit.model import AuditResult, Finding, Severity
+
+HEADINGS = (
+    "Tệp / File",
+    "Trang tính / Sheet",
+    "Ô / Cell",
+    "Mã TTHC / Code",
+    "Tên thủ tục / Procedure",
+    "Quy tắc / Rule",
+    "Mức độ / Severity",
+    "Nội dung / Message",
+    "Giá trị hiện tại / Current value",
+    "Cách sửa / Suggested fix",
+    "Người xử lý / Assignee",
+    "Trạng thái / Status",
+)
+WIDTHS = (24, 18, 8, 16, 40, 10, 10, 60, 30, 50, 20, 14)
+SEVERITY_COLUMN = HEADINGS.index("Mức độ / Severity")
+FINDINGS_SHEET = "Danh sách sửa - Fix list"  # "/" is not allowed in sheet names
+ROWS_SHEET = "Dòng lỗi - Offending rows"
+ROWS_LEAD = ("Tệp / File", "Trang tính / Sheet", "Dòng / Row")
+SUFFIXES = (".xlsx", ".csv")
+
+SEVERITY_FILLS = {
+    Severity.ERROR: PatternFill("solid", fgColor="F4CCCC"),
+    Severity.WARNING: PatternFill("solid", fgColor="FFE599"),
+    Severity.INFO: PatternFill("solid", fgColor="CFE2F3"),
+}
+OFFENDING_FILL = PatternFill("solid", fgColor="FFC7CE")
+HEADING_FONT = Font(bold=True)
+# Fixed so that identical input gives an identical file (no "now" in docProps or the zip).
+FIXED_TIME = datetime(2000, 1, 1)
+ZIP_TIME = (1980, 1, 1, 0, 0, 0)
+_FORMULA_STARTS = ("=", "+", "-", "@")
+_WIDTH_LIMIT = 60
+
+
+@dataclass
+class _Source:
+    """One re-read input file: where each catalogue row lives."""
+
+    rows: dict[tuple[str | None, int], tuple[Table, int]] = field(default_factory=dict)
+
+    def locate(self, finding: Finding) -> tuple[Table, int] | None:
+        if finding.row is None:
+            return None
+        return self.rows.get((finding.sheet, finding.row))
+
+
+def check_fix_list_path(path: Path) -> None:
+    """Raise UsageError for a path the fix-list cannot be written to, before any audit."""
+    if path.suffix.lower() not in SUFFIXES:
+        raise UsageError(
+            f"The fix-list {path} must end in .xlsx or .csv, not '{path.suffix or 'no suffix'}'."
+        )
+
+
+def write_fix_list(
+    result: AuditResult, path: Path, read_options: ReadOptions | None = None
+) -> None:
+    """Write the findings of `result` as a fix-list at `path` (.xlsx or .csv, by suffix);
+    `read_options` are the run's overrides, so that files are re-read as they were audited."""
+    path = Path(path)
+    check_fix_list_path(path)
+    suffix = path.suffix.lower()
+    findings = sorted(result.findings, key=Finding.sort_key)
+    sources = _sources((f.file for f in findings), read_options)
+    if suffix == ".csv":
+        _atomic_write(path, lambda handle: _write_csv(handle, findings, sources))
+    else:
+        _atomic_write(path, lambda handle: handle.write(_xlsx_bytes(findings, sources)))
+
+
+# --- reading the sources back -------------------------------------------------------------
+
+
+def _sources(
+    files: Iterable[str], read_options: ReadOptions | None
+) -> dict[str, _Source]:
+    """Each file re-read once; a file that cannot be read any more just gives no names."""
+    sources: dict[str, _Source] = {}
+    for file in dict.fromkeys(files):
+        source = _Source()
+        try:
+            catalogue = read_catalogue(file, read_options)
+        except ProcauditError:
+            sources[file] = source
+            continue
+        # Procedure tables win over dossier-component sheets for the same (sheet, row).
+        for table in (*catalogue.components, *catalogue.tables):
+            for position, row in enumerate(table.frame[ROW]):
+                source.rows[(table.sheet, int(row))] = (table, position)
+        sources[file] = source
+    return sources
+
+
+def _cell_text(table: Table, position: int, column: str) -> str:
+    if column not in table.frame:
+        return ""
+    value = table.frame[column].iloc[position]
+    return "" if value is None or pd.isna(value) else str(value)
+
+
+def cell_reference(finding: Finding, table: Table | None) -> str:
+    """'C17' for a cell; '17' when the column is not known; '' for a file-level finding."""
+    if finding.row is None:
+        return ""
+    columns = table.header_map.columns if table is not None else {}
+    if finding.column is None or finding.column not in columns:
+        return str(finding.row)
+    return f"{column_label(columns[finding.column], workbook=True)}{finding.row}"
+
+
+def _record(finding: Finding, source: _Source) -> list[str]:
+    """The fix-list row of one finding, in HEADINGS order."""
+    located = source.locate(finding)
+    table, position = located if located else (None, 0)
+    name = _cell_text(table, position, "name") if table is not None else ""
+    value = finding.value
+    if value is None and table is not None and finding.column:
+        value = _cell_text(table, position, finding.column)
+    return [
+        finding.file,
+        finding.sheet or "",
+        cell_reference(finding, table),
+        finding.code or "",
+        name,
+        finding.rule,
+        finding.severity.value,
+        finding.message,
+        value or "",
+        finding.fix,
+        "",
+        "",
+    ]
+
+
+# --- cell safety ----------------------------------------------------------------------------
+
+
+def neutralise(text: str) -> str:
+    """Text a spreadsheet would run as a formula, prefixed with ' so that it stays text."""
+    if text[:1] in ("\t", "\r") or text.lstrip().startswith(_FORMULA_STARTS):
+        return "'" + text
+    return text
+
+
+def _put(cell: Cell, text: str) -> None:
+    # openpyxl refuses control characters; a catalogue cell may hold them.
+    cell.value = ILLEGAL_CHARACTERS_RE.sub("", neutralise(text))
+    cell.data_type = "s"  # never a formula, whatever the text
+
+
+# --- writing --------------------------------------------------------------------------------
+
+
+def _atomic_write(path: Path, write: Callable[[io.BufferedWriter], object]) -> None:
+    """Write through a temporary file beside `path`, so a failure leaves no half a file."""
+    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(handle, "wb") as stream:
+            write(stream)
+        # mkstemp makes the file private; give it the mode any new file of the user gets.
+        os.chmod(temporary, 0o666 & ~_umask())
+        os.replace(temporary, path)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
+
+
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
+def _write_csv(stream: io.BufferedWriter, findings: list[Finding], sources: dict[str, _Source]
+               ) -> None:
+    # utf-8-sig: Excel opens a CSV with a BOM as UTF-8, not in the ANSI code page.
+    text = io.TextIOWrapper(stream, encoding="utf-8-sig", newline="")
+    writer = csv.writer(text)
+    writer.writerow(HEADINGS)
+    for finding in findings:
+        writer.writerow([neutralise(cell) for cell in _record(finding, sources[finding.file])])
+    text.flush()
+    text.detach()
+
+
+def _xlsx_bytes(findings: list[Finding], sources: dict[str, _Source]) -> bytes:
+    workbook = Workbook()
+    sheet = workbook.active
+    sheet.title = FINDINGS_SHEET
+    _findings_sheet(sheet, findings, sources)
+    _rows_sheet(workbook.create_sheet(ROWS_SHEET), findings, sources)
+    workbook.properties.created = FIXED_TIME
+    workbook.properties.modified = FIXED_TIME
+    workbook.properties.creator = "procaudit"
+    return _stable_zip(workbook)
+
+
+def _stable_zip(workbook: Workbook) -> bytes:
+    """The workbook's bytes with fixed zip timestamps (save_workbook would stamp 'now')."""
+    raw = io.BytesIO()
+    with zipfile.ZipFile(raw, "w", zipfile.ZIP_DEFLATED) as archive:
+        ExcelWriter(workbook, archive).write_data()
+    stable = io.BytesIO()
+    with zipfile.ZipFile(raw) as source, zipfile.ZipFile(stable, "w") as target:
+        for info in source.infolist():
+            entry = zipfile.ZipInfo(info.filename, date_time=ZIP_TIME)
+            entry.compress_type = zipfile.ZIP_DEFLATED
+            target.writestr(entry, source.read(info.filename))
+    return stable.getvalue()
+
+
+def _findings_sheet(sheet: Worksheet, findings: list[Finding], sources: dict[str, _Source]
+                    ) -> None:
+    _heading_row(sheet, HEADINGS)
+    for number, finding in enumerate(findings, start=2):
+        for column, text in enumerate(_record(finding, sources[finding.file]), start=1):
+            _put(sheet.cell(number, column), text)
+        sheet.cell(number, SEVERITY_COLUMN + 1).fill = SEVERITY_FILLS[finding.severity]
+    for position, width in enumerate(WIDTHS):
+        sheet.column_dimensions[column_label(position, workbook=True)].width = width
+    sheet.freeze_panes = "A2"
+    last = column_label(len(HEADINGS) - 1, workbook=True)
+    sheet.auto_filter.ref = f"A1:{last}{len(findings) + 1}"
+
+
+def _heading_row(sheet: Worksheet, headings: Iterable[str], row: int = 1) -> None:
+    for column, heading in enumerate(headings, start=1):
+        cell = sheet.cell(row, column)
+        _put(cell, heading)
+        cell.font = HEADING_FONT
+
+
+def _rows_sheet(sheet: Worksheet, findings: list[Finding], sources: dict[str, _Source]) -> None:
+    """The offending source rows, grouped under each source table's own header."""
+    by_row: dict[tuple[str, str | None, int | None], list[Finding]] = {}
+    located: dict[tuple[str, str | None, int | None], tuple[Table, int]] = {}
+    for finding in findings:
+        hit = sources[finding.file].locate(finding)
+        if hit is not None:
+            key = (finding.file, finding.sheet, finding.row)
+            by_row.setdefault(key, []).append(finding)
+            located[key] = hit
+    current: tuple[str, int] | None = None
+    widths: dict[int, int] = {}
+    number = 0
+    for key, found in by_row.items():
+        table, position = located[key]
+        columns = _source_columns(table)
+        if current != (key[0], id(table)):
+            # A new source table: blank line, then its header (tables differ in columns).
+            number += 2 if number else 1
+            _heading_row(sheet, (*ROWS_LEAD, *(label for _, label in columns)), number)
+            current = (key[0], id(table))
+        number += 1
+        texts = [key[0], key[1] or "", str(found[0].row)]
+        texts += [_cell_text(table, position, column) for column, _ in columns]
+        for column, text in enumerate(texts, start=1):
+            _put(sheet.cell(number, column), text)
+            widths[column] = max(widths.get(column, 8), min(len(text) + 2, _WIDTH_LIMIT))
+        _mark(sheet, number, found, [column for column, _ in columns])
+    for column, width in widths.items():
+        sheet.column_dimensions[column_label(column - 1, workbook=True)].width = width
+    sheet.freeze_panes = "D1"
+
+
+def _source_columns(table: Table) -> list[tuple[str, str]]:
+    """(canonical column, source header) of the table's columns, in source order."""
+    labels = table.account.labels if table.account is not None else ()
+    by_canonical = {column: header for header, column in table.header_map.sources.items()}
+    ordered = sorted(table.header_map.columns.items(), key=lambda item: item[1])
+    return [
+        (column, (labels[position] if position < len(labels) else "")
+         or by_canonical.get(column, column))
+        for column, position in ordered
+    ]
+
+
+def _mark(sheet: Worksheet, number: int, found: list[Finding], columns: list[str]) -> None:
+    """Highlight each offending cell and comment it; row-level findings go on the row number."""
+    notes: dict[int, list[str]] = {}
+    lead = len(ROWS_LEAD)
+    for finding in found:
+        at = lead + 1 + columns.index(finding.column) if finding.column in columns else lead
+        notes.setdefault(at, []).append(f"{finding.rule}: {finding.message}")
+    for at, lines in notes.items():
+        cell = sheet.cell(number, at)
+        cell.fill = OFFENDING_FILL
+        comment = Comment(ILLEGAL_CHARACTERS_RE.sub("", "\n".join(lines)), "procaudit")
+        comment.width, comment.height = 320, 40 + 20 * len(lines)
+        cell.comment = comment

@@ -1,0 +1,265 @@
+"""The fix-list: one row per finding, cell references, colours, offending rows, no formulas."""
+
+from __future__ import annotations
+
+import csv
+import zipfile
+from dataclasses import replace
+from pathlib import Path
+
+import openpyxl
+import pytest
+from openpyxl import Workbook
+
+from procaudit import fixlist
+from procaudit.audit import audit
+from procaudit.errors import UsageError
+from procaudit.fixlist import (
+    FINDINGS_SHEET,
+    HEADINGS,
+    ROWS_SHEET,
+    SEVERITY_FILLS,
+    neutralise,
+    write_fix_list,
+)
+from procaudit.model import AuditResult, Severity
+
+HYPERLINK = '=HYPERLINK("http://x","y")'
+HEADER = ["STT", "Mã TTHC", "Tên thủ tục", "Cấp thực hiện", "Lĩnh vực", "Cơ quan thực hiện"]
+CELL = HEADINGS.index("Ô / Cell")
+RULE = HEADINGS.index("Quy tắc / Rule")
+SEVERITY = HEADINGS.index("Mức độ / Severity")
+NAME = HEADINGS.index("Tên thủ tục / Procedure")
+VALUE = HEADINGS.index("Giá trị hiện tại / Current value")
+
+
+@pytest.fixture
+def catalogue(tmp_path: Path) -> Path:
+    """Rows 2-5 of sheet DS: a shared code (B2, B3), a bad code (B4), no name (C4), district
+    level and agency (D4, F4), and a district agency (F5) on the row named by a formula."""
+    workbook = Workbook()
+    sheet = workbook.active
+    sheet.title = "DS"
+    sheet.append(HEADER)
+    sheet.append([1, "1.001234", "Cấp giấy phép xây dựng", "Tỉnh", "Xây dựng", "Sở Xây dựng"])
+    sheet.append([2, "1.001234", "Đăng ký kết hôn", "Xã", "Hộ tịch", "UBND xã"])
+    sheet.append([3, "XYZ", None, "Huyện", "Đất đai", "UBND huyện"])
+    sheet.append([4, "2.000001", "placeholder", "Tỉnh", "Y tế", "UBND huyện"])
+    cell = sheet.cell(5, 3)
+    cell.value = HYPERLINK
+    cell.data_type = "s"  # a string in the source, which must stay one in the fix-list
+    path = tmp_path / "cat.xlsx"
+    workbook.save(path)
+    return path
+
+
+@pytest.fixture
+def result(catalogue: Path) -> AuditResult:
+    found = audit([str(catalogue)])
+    assert not found.failures
+    return found
+
+
+def _rows(path: Path, title: str) -> list[list[object]]:
+    sheet = openpyxl.load_workbook(path)[title]
+    return [list(row) for row in sheet.iter_rows(values_only=True)]
+
+
+def _where(rows: list[list[object]]) -> set[tuple[object, object]]:
+    return {(row[RULE], row[CELL]) for row in rows[1:]}
+
+
+def test_one_row_per_finding_with_cell_references(result: AuditResult, tmp_path: Path) -> None:
+    out = tmp_path / "fix.xlsx"
+    write_fix_list(result, out)
+    rows = _rows(out, FINDINGS_SHEET)
+    assert rows[0] == list(HEADINGS)
+    assert len(rows) == len(result.findings) + 1
+    assert {("PA202", "B2"), ("PA202", "B3"), ("PA101", "B4"), ("PA103", "C4"),
+            ("PA501", "D4"), ("PA501", "F4"), ("PA501", "F5")} <= _where(rows)
+    by_cell = {row[CELL]: row for row in rows[1:]}
+    assert by_cell["B3"][NAME] == "Đăng ký kết hôn"  # looked up from the catalogue row
+    assert by_cell["F4"][VALUE] == "UBND huyện"
+    assert rows[1][-2:] == [None, None]  # assignee and status left for the official
+
+
+def test_formula_text_stays_text(result: AuditResult, tmp_path: Path) -> None:
+    out = tmp_path / "fix.xlsx"
+    write_fix_list(result, out)
+    workbook = openpyxl.load_workbook(out)
+    names = [c for row in workbook[FINDINGS_SHEET].iter_rows() for c in row
+             if isinstance(c.value, str) and "HYPERLINK" in c.value]
+    copied = [c for row in workbook[ROWS_SHEET].iter_rows() for c in row
+              if isinstance(c.value, str) and "HYPERLINK" in c.value]
+    assert names and copied
+    for cell in names + copied:
+        assert cell.value == "'" + HYPERLINK
+        assert cell.data_type == "s"
+
+
+@pytest.mark.parametrize(
+    ("text", "safe"),
+    [
+        ("=1+1", "'=1+1"),
+        ("+84 912", "'+84 912"),
+        ("-5", "'-5"),
+        ("@SUM(A1)", "'@SUM(A1)"),
+        ("  =cmd", "'  =cmd"),
+        ("\t=cmd", "'\t=cmd"),
+        ("\rtext", "'\rtext"),
+        ("Sở Y tế", "Sở Y tế"),
+        ("a=b", "a=b"),
+        ("", ""),
+    ],
+)
+def test_neutralise(text: str, safe: str) -> None:
+    assert neutralise(text) == safe
+
+
+def test_layout_and_severity_fills(result: AuditResult, tmp_path: Path) -> None:
+    first = result.findings[0]
+    extra = (
+        replace(first, severity=Severity.WARNING, rule="PA900", row=3),
+        replace(first, severity=Severity.INFO, rule="PA901", row=None, column=None, sheet=None),
+    )
+    out = tmp_path / "fix.xlsx"
+    write_fix_list(replace(result, findings=result.findings + extra), out)
+    sheet = openpyxl.load_workbook(out)[FINDINGS_SHEET]
+    assert sheet.freeze_panes == "A2"
+    assert sheet.auto_filter.ref == f"A1:L{len(result.findings) + 3}"
+    assert sheet.column_dimensions["H"].width > sheet.column_dimensions["C"].width
+    colours = {}
+    for row in sheet.iter_rows(min_row=2):
+        colours[row[SEVERITY].value] = row[SEVERITY].fill.fgColor.rgb
+        if row[RULE].value == "PA901":
+            assert row[CELL].value is None  # a file-level finding has no cell
+    for severity in Severity:
+        assert colours[severity.value].endswith(SEVERITY_FILLS[severity].fgColor.rgb[-6:])
+    assert len(set(colours.values())) == 3
+
+
+def test_offending_rows_sheet(result: AuditResult, tmp_path: Path) -> None:
+    out = tmp_path / "fix.xlsx"
+    write_fix_list(result, out)
+    sheet = openpyxl.load_workbook(out)[ROWS_SHEET]
+    rows = [list(row) for row in sheet.iter_rows(values_only=True)]
+    assert rows[0] == ["Tệp / File", "Trang tính / Sheet", "Dòng / Row", *HEADER[1:]]
+    assert [row[2] for row in rows[1:]] == ["2", "3", "4", "5"]
+    assert rows[1][3:] == ["1.001234", "Cấp giấy phép xây dựng", "Tỉnh", "Xây dựng",
+                           "Sở Xây dựng"]
+    # File, sheet and row come first, so source columns B-F (STT is not copied) are D-H:
+    # row 4's code (D), name (E), level (F) and agency (H) are the offending cells.
+    marked = {cell.coordinate: cell.comment.text for row in sheet.iter_rows(min_row=2)
+              for cell in row if cell.comment}
+    assert set(marked) == {"D2", "D3", "D4", "E4", "F4", "H4", "H5"}
+    assert marked["E4"].startswith("PA103: ")
+    assert "PA501" in marked["H5"]
+    assert sheet["D4"].fill.fgColor.rgb.endswith("FFC7CE")
+    assert sheet["G4"].fill.fgColor.rgb != sheet["D4"].fill.fgColor.rgb
+
+
+def test_csv_fix_list(result: AuditResult, tmp_path: Path) -> None:
+    out = tmp_path / "fix.csv"
+    write_fix_list(result, out)
+    with out.open(encoding="utf-8-sig", newline="") as stream:
+        rows = list(csv.reader(stream))
+    assert rows[0] == list(HEADINGS)
+    assert len(rows) == len(result.findings) + 1
+    assert ("PA103", "C4") in _where(rows)
+    assert ("PA501", "F5") in _where(rows)
+    assert "'" + HYPERLINK in [row[NAME] for row in rows]
+
+
+def test_csv_source_gives_column_letters(tmp_path: Path) -> None:
+    source = tmp_path / "cat.csv"
+    source.write_text(
+        "STT,Mã TTHC,Tên thủ tục\n1,1.000001,Cấp phép\n2,ABC,Đăng ký\n", encoding="utf-8"
+    )
+    out = tmp_path / "fix.csv"
+    write_fix_list(audit([str(source)]), out)
+    with out.open(encoding="utf-8-sig", newline="") as stream:
+        rows = list(csv.reader(stream))
+    assert ("PA101", "B3") in _where(rows)
+
+
+def test_unknown_suffix(result: AuditResult, tmp_path: Path) -> None:
+    with pytest.raises(UsageError, match=r"\.xlsx or \.csv"):
+        write_fix_list(result, tmp_path / "fix.json")
+    assert list(tmp_path.iterdir()) == [tmp_path / "cat.xlsx"]
+
+
+def test_no_temporary_file_left(result: AuditResult, tmp_path: Path) -> None:
+    out_dir = tmp_path / "out"
+    out_dir.mkdir()
+    write_fix_list(result, out_dir / "fix.xlsx")
+    write_fix_list(result, out_dir / "fix.csv")
+    assert sorted(p.name for p in out_dir.iterdir()) == ["fix.csv", "fix.xlsx"]
+
+
+def test_failed_write_leaves_nothing(
+    result: AuditResult, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    out_dir = tmp_path / "out"
+    out_dir.mkdir()
+    (out_dir / "fix.csv").write_text("yesterday's list", encoding="utf-8")
+
+    def half_written(stream, findings, sources) -> None:  # type: ignore[no-untyped-def]
+        stream.write(b"Tep,")
+        raise OSError("disk full")
+
+    monkeypatch.setattr(fixlist, "_write_csv", half_written)
+    with pytest.raises(OSError, match="disk full"):
+        write_fix_list(result, out_dir / "fix.csv")
+    assert [p.name for p in out_dir.iterdir()] == ["fix.csv"]
+    assert (out_dir / "fix.csv").read_text(encoding="utf-8") == "yesterday's list"
+
+
+def test_output_is_deterministic(result: AuditResult, tmp_path: Path) -> None:
+    first, second = tmp_path / "a.xlsx", tmp_path / "b.xlsx"
+    write_fix_list(result, first)
+    write_fix_list(result, second)
+    assert first.read_bytes() == second.read_bytes()
+    # Two writes in one second match anyway: check that no clock time went in at all.
+    properties = openpyxl.load_workbook(first).properties
+    assert properties.created.year == properties.modified.year == 2000
+    with zipfile.ZipFile(first) as archive:
+        assert {info.date_time for info in archive.infolist()} == {(1980, 1, 1, 0, 0, 0)}
+
+
+def test_cli_writes_the_fix_list_beside_the_report(tmp_path: Path) -> None:
+    import json
+
+    from openpyxl import load_workbook
+    from typer.testing import CliRunner
+
+    from procaudit.cli import app
+
+    source = tmp_path / "c.csv"
+    source.write_text("Mã TTHC,Tên thủ tục,Cấp thực hiện\n1.00123,Đăng ký khai sinh,Cấp huyện\n",
+                      encoding="utf-8")
+    out = tmp_path / "sua.xlsx"
+    result = CliRunner().invoke(app, ["check", str(source), "-f", "json", "--fix-list", str(out)])
+    assert result.exit_code == 1
+    findings = json.loads(result.stdout)["findings"]
+    sheet = load_workbook(out).worksheets[0]
+    assert sheet.max_row == 1 + len(findings)
+    assert {row[2] for row in sheet.iter_rows(min_row=2, values_only=True)} == {"A2", "C2"}
+
+
+@pytest.mark.parametrize(("name", "words"), [
+    ("sua.txt", "must end in .xlsx or .csv"),
+    ("missing/sua.xlsx", "does not exist"),
+    ("c.csv", "is one of the files to audit"),
+])
+def test_cli_refuses_a_fix_list_it_cannot_write(tmp_path: Path, name: str, words: str) -> None:
+    from typer.testing import CliRunner
+
+    from procaudit.cli import app
+
+    source = tmp_path / "c.csv"
+    source.write_text("Tên thủ tục\nĐăng ký khai sinh\n", encoding="utf-8")
+    before = source.read_bytes()
+    result = CliRunner().invoke(app, ["check", str(source), "--fix-list", str(tmp_path / name)])
+    assert result.exit_code == 2
+    assert words in result.stderr
+    assert source.read_bytes() == before
