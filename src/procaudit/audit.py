@@ -154,12 +154,14 @@ def _to_findings(path: str, table: Table, found: pd.DataFrame) -> Iterator[Findi
     codes = pd.Series(None, index=found.index, dtype="object")
     if "code" in frame:
         codes[located] = frame.loc[positions, "code"].to_numpy()
+    names = pd.Series(None, index=found.index, dtype="object")
+    names[located] = frame.loc[positions, "name"].to_numpy()
     # A schema of the user's may name rule ids procaudit does not know: severity error.
     known = {rule_id: get_rule(rule_id) for rule_id in found["rule"].unique()}
     # A rule may give some of its hits a milder severity than its own (see hits.hits).
     severities = found["severity"] if "severity" in found else pd.Series(None, index=found.index)
-    for hit, row, code, given in zip(
-        found.itertuples(index=False), rows, codes, severities, strict=True
+    for hit, row, code, name, given in zip(
+        found.itertuples(index=False), rows, codes, names, severities, strict=True
     ):
         rule = known[hit.rule]
         severity = rule.severity if rule else Severity.ERROR
@@ -175,6 +177,7 @@ def _to_findings(path: str, table: Table, found: pd.DataFrame) -> Iterator[Findi
             value=hit.value if isinstance(hit.value, str) else None,
             message=hit.message,
             fix=hit.fix,
+            procedure=name if isinstance(name, str) else None,
         )
 
 

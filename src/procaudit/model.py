@@ -49,6 +49,7 @@ class Finding:
     value: str | None
     message: str
     fix: str
+    procedure: str | None = None  # the name on the finding's row, for fix-lists and baselines
 
     def sort_key(self) -> tuple:
         # None sorts before any value so file-level findings lead their file.
