@@ -11,7 +11,7 @@ import pandas as pd
 
 from procaudit.columns import ALIASES, ROW, SHEET
 from procaudit.errors import InputError
-from procaudit.io import Catalogue, ReadOptions, Table, read_catalogue
+from procaudit.io import Catalogue, PerFile, Table, options_for, read_catalogue
 from procaudit.model import (
     AuditResult,
     FileFailure,
@@ -31,7 +31,7 @@ from procaudit.schema import LoadedSchema, load_schema, schema_hits
 def audit(
     paths: Iterable[str],
     schema_path: str | None = None,
-    read_options: ReadOptions | None = None,
+    read_options: PerFile = None,
     rule_options: RuleOptions | None = None,
     selection: RuleSelection | None = None,
 ) -> AuditResult:
@@ -46,7 +46,7 @@ def audit(
     failures: list[FileFailure] = []
     for path in paths:
         try:
-            catalogue = read_catalogue(path, read_options)
+            catalogue = read_catalogue(path, options_for(read_options, path))
         except InputError as exc:
             failures.append(FileFailure(path, str(exc)))
             continue

@@ -27,6 +27,7 @@ if TYPE_CHECKING:
     from procaudit.io import ReadOptions
     from procaudit.rules.options import RuleOptions
     from procaudit.rules.selection import RuleSelection
+    from procaudit.settings import CommandLine, Settings
 
 app = typer.Typer(
     name="procaudit",
@@ -58,6 +59,13 @@ def _fail(message: str) -> typer.Exit:
     typer.echo(f"procaudit: error: {message}", err=True)
     return typer.Exit(2)
 
+
+ConfigOption = Annotated[
+    Path | None,
+    typer.Option("--config", metavar="FILE", show_default=False,
+                 help="The configuration file (default: procaudit.toml, or [tool.procaudit] "
+                      "in pyproject.toml, from this folder upward)."),
+]
 
 # The overrides for files that guessing reads wrong; `check` and `inspect` take the same ones.
 SheetOption = Annotated[
@@ -107,9 +115,10 @@ def check(
                      help="Write the report to FILE (atomically) instead of stdout."),
     ] = None,
     fail_on: Annotated[
-        FailOn,
-        typer.Option(help="Exit 1 when a finding is at least this severe ('never': always 0)."),
-    ] = FailOn.ERROR,
+        FailOn | None,
+        typer.Option(help="Exit 1 when a finding is at least this severe ('never': always 0). "
+                          "Default: error.", show_default=False),
+    ] = None,
     schema: Annotated[
         Path | None,
         typer.Option(help="A Pandera YAML schema to use instead of procaudit's own.",
@@ -146,10 +155,12 @@ def check(
                           "catalogue that are not in it."),
     ] = None,
     online_target: Annotated[
-        float,
-        typer.Option("--online-target", metavar="PERCENT", min=0, max=100,
-                     help="PA505 warns when fewer procedures than this are fully online."),
-    ] = 80,
+        float | None,
+        typer.Option("--online-target", metavar="PERCENT", min=0, max=100, show_default=False,
+                     help="PA505 warns when fewer procedures than this are fully online "
+                          "(default 80)."),
+    ] = None,
+    config: ConfigOption = None,
     fix_list: Annotated[
         Path | None,
         typer.Option("--fix-list", metavar="FILE.xlsx|FILE.csv", show_default=False,
@@ -161,7 +172,12 @@ def check(
     mapping: MapOption = None,
 ) -> None:
     """Audit catalogue files and report their defects."""
-    read_options = _read_options(sheet, header_row, mapping)
+    line = _command_line(select, ignore, fail_on, mapping, sheet, header_row, reference,
+                         forms_dir, online_target)
+    settings = _settings(config, line)
+    read_options = _per_file_options(settings, paths)
+    fail_on = FailOn(settings.fail_on.value)
+    forms_dir = settings.forms_dir.value
     if output is not None:
         _check_output(output, paths)
     if fix_list is not None:
@@ -173,12 +189,13 @@ def check(
     from procaudit.audit import audit
 
     try:
-        selection = _selection(select or [], ignore or [])
-        rule_options = _rule_options(reference, forms_dir, online_target)
+        selection = _selection(*settings.rule_prefixes())
+        rule_options = _rule_options(settings)
         result = audit(paths, str(schema) if schema else None, read_options, rule_options,
                        selection)
     except ProcauditError as exc:
         raise _fail(str(exc)) from None
+    result = result.with_severities(settings.severity.value)
     for failure in result.failures:
         typer.echo(f"procaudit: error: {failure.message}", err=True)
     if output_format is not Format.RICH and not quiet:
@@ -237,22 +254,73 @@ def _write_atomically(output: Path, write: Callable[[TextIO], None]) -> None:
         raise
 
 
-def _selection(select: list[str], ignore: list[str]) -> RuleSelection:
+def _command_line(select: list[str] | None, ignore: list[str] | None, fail_on: FailOn | None,
+                  mapping: list[str] | None, sheet: str | None, header_row: str | None,
+                  reference: Path | None, forms_dir: Path | None,
+                  online_target: float | None) -> CommandLine:
+    """What was typed, checked before pandas is imported: a bad value is a usage error."""
+    from procaudit.settings import CommandLine
+
+    try:
+        parse_header_rows(header_row)
+        columns = parse_mapping(mapping)
+    except ProcauditError as exc:
+        raise _fail(str(exc)) from None
+    return CommandLine(
+        select=tuple(select or ()), ignore=tuple(ignore or ()),
+        fail_on=fail_on.value if fail_on else None, mapping=columns, sheet=sheet,
+        header_row=header_row, reference=reference, forms_dir=forms_dir,
+        online_target=online_target,
+    )
+
+
+def _settings(config_path: Path | None, line: CommandLine) -> Settings:
+    """The command line over the configuration file (--config, or the nearest one)."""
+    from procaudit.config import Config, find_config, load_config
+    from procaudit.settings import Settings
+
+    try:
+        path = config_path or find_config(Path.cwd())
+        if config_path is not None and not config_path.is_file():
+            raise _fail(f"--config {config_path}: no such file")
+        config = load_config(path) if path else Config()
+    except ProcauditError as exc:
+        raise _fail(str(exc)) from None
+    return Settings(config, line)
+
+
+def _per_file_options(settings: Settings, paths: list[str]) -> dict[str, ReadOptions]:
+    from procaudit.io import ReadOptions
+
+    options = {}
+    for path in paths:
+        sheet, header_row = settings.file_overrides(path)
+        try:
+            header_rows = parse_header_rows(header_row)
+        except ProcauditError as exc:
+            raise _fail(str(exc)) from None
+        options[path] = ReadOptions(sheet=sheet, header_rows=header_rows,
+                                    mapping=settings.mapping.value)
+    return options
+
+
+def _selection(select: tuple[str, ...], ignore: tuple[str, ...]) -> RuleSelection:
     from procaudit.rules import all_rules
     from procaudit.rules.selection import RuleSelection
 
-    return RuleSelection.parse(select, ignore, [rule.id for rule in all_rules()])
+    return RuleSelection.parse(list(select), list(ignore), [rule.id for rule in all_rules()])
 
 
-def _rule_options(reference: Path | None, forms_dir: Path | None, online_target: float
-                  ) -> RuleOptions:
+def _rule_options(settings: Settings) -> RuleOptions:
     from procaudit.reference import load_reference
     from procaudit.rules.options import RuleOptions
 
+    reference = settings.reference.value
     return RuleOptions(
-        forms_dir=forms_dir,
+        forms_dir=settings.forms_dir.value,
         reference=load_reference(str(reference)) if reference else None,
-        online_target=online_target / 100,
+        online_target=settings.online_target.value / 100,
+        reform_date=settings.reform_date.value,
     )
 
 
@@ -298,6 +366,29 @@ def inspect(
         for inspection in inspections:
             render_inspection(inspection, console)
     raise typer.Exit(2 if failures else 0)
+
+
+@app.command()
+def config(config_file: ConfigOption = None) -> None:
+    """Show the effective configuration and where each value comes from."""
+    from rich.console import Console
+    from rich.table import Table
+
+    from procaudit.settings import CommandLine, show_value
+
+    settings = _settings(config_file, CommandLine())
+    table = Table(show_edge=False, pad_edge=False, box=None)
+    for heading in ("key", "value", "from"):
+        table.add_column(heading, header_style="bold")
+    for setting in settings.shown():
+        value = show_value(setting.value)
+        if setting.key == "select" and not setting.value:
+            value = "(every rule)"
+        source = "the file" if setting.source == settings.config.source else setting.source
+        table.add_row(setting.key, value, source)
+    console = Console(highlight=False)
+    typer.echo(f"configuration file: {settings.config.source or '(none found)'}")
+    console.print(table)
 
 
 @app.command()

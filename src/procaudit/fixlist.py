@@ -28,7 +28,7 @@ from openpyxl.writer.excel import ExcelWriter
 from procaudit.columns import ROW
 from procaudit.errors import ProcauditError, UsageError
 from procaudit.inspection import column_label
-from procaudit.io.read import ReadOptions, Table, read_catalogue
+from procaudit.io.read import PerFile, Table, options_for, read_catalogue
 from procaudit.model import AuditResult, Finding, Severity
 
 HEADINGS = (
@@ -87,7 +87,7 @@ def check_fix_list_path(path: Path) -> None:
 
 
 def write_fix_list(
-    result: AuditResult, path: Path, read_options: ReadOptions | None = None
+    result: AuditResult, path: Path, read_options: PerFile = None
 ) -> None:
     """Write the findings of `result` as a fix-list at `path` (.xlsx or .csv, by suffix);
     `read_options` are the run's overrides, so that files are re-read as they were audited."""
@@ -106,14 +106,14 @@ def write_fix_list(
 
 
 def _sources(
-    files: Iterable[str], read_options: ReadOptions | None
+    files: Iterable[str], read_options: PerFile
 ) -> dict[str, _Source]:
     """Each file re-read once; a file that cannot be read any more just gives no names."""
     sources: dict[str, _Source] = {}
     for file in dict.fromkeys(files):
         source = _Source()
         try:
-            catalogue = read_catalogue(file, read_options)
+            catalogue = read_catalogue(file, options_for(read_options, file))
         except ProcauditError:
             sources[file] = source
             continue

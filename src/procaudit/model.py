@@ -6,7 +6,7 @@ Kept free of pandas so that reporters and the CLI can use them cheaply.
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from enum import StrEnum
 
 
@@ -120,6 +120,16 @@ class AuditResult:
     findings: tuple[Finding, ...]
     skipped: tuple[SkippedRule, ...] = ()
     failures: tuple[FileFailure, ...] = ()
+
+    def with_severities(self, severities: dict[str, str]) -> AuditResult:
+        """The result with the configured severity of some rules in place of their own."""
+        if not severities:
+            return self
+        findings = tuple(
+            replace(f, severity=Severity(severities[f.rule])) if f.rule in severities else f
+            for f in self.findings
+        )
+        return replace(self, findings=findings)
 
     def skipped_groups(self) -> list[SkippedGroup]:
         """The rules not checked, grouped so that one reason shared by several rules and

@@ -2,6 +2,6 @@
 
 from __future__ import annotations
 
-from procaudit.io.read import Catalogue, ReadOptions, Table, read_catalogue
+from procaudit.io.read import Catalogue, PerFile, ReadOptions, Table, options_for, read_catalogue
 
-__all__ = ["Catalogue", "ReadOptions", "Table", "read_catalogue"]
+__all__ = ["Catalogue", "PerFile", "ReadOptions", "Table", "options_for", "read_catalogue"]

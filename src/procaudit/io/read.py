@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -47,6 +48,16 @@ class ReadOptions:
     def layout(self) -> LayoutOptions:
         extra = {header_key(source): column for source, column in self.mapping.items()}
         return LayoutOptions(header_rows=self.header_rows, extra_aliases=extra)
+
+
+# One set of overrides for every input, or one per input path (from a config's [[files]]).
+PerFile = ReadOptions | Mapping[str, ReadOptions] | None
+
+
+def options_for(options: PerFile, path: str) -> ReadOptions | None:
+    if options is None or isinstance(options, ReadOptions):
+        return options
+    return options.get(path)
 
 
 @dataclass(frozen=True)

@@ -20,6 +20,12 @@ def _levels(values: pd.Series) -> pd.Series:
     return map_distinct(values, level_ids, dtype="object")
 
 
+def _day(ctx: RuleContext) -> str:
+    """The reform date as messages write it: "1 July 2025"."""
+    day = ctx.options.reform_date
+    return f"{day.day} {day:%B %Y}"
+
+
 def _level_fix(level: str) -> str:
     remaining = [p.strip() for p in re.split(r"[,;\n]", level) if p.strip()]
     remaining = [p for p in remaining if DISTRICT not in level_ids(p)]
@@ -43,7 +49,7 @@ def _district_levels(ctx: RuleContext) -> pd.DataFrame:
         frame,
         mask,
         "level",
-        "The district level (Cấp huyện) ended on 1 July 2025.",
+        f"The district level (Cấp huyện) ended on {_day(ctx)}.",
         frame.loc[mask, "level"].map(_level_fix),
     )
 
@@ -57,7 +63,7 @@ def _district_agencies(ctx: RuleContext) -> pd.DataFrame:
     return pd.concat([
         hits(
             frame, offices, "agency",
-            "The agency is a district-level office; the district level ended on 1 July 2025.",
+            f"The agency is a district-level office; the district level ended on {_day(ctx)}.",
             "Name the office that took the task over (the commune's People's Committee or "
             "its departments, or the province's department).",
         ),
@@ -80,8 +86,8 @@ def _district_tags(ctx: RuleContext) -> pd.DataFrame:
         frame,
         mask,
         "name",
-        "The name says the procedure is done at the district level, which ended on 1 July "
-        "2025.",
+        f"The name says the procedure is done at the district level, which ended on "
+        f"{_day(ctx)}.",
         "Retag the name with the level that took the procedure over (e.g. '(thực hiện tại cấp "
         "xã)'), or remove the procedure from the list in force.",
     )
