@@ -1,0 +1,252 @@
+"""Baselines for nightly runs: record today's findings, then split a later run into new,
+still present and fixed findings, so that --fail-on can apply to new findings only.
+
+A finding is recognised by its fingerprint, never by its row: the rule, the file's name
+(not its folder), the sheet, the procedure's code (or, without one, its normalised name,
+or, without either, the offending value) and the column. Rows inserted, deleted or moved
+above a finding leave its fingerprint unchanged. The GitLab Code Quality report uses the
+same fingerprints.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import re
+import tempfile
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from procaudit.errors import UsageError
+from procaudit.model import AuditResult, FailOn, FileFailure, Finding
+from procaudit.text import comparison_key
+
+FORMAT_VERSION = 1
+MARKER = "procaudit_baseline"
+ENTRY_KEYS = ("fingerprint", "rule", "file", "sheet", "code", "procedure", "column", "message")
+_REQUIRED_TEXT = ("fingerprint", "rule", "file", "message")  # the rest may be null
+_SEPARATOR = "\x1f"
+_FOLDERS = re.compile(r"^.*[\\/]")  # a baseline written on Windows still matches on Linux
+
+
+# --- fingerprints ---------------------------------------------------------------------------
+
+
+def file_name(path: str) -> str:
+    """The file's name without its folders: "data/2025/lao-cai.xlsx" -> "lao-cai.xlsx"."""
+    return _FOLDERS.sub("", path)
+
+
+def fingerprint_key(finding: Finding) -> str:
+    """Rule, file name, sheet, who (code, else normalised name, else value) and column."""
+    code = (finding.code or "").strip()
+    name = finding.procedure
+    if not name and finding.column == "name":
+        name = finding.value
+    if code:
+        who = code
+    elif name and name.strip():
+        who = comparison_key(name)
+    else:
+        who = comparison_key(finding.value or "")
+    parts = (finding.rule, file_name(finding.file), finding.sheet or "", who, finding.column or "")
+    return _SEPARATOR.join(parts)
+
+
+def fingerprint(finding: Finding) -> str:
+    """The finding's fingerprint on its own (sha256, hex); see `fingerprints` for a run's."""
+    return _digest(fingerprint_key(finding))
+
+
+def fingerprints(findings: Iterable[Finding]) -> list[str]:
+    """The fingerprint of each finding, in order, unique within the run.
+
+    Findings that share a key (the two rows of a duplicate share code, name and column)
+    get their occurrence number in it from the second on, so that a run and its baseline
+    match them one to one: a third copy of a duplicated row is new, not already known.
+    """
+    seen: dict[str, int] = {}
+    result = []
+    for finding in findings:
+        key = fingerprint_key(finding)
+        seen[key] = seen.get(key, 0) + 1
+        if seen[key] > 1:
+            key += f"{_SEPARATOR}{seen[key]}"
+        result.append(_digest(key))
+    return result
+
+
+def _digest(key: str) -> str:
+    return hashlib.sha256(key.encode("utf-8")).hexdigest()
+
+
+# --- the baseline file ----------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class BaselineEntry:
+    """One finding recorded in a baseline."""
+
+    fingerprint: str
+    rule: str
+    file: str
+    sheet: str | None
+    code: str | None
+    procedure: str | None
+    column: str | None
+    message: str
+
+    def sort_key(self) -> tuple[str, ...]:
+        return (self.file, self.sheet or "", self.code or "", self.procedure or "", self.rule,
+                self.column or "", self.fingerprint)
+
+    def as_dict(self) -> dict[str, str | None]:
+        return {key: getattr(self, key) for key in ENTRY_KEYS}
+
+
+@dataclass(frozen=True)
+class Baseline:
+    """The findings recorded by `write_baseline`, as read back by `load_baseline`."""
+
+    path: str
+    entries: tuple[BaselineEntry, ...]
+
+
+def entries_of(result: AuditResult) -> list[BaselineEntry]:
+    """The run's findings as baseline entries, sorted."""
+    entries = [
+        BaselineEntry(fp, f.rule, f.file, f.sheet, f.code, f.procedure, f.column, f.message)
+        for f, fp in zip(result.findings, fingerprints(result.findings), strict=True)
+    ]
+    return sorted(entries, key=BaselineEntry.sort_key)
+
+
+def dumps(result: AuditResult) -> str:
+    """The baseline's text: the same result gives the same bytes (no timestamps)."""
+    document = {MARKER: FORMAT_VERSION, "findings": [e.as_dict() for e in entries_of(result)]}
+    return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+
+
+def write_baseline(result: AuditResult, path: str | os.PathLike[str]) -> None:
+    """Record the run's findings in `path`, atomically: a reader sees the old baseline or
+    the new one, never half of one, and nothing is left behind on failure."""
+    target = Path(path)
+    text = dumps(result).encode("utf-8")
+    try:
+        handle, temporary = tempfile.mkstemp(
+            prefix=f".{target.name}.", suffix=".tmp", dir=target.parent
+        )
+    except OSError as exc:
+        raise UsageError(f"Cannot write the baseline {target}: {_reason(exc)}.") from exc
+    try:
+        with os.fdopen(handle, "wb") as stream:
+            stream.write(text)
+            stream.flush()
+            os.fsync(stream.fileno())
+        os.chmod(temporary, 0o666 & ~_umask())  # mkstemp's 0600 is not what a user expects
+        os.replace(temporary, target)
+    except BaseException as exc:
+        Path(temporary).unlink(missing_ok=True)
+        if isinstance(exc, OSError):
+            raise UsageError(f"Cannot write the baseline {target}: {_reason(exc)}.") from exc
+        raise
+
+
+def load_baseline(path: str | os.PathLike[str]) -> Baseline:
+    """Read a baseline written by `write_baseline`; UsageError when it cannot be used."""
+    where = str(path)
+    try:
+        text = Path(path).read_text(encoding="utf-8")
+    except FileNotFoundError as exc:
+        raise UsageError(f"The baseline {where} does not exist.") from exc
+    except UnicodeDecodeError as exc:
+        raise UsageError(f"The baseline {where} is not UTF-8 JSON text.") from exc
+    except OSError as exc:
+        raise UsageError(f"Cannot read the baseline {where}: {_reason(exc)}.") from exc
+    try:
+        document = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise UsageError(
+            f"The baseline {where} is not JSON (line {exc.lineno}: {exc.msg})."
+        ) from exc
+    return Baseline(where, _entries(document, where))
+
+
+def _entries(document: Any, where: str) -> tuple[BaselineEntry, ...]:
+    def bad(problem: str) -> UsageError:
+        return UsageError(f"The file {where} is not a procaudit baseline: {problem}.")
+
+    if not isinstance(document, dict) or MARKER not in document:
+        raise bad(f'it has no "{MARKER}" key')
+    version = document[MARKER]
+    if version != FORMAT_VERSION:
+        raise bad(f"its format {version!r} is not {FORMAT_VERSION}")
+    findings = document.get("findings")
+    if not isinstance(findings, list):
+        raise bad('"findings" is not a list')
+    entries = []
+    for number, item in enumerate(findings, start=1):
+        if not isinstance(item, dict):
+            raise bad(f"finding {number} is not an object")
+        for key in ENTRY_KEYS:
+            value = item.get(key)
+            if key in _REQUIRED_TEXT and not (isinstance(value, str) and value):
+                raise bad(f'finding {number} has no "{key}"')
+            if value is not None and not isinstance(value, str):
+                raise bad(f'the "{key}" of finding {number} is not text')
+        entries.append(BaselineEntry(**{key: item.get(key) for key in ENTRY_KEYS}))
+    return tuple(entries)
+
+
+def _reason(exc: OSError) -> str:
+    return exc.strerror or str(exc)
+
+
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
+# --- comparing a run with its baseline ------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Comparison:
+    """A run split against a baseline.
+
+    `unchecked` holds baseline entries of files this run did not audit (or could not
+    read): they are neither fixed nor still present, just not looked at.
+    """
+
+    new: tuple[Finding, ...]
+    still: tuple[Finding, ...]
+    fixed: tuple[BaselineEntry, ...]
+    unchecked: tuple[BaselineEntry, ...] = ()
+
+    def exit_code(self, fail_on: FailOn, failures: Sequence[FileFailure] = ()) -> int:
+        """0 clean, 1 NEW findings at or above `fail_on`, 2 an input could not be audited.
+        Findings already in the baseline never fail the run."""
+        return AuditResult((), self.new, failures=tuple(failures)).exit_code(fail_on)
+
+
+def compare(result: AuditResult, baseline: Baseline) -> Comparison:
+    """Match the run's findings with the baseline's by fingerprint, one to one."""
+    known = {entry.fingerprint for entry in baseline.entries}
+    new: list[Finding] = []
+    still: list[Finding] = []
+    present: set[str] = set()
+    for finding, fp in zip(result.findings, fingerprints(result.findings), strict=True):
+        (still if fp in known else new).append(finding)
+        present.add(fp)
+    audited = {file_name(report.path) for report in result.files}
+    fixed: list[BaselineEntry] = []
+    unchecked: list[BaselineEntry] = []
+    for entry in baseline.entries:
+        if entry.fingerprint in present:
+            continue
+        (fixed if file_name(entry.file) in audited else unchecked).append(entry)
+    return Comparison(tuple(new), tuple(still), tuple(fixed), tuple(unchecked))
