@@ -14,12 +14,12 @@ import hashlib
 import json
 import os
 import re
-import tempfile
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from procaudit.atomic import write_atomically
 from procaudit.errors import UsageError
 from procaudit.model import AuditResult, FailOn, FileFailure, Finding
 from procaudit.text import comparison_key
@@ -136,23 +136,9 @@ def write_baseline(result: AuditResult, path: str | os.PathLike[str]) -> None:
     target = Path(path)
     text = dumps(result).encode("utf-8")
     try:
-        handle, temporary = tempfile.mkstemp(
-            prefix=f".{target.name}.", suffix=".tmp", dir=target.parent
-        )
+        write_atomically(target, lambda stream: stream.write(text))
     except OSError as exc:
         raise UsageError(f"Cannot write the baseline {target}: {_reason(exc)}.") from exc
-    try:
-        with os.fdopen(handle, "wb") as stream:
-            stream.write(text)
-            stream.flush()
-            os.fsync(stream.fileno())
-        os.chmod(temporary, 0o666 & ~_umask())  # mkstemp's 0600 is not what a user expects
-        os.replace(temporary, target)
-    except BaseException as exc:
-        Path(temporary).unlink(missing_ok=True)
-        if isinstance(exc, OSError):
-            raise UsageError(f"Cannot write the baseline {target}: {_reason(exc)}.") from exc
-        raise
 
 
 def load_baseline(path: str | os.PathLike[str]) -> Baseline:
@@ -203,12 +189,6 @@ def _entries(document: Any, where: str) -> tuple[BaselineEntry, ...]:
 
 def _reason(exc: OSError) -> str:
     return exc.strerror or str(exc)
-
-
-def _umask() -> int:
-    mask = os.umask(0)
-    os.umask(mask)
-    return mask
 
 
 # --- comparing a run with its baseline ------------------------------------------------------

@@ -6,25 +6,26 @@ Heavy modules (pandas, pandera, openpyxl) are imported inside the commands, so t
 
 from __future__ import annotations
 
-import contextlib
+import io
 import json
 import os
 import sys
-from collections.abc import Callable
 from enum import StrEnum
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, TextIO
+from typing import TYPE_CHECKING, Annotated, BinaryIO
 
 import typer
 
 from procaudit import __version__
+from procaudit.atomic import write_atomically
 from procaudit.errors import ProcauditError
 from procaudit.model import FailOn
 from procaudit.overrides import parse_header_rows, parse_mapping
-from procaudit.reporters import Format, ReportOptions, reporter_for
+from procaudit.reporters import Format, Reporter, ReportOptions, reporter_for
 
 if TYPE_CHECKING:
     from procaudit.io import ReadOptions
+    from procaudit.model import AuditResult
     from procaudit.rules.options import RuleOptions
     from procaudit.rules.selection import RuleSelection
     from procaudit.settings import CommandLine, Settings
@@ -207,7 +208,7 @@ def check(
         reporter.render(result, sys.stdout)
     else:
         try:
-            _write_atomically(output, lambda out: reporter.render(result, out))
+            write_atomically(output, lambda stream: _render_text(reporter, result, stream))
         except OSError as exc:
             raise _fail(f"cannot write {output}: {exc.strerror or exc}") from None
     if fix_list is not None:
@@ -232,26 +233,12 @@ def _check_output(output: Path, paths: list[str], option: str = "--output") -> N
             raise _fail(f"{option} {output}: is one of the files to audit")
 
 
-def _write_atomically(output: Path, write: Callable[[TextIO], None]) -> None:
-    """Write to a temporary file beside `output`, then rename it over `output`: a reader
-    sees the old report or the new one, never half of one. Nothing is left on failure."""
-    import tempfile
-
-    fd, tmp = tempfile.mkstemp(dir=output.parent, prefix=f".{output.name}.", suffix=".tmp")
-    try:
-        # newline="": the bytes are the reporter's own (the CSV's CRLF stays CRLF).
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as out:
-            write(out)
-            out.flush()
-            os.fsync(out.fileno())
-        umask = os.umask(0)
-        os.umask(umask)
-        os.chmod(tmp, 0o666 & ~umask)  # mkstemp's 0600 is not what a report should get
-        os.replace(tmp, output)
-    except BaseException:
-        with contextlib.suppress(FileNotFoundError):
-            os.unlink(tmp)
-        raise
+def _render_text(reporter: Reporter, result: AuditResult, stream: BinaryIO) -> None:
+    # newline="": the bytes are the reporter's own (the CSV's CRLF stays CRLF).
+    text = io.TextIOWrapper(stream, encoding="utf-8", newline="")
+    reporter.render(result, text)
+    text.flush()
+    text.detach()  # the stream is the atomic writer's to close
 
 
 def _command_line(select: list[str] | None, ignore: list[str] | None, fail_on: FailOn | None,

@@ -9,10 +9,8 @@ from __future__ import annotations
 
 import csv
 import io
-import os
-import tempfile
 import zipfile
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
@@ -25,6 +23,7 @@ from openpyxl.styles import Font, PatternFill
 from openpyxl.worksheet.worksheet import Worksheet
 from openpyxl.writer.excel import ExcelWriter
 
+from procaudit.atomic import write_atomically
 from procaudit.columns import ROW
 from procaudit.errors import ProcauditError, UsageError
 from procaudit.inspection import column_label
@@ -97,9 +96,9 @@ def write_fix_list(
     findings = sorted(result.findings, key=Finding.sort_key)
     sources = _sources((f.file for f in findings), read_options)
     if suffix == ".csv":
-        _atomic_write(path, lambda handle: _write_csv(handle, findings, sources))
+        write_atomically(path, lambda handle: _write_csv(handle, findings, sources))
     else:
-        _atomic_write(path, lambda handle: handle.write(_xlsx_bytes(findings, sources)))
+        write_atomically(path, lambda handle: handle.write(_xlsx_bytes(findings, sources)))
 
 
 # --- reading the sources back -------------------------------------------------------------
@@ -185,24 +184,6 @@ def _put(cell: Cell, text: str) -> None:
 # --- writing --------------------------------------------------------------------------------
 
 
-def _atomic_write(path: Path, write: Callable[[io.BufferedWriter], object]) -> None:
-    """Write through a temporary file beside `path`, so a failure leaves no half a file."""
-    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(handle, "wb") as stream:
-            write(stream)
-        # mkstemp makes the file private; give it the mode any new file of the user gets.
-        os.chmod(temporary, 0o666 & ~_umask())
-        os.replace(temporary, path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
-
-
-def _umask() -> int:
-    mask = os.umask(0)
-    os.umask(mask)
-    return mask
 
 
 def _write_csv(stream: io.BufferedWriter, findings: list[Finding], sources: dict[str, _Source]
