@@ -15,13 +15,13 @@ import json
 import os
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
 from procaudit.atomic import write_atomically
 from procaudit.errors import UsageError
-from procaudit.model import AuditResult, FailOn, FileFailure, Finding
+from procaudit.model import AuditResult, BaselineSplit, FailOn, FileFailure, Finding
 from procaudit.text import comparison_key
 
 FORMAT_VERSION = 1
@@ -230,3 +230,12 @@ def compare(result: AuditResult, baseline: Baseline) -> Comparison:
             continue
         (fixed if file_name(entry.file) in audited else unchecked).append(entry)
     return Comparison(tuple(new), tuple(still), tuple(fixed), tuple(unchecked))
+
+
+def split(result: AuditResult, baseline: Baseline) -> AuditResult:
+    """The result with its baseline split attached (new, still present, fixed)."""
+    comparison = compare(result, baseline)
+    return replace(result, baseline=BaselineSplit(
+        str(baseline.path), frozenset(comparison.new), len(comparison.still),
+        comparison.fixed, len(comparison.unchecked),
+    ))

@@ -162,6 +162,17 @@ def check(
                           "(default 80)."),
     ] = None,
     config: ConfigOption = None,
+    baseline: Annotated[
+        Path | None,
+        typer.Option("--baseline", metavar="FILE", show_default=False,
+                     help="Compare with a recorded baseline: the report says what is new, "
+                          "still present and fixed, and --fail-on counts new findings only."),
+    ] = None,
+    write_baseline: Annotated[
+        Path | None,
+        typer.Option("--write-baseline", metavar="FILE", show_default=False,
+                     help="Record this run's findings as the baseline for later runs."),
+    ] = None,
     fix_list: Annotated[
         Path | None,
         typer.Option("--fix-list", metavar="FILE.xlsx|FILE.csv", show_default=False,
@@ -181,6 +192,8 @@ def check(
     forms_dir = settings.forms_dir.value
     if output is not None:
         _check_output(output, paths)
+    if write_baseline is not None:
+        _check_output(write_baseline, paths, "--write-baseline")
     if fix_list is not None:
         _check_output(fix_list, paths, "--fix-list")
         if fix_list.suffix.lower() not in (".xlsx", ".csv"):
@@ -197,6 +210,8 @@ def check(
     except ProcauditError as exc:
         raise _fail(str(exc)) from None
     result = result.with_severities(settings.severity.value)
+    if baseline is not None or write_baseline is not None:
+        result = _baselines(result, baseline, write_baseline, paths)
     for failure in result.failures:
         typer.echo(f"procaudit: error: {failure.message}", err=True)
     if output_format is not Format.RICH and not quiet:
@@ -231,6 +246,21 @@ def _check_output(output: Path, paths: list[str], option: str = "--output") -> N
     for path in paths:
         if Path(path).resolve() == target:
             raise _fail(f"{option} {output}: is one of the files to audit")
+
+
+def _baselines(result: AuditResult, baseline: Path | None, write_baseline: Path | None,
+               paths: list[str]) -> AuditResult:
+    from procaudit.baseline import load_baseline, split
+    from procaudit.baseline import write_baseline as record
+
+    try:
+        if baseline is not None:
+            result = split(result, load_baseline(baseline))
+        if write_baseline is not None:
+            record(result, write_baseline)
+    except ProcauditError as exc:
+        raise _fail(str(exc)) from None
+    return result
 
 
 def _render_text(reporter: Reporter, result: AuditResult, stream: BinaryIO) -> None:

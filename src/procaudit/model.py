@@ -8,6 +8,10 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field, replace
 from enum import StrEnum
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from procaudit.baseline import BaselineEntry
 
 
 class Severity(StrEnum):
@@ -113,6 +117,21 @@ class FileFailure:
 
 
 @dataclass(frozen=True)
+class BaselineSplit:
+    """A run measured against a baseline (`--baseline`): which findings are new, and which
+    recorded ones are gone."""
+
+    path: str
+    new: frozenset[Finding]
+    still: int
+    fixed: tuple[BaselineEntry, ...]
+    unchecked: int = 0  # recorded findings of files this run did not audit
+
+    def status(self, finding: Finding) -> str:
+        return "new" if finding in self.new else "still"
+
+
+@dataclass(frozen=True)
 class AuditResult:
     """Everything one `procaudit check` run found."""
 
@@ -120,6 +139,7 @@ class AuditResult:
     findings: tuple[Finding, ...]
     skipped: tuple[SkippedRule, ...] = ()
     failures: tuple[FileFailure, ...] = ()
+    baseline: BaselineSplit | None = None
 
     def with_severities(self, severities: dict[str, str]) -> AuditResult:
         """The result with the configured severity of some rules in place of their own."""
@@ -159,4 +179,6 @@ class AuditResult:
         if fail_on is FailOn.NEVER:
             return 0
         threshold = Severity(fail_on.value).rank
-        return 1 if any(f.severity.rank >= threshold for f in self.findings) else 0
+        # Against a baseline only new findings fail the run: yesterday's are known work.
+        gating = self.baseline.new if self.baseline else self.findings
+        return 1 if any(f.severity.rank >= threshold for f in gating) else 0

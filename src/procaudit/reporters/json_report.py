@@ -28,7 +28,7 @@ def finding_dict(finding: Finding) -> dict[str, Any]:
 
 def report_dict(result: AuditResult) -> dict[str, Any]:
     by_severity = result.count_by_severity()
-    return {
+    report = {
         "procaudit": __version__,
         "files": [
             {
@@ -49,8 +49,29 @@ def report_dict(result: AuditResult) -> dict[str, Any]:
             **{severity.value: by_severity[severity] for severity in Severity},
             "by_rule": result.count_by_rule(),
         },
-        "findings": [finding_dict(f) for f in result.findings],
+        "findings": [_with_status(finding_dict(f), f, result) for f in result.findings],
     }
+    if result.baseline is not None:
+        # Present only with --baseline, so the contract without it stays as it was.
+        split = result.baseline
+        report["baseline"] = {
+            "path": split.path,
+            "new": len(split.new),
+            "still": split.still,
+            "fixed": [
+                {"rule": e.rule, "file": e.file, "sheet": e.sheet, "code": e.code,
+                 "procedure": e.procedure, "column": e.column, "message": e.message}
+                for e in split.fixed
+            ],
+            "unchecked": split.unchecked,
+        }
+    return report
+
+
+def _with_status(entry: dict[str, Any], finding: Finding, result: AuditResult) -> dict[str, Any]:
+    if result.baseline is not None:
+        entry["baseline"] = result.baseline.status(finding)
+    return entry
 
 
 class JsonReporter(Reporter):

@@ -41,8 +41,25 @@ class RichReporter(Reporter):
         if result.findings:
             self._counts(console, result)
             self._groups(console, result)
+        self._baseline(console, result)
         console.print()
         console.print(self._summary(result))
+
+    def _baseline(self, console: Console, result: AuditResult) -> None:
+        split = result.baseline
+        if split is None:
+            return
+        console.print()
+        console.print(Text(
+            f"Against the baseline {split.path}: {len(split.new)} new, {split.still} still "
+            f"present, {len(split.fixed)} fixed", style="bold"))
+        limit = self.options.max_per_rule or len(split.fixed)
+        for entry in split.fixed[:limit]:
+            where = " › ".join(filter(None, (entry.file, entry.sheet, entry.code,
+                                              entry.procedure)))
+            console.print(f"  fixed {entry.rule}: {where}")
+        if len(split.fixed) > limit:
+            console.print(Text(f"  … and {len(split.fixed) - limit} more fixed", style="dim"))
 
     def _files(self, console: Console, result: AuditResult) -> None:
         for f in result.files:
