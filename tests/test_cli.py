@@ -269,3 +269,18 @@ def test_output_refuses_to_overwrite_an_input(csv_file) -> None:
     assert result.exit_code == 2
     assert "is one of the files to audit" in result.stderr
     assert Path(path).read_text(encoding="utf-8") == CLEAN
+
+
+def test_quiet_prints_one_summary_line(csv_file) -> None:
+    path = csv_file("ma_thu_tuc,ten_thu_tuc,cap_thuc_hien\n1.000001,A,Cấp huyện\n")
+    result = invoke("check", path, "--quiet")
+    assert result.exit_code == 1
+    assert result.stdout == "1 error, 0 warnings, 0 info in 1 file (1 procedure)\n"
+    assert result.stderr == ""
+
+
+def test_exit_zero_reports_without_failing(csv_file) -> None:
+    path = csv_file("ma_thu_tuc,ten_thu_tuc,cap_thuc_hien\n1.000001,A,Cấp huyện\n")
+    result = invoke("check", path, "-f", "json", "--exit-zero")
+    assert result.exit_code == 0 and json.loads(result.stdout)["findings"]
+    assert invoke("check", path, "missing.csv", "--exit-zero").exit_code == 2

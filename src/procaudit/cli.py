@@ -129,7 +129,14 @@ def check(
         int, typer.Option(help="Findings shown per rule in the terminal report (0: all).", min=0)
     ] = 10,
     quiet: Annotated[
-        bool, typer.Option("--quiet", "-q", help="Print nothing on stderr but errors.")
+        bool, typer.Option("--quiet", "-q",
+                           help="The terminal report shrinks to its summary line; no notes on "
+                                "stderr, only errors. Machine formats are unchanged.")
+    ] = False,
+    exit_zero: Annotated[
+        bool, typer.Option("--exit-zero",
+                           help="Exit 0 even with findings (2 still means a file could not be "
+                                "read): report without failing the job.")
     ] = False,
     select: Annotated[
         list[str] | None,
@@ -188,7 +195,7 @@ def check(
                          forms_dir, online_target)
     settings = _settings(config, line)
     read_options = _per_file_options(settings, paths)
-    fail_on = FailOn(settings.fail_on.value)
+    fail_on = FailOn.NEVER if exit_zero else FailOn(settings.fail_on.value)
     forms_dir = settings.forms_dir.value
     if output is not None:
         _check_output(output, paths)
@@ -217,7 +224,8 @@ def check(
     if output_format is not Format.RICH and not quiet:
         for group in result.skipped_groups():
             typer.echo(f"procaudit: note: not checked: {group.describe()}", err=True)
-    options = ReportOptions(fail_on=fail_on, max_per_rule=max_per_rule)
+    options = ReportOptions(fail_on=fail_on, max_per_rule=max_per_rule,
+                            summary_only=quiet and output_format is Format.RICH)
     reporter = reporter_for(output_format, options)
     if output is None:
         reporter.render(result, sys.stdout)

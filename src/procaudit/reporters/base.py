@@ -14,6 +14,7 @@ class ReportOptions:
     fail_on: FailOn = FailOn.ERROR
     max_per_rule: int = 10  # findings shown per rule in human formats; 0 shows all
     width: int | None = None  # None: the terminal's width
+    summary_only: bool = False  # --quiet: the human report is its last line
 
 
 class Reporter(ABC):

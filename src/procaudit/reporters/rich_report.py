@@ -35,6 +35,9 @@ class RichReporter(Reporter):
     def render(self, result: AuditResult, out: TextIO) -> None:
         # soft_wrap: long paths and messages stay on one line (and greppable) in logs.
         console = Console(file=out, width=self.options.width, highlight=False, soft_wrap=True)
+        if self.options.summary_only:
+            console.print(self._summary(result))
+            return
         console.print(Text(f"procaudit {__version__}", style="bold"))
         self._files(console, result)
         self._not_checked(console, result)
