@@ -100,3 +100,11 @@ def test_a_bad_file_is_one_sentence_naming_the_key(tmp_path: Path, case: str, te
     assert message in str(raised.value)
     assert str(raised.value).startswith(str(path))
     assert "\n" not in str(raised.value)
+
+
+def test_the_readme_example_is_a_valid_configuration(tmp_path: Path) -> None:
+    readme = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
+    block = readme.split("```toml\n", 1)[1].split("```", 1)[0]
+    config = load_config(_write(tmp_path / "procaudit.toml", block))
+    assert config.select and config.severity == {"PA204": "info"}
+    assert config.files[0].sheet == "Cấp xã"
