@@ -104,3 +104,11 @@ def test_config_command_shows_values_and_their_sources(folder: Path) -> None:
     assert lines["fail-on"].split()[1:] == ["warning", "the", "file"]
     assert "(every rule)" in lines["select"] and "default" in lines["select"]
     assert "80" in lines["online-target"] and "default" in lines["online-target"]
+
+
+def test_inspect_reads_with_the_configuration(folder: Path) -> None:
+    (folder / "procaudit.toml").write_text('[aliases]\nname = ["Tên gọi"]\n', encoding="utf-8")
+    result = CliRunner().invoke(app, ["inspect", "../c.csv", "-f", "json"])
+    assert result.exit_code == 0, result.stderr
+    [table] = json.loads(result.stdout)["files"][0]["tables"]
+    assert "name" in [column["maps_to"] for column in table["columns"]]

@@ -87,18 +87,6 @@ MapOption = Annotated[
 ]
 
 
-def _read_options(sheet: str | None, header_row: str | None, mapping: list[str] | None
-                  ) -> ReadOptions:
-    """The overrides, checked before pandas is imported: a bad one is a usage error."""
-    try:
-        header_rows, columns = parse_header_rows(header_row), parse_mapping(mapping)
-    except ProcauditError as exc:
-        raise _fail(str(exc)) from None
-    from procaudit.io import ReadOptions
-
-    return ReadOptions(sheet=sheet, header_rows=header_rows, mapping=columns)
-
-
 @app.command()
 def check(
     paths: Annotated[
@@ -366,9 +354,11 @@ def inspect(
     sheet: SheetOption = None,
     header_row: HeaderRowOption = None,
     mapping: MapOption = None,
+    config: ConfigOption = None,
 ) -> None:
     """Show how each file was understood: header, columns, sections, rows read and skipped."""
-    options = _read_options(sheet, header_row, mapping)
+    line = _command_line(None, None, None, mapping, sheet, header_row, None, None, None)
+    options = _per_file_options(_settings(config, line), paths)
     from rich.console import Console
 
     from procaudit.errors import InputError
@@ -379,7 +369,7 @@ def inspect(
     inspections, failures = [], []
     for path in paths:
         try:
-            inspections.append(inspect_catalogue(read_catalogue(path, options)))
+            inspections.append(inspect_catalogue(read_catalogue(path, options[path])))
         except InputError as exc:
             failures.append({"path": path, "message": str(exc)})
             typer.echo(f"procaudit: error: {exc}", err=True)
