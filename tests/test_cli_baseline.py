@@ -74,3 +74,19 @@ def test_a_bad_baseline_is_exit_2(tmp_path: Path) -> None:
     assert code == 2 and str(tmp_path / "bad.json") in stderr
     code, _, stderr = _run(str(catalogue), "--write-baseline", str(tmp_path / "no" / "b.json"))
     assert code == 2 and "does not exist" in stderr
+
+
+def test_sarif_and_jsonl_carry_the_baseline_state(tmp_path: Path) -> None:
+    catalogue = tmp_path / "c.csv"
+    catalogue.write_text(HEADER + TODAY[0], encoding="utf-8")
+    baseline = tmp_path / "baseline.json"
+    _run(str(catalogue), "--write-baseline", str(baseline))
+    catalogue.write_text(HEADER + TODAY[0] + TODAY[1], encoding="utf-8")
+    runner = CliRunner()
+    sarif = json.loads(runner.invoke(app, ["check", str(catalogue), "-f", "sarif",
+                                           "--baseline", str(baseline)]).stdout)
+    states = {r["ruleId"]: r["baselineState"] for r in sarif["runs"][0]["results"]}
+    assert states == {"PA101": "unchanged", "PA501": "new"}
+    lines = runner.invoke(app, ["check", str(catalogue), "-f", "jsonl", "--baseline",
+                                str(baseline)]).stdout.splitlines()
+    assert sorted(json.loads(line)["baseline"] for line in lines) == ["new", "still"]

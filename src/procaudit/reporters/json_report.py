@@ -49,7 +49,7 @@ def report_dict(result: AuditResult) -> dict[str, Any]:
             **{severity.value: by_severity[severity] for severity in Severity},
             "by_rule": result.count_by_rule(),
         },
-        "findings": [_with_status(finding_dict(f), f, result) for f in result.findings],
+        "findings": [with_status(finding_dict(f), f, result) for f in result.findings],
     }
     if result.baseline is not None:
         # Present only with --baseline, so the contract without it stays as it was.
@@ -68,7 +68,8 @@ def report_dict(result: AuditResult) -> dict[str, Any]:
     return report
 
 
-def _with_status(entry: dict[str, Any], finding: Finding, result: AuditResult) -> dict[str, Any]:
+def with_status(entry: dict[str, Any], finding: Finding, result: AuditResult) -> dict[str, Any]:
+    """The finding's entry, marked new or still present when the run has a baseline."""
     if result.baseline is not None:
         entry["baseline"] = result.baseline.status(finding)
     return entry

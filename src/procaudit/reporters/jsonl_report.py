@@ -7,10 +7,11 @@ from typing import TextIO
 
 from procaudit.model import AuditResult
 from procaudit.reporters.base import Reporter
-from procaudit.reporters.json_report import finding_dict
+from procaudit.reporters.json_report import finding_dict, with_status
 
 
 class JsonlReporter(Reporter):
     def render(self, result: AuditResult, out: TextIO) -> None:
         for finding in result.findings:
-            out.write(json.dumps(finding_dict(finding), ensure_ascii=False) + "\n")
+            entry = with_status(finding_dict(finding), finding, result)
+            out.write(json.dumps(entry, ensure_ascii=False) + "\n")

@@ -44,6 +44,15 @@ def _result(finding: Finding, rule_index: int) -> dict[str, Any]:
     }
 
 
+def _with_baseline(entry: dict[str, Any], finding: Finding, result: AuditResult
+                   ) -> dict[str, Any]:
+    # SARIF's own vocabulary for a run compared with a baseline.
+    if result.baseline is not None:
+        state = result.baseline.status(finding)
+        entry["baselineState"] = "new" if state == "new" else "unchanged"
+    return entry
+
+
 def sarif_dict(result: AuditResult) -> dict[str, Any]:
     index: dict[str, int] = {}
     rules: list[dict[str, Any]] = []
@@ -65,7 +74,8 @@ def sarif_dict(result: AuditResult) -> dict[str, Any]:
             # No informationUri: procaudit has no public home page yet.
             "tool": {"driver": {"name": "procaudit", "version": __version__, "rules": rules}},
             "invocations": [invocation],
-            "results": [_result(f, index[f.rule]) for f in result.findings],
+            "results": [_with_baseline(_result(f, index[f.rule]), f, result)
+                        for f in result.findings],
         }],
     }
 
