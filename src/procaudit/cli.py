@@ -25,6 +25,7 @@ from procaudit.reporters import Format, Reporter, ReportOptions, reporter_for
 
 if TYPE_CHECKING:
     from procaudit.io import ReadOptions
+    from procaudit.io.limits import Limits
     from procaudit.model import AuditResult
     from procaudit.rules.options import RuleOptions
     from procaudit.rules.selection import RuleSelection
@@ -66,6 +67,20 @@ ConfigOption = Annotated[
     typer.Option("--config", metavar="FILE", show_default=False,
                  help="The configuration file (default: procaudit.toml, or [tool.procaudit] "
                       "in pyproject.toml, from this folder upward)."),
+]
+
+# Limits that keep a run bounded on hostile or broken files; raise them for huge catalogues.
+MaxFileSizeOption = Annotated[
+    int, typer.Option("--max-file-size", metavar="MB", min=1,
+                      help="Refuse input files larger than this many megabytes.")
+]
+MaxCellsOption = Annotated[
+    int, typer.Option("--max-cells", metavar="N", min=1,
+                      help="Refuse a sheet reaching further than N cells (rows x columns).")
+]
+MaxCellLengthOption = Annotated[
+    int, typer.Option("--max-cell-length", metavar="N", min=1,
+                      help="Refuse a file with a cell longer than N characters.")
 ]
 
 # The overrides for files that guessing reads wrong; `check` and `inspect` take the same ones.
@@ -157,6 +172,9 @@ def check(
                           "(default 80)."),
     ] = None,
     config: ConfigOption = None,
+    max_file_size: MaxFileSizeOption = 2048,
+    max_cells: MaxCellsOption = 50_000_000,
+    max_cell_length: MaxCellLengthOption = 32_767,
     baseline: Annotated[
         Path | None,
         typer.Option("--baseline", metavar="FILE", show_default=False,
@@ -182,7 +200,8 @@ def check(
     line = _command_line(select, ignore, fail_on, mapping, sheet, header_row, reference,
                          forms_dir, online_target)
     settings = _settings(config, line)
-    read_options = _per_file_options(settings, paths)
+    read_options = _per_file_options(settings, paths,
+                                     _limits(max_file_size, max_cells, max_cell_length))
     fail_on = FailOn.NEVER if exit_zero else FailOn(settings.fail_on.value)
     forms_dir = settings.forms_dir.value
     if output is not None:
@@ -302,7 +321,15 @@ def _settings(config_path: Path | None, line: CommandLine) -> Settings:
     return Settings(config, line)
 
 
-def _per_file_options(settings: Settings, paths: list[str]) -> dict[str, ReadOptions]:
+def _limits(max_file_size: int, max_cells: int, max_cell_length: int) -> Limits:
+    from procaudit.io.limits import MB, Limits
+
+    return Limits(max_file_size=max_file_size * MB, max_cells=max_cells,
+                  max_cell_length=max_cell_length)
+
+
+def _per_file_options(settings: Settings, paths: list[str], limits: Limits
+                      ) -> dict[str, ReadOptions]:
     from procaudit.io import ReadOptions
 
     options = {}
@@ -313,7 +340,7 @@ def _per_file_options(settings: Settings, paths: list[str]) -> dict[str, ReadOpt
         except ProcauditError as exc:
             raise _fail(str(exc)) from None
         options[path] = ReadOptions(sheet=sheet, header_rows=header_rows,
-                                    mapping=settings.mapping.value)
+                                    mapping=settings.mapping.value, limits=limits)
     return options
 
 
@@ -355,10 +382,14 @@ def inspect(
     header_row: HeaderRowOption = None,
     mapping: MapOption = None,
     config: ConfigOption = None,
+    max_file_size: MaxFileSizeOption = 2048,
+    max_cells: MaxCellsOption = 50_000_000,
+    max_cell_length: MaxCellLengthOption = 32_767,
 ) -> None:
     """Show how each file was understood: header, columns, sections, rows read and skipped."""
     line = _command_line(None, None, None, mapping, sheet, header_row, None, None, None)
-    options = _per_file_options(_settings(config, line), paths)
+    options = _per_file_options(_settings(config, line), paths,
+                                _limits(max_file_size, max_cells, max_cell_length))
     from rich.console import Console
 
     from procaudit.errors import InputError

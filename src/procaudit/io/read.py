@@ -26,6 +26,7 @@ from procaudit.io.layout import (
     Understood,
     understand,
 )
+from procaudit.io.limits import Limits, check_cell_lengths, check_file_size, check_workbook
 from procaudit.io.number_codes import restore_number_codes
 from procaudit.io.parts import split_parts
 from procaudit.text import header_key
@@ -44,6 +45,7 @@ class ReadOptions:
     sheet: str | None = None  # a sheet name, or its 1-based number
     header_rows: tuple[int, ...] | None = None
     mapping: dict[str, str] = field(default_factory=dict)  # source header -> canonical column
+    limits: Limits = field(default_factory=Limits)
 
     def layout(self) -> LayoutOptions:
         extra = {header_key(source): column for source, column in self.mapping.items()}
@@ -92,8 +94,11 @@ def read_catalogue(path_text: str, options: ReadOptions | None = None) -> Catalo
     if path.is_dir():
         raise InputError(path_text, "is a directory, not a catalogue file")
     suffix = path.suffix.lower()
+    if suffix in CSV_SUFFIXES | WORKBOOK_SUFFIXES:
+        check_file_size(path, options.limits)
     if suffix in CSV_SUFFIXES:
         grid, dialect = read_csv_grid(path)
+        check_cell_lengths(path_text, grid, options.limits)
         return Catalogue(path_text, "csv", _tables(path_text, grid, options), dialect=dialect)
     if suffix in WORKBOOK_SUFFIXES:
         return _workbook(path_text, path, suffix.lstrip("."), options)
@@ -155,7 +160,10 @@ def _components(grid: Grid) -> Table | None:
 
 
 def _workbook(path_text: str, path: Path, kind: str, options: ReadOptions) -> Catalogue:
+    check_workbook(path, options.limits)
     grids = list(read_workbook(path))
+    for grid in grids:
+        check_cell_lengths(path_text, grid, options.limits)
     wanted = _wanted_sheet(path_text, [g.sheet for g in grids], options.sheet)
     tables: list[Table] = []
     components: list[Table] = []
