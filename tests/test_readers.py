@@ -160,7 +160,8 @@ def test_headers_quoted_in_the_error_are_one_short_line_each(tmp_path: Path) -> 
     [
         ("missing.csv", None, "no such file"),
         ("catalogue.pdf", b"%PDF-1.4", "has an unsupported type '.pdf'"),
-        ("broken.xlsx", b"this is not a zip file", "is not a readable workbook"),
+        ("broken.xlsx", b"this is not a zip file", "is not an Excel workbook but text"),
+        ("broken.xls", b"\x00\x01garbage\xff" * 50, r"is not an Excel workbook \(it may be"),
         ("empty.csv", b"", "is empty"),
     ],
 )

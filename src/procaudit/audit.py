@@ -77,7 +77,7 @@ def _file_report(catalogue: Catalogue) -> FileReport:
     rows = sum(len(t.frame) for t in tables)
     components = tuple((str(t.sheet), len(t.frame)) for t in catalogue.components)
     return FileReport(catalogue.path, sheets, rows, columns, tuple(unmapped),
-                      tuple(catalogue.skipped_sheets.items()), components)
+                      tuple(catalogue.skipped_sheets.items()), components, catalogue.notes)
 
 
 def active_rules(options: RuleOptions, selection: RuleSelection) -> tuple[Rule, ...]:

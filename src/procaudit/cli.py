@@ -174,7 +174,7 @@ def check(
     config: ConfigOption = None,
     max_file_size: MaxFileSizeOption = 2048,
     max_cells: MaxCellsOption = 50_000_000,
-    max_cell_length: MaxCellLengthOption = 32_767,
+    max_cell_length: MaxCellLengthOption = 100_000,
     baseline: Annotated[
         Path | None,
         typer.Option("--baseline", metavar="FILE", show_default=False,
@@ -229,11 +229,16 @@ def check(
     for failure in result.failures:
         typer.echo(f"procaudit: error: {failure.message}", err=True)
     if output_format is not Format.RICH and not quiet:
+        for report in result.files:
+            for note in report.notes:
+                typer.echo(f"procaudit: note: {report.path}: {note}", err=True)
         for group in result.skipped_groups():
             typer.echo(f"procaudit: note: not checked: {group.describe()}", err=True)
     options = ReportOptions(fail_on=fail_on, max_per_rule=max_per_rule,
                             summary_only=quiet and output_format is Format.RICH)
     reporter = reporter_for(output_format, options)
+    if not result.files:  # every input failed: there is nothing to report or to fix
+        raise typer.Exit(result.exit_code(fail_on))
     if output is None:
         reporter.render(result, sys.stdout)
     else:
@@ -384,7 +389,7 @@ def inspect(
     config: ConfigOption = None,
     max_file_size: MaxFileSizeOption = 2048,
     max_cells: MaxCellsOption = 50_000_000,
-    max_cell_length: MaxCellLengthOption = 32_767,
+    max_cell_length: MaxCellLengthOption = 100_000,
 ) -> None:
     """Show how each file was understood: header, columns, sections, rows read and skipped."""
     line = _command_line(None, None, None, mapping, sheet, header_row, None, None, None)

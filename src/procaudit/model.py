@@ -106,6 +106,7 @@ class FileReport:
     unmapped: tuple[str, ...] = ()
     skipped_sheets: tuple[tuple[str, str], ...] = ()  # (sheet, why) for sheets not read
     component_sheets: tuple[tuple[str, int], ...] = ()  # (sheet, rows) of dossier components
+    notes: tuple[str, ...] = ()  # how the file was read, where the user should know
 
 
 @dataclass(frozen=True)

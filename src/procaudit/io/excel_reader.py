@@ -7,23 +7,38 @@ cell is read as the number it holds (see `grid.cell_text`).
 
 from __future__ import annotations
 
+import posixpath
+import zipfile
 from collections.abc import Iterator
 from pathlib import Path
+from xml.etree import ElementTree
 
 from python_calamine import CalamineError, CalamineWorkbook, PasswordError
 
 from procaudit.errors import InputError
-from procaudit.io.grid import Grid, text_grid
+from procaudit.io.grid import Grid, file_head, text_grid
+
+# What a workbook starts with: a zip (xlsx, xlsm, ods) or an OLE2 container (xls, or an
+# xlsx encrypted with a password to open, which Excel wraps in one).
+_ZIP, _OLE2 = b"PK", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+NOT_A_WORKBOOK = "is not an Excel workbook (it may be damaged or another kind of file)"
+PASSWORD = "is password-protected: remove the password in Excel and save it again"
+_MAIN = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
+_RELS = "{http://schemas.openxmlformats.org/package/2006/relationships}"
+_REL_ID = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id"
+_SHOWN_CELLS = 5  # cells named in the note about formulas without a value
 
 
 def read_workbook(path: Path) -> Iterator[Grid]:
     """Each sheet as a grid; grid row i is Excel row i + 1."""
+    _check_is_workbook(path, file_head(path))
     try:
         workbook = CalamineWorkbook.from_path(str(path))
     except PasswordError as exc:
-        raise InputError(str(path), "is password-protected; save an unprotected copy") from exc
+        raise InputError(str(path), PASSWORD) from exc
     except (CalamineError, OSError, ValueError) as exc:
-        raise InputError(str(path), f"is not a readable workbook ({exc})") from exc
+        raise InputError(str(path), NOT_A_WORKBOOK) from exc
+    any_value = False
     try:
         for name in workbook.sheet_names:
             try:
@@ -32,6 +47,110 @@ def read_workbook(path: Path) -> Iterator[Grid]:
             except (CalamineError, ValueError) as exc:
                 raise InputError(str(path), f"has a sheet '{name}' that cannot be read ({exc})"
                                  ) from exc
-            yield text_grid(name, raw, first_row=1)
+            grid = text_grid(name, raw, first_row=1)
+            any_value = any_value or bool(grid.cells.notna().any().any())
+            yield grid
     finally:
         workbook.close()
+    if not any_value:
+        raise InputError(str(path), "is empty (none of its sheets holds a value)")
+
+
+def _check_is_workbook(path: Path, head: bytes) -> None:
+    """Tell an empty file, a CSV with a workbook's name and garbage apart from a workbook."""
+    if not head:
+        raise InputError(str(path), "is empty")
+    if head.startswith(_ZIP) or head.startswith(_OLE2):
+        return  # calamine tells a damaged or encrypted one
+    if _is_text(head) and head.lstrip().startswith(b"<"):  # portals export HTML as .xls
+        raise InputError(str(path), "is a web page (HTML) with a workbook's name, not an Excel "
+                                    "workbook: open it in Excel and save it as .xlsx")
+    if _is_text(head):
+        raise InputError(str(path), "is not an Excel workbook but text (perhaps CSV): give it "
+                                    "the .csv name")
+    raise InputError(str(path), NOT_A_WORKBOOK)
+
+
+def _is_text(head: bytes) -> bool:
+    if b"\0" in head:
+        return False
+    try:
+        head.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        return exc.start >= len(head) - 3  # a character cut by the end of the head
+    return True
+
+
+def formula_notes(path: Path) -> list[str]:
+    """Which formulas have no saved value: calamine reads them as empty cells.
+
+    Excel saves each formula's last value beside it; files written by programs (openpyxl,
+    some exports) often do not, and their cells would look blank without a word.
+    """
+    notes = []
+    for sheet, cells in formulas_without_values(path).items():
+        shown = ", ".join(cells[:_SHOWN_CELLS]) + (", …" if len(cells) > _SHOWN_CELLS else "")
+        notes.append(f"sheet '{sheet}' has {len(cells)} formula(s) with no saved value "
+                     f"({shown}), read as empty cells; open the file in Excel and save it to "
+                     "store their values")
+    return notes
+
+
+def formulas_without_values(path: Path) -> dict[str, list[str]]:
+    """Sheet name -> references of formula cells saved without a value (xlsx and xlsm)."""
+    if not zipfile.is_zipfile(path):
+        return {}
+    found: dict[str, list[str]] = {}
+    try:
+        with zipfile.ZipFile(path) as archive:
+            for name, part in _sheet_parts(archive).items():
+                cells = _cells_without_values(archive, part)
+                if cells:
+                    found[name] = cells
+    except (zipfile.BadZipFile, KeyError, OSError, ElementTree.ParseError):
+        return found  # calamine read the values; a part it skipped is no reason to stop
+    return found
+
+
+def _sheet_parts(archive: zipfile.ZipFile) -> dict[str, str]:
+    """Sheet name -> its part in the zip, from the workbook and its relationships."""
+    names = set(archive.namelist())
+    if "xl/workbook.xml" not in names or "xl/_rels/workbook.xml.rels" not in names:
+        return {}  # not an xlsx (an ods, say)
+    targets = {
+        rel.get("Id"): rel.get("Target", "")
+        for rel in ElementTree.fromstring(archive.read("xl/_rels/workbook.xml.rels"))
+        .iter(f"{_RELS}Relationship")
+    }
+    parts = {}
+    for sheet in ElementTree.fromstring(archive.read("xl/workbook.xml")).iter(f"{_MAIN}sheet"):
+        target = targets.get(sheet.get(_REL_ID), "")
+        part = target.lstrip("/") if target.startswith("/") else posixpath.join("xl", target)
+        if part in names:
+            parts[sheet.get("name", "")] = posixpath.normpath(part)
+    return parts
+
+
+def _cells_without_values(archive: zipfile.ZipFile, part: str) -> list[str]:
+    if not _mentions_formulas(archive, part):  # the usual case: no formula, no parse
+        return []
+    cells = []
+    with archive.open(part) as stream:
+        for _, element in ElementTree.iterparse(stream):
+            if element.tag != f"{_MAIN}c":
+                continue
+            formula, value = element.find(f"{_MAIN}f"), element.find(f"{_MAIN}v")
+            if formula is not None and (value is None or value.text is None):
+                cells.append(element.get("r", "?"))
+            element.clear()
+    return cells
+
+
+def _mentions_formulas(archive: zipfile.ZipFile, part: str, chunk: int = 1 << 22) -> bool:
+    tail = b""
+    with archive.open(part) as stream:
+        while data := stream.read(chunk):
+            if b"<f>" in tail + data or b"<f " in tail + data:
+                return True
+            tail = data[-3:]
+    return False

@@ -3,9 +3,16 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
+import stat
 from dataclasses import dataclass
+from pathlib import Path
 
 import pandas as pd
+
+from procaudit.errors import InputError
+
+_HEAD = 8192  # bytes read to tell what a file really is, whatever its name says
 
 
 @dataclass(frozen=True)
@@ -57,3 +64,21 @@ def text_grid(sheet: str | None, raw: list[list[object]], first_row: int = 1) ->
     cells = cells.apply(lambda column: column.map(cell_text)) if not cells.empty else cells
     rows = pd.Series(range(first_row, first_row + len(cells)), index=cells.index)
     return Grid(sheet, cells, rows, typed=True)
+
+
+def file_head(path: Path) -> bytes:
+    """The first bytes of a regular file. A FIFO or a device is refused before it is opened:
+    opening a FIFO with no writer blocks forever."""
+    try:
+        mode = os.stat(path).st_mode
+    except OSError as exc:
+        raise InputError(str(path), f"cannot be read ({exc.strerror or exc})") from None
+    if stat.S_ISDIR(mode):
+        raise InputError(str(path), "is a directory, not a catalogue file")
+    if not stat.S_ISREG(mode):
+        raise InputError(str(path), "is not a regular file (it is a pipe, socket or device)")
+    try:
+        with path.open("rb") as stream:
+            return stream.read(_HEAD)
+    except OSError as exc:
+        raise InputError(str(path), f"cannot be read ({exc.strerror or exc})") from None

@@ -14,7 +14,7 @@ from procaudit.io.canonical import canonical_frame
 from procaudit.io.components import COMPONENTS, components_header
 from procaudit.io.csv_reader import CsvDialect, read_csv_grid
 from procaudit.io.decisions import split_decisions
-from procaudit.io.excel_reader import read_workbook
+from procaudit.io.excel_reader import formula_notes, read_workbook
 from procaudit.io.grid import Grid
 from procaudit.io.headers import HeaderMap
 from procaudit.io.layout import (
@@ -84,6 +84,7 @@ class Catalogue:
     skipped_sheets: dict[str, str] = field(default_factory=dict)  # sheet -> why
     dialect: CsvDialect | None = None
     components: tuple[Table, ...] = ()  # dossier-components sheets (see components.py)
+    notes: tuple[str, ...] = ()  # what the user should know about how the file was read
 
 
 def read_catalogue(path_text: str, options: ReadOptions | None = None) -> Catalogue:
@@ -93,6 +94,8 @@ def read_catalogue(path_text: str, options: ReadOptions | None = None) -> Catalo
         raise InputError(path_text, "no such file")
     if path.is_dir():
         raise InputError(path_text, "is a directory, not a catalogue file")
+    if not path.is_file():  # opening a pipe would wait for a writer forever
+        raise InputError(path_text, "is not a regular file (it is a pipe, socket or device)")
     suffix = path.suffix.lower()
     if suffix in CSV_SUFFIXES | WORKBOOK_SUFFIXES:
         check_file_size(path, options.limits)
@@ -189,7 +192,8 @@ def _workbook(path_text: str, path: Path, kind: str, options: ReadOptions) -> Ca
         reasons = "; ".join(f"'{sheet}' {why}" for sheet, why in not_lists.items())
         raise InputError(path_text, f"has no sheet with a procedure list ({reasons})")
     skipped = {sheet: why for sheet, why in not_lists.items() if why != HOLDS_COMPONENTS}
-    return Catalogue(path_text, kind, tuple(tables), skipped, components=tuple(components))
+    return Catalogue(path_text, kind, tuple(tables), skipped, components=tuple(components),
+                     notes=tuple(formula_notes(path)))
 
 
 def _wanted_sheet(path: str, names: list[str | None], sheet: str | None) -> str | None:

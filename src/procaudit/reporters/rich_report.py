@@ -72,6 +72,8 @@ class RichReporter(Reporter):
             console.print(f"Read {f.path} ({where}): {_plural(f.rows, 'procedure')}")
             if f.unmapped:
                 console.print(Text("  columns not used: " + ", ".join(f.unmapped), style="dim"))
+            for note in f.notes:
+                console.print(Text(f"  note: {note}", style="dim"))
             for sheet, rows in f.component_sheets:
                 console.print(Text(f"  sheet '{sheet}' read as dossier components: "
                                    f"{_plural(rows, 'row')}", style="dim"))

@@ -1,0 +1,204 @@
+"""Broken and hostile inputs through the real console entry point: one clear sentence, exit 2
+for a file that cannot be used, findings for one that can; no traceback, no hang, the input
+untouched, no stray output."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from hostile.make_hostile import GOOD_CSV, make_all
+
+from procaudit.io import read_catalogue
+
+TIMEOUT = 60  # seconds: a run that takes longer is hanging
+IS_ROOT = hasattr(os, "geteuid") and os.geteuid() == 0
+NOT_A_WORKBOOK = "is not an Excel workbook (it may be damaged or another kind of file)"
+
+# Case -> the problem procaudit states, the whole sentence after "<path>: " where it is short.
+UNUSABLE = {
+    "empty_csv": "is empty",
+    "empty_xlsx": "is empty",
+    "blank_rows_csv": "is empty (it holds only blank lines and delimiters)",
+    "blank_rows_xlsx": "is empty (none of its sheets holds a value)",
+    "garbage_xlsx": NOT_A_WORKBOOK,
+    "truncated_xlsx": NOT_A_WORKBOOK,
+    "garbage_csv": "is not a CSV text file (it may be damaged or another kind of file)",
+    "xlsx_named_csv": "is an Excel workbook (or another zip file), not CSV text: give it the "
+                      ".xlsx name",
+    "csv_named_xlsx": "is not an Excel workbook but text (perhaps CSV): give it the .csv name",
+    "password_xlsx": "is password-protected: remove the password in Excel and save it again",
+    "nul_csv": "contains NUL bytes (line 2), which CSV text never holds: the file may be "
+               "damaged; save it again as 'CSV UTF-8'",
+    "unterminated_quote_csv": "has a quote that is never closed (line 3): close it or remove "
+                              "it, and run procaudit again",
+    "unknown_encoding_csv": "is in an encoding procaudit does not recognise",
+    "big_cell_csv": "has a cell of 1,000,000 characters (line 2)",  # the cell-length limit
+    "directory": "is a directory, not a catalogue file",
+    "fifo": "is not a regular file (it is a pipe, socket or device)",
+    "unreadable": "cannot be read (Permission denied)",
+}
+
+
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    return make_all(tmp_path_factory.mktemp("hostile"))
+
+
+def run(*args: str | Path, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "procaudit", "check", *map(str, args)],
+        capture_output=True, text=True, timeout=TIMEOUT, cwd=cwd,
+        env={**os.environ, "PROCAUDIT_DEBUG": "", "NO_COLOR": "1"},
+    )
+
+
+def snapshot(path: Path) -> tuple[bytes, int] | None:
+    """The bytes and modification time of a regular file (None for a folder or a FIFO)."""
+    if not path.is_file() or not os.access(path, os.R_OK) or path.stat().st_mode & 0o444 == 0:
+        return None
+    return path.read_bytes(), path.stat().st_mtime_ns
+
+
+def errors_of(stderr: str) -> list[str]:
+    assert "Traceback" not in stderr
+    assert "internal error" not in stderr
+    return [line for line in stderr.splitlines() if line.startswith("procaudit: error:")]
+
+
+@pytest.mark.parametrize("case", sorted(UNUSABLE))
+def test_an_unusable_input_is_one_sentence_and_exit_2(
+    corpus: dict[str, Path], tmp_path: Path, case: str
+) -> None:
+    if case == "unreadable" and IS_ROOT:
+        pytest.skip("root reads a file whatever its mode")
+    path = corpus[case]
+    before = snapshot(path)
+    output = tmp_path / "report.json"
+    result = run("-f", "json", "-o", output, path)
+    assert result.returncode == 2, result.stderr
+    [error] = errors_of(result.stderr)
+    assert error.startswith(f"procaudit: error: {path}: {UNUSABLE[case]}")
+    assert "\n" not in error and error.count(f"{path}:") == 1
+    assert snapshot(path) == before
+    # Nothing half-written beside the report, and no report for a run that read nothing.
+    assert [p.name for p in tmp_path.iterdir() if p.name != "report.json"] == []
+
+
+def test_no_report_is_left_when_no_input_could_be_read(
+    corpus: dict[str, Path], tmp_path: Path
+) -> None:
+    output = tmp_path / "report.json"
+    assert run("-f", "json", "-o", output, corpus["garbage_xlsx"]).returncode == 2
+    assert not output.exists()
+
+
+def test_a_fifo_named_like_a_workbook_is_refused(tmp_path: Path) -> None:
+    fifo = tmp_path / "pipe.xlsx"
+    os.mkfifo(fifo)
+    result = subprocess.run([sys.executable, "-m", "procaudit", "check", str(fifo)],
+                            capture_output=True, text=True, timeout=5)
+    assert errors_of(result.stderr) == [
+        f"procaudit: error: {fifo}: is not a regular file (it is a pipe, socket or device)"
+    ]
+
+
+# Usable cases: the file is read, its defects become findings, stderr holds no error.
+USABLE = ["header_only_csv", "header_only_xlsx", "macros_xlsm", "formulas_cached_xlsx",
+          "formulas_uncached_xlsx", "duplicate_headers_csv", "mixed_endings_csv",
+          "old_mac_endings_csv"]
+
+
+@pytest.mark.parametrize("case", USABLE)
+def test_a_usable_input_is_audited(corpus: dict[str, Path], case: str) -> None:
+    path = corpus[case]
+    before = snapshot(path)
+    result = run("-q", "-f", "json", path)
+    assert result.returncode in (0, 1), result.stderr
+    assert errors_of(result.stderr) == []
+    report = json.loads(result.stdout)
+    assert [file["path"] for file in report["files"]] == [str(path)]
+    assert snapshot(path) == before
+
+
+def names_by_row(path: Path) -> list[tuple[int, object]]:
+    [table] = read_catalogue(str(path)).tables
+    return [(row, None if name != name else name)  # NaN for an empty cell
+            for row, name in zip(table.frame["_row"], table.frame["name"], strict=True)]
+
+
+def test_macros_are_not_run_and_values_are_read(corpus: dict[str, Path]) -> None:
+    assert names_by_row(corpus["macros_xlsm"]) == [(2, "Đăng ký khai sinh"),
+                                                   (3, "Đăng ký kết hôn")]
+
+
+def test_formulas_are_read_as_their_saved_values(corpus: dict[str, Path]) -> None:
+    path = corpus["formulas_cached_xlsx"]
+    assert names_by_row(path) == [(2, "Đăng ký khai sinh"), (3, "Đăng ký kết hôn")]
+    [table] = read_catalogue(str(path)).tables
+    assert table.frame["field"].tolist() == ["Hộ tịch", "Hộ tịch"]  # C3 is =C2, saved
+    assert "note" not in run("-q", "-f", "json", path).stderr
+
+
+def test_formulas_without_a_saved_value_are_noted_not_read_as_text(
+    corpus: dict[str, Path]
+) -> None:
+    path = corpus["formulas_uncached_xlsx"]
+    assert names_by_row(path) == [(2, None), (3, "Đăng ký kết hôn")]  # never '="Đăng ký "…'
+    assert "note" not in run("-q", "-f", "json", path).stderr  # --quiet: errors only
+    result = run("-f", "json", path)
+    assert [line for line in result.stderr.splitlines() if "saved value" in line] == [
+        f"procaudit: note: {path}: sheet 'Danh mục' has 2 formula(s) with no saved value "
+        "(B2, C3), read as empty cells; open the file in Excel and save it to store their "
+        "values"
+    ]
+    assert result.returncode == 1  # the blank name is a finding
+
+
+@pytest.mark.parametrize(
+    ("case", "expected"),
+    [
+        ("mixed_endings_csv", [(2, "Đăng ký khai sinh"), (3, "Đăng ký kết hôn"),
+                               (4, "Đăng ký khai tử")]),
+        ("old_mac_endings_csv", [(2, "Đăng ký khai sinh"), (3, "Đăng ký kết hôn")]),
+        ("duplicate_headers_csv", [(2, "Đăng ký khai sinh")]),  # the first of the two
+    ],
+)
+def test_line_ends_and_repeated_headers_are_read_row_by_row(
+    corpus: dict[str, Path], case: str, expected: list[tuple[int, str]]
+) -> None:
+    assert names_by_row(corpus[case]) == expected
+
+
+def test_a_big_cell_is_read_when_the_limit_is_raised(corpus: dict[str, Path]) -> None:
+    path = corpus["big_cell_csv"]
+    result = run("-q", "-f", "json", "--max-cell-length", "2000000", path)
+    assert result.returncode in (0, 1), result.stderr
+    assert errors_of(result.stderr) == []
+    assert json.loads(result.stdout)["files"][0]["rows"] == 2
+
+
+def test_broken_files_do_not_stop_the_others(corpus: dict[str, Path], tmp_path: Path) -> None:
+    good = tmp_path / "good.csv"
+    good.write_text(GOOD_CSV.replace("1.000002", "1.0002"), encoding="utf-8")  # a bad code
+    broken = [corpus["garbage_xlsx"], corpus["nul_csv"], corpus["fifo"]]
+    output = tmp_path / "report.json"
+    result = run("-f", "json", "-o", output, broken[0], good, *broken[1:])
+    assert result.returncode == 2
+    errors = errors_of(result.stderr)
+    assert [error.split(": ")[2] for error in errors] == [str(path) for path in broken]
+    report = json.loads(output.read_text(encoding="utf-8"))
+    assert [file["path"] for file in report["files"]] == [str(good)]
+    assert [(f["rule"], f["file"], f["row"]) for f in report["findings"]
+            if f["rule"] == "PA101"] == [("PA101", str(good), 3)]
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["good.csv", "report.json"]
+
+
+def test_the_corpus_script_writes_every_case(tmp_path: Path) -> None:
+    made = make_all(tmp_path / "corpus")
+    assert set(UNUSABLE) | set(USABLE) == set(made)
+    assert all(path.parent == tmp_path / "corpus" for path in made.values())
