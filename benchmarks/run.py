@@ -1,0 +1,200 @@
+"""Time procaudit against the bare reads it builds on, as whole processes, and print ratios.
+
+    python benchmarks/run.py [--repeat 5] [--million] [--keep DIR]
+
+Writes realistic catalogues (CSV 100k rows, xlsx 100k rows, and with --million a 1M-row CSV;
+a few percent of rows carry a defect of some rule), then times, in one run and as whole
+processes (median of --repeat runs, with each process's peak memory):
+- `procaudit check FILE --format json --output …` (every rule but PA204 on the 1M CSV,
+  whose own figure is the separate "PA204 only" line);
+- the bare read of the same file: `pandas.read_csv(dtype=str)`,
+  `pandas.read_excel(engine="calamine", dtype=str)`;
+- `procaudit --help` and `--version` against `python -c "import pandas"`.
+A benchmark, not a test: nothing here asserts. The figures of the day go in
+benchmarks/README.md.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import os
+import random
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+HEADERS = [
+    "STT", "Mã thủ tục", "Tên thủ tục", "Cấp thực hiện", "Lĩnh vực", "Cơ quan thực hiện",
+    "Mẫu đơn, tờ khai", "Mức độ DVC", "Số quyết định", "Ngày công bố", "Tình trạng",
+]  # fmt: skip
+FIELDS = ["Hộ tịch", "Đất đai", "Xây dựng", "Y tế", "Giáo dục và Đào tạo", "Lao động",
+          "Chứng thực", "Tài nguyên nước", "Du lịch", "Người có công"]
+VERBS = ["Cấp", "Cấp lại", "Gia hạn", "Điều chỉnh", "Đăng ký", "Thu hồi", "Công nhận"]
+OBJECTS = ["giấy phép", "giấy chứng nhận", "chứng chỉ hành nghề", "thẻ", "quyết định"]
+AGENCIES = ["Ủy ban nhân dân cấp xã", "Sở Tư pháp", "Sở Xây dựng", "Sở Y tế", "Sở Tài chính"]
+
+
+def catalogue_rows(count: int, seed: int = 7) -> list[list[str]]:
+    """Rows like a province's list, with defects of many rules (about 3% of rows)."""
+    rng = random.Random(seed)
+    rows = []
+    for i in range(count):
+        field = FIELDS[i % len(FIELDS)]
+        name = f"{rng.choice(VERBS)} {rng.choice(OBJECTS)} {field.lower()} số {i}"
+        level = "Cấp xã" if i % 3 else "Cấp tỉnh"
+        row = [
+            str(i + 1), f"{1 + i % 3}.{i % 1_000_000:06d}", name, level, field,
+            AGENCIES[i % len(AGENCIES)], f"Mẫu số {i % 40:02d}",
+            "Toàn trình" if i % 2 else "Một phần", "1890/QĐ-UBND", "15/08/2025",
+            "Còn hiệu lực",
+        ]
+        defect = i % 100
+        if defect == 1:
+            row[1] = row[1][:-1]  # PA101
+        elif defect == 2:
+            row[6] = ""  # PA301
+        elif defect == 3:
+            row[3] = "Cấp huyện"  # PA501
+        elif defect == 4:
+            row[8] = "QĐ/0001-UBND"  # PA402
+        elif defect == 5:
+            row[9] = "31/02/2025"  # PA403
+        elif defect == 6:
+            row[7] = "Mức độ 4"  # PA503
+        elif defect == 7:
+            row[5] = "Sở Kế hoạch và Đầu tư"  # PA504
+        elif defect == 8:
+            row[2] = row[2].replace(" ", "  ", 1)  # PA603
+        rows.append(row)
+    for i in range(0, count, 400):  # PA201: a copy of every 400th row
+        rows.append(list(rows[i]))
+    return rows
+
+
+def write_csv(path: Path, rows: list[list[str]]) -> None:
+    with path.open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(HEADERS)
+        writer.writerows(rows)
+
+
+def write_xlsx(path: Path, rows: list[list[str]]) -> None:
+    from openpyxl import Workbook
+
+    workbook = Workbook(write_only=True)
+    sheet = workbook.create_sheet("Danh mục")
+    sheet.append(HEADERS)
+    for row in rows:
+        sheet.append(row)
+    workbook.save(path)
+
+
+def measure(command: list[str], repeat: int) -> tuple[float, float]:
+    """Median wall time (s) and median peak memory (MB) of `command` as a whole process."""
+    times, peaks = [], []
+    for _ in range(repeat):
+        started = time.perf_counter()
+        process = subprocess.Popen(command, stdout=subprocess.DEVNULL,
+                                   stderr=subprocess.DEVNULL)
+        _, _, usage = os.wait4(process.pid, 0)  # this process's own peak, not the children's
+        times.append(time.perf_counter() - started)
+        peaks.append(usage.ru_maxrss / 1024)
+    return statistics.median(times), statistics.median(peaks)
+
+
+def procaudit(*args: str) -> list[str]:
+    return [sys.executable, "-m", "procaudit", *args]
+
+
+def python(code: str) -> list[str]:
+    return [sys.executable, "-c", code]
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--repeat", type=int, default=5)
+    parser.add_argument("--million", action="store_true", help="also the 1M-row CSV")
+    parser.add_argument("--keep", type=Path, help="write the catalogues here and keep them")
+    parser.add_argument("--generate", type=Path, help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.generate:
+        generate(args.generate, args.million)
+        return
+    folder = args.keep or Path(tempfile.mkdtemp(prefix="procaudit-bench-"))
+    folder.mkdir(parents=True, exist_ok=True)
+    try:
+        run(folder, args.repeat, args.million)
+    finally:
+        if args.keep is None:
+            shutil.rmtree(folder, ignore_errors=True)
+
+
+def generate(folder: Path, million: bool) -> None:
+    rows = catalogue_rows(100_000)
+    write_csv(folder / "100k.csv", rows)
+    write_xlsx(folder / "100k.xlsx", rows)
+    if million:
+        write_csv(folder / "1m.csv", catalogue_rows(1_000_000))
+
+
+def run(folder: Path, repeat: int, million: bool) -> None:
+    # Generated in another process: a child forked from a big parent would report the
+    # parent's memory as its own peak.
+    subprocess.run([sys.executable, __file__, "--generate", str(folder)]
+                   + (["--million"] if million else []), check=True)
+    files = {"csv 100k": folder / "100k.csv", "xlsx 100k": folder / "100k.xlsx"}
+    if million:
+        files["csv 1M"] = folder / "1m.csv"
+    report = str(folder / "report.json")
+    results: dict[str, tuple[float, float]] = {}
+
+    def line(label: str, command: list[str]) -> tuple[float, float]:
+        results[label] = measure(command, repeat)
+        seconds, peak = results[label]
+        print(f"{label:<52} {seconds:8.2f} s {peak:8.0f} MB", flush=True)
+        return results[label]
+
+    print(f"{'what (whole process, median of ' + str(repeat) + ')':<52} {'time':>10} "
+          f"{'peak':>11}")
+    help_ = line("procaudit --help", procaudit("--help"))
+    version = line("procaudit --version", procaudit("--version"))
+    pandas = line('python -c "import pandas"', python("import pandas"))
+    ratios = [("--help / import pandas", help_[0] / pandas[0], 0.5),
+              ("--version / import pandas", version[0] / pandas[0], 0.5)]
+    for label, path in files.items():
+        if label.startswith("csv"):
+            bare = line(f"pandas.read_csv {label}",
+                        python(f"import pandas; pandas.read_csv({str(path)!r}, dtype=str)"))
+        else:
+            bare = line(f"pandas.read_excel(calamine) {label}",
+                        python("import pandas; pandas.read_excel("
+                               f"{str(path)!r}, engine='calamine', dtype=str)"))
+        ignore = ["--ignore", "PA204"] if label == "csv 1M" else []
+        check = line(f"procaudit check {label}" + (" (no PA204)" if ignore else ""),
+                     procaudit("check", str(path), "-f", "json", "-q", "--exit-zero",
+                               "-o", report, *ignore))
+        target = 1.5 if label.startswith("xlsx") else 2.5
+        ratios.append((f"check / bare read, {label}", check[0] / bare[0], target))
+        if label == "csv 1M":
+            ratios.append((f"check / bare read memory, {label}", check[1] / bare[1], 1.5))
+            line("procaudit check csv 1M, PA204 only",
+                 procaudit("check", str(path), "-f", "json", "-q", "--exit-zero",
+                           "-o", report, "--select", "PA204"))
+    if "csv 1M" in files:
+        growth = results["procaudit check csv 1M (no PA204)"][0] / results[
+            "procaudit check csv 100k"][0]
+        ratios.append(("check csv 1M / check csv 100k", growth, 12))
+    print()
+    print(f"{'ratio':<52} {'value':>10} {'target':>11}")
+    for label, value, target in ratios:
+        verdict = "ok" if value <= target else "over"
+        print(f"{label:<52} {value:10.2f} {'<= ' + str(target):>8}  {verdict}")
+
+
+if __name__ == "__main__":
+    main()
