@@ -37,6 +37,9 @@ app = typer.Typer(
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,
+    # Plain click help: typer's rich help imports rich.markdown and markdown-it (0.13 s),
+    # and --help must stay well under the cost of importing pandas.
+    rich_markup_mode=None,
 )
 
 
