@@ -202,3 +202,52 @@ def test_the_corpus_script_writes_every_case(tmp_path: Path) -> None:
     made = make_all(tmp_path / "corpus")
     assert set(UNUSABLE) | set(USABLE) == set(made)
     assert all(path.parent == tmp_path / "corpus" for path in made.values())
+
+
+def test_the_corpus_holds_what_each_case_claims(corpus: dict[str, Path]) -> None:
+    """The generator's own check: each file is the kind of damage its name says, so that a
+    case cannot silently turn into a good file and pass the tests above for nothing."""
+    import stat
+    import zipfile
+
+    def data(case: str) -> bytes:
+        return corpus[case].read_bytes()
+
+    assert data("empty_csv") == b"" and data("empty_xlsx") == b""
+    assert not zipfile.is_zipfile(corpus["garbage_xlsx"])
+    assert zipfile.is_zipfile(corpus["xlsx_named_csv"])
+    with pytest.raises(zipfile.BadZipFile):
+        zipfile.ZipFile(corpus["truncated_xlsx"]).testzip()
+    assert data("password_xlsx").startswith(bytes.fromhex("d0cf11e0a1b11ae1"))  # OLE2
+    assert "EncryptionInfo".encode("utf-16-le") in data("password_xlsx")
+    with zipfile.ZipFile(corpus["macros_xlsm"]) as archive:
+        assert "xl/vbaProject.bin" in archive.namelist()
+    with zipfile.ZipFile(corpus["formulas_uncached_xlsx"]) as archive:
+        sheet = archive.read("xl/worksheets/sheet1.xml")
+        assert b"<f>" in sheet and b"<v>" not in sheet.split(b"<f>", 1)[1].split(b"</c>", 1)[0]
+    with zipfile.ZipFile(corpus["formulas_cached_xlsx"]) as archive:
+        sheet = archive.read("xl/worksheets/sheet1.xml")
+        assert b"<f>" in sheet and b"<v>" in sheet.split(b"<f>", 1)[1].split(b"</c>", 1)[0]
+    assert b"\0" in data("nul_csv")
+    mixed = data("mixed_endings_csv")
+    assert b"\r\n" in mixed and b"\n" in mixed.replace(b"\r\n", b"")
+    assert b"\n" not in data("old_mac_endings_csv") and b"\r" in data("old_mac_endings_csv")
+    assert data("unterminated_quote_csv").count(b'"') % 2 == 1
+    with pytest.raises(UnicodeDecodeError):
+        data("unknown_encoding_csv").decode("utf-8")
+    assert max(len(line) for line in data("big_cell_csv").splitlines()) >= 1_000_000
+    assert corpus["directory"].is_dir()
+    assert stat.S_ISFIFO(corpus["fifo"].stat().st_mode)
+    assert stat.S_IMODE(corpus["unreadable"].stat().st_mode) == 0
+
+
+def test_the_corpus_script_runs_as_a_script(tmp_path: Path) -> None:
+    script = Path(__file__).parent / "hostile" / "make_hostile.py"
+    result = subprocess.run([sys.executable, str(script), str(tmp_path / "out")],
+                            capture_output=True, text=True, timeout=TIMEOUT)
+    assert result.returncode == 0, result.stderr
+    listed = dict(line.split(": ", 1) for line in result.stdout.splitlines())
+    assert set(listed) == set(UNUSABLE) | set(USABLE)
+    assert all(Path(path).exists() or Path(path).is_fifo() for path in listed.values())
+    usage = subprocess.run([sys.executable, str(script)], capture_output=True, text=True)
+    assert usage.returncode == 1 and "usage: make_hostile.py FOLDER" in usage.stderr
