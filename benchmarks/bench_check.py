@@ -10,13 +10,15 @@ against a bare `python -c "import pandas"`. A benchmark, not a test: nothing her
 from __future__ import annotations
 
 import argparse
-import csv
 import statistics
 import subprocess
 import sys
 import tempfile
 import time
+from functools import partial
 from pathlib import Path
+
+import catalogue_files  # beside this script
 
 HEADERS = ["Mã thủ tục", "Tên thủ tục", "Cấp thực hiện", "Lĩnh vực", "Cơ quan thực hiện",
            "Mẫu đơn, tờ khai", "Số quyết định", "Ngày công bố"]  # fmt: skip
@@ -44,22 +46,8 @@ def rows(count: int, one_name: bool = False) -> list[list[str]]:
     return out
 
 
-def write_csv(path: Path, data: list[list[str]]) -> None:
-    with path.open("w", encoding="utf-8", newline="") as handle:
-        writer = csv.writer(handle)
-        writer.writerow(HEADERS)
-        writer.writerows(data)
-
-
-def write_xlsx(path: Path, data: list[list[str]]) -> None:
-    from openpyxl import Workbook
-
-    workbook = Workbook(write_only=True)
-    sheet = workbook.create_sheet("Danh mục")
-    sheet.append(HEADERS)
-    for row in data:
-        sheet.append(row)
-    workbook.save(path)
+write_csv = partial(catalogue_files.write_csv, headers=HEADERS)
+write_xlsx = partial(catalogue_files.write_xlsx, headers=HEADERS)
 
 
 def timed(command: list[str], repeat: int) -> float:

@@ -17,7 +17,6 @@ benchmarks/README.md.
 from __future__ import annotations
 
 import argparse
-import csv
 import os
 import random
 import shutil
@@ -28,6 +27,8 @@ import tempfile
 import time
 from pathlib import Path
 
+from catalogue_files import write_csv, write_xlsx  # beside this script
+
 HEADERS = [
     "STT", "Mã thủ tục", "Tên thủ tục", "Cấp thực hiện", "Lĩnh vực", "Cơ quan thực hiện",
     "Mẫu đơn, tờ khai", "Mức độ DVC", "Số quyết định", "Ngày công bố", "Tình trạng",
@@ -37,6 +38,19 @@ FIELDS = ["Hộ tịch", "Đất đai", "Xây dựng", "Y tế", "Giáo dục v�
 VERBS = ["Cấp", "Cấp lại", "Gia hạn", "Điều chỉnh", "Đăng ký", "Thu hồi", "Công nhận"]
 OBJECTS = ["giấy phép", "giấy chứng nhận", "chứng chỉ hành nghề", "thẻ", "quyết định"]
 AGENCIES = ["Ủy ban nhân dân cấp xã", "Sở Tư pháp", "Sở Xây dựng", "Sở Y tế", "Sở Tài chính"]
+
+
+# Row i % 100 -> (column, change): a defect of one rule on about 1% of rows each.
+DEFECTS = {
+    1: (1, lambda code: code[:-1]),  # PA101
+    2: (6, lambda form: ""),  # PA301
+    3: (3, lambda level: "Cấp huyện"),  # PA501
+    4: (8, lambda number: "QĐ/0001-UBND"),  # PA402
+    5: (9, lambda day: "31/02/2025"),  # PA403
+    6: (7, lambda online: "Mức độ 4"),  # PA503
+    7: (5, lambda agency: "Sở Kế hoạch và Đầu tư"),  # PA504
+    8: (2, lambda name: name.replace(" ", "  ", 1)),  # PA603
+}
 
 
 def catalogue_rows(count: int, seed: int = 7) -> list[list[str]]:
@@ -53,45 +67,14 @@ def catalogue_rows(count: int, seed: int = 7) -> list[list[str]]:
             "Toàn trình" if i % 2 else "Một phần", "1890/QĐ-UBND", "15/08/2025",
             "Còn hiệu lực",
         ]
-        defect = i % 100
-        if defect == 1:
-            row[1] = row[1][:-1]  # PA101
-        elif defect == 2:
-            row[6] = ""  # PA301
-        elif defect == 3:
-            row[3] = "Cấp huyện"  # PA501
-        elif defect == 4:
-            row[8] = "QĐ/0001-UBND"  # PA402
-        elif defect == 5:
-            row[9] = "31/02/2025"  # PA403
-        elif defect == 6:
-            row[7] = "Mức độ 4"  # PA503
-        elif defect == 7:
-            row[5] = "Sở Kế hoạch và Đầu tư"  # PA504
-        elif defect == 8:
-            row[2] = row[2].replace(" ", "  ", 1)  # PA603
+        plant = DEFECTS.get(i % 100)
+        if plant is not None:
+            column, change = plant
+            row[column] = change(row[column])
         rows.append(row)
     for i in range(0, count, 400):  # PA201: a copy of every 400th row
         rows.append(list(rows[i]))
     return rows
-
-
-def write_csv(path: Path, rows: list[list[str]]) -> None:
-    with path.open("w", encoding="utf-8", newline="") as handle:
-        writer = csv.writer(handle)
-        writer.writerow(HEADERS)
-        writer.writerows(rows)
-
-
-def write_xlsx(path: Path, rows: list[list[str]]) -> None:
-    from openpyxl import Workbook
-
-    workbook = Workbook(write_only=True)
-    sheet = workbook.create_sheet("Danh mục")
-    sheet.append(HEADERS)
-    for row in rows:
-        sheet.append(row)
-    workbook.save(path)
 
 
 def measure(command: list[str], repeat: int) -> tuple[float, float]:
@@ -136,10 +119,10 @@ def main() -> None:
 
 def generate(folder: Path, million: bool) -> None:
     rows = catalogue_rows(100_000)
-    write_csv(folder / "100k.csv", rows)
-    write_xlsx(folder / "100k.xlsx", rows)
+    write_csv(folder / "100k.csv", rows, headers=HEADERS)
+    write_xlsx(folder / "100k.xlsx", rows, headers=HEADERS)
     if million:
-        write_csv(folder / "1m.csv", catalogue_rows(1_000_000))
+        write_csv(folder / "1m.csv", catalogue_rows(1_000_000), headers=HEADERS)
 
 
 def run(folder: Path, repeat: int, million: bool) -> None:
