@@ -80,22 +80,24 @@ def _render_skipped_rows(table: dict[str, Any], what: str, console: Console) -> 
         console.print(_indented(skipped))
 
 
-def _render_components(table: dict[str, Any], console: Console) -> None:
+def _render_head(table: dict[str, Any], console: Console, kind: str, read_as: str = "") -> None:
+    """The heading, the rows read (`kind`: "procedure" or "component") and the columns."""
     console.print()
-    console.print(Text(f"  {_heading(table, 'read as dossier components, ')}", style="bold"))
-    span = f" (rows {table['component_rows']})" if table["component_rows"] else ""
-    console.print(f"  {_plural(table['components'], 'component row')} read{span}")
+    console.print(Text(f"  {_heading(table, read_as)}", style="bold"))
+    rows = table[f"{kind}_rows"]
+    span = f" (rows {rows})" if rows else ""
+    console.print(f"  {_plural(table[f'{kind}s'], f'{kind} row')} read{span}")
     _render_columns(table, console)
+
+
+def _render_components(table: dict[str, Any], console: Console) -> None:
+    _render_head(table, console, "component", "read as dossier components, ")
     _render_skipped_rows(table, "components", console)
     _render_restored(table["codes_restored"], console)
 
 
 def _render_table(table: dict[str, Any], console: Console) -> None:
-    console.print()
-    console.print(Text(f"  {_heading(table)}", style="bold"))
-    span = f" (rows {table['procedure_rows']})" if table["procedure_rows"] else ""
-    console.print(f"  {_plural(table['procedures'], 'procedure row')} read{span}")
-    _render_columns(table, console)
+    _render_head(table, console, "procedure")
 
     sections = table["sections"]
     if sections:
