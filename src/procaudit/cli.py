@@ -213,8 +213,12 @@ def check(
         _check_output(write_baseline, paths, "--write-baseline")
     if fix_list is not None:
         _check_output(fix_list, paths, "--fix-list")
-        if fix_list.suffix.lower() not in (".xlsx", ".csv"):
-            raise _fail(f"--fix-list {fix_list}: must end in .xlsx or .csv")
+        from procaudit.fixlist import check_fix_list_path
+
+        try:
+            check_fix_list_path(fix_list)
+        except ProcauditError as exc:
+            raise _fail(str(exc)) from None
     if forms_dir is not None and not forms_dir.is_dir():
         raise _fail(f"--forms-dir {forms_dir}: no such folder")
     from procaudit.audit import audit

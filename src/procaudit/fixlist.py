@@ -81,7 +81,7 @@ def check_fix_list_path(path: Path) -> None:
     """Raise UsageError for a path the fix-list cannot be written to, before any audit."""
     if path.suffix.lower() not in SUFFIXES:
         raise UsageError(
-            f"The fix-list {path} must end in .xlsx or .csv, not '{path.suffix or 'no suffix'}'."
+            f"--fix-list {path}: must end in .xlsx or .csv, not '{path.suffix or 'no suffix'}'"
         )
 
 
