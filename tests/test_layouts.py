@@ -17,7 +17,7 @@ import pytest
 
 from procaudit.audit import audit
 from procaudit.io import read_catalogue
-from procaudit.io.csv_reader import CsvDialect
+from procaudit.io.csv_dialect import CsvDialect
 from procaudit.io.decisions import split_decisions
 from procaudit.io.layout import (
     BLANK,

@@ -1,22 +1,30 @@
-"""Read a CSV catalogue into a grid: detected encoding and delimiter, start line of each record."""
+"""Read a CSV catalogue into a grid: detected encoding and delimiter, start line of each record.
+
+A regular UTF-8 file (every record as wide as the table, no blank line) is parsed by pyarrow
+(see arrow_csv.py); any other, or one pyarrow refuses, by pandas' parser from the decoded text,
+which pads short lines and keeps blank ones, and says where a quote is never closed.
+"""
 
 from __future__ import annotations
 
 import io
 import re
-from collections import Counter
-from dataclasses import dataclass
 from pathlib import Path
 
 import pandas as pd
 
 from procaudit.errors import InputError
+from procaudit.io.arrow_csv import read_regular_csv
+from procaudit.io.csv_dialect import (
+    LINE_BREAK,
+    CsvDialect,
+    physical_lines,
+    sniff_delimiter,
+    start_lines,
+)
 from procaudit.io.encoding import UTF16_BOMS, decode
 from procaudit.io.grid import Grid, file_head
 
-_DELIMITERS = (",", ";", "\t", "|")
-_SNIFFED_LINES = 20
-# What a file given as CSV may really be, told by its first bytes.
 _NOT_TEXT = (
     (b"PK\x03\x04", "is an Excel workbook (or another zip file), not CSV text: give it "
                      "the .xlsx name"),
@@ -26,29 +34,6 @@ _NOT_TEXT = (
 )
 _CONTROL_BYTES = frozenset(range(32)) - {9, 10, 12, 13}
 _BINARY_SHARE = 0.05  # text files hold next to no control bytes; binary files hold ~10 %
-_LINE_BREAK = re.compile(r"\r\n|\r|\n")  # Windows, Unix and old Mac line ends alike
-
-
-@dataclass(frozen=True)
-class CsvDialect:
-    encoding: str
-    delimiter: str
-
-
-def sniff_delimiter(text: str) -> str:
-    """The delimiter that splits the first lines most consistently into several cells."""
-    lines = [line for line in _LINE_BREAK.split(text, _SNIFFED_LINES)[:_SNIFFED_LINES]
-             if line.strip()]
-
-    def score(delimiter: str) -> int:
-        counts = Counter(line.count(delimiter) for line in lines)
-        counts.pop(0, None)
-        if not counts:
-            return 0
-        fields, lines_agreeing = counts.most_common(1)[0]
-        return fields * lines_agreeing
-
-    return max(_DELIMITERS, key=score)
 
 
 def read_csv_grid(path: Path) -> tuple[Grid, CsvDialect]:
@@ -57,6 +42,9 @@ def read_csv_grid(path: Path) -> tuple[Grid, CsvDialect]:
         data = path.read_bytes()
     except OSError as exc:
         raise InputError(str(path), f"cannot be read ({exc.strerror or exc})") from exc
+    fast = read_regular_csv(str(path), data)
+    if fast is not None:
+        return fast
     text, encoding = decode(data, str(path))
     if not text.strip():
         raise InputError(str(path), "is empty")
@@ -86,7 +74,8 @@ def read_csv_grid(path: Path) -> tuple[Grid, CsvDialect]:
         cells = cells.where(~records.apply(lambda column: column.str.strip().eq("")), None)
     if not cells.notna().any().any():
         raise InputError(str(path), "is empty (it holds only blank lines and delimiters)")
-    return Grid(None, cells, _start_lines(records, text)), CsvDialect(encoding, delimiter)
+    grid = Grid(None, cells, start_lines(records, physical_lines(text)))
+    return grid, CsvDialect(encoding, delimiter)
 
 
 def _check_is_text(path: Path, head: bytes) -> None:
@@ -130,7 +119,7 @@ def _unclosed_quote(text: str, delimiter: str) -> int | None:
 
 
 def _line_of(text: str, index: int) -> int:
-    return len(_LINE_BREAK.findall(text, 0, index)) + 1
+    return len(LINE_BREAK.findall(text, 0, index)) + 1
 
 
 def _has_space_only_cells(text: str, delimiter: str) -> bool:
@@ -143,18 +132,5 @@ def _widest(text: str, delimiter: str) -> int:
     # Counts delimiters inside quoted cells too: at worst a few empty columns more.
     # Split at every kind of line end: a file of lone \r would be one line, and that many
     # columns.
-    lines = text.split("\n") if "\r" not in text else _LINE_BREAK.split(text)
+    lines = text.split("\n") if "\r" not in text else LINE_BREAK.split(text)
     return 1 + max(line.count(delimiter) for line in lines)
-
-
-def _start_lines(records: pd.DataFrame, text: str) -> pd.Series:
-    """The line on which each record starts (the first record starts on line 1)."""
-    ends = text.count("\n") + text.count("\r") - text.count("\r\n")  # every kind of line end
-    physical_lines = ends + (not text.endswith(("\n", "\r")))
-    if physical_lines == len(records):  # no cell holds a line break: one line per record
-        return pd.Series(range(1, len(records) + 1), index=records.index)
-    # A record spans one line plus one per line break inside its quoted cells.
-    breaks = sum(records[column].str.count(_LINE_BREAK.pattern).fillna(0)
-                 for column in records.columns)
-    lines = 1 + breaks
-    return (lines.cumsum().shift(1, fill_value=0) + 1).astype("int64")

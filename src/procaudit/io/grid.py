@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import os
 import stat
 from dataclasses import dataclass
@@ -12,6 +13,7 @@ import pandas as pd
 
 from procaudit.errors import InputError
 
+_TEXT_ONLY = frozenset({str, type(None)})
 _HEAD = 8192  # bytes read to tell what a file really is, whatever its name says
 
 
@@ -60,10 +62,22 @@ def cell_text(value: object) -> str | None:
 
 def text_grid(sheet: str | None, raw: list[list[object]], first_row: int = 1) -> Grid:
     """A grid from rows of raw cell values; grid row i is the user's row `first_row + i`."""
-    cells = pd.DataFrame(raw, dtype=object)
-    cells = cells.apply(lambda column: column.map(cell_text)) if not cells.empty else cells
+    columns = list(itertools.zip_longest(*raw, fillvalue=None))
+    cells = pd.DataFrame({position: _text_column(values)
+                          for position, values in enumerate(columns)},
+                         index=pd.RangeIndex(len(raw)))
     rows = pd.Series(range(first_row, first_row + len(cells)), index=cells.index)
     return Grid(sheet, cells, rows, typed=True)
+
+
+def _text_column(values: tuple[object, ...]) -> pd.Series:
+    """One column's cells as text. A column of text alone (most of a catalogue) becomes an
+    Arrow text column in one step; one holding numbers or dates keeps `cell_text` objects, so
+    that the code column can tell numbers (`NumberText`) from text."""
+    if set(map(type, values)) <= _TEXT_ONLY:
+        column = pd.Series(values, dtype="str")
+        return column.where(column.str.strip().ne(""))  # blank and space-only cells: missing
+    return pd.Series([cell_text(value) for value in values], dtype=object)
 
 
 def file_head(path: Path) -> bytes:

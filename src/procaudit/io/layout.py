@@ -43,7 +43,9 @@ _FOOTER = re.compile(
     r"^(?:\*\s*)?(?:ghi chú|lưu ý|nơi nhận|kt\.|tm\.|t/m|q\.|chủ tịch|phó chủ tịch|giám đốc"
     r"|người lập|người ký|\(?đã ký\)?|\(?ký,? ghi rõ)",
 )
-_CODE_LIKE = re.compile(r"\s*\d+\.\d{3,}")  # 1.000178, 1.000494.000.00.00.H29, 2.001
+# 1.000178, 1.000494.000.00.00.H29, 2.001. Spelled without \s and \d, which pandas would run
+# in Python on every cell; with plain classes it runs in Arrow.
+_CODE_LIKE = "[ \t\r\n\xa0]*[0-9]+[.][0-9]{3}"
 _TOTAL = re.compile(r"^(?:tổng\s*(?:cộng|số)?|cộng)\b")
 _LEVEL_IN_HEADING = re.compile(r"cấp\s+(tỉnh|xã|huyện|bộ|trung ương)")
 _FIELD_IN_HEADING = re.compile(r"lĩnh vực\s*:?\s*(.+)$", re.IGNORECASE)
@@ -306,6 +308,17 @@ def _repeated_header(live: pd.DataFrame, cells: pd.DataFrame, positions: list[in
     return header, numbers
 
 
+def _kept(frame: pd.DataFrame, keep: pd.Series) -> pd.DataFrame:
+    """The rows where `keep` holds; the frame itself when that is all of them (filtering a
+    million text rows copies them)."""
+    return frame if keep.all() else frame[keep]
+
+
+def _without(frame: pd.DataFrame, index: pd.Index | list) -> pd.DataFrame:
+    """The frame without the rows at `index`; the frame itself when there are none."""
+    return frame.drop(index=index) if len(index) else frame
+
+
 def understand(grid: Grid, options: LayoutOptions, header: Header | None = None,
                words: Vocabulary = CATALOGUE) -> Understood:
     """Find the header (unless it was found already) and classify the rows under it; `words`
@@ -329,7 +342,7 @@ def understand(grid: Grid, options: LayoutOptions, header: Header | None = None,
     filled = body.notna()
     count = filled.sum(axis=1)
     skip(BLANK, body.index[count == 0])
-    live = body[count > 0]
+    live = _kept(body, count > 0)
 
     # The first row under the header often numbers the columns: (1) (2) (3) ...
     if not live.empty and _numbers_columns(live.iloc[0]):
@@ -340,7 +353,7 @@ def understand(grid: Grid, options: LayoutOptions, header: Header | None = None,
     again, numbers = _repeated_header(live, cells, positions, header_map, words.required[0])
     skip(REPEATED_HEADER, again)
     skip(COLUMN_NUMBERS, numbers)
-    live = live.drop(index=[*again, *numbers])
+    live = _without(live, [*again, *numbers])
 
     code_col = header_map.columns.get("code")
     # A heading merged across the row keeps its text in its first cell, which may be the
@@ -364,18 +377,18 @@ def understand(grid: Grid, options: LayoutOptions, header: Header | None = None,
         few, lead = few[few.index < footer[0]], lead[lead.index < footer[0]]
     total = few.index[lead.str.match(_TOTAL).fillna(False).astype(bool)]
     skip(TOTAL, total)
-    live, few = live.drop(index=total), few.drop(index=total)
+    live, few = _without(live, total), _without(few, total)
 
     sections = [
         (index, _section(int(rows.loc[index]), _heading_text(few.loc[index])))
         for index in few.index[_is_heading(few, header_map.stt)]
     ]
-    live = live.drop(index=[index for index, _ in sections])
+    live = _without(live, [index for index, _ in sections])
 
     mapped = list(header_map.columns.values())
     has_data = live[mapped].notna().any(axis=1)
     skip(NO_DATA, live.index[~has_data])
-    live = live[has_data]
+    live = _kept(live, has_data)
     inherited = _inherit(sections, live.index)
     # A row's own level or field wins over its section's (see read.py): it took nothing.
     took = inherited.notna()

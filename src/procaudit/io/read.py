@@ -12,7 +12,8 @@ from procaudit.columns import ALIASES, REQUIRED, SECTION_STATUS
 from procaudit.errors import InputError
 from procaudit.io.canonical import canonical_frame
 from procaudit.io.components import COMPONENTS, components_header
-from procaudit.io.csv_reader import CsvDialect, read_csv_grid
+from procaudit.io.csv_dialect import CsvDialect
+from procaudit.io.csv_reader import read_csv_grid
 from procaudit.io.decisions import split_decisions
 from procaudit.io.excel_reader import formula_notes, read_workbook
 from procaudit.io.grid import Grid

@@ -1,0 +1,54 @@
+"""What both CSV readers share: the dialect a file is in and the line each record starts on."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+import pandas as pd
+
+_DELIMITERS = (",", ";", "\t", "|")
+SNIFFED_LINES = 20
+LINE_BREAK = re.compile(r"\r\n|\r|\n")  # Windows, Unix and old Mac line ends alike
+
+
+@dataclass(frozen=True)
+class CsvDialect:
+    encoding: str
+    delimiter: str
+
+
+def sniff_delimiter(text: str) -> str:
+    """The delimiter that splits the first lines most consistently into several cells."""
+    lines = [line for line in LINE_BREAK.split(text, SNIFFED_LINES)[:SNIFFED_LINES]
+             if line.strip()]
+
+    def score(delimiter: str) -> int:
+        counts = Counter(line.count(delimiter) for line in lines)
+        counts.pop(0, None)
+        if not counts:
+            return 0
+        fields, lines_agreeing = counts.most_common(1)[0]
+        return fields * lines_agreeing
+
+    return max(_DELIMITERS, key=score)
+
+
+def physical_lines(text: str | bytes) -> int:
+    """How many lines the text has: every kind of line end counts once."""
+    newline, carriage_return = ("\n", "\r") if isinstance(text, str) else (b"\n", b"\r")
+    ends = (text.count(newline) + text.count(carriage_return)
+            - text.count(carriage_return + newline))
+    return ends + (not text.endswith((newline, carriage_return)))
+
+
+def start_lines(records: pd.DataFrame, lines: int | None) -> pd.Series:
+    """The line on which each record starts (the first record starts on line 1), in a text
+    of `lines` physical lines (None: more than one per record)."""
+    if lines == len(records):  # no cell holds a line break: one line per record
+        return pd.Series(range(1, len(records) + 1), index=records.index)
+    # A record spans one line plus one per line break inside its quoted cells.
+    breaks = sum(records[column].str.count(LINE_BREAK.pattern).fillna(0)
+                 for column in records.columns)
+    return ((1 + breaks).cumsum().shift(1, fill_value=0) + 1).astype("int64")
