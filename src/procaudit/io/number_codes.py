@@ -20,6 +20,8 @@ _DECIMALS = 6
 
 def restore_number_codes(column: pd.Series) -> tuple[pd.Series, int]:
     """The column with number codes padded, and how many were."""
+    if column.dtype != object:  # a column of text alone (see grid.text_grid) holds no number
+        return column, 0
     numbers = column.map(lambda value: isinstance(value, NumberText))
     if not numbers.any():
         return column, 0
