@@ -13,9 +13,13 @@ import zipfile
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from procaudit.errors import InputError
 from procaudit.io.grid import Grid
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 MB = 1024 * 1024
 
@@ -142,6 +146,8 @@ def check_cell_lengths(path: str, grid: Grid, limits: Limits) -> None:
         column = cells.iloc[:, position]
         if not (column.dtype == object or pd.api.types.is_string_dtype(column)):
             continue
+        if column.dtype != object and _most_bytes(column) <= limits.max_cell_length:
+            continue  # a character takes at least a byte: no cell can be too long
         lengths = column.str.len()
         longest = lengths.max()
         if pd.notna(longest) and longest > limits.max_cell_length:
@@ -150,6 +156,15 @@ def check_cell_lengths(path: str, grid: Grid, limits: Limits) -> None:
             raise InputError(path, f"has a cell of {int(longest):,} characters ({where} "
                                    f"{row}), over the limit of {limits.max_cell_length:,} "
                                    "(raise it with --max-cell-length)")
+
+
+def _most_bytes(column: pd.Series) -> int:
+    """The UTF-8 size of the largest cell of an Arrow text column, read from its offsets."""
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    longest = pc.max(pc.binary_length(pa.array(column.array))).as_py()
+    return longest or 0
 
 
 def _size(size: int) -> str:
