@@ -12,10 +12,11 @@ from __future__ import annotations
 import codecs
 import csv
 import io
+from collections.abc import Iterator
+from pathlib import Path
 
 import pandas as pd
 import pyarrow as pa
-import pyarrow.compute as pc
 from pyarrow import csv as arrow_csv
 
 from procaudit.errors import InputError
@@ -26,74 +27,71 @@ from procaudit.io.csv_dialect import (
     sniff_delimiter,
     start_lines,
 )
-from procaudit.io.grid import Grid
+from procaudit.io.grid import Grid, arrow_text
 
 _HEAD_LINES = 50  # lines that give the table's width; a wider record later is refused
 _HEAD_BYTES = 1024 * 1024  # a head longer than this holds scraped text: leave it to pandas
 _BLOCK = 16 * 1024 * 1024  # bytes per parsing block; fewer, larger blocks parse faster
-# What Python's str.isspace() calls a space: as characters, and in RE2's syntax (whose \\s
-# knows ASCII only).
-_SPACES = pa.array([chr(code) for code in range(0x3001) if chr(code).isspace()])  # to U+3000
-_SPACE_CLASS = "\t-\r\x1c-\x1f\x85\\pZ"
 
 
-def read_regular_csv(path: str, data: bytes) -> tuple[Grid, CsvDialect] | None:
-    """The grid of a regular UTF-8 file, or None when the careful reader must take it."""
-    encoding = "utf-8-sig" if data.startswith(codecs.BOM_UTF8) else "utf-8"
-    body = data[len(codecs.BOM_UTF8):] if encoding == "utf-8-sig" else data
-    head = _head(body)
-    if head is None or b"\0" in body or not head.strip():
+def read_regular_csv(path: Path) -> tuple[Grid, CsvDialect] | None:
+    """The grid of a regular UTF-8 file, or None when the careful reader must take it.
+    The file is read in pieces and parsed from disk: it is never held whole as bytes."""
+    with path.open("rb") as stream:
+        start = stream.read(_HEAD_BYTES)
+    encoding = "utf-8-sig" if start.startswith(codecs.BOM_UTF8) else "utf-8"
+    head = _head(start.removeprefix(codecs.BOM_UTF8), whole=len(start) < _HEAD_BYTES)
+    if head is None or not head.strip() or any(b"\0" in piece for piece in _pieces(path)):
         return None
     delimiter = sniff_delimiter(head)
     try:
         width = max(map(len, csv.reader(io.StringIO(head, newline=""), delimiter=delimiter)))
     except csv.Error:  # a NUL byte or a stray quote: the careful reader tells which
         return None
+    columns = [str(position) for position in range(width)]
     try:
-        table = arrow_csv.read_csv(
-            pa.py_buffer(body),
-            read_options=arrow_csv.ReadOptions(column_names=[str(i) for i in range(width)],
-                                         block_size=_BLOCK),
-            parse_options=arrow_csv.ParseOptions(delimiter=delimiter, newlines_in_values=True,
-                                           ignore_empty_lines=False),
+        table = arrow_csv.read_csv(  # it skips a byte-order mark itself
+            str(path),
+            read_options=arrow_csv.ReadOptions(column_names=columns, block_size=_BLOCK),
+            parse_options=arrow_csv.ParseOptions(
+                delimiter=delimiter, newlines_in_values=True, ignore_empty_lines=False
+            ),
             convert_options=arrow_csv.ConvertOptions(
-                column_types=dict.fromkeys((str(i) for i in range(width)), pa.string()),
+                column_types=dict.fromkeys(columns, pa.string()),
                 strings_can_be_null=True,  # an empty cell is missing, quoted or not
             ),
         )
-    except (pa.ArrowInvalid, pa.ArrowException):
+    except pa.ArrowInvalid:  # ragged, blank or damaged: the careful reader says where
         return None
     records = pd.DataFrame(
-        {position: _without_blank_cells(table.column(position))
+        {position: arrow_text(table.column(position))
          for position in range(width)}
     )
     if not records.notna().any().any():
-        raise InputError(path, "is empty (it holds only blank lines and delimiters)")
-    grid = Grid(None, records, start_lines(records, physical_lines(body)))
+        raise InputError(str(path), "is empty (it holds only blank lines and delimiters)")
+    grid = Grid(None, records, start_lines(records, physical_lines(_pieces(path))))
     return grid, CsvDialect(encoding, delimiter)
 
 
-def _head(body: bytes) -> str | None:
-    """The first lines as text, or None when they do not decode or run too long."""
+def _head(start: bytes, whole: bool) -> str | None:
+    """The first lines of the file that `start` begins (`whole`: is all of), as text; None
+    when they do not decode or run too long."""
     end = 0
     for _ in range(max(_HEAD_LINES, SNIFFED_LINES)):
-        end = body.find(b"\n", end) + 1
-        if end == 0:
-            end = len(body)
+        found = start.find(b"\n", end)
+        if found == -1:
+            if not whole:
+                return None  # a line of a megabyte: scraped text, not a table's head
+            end = len(start)
             break
-    if end > _HEAD_BYTES:
-        return None
+        end = found + 1
     try:
-        return body[:end].decode("utf-8")
+        return start[:end].decode("utf-8")
     except UnicodeDecodeError:
         return None
 
 
-def _without_blank_cells(column: pa.ChunkedArray) -> pd.Series:
-    """The column as pandas text, a cell holding only spaces made missing like an empty one.
-    Only a cell starting with a space can be blank: the whole cells are matched only then."""
-    first = pc.utf8_slice_codeunits(column, 0, 1)
-    if pc.any(pc.is_in(first, value_set=_SPACES)).as_py():
-        blank = pc.match_substring_regex(column, f"^[{_SPACE_CLASS}]+$")
-        column = pc.if_else(blank, pa.scalar(None, pa.string()), column)
-    return pd.Series(column, dtype="str")
+def _pieces(path: Path) -> Iterator[bytes]:
+    with path.open("rb") as stream:
+        while piece := stream.read(_BLOCK):
+            yield piece

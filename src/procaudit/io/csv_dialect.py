@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 import pandas as pd
@@ -35,12 +36,18 @@ def sniff_delimiter(text: str) -> str:
     return max(_DELIMITERS, key=score)
 
 
-def physical_lines(text: str | bytes) -> int:
-    """How many lines the text has: every kind of line end counts once."""
-    newline, carriage_return = ("\n", "\r") if isinstance(text, str) else (b"\n", b"\r")
-    ends = (text.count(newline) + text.count(carriage_return)
-            - text.count(carriage_return + newline))
-    return ends + (not text.endswith((newline, carriage_return)))
+def physical_lines(pieces: Iterable[str] | Iterable[bytes]) -> int:
+    """How many lines a text has, given whole or in consecutive pieces: every kind of line
+    end counts once, a CR LF cut between two pieces too."""
+    ends, last = 0, ""
+    for piece in pieces:
+        newline, carriage_return = ("\n", "\r") if isinstance(piece, str) else (b"\n", b"\r")
+        ends += (piece.count(newline) + piece.count(carriage_return)
+                 - piece.count(carriage_return + newline))
+        if last in ("\r", b"\r") and piece[:1] == newline:
+            ends -= 1
+        last = piece[-1:] or last
+    return ends + (last not in ("\n", "\r", b"\n", b"\r"))
 
 
 def start_lines(records: pd.DataFrame, lines: int | None) -> pd.Series:

@@ -39,12 +39,12 @@ _BINARY_SHARE = 0.05  # text files hold next to no control bytes; binary files h
 def read_csv_grid(path: Path) -> tuple[Grid, CsvDialect]:
     _check_is_text(path, file_head(path))
     try:
+        fast = read_regular_csv(path)
+        if fast is not None:
+            return fast
         data = path.read_bytes()
     except OSError as exc:
         raise InputError(str(path), f"cannot be read ({exc.strerror or exc})") from exc
-    fast = read_regular_csv(str(path), data)
-    if fast is not None:
-        return fast
     text, encoding = decode(data, str(path))
     if not text.strip():
         raise InputError(str(path), "is empty")
@@ -74,7 +74,7 @@ def read_csv_grid(path: Path) -> tuple[Grid, CsvDialect]:
         cells = cells.where(~records.apply(lambda column: column.str.strip().eq("")), None)
     if not cells.notna().any().any():
         raise InputError(str(path), "is empty (it holds only blank lines and delimiters)")
-    grid = Grid(None, cells, start_lines(records, physical_lines(text)))
+    grid = Grid(None, cells, start_lines(records, physical_lines([text])))
     return grid, CsvDialect(encoding, delimiter)
 
 
