@@ -119,8 +119,8 @@ def test_neutralise(text: str, safe: str) -> None:
 def test_layout_and_severity_fills(result: AuditResult, tmp_path: Path) -> None:
     first = result.findings[0]
     extra = (
-        replace(first, severity=Severity.WARNING, rule="PA900", row=3),
-        replace(first, severity=Severity.INFO, rule="PA901", row=None, column=None, sheet=None),
+        first._replace(severity=Severity.WARNING, rule="PA900", row=3),
+        first._replace(severity=Severity.INFO, rule="PA901", row=None, column=None, sheet=None),
     )
     out = tmp_path / "fix.xlsx"
     write_fix_list(replace(result, findings=result.findings + extra), out)

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 from openpyxl import Workbook
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE, Cell
@@ -65,13 +66,16 @@ _FORMULA_STARTS = ("=", "+", "-", "@")
 _WIDTH_LIMIT = 60
 
 
+Cells = dict[str, str]  # a catalogue row's cells as text, by canonical column ("" if empty)
+
+
 @dataclass
 class _Source:
-    """One re-read input file: where each catalogue row lives."""
+    """One re-read input file: the rows findings point at, with their table and cells."""
 
-    rows: dict[tuple[str | None, int], tuple[Table, int]] = field(default_factory=dict)
+    rows: dict[tuple[str | None, int], tuple[Table, Cells]] = field(default_factory=dict)
 
-    def locate(self, finding: Finding) -> tuple[Table, int] | None:
+    def locate(self, finding: Finding) -> tuple[Table, Cells] | None:
         if finding.row is None:
             return None
         return self.rows.get((finding.sheet, finding.row))
@@ -94,7 +98,7 @@ def write_fix_list(
     check_fix_list_path(path)
     suffix = path.suffix.lower()
     findings = sorted(result.findings, key=Finding.sort_key)
-    sources = _sources((f.file for f in findings), read_options)
+    sources = _sources(findings, read_options)
     if suffix == ".csv":
         write_atomically(path, lambda handle: _write_csv(handle, findings, sources))
     else:
@@ -104,31 +108,41 @@ def write_fix_list(
 # --- reading the sources back -------------------------------------------------------------
 
 
-def _sources(
-    files: Iterable[str], read_options: PerFile
-) -> dict[str, _Source]:
+def _sources(findings: list[Finding], read_options: PerFile) -> dict[str, _Source]:
     """Each file re-read once; a file that cannot be read any more just gives no names."""
+    wanted: dict[str, set[tuple[str | None, int]]] = {f.file: set() for f in findings}
+    for finding in findings:
+        if finding.row is not None:
+            wanted[finding.file].add((finding.sheet, finding.row))
     sources: dict[str, _Source] = {}
-    for file in dict.fromkeys(files):
-        source = _Source()
+    for file, rows in wanted.items():
+        sources[file] = source = _Source()
         try:
             catalogue = read_catalogue(file, options_for(read_options, file))
         except ProcauditError:
-            sources[file] = source
             continue
         # Procedure tables win over dossier-component sheets for the same (sheet, row).
         for table in (*catalogue.components, *catalogue.tables):
-            for position, row in enumerate(table.frame[ROW]):
-                source.rows[(table.sheet, int(row))] = (table, position)
-        sources[file] = source
+            numbers = [row for sheet, row in rows if sheet == table.sheet]
+            source.rows.update(_rows_of(table, numbers))
     return sources
 
 
-def _cell_text(table: Table, position: int, column: str) -> str:
-    if column not in table.frame:
-        return ""
-    value = table.frame[column].iloc[position]
-    return "" if value is None or pd.isna(value) else str(value)
+def _rows_of(table: Table, numbers: list[int]
+             ) -> dict[tuple[str | None, int], tuple[Table, Cells]]:
+    """The table's rows of these numbers (those it has), looked up and turned into text
+    column by column: a catalogue may have a million rows and the fix-list 85,000."""
+    frame = table.frame
+    rows = pd.Index(frame[ROW])
+    last = ~rows.duplicated(keep="last")  # a number seen twice: its last row, as a dict would
+    found = rows[last].get_indexer(numbers)
+    numbers = [number for number, at in zip(numbers, found, strict=True) if at >= 0]
+    chosen = frame.iloc[np.flatnonzero(last)[found[found >= 0]]]
+    texts = {column: chosen[column].astype("str").fillna("").tolist() for column in frame}
+    cells = [dict(zip(texts, values, strict=True))
+             for values in zip(*texts.values(), strict=True)]
+    return {(table.sheet, number): (table, row)
+            for number, row in zip(numbers, cells, strict=True)}
 
 
 def cell_reference(finding: Finding, table: Table | None) -> str:
@@ -143,18 +157,16 @@ def cell_reference(finding: Finding, table: Table | None) -> str:
 
 def _record(finding: Finding, source: _Source) -> list[str]:
     """The fix-list row of one finding, in HEADINGS order."""
-    located = source.locate(finding)
-    table, position = located if located else (None, 0)
-    name = _cell_text(table, position, "name") if table is not None else ""
+    table, cells = source.locate(finding) or (None, {})
     value = finding.value
-    if value is None and table is not None and finding.column:
-        value = _cell_text(table, position, finding.column)
+    if value is None and finding.column:
+        value = cells.get(finding.column, "")
     return [
         finding.file,
         finding.sheet or "",
         cell_reference(finding, table),
         finding.code or "",
-        name,
+        cells.get("name", ""),
         finding.rule,
         finding.severity.value,
         finding.message,
@@ -248,7 +260,7 @@ def _heading_row(sheet: Worksheet, headings: Iterable[str], row: int = 1) -> Non
 def _rows_sheet(sheet: Worksheet, findings: list[Finding], sources: dict[str, _Source]) -> None:
     """The offending source rows, grouped under each source table's own header."""
     by_row: dict[tuple[str, str | None, int | None], list[Finding]] = {}
-    located: dict[tuple[str, str | None, int | None], tuple[Table, int]] = {}
+    located: dict[tuple[str, str | None, int | None], tuple[Table, Cells]] = {}
     for finding in findings:
         hit = sources[finding.file].locate(finding)
         if hit is not None:
@@ -259,7 +271,7 @@ def _rows_sheet(sheet: Worksheet, findings: list[Finding], sources: dict[str, _S
     widths: dict[int, int] = {}
     number = 0
     for key, found in by_row.items():
-        table, position = located[key]
+        table, cells = located[key]
         columns = _source_columns(table)
         if current != (key[0], id(table)):
             # A new source table: blank line, then its header (tables differ in columns).
@@ -268,7 +280,7 @@ def _rows_sheet(sheet: Worksheet, findings: list[Finding], sources: dict[str, _S
             current = (key[0], id(table))
         number += 1
         texts = [key[0], key[1] or "", str(found[0].row)]
-        texts += [_cell_text(table, position, column) for column, _ in columns]
+        texts += [cells.get(column, "") for column, _ in columns]
         for column, text in enumerate(texts, start=1):
             _put(sheet.cell(number, column), text)
             widths[column] = max(widths.get(column, 8), min(len(text) + 2, _WIDTH_LIMIT))

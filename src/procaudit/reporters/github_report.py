@@ -24,23 +24,21 @@ def escape_property(text: str) -> str:
 
 
 def annotation(finding: Finding) -> str:
-    props = [("file", finding.file)]
-    if finding.row is not None:
-        props.append(("line", str(finding.row)))
-    props.append(("title", f"{finding.rule} {finding.name}"))
+    line = "" if finding.row is None else f",line={finding.row}"
+    title = escape_property(f"{finding.rule} {finding.name}")
     # A row number alone is ambiguous in a workbook: say which sheet and column.
-    where = ", ".join(part for part in (
-        f"sheet '{finding.sheet}'" if finding.sheet is not None else "",
-        f"column {finding.column}" if finding.column else "",
-    ) if part)
+    where = []
+    if finding.sheet is not None:
+        where.append(f"sheet '{finding.sheet}'")
+    if finding.column:
+        where.append(f"column {finding.column}")
     message = message_with_fix(finding)
     if where:
-        message = f"{where}: {message}"
-    properties = ",".join(f"{key}={escape_property(value)}" for key, value in props)
-    return f"::{COMMAND[finding.severity]} {properties}::{escape_data(message)}"
+        message = f"{', '.join(where)}: {message}"
+    return (f"::{COMMAND[finding.severity]} file={escape_property(finding.file)}{line},"
+            f"title={title}::{escape_data(message)}")
 
 
 class GithubReporter(Reporter):
     def render(self, result: AuditResult, out: TextIO) -> None:
-        for finding in result.findings:
-            out.write(annotation(finding) + "\n")
+        out.writelines(annotation(finding) + "\n" for finding in result.findings)

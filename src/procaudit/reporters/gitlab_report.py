@@ -3,10 +3,10 @@ inserted or moved above it (the row is not part of it): the baseline's fingerpri
 
 from __future__ import annotations
 
-import json
 from typing import Any, TextIO
 
 from procaudit.baseline import fingerprints
+from procaudit.jsontext import OneItemPerLine, dumps
 from procaudit.model import AuditResult, Finding, Severity
 from procaudit.reporters.base import Reporter
 from procaudit.reporters.rule_meta import message_with_fix
@@ -26,7 +26,9 @@ def _issue(finding: Finding, fingerprint: str) -> dict[str, Any]:
 
 class GitlabReporter(Reporter):
     def render(self, result: AuditResult, out: TextIO) -> None:
-        issues = [_issue(f, fp) for f, fp in zip(result.findings, fingerprints(result.findings),
-                                                  strict=True)]
-        json.dump(issues, out, ensure_ascii=False, indent=2)
-        out.write("\n")
+        # One issue per line: see jsontext.
+        issues = OneItemPerLine(
+            _issue(f, fp)
+            for f, fp in zip(result.findings, fingerprints(result.findings), strict=True)
+        )
+        out.write(dumps(issues) + "\n")

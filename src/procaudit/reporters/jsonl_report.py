@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-import json
 from typing import TextIO
 
+from procaudit.jsontext import compact
 from procaudit.model import AuditResult
 from procaudit.reporters.base import Reporter
 from procaudit.reporters.json_report import finding_dict, with_status
@@ -12,6 +12,7 @@ from procaudit.reporters.json_report import finding_dict, with_status
 
 class JsonlReporter(Reporter):
     def render(self, result: AuditResult, out: TextIO) -> None:
-        for finding in result.findings:
-            entry = with_status(finding_dict(finding), finding, result)
-            out.write(json.dumps(entry, ensure_ascii=False) + "\n")
+        out.writelines(
+            compact(with_status(finding_dict(finding), finding, result)) + "\n"
+            for finding in result.findings
+        )

@@ -3,12 +3,14 @@
 One <testsuite> per file, one <testcase> per rule with findings in that file, one <failure>
 per finding. `failures` counts <failure> elements (findings), so it can exceed `tests`;
 a file that could not be read is a suite with one <error>.
+
+Written as text, laid out as ElementTree's `indent` would: building and serialising a tree
+of 85,000 failures in ElementTree took seconds.
 """
 
 from __future__ import annotations
 
 import re
-import xml.etree.ElementTree as ET
 from itertools import groupby
 from typing import TextIO
 
@@ -20,52 +22,76 @@ _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
 
 def _text(value: object) -> str:
-    return _NOT_XML.sub("\ufffd", str(value))
+    """Character data, escaped as ElementTree does."""
+    text = _NOT_XML.sub("\ufffd", str(value))
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def _attribute(value: object) -> str:
+    # Line breaks and tabs are kept as references: a parser would fold them into spaces.
+    text = _text(value).replace('"', "&quot;")
+    return text.replace("\r", "&#13;").replace("\n", "&#10;").replace("\t", "&#09;")
+
+
+def _attributes(**values: object) -> str:
+    return "".join(f' {key}="{_attribute(value)}"' for key, value in values.items())
+
+
+def _element(depth: int, tag: str, attributes: str, children: list[str]) -> str:
+    pad = "  " * depth
+    if not children:
+        return f"{pad}<{tag}{attributes} />"
+    return "\n".join([f"{pad}<{tag}{attributes}>", *children, f"{pad}</{tag}>"])
 
 
 def _details(finding: Finding) -> str:
     parts = [("sheet", finding.sheet), ("row", finding.row), ("column", finding.column),
              ("code", finding.code), ("value", finding.value), ("fix", finding.fix)]
-    return "\n".join(f"{key}: {_text(value)}" for key, value in parts if value is not None)
+    return "\n".join(f"{key}: {value}" for key, value in parts if value is not None)
 
 
-def _suite(parent: ET.Element, name: str, tests: int, failures: int, errors: int) -> ET.Element:
-    return ET.SubElement(parent, "testsuite", name=_text(name), tests=str(tests),
-                         failures=str(failures), errors=str(errors), skipped="0")
+def _failure(finding: Finding) -> str:
+    head = f'      <failure message="{_attribute(finding.message)}" type="{finding.severity}"'
+    details = _text(_details(finding))
+    return f"{head}>{details}</failure>" if details else f"{head} />"
 
 
-def junit_tree(result: AuditResult) -> ET.Element:
-    root = ET.Element("testsuites", name="procaudit")
-    by_file = {f.path: [] for f in result.files}  # files read clean get an empty suite
+def _suite(name: str, tests: int, failures: int, errors: int, cases: list[str]) -> str:
+    attributes = _attributes(name=name, tests=tests, failures=failures, errors=errors,
+                             skipped=0)
+    return _element(1, "testsuite", attributes, cases)
+
+
+def _cases(path: str, findings: list[Finding]) -> list[str]:
+    """One testcase per rule, in rule order, each with the failures of its findings."""
+    cases = []
+    for rule, group in groupby(sorted(findings, key=lambda f: f.rule), key=lambda f: f.rule):
+        found = list(group)
+        attributes = _attributes(classname=path, name=f"{rule} {found[0].name}")
+        cases.append(_element(2, "testcase", attributes, [_failure(f) for f in found]))
+    return cases
+
+
+def junit_text(result: AuditResult) -> str:
+    by_file: dict[str, list[Finding]] = {f.path: [] for f in result.files}  # clean: empty suite
     for finding in result.findings:
         by_file.setdefault(finding.file, []).append(finding)
+    suites = []
     tests = failures = errors = 0
     for path, findings in by_file.items():
-        cases = [(rule, list(group)) for rule, group in
-                 groupby(sorted(findings, key=lambda f: f.rule), key=lambda f: f.rule)]
-        suite = _suite(root, path, len(cases), len(findings), 0)
-        for rule, group in cases:
-            case = ET.SubElement(suite, "testcase", classname=_text(path),
-                                 name=_text(f"{rule} {group[0].name}"))
-            for finding in group:
-                failure = ET.SubElement(case, "failure", message=_text(finding.message),
-                                        type=finding.severity.value)
-                failure.text = _details(finding)
+        cases = _cases(path, findings)
+        suites.append(_suite(path, len(cases), len(findings), 0, cases))
         tests, failures = tests + len(cases), failures + len(findings)
     for failure in result.failures:
-        suite = _suite(root, failure.path, 1, 0, 1)
-        case = ET.SubElement(suite, "testcase", classname=_text(failure.path), name="read")
-        ET.SubElement(case, "error", message=_text(failure.message), type="input-error")
+        error = _element(3, "error", _attributes(message=failure.message, type="input-error"), [])
+        case = _element(2, "testcase", _attributes(classname=failure.path, name="read"), [error])
+        suites.append(_suite(failure.path, 1, 0, 1, [case]))
         tests, errors = tests + 1, errors + 1
-    root.set("tests", str(tests))
-    root.set("failures", str(failures))
-    root.set("errors", str(errors))
-    return root
+    root = _attributes(name="procaudit", tests=tests, failures=failures, errors=errors)
+    return _element(0, "testsuites", root, suites)
 
 
 class JunitReporter(Reporter):
     def render(self, result: AuditResult, out: TextIO) -> None:
-        root = junit_tree(result)
-        ET.indent(root)
         out.write('<?xml version="1.0" encoding="UTF-8"?>\n')
-        out.write(ET.tostring(root, encoding="unicode") + "\n")
+        out.write(junit_text(result) + "\n")

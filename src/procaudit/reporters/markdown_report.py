@@ -16,13 +16,18 @@ def cell(value: object) -> str:
     """A table cell: a `|` would end the cell and a line break the row."""
     if value is None:
         return ""
-    text = str(value).replace("|", "\\|")
-    return _LINE_BREAK.sub("<br>", text)
+    text = str(value)
+    # Most cells hold neither: a test is far cheaper than a substitution (~800,000 cells).
+    if "|" in text:
+        text = text.replace("|", "\\|")
+    if "\n" in text or "\r" in text:
+        text = _LINE_BREAK.sub("<br>", text)
+    return text
 
 
 def _table(header: list[str], align: list[str], rows: list[list[object]]) -> list[str]:
     lines = ["| " + " | ".join(header) + " |", "|" + "|".join(align) + "|"]
-    lines += ["| " + " | ".join(cell(value) for value in row) + " |" for row in rows]
+    lines += ["| " + " | ".join(map(cell, row)) + " |" for row in rows]
     return lines
 
 
@@ -38,12 +43,12 @@ def _summary(result: AuditResult) -> str:
             f"({_plural(sum(f.rows for f in result.files), 'procedure')})")
 
 
-def _by_rule(findings: tuple[Finding, ...]) -> list[list[object]]:
-    rows: dict[str, list[object]] = {}
-    for f in sorted(findings, key=lambda f: f.rule):
-        row = rows.setdefault(f.rule, [f.rule, f.name, f.severity.value, 0])
-        row[3] += 1  # type: ignore[operator]
-    return list(rows.values())
+def _by_rule(result: AuditResult) -> list[list[object]]:
+    first: dict[str, Finding] = {}  # the name and severity shown are those of the first
+    for finding in result.findings:
+        first.setdefault(finding.rule, finding)
+    return [[rule, first[rule].name, first[rule].severity.value, count]
+            for rule, count in result.count_by_rule().items()]
 
 
 class MarkdownReporter(Reporter):
@@ -59,7 +64,7 @@ class MarkdownReporter(Reporter):
         if result.findings:
             lines += ["", "## Findings by rule", ""]
             lines += _table(["Rule", "Name", "Severity", "Findings"],
-                            ["---", "---", "---", "---:"], _by_rule(result.findings))
+                            ["---", "---", "---", "---:"], _by_rule(result))
             lines += ["", "## Findings", ""]
             lines += _table(
                 ["File", "Sheet", "Row", "Column", "Code", "Rule", "Severity", "Message", "Fix"],

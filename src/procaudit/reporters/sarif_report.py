@@ -6,10 +6,10 @@ described in the tool's driver with their registry summary and default level.
 
 from __future__ import annotations
 
-import json
 from typing import Any, TextIO
 
 from procaudit import __version__
+from procaudit.jsontext import OneItemPerLine, dumps
 from procaudit.model import AuditResult, Finding, Severity
 from procaudit.reporters.base import Reporter
 from procaudit.reporters.rule_meta import message_with_fix, rule_meta
@@ -54,12 +54,11 @@ def _with_baseline(entry: dict[str, Any], finding: Finding, result: AuditResult
 
 
 def sarif_dict(result: AuditResult) -> dict[str, Any]:
-    index: dict[str, int] = {}
-    rules: list[dict[str, Any]] = []
-    for finding in sorted(result.findings, key=lambda f: f.rule):
-        if finding.rule not in index:
-            index[finding.rule] = len(rules)
-            rules.append(_rule(finding))
+    first: dict[str, Finding] = {}  # a rule is described from its first finding
+    for finding in result.findings:
+        first.setdefault(finding.rule, finding)
+    index = {rule: position for position, rule in enumerate(sorted(first))}
+    rules = [_rule(first[rule]) for rule in index]
     invocation: dict[str, Any] = {"executionSuccessful": not result.failures}
     if result.failures:
         invocation["toolExecutionNotifications"] = [
@@ -74,13 +73,13 @@ def sarif_dict(result: AuditResult) -> dict[str, Any]:
             # No informationUri: procaudit has no public home page yet.
             "tool": {"driver": {"name": "procaudit", "version": __version__, "rules": rules}},
             "invocations": [invocation],
-            "results": [_with_baseline(_result(f, index[f.rule]), f, result)
-                        for f in result.findings],
+            # One result per line: see jsontext.
+            "results": OneItemPerLine(_with_baseline(_result(f, index[f.rule]), f, result)
+                                      for f in result.findings),
         }],
     }
 
 
 class SarifReporter(Reporter):
     def render(self, result: AuditResult, out: TextIO) -> None:
-        json.dump(sarif_dict(result), out, ensure_ascii=False, indent=2)
-        out.write("\n")
+        out.write(dumps(sarif_dict(result)) + "\n")
