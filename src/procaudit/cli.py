@@ -10,6 +10,8 @@ import io
 import json
 import os
 import sys
+from collections.abc import Callable
+from contextlib import AbstractContextManager, nullcontext
 from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, BinaryIO
@@ -226,8 +228,9 @@ def check(
     try:
         selection = _selection(*settings.rule_prefixes())
         rule_options = _rule_options(settings)
-        result = audit(paths, str(schema) if schema else None, read_options, rule_options,
-                       selection)
+        with _stage_display(quiet) as progress:
+            result = audit(paths, str(schema) if schema else None, read_options, rule_options,
+                           selection, progress)
     except ProcauditError as exc:
         raise _fail(str(exc)) from None
     result = result.with_severities(settings.severity.value)
@@ -257,10 +260,29 @@ def check(
         from procaudit.fixlist import write_fix_list
 
         try:
-            write_fix_list(result, fix_list, read_options)
+            with _stage_display(quiet) as progress:
+                if progress is not None:
+                    progress(f"writing the fix-list {fix_list.name}")
+                write_fix_list(result, fix_list, read_options)
         except OSError as exc:
             raise _fail(f"cannot write {fix_list}: {exc.strerror or exc}") from None
     raise typer.Exit(result.exit_code(fail_on))
+
+
+def _stderr_is_terminal() -> bool:
+    """Whether a person watches stderr (the seam the tests force): a dumb terminal cannot
+    redraw a line."""
+    return sys.stderr.isatty() and os.environ.get("TERM", "") not in ("dumb", "unknown")
+
+
+def _stage_display(quiet: bool) -> AbstractContextManager[Callable[[str], None] | None]:
+    """A progress display on stderr, or none: only on a terminal and without --quiet, so that
+    it never mixes with a piped report or a log."""
+    if quiet or not _stderr_is_terminal():
+        return nullcontext()
+    from procaudit.progress import DELAY, StageDisplay
+
+    return StageDisplay(DELAY)
 
 
 def _check_output(output: Path, paths: list[str], option: str = "--output") -> None:
