@@ -129,9 +129,8 @@ def entries_of(result: AuditResult) -> list[BaselineEntry]:
 
 
 def dumps(result: AuditResult) -> str:
-    """The baseline's text: the same result gives the same bytes (no timestamps), one finding
-    per line (fast to write, and a diff of two baselines shows findings come and gone)."""
-    entries = jsontext.OneItemPerLine(e._asdict() for e in entries_of(result))
+    """The baseline's text: the same result gives the same bytes (no timestamps)."""
+    entries = [e._asdict() for e in entries_of(result)]
     return jsontext.dumps({MARKER: FORMAT_VERSION, "findings": entries}) + "\n"
 
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import Any, TextIO
 
 from procaudit.baseline import fingerprints
-from procaudit.jsontext import OneItemPerLine, dumps
+from procaudit.jsontext import dumps
 from procaudit.model import AuditResult, Finding, Severity
 from procaudit.reporters.base import Reporter
 from procaudit.reporters.rule_meta import message_with_fix
@@ -26,9 +26,6 @@ def _issue(finding: Finding, fingerprint: str) -> dict[str, Any]:
 
 class GitlabReporter(Reporter):
     def render(self, result: AuditResult, out: TextIO) -> None:
-        # One issue per line: see jsontext.
-        issues = OneItemPerLine(
-            _issue(f, fp)
-            for f, fp in zip(result.findings, fingerprints(result.findings), strict=True)
-        )
+        issues = [_issue(f, fp)
+                  for f, fp in zip(result.findings, fingerprints(result.findings), strict=True)]
         out.write(dumps(issues) + "\n")

@@ -1,14 +1,11 @@
-"""The JSON report: a stable contract for automation (same input, same bytes).
-
-Indented by 2, with one finding per line (see jsontext: that is what keeps it fast).
-"""
+"""The JSON report: a stable contract for automation (same input, same bytes)."""
 
 from __future__ import annotations
 
 from typing import Any, TextIO
 
 from procaudit import __version__
-from procaudit.jsontext import OneItemPerLine, dumps
+from procaudit.jsontext import dumps
 from procaudit.model import AuditResult, Finding, Severity
 from procaudit.reporters.base import Reporter
 
@@ -52,9 +49,7 @@ def report_dict(result: AuditResult) -> dict[str, Any]:
             **{severity.value: by_severity[severity] for severity in Severity},
             "by_rule": result.count_by_rule(),
         },
-        "findings": OneItemPerLine(
-            with_status(finding_dict(f), f, result) for f in result.findings
-        ),
+        "findings": [with_status(finding_dict(f), f, result) for f in result.findings],
     }
     if result.baseline is not None:
         # Present only with --baseline, so the contract without it stays as it was.

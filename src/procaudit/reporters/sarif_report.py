@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import Any, TextIO
 
 from procaudit import __version__
-from procaudit.jsontext import OneItemPerLine, dumps
+from procaudit.jsontext import dumps
 from procaudit.model import AuditResult, Finding, Severity
 from procaudit.reporters.base import Reporter
 from procaudit.reporters.rule_meta import message_with_fix, rule_meta
@@ -73,9 +73,8 @@ def sarif_dict(result: AuditResult) -> dict[str, Any]:
             # No informationUri: procaudit has no public home page yet.
             "tool": {"driver": {"name": "procaudit", "version": __version__, "rules": rules}},
             "invocations": [invocation],
-            # One result per line: see jsontext.
-            "results": OneItemPerLine(_with_baseline(_result(f, index[f.rule]), f, result)
-                                      for f in result.findings),
+            "results": [_with_baseline(_result(f, index[f.rule]), f, result)
+                        for f in result.findings],
         }],
     }
 
