@@ -31,7 +31,7 @@ from procaudit.io.grid import Grid, arrow_text
 
 _HEAD_LINES = 50  # lines that give the table's width; a wider record later is refused
 _HEAD_BYTES = 1024 * 1024  # a head longer than this holds scraped text: leave it to pandas
-_BLOCK = 16 * 1024 * 1024  # bytes per parsing block; fewer, larger blocks parse faster
+_PIECE = 16 * 1024 * 1024  # bytes read at a time to check and count lines
 
 
 def read_regular_csv(path: Path) -> tuple[Grid, CsvDialect] | None:
@@ -52,7 +52,7 @@ def read_regular_csv(path: Path) -> tuple[Grid, CsvDialect] | None:
     try:
         table = arrow_csv.read_csv(  # it skips a byte-order mark itself
             str(path),
-            read_options=arrow_csv.ReadOptions(column_names=columns, block_size=_BLOCK),
+            read_options=arrow_csv.ReadOptions(column_names=columns),
             parse_options=arrow_csv.ParseOptions(
                 delimiter=delimiter, newlines_in_values=True, ignore_empty_lines=False
             ),
@@ -93,5 +93,5 @@ def _head(start: bytes, whole: bool) -> str | None:
 
 def _pieces(path: Path) -> Iterator[bytes]:
     with path.open("rb") as stream:
-        while piece := stream.read(_BLOCK):
+        while piece := stream.read(_PIECE):
             yield piece

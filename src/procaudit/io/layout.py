@@ -364,7 +364,7 @@ def understand(grid: Grid, options: LayoutOptions, header: Header | None = None,
     )
     # Only rows with few cells and no code can be notes, totals or headings; a procedure's
     # numeric STT rules its row out too. Just these rows are matched (as columns).
-    few = live[(live.notna().sum(axis=1) <= 3) & no_code]
+    few = live[(count.loc[live.index] <= 3) & no_code]  # cells filled, counted once above
     if header_map.stt is not None:
         numbered = few[header_map.stt].str.fullmatch(r"\s*\d+\s*").fillna(False).astype(bool)
         few = few[~numbered]
