@@ -81,14 +81,15 @@ def _is_text(head: bytes) -> bool:
     return True
 
 
-def formula_notes(path: Path) -> list[str]:
-    """Which formulas have no saved value: calamine reads them as empty cells.
+def formula_notes(path: Path, holding: frozenset[str]) -> list[str]:
+    """Which formulas have no saved value: calamine reads them as empty cells. `holding`:
+    the sheet parts that hold a formula (see limits.check_workbook); only those are parsed.
 
     Excel saves each formula's last value beside it; files written by programs (openpyxl,
     some exports) often do not, and their cells would look blank without a word.
     """
     notes = []
-    for sheet, cells in formulas_without_values(path).items():
+    for sheet, cells in formulas_without_values(path, holding).items():
         shown = ", ".join(cells[:_SHOWN_CELLS]) + (", …" if len(cells) > _SHOWN_CELLS else "")
         notes.append(f"sheet '{sheet}' has {len(cells)} formula(s) with no saved value "
                      f"({shown}), read as empty cells; open the file in Excel and save it to "
@@ -96,15 +97,16 @@ def formula_notes(path: Path) -> list[str]:
     return notes
 
 
-def formulas_without_values(path: Path) -> dict[str, list[str]]:
-    """Sheet name -> references of formula cells saved without a value (xlsx and xlsm)."""
-    if not zipfile.is_zipfile(path):
+def formulas_without_values(path: Path, holding: frozenset[str]) -> dict[str, list[str]]:
+    """Sheet name -> references of formula cells saved without a value (xlsx and xlsm), in
+    the sheet parts `holding` a formula."""
+    if not holding:  # the usual case: no formula, nothing to parse
         return {}
     found: dict[str, list[str]] = {}
     try:
         with zipfile.ZipFile(path) as archive:
             for name, part in _sheet_parts(archive).items():
-                cells = _cells_without_values(archive, part)
+                cells = _cells_without_values(archive, part) if part in holding else []
                 if cells:
                     found[name] = cells
     except (zipfile.BadZipFile, KeyError, OSError, ElementTree.ParseError):
@@ -132,8 +134,6 @@ def _sheet_parts(archive: zipfile.ZipFile) -> dict[str, str]:
 
 
 def _cells_without_values(archive: zipfile.ZipFile, part: str) -> list[str]:
-    if not _mentions_formulas(archive, part):  # the usual case: no formula, no parse
-        return []
     cells = []
     with archive.open(part) as stream:
         for _, element in ElementTree.iterparse(stream):
@@ -144,13 +144,3 @@ def _cells_without_values(archive: zipfile.ZipFile, part: str) -> list[str]:
                 cells.append(element.get("r", "?"))
             element.clear()
     return cells
-
-
-def _mentions_formulas(archive: zipfile.ZipFile, part: str, chunk: int = 1 << 22) -> bool:
-    tail = b""
-    with archive.open(part) as stream:
-        while data := stream.read(chunk):
-            if b"<f>" in tail + data or b"<f " in tail + data:
-                return True
-            tail = data[-3:]
-    return False

@@ -42,7 +42,7 @@ _SMALL_PART = 8 * MB
 # numbers, compared as bytes: the patterns go from the longest kind down.
 _ROW_REFS = tuple(re.compile(rb'r="[A-Z]{0,3}([0-9]{%d})"' % n) for n in range(7, 0, -1))
 _COLUMN_REF = re.compile(rb'r="([A-Z]{1,3})[0-9]')
-# A catalogue sheet stays within column Z and row 999,999: one scan without a match shows it.
+# A catalogue sheet stays within column Z and row 999,999: a scan without a match shows it.
 _FAR_REF = re.compile(rb'r="(?:[A-Z]{2}|[A-Z]?[0-9]{7})')
 _NARROW, _SHORT = 26, 999_999
 _CHUNK = 4 * MB
@@ -57,18 +57,21 @@ def check_file_size(path: Path, limits: Limits) -> None:
                                     "--max-file-size)")
 
 
-def check_workbook(path: Path, limits: Limits) -> None:
+def check_workbook(path: Path, limits: Limits) -> frozenset[str]:
     """Refuse a zip-based workbook (xlsx, xlsm, ods) whose parts would inflate beyond the
-    limits, or whose sheets reach further than `max_cells`; other files pass untouched."""
+    limits, or whose sheets reach further than `max_cells`; other files pass untouched.
+    Returns the sheet parts that hold a formula, seen on the way (see excel_reader)."""
     if not zipfile.is_zipfile(path):
-        return
+        return frozenset()
     try:
         with zipfile.ZipFile(path) as archive:
             parts = archive.infolist()
             _check_inflation(path, parts, limits)
-            for part in parts:
-                if re.fullmatch(r"xl/worksheets/[^/]+\.xml", part.filename):
-                    _check_extent(path, archive, part, limits)
+            return frozenset(
+                part.filename for part in parts
+                if re.fullmatch(r"xl/worksheets/[^/]+\.xml", part.filename)
+                and _scan_sheet(path, archive, part, limits)
+            )
     except (zipfile.BadZipFile, OSError, EOFError) as exc:
         raise InputError(str(path), f"is a damaged workbook ({exc})") from None
 
@@ -86,12 +89,22 @@ def _check_inflation(path: Path, parts: list[zipfile.ZipInfo], limits: Limits) -
                                         "before reading")
 
 
+def _scan_sheet(path: Path, archive: zipfile.ZipFile, part: zipfile.ZipInfo,
+                limits: Limits) -> bool:
+    """Whether the sheet holds a formula, refusing it if it reaches too far: the reader
+    allocates max row x max column cells. One quick scan bounds the references; only if
+    the bounds allow too many cells are they counted exactly."""
+    far = formulas = False
+    for data in _chunks(archive, part):
+        far = far or _FAR_REF.search(data) is not None
+        formulas = formulas or b"<f>" in data or b"<f " in data
+    if far or limits.max_cells < _NARROW * _SHORT:
+        _check_extent(path, archive, part, limits)
+    return formulas
+
+
 def _check_extent(path: Path, archive: zipfile.ZipFile, part: zipfile.ZipInfo,
                   limits: Limits) -> None:
-    """The reader allocates max row x max column cells for a sheet: scan the references,
-    first for bounds (two quick scans), then, if the bounds allow too many, exactly."""
-    if _within(_chunks(archive, part), limits.max_cells):
-        return
     rows = columns = 0
     for data in _chunks(archive, part):
         rows = max(rows, _furthest_row(data))
@@ -114,12 +127,6 @@ def _chunks(archive: zipfile.ZipFile, part: zipfile.ZipInfo) -> Iterator[bytes]:
             data = tail + chunk
             yield data
             tail = data[-_OVERLAP:]
-
-
-def _within(chunks: Iterator[bytes], max_cells: int) -> bool:
-    """Whether the sheet surely stays within `max_cells`: the limit allows Z x 999,999 and
-    no reference goes beyond."""
-    return max_cells >= _NARROW * _SHORT and not any(map(_FAR_REF.search, chunks))
 
 
 def _furthest_row(data: bytes) -> int:

@@ -164,7 +164,7 @@ def _components(grid: Grid) -> Table | None:
 
 
 def _workbook(path_text: str, path: Path, kind: str, options: ReadOptions) -> Catalogue:
-    check_workbook(path, options.limits)
+    with_formulas = check_workbook(path, options.limits)
     grids = list(read_workbook(path))
     for grid in grids:
         check_cell_lengths(path_text, grid, options.limits)
@@ -194,7 +194,7 @@ def _workbook(path_text: str, path: Path, kind: str, options: ReadOptions) -> Ca
         raise InputError(path_text, f"has no sheet with a procedure list ({reasons})")
     skipped = {sheet: why for sheet, why in not_lists.items() if why != HOLDS_COMPONENTS}
     return Catalogue(path_text, kind, tuple(tables), skipped, components=tuple(components),
-                     notes=tuple(formula_notes(path)))
+                     notes=tuple(formula_notes(path, with_formulas)))
 
 
 def _wanted_sheet(path: str, names: list[str | None], sheet: str | None) -> str | None:
