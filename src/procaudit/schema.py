@@ -80,12 +80,12 @@ def schema_hits(loaded: LoadedSchema, frame: pd.DataFrame) -> pd.DataFrame:
 
 def _hits_from_failures(failures: pd.DataFrame) -> pd.DataFrame:
     failures = failures.reset_index(drop=True)
+    # Python lists: iterating pyarrow-backed columns costs a conversion per element.
+    columns, values = failures["column"].tolist(), failures["failure_case"].tolist()
     rules, messages, fixes = [], [], []
     explained: dict[tuple[str, object], tuple[str, str, str]] = {}
     # Explained once per distinct (check, value): a million empty cells cost one call.
-    for check, column, value in zip(
-        failures["check"], failures["column"], failures["failure_case"], strict=True
-    ):
+    for check, column, value in zip(failures["check"].tolist(), columns, values, strict=True):
         key = (str(check), value if _hashable(value) else repr(value))
         if key not in explained:
             explained[key] = _explain(str(check), column, value)
@@ -98,7 +98,7 @@ def _hits_from_failures(failures: pd.DataFrame) -> pd.DataFrame:
             "rule": rules,
             "index": failures["index"],
             "column": failures["column"],
-            "value": [_text(value) for value in failures["failure_case"]],
+            "value": [_text(value) for value in values],
             "message": messages,
             "fix": fixes,
         }

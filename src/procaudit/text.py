@@ -33,21 +33,31 @@ for first, second in (("o", "a"), ("o", "e"), ("u", "y")):
 
 # Only at the end of a syllable ("hoàn" is correct in both styles) and never after "q",
 # where "u" belongs to the consonant ("quý" keeps its mark on "y"). Character classes scan
-# faster than an alternation of the fifteen pairs; `_new_tone` keeps only the real pairs.
-_OLD_TONE = re.compile("(?<!q)[ou][" + "".join(_TONED.values()) + "](?![a-zà-ỹđ])")
+# faster than an alternation of the fifteen pairs; `_new_pair` keeps only the real pairs.
+# The parts are shared with `text_columns`, which finds the pairs with pyarrow's RE2.
+TONED_SECONDS = "".join(_TONED.values())
+OLD_TONE_PAIR = f"[ou][{TONED_SECONDS}]"
+WORD_LETTERS = "a-zà-ỹđ"
+_OLD_TONE = re.compile(f"(?<!q){OLD_TONE_PAIR}(?![{WORD_LETTERS}])")
+TRAILING = " .,;:"  # punctuation a key drops at its end
 _NON_ALNUM = re.compile(r"[^0-9a-z]+")
 
 
-def _new_tone(match: re.Match[str]) -> str:
+def _new_pair(match: re.Match[str]) -> str:
     pair = match.group(0)
     return _OLD_TO_NEW.get(pair, pair)
+
+
+def new_tone(text: str) -> str:
+    """`text` (lowercase) with old-style tone placement written in the new style."""
+    return _OLD_TONE.sub(_new_pair, text)
 
 
 def comparison_key(text: str) -> str:
     """The form under which two names, levels or agencies are the same text."""
     text = unicodedata.normalize("NFC", text).lower()
-    text = " ".join(text.split()).rstrip(" .,;:")  # spacing, then trailing punctuation
-    return _OLD_TONE.sub(_new_tone, text)
+    text = " ".join(text.split()).rstrip(TRAILING)  # spacing, then trailing punctuation
+    return new_tone(text)
 
 
 def map_distinct(values: pd.Series, func: Callable[[str], Any], dtype: str = "str") -> pd.Series:
@@ -58,14 +68,28 @@ def map_distinct(values: pd.Series, func: Callable[[str], Any], dtype: str = "st
     """
     import pandas as pd
 
-    codes, uniques = pd.factorize(values)
+    return map_factorized(pd.factorize(values), func, values.index, dtype)
+
+
+def map_factorized(
+    factorized: tuple[Any, Any], func: Callable[[str], Any], index: Any, dtype: str = "str"
+) -> pd.Series:
+    """`map_distinct` of a column already factorised: codes (-1 where missing) and values."""
+    import pandas as pd
+
+    codes, uniques = factorized
     mapped = pd.array([func(value) for value in uniques], dtype=dtype)
-    return pd.Series(mapped.take(codes, allow_fill=True), index=values.index, dtype=dtype)
+    taken = mapped.take(codes, allow_fill=True)
+    return pd.Series(taken, index=index, dtype=dtype, copy=False)
 
 
 def comparison_keys(values: pd.Series) -> pd.Series:
     """`comparison_key` over a column of text; missing values stay missing."""
-    return map_distinct(values, comparison_key)
+    # pyarrow is imported only where a column is folded: the baseline reads this module
+    # without pandas.
+    from procaudit.text_columns import comparison_keys as column_keys
+
+    return column_keys(values)
 
 
 def strip_diacritics(text: str) -> str:

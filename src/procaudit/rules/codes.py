@@ -13,6 +13,8 @@ from procaudit.rules.registry import schema_rule
 CODE_PATTERN = r"^\d\.\d{6}((\.\d{3}\.\d{2}\.\d{2})?\.[A-Z]\d{2})?$"
 _CODE = re.compile(CODE_PATTERN)
 _DIGIT_LOOKALIKES = str.maketrans({"O": "0", "o": "0", "l": "1", "I": "1"})
+_LETTER = re.compile(r"[A-Za-z]")
+_DIGITS = re.compile(r"\d*")
 _WHERE_CODES_LIVE = "the national procedure database (CSDL quốc gia về TTHC)"
 
 
@@ -30,12 +32,12 @@ def _problem(code: str) -> str:
     if "," in code:
         return "uses a comma where the dot belongs"
     national_part = ".".join(code.split(".")[:2])
-    if re.search(r"[A-Za-z]", national_part):
+    if _LETTER.search(national_part):
         return "has a letter where a digit belongs"
     head, _, tail = code.partition(".")
     if head.startswith("0") and len(head) > 1:
         return "has a leading zero"
-    digits = re.match(r"\d*", tail).group()  # type: ignore[union-attr]
+    digits = _DIGITS.match(tail).group()  # type: ignore[union-attr]
     if head.isdigit() and digits and len(digits) != 6:
         return f"has {len(digits)} digits after the dot where a national code has 6"
     return "is not a national code (D.DDDDDD, optionally with a local suffix like .000.00.00.H29)"

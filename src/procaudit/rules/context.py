@@ -8,12 +8,15 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import TYPE_CHECKING, Any, TypeVar
 
+import numpy as np
 import pandas as pd
+import pyarrow as pa
 
 from procaudit.columns import ROW, SECTION_STATUS, SHEET
 from procaudit.levels import name_tag
 from procaudit.rules.options import RuleOptions
-from procaudit.text import comparison_keys, map_distinct
+from procaudit.text import comparison_keys, map_distinct, map_factorized
+from procaudit.text_columns import arrow_text, comparison_key_array, matches, text_series
 
 if TYPE_CHECKING:
     from procaudit.io.read import Table
@@ -53,12 +56,37 @@ class RuleContext:
             self._shared[key] = build()
         return self._shared[key]
 
+    def texts(self, column: str) -> pa.Array:
+        """One of the table's text columns as one pyarrow array, made once per table (the
+        reader's columns come in blocks)."""
+        return self.shared(f"texts {column}", lambda: arrow_text(self.frame[column]))
+
+    def distinct(self, column: str) -> tuple[np.ndarray, pd.Index]:
+        """`pd.factorize` of one of the table's columns, once per table: several rules read
+        the same repeated column (levels, agencies, decision numbers)."""
+        return self.shared(f"distinct {column}", lambda: pd.factorize(self.frame[column]))
+
+    def map_distinct(
+        self, column: str, func: Callable[[str], Any], dtype: str = "str"
+    ) -> pd.Series:
+        """`text.map_distinct` of one of the table's columns."""
+        return map_factorized(self.distinct(column), func, self.frame.index, dtype)
+
+    def per_distinct(
+        self, column: str, transform: Callable[[pd.Series], pd.Series]
+    ) -> pd.Series:
+        """`transform` (column operations) of one of the table's columns, run on its
+        distinct values only, missing included, and spread back to the rows."""
+        codes, uniques = self.distinct(column)
+        values = pd.Series(uniques).reindex(range(len(uniques) + 1))  # the last is missing
+        return transform(values).take(codes).set_axis(self.frame.index)  # -1: the last
+
     @cached_property
     def name_tags(self) -> pd.Series:
         """The level tag each name ends with, as `levels.name_tag` gives it; missing where
         there is none. Only names with "(… cấp" are looked at: most have no tag."""
         names = self.frame["name"]
-        tagged = names.str.contains(_TAG_HINT, regex=True).fillna(False).astype(bool)
+        tagged = matches(self.texts("name"), _TAG_HINT).to_numpy(zero_copy_only=False)
         tags = map_distinct(names[tagged], name_tag, dtype="object")
         return tags.reindex(self.frame.index)
 
@@ -67,8 +95,7 @@ class RuleContext:
         """Rows whose status (their own, or their section's) says they are out of force."""
         if "status" not in self.frame:
             return pd.Series(False, index=self.frame.index)
-        keys = comparison_keys(self.frame["status"])
-        return keys.str.contains(_OUT_OF_FORCE, regex=True).fillna(False).astype(bool)
+        return self.per_distinct("status", _out_of_force)
 
     @cached_property
     def own_status(self) -> pd.Series:
@@ -82,20 +109,14 @@ class RuleContext:
 
     @cached_property
     def name_keys(self) -> pd.Series:
-        return comparison_keys(self.frame["name"])
+        return text_series(comparison_key_array(self.texts("name")), self.frame.index)
 
     @cached_property
     def level_keys(self) -> pd.Series:
         """One key per set of levels: "Cấp xã, Cấp tỉnh" and "cấp tỉnh; Cấp xã" are equal."""
         if "level" not in self.frame:
             return pd.Series("", index=self.frame.index, dtype="str")
-        levels = self.frame["level"].str.replace(_LEVEL_BREAKS, ", ", regex=True)
-        keys = comparison_keys(levels).fillna("")
-        several = keys.str.contains(",")
-        keys[several] = keys[several].str.split(_LEVEL_SEPARATORS).map(
-            lambda parts: ", ".join(sorted(filter(None, parts)))
-        )
-        return keys
+        return self.per_distinct("level", _level_keys)
 
     @cached_property
     def code_keys(self) -> pd.Series:
@@ -105,9 +126,14 @@ class RuleContext:
         return self.frame["code"].str.strip()
 
     @cached_property
-    def _user_rows(self) -> dict[object, int]:
-        # A dict, not `frame.loc`: messages look rows up one at a time, thousands of times.
-        return dict(zip(self.frame.index, self.frame[ROW].tolist(), strict=True))
+    def _user_rows(self) -> list[int] | dict[object, int]:
+        # Not `frame.loc`: messages look rows up one at a time, thousands of times. Where the
+        # labels are the positions (the reader's frames), a list is built ten times faster.
+        rows = self.frame[ROW].tolist()
+        index = self.frame.index
+        if isinstance(index, pd.RangeIndex) and index.start == 0 and index.step == 1:
+            return rows
+        return dict(zip(index, rows, strict=True))
 
     @cached_property
     def _row_unit(self) -> str:
@@ -125,6 +151,20 @@ class RuleContext:
         if len(shown) == 1:
             return f"{unit} {shown[0]}"
         return f"{unit}s {', '.join(shown[:-1])} and {shown[-1]}"
+
+
+def _out_of_force(statuses: pd.Series) -> pd.Series:
+    keys = comparison_keys(statuses)
+    return keys.str.contains(_OUT_OF_FORCE, regex=True).fillna(False).astype(bool)
+
+
+def _level_keys(levels: pd.Series) -> pd.Series:
+    keys = comparison_keys(levels.str.replace(_LEVEL_BREAKS, ", ", regex=True)).fillna("")
+    several = keys.str.contains(",")
+    keys[several] = keys[several].str.split(_LEVEL_SEPARATORS).map(
+        lambda parts: ", ".join(sorted(filter(None, parts)))
+    )
+    return keys
 
 
 @dataclass

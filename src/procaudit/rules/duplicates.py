@@ -6,18 +6,57 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
-from itertools import islice
+from itertools import islice, pairwise
 
+import numpy as np
 import pandas as pd
 
 from procaudit.model import Severity
 from procaudit.rules.context import SHOWN_ROWS, RuleContext
 from procaudit.rules.hits import hits, no_hits
 from procaudit.rules.registry import frame_rule
+from procaudit.text_columns import text_codes
 
 
 def _count(number: int, noun: str) -> str:
     return f"{number} {noun}" + ("" if number == 1 else "s")
+
+
+@dataclass(frozen=True)
+class Keys:
+    """The compared keys as numbers (equal keys, equal numbers; -1 where missing): a million
+    rows are grouped on integers, not on text."""
+
+    code: np.ndarray
+    name: np.ndarray
+    level: np.ndarray  # never missing: a row without a level has the level ""
+
+
+def _keys(ctx: RuleContext) -> Keys:
+    def build() -> Keys:
+        return Keys(text_codes(ctx.code_keys), text_codes(ctx.name_keys),
+                    text_codes(ctx.level_keys))
+
+    return ctx.shared("duplicates", build)
+
+
+def _pairs(a: np.ndarray, b: np.ndarray) -> np.ndarray:
+    """One number per distinct pair (a, b) of numbers from -1 up, from 0 up."""
+    return pd.factorize(a * (int(b.max(initial=0)) + 2) + (b + 1))[0]
+
+
+def _repeated(numbers: np.ndarray) -> np.ndarray:
+    """Where a number (from -1 up) occurs more than once: only such rows can be in a group,
+    and they are few, so the pairing is done on them alone."""
+    return np.bincount(numbers + 1)[numbers + 1] > 1
+
+
+def _variety(groups: np.ndarray, values: np.ndarray) -> np.ndarray:
+    """For each row, how many distinct values its group holds (groups from 0 up)."""
+    pairs = _pairs(groups, values)
+    group_of_pair = np.zeros(pairs.max(initial=-1) + 1, dtype=np.int64)
+    group_of_pair[pairs] = groups
+    return np.bincount(group_of_pair, minlength=groups.max(initial=-1) + 1)[groups]
 
 
 @dataclass(frozen=True)
@@ -30,26 +69,38 @@ class Others:
 
 
 def _others(
-    groups: pd.Series, subkeys: pd.Series, describe: Callable[[object, Others], str]
+    labels: pd.Index,
+    groups: np.ndarray,
+    subkeys: np.ndarray,
+    describe: Callable[[object, Others], str],
 ) -> pd.Series:
-    """For each grouped row, a text naming the rows of its group whose sub-key differs.
+    """For each grouped row (`labels`, in frame order), a text naming the rows of its group
+    whose sub-key differs.
 
     Loops over the rows already found duplicated, never over the whole frame, and looks at
     most a few rows past each sub-key, so one name repeated 100,000 times stays linear.
     """
-    texts: dict[object, str] = {}
-    for _, members_series in groups.groupby(groups, sort=False):
-        members = list(members_series.index)
-        sub = dict(zip(members, subkeys.loc[members], strict=True))
-        sizes = Counter(sub.values())
+    order = np.argsort(groups, kind="stable")  # each group together, in frame order
+    members_of = np.asarray(labels, dtype=object)[order].tolist()
+    subkeys_of = subkeys[order].tolist()
+    bounds = [0, *(np.flatnonzero(np.diff(groups[order])) + 1).tolist(), len(order)]
+    texts: list[str] = []
+    for start, end in pairwise(bounds):
+        members, sub = members_of[start:end], subkeys_of[start:end]
+        sizes = Counter(sub)
         found: dict[object, Others] = {}
-        for i in members:
-            key = sub[i]
+        for i, key in zip(members, sub, strict=True):
             if key not in found:
-                first = list(islice((j for j in members if sub[j] != key), SHOWN_ROWS))
-                found[key] = Others(first, len(members) - sizes[key], len(sizes) - 1)
-            texts[i] = describe(i, found[key])
-    return pd.Series(texts, dtype="object")
+                others = (j for j, k in zip(members, sub, strict=True) if k != key)
+                found[key] = Others(list(islice(others, SHOWN_ROWS)),
+                                    len(members) - sizes[key], len(sizes) - 1)
+            texts.append(describe(i, found[key]))
+    return pd.Series(texts, index=members_of, dtype="object")
+
+
+def _lookup(column: pd.Series, mask: np.ndarray) -> dict[object, object]:
+    """The values of `column` at the rows `mask` holds, by index label."""
+    return dict(zip(column.index[mask], column[mask].tolist(), strict=True))
 
 
 @frame_rule("PA201", "duplicate-entry", Severity.ERROR, columns=("code", "name"))
@@ -75,22 +126,23 @@ def duplicate_entry(ctx: RuleContext) -> pd.DataFrame:
 
     **Fix**: keep one row (the one that matches the publishing decision) and delete the others.
     """
-    key = pd.DataFrame({"code": ctx.code_keys, "name": ctx.name_keys, "level": ctx.level_keys})
-    candidate = key["code"].notna() & key["name"].notna()
-    duplicated = candidate & key.duplicated(keep=False)
+    keys = _keys(ctx)
+    rows = np.flatnonzero((keys.code >= 0) & (keys.name >= 0) & _repeated(keys.code))
+    entry = _pairs(_pairs(keys.code[rows], keys.name[rows]), keys.level[rows])
+    again = _repeated(entry)
+    duplicated = np.zeros(len(ctx.frame), dtype=bool)
+    duplicated[rows[again]] = True
     if not duplicated.any():
         return no_hits()
-    groups = key[duplicated].groupby(["code", "name", "level"], sort=False).ngroup()
 
     def describe(_: object, others: Others) -> str:
         return f"The same procedure is also listed on {ctx.row_list(others.first, others.rows)}."
 
-    rows_themselves = pd.Series(groups.index, index=groups.index)
     return hits(
         ctx.frame,
-        duplicated,
+        pd.Series(duplicated, index=ctx.frame.index),
         "name",
-        _others(groups, rows_themselves, describe),
+        _others(ctx.frame.index[duplicated], entry[again], rows[again], describe),
         "Keep one of the rows (the one that matches the publishing decision) and delete the "
         "others.",
     )
@@ -118,28 +170,29 @@ def code_conflict(ctx: RuleContext) -> pd.DataFrame:
     **Fix**: look the code up in the national procedure database and correct the code of the
     row it does not belong to.
     """
-    frame = ctx.frame
-    key = pd.DataFrame({"code": ctx.code_keys, "name": ctx.name_keys}).dropna()
-    names_per_code = key.groupby("code")["name"].transform("nunique")
-    conflicted = names_per_code[names_per_code > 1].index
-    if conflicted.empty:
+    frame, keys = ctx.frame, _keys(ctx)
+    named = np.flatnonzero((keys.code >= 0) & (keys.name >= 0) & _repeated(keys.code))
+    several = _variety(keys.code[named], keys.name[named]) > 1
+    conflicted = np.zeros(len(frame), dtype=bool)
+    conflicted[named[several]] = True
+    if not conflicted.any():
         return no_hits()
-    groups = key.loc[conflicted, "code"]
+    names, codes = _lookup(frame["name"], conflicted), _lookup(frame["code"], conflicted)
 
     def describe(i: object, others: Others) -> str:
-        first = frame.at[others.first[0], "name"]
+        first = names[others.first[0]]
         also = f" and {_count(others.variants - 1, 'other name')}" if others.variants > 1 else ""
         return (
-            f"The code {frame.at[i, 'code'].strip()} is also used for '{first}'{also} "
+            f"The code {codes[i].strip()} is also used for '{first}'{also} "
             f"on {ctx.row_list(others.first, others.rows)}."
         )
 
-    mask = frame.index.isin(conflicted)
     return hits(
         frame,
-        pd.Series(mask, index=frame.index),
+        pd.Series(conflicted, index=frame.index),
         "code",
-        _others(groups, key.loc[conflicted, "name"], describe),
+        _others(frame.index[conflicted], keys.code[conflicted], keys.name[conflicted],
+                describe),
         "Look the code up in the national procedure database and correct the row it does not "
         "belong to.",
     )
@@ -168,17 +221,17 @@ def duplicate_name(ctx: RuleContext) -> pd.DataFrame:
     **Fix**: if the rows are one procedure, keep one with the right code; if they are
     different procedures, make their names say how they differ.
     """
-    frame, codes = ctx.frame, ctx.code_keys
+    frame, keys = ctx.frame, _keys(ctx)
+    named = np.flatnonzero((keys.name >= 0) & _repeated(keys.name))
     # A row without a code differs from every other row's code.
-    code_key = codes.fillna(pd.Series("\0row" + frame.index.astype(str), index=frame.index))
-    key = pd.DataFrame(
-        {"name": ctx.name_keys, "level": ctx.level_keys, "code": code_key}
-    ).dropna(subset=["name"])
-    codes_per_name = key.groupby(["name", "level"])["code"].transform("nunique")
-    shared = key[codes_per_name > 1]
-    if shared.empty:
+    code = np.where(keys.code[named] >= 0, keys.code[named], len(frame) + named)
+    groups = _pairs(keys.name[named], keys.level[named])
+    several = _variety(groups, code) > 1
+    shared = np.zeros(len(frame), dtype=bool)
+    shared[named[several]] = True
+    if not shared.any():
         return no_hits()
-    groups = shared.groupby(["name", "level"], sort=False).ngroup()
+    codes = _lookup(ctx.code_keys, shared)
 
     def describe(_: object, others: Others) -> str:
         code = codes[others.first[0]]
@@ -190,12 +243,11 @@ def duplicate_name(ctx: RuleContext) -> pd.DataFrame:
             f"({under})."
         )
 
-    mask = pd.Series(frame.index.isin(shared.index), index=frame.index)
     return hits(
         frame,
-        mask,
+        pd.Series(shared, index=frame.index),
         "name",
-        _others(groups, shared["code"], describe),
+        _others(frame.index[shared], groups[several], code[several], describe),
         "If the rows are one procedure, keep one with the right code; if they are different "
         "procedures, make their names say how they differ.",
     )

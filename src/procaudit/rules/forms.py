@@ -51,7 +51,7 @@ def missing_form(ctx: RuleContext) -> pd.DataFrame:
     """
     frame = ctx.frame
     forms = frame["forms"]
-    placeholder = map_distinct(forms, _PLACEHOLDERS.fullmatch, dtype="object").notna()
+    placeholder = ctx.map_distinct("forms", _PLACEHOLDERS.fullmatch, dtype="object").notna()
     empty = forms.isna() | (placeholder & forms.notna())
     return hits(
         frame,

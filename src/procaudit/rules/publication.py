@@ -135,7 +135,7 @@ def invalid_decision(ctx: RuleContext) -> pd.DataFrame:
     frame = ctx.frame
     numbers = frame["decision_no"]
     given = numbers.notna()
-    valid = map_distinct(numbers, _is_decision_number, dtype="boolean").fillna(False)
+    valid = ctx.map_distinct("decision_no", _is_decision_number, dtype="boolean").fillna(False)
     invalid = given & ~valid.astype(bool)
     explained = {value: _explain_decision(value) for value in numbers[invalid].unique()}
     messages = numbers[invalid].map(lambda value: explained[value][0])
@@ -230,7 +230,8 @@ def invalid_decision_date(ctx: RuleContext) -> pd.DataFrame:
     frame = ctx.frame
     dates = frame["decision_date"]
     today = ctx.options.today
-    explained = map_distinct(dates, lambda text: _date_problem(text, today), dtype="object")
+    explained = ctx.map_distinct("decision_date", lambda text: _date_problem(text, today),
+                                 dtype="object")
     wrong = explained.notna()
     parts = [hits(
         frame, wrong, "decision_date",
@@ -240,8 +241,8 @@ def invalid_decision_date(ctx: RuleContext) -> pd.DataFrame:
         missing = dates.isna()
         if "decision_no" in frame:
             # Without a real number, PA401 or PA402 says it all.
-            numbers = frame["decision_no"]
-            real = map_distinct(numbers, _names_a_decision, dtype="boolean").fillna(False)
+            real = ctx.map_distinct("decision_no", _names_a_decision, dtype="boolean")
+            real = real.fillna(False)
             missing &= real.astype(bool)
         parts.append(hits(
             frame, missing, "decision_date",

@@ -13,11 +13,7 @@ from procaudit.model import Severity
 from procaudit.rules.context import FileContext, RuleContext
 from procaudit.rules.hits import file_hits, hits, no_hits
 from procaudit.rules.registry import file_rule, frame_rule
-from procaudit.text import comparison_key, map_distinct
-
-
-def _levels(values: pd.Series) -> pd.Series:
-    return map_distinct(values, level_ids, dtype="object")
+from procaudit.text import comparison_key, comparison_keys, map_distinct
 
 
 def _day(ctx: RuleContext) -> str:
@@ -42,21 +38,21 @@ def _level_fix(level: str) -> str:
 
 def _district_levels(ctx: RuleContext) -> pd.DataFrame:
     frame = ctx.frame
-    district = _levels(frame["level"]).map(lambda ids: isinstance(ids, frozenset)
-                                           and DISTRICT in ids)
-    mask = district.astype(bool) & ~ctx.abolished
+    district = ctx.map_distinct("level", lambda level: DISTRICT in level_ids(level),
+                                dtype="boolean")
+    mask = district.fillna(False).astype(bool) & ~ctx.abolished
     return hits(
         frame,
         mask,
         "level",
         f"The district level (Cấp huyện) ended on {_day(ctx)}.",
-        frame.loc[mask, "level"].map(_level_fix),
+        map_distinct(frame.loc[mask, "level"], _level_fix, dtype="object"),
     )
 
 
 def _district_agencies(ctx: RuleContext) -> pd.DataFrame:
     frame = ctx.frame
-    kinds = map_distinct(frame["agency"], district_kind, dtype="object")
+    kinds = ctx.map_distinct("agency", district_kind, dtype="object")
     live = ~ctx.abolished
     courts = kinds.eq(DISTRICT_COURT).fillna(False).astype(bool) & live
     offices = kinds.eq(DISTRICT).fillna(False).astype(bool) & live
@@ -78,10 +74,9 @@ def _district_agencies(ctx: RuleContext) -> pd.DataFrame:
 
 def _district_tags(ctx: RuleContext) -> pd.DataFrame:
     frame = ctx.frame
-    tags = ctx.name_tags
-    # A missing tag is NaN, not a tuple: tested per value, so the result is always bool.
-    district = tags.map(lambda tag: isinstance(tag, tuple) and DISTRICT in tag[1])
-    mask = district.astype(bool) & ~ctx.abolished
+    tags = ctx.name_tags.dropna()  # most names have no tag
+    district = frame.index.isin(tags.index[[DISTRICT in levels for _, levels in tags]])
+    mask = pd.Series(district, index=frame.index) & ~ctx.abolished
     return hits(
         frame,
         mask,
@@ -242,7 +237,7 @@ def obsolete_online_level(ctx: RuleContext) -> pd.DataFrame:
     checking that the service still works that way.
     """
     frame = ctx.frame
-    degrees = map_distinct(frame["online_level"], _old_online_level, dtype="object")
+    degrees = ctx.map_distinct("online_level", _old_online_level, dtype="object")
     mask = degrees.notna()
     old = frame.loc[mask, "online_level"]
     return hits(
@@ -293,7 +288,7 @@ def defunct_agency(ctx: RuleContext) -> pd.DataFrame:
     **Fix**: write the name of the agency that took the task over.
     """
     frame = ctx.frame
-    explained = map_distinct(frame["agency"], _defunct_message, dtype="object")
+    explained = ctx.map_distinct("agency", _defunct_message, dtype="object")
     mask = explained.notna() & ~ctx.abolished
     return hits(
         frame,
@@ -305,6 +300,10 @@ def defunct_agency(ctx: RuleContext) -> pd.DataFrame:
 
 
 _FULLY_ONLINE = re.compile(r"toàn trình|fully online|(?<!\w)mức(?:\s+độ)?\s*4(?!\d)")
+
+
+def _fully_online(levels: pd.Series) -> pd.Series:
+    return comparison_keys(levels).str.contains(_FULLY_ONLINE).fillna(False).astype(bool)
 
 
 @file_rule("PA505", "online-coverage", Severity.WARNING, columns=("online_level",))
@@ -329,11 +328,11 @@ def online_coverage(ctx: FileContext) -> pd.DataFrame:
     **Fix**: bring more procedures fully online, starting with the most requested.
     """
     total = online = 0
-    for table, rule_ctx in ctx.with_columns("online_level"):
+    for _, rule_ctx in ctx.with_columns("online_level"):
         live = ~rule_ctx.abolished
-        keys = map_distinct(table.frame.loc[live, "online_level"], comparison_key)
+        fully = rule_ctx.per_distinct("online_level", _fully_online)
         total += int(live.sum())
-        online += int(keys.str.contains(_FULLY_ONLINE).fillna(False).sum())
+        online += int((fully & live).sum())
     target = ctx.options.online_target
     if total == 0 or online / total >= target:
         return file_hits([])

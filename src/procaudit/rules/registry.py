@@ -16,6 +16,7 @@ from __future__ import annotations
 import inspect
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import cache
 from typing import TYPE_CHECKING
 
 from procaudit.model import Severity
@@ -125,6 +126,7 @@ def get_rule(rule_id: str) -> Rule | None:
     return _RULES.get(rule_id.upper())
 
 
+@cache  # looked up once per failing value of the schema: import once
 def _load_rule_modules() -> None:
     # Importing the families registers their rules; kept lazy so that `--help` stays light.
     from procaudit.rules import (  # noqa: F401

@@ -1,9 +1,8 @@
 """Text cells: legacy-font text, text not in Unicode NFC, stray whitespace, in every column.
 
 The three rules read every canonical text column, one finding per cell. Catalogues reach a
-million rows, so each column is factorised once and its distinct values are surveyed once
-for all three rules (`_Column`); the whitespace survey scans all distinct values of a column
-joined into one string, not one regex call per value.
+million rows, so each column is surveyed once for all three rules (`_Column`), by pyarrow's
+regex kernels over its distinct values; Python looks only at the few values they flag.
 """
 
 from __future__ import annotations
@@ -11,10 +10,12 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Callable
-from functools import cached_property, partial
+from functools import cached_property, lru_cache
 
 import numpy as np
 import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
 
 from procaudit.columns import CANONICAL
 from procaudit.legacy_fonts import TCVN3, UNICODE_ONLY, VNI, convert, detect_legacy
@@ -22,6 +23,7 @@ from procaudit.model import Severity
 from procaudit.rules.context import RuleContext
 from procaudit.rules.hits import hits, no_hits
 from procaudit.rules.registry import frame_rule
+from procaudit.text_columns import NFC_STABLE, arrow_chunks, matches, re2_class, repetitive
 
 # --- Whitespace -------------------------------------------------------------------------------
 # Written as the insides of regex character classes.
@@ -30,12 +32,12 @@ _ZERO_WIDTH = "\u200b\u200c\u200d\u2060\ufeff\u180e"
 # and the typographic spaces. Like tabs, none belongs in a catalogue cell.
 _OTHER_SPACES = "\x0b\x0c\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000"
 _INVISIBLE_CLASS = f"\t\xa0{_OTHER_SPACES}{_ZERO_WIDTH}"
-_INVISIBLE = re.compile(f"[{_INVISIBLE_CLASS}]")
 _EDGE_CLASS = f" \n\r{_INVISIBLE_CLASS}"
 # A line break separates agencies or levels; spaces around it, blank lines and a lone
-# carriage return do not.
-_STRAY = re.compile(
-    f"^[{_EDGE_CLASS}]|[{_EDGE_CLASS}]\\Z|[{_INVISIBLE_CLASS}]|  | \r?\n|\n |\n\r?\n|\r(?!\n)"
+# carriage return do not. (RE2, which has no lookahead: "\r" not before "\n" is spelt out.)
+_STRAY = (
+    f"^[{re2_class(_EDGE_CLASS)}]|[{re2_class(_EDGE_CLASS)}]$|[{re2_class(_INVISIBLE_CLASS)}]"
+    r"|  | \r?\n|\n |\n\r?\n|\r(?:[^\n]|$)"
 )
 # What `_whitespace_problems` names inside a cell, in the order it names them.
 _PROBLEMS = (
@@ -50,13 +52,16 @@ _PROBLEMS = (
 )
 _ZERO_WIDTH_CHARS = re.compile(f"[{_ZERO_WIDTH}]")
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
-_SEPARATOR = "\x00"  # between the distinct values of a column, joined for one scan
-# A whole value, between separators, with a character beyond ASCII and no letter that only
-# Unicode has: what legacy-font text looks like.
-_NO_UNICODE_LETTER = re.compile(
-    f"{_SEPARATOR}[\x01-\x7f]*[^\x00-\x7f{UNICODE_ONLY}][^{_SEPARATOR}{UNICODE_ONLY}]*"
-    f"(?={_SEPARATOR})"
+# A value with a part (between NUL characters, if it has any) that holds a character beyond
+# ASCII and no letter that only Unicode has: what legacy-font text looks like.
+_NO_UNICODE_LETTER = (
+    f"(?:^|\\x00)[^\\x00{re2_class(UNICODE_ONLY)}]*[^\\x00-\\x7f{re2_class(UNICODE_ONLY)}]"
+    f"[^\\x00{re2_class(UNICODE_ONLY)}]*(?:\\x00|$)"
 )
+# Values that may not be NFC: those with a character NFC can change or merge.
+_MAY_NOT_BE_NFC = f"[^{re2_class(NFC_STABLE)}]"
+# One scan of a column finds the values any of the three may flag (a few, in most columns).
+_SUSPECT = "|".join((_STRAY, _MAY_NOT_BE_NFC, _NO_UNICODE_LETTER))
 
 # --- The survey of a column ---------------------------------------------------------------------
 _LEGACY_NAMES = {
@@ -66,76 +71,70 @@ _LEGACY_NAMES = {
 
 
 class _Column:
-    """One column's distinct values and what each survey found in them (by value number)."""
+    """One column's values, numbered, and what each survey found in them (by value number)."""
 
-    def __init__(self, column: pd.Series) -> None:
-        # An object array factorises faster than the string extension array.
-        codes, uniques = pd.factorize(column.to_numpy(dtype=object))
-        self.codes: np.ndarray = codes
-        self.values: list[str] = uniques.tolist()  # str: only string columns are surveyed
+    def __init__(self, column: pa.Array | pa.ChunkedArray) -> None:
+        self._column = column
+        # The distinct values where they repeat; else the cells themselves (one number each).
+        self._distinct = repetitive(self._column)
+        self._values = pc.unique(self._column) if self._distinct else self._column
+
+    @property
+    def size(self) -> int:
+        return len(self._values)
+
+    def value(self, number: int) -> str:
+        return self._values[number].as_py()
+
+    def rows(self, numbers: list[int]) -> np.ndarray:
+        """For each row, the position in `numbers` of its value's number; -1 for the others."""
+        if self._distinct:
+            found = pc.index_in(self._column, value_set=self._values.take(numbers))
+            return pc.fill_null(found, -1).to_numpy()
+        positions = np.full(len(self._column), -1)
+        positions[numbers] = np.arange(len(numbers))
+        return positions
 
     @cached_property
     def legacy(self) -> dict[int, str]:
         """Values typed in a legacy font, and the font's encoding."""
-        # Legacy text is not ASCII and has no letter that only Unicode has; one scan of the
-        # joined values finds those few (in Unicode Vietnamese a letter such as "ư" comes
-        # within a few characters), and only they go through `detect_legacy`.
+        # Legacy text is not ASCII and has no letter that only Unicode has; a kernel finds
+        # those few values (in Unicode Vietnamese a letter such as "ư" is nearly everywhere),
+        # and only they go through `detect_legacy`.
         found = {}
-        for match in _NO_UNICODE_LETTER.finditer(self._joined):
-            number = self._owner(match.start() + 1)
-            encoding = detect_legacy(self.values[number])
+        for number in self._beyond_ascii(_NO_UNICODE_LETTER):
+            encoding = detect_legacy(self.value(number))
             if encoding is not None:
                 found[number] = encoding
         return found
 
     @cached_property
     def not_nfc(self) -> list[int]:
-        normalized = map(partial(unicodedata.is_normalized, "NFC"), self.values)
-        return [n for n, ok in enumerate(normalized) if not ok]
+        return [n for n in self._beyond_ascii(_MAY_NOT_BE_NFC)
+                if not unicodedata.is_normalized("NFC", self.value(n))]
 
     @cached_property
     def stray(self) -> list[int]:
-        return [n for n in sorted(self._stray_candidates()) if _STRAY.search(self.values[n])]
+        return self._where(_STRAY)
 
     @cached_property
-    def _joined(self) -> str:
-        # Leading and trailing separators make every value's edges visible as "\x00 " or " \x00".
-        return _SEPARATOR + _SEPARATOR.join(self.values) + _SEPARATOR
+    def _suspects(self) -> np.ndarray:
+        return np.flatnonzero(matches(self._values, _SUSPECT).to_numpy(zero_copy_only=False))
 
     @cached_property
-    def _starts(self) -> np.ndarray:
-        lengths = np.fromiter(map(len, self.values), dtype=np.int64, count=len(self.values))
-        return np.cumsum(lengths + 1) - lengths  # each value starts after its separator
+    def _ascii(self) -> bool:
+        return bool(pc.all(pc.string_is_ascii(self._values)).as_py())
 
-    def _owner(self, position: int) -> int:
-        """The number of the value holding `position` of the joined text."""
-        return int(np.searchsorted(self._starts, position, side="right")) - 1
+    def _beyond_ascii(self, pattern: str) -> list[int]:
+        """`_where(pattern)` for a pattern that needs a character beyond ASCII: a column of
+        ASCII codes (a million of them) is not scanned for it."""
+        return [] if self._ascii else self._where(pattern)
 
-    def _stray_candidates(self) -> set[int]:
-        """Values that may hold stray whitespace, found with fast substring scans of the
-        joined text (one regex call per value is about five times slower on a million names)."""
-        joined, found = self._joined, set()
-        for needle, shift in (("  ", 0), (" " + _SEPARATOR, 0), (_SEPARATOR + " ", 1),
-                              ("\n", 0), ("\r", 0)):
-            position = joined.find(needle)
-            while position != -1:
-                owner = self._owner(position + shift)
-                found.add(owner)
-                position = joined.find(needle, self._next(owner))
-        match = _INVISIBLE.search(joined)
-        while match:
-            owner = self._owner(match.start())
-            found.add(owner)
-            match = _INVISIBLE.search(joined, self._next(owner))
-        found.discard(-1)
-        found.discard(len(self.values))
-        return found
-
-    def _next(self, number: int) -> int:
-        """The position where the value after `number` starts (scans resume there)."""
-        if number + 1 < len(self.values):
-            return int(self._starts[number + 1])
-        return len(self._joined)
+    def _where(self, pattern: str) -> list[int]:
+        """The numbers of the values where `pattern` (RE2, one of `_SUSPECT`'s) occurs."""
+        suspects = self._suspects
+        found = matches(self._values.take(suspects), pattern).to_numpy(zero_copy_only=False)
+        return suspects[found].tolist()
 
 
 Explain = Callable[[_Column, int], tuple[str, str]]  # a value's message and fix
@@ -148,7 +147,7 @@ def _columns(ctx: RuleContext) -> dict[str, _Column]:
     def survey() -> dict[str, _Column]:
         frame = ctx.frame
         return {
-            column: _Column(frame[column])
+            column: _Column(arrow_chunks(frame[column]))
             for column in CANONICAL
             if column in frame and pd.api.types.is_string_dtype(frame[column])
         }
@@ -164,21 +163,19 @@ def _column_hits(
     explain: Explain,
 ) -> pd.DataFrame:
     """Hits for the cells holding the values `numbers`; `explain` gives a value's message and
-    fix, once per distinct value, spread to the rows by the factorised codes."""
-    messages = np.full(len(survey.values) + 1, None, dtype=object)  # the last is for missing
-    fixes = messages.copy()
-    for number in numbers:
-        messages[number], fixes[number] = explain(survey, number)
-    flagged = np.zeros(len(survey.values) + 1, dtype=bool)
-    flagged[numbers] = True
-    rows = flagged[survey.codes]  # code -1 (missing) reads the last slot: never flagged
+    fix, once per value, spread to the rows that hold it."""
+    explained = [explain(survey, number) for number in numbers]
+    messages = np.array([message for message, _ in explained], dtype=object)
+    fixes = np.array([fix for _, fix in explained], dtype=object)
+    which = survey.rows(numbers)
+    rows = which >= 0
     index = frame.index[rows]
     return hits(
         frame,
         pd.Series(rows, index=frame.index),
         column,
-        pd.Series(messages[survey.codes[rows]], index=index, dtype="object"),
-        pd.Series(fixes[survey.codes[rows]], index=index, dtype="object"),
+        pd.Series(messages[which[rows]], index=index, dtype="object"),
+        pd.Series(fixes[which[rows]], index=index, dtype="object"),
     )
 
 
@@ -205,7 +202,7 @@ def _not_legacy(survey: _Column, numbers: list[int]) -> list[int]:
 
 # --- PA601 --------------------------------------------------------------------------------------
 def _explain_legacy(survey: _Column, number: int) -> tuple[str, str]:
-    value, encoding = survey.values[number], survey.legacy[number]
+    value, encoding = survey.value(number), survey.legacy[number]
     return (
         f"The cell is typed in the legacy {_LEGACY_NAMES[encoding]}, not in Unicode: it shows "
         "as garbled letters, and no search or comparison finds it.",
@@ -245,7 +242,7 @@ def legacy_encoding(ctx: RuleContext) -> pd.DataFrame:
 
 # --- PA602 --------------------------------------------------------------------------------------
 def _explain_not_nfc(survey: _Column, number: int) -> tuple[str, str]:
-    value = survey.values[number]
+    value = survey.value(number)
     marks = sum(1 for char in value if unicodedata.combining(char))
     if marks == 1:
         why = "a tone or vowel mark is stored as a separate combining character (decomposed)"
@@ -321,12 +318,21 @@ def _whitespace_problems(text: str) -> list[str]:
     return [what for what in edges if what] + inside
 
 
+# Runs of what is neither a space nor invisible: what `_whitespace_problems` says does not
+# depend on them, so cells are described by their shape ("x x\tx"), once per shape.
+_VISIBLE = re.compile(f"[^\\s{_ZERO_WIDTH}]+")
+
+
+@lru_cache(maxsize=10_000)
+def _problems_listed(shape: str) -> str:
+    problems = _whitespace_problems(shape)
+    return ", ".join(problems) if problems else "stray whitespace"
+
+
 def _explain_stray(survey: _Column, number: int) -> tuple[str, str]:
-    value = survey.values[number]
-    problems = _whitespace_problems(value)
-    listed = ", ".join(problems) if problems else "stray whitespace"
+    value = survey.value(number)
     return (
-        f"The cell has {listed}.",
+        f"The cell has {_problems_listed(_VISIBLE.sub('x', value))}.",
         f"Write it as '{unicodedata.normalize('NFC', clean_whitespace(value))}'.",
     )
 

@@ -1,0 +1,114 @@
+"""The survey of PA601-PA603 finds with pyarrow's RE2 exactly the values the rules' Python
+definitions describe."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+import numpy as np
+import pandas as pd
+import pyarrow as pa
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from procaudit.legacy_fonts import UNICODE_ONLY
+from procaudit.rules.text_cells import (
+    _EDGE_CLASS,
+    _INVISIBLE_CLASS,
+    _NO_UNICODE_LETTER,
+    _VISIBLE,
+    _Column,
+    _whitespace_problems,
+)
+from procaudit.text_columns import arrow_text
+
+# The definitions in Python's regex dialect, with the lookarounds RE2 lacks.
+STRAY = re.compile(
+    f"^[{_EDGE_CLASS}]|[{_EDGE_CLASS}]\\Z|[{_INVISIBLE_CLASS}]"
+    r"|  | \r?\n|\n |\n\r?\n|\r(?!\n)"
+)
+NO_UNICODE_LETTER = re.compile(f"[\\x01-\\x7f]*[^\\x00-\\x7f{UNICODE_ONLY}][^\\x00{UNICODE_ONLY}]*")
+
+
+def _legacy_like(value: str) -> bool:
+    return any(NO_UNICODE_LETTER.fullmatch(part) for part in value.split("\x00"))
+
+
+def _survey(values: list[str | None]) -> _Column:
+    return _Column(arrow_text(pd.Series(values, dtype="str")))
+
+
+def _flagged(survey: _Column, numbers: list[int]) -> list[str]:
+    return sorted(survey.value(n) for n in numbers)
+
+
+_ALPHABET = st.sampled_from(
+    [" ", "\n", "\r", "\t", "\xa0", "\u2003", "\u200b", "\ufeff", "\x0b", "\u3000", "\x00",
+     "a", "B", "ư", "ạ", "é", "¶", "µ", "\u0301", "x"]
+)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.text(_ALPHABET, max_size=8), min_size=1, max_size=12))
+def test_surveys_agree_with_their_definitions(values: list[str]) -> None:
+    survey = _survey(values)
+    texts = sorted(v for v in set(values))
+    assert sorted(set(_flagged(survey, survey.stray))) == [v for v in texts if STRAY.search(v)]
+    assert sorted(set(_flagged(survey, survey.not_nfc))) == [
+        v for v in texts if not unicodedata.is_normalized("NFC", v)
+    ]
+    candidates = survey._where(_NO_UNICODE_LETTER)
+    assert sorted(set(_flagged(survey, candidates))) == [v for v in texts if _legacy_like(v)]
+
+
+def test_stray_edges_and_line_breaks() -> None:
+    values = ["a\nb", "a\r\nb", "a\rb", "a\r", "a\n", "\na", "a \nb", "a\n\nb", "a\n\r\nb",
+              "a  b", "a b", "", " ", "a\u200b", "a\u2060b", None]
+    survey = _survey(values)
+    assert _flagged(survey, survey.stray) == sorted(
+        v for v in values if v is not None and STRAY.search(v)
+    )
+
+
+def test_a_column_in_blocks() -> None:
+    blocks = [["Tên", " Tên", None], ["Tên\u0301", "Tên", " Tên"]] * 5000
+    survey = _Column(pa.chunked_array(blocks, type=pa.large_string()))
+    values = [v for block in blocks for v in block]
+    assert sorted(set(_flagged(survey, survey.stray))) == [" Tên"]
+    assert _flagged(survey, survey.not_nfc) == ["Tên\u0301"]
+    rows = survey.rows(survey.stray)
+    assert [i for i, n in enumerate(rows) if n >= 0] == [
+        i for i, v in enumerate(values) if v == " Tên"
+    ]
+
+
+def test_distinct_values_in_blocks() -> None:
+    blocks = [[f"v{i}" for i in range(6000)] + [" x"],
+              [None, " y"] + [f"w{i}" for i in range(6000)]]
+    survey = _Column(pa.chunked_array(blocks, type=pa.large_string()))
+    assert _flagged(survey, survey.stray) == [" x", " y"]
+    assert np.flatnonzero(survey.rows(survey.stray) >= 0).tolist() == [6000, 6002]
+
+
+def test_many_distinct_and_repeated_values_are_found_on_their_rows() -> None:
+    distinct = [f"Tên {i}" for i in range(20_000)] + ["Tên  x", None, "Tên  x"]
+    repeated = ["Tên", "Tên  x", None] * 10_000
+    for values in (distinct, repeated):
+        survey = _survey(values)
+        assert _flagged(survey, survey.stray)[0] == "Tên  x"
+        rows = survey.rows(survey.stray)
+        assert [i for i, n in enumerate(rows) if n >= 0] == [
+            i for i, v in enumerate(values) if v == "Tên  x"
+        ]
+
+
+_CELL = st.text(st.sampled_from(["a", "ư", " ", "\n", "\r", "\t", "\xa0", "\u2003", "\u200b",
+                                 "\ufeff", "\x0b", "\x1c", "\x85", "\u3000", "\u2028", "x"]),
+                max_size=10)
+
+
+@settings(max_examples=500, deadline=None)
+@given(_CELL)
+def test_a_cell_is_described_by_its_shape(value: str) -> None:
+    assert _whitespace_problems(_VISIBLE.sub("x", value)) == _whitespace_problems(value)

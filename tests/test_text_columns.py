@@ -1,0 +1,187 @@
+"""The column form of the comparison key (pyarrow kernels) equals the scalar form, always."""
+
+from __future__ import annotations
+
+import re
+import sys
+import unicodedata
+
+import numpy as np
+import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from procaudit import text_columns
+from procaudit.text import comparison_key, comparison_keys
+from procaudit.text_columns import KERNEL_SAFE, NFC_STABLE, SPACES, text_codes
+
+EVERY_CHARACTER = [chr(c) for c in range(sys.maxunicode + 1) if not 0xD800 <= c <= 0xDFFF]
+
+
+def _in(characters: str) -> re.Pattern[str]:
+    return re.compile(f"[{characters}]")
+
+
+def _scalar(values: list[str | None]) -> list[str | None]:
+    return [None if v is None else comparison_key(v) for v in values]
+
+
+def _column(values: list[str | None]) -> list[str | None]:
+    keys = comparison_keys(pd.Series(values, dtype="str"))
+    assert keys.dtype == "str"
+    return [None if pd.isna(k) else k for k in keys]
+
+
+def test_spaces_are_what_str_split_splits_at() -> None:
+    assert [c for c in EVERY_CHARACTER if _in(SPACES).fullmatch(c)] == [
+        c for c in EVERY_CHARACTER if c.isspace()
+    ]
+
+
+def test_kernels_lowercase_and_compose_safe_characters_as_python_does() -> None:
+    safe = [c for c in EVERY_CHARACTER if _in(KERNEL_SAFE).fullmatch(c)]
+    texts = pa.array(safe)
+    assert pc.utf8_lower(texts).to_pylist() == [c.lower() for c in safe]
+    assert pc.utf8_normalize(texts, "NFC").to_pylist() == [
+        unicodedata.normalize("NFC", c) for c in safe
+    ]
+    marks = [c for c in safe if unicodedata.combining(c)]
+    pairs = [base + mark for base in safe for mark in marks[:40]]
+    pairs += [base + a + b for base in "aAeEoOuUyY" for a in marks for b in marks[:8]]
+    assert pc.utf8_normalize(pa.array(pairs), "NFC").to_pylist() == [
+        unicodedata.normalize("NFC", p) for p in pairs
+    ]
+
+
+def _composition_seconds() -> set[str]:
+    """Characters that NFC may merge into the character before them."""
+    seconds = set()
+    for c in EVERY_CHARACTER:
+        parts = unicodedata.decomposition(c).split()
+        if len(parts) == 2 and not parts[0].startswith("<"):
+            seconds.add(chr(int(parts[1], 16)))
+    return seconds
+
+
+def test_nfc_leaves_stable_characters_and_their_neighbours_alone() -> None:
+    seconds = _composition_seconds()
+    stable = [c for c in EVERY_CHARACTER if _in(NFC_STABLE).fullmatch(c)]
+    assert [c for c in stable if unicodedata.normalize("NFC", c) != c] == []
+    assert [c for c in stable if unicodedata.combining(c) or c in seconds] == []
+
+
+def test_plain_characters_need_only_lowercasing() -> None:
+    plain = [c for c in EVERY_CHARACTER if _in(text_columns._PLAIN).fullmatch(c)]
+    assert all(_in(KERNEL_SAFE).fullmatch(c) and _in(NFC_STABLE).fullmatch(c) for c in plain)
+    assert [c for c in plain if c.isspace()] == [" "]
+    assert all(len(c.lower()) == 1 for c in plain)  # lowercasing keeps positions
+
+
+TRICKY = [
+    "Hoà giải", "hòa giải", "HOÀ GIẢI", "Thuỷ lợi", "thủy lợi", "quý", "QUÝ", "Quỷ", "khoẻ",
+    "hoàn thành", "hoà.", "hoà, ", "oà", "qoà", "uỷ ban", "Uỷ", "thuở", "hoàđ", "hoà1",
+    "hoàoà hoà-oà", "hoà\u0301", "ho\u00e0\u0300",
+    unicodedata.normalize("NFD", "Đăng ký khai sinh Hoà Thuỷ"),
+    unicodedata.normalize("NFD", "ĐĂNG KÝ"), "e\u0323\u0302", "e\u0302\u0323",
+    "a\tb", "a\nb", "a\r\nb", "a\x0bb\x0cc", "a\x1cb\x1dc\x1ed\x1fe", "a\x85b", "a\xa0b",
+    "a\u2003b", "a\u2000b", "a\u2001b", "a\u200bb", "a\u3000b", "a\u1680b", "a\u2028b",
+    "a\u202fb", "a\u205fb", "\xa0lead", "trail\xa0", " both ", "  ", "", " ", ".", " . ",
+    "Đăng ký khai sinh .,;:", "Đăng ký;", "x:.", "...abc", "a . . .", "a\xa0.", "a.\xa0",
+    "İstanbul", "DİYARBAKIR", "ΟΔΟΣ ΑΘΗΝΑΣ", "Σ", "ǅemal", "ẞ", "Ω", "K", "Å",
+    "\u1e9e", "\U00010d50", "\ua7cb", "日本語 名前", "😀 hoà", "Ꭰ", "\u0345", "ﬀ", "İ\u0307",
+    "Đ", "đ", "Ð", "ĐĨNH", "\x00", "a\x00b", "\x7f", "\ufeffhoà", "hoà\u200b",
+    "HOÀ GIẢI", "HOÀN", "hoàȺ", "HOÀȺ", "QUỶ", "QuỶ", "qUỷ", "KHOẺ.", "Hoà-bình", "thuỷ1",
+    "hoàß", "HOÀĐ", "hoàđ", "Hoà\u0301", "TOÁ", "toÁn", "hoạt", "uý", "Uý ban", "oá",
+    "I\u0307stanbul", "İ\u0301", "K\u030c", "\u212b", "A\u030a", "ΟΔΟΣ\u0301",
+]
+
+
+def test_tricky_text() -> None:
+    values = [*TRICKY, None]
+    assert _column(values) == _scalar(values)
+    assert _column(values * 3) == _scalar(values * 3)  # keyed once per distinct value
+
+
+def test_every_safe_character_in_context() -> None:
+    safe = [c for c in EVERY_CHARACTER if _in(KERNEL_SAFE).fullmatch(c)]
+    values = [f"{left}{c}{right}" for c in safe for left, right in (("", ""), ("o", " x"),
+                                                                     ("Hoà", "."))]
+    assert _column(values) == _scalar(values)
+
+
+def test_every_safe_character_with_every_mark() -> None:
+    safe = [c for c in EVERY_CHARACTER if _in(KERNEL_SAFE).fullmatch(c)]
+    marks = [c for c in safe if unicodedata.combining(c)]
+    values = [f"{base}{mark}x" for base in safe if not unicodedata.combining(base)
+              for mark in marks]
+    assert _column(values) == _scalar(values)
+
+
+def test_missing_and_object_columns() -> None:
+    assert _column([None, None]) == [None, None]
+    objects = pd.Series(["Hoà ", float("nan"), None], dtype="object")
+    keys = comparison_keys(objects)
+    assert keys.iloc[0] == "hòa" and keys.iloc[1:].isna().all()
+    assert keys.index.equals(objects.index)
+
+
+def test_a_column_read_in_blocks() -> None:
+    chunks = pa.chunked_array([["Hoà ", None], ["hoà", "Quý"]], type=pa.large_string())
+    values = pd.Series(pd.arrays.ArrowStringArray(chunks, dtype=pd.StringDtype("pyarrow",
+                                                                              na_value=np.nan)))
+    assert [None if pd.isna(k) else k for k in comparison_keys(values)] == [
+        "hòa", None, "hòa", "quý"]
+    codes = text_codes(values).tolist()
+    assert codes[1] == -1 and len({codes[0], codes[2], codes[3]}) == 3
+
+
+def test_index_is_kept() -> None:
+    values = pd.Series(["B", "a"], index=[10, 3], dtype="str")
+    assert comparison_keys(values).to_dict() == {10: "b", 3: "a"}
+
+
+_ALPHABET = st.sampled_from(
+    list("aAoOuUyYqQeEiIđĐ .,;:-()") + list("àáảãạèéẻẽẹỳýỷỹỵÀÁẢÃẠÈÉẺẼẸỲÝỶỸỴòóỏõọùúủũụ")
+    + ["\u0300", "\u0301", "\u0303", "\u0309", "\u0323", "\u0302", "\u0306", "\u031b"]
+    + ["\u0307", "\u030a", "\u0308", "\u0345"]
+    + ["\t", "\n", "\r", "\xa0", "\u2003", "\u2000", "\x1c", "\x85", "\u3000", "\u200b"]
+    + ["İ", "Σ", "Ω", "日", "\ua7cb", "Ⱥ", "ⱥ", "ß", "ẞ", "Ð", "x", "Q", "1", "!"]
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.text(_ALPHABET, max_size=12), min_size=1, max_size=20))
+def test_column_form_equals_scalar_form(values: list[str]) -> None:
+    assert _column(values) == _scalar(values)
+
+
+@pytest.mark.parametrize("text", ["hoà giải", "a  b", "x\u0301"])
+def test_repeated_values(text: str) -> None:
+    values = [text, "other", text, None, text]
+    assert _column(values) == _scalar(values)
+
+
+def _partition(codes: list[int]) -> list[int]:
+    """Codes renumbered in the order first seen: equal for equal partitions."""
+    first: dict[int, int] = {}
+    return [-1 if c == -1 else first.setdefault(c, len(first)) for c in codes]
+
+
+@pytest.mark.parametrize("repeats", [1, 50])
+def test_text_codes_number_equal_values_alike(repeats: int) -> None:
+    values = ["", "a", "ab", "abcdefgh", "abcdefghi", "abcdefgh\x00", "xabcdefgh", "abcdefgh",
+              "Đăng ký khai sinh", "Đăng ký khai sinh ", None, "a", "12345678" * 3,
+              "12345678" + "x" + "12345678", "12345678" + "y" + "12345678", "ab"] * repeats
+    values += [f"name {i}" for i in range(3000)] + ["name 7"]
+    codes = text_codes(pd.Series(values, dtype="str"))
+    expected = pd.factorize(pd.Series(values, dtype="str"))[0]
+    assert _partition(codes.tolist()) == _partition(expected.tolist())
+
+
+def test_text_codes_of_a_slice() -> None:
+    values = pd.Series([f"v{i % 9000}" for i in range(10_000)], dtype="str").iloc[7:]
+    codes = text_codes(values)
+    assert _partition(codes.tolist()) == _partition(pd.factorize(values)[0].tolist())
