@@ -41,7 +41,10 @@ def read_regular_csv(path: Path) -> tuple[Grid, CsvDialect] | None:
         start = stream.read(_HEAD_BYTES)
     encoding = "utf-8-sig" if start.startswith(codecs.BOM_UTF8) else "utf-8"
     head = _head(start.removeprefix(codecs.BOM_UTF8), whole=len(start) < _HEAD_BYTES)
-    if head is None or not head.strip() or any(b"\0" in piece for piece in _pieces(path)):
+    if head is None or not head.strip():
+        return None
+    lines = _line_count(path)
+    if lines is None:
         return None
     delimiter = sniff_delimiter(head)
     try:
@@ -57,7 +60,7 @@ def read_regular_csv(path: Path) -> tuple[Grid, CsvDialect] | None:
                 delimiter=delimiter, newlines_in_values=True, ignore_empty_lines=False
             ),
             convert_options=arrow_csv.ConvertOptions(
-                column_types=dict.fromkeys(columns, pa.string()),
+                column_types=dict.fromkeys(columns, pa.large_string()),  # as pandas keeps it
                 strings_can_be_null=True,  # an empty cell is missing, quoted or not
             ),
         )
@@ -69,7 +72,7 @@ def read_regular_csv(path: Path) -> tuple[Grid, CsvDialect] | None:
     )
     if not records.notna().any().any():
         raise InputError(str(path), "is empty (it holds only blank lines and delimiters)")
-    grid = Grid(None, records, start_lines(records, physical_lines(_pieces(path))))
+    grid = Grid(None, records, start_lines(records, lines))
     return grid, CsvDialect(encoding, delimiter)
 
 
@@ -91,7 +94,21 @@ def _head(start: bytes, whole: bool) -> str | None:
         return None
 
 
-def _pieces(path: Path) -> Iterator[bytes]:
-    with path.open("rb") as stream:
-        while piece := stream.read(_PIECE):
-            yield piece
+def _line_count(path: Path) -> int | None:
+    """How many lines the file has, or None when it holds a NUL byte (damage that the
+    careful reader reports with its line)."""
+
+    class HoldsNul(Exception):
+        pass
+
+    def pieces() -> Iterator[bytes]:
+        with path.open("rb") as stream:
+            while piece := stream.read(_PIECE):
+                if b"\0" in piece:
+                    raise HoldsNul
+                yield piece
+
+    try:
+        return physical_lines(pieces())
+    except HoldsNul:
+        return None

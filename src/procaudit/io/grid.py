@@ -78,14 +78,18 @@ def _text_column(values: tuple[object, ...]) -> pd.Series:
     that the code column can tell numbers (`NumberText`) from text."""
     if set(map(type, values)) <= _TEXT_ONLY:
         # Through pyarrow: five times faster than pandas' own conversion of Python strings.
-        return arrow_text(pa.array(values, type=pa.large_string()))
+        # The reader gives an empty cell as "": made null first.
+        column = pa.array(values, type=pa.large_string())
+        empty = pc.equal(pc.binary_length(column), 0)
+        return arrow_text(pc.if_else(empty, pa.scalar(None, column.type), column))
     return pd.Series([cell_text(value) for value in values], dtype=object)
 
 
 def arrow_text(column: pa.Array | pa.ChunkedArray) -> pd.Series:
-    """Arrow text as a pandas text column; a cell empty or holding only spaces is missing
-    (utf8_is_space knows the spaces str.isspace() knows)."""
-    blank = pc.or_(pc.utf8_is_space(column), pc.equal(pc.binary_length(column), 0))
+    """Arrow text (large_string) as a pandas text column, a cell holding only spaces made
+    missing like an empty one (utf8_is_space knows the spaces str.isspace() knows; empty
+    cells are already null)."""
+    blank = pc.utf8_is_space(column)
     if pc.any(blank).as_py():
         column = pc.if_else(blank, pa.scalar(None, column.type), column)
     return pd.Series(column, dtype="str")
