@@ -11,6 +11,7 @@ from pathlib import Path
 
 import numpy as np
 import pandas as pd
+import pyarrow as pa
 
 from procaudit.columns import ALIASES, ROW, SHEET
 from procaudit.errors import InputError
@@ -55,27 +56,47 @@ def audit(
     paths = list(paths)
     for number, path in enumerate(paths, start=1):
         stage = _stages(progress, path, number, len(paths))
-        stage("reading")
         try:
-            catalogue = read_catalogue(path, options_for(read_options, path))
+            found, not_checked, report = _audit_one(path, schema, read_options, options,
+                                                    rules, selection, stage)
         except InputError as exc:
             failures.append(FileFailure(path, str(exc)))
             continue
-        contexts = [
-            (table, RuleContext(table.frame, options, frozenset(table.header_map.columns)))
-            for table in catalogue.tables
-        ]
-        for table, context in contexts:
-            findings.extend(
-                audit_table(path, table, schema, rules, selection, context, stage)
-            )
-            skipped.update(dict.fromkeys(_skipped(path, table, schema, rules)))
-        file_context = FileContext(path, contexts, options, list(catalogue.components))
-        findings.extend(audit_file(file_context, rules, stage))
-        skipped.update(dict.fromkeys(_file_skipped(file_context, rules)))
-        files.append(_file_report(catalogue))
+        findings.extend(found)
+        skipped.update(dict.fromkeys(not_checked))
+        files.append(report)
+        # The file's frames and keys are gone; pyarrow's allocator would keep their memory
+        # for itself, out of reach of the next file and of the report: hand it back.
+        pa.default_memory_pool().release_unused()
     findings.sort(key=Finding.sort_key)
     return AuditResult(tuple(files), tuple(findings), tuple(skipped), tuple(failures))
+
+
+def _audit_one(
+    path: str,
+    schema: LoadedSchema,
+    read_options: PerFile,
+    options: RuleOptions,
+    rules: tuple[Rule, ...],
+    selection: RuleSelection,
+    stage: Progress,
+) -> tuple[list[Finding], list[SkippedRule], FileReport]:
+    """One file's findings, the rules it could not be checked by, and its report entry."""
+    stage("reading")
+    catalogue = read_catalogue(path, options_for(read_options, path))
+    contexts = [
+        (table, RuleContext(table.frame, options, frozenset(table.header_map.columns)))
+        for table in catalogue.tables
+    ]
+    findings: list[Finding] = []
+    skipped: list[SkippedRule] = []
+    for table, context in contexts:
+        findings.extend(audit_table(path, table, schema, rules, selection, context, stage))
+        skipped.extend(_skipped(path, table, schema, rules))
+    file_context = FileContext(path, contexts, options, list(catalogue.components))
+    findings.extend(audit_file(file_context, rules, stage))
+    skipped.extend(_file_skipped(file_context, rules))
+    return findings, skipped, _file_report(catalogue)
 
 
 def _stages(progress: Progress | None, path: str, number: int, total: int) -> Progress:
