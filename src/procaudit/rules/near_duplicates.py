@@ -228,7 +228,7 @@ def _word_ids(near: list[str], chunk: int = 20_000) -> tuple[np.ndarray, np.ndar
 
 def _plain_word(word: str) -> bool:
     """A word a typo can be told in: not a number, a Roman numeral or a letter alone."""
-    return len(word) > 1 and not any(c.isdigit() for c in word) and not _ROMAN.fullmatch(word)
+    return len(word) > 1 and not any(map(str.isdigit, word)) and not _ROMAN.fullmatch(word)
 
 
 def _acronym(word: str) -> bool:
