@@ -31,13 +31,14 @@ giấy phép kinh doanh ...") makes one block quadratic; here nothing is.
 from __future__ import annotations
 
 import re
-from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import NamedTuple
 
 import numpy as np
 import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
 from rapidfuzz.distance import OSA
 
 from procaudit.model import Severity
@@ -204,23 +205,27 @@ def _names(keys: list[str]) -> Names:
         if "(" in key or key.startswith("thủ"):  # the few names to look at one by one
             tag[i], bare[i], prefixed[i] = _untagged(key)
     near = _near_keys(bare)
-    length = np.fromiter((k.count(" ") + 1 if k else 0 for k in near), np.int64, len(near))
-    token, vocabulary = _word_ids(near)
+    token, length, vocabulary = _word_ids(near)
     return Names(tag, np.array(near, dtype=object), prefixed, np.array(bare, dtype=object),
                  token, np.cumsum(length) - length, length, vocabulary)  # fmt: skip
 
 
-def _word_ids(near: list[str], chunk: int = 20_000) -> tuple[np.ndarray, np.ndarray]:
-    """The id of every word of `near`, in order, and the word of each id. A chunk of names at
-    a time: the words of a million names as Python strings at once would take gigabytes."""
-    ids: defaultdict[str, int] = defaultdict(int)
-    ids.default_factory = ids.__len__  # a new word gets the next id
-    parts = []
-    for first in range(0, len(near), chunk):
-        words = " ".join(near[first : first + chunk]).split()
-        parts.append(np.fromiter(map(ids.__getitem__, words), np.int32, len(words)))
-    token = np.concatenate(parts) if parts else np.zeros(0, dtype=np.int32)
-    return token, np.array(list(ids), dtype=object)
+def _word_ids(near: list[str]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """The id of every word of `near` (single-spaced keys), in order; how many words each
+    key has; and the word of each id, numbered as the words first appear. Split and
+    numbered in pyarrow: a million names' words as Python strings would take gigabytes."""
+    keys = pa.array(near, type=pa.large_string())
+    empty = pc.equal(pc.binary_length(keys), 0).to_numpy(zero_copy_only=False)
+    words = pc.split_pattern(keys, " ")  # an empty key gives one empty word, dropped below
+    del keys
+    length = np.where(empty, 0, pc.list_value_length(words).to_numpy()).astype(np.int64)
+    flat = pc.list_flatten(words)
+    del words
+    if empty.any():
+        flat = pc.filter(flat, pc.not_equal(pc.binary_length(flat), 0))
+    coded = pc.dictionary_encode(flat)
+    token = coded.indices.to_numpy().astype(np.int32)
+    return token, length, coded.dictionary.to_numpy(zero_copy_only=False)
 
 
 # --- which word differences are accepted ----------------------------------------------------
