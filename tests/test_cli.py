@@ -201,8 +201,8 @@ def test_help_and_version_do_not_import_pandas(args: list[str]) -> None:
         "import sys\n"
         "from procaudit.cli import app\n"
         f"try:\n    app({args!r})\nexcept SystemExit:\n    pass\n"
-        "heavy = [m for m in ('pandas', 'pandera', 'openpyxl', 'numpy', 'rich.progress')\n"
-        "         if m in sys.modules]\n"
+        "heavy = [m for m in ('pandas', 'pandera', 'openpyxl', 'numpy', 'pyarrow',\n"
+        "                      'orjson', 'rich.progress') if m in sys.modules]\n"
         "print('heavy:', ','.join(heavy), file=sys.stderr)\n"
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
