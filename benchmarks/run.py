@@ -159,8 +159,10 @@ def run(folder: Path, repeat: int, million: bool) -> None:
     help_ = line("procaudit --help", procaudit("--help"))
     version = line("procaudit --version", procaudit("--version"))
     pandas = line('python -c "import pandas"', python("import pandas"))
-    ratios = [("--help / import pandas", help_[0] / pandas[0], 0.5),
-              ("--version / import pandas", version[0] / pandas[0], 0.5)]
+    ratios: list[tuple[str, float, float | None]] = [  # label, value, target (None: none)
+        ("--help / import pandas", help_[0] / pandas[0], 0.5),
+        ("--version / import pandas", version[0] / pandas[0], 0.5),
+    ]
     for label, path in files.items():
         if label.startswith("csv"):
             bare = line(f"pandas.read_csv {label}", python(PYTHON_STRINGS + _read_csv(path)))
@@ -176,7 +178,9 @@ def run(folder: Path, repeat: int, million: bool) -> None:
         check = line(f"procaudit check {label}" + (" (no PA204)" if ignore else ""),
                      procaudit("check", str(path), "-f", "json", "-q", "--exit-zero",
                                "-o", report, *ignore))
-        target = 1.5 if label.startswith("xlsx") else 2.5
+        # Issue 7 sets targets for the 1M CSV and the 100k xlsx; the 100k CSV, where
+        # importing pandera and the rules weighs most, is shown for comparison.
+        target = {"xlsx 100k": 1.5, "csv 1M": 2.5}.get(label)
         ratios.append((f"check / bare read, {label}", check[0] / bare[0], target))
         if label.startswith("csv"):
             ratios.append((f"  check / read_csv(engine='pyarrow'), {label}",
