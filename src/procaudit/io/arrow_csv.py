@@ -13,6 +13,7 @@ import codecs
 import csv
 import io
 from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pandas as pd
@@ -43,17 +44,32 @@ def read_regular_csv(path: Path) -> tuple[Grid, CsvDialect] | None:
     head = _head(start.removeprefix(codecs.BOM_UTF8), whole=len(start) < _HEAD_BYTES)
     if head is None or not head.strip():
         return None
-    lines = _line_count(path)
-    if lines is None:
-        return None
     delimiter = sniff_delimiter(head)
     try:
         width = max(map(len, csv.reader(io.StringIO(head, newline=""), delimiter=delimiter)))
     except csv.Error:  # a NUL byte or a stray quote: the careful reader tells which
         return None
+    # The lines are counted while pyarrow parses, which frees the interpreter for it.
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        counted = pool.submit(_line_count, path)
+        table = _parse(path, delimiter, width)
+        lines = counted.result()
+    if table is None or lines is None:
+        return None
+    records = pd.DataFrame(
+        {position: arrow_text(table.column(position))
+         for position in range(width)}
+    )
+    if not records.notna().any().any():
+        raise InputError(str(path), "is empty (it holds only blank lines and delimiters)")
+    grid = Grid(None, records, start_lines(records, lines))
+    return grid, CsvDialect(encoding, delimiter)
+
+
+def _parse(path: Path, delimiter: str, width: int) -> pa.Table | None:
     columns = [str(position) for position in range(width)]
     try:
-        table = arrow_csv.read_csv(  # it skips a byte-order mark itself
+        return arrow_csv.read_csv(  # it skips a byte-order mark itself
             str(path),
             read_options=arrow_csv.ReadOptions(column_names=columns),
             parse_options=arrow_csv.ParseOptions(
@@ -66,14 +82,6 @@ def read_regular_csv(path: Path) -> tuple[Grid, CsvDialect] | None:
         )
     except pa.ArrowInvalid:  # ragged, blank or damaged: the careful reader says where
         return None
-    records = pd.DataFrame(
-        {position: arrow_text(table.column(position))
-         for position in range(width)}
-    )
-    if not records.notna().any().any():
-        raise InputError(str(path), "is empty (it holds only blank lines and delimiters)")
-    grid = Grid(None, records, start_lines(records, lines))
-    return grid, CsvDialect(encoding, delimiter)
 
 
 def _head(start: bytes, whole: bool) -> str | None:
