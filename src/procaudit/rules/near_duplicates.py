@@ -475,7 +475,11 @@ def _typo_pairs(vocabulary: np.ndarray, tokens: np.ndarray) -> pd.DataFrame:
     Words within k slips share a string left by deleting at most k letters from each, so
     words are grouped by those deletions and only words sharing one are compared."""
     rows: list[tuple[str, int]] = []
-    for token in tokens.tolist():
+    # Words of ASCII digits alone (numbers in names) are no plain words: told apart in one
+    # pass, the loop sees only the rest.
+    numbers = pc.match_substring_regex(pa.array(vocabulary[tokens], type=pa.large_string()),
+                                       "^[0-9]+$")
+    for token in tokens[~numbers.to_numpy(zero_copy_only=False)].tolist():
         word = vocabulary[token]
         if _plain_word(word):
             rows.extend((variant, token) for variant in _deletions(word, 1 + (len(word) >= 6)))
