@@ -1,6 +1,6 @@
 """Read a CSV catalogue into a grid: detected encoding and delimiter, start line of each record.
 
-A regular UTF-8 file (every record as wide as the table, no blank line) is parsed by pyarrow
+A regular UTF-8 file (every record as wide as the table) is parsed by pyarrow
 (see arrow_csv.py); any other, or one pyarrow refuses, by pandas' parser from the decoded text,
 which pads short lines and keeps blank ones, and says where a quote is never closed.
 """
@@ -45,6 +45,11 @@ def read_csv_grid(path: Path) -> tuple[Grid, CsvDialect]:
         data = path.read_bytes()
     except OSError as exc:
         raise InputError(str(path), f"cannot be read ({exc.strerror or exc})") from exc
+    return read_carefully(path, data)
+
+
+def read_carefully(path: Path, data: bytes) -> tuple[Grid, CsvDialect]:
+    """The grid of any CSV text, by pandas' parser: short lines padded, blank lines kept."""
     text, encoding = decode(data, str(path))
     if not text.strip():
         raise InputError(str(path), "is empty")

@@ -1,0 +1,81 @@
+"""The pyarrow reader of regular CSV files gives the grid the careful reader gives, and
+leaves every other file to it."""
+
+from __future__ import annotations
+
+import random
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from procaudit.io.arrow_csv import read_regular_csv
+from procaudit.io.csv_dialect import physical_lines
+from procaudit.io.csv_reader import read_carefully
+
+HEADER = 'STT,Mã thủ tục,Tên thủ tục,"Mẫu đơn, tờ khai"'
+REGULAR = {
+    "plain": f"{HEADER}\n1,1.000001,Cấp phép,Mẫu 01\n2,1.000002,Đăng ký,\n",
+    "crlf and bom": "\ufeff" + f"{HEADER}\r\n1,1.000001,Cấp phép,Mẫu 01\r\n",
+    "no final line end": f"{HEADER}\n1,1.000001,Cấp phép,Mẫu 01",
+    "a cell on two lines": f'{HEADER}\n1,1.000001,"Cấp\nphép",Mẫu 01\n2,1.000002,Đăng ký,x\n',
+    "a CR LF inside a cell": f'{HEADER}\r\n1,1.000001,"Cấp\r\nphép",x\r\n2,1.0002,y,z\r\n',
+    "space-only and empty cells": f'{HEADER}\n1,1.000001,"  ",\u00a0\n2,"",Đăng ký,x\n',
+    "quotes inside": f'{HEADER}\n1,1.000001,"Cấp ""lại"" phép",Mẫu 01\n',
+    "semicolons": "STT;Mã thủ tục;Tên thủ tục\n1;1.000001;Cấp, cấp lại phép\n",
+    "tabs": "STT\tMã thủ tục\tTên thủ tục\n1\t1.000001\tCấp phép\n",
+    "a title padded with delimiters": f"DANH MỤC TTHC,,,\n{HEADER}\n1,1.000001,Cấp,x\n",
+    "blank lines": f"{HEADER}\n\n1,1.000001,Cấp,x\r\n\r\n2,1.000002,Đăng ký,y\n",
+}
+# Files the pyarrow reader must leave to the careful one.
+IRREGULAR = {
+    "a title narrower than the table": f"DANH MỤC TTHC\n{HEADER}\n1,1.000001,Cấp,x\n".encode(),
+    "a wider record below": f"{HEADER}\n1,1.000001,Cấp,x,extra\n".encode(),
+    "windows-1258": b"STT,M\xe3 th\xf4ng tin\n1,C\xe2p\n",
+    "a NUL byte": f"{HEADER}\n1,1.000001,C\0p,x\n".encode(),
+    "an unclosed quote": f'{HEADER}\n1,1.000001,"Cấp phép,x\n2,a,b,c\n'.encode(),
+}
+
+
+def _write(tmp_path: Path, data: bytes) -> Path:
+    path = tmp_path / "list.csv"
+    path.write_bytes(data)
+    return path
+
+
+@pytest.mark.parametrize("text", REGULAR.values(), ids=REGULAR.keys())
+def test_a_regular_file_reads_as_the_careful_reader_reads_it(tmp_path: Path, text: str) -> None:
+    path = _write(tmp_path, text.encode())
+    fast = read_regular_csv(path)
+    assert fast is not None
+    grid, dialect = fast
+    careful, careful_dialect = read_carefully(path, path.read_bytes())
+    assert dialect == careful_dialect
+    # The careful reader counts delimiters inside quotes too: a few empty columns more.
+    width = grid.cells.shape[1]
+    assert careful.cells.iloc[:, width:].isna().all().all()
+    assert _cells(grid.cells) == _cells(careful.cells.iloc[:, :width])
+    assert grid.rows.tolist() == careful.rows.tolist()
+
+
+def _cells(frame: pd.DataFrame) -> list[list[str | None]]:
+    return [[None if pd.isna(value) else value for value in row]
+            for row in frame.itertuples(index=False)]
+
+
+@pytest.mark.parametrize("data", IRREGULAR.values(), ids=IRREGULAR.keys())
+def test_an_irregular_file_is_left_to_the_careful_reader(tmp_path: Path, data: bytes) -> None:
+    assert read_regular_csv(_write(tmp_path, data)) is None
+
+
+def test_lines_are_counted_alike_whole_or_in_pieces_cut_anywhere() -> None:
+    rng = random.Random(7)
+    for _ in range(2000):
+        pieces = [rng.choice(["a", "\r", "\n", "\r\n", "ấ"]) for _ in range(rng.randint(0, 12))]
+        text = "".join(pieces)
+        data = text.encode()
+        cut = rng.randint(0, len(data))
+        unix = text.replace("\r\n", "\n").replace("\r", "\n")
+        expected = unix.count("\n") + (not unix.endswith("\n"))  # a last line needs no end
+        assert physical_lines([text]) == expected
+        assert physical_lines([data[:cut], data[cut:]]) == expected
