@@ -4,6 +4,7 @@ untouched, no stray output."""
 
 from __future__ import annotations
 
+import importlib.util
 import json
 import os
 import subprocess
@@ -11,9 +12,16 @@ import sys
 from pathlib import Path
 
 import pytest
-from hostile.make_hostile import GOOD_CSV, make_all
 
+from conftest import SAMPLES
 from procaudit.io import read_catalogue
+
+# The corpus generator ships beside the samples, for anyone to try procaudit on broken files.
+GENERATOR = SAMPLES / "make_hostile.py"
+_spec = importlib.util.spec_from_file_location("make_hostile", GENERATOR)
+_generator = importlib.util.module_from_spec(_spec)
+_spec.loader.exec_module(_generator)
+GOOD_CSV, make_all = _generator.GOOD_CSV, _generator.make_all
 
 TIMEOUT = 60  # seconds: a run that takes longer is hanging
 IS_ROOT = hasattr(os, "geteuid") and os.geteuid() == 0
@@ -242,12 +250,11 @@ def test_the_corpus_holds_what_each_case_claims(corpus: dict[str, Path]) -> None
 
 
 def test_the_corpus_script_runs_as_a_script(tmp_path: Path) -> None:
-    script = Path(__file__).parent / "hostile" / "make_hostile.py"
-    result = subprocess.run([sys.executable, str(script), str(tmp_path / "out")],
+    result = subprocess.run([sys.executable, str(GENERATOR), str(tmp_path / "out")],
                             capture_output=True, text=True, timeout=TIMEOUT)
     assert result.returncode == 0, result.stderr
     listed = dict(line.split(": ", 1) for line in result.stdout.splitlines())
     assert set(listed) == set(UNUSABLE) | set(USABLE)
     assert all(Path(path).exists() or Path(path).is_fifo() for path in listed.values())
-    usage = subprocess.run([sys.executable, str(script)], capture_output=True, text=True)
+    usage = subprocess.run([sys.executable, str(GENERATOR)], capture_output=True, text=True)
     assert usage.returncode == 1 and "usage: make_hostile.py FOLDER" in usage.stderr

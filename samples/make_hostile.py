@@ -2,7 +2,7 @@
 
 Every file is made here rather than committed, so the corpus stays reviewable:
 
-    python tests/hostile/make_hostile.py FOLDER
+    python samples/make_hostile.py FOLDER
 
 `make_all(folder)` returns each case's name and path. The huge cases (16,384 columns,
 1,048,576 rows, zip bombs) belong to the size-limit tests, not here.
