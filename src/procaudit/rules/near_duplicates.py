@@ -174,12 +174,6 @@ def _near_keys(bare: list[str]) -> list[str]:
             else line for line in lines]  # fmt: skip
 
 
-def name_parts(key: str) -> NameParts:
-    """The parts PA204 compares of one comparison key."""
-    tag, bare, prefixed = _untagged(key)
-    return NameParts(tag, _near_keys([bare])[0], prefixed, bare)
-
-
 @dataclass
 class Names:
     """The parts of each distinct name, as columns, and its words as one flat array of ids."""
