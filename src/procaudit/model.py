@@ -111,6 +111,53 @@ class FileReport:
     skipped_sheets: tuple[tuple[str, str], ...] = ()  # (sheet, why) for sheets not read
     component_sheets: tuple[tuple[str, int], ...] = ()  # (sheet, rows) of dossier components
     notes: tuple[str, ...] = ()  # how the file was read, where the user should know
+    stats: CatalogueStats | None = None  # for the scorecard
+    province: str | None = None  # named by the file's title, its name or the configuration
+
+
+@dataclass(frozen=True)
+class CatalogueStats:
+    """What one catalogue holds, counted for the scorecard (not findings: facts).
+
+    A count is None where the catalogue has no column to count it from: a list without a
+    forms column has no share with forms, which is not the same as a share of 0.
+    """
+
+    procedures: int  # rows that are procedures (abolished ones excluded)
+    with_code: int | None = None
+    with_forms: int | None = None
+    published: int | None = None  # with a publishing decision
+    fully_online: int | None = None  # "Toàn trình"
+    district_level: int | None = None  # stale district-level entries (PA501's rows)
+    reference_total: int | None = None  # with --reference: reference procedures in scope
+    reference_announced: int | None = None  # ... of which this catalogue lists
+
+
+@dataclass(frozen=True)
+class ScoreRow:
+    """One line of the scorecard: a file, or a province whose files are counted together."""
+
+    label: str  # the province's name where known, else the file's path
+    files: tuple[str, ...]
+    stats: CatalogueStats
+    errors: int = 0
+    warnings: int = 0
+    infos: int = 0
+
+    def share(self, count: int | None, of: int | None = None) -> float | None:
+        """count / procedures (or / `of`), None where either is unknown or zero."""
+        whole = self.stats.procedures if of is None else of
+        return None if count is None or not whole else count / whole
+
+
+@dataclass(frozen=True)
+class Scorecard:
+    """The national view of a run: one row per catalogue, a total, and headline lines
+    ("5/34 catalogues announce every reference procedure")."""
+
+    rows: tuple[ScoreRow, ...]
+    total: ScoreRow
+    headlines: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -145,6 +192,7 @@ class AuditResult:
     skipped: tuple[SkippedRule, ...] = ()
     failures: tuple[FileFailure, ...] = ()
     baseline: BaselineSplit | None = None
+    scorecard: Scorecard | None = None  # built after the audit (procaudit.scorecard)
 
     def with_severities(self, severities: dict[str, str]) -> AuditResult:
         """The result with the configured severity of some rules in place of their own."""
