@@ -1,0 +1,54 @@
+"""The language procaudit speaks: English or Vietnamese (`--lang`, `PROCAUDIT_LANG`).
+
+Every user-facing string is written in both languages where it is made, `t("Procedures",
+"Thủ tục")`, so that a translation can never go missing or drift from its catalogue entry.
+Rule ids, column names in machine formats and JSON keys stay the same in both languages.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import Final
+
+LANGUAGES: Final = ("en", "vi")
+ENVIRONMENT: Final = "PROCAUDIT_LANG"
+
+_current = "en"
+
+
+def language() -> str:
+    """The language of this run: "en" or "vi"."""
+    return _current
+
+
+def set_language(lang: str) -> None:
+    """Speak `lang` from now on; a ValueError names the languages there are."""
+    global _current
+    lang = lang.strip().lower()
+    if lang not in LANGUAGES:
+        raise ValueError(f"unknown language {lang!r}: use one of {', '.join(LANGUAGES)}")
+    _current = lang
+
+
+def language_from_environment() -> str | None:
+    """PROCAUDIT_LANG's language, or None when it is not set (an empty value is not set)."""
+    return os.environ.get(ENVIRONMENT, "").strip().lower() or None
+
+
+@contextmanager
+def speaking(lang: str) -> Iterator[None]:
+    """Speak `lang` inside the block (tests, and a report rendered in another language)."""
+    before = _current
+    set_language(lang)
+    try:
+        yield
+    finally:
+        set_language(before)
+
+
+def t(en: str, vi: str, /, **values: object) -> str:
+    """The string in the current language, its {placeholders} filled from `values`."""
+    text = vi if _current == "vi" else en
+    return text.format(**values) if values else text
