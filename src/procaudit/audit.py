@@ -90,13 +90,29 @@ def _audit_one(
     ]
     findings: list[Finding] = []
     skipped: list[SkippedRule] = []
-    for table, context in contexts:
-        findings.extend(audit_table(path, table, schema, rules, selection, context, stage))
-        skipped.extend(_skipped(path, table, schema, rules))
-    file_context = FileContext(path, contexts, options, list(catalogue.components))
-    findings.extend(audit_file(file_context, rules, stage))
-    skipped.extend(_file_skipped(file_context, rules))
+    try:
+        for _, context in contexts:
+            _prefetch(context, rules)
+        for table, context in contexts:
+            findings.extend(audit_table(path, table, schema, rules, selection, context, stage))
+            skipped.extend(_skipped(path, table, schema, rules))
+        file_context = FileContext(path, contexts, options, list(catalogue.components))
+        findings.extend(audit_file(file_context, rules, stage))
+        skipped.extend(_file_skipped(file_context, rules))
+    finally:
+        for _, context in contexts:
+            context.close()
     return findings, skipped, _file_report(catalogue)
+
+
+def _prefetch(context: RuleContext, rules: tuple[Rule, ...]) -> None:
+    """Start the shared work of the table's rules on its worker thread, in rule order (the
+    order the rules will want it in)."""
+    for rule in rules:
+        if rule.prefetch is not None and rule.check is not None and _applicable(
+            rule, context.frame, context.options
+        ):
+            rule.prefetch(context)
 
 
 def _stages(progress: Progress | None, path: str, number: int, total: int) -> Progress:

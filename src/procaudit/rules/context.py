@@ -4,6 +4,7 @@ once per table however many rules use them."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from functools import cached_property
 from typing import TYPE_CHECKING, Any, TypeVar
@@ -44,6 +45,8 @@ class RuleContext:
         self.frame = frame
         self.options = options or RuleOptions()
         self._shared: dict[str, Any] = {}
+        self._pending: dict[str, Future[Any]] = {}
+        self._worker: ThreadPoolExecutor | None = None
         # The columns the source itself had; the reader may add others (a decision cell
         # "1890/QĐ-UBND ngày 15/8/2025" gives a decision_date column to a table without one).
         self.source_columns = frozenset(frame.columns) if source_columns is None else (
@@ -51,10 +54,32 @@ class RuleContext:
         )
 
     def shared(self, key: str, build: Callable[[], T]) -> T:
-        """`build()`, run once per table for the rules of a family that share the work."""
+        """`build()`, run once per table for the rules of a family that share the work (or
+        the result of `prefetch(key, ...)`, waited for)."""
         if key not in self._shared:
-            self._shared[key] = build()
+            pending = self._pending.pop(key, None)
+            self._shared[key] = build() if pending is None else pending.result()
         return self._shared[key]
+
+    def prefetch(self, key: str, build: Callable[[], Any]) -> None:
+        """Start `build()` for `shared(key, ...)` on the table's worker thread.
+
+        The heaviest shared work (name keys, the survey of the text cells) is pyarrow and
+        numpy kernels, which let go of the GIL: built on a second core while the first runs
+        the schema and the earlier rules, it costs next to no wall time. A build must only
+        read the frame and other shared values; the first rule to need it waits for it."""
+        if key in self._shared or key in self._pending:
+            return
+        if self._worker is None:
+            self._worker = ThreadPoolExecutor(1, thread_name_prefix="procaudit-prefetch")
+        self._pending[key] = self._worker.submit(build)
+
+    def close(self) -> None:
+        """Wait for the worker thread to end; prefetched work no rule asked for is dropped."""
+        if self._worker is not None:
+            self._worker.shutdown(wait=True, cancel_futures=True)
+            self._worker = None
+        self._pending.clear()
 
     def texts(self, column: str) -> pa.Array:
         """One of the table's text columns as one pyarrow array, made once per table (the
@@ -85,6 +110,12 @@ class RuleContext:
     def name_tags(self) -> pd.Series:
         """The level tag each name ends with, as `levels.name_tag` gives it; missing where
         there is none. Only names with "(… cấp" are looked at: most have no tag."""
+        return self.shared("name_tags", self.find_name_tags)
+
+    def prefetch_name_tags(self) -> None:
+        self.prefetch("name_tags", self.find_name_tags)
+
+    def find_name_tags(self) -> pd.Series:
         names = self.frame["name"]
         tagged = matches(self.texts("name"), _TAG_HINT).to_numpy(zero_copy_only=False)
         tags = map_distinct(names[tagged], name_tag, dtype="object")
@@ -109,7 +140,8 @@ class RuleContext:
 
     @cached_property
     def name_keys(self) -> pd.Series:
-        return text_series(comparison_key_array(self.texts("name")), self.frame.index)
+        return self.shared("name_keys", lambda: text_series(
+            comparison_key_array(self.texts("name")), self.frame.index))
 
     @cached_property
     def level_keys(self) -> pd.Series:

@@ -32,12 +32,16 @@ class Keys:
     level: np.ndarray  # never missing: a row without a level has the level ""
 
 
-def _keys(ctx: RuleContext) -> Keys:
-    def build() -> Keys:
-        return Keys(text_codes(ctx.code_keys), text_codes(ctx.name_keys),
-                    text_codes(ctx.level_keys))
+def _build_keys(ctx: RuleContext) -> Keys:
+    return Keys(text_codes(ctx.code_keys), text_codes(ctx.name_keys), text_codes(ctx.level_keys))
 
-    return ctx.shared("duplicates", build)
+
+def _keys(ctx: RuleContext) -> Keys:
+    return ctx.shared("duplicates", lambda: _build_keys(ctx))
+
+
+def _prefetch_keys(ctx: RuleContext) -> None:
+    ctx.prefetch("duplicates", lambda: _build_keys(ctx))
 
 
 def _pairs(a: np.ndarray, b: np.ndarray) -> np.ndarray:
@@ -103,7 +107,8 @@ def _lookup(column: pd.Series, mask: np.ndarray) -> dict[object, object]:
     return dict(zip(column.index[mask], column[mask].tolist(), strict=True))
 
 
-@frame_rule("PA201", "duplicate-entry", Severity.ERROR, columns=("code", "name"))
+@frame_rule("PA201", "duplicate-entry", Severity.ERROR, columns=("code", "name"),
+            prefetch=_prefetch_keys)
 def duplicate_entry(ctx: RuleContext) -> pd.DataFrame:
     """The same procedure listed twice: same code, same name, same level.
 
@@ -148,7 +153,8 @@ def duplicate_entry(ctx: RuleContext) -> pd.DataFrame:
     )
 
 
-@frame_rule("PA202", "code-conflict", Severity.ERROR, columns=("code", "name"))
+@frame_rule("PA202", "code-conflict", Severity.ERROR, columns=("code", "name"),
+            prefetch=_prefetch_keys)
 def code_conflict(ctx: RuleContext) -> pd.DataFrame:
     """One code given to procedures with different names.
 
@@ -198,7 +204,8 @@ def code_conflict(ctx: RuleContext) -> pd.DataFrame:
     )
 
 
-@frame_rule("PA203", "duplicate-name", Severity.WARNING, columns=("name",))
+@frame_rule("PA203", "duplicate-name", Severity.WARNING, columns=("name",),
+            prefetch=_prefetch_keys)
 def duplicate_name(ctx: RuleContext) -> pd.DataFrame:
     """The same name at the same level under different codes (or without a code).
 

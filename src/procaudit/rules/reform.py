@@ -88,7 +88,8 @@ def _district_tags(ctx: RuleContext) -> pd.DataFrame:
     )
 
 
-@frame_rule("PA501", "district-level", Severity.ERROR, columns=("name",))
+@frame_rule("PA501", "district-level", Severity.ERROR, columns=("name",),
+            prefetch=RuleContext.prefetch_name_tags)
 def district_level(ctx: RuleContext) -> pd.DataFrame:
     """A procedure at the district level (cấp huyện), which no longer exists.
 
@@ -134,7 +135,8 @@ def _tag_mismatch(tag: object, levels: object) -> bool:
     return DISTRICT not in tag[1] and not tag[1] & levels
 
 
-@frame_rule("PA502", "level-mismatch", Severity.WARNING, columns=("name",))
+@frame_rule("PA502", "level-mismatch", Severity.WARNING, columns=("name",),
+            prefetch=RuleContext.prefetch_name_tags)
 def level_mismatch(ctx: RuleContext) -> pd.DataFrame:
     """A name's level tag that contradicts the procedure's level or agency.
 

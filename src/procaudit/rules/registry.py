@@ -29,6 +29,7 @@ if TYPE_CHECKING:
 FrameCheck = Callable[["RuleContext"], "pd.DataFrame"]
 FileCheck = Callable[["FileContext"], "pd.DataFrame"]
 Describe = Callable[[str | None], tuple[str, str]]
+Prefetch = Callable[["RuleContext"], None]
 
 
 @dataclass(frozen=True)
@@ -42,6 +43,9 @@ class Rule:
     describe: Describe | None = None
     file_check: FileCheck | None = None
     needs: str | None = None  # a RuleOptions field without which the rule does not run
+    # Starts the rule's heaviest shared work on the context's worker thread before the
+    # rules run (RuleContext.prefetch); the rule then finds it done.
+    prefetch: Prefetch | None = None
 
 
     @property
@@ -73,12 +77,14 @@ def frame_rule(
     severity: Severity,
     columns: tuple[str, ...],
     needs: str | None = None,
+    prefetch: Prefetch | None = None,
 ) -> Callable[[FrameCheck], FrameCheck]:
     """Register a function of a table's RuleContext; its docstring is the rule's documentation."""
 
     def decorate(check: FrameCheck) -> FrameCheck:
         doc = inspect.cleandoc(check.__doc__ or "")
-        register(Rule(rule_id, name, severity, columns, doc, check=check, needs=needs))
+        register(Rule(rule_id, name, severity, columns, doc, check=check, needs=needs,
+                      prefetch=prefetch))
         return check
 
     return decorate

@@ -143,16 +143,28 @@ Explain = Callable[[_Column, int], tuple[str, str]]  # a value's message and fix
 def _columns(ctx: RuleContext) -> dict[str, _Column]:
     """The survey of every canonical text column of the table, made once per table however
     many of the three rules run (never the provenance columns, which start with "_")."""
+    return ctx.shared("text_cells", lambda: _survey(ctx))
 
-    def survey() -> dict[str, _Column]:
-        frame = ctx.frame
-        return {
-            column: _Column(arrow_chunks(frame[column]))
-            for column in CANONICAL
-            if column in frame and pd.api.types.is_string_dtype(frame[column])
-        }
 
-    return ctx.shared("text_cells", survey)
+def _survey(ctx: RuleContext) -> dict[str, _Column]:
+    frame = ctx.frame
+    return {
+        column: _Column(arrow_chunks(frame[column]))
+        for column in CANONICAL
+        if column in frame and pd.api.types.is_string_dtype(frame[column])
+    }
+
+
+def _prefetch_survey(ctx: RuleContext) -> None:
+    """The survey, with what each of the three rules looks for found already."""
+
+    def surveyed() -> dict[str, _Column]:
+        columns = _survey(ctx)
+        for survey in columns.values():
+            survey.legacy, survey.not_nfc, survey.stray  # noqa: B018  (cached properties)
+        return columns
+
+    ctx.prefetch("text_cells", surveyed)
 
 
 def _column_hits(
@@ -210,7 +222,8 @@ def _explain_legacy(survey: _Column, number: int) -> tuple[str, str]:
     )
 
 
-@frame_rule("PA601", "legacy-encoding", Severity.ERROR, columns=("name",))
+@frame_rule("PA601", "legacy-encoding", Severity.ERROR, columns=("name",),
+            prefetch=_prefetch_survey)
 def legacy_encoding(ctx: RuleContext) -> pd.DataFrame:
     """A cell typed in a legacy Vietnamese font encoding (TCVN3/ABC or VNI), not in Unicode.
 
@@ -258,7 +271,8 @@ def _explain_not_nfc(survey: _Column, number: int) -> tuple[str, str]:
     )
 
 
-@frame_rule("PA602", "not-nfc", Severity.WARNING, columns=("name",))
+@frame_rule("PA602", "not-nfc", Severity.WARNING, columns=("name",),
+            prefetch=_prefetch_survey)
 def not_nfc(ctx: RuleContext) -> pd.DataFrame:
     """A cell that is not in Unicode NFC (normalisation form C).
 
@@ -337,7 +351,8 @@ def _explain_stray(survey: _Column, number: int) -> tuple[str, str]:
     )
 
 
-@frame_rule("PA603", "stray-whitespace", Severity.INFO, columns=("name",))
+@frame_rule("PA603", "stray-whitespace", Severity.INFO, columns=("name",),
+            prefetch=_prefetch_survey)
 def stray_whitespace(ctx: RuleContext) -> pd.DataFrame:
     r"""A cell with spaces at its ends, doubled spaces, tabs or invisible characters.
 
