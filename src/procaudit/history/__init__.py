@@ -1,0 +1,12 @@
+"""Trends for nightly runs: `check --history FILE` appends each run's counts to an SQLite
+history, `procaudit history FILE` draws them per file and rule.
+
+store.py keeps the database (schema, recording, queries), trend.py lines the runs up per
+file, sparkline.py draws a row of counts, view.py renders the trend as Rich tables or JSON.
+"""
+
+from __future__ import annotations
+
+from procaudit.history.store import HistoryError, check_history, record_run, severity_trend
+
+__all__ = ["HistoryError", "check_history", "record_run", "severity_trend"]
