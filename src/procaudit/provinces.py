@@ -1,0 +1,105 @@
+"""The 34 provinces and centrally-run cities since 12 June 2025 (Resolution 202/2025/QH15),
+and how a catalogue is told to belong to one: its title block, else its file name.
+
+Names are compared as words without diacritics, case or separators: "catalogue-lao-cai.xlsx",
+"DanhMuc_LaoCai.xlsx", "laocai.csv" and "ỦY BAN NHÂN DÂN TỈNH LÀO CAI" all name Lào Cai,
+while "thue" (thuế, tax) does not name Huế: a name must cover whole words. Pure Python, so
+that the configuration can check a province's name without loading pandas.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from pathlib import Path
+from typing import TYPE_CHECKING, Final
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable
+
+    from procaudit.io import Catalogue
+
+PROVINCES: Final = (
+    "Hà Nội", "Huế", "Lai Châu", "Điện Biên", "Sơn La", "Lạng Sơn", "Quảng Ninh", "Thanh Hóa",
+    "Nghệ An", "Hà Tĩnh", "Cao Bằng", "Tuyên Quang", "Lào Cai", "Thái Nguyên", "Phú Thọ",
+    "Bắc Ninh", "Hưng Yên", "Hải Phòng", "Ninh Bình", "Quảng Trị", "Đà Nẵng", "Quảng Ngãi",
+    "Gia Lai", "Khánh Hòa", "Lâm Đồng", "Đắk Lắk", "TP. Hồ Chí Minh", "Đồng Nai", "Tây Ninh",
+    "Cần Thơ", "Vĩnh Long", "Đồng Tháp", "Cà Mau", "An Giang",
+)
+# Other ways the lists write a province's name, beside the name itself.
+_OTHER_NAMES: Final = {
+    "TP. Hồ Chí Minh": ("Hồ Chí Minh", "TP HCM", "HCM"),
+}
+# Words that may precede a name the user writes in the configuration ("Tỉnh Lào Cai").
+_PREFIXES: Final = ("tinh", "thanh pho", "tp")
+
+_CAMEL = re.compile(r"(?<=[a-z0-9])(?=[A-Z])")
+_NOT_ALNUM = re.compile(r"[^a-z0-9]+")
+_LONGEST_RUN = 6  # tokens a name may be spread over ("t p ho chi minh" is five)
+
+
+def _words(text: str) -> list[str]:
+    """Lower-case ASCII words: "DanhMuc_LàoCai" -> ["danh", "muc", "lao", "cai"]."""
+    text = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
+    text = "".join(ch for ch in text if not unicodedata.combining(ch))
+    return [word for word in _NOT_ALNUM.split(_CAMEL.sub(" ", text).lower()) if word]
+
+
+def folded_name(text: str) -> str:
+    """A name as compared and sorted: "Đắk Lắk" -> "dak lak"."""
+    return " ".join(_words(text))
+
+
+def _key(name: str) -> str:
+    return "".join(_words(name))
+
+
+# The key of every name (its words run together, "laocai") -> the province.
+_BY_KEY: Final = {
+    _key(alias): province
+    for province in PROVINCES
+    for alias in (province, *_OTHER_NAMES.get(province, ()))
+}
+_LONGEST_KEY = max(map(len, _BY_KEY))
+
+
+def province_in(text: str) -> str | None:
+    """The first province named in `text`: a run of its whole words that spells the name."""
+    words = _words(text)
+    for start in range(len(words)):
+        joined = ""
+        for word in words[start:start + _LONGEST_RUN]:
+            joined += word
+            if len(joined) > _LONGEST_KEY:
+                break
+            if joined in _BY_KEY:
+                return _BY_KEY[joined]
+    return None
+
+
+def province_named(name: str) -> str | None:
+    """The province a name written by the user means ("lao cai", "Tỉnh Lào Cai", "TP HCM"),
+    or None when it names none: the whole text must be the name."""
+    words = _words(name)
+    for prefix in _PREFIXES:
+        if words[: len(prefix.split())] == prefix.split() and _key(name) not in _BY_KEY:
+            words = words[len(prefix.split()):]
+            break
+    return _BY_KEY.get("".join(words))
+
+
+def province_of(path: str, title: Iterable[str] = ()) -> str | None:
+    """The province of a catalogue: the first named in its title block, else in its file
+    name."""
+    for line in title:
+        found = province_in(line)
+        if found is not None:
+            return found
+    return province_in(Path(path).stem)
+
+
+def catalogue_province(catalogue: Catalogue) -> str | None:
+    """`province_of` a catalogue as read: the title blocks of its tables, then its name."""
+    title = (line for table in catalogue.tables if table.account is not None
+             for line in table.account.title)
+    return province_of(catalogue.path, title)

@@ -1,0 +1,50 @@
+"""The scorecard in the terminal report: one line per province or file, the total, and the
+headlines, when a run audits two catalogues or more (one catalogue's report says it all)."""
+
+from __future__ import annotations
+
+from rich.console import Console
+from rich.table import Table
+from rich.text import Text
+
+from procaudit.i18n import t
+from procaudit.model import AuditResult
+from procaudit.scorecard import table
+
+MIN_CATALOGUES = 2  # fewer, and the scorecard would repeat the report
+_LABEL_WIDTH = 12  # the label column is kept at least this wide (or as its longest label)
+_PADDING = 2  # between two columns
+
+
+def print_scorecard(console: Console, result: AuditResult) -> None:
+    """The scorecard of `result` (made by `procaudit check`), if it has one worth showing."""
+    scorecard = result.scorecard
+    if scorecard is None or len(result.files) < MIN_CATALOGUES:
+        return
+    headings, rows = table(scorecard)
+    grid = Table(show_edge=False, pad_edge=False, box=None)
+    for number, (heading, width) in enumerate(zip(headings, _widths(console, headings, rows),
+                                                  strict=True)):
+        # A label (a province, or a path) is folded onto more lines, never cut.
+        grid.add_column(heading, header_style="bold", min_width=width,
+                        justify="left" if number == 0 else "right",
+                        overflow="fold" if number == 0 else "ellipsis")
+    for number, cells in enumerate(rows):
+        grid.add_row(*cells, style="bold" if number == len(rows) - 1 else None)  # the total
+    console.print()
+    console.print(Text(t("Scorecard", "Bảng tổng hợp"), style="bold"))
+    console.print(grid)
+    for headline in scorecard.headlines:
+        console.print(f"  {headline}")
+
+
+def _widths(console: Console, headings: list[str], rows: list[list[str]]) -> list[int]:
+    """The narrowest each column may be: its numbers whole, and, where the console is wide
+    enough for it, each word of its heading (which then wraps at its spaces instead of
+    being cut short)."""
+    cells = [max(len(row[number]) for row in rows) for number in range(len(headings))]
+    cells[0] = min(cells[0], _LABEL_WIDTH)
+    words = [max(cell, *(len(word) for word in heading.split()))
+             for cell, heading in zip(cells, headings, strict=True)]
+    fits = sum(words) + _PADDING * (len(words) - 1) <= console.width
+    return words if fits else cells

@@ -1,0 +1,225 @@
+"""The scorecard's counts of one catalogue: rows in, counts out; and that they agree with the
+rules they stand beside (PA301, PA401, PA405, PA501, PA505)."""
+
+from __future__ import annotations
+
+import csv
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from conftest import run_rules, table_of
+from procaudit.catalogue_stats import catalogue_stats
+from procaudit.columns import ROW, SHEET
+from procaudit.io.components import COMPONENTS
+from procaudit.io.headers import map_headers
+from procaudit.io.read import Table
+from procaudit.model import CatalogueStats
+from procaudit.reference import load_reference
+from procaudit.rules import all_rules
+from procaudit.rules.context import FileContext, RuleContext
+from procaudit.rules.options import RuleOptions
+
+
+def context_of(tables: list[Table], options: RuleOptions | None = None,
+               components: list[Table] | None = None) -> FileContext:
+    options = options or RuleOptions()
+    contexts = [(table, RuleContext(table.frame, options, frozenset(table.header_map.columns)))
+                for table in tables]
+    return FileContext("t.xlsx", contexts, options, components or [])
+
+
+def stats_of(*tables: list[dict], components: list[dict] | None = None) -> CatalogueStats:
+    parts = [components_of(components)] if components else []
+    return catalogue_stats(context_of([table_of(rows, "S") for rows in tables], None, parts))
+
+
+def components_of(rows: list[dict[str, str | None]]) -> Table:
+    frame = pd.DataFrame(rows, dtype="str")
+    frame[ROW] = range(2, len(frame) + 2)
+    frame[SHEET] = "TPHS"
+    return Table("TPHS", frame, map_headers(list(rows[0]), words=COMPONENTS))
+
+
+def row(name: str = "Đăng ký khai sinh", **cells: str | None) -> dict[str, str | None]:
+    """A procedure with every counted column filled well, but for `cells`."""
+    return {"code": "1.000001", "name": name, "level": "Cấp xã", "agency": "UBND cấp xã",
+            "forms": "Tờ khai", "decision_no": "1890/QĐ-UBND", "online_level": "Toàn trình",
+            "status": "Còn hiệu lực", **cells}
+
+
+def only(**cells: str | None) -> dict[str, str | None]:
+    """A procedure with the name and `cells` only: the other columns are absent."""
+    return {"name": "Đăng ký khai sinh", **cells}
+
+
+ALL = {"with_code": 1, "with_forms": 1, "published": 1, "fully_online": 1, "district_level": 0}
+NONE_KNOWN = {"with_code": None, "with_forms": None, "published": None, "fully_online": None,
+              "district_level": 0}
+
+CASES = [
+    # (case, rows, procedures, the counts that differ from ALL)
+    ("every column filled well", [row()], 1, {}),
+    ("only a name: nothing to count from", [only()], 1, NONE_KNOWN),
+    ("no code", [row(code=None)], 1, {"with_code": 0}),
+    ("a local code is a code", [row(code="1.000494.000.00.00.H29")], 1, {}),
+    ("forms: 'Không' says none is needed", [row(forms="Không")], 1, {}),
+    ("forms: empty", [row(forms=None)], 1, {"with_forms": 0}),
+    ("forms: a dash, dots, an ellipsis or a no-break space are placeholders",
+     [row(forms="-"), row(forms=" ... "), row(forms="…"), row(forms="\xa0"), row(forms="–/—")],
+     5, {"with_code": 5, "with_forms": 0, "published": 5, "fully_online": 5}),
+    ("forms: a bulleted name is filled", [row(forms="- Mẫu 01")], 1, {}),
+    ("a placeholder decision number is still a number (PA402's, not PA401's)",
+     [row(decision_no="QĐ/0001-BCA")], 1, {}),
+    ("no decision number", [row(decision_no=None)], 1, {"published": 0}),
+    ("fully online, however written",
+     [row(online_level="toàn trình"), row(online_level="TOÀN TRÌNH"),
+      row(online_level="Mức độ 4"), row(online_level="Một phần"), row(online_level=None),
+      row(online_level="Mức độ 3")],
+     6, {"with_code": 6, "with_forms": 6, "published": 6, "fully_online": 3}),
+    ("the district level in the level, the agency, a court, or the name's tag",
+     [row(level="Cấp huyện"), row(level="Cấp tỉnh, Cấp huyện"),
+      row(agency="Phòng Tư pháp huyện"), row(agency="Tòa án nhân dân huyện Bảo Thắng"),
+      row("Đăng ký hộ kinh doanh (thực hiện tại cấp huyện)"),
+      row("Hỗ trợ học sinh ở xã thuộc huyện nghèo"), row(level="Cấp xã")],
+     7, {"with_code": 7, "with_forms": 7, "published": 7, "fully_online": 7,
+         "district_level": 5}),
+    ("abolished procedures are not counted, whatever they hold",
+     [row(), row(status="Bãi bỏ", level="Cấp huyện", forms=None, code=None),
+      row(status="Hết hiệu lực", decision_no=None)],
+     1, {}),
+    ("a list of abolished procedures only", [row(status="Bãi bỏ")], 0,
+     {"with_code": 0, "with_forms": 0, "published": 0, "fully_online": 0}),
+    ("the level and decision columns alone",
+     [only(level="Cấp huyện", decision_no="1/QĐ-UBND"), only(level="Cấp xã", decision_no=None)],
+     2, {**NONE_KNOWN, "published": 1, "district_level": 1}),
+]
+
+
+@pytest.mark.parametrize(("case", "rows", "procedures", "counts"), CASES,
+                         ids=[case[0] for case in CASES])
+def test_counts(case: str, rows: list[dict], procedures: int, counts: dict) -> None:
+    expected = {name: value * procedures if isinstance(value, int) and name not in counts
+                else value for name, value in ALL.items()}
+    expected.update(counts)
+    assert stats_of(rows) == CatalogueStats(procedures, **expected)
+
+
+def test_a_table_without_the_column_beside_one_with_it_counts_none() -> None:
+    # A decision annex: the new procedures have no code yet, nor a code column.
+    amended = [row(code="1.000001"), row(code="1.000002")]
+    new = [only(forms="Tờ khai", decision_no="1/QĐ-UBND"), only(forms=None, decision_no=None)]
+    assert stats_of(amended, new) == CatalogueStats(
+        4, with_code=2, with_forms=3, published=3, fully_online=2, district_level=0)
+
+
+def test_whitespace_is_no_code() -> None:
+    table = table_of([row(), row(code="1.000002")], "S")
+    table.frame.loc[1, "code"] = "  "
+    assert catalogue_stats(context_of([table])).with_code == 1
+
+
+@pytest.mark.parametrize(
+    ("components", "with_forms"),
+    [
+        # A components sheet gives a form to the procedures of its codes with a form file.
+        ([{"code": "1.000002", "component": "Tờ khai", "form_link": "mau.docx"}], 2),
+        ([{"code": "1.000002", "component": "Tờ khai", "form_link": None}], 1),
+        ([{"code": "1.000002", "component": "Tờ khai",
+           "form_link": "https://csdl.dichvucong.gov.vn/web/jsp/download_file.jsp?ma="}], 1),
+        ([{"code": "1.000002", "component": "Tờ khai",
+           "form_link": "https://csdl.dichvucong.gov.vn/web/jsp/download_file.jsp?ma=3fd9"}], 2),
+        ([{"code": " 1.000003 ", "component": "Tờ khai", "form_link": "mau.docx"}], 2),
+        ([{"code": "9.999999", "component": "Tờ khai", "form_link": "mau.docx"}], 1),
+    ],
+)
+def test_dossier_components_give_forms(components: list[dict], with_forms: int) -> None:
+    rows = [row(code="1.000001"), row(code="1.000002", forms=None), row(code="1.000003", forms="-")]
+    assert stats_of(rows, components=components).with_forms == with_forms
+
+
+def test_components_count_for_a_list_without_a_forms_column() -> None:
+    rows = [only(code="1.000001"), only(code="1.000002"), only(code=None)]
+    components = [{"code": "1.000001", "component": "Tờ khai", "form_link": "mau.pdf"}]
+    assert stats_of(rows).with_forms is None
+    assert stats_of(rows, components=components).with_forms == 1
+    # Components not tied to codes cannot give anything.
+    unlinked = [{"component": "Tờ khai", "form_link": "mau.pdf"}]
+    assert stats_of(rows, components=unlinked).with_forms is None
+
+
+# --- agreement with the rules ------------------------------------------------------------
+
+MIXED = [
+    row("Thủ tục A"), row("Thủ tục B", forms=None, decision_no=None),
+    row("Thủ tục C", forms="-", level="Cấp huyện", online_level="Một phần"),
+    row("Thủ tục D (thực hiện tại cấp huyện)", agency="UBND huyện Sa Pa"),
+    row("Thủ tục E", online_level=None, code="1.000005"),
+]
+
+
+def test_the_counts_agree_with_the_rules() -> None:
+    options = RuleOptions()
+    findings = run_rules(MIXED, options)
+    rows_of = {rule: {f.row for f in findings if f.rule == rule}
+               for rule in ("PA301", "PA401", "PA501")}
+    stats = stats_of(MIXED)
+    assert stats.with_forms == len(MIXED) - len(rows_of["PA301"]) == 3
+    assert stats.published == len(MIXED) - len(rows_of["PA401"]) == 4
+    assert stats.district_level == len(rows_of["PA501"]) == 2
+    [coverage] = [f for f in findings if f.rule == "PA505"]
+    assert coverage.message.startswith(f"{stats.fully_online} of {stats.procedures} procedures")
+
+
+REFERENCE = [
+    ("1.000001", "Đăng ký khai sinh", "Cấp xã"),
+    ("1.000002", "Đăng ký kết hôn", "Cấp xã"),
+    ("1.000003", "Đăng ký khai tử", "Cấp xã"),
+    ("1.000010", "Cấp giấy phép A", "Cấp tỉnh"),
+]
+
+
+@pytest.fixture
+def with_reference(tmp_path: Path) -> RuleOptions:
+    path = tmp_path / "national.csv"
+    with path.open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(("Mã TTHC", "Tên thủ tục", "Cấp thực hiện"))
+        writer.writerows(REFERENCE)
+    return RuleOptions(reference=load_reference(str(path)))
+
+
+@pytest.mark.parametrize(
+    ("rows", "total", "announced"),
+    [
+        # A commune list: the three commune procedures are in scope; one found by name.
+        ([row(code="1.000001"), row("Đăng ký kết hôn", code=None)], 3, 2),
+        ([row(code="1.000001"), row(code="1.000002"), row(code="1.000003")], 3, 3),
+        # A province list: the province procedure alone.
+        ([row(code="1.000010", level="Cấp tỉnh")], 1, 1),
+        # No level and no field: PA405 cannot tell the scope, nor can the scorecard.
+        ([only(code="1.000001")], None, None),
+    ],
+)
+def test_reference_counts_are_pa405s(with_reference: RuleOptions, rows: list[dict],
+                                     total: int | None, announced: int | None) -> None:
+    table = table_of(rows, "S")
+    context = context_of([table], with_reference)
+    rules = all_rules()
+    findings = run_rules(rows, with_reference)
+    missing = sum(f.rule == "PA405" for f in findings)
+    stats = catalogue_stats(context, findings, rules)
+    assert (stats.reference_total, stats.reference_announced) == (total, announced)
+    if total is not None:
+        assert announced == total - missing
+    # Without PA405's findings to count (the rule deselected), the same numbers.
+    without = tuple(rule for rule in rules if rule.id != "PA405")
+    alone = catalogue_stats(context_of([table_of(rows, "S")], with_reference), [], without)
+    assert (alone.reference_total, alone.reference_announced) == (total, announced)
+    assert context.notes == []  # the rules' own notes are left alone
+
+
+def test_no_reference_no_reference_counts() -> None:
+    stats = stats_of([row()])
+    assert (stats.reference_total, stats.reference_announced) == (None, None)

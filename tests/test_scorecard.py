@@ -1,0 +1,562 @@
+"""The scorecard: provinces told from titles, names and the configuration; rows, totals and
+headlines built from the files' counts; the JSON, Markdown and terminal renderings (golden
+files, PROCAUDIT_UPDATE_GOLDEN=1 rewrites them); and a folder of province catalogues audited
+through the command line."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import os
+from pathlib import Path
+
+import openpyxl
+import pytest
+from rich.console import Console
+from typer.testing import CliRunner
+
+from procaudit import __version__
+from procaudit.cli import app
+from procaudit.config import ConfigError, load_config
+from procaudit.i18n import speaking
+from procaudit.jsontext import dumps
+from procaudit.model import (
+    AuditResult,
+    CatalogueStats,
+    FileReport,
+    Finding,
+    ScoreRow,
+    Severity,
+)
+from procaudit.provinces import PROVINCES, province_in, province_named, province_of
+from procaudit.reporters import Format, ReportOptions, reporter_for
+from procaudit.reporters.json_report import scorecard_dict
+from procaudit.reporters.scorecard_table import print_scorecard
+from procaudit.scorecard import build_scorecard, combined, percent, with_provinces
+from procaudit.settings import CommandLine, Settings
+
+GOLDEN = Path(__file__).parent / "golden"
+runner = CliRunner()
+
+# --- provinces -----------------------------------------------------------------------------
+
+
+def test_there_are_34_provinces_each_found_by_its_own_name() -> None:
+    assert len(PROVINCES) == len(set(PROVINCES)) == 34
+    assert [province_in(name) for name in PROVINCES] == list(PROVINCES)
+
+
+PROVINCE_CASES = [
+    # (text, the province it names)
+    ("catalogue-lao-cai.xlsx", "Lào Cai"),
+    ("DanhMuc_LaoCai.xlsx", "Lào Cai"),
+    ("lao_cai.csv", "Lào Cai"),
+    ("laocai", "Lào Cai"),
+    ("LAO-CAI-2025", "Lào Cai"),
+    ("ha-noi", "Hà Nội"),
+    ("HaNoi_TTHC", "Hà Nội"),
+    ("ỦY BAN NHÂN DÂN TỈNH LÀO CAI", "Lào Cai"),
+    ("ỦY BAN NHÂN DÂN THÀNH PHỐ HỒ CHÍ MINH", "TP. Hồ Chí Minh"),
+    ("tphcm-cap-xa", "TP. Hồ Chí Minh"),
+    ("(Kèm theo Quyết định số 1890/QĐ-UBND của Chủ tịch UBND tỉnh Đắk Lắk)", "Đắk Lắk"),
+    ("dak-lak", "Đắk Lắk"),
+    ("thanh hoá", "Thanh Hóa"),
+    ("danh-muc-hue.xlsx", "Huế"),
+    ("TTHC Khánh Hoà", "Khánh Hòa"),
+    ("can_tho", "Cần Thơ"),
+    # No province: only whole words count, and other words are not names.
+    ("thue-phi.xlsx", None),  # thuế, not Huế
+    ("hanoian", None),
+    ("lao", None),
+    ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", None),
+    ("DANH MỤC THỦ TỤC HÀNH CHÍNH", None),
+    ("danh-muc-tinh.xlsx", None),
+    ("Yên Bái", None),  # merged into Lào Cai in 2025: not a province any more
+    ("", None),
+]
+
+
+@pytest.mark.parametrize(("text", "province"), PROVINCE_CASES)
+def test_province_in(text: str, province: str | None) -> None:
+    assert province_in(text) == province
+
+
+@pytest.mark.parametrize(
+    ("name", "province"),
+    [("Lào Cai", "Lào Cai"), ("lao cai", "Lào Cai"), ("Tỉnh Lào Cai", "Lào Cai"),
+     ("TP HCM", "TP. Hồ Chí Minh"), ("Thành phố Hồ Chí Minh", "TP. Hồ Chí Minh"),
+     ("TP. Hồ Chí Minh", "TP. Hồ Chí Minh"), ("thành phố Huế", "Huế"),
+     ("Lào Cai mới", None), ("Lào", None), ("Bộ Tư pháp", None)],
+)
+def test_province_named(name: str, province: str | None) -> None:
+    assert province_named(name) == province
+
+
+@pytest.mark.parametrize(
+    ("path", "title", "province"),
+    [
+        # The title wins over the name; the first line naming a province is taken.
+        ("ha-noi.xlsx", ["CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "ỦY BAN NHÂN DÂN TỈNH LÀO CAI"],
+         "Lào Cai"),
+        ("data/lao-cai/danh-muc.xlsx", [], None),  # the name, not the folder
+        ("data/x/DanhMuc_CaMau.csv", ["DANH MỤC THỦ TỤC HÀNH CHÍNH"], "Cà Mau"),
+    ],
+)
+def test_province_of(path: str, title: list[str], province: str | None) -> None:
+    assert province_of(path, title) == province
+
+
+def _annex(path: Path, title: list[str], rows: list[list[str | None]],
+           header: list[str]) -> Path:
+    workbook = openpyxl.Workbook()
+    sheet = workbook.active
+    for line in title:
+        sheet.append([line])
+    sheet.append(header)
+    for row in rows:
+        sheet.append(row)
+    workbook.save(path)
+    return path
+
+
+def test_the_reader_keeps_the_title_block_for_the_province(tmp_path: Path) -> None:
+    from procaudit.io import read_catalogue
+    from procaudit.provinces import catalogue_province
+
+    path = _annex(tmp_path / "danh-muc.xlsx",
+                  ["ỦY BAN NHÂN DÂN", "TỈNH QUẢNG NINH", "DANH MỤC THỦ TỤC HÀNH CHÍNH"],
+                  [["1.000001", "Đăng ký khai sinh"]], ["Mã TTHC", "Tên thủ tục"])
+    catalogue = read_catalogue(str(path))
+    assert catalogue.tables[0].account.title == (
+        "ỦY BAN NHÂN DÂN", "TỈNH QUẢNG NINH", "DANH MỤC THỦ TỤC HÀNH CHÍNH")
+    assert catalogue_province(catalogue) == "Quảng Ninh"
+
+
+# --- the provinces of the configuration --------------------------------------------------
+
+
+def _config(tmp_path: Path, text: str):
+    path = tmp_path / "procaudit.toml"
+    path.write_text(text, encoding="utf-8")
+    return load_config(path)
+
+
+def test_the_configuration_names_provinces_by_path_glob_or_folder(tmp_path: Path) -> None:
+    config = _config(tmp_path, '[provinces]\n"khac.csv" = "da nang"\n'
+                               '"data/tinh-*.xlsx" = "Tỉnh Gia Lai"\n"xa" = "TP HCM"\n')
+    assert config.provinces == {"khac.csv": "Đà Nẵng", "data/tinh-*.xlsx": "Gia Lai",
+                                "xa": "TP. Hồ Chí Minh"}
+    settings = Settings(config, CommandLine())
+    assert [settings.province_for(path) for path in (
+        "khac.csv", "sub/khac.csv", "data/tinh-1.xlsx", "other/tinh-1.xlsx",
+        os.path.join("xa", "a", "b.csv"), "./xa/c.csv", "xa.csv")] == [
+        "Đà Nẵng", "Đà Nẵng", "Gia Lai", None, "TP. Hồ Chí Minh", "TP. Hồ Chí Minh", None]
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [('provinces = "Lào Cai"', "'provinces' must be a table of \"path or glob\" = \"province\""),
+     ('[provinces]\n"a.csv" = "Lào Kai"', "'provinces.\"a.csv\"' names 'Lào Kai', which is not "
+                                         "one of the 34 provinces and cities"),
+     ('[provinces]\n"a.csv" = 3', "'provinces.\"a.csv\"' names 3, which is not one")],
+)
+def test_a_bad_provinces_table_is_one_sentence(tmp_path: Path, text: str, message: str) -> None:
+    with pytest.raises(ConfigError) as raised:
+        _config(tmp_path, text + "\n")
+    assert message in str(raised.value) and "\n" not in str(raised.value)
+
+
+def test_procaudit_config_shows_the_provinces(tmp_path: Path,
+                                              monkeypatch: pytest.MonkeyPatch) -> None:
+    (tmp_path / "procaudit.toml").write_text('[provinces]\n"khac.csv" = "Đà Nẵng"\n',
+                                             encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    result = runner.invoke(app, ["config"])
+    assert result.exit_code == 0
+    [line] = [line for line in result.stdout.splitlines() if line.startswith("provinces")]
+    assert "khac.csv = Đà Nẵng" in line and "the file" in line
+
+
+# --- building the scorecard --------------------------------------------------------------
+
+
+def _finding(file: str, severity: Severity, rule: str = "PA101") -> Finding:
+    return Finding(rule, "x", severity, file, None, 2, None, None, None, "m", "f")
+
+
+def _result(*files: tuple[str, str | None, CatalogueStats], findings=()) -> AuditResult:
+    reports = tuple(FileReport(path, None, stats.procedures, stats=stats, province=province)
+                    for path, province, stats in files)
+    return AuditResult(reports, tuple(findings))
+
+
+def test_combined_adds_up_what_is_known() -> None:
+    assert combined([
+        CatalogueStats(10, with_code=9, with_forms=None, published=10, fully_online=4,
+                       district_level=1, reference_total=12, reference_announced=11),
+        CatalogueStats(5, with_code=5, with_forms=None, published=None, fully_online=1,
+                       district_level=0),
+    ]) == CatalogueStats(15, with_code=14, with_forms=None, published=10, fully_online=5,
+                         district_level=1, reference_total=12, reference_announced=11,
+                         measured=(("published", 10),))
+    assert combined([]) == CatalogueStats(0)
+
+
+def test_a_share_is_taken_of_the_procedures_that_could_be_counted() -> None:
+    # The second catalogue has no decision column: the province's share published is the
+    # first catalogue's, not 10 of 15 (a missing column is not a missing decision).
+    stats = combined([CatalogueStats(10, published=10, fully_online=4),
+                      CatalogueStats(5, published=None, fully_online=1)])
+    row = ScoreRow("Huế", ("a.csv", "b.csv"), stats)
+    assert row.share_of("published") == 1.0
+    assert row.share_of("fully_online") == 5 / 15
+    assert row.share_of("with_forms") is None
+    # Counted together again (a total of provinces), the denominators add up.
+    again = combined([stats, CatalogueStats(5, published=2, fully_online=0)])
+    assert ScoreRow("Total", (), again).share_of("published") == 12 / 15
+
+
+def test_rows_per_province_then_per_file_and_a_total() -> None:
+    result = _result(
+        ("z/lao-cai-xa.csv", "Lào Cai", CatalogueStats(20, district_level=1)),
+        ("b.csv", None, CatalogueStats(3, district_level=0)),
+        ("a/lao-cai-tinh.xlsx", "Lào Cai", CatalogueStats(10, district_level=0)),
+        ("dak-lak.csv", "Đắk Lắk", CatalogueStats(4, district_level=0)),
+        ("a.csv", None, CatalogueStats(1, district_level=2)),
+        findings=[_finding("b.csv", Severity.ERROR), _finding("z/lao-cai-xa.csv", Severity.INFO),
+                  _finding("a/lao-cai-tinh.xlsx", Severity.WARNING),
+                  _finding("a/lao-cai-tinh.xlsx", Severity.ERROR),
+                  _finding("z/lao-cai-xa.csv", Severity.ERROR)],
+    )
+    scorecard = build_scorecard(result)
+    assert [(row.label, row.files, row.stats.procedures, row.errors, row.warnings, row.infos)
+            for row in scorecard.rows] == [
+        ("Đắk Lắk", ("dak-lak.csv",), 4, 0, 0, 0),  # "dak lak" before "lao cai"
+        ("Lào Cai", ("z/lao-cai-xa.csv", "a/lao-cai-tinh.xlsx"), 30, 2, 1, 1),
+        ("b.csv", ("b.csv",), 3, 1, 0, 0),  # files without a province, in the run's order
+        ("a.csv", ("a.csv",), 1, 0, 0, 0),
+    ]
+    total = scorecard.total
+    assert (total.label, len(total.files), total.stats.procedures, total.errors,
+            total.warnings, total.infos) == ("Total", 5, 38, 3, 1, 1)
+    assert total.stats.district_level == 3
+
+
+def test_the_configured_provinces_fill_only_the_gaps() -> None:
+    result = _result(("a.csv", "Huế", CatalogueStats(1)), ("b.csv", None, CatalogueStats(1)),
+                     ("c.csv", None, CatalogueStats(1)))
+    placed = with_provinces(result, {"a.csv": "Cà Mau", "b.csv": "Cà Mau"}.get)
+    assert [f.province for f in placed.files] == ["Huế", "Cà Mau", None]
+
+
+HEADLINE_CASES = [
+    # (case, stats per catalogue, target, headlines)
+    ("every catalogue complete",
+     [CatalogueStats(4, 4, 4, 4, 4, 0, 5, 5), CatalogueStats(2, 2, 2, 2, 1, 0, 3, 3)], 0.8,
+     ["2/2 catalogues announce every reference procedure",
+      "2/2 catalogues list no district-level procedure",
+      "2/2 catalogues have a form for every procedure",
+      "2/2 catalogues name a publishing decision for every procedure",
+      "share fully online: 83% (target 80%)"]),
+    ("some unknown, no reference",
+     [CatalogueStats(4, 4, None, 3, None, 1), CatalogueStats(6, 6, 6, 6, 3, 0)], 0.75,
+     ["1/2 catalogues list no district-level procedure",
+      "1/2 catalogues have a form for every procedure; 1 without a forms column",
+      "1/2 catalogues name a publishing decision for every procedure",
+      "share fully online: 50% (target 75%); 1 without an online-level column, not counted"]),
+    ("a scope PA405 could not tell, a share just short of all",
+     [CatalogueStats(400, 399, 400, 400, 399, 0, 7, 6), CatalogueStats(2, 2, 2, 2, 2, 0)], 0.8,
+     ["0/2 catalogues announce every reference procedure; 1 could not be compared with the "
+      "reference",
+      "2/2 catalogues list no district-level procedure",
+      "2/2 catalogues have a form for every procedure",
+      "2/2 catalogues name a publishing decision for every procedure",
+      "share fully online: >99% (target 80%)"]),
+    ("no online-level column anywhere: no online headline",
+     [CatalogueStats(1, None, None, None, None, 0)], 0.8,
+     ["1/1 catalogues list no district-level procedure",
+      "0/1 catalogues have a form for every procedure; 1 without a forms column",
+      "0/1 catalogues name a publishing decision for every procedure; 1 without a decision "
+      "column"]),
+]
+
+
+@pytest.mark.parametrize(("case", "stats", "target", "headlines"), HEADLINE_CASES,
+                         ids=[case[0] for case in HEADLINE_CASES])
+def test_headlines(case: str, stats: list[CatalogueStats], target: float,
+                   headlines: list[str]) -> None:
+    result = _result(*((f"{number}.csv", None, s) for number, s in enumerate(stats)))
+    assert list(build_scorecard(result, target).headlines) == headlines
+
+
+def test_headlines_in_vietnamese() -> None:
+    result = _result(("a.csv", None, CatalogueStats(4, 4, None, 4, 1, 0, 2, 2)))
+    with speaking("vi"):
+        scorecard = build_scorecard(result)
+    assert scorecard.total.label == "Tổng cộng"
+    assert list(scorecard.headlines) == [
+        "1/1 danh mục đã công bố đầy đủ các thủ tục hành chính trong danh sách đối chiếu",
+        "1/1 danh mục không còn thủ tục hành chính cấp huyện",
+        "0/1 danh mục có mẫu đơn, tờ khai cho tất cả thủ tục hành chính; 1 danh mục không có "
+        "cột mẫu đơn, tờ khai",
+        "1/1 danh mục ghi rõ quyết định công bố của tất cả thủ tục hành chính",
+        "Tỷ lệ thủ tục hành chính cung cấp dịch vụ công trực tuyến toàn trình: 25% (chỉ tiêu 80%)",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("share", "text"),
+    [(None, "—"), (0.0, "0%"), (0.004, "<1%"), (0.005, "0%"), (0.41, "41%"), (0.994, "99%"),
+     (0.995, ">99%"), (1.0, "100%")],
+)
+def test_percent(share: float | None, text: str) -> None:
+    assert percent(share) == text
+
+
+# --- renderings (golden files) -------------------------------------------------------------
+
+RESULT = _result(
+    ("lao-cai/tinh.xlsx", "Lào Cai", CatalogueStats(10, 10, 9, 10, 5, 0, 12, 11)),
+    ("lao-cai/xa.csv", "Lào Cai", CatalogueStats(20, 18, None, 20, 8, 1, 30, 30)),
+    ("ha-noi.xlsx", "Hà Nội", CatalogueStats(5, 5, 5, 4, 5, 0, 6, 6)),
+    ("khac.csv", None, CatalogueStats(3, None, 3, None, None, 0)),
+    findings=[_finding("lao-cai/xa.csv", Severity.ERROR), _finding("khac.csv", Severity.WARNING),
+              _finding("khac.csv", Severity.INFO, "PA603")],
+)
+SCORED = AuditResult(RESULT.files, RESULT.findings, scorecard=build_scorecard(RESULT))
+
+
+def _golden(name: str, text: str) -> None:
+    path = GOLDEN / name
+    if os.environ.get("PROCAUDIT_UPDATE_GOLDEN"):
+        path.write_bytes(text.encode("utf-8"))
+    assert text.encode("utf-8") == path.read_bytes()
+
+
+def _terminal(result: AuditResult, width: int = 120) -> str:
+    out = io.StringIO()
+    print_scorecard(Console(file=out, width=width, highlight=False, soft_wrap=True), result)
+    return out.getvalue()
+
+
+def test_scorecard_json_matches_golden_file() -> None:
+    text = dumps(scorecard_dict(SCORED.scorecard)) + "\n"  # as the JSON report writes it
+    _golden("scorecard.json", text)
+    document = json.loads(text)
+    assert [row["label"] for row in document["rows"]] == ["Hà Nội", "Lào Cai", "khac.csv"]
+    # Of the 38 procedures, the 20 of the file without a forms column are not counted.
+    assert document["total"]["with_forms_share"] == round(17 / 18, 4)
+
+
+def test_markdown_report_with_the_scorecard_matches_golden_file() -> None:
+    def render() -> str:
+        out = io.StringIO()
+        reporter_for(Format.MARKDOWN, ReportOptions()).render(SCORED, out)
+        return out.getvalue().replace(__version__, "VERSION")
+
+    text = render()
+    _golden("scorecard.md", text)
+    assert render() == text  # same input, same bytes
+
+
+def test_terminal_scorecard_matches_golden_file() -> None:
+    text = _terminal(SCORED)
+    _golden("scorecard.txt", text)
+    assert _terminal(SCORED) == text
+
+
+def test_terminal_scorecard_needs_two_catalogues_and_a_scorecard() -> None:
+    one = AuditResult(SCORED.files[:1], (), scorecard=build_scorecard(RESULT))
+    assert _terminal(one) == ""
+    assert _terminal(RESULT) == ""  # a result not made by `check` has none to show
+    narrow = _terminal(SCORED, width=60)
+    assert "Lào Cai" in narrow and "khac.csv" in narrow  # labels are never cut
+
+
+def test_markdown_scorecard_needs_two_catalogues() -> None:
+    out = io.StringIO()
+    one = AuditResult(SCORED.files[:1], ())
+    reporter_for(Format.MARKDOWN, ReportOptions()).render(one, out)
+    assert "Scorecard" not in out.getvalue()
+
+
+# --- the command line: a folder of province catalogues ------------------------------------
+
+HEADER = ["Mã TTHC", "Tên thủ tục", "Cấp thực hiện", "Cơ quan thực hiện", "Mẫu đơn, tờ khai",
+          "Số quyết định", "Mức độ DVC", "Tình trạng"]
+
+
+def _csv(path: Path, header: list[str], rows: list[list[str | None]]) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with path.open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(header)
+        writer.writerows([["" if cell is None else cell for cell in row] for row in rows])
+
+
+@pytest.fixture
+def provinces(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Five catalogues of four provinces, a national reference beside them, a configuration
+    naming the province of the one whose title and name do not."""
+    folder = tmp_path / "danh-muc"
+    folder.mkdir()
+    xa = "UBND cấp xã"
+    # Lào Cai, told by its title: 4 commune procedures, all complete but one not fully online.
+    _annex(folder / "danh-muc-tinh.xlsx",
+           ["ỦY BAN NHÂN DÂN TỈNH LÀO CAI", "DANH MỤC THỦ TỤC HÀNH CHÍNH"], [
+               ["1.000001", "Đăng ký khai sinh", "Cấp xã", xa, "Tờ khai", "1/QĐ-UBND",
+                "Toàn trình", None],
+               ["1.000002", "Đăng ký kết hôn", "Cấp xã", xa, "Tờ khai", "1/QĐ-UBND",
+                "Toàn trình", None],
+               ["1.000003", "Đăng ký khai tử", "Cấp xã", xa, "Tờ khai", "1/QĐ-UBND",
+                "Một phần", None],
+               ["1.000004", "Cấp bản sao trích lục", "Cấp xã", xa, "Không", "1/QĐ-UBND",
+                "Toàn trình", None],
+           ], HEADER)
+    # Lào Cai again, told by its name: 2 of the 3 province procedures of the reference.
+    _csv(folder / "lao-cai-cap-tinh.csv", HEADER, [
+        ["1.000010", "Cấp giấy phép A", "Cấp tỉnh", "Sở Tư pháp", "Tờ khai", "9/QĐ-UBND",
+         "Toàn trình", None],
+        ["1.000011", "Cấp giấy phép B", "Cấp tỉnh", "Sở Tư pháp", "Tờ khai", "9/QĐ-UBND",
+         "Một phần", None],
+    ])
+    # Hà Nội, told by its name: a missing code, form and decision, a placeholder form, a
+    # district level, and an abolished procedure that is not counted.
+    _annex(folder / "DanhMuc_HaNoi.xlsx", [], [
+        ["1.000001", "Đăng ký khai sinh", "Cấp xã", xa, "Tờ khai", "2/QĐ-UBND", "Toàn trình",
+         None],
+        [None, "Đăng ký kết hôn", "Cấp xã", xa, None, "2/QĐ-UBND", "Một phần", None],
+        ["1.000005", "Thủ tục X", "Cấp huyện", xa, "Tờ khai", None, "Toàn trình", None],
+        ["1.000006", "Thủ tục Y", "Cấp xã", xa, "-", "2/QĐ-UBND", "Một phần", None],
+        ["1.000007", "Thủ tục Z", "Cấp huyện", xa, "Tờ khai", "2/QĐ-UBND", "Toàn trình",
+         "Bãi bỏ"],
+    ], HEADER)
+    # Cà Mau, told by its name, in a subfolder: no forms column at all.
+    _csv(folder / "mien-nam" / "ca-mau.csv",
+         ["Mã TTHC", "Tên thủ tục", "Cấp thực hiện", "Số quyết định", "Mức độ DVC"], [
+             ["1.000001", "Đăng ký khai sinh", "Cấp xã", "5/QĐ-UBND", "Toàn trình"],
+             ["1.000002", "Đăng ký kết hôn", "Cấp xã", "5/QĐ-UBND", "Toàn trình"],
+             ["1.000003", "Đăng ký khai tử", "Cấp xã", "5/QĐ-UBND", "Một phần"],
+         ])
+    # Đà Nẵng, told by the configuration: a district tag in a name, a district office.
+    _csv(folder / "mien-trung" / "khac.csv", HEADER, [
+        ["1.000001", "Đăng ký khai sinh", "Cấp xã", xa, "Tờ khai", "7/QĐ-UBND", "Toàn trình",
+         None],
+        ["1.000002", "Đăng ký kết hôn (thực hiện tại cấp huyện)", "Cấp xã", xa, "Tờ khai",
+         "7/QĐ-UBND", "Một phần", None],
+        ["1.000003", "Đăng ký khai tử", "Cấp xã", "Phòng Tư pháp huyện", "Tờ khai",
+         "7/QĐ-UBND", "Một phần", None],
+        ["1.000004", "Cấp bản sao trích lục", "Cấp xã", xa, "Tờ khai", "7/QĐ-UBND",
+         "Toàn trình", None],
+    ])
+    (folder / "~$DanhMuc_HaNoi.xlsx").write_bytes(b"lock")  # Excel's lock file: left alone
+    _csv(tmp_path / "quoc-gia.csv", ["Mã TTHC", "Tên thủ tục", "Cấp thực hiện"], [
+        ["1.000001", "Đăng ký khai sinh", "Cấp xã"],
+        ["1.000002", "Đăng ký kết hôn", "Cấp xã"],
+        ["1.000003", "Đăng ký khai tử", "Cấp xã"],
+        ["1.000004", "Cấp bản sao trích lục", "Cấp xã"],
+        ["1.000010", "Cấp giấy phép A", "Cấp tỉnh"],
+        ["1.000011", "Cấp giấy phép B", "Cấp tỉnh"],
+        ["1.000012", "Cấp giấy phép C", "Cấp tỉnh"],
+    ])
+    (tmp_path / "procaudit.toml").write_text('[provinces]\n"khac.csv" = "Đà Nẵng"\n',
+                                             encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    return folder
+
+
+# (label, files, procedures, with code, with forms, published, fully online, district level,
+#  reference in scope, announced)
+EXPECTED_ROWS = [
+    ("Cà Mau", 1, 3, 3, None, 3, 2, 0, 4, 3),
+    ("Đà Nẵng", 1, 4, 4, 4, 4, 2, 2, 4, 4),
+    ("Hà Nội", 1, 4, 3, 2, 3, 2, 1, 4, 2),  # kết hôn announced by its name
+    ("Lào Cai", 2, 6, 6, 6, 6, 4, 0, 7, 6),
+]
+EXPECTED_TOTAL = ("Total", 5, 17, 16, 12, 16, 10, 3, 19, 15)
+COUNTED = ("with_code", "with_forms", "published", "fully_online", "district_level")
+
+
+def _numbers(row: dict) -> tuple:
+    return (row["label"], len(row["files"]), row["procedures"],
+            *(row[name] for name in COUNTED), row["reference_total"],
+            row["reference_announced"])
+
+
+def test_a_folder_of_province_catalogues_gives_the_scorecard(provinces: Path) -> None:
+    result = runner.invoke(app, ["check", "danh-muc", "--reference", "quoc-gia.csv",
+                                 "-f", "json", "-q", "--exit-zero"])
+    assert result.exit_code == 0, result.output
+    report = json.loads(result.stdout)
+    assert len(report["files"]) == 5
+    scorecard = report["scorecard"]
+    assert [_numbers(row) for row in scorecard["rows"]] == EXPECTED_ROWS
+    assert _numbers(scorecard["total"]) == EXPECTED_TOTAL
+    # Every share is its count over the procedures of the catalogues that have its column
+    # (the reference's over its scope).
+    for row in scorecard["rows"]:
+        for name in COUNTED:
+            share = None if row[name] is None else round(row[name] / row["procedures"], 4)
+            assert row[f"{name}_share"] == share
+    total = scorecard["total"]
+    assert total["with_forms_share"] == round(12 / (17 - 3), 4)  # Cà Mau has no forms column
+    assert total["with_code_share"] == round(16 / 17, 4)
+    for row in [*scorecard["rows"], total]:
+        assert row["reference_announced_share"] == round(
+            row["reference_announced"] / row["reference_total"], 4)
+    assert scorecard["total"]["fully_online_share"] == 0.5882
+    # The severities of a row are its files' findings.
+    for row in [*scorecard["rows"], scorecard["total"]]:
+        found = [f["severity"] for f in report["findings"] if f["file"] in row["files"]]
+        assert (row["errors"], row["warnings"], row["infos"]) == (
+            found.count("error"), found.count("warning"), found.count("info"))
+    assert scorecard["rows"][2]["errors"] > 0  # Hà Nội's district level, its missing decision
+    assert scorecard["headlines"] == [
+        "1/4 catalogues announce every reference procedure",
+        "2/4 catalogues list no district-level procedure",
+        "2/4 catalogues have a form for every procedure; 1 without a forms column",
+        "3/4 catalogues name a publishing decision for every procedure",
+        "share fully online: 59% (target 80%)",
+    ]
+    lao_cai = scorecard["rows"][3]["files"]
+    assert lao_cai == [os.path.join("danh-muc", "danh-muc-tinh.xlsx"),
+                       os.path.join("danh-muc", "lao-cai-cap-tinh.csv")]
+
+
+def test_without_a_reference_there_are_no_reference_numbers(provinces: Path) -> None:
+    result = runner.invoke(app, ["check", "danh-muc", "-f", "json", "-q", "--online-target",
+                                 "50"])
+    scorecard = json.loads(result.stdout)["scorecard"]
+    assert {row["reference_total"] for row in scorecard["rows"]} == {None}
+    assert scorecard["headlines"][0] == "2/4 catalogues list no district-level procedure"
+    assert scorecard["headlines"][-1] == "share fully online: 59% (target 50%)"
+
+
+def test_the_terminal_report_shows_the_scorecard(provinces: Path,
+                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("COLUMNS", "150")
+    result = runner.invoke(app, ["check", "danh-muc", "--reference", "quoc-gia.csv"])
+    assert result.exit_code == 1
+    lines = result.stdout.splitlines()
+    start = lines.index("Scorecard")
+    table = [line.split() for line in lines[start + 1:start + 7]]
+    assert table[0][:3] == ["Catalogue", "Files", "Procedures"]
+    assert table[1:] == [
+        ["Cà", "Mau", "1", "3", "100%", "—", "100%", "67%", "0%", "75%", *table[1][-3:]],
+        ["Đà", "Nẵng", "1", "4", "100%", "100%", "100%", "50%", "50%", "100%", *table[2][-3:]],
+        ["Hà", "Nội", "1", "4", "75%", "50%", "75%", "50%", "25%", "50%", *table[3][-3:]],
+        ["Lào", "Cai", "2", "6", "100%", "100%", "100%", "67%", "0%", "86%", *table[4][-3:]],
+        ["Total", "5", "17", "94%", "86%", "94%", "59%", "18%", "79%", *table[5][-3:]],
+    ]
+    assert "  1/4 catalogues announce every reference procedure" in lines
+    assert "  share fully online: 59% (target 80%)" in lines
+    quiet = runner.invoke(app, ["check", "danh-muc", "--quiet"])
+    assert "Scorecard" not in quiet.stdout and len(quiet.stdout.splitlines()) == 1
+
+
+def test_one_catalogue_has_no_terminal_scorecard_but_json_has_one(provinces: Path) -> None:
+    path = os.path.join("danh-muc", "lao-cai-cap-tinh.csv")
+    assert "Scorecard" not in runner.invoke(app, ["check", path]).stdout
+    scorecard = json.loads(runner.invoke(app, ["check", path, "-f", "json"]).stdout)["scorecard"]
+    assert [row["label"] for row in scorecard["rows"]] == ["Lào Cai"]
