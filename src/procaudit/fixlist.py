@@ -27,6 +27,7 @@ from openpyxl.writer.excel import ExcelWriter
 from procaudit.atomic import write_atomically
 from procaudit.columns import ROW
 from procaudit.errors import ProcauditError, UsageError
+from procaudit.i18n import language, t
 from procaudit.inspection import column_label
 from procaudit.io.read import PerFile, Table, options_for, read_catalogue
 from procaudit.model import AuditResult, Finding, Severity
@@ -50,6 +51,25 @@ SEVERITY_COLUMN = HEADINGS.index("Mức độ / Severity")
 FINDINGS_SHEET = "Danh sách sửa - Fix list"  # "/" is not allowed in sheet names
 ROWS_SHEET = "Dòng lỗi - Offending rows"
 ROWS_LEAD = ("Tệp / File", "Trang tính / Sheet", "Dòng / Row")
+# With --lang vi the fix-list speaks Vietnamese alone; the English one keeps the Vietnamese
+# beside the English, for the officials it is passed on to.
+HEADINGS_VI = (
+    "Tệp",
+    "Trang tính",
+    "Ô",
+    "Mã TTHC",
+    "Tên thủ tục",
+    "Quy tắc",
+    "Mức độ",
+    "Nội dung",
+    "Giá trị hiện tại",
+    "Cách sửa",
+    "Người xử lý",
+    "Trạng thái",
+)
+FINDINGS_SHEET_VI = "Danh sách cần sửa"
+ROWS_SHEET_VI = "Các dòng có lỗi"
+ROWS_LEAD_VI = ("Tệp", "Trang tính", "Dòng")
 SUFFIXES = (".xlsx", ".csv")
 
 SEVERITY_FILLS = {
@@ -81,12 +101,23 @@ class _Source:
         return self.rows.get((finding.sheet, finding.row))
 
 
+def headings() -> tuple[str, ...]:
+    """The column headings of the findings, in the language procaudit speaks."""
+    return HEADINGS_VI if language() == "vi" else HEADINGS
+
+
+def _rows_lead() -> tuple[str, ...]:
+    return ROWS_LEAD_VI if language() == "vi" else ROWS_LEAD
+
+
 def check_fix_list_path(path: Path) -> None:
     """Raise UsageError for a path the fix-list cannot be written to, before any audit."""
     if path.suffix.lower() not in SUFFIXES:
-        raise UsageError(
-            f"--fix-list {path}: must end in .xlsx or .csv, not '{path.suffix or 'no suffix'}'"
-        )
+        raise UsageError(t(
+            "--fix-list {path}: must end in .xlsx or .csv, not '{suffix}'",
+            "--fix-list {path}: tên tệp phải có đuôi .xlsx hoặc .csv, không phải '{suffix}'",
+            path=path, suffix=path.suffix or t("no suffix", "không có đuôi"),
+        ))
 
 
 def write_fix_list(
@@ -155,8 +186,9 @@ def cell_reference(finding: Finding, table: Table | None) -> str:
     return f"{column_label(columns[finding.column], workbook=True)}{finding.row}"
 
 
-def _record(finding: Finding, source: _Source) -> list[str]:
-    """The fix-list row of one finding, in HEADINGS order."""
+def _record(finding: Finding, source: _Source, labels: dict[Severity, str]) -> list[str]:
+    """The fix-list row of one finding, in HEADINGS order (`labels`: the severities' words,
+    picked once per fix-list)."""
     table, cells = source.locate(finding) or (None, {})
     value = finding.value
     if value is None and finding.column:
@@ -168,7 +200,7 @@ def _record(finding: Finding, source: _Source) -> list[str]:
         finding.code or "",
         cells.get("name", ""),
         finding.rule,
-        finding.severity.value,
+        labels[finding.severity],
         finding.message,
         value or "",
         finding.fix,
@@ -203,9 +235,11 @@ def _write_csv(stream: io.BufferedWriter, findings: list[Finding], sources: dict
     # utf-8-sig: Excel opens a CSV with a BOM as UTF-8, not in the ANSI code page.
     text = io.TextIOWrapper(stream, encoding="utf-8-sig", newline="")
     writer = csv.writer(text)
-    writer.writerow(HEADINGS)
+    writer.writerow(headings())
+    labels = {severity: severity.label for severity in Severity}
     for finding in findings:
-        writer.writerow([neutralise(cell) for cell in _record(finding, sources[finding.file])])
+        writer.writerow([neutralise(cell)
+                         for cell in _record(finding, sources[finding.file], labels)])
     text.flush()
     text.detach()
 
@@ -213,9 +247,9 @@ def _write_csv(stream: io.BufferedWriter, findings: list[Finding], sources: dict
 def _xlsx_bytes(findings: list[Finding], sources: dict[str, _Source]) -> bytes:
     workbook = Workbook()
     sheet = workbook.active
-    sheet.title = FINDINGS_SHEET
+    sheet.title = t(FINDINGS_SHEET, FINDINGS_SHEET_VI)
     _findings_sheet(sheet, findings, sources)
-    _rows_sheet(workbook.create_sheet(ROWS_SHEET), findings, sources)
+    _rows_sheet(workbook.create_sheet(t(ROWS_SHEET, ROWS_SHEET_VI)), findings, sources)
     workbook.properties.created = FIXED_TIME
     workbook.properties.modified = FIXED_TIME
     workbook.properties.creator = "procaudit"
@@ -238,9 +272,10 @@ def _stable_zip(workbook: Workbook) -> bytes:
 
 def _findings_sheet(sheet: Worksheet, findings: list[Finding], sources: dict[str, _Source]
                     ) -> None:
-    _heading_row(sheet, HEADINGS)
+    _heading_row(sheet, headings())
+    labels = {severity: severity.label for severity in Severity}
     for number, finding in enumerate(findings, start=2):
-        for column, text in enumerate(_record(finding, sources[finding.file]), start=1):
+        for column, text in enumerate(_record(finding, sources[finding.file], labels), start=1):
             _put(sheet.cell(number, column), text)
         sheet.cell(number, SEVERITY_COLUMN + 1).fill = SEVERITY_FILLS[finding.severity]
     for position, width in enumerate(WIDTHS):
@@ -276,7 +311,7 @@ def _rows_sheet(sheet: Worksheet, findings: list[Finding], sources: dict[str, _S
         if current != (key[0], id(table)):
             # A new source table: blank line, then its header (tables differ in columns).
             number += 2 if number else 1
-            _heading_row(sheet, (*ROWS_LEAD, *(label for _, label in columns)), number)
+            _heading_row(sheet, (*_rows_lead(), *(label for _, label in columns)), number)
             current = (key[0], id(table))
         number += 1
         texts = [key[0], key[1] or "", str(found[0].row)]

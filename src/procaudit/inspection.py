@@ -9,6 +9,7 @@ from collections.abc import Iterable
 from dataclasses import asdict
 from typing import Any
 
+from procaudit.i18n import t
 from procaudit.io import Catalogue, Table
 from procaudit.io.components import COMPONENTS
 from procaudit.io.headers import CATALOGUE, Vocabulary, alias_of
@@ -116,6 +117,8 @@ def _columns(table: Table, workbook: bool, words: Vocabulary) -> list[dict[str, 
         if rival in header_map.columns:
             # Two headers name one column: say which one was preferred.
             used = column_label(header_map.columns[rival], workbook)
-            entry["note"] = f"also names {rival}; column {used} is read as {rival}"
+            entry["note"] = t("also names {rival}; column {used} is read as {rival}",
+                              "cũng là tiêu đề của cột {rival}; cột {used} được đọc là {rival}",
+                              rival=rival, used=used)
         columns.append(entry)
     return columns

@@ -14,6 +14,8 @@ from types import TracebackType
 from rich.console import Console
 from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
+from procaudit.i18n import t
+
 DELAY = 0.8  # seconds
 
 
@@ -27,7 +29,7 @@ class StageDisplay:
             SpinnerColumn(), TextColumn("{task.description}"), BarColumn(), TimeElapsedColumn(),
             console=console, transient=True, redirect_stdout=False, redirect_stderr=False,
         )
-        self._task = self._progress.add_task("starting", total=None)
+        self._task = self._progress.add_task(t("starting", "đang bắt đầu"), total=None)
         self._delay = delay
         self._timer = threading.Timer(delay, self._progress.start)
         self._timer.daemon = True

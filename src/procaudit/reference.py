@@ -8,6 +8,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from procaudit.errors import InputError
+from procaudit.i18n import t
 from procaudit.io import read_catalogue
 from procaudit.levels import level_ids, untagged_keys
 from procaudit.text import comparison_keys, map_distinct
@@ -44,7 +45,9 @@ def load_reference(path: str) -> Reference:
     try:
         catalogue = read_catalogue(path)
     except InputError as exc:
-        raise InputError(path, f"cannot be used as the reference: {exc.problem}") from None
+        raise InputError(path, t("cannot be used as the reference: {problem}",
+                                 "không dùng được làm danh mục tham chiếu: {problem}",
+                                 problem=exc.problem)) from None
     frames = []
     for table in catalogue.tables:
         frame = table.frame
@@ -57,7 +60,9 @@ def load_reference(path: str) -> Reference:
             "field": _column(frame, "field"),
         }))
     if not frames:
-        raise InputError(path, "cannot be used as the reference: it has no code column")
+        raise InputError(path, t("cannot be used as the reference: it has no code column",
+                                 "không dùng được làm danh mục tham chiếu: tệp không có cột mã "
+                                 "thủ tục"))
     rows = pd.concat(frames, ignore_index=True).dropna(subset=["code"])
     rows = rows.drop_duplicates("code").reset_index(drop=True)
     empty: frozenset[str] = frozenset()

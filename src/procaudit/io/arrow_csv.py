@@ -22,6 +22,7 @@ import pyarrow as pa
 from pyarrow import csv as arrow_csv
 
 from procaudit.errors import InputError
+from procaudit.i18n import t
 from procaudit.io.csv_dialect import (
     SNIFFED_LINES,
     CsvDialect,
@@ -62,7 +63,8 @@ def read_regular_csv(path: Path) -> tuple[Grid, CsvDialect] | None:
          for position in range(width)}
     )
     if not records.notna().any().any():
-        raise InputError(str(path), "is empty (it holds only blank lines and delimiters)")
+        raise InputError(str(path), t("is empty (it holds only blank lines and delimiters)",
+                                      "là tệp trống (chỉ có dòng trống và dấu phân cách)"))
     grid = Grid(None, records, start_lines(records, lines))
     return grid, CsvDialect(encoding, delimiter)
 

@@ -7,6 +7,7 @@ import codecs
 import unicodedata
 
 from procaudit.errors import InputError
+from procaudit.i18n import t
 
 UTF16_BOMS = (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)
 _BOMS = (
@@ -30,8 +31,11 @@ def decode(data: bytes, path: str) -> tuple[str, str]:
             try:
                 return data.decode(encoding), encoding
             except UnicodeDecodeError as exc:
-                raise InputError(path, f"starts with a {encoding} mark but is not {encoding} "
-                                 f"text (byte {exc.start})") from exc
+                raise InputError(path, t("starts with a {encoding} mark but is not {encoding} "
+                                         "text (byte {byte})",
+                                         "bắt đầu bằng dấu nhận biết {encoding} nhưng không "
+                                         "phải văn bản {encoding} (byte {byte})",
+                                         encoding=encoding, byte=exc.start)) from exc
     try:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
@@ -44,8 +48,10 @@ def decode(data: bytes, path: str) -> tuple[str, str]:
         return unicodedata.normalize("NFC", text), "windows-1258"
     raise InputError(
         path,
-        "is in an encoding procaudit does not recognise (it reads UTF-8, UTF-16 and "
-        "Windows-1258); save it as 'CSV UTF-8' and run procaudit again",
+        t("is in an encoding procaudit does not recognise (it reads UTF-8, UTF-16 and "
+          "Windows-1258); save it as 'CSV UTF-8' and run procaudit again",
+          "dùng bảng mã mà procaudit không nhận ra (procaudit đọc được UTF-8, UTF-16 và "
+          "Windows-1258); hãy lưu tệp dưới dạng 'CSV UTF-8' rồi chạy lại procaudit"),
     )
 
 

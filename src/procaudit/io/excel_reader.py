@@ -16,6 +16,7 @@ from xml.etree import ElementTree
 from python_calamine import CalamineError, CalamineWorkbook, PasswordError
 
 from procaudit.errors import InputError
+from procaudit.i18n import t
 from procaudit.io.grid import Grid, file_head, text_grid
 
 # What a workbook starts with: a zip (xlsx, xlsm, ods) or an OLE2 container (xls, or an
@@ -29,15 +30,21 @@ _REL_ID = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}
 _SHOWN_CELLS = 5  # cells named in the note about formulas without a value
 
 
+def _not_a_workbook() -> str:
+    return t(NOT_A_WORKBOOK, "không phải sổ tính Excel (tệp có thể bị hỏng hoặc là loại tệp "
+                             "khác)")
+
+
 def read_workbook(path: Path) -> Iterator[Grid]:
     """Each sheet as a grid; grid row i is Excel row i + 1."""
     _check_is_workbook(path, file_head(path))
     try:
         workbook = CalamineWorkbook.from_path(str(path))
     except PasswordError as exc:
-        raise InputError(str(path), PASSWORD) from exc
+        raise InputError(str(path), t(PASSWORD, "được bảo vệ bằng mật khẩu: hãy gỡ mật khẩu "
+                                                "trong Excel rồi lưu lại")) from exc
     except (CalamineError, OSError, ValueError) as exc:
-        raise InputError(str(path), NOT_A_WORKBOOK) from exc
+        raise InputError(str(path), _not_a_workbook()) from exc
     any_value = False
     try:
         for name in workbook.sheet_names:
@@ -45,30 +52,37 @@ def read_workbook(path: Path) -> Iterator[Grid]:
                 sheet = workbook.get_sheet_by_name(name)
                 raw = sheet.to_python(skip_empty_area=False)
             except (CalamineError, ValueError) as exc:
-                raise InputError(str(path), f"has a sheet '{name}' that cannot be read ({exc})"
-                                 ) from exc
+                raise InputError(str(path), t("has a sheet '{sheet}' that cannot be read "
+                                              "({problem})",
+                                              "có trang tính '{sheet}' không đọc được "
+                                              "({problem})", sheet=name, problem=exc)) from exc
             grid = text_grid(name, raw, first_row=1)
             any_value = any_value or bool(grid.cells.notna().any().any())
             yield grid
     finally:
         workbook.close()
     if not any_value:
-        raise InputError(str(path), "is empty (none of its sheets holds a value)")
+        raise InputError(str(path), t("is empty (none of its sheets holds a value)",
+                                      "là tệp trống (không trang tính nào có giá trị)"))
 
 
 def _check_is_workbook(path: Path, head: bytes) -> None:
     """Tell an empty file, a CSV with a workbook's name and garbage apart from a workbook."""
     if not head:
-        raise InputError(str(path), "is empty")
+        raise InputError(str(path), t("is empty", "là tệp trống"))
     if head.startswith(_ZIP) or head.startswith(_OLE2):
         return  # calamine tells a damaged or encrypted one
     if _is_text(head) and head.lstrip().startswith(b"<"):  # portals export HTML as .xls
-        raise InputError(str(path), "is a web page (HTML) with a workbook's name, not an Excel "
-                                    "workbook: open it in Excel and save it as .xlsx")
+        raise InputError(str(path), t("is a web page (HTML) with a workbook's name, not an "
+                                      "Excel workbook: open it in Excel and save it as .xlsx",
+                                      "là trang web (HTML) mang tên sổ tính, không phải sổ tính "
+                                      "Excel: hãy mở bằng Excel rồi lưu dưới dạng .xlsx"))
     if _is_text(head):
-        raise InputError(str(path), "is not an Excel workbook but text (perhaps CSV): give it "
-                                    "the .csv name")
-    raise InputError(str(path), NOT_A_WORKBOOK)
+        raise InputError(str(path), t("is not an Excel workbook but text (perhaps CSV): give "
+                                      "it the .csv name",
+                                      "không phải sổ tính Excel mà là văn bản (có thể là CSV): "
+                                      "hãy đổi đuôi tệp thành .csv"))
+    raise InputError(str(path), _not_a_workbook())
 
 
 def _is_text(head: bytes) -> bool:
@@ -89,11 +103,13 @@ def formula_notes(path: Path, holding: frozenset[str]) -> list[str]:
     some exports) often do not, and their cells would look blank without a word.
     """
     notes = []
+    said = t("sheet '{sheet}' has {count} formula(s) with no saved value ({shown}), read as "
+             "empty cells; open the file in Excel and save it to store their values",
+             "trang tính '{sheet}' có {count} công thức chưa lưu giá trị ({shown}), được đọc là "
+             "ô trống; hãy mở tệp bằng Excel rồi lưu lại để lưu giá trị của các công thức")
     for sheet, cells in formulas_without_values(path, holding).items():
         shown = ", ".join(cells[:_SHOWN_CELLS]) + (", …" if len(cells) > _SHOWN_CELLS else "")
-        notes.append(f"sheet '{sheet}' has {len(cells)} formula(s) with no saved value "
-                     f"({shown}), read as empty cells; open the file in Excel and save it to "
-                     "store their values")
+        notes.append(said.format(sheet=sheet, count=len(cells), shown=shown))
     return notes
 
 

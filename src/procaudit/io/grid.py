@@ -15,6 +15,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from procaudit.errors import InputError
+from procaudit.i18n import t
 
 _HEAD = 8192  # bytes read to tell what a file really is, whatever its name says
 
@@ -109,13 +110,21 @@ def file_head(path: Path) -> bytes:
     try:
         mode = os.stat(path).st_mode
     except OSError as exc:
-        raise InputError(str(path), f"cannot be read ({exc.strerror or exc})") from None
+        raise InputError(str(path), _cannot_be_read(exc)) from None
     if stat.S_ISDIR(mode):
-        raise InputError(str(path), "is a directory, not a catalogue file")
+        raise InputError(str(path), t("is a directory, not a catalogue file",
+                                      "là thư mục, không phải tệp danh mục"))
     if not stat.S_ISREG(mode):
-        raise InputError(str(path), "is not a regular file (it is a pipe, socket or device)")
+        raise InputError(str(path), t("is not a regular file (it is a pipe, socket or device)",
+                                      "không phải tệp thông thường (đây là pipe, socket hoặc "
+                                      "thiết bị)"))
     try:
         with path.open("rb") as stream:
             return stream.read(_HEAD)
     except OSError as exc:
-        raise InputError(str(path), f"cannot be read ({exc.strerror or exc})") from None
+        raise InputError(str(path), _cannot_be_read(exc)) from None
+
+
+def _cannot_be_read(exc: OSError) -> str:
+    return t("cannot be read ({reason})", "không đọc được ({reason})",
+             reason=exc.strerror or exc)

@@ -18,6 +18,7 @@ import pandas as pd
 
 from procaudit.columns import REQUIRED
 from procaudit.errors import InputError
+from procaudit.i18n import t
 from procaudit.io.grid import Grid
 from procaudit.io.headers import CATALOGUE, HeaderMap, Vocabulary, alias_of, map_headers
 
@@ -86,6 +87,9 @@ class SheetAccount:
     procedures: int
     skipped: dict[str, tuple[int, ...]]  # reason -> the user's row numbers
     inherited: dict[str, int]  # canonical column -> rows that took it from a section
+    # The text of each row of the title block, for the scorecard's province
+    # ("ỦY BAN NHÂN DÂN TỈNH LÀO CAI").
+    title: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -201,7 +205,9 @@ def _given_header(grid: Grid, header_rows: tuple[int, ...], extra: dict[str, str
     by_row = {row: position for position, row in enumerate(grid.rows)}
     missing = [row for row in header_rows if row not in by_row]
     if missing:
-        raise InputError(str(grid.sheet or ""), f"has no row {missing[0]} to read the header from")
+        raise InputError(str(grid.sheet or ""), t("has no row {row} to read the header from",
+                                                  "không có dòng {row} để đọc tiêu đề",
+                                                  row=missing[0]))
     positions = [by_row[row] for row in header_rows]
     labels = row_texts(grid.cells, positions[0])
     if len(positions) == 2:
@@ -403,6 +409,8 @@ def understand(grid: Grid, options: LayoutOptions, header: Header | None = None,
         procedures=len(live),
         skipped={reason: tuple(sorted(found)) for reason, found in skipped.items()},
         inherited={column: int(took[column].sum()) for column in took if took[column].any()},
+        title=tuple(_heading_text(cells.iloc[p]) for p in range(positions[0])
+                    if cells.iloc[p].notna().any()),
     )
     return Understood(
         body=live.reset_index(drop=True),

@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from procaudit.errors import InputError
+from procaudit.i18n import language, t
 from procaudit.io.grid import Grid
 
 if TYPE_CHECKING:
@@ -52,9 +53,11 @@ _OVERLAP = 256  # a reference cut by a chunk's end is found in the next chunk
 def check_file_size(path: Path, limits: Limits) -> None:
     size = path.stat().st_size
     if size > limits.max_file_size:
-        raise InputError(str(path), f"is {_size(size)}, over the limit of "
-                                    f"{_size(limits.max_file_size)} (raise it with "
-                                    "--max-file-size)")
+        raise InputError(str(path), t("is {size}, over the limit of {limit} (raise it with "
+                                      "--max-file-size)",
+                                      "có dung lượng {size}, vượt giới hạn {limit} (có thể nâng "
+                                      "giới hạn bằng --max-file-size)",
+                                      size=_size(size), limit=_size(limits.max_file_size)))
 
 
 def check_workbook(path: Path, limits: Limits) -> frozenset[str]:
@@ -73,20 +76,26 @@ def check_workbook(path: Path, limits: Limits) -> frozenset[str]:
                 and _scan_sheet(path, archive, part, limits)
             )
     except (zipfile.BadZipFile, OSError, EOFError) as exc:
-        raise InputError(str(path), f"is a damaged workbook ({exc})") from None
+        raise InputError(str(path), t("is a damaged workbook ({problem})",
+                                      "là sổ tính bị hỏng ({problem})", problem=exc)) from None
 
 
 def _check_inflation(path: Path, parts: list[zipfile.ZipInfo], limits: Limits) -> None:
     total = sum(part.file_size for part in parts)
     if total > limits.max_unzipped:
-        raise InputError(str(path), f"would inflate to {_size(total)}, over the limit of "
-                                    f"{_size(limits.max_unzipped)}; refused before reading")
+        raise InputError(str(path), t("would inflate to {size}, over the limit of {limit}; "
+                                      "refused before reading",
+                                      "khi giải nén sẽ chiếm {size}, vượt giới hạn {limit}; đã "
+                                      "từ chối trước khi đọc",
+                                      size=_size(total), limit=_size(limits.max_unzipped)))
     for part in parts:
         ratio = part.file_size / max(part.compress_size, 1)
         if part.file_size > _SMALL_PART and ratio > limits.max_ratio:
-            raise InputError(str(path), f"has a part ({part.filename}) that inflates "
-                                        f"{ratio:,.0f} times, like a zip bomb; refused "
-                                        "before reading")
+            raise InputError(str(path), t("has a part ({part}) that inflates {ratio} times, "
+                                          "like a zip bomb; refused before reading",
+                                          "có thành phần ({part}) giải nén to gấp {ratio} lần, "
+                                          "giống bom zip; đã từ chối trước khi đọc",
+                                          part=part.filename, ratio=_number(round(ratio))))
 
 
 def _scan_sheet(path: Path, archive: zipfile.ZipFile, part: zipfile.ZipInfo,
@@ -112,10 +121,16 @@ def _check_extent(path: Path, archive: zipfile.ZipFile, part: zipfile.ZipInfo,
                                    default=0))
         if rows * columns > limits.max_cells:
             sheet = Path(part.filename).stem
-            raise InputError(str(path), f"has a sheet ({sheet}) reaching row {rows:,} and "
-                                        f"column {columns:,}: {rows * columns:,} cells, "
-                                        f"over the limit of {limits.max_cells:,} (raise it "
-                                        "with --max-cells)")
+            raise InputError(str(path), t("has a sheet ({sheet}) reaching row {rows} and "
+                                          "column {columns}: {cells} cells, over the limit of "
+                                          "{limit} (raise it with --max-cells)",
+                                          "có trang tính ({sheet}) kéo dài đến dòng {rows} và "
+                                          "cột {columns}: {cells} ô, vượt giới hạn {limit} (có "
+                                          "thể nâng giới hạn bằng --max-cells)",
+                                          sheet=sheet, rows=_number(rows),
+                                          columns=_number(columns),
+                                          cells=_number(rows * columns),
+                                          limit=_number(limits.max_cells)))
 
 
 def _chunks(archive: zipfile.ZipFile, part: zipfile.ZipInfo) -> Iterator[bytes]:
@@ -158,11 +173,15 @@ def check_cell_lengths(path: str, grid: Grid, limits: Limits) -> None:
         lengths = column.str.len()
         longest = lengths.max()
         if pd.notna(longest) and longest > limits.max_cell_length:
-            where = "line" if grid.sheet is None else f"sheet '{grid.sheet}', row"
+            where = t("line", "dòng") if grid.sheet is None else t(
+                "sheet '{sheet}', row", "trang tính '{sheet}', dòng", sheet=grid.sheet)
             row = grid.rows.iloc[cells.index.get_loc(lengths.idxmax())]
-            raise InputError(path, f"has a cell of {int(longest):,} characters ({where} "
-                                   f"{row}), over the limit of {limits.max_cell_length:,} "
-                                   "(raise it with --max-cell-length)")
+            raise InputError(path, t("has a cell of {length} characters ({where} {row}), over "
+                                     "the limit of {limit} (raise it with --max-cell-length)",
+                                     "có ô dài {length} ký tự ({where} {row}), vượt giới hạn "
+                                     "{limit} (có thể nâng giới hạn bằng --max-cell-length)",
+                                     length=_number(int(longest)), where=where, row=row,
+                                     limit=_number(limits.max_cell_length)))
 
 
 def _most_bytes(column: pd.Series) -> int:
@@ -175,4 +194,12 @@ def _most_bytes(column: pd.Series) -> int:
 
 
 def _size(size: int) -> str:
-    return f"{size / MB:,.0f} MB" if size >= MB else f"{size:,} bytes"
+    if size >= MB:
+        return f"{_number(round(size / MB))} MB"
+    return t("{size} bytes", "{size} byte", size=_number(size))
+
+
+def _number(number: int) -> str:
+    """1,234,567 in English, 1.234.567 in Vietnamese."""
+    text = f"{number:,}"
+    return text.replace(",", ".") if language() == "vi" else text

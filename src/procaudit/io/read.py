@@ -10,6 +10,7 @@ import pandas as pd
 
 from procaudit.columns import ALIASES, REQUIRED, SECTION_STATUS
 from procaudit.errors import InputError
+from procaudit.i18n import t
 from procaudit.io.canonical import canonical_frame
 from procaudit.io.components import COMPONENTS, components_header
 from procaudit.io.csv_dialect import CsvDialect
@@ -92,11 +93,14 @@ def read_catalogue(path_text: str, options: ReadOptions | None = None) -> Catalo
     options = options or ReadOptions()
     path = Path(path_text)
     if not path.exists():
-        raise InputError(path_text, "no such file")
+        raise InputError(path_text, t("no such file", "không có tệp này"))
     if path.is_dir():
-        raise InputError(path_text, "is a directory, not a catalogue file")
+        raise InputError(path_text, t("is a directory, not a catalogue file",
+                                      "là thư mục, không phải tệp danh mục"))
     if not path.is_file():  # opening a pipe would wait for a writer forever
-        raise InputError(path_text, "is not a regular file (it is a pipe, socket or device)")
+        raise InputError(path_text, t("is not a regular file (it is a pipe, socket or device)",
+                                      "không phải tệp thông thường (đây là pipe, socket hoặc "
+                                      "thiết bị)"))
     suffix = path.suffix.lower()
     if suffix in CSV_SUFFIXES | WORKBOOK_SUFFIXES:
         check_file_size(path, options.limits)
@@ -108,7 +112,9 @@ def read_catalogue(path_text: str, options: ReadOptions | None = None) -> Catalo
         return _workbook(path_text, path, suffix.lstrip("."), options)
     raise InputError(
         path_text,
-        f"has an unsupported type '{suffix or 'none'}' (use .csv, .xlsx, .xlsm, .xls or .ods)",
+        t("has an unsupported type '{suffix}' (use .csv, .xlsx, .xlsm, .xls or .ods)",
+          "có định dạng không được hỗ trợ '{suffix}' (dùng .csv, .xlsx, .xlsm, .xls hoặc .ods)",
+          suffix=suffix or t("none", "không có")),
     )
 
 
@@ -172,11 +178,13 @@ def _workbook(path_text: str, path: Path, kind: str, options: ReadOptions) -> Ca
     tables: list[Table] = []
     components: list[Table] = []
     not_lists: dict[str, str] = {}  # sheet -> why it holds no procedure list, in sheet order
+    holds_components = t(HOLDS_COMPONENTS, "chứa thành phần hồ sơ, không phải danh mục thủ tục")
     for grid in grids:
         if wanted is not None and grid.sheet != wanted:
-            not_lists[str(grid.sheet)] = "not the sheet asked for"
+            not_lists[str(grid.sheet)] = t("not the sheet asked for",
+                                           "không phải trang tính được chỉ định")
         elif grid.cells.empty or not grid.cells.notna().any().any():
-            not_lists[str(grid.sheet)] = "empty"
+            not_lists[str(grid.sheet)] = t("empty", "trống")
         else:
             try:
                 tables.extend(_tables(path_text, grid, options))
@@ -186,13 +194,16 @@ def _workbook(path_text: str, path: Path, kind: str, options: ReadOptions) -> Ca
                 found = _components(grid)
                 if found is not None:
                     components.append(found)
-                not_lists[str(grid.sheet)] = exc.problem if found is None else HOLDS_COMPONENTS
+                not_lists[str(grid.sheet)] = exc.problem if found is None else holds_components
     if not tables and len(grids) == 1 and not components:
-        raise InputError(path_text, f"sheet '{grids[0].sheet}' {not_lists[str(grids[0].sheet)]}")
+        raise InputError(path_text, t("sheet '{sheet}' {why}", "trang tính '{sheet}' {why}",
+                                      sheet=grids[0].sheet, why=not_lists[str(grids[0].sheet)]))
     if not tables:
         reasons = "; ".join(f"'{sheet}' {why}" for sheet, why in not_lists.items())
-        raise InputError(path_text, f"has no sheet with a procedure list ({reasons})")
-    skipped = {sheet: why for sheet, why in not_lists.items() if why != HOLDS_COMPONENTS}
+        raise InputError(path_text, t("has no sheet with a procedure list ({reasons})",
+                                      "không có trang tính nào chứa danh mục thủ tục ({reasons})",
+                                      reasons=reasons))
+    skipped = {sheet: why for sheet, why in not_lists.items() if why != holds_components}
     return Catalogue(path_text, kind, tuple(tables), skipped, components=tuple(components),
                      notes=tuple(formula_notes(path, with_formulas)))
 
@@ -205,22 +216,32 @@ def _wanted_sheet(path: str, names: list[str | None], sheet: str | None) -> str 
     if sheet.isdigit() and 1 <= int(sheet) <= len(names):
         return names[int(sheet) - 1]
     listed = ", ".join(f"'{name}'" for name in names)
-    raise InputError(path, f"has no sheet '{sheet}' (its sheets: {listed})")
+    raise InputError(path, t("has no sheet '{sheet}' (its sheets: {listed})",
+                             "không có trang tính '{sheet}' (các trang tính của tệp: {listed})",
+                             sheet=sheet, listed=listed))
 
 
 def _no_header(missing: NoHeader) -> str:
-    wanted = " or ".join(f"'{alias}'" for alias in ALIASES[REQUIRED[0]][:3])
+    wanted = t(" or ", " hoặc ").join(f"'{alias}'" for alias in ALIASES[REQUIRED[0]][:3])
     shown = [_quoted(label) for label in missing.closest if label.strip()]
     seen = ", ".join(shown[:_SHOWN_HEADERS]) + (", …" if len(shown) > _SHOWN_HEADERS else "")
+    seen = seen or t("nothing", "không có gì")
     if missing.given:
-        return (
-            f"has no column for the procedure {REQUIRED[0]} on the header row {missing.given} "
-            f"(it has {seen or 'nothing'}); name the column with --map 'HEADER={REQUIRED[0]}'"
+        return t(
+            "has no column for the procedure {column} on the header row {row} (it has {seen}); "
+            "name the column with --map 'HEADER={column}'",
+            "không có cột tên thủ tục ({column}) ở dòng tiêu đề {row} (dòng này có {seen}); hãy "
+            "chỉ định cột bằng --map 'TIÊU ĐỀ={column}'",
+            column=REQUIRED[0], row=missing.given, seen=seen,
         )
-    return (
-        f"has no column for the procedure {REQUIRED[0]} (looked for {wanted} in the first "
-        f"{HEADER_SCAN_ROWS} rows; the most header-like row has {seen or 'nothing'}; "
-        "name it with --map or point at it with --header-row)"
+    return t(
+        "has no column for the procedure {column} (looked for {wanted} in the first {rows} "
+        "rows; the most header-like row has {seen}; name it with --map or point at it with "
+        "--header-row)",
+        "không có cột tên thủ tục ({column}) (đã tìm {wanted} trong {rows} dòng đầu; dòng giống "
+        "dòng tiêu đề nhất có {seen}; hãy chỉ định cột bằng --map hoặc chỉ ra dòng tiêu đề bằng "
+        "--header-row)",
+        column=REQUIRED[0], wanted=wanted, rows=HEADER_SCAN_ROWS, seen=seen,
     )
 
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from typing import TextIO
 
+from procaudit.i18n import t
 from procaudit.model import AuditResult, Finding, Severity
 from procaudit.reporters.base import Reporter
 from procaudit.reporters.rule_meta import message_with_fix
@@ -29,9 +30,9 @@ def annotation(finding: Finding) -> str:
     # A row number alone is ambiguous in a workbook: say which sheet and column.
     where = []
     if finding.sheet is not None:
-        where.append(f"sheet '{finding.sheet}'")
+        where.append(t("sheet '{sheet}'", "trang tính '{sheet}'", sheet=finding.sheet))
     if finding.column:
-        where.append(f"column {finding.column}")
+        where.append(t("column {column}", "cột {column}", column=finding.column))
     message = message_with_fix(finding)
     if where:
         message = f"{', '.join(where)}: {message}"

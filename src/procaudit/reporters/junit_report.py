@@ -14,6 +14,7 @@ import re
 from itertools import groupby
 from typing import TextIO
 
+from procaudit.i18n import t
 from procaudit.model import AuditResult, Finding
 from procaudit.reporters.base import Reporter
 
@@ -44,15 +45,23 @@ def _element(depth: int, tag: str, attributes: str, children: list[str]) -> str:
     return "\n".join([f"{pad}<{tag}{attributes}>", *children, f"{pad}</{tag}>"])
 
 
-def _details(finding: Finding) -> str:
-    parts = [("sheet", finding.sheet), ("row", finding.row), ("column", finding.column),
-             ("code", finding.code), ("value", finding.value), ("fix", finding.fix)]
-    return "\n".join(f"{key}: {value}" for key, value in parts if value is not None)
+def _labels() -> tuple[str, ...]:
+    """The labels of a failure's details (sheet, row, column, code, value, fix), picked once
+    per report."""
+    return (t("sheet", "trang tính"), t("row", "dòng"), t("column", "cột"), t("code", "mã"),
+            t("value", "giá trị"), t("fix", "cách sửa"))
 
 
-def _failure(finding: Finding) -> str:
+def _details(finding: Finding, labels: tuple[str, ...]) -> str:
+    values = (finding.sheet, finding.row, finding.column, finding.code, finding.value,
+              finding.fix)
+    return "\n".join(f"{key}: {value}" for key, value in zip(labels, values, strict=True)
+                     if value is not None)
+
+
+def _failure(finding: Finding, labels: tuple[str, ...]) -> str:
     head = f'      <failure message="{_attribute(finding.message)}" type="{finding.severity}"'
-    details = _text(_details(finding))
+    details = _text(_details(finding, labels))
     return f"{head}>{details}</failure>" if details else f"{head} />"
 
 
@@ -65,10 +74,11 @@ def _suite(name: str, tests: int, failures: int, errors: int, cases: list[str]) 
 def _cases(path: str, findings: list[Finding]) -> list[str]:
     """One testcase per rule, in rule order, each with the failures of its findings."""
     cases = []
+    labels = _labels()
     for rule, group in groupby(sorted(findings, key=lambda f: f.rule), key=lambda f: f.rule):
         found = list(group)
         attributes = _attributes(classname=path, name=f"{rule} {found[0].name}")
-        cases.append(_element(2, "testcase", attributes, [_failure(f) for f in found]))
+        cases.append(_element(2, "testcase", attributes, [_failure(f, labels) for f in found]))
     return cases
 
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from procaudit.i18n import t
 from procaudit.model import Finding, Severity
 
 
@@ -28,4 +29,6 @@ def rule_meta(finding: Finding) -> RuleMeta:
 
 
 def message_with_fix(finding: Finding) -> str:
-    return f"{finding.message} Fix: {finding.fix}" if finding.fix else finding.message
+    if not finding.fix:
+        return finding.message
+    return finding.message + t(" Fix: ", " Cách sửa: ") + finding.fix

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from procaudit.i18n import t
 from procaudit.model import Severity
 from procaudit.rules.registry import schema_rule
 
@@ -15,7 +16,11 @@ _CODE = re.compile(CODE_PATTERN)
 _DIGIT_LOOKALIKES = str.maketrans({"O": "0", "o": "0", "l": "1", "I": "1"})
 _LETTER = re.compile(r"[A-Za-z]")
 _DIGITS = re.compile(r"\d*")
-_WHERE_CODES_LIVE = "the national procedure database (CSDL quốc gia về TTHC)"
+
+
+def _where_codes_live() -> str:
+    return t("the national procedure database (CSDL quốc gia về TTHC)",
+             "Cơ sở dữ liệu quốc gia về thủ tục hành chính")
 
 
 def _repaired(code: str) -> str | None:
@@ -28,19 +33,24 @@ def _repaired(code: str) -> str | None:
 
 def _problem(code: str) -> str:
     if code != code.strip():
-        return "has spaces around it"
+        return t("has spaces around it", "có dấu cách ở đầu hoặc cuối")
     if "," in code:
-        return "uses a comma where the dot belongs"
+        return t("uses a comma where the dot belongs", "dùng dấu phẩy thay cho dấu chấm")
     national_part = ".".join(code.split(".")[:2])
     if _LETTER.search(national_part):
-        return "has a letter where a digit belongs"
+        return t("has a letter where a digit belongs", "có chữ cái ở vị trí của chữ số")
     head, _, tail = code.partition(".")
     if head.startswith("0") and len(head) > 1:
-        return "has a leading zero"
+        return t("has a leading zero", "có chữ số 0 thừa ở đầu")
     digits = _DIGITS.match(tail).group()  # type: ignore[union-attr]
     if head.isdigit() and digits and len(digits) != 6:
-        return f"has {len(digits)} digits after the dot where a national code has 6"
-    return "is not a national code (D.DDDDDD, optionally with a local suffix like .000.00.00.H29)"
+        return t("has {count} digits after the dot where a national code has 6",
+                 "có {count} chữ số sau dấu chấm, trong khi mã quốc gia có 6 chữ số",
+                 count=len(digits))
+    return t("is not a national code (D.DDDDDD, optionally with a local suffix like "
+             ".000.00.00.H29)",
+             "không đúng định dạng mã quốc gia (D.DDDDDD, có thể kèm hậu tố địa phương như "
+             ".000.00.00.H29)")
 
 
 @schema_rule("PA101", "invalid-code", Severity.ERROR, column="code")
@@ -68,15 +78,42 @@ def invalid_code(value: str | None) -> tuple[str, str]:
 
     **Fix**: copy the code from the national procedure database; where the cell was typed
     by hand, correct the typing (procaudit suggests the repair when one is evident).
+
+    [vi]
+    Mã thủ tục không phải là mã quốc gia.
+
+    Mã thủ tục hành chính quốc gia gồm một chữ số, một dấu chấm và sáu chữ số (`1.000178`). Mã
+    địa phương gắn thêm mã định danh điện tử của cơ quan, đầy đủ (`1.000494.000.00.00.H29`) hoặc
+    rút gọn (`1.012753.H19`). Mọi cách ghi khác đều không đối chiếu được với Cơ sở dữ liệu quốc
+    gia về TTHC, nên thủ tục bị bỏ sót trong mọi phép đối chiếu dựa vào mã.
+
+    **Sai**
+    ```
+    1.00123      năm chữ số sau dấu chấm
+    1,001234     dấu phẩy thay cho dấu chấm
+    01.001234    thừa chữ số không ở đầu
+    1.0O1234     chữ O thay cho chữ số không
+    ```
+
+    **Đúng**
+    ```
+    1.001234
+    1.000494.000.00.00.H29
+    ```
+
+    **Cách sửa**: sao chép mã từ Cơ sở dữ liệu quốc gia về TTHC; nếu ô được nhập tay, sửa lỗi
+    nhập (procaudit gợi ý mã đúng khi suy ra được).
     """
     code = value or ""
     repaired = _repaired(code)
     fix = (
-        f"Write the code as {repaired}."
+        t("Write the code as {code}.", "Sửa mã thành {code}.", code=repaired)
         if repaired and repaired != code
-        else f"Copy the procedure's code from {_WHERE_CODES_LIVE}."
+        else t("Copy the procedure's code from {where}.", "Sao chép mã thủ tục từ {where}.",
+               where=_where_codes_live())
     )
-    return f"The code '{code}' {_problem(code)}.", fix
+    return t("The code '{code}' {problem}.", "Mã thủ tục '{code}' {problem}.", code=code,
+             problem=_problem(code)), fix
 
 
 @schema_rule("PA102", "missing-code", Severity.WARNING, column="code")
@@ -101,10 +138,33 @@ def missing_code(value: str | None) -> tuple[str, str]:
 
     **Fix**: fill in the code from the national procedure database once the procedure is
     entered there.
+
+    [vi]
+    Thủ tục chưa có mã.
+
+    Thiếu mã, thủ tục không đối chiếu được với Cơ sở dữ liệu quốc gia về TTHC, với danh mục của
+    các tỉnh khác hay với phiên bản trước của chính danh mục này. Thủ tục mới công bố có thể chưa
+    được cấp mã; vì vậy đây là cảnh báo, không phải lỗi.
+
+    **Sai**
+    ```
+    Mã thủ tục | Tên thủ tục
+               | Đăng ký khai sinh
+    ```
+
+    **Đúng**
+    ```
+    Mã thủ tục | Tên thủ tục
+    1.001193   | Đăng ký khai sinh
+    ```
+
+    **Cách sửa**: điền mã theo Cơ sở dữ liệu quốc gia về TTHC khi thủ tục đã được cập nhật vào
+    đó.
     """
     return (
-        "The procedure has no code.",
-        f"Fill in the procedure's code from {_WHERE_CODES_LIVE}.",
+        t("The procedure has no code.", "Thủ tục chưa có mã."),
+        t("Fill in the procedure's code from {where}.", "Điền mã thủ tục theo {where}.",
+          where=_where_codes_live()),
     )
 
 
@@ -130,9 +190,33 @@ def missing_name(value: str | None) -> tuple[str, str]:
 
     **Fix**: write the name as the publishing decision gives it, or delete the row if it is
     not a procedure.
+
+    [vi]
+    Dòng không có tên thủ tục.
+
+    Tên là thông tin mà mọi dòng thủ tục đều phải có: người dân tra cứu theo tên và quyết định
+    công bố liệt kê theo tên. Dòng không có tên hoặc là thủ tục bị mất tên, hoặc là dòng thừa
+    không phải thủ tục.
+
+    **Sai**
+    ```
+    Mã thủ tục | Tên thủ tục
+    1.001193   |
+    ```
+
+    **Đúng**
+    ```
+    Mã thủ tục | Tên thủ tục
+    1.001193   | Đăng ký khai sinh
+    ```
+
+    **Cách sửa**: ghi tên đúng như quyết định công bố, hoặc xóa dòng nếu đây không phải là thủ
+    tục.
     """
     return (
-        "The row has no procedure name.",
-        "Write the name as the publishing decision gives it, or delete the row if it is not a "
-        "procedure.",
+        t("The row has no procedure name.", "Dòng này không có tên thủ tục."),
+        t("Write the name as the publishing decision gives it, or delete the row if it is not "
+          "a procedure.",
+          "Ghi tên thủ tục đúng như quyết định công bố, hoặc xóa dòng nếu đây không phải là "
+          "thủ tục."),
     )

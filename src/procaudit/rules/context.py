@@ -14,6 +14,7 @@ import pandas as pd
 import pyarrow as pa
 
 from procaudit.columns import ROW, SECTION_STATUS, SHEET
+from procaudit.i18n import language, t
 from procaudit.levels import name_tag
 from procaudit.rules.options import RuleOptions
 from procaudit.text import comparison_keys, map_distinct, map_factorized
@@ -177,12 +178,22 @@ class RuleContext:
         hold only the first rows of `total`."""
         shown = [str(self._user_rows[i]) for i in index[:SHOWN_ROWS]]
         total = len(index) if total is None else total
-        unit = self._row_unit
+        # Called once per reported row: the words are picked once per table and language.
+        one, several, more = self.shared(f"row words {language()}", self._row_words)
         if total > len(shown):
-            return f"{unit}s {', '.join(shown)} and {total - len(shown)} more"
+            return more.format(rows=", ".join(shown), more=total - len(shown))
         if len(shown) == 1:
-            return f"{unit} {shown[0]}"
-        return f"{unit}s {', '.join(shown[:-1])} and {shown[-1]}"
+            return one.format(row=shown[0])
+        return several.format(rows=", ".join(shown[:-1]), last=shown[-1])
+
+    def _row_words(self) -> tuple[str, str, str]:
+        """Templates of `row_list`: one row, several, several and more."""
+        unit = self._row_unit  # Vietnamese says "dòng" for a sheet's row and a CSV line alike
+        return (
+            t(unit + " {row}", "dòng {row}"),
+            t(unit + "s {rows} and {last}", "các dòng {rows} và {last}"),
+            t(unit + "s {rows} and {more} more", "các dòng {rows} và {more} dòng khác"),
+        )
 
 
 def _out_of_force(statuses: pd.Series) -> pd.Series:

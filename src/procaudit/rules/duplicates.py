@@ -11,6 +11,7 @@ from itertools import islice, pairwise
 import numpy as np
 import pandas as pd
 
+from procaudit.i18n import t
 from procaudit.model import Severity
 from procaudit.rules.context import SHOWN_ROWS, RuleContext
 from procaudit.rules.hits import hits, no_hits
@@ -18,8 +19,11 @@ from procaudit.rules.registry import frame_rule
 from procaudit.text_columns import text_codes
 
 
-def _count(number: int, noun: str) -> str:
-    return f"{number} {noun}" + ("" if number == 1 else "s")
+def _others_said(noun: str, vietnamese: str) -> Callable[[int], str]:
+    """" and 1 other name", " and 3 other names" ("và 3 tên khác"), its words picked once."""
+    one = t(f" and 1 {noun}", f" và 1 {vietnamese}")
+    several = t(f" and {{count}} {noun}s", f" và {{count}} {vietnamese}")
+    return lambda count: one if count == 1 else several.format(count=count)
 
 
 @dataclass(frozen=True)
@@ -130,6 +134,28 @@ def duplicate_entry(ctx: RuleContext) -> pd.DataFrame:
     ```
 
     **Fix**: keep one row (the one that matches the publishing decision) and delete the others.
+
+    [vi]
+    Một thủ tục được liệt kê hai lần: cùng mã, cùng tên, cùng cấp thực hiện.
+
+    Thủ tục bị liệt kê hai lần sẽ bị đếm hai lần trong mọi số liệu thống kê dựa trên danh mục, và
+    hai bản sẽ khác dần nhau khi một bản được sửa đổi còn bản kia thì không. Tên được so sánh sau
+    khi chuẩn hóa (dạng Unicode, chữ hoa chữ thường, dấu cách, dấu câu ở cuối, cách bỏ dấu thanh
+    kiểu cũ và kiểu mới), nên các bản chỉ khác nhau do cách gõ cũng bị phát hiện. Mọi dòng trong
+    nhóm đều được báo và nêu các dòng còn lại.
+
+    **Sai**
+    ```
+    dòng 12 | 1.001193 | Đăng ký khai sinh   | Cấp xã
+    dòng 87 | 1.001193 | ĐĂNG KÝ KHAI SINH.  | Cấp xã
+    ```
+
+    **Đúng**
+    ```
+    dòng 12 | 1.001193 | Đăng ký khai sinh   | Cấp xã
+    ```
+
+    **Cách sửa**: giữ lại một dòng (dòng khớp với quyết định công bố) và xóa các dòng còn lại.
     """
     keys = _keys(ctx)
     rows = np.flatnonzero((keys.code >= 0) & (keys.name >= 0) & _repeated(keys.code))
@@ -140,16 +166,20 @@ def duplicate_entry(ctx: RuleContext) -> pd.DataFrame:
     if not duplicated.any():
         return no_hits()
 
+    said = t("The same procedure is also listed on {rows}.",
+             "Thủ tục này cũng được liệt kê tại {rows}.")
+
     def describe(_: object, others: Others) -> str:
-        return f"The same procedure is also listed on {ctx.row_list(others.first, others.rows)}."
+        return said.format(rows=ctx.row_list(others.first, others.rows))
 
     return hits(
         ctx.frame,
         pd.Series(duplicated, index=ctx.frame.index),
         "name",
         _others(ctx.frame.index[duplicated], entry[again], rows[again], describe),
-        "Keep one of the rows (the one that matches the publishing decision) and delete the "
-        "others.",
+        t("Keep one of the rows (the one that matches the publishing decision) and delete the "
+          "others.",
+          "Giữ lại một dòng (dòng khớp với quyết định công bố) và xóa các dòng còn lại."),
     )
 
 
@@ -175,6 +205,27 @@ def code_conflict(ctx: RuleContext) -> pd.DataFrame:
 
     **Fix**: look the code up in the national procedure database and correct the code of the
     row it does not belong to.
+
+    [vi]
+    Một mã được dùng cho các thủ tục có tên khác nhau.
+
+    Mỗi mã xác định một thủ tục. Khi hai dòng có tên khác nhau dùng chung một mã, ít nhất một
+    dòng mang mã sai, và mọi lần tra cứu theo mã đều ra nhầm thủ tục.
+
+    **Sai**
+    ```
+    dòng 20 | 1.004227 | Cấp giấy phép xây dựng mới
+    dòng 64 | 1.004227 | Cấp giấy phép di dời công trình
+    ```
+
+    **Đúng**
+    ```
+    dòng 20 | 1.004227 | Cấp giấy phép xây dựng mới
+    dòng 64 | 1.009991 | Cấp giấy phép di dời công trình
+    ```
+
+    **Cách sửa**: tra cứu mã trong Cơ sở dữ liệu quốc gia về TTHC và sửa mã của dòng không đúng
+    thủ tục.
     """
     frame, keys = ctx.frame, _keys(ctx)
     named = np.flatnonzero((keys.code >= 0) & (keys.name >= 0) & _repeated(keys.code))
@@ -185,13 +236,15 @@ def code_conflict(ctx: RuleContext) -> pd.DataFrame:
         return no_hits()
     names, codes = _lookup(frame["name"], conflicted), _lookup(frame["code"], conflicted)
 
+    said = t("The code {code} is also used for '{first}'{also} on {rows}.",
+             "Mã {code} cũng được dùng cho '{first}'{also} tại {rows}.")
+    other_names = _others_said("other name", "tên khác")
+
     def describe(i: object, others: Others) -> str:
         first = names[others.first[0]]
-        also = f" and {_count(others.variants - 1, 'other name')}" if others.variants > 1 else ""
-        return (
-            f"The code {codes[i].strip()} is also used for '{first}'{also} "
-            f"on {ctx.row_list(others.first, others.rows)}."
-        )
+        also = other_names(others.variants - 1) if others.variants > 1 else ""
+        return said.format(code=codes[i].strip(), first=first, also=also,
+                           rows=ctx.row_list(others.first, others.rows))
 
     return hits(
         frame,
@@ -199,8 +252,10 @@ def code_conflict(ctx: RuleContext) -> pd.DataFrame:
         "code",
         _others(frame.index[conflicted], keys.code[conflicted], keys.name[conflicted],
                 describe),
-        "Look the code up in the national procedure database and correct the row it does not "
-        "belong to.",
+        t("Look the code up in the national procedure database and correct the row it does "
+          "not belong to.",
+          "Tra cứu mã này trong Cơ sở dữ liệu quốc gia về thủ tục hành chính và sửa mã ở dòng "
+          "không đúng thủ tục."),
     )
 
 
@@ -227,6 +282,28 @@ def duplicate_name(ctx: RuleContext) -> pd.DataFrame:
 
     **Fix**: if the rows are one procedure, keep one with the right code; if they are
     different procedures, make their names say how they differ.
+
+    [vi]
+    Cùng một tên, cùng cấp thực hiện nhưng khác mã (hoặc không có mã).
+
+    Hai thủ tục cùng cấp không nên trùng tên: hoặc danh mục liệt kê một thủ tục hai lần với hai
+    mã, hoặc đó là hai thủ tục khác nhau mà tên không thể hiện điểm khác biệt. Tên được so sánh
+    sau khi chuẩn hóa, nên "Hoà giải" và "Hòa giải" được coi là cùng một tên, còn "Cấp" và "Cáp"
+    vẫn là hai từ khác nhau.
+
+    **Sai**
+    ```
+    dòng 30 | 1.000775 | Công nhận hoà giải viên | Cấp xã
+    dòng 91 | 2.001263 | Công nhận hòa giải viên | Cấp xã
+    ```
+
+    **Đúng**
+    ```
+    dòng 30 | 1.000775 | Công nhận hòa giải viên | Cấp xã
+    ```
+
+    **Cách sửa**: nếu các dòng là cùng một thủ tục, giữ lại một dòng có mã đúng; nếu là các thủ
+    tục khác nhau, sửa tên để thể hiện rõ điểm khác nhau.
     """
     frame, keys = ctx.frame, _keys(ctx)
     named = np.flatnonzero((keys.name >= 0) & _repeated(keys.name))
@@ -240,21 +317,25 @@ def duplicate_name(ctx: RuleContext) -> pd.DataFrame:
         return no_hits()
     codes = _lookup(ctx.code_keys, shared)
 
+    said = t("The same name is also listed on {rows} ({under}).",
+             "Tên này cũng có tại {rows} ({under}).")
+    under_code, no_code = t("under code {code}", "mã {code}"), t("without a code", "không có mã")
+    other_codes = _others_said("other code", "mã khác")
+
     def describe(_: object, others: Others) -> str:
         code = codes[others.first[0]]
-        under = f"under code {code}" if isinstance(code, str) else "without a code"
+        under = under_code.format(code=code) if isinstance(code, str) else no_code
         if others.variants > 1:
-            under += f" and {_count(others.variants - 1, 'other code')}"
-        return (
-            f"The same name is also listed on {ctx.row_list(others.first, others.rows)} "
-            f"({under})."
-        )
+            under += other_codes(others.variants - 1)
+        return said.format(rows=ctx.row_list(others.first, others.rows), under=under)
 
     return hits(
         frame,
         pd.Series(shared, index=frame.index),
         "name",
         _others(frame.index[shared], groups[several], code[several], describe),
-        "If the rows are one procedure, keep one with the right code; if they are different "
-        "procedures, make their names say how they differ.",
+        t("If the rows are one procedure, keep one with the right code; if they are different "
+          "procedures, make their names say how they differ.",
+          "Nếu các dòng là cùng một thủ tục, giữ lại một dòng có mã đúng; nếu là các thủ tục "
+          "khác nhau, sửa tên để thể hiện rõ điểm khác nhau."),
     )

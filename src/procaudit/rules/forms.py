@@ -13,6 +13,7 @@ from rapidfuzz import process
 from rapidfuzz.distance import Levenshtein
 
 from procaudit.columns import ROW
+from procaudit.i18n import t
 from procaudit.model import Severity
 from procaudit.rules.context import FileContext, RuleContext
 from procaudit.rules.hits import file_hits, hits
@@ -48,6 +49,30 @@ def missing_form(ctx: RuleContext) -> pd.DataFrame:
     ```
 
     **Fix**: name the form the applicant fills in, or write "Không" if none is required.
+
+    [vi]
+    Thủ tục có ô mẫu đơn, tờ khai để trống.
+
+    Người dân không thể nộp hồ sơ nếu không có mẫu đơn, tờ khai, và mục tiêu cải cách là mọi thủ
+    tục đều có biểu mẫu điện tử. Ô để trống (hoặc chỉ có dấu gạch) nghĩa là chưa ai ghi mẫu nào
+    được áp dụng. Ghi rõ "Không" hoặc "Không có" nghĩa là thủ tục không yêu cầu mẫu, và như vậy là
+    hợp lệ.
+
+    **Sai**
+    ```
+    Tên thủ tục        | Mẫu đơn, tờ khai
+    Đăng ký khai sinh  |
+    ```
+
+    **Đúng**
+    ```
+    Tên thủ tục        | Mẫu đơn, tờ khai
+    Đăng ký khai sinh  | Tờ khai đăng ký khai sinh (Mẫu TP/HT-2020-KS.1)
+    Cấp bản sao        | Không
+    ```
+
+    **Cách sửa**: ghi rõ mẫu đơn, tờ khai mà người nộp hồ sơ phải kê khai, hoặc ghi "Không" nếu
+    không yêu cầu.
     """
     frame = ctx.frame
     forms = frame["forms"]
@@ -57,9 +82,11 @@ def missing_form(ctx: RuleContext) -> pd.DataFrame:
         frame,
         empty,
         "forms",
-        "The procedure lists no application form.",
-        "Name the form (tờ khai, mẫu đơn) the applicant fills in, or write 'Không' if none is "
-        "required.",
+        t("The procedure lists no application form.", "Thủ tục chưa ghi mẫu đơn, tờ khai."),
+        t("Name the form (tờ khai, mẫu đơn) the applicant fills in, or write 'Không' if none is "
+          "required.",
+          "Ghi rõ mẫu đơn, tờ khai mà người nộp hồ sơ phải kê khai, hoặc ghi 'Không' nếu không "
+          "yêu cầu."),
     )
 
 
@@ -156,18 +183,24 @@ def _file_records(table: Table, column: str, files: dict[str, str], where: Path,
     missing = _missing_files(frame, column, files)
     codes = frame["code"] if "code" in frame else pd.Series(None, index=frame.index)
     records = []
+    said = t("The form file '{name}' is not in the forms folder {where}.",
+             "Không có tệp biểu mẫu '{name}' trong thư mục biểu mẫu {where}.")
+    fix = t("Put '{name}' in {where}, or correct the file name in the cell{hint}.",
+            "Đưa tệp '{name}' vào {where}, hoặc sửa tên tệp trong ô{hint}.")
+    closest_is = t(" (the closest file there is '{closest}')",
+                   " (tệp có tên gần giống nhất trong thư mục là '{closest}')")
     for index, readings in missing["readings"].items():
         name = readings[0]
         closest = _closest(readings, files)
-        hint = f" (the closest file there is '{closest}')" if closest else ""
+        hint = closest_is.format(closest=closest) if closest else ""
         records.append({
             "sheet": table.sheet,
             "row": int(frame.at[index, ROW]),
             "code": _code(codes.at[index]),
             "column": column,
             "value": frame.at[index, column],
-            "message": f"The form file '{name}' is not in the forms folder {where}.",
-            "fix": f"Put '{name}' in {where}, or correct the file name in the cell{hint}.",
+            "message": said.format(name=name, where=where),
+            "fix": fix.format(name=name, where=where, hint=hint),
         })
     return records
 
@@ -199,6 +232,10 @@ def _unattached_forms(table: Table) -> list[dict[str, object]]:
     no_file = links.isna() | map_distinct(links, _no_file, dtype="boolean").fillna(False)
     found = frame[is_form.astype(bool) & no_file.astype(bool)]
     codes = found["code"] if "code" in found else pd.Series(None, index=found.index)
+    said = t("The dossier component '{name}' is a form, but no form file is attached to it.",
+             "Thành phần hồ sơ '{name}' là mẫu đơn, tờ khai nhưng chưa đính kèm tệp biểu mẫu.")
+    fix = t("Attach the form file (or a link that downloads it) to the component.",
+            "Đính kèm tệp biểu mẫu (hoặc đường dẫn tải tệp) cho thành phần hồ sơ này.")
     return [
         {
             "sheet": table.sheet,
@@ -206,9 +243,8 @@ def _unattached_forms(table: Table) -> list[dict[str, object]]:
             "code": _code(code),
             "column": "form_link",
             "value": None if pd.isna(link) else link,
-            "message": f"The dossier component '{_shortened(name)}' is a form, but no form "
-            "file is attached to it.",
-            "fix": "Attach the form file (or a link that downloads it) to the component.",
+            "message": said.format(name=_shortened(name)),
+            "fix": fix,
         }
         for row, code, name, link in zip(found[ROW], codes, found["component"],
                                          found["form_link"], strict=True)
@@ -257,6 +293,42 @@ def form_file_missing(ctx: FileContext) -> pd.DataFrame:
 
     **Fix**: put the missing file in the forms folder or correct its name in the cell (the
     closest file name there is suggested); attach the form file to the component.
+
+    [vi]
+    Mẫu đơn, tờ khai được nêu trong danh mục nhưng không có tệp.
+
+    Quy tắc kiểm tra hai điều. Khi có `--forms-dir DIR`, mọi tệp biểu mẫu mà ô mẫu đơn, tờ khai
+    nêu (tên tệp có đuôi .doc, .docx, .pdf, .xls, .xlsx, .odt, .ods hoặc .rtf, hoặc đường dẫn kết
+    thúc bằng các đuôi đó) phải có trong DIR hoặc thư mục con của DIR; tên tệp được so sánh không
+    phân biệt chữ hoa chữ thường và dạng Unicode, vì tệp được chép qua lại giữa Windows, Linux và
+    Mac. Thủ tục đã hết hiệu lực không được kiểm tra. Đường dẫn biểu mẫu trong trang tính thành
+    phần hồ sơ cũng được kiểm tra như vậy. Ô mẫu đơn, tờ khai không nêu tệp nào ("Tờ khai theo
+    mẫu TP/HT-2020-KS.1") thì bỏ qua; ô để trống thuộc quy tắc PA301.
+
+    Luôn kiểm tra trong trang tính thành phần hồ sơ: thành phần là mẫu đơn, tờ khai (tên bắt đầu
+    bằng "Tờ khai", "Mẫu" hoặc "Đơn", nhưng không phải "Đơn vị") phải có tệp biểu mẫu. Đường dẫn
+    để trống, chỉ có dấu gạch, hoặc đường dẫn không tải được gì (`download_file.jsp?ma=` của Cổng
+    dịch vụ công khi thiếu `ma`) nghĩa là người dân không lấy được mẫu: cải cách yêu cầu mọi thủ
+    tục đều có biểu mẫu điện tử.
+
+    **Sai**
+    ```
+    Mã thủ tục | Tên giấy tờ               | Mẫu đơn, tờ khai
+    1.000178   | Tờ khai đăng ký khai sinh | …/download_file.jsp?ma=
+    ```
+    và, khi chạy với `--forms-dir forms/`, ô mẫu đơn ghi "mau-ks.docx" trong khi thư mục forms/
+    không có tệp này.
+
+    **Đúng**
+    ```
+    Mã thủ tục | Tên giấy tờ               | Mẫu đơn, tờ khai
+    1.000178   | Tờ khai đăng ký khai sinh | …/download_file.jsp?ma=3fd96e2f
+    1.000178   | Bản sao giấy chứng sinh   |
+    ```
+    và thư mục forms/ (hoặc thư mục con) có tệp mau-ks.docx, hoặc MAU-KS.DOCX.
+
+    **Cách sửa**: đưa tệp còn thiếu vào thư mục biểu mẫu hoặc sửa tên tệp trong ô (procaudit gợi
+    ý tên tệp gần giống nhất); đính kèm tệp biểu mẫu cho thành phần hồ sơ.
     """
     records: list[dict[str, object]] = []
     where = ctx.options.forms_dir

@@ -41,6 +41,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 from rapidfuzz.distance import OSA
 
+from procaudit.i18n import t
 from procaudit.model import Severity
 from procaudit.rules.context import SHOWN_ROWS, RuleContext
 from procaudit.rules.hits import hits, no_hits
@@ -288,18 +289,40 @@ class Difference:
         return Difference(self.kind, self.theirs, self.mine, not self.extra_is_mine, self.repeat)
 
     def text(self) -> str:
+        """How the names differ, in words (once per pair of names, not per row)."""
         if self.kind == WORD:
-            return f"a different word: '{self.theirs}' / '{self.mine}'"
+            return t("a different word: '{theirs}' / '{mine}'",
+                     "khác một từ: '{theirs}' / '{mine}'", theirs=self.theirs, mine=self.mine)
         if self.kind == SPACING:
-            return f"a word written together or apart: '{self.theirs}' / '{self.mine}'"
+            return t("a word written together or apart: '{theirs}' / '{mine}'",
+                     "một từ viết liền hoặc viết tách: '{theirs}' / '{mine}'",
+                     theirs=self.theirs, mine=self.mine)
         if self.kind == EXTRA:
-            who, word = ("this name" if self.extra_is_mine else "it"), self.mine or self.theirs
+            who = t("this name", "tên này") if self.extra_is_mine else t("it", "tên kia")
+            word = self.mine or self.theirs
             # Neutral on a repeat: "nội địa địa phương" is right and "nội địa phương" wrong.
             if self.repeat:
-                return f"{who} has the word '{word}' twice in a row"
-            return f"{who} has the extra word '{word}'"
+                return t("{who} has the word '{word}' twice in a row",
+                         "{who} có từ '{word}' lặp lại hai lần liền nhau", who=who, word=word)
+            return t("{who} has the extra word '{word}'", "{who} có thêm từ '{word}'",
+                     who=who, word=word)
         parts = self.mine.split("|")
-        return f"only {' and '.join(parts)} {'differs' if len(parts) == 1 else 'differ'}"
+        if len(parts) == 1:
+            return t("only {part} differs", "chỉ khác {part}", part=_part(parts[0]))
+        return t("only {parts} differ", "chỉ khác {parts}",
+                 parts=t(" and ", " và ").join(map(_part, parts)))
+
+
+# What may set two names with the same words apart (Difference.mine of SAME_WORDS), in words.
+_PARTS_VI = {
+    "the level tag": "phần ghi cấp thực hiện",
+    "a leading 'Thủ tục'": "chữ 'Thủ tục' ở đầu",
+    "punctuation": "dấu câu",
+}
+
+
+def _part(part: str) -> str:
+    return t(part, _PARTS_VI.get(part, part))
 
 
 def _same_letters_difference(u: NameParts, v: NameParts) -> Difference:
@@ -637,6 +660,10 @@ def _count(number: int, noun: str) -> str:
     return f"{number} {noun}" + ("" if number == 1 else "s")
 
 
+def _other_names(number: int) -> str:
+    return t("{count}", "{number} tên khác", count=_count(number, "other name"), number=number)
+
+
 def _messages(
     ctx: RuleContext, variants: Variants, pairs: Iterable[tuple[int, int, Difference]]
 ) -> pd.Series:
@@ -655,17 +682,20 @@ def _messages(
     def where(rows: list[int], total: int) -> str:
         return ctx.row_list(labels[rows[:SHOWN_ROWS]].tolist(), total)
 
+    close = t("The name is close to '{quoted}' on {rows} ({how})",
+              "Tên này gần giống '{quoted}' tại {rows} ({how})")
+    also = t(", and to {others} on {rows}", ", và {others} tại {rows}")
     texts = {}
     for u, others in partners.items():
         ordered = sorted(others, key=lambda v: rows_of[v][0])
         first = rows_of[ordered[0]]
         quoted = " ".join(str(names.iat[first[0]]).split())
         how = others[ordered[0]].text()
-        text = f"The name is close to '{quoted}' on {where(first, len(first))} ({how})"
+        text = close.format(quoted=quoted, rows=where(first, len(first)), how=how)
         if len(ordered) > 1:
             rest = sorted(row for v in ordered[1:] for row in rows_of[v][:SHOWN_ROWS])
             total = sum(len(rows_of[v]) for v in ordered[1:])
-            text += f", and to {_count(len(ordered) - 1, 'other name')} on {where(rest, total)}"
+            text += also.format(others=_other_names(len(ordered) - 1), rows=where(rest, total))
         texts[u] = text + "."
     index = ctx.frame.index[positions]
     return pd.Series([texts[v] for v in of_row.tolist()], index=index, dtype=object)
@@ -709,6 +739,42 @@ def near_duplicate_name(ctx: RuleContext) -> pd.DataFrame:
     **Fix**: if the rows are the same procedure, keep one (with the right code and the name
     as published) and delete the others; if they are different procedures, correct the typo
     and make their names say how they differ.
+
+    [vi]
+    Các tên cùng cấp thực hiện chỉ khác nhau do lỗi gõ, một hư từ hoặc dấu câu.
+
+    Hai dòng có tên gần như giống hệt nhau thường là một thủ tục bị nhập hai lần, trong đó một
+    lần có sơ suất: sai một chữ cái hoặc dấu ("khia" thay cho "khai", "Cáp" thay cho "Cấp"), viết
+    liền hai từ ("đăngký"), thiếu "của" hoặc "việc", thừa dấu phẩy, một bên có phần ghi cấp thực
+    hiện hoặc chữ "Thủ tục" ở đầu. Hoặc đó là hai thủ tục mà tên không thể hiện điểm khác biệt.
+    Các nhóm thủ tục khác nhau ("Cấp" / "Cấp lại" / "Cấp đổi", "nhập khẩu" / "xuất khẩu", "hạng I"
+    / "hạng II", "mẫu 1" / "mẫu 2") không bị báo: từ khác nhau phải là lỗi gõ của từ kia (sai một
+    chữ cái hoặc một dấu, hoặc đảo hai chữ cái; không phải số, số La Mã hay chữ viết tắt; và hiếm
+    gặp ở vị trí đó trong khi từ kia phổ biến), còn từ mà một tên có thêm phải là hư từ (của, và,
+    các, những, việc, về, với, hoặc) hoặc một từ bị gõ lặp. Tên chỉ được so sánh trong cùng một
+    cấp; dòng không có ô cấp thực hiện thì lấy cấp ghi trong tên ("(thực hiện tại cấp tỉnh)"),
+    để "X" và "X (thực hiện tại cấp tỉnh)" trong danh mục không có cột cấp được coi là hai cấp,
+    không phải gần trùng. Các tên giống nhau sau khi chuẩn hóa thuộc quy tắc PA203, không thuộc
+    quy tắc này. Cả hai dòng của một cặp đều được báo và nêu dòng kia.
+
+    **Sai**
+    ```
+    dòng 14 | 1.001193 | Đăng ký khai sinh               | Cấp xã
+    dòng 52 | 2.000986 | Đăng ký khia sinh               | Cấp xã
+    dòng 60 | 1.000894 | Đăng ký việc nuôi con nuôi      | Cấp xã
+    dòng 71 |          | Đăng ký nuôi con nuôi           | Cấp xã
+    ```
+
+    **Đúng**
+    ```
+    dòng 14 | 1.001193 | Đăng ký khai sinh               | Cấp xã
+    dòng 52 | 1.000656 | Đăng ký khai tử                 | Cấp xã
+    dòng 60 | 1.000894 | Đăng ký việc nuôi con nuôi      | Cấp xã
+    ```
+
+    **Cách sửa**: nếu các dòng là cùng một thủ tục, giữ lại một dòng (có mã đúng và tên như đã
+    công bố) và xóa các dòng còn lại; nếu là các thủ tục khác nhau, sửa lỗi gõ và sửa tên để thể
+    hiện rõ điểm khác nhau.
     """
     variants = _variants(ctx)
     if variants is None:
@@ -723,6 +789,9 @@ def near_duplicate_name(ctx: RuleContext) -> pd.DataFrame:
         mask,
         "name",
         messages,
-        "If the rows are the same procedure, keep one and delete the others; if they are "
-        "different procedures, correct any typo and make the names say how they differ.",
+        t("If the rows are the same procedure, keep one and delete the others; if they are "
+          "different procedures, correct any typo and make the names say how they differ.",
+          "Nếu các dòng là cùng một thủ tục, giữ lại một dòng và xóa các dòng còn lại; nếu là "
+          "các thủ tục khác nhau, sửa lỗi chính tả (nếu có) và sửa tên để thể hiện rõ điểm "
+          "khác nhau."),
     )

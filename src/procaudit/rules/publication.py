@@ -9,6 +9,7 @@ from datetime import date
 import pandas as pd
 
 from procaudit.dates import read_date
+from procaudit.i18n import t
 from procaudit.model import Severity
 from procaudit.rules.context import RuleContext
 from procaudit.rules.hits import hits, no_hits
@@ -53,15 +54,40 @@ def unpublished(ctx: RuleContext) -> pd.DataFrame:
 
     **Fix**: fill in the number of the decision that announced the procedure; if none has,
     announce it.
+
+    [vi]
+    Thủ tục chưa có số quyết định công bố.
+
+    Thủ tục chỉ có hiệu lực đối với người dân khi đã được công bố bằng quyết định (quyết định
+    công bố). Dòng không có số quyết định đó hoặc là thủ tục chưa được công bố, hoặc là việc công
+    bố chưa được ghi nhận; trường hợp nào cũng không thể kiểm chứng.
+
+    **Sai**
+    ```
+    Tên thủ tục        | Số quyết định
+    Đăng ký khai sinh  |
+    ```
+
+    **Đúng**
+    ```
+    Tên thủ tục        | Số quyết định
+    Đăng ký khai sinh  | 1890/QĐ-UBND
+    ```
+
+    **Cách sửa**: điền số quyết định công bố thủ tục; nếu chưa có quyết định nào công bố thì phải
+    công bố thủ tục.
     """
     frame = ctx.frame
     return hits(
         frame,
         frame["decision_no"].isna(),
         "decision_no",
-        "The procedure has no publishing decision number.",
-        "Fill in the number of the decision that announced the procedure (e.g. 1890/QĐ-UBND); "
-        "if none has, it must be announced.",
+        t("The procedure has no publishing decision number.",
+          "Thủ tục chưa có số quyết định công bố."),
+        t("Fill in the number of the decision that announced the procedure (e.g. "
+          "1890/QĐ-UBND); if none has, it must be announced.",
+          "Điền số quyết định công bố thủ tục (ví dụ 1890/QĐ-UBND); nếu thủ tục chưa được "
+          "công bố thì phải công bố."),
     )
 
 
@@ -85,25 +111,39 @@ def _explain_decision(number: str) -> tuple[str, str]:
     text = unicodedata.normalize("NFC", number).strip()
     repaired = _repaired(text)
     if repaired != text and _DECISION.fullmatch(re.sub(_DATE_TAIL, "", repaired)):
-        problem = "writes 'QD' for 'QĐ'" if "/QD-" in text.upper() and "QĐ" not in text else (
-            "is not written in the standard form"
-        )
-        return f"The decision number '{number}' {problem}.", f"Write it as {repaired}."
-    ask = "Replace it with the number of the decision that announced the procedure."
+        problem = t("writes 'QD' for 'QĐ'", "ghi 'QD' thay cho 'QĐ'") if (
+            "/QD-" in text.upper() and "QĐ" not in text
+        ) else t("is not written in the standard form", "không được ghi đúng thể thức")
+        return (t("The decision number '{number}' {problem}.",
+                  "Số quyết định '{number}' {problem}.", number=number, problem=problem),
+                t("Write it as {number}.", "Sửa thành {number}.", number=repaired))
+    ask = t("Replace it with the number of the decision that announced the procedure.",
+            "Thay bằng số của quyết định đã công bố thủ tục.")
     if re.match(r"^QĐ/", text):
-        return f"The decision number '{number}' is a placeholder, not a decision's number.", ask
+        return t("The decision number '{number}' is a placeholder, not a decision's number.",
+                 "Số quyết định '{number}' chỉ là giá trị giữ chỗ, không phải số của một quyết "
+                 "định.", number=number), ask
     if not re.search(r"\d", text):
-        return f"'{number}' is not a decision number.", ask
+        return t("'{number}' is not a decision number.",
+                 "'{number}' không phải là số quyết định.", number=number), ask
     if text.isdigit():
         return (
-            f"The decision number '{number}' lacks the document type and issuer "
-            "(expected a form like 1890/QĐ-UBND).",
-            f"Complete it with the type and issuer, e.g. {text}/QĐ-UBND, as the decision shows.",
+            t("The decision number '{number}' lacks the document type and issuer "
+              "(expected a form like 1890/QĐ-UBND).",
+              "Số quyết định '{number}' thiếu ký hiệu loại văn bản và cơ quan ban hành (thể "
+              "thức đúng như 1890/QĐ-UBND).", number=number),
+            t("Complete it with the type and issuer, e.g. {number}/QĐ-UBND, as the decision "
+              "shows.",
+              "Bổ sung ký hiệu loại văn bản và cơ quan ban hành theo đúng quyết định, ví dụ "
+              "{number}/QĐ-UBND.", number=text),
         )
     if re.match(r"^0+/", text):
-        return f"The decision number '{number}' is a placeholder (number 0).", ask
+        return t("The decision number '{number}' is a placeholder (number 0).",
+                 "Số quyết định '{number}' là giá trị giữ chỗ (số 0).", number=number), ask
     return (
-        f"The decision number '{number}' is malformed (expected a form like 1890/QĐ-UBND).",
+        t("The decision number '{number}' is malformed (expected a form like 1890/QĐ-UBND).",
+          "Số quyết định '{number}' không đúng thể thức (thể thức đúng như 1890/QĐ-UBND).",
+          number=number),
         ask,
     )
 
@@ -131,6 +171,29 @@ def invalid_decision(ctx: RuleContext) -> pd.DataFrame:
     ```
 
     **Fix**: replace it with the number of the decision that announced the procedure.
+
+    [vi]
+    Số quyết định công bố là giá trị giữ chỗ hoặc không đúng thể thức.
+
+    Số quyết định có dạng số/QĐ-cơ quan ban hành (`1890/QĐ-UBND`, `12/2025/QĐ-UBND`,
+    `885/QĐ-BCA-C06`). Giá trị giữ chỗ (`QĐ/0001-BCA`, `chưa có`, `xx/QĐ-UBND`) che giấu một thủ
+    tục chưa được công bố đúng quy định, còn số không đúng thể thức thì không tra cứu được.
+
+    **Sai**
+    ```
+    QĐ/0001-BCA
+    xx/QĐ-UBND
+    chưa có
+    1890/QD-UBND
+    ```
+
+    **Đúng**
+    ```
+    1890/QĐ-UBND
+    1890/QĐ-UBND ngày 15/8/2025
+    ```
+
+    **Cách sửa**: thay bằng số của quyết định đã công bố thủ tục.
     """
     frame = ctx.frame
     numbers = frame["decision_no"]
@@ -163,38 +226,54 @@ def _date_problem(text: str, today: date) -> tuple[str, str] | None:
     """Message and fix for a decision date that is wrong; None for a good one."""
     read = read_date(text)
     shown = text.strip()
+    copy = t("Copy the date from the decision itself.", "Ghi lại ngày theo đúng quyết định.")
     if read.problem == "two-digit year":
         return (
-            f"The decision date '{shown}' has a two-digit year.",
-            f"Write the year in full: {read.written}.",
+            t("The decision date '{shown}' has a two-digit year.",
+              "Ngày quyết định '{shown}' ghi năm bằng hai chữ số.", shown=shown),
+            t("Write the year in full: {date}.", "Ghi năm đủ bốn chữ số: {date}.",
+              date=read.written),
         )
     if read.problem == "serial":
         return (
-            f"The decision date '{shown}' is a date cell that lost its format (Excel's day "
-            f"number for {read.written}).",
-            f"Format the cell as a date, or write {read.written}.",
+            t("The decision date '{shown}' is a date cell that lost its format (Excel's day "
+              "number for {date}).",
+              "Ngày quyết định '{shown}' là ô ngày tháng đã mất định dạng (số thứ tự ngày của "
+              "Excel, tương ứng ngày {date}).", shown=shown, date=read.written),
+            t("Format the cell as a date, or write {date}.",
+              "Định dạng ô theo kiểu ngày tháng, hoặc ghi {date}.", date=read.written),
         )
     if read.problem == "no such day":
         return (
-            f"The decision date '{shown}' is not a real date.",
-            "Copy the date from the decision itself.",
+            t("The decision date '{shown}' is not a real date.",
+              "Ngày quyết định '{shown}' là ngày không có thật.", shown=shown),
+            copy,
         )
     if read.value is None:
         return (
-            f"'{shown}' is not a date (expected dd/mm/yyyy, e.g. 15/08/2025).",
-            "Write the date the decision was signed as dd/mm/yyyy.",
+            t("'{shown}' is not a date (expected dd/mm/yyyy, e.g. 15/08/2025).",
+              "'{shown}' không phải là ngày tháng (định dạng đúng: dd/mm/yyyy, ví dụ "
+              "15/08/2025).", shown=shown),
+            t("Write the date the decision was signed as dd/mm/yyyy.",
+              "Ghi ngày ký quyết định theo định dạng dd/mm/yyyy."),
         )
     if read.value > today:
         return (
-            f"The decision date {shown} is in the future.",
-            "Correct the date: a decision is announced on or before the day the list is "
-            "checked.",
+            t("The decision date {shown} is in the future.",
+              "Ngày quyết định {shown} là một ngày trong tương lai.", shown=shown),
+            t("Correct the date: a decision is announced on or before the day the list is "
+              "checked.",
+              "Sửa lại ngày: quyết định phải được công bố vào hoặc trước ngày kiểm tra danh "
+              "mục."),
         )
     if read.value.year < _EARLIEST_YEAR:
         return (
-            f"The decision date {shown} is before {_EARLIEST_YEAR}, too early to be real "
-            "(often an empty date cell formatted as a date).",
-            "Copy the date from the decision itself.",
+            t("The decision date {shown} is before {year}, too early to be real (often an "
+              "empty date cell formatted as a date).",
+              "Ngày quyết định {shown} trước năm {year}, quá sớm để là ngày thật (thường là ô "
+              "ngày để trống nhưng được định dạng ngày tháng).", shown=shown,
+              year=_EARLIEST_YEAR),
+            copy,
         )
     return None
 
@@ -226,6 +305,30 @@ def invalid_decision_date(ctx: RuleContext) -> pd.DataFrame:
     ```
 
     **Fix**: copy the date from the decision itself, written dd/mm/yyyy.
+
+    [vi]
+    Ngày của quyết định công bố bị thiếu, không đọc được, không có thật hoặc ở tương lai.
+
+    Ngày của quyết định công bố cho biết thủ tục có hiệu lực từ khi nào. Ngày không đọc được,
+    không có thật (31/02/2025), ghi năm bằng hai chữ số hoặc ở tương lai thì không thể tin cậy;
+    thủ tục có số quyết định mà không có ngày thì không truy xuất được. Ngày bị thiếu chỉ được báo
+    khi tệp nguồn có cột ngày.
+
+    **Sai**
+    ```
+    31/02/2025
+    15/8/25
+    chưa ban hành
+    15/08/2099
+    ```
+
+    **Đúng**
+    ```
+    15/08/2025
+    ngày 15 tháng 8 năm 2025
+    ```
+
+    **Cách sửa**: ghi lại ngày theo đúng quyết định, theo định dạng dd/mm/yyyy.
     """
     frame = ctx.frame
     dates = frame["decision_date"]
@@ -246,8 +349,10 @@ def invalid_decision_date(ctx: RuleContext) -> pd.DataFrame:
             missing &= real.astype(bool)
         parts.append(hits(
             frame, missing, "decision_date",
-            "The procedure's publishing decision has no date.",
-            "Fill in the date the decision was signed (dd/mm/yyyy).",
+            t("The procedure's publishing decision has no date.",
+              "Quyết định công bố thủ tục chưa có ngày ban hành."),
+            t("Fill in the date the decision was signed (dd/mm/yyyy).",
+              "Điền ngày ký quyết định (dd/mm/yyyy)."),
         ))
     return pd.concat(parts)
 
@@ -277,19 +382,47 @@ def abolished_listed(ctx: RuleContext) -> pd.DataFrame:
 
     **Fix**: take the abolished procedure out of the list in force (it belongs in the annex
     of the decision that abolished it).
+
+    [vi]
+    Thủ tục đã bãi bỏ (tình trạng "bãi bỏ") vẫn nằm trong danh mục thủ tục đang có hiệu lực.
+
+    Danh mục đang có hiệu lực mà vẫn còn thủ tục đã bãi bỏ sẽ khiến người dân tưởng có thể nộp hồ
+    sơ cho một thủ tục không còn tồn tại, và làm sai lệch mọi số liệu dựa trên danh mục. Quy tắc
+    xét ô tình trạng của chính dòng đó, trong bảng có cả thủ tục đang có hiệu lực; phần phụ lục
+    công bố việc bãi bỏ dưới tiêu đề riêng ("PHẦN III. DANH MỤC THỦ TỤC HÀNH CHÍNH BỊ BÃI BỎ") là
+    nội dung đúng của quyết định công bố, nên không bị báo.
+
+    **Sai**
+    ```
+    Tên thủ tục             | Tình trạng
+    Đăng ký khai sinh       | Còn hiệu lực
+    Cấp giấy xác nhận X     | Bãi bỏ
+    ```
+
+    **Đúng**
+    ```
+    Tên thủ tục             | Tình trạng
+    Đăng ký khai sinh       | Còn hiệu lực
+    ```
+
+    **Cách sửa**: đưa thủ tục đã bãi bỏ ra khỏi danh mục đang có hiệu lực (thủ tục này thuộc phụ
+    lục của quyết định bãi bỏ).
     """
     frame = ctx.frame
     listed = ctx.abolished & ctx.own_status
     if listed.all():
         return no_hits()  # a table of abolished procedures only: an annex, not a list in force
+    said = t("The status says '{status}', yet the procedure is in the list in force.",
+             "Tình trạng ghi '{status}' nhưng thủ tục vẫn nằm trong danh mục đang có hiệu lực.")
     return hits(
         frame,
         listed,
         "status",
         frame.loc[listed, "status"].map(
-            lambda status: f"The status says '{status.strip()}', yet the procedure is in the "
-                           "list in force."
+            lambda status: said.format(status=status.strip())
         ),
-        "Take the procedure out of the list in force; keep it in the annex of the decision "
-        "that abolished it.",
+        t("Take the procedure out of the list in force; keep it in the annex of the decision "
+          "that abolished it.",
+          "Đưa thủ tục ra khỏi danh mục đang có hiệu lực; chỉ giữ thủ tục trong phụ lục của "
+          "quyết định bãi bỏ."),
     )

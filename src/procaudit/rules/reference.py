@@ -10,6 +10,7 @@ import pandas as pd
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import OSA
 
+from procaudit.i18n import t
 from procaudit.levels import describe, level_ids, untagged_keys
 from procaudit.model import Severity
 from procaudit.reference import Reference, national_codes
@@ -41,8 +42,12 @@ def _scope(ctx: FileContext, reference: Reference) -> pd.Series | None:
     if fields and procedures["field_key"].notna().any():
         return procedures["field_key"].isin(fields)
     ctx.notes.append(
-        (NOT_ANNOUNCED, "neither its levels nor its fields can be matched with the reference's, "
-                        "so procaudit cannot tell which reference procedures it should list")
+        (NOT_ANNOUNCED, t("neither its levels nor its fields can be matched with the "
+                          "reference's, so procaudit cannot tell which reference procedures it "
+                          "should list",
+                          "cả cấp thực hiện lẫn lĩnh vực của danh mục đều không đối chiếu được "
+                          "với danh mục tham chiếu, nên procaudit không xác định được danh mục "
+                          "phải có những thủ tục tham chiếu nào"))
     )
     return None
 
@@ -89,6 +94,33 @@ def not_announced(ctx: FileContext) -> pd.DataFrame:
 
     **Fix**: announce the procedure (add it with its publishing decision), or record why it
     does not apply.
+
+    [vi]
+    Thủ tục trong danh mục tham chiếu quốc gia mà danh mục này chưa công bố.
+
+    Mọi thủ tục thuộc thẩm quyền giải quyết của tỉnh đều phải được công bố trong danh mục của
+    tỉnh; theo một báo cáo năm 2025, chỉ 5 trên 34 tỉnh đã công bố đủ. Khi chạy với `--reference
+    FILE` (danh mục quốc gia, ví dụ tệp xuất từ Cổng dịch vụ công quốc gia), procaudit liệt kê các
+    thủ tục tham chiếu thuộc các cấp mà danh mục bao quát (theo ô cấp thực hiện và các mục) nhưng
+    danh mục còn thiếu, đối chiếu theo mã quốc gia hoặc, nếu không có mã, theo tên. Mỗi phát hiện
+    nêu mã và tên của thủ tục còn thiếu; phát hiện không gắn với dòng nào, vì chính dòng đó bị
+    thiếu. Khi danh mục tham chiếu hoặc danh mục được kiểm tra không ghi cấp thực hiện (tệp xuất
+    theo từng bộ của Cổng dịch vụ công không có cột cấp), các lĩnh vực mà danh mục bao quát được
+    dùng thay cho cấp; khi không đối chiếu được cả hai, quy tắc được báo là chưa kiểm tra.
+
+    **Sai**
+    ```
+    tham chiếu: 1.001193 Đăng ký khai sinh (Cấp xã)
+    danh mục:   (các thủ tục cấp xã, không có 1.001193)
+    ```
+
+    **Đúng**
+    ```
+    danh mục: 1.001193 | Đăng ký khai sinh | Cấp xã
+    ```
+
+    **Cách sửa**: công bố thủ tục (bổ sung thủ tục kèm quyết định công bố), hoặc ghi rõ lý do thủ
+    tục không áp dụng.
     """
     reference: Reference = ctx.options.reference  # type: ignore[assignment]
     procedures = reference.procedures
@@ -103,16 +135,22 @@ def not_announced(ctx: FileContext) -> pd.DataFrame:
     )
     source = Path(reference.path).name
     records = []
+    said = t("The reference {source} lists {code} '{name}'{at}, and the catalogue does not "
+             "announce it.",
+             "Danh mục tham chiếu {source} có thủ tục {code} '{name}'{at} nhưng danh mục này "
+             "chưa công bố thủ tục đó.")
+    fix = t("Announce the procedure (add it with its publishing decision), or record why it "
+            "does not apply here.",
+            "Công bố thủ tục (bổ sung thủ tục kèm quyết định công bố), hoặc ghi rõ lý do thủ "
+            "tục không áp dụng tại địa phương.")
     for code, name, levels in procedures.loc[missing, ["code", "name", "levels"]].itertuples(
         index=False
     ):
         at = f" ({describe(levels)})" if levels else ""
         records.append({
             "sheet": None, "row": None, "code": code, "column": "code", "value": None,
-            "message": f"The reference {source} lists {code} '{name}'{at}, and the catalogue "
-                       "does not announce it.",
-            "fix": "Announce the procedure (add it with its publishing decision), or record "
-                   "why it does not apply here.",
+            "message": said.format(source=source, code=code, name=name, at=at),
+            "fix": fix,
         })
     return file_hits(records)
 
@@ -126,9 +164,13 @@ def _suggestion(code: str, name_key: object, same_name_code: object, reference: 
                 choices: list[str]) -> tuple[str, str]:
     if isinstance(same_name_code, str):
         return (
-            f" The reference lists the procedure of this name under {same_name_code}.",
-            f"Write {same_name_code}, the reference's code for this procedure, after checking "
-            "it in the national procedure database.",
+            t(" The reference lists the procedure of this name under {code}.",
+              " Danh mục tham chiếu ghi thủ tục có tên này với mã {code}.",
+              code=same_name_code),
+            t("Write {code}, the reference's code for this procedure, after checking it in the "
+              "national procedure database.",
+              "Ghi mã {code} theo danh mục tham chiếu, sau khi đối chiếu với Cơ sở dữ liệu quốc "
+              "gia về thủ tục hành chính.", code=same_name_code),
         )
     close = process.extractOne(code, choices, scorer=OSA.distance, score_cutoff=1)
     similar = close is not None and (
@@ -140,14 +182,20 @@ def _suggestion(code: str, name_key: object, same_name_code: object, reference: 
         other = close[0]
         name = reference.procedures.at[close[2], "name"]
         return (
-            f" The closest reference code is {other} ('{name}'), one character away.",
-            f"If the procedure is '{name}', write {other}; otherwise check the code in the "
-            "national procedure database.",
+            t(" The closest reference code is {code} ('{name}'), one character away.",
+              " Mã gần nhất trong danh mục tham chiếu là {code} ('{name}'), chỉ khác một ký "
+              "tự.", code=other, name=name),
+            t("If the procedure is '{name}', write {code}; otherwise check the code in the "
+              "national procedure database.",
+              "Nếu thủ tục là '{name}' thì ghi mã {code}; nếu không, kiểm tra lại mã trong Cơ "
+              "sở dữ liệu quốc gia về thủ tục hành chính.", code=other, name=name),
         )
     return (
         "",
-        "Check the code in the national procedure database; if the procedure is new there, "
-        "use a newer reference list.",
+        t("Check the code in the national procedure database; if the procedure is new there, "
+          "use a newer reference list.",
+          "Kiểm tra lại mã trong Cơ sở dữ liệu quốc gia về thủ tục hành chính; nếu đó là thủ "
+          "tục mới, hãy dùng danh mục tham chiếu mới hơn."),
     )
 
 
@@ -173,6 +221,27 @@ def unknown_code(ctx: RuleContext) -> pd.DataFrame:
     ```
 
     **Fix**: correct the code from the national procedure database.
+
+    [vi]
+    Mã thủ tục không có trong danh mục tham chiếu quốc gia.
+
+    Mã đúng thể thức nhưng danh mục quốc gia không có thì hoặc bị gõ nhầm (sai một chữ số, đảo
+    hai chữ số), hoặc là mã của thủ tục đã bị rút khỏi Cơ sở dữ liệu quốc gia về TTHC. procaudit
+    gợi ý mã tham chiếu của thủ tục cùng tên, hoặc mã tham chiếu chỉ khác một chữ số (hay đảo hai
+    chữ số) nếu thủ tục đó có tên gần giống. Mã địa phương được so sánh theo phần mã quốc gia
+    (`1.000494` của `1.000494.000.00.00.H29`); mã sai thể thức thuộc quy tắc PA101.
+
+    **Sai**
+    ```
+    1.001139 | Đăng ký khai sinh      (danh mục tham chiếu có mã 1.001193)
+    ```
+
+    **Đúng**
+    ```
+    1.001193 | Đăng ký khai sinh
+    ```
+
+    **Cách sửa**: sửa mã theo Cơ sở dữ liệu quốc gia về TTHC.
     """
     frame = ctx.frame
     reference: Reference = ctx.options.reference  # type: ignore[assignment]
@@ -186,6 +255,8 @@ def unknown_code(ctx: RuleContext) -> pd.DataFrame:
     choices = procedures["code"].tolist()
     source = Path(reference.path).name
     messages, fixes = {}, {}
+    said = t("The code {code} is not in the reference list {source}.{extra}",
+             "Mã {code} không có trong danh mục tham chiếu {source}.{extra}")
     explained: dict[tuple[str, object], tuple[str, str]] = {}
     for i in unknown[unknown].index:
         name_key = name_keys[i] if name_keys is not None else None
@@ -194,5 +265,5 @@ def unknown_code(ctx: RuleContext) -> pd.DataFrame:
         if key not in explained:
             explained[key] = _suggestion(national[i], name_key, same_name, reference, choices)
         extra, fixes[i] = explained[key]
-        messages[i] = f"The code {national[i]} is not in the reference list {source}.{extra}"
+        messages[i] = said.format(code=national[i], source=source, extra=extra)
     return hits(frame, unknown, "code", pd.Series(messages), pd.Series(fixes))

@@ -4,10 +4,12 @@ ministries, the two online levels of Decree 42/2022 and the target of 80% fully 
 from __future__ import annotations
 
 import re
+from datetime import date
 
 import pandas as pd
 
 from procaudit.agencies import DISTRICT_COURT, agency_levels, defunct_in, district_kind
+from procaudit.i18n import t
 from procaudit.levels import DISTRICT, describe, level_ids
 from procaudit.model import Severity
 from procaudit.rules.context import FileContext, RuleContext
@@ -17,23 +19,23 @@ from procaudit.text import comparison_key, comparison_keys, map_distinct
 
 
 def _day(ctx: RuleContext) -> str:
-    """The reform date as messages write it: "1 July 2025"."""
+    """The reform date as messages write it: "1 July 2025" ("ngày 01/7/2025")."""
     day = ctx.options.reform_date
-    return f"{day.day} {day:%B %Y}"
+    return t(f"{day.day} {day:%B %Y}", f"ngày {day.day:02d}/{day.month}/{day.year}")
 
 
 def _level_fix(level: str) -> str:
     remaining = [p.strip() for p in re.split(r"[,;\n]", level) if p.strip()]
     remaining = [p for p in remaining if DISTRICT not in level_ids(p)]
     if remaining:
-        return (
-            f"Remove 'Cấp huyện' (leaving '{', '.join(remaining)}'), after checking which "
-            "level took over the district's part of the procedure."
-        )
-    return (
-        "Set the level that took the procedure over (most district tasks passed to Cấp xã, "
-        "some to Cấp tỉnh), or remove the procedure from the list in force."
-    )
+        return t("Remove 'Cấp huyện' (leaving '{remaining}'), after checking which level took "
+                 "over the district's part of the procedure.",
+                 "Bỏ 'Cấp huyện' (còn lại '{remaining}'), sau khi xác định cấp nào đã tiếp nhận "
+                 "phần việc của cấp huyện trong thủ tục này.", remaining=", ".join(remaining))
+    return t("Set the level that took the procedure over (most district tasks passed to Cấp "
+             "xã, some to Cấp tỉnh), or remove the procedure from the list in force.",
+             "Ghi cấp đã tiếp nhận thủ tục (phần lớn nhiệm vụ của cấp huyện chuyển về Cấp xã, "
+             "một số chuyển lên Cấp tỉnh), hoặc đưa thủ tục ra khỏi danh mục đang có hiệu lực.")
 
 
 def _district_levels(ctx: RuleContext) -> pd.DataFrame:
@@ -45,7 +47,8 @@ def _district_levels(ctx: RuleContext) -> pd.DataFrame:
         frame,
         mask,
         "level",
-        f"The district level (Cấp huyện) ended on {_day(ctx)}.",
+        t("The district level (Cấp huyện) ended on {day}.",
+          "Cấp huyện đã kết thúc hoạt động từ {day}.", day=_day(ctx)),
         map_distinct(frame.loc[mask, "level"], _level_fix, dtype="object"),
     )
 
@@ -59,15 +62,22 @@ def _district_agencies(ctx: RuleContext) -> pd.DataFrame:
     return pd.concat([
         hits(
             frame, offices, "agency",
-            f"The agency is a district-level office; the district level ended on {_day(ctx)}.",
-            "Name the office that took the task over (the commune's People's Committee or "
-            "its departments, or the province's department).",
+            t("The agency is a district-level office; the district level ended on {day}.",
+              "Cơ quan thực hiện là cơ quan cấp huyện; cấp huyện đã kết thúc hoạt động từ "
+              "{day}.", day=_day(ctx)),
+            t("Name the office that took the task over (the commune's People's Committee or "
+              "its departments, or the province's department).",
+              "Ghi cơ quan đã tiếp nhận nhiệm vụ (Ủy ban nhân dân cấp xã hoặc các cơ quan "
+              "chuyên môn của xã, hoặc sở thuộc tỉnh)."),
         ),
         hits(
             frame, courts, "agency",
-            "District courts (Tòa án nhân dân cấp huyện) were replaced by regional courts "
-            "(Tòa án nhân dân khu vực) on 1 July 2025.",
-            "Name the regional court (Tòa án nhân dân khu vực) that took the case over.",
+            t("District courts (Tòa án nhân dân cấp huyện) were replaced by regional courts "
+              "(Tòa án nhân dân khu vực) on 1 July 2025.",
+              "Tòa án nhân dân cấp huyện đã được thay thế bằng Tòa án nhân dân khu vực từ ngày "
+              "01/7/2025."),
+            t("Name the regional court (Tòa án nhân dân khu vực) that took the case over.",
+              "Ghi Tòa án nhân dân khu vực đã tiếp nhận thẩm quyền giải quyết."),
         ),
     ])
 
@@ -81,10 +91,13 @@ def _district_tags(ctx: RuleContext) -> pd.DataFrame:
         frame,
         mask,
         "name",
-        f"The name says the procedure is done at the district level, which ended on "
-        f"{_day(ctx)}.",
-        "Retag the name with the level that took the procedure over (e.g. '(thực hiện tại cấp "
-        "xã)'), or remove the procedure from the list in force.",
+        t("The name says the procedure is done at the district level, which ended on {day}.",
+          "Tên thủ tục ghi thực hiện tại cấp huyện, trong khi cấp huyện đã kết thúc hoạt động "
+          "từ {day}.", day=_day(ctx)),
+        t("Retag the name with the level that took the procedure over (e.g. '(thực hiện tại "
+          "cấp xã)'), or remove the procedure from the list in force.",
+          "Sửa phần ghi cấp trong tên theo cấp đã tiếp nhận thủ tục (ví dụ '(thực hiện tại cấp "
+          "xã)'), hoặc đưa thủ tục ra khỏi danh mục đang có hiệu lực."),
     )
 
 
@@ -119,6 +132,36 @@ def district_level(ctx: RuleContext) -> pd.DataFrame:
 
     **Fix**: set the level or office that took the procedure over, or remove the procedure
     from the list in force.
+
+    [vi]
+    Thủ tục ở cấp huyện, cấp không còn tồn tại.
+
+    Từ ngày 01/7/2025, chính quyền địa phương tổ chức theo hai cấp là tỉnh và xã: cấp huyện kết
+    thúc hoạt động, các thủ tục của cấp huyện được chuyển về cấp xã hoặc lên cấp tỉnh. Danh mục
+    đang có hiệu lực mà vẫn ghi thủ tục thực hiện tại cấp huyện sẽ hướng dẫn người dân đến một cơ
+    quan không còn tồn tại. Quy tắc xét ô cấp thực hiện, ô cơ quan thực hiện (UBND huyện, UBND cấp
+    huyện, Phòng … huyện, Công an huyện, mọi cơ quan "cấp huyện") và phần ghi cấp trong tên ("(thực
+    hiện tại cấp huyện)"). "Huyện nghèo" (một diện chính sách) không phải là cấp hành chính. Tòa án
+    nhân dân cấp huyện được báo với nội dung riêng: các tòa này đã chuyển thành Tòa án nhân dân
+    khu vực. Các dòng thuộc phần phụ lục bãi bỏ thủ tục không bị báo.
+
+    **Sai**
+    ```
+    Cấp huyện
+    Cấp tỉnh, Cấp huyện
+    Phòng Tư pháp huyện
+    Đăng ký hộ kinh doanh (thực hiện tại cấp huyện)
+    ```
+
+    **Đúng**
+    ```
+    Cấp xã
+    Ủy ban nhân dân cấp xã
+    Hỗ trợ học sinh ở xã thuộc huyện nghèo
+    ```
+
+    **Cách sửa**: ghi cấp hoặc cơ quan đã tiếp nhận thủ tục, hoặc đưa thủ tục ra khỏi danh mục
+    đang có hiệu lực.
     """
     parts = [_district_tags(ctx)]
     if "level" in ctx.frame:
@@ -126,6 +169,26 @@ def district_level(ctx: RuleContext) -> pd.DataFrame:
     if "agency" in ctx.frame:
         parts.append(_district_agencies(ctx))
     return pd.concat(parts)
+
+
+def _mismatch_words(what: str) -> tuple[str, str]:
+    """PA502's message template and fix where the level cell or the agency ("level",
+    "agency") says another level than the name's tag."""
+    if what == "level":
+        said_vi = ("Phần ghi cấp trong tên '{tag}' là {named}, nhưng ô cấp thực hiện ghi "
+                   "{levels}.")
+        fix_vi = ("Sửa phần ghi cấp trong tên hoặc ô cấp thực hiện để cả hai cùng ghi đúng cấp "
+                  "thực hiện thủ tục.")
+    else:
+        said_vi = ("Phần ghi cấp trong tên '{tag}' là {named}, nhưng cơ quan thực hiện thuộc "
+                   "{levels}.")
+        fix_vi = ("Sửa phần ghi cấp trong tên hoặc cơ quan thực hiện để cả hai cùng thể hiện "
+                  "đúng cấp thực hiện thủ tục.")
+    said = t(f"The name's tag '{{tag}}' says {{named}}, but the {what} says {{levels}}.",
+             said_vi)
+    fix = t(f"Correct the name's tag or the {what}, so that both name the level that does "
+            "the procedure.", fix_vi)
+    return said, fix
 
 
 def _tag_mismatch(tag: object, levels: object) -> bool:
@@ -156,6 +219,27 @@ def level_mismatch(ctx: RuleContext) -> pd.DataFrame:
     ```
 
     **Fix**: correct the tag, or the level and agency, so that they name the same level.
+
+    [vi]
+    Phần ghi cấp trong tên thủ tục mâu thuẫn với cấp thực hiện hoặc cơ quan thực hiện.
+
+    Nhiều tên thủ tục kết thúc bằng cấp thực hiện ("(thực hiện tại cấp tỉnh)"). Khi cột cấp thực
+    hiện hoặc cơ quan thực hiện ghi một cấp khác, một trong hai nơi bị sai, và người dân bị hướng
+    dẫn đến nhầm cơ quan. Phần ghi cấp huyện trong tên thuộc quy tắc PA501.
+
+    **Sai**
+    ```
+    Tên thủ tục                                      | Cấp thực hiện | Cơ quan thực hiện
+    Cấp giấy phép kinh doanh (thực hiện tại cấp tỉnh) | Cấp xã        | UBND cấp xã
+    ```
+
+    **Đúng**
+    ```
+    Cấp giấy phép kinh doanh (thực hiện tại cấp tỉnh) | Cấp tỉnh      | Sở Công Thương
+    ```
+
+    **Cách sửa**: sửa phần ghi cấp trong tên, hoặc sửa cấp thực hiện và cơ quan thực hiện, để
+    cùng ghi một cấp.
     """
     frame = ctx.frame
     tags = ctx.name_tags
@@ -175,20 +259,17 @@ def level_mismatch(ctx: RuleContext) -> pd.DataFrame:
             index=levels.index,
             dtype=bool,
         ).reindex(frame.index, fill_value=False)
+        said, fix = _mismatch_words(what)
         messages = pd.Series(
             [
-                f"The name's tag '{tags[i][0]}' says {describe(tags[i][1])}, but the {what} "
-                f"says {describe(levels[i])}."
+                said.format(tag=tags[i][0], named=describe(tags[i][1]),
+                            levels=describe(levels[i]))
                 for i in clash[clash].index
             ],
             index=clash[clash].index,
             dtype="object",
         )
-        parts.append(hits(
-            frame, clash, column, messages,
-            f"Correct the name's tag or the {what}, so that both name the level that does "
-            "the procedure.",
-        ))
+        parts.append(hits(frame, clash, column, messages, fix))
     return pd.concat(parts) if parts else no_hits()
 
 
@@ -204,15 +285,16 @@ def _old_online_level(value: str) -> str | None:
 
 def _online_fix(degree: str) -> str:
     if degree in _NEW_LEVEL_FOR:
-        return (
-            f"Write '{_NEW_LEVEL_FOR[degree]}' (Mức độ {degree} of the old scale), after "
-            "checking that the service still works that way."
-        )
-    return (
-        f"Mức độ {degree} was not an online service in the sense of Decree 42/2022: write "
-        "'Một phần' if part of the procedure is done online, or leave the procedure out of "
-        "the online services."
-    )
+        return t("Write '{new}' (Mức độ {degree} of the old scale), after checking that the "
+                 "service still works that way.",
+                 "Ghi '{new}' (tương ứng Mức độ {degree} theo thang cũ), sau khi kiểm tra dịch "
+                 "vụ vẫn được cung cấp như vậy.", new=_NEW_LEVEL_FOR[degree], degree=degree)
+    return t("Mức độ {degree} was not an online service in the sense of Decree 42/2022: write "
+             "'Một phần' if part of the procedure is done online, or leave the procedure out "
+             "of the online services.",
+             "Mức độ {degree} không phải là dịch vụ công trực tuyến theo Nghị định "
+             "42/2022/NĐ-CP: ghi 'Một phần' nếu một phần thủ tục được thực hiện trực tuyến, "
+             "hoặc không đưa thủ tục vào danh sách dịch vụ công trực tuyến.", degree=degree)
 
 
 @frame_rule("PA503", "obsolete-online-level", Severity.WARNING, columns=("online_level",))
@@ -237,18 +319,44 @@ def obsolete_online_level(ctx: RuleContext) -> pd.DataFrame:
 
     **Fix**: write "Toàn trình" for what was level 4 and "Một phần" for level 3, after
     checking that the service still works that way.
+
+    [vi]
+    Mức độ dịch vụ công trực tuyến ghi theo thang cũ ("Mức độ 3", "Mức độ 4").
+
+    Nghị định 43/2011/NĐ-CP chia dịch vụ công trực tuyến thành các mức độ từ 1 đến 4. Nghị định
+    42/2022/NĐ-CP thay thang này bằng hai giá trị: "Toàn trình" và "Một phần". Danh mục còn ghi
+    theo thang cũ thì không thể tính vào các chỉ tiêu cải cách.
+
+    **Sai**
+    ```
+    Mức độ 4
+    DVC mức độ 3
+    ```
+
+    **Đúng**
+    ```
+    Toàn trình
+    Một phần
+    ```
+
+    **Cách sửa**: ghi "Toàn trình" cho thủ tục trước đây ở mức độ 4 và "Một phần" cho mức độ 3,
+    sau khi kiểm tra dịch vụ vẫn được cung cấp như vậy.
     """
     frame = ctx.frame
     degrees = ctx.map_distinct("online_level", _old_online_level, dtype="object")
     mask = degrees.notna()
     old = frame.loc[mask, "online_level"]
+    said = t("'{value}' is a level of the scale Decree 42/2022 replaced; an online service is "
+             "now 'Toàn trình' or 'Một phần'.",
+             "'{value}' là mức độ theo thang cũ đã được Nghị định 42/2022/NĐ-CP thay thế; dịch "
+             "vụ công trực tuyến nay chỉ có 'Toàn trình' hoặc 'Một phần'.")
+    fixes = {degree: _online_fix(degree) for degree in degrees[mask].unique()}
     return hits(
         frame,
         mask,
         "online_level",
-        old.map(lambda v: f"'{v.strip()}' is a level of the scale Decree 42/2022 replaced; an "
-                          "online service is now 'Toàn trình' or 'Một phần'."),
-        degrees[mask].map(_online_fix),
+        old.map(lambda v: said.format(value=v.strip())),
+        degrees[mask].map(fixes),
     )
 
 
@@ -256,12 +364,49 @@ def _defunct_message(cell: str) -> tuple[str, str] | None:
     found = defunct_in(cell)
     if not found:
         return None
+    became = t("'{old}' became {successor} on {since}{note}",
+               "'{old}' nay là {successor} (từ {since}{note})")
     names = "; ".join(
-        f"'{a.old_name}' became {a.successor} on {a.since}" + (f" ({a.note})" if a.note else "")
+        became.format(old=a.old_name, successor=a.successor, since=_since(a.since),
+                      note=_defunct_note(a.note))
         for a in found
     )
-    fix = "; ".join(f"write {a.successor} for {a.old_name}" for a in found)
-    return f"The agency no longer exists: {names}.", fix[0].upper() + fix[1:] + "."
+    write = t("write {successor} for {old}", "ghi {successor} thay cho {old}")
+    fix = "; ".join(write.format(successor=a.successor, old=a.old_name) for a in found)
+    return (t("The agency no longer exists: {names}.",
+              "Cơ quan thực hiện không còn tồn tại: {names}.", names=names),
+            fix[0].upper() + fix[1:] + ".")
+
+
+# The notes of data/defunct_agencies.csv in Vietnamese; a note not here is shown as written.
+_NOTES_VI = {
+    "social protection, children and social evils went to Bộ Y tế, vocational education to "
+    "Bộ Giáo dục và Đào tạo":
+        "các lĩnh vực bảo trợ xã hội, trẻ em, phòng, chống tệ nạn xã hội chuyển về Bộ Y tế; "
+        "giáo dục nghề nghiệp chuyển về Bộ Giáo dục và Đào tạo",
+    "press and publishing went to Bộ Văn hóa, Thể thao và Du lịch":
+        "lĩnh vực báo chí, xuất bản chuyển về Bộ Văn hóa, Thể thao và Du lịch",
+    "some tasks went to Sở Y tế and Sở Giáo dục và Đào tạo":
+        "một số nhiệm vụ chuyển về Sở Y tế và Sở Giáo dục và Đào tạo",
+    "press and publishing went to Sở Văn hóa, Thể thao và Du lịch":
+        "lĩnh vực báo chí, xuất bản chuyển về Sở Văn hóa, Thể thao và Du lịch",
+}
+
+
+def _defunct_note(note: str) -> str:
+    if not note:
+        return ""
+    return t(" ({note})", "; {note}", note=t(note, _NOTES_VI.get(note, note)))
+
+
+def _since(since: str) -> str:
+    """The date an agency was merged, as the language writes dates (2025-03-01, "ngày
+    01/3/2025")."""
+    try:
+        day = date.fromisoformat(since)
+    except ValueError:
+        return since
+    return t(since, f"ngày {day.day:02d}/{day.month}/{day.year}")
 
 
 @frame_rule("PA504", "defunct-agency", Severity.WARNING, columns=("agency",))
@@ -288,6 +433,30 @@ def defunct_agency(ctx: RuleContext) -> pd.DataFrame:
     ```
 
     **Fix**: write the name of the agency that took the task over.
+
+    [vi]
+    Cơ quan đã được hợp nhất vào cơ quan khác trong đợt sắp xếp tổ chức bộ máy năm 2025.
+
+    Từ ngày 01/3/2025, một số bộ và các sở tương ứng ở địa phương được hợp nhất: Lao động -
+    Thương binh và Xã hội vào Nội vụ, Kế hoạch và Đầu tư vào Tài chính, Giao thông vận tải vào Xây
+    dựng, Thông tin và Truyền thông vào Khoa học và Công nghệ, Tài nguyên và Môi trường cùng Nông
+    nghiệp và Phát triển nông thôn thành Nông nghiệp và Môi trường. Tên cũ trong danh mục đang có
+    hiệu lực sẽ hướng dẫn người dân đến cơ quan không còn tồn tại. Danh sách procaudit sử dụng
+    được lưu trong tệp `data/defunct_agencies.csv` của gói phần mềm.
+
+    **Sai**
+    ```
+    Sở Lao động - Thương binh và Xã hội
+    Sở KH&ĐT
+    ```
+
+    **Đúng**
+    ```
+    Sở Nội vụ
+    Sở Tài chính
+    ```
+
+    **Cách sửa**: ghi tên cơ quan đã tiếp nhận nhiệm vụ.
     """
     frame = ctx.frame
     explained = ctx.map_distinct("agency", _defunct_message, dtype="object")
@@ -328,6 +497,27 @@ def online_coverage(ctx: FileContext) -> pd.DataFrame:
     ```
 
     **Fix**: bring more procedures fully online, starting with the most requested.
+
+    [vi]
+    Tỷ lệ thủ tục được cung cấp dịch vụ công trực tuyến toàn trình ("Toàn trình") quá thấp.
+
+    Mục tiêu cải cách là 80% thủ tục được cung cấp dịch vụ công trực tuyến toàn trình; năm 2025
+    mới đạt khoảng 40%. Phát hiện này gắn với cả tệp, nêu tỷ lệ của danh mục, tính trên các thủ
+    tục đang có hiệu lực của mọi bảng có cột mức độ dịch vụ công trực tuyến (ô để trống được tính
+    là chưa toàn trình), so với chỉ tiêu (80%, trừ khi cấu hình khác).
+
+    **Sai**
+    ```
+    12/40 thủ tục (30%) toàn trình, chỉ tiêu 80%
+    ```
+
+    **Đúng**
+    ```
+    34/40 thủ tục (85%) toàn trình
+    ```
+
+    **Cách sửa**: đưa thêm thủ tục lên dịch vụ công trực tuyến toàn trình, ưu tiên các thủ tục có
+    nhiều hồ sơ nhất.
     """
     total = online = 0
     for _, rule_ctx in ctx.with_columns("online_level"):
@@ -341,8 +531,13 @@ def online_coverage(ctx: FileContext) -> pd.DataFrame:
     needed = -(-round(target * total * 1000) // 1000) - online  # ceil without float dust
     return file_hits([{
         "sheet": None, "row": None, "code": None, "column": "online_level", "value": None,
-        "message": f"{online} of {total} procedures ({online / total:.0%}) are fully online "
-                   f"(Toàn trình); the target is {target:.0%}.",
-        "fix": f"Bring at least {needed} more procedures fully online (Toàn trình), or record "
-               "why they cannot be.",
+        "message": t("{online} of {total} procedures ({share:.0%}) are fully online (Toàn "
+                     "trình); the target is {target:.0%}.",
+                     "{online}/{total} thủ tục ({share:.0%}) được cung cấp dịch vụ công trực "
+                     "tuyến toàn trình; chỉ tiêu là {target:.0%}.",
+                     online=online, total=total, share=online / total, target=target),
+        "fix": t("Bring at least {needed} more procedures fully online (Toàn trình), or record "
+                 "why they cannot be.",
+                 "Đưa thêm ít nhất {needed} thủ tục lên dịch vụ công trực tuyến toàn trình, "
+                 "hoặc ghi rõ lý do chưa thể thực hiện.", needed=needed),
     }])

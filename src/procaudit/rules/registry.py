@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from functools import cache
 from typing import TYPE_CHECKING
 
+from procaudit.i18n import language
 from procaudit.model import Severity
 
 if TYPE_CHECKING:
@@ -46,11 +47,17 @@ class Rule:
     # Starts the rule's heaviest shared work on the context's worker thread before the
     # rules run (RuleContext.prefetch); the rule then finds it done.
     prefetch: Prefetch | None = None
+    doc_vi: str = ""  # the same in Vietnamese: **Sai**, **Đúng** and **Cách sửa**
 
+    @property
+    def documentation(self) -> str:
+        """The documentation in the language procaudit speaks (English where there is no
+        Vietnamese)."""
+        return self.doc_vi if language() == "vi" and self.doc_vi else self.doc
 
     @property
     def summary(self) -> str:
-        return self.doc.split("\n", 1)[0].strip()
+        return self.documentation.split("\n", 1)[0].strip()
 
     @property
     def from_schema(self) -> bool:
@@ -58,6 +65,15 @@ class Rule:
 
 
 _RULES: dict[str, Rule] = {}
+# A rule's docstring holds its English documentation, then this line, then the Vietnamese.
+VI_MARKER = "[vi]"
+
+
+def _docs(function: Callable[..., object]) -> tuple[str, str]:
+    """(English, Vietnamese) documentation from a rule function's docstring."""
+    doc = inspect.cleandoc(function.__doc__ or "")
+    english, _, vietnamese = doc.partition(f"\n{VI_MARKER}\n")
+    return english.strip(), vietnamese.strip()
 
 
 def register(rule: Rule) -> Rule:
@@ -82,9 +98,9 @@ def frame_rule(
     """Register a function of a table's RuleContext; its docstring is the rule's documentation."""
 
     def decorate(check: FrameCheck) -> FrameCheck:
-        doc = inspect.cleandoc(check.__doc__ or "")
+        doc, doc_vi = _docs(check)
         register(Rule(rule_id, name, severity, columns, doc, check=check, needs=needs,
-                      prefetch=prefetch))
+                      prefetch=prefetch, doc_vi=doc_vi))
         return check
 
     return decorate
@@ -102,8 +118,9 @@ def file_rule(
     The rule runs when at least one table of the file has `columns`."""
 
     def decorate(check: FileCheck) -> FileCheck:
-        doc = inspect.cleandoc(check.__doc__ or "")
-        register(Rule(rule_id, name, severity, columns, doc, file_check=check, needs=needs))
+        doc, doc_vi = _docs(check)
+        register(Rule(rule_id, name, severity, columns, doc, file_check=check, needs=needs,
+                      doc_vi=doc_vi))
         return check
 
     return decorate
@@ -115,8 +132,9 @@ def schema_rule(
     """Register a rule checked by the schema; the function explains one failing value."""
 
     def decorate(describe: Describe) -> Describe:
-        doc = inspect.cleandoc(describe.__doc__ or "")
-        register(Rule(rule_id, name, severity, (column,), doc, describe=describe))
+        doc, doc_vi = _docs(describe)
+        register(Rule(rule_id, name, severity, (column,), doc, describe=describe,
+                      doc_vi=doc_vi))
         return describe
 
     return decorate

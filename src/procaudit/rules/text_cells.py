@@ -18,6 +18,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from procaudit.columns import CANONICAL
+from procaudit.i18n import language, t
 from procaudit.legacy_fonts import TCVN3, UNICODE_ONLY, VNI, convert, detect_legacy
 from procaudit.model import Severity
 from procaudit.rules.context import RuleContext
@@ -216,10 +217,20 @@ def _not_legacy(survey: _Column, numbers: list[int]) -> list[int]:
 def _explain_legacy(survey: _Column, number: int) -> tuple[str, str]:
     value, encoding = survey.value(number), survey.legacy[number]
     return (
-        f"The cell is typed in the legacy {_LEGACY_NAMES[encoding]}, not in Unicode: it shows "
-        "as garbled letters, and no search or comparison finds it.",
-        f"Retype the cell in Unicode: '{convert(value, encoding)}'.",
+        t("The cell is typed in the legacy {encoding}, not in Unicode: it shows as garbled "
+          "letters, and no search or comparison finds it.",
+          "Ô được gõ bằng {encoding}, không phải Unicode: chữ hiển thị sai, và không tìm kiếm "
+          "hay so sánh được.",
+          encoding=t(_LEGACY_NAMES[encoding], _LEGACY_NAMES_VI[encoding])),
+        t("Retype the cell in Unicode: '{text}'.", "Gõ lại ô bằng Unicode: '{text}'.",
+          text=convert(value, encoding)),
     )
+
+
+_LEGACY_NAMES_VI = {
+    TCVN3: "bảng mã cũ TCVN3 (ABC) của các phông chữ như .VnTime",
+    VNI: "bảng mã cũ VNI của các phông chữ như VNI-Times",
+}
 
 
 @frame_rule("PA601", "legacy-encoding", Severity.ERROR, columns=("name",),
@@ -249,6 +260,32 @@ def legacy_encoding(ctx: RuleContext) -> pd.DataFrame:
 
     **Fix**: retype the cell in Unicode; procaudit gives the converted text. For a whole
     sheet, Unikey's converter (Ctrl+Shift+F6) turns TCVN3 or VNI into Unicode.
+
+    [vi]
+    Ô được gõ bằng bảng mã phông chữ tiếng Việt cũ (TCVN3/ABC hoặc VNI), không phải Unicode.
+
+    Trước khi có Unicode, tiếng Việt được gõ bằng các phông chữ 8 bit: TCVN3 (bộ gõ ABC, phông
+    chữ như .VnTime) và VNI (VNI-Times). Khi chép sang bảng tính ngày nay, văn bản giữ nguyên mã
+    nhưng mất phông chữ, nên hiển thị sai ("B¶o Th¾ng", "Xin chaøo"): không tìm kiếm, sắp xếp hay
+    đối chiếu với Cơ sở dữ liệu quốc gia được. Mọi cột đều được đọc; một ô chỉ được coi là văn
+    bản mã cũ khi chứa ký tự mà tiếng Việt Unicode không bao giờ có và bản chuyển đổi đọc được
+    thành tiếng Việt, nên tiếng Anh, mã số và những tên như "Müller" không bị báo. Chữ hoa gõ bằng
+    phông chữ hoa TCVN3 (.VnTimeH) được nhận ra nhờ các chữ xung quanh.
+
+    **Sai**
+    ```
+    Thñ tôc hµnh chÝnh        TCVN3 (.VnTime)
+    Thuû tuïc haønh chính     VNI (VNI-Times)
+    ```
+
+    **Đúng**
+    ```
+    Thủ tục hành chính
+    ```
+
+    **Cách sửa**: gõ lại ô bằng Unicode; procaudit đưa ra văn bản đã chuyển đổi. Để chuyển cả
+    trang tính, dùng công cụ chuyển mã của Unikey (Ctrl+Shift+F6) để chuyển TCVN3 hoặc VNI sang
+    Unicode.
     """
     return _all_hits(ctx, lambda survey: sorted(survey.legacy), _explain_legacy)
 
@@ -258,16 +295,24 @@ def _explain_not_nfc(survey: _Column, number: int) -> tuple[str, str]:
     value = survey.value(number)
     marks = sum(1 for char in value if unicodedata.combining(char))
     if marks == 1:
-        why = "a tone or vowel mark is stored as a separate combining character (decomposed)"
+        why = t("a tone or vowel mark is stored as a separate combining character (decomposed)",
+                "một dấu thanh hoặc dấu nguyên âm được lưu thành ký tự tổ hợp riêng (dạng tách "
+                "rời)")
     elif marks:
-        why = f"{marks} tone or vowel marks are stored as separate combining characters"
-        why += " (decomposed)"
+        why = t("{marks} tone or vowel marks are stored as separate combining characters "
+                "(decomposed)",
+                "{marks} dấu thanh hoặc dấu nguyên âm được lưu thành các ký tự tổ hợp riêng "
+                "(dạng tách rời)", marks=marks)
     else:
-        why = "it holds characters that NFC replaces by their standard form"
+        why = t("it holds characters that NFC replaces by their standard form",
+                "ô chứa ký tự mà dạng NFC thay bằng dạng chuẩn")
     return (
-        f"The cell is not in Unicode NFC: {why}, so it does not equal the same text typed "
-        "normally, and searches and duplicate checks miss it.",
-        f"Convert it to NFC: '{unicodedata.normalize('NFC', value)}'.",
+        t("The cell is not in Unicode NFC: {why}, so it does not equal the same text typed "
+          "normally, and searches and duplicate checks miss it.",
+          "Ô không ở dạng Unicode NFC (dựng sẵn): {why}, nên không khớp với cùng nội dung được "
+          "gõ bình thường, và việc tìm kiếm, kiểm tra trùng lặp sẽ bỏ sót.", why=why),
+        t("Convert it to NFC: '{text}'.", "Chuyển sang dạng NFC (Unicode dựng sẵn): '{text}'.",
+          text=unicodedata.normalize("NFC", value)),
     )
 
 
@@ -293,6 +338,27 @@ def not_nfc(ctx: RuleContext) -> pd.DataFrame:
 
     **Fix**: convert the cell to NFC (procaudit gives the converted text); Unikey's converter
     does it for a whole sheet with "Unicode dựng sẵn" as the target.
+
+    [vi]
+    Ô không ở dạng Unicode NFC (dạng chuẩn hóa C, Unicode dựng sẵn).
+
+    Unicode có thể ghi "ế" bằng một ký tự, hoặc bằng "e" kèm hai dấu tổ hợp. Văn bản
+    Windows-1258, một số công cụ trên Mac và một số trang web dùng dạng tách rời; trên màn hình
+    trông giống nhau nhưng là hai chuỗi khác nhau: tìm kiếm chính xác, bộ lọc, VLOOKUP và Cơ sở
+    dữ liệu quốc gia đều không khớp. Dạng chuẩn để lưu trữ văn bản là NFC.
+
+    **Sai**
+    ```
+    Đăng ký khai sinh      "ý" lưu thành "y" + U+0301 COMBINING ACUTE ACCENT (NFD, tổ hợp)
+    ```
+
+    **Đúng**
+    ```
+    Đăng ký khai sinh      "ý" lưu thành một ký tự U+00FD (NFC, dựng sẵn)
+    ```
+
+    **Cách sửa**: chuyển ô sang NFC (procaudit đưa ra văn bản đã chuyển đổi); công cụ chuyển mã
+    của Unikey chuyển cả trang tính khi chọn bảng mã đích "Unicode dựng sẵn".
     """
     return _all_hits(
         ctx, lambda survey: _not_legacy(survey, survey.not_nfc), _explain_not_nfc
@@ -321,14 +387,35 @@ def _edge(char: str, where: str) -> str | None:
         f"{'zero-width' if _ZERO_WIDTH_CHARS.match(char) else 'space'} character "
         f"(U+{ord(char):04X})"
     )
-    return f"a {where} {kind}"
+    kind_vi = _WORDS_VI.get(kind) or (
+        f"{'ký tự độ rộng bằng không' if _ZERO_WIDTH_CHARS.match(char) else 'ký tự khoảng trắng'}"
+        f" (U+{ord(char):04X})"
+    )
+    return t(f"a {where} {kind}", f"{kind_vi} ở {'đầu' if where == 'leading' else 'cuối'}")
+
+
+# The words of _PROBLEMS and _KINDS in Vietnamese.
+_WORDS_VI = {
+    "doubled spaces": "dấu cách kép",
+    "a tab": "ký tự tab",
+    "a non-breaking space (U+00A0)": "dấu cách không ngắt dòng (U+00A0)",
+    "an unusual space character": "ký tự khoảng trắng bất thường",
+    "a zero-width character": "ký tự độ rộng bằng không",
+    "spaces around a line break": "dấu cách quanh chỗ xuống dòng",
+    "a blank line": "dòng trống",
+    "a lone carriage return": "ký tự về đầu dòng (CR) đứng riêng",
+    "space": "dấu cách",
+    "line break": "dấu xuống dòng",
+    "tab": "ký tự tab",
+    "non-breaking space (U+00A0)": "dấu cách không ngắt dòng (U+00A0)",
+}
 
 
 def _whitespace_problems(text: str) -> list[str]:
     """What is stray in `text`, in words: its ends, then what is inside it."""
     edges = [_edge(text[:1], "leading"), _edge(text[-1:], "trailing")]
     core = _EDGES.sub("", text)
-    inside = [what for pattern, what in _PROBLEMS if pattern.search(core)]
+    inside = [t(what, _WORDS_VI[what]) for pattern, what in _PROBLEMS if pattern.search(core)]
     return [what for what in edges if what] + inside
 
 
@@ -338,16 +425,19 @@ _VISIBLE = re.compile(f"[^\\s{_ZERO_WIDTH}]+")
 
 
 @lru_cache(maxsize=10_000)
-def _problems_listed(shape: str) -> str:
+def _problems_listed(shape: str, lang: str) -> str:
+    """The problems of cells of this shape, in `lang` (part of the key of the cache)."""
     problems = _whitespace_problems(shape)
-    return ", ".join(problems) if problems else "stray whitespace"
+    return ", ".join(problems) if problems else t("stray whitespace", "khoảng trắng thừa")
 
 
 def _explain_stray(survey: _Column, number: int) -> tuple[str, str]:
     value = survey.value(number)
     return (
-        f"The cell has {_problems_listed(_VISIBLE.sub('x', value))}.",
-        f"Write it as '{unicodedata.normalize('NFC', clean_whitespace(value))}'.",
+        t("The cell has {problems}.", "Ô có {problems}.",
+          problems=_problems_listed(_VISIBLE.sub("x", value), language())),
+        t("Write it as '{text}'.", "Sửa thành '{text}'.",
+          text=unicodedata.normalize("NFC", clean_whitespace(value))),
     )
 
 
@@ -378,6 +468,33 @@ def stray_whitespace(ctx: RuleContext) -> pd.DataFrame:
 
     **Fix**: remove the stray whitespace (procaudit gives the cleaned text); Excel's TRIM()
     removes the plain spaces, not the non-breaking ones. Spaces around a code are PA101's.
+
+    [vi]
+    Ô có dấu cách ở đầu hoặc cuối, dấu cách kép, ký tự tab hoặc ký tự vô hình.
+
+    Các khoảng trắng này không nhìn thấy trong Excel, nhưng với bộ lọc, VLOOKUP hay Cơ sở dữ liệu
+    quốc gia thì "Cấp tỉnh " khác "Cấp tỉnh", và các bản sao của một tên có dấu cách kép trông như
+    những thủ tục khác nhau. Chúng xuất hiện khi dán từ Word, tệp PDF và trang web (dấu cách không
+    ngắt dòng U+00A0, dấu cách độ rộng bằng không U+200B, dấu thứ tự byte U+FEFF). Dấu xuống dòng
+    để tách nhiều cơ quan hoặc nhiều cấp trong một ô là hợp lệ; dấu cách quanh chỗ xuống dòng và
+    dòng trống thì không.
+
+    **Sai**
+    ```
+    "Đăng ký xe tạm thời "              dấu cách ở cuối
+    "Đăng ký  xe tạm thời"              dấu cách kép
+    "Sở Tư pháp \n\nUBND cấp xã"        dấu cách và dòng trống giữa hai cơ quan
+    ```
+
+    **Đúng**
+    ```
+    "Đăng ký xe tạm thời"
+    "Sở Tư pháp\nUBND cấp xã"
+    ```
+
+    **Cách sửa**: xóa khoảng trắng thừa (procaudit đưa ra văn bản đã làm sạch); hàm TRIM() của
+    Excel chỉ xóa dấu cách thường, không xóa dấu cách không ngắt dòng. Dấu cách quanh mã thủ tục
+    thuộc quy tắc PA101.
     """
     return _all_hits(
         ctx, lambda survey: _not_legacy(survey, survey.stray), _explain_stray, skip=("code",)
