@@ -60,7 +60,7 @@ def test_json_report_shape_and_stdout_holds_only_json(csv_file) -> None:
     result = invoke("check", path, "--format", "json")
     assert result.exit_code == 1
     report = json.loads(result.stdout)
-    assert list(report) == ["procaudit", "files", "summary", "findings"]
+    assert list(report) == ["procaudit", "files", "summary", "scorecard", "findings"]
     assert report["procaudit"] == __version__
     assert report["files"] == [{
         "path": path, "sheets": None, "rows": 3,

@@ -46,7 +46,7 @@ UNUSABLE = {
                               "it, and run procaudit again",
     "unknown_encoding_csv": "is in an encoding procaudit does not recognise",
     "big_cell_csv": "has a cell of 1,000,000 characters (line 2)",  # the cell-length limit
-    "directory": "is a directory, not a catalogue file",
+    "directory": "is a folder with no catalogue file in it",  # an empty folder named folder.xlsx
     "fifo": "is not a regular file (it is a pipe, socket or device)",
     "unreadable": "cannot be read (Permission denied)",
 }

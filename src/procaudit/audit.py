@@ -6,6 +6,7 @@ Data flows one way: file -> reader -> canonical frame -> schema + rules -> findi
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
+from dataclasses import replace
 from itertools import repeat
 from pathlib import Path
 
@@ -13,8 +14,10 @@ import numpy as np
 import pandas as pd
 import pyarrow as pa
 
+from procaudit.catalogue_stats import catalogue_stats
 from procaudit.columns import ALIASES, ROW, SHEET
 from procaudit.errors import InputError
+from procaudit.i18n import t
 from procaudit.io import Catalogue, PerFile, Table, options_for, read_catalogue
 from procaudit.model import (
     AuditResult,
@@ -24,6 +27,7 @@ from procaudit.model import (
     Severity,
     SkippedRule,
 )
+from procaudit.provinces import catalogue_province
 from procaudit.rules import Rule, all_rules, get_rule
 from procaudit.rules.context import FileContext, RuleContext
 from procaudit.rules.options import RuleOptions
@@ -82,7 +86,7 @@ def _audit_one(
     stage: Progress,
 ) -> tuple[list[Finding], list[SkippedRule], FileReport]:
     """One file's findings, the rules it could not be checked by, and its report entry."""
-    stage("reading")
+    stage(t("reading", "đang đọc"))
     catalogue = read_catalogue(path, options_for(read_options, path))
     contexts = [
         (table, RuleContext(table.frame, options, frozenset(table.header_map.columns)))
@@ -99,10 +103,12 @@ def _audit_one(
         file_context = FileContext(path, contexts, options, list(catalogue.components))
         findings.extend(audit_file(file_context, rules, stage))
         skipped.extend(_file_skipped(file_context, rules))
+        stats = catalogue_stats(file_context, findings, rules)  # for the scorecard
     finally:
         for _, context in contexts:
             context.close()
-    return findings, skipped, _file_report(catalogue)
+    report = replace(_file_report(catalogue), stats=stats, province=catalogue_province(catalogue))
+    return findings, skipped, report
 
 
 def _prefetch(context: RuleContext, rules: tuple[Rule, ...]) -> None:
@@ -171,19 +177,19 @@ def audit_table(
     frame = table.frame
     context = context or RuleContext(frame)
     progress = progress or _silent
-    progress("checking the schema")
+    progress(t("checking the schema", "đang kiểm tra theo lược đồ"))
     from_schema = schema_hits(schema, frame)
     if selection is not None and not from_schema.empty:
         from_schema = from_schema[from_schema["rule"].map(selection.allows).astype(bool)]
     parts = [from_schema]
     for rule in rules:
         if rule.check is not None and _applicable(rule, frame, context.options):
-            progress(f"checking {rule.id} {rule.name}")
+            progress(t("checking {rule}", "đang kiểm tra {rule}", rule=f"{rule.id} {rule.name}"))
             found = rule.check(context)
             parts.append(found.assign(rule=rule.id).rename_axis("index").reset_index())
     parts = [part for part in parts if not part.empty]
     if parts:
-        progress("collecting the findings")
+        progress(t("collecting the findings", "đang tổng hợp các phát hiện"))
         yield from _to_findings(path, table, pd.concat(parts, ignore_index=True))
 
 
@@ -197,7 +203,7 @@ def audit_file(
             _applicable(rule, table.frame, context.options) for table, _ in context.tables
         ):
             continue
-        progress(f"checking {rule.id} {rule.name}")
+        progress(t("checking {rule}", "đang kiểm tra {rule}", rule=f"{rule.id} {rule.name}"))
         found = rule.file_check(context)
         yield from _findings({
             "rule": repeat(rule.id),
@@ -275,19 +281,20 @@ def _findings(columns: dict[str, Iterable]) -> list[Finding]:
 def _skipped(
     path: str, table: Table, schema: LoadedSchema, rules: tuple[Rule, ...]
 ) -> Iterator[SkippedRule]:
-    where = _where(table)
     for rule in rules:
         if rule.id == SCHEMA_VIOLATION:
             continue
         if rule.from_schema and rule.id not in schema.rule_columns:
-            yield SkippedRule(rule.id, path, f"the schema {schema.source} has no check for it")
+            yield SkippedRule(rule.id, path, t("the schema {source} has no check for it",
+                                               "lược đồ {source} không có kiểm tra cho quy tắc "
+                                               "này", source=schema.source))
             continue
         if rule.file_check is not None:
             continue  # skipped only where no table of the file has its columns (see audit)
         columns = (schema.rule_columns[rule.id],) if rule.from_schema else rule.columns
         missing = [c for c in columns if c not in table.frame and c not in (ROW, SHEET)]
         if missing:
-            yield SkippedRule(rule.id, path, f"{where} no {_column_label(missing[0])} column")
+            yield SkippedRule(rule.id, path, _no_column(table.sheet, missing[0]))
 
 
 def _file_skipped(context: FileContext, rules: tuple[Rule, ...]) -> Iterator[SkippedRule]:
@@ -296,14 +303,21 @@ def _file_skipped(context: FileContext, rules: tuple[Rule, ...]) -> Iterator[Ski
         if rule.file_check is not None and not any(_applicable(rule, f) for f in frames):
             missing = next(c for c in rule.columns if not all(c in f for f in frames))
             tables = [table for table, _ in context.tables]
-            where = _where(tables[0]) if len(tables) == 1 else "the file has"
-            yield SkippedRule(rule.id, context.path, f"{where} no {_column_label(missing)} column")
+            sheet = tables[0].sheet if len(tables) == 1 else None
+            yield SkippedRule(rule.id, context.path, _no_column(sheet, missing))
     for rule_id, reason in context.notes:
-        yield SkippedRule(rule_id, context.path, f"the file: {reason}")
+        yield SkippedRule(rule_id, context.path, t("the file: {reason}", "tệp: {reason}",
+                                                   reason=reason))
 
 
-def _where(table: Table) -> str:
-    return f"sheet '{table.sheet}' has" if table.sheet else "the file has"
+def _no_column(sheet: str | None, column: str) -> str:
+    """Why a rule was not checked: "sheet 'X' has no forms ('Mẫu đơn, tờ khai') column"."""
+    if sheet:
+        return t("sheet '{sheet}' has no {column} column",
+                 "trang tính '{sheet}' không có cột {column}", sheet=sheet,
+                 column=_column_label(column))
+    return t("the file has no {column} column", "tệp không có cột {column}",
+             column=_column_label(column))
 
 
 def _column_label(column: str) -> str:

@@ -20,12 +20,15 @@ import typer
 
 from procaudit import __version__
 from procaudit.atomic import write_atomically
+from procaudit.diff.formats import DiffFormat
 from procaudit.errors import ProcauditError
+from procaudit.i18n import t
 from procaudit.model import FailOn
 from procaudit.overrides import parse_header_rows, parse_mapping
 from procaudit.reporters import Format, Reporter, ReportOptions, reporter_for
 
 if TYPE_CHECKING:
+    from procaudit.inputs import Inputs
     from procaudit.io import ReadOptions
     from procaudit.io.limits import Limits
     from procaudit.model import AuditResult
@@ -51,20 +54,63 @@ def _version(value: bool) -> None:
         raise typer.Exit()
 
 
+LangOption = Annotated[
+    str | None,
+    typer.Option("--lang", metavar="vi|en", show_default=False,
+                 help="The language of reports and messages: vi (Vietnamese) or en (English). "
+                      "Default: PROCAUDIT_LANG, else the configuration's lang, else en."),
+]
+_root_language: str | None = None  # the --lang given before the command (procaudit --lang vi …)
+
+
 @app.callback()
 def _root(
+    ctx: typer.Context,
     version: Annotated[
         bool,
         typer.Option("--version", callback=_version, is_eager=True,
                      help="Print the version and exit."),
     ] = False,
+    lang: LangOption = None,
 ) -> None:
     """Exit codes: 0 clean, 1 findings at or above --fail-on, 2 usage or input error."""
+    from procaudit.i18n import language, set_language
+
+    global _root_language
+    _root_language = lang
+    # A run leaves the process speaking as it found it: tests invoke the app many times.
+    before = language()
+    ctx.call_on_close(lambda: set_language(before))
+    set_language("en")  # until the command has read its --lang, PROCAUDIT_LANG or config
 
 
 def _fail(message: str) -> typer.Exit:
     typer.echo(f"procaudit: error: {message}", err=True)
     return typer.Exit(2)
+
+
+def _speak_early(lang: str | None) -> None:
+    """Speak the --lang given (to the command, or before it), else PROCAUDIT_LANG's, from the
+    start: reader notes and errors too. The configuration's lang comes with the settings."""
+    from procaudit.i18n import ENVIRONMENT, language_from_environment
+
+    flag = lang if lang is not None else _root_language
+    if flag is not None:
+        _speak(flag, "--lang")
+    elif (environment := language_from_environment()) is not None:
+        _speak(environment, ENVIRONMENT)
+
+
+def _speak(lang: str, source: str) -> None:
+    from procaudit.i18n import set_language, t
+
+    try:
+        set_language(lang)
+    except ValueError:
+        raise _fail(t("{source} '{lang}' is not a language procaudit speaks: use vi "
+                      "(Vietnamese) or en (English)",
+                      "{source} '{lang}' không phải ngôn ngữ procaudit hỗ trợ: dùng vi "
+                      "(tiếng Việt) hoặc en (tiếng Anh)", source=source, lang=lang)) from None
 
 
 ConfigOption = Annotated[
@@ -111,8 +157,9 @@ MapOption = Annotated[
 def check(
     paths: Annotated[
         list[str],
-        typer.Argument(help="Catalogue files to audit (.csv, .xlsx, .xlsm, .xls, .ods).",
-                       metavar="FILE...",
+        typer.Argument(help="Catalogue files to audit (.csv, .xlsx, .xlsm, .xls, .ods), "
+                            "folders (searched recursively) or glob patterns ('data/**/*.xlsx').",
+                       metavar="PATH...",
                        show_default=False),
     ],
     output_format: Annotated[
@@ -197,14 +244,27 @@ def check(
                      help="Also write the worklist officials correct the files from: one row "
                           "per finding, with its cell, and the offending rows highlighted."),
     ] = None,
+    history: Annotated[
+        Path | None,
+        typer.Option("--history", metavar="FILE", show_default=False,
+                     help=t("Append this run's counts to an SQLite history (created on first "
+                            "use); 'procaudit history FILE' shows the trend.",
+                            "Ghi bổ sung số liệu của lượt kiểm tra này vào tệp lịch sử SQLite "
+                            "(tạo mới ở lần dùng đầu tiên); lệnh 'procaudit history FILE' "
+                            "hiển thị xu hướng.")),
+    ] = None,
     sheet: SheetOption = None,
     header_row: HeaderRowOption = None,
     mapping: MapOption = None,
+    lang: LangOption = None,
 ) -> None:
     """Audit catalogue files and report their defects."""
+    _speak_early(lang)
     line = _command_line(select, ignore, fail_on, mapping, sheet, header_row, reference,
                          forms_dir, online_target)
-    settings = _settings(config, line)
+    settings = _settings(config, line, lang)
+    inputs = _inputs(paths)
+    paths = list(inputs.paths)
     read_options = _per_file_options(settings, paths,
                                      _limits(max_file_size, max_cells, max_cell_length))
     fail_on = FailOn.NEVER if exit_zero else FailOn(settings.fail_on.value)
@@ -221,8 +281,10 @@ def check(
             check_fix_list_path(fix_list)
         except ProcauditError as exc:
             raise _fail(str(exc)) from None
+    started = _check_history(history, paths) if history is not None else None
     if forms_dir is not None and not forms_dir.is_dir():
-        raise _fail(f"--forms-dir {forms_dir}: no such folder")
+        raise _fail(t("--forms-dir {folder}: no such folder",
+                      "--forms-dir {folder}: không có thư mục này", folder=forms_dir))
     from procaudit.audit import audit
 
     try:
@@ -233,40 +295,80 @@ def check(
                            selection, progress)
     except ProcauditError as exc:
         raise _fail(str(exc)) from None
-    result = result.with_severities(settings.severity.value)
+    result = inputs.with_failures(result.with_severities(settings.severity.value))
     if baseline is not None or write_baseline is not None:
         result = _baselines(result, baseline, write_baseline, paths)
+    result = _with_scorecard(result, settings)
+    # Recorded before the report, so that a report showing the trend includes tonight's run;
+    # a history that fails this late is said at once and the report still comes (exit 2).
+    history_failed = history is not None and not _record_history(history, result, started)
     for failure in result.failures:
         typer.echo(f"procaudit: error: {failure.message}", err=True)
     if output_format is not Format.RICH and not quiet:
         for report in result.files:
             for note in report.notes:
                 typer.echo(f"procaudit: note: {report.path}: {note}", err=True)
+        not_checked = t("not checked", "chưa kiểm tra")
         for group in result.skipped_groups():
-            typer.echo(f"procaudit: note: not checked: {group.describe()}", err=True)
-    options = ReportOptions(fail_on=fail_on, max_per_rule=max_per_rule,
-                            summary_only=quiet and output_format is Format.RICH)
+            typer.echo(f"procaudit: note: {not_checked}: {group.describe()}", err=True)
+    options = ReportOptions(
+        fail_on=fail_on, max_per_rule=max_per_rule,
+        summary_only=quiet and output_format is Format.RICH,
+        online_target=settings.online_target.value / 100,
+        history=_trend(history, result) if output_format is Format.HTML else (),
+    )
     reporter = reporter_for(output_format, options)
     if not result.files:  # every input failed: there is nothing to report or to fix
-        raise typer.Exit(result.exit_code(fail_on))
+        raise typer.Exit(2 if history_failed else result.exit_code(fail_on))
     if output is None:
         reporter.render(result, sys.stdout)
     else:
         try:
             write_atomically(output, lambda stream: _render_text(reporter, result, stream))
         except OSError as exc:
-            raise _fail(f"cannot write {output}: {exc.strerror or exc}") from None
+            raise _fail(_cannot_write(output, exc)) from None
     if fix_list is not None:
         from procaudit.fixlist import write_fix_list
 
         try:
             with _stage_display(quiet) as progress:
                 if progress is not None:
-                    progress(f"writing the fix-list {fix_list.name}")
+                    progress(t("writing the fix-list {name}", "đang ghi danh sách cần sửa {name}",
+                               name=fix_list.name))
                 write_fix_list(result, fix_list, read_options)
         except OSError as exc:
-            raise _fail(f"cannot write {fix_list}: {exc.strerror or exc}") from None
-    raise typer.Exit(result.exit_code(fail_on))
+            raise _fail(_cannot_write(fix_list, exc)) from None
+    raise typer.Exit(2 if history_failed else result.exit_code(fail_on))
+
+
+def _inputs(arguments: list[str]) -> Inputs:
+    """The files the arguments name, folders and patterns expanded; when none names a file,
+    why, and exit 2."""
+    from procaudit.inputs import expand_inputs
+
+    inputs = expand_inputs(arguments)
+    if not inputs.paths:
+        for failure in inputs.failures:
+            typer.echo(f"procaudit: error: {failure.message}", err=True)
+        raise typer.Exit(2)
+    return inputs
+
+
+def _with_scorecard(result: AuditResult, settings: Settings) -> AuditResult:
+    """The result with each file's province (the configuration's where neither the file's
+    title nor its name gives one) and the run's scorecard."""
+    from dataclasses import replace
+
+    from procaudit.scorecard import build_scorecard, with_provinces
+
+    result = with_provinces(result, settings.province_for)
+    target = settings.online_target.value / 100
+    return replace(result, scorecard=build_scorecard(result, target))
+
+
+def _cannot_write(path: Path, exc: OSError) -> str:
+    return t("cannot write {path}: {reason}", "không ghi được {path}: {reason}", path=path,
+             reason=exc.strerror or exc)
 
 
 def _stderr_is_terminal() -> bool:
@@ -288,13 +390,57 @@ def _stage_display(quiet: bool) -> AbstractContextManager[Callable[[str], None] 
 def _check_output(output: Path, paths: list[str], option: str = "--output") -> None:
     """Before the audit: a report that cannot be written should not cost a run."""
     if output.is_dir():
-        raise _fail(f"{option} {output}: is a folder")
+        raise _fail(t("{option} {output}: is a folder", "{option} {output}: là một thư mục",
+                      option=option, output=output))
     if not output.parent.is_dir():
-        raise _fail(f"{option} {output}: the folder {output.parent} does not exist")
+        raise _fail(t("{option} {output}: the folder {folder} does not exist",
+                      "{option} {output}: thư mục {folder} không tồn tại",
+                      option=option, output=output, folder=output.parent))
     target = output.resolve()
     for path in paths:
         if Path(path).resolve() == target:
-            raise _fail(f"{option} {output}: is one of the files to audit")
+            raise _fail(t("{option} {output}: is one of the files to audit",
+                          "{option} {output}: là một trong các tệp cần kiểm tra",
+                          option=option, output=output))
+
+
+def _check_history(history: Path, paths: list[str]) -> str:
+    """Before the audit: a history that cannot be written (a folder, another program's or a
+    newer procaudit's database) should not cost a run. The run's time: PROCAUDIT_NOW's, else
+    the clock's when the run starts."""
+    _check_output(history, paths, "--history")
+    from procaudit.history.store import check_history, run_time
+
+    try:
+        check_history(history)
+        return run_time()
+    except ProcauditError as exc:
+        raise _fail(str(exc)) from None
+
+
+def _trend(history: Path | None, result: AuditResult) -> tuple[tuple[str, dict[str, int]], ...]:
+    """The findings by severity of the runs recorded for this run's files, for the HTML
+    report's trend chart; none without --history, or where the history cannot be read."""
+    if history is None or not history.is_file():
+        return ()
+    from procaudit.history.store import severity_trend
+
+    try:
+        return severity_trend(history, [report.path for report in result.files])
+    except ProcauditError:
+        return ()  # said already when the run was recorded
+
+
+def _record_history(history: Path, result: AuditResult, started: str | None) -> bool:
+    """Append the run to the history; a failure is one sentence on stderr, and False."""
+    from procaudit.history.store import record_run
+
+    try:
+        record_run(history, result, started)
+    except ProcauditError as exc:
+        typer.echo(f"procaudit: error: {exc}", err=True)
+        return False
+    return True
 
 
 def _baselines(result: AuditResult, baseline: Path | None, write_baseline: Path | None,
@@ -340,19 +486,27 @@ def _command_line(select: list[str] | None, ignore: list[str] | None, fail_on: F
     )
 
 
-def _settings(config_path: Path | None, line: CommandLine) -> Settings:
-    """The command line over the configuration file (--config, or the nearest one)."""
+def _settings(config_path: Path | None, line: CommandLine, lang: str | None = None
+              ) -> Settings:
+    """The command line over the configuration file (--config, or the nearest one); from
+    here on procaudit speaks the language they settle on (`lang`: the command's --lang)."""
+    from dataclasses import replace
+
     from procaudit.config import Config, find_config, load_config
+    from procaudit.i18n import set_language, t
     from procaudit.settings import Settings
 
     try:
         path = config_path or find_config(Path.cwd())
         if config_path is not None and not config_path.is_file():
-            raise _fail(f"--config {config_path}: no such file")
+            raise _fail(t("--config {path}: no such file", "--config {path}: không có tệp này",
+                          path=config_path))
         config = load_config(path) if path else Config()
     except ProcauditError as exc:
         raise _fail(str(exc)) from None
-    return Settings(config, line)
+    settings = Settings(config, replace(line, lang=lang if lang is not None else _root_language))
+    set_language(settings.lang.value)
+    return settings
 
 
 def _limits(max_file_size: int, max_cells: int, max_cell_length: int) -> Limits:
@@ -407,7 +561,8 @@ class InspectFormat(StrEnum):
 def inspect(
     paths: Annotated[
         list[str],
-        typer.Argument(help="Catalogue files to inspect.", metavar="FILE...", show_default=False),
+        typer.Argument(help="Catalogue files, folders or glob patterns to inspect.",
+                       metavar="PATH...", show_default=False),
     ],
     output_format: Annotated[
         InspectFormat, typer.Option("--format", "-f", help="Output format.")
@@ -419,10 +574,17 @@ def inspect(
     max_file_size: MaxFileSizeOption = 2048,
     max_cells: MaxCellsOption = 50_000_000,
     max_cell_length: MaxCellLengthOption = 100_000,
+    lang: LangOption = None,
 ) -> None:
     """Show how each file was understood: header, columns, sections, rows read and skipped."""
+    _speak_early(lang)
     line = _command_line(None, None, None, mapping, sheet, header_row, None, None, None)
-    options = _per_file_options(_settings(config, line), paths,
+    settings = _settings(config, line, lang)
+    from procaudit.inputs import expand_inputs
+
+    inputs = expand_inputs(paths)
+    paths = list(inputs.paths)
+    options = _per_file_options(settings, paths,
                                 _limits(max_file_size, max_cells, max_cell_length))
     from rich.console import Console
 
@@ -432,6 +594,9 @@ def inspect(
     from procaudit.io import read_catalogue
 
     inspections, failures = [], []
+    for failure in inputs.failures:
+        failures.append({"path": failure.path, "message": failure.message})
+        typer.echo(f"procaudit: error: {failure.message}", err=True)
     for path in paths:
         try:
             inspections.append(inspect_catalogue(read_catalogue(path, options[path])))
@@ -448,26 +613,174 @@ def inspect(
     raise typer.Exit(2 if failures else 0)
 
 
+@app.command(help=t("Show the trend of the runs recorded with check --history: per file, "
+                    "its procedures, findings by severity and by rule, run after run.",
+                    "Hiển thị xu hướng của các lượt kiểm tra đã ghi bằng check --history: "
+                    "theo từng tệp, số thủ tục, số lỗi theo mức độ và theo quy tắc qua "
+                    "từng lượt."))
+def history(
+    database: Annotated[
+        Path, typer.Argument(metavar="FILE", show_default=False,
+                             help=t("The history written by check --history.",
+                                    "Tệp lịch sử do lệnh check --history ghi."))
+    ],
+    last: Annotated[
+        int, typer.Option("--last", metavar="N", min=1,
+                          help=t("Show the last N runs.", "Hiển thị N lượt kiểm tra gần nhất."))
+    ] = 30,
+    files: Annotated[
+        list[str] | None,
+        typer.Option("--file", metavar="PATTERN", show_default=False,
+                     help=t("Only files whose path or name matches PATTERN (a glob such as "
+                            "'*lao-cai*'). Repeatable.",
+                            "Chỉ các tệp có đường dẫn hoặc tên khớp với PATTERN (mẫu dạng "
+                            "'*lao-cai*'). Có thể lặp lại.")),
+    ] = None,
+    rules: Annotated[
+        list[str] | None,
+        typer.Option("--rule", metavar="IDS", show_default=False,
+                     help=t("Only these rules: ids or prefixes, comma-separated (--rule "
+                            "PA2,PA501). Repeatable.",
+                            "Chỉ các quy tắc này: mã hoặc tiền tố mã, phân cách bằng dấu phẩy "
+                            "(--rule PA2,PA501). Có thể lặp lại.")),
+    ] = None,
+    output_format: Annotated[
+        InspectFormat, typer.Option("--format", "-f", help=t("Output format.",
+                                                             "Định dạng kết quả."))
+    ] = InspectFormat.RICH,
+    lang: LangOption = None,
+) -> None:
+    _speak_early(lang)
+    from procaudit.history.store import load_runs
+    from procaudit.history.trend import build_trend, parse_rule_prefixes
+
+    try:
+        prefixes = parse_rule_prefixes(rules or [])
+        trend = build_trend(load_runs(database, last), files or [], prefixes)
+    except ProcauditError as exc:
+        raise _fail(str(exc)) from None
+    if output_format is InspectFormat.JSON:
+        from procaudit.history.view import render_json
+
+        sys.stdout.write(render_json(trend, str(database), last))
+        return
+    from rich.console import Console
+
+    from procaudit.history.view import render_rich
+
+    render_rich(trend, Console(highlight=False), str(database))
+
+
+@app.command(help=t("Show what changed between two versions of a catalogue: procedures "
+                    "added, removed, renamed, moved to another level or field, and changed. "
+                    "Exit codes like diff(1): 0 no change, 1 changes, 2 bad input.",
+                    "Cho biết những thay đổi giữa hai phiên bản của một danh mục: thủ tục được "
+                    "bổ sung, bị bãi bỏ/loại khỏi danh mục, đổi tên, chuyển cấp thực hiện hoặc "
+                    "lĩnh vực, sửa đổi nội dung. Mã thoát như diff(1): 0 không thay đổi, 1 có "
+                    "thay đổi, 2 dữ liệu đầu vào không hợp lệ."))
+def diff(
+    old: Annotated[
+        str, typer.Argument(metavar="OLD", show_default=False,
+                            help=t("The earlier version (any file check reads).",
+                                   "Phiên bản trước (mọi tệp lệnh check đọc được)."))
+    ],
+    new: Annotated[
+        str, typer.Argument(metavar="NEW", show_default=False,
+                            help=t("The later version.", "Phiên bản sau."))
+    ],
+    output_format: Annotated[
+        DiffFormat | None,
+        typer.Option("--format", "-f", show_default=False,
+                     help=t("rich (default), json, or xlsx (with --output FILE.xlsx, which "
+                            "alone also picks it).",
+                            "rich (mặc định), json, hoặc xlsx (kèm --output FILE.xlsx; chỉ "
+                            "cần --output FILE.xlsx cũng chọn định dạng này).")),
+    ] = None,
+    output: Annotated[
+        Path | None,
+        typer.Option("--output", "-o", metavar="FILE", show_default=False,
+                     help=t("Write the result to FILE (atomically) instead of stdout.",
+                            "Ghi kết quả vào tệp FILE (ghi trọn vẹn một lần) thay vì in ra "
+                            "màn hình.")),
+    ] = None,
+    quiet: Annotated[
+        bool, typer.Option("--quiet", "-q",
+                           help=t("Print the summary line only; no notes on stderr.",
+                                  "Chỉ in dòng tổng hợp; không in ghi chú ra stderr."))
+    ] = False,
+    max_rows: Annotated[
+        int, typer.Option("--max-rows", metavar="N", min=0,
+                          help=t("Rows shown per kind of change in the terminal report "
+                                 "(0: all).",
+                                 "Số dòng hiển thị cho mỗi loại thay đổi trên màn hình "
+                                 "(0: tất cả)."))
+    ] = 50,
+    sheet: SheetOption = None,
+    header_row: HeaderRowOption = None,
+    mapping: MapOption = None,
+    config: ConfigOption = None,
+    max_file_size: MaxFileSizeOption = 2048,
+    max_cells: MaxCellsOption = 50_000_000,
+    max_cell_length: MaxCellLengthOption = 100_000,
+    lang: LangOption = None,
+) -> None:
+    _speak_early(lang)
+    line = _command_line(None, None, None, mapping, sheet, header_row, None, None, None)
+    options = _per_file_options(_settings(config, line, lang), [old, new],
+                                _limits(max_file_size, max_cells, max_cell_length))
+    if output is not None:
+        _check_output(output, [old, new])
+    from procaudit.diff.changes import diff_files
+    from procaudit.diff.formats import RenderOptions, renderer_for, resolve_format
+    from procaudit.diff.output import write_diff
+
+    try:
+        chosen = resolve_format(output_format, output)
+        result = diff_files(old, new, options[old], options[new])
+    except ProcauditError as exc:
+        raise _fail(str(exc)) from None
+    if not quiet:
+        for version in (result.old, result.new):
+            for note in version.notes:
+                typer.echo(f"procaudit: note: {version.path}: {note}", err=True)
+    # A file has no terminal to fit: wide enough that the tables do not wrap every cell.
+    width = None if output is None else 160
+    renderer = renderer_for(chosen, RenderOptions(max_rows, quiet, width))
+    try:
+        write_diff(result, renderer, output)
+    except OSError as exc:
+        raise _fail(_cannot_write(output, exc)) from None
+    raise typer.Exit(result.exit_code())
+
+
 @app.command()
-def config(config_file: ConfigOption = None) -> None:
+def config(config_file: ConfigOption = None, lang: LangOption = None) -> None:
     """Show the effective configuration and where each value comes from."""
     from rich.console import Console
     from rich.table import Table
 
-    from procaudit.settings import CommandLine, show_value
+    from procaudit.i18n import ENVIRONMENT
+    from procaudit.settings import COMMAND_LINE, DEFAULT, CommandLine, show_value
 
-    settings = _settings(config_file, CommandLine())
+    _speak_early(lang)
+    settings = _settings(config_file, CommandLine(), lang)
+    sources = {
+        settings.config.source: t("the file", "tệp cấu hình"),
+        DEFAULT: t("default", "mặc định"),
+        COMMAND_LINE: t("command line", "dòng lệnh"),
+        ENVIRONMENT: t(ENVIRONMENT, "biến môi trường " + ENVIRONMENT),
+    }
     table = Table(show_edge=False, pad_edge=False, box=None)
-    for heading in ("key", "value", "from"):
+    for heading in (t("key", "khóa"), t("value", "giá trị"), t("from", "nguồn")):
         table.add_column(heading, header_style="bold")
     for setting in settings.shown():
         value = show_value(setting.value)
         if setting.key == "select" and not setting.value:
-            value = "(every rule)"
-        source = "the file" if setting.source == settings.config.source else setting.source
-        table.add_row(setting.key, value, source)
+            value = t("(every rule)", "(mọi quy tắc)")
+        table.add_row(setting.key, value, sources.get(setting.source, setting.source))
     console = Console(highlight=False)
-    typer.echo(f"configuration file: {settings.config.source or '(none found)'}")
+    where = settings.config.source or t("(none found)", "(không tìm thấy)")
+    typer.echo(t("configuration file: {where}", "tệp cấu hình: {where}", where=where))
     console.print(table)
 
 
@@ -477,20 +790,28 @@ def rules(
         str | None, typer.Argument(help="A rule id (e.g. PA201) to show in full.",
                                    show_default=False)
     ] = None,
+    lang: LangOption = None,
 ) -> None:
     """List every rule, or show one rule's documentation."""
     from rich.console import Console
 
+    from procaudit.i18n import language_from_environment
     from procaudit.rules import all_rules, get_rule
     from procaudit.rules_view import rule_doc, rules_table
+    from procaudit.settings import CommandLine
 
+    _speak_early(lang)
+    if lang is None and _root_language is None and language_from_environment() is None:
+        _settings(None, CommandLine())  # the configuration file's lang, if it has one
     console = Console(highlight=False)
     if rule_id is None:
         console.print(rules_table(all_rules()))
         return
     rule = get_rule(rule_id)
     if rule is None:
-        raise _fail(f"there is no rule {rule_id}; 'procaudit rules' lists them all")
+        raise _fail(t("there is no rule {rule}; 'procaudit rules' lists them all",
+                      "không có quy tắc {rule}; lệnh 'procaudit rules' liệt kê mọi quy tắc",
+                      rule=rule_id))
     console.print(rule_doc(rule))
 
 
@@ -503,7 +824,8 @@ def main() -> None:
             raise
         typer.echo(
             f"procaudit: internal error: {exc.__class__.__name__}: {exc} "
-            "(set PROCAUDIT_DEBUG=1 for details and please report it)",
+            + t("(set PROCAUDIT_DEBUG=1 for details and please report it)",
+                "(đặt PROCAUDIT_DEBUG=1 để xem chi tiết và vui lòng báo lỗi này)"),
             err=True,
         )
         sys.exit(2)

@@ -25,8 +25,17 @@ class Severity(StrEnum):
     def rank(self) -> int:
         return _RANK[self]
 
+    @property
+    def label(self) -> str:
+        """The severity as human reports name it: its value in English, a word in Vietnamese
+        (JSON, SARIF and the other machine formats keep the value)."""
+        from procaudit.i18n import t
+
+        return t(self.value, _VIETNAMESE[self])
+
 
 _RANK = {Severity.ERROR: 3, Severity.WARNING: 2, Severity.INFO: 1}
+_VIETNAMESE = {Severity.ERROR: "lỗi", Severity.WARNING: "cảnh báo", Severity.INFO: "thông tin"}
 
 
 class FailOn(StrEnum):
@@ -93,10 +102,15 @@ class SkippedGroup:
 
     def describe(self) -> str:
         """"PA401, PA402 in a.xlsx, b.xlsx and 5 more files: <reason>"."""
+        from procaudit.i18n import t
+
         shown = ", ".join(self.files[: self.SHOWN_FILES])
         more = len(self.files) - self.SHOWN_FILES
-        where = f"{shown} and {more} more files" if more > 0 else shown
-        return f"{', '.join(self.rules)} in {where}: {self.reason}"
+        if more > 0:
+            shown = t("{shown} and {more} more files", "{shown} và {more} tệp khác",
+                      shown=shown, more=more)
+        return t("{rules} in {where}: {reason}", "{rules} trong {where}: {reason}",
+                 rules=", ".join(self.rules), where=shown, reason=self.reason)
 
 
 @dataclass(frozen=True)
@@ -131,6 +145,14 @@ class CatalogueStats:
     district_level: int | None = None  # stale district-level entries (PA501's rows)
     reference_total: int | None = None  # with --reference: reference procedures in scope
     reference_announced: int | None = None  # ... of which this catalogue lists
+    # Catalogues counted together (a province's files, the total) where some lack a column:
+    # (count, the procedures of those that have it). A share is taken of those procedures
+    # only, so a file without a forms column does not read as a file without forms.
+    measured: tuple[tuple[str, int], ...] = ()
+
+    def measured_for(self, name: str) -> int:
+        """The procedures the count `name` was taken over."""
+        return dict(self.measured).get(name, self.procedures)
 
 
 @dataclass(frozen=True)
@@ -148,6 +170,11 @@ class ScoreRow:
         """count / procedures (or / `of`), None where either is unknown or zero."""
         whole = self.stats.procedures if of is None else of
         return None if count is None or not whole else count / whole
+
+    def share_of(self, name: str) -> float | None:
+        """The share of the count `name` (with_forms, ...) of the procedures it was taken
+        over."""
+        return self.share(getattr(self.stats, name), self.stats.measured_for(name))
 
 
 @dataclass(frozen=True)

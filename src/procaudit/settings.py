@@ -8,6 +8,7 @@ Lists merge the way ruff's do: `--select` replaces the file's `select`, while `i
 from __future__ import annotations
 
 import fnmatch
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -31,6 +32,7 @@ class CommandLine:
     reference: Path | None = None
     forms_dir: Path | None = None
     online_target: float | None = None
+    lang: str | None = None
 
 
 @dataclass(frozen=True)
@@ -109,6 +111,31 @@ class Settings:
     def reform_date(self) -> Setting:
         return self._pick("reform-date", None, self.config.reform_date, REFORM_DATE)
 
+    @property
+    def lang(self) -> Setting:
+        """--lang, else PROCAUDIT_LANG, else the file's lang, else English."""
+        from procaudit.i18n import ENVIRONMENT, language_from_environment
+
+        environment = language_from_environment()
+        if self.line.lang is None and environment is not None:
+            return Setting("lang", environment, ENVIRONMENT)
+        return self._pick("lang", self.line.lang, self.config.lang, "en")
+
+    @property
+    def provinces(self) -> Setting:
+        return self._pick("provinces", None, self.config.provinces or None, {})
+
+    def province_for(self, path: str) -> str | None:
+        """The province the first `provinces` entry matching the file gives: a glob on its
+        name or path, or a folder it is in ("data/lao-cai" = "Lào Cai")."""
+        name, path = Path(path).name, os.path.normpath(path)
+        for pattern, province in self.config.provinces.items():
+            folder = os.path.normpath(pattern) + os.sep + "*"
+            if any(fnmatch.fnmatch(text, glob) for text, glob in
+                   ((name, pattern), (path, pattern), (path, folder))):
+                return province
+        return None
+
     def file_overrides(self, path: str) -> tuple[str | None, str | None]:
         """(sheet, header row) for one input: the command line, else the first [[files]]
         entry whose pattern matches the file's name or path."""
@@ -127,7 +154,7 @@ class Settings:
         settings = [
             self.select, self.extend_select, self.ignore, self.fail_on, self.severity,
             self.mapping, self.reference, self.forms_dir, self.online_target,
-            self.reform_date,
+            self.reform_date, self.lang, self.provinces,
         ]
         for entry in self.config.files:
             value = {"sheet": entry.sheet, "header-row": entry.header_row}
@@ -139,8 +166,11 @@ class Settings:
 
 def show_value(value: Any) -> str:
     """A setting's value as `procaudit config` prints it."""
+    from procaudit.i18n import t
+
+    none = t("(none)", "(không có)")
     if isinstance(value, tuple):
-        return ", ".join(value) or "(none)"
+        return ", ".join(value) or none
     if isinstance(value, dict):
-        return ", ".join(f"{k} = {v}" for k, v in value.items()) or "(none)"
-    return "(none)" if value is None else str(value)
+        return ", ".join(f"{k} = {v}" for k, v in value.items()) or none
+    return none if value is None else str(value)

@@ -18,6 +18,7 @@ class Format(StrEnum):
     JUNIT = "junit"
     GITHUB = "github"
     GITLAB = "gitlab"
+    HTML = "html"
 
 
 # Module and class of each format's reporter, imported on use so that a run loads only the
@@ -32,6 +33,7 @@ _REPORTERS: dict[Format, tuple[str, str]] = {
     Format.JUNIT: ("junit_report", "JunitReporter"),
     Format.GITHUB: ("github_report", "GithubReporter"),
     Format.GITLAB: ("gitlab_report", "GitlabReporter"),
+    Format.HTML: ("html_report", "HtmlReporter"),
 }
 
 

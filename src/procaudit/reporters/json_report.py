@@ -6,8 +6,9 @@ from typing import Any, TextIO
 
 from procaudit import __version__
 from procaudit.jsontext import dumps
-from procaudit.model import AuditResult, Finding, Severity
+from procaudit.model import AuditResult, Finding, Scorecard, ScoreRow, Severity
 from procaudit.reporters.base import Reporter
+from procaudit.scorecard import COUNTS, scorecard_of
 
 
 def finding_dict(finding: Finding) -> dict[str, Any]:
@@ -49,6 +50,7 @@ def report_dict(result: AuditResult) -> dict[str, Any]:
             **{severity.value: by_severity[severity] for severity in Severity},
             "by_rule": result.count_by_rule(),
         },
+        "scorecard": scorecard_dict(scorecard_of(result)),
         "findings": [with_status(finding_dict(f), f, result) for f in result.findings],
     }
     if result.baseline is not None:
@@ -66,6 +68,42 @@ def report_dict(result: AuditResult) -> dict[str, Any]:
             "unchecked": split.unchecked,
         }
     return report
+
+
+def scorecard_dict(scorecard: Scorecard) -> dict[str, Any]:
+    return {
+        "rows": [score_row_dict(row) for row in scorecard.rows],
+        "total": score_row_dict(scorecard.total),
+        "headlines": list(scorecard.headlines),
+    }
+
+
+def score_row_dict(row: ScoreRow) -> dict[str, Any]:
+    """A scorecard row: each count with its share of the procedures (null where unknown);
+    the reference procedures announced as a share of those in the catalogue's scope."""
+    stats = row.stats
+    entry: dict[str, Any] = {
+        "label": row.label,
+        "files": list(row.files),
+        "procedures": stats.procedures,
+        "errors": row.errors,
+        "warnings": row.warnings,
+        "infos": row.infos,
+    }
+    for name in COUNTS:
+        count = getattr(stats, name)
+        entry[name] = count
+        entry[f"{name}_share"] = _rounded(row.share_of(name))
+    entry["reference_total"] = stats.reference_total
+    entry["reference_announced"] = stats.reference_announced
+    entry["reference_announced_share"] = _rounded(
+        row.share(stats.reference_announced, stats.reference_total)
+    )
+    return entry
+
+
+def _rounded(share: float | None) -> float | None:
+    return None if share is None else round(share, 4)
 
 
 def with_status(entry: dict[str, Any], finding: Finding, result: AuditResult) -> dict[str, Any]:

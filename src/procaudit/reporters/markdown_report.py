@@ -6,8 +6,10 @@ import re
 from typing import TextIO
 
 from procaudit import __version__
+from procaudit.i18n import t
 from procaudit.model import AuditResult, Finding, Severity
 from procaudit.reporters.base import Reporter
+from procaudit.scorecard import scorecard_of, table
 
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
 
@@ -37,39 +39,61 @@ def _plural(count: int, word: str) -> str:
 
 def _summary(result: AuditResult) -> str:
     counts = result.count_by_severity()
-    return (f"{_plural(counts[Severity.ERROR], 'error')}, "
-            f"{_plural(counts[Severity.WARNING], 'warning')}, "
-            f"{_plural(counts[Severity.INFO], 'info')} in {_plural(len(result.files), 'file')} "
-            f"({_plural(sum(f.rows for f in result.files), 'procedure')})")
+    rows = sum(f.rows for f in result.files)
+    return t(f"{_plural(counts[Severity.ERROR], 'error')}, "
+             f"{_plural(counts[Severity.WARNING], 'warning')}, "
+             f"{_plural(counts[Severity.INFO], 'info')} in {_plural(len(result.files), 'file')} "
+             f"({_plural(rows, 'procedure')})",
+             f"{counts[Severity.ERROR]} lỗi, {counts[Severity.WARNING]} cảnh báo, "
+             f"{counts[Severity.INFO]} thông tin trong {len(result.files)} tệp ({rows} thủ tục)")
 
 
 def _by_rule(result: AuditResult) -> list[list[object]]:
     first: dict[str, Finding] = {}  # the name and severity shown are those of the first
     for finding in result.findings:
         first.setdefault(finding.rule, finding)
-    return [[rule, first[rule].name, first[rule].severity.value, count]
+    return [[rule, first[rule].name, first[rule].severity.label, count]
             for rule, count in result.count_by_rule().items()]
+
+
+def _scorecard(result: AuditResult) -> list[str]:
+    """The scorecard, when the run audited two catalogues or more; the total in bold."""
+    if len(result.files) < 2:
+        return []
+    scorecard = scorecard_of(result)
+    headings, rows = table(scorecard)
+    rows[-1] = [f"**{text}**" for text in rows[-1]]
+    lines = ["", "## " + t("Scorecard", "Bảng tổng hợp"), ""]
+    lines += _table(headings, ["---", *["---:"] * (len(headings) - 1)], rows)
+    if scorecard.headlines:
+        lines += ["", *(f"- {cell(headline)}" for headline in scorecard.headlines)]
+    return lines
 
 
 class MarkdownReporter(Reporter):
     def render(self, result: AuditResult, out: TextIO) -> None:
         lines = [f"# procaudit {__version__}", "", _summary(result)]
         if result.failures:
-            lines += ["", "## Could not be read", ""]
+            lines += ["", "## " + t("Could not be read", "Không đọc được"), ""]
             lines += [f"- {cell(failure.message)}" for failure in result.failures]
         groups = result.skipped_groups()
         if groups:
-            lines += ["", "## Not checked", ""]
+            lines += ["", "## " + t("Not checked", "Chưa kiểm tra"), ""]
             lines += [f"- {cell(group.describe())}" for group in groups]
+        lines += _scorecard(result)
         if result.findings:
-            lines += ["", "## Findings by rule", ""]
-            lines += _table(["Rule", "Name", "Severity", "Findings"],
+            lines += ["", "## " + t("Findings by rule", "Phát hiện theo quy tắc"), ""]
+            lines += _table([t("Rule", "Quy tắc"), t("Name", "Tên"), t("Severity", "Mức độ"),
+                             t("Findings", "Số phát hiện")],
                             ["---", "---", "---", "---:"], _by_rule(result))
-            lines += ["", "## Findings", ""]
+            lines += ["", "## " + t("Findings", "Các phát hiện"), ""]
+            label = {severity: severity.label for severity in Severity}  # once, not per row
             lines += _table(
-                ["File", "Sheet", "Row", "Column", "Code", "Rule", "Severity", "Message", "Fix"],
+                [t("File", "Tệp"), t("Sheet", "Trang tính"), t("Row", "Dòng"),
+                 t("Column", "Cột"), t("Code", "Mã TTHC"), t("Rule", "Quy tắc"),
+                 t("Severity", "Mức độ"), t("Message", "Nội dung"), t("Fix", "Cách sửa")],
                 ["---", "---", "---:", "---", "---", "---", "---", "---", "---"],
-                [[f.file, f.sheet, f.row, f.column, f.code, f.rule, f.severity.value,
+                [[f.file, f.sheet, f.row, f.column, f.code, f.rule, label[f.severity],
                   f.message, f.fix] for f in result.findings],
             )
         out.write("\n".join(lines) + "\n")
