@@ -187,6 +187,8 @@ def audit_table(
             progress(t("checking {rule}", "đang kiểm tra {rule}", rule=f"{rule.id} {rule.name}"))
             found = rule.check(context)
             parts.append(found.assign(rule=rule.id).rename_axis("index").reset_index())
+    context.release()
+    pa.default_memory_pool().release_unused()  # so the findings can have that memory
     parts = [part for part in parts if not part.empty]
     if parts:
         progress(t("collecting the findings", "đang tổng hợp các phát hiện"))

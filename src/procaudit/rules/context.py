@@ -36,6 +36,10 @@ _TAG_HINT = r"(?i)\(.*cấp"
 _OUT_OF_FORCE = r"bãi bỏ|bị bãi bỏ|hết hiệu lực|không còn hiệu lực|abolished|repealed"
 
 
+# The shared work `release` forgets: text columns and the keys and survey made of them.
+_TEXT_WORK = ("texts ", "name_keys", "duplicates", "text_cells")
+
+
 class RuleContext:
     def __init__(
         self,
@@ -74,6 +78,17 @@ class RuleContext:
         if self._worker is None:
             self._worker = ThreadPoolExecutor(1, thread_name_prefix="procaudit-prefetch")
         self._pending[key] = self._worker.submit(build)
+
+    def release(self) -> None:
+        """Forget the table's text keys once its frame rules have run: at a million rows the
+        names, their comparison keys and the survey of the text cells hold hundreds of MB
+        that the findings, collected next, would otherwise be built beside. The counts and
+        the file rules that come after need only the small keys kept here (and would
+        rebuild any other they asked for)."""
+        for key in [k for k in self._shared if k.startswith(_TEXT_WORK)]:
+            del self._shared[key]
+        for name in ("name_keys", "_user_rows"):
+            self.__dict__.pop(name, None)
 
     def close(self) -> None:
         """Wait for the worker thread to end; prefetched work no rule asked for is dropped."""
