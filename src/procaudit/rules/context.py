@@ -37,7 +37,7 @@ _OUT_OF_FORCE = r"bãi bỏ|bị bãi bỏ|hết hiệu lực|không còn hiệu
 
 
 # The shared work `release` forgets: text columns and the keys and survey made of them.
-_TEXT_WORK = ("texts ", "name_keys", "duplicates", "text_cells")
+_TEXT_WORK = ("texts ", "name_keys", "duplicates", "near_duplicates", "text_cells")
 
 
 class RuleContext:

@@ -701,7 +701,20 @@ def _messages(
     return pd.Series([texts[v] for v in of_row.tolist()], index=index, dtype=object)
 
 
-@frame_rule("PA204", "near-duplicate-name", Severity.WARNING, columns=("name",))
+def _found(ctx: RuleContext) -> tuple[Variants | None, list]:
+    """The names' variants, and the pairs of rows whose names are near duplicates."""
+    variants = _variants(ctx)
+    if variants is None:
+        return None, []
+    return variants, _same_letters(variants) + _one_word_apart(variants)
+
+
+def _prefetch_found(ctx: RuleContext) -> None:
+    ctx.prefetch("near_duplicates", lambda: _found(ctx))
+
+
+@frame_rule("PA204", "near-duplicate-name", Severity.WARNING, columns=("name",),
+            prefetch=_prefetch_found)
 def near_duplicate_name(ctx: RuleContext) -> pd.DataFrame:
     """Names at one level that differ only by a typo, a filler word or punctuation.
 
@@ -776,11 +789,8 @@ def near_duplicate_name(ctx: RuleContext) -> pd.DataFrame:
     công bố) và xóa các dòng còn lại; nếu là các thủ tục khác nhau, sửa lỗi gõ và sửa tên để thể
     hiện rõ điểm khác nhau.
     """
-    variants = _variants(ctx)
-    if variants is None:
-        return no_hits()
-    pairs = _same_letters(variants) + _one_word_apart(variants)
-    if not pairs:
+    variants, pairs = ctx.shared("near_duplicates", lambda: _found(ctx))
+    if variants is None or not pairs:
         return no_hits()
     messages = _messages(ctx, variants, pairs)
     mask = pd.Series(ctx.frame.index.isin(messages.index), index=ctx.frame.index)
