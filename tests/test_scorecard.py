@@ -33,7 +33,13 @@ from procaudit.provinces import PROVINCES, province_in, province_named, province
 from procaudit.reporters import Format, ReportOptions, reporter_for
 from procaudit.reporters.json_report import scorecard_dict
 from procaudit.reporters.scorecard_table import print_scorecard
-from procaudit.scorecard import build_scorecard, combined, percent, with_provinces
+from procaudit.scorecard import (
+    build_scorecard,
+    combined,
+    percent,
+    shown_labels,
+    with_provinces,
+)
 from procaudit.settings import CommandLine, Settings
 
 GOLDEN = Path(__file__).parent / "golden"
@@ -560,3 +566,24 @@ def test_one_catalogue_has_no_terminal_scorecard_but_json_has_one(provinces: Pat
     assert "Scorecard" not in runner.invoke(app, ["check", path]).stdout
     scorecard = json.loads(runner.invoke(app, ["check", path, "-f", "json"]).stdout)["scorecard"]
     assert [row["label"] for row in scorecard["rows"]] == ["Lào Cai"]
+
+
+@pytest.mark.parametrize(
+    ("rows", "shown"),
+    [
+        # A file's row by its name; a province by its name.
+        ([("/srv/tthc/2026/lao-cai.xlsx", ("/srv/tthc/2026/lao-cai.xlsx",)),
+          ("Huế", ("a/hue-1.csv", "a/hue-2.csv"))],
+         ["lao-cai.xlsx", "Huế"]),
+        # Two files of one name keep their paths; a third, unique name is shortened.
+        ([("2025/danh-muc.xlsx", ("2025/danh-muc.xlsx",)),
+          ("2026/danh-muc.xlsx", ("2026/danh-muc.xlsx",)),
+          ("khac/bo-y-te.csv", ("khac/bo-y-te.csv",))],
+         ["2025/danh-muc.xlsx", "2026/danh-muc.xlsx", "bo-y-te.csv"]),
+        # The total is no file's row.
+        ([("Total", ("a.csv", "b.csv"))], ["Total"]),
+    ],
+)
+def test_a_files_row_is_shown_by_the_files_name(rows: list, shown: list[str]) -> None:
+    score_rows = [ScoreRow(label, files, CatalogueStats(1)) for label, files in rows]
+    assert shown_labels(score_rows) == shown

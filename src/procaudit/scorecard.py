@@ -16,6 +16,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import replace
+from pathlib import PurePath
 from typing import Final
 
 from procaudit.i18n import t
@@ -195,13 +196,28 @@ def table(scorecard: Scorecard) -> tuple[list[str], list[list[str]]]:
     if compared:
         headings.append(t("Reference announced", "Đã công bố theo danh sách đối chiếu"))
     headings += [t("Errors", "Lỗi"), t("Warnings", "Cảnh báo"), t("Info", "Thông tin")]
+    labels = shown_labels(rows)
     lines = []
-    for row in rows:
+    for row, label in zip(rows, labels, strict=True):
         stats = row.stats
-        cells = [row.label, *([str(len(row.files))] if several else []), str(stats.procedures),
+        cells = [label, *([str(len(row.files))] if several else []), str(stats.procedures),
                  *(percent(row.share_of(name)) for name in COUNTS)]
         if compared:
             cells.append(percent(row.share(stats.reference_announced, stats.reference_total)))
         cells += [str(row.errors), str(row.warnings), str(row.infos)]
         lines.append(cells)
     return headings, lines
+
+
+def shown_labels(rows: Iterable[ScoreRow]) -> list[str]:
+    """The rows' labels for a table: a file's row by the file's name where no other row's
+    file has that name (a path such as /srv/tthc/2026/danh-muc/lao-cai.xlsx would fold over
+    many lines), else by its whole path; a province by its name."""
+    rows = list(rows)
+    by_path = [row.files == (row.label,) for row in rows]
+    names = Counter(PurePath(row.label).name for row, path in zip(rows, by_path, strict=True)
+                    if path)
+    return [
+        PurePath(row.label).name if path and names[PurePath(row.label).name] == 1 else row.label
+        for row, path in zip(rows, by_path, strict=True)
+    ]

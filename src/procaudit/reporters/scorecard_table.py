@@ -43,8 +43,13 @@ def _widths(console: Console, headings: list[str], rows: list[list[str]]) -> lis
     enough for it, each word of its heading (which then wraps at its spaces instead of
     being cut short)."""
     cells = [max(len(row[number]) for row in rows) for number in range(len(headings))]
-    cells[0] = min(cells[0], _LABEL_WIDTH)
     words = [max(cell, *(len(word) for word in heading.split()))
              for cell, heading in zip(cells, headings, strict=True)]
-    fits = sum(words) + _PADDING * (len(words) - 1) <= console.width
-    return words if fits else cells
+    if _fits(console, words):  # the labels whole too
+        return words
+    cells[0] = words[0] = min(cells[0], _LABEL_WIDTH)
+    return words if _fits(console, words) else cells
+
+
+def _fits(console: Console, widths: list[int]) -> bool:
+    return sum(widths) + _PADDING * (len(widths) - 1) <= console.width
