@@ -13,6 +13,7 @@ import sys
 from collections.abc import Callable
 from contextlib import AbstractContextManager, nullcontext
 from enum import StrEnum
+from inspect import get_annotations
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, BinaryIO
 
@@ -22,7 +23,7 @@ from procaudit import __version__
 from procaudit.atomic import write_atomically
 from procaudit.diff.formats import DiffFormat
 from procaudit.errors import ProcauditError
-from procaudit.i18n import t
+from procaudit.i18n import help_language, language, set_language, t
 from procaudit.model import FailOn
 from procaudit.overrides import parse_header_rows, parse_mapping
 from procaudit.reporters import Format, Reporter, ReportOptions, reporter_for
@@ -36,9 +37,69 @@ if TYPE_CHECKING:
     from procaudit.rules.selection import RuleSelection
     from procaudit.settings import CommandLine, Settings
 
+# The help is built now, at import, before typer parses anything: it speaks the --lang, else
+# the PROCAUDIT_LANG, of the command line being run. The configuration file's lang is not
+# read for the help: reading TOML here would slow every start. The end of the module goes
+# back to the language it found.
+_language_before_help = language()
+set_language(help_language(sys.argv[1:], os.environ))
+
+# Click's own words around the help texts, in the help's language: fixed now too, since
+# `procaudit check --help` prints after the root callback has gone back to English.
+_USAGE = t("Usage: ", "Cách dùng: ")
+_HEADINGS = {
+    "Arguments": t("Arguments", "Tham số"),
+    "Options": t("Options", "Tùy chọn"),
+    "Commands": t("Commands", "Các lệnh"),
+}
+_NOTES = {  # in a parameter's help: the --help option's, and the [default: …; required] after it
+    "Show this message and exit.": t("Show this message and exit.",
+                                     "Hiển thị trợ giúp này rồi thoát."),
+    "  [default: ": t("  [default: ", "  [mặc định: "),
+    "[required]": t("[required]", "[bắt buộc]"),
+    "; required]": t("; required]", "; bắt buộc]"),
+}
+
+
+def _noted(text: str) -> str:
+    for english, translated in _NOTES.items():
+        text = text.replace(english, translated)
+    return text
+
+
+class _HelpFormatter(typer.Context.formatter_class):  # type: ignore[misc]
+    """Click's help formatter saying its usage line, headings and notes in the help's
+    language; the notes are translated before wrapping, so the columns still line up."""
+
+    def write_usage(self, prog: str, args: str = "", prefix: str | None = None) -> None:
+        super().write_usage(prog, args, _USAGE if prefix is None else prefix)
+
+    def section(self, name: str) -> AbstractContextManager[None]:
+        return super().section(_HEADINGS.get(name, name))
+
+    def write_dl(self, rows: list[tuple[str, str]], col_max: int = 30, col_spacing: int = 2
+                 ) -> None:
+        super().write_dl([(term, _noted(text)) for term, text in rows], col_max, col_spacing)
+
+
+class _Context(typer.Context):
+    formatter_class = _HelpFormatter
+
+
+class _Command(typer.core.TyperCommand):
+    context_class = _Context
+
+
+class _Group(typer.core.TyperGroup):
+    context_class = _Context
+
+
 app = typer.Typer(
     name="procaudit",
-    help="Audit administrative-procedure catalogues (thủ tục hành chính) for data-quality defects.",
+    cls=_Group,
+    help=t("Audit administrative-procedure catalogues (thủ tục hành chính) for data-quality "
+           "defects.",
+           "Rà soát danh mục thủ tục hành chính để phát hiện sai sót về chất lượng dữ liệu."),
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,
@@ -57,8 +118,13 @@ def _version(value: bool) -> None:
 LangOption = Annotated[
     str | None,
     typer.Option("--lang", metavar="vi|en", show_default=False,
-                 help="The language of reports and messages: vi (Vietnamese) or en (English). "
-                      "Default: PROCAUDIT_LANG, else the configuration's lang, else en."),
+                 help=t("The language of reports and messages: vi (Vietnamese) or en "
+                        "(English). Default: PROCAUDIT_LANG, else the configuration's lang, "
+                        "else en. --help follows --lang or PROCAUDIT_LANG only.",
+                        "Ngôn ngữ của báo cáo và thông báo: vi (tiếng Việt) hoặc en (tiếng "
+                        "Anh). Mặc định: theo biến môi trường PROCAUDIT_LANG; nếu không có, "
+                        "theo khóa lang của tệp cấu hình; nếu vẫn không có, dùng en. Phần trợ "
+                        "giúp (--help) chỉ theo --lang hoặc PROCAUDIT_LANG.")),
 ]
 _root_language: str | None = None  # the --lang given before the command (procaudit --lang vi …)
 
@@ -69,7 +135,7 @@ def _root(
     version: Annotated[
         bool,
         typer.Option("--version", callback=_version, is_eager=True,
-                     help="Print the version and exit."),
+                     help=t("Print the version and exit.", "Hiển thị phiên bản rồi thoát.")),
     ] = False,
     lang: LangOption = None,
 ) -> None:
@@ -116,112 +182,160 @@ def _speak(lang: str, source: str) -> None:
 ConfigOption = Annotated[
     Path | None,
     typer.Option("--config", metavar="FILE", show_default=False,
-                 help="The configuration file (default: procaudit.toml, or [tool.procaudit] "
-                      "in pyproject.toml, from this folder upward)."),
+                 help=t("The configuration file (default: procaudit.toml, or "
+                        "[tool.procaudit] in pyproject.toml, from this folder upward).",
+                        "Tệp cấu hình (mặc định: tệp procaudit.toml, hoặc mục [tool.procaudit] "
+                        "trong tệp pyproject.toml, tìm từ thư mục hiện hành lên các thư mục "
+                        "cấp trên).")),
 ]
 
 # Limits that keep a run bounded on hostile or broken files; raise them for huge catalogues.
 MaxFileSizeOption = Annotated[
     int, typer.Option("--max-file-size", metavar="MB", min=1,
-                      help="Refuse input files larger than this many megabytes.")
+                      help=t("Refuse input files larger than this many megabytes.",
+                             "Từ chối tệp đầu vào có dung lượng lớn hơn số megabyte (MB) "
+                             "này."))
 ]
 MaxCellsOption = Annotated[
     int, typer.Option("--max-cells", metavar="N", min=1,
-                      help="Refuse a sheet reaching further than N cells (rows x columns).")
+                      help=t("Refuse a sheet reaching further than N cells (rows x columns).",
+                             "Từ chối trang tính vượt quá N ô (số dòng x số cột)."))
 ]
 MaxCellLengthOption = Annotated[
     int, typer.Option("--max-cell-length", metavar="N", min=1,
-                      help="Refuse a file with a cell longer than N characters.")
+                      help=t("Refuse a file with a cell longer than N characters.",
+                             "Từ chối tệp có ô dài hơn N ký tự."))
 ]
 
 # The overrides for files that guessing reads wrong; `check` and `inspect` take the same ones.
 SheetOption = Annotated[
     str | None,
-    typer.Option("--sheet", help="Read only this sheet (its name, or its number from 1).",
-                 show_default=False),
+    typer.Option("--sheet", show_default=False,
+                 help=t("Read only this sheet (its name, or its number from 1).",
+                        "Chỉ đọc trang tính này (theo tên, hoặc theo số thứ tự bắt đầu từ 1).")),
 ]
 HeaderRowOption = Annotated[
     str | None,
     typer.Option("--header-row", metavar="N[-M]", show_default=False,
-                 help="The header is on row N (or split over rows N and N+1): no guessing."),
+                 help=t("The header is on row N (or split over rows N and N+1): no guessing.",
+                        "Dòng tiêu đề của bảng là dòng N (hoặc trải trên hai dòng N và N+1): "
+                        "không tự dò tìm.")),
 ]
 MapOption = Annotated[
     list[str] | None,
     typer.Option("--map", metavar="'HEADER=column'", show_default=False,
-                 help="Read the column headed HEADER as a canonical column, e.g. "
-                      "--map 'Tên gọi khác=name'. Repeatable."),
+                 help=t("Read the column headed HEADER as a canonical column, e.g. "
+                        "--map 'Tên gọi khác=name'. Repeatable.",
+                        "Đọc cột có tiêu đề HEADER như một cột chuẩn, ví dụ "
+                        "--map 'Tên gọi khác=name'. Có thể lặp lại.")),
 ]
 
 
-@app.command()
+@app.command(cls=_Command,
+             help=t("Audit catalogue files and report their defects.",
+                    "Rà soát các tệp danh mục và báo cáo các sai sót phát hiện được."))
 def check(
     paths: Annotated[
         list[str],
-        typer.Argument(help="Catalogue files to audit (.csv, .xlsx, .xlsm, .xls, .ods), "
-                            "folders (searched recursively) or glob patterns ('data/**/*.xlsx').",
+        typer.Argument(help=t("Catalogue files to audit (.csv, .xlsx, .xlsm, .xls, .ods), "
+                              "folders (searched recursively) or glob patterns "
+                              "('data/**/*.xlsx').",
+                              "Các tệp danh mục cần kiểm tra (.csv, .xlsx, .xlsm, .xls, .ods), "
+                              "thư mục (tìm cả trong các thư mục con) hoặc mẫu đường dẫn "
+                              "('data/**/*.xlsx')."),
                        metavar="PATH...",
                        show_default=False),
     ],
     output_format: Annotated[
-        Format, typer.Option("--format", "-f", help="Report format.")
+        Format, typer.Option("--format", "-f", help=t("Report format.", "Định dạng báo cáo."))
     ] = Format.RICH,
     output: Annotated[
         Path | None,
         typer.Option("--output", "-o", metavar="FILE", show_default=False,
-                     help="Write the report to FILE (atomically) instead of stdout."),
+                     help=t("Write the report to FILE (atomically) instead of stdout.",
+                            "Ghi báo cáo vào tệp FILE (ghi trọn vẹn một lần) thay vì in ra "
+                            "màn hình.")),
     ] = None,
     fail_on: Annotated[
         FailOn | None,
-        typer.Option(help="Exit 1 when a finding is at least this severe ('never': always 0). "
-                          "Default: error.", show_default=False),
+        typer.Option(show_default=False,
+                     help=t("Exit 1 when a finding is at least this severe ('never': always "
+                            "0). Default: error.",
+                            "Trả về mã thoát 1 khi có phát hiện từ mức độ này trở lên "
+                            "('never': luôn trả về 0). Mặc định: error.")),
     ] = None,
     schema: Annotated[
         Path | None,
-        typer.Option(help="A Pandera YAML schema to use instead of procaudit's own.",
-                     show_default=False),
+        typer.Option(show_default=False,
+                     help=t("A Pandera YAML schema to use instead of procaudit's own.",
+                            "Lược đồ Pandera (tệp YAML) dùng thay cho lược đồ sẵn có của "
+                            "procaudit.")),
     ] = None,
     max_per_rule: Annotated[
-        int, typer.Option(help="Findings shown per rule in the terminal report (0: all).", min=0)
+        int, typer.Option(min=0,
+                          help=t("Findings shown per rule in the terminal report (0: all).",
+                                 "Số phát hiện hiển thị cho mỗi quy tắc trong báo cáo trên màn "
+                                 "hình (0: tất cả)."))
     ] = 10,
     quiet: Annotated[
         bool, typer.Option("--quiet", "-q",
-                           help="The terminal report shrinks to its summary line; no notes on "
-                                "stderr, only errors. Machine formats are unchanged.")
+                           help=t("The terminal report shrinks to its summary line; no notes "
+                                  "on stderr, only errors. Machine formats are unchanged.",
+                                  "Báo cáo trên màn hình chỉ còn dòng tổng hợp; không in ghi "
+                                  "chú ra stderr, chỉ in lỗi. Các định dạng dành cho máy "
+                                  "không thay đổi."))
     ] = False,
     exit_zero: Annotated[
         bool, typer.Option("--exit-zero",
-                           help="Exit 0 even with findings (2 still means a file could not be "
-                                "read): report without failing the job.")
+                           help=t("Exit 0 even with findings (2 still means a file could not "
+                                  "be read): report without failing the job.",
+                                  "Trả về mã thoát 0 kể cả khi có phát hiện (mã 2 vẫn có nghĩa "
+                                  "là không đọc được tệp): chỉ báo cáo, không làm tác vụ tự "
+                                  "động bị ghi nhận là thất bại."))
     ] = False,
     select: Annotated[
         list[str] | None,
         typer.Option("--select", metavar="IDS", show_default=False,
-                     help="Run only these rules: ids or prefixes, comma-separated "
-                          "(--select PA2,PA301). Repeatable."),
+                     help=t("Run only these rules: ids or prefixes, comma-separated "
+                            "(--select PA2,PA301). Repeatable.",
+                            "Chỉ chạy các quy tắc này: mã hoặc tiền tố mã, phân cách bằng dấu "
+                            "phẩy (--select PA2,PA301). Có thể lặp lại.")),
     ] = None,
     ignore: Annotated[
         list[str] | None,
         typer.Option("--ignore", metavar="IDS", show_default=False,
-                     help="Do not run these rules: ids or prefixes (--ignore PA603). "
-                          "Repeatable."),
+                     help=t("Do not run these rules: ids or prefixes (--ignore PA603). "
+                            "Repeatable.",
+                            "Không chạy các quy tắc này: mã hoặc tiền tố mã (--ignore PA603). "
+                            "Có thể lặp lại.")),
     ] = None,
     reference: Annotated[
         Path | None,
         typer.Option("--reference", metavar="FILE", show_default=False,
-                     help="The national list to compare with (any file procaudit reads): "
-                          "adds PA405 not-announced and PA406 unknown-code."),
+                     help=t("The national list to compare with (any file procaudit reads): "
+                            "adds PA405 not-announced and PA406 unknown-code.",
+                            "Danh sách thủ tục hành chính quốc gia dùng để đối chiếu (mọi tệp "
+                            "procaudit đọc được): bổ sung quy tắc PA405 (thủ tục chưa được "
+                            "công bố) và PA406 (mã thủ tục không có trong danh sách quốc "
+                            "gia).")),
     ] = None,
     forms_dir: Annotated[
         Path | None,
         typer.Option("--forms-dir", metavar="DIR", show_default=False,
-                     help="The folder of form files: PA302 reports forms named in the "
-                          "catalogue that are not in it."),
+                     help=t("The folder of form files: PA302 reports forms named in the "
+                            "catalogue that are not in it.",
+                            "Thư mục chứa các tệp mẫu đơn, tờ khai: quy tắc PA302 báo các mẫu "
+                            "đơn, tờ khai có tên trong danh mục nhưng không có trong thư mục "
+                            "này.")),
     ] = None,
     online_target: Annotated[
         float | None,
         typer.Option("--online-target", metavar="PERCENT", min=0, max=100, show_default=False,
-                     help="PA505 warns when fewer procedures than this are fully online "
-                          "(default 80)."),
+                     help=t("PA505 warns when fewer procedures than this are fully online "
+                            "(default 80).",
+                            "Quy tắc PA505 cảnh báo khi tỷ lệ phần trăm thủ tục cung cấp dịch "
+                            "vụ công trực tuyến \"Toàn trình\" thấp hơn mức này (mặc định "
+                            "80).")),
     ] = None,
     config: ConfigOption = None,
     max_file_size: MaxFileSizeOption = 2048,
@@ -230,19 +344,28 @@ def check(
     baseline: Annotated[
         Path | None,
         typer.Option("--baseline", metavar="FILE", show_default=False,
-                     help="Compare with a recorded baseline: the report says what is new, "
-                          "still present and fixed, and --fail-on counts new findings only."),
+                     help=t("Compare with a recorded baseline: the report says what is new, "
+                            "still present and fixed, and --fail-on counts new findings only.",
+                            "Đối chiếu với tệp mốc đã ghi: báo cáo nêu rõ phát hiện mới, phát "
+                            "hiện vẫn còn và phát hiện đã được khắc phục; --fail-on chỉ tính "
+                            "các phát hiện mới.")),
     ] = None,
     write_baseline: Annotated[
         Path | None,
         typer.Option("--write-baseline", metavar="FILE", show_default=False,
-                     help="Record this run's findings as the baseline for later runs."),
+                     help=t("Record this run's findings as the baseline for later runs.",
+                            "Ghi các phát hiện của lượt kiểm tra này vào tệp mốc để đối chiếu "
+                            "ở các lượt sau.")),
     ] = None,
     fix_list: Annotated[
         Path | None,
         typer.Option("--fix-list", metavar="FILE.xlsx|FILE.csv", show_default=False,
-                     help="Also write the worklist officials correct the files from: one row "
-                          "per finding, with its cell, and the offending rows highlighted."),
+                     help=t("Also write the worklist officials correct the files from: one "
+                            "row per finding, with its cell, and the offending rows "
+                            "highlighted.",
+                            "Ghi thêm danh sách cần sửa để cán bộ căn cứ chỉnh sửa tệp: mỗi "
+                            "phát hiện một dòng, kèm ô dữ liệu liên quan; các dòng có lỗi "
+                            "được tô màu đánh dấu.")),
     ] = None,
     history: Annotated[
         Path | None,
@@ -557,15 +680,21 @@ class InspectFormat(StrEnum):
     JSON = "json"
 
 
-@app.command()
+@app.command(cls=_Command,
+             help=t("Show how each file was understood: header, columns, sections, rows read "
+                    "and skipped.",
+                    "Cho biết procaudit đã hiểu từng tệp như thế nào: dòng tiêu đề, các cột, "
+                    "các mục, số dòng đã đọc và đã bỏ qua."))
 def inspect(
     paths: Annotated[
         list[str],
-        typer.Argument(help="Catalogue files, folders or glob patterns to inspect.",
-                       metavar="PATH...", show_default=False),
+        typer.Argument(metavar="PATH...", show_default=False,
+                       help=t("Catalogue files, folders or glob patterns to inspect.",
+                              "Các tệp danh mục, thư mục hoặc mẫu đường dẫn cần xem xét.")),
     ],
     output_format: Annotated[
-        InspectFormat, typer.Option("--format", "-f", help="Output format.")
+        InspectFormat, typer.Option("--format", "-f", help=t("Output format.",
+                                                             "Định dạng kết quả."))
     ] = InspectFormat.RICH,
     sheet: SheetOption = None,
     header_row: HeaderRowOption = None,
@@ -613,7 +742,8 @@ def inspect(
     raise typer.Exit(2 if failures else 0)
 
 
-@app.command(help=t("Show the trend of the runs recorded with check --history: per file, "
+@app.command(cls=_Command,
+             help=t("Show the trend of the runs recorded with check --history: per file, "
                     "its procedures, findings by severity and by rule, run after run.",
                     "Hiển thị xu hướng của các lượt kiểm tra đã ghi bằng check --history: "
                     "theo từng tệp, số thủ tục, số lỗi theo mức độ và theo quy tắc qua "
@@ -671,7 +801,8 @@ def history(
     render_rich(trend, Console(highlight=False), str(database))
 
 
-@app.command(help=t("Show what changed between two versions of a catalogue: procedures "
+@app.command(cls=_Command,
+             help=t("Show what changed between two versions of a catalogue: procedures "
                     "added, removed, renamed, moved to another level or field, and changed. "
                     "Exit codes like diff(1): 0 no change, 1 changes, 2 bad input.",
                     "Cho biết những thay đổi giữa hai phiên bản của một danh mục: thủ tục được "
@@ -753,7 +884,9 @@ def diff(
     raise typer.Exit(result.exit_code())
 
 
-@app.command()
+@app.command(cls=_Command,
+             help=t("Show the effective configuration and where each value comes from.",
+                    "Hiển thị cấu hình đang áp dụng và nguồn của từng giá trị."))
 def config(config_file: ConfigOption = None, lang: LangOption = None) -> None:
     """Show the effective configuration and where each value comes from."""
     from rich.console import Console
@@ -784,11 +917,15 @@ def config(config_file: ConfigOption = None, lang: LangOption = None) -> None:
     console.print(table)
 
 
-@app.command()
+@app.command(cls=_Command,
+             help=t("List every rule, or show one rule's documentation.",
+                    "Liệt kê mọi quy tắc kiểm tra, hoặc hiển thị tài liệu hướng dẫn của một "
+                    "quy tắc."))
 def rules(
     rule_id: Annotated[
-        str | None, typer.Argument(help="A rule id (e.g. PA201) to show in full.",
-                                   show_default=False)
+        str | None, typer.Argument(show_default=False,
+                                   help=t("A rule id (e.g. PA201) to show in full.",
+                                          "Mã quy tắc (ví dụ PA201) cần hiển thị đầy đủ."))
     ] = None,
     lang: LangOption = None,
 ) -> None:
@@ -813,6 +950,15 @@ def rules(
                       "không có quy tắc {rule}; lệnh 'procaudit rules' liệt kê mọi quy tắc",
                       rule=rule_id))
     console.print(rule_doc(rule))
+
+
+# Typer reads the commands' annotations only when the app runs (`from __future__ import
+# annotations` keeps them as text): read them now, so that their help texts speak the help's
+# language too. Then speak again as before the import.
+for _command in (app.registered_callback, *app.registered_commands):
+    if _command is not None and _command.callback is not None:
+        _command.callback.__annotations__ = get_annotations(_command.callback, eval_str=True)
+set_language(_language_before_help)
 
 
 def main() -> None:

@@ -8,7 +8,7 @@ Rule ids, column names in machine formats and JSON keys stay the same in both la
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from typing import Final
 
@@ -35,6 +35,28 @@ def set_language(lang: str) -> None:
 def language_from_environment() -> str | None:
     """PROCAUDIT_LANG's language, or None when it is not set (an empty value is not set)."""
     return os.environ.get(ENVIRONMENT, "").strip().lower() or None
+
+
+def help_language(argv: Sequence[str], environ: Mapping[str, str]) -> str:
+    """The language of `--help`: the last `--lang vi` or `--lang=vi` in `argv` (before or after
+    the command name), else PROCAUDIT_LANG in `environ`, else "en".
+
+    Typer builds the help when the command line is imported, before it parses anything, so
+    this reads the raw arguments. A value that is no language gives English help: the run
+    itself reports the bad value, should it get that far.
+    """
+    flag = None
+    for index, argument in enumerate(argv):
+        if argument == "--":  # what follows is file names, not options
+            break
+        if argument == "--lang" and index + 1 < len(argv):
+            flag = argv[index + 1]
+        elif argument.startswith("--lang="):
+            flag = argument.partition("=")[2]
+    if flag is None:
+        flag = environ.get(ENVIRONMENT, "")  # empty: not set, like language_from_environment
+    chosen = flag.strip().lower()
+    return chosen if chosen in LANGUAGES else "en"
 
 
 @contextmanager
