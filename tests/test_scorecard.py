@@ -107,6 +107,11 @@ def test_province_named(name: str, province: str | None) -> None:
          "Lào Cai"),
         ("data/lao-cai/danh-muc.xlsx", [], None),  # the name, not the folder
         ("data/x/DanhMuc_CaMau.csv", ["DANH MỤC THỦ TỤC HÀNH CHÍNH"], "Cà Mau"),
+        # Where a decision was signed is not whose catalogue it is: a ministry signs in Hà Nội.
+        ("bo-tu-phap.xlsx", ["BỘ TƯ PHÁP", "Hà Nội, ngày 15 tháng 8 năm 2025"], None),
+        ("tinh.xlsx", ["Hà Nội, ngày 15/8/2025", "ỦY BAN NHÂN DÂN TỈNH LÀO CAI"], "Lào Cai"),
+        ("bo-y-te.xlsx", ["Hà Nội, ngày ... tháng ... năm 2025"], None),  # left blank
+        ("danh-muc-ha-noi.xlsx", ["Hà Nội, ngày ... tháng ... năm 2025"], "Hà Nội"),
     ],
 )
 def test_province_of(path: str, title: list[str], province: str | None) -> None:

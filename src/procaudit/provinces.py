@@ -35,6 +35,8 @@ _PREFIXES: Final = ("tinh", "thanh pho", "tp")
 
 _CAMEL = re.compile(r"(?<=[a-z0-9])(?=[A-Z])")
 _NOT_ALNUM = re.compile(r"[^a-z0-9]+")
+# "…, ngày 15 tháng 8 năm 2025" (or "ngày …/…/…") once folded: the line of a decision's date.
+_PLACE_AND_DATE = re.compile(r"\bngay (?:\d|thang\b)")  # "ngày … tháng" when left blank
 _LONGEST_RUN = 6  # tokens a name may be spread over ("t p ho chi minh" is five)
 
 
@@ -90,9 +92,10 @@ def province_named(name: str) -> str | None:
 
 def province_of(path: str, title: Iterable[str] = ()) -> str | None:
     """The province of a catalogue: the first named in its title block, else in its file
-    name."""
+    name. A place-and-date line ("Hà Nội, ngày 15 tháng 8 năm 2025") names where a decision
+    was signed, which for a ministry is Hà Nội: it is not read."""
     for line in title:
-        found = province_in(line)
+        found = None if _PLACE_AND_DATE.search(folded_name(line)) else province_in(line)
         if found is not None:
             return found
     return province_in(Path(path).stem)
