@@ -253,11 +253,12 @@ def _xlsx_bytes(findings: list[Finding], sources: dict[str, _Source]) -> bytes:
     workbook.properties.created = FIXED_TIME
     workbook.properties.modified = FIXED_TIME
     workbook.properties.creator = "procaudit"
-    return _stable_zip(workbook)
+    return stable_workbook_bytes(workbook)
 
 
-def _stable_zip(workbook: Workbook) -> bytes:
-    """The workbook's bytes with fixed zip timestamps (save_workbook would stamp 'now')."""
+def stable_workbook_bytes(workbook: Workbook) -> bytes:
+    """The workbook's bytes with fixed zip timestamps (save_workbook would stamp 'now'):
+    the same findings give the same file (the fix-list, and procaudit diff's workbook)."""
     raw = io.BytesIO()
     with zipfile.ZipFile(raw, "w", zipfile.ZIP_DEFLATED) as archive:
         ExcelWriter(workbook, archive).write_data()

@@ -6,10 +6,7 @@ The same two files give the same bytes: fixed document times and zip timestamps.
 
 from __future__ import annotations
 
-import io
-import zipfile
 from collections.abc import Iterator, Sequence
-from datetime import datetime
 from typing import BinaryIO
 
 from openpyxl import Workbook
@@ -17,17 +14,14 @@ from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE, Cell
 from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
-from openpyxl.writer.excel import ExcelWriter
 
 from procaudit.diff.formats import Renderer
 from procaudit.diff.labels import field_label, kind_label, matched_label, notes
 from procaudit.diff.model import Change, DiffResult, Kind, Location
-from procaudit.fixlist import neutralise
+from procaudit.fixlist import FIXED_TIME, neutralise, stable_workbook_bytes
 from procaudit.i18n import t
 
 Value = str | int | None
-FIXED_TIME = datetime(2000, 1, 1)
-ZIP_TIME = (1980, 1, 1, 0, 0, 0)
 BOLD = Font(bold=True)
 WRAP = Alignment(wrap_text=True, vertical="top")
 MIN_WIDTH, MAX_WIDTH = 8, 60
@@ -74,7 +68,7 @@ class XlsxRenderer(Renderer):
         _summary(workbook.create_sheet(t("Summary", "Tổng hợp")), result)
         workbook.properties.created = workbook.properties.modified = FIXED_TIME
         workbook.properties.creator = "procaudit"
-        out.write(_stable_bytes(workbook))
+        out.write(stable_workbook_bytes(workbook))
 
 
 def _summary(sheet: Worksheet, result: DiffResult) -> None:
@@ -122,17 +116,3 @@ def _put(sheet: Worksheet, row: int, column: int, value: str | int) -> Cell:
     if "\n" in value:
         cell.alignment = WRAP
     return cell
-
-
-def _stable_bytes(workbook: Workbook) -> bytes:
-    """The workbook's bytes with fixed zip timestamps (openpyxl would stamp 'now')."""
-    raw = io.BytesIO()
-    with zipfile.ZipFile(raw, "w", zipfile.ZIP_DEFLATED) as archive:
-        ExcelWriter(workbook, archive).write_data()
-    stable = io.BytesIO()
-    with zipfile.ZipFile(raw) as source, zipfile.ZipFile(stable, "w") as target:
-        for info in source.infolist():
-            entry = zipfile.ZipInfo(info.filename, date_time=ZIP_TIME)
-            entry.compress_type = zipfile.ZIP_DEFLATED
-            target.writestr(entry, source.read(info.filename))
-    return stable.getvalue()
