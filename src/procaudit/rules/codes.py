@@ -23,7 +23,7 @@ def _where_codes_live() -> str:
              "Cơ sở dữ liệu quốc gia về thủ tục hành chính")
 
 
-def _repaired(code: str) -> str | None:
+def repaired_code(code: str) -> str | None:
     """The code the author most likely meant, if a mechanical repair makes it valid."""
     candidate = code.strip().replace(",", ".").translate(_DIGIT_LOOKALIKES)
     head, dot, tail = candidate.partition(".")
@@ -105,7 +105,7 @@ def invalid_code(value: str | None) -> tuple[str, str]:
     nhập (procaudit gợi ý mã đúng khi suy ra được).
     """
     code = value or ""
-    repaired = _repaired(code)
+    repaired = repaired_code(code)
     fix = (
         t("Write the code as {code}.", "Sửa mã thành {code}.", code=repaired)
         if repaired and repaired != code
