@@ -17,6 +17,7 @@ import pyarrow as pa
 from procaudit.catalogue_stats import catalogue_stats
 from procaudit.columns import ALIASES, ROW, SHEET
 from procaudit.errors import InputError
+from procaudit.floods import collapse_all, source_headers
 from procaudit.i18n import t
 from procaudit.io import Catalogue, PerFile, Table, options_for, read_catalogue
 from procaudit.model import (
@@ -47,8 +48,13 @@ def audit(
     rule_options: RuleOptions | None = None,
     selection: RuleSelection | None = None,
     progress: Progress | None = None,
+    every_row: bool = False,
 ) -> AuditResult:
-    """Audit every path; an unreadable file is recorded as a failure and the rest go on."""
+    """Audit every path; an unreadable file is recorded as a failure and the rest go on.
+
+    A rule that fails on nearly every value of a column gives one column finding
+    (`procaudit.floods`); `every_row` keeps its row findings instead.
+    """
     schema = load_schema(schema_path)
     options = rule_options or RuleOptions()
     selection = selection or RuleSelection()
@@ -62,7 +68,7 @@ def audit(
         stage = _stages(progress, path, number, len(paths))
         try:
             found, not_checked, report = _audit_one(path, schema, read_options, options,
-                                                    rules, selection, stage)
+                                                    rules, selection, stage, every_row)
         except InputError as exc:
             failures.append(FileFailure(path, str(exc)))
             continue
@@ -84,6 +90,7 @@ def _audit_one(
     rules: tuple[Rule, ...],
     selection: RuleSelection,
     stage: Progress,
+    every_row: bool = False,
 ) -> tuple[list[Finding], list[SkippedRule], FileReport]:
     """One file's findings, the rules it could not be checked by, and its report entry."""
     stage(t("reading", "đang đọc"))
@@ -92,18 +99,26 @@ def _audit_one(
         (table, RuleContext(table.frame, options, frozenset(table.header_map.columns)))
         for table in catalogue.tables
     ]
-    findings: list[Finding] = []
+    per_table: list[list[Finding]] = []
     skipped: list[SkippedRule] = []
     try:
         for _, context in contexts:
             _prefetch(context, rules)
         for table, context in contexts:
-            findings.extend(audit_table(path, table, schema, rules, selection, context, stage))
+            per_table.append(list(audit_table(path, table, schema, rules, selection, context,
+                                              stage)))
             skipped.extend(_skipped(path, table, schema, rules))
         file_context = FileContext(path, contexts, options, list(catalogue.components))
-        findings.extend(audit_file(file_context, rules, stage))
+        of_file = list(audit_file(file_context, rules, stage))
         skipped.extend(_file_skipped(file_context, rules))
-        stats = catalogue_stats(file_context, findings, rules)  # for the scorecard
+        # The scorecard counts procedures, so it reads the row findings before they collapse.
+        findings = [finding for found in per_table for finding in found] + of_file
+        stats = catalogue_stats(file_context, findings, rules)
+        if not every_row:
+            findings = collapse_all(
+                (found, table.frame, source_headers(table.header_map.sources))
+                for found, (table, _) in zip(per_table, contexts, strict=True)
+            ) + of_file
     finally:
         for _, context in contexts:
             context.close()
@@ -277,6 +292,7 @@ def _texts(values: list) -> list[str | None]:
 def _findings(columns: dict[str, Iterable]) -> list[Finding]:
     """One Finding per hit from one list per field (`repeat` for a field shared by all):
     the constructor call is the only work done per finding."""
+    columns = {"rows": repeat(None), "examples": repeat(()), **columns}
     return list(map(Finding, *(columns[name] for name in Finding._fields)))
 
 

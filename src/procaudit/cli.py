@@ -12,6 +12,7 @@ import os
 import sys
 from collections.abc import Callable
 from contextlib import AbstractContextManager, nullcontext
+from dataclasses import replace
 from enum import StrEnum
 from inspect import get_annotations
 from pathlib import Path
@@ -376,6 +377,14 @@ def check(
                             "(tạo mới ở lần dùng đầu tiên); lệnh 'procaudit history FILE' "
                             "hiển thị xu hướng.")),
     ] = None,
+    every_row: Annotated[
+        bool,
+        typer.Option("--every-row",
+                     help=t("List every row of a rule that fails on nearly every value of a "
+                            "column, instead of one finding for the column.",
+                            "Liệt kê từng dòng khi một quy tắc không đạt ở gần như mọi giá "
+                            "trị của một cột, thay vì một phát hiện cho cả cột.")),
+    ] = False,
     sheet: SheetOption = None,
     header_row: HeaderRowOption = None,
     mapping: MapOption = None,
@@ -383,8 +392,9 @@ def check(
 ) -> None:
     """Audit catalogue files and report their defects."""
     _speak_early(lang)
-    line = _command_line(select, ignore, fail_on, mapping, sheet, header_row, reference,
-                         forms_dir, online_target)
+    line = replace(_command_line(select, ignore, fail_on, mapping, sheet, header_row,
+                                 reference, forms_dir, online_target),
+                   every_row=every_row or None)
     settings = _settings(config, line, lang)
     inputs = _inputs(paths)
     paths = list(inputs.paths)
@@ -415,7 +425,7 @@ def check(
         rule_options = _rule_options(settings)
         with _stage_display(quiet) as progress:
             result = audit(paths, str(schema) if schema else None, read_options, rule_options,
-                           selection, progress)
+                           selection, progress, every_row=settings.every_row.value)
     except ProcauditError as exc:
         raise _fail(str(exc)) from None
     result = inputs.with_failures(result.with_severities(settings.severity.value))
@@ -480,8 +490,6 @@ def _inputs(arguments: list[str]) -> Inputs:
 def _with_scorecard(result: AuditResult, settings: Settings) -> AuditResult:
     """The result with each file's province (the configuration's where neither the file's
     title nor its name gives one) and the run's scorecard."""
-    from dataclasses import replace
-
     from procaudit.scorecard import build_scorecard, with_provinces
 
     result = with_provinces(result, settings.province_for)
@@ -613,8 +621,6 @@ def _settings(config_path: Path | None, line: CommandLine, lang: str | None = No
               ) -> Settings:
     """The command line over the configuration file (--config, or the nearest one); from
     here on procaudit speaks the language they settle on (`lang`: the command's --lang)."""
-    from dataclasses import replace
-
     from procaudit.config import Config, find_config, load_config
     from procaudit.i18n import set_language, t
     from procaudit.settings import Settings

@@ -57,6 +57,7 @@ class Config:
     reform_date: date | None = None
     lang: str | None = None  # "vi" or "en": the language of reports and messages
     provinces: dict[str, str] = field(default_factory=dict)  # path or glob -> province
+    every_row: bool | None = None  # keep the row findings of a rule failing a whole column
 
 
 def find_config(start: Path) -> Path | None:
@@ -113,6 +114,7 @@ def _parse(data: dict[str, Any], where: str, base: Path) -> Config:
         "reform-date": lambda v, k: ("reform_date", _date(v, k)),
         "lang": lambda v, k: ("lang", _choice(v, k, LANGUAGES)),
         "provinces": lambda v, k: ("provinces", _provinces(v, k)),
+        "every-row": lambda v, k: ("every_row", _flag(v, k)),
     }
     values: dict[str, Any] = {}
     for key, value in data.items():
@@ -133,6 +135,13 @@ def _text(value: object, key: str) -> str:
     if not isinstance(value, str) or not value.strip():
         raise ValueError(t("'{key}' must be a non-empty string",
                            "'{key}' phải là một chuỗi không rỗng", key=key))
+    return value
+
+
+def _flag(value: object, key: str) -> bool:
+    if not isinstance(value, bool):
+        raise ValueError(t("'{key}' must be true or false", "'{key}' phải là true hoặc false",
+                           key=key))
     return value
 
 

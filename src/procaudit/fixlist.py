@@ -191,7 +191,9 @@ def _record(finding: Finding, source: _Source, labels: dict[Severity, str]) -> l
     picked once per fix-list)."""
     table, cells = source.locate(finding) or (None, {})
     value = finding.value
-    if value is None and finding.column:
+    if finding.examples:  # a column finding: the first values that fail
+        value = "; ".join(finding.examples)
+    elif value is None and finding.column:
         value = cells.get(finding.column, "")
     return [
         finding.file,

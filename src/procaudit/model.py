@@ -67,6 +67,10 @@ class Finding(NamedTuple):
     message: str
     fix: str
     procedure: str | None = None  # the name on the finding's row, for fix-lists and baselines
+    # A column finding that stands for many rows (procaudit.floods): how many, and the first
+    # few values; None and () for a finding of one row or of the file.
+    rows: int | None = None
+    examples: tuple[str, ...] = ()
 
     def sort_key(self) -> tuple:
         # None sorts before any value so file-level findings lead their file.

@@ -33,6 +33,7 @@ class CommandLine:
     forms_dir: Path | None = None
     online_target: float | None = None
     lang: str | None = None
+    every_row: bool | None = None
 
 
 @dataclass(frozen=True)
@@ -122,6 +123,11 @@ class Settings:
         return self._pick("lang", self.line.lang, self.config.lang, "en")
 
     @property
+    def every_row(self) -> Setting:
+        """Row findings kept where a rule fails a whole column (procaudit.floods)."""
+        return self._pick("every-row", self.line.every_row, self.config.every_row, False)
+
+    @property
     def provinces(self) -> Setting:
         return self._pick("provinces", None, self.config.provinces or None, {})
 
@@ -154,7 +160,7 @@ class Settings:
         settings = [
             self.select, self.extend_select, self.ignore, self.fail_on, self.severity,
             self.mapping, self.reference, self.forms_dir, self.online_target,
-            self.reform_date, self.lang, self.provinces,
+            self.reform_date, self.lang, self.provinces, self.every_row,
         ]
         for entry in self.config.files:
             value = {"sheet": entry.sheet, "header-row": entry.header_row}

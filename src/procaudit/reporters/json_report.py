@@ -12,7 +12,7 @@ from procaudit.scorecard import COUNTS, scorecard_of
 
 
 def finding_dict(finding: Finding) -> dict[str, Any]:
-    return {
+    found = {
         "rule": finding.rule,
         "name": finding.name,
         "severity": finding.severity.value,
@@ -25,6 +25,11 @@ def finding_dict(finding: Finding) -> dict[str, Any]:
         "message": finding.message,
         "fix": finding.fix,
     }
+    if finding.rows is not None:
+        # Only on a column finding (procaudit.floods): the rows it stands for.
+        found["rows"] = finding.rows
+        found["examples"] = list(finding.examples)
+    return found
 
 
 def report_dict(result: AuditResult) -> dict[str, Any]:

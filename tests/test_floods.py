@@ -1,0 +1,138 @@
+"""Never flood: a rule failing on nearly every value of a column gives one column finding."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from conftest import findings_of, table_of
+from procaudit.audit import audit
+from procaudit.baseline import fingerprint
+from procaudit.cli import app
+from procaudit.floods import collapse_floods
+
+
+def _rows(codes: list[str | None]) -> list[dict[str, str | None]]:
+    # Distinct names, so that only the code rules have something to say.
+    return [{"code": code, "name": f"Thủ tục số {n}"} for n, code in enumerate(codes)]
+
+
+def _collapsed(codes: list[str | None], rule: str) -> list:
+    rows = _rows(codes)
+    table = table_of(rows, sheet="S")
+    found = findings_of(rows, sheet="S")
+    return [f for f in collapse_floods(found, table.frame, {"code": "TEN_TAT"}) if f.rule == rule]
+
+
+LOCAL = [f"2018.HT.{n}" for n in range(30)]
+CASES = [
+    # (case, codes, rule, column findings expected, row findings expected)
+    ("every code local", LOCAL, "PA101", 1, 0),
+    ("19 rows: too few to be a flood", LOCAL[:19], "PA101", 0, 19),
+    ("20 rows: enough", LOCAL[:20], "PA101", 1, 0),
+    ("91% of the values", [*LOCAL[:20], "1.000001", "1.000002"], "PA101", 1, 0),
+    ("85% of the values", [*LOCAL[:17], "1.000001", "1.000002", "1.000003"], "PA101", 0, 17),
+    # The share is taken of the filled cells: empty ones are PA102's.
+    ("half empty, the rest local", LOCAL[:20] + [None] * 20, "PA101", 1, 0),
+    ("every code empty", [None] * 25, "PA102", 1, 0),
+    ("some codes empty", [None] * 20 + LOCAL[:5], "PA102", 0, 20),
+]
+
+
+@pytest.mark.parametrize(("case", "codes", "rule", "columns", "rows"), CASES,
+                         ids=[c[0] for c in CASES])
+def test_a_flood_becomes_one_column_finding(case, codes, rule, columns, rows) -> None:
+    found = _collapsed(codes, rule)
+    assert sum(f.row is None for f in found) == columns
+    assert sum(f.row is not None for f in found) == rows
+
+
+def test_the_column_finding_says_how_many_rows_examples_and_cause() -> None:
+    [finding] = _collapsed([*LOCAL[:25], "1.000001"], "PA101")
+    assert (finding.sheet, finding.row, finding.column, finding.value) == ("S", None, "code", None)
+    assert finding.rows == 25
+    assert finding.examples == ("2018.HT.0", "2018.HT.1", "2018.HT.2")
+    assert "column 'TEN_TAT'" in finding.message
+    assert "25 of 26 rows (rows 2-26)" in finding.message
+    assert "Row 2: The code '2018.HT.0'" in finding.message
+    assert "holds local codes, not national codes" in finding.fix
+    assert "--every-row" in finding.fix
+
+
+@pytest.mark.parametrize(
+    ("codes", "cause"),
+    [
+        ([str(23600 + n) for n in range(25)], "holds whole numbers, not procedure codes"),
+        (["BHXH.TBHXH.02.", "2020STTTT_PTTT06", "2020.PCCC 012"] * 8, "holds local codes"),
+        (["chưa có mã"] * 25, "Is this the right column?"),
+    ],
+    ids=["internal ids", "one-stop local codes", "words"],
+)
+def test_the_cause_is_read_from_the_values(codes: list[str], cause: str) -> None:
+    [finding] = _collapsed(codes, "PA101")
+    assert cause in finding.fix
+
+
+def test_an_empty_column_says_so() -> None:
+    [finding] = _collapsed([None] * 25, "PA102")
+    assert "Column 'TEN_TAT' is empty" in finding.fix
+    assert finding.examples == ()
+
+
+def test_the_fingerprint_does_not_change_while_rows_are_fixed() -> None:
+    [before] = _collapsed(LOCAL[:30], "PA101")
+    [after] = _collapsed(LOCAL[2:30] + ["1.000001"] * 2, "PA101")
+    assert before.rows != after.rows
+    assert fingerprint(before) == fingerprint(after)
+
+
+def _catalogue(tmp_path: Path) -> str:
+    path = tmp_path / "motcua.csv"
+    lines = ["Mã thủ tục,Tên thủ tục"] + [f"2018.HT.{n},Thủ tục số {n}" for n in range(30)]
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return str(path)
+
+
+def test_the_audit_collapses_unless_every_row_is_asked(tmp_path: Path) -> None:
+    path = _catalogue(tmp_path)
+    collapsed = [f for f in audit([path]).findings if f.rule == "PA101"]
+    every = [f for f in audit([path], every_row=True).findings if f.rule == "PA101"]
+    assert [f.rows for f in collapsed] == [30]
+    assert len(every) == 30 and all(f.rows is None for f in every)
+
+
+def test_the_scorecard_counts_procedures_from_the_rows(tmp_path: Path) -> None:
+    """The stats are taken before the collapse: 30 procedures, none with a valid code."""
+    [report] = audit([_catalogue(tmp_path)]).files
+    assert report.stats is not None and report.stats.procedures == 30
+
+
+def test_cli_json_carries_rows_and_examples_and_every_row_gives_them_back(
+    tmp_path: Path,
+) -> None:
+    path = _catalogue(tmp_path)
+    runner = CliRunner()
+    result = runner.invoke(app, ["check", path, "-f", "json", "--select", "PA101"])
+    assert result.exit_code == 1
+    [finding] = json.loads(result.stdout)["findings"]
+    assert finding["row"] is None and finding["rows"] == 30
+    assert finding["examples"] == ["2018.HT.0", "2018.HT.1", "2018.HT.2"]
+    result = runner.invoke(app, ["check", path, "-f", "json", "--select", "PA101",
+                                 "--every-row"])
+    findings = json.loads(result.stdout)["findings"]
+    assert len(findings) == 30 and "rows" not in findings[0]
+
+
+def test_config_every_row(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    path = _catalogue(tmp_path)
+    (tmp_path / "procaudit.toml").write_text("every-row = true\n", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    result = CliRunner().invoke(app, ["check", path, "-f", "json", "--select", "PA101"])
+    assert len(json.loads(result.stdout)["findings"]) == 30
+    (tmp_path / "procaudit.toml").write_text("every-row = 'yes'\n", encoding="utf-8")
+    result = CliRunner().invoke(app, ["check", path])
+    assert result.exit_code == 2
+    assert "'every-row' must be true or false" in result.stderr
