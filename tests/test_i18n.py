@@ -207,6 +207,7 @@ CASES: dict[str, list[Row]] = {
         {"field": "Hộ tịch\n\nTư pháp"}, {"field": "Hộ tịch \nTư pháp"},
         {"field": "Hộ tịch\rTư pháp"}, {"field": "Hộ tịch\u200b"}, {"field": "\u2003Hộ tịch"},
         {"field": "Hộ tịch\u00a0"}, {"field": "\nHộ tịch"}, {"forms": ""}, {"forms": "-"},
+        {"field": "Hộ tịch &#40;cấp xã&#41;"},
     ),
     "reference and forms": rows(
         {"code": "1.001139", "name": "Đăng ký khai sinh"},

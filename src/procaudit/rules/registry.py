@@ -157,6 +157,7 @@ def _load_rule_modules() -> None:
         codes,
         duplicates,
         forms,
+        html_entities,
         near_duplicates,
         publication,
         reference,

@@ -1,0 +1,44 @@
+"""PA604 html-entity: rows in, findings out."""
+
+from __future__ import annotations
+
+import pytest
+
+from conftest import findings_of, hits_of
+
+CASES = [
+    # (case, name, agency, flagged (row, column) pairs)
+    ("numeric references", "Cấp lại thẻ BHYT &#40;do mất, hỏng&#41;", None, [(2, "name")]),
+    ("a quote", "Cấp giấy phép &#34;loại A&#34;", None, [(2, "name")]),
+    ("hexadecimal", "Cấp lại &#x28;bản sao&#x29;", None, [(2, "name")]),
+    ("named, in the agency", "Đăng ký khai sinh", "Sở Tài nguyên &amp; Môi trường", [(2, "agency")]),
+    ("non-breaking space", "Đăng ký&nbsp;kết hôn", None, [(2, "name")]),
+    ("an abbreviation with &", "Đăng ký khai sinh", "Sở TT&TT", []),
+    ("an ampersand between words", "Cấp phép xây dựng & sửa chữa", None, []),
+    ("an unknown name", "Cấp phép &abcxyz; thử", None, []),
+    ("plain text", "Đăng ký khai sinh (bản sao)", "Sở Tư pháp", []),
+]
+
+
+@pytest.mark.parametrize(("case", "name", "agency", "flagged"), CASES, ids=[c[0] for c in CASES])
+def test_pa604_html_entity(case, name, agency, flagged) -> None:
+    rows = [{"code": "1.000001", "name": name, "agency": agency}]
+    assert hits_of("PA604", rows) == flagged
+
+
+def test_pa604_gives_the_text_with_the_characters() -> None:
+    rows = [{"code": "1.000001", "name": "Cấp thẻ &#40;lần đầu&#41;", "agency": None}]
+    [finding] = [f for f in findings_of(rows) if f.rule == "PA604"]
+    assert "(&#40;, &#41;)" in finding.message
+    assert finding.fix == "Write it as 'Cấp thẻ (lần đầu)'."
+    assert finding.severity == "warning"
+
+
+def test_pa604_on_the_one_stop_export(real_data) -> None:
+    from procaudit.audit import audit
+    from procaudit.rules.selection import RuleSelection
+
+    path = real_data / "phutho-motcua-2022" / "PTO.xls"
+    result = audit([str(path)], selection=RuleSelection.parse(["PA604"], [], ["PA604"]))
+    assert len(result.findings) == 22
+    assert all("&#" not in f.fix for f in result.findings)
