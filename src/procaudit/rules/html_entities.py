@@ -98,18 +98,19 @@ def html_entity(ctx: RuleContext) -> pd.DataFrame:
             continue
         # One RE2 pass over the column; Python explains only the few values it flags.
         flagged = matches(ctx.texts(column), _REFERENCE_RE2).to_numpy(zero_copy_only=False)
-        if not flagged.any():
-            continue
-        rows = pd.Series(flagged, index=frame.index)
-        values = frame[column][rows]
-        explained = {value: _explain(value) for value in values.unique()}
-        real = values.map(lambda value: explained[value] is not None).astype(bool)
-        values = values[real]
-        if values.empty:
-            continue
-        mask = pd.Series(np.zeros(len(frame), dtype=bool), index=frame.index)
-        mask[values.index] = True
-        messages = values.map(lambda value: explained[value][0])  # type: ignore[index]
-        fixes = values.map(lambda value: explained[value][1])  # type: ignore[index]
-        parts.append(hits(frame, mask, column, messages, fixes))
+        if flagged.any():
+            parts.append(_column_hits(frame, column, flagged))
     return pd.concat(parts) if parts else no_hits()
+
+
+def _column_hits(frame: pd.DataFrame, column: str, flagged: np.ndarray) -> pd.DataFrame:
+    """Hits for the flagged cells of one column whose references decode, explained once per
+    distinct value."""
+    values = frame[column][flagged]
+    explained = {value: _explain(value) for value in values.unique()}
+    explained = {value: why for value, why in explained.items() if why is not None}
+    values = values[values.isin(list(explained))]
+    mask = pd.Series(frame.index.isin(values.index), index=frame.index)
+    messages = values.map({value: why[0] for value, why in explained.items()})
+    fixes = values.map({value: why[1] for value, why in explained.items()})
+    return hits(frame, mask, column, messages, fixes)
