@@ -24,6 +24,43 @@ AGENCY_CASES = [
     ("province department", "Sở Tư pháp", False),
     ("poor district", "Ban quản lý chương trình huyện nghèo", False),
     ("all caps commune", "UBND CẤP XÃ", False),
+    # The district tier by its places, as the Phú Thọ export and others write them.
+    ("huyện, capitalised", "UBND Huyện Phù Ninh", True),
+    ("a town", "UBND Thị xã Phú Thọ", True),
+    ("a city under a province", "UBND Thành phố Việt Trì", True),
+    ("a city, all caps", "UBND THÀNH PHỐ VIỆT TRÌ", True),
+    ("a city, TP.", "UBND TP. Thái Nguyên", True),
+    ("a city, Tp", "UBND Tp Việt Trì", True),
+    ("huyện in full", "Ủy ban nhân dân huyện Phù Ninh", True),
+    ("an urban district by number", "UBND Quận 1", True),
+    ("a city's department", "Phòng Tư pháp thành phố Việt Trì", True),
+    ("a town's department", "Phòng Tài chính - Kế hoạch thị xã Phú Thọ", True),
+    ("cities under the province, generic", "Ủy ban nhân dân thành phố thuộc tỉnh", True),
+    ("typed without diacritics", "UBND huyen Phu Ninh", True),
+    ("city without diacritics", "UBND tp Viet Tri", True),
+    # Centrally-run cities are provinces.
+    ("Hà Nội", "UBND thành phố Hà Nội", False),
+    ("TP HCM", "UBND TP HCM", False),
+    ("TP. Hồ Chí Minh", "UBND TP. Hồ Chí Minh", False),
+    ("Hồ Chí Minh in full", "Ủy ban nhân dân Thành phố Hồ Chí Minh", False),
+    ("Hải Phòng", "UBND thành phố Hải Phòng", False),
+    ("Đà Nẵng, TP. without a space", "UBND TP.Đà Nẵng", False),
+    ("Cần Thơ", "UBND thành phố Cần Thơ", False),
+    ("Huế since 2025", "UBND Thành phố Huế", False),
+    ("centrally-run cities, generic", "Ủy ban nhân dân tỉnh và thành phố trực thuộc Trung ương",
+     False),
+    ("provinces and cities", "Sở Tài chính các tỉnh, thành phố", False),
+    ("police of a centrally-run city", "Công an thành phố Hà Nội", False),
+    ("a department of Hà Nội", "Sở Nông nghiệp và Môi trường Thành phố Hà Nội", False),
+    ("the city, unnamed", "UBND thành phố", False),
+    # Communes and the province's own offices.
+    ("a commune", "UBND xã Phù Ninh", False),
+    ("a ward", "UBND phường Gia Cẩm", False),
+    ("a township", "UBND thị trấn Hùng Sơn", False),
+    ("commune, ward, township", "Uỷ ban Nhân dân cấp xã, phường, thị trấn", False),
+    ("the province's office", "Văn phòng UBND tỉnh", False),
+    ("a province police department", "Phòng Quản lý xuất nhập cảnh Công an tỉnh", False),
+    ("quản typed bare is not quận", "Ban quan ly du an", False),
 ]
 
 
@@ -34,14 +71,38 @@ def test_pa501_district_agency(case: str, agency: str, flagged: bool) -> None:
     assert hits_of("PA501", rows) == ([(2, "agency")] if flagged else [])
 
 
+LEVEL_CASES = [
+    # (case, level, flagged)
+    ("district", "Cấp huyện", True),
+    ("district beside the province", "Cấp tỉnh, Cấp huyện", True),
+    ("urban district", "Cấp quận", True),
+    ("town", "Cấp thị xã", True),
+    ("commune", "Cấp xã", False),
+    ("commune, ward, township", "Cấp xã, phường, thị trấn", False),
+    ("special zone", "Cấp đặc khu", False),
+    ("province", "Cấp tỉnh", False),
+]
+
+
+@pytest.mark.parametrize(("case", "level", "flagged"), LEVEL_CASES,
+                         ids=[c[0] for c in LEVEL_CASES])
+def test_pa501_district_level_cell(case: str, level: str, flagged: bool) -> None:
+    rows = [{"name": "Chứng thực bản sao", "level": level}]
+    assert hits_of("PA501", rows) == ([(2, "level")] if flagged else [])
+
+
 def test_pa501_reports_district_courts_as_their_own_case() -> None:
     rows = [
         {"name": "Đăng ký nhận văn bản tố tụng", "agency": "Tòa án nhân dân cấp huyện"},
         {"name": "Cấp sao bản án", "agency": "Toà án nhân dân quận, huyện"},
         {"name": "Cấp sao bản án", "agency": "Tòa án nhân dân khu vực 1"},
+        {"name": "Cấp sao bản án", "agency": "Tòa án nhân dân thành phố Việt Trì"},
+        {"name": "Cấp sao bản án", "agency": "Tòa án nhân dân thành phố Hà Nội"},
+        {"name": "Cấp sao bản án",
+         "agency": "Tòa án nhân dân tỉnh, thành phố trực thuộc trung ương"},
     ]
     found = [f for f in findings_of(rows) if f.rule == "PA501"]
-    assert [f.row for f in found] == [2, 3]
+    assert [f.row for f in found] == [2, 3, 5]
     assert all("regional courts (Tòa án nhân dân khu vực)" in f.message for f in found)
 
 
@@ -84,6 +145,9 @@ MISMATCH_CASES = [
     ("agency of unknown level", "Cấp phép X (cấp tỉnh)", None, "Bưu điện", []),
     ("district tag is PA501's", "Cấp phép X (thực hiện tại cấp huyện)", "Cấp xã", None, []),
     ("no tag", "Cấp phép X", "Cấp xã", "Sở Tư pháp", []),
+    ("a centrally-run city is a province", "Cấp phép X (cấp tỉnh)", None, "UBND TP HCM", []),
+    ("a centrally-run city's police, commune tag", "Cấp phép X (cấp xã)", None,
+     "Công an thành phố Hà Nội", [(2, "agency")]),
     ("a qualification, not a tag", "Cấp phép X (trừ vùng an toàn dịch bệnh cấp tỉnh)",
      "Cấp xã", None, []),
 ]
@@ -140,6 +204,38 @@ DEFUNCT_CASES = [
     ("a ministry that stays", "Bộ Tư pháp", None),
     ("a name that contains an old one's words", "Sở Giao thông vận tải và Xây dựng cũ",
      "Sở Xây dựng"),
+    # As officials abbreviate them (the Phú Thọ export and others).
+    ("XH for Xã hội", "Sở Lao động, Thương binh và XH", "Sở Nội vụ"),
+    ("PTNT", "Sở Nông nghiệp và PTNT", "Sở Nông nghiệp và Môi trường"),
+    ("TT&TT", "Sở TT&TT", "Sở Khoa học và Công nghệ"),
+    ("TTTT", "Sở TTTT", "Sở Khoa học và Công nghệ"),
+    ("Thông tin - Truyền thông", "Sở Thông tin - Truyền thông", "Sở Khoa học và Công nghệ"),
+    ("KH&ĐT", "Sở KH&ĐT", "Sở Tài chính"),
+    ("Kế hoạch - Đầu tư", "Sở Kế hoạch - Đầu tư", "Sở Tài chính"),
+    ("TN&MT", "Sở TN&MT", "Sở Nông nghiệp và Môi trường"),
+    ("TN và MT", "Sở TN và MT", "Sở Nông nghiệp và Môi trường"),
+    ("GTVT", "Sở GTVT", "Sở Xây dựng"),
+    ("LĐTBXH", "Sở LĐTBXH", "Sở Nội vụ"),
+    ("Lao động - TB&XH", "Sở Lao động - TB&XH", "Sở Nội vụ"),
+    ("another letter case", "Sở Giao thông Vận tải", "Sở Xây dựng"),
+    ("all caps", "SỞ TÀI NGUYÊN VÀ MÔI TRƯỜNG", "Sở Nông nghiệp và Môi trường"),
+    ("ministry LĐTBXH", "Bộ LĐTBXH", "Bộ Nội vụ"),
+    ("ministry KH&ĐT", "Bộ KH&ĐT", "Bộ Tài chính"),
+    ("ministry GTVT, as a parent", "Cục Đường bộ Việt Nam - Bộ GTVT", "Bộ Xây dựng"),
+    ("ministry TT&TT", "Bộ TT&TT", "Bộ Khoa học và Công nghệ"),
+    ("ministry TN&MT", "Bộ TN&MT", "Bộ Nông nghiệp và Môi trường"),
+    # Names in force, written out or abbreviated.
+    ("culture stays", "Sở VHTTDL", None),
+    ("culture stays, in full", "Sở Văn hóa, Thể thao và Du lịch", None),
+    ("agriculture and environment", "Sở Nông nghiệp và Môi trường", None),
+    ("science and technology", "Sở Khoa học và Công nghệ", None),
+    ("science and technology, KH&CN", "Sở KH&CN", None),
+    ("construction", "Sở Xây dựng", None),
+    ("finance", "Sở Tài chính", None),
+    ("home affairs", "Sở Nội vụ", None),
+    ("the ministry of agriculture and environment", "Bộ Nông nghiệp và Môi trường", None),
+    ("that ministry abbreviated", "Cục Quản lý tài nguyên nước - Bộ NN và MT", None),
+    ("social insurance", "Bảo hiểm XH tỉnh", None),
 ]
 
 
@@ -193,3 +289,31 @@ def test_pa505_leaves_abolished_procedures_out() -> None:
         {"name": "B", "online_level": "Một phần", "status": "Bãi bỏ"},
     ]
     assert [f for f in run_rules(rows, RuleOptions()) if f.rule == "PA505"] == []
+
+
+def test_pa501_flags_every_district_unit_of_the_phu_tho_export(real_data) -> None:
+    """The 2022 Phú Thọ export stacks 32 units: 13 of them district-level (11 huyện, Thị xã
+    Phú Thọ and Thành phố Việt Trì), 852 rows; the departments and the province's office are
+    not flagged."""
+    import json
+    from collections import Counter
+
+    from typer.testing import CliRunner
+
+    from procaudit.cli import app
+
+    path = real_data / "phutho-motcua-2022" / "PTO.xls"
+    result = CliRunner().invoke(app, [
+        "check", str(path), "--map", "TEN_CO_QUAN=agency", "--select", "PA501", "-f", "json",
+        "--exit-zero", "-q",
+    ])
+    assert result.exit_code == 0, result.output
+    findings = json.loads(result.stdout)["findings"]
+    units = Counter(f["value"] for f in findings)
+    assert sum(units.values()) == 852
+    assert len({f["row"] for f in findings}) == 852
+    assert {f["column"] for f in findings} == {"agency"}
+    assert len(units) == 13
+    assert units["UBND Thành phố Việt Trì"] == 56
+    assert units["UBND Thị xã Phú Thọ"] == 43
+    assert all(unit.startswith(("UBND Huyện", "UBND Thị xã", "UBND Thành phố")) for unit in units)

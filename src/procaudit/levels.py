@@ -28,8 +28,9 @@ LABELS = {
 _LEVEL_WORDS = (
     (CENTRAL, r"bộ|trung ương|tw|central|ministry"),
     (PROVINCE, r"tỉnh|tinh|province|provincial"),
-    (DISTRICT, r"huyện(?!\s+nghèo)|quận|district"),  # "huyện nghèo": a poverty class
-    (COMMUNE, r"xã|phường|commune|ward"),
+    # "huyện nghèo": a poverty class; "thị xã" (a town) is read before "xã" (a commune).
+    (DISTRICT, r"huyện(?!\s+nghèo)|quận|thị xã|district"),
+    (COMMUNE, r"xã|phường|thị trấn|đặc khu|commune|ward"),
     (OTHER, r"cơ quan khác|other"),
 )
 _LEVEL_RE = re.compile(

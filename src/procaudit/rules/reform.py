@@ -109,17 +109,23 @@ def district_level(ctx: RuleContext) -> pd.DataFrame:
     Since 1 July 2025 local government has two tiers, province and commune: the district
     level ended, and its procedures passed to the communes or the province. A list in force
     that still puts a procedure at the district level sends citizens to an office that is
-    gone. The rule reads the level cell, the agency cell (UBND huyện, UBND cấp huyện,
-    Phòng … huyện, Công an huyện, anything "cấp huyện") and the level tag of the name
-    ("(thực hiện tại cấp huyện)"). "Huyện nghèo" (a poverty category) is not a level. District
-    courts are reported with their own message: they became regional courts. Rows of an
-    annex part that abolishes procedures are not reported.
+    gone. The rule reads the level cell, the agency cell and the level tag of the name
+    ("(thực hiện tại cấp huyện)"). An agency is of the district tier when it is an office
+    (UBND, Phòng …, Công an, Chi cục …) of a huyện, quận, thị xã or of a city under a
+    province ("UBND Thành phố Việt Trì", "UBND TP. Thái Nguyên"), or anything "cấp huyện";
+    names typed without diacritics ("UBND huyen X") count too. The centrally-run cities (Hà
+    Nội, TP Hồ Chí Minh, Hải Phòng, Đà Nẵng, Cần Thơ, Huế) are provinces; communes, wards and
+    townships (xã, phường, thị trấn) are communes; "huyện nghèo" (a poverty category) is not a
+    level. District courts are reported with their own message: they became regional courts.
+    Rows of an annex part that abolishes procedures are not reported.
 
     **Bad**
     ```
     Cấp huyện
     Cấp tỉnh, Cấp huyện
     Phòng Tư pháp huyện
+    UBND Thị xã Phú Thọ
+    UBND Thành phố Việt Trì
     Đăng ký hộ kinh doanh (thực hiện tại cấp huyện)
     ```
 
@@ -127,6 +133,7 @@ def district_level(ctx: RuleContext) -> pd.DataFrame:
     ```
     Cấp xã
     Ủy ban nhân dân cấp xã
+    UBND thành phố Hà Nội
     Hỗ trợ học sinh ở xã thuộc huyện nghèo
     ```
 
@@ -139,17 +146,23 @@ def district_level(ctx: RuleContext) -> pd.DataFrame:
     Từ ngày 01/7/2025, chính quyền địa phương tổ chức theo hai cấp là tỉnh và xã: cấp huyện kết
     thúc hoạt động, các thủ tục của cấp huyện được chuyển về cấp xã hoặc lên cấp tỉnh. Danh mục
     đang có hiệu lực mà vẫn ghi thủ tục thực hiện tại cấp huyện sẽ hướng dẫn người dân đến một cơ
-    quan không còn tồn tại. Quy tắc xét ô cấp thực hiện, ô cơ quan thực hiện (UBND huyện, UBND cấp
-    huyện, Phòng … huyện, Công an huyện, mọi cơ quan "cấp huyện") và phần ghi cấp trong tên ("(thực
-    hiện tại cấp huyện)"). "Huyện nghèo" (một diện chính sách) không phải là cấp hành chính. Tòa án
-    nhân dân cấp huyện được báo với nội dung riêng: các tòa này đã chuyển thành Tòa án nhân dân
-    khu vực. Các dòng thuộc phần phụ lục bãi bỏ thủ tục không bị báo.
+    quan không còn tồn tại. Quy tắc xét ô cấp thực hiện, ô cơ quan thực hiện và phần ghi cấp
+    trong tên ("(thực hiện tại cấp huyện)"). Cơ quan thuộc cấp huyện là cơ quan (UBND, Phòng …,
+    Công an, Chi cục …) của huyện, quận, thị xã hoặc thành phố thuộc tỉnh ("UBND Thành phố Việt
+    Trì", "UBND TP. Thái Nguyên"), hoặc mọi cơ quan "cấp huyện"; tên gõ không dấu ("UBND huyen
+    X") cũng được nhận biết. Các thành phố trực thuộc trung ương (Hà Nội, TP Hồ Chí Minh, Hải
+    Phòng, Đà Nẵng, Cần Thơ, Huế) thuộc cấp tỉnh; xã, phường, thị trấn thuộc cấp xã; "huyện
+    nghèo" (một diện chính sách) không phải là cấp hành chính. Tòa án nhân dân cấp huyện được báo
+    với nội dung riêng: các tòa này đã chuyển thành Tòa án nhân dân khu vực. Các dòng thuộc phần
+    phụ lục bãi bỏ thủ tục không bị báo.
 
     **Sai**
     ```
     Cấp huyện
     Cấp tỉnh, Cấp huyện
     Phòng Tư pháp huyện
+    UBND Thị xã Phú Thọ
+    UBND Thành phố Việt Trì
     Đăng ký hộ kinh doanh (thực hiện tại cấp huyện)
     ```
 
@@ -157,6 +170,7 @@ def district_level(ctx: RuleContext) -> pd.DataFrame:
     ```
     Cấp xã
     Ủy ban nhân dân cấp xã
+    UBND thành phố Hà Nội
     Hỗ trợ học sinh ở xã thuộc huyện nghèo
     ```
 
@@ -417,19 +431,26 @@ def defunct_agency(ctx: RuleContext) -> pd.DataFrame:
     động - Thương binh và Xã hội into Nội vụ, Kế hoạch và Đầu tư into Tài chính, Giao thông
     vận tải into Xây dựng, Thông tin và Truyền thông into Khoa học và Công nghệ, Tài nguyên
     và Môi trường with Nông nghiệp và Phát triển nông thôn into Nông nghiệp và Môi trường.
-    Their old names in a list in force send citizens to offices that no longer exist. The
-    list procaudit knows is kept in `data/defunct_agencies.csv` inside the package.
+    Their old names in a list in force send citizens to offices that no longer exist. Names
+    are compared whatever their case, punctuation and "và"/"&", after the abbreviations
+    officials use are written out ("Sở TN&MT", "Sở Nông nghiệp và PTNT", "Sở Lao động, Thương
+    binh và XH", "Bộ GTVT"). The departments that stay, such as Sở Văn hóa, Thể thao và Du
+    lịch, are not reported. The list procaudit knows is kept in `data/defunct_agencies.csv`
+    inside the package, the abbreviations in `data/agency_abbreviations.csv`.
 
     **Bad**
     ```
     Sở Lao động - Thương binh và Xã hội
+    Sở Lao động, Thương binh và XH
     Sở KH&ĐT
+    Sở Nông nghiệp và PTNT
     ```
 
     **Good**
     ```
     Sở Nội vụ
     Sở Tài chính
+    Sở Nông nghiệp và Môi trường
     ```
 
     **Fix**: write the name of the agency that took the task over.
@@ -441,19 +462,26 @@ def defunct_agency(ctx: RuleContext) -> pd.DataFrame:
     Thương binh và Xã hội vào Nội vụ, Kế hoạch và Đầu tư vào Tài chính, Giao thông vận tải vào Xây
     dựng, Thông tin và Truyền thông vào Khoa học và Công nghệ, Tài nguyên và Môi trường cùng Nông
     nghiệp và Phát triển nông thôn thành Nông nghiệp và Môi trường. Tên cũ trong danh mục đang có
-    hiệu lực sẽ hướng dẫn người dân đến cơ quan không còn tồn tại. Danh sách procaudit sử dụng
-    được lưu trong tệp `data/defunct_agencies.csv` của gói phần mềm.
+    hiệu lực sẽ hướng dẫn người dân đến cơ quan không còn tồn tại. Tên cơ quan được so sánh không
+    phân biệt chữ hoa, chữ thường, dấu câu và cách viết "và"/"&", sau khi khai triển các chữ viết
+    tắt thường dùng ("Sở TN&MT", "Sở Nông nghiệp và PTNT", "Sở Lao động, Thương binh và XH", "Bộ
+    GTVT"). Các sở vẫn giữ nguyên, như Sở Văn hóa, Thể thao và Du lịch, không bị báo. Danh sách
+    procaudit sử dụng được lưu trong tệp `data/defunct_agencies.csv` của gói phần mềm, các chữ viết
+    tắt trong tệp `data/agency_abbreviations.csv`.
 
     **Sai**
     ```
     Sở Lao động - Thương binh và Xã hội
+    Sở Lao động, Thương binh và XH
     Sở KH&ĐT
+    Sở Nông nghiệp và PTNT
     ```
 
     **Đúng**
     ```
     Sở Nội vụ
     Sở Tài chính
+    Sở Nông nghiệp và Môi trường
     ```
 
     **Cách sửa**: ghi tên cơ quan đã tiếp nhận nhiệm vụ.

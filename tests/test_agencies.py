@@ -1,0 +1,92 @@
+"""procaudit.agencies: the district tier of an agency cell, the level of its agencies, and
+agency names with their abbreviations written out."""
+
+from __future__ import annotations
+
+import pytest
+
+from procaudit.agencies import (
+    DISTRICT_COURT,
+    agency_levels,
+    agency_words,
+    central_cities,
+    defunct_in,
+    district_kind,
+)
+from procaudit.levels import COMMUNE, DISTRICT, PROVINCE
+
+KIND_CASES = [
+    # (cell, kind)
+    ("UBND Huyện Phù Ninh", DISTRICT),
+    ("UBND Thị xã Phú Thọ", DISTRICT),
+    ("UBND Thành phố Việt Trì", DISTRICT),
+    ("UBND TP.Việt Trì", DISTRICT),
+    ("Ủy ban nhân dân huyện, quận, thị xã, thành phố thuộc tỉnh", DISTRICT),
+    ("Sở Tư pháp\nPhòng Tư pháp thành phố Việt Trì", DISTRICT),
+    ("Chi cục thuế huyện, thành phố", DISTRICT),
+    ("Bảo hiểm xã hội cấp huyện", DISTRICT),
+    ("Tòa án nhân dân cấp huyện, quận, thị xã, thành phố thuộc tỉnh và tương đương",
+     DISTRICT_COURT),
+    ("UBND huyện Phù Ninh\nTòa án nhân dân huyện Phù Ninh", DISTRICT_COURT),
+    ("Tòa án nhân dân tỉnh, thành phố trực thuộc trung ương", None),
+    ("UBND thành phố Hà Nội", None),
+    ("Sở Giao thông công chánh - TP.HCM", None),
+    ("Ngân hàng Nhà nước chi nhánh thành phố Hồ Chí Minh", None),
+    ("Thuế tỉnh, thành phố\nThuế cơ sở", None),
+    ("Ủy ban Nhân dân\xa0xã,\xa0phường,\xa0thị trấn.", None),
+    ("Phòng thi hành án cấp quân khu", None),
+    ("Ban quản lý chương trình huyện nghèo", None),
+]
+
+
+@pytest.mark.parametrize(("cell", "kind"), KIND_CASES, ids=[c[0] for c in KIND_CASES])
+def test_district_kind(cell: str, kind: str | None) -> None:
+    assert district_kind(cell) == kind
+
+
+LEVEL_CASES = [
+    ("UBND Thành phố Việt Trì", {DISTRICT}),
+    ("UBND thành phố Hà Nội", {PROVINCE}),
+    ("Phòng Cảnh sát phòng cháy, chữa cháy và cứu nạn, cứu hộ TP HCM", {PROVINCE}),
+    ("Công an quận 1 TP HCM", {DISTRICT}),
+    ("UBND thành phố Huế", {PROVINCE}),
+    ("Sở Tư pháp\nUBND xã Phù Ninh", {PROVINCE, COMMUNE}),
+    ("UBND thành phố", set()),
+]
+
+
+@pytest.mark.parametrize(("cell", "levels"), LEVEL_CASES, ids=[c[0] for c in LEVEL_CASES])
+def test_agency_levels(cell: str, levels: set[str]) -> None:
+    assert agency_levels(cell) == levels
+
+
+WORD_CASES = [
+    ("Sở Lao động, Thương binh và XH", "sở lao động thương binh xã hội"),
+    ("Sở LĐ-TB&XH", "sở lao động thương binh xã hội"),
+    ("Sở Nông nghiệp và PTNT", "sở nông nghiệp phát triển nông thôn"),
+    ("Sở NN&PTNT", "sở nông nghiệp phát triển nông thôn"),
+    ("Sở TT&TT", "sở thông tin truyền thông"),
+    ("Sở KH&ĐT", "sở kế hoạch đầu tư"),
+    ("Sở TN&MT", "sở tài nguyên môi trường"),
+    ("SỞ GTVT", "sở giao thông vận tải"),
+    ("Sở VHTTDL", "sở văn hóa thể thao du lịch"),
+    ("Sở Văn hoá, Thể thao và Du lịch", "sở văn hóa thể thao du lịch"),
+    # Letters inside a word are not abbreviations.
+    ("Sở Xây dựng", "sở xây dựng"),
+]
+
+
+@pytest.mark.parametrize(("name", "words"), WORD_CASES, ids=[c[0] for c in WORD_CASES])
+def test_agency_words_write_abbreviations_out(name: str, words: str) -> None:
+    assert agency_words(name) == words
+
+
+def test_the_centrally_run_cities() -> None:
+    assert set(central_cities()) >= {"ha noi", "thanh pho ho chi minh", "ho chi minh", "hcm",
+                                     "hai phong", "da nang", "can tho", "hue"}
+
+
+def test_defunct_in_reads_each_agency_of_a_cell() -> None:
+    found = defunct_in("Sở Nông nghiệp và PTNT\nSở Lao động, Thương binh và XH\nSở Nội vụ")
+    # Sở Nội vụ took Lao động's task over and is named: only the other is reported.
+    assert [agency.successor for agency in found] == ["Sở Nông nghiệp và Môi trường"]
