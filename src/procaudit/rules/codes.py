@@ -149,7 +149,7 @@ def invalid_code(value: str | None) -> tuple[str, str]:
     **Sai**
     ```
     1.00120      năm chữ số sau dấu chấm
-    1.00398      số đã mất chữ số 0 ở cuối (có lẽ là 1.003980)
+    1.00398      số đã mất chữ số không ở cuối (có lẽ là 1.003980)
     2000648      số đã mất dấu chấm (có lẽ là 2.000648)
     1,001234     dấu phẩy thay cho dấu chấm
     01.001234    thừa chữ số không ở đầu
