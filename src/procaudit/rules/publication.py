@@ -143,18 +143,12 @@ def invalid_decision(ctx: RuleContext) -> pd.DataFrame:
     định đã công bố thủ tục.
     """
     frame = ctx.frame
-    readings = _readings(ctx)
-    status = _statuses(readings)
+    status = _statuses(ctx)
     wrong, repaired = status.eq("wrong"), status.eq("repaired")
-    found = wrong | repaired
-    values = frame.loc[found, "decision_no"]
-    first = ~values.duplicated()  # explained once per distinct value
-    explained = {
-        value: explain(reading, value)
-        for value, reading in zip(values[first], readings[found][first], strict=True)
-    }
-    messages = values.map(lambda value: explained[value][0])
-    fixes = values.map(lambda value: explained[value][1])
+    values = frame.loc[wrong | repaired, "decision_no"]
+    explained = {value: explain(read_decision(value), value) for value in values.unique()}
+    messages = values.map({value: pair[0] for value, pair in explained.items()})
+    fixes = values.map({value: pair[1] for value, pair in explained.items()})
     # A number and an issuer that a mechanical repair recovers name the decision: a warning.
     return pd.concat([
         hits(frame, wrong, "decision_no", messages, fixes),
@@ -162,16 +156,12 @@ def invalid_decision(ctx: RuleContext) -> pd.DataFrame:
     ])
 
 
-def _readings(ctx: RuleContext) -> pd.Series:
-    """The reading of every row's decision cell (missing where there is none), made once per
-    distinct value and shared by PA402 and PA403."""
-    return ctx.shared("decision_readings",
-                      lambda: ctx.map_distinct("decision_no", read_decision, dtype="object"))
-
-
-def _statuses(readings: pd.Series) -> pd.Series:
-    """Each reading's status ("valid", "repaired", "wrong"); missing where there is none."""
-    return readings.map(lambda reading: reading.status, na_action="ignore").astype("object")
+def _statuses(ctx: RuleContext) -> pd.Series:
+    """What every row's decision cell holds: "valid", "repaired" or "wrong" (see
+    `read_decision`), missing where it is empty. Read once per distinct value, for PA402 and
+    PA403 alike."""
+    return ctx.shared("decision_status", lambda: ctx.map_distinct(
+        "decision_no", lambda value: read_decision(value).status, dtype="str"))
 
 
 def _date_problem(text: str, today: date) -> tuple[str, str] | None:
@@ -296,8 +286,7 @@ def invalid_decision_date(ctx: RuleContext) -> pd.DataFrame:
         missing = dates.isna()
         if "decision_no" in frame:
             # Without a real number, PA401 or PA402 says it all.
-            status = _statuses(_readings(ctx))
-            missing &= status.isin(("valid", "repaired"))
+            missing &= _statuses(ctx).isin(("valid", "repaired"))
         parts.append(hits(
             frame, missing, "decision_date",
             t("The procedure's publishing decision has no date.",
