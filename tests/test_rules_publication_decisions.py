@@ -61,7 +61,12 @@ DECISION_CASES = [
      "standard form", WRITE.format("3980/QĐ-BQP ngày 15/8/2025")),
     ("a number among other words", "Thay thế Quyết định số 123/QĐ-UBND", Severity.WARNING,
      "holds the decision number 123/QĐ-UBND among other words",
-     "Keep only the number of the decision that announced the procedure: 123/QĐ-UBND."),
+     "If 123/QĐ-UBND is the decision that announced the procedure, write it alone: "
+     "123/QĐ-UBND."),
+    ("two numbers among other words", "Quyết định 1890/QĐ-UBND sửa đổi Quyết định 123/QĐ-UBND",
+     Severity.WARNING, "holds the decision numbers 1890/QĐ-UBND; 123/QĐ-UBND among other words",
+     "Keep only the numbers of the decisions that announced the procedure, among 1890/QĐ-UBND; "
+     "123/QĐ-UBND."),
     # Valid: no finding.
     ("the number", "1890/QĐ-UBND", None, "", ""),
     ("with the year", "12/2025/QĐ-UBND", None, "", ""),

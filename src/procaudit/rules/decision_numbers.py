@@ -7,7 +7,8 @@ A decision number has the form number/QĐ-issuer: `1890/QĐ-UBND`, `12/2025/QĐ-
   15/8/2025", the usual annex cell), or several such numbers ("1890/QĐ-UBND; 2150/QĐ-UBND");
 - repaired: a number and an issuer that a mechanical repair recovers: words around the number
   ("Quyết định số 6225/QĐ-BQP", "QĐ số 12/QĐ-UBND", "Số: 64/QĐ-NHNN"), typing ("3980
-  /QĐ-BQP", "1521/QĐ-UBND.", "1890/QD-UBND", "QĐ2338-BTP");
+  /QĐ-BQP", "1521/QĐ-UBND.", "1890/QD-UBND", "QĐ2338-BTP"), or a number among other words
+  ("Thay thế Quyết định số 123/QĐ-UBND", where the fix asks whether it is the right one);
 - wrong: no number or no issuer to recover ("Quyết định số 4777", "QĐ-UBND"), a placeholder
   ("QĐ/0001-BCA", "0/QĐ-UBND"), or the number of another kind of document ("205/TTr-SNNMT",
   a proposal).
@@ -102,6 +103,7 @@ VALID = DecisionReading("valid")
 
 
 def read_decision(value: str) -> DecisionReading:
+    """What the decision cell `value` holds (see the module's docstring)."""
     text = unicodedata.normalize("NFC", value).strip()
     if _DECISION.fullmatch(_DATE_TAIL.sub("", text)):
         return VALID
@@ -250,10 +252,11 @@ def _explain_repair(reading: DecisionReading, value: str) -> tuple[str, str]:
                 t("'{value}' holds the decision numbers {number} among other words.",
                   "'{value}' có các số quyết định {number} lẫn trong nội dung khác.",
                   value=value, number=reading.bare),
-                t("Keep only the number of the decision that announced the procedure: "
-                  "{number}.",
-                  "Chỉ giữ số hiệu của quyết định đã công bố thủ tục: {number}.",
-                  number=reading.fixed) if reading.count == 1 else
+                # The words may say the decision did something else (replaced, abolished).
+                t("If {number} is the decision that announced the procedure, write it alone: "
+                  "{fixed}.",
+                  "Nếu {number} là quyết định đã công bố thủ tục, chỉ ghi số hiệu: {fixed}.",
+                  number=reading.bare, fixed=reading.fixed) if reading.count == 1 else
                 t("Keep only the numbers of the decisions that announced the procedure, "
                   "among {number}.",
                   "Chỉ giữ số hiệu của các quyết định đã công bố thủ tục, trong số {number}.",
