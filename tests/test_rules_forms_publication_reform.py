@@ -55,7 +55,7 @@ def test_pa401_pa402_decisions(case: str, number: str | None, unpublished: bool,
     ("number", "message", "fix"),
     [
         ("1890/QD-UBND", "writes 'QD' for 'QĐ'", "Write it as 1890/QĐ-UBND."),
-        ("SỐ 64/QĐ-NHNN", "is not written in the standard form", "Write it as 64/QĐ-NHNN."),
+        ("SỐ 64/QĐ-NHNN", "has words around it", "Write it as 64/QĐ-NHNN."),
         ("2267./QĐ-BXD", "is not written in the standard form", "Write it as 2267/QĐ-BXD."),
         ("QĐ2338-BTP", "is not written in the standard form", "Write it as 2338/QĐ-BTP."),
         ("QĐ/0001-BCA", "is a placeholder", "Replace it with the number of the decision"),

@@ -16,6 +16,15 @@ _CODE = re.compile(CODE_PATTERN)
 _DIGIT_LOOKALIKES = str.maketrans({"O": "0", "o": "0", "l": "1", "I": "1"})
 _LETTER = re.compile(r"[A-Za-z]")
 _DIGITS = re.compile(r"\d*")
+# Codes that went through a number cell. Where the dot is the thousands separator (a
+# Vietnamese Excel), "2.000648" is read as 2000648: seven digits, a leading digit and the six
+# of a national number, which national numbering has so far kept below 200000 (1.0xxxxx,
+# 1.1xxxxx), so an id such as 2345678 is not taken for a code. A number drops its trailing
+# zeros ("1.003980" shows as 1.00398, or 1,00398 in a Vietnamese Excel), so what remains
+# never ends in 0; fewer than three digits left ("1.1", "2.10") reads as section numbering.
+_LOST_DOT = re.compile(r"[1-9][01]\d{5}")
+_LOST_ZEROS = re.compile(r"[1-9][.,]\d{2,4}[1-9]")
+_NATIONAL_DIGITS = 6
 
 
 def _where_codes_live() -> str:
@@ -24,14 +33,60 @@ def _where_codes_live() -> str:
 
 
 def repaired_code(code: str) -> str | None:
-    """The code the author most likely meant, if a mechanical repair makes it valid."""
+    """The code the author most likely meant, if a mechanical repair makes it valid.
+
+    Typing slips (a comma for the dot, the letter O for a zero, a leading zero) have one
+    reading; a code that a number cell changed (see `number_code_repair`) only probably
+    means the code returned, and a person should check it."""
     candidate = code.strip().replace(",", ".").translate(_DIGIT_LOOKALIKES)
     head, dot, tail = candidate.partition(".")
     candidate = (head.lstrip("0") or "0") + dot + tail
-    return candidate if _CODE.match(candidate) else None
+    if _CODE.match(candidate):
+        return candidate
+    return number_code_repair(code)
+
+
+def number_code_repair(code: str) -> str | None:
+    """The national code a spreadsheet's number cell most likely turned into `code`: its dot
+    ("2000648" for 2.000648) or its trailing zeros ("1.00398" for 1.003980) lost. None for
+    anything else. A guess to review, unlike the other repairs of `repaired_code`."""
+    text = code.strip()
+    if _LOST_DOT.fullmatch(text):
+        return f"{text[0]}.{text[1:]}"
+    if _LOST_ZEROS.fullmatch(text):
+        return text.replace(",", ".").ljust(2 + _NATIONAL_DIGITS, "0")
+    return None
+
+
+def _number_problem(code: str) -> str | None:
+    """What a number cell did to the code, if it did."""
+    text = code.strip()
+    if _LOST_DOT.fullmatch(text):
+        return t("looks like a code stored as a number, which lost its dot",
+                 "có vẻ là mã bị lưu dưới dạng số nên mất dấu chấm")
+    if _LOST_ZEROS.fullmatch(text):
+        digits = len(text) - 2
+        lost = _NATIONAL_DIGITS - digits
+        # A Vietnamese Excel shows the number with a decimal comma.
+        after = t("the comma", "dấu phẩy") if "," in text else t("the dot", "dấu chấm")
+        if lost == 1:
+            return t("has {count} digits after {after} where a national code has 6: it looks "
+                     "like a code stored as a number, which lost its trailing zero",
+                     "có {count} chữ số sau {after}, trong khi mã quốc gia có 6 chữ số: có vẻ "
+                     "là mã bị lưu dưới dạng số nên mất chữ số 0 ở cuối", count=digits,
+                     after=after)
+        return t("has {count} digits after {after} where a national code has 6: it looks like "
+                 "a code stored as a number, which lost its {lost} trailing zeros",
+                 "có {count} chữ số sau {after}, trong khi mã quốc gia có 6 chữ số: có vẻ là "
+                 "mã bị lưu dưới dạng số nên mất {lost} chữ số 0 ở cuối", count=digits,
+                 after=after, lost=lost)
+    return None
 
 
 def _problem(code: str) -> str:
+    number = _number_problem(code)
+    if number is not None:
+        return number
     if code != code.strip():
         return t("has spaces around it", "có dấu cách ở đầu hoặc cuối")
     if "," in code:
@@ -64,7 +119,9 @@ def invalid_code(value: str | None) -> tuple[str, str]:
 
     **Bad**
     ```
-    1.00123      five digits after the dot
+    1.00120      five digits after the dot
+    1.00398      a number that lost its trailing zero (probably 1.003980)
+    2000648      a number that lost its dot (probably 2.000648)
     1,001234     a comma for the dot
     01.001234    a leading zero
     1.0O1234     the letter O for a zero
@@ -77,7 +134,9 @@ def invalid_code(value: str | None) -> tuple[str, str]:
     ```
 
     **Fix**: copy the code from the national procedure database; where the cell was typed
-    by hand, correct the typing (procaudit suggests the repair when one is evident).
+    by hand, correct the typing (procaudit suggests the repair when one is evident). A code
+    that Excel kept as a number lost its dot or its trailing zeros: procaudit names the code
+    it probably was, to be checked, and the cell is best formatted as Text.
 
     [vi]
     Mã thủ tục không phải là mã quốc gia.
@@ -89,7 +148,9 @@ def invalid_code(value: str | None) -> tuple[str, str]:
 
     **Sai**
     ```
-    1.00123      năm chữ số sau dấu chấm
+    1.00120      năm chữ số sau dấu chấm
+    1.00398      số đã mất chữ số không ở cuối (có lẽ là 1.003980)
+    2000648      số đã mất dấu chấm (có lẽ là 2.000648)
     1,001234     dấu phẩy thay cho dấu chấm
     01.001234    thừa chữ số không ở đầu
     1.0O1234     chữ O thay cho chữ số không
@@ -102,16 +163,24 @@ def invalid_code(value: str | None) -> tuple[str, str]:
     ```
 
     **Cách sửa**: sao chép mã từ Cơ sở dữ liệu quốc gia về TTHC; nếu ô được nhập tay, sửa lỗi
-    nhập (procaudit gợi ý mã đúng khi suy ra được).
+    nhập (procaudit gợi ý mã đúng khi suy ra được). Mã bị Excel lưu dưới dạng số thì mất dấu
+    chấm hoặc các chữ số 0 ở cuối: procaudit nêu mã có lẽ đúng để kiểm tra lại, và nên định
+    dạng ô kiểu Text (văn bản).
     """
     code = value or ""
-    repaired = repaired_code(code)
-    fix = (
-        t("Write the code as {code}.", "Sửa mã thành {code}.", code=repaired)
-        if repaired and repaired != code
-        else t("Copy the procedure's code from {where}.", "Sao chép mã thủ tục từ {where}.",
-               where=_where_codes_live())
-    )
+    guessed = number_code_repair(code)
+    repaired = guessed or repaired_code(code)
+    if guessed:
+        fix = t("Probably {code}: check it in {where}, then write it in a cell formatted as "
+                "Text, which keeps it as typed.",
+                "Có lẽ là {code}: kiểm tra lại trong {where}, rồi ghi mã vào ô định dạng "
+                "Text (văn bản) để giữ nguyên như khi nhập.", code=guessed,
+                where=_where_codes_live())
+    elif repaired and repaired != code:
+        fix = t("Write the code as {code}.", "Sửa mã thành {code}.", code=repaired)
+    else:
+        fix = t("Copy the procedure's code from {where}.", "Sao chép mã thủ tục từ {where}.",
+                where=_where_codes_live())
     return t("The code '{code}' {problem}.", "Mã thủ tục '{code}' {problem}.", code=code,
              problem=_problem(code)), fix
 

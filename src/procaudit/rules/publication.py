@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import re
-import unicodedata
 from datetime import date
 
 import pandas as pd
@@ -12,24 +10,9 @@ from procaudit.dates import read_date
 from procaudit.i18n import t
 from procaudit.model import Severity
 from procaudit.rules.context import RuleContext
+from procaudit.rules.decision_numbers import explain, read_decision
 from procaudit.rules.hits import hits, no_hits
 from procaudit.rules.registry import frame_rule
-from procaudit.text import map_distinct
-
-# "1890/QĐ-UBND", "12/2025/QĐ-UBND", "885/QĐ-BCA-C06", "1075a/QĐ-NHNN"
-# A number of zeros is a placeholder, not a number.
-DECISION_PATTERN = r"(?!0+[a-z]?/)\d+[a-z]?(/\d{4})?/QĐ-[A-ZĐ0-9]+(-[A-ZĐ0-9]+)*"
-_DECISION = re.compile(DECISION_PATTERN)
-# Annex cells often append the date: "1890/QĐ-UBND ngày 15/8/2025"; the date is not checked here.
-_DATE_TAIL = r"\s+(ngày|ngay)\b.*$"
-
-
-_DATE_TAIL_RE = re.compile(_DATE_TAIL, re.IGNORECASE | re.DOTALL)
-
-
-def _is_decision_number(value: str) -> bool:
-    number = _DATE_TAIL_RE.sub("", unicodedata.normalize("NFC", value).strip())
-    return _DECISION.fullmatch(number) is not None
 
 
 @frame_rule("PA401", "unpublished", Severity.ERROR, columns=("decision_no",))
@@ -91,135 +74,94 @@ def unpublished(ctx: RuleContext) -> pd.DataFrame:
     )
 
 
-# Mechanical repairs of numbers typed irregularly; a placeholder is never "repaired".
-_REPAIRS = (
-    (re.compile(r"^(số|so)\s*[:.]?\s*", re.IGNORECASE), ""),  # "Số 64/QĐ-NHNN"
-    (re.compile(r"(\d)\.+/"), r"\1/"),  # "2267./QĐ-BXD"
-    (re.compile(r"\s*/\s*"), "/"),  # "1890 / QĐ-UBND"
-    (re.compile(r"/Q[Dd]-"), "/QĐ-"),  # "1890/QD-UBND"
-    (re.compile(r"^QĐ\s*(\d+)-"), r"\1/QĐ-"),  # "QĐ2338-BTP"
-)
-
-
-def _repaired(text: str) -> str:
-    for pattern, replacement in _REPAIRS:
-        text = pattern.sub(replacement, text)
-    return text
-
-
-def _explain_decision(number: str) -> tuple[str, str]:
-    text = unicodedata.normalize("NFC", number).strip()
-    repaired = _repaired(text)
-    if repaired != text and _DECISION.fullmatch(re.sub(_DATE_TAIL, "", repaired)):
-        problem = t("writes 'QD' for 'QĐ'", "ghi 'QD' thay cho 'QĐ'") if (
-            "/QD-" in text.upper() and "QĐ" not in text
-        ) else t("is not written in the standard form", "không được ghi đúng thể thức")
-        return (t("The decision number '{number}' {problem}.",
-                  "Số quyết định '{number}' {problem}.", number=number, problem=problem),
-                t("Write it as {number}.", "Sửa thành {number}.", number=repaired))
-    ask = t("Replace it with the number of the decision that announced the procedure.",
-            "Thay bằng số của quyết định đã công bố thủ tục.")
-    if re.match(r"^QĐ/", text):
-        return t("The decision number '{number}' is a placeholder, not a decision's number.",
-                 "Số quyết định '{number}' chỉ là giá trị giữ chỗ, không phải số của một quyết "
-                 "định.", number=number), ask
-    if not re.search(r"\d", text):
-        return t("'{number}' is not a decision number.",
-                 "'{number}' không phải là số quyết định.", number=number), ask
-    if text.isdigit():
-        return (
-            t("The decision number '{number}' lacks the document type and issuer "
-              "(expected a form like 1890/QĐ-UBND).",
-              "Số quyết định '{number}' thiếu ký hiệu loại văn bản và cơ quan ban hành (thể "
-              "thức đúng như 1890/QĐ-UBND).", number=number),
-            t("Complete it with the type and issuer, e.g. {number}/QĐ-UBND, as the decision "
-              "shows.",
-              "Bổ sung ký hiệu loại văn bản và cơ quan ban hành theo đúng quyết định, ví dụ "
-              "{number}/QĐ-UBND.", number=text),
-        )
-    if re.match(r"^0+/", text):
-        return t("The decision number '{number}' is a placeholder (number 0).",
-                 "Số quyết định '{number}' là giá trị giữ chỗ (số 0).", number=number), ask
-    return (
-        t("The decision number '{number}' is malformed (expected a form like 1890/QĐ-UBND).",
-          "Số quyết định '{number}' không đúng thể thức (thể thức đúng như 1890/QĐ-UBND).",
-          number=number),
-        ask,
-    )
-
-
 @frame_rule("PA402", "invalid-decision", Severity.ERROR, columns=("decision_no",))
 def invalid_decision(ctx: RuleContext) -> pd.DataFrame:
-    """A publishing decision number that is a placeholder or malformed.
+    """A publishing decision number that is a placeholder, malformed or not a decision's.
 
     Decision numbers have the form number/QĐ-issuer (`1890/QĐ-UBND`, `12/2025/QĐ-UBND`,
-    `885/QĐ-BCA-C06`). Placeholders (`QĐ/0001-BCA`, `chưa có`, `xx/QĐ-UBND`) hide a
-    procedure that was never properly announced, and a malformed number cannot be found.
+    `885/QĐ-BCA-C06`); an annex cell may add the date (`1890/QĐ-UBND ngày 15/8/2025`) or name
+    several decisions. Placeholders (`QĐ/0001-BCA`, `chưa có`, `xx/QĐ-UBND`) hide a procedure
+    that was never properly announced, a number without its issuer (`Quyết định số 4777`)
+    cannot be found, and the number of a proposal (`205/TTr-SNNMT`), letter, plan, circular
+    or decree is not the decision that announced the procedure: these are errors. A correct
+    number inside extra words or typed irregularly (`Quyết định số 6225/QĐ-BQP`, `Số:
+    64/QĐ-NHNN`, `3980 /QĐ-BQP`, `1890/QD-UBND`) still names the decision: a warning, whose
+    fix is the number alone.
 
     **Bad**
     ```
-    QĐ/0001-BCA
-    xx/QĐ-UBND
-    chưa có
-    1890/QD-UBND
+    QĐ/0001-BCA                  error: a placeholder
+    xx/QĐ-UBND                   error: no number
+    Quyết định số 4777           error: no issuer
+    205/TTr-SNNMT                error: a proposal, not a decision
+    chưa có                      error
+    Quyết định số 6225/QĐ-BQP    warning: write 6225/QĐ-BQP
+    1890/QD-UBND                 warning: write 1890/QĐ-UBND
     ```
 
     **Good**
     ```
     1890/QĐ-UBND
     1890/QĐ-UBND ngày 15/8/2025
+    1890/QĐ-UBND; 2150/QĐ-UBND
     ```
 
-    **Fix**: replace it with the number of the decision that announced the procedure.
+    **Fix**: write the number alone where procaudit names it; otherwise replace the cell with
+    the number of the decision that announced the procedure.
 
     [vi]
-    Số quyết định công bố là giá trị giữ chỗ hoặc không đúng thể thức.
+    Số quyết định công bố là giá trị giữ chỗ, sai thể thức hoặc không phải số của quyết định.
 
     Số quyết định có dạng số/QĐ-cơ quan ban hành (`1890/QĐ-UBND`, `12/2025/QĐ-UBND`,
-    `885/QĐ-BCA-C06`). Giá trị giữ chỗ (`QĐ/0001-BCA`, `chưa có`, `xx/QĐ-UBND`) che giấu một thủ
-    tục chưa được công bố đúng quy định, còn số không đúng thể thức thì không tra cứu được.
+    `885/QĐ-BCA-C06`); ô trong phụ lục có thể ghi kèm ngày (`1890/QĐ-UBND ngày 15/8/2025`) hoặc
+    nêu nhiều quyết định. Giá trị giữ chỗ (`QĐ/0001-BCA`, `chưa có`, `xx/QĐ-UBND`) che giấu một
+    thủ tục chưa được công bố đúng quy định, số thiếu cơ quan ban hành (`Quyết định số 4777`)
+    thì không tra cứu được, còn số của tờ trình (`205/TTr-SNNMT`), công văn, kế hoạch, thông tư
+    hay nghị định không phải là quyết định đã công bố thủ tục: đây là lỗi. Số đúng nhưng kèm chữ
+    thừa hoặc gõ sai thể thức (`Quyết định số 6225/QĐ-BQP`, `Số: 64/QĐ-NHNN`, `3980 /QĐ-BQP`,
+    `1890/QD-UBND`) vẫn xác định được quyết định: đây là cảnh báo, cách sửa là chỉ ghi số hiệu.
 
     **Sai**
     ```
-    QĐ/0001-BCA
-    xx/QĐ-UBND
-    chưa có
-    1890/QD-UBND
+    QĐ/0001-BCA                  lỗi: giá trị giữ chỗ
+    xx/QĐ-UBND                   lỗi: không có số
+    Quyết định số 4777           lỗi: thiếu cơ quan ban hành
+    205/TTr-SNNMT                lỗi: tờ trình, không phải quyết định
+    chưa có                      lỗi
+    Quyết định số 6225/QĐ-BQP    cảnh báo: ghi 6225/QĐ-BQP
+    1890/QD-UBND                 cảnh báo: ghi 1890/QĐ-UBND
     ```
 
     **Đúng**
     ```
     1890/QĐ-UBND
     1890/QĐ-UBND ngày 15/8/2025
+    1890/QĐ-UBND; 2150/QĐ-UBND
     ```
 
-    **Cách sửa**: thay bằng số của quyết định đã công bố thủ tục.
+    **Cách sửa**: chỉ ghi số hiệu khi procaudit nêu được số đó; nếu không, thay bằng số của quyết
+    định đã công bố thủ tục.
     """
     frame = ctx.frame
-    numbers = frame["decision_no"]
-    given = numbers.notna()
-    valid = ctx.map_distinct("decision_no", _is_decision_number, dtype="boolean").fillna(False)
-    invalid = given & ~valid.astype(bool)
-    explained = {value: _explain_decision(value) for value in numbers[invalid].unique()}
-    messages = numbers[invalid].map(lambda value: explained[value][0])
-    fixes = numbers[invalid].map(lambda value: explained[value][1])
-    # "QD" for "QĐ" is typing without Vietnamese input, not a wrong number: a warning.
-    only_qd = map_distinct(numbers[invalid], _only_qd_typed, dtype="boolean")
-    typed_qd = invalid & only_qd.reindex(frame.index).fillna(False).astype(bool)
+    status = _statuses(ctx)
+    wrong, repaired = status.eq("wrong"), status.eq("repaired")
+    values = frame.loc[wrong | repaired, "decision_no"]
+    explained = {value: explain(read_decision(value), value) for value in values.unique()}
+    messages = values.map({value: pair[0] for value, pair in explained.items()})
+    fixes = values.map({value: pair[1] for value, pair in explained.items()})
+    # A number and an issuer that a mechanical repair recovers name the decision: a warning.
     return pd.concat([
-        hits(frame, invalid & ~typed_qd, "decision_no", messages, fixes),
-        hits(frame, typed_qd, "decision_no", messages, fixes, severity=Severity.WARNING),
+        hits(frame, wrong, "decision_no", messages, fixes),
+        hits(frame, repaired, "decision_no", messages, fixes, severity=Severity.WARNING),
     ])
 
 
-def _only_qd_typed(number: str) -> bool:
-    """Whether the number is valid once its "QD" is written "QĐ", and needs nothing else."""
-    fixed = re.sub(r"/Q[Dd]-", "/QĐ-", unicodedata.normalize("NFC", number))
-    return fixed != number and _is_decision_number(fixed)
-
-
-def _names_a_decision(number: str) -> bool:
-    return _is_decision_number(number) or _only_qd_typed(number)
+def _statuses(ctx: RuleContext) -> pd.Series:
+    """What every row's decision cell holds: "valid", "repaired" or "wrong" (see
+    `read_decision`), missing where it is empty. Read once per distinct value, for PA402 and
+    PA403 alike."""
+    return ctx.shared("decision_status", lambda: ctx.map_distinct(
+        "decision_no", lambda value: read_decision(value).status, dtype="str"))
 
 
 def _date_problem(text: str, today: date) -> tuple[str, str] | None:
@@ -344,9 +286,7 @@ def invalid_decision_date(ctx: RuleContext) -> pd.DataFrame:
         missing = dates.isna()
         if "decision_no" in frame:
             # Without a real number, PA401 or PA402 says it all.
-            real = ctx.map_distinct("decision_no", _names_a_decision, dtype="boolean")
-            real = real.fillna(False)
-            missing &= real.astype(bool)
+            missing &= _statuses(ctx).isin(("valid", "repaired"))
         parts.append(hits(
             frame, missing, "decision_date",
             t("The procedure's publishing decision has no date.",

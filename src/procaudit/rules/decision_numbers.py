@@ -1,0 +1,279 @@
+"""Read a publishing decision's number out of the cell that holds it (for PA402 and PA403).
+
+A decision number has the form number/QĐ-issuer: `1890/QĐ-UBND`, `12/2025/QĐ-UBND`,
+`885/QĐ-BCA-C06`. Cells hold more than that, and the reading tells three cases apart:
+
+- valid: the number as it should be, optionally followed by its date ("1890/QĐ-UBND ngày
+  15/8/2025", the usual annex cell), or several such numbers ("1890/QĐ-UBND; 2150/QĐ-UBND");
+- repaired: a number and an issuer that a mechanical repair recovers: words around the number
+  ("Quyết định số 6225/QĐ-BQP", "QĐ số 12/QĐ-UBND", "Số: 64/QĐ-NHNN"), typing ("3980
+  /QĐ-BQP", "1521/QĐ-UBND.", "1890/QD-UBND", "QĐ2338-BTP"), or a number among other words
+  ("Thay thế Quyết định số 123/QĐ-UBND", where the fix asks whether it is the right one);
+- wrong: no number or no issuer to recover ("Quyết định số 4777", "QĐ-UBND"), a placeholder
+  ("QĐ/0001-BCA", "0/QĐ-UBND"), or the number of another kind of document ("205/TTr-SNNMT",
+  a proposal).
+
+Readings carry no text in any language: `explain` words them when a rule reports them.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+from procaudit.i18n import t
+
+# "1890/QĐ-UBND", "12/2025/QĐ-UBND", "885/QĐ-BCA-C06", "1075a/QĐ-NHNN"
+# A number of zeros is a placeholder, not a number.
+DECISION_PATTERN = r"(?!0+[a-z]?/)\d+[a-z]?(/\d{4})?/QĐ-[A-ZĐ0-9]+(-[A-ZĐ0-9]+)*"
+_DECISION = re.compile(DECISION_PATTERN)
+# The same inside other text: not part of a longer number or word.
+_DECISION_INSIDE = re.compile(rf"(?<![\w/]){DECISION_PATTERN}(?![\w/-])")
+# Annex cells often append the date: "1890/QĐ-UBND ngày 15/8/2025", "…, ngày 15/8/2025"; the
+# date, and whatever follows it, is PA403's business, not this one's.
+_DATE_TAIL = re.compile(r"(?:\s*,\s*|\s+)(?:ngày|ngay)\b.*$", re.IGNORECASE | re.DOTALL)
+
+# Words that announce the number: "Quyết định số", "QĐ số", "Số:", "Quyết định".
+_LEAD = (r"(?:(?:quyết\s+định|quyet\s+dinh|qđ|qd)\s+)?(?:(?:số|so)\s*[:.]?\s*)?")
+_LEAD_WORDS = re.compile(rf"^{_LEAD}(?=\d)", re.IGNORECASE)
+_SIGNER_TAIL = re.compile(r"\s+(?:của|cua)\s.*$", re.IGNORECASE | re.DOTALL)  # "… của Bộ trưởng"
+# Several decisions in one cell: split where a separator is followed by another number.
+_NEXT_NUMBER = rf"{_LEAD}\d+[a-z]?\s*\.?\s*/\s*(?:\d{{4}}\s*/\s*)?[^\W\d]"
+_SEPARATOR = re.compile(rf"(\s*[;,\n]\s*|\s+(?:và|va)\s+)(?={_NEXT_NUMBER})", re.IGNORECASE)
+
+# Typing, repaired in this order.
+_TYPING = (
+    (re.compile(r"[\s.;,:]+$"), ""),  # "1521/QĐ-UBND."
+    (re.compile(r"(\d)\s*\.+\s*/"), r"\1/"),  # "2267./QĐ-BXD"
+    (re.compile(r"\s*/\s*"), "/"),  # "3980 /QĐ-BQP"
+    (re.compile(r"/[Qq][ĐđDd]\s*-\s*"), "/QĐ-"),  # "1890/QD-UBND", "1890/qđ - UBND"
+    (re.compile(r"^Q[ĐD]\s*(\d+[a-z]?)\s*-\s*(?=[A-ZĐ])"), r"\1/QĐ-"),  # "QĐ2338-BTP"
+    (re.compile(r"(?<=/QĐ-)[A-Za-zĐđ0-9-]+$"), lambda issuer: issuer.group().upper()),  # "-ubnd"
+)
+_TYPED_QD = re.compile(r"/Q[Dd]-")
+
+# Numbers of documents that are not decisions: "205/TTr-SNNMT", "12/2025/TT-BCA".
+_OTHER_KINDS = {
+    "TTR": ("a proposal (Tờ trình)", "tờ trình"),
+    "CV": ("an official letter (công văn)", "công văn"),
+    "TB": ("a notice (thông báo)", "thông báo"),
+    "KH": ("a plan (kế hoạch)", "kế hoạch"),
+    "NQ": ("a resolution (nghị quyết)", "nghị quyết"),
+    "TT": ("a circular (thông tư)", "thông tư"),
+    "TTLT": ("a joint circular (thông tư liên tịch)", "thông tư liên tịch"),
+    "NĐ": ("a decree (nghị định)", "nghị định"),
+    "ND": ("a decree (nghị định)", "nghị định"),
+    "CT": ("a directive (chỉ thị)", "chỉ thị"),
+    "BC": ("a report (báo cáo)", "báo cáo"),
+}
+_OTHER_DOCUMENT = re.compile(
+    r"(?<![\w/])\d+[a-z]?(?:/\d{4})?/(?P<kind>(?i:TTLT|TTr|CV|TB|KH|NQ|TT|NĐ|ND|CT|BC))-[A-ZĐ]"
+    r"[A-ZĐ0-9]*(?:-[A-ZĐ0-9]+)*"
+)
+_ISSUER = re.compile(r"QĐ-[A-ZĐ0-9]")
+_DECISION_WORDS = re.compile(r"quyết\s+định|quyet\s+dinh|\bq[đd]", re.IGNORECASE)
+_NUMBER = re.compile(r"(?<![\w/])(\d+[a-z]?)(?![\w])")
+
+# How a reading's repair was made, mildest first: the message names the strongest.
+REPAIRS = ("qd", "typing", "words", "among")
+
+
+@dataclass(frozen=True)
+class DecisionReading:
+    """What a decision cell holds.
+
+    `status` is "valid", "repaired" or "wrong". A repaired reading's `how` is one of
+    REPAIRS, `fixed` the cell as it should be (a date after the number kept), `bare` the
+    number(s) alone and `count` how many decisions it names. A wrong reading's `how` says
+    what is missing or wrong ("placeholder", "zero", "no-number", "no-issuer",
+    "no-type-issuer", "other-document", "not-a-number", "malformed") and `part` is the
+    text it is about; `bare` holds the number found, for "no-issuer" and "no-type-issuer",
+    or the kind of document, for "other-document"."""
+
+    status: str
+    how: str = ""
+    fixed: str = ""
+    bare: str = ""
+    part: str = ""
+    count: int = 1  # how many decisions a repaired reading names
+
+
+VALID = DecisionReading("valid")
+
+
+def read_decision(value: str) -> DecisionReading:
+    """What the decision cell `value` holds (see the module's docstring)."""
+    text = unicodedata.normalize("NFC", value).strip()
+    if _DECISION.fullmatch(_DATE_TAIL.sub("", text)):
+        return VALID
+    pieces = _SEPARATOR.split(text)  # parts at even positions, separators between them
+    parts = [_read_part(piece) for piece in pieces[::2]]
+    for part in parts:
+        if part.status == "wrong":
+            return part
+    repaired = [part for part in parts if part.status == "repaired"]
+    if not repaired:
+        return VALID
+    fixed = "".join(
+        parts[index // 2].fixed if index % 2 == 0 else piece for index, piece in enumerate(pieces)
+    )
+    bare = "".join(
+        parts[index // 2].bare if index % 2 == 0 else piece for index, piece in enumerate(pieces)
+    )
+    how = max((part.how for part in repaired), key=REPAIRS.index)
+    count = sum(part.count for part in parts)
+    return DecisionReading("repaired", how, fixed, bare, count=count)
+
+
+def _read_part(piece: str) -> DecisionReading:
+    tail_at = _DATE_TAIL.search(piece)
+    core, tail = (piece[:tail_at.start()], piece[tail_at.start():]) if tail_at else (piece, "")
+    if _DECISION.fullmatch(core):
+        return DecisionReading("valid", fixed=piece, bare=core)
+    repaired, how = _repair(core)
+    if _DECISION.fullmatch(repaired):
+        return DecisionReading("repaired", how, repaired + tail, repaired)
+    inside = list(dict.fromkeys(match.group() for match in _DECISION_INSIDE.finditer(repaired)))
+    if inside:
+        bare = "; ".join(inside)
+        return DecisionReading("repaired", "among", bare + tail, bare, count=len(inside))
+    return _wrong(core.strip() or piece.strip())
+
+
+def _repair(core: str) -> tuple[str, str]:
+    """The core of a cell (its date cut off) with its words and typing repaired, and how."""
+    hows = set()
+    text = core.strip()
+    for pattern in (_LEAD_WORDS, _SIGNER_TAIL):
+        stripped = pattern.sub("", text).strip()
+        if stripped != text:
+            hows.add("words")
+            text = stripped
+    repaired = text
+    for pattern, replacement in _TYPING:
+        repaired = pattern.sub(replacement, repaired)
+    if repaired != text:
+        only_qd = _TYPED_QD.sub("/QĐ-", text) == repaired
+        hows.add("qd" if only_qd else "typing")
+    return repaired, max(hows or {"typing"}, key=REPAIRS.index)
+
+
+def _wrong(part: str) -> DecisionReading:
+    other = _OTHER_DOCUMENT.search(part)
+    if other:
+        return DecisionReading("wrong", "other-document", bare=other.group("kind").upper(),
+                               part=other.group())
+    if re.match(r"^Q[ĐD]\s*/", part, re.IGNORECASE):
+        return DecisionReading("wrong", "placeholder", part=part)
+    if re.match(r"^0+[a-z]?\s*/", part):
+        return DecisionReading("wrong", "zero", part=part)
+    if not re.search(r"\d", re.sub(r"/\d{4}/", "/", part)):  # a year is not a number
+        how = "no-number" if _ISSUER.search(part) else "not-a-number"
+        return DecisionReading("wrong", how, part=part)
+    bare = _LEAD_WORDS.sub("", part).strip()
+    number = _NUMBER.search(bare)
+    if number is not None and not _ISSUER.search(part):
+        if _DECISION_WORDS.search(part):  # "Quyết định số 4777", "4777/QĐ", "01/QĐCB"
+            return DecisionReading("wrong", "no-issuer", bare=number.group(1), part=part)
+        if number.group() == bare:  # "1681"
+            return DecisionReading("wrong", "no-type-issuer", bare=bare, part=part)
+    return DecisionReading("wrong", "malformed", part=part)
+
+
+def explain(reading: DecisionReading, value: str) -> tuple[str, str]:
+    """The message and fix of a reading that is not valid, for the cell `value`."""
+    if reading.status == "repaired":
+        return _explain_repair(reading, value)
+    part = reading.part
+    ask = t("Replace it with the number of the decision that announced the procedure.",
+            "Thay bằng số của quyết định đã công bố thủ tục.")
+    if reading.how == "other-document":
+        english, vietnamese = _OTHER_KINDS[reading.bare]
+        return (t("'{number}' is {kind}, not a publishing decision.",
+                  "'{number}' là số của {kind_vi}, không phải quyết định công bố.",
+                  number=part, kind=english, kind_vi=vietnamese),
+                t("Replace it with the number of the decision that announced the procedure "
+                  "(number/QĐ-issuer, e.g. 1890/QĐ-UBND).",
+                  "Thay bằng số của quyết định đã công bố thủ tục (số/QĐ-cơ quan ban hành, ví "
+                  "dụ 1890/QĐ-UBND)."))
+    if reading.how == "placeholder":
+        return t("The decision number '{number}' is a placeholder, not a decision's number.",
+                 "Số quyết định '{number}' chỉ là giá trị giữ chỗ, không phải số của một quyết "
+                 "định.", number=part), ask
+    if reading.how == "zero":
+        return t("The decision number '{number}' is a placeholder (number 0).",
+                 "Số quyết định '{number}' là giá trị giữ chỗ (số 0).", number=part), ask
+    if reading.how == "no-number":
+        return (t("The decision number '{number}' has no number, only the document type and "
+                  "issuer.",
+                  "Số quyết định '{number}' không có số, chỉ có ký hiệu loại văn bản và cơ quan "
+                  "ban hành.", number=part),
+                t("Fill in the number of the decision that announced the procedure.",
+                  "Điền số của quyết định đã công bố thủ tục."))
+    if reading.how == "not-a-number":
+        return t("'{number}' is not a decision number.",
+                 "'{number}' không phải là số quyết định.", number=part), ask
+    if reading.how == "no-type-issuer":
+        return (
+            t("The decision number '{number}' lacks the document type and issuer "
+              "(expected a form like 1890/QĐ-UBND).",
+              "Số quyết định '{number}' thiếu ký hiệu loại văn bản và cơ quan ban hành (thể "
+              "thức đúng như 1890/QĐ-UBND).", number=part),
+            t("Complete it with the type and issuer, e.g. {number}/QĐ-UBND, as the decision "
+              "shows.",
+              "Bổ sung ký hiệu loại văn bản và cơ quan ban hành theo đúng quyết định, ví dụ "
+              "{number}/QĐ-UBND.", number=reading.bare),
+        )
+    if reading.how == "no-issuer":
+        return (
+            t("The decision number '{number}' has no issuer (expected a form like "
+              "1890/QĐ-UBND).",
+              "Số quyết định '{number}' không có cơ quan ban hành (thể thức đúng như "
+              "1890/QĐ-UBND).", number=part),
+            t("Complete it with the issuer, e.g. {number}/QĐ-UBND, as the decision shows.",
+              "Bổ sung cơ quan ban hành theo đúng quyết định, ví dụ {number}/QĐ-UBND.",
+              number=reading.bare),
+        )
+    return (
+        t("The decision number '{number}' is malformed (expected a form like 1890/QĐ-UBND).",
+          "Số quyết định '{number}' không đúng thể thức (thể thức đúng như 1890/QĐ-UBND).",
+          number=part),
+        ask,
+    )
+
+
+def _explain_repair(reading: DecisionReading, value: str) -> tuple[str, str]:
+    write = t("Write it as {number}.", "Sửa thành {number}.", number=reading.fixed)
+    if reading.how == "among":
+        return (t("'{value}' holds the decision number {number} among other words.",
+                  "'{value}' có số quyết định {number} lẫn trong nội dung khác.", value=value,
+                  number=reading.bare) if reading.count == 1 else
+                t("'{value}' holds the decision numbers {number} among other words.",
+                  "'{value}' có các số quyết định {number} lẫn trong nội dung khác.",
+                  value=value, number=reading.bare),
+                # The words may say the decision did something else (replaced, abolished).
+                t("If {number} is the decision that announced the procedure, write it alone: "
+                  "{fixed}.",
+                  "Nếu {number} là quyết định đã công bố thủ tục, chỉ ghi số hiệu: {fixed}.",
+                  number=reading.bare, fixed=reading.fixed) if reading.count == 1 else
+                t("Keep only the numbers of the decisions that announced the procedure, "
+                  "among {number}.",
+                  "Chỉ giữ số hiệu của các quyết định đã công bố thủ tục, trong số {number}.",
+                  number=reading.fixed))
+    if reading.how == "words" and reading.count > 1:
+        return (t("The decision numbers '{value}' have words around them: the numbers "
+                  "themselves are {number}.",
+                  "Số quyết định '{value}' có chữ thừa: số hiệu của các quyết định là {number}.",
+                  value=value, number=reading.bare), write)
+    if reading.how == "words":
+        return (t("The decision number '{value}' has words around it: the number itself is "
+                  "{number}.",
+                  "Số quyết định '{value}' có chữ thừa: số hiệu của quyết định là {number}.",
+                  value=value, number=reading.bare), write)
+    if reading.how == "qd":
+        return (t("The decision number '{value}' writes 'QD' for 'QĐ'.",
+                  "Số quyết định '{value}' ghi 'QD' thay cho 'QĐ'.", value=value), write)
+    return (t("The decision number '{value}' is not written in the standard form.",
+              "Số quyết định '{value}' không được ghi đúng thể thức.", value=value), write)
+

@@ -1,0 +1,220 @@
+"""PA402 invalid-decision: what a decision cell holds, rows in, findings out.
+
+The spellings come from real ministries' and provinces' lists and from the national portal.
+"""
+
+from __future__ import annotations
+
+import csv
+from pathlib import Path
+
+import pytest
+
+from conftest import findings_of, run_rules
+from procaudit.audit import audit
+from procaudit.i18n import speaking
+from procaudit.model import Severity
+from procaudit.rules.decision_numbers import read_decision
+from procaudit.rules.options import RuleOptions
+
+WRITE = "Write it as {}."
+ASK = "Replace it with the number of the decision that announced the procedure"
+
+DECISION_CASES = [
+    # (case, cell, severity (None: no finding), message fragment, fix: exact, or a prefix "…")
+    # A correct number inside extra words: a warning, the fix the number alone.
+    ("Quyết định số", "Quyết định số 6225/QĐ-BQP", Severity.WARNING,
+     "has words around it: the number itself is 6225/QĐ-BQP", WRITE.format("6225/QĐ-BQP")),
+    ("QĐ số", "QĐ số 12/QĐ-UBND", Severity.WARNING, "the number itself is 12/QĐ-UBND",
+     WRITE.format("12/QĐ-UBND")),
+    ("Số:", "Số: 64/QĐ-NHNN", Severity.WARNING, "the number itself is 64/QĐ-NHNN",
+     WRITE.format("64/QĐ-NHNN")),
+    ("SỐ in capitals (the portal)", "SỐ 64/QĐ-NHNN", Severity.WARNING,
+     "has words around it", WRITE.format("64/QĐ-NHNN")),
+    ("lower case words", "quyết định số 6225/QĐ-BQP", Severity.WARNING, "has words around it",
+     WRITE.format("6225/QĐ-BQP")),
+    ("words without diacritics", "Quyet dinh so 6225/QĐ-BQP", Severity.WARNING,
+     "has words around it", WRITE.format("6225/QĐ-BQP")),
+    ("who signed it", "Quyết định số 1890/QĐ-UBND của Chủ tịch UBND tỉnh", Severity.WARNING,
+     "has words around it", WRITE.format("1890/QĐ-UBND")),
+    ("words and QD", "Quyết định số 1890/QD-UBND", Severity.WARNING, "has words around it",
+     WRITE.format("1890/QĐ-UBND")),
+    ("words, then the date", "Quyết định số 3980/QĐ-BQP ngày 15/8/2025", Severity.WARNING,
+     "the number itself is 3980/QĐ-BQP", WRITE.format("3980/QĐ-BQP ngày 15/8/2025")),
+    ("two decisions with words", "Quyết định số 1890/QĐ-UBND; Quyết định số 2150/QĐ-UBND",
+     Severity.WARNING, "the numbers themselves are 1890/QĐ-UBND; 2150/QĐ-UBND",
+     WRITE.format("1890/QĐ-UBND; 2150/QĐ-UBND")),
+    # Typing: a warning, the fix the number as it should be.
+    ("a stray space", "3980 /QĐ-BQP", Severity.WARNING, "is not written in the standard form",
+     WRITE.format("3980/QĐ-BQP")),
+    ("a trailing dot", "1521/QĐ-UBND.", Severity.WARNING, "is not written in the standard form",
+     WRITE.format("1521/QĐ-UBND")),
+    ("a dot before the slash", "2267./QĐ-BXD", Severity.WARNING, "standard form",
+     WRITE.format("2267/QĐ-BXD")),
+    ("QĐ before the number", "QĐ2338-BTP", Severity.WARNING, "standard form",
+     WRITE.format("2338/QĐ-BTP")),
+    ("lower case", "1890/qđ-ubnd", Severity.WARNING, "standard form",
+     WRITE.format("1890/QĐ-UBND")),
+    ("QD for QĐ", "1890/QD-UBND", Severity.WARNING, "writes 'QD' for 'QĐ'",
+     WRITE.format("1890/QĐ-UBND")),
+    ("a stray space, then the date", "3980 /QĐ-BQP ngày 15/8/2025", Severity.WARNING,
+     "standard form", WRITE.format("3980/QĐ-BQP ngày 15/8/2025")),
+    ("a number among other words", "Thay thế Quyết định số 123/QĐ-UBND", Severity.WARNING,
+     "holds the decision number 123/QĐ-UBND among other words",
+     "If 123/QĐ-UBND is the decision that announced the procedure, write it alone: "
+     "123/QĐ-UBND."),
+    ("two numbers among other words", "Quyết định 1890/QĐ-UBND sửa đổi Quyết định 123/QĐ-UBND",
+     Severity.WARNING, "holds the decision numbers 1890/QĐ-UBND; 123/QĐ-UBND among other words",
+     "Keep only the numbers of the decisions that announced the procedure, among 1890/QĐ-UBND; "
+     "123/QĐ-UBND."),
+    # Valid: no finding.
+    ("the number", "1890/QĐ-UBND", None, "", ""),
+    ("with the year", "12/2025/QĐ-UBND", None, "", ""),
+    ("issuer with a unit", "885/QĐ-BCA-C06", None, "", ""),
+    ("number with a letter", "1075a/QĐ-NHNN", None, "", ""),
+    ("the annex cell: number and date", "1890/QĐ-UBND ngày 15/8/2025", None, "", ""),
+    ("number, comma, date", "1890/QĐ-UBND, ngày 15/8/2025", None, "", ""),
+    ("date and signer", "1890/QĐ-UBND ngày 15/8/2025 của Chủ tịch UBND tỉnh", None, "", ""),
+    ("two decisions, ';'", "1890/QĐ-UBND; 2150/QĐ-UBND", None, "", ""),
+    ("two decisions, a line each", "1890/QĐ-UBND\n2150/QĐ-UBND", None, "", ""),
+    ("two decisions, 'và'", "1890/QĐ-UBND và 2150/QĐ-UBND", None, "", ""),
+    ("two decisions with dates", "1890/QĐ-UBND ngày 15/8/2025, 2150/QĐ-UBND ngày 1/10/2025",
+     None, "", ""),
+    # No number or no issuer to recover: an error that says what is missing.
+    ("no issuer", "Quyết định số 4777", Severity.ERROR, "'Quyết định số 4777' has no issuer",
+     "Complete it with the issuer, e.g. 4777/QĐ-UBND"),
+    ("type but no issuer", "4777/QĐ", Severity.ERROR, "has no issuer",
+     "Complete it with the issuer"),
+    ("QĐCB (the portal)", "01/QĐCB", Severity.ERROR, "has no issuer",
+     "Complete it with the issuer"),
+    ("a number alone", "1681", Severity.ERROR, "lacks the document type and issuer",
+     "Complete it with the type and issuer, e.g. 1681/QĐ-UBND"),
+    ("no number", "QĐ-UBND", Severity.ERROR,
+     "'QĐ-UBND' has no number, only the document type and issuer",
+     "Fill in the number of the decision that announced the procedure."),
+    ("xx for the number", "xx/QĐ-UBND", Severity.ERROR, "has no number",
+     "Fill in the number"),
+    ("Demo for the number (the portal)", "Demo/QĐ-BCA", Severity.ERROR, "has no number",
+     "Fill in the number"),
+    ("placeholder", "QĐ/0001-BCA", Severity.ERROR, "is a placeholder, not a decision's number",
+     ASK + "."),
+    ("number 0", "0/QĐ-UBND", Severity.ERROR, "is a placeholder (number 0)", ASK + "."),
+    ("words", "chưa có", Severity.ERROR, "'chưa có' is not a decision number", ASK + "."),
+    # The number of another kind of document: an error that says which.
+    ("proposal", "205/TTr-SNNMT", Severity.ERROR,
+     "'205/TTr-SNNMT' is a proposal (Tờ trình), not a publishing decision.", ASK + " (…"),
+    ("proposal in words", "Tờ trình số 205/TTr-SNNMT", Severity.ERROR,
+     "'205/TTr-SNNMT' is a proposal (Tờ trình)", ASK),
+    ("official letter", "123/CV-UBND", Severity.ERROR, "is an official letter (công văn)", ASK),
+    ("notice", "12/TB-UBND", Severity.ERROR, "is a notice (thông báo)", ASK),
+    ("plan", "45/KH-UBND", Severity.ERROR, "is a plan (kế hoạch)", ASK),
+    ("resolution", "10/2025/NQ-HĐND", Severity.ERROR, "is a resolution (nghị quyết)", ASK),
+    ("circular", "68/2013/TT-BCA", Severity.ERROR, "is a circular (thông tư)", ASK),
+    ("decree", "63/2010/NĐ-CP", Severity.ERROR, "is a decree (nghị định)", ASK),
+    ("a decision and a proposal", "1890/QĐ-UBND; 205/TTr-SNNMT", Severity.ERROR,
+     "'205/TTr-SNNMT' is a proposal", ASK),
+]
+
+
+@pytest.mark.parametrize(("case", "cell", "severity", "message", "fix"), DECISION_CASES,
+                         ids=[c[0] for c in DECISION_CASES])
+def test_pa402_reads_the_decision_cell(case: str, cell: str, severity: Severity | None,
+                                       message: str, fix: str) -> None:
+    found = [f for f in findings_of([{"name": "A", "decision_no": cell}]) if f.rule == "PA402"]
+    if severity is None:
+        assert found == []
+        return
+    [finding] = found
+    assert finding.severity is severity
+    assert message in finding.message
+    if fix.endswith("…"):
+        assert finding.fix.startswith(fix.rstrip("…"))
+    else:
+        assert finding.fix.startswith(fix)
+        assert finding.fix == fix or not fix.endswith(".")
+    assert finding.value == cell
+
+
+def test_pa402_speaks_vietnamese() -> None:
+    rows = [{"name": "A", "decision_no": "Quyết định số 6225/QĐ-BQP"},
+            {"name": "B", "decision_no": "205/TTr-SNNMT"},
+            {"name": "C", "decision_no": "Quyết định số 4777"}]
+    with speaking("vi"):
+        found = {f.row: f for f in findings_of(rows) if f.rule == "PA402"}
+    assert found[2].message == ("Số quyết định 'Quyết định số 6225/QĐ-BQP' có chữ thừa: số hiệu "
+                                "của quyết định là 6225/QĐ-BQP.")
+    assert found[2].fix == "Sửa thành 6225/QĐ-BQP."
+    assert found[3].message == ("'205/TTr-SNNMT' là số của tờ trình, không phải quyết định công "
+                                "bố.")
+    assert found[4].message.startswith("Số quyết định 'Quyết định số 4777' không có cơ quan ban "
+                                       "hành")
+    assert found[4].fix.startswith("Bổ sung cơ quan ban hành")
+
+
+def test_a_repaired_number_still_needs_its_date() -> None:
+    """PA403: a decision named, even irregularly, without a date is reported; a cell with no
+    decision to name is PA402's alone."""
+    rows = [
+        {"name": "A", "decision_no": "Quyết định số 6225/QĐ-BQP", "decision_date": None},
+        {"name": "B", "decision_no": "1890/QĐ-UBND; 2150/QĐ-UBND", "decision_date": None},
+        {"name": "C", "decision_no": "Quyết định số 4777", "decision_date": None},
+        {"name": "D", "decision_no": "205/TTr-SNNMT", "decision_date": None},
+    ]
+    found = run_rules(rows, RuleOptions())
+    assert sorted(f.row for f in found if f.rule == "PA403") == [2, 3]
+
+
+def test_pa402_reads_each_distinct_cell_once() -> None:
+    rows = [{"name": str(index), "decision_no": "Số: 64/QĐ-NHNN"} for index in range(50)]
+    found = [f for f in findings_of(rows) if f.rule == "PA402"]
+    assert len(found) == 50
+    assert {(f.severity, f.fix) for f in found} == {(Severity.WARNING, "Write it as 64/QĐ-NHNN.")}
+
+
+def test_a_ministry_list_read_from_a_file(tmp_path: Path) -> None:
+    """Through the reader: cells with a date are split into number and date; a number with
+    "Quyết định số" in front and no date is a warning."""
+    path = tmp_path / "bo.csv"
+    with path.open("w", encoding="utf-8", newline="") as out:
+        writer = csv.writer(out)
+        writer.writerow(["Mã thủ tục", "Tên thủ tục", "Quyết định công bố"])
+        writer.writerow(["1.000001", "Thủ tục A", "Quyết định số 6225/QĐ-BQP"])
+        writer.writerow(["1.000002", "Thủ tục B", "Quyết định số 6225/QĐ-BQP ngày 15/8/2025"])
+        writer.writerow(["1.000003", "Thủ tục C", "205/TTr-SNNMT"])
+    findings = [f for f in audit([str(path)]).findings if f.rule == "PA402"]
+    assert [(f.row, f.severity, f.fix) for f in findings] == [
+        (2, Severity.WARNING, "Write it as 6225/QĐ-BQP."),
+        (4, Severity.ERROR, ASK + " (number/QĐ-issuer, e.g. 1890/QĐ-UBND)."),
+    ]
+
+
+PORTAL_VALUES = [
+    # (so_quyet_dinh on the national portal, status, what the reading makes of it)
+    ("QĐ/0001-BCA", "wrong", "placeholder"),
+    ("QĐ/0001-BTP", "wrong", "placeholder"),
+    ("SỐ 64/QĐ-NHNN", "repaired", "words"),
+    ("3713/QD-BTP", "repaired", "qd"),
+    ("1707/QD-BTC", "repaired", "qd"),
+    ("2267./QĐ-BXD", "repaired", "typing"),
+    ("569./QĐ-BXD", "repaired", "typing"),
+    ("QĐ2338-BTP", "repaired", "typing"),
+    ("1681", "wrong", "no-type-issuer"),
+    ("01/QĐCB", "wrong", "no-issuer"),
+    ("Demo/QĐ-BCA", "wrong", "no-number"),
+]
+
+
+@pytest.mark.parametrize(("value", "status", "how"), PORTAL_VALUES)
+def test_the_portals_decision_spellings(value: str, status: str, how: str) -> None:
+    reading = read_decision(value)
+    assert (reading.status, reading.how) == (status, how)
+
+
+def test_the_portals_details_file(real_data: Path) -> None:
+    """75 PA402 findings on the portal's details: 35 numbers a repair recovers (warnings),
+    40 with no number or issuer to recover (placeholders, bare numbers, "Demo")."""
+    path = real_data / "national-portal-2026" / "procedure-details.csv"
+    findings = [f for f in audit([str(path)]).findings if f.rule == "PA402"]
+    by_severity = {severity: sum(f.severity is severity for f in findings)
+                   for severity in (Severity.ERROR, Severity.WARNING)}
+    assert by_severity == {Severity.ERROR: 40, Severity.WARNING: 35}
