@@ -84,7 +84,7 @@ ANNOTATED_HEADERS = [
     ("Tên thủ tục hành chính (3)", "name"), ("Mã thủ tục (MA_TTHC)", "code"),
     ("Cơ quan (TEN_CO_QUAN)", "agency"), ("Tên thủ tục*", "name"), ("Lĩnh vực (1)", "field"),
     ("Lĩnh vực [2]", "field"), ("Cột 3 (TEN_THU_TUC)", "name"), ("(MA_TTHC)", "code"),
-    ("Cơ quan thực hiện (4) (TEN_CO_QUAN)", "agency"), ("Lĩnh vực 1", "field"),
+    ("Cơ quan thực hiện (4) (TEN_CO_QUAN)", "agency"),
     # The words outside brackets win over the bracketed name.
     ("Cấp thực hiện (TEN_CO_QUAN)", "level"),
 ]
@@ -105,6 +105,8 @@ NOT_MAPPED = [
     "MA_LINH_VUC", "MA_CO_QUAN", "MA_DON_VI", "AGENCY_CODE", "Mã hồ sơ", "Ngày hiệu lực",
     "Tên giấy tờ", "Địa chỉ cơ quan thực hiện", "Mã số thuế", "Đơn vị tính", "Ghi chú",
     "Ghi chú (1)", "(3)", "Tên viết tắt", "TTHCs",
+    # Columns of marks, one per online level; a bare number is no footnote.
+    "Mức độ 3", "Mức độ 4", "Lĩnh vực 1", "Mã hành chính",
 ]
 
 

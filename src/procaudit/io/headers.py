@@ -57,9 +57,10 @@ STT_KEYS = frozenset({"stt", "tt", "so tt", "so thu tu", "no", "so", "rnum", "ro
 # Words that may stand before an alias: "tên" (the name of) in database names.
 _LEADING = frozenset({("ten",)})
 # Words that may follow an alias: "of the procedure", in full or abbreviated, and the English
-# "name" of `AGENCY_NAME`. A number standing alone is a footnote (see `_is_trailing`).
+# "name" of `AGENCY_NAME`. A bare number is no filler: "Mức độ 3" and "Mức độ 4" head two
+# columns of marks, not the online level; a footnote is bracketed ("Lĩnh vực (1)").
 _TRAILING = frozenset({("tt",), ("tthc",), ("thu", "tuc"), ("thu", "tuc", "hanh", "chinh"),
-                       ("hanh", "chinh"), ("name",)})
+                       ("name",)})
 _LONGEST_TRAILING = max(len(words) for words in _TRAILING)
 # An annotation: a bracketed part, "(3)", "[1]", "(MA_TTHC)".
 _BRACKETED = re.compile(r"\(([^()]*)\)|\[([^\[\]]*)\]")
@@ -70,11 +71,9 @@ def _is_leading(words: tuple[str, ...]) -> bool:
 
 
 def _is_trailing(words: tuple[str, ...]) -> bool:
-    """Whether `words` are fillers only: "tt", "thu tuc hanh chinh", a footnote's number."""
+    """Whether `words` are fillers only: "tt", "thu tuc hanh chinh", "tt name"."""
     if not words:
         return True
-    if words[0].isdigit():
-        return _is_trailing(words[1:])
     return any(words[:size] in _TRAILING and _is_trailing(words[size:])
                for size in range(1, min(_LONGEST_TRAILING, len(words)) + 1))
 
