@@ -331,7 +331,7 @@ def test_inspect_json_says_which_column_the_values_chose_and_refused(one_stop) -
 @pytest.mark.parametrize(("lang", "refused", "chosen"), [
     ("en", "not used (its header names the code, but its values are whole numbers",
      "code (its values look like procedure codes: 2018.HT.14"),
-    ("vi", "không sử dụng (tiêu đề chỉ cột code, nhưng giá trị là số nguyên",
+    ("vi", "không sử dụng (theo tiêu đề đây là cột code, nhưng giá trị là số nguyên",
      "code (giá trị của cột có dạng mã thủ tục: 2018.HT.14"),
 ])
 def test_inspect_explains_the_choice_in_both_languages(one_stop, lang: str, refused: str,

@@ -109,11 +109,11 @@ def value_reason(choice: ValueChoice) -> str:
     if choice.reason == WHOLE_NUMBERS:
         return t("its header names the {column}, but its values are whole numbers (an internal "
                  "id?): {examples}",
-                 "tiêu đề chỉ cột {column}, nhưng giá trị là số nguyên (mã định danh nội bộ?): "
-                 "{examples}", column=choice.column, examples=examples)
+                 "theo tiêu đề đây là cột {column}, nhưng giá trị là số nguyên (mã định danh nội "
+                 "bộ?): {examples}", column=choice.column, examples=examples)
     return t("its header names the {column}, but its values look like procedure codes: "
              "{examples}",
-             "tiêu đề chỉ cột {column}, nhưng giá trị có dạng mã thủ tục: {examples}",
+             "theo tiêu đề đây là cột {column}, nhưng giá trị có dạng mã thủ tục: {examples}",
              column=choice.column, examples=examples)
 
 

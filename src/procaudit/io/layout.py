@@ -6,6 +6,7 @@ Quyết định số …)"), sometimes split the header over two rows, number th
 head groups of rows with sections ("A. THỦ TỤC HÀNH CHÍNH CẤP TỈNH", "I. Lĩnh vực Đất đai")
 whose level and field the rows below inherit, and end with notes and signatures. Everything
 skipped is recorded with its reason, so `procaudit inspect` can show how the sheet was read.
+The columns the header names are then checked against the values under them (io/values.py).
 """
 
 from __future__ import annotations

@@ -56,7 +56,8 @@ class ValueProfile:
     code: float  # shaped like a procedure code, national or local
     dotless: float  # whole numbers shaped like a national code without its dot
     whole: float  # other whole numbers: ids, row numbers
-    examples: tuple[str, ...]  # a few distinct values, for messages
+    codes: tuple[str, ...] = ()  # a few distinct code-shaped values, for messages
+    numbers: tuple[str, ...] = ()  # a few distinct whole numbers, for messages
 
     def mostly(self, share: float) -> bool:
         return self.cells >= MIN_CELLS and share >= CLEAR
@@ -84,12 +85,12 @@ def profile(column: pd.Series) -> ValueProfile:
     """The profile of a column of cells (text, numbers' text, or missing)."""
     cells = sample(column).dropna()
     if cells.empty:
-        return ValueProfile(0, 0.0, 0.0, 0.0, ())
+        return ValueProfile(0, 0.0, 0.0, 0.0)
     text = cells.astype("str").str.strip()
     text = text[text.str.len() > 0]
     filled = len(text)
     if not filled:
-        return ValueProfile(0, 0.0, 0.0, 0.0, ())
+        return ValueProfile(0, 0.0, 0.0, 0.0)
     length = text.str.len()
     local = (text.str.fullmatch(_LOCAL) & length.between(*_LOCAL_LENGTH)
              & text.str.contains("[0-9]") & text.str.contains("[A-ZĐ]")
@@ -97,9 +98,13 @@ def profile(column: pd.Series) -> ValueProfile:
     code = text.str.fullmatch(_NATIONAL) | local
     dotless = text.str.fullmatch(_DOTLESS)
     whole = text.str.fullmatch(_WHOLE) & ~dotless
-    shown = tuple(dict.fromkeys(text.head(50)))[:SHOWN]
     return ValueProfile(filled, float(code.sum()) / filled, float(dotless.sum()) / filled,
-                        float(whole.sum()) / filled, shown)
+                        float(whole.sum()) / filled, _shown(text[code]),
+                        _shown(text[whole | dotless]))
+
+
+def _shown(values: pd.Series) -> tuple[str, ...]:
+    return tuple(dict.fromkeys(values.head(50)))[:SHOWN]
 
 
 def _refusal(column: str, values: ValueProfile) -> str | None:
@@ -141,7 +146,9 @@ def check_values(header_map: HeaderMap, labels: list[str] | tuple[str, ...],
             if reason is None:
                 kept = position
                 break
-            refused.append(ValueChoice(position, column, False, reason, of(position).examples))
+            values = of(position)
+            shown = values.numbers if reason == WHOLE_NUMBERS else values.codes
+            refused.append(ValueChoice(position, column, False, reason, shown))
         if kept is None and column == "name":
             continue  # nothing better to read the procedures' names from
         choices.extend(refused)
@@ -153,7 +160,7 @@ def check_values(header_map: HeaderMap, labels: list[str] | tuple[str, ...],
         found = _code_by_values(header_map, labels, set(columns.values()), of)
         if found is not None:
             columns["code"] = found
-            choices.append(ValueChoice(found, "code", True, CODES, of(found).examples))
+            choices.append(ValueChoice(found, "code", True, CODES, of(found).codes))
     if not choices:
         return header_map, ()
     changed = with_columns(list(labels), columns, header_map.stt, header_map.candidates,
