@@ -3,7 +3,7 @@
 A header names a column when its words, folded by `text.header_key`, are an alias of it, or
 an alias with filler words around it: a leading "tên" (the name of: `TEN_CO_QUAN` is the
 agency, `TEN_LINH_VUC` the field) and trailing words that only say "of the procedure"
-(`TRANG_THAI_TT`, "Lĩnh vực thủ tục hành chính") or number a footnote. Where several aliases
+(`TRANG_THAI_TT`, "Lĩnh vực thủ tục hành chính"). Where several aliases
 fit, the longest one wins ("Tên thủ tục" names the name, though "Tên" alone is one too). Any
 other word blocks the match: "Cơ quan ban hành" (the issuing body) is not "Cơ quan", and
 `MA_LINH_VUC` (the field's code) is neither the field nor the procedure's code.
