@@ -286,3 +286,70 @@ def test_a_workbook_of_components_alone_has_no_procedure_list(tmp_path: Path,
             "procaudit: error: tphs.xlsx: has no sheet with a procedure list "
             "('Thành phần hồ sơ' holds dossier components, not procedures)\n"
         )
+
+
+ONE_STOP = [
+    ["TEN_CO_QUAN", "MA_THU_TUC", "TEN_TAT", "TRANG_THAI", "TEN_THU_TUC", "RNUM"],
+    ["Sở Tư pháp", 23604, "2018.HT.14", "Mở", "Đăng ký khai sinh", 1],
+    ["Sở Tư pháp", 23602, "2018.HT.15", "Mở", "Đăng ký kết hôn", 2],
+    ["Bảo hiểm xã hội", 37849, "BHXH.TBHXH.02.", "Mở", "Cấp thẻ bảo hiểm y tế", 3],
+]
+
+
+@pytest.fixture
+def one_stop(tmp_path: Path, monkeypatch) -> str:
+    monkeypatch.chdir(tmp_path)
+    workbook = openpyxl.Workbook()
+    for row in ONE_STOP:
+        workbook.active.append(row)
+    workbook.save("motcua.xlsx")
+    return "motcua.xlsx"
+
+
+def test_inspect_json_says_which_column_the_values_chose_and_refused(one_stop) -> None:
+    result = invoke("inspect", one_stop, "--format", "json")
+    assert result.exit_code == 0, result.output
+    [table] = json.loads(result.stdout)["files"][0]["tables"]
+    columns = {c["header"]: c for c in table["columns"]}
+    assert [(c["column"], c["maps_to"]) for c in table["columns"]] == [
+        ("A", "agency"), ("B", None), ("C", "code"), ("D", "status"), ("E", "name"),
+        ("F", "row number (STT)"),
+    ]
+    assert columns["MA_THU_TUC"]["by_values"] == {
+        "column": "code", "chosen": False, "values": "whole numbers",
+        "examples": ["23604", "23602", "37849"],
+    }
+    assert columns["MA_THU_TUC"]["note"] == (
+        "its header names the code, but its values are whole numbers (an internal id?): "
+        "23604, 23602, 37849, …")
+    assert columns["TEN_TAT"]["by_values"]["chosen"] is True
+    assert columns["TEN_TAT"]["note"] == (
+        "its values look like procedure codes: 2018.HT.14, 2018.HT.15, BHXH.TBHXH.02., …")
+    assert "by_values" not in columns["TEN_THU_TUC"]
+
+
+@pytest.mark.parametrize(("lang", "refused", "chosen"), [
+    ("en", "not used (its header names the code, but its values are whole numbers",
+     "code (its values look like procedure codes: 2018.HT.14"),
+    ("vi", "không sử dụng (theo tiêu đề đây là cột code, nhưng giá trị là số nguyên",
+     "code (giá trị của cột có dạng mã thủ tục: 2018.HT.14"),
+])
+def test_inspect_explains_the_choice_in_both_languages(one_stop, lang: str, refused: str,
+                                                       chosen: str) -> None:
+    result = invoke("inspect", one_stop, "--lang", lang)
+    assert result.exit_code == 0, result.output
+    flat = " ".join(result.stdout.split())
+    assert refused in flat
+    assert chosen in flat
+
+
+def test_check_notes_the_choice_once(one_stop) -> None:
+    result = invoke("check", one_stop, "--format", "json", "--exit-zero")
+    assert result.exit_code == 0, result.output
+    notes = [line for line in result.stderr.splitlines() if "TEN_TAT" in line]
+    assert notes == [
+        "procaudit: note: motcua.xlsx: sheet 'Sheet': column 'MA_THU_TUC' is not read as the "
+        "code: its values are whole numbers (an internal id?); column 'TEN_TAT' is read as the "
+        "code because its values look like procedure codes (2018.HT.14, 2018.HT.15, "
+        "BHXH.TBHXH.02., …)"
+    ]

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import pandas as pd
 import pytest
 
+from procaudit.io import read_catalogue
 from procaudit.io.headers import map_headers
+from procaudit.io.values import CODES, SAMPLE_ROWS, WHOLE_NUMBERS, check_values, profile, sample
 
 ALIASES = [
     ("Mã thủ tục", "code"), ("Mã TTHC", "code"), ("Ma TTHC", "code"), ("ma_thu_tuc", "code"),
@@ -60,3 +63,204 @@ def test_preferred_alias_wins_when_two_headers_name_one_column() -> None:
 
 def test_issuing_agency_is_not_the_implementing_agency() -> None:
     assert map_headers(["Cơ quan ban hành"]).columns == {}
+
+
+# --- database-export and annotated headers ------------------------------------------------
+
+DATABASE_HEADERS = [
+    ("TEN_CO_QUAN", "agency"), ("TEN_THU_TUC", "name"), ("MA_TTHC", "code"),
+    ("MA_THU_TUC", "code"), ("LINH_VUC", "field"), ("CAP_THUC_HIEN", "level"),
+    ("TRANG_THAI", "status"), ("TRANG_THAI_TT", "status"), ("TRANG_THAI_TTHC", "status"),
+    ("CO_QUAN_THUC_HIEN", "agency"), ("TEN_CO_QUAN_THUC_HIEN", "agency"),
+    ("TEN_LINH_VUC", "field"), ("TEN_DON_VI", "agency"), ("TEN_TTHC", "name"),
+    ("THOI_HAN_GIAI_QUYET", "processing_time"), ("PHI_LE_PHI", "fee"),
+    ("SO_QUYET_DINH", "decision_no"), ("NGAY_CONG_BO", "decision_date"),
+    ("LINH_VUC_TTHC", "field"), ("CAP_THUC_HIEN_TT", "level"),
+    ("TenThuTuc", "name"), ("MaTTHC", "code"), ("TenCoQuan", "agency"),
+    ("AGENCY_NAME", "agency"), ("Lĩnh vực thủ tục hành chính", "field"),
+    ("Cấp thực hiện TTHC", "level"), ("Cơ quan", "agency"), ("Đơn vị thực hiện", "agency"),
+]
+ANNOTATED_HEADERS = [
+    ("Tên thủ tục hành chính (3)", "name"), ("Mã thủ tục (MA_TTHC)", "code"),
+    ("Cơ quan (TEN_CO_QUAN)", "agency"), ("Tên thủ tục*", "name"), ("Lĩnh vực (1)", "field"),
+    ("Lĩnh vực [2]", "field"), ("Cột 3 (TEN_THU_TUC)", "name"), ("(MA_TTHC)", "code"),
+    ("Cơ quan thực hiện (4) (TEN_CO_QUAN)", "agency"),
+    # The words outside brackets win over the bracketed name.
+    ("Cấp thực hiện (TEN_CO_QUAN)", "level"),
+]
+
+
+@pytest.mark.parametrize(("header", "column"), DATABASE_HEADERS + ANNOTATED_HEADERS)
+def test_database_and_annotated_headers(header: str, column: str) -> None:
+    assert map_headers([header]).columns == {column: 0}
+
+
+# Headers that must name nothing: another thing's code, the issuing body, the portal's
+# snake_case detail fields, a one-stop export's short name, and words around an alias that
+# change what it means.
+NOT_MAPPED = [
+    "Cơ quan ban hành", "co_quan_duoc_uy_quyen", "co_quan_phoi_hop", "loai_thu_tuc",
+    "doi_tuong_thuc_hien", "thu_tuc_lien_quan", "cach_thuc_thuc_hien", "ket_qua_xu_ly",
+    "dia_chi_tiep_nhan", "thanh_phan_ho_so", "detail_url", "ministry_folder", "TEN_TAT",
+    "MA_LINH_VUC", "MA_CO_QUAN", "MA_DON_VI", "AGENCY_CODE", "Mã hồ sơ", "Ngày hiệu lực",
+    "Tên giấy tờ", "Địa chỉ cơ quan thực hiện", "Mã số thuế", "Đơn vị tính", "Ghi chú",
+    "Ghi chú (1)", "(3)", "Tên viết tắt", "TTHCs",
+    # Columns of marks, one per online level; a bare number is no footnote.
+    "Mức độ 3", "Mức độ 4", "Lĩnh vực 1", "Mã hành chính",
+]
+
+
+@pytest.mark.parametrize("header", NOT_MAPPED)
+def test_headers_that_name_no_column(header: str) -> None:
+    mapped = map_headers([header])
+    assert mapped.columns == {}
+    assert mapped.stt is None
+
+
+@pytest.mark.parametrize("header", ["RNUM", "ROWNUM", "STT (1)", "Số TT*"])
+def test_row_number_spellings_of_exports(header: str) -> None:
+    assert map_headers([header, "TEN_THU_TUC"]).stt == 0
+
+
+def test_the_longest_alias_wins_and_the_portal_export_keeps_its_mapping() -> None:
+    mapped = map_headers(["Mã số", "Tên", "Cơ quan ban hành", "Cơ quan thực hiện", "Lĩnh vực"])
+    assert mapped.columns == {"code": 0, "name": 1, "agency": 3, "field": 4}
+    # A one-stop unit names the agency only where no implementing agency is named.
+    both = map_headers(["TEN_CO_QUAN", "TEN_THU_TUC", "CO_QUAN_THUC_HIEN"])
+    assert both.columns == {"name": 1, "agency": 2}
+    assert both.candidates["agency"] == (2, 0)
+
+
+def test_map_wins_over_an_annotated_header_as_typed_or_without_its_annotation() -> None:
+    typed = map_headers(["Mã thủ tục (MA_TTHC)", "Tên"], {"ma thu tuc ma tthc": "note"})
+    assert typed.columns == {"name": 1, "note": 0}
+    bare = map_headers(["Mã thủ tục (MA_TTHC)", "Tên"], {"ma thu tuc": "note"})
+    assert bare.columns == {"name": 1, "note": 0}
+    assert bare.given == frozenset({"note"})
+
+
+# --- the values under a header -------------------------------------------------------------
+
+CODE_VALUES = [
+    "1.001234", "1.001234.000.00.00.H44", "1.012753.H19", "2018.HT.14", "BHXH.TBHXH.02.",
+    "2020STTTT_PTTT06", "2020.PCCC 012", "2020LT.GDĐT.14", "2021BQLKCN_DTVN_04", "1.00398",
+]
+NOT_CODE_VALUES = [
+    "23604", "1890/QĐ-UBND", "15/8/2025", "2025-08-15", "Đăng ký khai sinh", "UBND tỉnh",
+    "Cấp tỉnh", "50.000", "1.000.000", "KCN 2", "Mức độ 3", "QĐ-UBND", "3", "Toàn trình",
+    "H44", "Sở TN&MT", "1.5", "BHXH", "2000648",
+]
+
+
+@pytest.mark.parametrize("value", CODE_VALUES)
+def test_code_shaped_values(value: str) -> None:
+    assert profile(pd.Series([value] * 3)).code == 1.0
+
+
+@pytest.mark.parametrize("value", NOT_CODE_VALUES)
+def test_values_that_are_not_code_shaped(value: str) -> None:
+    assert profile(pd.Series([value] * 3)).code == 0.0
+
+
+@pytest.mark.parametrize(("values", "whole", "dotless"), [
+    (["23604", "41432", "37849"], 1.0, 0.0),
+    (["1", "2", "3", None, ""], 1.0, 0.0),  # a row number; empty cells are not counted
+    (["2000648", "1000178", "3000123"], 0.0, 1.0),  # codes that lost their dot
+    (["Đăng ký khai sinh", "12", None], 0.5, 0.0),
+])
+def test_whole_number_shares(values: list[str | None], whole: float, dotless: float) -> None:
+    found = profile(pd.Series(values, dtype="object"))
+    assert (found.whole, found.dotless) == (whole, dotless)
+
+
+def test_a_large_column_is_profiled_on_a_bounded_spread_sample() -> None:
+    # The first half of a stacked export is one unit; the sample still sees the second.
+    column = pd.Series(["23604"] * 500_000 + ["2018.HT.14"] * 500_000)
+    assert len(sample(column)) <= SAMPLE_ROWS
+    found = profile(column)
+    assert found.cells <= SAMPLE_ROWS
+    assert 0.45 < found.code < 0.55
+
+
+NAMES = ["Đăng ký khai sinh", "Cấp lại thẻ bảo hiểm y tế", "Đổi Giấy chứng nhận đầu tư"]
+IDS = ["23604", "41432", "37849"]
+LOCAL = ["2018.HT.14", "BHXH.TBHXH.02.", "2020STTTT_PTTT06"]
+NATIONAL = ["1.001234", "1.012753.H19", "1.000178.000.00.00.H44"]
+
+
+def _checked(columns: dict[str, list[str | None]], extra: dict[str, str] | None = None):
+    headers = list(columns)
+    body = pd.DataFrame({position: pd.Series(values, dtype="object")
+                         for position, values in enumerate(columns.values())})
+    header_map = map_headers(headers, extra)
+    checked, choices = check_values(header_map, headers, body)
+    return checked.columns, [(c.position, c.column, c.chosen, c.reason) for c in choices]
+
+
+# (headers -> values, the columns read, the choices the values made[, --map as header keys])
+VALUE_CASES = [
+    pytest.param(  # the one-stop export: an internal id under the code's header
+        {"TEN_CO_QUAN": ["Sở Tư pháp"] * 3, "MA_THU_TUC": IDS, "TEN_TAT": LOCAL,
+         "TEN_THU_TUC": NAMES, "RNUM": ["148", "580", "581"]},
+        {"agency": 0, "code": 2, "name": 3},
+        [(1, "code", False, WHOLE_NUMBERS), (2, "code", True, CODES)], id="one-stop"),
+    pytest.param(  # an id and no code anywhere: no code column rather than a wrong one
+        {"MA_THU_TUC": IDS, "TEN_THU_TUC": NAMES}, {"name": 1},
+        [(0, "code", False, WHOLE_NUMBERS)], id="id-alone"),
+    pytest.param(  # codes Excel stored as numbers lost their dot: still the code
+        {"Mã TTHC": ["2000648", "1000178", "3000123"], "Tên": NAMES},
+        {"code": 0, "name": 1}, [], id="dotless-codes"),
+    pytest.param(
+        {"Mã số": NATIONAL, "Tên": NAMES}, {"code": 0, "name": 1}, [], id="portal"),
+    pytest.param(  # no header names the code; an unnamed column holds national codes
+        {"STT": ["1", "2", "3"], "": NATIONAL, "Tên thủ tục": NAMES},
+        {"code": 1, "name": 2}, [(1, "code", True, CODES)], id="unnamed-codes"),
+    pytest.param(  # never a row number, a decision number, a date or a name
+        {"Thứ tự": ["1", "2", "3"], "Tên thủ tục": NAMES,
+         "Văn bản": ["1890/QĐ-UBND", "12/QĐ-BTP", "3980 /QĐ-BQP"],
+         "Ngày": ["15/8/2025", "2025-08-15", "01/01/2024"], "Ghi chú": NAMES},
+        {"name": 1}, [], id="nothing-code-like"),
+    pytest.param(  # the user's --map wins over the values
+        {"MA_THU_TUC": IDS, "TEN_TAT": LOCAL, "TEN_THU_TUC": NAMES},
+        {"code": 0, "name": 2}, [], {"ma thu tuc": "code"}, id="map-wins"),
+    pytest.param(  # a name header over codes: the next header naming the name is read
+        {"Tên thủ tục": LOCAL, "Tên": NAMES}, {"name": 1},
+        [(0, "name", False, CODES)], id="name-holds-codes"),
+    pytest.param(  # ... but the only name column stays: the catalogue needs one
+        {"Tên thủ tục": LOCAL}, {"name": 0}, [], id="only-name"),
+    pytest.param(  # an agency column of ids is no agency
+        {"Tên thủ tục": NAMES, "Cơ quan thực hiện": IDS}, {"name": 0},
+        [(1, "agency", False, WHOLE_NUMBERS)], id="agency-ids"),
+    pytest.param(  # two cells say nothing
+        {"MA_THU_TUC": ["23604", "41432"], "TEN_THU_TUC": NAMES[:2]},
+        {"code": 0, "name": 1}, [], id="too-few"),
+]
+
+
+@pytest.mark.parametrize(("columns", "read", "choices", "extra"),
+                         [case if len(case.values) == 4 else pytest.param(*case.values, None,
+                                                                           id=case.id)
+                          for case in VALUE_CASES])
+def test_values_check_the_header(columns: dict[str, list[str | None]], read: dict[str, int],
+                                 choices: list[tuple], extra: dict[str, str] | None) -> None:
+    assert _checked(columns, extra) == (read, choices)
+
+
+def test_phutho_one_stop_export_reads_the_right_columns(real_data) -> None:
+    path = real_data / "phutho-motcua-2022" / "PTO.xls"
+    if not path.is_file():
+        pytest.skip(f"{path} is not present")
+    catalogue = read_catalogue(str(path))
+    [table] = catalogue.tables
+    assert len(table.frame) == 1037
+    labels = table.account.labels
+    read = {labels[position]: column for column, position in table.header_map.columns.items()}
+    assert read == {"TEN_CO_QUAN": "agency", "TEN_TAT": "code", "TEN_THU_TUC": "name",
+                    "TRANG_THAI": "status"}
+    assert labels[table.header_map.stt] == "RNUM"  # a row number: never data
+    assert [(labels[c.position], c.column, c.chosen, c.reason)
+            for c in table.account.by_values] == [
+        ("MA_THU_TUC", "code", False, WHOLE_NUMBERS), ("TEN_TAT", "code", True, CODES),
+    ]
+    [note] = [note for note in catalogue.notes if "TEN_TAT" in note]
+    assert "MA_THU_TUC" in note

@@ -430,6 +430,47 @@ def test_portal_csv_with_title_lines_and_headers_without_diacritics(
     assert findings(path) == [(None, 7, "name", "PA201"), (None, 14, "name", "PA201")]
 
 
+# --- a one-stop system's export: database headers, an internal id and local codes ----------
+
+ONE_STOP = [
+    ["TEN_CO_QUAN", "MA_THU_TUC", "TEN_TAT", "TRANG_THAI", "TEN_THU_TUC", "RNUM"],
+    ["Sở Tư pháp", 23604, "2018.HT.14", "Mở", "Đăng ký khai sinh", 148],
+    ["Sở Tư pháp", 23602, "2018.HT.15", "Mở", "Đăng ký kết hôn", 580],
+    ["Bảo hiểm xã hội", 37849, "BHXH.TBHXH.02.", "Mở",
+     "Đăng ký đóng, cấp thẻ bảo hiểm y tế", 158],
+    ["Sở Thông tin và Truyền thông", 41432, "2020STTTT_PTTT06", "Mở",
+     "Cấp giấy phép xuất bản bản tin", 995],
+    ["UBND huyện Thanh Sơn", 40104, "2020.PCCC 012", "Mở", "Đăng ký khai sinh", 975],
+]
+
+
+@pytest.mark.parametrize("suffix", [".xlsx", ".csv"])
+def test_one_stop_export_reads_its_codes_from_the_values(tmp_path: Path, suffix: str) -> None:
+    path = tmp_path / f"motcua{suffix}"
+    if suffix == ".xlsx":
+        import openpyxl
+
+        workbook = openpyxl.Workbook()
+        for row in ONE_STOP:
+            workbook.active.append(row)  # ids and row numbers stored as numbers
+        workbook.save(path)
+    else:
+        path.write_text("\n".join(",".join(f'"{cell}"' for cell in row) for row in ONE_STOP),
+                        encoding="utf-8")
+    catalogue = read_catalogue(str(path))
+    [table] = catalogue.tables
+    assert records(table, "code", "name", "agency", "status", "_row")[:2] == [
+        ("2018.HT.14", "Đăng ký khai sinh", "Sở Tư pháp", "Mở", 2),
+        ("2018.HT.15", "Đăng ký kết hôn", "Sở Tư pháp", "Mở", 3),
+    ]
+    assert table.frame["code"].tolist()[2:] == ["BHXH.TBHXH.02.", "2020STTTT_PTTT06",
+                                                "2020.PCCC 012"]
+    assert table.header_map.unmapped == ("MA_THU_TUC",)
+    assert table.header_map.stt == 5
+    assert [(c.position, c.chosen) for c in table.account.by_values] == [(1, False), (2, True)]
+    assert len(catalogue.notes) == 1
+
+
 # --- the generator itself ------------------------------------------------------------------
 
 def test_make_layouts_runs_as_a_script(tmp_path: Path, layouts: dict[str, Path]) -> None:

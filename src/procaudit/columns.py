@@ -49,6 +49,9 @@ ALIASES: Final[dict[str, tuple[str, ...]]] = {
     "agency": (
         "Cơ quan thực hiện", "Cơ quan giải quyết", "Cơ quan có thẩm quyền",
         "Cơ quan có thẩm quyền giải quyết", "Agency", "Implementing agency", "Authority",
+        # Last: a one-stop export's unit (`TEN_CO_QUAN`, `TEN_DON_VI`) names the agency only
+        # where no header above does.
+        "Đơn vị thực hiện", "Cơ quan", "Đơn vị",
     ),
     "processing_time": (
         "Thời hạn giải quyết", "Thời gian giải quyết", "Thời hạn", "Processing time",

@@ -13,6 +13,7 @@ from procaudit.i18n import t
 from procaudit.io import Catalogue, Table
 from procaudit.io.components import COMPONENTS
 from procaudit.io.headers import CATALOGUE, Vocabulary, alias_of
+from procaudit.io.values import WHOLE_NUMBERS, ValueChoice
 
 _DELIMITER_NAMES = {",": "comma", ";": "semicolon", "\t": "tab", "|": "pipe"}
 
@@ -99,10 +100,29 @@ def _skipped_rows(table: Table) -> list[dict[str, Any]]:
     ]
 
 
+def value_reason(choice: ValueChoice) -> str:
+    """Why the values chose a column, or refused the one its header names, in words."""
+    examples = ", ".join(choice.examples) + ", …"
+    if choice.chosen:
+        return t("its values look like procedure codes: {examples}",
+                 "giá trị của cột có dạng mã thủ tục: {examples}", examples=examples)
+    if choice.reason == WHOLE_NUMBERS:
+        return t("its header names the {column}, but its values are whole numbers (an internal "
+                 "id?): {examples}",
+                 "theo tiêu đề đây là cột {column}, nhưng giá trị là số nguyên (mã định danh nội "
+                 "bộ?): {examples}", column=choice.column, examples=examples)
+    return t("its header names the {column}, but its values look like procedure codes: "
+             "{examples}",
+             "theo tiêu đề đây là cột {column}, nhưng giá trị có dạng mã thủ tục: {examples}",
+             column=choice.column, examples=examples)
+
+
 def _columns(table: Table, workbook: bool, words: Vocabulary) -> list[dict[str, Any]]:
-    """Each source column with a header: the column it is read as, if any."""
+    """Each source column with a header: the column it is read as, if any, and why where its
+    values decided."""
     header_map = table.header_map
     mapped = {position: column for column, position in header_map.columns.items()}
+    by_values = {choice.position: choice for choice in table.account.by_values}
     columns = []
     for position, label in enumerate(table.account.labels):
         if not label.strip() and position not in mapped:
@@ -113,6 +133,13 @@ def _columns(table: Table, workbook: bool, words: Vocabulary) -> list[dict[str, 
             "maps_to": mapped.get(position)
             or ("row number (STT)" if position == header_map.stt else None),
         }
+        choice = by_values.get(position)
+        if choice is not None:
+            entry["by_values"] = {"column": choice.column, "chosen": choice.chosen,
+                                  "values": choice.reason, "examples": list(choice.examples)}
+            entry["note"] = value_reason(choice)
+            columns.append(entry)
+            continue
         rival = alias_of(label, words=words) if entry["maps_to"] is None else None
         if rival in header_map.columns:
             # Two headers name one column: say which one was preferred.

@@ -41,6 +41,8 @@ WORD_LETTERS = "a-zà-ỹđ"
 _OLD_TONE = re.compile(f"(?<!q){OLD_TONE_PAIR}(?![{WORD_LETTERS}])")
 TRAILING = " .,;:"  # punctuation a key drops at its end
 _NON_ALNUM = re.compile(r"[^0-9a-z]+")
+# Where a camelCase database name starts a word: "TenThuTuc", "MaTTHC", "TTHCName".
+_CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z]{2})")
 
 
 def _new_pair(match: re.Match[str]) -> str:
@@ -99,6 +101,7 @@ def strip_diacritics(text: str) -> str:
 
 
 def header_key(header: str) -> str:
-    """Fold a column header to lowercase ASCII words: "Mã số TTHC" -> "ma so tthc"."""
-    folded = strip_diacritics(unicodedata.normalize("NFC", header)).lower()
+    """Fold a column header to lowercase ASCII words: "Mã số TTHC" -> "ma so tthc",
+    `TEN_THU_TUC` and "TenThuTuc" -> "ten thu tuc"."""
+    folded = _CAMEL.sub(" ", strip_diacritics(unicodedata.normalize("NFC", header))).lower()
     return _NON_ALNUM.sub(" ", folded).strip()

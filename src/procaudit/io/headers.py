@@ -1,9 +1,24 @@
-"""Map a table's source headers onto the canonical columns."""
+"""Map a table's source headers onto the canonical columns.
+
+A header names a column when its words, folded by `text.header_key`, are an alias of it, or
+an alias with filler words around it: a leading "tên" (the name of: `TEN_CO_QUAN` is the
+agency, `TEN_LINH_VUC` the field) and trailing words that only say "of the procedure"
+(`TRANG_THAI_TT`, "Lĩnh vực thủ tục hành chính"). Where several aliases
+fit, the longest one wins ("Tên thủ tục" names the name, though "Tên" alone is one too). Any
+other word blocks the match: "Cơ quan ban hành" (the issuing body) is not "Cơ quan", and
+`MA_LINH_VUC` (the field's code) is neither the field nor the procedure's code.
+
+An annotation after the header, a footnote "(3)" or a database name "(MA_TTHC)", is read
+apart: the words outside the brackets first, then, where those name nothing, the bracketed
+name.
+"""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from functools import lru_cache
 
 from procaudit.columns import ALIASES, REQUIRED
 from procaudit.text import header_key
@@ -17,20 +32,109 @@ class Vocabulary:
     index: dict[str, tuple[str, int]]  # alias key -> (canonical column, preference)
     required: tuple[str, ...]
 
+    def __hash__(self) -> int:  # one vocabulary per kind of table: identity is enough
+        return id(self)
+
+    def __eq__(self, other: object) -> bool:
+        return self is other
+
 
 def vocabulary(aliases: Mapping[str, tuple[str, ...]], required: tuple[str, ...]) -> Vocabulary:
-    index = {
-        header_key(alias): (column, rank)
-        for column, names in aliases.items()
-        for rank, alias in enumerate(names)
-    }
+    index: dict[str, tuple[str, int]] = {}
+    for column, names in aliases.items():
+        for rank, alias in enumerate(names):
+            index.setdefault(header_key(alias), (column, rank))
     return Vocabulary(index, required)
 
 
 # The procedure list; other tables (dossier components) build their own (io/components.py).
 CATALOGUE = vocabulary(ALIASES, REQUIRED)
-# The row-number column of Vietnamese tables ("Số thứ tự"): recognised, never data.
-STT_KEYS = frozenset({"stt", "tt", "so tt", "so thu tu", "no", "so"})
+# The row-number column of Vietnamese tables ("Số thứ tự"), and of database exports
+# ("RNUM", Oracle's ROWNUM): recognised, never data.
+STT_KEYS = frozenset({"stt", "tt", "so tt", "so thu tu", "no", "so", "rnum", "rownum",
+                      "row num", "row number", "row no"})
+
+# Words that may stand before an alias: "tên" (the name of) in database names.
+_LEADING = frozenset({("ten",)})
+# Words that may follow an alias: "of the procedure", in full or abbreviated, and the English
+# "name" of `AGENCY_NAME`. A bare number is no filler: "Mức độ 3" and "Mức độ 4" head two
+# columns of marks, not the online level; a footnote is bracketed ("Lĩnh vực (1)").
+_TRAILING = frozenset({("tt",), ("tthc",), ("thu", "tuc"), ("thu", "tuc", "hanh", "chinh"),
+                       ("name",)})
+_LONGEST_TRAILING = max(len(words) for words in _TRAILING)
+# An annotation: a bracketed part, "(3)", "[1]", "(MA_TTHC)".
+_BRACKETED = re.compile(r"\(([^()]*)\)|\[([^\[\]]*)\]")
+
+
+def _is_leading(words: tuple[str, ...]) -> bool:
+    return not words or words in _LEADING
+
+
+def _is_trailing(words: tuple[str, ...]) -> bool:
+    """Whether `words` are fillers only: "tt", "thu tuc hanh chinh", "tt name"."""
+    if not words:
+        return True
+    return any(words[:size] in _TRAILING and _is_trailing(words[size:])
+               for size in range(1, min(_LONGEST_TRAILING, len(words)) + 1))
+
+
+@lru_cache(maxsize=4096)
+def _match(key: str, words: Vocabulary) -> tuple[str, int] | None:
+    """The alias `key` (a header key) reads as: the longest alias its words hold between
+    fillers, the preferred one of equal length."""
+    exact = words.index.get(key)
+    if exact is not None:
+        return exact
+    split = tuple(key.split())
+    best: tuple[int, int, str] | None = None  # (-length, preference, column)
+    for start in range(len(split)):
+        if not _is_leading(split[:start]):
+            continue
+        for end in range(len(split), start, -1):
+            hit = words.index.get(" ".join(split[start:end]))
+            if hit is None or not _is_trailing(split[end:]):
+                continue
+            found = (start - end, hit[1], hit[0])
+            if best is None or found < best:
+                best = found
+    return (best[2], best[1]) if best else None
+
+
+def readings(header: str) -> tuple[str, ...]:
+    """The keys a header is read under, in order: the whole header folded, the words outside
+    its brackets, then each bracketed part ("Mã thủ tục (MA_TTHC)": "ma thu tuc ma tthc",
+    "ma thu tuc", "ma tthc")."""
+    whole = header_key(header)
+    parts = _BRACKETED.findall(header)
+    if not parts:
+        return (whole,)
+    outside = header_key(_BRACKETED.sub(" ", header))
+    inside = [header_key(a or b) for a, b in parts]
+    return tuple(dict.fromkeys(key for key in (whole, outside, *inside) if key))
+
+
+def read_header(header: str, extra: Mapping[str, str] | None = None,
+                words: Vocabulary = CATALOGUE) -> tuple[str, int] | None:
+    """(canonical column, preference) a header names, if any. `extra` (header key -> column,
+    from `--map`) is the user's word: it wins with preference -1, under the header as typed
+    or without its annotation."""
+    keys = readings(header)
+    if extra:
+        for key in keys[:2]:
+            if key in extra:
+                return extra[key], -1
+    # The words outside brackets first; a bracketed name only where they name nothing (a
+    # footnote "(3)" names nothing either).
+    for key in keys:
+        hit = _match(key, words)
+        if hit is not None:
+            return hit
+    return None
+
+
+def is_row_number(header: str) -> bool:
+    """Whether a header heads the row-number column (STT), with or without annotation."""
+    return any(key in STT_KEYS for key in readings(header)[:2])
 
 
 @dataclass(frozen=True)
@@ -41,6 +145,10 @@ class HeaderMap:
     sources: dict[str, str]  # source header -> canonical column
     unmapped: tuple[str, ...]
     stt: int | None = None  # position of the STT column
+    # Every position whose header names each column, preferred first (the chosen one too):
+    # where the values refuse the preferred header, the next is tried (see io/values.py).
+    candidates: dict[str, tuple[int, ...]] = field(default_factory=dict)
+    given: frozenset[str] = frozenset()  # columns the user named with --map
 
     @property
     def score(self) -> int:
@@ -51,32 +159,38 @@ class HeaderMap:
 def alias_of(header: str, extra: dict[str, str] | None = None,
              words: Vocabulary = CATALOGUE) -> str | None:
     """The canonical column a header names, if any (`extra`: header key -> column)."""
-    key = header_key(header)
-    if extra and key in extra:
-        return extra[key]
-    hit = words.index.get(key)
+    hit = read_header(header, extra, words)
     return hit[0] if hit else None
 
 
 def map_headers(headers: list[str], extra: dict[str, str] | None = None,
                 words: Vocabulary = CATALOGUE) -> HeaderMap:
     """Map header labels; `extra` (header key -> column, from `--map`) wins over the aliases."""
-    best: dict[str, tuple[int, int]] = {}  # canonical -> (preference, position)
+    found: dict[str, list[tuple[int, int]]] = {}  # canonical -> [(preference, position)]
     stt: int | None = None
     for position, header in enumerate(headers):
-        key = header_key(header)
-        hit = (extra[key], -1) if extra and key in extra else words.index.get(key)
+        hit = read_header(header, extra, words) if header.strip() else None
         if hit is None:
-            if key in STT_KEYS and stt is None:
+            if stt is None and header.strip() and is_row_number(header):
                 stt = position
             continue
         column, rank = hit
-        if column not in best or rank < best[column][0]:
-            best[column] = (rank, position)
-    columns = {column: position for column, (_, position) in best.items()}
+        found.setdefault(column, []).append((rank, position))
+    candidates = {column: tuple(position for _, position in sorted(hits))
+                  for column, hits in found.items()}
+    given = frozenset(column for column, hits in found.items() if min(hits)[0] < 0)
+    return with_columns(headers, {column: hits[0] for column, hits in candidates.items()},
+                        stt, candidates, given)
+
+
+def with_columns(headers: list[str] | tuple[str, ...], columns: dict[str, int],
+                 stt: int | None, candidates: dict[str, tuple[int, ...]] | None = None,
+                 given: frozenset[str] = frozenset()) -> HeaderMap:
+    """The header map that reads `columns` (canonical -> position) from these headers."""
     taken = set(columns.values()) | {stt}
     sources = {headers[position]: column for column, position in columns.items()}
     unmapped = tuple(
         header for position, header in enumerate(headers) if position not in taken and header
     )
-    return HeaderMap(columns=columns, sources=sources, unmapped=unmapped, stt=stt)
+    return HeaderMap(columns=columns, sources=sources, unmapped=unmapped, stt=stt,
+                     candidates=candidates or {}, given=given)

@@ -6,6 +6,7 @@ Quyết định số …)"), sometimes split the header over two rows, number th
 head groups of rows with sections ("A. THỦ TỤC HÀNH CHÍNH CẤP TỈNH", "I. Lĩnh vực Đất đai")
 whose level and field the rows below inherit, and end with notes and signatures. Everything
 skipped is recorded with its reason, so `procaudit inspect` can show how the sheet was read.
+The columns the header names are then checked against the values under them (io/values.py).
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ from procaudit.errors import InputError
 from procaudit.i18n import t
 from procaudit.io.grid import Grid
 from procaudit.io.headers import CATALOGUE, HeaderMap, Vocabulary, alias_of, map_headers
+from procaudit.io.values import ValueChoice, check_values
 
 HEADER_SCAN_ROWS = 30  # the header is looked for in this many rows from the top
 
@@ -90,6 +92,8 @@ class SheetAccount:
     # The text of each row of the title block, for the scorecard's province
     # ("ỦY BAN NHÂN DÂN TỈNH LÀO CAI").
     title: tuple[str, ...] = ()
+    # Columns read, or refused, by their values rather than their header (io/values.py).
+    by_values: tuple[ValueChoice, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -360,6 +364,8 @@ def understand(grid: Grid, options: LayoutOptions, header: Header | None = None,
     skip(REPEATED_HEADER, again)
     skip(COLUMN_NUMBERS, numbers)
     live = _without(live, [*again, *numbers])
+    # The header's choices checked against the values under it (an id under "Mã thủ tục").
+    header_map, by_values = check_values(header_map, labels, live)
 
     code_col = header_map.columns.get("code")
     # A heading merged across the row keeps its text in its first cell, which may be the
@@ -411,6 +417,7 @@ def understand(grid: Grid, options: LayoutOptions, header: Header | None = None,
         inherited={column: int(took[column].sum()) for column in took if took[column].any()},
         title=tuple(_heading_text(cells.iloc[p]) for p in range(positions[0])
                     if cells.iloc[p].notna().any()),
+        by_values=by_values,
     )
     return Understood(
         body=live.reset_index(drop=True),

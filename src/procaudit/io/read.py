@@ -31,6 +31,7 @@ from procaudit.io.layout import (
 from procaudit.io.limits import Limits, check_cell_lengths, check_file_size, check_workbook
 from procaudit.io.number_codes import restore_number_codes
 from procaudit.io.parts import split_parts
+from procaudit.io.values import WHOLE_NUMBERS
 from procaudit.text import header_key
 
 CSV_SUFFIXES = frozenset({".csv", ".tsv", ".txt"})
@@ -107,7 +108,8 @@ def read_catalogue(path_text: str, options: ReadOptions | None = None) -> Catalo
     if suffix in CSV_SUFFIXES:
         grid, dialect = read_csv_grid(path)
         check_cell_lengths(path_text, grid, options.limits)
-        return Catalogue(path_text, "csv", _tables(path_text, grid, options), dialect=dialect)
+        tables = _tables(path_text, grid, options)
+        return Catalogue(path_text, "csv", tables, dialect=dialect, notes=value_notes(tables))
     if suffix in WORKBOOK_SUFFIXES:
         return _workbook(path_text, path, suffix.lstrip("."), options)
     raise InputError(
@@ -205,7 +207,41 @@ def _workbook(path_text: str, path: Path, kind: str, options: ReadOptions) -> Ca
                                       reasons=reasons))
     skipped = {sheet: why for sheet, why in not_lists.items() if why != holds_components}
     return Catalogue(path_text, kind, tuple(tables), skipped, components=tuple(components),
-                     notes=tuple(formula_notes(path, with_formulas)))
+                     notes=(*formula_notes(path, with_formulas), *value_notes(tables)))
+
+
+def value_notes(tables: list[Table] | tuple[Table, ...]) -> tuple[str, ...]:
+    """One note per table where the values, not the headers, decided a column: the report
+    says it once, so that a user whose code column moved knows why."""
+    notes = []
+    for table in tables:
+        if table.account is None or not table.account.by_values:
+            continue
+        said = []
+        for choice in table.account.by_values:
+            header = _quoted(table.account.labels[choice.position])
+            examples = ", ".join(choice.examples) + ", …"
+            if choice.chosen:
+                said.append(t("column {header} is read as the {column} because its values look "
+                              "like procedure codes ({examples})",
+                              "cột {header} được đọc là cột {column} vì giá trị có dạng mã thủ "
+                              "tục ({examples})",
+                              header=header, column=choice.column, examples=examples))
+            elif choice.reason == WHOLE_NUMBERS:
+                said.append(t("column {header} is not read as the {column}: its values are "
+                              "whole numbers (an internal id?)",
+                              "cột {header} không được đọc là cột {column}: giá trị là số "
+                              "nguyên (mã định danh nội bộ?)",
+                              header=header, column=choice.column))
+            else:
+                said.append(t("column {header} is not read as the {column}: its values look "
+                              "like procedure codes",
+                              "cột {header} không được đọc là cột {column}: giá trị có dạng mã "
+                              "thủ tục", header=header, column=choice.column))
+        where = (t("sheet '{sheet}': ", "trang tính '{sheet}': ", sheet=table.sheet)
+                 if table.sheet is not None else "")
+        notes.append(where + "; ".join(said))
+    return tuple(dict.fromkeys(notes))
 
 
 def _wanted_sheet(path: str, names: list[str | None], sheet: str | None) -> str | None:

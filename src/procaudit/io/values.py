@@ -1,0 +1,184 @@
+"""Check the columns a header chose against the values under it.
+
+A one-stop system's `MA_THU_TUC` ("procedure code") holds its internal numeric id (23604,
+41432) while the local code sits in `TEN_TAT` ("short name": `2018.HT.14`, `BHXH.TBHXH.02.`).
+Each column is profiled on a bounded, evenly spread sample of its cells: the share shaped
+like a procedure code, the share of plain whole numbers, the rest text. A header's candidate
+whose values say otherwise is refused (the next header naming the column is tried), and
+where no header names the code, a column whose values are codes is read as it. Columns the
+user named with `--map` are never second-guessed. Precision first: only a clear majority of
+the cells decides, and a code column is never picked among row numbers, decision numbers
+("1890/QĐ-UBND"), dates or names, whose values are not code-shaped.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+import pandas as pd
+
+from procaudit.io.headers import HeaderMap, with_columns
+
+SAMPLE_ROWS = 2000  # cells profiled per column at most
+MIN_CELLS = 3  # fewer filled cells say nothing
+CLEAR = 0.8  # the share of cells that decides
+SHOWN = 3  # example values quoted
+
+# National codes (1.001234), with the province's suffix (1.001234.000.00.00.H44,
+# 1.012753.H19), and number codes that lost trailing zeros (1.00398). Arrow's RE2 runs these:
+# plain classes, no look-ahead.
+_NATIONAL = r"[0-9]\.[0-9]{4,6}(\.[0-9A-Za-z]+)*\.?"
+# A one-stop system's local code: one token of capitals, digits and separators holding both a
+# digit and a capital and at least one separator (2018.HT.14, BHXH.TBHXH.02., 2020STTTT_PTTT06,
+# 2020.PCCC 012). No lowercase letter (a name, an agency), no slash (a decision number, a
+# date), at most one space.
+_LOCAL = r"[0-9A-ZĐ][0-9A-ZĐ._\-]*( [0-9A-ZĐ._\-]+)?"
+_LOCAL_LENGTH = (4, 32)
+# A national code kept as a number loses its dot (2000648 for 2.000648): whole numbers of that
+# shape keep a code header's column, but never make a column the code.
+_DOTLESS = r"[1-9]0[0-9]{5}"
+_WHOLE = r"[0-9]{1,12}"
+
+# The columns whose values are checked: code must not be whole numbers; these must be text.
+_TEXT_COLUMNS = ("name", "agency", "field")
+
+# Why a column was refused or chosen (keys of ValueChoice.reason).
+WHOLE_NUMBERS = "whole numbers"
+CODES = "procedure codes"
+
+
+@dataclass(frozen=True)
+class ValueProfile:
+    """What the filled cells of a sample of one column look like (shares of `cells`)."""
+
+    cells: int
+    code: float  # shaped like a procedure code, national or local
+    dotless: float  # whole numbers shaped like a national code without its dot
+    whole: float  # other whole numbers: ids, row numbers
+    codes: tuple[str, ...] = ()  # a few distinct code-shaped values, for messages
+    numbers: tuple[str, ...] = ()  # a few distinct whole numbers, for messages
+
+    def mostly(self, share: float) -> bool:
+        return self.cells >= MIN_CELLS and share >= CLEAR
+
+
+@dataclass(frozen=True)
+class ValueChoice:
+    """A column the values decided about: read as `column` (chosen) or refused as it."""
+
+    position: int
+    column: str
+    chosen: bool
+    reason: str  # WHOLE_NUMBERS or CODES: what its values are
+    examples: tuple[str, ...]
+
+
+def sample(column: pd.Series, rows: int = SAMPLE_ROWS) -> pd.Series:
+    """At most `rows` cells spread evenly over the column (a stacked export lists one unit's
+    procedures after another, so the first rows are one unit only)."""
+    step = -(-len(column) // rows) if len(column) > rows else 1
+    return column.iloc[::step]
+
+
+def profile(column: pd.Series) -> ValueProfile:
+    """The profile of a column of cells (text, numbers' text, or missing)."""
+    cells = sample(column).dropna()
+    if cells.empty:
+        return ValueProfile(0, 0.0, 0.0, 0.0)
+    text = cells.astype("str").str.strip()
+    text = text[text.str.len() > 0]
+    filled = len(text)
+    if not filled:
+        return ValueProfile(0, 0.0, 0.0, 0.0)
+    length = text.str.len()
+    local = (text.str.fullmatch(_LOCAL) & length.between(*_LOCAL_LENGTH)
+             & text.str.contains("[0-9]") & text.str.contains("[A-ZĐ]")
+             & text.str.contains(r"[._\-]"))
+    code = text.str.fullmatch(_NATIONAL) | local
+    dotless = text.str.fullmatch(_DOTLESS)
+    whole = text.str.fullmatch(_WHOLE) & ~dotless
+    return ValueProfile(filled, float(code.sum()) / filled, float(dotless.sum()) / filled,
+                        float(whole.sum()) / filled, _shown(text[code]),
+                        _shown(text[whole | dotless]))
+
+
+def _shown(values: pd.Series) -> tuple[str, ...]:
+    return tuple(dict.fromkeys(values.head(50)))[:SHOWN]
+
+
+def _refusal(column: str, values: ValueProfile) -> str | None:
+    """Why the values refuse a header's candidate for `column`, if they do."""
+    if column == "code":
+        return WHOLE_NUMBERS if values.mostly(values.whole) else None
+    if column in _TEXT_COLUMNS:
+        if values.mostly(values.code):
+            return CODES
+        if values.mostly(values.whole + values.dotless):
+            return WHOLE_NUMBERS
+    return None
+
+
+def check_values(header_map: HeaderMap, labels: list[str] | tuple[str, ...],
+                 body: pd.DataFrame) -> tuple[HeaderMap, tuple[ValueChoice, ...]]:
+    """The header map with the columns the values refuse replaced (by the next header naming
+    the column, else by nothing; the name column a catalogue needs is kept when nothing can
+    replace it) and, where no header names the code, the code taken from a column of codes;
+    and every choice the values made, for `inspect` and the file's notes."""
+    if body.empty:
+        return header_map, ()
+    profiles: dict[int, ValueProfile] = {}
+
+    def of(position: int) -> ValueProfile:
+        if position not in profiles:
+            profiles[position] = profile(body[position])
+        return profiles[position]
+
+    columns = dict(header_map.columns)
+    choices: list[ValueChoice] = []
+    for column in ("code", *_TEXT_COLUMNS):
+        if column not in columns or column in header_map.given:
+            continue
+        kept = None
+        refused: list[ValueChoice] = []
+        for position in header_map.candidates.get(column, (columns[column],)):
+            reason = _refusal(column, of(position))
+            if reason is None:
+                kept = position
+                break
+            values = of(position)
+            shown = values.numbers if reason == WHOLE_NUMBERS else values.codes
+            refused.append(ValueChoice(position, column, False, reason, shown))
+        if kept is None and column == "name":
+            continue  # nothing better to read the procedures' names from
+        choices.extend(refused)
+        if kept is None:
+            del columns[column]
+        else:
+            columns[column] = kept
+    if "code" not in columns:
+        found = _code_by_values(header_map, labels, set(columns.values()), of)
+        if found is not None:
+            columns["code"] = found
+            choices.append(ValueChoice(found, "code", True, CODES, of(found).codes))
+    if not choices:
+        return header_map, ()
+    changed = with_columns(list(labels), columns, header_map.stt, header_map.candidates,
+                           header_map.given)
+    return changed, tuple(sorted(choices, key=lambda choice: choice.position))
+
+
+def _code_by_values(header_map: HeaderMap, labels: list[str] | tuple[str, ...],
+                    taken: set[int], of: Callable[[int], ValueProfile]) -> int | None:
+    """The column whose values are procedure codes most clearly, among those whose header
+    names no other column (nor the row number); the leftmost of equals."""
+    named = {position for column, positions in header_map.candidates.items()
+             if column != "code" for position in positions}
+    best: tuple[float, int] | None = None
+    for position in range(len(labels)):
+        if position in taken or position in named or position == header_map.stt:
+            continue
+        values = of(position)
+        if values.mostly(values.code) and (best is None or values.code > best[0]):
+            best = (values.code, position)
+    return best[1] if best else None
