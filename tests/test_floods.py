@@ -136,3 +136,40 @@ def test_config_every_row(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> No
     result = CliRunner().invoke(app, ["check", path])
     assert result.exit_code == 2
     assert "'every-row' must be true or false" in result.stderr
+
+
+def _agencies(agencies: list[str]) -> list:
+    rows = [{"code": f"1.{n:06d}", "name": f"Thủ tục số {n}", "agency": agency}
+            for n, agency in enumerate(agencies)]
+    table = table_of(rows, sheet="S")
+    found = findings_of(rows, sheet="S")
+    return [f for f in collapse_floods(found, table.frame, {"agency": "TEN_CO_QUAN"})
+            if f.rule == "PA501"]
+
+
+PHU_NINH, TAM_NONG, SO = "UBND Huyện Phù Ninh", "UBND Huyện Tam Nông", "Sở Tư pháp"
+VALUE_CASES = [
+    # (case, agencies, value findings expected, row findings expected)
+    ("one unit's block", [PHU_NINH] * 25 + [SO] * 10, 1, 0),
+    ("two units' blocks", [PHU_NINH] * 20 + [TAM_NONG] * 20 + [SO] * 10, 2, 0),
+    ("19 rows: too few", [PHU_NINH] * 19 + [SO] * 10, 0, 19),
+    ("one block and a few others", [PHU_NINH] * 20 + [TAM_NONG] * 3 + [SO] * 10, 1, 3),
+]
+
+
+@pytest.mark.parametrize(("case", "agencies", "values", "rows"), VALUE_CASES,
+                         ids=[c[0] for c in VALUE_CASES])
+def test_a_value_failing_on_many_rows_becomes_one_finding(case, agencies, values, rows) -> None:
+    found = _agencies(agencies)
+    assert sum(f.row is None for f in found) == values
+    assert sum(f.row is not None for f in found) == rows
+
+
+def test_the_value_finding_names_the_value_and_its_rows() -> None:
+    [finding] = _agencies([PHU_NINH] * 25 + [SO] * 10)
+    assert (finding.row, finding.column, finding.value, finding.rows) == (None, "agency",
+                                                                          PHU_NINH, 25)
+    assert finding.message.startswith("The same value fails this check on 25 rows (rows 2-26)")
+    [scattered] = _agencies([PHU_NINH, SO] * 20)
+    assert "(rows between 2 and 40)" in scattered.message
+    assert fingerprint(finding) == fingerprint(_agencies([PHU_NINH] * 30 + [SO] * 10)[0])

@@ -6,8 +6,10 @@ the official needs to hear, which is one thing about the column: "this column ho
 codes, not national codes", "is this the right column?". So when one rule fails, at one
 severity, on at least `SHARE` of a table's non-empty values of a column (of its rows, for
 findings on empty cells) and on at least `MIN_ROWS` rows, its row findings become one column
-finding: how many rows, the first examples, and the likely cause. `check --every-row` keeps
-the row findings.
+finding: how many rows, the first examples, and the likely cause. Likewise one value that
+fails one rule, with one message, on at least `MIN_ROWS` rows becomes one finding for the value:
+a list stacked per unit names "UBND Huyện Phù Ninh" on 93 rows, and the fix is one change to
+the unit's block, not 93. `check --every-row` keeps the row findings.
 
 Collapsing happens after the scorecard's counts are taken from the row findings, so the
 counts stay per procedure; every report, the fix-list and the baseline see the column
@@ -52,20 +54,62 @@ def collapse_floods(findings: list[Finding], frame: pd.DataFrame,
             groups.setdefault(key, []).append(finding)
     floods = {key: found for key, found in groups.items() if len(found) >= MIN_ROWS}
     if not floods:
-        return findings
+        return _value_floods(findings)
     filled = {column: _filled(frame[column]) for column in {key[1] for key in floods}}
     floods = {
         key: found for key, found in floods.items()
         if len(found) >= SHARE * (len(frame) if key[3] else filled[key[1]])
     }
     if not floods:
-        return findings
+        return _value_floods(findings)
     flooded = {id(finding) for found in floods.values() for finding in found}
-    kept = [finding for finding in findings if id(finding) not in flooded]
+    kept = _value_floods([finding for finding in findings if id(finding) not in flooded])
     whole = {key: len(frame) if key[3] else filled[key[1]] for key in floods}
     kept.extend(_column_finding(found, whole[key], headers.get(key[1], key[1]))
                 for key, found in floods.items())
     return kept
+
+
+def _value_floods(findings: list[Finding]) -> list[Finding]:
+    """The findings with each value failing one rule the same way on `MIN_ROWS` rows or more
+    made one finding."""
+    groups: dict[tuple[str, str | None, str, str, str], list[Finding]] = {}
+    for finding in findings:
+        if finding.row is not None and not _empty(finding.value):
+            key = (finding.rule, finding.column, finding.severity, str(finding.value),
+                   finding.message)
+            groups.setdefault(key, []).append(finding)
+    floods = [found for found in groups.values() if len(found) >= MIN_ROWS]
+    if not floods:
+        return findings
+    flooded = {id(finding) for found in floods for finding in found}
+    kept = [finding for finding in findings if id(finding) not in flooded]
+    kept.extend(_value_finding(found) for found in floods)
+    return kept
+
+
+def _value_finding(found: list[Finding]) -> Finding:
+    first = min(found, key=lambda finding: finding.row or 0)
+    message = t(
+        "The same value fails this check on {count} rows ({where}): {message}",
+        "Cùng một giá trị không đạt ở {count} dòng ({where}): {message}",
+        count=f"{len(found):,}", where=_rows_said(found), message=first.message,
+    )
+    fix = " ".join((first.fix, t("(procaudit --every-row lists each row.)",
+                                 "(procaudit --every-row liệt kê từng dòng.)")))
+    return first._replace(row=None, code=None, procedure=None, message=message, fix=fix,
+                          rows=len(found), examples=(str(first.value),))
+
+
+def _rows_said(found: list[Finding]) -> str:
+    """"rows 2-95" for a block of rows, "rows between 2 and 1038" for rows with others
+    among them."""
+    rows = sorted(finding.row for finding in found if finding.row is not None)
+    if rows[-1] - rows[0] + 1 == len(rows):
+        return t("rows {first}-{last}", "các dòng {first}-{last}", first=rows[0],
+                 last=rows[-1])
+    return t("rows between {first} and {last}", "các dòng từ {first} đến {last}",
+             first=rows[0], last=rows[-1])
 
 
 def _empty(value: str | None) -> bool:
@@ -80,11 +124,10 @@ def _filled(column: pd.Series) -> int:
 
 def _column_finding(found: list[Finding], whole: int, header: str) -> Finding:
     first = min(found, key=lambda finding: finding.row or 0)
-    rows = sorted(finding.row for finding in found if finding.row is not None)
     examples = tuple(islice(dict.fromkeys(
-        finding.value.strip() for finding in found if not _empty(finding.value)
+        finding.value.strip() for finding in found if finding.value and finding.value.strip()
     ), EXAMPLES))
-    where = t("rows {first}-{last}", "các dòng {first}-{last}", first=rows[0], last=rows[-1])
+    where = _rows_said(found)
     message = t(
         "Nearly every value of column '{header}' fails this check: {count} of {whole} rows "
         "({where}). Row {row}: {message}",
