@@ -1,5 +1,9 @@
 """Procedures listed more than once: the same entry twice, one code for two names, one name
-under two codes. Names and levels are compared with `text.comparison_key`."""
+under two codes. Names and levels are compared with `text.comparison_key`, codes after
+their mechanical repair (`codes.repaired_code`: "1,003980" is the code 1.003980). In a
+per-unit list (`units.find_units`: every district's or department's list one after
+another) rows are compared within their unit only: a procedure every district offers is
+no duplicate."""
 
 from __future__ import annotations
 
@@ -13,10 +17,12 @@ import pandas as pd
 
 from procaudit.i18n import t
 from procaudit.model import Severity
+from procaudit.rules.codes import CODE_PATTERN, repaired_code
 from procaudit.rules.context import SHOWN_ROWS, RuleContext
 from procaudit.rules.hits import hits, no_hits
 from procaudit.rules.registry import frame_rule
-from procaudit.text_columns import text_codes
+from procaudit.text import map_distinct
+from procaudit.text_columns import arrow_text, matches, text_codes
 
 
 def _others_said(noun: str, vietnamese: str) -> Callable[[int], str]:
@@ -31,13 +37,36 @@ class Keys:
     """The compared keys as numbers (equal keys, equal numbers; -1 where missing): a million
     rows are grouped on integers, not on text."""
 
-    code: np.ndarray
+    code: np.ndarray  # the code as repaired (PA201, PA203)
+    written_code: np.ndarray  # the code as written, stripped (PA202)
     name: np.ndarray
     level: np.ndarray  # never missing: a row without a level has the level ""
+    unit: np.ndarray  # never missing: 0 for every row of a list that is not per unit
+
+
+def repaired_code_keys(ctx: RuleContext) -> pd.Series:
+    """The codes as compared between rows: each as `codes.repaired_code` repairs it ("1,003980"
+    and "1.003980" are one code), or stripped where it is valid or cannot be repaired.
+    Only the invalid codes' distinct values are repaired: most codes are valid."""
+    keys = ctx.code_keys
+    valid = matches(arrow_text(keys), CODE_PATTERN).to_numpy(zero_copy_only=False)
+    invalid = keys.notna().to_numpy() & ~valid.astype(bool)
+    if not invalid.any():
+        return keys
+    repaired = map_distinct(keys[invalid], lambda code: repaired_code(code) or code)
+    if repaired.equals(keys[invalid]):
+        return keys
+    keys = keys.copy()
+    keys[invalid] = repaired
+    return keys
 
 
 def _build_keys(ctx: RuleContext) -> Keys:
-    return Keys(text_codes(ctx.code_keys), text_codes(ctx.name_keys), text_codes(ctx.level_keys))
+    written = text_codes(ctx.code_keys)
+    repaired = repaired_code_keys(ctx)
+    code = written if repaired is ctx.code_keys else text_codes(repaired)
+    return Keys(code, written, text_codes(ctx.name_keys), text_codes(ctx.level_keys),
+                ctx.unit_ids())
 
 
 def _keys(ctx: RuleContext) -> Keys:
@@ -111,6 +140,16 @@ def _lookup(column: pd.Series, mask: np.ndarray) -> dict[object, object]:
     return dict(zip(column.index[mask], column[mask].tolist(), strict=True))
 
 
+def _units_of(ctx: RuleContext, mask: np.ndarray) -> dict[object, str]:
+    """The unit each row `mask` holds belongs to, by index label, in a per-unit list; ""
+    for a row naming no unit, and no rows at all in a list that is not per unit."""
+    units = ctx.units
+    if units is None:
+        return {}
+    labels = np.array([*units.labels, ""], dtype=object)[units.ids[mask]]  # -1: the last
+    return dict(zip(ctx.frame.index[mask], labels.tolist(), strict=True))
+
+
 @frame_rule("PA201", "duplicate-entry", Severity.ERROR, columns=("code", "name"),
             prefetch=_prefetch_keys)
 def duplicate_entry(ctx: RuleContext) -> pd.DataFrame:
@@ -159,18 +198,24 @@ def duplicate_entry(ctx: RuleContext) -> pd.DataFrame:
     """
     keys = _keys(ctx)
     rows = np.flatnonzero((keys.code >= 0) & (keys.name >= 0) & _repeated(keys.code))
-    entry = _pairs(_pairs(keys.code[rows], keys.name[rows]), keys.level[rows])
+    entry = _pairs(_pairs(_pairs(keys.code[rows], keys.name[rows]), keys.level[rows]),
+                   keys.unit[rows])
     again = _repeated(entry)
     duplicated = np.zeros(len(ctx.frame), dtype=bool)
     duplicated[rows[again]] = True
     if not duplicated.any():
         return no_hits()
+    units = _units_of(ctx, duplicated)
 
     said = t("The same procedure is also listed on {rows}.",
              "Thủ tục này cũng được liệt kê tại {rows}.")
+    said_under = t("The same procedure is also listed under {unit} on {rows}.",
+                   "Thủ tục này cũng được liệt kê trong danh mục của {unit} tại {rows}.")
 
-    def describe(_: object, others: Others) -> str:
-        return said.format(rows=ctx.row_list(others.first, others.rows))
+    def describe(i: object, others: Others) -> str:
+        rows = ctx.row_list(others.first, others.rows)
+        unit = units.get(i)
+        return said_under.format(unit=unit, rows=rows) if unit else said.format(rows=rows)
 
     return hits(
         ctx.frame,
@@ -228,30 +273,39 @@ def code_conflict(ctx: RuleContext) -> pd.DataFrame:
     thủ tục.
     """
     frame, keys = ctx.frame, _keys(ctx)
-    named = np.flatnonzero((keys.code >= 0) & (keys.name >= 0) & _repeated(keys.code))
-    several = _variety(keys.code[named], keys.name[named]) > 1
+    # Codes as written: two invalid codes that repair to one ("1,001234", "01.001234") are
+    # PA101's findings, each on its row, and no conflict between the rows.
+    code = keys.written_code
+    named = np.flatnonzero((code >= 0) & (keys.name >= 0) & _repeated(code))
+    groups = _pairs(code[named], keys.unit[named])
+    several = _variety(groups, keys.name[named]) > 1
     conflicted = np.zeros(len(frame), dtype=bool)
     conflicted[named[several]] = True
     if not conflicted.any():
         return no_hits()
     names, codes = _lookup(frame["name"], conflicted), _lookup(frame["code"], conflicted)
+    units = _units_of(ctx, conflicted)
 
     said = t("The code {code} is also used for '{first}'{also} on {rows}.",
              "Mã {code} cũng được dùng cho '{first}'{also} tại {rows}.")
+    said_under = t("The code {code} is also used under {unit} for '{first}'{also} on {rows}.",
+                   "Mã {code} cũng được dùng trong danh mục của {unit} cho '{first}'{also} tại "
+                   "{rows}.")
     other_names = _others_said("other name", "tên khác")
 
     def describe(i: object, others: Others) -> str:
         first = names[others.first[0]]
         also = other_names(others.variants - 1) if others.variants > 1 else ""
-        return said.format(code=codes[i].strip(), first=first, also=also,
-                           rows=ctx.row_list(others.first, others.rows))
+        unit = units.get(i)
+        return (said_under if unit else said).format(
+            code=codes[i].strip(), unit=unit, first=first, also=also,
+            rows=ctx.row_list(others.first, others.rows))
 
     return hits(
         frame,
         pd.Series(conflicted, index=frame.index),
         "code",
-        _others(frame.index[conflicted], keys.code[conflicted], keys.name[conflicted],
-                describe),
+        _others(frame.index[conflicted], groups[several], keys.name[conflicted], describe),
         t("Look the code up in the national procedure database and correct the row it does "
           "not belong to.",
           "Tra cứu mã này trong Cơ sở dữ liệu quốc gia về thủ tục hành chính và sửa mã ở dòng "
@@ -309,25 +363,30 @@ def duplicate_name(ctx: RuleContext) -> pd.DataFrame:
     named = np.flatnonzero((keys.name >= 0) & _repeated(keys.name))
     # A row without a code differs from every other row's code.
     code = np.where(keys.code[named] >= 0, keys.code[named], len(frame) + named)
-    groups = _pairs(keys.name[named], keys.level[named])
+    groups = _pairs(_pairs(keys.name[named], keys.level[named]), keys.unit[named])
     several = _variety(groups, code) > 1
     shared = np.zeros(len(frame), dtype=bool)
     shared[named[several]] = True
     if not shared.any():
         return no_hits()
     codes = _lookup(ctx.code_keys, shared)
+    units = _units_of(ctx, shared)
 
     said = t("The same name is also listed on {rows} ({under}).",
              "Tên này cũng có tại {rows} ({under}).")
+    said_under = t("The same name is also listed under {unit} on {rows} ({under}).",
+                   "Tên này cũng có trong danh mục của {unit} tại {rows} ({under}).")
     under_code, no_code = t("under code {code}", "mã {code}"), t("without a code", "không có mã")
     other_codes = _others_said("other code", "mã khác")
 
-    def describe(_: object, others: Others) -> str:
+    def describe(i: object, others: Others) -> str:
         code = codes[others.first[0]]
         under = under_code.format(code=code) if isinstance(code, str) else no_code
         if others.variants > 1:
             under += other_codes(others.variants - 1)
-        return said.format(rows=ctx.row_list(others.first, others.rows), under=under)
+        unit = units.get(i)
+        return (said_under if unit else said).format(
+            rows=ctx.row_list(others.first, others.rows), unit=unit, under=under)
 
     return hits(
         frame,

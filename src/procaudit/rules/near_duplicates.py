@@ -582,6 +582,10 @@ def _variants(ctx: RuleContext) -> Variants | None:
     # level cell says they are at one level.
     cells = ctx.level_keys[checked].to_numpy(dtype=object)
     level = np.where(cells == "", names.tag[name_codes], cells)
+    # In a per-unit list each unit's names are compared among themselves only: a "level"
+    # here is a level within one unit (one level, unit 0, in other lists).
+    unit = ctx.unit_ids()[checked]
+    level = pd.factorize(level)[0].astype(np.int64) * (int(unit.max(initial=0)) + 1) + unit
     combined = pd.factorize(level)[0].astype(np.int64) * len(uniques) + name_codes
     of_row, variant_keys = pd.factorize(combined)
     variant_keys = np.asarray(variant_keys)
@@ -684,6 +688,10 @@ def _messages(
 
     close = t("The name is close to '{quoted}' on {rows} ({how})",
               "Tên này gần giống '{quoted}' tại {rows} ({how})")
+    close_under = t("The name is close to '{quoted}' under {unit} on {rows} ({how})",
+                    "Tên này gần giống '{quoted}' trong danh mục của {unit} tại {rows} ({how})")
+    units = ctx.units
+    unit_labels = None if units is None else [*units.labels, ""]  # -1: no unit
     also = t(", and to {others} on {rows}", ", và {others} tại {rows}")
     texts = {}
     for u, others in partners.items():
@@ -691,7 +699,9 @@ def _messages(
         first = rows_of[ordered[0]]
         quoted = " ".join(str(names.iat[first[0]]).split())
         how = others[ordered[0]].text()
-        text = close.format(quoted=quoted, rows=where(first, len(first)), how=how)
+        unit = "" if unit_labels is None else unit_labels[units.ids[first[0]]]
+        text = (close_under if unit else close).format(
+            quoted=quoted, unit=unit, rows=where(first, len(first)), how=how)
         if len(ordered) > 1:
             rest = sorted(row for v in ordered[1:] for row in rows_of[v][:SHOWN_ROWS])
             total = sum(len(rows_of[v]) for v in ordered[1:])
