@@ -8,12 +8,11 @@ import numpy as np
 import pandas as pd
 import pytest
 
+from conftest import SAMPLES, table_of
 from procaudit.io import read_catalogue
 from procaudit.io.read import ReadOptions
 from procaudit.rules.context import RuleContext
 from procaudit.units import find_units, unit_key, unit_name
-
-from conftest import SAMPLES, table_of
 
 UNIT_NAMES = [
     # cell, kind ("" for a role or a cell naming several agencies), named with its place

@@ -165,9 +165,10 @@ def units_of(factorized: tuple[np.ndarray, pd.Index]) -> Units | None:
                           "place": [n.place for n in names]}).drop_duplicates("key")
     kinds = kinds[kinds["kind"] != ""]
     placed = kinds[kinds["place"]].groupby("kind")["key"].nunique()
-    if not (placed >= 2).any():
-        if not (kinds.groupby("kind")["key"].nunique() >= 2).any() or not _in_blocks(ids):
-            return None
+    if not (placed >= 2).any() and not (
+        (kinds.groupby("kind")["key"].nunique() >= 2).any() and _in_blocks(ids)
+    ):
+        return None
     labels = [""] * len(keys)
     unit_kinds = [""] * len(keys)
     for value, unit, name in zip(uniques, unit_of_value.tolist(), names, strict=True):

@@ -158,8 +158,13 @@ def duplicate_entry(ctx: RuleContext) -> pd.DataFrame:
     A procedure listed twice is counted twice in every statistic built on the list, and the
     two copies drift apart as one is amended and the other is not. Names are compared after
     normalisation (Unicode form, case, spacing, trailing punctuation, old and new tone
-    placement), so copies that differ only in typing are found too. Every row of the group
-    is reported and names the others.
+    placement), so copies that differ only in typing are found too, and codes after their
+    mechanical repair: "1,001193" and "01.001193" are the code 1.001193, so a row carrying
+    it is a copy, not a second procedure of that name (PA203). In a list kept per unit (a
+    one-stop system's export: each district's, commune's or department's procedures one
+    after another) the same procedure once per unit is no copy: rows are compared within
+    their unit, and the message says which. Every row of the group is reported and names the
+    others.
 
     **Bad**
     ```
@@ -180,8 +185,13 @@ def duplicate_entry(ctx: RuleContext) -> pd.DataFrame:
     Thủ tục bị liệt kê hai lần sẽ bị đếm hai lần trong mọi số liệu thống kê dựa trên danh mục, và
     hai bản sẽ khác dần nhau khi một bản được sửa đổi còn bản kia thì không. Tên được so sánh sau
     khi chuẩn hóa (dạng Unicode, chữ hoa chữ thường, dấu cách, dấu câu ở cuối, cách bỏ dấu thanh
-    kiểu cũ và kiểu mới), nên các bản chỉ khác nhau do cách gõ cũng bị phát hiện. Mọi dòng trong
-    nhóm đều được báo và nêu các dòng còn lại.
+    kiểu cũ và kiểu mới), nên các bản chỉ khác nhau do cách gõ cũng bị phát hiện; mã được so sánh
+    sau khi sửa lỗi gõ máy móc: "1,001193" và "01.001193" là mã 1.001193, nên dòng mang mã đó là
+    một bản sao, không phải một thủ tục thứ hai cùng tên (PA203). Trong danh mục lập theo đơn vị
+    (dữ liệu xuất từ hệ thống một cửa: thủ tục của từng huyện, xã hoặc sở nối tiếp nhau), một thủ
+    tục xuất hiện một lần ở mỗi đơn vị không phải là bản sao: các dòng chỉ được so sánh trong cùng
+    một đơn vị, và thông báo nêu tên đơn vị đó. Mọi dòng trong nhóm đều được báo và nêu các dòng
+    còn lại.
 
     **Sai**
     ```
@@ -234,7 +244,9 @@ def code_conflict(ctx: RuleContext) -> pd.DataFrame:
     """One code given to procedures with different names.
 
     A code identifies one procedure. When two differently named rows share it, at least one
-    of them carries the wrong code, and every lookup by code finds the wrong procedure.
+    of them carries the wrong code, and every lookup by code finds the wrong procedure. Codes
+    are compared as written (two broken spellings of one code are PA101's findings). In a
+    list kept per unit, rows are compared within their unit.
 
     **Bad**
     ```
@@ -255,7 +267,9 @@ def code_conflict(ctx: RuleContext) -> pd.DataFrame:
     Một mã được dùng cho các thủ tục có tên khác nhau.
 
     Mỗi mã xác định một thủ tục. Khi hai dòng có tên khác nhau dùng chung một mã, ít nhất một
-    dòng mang mã sai, và mọi lần tra cứu theo mã đều ra nhầm thủ tục.
+    dòng mang mã sai, và mọi lần tra cứu theo mã đều ra nhầm thủ tục. Mã được so sánh đúng như
+    đã ghi (hai cách ghi sai của cùng một mã thuộc quy tắc PA101). Trong danh mục lập theo đơn
+    vị, các dòng chỉ được so sánh trong cùng một đơn vị.
 
     **Sai**
     ```
@@ -321,7 +335,10 @@ def duplicate_name(ctx: RuleContext) -> pd.DataFrame:
     Two procedures at one level should not share a name: either the list holds one procedure
     twice under two codes, or two different procedures whose names do not say how they
     differ. Names are compared after normalisation, so "Hoà giải" and "Hòa giải" are the
-    same name, while "Cấp" and "Cáp" stay different words.
+    same name, while "Cấp" and "Cáp" stay different words. Codes are compared after their
+    mechanical repair: a row whose code repairs to the other's is a copy (PA201). In a list
+    kept per unit (each district's procedures one after another), a name every unit lists
+    is no duplicate: rows are compared within their unit.
 
     **Bad**
     ```
@@ -343,7 +360,10 @@ def duplicate_name(ctx: RuleContext) -> pd.DataFrame:
     Hai thủ tục cùng cấp không nên trùng tên: hoặc danh mục liệt kê một thủ tục hai lần với hai
     mã, hoặc đó là hai thủ tục khác nhau mà tên không thể hiện điểm khác biệt. Tên được so sánh
     sau khi chuẩn hóa, nên "Hoà giải" và "Hòa giải" được coi là cùng một tên, còn "Cấp" và "Cáp"
-    vẫn là hai từ khác nhau.
+    vẫn là hai từ khác nhau. Mã được so sánh sau khi sửa lỗi gõ máy móc: dòng có mã sau khi sửa
+    trùng với mã của dòng kia là một bản sao (PA201). Trong danh mục lập theo đơn vị (thủ tục của
+    từng huyện nối tiếp nhau), một tên mà đơn vị nào cũng có không phải là trùng: các dòng chỉ
+    được so sánh trong cùng một đơn vị.
 
     **Sai**
     ```

@@ -1,6 +1,7 @@
 """Names that are almost the same at one level: a typo, a filler word, a word split in two,
 punctuation or a level tag apart (PA204). Exact copies are PA203's: this rule never reports
-two names that `text.comparison_key` makes equal.
+two names that `text.comparison_key` makes equal. In a per-unit list (`units.find_units`)
+a "level" is a level within one unit.
 
 Vietnamese catalogues are full of families of different procedures whose names differ by one
 meaningful word ("Cấp" / "Cấp lại" / "Cấp đổi"; "nhập khẩu" / "xuất khẩu"; "khai sinh" /
@@ -740,9 +741,10 @@ def near_duplicate_name(ctx: RuleContext) -> pd.DataFrame:
     các, những, việc, về, với, hoặc) or a word typed twice. Names are compared at one level
     only; where a row has no level cell, the level its name's tag names ("(thực hiện tại
     cấp tỉnh)") stands in for it, so that "X" and "X (thực hiện tại cấp tỉnh)" in a list
-    without levels are two levels, not a near duplicate. Names that are the same after
-    normalisation are PA203's, not this rule's. Every row of a pair is reported and names
-    the other.
+    without levels are two levels, not a near duplicate. In a list kept per unit (a one-stop
+    system's export, each district's procedures one after another) names are compared within
+    one unit only. Names that are the same after normalisation are PA203's, not this rule's.
+    Every row of a pair is reported and names the other.
 
     **Bad**
     ```
@@ -777,8 +779,10 @@ def near_duplicate_name(ctx: RuleContext) -> pd.DataFrame:
     các, những, việc, về, với, hoặc) hoặc một từ bị gõ lặp. Tên chỉ được so sánh trong cùng một
     cấp; dòng không có ô cấp thực hiện thì lấy cấp ghi trong tên ("(thực hiện tại cấp tỉnh)"),
     để "X" và "X (thực hiện tại cấp tỉnh)" trong danh mục không có cột cấp được coi là hai cấp,
-    không phải gần trùng. Các tên giống nhau sau khi chuẩn hóa thuộc quy tắc PA203, không thuộc
-    quy tắc này. Cả hai dòng của một cặp đều được báo và nêu dòng kia.
+    không phải gần trùng. Trong danh mục lập theo đơn vị (dữ liệu xuất từ hệ thống một cửa, thủ
+    tục của từng huyện nối tiếp nhau), tên chỉ được so sánh trong cùng một đơn vị. Các tên giống
+    nhau sau khi chuẩn hóa thuộc quy tắc PA203, không thuộc quy tắc này. Cả hai dòng của một cặp
+    đều được báo và nêu dòng kia.
 
     **Sai**
     ```
