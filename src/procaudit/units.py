@@ -149,38 +149,42 @@ def find_units(agency: pd.Series) -> Units | None:
 
 def units_of(factorized: tuple[np.ndarray, pd.Index]) -> Units | None:
     """`find_units` of an agency column already factorised: codes (-1 where missing) and
-    distinct values. Each distinct value is looked at once."""
+    distinct values. Each distinct value is looked at once; the rows are touched only by
+    a count, a take and (where the kinds leave it open) a count of runs."""
     codes, uniques = factorized
     if len(uniques) < 2:
         return None
     names = [unit_name(str(value)) for value in uniques]
-    filled = codes >= 0
-    rows = np.bincount(codes[filled], minlength=len(uniques))
+    rows = np.bincount(codes + 1, minlength=len(uniques) + 1)  # [0]: missing
     several = np.array([name.several for name in names], dtype=bool)
-    if rows[several].sum() > SEVERAL_SHARE * filled.sum():
+    if rows[1:][several].sum() > SEVERAL_SHARE * (len(codes) - rows[0]):
         return None
     unit_of_value, keys = pd.factorize(np.array([name.key for name in names], dtype=object))
-    ids = np.where(filled, unit_of_value[np.maximum(codes, 0)], -1)
-    kinds = pd.DataFrame({"key": unit_of_value, "kind": [n.kind for n in names],
-                          "place": [n.place for n in names]}).drop_duplicates("key")
-    kinds = kinds[kinds["kind"] != ""]
-    placed = kinds[kinds["place"]].groupby("kind")["key"].nunique()
-    if not (placed >= 2).any() and not (
-        (kinds.groupby("kind")["key"].nunique() >= 2).any() and _in_blocks(ids)
-    ):
-        return None
+    of_kind: dict[str, set[int]] = {}
+    placed: dict[str, set[int]] = {}
+    for unit, name in zip(unit_of_value.tolist(), names, strict=True):
+        if name.kind:
+            of_kind.setdefault(name.kind, set()).add(unit)
+            if name.place:
+                placed.setdefault(name.kind, set()).add(unit)
+    if not any(len(units) >= 2 for units in placed.values()):
+        if not any(len(units) >= 2 for units in of_kind.values()):
+            return None
+        if not _in_blocks(codes, unit_of_value):
+            return None
     labels = [""] * len(keys)
     unit_kinds = [""] * len(keys)
     for value, unit, name in zip(uniques, unit_of_value.tolist(), names, strict=True):
         if not labels[unit]:
             labels[unit] = " ".join(str(value).split())
             unit_kinds[unit] = name.kind
-    return Units(ids.astype(np.int64), labels, unit_kinds)
+    ids = np.append(unit_of_value, -1).astype(np.int64)[codes]  # code -1: the last
+    return Units(ids, labels, unit_kinds)
 
 
-def _in_blocks(ids: np.ndarray) -> bool:
+def _in_blocks(codes: np.ndarray, unit_of_value: np.ndarray) -> bool:
     """Whether the rows come unit by unit: about one run of rows per unit."""
-    named = ids[ids >= 0]
-    units = len(np.unique(named))
+    named = unit_of_value[codes[codes >= 0]]  # rows naming no unit are passed over
+    units = int(np.count_nonzero(np.bincount(named)))
     runs = 1 + int(np.count_nonzero(named[1:] != named[:-1])) if len(named) else 0
     return runs <= units + int(BLOCK_SLACK * units)

@@ -44,29 +44,38 @@ class Keys:
     unit: np.ndarray  # never missing: 0 for every row of a list that is not per unit
 
 
-def repaired_code_keys(ctx: RuleContext) -> pd.Series:
-    """The codes as compared between rows: each as `codes.repaired_code` repairs it ("1,003980"
-    and "1.003980" are one code), or stripped where it is valid or cannot be repaired.
-    Only the invalid codes' distinct values are repaired: most codes are valid."""
-    keys = ctx.code_keys
-    valid = matches(arrow_text(keys), CODE_PATTERN).to_numpy(zero_copy_only=False)
-    invalid = keys.notna().to_numpy() & ~valid.astype(bool)
+def repaired_code_keys(codes: pd.Series) -> pd.Series:
+    """Codes (stripped) as compared between rows: each as `codes.repaired_code` repairs it
+    ("1,003980" and "1.003980" are one code), or as it is where it is valid or cannot be
+    repaired; `codes` itself where no code changes. Only the invalid codes' distinct values
+    are looked at: most codes are valid."""
+    valid = matches(arrow_text(codes), CODE_PATTERN).to_numpy(zero_copy_only=False)
+    invalid = codes.notna().to_numpy() & ~valid.astype(bool)
     if not invalid.any():
-        return keys
-    repaired = map_distinct(keys[invalid], lambda code: repaired_code(code) or code)
-    if repaired.equals(keys[invalid]):
-        return keys
-    keys = keys.copy()
-    keys[invalid] = repaired
-    return keys
+        return codes
+    repaired = map_distinct(codes[invalid], lambda code: repaired_code(code) or code)
+    if repaired.equals(codes[invalid]):
+        return codes
+    codes = codes.copy()
+    codes[invalid] = repaired
+    return codes
 
 
 def _build_keys(ctx: RuleContext) -> Keys:
     written = text_codes(ctx.code_keys)
-    repaired = repaired_code_keys(ctx)
-    code = written if repaired is ctx.code_keys else text_codes(repaired)
-    return Keys(code, written, text_codes(ctx.name_keys), text_codes(ctx.level_keys),
-                ctx.unit_ids())
+    name = text_codes(ctx.name_keys)
+    # PA201 and PA203 compare codes only between rows of one name, so the codes are
+    # repaired only where a name repeats; elsewhere any number does (the one as written).
+    code = written
+    twice = (name >= 0) & _repeated(name)
+    if twice.any():
+        codes = ctx.code_keys[twice]
+        repaired = repaired_code_keys(codes)
+        if repaired is not codes:
+            numbers = text_codes(repaired)
+            code = written.copy()
+            code[twice] = np.where(numbers >= 0, numbers + written.max(initial=0) + 1, -1)
+    return Keys(code, written, name, text_codes(ctx.level_keys), ctx.unit_ids())
 
 
 def _keys(ctx: RuleContext) -> Keys:
