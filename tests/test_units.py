@@ -33,11 +33,14 @@ UNIT_NAMES = [
     ("Ban Quản lý các KCN", "ban quản lý", False),
     ("Công an tỉnh", "công an", False),
     ("Văn phòng UBND tỉnh", "văn phòng", False),
-    ("Bảo hiểm xã hội huyện", "bảo hiểm xã hội", False),  # no place after "huyện"
+    ("Bảo hiểm xã hội huyện", "", False),  # no place after "huyện": every district's
+    ("Bảo hiểm xã hội", "bảo hiểm xã hội", False),
     ("Cục Cảnh sát quản lý hành chính về trật tự xã hội", "cục", False),  # "xã hội": society
     # roles: whoever holds the office, everywhere
     ("Ủy ban nhân dân cấp xã", "", False),
     ("UBND cấp huyện", "", False),
+    ("UBND huyện", "", False),
+    ("Công an xã", "", False),
     ("Sở Tài chính các tỉnh, thành phố", "", False),
     ("Tòa án nhân dân cấp huyện, quận, thị xã, thành phố thuộc tỉnh và tương đương", "", False),
     ("Cơ quan có thẩm quyền cấp Giấy chứng nhận", "", False),
@@ -86,6 +89,9 @@ STACKED = [
     ("roles, unit by unit", ["Ủy ban nhân dân cấp xã"] * 3 + ["UBND cấp huyện"] * 3, False),
     ("role and a department", ["Ủy ban nhân dân cấp xã"] * 3 + ["Sở Y tế"] * 3, False),
     ("one district with a role", ["UBND cấp huyện", "UBND Huyện Phù Ninh"], False),
+    ("district and commune roles", ["Sở Xây dựng", "UBND xã", "UBND huyện", "UBND huyện"],
+     False),
+    ("departments a row each", ["Sở Xây dựng", "Sở Y tế", "Sở Tư pháp"], False),
     ("district of one kind each", ["UBND Huyện Phù Ninh", "Công an huyện Tam Nông"], False),
     ("several agencies per cell", [*DISTRICTS, "Sở Tư pháp\nSở Y tế"] * 3, False),
     ("province-level cities", ["UBND Thành phố Hà Nội", "UBND Thành phố Hải Phòng"] * 2, False),

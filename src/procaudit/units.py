@@ -11,12 +11,13 @@ A table is taken for a stacked list when its agency column
     Huyện Phù Ninh", "UBND Thị xã Phú Thọ", "UBND Thành phố Việt Trì") or two
     commune-tier ones ("UBND xã Tiên Kiên", "UBND phường Nông Trang"); or
   - two units of one kind without a place ("Sở Xây dựng", "Sở Y tế"; "Ban quản lý ...",
-    "Công an ...") when the rows come unit by unit, each unit's rows together (the
-    portal's lists name departments too, but interleaved, a procedure at a time).
+    "Công an ...") when the rows come unit by unit, each unit's rows together and two or
+    more rows a unit on average (the portal's lists name departments too, but
+    interleaved, a procedure at a time).
 
-A role is not a unit: "Ủy ban nhân dân cấp xã", "Sở Tài chính các tỉnh, thành phố",
-"Tòa án nhân dân cấp huyện, quận, thị xã ..." describe whoever holds the office
-everywhere. Cells are folded with `text.comparison_key` ("UBND Huyện Phù Ninh" and "Ủy
+A role is not a unit: "Ủy ban nhân dân cấp xã", "UBND huyện", "Sở Tài chính các tỉnh,
+thành phố", "Tòa án nhân dân cấp huyện, quận, thị xã ..." describe whoever holds the
+office everywhere. Cells are folded with `text.comparison_key` ("UBND Huyện Phù Ninh" and "Ủy
 ban nhân dân huyện Phù Ninh" are one unit), and every step works on the column's distinct
 values.
 
@@ -64,6 +65,10 @@ _ROLE = re.compile(
     r"(?<!\w)(?:cấp|nơi|có thẩm quyền|liên quan|tương đương|trực thuộc"
     r"|các (?:tỉnh|thành phố|huyện|quận|thị xã|xã|phường|địa phương|cơ quan|bộ|sở))(?!\w)"
 )
+# A district or commune tier word ending the name with no place after it: "UBND huyện",
+# "Công an xã" are every district's and every commune's ("Công an tỉnh" in a province's
+# list is the province's own).
+_LOCAL_ROLE = re.compile(r"(?<!\w)(?:thị xã|thị trấn|thành phố|đặc khu|huyện|quận|phường|xã)$")
 # What may not follow a tier word in a place name: another tier, a list, a clause.
 _NOT_PLACE = re.compile(r"[,;/()\n]|(?<!\w)(?:và|hoặc|thuộc|trực|nơi|có|khác|đó|này|cũ)(?!\w)")
 _PLACE_WORDS = 5  # "Phù Ninh", "Nông Trang", "Phan Rang - Tháp Chàm" fit
@@ -102,6 +107,8 @@ def unit_name(cell: str) -> UnitName:
     placed = _placed(text)
     if placed is not None:
         return UnitName(key, placed, placed.endswith((DISTRICT, COMMUNE)), False)
+    if _LOCAL_ROLE.search(key):
+        return UnitName(key, "", False, False)  # "UBND huyện": every district's
     head = next((kind for start, kind in _HEADS if key == start or key.startswith(start + " ")),
                 OTHER)
     return UnitName(key, head, False, False)
@@ -183,8 +190,9 @@ def units_of(factorized: tuple[np.ndarray, pd.Index]) -> Units | None:
 
 
 def _in_blocks(codes: np.ndarray, unit_of_value: np.ndarray) -> bool:
-    """Whether the rows come unit by unit: about one run of rows per unit."""
+    """Whether the rows come unit by unit: about one run of rows per unit, and units of
+    several rows (a unit a row is any short list)."""
     named = unit_of_value[codes[codes >= 0]]  # rows naming no unit are passed over
     units = int(np.count_nonzero(np.bincount(named)))
     runs = 1 + int(np.count_nonzero(named[1:] != named[:-1])) if len(named) else 0
-    return runs <= units + int(BLOCK_SLACK * units)
+    return len(named) >= 2 * units and runs <= units + int(BLOCK_SLACK * units)
