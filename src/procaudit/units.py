@@ -46,7 +46,8 @@ SEVERAL_SHARE = 0.01
 # How many more runs of one unit than units a list "unit by unit" may have (a tenth).
 BLOCK_SLACK = 0.1
 
-# Tier words, longest first ("thị xã" before "xã"); abbreviations as in one-stop exports.
+# The tier each tier word names; abbreviations as in one-stop exports ("UBND TX Phú Thọ").
+# The pattern tries the longer words first ("thị xã" before "xã").
 _TIER_WORDS = {
     "thị xã": DISTRICT, "tx": DISTRICT, "thành phố": DISTRICT, "tp": DISTRICT,
     "huyện": DISTRICT, "quận": DISTRICT,
@@ -73,10 +74,8 @@ _LOCAL_ROLE = re.compile(r"(?<!\w)(?:thị xã|thị trấn|thành phố|đặc 
 _NOT_PLACE = re.compile(r"[,;/()\n]|(?<!\w)(?:và|hoặc|thuộc|trực|nơi|có|khác|đó|này|cũ)(?!\w)")
 _PLACE_WORDS = 5  # "Phù Ninh", "Nông Trang", "Phan Rang - Tháp Chàm" fit
 # The heads of units without a place, by their first words.
-_HEADS = (("ubnd", "ubnd"), ("sở", "sở"), ("ban quản lý", "ban quản lý"),
-          ("công an", "công an"), ("bảo hiểm xã hội", "bảo hiểm xã hội"),
-          ("văn phòng", "văn phòng"), ("chi cục", "chi cục"), ("cục", "cục"),
-          ("phòng", "phòng"), ("trung tâm", "trung tâm"))  # fmt: skip
+_HEADS = ("ubnd", "sở", "ban quản lý", "công an", "bảo hiểm xã hội", "văn phòng", "chi cục",
+          "cục", "phòng", "trung tâm")
 OTHER = "other"
 
 
@@ -92,7 +91,7 @@ class UnitName(NamedTuple):
 def unit_key(cell: str) -> str:
     """The key under which two spellings of one unit are equal."""
     key = comparison_key(cell)
-    key = re.sub(r"(?<!\w)(?:ủy ban nhân dân|ub nd)(?!\w)", "ubnd", key)
+    key = re.sub(r"(?<!\w)ủy ban nhân dân(?!\w)", "ubnd", key)
     key = re.sub(r"(?<!\w)tp\.?\s*(?=\w)", "thành phố ", key)
     return re.sub(r"(?<!\w)tx\.?\s*(?=\w)", "thị xã ", key)
 
@@ -109,8 +108,7 @@ def unit_name(cell: str) -> UnitName:
         return UnitName(key, placed, placed.endswith((DISTRICT, COMMUNE)), False)
     if _LOCAL_ROLE.search(key):
         return UnitName(key, "", False, False)  # "UBND huyện": every district's
-    head = next((kind for start, kind in _HEADS if key == start or key.startswith(start + " ")),
-                OTHER)
+    head = next((start for start in _HEADS if key == start or key.startswith(start + " ")), OTHER)
     return UnitName(key, head, False, False)
 
 

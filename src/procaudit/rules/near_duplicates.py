@@ -691,8 +691,9 @@ def _messages(
               "Tên này gần giống '{quoted}' tại {rows} ({how})")
     close_under = t("The name is close to '{quoted}' under {unit} on {rows} ({how})",
                     "Tên này gần giống '{quoted}' trong danh mục của {unit} tại {rows} ({how})")
-    units = ctx.units
-    unit_labels = None if units is None else [*units.labels, ""]  # -1: no unit
+    units = ctx.units  # a per-unit list: each pair is within one unit, which is named
+    unit_labels = [""] if units is None else [*units.labels, ""]  # -1: no unit
+    unit_ids = np.full(len(ctx.frame), -1) if units is None else units.ids
     also = t(", and to {others} on {rows}", ", và {others} tại {rows}")
     texts = {}
     for u, others in partners.items():
@@ -700,7 +701,7 @@ def _messages(
         first = rows_of[ordered[0]]
         quoted = " ".join(str(names.iat[first[0]]).split())
         how = others[ordered[0]].text()
-        unit = "" if unit_labels is None else unit_labels[units.ids[first[0]]]
+        unit = unit_labels[unit_ids[first[0]]]
         text = (close_under if unit else close).format(
             quoted=quoted, unit=unit, rows=where(first, len(first)), how=how)
         if len(ordered) > 1:
