@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import re
+from collections import Counter
 from unicodedata import normalize
 
 import pytest
 
 from conftest import findings_of, hits_of
+from procaudit.io import read_catalogue
 
 Row = dict[str, str | None]
 
@@ -125,3 +128,152 @@ def test_pa203_message_names_the_other_code() -> None:
         2: "The same name is also listed on row 3 (without a code).",
         3: "The same name is also listed on row 2 (under code 1.000001).",
     }
+
+
+# --- per-unit (stacked) lists: duplicates within one unit only ------------------------------
+
+PHU_NINH, TAM_NONG, PHU_THO = "UBND Huyện Phù Ninh", "UBND Huyện Tam Nông", "UBND Thị xã Phú Thọ"
+
+
+def u(agency: str | None, code: str | None, name: str) -> Row:
+    return {"agency": agency, "code": code, "name": name}
+
+
+# Three districts' lists, one after another: the same procedures once per district.
+DISTRICT_LISTS = [u(unit, code, name) for unit in (PHU_NINH, TAM_NONG, PHU_THO)
+                  for code, name in (("2018.HT.14", "Đăng ký khai sinh"),
+                                     ("2018.HT.15", "Đăng ký kết hôn"))]  # fmt: skip
+
+STACKED_CASES = [
+    # case, rows, rule, flagged rows
+    ("one procedure per district is no duplicate", DISTRICT_LISTS, "PA201", []),
+    ("nor a name under two codes", [
+        *DISTRICT_LISTS[:2], u(TAM_NONG, "2019.HT.CX.01", "Đăng ký khai sinh")], "PA203", []),
+    ("nor a code for two names", [u(PHU_NINH, "2018.HT.14", "Đăng ký khai sinh"),
+                                  u(TAM_NONG, "2018.HT.14", "Đăng ký khai tử")], "PA202", []),
+    ("a copy within one district is", [*DISTRICT_LISTS,
+                                       u(PHU_THO, "2018.HT.14", "ĐĂNG KÝ KHAI SINH.")],
+     "PA201", [6, 8]),
+    ("a name under two codes in one district is", [
+        *DISTRICT_LISTS, u(TAM_NONG, "2019.HT.CX.01", "Đăng ký khai sinh")], "PA203", [4, 8]),
+    ("a code for two names in one district is", [
+        *DISTRICT_LISTS, u(PHU_NINH, "2018.HT.14", "Đăng ký khai tử")], "PA202", [2, 8]),
+    ("spellings of one unit are one unit", [
+        u(PHU_NINH, "2018.HT.14", "Đăng ký khai sinh"),
+        u(TAM_NONG, "2018.HT.14", "Đăng ký khai sinh"),
+        u("Ủy ban nhân dân huyện Tam Nông", "2018.HT.14", "Đăng ký khai sinh")], "PA201", [3, 4]),
+    ("rows naming no unit are compared among themselves", [
+        *DISTRICT_LISTS, u(None, "2018.HT.14", "Đăng ký khai sinh"),
+        u(None, "2018.HT.14", "Đăng ký khai sinh")], "PA201", [8, 9]),
+    # Not per unit: roles, and agencies interleaved as a province's list has them.
+    ("a role is no unit", [u("Ủy ban nhân dân cấp xã", "1.000001", "A"),
+                           u("UBND cấp huyện", "1.000001", "A")], "PA201", [2, 3]),
+    ("departments interleaved are no units", [
+        u("Sở Y tế", "1.000001", "A"), u("Sở Xây dựng", "1.000002", "B"),
+        u("Sở Xây dựng", "1.000001", "A"), u("Sở Y tế", "1.000003", "C")], "PA201", [2, 4]),
+    ("agencies several to a cell are no units", [
+        u(PHU_NINH, "1.000001", "A"), u(TAM_NONG, "1.000001", "A"),
+        u("Sở Tư pháp\nỦy ban nhân dân cấp xã", "1.000002", "B")], "PA201", [2, 3]),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("case", "rows", "rule", "flagged"), STACKED_CASES,
+                         ids=[c[0] for c in STACKED_CASES])
+def test_stacked_lists(case: str, rows: list[Row], rule: str, flagged: list[int]) -> None:
+    column = "code" if rule == "PA202" else "name"
+    assert hits_of(rule, rows) == [(row, column) for row in flagged]
+
+
+def test_stacked_messages_name_the_unit() -> None:
+    rows = [*DISTRICT_LISTS, u(PHU_THO, "2018.HT.14", "Đăng ký khai sinh"),
+            u(TAM_NONG, "2019.HT.CX.01", "Đăng ký khai sinh"),
+            u(PHU_NINH, "2018.HT.14", "Đăng ký khai tử")]  # fmt: skip
+    messages = {(f.rule, f.row): f.message for f in findings_of(rows, sheet="S")
+                if f.rule.startswith("PA20")}  # fmt: skip
+    assert messages[("PA201", 6)] == (
+        "The same procedure is also listed under UBND Thị xã Phú Thọ on row 8.")
+    assert messages[("PA203", 9)] == (
+        "The same name is also listed under UBND Huyện Tam Nông on row 4 (under code 2018.HT.14).")
+    assert messages[("PA202", 10)] == ("The code 2018.HT.14 is also used under UBND Huyện Phù "
+                                       "Ninh for 'Đăng ký khai sinh' on row 2.")
+
+
+def test_stacked_messages_in_vietnamese() -> None:
+    from procaudit.i18n import speaking
+
+    rows = [*DISTRICT_LISTS, u(PHU_THO, "2018.HT.14", "Đăng ký khai sinh")]
+    with speaking("vi"):
+        messages = {f.row: f.message for f in findings_of(rows, sheet="S") if f.rule == "PA201"}
+    assert messages[8] == (
+        "Thủ tục này cũng được liệt kê trong danh mục của UBND Thị xã Phú Thọ tại dòng 6.")
+
+
+# --- codes compared after their mechanical repair -------------------------------------------
+
+REPAIRED_CASES = [
+    # case, the other row's code: with "1.003980" and the same name, one procedure twice
+    ("a comma for the dot", "1,003980"),
+    ("a letter O for a zero", "1.0O3980"),
+    ("a leading zero", "01.003980"),
+    ("spaces around it", " 1.003980 "),
+    ("lost trailing zero", "1.00398"),
+    ("lost dot", "1003980"),
+]
+
+
+@pytest.mark.parametrize(("case", "code"), REPAIRED_CASES, ids=[c[0] for c in REPAIRED_CASES])
+def test_repaired_codes_make_one_entry(case: str, code: str) -> None:
+    from procaudit.rules.codes import repaired_code
+
+    if repaired_code(code) != "1.003980":
+        pytest.skip(f"repaired_code does not repair {code!r} (yet)")
+    rows = [r("1.003980", "Cấp giấy phép lái xe"), r(code, "Cấp giấy phép lái xe"),
+            r("1.000001", "Đăng ký khai sinh")]  # fmt: skip
+    assert hits_of("PA201", rows) == [(2, "name"), (3, "name")]
+    assert hits_of("PA203", rows) == []
+    assert hits_of("PA202", rows) == []
+
+
+def test_codes_repaired_alike_are_no_code_conflict() -> None:
+    # Two broken spellings of one code on different procedures are each PA101's finding:
+    # PA202 compares codes as written.
+    rows = [r("1,001234", "Giải thể doanh nghiệp"), r("01.001234", "Xét tuyển sinh")]
+    assert hits_of("PA202", rows) == []
+
+
+def test_unrepairable_codes_are_compared_as_written() -> None:
+    rows = [r("2018.HT.14", "Đăng ký khai sinh"), r("2018.HT.14", "Đăng ký khai sinh"),
+            r("2018.HT.15", "Đăng ký khai sinh")]  # fmt: skip
+    assert hits_of("PA201", rows) == [(2, "name"), (3, "name")]
+    assert hits_of("PA203", rows) == [(2, "name"), (3, "name"), (4, "name")]
+
+
+# --- the Phú Thọ one-stop export (../shared/data/real; skipped where it is absent) -----------
+
+_ROWS_NAMED = re.compile(r"\b(?:rows?|lines?) ([\d, and]+?)(?: and \d+ more)?(?: \(|\.|$)")
+
+
+def test_phu_tho_duplicates_stay_within_units(real_data) -> None:
+    from procaudit.audit import audit
+    from procaudit.io.read import ReadOptions
+    from procaudit.rules.selection import RuleSelection
+
+    path = real_data / "phutho-motcua-2022" / "PTO.xls"
+    options = ReadOptions(mapping={"TEN_CO_QUAN": "agency", "TEN_TAT": "code"})
+    [table] = read_catalogue(str(path), options).tables
+    unit_of_row = dict(zip(table.frame["_row"], table.frame["agency"], strict=True))
+    result = audit([str(path)], read_options=options,
+                   selection=RuleSelection(select=("PA201", "PA202", "PA203", "PA204")))
+    found = [f for f in result.findings if f.rule in {"PA201", "PA202", "PA203", "PA204"}]
+    assert found  # some rows are listed twice within one district
+    for finding in found:
+        named = _ROWS_NAMED.findall(finding.message)
+        assert named, finding.message
+        others = {int(n) for group in named for n in re.findall(r"\d+", group)}
+        units = {unit_of_row[row] for row in others}
+        assert units == {unit_of_row[finding.row]}, finding.message
+    # Before per-unit lists: 699 PA201, 43 PA202, 257 PA203, 145 PA204, nearly all one
+    # procedure offered by several districts.
+    counts = Counter(f.rule for f in found)
+    assert counts["PA201"] == counts["PA202"] == 0
+    assert counts["PA203"] < 50 and counts["PA204"] < 50

@@ -203,3 +203,50 @@ def test_pa204_fix_and_severity() -> None:
              if f.rule == "PA204"]  # fmt: skip
     assert {f.severity.value for f in found} == {"warning"}
     assert all("keep one" in f.fix and "say how they differ" in f.fix for f in found)
+
+
+# --- per-unit (stacked) lists: near duplicates within one unit only -------------------------
+
+PHU_NINH, TAM_NONG = "UBND Huyện Phù Ninh", "UBND Huyện Tam Nông"
+
+
+def u(agency: str | None, name: str) -> Row:
+    return {"agency": agency, "name": name}
+
+
+STACKED_CASES = [
+    # case, rows, flagged rows
+    ("a slip in another district's list", [
+        u(PHU_NINH, "Đăng ký khai sinh"), u(PHU_NINH, "Đăng ký kết hôn"),
+        u(TAM_NONG, "Đăng ký khia sinh"), u(TAM_NONG, "Đăng ký kết hôn")], []),
+    ("a leading 'Thủ tục' in another district's list", [
+        u(PHU_NINH, "Cấp bản sao trích lục hộ tịch"),
+        u(TAM_NONG, "Thủ tục cấp bản sao trích lục hộ tịch")], []),
+    ("a slip within one district", [
+        u(PHU_NINH, "Đăng ký khai sinh"), u(PHU_NINH, "Đăng ký khia sinh"),
+        u(TAM_NONG, "Đăng ký khai sinh")], [2, 3]),
+    ("a leading 'Thủ tục' within one district", [
+        u(PHU_NINH, "Cấp bản sao trích lục hộ tịch"), u(TAM_NONG, "Cấp bản sao trích lục hộ tịch"),
+        u(TAM_NONG, "Thủ tục cấp bản sao trích lục hộ tịch")], [3, 4]),
+    ("not per unit: departments interleaved", [
+        u("Sở Y tế", "Đăng ký khai sinh"), u("Sở Xây dựng", "Đăng ký khia sinh"),
+        u("Sở Y tế", "Đăng ký kết hôn"), u("Sở Xây dựng", "Cấp phép")], [2, 3]),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("case", "rows", "flagged"), STACKED_CASES,
+                         ids=[c[0] for c in STACKED_CASES])
+def test_stacked_lists(case: str, rows: list[Row], flagged: list[int]) -> None:
+    assert hits_of("PA204", rows) == [(row, "name") for row in flagged]
+
+
+def test_stacked_message_names_the_unit() -> None:
+    rows = [u(PHU_NINH, "Đăng ký khai sinh"), u(TAM_NONG, "Đăng ký khai sinh"),
+            u(TAM_NONG, "Đăng ký khia sinh")]  # fmt: skip
+    messages = {f.row: f.message for f in findings_of(rows, sheet="S") if f.rule == "PA204"}
+    assert messages == {
+        3: "The name is close to 'Đăng ký khia sinh' under UBND Huyện Tam Nông on row 4 (a "
+           "different word: 'khia' / 'khai').",
+        4: "The name is close to 'Đăng ký khai sinh' under UBND Huyện Tam Nông on row 3 (a "
+           "different word: 'khai' / 'khia').",
+    }

@@ -19,6 +19,7 @@ from procaudit.levels import name_tag
 from procaudit.rules.options import RuleOptions
 from procaudit.text import comparison_keys, map_distinct, map_factorized
 from procaudit.text_columns import arrow_text, comparison_key_array, matches, text_series
+from procaudit.units import Units, units_of
 
 if TYPE_CHECKING:
     from procaudit.io.read import Table
@@ -172,6 +173,26 @@ class RuleContext:
         if "code" not in self.frame:
             return pd.Series(pd.NA, index=self.frame.index, dtype="str")
         return self.frame["code"].str.strip()
+
+    @property
+    def units(self) -> Units | None:
+        """The units of a per-unit ("stacked") list, as `units.find_units` finds them in the
+        agency column: each row's unit id (-1 where the row names none) and each unit's
+        label and kind. None where the table is not a per-unit list (or has no agency)."""
+        if "agency" not in self.frame:
+            return None
+        return self.shared("units", self._find_units)
+
+    def _find_units(self) -> Units | None:
+        return units_of(self.distinct("agency"))
+
+    def unit_ids(self) -> np.ndarray:
+        """Each row's unit as a number from 0 (0 also for every row of a table that is not
+        a per-unit list, and for rows naming no unit): a grouping key beside the others."""
+        units = self.units
+        if units is None:
+            return np.zeros(len(self.frame), dtype=np.int64)
+        return units.ids + 1
 
     @cached_property
     def _user_rows(self) -> list[int] | dict[object, int]:

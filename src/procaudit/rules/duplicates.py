@@ -1,5 +1,9 @@
 """Procedures listed more than once: the same entry twice, one code for two names, one name
-under two codes. Names and levels are compared with `text.comparison_key`."""
+under two codes. Names and levels are compared with `text.comparison_key`, codes after
+their mechanical repair (`codes.repaired_code`: "1,003980" is the code 1.003980). In a
+per-unit list (`units.find_units`: every district's or department's list one after
+another) rows are compared within their unit only: a procedure every district offers is
+no duplicate."""
 
 from __future__ import annotations
 
@@ -13,10 +17,12 @@ import pandas as pd
 
 from procaudit.i18n import t
 from procaudit.model import Severity
+from procaudit.rules.codes import CODE_PATTERN, repaired_code
 from procaudit.rules.context import SHOWN_ROWS, RuleContext
 from procaudit.rules.hits import hits, no_hits
 from procaudit.rules.registry import frame_rule
-from procaudit.text_columns import text_codes
+from procaudit.text import map_distinct
+from procaudit.text_columns import arrow_text, matches, text_codes
 
 
 def _others_said(noun: str, vietnamese: str) -> Callable[[int], str]:
@@ -31,13 +37,45 @@ class Keys:
     """The compared keys as numbers (equal keys, equal numbers; -1 where missing): a million
     rows are grouped on integers, not on text."""
 
-    code: np.ndarray
+    code: np.ndarray  # the code as repaired (PA201, PA203)
+    written_code: np.ndarray  # the code as written, stripped (PA202)
     name: np.ndarray
     level: np.ndarray  # never missing: a row without a level has the level ""
+    unit: np.ndarray  # never missing: 0 for every row of a list that is not per unit
+
+
+def repaired_code_keys(codes: pd.Series) -> pd.Series:
+    """Codes (stripped) as compared between rows: each as `codes.repaired_code` repairs it
+    ("1,003980" and "1.003980" are one code), or as it is where it is valid or cannot be
+    repaired; `codes` itself where no code changes. Only the invalid codes' distinct values
+    are looked at: most codes are valid."""
+    valid = matches(arrow_text(codes), CODE_PATTERN).to_numpy(zero_copy_only=False)
+    invalid = codes.notna().to_numpy() & ~valid.astype(bool)
+    if not invalid.any():
+        return codes
+    repaired = map_distinct(codes[invalid], lambda code: repaired_code(code) or code)
+    if repaired.equals(codes[invalid]):
+        return codes
+    codes = codes.copy()
+    codes[invalid] = repaired
+    return codes
 
 
 def _build_keys(ctx: RuleContext) -> Keys:
-    return Keys(text_codes(ctx.code_keys), text_codes(ctx.name_keys), text_codes(ctx.level_keys))
+    written = text_codes(ctx.code_keys)
+    name = text_codes(ctx.name_keys)
+    # PA201 and PA203 compare codes only between rows of one name, so the codes are
+    # repaired only where a name repeats; elsewhere any number does (the one as written).
+    code = written
+    twice = (name >= 0) & _repeated(name)
+    if twice.any():
+        codes = ctx.code_keys[twice]
+        repaired = repaired_code_keys(codes)
+        if repaired is not codes:
+            numbers = text_codes(repaired)
+            code = written.copy()
+            code[twice] = np.where(numbers >= 0, numbers + written.max(initial=0) + 1, -1)
+    return Keys(code, written, name, text_codes(ctx.level_keys), ctx.unit_ids())
 
 
 def _keys(ctx: RuleContext) -> Keys:
@@ -111,6 +149,16 @@ def _lookup(column: pd.Series, mask: np.ndarray) -> dict[object, object]:
     return dict(zip(column.index[mask], column[mask].tolist(), strict=True))
 
 
+def _units_of(ctx: RuleContext, mask: np.ndarray) -> dict[object, str]:
+    """The unit each row `mask` holds belongs to, by index label, in a per-unit list; ""
+    for a row naming no unit, and no rows at all in a list that is not per unit."""
+    units = ctx.units
+    if units is None:
+        return {}
+    labels = np.array([*units.labels, ""], dtype=object)[units.ids[mask]]  # -1: the last
+    return dict(zip(ctx.frame.index[mask], labels.tolist(), strict=True))
+
+
 @frame_rule("PA201", "duplicate-entry", Severity.ERROR, columns=("code", "name"),
             prefetch=_prefetch_keys)
 def duplicate_entry(ctx: RuleContext) -> pd.DataFrame:
@@ -119,8 +167,13 @@ def duplicate_entry(ctx: RuleContext) -> pd.DataFrame:
     A procedure listed twice is counted twice in every statistic built on the list, and the
     two copies drift apart as one is amended and the other is not. Names are compared after
     normalisation (Unicode form, case, spacing, trailing punctuation, old and new tone
-    placement), so copies that differ only in typing are found too. Every row of the group
-    is reported and names the others.
+    placement), so copies that differ only in typing are found too, and codes after their
+    mechanical repair: "1,001193" and "01.001193" are the code 1.001193, so a row carrying
+    it is a copy, not a second procedure of that name (PA203). In a list kept per unit (a
+    one-stop system's export: each district's, commune's or department's procedures one
+    after another) the same procedure once per unit is no copy: rows are compared within
+    their unit, and the message says which. Every row of the group is reported and names the
+    others.
 
     **Bad**
     ```
@@ -141,8 +194,13 @@ def duplicate_entry(ctx: RuleContext) -> pd.DataFrame:
     Thủ tục bị liệt kê hai lần sẽ bị đếm hai lần trong mọi số liệu thống kê dựa trên danh mục, và
     hai bản sẽ khác dần nhau khi một bản được sửa đổi còn bản kia thì không. Tên được so sánh sau
     khi chuẩn hóa (dạng Unicode, chữ hoa chữ thường, dấu cách, dấu câu ở cuối, cách bỏ dấu thanh
-    kiểu cũ và kiểu mới), nên các bản chỉ khác nhau do cách gõ cũng bị phát hiện. Mọi dòng trong
-    nhóm đều được báo và nêu các dòng còn lại.
+    kiểu cũ và kiểu mới), nên các bản chỉ khác nhau do cách gõ cũng bị phát hiện; mã được so sánh
+    sau khi sửa lỗi gõ máy móc: "1,001193" và "01.001193" là mã 1.001193, nên dòng mang mã đó là
+    một bản sao, không phải một thủ tục thứ hai cùng tên (PA203). Trong danh mục lập theo đơn vị
+    (dữ liệu xuất từ hệ thống một cửa: thủ tục của từng huyện, xã hoặc sở nối tiếp nhau), một thủ
+    tục xuất hiện một lần ở mỗi đơn vị không phải là bản sao: các dòng chỉ được so sánh trong cùng
+    một đơn vị, và thông báo nêu tên đơn vị đó. Mọi dòng trong nhóm đều được báo và nêu các dòng
+    còn lại.
 
     **Sai**
     ```
@@ -159,18 +217,24 @@ def duplicate_entry(ctx: RuleContext) -> pd.DataFrame:
     """
     keys = _keys(ctx)
     rows = np.flatnonzero((keys.code >= 0) & (keys.name >= 0) & _repeated(keys.code))
-    entry = _pairs(_pairs(keys.code[rows], keys.name[rows]), keys.level[rows])
+    entry = _pairs(_pairs(_pairs(keys.code[rows], keys.name[rows]), keys.level[rows]),
+                   keys.unit[rows])
     again = _repeated(entry)
     duplicated = np.zeros(len(ctx.frame), dtype=bool)
     duplicated[rows[again]] = True
     if not duplicated.any():
         return no_hits()
+    units = _units_of(ctx, duplicated)
 
     said = t("The same procedure is also listed on {rows}.",
              "Thủ tục này cũng được liệt kê tại {rows}.")
+    said_under = t("The same procedure is also listed under {unit} on {rows}.",
+                   "Thủ tục này cũng được liệt kê trong danh mục của {unit} tại {rows}.")
 
-    def describe(_: object, others: Others) -> str:
-        return said.format(rows=ctx.row_list(others.first, others.rows))
+    def describe(i: object, others: Others) -> str:
+        rows = ctx.row_list(others.first, others.rows)
+        unit = units.get(i)
+        return said_under.format(unit=unit, rows=rows) if unit else said.format(rows=rows)
 
     return hits(
         ctx.frame,
@@ -189,7 +253,9 @@ def code_conflict(ctx: RuleContext) -> pd.DataFrame:
     """One code given to procedures with different names.
 
     A code identifies one procedure. When two differently named rows share it, at least one
-    of them carries the wrong code, and every lookup by code finds the wrong procedure.
+    of them carries the wrong code, and every lookup by code finds the wrong procedure. Codes
+    are compared as written (two broken spellings of one code are PA101's findings). In a
+    list kept per unit, rows are compared within their unit.
 
     **Bad**
     ```
@@ -210,7 +276,9 @@ def code_conflict(ctx: RuleContext) -> pd.DataFrame:
     Một mã được dùng cho các thủ tục có tên khác nhau.
 
     Mỗi mã xác định một thủ tục. Khi hai dòng có tên khác nhau dùng chung một mã, ít nhất một
-    dòng mang mã sai, và mọi lần tra cứu theo mã đều ra nhầm thủ tục.
+    dòng mang mã sai, và mọi lần tra cứu theo mã đều ra nhầm thủ tục. Mã được so sánh đúng như
+    đã ghi (hai cách ghi sai của cùng một mã thuộc quy tắc PA101). Trong danh mục lập theo đơn
+    vị, các dòng chỉ được so sánh trong cùng một đơn vị.
 
     **Sai**
     ```
@@ -228,30 +296,39 @@ def code_conflict(ctx: RuleContext) -> pd.DataFrame:
     thủ tục.
     """
     frame, keys = ctx.frame, _keys(ctx)
-    named = np.flatnonzero((keys.code >= 0) & (keys.name >= 0) & _repeated(keys.code))
-    several = _variety(keys.code[named], keys.name[named]) > 1
+    # Codes as written: two invalid codes that repair to one ("1,001234", "01.001234") are
+    # PA101's findings, each on its row, and no conflict between the rows.
+    code = keys.written_code
+    named = np.flatnonzero((code >= 0) & (keys.name >= 0) & _repeated(code))
+    groups = _pairs(code[named], keys.unit[named])
+    several = _variety(groups, keys.name[named]) > 1
     conflicted = np.zeros(len(frame), dtype=bool)
     conflicted[named[several]] = True
     if not conflicted.any():
         return no_hits()
     names, codes = _lookup(frame["name"], conflicted), _lookup(frame["code"], conflicted)
+    units = _units_of(ctx, conflicted)
 
     said = t("The code {code} is also used for '{first}'{also} on {rows}.",
              "Mã {code} cũng được dùng cho '{first}'{also} tại {rows}.")
+    said_under = t("The code {code} is also used under {unit} for '{first}'{also} on {rows}.",
+                   "Mã {code} cũng được dùng trong danh mục của {unit} cho '{first}'{also} tại "
+                   "{rows}.")
     other_names = _others_said("other name", "tên khác")
 
     def describe(i: object, others: Others) -> str:
         first = names[others.first[0]]
         also = other_names(others.variants - 1) if others.variants > 1 else ""
-        return said.format(code=codes[i].strip(), first=first, also=also,
-                           rows=ctx.row_list(others.first, others.rows))
+        unit = units.get(i)
+        return (said_under if unit else said).format(
+            code=codes[i].strip(), unit=unit, first=first, also=also,
+            rows=ctx.row_list(others.first, others.rows))
 
     return hits(
         frame,
         pd.Series(conflicted, index=frame.index),
         "code",
-        _others(frame.index[conflicted], keys.code[conflicted], keys.name[conflicted],
-                describe),
+        _others(frame.index[conflicted], groups[several], keys.name[conflicted], describe),
         t("Look the code up in the national procedure database and correct the row it does "
           "not belong to.",
           "Tra cứu mã này trong Cơ sở dữ liệu quốc gia về thủ tục hành chính và sửa mã ở dòng "
@@ -267,7 +344,10 @@ def duplicate_name(ctx: RuleContext) -> pd.DataFrame:
     Two procedures at one level should not share a name: either the list holds one procedure
     twice under two codes, or two different procedures whose names do not say how they
     differ. Names are compared after normalisation, so "Hoà giải" and "Hòa giải" are the
-    same name, while "Cấp" and "Cáp" stay different words.
+    same name, while "Cấp" and "Cáp" stay different words. Codes are compared after their
+    mechanical repair: a row whose code repairs to the other's is a copy (PA201). In a list
+    kept per unit (each district's procedures one after another), a name every unit lists
+    is no duplicate: rows are compared within their unit.
 
     **Bad**
     ```
@@ -289,7 +369,10 @@ def duplicate_name(ctx: RuleContext) -> pd.DataFrame:
     Hai thủ tục cùng cấp không nên trùng tên: hoặc danh mục liệt kê một thủ tục hai lần với hai
     mã, hoặc đó là hai thủ tục khác nhau mà tên không thể hiện điểm khác biệt. Tên được so sánh
     sau khi chuẩn hóa, nên "Hoà giải" và "Hòa giải" được coi là cùng một tên, còn "Cấp" và "Cáp"
-    vẫn là hai từ khác nhau.
+    vẫn là hai từ khác nhau. Mã được so sánh sau khi sửa lỗi gõ máy móc: dòng có mã sau khi sửa
+    trùng với mã của dòng kia là một bản sao (PA201). Trong danh mục lập theo đơn vị (thủ tục của
+    từng huyện nối tiếp nhau), một tên mà đơn vị nào cũng có không phải là trùng: các dòng chỉ
+    được so sánh trong cùng một đơn vị.
 
     **Sai**
     ```
@@ -309,25 +392,30 @@ def duplicate_name(ctx: RuleContext) -> pd.DataFrame:
     named = np.flatnonzero((keys.name >= 0) & _repeated(keys.name))
     # A row without a code differs from every other row's code.
     code = np.where(keys.code[named] >= 0, keys.code[named], len(frame) + named)
-    groups = _pairs(keys.name[named], keys.level[named])
+    groups = _pairs(_pairs(keys.name[named], keys.level[named]), keys.unit[named])
     several = _variety(groups, code) > 1
     shared = np.zeros(len(frame), dtype=bool)
     shared[named[several]] = True
     if not shared.any():
         return no_hits()
     codes = _lookup(ctx.code_keys, shared)
+    units = _units_of(ctx, shared)
 
     said = t("The same name is also listed on {rows} ({under}).",
              "Tên này cũng có tại {rows} ({under}).")
+    said_under = t("The same name is also listed under {unit} on {rows} ({under}).",
+                   "Tên này cũng có trong danh mục của {unit} tại {rows} ({under}).")
     under_code, no_code = t("under code {code}", "mã {code}"), t("without a code", "không có mã")
     other_codes = _others_said("other code", "mã khác")
 
-    def describe(_: object, others: Others) -> str:
+    def describe(i: object, others: Others) -> str:
         code = codes[others.first[0]]
         under = under_code.format(code=code) if isinstance(code, str) else no_code
         if others.variants > 1:
             under += other_codes(others.variants - 1)
-        return said.format(rows=ctx.row_list(others.first, others.rows), under=under)
+        unit = units.get(i)
+        return (said_under if unit else said).format(
+            rows=ctx.row_list(others.first, others.rows), unit=unit, under=under)
 
     return hits(
         frame,

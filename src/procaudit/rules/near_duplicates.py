@@ -1,6 +1,7 @@
 """Names that are almost the same at one level: a typo, a filler word, a word split in two,
 punctuation or a level tag apart (PA204). Exact copies are PA203's: this rule never reports
-two names that `text.comparison_key` makes equal.
+two names that `text.comparison_key` makes equal. In a per-unit list (`units.find_units`)
+a "level" is a level within one unit.
 
 Vietnamese catalogues are full of families of different procedures whose names differ by one
 meaningful word ("Cấp" / "Cấp lại" / "Cấp đổi"; "nhập khẩu" / "xuất khẩu"; "khai sinh" /
@@ -582,6 +583,10 @@ def _variants(ctx: RuleContext) -> Variants | None:
     # level cell says they are at one level.
     cells = ctx.level_keys[checked].to_numpy(dtype=object)
     level = np.where(cells == "", names.tag[name_codes], cells)
+    # In a per-unit list each unit's names are compared among themselves only: a "level"
+    # here is a level within one unit (one level, unit 0, in other lists).
+    unit = ctx.unit_ids()[checked]
+    level = pd.factorize(level)[0].astype(np.int64) * (int(unit.max(initial=0)) + 1) + unit
     combined = pd.factorize(level)[0].astype(np.int64) * len(uniques) + name_codes
     of_row, variant_keys = pd.factorize(combined)
     variant_keys = np.asarray(variant_keys)
@@ -684,6 +689,11 @@ def _messages(
 
     close = t("The name is close to '{quoted}' on {rows} ({how})",
               "Tên này gần giống '{quoted}' tại {rows} ({how})")
+    close_under = t("The name is close to '{quoted}' under {unit} on {rows} ({how})",
+                    "Tên này gần giống '{quoted}' trong danh mục của {unit} tại {rows} ({how})")
+    units = ctx.units  # a per-unit list: each pair is within one unit, which is named
+    unit_labels = [""] if units is None else [*units.labels, ""]  # -1: no unit
+    unit_ids = np.full(len(ctx.frame), -1) if units is None else units.ids
     also = t(", and to {others} on {rows}", ", và {others} tại {rows}")
     texts = {}
     for u, others in partners.items():
@@ -691,7 +701,9 @@ def _messages(
         first = rows_of[ordered[0]]
         quoted = " ".join(str(names.iat[first[0]]).split())
         how = others[ordered[0]].text()
-        text = close.format(quoted=quoted, rows=where(first, len(first)), how=how)
+        unit = unit_labels[unit_ids[first[0]]]
+        text = (close_under if unit else close).format(
+            quoted=quoted, unit=unit, rows=where(first, len(first)), how=how)
         if len(ordered) > 1:
             rest = sorted(row for v in ordered[1:] for row in rows_of[v][:SHOWN_ROWS])
             total = sum(len(rows_of[v]) for v in ordered[1:])
@@ -730,9 +742,10 @@ def near_duplicate_name(ctx: RuleContext) -> pd.DataFrame:
     các, những, việc, về, với, hoặc) or a word typed twice. Names are compared at one level
     only; where a row has no level cell, the level its name's tag names ("(thực hiện tại
     cấp tỉnh)") stands in for it, so that "X" and "X (thực hiện tại cấp tỉnh)" in a list
-    without levels are two levels, not a near duplicate. Names that are the same after
-    normalisation are PA203's, not this rule's. Every row of a pair is reported and names
-    the other.
+    without levels are two levels, not a near duplicate. In a list kept per unit (a one-stop
+    system's export, each district's procedures one after another) names are compared within
+    one unit only. Names that are the same after normalisation are PA203's, not this rule's.
+    Every row of a pair is reported and names the other.
 
     **Bad**
     ```
@@ -767,8 +780,10 @@ def near_duplicate_name(ctx: RuleContext) -> pd.DataFrame:
     các, những, việc, về, với, hoặc) hoặc một từ bị gõ lặp. Tên chỉ được so sánh trong cùng một
     cấp; dòng không có ô cấp thực hiện thì lấy cấp ghi trong tên ("(thực hiện tại cấp tỉnh)"),
     để "X" và "X (thực hiện tại cấp tỉnh)" trong danh mục không có cột cấp được coi là hai cấp,
-    không phải gần trùng. Các tên giống nhau sau khi chuẩn hóa thuộc quy tắc PA203, không thuộc
-    quy tắc này. Cả hai dòng của một cặp đều được báo và nêu dòng kia.
+    không phải gần trùng. Trong danh mục lập theo đơn vị (dữ liệu xuất từ hệ thống một cửa, thủ
+    tục của từng huyện nối tiếp nhau), tên chỉ được so sánh trong cùng một đơn vị. Các tên giống
+    nhau sau khi chuẩn hóa thuộc quy tắc PA203, không thuộc quy tắc này. Cả hai dòng của một cặp
+    đều được báo và nêu dòng kia.
 
     **Sai**
     ```
