@@ -169,7 +169,7 @@ def test_the_value_finding_names_the_value_and_its_rows() -> None:
     [finding] = _agencies([PHU_NINH] * 25 + [SO] * 10)
     assert (finding.row, finding.column, finding.value, finding.rows) == (None, "agency",
                                                                           PHU_NINH, 25)
-    assert finding.message.startswith("The same value fails this check on 25 rows (rows 2-26)")
+    assert finding.message.startswith(f"'{PHU_NINH}' fails this check on 25 rows (rows 2-26)")
     [scattered] = _agencies([PHU_NINH, SO] * 20)
     assert "(rows between 2 and 40)" in scattered.message
     assert fingerprint(finding) == fingerprint(_agencies([PHU_NINH] * 30 + [SO] * 10)[0])

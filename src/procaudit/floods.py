@@ -91,9 +91,10 @@ def _value_floods(findings: list[Finding]) -> list[Finding]:
 def _value_finding(found: list[Finding]) -> Finding:
     first = min(found, key=lambda finding: finding.row or 0)
     message = t(
-        "The same value fails this check on {count} rows ({where}): {message}",
-        "Cùng một giá trị không đạt ở {count} dòng ({where}): {message}",
-        count=f"{len(found):,}", where=_rows_said(found), message=first.message,
+        "'{value}' fails this check on {count} rows ({where}): {message}",
+        "Giá trị '{value}' không đạt ở {count} dòng ({where}): {message}",
+        value=first.value, count=f"{len(found):,}", where=_rows_said(found),
+        message=first.message,
     )
     fix = " ".join((first.fix, t("(procaudit --every-row lists each row.)",
                                  "(procaudit --every-row liệt kê từng dòng.)")))
