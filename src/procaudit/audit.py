@@ -14,11 +14,12 @@ import numpy as np
 import pandas as pd
 import pyarrow as pa
 
-from procaudit.catalogue_stats import catalogue_stats
+from procaudit.catalogue_stats import count_catalogue
 from procaudit.columns import ALIASES, ROW, SHEET
 from procaudit.errors import InputError
 from procaudit.i18n import t
 from procaudit.io import Catalogue, PerFile, Table, options_for, read_catalogue
+from procaudit.ministries import catalogue_owner
 from procaudit.model import (
     AuditResult,
     FileFailure,
@@ -27,7 +28,6 @@ from procaudit.model import (
     Severity,
     SkippedRule,
 )
-from procaudit.provinces import catalogue_province
 from procaudit.rules import Rule, all_rules, get_rule
 from procaudit.rules.context import FileContext, RuleContext
 from procaudit.rules.options import RuleOptions
@@ -47,8 +47,10 @@ def audit(
     rule_options: RuleOptions | None = None,
     selection: RuleSelection | None = None,
     progress: Progress | None = None,
+    by_agency: bool = False,
 ) -> AuditResult:
-    """Audit every path; an unreadable file is recorded as a failure and the rest go on."""
+    """Audit every path; an unreadable file is recorded as a failure and the rest go on.
+    `by_agency`: count the scorecard's numbers per unit of the agency column too."""
     schema = load_schema(schema_path)
     options = rule_options or RuleOptions()
     selection = selection or RuleSelection()
@@ -62,7 +64,7 @@ def audit(
         stage = _stages(progress, path, number, len(paths))
         try:
             found, not_checked, report = _audit_one(path, schema, read_options, options,
-                                                    rules, selection, stage)
+                                                    rules, selection, stage, by_agency)
         except InputError as exc:
             failures.append(FileFailure(path, str(exc)))
             continue
@@ -84,6 +86,7 @@ def _audit_one(
     rules: tuple[Rule, ...],
     selection: RuleSelection,
     stage: Progress,
+    by_agency: bool = False,
 ) -> tuple[list[Finding], list[SkippedRule], FileReport]:
     """One file's findings, the rules it could not be checked by, and its report entry."""
     stage(t("reading", "đang đọc"))
@@ -103,11 +106,14 @@ def _audit_one(
         file_context = FileContext(path, contexts, options, list(catalogue.components))
         findings.extend(audit_file(file_context, rules, stage))
         skipped.extend(_file_skipped(file_context, rules))
-        stats = catalogue_stats(file_context, findings, rules)  # for the scorecard
+        # For the scorecard, from the findings as the rules gave them.
+        stats, units = count_catalogue(file_context, findings, rules, by_agency)
     finally:
         for _, context in contexts:
             context.close()
-    report = replace(_file_report(catalogue), stats=stats, province=catalogue_province(catalogue))
+    province, ministry = catalogue_owner(catalogue)
+    report = replace(_file_report(catalogue), stats=stats, province=province, ministry=ministry,
+                     units=units)
     return findings, skipped, report
 
 
