@@ -213,20 +213,20 @@ def _notes(result: AuditResult, rows: tuple[ScoreRow, ...], total: ScoreRow,
     read = sum(report.rows for report in result.files)
     if read != total.stats.procedures:
         notes.append(t(
-            "The scorecard counts the {count} procedures in force; the summary counts all "
-            "{read} procedure rows read, {abolished} abolished ones included.",
-            "Bảng tổng hợp tính {count} thủ tục còn hiệu lực; phần tóm tắt tính toàn bộ {read} "
-            "dòng thủ tục đã đọc, kể cả {abolished} thủ tục đã bãi bỏ.",
+            "The scorecard counts procedures in force ({count}); the summary counts every "
+            "procedure row read ({read}), abolished ones ({abolished}) included.",
+            "Bảng tổng hợp chỉ tính thủ tục còn hiệu lực ({count}); phần tóm tắt tính mọi dòng "
+            "thủ tục đã đọc ({read}), kể cả thủ tục đã bãi bỏ ({abolished}).",
             count=total.stats.procedures, read=read, abolished=read - total.stats.procedures))
     stats = total.stats
     if stats.with_code is not None and stats.with_national_code is not None and (
             stats.with_code > stats.with_national_code):
         notes.append(t(
-            "{count} procedures have a code that is not a national one (PA101 flags it, as "
-            "it does a one-stop system's own code): they are not counted as with a national "
-            "code.",
-            "{count} thủ tục có mã nhưng không phải mã số quốc gia (quy tắc PA101 báo lỗi, "
-            "như với mã riêng của hệ thống một cửa): không được tính là có mã số quốc gia.",
+            "Codes that are not national ones (PA101 flags them, as it does a one-stop "
+            "system's own codes): {count}; their procedures are not counted as with a "
+            "national code.",
+            "Mã không phải mã số quốc gia (quy tắc PA101 báo lỗi, như với mã riêng của hệ "
+            "thống một cửa): {count}; các thủ tục này không được tính là có mã số quốc gia.",
             count=stats.with_code - stats.with_national_code))
     if group_by == AGENCY:
         on_units = {severity: sum(severity_count(row, severity) for row in rows) for severity in
@@ -234,10 +234,10 @@ def _notes(result: AuditResult, rows: tuple[ScoreRow, ...], total: ScoreRow,
         apart = sum(severity_count(total, severity) - on_units[severity] for severity in on_units)
         if apart:
             notes.append(t(
-                "{count} findings are about a whole file, not one unit's rows: the total "
-                "counts them, no unit does.",
-                "{count} phát hiện liên quan đến cả tệp, không thuộc dòng của đơn vị nào: chỉ "
-                "được tính vào dòng tổng cộng.", count=apart))
+                "Findings about a whole file, not one unit's rows: {count}; the total counts "
+                "them, no unit does.",
+                "Phát hiện liên quan đến cả tệp, không thuộc dòng của đơn vị nào: {count}; "
+                "chỉ được tính vào dòng tổng cộng.", count=apart))
     return tuple(notes)
 
 
