@@ -316,6 +316,42 @@ def test_rule_chart_bars_match_the_counts() -> None:
     assert widths["PA501"] == pytest.approx(3 * widths["PA101"], rel=0.01)
 
 
+def test_a_rule_with_two_severities_has_a_bar_for_each() -> None:
+    # PA402 warns where only "QD" was typed for "QĐ", and errs on a placeholder.
+    pa402 = [
+        _finding("PA402", "invalid-decision", severity, "bo-cong-an.xlsx", "S", row,
+                 "decision_no", None, value, "m", "f")
+        for severity, row, value in ((Severity.ERROR, 3, "QĐ/0001-BCA"),
+                                     (Severity.ERROR, 4, "QĐ/0001-BCA"),
+                                     (Severity.WARNING, 5, "1890/QD-UBND"))
+    ]
+    result = AuditResult(RESULT.files, (*FINDINGS, *pa402))
+    dom = parse(render(result))
+    found = dict(bars(dom, "chart-rules"))
+    assert found["PA402 invalid-decision (error)"] == 2.0
+    assert found["PA402 invalid-decision (warning)"] == 1.0
+    assert found["PA101 invalid-code"] == 1.0  # a rule of one severity keeps its one bar
+    classes = {rect.attrs["data-label"]: rect.attrs["class"]
+               for rect in dom.by_id("chart-rules").find_all("rect")}
+    assert classes["PA402 invalid-decision (warning)"] == "bar sev-warning"
+    # The chart's numbers say the same.
+    table = dom.by_id("chart-rules").find_all("table")[0]
+    cells = [[cell.text() for cell in row.children if isinstance(cell, Node)]
+             for row in table.find_all("tr")]
+    assert ["PA402 invalid-decision (error)", "2"] in cells
+    assert ["PA402 invalid-decision (warning)", "1"] in cells
+
+
+def test_the_scorecard_says_why_its_procedures_differ_from_the_summarys() -> None:
+    card = Scorecard(SCORECARD.rows, SCORECARD.total, notes=(
+        "The scorecard counts procedures in force (153); the summary counts every procedure "
+        "row read (160), abolished ones (7) included.",))
+    dom = parse(render(AuditResult(RESULT.files, FINDINGS, scorecard=card)))
+    section = dom.by_id("scorecard")
+    assert "Note: The scorecard counts procedures in force (153)" in section.text()
+    assert "Procedures in force" in [th.text() for th in section.find_all("th")]
+
+
 def test_share_charts_bars_match_the_scorecard() -> None:
     dom = parse(render())
     assert bars(dom, "chart-online") == [("Lào Cai", pytest.approx(58 / 150, abs=1e-6)),
