@@ -795,6 +795,13 @@ def test_the_same_unit_in_two_files_of_a_catalogue_is_one_row() -> None:
         ("Sở Y tế", ("a.csv",), 1), ("Sở Tư pháp", ("a.csv", "b.csv"), 3)]
 
 
+def test_grouped_by_agency_catalogues_without_the_column_keep_their_rows() -> None:
+    card = build_scorecard(RESULT, group_by="agency")
+    assert [row.label for row in card.rows] == ["Hà Nội", "Lào Cai", "khac.csv"]
+    assert {row.catalogue for row in card.rows} == {None}
+    assert card.headlines[1] == "2/3 catalogues list no district-level procedure"
+
+
 def test_an_unknown_grouping_is_refused() -> None:
     with pytest.raises(ValueError):
         build_scorecard(RESULT, group_by="district")

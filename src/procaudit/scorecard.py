@@ -250,8 +250,10 @@ def severity_count(row: ScoreRow, severity: Severity) -> int:
 def _headlines(rows: tuple[ScoreRow, ...], total: ScoreRow,
                online_target: float, group_by: str = CATALOGUE) -> tuple[str, ...]:
     n = len(rows)
-    # What a row is: "5/34 catalogues …", or grouped by agency "3/32 units …".
-    noun = t("units", "đơn vị") if group_by == AGENCY else t("catalogues", "danh mục")
+    # What a row is: "5/34 catalogues …", or grouped by agency "3/32 units …" (where the
+    # catalogues have an agency column to group by).
+    units = group_by == AGENCY and any(row.catalogue is not None for row in rows)
+    noun = t("units", "đơn vị") if units else t("catalogues", "danh mục")
     lines = []
     compared = [row for row in rows if row.stats.reference_total is not None]
     if compared:
