@@ -3,8 +3,9 @@ and how a catalogue is told to belong to one: its title block, else its file nam
 
 Names are compared as words without diacritics, case or separators: "catalogue-lao-cai.xlsx",
 "DanhMuc_LaoCai.xlsx", "laocai.csv" and "ỦY BAN NHÂN DÂN TỈNH LÀO CAI" all name Lào Cai,
-while "thue" (thuế, tax) does not name Huế: a name must cover whole words. Pure Python, so
-that the configuration can check a province's name without loading pandas.
+while "thue" (thuế, tax) does not name Huế: a name must cover whole words (`NameIndex`,
+which `ministries` uses for the ministries too). Pure Python, so that the configuration can
+check a province's name without loading pandas.
 """
 
 from __future__ import annotations
