@@ -342,6 +342,19 @@ def test_a_rule_with_two_severities_has_a_bar_for_each() -> None:
     assert ["PA402 invalid-decision (warning)", "1"] in cells
 
 
+def test_the_published_chart_counts_full_catalogues_as_the_headline_does() -> None:
+    from procaudit.scorecard import build_scorecard, combined
+
+    # Lào Cai: a file with every decision beside one without a decision column.
+    stats = combined([CatalogueStats(4, published=4), CatalogueStats(2, published=None)])
+    report = FileReport("lao-cai.xlsx", None, 6, stats=stats, province="Lào Cai")
+    card = build_scorecard(AuditResult((report,), ()))
+    assert "1/1 catalogues name a publishing decision for every procedure" in card.headlines
+    dom = parse(render(AuditResult((report,), (), scorecard=card)))
+    assert dom.by_id("chart-published-desc").text() == (
+        "1 of 1 catalogues name a publishing decision for every procedure.")
+
+
 def test_the_scorecard_says_why_its_procedures_differ_from_the_summarys() -> None:
     card = Scorecard(SCORECARD.rows, SCORECARD.total, notes=(
         "The scorecard counts procedures in force (153); the summary counts every procedure "

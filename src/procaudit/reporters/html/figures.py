@@ -80,7 +80,9 @@ def share_charts(scorecard: Scorecard, online_target: float) -> list[str]:
     published = [_share(row, label, "published")
                  for row, label in zip(rows, labels, strict=True)]
     if _known(published):
-        full = sum(1 for row in rows if row.stats.published == row.stats.procedures)
+        # As the headline counts them: every procedure of the files with a decision column.
+        full = sum(1 for row in rows if row.stats.published is not None
+                   and row.stats.published == row.stats.measured_for("published"))
         known = sum(1 for row in rows if row.stats.published is not None)
         charts.append(bar_chart(
             "chart-published",
