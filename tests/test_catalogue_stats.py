@@ -1,21 +1,23 @@
-"""The scorecard's counts of one catalogue: rows in, counts out; and that they agree with the
-rules they stand beside (PA301, PA401, PA405, PA501, PA505)."""
+"""The scorecard's counts of one catalogue: rows in, counts out; that they agree with the
+rules they stand beside (PA101, PA301, PA401, PA402, PA405, PA501, PA505); and the same
+counts per unit of the agency column (`--group-by agency`)."""
 
 from __future__ import annotations
 
 import csv
+from collections import Counter
 from pathlib import Path
 
 import pandas as pd
 import pytest
 
 from conftest import run_rules, table_of
-from procaudit.catalogue_stats import catalogue_stats
+from procaudit.catalogue_stats import catalogue_stats, count_catalogue
 from procaudit.columns import ROW, SHEET
 from procaudit.io.components import COMPONENTS
 from procaudit.io.headers import map_headers
 from procaudit.io.read import Table
-from procaudit.model import CatalogueStats
+from procaudit.model import CatalogueStats, Finding, Severity
 from procaudit.reference import load_reference
 from procaudit.rules import all_rules
 from procaudit.rules.context import FileContext, RuleContext
@@ -54,43 +56,56 @@ def only(**cells: str | None) -> dict[str, str | None]:
     return {"name": "Đăng ký khai sinh", **cells}
 
 
-ALL = {"with_code": 1, "with_forms": 1, "published": 1, "fully_online": 1, "district_level": 0}
-NONE_KNOWN = {"with_code": None, "with_forms": None, "published": None, "fully_online": None,
-              "district_level": 0}
+ALL = {"with_code": 1, "with_national_code": 1, "with_forms": 1, "published": 1,
+       "fully_online": 1, "district_level": 0}
+NONE_KNOWN = {"with_code": None, "with_national_code": None, "with_forms": None,
+              "published": None, "fully_online": None, "district_level": 0}
 
 CASES = [
     # (case, rows, procedures, the counts that differ from ALL)
     ("every column filled well", [row()], 1, {}),
     ("only a name: nothing to count from", [only()], 1, NONE_KNOWN),
-    ("no code", [row(code=None)], 1, {"with_code": 0}),
-    ("a local code is a code", [row(code="1.000494.000.00.00.H29")], 1, {}),
+    ("no code", [row(code=None)], 1, {"with_code": 0, "with_national_code": 0}),
+    ("a national code with a local suffix is national",
+     [row(code="1.000494.000.00.00.H29"), row(code="1.012753.H19")], 2,
+     {"with_code": 2, "with_national_code": 2, "with_forms": 2, "published": 2,
+      "fully_online": 2}),
+    ("a one-stop system's own code fills the cell but is no national code",
+     [row(code="2018.HT.14"), row(code="BHXH.TBHXH.02."), row(code="23604")], 3,
+     {"with_code": 3, "with_national_code": 0, "with_forms": 3, "published": 3,
+      "fully_online": 3}),
     ("forms: 'Không' says none is needed", [row(forms="Không")], 1, {}),
     ("forms: empty", [row(forms=None)], 1, {"with_forms": 0}),
     ("forms: a dash, dots, an ellipsis or a no-break space are placeholders",
      [row(forms="-"), row(forms=" ... "), row(forms="…"), row(forms="\xa0"), row(forms="–/—")],
-     5, {"with_code": 5, "with_forms": 0, "published": 5, "fully_online": 5}),
+     5, {"with_code": 5, "with_national_code": 5, "with_forms": 0, "published": 5,
+         "fully_online": 5}),
     ("forms: a bulleted name is filled", [row(forms="- Mẫu 01")], 1, {}),
-    ("a placeholder decision number is still a number (PA402's, not PA401's)",
-     [row(decision_no="QĐ/0001-BCA")], 1, {}),
+    ("a placeholder decision number is no publishing decision (PA402's error)",
+     [row(decision_no="QĐ/0001-BCA")], 1, {"published": 0}),
+    ("a valid number with 'QD' typed for 'QĐ' is published (PA402 only warns)",
+     [row(decision_no="1890/QD-UBND")], 1, {}),
     ("no decision number", [row(decision_no=None)], 1, {"published": 0}),
     ("fully online, however written",
      [row(online_level="toàn trình"), row(online_level="TOÀN TRÌNH"),
       row(online_level="Mức độ 4"), row(online_level="Một phần"), row(online_level=None),
       row(online_level="Mức độ 3")],
-     6, {"with_code": 6, "with_forms": 6, "published": 6, "fully_online": 3}),
+     6, {"with_code": 6, "with_national_code": 6, "with_forms": 6, "published": 6,
+         "fully_online": 3}),
     ("the district level in the level, the agency, a court, or the name's tag",
      [row(level="Cấp huyện"), row(level="Cấp tỉnh, Cấp huyện"),
       row(agency="Phòng Tư pháp huyện"), row(agency="Tòa án nhân dân huyện Bảo Thắng"),
       row("Đăng ký hộ kinh doanh (thực hiện tại cấp huyện)"),
       row("Hỗ trợ học sinh ở xã thuộc huyện nghèo"), row(level="Cấp xã")],
-     7, {"with_code": 7, "with_forms": 7, "published": 7, "fully_online": 7,
-         "district_level": 5}),
+     7, {"with_code": 7, "with_national_code": 7, "with_forms": 7, "published": 7,
+         "fully_online": 7, "district_level": 5}),
     ("abolished procedures are not counted, whatever they hold",
      [row(), row(status="Bãi bỏ", level="Cấp huyện", forms=None, code=None),
       row(status="Hết hiệu lực", decision_no=None)],
      1, {}),
     ("a list of abolished procedures only", [row(status="Bãi bỏ")], 0,
-     {"with_code": 0, "with_forms": 0, "published": 0, "fully_online": 0}),
+     {"with_code": 0, "with_national_code": 0, "with_forms": 0, "published": 0,
+      "fully_online": 0}),
     ("the level and decision columns alone",
      [only(level="Cấp huyện", decision_no="1/QĐ-UBND"), only(level="Cấp xã", decision_no=None)],
      2, {**NONE_KNOWN, "published": 1, "district_level": 1}),
@@ -111,7 +126,8 @@ def test_a_table_without_the_column_beside_one_with_it_counts_none() -> None:
     amended = [row(code="1.000001"), row(code="1.000002")]
     new = [only(forms="Tờ khai", decision_no="1/QĐ-UBND"), only(forms=None, decision_no=None)]
     assert stats_of(amended, new) == CatalogueStats(
-        4, with_code=2, with_forms=3, published=3, fully_online=2, district_level=0)
+        4, with_code=2, with_forms=3, published=3, fully_online=2, district_level=0,
+        with_national_code=2)
 
 
 def test_whitespace_is_no_code() -> None:
@@ -223,3 +239,155 @@ def test_reference_counts_are_pa405s(with_reference: RuleOptions, rows: list[dic
 def test_no_reference_no_reference_counts() -> None:
     stats = stats_of([row()])
     assert (stats.reference_total, stats.reference_announced) == (None, None)
+
+
+# --- national codes and publishing decisions as the rules judge them --------------------
+
+NATIONAL_CODES = [
+    # (code cell, has a code, has a national code: one PA101 accepts)
+    ("1.000178", 1, 1),
+    ("2.000648", 1, 1),
+    ("1.000494.000.00.00.H29", 1, 1),
+    ("1.012753.H19", 1, 1),
+    ("2018.HT.14", 1, 0),  # a one-stop system's local code
+    ("BHXH.TBHXH.02.", 1, 0),
+    ("2020STTTT_PTTT06", 1, 0),
+    ("23604", 1, 0),  # the system's internal numeric id
+    ("2.000033.", 1, 0),  # a trailing dot: PA101 flags it
+    ("1.00123", 1, 0),  # five digits
+    ("1,001234", 1, 0),
+    ("2000648", 1, 0),  # the dot lost in Excel
+    (" 1.000178", 1, 0),  # spaces around: PA101 flags it
+    (None, 0, 0),
+]
+
+
+@pytest.mark.parametrize(("code", "with_code", "national"), NATIONAL_CODES)
+def test_a_national_code_is_one_pa101_accepts(code: str | None, with_code: int,
+                                              national: int) -> None:
+    rows = [row(code=code)]
+    table = table_of(rows, "S")
+    table.frame.loc[0, "code"] = code  # as read: table_of would strip it
+    stats = catalogue_stats(context_of([table]))
+    assert (stats.with_code, stats.with_national_code) == (with_code, national)
+    # And where PA101 ran: its findings agree.
+    flagged = sum(f.rule == "PA101" for f in run_rules(rows, RuleOptions()))
+    assert national == (0 if code is None else 1 - flagged)
+
+
+def finding(rule: str, row_number: int, severity: Severity, sheet: str = "S") -> Finding:
+    return Finding(rule, "name", severity, "t.xlsx", sheet, row_number, "decision_no", None,
+                   None, "message", "fix")
+
+
+PUBLISHED_CASES = [
+    # (case, findings on rows 2, 3, 4 (all three have a decision number), published)
+    ("no finding: all three published", [], 3),
+    ("an error of PA402 is not published", [("PA402", 3, Severity.ERROR)], 2),
+    # Another rule's or a milder severity's finding leaves the procedure published: a valid
+    # number in extra words ("Quyết định số 6225/QĐ-BQP") is PA402's warning.
+    ("a warning of PA402 is published", [("PA402", 3, Severity.WARNING)], 3),
+    ("an error of PA401", [("PA401", 2, Severity.ERROR)], 2),
+    ("another rule's error", [("PA403", 2, Severity.ERROR)], 3),
+    ("an error on another sheet", [("PA402", 2, Severity.ERROR, "Other")], 3),
+    ("errors and warnings",
+     [("PA402", 2, Severity.ERROR), ("PA402", 3, Severity.WARNING),
+      ("PA402", 4, Severity.ERROR)], 1),
+]
+
+
+@pytest.mark.parametrize(("case", "found", "published"), PUBLISHED_CASES,
+                         ids=[case[0] for case in PUBLISHED_CASES])
+def test_published_counts_what_pa401_and_pa402_leave_without_an_error(
+        case: str, found: list[tuple], published: int) -> None:
+    # The cells are valid: only the findings say otherwise (as PA402 will of words around a
+    # number once it warns of them).
+    rows = [row(decision_no="1/QĐ-UBND"), row(decision_no="2/QĐ-UBND"),
+            row(decision_no="3/QĐ-UBND")]
+    findings = [finding(*hit) for hit in found]
+    stats = catalogue_stats(context_of([table_of(rows, "S")]), findings, all_rules())
+    assert stats.published == published
+
+
+def test_without_pa402_run_its_own_check_judges_the_numbers() -> None:
+    rows = [row(decision_no="QĐ/0001-BCA"), row(decision_no="1890/QD-UBND"),
+            row(decision_no="1890/QĐ-UBND"), row(decision_no=None)]
+    without = tuple(rule for rule in all_rules() if rule.id != "PA402")
+    stats = catalogue_stats(context_of([table_of(rows, "S")]), [], without)
+    assert stats.published == 2  # the placeholder is an error, "QD" a warning
+
+
+DECISIONS_AND_CODES = [
+    row("Thủ tục A"), row("Thủ tục B", code="2018.HT.14", decision_no="QĐ/0001-BCA"),
+    row("Thủ tục C", code="1.00123", decision_no="1890/QD-UBND"),
+    row("Thủ tục D", code=None, decision_no="chưa có"),
+    row("Thủ tục E", code="1.000005.H19", decision_no=None),
+    row("Thủ tục F", code="23604", decision_no="Số 64/QĐ-NHNN"),
+]
+
+
+def test_national_codes_and_published_agree_with_the_rules_findings() -> None:
+    findings = run_rules(DECISIONS_AND_CODES, RuleOptions())
+    table = table_of(DECISIONS_AND_CODES, "S")
+    stats = catalogue_stats(context_of([table]), findings, all_rules())
+    bad_codes = {f.row for f in findings if f.rule == "PA101"}
+    has_code = {number for number, cells in enumerate(DECISIONS_AND_CODES, start=2)
+                if cells["code"]}
+    assert stats.with_national_code == len(has_code - bad_codes) == 2
+    unpublished = {f.row for f in findings
+                   if f.rule in ("PA401", "PA402") and f.severity is Severity.ERROR}
+    assert stats.published == len(DECISIONS_AND_CODES) - len(unpublished)
+    # The same without the findings (the rules' own helpers stand in for them).
+    assert stats_of(DECISIONS_AND_CODES) == stats
+
+
+# --- per unit of the agency column (--group-by agency) -----------------------------------
+
+def test_counts_per_unit_add_up_to_the_file() -> None:
+    rows = [
+        row("A", agency="Sở Tư pháp"),
+        row("B", agency="UBND Huyện Phù Ninh", level="Cấp huyện", code="2018.HT.14"),
+        row("C", agency="Sở Giao thông Vận tải", decision_no="QĐ/0001-BCA"),
+        row("D", agency="Sở  Tư pháp "),  # the same unit, spaced otherwise
+        row("E", agency="Sở Giao thông vận tải", status="Bãi bỏ"),  # and lettered otherwise
+        row("F", agency=None),
+        row("G", agency="UBND Huyện Phù Ninh", level="Cấp huyện", code="2018.HT.15"),
+    ]
+    findings = run_rules(rows, RuleOptions())
+    stats, units = count_catalogue(context_of([table_of(rows, "S")]), findings, all_rules(),
+                                   by_agency=True)
+    by_name = {unit.name: unit for unit in units}
+    assert list(by_name) == ["Sở Tư pháp", "UBND Huyện Phù Ninh", "Sở Giao thông Vận tải", ""]
+    assert by_name["Sở Tư pháp"].stats == CatalogueStats(
+        2, with_code=2, with_national_code=2, with_forms=2, published=2, fully_online=2,
+        district_level=0)
+    district = by_name["UBND Huyện Phù Ninh"].stats
+    assert (district.procedures, district.with_national_code, district.district_level) == (
+        2, 0, 2)
+    transport = by_name["Sở Giao thông Vận tải"].stats
+    assert (transport.procedures, transport.published) == (1, 0)  # E is abolished
+    assert by_name[""].stats.procedures == 1
+    for name in ("procedures", "with_code", "with_national_code", "with_forms", "published",
+                 "fully_online", "district_level"):
+        assert sum(getattr(unit.stats, name) for unit in units) == getattr(stats, name)
+    # Each finding on a row is its unit's; none is lost or counted twice.
+    on_rows = Counter((f.rule, f.severity) for f in findings if f.row is not None)
+    counted: Counter = Counter()
+    for unit in units:
+        for rule, severity, count in unit.findings:
+            counted[(rule, severity)] += count
+    assert counted == on_rows
+    assert ("PA101", Severity.ERROR, 2) in by_name["UBND Huyện Phù Ninh"].findings
+
+
+def test_units_over_several_tables_and_none_without_an_agency_column() -> None:
+    first = table_of([row("A", agency="Sở Y tế"), row("B", agency="Sở Xây dựng")], "S1")
+    second = table_of([row("C", agency="Sở Xây dựng")], "S2")
+    _, units = count_catalogue(context_of([first, second]), by_agency=True)
+    assert [(unit.name, unit.stats.procedures) for unit in units] == [
+        ("Sở Y tế", 1), ("Sở Xây dựng", 2)]
+    _, none = count_catalogue(context_of([table_of([only(code="1.000001")], "S")]),
+                              by_agency=True)
+    assert none == ()
+    _, not_asked = count_catalogue(context_of([first]))
+    assert not_asked == ()

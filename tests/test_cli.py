@@ -68,7 +68,8 @@ def test_json_report_shape_and_stdout_holds_only_json(csv_file) -> None:
                     "mau_don_to_khai": "forms", "so_quyet_dinh": "decision_no"},
         "skipped_sheets": [], "component_sheets": [],
     }]
-    assert report["summary"] == {"error": 1, "warning": 0, "info": 0, "by_rule": {"PA501": 1}}
+    assert report["summary"] == {"error": 1, "warning": 0, "info": 0, "by_rule": {"PA501": 1},
+                                 "by_rule_severity": {"PA501": {"error": 1}}}
     [finding] = report["findings"]
     assert list(finding) == ["rule", "name", "severity", "file", "sheet", "row", "column",
                              "code", "value", "message", "fix"]

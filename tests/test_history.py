@@ -241,7 +241,7 @@ def test_a_run_is_recorded_with_its_counts_stats_and_failures(tmp_path: Path) ->
     assert json.loads(audited.stats or "") == {
         "procedures": 10, "with_code": 8, "with_forms": None, "published": None,
         "fully_online": None, "district_level": None, "reference_total": None,
-        "reference_announced": None}
+        "reference_announced": None, "with_national_code": None}
     assert (failed.status, failed.sha256, failed.procedures, failed.severities,
             failed.rules) == (FAILED, None, None, {}, {})
     assert failed.message and "no such file" in failed.message

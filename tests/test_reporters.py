@@ -225,3 +225,56 @@ def test_markdown_escapes_pipes_and_line_breaks() -> None:
     reporter_for(Format.MARKDOWN, ReportOptions()).render(AuditResult((), (finding,)), out)
     row = [line for line in out.getvalue().splitlines() if line.startswith("| a")]
     assert row == ["| a\\|b.csv |  | 2 | code |  | PA101 | error | Two<br>lines. | Fix. |"]
+
+
+# A rule whose findings have two severities: PA402 warns where a valid number only lacks
+# its "Đ" and errs on a placeholder.
+TWO_SEVERITIES = AuditResult(
+    files=(FileReport("bo-cong-an.xlsx", ("Danh sách TTHC",), 5),),
+    findings=(
+        *(_finding("PA402", "invalid-decision", Severity.ERROR, "bo-cong-an.xlsx",
+                   "Danh sách TTHC", row, "decision_no", None, "QĐ/0001-BCA",
+                   "The decision number 'QĐ/0001-BCA' is a placeholder.", "Replace it.")
+          for row in (3, 4, 5)),
+        _finding("PA402", "invalid-decision", Severity.WARNING, "bo-cong-an.xlsx",
+                 "Danh sách TTHC", 6, "decision_no", None, "1890/QD-UBND",
+                 "The decision number '1890/QD-UBND' writes 'QD' for 'QĐ'.",
+                 "Write it as 1890/QĐ-UBND."),
+        _finding("PA603", "stray-whitespace", Severity.INFO, "bo-cong-an.xlsx",
+                 "Danh sách TTHC", 7, "name", None, "x ", "Spaces.", "Trim."),
+    ),
+)
+
+
+def _rendered(fmt: Format, result: AuditResult) -> str:
+    out = io.StringIO()
+    reporter_for(fmt, ReportOptions(width=200)).render(result, out)
+    return out.getvalue()
+
+
+@pytest.mark.parametrize(
+    ("fmt", "lines"),
+    [
+        (Format.RICH, ["PA402  invalid-decision  error            3",
+                       "PA402  invalid-decision  warning          1",
+                       "PA603  stray-whitespace  info             1"]),
+        (Format.MARKDOWN, ["| PA402 | invalid-decision | error | 3 |",
+                           "| PA402 | invalid-decision | warning | 1 |",
+                           "| PA603 | stray-whitespace | info | 1 |"]),
+    ],
+)
+def test_a_rule_with_two_severities_has_a_summary_line_for_each(fmt: Format,
+                                                                lines: list[str]) -> None:
+    text = _rendered(fmt, TWO_SEVERITIES)
+    for line in lines:
+        assert line in text.splitlines()
+
+
+def test_the_rules_findings_name_both_severities_and_json_counts_them() -> None:
+    text = _rendered(Format.RICH, TWO_SEVERITIES)
+    assert "PA402 invalid-decision · error, warning · 4 findings" in text.splitlines()
+    summary = json.loads(_rendered(Format.JSON, TWO_SEVERITIES))["summary"]
+    assert summary["by_rule"] == {"PA402": 4, "PA603": 1}
+    assert summary["by_rule_severity"] == {"PA402": {"error": 3, "warning": 1},
+                                           "PA603": {"info": 1}}
+    assert (summary["error"], summary["warning"], summary["info"]) == (3, 1, 1)

@@ -14,12 +14,13 @@ import numpy as np
 import pandas as pd
 import pyarrow as pa
 
-from procaudit.catalogue_stats import catalogue_stats
+from procaudit.catalogue_stats import count_catalogue
 from procaudit.columns import ALIASES, ROW, SHEET
 from procaudit.errors import InputError
 from procaudit.floods import collapse_all, source_headers
 from procaudit.i18n import t
 from procaudit.io import Catalogue, PerFile, Table, options_for, read_catalogue
+from procaudit.ministries import catalogue_owner
 from procaudit.model import (
     AuditResult,
     FileFailure,
@@ -28,7 +29,6 @@ from procaudit.model import (
     Severity,
     SkippedRule,
 )
-from procaudit.provinces import catalogue_province
 from procaudit.rules import Rule, all_rules, get_rule
 from procaudit.rules.context import FileContext, RuleContext
 from procaudit.rules.options import RuleOptions
@@ -49,11 +49,13 @@ def audit(
     selection: RuleSelection | None = None,
     progress: Progress | None = None,
     every_row: bool = False,
+    by_agency: bool = False,
 ) -> AuditResult:
     """Audit every path; an unreadable file is recorded as a failure and the rest go on.
 
     A rule that fails on nearly every value of a column gives one column finding
-    (`procaudit.floods`); `every_row` keeps its row findings instead.
+    (`procaudit.floods`); `every_row` keeps its row findings instead. `by_agency`: count the
+    scorecard's numbers per unit of the agency column too.
     """
     schema = load_schema(schema_path)
     options = rule_options or RuleOptions()
@@ -68,7 +70,8 @@ def audit(
         stage = _stages(progress, path, number, len(paths))
         try:
             found, not_checked, report = _audit_one(path, schema, read_options, options,
-                                                    rules, selection, stage, every_row)
+                                                    rules, selection, stage, every_row,
+                                                    by_agency)
         except InputError as exc:
             failures.append(FileFailure(path, str(exc)))
             continue
@@ -91,6 +94,7 @@ def _audit_one(
     selection: RuleSelection,
     stage: Progress,
     every_row: bool = False,
+    by_agency: bool = False,
 ) -> tuple[list[Finding], list[SkippedRule], FileReport]:
     """One file's findings, the rules it could not be checked by, and its report entry."""
     stage(t("reading", "đang đọc"))
@@ -113,7 +117,7 @@ def _audit_one(
         skipped.extend(_file_skipped(file_context, rules))
         # The scorecard counts procedures, so it reads the row findings before they collapse.
         findings = [finding for found in per_table for finding in found] + of_file
-        stats = catalogue_stats(file_context, findings, rules)
+        stats, units = count_catalogue(file_context, findings, rules, by_agency)
         if not every_row:
             findings = collapse_all(
                 (found, table.frame, source_headers(table.header_map.sources))
@@ -122,7 +126,9 @@ def _audit_one(
     finally:
         for _, context in contexts:
             context.close()
-    report = replace(_file_report(catalogue), stats=stats, province=catalogue_province(catalogue))
+    province, ministry = catalogue_owner(catalogue)
+    report = replace(_file_report(catalogue), stats=stats, province=province, ministry=ministry,
+                     units=units)
     return findings, skipped, report
 
 

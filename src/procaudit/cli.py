@@ -385,6 +385,18 @@ def check(
                             "Liệt kê từng dòng khi một quy tắc không đạt ở gần như mọi giá "
                             "trị của một cột, thay vì một phát hiện cho cả cột.")),
     ] = False,
+    group_by: Annotated[
+        str | None,
+        typer.Option("--group-by", metavar="catalogue|agency", show_default=False,
+                     help=t("What a scorecard row stands for: a catalogue (its province or "
+                            "ministry, else its file; the default), or a unit of the agency "
+                            "column (a one-stop export stacked per department and district).",
+                            "Mỗi dòng của bảng tổng hợp ứng với: một danh mục (theo tỉnh hoặc "
+                            "bộ, ngành; nếu không xác định được thì theo tệp; mặc định), hoặc "
+                            "một đơn vị trong cột cơ quan thực hiện (agency: tệp xuất từ hệ "
+                            "thống một cửa gồm danh mục của từng sở, từng huyện nối tiếp "
+                            "nhau).")),
+    ] = None,
     sheet: SheetOption = None,
     header_row: HeaderRowOption = None,
     mapping: MapOption = None,
@@ -393,7 +405,7 @@ def check(
     """Audit catalogue files and report their defects."""
     _speak_early(lang)
     line = replace(_command_line(select, ignore, fail_on, mapping, sheet, header_row,
-                                 reference, forms_dir, online_target),
+                                 reference, forms_dir, online_target, group_by),
                    every_row=every_row or None)
     settings = _settings(config, line, lang)
     inputs = _inputs(paths)
@@ -425,7 +437,8 @@ def check(
         rule_options = _rule_options(settings)
         with _stage_display(quiet) as progress:
             result = audit(paths, str(schema) if schema else None, read_options, rule_options,
-                           selection, progress, every_row=settings.every_row.value)
+                           selection, progress, every_row=settings.every_row.value,
+                           by_agency=settings.group_by.value == "agency")
     except ProcauditError as exc:
         raise _fail(str(exc)) from None
     result = inputs.with_failures(result.with_severities(settings.severity.value))
@@ -494,7 +507,8 @@ def _with_scorecard(result: AuditResult, settings: Settings) -> AuditResult:
 
     result = with_provinces(result, settings.province_for)
     target = settings.online_target.value / 100
-    return replace(result, scorecard=build_scorecard(result, target))
+    return replace(result, scorecard=build_scorecard(result, target, settings.group_by.value,
+                                                     settings.severity.value))
 
 
 def _cannot_write(path: Path, exc: OSError) -> str:
@@ -600,8 +614,9 @@ def _render_text(reporter: Reporter, result: AuditResult, stream: BinaryIO) -> N
 def _command_line(select: list[str] | None, ignore: list[str] | None, fail_on: FailOn | None,
                   mapping: list[str] | None, sheet: str | None, header_row: str | None,
                   reference: Path | None, forms_dir: Path | None,
-                  online_target: float | None) -> CommandLine:
+                  online_target: float | None, group_by: str | None = None) -> CommandLine:
     """What was typed, checked before pandas is imported: a bad value is a usage error."""
+    from procaudit.config import GROUP_BY
     from procaudit.settings import CommandLine
 
     try:
@@ -609,11 +624,16 @@ def _command_line(select: list[str] | None, ignore: list[str] | None, fail_on: F
         columns = parse_mapping(mapping)
     except ProcauditError as exc:
         raise _fail(str(exc)) from None
+    if group_by is not None and group_by.lower() not in GROUP_BY:
+        raise _fail(t("--group-by '{value}' is not a grouping procaudit knows: use catalogue "
+                      "(the default) or agency",
+                      "--group-by '{value}' không phải cách nhóm procaudit hỗ trợ: dùng "
+                      "catalogue (mặc định) hoặc agency", value=group_by))
     return CommandLine(
         select=tuple(select or ()), ignore=tuple(ignore or ()),
         fail_on=fail_on.value if fail_on else None, mapping=columns, sheet=sheet,
         header_row=header_row, reference=reference, forms_dir=forms_dir,
-        online_target=online_target,
+        online_target=online_target, group_by=group_by.lower() if group_by else None,
     )
 
 

@@ -23,6 +23,10 @@ PYPROJECT = "pyproject.toml"
 _SEVERITIES = ("error", "warning", "info")
 _FAIL_ON = ("error", "warning", "info", "never")
 _RULE_PREFIX = re.compile(r"PA\d{0,3}", re.IGNORECASE)
+# What a scorecard row may stand for (`scorecard.GROUP_BY`, kept here free of imports).
+GROUP_BY = ("catalogue", "agency")
+# Keys also accepted as spelled with an underscore, as the documentation once gave them.
+_OTHER_SPELLINGS = {"group_by": "group-by"}
 
 
 class ConfigError(ProcauditError):
@@ -58,6 +62,7 @@ class Config:
     lang: str | None = None  # "vi" or "en": the language of reports and messages
     provinces: dict[str, str] = field(default_factory=dict)  # path or glob -> province
     every_row: bool | None = None  # keep the row findings of a rule failing a whole column
+    group_by: str | None = None  # "catalogue" or "agency": what a scorecard row stands for
 
 
 def find_config(start: Path) -> Path | None:
@@ -115,16 +120,18 @@ def _parse(data: dict[str, Any], where: str, base: Path) -> Config:
         "lang": lambda v, k: ("lang", _choice(v, k, LANGUAGES)),
         "provinces": lambda v, k: ("provinces", _provinces(v, k)),
         "every-row": lambda v, k: ("every_row", _flag(v, k)),
+        "group-by": lambda v, k: ("group_by", _choice(v, k, GROUP_BY)),
     }
     values: dict[str, Any] = {}
     for key, value in data.items():
-        if key not in parsers:
+        parse = parsers.get(_OTHER_SPELLINGS.get(key, key))
+        if parse is None:
             known = ", ".join(sorted(parsers))
             raise ConfigError(t("{where}: unknown key '{key}' (known keys: {known})",
                                 "{where}: khóa '{key}' không hợp lệ (các khóa hợp lệ: {known})",
                                 where=where, key=key, known=known))
         try:
-            name, parsed = parsers[key](value, key)
+            name, parsed = parse(value, key)
         except ValueError as exc:
             raise ConfigError(f"{where}: {exc}") from None
         values[name] = parsed

@@ -131,6 +131,8 @@ class FileReport:
     notes: tuple[str, ...] = ()  # how the file was read, where the user should know
     stats: CatalogueStats | None = None  # for the scorecard
     province: str | None = None  # named by the file's title, its name or the configuration
+    ministry: str | None = None  # or the ministry (national body) its title or name names
+    units: tuple[UnitStats, ...] = ()  # per unit of its agency column, with --group-by agency
 
 
 @dataclass(frozen=True)
@@ -142,13 +144,15 @@ class CatalogueStats:
     """
 
     procedures: int  # rows that are procedures (abolished ones excluded)
-    with_code: int | None = None
+    with_code: int | None = None  # a code cell filled (whatever it holds)
     with_forms: int | None = None
     published: int | None = None  # with a publishing decision
     fully_online: int | None = None  # "Toàn trình"
     district_level: int | None = None  # stale district-level entries (PA501's rows)
     reference_total: int | None = None  # with --reference: reference procedures in scope
     reference_announced: int | None = None  # ... of which this catalogue lists
+    # A code PA101 accepts: a national code, alone or with a local suffix (not "2018.HT.14").
+    with_national_code: int | None = None
     # Catalogues counted together (a province's files, the total) where some lack a column:
     # (count, the procedures of those that have it). A share is taken of those procedures
     # only, so a file without a forms column does not read as a file without forms.
@@ -160,15 +164,29 @@ class CatalogueStats:
 
 
 @dataclass(frozen=True)
-class ScoreRow:
-    """One line of the scorecard: a file, or a province whose files are counted together."""
+class UnitStats:
+    """The part of a catalogue one unit of its agency column holds (a department or a
+    district of a one-stop export stacked per unit), for `--group-by agency`."""
 
-    label: str  # the province's name where known, else the file's path
+    name: str  # the agency cell as first written, or "" for rows that name no agency
+    stats: CatalogueStats
+    # (rule, severity as the rule gave it, count) of the findings on the unit's rows; the
+    # scorecard applies the configured severities to them.
+    findings: tuple[tuple[str, Severity, int], ...] = ()
+
+
+@dataclass(frozen=True)
+class ScoreRow:
+    """One line of the scorecard: a file, a province or ministry whose files are counted
+    together, or (grouped by agency) one unit of a catalogue."""
+
+    label: str  # the province's or ministry's name where known, else the file's path
     files: tuple[str, ...]
     stats: CatalogueStats
     errors: int = 0
     warnings: int = 0
     infos: int = 0
+    catalogue: str | None = None  # a unit's row: the label of the catalogue it is part of
 
     def share(self, count: int | None, of: int | None = None) -> float | None:
         """count / procedures (or / `of`), None where either is unknown or zero."""
@@ -189,6 +207,10 @@ class Scorecard:
     rows: tuple[ScoreRow, ...]
     total: ScoreRow
     headlines: tuple[str, ...] = ()
+    group_by: str = "catalogue"  # or "agency": a row per unit of the agency column
+    # Where the scorecard's numbers differ from the report's others, why ("the scorecard
+    # counts procedures in force; the summary every row read").
+    notes: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -255,6 +277,17 @@ class AuditResult:
 
     def count_by_rule(self) -> dict[str, int]:
         return dict(sorted(Counter(f.rule for f in self.findings).items()))
+
+    def count_by_rule_and_severity(self) -> dict[str, dict[Severity, int]]:
+        """Findings per rule, by rule id, and per severity within the rule, the most severe
+        first: a rule may give some of its findings a milder severity than its own (PA402
+        warns where only "QD" was typed for "QĐ")."""
+        counts = Counter((f.rule, f.severity) for f in self.findings)
+        out: dict[str, dict[Severity, int]] = {}
+        for (rule, severity), count in sorted(counts.items(),
+                                              key=lambda item: (item[0][0], -item[0][1].rank)):
+            out.setdefault(rule, {})[severity] = count
+        return out
 
     def exit_code(self, fail_on: FailOn) -> int:
         """0 clean, 1 findings at or above `fail_on`, 2 an input could not be audited."""

@@ -3,19 +3,21 @@ and how a catalogue is told to belong to one: its title block, else its file nam
 
 Names are compared as words without diacritics, case or separators: "catalogue-lao-cai.xlsx",
 "DanhMuc_LaoCai.xlsx", "laocai.csv" and "ỦY BAN NHÂN DÂN TỈNH LÀO CAI" all name Lào Cai,
-while "thue" (thuế, tax) does not name Huế: a name must cover whole words. Pure Python, so
-that the configuration can check a province's name without loading pandas.
+while "thue" (thuế, tax) does not name Huế: a name must cover whole words (`NameIndex`,
+which `ministries` uses for the ministries too). Pure Python, so that the configuration can
+check a province's name without loading pandas.
 """
 
 from __future__ import annotations
 
 import re
 import unicodedata
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Final
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable
+    from collections.abc import Iterable, Iterator
 
     from procaudit.io import Catalogue
 
@@ -37,10 +39,12 @@ _CAMEL = re.compile(r"(?<=[a-z0-9])(?=[A-Z])")
 _NOT_ALNUM = re.compile(r"[^a-z0-9]+")
 # "…, ngày 15 tháng 8 năm 2025" (or "ngày …/…/…") once folded: the line of a decision's date.
 _PLACE_AND_DATE = re.compile(r"\bngay (?:\d|thang\b)")  # "ngày … tháng" when left blank
-_LONGEST_RUN = 6  # tokens a name may be spread over ("t p ho chi minh" is five)
+# Tokens a name may be spread over ("t p ho chi minh" is five, "bo van hoa the thao va du
+# lich" eight).
+_LONGEST_RUN = 10
 
 
-def _words(text: str) -> list[str]:
+def words(text: str) -> list[str]:
     """Lower-case ASCII words: "DanhMuc_LàoCai" -> ["danh", "muc", "lao", "cai"]."""
     text = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
     text = "".join(ch for ch in text if not unicodedata.combining(ch))
@@ -49,45 +53,81 @@ def _words(text: str) -> list[str]:
 
 def folded_name(text: str) -> str:
     """A name as compared and sorted: "Đắk Lắk" -> "dak lak"."""
-    return " ".join(_words(text))
+    return " ".join(words(text))
 
 
-def _key(name: str) -> str:
-    return "".join(_words(name))
+def name_key(name: str) -> str:
+    """A name's words run together: "Lào Cai" -> "laocai", as `NameIndex` looks it up."""
+    return "".join(words(name))
 
 
-# The key of every name (its words run together, "laocai") -> the province.
-_BY_KEY: Final = {
-    _key(alias): province
+def is_place_and_date(line: str) -> bool:
+    """Whether a title line is where and when a decision was signed ("Hà Nội, ngày 15
+    tháng 8 năm 2025"): it names a place that is not the catalogue's."""
+    return _PLACE_AND_DATE.search(folded_name(line)) is not None
+
+
+@dataclass(frozen=True)
+class Found:
+    """A name found in a text, and where: `words[start:end]` spell it."""
+
+    name: str
+    start: int
+    end: int
+
+
+class NameIndex:
+    """Names (with their other spellings) found in text as runs of whole words: a run of
+    words whose letters, run together, are a name's ("lao cai", "LaoCai", "laocai")."""
+
+    def __init__(self, spellings: Iterable[tuple[str, str]]) -> None:
+        """`spellings`: (a spelling, the name it stands for)."""
+        self.by_key = {name_key(spelling): name for spelling, name in spellings}
+        self.longest = max(map(len, self.by_key), default=0)
+
+    def find(self, text_words: list[str], start: int = 0) -> Found | None:
+        """The first name spelled by a run of `text_words` from `start` on."""
+        for first in range(start, len(text_words)):
+            joined = ""
+            for last in range(first, min(first + _LONGEST_RUN, len(text_words))):
+                joined += text_words[last]
+                if len(joined) > self.longest:
+                    break
+                if joined in self.by_key:
+                    return Found(self.by_key[joined], first, last + 1)
+        return None
+
+    def all(self, text_words: list[str]) -> Iterator[Found]:
+        """Every name spelled in `text_words`, left to right, none overlapping."""
+        start = 0
+        while (found := self.find(text_words, start)) is not None:
+            yield found
+            start = found.end
+
+
+_INDEX: Final = NameIndex(
+    (alias, province)
     for province in PROVINCES
     for alias in (province, *_OTHER_NAMES.get(province, ()))
-}
-_LONGEST_KEY = max(map(len, _BY_KEY))
+)
 
 
 def province_in(text: str) -> str | None:
     """The first province named in `text`: a run of its whole words that spells the name."""
-    words = _words(text)
-    for start in range(len(words)):
-        joined = ""
-        for word in words[start:start + _LONGEST_RUN]:
-            joined += word
-            if len(joined) > _LONGEST_KEY:
-                break
-            if joined in _BY_KEY:
-                return _BY_KEY[joined]
-    return None
+    found = _INDEX.find(words(text))
+    return None if found is None else found.name
 
 
 def province_named(name: str) -> str | None:
     """The province a name written by the user means ("lao cai", "Tỉnh Lào Cai", "TP HCM"),
     or None when it names none: the whole text must be the name."""
-    words = _words(name)
+    given = words(name)
     for prefix in _PREFIXES:
-        if words[: len(prefix.split())] == prefix.split() and _key(name) not in _BY_KEY:
-            words = words[len(prefix.split()):]
+        if given[: len(prefix.split())] == prefix.split() and name_key(name) not in (
+                _INDEX.by_key):
+            given = given[len(prefix.split()):]
             break
-    return _BY_KEY.get("".join(words))
+    return _INDEX.by_key.get("".join(given))
 
 
 def province_of(path: str, title: Iterable[str] = ()) -> str | None:
@@ -95,7 +135,7 @@ def province_of(path: str, title: Iterable[str] = ()) -> str | None:
     name. A place-and-date line ("Hà Nội, ngày 15 tháng 8 năm 2025") names where a decision
     was signed, which for a ministry is Hà Nội: it is not read."""
     for line in title:
-        found = None if _PLACE_AND_DATE.search(folded_name(line)) else province_in(line)
+        found = None if is_place_and_date(line) else province_in(line)
         if found is not None:
             return found
     return province_in(Path(path).stem)

@@ -34,6 +34,7 @@ class CommandLine:
     online_target: float | None = None
     lang: str | None = None
     every_row: bool | None = None
+    group_by: str | None = None
 
 
 @dataclass(frozen=True)
@@ -128,6 +129,12 @@ class Settings:
         return self._pick("every-row", self.line.every_row, self.config.every_row, False)
 
     @property
+    def group_by(self) -> Setting:
+        """What a scorecard row stands for: a catalogue (province, ministry or file), or a
+        unit of the agency column."""
+        return self._pick("group-by", self.line.group_by, self.config.group_by, "catalogue")
+
+    @property
     def provinces(self) -> Setting:
         return self._pick("provinces", None, self.config.provinces or None, {})
 
@@ -160,7 +167,7 @@ class Settings:
         settings = [
             self.select, self.extend_select, self.ignore, self.fail_on, self.severity,
             self.mapping, self.reference, self.forms_dir, self.online_target,
-            self.reform_date, self.lang, self.provinces, self.every_row,
+            self.reform_date, self.lang, self.provinces, self.group_by, self.every_row,
         ]
         for entry in self.config.files:
             value = {"sheet": entry.sheet, "header-row": entry.header_row}

@@ -15,9 +15,10 @@ from procaudit.model import AuditResult, FailOn, Scorecard, ScoreRow, Severity
 from procaudit.reporters.base import Reporter, ReportOptions
 from procaudit.reporters.html import asset
 from procaudit.reporters.html.charts import SEVERITY_ORDER, trend_chart
-from procaudit.reporters.html.figures import rule_chart, share_charts
+from procaudit.reporters.html.figures import row_heading, rule_chart, share_charts
 from procaudit.reporters.html.findings import findings_json, findings_section
 from procaudit.reporters.html.text import esc, number, percent, severity_heading, severity_label
+from procaudit.scorecard import shown_labels
 
 # Nothing may be loaded from anywhere: inline styles and scripts only, images as data: URLs.
 _POLICY = ("default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; "
@@ -156,8 +157,8 @@ def _files_table(result: AuditResult) -> str:
 def _scorecard(card: Scorecard) -> str:
     with_reference = any(r.stats.reference_total is not None for r in (*card.rows, card.total))
     headings = [
-        t("Province or file", "Tỉnh hoặc tệp"), t("Procedures", "Số thủ tục"),
-        t("With a code", "Có mã số"), t("With forms", "Có mẫu đơn, tờ khai"),
+        row_heading(card), t("Procedures in force", "Số thủ tục còn hiệu lực"),
+        t("With a national code", "Có mã số quốc gia"), t("With forms", "Có mẫu đơn, tờ khai"),
         t("Published", "Đã công bố"), t("Fully online", "Trực tuyến toàn trình"),
         t("District level", "Còn cấp huyện"),
     ]
@@ -166,27 +167,32 @@ def _scorecard(card: Scorecard) -> str:
     headings += [severity_heading(s) for s in SEVERITY_ORDER]
     head = "".join(f'<th scope="col"{_NUM if i else ""}>{esc(h)}</th>'
                    for i, h in enumerate(headings))
-    body = "\n".join(_score_row(row, with_reference) for row in card.rows)
+    labels = shown_labels((*card.rows, card.total), short_paths=False)
+    body = "\n".join(_score_row(row, label, with_reference)
+                     for row, label in zip(card.rows, labels, strict=False))
     parts = []
     if card.headlines:
         parts.append('<ul class="headlines">'
                      + "".join(f"<li>{esc(line)}</li>" for line in card.headlines) + "</ul>")
     parts.append(
         f'<div class="table-wrap"><table class="scorecard"><thead><tr>{head}</tr></thead>\n'
-        f"<tbody>\n{body}\n</tbody>\n<tfoot>\n{_score_row(card.total, with_reference)}\n"
-        "</tfoot></table></div>"
+        f"<tbody>\n{body}\n</tbody>\n<tfoot>\n"
+        f"{_score_row(card.total, labels[-1], with_reference)}\n</tfoot></table></div>"
     )
+    parts += [f'<p class="meta">{esc(t("Note: {note}", "Lưu ý: {note}", note=note))}</p>'
+              for note in card.notes]
     return "\n".join(parts)
 
 
 _NUM = ' class="num"'
 
 
-def _score_row(row: ScoreRow, with_reference: bool) -> str:
+def _score_row(row: ScoreRow, label: str, with_reference: bool) -> str:
     stats = row.stats
     cells = [
         number(stats.procedures),
-        _share(row, stats.with_code, stats.measured_for("with_code"), of_all=True),
+        _share(row, stats.with_national_code, stats.measured_for("with_national_code"),
+               of_all=True),
         _share(row, stats.with_forms, stats.measured_for("with_forms"), of_all=True),
         _share(row, stats.published, stats.measured_for("published"), of_all=True),
         _share(row, stats.fully_online, stats.measured_for("fully_online"), of_all=True),
@@ -195,7 +201,7 @@ def _score_row(row: ScoreRow, with_reference: bool) -> str:
     if with_reference:
         cells.append(_share(row, stats.reference_announced, stats.reference_total))
     cells += [number(row.errors), number(row.warnings), number(row.infos)]
-    return (f'<tr><th scope="row" title="{esc(", ".join(row.files))}">{esc(row.label)}</th>'
+    return (f'<tr><th scope="row" title="{esc(", ".join(row.files))}">{esc(label)}</th>'
             + "".join(f'<td class="num">{cell}</td>' for cell in cells) + "</tr>")
 
 

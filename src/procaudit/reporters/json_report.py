@@ -54,6 +54,11 @@ def report_dict(result: AuditResult) -> dict[str, Any]:
         "summary": {
             **{severity.value: by_severity[severity] for severity in Severity},
             "by_rule": result.count_by_rule(),
+            # A rule may give some findings a milder severity than its own (PA402's warnings).
+            "by_rule_severity": {
+                rule: {severity.value: count for severity, count in counts.items()}
+                for rule, counts in result.count_by_rule_and_severity().items()
+            },
         },
         "scorecard": scorecard_dict(scorecard_of(result)),
         "findings": [with_status(finding_dict(f), f, result) for f in result.findings],
@@ -77,18 +82,23 @@ def report_dict(result: AuditResult) -> dict[str, Any]:
 
 def scorecard_dict(scorecard: Scorecard) -> dict[str, Any]:
     return {
+        "group_by": scorecard.group_by,
         "rows": [score_row_dict(row) for row in scorecard.rows],
         "total": score_row_dict(scorecard.total),
         "headlines": list(scorecard.headlines),
+        "notes": list(scorecard.notes),
     }
 
 
 def score_row_dict(row: ScoreRow) -> dict[str, Any]:
     """A scorecard row: each count with its share of the procedures (null where unknown);
-    the reference procedures announced as a share of those in the catalogue's scope."""
+    the reference procedures announced as a share of those in the catalogue's scope.
+    `with_code` counts code cells filled, `with_national_code` the codes PA101 accepts; a
+    unit's row (grouped by agency) names its `catalogue`, null on a catalogue's own row."""
     stats = row.stats
     entry: dict[str, Any] = {
         "label": row.label,
+        "catalogue": row.catalogue,
         "files": list(row.files),
         "procedures": stats.procedures,
         "errors": row.errors,

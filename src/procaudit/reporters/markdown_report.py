@@ -9,7 +9,7 @@ from procaudit import __version__
 from procaudit.i18n import t
 from procaudit.model import AuditResult, Finding, Severity
 from procaudit.reporters.base import Reporter
-from procaudit.scorecard import scorecard_of, table
+from procaudit.scorecard import scorecard_of, table, worth_showing
 
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
 
@@ -49,24 +49,29 @@ def _summary(result: AuditResult) -> str:
 
 
 def _by_rule(result: AuditResult) -> list[list[object]]:
-    first: dict[str, Finding] = {}  # the name and severity shown are those of the first
+    """A line per rule and severity: PA402's warnings are not counted among its errors."""
+    first: dict[str, Finding] = {}  # the name shown is that of the first
     for finding in result.findings:
         first.setdefault(finding.rule, finding)
-    return [[rule, first[rule].name, first[rule].severity.label, count]
-            for rule, count in result.count_by_rule().items()]
+    return [[rule, first[rule].name, severity.label, count]
+            for rule, counts in result.count_by_rule_and_severity().items()
+            for severity, count in counts.items()]
 
 
 def _scorecard(result: AuditResult) -> list[str]:
-    """The scorecard, when the run audited two catalogues or more; the total in bold."""
-    if len(result.files) < 2:
-        return []
+    """The scorecard, when the run audited two catalogues or more or grouped them by agency;
+    the total in bold."""
     scorecard = scorecard_of(result)
+    if not worth_showing(scorecard, len(result.files)):
+        return []
     headings, rows = table(scorecard)
     rows[-1] = [f"**{text}**" for text in rows[-1]]
     lines = ["", "## " + t("Scorecard", "Bảng tổng hợp"), ""]
     lines += _table(headings, ["---", *["---:"] * (len(headings) - 1)], rows)
     if scorecard.headlines:
         lines += ["", *(f"- {cell(headline)}" for headline in scorecard.headlines)]
+    for note in scorecard.notes:
+        lines += ["", f"{t('Note', 'Lưu ý')}: {cell(note)}"]
     return lines
 
 

@@ -130,10 +130,11 @@ class RichReporter(Reporter):
                                  (t("severity", "mức độ"), "left"),
                                  (t("findings", "số phát hiện"), "right")):
             table.add_column(heading, justify=justify, header_style="bold")
-        for rule, count in result.count_by_rule().items():
-            f = first[rule]
-            table.add_row(rule, f.name, Text(f.severity.label, style=_STYLE[f.severity]),
-                          str(count))
+        # A line per severity of a rule: PA402's warnings are not counted as errors.
+        for rule, counts in result.count_by_rule_and_severity().items():
+            for severity, count in counts.items():
+                table.add_row(rule, first[rule].name,
+                              Text(severity.label, style=_STYLE[severity]), str(count))
         console.print()
         console.print(table)
 
@@ -149,12 +150,15 @@ class RichReporter(Reporter):
             shown = (sorted(findings, key=Finding.sort_key) if limit <= 0
                      else heapq.nsmallest(limit, findings, key=Finding.sort_key))
             head = shown[0]
+            severities = sorted({finding.severity for finding in findings},
+                                key=lambda severity: -severity.rank)
             console.print()
             console.print(
                 Text.assemble(
                     (f"{rule} {head.name}", "bold"),
                     " · ",
-                    (head.severity.label, _STYLE[head.severity]),
+                    *[part for number, severity in enumerate(severities) for part in (
+                        (", " if number else ""), (severity.label, _STYLE[severity]))],
                     " · " + _count(len(findings), "finding", "phát hiện"),
                 )
             )

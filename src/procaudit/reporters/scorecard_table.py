@@ -1,5 +1,6 @@
-"""The scorecard in the terminal report: one line per province or file, the total, and the
-headlines, when a run audits two catalogues or more (one catalogue's report says it all)."""
+"""The scorecard in the terminal report: one line per ministry, province or file (or per unit,
+grouped by agency), the total, the headlines and the notes, when a run audits two catalogues
+or more or groups by agency (one catalogue's report says it all)."""
 
 from __future__ import annotations
 
@@ -9,9 +10,8 @@ from rich.text import Text
 
 from procaudit.i18n import t
 from procaudit.model import AuditResult
-from procaudit.scorecard import table
+from procaudit.scorecard import table, worth_showing
 
-MIN_CATALOGUES = 2  # fewer, and the scorecard would repeat the report
 _LABEL_WIDTH = 12  # the label column is kept at least this wide (or as its longest label)
 _PADDING = 2  # between two columns
 
@@ -19,7 +19,7 @@ _PADDING = 2  # between two columns
 def print_scorecard(console: Console, result: AuditResult) -> None:
     """The scorecard of `result` (made by `procaudit check`), if it has one worth showing."""
     scorecard = result.scorecard
-    if scorecard is None or len(result.files) < MIN_CATALOGUES:
+    if scorecard is None or not worth_showing(scorecard, len(result.files)):
         return
     headings, rows = table(scorecard)
     grid = Table(show_edge=False, pad_edge=False, box=None)
@@ -36,6 +36,8 @@ def print_scorecard(console: Console, result: AuditResult) -> None:
     console.print(grid)
     for headline in scorecard.headlines:
         console.print(f"  {headline}")
+    for note in scorecard.notes:
+        console.print(Text(t("  note: {note}", "  lưu ý: {note}", note=note), style="dim"))
 
 
 def _widths(console: Console, headings: list[str], rows: list[list[str]]) -> list[int]:

@@ -1,6 +1,6 @@
-"""The report's charts, made from an audit result: findings per rule, and the scorecard's
-shares per province or file (fully online against the target, published, with code and
-with forms)."""
+"""The report's charts, made from an audit result: findings per rule (a bar per severity
+where a rule gave two), and the scorecard's shares per row, a ministry, province, file or
+unit (fully online against the target, published, with a national code and with forms)."""
 
 from __future__ import annotations
 
@@ -16,21 +16,27 @@ from procaudit.reporters.html.charts import (
     count_axis,
     share_axis,
 )
-from procaudit.reporters.html.text import number, percent, severity_heading
+from procaudit.reporters.html.text import number, percent, severity_heading, severity_label
+from procaudit.scorecard import AGENCY, shown_labels
 
 
 def rule_chart(result: AuditResult) -> str | None:
-    """Bars of findings per rule, coloured by the rule's severity; None without findings."""
+    """Bars of findings per rule, coloured by their severity; a rule whose findings have two
+    severities (PA402's warnings among its errors) has a bar for each. None without
+    findings."""
     counts = result.count_by_rule()
     if not counts:
         return None
-    first: dict[str, Finding] = {}  # the name and severity shown are those of the first
+    first: dict[str, Finding] = {}  # the name shown is that of the first
     for finding in result.findings:
         first.setdefault(finding.rule, finding)
+    by_severity = result.count_by_rule_and_severity()
     groups = [
-        Group(f"{rule} {first[rule].name}",
-              (Bar(count, number(count), f"sev-{first[rule].severity.value}"),))
-        for rule, count in counts.items()
+        Group(f"{rule} {first[rule].name}" if len(severities) == 1
+              else f"{rule} {first[rule].name} ({severity_label(severity).lower()})",
+              (Bar(count, number(count), f"sev-{severity.value}"),))
+        for rule, severities in by_severity.items()
+        for severity, count in severities.items()
     ]
     top = min(counts, key=lambda rule: (-counts[rule], rule))
     description = t(
@@ -38,7 +44,7 @@ def rule_chart(result: AuditResult) -> str | None:
         "{count} vấn đề thuộc {rules} quy tắc; quy tắc {top} có nhiều vấn đề nhất ({most}).",
         count=number(len(result.findings)), rules=number(len(counts)), top=top,
         most=number(counts[top]))
-    shown = {f.severity for f in first.values()}
+    shown = {severity for severities in by_severity.values() for severity in severities}
     legend = [(severity_heading(s), f"sev-{s.value}") for s in SEVERITY_ORDER if s in shown]
     return bar_chart("chart-rules", t("Findings per rule", "Số vấn đề theo quy tắc"),
                      description, groups, count_axis(max(counts.values())),
@@ -49,11 +55,13 @@ def rule_chart(result: AuditResult) -> str | None:
 def share_charts(scorecard: Scorecard, online_target: float) -> list[str]:
     """The scorecard's shares per row; a chart whose share no catalogue can tell is left out."""
     rows = scorecard.rows
+    labels = shown_labels(rows, short_paths=False)
+    heading = row_heading(scorecard)
     charts = []
     target = percent(online_target).replace(".0%", "%").replace(",0%", "%")
-    online = [_share(row, "fully_online",
+    online = [_share(row, label, "fully_online",
                      lambda share: "share-met" if share >= online_target else "share-short")
-              for row in rows]
+              for row, label in zip(rows, labels, strict=True)]
     if _known(online):
         met = sum(1 for group in online if group.bars[0].css == "share-met")
         known = sum(1 for group in online if group.bars[0].value is not None)
@@ -64,14 +72,17 @@ def share_charts(scorecard: Scorecard, online_target: float) -> list[str]:
               "online (Toàn trình).",
               "{met}/{rows} danh mục đạt mục tiêu {target} thủ tục được cung cấp dịch vụ công "
               "trực tuyến toàn trình.", met=number(met), rows=number(known), target=target),
-            online, share_axis(), label_heading=_row_heading(),
+            online, share_axis(), label_heading=heading,
             value_headings=[t("Fully online", "Trực tuyến toàn trình")],
             legend=[(t("Target reached", "Đạt mục tiêu"), "share-met"),
                     (t("Below the target", "Chưa đạt mục tiêu"), "share-short")],
             target=(online_target, t("Target {share}", "Mục tiêu {share}", share=target))))
-    published = [_share(row, "published") for row in rows]
+    published = [_share(row, label, "published")
+                 for row, label in zip(rows, labels, strict=True)]
     if _known(published):
-        full = sum(1 for row in rows if row.stats.published == row.stats.procedures)
+        # As the headline counts them: every procedure of the files with a decision column.
+        full = sum(1 for row in rows if row.stats.published is not None
+                   and row.stats.published == row.stats.measured_for("published"))
         known = sum(1 for row in rows if row.stats.published is not None)
         charts.append(bar_chart(
             "chart-published",
@@ -79,41 +90,45 @@ def share_charts(scorecard: Scorecard, online_target: float) -> list[str]:
             t("{full} of {rows} catalogues name a publishing decision for every procedure.",
               "{full}/{rows} danh mục có quyết định công bố cho tất cả thủ tục.",
               full=number(full), rows=number(known)),
-            published, share_axis(), label_heading=_row_heading(),
+            published, share_axis(), label_heading=heading,
             value_headings=[t("Published", "Đã công bố")]))
     code_forms = [
-        Group(row.label, (_share(row, "with_code", lambda _: "series-code").bars[0],
-                          _share(row, "with_forms", lambda _: "series-forms").bars[0]))
-        for row in rows
+        Group(label, (_share(row, label, "with_national_code", lambda _: "series-code").bars[0],
+                      _share(row, label, "with_forms", lambda _: "series-forms").bars[0]))
+        for row, label in zip(rows, labels, strict=True)
     ]
     if _known(code_forms):
         total = scorecard.total
-        with_code = t("With a code", "Có mã số")
+        with_code = t("With a national code", "Có mã số quốc gia")
         with_forms = t("With forms", "Có mẫu đơn, tờ khai")
         charts.append(bar_chart(
             "chart-code-forms",
-            t("Shares with a code and with forms", "Tỷ lệ thủ tục có mã số và có mẫu đơn, tờ khai"),
-            t("In all catalogues together, {code} of procedures have a code and {forms} have "
-              "their application forms.",
-              "Tính chung các danh mục, {code} thủ tục có mã số và {forms} thủ tục có mẫu đơn, "
-              "tờ khai.", code=percent(total.share_of("with_code")),
+            t("Shares with a national code and with forms",
+              "Tỷ lệ thủ tục có mã số quốc gia và có mẫu đơn, tờ khai"),
+            t("In all catalogues together, {code} of procedures have a national code and "
+              "{forms} have their application forms.",
+              "Tính chung các danh mục, {code} thủ tục có mã số quốc gia và {forms} thủ tục có "
+              "mẫu đơn, tờ khai.", code=percent(total.share_of("with_national_code")),
               forms=percent(total.share_of("with_forms"))),
-            code_forms, share_axis(), label_heading=_row_heading(),
+            code_forms, share_axis(), label_heading=heading,
             value_headings=[with_code, with_forms],
             legend=[(with_code, "series-code"), (with_forms, "series-forms")]))
     return charts
 
 
-def _row_heading() -> str:
-    return t("Province or file", "Tỉnh hoặc tệp")
+def row_heading(scorecard: Scorecard) -> str:
+    """What the scorecard's rows are, as the tables and charts head them."""
+    if scorecard.group_by == AGENCY:
+        return t("Unit", "Đơn vị")
+    return t("Province, ministry or file", "Tỉnh, bộ, ngành hoặc tệp")
 
 
-def _share(row: ScoreRow, count: str,
+def _share(row: ScoreRow, label: str, count: str,
            css: Callable[[float], str] = lambda _: "share") -> Group:
     share = row.share_of(count)
     if share is None:
-        return Group(row.label, (Bar(None, t("no data", "không có số liệu"), ""),))
-    return Group(row.label, (Bar(share, percent(share), css(share)),))
+        return Group(label, (Bar(None, t("no data", "không có số liệu"), ""),))
+    return Group(label, (Bar(share, percent(share), css(share)),))
 
 
 def _known(groups: list[Group]) -> bool:
