@@ -173,3 +173,23 @@ def test_the_value_finding_names_the_value_and_its_rows() -> None:
     [scattered] = _agencies([PHU_NINH, SO] * 20)
     assert "(rows between 2 and 40)" in scattered.message
     assert fingerprint(finding) == fingerprint(_agencies([PHU_NINH] * 30 + [SO] * 10)[0])
+
+
+def test_units_count_rows_and_the_scorecard_says_so(tmp_path: Path) -> None:
+    """Grouped by agency, units count row findings; the total counts a flood once."""
+    path = tmp_path / "motcua.csv"
+    lines = ["TEN_CO_QUAN,TEN_TAT,TEN_THU_TUC"] + [
+        f"{unit},2018.HT.{n},Thủ tục số {n}"
+        for unit in (PHU_NINH, TAM_NONG) for n in range(25)
+    ]
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    result = CliRunner().invoke(app, ["check", str(path), "-f", "json", "--group-by", "agency"])
+    report = json.loads(result.stdout)
+    rows = report["scorecard"]["rows"]
+    assert [row["errors"] for row in rows] == [50, 50]  # PA101 and PA501 on each row
+    # Two column findings: every code is local, every agency a district office.
+    assert report["summary"]["error"] == 2
+    [district] = [f for f in report["findings"] if f["rule"] == "PA501"]
+    assert district["fix"].startswith("Every row needs the same repair: Name the office")
+    [note] = [n for n in report["scorecard"]["notes"] if "Each unit" in n]
+    assert "(100 in all)" in note and "one finding (2)" in note

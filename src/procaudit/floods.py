@@ -137,14 +137,23 @@ def _column_finding(found: list[Finding], whole: int, header: str) -> Finding:
         header=header, count=f"{len(found):,}", whole=f"{whole:,}", where=where, row=first.row,
         message=first.message,
     )
-    cause = _CAUSES.get(first.rule, _any_rule)(first, examples, header)
+    cause = _CAUSES.get(first.rule, _same_repair)(first, examples, header)
     fix = " ".join((cause, t("(procaudit --every-row lists each row.)",
                              "(procaudit --every-row liệt kê từng dòng.)")))
     return first._replace(row=None, code=None, value=None, procedure=None, message=message,
                           fix=fix, rows=len(found), examples=examples)
 
 
-def _any_rule(first: Finding, examples: tuple[str, ...], header: str) -> str:
+def _same_repair(first: Finding, examples: tuple[str, ...], header: str) -> str:
+    """A rule about what a value says (a district office, a merged ministry): the column is
+    right, and every row needs the same repair."""
+    return t("Every row needs the same repair: {fix}", "Mọi dòng cần sửa như nhau: {fix}",
+             fix=first.fix)
+
+
+def _right_column(first: Finding, examples: tuple[str, ...], header: str) -> str:
+    """A rule about a value's form (a code, a decision number, a date): a column that fails
+    everywhere may be the wrong column."""
     return t(
         "Is this the right column? If another column holds the {column}, choose it with "
         "--map \"HEADER={column}\"; otherwise the fix is the same on every row: {fix}",
@@ -174,7 +183,7 @@ def _codes(first: Finding, examples: tuple[str, ...], header: str) -> str:
             "khác chứa mã quốc gia, hãy chọn cột đó bằng --map \"TÊN_CỘT=code\".",
             header=header,
         )
-    return _any_rule(first, examples, header)
+    return _right_column(first, examples, header)
 
 
 def _empty_column(first: Finding, examples: tuple[str, ...], header: str) -> str:
@@ -193,6 +202,9 @@ _CAUSES: dict[str, Callable[[Finding, tuple[str, ...], str], str]] = {
     "PA103": _empty_column,
     "PA301": _empty_column,
     "PA401": _empty_column,
+    "PA402": _right_column,
+    "PA403": _right_column,
+    "PA406": _right_column,
 }
 
 

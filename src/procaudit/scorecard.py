@@ -232,7 +232,17 @@ def _notes(result: AuditResult, rows: tuple[ScoreRow, ...], total: ScoreRow,
         on_units = {severity: sum(severity_count(row, severity) for row in rows) for severity in
                     (Severity.ERROR, Severity.WARNING, Severity.INFO)}
         apart = sum(severity_count(total, severity) - on_units[severity] for severity in on_units)
-        if apart:
+        if any(finding.rows is not None for finding in result.findings):
+            # The units count row findings (procaudit.floods collapses after the counts).
+            notes.append(t(
+                "Each unit counts the findings on its rows ({units} in all); the total, like "
+                "the summary, counts a column or a value that fails on many rows as one "
+                "finding ({total}).",
+                "Mỗi đơn vị tính các phát hiện trên các dòng của mình (tổng {units}); dòng tổng "
+                "cộng, như phần tóm tắt, tính một cột hoặc một giá trị không đạt ở nhiều dòng "
+                "là một phát hiện ({total}).",
+                units=sum(on_units.values()), total=sum(on_units.values()) + apart))
+        elif apart:
             notes.append(t(
                 "Findings about a whole file, not one unit's rows: {count}; the total counts "
                 "them, no unit does.",
