@@ -161,6 +161,19 @@ def test_pa502_level_mismatch(case: str, name: str, level: str | None, agency: s
     assert hits_of("PA502", [{k: v for k, v in row.items() if v is not None}]) == expected
 
 
+def test_pa502_in_a_list_stacked_per_unit_compares_the_level_only() -> None:
+    """A district's one-stop list carries its communes' procedures: the agency column names
+    the unit whose list it is, so a commune tag under it is no mismatch; the level still is."""
+    rows = [
+        {"name": f"Thủ tục {n} (cấp xã)", "agency": unit, "level": level}
+        for unit in ("UBND Huyện Phù Ninh", "UBND Huyện Tam Nông")
+        for n, level in enumerate(("Cấp xã", "Cấp xã", "Cấp tỉnh"))
+    ]
+    assert hits_of("PA502", rows) == [(4, "level"), (7, "level")]
+    one_unit = [dict(row, agency="UBND Huyện Phù Ninh") for row in rows]  # not stacked
+    assert (2, "agency") in hits_of("PA502", one_unit)
+
+
 def test_pa502_message_quotes_the_tag_and_the_level() -> None:
     rows = [{"name": "Cấp phép X (thực hiện tại cấp tỉnh)", "level": "Cấp xã"}]
     [finding] = [f for f in findings_of(rows) if f.rule == "PA502"]
@@ -305,7 +318,7 @@ def test_pa501_flags_every_district_unit_of_the_phu_tho_export(real_data) -> Non
     path = real_data / "phutho-motcua-2022" / "PTO.xls"
     result = CliRunner().invoke(app, [
         "check", str(path), "--map", "TEN_CO_QUAN=agency", "--select", "PA501", "-f", "json",
-        "--exit-zero", "-q",
+        "--exit-zero", "-q", "--every-row",
     ])
     assert result.exit_code == 0, result.output
     findings = json.loads(result.stdout)["findings"]
@@ -317,3 +330,9 @@ def test_pa501_flags_every_district_unit_of_the_phu_tho_export(real_data) -> Non
     assert units["UBND Thành phố Việt Trì"] == 56
     assert units["UBND Thị xã Phú Thọ"] == 43
     assert all(unit.startswith(("UBND Huyện", "UBND Thị xã", "UBND Thành phố")) for unit in units)
+    # Without --every-row, each unit's block is one finding that counts its rows.
+    result = CliRunner().invoke(app, [
+        "check", str(path), "--select", "PA501", "-f", "json", "--exit-zero", "-q",
+    ])
+    collapsed = {f["value"]: f["rows"] for f in json.loads(result.stdout)["findings"]}
+    assert collapsed == dict(units)

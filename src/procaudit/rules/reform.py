@@ -219,7 +219,9 @@ def level_mismatch(ctx: RuleContext) -> pd.DataFrame:
 
     Many names end with the level that does the procedure ("(thực hiện tại cấp tỉnh)").
     When the level column or the agency says another level, one of them is wrong, and
-    citizens are sent to the wrong office. Tags at the district level are PA501's.
+    citizens are sent to the wrong office. Tags at the district level are PA501's. In a
+    list stacked per unit (a one-stop export), the agency column names the unit whose list it
+    is, so only the level column is compared there.
 
     **Bad**
     ```
@@ -239,7 +241,9 @@ def level_mismatch(ctx: RuleContext) -> pd.DataFrame:
 
     Nhiều tên thủ tục kết thúc bằng cấp thực hiện ("(thực hiện tại cấp tỉnh)"). Khi cột cấp thực
     hiện hoặc cơ quan thực hiện ghi một cấp khác, một trong hai nơi bị sai, và người dân bị hướng
-    dẫn đến nhầm cơ quan. Phần ghi cấp huyện trong tên thuộc quy tắc PA501.
+    dẫn đến nhầm cơ quan. Phần ghi cấp huyện trong tên thuộc quy tắc PA501. Trong danh mục xuất
+    theo từng đơn vị (hệ thống một cửa), cột cơ quan ghi đơn vị sở hữu danh mục, nên ở đó chỉ
+    so sánh với cột cấp thực hiện.
 
     **Sai**
     ```
@@ -266,6 +270,10 @@ def level_mismatch(ctx: RuleContext) -> pd.DataFrame:
         ("agency", agency_levels, "agency"),
     ):
         if column not in frame:
+            continue
+        if column == "agency" and ctx.units is not None:
+            # A list stacked per unit names the unit whose list it is, not the office that
+            # does the procedure: a district's list carries its communes' procedures.
             continue
         levels = map_distinct(frame.loc[tagged, column], levels_of, dtype="object")
         clash = pd.Series(
