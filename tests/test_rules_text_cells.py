@@ -152,7 +152,7 @@ def test_portal_exports(real_data: Path) -> None:
     from procaudit.audit import audit
 
     paths = sorted((real_data / "national-portal-2026").glob("*.xlsx"))
-    result = audit([str(path) for path in paths])
+    result = audit([str(path) for path in paths], every_row=True)
     by_rule = Counter((f.rule, f.column) for f in result.findings if f.rule in RULES)
     assert sum(n for (rule, _), n in by_rule.items() if rule == "PA602") == 55
     assert by_rule["PA601", "name"] == 0
