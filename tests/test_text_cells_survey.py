@@ -58,7 +58,7 @@ def test_surveys_agree_with_their_definitions(values: list[str]) -> None:
     assert sorted(set(_flagged(survey, survey.not_nfc))) == [
         v for v in texts if not unicodedata.is_normalized("NFC", v)
     ]
-    candidates = survey._where(_NO_UNICODE_LETTER)
+    candidates = survey.where(_NO_UNICODE_LETTER)
     assert sorted(set(_flagged(survey, candidates))) == [v for v in texts if _legacy_like(v)]
 
 

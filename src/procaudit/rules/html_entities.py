@@ -5,22 +5,17 @@ from __future__ import annotations
 import html
 import re
 
-import numpy as np
 import pandas as pd
 
-from procaudit.columns import CANONICAL
 from procaudit.i18n import t
 from procaudit.model import Severity
 from procaudit.rules.context import RuleContext
-from procaudit.rules.hits import hits, no_hits
 from procaudit.rules.registry import frame_rule
-from procaudit.text_columns import matches
+from procaudit.rules.text_cells import HTML_REFERENCE, prefetch_survey, survey_hits
 
-# Numeric references ("&#40;", "&#x28;") and the named ones an export writes for text
-# ("&amp;", "&quot;", "&nbsp;" …). A bare "&" between words ("Sở TT&TT") is text, and so is
-# an unknown name: only a reference that `html.unescape` turns into something is reported.
-_REFERENCE_RE2 = "&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,30});"
-_REFERENCE = re.compile(_REFERENCE_RE2)
+# A bare "&" between words ("Sở TT&TT") is text, and so is an unknown name: only a reference
+# that `html.unescape` turns into something is reported.
+_REFERENCE = re.compile(HTML_REFERENCE)
 
 
 def _decoded(value: str) -> str | None:
@@ -31,10 +26,9 @@ def _decoded(value: str) -> str | None:
     return html.unescape(value).replace("\xa0", " ")
 
 
-def _explain(value: str) -> tuple[str, str] | None:
+def _explain(value: str) -> tuple[str, str]:
+    """The message and fix of a value `_decoded` decodes."""
     decoded = _decoded(value)
-    if decoded is None:
-        return None
     references = ", ".join(dict.fromkeys(
         ref for ref in _REFERENCE.findall(value) if html.unescape(ref) != ref
     ))
@@ -47,7 +41,8 @@ def _explain(value: str) -> tuple[str, str] | None:
     )
 
 
-@frame_rule("PA604", "html-entity", Severity.WARNING, columns=("name",))
+@frame_rule("PA604", "html-entity", Severity.WARNING, columns=("name",),
+            prefetch=prefetch_survey)
 def html_entity(ctx: RuleContext) -> pd.DataFrame:
     """A text cell holding HTML character references ("&#40;", "&amp;") instead of characters.
 
@@ -91,26 +86,11 @@ def html_entity(ctx: RuleContext) -> pd.DataFrame:
 
     **Cách sửa**: ghi các ký tự mà mã đại diện; procaudit đưa ra văn bản đúng.
     """
-    frame = ctx.frame
-    parts = []
-    for column in CANONICAL:
-        if column not in frame or not pd.api.types.is_string_dtype(frame[column]):
-            continue
-        # One RE2 pass over the column; Python explains only the few values it flags.
-        flagged = matches(ctx.texts(column), _REFERENCE_RE2).to_numpy(zero_copy_only=False)
-        if flagged.any():
-            parts.append(_column_hits(frame, column, flagged))
-    return pd.concat(parts) if parts else no_hits()
-
-
-def _column_hits(frame: pd.DataFrame, column: str, flagged: np.ndarray) -> pd.DataFrame:
-    """Hits for the flagged cells of one column whose references decode, explained once per
-    distinct value."""
-    values = frame[column][flagged]
-    explained = {value: _explain(value) for value in values.unique()}
-    explained = {value: why for value, why in explained.items() if why is not None}
-    values = values[values.isin(list(explained))]
-    mask = pd.Series(frame.index.isin(values.index), index=frame.index)
-    messages = values.map({value: why[0] for value, why in explained.items()})
-    fixes = values.map({value: why[1] for value, why in explained.items()})
-    return hits(frame, mask, column, messages, fixes)
+    # The text cells' survey finds the values with a reference in its one scan of each
+    # column; Python decodes only those.
+    return survey_hits(
+        ctx,
+        lambda survey: [n for n in survey.where(HTML_REFERENCE)
+                        if _decoded(survey.value(n)) is not None],
+        lambda survey, n: _explain(survey.value(n)),
+    )

@@ -2,7 +2,9 @@
 
 The three rules read every canonical text column, one finding per cell. Catalogues reach a
 million rows, so each column is surveyed once for all three rules (`_Column`), by pyarrow's
-regex kernels over its distinct values; Python looks only at the few values they flag.
+regex kernels over its distinct values; Python looks only at the few values they flag. The
+survey is public (`surveyed_columns`, `survey_hits`) for the other rules on text cells
+(PA604, `html_entities`), which add their pattern to the one scan (`HTML_REFERENCE`).
 """
 
 from __future__ import annotations
@@ -61,8 +63,10 @@ _NO_UNICODE_LETTER = (
 )
 # Values that may not be NFC: those with a character NFC can change or merge.
 _MAY_NOT_BE_NFC = f"[^{re2_class(NFC_STABLE)}]"
-# One scan of a column finds the values any of the three may flag (a few, in most columns).
-_SUSPECT = "|".join((_STRAY, _MAY_NOT_BE_NFC, _NO_UNICODE_LETTER))
+# HTML character references, numeric ("&#40;", "&#x28;") or named ("&amp;"): PA604's.
+HTML_REFERENCE = "&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,30});"
+# One scan of a column finds the values any of the rules may flag (a few, in most columns).
+_SUSPECT = "|".join((_STRAY, _MAY_NOT_BE_NFC, _NO_UNICODE_LETTER, HTML_REFERENCE))
 
 # --- The survey of a column ---------------------------------------------------------------------
 _LEGACY_NAMES = {
@@ -116,7 +120,7 @@ class _Column:
 
     @cached_property
     def stray(self) -> list[int]:
-        return self._where(_STRAY)
+        return self.where(_STRAY)
 
     @cached_property
     def _suspects(self) -> np.ndarray:
@@ -127,11 +131,11 @@ class _Column:
         return bool(pc.all(pc.string_is_ascii(self._values)).as_py())
 
     def _beyond_ascii(self, pattern: str) -> list[int]:
-        """`_where(pattern)` for a pattern that needs a character beyond ASCII: a column of
+        """`where(pattern)` for a pattern that needs a character beyond ASCII: a column of
         ASCII codes (a million of them) is not scanned for it."""
-        return [] if self._ascii else self._where(pattern)
+        return [] if self._ascii else self.where(pattern)
 
-    def _where(self, pattern: str) -> list[int]:
+    def where(self, pattern: str) -> list[int]:
         """The numbers of the values where `pattern` (RE2, one of `_SUSPECT`'s) occurs."""
         suspects = self._suspects
         found = matches(self._values.take(suspects), pattern).to_numpy(zero_copy_only=False)
@@ -141,7 +145,7 @@ class _Column:
 Explain = Callable[[_Column, int], tuple[str, str]]  # a value's message and fix
 
 
-def _columns(ctx: RuleContext) -> dict[str, _Column]:
+def surveyed_columns(ctx: RuleContext) -> dict[str, _Column]:
     """The survey of every canonical text column of the table, made once per table however
     many of the three rules run (never the provenance columns, which start with "_")."""
     return ctx.shared("text_cells", lambda: _survey(ctx))
@@ -156,7 +160,7 @@ def _survey(ctx: RuleContext) -> dict[str, _Column]:
     }
 
 
-def _prefetch_survey(ctx: RuleContext) -> None:
+def prefetch_survey(ctx: RuleContext) -> None:
     """The survey, with what each of the three rules looks for found already."""
 
     def surveyed() -> dict[str, _Column]:
@@ -192,14 +196,16 @@ def _column_hits(
     )
 
 
-def _all_hits(
+def survey_hits(
     ctx: RuleContext,
     select: Callable[[_Column], list[int]],
     explain: Explain,
     skip: tuple[str, ...] = (),
 ) -> pd.DataFrame:
+    """The hits of one rule on every surveyed column: `select` picks a column's flagged
+    value numbers, `explain` gives a value's message and fix."""
     parts = []
-    for column, survey in _columns(ctx).items():
+    for column, survey in surveyed_columns(ctx).items():
         if column in skip:
             continue
         numbers = select(survey)
@@ -234,7 +240,7 @@ _LEGACY_NAMES_VI = {
 
 
 @frame_rule("PA601", "legacy-encoding", Severity.ERROR, columns=("name",),
-            prefetch=_prefetch_survey)
+            prefetch=prefetch_survey)
 def legacy_encoding(ctx: RuleContext) -> pd.DataFrame:
     """A cell typed in a legacy Vietnamese font encoding (TCVN3/ABC or VNI), not in Unicode.
 
@@ -287,7 +293,7 @@ def legacy_encoding(ctx: RuleContext) -> pd.DataFrame:
     trang tính, dùng công cụ chuyển mã của Unikey (Ctrl+Shift+F6) để chuyển TCVN3 hoặc VNI sang
     Unicode.
     """
-    return _all_hits(ctx, lambda survey: sorted(survey.legacy), _explain_legacy)
+    return survey_hits(ctx, lambda survey: sorted(survey.legacy), _explain_legacy)
 
 
 # --- PA602 --------------------------------------------------------------------------------------
@@ -317,7 +323,7 @@ def _explain_not_nfc(survey: _Column, number: int) -> tuple[str, str]:
 
 
 @frame_rule("PA602", "not-nfc", Severity.WARNING, columns=("name",),
-            prefetch=_prefetch_survey)
+            prefetch=prefetch_survey)
 def not_nfc(ctx: RuleContext) -> pd.DataFrame:
     """A cell that is not in Unicode NFC (normalisation form C).
 
@@ -360,7 +366,7 @@ def not_nfc(ctx: RuleContext) -> pd.DataFrame:
     **Cách sửa**: chuyển ô sang NFC (procaudit đưa ra văn bản đã chuyển đổi); công cụ chuyển mã
     của Unikey chuyển cả trang tính khi chọn bảng mã đích "Unicode dựng sẵn".
     """
-    return _all_hits(
+    return survey_hits(
         ctx, lambda survey: _not_legacy(survey, survey.not_nfc), _explain_not_nfc
     )
 
@@ -442,7 +448,7 @@ def _explain_stray(survey: _Column, number: int) -> tuple[str, str]:
 
 
 @frame_rule("PA603", "stray-whitespace", Severity.INFO, columns=("name",),
-            prefetch=_prefetch_survey)
+            prefetch=prefetch_survey)
 def stray_whitespace(ctx: RuleContext) -> pd.DataFrame:
     r"""A cell with spaces at its ends, doubled spaces, tabs or invisible characters.
 
@@ -496,6 +502,6 @@ def stray_whitespace(ctx: RuleContext) -> pd.DataFrame:
     Excel chỉ xóa dấu cách thường, không xóa dấu cách không ngắt dòng. Dấu cách quanh mã thủ tục
     thuộc quy tắc PA101.
     """
-    return _all_hits(
+    return survey_hits(
         ctx, lambda survey: _not_legacy(survey, survey.stray), _explain_stray, skip=("code",)
     )
