@@ -70,6 +70,12 @@ def central_cities() -> tuple[str, ...]:
     return tuple(names)
 
 
+def is_central_city(place: str) -> bool:
+    """Whether `place` ("Hà Nội", "TP. Hồ Chí Minh", "Huế") names a centrally-run city."""
+    words = _plain_words(place)
+    return bool(words) and any(f"{words} ".startswith(f"{city} ") for city in central_cities())
+
+
 def _plain_words(text: str) -> str:
     """Lower-case words without diacritics or punctuation: "TP. Hồ Chí Minh" -> "tp ho chi
     minh"."""

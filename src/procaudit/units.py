@@ -34,6 +34,7 @@ from typing import NamedTuple
 import numpy as np
 import pandas as pd
 
+from procaudit.agencies import is_central_city
 from procaudit.levels import COMMUNE, DISTRICT, PROVINCE
 from procaudit.text import comparison_key
 
@@ -58,8 +59,6 @@ _TIER = re.compile(
     r"(?<!\w)(thị xã|thị trấn|thành phố|đặc khu|huyện|quận|phường|tỉnh|xã|tp|tx)(?!\w)\.?",
     re.IGNORECASE,
 )
-# The centrally-run cities are provinces: "UBND Thành phố Hà Nội" is no district.
-_CENTRAL_CITIES = frozenset({"hà nội", "hồ chí minh", "hải phòng", "đà nẵng", "cần thơ", "huế"})
 # Words that make a name a role, not one unit ("cấp xã", "các tỉnh", "nơi cư trú", "có
 # thẩm quyền", "liên quan", "và tương đương", "trực thuộc"); "Ban Quản lý các KCN" is one.
 _ROLE = re.compile(
@@ -128,8 +127,8 @@ def _placed(text: str) -> str | None:
     if mixed_case and not (place[0].isupper() or place[0].isdigit()):
         return None  # "Bảo hiểm xã hội huyện" names no place; "UBND huyện nơi..." neither
     level = _TIER_WORDS[tier.group(1).lower()]
-    if level == DISTRICT and comparison_key(place) in _CENTRAL_CITIES:
-        level = PROVINCE
+    if level == DISTRICT and is_central_city(place):
+        level = PROVINCE  # "UBND Thành phố Hà Nội" is no district
     head = unit_key(text[: tier.start()]).rstrip(" -")
     return f"{head} {level}"
 
