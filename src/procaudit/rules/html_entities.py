@@ -44,10 +44,10 @@ def _explain(value: str) -> tuple[str, str]:
 @frame_rule("PA604", "html-entity", Severity.WARNING, columns=("name",),
             prefetch=prefetch_survey)
 def html_entity(ctx: RuleContext) -> pd.DataFrame:
-    """A text cell holding HTML character references ("&#40;", "&amp;") instead of characters.
+    """A text cell holding HTML character references (`&#40;`, `&amp;`) instead of characters.
 
     Web-based one-stop systems store text escaped for HTML and export it as it is stored: a
-    name reads "thẻ bảo hiểm y tế &#40;Thực hiện …&#41;" where the decision says "(Thực hiện
+    name reads `thẻ bảo hiểm y tế &#40;Thực hiện …&#41;` where the decision says "(Thực hiện
     …)". Citizens see the codes on the portal, and a search for the name misses it. Every
     text column is read; an ampersand in an abbreviation ("Sở TT&TT") is text, not a
     reference.
@@ -66,10 +66,10 @@ def html_entity(ctx: RuleContext) -> pd.DataFrame:
     **Fix**: write the characters the references stand for; procaudit gives the text.
 
     [vi]
-    Ô văn bản chứa mã ký tự HTML ("&#40;", "&amp;") thay cho chính các ký tự.
+    Ô văn bản chứa mã ký tự HTML (`&#40;`, `&amp;`) thay cho chính các ký tự.
 
     Các hệ thống một cửa chạy trên web lưu văn bản ở dạng mã hóa HTML và xuất ra nguyên dạng đó:
-    tên thủ tục thành "thẻ bảo hiểm y tế &#40;Thực hiện …&#41;" trong khi quyết định ghi "(Thực
+    tên thủ tục thành `thẻ bảo hiểm y tế &#40;Thực hiện …&#41;` trong khi quyết định ghi "(Thực
     hiện …)". Người dân nhìn thấy mã trên cổng dịch vụ công, và tìm theo tên thì không thấy. Mọi
     cột văn bản đều được đọc; dấu "&" trong chữ viết tắt ("Sở TT&TT") là văn bản, không phải mã.
 
