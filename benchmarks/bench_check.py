@@ -66,6 +66,7 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=5)
     args = parser.parse_args()
     procaudit = [sys.executable, "-m", "procaudit"]
+
     def line(label: str, seconds: float) -> None:
         print(f"{label:<44} {seconds:>9.3f}")
 

@@ -74,7 +74,9 @@ FILLERS = ("của", "và", "các")
 
 def procedure_name(rng: random.Random) -> str:
     qualifier = rng.choice(QUALIFIERS).format(
-        province=rng.choice(PROVINCES), n=rng.randint(1, 180), year=rng.randint(2010, 2025),
+        province=rng.choice(PROVINCES),
+        n=rng.randint(1, 180),
+        year=rng.randint(2010, 2025),
         m=rng.randint(1, 40),
     )
     name = (f"{rng.choice(ACTIONS)} {rng.choice(DOCUMENTS)} {rng.choice(ACTIVITIES)} "
@@ -93,9 +95,9 @@ def typo(name: str, rng: random.Random) -> str | None:
     word = words[i]
     if j < 0:
         k = rng.randrange(len(word) - 1)
-        words[i] = word[:k] + word[k + 1] + word[k] + word[k + 2:]
+        words[i] = word[:k] + word[k + 1] + word[k] + word[k + 2 :]
     else:
-        words[i] = word[:j] + TYPOS[word[j]] + word[j + 1:]
+        words[i] = word[:j] + TYPOS[word[j]] + word[j + 1 :]
     return " ".join(words)
 
 
@@ -114,7 +116,7 @@ def run_together(name: str, rng: random.Random) -> str | None:
     if not spots:
         return None
     i = rng.choice(spots)
-    return " ".join([*words[:i], words[i] + words[i + 1], *words[i + 2:]])
+    return " ".join([*words[:i], words[i] + words[i + 1], *words[i + 2 :]])
 
 
 def with_comma(name: str, rng: random.Random) -> str | None:
@@ -131,7 +133,12 @@ def with_prefix(name: str, _: random.Random) -> str | None:
 
 
 MUTATIONS: list[Callable[[str, random.Random], str | None]] = [
-    typo, typo, without_filler, run_together, with_comma, with_prefix,
+    typo,
+    typo,
+    without_filler,
+    run_together,
+    with_comma,
+    with_prefix,
 ]
 
 

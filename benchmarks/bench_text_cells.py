@@ -68,9 +68,7 @@ def defective(column: str, i: int, text: str) -> str:
 
 def frame(rows: int) -> pd.DataFrame:
     data = {
-        column: pd.Series(
-            [defective(column, i, cell(column, i)) for i in range(rows)], dtype="str"
-        )
+        column: pd.Series([defective(column, i, cell(column, i)) for i in range(rows)], dtype="str")
         for column in CANONICAL
     }
     out = pd.DataFrame(data)
@@ -107,11 +105,12 @@ def main() -> None:
         table = frame(rows)
         found = all_three(table)
         columns = len(CANONICAL)
-        line(f"PA601-603 on {rows:,} rows x {columns} columns ({found:,} hits)",
-             timed(lambda table=table: all_three(table), args.repeat))
+        line(
+            f"PA601-603 on {rows:,} rows x {columns} columns ({found:,} hits)",
+            timed(lambda table=table: all_three(table), args.repeat),
+        )
         for rule_id, check in checks.items():
-            seconds = timed(lambda table=table, check=check: check(RuleContext(table)),
-                            args.repeat)
+            seconds = timed(lambda table=table, check=check: check(RuleContext(table)), args.repeat)
             line(f"  {rule_id} alone", seconds)
 
 

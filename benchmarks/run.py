@@ -34,8 +34,18 @@ HEADERS = [
     "STT", "Mã thủ tục", "Tên thủ tục", "Cấp thực hiện", "Lĩnh vực", "Cơ quan thực hiện",
     "Mẫu đơn, tờ khai", "Mức độ DVC", "Số quyết định", "Ngày công bố", "Tình trạng",
 ]  # fmt: skip
-FIELDS = ["Hộ tịch", "Đất đai", "Xây dựng", "Y tế", "Giáo dục và Đào tạo", "Lao động",
-          "Chứng thực", "Tài nguyên nước", "Du lịch", "Người có công"]
+FIELDS = [
+    "Hộ tịch",
+    "Đất đai",
+    "Xây dựng",
+    "Y tế",
+    "Giáo dục và Đào tạo",
+    "Lao động",
+    "Chứng thực",
+    "Tài nguyên nước",
+    "Du lịch",
+    "Người có công",
+]
 VERBS = ["Cấp", "Cấp lại", "Gia hạn", "Điều chỉnh", "Đăng ký", "Thu hồi", "Công nhận"]
 OBJECTS = ["giấy phép", "giấy chứng nhận", "chứng chỉ hành nghề", "thẻ", "quyết định"]
 AGENCIES = ["Ủy ban nhân dân cấp xã", "Sở Tư pháp", "Sở Xây dựng", "Sở Y tế", "Sở Tài chính"]
@@ -63,9 +73,16 @@ def catalogue_rows(count: int, seed: int = 7) -> list[list[str]]:
         name = f"{rng.choice(VERBS)} {rng.choice(OBJECTS)} {field.lower()} số {i}"
         level = "Cấp xã" if i % 3 else "Cấp tỉnh"
         row = [
-            str(i + 1), f"{1 + i % 3}.{i % 1_000_000:06d}", name, level, field,
-            AGENCIES[i % len(AGENCIES)], f"Mẫu số {i % 40:02d}",
-            "Toàn trình" if i % 2 else "Một phần", "1890/QĐ-UBND", "15/08/2025",
+            str(i + 1),
+            f"{1 + i % 3}.{i % 1_000_000:06d}",
+            name,
+            level,
+            field,
+            AGENCIES[i % len(AGENCIES)],
+            f"Mẫu số {i % 40:02d}",
+            "Toàn trình" if i % 2 else "Một phần",
+            "1890/QĐ-UBND",
+            "15/08/2025",
             "Còn hiệu lực",
         ]
         plant = DEFECTS.get(i % 100)
@@ -83,8 +100,7 @@ def measure(command: list[str], repeat: int) -> tuple[float, float]:
     times, peaks = [], []
     for _ in range(repeat):
         started = time.perf_counter()
-        process = subprocess.Popen(command, stdout=subprocess.DEVNULL,
-                                   stderr=subprocess.DEVNULL)
+        process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         _, _, usage = os.wait4(process.pid, 0)  # this process's own peak, not the children's
         times.append(time.perf_counter() - started)
         peaks.append(usage.ru_maxrss / 1024)
@@ -140,8 +156,10 @@ def generate(folder: Path, million: bool) -> None:
 def run(folder: Path, repeat: int, million: bool) -> None:
     # Generated in another process: a child forked from a big parent would report the
     # parent's memory as its own peak.
-    subprocess.run([sys.executable, __file__, "--generate", str(folder)]
-                   + (["--million"] if million else []), check=True)
+    subprocess.run(
+        [sys.executable, __file__, "--generate", str(folder)] + (["--million"] if million else []),
+        check=True,
+    )
     files = {"csv 100k": folder / "100k.csv", "xlsx 100k": folder / "100k.xlsx"}
     if million:
         files["csv 1M"] = folder / "1m.csv"
@@ -154,8 +172,7 @@ def run(folder: Path, repeat: int, million: bool) -> None:
         print(f"{label:<52} {seconds:8.2f} s {peak:8.0f} MB", flush=True)
         return results[label]
 
-    print(f"{'what (whole process, median of ' + str(repeat) + ')':<52} {'time':>10} "
-          f"{'peak':>11}")
+    print(f"{'what (whole process, median of ' + str(repeat) + ')':<52} {'time':>10} {'peak':>11}")
     help_ = line("procaudit --help", procaudit("--help"))
     version = line("procaudit --version", procaudit("--version"))
     pandas = line('python -c "import pandas"', python("import pandas"))
@@ -166,33 +183,55 @@ def run(folder: Path, repeat: int, million: bool) -> None:
     for label, path in files.items():
         if label.startswith("csv"):
             bare = line(f"pandas.read_csv {label}", python(PYTHON_STRINGS + _read_csv(path)))
-            line(f"  same, Arrow strings (pandas' default here) {label}",
-                 python("import pandas; " + _read_csv(path)))
-            fastest = line(f"  same, engine='pyarrow' {label}",
-                           python("import pandas; " + _read_csv(path, "engine='pyarrow'")))
+            line(
+                f"  same, Arrow strings (pandas' default here) {label}",
+                python("import pandas; " + _read_csv(path)),
+            )
+            fastest = line(
+                f"  same, engine='pyarrow' {label}",
+                python("import pandas; " + _read_csv(path, "engine='pyarrow'")),
+            )
         else:
-            bare = line(f"pandas.read_excel(calamine) {label}",
-                        python("import pandas; pandas.read_excel("
-                               f"{str(path)!r}, engine='calamine', dtype=str)"))
+            bare = line(
+                f"pandas.read_excel(calamine) {label}",
+                python(
+                    f"import pandas; pandas.read_excel({str(path)!r}, engine='calamine', dtype=str)"
+                ),
+            )
         ignore = ["--ignore", "PA204"] if label == "csv 1M" else []
-        check = line(f"procaudit check {label}" + (" (no PA204)" if ignore else ""),
-                     procaudit("check", str(path), "-f", "json", "-q", "--exit-zero",
-                               "-o", report, *ignore))
+        check = line(
+            f"procaudit check {label}" + (" (no PA204)" if ignore else ""),
+            procaudit("check", str(path), "-f", "json", "-q", "--exit-zero", "-o", report, *ignore),
+        )
         # Issue 7 sets targets for the 1M CSV and the 100k xlsx; the 100k CSV, where
         # importing pandera and the rules weighs most, is shown for comparison.
         target = {"xlsx 100k": 1.5, "csv 1M": 2.5}.get(label)
         ratios.append((f"check / bare read, {label}", check[0] / bare[0], target))
         if label.startswith("csv"):
-            ratios.append((f"  check / read_csv(engine='pyarrow'), {label}",
-                           check[0] / fastest[0], None))
+            ratios.append(
+                (f"  check / read_csv(engine='pyarrow'), {label}", check[0] / fastest[0], None)
+            )
         if label == "csv 1M":
             ratios.append((f"check / bare read memory, {label}", check[1] / bare[1], 1.5))
-            line("procaudit check csv 1M, PA204 only",
-                 procaudit("check", str(path), "-f", "json", "-q", "--exit-zero",
-                           "-o", report, "--select", "PA204"))
+            line(
+                "procaudit check csv 1M, PA204 only",
+                procaudit(
+                    "check",
+                    str(path),
+                    "-f",
+                    "json",
+                    "-q",
+                    "--exit-zero",
+                    "-o",
+                    report,
+                    "--select",
+                    "PA204",
+                ),
+            )
     if "csv 1M" in files:
-        growth = results["procaudit check csv 1M (no PA204)"][0] / results[
-            "procaudit check csv 100k"][0]
+        growth = (
+            results["procaudit check csv 1M (no PA204)"][0] / results["procaudit check csv 100k"][0]
+        )
         ratios.append(("check csv 1M / check csv 100k", growth, 12))
     print()
     print(f"{'ratio':<52} {'value':>10} {'target':>11}")

@@ -40,8 +40,9 @@ def _workbook(path: Path, rows: list[list[object]], title: str = "Danh mục") -
     return path
 
 
-def _replace_part(path: Path, part: str, content: bytes, extra: dict[str, bytes] | None = None
-                  ) -> None:
+def _replace_part(
+    path: Path, part: str, content: bytes, extra: dict[str, bytes] | None = None
+) -> None:
     """Rewrite a zip with one part replaced (and others added): openpyxl cannot write them."""
     with zipfile.ZipFile(path) as source:
         parts = {name: source.read(name) for name in source.namelist()}
@@ -134,18 +135,25 @@ def macros_xlsm(folder: Path) -> Path:
         "application/vnd.ms-excel.sheet.macroEnabled.main+xml",
     )
     # Not a real VBA project: procaudit must not even look inside it.
-    _replace_part(path, "[Content_Types].xml", types.encode(),
-                  {"xl/vbaProject.bin": b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(504)})
+    _replace_part(
+        path,
+        "[Content_Types].xml",
+        types.encode(),
+        {"xl/vbaProject.bin": b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(504)},
+    )
     return path
 
 
 def formulas_uncached_xlsx(folder: Path) -> Path:
     """Formulas as openpyxl writes them: no saved value beside them."""
-    return _workbook(folder / "formulas_uncached.xlsx", [
-        HEADER,
-        ["1.000001", '="Đăng ký " & "khai sinh"', "Hộ tịch"],
-        ["1.000002", "Đăng ký kết hôn", "=C2"],
-    ])
+    return _workbook(
+        folder / "formulas_uncached.xlsx",
+        [
+            HEADER,
+            ["1.000001", '="Đăng ký " & "khai sinh"', "Hộ tịch"],
+            ["1.000002", "Đăng ký kết hôn", "=C2"],
+        ],
+    )
 
 
 _CACHED_SHEET = """<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
@@ -171,15 +179,24 @@ def formulas_cached_xlsx(folder: Path) -> Path:
 
 def big_cell_csv(folder: Path) -> Path:
     path = folder / "big_cell.csv"
-    path.write_text(",".join(HEADER) + "\n" + f'1.000001,"{"Đ" * BIG_CELL}",Hộ tịch\n'
-                    + ",".join(ROWS[1]) + "\n", encoding="utf-8")
+    path.write_text(
+        ",".join(HEADER)
+        + "\n"
+        + f'1.000001,"{"Đ" * BIG_CELL}",Hộ tịch\n'
+        + ",".join(ROWS[1])
+        + "\n",
+        encoding="utf-8",
+    )
     return path
 
 
 def duplicate_headers_csv(folder: Path) -> Path:
     path = folder / "duplicate_headers.csv"
-    path.write_text("Mã TTHC,Tên thủ tục,Tên thủ tục,Lĩnh vực,Lĩnh vực\n"
-                    "1.000001,Đăng ký khai sinh,Khai sinh,Hộ tịch,Tư pháp\n", encoding="utf-8")
+    path.write_text(
+        "Mã TTHC,Tên thủ tục,Tên thủ tục,Lĩnh vực,Lĩnh vực\n"
+        "1.000001,Đăng ký khai sinh,Khai sinh,Hộ tịch,Tư pháp\n",
+        encoding="utf-8",
+    )
     return path
 
 
@@ -192,10 +209,15 @@ def nul_csv(folder: Path) -> Path:
 def mixed_endings_csv(folder: Path) -> Path:
     """Lines ended by \\r\\n, \\n and a lone \\r (old Mac), as pasted files end up."""
     path = folder / "mixed_endings.csv"
-    lines = [",".join(HEADER), ",".join(ROWS[0]), ",".join(ROWS[1]),
-             "1.000003,Đăng ký khai tử,Hộ tịch"]
-    path.write_bytes((lines[0] + "\r\n" + lines[1] + "\n" + lines[2] + "\r" + lines[3] + "\n")
-                     .encode())
+    lines = [
+        ",".join(HEADER),
+        ",".join(ROWS[0]),
+        ",".join(ROWS[1]),
+        "1.000003,Đăng ký khai tử,Hộ tịch",
+    ]
+    path.write_bytes(
+        (lines[0] + "\r\n" + lines[1] + "\n" + lines[2] + "\r" + lines[3] + "\n").encode()
+    )
     return path
 
 
@@ -209,9 +231,14 @@ def old_mac_endings_csv(folder: Path) -> Path:
 
 def unterminated_quote_csv(folder: Path) -> Path:
     path = folder / "unterminated_quote.csv"
-    path.write_text(",".join(HEADER) + "\n" + ",".join(ROWS[0]) + "\n"
-                    + '1.000002,"Đăng ký kết hôn,Hộ tịch\n1.000003,Đăng ký khai tử,Hộ tịch\n',
-                    encoding="utf-8")
+    path.write_text(
+        ",".join(HEADER)
+        + "\n"
+        + ",".join(ROWS[0])
+        + "\n"
+        + '1.000002,"Đăng ký kết hôn,Hộ tịch\n1.000003,Đăng ký khai tử,Hộ tịch\n',
+        encoding="utf-8",
+    )
     return path
 
 
@@ -237,10 +264,13 @@ _FREE, _END, _FAT = 0xFFFFFFFF, 0xFFFFFFFE, 0xFFFFFFFD
 def _cfb(streams: list[str]) -> bytes:
     """A minimal CFB version 3 file: one FAT sector, one directory sector, empty streams."""
     header = (
-        b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(16)
-        + struct.pack("<HHHHH", 0x3E, 3, 0xFFFE, 9, 6) + bytes(6)
+        b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+        + bytes(16)
+        + struct.pack("<HHHHH", 0x3E, 3, 0xFFFE, 9, 6)
+        + bytes(6)
         + struct.pack("<IIIIIIIII", 0, 1, 1, 0, 4096, _END, 0, _END, 0)
-        + struct.pack("<I", 0) + struct.pack("<I", _FREE) * 108
+        + struct.pack("<I", 0)
+        + struct.pack("<I", _FREE) * 108
     )
     fat = struct.pack("<II", _FAT, _END) + struct.pack("<I", _FREE) * 126
     # The root's child is the first stream; each stream's right sibling is the next one.
@@ -255,8 +285,12 @@ def _cfb(streams: list[str]) -> bytes:
 def _entry(name: str, kind: int, child: int = _FREE, right: int = _FREE) -> bytes:
     encoded = (name + "\0").encode("utf-16-le")
     return (
-        encoded.ljust(64, b"\0") + struct.pack("<HBB", len(encoded), kind, 1)
-        + struct.pack("<III", _FREE, right, child) + bytes(16) + bytes(4) + bytes(16)
+        encoded.ljust(64, b"\0")
+        + struct.pack("<HBB", len(encoded), kind, 1)
+        + struct.pack("<III", _FREE, right, child)
+        + bytes(16)
+        + bytes(4)
+        + bytes(16)
         + struct.pack("<IQ", _END, 0)
     )
 
@@ -264,13 +298,28 @@ def _entry(name: str, kind: int, child: int = _FREE, right: int = _FREE) -> byte
 CASES: dict[str, Callable[[Path], Path]] = {
     function.__name__: function
     for function in (
-        empty_csv, empty_xlsx, header_only_csv, header_only_xlsx, blank_rows_csv,
-        blank_rows_xlsx, garbage_xlsx, garbage_csv, xlsx_named_csv, csv_named_xlsx,
+        empty_csv,
+        empty_xlsx,
+        header_only_csv,
+        header_only_xlsx,
+        blank_rows_csv,
+        blank_rows_xlsx,
+        garbage_xlsx,
+        garbage_csv,
+        xlsx_named_csv,
+        csv_named_xlsx,
         truncated_xlsx,
-        macros_xlsm, formulas_uncached_xlsx, formulas_cached_xlsx, big_cell_csv,
-        duplicate_headers_csv, nul_csv, mixed_endings_csv, old_mac_endings_csv,
+        macros_xlsm,
+        formulas_uncached_xlsx,
+        formulas_cached_xlsx,
+        big_cell_csv,
+        duplicate_headers_csv,
+        nul_csv,
+        mixed_endings_csv,
+        old_mac_endings_csv,
         unterminated_quote_csv,
-        unknown_encoding_csv, password_xlsx,
+        unknown_encoding_csv,
+        password_xlsx,
     )
 }
 
@@ -278,8 +327,11 @@ CASES: dict[str, Callable[[Path], Path]] = {
 def make_special(folder: Path) -> dict[str, Path]:
     """The cases that are not files with content: a folder and a FIFO named like catalogues,
     and a file nobody may read (which root can read all the same)."""
-    made = {"directory": folder / "folder.xlsx", "fifo": folder / "fifo.csv",
-            "unreadable": folder / "unreadable.csv"}
+    made = {
+        "directory": folder / "folder.xlsx",
+        "fifo": folder / "fifo.csv",
+        "unreadable": folder / "unreadable.csv",
+    }
     made["directory"].mkdir()
     os.mkfifo(made["fifo"])
     made["unreadable"].write_text(GOOD_CSV, encoding="utf-8")

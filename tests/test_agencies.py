@@ -25,8 +25,10 @@ KIND_CASES = [
     ("Sở Tư pháp\nPhòng Tư pháp thành phố Việt Trì", DISTRICT),
     ("Chi cục thuế huyện, thành phố", DISTRICT),
     ("Bảo hiểm xã hội cấp huyện", DISTRICT),
-    ("Tòa án nhân dân cấp huyện, quận, thị xã, thành phố thuộc tỉnh và tương đương",
-     DISTRICT_COURT),
+    (
+        "Tòa án nhân dân cấp huyện, quận, thị xã, thành phố thuộc tỉnh và tương đương",
+        DISTRICT_COURT,
+    ),
     ("UBND huyện Phù Ninh\nTòa án nhân dân huyện Phù Ninh", DISTRICT_COURT),
     ("Tòa án nhân dân tỉnh, thành phố trực thuộc trung ương", None),
     ("UBND thành phố Hà Nội", None),
@@ -82,8 +84,16 @@ def test_agency_words_write_abbreviations_out(name: str, words: str) -> None:
 
 
 def test_the_centrally_run_cities() -> None:
-    assert set(central_cities()) >= {"ha noi", "thanh pho ho chi minh", "ho chi minh", "hcm",
-                                     "hai phong", "da nang", "can tho", "hue"}
+    assert set(central_cities()) >= {
+        "ha noi",
+        "thanh pho ho chi minh",
+        "ho chi minh",
+        "hcm",
+        "hai phong",
+        "da nang",
+        "can tho",
+        "hue",
+    }
 
 
 def test_defunct_in_reads_each_agency_of_a_cell() -> None:

@@ -59,8 +59,10 @@ def test_a_regular_file_reads_as_the_careful_reader_reads_it(tmp_path: Path, tex
 
 
 def _cells(frame: pd.DataFrame) -> list[list[str | None]]:
-    return [[None if pd.isna(value) else value for value in row]
-            for row in frame.itertuples(index=False)]
+    return [
+        [None if pd.isna(value) else value for value in row]
+        for row in frame.itertuples(index=False)
+    ]
 
 
 @pytest.mark.parametrize("data", IRREGULAR.values(), ids=IRREGULAR.keys())

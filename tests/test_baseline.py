@@ -125,15 +125,17 @@ def test_duplicate_pairs_are_matched_one_to_one(
 
     # A third copy of the row: the pair is still known, one PA201 is new.
     rows = [*CLEAN, *DEFECTS, DUPLICATE]
-    comparison = compare(audited(write_catalogue(tmp_path / "data" / "lao-cai.csv", rows)),
-                         baseline)
+    comparison = compare(
+        audited(write_catalogue(tmp_path / "data" / "lao-cai.csv", rows)), baseline
+    )
     assert rules_of(comparison.new) == ["PA201"]
     assert rules_of(comparison.still) == ["PA102", "PA201", "PA201", "PA501"]
 
     # One copy deleted: no duplicate any more, both findings of the pair are fixed.
     rows = [*CLEAN, DISTRICT, NO_CODE, DUPLICATE]
-    comparison = compare(audited(write_catalogue(tmp_path / "data" / "lao-cai.csv", rows)),
-                         baseline)
+    comparison = compare(
+        audited(write_catalogue(tmp_path / "data" / "lao-cai.csv", rows)), baseline
+    )
     assert [e.rule for e in comparison.fixed] == ["PA201", "PA201"]
     assert comparison.new == ()
 
@@ -142,8 +144,7 @@ def test_a_moved_folder_still_matches_but_a_renamed_file_does_not(
     tmp_path: Path, recorded: tuple[AuditResult, Baseline]
 ) -> None:
     old, baseline = recorded
-    moved = audited(write_catalogue(tmp_path / "archive" / "2025" / "lao-cai.csv",
-                                    CLEAN + DEFECTS))
+    moved = audited(write_catalogue(tmp_path / "archive" / "2025" / "lao-cai.csv", CLEAN + DEFECTS))
     comparison = compare(moved, baseline)
     assert comparison.still == moved.findings
     assert comparison.new == comparison.fixed == ()
@@ -169,8 +170,20 @@ def test_files_not_audited_are_unchecked_not_fixed(tmp_path: Path) -> None:
 
 def test_fingerprints_ignore_the_row_and_the_folder() -> None:
     def finding(row: int, file: str) -> Finding:
-        return Finding("PA501", "district-level", Severity.ERROR, file, None, row, "level",
-                       " 1.004837 ", "Cấp huyện", "m", "f", "Đăng ký giám hộ")
+        return Finding(
+            "PA501",
+            "district-level",
+            Severity.ERROR,
+            file,
+            None,
+            row,
+            "level",
+            " 1.004837 ",
+            "Cấp huyện",
+            "m",
+            "f",
+            "Đăng ký giám hộ",
+        )
 
     assert fingerprint(finding(3, "data/a.csv")) == fingerprint(finding(90, r"C:\x\a.csv"))
     assert fingerprint(finding(3, "data/a.csv")) != fingerprint(finding(3, "data/b.csv"))
@@ -197,13 +210,21 @@ def test_the_baseline_file_is_sorted_and_byte_identical_for_the_same_input(
     assert [list(e) for e in entries] == [
         ["fingerprint", "rule", "file", "sheet", "code", "procedure", "column", "message"]
     ] * len(result.findings)
-    keys = [(e["file"], e["sheet"] or "", e["code"] or "", e["procedure"] or "", e["rule"],
-             e["column"] or "", e["fingerprint"]) for e in entries]
+    keys = [
+        (
+            e["file"],
+            e["sheet"] or "",
+            e["code"] or "",
+            e["procedure"] or "",
+            e["rule"],
+            e["column"] or "",
+            e["fingerprint"],
+        )
+        for e in entries
+    ]
     assert keys == sorted(keys)
     assert "Đăng ký giám hộ" in first.decode("utf-8")  # Vietnamese as text, not \u escapes
-    assert sorted(e.fingerprint for e in baseline.entries) == sorted(
-        fingerprints(result.findings)
-    )
+    assert sorted(e.fingerprint for e in baseline.entries) == sorted(fingerprints(result.findings))
     assert sorted(os.listdir(tmp_path)) == ["again.json", "baseline.json", "data"]  # no temp files
 
 
@@ -240,10 +261,16 @@ def test_writing_into_a_missing_folder_is_a_usage_error(tmp_path: Path) -> None:
         (b'{"procaudit_baseline": 2, "findings": []}', "format 2"),
         (b'{"procaudit_baseline": 1, "findings": {}}', "not a list"),
         (b'{"procaudit_baseline": 1, "findings": [3]}', "finding 1 is not an object"),
-        (b'{"procaudit_baseline": 1, "findings": [{"rule": "PA101", "file": "a.csv",'
-         b' "message": "m"}]}', 'no "fingerprint"'),
-        (b'{"procaudit_baseline": 1, "findings": [{"fingerprint": "f", "rule": "PA101",'
-         b' "file": "a.csv", "message": "m", "row": 3, "code": 7}]}', '"code"'),
+        (
+            b'{"procaudit_baseline": 1, "findings": [{"rule": "PA101", "file": "a.csv",'
+            b' "message": "m"}]}',
+            'no "fingerprint"',
+        ),
+        (
+            b'{"procaudit_baseline": 1, "findings": [{"fingerprint": "f", "rule": "PA101",'
+            b' "file": "a.csv", "message": "m", "row": 3, "code": 7}]}',
+            '"code"',
+        ),
     ],
 )
 def test_bad_baseline_files_are_usage_errors_naming_the_file(
@@ -275,8 +302,9 @@ def test_fail_on_applies_to_new_findings_only(
 
     # A new warning only: a missing code on another procedure.
     rows = [*CLEAN, *DEFECTS, ",Đăng ký lại khai sinh,Cấp xã,Hộ tịch"]
-    comparison = compare(audited(write_catalogue(tmp_path / "data" / "lao-cai.csv", rows)),
-                         baseline)
+    comparison = compare(
+        audited(write_catalogue(tmp_path / "data" / "lao-cai.csv", rows)), baseline
+    )
     assert [(f.rule, f.severity) for f in comparison.new] == [("PA102", Severity.WARNING)]
     assert comparison.exit_code(FailOn.ERROR) == 0
     assert comparison.exit_code(FailOn.WARNING) == 1

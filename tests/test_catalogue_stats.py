@@ -24,11 +24,14 @@ from procaudit.rules.context import FileContext, RuleContext
 from procaudit.rules.options import RuleOptions
 
 
-def context_of(tables: list[Table], options: RuleOptions | None = None,
-               components: list[Table] | None = None) -> FileContext:
+def context_of(
+    tables: list[Table], options: RuleOptions | None = None, components: list[Table] | None = None
+) -> FileContext:
     options = options or RuleOptions()
-    contexts = [(table, RuleContext(table.frame, options, frozenset(table.header_map.columns)))
-                for table in tables]
+    contexts = [
+        (table, RuleContext(table.frame, options, frozenset(table.header_map.columns)))
+        for table in tables
+    ]
     return FileContext("t.xlsx", contexts, options, components or [])
 
 
@@ -46,9 +49,17 @@ def components_of(rows: list[dict[str, str | None]]) -> Table:
 
 def row(name: str = "Đăng ký khai sinh", **cells: str | None) -> dict[str, str | None]:
     """A procedure with every counted column filled well, but for `cells`."""
-    return {"code": "1.000001", "name": name, "level": "Cấp xã", "agency": "UBND cấp xã",
-            "forms": "Tờ khai", "decision_no": "1890/QĐ-UBND", "online_level": "Toàn trình",
-            "status": "Còn hiệu lực", **cells}
+    return {
+        "code": "1.000001",
+        "name": name,
+        "level": "Cấp xã",
+        "agency": "UBND cấp xã",
+        "forms": "Tờ khai",
+        "decision_no": "1890/QĐ-UBND",
+        "online_level": "Toàn trình",
+        "status": "Còn hiệu lực",
+        **cells,
+    }
 
 
 def only(**cells: str | None) -> dict[str, str | None]:
@@ -56,67 +67,159 @@ def only(**cells: str | None) -> dict[str, str | None]:
     return {"name": "Đăng ký khai sinh", **cells}
 
 
-ALL = {"with_code": 1, "with_national_code": 1, "with_forms": 1, "published": 1,
-       "fully_online": 1, "district_level": 0}
-NONE_KNOWN = {"with_code": None, "with_national_code": None, "with_forms": None,
-              "published": None, "fully_online": None, "district_level": 0}
+ALL = {
+    "with_code": 1,
+    "with_national_code": 1,
+    "with_forms": 1,
+    "published": 1,
+    "fully_online": 1,
+    "district_level": 0,
+}
+NONE_KNOWN = {
+    "with_code": None,
+    "with_national_code": None,
+    "with_forms": None,
+    "published": None,
+    "fully_online": None,
+    "district_level": 0,
+}
 
 CASES = [
     # (case, rows, procedures, the counts that differ from ALL)
     ("every column filled well", [row()], 1, {}),
     ("only a name: nothing to count from", [only()], 1, NONE_KNOWN),
     ("no code", [row(code=None)], 1, {"with_code": 0, "with_national_code": 0}),
-    ("a national code with a local suffix is national",
-     [row(code="1.000494.000.00.00.H29"), row(code="1.012753.H19")], 2,
-     {"with_code": 2, "with_national_code": 2, "with_forms": 2, "published": 2,
-      "fully_online": 2}),
-    ("a one-stop system's own code fills the cell but is no national code",
-     [row(code="2018.HT.14"), row(code="BHXH.TBHXH.02."), row(code="23604")], 3,
-     {"with_code": 3, "with_national_code": 0, "with_forms": 3, "published": 3,
-      "fully_online": 3}),
+    (
+        "a national code with a local suffix is national",
+        [row(code="1.000494.000.00.00.H29"), row(code="1.012753.H19")],
+        2,
+        {
+            "with_code": 2,
+            "with_national_code": 2,
+            "with_forms": 2,
+            "published": 2,
+            "fully_online": 2,
+        },
+    ),
+    (
+        "a one-stop system's own code fills the cell but is no national code",
+        [row(code="2018.HT.14"), row(code="BHXH.TBHXH.02."), row(code="23604")],
+        3,
+        {
+            "with_code": 3,
+            "with_national_code": 0,
+            "with_forms": 3,
+            "published": 3,
+            "fully_online": 3,
+        },
+    ),
     ("forms: 'Không' says none is needed", [row(forms="Không")], 1, {}),
     ("forms: empty", [row(forms=None)], 1, {"with_forms": 0}),
-    ("forms: a dash, dots, an ellipsis or a no-break space are placeholders",
-     [row(forms="-"), row(forms=" ... "), row(forms="…"), row(forms="\xa0"), row(forms="–/—")],
-     5, {"with_code": 5, "with_national_code": 5, "with_forms": 0, "published": 5,
-         "fully_online": 5}),
+    (
+        "forms: a dash, dots, an ellipsis or a no-break space are placeholders",
+        [row(forms="-"), row(forms=" ... "), row(forms="…"), row(forms="\xa0"), row(forms="–/—")],
+        5,
+        {
+            "with_code": 5,
+            "with_national_code": 5,
+            "with_forms": 0,
+            "published": 5,
+            "fully_online": 5,
+        },
+    ),
     ("forms: a bulleted name is filled", [row(forms="- Mẫu 01")], 1, {}),
-    ("a placeholder decision number is no publishing decision (PA402's error)",
-     [row(decision_no="QĐ/0001-BCA")], 1, {"published": 0}),
-    ("a valid number with 'QD' typed for 'QĐ' is published (PA402 only warns)",
-     [row(decision_no="1890/QD-UBND")], 1, {}),
+    (
+        "a placeholder decision number is no publishing decision (PA402's error)",
+        [row(decision_no="QĐ/0001-BCA")],
+        1,
+        {"published": 0},
+    ),
+    (
+        "a valid number with 'QD' typed for 'QĐ' is published (PA402 only warns)",
+        [row(decision_no="1890/QD-UBND")],
+        1,
+        {},
+    ),
     ("no decision number", [row(decision_no=None)], 1, {"published": 0}),
-    ("fully online, however written",
-     [row(online_level="toàn trình"), row(online_level="TOÀN TRÌNH"),
-      row(online_level="Mức độ 4"), row(online_level="Một phần"), row(online_level=None),
-      row(online_level="Mức độ 3")],
-     6, {"with_code": 6, "with_national_code": 6, "with_forms": 6, "published": 6,
-         "fully_online": 3}),
-    ("the district level in the level, the agency, a court, or the name's tag",
-     [row(level="Cấp huyện"), row(level="Cấp tỉnh, Cấp huyện"),
-      row(agency="Phòng Tư pháp huyện"), row(agency="Tòa án nhân dân huyện Bảo Thắng"),
-      row("Đăng ký hộ kinh doanh (thực hiện tại cấp huyện)"),
-      row("Hỗ trợ học sinh ở xã thuộc huyện nghèo"), row(level="Cấp xã")],
-     7, {"with_code": 7, "with_national_code": 7, "with_forms": 7, "published": 7,
-         "fully_online": 7, "district_level": 5}),
-    ("abolished procedures are not counted, whatever they hold",
-     [row(), row(status="Bãi bỏ", level="Cấp huyện", forms=None, code=None),
-      row(status="Hết hiệu lực", decision_no=None)],
-     1, {}),
-    ("a list of abolished procedures only", [row(status="Bãi bỏ")], 0,
-     {"with_code": 0, "with_national_code": 0, "with_forms": 0, "published": 0,
-      "fully_online": 0}),
-    ("the level and decision columns alone",
-     [only(level="Cấp huyện", decision_no="1/QĐ-UBND"), only(level="Cấp xã", decision_no=None)],
-     2, {**NONE_KNOWN, "published": 1, "district_level": 1}),
+    (
+        "fully online, however written",
+        [
+            row(online_level="toàn trình"),
+            row(online_level="TOÀN TRÌNH"),
+            row(online_level="Mức độ 4"),
+            row(online_level="Một phần"),
+            row(online_level=None),
+            row(online_level="Mức độ 3"),
+        ],
+        6,
+        {
+            "with_code": 6,
+            "with_national_code": 6,
+            "with_forms": 6,
+            "published": 6,
+            "fully_online": 3,
+        },
+    ),
+    (
+        "the district level in the level, the agency, a court, or the name's tag",
+        [
+            row(level="Cấp huyện"),
+            row(level="Cấp tỉnh, Cấp huyện"),
+            row(agency="Phòng Tư pháp huyện"),
+            row(agency="Tòa án nhân dân huyện Bảo Thắng"),
+            row("Đăng ký hộ kinh doanh (thực hiện tại cấp huyện)"),
+            row("Hỗ trợ học sinh ở xã thuộc huyện nghèo"),
+            row(level="Cấp xã"),
+        ],
+        7,
+        {
+            "with_code": 7,
+            "with_national_code": 7,
+            "with_forms": 7,
+            "published": 7,
+            "fully_online": 7,
+            "district_level": 5,
+        },
+    ),
+    (
+        "abolished procedures are not counted, whatever they hold",
+        [
+            row(),
+            row(status="Bãi bỏ", level="Cấp huyện", forms=None, code=None),
+            row(status="Hết hiệu lực", decision_no=None),
+        ],
+        1,
+        {},
+    ),
+    (
+        "a list of abolished procedures only",
+        [row(status="Bãi bỏ")],
+        0,
+        {
+            "with_code": 0,
+            "with_national_code": 0,
+            "with_forms": 0,
+            "published": 0,
+            "fully_online": 0,
+        },
+    ),
+    (
+        "the level and decision columns alone",
+        [only(level="Cấp huyện", decision_no="1/QĐ-UBND"), only(level="Cấp xã", decision_no=None)],
+        2,
+        {**NONE_KNOWN, "published": 1, "district_level": 1},
+    ),
 ]
 
 
-@pytest.mark.parametrize(("case", "rows", "procedures", "counts"), CASES,
-                         ids=[case[0] for case in CASES])
+@pytest.mark.parametrize(
+    ("case", "rows", "procedures", "counts"), CASES, ids=[case[0] for case in CASES]
+)
 def test_counts(case: str, rows: list[dict], procedures: int, counts: dict) -> None:
-    expected = {name: value * procedures if isinstance(value, int) and name not in counts
-                else value for name, value in ALL.items()}
+    expected = {
+        name: value * procedures if isinstance(value, int) and name not in counts else value
+        for name, value in ALL.items()
+    }
     expected.update(counts)
     assert stats_of(rows) == CatalogueStats(procedures, **expected)
 
@@ -126,8 +229,14 @@ def test_a_table_without_the_column_beside_one_with_it_counts_none() -> None:
     amended = [row(code="1.000001"), row(code="1.000002")]
     new = [only(forms="Tờ khai", decision_no="1/QĐ-UBND"), only(forms=None, decision_no=None)]
     assert stats_of(amended, new) == CatalogueStats(
-        4, with_code=2, with_forms=3, published=3, fully_online=2, district_level=0,
-        with_national_code=2)
+        4,
+        with_code=2,
+        with_forms=3,
+        published=3,
+        fully_online=2,
+        district_level=0,
+        with_national_code=2,
+    )
 
 
 def test_whitespace_is_no_code() -> None:
@@ -142,10 +251,26 @@ def test_whitespace_is_no_code() -> None:
         # A components sheet gives a form to the procedures of its codes with a form file.
         ([{"code": "1.000002", "component": "Tờ khai", "form_link": "mau.docx"}], 2),
         ([{"code": "1.000002", "component": "Tờ khai", "form_link": None}], 1),
-        ([{"code": "1.000002", "component": "Tờ khai",
-           "form_link": "https://csdl.dichvucong.gov.vn/web/jsp/download_file.jsp?ma="}], 1),
-        ([{"code": "1.000002", "component": "Tờ khai",
-           "form_link": "https://csdl.dichvucong.gov.vn/web/jsp/download_file.jsp?ma=3fd9"}], 2),
+        (
+            [
+                {
+                    "code": "1.000002",
+                    "component": "Tờ khai",
+                    "form_link": "https://csdl.dichvucong.gov.vn/web/jsp/download_file.jsp?ma=",
+                }
+            ],
+            1,
+        ),
+        (
+            [
+                {
+                    "code": "1.000002",
+                    "component": "Tờ khai",
+                    "form_link": "https://csdl.dichvucong.gov.vn/web/jsp/download_file.jsp?ma=3fd9",
+                }
+            ],
+            2,
+        ),
         ([{"code": " 1.000003 ", "component": "Tờ khai", "form_link": "mau.docx"}], 2),
         ([{"code": "9.999999", "component": "Tờ khai", "form_link": "mau.docx"}], 1),
     ],
@@ -168,7 +293,8 @@ def test_components_count_for_a_list_without_a_forms_column() -> None:
 # --- agreement with the rules ------------------------------------------------------------
 
 MIXED = [
-    row("Thủ tục A"), row("Thủ tục B", forms=None, decision_no=None),
+    row("Thủ tục A"),
+    row("Thủ tục B", forms=None, decision_no=None),
     row("Thủ tục C", forms="-", level="Cấp huyện", online_level="Một phần"),
     row("Thủ tục D (thực hiện tại cấp huyện)", agency="UBND huyện Sa Pa"),
     row("Thủ tục E", online_level=None, code="1.000005"),
@@ -178,8 +304,9 @@ MIXED = [
 def test_the_counts_agree_with_the_rules() -> None:
     options = RuleOptions()
     findings = run_rules(MIXED, options)
-    rows_of = {rule: {f.row for f in findings if f.rule == rule}
-               for rule in ("PA301", "PA401", "PA501")}
+    rows_of = {
+        rule: {f.row for f in findings if f.rule == rule} for rule in ("PA301", "PA401", "PA501")
+    }
     stats = stats_of(MIXED)
     assert stats.with_forms == len(MIXED) - len(rows_of["PA301"]) == 3
     assert stats.published == len(MIXED) - len(rows_of["PA401"]) == 4
@@ -218,8 +345,9 @@ def with_reference(tmp_path: Path) -> RuleOptions:
         ([only(code="1.000001")], None, None),
     ],
 )
-def test_reference_counts_are_pa405s(with_reference: RuleOptions, rows: list[dict],
-                                     total: int | None, announced: int | None) -> None:
+def test_reference_counts_are_pa405s(
+    with_reference: RuleOptions, rows: list[dict], total: int | None, announced: int | None
+) -> None:
     table = table_of(rows, "S")
     context = context_of([table], with_reference)
     rules = all_rules()
@@ -263,8 +391,9 @@ NATIONAL_CODES = [
 
 
 @pytest.mark.parametrize(("code", "with_code", "national"), NATIONAL_CODES)
-def test_a_national_code_is_one_pa101_accepts(code: str | None, with_code: int,
-                                              national: int) -> None:
+def test_a_national_code_is_one_pa101_accepts(
+    code: str | None, with_code: int, national: int
+) -> None:
     rows = [row(code=code)]
     table = table_of(rows, "S")
     table.frame.loc[0, "code"] = code  # as read: table_of would strip it
@@ -276,8 +405,19 @@ def test_a_national_code_is_one_pa101_accepts(code: str | None, with_code: int,
 
 
 def finding(rule: str, row_number: int, severity: Severity, sheet: str = "S") -> Finding:
-    return Finding(rule, "name", severity, "t.xlsx", sheet, row_number, "decision_no", None,
-                   None, "message", "fix")
+    return Finding(
+        rule,
+        "name",
+        severity,
+        "t.xlsx",
+        sheet,
+        row_number,
+        "decision_no",
+        None,
+        None,
+        "message",
+        "fix",
+    )
 
 
 PUBLISHED_CASES = [
@@ -290,35 +430,51 @@ PUBLISHED_CASES = [
     ("an error of PA401", [("PA401", 2, Severity.ERROR)], 2),
     ("another rule's error", [("PA403", 2, Severity.ERROR)], 3),
     ("an error on another sheet", [("PA402", 2, Severity.ERROR, "Other")], 3),
-    ("errors and warnings",
-     [("PA402", 2, Severity.ERROR), ("PA402", 3, Severity.WARNING),
-      ("PA402", 4, Severity.ERROR)], 1),
+    (
+        "errors and warnings",
+        [
+            ("PA402", 2, Severity.ERROR),
+            ("PA402", 3, Severity.WARNING),
+            ("PA402", 4, Severity.ERROR),
+        ],
+        1,
+    ),
 ]
 
 
-@pytest.mark.parametrize(("case", "found", "published"), PUBLISHED_CASES,
-                         ids=[case[0] for case in PUBLISHED_CASES])
+@pytest.mark.parametrize(
+    ("case", "found", "published"), PUBLISHED_CASES, ids=[case[0] for case in PUBLISHED_CASES]
+)
 def test_published_counts_what_pa401_and_pa402_leave_without_an_error(
-        case: str, found: list[tuple], published: int) -> None:
+    case: str, found: list[tuple], published: int
+) -> None:
     # The cells are valid: only the findings say otherwise (as PA402 will of words around a
     # number once it warns of them).
-    rows = [row(decision_no="1/QĐ-UBND"), row(decision_no="2/QĐ-UBND"),
-            row(decision_no="3/QĐ-UBND")]
+    rows = [
+        row(decision_no="1/QĐ-UBND"),
+        row(decision_no="2/QĐ-UBND"),
+        row(decision_no="3/QĐ-UBND"),
+    ]
     findings = [finding(*hit) for hit in found]
     stats = catalogue_stats(context_of([table_of(rows, "S")]), findings, all_rules())
     assert stats.published == published
 
 
 def test_without_pa402_run_its_own_check_judges_the_numbers() -> None:
-    rows = [row(decision_no="QĐ/0001-BCA"), row(decision_no="1890/QD-UBND"),
-            row(decision_no="1890/QĐ-UBND"), row(decision_no=None)]
+    rows = [
+        row(decision_no="QĐ/0001-BCA"),
+        row(decision_no="1890/QD-UBND"),
+        row(decision_no="1890/QĐ-UBND"),
+        row(decision_no=None),
+    ]
     without = tuple(rule for rule in all_rules() if rule.id != "PA402")
     stats = catalogue_stats(context_of([table_of(rows, "S")]), [], without)
     assert stats.published == 2  # the placeholder is an error, "QD" a warning
 
 
 DECISIONS_AND_CODES = [
-    row("Thủ tục A"), row("Thủ tục B", code="2018.HT.14", decision_no="QĐ/0001-BCA"),
+    row("Thủ tục A"),
+    row("Thủ tục B", code="2018.HT.14", decision_no="QĐ/0001-BCA"),
     row("Thủ tục C", code="1.00123", decision_no="1890/QD-UBND"),
     row("Thủ tục D", code=None, decision_no="chưa có"),
     row("Thủ tục E", code="1.000005.H19", decision_no=None),
@@ -331,17 +487,20 @@ def test_national_codes_and_published_agree_with_the_rules_findings() -> None:
     table = table_of(DECISIONS_AND_CODES, "S")
     stats = catalogue_stats(context_of([table]), findings, all_rules())
     bad_codes = {f.row for f in findings if f.rule == "PA101"}
-    has_code = {number for number, cells in enumerate(DECISIONS_AND_CODES, start=2)
-                if cells["code"]}
+    has_code = {
+        number for number, cells in enumerate(DECISIONS_AND_CODES, start=2) if cells["code"]
+    }
     assert stats.with_national_code == len(has_code - bad_codes) == 2
-    unpublished = {f.row for f in findings
-                   if f.rule in ("PA401", "PA402") and f.severity is Severity.ERROR}
+    unpublished = {
+        f.row for f in findings if f.rule in ("PA401", "PA402") and f.severity is Severity.ERROR
+    }
     assert stats.published == len(DECISIONS_AND_CODES) - len(unpublished)
     # The same without the findings (the rules' own helpers stand in for them).
     assert stats_of(DECISIONS_AND_CODES) == stats
 
 
 # --- per unit of the agency column (--group-by agency) -----------------------------------
+
 
 def test_counts_per_unit_add_up_to_the_file() -> None:
     rows = [
@@ -354,21 +513,34 @@ def test_counts_per_unit_add_up_to_the_file() -> None:
         row("G", agency="UBND Huyện Phù Ninh", level="Cấp huyện", code="2018.HT.15"),
     ]
     findings = run_rules(rows, RuleOptions())
-    stats, units = count_catalogue(context_of([table_of(rows, "S")]), findings, all_rules(),
-                                   by_agency=True)
+    stats, units = count_catalogue(
+        context_of([table_of(rows, "S")]), findings, all_rules(), by_agency=True
+    )
     by_name = {unit.name: unit for unit in units}
     assert list(by_name) == ["Sở Tư pháp", "UBND Huyện Phù Ninh", "Sở Giao thông Vận tải", ""]
     assert by_name["Sở Tư pháp"].stats == CatalogueStats(
-        2, with_code=2, with_national_code=2, with_forms=2, published=2, fully_online=2,
-        district_level=0)
+        2,
+        with_code=2,
+        with_national_code=2,
+        with_forms=2,
+        published=2,
+        fully_online=2,
+        district_level=0,
+    )
     district = by_name["UBND Huyện Phù Ninh"].stats
-    assert (district.procedures, district.with_national_code, district.district_level) == (
-        2, 0, 2)
+    assert (district.procedures, district.with_national_code, district.district_level) == (2, 0, 2)
     transport = by_name["Sở Giao thông Vận tải"].stats
     assert (transport.procedures, transport.published) == (1, 0)  # E is abolished
     assert by_name[""].stats.procedures == 1
-    for name in ("procedures", "with_code", "with_national_code", "with_forms", "published",
-                 "fully_online", "district_level"):
+    for name in (
+        "procedures",
+        "with_code",
+        "with_national_code",
+        "with_forms",
+        "published",
+        "fully_online",
+        "district_level",
+    ):
         assert sum(getattr(unit.stats, name) for unit in units) == getattr(stats, name)
     # Each finding on a row is its unit's; none is lost or counted twice.
     on_rows = Counter((f.rule, f.severity) for f in findings if f.row is not None)
@@ -385,9 +557,10 @@ def test_units_over_several_tables_and_none_without_an_agency_column() -> None:
     second = table_of([row("C", agency="Sở Xây dựng")], "S2")
     _, units = count_catalogue(context_of([first, second]), by_agency=True)
     assert [(unit.name, unit.stats.procedures) for unit in units] == [
-        ("Sở Y tế", 1), ("Sở Xây dựng", 2)]
-    _, none = count_catalogue(context_of([table_of([only(code="1.000001")], "S")]),
-                              by_agency=True)
+        ("Sở Y tế", 1),
+        ("Sở Xây dựng", 2),
+    ]
+    _, none = count_catalogue(context_of([table_of([only(code="1.000001")], "S")]), by_agency=True)
     assert none == ()
     _, not_asked = count_catalogue(context_of([first]))
     assert not_asked == ()

@@ -62,20 +62,53 @@ def test_json_report_shape_and_stdout_holds_only_json(csv_file) -> None:
     report = json.loads(result.stdout)
     assert list(report) == ["procaudit", "files", "summary", "scorecard", "findings"]
     assert report["procaudit"] == __version__
-    assert report["files"] == [{
-        "path": path, "sheets": None, "rows": 3,
-        "columns": {"ma_thu_tuc": "code", "ten_thu_tuc": "name", "cap_thuc_hien": "level",
-                    "mau_don_to_khai": "forms", "so_quyet_dinh": "decision_no"},
-        "skipped_sheets": [], "component_sheets": [],
-    }]
-    assert report["summary"] == {"error": 1, "warning": 0, "info": 0, "by_rule": {"PA501": 1},
-                                 "by_rule_severity": {"PA501": {"error": 1}}}
+    assert report["files"] == [
+        {
+            "path": path,
+            "sheets": None,
+            "rows": 3,
+            "columns": {
+                "ma_thu_tuc": "code",
+                "ten_thu_tuc": "name",
+                "cap_thuc_hien": "level",
+                "mau_don_to_khai": "forms",
+                "so_quyet_dinh": "decision_no",
+            },
+            "skipped_sheets": [],
+            "component_sheets": [],
+        }
+    ]
+    assert report["summary"] == {
+        "error": 1,
+        "warning": 0,
+        "info": 0,
+        "by_rule": {"PA501": 1},
+        "by_rule_severity": {"PA501": {"error": 1}},
+    }
     [finding] = report["findings"]
-    assert list(finding) == ["rule", "name", "severity", "file", "sheet", "row", "column",
-                             "code", "value", "message", "fix"]
-    assert (finding["rule"], finding["name"], finding["severity"], finding["sheet"],
-            finding["row"], finding["column"], finding["code"], finding["value"]) == (
-        "PA501", "district-level", "error", None, 4, "level", "1.000003", "Cấp huyện")
+    assert list(finding) == [
+        "rule",
+        "name",
+        "severity",
+        "file",
+        "sheet",
+        "row",
+        "column",
+        "code",
+        "value",
+        "message",
+        "fix",
+    ]
+    assert (
+        finding["rule"],
+        finding["name"],
+        finding["severity"],
+        finding["sheet"],
+        finding["row"],
+        finding["column"],
+        finding["code"],
+        finding["value"],
+    ) == ("PA501", "district-level", "error", None, 4, "level", "1.000003", "Cấp huyện")
 
 
 def test_json_is_byte_stable(csv_file) -> None:
@@ -130,8 +163,10 @@ def test_rich_report_cuts_long_groups(csv_file) -> None:
     [
         (["check", "no-such-file.csv"], "procaudit: error: no-such-file.csv: no such file\n"),
         (["check", "c.pdf"], "procaudit: error: c.pdf: no such file\n"),
-        (["rules", "PA999"],
-         "procaudit: error: there is no rule PA999; 'procaudit rules' lists them all\n"),
+        (
+            ["rules", "PA999"],
+            "procaudit: error: there is no rule PA999; 'procaudit rules' lists them all\n",
+        ),
     ],
 )
 def test_errors_are_one_sentence_and_exit_2(args: list[str], message: str) -> None:
@@ -214,15 +249,17 @@ def test_help_and_version_do_not_import_pandas(args: list[str]) -> None:
 def test_console_script_runs_as_a_module(csv_file) -> None:
     out = subprocess.run(
         [sys.executable, "-m", "procaudit", "check", csv_file(WITH_ERROR), "-f", "json"],
-        capture_output=True, text=True,
+        capture_output=True,
+        text=True,
     )
     assert out.returncode == 1
     assert json.loads(out.stdout)["summary"]["by_rule"] == {"PA501": 1}
 
 
 @pytest.mark.parametrize("fmt", ["json", "sarif", "csv"])
-def test_output_writes_the_report_to_a_file_and_nothing_to_stdout(csv_file, tmp_path: Path,
-                                                                  fmt: str) -> None:
+def test_output_writes_the_report_to_a_file_and_nothing_to_stdout(
+    csv_file, tmp_path: Path, fmt: str
+) -> None:
     path = csv_file(WITH_ERROR)
     target = tmp_path / f"report.{fmt}"
     result = invoke("check", path, "-f", fmt, "--output", str(target))
@@ -239,8 +276,9 @@ def test_output_replaces_an_old_report_whole(csv_file, tmp_path: Path) -> None:
     assert json.loads(target.read_text(encoding="utf-8"))["findings"] == []
 
 
-def test_output_failing_midway_leaves_no_partial_file(csv_file, tmp_path: Path,
-                                                      monkeypatch) -> None:
+def test_output_failing_midway_leaves_no_partial_file(
+    csv_file, tmp_path: Path, monkeypatch
+) -> None:
     from procaudit.reporters.json_report import JsonReporter
 
     def explode(self, result, out) -> None:

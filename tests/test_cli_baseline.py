@@ -11,8 +11,8 @@ from procaudit.cli import app
 
 HEADER = "Mã TTHC,Tên thủ tục,Cấp thực hiện\n"
 TODAY = [
-    "1.00123,Đăng ký khai sinh,Cấp xã\n",       # PA101
-    "1.000656,Đăng ký khai tử,Cấp huyện\n",     # PA501
+    "1.00123,Đăng ký khai sinh,Cấp xã\n",  # PA101
+    "1.000656,Đăng ký khai tử,Cấp huyện\n",  # PA501
     "1.000894,Đăng ký kết hôn,Cấp xã\n",
 ]
 
@@ -31,18 +31,20 @@ def test_baseline_splits_new_still_and_fixed(tmp_path: Path) -> None:
     # Tomorrow: two rows inserted above, the rows reordered, PA501 fixed, a new PA101.
     tomorrow = [
         "1.001193,Đăng ký lại khai sinh,Cấp xã\n",
-        "2.00001,Cấp bản sao trích lục,Cấp xã\n",    # new PA101
-        TODAY[2], TODAY[0],
-        "1.000656,Đăng ký khai tử,Cấp xã\n",         # fixed
+        "2.00001,Cấp bản sao trích lục,Cấp xã\n",  # new PA101
+        TODAY[2],
+        TODAY[0],
+        "1.000656,Đăng ký khai tử,Cấp xã\n",  # fixed
     ]
     catalogue.write_text(HEADER + "".join(tomorrow), encoding="utf-8")
     code, report, _ = _run(str(catalogue), "--baseline", str(baseline))
     assert code == 1  # the new PA101 is an error
     assert {(f["code"], f["baseline"]) for f in report["findings"]} == {
-        ("2.00001", "new"), ("1.00123", "still")}
+        ("2.00001", "new"),
+        ("1.00123", "still"),
+    }
     assert (report["baseline"]["new"], report["baseline"]["still"]) == (1, 1)
-    assert [(e["rule"], e["code"]) for e in report["baseline"]["fixed"]] == [
-        ("PA501", "1.000656")]
+    assert [(e["rule"], e["code"]) for e in report["baseline"]["fixed"]] == [("PA501", "1.000656")]
 
 
 def test_fail_on_applies_to_new_findings_only(tmp_path: Path) -> None:
@@ -83,10 +85,14 @@ def test_sarif_and_jsonl_carry_the_baseline_state(tmp_path: Path) -> None:
     _run(str(catalogue), "--write-baseline", str(baseline))
     catalogue.write_text(HEADER + TODAY[0] + TODAY[1], encoding="utf-8")
     runner = CliRunner()
-    sarif = json.loads(runner.invoke(app, ["check", str(catalogue), "-f", "sarif",
-                                           "--baseline", str(baseline)]).stdout)
+    sarif = json.loads(
+        runner.invoke(
+            app, ["check", str(catalogue), "-f", "sarif", "--baseline", str(baseline)]
+        ).stdout
+    )
     states = {r["ruleId"]: r["baselineState"] for r in sarif["runs"][0]["results"]}
     assert states == {"PA101": "unchanged", "PA501": "new"}
-    lines = runner.invoke(app, ["check", str(catalogue), "-f", "jsonl", "--baseline",
-                                str(baseline)]).stdout.splitlines()
+    lines = runner.invoke(
+        app, ["check", str(catalogue), "-f", "jsonl", "--baseline", str(baseline)]
+    ).stdout.splitlines()
     assert sorted(json.loads(line)["baseline"] for line in lines) == ["new", "still"]

@@ -11,8 +11,7 @@ from typer.testing import CliRunner
 from procaudit.cli import app
 
 CATALOGUE = (
-    "Mã TTHC,Tên gọi,Cấp thực hiện,Mức độ DVC\n"
-    "1.00123,Đăng ký khai sinh,Cấp huyện,Một phần\n"
+    "Mã TTHC,Tên gọi,Cấp thực hiện,Mức độ DVC\n1.00123,Đăng ký khai sinh,Cấp huyện,Một phần\n"
 )
 
 
@@ -42,7 +41,9 @@ def test_without_a_config_the_name_column_is_not_found(folder: Path) -> None:
 def test_a_config_above_the_folder_is_found_and_applied(folder: Path) -> None:
     (folder / "procaudit.toml").write_text(
         'select = ["PA1", "PA5"]\nignore = ["PA505"]\nfail-on = "never"\n'
-        '[severity]\nPA501 = "warning"\n[aliases]\nname = ["Tên gọi"]\n', encoding="utf-8")
+        '[severity]\nPA501 = "warning"\n[aliases]\nname = ["Tên gọi"]\n',
+        encoding="utf-8",
+    )
     code, report, _ = _check()
     assert code == 0  # fail-on never
     assert _rules(report) == ["PA101", "PA501"]
@@ -51,8 +52,9 @@ def test_a_config_above_the_folder_is_found_and_applied(folder: Path) -> None:
 
 def test_the_command_line_wins(folder: Path) -> None:
     (folder / "procaudit.toml").write_text(
-        'select = ["PA1"]\nfail-on = "never"\nonline-target = 10\n'
-        '[aliases]\nname = ["Tên gọi"]\n', encoding="utf-8")
+        'select = ["PA1"]\nfail-on = "never"\nonline-target = 10\n[aliases]\nname = ["Tên gọi"]\n',
+        encoding="utf-8",
+    )
     code, report, _ = _check("--select", "PA5", "--fail-on", "warning", "--online-target", "90")
     assert code == 1
     assert _rules(report) == ["PA501", "PA505"]
@@ -63,7 +65,8 @@ def test_the_command_line_wins(folder: Path) -> None:
 def test_reform_date_reaches_the_messages(folder: Path) -> None:
     (folder / "procaudit.toml").write_text(
         'reform-date = 2025-06-30\nselect = ["PA501"]\n[aliases]\nname = ["Tên gọi"]\n',
-        encoding="utf-8")
+        encoding="utf-8",
+    )
     _, report, _ = _check()
     assert "ended on 30 June 2025" in report["findings"][0]["message"]
 
@@ -72,7 +75,8 @@ def test_files_entries_set_the_sheet_and_header_row(folder: Path) -> None:
     (folder / "c.csv").write_text("Danh mục\n" + CATALOGUE, encoding="utf-8")
     (folder / "procaudit.toml").write_text(
         '[[files]]\npattern = "c.csv"\nheader-row = 2\n[map]\n"Tên gọi" = "name"\n',
-        encoding="utf-8")
+        encoding="utf-8",
+    )
     code, report, stderr = _check("--select", "PA101")
     assert code == 1, stderr
     assert [f["row"] for f in report["findings"]] == [3]

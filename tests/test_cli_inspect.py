@@ -30,12 +30,22 @@ ANNEX = [
     ["(1)", "(2)", "(3)", "(4)", "(5)"],
     ["A", "THỦ TỤC HÀNH CHÍNH CẤP TỈNH"],
     ["I", "Lĩnh vực Đất đai"],
-    [1, "1.000178", "Đăng ký đất đai lần đầu", "Sở Nông nghiệp và Môi trường",
-     "1890/QĐ-UBND ngày 15/8/2025"],
+    [
+        1,
+        "1.000178",
+        "Đăng ký đất đai lần đầu",
+        "Sở Nông nghiệp và Môi trường",
+        "1890/QĐ-UBND ngày 15/8/2025",
+    ],
     [2, 1.00123, "Cung cấp dữ liệu đất đai", "Văn phòng đăng ký đất đai", None],
     ["B", "THỦ TỤC HÀNH CHÍNH CẤP HUYỆN"],
-    [1, "2.000001", "Đăng ký khai sinh", "UBND cấp huyện",
-     "số 1890/QĐ-UBND ngày 15 tháng 8 năm 2025"],
+    [
+        1,
+        "2.000001",
+        "Đăng ký khai sinh",
+        "UBND cấp huyện",
+        "số 1890/QĐ-UBND ngày 15 tháng 8 năm 2025",
+    ],
     [],
     ["Ghi chú: danh mục gồm 3 thủ tục."],
     [None, None, None, "KT. CHỦ TỊCH"],
@@ -88,11 +98,16 @@ def test_inspect_json(annex) -> None:
     assert table["header_rows"] == [4]
     assert table["procedure_rows"] == "8-11"
     assert [(c["column"], c["maps_to"]) for c in table["columns"]] == [
-        ("A", "row number (STT)"), ("B", "code"), ("C", "name"), ("D", "agency"),
+        ("A", "row number (STT)"),
+        ("B", "code"),
+        ("C", "name"),
+        ("D", "agency"),
         ("E", "decision_no"),
     ]
     assert [(s["row"], s["level"], s["field"]) for s in table["sections"]] == [
-        (6, "Cấp tỉnh", None), (7, None, "Đất đai"), (10, "Cấp huyện", None),
+        (6, "Cấp tỉnh", None),
+        (7, None, "Đất đai"),
+        (10, "Cấp huyện", None),
     ]
     assert {s["reason"]: s["rows"] for s in table["skipped_rows"]} == {
         "title block above the header": "1-2",
@@ -119,8 +134,7 @@ def test_inspect_of_an_unreadable_file_exits_2_and_reads_the_rest(annex) -> None
     assert result.stderr == "procaudit: error: missing.csv: no such file\n"
     report = json.loads(result.stdout)
     assert [f["path"] for f in report["files"]] == [annex]
-    assert report["failures"] == [{"path": "missing.csv",
-                                   "message": "missing.csv: no such file"}]
+    assert report["failures"] == [{"path": "missing.csv", "message": "missing.csv: no such file"}]
 
 
 @pytest.mark.parametrize("sheet", ["Danh mục", "1"])
@@ -142,27 +156,39 @@ def test_a_sheet_asked_for_that_holds_no_catalogue_is_an_error(annex) -> None:
 def test_unknown_sheet_lists_the_sheets(annex) -> None:
     result = invoke("check", annex, "--sheet", "Cấp xã")
     assert result.exit_code == 2
-    assert result.stderr == ("procaudit: error: annex.xlsx: has no sheet 'Cấp xã' "
-                             "(its sheets: 'Danh mục', 'Hướng dẫn')\n")
+    assert result.stderr == (
+        "procaudit: error: annex.xlsx: has no sheet 'Cấp xã' "
+        "(its sheets: 'Danh mục', 'Hướng dẫn')\n"
+    )
 
 
 def test_map_and_header_row_read_a_file_guessing_cannot(tmp_path: Path, monkeypatch) -> None:
     monkeypatch.chdir(tmp_path)
     # A made-up header and a data row that looks like a header to the guesser.
     Path("odd.csv").write_text(
-        "Danh sách\n"
-        "Số hiệu,Tên gọi khác,Cấp\n"
-        "1.000001,Đăng ký khai sinh,Cấp huyện\n",
+        "Danh sách\nSố hiệu,Tên gọi khác,Cấp\n1.000001,Đăng ký khai sinh,Cấp huyện\n",
         encoding="utf-8",
     )
     guessed = invoke("check", "odd.csv")
     assert guessed.exit_code == 2
-    result = invoke("check", "odd.csv", "--header-row", "2", "--map", "Tên gọi khác=name",
-                    "--map", "Số hiệu = code", "--format", "json")
+    result = invoke(
+        "check",
+        "odd.csv",
+        "--header-row",
+        "2",
+        "--map",
+        "Tên gọi khác=name",
+        "--map",
+        "Số hiệu = code",
+        "--format",
+        "json",
+    )
     assert result.exit_code == 1, result.output
     report = json.loads(result.stdout)
     assert report["files"][0]["columns"] == {
-        "Số hiệu": "code", "Tên gọi khác": "name", "Cấp": "level"
+        "Số hiệu": "code",
+        "Tên gọi khác": "name",
+        "Cấp": "level",
     }
     assert report["files"][0]["skipped_sheets"] == []
     assert [(f["rule"], f["row"]) for f in report["findings"]] == [("PA501", 3)]
@@ -171,9 +197,7 @@ def test_map_and_header_row_read_a_file_guessing_cannot(tmp_path: Path, monkeypa
 def test_two_row_header_given_by_hand(tmp_path: Path, monkeypatch) -> None:
     monkeypatch.chdir(tmp_path)
     Path("two.csv").write_text(
-        "Thủ tục,,Quyết định công bố\n"
-        "Mã,Tên,Số\n"
-        "1.000001,Đăng ký khai sinh,1890/QĐ-UBND\n",
+        "Thủ tục,,Quyết định công bố\nMã,Tên,Số\n1.000001,Đăng ký khai sinh,1890/QĐ-UBND\n",
         encoding="utf-8",
     )
     result = invoke("inspect", "two.csv", "--header-row", "1-2", "--format", "json")
@@ -185,28 +209,42 @@ def test_two_row_header_given_by_hand(tmp_path: Path, monkeypatch) -> None:
 @pytest.mark.parametrize(
     ("args", "message"),
     [
-        (["--header-row", "two"],
-         "--header-row 'two' is not a row number (like 4) or two rows (like 4-5)"),
-        (["--header-row", "4-7"],
-         "--header-row '4-7': a header spans one row or two adjacent rows"),
+        (
+            ["--header-row", "two"],
+            "--header-row 'two' is not a row number (like 4) or two rows (like 4-5)",
+        ),
+        (
+            ["--header-row", "4-7"],
+            "--header-row '4-7': a header spans one row or two adjacent rows",
+        ),
         (["--header-row", "0"], "--header-row '0': rows are numbered from 1"),
-        (["--map", "Tên gọi khác"],
-         "--map 'Tên gọi khác' is not of the form 'Source header=column'"),
-        (["--map", "Tên gọi khác=title"],
-         "--map 'Tên gọi khác=title': 'title' is not a column procaudit knows (one of code, "
-         "name, level, field, agency, processing_time, fee, forms, legal_basis, online_level, "
-         "decision_no, decision_date, status)"),
-        (["--header-row", "40"], "annex.xlsx: has no sheet with a procedure list ('Danh mục' "
-                                  "has no row 40 to read the header from; 'Hướng dẫn' has no "
-                                  "row 40 to read the header from)"),
-        (["--header-row", "5", "--sheet", "1"],
-         "annex.xlsx: has no column for the procedure name on the header row 5 (it has '(1)', "
-         "'(2)', '(3)', '(4)', '(5)'); name the column with --map 'HEADER=name'"),
+        (
+            ["--map", "Tên gọi khác"],
+            "--map 'Tên gọi khác' is not of the form 'Source header=column'",
+        ),
+        (
+            ["--map", "Tên gọi khác=title"],
+            "--map 'Tên gọi khác=title': 'title' is not a column procaudit knows (one of code, "
+            "name, level, field, agency, processing_time, fee, forms, legal_basis, online_level, "
+            "decision_no, decision_date, status)",
+        ),
+        (
+            ["--header-row", "40"],
+            "annex.xlsx: has no sheet with a procedure list ('Danh mục' "
+            "has no row 40 to read the header from; 'Hướng dẫn' has no "
+            "row 40 to read the header from)",
+        ),
+        (
+            ["--header-row", "5", "--sheet", "1"],
+            "annex.xlsx: has no column for the procedure name on the header row 5 (it has '(1)', "
+            "'(2)', '(3)', '(4)', '(5)'); name the column with --map 'HEADER=name'",
+        ),
     ],
 )
 @pytest.mark.parametrize("command", ["check", "inspect"])
-def test_bad_overrides_are_one_sentence_and_exit_2(annex, command: str, args: list[str],
-                                                   message: str) -> None:
+def test_bad_overrides_are_one_sentence_and_exit_2(
+    annex, command: str, args: list[str], message: str
+) -> None:
     result = invoke(command, annex, *args)
     assert result.exit_code == 2
     assert result.stderr == f"procaudit: error: {message}\n"
@@ -222,8 +260,15 @@ def test_row_ranges(rows: list[int], text: str) -> None:
 
 @pytest.mark.parametrize(
     ("position", "workbook", "label"),
-    [(0, True, "A"), (25, True, "Z"), (26, True, "AA"), (701, True, "ZZ"), (702, True, "AAA"),
-     (0, False, "1"), (26, False, "27")],
+    [
+        (0, True, "A"),
+        (25, True, "Z"),
+        (26, True, "AA"),
+        (701, True, "ZZ"),
+        (702, True, "AAA"),
+        (0, False, "1"),
+        (26, False, "27"),
+    ],
 )
 def test_column_label(position: int, workbook: bool, label: str) -> None:
     assert column_label(position, workbook) == label
@@ -260,10 +305,14 @@ def test_inspect_shows_a_components_sheet(annex_with_components) -> None:
     assert (components["sheet"], components["header_rows"]) == ("Thành phần hồ sơ", [2])
     assert (components["components"], components["component_rows"]) == (3, "3-6")
     assert [(c["column"], c["maps_to"]) for c in components["columns"]] == [
-        ("A", "code"), ("B", "component"), ("C", "form_link"), ("D", "quantity"),
+        ("A", "code"),
+        ("B", "component"),
+        ("C", "form_link"),
+        ("D", "quantity"),
     ]
     assert {s["reason"]: s["rows"] for s in components["skipped_rows"]} == {
-        "title block above the header": "1", "blank row": "4",
+        "title block above the header": "1",
+        "blank row": "4",
     }
     text = invoke("inspect", annex_with_components)
     assert "Sheet 'Thành phần hồ sơ': read as dossier components, header on row 2" in text.stdout
@@ -271,8 +320,7 @@ def test_inspect_shows_a_components_sheet(annex_with_components) -> None:
     assert "Thành phần hồ sơ' skipped" not in text.stdout
 
 
-def test_a_workbook_of_components_alone_has_no_procedure_list(tmp_path: Path,
-                                                              monkeypatch) -> None:
+def test_a_workbook_of_components_alone_has_no_procedure_list(tmp_path: Path, monkeypatch) -> None:
     monkeypatch.chdir(tmp_path)
     workbook = openpyxl.Workbook()
     workbook.active.title = "Thành phần hồ sơ"
@@ -312,30 +360,48 @@ def test_inspect_json_says_which_column_the_values_chose_and_refused(one_stop) -
     [table] = json.loads(result.stdout)["files"][0]["tables"]
     columns = {c["header"]: c for c in table["columns"]}
     assert [(c["column"], c["maps_to"]) for c in table["columns"]] == [
-        ("A", "agency"), ("B", None), ("C", "code"), ("D", "status"), ("E", "name"),
+        ("A", "agency"),
+        ("B", None),
+        ("C", "code"),
+        ("D", "status"),
+        ("E", "name"),
         ("F", "row number (STT)"),
     ]
     assert columns["MA_THU_TUC"]["by_values"] == {
-        "column": "code", "chosen": False, "values": "whole numbers",
+        "column": "code",
+        "chosen": False,
+        "values": "whole numbers",
         "examples": ["23604", "23602", "37849"],
     }
     assert columns["MA_THU_TUC"]["note"] == (
         "its header names the code, but its values are whole numbers (an internal id?): "
-        "23604, 23602, 37849, …")
+        "23604, 23602, 37849, …"
+    )
     assert columns["TEN_TAT"]["by_values"]["chosen"] is True
     assert columns["TEN_TAT"]["note"] == (
-        "its values look like procedure codes: 2018.HT.14, 2018.HT.15, BHXH.TBHXH.02., …")
+        "its values look like procedure codes: 2018.HT.14, 2018.HT.15, BHXH.TBHXH.02., …"
+    )
     assert "by_values" not in columns["TEN_THU_TUC"]
 
 
-@pytest.mark.parametrize(("lang", "refused", "chosen"), [
-    ("en", "not used (its header names the code, but its values are whole numbers",
-     "code (its values look like procedure codes: 2018.HT.14"),
-    ("vi", "không sử dụng (theo tiêu đề đây là cột code, nhưng giá trị là số nguyên",
-     "code (giá trị của cột có dạng mã thủ tục: 2018.HT.14"),
-])
-def test_inspect_explains_the_choice_in_both_languages(one_stop, lang: str, refused: str,
-                                                       chosen: str) -> None:
+@pytest.mark.parametrize(
+    ("lang", "refused", "chosen"),
+    [
+        (
+            "en",
+            "not used (its header names the code, but its values are whole numbers",
+            "code (its values look like procedure codes: 2018.HT.14",
+        ),
+        (
+            "vi",
+            "không sử dụng (theo tiêu đề đây là cột code, nhưng giá trị là số nguyên",
+            "code (giá trị của cột có dạng mã thủ tục: 2018.HT.14",
+        ),
+    ],
+)
+def test_inspect_explains_the_choice_in_both_languages(
+    one_stop, lang: str, refused: str, chosen: str
+) -> None:
     result = invoke("inspect", one_stop, "--lang", lang)
     assert result.exit_code == 0, result.output
     flat = " ".join(result.stdout.split())

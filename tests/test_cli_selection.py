@@ -10,10 +10,7 @@ from typer.testing import CliRunner
 
 from procaudit.cli import app
 
-ROWS = (
-    "Mã TTHC,Tên thủ tục,Cấp thực hiện,Mẫu đơn, tờ khai\n"
-    "1.00123,Đăng ký khai sinh,Cấp huyện,\n"
-)
+ROWS = "Mã TTHC,Tên thủ tục,Cấp thực hiện,Mẫu đơn, tờ khai\n1.00123,Đăng ký khai sinh,Cấp huyện,\n"
 
 
 @pytest.fixture
@@ -39,8 +36,9 @@ SELECTIONS = [
 ]
 
 
-@pytest.mark.parametrize(("options", "rules"), SELECTIONS, ids=[" ".join(s[0]) or "all"
-                                                                 for s in SELECTIONS])
+@pytest.mark.parametrize(
+    ("options", "rules"), SELECTIONS, ids=[" ".join(s[0]) or "all" for s in SELECTIONS]
+)
 def test_select_and_ignore(catalogue: Path, options: tuple[str, ...], rules: list[str]) -> None:
     assert _rules(catalogue, *options) == rules
 

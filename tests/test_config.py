@@ -37,7 +37,9 @@ def test_procaudit_toml_wins_over_pyproject_in_one_folder(tmp_path: Path) -> Non
 
 
 def test_every_key(tmp_path: Path) -> None:
-    path = _write(tmp_path / "procaudit.toml", """
+    path = _write(
+        tmp_path / "procaudit.toml",
+        """
 select = ["PA2", "pa301"]
 ignore = "PA603"
 extend-select = ["PA5"]
@@ -60,7 +62,8 @@ name = ["Tên gọi"]
 pattern = "*-xa.xlsx"
 sheet = 2
 header-row = "4-5"
-""")
+""",
+    )
     config = load_config(path)
     assert config.select == ("PA2", "PA301")
     assert config.ignore == ("PA603",)
@@ -92,8 +95,9 @@ BAD = [
 
 
 @pytest.mark.parametrize(("case", "text", "message"), BAD, ids=[b[0] for b in BAD])
-def test_a_bad_file_is_one_sentence_naming_the_key(tmp_path: Path, case: str, text: str,
-                                                    message: str) -> None:
+def test_a_bad_file_is_one_sentence_naming_the_key(
+    tmp_path: Path, case: str, text: str, message: str
+) -> None:
     path = _write(tmp_path / "procaudit.toml", text + "\n")
     with pytest.raises(ConfigError) as raised:
         load_config(path)

@@ -32,15 +32,29 @@ GOLDEN = Path(__file__).parent / "golden"
 runner = CliRunner()
 
 HEADERS = {
-    "code": "ma_thu_tuc", "name": "ten_thu_tuc", "level": "cap_thuc_hien", "field": "linh_vuc",
-    "agency": "co_quan_thuc_hien", "time": "thoi_han_giai_quyet", "fee": "phi_le_phi",
-    "forms": "mau_don_to_khai", "decision": "so_quyet_dinh", "date": "ngay_cong_bo",
+    "code": "ma_thu_tuc",
+    "name": "ten_thu_tuc",
+    "level": "cap_thuc_hien",
+    "field": "linh_vuc",
+    "agency": "co_quan_thuc_hien",
+    "time": "thoi_han_giai_quyet",
+    "fee": "phi_le_phi",
+    "forms": "mau_don_to_khai",
+    "decision": "so_quyet_dinh",
+    "date": "ngay_cong_bo",
     "status": "tinh_trang",
 }
 BIRTH = {
-    "code": "1.000001", "name": "Đăng ký khai sinh", "level": "Cấp xã", "field": "Hộ tịch",
-    "agency": "Ủy ban nhân dân cấp xã", "time": "Trong ngày làm việc", "fee": "Không",
-    "forms": "Tờ khai đăng ký khai sinh", "decision": "1890/QĐ-UBND", "date": "15/08/2025",
+    "code": "1.000001",
+    "name": "Đăng ký khai sinh",
+    "level": "Cấp xã",
+    "field": "Hộ tịch",
+    "agency": "Ủy ban nhân dân cấp xã",
+    "time": "Trong ngày làm việc",
+    "fee": "Không",
+    "forms": "Tờ khai đăng ký khai sinh",
+    "decision": "1890/QĐ-UBND",
+    "date": "15/08/2025",
 }
 
 
@@ -49,8 +63,9 @@ def but(**changed: str) -> dict[str, str]:
     return {**BIRTH, **changed}
 
 
-def write_csv(path: Path, rows: list[dict[str, str]], columns: tuple[str, ...] = tuple(HEADERS)
-              ) -> str:
+def write_csv(
+    path: Path, rows: list[dict[str, str]], columns: tuple[str, ...] = tuple(HEADERS)
+) -> str:
     with path.open("w", encoding="utf-8", newline="") as stream:
         writer = csv.writer(stream)
         writer.writerow([HEADERS[column] for column in columns])
@@ -69,8 +84,7 @@ def flat(change: Change) -> tuple:
     return (change.kind.value, change.code, old_row, new_row, values)
 
 
-def diff_rows(tmp_path: Path, old: list[dict[str, str]], new: list[dict[str, str]]
-              ) -> DiffResult:
+def diff_rows(tmp_path: Path, old: list[dict[str, str]], new: list[dict[str, str]]) -> DiffResult:
     return diff_files(write_csv(tmp_path / "old.csv", old), write_csv(tmp_path / "new.csv", new))
 
 
@@ -82,75 +96,196 @@ CASES = {
     "nothing changed": ([BIRTH], [BIRTH], []),
     "added": ([], [BIRTH], [("added", "1.000001", None, 2, {})]),
     "removed": ([BIRTH], [], [("removed", "1.000001", 2, None, {})]),
-    "renamed": ([BIRTH], [but(name="Đăng ký khai sinh có yếu tố nước ngoài")], [
-        ("renamed", "1.000001", 2, 2,
-         {"name": ("Đăng ký khai sinh", "Đăng ký khai sinh có yếu tố nước ngoài")})]),
-    "moved level": ([but(level="Cấp huyện")], [BIRTH], [
-        ("moved", "1.000001", 2, 2, {"level": ("Cấp huyện", "Cấp xã")})]),
-    "moved field": ([BIRTH], [but(field="Chứng thực")], [
-        ("moved", "1.000001", 2, 2, {"field": ("Hộ tịch", "Chứng thực")})]),
-    "decision number changed": ([BIRTH], [but(decision="2150/QĐ-UBND")], [
-        ("changed", "1.000001", 2, 2, {"decision_no": ("1890/QĐ-UBND", "2150/QĐ-UBND")})]),
-    "decision date changed": ([BIRTH], [but(date="01/10/2025")], [
-        ("changed", "1.000001", 2, 2, {"decision_date": ("15/08/2025", "01/10/2025")})]),
-    "forms changed": ([BIRTH], [but(forms="Tờ khai (Mẫu TP/HT-2020-KS.1)")], [
-        ("changed", "1.000001", 2, 2,
-         {"forms": ("Tờ khai đăng ký khai sinh", "Tờ khai (Mẫu TP/HT-2020-KS.1)")})]),
-    "forms emptied": ([BIRTH], [but(forms="")], [
-        ("changed", "1.000001", 2, 2, {"forms": ("Tờ khai đăng ký khai sinh", None)})]),
-    "time changed": ([BIRTH], [but(time="03 ngày làm việc")], [
-        ("changed", "1.000001", 2, 2,
-         {"processing_time": ("Trong ngày làm việc", "03 ngày làm việc")})]),
-    "agency and fee changed": ([BIRTH], [but(agency="UBND xã", fee="Lệ phí: 8.000 đồng")], [
-        ("changed", "1.000001", 2, 2, {"agency": ("Ủy ban nhân dân cấp xã", "UBND xã"),
-                                       "fee": ("Không", "Lệ phí: 8.000 đồng")})]),
+    "renamed": (
+        [BIRTH],
+        [but(name="Đăng ký khai sinh có yếu tố nước ngoài")],
+        [
+            (
+                "renamed",
+                "1.000001",
+                2,
+                2,
+                {"name": ("Đăng ký khai sinh", "Đăng ký khai sinh có yếu tố nước ngoài")},
+            )
+        ],
+    ),
+    "moved level": (
+        [but(level="Cấp huyện")],
+        [BIRTH],
+        [("moved", "1.000001", 2, 2, {"level": ("Cấp huyện", "Cấp xã")})],
+    ),
+    "moved field": (
+        [BIRTH],
+        [but(field="Chứng thực")],
+        [("moved", "1.000001", 2, 2, {"field": ("Hộ tịch", "Chứng thực")})],
+    ),
+    "decision number changed": (
+        [BIRTH],
+        [but(decision="2150/QĐ-UBND")],
+        [("changed", "1.000001", 2, 2, {"decision_no": ("1890/QĐ-UBND", "2150/QĐ-UBND")})],
+    ),
+    "decision date changed": (
+        [BIRTH],
+        [but(date="01/10/2025")],
+        [("changed", "1.000001", 2, 2, {"decision_date": ("15/08/2025", "01/10/2025")})],
+    ),
+    "forms changed": (
+        [BIRTH],
+        [but(forms="Tờ khai (Mẫu TP/HT-2020-KS.1)")],
+        [
+            (
+                "changed",
+                "1.000001",
+                2,
+                2,
+                {"forms": ("Tờ khai đăng ký khai sinh", "Tờ khai (Mẫu TP/HT-2020-KS.1)")},
+            )
+        ],
+    ),
+    "forms emptied": (
+        [BIRTH],
+        [but(forms="")],
+        [("changed", "1.000001", 2, 2, {"forms": ("Tờ khai đăng ký khai sinh", None)})],
+    ),
+    "time changed": (
+        [BIRTH],
+        [but(time="03 ngày làm việc")],
+        [
+            (
+                "changed",
+                "1.000001",
+                2,
+                2,
+                {"processing_time": ("Trong ngày làm việc", "03 ngày làm việc")},
+            )
+        ],
+    ),
+    "agency and fee changed": (
+        [BIRTH],
+        [but(agency="UBND xã", fee="Lệ phí: 8.000 đồng")],
+        [
+            (
+                "changed",
+                "1.000001",
+                2,
+                2,
+                {
+                    "agency": ("Ủy ban nhân dân cấp xã", "UBND xã"),
+                    "fee": ("Không", "Lệ phí: 8.000 đồng"),
+                },
+            )
+        ],
+    ),
     "renamed, moved and changed at once": (
-        [BIRTH], [but(name="Đăng ký khai sinh lưu động", level="Cấp tỉnh", time="5 ngày")], [
-            ("renamed", "1.000001", 2, 2,
-             {"name": ("Đăng ký khai sinh", "Đăng ký khai sinh lưu động")}),
+        [BIRTH],
+        [but(name="Đăng ký khai sinh lưu động", level="Cấp tỉnh", time="5 ngày")],
+        [
+            (
+                "renamed",
+                "1.000001",
+                2,
+                2,
+                {"name": ("Đăng ký khai sinh", "Đăng ký khai sinh lưu động")},
+            ),
             ("moved", "1.000001", 2, 2, {"level": ("Cấp xã", "Cấp tỉnh")}),
-            ("changed", "1.000001", 2, 2,
-             {"processing_time": ("Trong ngày làm việc", "5 ngày")})]),
+            ("changed", "1.000001", 2, 2, {"processing_time": ("Trong ngày làm việc", "5 ngày")}),
+        ],
+    ),
     "no code on either side: matched by name": (
-        [but(code="")], [but(code="", name="ĐĂNG KÝ KHAI SINH.", time="5 ngày")], [
-            ("changed", None, 2, 2, {"processing_time": ("Trong ngày làm việc", "5 ngày")})]),
-    "a procedure that got its code": ([but(code="")], [BIRTH], [
-        ("changed", "1.000001", 2, 2, {"code": (None, "1.000001")})]),
+        [but(code="")],
+        [but(code="", name="ĐĂNG KÝ KHAI SINH.", time="5 ngày")],
+        [("changed", None, 2, 2, {"processing_time": ("Trong ngày làm việc", "5 ngày")})],
+    ),
+    "a procedure that got its code": (
+        [but(code="")],
+        [BIRTH],
+        [("changed", "1.000001", 2, 2, {"code": (None, "1.000001")})],
+    ),
     "renamed without a code: removed and added": (
-        [but(code="")], [but(code="", name="Đăng ký khai sinh lưu động")], [
-            ("added", None, None, 2, {}), ("removed", None, 2, None, {})]),
-    "a new code is another procedure": ([BIRTH], [but(code="1.000002")], [
-        ("added", "1.000002", None, 2, {}), ("removed", "1.000001", 2, None, {})]),
+        [but(code="")],
+        [but(code="", name="Đăng ký khai sinh lưu động")],
+        [("added", None, None, 2, {}), ("removed", None, 2, None, {})],
+    ),
+    "a new code is another procedure": (
+        [BIRTH],
+        [but(code="1.000002")],
+        [("added", "1.000002", None, 2, {}), ("removed", "1.000001", 2, None, {})],
+    ),
     "a local code matches its national code": (
-        [BIRTH], [but(code="1.000001.000.00.00.H29")], [
-            ("changed", "1.000001.000.00.00.H29", 2, 2,
-             {"code": ("1.000001", "1.000001.000.00.00.H29")})]),
+        [BIRTH],
+        [but(code="1.000001.000.00.00.H29")],
+        [
+            (
+                "changed",
+                "1.000001.000.00.00.H29",
+                2,
+                2,
+                {"code": ("1.000001", "1.000001.000.00.00.H29")},
+            )
+        ],
+    ),
     "a code's case and spacing": ([but(code="1.000001.h29")], [but(code=" 1.000001.H29 ")], []),
-    "a duplicate code pairs once, the rest is removed": ([BIRTH, BIRTH], [BIRTH], [
-        ("removed", "1.000001", 3, None, {})]),
+    "a duplicate code pairs once, the rest is removed": (
+        [BIRTH, BIRTH],
+        [BIRTH],
+        [("removed", "1.000001", 3, None, {})],
+    ),
     "a duplicate code keeps each name on its row": (
         [BIRTH, but(name="Đăng ký lại khai sinh")],
-        [but(name="Đăng ký lại khai sinh"), BIRTH], []),
+        [but(name="Đăng ký lại khai sinh"), BIRTH],
+        [],
+    ),
     "a duplicate code, one renamed": (
         [BIRTH, but(name="Đăng ký lại khai sinh")],
-        [BIRTH, but(name="Đăng ký lại khai sinh có yếu tố nước ngoài")], [
-            ("renamed", "1.000001", 3, 3, {"name": (
-                "Đăng ký lại khai sinh", "Đăng ký lại khai sinh có yếu tố nước ngoài")})]),
-    "re-typed spacing, NFD, case and trailing dots are no change": ([BIRTH], [but(
-        name=f"  {NFD_NAME.upper()}. ", level="cấp  Xã", field="hộ tịch ",
-        agency="Ủy ban nhân dân\ncấp xã", time="trong ngày làm việc", fee="KHÔNG",
-        forms="Tờ khai  đăng ký khai sinh", decision="1890/qđ-ubnd", date="15/8/2025",
-    )], []),
+        [BIRTH, but(name="Đăng ký lại khai sinh có yếu tố nước ngoài")],
+        [
+            (
+                "renamed",
+                "1.000001",
+                3,
+                3,
+                {"name": ("Đăng ký lại khai sinh", "Đăng ký lại khai sinh có yếu tố nước ngoài")},
+            )
+        ],
+    ),
+    "re-typed spacing, NFD, case and trailing dots are no change": (
+        [BIRTH],
+        [
+            but(
+                name=f"  {NFD_NAME.upper()}. ",
+                level="cấp  Xã",
+                field="hộ tịch ",
+                agency="Ủy ban nhân dân\ncấp xã",
+                time="trong ngày làm việc",
+                fee="KHÔNG",
+                forms="Tờ khai  đăng ký khai sinh",
+                decision="1890/qđ-ubnd",
+                date="15/8/2025",
+            )
+        ],
+        [],
+    ),
     "old and new tone placement are no change": (
         [but(name="Thủ tục hoà giải", agency="Uỷ ban nhân dân cấp xã")],
-        [but(name="Thủ tục hòa giải", agency="Ủy ban nhân dân cấp xã")], []),
+        [but(name="Thủ tục hòa giải", agency="Ủy ban nhân dân cấp xã")],
+        [],
+    ),
     "levels in another order are no change": (
-        [but(level="Cấp tỉnh, Cấp xã")], [but(level="Cấp xã; cấp Tỉnh")], []),
+        [but(level="Cấp tỉnh, Cấp xã")],
+        [but(level="Cấp xã; cấp Tỉnh")],
+        [],
+    ),
     "a date written another way is no change": ([BIRTH], [but(date="2025-08-15")], []),
-    "abolished in the new version: removed": ([BIRTH], [but(status="Bãi bỏ")], [
-        ("removed", "1.000001", 2, None, {})]),
+    "abolished in the new version: removed": (
+        [BIRTH],
+        [but(status="Bãi bỏ")],
+        [("removed", "1.000001", 2, None, {})],
+    ),
     "abolished in both versions: no change": (
-        [but(status="Bãi bỏ")], [but(status="bị bãi bỏ")], []),
+        [but(status="Bãi bỏ")],
+        [but(status="bị bãi bỏ")],
+        [],
+    ),
 }
 
 
@@ -168,19 +303,26 @@ def test_the_decomposed_name_is_really_another_string() -> None:
 
 def test_how_pairs_were_matched(tmp_path: Path) -> None:
     old = [BIRTH, but(code="1.000002"), but(code="", name="Chứng thực bản sao")]
-    new = [but(time="1 ngày"), but(code="1.000002.H19", time="1 ngày"),
-           but(code="", name="Chứng thực bản sao", time="1 ngày")]
+    new = [
+        but(time="1 ngày"),
+        but(code="1.000002.H19", time="1 ngày"),
+        but(code="", name="Chứng thực bản sao", time="1 ngày"),
+    ]
     result = diff_rows(tmp_path, old, new)
-    assert [(c.code, c.matched_by.value) for c in result.changes if c.kind.value == "changed"
-            and "processing_time" in c.fields] == [
-        ("1.000001", "code"), ("1.000002.H19", "national_code"), (None, "name")]
+    assert [
+        (c.code, c.matched_by.value)
+        for c in result.changes
+        if c.kind.value == "changed" and "processing_time" in c.fields
+    ] == [("1.000001", "code"), ("1.000002.H19", "national_code"), (None, "name")]
 
 
 def test_duplicates_are_counted_and_marked(tmp_path: Path) -> None:
     result = diff_rows(tmp_path, [BIRTH, BIRTH, but(code="1.000002")], [BIRTH])
     assert (result.old.duplicate_codes, result.new.duplicate_codes) == (1, 0)
     assert [(c.kind.value, c.code, c.duplicate_code) for c in result.changes] == [
-        ("removed", "1.000001", True), ("removed", "1.000002", False)]
+        ("removed", "1.000001", True),
+        ("removed", "1.000002", False),
+    ]
     assert result.unchanged == 1
 
 
@@ -191,7 +333,8 @@ def test_a_column_only_one_version_has_is_not_compared(tmp_path: Path) -> None:
     result = diff_files(old, new)
     assert "forms" not in result.compared and result.not_compared == ("forms",)
     assert [flat(c) for c in result.changes] == [
-        ("changed", "1.000001", 2, 2, {"processing_time": ("Trong ngày làm việc", "5 ngày")})]
+        ("changed", "1.000001", 2, 2, {"processing_time": ("Trong ngày làm việc", "5 ngày")})
+    ]
 
 
 def test_abolished_rows_are_counted_and_said(tmp_path: Path) -> None:
@@ -205,11 +348,16 @@ def test_added_and_removed_keep_their_record(tmp_path: Path) -> None:
     result = diff_rows(tmp_path, [], [but(fee="")])
     [added] = result.changes
     assert added.old == {}
-    assert added.new == {"name": "Đăng ký khai sinh", "level": "Cấp xã", "field": "Hộ tịch",
-                         "decision_no": "1890/QĐ-UBND", "decision_date": "15/08/2025",
-                         "forms": "Tờ khai đăng ký khai sinh",
-                         "processing_time": "Trong ngày làm việc",
-                         "agency": "Ủy ban nhân dân cấp xã"}
+    assert added.new == {
+        "name": "Đăng ký khai sinh",
+        "level": "Cấp xã",
+        "field": "Hộ tịch",
+        "decision_no": "1890/QĐ-UBND",
+        "decision_date": "15/08/2025",
+        "forms": "Tờ khai đăng ký khai sinh",
+        "processing_time": "Trong ngày làm việc",
+        "agency": "Ủy ban nhân dân cấp xã",
+    }
     assert added.fields == tuple(added.new)
 
 
@@ -267,12 +415,51 @@ def books(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> tuple[str, str]:
 def test_every_kind_in_one_pair_of_workbooks(books: tuple[str, str]) -> None:
     result = diff_files(*books)
     assert [(c.kind.value, c.code, c.fields) for c in result.changes] == [
-        ("added", "1.000011", ("name", "level", "field", "decision_no", "decision_date",
-                               "forms", "processing_time", "agency", "fee")),
-        ("removed", "1.000008", ("name", "level", "field", "decision_no", "decision_date",
-                                 "forms", "processing_time", "agency", "fee")),
-        ("removed", "1.000010", ("name", "level", "field", "decision_no", "decision_date",
-                                 "forms", "processing_time", "agency", "fee")),
+        (
+            "added",
+            "1.000011",
+            (
+                "name",
+                "level",
+                "field",
+                "decision_no",
+                "decision_date",
+                "forms",
+                "processing_time",
+                "agency",
+                "fee",
+            ),
+        ),
+        (
+            "removed",
+            "1.000008",
+            (
+                "name",
+                "level",
+                "field",
+                "decision_no",
+                "decision_date",
+                "forms",
+                "processing_time",
+                "agency",
+                "fee",
+            ),
+        ),
+        (
+            "removed",
+            "1.000010",
+            (
+                "name",
+                "level",
+                "field",
+                "decision_no",
+                "decision_date",
+                "forms",
+                "processing_time",
+                "agency",
+                "fee",
+            ),
+        ),
         ("renamed", "1.000002", ("name",)),
         ("moved", "1.000003", ("level",)),
         ("moved", "1.000004", ("field",)),
@@ -304,8 +491,19 @@ def test_json_golden_and_stable(books: tuple[str, str]) -> None:
     document = json.loads(first)
     assert list(document) == ["old", "new", "summary", "changes"]
     assert list(document["changes"][0]) == [
-        "kind", "code", "name", "fields", "old", "new", "old_sheet", "old_row", "new_sheet",
-        "new_row", "matched_by", "duplicate_code"]
+        "kind",
+        "code",
+        "name",
+        "fields",
+        "old",
+        "new",
+        "old_sheet",
+        "old_row",
+        "new_sheet",
+        "new_row",
+        "matched_by",
+        "duplicate_code",
+    ]
 
 
 @pytest.mark.parametrize(("lang", "golden"), [("en", "diff.txt"), ("vi", "diff.vi.txt")])
@@ -319,15 +517,21 @@ def test_rich_golden(books: tuple[str, str], lang: str, golden: str) -> None:
 
 def test_rich_summary_has_the_counts(books: tuple[str, str]) -> None:
     text = render(diff_files(*books), DiffFormat.RICH, width=200)
-    assert ("old.xlsx → new.xlsx: 1 added, 2 removed, 1 renamed, 2 moved, 5 changed, "
-            "2 unchanged") in text
-    for heading in ("Procedures added (1)", "Procedures removed (2)", "Procedures renamed (1)",
-                    "Procedures moved to another level or field (2)",
-                    "Procedures whose details changed (5)"):
+    assert (
+        "old.xlsx → new.xlsx: 1 added, 2 removed, 1 renamed, 2 moved, 5 changed, 2 unchanged"
+    ) in text
+    for heading in (
+        "Procedures added (1)",
+        "Procedures removed (2)",
+        "Procedures renamed (1)",
+        "Procedures moved to another level or field (2)",
+        "Procedures whose details changed (5)",
+    ):
         assert heading in text
     quiet = render(diff_files(*books), DiffFormat.RICH, width=200, summary_only=True)
     assert quiet.splitlines() == [
-        "old.xlsx → new.xlsx: 1 added, 2 removed, 1 renamed, 2 moved, 5 changed, 2 unchanged"]
+        "old.xlsx → new.xlsx: 1 added, 2 removed, 1 renamed, 2 moved, 5 changed, 2 unchanged"
+    ]
 
 
 def test_rich_prints_cells_as_written(tmp_path: Path) -> None:
@@ -353,48 +557,99 @@ def test_xlsx_reads_back(books: tuple[str, str], tmp_path: Path) -> None:
     assert book.sheetnames == ["Changes", "Summary"]
     changes = book["Changes"]
     rows = list(changes.iter_rows(values_only=True))
-    assert rows[0] == ("Change", "Code", "Name", "What", "Old value", "New value", "Old sheet",
-                       "Old row", "New sheet", "New row", "Matched by", "Code on several rows")
-    assert rows[1] == ("Added", "1.000011", "Đăng ký thay đổi, cải chính hộ tịch", None, None,
-                       None, None, None, "Danh mục", 13, None, None)
-    assert rows[2] == ("Removed", "1.000008", "Đăng ký lại kết hôn", None, None, None,
-                       "Danh mục", 12, None, None, None, "*")
+    assert rows[0] == (
+        "Change",
+        "Code",
+        "Name",
+        "What",
+        "Old value",
+        "New value",
+        "Old sheet",
+        "Old row",
+        "New sheet",
+        "New row",
+        "Matched by",
+        "Code on several rows",
+    )
+    assert rows[1] == (
+        "Added",
+        "1.000011",
+        "Đăng ký thay đổi, cải chính hộ tịch",
+        None,
+        None,
+        None,
+        None,
+        None,
+        "Danh mục",
+        13,
+        None,
+        None,
+    )
+    assert rows[2] == (
+        "Removed",
+        "1.000008",
+        "Đăng ký lại kết hôn",
+        None,
+        None,
+        None,
+        "Danh mục",
+        12,
+        None,
+        None,
+        None,
+        "*",
+    )
     # One row per changed field: the decision's number and its date.
     assert [row[3:6] for row in rows if row[1] == "1.000005"] == [
         ("Publishing decision", "1890/QĐ-UBND", "2150/QĐ-UBND"),
-        ("Decision date", "15/08/2025", "01/10/2025")]
-    assert rows[-1] == ("Changed", "1.000009.000.00.00.H29",
-                        "Cấp giấy xác nhận tình trạng hôn nhân", "Code", "1.000009",
-                        "1.000009.000.00.00.H29", "Danh mục", 13, "Danh mục", 12,
-                        "national code", None)
+        ("Decision date", "15/08/2025", "01/10/2025"),
+    ]
+    assert rows[-1] == (
+        "Changed",
+        "1.000009.000.00.00.H29",
+        "Cấp giấy xác nhận tình trạng hôn nhân",
+        "Code",
+        "1.000009",
+        "1.000009.000.00.00.H29",
+        "Danh mục",
+        13,
+        "Danh mục",
+        12,
+        "national code",
+        None,
+    )
     assert len(rows) == 1 + 12  # the heading, eleven changes, one of them over two rows
     assert changes.freeze_panes == "A2"
     assert changes.auto_filter.ref == "A1:L13"
     assert all(changes.column_dimensions[letter].width >= 8 for letter in "ABCDEFGHIJKL")
     summary = {row[0]: row[1] for row in book["Summary"].iter_rows(values_only=True) if row[0]}
     assert (summary["Old version"], summary["New version"]) == ("old.xlsx", "new.xlsx")
-    assert [summary[kind] for kind in ("Added", "Removed", "Renamed", "Moved", "Changed",
-                                       "Unchanged")] == [1, 2, 1, 2, 5, 2]
+    assert [
+        summary[kind] for kind in ("Added", "Removed", "Renamed", "Moved", "Changed", "Unchanged")
+    ] == [1, 2, 1, 2, 5, 2]
 
 
 def test_xlsx_never_writes_a_formula(tmp_path: Path) -> None:
-    result = diff_rows(tmp_path, [BIRTH], [but(fee="=HYPERLINK(\"http://x\")")])
+    result = diff_rows(tmp_path, [BIRTH], [but(fee='=HYPERLINK("http://x")')])
     raw = io.BytesIO()
     renderer_for(DiffFormat.XLSX, RenderOptions()).render(result, raw)
     cell = openpyxl.load_workbook(raw)["Changes"]["F2"]
     assert cell.data_type == "s" and cell.value.startswith("'=")
 
 
-@pytest.mark.parametrize(("lang", "sheet", "sheets", "expected"), [
-    ("en", None, (), "line 7"),
-    ("en", "Cấp xã", ("Cấp xã",), "row 7"),
-    ("en", "Cấp xã", ("Cấp tỉnh", "Cấp xã"), "Cấp xã, row 7"),
-    ("vi", None, (), "dòng 7"),
-    ("vi", "Cấp xã", ("Cấp tỉnh", "Cấp xã"), "Cấp xã, dòng 7"),
-])
-def test_a_place_names_the_sheet_only_among_several(lang: str, sheet: str | None,
-                                                    sheets: tuple[str, ...], expected: str
-                                                    ) -> None:
+@pytest.mark.parametrize(
+    ("lang", "sheet", "sheets", "expected"),
+    [
+        ("en", None, (), "line 7"),
+        ("en", "Cấp xã", ("Cấp xã",), "row 7"),
+        ("en", "Cấp xã", ("Cấp tỉnh", "Cấp xã"), "Cấp xã, row 7"),
+        ("vi", None, (), "dòng 7"),
+        ("vi", "Cấp xã", ("Cấp tỉnh", "Cấp xã"), "Cấp xã, dòng 7"),
+    ],
+)
+def test_a_place_names_the_sheet_only_among_several(
+    lang: str, sheet: str | None, sheets: tuple[str, ...], expected: str
+) -> None:
     version = Version("v.xlsx", 10, frozenset({"name"}), sheets=sheets)
     with speaking(lang):
         assert place(Location(sheet, 7), version) == expected
@@ -406,17 +661,23 @@ def test_every_format_has_a_renderer() -> None:
         assert renderer_for(fmt, RenderOptions()).binary == (fmt is DiffFormat.XLSX)
 
 
-@pytest.mark.parametrize(("fmt", "output", "expected"), [
-    (None, None, DiffFormat.RICH),
-    (None, "d.xlsx", DiffFormat.XLSX),
-    (None, "d.txt", DiffFormat.RICH),
-    (DiffFormat.JSON, "d.json", DiffFormat.JSON),
-    (DiffFormat.XLSX, "D.XLSX", DiffFormat.XLSX),
-    (DiffFormat.XLSX, None, "--format xlsx writes a workbook: name it with --output FILE.xlsx"),
-    (DiffFormat.XLSX, "d.json", "--output d.json: a workbook's name must end in .xlsx"),
-    (DiffFormat.JSON, "d.xlsx",
-     "--output d.xlsx: an .xlsx file must hold a workbook, not --format json"),
-])
+@pytest.mark.parametrize(
+    ("fmt", "output", "expected"),
+    [
+        (None, None, DiffFormat.RICH),
+        (None, "d.xlsx", DiffFormat.XLSX),
+        (None, "d.txt", DiffFormat.RICH),
+        (DiffFormat.JSON, "d.json", DiffFormat.JSON),
+        (DiffFormat.XLSX, "D.XLSX", DiffFormat.XLSX),
+        (DiffFormat.XLSX, None, "--format xlsx writes a workbook: name it with --output FILE.xlsx"),
+        (DiffFormat.XLSX, "d.json", "--output d.json: a workbook's name must end in .xlsx"),
+        (
+            DiffFormat.JSON,
+            "d.xlsx",
+            "--output d.xlsx: an .xlsx file must hold a workbook, not --format json",
+        ),
+    ],
+)
 def test_resolve_format(fmt: DiffFormat | None, output: str | None, expected: object) -> None:
     path = Path(output) if output else None
     if isinstance(expected, DiffFormat):
@@ -472,8 +733,9 @@ def test_cli_unreadable_file_is_one_sentence_and_exit_2(tmp_path: Path) -> None:
     assert "Traceback" not in result.output
 
 
-def test_cli_json_to_stdout_and_to_a_file_are_the_same(books: tuple[str, str],
-                                                       tmp_path: Path) -> None:
+def test_cli_json_to_stdout_and_to_a_file_are_the_same(
+    books: tuple[str, str], tmp_path: Path
+) -> None:
     printed = invoke(*books, "--format", "json")
     written = invoke(*books, "-f", "json", "-o", "d.json")
     assert (printed.exit_code, written.exit_code) == (1, 1)
@@ -490,15 +752,19 @@ def test_cli_output_xlsx_picks_the_workbook(books: tuple[str, str], tmp_path: Pa
     assert not list(tmp_path.glob(".d.xlsx.*"))  # no temporary file left
 
 
-@pytest.mark.parametrize(("args", "message"), [
-    (["--format", "xlsx"], "--format xlsx writes a workbook: name it with --output FILE.xlsx"),
-    (["-f", "json", "-o", "d.xlsx"],
-     "--output d.xlsx: an .xlsx file must hold a workbook, not --format json"),
-    (["-o", "old.xlsx"], "--output old.xlsx: is one of the files to audit"),
-    (["-o", "nowhere/d.json"], "--output nowhere/d.json: the folder nowhere does not exist"),
-])
-def test_cli_bad_output_is_exit_2(books: tuple[str, str], args: list[str], message: str
-                                  ) -> None:
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["--format", "xlsx"], "--format xlsx writes a workbook: name it with --output FILE.xlsx"),
+        (
+            ["-f", "json", "-o", "d.xlsx"],
+            "--output d.xlsx: an .xlsx file must hold a workbook, not --format json",
+        ),
+        (["-o", "old.xlsx"], "--output old.xlsx: is one of the files to audit"),
+        (["-o", "nowhere/d.json"], "--output nowhere/d.json: the folder nowhere does not exist"),
+    ],
+)
+def test_cli_bad_output_is_exit_2(books: tuple[str, str], args: list[str], message: str) -> None:
     result = invoke(*books, *args)
     assert result.exit_code == 2
     assert result.stderr == f"procaudit: error: {message}\n"
@@ -507,8 +773,9 @@ def test_cli_bad_output_is_exit_2(books: tuple[str, str], args: list[str], messa
 def test_cli_quiet_prints_the_summary_line_only(books: tuple[str, str]) -> None:
     result = invoke(*books, "--quiet")
     assert result.exit_code == 1
-    assert result.stdout == ("old.xlsx → new.xlsx: 1 added, 2 removed, 1 renamed, 2 moved, "
-                             "5 changed, 2 unchanged\n")
+    assert result.stdout == (
+        "old.xlsx → new.xlsx: 1 added, 2 removed, 1 renamed, 2 moved, 5 changed, 2 unchanged\n"
+    )
 
 
 def test_cli_speaks_vietnamese(books: tuple[str, str]) -> None:
@@ -516,27 +783,32 @@ def test_cli_speaks_vietnamese(books: tuple[str, str]) -> None:
     assert result.stdout == (
         "old.xlsx → new.xlsx: 1 thủ tục được bổ sung, 2 bị bãi bỏ/loại khỏi danh mục, "
         "1 được đổi tên, 2 được chuyển cấp thực hiện hoặc lĩnh vực, 5 được sửa đổi, bổ sung "
-        "nội dung, 2 giữ nguyên\n")
+        "nội dung, 2 giữ nguyên\n"
+    )
 
 
 def test_cli_reads_with_the_overrides(tmp_path: Path) -> None:
     """--map reads a column the guessing does not know, on both versions."""
     for name, time in (("old.csv", "1 ngày"), ("new.csv", "2 ngày")):
-        (tmp_path / name).write_text(f"ma_thu_tuc,Tên gọi,thoi_han_giai_quyet\n"
-                                     f"1.000001,Đăng ký khai sinh,{time}\n", encoding="utf-8")
-    result = invoke(str(tmp_path / "old.csv"), str(tmp_path / "new.csv"),
-                    "--map", "Tên gọi=name", "-f", "json")
+        (tmp_path / name).write_text(
+            f"ma_thu_tuc,Tên gọi,thoi_han_giai_quyet\n1.000001,Đăng ký khai sinh,{time}\n",
+            encoding="utf-8",
+        )
+    result = invoke(
+        str(tmp_path / "old.csv"), str(tmp_path / "new.csv"), "--map", "Tên gọi=name", "-f", "json"
+    )
     assert result.exit_code == 1, result.output
     [change] = json.loads(result.stdout)["changes"]
     assert (change["kind"], change["fields"]) == ("changed", ["processing_time"])
 
 
 def test_diff_help_does_not_import_pandas() -> None:
-    code = ("import sys\nfrom procaudit.cli import main\nsys.argv = ['procaudit', 'diff', "
-            "'--help']\ntry:\n    main()\nexcept SystemExit:\n    pass\n"
-            "assert 'pandas' not in sys.modules, 'pandas imported'\n")
-    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
-                          check=False)
+    code = (
+        "import sys\nfrom procaudit.cli import main\nsys.argv = ['procaudit', 'diff', "
+        "'--help']\ntry:\n    main()\nexcept SystemExit:\n    pass\n"
+        "assert 'pandas' not in sys.modules, 'pandas imported'\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=False)
     assert done.returncode == 0, done.stderr
     assert "OLD" in done.stdout and "--max-rows" in done.stdout
 

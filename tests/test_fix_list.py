@@ -75,8 +75,15 @@ def test_one_row_per_finding_with_cell_references(result: AuditResult, tmp_path:
     rows = _rows(out, FINDINGS_SHEET)
     assert rows[0] == list(HEADINGS)
     assert len(rows) == len(result.findings) + 1
-    assert {("PA202", "B2"), ("PA202", "B3"), ("PA101", "B4"), ("PA103", "C4"),
-            ("PA501", "D4"), ("PA501", "F4"), ("PA501", "F5")} <= _where(rows)
+    assert {
+        ("PA202", "B2"),
+        ("PA202", "B3"),
+        ("PA101", "B4"),
+        ("PA103", "C4"),
+        ("PA501", "D4"),
+        ("PA501", "F4"),
+        ("PA501", "F5"),
+    } <= _where(rows)
     by_cell = {row[CELL]: row for row in rows[1:]}
     assert by_cell["B3"][NAME] == "Đăng ký kết hôn"  # looked up from the catalogue row
     assert by_cell["F4"][VALUE] == "UBND huyện"
@@ -87,10 +94,18 @@ def test_formula_text_stays_text(result: AuditResult, tmp_path: Path) -> None:
     out = tmp_path / "fix.xlsx"
     write_fix_list(result, out)
     workbook = openpyxl.load_workbook(out)
-    names = [c for row in workbook[FINDINGS_SHEET].iter_rows() for c in row
-             if isinstance(c.value, str) and "HYPERLINK" in c.value]
-    copied = [c for row in workbook[ROWS_SHEET].iter_rows() for c in row
-              if isinstance(c.value, str) and "HYPERLINK" in c.value]
+    names = [
+        c
+        for row in workbook[FINDINGS_SHEET].iter_rows()
+        for c in row
+        if isinstance(c.value, str) and "HYPERLINK" in c.value
+    ]
+    copied = [
+        c
+        for row in workbook[ROWS_SHEET].iter_rows()
+        for c in row
+        if isinstance(c.value, str) and "HYPERLINK" in c.value
+    ]
     assert names and copied
     for cell in names + copied:
         assert cell.value == "'" + HYPERLINK
@@ -145,12 +160,15 @@ def test_offending_rows_sheet(result: AuditResult, tmp_path: Path) -> None:
     rows = [list(row) for row in sheet.iter_rows(values_only=True)]
     assert rows[0] == ["Tệp / File", "Trang tính / Sheet", "Dòng / Row", *HEADER[1:]]
     assert [row[2] for row in rows[1:]] == ["2", "3", "4", "5"]
-    assert rows[1][3:] == ["1.001234", "Cấp giấy phép xây dựng", "Tỉnh", "Xây dựng",
-                           "Sở Xây dựng"]
+    assert rows[1][3:] == ["1.001234", "Cấp giấy phép xây dựng", "Tỉnh", "Xây dựng", "Sở Xây dựng"]
     # File, sheet and row come first, so source columns B-F (STT is not copied) are D-H:
     # row 4's code (D), name (E), level (F) and agency (H) are the offending cells.
-    marked = {cell.coordinate: cell.comment.text for row in sheet.iter_rows(min_row=2)
-              for cell in row if cell.comment}
+    marked = {
+        cell.coordinate: cell.comment.text
+        for row in sheet.iter_rows(min_row=2)
+        for cell in row
+        if cell.comment
+    }
     assert set(marked) == {"D2", "D3", "D4", "E4", "F4", "H4", "H5"}
     assert marked["E4"].startswith("PA103: ")
     assert "PA501" in marked["H5"]
@@ -235,8 +253,9 @@ def test_cli_writes_the_fix_list_beside_the_report(tmp_path: Path) -> None:
     from procaudit.cli import app
 
     source = tmp_path / "c.csv"
-    source.write_text("Mã TTHC,Tên thủ tục,Cấp thực hiện\n1.00123,Đăng ký khai sinh,Cấp huyện\n",
-                      encoding="utf-8")
+    source.write_text(
+        "Mã TTHC,Tên thủ tục,Cấp thực hiện\n1.00123,Đăng ký khai sinh,Cấp huyện\n", encoding="utf-8"
+    )
     out = tmp_path / "sua.xlsx"
     result = CliRunner().invoke(app, ["check", str(source), "-f", "json", "--fix-list", str(out)])
     assert result.exit_code == 1
@@ -246,11 +265,14 @@ def test_cli_writes_the_fix_list_beside_the_report(tmp_path: Path) -> None:
     assert {row[2] for row in sheet.iter_rows(min_row=2, values_only=True)} == {"A2", "C2"}
 
 
-@pytest.mark.parametrize(("name", "words"), [
-    ("sua.txt", "must end in .xlsx or .csv"),
-    ("missing/sua.xlsx", "does not exist"),
-    ("c.csv", "is one of the files to audit"),
-])
+@pytest.mark.parametrize(
+    ("name", "words"),
+    [
+        ("sua.txt", "must end in .xlsx or .csv"),
+        ("missing/sua.xlsx", "does not exist"),
+        ("c.csv", "is one of the files to audit"),
+    ],
+)
 def test_cli_refuses_a_fix_list_it_cannot_write(tmp_path: Path, name: str, words: str) -> None:
     from typer.testing import CliRunner
 

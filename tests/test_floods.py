@@ -42,8 +42,9 @@ CASES = [
 ]
 
 
-@pytest.mark.parametrize(("case", "codes", "rule", "columns", "rows"), CASES,
-                         ids=[c[0] for c in CASES])
+@pytest.mark.parametrize(
+    ("case", "codes", "rule", "columns", "rows"), CASES, ids=[c[0] for c in CASES]
+)
 def test_a_flood_becomes_one_column_finding(case, codes, rule, columns, rows) -> None:
     found = _collapsed(codes, rule)
     assert sum(f.row is None for f in found) == columns
@@ -120,8 +121,7 @@ def test_cli_json_carries_rows_and_examples_and_every_row_gives_them_back(
     [finding] = json.loads(result.stdout)["findings"]
     assert finding["row"] is None and finding["rows"] == 30
     assert finding["examples"] == ["2018.HT.0", "2018.HT.1", "2018.HT.2"]
-    result = runner.invoke(app, ["check", path, "-f", "json", "--select", "PA101",
-                                 "--every-row"])
+    result = runner.invoke(app, ["check", path, "-f", "json", "--select", "PA101", "--every-row"])
     findings = json.loads(result.stdout)["findings"]
     assert len(findings) == 30 and "rows" not in findings[0]
 
@@ -139,12 +139,17 @@ def test_config_every_row(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> No
 
 
 def _agencies(agencies: list[str]) -> list:
-    rows = [{"code": f"1.{n:06d}", "name": f"Thủ tục số {n}", "agency": agency}
-            for n, agency in enumerate(agencies)]
+    rows = [
+        {"code": f"1.{n:06d}", "name": f"Thủ tục số {n}", "agency": agency}
+        for n, agency in enumerate(agencies)
+    ]
     table = table_of(rows, sheet="S")
     found = findings_of(rows, sheet="S")
-    return [f for f in collapse_floods(found, table.frame, {"agency": "TEN_CO_QUAN"})
-            if f.rule == "PA501"]
+    return [
+        f
+        for f in collapse_floods(found, table.frame, {"agency": "TEN_CO_QUAN"})
+        if f.rule == "PA501"
+    ]
 
 
 PHU_NINH, TAM_NONG, SO = "UBND Huyện Phù Ninh", "UBND Huyện Tam Nông", "Sở Tư pháp"
@@ -157,8 +162,9 @@ VALUE_CASES = [
 ]
 
 
-@pytest.mark.parametrize(("case", "agencies", "values", "rows"), VALUE_CASES,
-                         ids=[c[0] for c in VALUE_CASES])
+@pytest.mark.parametrize(
+    ("case", "agencies", "values", "rows"), VALUE_CASES, ids=[c[0] for c in VALUE_CASES]
+)
 def test_a_value_failing_on_many_rows_becomes_one_finding(case, agencies, values, rows) -> None:
     found = _agencies(agencies)
     assert sum(f.row is None for f in found) == values
@@ -167,8 +173,12 @@ def test_a_value_failing_on_many_rows_becomes_one_finding(case, agencies, values
 
 def test_the_value_finding_names_the_value_and_its_rows() -> None:
     [finding] = _agencies([PHU_NINH] * 25 + [SO] * 10)
-    assert (finding.row, finding.column, finding.value, finding.rows) == (None, "agency",
-                                                                          PHU_NINH, 25)
+    assert (finding.row, finding.column, finding.value, finding.rows) == (
+        None,
+        "agency",
+        PHU_NINH,
+        25,
+    )
     assert finding.message.startswith(f"'{PHU_NINH}' fails this check on 25 rows (rows 2-26)")
     [scattered] = _agencies([PHU_NINH, SO] * 20)
     assert "(rows between 2 and 40)" in scattered.message
@@ -179,8 +189,7 @@ def test_units_count_rows_and_the_scorecard_says_so(tmp_path: Path) -> None:
     """Grouped by agency, units count row findings; the total counts a flood once."""
     path = tmp_path / "motcua.csv"
     lines = ["TEN_CO_QUAN,TEN_TAT,TEN_THU_TUC"] + [
-        f"{unit},2018.HT.{n},Thủ tục số {n}"
-        for unit in (PHU_NINH, TAM_NONG) for n in range(25)
+        f"{unit},2018.HT.{n},Thủ tục số {n}" for unit in (PHU_NINH, TAM_NONG) for n in range(25)
     ]
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
     result = CliRunner().invoke(app, ["check", str(path), "-f", "json", "--group-by", "agency"])

@@ -10,22 +10,46 @@ from procaudit.io.headers import map_headers
 from procaudit.io.values import CODES, SAMPLE_ROWS, WHOLE_NUMBERS, check_values, profile, sample
 
 ALIASES = [
-    ("Mã thủ tục", "code"), ("Mã TTHC", "code"), ("Ma TTHC", "code"), ("ma_thu_tuc", "code"),
-    ("Mã số", "code"), ("Procedure code", "code"),
-    ("Tên thủ tục hành chính", "name"), ("Ten thu tuc", "name"), ("ten_thu_tuc", "name"),
-    ("TÊN TTHC", "name"), ("Procedure name", "name"), ("Tên", "name"),
-    ("Cấp thực hiện", "level"), ("cap_thuc_hien", "level"), ("Level", "level"),
-    ("Lĩnh vực", "field"), ("linh_vuc", "field"), ("Field", "field"),
-    ("Cơ quan thực hiện", "agency"), ("co_quan_co_tham_quyen", "agency"), ("Agency", "agency"),
-    ("Thời hạn giải quyết", "processing_time"), ("Processing time", "processing_time"),
-    ("Phí, lệ phí", "fee"), ("phi_le_phi", "fee"), ("Fee", "fee"),
-    ("Mẫu đơn, tờ khai", "forms"), ("mau_don_to_khai", "forms"), ("Forms", "forms"),
-    ("Căn cứ pháp lý", "legal_basis"), ("can_cu_phap_ly", "legal_basis"),
-    ("Mức độ DVC", "online_level"), ("Online level", "online_level"),
-    ("Số quyết định", "decision_no"), ("so_quyet_dinh", "decision_no"),
+    ("Mã thủ tục", "code"),
+    ("Mã TTHC", "code"),
+    ("Ma TTHC", "code"),
+    ("ma_thu_tuc", "code"),
+    ("Mã số", "code"),
+    ("Procedure code", "code"),
+    ("Tên thủ tục hành chính", "name"),
+    ("Ten thu tuc", "name"),
+    ("ten_thu_tuc", "name"),
+    ("TÊN TTHC", "name"),
+    ("Procedure name", "name"),
+    ("Tên", "name"),
+    ("Cấp thực hiện", "level"),
+    ("cap_thuc_hien", "level"),
+    ("Level", "level"),
+    ("Lĩnh vực", "field"),
+    ("linh_vuc", "field"),
+    ("Field", "field"),
+    ("Cơ quan thực hiện", "agency"),
+    ("co_quan_co_tham_quyen", "agency"),
+    ("Agency", "agency"),
+    ("Thời hạn giải quyết", "processing_time"),
+    ("Processing time", "processing_time"),
+    ("Phí, lệ phí", "fee"),
+    ("phi_le_phi", "fee"),
+    ("Fee", "fee"),
+    ("Mẫu đơn, tờ khai", "forms"),
+    ("mau_don_to_khai", "forms"),
+    ("Forms", "forms"),
+    ("Căn cứ pháp lý", "legal_basis"),
+    ("can_cu_phap_ly", "legal_basis"),
+    ("Mức độ DVC", "online_level"),
+    ("Online level", "online_level"),
+    ("Số quyết định", "decision_no"),
+    ("so_quyet_dinh", "decision_no"),
     ("Decision number", "decision_no"),
-    ("Ngày công bố", "decision_date"), ("Decision date", "decision_date"),
-    ("Tình trạng", "status"), ("Status", "status"),
+    ("Ngày công bố", "decision_date"),
+    ("Decision date", "decision_date"),
+    ("Tình trạng", "status"),
+    ("Status", "status"),
 ]
 
 
@@ -68,22 +92,44 @@ def test_issuing_agency_is_not_the_implementing_agency() -> None:
 # --- database-export and annotated headers ------------------------------------------------
 
 DATABASE_HEADERS = [
-    ("TEN_CO_QUAN", "agency"), ("TEN_THU_TUC", "name"), ("MA_TTHC", "code"),
-    ("MA_THU_TUC", "code"), ("LINH_VUC", "field"), ("CAP_THUC_HIEN", "level"),
-    ("TRANG_THAI", "status"), ("TRANG_THAI_TT", "status"), ("TRANG_THAI_TTHC", "status"),
-    ("CO_QUAN_THUC_HIEN", "agency"), ("TEN_CO_QUAN_THUC_HIEN", "agency"),
-    ("TEN_LINH_VUC", "field"), ("TEN_DON_VI", "agency"), ("TEN_TTHC", "name"),
-    ("THOI_HAN_GIAI_QUYET", "processing_time"), ("PHI_LE_PHI", "fee"),
-    ("SO_QUYET_DINH", "decision_no"), ("NGAY_CONG_BO", "decision_date"),
-    ("LINH_VUC_TTHC", "field"), ("CAP_THUC_HIEN_TT", "level"),
-    ("TenThuTuc", "name"), ("MaTTHC", "code"), ("TenCoQuan", "agency"),
-    ("AGENCY_NAME", "agency"), ("Lĩnh vực thủ tục hành chính", "field"),
-    ("Cấp thực hiện TTHC", "level"), ("Cơ quan", "agency"), ("Đơn vị thực hiện", "agency"),
+    ("TEN_CO_QUAN", "agency"),
+    ("TEN_THU_TUC", "name"),
+    ("MA_TTHC", "code"),
+    ("MA_THU_TUC", "code"),
+    ("LINH_VUC", "field"),
+    ("CAP_THUC_HIEN", "level"),
+    ("TRANG_THAI", "status"),
+    ("TRANG_THAI_TT", "status"),
+    ("TRANG_THAI_TTHC", "status"),
+    ("CO_QUAN_THUC_HIEN", "agency"),
+    ("TEN_CO_QUAN_THUC_HIEN", "agency"),
+    ("TEN_LINH_VUC", "field"),
+    ("TEN_DON_VI", "agency"),
+    ("TEN_TTHC", "name"),
+    ("THOI_HAN_GIAI_QUYET", "processing_time"),
+    ("PHI_LE_PHI", "fee"),
+    ("SO_QUYET_DINH", "decision_no"),
+    ("NGAY_CONG_BO", "decision_date"),
+    ("LINH_VUC_TTHC", "field"),
+    ("CAP_THUC_HIEN_TT", "level"),
+    ("TenThuTuc", "name"),
+    ("MaTTHC", "code"),
+    ("TenCoQuan", "agency"),
+    ("AGENCY_NAME", "agency"),
+    ("Lĩnh vực thủ tục hành chính", "field"),
+    ("Cấp thực hiện TTHC", "level"),
+    ("Cơ quan", "agency"),
+    ("Đơn vị thực hiện", "agency"),
 ]
 ANNOTATED_HEADERS = [
-    ("Tên thủ tục hành chính (3)", "name"), ("Mã thủ tục (MA_TTHC)", "code"),
-    ("Cơ quan (TEN_CO_QUAN)", "agency"), ("Tên thủ tục*", "name"), ("Lĩnh vực (1)", "field"),
-    ("Lĩnh vực [2]", "field"), ("Cột 3 (TEN_THU_TUC)", "name"), ("(MA_TTHC)", "code"),
+    ("Tên thủ tục hành chính (3)", "name"),
+    ("Mã thủ tục (MA_TTHC)", "code"),
+    ("Cơ quan (TEN_CO_QUAN)", "agency"),
+    ("Tên thủ tục*", "name"),
+    ("Lĩnh vực (1)", "field"),
+    ("Lĩnh vực [2]", "field"),
+    ("Cột 3 (TEN_THU_TUC)", "name"),
+    ("(MA_TTHC)", "code"),
     ("Cơ quan thực hiện (4) (TEN_CO_QUAN)", "agency"),
     # The words outside brackets win over the bracketed name.
     ("Cấp thực hiện (TEN_CO_QUAN)", "level"),
@@ -99,14 +145,39 @@ def test_database_and_annotated_headers(header: str, column: str) -> None:
 # snake_case detail fields, a one-stop export's short name, and words around an alias that
 # change what it means.
 NOT_MAPPED = [
-    "Cơ quan ban hành", "co_quan_duoc_uy_quyen", "co_quan_phoi_hop", "loai_thu_tuc",
-    "doi_tuong_thuc_hien", "thu_tuc_lien_quan", "cach_thuc_thuc_hien", "ket_qua_xu_ly",
-    "dia_chi_tiep_nhan", "thanh_phan_ho_so", "detail_url", "ministry_folder", "TEN_TAT",
-    "MA_LINH_VUC", "MA_CO_QUAN", "MA_DON_VI", "AGENCY_CODE", "Mã hồ sơ", "Ngày hiệu lực",
-    "Tên giấy tờ", "Địa chỉ cơ quan thực hiện", "Mã số thuế", "Đơn vị tính", "Ghi chú",
-    "Ghi chú (1)", "(3)", "Tên viết tắt", "TTHCs",
+    "Cơ quan ban hành",
+    "co_quan_duoc_uy_quyen",
+    "co_quan_phoi_hop",
+    "loai_thu_tuc",
+    "doi_tuong_thuc_hien",
+    "thu_tuc_lien_quan",
+    "cach_thuc_thuc_hien",
+    "ket_qua_xu_ly",
+    "dia_chi_tiep_nhan",
+    "thanh_phan_ho_so",
+    "detail_url",
+    "ministry_folder",
+    "TEN_TAT",
+    "MA_LINH_VUC",
+    "MA_CO_QUAN",
+    "MA_DON_VI",
+    "AGENCY_CODE",
+    "Mã hồ sơ",
+    "Ngày hiệu lực",
+    "Tên giấy tờ",
+    "Địa chỉ cơ quan thực hiện",
+    "Mã số thuế",
+    "Đơn vị tính",
+    "Ghi chú",
+    "Ghi chú (1)",
+    "(3)",
+    "Tên viết tắt",
+    "TTHCs",
     # Columns of marks, one per online level; a bare number is no footnote.
-    "Mức độ 3", "Mức độ 4", "Lĩnh vực 1", "Mã hành chính",
+    "Mức độ 3",
+    "Mức độ 4",
+    "Lĩnh vực 1",
+    "Mã hành chính",
 ]
 
 
@@ -142,13 +213,37 @@ def test_map_wins_over_an_annotated_header_as_typed_or_without_its_annotation() 
 # --- the values under a header -------------------------------------------------------------
 
 CODE_VALUES = [
-    "1.001234", "1.001234.000.00.00.H44", "1.012753.H19", "2018.HT.14", "BHXH.TBHXH.02.",
-    "2020STTTT_PTTT06", "2020.PCCC 012", "2020LT.GDĐT.14", "2021BQLKCN_DTVN_04", "1.00398",
+    "1.001234",
+    "1.001234.000.00.00.H44",
+    "1.012753.H19",
+    "2018.HT.14",
+    "BHXH.TBHXH.02.",
+    "2020STTTT_PTTT06",
+    "2020.PCCC 012",
+    "2020LT.GDĐT.14",
+    "2021BQLKCN_DTVN_04",
+    "1.00398",
 ]
 NOT_CODE_VALUES = [
-    "23604", "1890/QĐ-UBND", "15/8/2025", "2025-08-15", "Đăng ký khai sinh", "UBND tỉnh",
-    "Cấp tỉnh", "50.000", "1.000.000", "KCN 2", "Mức độ 3", "QĐ-UBND", "3", "Toàn trình",
-    "H44", "Sở TN&MT", "1.5", "BHXH", "2000648",
+    "23604",
+    "1890/QĐ-UBND",
+    "15/8/2025",
+    "2025-08-15",
+    "Đăng ký khai sinh",
+    "UBND tỉnh",
+    "Cấp tỉnh",
+    "50.000",
+    "1.000.000",
+    "KCN 2",
+    "Mức độ 3",
+    "QĐ-UBND",
+    "3",
+    "Toàn trình",
+    "H44",
+    "Sở TN&MT",
+    "1.5",
+    "BHXH",
+    "2000648",
 ]
 
 
@@ -162,12 +257,15 @@ def test_values_that_are_not_code_shaped(value: str) -> None:
     assert profile(pd.Series([value] * 3)).code == 0.0
 
 
-@pytest.mark.parametrize(("values", "whole", "dotless"), [
-    (["23604", "41432", "37849"], 1.0, 0.0),
-    (["1", "2", "3", None, ""], 1.0, 0.0),  # a row number; empty cells are not counted
-    (["2000648", "1000178", "3000123"], 0.0, 1.0),  # codes that lost their dot
-    (["Đăng ký khai sinh", "12", None], 0.5, 0.0),
-])
+@pytest.mark.parametrize(
+    ("values", "whole", "dotless"),
+    [
+        (["23604", "41432", "37849"], 1.0, 0.0),
+        (["1", "2", "3", None, ""], 1.0, 0.0),  # a row number; empty cells are not counted
+        (["2000648", "1000178", "3000123"], 0.0, 1.0),  # codes that lost their dot
+        (["Đăng ký khai sinh", "12", None], 0.5, 0.0),
+    ],
+)
 def test_whole_number_shares(values: list[str | None], whole: float, dotless: float) -> None:
     found = profile(pd.Series(values, dtype="object"))
     assert (found.whole, found.dotless) == (whole, dotless)
@@ -190,8 +288,12 @@ NATIONAL = ["1.001234", "1.012753.H19", "1.000178.000.00.00.H44"]
 
 def _checked(columns: dict[str, list[str | None]], extra: dict[str, str] | None = None):
     headers = list(columns)
-    body = pd.DataFrame({position: pd.Series(values, dtype="object")
-                         for position, values in enumerate(columns.values())})
+    body = pd.DataFrame(
+        {
+            position: pd.Series(values, dtype="object")
+            for position, values in enumerate(columns.values())
+        }
+    )
     header_map = map_headers(headers, extra)
     checked, choices = check_values(header_map, headers, body)
     return checked.columns, [(c.position, c.column, c.chosen, c.reason) for c in choices]
@@ -200,49 +302,92 @@ def _checked(columns: dict[str, list[str | None]], extra: dict[str, str] | None 
 # (headers -> values, the columns read, the choices the values made[, --map as header keys])
 VALUE_CASES = [
     pytest.param(  # the one-stop export: an internal id under the code's header
-        {"TEN_CO_QUAN": ["Sở Tư pháp"] * 3, "MA_THU_TUC": IDS, "TEN_TAT": LOCAL,
-         "TEN_THU_TUC": NAMES, "RNUM": ["148", "580", "581"]},
+        {
+            "TEN_CO_QUAN": ["Sở Tư pháp"] * 3,
+            "MA_THU_TUC": IDS,
+            "TEN_TAT": LOCAL,
+            "TEN_THU_TUC": NAMES,
+            "RNUM": ["148", "580", "581"],
+        },
         {"agency": 0, "code": 2, "name": 3},
-        [(1, "code", False, WHOLE_NUMBERS), (2, "code", True, CODES)], id="one-stop"),
+        [(1, "code", False, WHOLE_NUMBERS), (2, "code", True, CODES)],
+        id="one-stop",
+    ),
     pytest.param(  # an id and no code anywhere: no code column rather than a wrong one
-        {"MA_THU_TUC": IDS, "TEN_THU_TUC": NAMES}, {"name": 1},
-        [(0, "code", False, WHOLE_NUMBERS)], id="id-alone"),
+        {"MA_THU_TUC": IDS, "TEN_THU_TUC": NAMES},
+        {"name": 1},
+        [(0, "code", False, WHOLE_NUMBERS)],
+        id="id-alone",
+    ),
     pytest.param(  # codes Excel stored as numbers lost their dot: still the code
         {"Mã TTHC": ["2000648", "1000178", "3000123"], "Tên": NAMES},
-        {"code": 0, "name": 1}, [], id="dotless-codes"),
-    pytest.param(
-        {"Mã số": NATIONAL, "Tên": NAMES}, {"code": 0, "name": 1}, [], id="portal"),
+        {"code": 0, "name": 1},
+        [],
+        id="dotless-codes",
+    ),
+    pytest.param({"Mã số": NATIONAL, "Tên": NAMES}, {"code": 0, "name": 1}, [], id="portal"),
     pytest.param(  # no header names the code; an unnamed column holds national codes
         {"STT": ["1", "2", "3"], "": NATIONAL, "Tên thủ tục": NAMES},
-        {"code": 1, "name": 2}, [(1, "code", True, CODES)], id="unnamed-codes"),
+        {"code": 1, "name": 2},
+        [(1, "code", True, CODES)],
+        id="unnamed-codes",
+    ),
     pytest.param(  # never a row number, a decision number, a date or a name
-        {"Thứ tự": ["1", "2", "3"], "Tên thủ tục": NAMES,
-         "Văn bản": ["1890/QĐ-UBND", "12/QĐ-BTP", "3980 /QĐ-BQP"],
-         "Ngày": ["15/8/2025", "2025-08-15", "01/01/2024"], "Ghi chú": NAMES},
-        {"name": 1}, [], id="nothing-code-like"),
+        {
+            "Thứ tự": ["1", "2", "3"],
+            "Tên thủ tục": NAMES,
+            "Văn bản": ["1890/QĐ-UBND", "12/QĐ-BTP", "3980 /QĐ-BQP"],
+            "Ngày": ["15/8/2025", "2025-08-15", "01/01/2024"],
+            "Ghi chú": NAMES,
+        },
+        {"name": 1},
+        [],
+        id="nothing-code-like",
+    ),
     pytest.param(  # the user's --map wins over the values
         {"MA_THU_TUC": IDS, "TEN_TAT": LOCAL, "TEN_THU_TUC": NAMES},
-        {"code": 0, "name": 2}, [], {"ma thu tuc": "code"}, id="map-wins"),
+        {"code": 0, "name": 2},
+        [],
+        {"ma thu tuc": "code"},
+        id="map-wins",
+    ),
     pytest.param(  # a name header over codes: the next header naming the name is read
-        {"Tên thủ tục": LOCAL, "Tên": NAMES}, {"name": 1},
-        [(0, "name", False, CODES)], id="name-holds-codes"),
+        {"Tên thủ tục": LOCAL, "Tên": NAMES},
+        {"name": 1},
+        [(0, "name", False, CODES)],
+        id="name-holds-codes",
+    ),
     pytest.param(  # ... but the only name column stays: the catalogue needs one
-        {"Tên thủ tục": LOCAL}, {"name": 0}, [], id="only-name"),
+        {"Tên thủ tục": LOCAL}, {"name": 0}, [], id="only-name"
+    ),
     pytest.param(  # an agency column of ids is no agency
-        {"Tên thủ tục": NAMES, "Cơ quan thực hiện": IDS}, {"name": 0},
-        [(1, "agency", False, WHOLE_NUMBERS)], id="agency-ids"),
+        {"Tên thủ tục": NAMES, "Cơ quan thực hiện": IDS},
+        {"name": 0},
+        [(1, "agency", False, WHOLE_NUMBERS)],
+        id="agency-ids",
+    ),
     pytest.param(  # two cells say nothing
         {"MA_THU_TUC": ["23604", "41432"], "TEN_THU_TUC": NAMES[:2]},
-        {"code": 0, "name": 1}, [], id="too-few"),
+        {"code": 0, "name": 1},
+        [],
+        id="too-few",
+    ),
 ]
 
 
-@pytest.mark.parametrize(("columns", "read", "choices", "extra"),
-                         [case if len(case.values) == 4 else pytest.param(*case.values, None,
-                                                                           id=case.id)
-                          for case in VALUE_CASES])
-def test_values_check_the_header(columns: dict[str, list[str | None]], read: dict[str, int],
-                                 choices: list[tuple], extra: dict[str, str] | None) -> None:
+@pytest.mark.parametrize(
+    ("columns", "read", "choices", "extra"),
+    [
+        case if len(case.values) == 4 else pytest.param(*case.values, None, id=case.id)
+        for case in VALUE_CASES
+    ],
+)
+def test_values_check_the_header(
+    columns: dict[str, list[str | None]],
+    read: dict[str, int],
+    choices: list[tuple],
+    extra: dict[str, str] | None,
+) -> None:
     assert _checked(columns, extra) == (read, choices)
 
 
@@ -255,12 +400,18 @@ def test_phutho_one_stop_export_reads_the_right_columns(real_data) -> None:
     assert len(table.frame) == 1037
     labels = table.account.labels
     read = {labels[position]: column for column, position in table.header_map.columns.items()}
-    assert read == {"TEN_CO_QUAN": "agency", "TEN_TAT": "code", "TEN_THU_TUC": "name",
-                    "TRANG_THAI": "status"}
+    assert read == {
+        "TEN_CO_QUAN": "agency",
+        "TEN_TAT": "code",
+        "TEN_THU_TUC": "name",
+        "TRANG_THAI": "status",
+    }
     assert labels[table.header_map.stt] == "RNUM"  # a row number: never data
-    assert [(labels[c.position], c.column, c.chosen, c.reason)
-            for c in table.account.by_values] == [
-        ("MA_THU_TUC", "code", False, WHOLE_NUMBERS), ("TEN_TAT", "code", True, CODES),
+    assert [
+        (labels[c.position], c.column, c.chosen, c.reason) for c in table.account.by_values
+    ] == [
+        ("MA_THU_TUC", "code", False, WHOLE_NUMBERS),
+        ("TEN_TAT", "code", True, CODES),
     ]
     [note] = [note for note in catalogue.notes if "TEN_TAT" in note]
     assert "MA_THU_TUC" in note

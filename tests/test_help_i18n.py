@@ -76,12 +76,17 @@ def _english(command: str) -> list[str]:
 # (name, arguments, environment added) of each process
 RUNS = [
     *((("en", command), _english(command), {}) for command in COMMANDS),
-    *((("environment", command), _english(command), {"PROCAUDIT_LANG": "vi"})
-      for command in COMMANDS),
+    *(
+        (("environment", command), _english(command), {"PROCAUDIT_LANG": "vi"})
+        for command in COMMANDS
+    ),
     *((("flag", command), _vi_flag(command), {}) for command in COMMANDS),
     (("unknown language", ""), ["--help"], {"PROCAUDIT_LANG": "xx"}),
-    (("flag over environment", "check"), ["check", "--help", "--lang", "en"],
-     {"PROCAUDIT_LANG": "vi"}),
+    (
+        ("flag over environment", "check"),
+        ["check", "--help", "--lang", "en"],
+        {"PROCAUDIT_LANG": "vi"},
+    ),
 ]
 
 
@@ -95,53 +100,86 @@ def _environment(added: Mapping[str, str]) -> dict[str, str]:
 def helps() -> dict[tuple[str, str], subprocess.CompletedProcess[str]]:
     """Every run's result; the processes run side by side."""
     started = {
-        name: (arguments, subprocess.Popen(
-            [sys.executable, "-m", "procaudit", *arguments], env=_environment(added),
-            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, encoding="utf-8"))
+        name: (
+            arguments,
+            subprocess.Popen(
+                [sys.executable, "-m", "procaudit", *arguments],
+                env=_environment(added),
+                stdout=subprocess.PIPE,
+                stderr=subprocess.PIPE,
+                text=True,
+                encoding="utf-8",
+            ),
+        )
         for name, arguments, added in RUNS
     }
     finished = {}
     for name, (arguments, process) in started.items():
         stdout, stderr = process.communicate(timeout=120)
-        finished[name] = subprocess.CompletedProcess(arguments, process.returncode, stdout,
-                                                     stderr)
+        finished[name] = subprocess.CompletedProcess(arguments, process.returncode, stdout, stderr)
     return finished
 
 
 # A few texts of each help, said in Vietnamese (spaces folded: the help wraps its lines).
 VIETNAMESE = {
-    "": ["Cách dùng: python -m procaudit [OPTIONS] COMMAND [ARGS]...",
-         "Rà soát danh mục thủ tục hành chính để phát hiện sai sót", "Tùy chọn:",
-         "--version Hiển thị phiên bản rồi thoát.", "--lang vi|en Ngôn ngữ của báo cáo",
-         "--help Hiển thị trợ giúp này rồi thoát.", "Các lệnh:",
-         "config Hiển thị cấu hình đang áp dụng và nguồn của từng giá trị."],
-    "check": ["Tham số:", "(tìm cả trong các thư mục con)", "[bắt buộc]",
-              "-f, --format <rich|json|jsonl|csv|markdown|sarif|junit|github|gitlab|html> "
-              "Định dạng báo cáo. [mặc định: rich]",
-              "--fail-on <error|warning|info|never> Trả về mã thoát 1 khi có phát hiện",
-              "--fix-list FILE.xlsx|FILE.csv Ghi thêm danh sách cần sửa",
-              "--forms-dir DIR Thư mục chứa các tệp mẫu đơn, tờ khai",
-              "thủ tục cung cấp dịch vụ công trực tuyến \"Toàn trình\"",
-              "--max-cells N Từ chối trang tính vượt quá N ô (số dòng x số cột). "
-              "[mặc định: 50000000; x>=1]",
-              "--header-row N[-M] Dòng tiêu đề của bảng là dòng N"],
-    "inspect": ["Cho biết procaudit đã hiểu từng tệp như thế nào",
-                "-f, --format <rich|json> Định dạng kết quả. [mặc định: rich]",
-                "--sheet <str> Chỉ đọc trang tính này"],
-    "history": ["FILE <path> Tệp lịch sử do lệnh check --history ghi. [bắt buộc]",
-                "--last N Hiển thị N lượt kiểm tra gần nhất. [mặc định: 30; x>=1]"],
-    "diff": ["NEW <str> Phiên bản sau. [bắt buộc]",
-             "--map 'HEADER=column' Đọc cột có tiêu đề HEADER như một cột chuẩn"],
+    "": [
+        "Cách dùng: python -m procaudit [OPTIONS] COMMAND [ARGS]...",
+        "Rà soát danh mục thủ tục hành chính để phát hiện sai sót",
+        "Tùy chọn:",
+        "--version Hiển thị phiên bản rồi thoát.",
+        "--lang vi|en Ngôn ngữ của báo cáo",
+        "--help Hiển thị trợ giúp này rồi thoát.",
+        "Các lệnh:",
+        "config Hiển thị cấu hình đang áp dụng và nguồn của từng giá trị.",
+    ],
+    "check": [
+        "Tham số:",
+        "(tìm cả trong các thư mục con)",
+        "[bắt buộc]",
+        "-f, --format <rich|json|jsonl|csv|markdown|sarif|junit|github|gitlab|html> "
+        "Định dạng báo cáo. [mặc định: rich]",
+        "--fail-on <error|warning|info|never> Trả về mã thoát 1 khi có phát hiện",
+        "--fix-list FILE.xlsx|FILE.csv Ghi thêm danh sách cần sửa",
+        "--forms-dir DIR Thư mục chứa các tệp mẫu đơn, tờ khai",
+        'thủ tục cung cấp dịch vụ công trực tuyến "Toàn trình"',
+        "--max-cells N Từ chối trang tính vượt quá N ô (số dòng x số cột). "
+        "[mặc định: 50000000; x>=1]",
+        "--header-row N[-M] Dòng tiêu đề của bảng là dòng N",
+    ],
+    "inspect": [
+        "Cho biết procaudit đã hiểu từng tệp như thế nào",
+        "-f, --format <rich|json> Định dạng kết quả. [mặc định: rich]",
+        "--sheet <str> Chỉ đọc trang tính này",
+    ],
+    "history": [
+        "FILE <path> Tệp lịch sử do lệnh check --history ghi. [bắt buộc]",
+        "--last N Hiển thị N lượt kiểm tra gần nhất. [mặc định: 30; x>=1]",
+    ],
+    "diff": [
+        "NEW <str> Phiên bản sau. [bắt buộc]",
+        "--map 'HEADER=column' Đọc cột có tiêu đề HEADER như một cột chuẩn",
+    ],
     "config": ["--config FILE Tệp cấu hình (mặc định: tệp procaudit.toml"],
-    "rules": ["Liệt kê mọi quy tắc kiểm tra",
-              "rule_id <str> Mã quy tắc (ví dụ PA201) cần hiển thị đầy đủ."],
+    "rules": [
+        "Liệt kê mọi quy tắc kiểm tra",
+        "rule_id <str> Mã quy tắc (ví dụ PA201) cần hiển thị đầy đủ.",
+    ],
 }
 ENGLISH = {
-    "": ["Usage: python -m procaudit [OPTIONS] COMMAND [ARGS]...", "Options:",
-         "--version Print the version and exit.", "--help Show this message and exit.",
-         "Commands:", "check Audit catalogue files and report their defects."],
-    "check": ["Arguments:", "[required]", "Report format. [default: rich]",
-              "--fail-on <error|warning|info|never> Exit 1 when a finding"],
+    "": [
+        "Usage: python -m procaudit [OPTIONS] COMMAND [ARGS]...",
+        "Options:",
+        "--version Print the version and exit.",
+        "--help Show this message and exit.",
+        "Commands:",
+        "check Audit catalogue files and report their defects.",
+    ],
+    "check": [
+        "Arguments:",
+        "[required]",
+        "Report format. [default: rich]",
+        "--fail-on <error|warning|info|never> Exit 1 when a finding",
+    ],
     "inspect": ["Show how each file was understood", "Output format. [default: rich]"],
     "history": ["--last N Show the last N runs. [default: 30; x>=1]"],
     "diff": ["NEW <str> The later version. [required]"],
@@ -172,7 +210,8 @@ def _says_something(line: str) -> bool:
 
 @pytest.mark.parametrize("command", COMMANDS, ids=[c or "app" for c in COMMANDS])
 def test_the_help_speaks_vietnamese_with_the_flag_or_the_environment(
-    helps: dict[tuple[str, str], subprocess.CompletedProcess[str]], command: str,
+    helps: dict[tuple[str, str], subprocess.CompletedProcess[str]],
+    command: str,
 ) -> None:
     english = helps["en", command]
     assert english.returncode == 0, english.stderr
@@ -194,7 +233,8 @@ def test_the_help_speaks_vietnamese_with_the_flag_or_the_environment(
 
 @pytest.mark.parametrize("command", COMMANDS, ids=[c or "app" for c in COMMANDS])
 def test_the_help_stays_english_by_default(
-    helps: dict[tuple[str, str], subprocess.CompletedProcess[str]], command: str,
+    helps: dict[tuple[str, str], subprocess.CompletedProcess[str]],
+    command: str,
 ) -> None:
     run = helps["en", command]
     assert (run.returncode, run.stderr) == (0, "")
@@ -225,27 +265,48 @@ def test_the_flag_wins_over_the_environment(
 HEAVY = ("pandas", "pandera", "openpyxl", "numpy", "pyarrow", "orjson", "rich.progress")
 
 
-@pytest.mark.parametrize(("arguments", "added"), [
-    ([], {}), (["--lang", "vi", "--help"], {}), ([], {"PROCAUDIT_LANG": "vi"}),
-], ids=["english", "flag", "environment"])
+@pytest.mark.parametrize(
+    ("arguments", "added"),
+    [
+        ([], {}),
+        (["--lang", "vi", "--help"], {}),
+        ([], {"PROCAUDIT_LANG": "vi"}),
+    ],
+    ids=["english", "flag", "environment"],
+)
 def test_importing_the_command_line_does_not_import_pandas(
-    arguments: list[str], added: dict[str, str],
+    arguments: list[str],
+    added: dict[str, str],
 ) -> None:
     out = subprocess.run(
         [sys.executable, "-X", "importtime", "-c", "import procaudit.cli", *arguments],
-        env=_environment(added), capture_output=True, text=True, check=True,
+        env=_environment(added),
+        capture_output=True,
+        text=True,
+        check=True,
     )
-    imported = {line.rsplit("|", 1)[-1].strip() for line in out.stderr.splitlines()
-                if line.startswith("import time:")}
+    imported = {
+        line.rsplit("|", 1)[-1].strip()
+        for line in out.stderr.splitlines()
+        if line.startswith("import time:")
+    }
     assert "procaudit.cli" in imported
-    heavy = sorted(name for name in imported
-                   if any(name == module or name.startswith(module + ".") for module in HEAVY))
+    heavy = sorted(
+        name
+        for name in imported
+        if any(name == module or name.startswith(module + ".") for module in HEAVY)
+    )
     assert heavy == []
 
 
 def test_the_import_speaks_afterwards_as_it_found() -> None:
     """The help's language is the import's business only: the run decides its own."""
     code = "import procaudit.cli\nfrom procaudit.i18n import language\nprint(language())\n"
-    out = subprocess.run([sys.executable, "-c", code, "--lang", "vi"], capture_output=True,
-                         text=True, check=True, env=_environment({"PROCAUDIT_LANG": "vi"}))
+    out = subprocess.run(
+        [sys.executable, "-c", code, "--lang", "vi"],
+        capture_output=True,
+        text=True,
+        check=True,
+        env=_environment({"PROCAUDIT_LANG": "vi"}),
+    )
     assert out.stdout == "en\n"

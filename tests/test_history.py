@@ -118,7 +118,10 @@ def test_three_nights_show_the_trend(tmp_path: Path, monkeypatch: pytest.MonkeyP
     assert as_json.exit_code == 0
     document = json.loads(as_json.stdout)
     assert [run["time"] for run in document["runs"]] == [
-        "2026-03-01T02:00:00Z", "2026-03-02T02:00:00Z", "2026-03-03T02:00:00Z"]
+        "2026-03-01T02:00:00Z",
+        "2026-03-02T02:00:00Z",
+        "2026-03-03T02:00:00Z",
+    ]
     [file] = document["files"]
     assert (file["path"], file["resolved"]) == ("c.csv", str(tmp_path.resolve() / "c.csv"))
     assert [cell["sha256"] for cell in file["runs"]] == hashes
@@ -131,20 +134,43 @@ def test_three_nights_show_the_trend(tmp_path: Path, monkeypatch: pytest.MonkeyP
         "info": {"values": [0, 0, 0], "first": 0, "latest": 0, "change": 0},
     }
     assert file["rules"] == {
-        "PA102": {"name": "missing-code", "values": [1, 1, 0], "first": 1, "latest": 0,
-                  "change": -1},
-        "PA501": {"name": "district-level", "values": [2, 1, 0], "first": 2, "latest": 0,
-                  "change": -2},
+        "PA102": {
+            "name": "missing-code",
+            "values": [1, 1, 0],
+            "first": 1,
+            "latest": 0,
+            "change": -1,
+        },
+        "PA501": {
+            "name": "district-level",
+            "values": [2, 1, 0],
+            "first": 2,
+            "latest": 0,
+            "change": -2,
+        },
     }
     assert invoke("history", "runs.sqlite", "-f", "json").stdout == as_json.stdout
 
 
-def test_last_file_and_rule_narrow_the_trend(tmp_path: Path,
-                                             monkeypatch: pytest.MonkeyPatch) -> None:
+def test_last_file_and_rule_narrow_the_trend(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.chdir(tmp_path)
     three_nights(tmp_path)
-    document = json.loads(invoke("history", "runs.sqlite", "--last", "2", "--rule", "PA5",
-                                 "--file", "*.csv", "-f", "json").stdout)
+    document = json.loads(
+        invoke(
+            "history",
+            "runs.sqlite",
+            "--last",
+            "2",
+            "--rule",
+            "PA5",
+            "--file",
+            "*.csv",
+            "-f",
+            "json",
+        ).stdout
+    )
     assert [run["id"] for run in document["runs"]] == [2, 3]
     [file] = document["files"]
     assert list(file["rules"]) == ["PA501"]
@@ -157,7 +183,8 @@ def test_last_file_and_rule_narrow_the_trend(tmp_path: Path,
     bad = invoke("history", "runs.sqlite", "--rule", "district")
     assert bad.exit_code == 2
     assert bad.stderr.strip().splitlines() == [
-        "procaudit: error: --rule DISTRICT is not a rule id or prefix such as PA2 or PA501"]
+        "procaudit: error: --rule DISTRICT is not a rule id or prefix such as PA2 or PA501"
+    ]
 
 
 def test_history_speaks_vietnamese(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -167,8 +194,7 @@ def test_history_speaks_vietnamese(tmp_path: Path, monkeypatch: pytest.MonkeyPat
     assert shown.exit_code == 0
     assert "runs.sqlite: 3 lượt kiểm tra gần nhất, từ 2026-03-01T02:00:00Z" in shown.stdout
     assert "được kiểm tra trong 3/3 lượt; tệp đã thay đổi 2 lần" in shown.stdout
-    for heading in ("Xu hướng", "Đầu kỳ", "Gần nhất", "Thay đổi", "số thủ tục", "lỗi",
-                    "cảnh báo"):
+    for heading in ("Xu hướng", "Đầu kỳ", "Gần nhất", "Thay đổi", "số thủ tục", "lỗi", "cảnh báo"):
         assert heading in shown.stdout
 
 
@@ -196,8 +222,7 @@ def test_sparkline(values: list[int | None], line: str) -> None:
     assert sparkline(values) == line
 
 
-@pytest.mark.parametrize(("change", "text"),
-                         [(3, "▲ 3"), (-5, "▼ 5"), (0, "="), (None, "")])
+@pytest.mark.parametrize(("change", "text"), [(3, "▲ 3"), (-5, "▼ 5"), (0, "="), (None, "")])
 def test_change_text(change: int | None, text: str) -> None:
     assert change_text(change) == text
 
@@ -209,12 +234,17 @@ def _finding(path: str, rule: str, severity: Severity, name: str = "some-rule") 
     return Finding(rule, name, severity, path, None, 2, "name", None, None, "m", "f")
 
 
-def _result(counts: dict[str, list[tuple[str, Severity]]], rows: int = 10,
-            failed: tuple[str, ...] = (), stats: CatalogueStats | None = None) -> AuditResult:
+def _result(
+    counts: dict[str, list[tuple[str, Severity]]],
+    rows: int = 10,
+    failed: tuple[str, ...] = (),
+    stats: CatalogueStats | None = None,
+) -> AuditResult:
     """A result with `counts[path]` = [(rule, severity), ...] findings per file."""
     reports = tuple(FileReport(path, None, rows, stats=stats) for path in counts)
-    findings = tuple(_finding(path, rule, severity)
-                     for path, found in counts.items() for rule, severity in found)
+    findings = tuple(
+        _finding(path, rule, severity) for path, found in counts.items() for rule, severity in found
+    )
     failures = tuple(FileFailure(path, f"{path}: no such file") for path in failed)
     return AuditResult(reports, findings, failures=failures)
 
@@ -227,8 +257,11 @@ def test_a_run_is_recorded_with_its_counts_stats_and_failures(tmp_path: Path) ->
     catalogue.write_bytes(b"ma,ten\n")
     db = tmp_path / "h.sqlite"
     stats = CatalogueStats(procedures=10, with_code=8)
-    result = _result({str(catalogue): [("PA501", ERR), ("PA501", ERR), ("PA102", WARN)]},
-                     failed=(str(tmp_path / "gone.csv"),), stats=stats)
+    result = _result(
+        {str(catalogue): [("PA501", ERR), ("PA501", ERR), ("PA102", WARN)]},
+        failed=(str(tmp_path / "gone.csv"),),
+        stats=stats,
+    )
     assert record_run(db, result, "2026-03-01T02:00:00Z", version="9.9") == 1
 
     [run] = load_runs(db)
@@ -239,11 +272,23 @@ def test_a_run_is_recorded_with_its_counts_stats_and_failures(tmp_path: Path) ->
     assert audited.procedures == 10
     assert audited.sha256 == hashlib.sha256(b"ma,ten\n").hexdigest()
     assert json.loads(audited.stats or "") == {
-        "procedures": 10, "with_code": 8, "with_forms": None, "published": None,
-        "fully_online": None, "district_level": None, "reference_total": None,
-        "reference_announced": None, "with_national_code": None}
-    assert (failed.status, failed.sha256, failed.procedures, failed.severities,
-            failed.rules) == (FAILED, None, None, {}, {})
+        "procedures": 10,
+        "with_code": 8,
+        "with_forms": None,
+        "published": None,
+        "fully_online": None,
+        "district_level": None,
+        "reference_total": None,
+        "reference_announced": None,
+        "with_national_code": None,
+    }
+    assert (failed.status, failed.sha256, failed.procedures, failed.severities, failed.rules) == (
+        FAILED,
+        None,
+        None,
+        {},
+        {},
+    )
     assert failed.message and "no such file" in failed.message
     with sqlite3.connect(db) as connection:
         assert connection.execute("PRAGMA user_version").fetchone() == (1,)
@@ -252,15 +297,18 @@ def test_a_run_is_recorded_with_its_counts_stats_and_failures(tmp_path: Path) ->
     assert catalogue.read_bytes() == b"ma,ten\n"  # the input is never touched
 
 
-def test_a_failed_input_is_recorded_through_the_cli(tmp_path: Path,
-                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_failed_input_is_recorded_through_the_cli(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.chdir(tmp_path)
     (tmp_path / "c.csv").write_text(NIGHTS[0], encoding="utf-8")
     result = invoke("check", "c.csv", "gone.csv", "--history", "h.sqlite", "-q", now=TIMES[0])
     assert result.exit_code == 2
     [run] = load_runs(tmp_path / "h.sqlite")
     assert [(f.path, f.status, f.procedures) for f in run.files] == [
-        ("c.csv", "audited", 4), ("gone.csv", "failed", None)]
+        ("c.csv", "audited", 4),
+        ("gone.csv", "failed", None),
+    ]
     shown = invoke("history", "h.sqlite").stdout
     assert "audited in 0 of 1 runs" in shown
     assert "×" in shown
@@ -315,8 +363,11 @@ def test_two_processes_writing_at_once_both_land(tmp_path: Path) -> None:
     db = tmp_path / "h.sqlite"
     a, b = tmp_path / "a.ready", tmp_path / "b.ready"
     writers = [
-        subprocess.Popen([sys.executable, "-c", script, str(db), str(me), str(other), name],
-                         stderr=subprocess.PIPE, text=True)
+        subprocess.Popen(
+            [sys.executable, "-c", script, str(db), str(me), str(other), name],
+            stderr=subprocess.PIPE,
+            text=True,
+        )
         for me, other, name in ((a, b, "a.csv"), (b, a, "b.csv"))
     ]
     for writer in writers:
@@ -345,9 +396,17 @@ def test_a_run_time_comes_from_procaudit_now(monkeypatch: pytest.MonkeyPatch) ->
 def test_severity_trend_sums_the_paths_run_by_run(tmp_path: Path) -> None:
     db = tmp_path / "h.sqlite"
     a, b, c = (str(tmp_path / name) for name in ("a.csv", "b.csv", "c.csv"))
-    record_run(db, _result({a: [("PA501", ERR), ("PA102", WARN)],
-                            b: [("PA501", ERR), ("PA601", INFO)],
-                            c: [("PA501", ERR)]}), "2026-03-01T02:00:00Z")
+    record_run(
+        db,
+        _result(
+            {
+                a: [("PA501", ERR), ("PA102", WARN)],
+                b: [("PA501", ERR), ("PA601", INFO)],
+                c: [("PA501", ERR)],
+            }
+        ),
+        "2026-03-01T02:00:00Z",
+    )
     record_run(db, _result({c: [("PA501", ERR)]}), "2026-03-02T02:00:00Z")  # neither a nor b
     record_run(db, _result({}, failed=(a,)), "2026-03-03T02:00:00Z")  # a failed: no counts
     record_run(db, _result({a: [("PA102", WARN)]}, failed=(b,)), "2026-03-04T02:00:00Z")
@@ -396,7 +455,8 @@ def _corrupt(path: Path) -> None:
     ],
 )
 def test_a_history_procaudit_cannot_use_is_one_sentence_and_exit_2(
-        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, make, sentence: str) -> None:
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, make, sentence: str
+) -> None:
     monkeypatch.chdir(tmp_path)
     (tmp_path / "c.csv").write_text(NIGHTS[0], encoding="utf-8")
     make(tmp_path / "h.sqlite")
@@ -421,8 +481,8 @@ def test_a_history_procaudit_cannot_use_is_one_sentence_and_exit_2(
     ],
 )
 def test_a_missing_history_or_a_bad_path_is_exit_2(
-        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, args: tuple[str, ...],
-        sentence: str) -> None:
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, args: tuple[str, ...], sentence: str
+) -> None:
     monkeypatch.chdir(tmp_path)
     (tmp_path / "c.csv").write_text(NIGHTS[0], encoding="utf-8")
     result = invoke(*args)
@@ -433,7 +493,8 @@ def test_a_missing_history_or_a_bad_path_is_exit_2(
 
 
 def test_a_bad_procaudit_now_is_exit_2_before_the_audit(
-        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.chdir(tmp_path)
     (tmp_path / "c.csv").write_text(NIGHTS[0], encoding="utf-8")
     result = invoke("check", "c.csv", "--history", "h.sqlite", now="last night")
@@ -443,8 +504,9 @@ def test_a_bad_procaudit_now_is_exit_2_before_the_audit(
 
 
 @pytest.mark.parametrize("make", [None, "empty file", "empty database"])
-def test_an_empty_history_says_no_runs_yet(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
-                                          make: str | None) -> None:
+def test_an_empty_history_says_no_runs_yet(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, make: str | None
+) -> None:
     monkeypatch.chdir(tmp_path)
     if make == "empty file":
         (tmp_path / "h.sqlite").write_bytes(b"")
@@ -464,7 +526,8 @@ def test_an_empty_history_says_no_runs_yet(tmp_path: Path, monkeypatch: pytest.M
 
 
 def test_a_history_that_fails_late_does_not_cost_the_report(
-        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """Another run holds the write lock past the timeout: the report still comes, then one
     sentence and exit 2."""
     monkeypatch.chdir(tmp_path)

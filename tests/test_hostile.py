@@ -37,13 +37,13 @@ UNUSABLE = {
     "truncated_xlsx": NOT_A_WORKBOOK,
     "garbage_csv": "is not a CSV text file (it may be damaged or another kind of file)",
     "xlsx_named_csv": "is an Excel workbook (or another zip file), not CSV text: give it the "
-                      ".xlsx name",
+    ".xlsx name",
     "csv_named_xlsx": "is not an Excel workbook but text (perhaps CSV): give it the .csv name",
     "password_xlsx": "is password-protected: remove the password in Excel and save it again",
     "nul_csv": "contains NUL bytes (line 2), which CSV text never holds: the file may be "
-               "damaged; save it again as 'CSV UTF-8'",
+    "damaged; save it again as 'CSV UTF-8'",
     "unterminated_quote_csv": "has a quote that is never closed (line 3): close it or remove "
-                              "it, and run procaudit again",
+    "it, and run procaudit again",
     "unknown_encoding_csv": "is in an encoding procaudit does not recognise",
     "big_cell_csv": "has a cell of 1,000,000 characters (line 2)",  # the cell-length limit
     "directory": "is a folder with no catalogue file in it",  # an empty folder named folder.xlsx
@@ -60,7 +60,10 @@ def corpus(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
 def run(*args: str | Path, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
         [sys.executable, "-m", "procaudit", "check", *map(str, args)],
-        capture_output=True, text=True, timeout=TIMEOUT, cwd=cwd,
+        capture_output=True,
+        text=True,
+        timeout=TIMEOUT,
+        cwd=cwd,
         env={**os.environ, "PROCAUDIT_DEBUG": "", "NO_COLOR": "1"},
     )
 
@@ -108,17 +111,28 @@ def test_no_report_is_left_when_no_input_could_be_read(
 def test_a_fifo_named_like_a_workbook_is_refused(tmp_path: Path) -> None:
     fifo = tmp_path / "pipe.xlsx"
     os.mkfifo(fifo)
-    result = subprocess.run([sys.executable, "-m", "procaudit", "check", str(fifo)],
-                            capture_output=True, text=True, timeout=5)
+    result = subprocess.run(
+        [sys.executable, "-m", "procaudit", "check", str(fifo)],
+        capture_output=True,
+        text=True,
+        timeout=5,
+    )
     assert errors_of(result.stderr) == [
         f"procaudit: error: {fifo}: is not a regular file (it is a pipe, socket or device)"
     ]
 
 
 # Usable cases: the file is read, its defects become findings, stderr holds no error.
-USABLE = ["header_only_csv", "header_only_xlsx", "macros_xlsm", "formulas_cached_xlsx",
-          "formulas_uncached_xlsx", "duplicate_headers_csv", "mixed_endings_csv",
-          "old_mac_endings_csv"]
+USABLE = [
+    "header_only_csv",
+    "header_only_xlsx",
+    "macros_xlsm",
+    "formulas_cached_xlsx",
+    "formulas_uncached_xlsx",
+    "duplicate_headers_csv",
+    "mixed_endings_csv",
+    "old_mac_endings_csv",
+]
 
 
 @pytest.mark.parametrize("case", USABLE)
@@ -135,13 +149,14 @@ def test_a_usable_input_is_audited(corpus: dict[str, Path], case: str) -> None:
 
 def names_by_row(path: Path) -> list[tuple[int, object]]:
     [table] = read_catalogue(str(path)).tables
-    return [(row, None if name != name else name)  # NaN for an empty cell
-            for row, name in zip(table.frame["_row"], table.frame["name"], strict=True)]
+    return [
+        (row, None if name != name else name)  # NaN for an empty cell
+        for row, name in zip(table.frame["_row"], table.frame["name"], strict=True)
+    ]
 
 
 def test_macros_are_not_run_and_values_are_read(corpus: dict[str, Path]) -> None:
-    assert names_by_row(corpus["macros_xlsm"]) == [(2, "Đăng ký khai sinh"),
-                                                   (3, "Đăng ký kết hôn")]
+    assert names_by_row(corpus["macros_xlsm"]) == [(2, "Đăng ký khai sinh"), (3, "Đăng ký kết hôn")]
 
 
 def test_formulas_are_read_as_their_saved_values(corpus: dict[str, Path]) -> None:
@@ -152,9 +167,7 @@ def test_formulas_are_read_as_their_saved_values(corpus: dict[str, Path]) -> Non
     assert "note" not in run("-q", "-f", "json", path).stderr
 
 
-def test_formulas_without_a_saved_value_are_noted_not_read_as_text(
-    corpus: dict[str, Path]
-) -> None:
+def test_formulas_without_a_saved_value_are_noted_not_read_as_text(corpus: dict[str, Path]) -> None:
     path = corpus["formulas_uncached_xlsx"]
     assert names_by_row(path) == [(2, None), (3, "Đăng ký kết hôn")]  # never '="Đăng ký "…'
     assert "note" not in run("-q", "-f", "json", path).stderr  # --quiet: errors only
@@ -170,8 +183,10 @@ def test_formulas_without_a_saved_value_are_noted_not_read_as_text(
 @pytest.mark.parametrize(
     ("case", "expected"),
     [
-        ("mixed_endings_csv", [(2, "Đăng ký khai sinh"), (3, "Đăng ký kết hôn"),
-                               (4, "Đăng ký khai tử")]),
+        (
+            "mixed_endings_csv",
+            [(2, "Đăng ký khai sinh"), (3, "Đăng ký kết hôn"), (4, "Đăng ký khai tử")],
+        ),
         ("old_mac_endings_csv", [(2, "Đăng ký khai sinh"), (3, "Đăng ký kết hôn")]),
         ("duplicate_headers_csv", [(2, "Đăng ký khai sinh")]),  # the first of the two
     ],
@@ -201,8 +216,9 @@ def test_broken_files_do_not_stop_the_others(corpus: dict[str, Path], tmp_path: 
     assert [error.split(": ")[2] for error in errors] == [str(path) for path in broken]
     report = json.loads(output.read_text(encoding="utf-8"))
     assert [file["path"] for file in report["files"]] == [str(good)]
-    assert [(f["rule"], f["file"], f["row"]) for f in report["findings"]
-            if f["rule"] == "PA101"] == [("PA101", str(good), 3)]
+    assert [
+        (f["rule"], f["file"], f["row"]) for f in report["findings"] if f["rule"] == "PA101"
+    ] == [("PA101", str(good), 3)]
     assert sorted(p.name for p in tmp_path.iterdir()) == ["good.csv", "report.json"]
 
 
@@ -250,8 +266,12 @@ def test_the_corpus_holds_what_each_case_claims(corpus: dict[str, Path]) -> None
 
 
 def test_the_corpus_script_runs_as_a_script(tmp_path: Path) -> None:
-    result = subprocess.run([sys.executable, str(GENERATOR), str(tmp_path / "out")],
-                            capture_output=True, text=True, timeout=TIMEOUT)
+    result = subprocess.run(
+        [sys.executable, str(GENERATOR), str(tmp_path / "out")],
+        capture_output=True,
+        text=True,
+        timeout=TIMEOUT,
+    )
     assert result.returncode == 0, result.stderr
     listed = dict(line.split(": ", 1) for line in result.stdout.splitlines())
     assert set(listed) == set(UNUSABLE) | set(USABLE)

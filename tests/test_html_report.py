@@ -43,54 +43,155 @@ CHROMIUM = Path("/usr/bin/chromium")
 HOSTILE = "</script><script>alert(1)</script>"
 
 
-def _finding(rule: str, name: str, severity: Severity, file: str, sheet: str | None,
-             row: int | None, column: str | None, code: str | None, value: str | None,
-             message: str, fix: str) -> Finding:
+def _finding(
+    rule: str,
+    name: str,
+    severity: Severity,
+    file: str,
+    sheet: str | None,
+    row: int | None,
+    column: str | None,
+    code: str | None,
+    value: str | None,
+    message: str,
+    fix: str,
+) -> Finding:
     return Finding(rule, name, severity, file, sheet, row, column, code, value, message, fix)
 
 
 FINDINGS = (
-    _finding("PA505", "online-coverage", Severity.WARNING, "lao-cai.xlsx", None, None,
-             "online_level", None, None, "58 of 150 procedures (39%) are fully online.",
-             "Bring 62 more procedures fully online."),
-    _finding("PA101", "invalid-code", Severity.ERROR, "ha-tinh.csv", None, 4, "code",
-             "1,001234", "1,001234", "The code '1,001234' uses a comma where the dot belongs.",
-             "Write the code as 1.001234."),
-    _finding("PA102", "missing-code", Severity.WARNING, "lao-cai.xlsx", "Cấp tỉnh", 7, "code",
-             None, None, "The procedure has no code.", "Fill in the code."),
+    _finding(
+        "PA505",
+        "online-coverage",
+        Severity.WARNING,
+        "lao-cai.xlsx",
+        None,
+        None,
+        "online_level",
+        None,
+        None,
+        "58 of 150 procedures (39%) are fully online.",
+        "Bring 62 more procedures fully online.",
+    ),
+    _finding(
+        "PA101",
+        "invalid-code",
+        Severity.ERROR,
+        "ha-tinh.csv",
+        None,
+        4,
+        "code",
+        "1,001234",
+        "1,001234",
+        "The code '1,001234' uses a comma where the dot belongs.",
+        "Write the code as 1.001234.",
+    ),
+    _finding(
+        "PA102",
+        "missing-code",
+        Severity.WARNING,
+        "lao-cai.xlsx",
+        "Cấp tỉnh",
+        7,
+        "code",
+        None,
+        None,
+        "The procedure has no code.",
+        "Fill in the code.",
+    ),
     *(
-        _finding("PA501", "district-level", Severity.ERROR, "lao-cai.xlsx", "Cấp xã", row,
-                 "level", f"1.00000{row}", "Cấp huyện",
-                 "The district level (Cấp huyện) ended on 1 July 2025.", "Set Cấp xã.")
+        _finding(
+            "PA501",
+            "district-level",
+            Severity.ERROR,
+            "lao-cai.xlsx",
+            "Cấp xã",
+            row,
+            "level",
+            f"1.00000{row}",
+            "Cấp huyện",
+            "The district level (Cấp huyện) ended on 1 July 2025.",
+            "Set Cấp xã.",
+        )
         for row in (3, 5, 8)
     ),
-    _finding("PA603", "stray-whitespace", Severity.INFO, "ha-tinh.csv", None, 9, "name",
-             "1.000009", "Đăng ký  khai tử & <b>hộ tịch</b>", "The cell has doubled spaces.",
-             "Write it as 'Đăng ký khai tử'."),
+    _finding(
+        "PA603",
+        "stray-whitespace",
+        Severity.INFO,
+        "ha-tinh.csv",
+        None,
+        9,
+        "name",
+        "1.000009",
+        "Đăng ký  khai tử & <b>hộ tịch</b>",
+        "The cell has doubled spaces.",
+        "Write it as 'Đăng ký khai tử'.",
+    ),
 )
 
 SCORECARD = Scorecard(
     rows=(
-        ScoreRow("Lào Cai", ("lao-cai.xlsx",),
-                 CatalogueStats(150, with_code=147, with_forms=140, published=150,
-                                fully_online=58, district_level=3, with_national_code=145),
-                 errors=3, warnings=2),
-        ScoreRow("Hà Tĩnh", ("ha-tinh.csv",),
-                 CatalogueStats(3, with_code=3, with_forms=None, published=None,
-                                fully_online=3, district_level=0, with_national_code=3),
-                 errors=1, infos=1),
+        ScoreRow(
+            "Lào Cai",
+            ("lao-cai.xlsx",),
+            CatalogueStats(
+                150,
+                with_code=147,
+                with_forms=140,
+                published=150,
+                fully_online=58,
+                district_level=3,
+                with_national_code=145,
+            ),
+            errors=3,
+            warnings=2,
+        ),
+        ScoreRow(
+            "Hà Tĩnh",
+            ("ha-tinh.csv",),
+            CatalogueStats(
+                3,
+                with_code=3,
+                with_forms=None,
+                published=None,
+                fully_online=3,
+                district_level=0,
+                with_national_code=3,
+            ),
+            errors=1,
+            infos=1,
+        ),
     ),
-    total=ScoreRow("Total", ("lao-cai.xlsx", "ha-tinh.csv"),
-                   CatalogueStats(153, with_code=150, with_forms=140, published=150,
-                                  fully_online=61, district_level=3, with_national_code=148),
-                   errors=4, warnings=2, infos=1),
+    total=ScoreRow(
+        "Total",
+        ("lao-cai.xlsx", "ha-tinh.csv"),
+        CatalogueStats(
+            153,
+            with_code=150,
+            with_forms=140,
+            published=150,
+            fully_online=61,
+            district_level=3,
+            with_national_code=148,
+        ),
+        errors=4,
+        warnings=2,
+        infos=1,
+    ),
     headlines=("1/2 catalogues reach the 80% target of procedures fully online",),
 )
 
 RESULT = AuditResult(
     files=(
-        FileReport("lao-cai.xlsx", ("Cấp tỉnh", "Cấp xã"), 150, {"Tên thủ tục": "name"},
-                   ("STT",), notes=("the header is on row 3",)),
+        FileReport(
+            "lao-cai.xlsx",
+            ("Cấp tỉnh", "Cấp xã"),
+            150,
+            {"Tên thủ tục": "name"},
+            ("STT",),
+            notes=("the header is on row 3",),
+        ),
         FileReport("ha-tinh.csv", None, 3),
     ),
     findings=FINDINGS,
@@ -135,9 +236,17 @@ class Node:
                 yield from child.iter()
 
     def find_all(self, tag: str, **attrs: str) -> list[Node]:
-        return [n for n in self.iter() if n.tag == tag and all(
-            attrs[k] in (n.attrs.get(k.rstrip("_").replace("_", "-")) or "").split()
-            if k == "class_" else n.attrs.get(k.replace("_", "-")) == attrs[k] for k in attrs)]
+        return [
+            n
+            for n in self.iter()
+            if n.tag == tag
+            and all(
+                attrs[k] in (n.attrs.get(k.rstrip("_").replace("_", "-")) or "").split()
+                if k == "class_"
+                else n.attrs.get(k.replace("_", "-")) == attrs[k]
+                for k in attrs
+            )
+        ]
 
     def by_id(self, id_: str) -> Node:
         [node] = [n for n in self.iter() if n.attrs.get("id") == id_]
@@ -182,23 +291,48 @@ def embedded(dom: Node) -> list[tuple]:
     value, message, fix) tuples."""
     data = json.loads(dom.by_id("procaudit-data").text())
     strings = data["strings"]
-    assert data["columns"] == ["file", "sheet", "row", "column", "rule", "severity", "code",
-                               "value", "message", "fix"]
-    return [tuple(value if i == 2 or value is None else strings[value]
-                  for i, value in enumerate(row)) for row in data["findings"]]
+    assert data["columns"] == [
+        "file",
+        "sheet",
+        "row",
+        "column",
+        "rule",
+        "severity",
+        "code",
+        "value",
+        "message",
+        "fix",
+    ]
+    return [
+        tuple(value if i == 2 or value is None else strings[value] for i, value in enumerate(row))
+        for row in data["findings"]
+    ]
 
 
 def as_tuple(f: Finding) -> tuple:
-    return (f.file, f.sheet, f.row, f.column, f.rule, f.severity.value, f.code, f.value,
-            f.message, f.fix)
+    return (
+        f.file,
+        f.sheet,
+        f.row,
+        f.column,
+        f.rule,
+        f.severity.value,
+        f.code,
+        f.value,
+        f.message,
+        f.fix,
+    )
 
 
 def bars(dom: Node, chart: str) -> list[tuple[str, float]]:
-    return [(rect.attrs["data-label"], float(rect.attrs["data-value"]))
-            for rect in dom.by_id(chart).find_all("rect", class_="bar")]
+    return [
+        (rect.attrs["data-label"], float(rect.attrs["data-value"]))
+        for rect in dom.by_id(chart).find_all("rect", class_="bar")
+    ]
 
 
 # --- golden files -----------------------------------------------------------------------
+
 
 @pytest.mark.parametrize(("lang", "golden"), [("en", "report.html"), ("vi", "report.vi.html")])
 def test_report_matches_golden_file(lang: str, golden: str) -> None:
@@ -212,6 +346,7 @@ def test_report_matches_golden_file(lang: str, golden: str) -> None:
 
 # --- content ----------------------------------------------------------------------------
 
+
 def test_every_finding_is_in_the_embedded_json_in_order() -> None:
     dom = parse(render())
     assert embedded(dom) == [as_tuple(f) for f in FINDINGS]
@@ -221,8 +356,18 @@ def test_the_first_page_is_static_html() -> None:
     dom = parse(render())
     rows = dom.by_id("pa-rows").find_all("tr")
     assert [[td.text() for td in row.find_all("td")] for row in rows] == [
-        [f.file, f.sheet or "", "" if f.row is None else str(f.row), f.column or "", f.rule,
-         f.severity.value.capitalize(), f.code or "", f.value or "", f.message, f.fix]
+        [
+            f.file,
+            f.sheet or "",
+            "" if f.row is None else str(f.row),
+            f.column or "",
+            f.rule,
+            f.severity.value.capitalize(),
+            f.code or "",
+            f.value or "",
+            f.message,
+            f.fix,
+        ]
         for f in FINDINGS
     ]
     assert "Đăng ký  khai tử & <b>hộ tịch</b>" in [td.text() for td in dom.find_all("td")]
@@ -238,10 +383,18 @@ def test_the_first_page_stops_at_the_page_size_and_the_json_holds_all() -> None:
 
 def test_summary_counts_and_verdict() -> None:
     dom = parse(render())
-    cards = {card.find_all("dt")[0].text(): card.find_all("dd")[0].text()
-             for card in dom.find_all("div", class_="card")}
-    assert cards == {"Files": "2", "Procedures": "153", "Errors": "4", "Warnings": "2",
-                     "Information": "1", "Unreadable files": "1"}
+    cards = {
+        card.find_all("dt")[0].text(): card.find_all("dd")[0].text()
+        for card in dom.find_all("div", class_="card")
+    }
+    assert cards == {
+        "Files": "2",
+        "Procedures": "153",
+        "Errors": "4",
+        "Warnings": "2",
+        "Information": "1",
+        "Unreadable files": "1",
+    }
     [verdict] = dom.find_all("p", class_="verdict")
     assert "incomplete" in verdict.attrs["class"].split()
 
@@ -254,8 +407,7 @@ def test_summary_counts_and_verdict() -> None:
         ((Severity.WARNING,), FailOn.WARNING, (), "fail"),
         ((Severity.ERROR,), FailOn.ERROR, (), "fail"),
         ((Severity.ERROR,), FailOn.NEVER, (), "pass"),
-        ((Severity.INFO,), FailOn.ERROR, (FileFailure("x.xlsx", "x.xlsx: broken"),),
-         "incomplete"),
+        ((Severity.INFO,), FailOn.ERROR, (FileFailure("x.xlsx", "x.xlsx: broken"),), "incomplete"),
     ],
 )
 def test_verdict_follows_the_exit_code(severities, fail_on, failures, verdict) -> None:
@@ -269,25 +421,58 @@ def test_verdict_follows_the_exit_code(severities, fail_on, failures, verdict) -
 def test_scorecard_numbers() -> None:
     dom = parse(render())
     table = dom.find_all("table", class_="scorecard")[0]
-    rows = [[cell.text() for cell in row.children if isinstance(cell, Node)]
-            for row in table.find_all("tr")]
-    assert rows[0] == ["Province, ministry or file", "Procedures in force",
-                       "With a national code", "With forms", "Published", "Fully online",
-                       "District level", "Errors", "Warnings", "Information"]
+    rows = [
+        [cell.text() for cell in row.children if isinstance(cell, Node)]
+        for row in table.find_all("tr")
+    ]
+    assert rows[0] == [
+        "Province, ministry or file",
+        "Procedures in force",
+        "With a national code",
+        "With forms",
+        "Published",
+        "Fully online",
+        "District level",
+        "Errors",
+        "Warnings",
+        "Information",
+    ]
     assert rows[1:] == [
-        ["Lào Cai", "150", "96.7% (145)", "93.3% (140)", "100.0% (150)", "38.7% (58)", "3",
-         "3", "2", "0"],
+        [
+            "Lào Cai",
+            "150",
+            "96.7% (145)",
+            "93.3% (140)",
+            "100.0% (150)",
+            "38.7% (58)",
+            "3",
+            "3",
+            "2",
+            "0",
+        ],
         ["Hà Tĩnh", "3", "100.0% (3)", "–", "–", "100.0% (3)", "0", "1", "0", "1"],
-        ["Total", "153", "96.7% (148)", "91.5% (140)", "98.0% (150)", "39.9% (61)", "3", "4",
-         "2", "1"],
+        [
+            "Total",
+            "153",
+            "96.7% (148)",
+            "91.5% (140)",
+            "98.0% (150)",
+            "39.9% (61)",
+            "3",
+            "4",
+            "2",
+            "1",
+        ],
     ]
     assert [li.text() for li in dom.find_all("ul", class_="headlines")[0].find_all("li")] == [
-        "1/2 catalogues reach the 80% target of procedures fully online"]
+        "1/2 catalogues reach the 80% target of procedures fully online"
+    ]
 
 
 def test_scorecard_with_a_reference_shows_the_announced_share() -> None:
-    row = ScoreRow("Lào Cai", ("a.xlsx",), CatalogueStats(10, reference_total=8,
-                                                          reference_announced=6))
+    row = ScoreRow(
+        "Lào Cai", ("a.xlsx",), CatalogueStats(10, reference_total=8, reference_announced=6)
+    )
     result = AuditResult(RESULT.files, (), scorecard=Scorecard((row,), row))
     table = parse(render(result)).find_all("table", class_="scorecard")[0]
     assert "Announced of the reference list" in [th.text() for th in table.find_all("th")]
@@ -308,22 +493,42 @@ def test_rule_chart_bars_match_the_counts() -> None:
     names = {f.rule: f.name for f in FINDINGS}
     assert bars(dom, "chart-rules") == [(f"{r} {names[r]}", float(n)) for r, n in counts.items()]
     classes = [rect.attrs["class"] for rect in dom.by_id("chart-rules").find_all("rect")]
-    assert classes == ["bar sev-error", "bar sev-warning", "bar sev-error", "bar sev-warning",
-                       "bar sev-info"]  # PA101 PA102 PA501 PA505 PA603
+    assert classes == [
+        "bar sev-error",
+        "bar sev-warning",
+        "bar sev-error",
+        "bar sev-warning",
+        "bar sev-info",
+    ]  # PA101 PA102 PA501 PA505 PA603
     # The widths keep the proportions: PA501's 3 findings make a bar three times PA101's 1.
-    widths = {r.attrs["data-label"][:5]: float(r.attrs["width"])
-              for r in dom.by_id("chart-rules").find_all("rect")}
+    widths = {
+        r.attrs["data-label"][:5]: float(r.attrs["width"])
+        for r in dom.by_id("chart-rules").find_all("rect")
+    }
     assert widths["PA501"] == pytest.approx(3 * widths["PA101"], rel=0.01)
 
 
 def test_a_rule_with_two_severities_has_a_bar_for_each() -> None:
     # PA402 warns where only "QD" was typed for "QĐ", and errs on a placeholder.
     pa402 = [
-        _finding("PA402", "invalid-decision", severity, "bo-cong-an.xlsx", "S", row,
-                 "decision_no", None, value, "m", "f")
-        for severity, row, value in ((Severity.ERROR, 3, "QĐ/0001-BCA"),
-                                     (Severity.ERROR, 4, "QĐ/0001-BCA"),
-                                     (Severity.WARNING, 5, "1890/QD-UBND"))
+        _finding(
+            "PA402",
+            "invalid-decision",
+            severity,
+            "bo-cong-an.xlsx",
+            "S",
+            row,
+            "decision_no",
+            None,
+            value,
+            "m",
+            "f",
+        )
+        for severity, row, value in (
+            (Severity.ERROR, 3, "QĐ/0001-BCA"),
+            (Severity.ERROR, 4, "QĐ/0001-BCA"),
+            (Severity.WARNING, 5, "1890/QD-UBND"),
+        )
     ]
     result = AuditResult(RESULT.files, (*FINDINGS, *pa402))
     dom = parse(render(result))
@@ -331,13 +536,17 @@ def test_a_rule_with_two_severities_has_a_bar_for_each() -> None:
     assert found["PA402 invalid-decision (error)"] == 2.0
     assert found["PA402 invalid-decision (warning)"] == 1.0
     assert found["PA101 invalid-code"] == 1.0  # a rule of one severity keeps its one bar
-    classes = {rect.attrs["data-label"]: rect.attrs["class"]
-               for rect in dom.by_id("chart-rules").find_all("rect")}
+    classes = {
+        rect.attrs["data-label"]: rect.attrs["class"]
+        for rect in dom.by_id("chart-rules").find_all("rect")
+    }
     assert classes["PA402 invalid-decision (warning)"] == "bar sev-warning"
     # The chart's numbers say the same.
     table = dom.by_id("chart-rules").find_all("table")[0]
-    cells = [[cell.text() for cell in row.children if isinstance(cell, Node)]
-             for row in table.find_all("tr")]
+    cells = [
+        [cell.text() for cell in row.children if isinstance(cell, Node)]
+        for row in table.find_all("tr")
+    ]
     assert ["PA402 invalid-decision (error)", "2"] in cells
     assert ["PA402 invalid-decision (warning)", "1"] in cells
 
@@ -352,13 +561,19 @@ def test_the_published_chart_counts_full_catalogues_as_the_headline_does() -> No
     assert "1/1 catalogues name a publishing decision for every procedure" in card.headlines
     dom = parse(render(AuditResult((report,), (), scorecard=card)))
     assert dom.by_id("chart-published-desc").text() == (
-        "1 of 1 catalogues name a publishing decision for every procedure.")
+        "1 of 1 catalogues name a publishing decision for every procedure."
+    )
 
 
 def test_the_scorecard_says_why_its_procedures_differ_from_the_summarys() -> None:
-    card = Scorecard(SCORECARD.rows, SCORECARD.total, notes=(
-        "The scorecard counts procedures in force (153); the summary counts every procedure "
-        "row read (160), abolished ones (7) included.",))
+    card = Scorecard(
+        SCORECARD.rows,
+        SCORECARD.total,
+        notes=(
+            "The scorecard counts procedures in force (153); the summary counts every procedure "
+            "row read (160), abolished ones (7) included.",
+        ),
+    )
     dom = parse(render(AuditResult(RESULT.files, FINDINGS, scorecard=card)))
     section = dom.by_id("scorecard")
     assert "Note: The scorecard counts procedures in force (153)" in section.text()
@@ -367,8 +582,10 @@ def test_the_scorecard_says_why_its_procedures_differ_from_the_summarys() -> Non
 
 def test_share_charts_bars_match_the_scorecard() -> None:
     dom = parse(render())
-    assert bars(dom, "chart-online") == [("Lào Cai", pytest.approx(58 / 150, abs=1e-6)),
-                                         ("Hà Tĩnh", 1.0)]
+    assert bars(dom, "chart-online") == [
+        ("Lào Cai", pytest.approx(58 / 150, abs=1e-6)),
+        ("Hà Tĩnh", 1.0),
+    ]
     online = dom.by_id("chart-online").find_all("rect")
     assert [r.attrs["class"] for r in online] == ["bar share-short", "bar share-met"]
     [target] = dom.by_id("chart-online").find_all("line", class_="target")
@@ -376,33 +593,50 @@ def test_share_charts_bars_match_the_scorecard() -> None:
     assert "Target 80%" in dom.by_id("chart-online").text()
     assert bars(dom, "chart-published") == [("Lào Cai", 1.0)]  # Hà Tĩnh cannot tell
     assert "no data" in dom.by_id("chart-published").text()
-    assert bars(dom, "chart-code-forms") == [("Lào Cai", pytest.approx(145 / 150, abs=1e-6)),
-                                             ("Lào Cai", pytest.approx(140 / 150, abs=1e-6)),
-                                             ("Hà Tĩnh", 1.0)]
+    assert bars(dom, "chart-code-forms") == [
+        ("Lào Cai", pytest.approx(145 / 150, abs=1e-6)),
+        ("Lào Cai", pytest.approx(140 / 150, abs=1e-6)),
+        ("Hà Tĩnh", 1.0),
+    ]
 
 
 def test_share_descriptions_count_the_catalogues_that_can_tell() -> None:
     dom = parse(render())
     assert dom.by_id("chart-online-desc").text() == (
-        "1 of 2 catalogues reach the target of 80% of procedures fully online (Toàn trình).")
+        "1 of 2 catalogues reach the target of 80% of procedures fully online (Toàn trình)."
+    )
     assert dom.by_id("chart-published-desc").text() == (
-        "1 of 1 catalogues name a publishing decision for every procedure.")
+        "1 of 1 catalogues name a publishing decision for every procedure."
+    )
 
 
 @pytest.mark.parametrize(
     ("label", "shown"),
     [
         ("Lào Cai", "Lào Cai"),
-        ("/work/shared/data/real/national-portal-2026/danh-sach-tthc-BoCongAn.xlsx",
-         "…/danh-sach-tthc-BoCongAn.xlsx"),
-        ("C:\\Users\\so-tu-phap\\Documents\\danh-muc-thu-tuc-2026.xlsx",
-         "…\\danh-muc-thu-tuc-2026.xlsx"),
+        (
+            "/work/shared/data/real/national-portal-2026/danh-sach-tthc-BoCongAn.xlsx",
+            "…/danh-sach-tthc-BoCongAn.xlsx",
+        ),
+        (
+            "C:\\Users\\so-tu-phap\\Documents\\danh-muc-thu-tuc-2026.xlsx",
+            "…\\danh-muc-thu-tuc-2026.xlsx",
+        ),
         ("x" * 40, "…" + "x" * 35),
     ],
 )
 def test_long_chart_labels_keep_their_end(label: str, shown: str) -> None:
-    dom = parse(bar_chart("c", "T", "D", [Group(label, (Bar(1, "1", "share"),))], share_axis(),
-                          label_heading="L", value_headings=["V"]))
+    dom = parse(
+        bar_chart(
+            "c",
+            "T",
+            "D",
+            [Group(label, (Bar(1, "1", "share"),))],
+            share_axis(),
+            label_heading="L",
+            value_headings=["V"],
+        )
+    )
     [text] = dom.find_all("text", class_="label")
     assert text.text() == shown
     assert len(shown) <= LABEL_CHARS
@@ -413,7 +647,9 @@ def test_online_target_follows_the_option() -> None:
     dom = parse(render(online_target=0.35))
     assert "Target 35%" in dom.by_id("chart-online").text()
     assert [r.attrs["class"] for r in dom.by_id("chart-online").find_all("rect")] == [
-        "bar share-met", "bar share-met"]
+        "bar share-met",
+        "bar share-met",
+    ]
 
 
 def test_every_chart_is_accessible() -> None:
@@ -421,8 +657,13 @@ def test_every_chart_is_accessible() -> None:
     ids = [n.attrs["id"] for n in dom.iter() if "id" in n.attrs]
     assert len(ids) == len(set(ids))
     figures = dom.find_all("figure", class_="chart")
-    assert [f.attrs["id"] for f in figures] == ["chart-rules", "chart-online", "chart-published",
-                                                "chart-code-forms", "chart-trend"]
+    assert [f.attrs["id"] for f in figures] == [
+        "chart-rules",
+        "chart-online",
+        "chart-published",
+        "chart-code-forms",
+        "chart-trend",
+    ]
     for figure in figures:
         [svg] = figure.find_all("svg")
         assert svg.attrs["role"] == "img"
@@ -435,14 +676,24 @@ def test_every_chart_is_accessible() -> None:
 
 def test_trend_chart_points_match_the_history() -> None:
     dom = parse(render(history=HISTORY))
-    points = [(c.attrs["data-run"], c.attrs["data-severity"], int(c.attrs["data-value"]))
-              for c in dom.by_id("chart-trend").find_all("circle")]
-    assert points == [(when, severity, counts.get(severity, 0))
-                      for severity in ("error", "warning", "info") for when, counts in HISTORY]
-    rows = [[c.text() for c in row.children if isinstance(c, Node)]
-            for row in dom.by_id("chart-trend").find_all("tbody")[0].find_all("tr")]
-    assert rows == [["2026-01-05T09:00:00", "9", "4", "2"], ["2026-02-05T09:00:00", "6", "5", "0"],
-                    ["2026-03-05T09:00:00", "4", "3", "1"]]
+    points = [
+        (c.attrs["data-run"], c.attrs["data-severity"], int(c.attrs["data-value"]))
+        for c in dom.by_id("chart-trend").find_all("circle")
+    ]
+    assert points == [
+        (when, severity, counts.get(severity, 0))
+        for severity in ("error", "warning", "info")
+        for when, counts in HISTORY
+    ]
+    rows = [
+        [c.text() for c in row.children if isinstance(c, Node)]
+        for row in dom.by_id("chart-trend").find_all("tbody")[0].find_all("tr")
+    ]
+    assert rows == [
+        ["2026-01-05T09:00:00", "9", "4", "2"],
+        ["2026-02-05T09:00:00", "6", "5", "0"],
+        ["2026-03-05T09:00:00", "4", "3", "1"],
+    ]
 
 
 def test_trend_chart_on_its_own() -> None:
@@ -459,12 +710,28 @@ def test_headings_in_vietnamese() -> None:
     assert dom.find_all("html")[0].attrs["lang"] == "vi"
     assert dom.find_all("h1")[0].text() == "Báo cáo kiểm tra danh mục thủ tục hành chính"
     assert [h.text() for h in dom.find_all("h2")] == [
-        "Tóm tắt kết quả", "Bảng tổng hợp đánh giá", "Biểu đồ", "Diễn biến", "Danh sách vấn đề"]
+        "Tóm tắt kết quả",
+        "Bảng tổng hợp đánh giá",
+        "Biểu đồ",
+        "Diễn biến",
+        "Danh sách vấn đề",
+    ]
     headings = [th.text() for th in dom.by_id("pa-findings").find_all("th")]
-    assert headings == ["Tệp", "Trang tính", "Dòng", "Cột", "Quy tắc", "Mức độ", "Mã thủ tục",
-                        "Giá trị", "Nội dung vấn đề", "Cách khắc phục"]
+    assert headings == [
+        "Tệp",
+        "Trang tính",
+        "Dòng",
+        "Cột",
+        "Quy tắc",
+        "Mức độ",
+        "Mã thủ tục",
+        "Giá trị",
+        "Nội dung vấn đề",
+        "Cách khắc phục",
+    ]
     assert dom.by_id("chart-online").find_all("figcaption")[0].text() == (
-        "Tỷ lệ thủ tục trực tuyến toàn trình")
+        "Tỷ lệ thủ tục trực tuyến toàn trình"
+    )
     data = json.loads(dom.by_id("procaudit-data").text())
     assert data["severities"] == {"error": "Lỗi", "warning": "Cảnh báo", "info": "Thông tin"}
     assert parse(render()).find_all("html")[0].attrs["lang"] == "en"
@@ -488,6 +755,7 @@ def test_numbers_are_written_the_readers_way(lang: str, value, expected: str) ->
 
 
 # --- escaping and self-containment ------------------------------------------------------
+
 
 def test_a_hostile_value_cannot_close_the_script() -> None:
     hostile = FINDINGS[1]._replace(value=HOSTILE, message="a & b <!-- c", file="<i>x</i>.csv")
@@ -546,6 +814,7 @@ def test_no_timestamp_and_the_same_bytes_each_time() -> None:
 
 # --- the command line -------------------------------------------------------------------
 
+
 def test_cli_writes_the_html_report(tmp_path: Path) -> None:
     runner = CliRunner()
     sample = str(SAMPLES / "catalogue-lao-cai.xlsx")
@@ -554,9 +823,24 @@ def test_cli_writes_the_html_report(tmp_path: Path) -> None:
     assert result.exit_code == 1, result.output  # the sample has errors
     assert result.stdout == ""
     as_json = runner.invoke(app, ["check", sample, "-f", "json"])
-    expected = [tuple(f[k] for k in ("file", "sheet", "row", "column", "rule", "severity",
-                                     "code", "value", "message", "fix"))
-                for f in json.loads(as_json.stdout)["findings"]]
+    expected = [
+        tuple(
+            f[k]
+            for k in (
+                "file",
+                "sheet",
+                "row",
+                "column",
+                "rule",
+                "severity",
+                "code",
+                "value",
+                "message",
+                "fix",
+            )
+        )
+        for f in json.loads(as_json.stdout)["findings"]
+    ]
     dom = parse(report.read_text(encoding="utf-8"))
     assert embedded(dom) == expected
     assert dom.find_all("html")[0].attrs["lang"] == "en"
@@ -566,13 +850,24 @@ def test_cli_writes_the_html_report(tmp_path: Path) -> None:
 
 # --- in a real browser ------------------------------------------------------------------
 
+
 def dump_dom(path: Path, fragment: str, tmp_path: Path) -> Node:
     """The page after its script ran, as headless Chromium sees it."""
-    command = [str(CHROMIUM), "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic",
-               "--no-first-run", "--disable-background-networking",
-               "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage",
-               f"--user-data-dir={tmp_path / 'chromium-profile'}",
-               "--dump-dom", path.as_uri() + fragment]
+    command = [
+        str(CHROMIUM),
+        "--headless",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-quic",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--disable-dev-shm-usage",
+        f"--user-data-dir={tmp_path / 'chromium-profile'}",
+        "--dump-dom",
+        path.as_uri() + fragment,
+    ]
     done = subprocess.run(command, capture_output=True, text=True, timeout=120, check=False)
     if done.returncode != 0 or "<html" not in done.stdout:
         # A browser that cannot start on this machine (no shared memory, no display libraries)
@@ -583,19 +878,21 @@ def dump_dom(path: Path, fragment: str, tmp_path: Path) -> Node:
 
 
 def browser_rows(dom: Node) -> list[list[str]]:
-    return [[td.text() for td in row.find_all("td")]
-            for row in dom.by_id("pa-rows").find_all("tr")]
+    return [[td.text() for td in row.find_all("td")] for row in dom.by_id("pa-rows").find_all("tr")]
 
 
-needs_chromium = pytest.mark.skipif(not CHROMIUM.exists() or shutil.which(str(CHROMIUM)) is None,
-                                    reason="/usr/bin/chromium is not installed")
+needs_chromium = pytest.mark.skipif(
+    not CHROMIUM.exists() or shutil.which(str(CHROMIUM)) is None,
+    reason="/usr/bin/chromium is not installed",
+)
 
 
 @needs_chromium
 def test_the_browser_filters_sorts_and_pages_from_the_fragment(tmp_path: Path) -> None:
     severities = (Severity.ERROR, Severity.WARNING)
-    findings = tuple(FINDINGS[1]._replace(row=row, severity=severities[row % 2])
-                     for row in range(450))  # 225 warnings: two pages of them
+    findings = tuple(
+        FINDINGS[1]._replace(row=row, severity=severities[row % 2]) for row in range(450)
+    )  # 225 warnings: two pages of them
     path = tmp_path / "report.html"
     path.write_text(render(AuditResult(RESULT.files, findings)), encoding="utf-8")
     dom = dump_dom(path, "#severity=warning&sort=row&desc=1&page=2", tmp_path)

@@ -143,8 +143,7 @@ _CLEAN = {
 def rows(*changes: Row) -> list[Row]:
     """Clean procedures (unique codes and names) with the changes given, one per row."""
     return [
-        {"code": f"1.{900000 + number:06d}", "name": f"Thủ tục mẫu số {number}", **_CLEAN,
-         **change}
+        {"code": f"1.{900000 + number:06d}", "name": f"Thủ tục mẫu số {number}", **_CLEAN, **change}
         for number, change in enumerate(changes)
     ]
 
@@ -155,13 +154,19 @@ def near(*names: str) -> list[Row]:
 
 CASES: dict[str, list[Row]] = {
     "codes": rows(
-        {"code": " 1.000001"}, {"code": "1,000002"}, {"code": "1.0O0003"},
-        {"code": "01.000004"}, {"code": "1.00005"}, {"code": "ABC"}, {"code": ""},
+        {"code": " 1.000001"},
+        {"code": "1,000002"},
+        {"code": "1.0O0003"},
+        {"code": "01.000004"},
+        {"code": "1.00005"},
+        {"code": "ABC"},
+        {"code": ""},
         {"name": ""},
     ),
     "duplicates": rows(
         *({"code": "1.000010", "name": "Đăng ký giám hộ"} for _ in range(7)),
-        {"code": "1.000011", "name": "Cấp phép A"}, {"code": "1.000011", "name": "Cấp phép B"},
+        {"code": "1.000011", "name": "Cấp phép A"},
+        {"code": "1.000011", "name": "Cấp phép B"},
         {"code": "1.000011", "name": "Cấp phép C"},
         {"code": "1.000012", "name": "Công nhận hòa giải viên"},
         {"code": "1.000013", "name": "Công nhận hoà giải viên"},
@@ -170,50 +175,81 @@ CASES: dict[str, list[Row]] = {
         {"code": "1.000014", "name": "Chứng thực bản sao"},
     ),
     "near: a typo, and other names": near(
-        "Đăng ký khai sinh", "Đăng ký khia sinh", "Đăng ký khia sinh", "Đăngký khai sinh",
+        "Đăng ký khai sinh",
+        "Đăng ký khia sinh",
+        "Đăng ký khia sinh",
+        "Đăngký khai sinh",
         "Đăng ký việc khai sinh",
     ),
     "near: a filler word": near("Đăng ký việc kết hôn", "Đăng ký kết hôn"),
     "near: a leading Thủ tục": near("Thủ tục gia hạn nộp thuế", "Gia hạn nộp thuế."),
-    "near: tag and punctuation": near("Sửa đổi, bổ sung giấy phép",
-                                      "Sửa đổi bổ sung giấy phép (cấp xã)"),
+    "near: tag and punctuation": near(
+        "Sửa đổi, bổ sung giấy phép", "Sửa đổi bổ sung giấy phép (cấp xã)"
+    ),
     "near: a word twice": near("Đăng ký khai khai sinh lưu động", "Đăng ký khai sinh lưu động"),
     "decisions": rows(
-        {"decision_no": "1890/QD-UBND"}, {"decision_no": "Số 1890/QĐ-UBND"},
-        {"decision_no": "QĐ/0001-BCA"}, {"decision_no": "chưa có"}, {"decision_no": "1890"},
-        {"decision_no": "0/QĐ-UBND"}, {"decision_no": "1890/XYZ"}, {"decision_no": ""},
-        {"decision_date": "15/8/25"}, {"decision_date": "45884"},
-        {"decision_date": "31/02/2025"}, {"decision_date": "chưa ban hành"},
-        {"decision_date": "15/08/2099"}, {"decision_date": "15/08/1900"},
-        {"decision_date": ""}, {"status": "Bãi bỏ"},
+        {"decision_no": "1890/QD-UBND"},
+        {"decision_no": "Số 1890/QĐ-UBND"},
+        {"decision_no": "QĐ/0001-BCA"},
+        {"decision_no": "chưa có"},
+        {"decision_no": "1890"},
+        {"decision_no": "0/QĐ-UBND"},
+        {"decision_no": "1890/XYZ"},
+        {"decision_no": ""},
+        {"decision_date": "15/8/25"},
+        {"decision_date": "45884"},
+        {"decision_date": "31/02/2025"},
+        {"decision_date": "chưa ban hành"},
+        {"decision_date": "15/08/2099"},
+        {"decision_date": "15/08/1900"},
+        {"decision_date": ""},
+        {"status": "Bãi bỏ"},
     ),
     "reform": rows(
-        {"level": "Cấp huyện"}, {"level": "Cấp tỉnh, Cấp huyện"},
-        {"agency": "Phòng Tư pháp huyện"}, {"agency": "Tòa án nhân dân huyện Bảo Thắng"},
+        {"level": "Cấp huyện"},
+        {"level": "Cấp tỉnh, Cấp huyện"},
+        {"agency": "Phòng Tư pháp huyện"},
+        {"agency": "Tòa án nhân dân huyện Bảo Thắng"},
         {"name": "Đăng ký hộ kinh doanh (thực hiện tại cấp huyện)"},
         {"name": "Cấp phép khai thác (thực hiện tại cấp tỉnh)"},
-        {"online_level": "Mức độ 4"}, {"online_level": "Mức độ 3"},
-        {"online_level": "Mức độ 2"}, {"online_level": "Một phần"},
+        {"online_level": "Mức độ 4"},
+        {"online_level": "Mức độ 3"},
+        {"online_level": "Mức độ 2"},
+        {"online_level": "Một phần"},
         {"agency": "Sở Lao động - Thương binh và Xã hội"},
-        {"agency": "Bộ Thông tin và Truyền thông"}, {"agency": "Sở Giao thông vận tải"},
+        {"agency": "Bộ Thông tin và Truyền thông"},
+        {"agency": "Sở Giao thông vận tải"},
         {"agency": "Bộ Lao động - Thương binh và Xã hội; Bộ Kế hoạch và Đầu tư"},
     ),
     "text cells": rows(
-        {"field": "§¨ng ký chÊm døt gi¸m hé"}, {"field": "Thuû tuïc haønh chính"},
+        {"field": "§¨ng ký chÊm døt gi¸m hé"},
+        {"field": "Thuû tuïc haønh chính"},
         {"field": unicodedata.normalize("NFD", "Tư")},
-        {"field": unicodedata.normalize("NFD", "Hộ tịch")}, {"field": "Đơn vị \u212b"},
-        {"field": " Hộ tịch"}, {"field": "Hộ tịch\t"}, {"field": "Hộ\u00a0tịch"},
-        {"field": "Hộ  tịch"}, {"field": "Hộ\u200btịch"}, {"field": "Hộ\u2003tịch"},
-        {"field": "Hộ tịch\n\nTư pháp"}, {"field": "Hộ tịch \nTư pháp"},
-        {"field": "Hộ tịch\rTư pháp"}, {"field": "Hộ tịch\u200b"}, {"field": "\u2003Hộ tịch"},
-        {"field": "Hộ tịch\u00a0"}, {"field": "\nHộ tịch"}, {"forms": ""}, {"forms": "-"},
+        {"field": unicodedata.normalize("NFD", "Hộ tịch")},
+        {"field": "Đơn vị \u212b"},
+        {"field": " Hộ tịch"},
+        {"field": "Hộ tịch\t"},
+        {"field": "Hộ\u00a0tịch"},
+        {"field": "Hộ  tịch"},
+        {"field": "Hộ\u200btịch"},
+        {"field": "Hộ\u2003tịch"},
+        {"field": "Hộ tịch\n\nTư pháp"},
+        {"field": "Hộ tịch \nTư pháp"},
+        {"field": "Hộ tịch\rTư pháp"},
+        {"field": "Hộ tịch\u200b"},
+        {"field": "\u2003Hộ tịch"},
+        {"field": "Hộ tịch\u00a0"},
+        {"field": "\nHộ tịch"},
+        {"forms": ""},
+        {"forms": "-"},
         {"field": "Hộ tịch &#40;cấp xã&#41;"},
     ),
     "reference and forms": rows(
         {"code": "1.001139", "name": "Đăng ký khai sinh"},
         {"code": "1.000895", "name": "Đăng ký kết hôn lưu động"},
         {"code": "1.999999", "name": "Thủ tục khác hẳn"},
-        {"forms": "mau-01.docx"}, {"forms": "Tờ khai (khac-hoan-toan-xyz.pdf)"},
+        {"forms": "mau-01.docx"},
+        {"forms": "Tờ khai (khac-hoan-toan-xyz.pdf)"},
     ),
 }
 
@@ -233,8 +269,9 @@ def options(tmp_path_factory: pytest.TempPathFactory) -> RuleOptions:
     forms = folder / "bieu-mau"
     forms.mkdir()
     (forms / "mau-02.docx").write_bytes(b"")
-    return RuleOptions(today=date(2026, 1, 1), forms_dir=forms,
-                       reference=load_reference(str(reference)))
+    return RuleOptions(
+        today=date(2026, 1, 1), forms_dir=forms, reference=load_reference(str(reference))
+    )
 
 
 @pytest.mark.parametrize("case", CASES)
@@ -252,13 +289,15 @@ def test_the_cases_reach_every_rule(options: RuleOptions) -> None:
 
 
 def _dossier_findings() -> list:
-    components = table_of([
-        {"code": "1.000178", "component": "Tờ khai đăng ký khai sinh", "form_link": ""},
-        {"code": "1.000178", "component": "Mẫu đơn đề nghị", "form_link": "-"},
-    ], sheet="Thành phần hồ sơ")
+    components = table_of(
+        [
+            {"code": "1.000178", "component": "Tờ khai đăng ký khai sinh", "form_link": ""},
+            {"code": "1.000178", "component": "Mẫu đơn đề nghị", "form_link": "-"},
+        ],
+        sheet="Thành phần hồ sơ",
+    )
     table = table_of([{"code": "1.000178", "name": "Đăng ký khai sinh"}], sheet="DS")
-    context = FileContext("t.xlsx", [(table, RuleContext(table.frame))],
-                          components=[components])
+    context = FileContext("t.xlsx", [(table, RuleContext(table.frame))], components=[components])
     rule = next(rule for rule in RULES if rule.id == "PA302")
     return rule.file_check(context).to_dict("records")  # type: ignore[misc]
 
@@ -300,11 +339,15 @@ def test_a_users_schema_speaks_vietnamese(tmp_path: Path) -> None:
         "      isin: {allowed_values: [Không]}\n",
         encoding="utf-8",
     )
-    for rows_ in ([{"name": "A", "fee": "Lệ phí: 400.000 Đồng"}],
-                  [{"name": "A", "forms": "Không", "fee": "Lệ phí: 400.000 Đồng"}]):
-        en, vi = in_both(lambda rows_=rows_: list(
-            audit_table("t.csv", table_of(rows_), load_schema(str(schema)), ())
-        ))
+    for rows_ in (
+        [{"name": "A", "fee": "Lệ phí: 400.000 Đồng"}],
+        [{"name": "A", "forms": "Không", "fee": "Lệ phí: 400.000 Đồng"}],
+    ):
+        en, vi = in_both(
+            lambda rows_=rows_: list(
+                audit_table("t.csv", table_of(rows_), load_schema(str(schema)), ())
+            )
+        )
         assert {f.rule for f in en} <= {"PA001", "FEE01"} and en
         assert_findings_speak_vietnamese(en, vi, "schema")
 
@@ -361,28 +404,61 @@ READ_CASES: dict[str, tuple[str, dict[str, list[list[object]]] | str, ReadOption
     "unsupported type": ("danh-muc.pdf", "%PDF-1.4", None),
     "pdf named csv": ("pdf.csv", "%PDF-1.4 ...", None),
     "no name column": ("c.csv", "Mã TTHC,Lĩnh vực\n1.000001,Hộ tịch\n", None),
-    "no name column on the given row": ("c2.csv", "Mã TTHC,Lĩnh vực\n1.000001,Hộ tịch\n",
-                                        ReadOptions(header_rows=(1,))),
-    "no such header row": ("c3.csv", "Mã TTHC,Tên thủ tục\n1.000001,A\n",
-                           ReadOptions(header_rows=(9,))),
-    "file over the size limit": ("c4.csv", "Mã TTHC,Tên thủ tục\n1.000001,A\n",
-                                 ReadOptions(limits=Limits(max_file_size=10))),
-    "cell over the length limit": ("c5.csv", "Mã TTHC,Tên thủ tục\n1.000001,Aaaaaaaaa\n",
-                                   ReadOptions(limits=Limits(max_cell_length=5))),
-    "sheet over the cell limit": ("w1.xlsx", {"DS": [["Mã TTHC", "Tên thủ tục"], ["1", "A"]]},
-                                  ReadOptions(limits=Limits(max_cells=1))),
-    "workbook inflating too far": ("w2.xlsx", {"DS": [["Mã TTHC", "Tên thủ tục"]]},
-                                   ReadOptions(limits=Limits(max_unzipped=10))),
-    "no such sheet": ("w3.xlsx", {"DS": [["Mã TTHC", "Tên thủ tục"], ["1", "A"]]},
-                      ReadOptions(sheet="Khác")),
-    "one sheet without a list": ("w4.xlsx", {"DS": [["Mã TTHC", "Lĩnh vực"], ["1", "A"]]},
-                                 None),
-    "no sheet with a list": ("w5.xlsx", {"A": [["Mã TTHC"], ["1"]], "B": [["Lĩnh vực"], ["x"]]},
-                             None),
-    "sheets skipped": ("w6.xlsx", {"DS": [["Mã TTHC", "Tên thủ tục"], ["1.000001", "A"]],
-                                   "Trống": [], "Ghi chú": [["Lĩnh vực"], ["x"]]}, None),
-    "sheets not asked for": ("w7.xlsx", {"DS": [["Mã TTHC", "Tên thủ tục"], ["1.000001", "A"]],
-                                         "Khác": [["x"]]}, ReadOptions(sheet="DS")),
+    "no name column on the given row": (
+        "c2.csv",
+        "Mã TTHC,Lĩnh vực\n1.000001,Hộ tịch\n",
+        ReadOptions(header_rows=(1,)),
+    ),
+    "no such header row": (
+        "c3.csv",
+        "Mã TTHC,Tên thủ tục\n1.000001,A\n",
+        ReadOptions(header_rows=(9,)),
+    ),
+    "file over the size limit": (
+        "c4.csv",
+        "Mã TTHC,Tên thủ tục\n1.000001,A\n",
+        ReadOptions(limits=Limits(max_file_size=10)),
+    ),
+    "cell over the length limit": (
+        "c5.csv",
+        "Mã TTHC,Tên thủ tục\n1.000001,Aaaaaaaaa\n",
+        ReadOptions(limits=Limits(max_cell_length=5)),
+    ),
+    "sheet over the cell limit": (
+        "w1.xlsx",
+        {"DS": [["Mã TTHC", "Tên thủ tục"], ["1", "A"]]},
+        ReadOptions(limits=Limits(max_cells=1)),
+    ),
+    "workbook inflating too far": (
+        "w2.xlsx",
+        {"DS": [["Mã TTHC", "Tên thủ tục"]]},
+        ReadOptions(limits=Limits(max_unzipped=10)),
+    ),
+    "no such sheet": (
+        "w3.xlsx",
+        {"DS": [["Mã TTHC", "Tên thủ tục"], ["1", "A"]]},
+        ReadOptions(sheet="Khác"),
+    ),
+    "one sheet without a list": ("w4.xlsx", {"DS": [["Mã TTHC", "Lĩnh vực"], ["1", "A"]]}, None),
+    "no sheet with a list": (
+        "w5.xlsx",
+        {"A": [["Mã TTHC"], ["1"]], "B": [["Lĩnh vực"], ["x"]]},
+        None,
+    ),
+    "sheets skipped": (
+        "w6.xlsx",
+        {
+            "DS": [["Mã TTHC", "Tên thủ tục"], ["1.000001", "A"]],
+            "Trống": [],
+            "Ghi chú": [["Lĩnh vực"], ["x"]],
+        },
+        None,
+    ),
+    "sheets not asked for": (
+        "w7.xlsx",
+        {"DS": [["Mã TTHC", "Tên thủ tục"], ["1.000001", "A"]], "Khác": [["x"]]},
+        ReadOptions(sheet="DS"),
+    ),
 }
 
 
@@ -401,6 +477,7 @@ def test_every_reader_problem_speaks_vietnamese(case: str, tmp_path: Path) -> No
 
 
 # --- the tool's other sentences: settings, baselines, schemas, selections ------------------------
+
 
 def _toml(tmp_path: Path, text: str) -> Callable[[], object]:
     path = tmp_path / "procaudit.toml"
@@ -439,22 +516,44 @@ PROBLEMS: dict[str, Callable[[Path], Callable[[], object]]] = {
     "baseline not JSON": lambda d: lambda: load_baseline(_file(d, "b.json", "{")),
     "baseline not UTF-8": lambda d: lambda: load_baseline(_bytes(d, b"\xff\xfe\x00")),
     "baseline no marker": lambda d: lambda: load_baseline(_file(d, "b.json", "{}")),
-    "baseline version": lambda d: lambda: load_baseline(
-        _file(d, "b.json", '{"procaudit_baseline": 9}')),
-    "baseline findings": lambda d: lambda: load_baseline(
-        _file(d, "b.json", '{"procaudit_baseline": 1, "findings": 3}')),
-    "baseline finding": lambda d: lambda: load_baseline(
-        _file(d, "b.json", '{"procaudit_baseline": 1, "findings": [3]}')),
-    "baseline no rule": lambda d: lambda: load_baseline(
-        _file(d, "b.json", '{"procaudit_baseline": 1, "findings": [{"fingerprint": "x"}]}')),
-    "baseline not text": lambda d: lambda: load_baseline(_file(
-        d, "b.json", '{"procaudit_baseline": 1, "findings": [{"fingerprint": "x", "rule": '
-        '"PA101", "file": "a", "message": "m", "sheet": 3}]}')),
+    "baseline version": lambda d: (
+        lambda: load_baseline(_file(d, "b.json", '{"procaudit_baseline": 9}'))
+    ),
+    "baseline findings": lambda d: (
+        lambda: load_baseline(_file(d, "b.json", '{"procaudit_baseline": 1, "findings": 3}'))
+    ),
+    "baseline finding": lambda d: (
+        lambda: load_baseline(_file(d, "b.json", '{"procaudit_baseline": 1, "findings": [3]}'))
+    ),
+    "baseline no rule": lambda d: (
+        lambda: load_baseline(
+            _file(d, "b.json", '{"procaudit_baseline": 1, "findings": [{"fingerprint": "x"}]}')
+        )
+    ),
+    "baseline not text": lambda d: (
+        lambda: load_baseline(
+            _file(
+                d,
+                "b.json",
+                '{"procaudit_baseline": 1, "findings": [{"fingerprint": "x", "rule": '
+                '"PA101", "file": "a", "message": "m", "sheet": 3}]}',
+            )
+        )
+    ),
     "schema missing": lambda d: lambda: load_schema(str(d / "none.yaml")),
     "schema not YAML": lambda d: lambda: load_schema(str(_file(d, "s.yaml", "a: [b"))),
-    "schema unknown check": lambda d: lambda: load_schema(str(_file(
-        d, "s.yaml", "schema_type: dataframe\ncolumns:\n  name:\n    checks:\n"
-        "      no_such_check: {}\n"))),
+    "schema unknown check": lambda d: (
+        lambda: load_schema(
+            str(
+                _file(
+                    d,
+                    "s.yaml",
+                    "schema_type: dataframe\ncolumns:\n  name:\n    checks:\n"
+                    "      no_such_check: {}\n",
+                )
+            )
+        )
+    ),
     "selection matches no rule": lambda d: lambda: RuleSelection.parse(["PA9"], [], ["PA101"]),
     "fix-list suffix": lambda d: lambda: check_fix_list_path(d / "sua.txt"),
     "fix-list no suffix": lambda d: lambda: check_fix_list_path(d / "sua"),
@@ -489,6 +588,7 @@ def test_rules_not_checked_are_grouped_in_vietnamese() -> None:
 
 
 # --- the rules' documentation -----------------------------------------------------------------
+
 
 @pytest.mark.parametrize("rule", RULES, ids=[rule.id for rule in RULES])
 def test_every_rule_is_documented_in_vietnamese(rule) -> None:
@@ -575,7 +675,8 @@ def test_the_rich_report_matches_its_vietnamese_golden_file(
 
 
 def test_the_fix_list_csv_matches_its_vietnamese_golden_file(
-    vietnamese_result: AuditResult, tmp_path: Path,
+    vietnamese_result: AuditResult,
+    tmp_path: Path,
 ) -> None:
     written = []
     for name in ("sua-1.csv", "sua-2.csv"):
@@ -587,7 +688,8 @@ def test_the_fix_list_csv_matches_its_vietnamese_golden_file(
 
 
 def test_the_fix_list_workbook_speaks_vietnamese(
-    vietnamese_result: AuditResult, tmp_path: Path,
+    vietnamese_result: AuditResult,
+    tmp_path: Path,
 ) -> None:
     import openpyxl
 
@@ -597,9 +699,19 @@ def test_the_fix_list_workbook_speaks_vietnamese(
     assert workbook.sheetnames == ["Danh sách cần sửa", "Các dòng có lỗi"]
     findings, offending = workbook.worksheets
     assert [cell.value for cell in findings[1]][:7] == [
-        "Tệp", "Trang tính", "Ô", "Mã TTHC", "Tên thủ tục", "Quy tắc", "Mức độ"]
+        "Tệp",
+        "Trang tính",
+        "Ô",
+        "Mã TTHC",
+        "Tên thủ tục",
+        "Quy tắc",
+        "Mức độ",
+    ]
     assert {row[6] for row in findings.iter_rows(min_row=2, values_only=True)} == {
-        "lỗi", "cảnh báo", "thông tin"}
+        "lỗi",
+        "cảnh báo",
+        "thông tin",
+    }
     assert [cell.value for cell in offending[1]][:3] == ["Tệp", "Trang tính", "Dòng"]
 
 
@@ -608,50 +720,82 @@ def test_the_markdown_and_machine_reports_speak_vietnamese_in_their_prose(
 ) -> None:
     markdown = _report(vietnamese_result, Format.MARKDOWN)
     assert "## Phát hiện theo quy tắc" in markdown
-    assert ("| Tệp | Trang tính | Dòng | Cột | Mã TTHC | Quy tắc | Mức độ | Nội dung | Cách sửa |"
-            in markdown)
+    assert (
+        "| Tệp | Trang tính | Dòng | Cột | Mã TTHC | Quy tắc | Mức độ | Nội dung | Cách sửa |"
+        in markdown
+    )
     assert markdown.splitlines()[2].startswith(
-        "9 lỗi, 4 cảnh báo, 1 thông tin trong 1 tệp (4 thủ tục)")
+        "9 lỗi, 4 cảnh báo, 1 thông tin trong 1 tệp (4 thủ tục)"
+    )
     sarif = json.loads(_report(vietnamese_result, Format.SARIF))
     assert all(" Cách sửa: " in r["message"]["text"] for r in sarif["runs"][0]["results"])
-    assert all(VIETNAMESE_LETTERS & set(rule["shortDescription"]["text"])
-               for rule in sarif["runs"][0]["tool"]["driver"]["rules"])
+    assert all(
+        VIETNAMESE_LETTERS & set(rule["shortDescription"]["text"])
+        for rule in sarif["runs"][0]["tool"]["driver"]["rules"]
+    )
     junit = _report(vietnamese_result, Format.JUNIT)
     assert "cách sửa: " in junit and "\nfix: " not in junit
     github = _report(vietnamese_result, Format.GITHUB)
     assert "::error file=lao-cai.csv,line=4,title=PA101 invalid-code::cột code: Mã thủ tục" in (
-        github)
+        github
+    )
     report = json.loads(_report(vietnamese_result, Format.JSON))
     assert {finding["severity"] for finding in report["findings"]} == {
-        "error", "warning", "info"}  # machine values stay
+        "error",
+        "warning",
+        "info",
+    }  # machine values stay
 
 
 def test_inspect_speaks_vietnamese(tmp_path: Path) -> None:
-    path = _workbook(tmp_path / "danh-muc.xlsx", {
-        "DS": [["DANH MỤC THỦ TỤC HÀNH CHÍNH"], ["STT", "Mã TTHC", "Tên thủ tục", "Lĩnh vực"],
-               ["(1)", "(2)", "(3)", "(4)"], ["I", "Lĩnh vực Hộ tịch", None, None],
-               [1, "1.001193", "Đăng ký khai sinh", None], [None, None, None, None],
-               ["Ghi chú: danh mục gồm 1 thủ tục", None, None, None]],
-        "Trống": [],
-    })
+    path = _workbook(
+        tmp_path / "danh-muc.xlsx",
+        {
+            "DS": [
+                ["DANH MỤC THỦ TỤC HÀNH CHÍNH"],
+                ["STT", "Mã TTHC", "Tên thủ tục", "Lĩnh vực"],
+                ["(1)", "(2)", "(3)", "(4)"],
+                ["I", "Lĩnh vực Hộ tịch", None, None],
+                [1, "1.001193", "Đăng ký khai sinh", None],
+                [None, None, None, None],
+                ["Ghi chú: danh mục gồm 1 thủ tục", None, None, None],
+            ],
+            "Trống": [],
+        },
+    )
 
     def shown() -> str:
         out = io.StringIO()
-        render_inspection(inspect_catalogue(read_catalogue(str(path))),
-                          Console(file=out, width=120, color_system=None))
+        render_inspection(
+            inspect_catalogue(read_catalogue(str(path))),
+            Console(file=out, width=120, color_system=None),
+        )
         return out.getvalue()
 
     en, vi = in_both(shown)
-    for english in ("header on row 2", "title block above the header", "blank row",
-                    "column numbers under the header", "notes and signatures after the table",
-                    "took it from their section", "row number (STT)",
-                    "Sheet 'Trống' skipped: empty"):
+    for english in (
+        "header on row 2",
+        "title block above the header",
+        "blank row",
+        "column numbers under the header",
+        "notes and signatures after the table",
+        "took it from their section",
+        "row number (STT)",
+        "Sheet 'Trống' skipped: empty",
+    ):
         assert english in en, english
-    for vietnamese in ("Tổng cộng đọc được 1 thủ tục", "tiêu đề ở dòng 2",
-                       "phần tiêu đề văn bản phía trên dòng tiêu đề bảng", "dòng trống",
-                       "dòng đánh số cột dưới dòng tiêu đề", "ghi chú và chữ ký sau bảng",
-                       "lấy giá trị từ mục chứa dòng đó", "số thứ tự (STT)",
-                       "Bỏ qua trang tính 'Trống': trống", "sổ tính Excel (.xlsx)"):
+    for vietnamese in (
+        "Tổng cộng đọc được 1 thủ tục",
+        "tiêu đề ở dòng 2",
+        "phần tiêu đề văn bản phía trên dòng tiêu đề bảng",
+        "dòng trống",
+        "dòng đánh số cột dưới dòng tiêu đề",
+        "ghi chú và chữ ký sau bảng",
+        "lấy giá trị từ mục chứa dòng đó",
+        "số thứ tự (STT)",
+        "Bỏ qua trang tính 'Trống': trống",
+        "sổ tính Excel (.xlsx)",
+    ):
         assert vietnamese in vi, vietnamese
     assert_vietnamese(prose(vi.replace(str(path), "")), en, "inspect")
 
@@ -701,7 +845,10 @@ def _config(folder: Path, lang: str) -> None:
     ],
 )
 def test_lang_flag_environment_and_config_in_that_order(
-    folder: Path, args: list[str], env: dict[str, str] | None, config: str | None,
+    folder: Path,
+    args: list[str],
+    env: dict[str, str] | None,
+    config: str | None,
     vietnamese: bool,
 ) -> None:
     if config:
@@ -716,20 +863,34 @@ def test_lang_flag_environment_and_config_in_that_order(
 @pytest.mark.parametrize(
     ("args", "env", "config", "error"),
     [
-        (["check", "c.csv", "--lang", "fr"], None, None,
-         "procaudit: error: --lang 'fr' is not a language procaudit speaks: use vi "
-         "(Vietnamese) or en (English)"),
-        (["--lang", "vn", "rules"], None, None,
-         "procaudit: error: --lang 'vn' is not a language procaudit speaks"),
-        (["check", "c.csv"], {"PROCAUDIT_LANG": "fr"}, None,
-         "procaudit: error: PROCAUDIT_LANG 'fr' is not a language procaudit speaks"),
-        (["inspect", "c.csv"], None, "fr",
-         "'lang' must be one of en, vi, not 'fr'"),
+        (
+            ["check", "c.csv", "--lang", "fr"],
+            None,
+            None,
+            "procaudit: error: --lang 'fr' is not a language procaudit speaks: use vi "
+            "(Vietnamese) or en (English)",
+        ),
+        (
+            ["--lang", "vn", "rules"],
+            None,
+            None,
+            "procaudit: error: --lang 'vn' is not a language procaudit speaks",
+        ),
+        (
+            ["check", "c.csv"],
+            {"PROCAUDIT_LANG": "fr"},
+            None,
+            "procaudit: error: PROCAUDIT_LANG 'fr' is not a language procaudit speaks",
+        ),
+        (["inspect", "c.csv"], None, "fr", "'lang' must be one of en, vi, not 'fr'"),
         (["config", "--lang", "vi"], {"PROCAUDIT_LANG": "fr"}, None, None),  # the flag wins
     ],
 )
 def test_an_unknown_language_is_one_sentence_and_exit_2(
-    folder: Path, args: list[str], env: dict[str, str] | None, config: str | None,
+    folder: Path,
+    args: list[str],
+    env: dict[str, str] | None,
+    config: str | None,
     error: str | None,
 ) -> None:
     if config:
@@ -753,12 +914,15 @@ def test_errors_keep_their_prefix_and_speak_vietnamese(folder: Path) -> None:
 
 
 def test_json_keeps_its_keys_and_rule_ids_in_vietnamese(folder: Path) -> None:
-    en, vi = (json.loads(invoke("check", "c.csv", "-f", "json", "--lang", lang).stdout)
-              for lang in ("en", "vi"))
+    en, vi = (
+        json.loads(invoke("check", "c.csv", "-f", "json", "--lang", lang).stdout)
+        for lang in ("en", "vi")
+    )
     assert list(vi) == list(en)
     assert [list(f) for f in vi["findings"]] == [list(f) for f in en["findings"]]
     assert [(f["rule"], f["name"], f["severity"]) for f in vi["findings"]] == [
-        (f["rule"], f["name"], f["severity"]) for f in en["findings"]]
+        (f["rule"], f["name"], f["severity"]) for f in en["findings"]
+    ]
     assert vi["findings"][0]["message"] == "Cấp huyện đã kết thúc hoạt động từ ngày 01/7/2025."
 
 
@@ -770,12 +934,14 @@ def test_notes_on_stderr_speak_vietnamese(folder: Path) -> None:
 
 def test_config_shows_lang_and_where_it_comes_from(folder: Path) -> None:
     def lang_line(result) -> list[str]:
-        return next(line.split() for line in result.stdout.splitlines()
-                    if line.startswith("lang "))
+        return next(line.split() for line in result.stdout.splitlines() if line.startswith("lang "))
 
     assert lang_line(invoke("config")) == ["lang", "en", "default"]
     assert lang_line(invoke("config", env={"PROCAUDIT_LANG": "en"})) == [
-        "lang", "en", "PROCAUDIT_LANG"]
+        "lang",
+        "en",
+        "PROCAUDIT_LANG",
+    ]
     _config(folder, "vi")
     result = invoke("config")
     assert lang_line(result) == ["lang", "vi", "tệp", "cấu", "hình"]

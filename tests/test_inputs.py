@@ -13,10 +13,7 @@ from typer.testing import CliRunner
 from procaudit.cli import app
 from procaudit.inputs import expand_inputs, is_catalogue_name
 
-CATALOGUE = (
-    "ma_thu_tuc,ten_thu_tuc,cap_thuc_hien\n"
-    "1.000001,Đăng ký khai sinh,Cấp xã\n"
-)
+CATALOGUE = "ma_thu_tuc,ten_thu_tuc,cap_thuc_hien\n1.000001,Đăng ký khai sinh,Cấp xã\n"
 
 
 def tree(root: Path, *names: str) -> Path:
@@ -47,17 +44,33 @@ def here(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     ("files", "arguments", "paths", "failures"),
     [
         # A folder: its catalogues, sorted; other files, hidden ones and lock files left out.
-        (["d/b.xlsx", "d/a.csv", "d/notes.txt", "d/.hidden.csv", "d/~$b.xlsx", "d/c.ODS"],
-         ["d"], ["d/a.csv", "d/b.xlsx", "d/c.ODS"], []),
+        (
+            ["d/b.xlsx", "d/a.csv", "d/notes.txt", "d/.hidden.csv", "d/~$b.xlsx", "d/c.ODS"],
+            ["d"],
+            ["d/a.csv", "d/b.xlsx", "d/c.ODS"],
+            [],
+        ),
         # Nested folders, a folder's files together; hidden folders are not entered.
-        (["d/z.csv", "d/a/y.csv", "d/a/b/x.xlsm", "d/.git/k.csv", "d/b.xls"],
-         ["d/"], ["d/a/b/x.xlsm", "d/a/y.csv", "d/b.xls", "d/z.csv"], []),
+        (
+            ["d/z.csv", "d/a/y.csv", "d/a/b/x.xlsm", "d/.git/k.csv", "d/b.xls"],
+            ["d/"],
+            ["d/a/b/x.xlsm", "d/a/y.csv", "d/b.xls", "d/z.csv"],
+            [],
+        ),
         # A pattern the shell did not expand, recursive with **.
-        (["data/x/lao-cai.xlsx", "data/ha-noi.xlsx", "data/ha-noi.csv", "data/~$ha-noi.xlsx"],
-         ["data/**/*.xlsx"], ["data/ha-noi.xlsx", "data/x/lao-cai.xlsx"], []),
+        (
+            ["data/x/lao-cai.xlsx", "data/ha-noi.xlsx", "data/ha-noi.csv", "data/~$ha-noi.xlsx"],
+            ["data/**/*.xlsx"],
+            ["data/ha-noi.xlsx", "data/x/lao-cai.xlsx"],
+            [],
+        ),
         # A pattern matching folders gives their catalogues; other files it matches, none.
-        (["p/hue/a.csv", "p/hue.txt", "p/can-tho/b.csv"], ["p/*"],
-         ["p/can-tho/b.csv", "p/hue/a.csv"], []),
+        (
+            ["p/hue/a.csv", "p/hue.txt", "p/can-tho/b.csv"],
+            ["p/*"],
+            ["p/can-tho/b.csv", "p/hue/a.csv"],
+            [],
+        ),
         # Files named as they are, in the order given; a file named twice is audited once.
         (["b.csv", "a.csv"], ["b.csv", "a.csv", "./b.csv"], ["b.csv", "a.csv"], []),
         (["d/a.csv"], ["d/a.csv", "d"], ["d/a.csv"], []),
@@ -66,24 +79,44 @@ def here(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
         # A file whose name looks like a pattern is that file.
         (["a[1].csv"], ["a[1].csv"], ["a[1].csv"], []),
         # An empty folder and a pattern matching nothing give a failure each; the rest go on.
-        (["empty/", "d/a.csv"], ["empty", "*.xlsx", "d"], ["d/a.csv"],
-         ["empty: is a folder with no catalogue file in it (.csv, .xlsx, .xlsm, .xls, .ods)",
-          "*.xlsx: matches no catalogue file (.csv, .xlsx, .xlsm, .xls, .ods)"]),
-        (["only/notes.txt", "only/.x.csv"], ["only"], [],
-         ["only: is a folder with no catalogue file in it (.csv, .xlsx, .xlsm, .xls, .ods)"]),
+        (
+            ["empty/", "d/a.csv"],
+            ["empty", "*.xlsx", "d"],
+            ["d/a.csv"],
+            [
+                "empty: is a folder with no catalogue file in it (.csv, .xlsx, .xlsm, .xls, .ods)",
+                "*.xlsx: matches no catalogue file (.csv, .xlsx, .xlsm, .xls, .ods)",
+            ],
+        ),
+        (
+            ["only/notes.txt", "only/.x.csv"],
+            ["only"],
+            [],
+            ["only: is a folder with no catalogue file in it (.csv, .xlsx, .xlsm, .xls, .ods)"],
+        ),
     ],
 )
-def test_expansion(here: Path, files: list[str], arguments: list[str], paths: list[str],
-                   failures: list[str]) -> None:
+def test_expansion(
+    here: Path, files: list[str], arguments: list[str], paths: list[str], failures: list[str]
+) -> None:
     tree(here, *files)
     assert expanded(*arguments) == ([p.replace("/", os.sep) for p in paths], failures)
 
 
 @pytest.mark.parametrize(
     ("name", "catalogue"),
-    [("a.csv", True), ("A.XLSX", True), ("b.xlsm", True), ("c.xls", True), ("d.ods", True),
-     ("e.txt", False), ("f.tsv", False), (".g.csv", False), ("~$h.xlsx", False),
-     ("i.xlsx.bak", False)],
+    [
+        ("a.csv", True),
+        ("A.XLSX", True),
+        ("b.xlsm", True),
+        ("c.xls", True),
+        ("d.ods", True),
+        ("e.txt", False),
+        ("f.tsv", False),
+        (".g.csv", False),
+        ("~$h.xlsx", False),
+        ("i.xlsx.bak", False),
+    ],
 )
 def test_which_names_are_catalogues(name: str, catalogue: bool) -> None:
     assert is_catalogue_name(name) is catalogue
@@ -110,7 +143,9 @@ def test_check_audits_every_catalogue_of_a_folder(here: Path) -> None:
     assert result.exit_code == 0, result.output
     report = json.loads(result.stdout)
     assert [f["path"] for f in report["files"]] == [
-        os.path.join("all", "a", "c.csv"), os.path.join("all", "b.csv")]
+        os.path.join("all", "a", "c.csv"),
+        os.path.join("all", "b.csv"),
+    ]
     assert result.stderr == ""
 
 
@@ -118,7 +153,9 @@ def test_check_expands_a_quoted_glob(here: Path) -> None:
     tree(here, "data/x/lao-cai.csv", "data/ha-noi.csv", "data/ha-noi.txt")
     report = json.loads(check("data/**/*.csv").stdout)
     assert [f["path"] for f in report["files"]] == [
-        os.path.join("data", "ha-noi.csv"), os.path.join("data", "x", "lao-cai.csv")]
+        os.path.join("data", "ha-noi.csv"),
+        os.path.join("data", "x", "lao-cai.csv"),
+    ]
 
 
 def test_an_empty_folder_alone_is_one_sentence_and_exit_2(here: Path) -> None:
@@ -126,8 +163,10 @@ def test_an_empty_folder_alone_is_one_sentence_and_exit_2(here: Path) -> None:
     result = check("empty")
     assert result.exit_code == 2
     assert result.stdout == ""
-    assert result.stderr == ("procaudit: error: empty: is a folder with no catalogue file in "
-                             "it (.csv, .xlsx, .xlsm, .xls, .ods)\n")
+    assert result.stderr == (
+        "procaudit: error: empty: is a folder with no catalogue file in "
+        "it (.csv, .xlsx, .xlsm, .xls, .ods)\n"
+    )
 
 
 def test_a_glob_matching_nothing_beside_a_good_file_still_reports_the_file(here: Path) -> None:
@@ -137,15 +176,18 @@ def test_a_glob_matching_nothing_beside_a_good_file_still_reports_the_file(here:
     assert [f["path"] for f in json.loads(result.stdout)["files"]] == ["good.csv"]
     assert result.stderr.splitlines() == [
         "procaudit: error: nothing/*.xlsx: matches no catalogue file (.csv, .xlsx, .xlsm, "
-        ".xls, .ods)"]
+        ".xls, .ods)"
+    ]
 
 
 def test_the_message_is_in_vietnamese_with_lang_vi(here: Path) -> None:
     (here / "empty").mkdir()
     result = runner.invoke(app, ["check", "--lang", "vi", "empty"])
     assert result.exit_code == 2
-    assert result.stderr == ("procaudit: error: empty: là thư mục không chứa tệp danh mục nào "
-                             "(.csv, .xlsx, .xlsm, .xls, .ods)\n")
+    assert result.stderr == (
+        "procaudit: error: empty: là thư mục không chứa tệp danh mục nào "
+        "(.csv, .xlsx, .xlsm, .xls, .ods)\n"
+    )
 
 
 def test_per_file_settings_apply_to_files_found_in_a_folder(here: Path) -> None:
@@ -153,12 +195,16 @@ def test_per_file_settings_apply_to_files_found_in_a_folder(here: Path) -> None:
     (here / "d").mkdir()
     (here / "d" / "titled.csv").write_text("Danh mục thủ tục\n" + CATALOGUE, encoding="utf-8")
     (here / "procaudit.toml").write_text(
-        '[[files]]\npattern = "titled.csv"\nheader-row = 2\n', encoding="utf-8")
+        '[[files]]\npattern = "titled.csv"\nheader-row = 2\n', encoding="utf-8"
+    )
     result = check("d")
     assert result.exit_code == 0, result.output
     [entry] = json.loads(result.stdout)["files"]
-    assert entry["columns"] == {"ma_thu_tuc": "code", "ten_thu_tuc": "name",
-                                "cap_thuc_hien": "level"}
+    assert entry["columns"] == {
+        "ma_thu_tuc": "code",
+        "ten_thu_tuc": "name",
+        "cap_thuc_hien": "level",
+    }
 
 
 def test_the_output_may_not_be_a_file_found_in_the_folder(here: Path) -> None:
@@ -175,6 +221,8 @@ def test_inspect_takes_folders_too(here: Path) -> None:
     assert result.exit_code == 2  # the empty folder
     report = json.loads(result.stdout)
     assert [f["path"] for f in report["files"]] == [
-        os.path.join("d", "a.csv"), os.path.join("d", "b.csv")]
+        os.path.join("d", "a.csv"),
+        os.path.join("d", "b.csv"),
+    ]
     assert [f["path"] for f in report["failures"]] == ["e"]
     assert "e: is a folder with no catalogue file in it" in result.stderr

@@ -11,18 +11,37 @@ import pytest
 from procaudit.jsontext import compact, dumps
 
 AWKWARD_TEXT = [
-    "Cấp giấy phép xây dựng", "a\nb\r\tc", 'say "no" \\ here', "\u0000\u0001\u001f\u007f",
-    "\u2028\u2029 line separators", "emoji 😀 and NFD Cấp", "", " ",
-    "</script>", "\ufeffbom",
+    "Cấp giấy phép xây dựng",
+    "a\nb\r\tc",
+    'say "no" \\ here',
+    "\u0000\u0001\u001f\u007f",
+    "\u2028\u2029 line separators",
+    "emoji 😀 and NFD Cấp",
+    "",
+    " ",
+    "</script>",
+    "\ufeffbom",
 ]
 DOCUMENT = {
     "procaudit": "1.0",
-    "files": [{"path": "lao-cai.xlsx", "sheets": ["Cấp tỉnh", "Cấp xã"], "rows": 120,
-               "columns": {}, "notes": [], "ok": True, "sheet": None}],
+    "files": [
+        {
+            "path": "lao-cai.xlsx",
+            "sheets": ["Cấp tỉnh", "Cấp xã"],
+            "rows": 120,
+            "columns": {},
+            "notes": [],
+            "ok": True,
+            "sheet": None,
+        }
+    ],
     "summary": {"error": 1, "warning": 0, "by_rule": {"PA101": 1}},
-    "empty": {}, "nothing": [],
-    "findings": [{"rule": "PA101", "value": text, "row": row, "sheet": None}
-                 for row, text in enumerate(AWKWARD_TEXT)],
+    "empty": {},
+    "nothing": [],
+    "findings": [
+        {"rule": "PA101", "value": text, "row": row, "sheet": None}
+        for row, text in enumerate(AWKWARD_TEXT)
+    ],
     "nested": [[1, [2, {}]], {"a": [{"b": []}]}],
 }
 

@@ -76,8 +76,11 @@ def findings(path: Path) -> list[tuple[str | None, int | None, str | None, str]]
 # than its Excel row: row 1 (two cells of two lines) spans lines 1-3, and rows 12, 13 and 20
 # (one cell of two lines each) span lines 14-15, 16-17 and 24-25.
 ANNEX_CSV_LINE = {
-    1: 1, **{row: row + 2 for row in range(2, 13)}, 13: 16,
-    **{row: row + 4 for row in range(14, 21)}, **{row: row + 5 for row in range(21, 37)},
+    1: 1,
+    **{row: row + 2 for row in range(2, 13)},
+    13: 16,
+    **{row: row + 4 for row in range(14, 21)},
+    **{row: row + 5 for row in range(21, 37)},
 }
 
 # Excel row, code, name, level, field, status (all three from the sections above).
@@ -107,8 +110,7 @@ ANNEX_SECTIONS = [
     (14, "II. Lĩnh vực Hộ tịch", None, "Hộ tịch", None),
     (17, "B THỦ TỤC HÀNH CHÍNH CẤP XÃ", "Cấp xã", None, None),
     (18, "Lĩnh vực Hộ tịch", None, "Hộ tịch", None),
-    (21, "PHẦN II. DANH MỤC THỦ TỤC HÀNH CHÍNH SỬA ĐỔI, BỔ SUNG", None, None,
-     "Sửa đổi, bổ sung"),
+    (21, "PHẦN II. DANH MỤC THỦ TỤC HÀNH CHÍNH SỬA ĐỔI, BỔ SUNG", None, None, "Sửa đổi, bổ sung"),
     (22, "C. THỦ TỤC HÀNH CHÍNH CẤP HUYỆN", "Cấp huyện", None, None),
     (23, "I Lĩnh vực Chứng thực", None, "Chứng thực", None),
 ]
@@ -135,8 +137,12 @@ class Annex:
 
 
 @pytest.fixture(
-    params=["province-annex.xlsx", "province-annex.xls", "province-annex.ods",
-            "province-annex-cp1258.csv"]
+    params=[
+        "province-annex.xlsx",
+        "province-annex.xls",
+        "province-annex.ods",
+        "province-annex-cp1258.csv",
+    ]
 )
 def annex(request: pytest.FixtureRequest, layouts: dict[str, Path]) -> Annex:
     path = _layout(layouts, request.param)
@@ -160,9 +166,9 @@ def test_annex_rows_inherit_level_field_and_status_from_their_sections(annex: An
 
 
 def test_annex_sections_are_found_with_what_they_pass_down(annex: Annex) -> None:
-    assert [
-        (s.row, s.text, s.level, s.field, s.status) for s in annex.table.account.sections
-    ] == [(annex.at(row), *rest) for row, *rest in ANNEX_SECTIONS]
+    assert [(s.row, s.text, s.level, s.field, s.status) for s in annex.table.account.sections] == [
+        (annex.at(row), *rest) for row, *rest in ANNEX_SECTIONS
+    ]
 
 
 def test_annex_skips_title_column_numbers_blank_total_and_footer_rows(annex: Annex) -> None:
@@ -184,7 +190,9 @@ def test_annex_two_row_header_reads_decision_number_and_date_under_one_heading(
     }  # fmt: skip
     assert header_map.stt == 0
     assert header_map.unmapped == (
-        "Cách thức thực hiện Trực tiếp", "Cách thức thực hiện Trực tuyến", "Ghi chú",
+        "Cách thức thực hiện Trực tiếp",
+        "Cách thức thực hiện Trực tuyến",
+        "Ghi chú",
     )
     # Row 13 holds a date cell, read as Excel shows it (and as Excel writes it to CSV), and
     # the number 15.
@@ -237,6 +245,7 @@ def test_annex_parts_repeat_the_header_over_each_part(layouts: dict[str, Path]) 
 
 # --- a workbook with a cover, two catalogue sheets and an empty sheet ---------------------
 
+
 @pytest.fixture(params=["several-sheets.xlsx", "several-sheets.xls", "several-sheets.ods"])
 def workbook(request: pytest.FixtureRequest, layouts: dict[str, Path]) -> Path:
     return _layout(layouts, request.param)
@@ -276,7 +285,9 @@ def test_workbook_sheet_with_channels_under_one_heading_and_numbered_columns(
     assert account.header_rows == (2, 3)
     assert account.skipped == {TITLE: (1,), COLUMN_NUMBERS: (4,)}
     assert [(s.row, s.level, s.field) for s in account.sections] == [
-        (5, "Cấp tỉnh", None), (6, None, "Tài nguyên nước"), (9, None, "Đất đai"),
+        (5, "Cấp tỉnh", None),
+        (6, None, "Tài nguyên nước"),
+        (9, None, "Đất đai"),
     ]
 
 
@@ -321,8 +332,7 @@ def test_combined_decision_cells_are_split(
         ("Số: 1890/QĐ-UBND, ngày 15/08/2025", "1890/QĐ-UBND", "15/08/2025"),
         ("1890/QĐ-UBND\nngày 15/8/2025", "1890/QĐ-UBND", "15/08/2025"),
         ("Quyết định số 1890/QĐ-UBND ngày 15/8/2025", "1890/QĐ-UBND", "15/08/2025"),
-        ("QĐ số 1890/QĐ-UBND ngày 5.8.2025 của Chủ tịch UBND tỉnh", "1890/QĐ-UBND",
-         "05/08/2025"),
+        ("QĐ số 1890/QĐ-UBND ngày 5.8.2025 của Chủ tịch UBND tỉnh", "1890/QĐ-UBND", "05/08/2025"),
         ("1890/QĐ-UBND ngày   tháng   năm 2025", "1890/QĐ-UBND", "tháng   năm 2025"),
         ("1890/QĐ-UBND", "1890/QĐ-UBND", None),
         ("1890/QĐ-UBND (15/8/2025)", "1890/QĐ-UBND (15/8/2025)", None),
@@ -339,7 +349,9 @@ def test_numbers_and_text_typed_either_way_read_alike(workbook: Path) -> None:
     table = tables_by_sheet(workbook)["Cấp xã"]
     # 3 typed as a number, "3" typed as text; codes typed as text keep their zeros.
     assert records(table, "code", "processing_time") == [
-        ("1.001193", "Ngay trong ngày"), ("2.000986", "3"), ("1.000656", "3"),
+        ("1.001193", "Ngay trong ngày"),
+        ("2.000986", "3"),
+        ("1.000656", "3"),
         ("2.001263", "3 ngày"),
     ]
     assert records(tables_by_sheet(workbook)["Cấp tỉnh"], "code")[2] == ("1.000178",)
@@ -387,11 +399,24 @@ def test_csv_variants_read_the_same_rows(
     catalogue = read_catalogue(str(layouts[name]))
     assert catalogue.dialect == dialect
     [table] = catalogue.tables
-    assert records(table, "_row", "code", "name", "level", "field", "agency", "decision_no",
-                   "decision_date") == CSV_EXPECTED
+    assert (
+        records(
+            table,
+            "_row",
+            "code",
+            "name",
+            "level",
+            "field",
+            "agency",
+            "decision_no",
+            "decision_date",
+        )
+        == CSV_EXPECTED
+    )
     assert table.decisions_split == 1
     assert findings(layouts[name]) == [
-        (None, 5, "agency", "PA501"), (None, 5, "level", "PA501"),
+        (None, 5, "agency", "PA501"),
+        (None, 5, "level", "PA501"),
         (None, 6, "decision_no", "PA402"),
     ]
 
@@ -436,10 +461,15 @@ ONE_STOP = [
     ["TEN_CO_QUAN", "MA_THU_TUC", "TEN_TAT", "TRANG_THAI", "TEN_THU_TUC", "RNUM"],
     ["Sở Tư pháp", 23604, "2018.HT.14", "Mở", "Đăng ký khai sinh", 148],
     ["Sở Tư pháp", 23602, "2018.HT.15", "Mở", "Đăng ký kết hôn", 580],
-    ["Bảo hiểm xã hội", 37849, "BHXH.TBHXH.02.", "Mở",
-     "Đăng ký đóng, cấp thẻ bảo hiểm y tế", 158],
-    ["Sở Thông tin và Truyền thông", 41432, "2020STTTT_PTTT06", "Mở",
-     "Cấp giấy phép xuất bản bản tin", 995],
+    ["Bảo hiểm xã hội", 37849, "BHXH.TBHXH.02.", "Mở", "Đăng ký đóng, cấp thẻ bảo hiểm y tế", 158],
+    [
+        "Sở Thông tin và Truyền thông",
+        41432,
+        "2020STTTT_PTTT06",
+        "Mở",
+        "Cấp giấy phép xuất bản bản tin",
+        995,
+    ],
     ["UBND huyện Thanh Sơn", 40104, "2020.PCCC 012", "Mở", "Đăng ký khai sinh", 975],
 ]
 
@@ -455,16 +485,20 @@ def test_one_stop_export_reads_its_codes_from_the_values(tmp_path: Path, suffix:
             workbook.active.append(row)  # ids and row numbers stored as numbers
         workbook.save(path)
     else:
-        path.write_text("\n".join(",".join(f'"{cell}"' for cell in row) for row in ONE_STOP),
-                        encoding="utf-8")
+        path.write_text(
+            "\n".join(",".join(f'"{cell}"' for cell in row) for row in ONE_STOP), encoding="utf-8"
+        )
     catalogue = read_catalogue(str(path))
     [table] = catalogue.tables
     assert records(table, "code", "name", "agency", "status", "_row")[:2] == [
         ("2018.HT.14", "Đăng ký khai sinh", "Sở Tư pháp", "Mở", 2),
         ("2018.HT.15", "Đăng ký kết hôn", "Sở Tư pháp", "Mở", 3),
     ]
-    assert table.frame["code"].tolist()[2:] == ["BHXH.TBHXH.02.", "2020STTTT_PTTT06",
-                                                "2020.PCCC 012"]
+    assert table.frame["code"].tolist()[2:] == [
+        "BHXH.TBHXH.02.",
+        "2020STTTT_PTTT06",
+        "2020.PCCC 012",
+    ]
     assert table.header_map.unmapped == ("MA_THU_TUC",)
     assert table.header_map.stt == 5
     assert [(c.position, c.chosen) for c in table.account.by_values] == [(1, False), (2, True)]
@@ -473,10 +507,13 @@ def test_one_stop_export_reads_its_codes_from_the_values(tmp_path: Path, suffix:
 
 # --- the generator itself ------------------------------------------------------------------
 
+
 def test_make_layouts_runs_as_a_script(tmp_path: Path, layouts: dict[str, Path]) -> None:
     done = subprocess.run(
         [sys.executable, str(MAKE_LAYOUTS), str(tmp_path)],
-        capture_output=True, text=True, check=False,
+        capture_output=True,
+        text=True,
+        check=False,
     )
     assert done.returncode == 0, done.stderr
     written = sorted(Path(line).name for line in done.stdout.splitlines())

@@ -192,10 +192,18 @@ def test_no_false_positives(text: str) -> None:
 
 @pytest.mark.parametrize(
     ("word", "valid"),
-    [("nghiêng", True), ("quyết", True), ("Bảo", True), ("ĐĂNG", True), ("gì", True),
-     ("phỏp", False),  # hỏi on a syllable ending in p
-     ("chớnh", False),  # ơ does not take "nh"
-     ("B¶o", False), ("Müller", False), ("ảá", False)],
+    [
+        ("nghiêng", True),
+        ("quyết", True),
+        ("Bảo", True),
+        ("ĐĂNG", True),
+        ("gì", True),
+        ("phỏp", False),  # hỏi on a syllable ending in p
+        ("chớnh", False),  # ơ does not take "nh"
+        ("B¶o", False),
+        ("Müller", False),
+        ("ảá", False),
+    ],
 )
 def test_syllables(word: str, valid: bool) -> None:
     assert is_syllable(word) is valid

@@ -30,7 +30,9 @@ def _workbook(path: Path, cells: dict[str, str]) -> Path:
 def _check(*args: str) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
         [sys.executable, "-m", "procaudit", "check", "-f", "json", *args],
-        capture_output=True, text=True, timeout=120,
+        capture_output=True,
+        text=True,
+        timeout=120,
     )
 
 
@@ -76,9 +78,7 @@ def test_a_zip_bomb_is_refused_before_it_is_inflated(tmp_path: Path) -> None:
 
 def test_xml_entities_are_never_expanded(tmp_path: Path) -> None:
     path = _workbook(tmp_path / "laughs.xlsx", {"B2": "PLACEHOLDER"})
-    laughs = "".join(
-        f'<!ENTITY l{i} "{("&l" + str(i - 1) + ";") * 10}">' for i in range(1, 10)
-    )
+    laughs = "".join(f'<!ENTITY l{i} "{("&l" + str(i - 1) + ";") * 10}">' for i in range(1, 10))
     doctype = f'<!DOCTYPE worksheet [<!ENTITY l0 "lol">{laughs}]>'
     patched = tmp_path / "patched.xlsx"
     with zipfile.ZipFile(path) as source, zipfile.ZipFile(patched, "w") as target:
@@ -108,5 +108,8 @@ def test_a_huge_cell_is_refused_and_the_limit_can_be_raised(tmp_path: Path) -> N
 def test_a_file_over_the_size_limit_is_refused(tmp_path: Path) -> None:
     path = tmp_path / "big.csv"
     path.write_text(HEADER + "\n" + "Đăng ký khai sinh\n" * 80_000, encoding="utf-8")
-    _one_sentence(_check(str(path), "--max-file-size", "1"), path,
-                  "over the limit of 1 MB (raise it with --max-file-size)")
+    _one_sentence(
+        _check(str(path), "--max-file-size", "1"),
+        path,
+        "over the limit of 1 MB (raise it with --max-file-size)",
+    )

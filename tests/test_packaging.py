@@ -10,11 +10,13 @@ ROOT = Path(__file__).resolve().parent.parent
 
 
 def test_every_package_of_the_source_tree_is_in_the_wheel() -> None:
-    listed = set(tomllib.loads((ROOT / "pyproject.toml").read_text("utf-8"))
-                 ["tool"]["setuptools"]["packages"])
+    listed = set(
+        tomllib.loads((ROOT / "pyproject.toml").read_text("utf-8"))["tool"]["setuptools"][
+            "packages"
+        ]
+    )
     source = ROOT / "src"
     found = {
-        ".".join(init.parent.relative_to(source).parts)
-        for init in source.rglob("__init__.py")
+        ".".join(init.parent.relative_to(source).parts) for init in source.rglob("__init__.py")
     }
     assert found - listed == set()

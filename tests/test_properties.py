@@ -15,10 +15,17 @@ from typer.testing import CliRunner
 
 from procaudit.cli import app
 
-BOUNDED = settings(max_examples=100, deadline=None,
-                   suppress_health_check=[HealthCheck.too_slow])
-HEADERS = ["Mã TTHC", "Tên thủ tục", "Cấp thực hiện", "Cơ quan thực hiện", "Số quyết định",
-           "Ngày công bố", "Mức độ DVC", "Tình trạng"]
+BOUNDED = settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+HEADERS = [
+    "Mã TTHC",
+    "Tên thủ tục",
+    "Cấp thực hiện",
+    "Cơ quan thực hiện",
+    "Số quyết định",
+    "Ngày công bố",
+    "Mức độ DVC",
+    "Tình trạng",
+]
 
 
 def _run_check(path: Path) -> None:
@@ -70,8 +77,9 @@ CELL = st.one_of(
 
 
 @BOUNDED
-@given(st.lists(st.lists(CELL, min_size=len(HEADERS), max_size=len(HEADERS)),
-                min_size=1, max_size=6))
+@given(
+    st.lists(st.lists(CELL, min_size=len(HEADERS), max_size=len(HEADERS)), min_size=1, max_size=6)
+)
 def test_random_cell_values_in_a_workbook(rows: list[list[object]]) -> None:
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / "cells.xlsx"

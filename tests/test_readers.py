@@ -44,11 +44,15 @@ def test_csv_utf8_with_or_without_bom(tmp_path: Path, bom: bytes) -> None:
 @pytest.mark.parametrize("delimiter", [",", ";", "\t", "|"])
 def test_csv_delimiter_is_sniffed(tmp_path: Path, delimiter: str) -> None:
     path = tmp_path / "c.csv"
-    path.write_text(delimiter.join(["ma_thu_tuc", "ten_thu_tuc", "linh_vuc"]) + "\n"
-                    + delimiter.join(["1.000001", "Đăng ký, thay đổi", "Hộ tịch"]) + "\n"
-                    if delimiter != "," else
-                    'ma_thu_tuc,ten_thu_tuc,linh_vuc\n1.000001,"Đăng ký, thay đổi",Hộ tịch\n',
-                    encoding="utf-8")
+    path.write_text(
+        delimiter.join(["ma_thu_tuc", "ten_thu_tuc", "linh_vuc"])
+        + "\n"
+        + delimiter.join(["1.000001", "Đăng ký, thay đổi", "Hộ tịch"])
+        + "\n"
+        if delimiter != ","
+        else 'ma_thu_tuc,ten_thu_tuc,linh_vuc\n1.000001,"Đăng ký, thay đổi",Hộ tịch\n',
+        encoding="utf-8",
+    )
     [table] = read_catalogue(str(path)).tables
     assert table.frame["name"].tolist() == ["Đăng ký, thay đổi"]
     assert table.frame["field"].tolist() == ["Hộ tịch"]
@@ -57,13 +61,14 @@ def test_csv_delimiter_is_sniffed(tmp_path: Path, delimiter: str) -> None:
 def test_csv_line_numbers_count_quoted_line_breaks_and_blank_lines(tmp_path: Path) -> None:
     path = tmp_path / "c.csv"
     path.write_text(
-        'ma_thu_tuc,ten_thu_tuc,co_quan_thuc_hien\n'   # line 1
+        "ma_thu_tuc,ten_thu_tuc,co_quan_thuc_hien\n"  # line 1
         '1.000001,A,"Sở Tư pháp\nUBND cấp xã\nCông an"\n'  # lines 2-4
-        '\n'                                            # line 5
-        '1.000002,B,Sở Y tế\n'                          # line 6
-        '1.000003,"C\r\nC",Sở Y tế\r\n'                 # lines 7-8
-        '1.000004,D,Sở Y tế\n',                         # line 9
-        encoding="utf-8", newline="",
+        "\n"  # line 5
+        "1.000002,B,Sở Y tế\n"  # line 6
+        '1.000003,"C\r\nC",Sở Y tế\r\n'  # lines 7-8
+        "1.000004,D,Sở Y tế\n",  # line 9
+        encoding="utf-8",
+        newline="",
     )
     assert rows_and_names(path) == [(2, "A"), (6, "B"), (7, "C\r\nC"), (9, "D")]
 
@@ -93,13 +98,18 @@ def test_csv_without_name_column_is_an_input_error(tmp_path: Path) -> None:
 
 
 def test_xlsx_rows_keep_excel_numbers_and_cells_are_text(tmp_path: Path) -> None:
-    path = write_xlsx(tmp_path / "c.xlsx", {"Danh mục": [
-        ["STT", "Mã thủ tục", "Tên thủ tục", "Ngày công bố"],
-        [1, "1.000001", "A", "15/08/2025"],
-        [None, None, None, None],
-        [3, 1.001234, "B", 45884],
-        [4, "1.000003", 123, None],
-    ]})
+    path = write_xlsx(
+        tmp_path / "c.xlsx",
+        {
+            "Danh mục": [
+                ["STT", "Mã thủ tục", "Tên thủ tục", "Ngày công bố"],
+                [1, "1.000001", "A", "15/08/2025"],
+                [None, None, None, None],
+                [3, 1.001234, "B", 45884],
+                [4, "1.000003", 123, None],
+            ]
+        },
+    )
     catalogue = read_catalogue(str(path))
     [table] = catalogue.tables
     assert table.sheet == "Danh mục"
@@ -113,18 +123,21 @@ def test_xlsx_rows_keep_excel_numbers_and_cells_are_text(tmp_path: Path) -> None
 
 
 def test_xlsx_sheets_without_a_catalogue_are_skipped(tmp_path: Path) -> None:
-    path = write_xlsx(tmp_path / "c.xlsx", {
-        "Ghi chú": [["Ghi chú"], ["Danh mục kèm theo Quyết định"]],
-        "Cấp tỉnh": [["Tên thủ tục"], ["A"]],
-        "Trống": [],
-        "Cấp xã": [["Tên thủ tục"], ["B"], ["C"]],
-    })
+    path = write_xlsx(
+        tmp_path / "c.xlsx",
+        {
+            "Ghi chú": [["Ghi chú"], ["Danh mục kèm theo Quyết định"]],
+            "Cấp tỉnh": [["Tên thủ tục"], ["A"]],
+            "Trống": [],
+            "Cấp xã": [["Tên thủ tục"], ["B"], ["C"]],
+        },
+    )
     catalogue = read_catalogue(str(path))
     assert [(t.sheet, len(t.frame)) for t in catalogue.tables] == [("Cấp tỉnh", 1), ("Cấp xã", 2)]
     assert catalogue.skipped_sheets == {
         "Ghi chú": "has no column for the procedure name (looked for 'Tên thủ tục' or 'Tên thủ "
-                   "tục hành chính' or 'Tên TTHC' in the first 30 rows; the most header-like "
-                   "row has 'Ghi chú'; name it with --map or point at it with --header-row)",
+        "tục hành chính' or 'Tên TTHC' in the first 30 rows; the most header-like "
+        "row has 'Ghi chú'; name it with --map or point at it with --header-row)",
         "Trống": "empty",
     }
 
@@ -165,8 +178,7 @@ def test_headers_quoted_in_the_error_are_one_short_line_each(tmp_path: Path) -> 
         ("empty.csv", b"", "is empty"),
     ],
 )
-def test_unreadable_inputs(tmp_path: Path, name: str, content: bytes | None,
-                           problem: str) -> None:
+def test_unreadable_inputs(tmp_path: Path, name: str, content: bytes | None, problem: str) -> None:
     path = tmp_path / name
     if content is not None:
         path.write_bytes(content)
@@ -181,16 +193,24 @@ def test_directory_is_an_input_error(tmp_path: Path) -> None:
 
 
 def test_codes_stored_as_numbers_get_their_trailing_zeros_back(tmp_path: Path) -> None:
-    path = write_xlsx(tmp_path / "c.xlsx", {"S": [
-        ["Mã số", "Tên thủ tục"],
-        [1.00123, "stored as a number: the zero Excel dropped is given back"],
-        ["1.00123", "typed as text: a bad code, left for the rules"],
-        [1.000178, "a number with all six decimals"],
-        ["1.000494.000.00.00.H29", "a local code"],
-    ]})
+    path = write_xlsx(
+        tmp_path / "c.xlsx",
+        {
+            "S": [
+                ["Mã số", "Tên thủ tục"],
+                [1.00123, "stored as a number: the zero Excel dropped is given back"],
+                ["1.00123", "typed as text: a bad code, left for the rules"],
+                [1.000178, "a number with all six decimals"],
+                ["1.000494.000.00.00.H29", "a local code"],
+            ]
+        },
+    )
     [table] = read_catalogue(str(path)).tables
     assert table.frame["code"].tolist() == [
-        "1.001230", "1.00123", "1.000178", "1.000494.000.00.00.H29"
+        "1.001230",
+        "1.00123",
+        "1.000178",
+        "1.000494.000.00.00.H29",
     ]
     assert table.codes_restored == 1
 
@@ -214,15 +234,21 @@ PART_TWO = [  # amended procedures: a code and an agency, five columns
     ("parts", "expected"),
     [
         # The second part's header names more columns: the first part must not become its title.
-        ((PART_ONE, PART_TWO), [
-            ((2,), WATER),
-            ((7,), [(8, "Đăng ký đất đai lần đầu")]),
-        ]),
+        (
+            (PART_ONE, PART_TWO),
+            [
+                ((2,), WATER),
+                ((7,), [(8, "Đăng ký đất đai lần đầu")]),
+            ],
+        ),
         # The first part's header names more: the second must not be read with its columns.
-        ((PART_TWO, PART_ONE), [
-            ((2,), [(3, "Đăng ký đất đai lần đầu")]),
-            ((5,), [(row + 3, name) for row, name in WATER]),
-        ]),
+        (
+            (PART_TWO, PART_ONE),
+            [
+                ((2,), [(3, "Đăng ký đất đai lần đầu")]),
+                ((5,), [(row + 3, name) for row, name in WATER]),
+            ],
+        ),
     ],
     ids=["narrow part first", "wide part first"],
 )
@@ -255,8 +281,9 @@ def test_a_header_repeated_in_the_same_layout_is_no_new_part(tmp_path: Path) -> 
 )
 def test_csv_cells_of_only_spaces_are_blank(tmp_path: Path, line: str, name: str | None) -> None:
     path = tmp_path / "c.csv"
-    path.write_text(f"ma_thu_tuc,ten_thu_tuc,cap_thuc_hien\n1.000001,A,Cấp xã\n{line}\n",
-                    encoding="utf-8")
+    path.write_text(
+        f"ma_thu_tuc,ten_thu_tuc,cap_thuc_hien\n1.000001,A,Cấp xã\n{line}\n", encoding="utf-8"
+    )
     [table] = read_catalogue(str(path)).tables
     value = table.frame["name"].iloc[1]
     assert (None if pd.isna(value) else value) == name

@@ -60,5 +60,6 @@ def test_inspect_explains_each_portal_export(real_data) -> None:
     assert result.output.count("title block above the header") == 7
     assert "CSV text, utf-8, comma-separated" in result.output
     words = " ".join(result.output.split())
-    assert "co_quan_co_tham_quyen not used (also names agency; column 17 is read as agency)" \
-        in words
+    assert (
+        "co_quan_co_tham_quyen not used (also names agency; column 17 is read as agency)" in words
+    )

@@ -26,28 +26,75 @@ from procaudit.reporters import Format, Reporter, ReportOptions, reporter_for
 GOLDEN = Path(__file__).parent / "golden"
 
 
-def _finding(rule: str, name: str, severity: Severity, file: str, sheet: str | None,
-             row: int | None, column: str | None, code: str | None, value: str | None,
-             message: str, fix: str) -> Finding:
+def _finding(
+    rule: str,
+    name: str,
+    severity: Severity,
+    file: str,
+    sheet: str | None,
+    row: int | None,
+    column: str | None,
+    code: str | None,
+    value: str | None,
+    message: str,
+    fix: str,
+) -> Finding:
     return Finding(rule, name, severity, file, sheet, row, column, code, value, message, fix)
 
 
 RESULT = AuditResult(
     files=(
-        FileReport("lao-cai.xlsx", ("Cấp tỉnh", "Cấp xã"), 120, {"Tên thủ tục": "name"}, ("STT",),
-                   (("Ghi chú", "empty"),)),
+        FileReport(
+            "lao-cai.xlsx",
+            ("Cấp tỉnh", "Cấp xã"),
+            120,
+            {"Tên thủ tục": "name"},
+            ("STT",),
+            (("Ghi chú", "empty"),),
+        ),
         FileReport("ha-tinh.csv", None, 3),
     ),
     findings=(
-        _finding("PA101", "invalid-code", Severity.ERROR, "ha-tinh.csv", None, 4, "code",
-                 "1,001234", "1,001234", "The code '1,001234' uses a comma where the dot belongs.",
-                 "Write the code as 1.001234."),
-        _finding("PA102", "missing-code", Severity.WARNING, "lao-cai.xlsx", "Cấp tỉnh", 7, "code",
-                 None, None, "The procedure has no code.", "Fill in the code."),
+        _finding(
+            "PA101",
+            "invalid-code",
+            Severity.ERROR,
+            "ha-tinh.csv",
+            None,
+            4,
+            "code",
+            "1,001234",
+            "1,001234",
+            "The code '1,001234' uses a comma where the dot belongs.",
+            "Write the code as 1.001234.",
+        ),
+        _finding(
+            "PA102",
+            "missing-code",
+            Severity.WARNING,
+            "lao-cai.xlsx",
+            "Cấp tỉnh",
+            7,
+            "code",
+            None,
+            None,
+            "The procedure has no code.",
+            "Fill in the code.",
+        ),
         *(
-            _finding("PA501", "district-level", Severity.ERROR, "lao-cai.xlsx", "Cấp xã", row,
-                     "level", f"1.00000{row}", "Cấp huyện",
-                     "The district level (Cấp huyện) ended on 1 July 2025.", "Set Cấp xã.")
+            _finding(
+                "PA501",
+                "district-level",
+                Severity.ERROR,
+                "lao-cai.xlsx",
+                "Cấp xã",
+                row,
+                "level",
+                f"1.00000{row}",
+                "Cấp huyện",
+                "The district level (Cấp huyện) ended on 1 July 2025.",
+                "Set Cấp xã.",
+            )
             for row in (3, 5, 8)
         ),
     ),
@@ -117,8 +164,19 @@ def test_jsonl_lines_are_the_json_reports_findings() -> None:
 
 def test_csv_has_a_header_and_a_row_per_finding() -> None:
     rows = list(csv.reader(io.StringIO(render(Format.CSV), newline="")))
-    assert rows[0] == ["file", "sheet", "row", "column", "code", "rule", "name", "severity",
-                       "message", "fix", "value"]
+    assert rows[0] == [
+        "file",
+        "sheet",
+        "row",
+        "column",
+        "code",
+        "rule",
+        "name",
+        "severity",
+        "message",
+        "fix",
+        "value",
+    ]
     assert [(r[0], r[2], r[5]) for r in rows[1:]] == [
         (f.file, str(f.row), f.rule) for f in RESULT.findings
     ]
@@ -150,8 +208,19 @@ def test_sarif_has_the_2_1_0_structure() -> None:
 
 
 def test_sarif_leaves_out_the_region_of_a_file_level_finding_and_maps_info_to_note() -> None:
-    finding = _finding("PA505", "online-coverage", Severity.INFO, "a.xlsx", None, None, None,
-                       None, None, "Few online.", "Put more online.")
+    finding = _finding(
+        "PA505",
+        "online-coverage",
+        Severity.INFO,
+        "a.xlsx",
+        None,
+        None,
+        None,
+        None,
+        None,
+        "Few online.",
+        "Put more online.",
+    )
     out = io.StringIO()
     reporter_for(Format.SARIF, ReportOptions()).render(AuditResult((), (finding,)), out)
     result = json.loads(out.getvalue())["runs"][0]["results"][0]
@@ -171,8 +240,12 @@ def test_junit_parses_and_its_counts_match_the_findings() -> None:
     lao_cai = suites["lao-cai.xlsx"]
     assert [case.get("name") for case in lao_cai] == ["PA102 missing-code", "PA501 district-level"]
     assert lao_cai.get("tests") == "2" and lao_cai.get("failures") == "4"
-    assert [f.get("type") for f in lao_cai.iter("failure")] == ["warning", "error", "error",
-                                                                 "error"]
+    assert [f.get("type") for f in lao_cai.iter("failure")] == [
+        "warning",
+        "error",
+        "error",
+        "error",
+    ]
     assert suites["broken.xlsx"].get("errors") == "1" and root.get("errors") == "1"
     for suite in suites.values():
         assert int(suite.get("tests")) == len(suite.findall("testcase"))
@@ -180,8 +253,19 @@ def test_junit_parses_and_its_counts_match_the_findings() -> None:
 
 
 def test_junit_replaces_characters_xml_cannot_hold() -> None:
-    finding = _finding("PA601", "bad-text", Severity.WARNING, "a.csv", None, 2, "name", None,
-                       "a\x0bb", "Bad \x01 text.", "Fix it.")
+    finding = _finding(
+        "PA601",
+        "bad-text",
+        Severity.WARNING,
+        "a.csv",
+        None,
+        2,
+        "name",
+        None,
+        "a\x0bb",
+        "Bad \x01 text.",
+        "Fix it.",
+    )
     out = io.StringIO()
     reporter_for(Format.JUNIT, ReportOptions()).render(AuditResult((), (finding,)), out)
     failure = ET.fromstring(out.getvalue().encode("utf-8")).find(".//failure")
@@ -191,8 +275,19 @@ def test_junit_replaces_characters_xml_cannot_hold() -> None:
 def test_github_escapes_data_and_properties() -> None:
     from procaudit.reporters.github_report import annotation
 
-    finding = _finding("PA201", "duplicate-entry", Severity.INFO, "a,b:c.csv", None, None,
-                       None, None, None, "100% sure\r\nnext", "x")
+    finding = _finding(
+        "PA201",
+        "duplicate-entry",
+        Severity.INFO,
+        "a,b:c.csv",
+        None,
+        None,
+        None,
+        None,
+        None,
+        "100% sure\r\nnext",
+        "x",
+    )
     assert annotation(finding) == (
         "::notice file=a%2Cb%3Ac.csv,title=PA201 duplicate-entry::100%25 sure%0D%0Anext Fix: x"
     )
@@ -202,8 +297,19 @@ def test_gitlab_fingerprints_ignore_the_row_and_stay_unique() -> None:
     from procaudit.reporters.gitlab_report import fingerprints
 
     def dup(row: int, code: str = "1.000001") -> Finding:
-        return _finding("PA201", "duplicate-entry", Severity.ERROR, "a.csv", None, row, "code",
-                        code, code, "Twice.", "Delete one.")
+        return _finding(
+            "PA201",
+            "duplicate-entry",
+            Severity.ERROR,
+            "a.csv",
+            None,
+            row,
+            "code",
+            code,
+            code,
+            "Twice.",
+            "Delete one.",
+        )
 
     before = fingerprints((dup(3), dup(9), dup(12, "1.000002")))
     after = fingerprints((dup(5), dup(11), dup(20, "1.000002")))  # rows inserted above
@@ -211,16 +317,29 @@ def test_gitlab_fingerprints_ignore_the_row_and_stay_unique() -> None:
     assert len(set(before)) == 3
     issues = json.loads(render(Format.GITLAB))
     assert [i["severity"] for i in issues] == ["major", "minor", "major", "major", "major"]
-    assert all(set(i) == {"description", "check_name", "fingerprint", "severity", "location"}
-               for i in issues)
+    assert all(
+        set(i) == {"description", "check_name", "fingerprint", "severity", "location"}
+        for i in issues
+    )
 
 
 def test_markdown_escapes_pipes_and_line_breaks() -> None:
     from procaudit.reporters.markdown_report import cell
 
     assert cell("a|b\nc\r\nd") == "a\\|b<br>c<br>d"
-    finding = _finding("PA101", "invalid-code", Severity.ERROR, "a|b.csv", None, 2, "code",
-                       None, None, "Two\nlines.", "Fix.")
+    finding = _finding(
+        "PA101",
+        "invalid-code",
+        Severity.ERROR,
+        "a|b.csv",
+        None,
+        2,
+        "code",
+        None,
+        None,
+        "Two\nlines.",
+        "Fix.",
+    )
     out = io.StringIO()
     reporter_for(Format.MARKDOWN, ReportOptions()).render(AuditResult((), (finding,)), out)
     row = [line for line in out.getvalue().splitlines() if line.startswith("| a")]
@@ -232,16 +351,48 @@ def test_markdown_escapes_pipes_and_line_breaks() -> None:
 TWO_SEVERITIES = AuditResult(
     files=(FileReport("bo-cong-an.xlsx", ("Danh sách TTHC",), 5),),
     findings=(
-        *(_finding("PA402", "invalid-decision", Severity.ERROR, "bo-cong-an.xlsx",
-                   "Danh sách TTHC", row, "decision_no", None, "QĐ/0001-BCA",
-                   "The decision number 'QĐ/0001-BCA' is a placeholder.", "Replace it.")
-          for row in (3, 4, 5)),
-        _finding("PA402", "invalid-decision", Severity.WARNING, "bo-cong-an.xlsx",
-                 "Danh sách TTHC", 6, "decision_no", None, "1890/QD-UBND",
-                 "The decision number '1890/QD-UBND' writes 'QD' for 'QĐ'.",
-                 "Write it as 1890/QĐ-UBND."),
-        _finding("PA603", "stray-whitespace", Severity.INFO, "bo-cong-an.xlsx",
-                 "Danh sách TTHC", 7, "name", None, "x ", "Spaces.", "Trim."),
+        *(
+            _finding(
+                "PA402",
+                "invalid-decision",
+                Severity.ERROR,
+                "bo-cong-an.xlsx",
+                "Danh sách TTHC",
+                row,
+                "decision_no",
+                None,
+                "QĐ/0001-BCA",
+                "The decision number 'QĐ/0001-BCA' is a placeholder.",
+                "Replace it.",
+            )
+            for row in (3, 4, 5)
+        ),
+        _finding(
+            "PA402",
+            "invalid-decision",
+            Severity.WARNING,
+            "bo-cong-an.xlsx",
+            "Danh sách TTHC",
+            6,
+            "decision_no",
+            None,
+            "1890/QD-UBND",
+            "The decision number '1890/QD-UBND' writes 'QD' for 'QĐ'.",
+            "Write it as 1890/QĐ-UBND.",
+        ),
+        _finding(
+            "PA603",
+            "stray-whitespace",
+            Severity.INFO,
+            "bo-cong-an.xlsx",
+            "Danh sách TTHC",
+            7,
+            "name",
+            None,
+            "x ",
+            "Spaces.",
+            "Trim.",
+        ),
     ),
 )
 
@@ -255,16 +406,27 @@ def _rendered(fmt: Format, result: AuditResult) -> str:
 @pytest.mark.parametrize(
     ("fmt", "lines"),
     [
-        (Format.RICH, ["PA402  invalid-decision  error            3",
-                       "PA402  invalid-decision  warning          1",
-                       "PA603  stray-whitespace  info             1"]),
-        (Format.MARKDOWN, ["| PA402 | invalid-decision | error | 3 |",
-                           "| PA402 | invalid-decision | warning | 1 |",
-                           "| PA603 | stray-whitespace | info | 1 |"]),
+        (
+            Format.RICH,
+            [
+                "PA402  invalid-decision  error            3",
+                "PA402  invalid-decision  warning          1",
+                "PA603  stray-whitespace  info             1",
+            ],
+        ),
+        (
+            Format.MARKDOWN,
+            [
+                "| PA402 | invalid-decision | error | 3 |",
+                "| PA402 | invalid-decision | warning | 1 |",
+                "| PA603 | stray-whitespace | info | 1 |",
+            ],
+        ),
     ],
 )
-def test_a_rule_with_two_severities_has_a_summary_line_for_each(fmt: Format,
-                                                                lines: list[str]) -> None:
+def test_a_rule_with_two_severities_has_a_summary_line_for_each(
+    fmt: Format, lines: list[str]
+) -> None:
     text = _rendered(fmt, TWO_SEVERITIES)
     for line in lines:
         assert line in text.splitlines()
@@ -275,6 +437,8 @@ def test_the_rules_findings_name_both_severities_and_json_counts_them() -> None:
     assert "PA402 invalid-decision · error, warning · 4 findings" in text.splitlines()
     summary = json.loads(_rendered(Format.JSON, TWO_SEVERITIES))["summary"]
     assert summary["by_rule"] == {"PA402": 4, "PA603": 1}
-    assert summary["by_rule_severity"] == {"PA402": {"error": 3, "warning": 1},
-                                           "PA603": {"info": 1}}
+    assert summary["by_rule_severity"] == {
+        "PA402": {"error": 3, "warning": 1},
+        "PA603": {"info": 1},
+    }
     assert (summary["error"], summary["warning"], summary["info"]) == (3, 1, 1)

@@ -55,21 +55,41 @@ def test_pa101_explains_and_suggests_repair(code: str, message: str, fix: str) -
 # Codes that went through a number cell: the repair is a guess, so the fix says "Probably".
 NUMBER_CODE_CASES = [
     # (case, code, message fragment, fix fragment: the repaired code, or None for no repair)
-    ("seven digits: the dot lost", "2000648",
-     "looks like a code stored as a number, which lost its dot", "Probably 2.000648:"),
-    ("leading digit 1, national number above 100000", "1115155",
-     "lost its dot", "Probably 1.115155:"),
-    ("one trailing zero lost", "1.00398",
-     "has 5 digits after the dot where a national code has 6: it looks like a code stored as "
-     "a number, which lost its trailing zero", "Probably 1.003980:"),
+    (
+        "seven digits: the dot lost",
+        "2000648",
+        "looks like a code stored as a number, which lost its dot",
+        "Probably 2.000648:",
+    ),
+    (
+        "leading digit 1, national number above 100000",
+        "1115155",
+        "lost its dot",
+        "Probably 1.115155:",
+    ),
+    (
+        "one trailing zero lost",
+        "1.00398",
+        "has 5 digits after the dot where a national code has 6: it looks like a code stored as "
+        "a number, which lost its trailing zero",
+        "Probably 1.003980:",
+    ),
     ("two trailing zeros lost", "1.0039", "lost its 2 trailing zeros", "Probably 1.003900:"),
     ("three trailing zeros lost", "2.001", "lost its 3 trailing zeros", "Probably 2.001000:"),
-    ("decimal comma of a Vietnamese Excel", "1,00398", "5 digits after the comma",
-     "Probably 1.003980:"),
+    (
+        "decimal comma of a Vietnamese Excel",
+        "1,00398",
+        "5 digits after the comma",
+        "Probably 1.003980:",
+    ),
     ("spaces around the number", " 2000648 ", "lost its dot", "Probably 2.000648:"),
     # Not numbers that lost a digit: no guess.
-    ("ends in 0: a number never shows a trailing zero", "1.00120",
-     "has 5 digits after the dot where a national code has 6.", None),
+    (
+        "ends in 0: a number never shows a trailing zero",
+        "1.00120",
+        "has 5 digits after the dot where a national code has 6.",
+        None,
+    ),
     ("two digits left: section numbering", "2.10", "has 2 digits after the dot", None),
     ("one digit left", "1.1", "has 1 digits after the dot", None),
     ("five digits: an internal id", "23604", "is not a national code", None),
@@ -78,16 +98,22 @@ NUMBER_CODE_CASES = [
     ("seven digits beyond national numbering", "2345678", "is not a national code", None),
     ("leading zero: not what a number shows", "0.00398", "has 5 digits after the dot", None),
     ("a one-stop system's local code", "2018.HT.14", "has a letter where a digit belongs", None),
-    ("a one-stop system's local code with a dot at the end", "BHXH.TBHXH.02.",
-     "has a letter where a digit belongs", None),
+    (
+        "a one-stop system's local code with a dot at the end",
+        "BHXH.TBHXH.02.",
+        "has a letter where a digit belongs",
+        None,
+    ),
     ("a typed code missing a digit, with a letter", "1.0O398", "has a letter", None),
 ]
 
 
-@pytest.mark.parametrize(("case", "code", "message", "fix"), NUMBER_CODE_CASES,
-                         ids=[c[0] for c in NUMBER_CODE_CASES])
-def test_pa101_codes_changed_by_a_number_cell(case: str, code: str, message: str,
-                                              fix: str | None) -> None:
+@pytest.mark.parametrize(
+    ("case", "code", "message", "fix"), NUMBER_CODE_CASES, ids=[c[0] for c in NUMBER_CODE_CASES]
+)
+def test_pa101_codes_changed_by_a_number_cell(
+    case: str, code: str, message: str, fix: str | None
+) -> None:
     [finding] = [f for f in findings_of([{"code": code, "name": "X"}]) if f.rule == "PA101"]
     assert finding.severity == "error"
     assert message in finding.message
@@ -104,12 +130,20 @@ def test_pa101_codes_changed_by_a_number_cell(case: str, code: str, message: str
     ("code", "repaired"),
     [
         # Certain repairs: one reading, no guess.
-        ("1,001234", "1.001234"), ("01.001234", "1.001234"), ("1.0O1234", "1.001234"),
-        (" 1.001234", "1.001234"), ("1.001234", "1.001234"),
+        ("1,001234", "1.001234"),
+        ("01.001234", "1.001234"),
+        ("1.0O1234", "1.001234"),
+        (" 1.001234", "1.001234"),
+        ("1.001234", "1.001234"),
         # Guesses about a number cell.
-        ("2000648", "2.000648"), ("1.00398", "1.003980"), ("1.0039", "1.003900"),
+        ("2000648", "2.000648"),
+        ("1.00398", "1.003980"),
+        ("1.0039", "1.003900"),
         # Nothing to repair.
-        ("23604", None), ("2018.HT.14", None), ("1.00120", None), ("chưa có mã", None),
+        ("23604", None),
+        ("2018.HT.14", None),
+        ("1.00120", None),
+        ("chưa có mã", None),
     ],
 )
 def test_repaired_code(code: str, repaired: str | None) -> None:
@@ -120,10 +154,12 @@ def test_repaired_code(code: str, repaired: str | None) -> None:
 
 def test_pa101_number_cell_in_vietnamese() -> None:
     with speaking("vi"):
-        [finding] = [f for f in findings_of([{"code": "2000648", "name": "X"}])
-                     if f.rule == "PA101"]
-    assert finding.message == ("Mã thủ tục '2000648' có vẻ là mã bị lưu dưới dạng số nên mất "
-                               "dấu chấm.")
+        [finding] = [
+            f for f in findings_of([{"code": "2000648", "name": "X"}]) if f.rule == "PA101"
+        ]
+    assert finding.message == (
+        "Mã thủ tục '2000648' có vẻ là mã bị lưu dưới dạng số nên mất dấu chấm."
+    )
     assert finding.fix.startswith("Có lẽ là 2.000648: kiểm tra lại trong Cơ sở dữ liệu quốc gia")
 
 

@@ -19,20 +19,33 @@ def r(code: str | None, name: str | None, level: str | None = "Cấp xã") -> Ro
 
 
 PA201_CASES = [
-    ("exact copy", [r("1.000001", "Đăng ký khai sinh"), r("1.000001", "Đăng ký khai sinh")],
-     [2, 3]),
-    ("case, spaces and trailing dot", [r("1.000001", "Đăng ký khai sinh"),
-                                       r("1.000001", "ĐĂNG KÝ  khai sinh.")], [2, 3]),
-    ("old and new tone placement", [r("1.000001", "Hoà giải"), r("1.000001", "Hòa giải")],
-     [2, 3]),
-    ("NFD and NFC", [r("1.000001", "Đăng ký"), r("1.000001", normalize("NFD", "Đăng ký"))],
-     [2, 3]),
-    ("three copies", [r("1.000001", "A"), r("1.000002", "B"), r("1.000001", "A"),
-                      r("1.000001", "A")], [2, 4, 5]),
-    ("levels in another order", [r("1.000001", "A", "Cấp tỉnh, Cấp xã"),
-                                 r("1.000001", "A", "cấp xã; Cấp tỉnh")], [2, 3]),
-    ("levels on two lines", [r("1.000001", "A", "Cấp tỉnh\nCấp xã"),
-                             r("1.000001", "A", "Cấp xã, Cấp tỉnh")], [2, 3]),
+    (
+        "exact copy",
+        [r("1.000001", "Đăng ký khai sinh"), r("1.000001", "Đăng ký khai sinh")],
+        [2, 3],
+    ),
+    (
+        "case, spaces and trailing dot",
+        [r("1.000001", "Đăng ký khai sinh"), r("1.000001", "ĐĂNG KÝ  khai sinh.")],
+        [2, 3],
+    ),
+    ("old and new tone placement", [r("1.000001", "Hoà giải"), r("1.000001", "Hòa giải")], [2, 3]),
+    ("NFD and NFC", [r("1.000001", "Đăng ký"), r("1.000001", normalize("NFD", "Đăng ký"))], [2, 3]),
+    (
+        "three copies",
+        [r("1.000001", "A"), r("1.000002", "B"), r("1.000001", "A"), r("1.000001", "A")],
+        [2, 4, 5],
+    ),
+    (
+        "levels in another order",
+        [r("1.000001", "A", "Cấp tỉnh, Cấp xã"), r("1.000001", "A", "cấp xã; Cấp tỉnh")],
+        [2, 3],
+    ),
+    (
+        "levels on two lines",
+        [r("1.000001", "A", "Cấp tỉnh\nCấp xã"), r("1.000001", "A", "Cấp xã, Cấp tỉnh")],
+        [2, 3],
+    ),
     ("different level", [r("1.000001", "A", "Cấp tỉnh"), r("1.000001", "A", "Cấp xã")], []),
     ("different name", [r("1.000001", "Cấp giấy phép"), r("1.000001", "Cáp giấy phép")], []),
     ("different code", [r("1.000001", "A"), r("1.000002", "A")], []),
@@ -75,12 +88,17 @@ def test_messages_count_the_other_names_and_codes() -> None:
 
 
 PA202_CASES = [
-    ("one code, two names", [r("1.000001", "Cấp giấy phép xây dựng"),
-                             r("1.000001", "Cấp giấy phép di dời")], [2, 3]),
-    ("one code, one name typed twice", [r("1.000001", "Hoà giải"), r("1.000001", "hòa giải.")],
-     []),
-    ("one code, same name at two levels", [r("1.000001", "A", "Cấp tỉnh"),
-                                           r("1.000001", "A", "Cấp xã")], []),
+    (
+        "one code, two names",
+        [r("1.000001", "Cấp giấy phép xây dựng"), r("1.000001", "Cấp giấy phép di dời")],
+        [2, 3],
+    ),
+    ("one code, one name typed twice", [r("1.000001", "Hoà giải"), r("1.000001", "hòa giải.")], []),
+    (
+        "one code, same name at two levels",
+        [r("1.000001", "A", "Cấp tỉnh"), r("1.000001", "A", "Cấp xã")],
+        [],
+    ),
     ("code with spaces", [r("1.000001", "A"), r(" 1.000001", "B"), r("1.000002", "C")], [2, 3]),
     ("missing codes are not one code", [r(None, "A"), r(None, "B")], []),
 ]
@@ -98,14 +116,19 @@ def test_pa202_message_names_the_other_procedure() -> None:
 
 
 PA203_CASES = [
-    ("same name, two codes", [r("1.000001", "Công nhận hòa giải viên"),
-                              r("2.000002", "Công nhận hòa giải viên")], [2, 3]),
-    ("old and new tone placement", [r("1.000001", "Thu hồi uỷ quyền"),
-                                    r("2.000002", "Thu hồi ủy quyền")], [2, 3]),
+    (
+        "same name, two codes",
+        [r("1.000001", "Công nhận hòa giải viên"), r("2.000002", "Công nhận hòa giải viên")],
+        [2, 3],
+    ),
+    (
+        "old and new tone placement",
+        [r("1.000001", "Thu hồi uỷ quyền"), r("2.000002", "Thu hồi ủy quyền")],
+        [2, 3],
+    ),
     ("one without a code", [r("1.000001", "A"), r(None, "A")], [2, 3]),
     ("both without a code", [r(None, "A"), r(None, "a.")], [2, 3]),
-    ("same name at two levels", [r("1.000001", "A", "Cấp tỉnh"), r("2.000002", "A", "Cấp xã")],
-     []),
+    ("same name at two levels", [r("1.000001", "A", "Cấp tỉnh"), r("2.000002", "A", "Cấp xã")], []),
     ("same code is PA201, not PA203", [r("1.000001", "A"), r("1.000001", "A")], []),
     ("diacritics differ", [r("1.000001", "Cấp phép"), r("2.000002", "Cáp phép")], []),
 ]
@@ -177,8 +200,9 @@ STACKED_CASES = [
 ]  # fmt: skip
 
 
-@pytest.mark.parametrize(("case", "rows", "rule", "flagged"), STACKED_CASES,
-                         ids=[c[0] for c in STACKED_CASES])
+@pytest.mark.parametrize(
+    ("case", "rows", "rule", "flagged"), STACKED_CASES, ids=[c[0] for c in STACKED_CASES]
+)
 def test_stacked_lists(case: str, rows: list[Row], rule: str, flagged: list[int]) -> None:
     column = "code" if rule == "PA202" else "name"
     assert hits_of(rule, rows) == [(row, column) for row in flagged]
@@ -191,11 +215,15 @@ def test_stacked_messages_name_the_unit() -> None:
     messages = {(f.rule, f.row): f.message for f in findings_of(rows, sheet="S")
                 if f.rule.startswith("PA20")}  # fmt: skip
     assert messages[("PA201", 6)] == (
-        "The same procedure is also listed under UBND Thị xã Phú Thọ on row 8.")
+        "The same procedure is also listed under UBND Thị xã Phú Thọ on row 8."
+    )
     assert messages[("PA203", 9)] == (
-        "The same name is also listed under UBND Huyện Tam Nông on row 4 (under code 2018.HT.14).")
-    assert messages[("PA202", 10)] == ("The code 2018.HT.14 is also used under UBND Huyện Phù "
-                                       "Ninh for 'Đăng ký khai sinh' on row 2.")
+        "The same name is also listed under UBND Huyện Tam Nông on row 4 (under code 2018.HT.14)."
+    )
+    assert messages[("PA202", 10)] == (
+        "The code 2018.HT.14 is also used under UBND Huyện Phù "
+        "Ninh for 'Đăng ký khai sinh' on row 2."
+    )
 
 
 def test_stacked_messages_in_vietnamese() -> None:
@@ -205,7 +233,8 @@ def test_stacked_messages_in_vietnamese() -> None:
     with speaking("vi"):
         messages = {f.row: f.message for f in findings_of(rows, sheet="S") if f.rule == "PA201"}
     assert messages[8] == (
-        "Thủ tục này cũng được liệt kê trong danh mục của UBND Thị xã Phú Thọ tại dòng 6.")
+        "Thủ tục này cũng được liệt kê trong danh mục của UBND Thị xã Phú Thọ tại dòng 6."
+    )
 
 
 # --- codes compared after their mechanical repair -------------------------------------------
@@ -262,8 +291,11 @@ def test_phu_tho_duplicates_stay_within_units(real_data) -> None:
     options = ReadOptions(mapping={"TEN_CO_QUAN": "agency", "TEN_TAT": "code"})
     [table] = read_catalogue(str(path), options).tables
     unit_of_row = dict(zip(table.frame["_row"], table.frame["agency"], strict=True))
-    result = audit([str(path)], read_options=options,
-                   selection=RuleSelection(select=("PA201", "PA202", "PA203", "PA204")))
+    result = audit(
+        [str(path)],
+        read_options=options,
+        selection=RuleSelection(select=("PA201", "PA202", "PA203", "PA204")),
+    )
     found = [f for f in result.findings if f.rule in {"PA201", "PA202", "PA203", "PA204"}]
     assert found  # some rows are listed twice within one district
     for finding in found:

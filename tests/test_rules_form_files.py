@@ -38,11 +38,13 @@ def forms_dir(tmp_path: Path) -> Path:
     return folder
 
 
-def pa302(tables: list[Table], components: list[Table] | None = None,
-          forms_dir: Path | None = None) -> list[Finding]:
+def pa302(
+    tables: list[Table], components: list[Table] | None = None, forms_dir: Path | None = None
+) -> list[Finding]:
     options = RuleOptions(forms_dir=forms_dir)
-    context = FileContext("t.xlsx", [(t, RuleContext(t.frame, options)) for t in tables],
-                          options, components or [])
+    context = FileContext(
+        "t.xlsx", [(t, RuleContext(t.frame, options)) for t in tables], options, components or []
+    )
     return [f for f in audit_file(context, all_rules()) if f.rule == "PA302"]
 
 
@@ -81,8 +83,9 @@ FORM_CELLS = [
 
 
 @pytest.mark.parametrize(("case", "cell", "missing"), FORM_CELLS, ids=[c[0] for c in FORM_CELLS])
-def test_pa302_forms_cells_against_the_forms_dir(forms_dir: Path, case: str, cell: str | None,
-                                                 missing: list[str]) -> None:
+def test_pa302_forms_cells_against_the_forms_dir(
+    forms_dir: Path, case: str, cell: str | None, missing: list[str]
+) -> None:
     table = table_of([{"code": "1.000178", "name": "Đăng ký khai sinh", "forms": cell}], "S")
     found = pa302([table], forms_dir=forms_dir)
     assert sorted(quoted(f) for f in found) == missing
@@ -105,10 +108,12 @@ def test_pa302_leaves_forms_cells_alone_without_a_forms_dir() -> None:
 
 
 def test_pa302_does_not_ask_for_the_forms_of_abolished_procedures(forms_dir: Path) -> None:
-    table = table_of([
-        {"name": "A", "forms": "mau-09.docx", "status": "Bãi bỏ"},
-        {"name": "B", "forms": "mau-09.docx", "status": "Còn hiệu lực"},
-    ])
+    table = table_of(
+        [
+            {"name": "A", "forms": "mau-09.docx", "status": "Bãi bỏ"},
+            {"name": "B", "forms": "mau-09.docx", "status": "Còn hiệu lực"},
+        ]
+    )
     assert [f.row for f in pa302([table], forms_dir=forms_dir)] == [3]
 
 
@@ -136,14 +141,14 @@ COMPONENT_CASES = [
 ]
 
 
-@pytest.mark.parametrize(("case", "component", "link", "flagged"), COMPONENT_CASES,
-                         ids=[c[0] for c in COMPONENT_CASES])
-def test_pa302_form_components_without_a_file(case: str, component: str, link: str | None,
-                                              flagged: bool) -> None:
+@pytest.mark.parametrize(
+    ("case", "component", "link", "flagged"), COMPONENT_CASES, ids=[c[0] for c in COMPONENT_CASES]
+)
+def test_pa302_form_components_without_a_file(
+    case: str, component: str, link: str | None, flagged: bool
+) -> None:
     catalogue = table_of([{"code": "1.000178", "name": "Đăng ký khai sinh"}])
-    components = components_of(
-        [{"code": " 1.000178 ", "component": component, "form_link": link}]
-    )
+    components = components_of([{"code": " 1.000178 ", "component": component, "form_link": link}])
     found = pa302([catalogue], [components])
     assert [(f.sheet, f.row, f.column, f.code) for f in found] == (
         [("TPHS", 2, "form_link", "1.000178")] if flagged else []
@@ -191,8 +196,9 @@ def write_workbook(path: Path, sheets: dict[str, list[list[object]]]) -> Path:
 
 @pytest.fixture
 def with_components(tmp_path: Path) -> Path:
-    return write_workbook(tmp_path / "tthc.xlsx",
-                          {"Danh mục": LIST_SHEET, "Thành phần hồ sơ": COMPONENT_SHEET})
+    return write_workbook(
+        tmp_path / "tthc.xlsx", {"Danh mục": LIST_SHEET, "Thành phần hồ sơ": COMPONENT_SHEET}
+    )
 
 
 def test_a_components_sheet_is_read_not_skipped(with_components: Path) -> None:
@@ -204,8 +210,7 @@ def test_a_components_sheet_is_read_not_skipped(with_components: Path) -> None:
     assert list(frame.columns) == ["code", "component", "form_link", "quantity", ROW, SHEET]
     assert frame[ROW].tolist() == [5, 6, 7, 8, 9]
     assert frame[SHEET].unique().tolist() == ["Thành phần hồ sơ"]
-    assert frame["code"].tolist() == ["1.000178", "1.000178", "1.000179", "1.000180",
-                                      "1.000180"]
+    assert frame["code"].tolist() == ["1.000178", "1.000178", "1.000179", "1.000180", "1.000180"]
     assert frame["form_link"].isna().tolist() == [False, True, False, False, False]
     assert components.account.header_rows == (3,)
     assert components.codes_restored == 1
@@ -214,27 +219,33 @@ def test_a_components_sheet_is_read_not_skipped(with_components: Path) -> None:
 def test_pa302_finds_the_rows_of_both_sheets(with_components: Path, forms_dir: Path) -> None:
     result = audit([str(with_components)], rule_options=RuleOptions(forms_dir=forms_dir))
     assert not result.failures
-    found = [(f.sheet, f.row, f.column, f.code, f.value)
-             for f in result.findings if f.rule == "PA302"]
+    found = [
+        (f.sheet, f.row, f.column, f.code, f.value) for f in result.findings if f.rule == "PA302"
+    ]
     assert found == [
         ("Danh mục", 4, "forms", "1.000179", "TK-02.pdf; to-khai-kh.docx"),
         ("Thành phần hồ sơ", 7, "form_link", "1.000179", PORTAL_LINK),
         ("Thành phần hồ sơ", 9, "form_link", "1.000180", "mau-02.docx"),
     ]
     [report] = result.files
-    assert report.component_sheets == (("Thành phần hồ sơ", len(read_catalogue(
-        str(with_components)).components[0].frame)),)
+    assert report.component_sheets == (
+        ("Thành phần hồ sơ", len(read_catalogue(str(with_components)).components[0].frame)),
+    )
     # Without the forms folder only the form component with no file is left.
-    without = [(f.sheet, f.row) for f in audit([str(with_components)]).findings
-               if f.rule == "PA302"]
+    without = [
+        (f.sheet, f.row) for f in audit([str(with_components)]).findings if f.rule == "PA302"
+    ]
     assert without == [("Thành phần hồ sơ", 7)]
 
 
 def test_a_lone_components_heading_is_not_a_components_sheet(tmp_path: Path) -> None:
-    path = write_workbook(tmp_path / "notes.xlsx", {
-        "Danh mục": LIST_SHEET,
-        "Ghi chú": [["Thành phần hồ sơ"], ["Nộp theo hướng dẫn của Sở."]],
-    })
+    path = write_workbook(
+        tmp_path / "notes.xlsx",
+        {
+            "Danh mục": LIST_SHEET,
+            "Ghi chú": [["Thành phần hồ sơ"], ["Nộp theo hướng dẫn của Sở."]],
+        },
+    )
     catalogue = read_catalogue(str(path))
     assert catalogue.components == ()
     assert list(catalogue.skipped_sheets) == ["Ghi chú"]
@@ -242,8 +253,7 @@ def test_a_lone_components_heading_is_not_a_components_sheet(tmp_path: Path) -> 
 
 def test_a_csv_is_never_a_components_sheet(tmp_path: Path) -> None:
     path = tmp_path / "tphs.csv"
-    path.write_text("Mã thủ tục,Tên giấy tờ,Mẫu đơn tờ khai\n1.000178,Tờ khai,\n",
-                    encoding="utf-8")
+    path.write_text("Mã thủ tục,Tên giấy tờ,Mẫu đơn tờ khai\n1.000178,Tờ khai,\n", encoding="utf-8")
     result = audit([str(path)])
     [failure] = result.failures
     assert "has no column for the procedure name" in failure.message
@@ -269,8 +279,9 @@ def test_pa302_on_the_2021_portal_components(real_data: Path, tmp_path: Path) ->
             [code, part["Tên giấy tờ"], part["Mẫu đơn, tờ khai"], part["Số lượng - bản chính"]]
             for part in procedure["Thành phần hồ sơ"]
         ]
-    path = write_workbook(tmp_path / "2021.xlsx",
-                          {"Danh sách TTHC": listed, "Thành phần hồ sơ": components})
+    path = write_workbook(
+        tmp_path / "2021.xlsx", {"Danh sách TTHC": listed, "Thành phần hồ sơ": components}
+    )
     catalogue = read_catalogue(str(path))
     assert [len(t.frame) for t in catalogue.tables] == [87]
     assert [len(t.frame) for t in catalogue.components] == [303]
@@ -278,8 +289,7 @@ def test_pa302_on_the_2021_portal_components(real_data: Path, tmp_path: Path) ->
     empty_folder = tmp_path / "forms"
     empty_folder.mkdir()
     for options in (RuleOptions(), RuleOptions(forms_dir=empty_folder)):
-        found = [f for f in audit([str(path)], rule_options=options).findings
-                 if f.rule == "PA302"]
+        found = [f for f in audit([str(path)], rule_options=options).findings if f.rule == "PA302"]
         # The portal's links name no file, so the forms folder adds nothing.
         assert len(found) == REAL_FORMS_WITHOUT_FILE
         assert all(f.value == PORTAL_LINK and f.sheet == "Thành phần hồ sơ" for f in found)

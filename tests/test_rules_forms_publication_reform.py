@@ -44,8 +44,9 @@ DECISION_CASES = [
 @pytest.mark.parametrize(
     ("case", "number", "unpublished", "invalid"), DECISION_CASES, ids=[c[0] for c in DECISION_CASES]
 )
-def test_pa401_pa402_decisions(case: str, number: str | None, unpublished: bool,
-                               invalid: bool) -> None:
+def test_pa401_pa402_decisions(
+    case: str, number: str | None, unpublished: bool, invalid: bool
+) -> None:
     rows = [{"name": "Đăng ký khai sinh", "decision_no": number}]
     assert hits_of("PA401", rows) == ([(2, "decision_no")] if unpublished else [])
     assert hits_of("PA402", rows) == ([(2, "decision_no")] if invalid else [])
@@ -92,7 +93,6 @@ def test_pa501_district_level(case: str, level: str, flagged: bool) -> None:
 
 def test_pa501_fix_keeps_the_other_levels() -> None:
     [finding] = [
-        f for f in findings_of([{"name": "A", "level": "Cấp tỉnh, Cấp huyện"}])
-        if f.rule == "PA501"
+        f for f in findings_of([{"name": "A", "level": "Cấp tỉnh, Cấp huyện"}]) if f.rule == "PA501"
     ]
     assert "leaving 'Cấp tỉnh'" in finding.fix

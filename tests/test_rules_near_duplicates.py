@@ -25,16 +25,29 @@ FLAGGED = [
     ("one wrong diacritic", pair("Cấp giấy phép xây dựng", "Cáp giấy phép xây dựng")),
     ("a letter missing", pair("Đăng ký kết hôn lưu động", "Đăng ký kết hôn lưu đông")),
     ("a long word, two slips", pair("Đăng ký thường trú", "Đăng ký thuờng trú")),
-    ("a slip that spells another word, rare in its place",
-     pair("Cấp bản sao trích lục hộ tịch", "Cấp bán sao trích lục hộ tịch")),
+    (
+        "a slip that spells another word, rare in its place",
+        pair("Cấp bản sao trích lục hộ tịch", "Cấp bán sao trích lục hộ tịch"),
+    ),
     ("a slip in a two-word name", pair("Cấp phép", "Cáp phép")),
     # a filler word more or less, or typed twice
-    ("'việc' missing", pair("Đăng ký việc nuôi con nuôi trong nước",
-                            "Đăng ký nuôi con nuôi trong nước")),
-    ("'của' missing", pair("Cấp giấy phép thành lập văn phòng đại diện của thương nhân",
-                           "Cấp giấy phép thành lập văn phòng đại diện thương nhân")),
-    ("'và' missing", pair("Cấp giấy phép xuất khẩu và nhập khẩu thuốc",
-                          "Cấp giấy phép xuất khẩu nhập khẩu thuốc")),
+    (
+        "'việc' missing",
+        pair("Đăng ký việc nuôi con nuôi trong nước", "Đăng ký nuôi con nuôi trong nước"),
+    ),
+    (
+        "'của' missing",
+        pair(
+            "Cấp giấy phép thành lập văn phòng đại diện của thương nhân",
+            "Cấp giấy phép thành lập văn phòng đại diện thương nhân",
+        ),
+    ),
+    (
+        "'và' missing",
+        pair(
+            "Cấp giấy phép xuất khẩu và nhập khẩu thuốc", "Cấp giấy phép xuất khẩu nhập khẩu thuốc"
+        ),
+    ),
     ("three words and a filler", pair("Đăng ký kết hôn", "Đăng ký việc kết hôn")),
     ("a word typed twice", pair("Đăng ký khai sinh lưu động", "Đăng ký khai khai sinh lưu động")),
     # the same letters or the same words
@@ -43,14 +56,20 @@ FLAGGED = [
     ("a slash spaced", pair("Đăng ký/Thay đổi thông tin", "Đăng ký/ Thay đổi thông tin")),
     ("a leading 'Thủ tục'", pair("Thủ tục gia hạn nộp thuế", "Gia hạn nộp thuế")),
     ("'Thủ tục' typed twice", pair("Thủ tục thủ tục gia hạn nộp thuế", "Thủ tục gia hạn nộp thuế")),
-    ("a level tag, the level cell the same",
-     pair("Đăng ký kết hôn (thực hiện tại cấp xã)", "Đăng ký kết hôn")),
+    (
+        "a level tag, the level cell the same",
+        pair("Đăng ký kết hôn (thực hiện tại cấp xã)", "Đăng ký kết hôn"),
+    ),
     ("a level tag with a slip in it", pair("Đăng ký kết hôn (cáp xã)", "Đăng ký kết hôn")),
-    ("no level column: names compare with each other",
-     [{"name": "Đăng ký khai sinh"}, {"name": "Đăng ký khia sinh"}]),
+    (
+        "no level column: names compare with each other",
+        [{"name": "Đăng ký khai sinh"}, {"name": "Đăng ký khia sinh"}],
+    ),
     ("no level cell on either row", pair("Đăng ký khai sinh", "Đăng ký khia sinh", level=None)),
-    ("levels written in another order",
-     [r("Đăng ký khai sinh", "Cấp tỉnh, Cấp xã"), r("Đăng ký khia sinh", "cấp xã; Cấp tỉnh")]),
+    (
+        "levels written in another order",
+        [r("Đăng ký khai sinh", "Cấp tỉnh, Cấp xã"), r("Đăng ký khia sinh", "cấp xã; Cấp tỉnh")],
+    ),
 ]
 
 
@@ -72,44 +91,80 @@ NOT_FLAGGED = [
     ("'cấp đổi' and 'cấp lại'", pair("Cấp đổi thẻ căn cước", "Cấp lại thẻ căn cước")),
     ("'cấp' and 'đổi'", pair("Cấp giấy phép lái xe", "Đổi giấy phép lái xe")),
     ("'xóa đăng ký' and 'đăng ký'", pair("Xóa đăng ký thường trú", "Đăng ký thường trú")),
-    ("'không' more", pair("Chuyển đổi công năng nhà ở không thuộc tài sản công",
-                          "Chuyển đổi công năng nhà ở thuộc tài sản công")),
-    ("a content word more", pair("Công nhận làng nghề truyền thống",
-                                 "Công nhận nghề truyền thống")),
-    ("'chi cục' and 'cục'", pair("Giảm thuế thuộc thẩm quyền của chi cục hải quan",
-                                 "Giảm thuế thuộc thẩm quyền của cục hải quan")),
+    (
+        "'không' more",
+        pair(
+            "Chuyển đổi công năng nhà ở không thuộc tài sản công",
+            "Chuyển đổi công năng nhà ở thuộc tài sản công",
+        ),
+    ),
+    (
+        "a content word more",
+        pair("Công nhận làng nghề truyền thống", "Công nhận nghề truyền thống"),
+    ),
+    (
+        "'chi cục' and 'cục'",
+        pair(
+            "Giảm thuế thuộc thẩm quyền của chi cục hải quan",
+            "Giảm thuế thuộc thẩm quyền của cục hải quan",
+        ),
+    ),
     ("'lần đầu' more", pair("Cấp chứng chỉ hành nghề lần đầu", "Cấp chứng chỉ hành nghề")),
     ("Roman numerals", pair("Cấp chứng chỉ hành nghề hạng I", "Cấp chứng chỉ hành nghề hạng II")),
     ("Roman numerals of two letters", pair("Cấp chứng chỉ hạng II", "Cấp chứng chỉ hạng III")),
     ("numbers", pair("Cấp giấy phép theo mẫu 1", "Cấp giấy phép theo mẫu 2")),
     ("numbers of two digits", pair("Cấp giấy phép theo mẫu 01", "Cấp giấy phép theo mẫu 02")),
-    ("standard numbers", pair("Chứng nhận hợp chuẩn TCVN 10256",
-                              "Chứng nhận hợp chuẩn TCVN 10257")),
+    (
+        "standard numbers",
+        pair("Chứng nhận hợp chuẩn TCVN 10256", "Chứng nhận hợp chuẩn TCVN 10257"),
+    ),
     ("letters", pair("Cấp giấy phép lái xe hạng A", "Cấp giấy phép lái xe hạng B")),
     ("acronyms", pair("Cấp giấy chứng nhận GMP", "Cấp giấy chứng nhận GSP")),
     ("two real words one letter apart", pair("Miễn tiền thuê đất", "Miễn tiền thuế đất")),
     ("two filler words", pair("Cấp phép và hướng dẫn", "Cấp phép về hướng dẫn")),
-    ("a word doubled by a comma", pair("Cấp, cấp lại giấy phép liên vận",
-                                       "Cấp lại giấy phép liên vận")),
+    (
+        "a word doubled by a comma",
+        pair("Cấp, cấp lại giấy phép liên vận", "Cấp lại giấy phép liên vận"),
+    ),
     ("a filler word in a short name", pair("Kết hôn", "Việc kết hôn")),
     ("a filler syllable of a real word", pair("Hỗ trợ tìm việc làm", "Hỗ trợ tìm làm")),
     ("two words apart", pair("Đăng ký khai sinh", "Đăng ký khia sinh lại")),
     # levels
-    ("the same slip at two levels", [r("Đăng ký khai sinh", "Cấp xã"),
-                                     r("Đăng ký khia sinh", "Cấp tỉnh")]),
-    ("a level tag and no level column (two levels in the portal)",
-     [{"name": "Cấp lại thẻ căn cước (thực hiện tại cấp tỉnh)"}, {"name": "Cấp lại thẻ căn cước"}]),
-    ("two level tags", pair("Cấp thẻ căn cước (cấp tỉnh)", "Cấp thẻ căn cước (cấp xã)",
-                            level="Cấp tỉnh, Cấp xã")),
-    ("a tag and a slip without a level column",
-     [{"name": "Đăng ký khai sinh (cấp xã)"}, {"name": "Đăng ký khia sinh"}]),
-    ("a parenthesis without 'cấp' is no level tag",
-     pair("Cấp giấy phép khai thác tài nguyên (TC)", "Cấp giấy phép khai thác tài nguyên")),
-    ("'(cấp lần đầu)' is no level tag", pair("Đăng ký hành nghề (cấp lần đầu)",
-                                             "Đăng ký hành nghề")),
+    (
+        "the same slip at two levels",
+        [r("Đăng ký khai sinh", "Cấp xã"), r("Đăng ký khia sinh", "Cấp tỉnh")],
+    ),
+    (
+        "a level tag and no level column (two levels in the portal)",
+        [
+            {"name": "Cấp lại thẻ căn cước (thực hiện tại cấp tỉnh)"},
+            {"name": "Cấp lại thẻ căn cước"},
+        ],
+    ),
+    (
+        "two level tags",
+        pair("Cấp thẻ căn cước (cấp tỉnh)", "Cấp thẻ căn cước (cấp xã)", level="Cấp tỉnh, Cấp xã"),
+    ),
+    (
+        "a tag and a slip without a level column",
+        [{"name": "Đăng ký khai sinh (cấp xã)"}, {"name": "Đăng ký khia sinh"}],
+    ),
+    (
+        "a parenthesis without 'cấp' is no level tag",
+        pair("Cấp giấy phép khai thác tài nguyên (TC)", "Cấp giấy phép khai thác tài nguyên"),
+    ),
+    (
+        "'(cấp lần đầu)' is no level tag",
+        pair("Đăng ký hành nghề (cấp lần đầu)", "Đăng ký hành nghề"),
+    ),
     # rows out of force or without a name
-    ("an abolished row", [{"name": "Đăng ký khai sinh", "status": "Còn hiệu lực"},
-                          {"name": "Đăng ký khia sinh", "status": "Bãi bỏ"}]),
+    (
+        "an abolished row",
+        [
+            {"name": "Đăng ký khai sinh", "status": "Còn hiệu lực"},
+            {"name": "Đăng ký khia sinh", "status": "Bãi bỏ"},
+        ],
+    ),
     ("a missing name", [r("Đăng ký khai sinh"), r(None)]),
     ("one row", [r("Đăng ký khai sinh")]),
 ]
@@ -144,32 +199,42 @@ def messages_of(rows: list[Row]) -> dict[int | None, str]:
 def test_pa204_message_quotes_the_other_name_and_the_difference() -> None:
     rows = [r("Đăng ký khai sinh"), r("Đăng ký khai tử"), r("Đăng ký khia sinh")]
     assert messages_of(rows) == {
-        2: "The name is close to 'Đăng ký khia sinh' on row 4 (a different word: 'khia' / "
-        "'khai').",
-        4: "The name is close to 'Đăng ký khai sinh' on row 2 (a different word: 'khai' / "
-        "'khia').",
+        2: "The name is close to 'Đăng ký khia sinh' on row 4 (a different word: 'khia' / 'khai').",
+        4: "The name is close to 'Đăng ký khai sinh' on row 2 (a different word: 'khai' / 'khia').",
     }
 
 
 @pytest.mark.parametrize(
     ("names", "message"),
     [
-        (("Đăng ký việc kết hôn", "Đăng ký kết hôn"),
-         "The name is close to 'Đăng ký kết hôn' on row 3 (this name has the extra word 'việc')."),
-        (("Đăng ký kết hôn", "Đăng ký việc kết hôn"),
-         "The name is close to 'Đăng ký việc kết hôn' on row 3 (it has the extra word 'việc')."),
-        (("Đăngký kết hôn", "Đăng ký kết hôn"),
-         "The name is close to 'Đăng ký kết hôn' on row 3 (a word written together or apart: "
-         "'đăng ký' / 'đăngký')."),
-        (("Thủ tục gia hạn nộp thuế", "Gia hạn nộp thuế."),
-         "The name is close to 'Gia hạn nộp thuế.' on row 3 (only a leading 'Thủ tục' "
-         "differs)."),
-        (("Sửa đổi, bổ sung giấy phép", "Sửa đổi bổ sung giấy phép (cấp xã)"),
-         "The name is close to 'Sửa đổi bổ sung giấy phép (cấp xã)' on row 3 (only the level "
-         "tag and punctuation differ)."),
-        (("Đăng ký khai khai sinh lưu động", "Đăng ký khai sinh lưu động"),
-         "The name is close to 'Đăng ký khai sinh lưu động' on row 3 (this name has the word "
-         "'khai' twice in a row)."),
+        (
+            ("Đăng ký việc kết hôn", "Đăng ký kết hôn"),
+            "The name is close to 'Đăng ký kết hôn' on row 3 (this name has the extra word "
+            "'việc').",
+        ),
+        (
+            ("Đăng ký kết hôn", "Đăng ký việc kết hôn"),
+            "The name is close to 'Đăng ký việc kết hôn' on row 3 (it has the extra word 'việc').",
+        ),
+        (
+            ("Đăngký kết hôn", "Đăng ký kết hôn"),
+            "The name is close to 'Đăng ký kết hôn' on row 3 (a word written together or apart: "
+            "'đăng ký' / 'đăngký').",
+        ),
+        (
+            ("Thủ tục gia hạn nộp thuế", "Gia hạn nộp thuế."),
+            "The name is close to 'Gia hạn nộp thuế.' on row 3 (only a leading 'Thủ tục' differs).",
+        ),
+        (
+            ("Sửa đổi, bổ sung giấy phép", "Sửa đổi bổ sung giấy phép (cấp xã)"),
+            "The name is close to 'Sửa đổi bổ sung giấy phép (cấp xã)' on row 3 (only the level "
+            "tag and punctuation differ).",
+        ),
+        (
+            ("Đăng ký khai khai sinh lưu động", "Đăng ký khai sinh lưu động"),
+            "The name is close to 'Đăng ký khai sinh lưu động' on row 3 (this name has the word "
+            "'khai' twice in a row).",
+        ),
     ],
 )
 def test_pa204_message_says_how_the_names_differ(names: tuple[str, str], message: str) -> None:
@@ -234,8 +299,9 @@ STACKED_CASES = [
 ]  # fmt: skip
 
 
-@pytest.mark.parametrize(("case", "rows", "flagged"), STACKED_CASES,
-                         ids=[c[0] for c in STACKED_CASES])
+@pytest.mark.parametrize(
+    ("case", "rows", "flagged"), STACKED_CASES, ids=[c[0] for c in STACKED_CASES]
+)
 def test_stacked_lists(case: str, rows: list[Row], flagged: list[int]) -> None:
     assert hits_of("PA204", rows) == [(row, "name") for row in flagged]
 
@@ -246,7 +312,7 @@ def test_stacked_message_names_the_unit() -> None:
     messages = {f.row: f.message for f in findings_of(rows, sheet="S") if f.rule == "PA204"}
     assert messages == {
         3: "The name is close to 'Đăng ký khia sinh' under UBND Huyện Tam Nông on row 4 (a "
-           "different word: 'khia' / 'khai').",
+        "different word: 'khia' / 'khai').",
         4: "The name is close to 'Đăng ký khai sinh' under UBND Huyện Tam Nông on row 3 (a "
-           "different word: 'khai' / 'khia').",
+        "different word: 'khai' / 'khia').",
     }

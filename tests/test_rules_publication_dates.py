@@ -34,8 +34,11 @@ DATE_CASES = [
     ("future", "15/08/2099", "The decision date 15/08/2099 is in the future."),
     ("tomorrow", "24/11/2026", "The decision date 24/11/2026 is in the future."),
     ("today", "23/11/2026", None),
-    ("an empty date cell formatted as a date", "00/01/1900",
-     "The decision date '00/01/1900' is not a real date."),
+    (
+        "an empty date cell formatted as a date",
+        "00/01/1900",
+        "The decision date '00/01/1900' is not a real date.",
+    ),
     ("too early", "01/01/1900", "The decision date 01/01/1900 is before 1945"),
     ("Excel day number", "45884", "The decision date '45884' is a date cell that lost its format"),
 ]
@@ -56,8 +59,10 @@ def test_pa403_fixes_a_day_number_and_a_two_digit_year() -> None:
         {"name": "B", "decision_no": "1/QĐ-UBND", "decision_date": "15/8/25"},
     ]
     fixes = [f.fix for f in findings_of(rows) if f.rule == "PA403"]
-    assert fixes == ["Format the cell as a date, or write 15/08/2025.",
-                     "Write the year in full: 15/08/2025."]
+    assert fixes == [
+        "Format the cell as a date, or write 15/08/2025.",
+        "Write the year in full: 15/08/2025.",
+    ]
 
 
 def test_pa403_missing_date_only_beside_a_decision_number() -> None:
@@ -81,8 +86,9 @@ ABOLISHED_CASES = [
 ]
 
 
-@pytest.mark.parametrize(("case", "statuses", "rows"), ABOLISHED_CASES,
-                         ids=[c[0] for c in ABOLISHED_CASES])
+@pytest.mark.parametrize(
+    ("case", "statuses", "rows"), ABOLISHED_CASES, ids=[c[0] for c in ABOLISHED_CASES]
+)
 def test_pa404_abolished_listed(case: str, statuses: list[str], rows: list[int]) -> None:
     table = [{"name": f"Thủ tục {i}", "status": s} for i, s in enumerate(statuses)]
     assert hits_of("PA404", table) == [(row, "status") for row in rows]

@@ -23,50 +23,135 @@ ASK = "Replace it with the number of the decision that announced the procedure"
 DECISION_CASES = [
     # (case, cell, severity (None: no finding), message fragment, fix: exact, or a prefix "…")
     # A correct number inside extra words: a warning, the fix the number alone.
-    ("Quyết định số", "Quyết định số 6225/QĐ-BQP", Severity.WARNING,
-     "has words around it: the number itself is 6225/QĐ-BQP", WRITE.format("6225/QĐ-BQP")),
-    ("QĐ số", "QĐ số 12/QĐ-UBND", Severity.WARNING, "the number itself is 12/QĐ-UBND",
-     WRITE.format("12/QĐ-UBND")),
-    ("Số:", "Số: 64/QĐ-NHNN", Severity.WARNING, "the number itself is 64/QĐ-NHNN",
-     WRITE.format("64/QĐ-NHNN")),
-    ("SỐ in capitals (the portal)", "SỐ 64/QĐ-NHNN", Severity.WARNING,
-     "has words around it", WRITE.format("64/QĐ-NHNN")),
-    ("lower case words", "quyết định số 6225/QĐ-BQP", Severity.WARNING, "has words around it",
-     WRITE.format("6225/QĐ-BQP")),
-    ("words without diacritics", "Quyet dinh so 6225/QĐ-BQP", Severity.WARNING,
-     "has words around it", WRITE.format("6225/QĐ-BQP")),
-    ("who signed it", "Quyết định số 1890/QĐ-UBND của Chủ tịch UBND tỉnh", Severity.WARNING,
-     "has words around it", WRITE.format("1890/QĐ-UBND")),
-    ("words and QD", "Quyết định số 1890/QD-UBND", Severity.WARNING, "has words around it",
-     WRITE.format("1890/QĐ-UBND")),
-    ("words, then the date", "Quyết định số 3980/QĐ-BQP ngày 15/8/2025", Severity.WARNING,
-     "the number itself is 3980/QĐ-BQP", WRITE.format("3980/QĐ-BQP ngày 15/8/2025")),
-    ("two decisions with words", "Quyết định số 1890/QĐ-UBND; Quyết định số 2150/QĐ-UBND",
-     Severity.WARNING, "the numbers themselves are 1890/QĐ-UBND; 2150/QĐ-UBND",
-     WRITE.format("1890/QĐ-UBND; 2150/QĐ-UBND")),
+    (
+        "Quyết định số",
+        "Quyết định số 6225/QĐ-BQP",
+        Severity.WARNING,
+        "has words around it: the number itself is 6225/QĐ-BQP",
+        WRITE.format("6225/QĐ-BQP"),
+    ),
+    (
+        "QĐ số",
+        "QĐ số 12/QĐ-UBND",
+        Severity.WARNING,
+        "the number itself is 12/QĐ-UBND",
+        WRITE.format("12/QĐ-UBND"),
+    ),
+    (
+        "Số:",
+        "Số: 64/QĐ-NHNN",
+        Severity.WARNING,
+        "the number itself is 64/QĐ-NHNN",
+        WRITE.format("64/QĐ-NHNN"),
+    ),
+    (
+        "SỐ in capitals (the portal)",
+        "SỐ 64/QĐ-NHNN",
+        Severity.WARNING,
+        "has words around it",
+        WRITE.format("64/QĐ-NHNN"),
+    ),
+    (
+        "lower case words",
+        "quyết định số 6225/QĐ-BQP",
+        Severity.WARNING,
+        "has words around it",
+        WRITE.format("6225/QĐ-BQP"),
+    ),
+    (
+        "words without diacritics",
+        "Quyet dinh so 6225/QĐ-BQP",
+        Severity.WARNING,
+        "has words around it",
+        WRITE.format("6225/QĐ-BQP"),
+    ),
+    (
+        "who signed it",
+        "Quyết định số 1890/QĐ-UBND của Chủ tịch UBND tỉnh",
+        Severity.WARNING,
+        "has words around it",
+        WRITE.format("1890/QĐ-UBND"),
+    ),
+    (
+        "words and QD",
+        "Quyết định số 1890/QD-UBND",
+        Severity.WARNING,
+        "has words around it",
+        WRITE.format("1890/QĐ-UBND"),
+    ),
+    (
+        "words, then the date",
+        "Quyết định số 3980/QĐ-BQP ngày 15/8/2025",
+        Severity.WARNING,
+        "the number itself is 3980/QĐ-BQP",
+        WRITE.format("3980/QĐ-BQP ngày 15/8/2025"),
+    ),
+    (
+        "two decisions with words",
+        "Quyết định số 1890/QĐ-UBND; Quyết định số 2150/QĐ-UBND",
+        Severity.WARNING,
+        "the numbers themselves are 1890/QĐ-UBND; 2150/QĐ-UBND",
+        WRITE.format("1890/QĐ-UBND; 2150/QĐ-UBND"),
+    ),
     # Typing: a warning, the fix the number as it should be.
-    ("a stray space", "3980 /QĐ-BQP", Severity.WARNING, "is not written in the standard form",
-     WRITE.format("3980/QĐ-BQP")),
-    ("a trailing dot", "1521/QĐ-UBND.", Severity.WARNING, "is not written in the standard form",
-     WRITE.format("1521/QĐ-UBND")),
-    ("a dot before the slash", "2267./QĐ-BXD", Severity.WARNING, "standard form",
-     WRITE.format("2267/QĐ-BXD")),
-    ("QĐ before the number", "QĐ2338-BTP", Severity.WARNING, "standard form",
-     WRITE.format("2338/QĐ-BTP")),
-    ("lower case", "1890/qđ-ubnd", Severity.WARNING, "standard form",
-     WRITE.format("1890/QĐ-UBND")),
-    ("QD for QĐ", "1890/QD-UBND", Severity.WARNING, "writes 'QD' for 'QĐ'",
-     WRITE.format("1890/QĐ-UBND")),
-    ("a stray space, then the date", "3980 /QĐ-BQP ngày 15/8/2025", Severity.WARNING,
-     "standard form", WRITE.format("3980/QĐ-BQP ngày 15/8/2025")),
-    ("a number among other words", "Thay thế Quyết định số 123/QĐ-UBND", Severity.WARNING,
-     "holds the decision number 123/QĐ-UBND among other words",
-     "If 123/QĐ-UBND is the decision that announced the procedure, write it alone: "
-     "123/QĐ-UBND."),
-    ("two numbers among other words", "Quyết định 1890/QĐ-UBND sửa đổi Quyết định 123/QĐ-UBND",
-     Severity.WARNING, "holds the decision numbers 1890/QĐ-UBND; 123/QĐ-UBND among other words",
-     "Keep only the numbers of the decisions that announced the procedure, among 1890/QĐ-UBND; "
-     "123/QĐ-UBND."),
+    (
+        "a stray space",
+        "3980 /QĐ-BQP",
+        Severity.WARNING,
+        "is not written in the standard form",
+        WRITE.format("3980/QĐ-BQP"),
+    ),
+    (
+        "a trailing dot",
+        "1521/QĐ-UBND.",
+        Severity.WARNING,
+        "is not written in the standard form",
+        WRITE.format("1521/QĐ-UBND"),
+    ),
+    (
+        "a dot before the slash",
+        "2267./QĐ-BXD",
+        Severity.WARNING,
+        "standard form",
+        WRITE.format("2267/QĐ-BXD"),
+    ),
+    (
+        "QĐ before the number",
+        "QĐ2338-BTP",
+        Severity.WARNING,
+        "standard form",
+        WRITE.format("2338/QĐ-BTP"),
+    ),
+    ("lower case", "1890/qđ-ubnd", Severity.WARNING, "standard form", WRITE.format("1890/QĐ-UBND")),
+    (
+        "QD for QĐ",
+        "1890/QD-UBND",
+        Severity.WARNING,
+        "writes 'QD' for 'QĐ'",
+        WRITE.format("1890/QĐ-UBND"),
+    ),
+    (
+        "a stray space, then the date",
+        "3980 /QĐ-BQP ngày 15/8/2025",
+        Severity.WARNING,
+        "standard form",
+        WRITE.format("3980/QĐ-BQP ngày 15/8/2025"),
+    ),
+    (
+        "a number among other words",
+        "Thay thế Quyết định số 123/QĐ-UBND",
+        Severity.WARNING,
+        "holds the decision number 123/QĐ-UBND among other words",
+        "If 123/QĐ-UBND is the decision that announced the procedure, write it alone: 123/QĐ-UBND.",
+    ),
+    (
+        "two numbers among other words",
+        "Quyết định 1890/QĐ-UBND sửa đổi Quyết định 123/QĐ-UBND",
+        Severity.WARNING,
+        "holds the decision numbers 1890/QĐ-UBND; 123/QĐ-UBND among other words",
+        "Keep only the numbers of the decisions that announced the procedure, among 1890/QĐ-UBND; "
+        "123/QĐ-UBND.",
+    ),
     # Valid: no finding.
     ("the number", "1890/QĐ-UBND", None, "", ""),
     ("with the year", "12/2025/QĐ-UBND", None, "", ""),
@@ -78,48 +163,105 @@ DECISION_CASES = [
     ("two decisions, ';'", "1890/QĐ-UBND; 2150/QĐ-UBND", None, "", ""),
     ("two decisions, a line each", "1890/QĐ-UBND\n2150/QĐ-UBND", None, "", ""),
     ("two decisions, 'và'", "1890/QĐ-UBND và 2150/QĐ-UBND", None, "", ""),
-    ("two decisions with dates", "1890/QĐ-UBND ngày 15/8/2025, 2150/QĐ-UBND ngày 1/10/2025",
-     None, "", ""),
+    (
+        "two decisions with dates",
+        "1890/QĐ-UBND ngày 15/8/2025, 2150/QĐ-UBND ngày 1/10/2025",
+        None,
+        "",
+        "",
+    ),
     # No number or no issuer to recover: an error that says what is missing.
-    ("no issuer", "Quyết định số 4777", Severity.ERROR, "'Quyết định số 4777' has no issuer",
-     "Complete it with the issuer, e.g. 4777/QĐ-UBND"),
-    ("type but no issuer", "4777/QĐ", Severity.ERROR, "has no issuer",
-     "Complete it with the issuer"),
-    ("QĐCB (the portal)", "01/QĐCB", Severity.ERROR, "has no issuer",
-     "Complete it with the issuer"),
-    ("a number alone", "1681", Severity.ERROR, "lacks the document type and issuer",
-     "Complete it with the type and issuer, e.g. 1681/QĐ-UBND"),
-    ("no number", "QĐ-UBND", Severity.ERROR,
-     "'QĐ-UBND' has no number, only the document type and issuer",
-     "Fill in the number of the decision that announced the procedure."),
-    ("xx for the number", "xx/QĐ-UBND", Severity.ERROR, "has no number",
-     "Fill in the number"),
-    ("Demo for the number (the portal)", "Demo/QĐ-BCA", Severity.ERROR, "has no number",
-     "Fill in the number"),
-    ("placeholder", "QĐ/0001-BCA", Severity.ERROR, "is a placeholder, not a decision's number",
-     ASK + "."),
+    (
+        "no issuer",
+        "Quyết định số 4777",
+        Severity.ERROR,
+        "'Quyết định số 4777' has no issuer",
+        "Complete it with the issuer, e.g. 4777/QĐ-UBND",
+    ),
+    (
+        "type but no issuer",
+        "4777/QĐ",
+        Severity.ERROR,
+        "has no issuer",
+        "Complete it with the issuer",
+    ),
+    (
+        "QĐCB (the portal)",
+        "01/QĐCB",
+        Severity.ERROR,
+        "has no issuer",
+        "Complete it with the issuer",
+    ),
+    (
+        "a number alone",
+        "1681",
+        Severity.ERROR,
+        "lacks the document type and issuer",
+        "Complete it with the type and issuer, e.g. 1681/QĐ-UBND",
+    ),
+    (
+        "no number",
+        "QĐ-UBND",
+        Severity.ERROR,
+        "'QĐ-UBND' has no number, only the document type and issuer",
+        "Fill in the number of the decision that announced the procedure.",
+    ),
+    ("xx for the number", "xx/QĐ-UBND", Severity.ERROR, "has no number", "Fill in the number"),
+    (
+        "Demo for the number (the portal)",
+        "Demo/QĐ-BCA",
+        Severity.ERROR,
+        "has no number",
+        "Fill in the number",
+    ),
+    (
+        "placeholder",
+        "QĐ/0001-BCA",
+        Severity.ERROR,
+        "is a placeholder, not a decision's number",
+        ASK + ".",
+    ),
     ("number 0", "0/QĐ-UBND", Severity.ERROR, "is a placeholder (number 0)", ASK + "."),
     ("words", "chưa có", Severity.ERROR, "'chưa có' is not a decision number", ASK + "."),
     # The number of another kind of document: an error that says which.
-    ("proposal", "205/TTr-SNNMT", Severity.ERROR,
-     "'205/TTr-SNNMT' is a proposal (Tờ trình), not a publishing decision.", ASK + " (…"),
-    ("proposal in words", "Tờ trình số 205/TTr-SNNMT", Severity.ERROR,
-     "'205/TTr-SNNMT' is a proposal (Tờ trình)", ASK),
+    (
+        "proposal",
+        "205/TTr-SNNMT",
+        Severity.ERROR,
+        "'205/TTr-SNNMT' is a proposal (Tờ trình), not a publishing decision.",
+        ASK + " (…",
+    ),
+    (
+        "proposal in words",
+        "Tờ trình số 205/TTr-SNNMT",
+        Severity.ERROR,
+        "'205/TTr-SNNMT' is a proposal (Tờ trình)",
+        ASK,
+    ),
     ("official letter", "123/CV-UBND", Severity.ERROR, "is an official letter (công văn)", ASK),
     ("notice", "12/TB-UBND", Severity.ERROR, "is a notice (thông báo)", ASK),
     ("plan", "45/KH-UBND", Severity.ERROR, "is a plan (kế hoạch)", ASK),
     ("resolution", "10/2025/NQ-HĐND", Severity.ERROR, "is a resolution (nghị quyết)", ASK),
     ("circular", "68/2013/TT-BCA", Severity.ERROR, "is a circular (thông tư)", ASK),
     ("decree", "63/2010/NĐ-CP", Severity.ERROR, "is a decree (nghị định)", ASK),
-    ("a decision and a proposal", "1890/QĐ-UBND; 205/TTr-SNNMT", Severity.ERROR,
-     "'205/TTr-SNNMT' is a proposal", ASK),
+    (
+        "a decision and a proposal",
+        "1890/QĐ-UBND; 205/TTr-SNNMT",
+        Severity.ERROR,
+        "'205/TTr-SNNMT' is a proposal",
+        ASK,
+    ),
 ]
 
 
-@pytest.mark.parametrize(("case", "cell", "severity", "message", "fix"), DECISION_CASES,
-                         ids=[c[0] for c in DECISION_CASES])
-def test_pa402_reads_the_decision_cell(case: str, cell: str, severity: Severity | None,
-                                       message: str, fix: str) -> None:
+@pytest.mark.parametrize(
+    ("case", "cell", "severity", "message", "fix"),
+    DECISION_CASES,
+    ids=[c[0] for c in DECISION_CASES],
+)
+def test_pa402_reads_the_decision_cell(
+    case: str, cell: str, severity: Severity | None, message: str, fix: str
+) -> None:
     found = [f for f in findings_of([{"name": "A", "decision_no": cell}]) if f.rule == "PA402"]
     if severity is None:
         assert found == []
@@ -136,18 +278,24 @@ def test_pa402_reads_the_decision_cell(case: str, cell: str, severity: Severity 
 
 
 def test_pa402_speaks_vietnamese() -> None:
-    rows = [{"name": "A", "decision_no": "Quyết định số 6225/QĐ-BQP"},
-            {"name": "B", "decision_no": "205/TTr-SNNMT"},
-            {"name": "C", "decision_no": "Quyết định số 4777"}]
+    rows = [
+        {"name": "A", "decision_no": "Quyết định số 6225/QĐ-BQP"},
+        {"name": "B", "decision_no": "205/TTr-SNNMT"},
+        {"name": "C", "decision_no": "Quyết định số 4777"},
+    ]
     with speaking("vi"):
         found = {f.row: f for f in findings_of(rows) if f.rule == "PA402"}
-    assert found[2].message == ("Số quyết định 'Quyết định số 6225/QĐ-BQP' có chữ thừa: số hiệu "
-                                "của quyết định là 6225/QĐ-BQP.")
+    assert found[2].message == (
+        "Số quyết định 'Quyết định số 6225/QĐ-BQP' có chữ thừa: số hiệu "
+        "của quyết định là 6225/QĐ-BQP."
+    )
     assert found[2].fix == "Sửa thành 6225/QĐ-BQP."
-    assert found[3].message == ("'205/TTr-SNNMT' là số của tờ trình, không phải quyết định công "
-                                "bố.")
-    assert found[4].message.startswith("Số quyết định 'Quyết định số 4777' không có cơ quan ban "
-                                       "hành")
+    assert found[3].message == (
+        "'205/TTr-SNNMT' là số của tờ trình, không phải quyết định công bố."
+    )
+    assert found[4].message.startswith(
+        "Số quyết định 'Quyết định số 4777' không có cơ quan ban hành"
+    )
     assert found[4].fix.startswith("Bổ sung cơ quan ban hành")
 
 
@@ -215,6 +363,8 @@ def test_the_portals_details_file(real_data: Path) -> None:
     40 with no number or issuer to recover (placeholders, bare numbers, "Demo")."""
     path = real_data / "national-portal-2026" / "procedure-details.csv"
     findings = [f for f in audit([str(path)], every_row=True).findings if f.rule == "PA402"]
-    by_severity = {severity: sum(f.severity is severity for f in findings)
-                   for severity in (Severity.ERROR, Severity.WARNING)}
+    by_severity = {
+        severity: sum(f.severity is severity for f in findings)
+        for severity in (Severity.ERROR, Severity.WARNING)
+    }
     assert by_severity == {Severity.ERROR: 40, Severity.WARNING: 35}

@@ -24,8 +24,11 @@ REFERENCE = [
 ]
 
 
-def _write(path: Path, rows: list[tuple], header: tuple = ("Mã TTHC", "Tên thủ tục",
-                                                             "Cấp thực hiện", "Lĩnh vực")) -> Path:
+def _write(
+    path: Path,
+    rows: list[tuple],
+    header: tuple = ("Mã TTHC", "Tên thủ tục", "Cấp thực hiện", "Lĩnh vực"),
+) -> Path:
     with path.open("w", encoding="utf-8", newline="") as handle:
         writer = csv.writer(handle)
         writer.writerow(header)
@@ -45,55 +48,85 @@ def _codes(rule: str, rows: list[dict], options: RuleOptions) -> list[tuple]:
 
 NOT_ANNOUNCED_CASES = [
     # (case, catalogue rows, reference codes reported missing)
-    ("a commune list lacking one commune procedure",
-     [{"code": "1.001193", "name": "Đăng ký khai sinh", "level": "Cấp xã"},
-      {"code": "2.000815", "name": "Chứng thực bản sao từ bản chính", "level": "Cấp xã"}],
-     ["1.000656"]),
-    ("found by name where the code is missing, tag and tone aside",
-     [{"code": None, "name": "Đăng ký khai sinh (thực hiện tại cấp xã)", "level": "Cấp xã"},
-      {"code": None, "name": "CÔNG NHẬN HOÀ GIẢI VIÊN", "level": "Cấp xã"},
-      {"code": "2.000815.000.00.00.H29", "name": "Chứng thực", "level": "Cấp xã"}],
-     []),
-    ("a province list: province procedures only",
-     [{"code": "2.000815", "name": "Chứng thực bản sao từ bản chính", "level": "Cấp tỉnh"}],
-     ["1.004253"]),
-    ("levels from the sections of an annex",
-     [{"code": "1.004253", "name": "Cấp giấy phép thăm dò nước dưới đất", "level": "Cấp tỉnh"},
-      {"code": "1.001193", "name": "Đăng ký khai sinh", "level": "Cấp xã"}],
-     ["1.000656", "2.000815"]),
+    (
+        "a commune list lacking one commune procedure",
+        [
+            {"code": "1.001193", "name": "Đăng ký khai sinh", "level": "Cấp xã"},
+            {"code": "2.000815", "name": "Chứng thực bản sao từ bản chính", "level": "Cấp xã"},
+        ],
+        ["1.000656"],
+    ),
+    (
+        "found by name where the code is missing, tag and tone aside",
+        [
+            {"code": None, "name": "Đăng ký khai sinh (thực hiện tại cấp xã)", "level": "Cấp xã"},
+            {"code": None, "name": "CÔNG NHẬN HOÀ GIẢI VIÊN", "level": "Cấp xã"},
+            {"code": "2.000815.000.00.00.H29", "name": "Chứng thực", "level": "Cấp xã"},
+        ],
+        [],
+    ),
+    (
+        "a province list: province procedures only",
+        [{"code": "2.000815", "name": "Chứng thực bản sao từ bản chính", "level": "Cấp tỉnh"}],
+        ["1.004253"],
+    ),
+    (
+        "levels from the sections of an annex",
+        [
+            {
+                "code": "1.004253",
+                "name": "Cấp giấy phép thăm dò nước dưới đất",
+                "level": "Cấp tỉnh",
+            },
+            {"code": "1.001193", "name": "Đăng ký khai sinh", "level": "Cấp xã"},
+        ],
+        ["1.000656", "2.000815"],
+    ),
 ]
 
 
-@pytest.mark.parametrize(("case", "rows", "missing"), NOT_ANNOUNCED_CASES,
-                         ids=[c[0] for c in NOT_ANNOUNCED_CASES])
-def test_pa405_not_announced(case: str, rows: list[dict], missing: list[str],
-                             reference: RuleOptions) -> None:
+@pytest.mark.parametrize(
+    ("case", "rows", "missing"), NOT_ANNOUNCED_CASES, ids=[c[0] for c in NOT_ANNOUNCED_CASES]
+)
+def test_pa405_not_announced(
+    case: str, rows: list[dict], missing: list[str], reference: RuleOptions
+) -> None:
     assert _codes("PA405", rows, reference) == [(None, code) for code in missing]
 
 
 def test_pa405_message_names_the_procedure_and_its_level(reference: RuleOptions) -> None:
-    rows = [{"code": "1.001193", "name": "Đăng ký khai sinh", "level": "Cấp xã"},
-            {"code": "2.000815", "name": "Chứng thực bản sao từ bản chính", "level": "Cấp xã"}]
+    rows = [
+        {"code": "1.001193", "name": "Đăng ký khai sinh", "level": "Cấp xã"},
+        {"code": "2.000815", "name": "Chứng thực bản sao từ bản chính", "level": "Cấp xã"},
+    ]
     [finding] = [f for f in run_rules(rows, reference) if f.rule == "PA405"]
-    assert finding.message == ("The reference national.csv lists 1.000656 'Công nhận hòa giải "
-                               "viên' (Cấp xã), and the catalogue does not announce it.")
+    assert finding.message == (
+        "The reference national.csv lists 1.000656 'Công nhận hòa giải "
+        "viên' (Cấp xã), and the catalogue does not announce it."
+    )
     assert (finding.sheet, finding.row, finding.column) == (None, None, "code")
 
 
 def test_pa405_falls_back_on_fields_without_levels(reference: RuleOptions) -> None:
-    rows = [{"code": "1.001193", "name": "Đăng ký khai sinh", "field": "Hộ tịch"},
-            {"code": "1.000178", "name": "Cấp giấy phép hoạt động ngân hàng", "field": "Hòa giải"}]
+    rows = [
+        {"code": "1.001193", "name": "Đăng ký khai sinh", "field": "Hộ tịch"},
+        {"code": "1.000178", "name": "Cấp giấy phép hoạt động ngân hàng", "field": "Hòa giải"},
+    ]
     assert _codes("PA405", rows, reference) == [(None, "1.000656")]
 
 
-def test_pa405_without_levels_or_fields_is_not_checked(tmp_path: Path,
-                                                       reference: RuleOptions) -> None:
-    catalogue = _write(tmp_path / "c.csv", [("1.001193", "Đăng ký khai sinh")],
-                       header=("Mã TTHC", "Tên thủ tục"))
-    result = CliRunner().invoke(app, ["check", str(catalogue), "-f", "json", "--reference",
-                                      str(tmp_path / "national.csv")])
+def test_pa405_without_levels_or_fields_is_not_checked(
+    tmp_path: Path, reference: RuleOptions
+) -> None:
+    catalogue = _write(
+        tmp_path / "c.csv", [("1.001193", "Đăng ký khai sinh")], header=("Mã TTHC", "Tên thủ tục")
+    )
+    result = CliRunner().invoke(
+        app, ["check", str(catalogue), "-f", "json", "--reference", str(tmp_path / "national.csv")]
+    )
     assert "PA405 in" in result.stderr and "cannot tell which reference procedures" in (
-        result.stderr)
+        result.stderr
+    )
     assert [f["rule"] for f in json.loads(result.stdout)["findings"]] == []
 
 
@@ -101,25 +134,46 @@ UNKNOWN_CASES = [
     # (case, code, name, reported, words of the message)
     ("known", "1.001193", "Đăng ký khai sinh", False, None),
     ("known local code", "1.001193.000.00.00.H29", "Đăng ký khai sinh", False, None),
-    ("same name under another code", "1.009999", "Đăng ký khai sinh", True,
-     "The reference lists the procedure of this name under 1.001193."),
-    ("two digits swapped", "1.001139", "Đăng ký khai sinh cho trẻ", True,
-     "The closest reference code is 1.001193 ('Đăng ký khai sinh'), one character away."),
-    ("one digit off", "1.000657", "Công nhận hoà giải viên ở cơ sở", True,
-     "The closest reference code is 1.000656"),
-    ("one digit off, another procedure", "1.000657", "Thủ tục lạ", True,
-     "The code 1.000657 is not in the reference list national.csv."),
+    (
+        "same name under another code",
+        "1.009999",
+        "Đăng ký khai sinh",
+        True,
+        "The reference lists the procedure of this name under 1.001193.",
+    ),
+    (
+        "two digits swapped",
+        "1.001139",
+        "Đăng ký khai sinh cho trẻ",
+        True,
+        "The closest reference code is 1.001193 ('Đăng ký khai sinh'), one character away.",
+    ),
+    (
+        "one digit off",
+        "1.000657",
+        "Công nhận hoà giải viên ở cơ sở",
+        True,
+        "The closest reference code is 1.000656",
+    ),
+    (
+        "one digit off, another procedure",
+        "1.000657",
+        "Thủ tục lạ",
+        True,
+        "The code 1.000657 is not in the reference list national.csv.",
+    ),
     ("nothing close", "3.999999", "Thủ tục lạ", True, None),
     ("malformed is PA101's", "1.00123", "Thủ tục lạ", False, None),
 ]
 
 
-@pytest.mark.parametrize(("case", "code", "name", "reported", "words"), UNKNOWN_CASES,
-                         ids=[c[0] for c in UNKNOWN_CASES])
-def test_pa406_unknown_code(case: str, code: str, name: str, reported: bool,
-                            words: str | None, reference: RuleOptions) -> None:
-    found = [f for f in run_rules([{"code": code, "name": name}], reference)
-             if f.rule == "PA406"]
+@pytest.mark.parametrize(
+    ("case", "code", "name", "reported", "words"), UNKNOWN_CASES, ids=[c[0] for c in UNKNOWN_CASES]
+)
+def test_pa406_unknown_code(
+    case: str, code: str, name: str, reported: bool, words: str | None, reference: RuleOptions
+) -> None:
+    found = [f for f in run_rules([{"code": code, "name": name}], reference) if f.rule == "PA406"]
     assert [(f.row, f.column) for f in found] == ([(2, "code")] if reported else [])
     if words:
         assert words in found[0].message
@@ -135,8 +189,19 @@ def test_reference_rules_are_off_without_a_reference() -> None:
 def test_cli_reference(tmp_path: Path) -> None:
     national = _write(tmp_path / "national.csv", REFERENCE)
     catalogue = _write(tmp_path / "c.csv", [("1.001139", "Đăng ký khai sinh", "Cấp xã", "Hộ tịch")])
-    result = CliRunner().invoke(app, ["check", str(catalogue), "-f", "json", "--reference",
-                                      str(national), "--select", "PA405,PA406"])
+    result = CliRunner().invoke(
+        app,
+        [
+            "check",
+            str(catalogue),
+            "-f",
+            "json",
+            "--reference",
+            str(national),
+            "--select",
+            "PA405,PA406",
+        ],
+    )
     assert result.exit_code == 1
     found = [(f["rule"], f["code"]) for f in json.loads(result.stdout)["findings"]]
     assert found == [("PA405", "1.000656"), ("PA405", "2.000815"), ("PA406", "1.001139")]
@@ -144,8 +209,9 @@ def test_cli_reference(tmp_path: Path) -> None:
 
 def test_cli_unreadable_reference_is_exit_2(tmp_path: Path) -> None:
     catalogue = _write(tmp_path / "c.csv", [("1.001193", "Đăng ký khai sinh", "Cấp xã", "Hộ tịch")])
-    result = CliRunner().invoke(app, ["check", str(catalogue), "--reference",
-                                      str(tmp_path / "missing.csv")])
+    result = CliRunner().invoke(
+        app, ["check", str(catalogue), "--reference", str(tmp_path / "missing.csv")]
+    )
     assert result.exit_code == 2
     assert result.stderr.strip() == (
         f"procaudit: error: {tmp_path / 'missing.csv'}: cannot be used as the reference: "

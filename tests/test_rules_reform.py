@@ -47,8 +47,11 @@ AGENCY_CASES = [
     ("Đà Nẵng, TP. without a space", "UBND TP.Đà Nẵng", False),
     ("Cần Thơ", "UBND thành phố Cần Thơ", False),
     ("Huế since 2025", "UBND Thành phố Huế", False),
-    ("centrally-run cities, generic", "Ủy ban nhân dân tỉnh và thành phố trực thuộc Trung ương",
-     False),
+    (
+        "centrally-run cities, generic",
+        "Ủy ban nhân dân tỉnh và thành phố trực thuộc Trung ương",
+        False,
+    ),
     ("provinces and cities", "Sở Tài chính các tỉnh, thành phố", False),
     ("police of a centrally-run city", "Công an thành phố Hà Nội", False),
     ("a department of Hà Nội", "Sở Nông nghiệp và Môi trường Thành phố Hà Nội", False),
@@ -64,8 +67,9 @@ AGENCY_CASES = [
 ]
 
 
-@pytest.mark.parametrize(("case", "agency", "flagged"), AGENCY_CASES,
-                         ids=[c[0] for c in AGENCY_CASES])
+@pytest.mark.parametrize(
+    ("case", "agency", "flagged"), AGENCY_CASES, ids=[c[0] for c in AGENCY_CASES]
+)
 def test_pa501_district_agency(case: str, agency: str, flagged: bool) -> None:
     rows = [{"name": "Chứng thực bản sao", "agency": agency}]
     assert hits_of("PA501", rows) == ([(2, "agency")] if flagged else [])
@@ -84,8 +88,7 @@ LEVEL_CASES = [
 ]
 
 
-@pytest.mark.parametrize(("case", "level", "flagged"), LEVEL_CASES,
-                         ids=[c[0] for c in LEVEL_CASES])
+@pytest.mark.parametrize(("case", "level", "flagged"), LEVEL_CASES, ids=[c[0] for c in LEVEL_CASES])
 def test_pa501_district_level_cell(case: str, level: str, flagged: bool) -> None:
     rows = [{"name": "Chứng thực bản sao", "level": level}]
     assert hits_of("PA501", rows) == ([(2, "level")] if flagged else [])
@@ -98,8 +101,10 @@ def test_pa501_reports_district_courts_as_their_own_case() -> None:
         {"name": "Cấp sao bản án", "agency": "Tòa án nhân dân khu vực 1"},
         {"name": "Cấp sao bản án", "agency": "Tòa án nhân dân thành phố Việt Trì"},
         {"name": "Cấp sao bản án", "agency": "Tòa án nhân dân thành phố Hà Nội"},
-        {"name": "Cấp sao bản án",
-         "agency": "Tòa án nhân dân tỉnh, thành phố trực thuộc trung ương"},
+        {
+            "name": "Cấp sao bản án",
+            "agency": "Tòa án nhân dân tỉnh, thành phố trực thuộc trung ương",
+        },
     ]
     found = [f for f in findings_of(rows) if f.rule == "PA501"]
     assert [f.row for f in found] == [2, 3, 5]
@@ -108,8 +113,11 @@ def test_pa501_reports_district_courts_as_their_own_case() -> None:
 
 TAG_CASES = [
     ("district tag", "Đăng ký hộ kinh doanh (thực hiện tại cấp huyện)", True),
-    ("district tag, no closing parenthesis", "Đăng ký hộ kinh doanh (thực hiện tại cấp huyện",
-     True),
+    (
+        "district tag, no closing parenthesis",
+        "Đăng ký hộ kinh doanh (thực hiện tại cấp huyện",
+        True,
+    ),
     ("province tag", "Đăng ký hộ kinh doanh (thực hiện tại cấp tỉnh)", False),
     ("poor district in the name", "Hỗ trợ học sinh ở xã thuộc huyện nghèo", False),
     ("district in the name, not a tag", "Thành lập trường mầm non cấp huyện quản lý", False),
@@ -133,30 +141,64 @@ MISMATCH_CASES = [
     # (case, name, level, agency, expected hits)
     ("tag agrees with level", "Cấp phép X (thực hiện tại cấp tỉnh)", "Cấp tỉnh", None, []),
     ("tag is one of several levels", "Cấp phép X (cấp tỉnh)", "Cấp bộ, Cấp tỉnh", None, []),
-    ("tag contradicts level", "Cấp phép X (thực hiện tại cấp tỉnh)", "Cấp xã", None,
-     [(2, "level")]),
+    (
+        "tag contradicts level",
+        "Cấp phép X (thực hiện tại cấp tỉnh)",
+        "Cấp xã",
+        None,
+        [(2, "level")],
+    ),
     ("central tag, written TW", "Cấp phép X (cấp TW)", "Cấp tỉnh", None, [(2, "level")]),
-    ("typo 'tinh' still read", "Cấp phép X (thực hiện tại cấp tinh)", "Cấp xã", None,
-     [(2, "level")]),
-    ("tag contradicts agency", "Cấp phép X (thực hiện tại cấp tỉnh)", None,
-     "Ủy ban nhân dân cấp xã", [(2, "agency")]),
-    ("one of the agencies agrees", "Cấp phép X (cấp Bộ)", None,
-     "Cục Quản lý tài nguyên nước - Bộ NN và MT\nSở Nông nghiệp và Môi trường", []),
+    (
+        "typo 'tinh' still read",
+        "Cấp phép X (thực hiện tại cấp tinh)",
+        "Cấp xã",
+        None,
+        [(2, "level")],
+    ),
+    (
+        "tag contradicts agency",
+        "Cấp phép X (thực hiện tại cấp tỉnh)",
+        None,
+        "Ủy ban nhân dân cấp xã",
+        [(2, "agency")],
+    ),
+    (
+        "one of the agencies agrees",
+        "Cấp phép X (cấp Bộ)",
+        None,
+        "Cục Quản lý tài nguyên nước - Bộ NN và MT\nSở Nông nghiệp và Môi trường",
+        [],
+    ),
     ("agency of unknown level", "Cấp phép X (cấp tỉnh)", None, "Bưu điện", []),
     ("district tag is PA501's", "Cấp phép X (thực hiện tại cấp huyện)", "Cấp xã", None, []),
     ("no tag", "Cấp phép X", "Cấp xã", "Sở Tư pháp", []),
     ("a centrally-run city is a province", "Cấp phép X (cấp tỉnh)", None, "UBND TP HCM", []),
-    ("a centrally-run city's police, commune tag", "Cấp phép X (cấp xã)", None,
-     "Công an thành phố Hà Nội", [(2, "agency")]),
-    ("a qualification, not a tag", "Cấp phép X (trừ vùng an toàn dịch bệnh cấp tỉnh)",
-     "Cấp xã", None, []),
+    (
+        "a centrally-run city's police, commune tag",
+        "Cấp phép X (cấp xã)",
+        None,
+        "Công an thành phố Hà Nội",
+        [(2, "agency")],
+    ),
+    (
+        "a qualification, not a tag",
+        "Cấp phép X (trừ vùng an toàn dịch bệnh cấp tỉnh)",
+        "Cấp xã",
+        None,
+        [],
+    ),
 ]
 
 
-@pytest.mark.parametrize(("case", "name", "level", "agency", "expected"), MISMATCH_CASES,
-                         ids=[c[0] for c in MISMATCH_CASES])
-def test_pa502_level_mismatch(case: str, name: str, level: str | None, agency: str | None,
-                              expected: list) -> None:
+@pytest.mark.parametrize(
+    ("case", "name", "level", "agency", "expected"),
+    MISMATCH_CASES,
+    ids=[c[0] for c in MISMATCH_CASES],
+)
+def test_pa502_level_mismatch(
+    case: str, name: str, level: str | None, agency: str | None, expected: list
+) -> None:
     row = {"name": name, "level": level, "agency": agency}
     assert hits_of("PA502", [{k: v for k, v in row.items() if v is not None}]) == expected
 
@@ -204,19 +246,31 @@ DEFUNCT_CASES = [
     ("a comma for the dash", "Sở Lao động, Thương binh và Xã hội", "Sở Nội vụ"),
     ("an en dash", "Bộ Lao động – Thương binh và Xã hội", "Bộ Nội vụ"),
     ("department, abbreviated", "Sở KH&ĐT", "Sở Tài chính"),
-    ("department, in full", "Sở Tài nguyên và Môi trường tỉnh Lào Cai",
-     "Sở Nông nghiệp và Môi trường"),
-    ("second of two agencies", "Trung tâm Phục vụ hành chính công\nSở Giao thông vận tải",
-     "Sở Xây dựng"),
+    (
+        "department, in full",
+        "Sở Tài nguyên và Môi trường tỉnh Lào Cai",
+        "Sở Nông nghiệp và Môi trường",
+    ),
+    (
+        "second of two agencies",
+        "Trung tâm Phục vụ hành chính công\nSở Giao thông vận tải",
+        "Sở Xây dựng",
+    ),
     ("old tone placement", "Uỷ ban Dân tộc", "Bộ Dân tộc và Tôn giáo"),
     ("the successor", "Sở Nông nghiệp và Môi trường", None),
     ("the successor, the old name as history", "Bộ Khoa học và Công nghệ ( Bộ TTTT cũ)", None),
     ("the old name marked former", "Sở GTVT cũ", None),
-    ("a ministry named beside an old department", "Bộ Nội vụ, Sở Lao động-Thương binh và Xã hội",
-     "Sở Nội vụ"),
+    (
+        "a ministry named beside an old department",
+        "Bộ Nội vụ, Sở Lao động-Thương binh và Xã hội",
+        "Sở Nội vụ",
+    ),
     ("a ministry that stays", "Bộ Tư pháp", None),
-    ("a name that contains an old one's words", "Sở Giao thông vận tải và Xây dựng cũ",
-     "Sở Xây dựng"),
+    (
+        "a name that contains an old one's words",
+        "Sở Giao thông vận tải và Xây dựng cũ",
+        "Sở Xây dựng",
+    ),
     # As officials abbreviate them (the Phú Thọ export and others).
     ("XH for Xã hội", "Sở Lao động, Thương binh và XH", "Sở Nội vụ"),
     ("PTNT", "Sở Nông nghiệp và PTNT", "Sở Nông nghiệp và Môi trường"),
@@ -252,8 +306,9 @@ DEFUNCT_CASES = [
 ]
 
 
-@pytest.mark.parametrize(("case", "agency", "successor"), DEFUNCT_CASES,
-                         ids=[c[0] for c in DEFUNCT_CASES])
+@pytest.mark.parametrize(
+    ("case", "agency", "successor"), DEFUNCT_CASES, ids=[c[0] for c in DEFUNCT_CASES]
+)
 def test_pa504_defunct_agency(case: str, agency: str, successor: str | None) -> None:
     found = [f for f in findings_of([{"name": "A", "agency": agency}]) if f.rule == "PA504"]
     if successor is None:
@@ -274,18 +329,26 @@ COVERAGE_CASES = [
     # (case, values, target, expected message or None)
     ("all online", ["Toàn trình"] * 5, 0.8, None),
     ("exactly the target", ["Toàn trình"] * 4 + ["Một phần"], 0.8, None),
-    ("below", ["Toàn trình"] * 3 + ["Một phần"] * 2, 0.8,
-     "3 of 5 procedures (60%) are fully online (Toàn trình); the target is 80%."),
-    ("empty cells count as not online", ["Toàn trình", None, None, None], 0.5,
-     "1 of 4 procedures (25%) are fully online (Toàn trình); the target is 50%."),
+    (
+        "below",
+        ["Toàn trình"] * 3 + ["Một phần"] * 2,
+        0.8,
+        "3 of 5 procedures (60%) are fully online (Toàn trình); the target is 80%.",
+    ),
+    (
+        "empty cells count as not online",
+        ["Toàn trình", None, None, None],
+        0.5,
+        "1 of 4 procedures (25%) are fully online (Toàn trình); the target is 50%.",
+    ),
     ("lower target met", ["Toàn trình", "Một phần"], 0.5, None),
 ]
 
 
-@pytest.mark.parametrize(("case", "values", "target", "message"), COVERAGE_CASES,
-                         ids=[c[0] for c in COVERAGE_CASES])
-def test_pa505_online_coverage(case: str, values: list, target: float, message: str | None
-                               ) -> None:
+@pytest.mark.parametrize(
+    ("case", "values", "target", "message"), COVERAGE_CASES, ids=[c[0] for c in COVERAGE_CASES]
+)
+def test_pa505_online_coverage(case: str, values: list, target: float, message: str | None) -> None:
     found = _coverage(values, target)
     assert [f.message for f in found] == ([message] if message else [])
     assert all(f.row is None and f.sheet is None and f.column == "online_level" for f in found)
@@ -316,10 +379,22 @@ def test_pa501_flags_every_district_unit_of_the_phu_tho_export(real_data) -> Non
     from procaudit.cli import app
 
     path = real_data / "phutho-motcua-2022" / "PTO.xls"
-    result = CliRunner().invoke(app, [
-        "check", str(path), "--map", "TEN_CO_QUAN=agency", "--select", "PA501", "-f", "json",
-        "--exit-zero", "-q", "--every-row",
-    ])
+    result = CliRunner().invoke(
+        app,
+        [
+            "check",
+            str(path),
+            "--map",
+            "TEN_CO_QUAN=agency",
+            "--select",
+            "PA501",
+            "-f",
+            "json",
+            "--exit-zero",
+            "-q",
+            "--every-row",
+        ],
+    )
     assert result.exit_code == 0, result.output
     findings = json.loads(result.stdout)["findings"]
     units = Counter(f["value"] for f in findings)
@@ -331,8 +406,18 @@ def test_pa501_flags_every_district_unit_of_the_phu_tho_export(real_data) -> Non
     assert units["UBND Thị xã Phú Thọ"] == 43
     assert all(unit.startswith(("UBND Huyện", "UBND Thị xã", "UBND Thành phố")) for unit in units)
     # Without --every-row, each unit's block is one finding that counts its rows.
-    result = CliRunner().invoke(app, [
-        "check", str(path), "--select", "PA501", "-f", "json", "--exit-zero", "-q",
-    ])
+    result = CliRunner().invoke(
+        app,
+        [
+            "check",
+            str(path),
+            "--select",
+            "PA501",
+            "-f",
+            "json",
+            "--exit-zero",
+            "-q",
+        ],
+    )
     collapsed = {f["value"]: f["rows"] for f in json.loads(result.stdout)["findings"]}
     assert collapsed == dict(units)

@@ -26,8 +26,11 @@ CASES = [
     ("all-caps name", {"name": "ĐĂNG KÝ KHAI SINH"}, []),
     ("old tone placement", {"name": "Hoà giải ở cơ sở"}, []),
     ("NFD name", {"name": NFD}, [("PA602", "name")]),
-    ("NFD field", {"name": NAME, "field": unicodedata.normalize("NFD", "Hộ tịch")},
-     [("PA602", "field")]),
+    (
+        "NFD field",
+        {"name": NAME, "field": unicodedata.normalize("NFD", "Hộ tịch")},
+        [("PA602", "field")],
+    ),
     ("double spaces", {"name": "Đăng ký  khai sinh"}, [("PA603", "name")]),
     ("trailing space", {"name": "Đăng ký khai sinh "}, [("PA603", "name")]),
     ("leading space", {"name": " Đăng ký khai sinh"}, [("PA603", "name")]),
@@ -36,14 +39,22 @@ CASES = [
     ("zero-width space", {"name": "Đăng ký\u200b khai sinh"}, [("PA603", "name")]),
     ("byte-order mark", {"name": "\ufeffĐăng ký khai sinh"}, [("PA603", "name")]),
     ("two agencies on two lines", {"name": NAME, "agency": TWO_AGENCIES}, []),
-    ("two agencies, Windows line break",
-     {"name": NAME, "agency": "Sở Tư pháp\r\nỦy ban nhân dân cấp xã"}, []),
-    ("space before the line break",
-     {"name": NAME, "agency": "Sở Tư pháp \nỦy ban nhân dân cấp xã"}, [("PA603", "agency")]),
-    ("blank line between agencies",
-     {"name": NAME, "agency": "Sở Tư pháp\n\nỦy ban nhân dân cấp xã"}, [("PA603", "agency")]),
-    ("trailing line break", {"name": NAME, "agency": TWO_AGENCIES + "\n"},
-     [("PA603", "agency")]),
+    (
+        "two agencies, Windows line break",
+        {"name": NAME, "agency": "Sở Tư pháp\r\nỦy ban nhân dân cấp xã"},
+        [],
+    ),
+    (
+        "space before the line break",
+        {"name": NAME, "agency": "Sở Tư pháp \nỦy ban nhân dân cấp xã"},
+        [("PA603", "agency")],
+    ),
+    (
+        "blank line between agencies",
+        {"name": NAME, "agency": "Sở Tư pháp\n\nỦy ban nhân dân cấp xã"},
+        [("PA603", "agency")],
+    ),
+    ("trailing line break", {"name": NAME, "agency": TWO_AGENCIES + "\n"}, [("PA603", "agency")]),
     ("levels on two lines", {"name": NAME, "level": "Cấp tỉnh\nCấp xã"}, []),
     ("TCVN3 name", {"name": "Thñ tôc hµnh chÝnh"}, [("PA601", "name")]),
     ("TCVN3 capitals", {"name": "§¡NG Ký KHAI SINH"}, [("PA601", "name")]),
@@ -52,8 +63,16 @@ CASES = [
     # A legacy cell is reported once: converting it also fixes its spaces.
     ("TCVN3 with a trailing space", {"name": "B¶o Th¾ng "}, [("PA601", "name")]),
     ("NFD with a trailing space", {"name": NFD + " "}, [("PA602", "name"), ("PA603", "name")]),
-    ("English and codes", {"name": "Register a birth", "code": "1.000178",
-                           "legal_basis": "68/2013/TT-BCA", "decision_no": "1890/QĐ-UBND"}, []),
+    (
+        "English and codes",
+        {
+            "name": "Register a birth",
+            "code": "1.000178",
+            "legal_basis": "68/2013/TT-BCA",
+            "decision_no": "1890/QĐ-UBND",
+        },
+        [],
+    ),
     ("Latin-1 symbols", {"name": "Ảnh 4cm×6cm, © Bộ Tư pháp, 5 µg"}, []),
 ]
 
@@ -83,8 +102,9 @@ def test_each_cell_is_reported_on_its_own_row() -> None:
         ("TØNH B¾C GIANG", "TCVN3", "Retype the cell in Unicode: 'TỈNH BẮC GIANG'."),
     ],
 )
-def test_pa601_names_the_encoding_and_gives_the_unicode_text(value: str, message: str,
-                                                             fix: str) -> None:
+def test_pa601_names_the_encoding_and_gives_the_unicode_text(
+    value: str, message: str, fix: str
+) -> None:
     [finding] = [f for f in findings_of([{"name": value}]) if f.rule == "PA601"]
     assert message in finding.message
     assert finding.fix == fix
@@ -105,14 +125,17 @@ def test_pa602_fix_is_the_nfc_text() -> None:
         ("Đăng ký khai sinh ", "a trailing space", "Đăng ký khai sinh"),
         ("\u00a0Đăng ký khai sinh", "a leading non-breaking space", "Đăng ký khai sinh"),
         ("Đăng\u200bký khai sinh", "a zero-width character", "Đăngký khai sinh"),
-        ("Sở Tư pháp \n\nUBND cấp xã", "spaces around a line break, a blank line",
-         "Sở Tư pháp\nUBND cấp xã"),
-        ("  Sở Tư pháp\t\tUBND  ", "a leading space, a trailing space, a tab",
-         "Sở Tư pháp UBND"),
+        (
+            "Sở Tư pháp \n\nUBND cấp xã",
+            "spaces around a line break, a blank line",
+            "Sở Tư pháp\nUBND cấp xã",
+        ),
+        ("  Sở Tư pháp\t\tUBND  ", "a leading space, a trailing space, a tab", "Sở Tư pháp UBND"),
     ],
 )
-def test_pa603_says_what_is_stray_and_quotes_the_cleaned_text(value: str, message: str,
-                                                              cleaned: str) -> None:
+def test_pa603_says_what_is_stray_and_quotes_the_cleaned_text(
+    value: str, message: str, cleaned: str
+) -> None:
     [finding] = [f for f in findings_of([{"name": value}]) if f.rule == "PA603"]
     assert message in finding.message
     assert finding.fix == f"Write it as '{cleaned}'."

@@ -65,8 +65,13 @@ def test_user_schema_checks_become_findings(tmp_path: Path) -> None:
     rows = [{"name": "A", "fee": "Không"}, {"name": "B", "fee": "Lệ phí: 400.000 Đồng"}]
     assert _findings(schema_file, rows) == [
         (3, "fee", "FEE01", "schema-check", "The value fails the schema check FEE01."),
-        (3, "fee", "PA001", "schema-violation",
-         "The value fails the schema check isin(['Không', '10.000 đồng']) in column 'fee'."),
+        (
+            3,
+            "fee",
+            "PA001",
+            "schema-violation",
+            "The value fails the schema check isin(['Không', '10.000 đồng']) in column 'fee'.",
+        ),
     ]
 
 
@@ -85,8 +90,10 @@ def test_user_schema_requiring_a_missing_column(tmp_path: Path) -> None:
     ("text", "problem"),
     [
         ("columns: [unclosed", "is not valid YAML"),
-        ("schema_type: dataframe\ncolumns:\n  name:\n    checks:\n      no_such_check: {}\n",
-         "uses an unknown check"),
+        (
+            "schema_type: dataframe\ncolumns:\n  name:\n    checks:\n      no_such_check: {}\n",
+            "uses an unknown check",
+        ),
     ],
 )
 def test_bad_schema_is_a_schema_error(tmp_path: Path, text: str, problem: str) -> None:

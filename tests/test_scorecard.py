@@ -94,10 +94,18 @@ def test_province_in(text: str, province: str | None) -> None:
 
 @pytest.mark.parametrize(
     ("name", "province"),
-    [("Lào Cai", "Lào Cai"), ("lao cai", "Lào Cai"), ("Tỉnh Lào Cai", "Lào Cai"),
-     ("TP HCM", "TP. Hồ Chí Minh"), ("Thành phố Hồ Chí Minh", "TP. Hồ Chí Minh"),
-     ("TP. Hồ Chí Minh", "TP. Hồ Chí Minh"), ("thành phố Huế", "Huế"),
-     ("Lào Cai mới", None), ("Lào", None), ("Bộ Tư pháp", None)],
+    [
+        ("Lào Cai", "Lào Cai"),
+        ("lao cai", "Lào Cai"),
+        ("Tỉnh Lào Cai", "Lào Cai"),
+        ("TP HCM", "TP. Hồ Chí Minh"),
+        ("Thành phố Hồ Chí Minh", "TP. Hồ Chí Minh"),
+        ("TP. Hồ Chí Minh", "TP. Hồ Chí Minh"),
+        ("thành phố Huế", "Huế"),
+        ("Lào Cai mới", None),
+        ("Lào", None),
+        ("Bộ Tư pháp", None),
+    ],
 )
 def test_province_named(name: str, province: str | None) -> None:
     assert province_named(name) == province
@@ -107,8 +115,11 @@ def test_province_named(name: str, province: str | None) -> None:
     ("path", "title", "province"),
     [
         # The title wins over the name; the first line naming a province is taken.
-        ("ha-noi.xlsx", ["CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "ỦY BAN NHÂN DÂN TỈNH LÀO CAI"],
-         "Lào Cai"),
+        (
+            "ha-noi.xlsx",
+            ["CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "ỦY BAN NHÂN DÂN TỈNH LÀO CAI"],
+            "Lào Cai",
+        ),
         ("data/lao-cai/danh-muc.xlsx", [], None),  # the name, not the folder
         ("data/x/DanhMuc_CaMau.csv", ["DANH MỤC THỦ TỤC HÀNH CHÍNH"], "Cà Mau"),
         # Where a decision was signed is not whose catalogue it is: a ministry signs in Hà Nội.
@@ -122,8 +133,7 @@ def test_province_of(path: str, title: list[str], province: str | None) -> None:
     assert province_of(path, title) == province
 
 
-def _annex(path: Path, title: list[str], rows: list[list[str | None]],
-           header: list[str]) -> Path:
+def _annex(path: Path, title: list[str], rows: list[list[str | None]], header: list[str]) -> Path:
     workbook = openpyxl.Workbook()
     sheet = workbook.active
     for line in title:
@@ -139,24 +149,36 @@ def test_the_reader_keeps_the_title_block_for_the_province(tmp_path: Path) -> No
     from procaudit.io import read_catalogue
     from procaudit.provinces import catalogue_province
 
-    path = _annex(tmp_path / "danh-muc.xlsx",
-                  ["ỦY BAN NHÂN DÂN", "TỈNH QUẢNG NINH", "DANH MỤC THỦ TỤC HÀNH CHÍNH"],
-                  [["1.000001", "Đăng ký khai sinh"]], ["Mã TTHC", "Tên thủ tục"])
+    path = _annex(
+        tmp_path / "danh-muc.xlsx",
+        ["ỦY BAN NHÂN DÂN", "TỈNH QUẢNG NINH", "DANH MỤC THỦ TỤC HÀNH CHÍNH"],
+        [["1.000001", "Đăng ký khai sinh"]],
+        ["Mã TTHC", "Tên thủ tục"],
+    )
     catalogue = read_catalogue(str(path))
     assert catalogue.tables[0].account.title == (
-        "ỦY BAN NHÂN DÂN", "TỈNH QUẢNG NINH", "DANH MỤC THỦ TỤC HÀNH CHÍNH")
+        "ỦY BAN NHÂN DÂN",
+        "TỈNH QUẢNG NINH",
+        "DANH MỤC THỦ TỤC HÀNH CHÍNH",
+    )
     assert catalogue_province(catalogue) == "Quảng Ninh"
 
 
 # --- ministries and national bodies -------------------------------------------------------
+
 
 def test_the_ministries_after_the_march_2025_merges() -> None:
     names = [ministry.name for ministry in ministries()]
     assert len(names) == len(set(names))
     kinds = Counter(ministry.kind for ministry in ministries())
     assert kinds["ministry"] == 14 and kinds["ministry-level agency"] == 3
-    for gone in ("Bộ Kế hoạch và Đầu tư", "Bộ Giao thông vận tải", "Bộ Tài nguyên và Môi trường",
-                 "Bộ Lao động - Thương binh và Xã hội", "Bộ Thông tin và Truyền thông"):
+    for gone in (
+        "Bộ Kế hoạch và Đầu tư",
+        "Bộ Giao thông vận tải",
+        "Bộ Tài nguyên và Môi trường",
+        "Bộ Lao động - Thương binh và Xã hội",
+        "Bộ Thông tin và Truyền thông",
+    ):
         assert ministry_in(gone) is None
     assert [ministry_in(name) for name in names] == names
 
@@ -165,8 +187,10 @@ MINISTRY_TITLES = [
     # (title block, (province, ministry))
     (["BỘ TƯ PHÁP", "Hà Nội, ngày 15 tháng 8 năm 2025"], (None, "Bộ Tư pháp")),
     (["Bộ Công an"], (None, "Bộ Công an")),
-    (["BỘ NÔNG NGHIỆP VÀ MÔI TRƯỜNG", "DANH MỤC THỦ TỤC HÀNH CHÍNH"],
-     (None, "Bộ Nông nghiệp và Môi trường")),
+    (
+        ["BỘ NÔNG NGHIỆP VÀ MÔI TRƯỜNG", "DANH MỤC THỦ TỤC HÀNH CHÍNH"],
+        (None, "Bộ Nông nghiệp và Môi trường"),
+    ),
     (["BỘ VĂN HOÁ, THỂ THAO VÀ DU LỊCH"], (None, "Bộ Văn hóa, Thể thao và Du lịch")),
     (["NGÂN HÀNG NHÀ NƯỚC\nVIỆT NAM"], (None, "Ngân hàng Nhà nước Việt Nam")),
     (["NGÂN HÀNG NHÀ NƯỚC"], (None, "Ngân hàng Nhà nước Việt Nam")),
@@ -177,23 +201,31 @@ MINISTRY_TITLES = [
     (["Hà Nội, ngày 15/8/2025", "BỘ Y TẾ"], (None, "Bộ Y tế")),
     # A province's catalogue, whatever ministry its title also names.
     (["ỦY BAN NHÂN DÂN TỈNH LÀO CAI", "BỘ TƯ PHÁP"], ("Lào Cai", None)),
-    (["DANH MỤC TTHC THUỘC PHẠM VI QUẢN LÝ CỦA BỘ TƯ PHÁP ÁP DỤNG TẠI TỈNH LÀO CAI"],
-     ("Lào Cai", None)),
+    (
+        ["DANH MỤC TTHC THUỘC PHẠM VI QUẢN LÝ CỦA BỘ TƯ PHÁP ÁP DỤNG TẠI TỈNH LÀO CAI"],
+        ("Lào Cai", None),
+    ),
     # A province's department is not the ministry of its field.
     (["SỞ NÔNG NGHIỆP VÀ MÔI TRƯỜNG"], (None, None)),
     (["SỞ TƯ PHÁP"], (None, None)),
     (["TÒA ÁN NHÂN DÂN CẤP CAO"], (None, None)),
     (["Bộ phận một cửa"], (None, None)),
-    (["CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập – Tự do – Hạnh phúc",
-      "DANH SÁCH THỦ TỤC HÀNH CHÍNH"], (None, None)),
+    (
+        [
+            "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập – Tự do – Hạnh phúc",
+            "DANH SÁCH THỦ TỤC HÀNH CHÍNH",
+        ],
+        (None, None),
+    ),
     # A ministry merged away in 2025 is not the current one.
     (["BỘ KẾ HOẠCH VÀ ĐẦU TƯ"], (None, None)),
 ]
 
 
 @pytest.mark.parametrize(("title", "owner"), MINISTRY_TITLES)
-def test_a_ministry_from_the_title_block(title: list[str],
-                                         owner: tuple[str | None, str | None]) -> None:
+def test_a_ministry_from_the_title_block(
+    title: list[str], owner: tuple[str | None, str | None]
+) -> None:
     assert owner_of("danh-muc.xlsx", title) == owner
 
 
@@ -236,31 +268,45 @@ def test_a_province_in_the_file_name_wins_over_a_ministry_in_it() -> None:
 def test_the_reader_keeps_the_title_block_for_the_ministry(tmp_path: Path) -> None:
     from procaudit.io import read_catalogue
 
-    path = _annex(tmp_path / "danh-muc.xlsx",
-                  ["BỘ CÔNG AN", "Hà Nội, ngày 15 tháng 8 năm 2025",
-                   "DANH MỤC THỦ TỤC HÀNH CHÍNH"],
-                  [["1.000001", "Cấp giấy phép"]], ["Mã TTHC", "Tên thủ tục"])
+    path = _annex(
+        tmp_path / "danh-muc.xlsx",
+        ["BỘ CÔNG AN", "Hà Nội, ngày 15 tháng 8 năm 2025", "DANH MỤC THỦ TỤC HÀNH CHÍNH"],
+        [["1.000001", "Cấp giấy phép"]],
+        ["Mã TTHC", "Tên thủ tục"],
+    )
     assert catalogue_owner(read_catalogue(str(path))) == (None, "Bộ Công an")
 
 
 def test_ministries_have_rows_of_their_own_before_the_provinces() -> None:
     reports = (
         FileReport("lao-cai.csv", None, 2, stats=CatalogueStats(2), province="Lào Cai"),
-        FileReport("x/danh-sach-tthc-BoTuPhap.xlsx", None, 3, stats=CatalogueStats(3),
-                   ministry="Bộ Tư pháp"),
-        FileReport("y/bo-tu-phap-2.xlsx", None, 4, stats=CatalogueStats(4),
-                   ministry="Bộ Tư pháp"),
+        FileReport(
+            "x/danh-sach-tthc-BoTuPhap.xlsx",
+            None,
+            3,
+            stats=CatalogueStats(3),
+            ministry="Bộ Tư pháp",
+        ),
+        FileReport("y/bo-tu-phap-2.xlsx", None, 4, stats=CatalogueStats(4), ministry="Bộ Tư pháp"),
         FileReport("khac.csv", None, 1, stats=CatalogueStats(1)),
         FileReport("bo-cong-an.xlsx", None, 5, stats=CatalogueStats(5), ministry="Bộ Công an"),
     )
     card = build_scorecard(AuditResult(reports, ()))
     assert [(row.label, row.stats.procedures) for row in card.rows] == [
-        ("Bộ Công an", 5), ("Bộ Tư pháp", 7), ("Lào Cai", 2), ("khac.csv", 1)]
+        ("Bộ Công an", 5),
+        ("Bộ Tư pháp", 7),
+        ("Lào Cai", 2),
+        ("khac.csv", 1),
+    ]
     # The configuration's provinces are for files neither title nor name placed.
     placed = with_provinces(AuditResult(reports, ()), lambda path: "Huế")
     assert [(report.province, report.ministry) for report in placed.files] == [
-        ("Lào Cai", None), (None, "Bộ Tư pháp"), (None, "Bộ Tư pháp"), ("Huế", None),
-        (None, "Bộ Công an")]
+        ("Lào Cai", None),
+        (None, "Bộ Tư pháp"),
+        (None, "Bộ Tư pháp"),
+        ("Huế", None),
+        (None, "Bộ Công an"),
+    ]
 
 
 # --- the provinces of the configuration --------------------------------------------------
@@ -273,23 +319,42 @@ def _config(tmp_path: Path, text: str):
 
 
 def test_the_configuration_names_provinces_by_path_glob_or_folder(tmp_path: Path) -> None:
-    config = _config(tmp_path, '[provinces]\n"khac.csv" = "da nang"\n'
-                               '"data/tinh-*.xlsx" = "Tỉnh Gia Lai"\n"xa" = "TP HCM"\n')
-    assert config.provinces == {"khac.csv": "Đà Nẵng", "data/tinh-*.xlsx": "Gia Lai",
-                                "xa": "TP. Hồ Chí Minh"}
+    config = _config(
+        tmp_path,
+        '[provinces]\n"khac.csv" = "da nang"\n'
+        '"data/tinh-*.xlsx" = "Tỉnh Gia Lai"\n"xa" = "TP HCM"\n',
+    )
+    assert config.provinces == {
+        "khac.csv": "Đà Nẵng",
+        "data/tinh-*.xlsx": "Gia Lai",
+        "xa": "TP. Hồ Chí Minh",
+    }
     settings = Settings(config, CommandLine())
-    assert [settings.province_for(path) for path in (
-        "khac.csv", "sub/khac.csv", "data/tinh-1.xlsx", "other/tinh-1.xlsx",
-        os.path.join("xa", "a", "b.csv"), "./xa/c.csv", "xa.csv")] == [
-        "Đà Nẵng", "Đà Nẵng", "Gia Lai", None, "TP. Hồ Chí Minh", "TP. Hồ Chí Minh", None]
+    assert [
+        settings.province_for(path)
+        for path in (
+            "khac.csv",
+            "sub/khac.csv",
+            "data/tinh-1.xlsx",
+            "other/tinh-1.xlsx",
+            os.path.join("xa", "a", "b.csv"),
+            "./xa/c.csv",
+            "xa.csv",
+        )
+    ] == ["Đà Nẵng", "Đà Nẵng", "Gia Lai", None, "TP. Hồ Chí Minh", "TP. Hồ Chí Minh", None]
 
 
 @pytest.mark.parametrize(
     ("text", "message"),
-    [('provinces = "Lào Cai"', "'provinces' must be a table of \"path or glob\" = \"province\""),
-     ('[provinces]\n"a.csv" = "Lào Kai"', "'provinces.\"a.csv\"' names 'Lào Kai', which is not "
-                                         "one of the 34 provinces and cities"),
-     ('[provinces]\n"a.csv" = 3', "'provinces.\"a.csv\"' names 3, which is not one")],
+    [
+        ('provinces = "Lào Cai"', '\'provinces\' must be a table of "path or glob" = "province"'),
+        (
+            '[provinces]\n"a.csv" = "Lào Kai"',
+            "'provinces.\"a.csv\"' names 'Lào Kai', which is not "
+            "one of the 34 provinces and cities",
+        ),
+        ('[provinces]\n"a.csv" = 3', "'provinces.\"a.csv\"' names 3, which is not one"),
+    ],
 )
 def test_a_bad_provinces_table_is_one_sentence(tmp_path: Path, text: str, message: str) -> None:
     with pytest.raises(ConfigError) as raised:
@@ -297,10 +362,12 @@ def test_a_bad_provinces_table_is_one_sentence(tmp_path: Path, text: str, messag
     assert message in str(raised.value) and "\n" not in str(raised.value)
 
 
-def test_procaudit_config_shows_the_provinces(tmp_path: Path,
-                                              monkeypatch: pytest.MonkeyPatch) -> None:
-    (tmp_path / "procaudit.toml").write_text('[provinces]\n"khac.csv" = "Đà Nẵng"\n',
-                                             encoding="utf-8")
+def test_procaudit_config_shows_the_provinces(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    (tmp_path / "procaudit.toml").write_text(
+        '[provinces]\n"khac.csv" = "Đà Nẵng"\n', encoding="utf-8"
+    )
     monkeypatch.chdir(tmp_path)
     result = runner.invoke(app, ["config"])
     assert result.exit_code == 0
@@ -316,28 +383,53 @@ def _finding(file: str, severity: Severity, rule: str = "PA101") -> Finding:
 
 
 def _result(*files: tuple[str, str | None, CatalogueStats], findings=()) -> AuditResult:
-    reports = tuple(FileReport(path, None, stats.procedures, stats=stats, province=province)
-                    for path, province, stats in files)
+    reports = tuple(
+        FileReport(path, None, stats.procedures, stats=stats, province=province)
+        for path, province, stats in files
+    )
     return AuditResult(reports, tuple(findings))
 
 
 def test_combined_adds_up_what_is_known() -> None:
-    assert combined([
-        CatalogueStats(10, with_code=9, with_forms=None, published=10, fully_online=4,
-                       district_level=1, reference_total=12, reference_announced=11),
-        CatalogueStats(5, with_code=5, with_forms=None, published=None, fully_online=1,
-                       district_level=0),
-    ]) == CatalogueStats(15, with_code=14, with_forms=None, published=10, fully_online=5,
-                         district_level=1, reference_total=12, reference_announced=11,
-                         measured=(("published", 10),))
+    assert combined(
+        [
+            CatalogueStats(
+                10,
+                with_code=9,
+                with_forms=None,
+                published=10,
+                fully_online=4,
+                district_level=1,
+                reference_total=12,
+                reference_announced=11,
+            ),
+            CatalogueStats(
+                5, with_code=5, with_forms=None, published=None, fully_online=1, district_level=0
+            ),
+        ]
+    ) == CatalogueStats(
+        15,
+        with_code=14,
+        with_forms=None,
+        published=10,
+        fully_online=5,
+        district_level=1,
+        reference_total=12,
+        reference_announced=11,
+        measured=(("published", 10),),
+    )
     assert combined([]) == CatalogueStats(0)
 
 
 def test_a_share_is_taken_of_the_procedures_that_could_be_counted() -> None:
     # The second catalogue has no decision column: the province's share published is the
     # first catalogue's, not 10 of 15 (a missing column is not a missing decision).
-    stats = combined([CatalogueStats(10, published=10, fully_online=4),
-                      CatalogueStats(5, published=None, fully_online=1)])
+    stats = combined(
+        [
+            CatalogueStats(10, published=10, fully_online=4),
+            CatalogueStats(5, published=None, fully_online=1),
+        ]
+    )
     row = ScoreRow("Huế", ("a.csv", "b.csv"), stats)
     assert row.share_of("published") == 1.0
     assert row.share_of("fully_online") == 5 / 15
@@ -354,68 +446,106 @@ def test_rows_per_province_then_per_file_and_a_total() -> None:
         ("a/lao-cai-tinh.xlsx", "Lào Cai", CatalogueStats(10, district_level=0)),
         ("dak-lak.csv", "Đắk Lắk", CatalogueStats(4, district_level=0)),
         ("a.csv", None, CatalogueStats(1, district_level=2)),
-        findings=[_finding("b.csv", Severity.ERROR), _finding("z/lao-cai-xa.csv", Severity.INFO),
-                  _finding("a/lao-cai-tinh.xlsx", Severity.WARNING),
-                  _finding("a/lao-cai-tinh.xlsx", Severity.ERROR),
-                  _finding("z/lao-cai-xa.csv", Severity.ERROR)],
+        findings=[
+            _finding("b.csv", Severity.ERROR),
+            _finding("z/lao-cai-xa.csv", Severity.INFO),
+            _finding("a/lao-cai-tinh.xlsx", Severity.WARNING),
+            _finding("a/lao-cai-tinh.xlsx", Severity.ERROR),
+            _finding("z/lao-cai-xa.csv", Severity.ERROR),
+        ],
     )
     scorecard = build_scorecard(result)
-    assert [(row.label, row.files, row.stats.procedures, row.errors, row.warnings, row.infos)
-            for row in scorecard.rows] == [
+    assert [
+        (row.label, row.files, row.stats.procedures, row.errors, row.warnings, row.infos)
+        for row in scorecard.rows
+    ] == [
         ("Đắk Lắk", ("dak-lak.csv",), 4, 0, 0, 0),  # "dak lak" before "lao cai"
         ("Lào Cai", ("z/lao-cai-xa.csv", "a/lao-cai-tinh.xlsx"), 30, 2, 1, 1),
         ("b.csv", ("b.csv",), 3, 1, 0, 0),  # files without a province, in the run's order
         ("a.csv", ("a.csv",), 1, 0, 0, 0),
     ]
     total = scorecard.total
-    assert (total.label, len(total.files), total.stats.procedures, total.errors,
-            total.warnings, total.infos) == ("Total", 5, 38, 3, 1, 1)
+    assert (
+        total.label,
+        len(total.files),
+        total.stats.procedures,
+        total.errors,
+        total.warnings,
+        total.infos,
+    ) == ("Total", 5, 38, 3, 1, 1)
     assert total.stats.district_level == 3
 
 
 def test_the_configured_provinces_fill_only_the_gaps() -> None:
-    result = _result(("a.csv", "Huế", CatalogueStats(1)), ("b.csv", None, CatalogueStats(1)),
-                     ("c.csv", None, CatalogueStats(1)))
+    result = _result(
+        ("a.csv", "Huế", CatalogueStats(1)),
+        ("b.csv", None, CatalogueStats(1)),
+        ("c.csv", None, CatalogueStats(1)),
+    )
     placed = with_provinces(result, {"a.csv": "Cà Mau", "b.csv": "Cà Mau"}.get)
     assert [f.province for f in placed.files] == ["Huế", "Cà Mau", None]
 
 
 HEADLINE_CASES = [
     # (case, stats per catalogue, target, headlines)
-    ("every catalogue complete",
-     [CatalogueStats(4, 4, 4, 4, 4, 0, 5, 5), CatalogueStats(2, 2, 2, 2, 1, 0, 3, 3)], 0.8,
-     ["2/2 catalogues announce every reference procedure",
-      "2/2 catalogues list no district-level procedure",
-      "2/2 catalogues have a form for every procedure",
-      "2/2 catalogues name a publishing decision for every procedure",
-      "share fully online: 83% (target 80%)"]),
-    ("some unknown, no reference",
-     [CatalogueStats(4, 4, None, 3, None, 1), CatalogueStats(6, 6, 6, 6, 3, 0)], 0.75,
-     ["1/2 catalogues list no district-level procedure",
-      "1/2 catalogues have a form for every procedure; 1 without a forms column",
-      "1/2 catalogues name a publishing decision for every procedure",
-      "share fully online: 50% (target 75%); 1 without an online-level column, not counted"]),
-    ("a scope PA405 could not tell, a share just short of all",
-     [CatalogueStats(400, 399, 400, 400, 399, 0, 7, 6), CatalogueStats(2, 2, 2, 2, 2, 0)], 0.8,
-     ["0/2 catalogues announce every reference procedure; 1 could not be compared with the "
-      "reference",
-      "2/2 catalogues list no district-level procedure",
-      "2/2 catalogues have a form for every procedure",
-      "2/2 catalogues name a publishing decision for every procedure",
-      "share fully online: >99% (target 80%)"]),
-    ("no online-level column anywhere: no online headline",
-     [CatalogueStats(1, None, None, None, None, 0)], 0.8,
-     ["1/1 catalogues list no district-level procedure",
-      "0/1 catalogues have a form for every procedure; 1 without a forms column",
-      "0/1 catalogues name a publishing decision for every procedure; 1 without a decision "
-      "column"]),
+    (
+        "every catalogue complete",
+        [CatalogueStats(4, 4, 4, 4, 4, 0, 5, 5), CatalogueStats(2, 2, 2, 2, 1, 0, 3, 3)],
+        0.8,
+        [
+            "2/2 catalogues announce every reference procedure",
+            "2/2 catalogues list no district-level procedure",
+            "2/2 catalogues have a form for every procedure",
+            "2/2 catalogues name a publishing decision for every procedure",
+            "share fully online: 83% (target 80%)",
+        ],
+    ),
+    (
+        "some unknown, no reference",
+        [CatalogueStats(4, 4, None, 3, None, 1), CatalogueStats(6, 6, 6, 6, 3, 0)],
+        0.75,
+        [
+            "1/2 catalogues list no district-level procedure",
+            "1/2 catalogues have a form for every procedure; 1 without a forms column",
+            "1/2 catalogues name a publishing decision for every procedure",
+            "share fully online: 50% (target 75%); 1 without an online-level column, not counted",
+        ],
+    ),
+    (
+        "a scope PA405 could not tell, a share just short of all",
+        [CatalogueStats(400, 399, 400, 400, 399, 0, 7, 6), CatalogueStats(2, 2, 2, 2, 2, 0)],
+        0.8,
+        [
+            "0/2 catalogues announce every reference procedure; 1 could not be compared with the "
+            "reference",
+            "2/2 catalogues list no district-level procedure",
+            "2/2 catalogues have a form for every procedure",
+            "2/2 catalogues name a publishing decision for every procedure",
+            "share fully online: >99% (target 80%)",
+        ],
+    ),
+    (
+        "no online-level column anywhere: no online headline",
+        [CatalogueStats(1, None, None, None, None, 0)],
+        0.8,
+        [
+            "1/1 catalogues list no district-level procedure",
+            "0/1 catalogues have a form for every procedure; 1 without a forms column",
+            "0/1 catalogues name a publishing decision for every procedure; 1 without a decision "
+            "column",
+        ],
+    ),
 ]
 
 
-@pytest.mark.parametrize(("case", "stats", "target", "headlines"), HEADLINE_CASES,
-                         ids=[case[0] for case in HEADLINE_CASES])
-def test_headlines(case: str, stats: list[CatalogueStats], target: float,
-                   headlines: list[str]) -> None:
+@pytest.mark.parametrize(
+    ("case", "stats", "target", "headlines"),
+    HEADLINE_CASES,
+    ids=[case[0] for case in HEADLINE_CASES],
+)
+def test_headlines(
+    case: str, stats: list[CatalogueStats], target: float, headlines: list[str]
+) -> None:
     result = _result(*((f"{number}.csv", None, s) for number, s in enumerate(stats)))
     assert list(build_scorecard(result, target).headlines) == headlines
 
@@ -437,8 +567,16 @@ def test_headlines_in_vietnamese() -> None:
 
 @pytest.mark.parametrize(
     ("share", "text"),
-    [(None, "—"), (0.0, "0%"), (0.004, "<1%"), (0.005, "0%"), (0.41, "41%"), (0.994, "99%"),
-     (0.995, ">99%"), (1.0, "100%")],
+    [
+        (None, "—"),
+        (0.0, "0%"),
+        (0.004, "<1%"),
+        (0.005, "0%"),
+        (0.41, "41%"),
+        (0.994, "99%"),
+        (0.995, ">99%"),
+        (1.0, "100%"),
+    ],
 )
 def test_percent(share: float | None, text: str) -> None:
     assert percent(share) == text
@@ -452,8 +590,11 @@ RESULT = _result(
     ("lao-cai/xa.csv", "Lào Cai", CatalogueStats(20, 18, None, 20, 8, 1, 30, 30, 18)),
     ("ha-noi.xlsx", "Hà Nội", CatalogueStats(5, 5, 5, 4, 5, 0, 6, 6, 5)),
     ("khac.csv", None, CatalogueStats(3, None, 3, None, None, 0)),
-    findings=[_finding("lao-cai/xa.csv", Severity.ERROR), _finding("khac.csv", Severity.WARNING),
-              _finding("khac.csv", Severity.INFO, "PA603")],
+    findings=[
+        _finding("lao-cai/xa.csv", Severity.ERROR),
+        _finding("khac.csv", Severity.WARNING),
+        _finding("khac.csv", Severity.INFO, "PA603"),
+    ],
 )
 SCORED = AuditResult(RESULT.files, RESULT.findings, scorecard=build_scorecard(RESULT))
 
@@ -514,8 +655,16 @@ def test_markdown_scorecard_needs_two_catalogues() -> None:
 
 # --- the command line: a folder of province catalogues ------------------------------------
 
-HEADER = ["Mã TTHC", "Tên thủ tục", "Cấp thực hiện", "Cơ quan thực hiện", "Mẫu đơn, tờ khai",
-          "Số quyết định", "Mức độ DVC", "Tình trạng"]
+HEADER = [
+    "Mã TTHC",
+    "Tên thủ tục",
+    "Cấp thực hiện",
+    "Cơ quan thực hiện",
+    "Mẫu đơn, tờ khai",
+    "Số quyết định",
+    "Mức độ DVC",
+    "Tình trạng",
+]
 
 
 def _csv(path: Path, header: list[str], rows: list[list[str | None]]) -> None:
@@ -534,65 +683,177 @@ def provinces(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     folder.mkdir()
     xa = "UBND cấp xã"
     # Lào Cai, told by its title: 4 commune procedures, all complete but one not fully online.
-    _annex(folder / "danh-muc-tinh.xlsx",
-           ["ỦY BAN NHÂN DÂN TỈNH LÀO CAI", "DANH MỤC THỦ TỤC HÀNH CHÍNH"], [
-               ["1.000001", "Đăng ký khai sinh", "Cấp xã", xa, "Tờ khai", "1/QĐ-UBND",
-                "Toàn trình", None],
-               ["1.000002", "Đăng ký kết hôn", "Cấp xã", xa, "Tờ khai", "1/QĐ-UBND",
-                "Toàn trình", None],
-               ["1.000003", "Đăng ký khai tử", "Cấp xã", xa, "Tờ khai", "1/QĐ-UBND",
-                "Một phần", None],
-               ["1.000004", "Cấp bản sao trích lục", "Cấp xã", xa, "Không", "1/QĐ-UBND",
-                "Toàn trình", None],
-           ], HEADER)
+    _annex(
+        folder / "danh-muc-tinh.xlsx",
+        ["ỦY BAN NHÂN DÂN TỈNH LÀO CAI", "DANH MỤC THỦ TỤC HÀNH CHÍNH"],
+        [
+            [
+                "1.000001",
+                "Đăng ký khai sinh",
+                "Cấp xã",
+                xa,
+                "Tờ khai",
+                "1/QĐ-UBND",
+                "Toàn trình",
+                None,
+            ],
+            [
+                "1.000002",
+                "Đăng ký kết hôn",
+                "Cấp xã",
+                xa,
+                "Tờ khai",
+                "1/QĐ-UBND",
+                "Toàn trình",
+                None,
+            ],
+            ["1.000003", "Đăng ký khai tử", "Cấp xã", xa, "Tờ khai", "1/QĐ-UBND", "Một phần", None],
+            [
+                "1.000004",
+                "Cấp bản sao trích lục",
+                "Cấp xã",
+                xa,
+                "Không",
+                "1/QĐ-UBND",
+                "Toàn trình",
+                None,
+            ],
+        ],
+        HEADER,
+    )
     # Lào Cai again, told by its name: 2 of the 3 province procedures of the reference.
-    _csv(folder / "lao-cai-cap-tinh.csv", HEADER, [
-        ["1.000010", "Cấp giấy phép A", "Cấp tỉnh", "Sở Tư pháp", "Tờ khai", "9/QĐ-UBND",
-         "Toàn trình", None],
-        ["1.000011", "Cấp giấy phép B", "Cấp tỉnh", "Sở Tư pháp", "Tờ khai", "9/QĐ-UBND",
-         "Một phần", None],
-    ])
+    _csv(
+        folder / "lao-cai-cap-tinh.csv",
+        HEADER,
+        [
+            [
+                "1.000010",
+                "Cấp giấy phép A",
+                "Cấp tỉnh",
+                "Sở Tư pháp",
+                "Tờ khai",
+                "9/QĐ-UBND",
+                "Toàn trình",
+                None,
+            ],
+            [
+                "1.000011",
+                "Cấp giấy phép B",
+                "Cấp tỉnh",
+                "Sở Tư pháp",
+                "Tờ khai",
+                "9/QĐ-UBND",
+                "Một phần",
+                None,
+            ],
+        ],
+    )
     # Hà Nội, told by its name: a missing code, form and decision, a placeholder form, a
     # district level, and an abolished procedure that is not counted.
-    _annex(folder / "DanhMuc_HaNoi.xlsx", [], [
-        ["1.000001", "Đăng ký khai sinh", "Cấp xã", xa, "Tờ khai", "2/QĐ-UBND", "Toàn trình",
-         None],
-        [None, "Đăng ký kết hôn", "Cấp xã", xa, None, "2/QĐ-UBND", "Một phần", None],
-        ["1.000005", "Thủ tục X", "Cấp huyện", xa, "Tờ khai", None, "Toàn trình", None],
-        ["1.000006", "Thủ tục Y", "Cấp xã", xa, "-", "2/QĐ-UBND", "Một phần", None],
-        ["1.000007", "Thủ tục Z", "Cấp huyện", xa, "Tờ khai", "2/QĐ-UBND", "Toàn trình",
-         "Bãi bỏ"],
-    ], HEADER)
+    _annex(
+        folder / "DanhMuc_HaNoi.xlsx",
+        [],
+        [
+            [
+                "1.000001",
+                "Đăng ký khai sinh",
+                "Cấp xã",
+                xa,
+                "Tờ khai",
+                "2/QĐ-UBND",
+                "Toàn trình",
+                None,
+            ],
+            [None, "Đăng ký kết hôn", "Cấp xã", xa, None, "2/QĐ-UBND", "Một phần", None],
+            ["1.000005", "Thủ tục X", "Cấp huyện", xa, "Tờ khai", None, "Toàn trình", None],
+            ["1.000006", "Thủ tục Y", "Cấp xã", xa, "-", "2/QĐ-UBND", "Một phần", None],
+            [
+                "1.000007",
+                "Thủ tục Z",
+                "Cấp huyện",
+                xa,
+                "Tờ khai",
+                "2/QĐ-UBND",
+                "Toàn trình",
+                "Bãi bỏ",
+            ],
+        ],
+        HEADER,
+    )
     # Cà Mau, told by its name, in a subfolder: no forms column at all.
-    _csv(folder / "mien-nam" / "ca-mau.csv",
-         ["Mã TTHC", "Tên thủ tục", "Cấp thực hiện", "Số quyết định", "Mức độ DVC"], [
-             ["1.000001", "Đăng ký khai sinh", "Cấp xã", "5/QĐ-UBND", "Toàn trình"],
-             ["1.000002", "Đăng ký kết hôn", "Cấp xã", "5/QĐ-UBND", "Toàn trình"],
-             ["1.000003", "Đăng ký khai tử", "Cấp xã", "5/QĐ-UBND", "Một phần"],
-         ])
+    _csv(
+        folder / "mien-nam" / "ca-mau.csv",
+        ["Mã TTHC", "Tên thủ tục", "Cấp thực hiện", "Số quyết định", "Mức độ DVC"],
+        [
+            ["1.000001", "Đăng ký khai sinh", "Cấp xã", "5/QĐ-UBND", "Toàn trình"],
+            ["1.000002", "Đăng ký kết hôn", "Cấp xã", "5/QĐ-UBND", "Toàn trình"],
+            ["1.000003", "Đăng ký khai tử", "Cấp xã", "5/QĐ-UBND", "Một phần"],
+        ],
+    )
     # Đà Nẵng, told by the configuration: a district tag in a name, a district office.
-    _csv(folder / "mien-trung" / "khac.csv", HEADER, [
-        ["1.000001", "Đăng ký khai sinh", "Cấp xã", xa, "Tờ khai", "7/QĐ-UBND", "Toàn trình",
-         None],
-        ["1.000002", "Đăng ký kết hôn (thực hiện tại cấp huyện)", "Cấp xã", xa, "Tờ khai",
-         "7/QĐ-UBND", "Một phần", None],
-        ["1.000003", "Đăng ký khai tử", "Cấp xã", "Phòng Tư pháp huyện", "Tờ khai",
-         "7/QĐ-UBND", "Một phần", None],
-        ["1.000004", "Cấp bản sao trích lục", "Cấp xã", xa, "Tờ khai", "7/QĐ-UBND",
-         "Toàn trình", None],
-    ])
+    _csv(
+        folder / "mien-trung" / "khac.csv",
+        HEADER,
+        [
+            [
+                "1.000001",
+                "Đăng ký khai sinh",
+                "Cấp xã",
+                xa,
+                "Tờ khai",
+                "7/QĐ-UBND",
+                "Toàn trình",
+                None,
+            ],
+            [
+                "1.000002",
+                "Đăng ký kết hôn (thực hiện tại cấp huyện)",
+                "Cấp xã",
+                xa,
+                "Tờ khai",
+                "7/QĐ-UBND",
+                "Một phần",
+                None,
+            ],
+            [
+                "1.000003",
+                "Đăng ký khai tử",
+                "Cấp xã",
+                "Phòng Tư pháp huyện",
+                "Tờ khai",
+                "7/QĐ-UBND",
+                "Một phần",
+                None,
+            ],
+            [
+                "1.000004",
+                "Cấp bản sao trích lục",
+                "Cấp xã",
+                xa,
+                "Tờ khai",
+                "7/QĐ-UBND",
+                "Toàn trình",
+                None,
+            ],
+        ],
+    )
     (folder / "~$DanhMuc_HaNoi.xlsx").write_bytes(b"lock")  # Excel's lock file: left alone
-    _csv(tmp_path / "quoc-gia.csv", ["Mã TTHC", "Tên thủ tục", "Cấp thực hiện"], [
-        ["1.000001", "Đăng ký khai sinh", "Cấp xã"],
-        ["1.000002", "Đăng ký kết hôn", "Cấp xã"],
-        ["1.000003", "Đăng ký khai tử", "Cấp xã"],
-        ["1.000004", "Cấp bản sao trích lục", "Cấp xã"],
-        ["1.000010", "Cấp giấy phép A", "Cấp tỉnh"],
-        ["1.000011", "Cấp giấy phép B", "Cấp tỉnh"],
-        ["1.000012", "Cấp giấy phép C", "Cấp tỉnh"],
-    ])
-    (tmp_path / "procaudit.toml").write_text('[provinces]\n"khac.csv" = "Đà Nẵng"\n',
-                                             encoding="utf-8")
+    _csv(
+        tmp_path / "quoc-gia.csv",
+        ["Mã TTHC", "Tên thủ tục", "Cấp thực hiện"],
+        [
+            ["1.000001", "Đăng ký khai sinh", "Cấp xã"],
+            ["1.000002", "Đăng ký kết hôn", "Cấp xã"],
+            ["1.000003", "Đăng ký khai tử", "Cấp xã"],
+            ["1.000004", "Cấp bản sao trích lục", "Cấp xã"],
+            ["1.000010", "Cấp giấy phép A", "Cấp tỉnh"],
+            ["1.000011", "Cấp giấy phép B", "Cấp tỉnh"],
+            ["1.000012", "Cấp giấy phép C", "Cấp tỉnh"],
+        ],
+    )
+    (tmp_path / "procaudit.toml").write_text(
+        '[provinces]\n"khac.csv" = "Đà Nẵng"\n', encoding="utf-8"
+    )
     monkeypatch.chdir(tmp_path)
     return folder
 
@@ -610,14 +871,20 @@ COUNTED = ("with_code", "with_forms", "published", "fully_online", "district_lev
 
 
 def _numbers(row: dict) -> tuple:
-    return (row["label"], len(row["files"]), row["procedures"],
-            *(row[name] for name in COUNTED), row["reference_total"],
-            row["reference_announced"])
+    return (
+        row["label"],
+        len(row["files"]),
+        row["procedures"],
+        *(row[name] for name in COUNTED),
+        row["reference_total"],
+        row["reference_announced"],
+    )
 
 
 def test_a_folder_of_province_catalogues_gives_the_scorecard(provinces: Path) -> None:
-    result = runner.invoke(app, ["check", "danh-muc", "--reference", "quoc-gia.csv",
-                                 "-f", "json", "-q", "--exit-zero"])
+    result = runner.invoke(
+        app, ["check", "danh-muc", "--reference", "quoc-gia.csv", "-f", "json", "-q", "--exit-zero"]
+    )
     assert result.exit_code == 0, result.output
     report = json.loads(result.stdout)
     assert len(report["files"]) == 5
@@ -635,13 +902,17 @@ def test_a_folder_of_province_catalogues_gives_the_scorecard(provinces: Path) ->
     assert total["with_code_share"] == round(16 / 17, 4)
     for row in [*scorecard["rows"], total]:
         assert row["reference_announced_share"] == round(
-            row["reference_announced"] / row["reference_total"], 4)
+            row["reference_announced"] / row["reference_total"], 4
+        )
     assert scorecard["total"]["fully_online_share"] == 0.5882
     # The severities of a row are its files' findings.
     for row in [*scorecard["rows"], scorecard["total"]]:
         found = [f["severity"] for f in report["findings"] if f["file"] in row["files"]]
         assert (row["errors"], row["warnings"], row["infos"]) == (
-            found.count("error"), found.count("warning"), found.count("info"))
+            found.count("error"),
+            found.count("warning"),
+            found.count("info"),
+        )
     assert scorecard["rows"][2]["errors"] > 0  # Hà Nội's district level, its missing decision
     assert scorecard["headlines"] == [
         "1/4 catalogues announce every reference procedure",
@@ -651,28 +922,30 @@ def test_a_folder_of_province_catalogues_gives_the_scorecard(provinces: Path) ->
         "share fully online: 59% (target 80%)",
     ]
     lao_cai = scorecard["rows"][3]["files"]
-    assert lao_cai == [os.path.join("danh-muc", "danh-muc-tinh.xlsx"),
-                       os.path.join("danh-muc", "lao-cai-cap-tinh.csv")]
+    assert lao_cai == [
+        os.path.join("danh-muc", "danh-muc-tinh.xlsx"),
+        os.path.join("danh-muc", "lao-cai-cap-tinh.csv"),
+    ]
 
 
 def test_without_a_reference_there_are_no_reference_numbers(provinces: Path) -> None:
-    result = runner.invoke(app, ["check", "danh-muc", "-f", "json", "-q", "--online-target",
-                                 "50"])
+    result = runner.invoke(app, ["check", "danh-muc", "-f", "json", "-q", "--online-target", "50"])
     scorecard = json.loads(result.stdout)["scorecard"]
     assert {row["reference_total"] for row in scorecard["rows"]} == {None}
     assert scorecard["headlines"][0] == "2/4 catalogues list no district-level procedure"
     assert scorecard["headlines"][-1] == "share fully online: 59% (target 50%)"
 
 
-def test_the_terminal_report_shows_the_scorecard(provinces: Path,
-                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+def test_the_terminal_report_shows_the_scorecard(
+    provinces: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.setenv("COLUMNS", "150")
     result = runner.invoke(app, ["check", "danh-muc", "--reference", "quoc-gia.csv"])
     assert result.exit_code == 1
     lines = result.stdout.splitlines()
     # The headings may wrap: the last of their lines starts with the first heading.
     start = next(number for number, line in enumerate(lines) if line.startswith("Catalogue"))
-    table = [line.split() for line in lines[start:start + 6]]
+    table = [line.split() for line in lines[start : start + 6]]
     assert table[0][:3] == ["Catalogue", "Files", "force"]
     assert table[1:] == [
         ["Cà", "Mau", "1", "3", "100%", "—", "100%", "67%", "0%", "75%", *table[1][-3:]],
@@ -684,8 +957,10 @@ def test_the_terminal_report_shows_the_scorecard(provinces: Path,
     assert "  1/4 catalogues announce every reference procedure" in lines
     assert "  share fully online: 59% (target 80%)" in lines
     # The summary's procedures are the rows read; the scorecard's, those in force.
-    assert ("  note: The scorecard counts procedures in force (17); the summary counts every "
-            "procedure row read (18), abolished ones (1) included.") in lines
+    assert (
+        "  note: The scorecard counts procedures in force (17); the summary counts every "
+        "procedure row read (18), abolished ones (1) included."
+    ) in lines
     assert lines[-1].endswith("in 5 files (18 procedures)")
     quiet = runner.invoke(app, ["check", "danh-muc", "--quiet"])
     assert "Scorecard" not in quiet.stdout and len(quiet.stdout.splitlines()) == 1
@@ -702,14 +977,22 @@ def test_one_catalogue_has_no_terminal_scorecard_but_json_has_one(provinces: Pat
     ("rows", "shown"),
     [
         # A file's row by its name; a province by its name.
-        ([("/srv/tthc/2026/lao-cai.xlsx", ("/srv/tthc/2026/lao-cai.xlsx",)),
-          ("Huế", ("a/hue-1.csv", "a/hue-2.csv"))],
-         ["lao-cai.xlsx", "Huế"]),
+        (
+            [
+                ("/srv/tthc/2026/lao-cai.xlsx", ("/srv/tthc/2026/lao-cai.xlsx",)),
+                ("Huế", ("a/hue-1.csv", "a/hue-2.csv")),
+            ],
+            ["lao-cai.xlsx", "Huế"],
+        ),
         # Two files of one name keep their paths; a third, unique name is shortened.
-        ([("2025/danh-muc.xlsx", ("2025/danh-muc.xlsx",)),
-          ("2026/danh-muc.xlsx", ("2026/danh-muc.xlsx",)),
-          ("khac/bo-y-te.csv", ("khac/bo-y-te.csv",))],
-         ["2025/danh-muc.xlsx", "2026/danh-muc.xlsx", "bo-y-te.csv"]),
+        (
+            [
+                ("2025/danh-muc.xlsx", ("2025/danh-muc.xlsx",)),
+                ("2026/danh-muc.xlsx", ("2026/danh-muc.xlsx",)),
+                ("khac/bo-y-te.csv", ("khac/bo-y-te.csv",)),
+            ],
+            ["2025/danh-muc.xlsx", "2026/danh-muc.xlsx", "bo-y-te.csv"],
+        ),
         # The total is no file's row.
         ([("Total", ("a.csv", "b.csv"))], ["Total"]),
     ],
@@ -721,33 +1004,51 @@ def test_a_files_row_is_shown_by_the_files_name(rows: list, shown: list[str]) ->
 
 # --- grouped by agency (--group-by agency) -----------------------------------------------
 
-def _unit(name: str, procedures: int, national: int,
-          findings: tuple = ()) -> UnitStats:
-    return UnitStats(name, CatalogueStats(procedures, with_code=procedures,
-                                          with_national_code=national, district_level=0),
-                     findings)
+
+def _unit(name: str, procedures: int, national: int, findings: tuple = ()) -> UnitStats:
+    return UnitStats(
+        name,
+        CatalogueStats(
+            procedures, with_code=procedures, with_national_code=national, district_level=0
+        ),
+        findings,
+    )
 
 
 def test_a_row_per_unit_of_each_catalogue() -> None:
     one_stop = FileReport(
-        "pto.xls", None, 6, stats=CatalogueStats(6, with_code=6, with_national_code=2,
-                                                  district_level=0),
-        province="Phú Thọ", units=(
+        "pto.xls",
+        None,
+        6,
+        stats=CatalogueStats(6, with_code=6, with_national_code=2, district_level=0),
+        province="Phú Thọ",
+        units=(
             _unit("Sở Tư pháp", 1, 0, (("PA101", Severity.ERROR, 1),)),
-            _unit("UBND Huyện Phù Ninh", 3, 0, (("PA101", Severity.ERROR, 3),
-                                                 ("PA603", Severity.INFO, 2))),
+            _unit(
+                "UBND Huyện Phù Ninh",
+                3,
+                0,
+                (("PA101", Severity.ERROR, 3), ("PA603", Severity.INFO, 2)),
+            ),
             _unit("Sở Thông tin và Truyền thông", 2, 2),
-        ))
-    portal = FileReport("bo-tu-phap.xlsx", None, 4, stats=CatalogueStats(4),
-                        ministry="Bộ Tư pháp")  # no agency column: its own row
-    findings = ([_finding("pto.xls", Severity.ERROR)] * 4 + [_finding("pto.xls", Severity.INFO)]
-                * 2 + [_finding("pto.xls", Severity.WARNING, "PA405")]  # about the whole file
-                + [_finding("bo-tu-phap.xlsx", Severity.WARNING)])
+        ),
+    )
+    portal = FileReport(
+        "bo-tu-phap.xlsx", None, 4, stats=CatalogueStats(4), ministry="Bộ Tư pháp"
+    )  # no agency column: its own row
+    findings = (
+        [_finding("pto.xls", Severity.ERROR)] * 4
+        + [_finding("pto.xls", Severity.INFO)] * 2
+        + [_finding("pto.xls", Severity.WARNING, "PA405")]  # about the whole file
+        + [_finding("bo-tu-phap.xlsx", Severity.WARNING)]
+    )
     result = AuditResult((one_stop, portal), tuple(findings))
     card = build_scorecard(result, group_by="agency")
     assert card.group_by == "agency"
-    assert [(row.label, row.catalogue, row.stats.procedures, row.errors, row.warnings,
-             row.infos) for row in card.rows] == [
+    assert [
+        (row.label, row.catalogue, row.stats.procedures, row.errors, row.warnings, row.infos)
+        for row in card.rows
+    ] == [
         ("Bộ Tư pháp", None, 4, 0, 1, 0),  # no agency column: the ministry's own row
         ("Sở Tư pháp", "Phú Thọ", 1, 1, 0, 0),
         ("UBND Huyện Phù Ninh", "Phú Thọ", 3, 3, 0, 2),
@@ -756,29 +1057,45 @@ def test_a_row_per_unit_of_each_catalogue() -> None:
     rows = {row.label: row for row in card.rows}
     assert rows["Bộ Tư pháp"].catalogue is None and rows["Bộ Tư pháp"].warnings == 1
     assert rows["Sở Thông tin và Truyền thông"].stats.with_national_code == 2
-    assert (card.total.stats.procedures, card.total.errors, card.total.warnings,
-            card.total.infos) == (10, 4, 2, 2)
+    assert (
+        card.total.stats.procedures,
+        card.total.errors,
+        card.total.warnings,
+        card.total.infos,
+    ) == (10, 4, 2, 2)
     # Units' findings and procedures add up to the total, but for the finding about a whole
     # file, which the notes point out.
     assert sum(row.stats.procedures for row in card.rows) == card.total.stats.procedures
     assert sum(row.warnings for row in card.rows) == card.total.warnings - 1
-    assert any("Findings about a whole file, not one unit's rows: 1;" in note
-               for note in card.notes)
+    assert any(
+        "Findings about a whole file, not one unit's rows: 1;" in note for note in card.notes
+    )
     assert card.headlines[0] == (
-        "3/4 units list no district-level procedure; 1 could not be checked")
+        "3/4 units list no district-level procedure; 1 could not be checked"
+    )
     # Labels: the units of one catalogue by their names; of several, with their catalogue's.
-    assert shown_labels(card.rows) == ["Bộ Tư pháp", "Sở Tư pháp", "UBND Huyện Phù Ninh",
-                                       "Sở Thông tin và Truyền thông"]
+    assert shown_labels(card.rows) == [
+        "Bộ Tư pháp",
+        "Sở Tư pháp",
+        "UBND Huyện Phù Ninh",
+        "Sở Thông tin và Truyền thông",
+    ]
     other = replace(one_stop, path="lao-cai.xls", province="Lào Cai")
     both = build_scorecard(AuditResult((one_stop, other), ()), group_by="agency")
-    assert shown_labels(both.rows)[:2] == ["Sở Tư pháp (Lào Cai)",
-                                           "UBND Huyện Phù Ninh (Lào Cai)"]
+    assert shown_labels(both.rows)[:2] == ["Sở Tư pháp (Lào Cai)", "UBND Huyện Phù Ninh (Lào Cai)"]
     assert shown_labels(both.rows)[-1] == "Sở Thông tin và Truyền thông (Phú Thọ)"
 
 
 def test_a_units_findings_take_the_configured_severities() -> None:
-    report = FileReport("pto.xls", None, 3, stats=CatalogueStats(3), units=(
-        _unit("Sở Y tế", 3, 0, (("PA101", Severity.ERROR, 3), ("PA603", Severity.INFO, 1))),))
+    report = FileReport(
+        "pto.xls",
+        None,
+        3,
+        stats=CatalogueStats(3),
+        units=(
+            _unit("Sở Y tế", 3, 0, (("PA101", Severity.ERROR, 3), ("PA603", Severity.INFO, 1))),
+        ),
+    )
     result = AuditResult((report,), ())
     [row] = build_scorecard(result, group_by="agency", severities={"PA101": "warning"}).rows
     assert (row.label, row.errors, row.warnings, row.infos) == ("Sở Y tế", 0, 3, 1)
@@ -787,12 +1104,21 @@ def test_a_units_findings_take_the_configured_severities() -> None:
 
 def test_the_same_unit_in_two_files_of_a_catalogue_is_one_row() -> None:
     reports = tuple(
-        FileReport(path, None, 2, stats=CatalogueStats(2), province="Lào Cai",
-                   units=(_unit(name, 1, 1), _unit("Sở Tư pháp", 1, 0)))
-        for path, name in (("a.csv", "Sở Y tế"), ("b.csv", "Sở  tư pháp")))
+        FileReport(
+            path,
+            None,
+            2,
+            stats=CatalogueStats(2),
+            province="Lào Cai",
+            units=(_unit(name, 1, 1), _unit("Sở Tư pháp", 1, 0)),
+        )
+        for path, name in (("a.csv", "Sở Y tế"), ("b.csv", "Sở  tư pháp"))
+    )
     card = build_scorecard(AuditResult(reports, ()), group_by="agency")
     assert [(row.label, row.files, row.stats.procedures) for row in card.rows] == [
-        ("Sở Y tế", ("a.csv",), 1), ("Sở Tư pháp", ("a.csv", "b.csv"), 3)]
+        ("Sở Y tế", ("a.csv",), 1),
+        ("Sở Tư pháp", ("a.csv", "b.csv"), 3),
+    ]
 
 
 def test_grouped_by_agency_catalogues_without_the_column_keep_their_rows() -> None:
@@ -831,22 +1157,32 @@ MAP = ["--map", "TEN_CO_QUAN=agency", "--map", "TEN_TAT=code", "--map", "TEN_THU
 
 @pytest.mark.parametrize(
     ("arguments", "config"),
-    [(["--group-by", "agency"], None), (["--group-by", "AGENCY"], None),
-     ([], 'group-by = "agency"\n'), ([], 'group_by = "agency"\n'),
-     (["--group-by", "agency"], 'group-by = "catalogue"\n')],  # the command line wins
+    [
+        (["--group-by", "agency"], None),
+        (["--group-by", "AGENCY"], None),
+        ([], 'group-by = "agency"\n'),
+        ([], 'group_by = "agency"\n'),
+        (["--group-by", "agency"], 'group-by = "catalogue"\n'),
+    ],  # the command line wins
 )
 def test_group_by_agency_from_the_command_line_or_the_configuration(
-        one_stop: Path, arguments: list[str], config: str | None) -> None:
+    one_stop: Path, arguments: list[str], config: str | None
+) -> None:
     if config is not None:
         (one_stop.parent / "procaudit.toml").write_text(config, encoding="utf-8")
     result = runner.invoke(app, ["check", "mot-cua.csv", *MAP, *arguments, "-f", "json"])
     assert result.exit_code == 1, result.stderr
     scorecard = json.loads(result.stdout)["scorecard"]
     assert scorecard["group_by"] == "agency"
-    rows = [(row["label"], row["procedures"], row["with_code"], row["with_national_code"])
-            for row in scorecard["rows"]]
-    assert rows == [("Sở Tư pháp", 2, 2, 1), ("UBND Huyện Phù Ninh", 3, 3, 1),
-                    ("Văn phòng UBND tỉnh", 1, 1, 0)]
+    rows = [
+        (row["label"], row["procedures"], row["with_code"], row["with_national_code"])
+        for row in scorecard["rows"]
+    ]
+    assert rows == [
+        ("Sở Tư pháp", 2, 2, 1),
+        ("UBND Huyện Phù Ninh", 3, 3, 1),
+        ("Văn phòng UBND tỉnh", 1, 1, 0),
+    ]
     assert {row["catalogue"] for row in scorecard["rows"]} == {"mot-cua.csv"}
     assert scorecard["total"]["with_national_code"] == 2
     assert sum(row["errors"] for row in scorecard["rows"]) == scorecard["total"]["errors"]
@@ -859,30 +1195,42 @@ def test_the_default_grouping_is_a_row_per_catalogue(one_stop: Path) -> None:
     assert [row["label"] for row in scorecard["rows"]] == ["mot-cua.csv"]
 
 
-def test_one_file_grouped_by_agency_shows_its_scorecard(one_stop: Path,
-                                                         monkeypatch: pytest.MonkeyPatch) -> None:
+def test_one_file_grouped_by_agency_shows_its_scorecard(
+    one_stop: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.setenv("COLUMNS", "150")
     result = runner.invoke(app, ["check", "mot-cua.csv", *MAP, "--group-by", "agency"])
     lines = result.stdout.splitlines()
     start = next(number for number, line in enumerate(lines) if line.startswith("Unit "))
-    assert [line.split()[0] for line in lines[start + 1:start + 5]] == [
-        "Sở", "UBND", "Văn", "Total"]
+    assert [line.split()[0] for line in lines[start + 1 : start + 5]] == [
+        "Sở",
+        "UBND",
+        "Văn",
+        "Total",
+    ]
     assert "  2/3 units list no district-level procedure" in lines  # Phù Ninh is not
-    markdown = runner.invoke(app, ["check", "mot-cua.csv", *MAP, "--group-by", "agency",
-                                   "-f", "markdown"]).stdout
+    markdown = runner.invoke(
+        app, ["check", "mot-cua.csv", *MAP, "--group-by", "agency", "-f", "markdown"]
+    ).stdout
     assert "| Unit |" in markdown and "| Văn phòng UBND tỉnh |" in markdown
 
 
 @pytest.mark.parametrize(
     ("arguments", "config", "message"),
-    [(["--group-by", "district"], None,
-      "procaudit: error: --group-by 'district' is not a grouping procaudit knows: use "
-      "catalogue (the default) or agency\n"),
-     ([], 'group-by = "unit"\n', "'group-by' must be one of catalogue, agency, not 'unit'"),
-     ([], 'group_by = 3\n', "'group_by' must be one of catalogue, agency, not 3")],
+    [
+        (
+            ["--group-by", "district"],
+            None,
+            "procaudit: error: --group-by 'district' is not a grouping procaudit knows: use "
+            "catalogue (the default) or agency\n",
+        ),
+        ([], 'group-by = "unit"\n', "'group-by' must be one of catalogue, agency, not 'unit'"),
+        ([], "group_by = 3\n", "'group_by' must be one of catalogue, agency, not 3"),
+    ],
 )
 def test_an_unknown_grouping_is_one_sentence_and_exit_2(
-        one_stop: Path, arguments: list[str], config: str | None, message: str) -> None:
+    one_stop: Path, arguments: list[str], config: str | None, message: str
+) -> None:
     if config is not None:
         (one_stop.parent / "procaudit.toml").write_text(config, encoding="utf-8")
     result = runner.invoke(app, ["check", "mot-cua.csv", *arguments])
@@ -891,8 +1239,9 @@ def test_an_unknown_grouping_is_one_sentence_and_exit_2(
     assert result.stdout == ""
 
 
-def test_procaudit_config_shows_the_grouping(tmp_path: Path,
-                                             monkeypatch: pytest.MonkeyPatch) -> None:
+def test_procaudit_config_shows_the_grouping(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     (tmp_path / "procaudit.toml").write_text('group-by = "agency"\n', encoding="utf-8")
     monkeypatch.chdir(tmp_path)
     result = runner.invoke(app, ["config"])
@@ -902,40 +1251,51 @@ def test_procaudit_config_shows_the_grouping(tmp_path: Path,
 
 # --- the real exports (../shared/data/real) ----------------------------------------------
 
+
 def test_the_portal_exports_are_labelled_by_ministry(real_data: Path) -> None:
-    result = runner.invoke(app, ["check", str(real_data / "national-portal-2026"), "-f",
-                                 "json"])
+    result = runner.invoke(app, ["check", str(real_data / "national-portal-2026"), "-f", "json"])
     scorecard = json.loads(result.stdout)["scorecard"]
     assert [row["label"] for row in scorecard["rows"]][:7] == [
-        "Bộ Công an", "Bộ Nông nghiệp và Môi trường", "Bộ Tài chính", "Bộ Tư pháp",
-        "Bộ Xây dựng", "Ngân hàng Nhà nước Việt Nam", "Tòa án nhân dân tối cao"]
+        "Bộ Công an",
+        "Bộ Nông nghiệp và Môi trường",
+        "Bộ Tài chính",
+        "Bộ Tư pháp",
+        "Bộ Xây dựng",
+        "Ngân hàng Nhà nước Việt Nam",
+        "Tòa án nhân dân tối cao",
+    ]
     details = scorecard["rows"][7]
     assert details["label"].endswith("procedure-details.csv")
     # Published: the 2,642 decision numbers but the rows of PA402's errors (its warnings are
     # published); a value failing on many rows is one finding that counts them.
     document = json.loads(result.stdout)
-    errors = sum(f.get("rows") or 1 for f in document["findings"]
-                 if f["rule"] == "PA402" and f["severity"] == "error")
+    errors = sum(
+        f.get("rows") or 1
+        for f in document["findings"]
+        if f["rule"] == "PA402" and f["severity"] == "error"
+    )
     assert details["published"] == 2642 - errors == 2602
 
 
 def test_the_one_stop_export_per_unit(real_data: Path) -> None:
     path = str(real_data / "phutho-motcua-2022" / "PTO.xls")
-    result = runner.invoke(app, ["check", path, "--map", "MA_THU_TUC=code", "--group-by",
-                                 "agency", "-f", "json"])
+    result = runner.invoke(
+        app, ["check", path, "--map", "MA_THU_TUC=code", "--group-by", "agency", "-f", "json"]
+    )
     scorecard = json.loads(result.stdout)["scorecard"]
     assert len(scorecard["rows"]) == 32
     assert sum(row["procedures"] for row in scorecard["rows"]) == 1037
     # MA_THU_TUC, mapped as the code, is the system's numeric id: no national code at all.
-    assert (scorecard["total"]["with_code"], scorecard["total"]["with_national_code"]) == (
-        1037, 0)
+    assert (scorecard["total"]["with_code"], scorecard["total"]["with_national_code"]) == (1037, 0)
     # Its local codes (TEN_TAT) hold two national codes, both of Sở Thông tin và Truyền thông
     # (a third, "2.000033.", has a trailing dot PA101 flags).
     # The units count row findings; --every-row makes the total count them too.
-    result = runner.invoke(app, ["check", path, "--group-by", "agency", "-f", "json",
-                                 "--every-row"])
+    result = runner.invoke(
+        app, ["check", path, "--group-by", "agency", "-f", "json", "--every-row"]
+    )
     scorecard = json.loads(result.stdout)["scorecard"]
     assert scorecard["total"]["with_national_code"] == 2
     assert [row["label"] for row in scorecard["rows"] if row["with_national_code"]] == [
-        "Sở Thông tin và Truyền thông"]
+        "Sở Thông tin và Truyền thông"
+    ]
     assert sum(row["errors"] for row in scorecard["rows"]) == scorecard["total"]["errors"]

@@ -44,8 +44,28 @@ def _flagged(survey: _Column, numbers: list[int]) -> list[str]:
 
 
 _ALPHABET = st.sampled_from(
-    [" ", "\n", "\r", "\t", "\xa0", "\u2003", "\u200b", "\ufeff", "\x0b", "\u3000", "\x00",
-     "a", "B", "ư", "ạ", "é", "¶", "µ", "\u0301", "x"]
+    [
+        " ",
+        "\n",
+        "\r",
+        "\t",
+        "\xa0",
+        "\u2003",
+        "\u200b",
+        "\ufeff",
+        "\x0b",
+        "\u3000",
+        "\x00",
+        "a",
+        "B",
+        "ư",
+        "ạ",
+        "é",
+        "¶",
+        "µ",
+        "\u0301",
+        "x",
+    ]
 )
 
 
@@ -63,8 +83,24 @@ def test_surveys_agree_with_their_definitions(values: list[str]) -> None:
 
 
 def test_stray_edges_and_line_breaks() -> None:
-    values = ["a\nb", "a\r\nb", "a\rb", "a\r", "a\n", "\na", "a \nb", "a\n\nb", "a\n\r\nb",
-              "a  b", "a b", "", " ", "a\u200b", "a\u2060b", None]
+    values = [
+        "a\nb",
+        "a\r\nb",
+        "a\rb",
+        "a\r",
+        "a\n",
+        "\na",
+        "a \nb",
+        "a\n\nb",
+        "a\n\r\nb",
+        "a  b",
+        "a b",
+        "",
+        " ",
+        "a\u200b",
+        "a\u2060b",
+        None,
+    ]
     survey = _survey(values)
     assert _flagged(survey, survey.stray) == sorted(
         v for v in values if v is not None and STRAY.search(v)
@@ -84,8 +120,10 @@ def test_a_column_in_blocks() -> None:
 
 
 def test_distinct_values_in_blocks() -> None:
-    blocks = [[f"v{i}" for i in range(6000)] + [" x"],
-              [None, " y"] + [f"w{i}" for i in range(6000)]]
+    blocks = [
+        [f"v{i}" for i in range(6000)] + [" x"],
+        [None, " y"] + [f"w{i}" for i in range(6000)],
+    ]
     survey = _Column(pa.chunked_array(blocks, type=pa.large_string()))
     assert _flagged(survey, survey.stray) == [" x", " y"]
     assert np.flatnonzero(survey.rows(survey.stray) >= 0).tolist() == [6000, 6002]
@@ -103,9 +141,29 @@ def test_many_distinct_and_repeated_values_are_found_on_their_rows() -> None:
         ]
 
 
-_CELL = st.text(st.sampled_from(["a", "ư", " ", "\n", "\r", "\t", "\xa0", "\u2003", "\u200b",
-                                 "\ufeff", "\x0b", "\x1c", "\x85", "\u3000", "\u2028", "x"]),
-                max_size=10)
+_CELL = st.text(
+    st.sampled_from(
+        [
+            "a",
+            "ư",
+            " ",
+            "\n",
+            "\r",
+            "\t",
+            "\xa0",
+            "\u2003",
+            "\u200b",
+            "\ufeff",
+            "\x0b",
+            "\x1c",
+            "\x85",
+            "\u3000",
+            "\u2028",
+            "x",
+        ]
+    ),
+    max_size=10,
+)
 
 
 @settings(max_examples=500, deadline=None)

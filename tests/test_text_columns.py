@@ -81,21 +81,116 @@ def test_plain_characters_need_only_lowercasing() -> None:
 
 
 TRICKY = [
-    "Hoà giải", "hòa giải", "HOÀ GIẢI", "Thuỷ lợi", "thủy lợi", "quý", "QUÝ", "Quỷ", "khoẻ",
-    "hoàn thành", "hoà.", "hoà, ", "oà", "qoà", "uỷ ban", "Uỷ", "thuở", "hoàđ", "hoà1",
-    "hoàoà hoà-oà", "hoà\u0301", "ho\u00e0\u0300",
+    "Hoà giải",
+    "hòa giải",
+    "HOÀ GIẢI",
+    "Thuỷ lợi",
+    "thủy lợi",
+    "quý",
+    "QUÝ",
+    "Quỷ",
+    "khoẻ",
+    "hoàn thành",
+    "hoà.",
+    "hoà, ",
+    "oà",
+    "qoà",
+    "uỷ ban",
+    "Uỷ",
+    "thuở",
+    "hoàđ",
+    "hoà1",
+    "hoàoà hoà-oà",
+    "hoà\u0301",
+    "ho\u00e0\u0300",
     unicodedata.normalize("NFD", "Đăng ký khai sinh Hoà Thuỷ"),
-    unicodedata.normalize("NFD", "ĐĂNG KÝ"), "e\u0323\u0302", "e\u0302\u0323",
-    "a\tb", "a\nb", "a\r\nb", "a\x0bb\x0cc", "a\x1cb\x1dc\x1ed\x1fe", "a\x85b", "a\xa0b",
-    "a\u2003b", "a\u2000b", "a\u2001b", "a\u200bb", "a\u3000b", "a\u1680b", "a\u2028b",
-    "a\u202fb", "a\u205fb", "\xa0lead", "trail\xa0", " both ", "  ", "", " ", ".", " . ",
-    "Đăng ký khai sinh .,;:", "Đăng ký;", "x:.", "...abc", "a . . .", "a\xa0.", "a.\xa0",
-    "İstanbul", "DİYARBAKIR", "ΟΔΟΣ ΑΘΗΝΑΣ", "Σ", "ǅemal", "ẞ", "Ω", "K", "Å",
-    "\u1e9e", "\U00010d50", "\ua7cb", "日本語 名前", "😀 hoà", "Ꭰ", "\u0345", "ﬀ", "İ\u0307",
-    "Đ", "đ", "Ð", "ĐĨNH", "\x00", "a\x00b", "\x7f", "\ufeffhoà", "hoà\u200b",
-    "HOÀ GIẢI", "HOÀN", "hoàȺ", "HOÀȺ", "QUỶ", "QuỶ", "qUỷ", "KHOẺ.", "Hoà-bình", "thuỷ1",
-    "hoàß", "HOÀĐ", "hoàđ", "Hoà\u0301", "TOÁ", "toÁn", "hoạt", "uý", "Uý ban", "oá",
-    "I\u0307stanbul", "İ\u0301", "K\u030c", "\u212b", "A\u030a", "ΟΔΟΣ\u0301",
+    unicodedata.normalize("NFD", "ĐĂNG KÝ"),
+    "e\u0323\u0302",
+    "e\u0302\u0323",
+    "a\tb",
+    "a\nb",
+    "a\r\nb",
+    "a\x0bb\x0cc",
+    "a\x1cb\x1dc\x1ed\x1fe",
+    "a\x85b",
+    "a\xa0b",
+    "a\u2003b",
+    "a\u2000b",
+    "a\u2001b",
+    "a\u200bb",
+    "a\u3000b",
+    "a\u1680b",
+    "a\u2028b",
+    "a\u202fb",
+    "a\u205fb",
+    "\xa0lead",
+    "trail\xa0",
+    " both ",
+    "  ",
+    "",
+    " ",
+    ".",
+    " . ",
+    "Đăng ký khai sinh .,;:",
+    "Đăng ký;",
+    "x:.",
+    "...abc",
+    "a . . .",
+    "a\xa0.",
+    "a.\xa0",
+    "İstanbul",
+    "DİYARBAKIR",
+    "ΟΔΟΣ ΑΘΗΝΑΣ",
+    "Σ",
+    "ǅemal",
+    "ẞ",
+    "Ω",
+    "K",
+    "Å",
+    "\u1e9e",
+    "\U00010d50",
+    "\ua7cb",
+    "日本語 名前",
+    "😀 hoà",
+    "Ꭰ",
+    "\u0345",
+    "ﬀ",
+    "İ\u0307",
+    "Đ",
+    "đ",
+    "Ð",
+    "ĐĨNH",
+    "\x00",
+    "a\x00b",
+    "\x7f",
+    "\ufeffhoà",
+    "hoà\u200b",
+    "HOÀ GIẢI",
+    "HOÀN",
+    "hoàȺ",
+    "HOÀȺ",
+    "QUỶ",
+    "QuỶ",
+    "qUỷ",
+    "KHOẺ.",
+    "Hoà-bình",
+    "thuỷ1",
+    "hoàß",
+    "HOÀĐ",
+    "hoàđ",
+    "Hoà\u0301",
+    "TOÁ",
+    "toÁn",
+    "hoạt",
+    "uý",
+    "Uý ban",
+    "oá",
+    "I\u0307stanbul",
+    "İ\u0301",
+    "K\u030c",
+    "\u212b",
+    "A\u030a",
+    "ΟΔΟΣ\u0301",
 ]
 
 
@@ -107,16 +202,18 @@ def test_tricky_text() -> None:
 
 def test_every_safe_character_in_context() -> None:
     safe = [c for c in EVERY_CHARACTER if _in(KERNEL_SAFE).fullmatch(c)]
-    values = [f"{left}{c}{right}" for c in safe for left, right in (("", ""), ("o", " x"),
-                                                                     ("Hoà", "."))]
+    values = [
+        f"{left}{c}{right}" for c in safe for left, right in (("", ""), ("o", " x"), ("Hoà", "."))
+    ]
     assert _column(values) == _scalar(values)
 
 
 def test_every_safe_character_with_every_mark() -> None:
     safe = [c for c in EVERY_CHARACTER if _in(KERNEL_SAFE).fullmatch(c)]
     marks = [c for c in safe if unicodedata.combining(c)]
-    values = [f"{base}{mark}x" for base in safe if not unicodedata.combining(base)
-              for mark in marks]
+    values = [
+        f"{base}{mark}x" for base in safe if not unicodedata.combining(base) for mark in marks
+    ]
     assert _column(values) == _scalar(values)
 
 
@@ -130,10 +227,15 @@ def test_missing_and_object_columns() -> None:
 
 def test_a_column_read_in_blocks() -> None:
     chunks = pa.chunked_array([["Hoà ", None], ["hoà", "Quý"]], type=pa.large_string())
-    values = pd.Series(pd.arrays.ArrowStringArray(chunks, dtype=pd.StringDtype("pyarrow",
-                                                                              na_value=np.nan)))
+    values = pd.Series(
+        pd.arrays.ArrowStringArray(chunks, dtype=pd.StringDtype("pyarrow", na_value=np.nan))
+    )
     assert [None if pd.isna(k) else k for k in comparison_keys(values)] == [
-        "hòa", None, "hòa", "quý"]
+        "hòa",
+        None,
+        "hòa",
+        "quý",
+    ]
     codes = text_codes(values).tolist()
     assert codes[1] == -1 and len({codes[0], codes[2], codes[3]}) == 3
 
@@ -144,7 +246,8 @@ def test_index_is_kept() -> None:
 
 
 _ALPHABET = st.sampled_from(
-    list("aAoOuUyYqQeEiIđĐ .,;:-()") + list("àáảãạèéẻẽẹỳýỷỹỵÀÁẢÃẠÈÉẺẼẸỲÝỶỸỴòóỏõọùúủũụ")
+    list("aAoOuUyYqQeEiIđĐ .,;:-()")
+    + list("àáảãạèéẻẽẹỳýỷỹỵÀÁẢÃẠÈÉẺẼẸỲÝỶỸỴòóỏõọùúủũụ")
     + ["\u0300", "\u0301", "\u0303", "\u0309", "\u0323", "\u0302", "\u0306", "\u031b"]
     + ["\u0307", "\u030a", "\u0308", "\u0345"]
     + ["\t", "\n", "\r", "\xa0", "\u2003", "\u2000", "\x1c", "\x85", "\u3000", "\u200b"]
@@ -172,9 +275,24 @@ def _partition(codes: list[int]) -> list[int]:
 
 @pytest.mark.parametrize("repeats", [1, 50])
 def test_text_codes_number_equal_values_alike(repeats: int) -> None:
-    values = ["", "a", "ab", "abcdefgh", "abcdefghi", "abcdefgh\x00", "xabcdefgh", "abcdefgh",
-              "Đăng ký khai sinh", "Đăng ký khai sinh ", None, "a", "12345678" * 3,
-              "12345678" + "x" + "12345678", "12345678" + "y" + "12345678", "ab"] * repeats
+    values = [
+        "",
+        "a",
+        "ab",
+        "abcdefgh",
+        "abcdefghi",
+        "abcdefgh\x00",
+        "xabcdefgh",
+        "abcdefgh",
+        "Đăng ký khai sinh",
+        "Đăng ký khai sinh ",
+        None,
+        "a",
+        "12345678" * 3,
+        "12345678" + "x" + "12345678",
+        "12345678" + "y" + "12345678",
+        "ab",
+    ] * repeats
     values += [f"name {i}" for i in range(3000)] + ["name 7"]
     codes = text_codes(pd.Series(values, dtype="str"))
     expected = pd.factorize(pd.Series(values, dtype="str"))[0]

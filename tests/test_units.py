@@ -140,8 +140,11 @@ def test_phu_tho_export_is_stacked(real_data) -> None:
     units = find_units(table.frame["agency"])
     assert units is not None and len(units) == 32
     assert (units.ids >= 0).all()
-    districts = [label for label, kind in zip(units.labels, units.kinds, strict=True)
-                 if kind == "ubnd district"]
+    districts = [
+        label
+        for label, kind in zip(units.labels, units.kinds, strict=True)
+        if kind == "ubnd district"
+    ]
     # 13 district-level units (the data's README says 14, but counts their 852 rows right)
     assert len(districts) == 13
     rows = np.bincount(units.ids)

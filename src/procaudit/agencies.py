@@ -29,9 +29,11 @@ DISTRICT_COURT = "court"
 # A place of the district tier, as written with or without diacritics (a key is lower case);
 # "quan" without marks is not read: it is also "quản" (quản lý) typed bare. "Thành phố" needs
 # the name after it (see _district_city); "huyện nghèo" is a poverty class.
-_PLACE = (r"(?<!\w)(?:(?P<county>(?:huyện|huyen|quận)(?!\w)(?!\s+(?:nghèo|ngheo)(?!\w)))"
-          r"|(?P<town>(?:thị xã|thi xa)(?!\w))"
-          r"|(?P<city>(?:thành phố|thanh pho)(?!\w)|tp(?:\s*\.|(?!\w))))")
+_PLACE = (
+    r"(?<!\w)(?:(?P<county>(?:huyện|huyen|quận)(?!\w)(?!\s+(?:nghèo|ngheo)(?!\w)))"
+    r"|(?P<town>(?:thị xã|thi xa)(?!\w))"
+    r"|(?P<city>(?:thành phố|thanh pho)(?!\w)|tp(?:\s*\.|(?!\w))))"
+)
 _PLACE_RE = re.compile(_PLACE)
 # Offices of the district tier: "UBND huyện X", "Phòng Tư pháp huyện", "Công an huyện".
 _OFFICE = re.compile(
@@ -49,11 +51,37 @@ _COURT = re.compile(r"(?<!\w)(?:tòa án nhân dân|toa an nhan dan|tand)\s+(?:(
 # province, "các tỉnh, thành phố", "thành phố nơi …" name none; "thành phố thuộc tỉnh" is
 # the district tier itself.
 _CITY_UNDER_PROVINCE = re.compile(r"thuoc (?:tinh|thanh pho)(?!\w)")
-_NOT_A_CITY_NAME = frozenset((
-    "truc", "thuoc", "trung", "tw", "va", "hoac", "noi", "co", "do", "tren", "tai", "cac",
-    "nay", "so", "duoc", "cap", "tinh", "khac", "moi", "lien", "voi", "cua", "theo", "quan",
-    "huyen", "xa", "phuong",
-))
+_NOT_A_CITY_NAME = frozenset(
+    (
+        "truc",
+        "thuoc",
+        "trung",
+        "tw",
+        "va",
+        "hoac",
+        "noi",
+        "co",
+        "do",
+        "tren",
+        "tai",
+        "cac",
+        "nay",
+        "so",
+        "duoc",
+        "cap",
+        "tinh",
+        "khac",
+        "moi",
+        "lien",
+        "voi",
+        "cua",
+        "theo",
+        "quan",
+        "huyen",
+        "xa",
+        "phuong",
+    )
+)
 
 
 @cache
@@ -102,7 +130,7 @@ def _district_places(key: str, start: int = 0, *, adjacent: bool = False) -> boo
     for match in _PLACE_RE.finditer(key, start):
         if adjacent and match.start() != start:
             return False
-        if match.lastgroup != "city" or _district_city(key[match.end():]):
+        if match.lastgroup != "city" or _district_city(key[match.end() :]):
             return True
         if adjacent:
             return False
@@ -126,11 +154,21 @@ def _line_kind(key: str) -> str | None:
 _LEVEL_OF_OFFICE = (
     # A ministry, or one of its departments ("Cục Quản lý tài nguyên nước - Bộ NN và MT");
     # "Bộ phận một cửa" is a desk, not a ministry.
-    (re.compile(r"(?<!\w)cấp\s+(?:bộ|trung ương|tw)(?!\w)|^(?:tổng\s+)?cục(?!\w)"
-                r"|(?:^|-\s*|thuộc\s+)bộ(?!\w)(?!\s+phận)"), CENTRAL),
+    (
+        re.compile(
+            r"(?<!\w)cấp\s+(?:bộ|trung ương|tw)(?!\w)|^(?:tổng\s+)?cục(?!\w)"
+            r"|(?:^|-\s*|thuộc\s+)bộ(?!\w)(?!\s+phận)"
+        ),
+        CENTRAL,
+    ),
     (re.compile(r"(?<!\w)cấp\s+(?:tỉnh|tinh)(?!\w)|^sở(?!\w)|(?<!\w)tỉnh(?!\w)"), PROVINCE),
-    (re.compile(r"(?<!\w)cấp\s+xã(?!\w)|(?<!\w)(?:ubnd|ủy ban nhân dân|công an)\s+"
-                r"(?:xã|phường|đặc khu)(?!\w)"), COMMUNE),
+    (
+        re.compile(
+            r"(?<!\w)cấp\s+xã(?!\w)|(?<!\w)(?:ubnd|ủy ban nhân dân|công an)\s+"
+            r"(?:xã|phường|đặc khu)(?!\w)"
+        ),
+        COMMUNE,
+    ),
 )
 
 
@@ -149,8 +187,10 @@ def district_kind(cell: str) -> str | None:
 
 def _central_city(key: str) -> bool:
     """Whether an agency belongs to a centrally-run city ("Công an thành phố Hà Nội")."""
-    return any(match.lastgroup == "city" and _district_city(key[match.end():]) is False
-               for match in _PLACE_RE.finditer(key))
+    return any(
+        match.lastgroup == "city" and _district_city(key[match.end() :]) is False
+        for match in _PLACE_RE.finditer(key)
+    )
 
 
 def agency_levels(cell: str) -> frozenset[str]:
@@ -222,10 +262,16 @@ def defunct_agencies() -> tuple[Defunct, ...]:
         pattern = re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)(?!\s*cũ)")
         successor = re.sub(r"\s*\(.*\)", "", row["successor"])  # "Cục Thuế (Bộ Tài chính)"
         successor_pattern = re.compile(rf"(?<!\w){re.escape(agency_words(successor))}(?!\w)")
-        agencies.append(Defunct(
-            row["old_name"], row["successor"], row["since"], row["note"], pattern,
-            successor_pattern,
-        ))
+        agencies.append(
+            Defunct(
+                row["old_name"],
+                row["successor"],
+                row["since"],
+                row["note"],
+                pattern,
+                successor_pattern,
+            )
+        )
     return tuple(agencies)
 
 

@@ -69,9 +69,9 @@ def audit(
     for number, path in enumerate(paths, start=1):
         stage = _stages(progress, path, number, len(paths))
         try:
-            found, not_checked, report = _audit_one(path, schema, read_options, options,
-                                                    rules, selection, stage, every_row,
-                                                    by_agency)
+            found, not_checked, report = _audit_one(
+                path, schema, read_options, options, rules, selection, stage, every_row, by_agency
+            )
         except InputError as exc:
             failures.append(FileFailure(path, str(exc)))
             continue
@@ -109,8 +109,9 @@ def _audit_one(
         for _, context in contexts:
             _prefetch(context, rules)
         for table, context in contexts:
-            per_table.append(list(audit_table(path, table, schema, rules, selection, context,
-                                              stage)))
+            per_table.append(
+                list(audit_table(path, table, schema, rules, selection, context, stage))
+            )
             skipped.extend(_skipped(path, table, schema, rules))
         file_context = FileContext(path, contexts, options, list(catalogue.components))
         of_file = list(audit_file(file_context, rules, stage))
@@ -119,16 +120,20 @@ def _audit_one(
         findings = [finding for found in per_table for finding in found] + of_file
         stats, units = count_catalogue(file_context, findings, rules, by_agency)
         if not every_row:
-            findings = collapse_all(
-                (found, table.frame, source_headers(table.header_map.sources))
-                for found, (table, _) in zip(per_table, contexts, strict=True)
-            ) + of_file
+            findings = (
+                collapse_all(
+                    (found, table.frame, source_headers(table.header_map.sources))
+                    for found, (table, _) in zip(per_table, contexts, strict=True)
+                )
+                + of_file
+            )
     finally:
         for _, context in contexts:
             context.close()
     province, ministry = catalogue_owner(catalogue)
-    report = replace(_file_report(catalogue), stats=stats, province=province, ministry=ministry,
-                     units=units)
+    report = replace(
+        _file_report(catalogue), stats=stats, province=province, ministry=ministry, units=units
+    )
     return findings, skipped, report
 
 
@@ -136,8 +141,10 @@ def _prefetch(context: RuleContext, rules: tuple[Rule, ...]) -> None:
     """Start the shared work of the table's rules on its worker thread, in rule order (the
     order the rules will want it in)."""
     for rule in rules:
-        if rule.prefetch is not None and rule.check is not None and _applicable(
-            rule, context.frame, context.options
+        if (
+            rule.prefetch is not None
+            and rule.check is not None
+            and _applicable(rule, context.frame, context.options)
         ):
             rule.prefetch(context)
 
@@ -165,8 +172,16 @@ def _file_report(catalogue: Catalogue) -> FileReport:
         unmapped.extend(h for h in table.header_map.unmapped if h not in unmapped)
     rows = sum(len(t.frame) for t in tables)
     components = tuple((str(t.sheet), len(t.frame)) for t in catalogue.components)
-    return FileReport(catalogue.path, sheets, rows, columns, tuple(unmapped),
-                      tuple(catalogue.skipped_sheets.items()), components, catalogue.notes)
+    return FileReport(
+        catalogue.path,
+        sheets,
+        rows,
+        columns,
+        tuple(unmapped),
+        tuple(catalogue.skipped_sheets.items()),
+        components,
+        catalogue.notes,
+    )
 
 
 def active_rules(options: RuleOptions, selection: RuleSelection) -> tuple[Rule, ...]:
@@ -228,21 +243,23 @@ def audit_file(
             continue
         progress(t("checking {rule}", "đang kiểm tra {rule}", rule=f"{rule.id} {rule.name}"))
         found = rule.file_check(context)
-        yield from _findings({
-            "rule": repeat(rule.id),
-            "name": repeat(rule.name),
-            "severity": repeat(rule.severity),
-            "file": repeat(context.path),
-            "sheet": found["sheet"].tolist(),
-            # file_hits holds rows as floats (None where absent): the frame had NaN.
-            "row": [None if row is None else int(row) for row in found["row"].tolist()],
-            "column": found["column"].tolist(),
-            "code": found["code"].tolist(),
-            "value": found["value"].tolist(),
-            "message": found["message"].tolist(),
-            "fix": found["fix"].tolist(),
-            "procedure": repeat(None),
-        })
+        yield from _findings(
+            {
+                "rule": repeat(rule.id),
+                "name": repeat(rule.name),
+                "severity": repeat(rule.severity),
+                "file": repeat(context.path),
+                "sheet": found["sheet"].tolist(),
+                # file_hits holds rows as floats (None where absent): the frame had NaN.
+                "row": [None if row is None else int(row) for row in found["row"].tolist()],
+                "column": found["column"].tolist(),
+                "code": found["code"].tolist(),
+                "value": found["value"].tolist(),
+                "message": found["message"].tolist(),
+                "fix": found["fix"].tolist(),
+                "procedure": repeat(None),
+            }
+        )
 
 
 def _to_findings(path: str, table: Table, found: pd.DataFrame) -> list[Finding]:
@@ -256,27 +273,32 @@ def _to_findings(path: str, table: Table, found: pd.DataFrame) -> list[Finding]:
     # A schema of the user's may name rule ids procaudit does not know: severity error.
     known = {rule_id: get_rule(rule_id) for rule_id in set(rule_ids)}
     names = {rule_id: rule.name if rule else "schema-check" for rule_id, rule in known.items()}
-    defaults = {rule_id: rule.severity if rule else Severity.ERROR
-                for rule_id, rule in known.items()}
+    defaults = {
+        rule_id: rule.severity if rule else Severity.ERROR for rule_id, rule in known.items()
+    }
     # A rule may give some of its hits a milder severity than its own (see hits.hits).
     nothing = [None] * len(found)
     given = found["severity"].tolist() if "severity" in found else nothing
     codes = _at(frame["code"], located, labels) if "code" in frame else nothing
-    return _findings({
-        "rule": rule_ids,
-        "name": [names[rule_id] for rule_id in rule_ids],
-        "severity": [Severity(severity) if isinstance(severity, str) else defaults[rule_id]
-                     for rule_id, severity in zip(rule_ids, given, strict=True)],
-        "file": repeat(path),
-        "sheet": repeat(table.sheet),
-        "row": _at(frame[ROW], located, labels),
-        "column": _texts(found["column"].tolist()),
-        "code": [code.strip() if isinstance(code, str) else None for code in codes],
-        "value": _texts(found["value"].tolist()),
-        "message": found["message"].tolist(),
-        "fix": found["fix"].tolist(),
-        "procedure": _texts(_at(frame["name"], located, labels)),
-    })
+    return _findings(
+        {
+            "rule": rule_ids,
+            "name": [names[rule_id] for rule_id in rule_ids],
+            "severity": [
+                Severity(severity) if isinstance(severity, str) else defaults[rule_id]
+                for rule_id, severity in zip(rule_ids, given, strict=True)
+            ],
+            "file": repeat(path),
+            "sheet": repeat(table.sheet),
+            "row": _at(frame[ROW], located, labels),
+            "column": _texts(found["column"].tolist()),
+            "code": [code.strip() if isinstance(code, str) else None for code in codes],
+            "value": _texts(found["value"].tolist()),
+            "message": found["message"].tolist(),
+            "fix": found["fix"].tolist(),
+            "procedure": _texts(_at(frame["name"], located, labels)),
+        }
+    )
 
 
 def _at(column: pd.Series, located: np.ndarray, labels: pd.Series) -> list:
@@ -309,9 +331,15 @@ def _skipped(
         if rule.id == SCHEMA_VIOLATION:
             continue
         if rule.from_schema and rule.id not in schema.rule_columns:
-            yield SkippedRule(rule.id, path, t("the schema {source} has no check for it",
-                                               "lược đồ {source} không có kiểm tra cho quy tắc "
-                                               "này", source=schema.source))
+            yield SkippedRule(
+                rule.id,
+                path,
+                t(
+                    "the schema {source} has no check for it",
+                    "lược đồ {source} không có kiểm tra cho quy tắc này",
+                    source=schema.source,
+                ),
+            )
             continue
         if rule.file_check is not None:
             continue  # skipped only where no table of the file has its columns (see audit)
@@ -330,18 +358,23 @@ def _file_skipped(context: FileContext, rules: tuple[Rule, ...]) -> Iterator[Ski
             sheet = tables[0].sheet if len(tables) == 1 else None
             yield SkippedRule(rule.id, context.path, _no_column(sheet, missing))
     for rule_id, reason in context.notes:
-        yield SkippedRule(rule_id, context.path, t("the file: {reason}", "tệp: {reason}",
-                                                   reason=reason))
+        yield SkippedRule(
+            rule_id, context.path, t("the file: {reason}", "tệp: {reason}", reason=reason)
+        )
 
 
 def _no_column(sheet: str | None, column: str) -> str:
     """Why a rule was not checked: "sheet 'X' has no forms ('Mẫu đơn, tờ khai') column"."""
     if sheet:
-        return t("sheet '{sheet}' has no {column} column",
-                 "trang tính '{sheet}' không có cột {column}", sheet=sheet,
-                 column=_column_label(column))
-    return t("the file has no {column} column", "tệp không có cột {column}",
-             column=_column_label(column))
+        return t(
+            "sheet '{sheet}' has no {column} column",
+            "trang tính '{sheet}' không có cột {column}",
+            sheet=sheet,
+            column=_column_label(column),
+        )
+    return t(
+        "the file has no {column} column", "tệp không có cột {column}", column=_column_label(column)
+    )
 
 
 def _column_label(column: str) -> str:

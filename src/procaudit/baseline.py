@@ -102,8 +102,15 @@ class BaselineEntry(NamedTuple):
     message: str
 
     def sort_key(self) -> tuple[str, ...]:
-        return (self.file, self.sheet or "", self.code or "", self.procedure or "", self.rule,
-                self.column or "", self.fingerprint)
+        return (
+            self.file,
+            self.sheet or "",
+            self.code or "",
+            self.procedure or "",
+            self.rule,
+            self.column or "",
+            self.fingerprint,
+        )
 
 
 ENTRY_KEYS = BaselineEntry._fields
@@ -143,9 +150,14 @@ def write_baseline(result: AuditResult, path: str | os.PathLike[str]) -> None:
     try:
         write_atomically(target, lambda stream: stream.write(text))
     except OSError as exc:
-        raise UsageError(t("Cannot write the baseline {path}: {reason}.",
-                           "Không ghi được tệp mốc {path}: {reason}.", path=target,
-                           reason=_reason(exc))) from exc
+        raise UsageError(
+            t(
+                "Cannot write the baseline {path}: {reason}.",
+                "Không ghi được tệp mốc {path}: {reason}.",
+                path=target,
+                reason=_reason(exc),
+            )
+        ) from exc
 
 
 def load_baseline(path: str | os.PathLike[str]) -> Baseline:
@@ -154,38 +166,64 @@ def load_baseline(path: str | os.PathLike[str]) -> Baseline:
     try:
         text = Path(path).read_text(encoding="utf-8")
     except FileNotFoundError as exc:
-        raise UsageError(t("The baseline {path} does not exist.",
-                           "Tệp mốc {path} không tồn tại.", path=where)) from exc
+        raise UsageError(
+            t("The baseline {path} does not exist.", "Tệp mốc {path} không tồn tại.", path=where)
+        ) from exc
     except UnicodeDecodeError as exc:
-        raise UsageError(t("The baseline {path} is not UTF-8 JSON text.",
-                           "Tệp mốc {path} không phải văn bản JSON mã hóa UTF-8.",
-                           path=where)) from exc
+        raise UsageError(
+            t(
+                "The baseline {path} is not UTF-8 JSON text.",
+                "Tệp mốc {path} không phải văn bản JSON mã hóa UTF-8.",
+                path=where,
+            )
+        ) from exc
     except OSError as exc:
-        raise UsageError(t("Cannot read the baseline {path}: {reason}.",
-                           "Không đọc được tệp mốc {path}: {reason}.", path=where,
-                           reason=_reason(exc))) from exc
+        raise UsageError(
+            t(
+                "Cannot read the baseline {path}: {reason}.",
+                "Không đọc được tệp mốc {path}: {reason}.",
+                path=where,
+                reason=_reason(exc),
+            )
+        ) from exc
     try:
         document = json.loads(text)
     except json.JSONDecodeError as exc:
-        raise UsageError(t("The baseline {path} is not JSON (line {line}: {problem}).",
-                           "Tệp mốc {path} không phải JSON (dòng {line}: {problem}).",
-                           path=where, line=exc.lineno, problem=exc.msg)) from exc
+        raise UsageError(
+            t(
+                "The baseline {path} is not JSON (line {line}: {problem}).",
+                "Tệp mốc {path} không phải JSON (dòng {line}: {problem}).",
+                path=where,
+                line=exc.lineno,
+                problem=exc.msg,
+            )
+        ) from exc
     return Baseline(where, _entries(document, where))
 
 
 def _entries(document: Any, where: str) -> tuple[BaselineEntry, ...]:
     def bad(problem: str) -> UsageError:
-        return UsageError(t("The file {path} is not a procaudit baseline: {problem}.",
-                            "Tệp {path} không phải tệp mốc của procaudit: {problem}.",
-                            path=where, problem=problem))
+        return UsageError(
+            t(
+                "The file {path} is not a procaudit baseline: {problem}.",
+                "Tệp {path} không phải tệp mốc của procaudit: {problem}.",
+                path=where,
+                problem=problem,
+            )
+        )
 
     if not isinstance(document, dict) or MARKER not in document:
         raise bad(t('it has no "{key}" key', 'tệp không có khóa "{key}"', key=MARKER))
     version = document[MARKER]
     if version != FORMAT_VERSION:
-        raise bad(t("its format {version} is not {expected}",
-                    "định dạng {version} của tệp không phải {expected}",
-                    version=repr(version), expected=FORMAT_VERSION))
+        raise bad(
+            t(
+                "its format {version} is not {expected}",
+                "định dạng {version} của tệp không phải {expected}",
+                version=repr(version),
+                expected=FORMAT_VERSION,
+            )
+        )
     findings = document.get("findings")
     if not isinstance(findings, list):
         raise bad(t('"findings" is not a list', '"findings" không phải là danh sách'))
@@ -194,8 +232,13 @@ def _entries(document: Any, where: str) -> tuple[BaselineEntry, ...]:
 
 def _entry(item: Any, number: int, bad: Callable[[str], UsageError]) -> BaselineEntry:
     if not isinstance(item, dict):
-        raise bad(t("finding {number} is not an object",
-                    "phát hiện thứ {number} không phải là đối tượng JSON", number=number))
+        raise bad(
+            t(
+                "finding {number} is not an object",
+                "phát hiện thứ {number} không phải là đối tượng JSON",
+                number=number,
+            )
+        )
     values = tuple(map(item.get, ENTRY_KEYS))
     # One quick test per entry, so that 85,000 load fast; key by key only to say what is wrong.
     if not (set(map(type, values)) <= _TEXT_OR_NULL and all(_required(values))):
@@ -207,12 +250,20 @@ def _problem(values: tuple[Any, ...], number: int) -> str:
     """What is wrong with an entry the quick test refused: its first key without text."""
     for key, value in zip(ENTRY_KEYS, values, strict=True):
         if key in _REQUIRED_TEXT and not (isinstance(value, str) and value):
-            return t('finding {number} has no "{key}"',
-                     'phát hiện thứ {number} không có "{key}"', number=number, key=key)
+            return t(
+                'finding {number} has no "{key}"',
+                'phát hiện thứ {number} không có "{key}"',
+                number=number,
+                key=key,
+            )
         if value is not None and not isinstance(value, str):
             break
-    return t('the "{key}" of finding {number} is not text',
-             '"{key}" của phát hiện thứ {number} không phải là văn bản', number=number, key=key)
+    return t(
+        'the "{key}" of finding {number} is not text',
+        '"{key}" của phát hiện thứ {number} không phải là văn bản',
+        number=number,
+        key=key,
+    )
 
 
 def _reason(exc: OSError) -> str:
@@ -263,7 +314,13 @@ def compare(result: AuditResult, baseline: Baseline) -> Comparison:
 def split(result: AuditResult, baseline: Baseline) -> AuditResult:
     """The result with its baseline split attached (new, still present, fixed)."""
     comparison = compare(result, baseline)
-    return replace(result, baseline=BaselineSplit(
-        str(baseline.path), frozenset(comparison.new), len(comparison.still),
-        comparison.fixed, len(comparison.unchecked),
-    ))
+    return replace(
+        result,
+        baseline=BaselineSplit(
+            str(baseline.path),
+            frozenset(comparison.new),
+            len(comparison.still),
+            comparison.fixed,
+            len(comparison.unchecked),
+        ),
+    )

@@ -54,8 +54,14 @@ _NATIONAL_CODE = CODE_PATTERN.replace("(", "(?:").removesuffix("$") + r"\n?$"  #
 INVALID_CODE, UNPUBLISHED, INVALID_DECISION = "PA101", "PA401", "PA402"
 
 # The counts, in the order of `CatalogueStats`; each is a mask over a table's rows.
-COUNTED = ("with_code", "with_national_code", "with_forms", "published", "fully_online",
-           "district_level")
+COUNTED = (
+    "with_code",
+    "with_national_code",
+    "with_forms",
+    "published",
+    "fully_online",
+    "district_level",
+)
 
 
 @dataclass
@@ -87,16 +93,20 @@ class _OnRows:
 
     def __init__(self, findings: list[Finding]) -> None:
         located = [finding for finding in findings if finding.row is not None]
-        self.sheets = {sheet: number for number, sheet in enumerate(
-            dict.fromkeys(finding.sheet for finding in located))}
-        self.sheet = np.fromiter((self.sheets[f.sheet] for f in located), dtype=np.int64,
-                                 count=len(located))
+        self.sheets = {
+            sheet: number
+            for number, sheet in enumerate(dict.fromkeys(finding.sheet for finding in located))
+        }
+        self.sheet = np.fromiter(
+            (self.sheets[f.sheet] for f in located), dtype=np.int64, count=len(located)
+        )
         self.row = np.fromiter((f.row for f in located), dtype=np.int64, count=len(located))
         self.rule_code, rules = pd.factorize(np.array([f.rule for f in located], dtype=object))
         self.rules = list(rules)
         severity = {severity: number for number, severity in enumerate(_SEVERITIES)}
-        self.severity = np.fromiter((severity[f.severity] for f in located), dtype=np.int64,
-                                    count=len(located))
+        self.severity = np.fromiter(
+            (severity[f.severity] for f in located), dtype=np.int64, count=len(located)
+        )
 
     def on(self, sheet: str | None) -> np.ndarray:
         """Which findings are on the sheet's rows."""
@@ -113,8 +123,7 @@ class _OnRows:
             chosen &= self.severity == _SEVERITIES.index(severity)
         return chosen
 
-    def rows_flagged(self, ctx: RuleContext, sheet: str | None,
-                     chosen: np.ndarray) -> np.ndarray:
+    def rows_flagged(self, ctx: RuleContext, sheet: str | None, chosen: np.ndarray) -> np.ndarray:
         """The table's rows that chosen findings on the sheet are on."""
         rows = self.row[chosen & self.on(sheet)]
         if not len(rows):
@@ -151,7 +160,9 @@ def catalogue_stats(
 
 
 def count_catalogue(
-    context: FileContext, findings: Iterable[Finding] = (), rules: Iterable[Rule] = (),
+    context: FileContext,
+    findings: Iterable[Finding] = (),
+    rules: Iterable[Rule] = (),
     by_agency: bool = False,
 ) -> tuple[CatalogueStats, tuple[UnitStats, ...]]:
     """`catalogue_stats`, and with `by_agency` the same counts per unit of the agency
@@ -171,11 +182,16 @@ def count_catalogue(
         masks = {
             "with_code": _with_code(ctx, live),
             "with_national_code": _with_national_code(
-                ctx, live, on_rows.rows_flagged(ctx, table.sheet, bad_codes)),
+                ctx, live, on_rows.rows_flagged(ctx, table.sheet, bad_codes)
+            ),
             "with_forms": _with_forms(ctx, live, with_component_forms),
             "published": _published(
-                ctx, live, on_rows.rows_flagged(ctx, table.sheet, unpublished)
-                if INVALID_DECISION in ran else None),
+                ctx,
+                live,
+                on_rows.rows_flagged(ctx, table.sheet, unpublished)
+                if INVALID_DECISION in ran
+                else None,
+            ),
             "fully_online": _fully_online_rows(ctx, live),
             "district_level": _district(ctx) & live,
         }
@@ -186,8 +202,10 @@ def count_catalogue(
             units.add(ctx, table.sheet, live, masks)
     total, announced = _reference(context, findings, rules)
     stats = CatalogueStats(
-        procedures, **{name: count.value for name, count in counts.items()},
-        reference_total=total, reference_announced=announced,
+        procedures,
+        **{name: count.value for name, count in counts.items()},
+        reference_total=total,
+        reference_announced=announced,
     )
     return stats, (units.stats() if units is not None else ())
 
@@ -213,8 +231,9 @@ class _Units:
             return np.full(len(ctx.frame), self._unit(""), dtype=np.int64)
         self.any_agency = True
         codes, uniques = ctx.distinct("agency")
-        ids = np.fromiter((self._unit(value) for value in uniques), dtype=np.int64,
-                          count=len(uniques))
+        ids = np.fromiter(
+            (self._unit(value) for value in uniques), dtype=np.int64, count=len(uniques)
+        )
         if (codes < 0).any():  # rows without an agency: a unit of their own, the last
             return np.append(ids, self._unit(""))[codes]
         return ids[codes]
@@ -227,8 +246,13 @@ class _Units:
             self.names[key] = name
         return self.ids[key]
 
-    def add(self, ctx: RuleContext, sheet: str | None, live: np.ndarray,
-            masks: dict[str, np.ndarray | None]) -> None:
+    def add(
+        self,
+        ctx: RuleContext,
+        sheet: str | None,
+        live: np.ndarray,
+        masks: dict[str, np.ndarray | None],
+    ) -> None:
         unit = self._unit_codes(ctx)
         size = len(self.ids)
 
@@ -248,7 +272,8 @@ class _Units:
                 number, kind_of = divmod(int(key), kinds)
                 rule, severity = divmod(kind_of, len(_SEVERITIES))
                 self.found[(number, self.on_rows.rules[rule], _SEVERITIES[severity])] += int(
-                    counted[key])
+                    counted[key]
+                )
 
     def stats(self) -> tuple[UnitStats, ...]:
         if not self.any_agency:
@@ -265,17 +290,24 @@ class _Units:
         for (unit, rule, severity), count in sorted(self.found.items()):
             found.setdefault(unit, []).append((rule, severity, count))
         return tuple(
-            UnitStats(self.names[key], CatalogueStats(
-                int(procedures[number]),
-                **{name: int(values[number]) if known else None
-                   for name, (values, known) in counts.items()}),
-                tuple(found.get(number, ())))
+            UnitStats(
+                self.names[key],
+                CatalogueStats(
+                    int(procedures[number]),
+                    **{
+                        name: int(values[number]) if known else None
+                        for name, (values, known) in counts.items()
+                    },
+                ),
+                tuple(found.get(number, ())),
+            )
             for key, number in self.ids.items()
         )
 
 
-def _spread(ctx: RuleContext, column: str,
-            flags_of: Callable[[pd.Index], np.ndarray]) -> np.ndarray:
+def _spread(
+    ctx: RuleContext, column: str, flags_of: Callable[[pd.Index], np.ndarray]
+) -> np.ndarray:
     """A flag per row from a flag per distinct value of `column` (False where missing)."""
     codes, uniques = ctx.distinct(column)
     flags = np.append(np.asarray(flags_of(uniques), dtype=bool), False)
@@ -284,8 +316,9 @@ def _spread(ctx: RuleContext, column: str,
 
 def _each(func: Callable[[str], object]) -> Callable[[pd.Index], np.ndarray]:
     """`func` (a truth) on each distinct value, in Python: for the rules' Python helpers."""
-    return lambda uniques: np.fromiter((bool(func(value)) for value in uniques), dtype=bool,
-                                       count=len(uniques))
+    return lambda uniques: np.fromiter(
+        (bool(func(value)) for value in uniques), dtype=bool, count=len(uniques)
+    )
 
 
 def _with_code(ctx: RuleContext, live: np.ndarray) -> np.ndarray | None:
@@ -296,8 +329,9 @@ def _with_code(ctx: RuleContext, live: np.ndarray) -> np.ndarray | None:
     return keys.str.len().gt(0).fillna(False).to_numpy(dtype=bool) & live
 
 
-def _with_national_code(ctx: RuleContext, live: np.ndarray,
-                        flagged: np.ndarray) -> np.ndarray | None:
+def _with_national_code(
+    ctx: RuleContext, live: np.ndarray, flagged: np.ndarray
+) -> np.ndarray | None:
     """Procedures whose code PA101 accepts: its pattern (so the count stands where the rule
     was not run), and not on a row PA101 flagged (a stricter pattern of the user's schema)."""
     if "code" not in ctx.frame:
@@ -316,15 +350,19 @@ def _filled_forms(uniques: pd.Index) -> np.ndarray:
     return filled
 
 
-def _with_forms(ctx: RuleContext, live: np.ndarray,
-                component_codes: frozenset[str] | None) -> np.ndarray | None:
+def _with_forms(
+    ctx: RuleContext, live: np.ndarray, component_codes: frozenset[str] | None
+) -> np.ndarray | None:
     """Procedures with a form: a filled forms cell (what PA301 does not flag), or a dossier
     component of their code with a form file attached (what PA302 would not flag)."""
     linked = component_codes is not None and "code" in ctx.frame
     if "forms" not in ctx.frame and not linked:
         return None
-    has = (_spread(ctx, "forms", _filled_forms) if "forms" in ctx.frame
-           else np.zeros(len(ctx.frame), dtype=bool))
+    has = (
+        _spread(ctx, "forms", _filled_forms)
+        if "forms" in ctx.frame
+        else np.zeros(len(ctx.frame), dtype=bool)
+    )
     if linked and component_codes:
         lacking = ~has & live
         codes = ctx.code_keys[lacking]
@@ -343,14 +381,14 @@ def _component_form_codes(context: FileContext) -> frozenset[str] | None:
         found = found if found is not None else set()
         links = frame["form_link"]
         gives_file = links.notna() & ~map_distinct(links, _no_file, dtype="boolean").fillna(
-            True).astype(bool)
+            True
+        ).astype(bool)
         codes = frame.loc[gives_file, "code"].str.strip()
         found.update(codes[codes.str.len().gt(0).fillna(False)])
     return None if found is None else frozenset(found)
 
 
-def _published(ctx: RuleContext, live: np.ndarray,
-               errors: np.ndarray | None) -> np.ndarray | None:
+def _published(ctx: RuleContext, live: np.ndarray, errors: np.ndarray | None) -> np.ndarray | None:
     """Procedures with a decision number neither PA401 nor PA402 reports as an error: the
     rows of their error findings (`errors`), or, where PA402 did not run (None), of its own
     check's error hits."""
@@ -371,8 +409,11 @@ def _error_hits(ctx: RuleContext, rule_id: str) -> np.ndarray:
     found = rule.check(ctx)
     if found.empty:
         return rows
-    severity = (found["severity"].fillna(rule.severity) if "severity" in found
-                else pd.Series(rule.severity, index=found.index))
+    severity = (
+        found["severity"].fillna(rule.severity)
+        if "severity" in found
+        else pd.Series(rule.severity, index=found.index)
+    )
     errors = found.index[severity.eq(Severity.ERROR).to_numpy(dtype=bool)]
     rows[ctx.frame.index.get_indexer(errors)] = True
     return rows
@@ -381,8 +422,11 @@ def _error_hits(ctx: RuleContext, rule_id: str) -> np.ndarray:
 def _fully_online_rows(ctx: RuleContext, live: np.ndarray) -> np.ndarray | None:
     if "online_level" not in ctx.frame:
         return None
-    fully = _spread(ctx, "online_level",
-                    lambda uniques: _fully_online(pd.Series(uniques, dtype="str")).to_numpy())
+    fully = _spread(
+        ctx,
+        "online_level",
+        lambda uniques: _fully_online(pd.Series(uniques, dtype="str")).to_numpy(),
+    )
     return fully & live
 
 
@@ -401,8 +445,9 @@ def _district(ctx: RuleContext) -> np.ndarray:
     return rows
 
 
-def _reference(context: FileContext, findings: Iterable[Finding],
-               rules: Iterable[Rule]) -> tuple[int | None, int | None]:
+def _reference(
+    context: FileContext, findings: Iterable[Finding], rules: Iterable[Rule]
+) -> tuple[int | None, int | None]:
     """(reference procedures in the catalogue's scope, of which it announces) as PA405
     compares them; None without --reference or where PA405 cannot tell the scope."""
     reference = context.options.reference

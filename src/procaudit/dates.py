@@ -16,9 +16,7 @@ _DAY_FIRST = re.compile(
 # counts between 1982 and 2064 are read that way; other numbers are not dates.
 _SERIAL = re.compile(r"^(?P<days>[3-5]\d{4})(?:\.0+)?$")
 _EXCEL_EPOCH = date(1899, 12, 30)
-_ISO = re.compile(
-    r"^(?P<year>\d{4})-(?P<month>\d{1,2})-(?P<day>\d{1,2})(?:[ T]0?0:00(?::00)?)?$"
-)
+_ISO = re.compile(r"^(?P<year>\d{4})-(?P<month>\d{1,2})-(?P<day>\d{1,2})(?:[ T]0?0:00(?::00)?)?$")
 
 
 @dataclass(frozen=True)

@@ -113,16 +113,17 @@ def _rows_lead() -> tuple[str, ...]:
 def check_fix_list_path(path: Path) -> None:
     """Raise UsageError for a path the fix-list cannot be written to, before any audit."""
     if path.suffix.lower() not in SUFFIXES:
-        raise UsageError(t(
-            "--fix-list {path}: must end in .xlsx or .csv, not '{suffix}'",
-            "--fix-list {path}: tên tệp phải có đuôi .xlsx hoặc .csv, không phải '{suffix}'",
-            path=path, suffix=path.suffix or t("no suffix", "không có đuôi"),
-        ))
+        raise UsageError(
+            t(
+                "--fix-list {path}: must end in .xlsx or .csv, not '{suffix}'",
+                "--fix-list {path}: tên tệp phải có đuôi .xlsx hoặc .csv, không phải '{suffix}'",
+                path=path,
+                suffix=path.suffix or t("no suffix", "không có đuôi"),
+            )
+        )
 
 
-def write_fix_list(
-    result: AuditResult, path: Path, read_options: PerFile = None
-) -> None:
+def write_fix_list(result: AuditResult, path: Path, read_options: PerFile = None) -> None:
     """Write the findings of `result` as a fix-list at `path` (.xlsx or .csv, by suffix);
     `read_options` are the run's overrides, so that files are re-read as they were audited."""
     path = Path(path)
@@ -159,8 +160,7 @@ def _sources(findings: list[Finding], read_options: PerFile) -> dict[str, _Sourc
     return sources
 
 
-def _rows_of(table: Table, numbers: list[int]
-             ) -> dict[tuple[str | None, int], tuple[Table, Cells]]:
+def _rows_of(table: Table, numbers: list[int]) -> dict[tuple[str | None, int], tuple[Table, Cells]]:
     """The table's rows of these numbers (those it has), looked up and turned into text
     column by column: a catalogue may have a million rows and the fix-list 85,000."""
     frame = table.frame
@@ -170,10 +170,8 @@ def _rows_of(table: Table, numbers: list[int]
     numbers = [number for number, at in zip(numbers, found, strict=True) if at >= 0]
     chosen = frame.iloc[np.flatnonzero(last)[found[found >= 0]]]
     texts = {column: chosen[column].astype("str").fillna("").tolist() for column in frame}
-    cells = [dict(zip(texts, values, strict=True))
-             for values in zip(*texts.values(), strict=True)]
-    return {(table.sheet, number): (table, row)
-            for number, row in zip(numbers, cells, strict=True)}
+    cells = [dict(zip(texts, values, strict=True)) for values in zip(*texts.values(), strict=True)]
+    return {(table.sheet, number): (table, row) for number, row in zip(numbers, cells, strict=True)}
 
 
 def cell_reference(finding: Finding, table: Table | None) -> str:
@@ -230,18 +228,18 @@ def _put(cell: Cell, text: str) -> None:
 # --- writing --------------------------------------------------------------------------------
 
 
-
-
-def _write_csv(stream: io.BufferedWriter, findings: list[Finding], sources: dict[str, _Source]
-               ) -> None:
+def _write_csv(
+    stream: io.BufferedWriter, findings: list[Finding], sources: dict[str, _Source]
+) -> None:
     # utf-8-sig: Excel opens a CSV with a BOM as UTF-8, not in the ANSI code page.
     text = io.TextIOWrapper(stream, encoding="utf-8-sig", newline="")
     writer = csv.writer(text)
     writer.writerow(headings())
     labels = {severity: severity.label for severity in Severity}
     for finding in findings:
-        writer.writerow([neutralise(cell)
-                         for cell in _record(finding, sources[finding.file], labels)])
+        writer.writerow(
+            [neutralise(cell) for cell in _record(finding, sources[finding.file], labels)]
+        )
     text.flush()
     text.detach()
 
@@ -273,8 +271,7 @@ def stable_workbook_bytes(workbook: Workbook) -> bytes:
     return stable.getvalue()
 
 
-def _findings_sheet(sheet: Worksheet, findings: list[Finding], sources: dict[str, _Source]
-                    ) -> None:
+def _findings_sheet(sheet: Worksheet, findings: list[Finding], sources: dict[str, _Source]) -> None:
     _heading_row(sheet, headings())
     labels = {severity: severity.label for severity in Severity}
     for number, finding in enumerate(findings, start=2):
@@ -334,8 +331,11 @@ def _source_columns(table: Table) -> list[tuple[str, str]]:
     by_canonical = {column: header for header, column in table.header_map.sources.items()}
     ordered = sorted(table.header_map.columns.items(), key=lambda item: item[1])
     return [
-        (column, (labels[position] if position < len(labels) else "")
-         or by_canonical.get(column, column))
+        (
+            column,
+            (labels[position] if position < len(labels) else "")
+            or by_canonical.get(column, column),
+        )
         for column, position in ordered
     ]
 

@@ -41,8 +41,9 @@ _WHOLE_NUMBER = re.compile(r"^\d+$")
 _Key = tuple[str, str, str, bool]
 
 
-def collapse_floods(findings: list[Finding], frame: pd.DataFrame,
-                    headers: dict[str, str]) -> list[Finding]:
+def collapse_floods(
+    findings: list[Finding], frame: pd.DataFrame, headers: dict[str, str]
+) -> list[Finding]:
     """The findings of one table, each flood of one rule over one column made one finding.
 
     `frame` is the table's canonical frame, `headers` its canonical column -> source header.
@@ -58,7 +59,8 @@ def collapse_floods(findings: list[Finding], frame: pd.DataFrame,
         return _value_floods(findings)
     filled = {column: _filled(frame[column]) for column in {key[1] for key in floods}}
     floods = {
-        key: found for key, found in floods.items()
+        key: found
+        for key, found in floods.items()
         if len(found) >= SHARE * (len(frame) if key[3] else filled[key[1]])
     }
     if not floods:
@@ -66,8 +68,10 @@ def collapse_floods(findings: list[Finding], frame: pd.DataFrame,
     flooded = {id(finding) for found in floods.values() for finding in found}
     kept = _value_floods([finding for finding in findings if id(finding) not in flooded])
     whole = {key: len(frame) if key[3] else filled[key[1]] for key in floods}
-    kept.extend(_column_finding(found, whole[key], headers.get(key[1], key[1]))
-                for key, found in floods.items())
+    kept.extend(
+        _column_finding(found, whole[key], headers.get(key[1], key[1]))
+        for key, found in floods.items()
+    )
     return kept
 
 
@@ -82,8 +86,10 @@ def _value_floods(findings: list[Finding]) -> list[Finding]:
     # would cost more than the whole collapse).
     floods = [
         found
-        for group in groups.values() if len(group) >= MIN_ROWS
-        for found in _split(group) if len(found) >= MIN_ROWS and not _empty(found[0].value)
+        for group in groups.values()
+        if len(group) >= MIN_ROWS
+        for found in _split(group)
+        if len(found) >= MIN_ROWS and not _empty(found[0].value)
     ]
     if not floods:
         return findings
@@ -106,24 +112,43 @@ def _value_finding(found: list[Finding]) -> Finding:
     message = t(
         "'{value}' fails this check on {count} rows ({where}): {message}",
         "Giá trị '{value}' không đạt ở {count} dòng ({where}): {message}",
-        value=first.value, count=f"{len(found):,}", where=_rows_said(found),
+        value=first.value,
+        count=f"{len(found):,}",
+        where=_rows_said(found),
         message=first.message,
     )
-    fix = " ".join((first.fix, t("(procaudit --every-row lists each row.)",
-                                 "(procaudit --every-row liệt kê từng dòng.)")))
-    return first._replace(row=None, code=None, procedure=None, message=message, fix=fix,
-                          rows=len(found), examples=(str(first.value),))
+    fix = " ".join(
+        (
+            first.fix,
+            t(
+                "(procaudit --every-row lists each row.)",
+                "(procaudit --every-row liệt kê từng dòng.)",
+            ),
+        )
+    )
+    return first._replace(
+        row=None,
+        code=None,
+        procedure=None,
+        message=message,
+        fix=fix,
+        rows=len(found),
+        examples=(str(first.value),),
+    )
 
 
 def _rows_said(found: list[Finding]) -> str:
-    """"rows 2-95" for a block of rows, "rows between 2 and 1038" for rows with others
+    """ "rows 2-95" for a block of rows, "rows between 2 and 1038" for rows with others
     among them."""
     rows = sorted(finding.row for finding in found if finding.row is not None)
     if rows[-1] - rows[0] + 1 == len(rows):
-        return t("rows {first}-{last}", "các dòng {first}-{last}", first=rows[0],
-                 last=rows[-1])
-    return t("rows between {first} and {last}", "các dòng từ {first} đến {last}",
-             first=rows[0], last=rows[-1])
+        return t("rows {first}-{last}", "các dòng {first}-{last}", first=rows[0], last=rows[-1])
+    return t(
+        "rows between {first} and {last}",
+        "các dòng từ {first} đến {last}",
+        first=rows[0],
+        last=rows[-1],
+    )
 
 
 def _empty(value: str | None) -> bool:
@@ -139,30 +164,57 @@ def _filled(column: pd.Series) -> int:
 
 def _column_finding(found: list[Finding], whole: int, header: str) -> Finding:
     first = min(found, key=lambda finding: finding.row or 0)
-    examples = tuple(islice(dict.fromkeys(
-        finding.value.strip() for finding in found if finding.value and finding.value.strip()
-    ), EXAMPLES))
+    examples = tuple(
+        islice(
+            dict.fromkeys(
+                finding.value.strip()
+                for finding in found
+                if finding.value and finding.value.strip()
+            ),
+            EXAMPLES,
+        )
+    )
     where = _rows_said(found)
     message = t(
         "Nearly every value of column '{header}' fails this check: {count} of {whole} rows "
         "({where}). Row {row}: {message}",
         "Gần như mọi giá trị của cột '{header}' đều không đạt: {count} trên {whole} dòng "
         "({where}). Dòng {row}: {message}",
-        header=header, count=f"{len(found):,}", whole=f"{whole:,}", where=where, row=first.row,
+        header=header,
+        count=f"{len(found):,}",
+        whole=f"{whole:,}",
+        where=where,
+        row=first.row,
         message=first.message,
     )
     cause = _CAUSES.get(first.rule, _same_repair)(first, examples, header)
-    fix = " ".join((cause, t("(procaudit --every-row lists each row.)",
-                             "(procaudit --every-row liệt kê từng dòng.)")))
-    return first._replace(row=None, code=None, value=None, procedure=None, message=message,
-                          fix=fix, rows=len(found), examples=examples)
+    fix = " ".join(
+        (
+            cause,
+            t(
+                "(procaudit --every-row lists each row.)",
+                "(procaudit --every-row liệt kê từng dòng.)",
+            ),
+        )
+    )
+    return first._replace(
+        row=None,
+        code=None,
+        value=None,
+        procedure=None,
+        message=message,
+        fix=fix,
+        rows=len(found),
+        examples=examples,
+    )
 
 
 def _same_repair(first: Finding, examples: tuple[str, ...], header: str) -> str:
     """A rule about what a value says (a district office, a merged ministry): the column is
     right, and every row needs the same repair."""
-    return t("Every row needs the same repair: {fix}", "Mọi dòng cần sửa như nhau: {fix}",
-             fix=first.fix)
+    return t(
+        "Every row needs the same repair: {fix}", "Mọi dòng cần sửa như nhau: {fix}", fix=first.fix
+    )
 
 
 def _right_column(first: Finding, examples: tuple[str, ...], header: str) -> str:
@@ -170,10 +222,11 @@ def _right_column(first: Finding, examples: tuple[str, ...], header: str) -> str
     everywhere may be the wrong column."""
     return t(
         "Is this the right column? If another column holds the {column}, choose it with "
-        "--map \"HEADER={column}\"; otherwise the fix is the same on every row: {fix}",
+        '--map "HEADER={column}"; otherwise the fix is the same on every row: {fix}',
         "Cột này có đúng không? Nếu cột khác chứa {column}, hãy chọn cột đó bằng "
-        "--map \"TÊN_CỘT={column}\"; nếu không, cách sửa giống nhau ở mọi dòng: {fix}",
-        column=first.column, fix=first.fix,
+        '--map "TÊN_CỘT={column}"; nếu không, cách sửa giống nhau ở mọi dòng: {fix}',
+        column=first.column,
+        fix=first.fix,
     )
 
 
@@ -182,19 +235,19 @@ def _codes(first: Finding, examples: tuple[str, ...], header: str) -> str:
     if examples and all(_WHOLE_NUMBER.match(value) for value in examples):
         return t(
             "Column '{header}' holds whole numbers, not procedure codes (a system's internal "
-            "id?): if another column holds the codes, choose it with --map \"HEADER=code\".",
+            'id?): if another column holds the codes, choose it with --map "HEADER=code".',
             "Cột '{header}' chứa số nguyên, không phải mã thủ tục (mã nội bộ của hệ thống?): "
-            "nếu cột khác chứa mã thủ tục, hãy chọn cột đó bằng --map \"TÊN_CỘT=code\".",
+            'nếu cột khác chứa mã thủ tục, hãy chọn cột đó bằng --map "TÊN_CỘT=code".',
             header=header,
         )
     if examples and all(_LOCAL_CODE.match(value) for value in examples):
         return t(
             "Column '{header}' holds local codes, not national codes (D.DDDDDD): add each "
             "procedure's national code from the national procedure database, or, if another "
-            "column holds them, choose it with --map \"HEADER=code\".",
+            'column holds them, choose it with --map "HEADER=code".',
             "Cột '{header}' chứa mã địa phương, không phải mã quốc gia (D.DDDDDD): bổ sung "
             "mã quốc gia của từng thủ tục theo Cơ sở dữ liệu quốc gia về TTHC, hoặc nếu cột "
-            "khác chứa mã quốc gia, hãy chọn cột đó bằng --map \"TÊN_CỘT=code\".",
+            'khác chứa mã quốc gia, hãy chọn cột đó bằng --map "TÊN_CỘT=code".',
             header=header,
         )
     return _right_column(first, examples, header)
@@ -203,10 +256,11 @@ def _codes(first: Finding, examples: tuple[str, ...], header: str) -> str:
 def _empty_column(first: Finding, examples: tuple[str, ...], header: str) -> str:
     return t(
         "Column '{header}' is empty: fill it in, or, if another column holds the {column}, "
-        "choose it with --map \"HEADER={column}\".",
+        'choose it with --map "HEADER={column}".',
         "Cột '{header}' để trống: hãy điền vào, hoặc nếu cột khác chứa {column}, hãy chọn cột "
-        "đó bằng --map \"TÊN_CỘT={column}\".",
-        header=header, column=first.column,
+        'đó bằng --map "TÊN_CỘT={column}".',
+        header=header,
+        column=first.column,
     )
 
 
@@ -228,8 +282,12 @@ def source_headers(sources: dict[str, str]) -> dict[str, str]:
     return {column: header for header, column in sources.items()}
 
 
-def collapse_all(per_table: Iterable[tuple[list[Finding], pd.DataFrame, dict[str, str]]]
-                 ) -> list[Finding]:
+def collapse_all(
+    per_table: Iterable[tuple[list[Finding], pd.DataFrame, dict[str, str]]],
+) -> list[Finding]:
     """`collapse_floods` of each table's findings, in one list."""
-    return [finding for found, frame, headers in per_table
-            for finding in collapse_floods(found, frame, headers)]
+    return [
+        finding
+        for found, frame, headers in per_table
+        for finding in collapse_floods(found, frame, headers)
+    ]

@@ -51,10 +51,7 @@ def expand_inputs(arguments: Iterable[str]) -> Inputs:
 
 def is_catalogue_name(name: str) -> bool:
     """Whether a file found in a folder or by a pattern is a catalogue to audit."""
-    return (
-        name.lower().endswith(CATALOGUE_EXTENSIONS)
-        and not name.startswith((".", _LOCK_PREFIX))
-    )
+    return name.lower().endswith(CATALOGUE_EXTENSIONS) and not name.startswith((".", _LOCK_PREFIX))
 
 
 def _files_of(argument: str) -> list[str] | None:
@@ -83,7 +80,8 @@ def _catalogues_in(folder: str) -> list[str]:
         parts = () if inside == os.curdir else tuple(inside.split(os.sep))
         found.extend(
             ((*parts, name), os.path.normpath(os.path.join(root, name)))
-            for name in files if is_catalogue_name(name)
+            for name in files
+            if is_catalogue_name(name)
         )
     return [path for _, path in sorted(found)]
 
@@ -91,7 +89,13 @@ def _catalogues_in(folder: str) -> list[str]:
 def _nothing_in(argument: str) -> str:
     extensions = ", ".join(CATALOGUE_EXTENSIONS)
     if os.path.isdir(argument):
-        return t("is a folder with no catalogue file in it ({extensions})",
-                 "là thư mục không chứa tệp danh mục nào ({extensions})", extensions=extensions)
-    return t("matches no catalogue file ({extensions})",
-             "không khớp với tệp danh mục nào ({extensions})", extensions=extensions)
+        return t(
+            "is a folder with no catalogue file in it ({extensions})",
+            "là thư mục không chứa tệp danh mục nào ({extensions})",
+            extensions=extensions,
+        )
+    return t(
+        "matches no catalogue file ({extensions})",
+        "không khớp với tệp danh mục nào ({extensions})",
+        extensions=extensions,
+    )

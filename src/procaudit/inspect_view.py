@@ -85,22 +85,38 @@ def render_inspection(inspection: dict[str, Any], console: Console) -> None:
     fmt = inspection["format"]
     kind = t(_FORMATS.get(fmt, fmt), _FORMATS_VI.get(fmt, fmt))
     if inspection["encoding"]:
-        kind += t(", {encoding}, {delimiter}-separated", ", {encoding}, phân cách bằng {delimiter}",
-                  encoding=inspection["encoding"], delimiter=_said(inspection["delimiter"]))
+        kind += t(
+            ", {encoding}, {delimiter}-separated",
+            ", {encoding}, phân cách bằng {delimiter}",
+            encoding=inspection["encoding"],
+            delimiter=_said(inspection["delimiter"]),
+        )
     console.print(Text(inspection["path"], style="bold"))
     console.print(f"  {kind}")
     procedures = inspection["procedures"]
-    console.print(t("  {procedures} read in all", "  Tổng cộng đọc được {procedures}",
-                    procedures=_plural(procedures, "procedure", "thủ tục")))
+    console.print(
+        t(
+            "  {procedures} read in all",
+            "  Tổng cộng đọc được {procedures}",
+            procedures=_plural(procedures, "procedure", "thủ tục"),
+        )
+    )
     for table in inspection["tables"]:
         _render_table(table, console)
     for components in inspection["components"]:
         _render_components(components, console)
     for skipped in inspection["skipped_sheets"]:
-        console.print(Text(t("  Sheet '{sheet}' skipped: {reason}",
-                             "  Bỏ qua trang tính '{sheet}': {reason}",
-                             sheet=skipped["sheet"], reason=skipped["reason"]),
-                           style="yellow"))
+        console.print(
+            Text(
+                t(
+                    "  Sheet '{sheet}' skipped: {reason}",
+                    "  Bỏ qua trang tính '{sheet}': {reason}",
+                    sheet=skipped["sheet"],
+                    reason=skipped["reason"],
+                ),
+                style="yellow",
+            )
+        )
     console.print()
 
 
@@ -111,20 +127,31 @@ def _heading(table: dict[str, Any], what: str = "") -> str:
         where = t("Table", "Bảng")
     header = "-".join(str(row) for row in table["header_rows"])
     if len(table["header_rows"]) == 1:
-        return t("{where}: {what}header on row {header}",
-                 "{where}: {what}tiêu đề ở dòng {header}", where=where, what=what, header=header)
-    return t("{where}: {what}header on rows {header} (two rows, read as one)",
-             "{where}: {what}tiêu đề ở các dòng {header} (hai dòng, đọc gộp làm một)",
-             where=where, what=what, header=header)
+        return t(
+            "{where}: {what}header on row {header}",
+            "{where}: {what}tiêu đề ở dòng {header}",
+            where=where,
+            what=what,
+            header=header,
+        )
+    return t(
+        "{where}: {what}header on rows {header} (two rows, read as one)",
+        "{where}: {what}tiêu đề ở các dòng {header} (hai dòng, đọc gộp làm một)",
+        where=where,
+        what=what,
+        header=header,
+    )
 
 
 def _render_columns(table: dict[str, Any], console: Console) -> None:
-    columns = _grid(t("column", "cột"), t("header in the file", "tiêu đề trong tệp"),
-                    t("read as", "đọc thành"))
+    columns = _grid(
+        t("column", "cột"), t("header in the file", "tiêu đề trong tệp"), t("read as", "đọc thành")
+    )
     for column in table["columns"]:
         maps_to = column["maps_to"]
-        read_as = Text(_said(maps_to)) if maps_to else Text(t("not used", "không sử dụng"),
-                                                            style="dim")
+        read_as = (
+            Text(_said(maps_to)) if maps_to else Text(t("not used", "không sử dụng"), style="dim")
+        )
         if "note" in column:
             read_as.append(f" ({column['note']})", style="dim")
         columns.add_row(column["column"], " ".join(column["header"].split()), read_as)
@@ -133,8 +160,9 @@ def _render_columns(table: dict[str, Any], console: Console) -> None:
 
 def _render_skipped_rows(table: dict[str, Any], what: str, console: Console) -> None:
     if table["skipped_rows"]:
-        console.print(t("  Rows not read as {what}:", "  Các dòng không được đọc là {what}:",
-                        what=what))
+        console.print(
+            t("  Rows not read as {what}:", "  Các dòng không được đọc là {what}:", what=what)
+        )
         skipped = _grid(t("why", "lý do"), t("rows", "số dòng"), t("row numbers", "các dòng"))
         for entry in table["skipped_rows"]:
             skipped.add_row(_said(entry["reason"]), str(entry["count"]), entry["rows"])
@@ -149,14 +177,21 @@ def _render_head(table: dict[str, Any], console: Console, kind: str, read_as: st
     span = t(" (rows {rows})", " (các dòng {rows})", rows=rows) if rows else ""
     count = table[f"{kind}s"]
     vietnamese = "dòng thủ tục" if kind == "procedure" else "dòng thành phần hồ sơ"
-    console.print(t("  {rows} read{span}", "  Đọc được {rows}{span}",
-                    rows=_plural(count, f"{kind} row", vietnamese), span=span))
+    console.print(
+        t(
+            "  {rows} read{span}",
+            "  Đọc được {rows}{span}",
+            rows=_plural(count, f"{kind} row", vietnamese),
+            span=span,
+        )
+    )
     _render_columns(table, console)
 
 
 def _render_components(table: dict[str, Any], console: Console) -> None:
-    _render_head(table, console, "component",
-                 t("read as dossier components, ", "đọc là thành phần hồ sơ, "))
+    _render_head(
+        table, console, "component", t("read as dossier components, ", "đọc là thành phần hồ sơ, ")
+    )
     _render_skipped_rows(table, t("components", "thành phần hồ sơ"), console)
     _render_restored(table["codes_restored"], console)
 
@@ -166,40 +201,69 @@ def _render_table(table: dict[str, Any], console: Console) -> None:
 
     sections = table["sections"]
     if sections:
-        console.print(t("  {count}, not read as procedures:",
-                        "  {count}, không đọc là thủ tục:",
-                        count=_plural(len(sections), "section heading", "dòng tiêu đề mục")))
-        shown = _grid(t("row", "dòng"), t("heading", "tiêu đề mục"),
-                      t("level", "cấp thực hiện"), t("field", "lĩnh vực"),
-                      t("status", "tình trạng"))
+        console.print(
+            t(
+                "  {count}, not read as procedures:",
+                "  {count}, không đọc là thủ tục:",
+                count=_plural(len(sections), "section heading", "dòng tiêu đề mục"),
+            )
+        )
+        shown = _grid(
+            t("row", "dòng"),
+            t("heading", "tiêu đề mục"),
+            t("level", "cấp thực hiện"),
+            t("field", "lĩnh vực"),
+            t("status", "tình trạng"),
+        )
         for section in sections[:SHOWN_SECTIONS]:
-            shown.add_row(str(section["row"]), section["text"],
-                          *(section[key] or "" for key in ("level", "field", "status")))
+            shown.add_row(
+                str(section["row"]),
+                section["text"],
+                *(section[key] or "" for key in ("level", "field", "status")),
+            )
         console.print(_indented(shown))
         if len(sections) > SHOWN_SECTIONS:
-            console.print(t("    … and {count} more (--format json lists them all)",
-                            "    … và {count} mục khác (--format json liệt kê đầy đủ)",
-                            count=len(sections) - SHOWN_SECTIONS))
+            console.print(
+                t(
+                    "    … and {count} more (--format json lists them all)",
+                    "    … và {count} mục khác (--format json liệt kê đầy đủ)",
+                    count=len(sections) - SHOWN_SECTIONS,
+                )
+            )
     for column, count in table["inherited"].items():
-        console.print(t("  {column}: {rows} took it from their section",
-                        "  {column}: {rows} lấy giá trị từ mục chứa dòng đó",
-                        column=column, rows=_plural(count, "row", "dòng")))
+        console.print(
+            t(
+                "  {column}: {rows} took it from their section",
+                "  {column}: {rows} lấy giá trị từ mục chứa dòng đó",
+                column=column,
+                rows=_plural(count, "row", "dòng"),
+            )
+        )
 
     _render_skipped_rows(table, t("procedures", "thủ tục"), console)
     if table["decisions_split"]:
-        console.print(t("  {cells} held a number and a date and were split into decision_no "
-                        "and decision_date",
-                        "  {cells} có cả số và ngày, đã được tách thành decision_no và "
-                        "decision_date",
-                        cells=_plural(table["decisions_split"], "decision cell",
-                                      "ô quyết định")))
+        console.print(
+            t(
+                "  {cells} held a number and a date and were split into decision_no "
+                "and decision_date",
+                "  {cells} có cả số và ngày, đã được tách thành decision_no và decision_date",
+                cells=_plural(table["decisions_split"], "decision cell", "ô quyết định"),
+            )
+        )
     _render_restored(table["codes_restored"], console)
 
 
 def _render_restored(restored: int, console: Console) -> None:
     if restored:
-        what = "1 code stored as a number got its" if restored == 1 else \
-            f"{restored:,} codes stored as numbers got their"
-        console.print(t(f"  {what} trailing zeros back (1.00123 read as 1.001230)",
-                        f"  {_number(restored)} mã được lưu dạng số đã được khôi phục chữ số 0 "
-                        "ở cuối (1.00123 đọc thành 1.001230)"))
+        what = (
+            "1 code stored as a number got its"
+            if restored == 1
+            else f"{restored:,} codes stored as numbers got their"
+        )
+        console.print(
+            t(
+                f"  {what} trailing zeros back (1.00123 read as 1.001230)",
+                f"  {_number(restored)} mã được lưu dạng số đã được khôi phục chữ số 0 "
+                "ở cuối (1.00123 đọc thành 1.001230)",
+            )
+        )

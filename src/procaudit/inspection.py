@@ -49,14 +49,14 @@ def inspect_catalogue(catalogue: Catalogue) -> dict[str, Any]:
         "format": catalogue.format,
         "encoding": dialect.encoding if dialect else None,
         "delimiter": _DELIMITER_NAMES.get(dialect.delimiter, dialect.delimiter)
-        if dialect else None,
+        if dialect
+        else None,
         "procedures": sum(len(table.frame) for table in catalogue.tables),
         "tables": [_table(table, workbook) for table in catalogue.tables],
         # Dossier-components sheets (Thành phần hồ sơ): read for PA302, not as procedures.
         "components": [_components(table, workbook) for table in catalogue.components],
         "skipped_sheets": [
-            {"sheet": sheet, "reason": reason}
-            for sheet, reason in catalogue.skipped_sheets.items()
+            {"sheet": sheet, "reason": reason} for sheet, reason in catalogue.skipped_sheets.items()
         ],
     }
 
@@ -104,17 +104,26 @@ def value_reason(choice: ValueChoice) -> str:
     """Why the values chose a column, or refused the one its header names, in words."""
     examples = ", ".join(choice.examples) + ", …"
     if choice.chosen:
-        return t("its values look like procedure codes: {examples}",
-                 "giá trị của cột có dạng mã thủ tục: {examples}", examples=examples)
+        return t(
+            "its values look like procedure codes: {examples}",
+            "giá trị của cột có dạng mã thủ tục: {examples}",
+            examples=examples,
+        )
     if choice.reason == WHOLE_NUMBERS:
-        return t("its header names the {column}, but its values are whole numbers (an internal "
-                 "id?): {examples}",
-                 "theo tiêu đề đây là cột {column}, nhưng giá trị là số nguyên (mã định danh nội "
-                 "bộ?): {examples}", column=choice.column, examples=examples)
-    return t("its header names the {column}, but its values look like procedure codes: "
-             "{examples}",
-             "theo tiêu đề đây là cột {column}, nhưng giá trị có dạng mã thủ tục: {examples}",
-             column=choice.column, examples=examples)
+        return t(
+            "its header names the {column}, but its values are whole numbers (an internal "
+            "id?): {examples}",
+            "theo tiêu đề đây là cột {column}, nhưng giá trị là số nguyên (mã định danh nội "
+            "bộ?): {examples}",
+            column=choice.column,
+            examples=examples,
+        )
+    return t(
+        "its header names the {column}, but its values look like procedure codes: {examples}",
+        "theo tiêu đề đây là cột {column}, nhưng giá trị có dạng mã thủ tục: {examples}",
+        column=choice.column,
+        examples=examples,
+    )
 
 
 def _columns(table: Table, workbook: bool, words: Vocabulary) -> list[dict[str, Any]]:
@@ -135,8 +144,12 @@ def _columns(table: Table, workbook: bool, words: Vocabulary) -> list[dict[str, 
         }
         choice = by_values.get(position)
         if choice is not None:
-            entry["by_values"] = {"column": choice.column, "chosen": choice.chosen,
-                                  "values": choice.reason, "examples": list(choice.examples)}
+            entry["by_values"] = {
+                "column": choice.column,
+                "chosen": choice.chosen,
+                "values": choice.reason,
+                "examples": list(choice.examples),
+            }
             entry["note"] = value_reason(choice)
             columns.append(entry)
             continue
@@ -144,8 +157,11 @@ def _columns(table: Table, workbook: bool, words: Vocabulary) -> list[dict[str, 
         if rival in header_map.columns:
             # Two headers name one column: say which one was preferred.
             used = column_label(header_map.columns[rival], workbook)
-            entry["note"] = t("also names {rival}; column {used} is read as {rival}",
-                              "cũng là tiêu đề của cột {rival}; cột {used} được đọc là {rival}",
-                              rival=rival, used=used)
+            entry["note"] = t(
+                "also names {rival}; column {used} is read as {rival}",
+                "cũng là tiêu đề của cột {rival}; cột {used} được đọc là {rival}",
+                rival=rival,
+                used=used,
+            )
         columns.append(entry)
     return columns

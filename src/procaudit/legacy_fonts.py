@@ -118,8 +118,12 @@ def _vni_two_marks(single: dict[str, str]) -> dict[str, str]:
     """A shape mark and a tone typed as two characters ("aâø" for "ầ"), read leniently as
     the one combined mark the font has for them."""
     table: dict[str, str] = {}
-    for base, marks in (("a", _VNI_CIRCUMFLEX), ("e", _VNI_CIRCUMFLEX), ("o", _VNI_CIRCUMFLEX),
-                        ("a", _VNI_BREVE)):
+    for base, marks in (
+        ("a", _VNI_CIRCUMFLEX),
+        ("e", _VNI_CIRCUMFLEX),
+        ("o", _VNI_CIRCUMFLEX),
+        ("a", _VNI_BREVE),
+    ):
         for tone, combined in zip(_VNI_TONES, marks[1:], strict=True):
             letter = single[base + combined]
             table[base + marks[0] + tone] = letter
@@ -140,9 +144,7 @@ _VNI_PATTERN: Final = re.compile(
 
 # --- Detection --------------------------------------------------------------------------------
 # Characters that Vietnamese typed in Unicode never holds but legacy text is full of.
-_TCVN3_ONLY: Final = "".join(
-    sorted(set(_FROM_TCVN3) - set("àáâãèéêìíòóôõùúýÈÉÊÌÒÓÔÕÝ"))
-)
+_TCVN3_ONLY: Final = "".join(sorted(set(_FROM_TCVN3) - set("àáâãèéêìíòóôõùúýÈÉÊÌÒÓÔÕÝ")))
 _VNI_ONLY: Final = "øûïåäëüæîöñØÛÏÅÄËÜÆÎÖÑ"
 # VNI marks after a vowel where Unicode Vietnamese has no such pair ("Caáp xaõ" = "Cấp xã").
 _VNI_PAIRS: Final = r"[aeAE][âàáãêèéúùõÂÀÁÃÊÈÉÚÙÕ]|[oO][âùõúÂÙÕÚ]|[uyôUYÔ][ùõÙÕ]"

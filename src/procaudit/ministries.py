@@ -35,10 +35,31 @@ if TYPE_CHECKING:
 
 # Words a file name adds to the name of whose catalogue it is: "danh-sach-tthc-…",
 # "DM_TTHC_…_2026"; numbers are such words too.
-_CATALOGUE_WORDS: Final = frozenset((
-    "danh", "sach", "muc", "ds", "dm", "tthc", "thu", "tuc", "hanh", "chinh", "list", "of",
-    "catalogue", "catalog", "procedures", "export", "xuat", "file", "data", "du", "lieu",
-))
+_CATALOGUE_WORDS: Final = frozenset(
+    (
+        "danh",
+        "sach",
+        "muc",
+        "ds",
+        "dm",
+        "tthc",
+        "thu",
+        "tuc",
+        "hanh",
+        "chinh",
+        "list",
+        "of",
+        "catalogue",
+        "catalog",
+        "procedures",
+        "export",
+        "xuat",
+        "file",
+        "data",
+        "du",
+        "lieu",
+    )
+)
 
 
 @dataclass(frozen=True)
@@ -55,8 +76,9 @@ def ministries() -> tuple[Ministry, ...]:
     source = resources.files("procaudit").joinpath("data/ministries.csv")
     with source.open(encoding="utf-8", newline="") as handle:
         return tuple(
-            Ministry(row["name"], row["kind"], _split(row["other_names"]),
-                     _split(row["file_names"]))
+            Ministry(
+                row["name"], row["kind"], _split(row["other_names"]), _split(row["file_names"])
+            )
             for row in csv.DictReader(handle)
         )
 
@@ -68,8 +90,9 @@ def _split(cell: str) -> tuple[str, ...]:
 @cache
 def _names() -> NameIndex:
     """The names and other names: what a title or a file name may say anywhere."""
-    return NameIndex((spelling, m.name) for m in ministries()
-                     for spelling in (m.name, *m.other_names))
+    return NameIndex(
+        (spelling, m.name) for m in ministries() for spelling in (m.name, *m.other_names)
+    )
 
 
 @cache
@@ -91,7 +114,7 @@ def ministry_in_file_name(path: str) -> str | None:
     if found is not None:
         return found.name
     for short in _short_names().all(stem):
-        rest = stem[:short.start] + stem[short.end:]
+        rest = stem[: short.start] + stem[short.end :]
         if all(word in _CATALOGUE_WORDS or word.isdigit() for word in rest):
             return short.name
     return None
@@ -118,6 +141,10 @@ def owner_of(path: str, title: Iterable[str] = ()) -> tuple[str | None, str | No
 
 def catalogue_owner(catalogue: Catalogue) -> tuple[str | None, str | None]:
     """`owner_of` a catalogue as read: the title blocks of its tables, then its name."""
-    title = (line for table in catalogue.tables if table.account is not None
-             for line in table.account.title)
+    title = (
+        line
+        for table in catalogue.tables
+        if table.account is not None
+        for line in table.account.title
+    )
     return owner_of(catalogue.path, title)

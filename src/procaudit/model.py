@@ -105,16 +105,25 @@ class SkippedGroup:
     SHOWN_FILES = 2
 
     def describe(self) -> str:
-        """"PA401, PA402 in a.xlsx, b.xlsx and 5 more files: <reason>"."""
+        """ "PA401, PA402 in a.xlsx, b.xlsx and 5 more files: <reason>"."""
         from procaudit.i18n import t
 
         shown = ", ".join(self.files[: self.SHOWN_FILES])
         more = len(self.files) - self.SHOWN_FILES
         if more > 0:
-            shown = t("{shown} and {more} more files", "{shown} và {more} tệp khác",
-                      shown=shown, more=more)
-        return t("{rules} in {where}: {reason}", "{rules} trong {where}: {reason}",
-                 rules=", ".join(self.rules), where=shown, reason=self.reason)
+            shown = t(
+                "{shown} and {more} more files",
+                "{shown} và {more} tệp khác",
+                shown=shown,
+                more=more,
+            )
+        return t(
+            "{rules} in {where}: {reason}",
+            "{rules} trong {where}: {reason}",
+            rules=", ".join(self.rules),
+            where=shown,
+            reason=self.reason,
+        )
 
 
 @dataclass(frozen=True)
@@ -267,8 +276,7 @@ class AuditResult:
         for (reason, rule), paths in files_of.items():
             groups.setdefault((reason, tuple(paths)), []).append(rule)
         return [
-            SkippedGroup(tuple(rules), paths, reason)
-            for (reason, paths), rules in groups.items()
+            SkippedGroup(tuple(rules), paths, reason) for (reason, paths), rules in groups.items()
         ]
 
     def count_by_severity(self) -> dict[Severity, int]:
@@ -284,8 +292,9 @@ class AuditResult:
         warns where only "QD" was typed for "QĐ")."""
         counts = Counter((f.rule, f.severity) for f in self.findings)
         out: dict[str, dict[Severity, int]] = {}
-        for (rule, severity), count in sorted(counts.items(),
-                                              key=lambda item: (item[0][0], -item[0][1].rank)):
+        for (rule, severity), count in sorted(
+            counts.items(), key=lambda item: (item[0][0], -item[0][1].rank)
+        ):
             out.setdefault(rule, {})[severity] = count
         return out
 

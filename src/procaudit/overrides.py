@@ -20,21 +20,33 @@ def parse_header_rows(text: str | None) -> tuple[int, ...] | None:
         return None
     match = _HEADER_ROWS.fullmatch(text)
     if not match:
-        raise UsageError(t("--header-row '{text}' is not a row number (like 4) or two rows "
-                           "(like 4-5)",
-                           "--header-row '{text}' không phải số dòng (như 4) hoặc hai dòng "
-                           "(như 4-5)", text=text))
+        raise UsageError(
+            t(
+                "--header-row '{text}' is not a row number (like 4) or two rows (like 4-5)",
+                "--header-row '{text}' không phải số dòng (như 4) hoặc hai dòng (như 4-5)",
+                text=text,
+            )
+        )
     first = int(match[1])
     last = int(match[2]) if match[2] else first
     if first < 1:
-        raise UsageError(t("--header-row '{text}': rows are numbered from 1",
-                           "--header-row '{text}': số dòng bắt đầu từ 1", text=text))
+        raise UsageError(
+            t(
+                "--header-row '{text}': rows are numbered from 1",
+                "--header-row '{text}': số dòng bắt đầu từ 1",
+                text=text,
+            )
+        )
     if last == first:
         return (first,)
     if last != first + 1:
-        raise UsageError(t("--header-row '{text}': a header spans one row or two adjacent rows",
-                           "--header-row '{text}': dòng tiêu đề chỉ gồm một dòng hoặc hai dòng "
-                           "liền nhau", text=text))
+        raise UsageError(
+            t(
+                "--header-row '{text}': a header spans one row or two adjacent rows",
+                "--header-row '{text}': dòng tiêu đề chỉ gồm một dòng hoặc hai dòng liền nhau",
+                text=text,
+            )
+        )
     return (first, last)
 
 
@@ -45,14 +57,24 @@ def parse_mapping(entries: list[str] | None) -> dict[str, str]:
         header, sep, column = entry.rpartition("=")
         header, column = header.strip(), column.strip()
         if not sep or not header or not column:
-            raise UsageError(t("--map '{entry}' is not of the form 'Source header=column'",
-                               "--map '{entry}' không có dạng 'Tiêu đề trong tệp=cột'",
-                               entry=entry))
+            raise UsageError(
+                t(
+                    "--map '{entry}' is not of the form 'Source header=column'",
+                    "--map '{entry}' không có dạng 'Tiêu đề trong tệp=cột'",
+                    entry=entry,
+                )
+            )
         if column not in CANONICAL:
-            raise UsageError(t("--map '{entry}': '{column}' is not a column procaudit knows "
-                               "(one of {columns})",
-                               "--map '{entry}': '{column}' không phải cột procaudit biết "
-                               "(một trong các cột {columns})", entry=entry, column=column,
-                               columns=", ".join(CANONICAL)))
+            raise UsageError(
+                t(
+                    "--map '{entry}': '{column}' is not a column procaudit knows "
+                    "(one of {columns})",
+                    "--map '{entry}': '{column}' không phải cột procaudit biết "
+                    "(một trong các cột {columns})",
+                    entry=entry,
+                    column=column,
+                    columns=", ".join(CANONICAL),
+                )
+            )
         mapping[header] = column
     return mapping

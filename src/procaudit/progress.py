@@ -26,8 +26,14 @@ class StageDisplay:
         # force_terminal: the caller has made sure that stderr is one.
         console = Console(file=sys.stderr, force_terminal=True)
         self._progress = Progress(
-            SpinnerColumn(), TextColumn("{task.description}"), BarColumn(), TimeElapsedColumn(),
-            console=console, transient=True, redirect_stdout=False, redirect_stderr=False,
+            SpinnerColumn(),
+            TextColumn("{task.description}"),
+            BarColumn(),
+            TimeElapsedColumn(),
+            console=console,
+            transient=True,
+            redirect_stdout=False,
+            redirect_stderr=False,
         )
         self._task = self._progress.add_task(t("starting", "đang bắt đầu"), total=None)
         self._delay = delay
@@ -45,8 +51,12 @@ class StageDisplay:
             self._progress.start()
         return self
 
-    def __exit__(self, kind: type[BaseException] | None, error: BaseException | None,
-                 trace: TracebackType | None) -> None:
+    def __exit__(
+        self,
+        kind: type[BaseException] | None,
+        error: BaseException | None,
+        trace: TracebackType | None,
+    ) -> None:
         self._timer.cancel()
         if self._timer.is_alive():
             self._timer.join()  # a display starting right now must be up before it stops

@@ -22,11 +22,40 @@ if TYPE_CHECKING:
     from procaudit.io import Catalogue
 
 PROVINCES: Final = (
-    "Hà Nội", "Huế", "Lai Châu", "Điện Biên", "Sơn La", "Lạng Sơn", "Quảng Ninh", "Thanh Hóa",
-    "Nghệ An", "Hà Tĩnh", "Cao Bằng", "Tuyên Quang", "Lào Cai", "Thái Nguyên", "Phú Thọ",
-    "Bắc Ninh", "Hưng Yên", "Hải Phòng", "Ninh Bình", "Quảng Trị", "Đà Nẵng", "Quảng Ngãi",
-    "Gia Lai", "Khánh Hòa", "Lâm Đồng", "Đắk Lắk", "TP. Hồ Chí Minh", "Đồng Nai", "Tây Ninh",
-    "Cần Thơ", "Vĩnh Long", "Đồng Tháp", "Cà Mau", "An Giang",
+    "Hà Nội",
+    "Huế",
+    "Lai Châu",
+    "Điện Biên",
+    "Sơn La",
+    "Lạng Sơn",
+    "Quảng Ninh",
+    "Thanh Hóa",
+    "Nghệ An",
+    "Hà Tĩnh",
+    "Cao Bằng",
+    "Tuyên Quang",
+    "Lào Cai",
+    "Thái Nguyên",
+    "Phú Thọ",
+    "Bắc Ninh",
+    "Hưng Yên",
+    "Hải Phòng",
+    "Ninh Bình",
+    "Quảng Trị",
+    "Đà Nẵng",
+    "Quảng Ngãi",
+    "Gia Lai",
+    "Khánh Hòa",
+    "Lâm Đồng",
+    "Đắk Lắk",
+    "TP. Hồ Chí Minh",
+    "Đồng Nai",
+    "Tây Ninh",
+    "Cần Thơ",
+    "Vĩnh Long",
+    "Đồng Tháp",
+    "Cà Mau",
+    "An Giang",
 )
 # Other ways the lists write a province's name, beside the name itself.
 _OTHER_NAMES: Final = {
@@ -123,9 +152,8 @@ def province_named(name: str) -> str | None:
     or None when it names none: the whole text must be the name."""
     given = words(name)
     for prefix in _PREFIXES:
-        if given[: len(prefix.split())] == prefix.split() and name_key(name) not in (
-                _INDEX.by_key):
-            given = given[len(prefix.split()):]
+        if given[: len(prefix.split())] == prefix.split() and name_key(name) not in (_INDEX.by_key):
+            given = given[len(prefix.split()) :]
             break
     return _INDEX.by_key.get("".join(given))
 
@@ -143,6 +171,10 @@ def province_of(path: str, title: Iterable[str] = ()) -> str | None:
 
 def catalogue_province(catalogue: Catalogue) -> str | None:
     """`province_of` a catalogue as read: the title blocks of its tables, then its name."""
-    title = (line for table in catalogue.tables if table.account is not None
-             for line in table.account.title)
+    title = (
+        line
+        for table in catalogue.tables
+        if table.account is not None
+        for line in table.account.title
+    )
     return province_of(catalogue.path, title)

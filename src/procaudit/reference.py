@@ -45,33 +45,48 @@ def load_reference(path: str) -> Reference:
     try:
         catalogue = read_catalogue(path)
     except InputError as exc:
-        raise InputError(path, t("cannot be used as the reference: {problem}",
-                                 "không dùng được làm danh mục tham chiếu: {problem}",
-                                 problem=exc.problem)) from None
+        raise InputError(
+            path,
+            t(
+                "cannot be used as the reference: {problem}",
+                "không dùng được làm danh mục tham chiếu: {problem}",
+                problem=exc.problem,
+            ),
+        ) from None
     frames = []
     for table in catalogue.tables:
         frame = table.frame
         if "code" not in frame:
             continue
-        frames.append(pd.DataFrame({
-            "code": national_codes(frame["code"]),
-            "name": frame["name"],
-            "level": _column(frame, "level"),
-            "field": _column(frame, "field"),
-        }))
+        frames.append(
+            pd.DataFrame(
+                {
+                    "code": national_codes(frame["code"]),
+                    "name": frame["name"],
+                    "level": _column(frame, "level"),
+                    "field": _column(frame, "field"),
+                }
+            )
+        )
     if not frames:
-        raise InputError(path, t("cannot be used as the reference: it has no code column",
-                                 "không dùng được làm danh mục tham chiếu: tệp không có cột mã "
-                                 "thủ tục"))
+        raise InputError(
+            path,
+            t(
+                "cannot be used as the reference: it has no code column",
+                "không dùng được làm danh mục tham chiếu: tệp không có cột mã thủ tục",
+            ),
+        )
     rows = pd.concat(frames, ignore_index=True).dropna(subset=["code"])
     rows = rows.drop_duplicates("code").reset_index(drop=True)
     empty: frozenset[str] = frozenset()
     levels = map_distinct(rows["level"].astype("str"), level_ids, dtype="object")
-    procedures = pd.DataFrame({
-        "code": rows["code"].astype("str"),
-        "name": rows["name"].astype("str"),
-        "name_key": untagged_keys(rows["name"].astype("str")),
-        "levels": levels.map(lambda ids: ids if isinstance(ids, frozenset) else empty),
-        "field_key": comparison_keys(rows["field"].astype("str")),
-    })
+    procedures = pd.DataFrame(
+        {
+            "code": rows["code"].astype("str"),
+            "name": rows["name"].astype("str"),
+            "name_key": untagged_keys(rows["name"].astype("str")),
+            "levels": levels.map(lambda ids: ids if isinstance(ids, frozenset) else empty),
+            "field_key": comparison_keys(rows["field"].astype("str")),
+        }
+    )
     return Reference(path, procedures)

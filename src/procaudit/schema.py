@@ -43,27 +43,51 @@ def load_schema(path: str | None = None) -> LoadedSchema:
     try:
         text = source.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
-        raise SchemaError(t("cannot read the schema {source}: {problem}",
-                            "không đọc được lược đồ {source}: {problem}",
-                            source=source, problem=exc)) from exc
+        raise SchemaError(
+            t(
+                "cannot read the schema {source}: {problem}",
+                "không đọc được lược đồ {source}: {problem}",
+                source=source,
+                problem=exc,
+            )
+        ) from exc
     try:
         schema = pa.DataFrameSchema.from_yaml(text)
     except yaml.YAMLError as exc:
-        raise SchemaError(t("the schema {source} is not valid YAML ({problem})",
-                            "lược đồ {source} không phải YAML hợp lệ ({problem})",
-                            source=source, problem=_yaml_problem(exc))) from exc
+        raise SchemaError(
+            t(
+                "the schema {source} is not valid YAML ({problem})",
+                "lược đồ {source} không phải YAML hợp lệ ({problem})",
+                source=source,
+                problem=_yaml_problem(exc),
+            )
+        ) from exc
     except AttributeError as exc:
-        raise SchemaError(t("the schema {source} uses an unknown check: {problem}",
-                            "lược đồ {source} dùng một kiểm tra không xác định: {problem}",
-                            source=source, problem=exc)) from exc
+        raise SchemaError(
+            t(
+                "the schema {source} uses an unknown check: {problem}",
+                "lược đồ {source} dùng một kiểm tra không xác định: {problem}",
+                source=source,
+                problem=exc,
+            )
+        ) from exc
     except (TypeError, ValueError, KeyError, pandera.errors.SchemaInitError) as exc:
-        raise SchemaError(t("the schema {source} is not a Pandera DataFrame schema: {problem}",
-                            "lược đồ {source} không phải lược đồ DataFrame của Pandera: "
-                            "{problem}", source=source, problem=exc)) from exc
+        raise SchemaError(
+            t(
+                "the schema {source} is not a Pandera DataFrame schema: {problem}",
+                "lược đồ {source} không phải lược đồ DataFrame của Pandera: {problem}",
+                source=source,
+                problem=exc,
+            )
+        ) from exc
     if not isinstance(schema, pa.DataFrameSchema):
-        raise SchemaError(t("the schema {source} is not a Pandera DataFrame schema",
-                            "lược đồ {source} không phải lược đồ DataFrame của Pandera",
-                            source=source))
+        raise SchemaError(
+            t(
+                "the schema {source} is not a Pandera DataFrame schema",
+                "lược đồ {source} không phải lược đồ DataFrame của Pandera",
+                source=source,
+            )
+        )
     rule_columns = {
         str(check.error): str(column)
         for column, spec in schema.columns.items()
@@ -79,8 +103,9 @@ def _yaml_problem(exc: yaml.YAMLError) -> str:
     mark = getattr(exc, "problem_mark", None)
     if mark is None:
         return problem
-    return t("{problem} at line {line}", "{problem} tại dòng {line}", problem=problem,
-             line=mark.line + 1)
+    return t(
+        "{problem} at line {line}", "{problem} tại dòng {line}", problem=problem, line=mark.line + 1
+    )
 
 
 def schema_hits(loaded: LoadedSchema, frame: pd.DataFrame) -> pd.DataFrame:
@@ -125,25 +150,46 @@ def _explain(check: str, column: object, value: object) -> tuple[str, str, str]:
         message, fix = rule.describe(_text(value))
         return rule.id, message, fix
     if _RULE_ID.match(check):
-        return (check, t("The value fails the schema check {check}.",
-                         "Giá trị không đạt kiểm tra {check} của lược đồ.", check=check),
-                t("Correct the value.", "Sửa lại giá trị."))
+        return (
+            check,
+            t(
+                "The value fails the schema check {check}.",
+                "Giá trị không đạt kiểm tra {check} của lược đồ.",
+                check=check,
+            ),
+            t("Correct the value.", "Sửa lại giá trị."),
+        )
     if check == "column_in_dataframe":
         return (
             SCHEMA_VIOLATION,
-            t("The schema requires a column '{column}' and the table has none.",
-              "Lược đồ yêu cầu cột '{column}' nhưng bảng không có cột này.", column=value),
-            t("Add the column, or mark it `required: false` in the schema.",
-              "Bổ sung cột này, hoặc đánh dấu `required: false` cho cột trong lược đồ."),
+            t(
+                "The schema requires a column '{column}' and the table has none.",
+                "Lược đồ yêu cầu cột '{column}' nhưng bảng không có cột này.",
+                column=value,
+            ),
+            t(
+                "Add the column, or mark it `required: false` in the schema.",
+                "Bổ sung cột này, hoặc đánh dấu `required: false` cho cột trong lược đồ.",
+            ),
         )
-    where = t(" in column '{column}'", " ở cột '{column}'", column=column) if isinstance(
-        column, str) else ""
+    where = (
+        t(" in column '{column}'", " ở cột '{column}'", column=column)
+        if isinstance(column, str)
+        else ""
+    )
     return (
         SCHEMA_VIOLATION,
-        t("The value fails the schema check {check}{where}.",
-          "Giá trị{where} không đạt kiểm tra {check} của lược đồ.", check=check, where=where),
-        t("Correct the value so that it passes {check}, or change the schema.",
-          "Sửa giá trị để đạt kiểm tra {check}, hoặc sửa lược đồ.", check=check),
+        t(
+            "The value fails the schema check {check}{where}.",
+            "Giá trị{where} không đạt kiểm tra {check} của lược đồ.",
+            check=check,
+            where=where,
+        ),
+        t(
+            "Correct the value so that it passes {check}, or change the schema.",
+            "Sửa giá trị để đạt kiểm tra {check}, hoặc sửa lược đồ.",
+            check=check,
+        ),
     )
 
 

@@ -17,4 +17,3 @@ def present(series: pd.Series) -> pd.Series:
     blank = pc.or_(pc.equal(pc.binary_length(texts), 0), pc.utf8_is_space(texts))
     filled = pc.fill_null(pc.invert(blank), False)
     return pd.Series(filled.to_numpy(zero_copy_only=False), index=series.index)
-

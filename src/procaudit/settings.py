@@ -67,8 +67,10 @@ class Settings:
     @property
     def ignore(self) -> Setting:
         merged = tuple(dict.fromkeys((*self.config.ignore, *self.line.ignore)))
-        source = COMMAND_LINE if self.line.ignore else (
-            self.config.source if self.config.ignore else DEFAULT
+        source = (
+            COMMAND_LINE
+            if self.line.ignore
+            else (self.config.source if self.config.ignore else DEFAULT)
         )
         return Setting("ignore", merged, source or DEFAULT)
 
@@ -106,8 +108,9 @@ class Settings:
 
     @property
     def online_target(self) -> Setting:
-        return self._pick("online-target", self.line.online_target, self.config.online_target,
-                          ONLINE_TARGET * 100)
+        return self._pick(
+            "online-target", self.line.online_target, self.config.online_target, ONLINE_TARGET * 100
+        )
 
     @property
     def reform_date(self) -> Setting:
@@ -144,8 +147,10 @@ class Settings:
         name, path = Path(path).name, os.path.normpath(path)
         for pattern, province in self.config.provinces.items():
             folder = os.path.normpath(pattern) + os.sep + "*"
-            if any(fnmatch.fnmatch(text, glob) for text, glob in
-                   ((name, pattern), (path, pattern), (path, folder))):
+            if any(
+                fnmatch.fnmatch(text, glob)
+                for text, glob in ((name, pattern), (path, pattern), (path, folder))
+            ):
                 return province
         return None
 
@@ -165,15 +170,30 @@ class Settings:
     def shown(self) -> list[Setting]:
         """Every setting, for `procaudit config`."""
         settings = [
-            self.select, self.extend_select, self.ignore, self.fail_on, self.severity,
-            self.mapping, self.reference, self.forms_dir, self.online_target,
-            self.reform_date, self.lang, self.provinces, self.group_by, self.every_row,
+            self.select,
+            self.extend_select,
+            self.ignore,
+            self.fail_on,
+            self.severity,
+            self.mapping,
+            self.reference,
+            self.forms_dir,
+            self.online_target,
+            self.reform_date,
+            self.lang,
+            self.provinces,
+            self.group_by,
+            self.every_row,
         ]
         for entry in self.config.files:
             value = {"sheet": entry.sheet, "header-row": entry.header_row}
-            settings.append(Setting(f"files '{entry.pattern}'",
-                                    {k: v for k, v in value.items() if v is not None},
-                                    self.config.source or DEFAULT))
+            settings.append(
+                Setting(
+                    f"files '{entry.pattern}'",
+                    {k: v for k, v in value.items() if v is not None},
+                    self.config.source or DEFAULT,
+                )
+            )
         return settings
 
 

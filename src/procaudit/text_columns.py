@@ -60,9 +60,7 @@ _OLD_TONE = f"(?:^|[^q]){OLD_TONE_PAIR}(?:[^{WORD_LETTERS}]|$)"
 # Where a plain text's key may hold an old-style tone: lowercasing `_PLAIN` text maps each
 # character to one character, so the pair shows in the text in either case, and what
 # follows it in the key is none of WORD_LETTERS only if it is no ASCII letter nor "đ" here.
-_MAY_HAVE_OLD_TONE = (
-    f"(?:^|[^qQ])[oOuU][{TONED_SECONDS}{TONED_SECONDS.upper()}](?:[^a-zA-ZđĐ]|$)"
-)
+_MAY_HAVE_OLD_TONE = f"(?:^|[^qQ])[oOuU][{TONED_SECONDS}{TONED_SECONDS.upper()}](?:[^a-zA-ZđĐ]|$)"
 # Texts whose key is more than their lowercase with the trailing punctuation trimmed.
 _SUSPECT = f"{_IRREGULAR}|{_MAY_HAVE_OLD_TONE}"
 
@@ -97,9 +95,7 @@ def map_texts(texts: pa.Array, func: Callable[[str], str]) -> pa.Array:
     return mapped.take(encoded.indices)
 
 
-def _replaced(
-    texts: pa.Array, where: pa.Array, build: Callable[[pa.Array], pa.Array]
-) -> pa.Array:
+def _replaced(texts: pa.Array, where: pa.Array, build: Callable[[pa.Array], pa.Array]) -> pa.Array:
     """`texts` with the values where `where` holds replaced by `build` of them."""
     if not pc.any(where).as_py():
         return texts
@@ -138,8 +134,9 @@ def _keys(texts: pa.Array) -> pa.Array:
     suspect = matches(texts, _SUSPECT)
     if not pc.any(suspect).as_py():
         return keys
-    return pc.replace_with_mask(keys, suspect, _suspect_keys(texts.filter(suspect),
-                                                             keys.filter(suspect)))
+    return pc.replace_with_mask(
+        keys, suspect, _suspect_keys(texts.filter(suspect), keys.filter(suspect))
+    )
 
 
 def _suspect_keys(texts: pa.Array, keys: pa.Array) -> pa.Array:
@@ -177,7 +174,7 @@ def _fingerprints(texts: pa.Array) -> np.ndarray:
     """A number per text that equal texts share: its byte length and its first and last
     eight bytes, mixed into one."""
     _, offsets, data = texts.buffers()
-    ends = np.frombuffer(offsets, np.int64)[texts.offset:texts.offset + len(texts) + 1]
+    ends = np.frombuffer(offsets, np.int64)[texts.offset : texts.offset + len(texts) + 1]
     starts, ends = ends[:-1], ends[1:]
     raw = np.zeros(0, np.uint8) if data is None else np.frombuffer(data, np.uint8)
     lengths = (ends - starts).astype(np.uint64)
@@ -198,7 +195,8 @@ def _words_at(raw: np.ndarray, at: np.ndarray) -> np.ndarray:
         base = max(len(raw) - 8, 0)
         end = np.concatenate([raw[base:], np.zeros(8, np.uint8)])
         found[near_end] = np.ndarray((len(end) - 7,), _LITTLE_ENDIAN_64, end, strides=(1,))[
-            at[near_end] - base]
+            at[near_end] - base
+        ]
     return found.astype(np.uint64, copy=False)
 
 

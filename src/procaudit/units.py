@@ -73,8 +73,18 @@ _LOCAL_ROLE = re.compile(r"(?<!\w)(?:thị xã|thị trấn|thành phố|đặc 
 _NOT_PLACE = re.compile(r"[,;/()\n]|(?<!\w)(?:và|hoặc|thuộc|trực|nơi|có|khác|đó|này|cũ)(?!\w)")
 _PLACE_WORDS = 5  # "Phù Ninh", "Nông Trang", "Phan Rang - Tháp Chàm" fit
 # The heads of units without a place, by their first words.
-_HEADS = ("ubnd", "sở", "ban quản lý", "công an", "bảo hiểm xã hội", "văn phòng", "chi cục",
-          "cục", "phòng", "trung tâm")
+_HEADS = (
+    "ubnd",
+    "sở",
+    "ban quản lý",
+    "công an",
+    "bảo hiểm xã hội",
+    "văn phòng",
+    "chi cục",
+    "cục",
+    "phòng",
+    "trung tâm",
+)
 OTHER = "other"
 
 
@@ -112,14 +122,17 @@ def unit_name(cell: str) -> UnitName:
 
 
 def _placed(text: str) -> str | None:
-    """"<head> <tier>" when `text` ends with a tier word and a place name ("UBND Huyện Phù
+    """ "<head> <tier>" when `text` ends with a tier word and a place name ("UBND Huyện Phù
     Ninh" -> "ubnd district"); None when it names no place."""
-    tiers = [m for m in _TIER.finditer(text)
-             if not (m.group(1).lower() == "xã" and text[m.end():].lower().startswith(" hội"))]
+    tiers = [
+        m
+        for m in _TIER.finditer(text)
+        if not (m.group(1).lower() == "xã" and text[m.end() :].lower().startswith(" hội"))
+    ]
     if not tiers:
         return None
     tier = tiers[-1]
-    place = text[tier.end():].strip(" -:")
+    place = text[tier.end() :].strip(" -:")
     words = place.split()
     if not words or len(words) > _PLACE_WORDS or _NOT_PLACE.search(place.lower()):
         return None

@@ -64,60 +64,158 @@ def province_annex() -> Sheet:
     decision = "1890/QĐ-UBND"
     rows = [
         # 1-5: the title block
-        _annex_row("ỦY BAN NHÂN DÂN\nTỈNH LÀO CAI", None, None, None, None,
-                   "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc"),
+        _annex_row(
+            "ỦY BAN NHÂN DÂN\nTỈNH LÀO CAI",
+            None,
+            None,
+            None,
+            None,
+            "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc",
+        ),
         _annex_row(),
-        _annex_row("DANH MỤC THỦ TỤC HÀNH CHÍNH ĐƯỢC CÔNG BỐ THUỘC PHẠM VI CHỨC NĂNG QUẢN LÝ "
-                   "CỦA SỞ TƯ PHÁP, SỞ NÔNG NGHIỆP VÀ MÔI TRƯỜNG TỈNH LÀO CAI"),
-        _annex_row("(Kèm theo Quyết định số 1890/QĐ-UBND ngày 15/8/2025 của Chủ tịch "
-                   "UBND tỉnh Lào Cai)"),
+        _annex_row(
+            "DANH MỤC THỦ TỤC HÀNH CHÍNH ĐƯỢC CÔNG BỐ THUỘC PHẠM VI CHỨC NĂNG QUẢN LÝ "
+            "CỦA SỞ TƯ PHÁP, SỞ NÔNG NGHIỆP VÀ MÔI TRƯỜNG TỈNH LÀO CAI"
+        ),
+        _annex_row(
+            "(Kèm theo Quyết định số 1890/QĐ-UBND ngày 15/8/2025 của Chủ tịch UBND tỉnh Lào Cai)"
+        ),
         _annex_row(),
         # 6-7: the header, split over two rows; 8: the column numbers
-        _annex_row("STT", "Mã TTHC", "Tên thủ tục hành chính", "Thời hạn giải quyết",
-                   "Cách thức thực hiện", None, "Cơ quan thực hiện", "Phí, lệ phí",
-                   "Quyết định công bố", None, "Ghi chú"),
-        _annex_row(None, None, None, None, "Trực tiếp", "Trực tuyến", None, None,
-                   "Số", "Ngày", None),
+        _annex_row(
+            "STT",
+            "Mã TTHC",
+            "Tên thủ tục hành chính",
+            "Thời hạn giải quyết",
+            "Cách thức thực hiện",
+            None,
+            "Cơ quan thực hiện",
+            "Phí, lệ phí",
+            "Quyết định công bố",
+            None,
+            "Ghi chú",
+        ),
+        _annex_row(
+            None, None, None, None, "Trực tiếp", "Trực tuyến", None, None, "Số", "Ngày", None
+        ),
         _annex_row(*(f"({n})" for n in range(1, _ANNEX_WIDTH + 1))),
         # 9-20: part I, new procedures
         _annex_row("PHẦN I. DANH MỤC THỦ TỤC HÀNH CHÍNH BAN HÀNH MỚI"),
         _annex_row("A. THỦ TỤC HÀNH CHÍNH CẤP TỈNH"),
         _annex_row("I", "Lĩnh vực Đất đai"),
-        _annex_row(1, "1.000178", "Đăng ký đất đai, tài sản gắn liền với đất lần đầu",
-                   "30 ngày làm việc", "x", "x",
-                   "Văn phòng Đăng ký đất đai\nChi nhánh Văn phòng Đăng ký đất đai",
-                   "Theo quy định của HĐND tỉnh", decision, "15/8/2025"),
-        _annex_row(2, "1.012753.H19",
-                   "Đăng ký biến động quyền sử dụng đất,\nquyền sở hữu tài sản gắn liền với đất",
-                   15, "x", "x", "Văn phòng Đăng ký đất đai", "Không", decision,
-                   dt.datetime(2025, 8, 15)),
+        _annex_row(
+            1,
+            "1.000178",
+            "Đăng ký đất đai, tài sản gắn liền với đất lần đầu",
+            "30 ngày làm việc",
+            "x",
+            "x",
+            "Văn phòng Đăng ký đất đai\nChi nhánh Văn phòng Đăng ký đất đai",
+            "Theo quy định của HĐND tỉnh",
+            decision,
+            "15/8/2025",
+        ),
+        _annex_row(
+            2,
+            "1.012753.H19",
+            "Đăng ký biến động quyền sử dụng đất,\nquyền sở hữu tài sản gắn liền với đất",
+            15,
+            "x",
+            "x",
+            "Văn phòng Đăng ký đất đai",
+            "Không",
+            decision,
+            dt.datetime(2025, 8, 15),
+        ),
         _annex_row("II. Lĩnh vực Hộ tịch"),
-        _annex_row(1, "2.000528", "Đăng ký khai tử có yếu tố nước ngoài", "15 ngày", "x", "x",
-                   "Sở Tư pháp", "Lệ phí: 50.000 Đồng", decision, "15/8/2025"),
-        _annex_row(2, "2.000528", "ĐĂNG KÝ KHAI TỬ CÓ YẾU TỐ NƯỚC NGOÀI.", "15 ngày", "x",
-                   None, "Sở Tư pháp", "Lệ phí: 50.000 Đồng", decision, "15/8/2025"),
+        _annex_row(
+            1,
+            "2.000528",
+            "Đăng ký khai tử có yếu tố nước ngoài",
+            "15 ngày",
+            "x",
+            "x",
+            "Sở Tư pháp",
+            "Lệ phí: 50.000 Đồng",
+            decision,
+            "15/8/2025",
+        ),
+        _annex_row(
+            2,
+            "2.000528",
+            "ĐĂNG KÝ KHAI TỬ CÓ YẾU TỐ NƯỚC NGOÀI.",
+            "15 ngày",
+            "x",
+            None,
+            "Sở Tư pháp",
+            "Lệ phí: 50.000 Đồng",
+            decision,
+            "15/8/2025",
+        ),
         _annex_row("B", "THỦ TỤC HÀNH CHÍNH CẤP XÃ"),
         _annex_row(None, None, "Lĩnh vực Hộ tịch"),
-        _annex_row("1", "1.001193", "Đăng ký khai sinh", "Ngay trong ngày tiếp nhận hồ sơ",
-                   "x", "x", "UBND cấp xã", "Miễn lệ phí", decision, "15/8/2025"),
-        _annex_row("2", None, "Đăng ký kết hôn\n(thực hiện tại cấp xã)", "15", "x", "x",
-                   "UBND cấp xã", "Không", decision, "15/8/2025", "Thủ tục mới"),
+        _annex_row(
+            "1",
+            "1.001193",
+            "Đăng ký khai sinh",
+            "Ngay trong ngày tiếp nhận hồ sơ",
+            "x",
+            "x",
+            "UBND cấp xã",
+            "Miễn lệ phí",
+            decision,
+            "15/8/2025",
+        ),
+        _annex_row(
+            "2",
+            None,
+            "Đăng ký kết hôn\n(thực hiện tại cấp xã)",
+            "15",
+            "x",
+            "x",
+            "UBND cấp xã",
+            "Không",
+            decision,
+            "15/8/2025",
+            "Thủ tục mới",
+        ),
         # 21-25: part II, amended procedures, still at the district level
         _annex_row("PHẦN II. DANH MỤC THỦ TỤC HÀNH CHÍNH SỬA ĐỔI, BỔ SUNG"),
         _annex_row("C. THỦ TỤC HÀNH CHÍNH CẤP HUYỆN"),
         _annex_row("I", "Lĩnh vực Chứng thực"),
-        _annex_row(1, "2.000815", "Chứng thực bản sao từ bản chính giấy tờ, văn bản do cơ quan "
-                   "có thẩm quyền của Việt Nam cấp", "Trong ngày", "x", None,
-                   "Phòng Tư pháp huyện", "2.000 đồng/trang", decision, "15/8/2025"),
-        _annex_row(2, "2.000884", "Chứng thực chữ ký người dịch mà người dịch là cộng tác viên "
-                   "dịch thuật của Phòng Tư pháp", "Trong ngày", "x", None,
-                   "Phòng Tư pháp huyện", "10.000 đồng/trường hợp", decision, "15/8/2025"),
+        _annex_row(
+            1,
+            "2.000815",
+            "Chứng thực bản sao từ bản chính giấy tờ, văn bản do cơ quan "
+            "có thẩm quyền của Việt Nam cấp",
+            "Trong ngày",
+            "x",
+            None,
+            "Phòng Tư pháp huyện",
+            "2.000 đồng/trang",
+            decision,
+            "15/8/2025",
+        ),
+        _annex_row(
+            2,
+            "2.000884",
+            "Chứng thực chữ ký người dịch mà người dịch là cộng tác viên "
+            "dịch thuật của Phòng Tư pháp",
+            "Trong ngày",
+            "x",
+            None,
+            "Phòng Tư pháp huyện",
+            "10.000 đồng/trường hợp",
+            decision,
+            "15/8/2025",
+        ),
         # 26-36: the total, notes and signature block
         _annex_row(),
         _annex_row("Tổng cộng: 8 thủ tục hành chính"),
         _annex_row(),
-        _annex_row("Ghi chú: Thủ tục hành chính tại Phần II được sửa đổi, bổ sung về thời hạn "
-                   "giải quyết."),
+        _annex_row(
+            "Ghi chú: Thủ tục hành chính tại Phần II được sửa đổi, bổ sung về thời hạn giải quyết."
+        ),
         _annex_row(),
         _annex_row("Nơi nhận:", *([None] * 6), "KT. CHỦ TỊCH"),
         _annex_row("- Như Điều 3;", *([None] * 6), "PHÓ CHỦ TỊCH"),
@@ -127,10 +225,31 @@ def province_annex() -> Sheet:
         _annex_row(*([None] * 7), "Nguyễn Văn An"),
     ]
     merges = (
-        "A1:C1", "F1:K1", _across(3), _across(4),
-        "A6:A7", "B6:B7", "C6:C7", "D6:D7", "E6:F6", "G6:G7", "H6:H7", "I6:J6", "K6:K7",
-        _across(9), _across(10), "B11:K11", _across(14), "B17:K17",
-        _across(21), _across(22), "B23:K23", _across(27), _across(29), "H31:K31", "H32:K32",
+        "A1:C1",
+        "F1:K1",
+        _across(3),
+        _across(4),
+        "A6:A7",
+        "B6:B7",
+        "C6:C7",
+        "D6:D7",
+        "E6:F6",
+        "G6:G7",
+        "H6:H7",
+        "I6:J6",
+        "K6:K7",
+        _across(9),
+        _across(10),
+        "B11:K11",
+        _across(14),
+        "B17:K17",
+        _across(21),
+        _across(22),
+        "B23:K23",
+        _across(27),
+        _across(29),
+        "H31:K31",
+        "H32:K32",
         "H36:K36",
     )
     return Sheet("Phụ lục", rows, merges)
@@ -142,15 +261,25 @@ def annex_parts() -> Sheet:
 
     Planted: row 10 has no code (PA102).
     """
-    header = ["STT", "Mã TTHC", "Tên thủ tục hành chính", "Cách thức thực hiện", None,
-              "Cơ quan thực hiện"]
+    header = [
+        "STT",
+        "Mã TTHC",
+        "Tên thủ tục hành chính",
+        "Cách thức thực hiện",
+        None,
+        "Cơ quan thực hiện",
+    ]
     channels = [None, None, None, "Trực tiếp", "Trực tuyến", None]
     numbers = [f"({n})" for n in range(1, 7)]
     rows = [
-        ["DANH MỤC THỦ TỤC HÀNH CHÍNH SỬA ĐỔI, BỔ SUNG VÀ BÃI BỎ THUỘC PHẠM VI QUẢN LÝ CỦA "
-         "SỞ TƯ PHÁP TỈNH LÀO CAI"],
+        [
+            "DANH MỤC THỦ TỤC HÀNH CHÍNH SỬA ĐỔI, BỔ SUNG VÀ BÃI BỎ THUỘC PHẠM VI QUẢN LÝ CỦA "
+            "SỞ TƯ PHÁP TỈNH LÀO CAI"
+        ],
         ["(Kèm theo Quyết định số 2001/QĐ-UBND ngày 20/9/2025 của Chủ tịch UBND tỉnh Lào Cai)"],
-        header, channels, numbers,
+        header,
+        channels,
+        numbers,
         ["PHẦN I. DANH MỤC THỦ TỤC HÀNH CHÍNH SỬA ĐỔI, BỔ SUNG"],
         ["A. THỦ TỤC HÀNH CHÍNH CẤP TỈNH"],
         [1, "2.000528", "Đăng ký khai tử có yếu tố nước ngoài", "x", "x", "Sở Tư pháp"],
@@ -159,27 +288,49 @@ def annex_parts() -> Sheet:
         [2, "1.001193", "Đăng ký khai sinh", "x", "x", "UBND cấp xã"],
         [None],
         ["PHẦN II. DANH MỤC THỦ TỤC HÀNH CHÍNH BÃI BỎ"],
-        header, channels, numbers,
+        header,
+        channels,
+        numbers,
         ["A. THỦ TỤC HÀNH CHÍNH CẤP TỈNH"],
         [1, "1.000775", "Công nhận hòa giải viên", "x", None, "Sở Tư pháp"],
     ]
     merges = (
-        "A1:F1", "A2:F2", "A3:A4", "B3:B4", "C3:C4", "D3:E3", "F3:F4", "A6:F6", "A7:F7",
-        "A9:F9", "A13:F13", "A14:A15", "B14:B15", "C14:C15", "D14:E14", "F14:F15", "A17:F17",
+        "A1:F1",
+        "A2:F2",
+        "A3:A4",
+        "B3:B4",
+        "C3:C4",
+        "D3:E3",
+        "F3:F4",
+        "A6:F6",
+        "A7:F7",
+        "A9:F9",
+        "A13:F13",
+        "A14:A15",
+        "B14:B15",
+        "C14:C15",
+        "D14:E14",
+        "F14:F15",
+        "A17:F17",
     )
     return Sheet("Phụ lục", [[*r, *([None] * (6 - len(r)))] for r in rows], merges)
 
 
 # --- a workbook with several sheets -------------------------------------------------------
 
+
 def cover_sheet() -> Sheet:
-    return Sheet("Bìa", [
-        ["ỦY BAN NHÂN DÂN TỈNH LÀO CAI"],
-        [None],
-        ["DANH MỤC THỦ TỤC HÀNH CHÍNH THUỘC THẨM QUYỀN GIẢI QUYẾT CỦA TỈNH LÀO CAI"],
-        ["Gồm 02 phụ lục: Cấp tỉnh, Cấp xã"],
-        ["Ghi chú: số liệu cập nhật đến ngày 15/8/2025"],
-    ], ("A1:F1", "A3:F3"))
+    return Sheet(
+        "Bìa",
+        [
+            ["ỦY BAN NHÂN DÂN TỈNH LÀO CAI"],
+            [None],
+            ["DANH MỤC THỦ TỤC HÀNH CHÍNH THUỘC THẨM QUYỀN GIẢI QUYẾT CỦA TỈNH LÀO CAI"],
+            ["Gồm 02 phụ lục: Cấp tỉnh, Cấp xã"],
+            ["Ghi chú: số liệu cập nhật đến ngày 15/8/2025"],
+        ],
+        ("A1:F1", "A3:F3"),
+    )
 
 
 def province_sheet() -> Sheet:
@@ -191,41 +342,118 @@ def province_sheet() -> Sheet:
     """
     rows: list[list[object]] = [
         ["DANH MỤC THỦ TỤC HÀNH CHÍNH CẤP TỈNH"],
-        ["STT", "Mã số", "Tên thủ tục", "Lĩnh vực", "Cấp thực hiện", "Cách thức thực hiện",
-         None, "Quyết định công bố"],
+        [
+            "STT",
+            "Mã số",
+            "Tên thủ tục",
+            "Lĩnh vực",
+            "Cấp thực hiện",
+            "Cách thức thực hiện",
+            None,
+            "Quyết định công bố",
+        ],
         [None, None, None, None, None, "Trực tiếp", "Trực tuyến", None],
         [1, 2, 3, 4, 5, 6, 7, 8],
         ["A", "THỦ TỤC HÀNH CHÍNH CẤP TỈNH"],
         ["I", "Lĩnh vực Tài nguyên nước"],
-        [1, "1.004253", "Cấp giấy phép thăm dò nước dưới đất", None, None, "x", "x",
-         "1890/QĐ-UBND ngày 15/8/2025"],
-        [2, "1.004179", "Cấp giấy phép hoạt động dự báo, cảnh báo khí tượng thủy văn",
-         "Khí tượng thủy văn", None, "x", None,
-         "số 1890/QĐ-UBND ngày 15 tháng 8 năm 2025"],
+        [
+            1,
+            "1.004253",
+            "Cấp giấy phép thăm dò nước dưới đất",
+            None,
+            None,
+            "x",
+            "x",
+            "1890/QĐ-UBND ngày 15/8/2025",
+        ],
+        [
+            2,
+            "1.004179",
+            "Cấp giấy phép hoạt động dự báo, cảnh báo khí tượng thủy văn",
+            "Khí tượng thủy văn",
+            None,
+            "x",
+            None,
+            "số 1890/QĐ-UBND ngày 15 tháng 8 năm 2025",
+        ],
         ["II", "LĨNH VỰC ĐẤT ĐAI"],
-        [3, "1.000178", "Đăng ký đất đai, tài sản gắn liền với đất lần đầu", None,
-         "Cấp tỉnh, Cấp xã", "x", "x", "4472/QĐ-UBND"],
-        [4, "1.000178", "Đăng ký đất đai lần đầu", None, None, "x", "x",
-         "Quyết định số 4472/QĐ-UBND ngày 20/12/2024 của Chủ tịch UBND tỉnh"],
+        [
+            3,
+            "1.000178",
+            "Đăng ký đất đai, tài sản gắn liền với đất lần đầu",
+            None,
+            "Cấp tỉnh, Cấp xã",
+            "x",
+            "x",
+            "4472/QĐ-UBND",
+        ],
+        [
+            4,
+            "1.000178",
+            "Đăng ký đất đai lần đầu",
+            None,
+            None,
+            "x",
+            "x",
+            "Quyết định số 4472/QĐ-UBND ngày 20/12/2024 của Chủ tịch UBND tỉnh",
+        ],
     ]
-    merges = ("A1:H1", "A2:A3", "B2:B3", "C2:C3", "D2:D3", "E2:E3", "F2:G2", "H2:H3",
-              "B5:H5", "B6:H6", "B9:H9")
+    merges = (
+        "A1:H1",
+        "A2:A3",
+        "B2:B3",
+        "C2:C3",
+        "D2:D3",
+        "E2:E3",
+        "F2:G2",
+        "H2:H3",
+        "B5:H5",
+        "B6:H6",
+        "B9:H9",
+    )
     return Sheet("Cấp tỉnh", [[*r, *([None] * (8 - len(r)))] for r in rows], merges)
 
 
 def commune_sheet() -> Sheet:
     """A one-row header at the top, no sections; numbers and text typed either way."""
-    return Sheet("Cấp xã", [
-        ["Mã TTHC", "Tên TTHC", "Lĩnh vực", "Thời hạn giải quyết", "Số quyết định",
-         "Ngày công bố"],
-        ["1.001193", "Đăng ký khai sinh", "Hộ tịch", "Ngay trong ngày", "1890/QĐ-UBND",
-         "15/8/2025"],
-        ["2.000986", "Đăng ký khai tử", "Hộ tịch", 3, "1890/QĐ-UBND ngày 15/8/2025", None],
-        ["1.000656", "Công nhận hoà giải viên", "Phổ biến, giáo dục pháp luật", "3",
-         "số 1890/QĐ-UBND ngày 15 tháng 8 năm 2025", "20/8/2025"],
-        ["2.001263", "Công nhận hòa giải viên", "Phổ biến, giáo dục pháp luật", "3 ngày",
-         "1890/QĐ-UBND", 45884],
-    ])
+    return Sheet(
+        "Cấp xã",
+        [
+            [
+                "Mã TTHC",
+                "Tên TTHC",
+                "Lĩnh vực",
+                "Thời hạn giải quyết",
+                "Số quyết định",
+                "Ngày công bố",
+            ],
+            [
+                "1.001193",
+                "Đăng ký khai sinh",
+                "Hộ tịch",
+                "Ngay trong ngày",
+                "1890/QĐ-UBND",
+                "15/8/2025",
+            ],
+            ["2.000986", "Đăng ký khai tử", "Hộ tịch", 3, "1890/QĐ-UBND ngày 15/8/2025", None],
+            [
+                "1.000656",
+                "Công nhận hoà giải viên",
+                "Phổ biến, giáo dục pháp luật",
+                "3",
+                "số 1890/QĐ-UBND ngày 15 tháng 8 năm 2025",
+                "20/8/2025",
+            ],
+            [
+                "2.001263",
+                "Công nhận hòa giải viên",
+                "Phổ biến, giáo dục pháp luật",
+                "3 ngày",
+                "1890/QĐ-UBND",
+                45884,
+            ],
+        ],
+    )
 
 
 def several_sheets() -> list[Sheet]:
@@ -234,17 +462,52 @@ def several_sheets() -> list[Sheet]:
 
 # --- CSV exports ---------------------------------------------------------------------------
 
-CSV_HEADER = ["STT", "Mã TTHC", "Tên thủ tục", "Cấp thực hiện", "Lĩnh vực",
-              "Cơ quan thực hiện", "Quyết định công bố"]
+CSV_HEADER = [
+    "STT",
+    "Mã TTHC",
+    "Tên thủ tục",
+    "Cấp thực hiện",
+    "Lĩnh vực",
+    "Cơ quan thực hiện",
+    "Quyết định công bố",
+]
 CSV_ROWS = [
-    ["1", "1.001193", "Đăng ký khai sinh", "Cấp xã", "Hộ tịch", "UBND cấp xã",
-     "1890/QĐ-UBND ngày 15/8/2025"],
-    ["2", "1.004253", "Cấp giấy phép thăm dò nước dưới đất", "Cấp tỉnh", "Tài nguyên nước",
-     "Sở Nông nghiệp và Môi trường\nTrung tâm Phục vụ hành chính công", "4472/QĐ-UBND"],
-    ["3", "2.000815", "Chứng thực bản sao từ bản chính; giấy tờ, văn bản", "Cấp huyện",
-     "Chứng thực", "Phòng Tư pháp huyện", "1890/QĐ-UBND"],
-    ["4", "1.008003", "Giải quyết chế độ trợ cấp ưu đãi đối với thương binh, bệnh binh",
-     "Cấp tỉnh", "Người có công", "Sở Nội vụ | Bưu điện tỉnh", "QĐ/0001-UBND"],
+    [
+        "1",
+        "1.001193",
+        "Đăng ký khai sinh",
+        "Cấp xã",
+        "Hộ tịch",
+        "UBND cấp xã",
+        "1890/QĐ-UBND ngày 15/8/2025",
+    ],
+    [
+        "2",
+        "1.004253",
+        "Cấp giấy phép thăm dò nước dưới đất",
+        "Cấp tỉnh",
+        "Tài nguyên nước",
+        "Sở Nông nghiệp và Môi trường\nTrung tâm Phục vụ hành chính công",
+        "4472/QĐ-UBND",
+    ],
+    [
+        "3",
+        "2.000815",
+        "Chứng thực bản sao từ bản chính; giấy tờ, văn bản",
+        "Cấp huyện",
+        "Chứng thực",
+        "Phòng Tư pháp huyện",
+        "1890/QĐ-UBND",
+    ],
+    [
+        "4",
+        "1.008003",
+        "Giải quyết chế độ trợ cấp ưu đãi đối với thương binh, bệnh binh",
+        "Cấp tỉnh",
+        "Người có công",
+        "Sở Nội vụ | Bưu điện tỉnh",
+        "QĐ/0001-UBND",
+    ],
 ]
 
 
@@ -308,15 +571,24 @@ def annex_csv() -> bytes:
 def portal_csv() -> bytes:
     """A portal export saved as CSV: title lines, headers without diacritics, a record whose
     quoted cells span lines, a blank line inside the table."""
-    title = ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc", "",
-             "DANH SÁCH THỦ TỤC HÀNH CHÍNH", "")
+    title = (
+        "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+        "Độc lập - Tự do - Hạnh phúc",
+        "",
+        "DANH SÁCH THỦ TỤC HÀNH CHÍNH",
+        "",
+    )
     rows = [
         ["Ma TTHC", "Ten thu tuc", "Linh vuc", "Cap thuc hien", "Co quan thuc hien"],
         ["1.001193", "Đăng ký khai sinh", "Hộ tịch", "Cấp xã", "UBND cấp xã"],
-        ["1.000894", "Đăng ký kết hôn", "Hộ tịch", "Cấp xã",
-         "UBND cấp xã\nCơ quan đại diện\nSở Tư pháp"],
-        ["2.000528", "Đăng ký khai tử\ncó yếu tố nước ngoài", "Hộ tịch", "Cấp tỉnh",
-         "Sở Tư pháp"],
+        [
+            "1.000894",
+            "Đăng ký kết hôn",
+            "Hộ tịch",
+            "Cấp xã",
+            "UBND cấp xã\nCơ quan đại diện\nSở Tư pháp",
+        ],
+        ["2.000528", "Đăng ký khai tử\ncó yếu tố nước ngoài", "Hộ tịch", "Cấp tỉnh", "Sở Tư pháp"],
         [],
         ["1.001193", "ĐĂNG KÝ KHAI SINH", "Hộ tịch", "Cấp xã", "UBND cấp xã"],
     ]
@@ -324,6 +596,7 @@ def portal_csv() -> bytes:
 
 
 # --- writers -------------------------------------------------------------------------------
+
 
 def _merge_boxes(sheet: Sheet) -> list[tuple[int, int, int, int]]:
     """Each merge as (first row, first column, last row, last column), 0-based."""
@@ -396,11 +669,14 @@ def write_ods(path: Path, sheets: list[Sheet]) -> Path:
                 attributes: dict[str, object] = {}
                 if (r, c) in spans:
                     rows_spanned, columns_spanned = spans[r, c]
-                    attributes |= {"numberrowsspanned": rows_spanned,
-                                   "numbercolumnsspanned": columns_spanned}
+                    attributes |= {
+                        "numberrowsspanned": rows_spanned,
+                        "numbercolumnsspanned": columns_spanned,
+                    }
                 if isinstance(value, dt.datetime):
-                    cell = TableCell(valuetype="date", datevalue=value.date().isoformat(),
-                                     **attributes)
+                    cell = TableCell(
+                        valuetype="date", datevalue=value.date().isoformat(), **attributes
+                    )
                 elif isinstance(value, int | float):
                     cell = TableCell(valuetype="float", value=value, **attributes)
                 elif value is not None:
@@ -442,8 +718,10 @@ def make_all(outdir: Path | str) -> dict[str, Path]:
         text = csv_text([CSV_HEADER, *CSV_ROWS], delimiter)
         (out / name).write_bytes(_encode(text, encoding))
         written[name] = out / name
-    for name, content in (("province-annex-cp1258.csv", annex_csv()),
-                          ("portal-titles.csv", portal_csv())):
+    for name, content in (
+        ("province-annex-cp1258.csv", annex_csv()),
+        ("portal-titles.csv", portal_csv()),
+    ):
         (out / name).write_bytes(content)
         written[name] = out / name
     return written

@@ -64,16 +64,28 @@ def resolve_format(fmt: DiffFormat | None, output: Path | None) -> DiffFormat:
     if fmt is None:
         return DiffFormat.XLSX if to_workbook else DiffFormat.RICH
     if fmt is DiffFormat.XLSX and output is None:
-        raise UsageError(t("--format xlsx writes a workbook: name it with --output FILE.xlsx",
-                           "--format xlsx ghi ra một tệp Excel: đặt tên tệp bằng "
-                           "--output FILE.xlsx"))
+        raise UsageError(
+            t(
+                "--format xlsx writes a workbook: name it with --output FILE.xlsx",
+                "--format xlsx ghi ra một tệp Excel: đặt tên tệp bằng --output FILE.xlsx",
+            )
+        )
     if fmt is DiffFormat.XLSX and not to_workbook:
-        raise UsageError(t("--output {output}: a workbook's name must end in .xlsx",
-                           "--output {output}: tên tệp Excel phải có đuôi .xlsx",
-                           output=output))
+        raise UsageError(
+            t(
+                "--output {output}: a workbook's name must end in .xlsx",
+                "--output {output}: tên tệp Excel phải có đuôi .xlsx",
+                output=output,
+            )
+        )
     if to_workbook and fmt is not DiffFormat.XLSX:
-        raise UsageError(t("--output {output}: an .xlsx file must hold a workbook, not "
-                           "--format {format}",
-                           "--output {output}: tệp .xlsx phải là tệp Excel, không dùng được "
-                           "với --format {format}", output=output, format=fmt.value))
+        raise UsageError(
+            t(
+                "--output {output}: an .xlsx file must hold a workbook, not --format {format}",
+                "--output {output}: tệp .xlsx phải là tệp Excel, không dùng được "
+                "với --format {format}",
+                output=output,
+                format=fmt.value,
+            )
+        )
     return fmt

@@ -28,10 +28,13 @@ def kind_heading(kind: Kind) -> str:
         Kind.ADDED: t("Procedures added", "Thủ tục được bổ sung"),
         Kind.REMOVED: t("Procedures removed", "Thủ tục bị bãi bỏ/loại khỏi danh mục"),
         Kind.RENAMED: t("Procedures renamed", "Thủ tục được đổi tên"),
-        Kind.MOVED: t("Procedures moved to another level or field",
-                      "Thủ tục được chuyển cấp thực hiện hoặc lĩnh vực"),
-        Kind.CHANGED: t("Procedures whose details changed",
-                        "Thủ tục được sửa đổi, bổ sung nội dung"),
+        Kind.MOVED: t(
+            "Procedures moved to another level or field",
+            "Thủ tục được chuyển cấp thực hiện hoặc lĩnh vực",
+        ),
+        Kind.CHANGED: t(
+            "Procedures whose details changed", "Thủ tục được sửa đổi, bổ sung nội dung"
+        ),
     }[kind]
 
 
@@ -70,17 +73,20 @@ def place(location: Location | None, version: Version) -> str:
         return t("line {row}", "dòng {row}", row=location.row)
     if len(version.sheets) <= 1:
         return t("row {row}", "dòng {row}", row=location.row)
-    return t("{sheet}, row {row}", "{sheet}, dòng {row}", sheet=location.sheet,
-             row=location.row)
+    return t("{sheet}, row {row}", "{sheet}, dòng {row}", sheet=location.sheet, row=location.row)
 
 
 def summary_line(result: DiffResult) -> str:
     """The counts per kind in one line (all that --quiet prints)."""
     old, new = result.old.path, result.new.path
     if not result.changes:
-        return t("{old} → {new}: no changes ({count} procedures compared)",
-                 "{old} → {new}: không có thay đổi ({count} thủ tục được đối chiếu)",
-                 old=old, new=new, count=result.unchanged)
+        return t(
+            "{old} → {new}: no changes ({count} procedures compared)",
+            "{old} → {new}: không có thay đổi ({count} thủ tục được đối chiếu)",
+            old=old,
+            new=new,
+            count=result.unchanged,
+        )
     counts = {kind.value: count for kind, count in result.counts().items()}
     return t(
         "{old} → {new}: {added} added, {removed} removed, {renamed} renamed, {moved} moved, "
@@ -88,7 +94,10 @@ def summary_line(result: DiffResult) -> str:
         "{old} → {new}: {added} thủ tục được bổ sung, {removed} bị bãi bỏ/loại khỏi danh mục, "
         "{renamed} được đổi tên, {moved} được chuyển cấp thực hiện hoặc lĩnh vực, "
         "{changed} được sửa đổi, bổ sung nội dung, {unchanged} giữ nguyên",
-        old=old, new=new, unchanged=result.unchanged, **counts,
+        old=old,
+        new=new,
+        unchanged=result.unchanged,
+        **counts,
     )
 
 
@@ -96,8 +105,10 @@ def heading_line(result: DiffResult) -> str:
     return t(
         "Comparing {old} ({old_count} procedures) with {new} ({new_count} procedures)",
         "Đối chiếu {old} ({old_count} thủ tục) với {new} ({new_count} thủ tục)",
-        old=result.old.path, old_count=result.old.procedures,
-        new=result.new.path, new_count=result.new.procedures,
+        old=result.old.path,
+        old_count=result.old.procedures,
+        new=result.new.path,
+        new_count=result.new.procedures,
     )
 
 
@@ -105,27 +116,35 @@ def notes(result: DiffResult) -> list[str]:
     """What the reader should know to trust the counts."""
     lines = []
     if result.not_compared:
-        lines.append(t(
-            "Not compared, because only one version has them: {fields}.",
-            "Không đối chiếu các cột chỉ có ở một phiên bản: {fields}.",
-            fields=", ".join(field_label(field) for field in result.not_compared),
-        ))
+        lines.append(
+            t(
+                "Not compared, because only one version has them: {fields}.",
+                "Không đối chiếu các cột chỉ có ở một phiên bản: {fields}.",
+                fields=", ".join(field_label(field) for field in result.not_compared),
+            )
+        )
     for version in (result.old, result.new):
         if version.abolished:
-            lines.append(t(
-                "{path}: {count} row(s) of abolished procedures (bãi bỏ) are not part of the "
-                "list and were left out of the comparison.",
-                "{path}: {count} dòng thủ tục đã bị bãi bỏ không thuộc danh mục đang có hiệu "
-                "lực nên không được đối chiếu.",
-                path=version.path, count=version.abolished,
-            ))
+            lines.append(
+                t(
+                    "{path}: {count} row(s) of abolished procedures (bãi bỏ) are not part of the "
+                    "list and were left out of the comparison.",
+                    "{path}: {count} dòng thủ tục đã bị bãi bỏ không thuộc danh mục đang có hiệu "
+                    "lực nên không được đối chiếu.",
+                    path=version.path,
+                    count=version.abolished,
+                )
+            )
         if version.duplicate_codes:
-            lines.append(t(
-                "{path}: {count} code(s) written on more than one row (marked *); each row "
-                "is paired at most once, and rows left over are listed as added or removed.",
-                "{path}: {count} mã thủ tục xuất hiện ở nhiều dòng (đánh dấu *); mỗi dòng chỉ "
-                "được đối chiếu một lần, các dòng còn thừa được liệt kê là bổ sung hoặc bãi "
-                "bỏ/loại khỏi danh mục.",
-                path=version.path, count=version.duplicate_codes,
-            ))
+            lines.append(
+                t(
+                    "{path}: {count} code(s) written on more than one row (marked *); each row "
+                    "is paired at most once, and rows left over are listed as added or removed.",
+                    "{path}: {count} mã thủ tục xuất hiện ở nhiều dòng (đánh dấu *); mỗi dòng chỉ "
+                    "được đối chiếu một lần, các dòng còn thừa được liệt kê là bổ sung hoặc bãi "
+                    "bỏ/loại khỏi danh mục.",
+                    path=version.path,
+                    count=version.duplicate_codes,
+                )
+            )
     return lines

@@ -69,8 +69,13 @@ def match(old: pd.DataFrame, new: pd.DataFrame) -> pd.DataFrame:
         new_free[pairs[NEW].to_numpy()] = False
         found.append(pairs.assign(**{BY: stage.matched_by.value}))
     if not found:
-        return pd.DataFrame({OLD: pd.Series(dtype="int64"), NEW: pd.Series(dtype="int64"),
-                             BY: pd.Series(dtype="object")})
+        return pd.DataFrame(
+            {
+                OLD: pd.Series(dtype="int64"),
+                NEW: pd.Series(dtype="int64"),
+                BY: pd.Series(dtype="object"),
+            }
+        )
     pairs = pd.concat(found, ignore_index=True)
     return pairs.sort_values(NEW, ignore_index=True)
 

@@ -24,7 +24,13 @@ class Kind(StrEnum):
 # The fields compared on a matched pair, and the kind a difference in each one makes.
 MOVED_FIELDS: Final = ("level", "field")
 CHANGED_FIELDS: Final = (
-    "code", "decision_no", "decision_date", "forms", "processing_time", "agency", "fee",
+    "code",
+    "decision_no",
+    "decision_date",
+    "forms",
+    "processing_time",
+    "agency",
+    "fee",
     "online_level",
 )
 FIELDS_OF: Final[dict[Kind, tuple[str, ...]]] = {

@@ -18,8 +18,7 @@ def document(result: DiffResult) -> dict[str, Any]:
         "new_procedures": result.new.procedures,
         "compared": list(result.compared),
         "not_compared": list(result.not_compared),
-        "duplicate_codes": {"old": result.old.duplicate_codes,
-                            "new": result.new.duplicate_codes},
+        "duplicate_codes": {"old": result.old.duplicate_codes, "new": result.new.duplicate_codes},
         "abolished_rows": {"old": result.old.abolished, "new": result.new.abolished},
     }
     return {

@@ -29,11 +29,17 @@ MIN_WIDTH, MAX_WIDTH = 8, 60
 
 def change_headings() -> tuple[str, ...]:
     return (
-        t("Change", "Loại thay đổi"), t("Code", "Mã thủ tục"), t("Name", "Tên thủ tục"),
-        t("What", "Nội dung thay đổi"), t("Old value", "Giá trị cũ"),
-        t("New value", "Giá trị mới"), t("Old sheet", "Trang tính bản cũ"),
-        t("Old row", "Dòng bản cũ"), t("New sheet", "Trang tính bản mới"),
-        t("New row", "Dòng bản mới"), t("Matched by", "Đối chiếu theo"),
+        t("Change", "Loại thay đổi"),
+        t("Code", "Mã thủ tục"),
+        t("Name", "Tên thủ tục"),
+        t("What", "Nội dung thay đổi"),
+        t("Old value", "Giá trị cũ"),
+        t("New value", "Giá trị mới"),
+        t("Old sheet", "Trang tính bản cũ"),
+        t("Old row", "Dòng bản cũ"),
+        t("New sheet", "Trang tính bản mới"),
+        t("New row", "Dòng bản mới"),
+        t("Matched by", "Đối chiếu theo"),
         t("Code on several rows", "Mã trùng nhiều dòng"),
     )
 
@@ -41,8 +47,12 @@ def change_headings() -> tuple[str, ...]:
 def change_rows(change: Change) -> Iterator[list[Value]]:
     """One row per changed field; an added or removed procedure is one row."""
     lead: list[Value] = [kind_label(change.kind), change.code, change.name]
-    tail = [*_where(change.old_at), *_where(change.new_at), matched_label(change.matched_by),
-            "*" if change.duplicate_code else None]
+    tail = [
+        *_where(change.old_at),
+        *_where(change.new_at),
+        matched_label(change.matched_by),
+        "*" if change.duplicate_code else None,
+    ]
     if change.kind in (Kind.ADDED, Kind.REMOVED):
         yield [*lead, None, None, None, *tail]
         return
@@ -82,8 +92,12 @@ def _summary(sheet: Worksheet, result: DiffResult) -> None:
     rows += [[kind_label(kind), count] for kind, count in result.counts().items()]
     rows.append([t("Unchanged", "Giữ nguyên"), result.unchanged])
     rows.append([])
-    rows.append([t("Compared", "Các nội dung được đối chiếu"),
-                 ", ".join(field_label(field) for field in result.compared)])
+    rows.append(
+        [
+            t("Compared", "Các nội dung được đối chiếu"),
+            ", ".join(field_label(field) for field in result.compared),
+        ]
+    )
     rows += [[line] for line in notes(result)]
     _table(sheet, (t("Item", "Nội dung"), t("Value", "Số liệu")), rows)
     sheet.freeze_panes = "A2"

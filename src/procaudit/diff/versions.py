@@ -50,8 +50,15 @@ def read_version(path: str, options: ReadOptions | None) -> tuple[Version, pd.Da
     )
     repeated = int(codes[frame[DUPLICATE]].nunique())
     sheets = tuple(dict.fromkeys(t.sheet for t in catalogue.tables if t.sheet is not None))
-    version = Version(path, len(frame), columns, duplicate_codes=repeated, sheets=sheets,
-                      abolished=abolished, notes=catalogue.notes)
+    version = Version(
+        path,
+        len(frame),
+        columns,
+        duplicate_codes=repeated,
+        sheets=sheets,
+        abolished=abolished,
+        notes=catalogue.notes,
+    )
     return version, frame
 
 

@@ -133,12 +133,15 @@ def _parse_time(text: str) -> datetime:
     try:
         return datetime.fromisoformat(text)
     except ValueError:
-        raise HistoryError(t(
-            "{name}={value!r} is not an ISO 8601 time such as 2026-03-01T02:00:00Z",
-            "{name}={value!r} không phải là thời điểm theo ISO 8601, "
-            "ví dụ 2026-03-01T02:00:00Z",
-            name=NOW_ENVIRONMENT, value=text,
-        )) from None
+        raise HistoryError(
+            t(
+                "{name}={value!r} is not an ISO 8601 time such as 2026-03-01T02:00:00Z",
+                "{name}={value!r} không phải là thời điểm theo ISO 8601, "
+                "ví dụ 2026-03-01T02:00:00Z",
+                name=NOW_ENVIRONMENT,
+                value=text,
+            )
+        ) from None
 
 
 # --- connecting -----------------------------------------------------------------------------
@@ -153,8 +156,7 @@ def _connection(path: Path, *, write: bool) -> Iterator[sqlite3.Connection]:
             connection = sqlite3.connect(path, timeout=BUSY_TIMEOUT, isolation_level=None)
         else:
             uri = f"{path.resolve().as_uri()}?mode=ro"
-            connection = sqlite3.connect(uri, uri=True, timeout=BUSY_TIMEOUT,
-                                         isolation_level=None)
+            connection = sqlite3.connect(uri, uri=True, timeout=BUSY_TIMEOUT, isolation_level=None)
         with closing(connection):
             yield connection
     except sqlite3.Error as exc:
@@ -165,18 +167,26 @@ def _describe(path: Path, exc: sqlite3.Error) -> str:
     """SQLite's error as a sentence a user can act on."""
     text = str(exc)
     if "locked" in text or "busy" in text:
-        return t("{path} is busy: another run kept it locked for more than {seconds:g} s",
-                 "Tệp {path} đang bận: một lượt kiểm tra khác đã khóa tệp quá {seconds:g} giây",
-                 path=path, seconds=BUSY_TIMEOUT)
+        return t(
+            "{path} is busy: another run kept it locked for more than {seconds:g} s",
+            "Tệp {path} đang bận: một lượt kiểm tra khác đã khóa tệp quá {seconds:g} giây",
+            path=path,
+            seconds=BUSY_TIMEOUT,
+        )
     if "not a database" in text or "malformed" in text:
-        return t("{path} is not an SQLite database (or it is damaged); give --history a new "
-                 "file or a history procaudit wrote",
-                 "Tệp {path} không phải là cơ sở dữ liệu SQLite (hoặc đã bị hỏng); đề nghị "
-                 "chỉ định cho --history một tệp mới hoặc tệp lịch sử do procaudit tạo ra",
-                 path=path)
+        return t(
+            "{path} is not an SQLite database (or it is damaged); give --history a new "
+            "file or a history procaudit wrote",
+            "Tệp {path} không phải là cơ sở dữ liệu SQLite (hoặc đã bị hỏng); đề nghị "
+            "chỉ định cho --history một tệp mới hoặc tệp lịch sử do procaudit tạo ra",
+            path=path,
+        )
     if "readonly" in text:
-        return t("{path} cannot be written: it is read-only",
-                 "Không thể ghi vào tệp {path}: tệp chỉ cho phép đọc", path=path)
+        return t(
+            "{path} cannot be written: it is read-only",
+            "Không thể ghi vào tệp {path}: tệp chỉ cho phép đọc",
+            path=path,
+        )
     if "unable to open" in text:
         return t("{path} cannot be opened", "Không thể mở tệp {path}", path=path)
     return t("{path}: {problem}", "Tệp {path}: {problem}", path=path, problem=text)
@@ -190,17 +200,25 @@ def _version(connection: sqlite3.Connection, path: Path) -> int:
     if application != APPLICATION_ID:
         tables = connection.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
         if application != 0 or tables or version:
-            raise HistoryError(t(
-                "{path} is an SQLite database, but not a procaudit history",
-                "Tệp {path} là cơ sở dữ liệu SQLite nhưng không phải tệp lịch sử của procaudit",
-                path=path))
+            raise HistoryError(
+                t(
+                    "{path} is an SQLite database, but not a procaudit history",
+                    "Tệp {path} là cơ sở dữ liệu SQLite nhưng không phải tệp lịch sử của procaudit",
+                    path=path,
+                )
+            )
     if version > SCHEMA_VERSION:
-        raise HistoryError(t(
-            "{path} was written by a newer procaudit (history version {found}, this one "
-            "knows up to {known}): upgrade procaudit",
-            "Tệp {path} do phiên bản procaudit mới hơn tạo ra (phiên bản lịch sử {found}, "
-            "phiên bản này chỉ đọc được đến {known}): đề nghị nâng cấp procaudit",
-            path=path, found=version, known=SCHEMA_VERSION))
+        raise HistoryError(
+            t(
+                "{path} was written by a newer procaudit (history version {found}, this one "
+                "knows up to {known}): upgrade procaudit",
+                "Tệp {path} do phiên bản procaudit mới hơn tạo ra (phiên bản lịch sử {found}, "
+                "phiên bản này chỉ đọc được đến {known}): đề nghị nâng cấp procaudit",
+                path=path,
+                found=version,
+                known=SCHEMA_VERSION,
+            )
+        )
     return version
 
 
@@ -223,9 +241,14 @@ def check_history(path: Path) -> None:
         raise HistoryError(t("{path} is a folder", "{path} là một thư mục", path=path))
     if not path.exists():
         if not path.parent.is_dir():
-            raise HistoryError(t("{path}: the folder {folder} does not exist",
-                                 "{path}: thư mục {folder} không tồn tại",
-                                 path=path, folder=path.parent))
+            raise HistoryError(
+                t(
+                    "{path}: the folder {folder} does not exist",
+                    "{path}: thư mục {folder} không tồn tại",
+                    path=path,
+                    folder=path.parent,
+                )
+            )
         return
     with _connection(path, write=False) as connection:
         _version(connection, path)
@@ -234,8 +257,9 @@ def check_history(path: Path) -> None:
 # --- recording a run ------------------------------------------------------------------------
 
 
-def record_run(path: Path, result: AuditResult, time: str | None = None,
-               version: str = __version__) -> int:
+def record_run(
+    path: Path, result: AuditResult, time: str | None = None, version: str = __version__
+) -> int:
     """Append `result` to the history at `path` (created on first use); the run's id."""
     records = file_records(result)  # hashed before the lock: a run holds it for milliseconds
     time = time or run_time()
@@ -243,8 +267,9 @@ def record_run(path: Path, result: AuditResult, time: str | None = None,
         connection.execute("BEGIN IMMEDIATE")
         try:
             _migrate(connection, path)
-            run_id = connection.execute("INSERT INTO runs (time, procaudit) VALUES (?, ?)",
-                                        (time, version)).lastrowid
+            run_id = connection.execute(
+                "INSERT INTO runs (time, procaudit) VALUES (?, ?)", (time, version)
+            ).lastrowid
             for record in records:
                 _insert_file(connection, run_id, record)
             connection.execute("COMMIT")
@@ -259,15 +284,25 @@ def _insert_file(connection: sqlite3.Connection, run_id: int, record: FileRecord
     file_id = connection.execute(
         "INSERT INTO files (run_id, path, resolved, status, sha256, procedures, stats, message)"
         " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-        (run_id, record.path, record.resolved, record.status, record.sha256,
-         record.procedures, record.stats, record.message),
+        (
+            run_id,
+            record.path,
+            record.resolved,
+            record.status,
+            record.sha256,
+            record.procedures,
+            record.stats,
+            record.message,
+        ),
     ).lastrowid
     connection.executemany(
         "INSERT INTO severity_counts (file_id, severity, count) VALUES (?, ?, ?)",
-        [(file_id, severity, count) for severity, count in record.severities.items()])
+        [(file_id, severity, count) for severity, count in record.severities.items()],
+    )
     connection.executemany(
         "INSERT INTO rule_counts (file_id, rule, name, count) VALUES (?, ?, ?, ?)",
-        [(file_id, rule, name, count) for rule, (name, count) in record.rules.items()])
+        [(file_id, rule, name, count) for rule, (name, count) in record.rules.items()],
+    )
 
 
 def file_records(result: AuditResult) -> list[FileRecord]:
@@ -278,18 +313,32 @@ def file_records(result: AuditResult) -> list[FileRecord]:
     names = {f.rule: f.name for f in result.findings}
     records = []
     for report in result.files:
-        records.append(FileRecord(
-            path=report.path, resolved=_resolved(report.path), status=AUDITED,
-            sha256=file_sha256(report.path), procedures=report.rows,
-            severities={s.value: severities.get((report.path, s.value), 0) for s in Severity},
-            rules={rule: (names[rule], count)
-                   for (path, rule), count in sorted(rules.items()) if path == report.path},
-            stats=_stats_json(report.stats),
-        ))
+        records.append(
+            FileRecord(
+                path=report.path,
+                resolved=_resolved(report.path),
+                status=AUDITED,
+                sha256=file_sha256(report.path),
+                procedures=report.rows,
+                severities={s.value: severities.get((report.path, s.value), 0) for s in Severity},
+                rules={
+                    rule: (names[rule], count)
+                    for (path, rule), count in sorted(rules.items())
+                    if path == report.path
+                },
+                stats=_stats_json(report.stats),
+            )
+        )
     for failure in result.failures:
-        records.append(FileRecord(path=failure.path, resolved=_resolved(failure.path),
-                                  status=FAILED, sha256=file_sha256(failure.path),
-                                  message=failure.message))
+        records.append(
+            FileRecord(
+                path=failure.path,
+                resolved=_resolved(failure.path),
+                status=FAILED,
+                sha256=file_sha256(failure.path),
+                message=failure.message,
+            )
+        )
     return records
 
 
@@ -334,43 +383,71 @@ def load_runs(path: Path, last: int | None = None) -> tuple[Run, ...]:
         connection.execute("BEGIN")
         rows = connection.execute(
             "SELECT id, time, procaudit FROM runs ORDER BY time DESC, id DESC LIMIT ?",
-            (-1 if last is None else last,)).fetchall()
+            (-1 if last is None else last,),
+        ).fetchall()
         rows.reverse()
         files = _files_of(connection, [row[0] for row in rows])
         connection.execute("COMMIT")
     return tuple(Run(id_, time, version, tuple(files.get(id_, ()))) for id_, time, version in rows)
 
 
-def _files_of(connection: sqlite3.Connection, run_ids: Sequence[int]
-              ) -> dict[int, list[FileRecord]]:
+def _files_of(
+    connection: sqlite3.Connection, run_ids: Sequence[int]
+) -> dict[int, list[FileRecord]]:
     if not run_ids:
         return {}
     first = min(run_ids)  # the window is the newest runs: ids from the oldest of them on
     severities: dict[int, dict[str, int]] = {}
     for file_id, severity, count in connection.execute(
-            "SELECT s.file_id, s.severity, s.count FROM severity_counts s"
-            " JOIN files f ON f.id = s.file_id WHERE f.run_id >= ?", (first,)):
+        "SELECT s.file_id, s.severity, s.count FROM severity_counts s"
+        " JOIN files f ON f.id = s.file_id WHERE f.run_id >= ?",
+        (first,),
+    ):
         severities.setdefault(file_id, {})[severity] = count
     rules: dict[int, dict[str, tuple[str, int]]] = {}
     for file_id, rule, name, count in connection.execute(
-            "SELECT r.file_id, r.rule, r.name, r.count FROM rule_counts r"
-            " JOIN files f ON f.id = r.file_id WHERE f.run_id >= ? ORDER BY r.rule", (first,)):
+        "SELECT r.file_id, r.rule, r.name, r.count FROM rule_counts r"
+        " JOIN files f ON f.id = r.file_id WHERE f.run_id >= ? ORDER BY r.rule",
+        (first,),
+    ):
         rules.setdefault(file_id, {})[rule] = (name, count)
     wanted = set(run_ids)
     files: dict[int, list[FileRecord]] = {}
-    for (file_id, run_id, path, resolved, status, sha256, procedures, stats,
-         message) in connection.execute(
-            "SELECT id, run_id, path, resolved, status, sha256, procedures, stats, message"
-            " FROM files WHERE run_id >= ? ORDER BY id", (first,)):
+    for (
+        file_id,
+        run_id,
+        path,
+        resolved,
+        status,
+        sha256,
+        procedures,
+        stats,
+        message,
+    ) in connection.execute(
+        "SELECT id, run_id, path, resolved, status, sha256, procedures, stats, message"
+        " FROM files WHERE run_id >= ? ORDER BY id",
+        (first,),
+    ):
         if run_id in wanted:
-            files.setdefault(run_id, []).append(FileRecord(
-                path, resolved, status, sha256, procedures, severities.get(file_id, {}),
-                rules.get(file_id, {}), stats, message))
+            files.setdefault(run_id, []).append(
+                FileRecord(
+                    path,
+                    resolved,
+                    status,
+                    sha256,
+                    procedures,
+                    severities.get(file_id, {}),
+                    rules.get(file_id, {}),
+                    stats,
+                    message,
+                )
+            )
     return files
 
 
-def severity_trend(db_path: str | Path, paths: Iterable[str]
-                   ) -> tuple[tuple[str, dict[str, int]], ...]:
+def severity_trend(
+    db_path: str | Path, paths: Iterable[str]
+) -> tuple[tuple[str, dict[str, int]], ...]:
     """For the HTML report: per recorded run that audited any of `paths` (matched as given
     or resolved), (the run's time, {"error": n, "warning": n, "info": n}) summed over those
     paths, oldest first. Runs in which all of them failed are left out: a file that could

@@ -86,15 +86,20 @@ def parse_rule_prefixes(values: Sequence[str]) -> tuple[str, ...]:
     prefixes = tuple(p.strip().upper() for v in values for p in v.split(",") if p.strip())
     for prefix in prefixes:
         if not _RULE_PREFIX.fullmatch(prefix):
-            raise UsageError(t(
-                "--rule {prefix} is not a rule id or prefix such as PA2 or PA501",
-                "--rule {prefix} không phải là mã quy tắc hoặc tiền tố mã, ví dụ PA2 hoặc PA501",
-                prefix=prefix))
+            raise UsageError(
+                t(
+                    "--rule {prefix} is not a rule id or prefix such as PA2 or PA501",
+                    "--rule {prefix} không phải là mã quy tắc hoặc tiền tố mã, ví dụ PA2 hoặc "
+                    "PA501",
+                    prefix=prefix,
+                )
+            )
     return prefixes
 
 
-def build_trend(runs: Sequence[Run], patterns: Sequence[str] = (),
-                rule_prefixes: Sequence[str] = ()) -> Trend:
+def build_trend(
+    runs: Sequence[Run], patterns: Sequence[str] = (), rule_prefixes: Sequence[str] = ()
+) -> Trend:
     """Every file of `runs` that matches one of `patterns` (all without), with its rule rows
     limited to `rule_prefixes` (all without); severity rows always count every rule."""
     records: dict[str, list[FileRecord | None]] = {}
@@ -115,7 +120,8 @@ def _matches(line: list[FileRecord | None], pattern: str) -> bool:
     """`--file`: a glob (or a plain name) against the path as given, resolved, or its name."""
     return any(
         fnmatch(text, pattern)
-        for record in line if record is not None
+        for record in line
+        if record is not None
         for text in (record.path, record.resolved, PurePath(record.path).name)
     )
 
@@ -126,20 +132,26 @@ def _file_trend(line: list[FileRecord | None], prefixes: tuple[str, ...]) -> Fil
     names: dict[str, str] = {}
     for record in audited:
         if record is not None:
-            names.update((rule, name) for rule, (name, _) in record.rules.items()
-                         if not prefixes or rule.startswith(prefixes))
+            names.update(
+                (rule, name)
+                for rule, (name, _) in record.rules.items()
+                if not prefixes or rule.startswith(prefixes)
+            )
     rules = tuple(
-        TrendRow(rule, tuple(None if r is None else r.rules.get(rule, ("", 0))[1]
-                             for r in audited), names[rule])
+        TrendRow(
+            rule,
+            tuple(None if r is None else r.rules.get(rule, ("", 0))[1] for r in audited),
+            names[rule],
+        )
         for rule in sorted(names)
     )
     severities = tuple(
-        TrendRow(s.value, tuple(None if r is None else r.severities.get(s.value, 0)
-                                for r in audited))
+        TrendRow(
+            s.value, tuple(None if r is None else r.severities.get(s.value, 0) for r in audited)
+        )
         for s in Severity
     )
-    procedures = TrendRow("procedures",
-                          tuple(None if r is None else r.procedures for r in audited))
+    procedures = TrendRow("procedures", tuple(None if r is None else r.procedures for r in audited))
     return FileTrend(latest.path, latest.resolved, _cells(line), procedures, severities, rules)
 
 

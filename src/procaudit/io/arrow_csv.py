@@ -59,12 +59,16 @@ def read_regular_csv(path: Path) -> tuple[Grid, CsvDialect] | None:
     if table is None or lines is None:
         return None
     records = pd.DataFrame(
-        {position: arrow_text(table.column(position))
-         for position in range(width)}
+        {position: arrow_text(table.column(position)) for position in range(width)}
     )
     if not records.notna().any().any():
-        raise InputError(str(path), t("is empty (it holds only blank lines and delimiters)",
-                                      "là tệp trống (chỉ có dòng trống và dấu phân cách)"))
+        raise InputError(
+            str(path),
+            t(
+                "is empty (it holds only blank lines and delimiters)",
+                "là tệp trống (chỉ có dòng trống và dấu phân cách)",
+            ),
+        )
     grid = Grid(None, records, start_lines(records, lines))
     return grid, CsvDialect(encoding, delimiter)
 

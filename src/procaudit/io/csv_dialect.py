@@ -23,8 +23,7 @@ class CsvDialect:
 
 def sniff_delimiter(text: str) -> str:
     """The delimiter that splits the first lines most consistently into several cells."""
-    lines = [line for line in LINE_BREAK.split(text, SNIFFED_LINES)[:SNIFFED_LINES]
-             if line.strip()]
+    lines = [line for line in LINE_BREAK.split(text, SNIFFED_LINES)[:SNIFFED_LINES] if line.strip()]
 
     def score(delimiter: str) -> int:
         counts = Counter(line.count(delimiter) for line in lines)
@@ -66,6 +65,7 @@ def start_lines(records: pd.DataFrame, lines: int | None) -> pd.Series:
     if lines == len(records):  # no cell holds a line break: one line per record
         return pd.Series(range(1, len(records) + 1), index=records.index)
     # A record spans one line plus one per line break inside its quoted cells.
-    breaks = sum(records[column].str.count(LINE_BREAK.pattern).fillna(0)
-                 for column in records.columns)
+    breaks = sum(
+        records[column].str.count(LINE_BREAK.pattern).fillna(0) for column in records.columns
+    )
     return ((1 + breaks).cumsum().shift(1, fill_value=0) + 1).astype("int64")

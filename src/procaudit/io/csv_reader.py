@@ -27,17 +27,22 @@ from procaudit.io.encoding import UTF16_BOMS, decode
 from procaudit.io.grid import Grid, file_head
 
 _NOT_TEXT = (
-    (b"PK\x03\x04", "is an Excel workbook (or another zip file), not CSV text: give it "
-                     "the .xlsx name"),
-    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "is an Excel 97-2003 workbook (or another "
-                                     "Office file), not CSV text: give it the .xls name"),
+    (
+        b"PK\x03\x04",
+        "is an Excel workbook (or another zip file), not CSV text: give it the .xlsx name",
+    ),
+    (
+        b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1",
+        "is an Excel 97-2003 workbook (or another "
+        "Office file), not CSV text: give it the .xls name",
+    ),
     (b"%PDF", "is a PDF document, not CSV text"),
 )
 _NOT_TEXT_VI = {
     b"PK\x03\x04": "là sổ tính Excel (hoặc tệp zip khác), không phải văn bản CSV: hãy đổi "
-                    "đuôi tệp thành .xlsx",
+    "đuôi tệp thành .xlsx",
     b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1": "là sổ tính Excel 97-2003 (hoặc tệp Office khác), "
-                                            "không phải văn bản CSV: hãy đổi đuôi tệp thành .xls",
+    "không phải văn bản CSV: hãy đổi đuôi tệp thành .xls",
     b"%PDF": "là tài liệu PDF, không phải văn bản CSV",
 }
 _CONTROL_BYTES = frozenset(range(32)) - {9, 10, 12, 13}
@@ -52,8 +57,10 @@ def read_csv_grid(path: Path) -> tuple[Grid, CsvDialect]:
             return fast
         data = path.read_bytes()
     except OSError as exc:
-        raise InputError(str(path), t("cannot be read ({reason})", "không đọc được ({reason})",
-                                      reason=exc.strerror or exc)) from exc
+        raise InputError(
+            str(path),
+            t("cannot be read ({reason})", "không đọc được ({reason})", reason=exc.strerror or exc),
+        ) from exc
     return read_carefully(path, data)
 
 
@@ -64,12 +71,18 @@ def read_carefully(path: Path, data: bytes) -> tuple[Grid, CsvDialect]:
         raise InputError(str(path), t("is empty", "là tệp trống"))
     if "\0" in text:  # pandas would keep them inside cells, or cut the cell at them
         line = _line_of(text, text.index("\0"))
-        raise InputError(str(path), t("contains NUL bytes (line {line}), which CSV text never "
-                                      "holds: the file may be damaged; save it again as "
-                                      "'CSV UTF-8'",
-                                      "chứa byte NUL (dòng {line}), điều không bao giờ có trong "
-                                      "văn bản CSV: tệp có thể bị hỏng; hãy lưu lại dưới dạng "
-                                      "'CSV UTF-8'", line=line))
+        raise InputError(
+            str(path),
+            t(
+                "contains NUL bytes (line {line}), which CSV text never "
+                "holds: the file may be damaged; save it again as "
+                "'CSV UTF-8'",
+                "chứa byte NUL (dòng {line}), điều không bao giờ có trong "
+                "văn bản CSV: tệp có thể bị hỏng; hãy lưu lại dưới dạng "
+                "'CSV UTF-8'",
+                line=line,
+            ),
+        )
     delimiter = sniff_delimiter(text)
     try:
         records = pd.read_csv(
@@ -90,8 +103,13 @@ def read_carefully(path: Path, data: bytes) -> tuple[Grid, CsvDialect]:
     if _has_space_only_cells(text, delimiter):  # rare: the per-cell pass is paid only then
         cells = cells.where(~records.apply(lambda column: column.str.strip().eq("")), None)
     if not cells.notna().any().any():
-        raise InputError(str(path), t("is empty (it holds only blank lines and delimiters)",
-                                      "là tệp trống (chỉ có dòng trống và dấu phân cách)"))
+        raise InputError(
+            str(path),
+            t(
+                "is empty (it holds only blank lines and delimiters)",
+                "là tệp trống (chỉ có dòng trống và dấu phân cách)",
+            ),
+        )
     grid = Grid(None, cells, start_lines(records, physical_lines([text])))
     return grid, CsvDialect(encoding, delimiter)
 
@@ -107,21 +125,36 @@ def _check_is_text(path: Path, head: bytes) -> None:
         return
     controls = sum(byte in _CONTROL_BYTES for byte in head)
     if controls > _BINARY_SHARE * len(head):
-        raise InputError(str(path), t("is not a CSV text file (it may be damaged or another "
-                                      "kind of file)",
-                                      "không phải tệp văn bản CSV (tệp có thể bị hỏng hoặc là "
-                                      "loại tệp khác)"))
+        raise InputError(
+            str(path),
+            t(
+                "is not a CSV text file (it may be damaged or another kind of file)",
+                "không phải tệp văn bản CSV (tệp có thể bị hỏng hoặc là loại tệp khác)",
+            ),
+        )
 
 
 def _parse_error(path: str, text: str, delimiter: str, exc: Exception) -> InputError:
     line = _unclosed_quote(text, delimiter)
     if line is not None:
-        return InputError(path, t("has a quote that is never closed (line {line}): close it "
-                                  "or remove it, and run procaudit again",
-                                  "có dấu ngoặc kép không được đóng (dòng {line}): hãy đóng "
-                                  "hoặc xóa dấu ngoặc kép đó rồi chạy lại procaudit", line=line))
-    return InputError(path, t("is not a well-formed CSV file ({problem})",
-                              "không phải tệp CSV đúng cấu trúc ({problem})", problem=exc))
+        return InputError(
+            path,
+            t(
+                "has a quote that is never closed (line {line}): close it "
+                "or remove it, and run procaudit again",
+                "có dấu ngoặc kép không được đóng (dòng {line}): hãy đóng "
+                "hoặc xóa dấu ngoặc kép đó rồi chạy lại procaudit",
+                line=line,
+            ),
+        )
+    return InputError(
+        path,
+        t(
+            "is not a well-formed CSV file ({problem})",
+            "không phải tệp CSV đúng cấu trúc ({problem})",
+            problem=exc,
+        ),
+    )
 
 
 def _unclosed_quote(text: str, delimiter: str) -> int | None:

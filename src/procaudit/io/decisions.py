@@ -29,9 +29,7 @@ _DATE = re.compile(
 def _date_texts(texts: pd.Series) -> pd.Series:
     """Dates written dd/mm/yyyy; text that does not start with a date is kept as it is."""
     parts = texts.str.strip().str.extract(_DATE)
-    written = (
-        parts["day"].str.zfill(2) + "/" + parts["month"].str.zfill(2) + "/" + parts["year"]
-    )
+    written = parts["day"].str.zfill(2) + "/" + parts["month"].str.zfill(2) + "/" + parts["year"]
     return written.where(parts["day"].notna(), texts.str.strip())
 
 

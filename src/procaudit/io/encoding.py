@@ -18,9 +18,7 @@ _BOMS = (
 # Characters of the upper half of Windows-1258 that Vietnamese text uses: letters, the five
 # combining tone marks, and the typographic punctuation Word and Excel put in.
 _VIETNAMESE_1258 = set(
-    "ÀÁÂĂÈÉÊÌÍÒÓÔƠÙÚƯÝàáâăèéêìíòóôơùúưýĐđ"
-    "\u0300\u0301\u0303\u0309\u0323"
-    "–—‘’“”…•€°±×÷§©®«»·\u00a0"
+    "ÀÁÂĂÈÉÊÌÍÒÓÔƠÙÚƯÝàáâăèéêìíòóôơùúưýĐđ\u0300\u0301\u0303\u0309\u0323–—‘’“”…•€°±×÷§©®«»·\u00a0"
 )
 
 
@@ -31,11 +29,16 @@ def decode(data: bytes, path: str) -> tuple[str, str]:
             try:
                 return data.decode(encoding), encoding
             except UnicodeDecodeError as exc:
-                raise InputError(path, t("starts with a {encoding} mark but is not {encoding} "
-                                         "text (byte {byte})",
-                                         "bắt đầu bằng dấu nhận biết {encoding} nhưng không "
-                                         "phải văn bản {encoding} (byte {byte})",
-                                         encoding=encoding, byte=exc.start)) from exc
+                raise InputError(
+                    path,
+                    t(
+                        "starts with a {encoding} mark but is not {encoding} text (byte {byte})",
+                        "bắt đầu bằng dấu nhận biết {encoding} nhưng không "
+                        "phải văn bản {encoding} (byte {byte})",
+                        encoding=encoding,
+                        byte=exc.start,
+                    ),
+                ) from exc
     try:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
@@ -48,10 +51,12 @@ def decode(data: bytes, path: str) -> tuple[str, str]:
         return unicodedata.normalize("NFC", text), "windows-1258"
     raise InputError(
         path,
-        t("is in an encoding procaudit does not recognise (it reads UTF-8, UTF-16 and "
-          "Windows-1258); save it as 'CSV UTF-8' and run procaudit again",
-          "dùng bảng mã mà procaudit không nhận ra (procaudit đọc được UTF-8, UTF-16 và "
-          "Windows-1258); hãy lưu tệp dưới dạng 'CSV UTF-8' rồi chạy lại procaudit"),
+        t(
+            "is in an encoding procaudit does not recognise (it reads UTF-8, UTF-16 and "
+            "Windows-1258); save it as 'CSV UTF-8' and run procaudit again",
+            "dùng bảng mã mà procaudit không nhận ra (procaudit đọc được UTF-8, UTF-16 và "
+            "Windows-1258); hãy lưu tệp dưới dạng 'CSV UTF-8' rồi chạy lại procaudit",
+        ),
     )
 
 

@@ -31,8 +31,7 @@ _SHOWN_CELLS = 5  # cells named in the note about formulas without a value
 
 
 def _not_a_workbook() -> str:
-    return t(NOT_A_WORKBOOK, "không phải sổ tính Excel (tệp có thể bị hỏng hoặc là loại tệp "
-                             "khác)")
+    return t(NOT_A_WORKBOOK, "không phải sổ tính Excel (tệp có thể bị hỏng hoặc là loại tệp khác)")
 
 
 def read_workbook(path: Path) -> Iterator[Grid]:
@@ -41,8 +40,10 @@ def read_workbook(path: Path) -> Iterator[Grid]:
     try:
         workbook = CalamineWorkbook.from_path(str(path))
     except PasswordError as exc:
-        raise InputError(str(path), t(PASSWORD, "được bảo vệ bằng mật khẩu: hãy gỡ mật khẩu "
-                                                "trong Excel rồi lưu lại")) from exc
+        raise InputError(
+            str(path),
+            t(PASSWORD, "được bảo vệ bằng mật khẩu: hãy gỡ mật khẩu trong Excel rồi lưu lại"),
+        ) from exc
     except (CalamineError, OSError, ValueError) as exc:
         raise InputError(str(path), _not_a_workbook()) from exc
     any_value = False
@@ -52,18 +53,28 @@ def read_workbook(path: Path) -> Iterator[Grid]:
                 sheet = workbook.get_sheet_by_name(name)
                 raw = sheet.to_python(skip_empty_area=False)
             except (CalamineError, ValueError) as exc:
-                raise InputError(str(path), t("has a sheet '{sheet}' that cannot be read "
-                                              "({problem})",
-                                              "có trang tính '{sheet}' không đọc được "
-                                              "({problem})", sheet=name, problem=exc)) from exc
+                raise InputError(
+                    str(path),
+                    t(
+                        "has a sheet '{sheet}' that cannot be read ({problem})",
+                        "có trang tính '{sheet}' không đọc được ({problem})",
+                        sheet=name,
+                        problem=exc,
+                    ),
+                ) from exc
             grid = text_grid(name, raw, first_row=1)
             any_value = any_value or bool(grid.cells.notna().any().any())
             yield grid
     finally:
         workbook.close()
     if not any_value:
-        raise InputError(str(path), t("is empty (none of its sheets holds a value)",
-                                      "là tệp trống (không trang tính nào có giá trị)"))
+        raise InputError(
+            str(path),
+            t(
+                "is empty (none of its sheets holds a value)",
+                "là tệp trống (không trang tính nào có giá trị)",
+            ),
+        )
 
 
 def _check_is_workbook(path: Path, head: bytes) -> None:
@@ -73,15 +84,24 @@ def _check_is_workbook(path: Path, head: bytes) -> None:
     if head.startswith(_ZIP) or head.startswith(_OLE2):
         return  # calamine tells a damaged or encrypted one
     if _is_text(head) and head.lstrip().startswith(b"<"):  # portals export HTML as .xls
-        raise InputError(str(path), t("is a web page (HTML) with a workbook's name, not an "
-                                      "Excel workbook: open it in Excel and save it as .xlsx",
-                                      "là trang web (HTML) mang tên sổ tính, không phải sổ tính "
-                                      "Excel: hãy mở bằng Excel rồi lưu dưới dạng .xlsx"))
+        raise InputError(
+            str(path),
+            t(
+                "is a web page (HTML) with a workbook's name, not an "
+                "Excel workbook: open it in Excel and save it as .xlsx",
+                "là trang web (HTML) mang tên sổ tính, không phải sổ tính "
+                "Excel: hãy mở bằng Excel rồi lưu dưới dạng .xlsx",
+            ),
+        )
     if _is_text(head):
-        raise InputError(str(path), t("is not an Excel workbook but text (perhaps CSV): give "
-                                      "it the .csv name",
-                                      "không phải sổ tính Excel mà là văn bản (có thể là CSV): "
-                                      "hãy đổi đuôi tệp thành .csv"))
+        raise InputError(
+            str(path),
+            t(
+                "is not an Excel workbook but text (perhaps CSV): give it the .csv name",
+                "không phải sổ tính Excel mà là văn bản (có thể là CSV): "
+                "hãy đổi đuôi tệp thành .csv",
+            ),
+        )
     raise InputError(str(path), _not_a_workbook())
 
 
@@ -103,10 +123,12 @@ def formula_notes(path: Path, holding: frozenset[str]) -> list[str]:
     some exports) often do not, and their cells would look blank without a word.
     """
     notes = []
-    said = t("sheet '{sheet}' has {count} formula(s) with no saved value ({shown}), read as "
-             "empty cells; open the file in Excel and save it to store their values",
-             "trang tính '{sheet}' có {count} công thức chưa lưu giá trị ({shown}), được đọc là "
-             "ô trống; hãy mở tệp bằng Excel rồi lưu lại để lưu giá trị của các công thức")
+    said = t(
+        "sheet '{sheet}' has {count} formula(s) with no saved value ({shown}), read as "
+        "empty cells; open the file in Excel and save it to store their values",
+        "trang tính '{sheet}' có {count} công thức chưa lưu giá trị ({shown}), được đọc là "
+        "ô trống; hãy mở tệp bằng Excel rồi lưu lại để lưu giá trị của các công thức",
+    )
     for sheet, cells in formulas_without_values(path, holding).items():
         shown = ", ".join(cells[:_SHOWN_CELLS]) + (", …" if len(cells) > _SHOWN_CELLS else "")
         notes.append(said.format(sheet=sheet, count=len(cells), shown=shown))
@@ -137,8 +159,9 @@ def _sheet_parts(archive: zipfile.ZipFile) -> dict[str, str]:
         return {}  # not an xlsx (an ods, say)
     targets = {
         rel.get("Id"): rel.get("Target", "")
-        for rel in ElementTree.fromstring(archive.read("xl/_rels/workbook.xml.rels"))
-        .iter(f"{_RELS}Relationship")
+        for rel in ElementTree.fromstring(archive.read("xl/_rels/workbook.xml.rels")).iter(
+            f"{_RELS}Relationship"
+        )
     }
     parts = {}
     for sheet in ElementTree.fromstring(archive.read("xl/workbook.xml")).iter(f"{_MAIN}sheet"):

@@ -65,9 +65,10 @@ def cell_text(value: object) -> str | None:
 
 def text_grid(sheet: str | None, raw: list[list[object]], first_row: int = 1) -> Grid:
     """A grid from rows of raw cell values; grid row i is the user's row `first_row + i`."""
-    cells = pd.DataFrame({position: _text_column(values)
-                          for position, values in enumerate(_columns(raw))},
-                         index=pd.RangeIndex(len(raw)))
+    cells = pd.DataFrame(
+        {position: _text_column(values) for position, values in enumerate(_columns(raw))},
+        index=pd.RangeIndex(len(raw)),
+    )
     rows = pd.Series(range(first_row, first_row + len(cells)), index=cells.index)
     return Grid(sheet, cells, rows, typed=True)
 
@@ -112,12 +113,18 @@ def file_head(path: Path) -> bytes:
     except OSError as exc:
         raise InputError(str(path), _cannot_be_read(exc)) from None
     if stat.S_ISDIR(mode):
-        raise InputError(str(path), t("is a directory, not a catalogue file",
-                                      "là thư mục, không phải tệp danh mục"))
+        raise InputError(
+            str(path),
+            t("is a directory, not a catalogue file", "là thư mục, không phải tệp danh mục"),
+        )
     if not stat.S_ISREG(mode):
-        raise InputError(str(path), t("is not a regular file (it is a pipe, socket or device)",
-                                      "không phải tệp thông thường (đây là pipe, socket hoặc "
-                                      "thiết bị)"))
+        raise InputError(
+            str(path),
+            t(
+                "is not a regular file (it is a pipe, socket or device)",
+                "không phải tệp thông thường (đây là pipe, socket hoặc thiết bị)",
+            ),
+        )
     try:
         with path.open("rb") as stream:
             return stream.read(_HEAD)
@@ -126,5 +133,4 @@ def file_head(path: Path) -> bytes:
 
 
 def _cannot_be_read(exc: OSError) -> str:
-    return t("cannot be read ({reason})", "không đọc được ({reason})",
-             reason=exc.strerror or exc)
+    return t("cannot be read ({reason})", "không đọc được ({reason})", reason=exc.strerror or exc)

@@ -51,16 +51,30 @@ def vocabulary(aliases: Mapping[str, tuple[str, ...]], required: tuple[str, ...]
 CATALOGUE = vocabulary(ALIASES, REQUIRED)
 # The row-number column of Vietnamese tables ("Số thứ tự"), and of database exports
 # ("RNUM", Oracle's ROWNUM): recognised, never data.
-STT_KEYS = frozenset({"stt", "tt", "so tt", "so thu tu", "no", "so", "rnum", "rownum",
-                      "row num", "row number", "row no"})
+STT_KEYS = frozenset(
+    {
+        "stt",
+        "tt",
+        "so tt",
+        "so thu tu",
+        "no",
+        "so",
+        "rnum",
+        "rownum",
+        "row num",
+        "row number",
+        "row no",
+    }
+)
 
 # Words that may stand before an alias: "tên" (the name of) in database names.
 _LEADING = frozenset({("ten",)})
 # Words that may follow an alias: "of the procedure", in full or abbreviated, and the English
 # "name" of `AGENCY_NAME`. A bare number is no filler: "Mức độ 3" and "Mức độ 4" head two
 # columns of marks, not the online level; a footnote is bracketed ("Lĩnh vực (1)").
-_TRAILING = frozenset({("tt",), ("tthc",), ("thu", "tuc"), ("thu", "tuc", "hanh", "chinh"),
-                       ("name",)})
+_TRAILING = frozenset(
+    {("tt",), ("tthc",), ("thu", "tuc"), ("thu", "tuc", "hanh", "chinh"), ("name",)}
+)
 _LONGEST_TRAILING = max(len(words) for words in _TRAILING)
 # An annotation: a bracketed part, "(3)", "[1]", "(MA_TTHC)".
 _BRACKETED = re.compile(r"\(([^()]*)\)|\[([^\[\]]*)\]")
@@ -74,8 +88,10 @@ def _is_trailing(words: tuple[str, ...]) -> bool:
     """Whether `words` are fillers only: "tt", "thu tuc hanh chinh", "tt name"."""
     if not words:
         return True
-    return any(words[:size] in _TRAILING and _is_trailing(words[size:])
-               for size in range(1, min(_LONGEST_TRAILING, len(words)) + 1))
+    return any(
+        words[:size] in _TRAILING and _is_trailing(words[size:])
+        for size in range(1, min(_LONGEST_TRAILING, len(words)) + 1)
+    )
 
 
 @lru_cache(maxsize=4096)
@@ -113,8 +129,9 @@ def readings(header: str) -> tuple[str, ...]:
     return tuple(dict.fromkeys(key for key in (whole, outside, *inside) if key))
 
 
-def read_header(header: str, extra: Mapping[str, str] | None = None,
-                words: Vocabulary = CATALOGUE) -> tuple[str, int] | None:
+def read_header(
+    header: str, extra: Mapping[str, str] | None = None, words: Vocabulary = CATALOGUE
+) -> tuple[str, int] | None:
     """(canonical column, preference) a header names, if any. `extra` (header key -> column,
     from `--map`) is the user's word: it wins with preference -1, under the header as typed
     or without its annotation."""
@@ -156,15 +173,17 @@ class HeaderMap:
         return len(self.columns) + (self.stt is not None)
 
 
-def alias_of(header: str, extra: dict[str, str] | None = None,
-             words: Vocabulary = CATALOGUE) -> str | None:
+def alias_of(
+    header: str, extra: dict[str, str] | None = None, words: Vocabulary = CATALOGUE
+) -> str | None:
     """The canonical column a header names, if any (`extra`: header key -> column)."""
     hit = read_header(header, extra, words)
     return hit[0] if hit else None
 
 
-def map_headers(headers: list[str], extra: dict[str, str] | None = None,
-                words: Vocabulary = CATALOGUE) -> HeaderMap:
+def map_headers(
+    headers: list[str], extra: dict[str, str] | None = None, words: Vocabulary = CATALOGUE
+) -> HeaderMap:
     """Map header labels; `extra` (header key -> column, from `--map`) wins over the aliases."""
     found: dict[str, list[tuple[int, int]]] = {}  # canonical -> [(preference, position)]
     stt: int | None = None
@@ -176,21 +195,33 @@ def map_headers(headers: list[str], extra: dict[str, str] | None = None,
             continue
         column, rank = hit
         found.setdefault(column, []).append((rank, position))
-    candidates = {column: tuple(position for _, position in sorted(hits))
-                  for column, hits in found.items()}
+    candidates = {
+        column: tuple(position for _, position in sorted(hits)) for column, hits in found.items()
+    }
     given = frozenset(column for column, hits in found.items() if min(hits)[0] < 0)
-    return with_columns(headers, {column: hits[0] for column, hits in candidates.items()},
-                        stt, candidates, given)
+    return with_columns(
+        headers, {column: hits[0] for column, hits in candidates.items()}, stt, candidates, given
+    )
 
 
-def with_columns(headers: list[str] | tuple[str, ...], columns: dict[str, int],
-                 stt: int | None, candidates: dict[str, tuple[int, ...]] | None = None,
-                 given: frozenset[str] = frozenset()) -> HeaderMap:
+def with_columns(
+    headers: list[str] | tuple[str, ...],
+    columns: dict[str, int],
+    stt: int | None,
+    candidates: dict[str, tuple[int, ...]] | None = None,
+    given: frozenset[str] = frozenset(),
+) -> HeaderMap:
     """The header map that reads `columns` (canonical -> position) from these headers."""
     taken = set(columns.values()) | {stt}
     sources = {headers[position]: column for column, position in columns.items()}
     unmapped = tuple(
         header for position, header in enumerate(headers) if position not in taken and header
     )
-    return HeaderMap(columns=columns, sources=sources, unmapped=unmapped, stt=stt,
-                     candidates=candidates or {}, given=given)
+    return HeaderMap(
+        columns=columns,
+        sources=sources,
+        unmapped=unmapped,
+        stt=stt,
+        candidates=candidates or {},
+        given=given,
+    )

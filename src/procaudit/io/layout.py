@@ -122,8 +122,9 @@ def row_texts(cells: pd.DataFrame, position: int) -> list[str]:
     return ["" if pd.isna(value) else str(value) for value in cells.iloc[position]]
 
 
-def _two_row_labels(top: list[str], sub: list[str], extra: dict[str, str],
-                    words: Vocabulary) -> list[str]:
+def _two_row_labels(
+    top: list[str], sub: list[str], extra: dict[str, str], words: Vocabulary
+) -> list[str]:
     """One label per column from a header split over two rows.
 
     A heading merged across several columns sits in the first of them only; its sub-headings
@@ -141,8 +142,9 @@ def _two_row_labels(top: list[str], sub: list[str], extra: dict[str, str],
         heading = top_text if top_text.strip() else above
         if sub_text.strip() and alias_of(sub_text, extra, words):
             labels.append(sub_text)
-        elif sub_text.strip() and heading.strip() and alias_of(f"{sub_text} {heading}", extra,
-                                                               words):
+        elif (
+            sub_text.strip() and heading.strip() and alias_of(f"{sub_text} {heading}", extra, words)
+        ):
             labels.append(f"{sub_text} {heading}")
         elif heading.strip() and alias_of(heading, extra, words):
             labels.append(heading)
@@ -209,9 +211,14 @@ def _given_header(grid: Grid, header_rows: tuple[int, ...], extra: dict[str, str
     by_row = {row: position for position, row in enumerate(grid.rows)}
     missing = [row for row in header_rows if row not in by_row]
     if missing:
-        raise InputError(str(grid.sheet or ""), t("has no row {row} to read the header from",
-                                                  "không có dòng {row} để đọc tiêu đề",
-                                                  row=missing[0]))
+        raise InputError(
+            str(grid.sheet or ""),
+            t(
+                "has no row {row} to read the header from",
+                "không có dòng {row} để đọc tiêu đề",
+                row=missing[0],
+            ),
+        )
     positions = [by_row[row] for row in header_rows]
     labels = row_texts(grid.cells, positions[0])
     if len(positions) == 2:
@@ -292,8 +299,9 @@ def _numbers_columns(row: pd.Series) -> bool:
     return len(values) >= 2 and bool(values.str.match(_COLUMN_NUMBER).all())
 
 
-def _repeated_header(live: pd.DataFrame, cells: pd.DataFrame, positions: list[int],
-                     header_map: HeaderMap, key: str) -> tuple[list[int], list[int]]:
+def _repeated_header(
+    live: pd.DataFrame, cells: pd.DataFrame, positions: list[int], header_map: HeaderMap, key: str
+) -> tuple[list[int], list[int]]:
     """Where the table repeats its header: the rows of each repeat, found by the label of the
     `key` column, a catalogue's name (pasted, so compared as typed: folding every name would
     cost more than the rest of the layout), and the column numbers under them. The loop sees
@@ -329,8 +337,9 @@ def _without(frame: pd.DataFrame, index: pd.Index | list) -> pd.DataFrame:
     return frame.drop(index=index) if len(index) else frame
 
 
-def understand(grid: Grid, options: LayoutOptions, header: Header | None = None,
-               words: Vocabulary = CATALOGUE) -> Understood:
+def understand(
+    grid: Grid, options: LayoutOptions, header: Header | None = None, words: Vocabulary = CATALOGUE
+) -> Understood:
     """Find the header (unless it was found already) and classify the rows under it; `words`
     are the columns of the kind of table the grid holds (a catalogue unless said)."""
     extra = options.extra_aliases
@@ -372,7 +381,8 @@ def understand(grid: Grid, options: LayoutOptions, header: Header | None = None,
     # code column: a row "has no code" when that cell holds nothing shaped like one.
     no_code = (
         ~live[code_col].str.match(_CODE_LIKE).fillna(False).astype(bool)
-        if code_col is not None else pd.Series(True, index=live.index)
+        if code_col is not None
+        else pd.Series(True, index=live.index)
     )
     # Only rows with few cells and no code can be notes, totals or headings; a procedure's
     # numeric STT rules its row out too. Just these rows are matched (as columns).
@@ -415,8 +425,9 @@ def understand(grid: Grid, options: LayoutOptions, header: Header | None = None,
         procedures=len(live),
         skipped={reason: tuple(sorted(found)) for reason, found in skipped.items()},
         inherited={column: int(took[column].sum()) for column in took if took[column].any()},
-        title=tuple(_heading_text(cells.iloc[p]) for p in range(positions[0])
-                    if cells.iloc[p].notna().any()),
+        title=tuple(
+            _heading_text(cells.iloc[p]) for p in range(positions[0]) if cells.iloc[p].notna().any()
+        ),
         by_values=by_values,
     )
     return Understood(

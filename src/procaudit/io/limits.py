@@ -53,11 +53,16 @@ _OVERLAP = 256  # a reference cut by a chunk's end is found in the next chunk
 def check_file_size(path: Path, limits: Limits) -> None:
     size = path.stat().st_size
     if size > limits.max_file_size:
-        raise InputError(str(path), t("is {size}, over the limit of {limit} (raise it with "
-                                      "--max-file-size)",
-                                      "có dung lượng {size}, vượt giới hạn {limit} (có thể nâng "
-                                      "giới hạn bằng --max-file-size)",
-                                      size=_size(size), limit=_size(limits.max_file_size)))
+        raise InputError(
+            str(path),
+            t(
+                "is {size}, over the limit of {limit} (raise it with --max-file-size)",
+                "có dung lượng {size}, vượt giới hạn {limit} (có thể nâng "
+                "giới hạn bằng --max-file-size)",
+                size=_size(size),
+                limit=_size(limits.max_file_size),
+            ),
+        )
 
 
 def check_workbook(path: Path, limits: Limits) -> frozenset[str]:
@@ -71,35 +76,49 @@ def check_workbook(path: Path, limits: Limits) -> frozenset[str]:
             parts = archive.infolist()
             _check_inflation(path, parts, limits)
             return frozenset(
-                part.filename for part in parts
+                part.filename
+                for part in parts
                 if re.fullmatch(r"xl/worksheets/[^/]+\.xml", part.filename)
                 and _scan_sheet(path, archive, part, limits)
             )
     except (zipfile.BadZipFile, OSError, EOFError) as exc:
-        raise InputError(str(path), t("is a damaged workbook ({problem})",
-                                      "là sổ tính bị hỏng ({problem})", problem=exc)) from None
+        raise InputError(
+            str(path),
+            t("is a damaged workbook ({problem})", "là sổ tính bị hỏng ({problem})", problem=exc),
+        ) from None
 
 
 def _check_inflation(path: Path, parts: list[zipfile.ZipInfo], limits: Limits) -> None:
     total = sum(part.file_size for part in parts)
     if total > limits.max_unzipped:
-        raise InputError(str(path), t("would inflate to {size}, over the limit of {limit}; "
-                                      "refused before reading",
-                                      "khi giải nén sẽ chiếm {size}, vượt giới hạn {limit}; đã "
-                                      "từ chối trước khi đọc",
-                                      size=_size(total), limit=_size(limits.max_unzipped)))
+        raise InputError(
+            str(path),
+            t(
+                "would inflate to {size}, over the limit of {limit}; refused before reading",
+                "khi giải nén sẽ chiếm {size}, vượt giới hạn {limit}; đã từ chối trước khi đọc",
+                size=_size(total),
+                limit=_size(limits.max_unzipped),
+            ),
+        )
     for part in parts:
         ratio = part.file_size / max(part.compress_size, 1)
         if part.file_size > _SMALL_PART and ratio > limits.max_ratio:
-            raise InputError(str(path), t("has a part ({part}) that inflates {ratio} times, "
-                                          "like a zip bomb; refused before reading",
-                                          "có thành phần ({part}) giải nén to gấp {ratio} lần, "
-                                          "giống bom zip; đã từ chối trước khi đọc",
-                                          part=part.filename, ratio=_number(round(ratio))))
+            raise InputError(
+                str(path),
+                t(
+                    "has a part ({part}) that inflates {ratio} times, "
+                    "like a zip bomb; refused before reading",
+                    "có thành phần ({part}) giải nén to gấp {ratio} lần, "
+                    "giống bom zip; đã từ chối trước khi đọc",
+                    part=part.filename,
+                    ratio=_number(round(ratio)),
+                ),
+            )
 
 
-def _scan_sheet(path: Path, archive: zipfile.ZipFile, part: zipfile.ZipInfo,
-                limits: Limits) -> bool:
+def _scan_sheet(
+    path: Path, archive: zipfile.ZipFile, part: zipfile.ZipInfo, limits: Limits
+) -> bool:
     """Whether the sheet holds a formula, refusing it if it reaches too far: the reader
     allocates max row x max column cells. One quick scan bounds the references; only if
     the bounds allow too many cells are they counted exactly."""
@@ -112,25 +131,31 @@ def _scan_sheet(path: Path, archive: zipfile.ZipFile, part: zipfile.ZipInfo,
     return formulas
 
 
-def _check_extent(path: Path, archive: zipfile.ZipFile, part: zipfile.ZipInfo,
-                  limits: Limits) -> None:
+def _check_extent(
+    path: Path, archive: zipfile.ZipFile, part: zipfile.ZipInfo, limits: Limits
+) -> None:
     rows = columns = 0
     for data in _chunks(archive, part):
         rows = max(rows, _furthest_row(data))
-        columns = max(columns, max(map(_column_number, set(_COLUMN_REF.findall(data))),
-                                   default=0))
+        columns = max(columns, max(map(_column_number, set(_COLUMN_REF.findall(data))), default=0))
         if rows * columns > limits.max_cells:
             sheet = Path(part.filename).stem
-            raise InputError(str(path), t("has a sheet ({sheet}) reaching row {rows} and "
-                                          "column {columns}: {cells} cells, over the limit of "
-                                          "{limit} (raise it with --max-cells)",
-                                          "có trang tính ({sheet}) kéo dài đến dòng {rows} và "
-                                          "cột {columns}: {cells} ô, vượt giới hạn {limit} (có "
-                                          "thể nâng giới hạn bằng --max-cells)",
-                                          sheet=sheet, rows=_number(rows),
-                                          columns=_number(columns),
-                                          cells=_number(rows * columns),
-                                          limit=_number(limits.max_cells)))
+            raise InputError(
+                str(path),
+                t(
+                    "has a sheet ({sheet}) reaching row {rows} and "
+                    "column {columns}: {cells} cells, over the limit of "
+                    "{limit} (raise it with --max-cells)",
+                    "có trang tính ({sheet}) kéo dài đến dòng {rows} và "
+                    "cột {columns}: {cells} ô, vượt giới hạn {limit} (có "
+                    "thể nâng giới hạn bằng --max-cells)",
+                    sheet=sheet,
+                    rows=_number(rows),
+                    columns=_number(columns),
+                    cells=_number(rows * columns),
+                    limit=_number(limits.max_cells),
+                ),
+            )
 
 
 def _chunks(archive: zipfile.ZipFile, part: zipfile.ZipInfo) -> Iterator[bytes]:
@@ -173,15 +198,25 @@ def check_cell_lengths(path: str, grid: Grid, limits: Limits) -> None:
         lengths = column.str.len()
         longest = lengths.max()
         if pd.notna(longest) and longest > limits.max_cell_length:
-            where = t("line", "dòng") if grid.sheet is None else t(
-                "sheet '{sheet}', row", "trang tính '{sheet}', dòng", sheet=grid.sheet)
+            where = (
+                t("line", "dòng")
+                if grid.sheet is None
+                else t("sheet '{sheet}', row", "trang tính '{sheet}', dòng", sheet=grid.sheet)
+            )
             row = grid.rows.iloc[cells.index.get_loc(lengths.idxmax())]
-            raise InputError(path, t("has a cell of {length} characters ({where} {row}), over "
-                                     "the limit of {limit} (raise it with --max-cell-length)",
-                                     "có ô dài {length} ký tự ({where} {row}), vượt giới hạn "
-                                     "{limit} (có thể nâng giới hạn bằng --max-cell-length)",
-                                     length=_number(int(longest)), where=where, row=row,
-                                     limit=_number(limits.max_cell_length)))
+            raise InputError(
+                path,
+                t(
+                    "has a cell of {length} characters ({where} {row}), over "
+                    "the limit of {limit} (raise it with --max-cell-length)",
+                    "có ô dài {length} ký tự ({where} {row}), vượt giới hạn "
+                    "{limit} (có thể nâng giới hạn bằng --max-cell-length)",
+                    length=_number(int(longest)),
+                    where=where,
+                    row=row,
+                    limit=_number(limits.max_cell_length),
+                ),
+            )
 
 
 def _most_bytes(column: pd.Series) -> int:

@@ -38,8 +38,7 @@ def split_parts(grid: Grid, extra: dict[str, str]) -> list[tuple[Grid, Header | 
         return [(grid, None)]
     positions, _, header_map = header
     above = _header_above(grid, positions[0], extra)
-    below = None if above is not None else _header_below(grid, positions[-1] + 1, header_map,
-                                                         extra)
+    below = None if above is not None else _header_below(grid, positions[-1] + 1, header_map, extra)
     if above is None and below is None:
         return [(grid, header)]
     # A header above: the first part's header is still to find. One below: it is this one.
@@ -60,8 +59,9 @@ def _header_above(grid: Grid, top: int, extra: dict[str, str]) -> int | None:
     return None
 
 
-def _header_below(grid: Grid, start: int, header_map: HeaderMap, extra: dict[str, str]
-                  ) -> int | None:
+def _header_below(
+    grid: Grid, start: int, header_map: HeaderMap, extra: dict[str, str]
+) -> int | None:
     """The first row under the header that heads a table laid out differently."""
     body = grid.cells.iloc[start:]
     named = body.isin(_NAME_HEADERS).any(axis=1)

@@ -96,12 +96,18 @@ def read_catalogue(path_text: str, options: ReadOptions | None = None) -> Catalo
     if not path.exists():
         raise InputError(path_text, t("no such file", "không có tệp này"))
     if path.is_dir():
-        raise InputError(path_text, t("is a directory, not a catalogue file",
-                                      "là thư mục, không phải tệp danh mục"))
+        raise InputError(
+            path_text,
+            t("is a directory, not a catalogue file", "là thư mục, không phải tệp danh mục"),
+        )
     if not path.is_file():  # opening a pipe would wait for a writer forever
-        raise InputError(path_text, t("is not a regular file (it is a pipe, socket or device)",
-                                      "không phải tệp thông thường (đây là pipe, socket hoặc "
-                                      "thiết bị)"))
+        raise InputError(
+            path_text,
+            t(
+                "is not a regular file (it is a pipe, socket or device)",
+                "không phải tệp thông thường (đây là pipe, socket hoặc thiết bị)",
+            ),
+        )
     suffix = path.suffix.lower()
     if suffix in CSV_SUFFIXES | WORKBOOK_SUFFIXES:
         check_file_size(path, options.limits)
@@ -114,9 +120,11 @@ def read_catalogue(path_text: str, options: ReadOptions | None = None) -> Catalo
         return _workbook(path_text, path, suffix.lstrip("."), options)
     raise InputError(
         path_text,
-        t("has an unsupported type '{suffix}' (use .csv, .xlsx, .xlsm, .xls or .ods)",
-          "có định dạng không được hỗ trợ '{suffix}' (dùng .csv, .xlsx, .xlsm, .xls hoặc .ods)",
-          suffix=suffix or t("none", "không có")),
+        t(
+            "has an unsupported type '{suffix}' (use .csv, .xlsx, .xlsm, .xls or .ods)",
+            "có định dạng không được hỗ trợ '{suffix}' (dùng .csv, .xlsx, .xlsm, .xls hoặc .ods)",
+            suffix=suffix or t("none", "không có"),
+        ),
     )
 
 
@@ -183,8 +191,9 @@ def _workbook(path_text: str, path: Path, kind: str, options: ReadOptions) -> Ca
     holds_components = t(HOLDS_COMPONENTS, "chứa thành phần hồ sơ, không phải danh mục thủ tục")
     for grid in grids:
         if wanted is not None and grid.sheet != wanted:
-            not_lists[str(grid.sheet)] = t("not the sheet asked for",
-                                           "không phải trang tính được chỉ định")
+            not_lists[str(grid.sheet)] = t(
+                "not the sheet asked for", "không phải trang tính được chỉ định"
+            )
         elif grid.cells.empty or not grid.cells.notna().any().any():
             not_lists[str(grid.sheet)] = t("empty", "trống")
         else:
@@ -198,16 +207,34 @@ def _workbook(path_text: str, path: Path, kind: str, options: ReadOptions) -> Ca
                     components.append(found)
                 not_lists[str(grid.sheet)] = exc.problem if found is None else holds_components
     if not tables and len(grids) == 1 and not components:
-        raise InputError(path_text, t("sheet '{sheet}' {why}", "trang tính '{sheet}' {why}",
-                                      sheet=grids[0].sheet, why=not_lists[str(grids[0].sheet)]))
+        raise InputError(
+            path_text,
+            t(
+                "sheet '{sheet}' {why}",
+                "trang tính '{sheet}' {why}",
+                sheet=grids[0].sheet,
+                why=not_lists[str(grids[0].sheet)],
+            ),
+        )
     if not tables:
         reasons = "; ".join(f"'{sheet}' {why}" for sheet, why in not_lists.items())
-        raise InputError(path_text, t("has no sheet with a procedure list ({reasons})",
-                                      "không có trang tính nào chứa danh mục thủ tục ({reasons})",
-                                      reasons=reasons))
+        raise InputError(
+            path_text,
+            t(
+                "has no sheet with a procedure list ({reasons})",
+                "không có trang tính nào chứa danh mục thủ tục ({reasons})",
+                reasons=reasons,
+            ),
+        )
     skipped = {sheet: why for sheet, why in not_lists.items() if why != holds_components}
-    return Catalogue(path_text, kind, tuple(tables), skipped, components=tuple(components),
-                     notes=(*formula_notes(path, with_formulas), *value_notes(tables)))
+    return Catalogue(
+        path_text,
+        kind,
+        tuple(tables),
+        skipped,
+        components=tuple(components),
+        notes=(*formula_notes(path, with_formulas), *value_notes(tables)),
+    )
 
 
 def value_notes(tables: list[Table] | tuple[Table, ...]) -> tuple[str, ...]:
@@ -222,24 +249,43 @@ def value_notes(tables: list[Table] | tuple[Table, ...]) -> tuple[str, ...]:
             header = _quoted(table.account.labels[choice.position])
             examples = ", ".join(choice.examples) + ", …"
             if choice.chosen:
-                said.append(t("column {header} is read as the {column} because its values look "
-                              "like procedure codes ({examples})",
-                              "cột {header} được đọc là cột {column} vì giá trị có dạng mã thủ "
-                              "tục ({examples})",
-                              header=header, column=choice.column, examples=examples))
+                said.append(
+                    t(
+                        "column {header} is read as the {column} because its values look "
+                        "like procedure codes ({examples})",
+                        "cột {header} được đọc là cột {column} vì giá trị có dạng mã thủ "
+                        "tục ({examples})",
+                        header=header,
+                        column=choice.column,
+                        examples=examples,
+                    )
+                )
             elif choice.reason == WHOLE_NUMBERS:
-                said.append(t("column {header} is not read as the {column}: its values are "
-                              "whole numbers (an internal id?)",
-                              "cột {header} không được đọc là cột {column}: giá trị là số "
-                              "nguyên (mã định danh nội bộ?)",
-                              header=header, column=choice.column))
+                said.append(
+                    t(
+                        "column {header} is not read as the {column}: its values are "
+                        "whole numbers (an internal id?)",
+                        "cột {header} không được đọc là cột {column}: giá trị là số "
+                        "nguyên (mã định danh nội bộ?)",
+                        header=header,
+                        column=choice.column,
+                    )
+                )
             else:
-                said.append(t("column {header} is not read as the {column}: its values look "
-                              "like procedure codes",
-                              "cột {header} không được đọc là cột {column}: giá trị có dạng mã "
-                              "thủ tục", header=header, column=choice.column))
-        where = (t("sheet '{sheet}': ", "trang tính '{sheet}': ", sheet=table.sheet)
-                 if table.sheet is not None else "")
+                said.append(
+                    t(
+                        "column {header} is not read as the {column}: its values look "
+                        "like procedure codes",
+                        "cột {header} không được đọc là cột {column}: giá trị có dạng mã thủ tục",
+                        header=header,
+                        column=choice.column,
+                    )
+                )
+        where = (
+            t("sheet '{sheet}': ", "trang tính '{sheet}': ", sheet=table.sheet)
+            if table.sheet is not None
+            else ""
+        )
         notes.append(where + "; ".join(said))
     return tuple(dict.fromkeys(notes))
 
@@ -252,9 +298,15 @@ def _wanted_sheet(path: str, names: list[str | None], sheet: str | None) -> str 
     if sheet.isdigit() and 1 <= int(sheet) <= len(names):
         return names[int(sheet) - 1]
     listed = ", ".join(f"'{name}'" for name in names)
-    raise InputError(path, t("has no sheet '{sheet}' (its sheets: {listed})",
-                             "không có trang tính '{sheet}' (các trang tính của tệp: {listed})",
-                             sheet=sheet, listed=listed))
+    raise InputError(
+        path,
+        t(
+            "has no sheet '{sheet}' (its sheets: {listed})",
+            "không có trang tính '{sheet}' (các trang tính của tệp: {listed})",
+            sheet=sheet,
+            listed=listed,
+        ),
+    )
 
 
 def _no_header(missing: NoHeader) -> str:
@@ -268,7 +320,9 @@ def _no_header(missing: NoHeader) -> str:
             "name the column with --map 'HEADER={column}'",
             "không có cột tên thủ tục ({column}) ở dòng tiêu đề {row} (dòng này có {seen}); hãy "
             "chỉ định cột bằng --map 'TIÊU ĐỀ={column}'",
-            column=REQUIRED[0], row=missing.given, seen=seen,
+            column=REQUIRED[0],
+            row=missing.given,
+            seen=seen,
         )
     return t(
         "has no column for the procedure {column} (looked for {wanted} in the first {rows} "
@@ -277,7 +331,10 @@ def _no_header(missing: NoHeader) -> str:
         "không có cột tên thủ tục ({column}) (đã tìm {wanted} trong {rows} dòng đầu; dòng giống "
         "dòng tiêu đề nhất có {seen}; hãy chỉ định cột bằng --map hoặc chỉ ra dòng tiêu đề bằng "
         "--header-row)",
-        column=REQUIRED[0], wanted=wanted, rows=HEADER_SCAN_ROWS, seen=seen,
+        column=REQUIRED[0],
+        wanted=wanted,
+        rows=HEADER_SCAN_ROWS,
+        seen=seen,
     )
 
 

@@ -92,15 +92,24 @@ def profile(column: pd.Series) -> ValueProfile:
     if not filled:
         return ValueProfile(0, 0.0, 0.0, 0.0)
     length = text.str.len()
-    local = (text.str.fullmatch(_LOCAL) & length.between(*_LOCAL_LENGTH)
-             & text.str.contains("[0-9]") & text.str.contains("[A-ZĐ]")
-             & text.str.contains(r"[._\-]"))
+    local = (
+        text.str.fullmatch(_LOCAL)
+        & length.between(*_LOCAL_LENGTH)
+        & text.str.contains("[0-9]")
+        & text.str.contains("[A-ZĐ]")
+        & text.str.contains(r"[._\-]")
+    )
     code = text.str.fullmatch(_NATIONAL) | local
     dotless = text.str.fullmatch(_DOTLESS)
     whole = text.str.fullmatch(_WHOLE) & ~dotless
-    return ValueProfile(filled, float(code.sum()) / filled, float(dotless.sum()) / filled,
-                        float(whole.sum()) / filled, _shown(text[code]),
-                        _shown(text[whole | dotless]))
+    return ValueProfile(
+        filled,
+        float(code.sum()) / filled,
+        float(dotless.sum()) / filled,
+        float(whole.sum()) / filled,
+        _shown(text[code]),
+        _shown(text[whole | dotless]),
+    )
 
 
 def _shown(values: pd.Series) -> tuple[str, ...]:
@@ -119,8 +128,9 @@ def _refusal(column: str, values: ValueProfile) -> str | None:
     return None
 
 
-def check_values(header_map: HeaderMap, labels: list[str] | tuple[str, ...],
-                 body: pd.DataFrame) -> tuple[HeaderMap, tuple[ValueChoice, ...]]:
+def check_values(
+    header_map: HeaderMap, labels: list[str] | tuple[str, ...], body: pd.DataFrame
+) -> tuple[HeaderMap, tuple[ValueChoice, ...]]:
     """The header map with the columns the values refuse replaced (by the next header naming
     the column, else by nothing; the name column a catalogue needs is kept when nothing can
     replace it) and, where no header names the code, the code taken from a column of codes;
@@ -163,17 +173,26 @@ def check_values(header_map: HeaderMap, labels: list[str] | tuple[str, ...],
             choices.append(ValueChoice(found, "code", True, CODES, of(found).codes))
     if not choices:
         return header_map, ()
-    changed = with_columns(list(labels), columns, header_map.stt, header_map.candidates,
-                           header_map.given)
+    changed = with_columns(
+        list(labels), columns, header_map.stt, header_map.candidates, header_map.given
+    )
     return changed, tuple(sorted(choices, key=lambda choice: choice.position))
 
 
-def _code_by_values(header_map: HeaderMap, labels: list[str] | tuple[str, ...],
-                    taken: set[int], of: Callable[[int], ValueProfile]) -> int | None:
+def _code_by_values(
+    header_map: HeaderMap,
+    labels: list[str] | tuple[str, ...],
+    taken: set[int],
+    of: Callable[[int], ValueProfile],
+) -> int | None:
     """The column whose values are procedure codes most clearly, among those whose header
     names no other column (nor the row number); the leftmost of equals."""
-    named = {position for column, positions in header_map.candidates.items()
-             if column != "code" for position in positions}
+    named = {
+        position
+        for column, positions in header_map.candidates.items()
+        if column != "code"
+        for position in positions
+    }
     best: tuple[float, int] | None = None
     for position in range(len(labels)):
         if position in taken or position in named or position == header_map.stt:

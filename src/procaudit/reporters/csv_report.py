@@ -12,15 +12,36 @@ from typing import TextIO
 from procaudit.model import AuditResult, Finding
 from procaudit.reporters.base import Reporter
 
-COLUMNS = ("file", "sheet", "row", "column", "code", "rule", "name", "severity", "message",
-           "fix", "value")
+COLUMNS = (
+    "file",
+    "sheet",
+    "row",
+    "column",
+    "code",
+    "rule",
+    "name",
+    "severity",
+    "message",
+    "fix",
+    "value",
+)
 
 
 def _row(finding: Finding) -> tuple[object, ...]:
     # In COLUMNS order; the writer leaves None cells empty.
-    return (finding.file, finding.sheet, finding.row, finding.column, finding.code,
-            finding.rule, finding.name, finding.severity.value, finding.message, finding.fix,
-            finding.value)
+    return (
+        finding.file,
+        finding.sheet,
+        finding.row,
+        finding.column,
+        finding.code,
+        finding.rule,
+        finding.name,
+        finding.severity.value,
+        finding.message,
+        finding.fix,
+        finding.value,
+    )
 
 
 class CsvReporter(Reporter):

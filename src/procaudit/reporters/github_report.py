@@ -36,8 +36,10 @@ def annotation(finding: Finding) -> str:
     message = message_with_fix(finding)
     if where:
         message = f"{', '.join(where)}: {message}"
-    return (f"::{COMMAND[finding.severity]} file={escape_property(finding.file)}{line},"
-            f"title={title}::{escape_data(message)}")
+    return (
+        f"::{COMMAND[finding.severity]} file={escape_property(finding.file)}{line},"
+        f"title={title}::{escape_data(message)}"
+    )
 
 
 class GithubReporter(Reporter):

@@ -26,6 +26,8 @@ def _issue(finding: Finding, fingerprint: str) -> dict[str, Any]:
 
 class GitlabReporter(Reporter):
     def render(self, result: AuditResult, out: TextIO) -> None:
-        issues = [_issue(f, fp)
-                  for f, fp in zip(result.findings, fingerprints(result.findings), strict=True)]
+        issues = [
+            _issue(f, fp)
+            for f, fp in zip(result.findings, fingerprints(result.findings), strict=True)
+        ]
         out.write(dumps(issues) + "\n")

@@ -71,8 +71,15 @@ def report_dict(result: AuditResult) -> dict[str, Any]:
             "new": len(split.new),
             "still": split.still,
             "fixed": [
-                {"rule": e.rule, "file": e.file, "sheet": e.sheet, "code": e.code,
-                 "procedure": e.procedure, "column": e.column, "message": e.message}
+                {
+                    "rule": e.rule,
+                    "file": e.file,
+                    "sheet": e.sheet,
+                    "code": e.code,
+                    "procedure": e.procedure,
+                    "column": e.column,
+                    "message": e.message,
+                }
                 for e in split.fixed
             ],
             "unchecked": split.unchecked,

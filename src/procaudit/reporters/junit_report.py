@@ -48,15 +48,21 @@ def _element(depth: int, tag: str, attributes: str, children: list[str]) -> str:
 def _labels() -> tuple[str, ...]:
     """The labels of a failure's details (sheet, row, column, code, value, fix), picked once
     per report."""
-    return (t("sheet", "trang tính"), t("row", "dòng"), t("column", "cột"), t("code", "mã"),
-            t("value", "giá trị"), t("fix", "cách sửa"))
+    return (
+        t("sheet", "trang tính"),
+        t("row", "dòng"),
+        t("column", "cột"),
+        t("code", "mã"),
+        t("value", "giá trị"),
+        t("fix", "cách sửa"),
+    )
 
 
 def _details(finding: Finding, labels: tuple[str, ...]) -> str:
-    values = (finding.sheet, finding.row, finding.column, finding.code, finding.value,
-              finding.fix)
-    return "\n".join(f"{key}: {value}" for key, value in zip(labels, values, strict=True)
-                     if value is not None)
+    values = (finding.sheet, finding.row, finding.column, finding.code, finding.value, finding.fix)
+    return "\n".join(
+        f"{key}: {value}" for key, value in zip(labels, values, strict=True) if value is not None
+    )
 
 
 def _failure(finding: Finding, labels: tuple[str, ...]) -> str:
@@ -66,8 +72,7 @@ def _failure(finding: Finding, labels: tuple[str, ...]) -> str:
 
 
 def _suite(name: str, tests: int, failures: int, errors: int, cases: list[str]) -> str:
-    attributes = _attributes(name=name, tests=tests, failures=failures, errors=errors,
-                             skipped=0)
+    attributes = _attributes(name=name, tests=tests, failures=failures, errors=errors, skipped=0)
     return _element(1, "testsuite", attributes, cases)
 
 

@@ -40,12 +40,14 @@ def _plural(count: int, word: str) -> str:
 def _summary(result: AuditResult) -> str:
     counts = result.count_by_severity()
     rows = sum(f.rows for f in result.files)
-    return t(f"{_plural(counts[Severity.ERROR], 'error')}, "
-             f"{_plural(counts[Severity.WARNING], 'warning')}, "
-             f"{_plural(counts[Severity.INFO], 'info')} in {_plural(len(result.files), 'file')} "
-             f"({_plural(rows, 'procedure')})",
-             f"{counts[Severity.ERROR]} lỗi, {counts[Severity.WARNING]} cảnh báo, "
-             f"{counts[Severity.INFO]} thông tin trong {len(result.files)} tệp ({rows} thủ tục)")
+    return t(
+        f"{_plural(counts[Severity.ERROR], 'error')}, "
+        f"{_plural(counts[Severity.WARNING], 'warning')}, "
+        f"{_plural(counts[Severity.INFO], 'info')} in {_plural(len(result.files), 'file')} "
+        f"({_plural(rows, 'procedure')})",
+        f"{counts[Severity.ERROR]} lỗi, {counts[Severity.WARNING]} cảnh báo, "
+        f"{counts[Severity.INFO]} thông tin trong {len(result.files)} tệp ({rows} thủ tục)",
+    )
 
 
 def _by_rule(result: AuditResult) -> list[list[object]]:
@@ -53,9 +55,11 @@ def _by_rule(result: AuditResult) -> list[list[object]]:
     first: dict[str, Finding] = {}  # the name shown is that of the first
     for finding in result.findings:
         first.setdefault(finding.rule, finding)
-    return [[rule, first[rule].name, severity.label, count]
-            for rule, counts in result.count_by_rule_and_severity().items()
-            for severity, count in counts.items()]
+    return [
+        [rule, first[rule].name, severity.label, count]
+        for rule, counts in result.count_by_rule_and_severity().items()
+        for severity, count in counts.items()
+    ]
 
 
 def _scorecard(result: AuditResult) -> list[str]:
@@ -88,17 +92,44 @@ class MarkdownReporter(Reporter):
         lines += _scorecard(result)
         if result.findings:
             lines += ["", "## " + t("Findings by rule", "Phát hiện theo quy tắc"), ""]
-            lines += _table([t("Rule", "Quy tắc"), t("Name", "Tên"), t("Severity", "Mức độ"),
-                             t("Findings", "Số phát hiện")],
-                            ["---", "---", "---", "---:"], _by_rule(result))
+            lines += _table(
+                [
+                    t("Rule", "Quy tắc"),
+                    t("Name", "Tên"),
+                    t("Severity", "Mức độ"),
+                    t("Findings", "Số phát hiện"),
+                ],
+                ["---", "---", "---", "---:"],
+                _by_rule(result),
+            )
             lines += ["", "## " + t("Findings", "Các phát hiện"), ""]
             label = {severity: severity.label for severity in Severity}  # once, not per row
             lines += _table(
-                [t("File", "Tệp"), t("Sheet", "Trang tính"), t("Row", "Dòng"),
-                 t("Column", "Cột"), t("Code", "Mã TTHC"), t("Rule", "Quy tắc"),
-                 t("Severity", "Mức độ"), t("Message", "Nội dung"), t("Fix", "Cách sửa")],
+                [
+                    t("File", "Tệp"),
+                    t("Sheet", "Trang tính"),
+                    t("Row", "Dòng"),
+                    t("Column", "Cột"),
+                    t("Code", "Mã TTHC"),
+                    t("Rule", "Quy tắc"),
+                    t("Severity", "Mức độ"),
+                    t("Message", "Nội dung"),
+                    t("Fix", "Cách sửa"),
+                ],
                 ["---", "---", "---:", "---", "---", "---", "---", "---", "---"],
-                [[f.file, f.sheet, f.row, f.column, f.code, f.rule, label[f.severity],
-                  f.message, f.fix] for f in result.findings],
+                [
+                    [
+                        f.file,
+                        f.sheet,
+                        f.row,
+                        f.column,
+                        f.code,
+                        f.rule,
+                        label[f.severity],
+                        f.message,
+                        f.fix,
+                    ]
+                    for f in result.findings
+                ],
             )
         out.write("\n".join(lines) + "\n")

@@ -39,13 +39,16 @@ def _result(finding: Finding, rule_index: int) -> dict[str, Any]:
         "message": {"text": message_with_fix(finding)},
         "locations": [{"physicalLocation": physical}],
         # What a row number alone does not say: the sheet, the column, the procedure.
-        "properties": {"sheet": finding.sheet, "column": finding.column,
-                       "code": finding.code, "value": finding.value},
+        "properties": {
+            "sheet": finding.sheet,
+            "column": finding.column,
+            "code": finding.code,
+            "value": finding.value,
+        },
     }
 
 
-def _with_baseline(entry: dict[str, Any], finding: Finding, result: AuditResult
-                   ) -> dict[str, Any]:
+def _with_baseline(entry: dict[str, Any], finding: Finding, result: AuditResult) -> dict[str, Any]:
     # SARIF's own vocabulary for a run compared with a baseline.
     if result.baseline is not None:
         state = result.baseline.status(finding)
@@ -62,20 +65,26 @@ def sarif_dict(result: AuditResult) -> dict[str, Any]:
     invocation: dict[str, Any] = {"executionSuccessful": not result.failures}
     if result.failures:
         invocation["toolExecutionNotifications"] = [
-            {"level": "error", "message": {"text": failure.message},
-             "locations": [{"physicalLocation": {"artifactLocation": {"uri": failure.path}}}]}
+            {
+                "level": "error",
+                "message": {"text": failure.message},
+                "locations": [{"physicalLocation": {"artifactLocation": {"uri": failure.path}}}],
+            }
             for failure in result.failures
         ]
     return {
         "$schema": SCHEMA,
         "version": "2.1.0",
-        "runs": [{
-            # No informationUri: procaudit has no public home page yet.
-            "tool": {"driver": {"name": "procaudit", "version": __version__, "rules": rules}},
-            "invocations": [invocation],
-            "results": [_with_baseline(_result(f, index[f.rule]), f, result)
-                        for f in result.findings],
-        }],
+        "runs": [
+            {
+                # No informationUri: procaudit has no public home page yet.
+                "tool": {"driver": {"name": "procaudit", "version": __version__, "rules": rules}},
+                "invocations": [invocation],
+                "results": [
+                    _with_baseline(_result(f, index[f.rule]), f, result) for f in result.findings
+                ],
+            }
+        ],
     }
 
 

@@ -23,12 +23,17 @@ def print_scorecard(console: Console, result: AuditResult) -> None:
         return
     headings, rows = table(scorecard)
     grid = Table(show_edge=False, pad_edge=False, box=None)
-    for number, (heading, width) in enumerate(zip(headings, _widths(console, headings, rows),
-                                                  strict=True)):
+    for number, (heading, width) in enumerate(
+        zip(headings, _widths(console, headings, rows), strict=True)
+    ):
         # A label (a province, or a path) is folded onto more lines, never cut.
-        grid.add_column(heading, header_style="bold", min_width=width,
-                        justify="left" if number == 0 else "right",
-                        overflow="fold" if number == 0 else "ellipsis")
+        grid.add_column(
+            heading,
+            header_style="bold",
+            min_width=width,
+            justify="left" if number == 0 else "right",
+            overflow="fold" if number == 0 else "ellipsis",
+        )
     for number, cells in enumerate(rows):
         grid.add_row(*cells, style="bold" if number == len(rows) - 1 else None)  # the total
     console.print()
@@ -45,8 +50,10 @@ def _widths(console: Console, headings: list[str], rows: list[list[str]]) -> lis
     enough for it, each word of its heading (which then wraps at its spaces instead of
     being cut short)."""
     cells = [max(len(row[number]) for row in rows) for number in range(len(headings))]
-    words = [max(cell, *(len(word) for word in heading.split()))
-             for cell, heading in zip(cells, headings, strict=True)]
+    words = [
+        max(cell, *(len(word) for word in heading.split()))
+        for cell, heading in zip(cells, headings, strict=True)
+    ]
     if _fits(console, words):  # the labels whole too
         return words
     cells[0] = words[0] = min(cells[0], _LABEL_WIDTH)

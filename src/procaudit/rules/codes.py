@@ -28,8 +28,10 @@ _NATIONAL_DIGITS = 6
 
 
 def _where_codes_live() -> str:
-    return t("the national procedure database (CSDL quốc gia về TTHC)",
-             "Cơ sở dữ liệu quốc gia về thủ tục hành chính")
+    return t(
+        "the national procedure database (CSDL quốc gia về TTHC)",
+        "Cơ sở dữ liệu quốc gia về thủ tục hành chính",
+    )
 
 
 def repaired_code(code: str) -> str | None:
@@ -62,24 +64,33 @@ def _number_problem(code: str) -> str | None:
     """What a number cell did to the code, if it did."""
     text = code.strip()
     if _LOST_DOT.fullmatch(text):
-        return t("looks like a code stored as a number, which lost its dot",
-                 "có vẻ là mã bị lưu dưới dạng số nên mất dấu chấm")
+        return t(
+            "looks like a code stored as a number, which lost its dot",
+            "có vẻ là mã bị lưu dưới dạng số nên mất dấu chấm",
+        )
     if _LOST_ZEROS.fullmatch(text):
         digits = len(text) - 2
         lost = _NATIONAL_DIGITS - digits
         # A Vietnamese Excel shows the number with a decimal comma.
         after = t("the comma", "dấu phẩy") if "," in text else t("the dot", "dấu chấm")
         if lost == 1:
-            return t("has {count} digits after {after} where a national code has 6: it looks "
-                     "like a code stored as a number, which lost its trailing zero",
-                     "có {count} chữ số sau {after}, trong khi mã quốc gia có 6 chữ số: có vẻ "
-                     "là mã bị lưu dưới dạng số nên mất chữ số 0 ở cuối", count=digits,
-                     after=after)
-        return t("has {count} digits after {after} where a national code has 6: it looks like "
-                 "a code stored as a number, which lost its {lost} trailing zeros",
-                 "có {count} chữ số sau {after}, trong khi mã quốc gia có 6 chữ số: có vẻ là "
-                 "mã bị lưu dưới dạng số nên mất {lost} chữ số 0 ở cuối", count=digits,
-                 after=after, lost=lost)
+            return t(
+                "has {count} digits after {after} where a national code has 6: it looks "
+                "like a code stored as a number, which lost its trailing zero",
+                "có {count} chữ số sau {after}, trong khi mã quốc gia có 6 chữ số: có vẻ "
+                "là mã bị lưu dưới dạng số nên mất chữ số 0 ở cuối",
+                count=digits,
+                after=after,
+            )
+        return t(
+            "has {count} digits after {after} where a national code has 6: it looks like "
+            "a code stored as a number, which lost its {lost} trailing zeros",
+            "có {count} chữ số sau {after}, trong khi mã quốc gia có 6 chữ số: có vẻ là "
+            "mã bị lưu dưới dạng số nên mất {lost} chữ số 0 ở cuối",
+            count=digits,
+            after=after,
+            lost=lost,
+        )
     return None
 
 
@@ -99,13 +110,16 @@ def _problem(code: str) -> str:
         return t("has a leading zero", "có chữ số 0 thừa ở đầu")
     digits = _DIGITS.match(tail).group()  # type: ignore[union-attr]
     if head.isdigit() and digits and len(digits) != 6:
-        return t("has {count} digits after the dot where a national code has 6",
-                 "có {count} chữ số sau dấu chấm, trong khi mã quốc gia có 6 chữ số",
-                 count=len(digits))
-    return t("is not a national code (D.DDDDDD, optionally with a local suffix like "
-             ".000.00.00.H29)",
-             "không đúng định dạng mã quốc gia (D.DDDDDD, có thể kèm hậu tố địa phương như "
-             ".000.00.00.H29)")
+        return t(
+            "has {count} digits after the dot where a national code has 6",
+            "có {count} chữ số sau dấu chấm, trong khi mã quốc gia có 6 chữ số",
+            count=len(digits),
+        )
+    return t(
+        "is not a national code (D.DDDDDD, optionally with a local suffix like .000.00.00.H29)",
+        "không đúng định dạng mã quốc gia (D.DDDDDD, có thể kèm hậu tố địa phương như "
+        ".000.00.00.H29)",
+    )
 
 
 @schema_rule("PA101", "invalid-code", Severity.ERROR, column="code")
@@ -171,18 +185,28 @@ def invalid_code(value: str | None) -> tuple[str, str]:
     guessed = number_code_repair(code)
     repaired = guessed or repaired_code(code)
     if guessed:
-        fix = t("Probably {code}: check it in {where}, then write it in a cell formatted as "
-                "Text, which keeps it as typed.",
-                "Có lẽ là {code}: kiểm tra lại trong {where}, rồi ghi mã vào ô định dạng "
-                "Text (văn bản) để giữ nguyên như khi nhập.", code=guessed,
-                where=_where_codes_live())
+        fix = t(
+            "Probably {code}: check it in {where}, then write it in a cell formatted as "
+            "Text, which keeps it as typed.",
+            "Có lẽ là {code}: kiểm tra lại trong {where}, rồi ghi mã vào ô định dạng "
+            "Text (văn bản) để giữ nguyên như khi nhập.",
+            code=guessed,
+            where=_where_codes_live(),
+        )
     elif repaired and repaired != code:
         fix = t("Write the code as {code}.", "Sửa mã thành {code}.", code=repaired)
     else:
-        fix = t("Copy the procedure's code from {where}.", "Sao chép mã thủ tục từ {where}.",
-                where=_where_codes_live())
-    return t("The code '{code}' {problem}.", "Mã thủ tục '{code}' {problem}.", code=code,
-             problem=_problem(code)), fix
+        fix = t(
+            "Copy the procedure's code from {where}.",
+            "Sao chép mã thủ tục từ {where}.",
+            where=_where_codes_live(),
+        )
+    return t(
+        "The code '{code}' {problem}.",
+        "Mã thủ tục '{code}' {problem}.",
+        code=code,
+        problem=_problem(code),
+    ), fix
 
 
 @schema_rule("PA102", "missing-code", Severity.WARNING, column="code")
@@ -232,8 +256,11 @@ def missing_code(value: str | None) -> tuple[str, str]:
     """
     return (
         t("The procedure has no code.", "Thủ tục chưa có mã."),
-        t("Fill in the procedure's code from {where}.", "Điền mã thủ tục theo {where}.",
-          where=_where_codes_live()),
+        t(
+            "Fill in the procedure's code from {where}.",
+            "Điền mã thủ tục theo {where}.",
+            where=_where_codes_live(),
+        ),
     )
 
 
@@ -284,8 +311,10 @@ def missing_name(value: str | None) -> tuple[str, str]:
     """
     return (
         t("The row has no procedure name.", "Dòng này không có tên thủ tục."),
-        t("Write the name as the publishing decision gives it, or delete the row if it is not "
-          "a procedure.",
-          "Ghi tên thủ tục đúng như quyết định công bố, hoặc xóa dòng nếu đây không phải là "
-          "thủ tục."),
+        t(
+            "Write the name as the publishing decision gives it, or delete the row if it is not "
+            "a procedure.",
+            "Ghi tên thủ tục đúng như quyết định công bố, hoặc xóa dòng nếu đây không phải là "
+            "thủ tục.",
+        ),
     )

@@ -55,8 +55,8 @@ class RuleContext:
         self._worker: ThreadPoolExecutor | None = None
         # The columns the source itself had; the reader may add others (a decision cell
         # "1890/QĐ-UBND ngày 15/8/2025" gives a decision_date column to a table without one).
-        self.source_columns = frozenset(frame.columns) if source_columns is None else (
-            source_columns
+        self.source_columns = (
+            frozenset(frame.columns) if source_columns is None else (source_columns)
         )
 
     def shared(self, key: str, build: Callable[[], T]) -> T:
@@ -114,9 +114,7 @@ class RuleContext:
         """`text.map_distinct` of one of the table's columns."""
         return map_factorized(self.distinct(column), func, self.frame.index, dtype)
 
-    def per_distinct(
-        self, column: str, transform: Callable[[pd.Series], pd.Series]
-    ) -> pd.Series:
+    def per_distinct(self, column: str, transform: Callable[[pd.Series], pd.Series]) -> pd.Series:
         """`transform` (column operations) of one of the table's columns, run on its
         distinct values only, missing included, and spread back to the rows."""
         codes, uniques = self.distinct(column)
@@ -157,8 +155,10 @@ class RuleContext:
 
     @cached_property
     def name_keys(self) -> pd.Series:
-        return self.shared("name_keys", lambda: text_series(
-            comparison_key_array(self.texts("name")), self.frame.index))
+        return self.shared(
+            "name_keys",
+            lambda: text_series(comparison_key_array(self.texts("name")), self.frame.index),
+        )
 
     @cached_property
     def level_keys(self) -> pd.Series:
@@ -240,8 +240,10 @@ def _out_of_force(statuses: pd.Series) -> pd.Series:
 def _level_keys(levels: pd.Series) -> pd.Series:
     keys = comparison_keys(levels.str.replace(_LEVEL_BREAKS, ", ", regex=True)).fillna("")
     several = keys.str.contains(",")
-    keys[several] = keys[several].str.split(_LEVEL_SEPARATORS).map(
-        lambda parts: ", ".join(sorted(filter(None, parts)))
+    keys[several] = (
+        keys[several]
+        .str.split(_LEVEL_SEPARATORS)
+        .map(lambda parts: ", ".join(sorted(filter(None, parts))))
     )
     return keys
 

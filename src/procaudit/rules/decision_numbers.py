@@ -35,7 +35,7 @@ _DECISION_INSIDE = re.compile(rf"(?<![\w/]){DECISION_PATTERN}(?![\w/-])")
 _DATE_TAIL = re.compile(r"(?:\s*,\s*|\s+)(?:ngày|ngay)\b.*$", re.IGNORECASE | re.DOTALL)
 
 # Words that announce the number: "Quyết định số", "QĐ số", "Số:", "Quyết định".
-_LEAD = (r"(?:(?:quyết\s+định|quyet\s+dinh|qđ|qd)\s+)?(?:(?:số|so)\s*[:.]?\s*)?")
+_LEAD = r"(?:(?:quyết\s+định|quyet\s+dinh|qđ|qd)\s+)?(?:(?:số|so)\s*[:.]?\s*)?"
 _LEAD_WORDS = re.compile(rf"^{_LEAD}(?=\d)", re.IGNORECASE)
 _SIGNER_TAIL = re.compile(r"\s+(?:của|cua)\s.*$", re.IGNORECASE | re.DOTALL)  # "… của Bộ trưởng"
 # Several decisions in one cell: split where a separator is followed by another number.
@@ -128,7 +128,7 @@ def read_decision(value: str) -> DecisionReading:
 
 def _read_part(piece: str) -> DecisionReading:
     tail_at = _DATE_TAIL.search(piece)
-    core, tail = (piece[:tail_at.start()], piece[tail_at.start():]) if tail_at else (piece, "")
+    core, tail = (piece[: tail_at.start()], piece[tail_at.start() :]) if tail_at else (piece, "")
     if _DECISION.fullmatch(core):
         return DecisionReading("valid", fixed=piece, bare=core)
     repaired, how = _repair(core)
@@ -162,8 +162,9 @@ def _repair(core: str) -> tuple[str, str]:
 def _wrong(part: str) -> DecisionReading:
     other = _OTHER_DOCUMENT.search(part)
     if other:
-        return DecisionReading("wrong", "other-document", bare=other.group("kind").upper(),
-                               part=other.group())
+        return DecisionReading(
+            "wrong", "other-document", bare=other.group("kind").upper(), part=other.group()
+        )
     if re.match(r"^Q[ĐD]\s*/", part, re.IGNORECASE):
         return DecisionReading("wrong", "placeholder", part=part)
     if re.match(r"^0+[a-z]?\s*/", part):
@@ -186,59 +187,95 @@ def explain(reading: DecisionReading, value: str) -> tuple[str, str]:
     if reading.status == "repaired":
         return _explain_repair(reading, value)
     part = reading.part
-    ask = t("Replace it with the number of the decision that announced the procedure.",
-            "Thay bằng số của quyết định đã công bố thủ tục.")
+    ask = t(
+        "Replace it with the number of the decision that announced the procedure.",
+        "Thay bằng số của quyết định đã công bố thủ tục.",
+    )
     if reading.how == "other-document":
         english, vietnamese = _OTHER_KINDS[reading.bare]
-        return (t("'{number}' is {kind}, not a publishing decision.",
-                  "'{number}' là số của {kind_vi}, không phải quyết định công bố.",
-                  number=part, kind=english, kind_vi=vietnamese),
-                t("Replace it with the number of the decision that announced the procedure "
-                  "(number/QĐ-issuer, e.g. 1890/QĐ-UBND).",
-                  "Thay bằng số của quyết định đã công bố thủ tục (số/QĐ-cơ quan ban hành, ví "
-                  "dụ 1890/QĐ-UBND)."))
+        return (
+            t(
+                "'{number}' is {kind}, not a publishing decision.",
+                "'{number}' là số của {kind_vi}, không phải quyết định công bố.",
+                number=part,
+                kind=english,
+                kind_vi=vietnamese,
+            ),
+            t(
+                "Replace it with the number of the decision that announced the procedure "
+                "(number/QĐ-issuer, e.g. 1890/QĐ-UBND).",
+                "Thay bằng số của quyết định đã công bố thủ tục (số/QĐ-cơ quan ban hành, ví "
+                "dụ 1890/QĐ-UBND).",
+            ),
+        )
     if reading.how == "placeholder":
-        return t("The decision number '{number}' is a placeholder, not a decision's number.",
-                 "Số quyết định '{number}' chỉ là giá trị giữ chỗ, không phải số của một quyết "
-                 "định.", number=part), ask
+        return t(
+            "The decision number '{number}' is a placeholder, not a decision's number.",
+            "Số quyết định '{number}' chỉ là giá trị giữ chỗ, không phải số của một quyết định.",
+            number=part,
+        ), ask
     if reading.how == "zero":
-        return t("The decision number '{number}' is a placeholder (number 0).",
-                 "Số quyết định '{number}' là giá trị giữ chỗ (số 0).", number=part), ask
+        return t(
+            "The decision number '{number}' is a placeholder (number 0).",
+            "Số quyết định '{number}' là giá trị giữ chỗ (số 0).",
+            number=part,
+        ), ask
     if reading.how == "no-number":
-        return (t("The decision number '{number}' has no number, only the document type and "
-                  "issuer.",
-                  "Số quyết định '{number}' không có số, chỉ có ký hiệu loại văn bản và cơ quan "
-                  "ban hành.", number=part),
-                t("Fill in the number of the decision that announced the procedure.",
-                  "Điền số của quyết định đã công bố thủ tục."))
+        return (
+            t(
+                "The decision number '{number}' has no number, only the document type and issuer.",
+                "Số quyết định '{number}' không có số, chỉ có ký hiệu loại văn bản và cơ quan "
+                "ban hành.",
+                number=part,
+            ),
+            t(
+                "Fill in the number of the decision that announced the procedure.",
+                "Điền số của quyết định đã công bố thủ tục.",
+            ),
+        )
     if reading.how == "not-a-number":
-        return t("'{number}' is not a decision number.",
-                 "'{number}' không phải là số quyết định.", number=part), ask
+        return t(
+            "'{number}' is not a decision number.",
+            "'{number}' không phải là số quyết định.",
+            number=part,
+        ), ask
     if reading.how == "no-type-issuer":
         return (
-            t("The decision number '{number}' lacks the document type and issuer "
-              "(expected a form like 1890/QĐ-UBND).",
-              "Số quyết định '{number}' thiếu ký hiệu loại văn bản và cơ quan ban hành (thể "
-              "thức đúng như 1890/QĐ-UBND).", number=part),
-            t("Complete it with the type and issuer, e.g. {number}/QĐ-UBND, as the decision "
-              "shows.",
-              "Bổ sung ký hiệu loại văn bản và cơ quan ban hành theo đúng quyết định, ví dụ "
-              "{number}/QĐ-UBND.", number=reading.bare),
+            t(
+                "The decision number '{number}' lacks the document type and issuer "
+                "(expected a form like 1890/QĐ-UBND).",
+                "Số quyết định '{number}' thiếu ký hiệu loại văn bản và cơ quan ban hành (thể "
+                "thức đúng như 1890/QĐ-UBND).",
+                number=part,
+            ),
+            t(
+                "Complete it with the type and issuer, e.g. {number}/QĐ-UBND, as the decision "
+                "shows.",
+                "Bổ sung ký hiệu loại văn bản và cơ quan ban hành theo đúng quyết định, ví dụ "
+                "{number}/QĐ-UBND.",
+                number=reading.bare,
+            ),
         )
     if reading.how == "no-issuer":
         return (
-            t("The decision number '{number}' has no issuer (expected a form like "
-              "1890/QĐ-UBND).",
-              "Số quyết định '{number}' không có cơ quan ban hành (thể thức đúng như "
-              "1890/QĐ-UBND).", number=part),
-            t("Complete it with the issuer, e.g. {number}/QĐ-UBND, as the decision shows.",
-              "Bổ sung cơ quan ban hành theo đúng quyết định, ví dụ {number}/QĐ-UBND.",
-              number=reading.bare),
+            t(
+                "The decision number '{number}' has no issuer (expected a form like 1890/QĐ-UBND).",
+                "Số quyết định '{number}' không có cơ quan ban hành (thể thức đúng như "
+                "1890/QĐ-UBND).",
+                number=part,
+            ),
+            t(
+                "Complete it with the issuer, e.g. {number}/QĐ-UBND, as the decision shows.",
+                "Bổ sung cơ quan ban hành theo đúng quyết định, ví dụ {number}/QĐ-UBND.",
+                number=reading.bare,
+            ),
         )
     return (
-        t("The decision number '{number}' is malformed (expected a form like 1890/QĐ-UBND).",
-          "Số quyết định '{number}' không đúng thể thức (thể thức đúng như 1890/QĐ-UBND).",
-          number=part),
+        t(
+            "The decision number '{number}' is malformed (expected a form like 1890/QĐ-UBND).",
+            "Số quyết định '{number}' không đúng thể thức (thể thức đúng như 1890/QĐ-UBND).",
+            number=part,
+        ),
         ask,
     )
 
@@ -246,34 +283,71 @@ def explain(reading: DecisionReading, value: str) -> tuple[str, str]:
 def _explain_repair(reading: DecisionReading, value: str) -> tuple[str, str]:
     write = t("Write it as {number}.", "Sửa thành {number}.", number=reading.fixed)
     if reading.how == "among":
-        return (t("'{value}' holds the decision number {number} among other words.",
-                  "'{value}' có số quyết định {number} lẫn trong nội dung khác.", value=value,
-                  number=reading.bare) if reading.count == 1 else
-                t("'{value}' holds the decision numbers {number} among other words.",
-                  "'{value}' có các số quyết định {number} lẫn trong nội dung khác.",
-                  value=value, number=reading.bare),
-                # The words may say the decision did something else (replaced, abolished).
-                t("If {number} is the decision that announced the procedure, write it alone: "
-                  "{fixed}.",
-                  "Nếu {number} là quyết định đã công bố thủ tục, chỉ ghi số hiệu: {fixed}.",
-                  number=reading.bare, fixed=reading.fixed) if reading.count == 1 else
-                t("Keep only the numbers of the decisions that announced the procedure, "
-                  "among {number}.",
-                  "Chỉ giữ số hiệu của các quyết định đã công bố thủ tục, trong số {number}.",
-                  number=reading.fixed))
+        return (
+            t(
+                "'{value}' holds the decision number {number} among other words.",
+                "'{value}' có số quyết định {number} lẫn trong nội dung khác.",
+                value=value,
+                number=reading.bare,
+            )
+            if reading.count == 1
+            else t(
+                "'{value}' holds the decision numbers {number} among other words.",
+                "'{value}' có các số quyết định {number} lẫn trong nội dung khác.",
+                value=value,
+                number=reading.bare,
+            ),
+            # The words may say the decision did something else (replaced, abolished).
+            t(
+                "If {number} is the decision that announced the procedure, write it alone: "
+                "{fixed}.",
+                "Nếu {number} là quyết định đã công bố thủ tục, chỉ ghi số hiệu: {fixed}.",
+                number=reading.bare,
+                fixed=reading.fixed,
+            )
+            if reading.count == 1
+            else t(
+                "Keep only the numbers of the decisions that announced the procedure, "
+                "among {number}.",
+                "Chỉ giữ số hiệu của các quyết định đã công bố thủ tục, trong số {number}.",
+                number=reading.fixed,
+            ),
+        )
     if reading.how == "words" and reading.count > 1:
-        return (t("The decision numbers '{value}' have words around them: the numbers "
-                  "themselves are {number}.",
-                  "Số quyết định '{value}' có chữ thừa: số hiệu của các quyết định là {number}.",
-                  value=value, number=reading.bare), write)
+        return (
+            t(
+                "The decision numbers '{value}' have words around them: the numbers "
+                "themselves are {number}.",
+                "Số quyết định '{value}' có chữ thừa: số hiệu của các quyết định là {number}.",
+                value=value,
+                number=reading.bare,
+            ),
+            write,
+        )
     if reading.how == "words":
-        return (t("The decision number '{value}' has words around it: the number itself is "
-                  "{number}.",
-                  "Số quyết định '{value}' có chữ thừa: số hiệu của quyết định là {number}.",
-                  value=value, number=reading.bare), write)
+        return (
+            t(
+                "The decision number '{value}' has words around it: the number itself is {number}.",
+                "Số quyết định '{value}' có chữ thừa: số hiệu của quyết định là {number}.",
+                value=value,
+                number=reading.bare,
+            ),
+            write,
+        )
     if reading.how == "qd":
-        return (t("The decision number '{value}' writes 'QD' for 'QĐ'.",
-                  "Số quyết định '{value}' ghi 'QD' thay cho 'QĐ'.", value=value), write)
-    return (t("The decision number '{value}' is not written in the standard form.",
-              "Số quyết định '{value}' không được ghi đúng thể thức.", value=value), write)
-
+        return (
+            t(
+                "The decision number '{value}' writes 'QD' for 'QĐ'.",
+                "Số quyết định '{value}' ghi 'QD' thay cho 'QĐ'.",
+                value=value,
+            ),
+            write,
+        )
+    return (
+        t(
+            "The decision number '{value}' is not written in the standard form.",
+            "Số quyết định '{value}' không được ghi đúng thể thức.",
+            value=value,
+        ),
+        write,
+    )

@@ -26,7 +26,7 @@ from procaudit.text_columns import arrow_text, matches, text_codes
 
 
 def _others_said(noun: str, vietnamese: str) -> Callable[[int], str]:
-    """" and 1 other name", " and 3 other names" ("và 3 tên khác"), its words picked once."""
+    """ " and 1 other name", " and 3 other names" ("và 3 tên khác"), its words picked once."""
     one = t(f" and 1 {noun}", f" và 1 {vietnamese}")
     several = t(f" and {{count}} {noun}s", f" và {{count}} {vietnamese}")
     return lambda count: one if count == 1 else several.format(count=count)
@@ -138,8 +138,9 @@ def _others(
         for i, key in zip(members, sub, strict=True):
             if key not in found:
                 others = (j for j, k in zip(members, sub, strict=True) if k != key)
-                found[key] = Others(list(islice(others, SHOWN_ROWS)),
-                                    len(members) - sizes[key], len(sizes) - 1)
+                found[key] = Others(
+                    list(islice(others, SHOWN_ROWS)), len(members) - sizes[key], len(sizes) - 1
+                )
             texts.append(describe(i, found[key]))
     return pd.Series(texts, index=members_of, dtype="object")
 
@@ -159,8 +160,9 @@ def _units_of(ctx: RuleContext, mask: np.ndarray) -> dict[object, str]:
     return dict(zip(ctx.frame.index[mask], labels.tolist(), strict=True))
 
 
-@frame_rule("PA201", "duplicate-entry", Severity.ERROR, columns=("code", "name"),
-            prefetch=_prefetch_keys)
+@frame_rule(
+    "PA201", "duplicate-entry", Severity.ERROR, columns=("code", "name"), prefetch=_prefetch_keys
+)
 def duplicate_entry(ctx: RuleContext) -> pd.DataFrame:
     """The same procedure listed twice: same code, same name, same level.
 
@@ -217,8 +219,9 @@ def duplicate_entry(ctx: RuleContext) -> pd.DataFrame:
     """
     keys = _keys(ctx)
     rows = np.flatnonzero((keys.code >= 0) & (keys.name >= 0) & _repeated(keys.code))
-    entry = _pairs(_pairs(_pairs(keys.code[rows], keys.name[rows]), keys.level[rows]),
-                   keys.unit[rows])
+    entry = _pairs(
+        _pairs(_pairs(keys.code[rows], keys.name[rows]), keys.level[rows]), keys.unit[rows]
+    )
     again = _repeated(entry)
     duplicated = np.zeros(len(ctx.frame), dtype=bool)
     duplicated[rows[again]] = True
@@ -226,10 +229,13 @@ def duplicate_entry(ctx: RuleContext) -> pd.DataFrame:
         return no_hits()
     units = _units_of(ctx, duplicated)
 
-    said = t("The same procedure is also listed on {rows}.",
-             "Thủ tục này cũng được liệt kê tại {rows}.")
-    said_under = t("The same procedure is also listed under {unit} on {rows}.",
-                   "Thủ tục này cũng được liệt kê trong danh mục của {unit} tại {rows}.")
+    said = t(
+        "The same procedure is also listed on {rows}.", "Thủ tục này cũng được liệt kê tại {rows}."
+    )
+    said_under = t(
+        "The same procedure is also listed under {unit} on {rows}.",
+        "Thủ tục này cũng được liệt kê trong danh mục của {unit} tại {rows}.",
+    )
 
     def describe(i: object, others: Others) -> str:
         rows = ctx.row_list(others.first, others.rows)
@@ -241,14 +247,17 @@ def duplicate_entry(ctx: RuleContext) -> pd.DataFrame:
         pd.Series(duplicated, index=ctx.frame.index),
         "name",
         _others(ctx.frame.index[duplicated], entry[again], rows[again], describe),
-        t("Keep one of the rows (the one that matches the publishing decision) and delete the "
-          "others.",
-          "Giữ lại một dòng (dòng khớp với quyết định công bố) và xóa các dòng còn lại."),
+        t(
+            "Keep one of the rows (the one that matches the publishing decision) and delete the "
+            "others.",
+            "Giữ lại một dòng (dòng khớp với quyết định công bố) và xóa các dòng còn lại.",
+        ),
     )
 
 
-@frame_rule("PA202", "code-conflict", Severity.ERROR, columns=("code", "name"),
-            prefetch=_prefetch_keys)
+@frame_rule(
+    "PA202", "code-conflict", Severity.ERROR, columns=("code", "name"), prefetch=_prefetch_keys
+)
 def code_conflict(ctx: RuleContext) -> pd.DataFrame:
     """One code given to procedures with different names.
 
@@ -309,11 +318,14 @@ def code_conflict(ctx: RuleContext) -> pd.DataFrame:
     names, codes = _lookup(frame["name"], conflicted), _lookup(frame["code"], conflicted)
     units = _units_of(ctx, conflicted)
 
-    said = t("The code {code} is also used for '{first}'{also} on {rows}.",
-             "Mã {code} cũng được dùng cho '{first}'{also} tại {rows}.")
-    said_under = t("The code {code} is also used under {unit} for '{first}'{also} on {rows}.",
-                   "Mã {code} cũng được dùng trong danh mục của {unit} cho '{first}'{also} tại "
-                   "{rows}.")
+    said = t(
+        "The code {code} is also used for '{first}'{also} on {rows}.",
+        "Mã {code} cũng được dùng cho '{first}'{also} tại {rows}.",
+    )
+    said_under = t(
+        "The code {code} is also used under {unit} for '{first}'{also} on {rows}.",
+        "Mã {code} cũng được dùng trong danh mục của {unit} cho '{first}'{also} tại {rows}.",
+    )
     other_names = _others_said("other name", "tên khác")
 
     def describe(i: object, others: Others) -> str:
@@ -321,23 +333,28 @@ def code_conflict(ctx: RuleContext) -> pd.DataFrame:
         also = other_names(others.variants - 1) if others.variants > 1 else ""
         unit = units.get(i)
         return (said_under if unit else said).format(
-            code=codes[i].strip(), unit=unit, first=first, also=also,
-            rows=ctx.row_list(others.first, others.rows))
+            code=codes[i].strip(),
+            unit=unit,
+            first=first,
+            also=also,
+            rows=ctx.row_list(others.first, others.rows),
+        )
 
     return hits(
         frame,
         pd.Series(conflicted, index=frame.index),
         "code",
         _others(frame.index[conflicted], groups[several], keys.name[conflicted], describe),
-        t("Look the code up in the national procedure database and correct the row it does "
-          "not belong to.",
-          "Tra cứu mã này trong Cơ sở dữ liệu quốc gia về thủ tục hành chính và sửa mã ở dòng "
-          "không đúng thủ tục."),
+        t(
+            "Look the code up in the national procedure database and correct the row it does "
+            "not belong to.",
+            "Tra cứu mã này trong Cơ sở dữ liệu quốc gia về thủ tục hành chính và sửa mã ở dòng "
+            "không đúng thủ tục.",
+        ),
     )
 
 
-@frame_rule("PA203", "duplicate-name", Severity.WARNING, columns=("name",),
-            prefetch=_prefetch_keys)
+@frame_rule("PA203", "duplicate-name", Severity.WARNING, columns=("name",), prefetch=_prefetch_keys)
 def duplicate_name(ctx: RuleContext) -> pd.DataFrame:
     """The same name at the same level under different codes (or without a code).
 
@@ -401,10 +418,13 @@ def duplicate_name(ctx: RuleContext) -> pd.DataFrame:
     codes = _lookup(ctx.code_keys, shared)
     units = _units_of(ctx, shared)
 
-    said = t("The same name is also listed on {rows} ({under}).",
-             "Tên này cũng có tại {rows} ({under}).")
-    said_under = t("The same name is also listed under {unit} on {rows} ({under}).",
-                   "Tên này cũng có trong danh mục của {unit} tại {rows} ({under}).")
+    said = t(
+        "The same name is also listed on {rows} ({under}).", "Tên này cũng có tại {rows} ({under})."
+    )
+    said_under = t(
+        "The same name is also listed under {unit} on {rows} ({under}).",
+        "Tên này cũng có trong danh mục của {unit} tại {rows} ({under}).",
+    )
     under_code, no_code = t("under code {code}", "mã {code}"), t("without a code", "không có mã")
     other_codes = _others_said("other code", "mã khác")
 
@@ -415,15 +435,18 @@ def duplicate_name(ctx: RuleContext) -> pd.DataFrame:
             under += other_codes(others.variants - 1)
         unit = units.get(i)
         return (said_under if unit else said).format(
-            rows=ctx.row_list(others.first, others.rows), unit=unit, under=under)
+            rows=ctx.row_list(others.first, others.rows), unit=unit, under=under
+        )
 
     return hits(
         frame,
         pd.Series(shared, index=frame.index),
         "name",
         _others(frame.index[shared], groups[several], code[several], describe),
-        t("If the rows are one procedure, keep one with the right code; if they are different "
-          "procedures, make their names say how they differ.",
-          "Nếu các dòng là cùng một thủ tục, giữ lại một dòng có mã đúng; nếu là các thủ tục "
-          "khác nhau, sửa tên để thể hiện rõ điểm khác nhau."),
+        t(
+            "If the rows are one procedure, keep one with the right code; if they are different "
+            "procedures, make their names say how they differ.",
+            "Nếu các dòng là cùng một thủ tục, giữ lại một dòng có mã đúng; nếu là các thủ tục "
+            "khác nhau, sửa tên để thể hiện rõ điểm khác nhau.",
+        ),
     )

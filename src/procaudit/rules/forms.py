@@ -83,10 +83,12 @@ def missing_form(ctx: RuleContext) -> pd.DataFrame:
         empty,
         "forms",
         t("The procedure lists no application form.", "Thủ tục chưa ghi mẫu đơn, tờ khai."),
-        t("Name the form (tờ khai, mẫu đơn) the applicant fills in, or write 'Không' if none is "
-          "required.",
-          "Ghi rõ mẫu đơn, tờ khai mà người nộp hồ sơ phải kê khai, hoặc ghi 'Không' nếu không "
-          "yêu cầu."),
+        t(
+            "Name the form (tờ khai, mẫu đơn) the applicant fills in, or write 'Không' if none is "
+            "required.",
+            "Ghi rõ mẫu đơn, tờ khai mà người nộp hồ sơ phải kê khai, hoặc ghi 'Không' nếu không "
+            "yêu cầu.",
+        ),
     )
 
 
@@ -130,7 +132,7 @@ def named_files(cell: str) -> tuple[tuple[str, ...], ...]:
     for piece in _NAME_SEPARATORS.split(_URL.sub(" ", cell)):
         start = 0
         for match in _FILE_WORD.finditer(piece):
-            names.append(_readings(piece[start:match.start()], match.group(0)))
+            names.append(_readings(piece[start : match.start()], match.group(0)))
             start = match.end()
     return tuple(names)
 
@@ -138,7 +140,7 @@ def named_files(cell: str) -> tuple[tuple[str, ...], ...]:
 def _readings(before: str, word: str) -> tuple[str, ...]:
     """`word` alone and with each run of the words before it (back to a boundary)."""
     bounds = list(_NAME_BOUNDARY.finditer(before))
-    words = before[bounds[-1].end():].split() if bounds else before.split()
+    words = before[bounds[-1].end() :].split() if bounds else before.split()
     while words and _BULLET.fullmatch(words[0]):
         words.pop(0)
     return tuple(" ".join([*words[i:], word]) for i in range(len(words) + 1))
@@ -158,8 +160,9 @@ def _files_in(directory: Path) -> dict[str, str]:
 def _closest(readings: tuple[str, ...], files: dict[str, str]) -> str | None:
     best: tuple[int, str] | None = None
     for reading in readings:
-        found = process.extractOne(_file_key(reading), list(files), scorer=Levenshtein.distance,
-                                   score_cutoff=_CLOSE_EDITS)
+        found = process.extractOne(
+            _file_key(reading), list(files), scorer=Levenshtein.distance, score_cutoff=_CLOSE_EDITS
+        )
         if found is not None and (best is None or found[1] < best[0]):
             best = (found[1], files[found[0]])
     return None if best is None else best[1]
@@ -172,36 +175,46 @@ def _missing_files(frame: pd.DataFrame, column: str, files: dict[str, str]) -> p
     if cells.empty:
         return pd.DataFrame(columns=["readings"])
     named = map_distinct(cells, named_files, dtype="object").explode().dropna()
-    present = map_distinct(named, lambda readings: any(_file_key(r) in files for r in readings),
-                           dtype="bool")
+    present = map_distinct(
+        named, lambda readings: any(_file_key(r) in files for r in readings), dtype="bool"
+    )
     return named[~present].to_frame("readings")
 
 
-def _file_records(table: Table, column: str, files: dict[str, str], where: Path,
-                  keep: pd.Series) -> list[dict[str, object]]:
+def _file_records(
+    table: Table, column: str, files: dict[str, str], where: Path, keep: pd.Series
+) -> list[dict[str, object]]:
     frame = table.frame[keep]
     missing = _missing_files(frame, column, files)
     codes = frame["code"] if "code" in frame else pd.Series(None, index=frame.index)
     records = []
-    said = t("The form file '{name}' is not in the forms folder {where}.",
-             "Không có tệp biểu mẫu '{name}' trong thư mục biểu mẫu {where}.")
-    fix = t("Put '{name}' in {where}, or correct the file name in the cell{hint}.",
-            "Đưa tệp '{name}' vào {where}, hoặc sửa tên tệp trong ô{hint}.")
-    closest_is = t(" (the closest file there is '{closest}')",
-                   " (tệp có tên gần giống nhất trong thư mục là '{closest}')")
+    said = t(
+        "The form file '{name}' is not in the forms folder {where}.",
+        "Không có tệp biểu mẫu '{name}' trong thư mục biểu mẫu {where}.",
+    )
+    fix = t(
+        "Put '{name}' in {where}, or correct the file name in the cell{hint}.",
+        "Đưa tệp '{name}' vào {where}, hoặc sửa tên tệp trong ô{hint}.",
+    )
+    closest_is = t(
+        " (the closest file there is '{closest}')",
+        " (tệp có tên gần giống nhất trong thư mục là '{closest}')",
+    )
     for index, readings in missing["readings"].items():
         name = readings[0]
         closest = _closest(readings, files)
         hint = closest_is.format(closest=closest) if closest else ""
-        records.append({
-            "sheet": table.sheet,
-            "row": int(frame.at[index, ROW]),
-            "code": _code(codes.at[index]),
-            "column": column,
-            "value": frame.at[index, column],
-            "message": said.format(name=name, where=where),
-            "fix": fix.format(name=name, where=where, hint=hint),
-        })
+        records.append(
+            {
+                "sheet": table.sheet,
+                "row": int(frame.at[index, ROW]),
+                "code": _code(codes.at[index]),
+                "column": column,
+                "value": frame.at[index, column],
+                "message": said.format(name=name, where=where),
+                "fix": fix.format(name=name, where=where, hint=hint),
+            }
+        )
     return records
 
 
@@ -232,10 +245,14 @@ def _unattached_forms(table: Table) -> list[dict[str, object]]:
     no_file = links.isna() | map_distinct(links, _no_file, dtype="boolean").fillna(False)
     found = frame[is_form.astype(bool) & no_file.astype(bool)]
     codes = found["code"] if "code" in found else pd.Series(None, index=found.index)
-    said = t("The dossier component '{name}' is a form, but no form file is attached to it.",
-             "Thành phần hồ sơ '{name}' là mẫu đơn, tờ khai nhưng chưa đính kèm tệp biểu mẫu.")
-    fix = t("Attach the form file (or a link that downloads it) to the component.",
-            "Đính kèm tệp biểu mẫu (hoặc đường dẫn tải tệp) cho thành phần hồ sơ này.")
+    said = t(
+        "The dossier component '{name}' is a form, but no form file is attached to it.",
+        "Thành phần hồ sơ '{name}' là mẫu đơn, tờ khai nhưng chưa đính kèm tệp biểu mẫu.",
+    )
+    fix = t(
+        "Attach the form file (or a link that downloads it) to the component.",
+        "Đính kèm tệp biểu mẫu (hoặc đường dẫn tải tệp) cho thành phần hồ sơ này.",
+    )
     return [
         {
             "sheet": table.sheet,
@@ -246,8 +263,9 @@ def _unattached_forms(table: Table) -> list[dict[str, object]]:
             "message": said.format(name=_shortened(name)),
             "fix": fix,
         }
-        for row, code, name, link in zip(found[ROW], codes, found["component"],
-                                         found["form_link"], strict=True)
+        for row, code, name, link in zip(
+            found[ROW], codes, found["component"], found["form_link"], strict=True
+        )
     ]
 
 

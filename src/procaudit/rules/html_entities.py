@@ -29,20 +29,22 @@ def _decoded(value: str) -> str | None:
 def _explain(value: str) -> tuple[str, str]:
     """The message and fix of a value `_decoded` decodes."""
     decoded = _decoded(value)
-    references = ", ".join(dict.fromkeys(
-        ref for ref in _REFERENCE.findall(value) if html.unescape(ref) != ref
-    ))
+    references = ", ".join(
+        dict.fromkeys(ref for ref in _REFERENCE.findall(value) if html.unescape(ref) != ref)
+    )
     return (
-        t("The cell holds HTML character references ({references}) instead of the characters: "
-          "citizens see the codes, and searches miss the text.",
-          "Ô chứa mã ký tự HTML ({references}) thay cho chính các ký tự: người dân nhìn thấy mã, "
-          "và tìm kiếm không thấy nội dung.", references=references),
+        t(
+            "The cell holds HTML character references ({references}) instead of the characters: "
+            "citizens see the codes, and searches miss the text.",
+            "Ô chứa mã ký tự HTML ({references}) thay cho chính các ký tự: người dân nhìn thấy mã, "
+            "và tìm kiếm không thấy nội dung.",
+            references=references,
+        ),
         t("Write it as '{text}'.", "Sửa thành '{text}'.", text=decoded),
     )
 
 
-@frame_rule("PA604", "html-entity", Severity.WARNING, columns=("name",),
-            prefetch=prefetch_survey)
+@frame_rule("PA604", "html-entity", Severity.WARNING, columns=("name",), prefetch=prefetch_survey)
 def html_entity(ctx: RuleContext) -> pd.DataFrame:
     """A text cell holding HTML character references (`&#40;`, `&amp;`) instead of characters.
 
@@ -90,7 +92,8 @@ def html_entity(ctx: RuleContext) -> pd.DataFrame:
     # column; Python decodes only those.
     return survey_hits(
         ctx,
-        lambda survey: [n for n in survey.where(HTML_REFERENCE)
-                        if _decoded(survey.value(n)) is not None],
+        lambda survey: [
+            n for n in survey.where(HTML_REFERENCE) if _decoded(survey.value(n)) is not None
+        ],
         lambda survey, n: _explain(survey.value(n)),
     )

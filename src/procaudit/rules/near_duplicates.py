@@ -292,26 +292,41 @@ class Difference:
     def text(self) -> str:
         """How the names differ, in words (once per pair of names, not per row)."""
         if self.kind == WORD:
-            return t("a different word: '{theirs}' / '{mine}'",
-                     "khác một từ: '{theirs}' / '{mine}'", theirs=self.theirs, mine=self.mine)
+            return t(
+                "a different word: '{theirs}' / '{mine}'",
+                "khác một từ: '{theirs}' / '{mine}'",
+                theirs=self.theirs,
+                mine=self.mine,
+            )
         if self.kind == SPACING:
-            return t("a word written together or apart: '{theirs}' / '{mine}'",
-                     "một từ viết liền hoặc viết tách: '{theirs}' / '{mine}'",
-                     theirs=self.theirs, mine=self.mine)
+            return t(
+                "a word written together or apart: '{theirs}' / '{mine}'",
+                "một từ viết liền hoặc viết tách: '{theirs}' / '{mine}'",
+                theirs=self.theirs,
+                mine=self.mine,
+            )
         if self.kind == EXTRA:
             who = t("this name", "tên này") if self.extra_is_mine else t("it", "tên kia")
             word = self.mine or self.theirs
             # Neutral on a repeat: "nội địa địa phương" is right and "nội địa phương" wrong.
             if self.repeat:
-                return t("{who} has the word '{word}' twice in a row",
-                         "{who} có từ '{word}' lặp lại hai lần liền nhau", who=who, word=word)
-            return t("{who} has the extra word '{word}'", "{who} có thêm từ '{word}'",
-                     who=who, word=word)
+                return t(
+                    "{who} has the word '{word}' twice in a row",
+                    "{who} có từ '{word}' lặp lại hai lần liền nhau",
+                    who=who,
+                    word=word,
+                )
+            return t(
+                "{who} has the extra word '{word}'", "{who} có thêm từ '{word}'", who=who, word=word
+            )
         parts = self.mine.split("|")
         if len(parts) == 1:
             return t("only {part} differs", "chỉ khác {part}", part=_part(parts[0]))
-        return t("only {parts} differ", "chỉ khác {parts}",
-                 parts=t(" and ", " và ").join(map(_part, parts)))
+        return t(
+            "only {parts} differ",
+            "chỉ khác {parts}",
+            parts=t(" and ", " và ").join(map(_part, parts)),
+        )
 
 
 # What may set two names with the same words apart (Difference.mine of SAME_WORDS), in words.
@@ -495,8 +510,9 @@ def _typo_pairs(vocabulary: np.ndarray, tokens: np.ndarray) -> pd.DataFrame:
     rows: list[tuple[str, int]] = []
     # Words of ASCII digits alone (numbers in names) are no plain words: told apart in one
     # pass, the loop sees only the rest.
-    numbers = pc.match_substring_regex(pa.array(vocabulary[tokens], type=pa.large_string()),
-                                       "^[0-9]+$")
+    numbers = pc.match_substring_regex(
+        pa.array(vocabulary[tokens], type=pa.large_string()), "^[0-9]+$"
+    )
     for token in tokens[~numbers.to_numpy(zero_copy_only=False)].tolist():
         word = vocabulary[token]
         if _plain_word(word):
@@ -687,10 +703,14 @@ def _messages(
     def where(rows: list[int], total: int) -> str:
         return ctx.row_list(labels[rows[:SHOWN_ROWS]].tolist(), total)
 
-    close = t("The name is close to '{quoted}' on {rows} ({how})",
-              "Tên này gần giống '{quoted}' tại {rows} ({how})")
-    close_under = t("The name is close to '{quoted}' under {unit} on {rows} ({how})",
-                    "Tên này gần giống '{quoted}' trong danh mục của {unit} tại {rows} ({how})")
+    close = t(
+        "The name is close to '{quoted}' on {rows} ({how})",
+        "Tên này gần giống '{quoted}' tại {rows} ({how})",
+    )
+    close_under = t(
+        "The name is close to '{quoted}' under {unit} on {rows} ({how})",
+        "Tên này gần giống '{quoted}' trong danh mục của {unit} tại {rows} ({how})",
+    )
     units = ctx.units  # a per-unit list: each pair is within one unit, which is named
     unit_labels = [""] if units is None else [*units.labels, ""]  # -1: no unit
     unit_ids = np.full(len(ctx.frame), -1) if units is None else units.ids
@@ -703,7 +723,8 @@ def _messages(
         how = others[ordered[0]].text()
         unit = unit_labels[unit_ids[first[0]]]
         text = (close_under if unit else close).format(
-            quoted=quoted, unit=unit, rows=where(first, len(first)), how=how)
+            quoted=quoted, unit=unit, rows=where(first, len(first)), how=how
+        )
         if len(ordered) > 1:
             rest = sorted(row for v in ordered[1:] for row in rows_of[v][:SHOWN_ROWS])
             total = sum(len(rows_of[v]) for v in ordered[1:])
@@ -725,8 +746,9 @@ def _prefetch_found(ctx: RuleContext) -> None:
     ctx.prefetch("near_duplicates", lambda: _found(ctx))
 
 
-@frame_rule("PA204", "near-duplicate-name", Severity.WARNING, columns=("name",),
-            prefetch=_prefetch_found)
+@frame_rule(
+    "PA204", "near-duplicate-name", Severity.WARNING, columns=("name",), prefetch=_prefetch_found
+)
 def near_duplicate_name(ctx: RuleContext) -> pd.DataFrame:
     """Names at one level that differ only by a typo, a filler word or punctuation.
 
@@ -814,9 +836,11 @@ def near_duplicate_name(ctx: RuleContext) -> pd.DataFrame:
         mask,
         "name",
         messages,
-        t("If the rows are the same procedure, keep one and delete the others; if they are "
-          "different procedures, correct any typo and make the names say how they differ.",
-          "Nếu các dòng là cùng một thủ tục, giữ lại một dòng và xóa các dòng còn lại; nếu là "
-          "các thủ tục khác nhau, sửa lỗi chính tả (nếu có) và sửa tên để thể hiện rõ điểm "
-          "khác nhau."),
+        t(
+            "If the rows are the same procedure, keep one and delete the others; if they are "
+            "different procedures, correct any typo and make the names say how they differ.",
+            "Nếu các dòng là cùng một thủ tục, giữ lại một dòng và xóa các dòng còn lại; nếu là "
+            "các thủ tục khác nhau, sửa lỗi chính tả (nếu có) và sửa tên để thể hiện rõ điểm "
+            "khác nhau.",
+        ),
     )

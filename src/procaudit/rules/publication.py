@@ -65,12 +65,16 @@ def unpublished(ctx: RuleContext) -> pd.DataFrame:
         frame,
         frame["decision_no"].isna(),
         "decision_no",
-        t("The procedure has no publishing decision number.",
-          "Thủ tục chưa có số quyết định công bố."),
-        t("Fill in the number of the decision that announced the procedure (e.g. "
-          "1890/QĐ-UBND); if none has, it must be announced.",
-          "Điền số quyết định công bố thủ tục (ví dụ 1890/QĐ-UBND); nếu thủ tục chưa được "
-          "công bố thì phải công bố."),
+        t(
+            "The procedure has no publishing decision number.",
+            "Thủ tục chưa có số quyết định công bố.",
+        ),
+        t(
+            "Fill in the number of the decision that announced the procedure (e.g. "
+            "1890/QĐ-UBND); if none has, it must be announced.",
+            "Điền số quyết định công bố thủ tục (ví dụ 1890/QĐ-UBND); nếu thủ tục chưa được "
+            "công bố thì phải công bố.",
+        ),
     )
 
 
@@ -150,18 +154,24 @@ def invalid_decision(ctx: RuleContext) -> pd.DataFrame:
     messages = values.map({value: pair[0] for value, pair in explained.items()})
     fixes = values.map({value: pair[1] for value, pair in explained.items()})
     # A number and an issuer that a mechanical repair recovers name the decision: a warning.
-    return pd.concat([
-        hits(frame, wrong, "decision_no", messages, fixes),
-        hits(frame, repaired, "decision_no", messages, fixes, severity=Severity.WARNING),
-    ])
+    return pd.concat(
+        [
+            hits(frame, wrong, "decision_no", messages, fixes),
+            hits(frame, repaired, "decision_no", messages, fixes, severity=Severity.WARNING),
+        ]
+    )
 
 
 def _statuses(ctx: RuleContext) -> pd.Series:
     """What every row's decision cell holds: "valid", "repaired" or "wrong" (see
     `read_decision`), missing where it is empty. Read once per distinct value, for PA402 and
     PA403 alike."""
-    return ctx.shared("decision_status", lambda: ctx.map_distinct(
-        "decision_no", lambda value: read_decision(value).status, dtype="str"))
+    return ctx.shared(
+        "decision_status",
+        lambda: ctx.map_distinct(
+            "decision_no", lambda value: read_decision(value).status, dtype="str"
+        ),
+    )
 
 
 def _date_problem(text: str, today: date) -> tuple[str, str] | None:
@@ -171,50 +181,78 @@ def _date_problem(text: str, today: date) -> tuple[str, str] | None:
     copy = t("Copy the date from the decision itself.", "Ghi lại ngày theo đúng quyết định.")
     if read.problem == "two-digit year":
         return (
-            t("The decision date '{shown}' has a two-digit year.",
-              "Ngày quyết định '{shown}' ghi năm bằng hai chữ số.", shown=shown),
-            t("Write the year in full: {date}.", "Ghi năm đủ bốn chữ số: {date}.",
-              date=read.written),
+            t(
+                "The decision date '{shown}' has a two-digit year.",
+                "Ngày quyết định '{shown}' ghi năm bằng hai chữ số.",
+                shown=shown,
+            ),
+            t(
+                "Write the year in full: {date}.",
+                "Ghi năm đủ bốn chữ số: {date}.",
+                date=read.written,
+            ),
         )
     if read.problem == "serial":
         return (
-            t("The decision date '{shown}' is a date cell that lost its format (Excel's day "
-              "number for {date}).",
-              "Ngày quyết định '{shown}' là ô ngày tháng đã mất định dạng (số thứ tự ngày của "
-              "Excel, tương ứng ngày {date}).", shown=shown, date=read.written),
-            t("Format the cell as a date, or write {date}.",
-              "Định dạng ô theo kiểu ngày tháng, hoặc ghi {date}.", date=read.written),
+            t(
+                "The decision date '{shown}' is a date cell that lost its format (Excel's day "
+                "number for {date}).",
+                "Ngày quyết định '{shown}' là ô ngày tháng đã mất định dạng (số thứ tự ngày của "
+                "Excel, tương ứng ngày {date}).",
+                shown=shown,
+                date=read.written,
+            ),
+            t(
+                "Format the cell as a date, or write {date}.",
+                "Định dạng ô theo kiểu ngày tháng, hoặc ghi {date}.",
+                date=read.written,
+            ),
         )
     if read.problem == "no such day":
         return (
-            t("The decision date '{shown}' is not a real date.",
-              "Ngày quyết định '{shown}' là ngày không có thật.", shown=shown),
+            t(
+                "The decision date '{shown}' is not a real date.",
+                "Ngày quyết định '{shown}' là ngày không có thật.",
+                shown=shown,
+            ),
             copy,
         )
     if read.value is None:
         return (
-            t("'{shown}' is not a date (expected dd/mm/yyyy, e.g. 15/08/2025).",
-              "'{shown}' không phải là ngày tháng (định dạng đúng: dd/mm/yyyy, ví dụ "
-              "15/08/2025).", shown=shown),
-            t("Write the date the decision was signed as dd/mm/yyyy.",
-              "Ghi ngày ký quyết định theo định dạng dd/mm/yyyy."),
+            t(
+                "'{shown}' is not a date (expected dd/mm/yyyy, e.g. 15/08/2025).",
+                "'{shown}' không phải là ngày tháng (định dạng đúng: dd/mm/yyyy, ví dụ "
+                "15/08/2025).",
+                shown=shown,
+            ),
+            t(
+                "Write the date the decision was signed as dd/mm/yyyy.",
+                "Ghi ngày ký quyết định theo định dạng dd/mm/yyyy.",
+            ),
         )
     if read.value > today:
         return (
-            t("The decision date {shown} is in the future.",
-              "Ngày quyết định {shown} là một ngày trong tương lai.", shown=shown),
-            t("Correct the date: a decision is announced on or before the day the list is "
-              "checked.",
-              "Sửa lại ngày: quyết định phải được công bố vào hoặc trước ngày kiểm tra danh "
-              "mục."),
+            t(
+                "The decision date {shown} is in the future.",
+                "Ngày quyết định {shown} là một ngày trong tương lai.",
+                shown=shown,
+            ),
+            t(
+                "Correct the date: a decision is announced on or before the day the list is "
+                "checked.",
+                "Sửa lại ngày: quyết định phải được công bố vào hoặc trước ngày kiểm tra danh mục.",
+            ),
         )
     if read.value.year < _EARLIEST_YEAR:
         return (
-            t("The decision date {shown} is before {year}, too early to be real (often an "
-              "empty date cell formatted as a date).",
-              "Ngày quyết định {shown} trước năm {year}, quá sớm để là ngày thật (thường là ô "
-              "ngày để trống nhưng được định dạng ngày tháng).", shown=shown,
-              year=_EARLIEST_YEAR),
+            t(
+                "The decision date {shown} is before {year}, too early to be real (often an "
+                "empty date cell formatted as a date).",
+                "Ngày quyết định {shown} trước năm {year}, quá sớm để là ngày thật (thường là ô "
+                "ngày để trống nhưng được định dạng ngày tháng).",
+                shown=shown,
+                year=_EARLIEST_YEAR,
+            ),
             copy,
         )
     return None
@@ -275,25 +313,39 @@ def invalid_decision_date(ctx: RuleContext) -> pd.DataFrame:
     frame = ctx.frame
     dates = frame["decision_date"]
     today = ctx.options.today
-    explained = ctx.map_distinct("decision_date", lambda text: _date_problem(text, today),
-                                 dtype="object")
+    explained = ctx.map_distinct(
+        "decision_date", lambda text: _date_problem(text, today), dtype="object"
+    )
     wrong = explained.notna()
-    parts = [hits(
-        frame, wrong, "decision_date",
-        explained[wrong].map(lambda pair: pair[0]), explained[wrong].map(lambda pair: pair[1]),
-    )]
+    parts = [
+        hits(
+            frame,
+            wrong,
+            "decision_date",
+            explained[wrong].map(lambda pair: pair[0]),
+            explained[wrong].map(lambda pair: pair[1]),
+        )
+    ]
     if "decision_date" in ctx.source_columns:
         missing = dates.isna()
         if "decision_no" in frame:
             # Without a real number, PA401 or PA402 says it all.
             missing &= _statuses(ctx).isin(("valid", "repaired"))
-        parts.append(hits(
-            frame, missing, "decision_date",
-            t("The procedure's publishing decision has no date.",
-              "Quyết định công bố thủ tục chưa có ngày ban hành."),
-            t("Fill in the date the decision was signed (dd/mm/yyyy).",
-              "Điền ngày ký quyết định (dd/mm/yyyy)."),
-        ))
+        parts.append(
+            hits(
+                frame,
+                missing,
+                "decision_date",
+                t(
+                    "The procedure's publishing decision has no date.",
+                    "Quyết định công bố thủ tục chưa có ngày ban hành.",
+                ),
+                t(
+                    "Fill in the date the decision was signed (dd/mm/yyyy).",
+                    "Điền ngày ký quyết định (dd/mm/yyyy).",
+                ),
+            )
+        )
     return pd.concat(parts)
 
 
@@ -352,17 +404,19 @@ def abolished_listed(ctx: RuleContext) -> pd.DataFrame:
     listed = ctx.abolished & ctx.own_status
     if listed.all():
         return no_hits()  # a table of abolished procedures only: an annex, not a list in force
-    said = t("The status says '{status}', yet the procedure is in the list in force.",
-             "Tình trạng ghi '{status}' nhưng thủ tục vẫn nằm trong danh mục đang có hiệu lực.")
+    said = t(
+        "The status says '{status}', yet the procedure is in the list in force.",
+        "Tình trạng ghi '{status}' nhưng thủ tục vẫn nằm trong danh mục đang có hiệu lực.",
+    )
     return hits(
         frame,
         listed,
         "status",
-        frame.loc[listed, "status"].map(
-            lambda status: said.format(status=status.strip())
+        frame.loc[listed, "status"].map(lambda status: said.format(status=status.strip())),
+        t(
+            "Take the procedure out of the list in force; keep it in the annex of the decision "
+            "that abolished it.",
+            "Đưa thủ tục ra khỏi danh mục đang có hiệu lực; chỉ giữ thủ tục trong phụ lục của "
+            "quyết định bãi bỏ.",
         ),
-        t("Take the procedure out of the list in force; keep it in the annex of the decision "
-          "that abolished it.",
-          "Đưa thủ tục ra khỏi danh mục đang có hiệu lực; chỉ giữ thủ tục trong phụ lục của "
-          "quyết định bãi bỏ."),
     )

@@ -42,12 +42,17 @@ def _scope(ctx: FileContext, reference: Reference) -> pd.Series | None:
     if fields and procedures["field_key"].notna().any():
         return procedures["field_key"].isin(fields)
     ctx.notes.append(
-        (NOT_ANNOUNCED, t("neither its levels nor its fields can be matched with the "
-                          "reference's, so procaudit cannot tell which reference procedures it "
-                          "should list",
-                          "cả cấp thực hiện lẫn lĩnh vực của danh mục đều không đối chiếu được "
-                          "với danh mục tham chiếu, nên procaudit không xác định được danh mục "
-                          "phải có những thủ tục tham chiếu nào"))
+        (
+            NOT_ANNOUNCED,
+            t(
+                "neither its levels nor its fields can be matched with the "
+                "reference's, so procaudit cannot tell which reference procedures it "
+                "should list",
+                "cả cấp thực hiện lẫn lĩnh vực của danh mục đều không đối chiếu được "
+                "với danh mục tham chiếu, nên procaudit không xác định được danh mục "
+                "phải có những thủ tục tham chiếu nào",
+            ),
+        )
     )
     return None
 
@@ -135,23 +140,32 @@ def not_announced(ctx: FileContext) -> pd.DataFrame:
     )
     source = Path(reference.path).name
     records = []
-    said = t("The reference {source} lists {code} '{name}'{at}, and the catalogue does not "
-             "announce it.",
-             "Danh mục tham chiếu {source} có thủ tục {code} '{name}'{at} nhưng danh mục này "
-             "chưa công bố thủ tục đó.")
-    fix = t("Announce the procedure (add it with its publishing decision), or record why it "
-            "does not apply here.",
-            "Công bố thủ tục (bổ sung thủ tục kèm quyết định công bố), hoặc ghi rõ lý do thủ "
-            "tục không áp dụng tại địa phương.")
+    said = t(
+        "The reference {source} lists {code} '{name}'{at}, and the catalogue does not announce it.",
+        "Danh mục tham chiếu {source} có thủ tục {code} '{name}'{at} nhưng danh mục này "
+        "chưa công bố thủ tục đó.",
+    )
+    fix = t(
+        "Announce the procedure (add it with its publishing decision), or record why it "
+        "does not apply here.",
+        "Công bố thủ tục (bổ sung thủ tục kèm quyết định công bố), hoặc ghi rõ lý do thủ "
+        "tục không áp dụng tại địa phương.",
+    )
     for code, name, levels in procedures.loc[missing, ["code", "name", "levels"]].itertuples(
         index=False
     ):
         at = f" ({describe(levels)})" if levels else ""
-        records.append({
-            "sheet": None, "row": None, "code": code, "column": "code", "value": None,
-            "message": said.format(source=source, code=code, name=name, at=at),
-            "fix": fix,
-        })
+        records.append(
+            {
+                "sheet": None,
+                "row": None,
+                "code": code,
+                "column": "code",
+                "value": None,
+                "message": said.format(source=source, code=code, name=name, at=at),
+                "fix": fix,
+            }
+        )
     return file_hits(records)
 
 
@@ -160,17 +174,23 @@ def not_announced(ctx: FileContext) -> pd.DataFrame:
 _SIMILAR_NAMES = 80
 
 
-def _suggestion(code: str, name_key: object, same_name_code: object, reference: Reference,
-                choices: list[str]) -> tuple[str, str]:
+def _suggestion(
+    code: str, name_key: object, same_name_code: object, reference: Reference, choices: list[str]
+) -> tuple[str, str]:
     if isinstance(same_name_code, str):
         return (
-            t(" The reference lists the procedure of this name under {code}.",
-              " Danh mục tham chiếu ghi thủ tục có tên này với mã {code}.",
-              code=same_name_code),
-            t("Write {code}, the reference's code for this procedure, after checking it in the "
-              "national procedure database.",
-              "Ghi mã {code} theo danh mục tham chiếu, sau khi đối chiếu với Cơ sở dữ liệu quốc "
-              "gia về thủ tục hành chính.", code=same_name_code),
+            t(
+                " The reference lists the procedure of this name under {code}.",
+                " Danh mục tham chiếu ghi thủ tục có tên này với mã {code}.",
+                code=same_name_code,
+            ),
+            t(
+                "Write {code}, the reference's code for this procedure, after checking it in the "
+                "national procedure database.",
+                "Ghi mã {code} theo danh mục tham chiếu, sau khi đối chiếu với Cơ sở dữ liệu quốc "
+                "gia về thủ tục hành chính.",
+                code=same_name_code,
+            ),
         )
     close = process.extractOne(code, choices, scorer=OSA.distance, score_cutoff=1)
     similar = close is not None and (
@@ -182,20 +202,29 @@ def _suggestion(code: str, name_key: object, same_name_code: object, reference: 
         other = close[0]
         name = reference.procedures.at[close[2], "name"]
         return (
-            t(" The closest reference code is {code} ('{name}'), one character away.",
-              " Mã gần nhất trong danh mục tham chiếu là {code} ('{name}'), chỉ khác một ký "
-              "tự.", code=other, name=name),
-            t("If the procedure is '{name}', write {code}; otherwise check the code in the "
-              "national procedure database.",
-              "Nếu thủ tục là '{name}' thì ghi mã {code}; nếu không, kiểm tra lại mã trong Cơ "
-              "sở dữ liệu quốc gia về thủ tục hành chính.", code=other, name=name),
+            t(
+                " The closest reference code is {code} ('{name}'), one character away.",
+                " Mã gần nhất trong danh mục tham chiếu là {code} ('{name}'), chỉ khác một ký tự.",
+                code=other,
+                name=name,
+            ),
+            t(
+                "If the procedure is '{name}', write {code}; otherwise check the code in the "
+                "national procedure database.",
+                "Nếu thủ tục là '{name}' thì ghi mã {code}; nếu không, kiểm tra lại mã trong Cơ "
+                "sở dữ liệu quốc gia về thủ tục hành chính.",
+                code=other,
+                name=name,
+            ),
         )
     return (
         "",
-        t("Check the code in the national procedure database; if the procedure is new there, "
-          "use a newer reference list.",
-          "Kiểm tra lại mã trong Cơ sở dữ liệu quốc gia về thủ tục hành chính; nếu đó là thủ "
-          "tục mới, hãy dùng danh mục tham chiếu mới hơn."),
+        t(
+            "Check the code in the national procedure database; if the procedure is new there, "
+            "use a newer reference list.",
+            "Kiểm tra lại mã trong Cơ sở dữ liệu quốc gia về thủ tục hành chính; nếu đó là thủ "
+            "tục mới, hãy dùng danh mục tham chiếu mới hơn.",
+        ),
     )
 
 
@@ -255,8 +284,10 @@ def unknown_code(ctx: RuleContext) -> pd.DataFrame:
     choices = procedures["code"].tolist()
     source = Path(reference.path).name
     messages, fixes = {}, {}
-    said = t("The code {code} is not in the reference list {source}.{extra}",
-             "Mã {code} không có trong danh mục tham chiếu {source}.{extra}")
+    said = t(
+        "The code {code} is not in the reference list {source}.{extra}",
+        "Mã {code} không có trong danh mục tham chiếu {source}.{extra}",
+    )
     explained: dict[tuple[str, object], tuple[str, str]] = {}
     for i in unknown[unknown].index:
         name_key = name_keys[i] if name_keys is not None else None

@@ -28,27 +28,36 @@ def _level_fix(level: str) -> str:
     remaining = [p.strip() for p in re.split(r"[,;\n]", level) if p.strip()]
     remaining = [p for p in remaining if DISTRICT not in level_ids(p)]
     if remaining:
-        return t("Remove 'Cấp huyện' (leaving '{remaining}'), after checking which level took "
-                 "over the district's part of the procedure.",
-                 "Bỏ 'Cấp huyện' (còn lại '{remaining}'), sau khi xác định cấp nào đã tiếp nhận "
-                 "phần việc của cấp huyện trong thủ tục này.", remaining=", ".join(remaining))
-    return t("Set the level that took the procedure over (most district tasks passed to Cấp "
-             "xã, some to Cấp tỉnh), or remove the procedure from the list in force.",
-             "Ghi cấp đã tiếp nhận thủ tục (phần lớn nhiệm vụ của cấp huyện chuyển về Cấp xã, "
-             "một số chuyển lên Cấp tỉnh), hoặc đưa thủ tục ra khỏi danh mục đang có hiệu lực.")
+        return t(
+            "Remove 'Cấp huyện' (leaving '{remaining}'), after checking which level took "
+            "over the district's part of the procedure.",
+            "Bỏ 'Cấp huyện' (còn lại '{remaining}'), sau khi xác định cấp nào đã tiếp nhận "
+            "phần việc của cấp huyện trong thủ tục này.",
+            remaining=", ".join(remaining),
+        )
+    return t(
+        "Set the level that took the procedure over (most district tasks passed to Cấp "
+        "xã, some to Cấp tỉnh), or remove the procedure from the list in force.",
+        "Ghi cấp đã tiếp nhận thủ tục (phần lớn nhiệm vụ của cấp huyện chuyển về Cấp xã, "
+        "một số chuyển lên Cấp tỉnh), hoặc đưa thủ tục ra khỏi danh mục đang có hiệu lực.",
+    )
 
 
 def _district_levels(ctx: RuleContext) -> pd.DataFrame:
     frame = ctx.frame
-    district = ctx.map_distinct("level", lambda level: DISTRICT in level_ids(level),
-                                dtype="boolean")
+    district = ctx.map_distinct(
+        "level", lambda level: DISTRICT in level_ids(level), dtype="boolean"
+    )
     mask = district.fillna(False).astype(bool) & ~ctx.abolished
     return hits(
         frame,
         mask,
         "level",
-        t("The district level (Cấp huyện) ended on {day}.",
-          "Cấp huyện đã kết thúc hoạt động từ {day}.", day=_day(ctx)),
+        t(
+            "The district level (Cấp huyện) ended on {day}.",
+            "Cấp huyện đã kết thúc hoạt động từ {day}.",
+            day=_day(ctx),
+        ),
         map_distinct(frame.loc[mask, "level"], _level_fix, dtype="object"),
     )
 
@@ -59,27 +68,42 @@ def _district_agencies(ctx: RuleContext) -> pd.DataFrame:
     live = ~ctx.abolished
     courts = kinds.eq(DISTRICT_COURT).fillna(False).astype(bool) & live
     offices = kinds.eq(DISTRICT).fillna(False).astype(bool) & live
-    return pd.concat([
-        hits(
-            frame, offices, "agency",
-            t("The agency is a district-level office; the district level ended on {day}.",
-              "Cơ quan thực hiện là cơ quan cấp huyện; cấp huyện đã kết thúc hoạt động từ "
-              "{day}.", day=_day(ctx)),
-            t("Name the office that took the task over (the commune's People's Committee or "
-              "its departments, or the province's department).",
-              "Ghi cơ quan đã tiếp nhận nhiệm vụ (Ủy ban nhân dân cấp xã hoặc các cơ quan "
-              "chuyên môn của xã, hoặc sở thuộc tỉnh)."),
-        ),
-        hits(
-            frame, courts, "agency",
-            t("District courts (Tòa án nhân dân cấp huyện) were replaced by regional courts "
-              "(Tòa án nhân dân khu vực) on 1 July 2025.",
-              "Tòa án nhân dân cấp huyện đã được thay thế bằng Tòa án nhân dân khu vực từ ngày "
-              "01/7/2025."),
-            t("Name the regional court (Tòa án nhân dân khu vực) that took the case over.",
-              "Ghi Tòa án nhân dân khu vực đã tiếp nhận thẩm quyền giải quyết."),
-        ),
-    ])
+    return pd.concat(
+        [
+            hits(
+                frame,
+                offices,
+                "agency",
+                t(
+                    "The agency is a district-level office; the district level ended on {day}.",
+                    "Cơ quan thực hiện là cơ quan cấp huyện; cấp huyện đã kết thúc hoạt động từ "
+                    "{day}.",
+                    day=_day(ctx),
+                ),
+                t(
+                    "Name the office that took the task over (the commune's People's Committee or "
+                    "its departments, or the province's department).",
+                    "Ghi cơ quan đã tiếp nhận nhiệm vụ (Ủy ban nhân dân cấp xã hoặc các cơ quan "
+                    "chuyên môn của xã, hoặc sở thuộc tỉnh).",
+                ),
+            ),
+            hits(
+                frame,
+                courts,
+                "agency",
+                t(
+                    "District courts (Tòa án nhân dân cấp huyện) were replaced by regional courts "
+                    "(Tòa án nhân dân khu vực) on 1 July 2025.",
+                    "Tòa án nhân dân cấp huyện đã được thay thế bằng Tòa án nhân dân khu vực từ "
+                    "ngày 01/7/2025.",
+                ),
+                t(
+                    "Name the regional court (Tòa án nhân dân khu vực) that took the case over.",
+                    "Ghi Tòa án nhân dân khu vực đã tiếp nhận thẩm quyền giải quyết.",
+                ),
+            ),
+        ]
+    )
 
 
 def _district_tags(ctx: RuleContext) -> pd.DataFrame:
@@ -91,18 +115,28 @@ def _district_tags(ctx: RuleContext) -> pd.DataFrame:
         frame,
         mask,
         "name",
-        t("The name says the procedure is done at the district level, which ended on {day}.",
-          "Tên thủ tục ghi thực hiện tại cấp huyện, trong khi cấp huyện đã kết thúc hoạt động "
-          "từ {day}.", day=_day(ctx)),
-        t("Retag the name with the level that took the procedure over (e.g. '(thực hiện tại "
-          "cấp xã)'), or remove the procedure from the list in force.",
-          "Sửa phần ghi cấp trong tên theo cấp đã tiếp nhận thủ tục (ví dụ '(thực hiện tại cấp "
-          "xã)'), hoặc đưa thủ tục ra khỏi danh mục đang có hiệu lực."),
+        t(
+            "The name says the procedure is done at the district level, which ended on {day}.",
+            "Tên thủ tục ghi thực hiện tại cấp huyện, trong khi cấp huyện đã kết thúc hoạt động "
+            "từ {day}.",
+            day=_day(ctx),
+        ),
+        t(
+            "Retag the name with the level that took the procedure over (e.g. '(thực hiện tại "
+            "cấp xã)'), or remove the procedure from the list in force.",
+            "Sửa phần ghi cấp trong tên theo cấp đã tiếp nhận thủ tục (ví dụ '(thực hiện tại cấp "
+            "xã)'), hoặc đưa thủ tục ra khỏi danh mục đang có hiệu lực.",
+        ),
     )
 
 
-@frame_rule("PA501", "district-level", Severity.ERROR, columns=("name",),
-            prefetch=RuleContext.prefetch_name_tags)
+@frame_rule(
+    "PA501",
+    "district-level",
+    Severity.ERROR,
+    columns=("name",),
+    prefetch=RuleContext.prefetch_name_tags,
+)
 def district_level(ctx: RuleContext) -> pd.DataFrame:
     """A procedure at the district level (cấp huyện), which no longer exists.
 
@@ -189,19 +223,25 @@ def _mismatch_words(what: str) -> tuple[str, str]:
     """PA502's message template and fix where the level cell or the agency ("level",
     "agency") says another level than the name's tag."""
     if what == "level":
-        said_vi = ("Phần ghi cấp trong tên '{tag}' là {named}, nhưng ô cấp thực hiện ghi "
-                   "{levels}.")
-        fix_vi = ("Sửa phần ghi cấp trong tên hoặc ô cấp thực hiện để cả hai cùng ghi đúng cấp "
-                  "thực hiện thủ tục.")
+        said_vi = "Phần ghi cấp trong tên '{tag}' là {named}, nhưng ô cấp thực hiện ghi {levels}."
+        fix_vi = (
+            "Sửa phần ghi cấp trong tên hoặc ô cấp thực hiện để cả hai cùng ghi đúng cấp "
+            "thực hiện thủ tục."
+        )
     else:
-        said_vi = ("Phần ghi cấp trong tên '{tag}' là {named}, nhưng cơ quan thực hiện thuộc "
-                   "{levels}.")
-        fix_vi = ("Sửa phần ghi cấp trong tên hoặc cơ quan thực hiện để cả hai cùng thể hiện "
-                  "đúng cấp thực hiện thủ tục.")
-    said = t(f"The name's tag '{{tag}}' says {{named}}, but the {what} says {{levels}}.",
-             said_vi)
-    fix = t(f"Correct the name's tag or the {what}, so that both name the level that does "
-            "the procedure.", fix_vi)
+        said_vi = (
+            "Phần ghi cấp trong tên '{tag}' là {named}, nhưng cơ quan thực hiện thuộc {levels}."
+        )
+        fix_vi = (
+            "Sửa phần ghi cấp trong tên hoặc cơ quan thực hiện để cả hai cùng thể hiện "
+            "đúng cấp thực hiện thủ tục."
+        )
+    said = t(f"The name's tag '{{tag}}' says {{named}}, but the {what} says {{levels}}.", said_vi)
+    fix = t(
+        f"Correct the name's tag or the {what}, so that both name the level that does "
+        "the procedure.",
+        fix_vi,
+    )
     return said, fix
 
 
@@ -212,8 +252,13 @@ def _tag_mismatch(tag: object, levels: object) -> bool:
     return DISTRICT not in tag[1] and not tag[1] & levels
 
 
-@frame_rule("PA502", "level-mismatch", Severity.WARNING, columns=("name",),
-            prefetch=RuleContext.prefetch_name_tags)
+@frame_rule(
+    "PA502",
+    "level-mismatch",
+    Severity.WARNING,
+    columns=("name",),
+    prefetch=RuleContext.prefetch_name_tags,
+)
 def level_mismatch(ctx: RuleContext) -> pd.DataFrame:
     """A name's level tag that contradicts the procedure's level or agency.
 
@@ -284,8 +329,7 @@ def level_mismatch(ctx: RuleContext) -> pd.DataFrame:
         said, fix = _mismatch_words(what)
         messages = pd.Series(
             [
-                said.format(tag=tags[i][0], named=describe(tags[i][1]),
-                            levels=describe(levels[i]))
+                said.format(tag=tags[i][0], named=describe(tags[i][1]), levels=describe(levels[i]))
                 for i in clash[clash].index
             ],
             index=clash[clash].index,
@@ -307,16 +351,23 @@ def _old_online_level(value: str) -> str | None:
 
 def _online_fix(degree: str) -> str:
     if degree in _NEW_LEVEL_FOR:
-        return t("Write '{new}' (Mức độ {degree} of the old scale), after checking that the "
-                 "service still works that way.",
-                 "Ghi '{new}' (tương ứng Mức độ {degree} theo thang cũ), sau khi kiểm tra dịch "
-                 "vụ vẫn được cung cấp như vậy.", new=_NEW_LEVEL_FOR[degree], degree=degree)
-    return t("Mức độ {degree} was not an online service in the sense of Decree 42/2022: write "
-             "'Một phần' if part of the procedure is done online, or leave the procedure out "
-             "of the online services.",
-             "Mức độ {degree} không phải là dịch vụ công trực tuyến theo Nghị định "
-             "42/2022/NĐ-CP: ghi 'Một phần' nếu một phần thủ tục được thực hiện trực tuyến, "
-             "hoặc không đưa thủ tục vào danh sách dịch vụ công trực tuyến.", degree=degree)
+        return t(
+            "Write '{new}' (Mức độ {degree} of the old scale), after checking that the "
+            "service still works that way.",
+            "Ghi '{new}' (tương ứng Mức độ {degree} theo thang cũ), sau khi kiểm tra dịch "
+            "vụ vẫn được cung cấp như vậy.",
+            new=_NEW_LEVEL_FOR[degree],
+            degree=degree,
+        )
+    return t(
+        "Mức độ {degree} was not an online service in the sense of Decree 42/2022: write "
+        "'Một phần' if part of the procedure is done online, or leave the procedure out "
+        "of the online services.",
+        "Mức độ {degree} không phải là dịch vụ công trực tuyến theo Nghị định "
+        "42/2022/NĐ-CP: ghi 'Một phần' nếu một phần thủ tục được thực hiện trực tuyến, "
+        "hoặc không đưa thủ tục vào danh sách dịch vụ công trực tuyến.",
+        degree=degree,
+    )
 
 
 @frame_rule("PA503", "obsolete-online-level", Severity.WARNING, columns=("online_level",))
@@ -368,10 +419,12 @@ def obsolete_online_level(ctx: RuleContext) -> pd.DataFrame:
     degrees = ctx.map_distinct("online_level", _old_online_level, dtype="object")
     mask = degrees.notna()
     old = frame.loc[mask, "online_level"]
-    said = t("'{value}' is a level of the scale Decree 42/2022 replaced; an online service is "
-             "now 'Toàn trình' or 'Một phần'.",
-             "'{value}' là mức độ theo thang cũ đã được Nghị định 42/2022/NĐ-CP thay thế; dịch "
-             "vụ công trực tuyến nay chỉ có 'Toàn trình' hoặc 'Một phần'.")
+    said = t(
+        "'{value}' is a level of the scale Decree 42/2022 replaced; an online service is "
+        "now 'Toàn trình' or 'Một phần'.",
+        "'{value}' là mức độ theo thang cũ đã được Nghị định 42/2022/NĐ-CP thay thế; dịch "
+        "vụ công trực tuyến nay chỉ có 'Toàn trình' hoặc 'Một phần'.",
+    )
     fixes = {degree: _online_fix(degree) for degree in degrees[mask].unique()}
     return hits(
         frame,
@@ -386,32 +439,46 @@ def _defunct_message(cell: str) -> tuple[str, str] | None:
     found = defunct_in(cell)
     if not found:
         return None
-    became = t("'{old}' became {successor} on {since}{note}",
-               "'{old}' nay là {successor} (từ {since}{note})")
+    became = t(
+        "'{old}' became {successor} on {since}{note}",
+        "'{old}' nay là {successor} (từ {since}{note})",
+    )
     names = "; ".join(
-        became.format(old=a.old_name, successor=a.successor, since=_since(a.since),
-                      note=_defunct_note(a.note))
+        became.format(
+            old=a.old_name, successor=a.successor, since=_since(a.since), note=_defunct_note(a.note)
+        )
         for a in found
     )
     write = t("write {successor} for {old}", "ghi {successor} thay cho {old}")
     fix = "; ".join(write.format(successor=a.successor, old=a.old_name) for a in found)
-    return (t("The agency no longer exists: {names}.",
-              "Cơ quan thực hiện không còn tồn tại: {names}.", names=names),
-            fix[0].upper() + fix[1:] + ".")
+    return (
+        t(
+            "The agency no longer exists: {names}.",
+            "Cơ quan thực hiện không còn tồn tại: {names}.",
+            names=names,
+        ),
+        fix[0].upper() + fix[1:] + ".",
+    )
 
 
 # The notes of data/defunct_agencies.csv in Vietnamese; a note not here is shown as written.
 _NOTES_VI = {
-    "social protection, children and social evils went to Bộ Y tế, vocational education to "
-    "Bộ Giáo dục và Đào tạo":
+    (
+        "social protection, children and social evils went to Bộ Y tế, vocational education "
+        "to Bộ Giáo dục và Đào tạo"
+    ): (
         "các lĩnh vực bảo trợ xã hội, trẻ em, phòng, chống tệ nạn xã hội chuyển về Bộ Y tế; "
-        "giáo dục nghề nghiệp chuyển về Bộ Giáo dục và Đào tạo",
-    "press and publishing went to Bộ Văn hóa, Thể thao và Du lịch":
-        "lĩnh vực báo chí, xuất bản chuyển về Bộ Văn hóa, Thể thao và Du lịch",
-    "some tasks went to Sở Y tế and Sở Giáo dục và Đào tạo":
-        "một số nhiệm vụ chuyển về Sở Y tế và Sở Giáo dục và Đào tạo",
-    "press and publishing went to Sở Văn hóa, Thể thao và Du lịch":
-        "lĩnh vực báo chí, xuất bản chuyển về Sở Văn hóa, Thể thao và Du lịch",
+        "giáo dục nghề nghiệp chuyển về Bộ Giáo dục và Đào tạo"
+    ),
+    "press and publishing went to Bộ Văn hóa, Thể thao và Du lịch": (
+        "lĩnh vực báo chí, xuất bản chuyển về Bộ Văn hóa, Thể thao và Du lịch"
+    ),
+    "some tasks went to Sở Y tế and Sở Giáo dục và Đào tạo": (
+        "một số nhiệm vụ chuyển về Sở Y tế và Sở Giáo dục và Đào tạo"
+    ),
+    "press and publishing went to Sở Văn hóa, Thể thao và Du lịch": (
+        "lĩnh vực báo chí, xuất bản chuyển về Sở Văn hóa, Thể thao và Du lịch"
+    ),
 }
 
 
@@ -565,15 +632,31 @@ def online_coverage(ctx: FileContext) -> pd.DataFrame:
     if total == 0 or online / total >= target:
         return file_hits([])
     needed = -(-round(target * total * 1000) // 1000) - online  # ceil without float dust
-    return file_hits([{
-        "sheet": None, "row": None, "code": None, "column": "online_level", "value": None,
-        "message": t("{online} of {total} procedures ({share:.0%}) are fully online (Toàn "
-                     "trình); the target is {target:.0%}.",
-                     "{online}/{total} thủ tục ({share:.0%}) được cung cấp dịch vụ công trực "
-                     "tuyến toàn trình; chỉ tiêu là {target:.0%}.",
-                     online=online, total=total, share=online / total, target=target),
-        "fix": t("Bring at least {needed} more procedures fully online (Toàn trình), or record "
-                 "why they cannot be.",
-                 "Đưa thêm ít nhất {needed} thủ tục lên dịch vụ công trực tuyến toàn trình, "
-                 "hoặc ghi rõ lý do chưa thể thực hiện.", needed=needed),
-    }])
+    return file_hits(
+        [
+            {
+                "sheet": None,
+                "row": None,
+                "code": None,
+                "column": "online_level",
+                "value": None,
+                "message": t(
+                    "{online} of {total} procedures ({share:.0%}) are fully online (Toàn "
+                    "trình); the target is {target:.0%}.",
+                    "{online}/{total} thủ tục ({share:.0%}) được cung cấp dịch vụ công trực "
+                    "tuyến toàn trình; chỉ tiêu là {target:.0%}.",
+                    online=online,
+                    total=total,
+                    share=online / total,
+                    target=target,
+                ),
+                "fix": t(
+                    "Bring at least {needed} more procedures fully online (Toàn trình), or record "
+                    "why they cannot be.",
+                    "Đưa thêm ít nhất {needed} thủ tục lên dịch vụ công trực tuyến toàn trình, "
+                    "hoặc ghi rõ lý do chưa thể thực hiện.",
+                    needed=needed,
+                ),
+            }
+        ]
+    )

@@ -99,8 +99,19 @@ def frame_rule(
 
     def decorate(check: FrameCheck) -> FrameCheck:
         doc, doc_vi = _docs(check)
-        register(Rule(rule_id, name, severity, columns, doc, check=check, needs=needs,
-                      prefetch=prefetch, doc_vi=doc_vi))
+        register(
+            Rule(
+                rule_id,
+                name,
+                severity,
+                columns,
+                doc,
+                check=check,
+                needs=needs,
+                prefetch=prefetch,
+                doc_vi=doc_vi,
+            )
+        )
         return check
 
     return decorate
@@ -119,8 +130,11 @@ def file_rule(
 
     def decorate(check: FileCheck) -> FileCheck:
         doc, doc_vi = _docs(check)
-        register(Rule(rule_id, name, severity, columns, doc, file_check=check, needs=needs,
-                      doc_vi=doc_vi))
+        register(
+            Rule(
+                rule_id, name, severity, columns, doc, file_check=check, needs=needs, doc_vi=doc_vi
+            )
+        )
         return check
 
     return decorate
@@ -133,8 +147,7 @@ def schema_rule(
 
     def decorate(describe: Describe) -> Describe:
         doc, doc_vi = _docs(describe)
-        register(Rule(rule_id, name, severity, (column,), doc, describe=describe,
-                      doc_vi=doc_vi))
+        register(Rule(rule_id, name, severity, (column,), doc, describe=describe, doc_vi=doc_vi))
         return describe
 
     return decorate

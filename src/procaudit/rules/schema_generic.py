@@ -56,5 +56,7 @@ def schema_violation(value: str | None) -> tuple[str, str]:
     **Cách sửa**: sửa giá trị để đạt kiểm tra được nêu trong nội dung, hoặc sửa lược đồ nếu
     kiểm tra đó không đúng.
     """
-    return (t("The value fails a schema check.", "Giá trị không đạt một kiểm tra của lược đồ."),
-            t("Correct the value or the schema.", "Sửa giá trị hoặc sửa lược đồ."))
+    return (
+        t("The value fails a schema check.", "Giá trị không đạt một kiểm tra của lược đồ."),
+        t("Correct the value or the schema.", "Sửa giá trị hoặc sửa lược đồ."),
+    )

@@ -28,11 +28,16 @@ def _prefixes(option: str, values: list[str], known: list[str]) -> tuple[str, ..
     prefixes = tuple(p.strip().upper() for v in values for p in v.split(",") if p.strip())
     for prefix in prefixes:
         if not any(rule_id.startswith(prefix) for rule_id in known):
-            raise UsageError(t(
-                "{option} {prefix} matches no rule (rule ids run from {first} to {last}; "
-                "`procaudit rules` lists them)",
-                "{option} {prefix} không khớp với quy tắc nào (mã quy tắc từ {first} đến "
-                "{last}; lệnh `procaudit rules` liệt kê tất cả)",
-                option=option, prefix=prefix, first=min(known), last=max(known),
-            ))
+            raise UsageError(
+                t(
+                    "{option} {prefix} matches no rule (rule ids run from {first} to {last}; "
+                    "`procaudit rules` lists them)",
+                    "{option} {prefix} không khớp với quy tắc nào (mã quy tắc từ {first} đến "
+                    "{last}; lệnh `procaudit rules` liệt kê tất cả)",
+                    option=option,
+                    prefix=prefix,
+                    first=min(known),
+                    last=max(known),
+                )
+            )
     return prefixes

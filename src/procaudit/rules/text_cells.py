@@ -115,8 +115,11 @@ class _Column:
 
     @cached_property
     def not_nfc(self) -> list[int]:
-        return [n for n in self._beyond_ascii(_MAY_NOT_BE_NFC)
-                if not unicodedata.is_normalized("NFC", self.value(n))]
+        return [
+            n
+            for n in self._beyond_ascii(_MAY_NOT_BE_NFC)
+            if not unicodedata.is_normalized("NFC", self.value(n))
+        ]
 
     @cached_property
     def stray(self) -> list[int]:
@@ -223,13 +226,18 @@ def _not_legacy(survey: _Column, numbers: list[int]) -> list[int]:
 def _explain_legacy(survey: _Column, number: int) -> tuple[str, str]:
     value, encoding = survey.value(number), survey.legacy[number]
     return (
-        t("The cell is typed in the legacy {encoding}, not in Unicode: it shows as garbled "
-          "letters, and no search or comparison finds it.",
-          "Ô được gõ bằng {encoding}, không phải Unicode: chữ hiển thị sai, và không tìm kiếm "
-          "hay so sánh được.",
-          encoding=t(_LEGACY_NAMES[encoding], _LEGACY_NAMES_VI[encoding])),
-        t("Retype the cell in Unicode: '{text}'.", "Gõ lại ô bằng Unicode: '{text}'.",
-          text=convert(value, encoding)),
+        t(
+            "The cell is typed in the legacy {encoding}, not in Unicode: it shows as garbled "
+            "letters, and no search or comparison finds it.",
+            "Ô được gõ bằng {encoding}, không phải Unicode: chữ hiển thị sai, và không tìm kiếm "
+            "hay so sánh được.",
+            encoding=t(_LEGACY_NAMES[encoding], _LEGACY_NAMES_VI[encoding]),
+        ),
+        t(
+            "Retype the cell in Unicode: '{text}'.",
+            "Gõ lại ô bằng Unicode: '{text}'.",
+            text=convert(value, encoding),
+        ),
     )
 
 
@@ -239,8 +247,7 @@ _LEGACY_NAMES_VI = {
 }
 
 
-@frame_rule("PA601", "legacy-encoding", Severity.ERROR, columns=("name",),
-            prefetch=prefetch_survey)
+@frame_rule("PA601", "legacy-encoding", Severity.ERROR, columns=("name",), prefetch=prefetch_survey)
 def legacy_encoding(ctx: RuleContext) -> pd.DataFrame:
     """A cell typed in a legacy Vietnamese font encoding (TCVN3/ABC or VNI), not in Unicode.
 
@@ -301,29 +308,39 @@ def _explain_not_nfc(survey: _Column, number: int) -> tuple[str, str]:
     value = survey.value(number)
     marks = sum(1 for char in value if unicodedata.combining(char))
     if marks == 1:
-        why = t("a tone or vowel mark is stored as a separate combining character (decomposed)",
-                "một dấu thanh hoặc dấu nguyên âm được lưu thành ký tự tổ hợp riêng (dạng tách "
-                "rời)")
+        why = t(
+            "a tone or vowel mark is stored as a separate combining character (decomposed)",
+            "một dấu thanh hoặc dấu nguyên âm được lưu thành ký tự tổ hợp riêng (dạng tách rời)",
+        )
     elif marks:
-        why = t("{marks} tone or vowel marks are stored as separate combining characters "
-                "(decomposed)",
-                "{marks} dấu thanh hoặc dấu nguyên âm được lưu thành các ký tự tổ hợp riêng "
-                "(dạng tách rời)", marks=marks)
+        why = t(
+            "{marks} tone or vowel marks are stored as separate combining characters (decomposed)",
+            "{marks} dấu thanh hoặc dấu nguyên âm được lưu thành các ký tự tổ hợp riêng "
+            "(dạng tách rời)",
+            marks=marks,
+        )
     else:
-        why = t("it holds characters that NFC replaces by their standard form",
-                "ô chứa ký tự mà dạng NFC thay bằng dạng chuẩn")
+        why = t(
+            "it holds characters that NFC replaces by their standard form",
+            "ô chứa ký tự mà dạng NFC thay bằng dạng chuẩn",
+        )
     return (
-        t("The cell is not in Unicode NFC: {why}, so it does not equal the same text typed "
-          "normally, and searches and duplicate checks miss it.",
-          "Ô không ở dạng Unicode NFC (dựng sẵn): {why}, nên không khớp với cùng nội dung được "
-          "gõ bình thường, và việc tìm kiếm, kiểm tra trùng lặp sẽ bỏ sót.", why=why),
-        t("Convert it to NFC: '{text}'.", "Chuyển sang dạng NFC (Unicode dựng sẵn): '{text}'.",
-          text=unicodedata.normalize("NFC", value)),
+        t(
+            "The cell is not in Unicode NFC: {why}, so it does not equal the same text typed "
+            "normally, and searches and duplicate checks miss it.",
+            "Ô không ở dạng Unicode NFC (dựng sẵn): {why}, nên không khớp với cùng nội dung được "
+            "gõ bình thường, và việc tìm kiếm, kiểm tra trùng lặp sẽ bỏ sót.",
+            why=why,
+        ),
+        t(
+            "Convert it to NFC: '{text}'.",
+            "Chuyển sang dạng NFC (Unicode dựng sẵn): '{text}'.",
+            text=unicodedata.normalize("NFC", value),
+        ),
     )
 
 
-@frame_rule("PA602", "not-nfc", Severity.WARNING, columns=("name",),
-            prefetch=prefetch_survey)
+@frame_rule("PA602", "not-nfc", Severity.WARNING, columns=("name",), prefetch=prefetch_survey)
 def not_nfc(ctx: RuleContext) -> pd.DataFrame:
     """A cell that is not in Unicode NFC (normalisation form C).
 
@@ -366,9 +383,7 @@ def not_nfc(ctx: RuleContext) -> pd.DataFrame:
     **Cách sửa**: chuyển ô sang NFC (procaudit đưa ra văn bản đã chuyển đổi); công cụ chuyển mã
     của Unikey chuyển cả trang tính khi chọn bảng mã đích "Unicode dựng sẵn".
     """
-    return survey_hits(
-        ctx, lambda survey: _not_legacy(survey, survey.not_nfc), _explain_not_nfc
-    )
+    return survey_hits(ctx, lambda survey: _not_legacy(survey, survey.not_nfc), _explain_not_nfc)
 
 
 # --- PA603 --------------------------------------------------------------------------------------
@@ -382,8 +397,13 @@ def clean_whitespace(text: str) -> str:
 
 
 _EDGES = re.compile(f"^[{_EDGE_CLASS}]+|[{_EDGE_CLASS}]+\\Z")
-_KINDS = {" ": "space", "\n": "line break", "\r": "line break", "\t": "tab",
-          "\xa0": "non-breaking space (U+00A0)"}
+_KINDS = {
+    " ": "space",
+    "\n": "line break",
+    "\r": "line break",
+    "\t": "tab",
+    "\xa0": "non-breaking space (U+00A0)",
+}
 
 
 def _edge(char: str, where: str) -> str | None:
@@ -440,15 +460,20 @@ def _problems_listed(shape: str, lang: str) -> str:
 def _explain_stray(survey: _Column, number: int) -> tuple[str, str]:
     value = survey.value(number)
     return (
-        t("The cell has {problems}.", "Ô có {problems}.",
-          problems=_problems_listed(_VISIBLE.sub("x", value), language())),
-        t("Write it as '{text}'.", "Sửa thành '{text}'.",
-          text=unicodedata.normalize("NFC", clean_whitespace(value))),
+        t(
+            "The cell has {problems}.",
+            "Ô có {problems}.",
+            problems=_problems_listed(_VISIBLE.sub("x", value), language()),
+        ),
+        t(
+            "Write it as '{text}'.",
+            "Sửa thành '{text}'.",
+            text=unicodedata.normalize("NFC", clean_whitespace(value)),
+        ),
     )
 
 
-@frame_rule("PA603", "stray-whitespace", Severity.INFO, columns=("name",),
-            prefetch=prefetch_survey)
+@frame_rule("PA603", "stray-whitespace", Severity.INFO, columns=("name",), prefetch=prefetch_survey)
 def stray_whitespace(ctx: RuleContext) -> pd.DataFrame:
     r"""A cell with spaces at its ends, doubled spaces, tabs or invisible characters.
 

@@ -85,9 +85,11 @@ def bar_chart(
     y = top
     for group in groups:
         height = len(group.bars) * (BAR_HEIGHT + BAR_GAP) - BAR_GAP
-        parts.append(f'<g class="group"><title>{esc(group.label)}</title>'
-                     f'<text class="label" x="{LABEL_WIDTH - 8}" y="{_f(y + height / 2 + 4)}" '
-                     f'text-anchor="end">{esc(_cut(group.label))}</text>')
+        parts.append(
+            f'<g class="group"><title>{esc(group.label)}</title>'
+            f'<text class="label" x="{LABEL_WIDTH - 8}" y="{_f(y + height / 2 + 4)}" '
+            f'text-anchor="end">{esc(_cut(group.label))}</text>'
+        )
         for bar in group.bars:
             parts.append(_bar(bar, group.label, y, x_of))
             y += BAR_HEIGHT + BAR_GAP
@@ -102,25 +104,38 @@ def bar_chart(
     ]
     if target is not None:
         value, text = target
-        grid.append(f'<line class="target" x1="{_f(x_of(value))}" y1="{TOP - 8}" '
-                    f'x2="{_f(x_of(value))}" y2="{_f(bottom)}"/><text class="target-label" '
-                    f'x="{_f(x_of(value))}" y="{TOP - 12}" text-anchor="middle">'
-                    f'{esc(text)}</text>')
+        grid.append(
+            f'<line class="target" x1="{_f(x_of(value))}" y1="{TOP - 8}" '
+            f'x2="{_f(x_of(value))}" y2="{_f(bottom)}"/><text class="target-label" '
+            f'x="{_f(x_of(value))}" y="{TOP - 12}" text-anchor="middle">'
+            f"{esc(text)}</text>"
+        )
     rows = [[group.label, *(bar.text for bar in group.bars)] for group in groups]
-    return _figure(chart_id, title, description, bottom + BOTTOM, grid + parts, legend,
-                   _data_table([label_heading, *value_headings], rows))
+    return _figure(
+        chart_id,
+        title,
+        description,
+        bottom + BOTTOM,
+        grid + parts,
+        legend,
+        _data_table([label_heading, *value_headings], rows),
+    )
 
 
 def _bar(bar: Bar, label: str, y: float, x_of) -> str:
     if bar.value is None:
-        return (f'<text class="value" x="{LABEL_WIDTH + 4}" y="{_f(y + BAR_HEIGHT - 4)}">'
-                f'{esc(bar.text)}</text>')
+        return (
+            f'<text class="value" x="{LABEL_WIDTH + 4}" y="{_f(y + BAR_HEIGHT - 4)}">'
+            f"{esc(bar.text)}</text>"
+        )
     end = x_of(bar.value)
-    return (f'<rect class="bar {bar.css}" x="{LABEL_WIDTH}" y="{_f(y)}" '
-            f'width="{_f(end - LABEL_WIDTH)}" height="{BAR_HEIGHT}" data-label="{esc(label)}" '
-            f'data-value="{_f(bar.value, 6)}"><title>{esc(label)}: {esc(bar.text)}</title>'
-            f'</rect><text class="value" x="{_f(end + 4)}" y="{_f(y + BAR_HEIGHT - 4)}">'
-            f'{esc(bar.text)}</text>')
+    return (
+        f'<rect class="bar {bar.css}" x="{LABEL_WIDTH}" y="{_f(y)}" '
+        f'width="{_f(end - LABEL_WIDTH)}" height="{BAR_HEIGHT}" data-label="{esc(label)}" '
+        f'data-value="{_f(bar.value, 6)}"><title>{esc(label)}: {esc(bar.text)}</title>'
+        f'</rect><text class="value" x="{_f(end + 4)}" y="{_f(y + BAR_HEIGHT - 4)}">'
+        f"{esc(bar.text)}</text>"
+    )
 
 
 SEVERITY_ORDER = (Severity.ERROR, Severity.WARNING, Severity.INFO)
@@ -129,12 +144,15 @@ _TREND_LEFT, _TREND_RIGHT, _TREND_TOP, _TREND_BOTTOM = 64, 48, 16, 44
 _TREND_LABELS = 8  # at most this many run labels under the axis
 
 
-def trend_chart(history: Sequence[tuple[str, Mapping[str, int]]],
-                chart_id: str = "chart-trend") -> str:
+def trend_chart(
+    history: Sequence[tuple[str, Mapping[str, int]]], chart_id: str = "chart-trend"
+) -> str:
     """Findings per severity over runs, oldest first: `history` holds each run's time (an ISO
     string) and its counts by severity ("error", "warning", "info"; a missing one is 0)."""
-    runs = [(str(when), [int(counts.get(s.value, 0)) for s in SEVERITY_ORDER])
-            for when, counts in history]
+    runs = [
+        (str(when), [int(counts.get(s.value, 0)) for s in SEVERITY_ORDER])
+        for when, counts in history
+    ]
     if not runs:
         raise ValueError("a trend needs at least one run")
     axis = count_axis(max(max(counts) for _, counts in runs))
@@ -158,19 +176,22 @@ def trend_chart(history: Sequence[tuple[str, Mapping[str, int]]],
     every = math.ceil(len(runs) / _TREND_LABELS)
     parts += [
         f'<text class="tick" x="{_f(x_of(i))}" y="{bottom + 18}" text-anchor="middle">'
-        f'{esc(labels[i])}</text>'
+        f"{esc(labels[i])}</text>"
         for i in range(0, len(runs), every)
     ]
     for k, severity in enumerate(SEVERITY_ORDER):
         points = [(x_of(i), y_of(counts[k])) for i, (_, counts) in enumerate(runs)]
         name = severity_heading(severity)
-        parts.append(f'<g class="series sev-{severity.value}"><title>{esc(name)}</title>'
-                     f'<polyline class="line" points="'
-                     + " ".join(f"{_f(x)},{_f(y)}" for x, y in points) + '"/>')
+        parts.append(
+            f'<g class="series sev-{severity.value}"><title>{esc(name)}</title>'
+            f'<polyline class="line" points="'
+            + " ".join(f"{_f(x)},{_f(y)}" for x, y in points)
+            + '"/>'
+        )
         parts += [
             f'<circle class="point" cx="{_f(x)}" cy="{_f(y)}" r="3.5" '
             f'data-run="{esc(when)}" data-severity="{severity.value}" data-value="{counts[k]}">'
-            f'<title>{esc(when)}: {esc(name)} {number(counts[k])}</title></circle>'
+            f"<title>{esc(when)}: {esc(name)} {number(counts[k])}</title></circle>"
             for (x, y), (when, counts) in zip(points, runs, strict=True)
         ]
         parts.append("</g>")
@@ -180,15 +201,27 @@ def trend_chart(history: Sequence[tuple[str, Mapping[str, int]]],
         "{errors} errors, {warnings} warnings and {infos} information findings.",
         "Số vấn đề theo mức độ qua {runs} lần kiểm tra, từ {first} đến {last}; lần kiểm tra "
         "gần nhất có {errors} lỗi, {warnings} cảnh báo và {infos} thông tin.",
-        runs=number(len(runs)), first=first[0], last=last[0], errors=number(last[1][0]),
-        warnings=number(last[1][1]), infos=number(last[1][2]))
+        runs=number(len(runs)),
+        first=first[0],
+        last=last[0],
+        errors=number(last[1][0]),
+        warnings=number(last[1][1]),
+        infos=number(last[1][2]),
+    )
     legend = [(severity_heading(s), f"sev-{s.value}") for s in SEVERITY_ORDER]
     table = _data_table(
         [t("Run", "Lần kiểm tra"), *(severity_heading(s) for s in SEVERITY_ORDER)],
         [[when, *map(number, counts)] for when, counts in runs],
     )
-    return _figure(chart_id, t("Findings over time", "Diễn biến số vấn đề qua các lần kiểm tra"),
-                   description, _TREND_HEIGHT, parts, legend, table)
+    return _figure(
+        chart_id,
+        t("Findings over time", "Diễn biến số vấn đề qua các lần kiểm tra"),
+        description,
+        _TREND_HEIGHT,
+        parts,
+        legend,
+        table,
+    )
 
 
 def _run_labels(runs: list[str]) -> list[str]:
@@ -199,10 +232,16 @@ def _run_labels(runs: list[str]) -> list[str]:
     return [when[:16].replace("T", " ") for when in runs]
 
 
-def _figure(chart_id: str, title: str, description: str, height: float, parts: list[str],
-            legend: Sequence[tuple[str, str]], table: str) -> str:
-    keys = "".join(f'<li><span class="key {css}"></span>{esc(name)}</li>'
-                   for name, css in legend)
+def _figure(
+    chart_id: str,
+    title: str,
+    description: str,
+    height: float,
+    parts: list[str],
+    legend: Sequence[tuple[str, str]],
+    table: str,
+) -> str:
+    keys = "".join(f'<li><span class="key {css}"></span>{esc(name)}</li>' for name, css in legend)
     return (
         f'<figure class="chart" id="{esc(chart_id)}">\n'
         f"<figcaption>{esc(title)}</figcaption>\n"
@@ -214,7 +253,7 @@ def _figure(chart_id: str, title: str, description: str, height: float, parts: l
         + "\n".join(parts)
         + f'\n</svg>\n<p class="chart-text">{esc(description)}</p>\n'
         f'<details class="chart-data"><summary>'
-        f'{esc(t("The chart in numbers", "Số liệu của biểu đồ"))}</summary>\n{table}\n'
+        f"{esc(t('The chart in numbers', 'Số liệu của biểu đồ'))}</summary>\n{table}\n"
         "</details>\n</figure>"
     )
 
@@ -228,7 +267,8 @@ def _data_table(headings: Sequence[str], rows: Sequence[Sequence[str]]) -> str:
     )
     body = "\n".join(
         f'<tr><th scope="row">{esc(row[0])}</th>'
-        + "".join(f'<td class="num">{esc(cell)}</td>' for cell in row[1:]) + "</tr>"
+        + "".join(f'<td class="num">{esc(cell)}</td>' for cell in row[1:])
+        + "</tr>"
         for row in rows
     )
     return f"<table><thead><tr>{head}</tr></thead>\n<tbody>\n{body}\n</tbody></table>"
@@ -243,7 +283,7 @@ def _cut(label: str) -> str:
     is cut at a folder ("…/danh-muc.xlsx") where it can be."""
     if len(label) <= LABEL_CHARS:
         return label
-    tail = label[-(LABEL_CHARS - 1):]
+    tail = label[-(LABEL_CHARS - 1) :]
     folder = next((i for i, c in enumerate(tail[:-1]) if c in "/\\"), None)
     return "…" + (tail if folder is None else tail[folder:])
 

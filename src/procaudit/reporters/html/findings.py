@@ -18,8 +18,7 @@ from procaudit.reporters.html.charts import SEVERITY_ORDER
 from procaudit.reporters.html.text import esc, number, severity_label
 
 PAGE_SIZE = 200  # rows a page: a browser lays out 200 rows at once without a stutter
-COLUMNS = ("file", "sheet", "row", "column", "rule", "severity", "code", "value", "message",
-           "fix")
+COLUMNS = ("file", "sheet", "row", "column", "rule", "severity", "code", "value", "message", "fix")
 
 
 def headings() -> dict[str, str]:
@@ -59,17 +58,27 @@ def findings_section(result: AuditResult) -> str:
         f'<tbody id="pa-rows">\n{rows}\n</tbody>\n</table>',
         "</div>",
         '<div class="pager" id="pa-pager" hidden>'
-        '<button type="button" id="pa-prev">‹ ' + esc(t("Previous", "Trang trước"))
+        '<button type="button" id="pa-prev">‹ '
+        + esc(t("Previous", "Trang trước"))
         + '</button><span id="pa-page"></span><button type="button" id="pa-next">'
-        + esc(t("Next", "Trang sau")) + " ›</button></div>",
+        + esc(t("Next", "Trang sau"))
+        + " ›</button></div>",
     ]
     if len(findings) > PAGE_SIZE:
-        parts.append("<noscript><p>" + esc(t(
-            "Without JavaScript only the first {shown} findings are shown; the JSON or CSV "
-            "report (procaudit check -f json) holds them all.",
-            "Khi trình duyệt không chạy JavaScript, báo cáo chỉ hiển thị {shown} vấn đề đầu "
-            "tiên; báo cáo dạng JSON hoặc CSV (procaudit check -f json) có đầy đủ các vấn đề.",
-            shown=number(PAGE_SIZE))) + "</p></noscript>")
+        parts.append(
+            "<noscript><p>"
+            + esc(
+                t(
+                    "Without JavaScript only the first {shown} findings are shown; the JSON or CSV "
+                    "report (procaudit check -f json) holds them all.",
+                    "Khi trình duyệt không chạy JavaScript, báo cáo chỉ hiển thị {shown} vấn đề "
+                    "đầu tiên; báo cáo dạng JSON hoặc CSV (procaudit check -f json) có đầy đủ các "
+                    "vấn đề.",
+                    shown=number(PAGE_SIZE),
+                )
+            )
+            + "</p></noscript>"
+        )
     return "\n".join(parts)
 
 
@@ -77,8 +86,13 @@ _NUM = ' class="num"'
 
 
 def status(first: int, last: int, count: int) -> str:
-    return t("Findings {first}–{last} of {count}", "Vấn đề thứ {first}–{last} trong số {count}",
-             first=number(first), last=number(last), count=number(count))
+    return t(
+        "Findings {first}–{last} of {count}",
+        "Vấn đề thứ {first}–{last} trong số {count}",
+        first=number(first),
+        last=number(last),
+        count=number(count),
+    )
 
 
 def row_html(finding: Finding) -> str:
@@ -102,18 +116,25 @@ def _controls(result: AuditResult) -> str:
     every = esc(t("All", "Tất cả"))
 
     def select(key: str, label: str, options: Iterable[tuple[str, str]]) -> str:
-        items = "".join(f'<option value="{esc(value)}">{esc(text)}</option>'
-                        for value, text in options)
-        return (f'<label for="pa-{key}">{esc(label)}<select id="pa-{key}">'
-                f'<option value="">{every}</option>{items}</select></label>')
+        items = "".join(
+            f'<option value="{esc(value)}">{esc(text)}</option>' for value, text in options
+        )
+        return (
+            f'<label for="pa-{key}">{esc(label)}<select id="pa-{key}">'
+            f'<option value="">{every}</option>{items}</select></label>'
+        )
 
     return (
         '<div class="controls" id="pa-controls" role="search" hidden>'
         + select("file", headings()["file"], ((f, f) for f in files))
-        + select("rule", headings()["rule"],
-                 ((rule, f"{rule} {name}") for rule, name in names.items()))
-        + select("severity", headings()["severity"],
-                 ((s.value, severity_label(s)) for s in SEVERITY_ORDER if s in present))
+        + select(
+            "rule", headings()["rule"], ((rule, f"{rule} {name}") for rule, name in names.items())
+        )
+        + select(
+            "severity",
+            headings()["severity"],
+            ((s.value, severity_label(s)) for s in SEVERITY_ORDER if s in present),
+        )
         + f'<label for="pa-q">{esc(t("Search", "Tìm kiếm"))}<input id="pa-q" type="search" '
         f'placeholder="{esc(t("Code, name, value…", "Mã, tên, giá trị…"))}"></label>'
         f'<button type="button" id="pa-reset">{esc(t("Clear filters", "Bỏ lọc"))}</button>'
@@ -144,19 +165,31 @@ def findings_json(result: AuditResult) -> str:
         return None if value is None else strings.setdefault(value, len(strings))
 
     rows = [
-        [ref(f.file), ref(f.sheet), f.row, ref(f.column), ref(f.rule), ref(f.severity.value),
-         ref(f.code), ref(f.value), ref(f.message), ref(f.fix)]
+        [
+            ref(f.file),
+            ref(f.sheet),
+            f.row,
+            ref(f.column),
+            ref(f.rule),
+            ref(f.severity.value),
+            ref(f.code),
+            ref(f.value),
+            ref(f.message),
+            ref(f.fix),
+        ]
         for f in result.findings
     ]
     data: dict[str, Any] = {
         "columns": list(COLUMNS),
         "page_size": PAGE_SIZE,
         "labels": {
-            "status": t("Findings {first}–{last} of {count}",
-                        "Vấn đề thứ {first}–{last} trong số {count}"),
+            "status": t(
+                "Findings {first}–{last} of {count}", "Vấn đề thứ {first}–{last} trong số {count}"
+            ),
             "filtered": t("(filtered from {total})", "(lọc từ {total} vấn đề)"),
-            "none": t("No finding matches the filters.",
-                      "Không có vấn đề nào phù hợp với điều kiện lọc."),
+            "none": t(
+                "No finding matches the filters.", "Không có vấn đề nào phù hợp với điều kiện lọc."
+            ),
             "page": t("Page {page} of {pages}", "Trang {page}/{pages}"),
             "sort": t("Sort by this column", "Sắp xếp theo cột này"),
         },
