@@ -38,13 +38,13 @@ from procaudit.model import CatalogueStats, Finding, Severity, UnitStats
 from procaudit.rules import Rule, get_rule
 from procaudit.rules.codes import CODE_PATTERN
 from procaudit.rules.context import FileContext, RuleContext
-from procaudit.rules.forms import _PLACEHOLDERS, _no_file
-from procaudit.rules.reference import NOT_ANNOUNCED, _scope, not_announced
-from procaudit.rules.reform import _fully_online
+from procaudit.rules.forms import FORM_PLACEHOLDERS, no_form_file
+from procaudit.rules.reference import NOT_ANNOUNCED, not_announced, reference_scope
+from procaudit.rules.reform import fully_online
 from procaudit.text import comparison_key, map_distinct
 from procaudit.text_columns import SPACES, arrow_text, matches, re2_class
 
-# A forms cell PA301 may flag holds only these characters (its `_PLACEHOLDERS`, with the
+# A forms cell PA301 may flag holds only these characters (its `FORM_PLACEHOLDERS`, with the
 # spaces Python's \s matches spelled out for RE2): a cell with any other is filled.
 _NOT_PLACEHOLDER = f"[^{re2_class(SPACES)}{re2_class('_.…/–—')}\\-]"
 # PA101's pattern for RE2. The schema checks it with Python's `re.match`, whose "$" also
@@ -346,7 +346,7 @@ def _filled_forms(uniques: pd.Index) -> np.ndarray:
     texts = arrow_text(pd.Series(uniques, dtype="str"))
     filled = matches(texts, _NOT_PLACEHOLDER).to_numpy(zero_copy_only=False).copy()
     for position in np.flatnonzero(~filled):
-        filled[position] = _PLACEHOLDERS.fullmatch(uniques[position]) is None
+        filled[position] = FORM_PLACEHOLDERS.fullmatch(uniques[position]) is None
     return filled
 
 
@@ -380,7 +380,7 @@ def _component_form_codes(context: FileContext) -> frozenset[str] | None:
             continue
         found = found if found is not None else set()
         links = frame["form_link"]
-        gives_file = links.notna() & ~map_distinct(links, _no_file, dtype="boolean").fillna(
+        gives_file = links.notna() & ~map_distinct(links, no_form_file, dtype="boolean").fillna(
             True
         ).astype(bool)
         codes = frame.loc[gives_file, "code"].str.strip()
@@ -425,7 +425,7 @@ def _fully_online_rows(ctx: RuleContext, live: np.ndarray) -> np.ndarray | None:
     fully = _spread(
         ctx,
         "online_level",
-        lambda uniques: _fully_online(pd.Series(uniques, dtype="str")).to_numpy(),
+        lambda uniques: fully_online(pd.Series(uniques, dtype="str")).to_numpy(),
     )
     return fully & live
 
@@ -455,7 +455,7 @@ def _reference(
         return None, None
     # A context of its own: PA405's helpers note on it why the rule could not check a file.
     own = FileContext(context.path, context.tables, context.options, context.components)
-    expected = _scope(own, reference)
+    expected = reference_scope(own, reference)
     if expected is None:
         return None, None
     total = int(expected.sum())

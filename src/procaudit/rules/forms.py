@@ -24,7 +24,7 @@ if TYPE_CHECKING:
     from procaudit.io.read import Table
 
 # Cells that only hold a placeholder mean nobody filled them in.
-_PLACEHOLDERS = re.compile(r"[\s\-–—_.…/]*")
+FORM_PLACEHOLDERS = re.compile(r"[\s\-–—_.…/]*")
 
 
 @frame_rule("PA301", "missing-form", Severity.ERROR, columns=("forms",))
@@ -76,7 +76,7 @@ def missing_form(ctx: RuleContext) -> pd.DataFrame:
     """
     frame = ctx.frame
     forms = frame["forms"]
-    placeholder = ctx.map_distinct("forms", _PLACEHOLDERS.fullmatch, dtype="object").notna()
+    placeholder = ctx.map_distinct("forms", FORM_PLACEHOLDERS.fullmatch, dtype="object").notna()
     empty = forms.isna() | (placeholder & forms.notna())
     return hits(
         frame,
@@ -222,11 +222,11 @@ def _code(value: object) -> str | None:
     return value.strip() if isinstance(value, str) and value.strip() else None
 
 
-def _no_file(link: str) -> bool:
+def no_form_file(link: str) -> bool:
     """A form link that gives no file: a placeholder, or a link whose query is empty (the
     2021 portal's `download_file.jsp?ma=` where no form was uploaded)."""
     text = link.strip()
-    if _PLACEHOLDERS.fullmatch(text):
+    if FORM_PLACEHOLDERS.fullmatch(text):
         return True
     if not _URL.fullmatch(text):
         return False
@@ -242,7 +242,7 @@ def _unattached_forms(table: Table) -> list[dict[str, object]]:
         return []  # the sheet has no link column: nothing says whether a file is attached
     is_form = comparison_keys(frame["component"]).str.match(_FORM_COMPONENT).fillna(False)
     links = frame["form_link"]
-    no_file = links.isna() | map_distinct(links, _no_file, dtype="boolean").fillna(False)
+    no_file = links.isna() | map_distinct(links, no_form_file, dtype="boolean").fillna(False)
     found = frame[is_form.astype(bool) & no_file.astype(bool)]
     codes = found["code"] if "code" in found else pd.Series(None, index=found.index)
     said = t(

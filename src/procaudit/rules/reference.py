@@ -30,7 +30,7 @@ def _covered(ctx: FileContext, column: str, keys_of: Callable[[str], object]) ->
     return frozenset(covered)
 
 
-def _scope(ctx: FileContext, reference: Reference) -> pd.Series | None:
+def reference_scope(ctx: FileContext, reference: Reference) -> pd.Series | None:
     """Which reference procedures the catalogue should list: those at the levels it covers;
     where either side names no level, those in the fields it covers; None when neither
     tells (then nothing can be said without flooding the report)."""
@@ -129,7 +129,7 @@ def not_announced(ctx: FileContext) -> pd.DataFrame:
     """
     reference: Reference = ctx.options.reference  # type: ignore[assignment]
     procedures = reference.procedures
-    expected = _scope(ctx, reference)
+    expected = reference_scope(ctx, reference)
     if expected is None:
         return file_hits([])
     codes, names = _listed(ctx)

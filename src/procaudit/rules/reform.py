@@ -576,7 +576,8 @@ def defunct_agency(ctx: RuleContext) -> pd.DataFrame:
 _FULLY_ONLINE = re.compile(r"toàn trình|fully online|(?<!\w)mức(?:\s+độ)?\s*4(?!\d)")
 
 
-def _fully_online(levels: pd.Series) -> pd.Series:
+def fully_online(levels: pd.Series) -> pd.Series:
+    """Where an online level says "Toàn trình" (public: the scorecard counts with it)."""
     return comparison_keys(levels).str.contains(_FULLY_ONLINE).fillna(False).astype(bool)
 
 
@@ -625,7 +626,7 @@ def online_coverage(ctx: FileContext) -> pd.DataFrame:
     total = online = 0
     for _, rule_ctx in ctx.with_columns("online_level"):
         live = ~rule_ctx.abolished
-        fully = rule_ctx.per_distinct("online_level", _fully_online)
+        fully = rule_ctx.per_distinct("online_level", fully_online)
         total += int(live.sum())
         online += int((fully & live).sum())
     target = ctx.options.online_target
