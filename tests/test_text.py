@@ -7,7 +7,8 @@ from unicodedata import normalize
 import pandas as pd
 import pytest
 
-from procaudit.text import comparison_key, comparison_keys, header_key
+from procaudit.text import comparison_key, header_key
+from procaudit.text_columns import comparison_keys
 
 SAME = [
     ("old and new tone placement: oa", "hoà giải", "hòa giải"),

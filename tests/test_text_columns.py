@@ -15,8 +15,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from procaudit import text_columns
-from procaudit.text import comparison_key, comparison_keys
-from procaudit.text_columns import KERNEL_SAFE, NFC_STABLE, SPACES, text_codes
+from procaudit.text import comparison_key
+from procaudit.text_columns import KERNEL_SAFE, NFC_STABLE, SPACES, comparison_keys, text_codes
 
 EVERY_CHARACTER = [chr(c) for c in range(sys.maxunicode + 1) if not 0xD800 <= c <= 0xDFFF]
 

@@ -19,13 +19,20 @@ from dataclasses import dataclass, replace
 from functools import cache
 from operator import itemgetter
 from pathlib import Path
-from typing import Any, NamedTuple
+from typing import Any
 
 from procaudit import jsontext
 from procaudit.atomic import write_atomically
 from procaudit.errors import UsageError
 from procaudit.i18n import t
-from procaudit.model import AuditResult, BaselineSplit, FailOn, FileFailure, Finding
+from procaudit.model import (
+    AuditResult,
+    BaselineEntry,
+    BaselineSplit,
+    FailOn,
+    FileFailure,
+    Finding,
+)
 from procaudit.text import comparison_key
 
 FORMAT_VERSION = 1
@@ -87,30 +94,6 @@ def _digest(key: str) -> str:
 
 
 # --- the baseline file ----------------------------------------------------------------------
-
-
-class BaselineEntry(NamedTuple):
-    """One finding recorded in a baseline (a named tuple, like Finding: see there why)."""
-
-    fingerprint: str
-    rule: str
-    file: str
-    sheet: str | None
-    code: str | None
-    procedure: str | None
-    column: str | None
-    message: str
-
-    def sort_key(self) -> tuple[str, ...]:
-        return (
-            self.file,
-            self.sheet or "",
-            self.code or "",
-            self.procedure or "",
-            self.rule,
-            self.column or "",
-            self.fingerprint,
-        )
 
 
 ENTRY_KEYS = BaselineEntry._fields

@@ -8,10 +8,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field, replace
 from enum import StrEnum
-from typing import TYPE_CHECKING, NamedTuple
-
-if TYPE_CHECKING:
-    from procaudit.baseline import BaselineEntry
+from typing import NamedTuple
 
 
 class Severity(StrEnum):
@@ -228,6 +225,30 @@ class FileFailure:
 
     path: str
     message: str
+
+
+class BaselineEntry(NamedTuple):
+    """One finding recorded in a baseline (a named tuple, like Finding: see there why)."""
+
+    fingerprint: str
+    rule: str
+    file: str
+    sheet: str | None
+    code: str | None
+    procedure: str | None
+    column: str | None
+    message: str
+
+    def sort_key(self) -> tuple[str, ...]:
+        return (
+            self.file,
+            self.sheet or "",
+            self.code or "",
+            self.procedure or "",
+            self.rule,
+            self.column or "",
+            self.fingerprint,
+        )
 
 
 @dataclass(frozen=True)

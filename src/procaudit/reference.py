@@ -11,7 +11,8 @@ from procaudit.errors import InputError
 from procaudit.i18n import t
 from procaudit.io import read_catalogue
 from procaudit.levels import level_ids, untagged_keys
-from procaudit.text import comparison_keys, map_distinct
+from procaudit.text import map_distinct
+from procaudit.text_columns import comparison_keys
 
 # The national part of a code: local codes append the agency's ID ("1.000494.000.00.00.H29").
 NATIONAL_CODE = r"^\s*(\d\.\d{6})(?:\.|\s*$)"

@@ -20,7 +20,7 @@ import yaml
 from procaudit import schema_checks  # noqa: F401  (registers the custom checks)
 from procaudit.errors import SchemaError
 from procaudit.i18n import t
-from procaudit.rules.registry import get_rule
+from procaudit.rules.catalog import get_rule
 from procaudit.rules.schema_generic import SCHEMA_VIOLATION
 
 # A user's schema may name rules of its own in `error` ("FEE01"); anything else is a message.

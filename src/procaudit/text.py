@@ -85,15 +85,6 @@ def map_factorized(
     return pd.Series(taken, index=index, dtype=dtype, copy=False)
 
 
-def comparison_keys(values: pd.Series) -> pd.Series:
-    """`comparison_key` over a column of text; missing values stay missing."""
-    # pyarrow is imported only where a column is folded: the baseline reads this module
-    # without pandas.
-    from procaudit.text_columns import comparison_keys as column_keys
-
-    return column_keys(values)
-
-
 def strip_diacritics(text: str) -> str:
     """Drop tone and vowel marks, and write "đ" as "d"."""
     decomposed = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))

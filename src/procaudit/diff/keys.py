@@ -14,8 +14,8 @@ import pyarrow.compute as pc
 
 from procaudit.dates import read_date
 from procaudit.levels import level_ids
-from procaudit.text import comparison_key, comparison_keys, map_distinct
-from procaudit.text_columns import SPACES, arrow_text, re2_class, text_series
+from procaudit.text import comparison_key, map_distinct
+from procaudit.text_columns import SPACES, arrow_text, comparison_keys, re2_class, text_series
 
 _SPACE_RUN = f"[{re2_class(SPACES)}]+"
 # The national part of a code key: local codes append the agency's ID after a dot

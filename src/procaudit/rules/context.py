@@ -17,8 +17,14 @@ from procaudit.columns import ROW, SECTION_STATUS, SHEET
 from procaudit.i18n import language, t
 from procaudit.levels import name_tag
 from procaudit.rules.options import RuleOptions
-from procaudit.text import comparison_keys, map_distinct, map_factorized
-from procaudit.text_columns import arrow_text, comparison_key_array, matches, text_series
+from procaudit.text import map_distinct, map_factorized
+from procaudit.text_columns import (
+    arrow_text,
+    comparison_key_array,
+    comparison_keys,
+    matches,
+    text_series,
+)
 from procaudit.units import Units, units_of
 
 if TYPE_CHECKING:

@@ -18,7 +18,8 @@ from procaudit.model import Severity
 from procaudit.rules.context import FileContext, RuleContext
 from procaudit.rules.hits import file_hits, hits
 from procaudit.rules.registry import file_rule, frame_rule
-from procaudit.text import comparison_keys, map_distinct
+from procaudit.text import map_distinct
+from procaudit.text_columns import comparison_keys
 
 if TYPE_CHECKING:
     from procaudit.io.read import Table

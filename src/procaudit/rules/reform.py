@@ -15,7 +15,8 @@ from procaudit.model import Severity
 from procaudit.rules.context import FileContext, RuleContext
 from procaudit.rules.hits import file_hits, hits, no_hits
 from procaudit.rules.registry import file_rule, frame_rule
-from procaudit.text import comparison_key, comparison_keys, map_distinct
+from procaudit.text import comparison_key, map_distinct
+from procaudit.text_columns import comparison_keys
 
 
 def _day(ctx: RuleContext) -> str:

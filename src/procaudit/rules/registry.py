@@ -16,7 +16,6 @@ from __future__ import annotations
 import inspect
 from collections.abc import Callable
 from dataclasses import dataclass
-from functools import cache
 from typing import TYPE_CHECKING
 
 from procaudit.i18n import language
@@ -153,28 +152,11 @@ def schema_rule(
     return decorate
 
 
-def all_rules() -> tuple[Rule, ...]:
-    _load_rule_modules()
+def registered() -> tuple[Rule, ...]:
+    """The rules registered so far, by id (`catalog.all_rules` registers them all first)."""
     return tuple(sorted(_RULES.values(), key=lambda rule: rule.id))
 
 
-def get_rule(rule_id: str) -> Rule | None:
-    _load_rule_modules()
+def registered_rule(rule_id: str) -> Rule | None:
+    """The registered rule of this id (any case), if any."""
     return _RULES.get(rule_id.upper())
-
-
-@cache  # looked up once per failing value of the schema: import once
-def _load_rule_modules() -> None:
-    # Importing the families registers their rules; kept lazy so that `--help` stays light.
-    from procaudit.rules import (  # noqa: F401
-        codes,
-        duplicates,
-        forms,
-        html_entities,
-        near_duplicates,
-        publication,
-        reference,
-        reform,
-        schema_generic,
-        text_cells,
-    )

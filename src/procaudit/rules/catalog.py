@@ -1,0 +1,40 @@
+"""Every rule procaudit has: the rule families, imported once, register their rules.
+
+The families import the registry to declare their rules, so the registry never imports them:
+this module, one step above both, does, and only when a rule is first asked for, which keeps
+`procaudit --help` light.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+
+from procaudit.rules.registry import Rule, registered, registered_rule
+
+
+def all_rules() -> tuple[Rule, ...]:
+    """Every rule, by id."""
+    _load_rule_families()
+    return registered()
+
+
+def get_rule(rule_id: str) -> Rule | None:
+    """The rule of this id (any case), if procaudit has one."""
+    _load_rule_families()
+    return registered_rule(rule_id)
+
+
+@cache  # looked up once per failing value of the schema: import once
+def _load_rule_families() -> None:
+    from procaudit.rules import (  # noqa: F401  (importing a family registers its rules)
+        codes,
+        duplicates,
+        forms,
+        html_entities,
+        near_duplicates,
+        publication,
+        reference,
+        reform,
+        schema_generic,
+        text_cells,
+    )
