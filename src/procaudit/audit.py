@@ -17,7 +17,7 @@ import pyarrow as pa
 from procaudit.catalogue_stats import count_catalogue
 from procaudit.columns import ALIASES, ROW, SHEET
 from procaudit.errors import InputError
-from procaudit.floods import collapse_all, source_headers
+from procaudit.floods import collapse_all
 from procaudit.i18n import t
 from procaudit.io import Catalogue, PerFile, Table, options_for, read_catalogue
 from procaudit.ministries import catalogue_owner
@@ -122,7 +122,7 @@ def _audit_one(
         if not every_row:
             findings = (
                 collapse_all(
-                    (found, table.frame, source_headers(table.header_map.sources))
+                    (found, table.frame, table.header_map.headers)
                     for found, (table, _) in zip(per_table, contexts, strict=True)
                 )
                 + of_file

@@ -328,7 +328,7 @@ def _rows_sheet(sheet: Worksheet, findings: list[Finding], sources: dict[str, _S
 def _source_columns(table: Table) -> list[tuple[str, str]]:
     """(canonical column, source header) of the table's columns, in source order."""
     labels = table.account.labels if table.account is not None else ()
-    by_canonical = {column: header for header, column in table.header_map.sources.items()}
+    by_canonical = table.header_map.headers
     ordered = sorted(table.header_map.columns.items(), key=lambda item: item[1])
     return [
         (

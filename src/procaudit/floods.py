@@ -99,6 +99,12 @@ def _value_floods(findings: list[Finding]) -> list[Finding]:
     return kept
 
 
+def _every_row_hint() -> str:
+    return t(
+        "(procaudit --every-row lists each row.)", "(procaudit --every-row liệt kê từng dòng.)"
+    )
+
+
 def _split(group: list[Finding]) -> list[list[Finding]]:
     """A value's findings of one rule by severity and message."""
     parts: dict[tuple[str, str], list[Finding]] = {}
@@ -117,15 +123,7 @@ def _value_finding(found: list[Finding]) -> Finding:
         where=_rows_said(found),
         message=first.message,
     )
-    fix = " ".join(
-        (
-            first.fix,
-            t(
-                "(procaudit --every-row lists each row.)",
-                "(procaudit --every-row liệt kê từng dòng.)",
-            ),
-        )
-    )
+    fix = f"{first.fix} {_every_row_hint()}"
     return first._replace(
         row=None,
         code=None,
@@ -188,15 +186,7 @@ def _column_finding(found: list[Finding], whole: int, header: str) -> Finding:
         message=first.message,
     )
     cause = _CAUSES.get(first.rule, _same_repair)(first, examples, header)
-    fix = " ".join(
-        (
-            cause,
-            t(
-                "(procaudit --every-row lists each row.)",
-                "(procaudit --every-row liệt kê từng dòng.)",
-            ),
-        )
-    )
+    fix = f"{cause} {_every_row_hint()}"
     return first._replace(
         row=None,
         code=None,
@@ -274,12 +264,6 @@ _CAUSES: dict[str, Callable[[Finding, tuple[str, ...], str], str]] = {
     "PA403": _right_column,
     "PA406": _right_column,
 }
-
-
-def source_headers(sources: dict[str, str]) -> dict[str, str]:
-    """Canonical column -> the source header it was read from (`HeaderMap.sources` turned
-    round)."""
-    return {column: header for header, column in sources.items()}
 
 
 def collapse_all(

@@ -172,6 +172,11 @@ class HeaderMap:
         """How much a row looks like this table's header: columns it names."""
         return len(self.columns) + (self.stt is not None)
 
+    @property
+    def headers(self) -> dict[str, str]:
+        """Canonical column -> the source header it is read from (`sources` turned round)."""
+        return {column: header for header, column in self.sources.items()}
+
 
 def alias_of(
     header: str, extra: dict[str, str] | None = None, words: Vocabulary = CATALOGUE
