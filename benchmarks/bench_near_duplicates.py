@@ -22,7 +22,7 @@ from collections.abc import Callable
 
 import pandas as pd
 
-from procaudit.columns import ROW, SHEET
+from procaudit.catalogue.columns import ROW, SHEET
 from procaudit.rules.context import RuleContext
 from procaudit.rules.near_duplicates import near_duplicate_name
 

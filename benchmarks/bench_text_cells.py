@@ -19,7 +19,7 @@ from collections.abc import Callable
 
 import pandas as pd
 
-from procaudit.columns import CANONICAL, ROW, SHEET
+from procaudit.catalogue.columns import CANONICAL, ROW, SHEET
 from procaudit.rules import get_rule
 from procaudit.rules.context import RuleContext
 

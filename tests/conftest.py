@@ -7,15 +7,15 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from procaudit.audit import audit_file, audit_table
-from procaudit.columns import ROW, SHEET
+from procaudit.catalogue.columns import ROW, SHEET
+from procaudit.core.findings import Finding
+from procaudit.engine.audit import audit_file, audit_table
+from procaudit.engine.schema import load_schema
 from procaudit.io.headers import map_headers
 from procaudit.io.read import Table
-from procaudit.model import Finding
 from procaudit.rules import all_rules
 from procaudit.rules.context import FileContext, RuleContext
 from procaudit.rules.options import RuleOptions
-from procaudit.schema import load_schema
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLES = ROOT / "samples"

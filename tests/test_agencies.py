@@ -1,11 +1,11 @@
-"""procaudit.agencies: the district tier of an agency cell, the level of its agencies, and
+"""procaudit.vn.agencies: the district tier of an agency cell, the level of its agencies, and
 agency names with their abbreviations written out."""
 
 from __future__ import annotations
 
 import pytest
 
-from procaudit.agencies import (
+from procaudit.vn.agencies import (
     DISTRICT_COURT,
     agency_levels,
     agency_words,
@@ -13,7 +13,7 @@ from procaudit.agencies import (
     defunct_in,
     district_kind,
 )
-from procaudit.levels import COMMUNE, DISTRICT, PROVINCE
+from procaudit.vn.levels import COMMUNE, DISTRICT, PROVINCE
 
 KIND_CASES = [
     # (cell, kind)

@@ -10,8 +10,10 @@ from pathlib import Path
 
 import pytest
 
-from procaudit.audit import audit
-from procaudit.baseline import (
+from procaudit.core.errors import UsageError
+from procaudit.core.findings import AuditResult, FailOn, FileFailure, Finding, Severity
+from procaudit.engine.audit import audit
+from procaudit.engine.baseline import (
     Baseline,
     compare,
     fingerprint,
@@ -19,8 +21,6 @@ from procaudit.baseline import (
     load_baseline,
     write_baseline,
 )
-from procaudit.errors import UsageError
-from procaudit.model import AuditResult, FailOn, FileFailure, Finding, Severity
 
 HEADER = "ma_thu_tuc,ten_thu_tuc,cap_thuc_hien,linh_vuc"
 CLEAN = [
@@ -190,7 +190,7 @@ def test_fingerprints_ignore_the_row_and_the_folder() -> None:
 
 
 def test_gitlab_report_uses_the_same_fingerprints() -> None:
-    from procaudit.reporters import gitlab_report
+    from procaudit.report import gitlab_report
 
     assert gitlab_report.fingerprints is fingerprints
 

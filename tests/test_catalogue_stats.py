@@ -12,13 +12,13 @@ import pandas as pd
 import pytest
 
 from conftest import run_rules, table_of
-from procaudit.catalogue_stats import catalogue_stats, count_catalogue
-from procaudit.columns import ROW, SHEET
+from procaudit.catalogue.columns import ROW, SHEET
+from procaudit.core.findings import CatalogueStats, Finding, Severity
+from procaudit.engine.catalogue_stats import catalogue_stats, count_catalogue
 from procaudit.io.components import COMPONENTS
 from procaudit.io.headers import map_headers
 from procaudit.io.read import Table
-from procaudit.model import CatalogueStats, Finding, Severity
-from procaudit.reference import load_reference
+from procaudit.io.reference import load_reference
 from procaudit.rules import all_rules
 from procaudit.rules.context import FileContext, RuleContext
 from procaudit.rules.options import RuleOptions

@@ -279,7 +279,7 @@ def test_output_replaces_an_old_report_whole(csv_file, tmp_path: Path) -> None:
 def test_output_failing_midway_leaves_no_partial_file(
     csv_file, tmp_path: Path, monkeypatch
 ) -> None:
-    from procaudit.reporters.json_report import JsonReporter
+    from procaudit.report.json_report import JsonReporter
 
     def explode(self, result, out) -> None:
         out.write('{"half": ')

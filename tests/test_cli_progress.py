@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from procaudit import cli, progress
-from procaudit.cli import app
+from procaudit import cli
+from procaudit.cli import app, progress
 
 CATALOGUE = (
     "ma_thu_tuc,ten_thu_tuc,cap_thuc_hien,mau_don_to_khai,so_quyet_dinh\n"
@@ -70,7 +70,7 @@ def test_no_display_when_stderr_is_no_terminal(catalogue, monkeypatch) -> None:
 
 
 def test_the_audit_tells_every_file_and_rule_it_checks(catalogue, tmp_path: Path) -> None:
-    from procaudit.audit import audit
+    from procaudit.engine.audit import audit
 
     other = tmp_path / "ha-tinh.csv"
     other.write_text(CATALOGUE, encoding="utf-8")

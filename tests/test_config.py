@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from procaudit.config import ConfigError, FileSettings, find_config, load_config
+from procaudit.app.config import ConfigError, FileSettings, find_config, load_config
 
 
 def _write(path: Path, text: str) -> Path:

@@ -15,18 +15,18 @@ import pytest
 from typer.testing import CliRunner
 
 from procaudit.cli import app
+from procaudit.core.errors import UsageError
+from procaudit.core.i18n import speaking
 from procaudit.diff.changes import diff_files
-from procaudit.diff.formats import (
+from procaudit.diff.model import Change, DiffResult, Location, Version
+from procaudit.report.diff.formats import (
     _RENDERERS,
     DiffFormat,
     RenderOptions,
     renderer_for,
     resolve_format,
 )
-from procaudit.diff.labels import notes, place
-from procaudit.diff.model import Change, DiffResult, Location, Version
-from procaudit.errors import UsageError
-from procaudit.i18n import speaking
+from procaudit.report.diff.labels import notes, place
 
 GOLDEN = Path(__file__).parent / "golden"
 runner = CliRunner()

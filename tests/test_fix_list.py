@@ -11,10 +11,11 @@ import openpyxl
 import pytest
 from openpyxl import Workbook
 
-from procaudit import fixlist
-from procaudit.audit import audit
-from procaudit.errors import UsageError
-from procaudit.fixlist import (
+from procaudit.core.errors import UsageError
+from procaudit.core.findings import AuditResult, Severity
+from procaudit.engine.audit import audit
+from procaudit.report import fixlist
+from procaudit.report.fixlist import (
     FINDINGS_SHEET,
     HEADINGS,
     ROWS_SHEET,
@@ -22,7 +23,6 @@ from procaudit.fixlist import (
     neutralise,
     write_fix_list,
 )
-from procaudit.model import AuditResult, Severity
 
 HYPERLINK = '=HYPERLINK("http://x","y")'
 HEADER = ["STT", "Mã TTHC", "Tên thủ tục", "Cấp thực hiện", "Lĩnh vực", "Cơ quan thực hiện"]

@@ -9,10 +9,10 @@ import pytest
 from typer.testing import CliRunner
 
 from conftest import findings_of, table_of
-from procaudit.audit import audit
-from procaudit.baseline import fingerprint
 from procaudit.cli import app
-from procaudit.floods import collapse_floods
+from procaudit.engine.audit import audit
+from procaudit.engine.baseline import fingerprint
+from procaudit.engine.floods import collapse_floods
 
 
 def _rows(codes: list[str | None]) -> list[dict[str, str | None]]:

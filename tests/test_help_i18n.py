@@ -1,6 +1,6 @@
 """`--help` in Vietnamese too (issue 8): typer builds the help when procaudit.cli is imported,
 before any option is parsed, so its language comes from the raw command line and the
-environment (`procaudit.i18n.help_language`), and every help below is printed by a process
+environment (`procaudit.core.i18n.help_language`), and every help below is printed by a process
 of its own, as a person would run it.
 """
 
@@ -15,7 +15,7 @@ from collections.abc import Mapping
 
 import pytest
 
-from procaudit.i18n import help_language
+from procaudit.core.i18n import help_language
 
 # --- help_language: which language a command line asks its help in ---------------------------
 
@@ -301,7 +301,7 @@ def test_importing_the_command_line_does_not_import_pandas(
 
 def test_the_import_speaks_afterwards_as_it_found() -> None:
     """The help's language is the import's business only: the run decides its own."""
-    code = "import procaudit.cli\nfrom procaudit.i18n import language\nprint(language())\n"
+    code = "import procaudit.cli\nfrom procaudit.core.i18n import language\nprint(language())\n"
     out = subprocess.run(
         [sys.executable, "-c", code, "--lang", "vi"],
         capture_output=True,

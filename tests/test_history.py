@@ -13,8 +13,16 @@ import pytest
 from typer.testing import CliRunner
 
 from procaudit.cli import app
+from procaudit.core.findings import (
+    AuditResult,
+    CatalogueStats,
+    FileFailure,
+    FileReport,
+    Finding,
+    Severity,
+)
+from procaudit.core.i18n import speaking
 from procaudit.history import store
-from procaudit.history.sparkline import sparkline
 from procaudit.history.store import (
     FAILED,
     HistoryError,
@@ -24,16 +32,8 @@ from procaudit.history.store import (
     severity_trend,
 )
 from procaudit.history.trend import build_trend
-from procaudit.history.view import change_text, file_markers
-from procaudit.i18n import speaking
-from procaudit.model import (
-    AuditResult,
-    CatalogueStats,
-    FileFailure,
-    FileReport,
-    Finding,
-    Severity,
-)
+from procaudit.report.history.sparkline import sparkline
+from procaudit.report.history.view import change_text, file_markers
 
 runner = CliRunner()
 
@@ -349,7 +349,7 @@ def test_two_processes_writing_at_once_both_land(tmp_path: Path) -> None:
         "import sys, time\n"
         "from pathlib import Path\n"
         "from procaudit.history.store import record_run\n"
-        "from procaudit.model import AuditResult, FileReport\n"
+        "from procaudit.core.findings import AuditResult, FileReport\n"
         "db, me, other, name = Path(sys.argv[1]), Path(sys.argv[2]), Path(sys.argv[3]), "
         "sys.argv[4]\n"
         "me.touch()\n"

@@ -18,8 +18,7 @@ from typer.testing import CliRunner
 
 from procaudit import __version__
 from procaudit.cli import app
-from procaudit.i18n import speaking
-from procaudit.model import (
+from procaudit.core.findings import (
     AuditResult,
     CatalogueStats,
     FailOn,
@@ -31,11 +30,12 @@ from procaudit.model import (
     Severity,
     SkippedRule,
 )
-from procaudit.reporters import Format, ReportOptions, reporter_for
-from procaudit.reporters.html.charts import LABEL_CHARS, Bar, Group, bar_chart, share_axis
-from procaudit.reporters.html.findings import PAGE_SIZE, script_safe
-from procaudit.reporters.html.text import number, percent
-from procaudit.reporters.html_report import trend_chart
+from procaudit.core.i18n import speaking
+from procaudit.report import Format, ReportOptions, reporter_for
+from procaudit.report.html.charts import LABEL_CHARS, Bar, Group, bar_chart, share_axis
+from procaudit.report.html.findings import PAGE_SIZE, script_safe
+from procaudit.report.html.text import number, percent
+from procaudit.report.html_report import trend_chart
 
 GOLDEN = Path(__file__).parent / "golden"
 SAMPLES = Path(__file__).resolve().parent.parent / "samples"
@@ -552,7 +552,7 @@ def test_a_rule_with_two_severities_has_a_bar_for_each() -> None:
 
 
 def test_the_published_chart_counts_full_catalogues_as_the_headline_does() -> None:
-    from procaudit.scorecard import build_scorecard, combined
+    from procaudit.engine.scorecard import build_scorecard, combined
 
     # Lào Cai: a file with every decision beside one without a decision column.
     stats = combined([CatalogueStats(4, published=4), CatalogueStats(2, published=None)])

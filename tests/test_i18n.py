@@ -26,27 +26,27 @@ from typer.testing import CliRunner
 
 from conftest import SAMPLES, run_rules, table_of
 from procaudit import __version__
-from procaudit.audit import audit, audit_table
-from procaudit.baseline import load_baseline
+from procaudit.app.config import load_config
 from procaudit.cli import app
-from procaudit.config import load_config
-from procaudit.errors import ProcauditError
-from procaudit.fixlist import check_fix_list_path, write_fix_list
-from procaudit.i18n import language, speaking
-from procaudit.inspect_view import render_inspection
-from procaudit.inspection import inspect_catalogue
+from procaudit.cli.inspect_view import render_inspection
+from procaudit.cli.rules_view import rule_doc, rules_table
+from procaudit.core.errors import ProcauditError
+from procaudit.core.findings import AuditResult, SkippedGroup
+from procaudit.core.i18n import language, speaking
+from procaudit.engine.audit import audit, audit_table
+from procaudit.engine.baseline import load_baseline
+from procaudit.engine.inspection import inspect_catalogue
+from procaudit.engine.schema import load_schema
 from procaudit.io import ReadOptions, read_catalogue
 from procaudit.io.limits import Limits
-from procaudit.model import AuditResult, SkippedGroup
-from procaudit.reference import load_reference
-from procaudit.reporters import Format, ReportOptions, reporter_for
+from procaudit.io.reference import load_reference
+from procaudit.report import Format, ReportOptions, reporter_for
+from procaudit.report.fixlist import check_fix_list_path, write_fix_list
 from procaudit.rules import all_rules
 from procaudit.rules.context import FileContext, RuleContext
 from procaudit.rules.options import RuleOptions
 from procaudit.rules.reference import not_announced
 from procaudit.rules.selection import RuleSelection
-from procaudit.rules_view import rule_doc, rules_table
-from procaudit.schema import load_schema
 
 T = TypeVar("T")
 GOLDEN = Path(__file__).parent / "golden"

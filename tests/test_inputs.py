@@ -11,7 +11,7 @@ import pytest
 from typer.testing import CliRunner
 
 from procaudit.cli import app
-from procaudit.inputs import expand_inputs, is_catalogue_name
+from procaudit.cli.inputs import expand_inputs, is_catalogue_name
 
 CATALOGUE = "ma_thu_tuc,ten_thu_tuc,cap_thuc_hien\n1.000001,Đăng ký khai sinh,Cấp xã\n"
 

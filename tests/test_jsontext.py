@@ -8,7 +8,7 @@ import json
 import numpy as np
 import pytest
 
-from procaudit.jsontext import compact, dumps
+from procaudit.core.jsontext import compact, dumps
 
 AWKWARD_TEXT = [
     "Cấp giấy phép xây dựng",

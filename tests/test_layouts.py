@@ -15,7 +15,7 @@ from types import ModuleType
 import pandas as pd
 import pytest
 
-from procaudit.audit import audit
+from procaudit.engine.audit import audit
 from procaudit.io import read_catalogue
 from procaudit.io.csv_dialect import CsvDialect
 from procaudit.io.decisions import split_decisions

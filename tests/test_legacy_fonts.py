@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from procaudit.legacy_fonts import (
+from procaudit.vn.legacy_fonts import (
     LETTERS,
     LOWER_LETTERS,
     TCVN3,

@@ -8,7 +8,7 @@ import openpyxl
 import pandas as pd
 import pytest
 
-from procaudit.errors import InputError
+from procaudit.core.errors import InputError
 from procaudit.io import read_catalogue
 
 

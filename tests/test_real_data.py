@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections import Counter
 
-from procaudit.audit import audit
+from procaudit.engine.audit import audit
 from procaudit.io import read_catalogue
 from procaudit.io.layout import TITLE
 
@@ -19,7 +19,7 @@ def test_portal_procedure_details(real_data) -> None:
     # The data's README: every code is a national code, so no PA101 and no PA102.
     assert by_rule["PA101"] == 0 and by_rule["PA102"] == 0
     # The placeholder decision number the portal carries is reported for each of its rows:
-    # 29 rows of one value are one finding that counts them (procaudit.floods).
+    # 29 rows of one value are one finding that counts them (procaudit.engine.floods).
     placeholders = [f for f in result.findings if f.value in ("QĐ/0001-BCA", "QĐ/0001-BTP")]
     assert sum(f.rows or 1 for f in placeholders) == 31
     assert {f.rule for f in placeholders} == {"PA402"}

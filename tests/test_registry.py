@@ -6,8 +6,8 @@ import re
 
 import pytest
 
-from procaudit.model import Severity
-from procaudit.reporters import Format, Reporter, ReportOptions, reporter_for
+from procaudit.core.findings import Severity
+from procaudit.report import Format, Reporter, ReportOptions, reporter_for
 from procaudit.rules import all_rules
 from procaudit.rules.registry import Rule, register
 

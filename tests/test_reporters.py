@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from procaudit import __version__
-from procaudit.model import (
+from procaudit.core.findings import (
     AuditResult,
     FileFailure,
     FileReport,
@@ -21,7 +21,7 @@ from procaudit.model import (
     Severity,
     SkippedRule,
 )
-from procaudit.reporters import Format, Reporter, ReportOptions, reporter_for
+from procaudit.report import Format, Reporter, ReportOptions, reporter_for
 
 GOLDEN = Path(__file__).parent / "golden"
 
@@ -273,7 +273,7 @@ def test_junit_replaces_characters_xml_cannot_hold() -> None:
 
 
 def test_github_escapes_data_and_properties() -> None:
-    from procaudit.reporters.github_report import annotation
+    from procaudit.report.github_report import annotation
 
     finding = _finding(
         "PA201",
@@ -294,7 +294,7 @@ def test_github_escapes_data_and_properties() -> None:
 
 
 def test_gitlab_fingerprints_ignore_the_row_and_stay_unique() -> None:
-    from procaudit.reporters.gitlab_report import fingerprints
+    from procaudit.report.gitlab_report import fingerprints
 
     def dup(row: int, code: str = "1.000001") -> Finding:
         return _finding(
@@ -324,7 +324,7 @@ def test_gitlab_fingerprints_ignore_the_row_and_stay_unique() -> None:
 
 
 def test_markdown_escapes_pipes_and_line_breaks() -> None:
-    from procaudit.reporters.markdown_report import cell
+    from procaudit.report.markdown_report import cell
 
     assert cell("a|b\nc\r\nd") == "a\\|b<br>c<br>d"
     finding = _finding(

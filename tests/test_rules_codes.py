@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from conftest import findings_of, hits_of
-from procaudit.i18n import speaking
+from procaudit.core.i18n import speaking
 from procaudit.rules.codes import number_code_repair, repaired_code
 
 CODE_CASES = [

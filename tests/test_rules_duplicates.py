@@ -227,7 +227,7 @@ def test_stacked_messages_name_the_unit() -> None:
 
 
 def test_stacked_messages_in_vietnamese() -> None:
-    from procaudit.i18n import speaking
+    from procaudit.core.i18n import speaking
 
     rows = [*DISTRICT_LISTS, u(PHU_THO, "2018.HT.14", "Đăng ký khai sinh")]
     with speaking("vi"):
@@ -283,7 +283,7 @@ _ROWS_NAMED = re.compile(r"\b(?:rows?|lines?) ([\d, and]+?)(?: and \d+ more)?(?:
 
 
 def test_phu_tho_duplicates_stay_within_units(real_data) -> None:
-    from procaudit.audit import audit
+    from procaudit.engine.audit import audit
     from procaudit.io.read import ReadOptions
     from procaudit.rules.selection import RuleSelection
 

@@ -12,13 +12,13 @@ import pandas as pd
 import pytest
 
 from conftest import table_of
-from procaudit.audit import audit, audit_file
-from procaudit.columns import ROW, SHEET
+from procaudit.catalogue.columns import ROW, SHEET
+from procaudit.core.findings import Finding
+from procaudit.engine.audit import audit, audit_file
 from procaudit.io import read_catalogue
 from procaudit.io.components import COMPONENTS
 from procaudit.io.headers import map_headers
 from procaudit.io.read import Table
-from procaudit.model import Finding
 from procaudit.rules import all_rules
 from procaudit.rules.context import FileContext, RuleContext
 from procaudit.rules.options import RuleOptions

@@ -40,7 +40,7 @@ def test_pa604_gives_the_text_with_the_characters() -> None:
 
 
 def test_pa604_on_the_one_stop_export(real_data) -> None:
-    from procaudit.audit import audit
+    from procaudit.engine.audit import audit
     from procaudit.rules.selection import RuleSelection
 
     path = real_data / "phutho-motcua-2022" / "PTO.xls"

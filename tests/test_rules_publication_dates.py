@@ -7,7 +7,7 @@ from datetime import date
 import pytest
 
 from conftest import findings_of, hits_of, run_rules
-from procaudit.model import Severity
+from procaudit.core.findings import Severity
 from procaudit.rules.options import RuleOptions
 
 

@@ -11,9 +11,9 @@ from pathlib import Path
 import pytest
 
 from conftest import findings_of, run_rules
-from procaudit.audit import audit
-from procaudit.i18n import speaking
-from procaudit.model import Severity
+from procaudit.core.findings import Severity
+from procaudit.core.i18n import speaking
+from procaudit.engine.audit import audit
 from procaudit.rules.decision_numbers import read_decision
 from procaudit.rules.options import RuleOptions
 

@@ -11,7 +11,7 @@ from typer.testing import CliRunner
 
 from conftest import run_rules
 from procaudit.cli import app
-from procaudit.reference import load_reference
+from procaudit.io.reference import load_reference
 from procaudit.rules.options import RuleOptions
 
 REFERENCE = [

@@ -11,7 +11,7 @@ import pandas as pd
 import pytest
 
 from conftest import findings_of, hits_of
-from procaudit.columns import ROW, SHEET
+from procaudit.catalogue.columns import ROW, SHEET
 from procaudit.rules import get_rule
 from procaudit.rules.context import RuleContext
 
@@ -172,7 +172,7 @@ def test_portal_exports(real_data: Path) -> None:
     """The data's README counts 55 cells not in NFC and 81 names with leading, trailing or
     doubled spaces in the portal's workbooks; PA603 adds the names whose line break has a
     space before it."""
-    from procaudit.audit import audit
+    from procaudit.engine.audit import audit
 
     paths = sorted((real_data / "national-portal-2026").glob("*.xlsx"))
     result = audit([str(path) for path in paths], every_row=True)

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from conftest import SAMPLES
-from procaudit.audit import audit
+from procaudit.engine.audit import audit
 
 # (row, column, rule); the row is the Excel row and, in the CSV, the line.
 EXPECTED = [

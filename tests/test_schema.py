@@ -9,11 +9,11 @@ import pytest
 import yaml
 
 from conftest import ROOT, table_of
-from procaudit.audit import audit_table
-from procaudit.errors import SchemaError
+from procaudit.core.errors import SchemaError
+from procaudit.engine.audit import audit_table
+from procaudit.engine.schema import default_schema_path, load_schema
 from procaudit.rules import all_rules
 from procaudit.rules.codes import CODE_PATTERN
-from procaudit.schema import default_schema_path, load_schema
 
 SCHEMA_FILE = ROOT / "schemas" / "catalogue.yaml"
 

@@ -8,7 +8,7 @@ import numpy as np
 import pandas as pd
 import pyarrow as pa
 
-from procaudit.schema_checks import present
+from procaudit.engine.schema_checks import present
 
 
 def test_present_is_not_blank_after_strip() -> None:

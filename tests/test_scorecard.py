@@ -19,12 +19,10 @@ from rich.console import Console
 from typer.testing import CliRunner
 
 from procaudit import __version__
+from procaudit.app.config import ConfigError, load_config
+from procaudit.app.settings import CommandLine, Settings
 from procaudit.cli import app
-from procaudit.config import ConfigError, load_config
-from procaudit.i18n import speaking
-from procaudit.jsontext import dumps
-from procaudit.ministries import catalogue_owner, ministries, ministry_in, owner_of
-from procaudit.model import (
+from procaudit.core.findings import (
     AuditResult,
     CatalogueStats,
     FileReport,
@@ -33,18 +31,21 @@ from procaudit.model import (
     Severity,
     UnitStats,
 )
-from procaudit.provinces import PROVINCES, province_in, province_named, province_of
-from procaudit.reporters import Format, ReportOptions, reporter_for
-from procaudit.reporters.json_report import scorecard_dict
-from procaudit.reporters.scorecard_table import print_scorecard
-from procaudit.scorecard import (
+from procaudit.core.i18n import speaking
+from procaudit.core.jsontext import dumps
+from procaudit.engine.owner import catalogue_owner
+from procaudit.engine.scorecard import (
     build_scorecard,
     combined,
     percent,
     shown_labels,
     with_provinces,
 )
-from procaudit.settings import CommandLine, Settings
+from procaudit.report import Format, ReportOptions, reporter_for
+from procaudit.report.json_report import scorecard_dict
+from procaudit.report.scorecard_table import print_scorecard
+from procaudit.vn.ministries import ministries, ministry_in, owner_of
+from procaudit.vn.provinces import PROVINCES, province_in, province_named, province_of
 
 GOLDEN = Path(__file__).parent / "golden"
 runner = CliRunner()
@@ -146,8 +147,8 @@ def _annex(path: Path, title: list[str], rows: list[list[str | None]], header: l
 
 
 def test_the_reader_keeps_the_title_block_for_the_province(tmp_path: Path) -> None:
+    from procaudit.engine.owner import catalogue_province
     from procaudit.io import read_catalogue
-    from procaudit.provinces import catalogue_province
 
     path = _annex(
         tmp_path / "danh-muc.xlsx",

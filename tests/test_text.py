@@ -7,8 +7,8 @@ from unicodedata import normalize
 import pandas as pd
 import pytest
 
-from procaudit.text import comparison_key, header_key
-from procaudit.text_columns import comparison_keys
+from procaudit.catalogue.text_columns import comparison_keys
+from procaudit.vn.text import comparison_key, header_key
 
 SAME = [
     ("old and new tone placement: oa", "hoà giải", "hòa giải"),

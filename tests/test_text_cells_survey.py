@@ -12,7 +12,7 @@ import pyarrow as pa
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from procaudit.legacy_fonts import UNICODE_ONLY
+from procaudit.catalogue.text_columns import arrow_text
 from procaudit.rules.text_cells import (
     _EDGE_CLASS,
     _INVISIBLE_CLASS,
@@ -21,7 +21,7 @@ from procaudit.rules.text_cells import (
     _Column,
     _whitespace_problems,
 )
-from procaudit.text_columns import arrow_text
+from procaudit.vn.legacy_fonts import UNICODE_ONLY
 
 # The definitions in Python's regex dialect, with the lookarounds RE2 lacks.
 STRAY = re.compile(

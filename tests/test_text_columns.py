@@ -14,9 +14,15 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from procaudit import text_columns
-from procaudit.text import comparison_key
-from procaudit.text_columns import KERNEL_SAFE, NFC_STABLE, SPACES, comparison_keys, text_codes
+from procaudit.catalogue import text_columns
+from procaudit.catalogue.text_columns import (
+    KERNEL_SAFE,
+    NFC_STABLE,
+    SPACES,
+    comparison_keys,
+    text_codes,
+)
+from procaudit.vn.text import comparison_key
 
 EVERY_CHARACTER = [chr(c) for c in range(sys.maxunicode + 1) if not 0xD800 <= c <= 0xDFFF]
 

@@ -9,10 +9,10 @@ import pandas as pd
 import pytest
 
 from conftest import SAMPLES, table_of
+from procaudit.catalogue.units import find_units, unit_key, unit_name
 from procaudit.io import read_catalogue
 from procaudit.io.read import ReadOptions
 from procaudit.rules.context import RuleContext
-from procaudit.units import find_units, unit_key, unit_name
 
 UNIT_NAMES = [
     # cell, kind ("" for a role or a cell naming several agencies), named with its place

@@ -1,5 +1,4 @@
 """`procaudit diff OLD NEW`: what changed between two versions of a catalogue.
 
-Kept light: the command line imports `formats` for its option before pandas is loaded, so
-nothing here imports pandas; `compare.diff_files` does the work.
+`changes.diff_files` does the work (versions, matching, changes); `report.diff` renders it.
 """

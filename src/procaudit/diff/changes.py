@@ -11,7 +11,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from procaudit.columns import ROW, SHEET
+from procaudit.catalogue.columns import ROW, SHEET
 from procaudit.diff.match import BY, NEW, OLD, match
 from procaudit.diff.model import (
     FIELDS,

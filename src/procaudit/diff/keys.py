@@ -12,10 +12,17 @@ from __future__ import annotations
 import pandas as pd
 import pyarrow.compute as pc
 
-from procaudit.dates import read_date
-from procaudit.levels import level_ids
-from procaudit.text import comparison_key, map_distinct
-from procaudit.text_columns import SPACES, arrow_text, comparison_keys, re2_class, text_series
+from procaudit.catalogue.text_columns import (
+    SPACES,
+    arrow_text,
+    comparison_keys,
+    map_distinct,
+    re2_class,
+    text_series,
+)
+from procaudit.vn.dates import read_date
+from procaudit.vn.levels import level_ids
+from procaudit.vn.text import comparison_key
 
 _SPACE_RUN = f"[{re2_class(SPACES)}]+"
 # The national part of a code key: local codes append the agency's ID after a dot

@@ -11,7 +11,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from procaudit.columns import ROW, SHEET
+from procaudit.catalogue.columns import ROW, SHEET
 from procaudit.diff.keys import national_keys, value_keys
 from procaudit.diff.model import FIELDS, Version
 from procaudit.io import ReadOptions, Table, read_catalogue

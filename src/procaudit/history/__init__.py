@@ -2,7 +2,7 @@
 history, `procaudit history FILE` draws them per file and rule.
 
 store.py keeps the database (schema, recording, queries), trend.py lines the runs up per
-file, sparkline.py draws a row of counts, view.py renders the trend as Rich tables or JSON.
+file; `report.history` draws them.
 """
 
 from __future__ import annotations

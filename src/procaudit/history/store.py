@@ -37,9 +37,9 @@ from pathlib import Path
 from typing import Final
 
 from procaudit import __version__
-from procaudit.errors import ProcauditError
-from procaudit.i18n import t
-from procaudit.model import AuditResult, Severity
+from procaudit.core.errors import ProcauditError
+from procaudit.core.findings import AuditResult, Severity
+from procaudit.core.i18n import t
 
 SCHEMA_VERSION: Final = 1
 APPLICATION_ID: Final = 0x50414853  # "PAHS": a procaudit history

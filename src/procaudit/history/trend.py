@@ -13,10 +13,10 @@ from dataclasses import dataclass
 from fnmatch import fnmatch
 from pathlib import PurePath
 
-from procaudit.errors import UsageError
+from procaudit.core.errors import UsageError
+from procaudit.core.findings import Severity
+from procaudit.core.i18n import t
 from procaudit.history.store import AUDITED, FileRecord, Run
-from procaudit.i18n import t
-from procaudit.model import Severity
 
 _RULE_PREFIX = re.compile(r"PA\d{0,3}")
 

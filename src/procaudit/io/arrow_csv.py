@@ -21,8 +21,8 @@ import pandas as pd
 import pyarrow as pa
 from pyarrow import csv as arrow_csv
 
-from procaudit.errors import InputError
-from procaudit.i18n import t
+from procaudit.core.errors import InputError
+from procaudit.core.i18n import t
 from procaudit.io.csv_dialect import (
     SNIFFED_LINES,
     CsvDialect,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from procaudit.columns import ROW, SHEET
+from procaudit.catalogue.columns import ROW, SHEET
 from procaudit.io.headers import HeaderMap
 
 

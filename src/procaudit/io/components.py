@@ -8,7 +8,7 @@ component aliases (`columns.COMPONENT_ALIASES`).
 
 from __future__ import annotations
 
-from procaudit.columns import COMPONENT_ALIASES, COMPONENT_REQUIRED
+from procaudit.catalogue.columns import COMPONENT_ALIASES, COMPONENT_REQUIRED
 from procaudit.io.grid import Grid
 from procaudit.io.headers import vocabulary
 from procaudit.io.layout import Header, NoHeader, find_header

@@ -13,8 +13,8 @@ from pathlib import Path
 
 import pandas as pd
 
-from procaudit.errors import InputError
-from procaudit.i18n import t
+from procaudit.core.errors import InputError
+from procaudit.core.i18n import t
 from procaudit.io.arrow_csv import read_regular_csv
 from procaudit.io.csv_dialect import (
     LINE_BREAK,

@@ -6,8 +6,8 @@ from __future__ import annotations
 import codecs
 import unicodedata
 
-from procaudit.errors import InputError
-from procaudit.i18n import t
+from procaudit.core.errors import InputError
+from procaudit.core.i18n import t
 
 UTF16_BOMS = (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)
 _BOMS = (

@@ -15,8 +15,8 @@ from xml.etree import ElementTree
 
 from python_calamine import CalamineError, CalamineWorkbook, PasswordError
 
-from procaudit.errors import InputError
-from procaudit.i18n import t
+from procaudit.core.errors import InputError
+from procaudit.core.i18n import t
 from procaudit.io.grid import Grid, file_head, text_grid
 
 # What a workbook starts with: a zip (xlsx, xlsm, ods) or an OLE2 container (xls, or an

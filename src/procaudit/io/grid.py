@@ -14,8 +14,8 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from procaudit.errors import InputError
-from procaudit.i18n import t
+from procaudit.core.errors import InputError
+from procaudit.core.i18n import t
 
 _HEAD = 8192  # bytes read to tell what a file really is, whatever its name says
 

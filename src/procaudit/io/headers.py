@@ -20,8 +20,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from procaudit.columns import ALIASES, REQUIRED
-from procaudit.text import header_key
+from procaudit.catalogue.columns import ALIASES, REQUIRED
+from procaudit.vn.text import header_key
 
 
 @dataclass(frozen=True)

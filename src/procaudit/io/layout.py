@@ -17,9 +17,9 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
-from procaudit.columns import REQUIRED
-from procaudit.errors import InputError
-from procaudit.i18n import t
+from procaudit.catalogue.columns import REQUIRED
+from procaudit.core.errors import InputError
+from procaudit.core.i18n import t
 from procaudit.io.grid import Grid
 from procaudit.io.headers import CATALOGUE, HeaderMap, Vocabulary, alias_of, map_headers
 from procaudit.io.values import ValueChoice, check_values

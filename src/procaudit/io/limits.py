@@ -15,8 +15,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from procaudit.errors import InputError
-from procaudit.i18n import language, t
+from procaudit.core.errors import InputError
+from procaudit.core.i18n import language, t
 from procaudit.io.grid import Grid
 
 if TYPE_CHECKING:

@@ -14,7 +14,7 @@ from dataclasses import replace
 
 import pandas as pd
 
-from procaudit.columns import ALIASES, REQUIRED
+from procaudit.catalogue.columns import ALIASES, REQUIRED
 from procaudit.io.grid import Grid
 from procaudit.io.headers import HeaderMap, map_headers
 from procaudit.io.layout import Header, NoHeader, find_header, row_texts

@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pandas as pd
 
-from procaudit.columns import ALIASES, REQUIRED, SECTION_STATUS
-from procaudit.errors import InputError
-from procaudit.i18n import t
+from procaudit.catalogue.columns import ALIASES, REQUIRED, SECTION_STATUS
+from procaudit.core.errors import InputError
+from procaudit.core.i18n import t
 from procaudit.io.canonical import canonical_frame
 from procaudit.io.components import COMPONENTS, components_header
 from procaudit.io.csv_dialect import CsvDialect
@@ -32,7 +32,7 @@ from procaudit.io.limits import Limits, check_cell_lengths, check_file_size, che
 from procaudit.io.number_codes import restore_number_codes
 from procaudit.io.parts import split_parts
 from procaudit.io.values import WHOLE_NUMBERS
-from procaudit.text import header_key
+from procaudit.vn.text import header_key
 
 CSV_SUFFIXES = frozenset({".csv", ".tsv", ".txt"})
 WORKBOOK_SUFFIXES = frozenset({".xlsx", ".xlsm", ".xls", ".xlsb", ".ods"})

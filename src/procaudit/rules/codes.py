@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import re
 
-from procaudit.i18n import t
-from procaudit.model import Severity
+from procaudit.core.findings import Severity
+from procaudit.core.i18n import t
 from procaudit.rules.registry import schema_rule
 
 # Kept equal to the pattern in schemas/catalogue.yaml (a test holds them together).

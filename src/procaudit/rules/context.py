@@ -13,19 +13,20 @@ import numpy as np
 import pandas as pd
 import pyarrow as pa
 
-from procaudit.columns import ROW, SECTION_STATUS, SHEET
-from procaudit.i18n import language, t
-from procaudit.levels import name_tag
-from procaudit.rules.options import RuleOptions
-from procaudit.text import map_distinct, map_factorized
-from procaudit.text_columns import (
+from procaudit.catalogue.columns import ROW, SECTION_STATUS, SHEET
+from procaudit.catalogue.text_columns import (
     arrow_text,
     comparison_key_array,
     comparison_keys,
+    map_distinct,
+    map_factorized,
     matches,
     text_series,
 )
-from procaudit.units import Units, units_of
+from procaudit.catalogue.units import Units, units_of
+from procaudit.core.i18n import language, t
+from procaudit.rules.options import RuleOptions
+from procaudit.vn.levels import name_tag
 
 if TYPE_CHECKING:
     from procaudit.io.read import Table

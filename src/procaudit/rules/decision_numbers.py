@@ -22,7 +22,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-from procaudit.i18n import t
+from procaudit.core.i18n import t
 
 # "1890/QĐ-UBND", "12/2025/QĐ-UBND", "885/QĐ-BCA-C06", "1075a/QĐ-NHNN"
 # A number of zeros is a placeholder, not a number.

@@ -15,14 +15,13 @@ from itertools import islice, pairwise
 import numpy as np
 import pandas as pd
 
-from procaudit.i18n import t
-from procaudit.model import Severity
+from procaudit.catalogue.text_columns import arrow_text, map_distinct, matches, text_codes
+from procaudit.core.findings import Severity
+from procaudit.core.i18n import t
 from procaudit.rules.codes import CODE_PATTERN, repaired_code
 from procaudit.rules.context import SHOWN_ROWS, RuleContext
 from procaudit.rules.hits import hits, no_hits
 from procaudit.rules.registry import frame_rule
-from procaudit.text import map_distinct
-from procaudit.text_columns import arrow_text, matches, text_codes
 
 
 def _others_said(noun: str, vietnamese: str) -> Callable[[int], str]:

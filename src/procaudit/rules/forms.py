@@ -12,14 +12,13 @@ import pandas as pd
 from rapidfuzz import process
 from rapidfuzz.distance import Levenshtein
 
-from procaudit.columns import ROW
-from procaudit.i18n import t
-from procaudit.model import Severity
+from procaudit.catalogue.columns import ROW
+from procaudit.catalogue.text_columns import comparison_keys, map_distinct
+from procaudit.core.findings import Severity
+from procaudit.core.i18n import t
 from procaudit.rules.context import FileContext, RuleContext
 from procaudit.rules.hits import file_hits, hits
 from procaudit.rules.registry import file_rule, frame_rule
-from procaudit.text import map_distinct
-from procaudit.text_columns import comparison_keys
 
 if TYPE_CHECKING:
     from procaudit.io.read import Table

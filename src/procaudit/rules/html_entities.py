@@ -7,8 +7,8 @@ import re
 
 import pandas as pd
 
-from procaudit.i18n import t
-from procaudit.model import Severity
+from procaudit.core.findings import Severity
+from procaudit.core.i18n import t
 from procaudit.rules.context import RuleContext
 from procaudit.rules.registry import frame_rule
 from procaudit.rules.text_cells import HTML_REFERENCE, prefetch_survey, survey_hits

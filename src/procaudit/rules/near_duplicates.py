@@ -42,8 +42,8 @@ import pyarrow as pa
 import pyarrow.compute as pc
 from rapidfuzz.distance import OSA
 
-from procaudit.i18n import t
-from procaudit.model import Severity
+from procaudit.core.findings import Severity
+from procaudit.core.i18n import t
 from procaudit.rules.context import SHOWN_ROWS, RuleContext
 from procaudit.rules.hits import hits, no_hits
 from procaudit.rules.registry import frame_rule

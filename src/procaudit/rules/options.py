@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from procaudit.reference import Reference
+    from procaudit.io.reference import Reference
 
 REFORM_DATE = date(2025, 7, 1)  # two-tier local government: no district level from this day
 ONLINE_TARGET = 0.8  # share of procedures fully online ("Toàn trình") the reform asks for

@@ -6,13 +6,13 @@ from datetime import date
 
 import pandas as pd
 
-from procaudit.dates import read_date
-from procaudit.i18n import t
-from procaudit.model import Severity
+from procaudit.core.findings import Severity
+from procaudit.core.i18n import t
 from procaudit.rules.context import RuleContext
 from procaudit.rules.decision_numbers import explain, read_decision
 from procaudit.rules.hits import hits, no_hits
 from procaudit.rules.registry import frame_rule
+from procaudit.vn.dates import read_date
 
 
 @frame_rule("PA401", "unpublished", Severity.ERROR, columns=("decision_no",))

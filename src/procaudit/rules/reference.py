@@ -10,14 +10,15 @@ import pandas as pd
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import OSA
 
-from procaudit.i18n import t
-from procaudit.levels import describe, level_ids, untagged_keys
-from procaudit.model import Severity
-from procaudit.reference import Reference, national_codes
+from procaudit.catalogue.text_columns import map_distinct, untagged_keys
+from procaudit.core.findings import Severity
+from procaudit.core.i18n import t
+from procaudit.io.reference import Reference, national_codes
 from procaudit.rules.context import FileContext, RuleContext
 from procaudit.rules.hits import file_hits, hits, no_hits
 from procaudit.rules.registry import file_rule, frame_rule
-from procaudit.text import comparison_key, map_distinct
+from procaudit.vn.levels import describe, level_ids
+from procaudit.vn.text import comparison_key
 
 
 def _covered(ctx: FileContext, column: str, keys_of: Callable[[str], object]) -> frozenset:

@@ -8,15 +8,15 @@ from datetime import date
 
 import pandas as pd
 
-from procaudit.agencies import DISTRICT_COURT, agency_levels, defunct_in, district_kind
-from procaudit.i18n import t
-from procaudit.levels import DISTRICT, describe, level_ids
-from procaudit.model import Severity
+from procaudit.catalogue.text_columns import comparison_keys, map_distinct
+from procaudit.core.findings import Severity
+from procaudit.core.i18n import t
 from procaudit.rules.context import FileContext, RuleContext
 from procaudit.rules.hits import file_hits, hits, no_hits
 from procaudit.rules.registry import file_rule, frame_rule
-from procaudit.text import comparison_key, map_distinct
-from procaudit.text_columns import comparison_keys
+from procaudit.vn.agencies import DISTRICT_COURT, agency_levels, defunct_in, district_kind
+from procaudit.vn.levels import DISTRICT, describe, level_ids
+from procaudit.vn.text import comparison_key
 
 
 def _day(ctx: RuleContext) -> str:

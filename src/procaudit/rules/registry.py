@@ -18,8 +18,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from procaudit.i18n import language
-from procaudit.model import Severity
+from procaudit.core.findings import Severity
+from procaudit.core.i18n import language
 
 if TYPE_CHECKING:
     import pandas as pd

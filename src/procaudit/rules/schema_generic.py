@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from procaudit.i18n import t
-from procaudit.model import Severity
+from procaudit.core.findings import Severity
+from procaudit.core.i18n import t
 from procaudit.rules.registry import schema_rule
 
 SCHEMA_VIOLATION = "PA001"

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from procaudit.errors import UsageError
-from procaudit.i18n import t
+from procaudit.core.errors import UsageError
+from procaudit.core.i18n import t
 
 
 @dataclass(frozen=True)

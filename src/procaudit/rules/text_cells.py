@@ -19,14 +19,20 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from procaudit.columns import CANONICAL
-from procaudit.i18n import language, t
-from procaudit.legacy_fonts import TCVN3, UNICODE_ONLY, VNI, convert, detect_legacy
-from procaudit.model import Severity
+from procaudit.catalogue.columns import CANONICAL
+from procaudit.catalogue.text_columns import (
+    NFC_STABLE,
+    arrow_chunks,
+    matches,
+    re2_class,
+    repetitive,
+)
+from procaudit.core.findings import Severity
+from procaudit.core.i18n import language, t
 from procaudit.rules.context import RuleContext
 from procaudit.rules.hits import hits, no_hits
 from procaudit.rules.registry import frame_rule
-from procaudit.text_columns import NFC_STABLE, arrow_chunks, matches, re2_class, repetitive
+from procaudit.vn.legacy_fonts import TCVN3, UNICODE_ONLY, VNI, convert, detect_legacy
 
 # --- Whitespace -------------------------------------------------------------------------------
 # Written as the insides of regex character classes.

@@ -1,0 +1,1 @@
+"""procaudit's use cases without a command line: the settings of a run and its steps."""

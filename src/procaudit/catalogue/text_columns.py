@@ -1,0 +1,233 @@
+"""`text.comparison_key` over a whole column, in pyarrow's string kernels.
+
+A million distinct names cannot each take a Python call, so the keys are built by column
+kernels: NFC (utf8proc), lowercase, spacing, trailing punctuation. The kernels fold text
+exactly as `comparison_key` does only for the characters of `KERNEL_SAFE` (Latin and
+Vietnamese letters, combining marks, punctuation, every space): Python lowercases "İ" to
+"i̇" where utf8proc gives "i", writes a Greek final sigma "ς", and knows another Unicode
+version. A value with any other character goes through `comparison_key` itself, once per
+distinct value. RE2 has no lookaround, so old-style tone placement is found by a kernel and
+moved by Python's regex in the few values that have it.
+`tests/test_text_columns.py` holds the two forms together.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+import numpy as np
+import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
+
+from procaudit.vn.levels import untagged_key
+from procaudit.vn.text import (
+    OLD_TONE_PAIR,
+    TONED_SECONDS,
+    TRAILING,
+    WORD_LETTERS,
+    comparison_key,
+    new_tone,
+)
+
+# Every character Python's str.split() splits at (str.isspace()); RE2's \s has only five.
+SPACES = "\t\n\x0b\x0c\r\x1c-\x1f \x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000"
+# The characters the kernels fold as Python does (written as the insides of a class).
+KERNEL_SAFE = "\x00-\u012f\u0131-\u024f\u0300-\u036f\u1680\u1e00-\u1eff\u2000-\u206f\u3000"
+# Characters no step but the lowercase changes: a value made of them, with single spaces
+# inside and none at its ends, needs only lowercasing and its trailing punctuation trimmed.
+_PLAIN = "\x20-\x7e\xa1-\u012f\u0131-\u024f\u1e00-\u1eff\u2010-\u2027\u2030-\u205e"
+# Characters NFC neither changes nor merges with a neighbour: text made of them is NFC. In
+# KERNEL_SAFE text that leaves out the combining marks and U+2000/U+2001 (en and em quad).
+NFC_STABLE = "\x00-\u02ff\u1680\u1e00-\u1eff\u2002-\u206f\u3000"
+
+_STR = pd.StringDtype("pyarrow", na_value=np.nan)  # pandas' "str"
+_SAMPLE = 10_000  # values looked at to tell a column of repeated values
+_LITTLE_ENDIAN_64 = np.dtype("<u8")  # a text's first byte is a word's lowest on any machine
+
+
+def re2_class(characters: str) -> str:
+    """The insides of a character class, each character escaped for RE2 ("-" is a range)."""
+    return "".join(c if c == "-" else f"\\x{{{ord(c):x}}}" for c in characters)
+
+
+_IRREGULAR = f"[^{re2_class(_PLAIN)}]|  |^ | $"
+_FOREIGN = f"[^{re2_class(KERNEL_SAFE)}]"
+_SPACE_RUN = f"[{re2_class(SPACES)}]+"
+_COMPOSABLE = f"[^{re2_class(NFC_STABLE)}]"
+# `text`'s old-tone pattern with its lookarounds as plain matches: a value holds a match of
+# one exactly when it holds a match of the other.
+_OLD_TONE = f"(?:^|[^q]){OLD_TONE_PAIR}(?:[^{WORD_LETTERS}]|$)"
+# Where a plain text's key may hold an old-style tone: lowercasing `_PLAIN` text maps each
+# character to one character, so the pair shows in the text in either case, and what
+# follows it in the key is none of WORD_LETTERS only if it is no ASCII letter nor "đ" here.
+_MAY_HAVE_OLD_TONE = f"(?:^|[^qQ])[oOuU][{TONED_SECONDS}{TONED_SECONDS.upper()}](?:[^a-zA-ZđĐ]|$)"
+# Texts whose key is more than their lowercase with the trailing punctuation trimmed.
+_SUSPECT = f"{_IRREGULAR}|{_MAY_HAVE_OLD_TONE}"
+
+
+def arrow_chunks(values: pd.Series) -> pa.Array | pa.ChunkedArray:
+    """A text column as pyarrow holds it (the reader's columns come in blocks); missing
+    values are nulls."""
+    return pa.array(values, type=pa.large_string(), from_pandas=True)
+
+
+def arrow_text(values: pd.Series) -> pa.Array:
+    """A text column as one pyarrow array, for kernels whose results are put together."""
+    texts = arrow_chunks(values)
+    return texts.combine_chunks() if isinstance(texts, pa.ChunkedArray) else texts
+
+
+def text_series(texts: pa.Array, index: pd.Index) -> pd.Series:
+    """A pyarrow string array as a column of dtype "str" (missing values NaN)."""
+    chunked = pa.chunked_array([texts.cast(pa.large_string())])
+    return pd.Series(pd.arrays.ArrowStringArray(chunked, dtype=_STR), index=index, copy=False)
+
+
+def matches(texts: pa.Array, pattern: str) -> pa.Array:
+    """Where `pattern` (RE2) occurs in `texts`; False for missing values."""
+    return pc.fill_null(pc.match_substring_regex(texts, pattern), False)
+
+
+def map_texts(texts: pa.Array, func: Callable[[str], str]) -> pa.Array:
+    """`func` of each text, called once per distinct text; nulls stay null."""
+    encoded = pc.dictionary_encode(texts)
+    mapped = pa.array(map(func, encoded.dictionary.to_pylist()), type=pa.large_string())
+    return mapped.take(encoded.indices)
+
+
+def _replaced(texts: pa.Array, where: pa.Array, build: Callable[[pa.Array], pa.Array]) -> pa.Array:
+    """`texts` with the values where `where` holds replaced by `build` of them."""
+    if not pc.any(where).as_py():
+        return texts
+    return pc.replace_with_mask(texts, where, build(texts.filter(where)))
+
+
+def _folded(texts: pa.Array) -> pa.Array:
+    """The keys, before the tone step, of texts that may need NFC or spacing folded."""
+    normal = _replaced(texts, matches(texts, _COMPOSABLE), lambda t: pc.utf8_normalize(t, "NFC"))
+    keys = pc.replace_substring_regex(pc.utf8_lower(normal), _SPACE_RUN, " ")
+    keys = pc.utf8_rtrim(pc.utf8_ltrim(keys, " "), TRAILING)
+    # NFC may compose safe characters into one that is not: "I" and U+0307 make "İ".
+    foreign = pc.or_(matches(texts, _FOREIGN), matches(normal, _FOREIGN))
+    if not pc.any(foreign).as_py():
+        return keys
+    return pc.replace_with_mask(keys, foreign, map_texts(texts.filter(foreign), comparison_key))
+
+
+def repetitive(texts: pa.Array) -> bool:
+    """Whether values repeat enough to be worth working on once each (encoding a million
+    distinct names costs more than it saves), judged on the first values."""
+    sample = texts.slice(0, _SAMPLE)
+    return pc.count_distinct(sample).as_py() * 2 < len(sample)
+
+
+def comparison_key_array(texts: pa.Array) -> pa.Array:
+    """`comparison_key` of every text; nulls stay null."""
+    if repetitive(texts):
+        encoded = pc.dictionary_encode(texts)
+        return _keys(encoded.dictionary).take(encoded.indices)
+    return _keys(texts)
+
+
+def _keys(texts: pa.Array) -> pa.Array:
+    keys = pc.utf8_rtrim(pc.utf8_lower(texts), TRAILING)  # all that most texts need
+    suspect = matches(texts, _SUSPECT)
+    if not pc.any(suspect).as_py():
+        return keys
+    return pc.replace_with_mask(
+        keys, suspect, _suspect_keys(texts.filter(suspect), keys.filter(suspect))
+    )
+
+
+def _suspect_keys(texts: pa.Array, keys: pa.Array) -> pa.Array:
+    irregular = matches(texts, _IRREGULAR)
+    keys = pc.replace_with_mask(keys, irregular, _folded(texts.filter(irregular)))
+    return _replaced(keys, matches(keys, _OLD_TONE), lambda k: map_texts(k, new_tone))
+
+
+def comparison_keys(values: pd.Series) -> pd.Series:
+    """`comparison_key` of every value of a text column; missing values stay missing."""
+    return text_series(comparison_key_array(arrow_text(values)), values.index)
+
+
+def text_codes(values: pd.Series) -> np.ndarray:
+    """A number per value, shared exactly by equal values; -1 where missing.
+
+    Hashing a million distinct strings is the slowest step of the duplicate rules, and most
+    such values are unique: only those whose fingerprint (byte length, first and last eight
+    bytes) repeats are hashed.
+    """
+    texts = arrow_text(values)
+    if repetitive(texts):
+        return pc.fill_null(pc.dictionary_encode(texts).indices, -1).to_numpy().astype(np.int64)
+    missing = texts.is_null().to_numpy(zero_copy_only=False)
+    codes = np.arange(len(texts), dtype=np.int64) + len(texts)  # each value its own number
+    maybe = ~missing & _repeated(_fingerprints(texts))
+    if maybe.any():
+        indices = pc.dictionary_encode(texts.filter(maybe)).indices
+        codes[maybe] = indices.to_numpy().astype(np.int64)
+    codes[missing] = -1
+    return codes
+
+
+def _fingerprints(texts: pa.Array) -> np.ndarray:
+    """A number per text that equal texts share: its byte length and its first and last
+    eight bytes, mixed into one."""
+    _, offsets, data = texts.buffers()
+    ends = np.frombuffer(offsets, np.int64)[texts.offset : texts.offset + len(texts) + 1]
+    starts, ends = ends[:-1], ends[1:]
+    raw = np.zeros(0, np.uint8) if data is None else np.frombuffer(data, np.uint8)
+    lengths = (ends - starts).astype(np.uint64)
+    shift = np.minimum(lengths, 8) * np.uint64(8)
+    kept = np.where(shift == 64, ~np.uint64(0), (np.uint64(1) << shift) - np.uint64(1))
+    head = _words_at(raw, starts) & kept
+    tail = _words_at(raw, np.maximum(ends - 8, starts)) & kept
+    return head * np.uint64(0x9E3779B97F4A7C15) ^ tail * np.uint64(0xC2B2AE3D27D4EB4F) ^ lengths
+
+
+def _words_at(raw: np.ndarray, at: np.ndarray) -> np.ndarray:
+    """The eight bytes from each position `at` of `raw` as a number (little-endian, zeros past
+    the end), read in place: no copy of a column's bytes."""
+    words = np.ndarray((max(len(raw) - 7, 0),), _LITTLE_ENDIAN_64, raw, strides=(1,))
+    near_end = at >= len(words)
+    found = words[np.where(near_end, 0, at)] if len(words) else np.zeros(len(at), np.uint64)
+    if near_end.any():
+        base = max(len(raw) - 8, 0)
+        end = np.concatenate([raw[base:], np.zeros(8, np.uint8)])
+        found[near_end] = np.ndarray((len(end) - 7,), _LITTLE_ENDIAN_64, end, strides=(1,))[
+            at[near_end] - base
+        ]
+    return found.astype(np.uint64, copy=False)
+
+
+def _repeated(numbers: np.ndarray) -> np.ndarray:
+    """Where a number occurs more than once (found in sorted order: faster than hashing)."""
+    ordered = np.sort(numbers)
+    twice = ordered[1:][ordered[1:] == ordered[:-1]]
+    return pd.Series(numbers).isin(twice).to_numpy()
+
+
+def map_distinct(values: pd.Series, func: Callable[[str], Any], dtype: str = "str") -> pd.Series:
+    """`func` of every non-missing value, called once per distinct value; missing stays missing.
+
+    Catalogues repeat levels, agencies, decisions and fields on every row, and one Python call
+    per distinct value beats several per-row passes of pandas' string methods.
+    """
+    return map_factorized(pd.factorize(values), func, values.index, dtype)
+
+
+def map_factorized(
+    factorized: tuple[Any, Any], func: Callable[[str], Any], index: Any, dtype: str = "str"
+) -> pd.Series:
+    """`map_distinct` of a column already factorised: codes (-1 where missing) and values."""
+    codes, uniques = factorized
+    mapped = pd.array([func(value) for value in uniques], dtype=dtype)
+    taken = mapped.take(codes, allow_fill=True)
+    return pd.Series(taken, index=index, dtype=dtype, copy=False)
+
+
+def untagged_keys(names: pd.Series) -> pd.Series:
+    """`levels.untagged_key` of every name, once per distinct name."""
+    return map_distinct(names, untagged_key)

@@ -1,0 +1,269 @@
+"""Render `procaudit inspect` for the terminal: how each file was read, in plain words."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from rich.console import Console, RenderableType
+from rich.padding import Padding
+from rich.table import Table
+from rich.text import Text
+
+from procaudit.core.i18n import language, t
+from procaudit.io.layout import (
+    BLANK,
+    COLUMN_NUMBERS,
+    FOOTER,
+    NO_DATA,
+    REPEATED_HEADER,
+    TITLE,
+    TOTAL,
+)
+
+_FORMATS = {
+    "csv": "CSV text",
+    "xlsx": "Excel workbook (.xlsx)",
+    "xlsm": "Excel macro-enabled workbook (.xlsm; macros are never run)",
+    "xls": "Excel 97-2003 workbook (.xls)",
+    "xlsb": "Excel binary workbook (.xlsb)",
+    "ods": "OpenDocument spreadsheet (.ods)",
+}
+_FORMATS_VI = {
+    "csv": "văn bản CSV",
+    "xlsx": "sổ tính Excel (.xlsx)",
+    "xlsm": "sổ tính Excel có macro (.xlsm; macro không bao giờ được chạy)",
+    "xls": "sổ tính Excel 97-2003 (.xls)",
+    "xlsb": "sổ tính Excel nhị phân (.xlsb)",
+    "ods": "bảng tính OpenDocument (.ods)",
+}
+# The words `inspect --format json` keeps in English (delimiters, why rows were skipped),
+# as the terminal says them in Vietnamese.
+_VIETNAMESE = {
+    "comma": "dấu phẩy",
+    "semicolon": "dấu chấm phẩy",
+    "tab": "ký tự tab",
+    "pipe": "dấu gạch đứng",
+    "row number (STT)": "số thứ tự (STT)",
+    TITLE: "phần tiêu đề văn bản phía trên dòng tiêu đề bảng",
+    BLANK: "dòng trống",
+    COLUMN_NUMBERS: "dòng đánh số cột dưới dòng tiêu đề",
+    TOTAL: "dòng tổng cộng",
+    FOOTER: "ghi chú và chữ ký sau bảng",
+    NO_DATA: "không có giá trị ở các cột procaudit đọc",
+    REPEATED_HEADER: "dòng tiêu đề lặp lại ở đầu phần khác của bảng",
+}
+SHOWN_SECTIONS = 25  # the JSON output lists them all
+
+
+def _said(word: str) -> str:
+    """A word of the JSON inspection in the language procaudit speaks."""
+    return t(word, _VIETNAMESE.get(word, word))
+
+
+def _indented(table: Table) -> RenderableType:
+    return Padding(table, (0, 0, 0, 4), expand=False)
+
+
+def _grid(*titles: str) -> Table:
+    table = Table(box=None, pad_edge=False, padding=(0, 2, 0, 0), show_edge=False)
+    for title in titles:
+        table.add_column(title, header_style="bold")
+    return table
+
+
+def _number(count: int) -> str:
+    """1,234 in English, 1.234 in Vietnamese."""
+    text = f"{count:,}"
+    return text.replace(",", ".") if language() == "vi" else text
+
+
+def _plural(count: int, word: str, vietnamese: str) -> str:
+    return t(f"{count:,} {word}{'' if count == 1 else 's'}", f"{_number(count)} {vietnamese}")
+
+
+def render_inspection(inspection: dict[str, Any], console: Console) -> None:
+    fmt = inspection["format"]
+    kind = t(_FORMATS.get(fmt, fmt), _FORMATS_VI.get(fmt, fmt))
+    if inspection["encoding"]:
+        kind += t(
+            ", {encoding}, {delimiter}-separated",
+            ", {encoding}, phân cách bằng {delimiter}",
+            encoding=inspection["encoding"],
+            delimiter=_said(inspection["delimiter"]),
+        )
+    console.print(Text(inspection["path"], style="bold"))
+    console.print(f"  {kind}")
+    procedures = inspection["procedures"]
+    console.print(
+        t(
+            "  {procedures} read in all",
+            "  Tổng cộng đọc được {procedures}",
+            procedures=_plural(procedures, "procedure", "thủ tục"),
+        )
+    )
+    for table in inspection["tables"]:
+        _render_table(table, console)
+    for components in inspection["components"]:
+        _render_components(components, console)
+    for skipped in inspection["skipped_sheets"]:
+        console.print(
+            Text(
+                t(
+                    "  Sheet '{sheet}' skipped: {reason}",
+                    "  Bỏ qua trang tính '{sheet}': {reason}",
+                    sheet=skipped["sheet"],
+                    reason=skipped["reason"],
+                ),
+                style="yellow",
+            )
+        )
+    console.print()
+
+
+def _heading(table: dict[str, Any], what: str = "") -> str:
+    if table["sheet"] is not None:
+        where = t("Sheet '{sheet}'", "Trang tính '{sheet}'", sheet=table["sheet"])
+    else:
+        where = t("Table", "Bảng")
+    header = "-".join(str(row) for row in table["header_rows"])
+    if len(table["header_rows"]) == 1:
+        return t(
+            "{where}: {what}header on row {header}",
+            "{where}: {what}tiêu đề ở dòng {header}",
+            where=where,
+            what=what,
+            header=header,
+        )
+    return t(
+        "{where}: {what}header on rows {header} (two rows, read as one)",
+        "{where}: {what}tiêu đề ở các dòng {header} (hai dòng, đọc gộp làm một)",
+        where=where,
+        what=what,
+        header=header,
+    )
+
+
+def _render_columns(table: dict[str, Any], console: Console) -> None:
+    columns = _grid(
+        t("column", "cột"), t("header in the file", "tiêu đề trong tệp"), t("read as", "đọc thành")
+    )
+    for column in table["columns"]:
+        maps_to = column["maps_to"]
+        read_as = (
+            Text(_said(maps_to)) if maps_to else Text(t("not used", "không sử dụng"), style="dim")
+        )
+        if "note" in column:
+            read_as.append(f" ({column['note']})", style="dim")
+        columns.add_row(column["column"], " ".join(column["header"].split()), read_as)
+    console.print(_indented(columns))
+
+
+def _render_skipped_rows(table: dict[str, Any], what: str, console: Console) -> None:
+    if table["skipped_rows"]:
+        console.print(
+            t("  Rows not read as {what}:", "  Các dòng không được đọc là {what}:", what=what)
+        )
+        skipped = _grid(t("why", "lý do"), t("rows", "số dòng"), t("row numbers", "các dòng"))
+        for entry in table["skipped_rows"]:
+            skipped.add_row(_said(entry["reason"]), str(entry["count"]), entry["rows"])
+        console.print(_indented(skipped))
+
+
+def _render_head(table: dict[str, Any], console: Console, kind: str, read_as: str = "") -> None:
+    """The heading, the rows read (`kind`: "procedure" or "component") and the columns."""
+    console.print()
+    console.print(Text(f"  {_heading(table, read_as)}", style="bold"))
+    rows = table[f"{kind}_rows"]
+    span = t(" (rows {rows})", " (các dòng {rows})", rows=rows) if rows else ""
+    count = table[f"{kind}s"]
+    vietnamese = "dòng thủ tục" if kind == "procedure" else "dòng thành phần hồ sơ"
+    console.print(
+        t(
+            "  {rows} read{span}",
+            "  Đọc được {rows}{span}",
+            rows=_plural(count, f"{kind} row", vietnamese),
+            span=span,
+        )
+    )
+    _render_columns(table, console)
+
+
+def _render_components(table: dict[str, Any], console: Console) -> None:
+    _render_head(
+        table, console, "component", t("read as dossier components, ", "đọc là thành phần hồ sơ, ")
+    )
+    _render_skipped_rows(table, t("components", "thành phần hồ sơ"), console)
+    _render_restored(table["codes_restored"], console)
+
+
+def _render_table(table: dict[str, Any], console: Console) -> None:
+    _render_head(table, console, "procedure")
+
+    sections = table["sections"]
+    if sections:
+        console.print(
+            t(
+                "  {count}, not read as procedures:",
+                "  {count}, không đọc là thủ tục:",
+                count=_plural(len(sections), "section heading", "dòng tiêu đề mục"),
+            )
+        )
+        shown = _grid(
+            t("row", "dòng"),
+            t("heading", "tiêu đề mục"),
+            t("level", "cấp thực hiện"),
+            t("field", "lĩnh vực"),
+            t("status", "tình trạng"),
+        )
+        for section in sections[:SHOWN_SECTIONS]:
+            shown.add_row(
+                str(section["row"]),
+                section["text"],
+                *(section[key] or "" for key in ("level", "field", "status")),
+            )
+        console.print(_indented(shown))
+        if len(sections) > SHOWN_SECTIONS:
+            console.print(
+                t(
+                    "    … and {count} more (--format json lists them all)",
+                    "    … và {count} mục khác (--format json liệt kê đầy đủ)",
+                    count=len(sections) - SHOWN_SECTIONS,
+                )
+            )
+    for column, count in table["inherited"].items():
+        console.print(
+            t(
+                "  {column}: {rows} took it from their section",
+                "  {column}: {rows} lấy giá trị từ mục chứa dòng đó",
+                column=column,
+                rows=_plural(count, "row", "dòng"),
+            )
+        )
+
+    _render_skipped_rows(table, t("procedures", "thủ tục"), console)
+    if table["decisions_split"]:
+        console.print(
+            t(
+                "  {cells} held a number and a date and were split into decision_no "
+                "and decision_date",
+                "  {cells} có cả số và ngày, đã được tách thành decision_no và decision_date",
+                cells=_plural(table["decisions_split"], "decision cell", "ô quyết định"),
+            )
+        )
+    _render_restored(table["codes_restored"], console)
+
+
+def _render_restored(restored: int, console: Console) -> None:
+    if restored:
+        what = (
+            "1 code stored as a number got its"
+            if restored == 1
+            else f"{restored:,} codes stored as numbers got their"
+        )
+        console.print(
+            t(
+                f"  {what} trailing zeros back (1.00123 read as 1.001230)",
+                f"  {_number(restored)} mã được lưu dạng số đã được khôi phục chữ số 0 "
+                "ở cuối (1.00123 đọc thành 1.001230)",
+            )
+        )

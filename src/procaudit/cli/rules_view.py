@@ -1,0 +1,66 @@
+"""Render the rule registry for `procaudit rules`."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from rich.console import Group
+from rich.markdown import Markdown
+from rich.table import Table
+from rich.text import Text
+
+from procaudit.core.i18n import t
+from procaudit.rules import Rule
+
+
+def rules_table(rules: Iterable[Rule]) -> Table:
+    table = Table(show_edge=False, pad_edge=False, box=None)
+    for heading in (
+        t("id", "mã"),
+        t("name", "tên"),
+        t("severity", "mức độ"),
+        t("checked by", "kiểm tra bằng"),
+        t("finds", "phát hiện"),
+    ):
+        table.add_column(heading, header_style="bold")
+    for rule in rules:
+        table.add_row(
+            rule.id, rule.name, rule.severity.label, _checked_by(rule), Text(rule.summary)
+        )
+    return table
+
+
+# The option a rule needs, as the user types it.
+_OPTION = {"reference": "--reference", "forms_dir": "--forms-dir"}
+
+
+def _checked_by(rule: Rule) -> str:
+    if rule.from_schema:
+        return t("schema", "lược đồ (schema)")
+    if rule.file_check is not None:
+        kind = t("file rule", "quy tắc theo tệp")
+    else:
+        kind = t("rule", "quy tắc")
+    if rule.needs:
+        return t(
+            "{kind}, with {option}", "{kind}, cần {option}", kind=kind, option=_OPTION[rule.needs]
+        )
+    return kind
+
+
+def rule_doc(rule: Rule) -> Group:
+    columns = ", ".join(rule.columns)
+    heading = Text.assemble(
+        (f"{rule.id} {rule.name}", "bold"),
+        t(
+            " · default severity {severity} · needs column {columns}",
+            " · mức độ mặc định: {severity} · cần cột {columns}",
+            severity=rule.severity.label,
+            columns=columns,
+        ),
+        t(" and {option}", " và {option}", option=_OPTION[rule.needs]) if rule.needs else "",
+        t(" · checked on the whole file", " · kiểm tra trên toàn tệp")
+        if rule.file_check is not None
+        else "",
+    )
+    return Group(heading, Text(), Markdown(rule.documentation))

@@ -1,0 +1,381 @@
+"""Run an audit: read each file, validate it against the schema, run the rules, collect findings.
+
+Data flows one way: file -> reader -> canonical frame -> schema + rules -> findings.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import replace
+from itertools import repeat
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+import pyarrow as pa
+
+from procaudit.catalogue.columns import ALIASES, ROW, SHEET
+from procaudit.core.errors import InputError
+from procaudit.core.findings import (
+    AuditResult,
+    FileFailure,
+    FileReport,
+    Finding,
+    Severity,
+    SkippedRule,
+)
+from procaudit.core.i18n import t
+from procaudit.engine.catalogue_stats import count_catalogue
+from procaudit.engine.floods import collapse_all
+from procaudit.engine.owner import catalogue_owner
+from procaudit.engine.schema import LoadedSchema, load_schema, schema_hits
+from procaudit.io import Catalogue, PerFile, Table, options_for, read_catalogue
+from procaudit.rules import Rule, all_rules, get_rule
+from procaudit.rules.context import FileContext, RuleContext
+from procaudit.rules.options import RuleOptions
+from procaudit.rules.schema_generic import SCHEMA_VIOLATION
+from procaudit.rules.selection import RuleSelection
+
+# Told what the run is doing ("lao-cai.xlsx: checking PA201 duplicate-entry"), for a
+# progress display; it must not slow the run, so it hears of stages, not of rows.
+Progress = Callable[[str], None]
+
+
+def audit(
+    paths: Iterable[str],
+    schema_path: str | None = None,
+    read_options: PerFile = None,
+    rule_options: RuleOptions | None = None,
+    selection: RuleSelection | None = None,
+    progress: Progress | None = None,
+    every_row: bool = False,
+    by_agency: bool = False,
+) -> AuditResult:
+    """Audit every path; an unreadable file is recorded as a failure and the rest go on.
+
+    A rule that fails on nearly every value of a column gives one column finding
+    (`procaudit.engine.floods`); `every_row` keeps its row findings instead. `by_agency`: count the
+    scorecard's numbers per unit of the agency column too.
+    """
+    schema = load_schema(schema_path)
+    options = rule_options or RuleOptions()
+    selection = selection or RuleSelection()
+    rules = active_rules(options, selection)
+    files: list[FileReport] = []
+    findings: list[Finding] = []
+    skipped: dict[SkippedRule, None] = {}  # ordered and without repeats
+    failures: list[FileFailure] = []
+    paths = list(paths)
+    for number, path in enumerate(paths, start=1):
+        stage = _stages(progress, path, number, len(paths))
+        try:
+            found, not_checked, report = _audit_one(
+                path, schema, read_options, options, rules, selection, stage, every_row, by_agency
+            )
+        except InputError as exc:
+            failures.append(FileFailure(path, str(exc)))
+            continue
+        findings.extend(found)
+        skipped.update(dict.fromkeys(not_checked))
+        files.append(report)
+        # The file's frames and keys are gone; pyarrow's allocator would keep their memory
+        # for itself, out of reach of the next file and of the report: hand it back.
+        pa.default_memory_pool().release_unused()
+    findings.sort(key=Finding.sort_key)
+    return AuditResult(tuple(files), tuple(findings), tuple(skipped), tuple(failures))
+
+
+def _audit_one(
+    path: str,
+    schema: LoadedSchema,
+    read_options: PerFile,
+    options: RuleOptions,
+    rules: tuple[Rule, ...],
+    selection: RuleSelection,
+    stage: Progress,
+    every_row: bool = False,
+    by_agency: bool = False,
+) -> tuple[list[Finding], list[SkippedRule], FileReport]:
+    """One file's findings, the rules it could not be checked by, and its report entry."""
+    stage(t("reading", "đang đọc"))
+    catalogue = read_catalogue(path, options_for(read_options, path))
+    contexts = [
+        (table, RuleContext(table.frame, options, frozenset(table.header_map.columns)))
+        for table in catalogue.tables
+    ]
+    per_table: list[list[Finding]] = []
+    skipped: list[SkippedRule] = []
+    try:
+        for _, context in contexts:
+            _prefetch(context, rules)
+        for table, context in contexts:
+            per_table.append(
+                list(audit_table(path, table, schema, rules, selection, context, stage))
+            )
+            skipped.extend(_skipped(path, table, schema, rules))
+        file_context = FileContext(path, contexts, options, list(catalogue.components))
+        of_file = list(audit_file(file_context, rules, stage))
+        skipped.extend(_file_skipped(file_context, rules))
+        # The scorecard counts procedures, so it reads the row findings before they collapse.
+        findings = [finding for found in per_table for finding in found] + of_file
+        stats, units = count_catalogue(file_context, findings, rules, by_agency)
+        if not every_row:
+            findings = (
+                collapse_all(
+                    (found, table.frame, table.header_map.headers)
+                    for found, (table, _) in zip(per_table, contexts, strict=True)
+                )
+                + of_file
+            )
+    finally:
+        for _, context in contexts:
+            context.close()
+    province, ministry = catalogue_owner(catalogue)
+    report = replace(
+        _file_report(catalogue), stats=stats, province=province, ministry=ministry, units=units
+    )
+    return findings, skipped, report
+
+
+def _prefetch(context: RuleContext, rules: tuple[Rule, ...]) -> None:
+    """Start the shared work of the table's rules on its worker thread, in rule order (the
+    order the rules will want it in)."""
+    for rule in rules:
+        if (
+            rule.prefetch is not None
+            and rule.check is not None
+            and _applicable(rule, context.frame, context.options)
+        ):
+            rule.prefetch(context)
+
+
+def _stages(progress: Progress | None, path: str, number: int, total: int) -> Progress:
+    """The stages of one file, told as "[2/7] lao-cai.xlsx: reading"."""
+    if progress is None:
+        return _silent
+    where = f"[{number}/{total}] {Path(path).name}" if total > 1 else Path(path).name
+    return lambda stage: progress(f"{where}: {stage}")
+
+
+def _silent(stage: str) -> None:
+    """No progress display."""
+
+
+def _file_report(catalogue: Catalogue) -> FileReport:
+    tables = catalogue.tables
+    # A sheet holding several parts gives several tables: name it once.
+    sheets = None if tables[0].sheet is None else tuple(dict.fromkeys(str(t.sheet) for t in tables))
+    columns: dict[str, str] = {}
+    unmapped: list[str] = []
+    for table in tables:
+        columns.update(table.header_map.sources)
+        unmapped.extend(h for h in table.header_map.unmapped if h not in unmapped)
+    rows = sum(len(t.frame) for t in tables)
+    components = tuple((str(t.sheet), len(t.frame)) for t in catalogue.components)
+    return FileReport(
+        catalogue.path,
+        sheets,
+        rows,
+        columns,
+        tuple(unmapped),
+        tuple(catalogue.skipped_sheets.items()),
+        components,
+        catalogue.notes,
+    )
+
+
+def active_rules(options: RuleOptions, selection: RuleSelection) -> tuple[Rule, ...]:
+    """The rules selected that can run: a rule needing an option the user did not give
+    (`--reference`, `--forms-dir`) is off, not skipped."""
+    return tuple(
+        rule
+        for rule in all_rules()
+        if selection.allows(rule.id) and (rule.needs is None or options.has(rule.needs))
+    )
+
+
+def _applicable(rule: Rule, frame: pd.DataFrame, options: RuleOptions | None = None) -> bool:
+    if rule.needs is not None and options is not None and not options.has(rule.needs):
+        return False
+    return all(column in frame for column in rule.columns)
+
+
+def audit_table(
+    path: str,
+    table: Table,
+    schema: LoadedSchema,
+    rules: tuple[Rule, ...],
+    selection: RuleSelection | None = None,
+    context: RuleContext | None = None,
+    progress: Progress | None = None,
+) -> Iterator[Finding]:
+    """The findings of the schema and of every applicable frame rule on one table."""
+    frame = table.frame
+    context = context or RuleContext(frame)
+    progress = progress or _silent
+    progress(t("checking the schema", "đang kiểm tra theo lược đồ"))
+    from_schema = schema_hits(schema, frame)
+    if selection is not None and not from_schema.empty:
+        from_schema = from_schema[from_schema["rule"].map(selection.allows).astype(bool)]
+    parts = [from_schema]
+    for rule in rules:
+        if rule.check is not None and _applicable(rule, frame, context.options):
+            progress(t("checking {rule}", "đang kiểm tra {rule}", rule=f"{rule.id} {rule.name}"))
+            found = rule.check(context)
+            parts.append(found.assign(rule=rule.id).rename_axis("index").reset_index())
+    context.release()
+    pa.default_memory_pool().release_unused()  # so the findings can have that memory
+    parts = [part for part in parts if not part.empty]
+    if parts:
+        progress(t("collecting the findings", "đang tổng hợp các phát hiện"))
+        yield from _to_findings(path, table, pd.concat(parts, ignore_index=True))
+
+
+def audit_file(
+    context: FileContext, rules: tuple[Rule, ...], progress: Progress | None = None
+) -> Iterator[Finding]:
+    """The findings of the file rules, which see every table of the file at once."""
+    progress = progress or _silent
+    for rule in rules:
+        if rule.file_check is None or not any(
+            _applicable(rule, table.frame, context.options) for table, _ in context.tables
+        ):
+            continue
+        progress(t("checking {rule}", "đang kiểm tra {rule}", rule=f"{rule.id} {rule.name}"))
+        found = rule.file_check(context)
+        yield from _findings(
+            {
+                "rule": repeat(rule.id),
+                "name": repeat(rule.name),
+                "severity": repeat(rule.severity),
+                "file": repeat(context.path),
+                "sheet": found["sheet"].tolist(),
+                # file_hits holds rows as floats (None where absent): the frame had NaN.
+                "row": [None if row is None else int(row) for row in found["row"].tolist()],
+                "column": found["column"].tolist(),
+                "code": found["code"].tolist(),
+                "value": found["value"].tolist(),
+                "message": found["message"].tolist(),
+                "fix": found["fix"].tolist(),
+                "procedure": repeat(None),
+            }
+        )
+
+
+def _to_findings(path: str, table: Table, found: pd.DataFrame) -> list[Finding]:
+    """The findings of a table's hits, converted column by column: at a million rows a run
+    has ~85,000 findings, and pandas work per hit cost seconds."""
+    frame = table.frame
+    labels = found["index"]
+    located = labels.notna().to_numpy()
+    labels = labels[located].astype("int64")
+    rule_ids = found["rule"].tolist()
+    # A schema of the user's may name rule ids procaudit does not know: severity error.
+    known = {rule_id: get_rule(rule_id) for rule_id in set(rule_ids)}
+    names = {rule_id: rule.name if rule else "schema-check" for rule_id, rule in known.items()}
+    defaults = {
+        rule_id: rule.severity if rule else Severity.ERROR for rule_id, rule in known.items()
+    }
+    # A rule may give some of its hits a milder severity than its own (see hits.hits).
+    nothing = [None] * len(found)
+    given = found["severity"].tolist() if "severity" in found else nothing
+    codes = _at(frame["code"], located, labels) if "code" in frame else nothing
+    return _findings(
+        {
+            "rule": rule_ids,
+            "name": [names[rule_id] for rule_id in rule_ids],
+            "severity": [
+                Severity(severity) if isinstance(severity, str) else defaults[rule_id]
+                for rule_id, severity in zip(rule_ids, given, strict=True)
+            ],
+            "file": repeat(path),
+            "sheet": repeat(table.sheet),
+            "row": _at(frame[ROW], located, labels),
+            "column": _texts(found["column"].tolist()),
+            "code": [code.strip() if isinstance(code, str) else None for code in codes],
+            "value": _texts(found["value"].tolist()),
+            "message": found["message"].tolist(),
+            "fix": found["fix"].tolist(),
+            "procedure": _texts(_at(frame["name"], located, labels)),
+        }
+    )
+
+
+def _at(column: pd.Series, located: np.ndarray, labels: pd.Series) -> list:
+    """The column's values at `labels`, one per hit: None for a hit without a row (where
+    `located` is false) and for a missing value."""
+    values = column.loc[labels].to_numpy(dtype=object, na_value=None)
+    if located.all():
+        return values.tolist()
+    spread = np.full(len(located), None, dtype=object)
+    spread[located] = values
+    return spread.tolist()
+
+
+def _texts(values: list) -> list[str | None]:
+    """Text as it is; anything else (NaN, NA, a number pandera reported) as None."""
+    return [value if isinstance(value, str) else None for value in values]
+
+
+def _findings(columns: dict[str, Iterable]) -> list[Finding]:
+    """One Finding per hit from one list per field (`repeat` for a field shared by all):
+    the constructor call is the only work done per finding."""
+    columns = {"rows": repeat(None), "examples": repeat(()), **columns}
+    return list(map(Finding, *(columns[name] for name in Finding._fields)))
+
+
+def _skipped(
+    path: str, table: Table, schema: LoadedSchema, rules: tuple[Rule, ...]
+) -> Iterator[SkippedRule]:
+    for rule in rules:
+        if rule.id == SCHEMA_VIOLATION:
+            continue
+        if rule.from_schema and rule.id not in schema.rule_columns:
+            yield SkippedRule(
+                rule.id,
+                path,
+                t(
+                    "the schema {source} has no check for it",
+                    "lược đồ {source} không có kiểm tra cho quy tắc này",
+                    source=schema.source,
+                ),
+            )
+            continue
+        if rule.file_check is not None:
+            continue  # skipped only where no table of the file has its columns (see audit)
+        columns = (schema.rule_columns[rule.id],) if rule.from_schema else rule.columns
+        missing = [c for c in columns if c not in table.frame and c not in (ROW, SHEET)]
+        if missing:
+            yield SkippedRule(rule.id, path, _no_column(table.sheet, missing[0]))
+
+
+def _file_skipped(context: FileContext, rules: tuple[Rule, ...]) -> Iterator[SkippedRule]:
+    frames = [table.frame for table, _ in context.tables]
+    for rule in rules:
+        if rule.file_check is not None and not any(_applicable(rule, f) for f in frames):
+            missing = next(c for c in rule.columns if not all(c in f for f in frames))
+            tables = [table for table, _ in context.tables]
+            sheet = tables[0].sheet if len(tables) == 1 else None
+            yield SkippedRule(rule.id, context.path, _no_column(sheet, missing))
+    for rule_id, reason in context.notes:
+        yield SkippedRule(
+            rule_id, context.path, t("the file: {reason}", "tệp: {reason}", reason=reason)
+        )
+
+
+def _no_column(sheet: str | None, column: str) -> str:
+    """Why a rule was not checked: "sheet 'X' has no forms ('Mẫu đơn, tờ khai') column"."""
+    if sheet:
+        return t(
+            "sheet '{sheet}' has no {column} column",
+            "trang tính '{sheet}' không có cột {column}",
+            sheet=sheet,
+            column=_column_label(column),
+        )
+    return t(
+        "the file has no {column} column", "tệp không có cột {column}", column=_column_label(column)
+    )
+
+
+def _column_label(column: str) -> str:
+    return f"{column} ('{ALIASES[column][0]}')" if column in ALIASES else f"'{column}'"

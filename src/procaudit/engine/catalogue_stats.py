@@ -1,0 +1,466 @@
+"""Count what one catalogue holds, for the scorecard: procedures, and how many of them have a
+code (a national one), a form, a publishing decision, a fully online service, a stale
+district level, and (with `--reference`) how much of the national list they announce.
+
+The counts are facts, not findings, but they must agree with the rules: a procedure "has a
+national code" exactly where its code is one PA101 does not flag (a local code such as
+"2018.HT.14" fills the cell but is none), "has a form" where PA301 does not flag it, is
+"published" where neither PA401 nor PA402 reports an error (PA402's warnings, a valid number
+in extra words, are published), is at the district level where PA501 flags it, fully online
+as PA505 reads the online level, and the reference counts are PA405's. So they are taken
+from the rules' findings on the rows (as the rules gave them, before any configured
+severity) or, for a rule that did not run, from the same helpers, on the distinct values
+`RuleContext` has already factorised for the rules (a few milliseconds a million rows),
+never row by row.
+
+Procedures out of force ("bãi bỏ", their own status or their section's) are not counted.
+A count is None where no table of the catalogue has the column it is read from; a table
+without the column, beside one with it, shows none (a new-procedures annex without a code
+column lists procedures without codes).
+
+With `by_agency`, the same counts per unit of the agency column (a one-stop export stacked
+per unit): each row's masks are summed per unit with `np.bincount` over the units' codes.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+
+from procaudit.catalogue.columns import ROW
+from procaudit.catalogue.text_columns import SPACES, arrow_text, map_distinct, matches, re2_class
+from procaudit.core.findings import CatalogueStats, Finding, Severity, UnitStats
+from procaudit.rules import Rule, get_rule
+from procaudit.rules.codes import CODE_PATTERN
+from procaudit.rules.context import FileContext, RuleContext
+from procaudit.rules.forms import FORM_PLACEHOLDERS, no_form_file
+from procaudit.rules.reference import NOT_ANNOUNCED, not_announced, reference_scope
+from procaudit.rules.reform import fully_online
+from procaudit.vn.agencies import district_kind
+from procaudit.vn.levels import DISTRICT, level_ids
+from procaudit.vn.text import comparison_key
+
+# A forms cell PA301 may flag holds only these characters (its `FORM_PLACEHOLDERS`, with the
+# spaces Python's \s matches spelled out for RE2): a cell with any other is filled.
+_NOT_PLACEHOLDER = f"[^{re2_class(SPACES)}{re2_class('_.…/–—')}\\-]"
+# PA101's pattern for RE2. The schema checks it with Python's `re.match`, whose "$" also
+# matches before a final line break: RE2's does not, so it is allowed for here. Groups that
+# capture nothing are a third faster.
+_NATIONAL_CODE = CODE_PATTERN.replace("(", "(?:").removesuffix("$") + r"\n?$"  # no captures
+INVALID_CODE, UNPUBLISHED, INVALID_DECISION = "PA101", "PA401", "PA402"
+
+# The counts, in the order of `CatalogueStats`; each is a mask over a table's rows.
+COUNTED = (
+    "with_code",
+    "with_national_code",
+    "with_forms",
+    "published",
+    "fully_online",
+    "district_level",
+)
+
+
+@dataclass
+class _Count:
+    """One count of the file: its sum over the tables, and whether any table had a column
+    to count it from."""
+
+    total: int = 0
+    known: bool = False
+
+    def add(self, rows: np.ndarray | None) -> None:
+        """Add a table's rows (a mask over its procedures); None: the table has no column."""
+        if rows is not None:
+            self.total += int(rows.sum())
+            self.known = True
+
+    @property
+    def value(self) -> int | None:
+        return self.total if self.known else None
+
+
+_SEVERITIES = tuple(Severity)  # a finding's severity as a number: its place here
+
+
+class _OnRows:
+    """The file's findings that are on a row, as arrays (at a million rows a run has
+    ~85,000 findings: one pass over them in Python, then numpy): each one's sheet, row
+    number, rule and severity, and the table positions of their rows."""
+
+    def __init__(self, findings: list[Finding]) -> None:
+        located = [finding for finding in findings if finding.row is not None]
+        self.sheets = {
+            sheet: number
+            for number, sheet in enumerate(dict.fromkeys(finding.sheet for finding in located))
+        }
+        self.sheet = np.fromiter(
+            (self.sheets[f.sheet] for f in located), dtype=np.int64, count=len(located)
+        )
+        self.row = np.fromiter((f.row for f in located), dtype=np.int64, count=len(located))
+        self.rule_code, rules = pd.factorize(np.array([f.rule for f in located], dtype=object))
+        self.rules = list(rules)
+        severity = {severity: number for number, severity in enumerate(_SEVERITIES)}
+        self.severity = np.fromiter(
+            (severity[f.severity] for f in located), dtype=np.int64, count=len(located)
+        )
+
+    def on(self, sheet: str | None) -> np.ndarray:
+        """Which findings are on the sheet's rows."""
+        number = self.sheets.get(sheet)
+        if number is None:
+            return np.zeros(len(self.row), dtype=bool)
+        return self.sheet == number
+
+    def of(self, rule_ids: tuple[str, ...], severity: Severity | None = None) -> np.ndarray:
+        """Which findings are of the rules (and the severity, if given)."""
+        codes = [number for number, rule in enumerate(self.rules) if rule in rule_ids]
+        chosen = np.isin(self.rule_code, codes)
+        if severity is not None:
+            chosen &= self.severity == _SEVERITIES.index(severity)
+        return chosen
+
+    def rows_flagged(self, ctx: RuleContext, sheet: str | None, chosen: np.ndarray) -> np.ndarray:
+        """The table's rows that chosen findings on the sheet are on."""
+        rows = self.row[chosen & self.on(sheet)]
+        if not len(rows):
+            return np.zeros(len(ctx.frame), dtype=bool)
+        return np.isin(ctx.frame[ROW].to_numpy(), rows)
+
+    def positions(self, ctx: RuleContext, sheet: str | None) -> tuple[np.ndarray, np.ndarray]:
+        """(the findings on the sheet that are on this table's rows, their positions in the
+        table): a sheet may hold several tables."""
+        on = np.flatnonzero(self.on(sheet))
+        if not len(on):
+            return on, on
+        numbers = ctx.frame[ROW].to_numpy()
+        wanted = self.row[on]
+        if len(numbers) and bool((np.diff(numbers) > 0).all()):  # as read: rows in order
+            at = np.minimum(np.searchsorted(numbers, wanted), len(numbers) - 1)
+            at[numbers[at] != wanted] = -1
+        else:  # a row is one row: the first of its numbers, should one repeat
+            first = np.flatnonzero(~pd.Index(numbers).duplicated())
+            at = pd.Index(numbers[first]).get_indexer(wanted)
+            at = np.where(at >= 0, first[at], -1)
+        return on[at >= 0], at[at >= 0]
+
+
+def catalogue_stats(
+    context: FileContext, findings: Iterable[Finding] = (), rules: Iterable[Rule] = ()
+) -> CatalogueStats:
+    """The counts of one file, from its tables' contexts after the rules ran on them.
+
+    `findings` and `rules` are the file's: the findings of a rule that ran are read for the
+    rows it flags (PA101, PA401, PA402) and, when PA405 ran, for the reference procedures
+    the catalogue lacks; a rule that did not run is asked through its own helpers."""
+    return count_catalogue(context, findings, rules)[0]
+
+
+def count_catalogue(
+    context: FileContext,
+    findings: Iterable[Finding] = (),
+    rules: Iterable[Rule] = (),
+    by_agency: bool = False,
+) -> tuple[CatalogueStats, tuple[UnitStats, ...]]:
+    """`catalogue_stats`, and with `by_agency` the same counts per unit of the agency
+    column (none where no table has one), each with the findings on its rows."""
+    findings, rules = list(findings), list(rules)
+    ran = {rule.id for rule in rules}
+    on_rows = _OnRows(findings)
+    bad_codes = on_rows.of((INVALID_CODE,))
+    # PA401 flags missing numbers, which are not counted anyway: PA402 must have run.
+    unpublished = on_rows.of((UNPUBLISHED, INVALID_DECISION), Severity.ERROR)
+    procedures = 0
+    counts = {name: _Count() for name in COUNTED}
+    units = _Units(on_rows) if by_agency else None
+    with_component_forms = _component_form_codes(context)
+    for table, ctx in context.tables:
+        live = ~ctx.abolished.to_numpy(dtype=bool)
+        masks = {
+            "with_code": _with_code(ctx, live),
+            "with_national_code": _with_national_code(
+                ctx, live, on_rows.rows_flagged(ctx, table.sheet, bad_codes)
+            ),
+            "with_forms": _with_forms(ctx, live, with_component_forms),
+            "published": _published(
+                ctx,
+                live,
+                on_rows.rows_flagged(ctx, table.sheet, unpublished)
+                if INVALID_DECISION in ran
+                else None,
+            ),
+            "fully_online": _fully_online_rows(ctx, live),
+            "district_level": _district(ctx) & live,
+        }
+        procedures += int(live.sum())
+        for name, mask in masks.items():
+            counts[name].add(mask)
+        if units is not None:
+            units.add(ctx, table.sheet, live, masks)
+    total, announced = _reference(context, findings, rules)
+    stats = CatalogueStats(
+        procedures,
+        **{name: count.value for name, count in counts.items()},
+        reference_total=total,
+        reference_announced=announced,
+    )
+    return stats, (units.stats() if units is not None else ())
+
+
+class _Units:
+    """The counts per unit of the agency column over a file's tables. A unit is a distinct
+    agency cell, folded as `comparison_key` folds it ("Sở Giao thông Vận tải" and "Sở Giao
+    thông vận tải" are one) and named as first written; rows without an agency make a unit
+    of their own, named ""."""
+
+    def __init__(self, on_rows: _OnRows) -> None:
+        self.names: dict[str, str] = {}  # key -> the name as first written
+        self.ids: dict[str, int] = {}  # key -> the unit's number, in order of appearance
+        self.procedures: list[np.ndarray] = []
+        self.counts: dict[str, list[np.ndarray | None]] = {name: [] for name in COUNTED}
+        self.found: Counter[tuple[int, str, Severity]] = Counter()
+        self.on_rows = on_rows
+        self.any_agency = False
+
+    def _unit_codes(self, ctx: RuleContext) -> np.ndarray:
+        """The unit number of each row of the table (file-wide numbers)."""
+        if "agency" not in ctx.frame:
+            return np.full(len(ctx.frame), self._unit(""), dtype=np.int64)
+        self.any_agency = True
+        codes, uniques = ctx.distinct("agency")
+        ids = np.fromiter(
+            (self._unit(value) for value in uniques), dtype=np.int64, count=len(uniques)
+        )
+        if (codes < 0).any():  # rows without an agency: a unit of their own, the last
+            return np.append(ids, self._unit(""))[codes]
+        return ids[codes]
+
+    def _unit(self, value: str) -> int:
+        name = " ".join(str(value).split())  # line breaks and doubled spaces, as shown
+        key = comparison_key(name) if name else ""
+        if key not in self.ids:
+            self.ids[key] = len(self.ids)
+            self.names[key] = name
+        return self.ids[key]
+
+    def add(
+        self,
+        ctx: RuleContext,
+        sheet: str | None,
+        live: np.ndarray,
+        masks: dict[str, np.ndarray | None],
+    ) -> None:
+        unit = self._unit_codes(ctx)
+        size = len(self.ids)
+
+        def per_unit(mask: np.ndarray) -> np.ndarray:
+            return np.bincount(unit, weights=mask, minlength=size).astype(np.int64)
+
+        self.procedures.append(per_unit(live))
+        for name, mask in masks.items():
+            self.counts[name].append(None if mask is None else per_unit(mask))
+        found, at = self.on_rows.positions(ctx, sheet)
+        if len(found):
+            # One count per unit, rule and severity: a key per finding, counted by bincount.
+            kinds = len(self.on_rows.rules) * len(_SEVERITIES)
+            kind = self.on_rows.rule_code[found] * len(_SEVERITIES) + self.on_rows.severity[found]
+            counted = np.bincount(unit[at] * kinds + kind, minlength=size * kinds)
+            for key in np.flatnonzero(counted):
+                number, kind_of = divmod(int(key), kinds)
+                rule, severity = divmod(kind_of, len(_SEVERITIES))
+                self.found[(number, self.on_rows.rules[rule], _SEVERITIES[severity])] += int(
+                    counted[key]
+                )
+
+    def stats(self) -> tuple[UnitStats, ...]:
+        if not self.any_agency:
+            return ()
+        size = len(self.ids)
+
+        def total(parts: list[np.ndarray | None]) -> tuple[np.ndarray, bool]:
+            known = [np.pad(part, (0, size - len(part))) for part in parts if part is not None]
+            return (sum(known, np.zeros(size, dtype=np.int64)), bool(known))
+
+        procedures, _ = total(self.procedures)
+        counts = {name: total(parts) for name, parts in self.counts.items()}
+        found: dict[int, list[tuple[str, Severity, int]]] = {}
+        for (unit, rule, severity), count in sorted(self.found.items()):
+            found.setdefault(unit, []).append((rule, severity, count))
+        return tuple(
+            UnitStats(
+                self.names[key],
+                CatalogueStats(
+                    int(procedures[number]),
+                    **{
+                        name: int(values[number]) if known else None
+                        for name, (values, known) in counts.items()
+                    },
+                ),
+                tuple(found.get(number, ())),
+            )
+            for key, number in self.ids.items()
+        )
+
+
+def _spread(
+    ctx: RuleContext, column: str, flags_of: Callable[[pd.Index], np.ndarray]
+) -> np.ndarray:
+    """A flag per row from a flag per distinct value of `column` (False where missing)."""
+    codes, uniques = ctx.distinct(column)
+    flags = np.append(np.asarray(flags_of(uniques), dtype=bool), False)
+    return flags[codes]  # the code of a missing value is -1: the last, False
+
+
+def _each(func: Callable[[str], object]) -> Callable[[pd.Index], np.ndarray]:
+    """`func` (a truth) on each distinct value, in Python: for the rules' Python helpers."""
+    return lambda uniques: np.fromiter(
+        (bool(func(value)) for value in uniques), dtype=bool, count=len(uniques)
+    )
+
+
+def _with_code(ctx: RuleContext, live: np.ndarray) -> np.ndarray | None:
+    """Procedures whose code cell is filled, whatever it holds."""
+    if "code" not in ctx.frame:
+        return None
+    keys = ctx.code_keys  # stripped, shared with the duplicate rules
+    return keys.str.len().gt(0).fillna(False).to_numpy(dtype=bool) & live
+
+
+def _with_national_code(
+    ctx: RuleContext, live: np.ndarray, flagged: np.ndarray
+) -> np.ndarray | None:
+    """Procedures whose code PA101 accepts: its pattern (so the count stands where the rule
+    was not run), and not on a row PA101 flagged (a stricter pattern of the user's schema)."""
+    if "code" not in ctx.frame:
+        return None
+    valid = matches(arrow_text(ctx.frame["code"]), _NATIONAL_CODE)
+    return valid.to_numpy(zero_copy_only=False) & ~flagged & live
+
+
+def _filled_forms(uniques: pd.Index) -> np.ndarray:
+    """Which distinct forms cells PA301 leaves alone: those with a character a placeholder
+    has not; the few without one are judged by PA301's own pattern."""
+    texts = arrow_text(pd.Series(uniques, dtype="str"))
+    filled = matches(texts, _NOT_PLACEHOLDER).to_numpy(zero_copy_only=False).copy()
+    for position in np.flatnonzero(~filled):
+        filled[position] = FORM_PLACEHOLDERS.fullmatch(uniques[position]) is None
+    return filled
+
+
+def _with_forms(
+    ctx: RuleContext, live: np.ndarray, component_codes: frozenset[str] | None
+) -> np.ndarray | None:
+    """Procedures with a form: a filled forms cell (what PA301 does not flag), or a dossier
+    component of their code with a form file attached (what PA302 would not flag)."""
+    linked = component_codes is not None and "code" in ctx.frame
+    if "forms" not in ctx.frame and not linked:
+        return None
+    has = (
+        _spread(ctx, "forms", _filled_forms)
+        if "forms" in ctx.frame
+        else np.zeros(len(ctx.frame), dtype=bool)
+    )
+    if linked and component_codes:
+        lacking = ~has & live
+        codes = ctx.code_keys[lacking]
+        has[lacking] = codes.isin(component_codes).to_numpy(dtype=bool)
+    return has & live
+
+
+def _component_form_codes(context: FileContext) -> frozenset[str] | None:
+    """The codes of procedures whose dossier components have a form file attached; None
+    when no components sheet ties its components to codes and form links."""
+    found: set[str] | None = None
+    for table in context.components:
+        frame = table.frame
+        if "code" not in frame or "form_link" not in frame:
+            continue
+        found = found if found is not None else set()
+        links = frame["form_link"]
+        gives_file = links.notna() & ~map_distinct(links, no_form_file, dtype="boolean").fillna(
+            True
+        ).astype(bool)
+        codes = frame.loc[gives_file, "code"].str.strip()
+        found.update(codes[codes.str.len().gt(0).fillna(False)])
+    return None if found is None else frozenset(found)
+
+
+def _published(ctx: RuleContext, live: np.ndarray, errors: np.ndarray | None) -> np.ndarray | None:
+    """Procedures with a decision number neither PA401 nor PA402 reports as an error: the
+    rows of their error findings (`errors`), or, where PA402 did not run (None), of its own
+    check's error hits."""
+    if "decision_no" not in ctx.frame:
+        return None
+    given = ctx.frame["decision_no"].notna().to_numpy(dtype=bool)
+    if errors is None:
+        errors = _error_hits(ctx, INVALID_DECISION)
+    return given & ~errors & live
+
+
+def _error_hits(ctx: RuleContext, rule_id: str) -> np.ndarray:
+    """The rows a frame rule's own check reports at its error severity."""
+    rule = get_rule(rule_id)
+    rows = np.zeros(len(ctx.frame), dtype=bool)
+    if rule is None or rule.check is None:
+        return rows
+    found = rule.check(ctx)
+    if found.empty:
+        return rows
+    severity = (
+        found["severity"].fillna(rule.severity)
+        if "severity" in found
+        else pd.Series(rule.severity, index=found.index)
+    )
+    errors = found.index[severity.eq(Severity.ERROR).to_numpy(dtype=bool)]
+    rows[ctx.frame.index.get_indexer(errors)] = True
+    return rows
+
+
+def _fully_online_rows(ctx: RuleContext, live: np.ndarray) -> np.ndarray | None:
+    if "online_level" not in ctx.frame:
+        return None
+    fully = _spread(
+        ctx,
+        "online_level",
+        lambda uniques: fully_online(pd.Series(uniques, dtype="str")).to_numpy(),
+    )
+    return fully & live
+
+
+def _district(ctx: RuleContext) -> np.ndarray:
+    """The rows PA501 flags (before leaving out those out of force): a district level, a
+    district-tier agency or court, or a name tagged at the district level."""
+    frame = ctx.frame
+    rows = np.zeros(len(frame), dtype=bool)
+    if "level" in frame:
+        rows |= _spread(ctx, "level", _each(lambda level: DISTRICT in level_ids(level)))
+    if "agency" in frame:
+        rows |= _spread(ctx, "agency", _each(lambda agency: district_kind(agency) is not None))
+    tags = ctx.name_tags.dropna()  # most names have no tag
+    tagged = tags.index[[DISTRICT in levels for _, levels in tags]]
+    rows[frame.index.get_indexer(tagged)] = True
+    return rows
+
+
+def _reference(
+    context: FileContext, findings: Iterable[Finding], rules: Iterable[Rule]
+) -> tuple[int | None, int | None]:
+    """(reference procedures in the catalogue's scope, of which it announces) as PA405
+    compares them; None without --reference or where PA405 cannot tell the scope."""
+    reference = context.options.reference
+    if reference is None:
+        return None, None
+    # A context of its own: PA405's helpers note on it why the rule could not check a file.
+    own = FileContext(context.path, context.tables, context.options, context.components)
+    expected = reference_scope(own, reference)
+    if expected is None:
+        return None, None
+    total = int(expected.sum())
+    if any(rule.id == NOT_ANNOUNCED for rule in rules):
+        missing = sum(finding.rule == NOT_ANNOUNCED for finding in findings)
+    else:
+        missing = len(not_announced(own))
+    return total, total - missing

@@ -1,0 +1,277 @@
+"""Never flood: a rule that fails on nearly every value of a column says so once.
+
+A one-stop export whose code column holds local codes fails PA101 on all of its 1,037 rows;
+a new-procedures annex leaves every code empty. A report that lists each row buries what
+the official needs to hear, which is one thing about the column: "this column holds local
+codes, not national codes", "is this the right column?". So when one rule fails, at one
+severity, on at least `SHARE` of a table's non-empty values of a column (of its rows, for
+findings on empty cells) and on at least `MIN_ROWS` rows, its row findings become one column
+finding: how many rows, the first examples, and the likely cause. Likewise one value that
+fails one rule, with one message, on at least `MIN_ROWS` rows becomes one finding for the value:
+a list stacked per unit names "UBND Huyện Phù Ninh" on 93 rows, and the fix is one change to
+the unit's block, not 93. `check --every-row` keeps the row findings.
+
+Collapsing happens after the scorecard's counts are taken from the row findings, so the
+counts stay per procedure; every report, the fix-list and the baseline see the column
+finding. Its fingerprint holds no count or example, so a baseline keeps matching it while
+the rows are being fixed.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable
+from itertools import islice
+
+import pandas as pd
+
+from procaudit.core.findings import Finding
+from procaudit.core.i18n import t
+
+SHARE = 0.9
+MIN_ROWS = 20
+EXAMPLES = 3
+
+# A value shaped like a code but not a national one: letters, digits and separators with no
+# spaces inside ("2018.HT.14", "BHXH.TBHXH.02.", "2020STTTT_PTTT06").
+_LOCAL_CODE = re.compile(r"^(?=.*\d)[0-9A-Za-z]+(?:[._\-/ ][0-9A-Za-z]+)*[._]?$")
+_WHOLE_NUMBER = re.compile(r"^\d+$")
+
+# (rule, column, severity, on an empty cell): the findings that collapse together.
+_Key = tuple[str, str, str, bool]
+
+
+def collapse_floods(
+    findings: list[Finding], frame: pd.DataFrame, headers: dict[str, str]
+) -> list[Finding]:
+    """The findings of one table, each flood of one rule over one column made one finding.
+
+    `frame` is the table's canonical frame, `headers` its canonical column -> source header.
+    """
+    groups: dict[_Key, list[Finding]] = {}
+    columns = set(frame.columns)
+    for finding in findings:
+        if finding.row is not None and finding.column in columns:
+            key = (finding.rule, finding.column, finding.severity, _empty(finding.value))
+            groups.setdefault(key, []).append(finding)
+    floods = {key: found for key, found in groups.items() if len(found) >= MIN_ROWS}
+    if not floods:
+        return _value_floods(findings)
+    filled = {column: _filled(frame[column]) for column in {key[1] for key in floods}}
+    floods = {
+        key: found
+        for key, found in floods.items()
+        if len(found) >= SHARE * (len(frame) if key[3] else filled[key[1]])
+    }
+    if not floods:
+        return _value_floods(findings)
+    flooded = {id(finding) for found in floods.values() for finding in found}
+    kept = _value_floods([finding for finding in findings if id(finding) not in flooded])
+    whole = {key: len(frame) if key[3] else filled[key[1]] for key in floods}
+    kept.extend(
+        _column_finding(found, whole[key], headers.get(key[1], key[1]))
+        for key, found in floods.items()
+    )
+    return kept
+
+
+def _value_floods(findings: list[Finding]) -> list[Finding]:
+    """The findings with each value failing one rule the same way on `MIN_ROWS` rows or more
+    made one finding."""
+    groups: dict[tuple[str, str | None, str | None], list[Finding]] = {}
+    for finding in findings:
+        if finding.row is not None and finding.value:
+            groups.setdefault((finding.rule, finding.column, finding.value), []).append(finding)
+    # Only the few large groups are split by severity and message (hashing 85,000 messages
+    # would cost more than the whole collapse).
+    floods = [
+        found
+        for group in groups.values()
+        if len(group) >= MIN_ROWS
+        for found in _split(group)
+        if len(found) >= MIN_ROWS and not _empty(found[0].value)
+    ]
+    if not floods:
+        return findings
+    flooded = {id(finding) for found in floods for finding in found}
+    kept = [finding for finding in findings if id(finding) not in flooded]
+    kept.extend(_value_finding(found) for found in floods)
+    return kept
+
+
+def _every_row_hint() -> str:
+    return t(
+        "(procaudit --every-row lists each row.)", "(procaudit --every-row liệt kê từng dòng.)"
+    )
+
+
+def _split(group: list[Finding]) -> list[list[Finding]]:
+    """A value's findings of one rule by severity and message."""
+    parts: dict[tuple[str, str], list[Finding]] = {}
+    for finding in group:
+        parts.setdefault((finding.severity, finding.message), []).append(finding)
+    return list(parts.values())
+
+
+def _value_finding(found: list[Finding]) -> Finding:
+    first = min(found, key=lambda finding: finding.row or 0)
+    message = t(
+        "'{value}' fails this check on {count} rows ({where}): {message}",
+        "Giá trị '{value}' không đạt ở {count} dòng ({where}): {message}",
+        value=first.value,
+        count=f"{len(found):,}",
+        where=_rows_said(found),
+        message=first.message,
+    )
+    fix = f"{first.fix} {_every_row_hint()}"
+    return first._replace(
+        row=None,
+        code=None,
+        procedure=None,
+        message=message,
+        fix=fix,
+        rows=len(found),
+        examples=(str(first.value),),
+    )
+
+
+def _rows_said(found: list[Finding]) -> str:
+    """ "rows 2-95" for a block of rows, "rows between 2 and 1038" for rows with others
+    among them."""
+    rows = sorted(finding.row for finding in found if finding.row is not None)
+    if rows[-1] - rows[0] + 1 == len(rows):
+        return t("rows {first}-{last}", "các dòng {first}-{last}", first=rows[0], last=rows[-1])
+    return t(
+        "rows between {first} and {last}",
+        "các dòng từ {first} đến {last}",
+        first=rows[0],
+        last=rows[-1],
+    )
+
+
+def _empty(value: str | None) -> bool:
+    return value is None or not value.strip()
+
+
+def _filled(column: pd.Series) -> int:
+    """How many cells of the column are filled: the reader reads a blank cell as missing, so
+    this is a count of values, not a pass over a million strings. (A frame made otherwise,
+    with cells of spaces, only counts them as filled, which makes a flood rarer.)"""
+    return int(column.count())
+
+
+def _column_finding(found: list[Finding], whole: int, header: str) -> Finding:
+    first = min(found, key=lambda finding: finding.row or 0)
+    examples = tuple(
+        islice(
+            dict.fromkeys(
+                finding.value.strip()
+                for finding in found
+                if finding.value and finding.value.strip()
+            ),
+            EXAMPLES,
+        )
+    )
+    where = _rows_said(found)
+    message = t(
+        "Nearly every value of column '{header}' fails this check: {count} of {whole} rows "
+        "({where}). Row {row}: {message}",
+        "Gần như mọi giá trị của cột '{header}' đều không đạt: {count} trên {whole} dòng "
+        "({where}). Dòng {row}: {message}",
+        header=header,
+        count=f"{len(found):,}",
+        whole=f"{whole:,}",
+        where=where,
+        row=first.row,
+        message=first.message,
+    )
+    cause = _CAUSES.get(first.rule, _same_repair)(first, examples, header)
+    fix = f"{cause} {_every_row_hint()}"
+    return first._replace(
+        row=None,
+        code=None,
+        value=None,
+        procedure=None,
+        message=message,
+        fix=fix,
+        rows=len(found),
+        examples=examples,
+    )
+
+
+def _same_repair(first: Finding, examples: tuple[str, ...], header: str) -> str:
+    """A rule about what a value says (a district office, a merged ministry): the column is
+    right, and every row needs the same repair."""
+    return t(
+        "Every row needs the same repair: {fix}", "Mọi dòng cần sửa như nhau: {fix}", fix=first.fix
+    )
+
+
+def _right_column(first: Finding, examples: tuple[str, ...], header: str) -> str:
+    """A rule about a value's form (a code, a decision number, a date): a column that fails
+    everywhere may be the wrong column."""
+    return t(
+        "Is this the right column? If another column holds the {column}, choose it with "
+        '--map "HEADER={column}"; otherwise the fix is the same on every row: {fix}',
+        "Cột này có đúng không? Nếu cột khác chứa {column}, hãy chọn cột đó bằng "
+        '--map "TÊN_CỘT={column}"; nếu không, cách sửa giống nhau ở mọi dòng: {fix}',
+        column=first.column,
+        fix=first.fix,
+    )
+
+
+def _codes(first: Finding, examples: tuple[str, ...], header: str) -> str:
+    """PA101 on a whole column: the column holds something else than national codes."""
+    if examples and all(_WHOLE_NUMBER.match(value) for value in examples):
+        return t(
+            "Column '{header}' holds whole numbers, not procedure codes (a system's internal "
+            'id?): if another column holds the codes, choose it with --map "HEADER=code".',
+            "Cột '{header}' chứa số nguyên, không phải mã thủ tục (mã nội bộ của hệ thống?): "
+            'nếu cột khác chứa mã thủ tục, hãy chọn cột đó bằng --map "TÊN_CỘT=code".',
+            header=header,
+        )
+    if examples and all(_LOCAL_CODE.match(value) for value in examples):
+        return t(
+            "Column '{header}' holds local codes, not national codes (D.DDDDDD): add each "
+            "procedure's national code from the national procedure database, or, if another "
+            'column holds them, choose it with --map "HEADER=code".',
+            "Cột '{header}' chứa mã địa phương, không phải mã quốc gia (D.DDDDDD): bổ sung "
+            "mã quốc gia của từng thủ tục theo Cơ sở dữ liệu quốc gia về TTHC, hoặc nếu cột "
+            'khác chứa mã quốc gia, hãy chọn cột đó bằng --map "TÊN_CỘT=code".',
+            header=header,
+        )
+    return _right_column(first, examples, header)
+
+
+def _empty_column(first: Finding, examples: tuple[str, ...], header: str) -> str:
+    return t(
+        "Column '{header}' is empty: fill it in, or, if another column holds the {column}, "
+        'choose it with --map "HEADER={column}".',
+        "Cột '{header}' để trống: hãy điền vào, hoặc nếu cột khác chứa {column}, hãy chọn cột "
+        'đó bằng --map "TÊN_CỘT={column}".',
+        header=header,
+        column=first.column,
+    )
+
+
+_CAUSES: dict[str, Callable[[Finding, tuple[str, ...], str], str]] = {
+    "PA101": _codes,
+    "PA102": _empty_column,
+    "PA103": _empty_column,
+    "PA301": _empty_column,
+    "PA401": _empty_column,
+    "PA402": _right_column,
+    "PA403": _right_column,
+    "PA406": _right_column,
+}
+
+
+def collapse_all(
+    per_table: Iterable[tuple[list[Finding], pd.DataFrame, dict[str, str]]],
+) -> list[Finding]:
+    """`collapse_floods` of each table's findings, in one list."""
+    return [
+        finding
+        for found, frame, headers in per_table
+        for finding in collapse_floods(found, frame, headers)
+    ]

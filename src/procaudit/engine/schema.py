@@ -1,0 +1,207 @@
+"""Load the Pandera schema of the canonical frame and turn its failures into hits.
+
+The schema is a YAML file (procaudit's own `schemas/catalogue.yaml`, or the user's through
+`--schema`). A check's `error` option names the rule it stands for; see
+`rules/schema_generic.py` for checks that name none.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+
+import pandas as pd
+import pandera.errors
+import pandera.pandas as pa
+import yaml
+
+from procaudit.core.errors import SchemaError
+from procaudit.core.i18n import t
+from procaudit.engine import schema_checks  # noqa: F401  (registers the custom checks)
+from procaudit.rules.catalog import get_rule
+from procaudit.rules.schema_generic import SCHEMA_VIOLATION
+
+# A user's schema may name rules of its own in `error` ("FEE01"); anything else is a message.
+_RULE_ID = re.compile(r"^[A-Z][A-Z0-9_-]*\d$")
+
+
+@dataclass(frozen=True)
+class LoadedSchema:
+    source: str
+    schema: pa.DataFrameSchema
+    rule_columns: dict[str, str]  # rule id -> the column whose check stands for it
+
+
+def default_schema_path() -> Path:
+    return Path(str(resources.files("procaudit.schemas") / "catalogue.yaml"))
+
+
+def load_schema(path: str | None = None) -> LoadedSchema:
+    source = Path(path) if path else default_schema_path()
+    try:
+        text = source.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise SchemaError(
+            t(
+                "cannot read the schema {source}: {problem}",
+                "không đọc được lược đồ {source}: {problem}",
+                source=source,
+                problem=exc,
+            )
+        ) from exc
+    try:
+        schema = pa.DataFrameSchema.from_yaml(text)
+    except yaml.YAMLError as exc:
+        raise SchemaError(
+            t(
+                "the schema {source} is not valid YAML ({problem})",
+                "lược đồ {source} không phải YAML hợp lệ ({problem})",
+                source=source,
+                problem=_yaml_problem(exc),
+            )
+        ) from exc
+    except AttributeError as exc:
+        raise SchemaError(
+            t(
+                "the schema {source} uses an unknown check: {problem}",
+                "lược đồ {source} dùng một kiểm tra không xác định: {problem}",
+                source=source,
+                problem=exc,
+            )
+        ) from exc
+    except (TypeError, ValueError, KeyError, pandera.errors.SchemaInitError) as exc:
+        raise SchemaError(
+            t(
+                "the schema {source} is not a Pandera DataFrame schema: {problem}",
+                "lược đồ {source} không phải lược đồ DataFrame của Pandera: {problem}",
+                source=source,
+                problem=exc,
+            )
+        ) from exc
+    if not isinstance(schema, pa.DataFrameSchema):
+        raise SchemaError(
+            t(
+                "the schema {source} is not a Pandera DataFrame schema",
+                "lược đồ {source} không phải lược đồ DataFrame của Pandera",
+                source=source,
+            )
+        )
+    rule_columns = {
+        str(check.error): str(column)
+        for column, spec in schema.columns.items()
+        for check in spec.checks
+        if check.error
+    }
+    return LoadedSchema(str(source), schema, rule_columns)
+
+
+def _yaml_problem(exc: yaml.YAMLError) -> str:
+    """PyYAML's several-line message as one phrase: what went wrong, and where."""
+    problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
+    mark = getattr(exc, "problem_mark", None)
+    if mark is None:
+        return problem
+    return t(
+        "{problem} at line {line}", "{problem} tại dòng {line}", problem=problem, line=mark.line + 1
+    )
+
+
+def schema_hits(loaded: LoadedSchema, frame: pd.DataFrame) -> pd.DataFrame:
+    """One hit per failure case: rule, row index (None for the whole table), column, message."""
+    try:
+        loaded.schema.validate(frame, lazy=True)
+    except pandera.errors.SchemaErrors as exc:
+        return _hits_from_failures(exc.failure_cases)
+    return pd.DataFrame(columns=["rule", "index", "column", "value", "message", "fix"])
+
+
+def _hits_from_failures(failures: pd.DataFrame) -> pd.DataFrame:
+    failures = failures.reset_index(drop=True)
+    # Python lists: iterating pyarrow-backed columns costs a conversion per element.
+    columns, values = failures["column"].tolist(), failures["failure_case"].tolist()
+    rules, messages, fixes = [], [], []
+    explained: dict[tuple[str, object], tuple[str, str, str]] = {}
+    # Explained once per distinct (check, value): a million empty cells cost one call.
+    for check, column, value in zip(failures["check"].tolist(), columns, values, strict=True):
+        key = (str(check), value if _hashable(value) else repr(value))
+        if key not in explained:
+            explained[key] = _explain(str(check), column, value)
+        rule_id, message, fix = explained[key]
+        rules.append(rule_id)
+        messages.append(message)
+        fixes.append(fix)
+    return pd.DataFrame(
+        {
+            "rule": rules,
+            "index": failures["index"],
+            "column": failures["column"],
+            "value": [_text(value) for value in values],
+            "message": messages,
+            "fix": fixes,
+        }
+    )
+
+
+def _explain(check: str, column: object, value: object) -> tuple[str, str, str]:
+    rule = get_rule(check) if _RULE_ID.match(check) else None
+    if rule is not None and rule.describe is not None and rule.id != SCHEMA_VIOLATION:
+        message, fix = rule.describe(_text(value))
+        return rule.id, message, fix
+    if _RULE_ID.match(check):
+        return (
+            check,
+            t(
+                "The value fails the schema check {check}.",
+                "Giá trị không đạt kiểm tra {check} của lược đồ.",
+                check=check,
+            ),
+            t("Correct the value.", "Sửa lại giá trị."),
+        )
+    if check == "column_in_dataframe":
+        return (
+            SCHEMA_VIOLATION,
+            t(
+                "The schema requires a column '{column}' and the table has none.",
+                "Lược đồ yêu cầu cột '{column}' nhưng bảng không có cột này.",
+                column=value,
+            ),
+            t(
+                "Add the column, or mark it `required: false` in the schema.",
+                "Bổ sung cột này, hoặc đánh dấu `required: false` cho cột trong lược đồ.",
+            ),
+        )
+    where = (
+        t(" in column '{column}'", " ở cột '{column}'", column=column)
+        if isinstance(column, str)
+        else ""
+    )
+    return (
+        SCHEMA_VIOLATION,
+        t(
+            "The value fails the schema check {check}{where}.",
+            "Giá trị{where} không đạt kiểm tra {check} của lược đồ.",
+            check=check,
+            where=where,
+        ),
+        t(
+            "Correct the value so that it passes {check}, or change the schema.",
+            "Sửa giá trị để đạt kiểm tra {check}, hoặc sửa lược đồ.",
+            check=check,
+        ),
+    )
+
+
+def _hashable(value: object) -> bool:
+    try:
+        hash(value)
+    except TypeError:
+        return False
+    return True
+
+
+def _text(value: object) -> str | None:
+    if value is None or (isinstance(value, float) and pd.isna(value)):
+        return None
+    return str(value)

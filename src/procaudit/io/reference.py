@@ -1,0 +1,92 @@
+"""The national reference list (`--reference FILE`): the procedures a catalogue is compared
+with. Any file procaudit reads will do, such as the portal's own export."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pandas as pd
+
+from procaudit.catalogue.text_columns import comparison_keys, map_distinct, untagged_keys
+from procaudit.core.errors import InputError
+from procaudit.core.i18n import t
+from procaudit.io import read_catalogue
+from procaudit.vn.levels import level_ids
+
+# The national part of a code: local codes append the agency's ID ("1.000494.000.00.00.H29").
+NATIONAL_CODE = r"^\s*(\d\.\d{6})(?:\.|\s*$)"
+
+
+def national_codes(codes: pd.Series) -> pd.Series:
+    """The national part of each code; missing where the code has none."""
+    return codes.str.extract(NATIONAL_CODE, expand=False)
+
+
+@dataclass(frozen=True)
+class Reference:
+    """One row per reference procedure (the first row of each code): code, name, the name's
+    matching key, its levels (an empty set where the reference gives none) and its field's
+    comparison key."""
+
+    path: str
+    procedures: pd.DataFrame  # columns: code, name, name_key, levels, field_key
+
+    @property
+    def codes(self) -> pd.Index:
+        return pd.Index(self.procedures["code"].dropna().unique())
+
+
+def _column(frame: pd.DataFrame, column: str) -> pd.Series:
+    return frame[column] if column in frame else pd.Series(pd.NA, index=frame.index, dtype="str")
+
+
+def load_reference(path: str) -> Reference:
+    """Read the reference list; a file that cannot be read is a usage error of the run."""
+    try:
+        catalogue = read_catalogue(path)
+    except InputError as exc:
+        raise InputError(
+            path,
+            t(
+                "cannot be used as the reference: {problem}",
+                "không dùng được làm danh mục tham chiếu: {problem}",
+                problem=exc.problem,
+            ),
+        ) from None
+    frames = []
+    for table in catalogue.tables:
+        frame = table.frame
+        if "code" not in frame:
+            continue
+        frames.append(
+            pd.DataFrame(
+                {
+                    "code": national_codes(frame["code"]),
+                    "name": frame["name"],
+                    "level": _column(frame, "level"),
+                    "field": _column(frame, "field"),
+                }
+            )
+        )
+    if not frames:
+        raise InputError(
+            path,
+            t(
+                "cannot be used as the reference: it has no code column",
+                "không dùng được làm danh mục tham chiếu: tệp không có cột mã thủ tục",
+            ),
+        )
+    rows = pd.concat(frames, ignore_index=True).dropna(subset=["code"])
+    rows = rows.drop_duplicates("code").reset_index(drop=True)
+    empty: frozenset[str] = frozenset()
+    levels = map_distinct(rows["level"].astype("str"), level_ids, dtype="object")
+    procedures = pd.DataFrame(
+        {
+            "code": rows["code"].astype("str"),
+            "name": rows["name"].astype("str"),
+            "name_key": untagged_keys(rows["name"].astype("str")),
+            "levels": levels.map(lambda ids: ids if isinstance(ids, frozenset) else empty),
+            "field_key": comparison_keys(rows["field"].astype("str")),
+        }
+    )
+    return Reference(path, procedures)

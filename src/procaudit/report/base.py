@@ -1,0 +1,32 @@
+"""The interface every output format implements."""
+
+from __future__ import annotations
+
+from abc import ABC, abstractmethod
+from dataclasses import dataclass
+from typing import TextIO
+
+from procaudit.core.findings import AuditResult, FailOn
+from procaudit.rules.options import ONLINE_TARGET
+
+
+@dataclass(frozen=True)
+class ReportOptions:
+    fail_on: FailOn = FailOn.ERROR
+    max_per_rule: int = 10  # findings shown per rule in human formats; 0 shows all
+    width: int | None = None  # None: the terminal's width
+    summary_only: bool = False  # --quiet: the human report is its last line
+    # Runs for the HTML report's trend chart, oldest first: (run time as an ISO string,
+    # counts by severity "error"/"warning"/"info"). Empty: no trend chart.
+    history: tuple[tuple[str, dict[str, int]], ...] = ()
+    online_target: float = ONLINE_TARGET  # the HTML report's target line (--online-target)
+
+
+class Reporter(ABC):
+    """Renders an audit result; writes only the report itself to `out`."""
+
+    def __init__(self, options: ReportOptions) -> None:
+        self.options = options
+
+    @abstractmethod
+    def render(self, result: AuditResult, out: TextIO) -> None: ...

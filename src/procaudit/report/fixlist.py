@@ -1,0 +1,355 @@
+"""The fix-list: the worklist an official acts on, one row per finding, as .xlsx or .csv.
+
+The workbook adds a second sheet with the offending source rows, their bad cells
+highlighted and the findings as cell comments, so nobody has to open the catalogue
+beside it to see what is wrong.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import zipfile
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+from openpyxl import Workbook
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE, Cell
+from openpyxl.comments import Comment
+from openpyxl.styles import Font, PatternFill
+from openpyxl.worksheet.worksheet import Worksheet
+from openpyxl.writer.excel import ExcelWriter
+
+from procaudit.catalogue.columns import ROW
+from procaudit.core.atomic import write_atomically
+from procaudit.core.errors import ProcauditError, UsageError
+from procaudit.core.findings import AuditResult, Finding, Severity
+from procaudit.core.i18n import language, t
+from procaudit.engine.inspection import column_label
+from procaudit.io.read import PerFile, Table, options_for, read_catalogue
+
+HEADINGS = (
+    "Tệp / File",
+    "Trang tính / Sheet",
+    "Ô / Cell",
+    "Mã TTHC / Code",
+    "Tên thủ tục / Procedure",
+    "Quy tắc / Rule",
+    "Mức độ / Severity",
+    "Nội dung / Message",
+    "Giá trị hiện tại / Current value",
+    "Cách sửa / Suggested fix",
+    "Người xử lý / Assignee",
+    "Trạng thái / Status",
+)
+WIDTHS = (24, 18, 8, 16, 40, 10, 10, 60, 30, 50, 20, 14)
+SEVERITY_COLUMN = HEADINGS.index("Mức độ / Severity")
+FINDINGS_SHEET = "Danh sách sửa - Fix list"  # "/" is not allowed in sheet names
+ROWS_SHEET = "Dòng lỗi - Offending rows"
+ROWS_LEAD = ("Tệp / File", "Trang tính / Sheet", "Dòng / Row")
+# With --lang vi the fix-list speaks Vietnamese alone; the English one keeps the Vietnamese
+# beside the English, for the officials it is passed on to.
+HEADINGS_VI = (
+    "Tệp",
+    "Trang tính",
+    "Ô",
+    "Mã TTHC",
+    "Tên thủ tục",
+    "Quy tắc",
+    "Mức độ",
+    "Nội dung",
+    "Giá trị hiện tại",
+    "Cách sửa",
+    "Người xử lý",
+    "Trạng thái",
+)
+FINDINGS_SHEET_VI = "Danh sách cần sửa"
+ROWS_SHEET_VI = "Các dòng có lỗi"
+ROWS_LEAD_VI = ("Tệp", "Trang tính", "Dòng")
+SUFFIXES = (".xlsx", ".csv")
+
+SEVERITY_FILLS = {
+    Severity.ERROR: PatternFill("solid", fgColor="F4CCCC"),
+    Severity.WARNING: PatternFill("solid", fgColor="FFE599"),
+    Severity.INFO: PatternFill("solid", fgColor="CFE2F3"),
+}
+OFFENDING_FILL = PatternFill("solid", fgColor="FFC7CE")
+HEADING_FONT = Font(bold=True)
+# Fixed so that identical input gives an identical file (no "now" in docProps or the zip).
+FIXED_TIME = datetime(2000, 1, 1)
+ZIP_TIME = (1980, 1, 1, 0, 0, 0)
+_FORMULA_STARTS = ("=", "+", "-", "@")
+_WIDTH_LIMIT = 60
+
+
+Cells = dict[str, str]  # a catalogue row's cells as text, by canonical column ("" if empty)
+
+
+@dataclass
+class _Source:
+    """One re-read input file: the rows findings point at, with their table and cells."""
+
+    rows: dict[tuple[str | None, int], tuple[Table, Cells]] = field(default_factory=dict)
+
+    def locate(self, finding: Finding) -> tuple[Table, Cells] | None:
+        if finding.row is None:
+            return None
+        return self.rows.get((finding.sheet, finding.row))
+
+
+def headings() -> tuple[str, ...]:
+    """The column headings of the findings, in the language procaudit speaks."""
+    return HEADINGS_VI if language() == "vi" else HEADINGS
+
+
+def _rows_lead() -> tuple[str, ...]:
+    return ROWS_LEAD_VI if language() == "vi" else ROWS_LEAD
+
+
+def check_fix_list_path(path: Path) -> None:
+    """Raise UsageError for a path the fix-list cannot be written to, before any audit."""
+    if path.suffix.lower() not in SUFFIXES:
+        raise UsageError(
+            t(
+                "--fix-list {path}: must end in .xlsx or .csv, not '{suffix}'",
+                "--fix-list {path}: tên tệp phải có đuôi .xlsx hoặc .csv, không phải '{suffix}'",
+                path=path,
+                suffix=path.suffix or t("no suffix", "không có đuôi"),
+            )
+        )
+
+
+def write_fix_list(result: AuditResult, path: Path, read_options: PerFile = None) -> None:
+    """Write the findings of `result` as a fix-list at `path` (.xlsx or .csv, by suffix);
+    `read_options` are the run's overrides, so that files are re-read as they were audited."""
+    path = Path(path)
+    check_fix_list_path(path)
+    suffix = path.suffix.lower()
+    findings = sorted(result.findings, key=Finding.sort_key)
+    sources = _sources(findings, read_options)
+    if suffix == ".csv":
+        write_atomically(path, lambda handle: _write_csv(handle, findings, sources))
+    else:
+        write_atomically(path, lambda handle: handle.write(_xlsx_bytes(findings, sources)))
+
+
+# --- reading the sources back -------------------------------------------------------------
+
+
+def _sources(findings: list[Finding], read_options: PerFile) -> dict[str, _Source]:
+    """Each file re-read once; a file that cannot be read any more just gives no names."""
+    wanted: dict[str, set[tuple[str | None, int]]] = {f.file: set() for f in findings}
+    for finding in findings:
+        if finding.row is not None:
+            wanted[finding.file].add((finding.sheet, finding.row))
+    sources: dict[str, _Source] = {}
+    for file, rows in wanted.items():
+        sources[file] = source = _Source()
+        try:
+            catalogue = read_catalogue(file, options_for(read_options, file))
+        except ProcauditError:
+            continue
+        # Procedure tables win over dossier-component sheets for the same (sheet, row).
+        for table in (*catalogue.components, *catalogue.tables):
+            numbers = [row for sheet, row in rows if sheet == table.sheet]
+            source.rows.update(_rows_of(table, numbers))
+    return sources
+
+
+def _rows_of(table: Table, numbers: list[int]) -> dict[tuple[str | None, int], tuple[Table, Cells]]:
+    """The table's rows of these numbers (those it has), looked up and turned into text
+    column by column: a catalogue may have a million rows and the fix-list 85,000."""
+    frame = table.frame
+    rows = pd.Index(frame[ROW])
+    last = ~rows.duplicated(keep="last")  # a number seen twice: its last row, as a dict would
+    found = rows[last].get_indexer(numbers)
+    numbers = [number for number, at in zip(numbers, found, strict=True) if at >= 0]
+    chosen = frame.iloc[np.flatnonzero(last)[found[found >= 0]]]
+    texts = {column: chosen[column].astype("str").fillna("").tolist() for column in frame}
+    cells = [dict(zip(texts, values, strict=True)) for values in zip(*texts.values(), strict=True)]
+    return {(table.sheet, number): (table, row) for number, row in zip(numbers, cells, strict=True)}
+
+
+def cell_reference(finding: Finding, table: Table | None) -> str:
+    """'C17' for a cell; '17' when the column is not known; '' for a file-level finding."""
+    if finding.row is None:
+        return ""
+    columns = table.header_map.columns if table is not None else {}
+    if finding.column is None or finding.column not in columns:
+        return str(finding.row)
+    return f"{column_label(columns[finding.column], workbook=True)}{finding.row}"
+
+
+def _record(finding: Finding, source: _Source, labels: dict[Severity, str]) -> list[str]:
+    """The fix-list row of one finding, in HEADINGS order (`labels`: the severities' words,
+    picked once per fix-list)."""
+    table, cells = source.locate(finding) or (None, {})
+    value = finding.value
+    if finding.examples:  # a column finding: the first values that fail
+        value = "; ".join(finding.examples)
+    elif value is None and finding.column:
+        value = cells.get(finding.column, "")
+    return [
+        finding.file,
+        finding.sheet or "",
+        cell_reference(finding, table),
+        finding.code or "",
+        cells.get("name", ""),
+        finding.rule,
+        labels[finding.severity],
+        finding.message,
+        value or "",
+        finding.fix,
+        "",
+        "",
+    ]
+
+
+# --- cell safety ----------------------------------------------------------------------------
+
+
+def neutralise(text: str) -> str:
+    """Text a spreadsheet would run as a formula, prefixed with ' so that it stays text."""
+    if text[:1] in ("\t", "\r") or text.lstrip().startswith(_FORMULA_STARTS):
+        return "'" + text
+    return text
+
+
+def _put(cell: Cell, text: str) -> None:
+    # openpyxl refuses control characters; a catalogue cell may hold them.
+    cell.value = ILLEGAL_CHARACTERS_RE.sub("", neutralise(text))
+    cell.data_type = "s"  # never a formula, whatever the text
+
+
+# --- writing --------------------------------------------------------------------------------
+
+
+def _write_csv(
+    stream: io.BufferedWriter, findings: list[Finding], sources: dict[str, _Source]
+) -> None:
+    # utf-8-sig: Excel opens a CSV with a BOM as UTF-8, not in the ANSI code page.
+    text = io.TextIOWrapper(stream, encoding="utf-8-sig", newline="")
+    writer = csv.writer(text)
+    writer.writerow(headings())
+    labels = {severity: severity.label for severity in Severity}
+    for finding in findings:
+        writer.writerow(
+            [neutralise(cell) for cell in _record(finding, sources[finding.file], labels)]
+        )
+    text.flush()
+    text.detach()
+
+
+def _xlsx_bytes(findings: list[Finding], sources: dict[str, _Source]) -> bytes:
+    workbook = Workbook()
+    sheet = workbook.active
+    sheet.title = t(FINDINGS_SHEET, FINDINGS_SHEET_VI)
+    _findings_sheet(sheet, findings, sources)
+    _rows_sheet(workbook.create_sheet(t(ROWS_SHEET, ROWS_SHEET_VI)), findings, sources)
+    workbook.properties.created = FIXED_TIME
+    workbook.properties.modified = FIXED_TIME
+    workbook.properties.creator = "procaudit"
+    return stable_workbook_bytes(workbook)
+
+
+def stable_workbook_bytes(workbook: Workbook) -> bytes:
+    """The workbook's bytes with fixed zip timestamps (save_workbook would stamp 'now'):
+    the same findings give the same file (the fix-list, and procaudit diff's workbook)."""
+    raw = io.BytesIO()
+    with zipfile.ZipFile(raw, "w", zipfile.ZIP_DEFLATED) as archive:
+        ExcelWriter(workbook, archive).write_data()
+    stable = io.BytesIO()
+    with zipfile.ZipFile(raw) as source, zipfile.ZipFile(stable, "w") as target:
+        for info in source.infolist():
+            entry = zipfile.ZipInfo(info.filename, date_time=ZIP_TIME)
+            entry.compress_type = zipfile.ZIP_DEFLATED
+            target.writestr(entry, source.read(info.filename))
+    return stable.getvalue()
+
+
+def _findings_sheet(sheet: Worksheet, findings: list[Finding], sources: dict[str, _Source]) -> None:
+    _heading_row(sheet, headings())
+    labels = {severity: severity.label for severity in Severity}
+    for number, finding in enumerate(findings, start=2):
+        for column, text in enumerate(_record(finding, sources[finding.file], labels), start=1):
+            _put(sheet.cell(number, column), text)
+        sheet.cell(number, SEVERITY_COLUMN + 1).fill = SEVERITY_FILLS[finding.severity]
+    for position, width in enumerate(WIDTHS):
+        sheet.column_dimensions[column_label(position, workbook=True)].width = width
+    sheet.freeze_panes = "A2"
+    last = column_label(len(HEADINGS) - 1, workbook=True)
+    sheet.auto_filter.ref = f"A1:{last}{len(findings) + 1}"
+
+
+def _heading_row(sheet: Worksheet, headings: Iterable[str], row: int = 1) -> None:
+    for column, heading in enumerate(headings, start=1):
+        cell = sheet.cell(row, column)
+        _put(cell, heading)
+        cell.font = HEADING_FONT
+
+
+def _rows_sheet(sheet: Worksheet, findings: list[Finding], sources: dict[str, _Source]) -> None:
+    """The offending source rows, grouped under each source table's own header."""
+    by_row: dict[tuple[str, str | None, int | None], list[Finding]] = {}
+    located: dict[tuple[str, str | None, int | None], tuple[Table, Cells]] = {}
+    for finding in findings:
+        hit = sources[finding.file].locate(finding)
+        if hit is not None:
+            key = (finding.file, finding.sheet, finding.row)
+            by_row.setdefault(key, []).append(finding)
+            located[key] = hit
+    current: tuple[str, int] | None = None
+    widths: dict[int, int] = {}
+    number = 0
+    for key, found in by_row.items():
+        table, cells = located[key]
+        columns = _source_columns(table)
+        if current != (key[0], id(table)):
+            # A new source table: blank line, then its header (tables differ in columns).
+            number += 2 if number else 1
+            _heading_row(sheet, (*_rows_lead(), *(label for _, label in columns)), number)
+            current = (key[0], id(table))
+        number += 1
+        texts = [key[0], key[1] or "", str(found[0].row)]
+        texts += [cells.get(column, "") for column, _ in columns]
+        for column, text in enumerate(texts, start=1):
+            _put(sheet.cell(number, column), text)
+            widths[column] = max(widths.get(column, 8), min(len(text) + 2, _WIDTH_LIMIT))
+        _mark(sheet, number, found, [column for column, _ in columns])
+    for column, width in widths.items():
+        sheet.column_dimensions[column_label(column - 1, workbook=True)].width = width
+    sheet.freeze_panes = "D1"
+
+
+def _source_columns(table: Table) -> list[tuple[str, str]]:
+    """(canonical column, source header) of the table's columns, in source order."""
+    labels = table.account.labels if table.account is not None else ()
+    by_canonical = table.header_map.headers
+    ordered = sorted(table.header_map.columns.items(), key=lambda item: item[1])
+    return [
+        (
+            column,
+            (labels[position] if position < len(labels) else "")
+            or by_canonical.get(column, column),
+        )
+        for column, position in ordered
+    ]
+
+
+def _mark(sheet: Worksheet, number: int, found: list[Finding], columns: list[str]) -> None:
+    """Highlight each offending cell and comment it; row-level findings go on the row number."""
+    notes: dict[int, list[str]] = {}
+    lead = len(ROWS_LEAD)
+    for finding in found:
+        at = lead + 1 + columns.index(finding.column) if finding.column in columns else lead
+        notes.setdefault(at, []).append(f"{finding.rule}: {finding.message}")
+    for at, lines in notes.items():
+        cell = sheet.cell(number, at)
+        cell.fill = OFFENDING_FILL
+        comment = Comment(ILLEGAL_CHARACTERS_RE.sub("", "\n".join(lines)), "procaudit")
+        comment.width, comment.height = 320, 40 + 20 * len(lines)
+        cell.comment = comment

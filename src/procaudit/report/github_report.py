@@ -1,0 +1,47 @@
+"""GitHub Actions workflow commands: one annotation per finding.
+
+`::error file=F,line=N,title=PA201 duplicate-entry::message`, escaped as GitHub's toolkit
+does: `%`, CR and LF in the message; those and `,` and `:` in properties.
+"""
+
+from __future__ import annotations
+
+from typing import TextIO
+
+from procaudit.core.findings import AuditResult, Finding, Severity
+from procaudit.core.i18n import t
+from procaudit.report.base import Reporter
+from procaudit.report.rule_meta import message_with_fix
+
+COMMAND = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
+
+
+def escape_data(text: str) -> str:
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def escape_property(text: str) -> str:
+    return escape_data(text).replace(":", "%3A").replace(",", "%2C")
+
+
+def annotation(finding: Finding) -> str:
+    line = "" if finding.row is None else f",line={finding.row}"
+    title = escape_property(f"{finding.rule} {finding.name}")
+    # A row number alone is ambiguous in a workbook: say which sheet and column.
+    where = []
+    if finding.sheet is not None:
+        where.append(t("sheet '{sheet}'", "trang tính '{sheet}'", sheet=finding.sheet))
+    if finding.column:
+        where.append(t("column {column}", "cột {column}", column=finding.column))
+    message = message_with_fix(finding)
+    if where:
+        message = f"{', '.join(where)}: {message}"
+    return (
+        f"::{COMMAND[finding.severity]} file={escape_property(finding.file)}{line},"
+        f"title={title}::{escape_data(message)}"
+    )
+
+
+class GithubReporter(Reporter):
+    def render(self, result: AuditResult, out: TextIO) -> None:
+        out.writelines(annotation(finding) + "\n" for finding in result.findings)

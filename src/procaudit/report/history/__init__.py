@@ -1,0 +1,1 @@
+"""Renderers of `procaudit history`: the trend as Rich tables with sparklines, or JSON."""

@@ -1,0 +1,44 @@
+"""Values as the report shows them: escaped, and numbers written the reader's way."""
+
+from __future__ import annotations
+
+from html import escape
+
+from procaudit.core.findings import Severity
+from procaudit.core.i18n import language, t
+
+
+def esc(value: object) -> str:
+    """A value as HTML text or attribute content (quotes too); None is empty."""
+    return "" if value is None else escape(str(value), quote=True)
+
+
+def number(count: int) -> str:
+    """85,000 in English, 85.000 in Vietnamese (the dot groups thousands there)."""
+    text = f"{count:,}"
+    return text.replace(",", ".") if language() == "vi" else text
+
+
+def percent(share: float | None) -> str:
+    """39.2% in English, 39,2% in Vietnamese; a dash where the share is unknown."""
+    if share is None:
+        return "–"
+    text = f"{share * 100:.1f}"
+    return (text.replace(".", ",") if language() == "vi" else text) + "%"
+
+
+def severity_label(severity: Severity) -> str:
+    return {
+        Severity.ERROR: t("Error", "Lỗi"),
+        Severity.WARNING: t("Warning", "Cảnh báo"),
+        Severity.INFO: t("Info", "Thông tin"),
+    }[severity]
+
+
+def severity_heading(severity: Severity) -> str:
+    """The name of a count of findings of one severity."""
+    return {
+        Severity.ERROR: t("Errors", "Lỗi"),
+        Severity.WARNING: t("Warnings", "Cảnh báo"),
+        Severity.INFO: t("Information", "Thông tin"),
+    }[severity]

@@ -1,0 +1,286 @@
+"""Agency cells (cơ quan thực hiện): the agencies one cell names, the level each works at,
+and the agencies the 2025 reform dissolved or renamed.
+
+District-tier offices are read from the words of one agency: an office ("UBND", "Phòng …",
+"Công an", …) of a place of the district tier ("huyện", "quận", "thị xã", or "thành phố X"
+where X is a city under a province; the centrally-run cities of data/central_cities.csv are
+provinces), or anything "cấp huyện". Merged ministries and departments are matched after
+their abbreviations are written out (data/agency_abbreviations.csv): officials write "Sở
+TN&MT", "Sở Nông nghiệp và PTNT" and "Sở Lao động, Thương binh và XH" as often as the names.
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+from procaudit.vn.levels import CENTRAL, COMMUNE, DISTRICT, PROVINCE
+from procaudit.vn.text import comparison_key, strip_diacritics
+
+# One cell names several agencies, one per line or separated by commas and semicolons.
+_SEPARATORS = re.compile(r"[\n,;]+")
+_PUNCTUATION = re.compile(r"[^\w]+")
+
+DISTRICT_COURT = "court"
+
+# A place of the district tier, as written with or without diacritics (a key is lower case);
+# "quan" without marks is not read: it is also "quản" (quản lý) typed bare. "Thành phố" needs
+# the name after it (see _district_city); "huyện nghèo" is a poverty class.
+_PLACE = (
+    r"(?<!\w)(?:(?P<county>(?:huyện|huyen|quận)(?!\w)(?!\s+(?:nghèo|ngheo)(?!\w)))"
+    r"|(?P<town>(?:thị xã|thi xa)(?!\w))"
+    r"|(?P<city>(?:thành phố|thanh pho)(?!\w)|tp(?:\s*\.|(?!\w))))"
+)
+_PLACE_RE = re.compile(_PLACE)
+# Offices of the district tier: "UBND huyện X", "Phòng Tư pháp huyện", "Công an huyện".
+_OFFICE = re.compile(
+    r"(?<!\w)(?:ubnd|ủy ban nhân dân|uy ban nhan dan|hđnd|hdnd|hội đồng nhân dân|phòng|phong|"
+    r"công an|cong an|chi cục|chi cuc|văn phòng|van phong|trung tâm|trung tam|ban|"
+    r"bảo hiểm xã hội|bao hiem xa hoi|chi nhánh|chi nhanh|bộ phận|bo phan)(?!\w)"
+)
+_ANY_LEVEL_DISTRICT = re.compile(
+    r"(?<!\w)(?:cấp|cap)\s+(?:huyện|huyen|quận)(?!\w)(?!\s+(?:nghèo|ngheo)(?!\w))"
+)
+# District courts became regional courts (Tòa án nhân dân khu vực) on 1 July 2025.
+_COURT = re.compile(r"(?<!\w)(?:tòa án nhân dân|toa an nhan dan|tand)\s+(?:(?:cấp|cap)\s+)?")
+
+# What may follow "thành phố" without naming a city: "thành phố trực thuộc trung ương" is a
+# province, "các tỉnh, thành phố", "thành phố nơi …" name none; "thành phố thuộc tỉnh" is
+# the district tier itself.
+_CITY_UNDER_PROVINCE = re.compile(r"thuoc (?:tinh|thanh pho)(?!\w)")
+_NOT_A_CITY_NAME = frozenset(
+    (
+        "truc",
+        "thuoc",
+        "trung",
+        "tw",
+        "va",
+        "hoac",
+        "noi",
+        "co",
+        "do",
+        "tren",
+        "tai",
+        "cac",
+        "nay",
+        "so",
+        "duoc",
+        "cap",
+        "tinh",
+        "khac",
+        "moi",
+        "lien",
+        "voi",
+        "cua",
+        "theo",
+        "quan",
+        "huyen",
+        "xa",
+        "phuong",
+    )
+)
+
+
+@cache
+def central_cities() -> tuple[str, ...]:
+    """The names of the centrally-run cities, as words without diacritics ("ho chi minh",
+    "hcm"): data/central_cities.csv (edit it there)."""
+    source = resources.files("procaudit.vn").joinpath("data/central_cities.csv")
+    with source.open(encoding="utf-8", newline="") as handle:
+        rows = list(csv.DictReader(handle))
+    names = []
+    for row in rows:
+        for name in (row["name"], *filter(None, row["other_names"].split("|"))):
+            names.append(_plain_words(name))
+    return tuple(names)
+
+
+def is_central_city(place: str) -> bool:
+    """Whether `place` ("Hà Nội", "TP. Hồ Chí Minh", "Huế") names a centrally-run city."""
+    words = _plain_words(place)
+    return bool(words) and any(f"{words} ".startswith(f"{city} ") for city in central_cities())
+
+
+def _plain_words(text: str) -> str:
+    """Lower-case words without diacritics or punctuation: "TP. Hồ Chí Minh" -> "tp ho chi
+    minh"."""
+    return " ".join(_PUNCTUATION.sub(" ", strip_diacritics(comparison_key(text))).split())
+
+
+def _district_city(after: str) -> bool | None:
+    """Whether the words after "thành phố" make it a city of the district tier: True for a
+    named city under a province ("Việt Trì") or "thuộc tỉnh", False for a centrally-run city
+    or a province ("trực thuộc trung ương"), None where no city is named."""
+    words = _plain_words(after)
+    if not words:
+        return None
+    if _CITY_UNDER_PROVINCE.match(words):
+        return True
+    if words.split()[0] in _NOT_A_CITY_NAME:
+        return None
+    return not any(f"{words} ".startswith(f"{city} ") for city in central_cities())
+
+
+def _district_places(key: str, start: int = 0, *, adjacent: bool = False) -> bool:
+    """Whether `key` names a place of the district tier from `start` on (right at `start`
+    when `adjacent`)."""
+    for match in _PLACE_RE.finditer(key, start):
+        if adjacent and match.start() != start:
+            return False
+        if match.lastgroup != "city" or _district_city(key[match.end() :]):
+            return True
+        if adjacent:
+            return False
+    return False
+
+
+def _line_kind(key: str) -> str | None:
+    """DISTRICT_COURT, DISTRICT or None for one agency, given as its comparison key."""
+    court = _COURT.search(key)
+    if court is not None:
+        # A court is its own case, never another district-tier office.
+        return DISTRICT_COURT if _district_places(key, court.end(), adjacent=True) else None
+    if _ANY_LEVEL_DISTRICT.search(key):
+        return DISTRICT
+    office = _OFFICE.search(key)
+    if office is not None and _district_places(key, office.end()):
+        return DISTRICT
+    return None
+
+
+_LEVEL_OF_OFFICE = (
+    # A ministry, or one of its departments ("Cục Quản lý tài nguyên nước - Bộ NN và MT");
+    # "Bộ phận một cửa" is a desk, not a ministry.
+    (
+        re.compile(
+            r"(?<!\w)cấp\s+(?:bộ|trung ương|tw)(?!\w)|^(?:tổng\s+)?cục(?!\w)"
+            r"|(?:^|-\s*|thuộc\s+)bộ(?!\w)(?!\s+phận)"
+        ),
+        CENTRAL,
+    ),
+    (re.compile(r"(?<!\w)cấp\s+(?:tỉnh|tinh)(?!\w)|^sở(?!\w)|(?<!\w)tỉnh(?!\w)"), PROVINCE),
+    (
+        re.compile(
+            r"(?<!\w)cấp\s+xã(?!\w)|(?<!\w)(?:ubnd|ủy ban nhân dân|công an)\s+"
+            r"(?:xã|phường|đặc khu)(?!\w)"
+        ),
+        COMMUNE,
+    ),
+)
+
+
+def agency_lines(cell: str) -> list[str]:
+    """The agencies of one cell, each as its comparison key."""
+    return [key for part in _SEPARATORS.split(cell) if (key := comparison_key(part))]
+
+
+def district_kind(cell: str) -> str | None:
+    """DISTRICT_COURT, DISTRICT (another district-tier office) or None, for one agency cell."""
+    kinds = {_line_kind(line) for line in agency_lines(cell)}
+    if DISTRICT_COURT in kinds:
+        return DISTRICT_COURT
+    return DISTRICT if DISTRICT in kinds else None
+
+
+def _central_city(key: str) -> bool:
+    """Whether an agency belongs to a centrally-run city ("Công an thành phố Hà Nội")."""
+    return any(
+        match.lastgroup == "city" and _district_city(key[match.end() :]) is False
+        for match in _PLACE_RE.finditer(key)
+    )
+
+
+def agency_levels(cell: str) -> frozenset[str]:
+    """The levels the agencies of a cell work at, where their names say it."""
+    levels: set[str] = set()
+    for line in agency_lines(cell):
+        if _line_kind(line) is not None:
+            levels.add(DISTRICT)
+            continue
+        for pattern, level in _LEVEL_OF_OFFICE:
+            if pattern.search(line):
+                levels.add(level)
+                break
+        else:
+            if _central_city(line):
+                levels.add(PROVINCE)
+    return frozenset(levels)
+
+
+@dataclass(frozen=True)
+class Defunct:
+    """An agency dissolved or merged by the 2025 reorganisation, and who took it over."""
+
+    old_name: str
+    successor: str
+    since: str
+    note: str
+    pattern: re.Pattern[str]
+    successor_pattern: re.Pattern[str]
+
+
+def _words(text: str) -> str:
+    """Lower-case words without punctuation and without "và" (written "và", "&", "," or not
+    at all between the parts of one name)."""
+    return " ".join(w for w in _PUNCTUATION.sub(" ", comparison_key(text)).split() if w != "và")
+
+
+@cache
+def _abbreviations() -> tuple[re.Pattern[str], dict[str, str]]:
+    """data/agency_abbreviations.csv as one pattern over `_words` and what each match stands
+    for: "tn mt" -> "tài nguyên môi trường"."""
+    source = resources.files("procaudit.vn").joinpath("data/agency_abbreviations.csv")
+    with source.open(encoding="utf-8", newline="") as handle:
+        rows = list(csv.DictReader(handle))
+    expansions = {_words(row["abbreviation"]): _words(row["expansion"]) for row in rows}
+    # The longest first, so that "lđ tb xh" wins over "xh".
+    alternatives = "|".join(re.escape(a) for a in sorted(expansions, key=len, reverse=True))
+    return re.compile(rf"(?<!\S)(?:{alternatives})(?!\S)"), expansions
+
+
+def agency_words(text: str) -> str:
+    """An agency name as PA504 compares it: `_words` with the abbreviations officials use
+    written out ("Sở TN&MT", "Sở Tài nguyên và Môi trường" -> "sở tài nguyên môi trường")."""
+    pattern, expansions = _abbreviations()
+    return pattern.sub(lambda match: expansions[match.group(0)], _words(text))
+
+
+@cache
+def defunct_agencies() -> tuple[Defunct, ...]:
+    """The list kept in data/defunct_agencies.csv (edit it there, not here)."""
+    source = resources.files("procaudit.vn").joinpath("data/defunct_agencies.csv")
+    with source.open(encoding="utf-8", newline="") as handle:
+        rows = list(csv.DictReader(handle))
+    agencies = []
+    for row in rows:
+        names = [row["old_name"], *filter(None, row["short_names"].split("|"))]
+        alternatives = "|".join(sorted({re.escape(agency_words(name)) for name in names}))
+        # "Bộ TTTT cũ": an old name marked as the former one is history, not a mistake.
+        pattern = re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)(?!\s*cũ)")
+        successor = re.sub(r"\s*\(.*\)", "", row["successor"])  # "Cục Thuế (Bộ Tài chính)"
+        successor_pattern = re.compile(rf"(?<!\w){re.escape(agency_words(successor))}(?!\w)")
+        agencies.append(
+            Defunct(
+                row["old_name"],
+                row["successor"],
+                row["since"],
+                row["note"],
+                pattern,
+                successor_pattern,
+            )
+        )
+    return tuple(agencies)
+
+
+def defunct_in(cell: str) -> tuple[Defunct, ...]:
+    """The defunct agencies an agency cell names, unless it names the successor too ("Bộ
+    Khoa học và Công nghệ (Bộ TTTT cũ)" says where the task went)."""
+    words = agency_words(cell)
+    return tuple(
+        agency
+        for agency in defunct_agencies()
+        if agency.pattern.search(words) and not agency.successor_pattern.search(words)
+    )

@@ -1,0 +1,80 @@
+"""Administrative levels (cấp thực hiện) read from level cells, name tags and agency names.
+
+Catalogues write one level many ways ("Cấp bộ", "cấp TW", "Trung ương"; "Cấp tỉnh", "tỉnh";
+"cấp Xã") and join several in one cell; rules compare the level *ids* below instead.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from procaudit.vn.text import comparison_key
+
+CENTRAL, PROVINCE, DISTRICT, COMMUNE, OTHER = "central", "province", "district", "commune", "other"
+LABELS = {
+    CENTRAL: "Cấp bộ",
+    PROVINCE: "Cấp tỉnh",
+    DISTRICT: "Cấp huyện",
+    COMMUNE: "Cấp xã",
+    OTHER: "Cơ quan khác",
+}
+
+# One level word each; "tinh" is the typo seen in real names ("thực hiện tại cấp tinh").
+_LEVEL_WORDS = (
+    (CENTRAL, r"bộ|trung ương|tw|central|ministry"),
+    (PROVINCE, r"tỉnh|tinh|province|provincial"),
+    # "huyện nghèo": a poverty class; "thị xã" (a town) is read before "xã" (a commune).
+    (DISTRICT, r"huyện(?!\s+nghèo)|quận|thị xã|district"),
+    (COMMUNE, r"xã|phường|thị trấn|đặc khu|commune|ward"),
+    (OTHER, r"cơ quan khác|other"),
+)
+_LEVEL_RE = re.compile(
+    "|".join(f"(?P<{level}>(?<!\\w)(?:{words})(?!\\w))" for level, words in _LEVEL_WORDS)
+)
+
+# The tag some names end with: "(thực hiện tại cấp tỉnh)", "(cấp Bộ)", "(thực hiện ở cấp xã)",
+# "(cấp TW)"; the closing parenthesis is sometimes missing.
+_TAG_RE = re.compile(
+    r"\(\s*(?:thực hiện\s+(?:tại|ở)\s+)?(cấp\s+[^()]{1,40}?)\s*\)?\s*\.?\s*$", re.IGNORECASE
+)
+
+
+def _folded(text: str) -> str:
+    return " ".join(unicodedata.normalize("NFC", text).lower().split())
+
+
+def level_ids(text: str) -> frozenset[str]:
+    """The levels a level cell names: "Cấp bộ, Cấp tỉnh" -> {central, province}."""
+    return frozenset(match.lastgroup for match in _LEVEL_RE.finditer(_folded(text)))  # type: ignore[misc]
+
+
+def name_tag(name: str) -> tuple[str, frozenset[str]] | None:
+    """The level tag a name ends with, as written, and the levels it names; None without one.
+
+    Only tags made of level words count: "(trừ vùng an toàn dịch bệnh cấp tỉnh …)" is a
+    qualification of the procedure, not a level tag."""
+    match = _TAG_RE.search(unicodedata.normalize("NFC", name))
+    if match is None:
+        return None
+    inside = _folded(match.group(1))
+    words = re.sub(r"\b(cấp|và|hoặc)\b|[,;/&]", " ", inside).split()
+    levels = level_ids(inside)
+    if not levels or len(words) > 2 * len(levels) + 1:
+        return None
+    return match.group(0).strip(), levels
+
+
+def describe(levels: frozenset[str]) -> str:
+    """Levels as the catalogues write them: "Cấp tỉnh, Cấp xã"."""
+    return ", ".join(LABELS[level] for level in LABELS if level in levels)
+
+
+def untagged_key(name: str) -> str:
+    """The comparison key of a name without its level tag: a catalogue may tag a name
+    "(thực hiện tại cấp xã)" where the national list does not."""
+    name = unicodedata.normalize("NFC", name)
+    tag = name_tag(name)
+    if tag is not None:
+        name = name[: name.rfind(tag[0])]
+    return comparison_key(name)

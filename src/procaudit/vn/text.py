@@ -1,0 +1,70 @@
+"""Vietnamese-aware text normalisation, the one place where text is made comparable.
+
+Two keys are built here:
+- `comparison_key` keeps every diacritic ("Cấp" and "Cáp" stay different words) but folds
+  Unicode form, old/new tone placement, case, spacing and trailing punctuation;
+- `header_key` is only for matching column headers against aliases: it also drops
+  diacritics, because headers are often typed without them ("Ma TTHC", "ten_thu_tuc").
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+# Old-style tone placement puts the mark on the second vowel of an open "oa", "oe" or "uy"
+# syllable ("hoà", "khoẻ", "thuỷ"); the style taught since 1980s puts it on the first
+# ("hòa", "khỏe", "thủy"). Both occur in one export, and NFC does not make them equal.
+_TONED = {
+    "a": "àáảãạ",
+    "e": "èéẻẽẹ",
+    "y": "ỳýỷỹỵ",
+}
+_BASE_TONED = {"o": "òóỏõọ", "u": "ùúủũụ"}
+_OLD_TO_NEW: dict[str, str] = {}
+for first, second in (("o", "a"), ("o", "e"), ("u", "y")):
+    for tone, toned_second in enumerate(_TONED[second]):
+        _OLD_TO_NEW[first + toned_second] = _BASE_TONED[first][tone] + second
+
+# Only at the end of a syllable ("hoàn" is correct in both styles) and never after "q",
+# where "u" belongs to the consonant ("quý" keeps its mark on "y"). Character classes scan
+# faster than an alternation of the fifteen pairs; `_new_pair` keeps only the real pairs.
+# The parts are shared with `text_columns`, which finds the pairs with pyarrow's RE2.
+TONED_SECONDS = "".join(_TONED.values())
+OLD_TONE_PAIR = f"[ou][{TONED_SECONDS}]"
+WORD_LETTERS = "a-zà-ỹđ"
+_OLD_TONE = re.compile(f"(?<!q){OLD_TONE_PAIR}(?![{WORD_LETTERS}])")
+TRAILING = " .,;:"  # punctuation a key drops at its end
+_NON_ALNUM = re.compile(r"[^0-9a-z]+")
+# Where a camelCase database name starts a word: "TenThuTuc", "MaTTHC", "TTHCName".
+_CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z]{2})")
+
+
+def _new_pair(match: re.Match[str]) -> str:
+    pair = match.group(0)
+    return _OLD_TO_NEW.get(pair, pair)
+
+
+def new_tone(text: str) -> str:
+    """`text` (lowercase) with old-style tone placement written in the new style."""
+    return _OLD_TONE.sub(_new_pair, text)
+
+
+def comparison_key(text: str) -> str:
+    """The form under which two names, levels or agencies are the same text."""
+    text = unicodedata.normalize("NFC", text).lower()
+    text = " ".join(text.split()).rstrip(TRAILING)  # spacing, then trailing punctuation
+    return new_tone(text)
+
+
+def strip_diacritics(text: str) -> str:
+    """Drop tone and vowel marks, and write "đ" as "d"."""
+    decomposed = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
+def header_key(header: str) -> str:
+    """Fold a column header to lowercase ASCII words: "Mã số TTHC" -> "ma so tthc",
+    `TEN_THU_TUC` and "TenThuTuc" -> "ten thu tuc"."""
+    folded = _CAMEL.sub(" ", strip_diacritics(unicodedata.normalize("NFC", header))).lower()
+    return _NON_ALNUM.sub(" ", folded).strip()
