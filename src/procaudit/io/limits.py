@@ -17,21 +17,21 @@ from typing import TYPE_CHECKING
 
 from procaudit.core.errors import InputError
 from procaudit.core.i18n import language, t
+from procaudit.core.limits import MAX_CELL_LENGTH, MAX_CELLS, MAX_FILE_SIZE_MB, MB
 from procaudit.io.grid import Grid
 
 if TYPE_CHECKING:
     import pandas as pd
 
-MB = 1024 * 1024
-
 
 @dataclass(frozen=True)
 class Limits:
-    max_file_size: int = 2048 * MB  # bytes on disk (a national 1M-row CSV is about 360 MB)
-    max_cells: int = 50_000_000  # rows x columns of one sheet, as the reader allocates them
-    # Characters; Excel stops at 32,767 but CSV does not: the portal's details CSV has a
-    # scraped cell of 51,526.
-    max_cell_length: int = 100_000
+    """The limits of one run; the defaults, and why they are what they are, are in
+    `procaudit.core.limits`."""
+
+    max_file_size: int = MAX_FILE_SIZE_MB * MB  # bytes on disk
+    max_cells: int = MAX_CELLS
+    max_cell_length: int = MAX_CELL_LENGTH
     max_unzipped: int = 4096 * MB  # the parts of a workbook, inflated
     max_ratio: int = 200  # inflated/compressed size of one large part; zip bombs go far above
 
