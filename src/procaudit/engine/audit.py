@@ -42,7 +42,7 @@ Progress = Callable[[str], None]
 
 
 def audit(
-    paths: Iterable[str],
+    paths: Iterable[str | Catalogue],
     schema_path: str | None = None,
     read_options: PerFile = None,
     rule_options: RuleOptions | None = None,
@@ -51,7 +51,8 @@ def audit(
     every_row: bool = False,
     by_agency: bool = False,
 ) -> AuditResult:
-    """Audit every path; an unreadable file is recorded as a failure and the rest go on.
+    """Audit every path (or catalogue already read: a DataFrame's, see `procaudit.app.frames`);
+    an unreadable file is recorded as a failure and the rest go on.
 
     A rule that fails on nearly every value of a column gives one column finding
     (`procaudit.engine.floods`); `every_row` keeps its row findings instead. `by_agency`: count the
@@ -66,11 +67,12 @@ def audit(
     skipped: dict[SkippedRule, None] = {}  # ordered and without repeats
     failures: list[FileFailure] = []
     paths = list(paths)
-    for number, path in enumerate(paths, start=1):
+    for number, source in enumerate(paths, start=1):
+        path = source if isinstance(source, str) else source.path
         stage = _stages(progress, path, number, len(paths))
         try:
             found, not_checked, report = _audit_one(
-                path, schema, read_options, options, rules, selection, stage, every_row, by_agency
+                source, schema, read_options, options, rules, selection, stage, every_row, by_agency
             )
         except InputError as exc:
             failures.append(FileFailure(path, str(exc)))
@@ -86,7 +88,7 @@ def audit(
 
 
 def _audit_one(
-    path: str,
+    source: str | Catalogue,
     schema: LoadedSchema,
     read_options: PerFile,
     options: RuleOptions,
@@ -97,8 +99,12 @@ def _audit_one(
     by_agency: bool = False,
 ) -> tuple[list[Finding], list[SkippedRule], FileReport]:
     """One file's findings, the rules it could not be checked by, and its report entry."""
-    stage(t("reading", "đang đọc"))
-    catalogue = read_catalogue(path, options_for(read_options, path))
+    if isinstance(source, Catalogue):
+        catalogue = source
+    else:
+        stage(t("reading", "đang đọc"))
+        catalogue = read_catalogue(source, options_for(read_options, source))
+    path = catalogue.path
     contexts = [
         (table, RuleContext(table.frame, options, frozenset(table.header_map.columns)))
         for table in catalogue.tables

@@ -128,6 +128,16 @@ def read_catalogue(path_text: str, options: ReadOptions | None = None) -> Catalo
     )
 
 
+def read_grid(name: str, grid: Grid, options: ReadOptions | None = None) -> Catalogue:
+    """A catalogue from a grid already in memory (a pandas DataFrame's, see
+    `procaudit.app.frames`), understood as a CSV file holding the same cells is: its header
+    found (or given), its parts and sections, its columns mapped by the same aliases.
+    `name` stands for the file's path in the findings and the report."""
+    options = options or ReadOptions()
+    tables = _tables(name, grid, options)
+    return Catalogue(name, "frame", tables, notes=value_notes(tables))
+
+
 def _tables(path: str, grid: Grid, options: ReadOptions) -> tuple[Table, ...]:
     """The tables of one sheet: one per header, unless the user said where the header is."""
     if options.header_rows:
