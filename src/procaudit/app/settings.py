@@ -113,6 +113,12 @@ class Settings:
         )
 
     @property
+    def online_share(self) -> float:
+        """The online target as the share PA505 and the scorecard compare with (80 -> 0.8):
+        the one place a percentage becomes a fraction."""
+        return float(self.online_target.value) / 100
+
+    @property
     def reform_date(self) -> Setting:
         return self._pick("reform-date", None, self.config.reform_date, REFORM_DATE)
 
@@ -195,6 +201,29 @@ class Settings:
                 )
             )
         return settings
+
+
+def load_settings(
+    config_path: Path | None = None, line: CommandLine | None = None, start: Path | None = None
+) -> Settings:
+    """The settings of a run: `line` (what was typed; nothing by default) over the
+    configuration file `config_path`, else over the nearest one from `start` (the current
+    folder) upward, else over the defaults. A file that cannot be used is a ProcauditError
+    (ConfigError, or UsageError for a --config naming no file)."""
+    from procaudit.app.config import find_config, load_config
+    from procaudit.core.errors import UsageError
+    from procaudit.core.i18n import t
+
+    path = config_path or find_config(start or Path.cwd())
+    if config_path is not None and not config_path.is_file():
+        raise UsageError(
+            t(
+                "--config {path}: no such file",
+                "--config {path}: không có tệp này",
+                path=config_path,
+            )
+        )
+    return Settings(load_config(path) if path else Config(), line or CommandLine())
 
 
 def show_value(value: Any) -> str:

@@ -1,0 +1,121 @@
+"""The audit as procaudit's use cases run it: the settings decide the rules, their options and
+the severities, the engine audits, and the scorecard is built on what it found.
+
+`audit_files` is the Python API's way in (a notebook, a scheduler); `run_check`
+(`procaudit.app.check`) and `audit_frame` (`procaudit.app.frames`) go through `audit_sources`
+too, so that all three find the same findings in the same catalogue.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from contextlib import nullcontext
+from dataclasses import replace
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from procaudit.app.config import Config
+from procaudit.app.hooks import Progress, StageDisplay, no_stage_display
+from procaudit.app.settings import CommandLine, Settings
+
+if TYPE_CHECKING:
+    from procaudit.core.findings import AuditResult
+    from procaudit.io import Catalogue, PerFile
+    from procaudit.rules.options import RuleOptions
+    from procaudit.rules.selection import RuleSelection
+
+
+def default_settings() -> Settings:
+    """The settings of a run given no configuration file and no flag."""
+    return Settings(Config(), CommandLine())
+
+
+def audit_files(
+    paths: Iterable[str | Path],
+    settings: Settings | None = None,
+    read_options: PerFile = None,
+    schema: Path | None = None,
+    progress: Progress | None = None,
+) -> AuditResult:
+    """Audit catalogue files as `procaudit check` does (a file that cannot be read is among
+    the result's `failures`, the others go on), with the scorecard; the defaults are those of
+    a check without flags or configuration file (see `load_settings` for them)."""
+    return audit_sources(
+        [str(path) for path in paths],
+        settings or default_settings(),
+        read_options,
+        schema,
+        lambda: nullcontext(progress),
+    )
+
+
+def audit_sources(
+    sources: Sequence[str | Catalogue],
+    settings: Settings,
+    read_options: PerFile = None,
+    schema: Path | None = None,
+    stages: StageDisplay = no_stage_display,
+) -> AuditResult:
+    """Audit files by path, or catalogues already read: the settings' rules with their
+    options, then the settings' severities, provinces and scorecard. A ProcauditError for a
+    selection, reference list or schema that cannot be used."""
+    from procaudit.engine.audit import audit
+
+    selection = rule_selection(settings)
+    options = rule_options(settings)
+    with stages() as progress:
+        result = audit(
+            sources,
+            str(schema) if schema else None,
+            read_options if read_options is not None else settings_read_options(settings),
+            options,
+            selection,
+            progress,
+            every_row=settings.every_row.value,
+            by_agency=settings.group_by.value == "agency",
+        )
+    return with_scorecard(result.with_severities(settings.severity.value), settings)
+
+
+def settings_read_options(settings: Settings) -> PerFile:
+    """How to read every file when nobody said: the settings' aliases and --map, the
+    default limits."""
+    from procaudit.io import ReadOptions
+
+    return ReadOptions(mapping=settings.mapping.value)
+
+
+def rule_selection(settings: Settings) -> RuleSelection:
+    """The rules the settings select; a UsageError for an id or prefix no rule has."""
+    from procaudit.rules import all_rules
+    from procaudit.rules.selection import RuleSelection
+
+    select, ignore = settings.rule_prefixes()
+    return RuleSelection.parse(list(select), list(ignore), [rule.id for rule in all_rules()])
+
+
+def rule_options(settings: Settings) -> RuleOptions:
+    """What the rules need beyond the catalogue, from the settings; the reference list is
+    read here (an InputError when it cannot be)."""
+    from procaudit.io.reference import load_reference
+    from procaudit.rules.options import RuleOptions
+
+    reference = settings.reference.value
+    return RuleOptions(
+        forms_dir=settings.forms_dir.value,
+        reference=load_reference(str(reference)) if reference else None,
+        online_target=settings.online_share,
+        reform_date=settings.reform_date.value,
+    )
+
+
+def with_scorecard(result: AuditResult, settings: Settings) -> AuditResult:
+    """The result with each file's province (the configuration's where neither the file's
+    title nor its name gives one) and the run's scorecard."""
+    from procaudit.engine.scorecard import build_scorecard, with_provinces
+
+    result = with_provinces(result, settings.province_for)
+    scorecard = build_scorecard(
+        result, settings.online_share, settings.group_by.value, settings.severity.value
+    )
+    return replace(result, scorecard=scorecard)

@@ -1,0 +1,203 @@
+"""`procaudit check` as a use case: a `CheckRequest` in, the run's steps in order, a
+`CheckOutcome` out.
+
+The steps: every output path is checked before the audit (a report, baseline, fix-list or
+history that cannot be written should not cost a run); the audit (`procaudit.app.audit`);
+the baseline compared and written; the run recorded in the history, before the report, so
+that a report showing the trend includes it; the report, to `stdout` or a file; the
+fix-list. A step that cannot go on raises a ProcauditError, one sentence for the user (exit
+2). What the run says along the way (a file that could not be read, how one was read) goes
+to its `Hooks` (`procaudit.app.hooks`) as it happens, so that the command line prints it
+around the report as it always has.
+
+Free of pandas at import: the command line imports this module to build its request.
+"""
+
+from __future__ import annotations
+
+import sys
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import TYPE_CHECKING, TextIO
+
+from procaudit.app.audit import audit_sources, default_settings, settings_read_options
+from procaudit.app.history import open_history, record, severity_trend
+from procaudit.app.hooks import Hooks, StageDisplay
+from procaudit.app.outputs import CannotWrite, check_output, write_text
+from procaudit.app.settings import Settings
+from procaudit.core.errors import UsageError
+from procaudit.core.findings import FailOn
+from procaudit.core.i18n import t
+from procaudit.report import Format, ReportOptions, reporter_for
+
+if TYPE_CHECKING:
+    from procaudit.core.findings import AuditResult, FileFailure
+    from procaudit.io import PerFile
+
+# Findings shown per rule in the terminal report; 0 shows all.
+MAX_PER_RULE = 10
+
+
+@dataclass(frozen=True)
+class CheckRequest:
+    """One `procaudit check` run: the files, the settings, and where the results go."""
+
+    paths: tuple[str, ...]
+    settings: Settings = field(default_factory=default_settings)
+    read_options: PerFile = None  # None: the settings' aliases and --map, default limits
+    input_failures: tuple[FileFailure, ...] = ()  # arguments that named no file
+    schema: Path | None = None  # a Pandera YAML schema instead of procaudit's own
+    output_format: Format = Format.RICH
+    output: Path | None = None  # None: the report goes to `stdout`
+    max_per_rule: int = MAX_PER_RULE
+    quiet: bool = False  # the terminal report's summary line alone, and no notes
+    exit_zero: bool = False  # findings never fail the run
+    baseline: Path | None = None
+    write_baseline: Path | None = None
+    fix_list: Path | None = None  # .xlsx or .csv
+    history: Path | None = None  # an SQLite history the run is appended to
+
+    @property
+    def fail_on(self) -> FailOn:
+        return FailOn.NEVER if self.exit_zero else FailOn(self.settings.fail_on.value)
+
+
+@dataclass(frozen=True)
+class CheckOutcome:
+    """What a run found, and the exit code the command line ends with: 0 clean, 1 findings
+    at or above fail-on, 2 an input that could not be audited or a history not written."""
+
+    result: AuditResult
+    exit_code: int
+    history_failed: bool = False
+
+
+def run_check(
+    request: CheckRequest, hooks: Hooks | None = None, stdout: TextIO | None = None
+) -> CheckOutcome:
+    """Run `request`'s steps in order (see the module's docstring); the report goes to
+    `request.output`, else to `stdout` (sys.stdout when None), unless no file was audited."""
+    hooks = hooks or Hooks()
+    started = _check_outputs(request)
+    if request.read_options is None:  # the fix-list reads the files again: as the audit did
+        request = replace(request, read_options=settings_read_options(request.settings))
+    result = audit_sources(
+        request.paths, request.settings, request.read_options, request.schema, hooks.stages
+    )
+    result = replace(result, failures=(*request.input_failures, *result.failures))
+    result = _baselines(result, request)
+    # Recorded before the report, so that a report showing the trend includes tonight's run;
+    # a history that fails this late is said at once and the report still comes (exit 2).
+    history_failed = request.history is not None and not _recorded(
+        request.history, result, started, hooks
+    )
+    _tell(result, request, hooks)
+    outcome = CheckOutcome(
+        result,
+        2 if history_failed else result.exit_code(request.fail_on),
+        history_failed,
+    )
+    if not result.files:  # every input failed: there is nothing to report or to fix
+        return outcome
+    _report(result, request, stdout or sys.stdout)
+    if request.fix_list is not None:
+        _fix_list(result, request, request.fix_list, hooks.stages)
+    return outcome
+
+
+def _check_outputs(request: CheckRequest) -> str | None:
+    """Every path the run will write, checked before the audit; the run's time when it is
+    recorded in a history."""
+    paths = request.paths
+    if request.output is not None:
+        check_output(request.output, paths)
+    if request.write_baseline is not None:
+        check_output(request.write_baseline, paths, "--write-baseline")
+    if request.fix_list is not None:
+        check_output(request.fix_list, paths, "--fix-list")
+        from procaudit.report.fixlist import check_fix_list_path
+
+        check_fix_list_path(request.fix_list)
+    started = open_history(request.history, paths) if request.history is not None else None
+    forms_dir = request.settings.forms_dir.value
+    if forms_dir is not None and not forms_dir.is_dir():
+        raise UsageError(
+            t(
+                "--forms-dir {folder}: no such folder",
+                "--forms-dir {folder}: không có thư mục này",
+                folder=forms_dir,
+            )
+        )
+    return started
+
+
+def _baselines(result: AuditResult, request: CheckRequest) -> AuditResult:
+    """The result split against the baseline (new, still present, fixed), and recorded as
+    the next one."""
+    from procaudit.engine.baseline import load_baseline, split, write_baseline
+
+    if request.baseline is not None:
+        result = split(result, load_baseline(request.baseline))
+    if request.write_baseline is not None:
+        write_baseline(result, request.write_baseline)
+    return result
+
+
+def _recorded(history: Path, result: AuditResult, started: str | None, hooks: Hooks) -> bool:
+    """Whether the run was appended to the history; why not goes to `hooks.error`."""
+    failed = record(history, result, started)
+    if failed is not None:
+        hooks.error(failed)
+    return failed is None
+
+
+def _tell(result: AuditResult, request: CheckRequest, hooks: Hooks) -> None:
+    """The files that could not be audited; for a machine format, also how each file was
+    read and the rules not checked (the terminal report shows them itself)."""
+    for failure in result.failures:
+        hooks.error(failure.message)
+    if request.output_format is Format.RICH or request.quiet:
+        return
+    for report in result.files:
+        for note in report.notes:
+            hooks.note(f"{report.path}: {note}")
+    not_checked = t("not checked", "chưa kiểm tra")
+    for group in result.skipped_groups():
+        hooks.note(f"{not_checked}: {group.describe()}")
+
+
+def _report(result: AuditResult, request: CheckRequest, stdout: TextIO) -> None:
+    rich = request.output_format is Format.RICH
+    options = ReportOptions(
+        fail_on=request.fail_on,
+        max_per_rule=request.max_per_rule,
+        summary_only=request.quiet and rich,
+        online_target=request.settings.online_share,
+        history=(
+            severity_trend(request.history, result) if request.output_format is Format.HTML else ()
+        ),
+    )
+    reporter = reporter_for(request.output_format, options)
+    if request.output is None:
+        reporter.render(result, stdout)
+    else:
+        write_text(request.output, lambda text: reporter.render(result, text))
+
+
+def _fix_list(result: AuditResult, request: CheckRequest, path: Path, stages: StageDisplay) -> None:
+    """The worklist officials correct the files from, with the offending rows highlighted."""
+    from procaudit.report.fixlist import write_fix_list
+
+    try:
+        with stages() as progress:
+            if progress is not None:
+                progress(
+                    t(
+                        "writing the fix-list {name}",
+                        "đang ghi danh sách cần sửa {name}",
+                        name=path.name,
+                    )
+                )
+            write_fix_list(result, path, request.read_options)
+    except OSError as exc:
+        raise CannotWrite(path, exc) from None

@@ -1,0 +1,70 @@
+"""`procaudit diff` as a use case: what changed between two versions of a catalogue
+(`procaudit.diff`), rendered to stdout or written to a file (`procaudit.report.diff`).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from procaudit.app.hooks import Hooks
+from procaudit.app.outputs import CannotWrite, check_output
+
+if TYPE_CHECKING:
+    from procaudit.diff.model import DiffResult
+    from procaudit.io import ReadOptions
+    from procaudit.report.diff.formats import DiffFormat
+
+# Rows shown per kind of change in the terminal report; 0 shows all.
+MAX_ROWS = 50
+# A file has no terminal to fit: wide enough that the tables do not wrap every cell.
+FILE_WIDTH = 160
+
+
+@dataclass(frozen=True)
+class DiffRequest:
+    old: str  # the earlier version: any file check reads
+    new: str  # the later version
+    old_options: ReadOptions | None = None
+    new_options: ReadOptions | None = None
+    output_format: DiffFormat | None = None  # None: xlsx for an .xlsx output, else rich
+    output: Path | None = None  # None: stdout
+    quiet: bool = False  # the summary line alone, and no notes
+    max_rows: int = MAX_ROWS
+
+
+@dataclass(frozen=True)
+class DiffOutcome:
+    result: DiffResult
+
+    @property
+    def exit_code(self) -> int:
+        """As diff(1)'s: 0 no change, 1 changes."""
+        return self.result.exit_code()
+
+
+def run_diff(request: DiffRequest, hooks: Hooks | None = None) -> DiffOutcome:
+    """Compare the two versions and render what changed; a ProcauditError for a version
+    that cannot be read or an output that cannot be written. How each version was read goes
+    to `hooks.note`, unless quiet."""
+    from procaudit.diff.changes import diff_files
+    from procaudit.report.diff.formats import RenderOptions, renderer_for, resolve_format
+    from procaudit.report.diff.output import write_diff
+
+    hooks = hooks or Hooks()
+    if request.output is not None:
+        check_output(request.output, [request.old, request.new])
+    chosen = resolve_format(request.output_format, request.output)
+    result = diff_files(request.old, request.new, request.old_options, request.new_options)
+    if not request.quiet:
+        for version in (result.old, result.new):
+            for note in version.notes:
+                hooks.note(f"{version.path}: {note}")
+    width = None if request.output is None else FILE_WIDTH
+    renderer = renderer_for(chosen, RenderOptions(request.max_rows, request.quiet, width))
+    try:
+        write_diff(result, renderer, request.output)
+    except OSError as exc:
+        raise CannotWrite(request.output, exc) from None
+    return DiffOutcome(result)
