@@ -1,6 +1,6 @@
 """The progress display: on stderr, on a terminal only, never with --quiet, after a delay.
 
-CliRunner's stderr is no terminal; the tests that want one force `_stderr_is_terminal`."""
+CliRunner's stderr is no terminal; the tests that want one force `stderr_is_terminal`."""
 
 from __future__ import annotations
 
@@ -10,8 +10,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from procaudit import cli
-from procaudit.cli import app, progress
+from procaudit.cli import app, common, progress
 
 CATALOGUE = (
     "ma_thu_tuc,ten_thu_tuc,cap_thuc_hien,mau_don_to_khai,so_quyet_dinh\n"
@@ -30,7 +29,7 @@ def catalogue(tmp_path: Path) -> str:
 @pytest.fixture
 def terminal(monkeypatch: pytest.MonkeyPatch) -> pytest.MonkeyPatch:
     """stderr taken for a terminal, and the display shown at once."""
-    monkeypatch.setattr(cli, "_stderr_is_terminal", lambda: True)
+    monkeypatch.setattr(common, "stderr_is_terminal", lambda: True)
     monkeypatch.setattr(progress, "DELAY", 0)
     monkeypatch.setenv("TERM", "xterm")  # Rich draws nothing on a dumb terminal
     return monkeypatch

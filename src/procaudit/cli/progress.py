@@ -1,4 +1,4 @@
-"""A progress display on stderr for runs that take more than a moment (see cli.py for when).
+"""A progress display on stderr for runs that take more than a moment (cli/check.py: when).
 
 The audit tells its stages ("lao-cai.xlsx: checking PA201 duplicate-entry"); the display
 shows the latest with a spinner and the time elapsed. It appears only once the run has

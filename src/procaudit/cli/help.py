@@ -1,0 +1,116 @@
+"""The help in the help's language (issue 8): the --lang, else the PROCAUDIT_LANG, of the
+command line being run (`procaudit.core.i18n.help_language`).
+
+Typer builds the help when the command line is imported, before it parses anything: every
+help text is a `t(...)` evaluated then. `procaudit.cli.main` therefore builds the app inside
+`speaking_the_help_language()`, which also fixes click's own words around the help texts
+(usage line, headings, the notes after an option's help) in that language: they are printed
+after the root callback has gone back to English. The configuration file's lang is not read
+for the help: reading TOML here would slow every start.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Iterator
+from contextlib import AbstractContextManager, contextmanager
+from dataclasses import dataclass
+from inspect import get_annotations
+from typing import ClassVar
+
+import typer
+
+from procaudit.core.i18n import help_language, language, set_language, t
+
+
+@dataclass(frozen=True)
+class ClickWords:
+    """Click's words around the help texts, in one language."""
+
+    usage: str
+    headings: dict[str, str]
+    # In a parameter's help: the --help option's, and the [default: …; required] after it.
+    notes: dict[str, str]
+
+    @classmethod
+    def now(cls) -> ClickWords:
+        """The words in the language spoken now."""
+        return cls(
+            usage=t("Usage: ", "Cách dùng: "),
+            headings={
+                "Arguments": t("Arguments", "Tham số"),
+                "Options": t("Options", "Tùy chọn"),
+                "Commands": t("Commands", "Các lệnh"),
+            },
+            notes={
+                "Show this message and exit.": t(
+                    "Show this message and exit.", "Hiển thị trợ giúp này rồi thoát."
+                ),
+                "  [default: ": t("  [default: ", "  [mặc định: "),
+                "[required]": t("[required]", "[bắt buộc]"),
+                "; required]": t("; required]", "; bắt buộc]"),
+            },
+        )
+
+    def noted(self, text: str) -> str:
+        for english, translated in self.notes.items():
+            text = text.replace(english, translated)
+        return text
+
+
+class HelpFormatter(typer.Context.formatter_class):  # type: ignore[misc]
+    """Click's help formatter saying its usage line, headings and notes in the help's
+    language; the notes are translated before wrapping, so the columns still line up."""
+
+    words: ClassVar[ClickWords] = ClickWords.now()  # fixed again by speaking_the_help_language
+
+    def write_usage(self, prog: str, args: str = "", prefix: str | None = None) -> None:
+        super().write_usage(prog, args, self.words.usage if prefix is None else prefix)
+
+    def section(self, name: str) -> AbstractContextManager[None]:
+        return super().section(self.words.headings.get(name, name))
+
+    def write_dl(
+        self, rows: list[tuple[str, str]], col_max: int = 30, col_spacing: int = 2
+    ) -> None:
+        rows = [(term, self.words.noted(text)) for term, text in rows]
+        super().write_dl(rows, col_max, col_spacing)
+
+
+class HelpContext(typer.Context):
+    formatter_class = HelpFormatter
+
+
+class Command(typer.core.TyperCommand):
+    """A command whose help speaks the help's language."""
+
+    context_class = HelpContext
+
+
+class Group(typer.core.TyperGroup):
+    """The app's group, whose help speaks the help's language."""
+
+    context_class = HelpContext
+
+
+@contextmanager
+def speaking_the_help_language() -> Iterator[None]:
+    """Speak the help's language inside the block, with click's words fixed in it; then
+    speak again as before (a test's process goes on in its own language)."""
+    before = language()
+    set_language(help_language(sys.argv[1:], os.environ))
+    HelpFormatter.words = ClickWords.now()
+    try:
+        yield
+    finally:
+        set_language(before)
+
+
+def read_annotations(app: typer.Typer) -> None:
+    """Typer reads the commands' annotations only when the app runs (`from __future__ import
+    annotations` keeps them as text): read them now, inside `speaking_the_help_language`, so
+    that a help text written in a signature speaks the help's language too."""
+    for command in (app.registered_callback, *app.registered_commands):
+        if command is not None and command.callback is not None:
+            command.callback.__annotations__ = get_annotations(command.callback, eval_str=True)

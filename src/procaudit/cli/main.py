@@ -1,0 +1,64 @@
+"""The app: the root options and the six commands, with their help in the help's language,
+and the console entry point.
+
+Every module that holds a help text is imported inside `speaking_the_help_language()`, here
+and nowhere before (`procaudit.cli` imports this module first): see `procaudit.cli.help`.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+
+import typer
+
+from procaudit.cli.help import Group, read_annotations, speaking_the_help_language
+from procaudit.core.i18n import t
+
+
+def build_app() -> typer.Typer:
+    """The app, its help texts in the help's language."""
+    with speaking_the_help_language():
+        from procaudit.cli import check, config, diff, history, inspect, root, rules
+
+        app = typer.Typer(
+            name="procaudit",
+            cls=Group,
+            help=t(
+                "Audit administrative-procedure catalogues (thủ tục hành chính) for "
+                "data-quality defects.",
+                "Rà soát danh mục thủ tục hành chính để phát hiện sai sót về chất lượng dữ liệu.",
+            ),
+            no_args_is_help=True,
+            add_completion=False,
+            pretty_exceptions_enable=False,
+            # Plain click help: typer's rich help imports rich.markdown and markdown-it
+            # (0.13 s), and --help must stay well under the cost of importing pandas.
+            rich_markup_mode=None,
+        )
+        root.register(app)
+        for command in (check, inspect, history, diff, config, rules):  # the help's order
+            command.register(app)
+        read_annotations(app)
+    return app
+
+
+app = build_app()
+
+
+def main() -> None:
+    """Console entry point: the tool's own failures end in one sentence and exit 2."""
+    try:
+        app()
+    except Exception as exc:  # a bug in procaudit: say so briefly unless asked for details
+        if os.environ.get("PROCAUDIT_DEBUG"):
+            raise
+        typer.echo(
+            f"procaudit: internal error: {exc.__class__.__name__}: {exc} "
+            + t(
+                "(set PROCAUDIT_DEBUG=1 for details and please report it)",
+                "(đặt PROCAUDIT_DEBUG=1 để xem chi tiết và vui lòng báo lỗi này)",
+            ),
+            err=True,
+        )
+        sys.exit(2)

@@ -1,0 +1,157 @@
+"""The options several commands share, with their help texts and their defaults.
+
+Imported only inside `speaking_the_help_language()` (see `procaudit.cli.help`): each help
+text below is words in the help's language, fixed when this module is imported. The limit
+defaults are `procaudit.core.limits`', the readers' own.
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from procaudit.core.i18n import t
+from procaudit.core.limits import MAX_CELL_LENGTH, MAX_CELLS, MAX_FILE_SIZE_MB
+
+__all__ = [
+    "MAX_CELLS",
+    "MAX_CELL_LENGTH",
+    "MAX_FILE_SIZE_MB",
+    "ConfigOption",
+    "HeaderRowOption",
+    "LangOption",
+    "MapOption",
+    "MaxCellLengthOption",
+    "MaxCellsOption",
+    "MaxFileSizeOption",
+    "OutputFormat",
+    "OutputFormatOption",
+    "SheetOption",
+]
+
+
+class OutputFormat(StrEnum):
+    """The formats of `inspect` and `history`: for a person, or for a program."""
+
+    RICH = "rich"
+    JSON = "json"
+
+
+OutputFormatOption = Annotated[
+    OutputFormat,
+    typer.Option("--format", "-f", help=t("Output format.", "Định dạng kết quả.")),
+]
+
+LangOption = Annotated[
+    str | None,
+    typer.Option(
+        "--lang",
+        metavar="vi|en",
+        show_default=False,
+        help=t(
+            "The language of reports and messages: vi (Vietnamese) or en "
+            "(English). Default: PROCAUDIT_LANG, else the configuration's lang, "
+            "else en. --help follows --lang or PROCAUDIT_LANG only.",
+            "Ngôn ngữ của báo cáo và thông báo: vi (tiếng Việt) hoặc en (tiếng "
+            "Anh). Mặc định: theo biến môi trường PROCAUDIT_LANG; nếu không có, "
+            "theo khóa lang của tệp cấu hình; nếu vẫn không có, dùng en. Phần trợ "
+            "giúp (--help) chỉ theo --lang hoặc PROCAUDIT_LANG.",
+        ),
+    ),
+]
+
+ConfigOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--config",
+        metavar="FILE",
+        show_default=False,
+        help=t(
+            "The configuration file (default: procaudit.toml, or "
+            "[tool.procaudit] in pyproject.toml, from this folder upward).",
+            "Tệp cấu hình (mặc định: tệp procaudit.toml, hoặc mục [tool.procaudit] "
+            "trong tệp pyproject.toml, tìm từ thư mục hiện hành lên các thư mục "
+            "cấp trên).",
+        ),
+    ),
+]
+
+# Limits that keep a run bounded on hostile or broken files; raise them for huge catalogues.
+MaxFileSizeOption = Annotated[
+    int,
+    typer.Option(
+        "--max-file-size",
+        metavar="MB",
+        min=1,
+        help=t(
+            "Refuse input files larger than this many megabytes.",
+            "Từ chối tệp đầu vào có dung lượng lớn hơn số megabyte (MB) này.",
+        ),
+    ),
+]
+MaxCellsOption = Annotated[
+    int,
+    typer.Option(
+        "--max-cells",
+        metavar="N",
+        min=1,
+        help=t(
+            "Refuse a sheet reaching further than N cells (rows x columns).",
+            "Từ chối trang tính vượt quá N ô (số dòng x số cột).",
+        ),
+    ),
+]
+MaxCellLengthOption = Annotated[
+    int,
+    typer.Option(
+        "--max-cell-length",
+        metavar="N",
+        min=1,
+        help=t(
+            "Refuse a file with a cell longer than N characters.",
+            "Từ chối tệp có ô dài hơn N ký tự.",
+        ),
+    ),
+]
+
+# The overrides for files that guessing reads wrong; `check`, `inspect` and `diff` take them.
+SheetOption = Annotated[
+    str | None,
+    typer.Option(
+        "--sheet",
+        show_default=False,
+        help=t(
+            "Read only this sheet (its name, or its number from 1).",
+            "Chỉ đọc trang tính này (theo tên, hoặc theo số thứ tự bắt đầu từ 1).",
+        ),
+    ),
+]
+HeaderRowOption = Annotated[
+    str | None,
+    typer.Option(
+        "--header-row",
+        metavar="N[-M]",
+        show_default=False,
+        help=t(
+            "The header is on row N (or split over rows N and N+1): no guessing.",
+            "Dòng tiêu đề của bảng là dòng N (hoặc trải trên hai dòng N và N+1): không tự dò tìm.",
+        ),
+    ),
+]
+MapOption = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--map",
+        metavar="'HEADER=column'",
+        show_default=False,
+        help=t(
+            "Read the column headed HEADER as a canonical column, e.g. "
+            "--map 'Tên gọi khác=name'. Repeatable.",
+            "Đọc cột có tiêu đề HEADER như một cột chuẩn, ví dụ "
+            "--map 'Tên gọi khác=name'. Có thể lặp lại.",
+        ),
+    ),
+]
