@@ -39,7 +39,7 @@ from procaudit.rules.codes import CODE_PATTERN
 from procaudit.rules.context import FileContext, RuleContext
 from procaudit.rules.forms import FORM_PLACEHOLDERS, no_form_file
 from procaudit.rules.reference import NOT_ANNOUNCED, not_announced, reference_scope
-from procaudit.rules.reform import fully_online
+from procaudit.rules.reform_online import fully_online
 from procaudit.vn.agencies import district_kind
 from procaudit.vn.levels import DISTRICT, level_ids
 from procaudit.vn.text import comparison_key
