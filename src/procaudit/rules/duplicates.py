@@ -160,7 +160,15 @@ def _units_of(ctx: RuleContext, mask: np.ndarray) -> dict[object, str]:
 
 
 @frame_rule(
-    "PA201", "duplicate-entry", Severity.ERROR, columns=("code", "name"), prefetch=_prefetch_keys
+    "PA201",
+    "duplicate-entry",
+    Severity.ERROR,
+    columns=("code", "name"),
+    prefetch=_prefetch_keys,
+    finds=(
+        "the same code and name at the same level, twice (codes compared after their "
+        'mechanical repair: "1,003980" is "1.003980")'
+    ),
 )
 def duplicate_entry(ctx: RuleContext) -> pd.DataFrame:
     """The same procedure listed twice: same code, same name, same level.
@@ -255,7 +263,12 @@ def duplicate_entry(ctx: RuleContext) -> pd.DataFrame:
 
 
 @frame_rule(
-    "PA202", "code-conflict", Severity.ERROR, columns=("code", "name"), prefetch=_prefetch_keys
+    "PA202",
+    "code-conflict",
+    Severity.ERROR,
+    columns=("code", "name"),
+    prefetch=_prefetch_keys,
+    finds="one code on rows with different names",
 )
 def code_conflict(ctx: RuleContext) -> pd.DataFrame:
     """One code given to procedures with different names.
@@ -353,7 +366,17 @@ def code_conflict(ctx: RuleContext) -> pd.DataFrame:
     )
 
 
-@frame_rule("PA203", "duplicate-name", Severity.WARNING, columns=("name",), prefetch=_prefetch_keys)
+@frame_rule(
+    "PA203",
+    "duplicate-name",
+    Severity.WARNING,
+    columns=("name",),
+    prefetch=_prefetch_keys,
+    finds=(
+        "the same name at the same level under different codes (PA201-PA204 compare rows "
+        "within one unit of a list stacked per unit)"
+    ),
+)
 def duplicate_name(ctx: RuleContext) -> pd.DataFrame:
     """The same name at the same level under different codes (or without a code).
 

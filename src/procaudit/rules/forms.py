@@ -27,7 +27,13 @@ if TYPE_CHECKING:
 FORM_PLACEHOLDERS = re.compile(r"[\s\-–—_.…/]*")
 
 
-@frame_rule("PA301", "missing-form", Severity.ERROR, columns=("forms",))
+@frame_rule(
+    "PA301",
+    "missing-form",
+    Severity.ERROR,
+    columns=("forms",),
+    finds='an empty forms cell ("Không" means none is needed and is fine)',
+)
 def missing_form(ctx: RuleContext) -> pd.DataFrame:
     """A procedure whose forms cell is empty.
 
@@ -276,7 +282,16 @@ def _shortened(text: str) -> str:
     return text[: _SHOWN_COMPONENT - 1].rstrip() + "…"
 
 
-@file_rule("PA302", "form-file-missing", Severity.ERROR, columns=("name",))
+@file_rule(
+    "PA302",
+    "form-file-missing",
+    Severity.ERROR,
+    columns=("name",),
+    finds=(
+        "with `--forms-dir`, a form file named in the list that is not in the folder; always, "
+        'a dossier component that is a form ("Tờ khai", "Mẫu", "Đơn") with no file'
+    ),
+)
 def form_file_missing(ctx: FileContext) -> pd.DataFrame:
     """A form the catalogue names has no file.
 

@@ -226,7 +226,15 @@ def _prefetch_found(ctx: RuleContext) -> None:
 
 
 @frame_rule(
-    "PA204", "near-duplicate-name", Severity.WARNING, columns=("name",), prefetch=_prefetch_found
+    "PA204",
+    "near-duplicate-name",
+    Severity.WARNING,
+    columns=("name",),
+    prefetch=_prefetch_found,
+    finds=(
+        "names at the same level that differ by a typo or a filler word (not by a word that "
+        'makes another procedure: "cấp lại", "hạng II")'
+    ),
 )
 def near_duplicate_name(ctx: RuleContext) -> pd.DataFrame:
     """Names at one level that differ only by a typo, a filler word or punctuation.

@@ -73,7 +73,16 @@ def _listed(ctx: FileContext) -> tuple[set[str], set[str]]:
 NOT_ANNOUNCED = "PA405"
 
 
-@file_rule(NOT_ANNOUNCED, "not-announced", Severity.ERROR, columns=("name",), needs="reference")
+@file_rule(
+    NOT_ANNOUNCED,
+    "not-announced",
+    Severity.ERROR,
+    columns=("name",),
+    needs="reference",
+    finds=(
+        "with `--reference`, a reference procedure at a level the catalogue covers that it lacks"
+    ),
+)
 def not_announced(ctx: FileContext) -> pd.DataFrame:
     """A procedure of the national reference list that the catalogue does not announce.
 
@@ -229,7 +238,14 @@ def _suggestion(
     )
 
 
-@frame_rule("PA406", "unknown-code", Severity.WARNING, columns=("code",), needs="reference")
+@frame_rule(
+    "PA406",
+    "unknown-code",
+    Severity.WARNING,
+    columns=("code",),
+    needs="reference",
+    finds="with `--reference`, a code the reference lacks, with the likely intended code",
+)
 def unknown_code(ctx: RuleContext) -> pd.DataFrame:
     """A procedure code that the national reference list does not have.
 

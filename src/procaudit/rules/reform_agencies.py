@@ -78,7 +78,17 @@ def _since(since: str) -> str:
     return t(since, f"ngày {day.day:02d}/{day.month}/{day.year}")
 
 
-@frame_rule("PA504", "defunct-agency", Severity.WARNING, columns=("agency",))
+@frame_rule(
+    "PA504",
+    "defunct-agency",
+    Severity.WARNING,
+    columns=("agency",),
+    finds=(
+        "a ministry or department merged on 2025-03-01 (kept in "
+        "`src/procaudit/data/defunct_agencies.csv`), also as officials abbreviate it "
+        '("Sở TN&MT", "Sở Nông nghiệp và PTNT", "Bộ LĐTBXH"; `data/agency_abbreviations.csv`)'
+    ),
+)
 def defunct_agency(ctx: RuleContext) -> pd.DataFrame:
     """An agency that the 2025 reorganisation merged into another.
 

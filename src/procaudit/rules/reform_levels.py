@@ -141,6 +141,12 @@ def _district_tags(ctx: RuleContext) -> pd.DataFrame:
     Severity.ERROR,
     columns=("name",),
     prefetch=RuleContext.prefetch_name_tags,
+    finds=(
+        '"Cấp huyện", a district office ("UBND huyện", "UBND Thị xã …", "UBND Quận …", '
+        '"UBND Thành phố X" of a city under a province, "Phòng … huyện", "Công an huyện") or '
+        'a "(thực hiện tại cấp huyện)" tag; the six centrally-run cities are province level; '
+        'district courts as their own case; never "huyện nghèo"'
+    ),
 )
 def district_level(ctx: RuleContext) -> pd.DataFrame:
     """A procedure at the district level (cấp huyện), which no longer exists.
@@ -263,6 +269,11 @@ def _tag_mismatch(tag: object, levels: object) -> bool:
     Severity.WARNING,
     columns=("name",),
     prefetch=RuleContext.prefetch_name_tags,
+    finds=(
+        "a name's tag "
+        '"(thực hiện tại cấp tỉnh)" that contradicts the level or the agency (the level only, '
+        "in a list stacked per unit)"
+    ),
 )
 def level_mismatch(ctx: RuleContext) -> pd.DataFrame:
     """A name's level tag that contradicts the procedure's level or agency.

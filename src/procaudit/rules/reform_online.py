@@ -50,7 +50,15 @@ def _online_fix(degree: str) -> str:
     )
 
 
-@frame_rule("PA503", "obsolete-online-level", Severity.WARNING, columns=("online_level",))
+@frame_rule(
+    "PA503",
+    "obsolete-online-level",
+    Severity.WARNING,
+    columns=("online_level",),
+    finds=(
+        '"Mức độ 3", "Mức độ 4": the scale Decree 42/2022 replaced with "Toàn trình" / "Một phần"'
+    ),
+)
 def obsolete_online_level(ctx: RuleContext) -> pd.DataFrame:
     """An online-service level on the old scale ("Mức độ 3", "Mức độ 4").
 
@@ -123,7 +131,13 @@ def fully_online(levels: pd.Series) -> pd.Series:
     return comparison_keys(levels).str.contains(_FULLY_ONLINE).fillna(False).astype(bool)
 
 
-@file_rule("PA505", "online-coverage", Severity.WARNING, columns=("online_level",))
+@file_rule(
+    "PA505",
+    "online-coverage",
+    Severity.WARNING,
+    columns=("online_level",),
+    finds='for the whole file, a share of "Toàn trình" procedures below the target (80%)',
+)
 def online_coverage(ctx: FileContext) -> pd.DataFrame:
     """Too few procedures of the catalogue are fully online ("Toàn trình").
 

@@ -253,7 +253,14 @@ _LEGACY_NAMES_VI = {
 }
 
 
-@frame_rule("PA601", "legacy-encoding", Severity.ERROR, columns=("name",), prefetch=prefetch_survey)
+@frame_rule(
+    "PA601",
+    "legacy-encoding",
+    Severity.ERROR,
+    columns=("name",),
+    prefetch=prefetch_survey,
+    finds='text typed in a TCVN3 (ABC) or VNI font ("B¶o Th¾ng"); the fix gives the Unicode text',
+)
 def legacy_encoding(ctx: RuleContext) -> pd.DataFrame:
     """A cell typed in a legacy Vietnamese font encoding (TCVN3/ABC or VNI), not in Unicode.
 
@@ -346,7 +353,14 @@ def _explain_not_nfc(survey: _Column, number: int) -> tuple[str, str]:
     )
 
 
-@frame_rule("PA602", "not-nfc", Severity.WARNING, columns=("name",), prefetch=prefetch_survey)
+@frame_rule(
+    "PA602",
+    "not-nfc",
+    Severity.WARNING,
+    columns=("name",),
+    prefetch=prefetch_survey,
+    finds="a cell not in Unicode NFC (decomposed tones)",
+)
 def not_nfc(ctx: RuleContext) -> pd.DataFrame:
     """A cell that is not in Unicode NFC (normalisation form C).
 
@@ -479,7 +493,14 @@ def _explain_stray(survey: _Column, number: int) -> tuple[str, str]:
     )
 
 
-@frame_rule("PA603", "stray-whitespace", Severity.INFO, columns=("name",), prefetch=prefetch_survey)
+@frame_rule(
+    "PA603",
+    "stray-whitespace",
+    Severity.INFO,
+    columns=("name",),
+    prefetch=prefetch_survey,
+    finds="leading, trailing or doubled spaces, tabs, non-breaking or zero-width spaces",
+)
 def stray_whitespace(ctx: RuleContext) -> pd.DataFrame:
     r"""A cell with spaces at its ends, doubled spaces, tabs or invisible characters.
 
