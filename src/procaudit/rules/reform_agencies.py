@@ -85,7 +85,7 @@ def _since(since: str) -> str:
     columns=("agency",),
     finds=(
         "a ministry or department merged on 2025-03-01 (kept in "
-        "`src/procaudit/data/defunct_agencies.csv`), also as officials abbreviate it "
+        "`src/procaudit/vn/data/defunct_agencies.csv`), also as officials abbreviate it "
         '("Sở TN&MT", "Sở Nông nghiệp và PTNT", "Bộ LĐTBXH"; `data/agency_abbreviations.csv`)'
     ),
 )
