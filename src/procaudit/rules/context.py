@@ -7,7 +7,7 @@ from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 import numpy as np
 import pandas as pd
@@ -72,7 +72,7 @@ class RuleContext:
         if key not in self._shared:
             pending = self._pending.pop(key, None)
             self._shared[key] = build() if pending is None else pending.result()
-        return self._shared[key]
+        return cast(T, self._shared[key])  # `build` made it, under the same key
 
     def prefetch(self, key: str, build: Callable[[], Any]) -> None:
         """Start `build()` for `shared(key, ...)` on the table's worker thread.
@@ -215,7 +215,7 @@ class RuleContext:
     def _row_unit(self) -> str:
         return "row" if self.frame[SHEET].notna().any() else "line"
 
-    def row_list(self, index: list, total: int | None = None) -> str:
+    def row_list(self, index: list[Any], total: int | None = None) -> str:
         """Where the rows at `index` are, as the user numbers them: "row 17", "lines 3 and 9",
         "rows 3, 9, 17, 20, 31 and 6 more" (CSV records are numbered by line). `index` may
         hold only the first rows of `total`."""

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, SupportsInt, cast
 from urllib.parse import parse_qsl, unquote, urlsplit
 
 import pandas as pd
@@ -193,7 +193,7 @@ def _file_records(
     frame = table.frame[keep]
     missing = _missing_files(frame, column, files)
     codes = frame["code"] if "code" in frame else pd.Series(None, index=frame.index)
-    records = []
+    records: list[dict[str, object]] = []
     said = t(
         "The form file '{name}' is not in the forms folder {where}.",
         "Không có tệp biểu mẫu '{name}' trong thư mục biểu mẫu {where}.",
@@ -213,7 +213,7 @@ def _file_records(
         records.append(
             {
                 "sheet": table.sheet,
-                "row": int(frame.at[index, ROW]),
+                "row": int(cast(SupportsInt, frame.at[index, ROW])),
                 "code": _code(codes.at[index]),
                 "column": column,
                 "value": frame.at[index, column],

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
+from typing import cast
 
 import pandas as pd
 from rapidfuzz import fuzz, process
@@ -21,9 +22,9 @@ from procaudit.vn.levels import describe, level_ids
 from procaudit.vn.text import comparison_key
 
 
-def _covered(ctx: FileContext, column: str, keys_of: Callable[[str], object]) -> frozenset:
+def _covered(ctx: FileContext, column: str, keys_of: Callable[[str], object]) -> frozenset[object]:
     """The levels (or fields) the catalogue lists procedures at; empty where it says none."""
-    covered: set = set()
+    covered: set[object] = set()
     for table, rule_ctx in ctx.with_columns(column):
         values = table.frame.loc[~rule_ctx.abolished, column]
         for keys in map_distinct(values, keys_of, dtype="object").dropna().unique():
@@ -205,7 +206,7 @@ def _suggestion(
     close = process.extractOne(code, choices, scorer=OSA.distance, score_cutoff=1)
     similar = close is not None and (
         not isinstance(name_key, str)
-        or fuzz.token_set_ratio(name_key, reference.procedures.at[close[2], "name_key"])
+        or fuzz.token_set_ratio(name_key, cast(str, reference.procedures.at[close[2], "name_key"]))
         >= _SIMILAR_NAMES
     )
     if close is not None and similar:

@@ -95,13 +95,15 @@ class _Column:
         return len(self._values)
 
     def value(self, number: int) -> str:
-        return self._values[number].as_py()
+        text: str = self._values[number].as_py()
+        return text
 
     def rows(self, numbers: list[int]) -> np.ndarray:
         """For each row, the position in `numbers` of its value's number; -1 for the others."""
         if self._distinct:
             found = pc.index_in(self._column, value_set=self._values.take(numbers))
-            return pc.fill_null(found, -1).to_numpy()
+            numbered: np.ndarray = pc.fill_null(found, -1).to_numpy()
+            return numbered
         positions = np.full(len(self._column), -1)
         positions[numbers] = np.arange(len(numbers))
         return positions
@@ -148,7 +150,8 @@ class _Column:
         """The numbers of the values where `pattern` (RE2, one of `_SUSPECT`'s) occurs."""
         suspects = self._suspects
         found = matches(self._values.take(suspects), pattern).to_numpy(zero_copy_only=False)
-        return suspects[found].tolist()
+        numbers: list[int] = suspects[found].tolist()
+        return numbers
 
 
 Explain = Callable[[_Column, int], tuple[str, str]]  # a value's message and fix
