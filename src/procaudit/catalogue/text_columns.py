@@ -8,7 +8,7 @@ Vietnamese letters, combining marks, punctuation, every space): Python lowercase
 version. A value with any other character goes through `comparison_key` itself, once per
 distinct value. RE2 has no lookaround, so old-style tone placement is found by a kernel and
 moved by Python's regex in the few values that have it.
-`tests/test_text_columns.py` holds the two forms together.
+`tests/catalogue/test_text_columns.py` holds the two forms together.
 """
 
 from __future__ import annotations
