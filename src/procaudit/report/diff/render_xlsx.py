@@ -16,7 +16,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from procaudit.core.i18n import t
 from procaudit.diff.model import Change, DiffResult, Kind, Location
-from procaudit.report.diff.formats import Renderer
+from procaudit.report.diff.formats import DiffRenderer
 from procaudit.report.diff.labels import field_label, kind_label, matched_label, notes
 from procaudit.report.workbook import (
     filtered_table,
@@ -67,7 +67,7 @@ def _where(location: Location | None) -> tuple[Value, Value]:
     return (None, None) if location is None else (location.sheet, location.row)
 
 
-class XlsxRenderer(Renderer):
+class XlsxRenderer(DiffRenderer[BinaryIO]):
     binary = True
 
     def render(self, result: DiffResult, out: BinaryIO) -> None:
