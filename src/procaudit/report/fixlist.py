@@ -11,6 +11,7 @@ import csv
 import io
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import BinaryIO
 
 import numpy as np
 import pandas as pd
@@ -210,9 +211,7 @@ def _record(finding: Finding, source: _Source, labels: dict[Severity, str]) -> l
 # --- writing --------------------------------------------------------------------------------
 
 
-def _write_csv(
-    stream: io.BufferedWriter, findings: list[Finding], sources: dict[str, _Source]
-) -> None:
+def _write_csv(stream: BinaryIO, findings: list[Finding], sources: dict[str, _Source]) -> None:
     # utf-8-sig: Excel opens a CSV with a BOM as UTF-8, not in the ANSI code page.
     text = io.TextIOWrapper(stream, encoding="utf-8-sig", newline="")
     writer = csv.writer(text)

@@ -165,7 +165,7 @@ class RichRenderer(DiffRenderer[TextIO]):
                 )
                 for c in changes
             ]
-        rows = []
+        rows: list[tuple[str, ...]] = []
         for change in changes:
             for number, field in enumerate(change.fields):
                 first = number == 0  # the procedure is named once, on its first line
