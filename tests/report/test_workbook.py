@@ -6,7 +6,6 @@ import io
 
 import openpyxl
 import pytest
-from openpyxl import Workbook
 
 from procaudit.report.workbook import (
     MAX_WIDTH,
@@ -15,6 +14,7 @@ from procaudit.report.workbook import (
     fitted_width,
     heading_row,
     neutralise,
+    new_workbook,
     put_text,
     set_widths,
     workbook_bytes,
@@ -48,14 +48,13 @@ def test_fitted_width_is_bounded(longest: int, width: int) -> None:
 
 
 def test_a_sheet_written_the_shared_way_reads_back() -> None:
-    book = Workbook()
-    sheet = book.active
+    book, sheet = new_workbook("Danh mục")
     heading_row(sheet, ["Mã", "Tên thủ tục"])
-    put_text(sheet.cell(2, 1), '=HYPERLINK("x")\x07')
-    put_text(sheet.cell(2, 2), "Đăng ký khai sinh")
+    put_text(sheet, 2, 1, '=HYPERLINK("x")\x07')
+    put_text(sheet, 2, 2, "Đăng ký khai sinh")
     set_widths(sheet, {1: 3, 2: 80})
     filtered_table(sheet, columns=2, rows=1)
-    read = openpyxl.load_workbook(io.BytesIO(workbook_bytes(book))).active
+    read = openpyxl.load_workbook(io.BytesIO(workbook_bytes(book)))["Danh mục"]
     assert [cell.value for cell in read[1]] == ["Mã", "Tên thủ tục"]
     assert read["A1"].font.bold
     assert read["A2"].value == '\'=HYPERLINK("x")'  # text, not a formula; no control byte
@@ -65,8 +64,8 @@ def test_a_sheet_written_the_shared_way_reads_back() -> None:
 
 def test_the_same_workbook_gives_the_same_bytes() -> None:
     def made() -> bytes:
-        book = Workbook()
-        heading_row(book.active, ["Mã"])
+        book, sheet = new_workbook("Danh mục")
+        heading_row(sheet, ["Mã"])
         return workbook_bytes(book)
 
     assert made() == made()

@@ -15,7 +15,6 @@ from typing import BinaryIO
 
 import numpy as np
 import pandas as pd
-from openpyxl import Workbook
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.comments import Comment
 from openpyxl.styles import PatternFill
@@ -32,6 +31,7 @@ from procaudit.report.workbook import (
     filtered_table,
     heading_row,
     neutralise,
+    new_workbook,
     put_text,
     set_widths,
     workbook_bytes,
@@ -168,7 +168,9 @@ def _rows_of(table: Table, numbers: list[int]) -> dict[tuple[str | None, int], t
     found = rows[last].get_indexer(numbers)
     numbers = [number for number, at in zip(numbers, found, strict=True) if at >= 0]
     chosen = frame.iloc[np.flatnonzero(last)[found[found >= 0]]]
-    texts = {column: chosen[column].astype("str").fillna("").tolist() for column in frame}
+    texts: dict[str, list[str]] = {
+        column: chosen[column].astype("str").fillna("").tolist() for column in frame.columns
+    }
     cells = [dict(zip(texts, values, strict=True)) for values in zip(*texts.values(), strict=True)]
     return {(table.sheet, number): (table, row) for number, row in zip(numbers, cells, strict=True)}
 
@@ -226,9 +228,7 @@ def _write_csv(stream: BinaryIO, findings: list[Finding], sources: dict[str, _So
 
 
 def _xlsx_bytes(findings: list[Finding], sources: dict[str, _Source]) -> bytes:
-    workbook = Workbook()
-    sheet = workbook.active
-    sheet.title = t(FINDINGS_SHEET, FINDINGS_SHEET_VI)
+    workbook, sheet = new_workbook(t(FINDINGS_SHEET, FINDINGS_SHEET_VI))
     _findings_sheet(sheet, findings, sources)
     _rows_sheet(workbook.create_sheet(t(ROWS_SHEET, ROWS_SHEET_VI)), findings, sources)
     return workbook_bytes(workbook)
@@ -239,7 +239,7 @@ def _findings_sheet(sheet: Worksheet, findings: list[Finding], sources: dict[str
     labels = {severity: severity.label for severity in Severity}
     for number, finding in enumerate(findings, start=2):
         for column, text in enumerate(_record(finding, sources[finding.file], labels), start=1):
-            put_text(sheet.cell(number, column), text)
+            put_text(sheet, number, column, text)
         sheet.cell(number, SEVERITY_COLUMN + 1).fill = SEVERITY_FILLS[finding.severity]
     for position, width in enumerate(WIDTHS):
         sheet.column_dimensions[column_label(position, workbook=True)].width = width
@@ -271,7 +271,7 @@ def _rows_sheet(sheet: Worksheet, findings: list[Finding], sources: dict[str, _S
         texts = [key[0], key[1] or "", str(found[0].row)]
         texts += [cells.get(column, "") for column, _ in columns]
         for column, text in enumerate(texts, start=1):
-            put_text(sheet.cell(number, column), text)
+            put_text(sheet, number, column, text)
             longest[column] = max(longest.get(column, 0), len(text))
         _mark(sheet, number, found, [column for column, _ in columns])
     set_widths(sheet, longest)

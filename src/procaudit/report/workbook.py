@@ -12,6 +12,7 @@ import io
 import zipfile
 from collections.abc import Iterable, Mapping
 from datetime import datetime
+from typing import cast
 
 from openpyxl import Workbook
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE, Cell
@@ -35,8 +36,17 @@ def neutralise(text: str) -> str:
     return text
 
 
-def put_text(cell: Cell, text: str) -> Cell:
-    """Write `text` into `cell` as text: never a formula, whatever the text says."""
+def new_workbook(title: str) -> tuple[Workbook, Worksheet]:
+    """A new workbook and its one sheet, named `title`."""
+    workbook = Workbook()
+    sheet = workbook.worksheets[0]  # the active sheet of a new workbook
+    sheet.title = title
+    return workbook, sheet
+
+
+def put_text(sheet: Worksheet, row: int, column: int, text: str) -> Cell:
+    """Write `text` at `row`, `column` as text: never a formula, whatever the text says."""
+    cell = cast(Cell, sheet.cell(row, column))  # a sheet procaudit writes merges no cells
     # openpyxl refuses control characters; a catalogue cell may hold them.
     cell.value = ILLEGAL_CHARACTERS_RE.sub("", neutralise(text))
     cell.data_type = "s"
@@ -46,7 +56,7 @@ def put_text(cell: Cell, text: str) -> Cell:
 def heading_row(sheet: Worksheet, headings: Iterable[str], row: int = 1) -> None:
     """The headings, in bold, across `row` from the first column."""
     for column, heading in enumerate(headings, start=1):
-        put_text(sheet.cell(row, column), heading).font = HEADING_FONT
+        put_text(sheet, row, column, heading).font = HEADING_FONT
 
 
 def fitted_width(longest: int) -> int:

@@ -9,8 +9,6 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 from typing import BinaryIO
 
-from openpyxl import Workbook
-from openpyxl.cell.cell import Cell
 from openpyxl.styles import Alignment
 from openpyxl.worksheet.worksheet import Worksheet
 
@@ -21,6 +19,7 @@ from procaudit.report.diff.labels import field_label, kind_label, matched_label,
 from procaudit.report.workbook import (
     filtered_table,
     heading_row,
+    new_workbook,
     put_text,
     set_widths,
     workbook_bytes,
@@ -71,9 +70,7 @@ class XlsxRenderer(DiffRenderer[BinaryIO]):
     binary = True
 
     def render(self, result: DiffResult, out: BinaryIO) -> None:
-        workbook = Workbook()
-        changes = workbook.active
-        changes.title = t("Changes", "Thay đổi")
+        workbook, changes = new_workbook(t("Changes", "Thay đổi"))
         rows = [row for change in result.changes for row in change_rows(change)]
         _table(changes, change_headings(), rows)
         filtered_table(changes, len(change_headings()), len(rows))
@@ -111,16 +108,16 @@ def _table(sheet: Worksheet, headings: Sequence[str], rows: list[list[Value]]) -
         for column, value in enumerate(row, start=1):
             if value is None:
                 continue
-            _put(sheet.cell(number, column), value)
+            _put(sheet, number, column, value)
             line = max(len(line) for line in str(value).split("\n"))
             longest[column] = max(longest[column], line)
     set_widths(sheet, longest)
 
 
-def _put(cell: Cell, value: str | int) -> None:
+def _put(sheet: Worksheet, row: int, column: int, value: str | int) -> None:
     if isinstance(value, int):
-        cell.value = value
+        sheet.cell(row, column, value)
+    elif "\n" in value:
+        put_text(sheet, row, column, value).alignment = WRAP
     else:
-        put_text(cell, value)
-        if "\n" in value:
-            cell.alignment = WRAP
+        put_text(sheet, row, column, value)
