@@ -231,6 +231,16 @@ def map_factorized(
     return pd.Series(taken, index=index, dtype=dtype, copy=False)
 
 
+def transform_factorized(
+    factorized: tuple[Any, Any], transform: Callable[[pd.Series], pd.Series], index: pd.Index
+) -> pd.Series:
+    """`transform` (column operations) of a column already factorised, run on its distinct
+    values only, missing included, and spread back to the rows at `index`."""
+    codes, uniques = factorized
+    values = pd.Series(uniques).reindex(range(len(uniques) + 1))  # the last is missing
+    return transform(values).take(codes).set_axis(index)  # -1: the last
+
+
 def untagged_keys(names: pd.Series) -> pd.Series:
     """`levels.untagged_key` of every name, once per distinct name."""
     return map_distinct(names, untagged_key)
