@@ -17,8 +17,14 @@ from procaudit.rules import all_rules
 from procaudit.rules.context import FileContext, RuleContext
 from procaudit.rules.options import RuleOptions
 
-ROOT = Path(__file__).resolve().parent.parent
+# Where the tests find their files, defined once: the test modules sit one folder down (tests/io/,
+# tests/e2e/, ...) and import these rather than counting parents from their own __file__.
+TESTS = Path(__file__).resolve().parent
+ROOT = TESTS.parent
+GOLDEN = TESTS / "golden"
+LAYOUTS = TESTS / "layouts"
 SAMPLES = ROOT / "samples"
+README = ROOT / "README.md"
 REAL_DATA = ROOT.parent / "shared" / "data" / "real"
 
 

@@ -2,7 +2,7 @@
 
     python tests/layouts/make_layouts.py OUTDIR
 
-The files are generated, never committed: `tests/test_layouts.py` writes them into a temporary
+The files are generated, never committed: `tests/io/test_layouts.py` writes them into a temporary
 folder once per session (`make_all`) and asserts exactly how each one is read. Every layout
 follows ../shared/DOMAIN.md:
 

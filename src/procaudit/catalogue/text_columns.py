@@ -8,7 +8,7 @@ Vietnamese letters, combining marks, punctuation, every space): Python lowercase
 version. A value with any other character goes through `comparison_key` itself, once per
 distinct value. RE2 has no lookaround, so old-style tone placement is found by a kernel and
 moved by Python's regex in the few values that have it.
-`tests/test_text_columns.py` holds the two forms together.
+`tests/catalogue/test_text_columns.py` holds the two forms together.
 """
 
 from __future__ import annotations
@@ -82,7 +82,9 @@ def arrow_text(values: pd.Series) -> pa.Array:
 def text_series(texts: pa.Array, index: pd.Index) -> pd.Series:
     """A pyarrow string array as a column of dtype "str" (missing values NaN)."""
     chunked = pa.chunked_array([texts.cast(pa.large_string())])
-    return pd.Series(pd.arrays.ArrowStringArray(chunked, dtype=_STR), index=index, copy=False)
+    # pandas-stubs 3.1 lacks the `dtype` pandas 3 takes here (the "str" dtype, NaN missing).
+    array = pd.arrays.ArrowStringArray(chunked, dtype=_STR)  # type: ignore[call-arg]
+    return pd.Series(array, index=index, copy=False)
 
 
 def matches(texts: pa.Array, pattern: str) -> pa.Array:
@@ -223,9 +225,20 @@ def map_factorized(
 ) -> pd.Series:
     """`map_distinct` of a column already factorised: codes (-1 where missing) and values."""
     codes, uniques = factorized
-    mapped = pd.array([func(value) for value in uniques], dtype=dtype)
+    # The stubs take each dtype name through an overload of its own, never a plain str.
+    mapped = pd.array([func(value) for value in uniques], dtype=dtype)  # type: ignore[call-overload]
     taken = mapped.take(codes, allow_fill=True)
     return pd.Series(taken, index=index, dtype=dtype, copy=False)
+
+
+def transform_factorized(
+    factorized: tuple[Any, Any], transform: Callable[[pd.Series], pd.Series], index: pd.Index
+) -> pd.Series:
+    """`transform` (column operations) of a column already factorised, run on its distinct
+    values only, missing included, and spread back to the rows at `index`."""
+    codes, uniques = factorized
+    values = pd.Series(uniques).reindex(range(len(uniques) + 1))  # the last is missing
+    return transform(values).take(codes).set_axis(index)  # -1: the last
 
 
 def untagged_keys(names: pd.Series) -> pd.Series:

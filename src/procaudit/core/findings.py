@@ -69,7 +69,7 @@ class Finding(NamedTuple):
     rows: int | None = None
     examples: tuple[str, ...] = ()
 
-    def sort_key(self) -> tuple:
+    def sort_key(self) -> tuple[str, bool, str, bool, int, str, str]:
         # None sorts before any value so file-level findings lead their file.
         return (
             self.file,

@@ -75,7 +75,8 @@ def _differs(before: pd.DataFrame, after: pd.DataFrame, field: str) -> np.ndarra
 
 def _texts(frame: pd.DataFrame, column: str) -> list[Any]:
     """The column's values as Python values, None where missing."""
-    return frame[column].to_numpy(dtype=object, na_value=None).tolist()
+    # pandas-stubs leave None out of na_value's types; pandas takes it (and means it here).
+    return frame[column].to_numpy(dtype=object, na_value=None).tolist()  # type: ignore[call-overload]
 
 
 def _locations(frame: pd.DataFrame) -> list[Location]:

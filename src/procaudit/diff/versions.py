@@ -12,10 +12,10 @@ import numpy as np
 import pandas as pd
 
 from procaudit.catalogue.columns import ROW, SHEET
+from procaudit.catalogue.status import abolished_rows
 from procaudit.diff.keys import national_keys, value_keys
 from procaudit.diff.model import FIELDS, Version
 from procaudit.io import ReadOptions, Table, read_catalogue
-from procaudit.rules.context import RuleContext
 
 NATIONAL = "key:national"
 DUPLICATE = "duplicate_code"
@@ -36,7 +36,7 @@ def read_version(path: str, options: ReadOptions | None) -> tuple[Version, pd.Da
     for table in catalogue.tables:
         # A row out of force (its status, or its annex part, says "bãi bỏ") is not in the
         # list: a procedure the new version abolishes is removed.
-        out = RuleContext(table.frame).abolished.to_numpy(dtype=bool)
+        out = abolished_rows(table.frame).to_numpy(dtype=bool)
         abolished += int(out.sum())
         parts.append(_part(table, ~out))
     frame = pd.concat(parts, ignore_index=True) if parts else _part(None)

@@ -310,7 +310,8 @@ def _to_findings(path: str, table: Table, found: pd.DataFrame) -> list[Finding]:
 def _at(column: pd.Series, located: np.ndarray, labels: pd.Series) -> list:
     """The column's values at `labels`, one per hit: None for a hit without a row (where
     `located` is false) and for a missing value."""
-    values = column.loc[labels].to_numpy(dtype=object, na_value=None)
+    # pandas-stubs 3.1 types `na_value` as a scalar that leaves out None, which pandas takes.
+    values = column.loc[labels].to_numpy(dtype=object, na_value=None)  # type: ignore[call-overload]
     if located.all():
         return values.tolist()
     spread = np.full(len(located), None, dtype=object)

@@ -25,8 +25,9 @@ per unit): each row's masks are summed per unit with `np.bincount` over the unit
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 import numpy as np
 import pandas as pd
@@ -39,7 +40,7 @@ from procaudit.rules.codes import CODE_PATTERN
 from procaudit.rules.context import FileContext, RuleContext
 from procaudit.rules.forms import FORM_PLACEHOLDERS, no_form_file
 from procaudit.rules.reference import NOT_ANNOUNCED, not_announced, reference_scope
-from procaudit.rules.reform import fully_online
+from procaudit.rules.reform_online import fully_online
 from procaudit.vn.agencies import district_kind
 from procaudit.vn.levels import DISTRICT, level_ids
 from procaudit.vn.text import comparison_key
@@ -201,13 +202,20 @@ def count_catalogue(
         if units is not None:
             units.add(ctx, table.sheet, live, masks)
     total, announced = _reference(context, findings, rules)
-    stats = CatalogueStats(
+    stats = _stats(
         procedures,
-        **{name: count.value for name, count in counts.items()},
+        {name: count.value for name, count in counts.items()},
         reference_total=total,
         reference_announced=announced,
     )
     return stats, (units.stats() if units is not None else ())
+
+
+def _stats(procedures: int, counts: dict[str, int | None], **more: int | None) -> CatalogueStats:
+    """The counts, named after fields of `CatalogueStats` (COUNTED), as its values."""
+    # Keyword arguments gathered in a dict, whose keys mypy cannot match to the fields.
+    named: dict[str, Any] = {**counts, **more}
+    return CatalogueStats(procedures, **named)
 
 
 class _Units:
@@ -280,7 +288,7 @@ class _Units:
             return ()
         size = len(self.ids)
 
-        def total(parts: list[np.ndarray | None]) -> tuple[np.ndarray, bool]:
+        def total(parts: Sequence[np.ndarray | None]) -> tuple[np.ndarray, bool]:
             known = [np.pad(part, (0, size - len(part))) for part in parts if part is not None]
             return (sum(known, np.zeros(size, dtype=np.int64)), bool(known))
 
@@ -292,9 +300,9 @@ class _Units:
         return tuple(
             UnitStats(
                 self.names[key],
-                CatalogueStats(
+                _stats(
                     int(procedures[number]),
-                    **{
+                    {
                         name: int(values[number]) if known else None
                         for name, (values, known) in counts.items()
                     },
@@ -345,7 +353,7 @@ def _filled_forms(uniques: pd.Index) -> np.ndarray:
     has not; the few without one are judged by PA301's own pattern."""
     texts = arrow_text(pd.Series(uniques, dtype="str"))
     filled = matches(texts, _NOT_PLACEHOLDER).to_numpy(zero_copy_only=False).copy()
-    for position in np.flatnonzero(~filled):
+    for position in np.flatnonzero(~filled).tolist():  # Python ints, as an Index is read
         filled[position] = FORM_PLACEHOLDERS.fullmatch(uniques[position]) is None
     return filled
 

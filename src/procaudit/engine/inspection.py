@@ -13,6 +13,7 @@ from procaudit.core.i18n import t
 from procaudit.io import Catalogue, Table
 from procaudit.io.components import COMPONENTS
 from procaudit.io.headers import CATALOGUE, Vocabulary, alias_of
+from procaudit.io.layout import SheetAccount
 from procaudit.io.values import WHOLE_NUMBERS, ValueChoice
 
 _DELIMITER_NAMES = {",": "comma", ";": "semicolon", "\t": "tab", "|": "pipe"}
@@ -61,8 +62,14 @@ def inspect_catalogue(catalogue: Catalogue) -> dict[str, Any]:
     }
 
 
+def _account(table: Table) -> SheetAccount:
+    """What the reader found on the table's sheet: every table it reads comes with one."""
+    assert table.account is not None
+    return table.account
+
+
 def _table(table: Table, workbook: bool) -> dict[str, Any]:
-    account = table.account
+    account = _account(table)
     rows = table.frame["_row"]
     return {
         "sheet": table.sheet,
@@ -83,7 +90,7 @@ def _components(table: Table, workbook: bool) -> dict[str, Any]:
     rows = table.frame["_row"]
     return {
         "sheet": table.sheet,
-        "header_rows": list(table.account.header_rows),
+        "header_rows": list(_account(table).header_rows),
         "columns": _columns(table, workbook, COMPONENTS),
         "unmapped": list(table.header_map.unmapped),
         "components": len(table.frame),
@@ -96,7 +103,7 @@ def _components(table: Table, workbook: bool) -> dict[str, Any]:
 def _skipped_rows(table: Table) -> list[dict[str, Any]]:
     return [
         {"reason": reason, "count": len(found), "rows": row_ranges(found)}
-        for reason, found in table.account.skipped.items()
+        for reason, found in _account(table).skipped.items()
     ]
 
 
@@ -131,9 +138,10 @@ def _columns(table: Table, workbook: bool, words: Vocabulary) -> list[dict[str, 
     values decided."""
     header_map = table.header_map
     mapped = {position: column for column, position in header_map.columns.items()}
-    by_values = {choice.position: choice for choice in table.account.by_values}
+    account = _account(table)
+    by_values = {choice.position: choice for choice in account.by_values}
     columns = []
-    for position, label in enumerate(table.account.labels):
+    for position, label in enumerate(account.labels):
         if not label.strip() and position not in mapped:
             continue
         entry: dict[str, Any] = {

@@ -270,6 +270,7 @@ def record_run(
             run_id = connection.execute(
                 "INSERT INTO runs (time, procaudit) VALUES (?, ?)", (time, version)
             ).lastrowid
+            assert run_id is not None  # set by the INSERT just made
             for record in records:
                 _insert_file(connection, run_id, record)
             connection.execute("COMMIT")

@@ -5,7 +5,7 @@ take 660 MB, pyarrow 1.2 s and 470 MB, and its text columns run pandas' string m
 C++. It keeps blank lines as blank records, as the careful reader does, but is strict: a
 record narrower or wider than the first ones, bytes that are not UTF-8, a NUL byte or a quote
 never closed make it refuse, and the file goes to the careful reader (csv_reader.py), which
-handles them all and says where the fault is (tests/test_arrow_csv.py holds the two alike).
+handles them all and says where the fault is (tests/io/test_arrow_csv.py holds the two alike).
 """
 
 from __future__ import annotations

@@ -6,6 +6,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import cast
 
 import numpy as np
 import pandas as pd
@@ -39,7 +40,8 @@ def sniff_delimiter(text: str) -> str:
 def physical_lines(pieces: Iterable[str] | Iterable[bytes]) -> int:
     """How many lines a text has, given whole or in consecutive pieces: every kind of line
     end counts once, a CR LF cut between two pieces too."""
-    ends, last = 0, ""
+    ends = 0
+    last: str | bytes = ""
     for piece in pieces:
         newline = "\n" if isinstance(piece, str) else b"\n"
         ends += _line_ends(piece)
@@ -65,7 +67,9 @@ def start_lines(records: pd.DataFrame, lines: int | None) -> pd.Series:
     if lines == len(records):  # no cell holds a line break: one line per record
         return pd.Series(range(1, len(records) + 1), index=records.index)
     # A record spans one line plus one per line break inside its quoted cells.
-    breaks = sum(
-        records[column].str.count(LINE_BREAK.pattern).fillna(0) for column in records.columns
+    # A sum of columns: a frame of records has at least one, so never the start value 0.
+    breaks = cast(
+        "pd.Series[int]",
+        sum(records[column].str.count(LINE_BREAK.pattern).fillna(0) for column in records.columns),
     )
     return ((1 + breaks).cumsum().shift(1, fill_value=0) + 1).astype("int64")

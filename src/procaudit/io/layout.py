@@ -316,7 +316,7 @@ def _repeated_header(
     found = repeats.to_numpy(dtype=bool).nonzero()[0]
     header: list[int] = []
     numbers: list[int] = []
-    for at in found:
+    for at in found.tolist():  # Python ints, the type an Index is looked up by
         first, end = at - holder, at - holder + len(positions)
         if first < 0 or end > len(live):
             continue
@@ -424,7 +424,9 @@ def understand(
         sections=tuple(section for _, section in sections),
         procedures=len(live),
         skipped={reason: tuple(sorted(found)) for reason, found in skipped.items()},
-        inherited={column: int(took[column].sum()) for column in took if took[column].any()},
+        inherited={
+            column: int(took[column].sum()) for column in took.columns if took[column].any()
+        },
         title=tuple(
             _heading_text(cells.iloc[p]) for p in range(positions[0]) if cells.iloc[p].notna().any()
         ),

@@ -39,10 +39,14 @@ def split_parts(grid: Grid, extra: dict[str, str]) -> list[tuple[Grid, Header | 
     positions, _, header_map = header
     above = _header_above(grid, positions[0], extra)
     below = None if above is not None else _header_below(grid, positions[-1] + 1, header_map, extra)
-    if above is None and below is None:
-        return [(grid, header)]
     # A header above: the first part's header is still to find. One below: it is this one.
-    split, first = (above, None) if above is not None else (below, header)
+    first: Header | None
+    if above is not None:
+        split, first = above, None
+    elif below is not None:
+        split, first = below, header
+    else:
+        return [(grid, header)]
     rest = split_parts(_rows(grid, split, len(grid.cells)), extra)
     return [(_rows(grid, 0, split), first), *rest]
 

@@ -1,11 +1,15 @@
-"""Output formats: one reporter module per format, mapped exhaustively from `Format`."""
+"""Output formats: one reporter module per format, mapped exhaustively from `Format`.
+
+Every output of procaudit is a `renderer.Renderer`: the findings' reporters here, the
+diff's renderers in `diff/`, the history's views in `history/`.
+"""
 
 from __future__ import annotations
 
 from enum import StrEnum
-from importlib import import_module
 
-from procaudit.report.base import Reporter, ReportOptions
+from procaudit.report.base import MAX_PER_RULE, Reporter, ReportOptions
+from procaudit.report.renderer import renderer_class
 
 
 class Format(StrEnum):
@@ -41,8 +45,8 @@ def reporter_for(fmt: Format, options: ReportOptions) -> Reporter:
     if fmt not in _REPORTERS:  # the meta-test keeps this unreachable
         raise ValueError(f"no reporter for format {fmt}")
     module, name = _REPORTERS[fmt]
-    reporter: type[Reporter] = getattr(import_module(f"procaudit.report.{module}"), name)
+    reporter: type[Reporter] = renderer_class(f"procaudit.report.{module}", name)
     return reporter(options)
 
 
-__all__ = ["Format", "ReportOptions", "Reporter", "reporter_for"]
+__all__ = ["MAX_PER_RULE", "Format", "ReportOptions", "Reporter", "reporter_for"]

@@ -1,19 +1,22 @@
-"""The interface every output format implements."""
+"""The findings' renderer: the options every report format reads, and the class each
+format's reporter derives from (`report.renderer.Renderer` of an `AuditResult`)."""
 
 from __future__ import annotations
 
-from abc import ABC, abstractmethod
 from dataclasses import dataclass
 from typing import TextIO
 
 from procaudit.core.findings import AuditResult, FailOn
+from procaudit.report.renderer import Renderer
 from procaudit.rules.options import ONLINE_TARGET
+
+MAX_PER_RULE = 10  # findings shown per rule in human formats (--max-per-rule)
 
 
 @dataclass(frozen=True)
 class ReportOptions:
     fail_on: FailOn = FailOn.ERROR
-    max_per_rule: int = 10  # findings shown per rule in human formats; 0 shows all
+    max_per_rule: int = MAX_PER_RULE  # 0 shows all
     width: int | None = None  # None: the terminal's width
     summary_only: bool = False  # --quiet: the human report is its last line
     # Runs for the HTML report's trend chart, oldest first: (run time as an ISO string,
@@ -22,11 +25,8 @@ class ReportOptions:
     online_target: float = ONLINE_TARGET  # the HTML report's target line (--online-target)
 
 
-class Reporter(ABC):
-    """Renders an audit result; writes only the report itself to `out`."""
+class Reporter(Renderer[AuditResult, TextIO]):
+    """Renders an audit result as text; writes only the report itself to `out`."""
 
     def __init__(self, options: ReportOptions) -> None:
         self.options = options
-
-    @abstractmethod
-    def render(self, result: AuditResult, out: TextIO) -> None: ...

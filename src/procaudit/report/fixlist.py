@@ -9,20 +9,16 @@ from __future__ import annotations
 
 import csv
 import io
-import zipfile
-from collections.abc import Iterable
 from dataclasses import dataclass, field
-from datetime import datetime
 from pathlib import Path
+from typing import BinaryIO
 
 import numpy as np
 import pandas as pd
-from openpyxl import Workbook
-from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE, Cell
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.comments import Comment
-from openpyxl.styles import Font, PatternFill
+from openpyxl.styles import PatternFill
 from openpyxl.worksheet.worksheet import Worksheet
-from openpyxl.writer.excel import ExcelWriter
 
 from procaudit.catalogue.columns import ROW
 from procaudit.core.atomic import write_atomically
@@ -31,6 +27,15 @@ from procaudit.core.findings import AuditResult, Finding, Severity
 from procaudit.core.i18n import language, t
 from procaudit.engine.inspection import column_label
 from procaudit.io.read import PerFile, Table, options_for, read_catalogue
+from procaudit.report.workbook import (
+    filtered_table,
+    heading_row,
+    neutralise,
+    new_workbook,
+    put_text,
+    set_widths,
+    workbook_bytes,
+)
 
 HEADINGS = (
     "Tệp / File",
@@ -78,12 +83,6 @@ SEVERITY_FILLS = {
     Severity.INFO: PatternFill("solid", fgColor="CFE2F3"),
 }
 OFFENDING_FILL = PatternFill("solid", fgColor="FFC7CE")
-HEADING_FONT = Font(bold=True)
-# Fixed so that identical input gives an identical file (no "now" in docProps or the zip).
-FIXED_TIME = datetime(2000, 1, 1)
-ZIP_TIME = (1980, 1, 1, 0, 0, 0)
-_FORMULA_STARTS = ("=", "+", "-", "@")
-_WIDTH_LIMIT = 60
 
 
 Cells = dict[str, str]  # a catalogue row's cells as text, by canonical column ("" if empty)
@@ -169,7 +168,9 @@ def _rows_of(table: Table, numbers: list[int]) -> dict[tuple[str | None, int], t
     found = rows[last].get_indexer(numbers)
     numbers = [number for number, at in zip(numbers, found, strict=True) if at >= 0]
     chosen = frame.iloc[np.flatnonzero(last)[found[found >= 0]]]
-    texts = {column: chosen[column].astype("str").fillna("").tolist() for column in frame}
+    texts: dict[str, list[str]] = {
+        column: chosen[column].astype("str").fillna("").tolist() for column in frame.columns
+    }
     cells = [dict(zip(texts, values, strict=True)) for values in zip(*texts.values(), strict=True)]
     return {(table.sheet, number): (table, row) for number, row in zip(numbers, cells, strict=True)}
 
@@ -209,28 +210,10 @@ def _record(finding: Finding, source: _Source, labels: dict[Severity, str]) -> l
     ]
 
 
-# --- cell safety ----------------------------------------------------------------------------
-
-
-def neutralise(text: str) -> str:
-    """Text a spreadsheet would run as a formula, prefixed with ' so that it stays text."""
-    if text[:1] in ("\t", "\r") or text.lstrip().startswith(_FORMULA_STARTS):
-        return "'" + text
-    return text
-
-
-def _put(cell: Cell, text: str) -> None:
-    # openpyxl refuses control characters; a catalogue cell may hold them.
-    cell.value = ILLEGAL_CHARACTERS_RE.sub("", neutralise(text))
-    cell.data_type = "s"  # never a formula, whatever the text
-
-
 # --- writing --------------------------------------------------------------------------------
 
 
-def _write_csv(
-    stream: io.BufferedWriter, findings: list[Finding], sources: dict[str, _Source]
-) -> None:
+def _write_csv(stream: BinaryIO, findings: list[Finding], sources: dict[str, _Source]) -> None:
     # utf-8-sig: Excel opens a CSV with a BOM as UTF-8, not in the ANSI code page.
     text = io.TextIOWrapper(stream, encoding="utf-8-sig", newline="")
     writer = csv.writer(text)
@@ -245,51 +228,22 @@ def _write_csv(
 
 
 def _xlsx_bytes(findings: list[Finding], sources: dict[str, _Source]) -> bytes:
-    workbook = Workbook()
-    sheet = workbook.active
-    sheet.title = t(FINDINGS_SHEET, FINDINGS_SHEET_VI)
+    workbook, sheet = new_workbook(t(FINDINGS_SHEET, FINDINGS_SHEET_VI))
     _findings_sheet(sheet, findings, sources)
     _rows_sheet(workbook.create_sheet(t(ROWS_SHEET, ROWS_SHEET_VI)), findings, sources)
-    workbook.properties.created = FIXED_TIME
-    workbook.properties.modified = FIXED_TIME
-    workbook.properties.creator = "procaudit"
-    return stable_workbook_bytes(workbook)
-
-
-def stable_workbook_bytes(workbook: Workbook) -> bytes:
-    """The workbook's bytes with fixed zip timestamps (save_workbook would stamp 'now'):
-    the same findings give the same file (the fix-list, and procaudit diff's workbook)."""
-    raw = io.BytesIO()
-    with zipfile.ZipFile(raw, "w", zipfile.ZIP_DEFLATED) as archive:
-        ExcelWriter(workbook, archive).write_data()
-    stable = io.BytesIO()
-    with zipfile.ZipFile(raw) as source, zipfile.ZipFile(stable, "w") as target:
-        for info in source.infolist():
-            entry = zipfile.ZipInfo(info.filename, date_time=ZIP_TIME)
-            entry.compress_type = zipfile.ZIP_DEFLATED
-            target.writestr(entry, source.read(info.filename))
-    return stable.getvalue()
+    return workbook_bytes(workbook)
 
 
 def _findings_sheet(sheet: Worksheet, findings: list[Finding], sources: dict[str, _Source]) -> None:
-    _heading_row(sheet, headings())
+    heading_row(sheet, headings())
     labels = {severity: severity.label for severity in Severity}
     for number, finding in enumerate(findings, start=2):
         for column, text in enumerate(_record(finding, sources[finding.file], labels), start=1):
-            _put(sheet.cell(number, column), text)
+            put_text(sheet, number, column, text)
         sheet.cell(number, SEVERITY_COLUMN + 1).fill = SEVERITY_FILLS[finding.severity]
     for position, width in enumerate(WIDTHS):
         sheet.column_dimensions[column_label(position, workbook=True)].width = width
-    sheet.freeze_panes = "A2"
-    last = column_label(len(HEADINGS) - 1, workbook=True)
-    sheet.auto_filter.ref = f"A1:{last}{len(findings) + 1}"
-
-
-def _heading_row(sheet: Worksheet, headings: Iterable[str], row: int = 1) -> None:
-    for column, heading in enumerate(headings, start=1):
-        cell = sheet.cell(row, column)
-        _put(cell, heading)
-        cell.font = HEADING_FONT
+    filtered_table(sheet, len(HEADINGS), len(findings))
 
 
 def _rows_sheet(sheet: Worksheet, findings: list[Finding], sources: dict[str, _Source]) -> None:
@@ -303,7 +257,7 @@ def _rows_sheet(sheet: Worksheet, findings: list[Finding], sources: dict[str, _S
             by_row.setdefault(key, []).append(finding)
             located[key] = hit
     current: tuple[str, int] | None = None
-    widths: dict[int, int] = {}
+    longest: dict[int, int] = {}  # characters of each column's longest text
     number = 0
     for key, found in by_row.items():
         table, cells = located[key]
@@ -311,17 +265,16 @@ def _rows_sheet(sheet: Worksheet, findings: list[Finding], sources: dict[str, _S
         if current != (key[0], id(table)):
             # A new source table: blank line, then its header (tables differ in columns).
             number += 2 if number else 1
-            _heading_row(sheet, (*_rows_lead(), *(label for _, label in columns)), number)
+            heading_row(sheet, (*_rows_lead(), *(label for _, label in columns)), number)
             current = (key[0], id(table))
         number += 1
         texts = [key[0], key[1] or "", str(found[0].row)]
         texts += [cells.get(column, "") for column, _ in columns]
         for column, text in enumerate(texts, start=1):
-            _put(sheet.cell(number, column), text)
-            widths[column] = max(widths.get(column, 8), min(len(text) + 2, _WIDTH_LIMIT))
+            put_text(sheet, number, column, text)
+            longest[column] = max(longest.get(column, 0), len(text))
         _mark(sheet, number, found, [column for column, _ in columns])
-    for column, width in widths.items():
-        sheet.column_dimensions[column_label(column - 1, workbook=True)].width = width
+    set_widths(sheet, longest)
     sheet.freeze_panes = "D1"
 
 

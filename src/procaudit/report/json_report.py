@@ -12,7 +12,7 @@ from procaudit.report.base import Reporter
 
 
 def finding_dict(finding: Finding) -> dict[str, Any]:
-    found = {
+    found: dict[str, Any] = {
         "rule": finding.rule,
         "name": finding.name,
         "severity": finding.severity.value,

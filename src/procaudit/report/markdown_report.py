@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from typing import TextIO
 
 from procaudit import __version__
@@ -27,7 +28,7 @@ def cell(value: object) -> str:
     return text
 
 
-def _table(header: list[str], align: list[str], rows: list[list[object]]) -> list[str]:
+def _table(header: list[str], align: list[str], rows: Sequence[Sequence[object]]) -> list[str]:
     lines = ["| " + " | ".join(header) + " |", "|" + "|".join(align) + "|"]
     lines += ["| " + " | ".join(map(cell, row)) + " |" for row in rows]
     return lines

@@ -5,7 +5,7 @@ from __future__ import annotations
 import heapq
 from typing import TextIO
 
-from rich.console import Console
+from rich.console import Console, JustifyMethod
 from rich.table import Table
 from rich.text import Text
 
@@ -162,16 +162,17 @@ class RichReporter(Reporter):
             console.print(f"  {group.describe()}")
 
     def _counts(self, console: Console, result: AuditResult) -> None:
-        first = {}
+        first: dict[str, Finding] = {}
         for finding in result.findings:
             first.setdefault(finding.rule, finding)
         table = Table(title=None, show_edge=False, pad_edge=False, box=None)
-        for heading, justify in (
+        columns: tuple[tuple[str, JustifyMethod], ...] = (
             (t("rule", "quy tắc"), "left"),
             (t("name", "tên"), "left"),
             (t("severity", "mức độ"), "left"),
             (t("findings", "số phát hiện"), "right"),
-        ):
+        )
+        for heading, justify in columns:
             table.add_column(heading, justify=justify, header_style="bold")
         # A line per severity of a rule: PA402's warnings are not counted as errors.
         for rule, counts in result.count_by_rule_and_severity().items():

@@ -34,7 +34,9 @@ def _load_rule_families() -> None:
         near_duplicates,
         publication,
         reference,
-        reform,
+        reform_agencies,
+        reform_levels,
+        reform_online,
         schema_generic,
         text_cells,
     )

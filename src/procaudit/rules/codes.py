@@ -122,7 +122,17 @@ def _problem(code: str) -> str:
     )
 
 
-@schema_rule("PA101", "invalid-code", Severity.ERROR, column="code")
+@schema_rule(
+    "PA101",
+    "invalid-code",
+    Severity.ERROR,
+    column="code",
+    finds=(
+        "a code that is not a national code (`1,001234`, `01.001234`, `1.0O1234`); a code "
+        'Excel stored as a number gets its probable repair ("2000648" → "2.000648", "1.00398" '
+        '→ "1.003980")'
+    ),
+)
 def invalid_code(value: str | None) -> tuple[str, str]:
     """A procedure code that is not a national code.
 
@@ -209,7 +219,7 @@ def invalid_code(value: str | None) -> tuple[str, str]:
     ), fix
 
 
-@schema_rule("PA102", "missing-code", Severity.WARNING, column="code")
+@schema_rule("PA102", "missing-code", Severity.WARNING, column="code", finds="no code")
 def missing_code(value: str | None) -> tuple[str, str]:
     """A procedure with no code.
 
@@ -264,7 +274,7 @@ def missing_code(value: str | None) -> tuple[str, str]:
     )
 
 
-@schema_rule("PA103", "missing-name", Severity.ERROR, column="name")
+@schema_rule("PA103", "missing-name", Severity.ERROR, column="name", finds="no name")
 def missing_name(value: str | None) -> tuple[str, str]:
     """A row with no procedure name.
 

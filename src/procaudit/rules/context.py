@@ -7,13 +7,14 @@ from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 import numpy as np
 import pandas as pd
 import pyarrow as pa
 
 from procaudit.catalogue.columns import ROW, SECTION_STATUS, SHEET
+from procaudit.catalogue.status import abolished_rows
 from procaudit.catalogue.text_columns import (
     arrow_text,
     comparison_key_array,
@@ -22,6 +23,7 @@ from procaudit.catalogue.text_columns import (
     map_factorized,
     matches,
     text_series,
+    transform_factorized,
 )
 from procaudit.catalogue.units import Units, units_of
 from procaudit.core.i18n import language, t
@@ -40,8 +42,6 @@ SHOWN_ROWS = 5  # rows a message names before "and N more"
 
 T = TypeVar("T")
 _TAG_HINT = r"(?i)\(.*cấp"
-# Status words that take a procedure out of force ("bãi bỏ", "hết hiệu lực", "abolished").
-_OUT_OF_FORCE = r"bãi bỏ|bị bãi bỏ|hết hiệu lực|không còn hiệu lực|abolished|repealed"
 
 
 # The shared work `release` forgets: text columns and the keys and survey made of them.
@@ -72,7 +72,7 @@ class RuleContext:
         if key not in self._shared:
             pending = self._pending.pop(key, None)
             self._shared[key] = build() if pending is None else pending.result()
-        return self._shared[key]
+        return cast(T, self._shared[key])  # `build` made it, under the same key
 
     def prefetch(self, key: str, build: Callable[[], Any]) -> None:
         """Start `build()` for `shared(key, ...)` on the table's worker thread.
@@ -124,9 +124,7 @@ class RuleContext:
     def per_distinct(self, column: str, transform: Callable[[pd.Series], pd.Series]) -> pd.Series:
         """`transform` (column operations) of one of the table's columns, run on its
         distinct values only, missing included, and spread back to the rows."""
-        codes, uniques = self.distinct(column)
-        values = pd.Series(uniques).reindex(range(len(uniques) + 1))  # the last is missing
-        return transform(values).take(codes).set_axis(self.frame.index)  # -1: the last
+        return transform_factorized(self.distinct(column), transform, self.frame.index)
 
     @cached_property
     def name_tags(self) -> pd.Series:
@@ -146,9 +144,7 @@ class RuleContext:
     @cached_property
     def abolished(self) -> pd.Series:
         """Rows whose status (their own, or their section's) says they are out of force."""
-        if "status" not in self.frame:
-            return pd.Series(False, index=self.frame.index)
-        return self.per_distinct("status", _out_of_force)
+        return abolished_rows(self.frame)
 
     @cached_property
     def own_status(self) -> pd.Series:
@@ -215,7 +211,7 @@ class RuleContext:
     def _row_unit(self) -> str:
         return "row" if self.frame[SHEET].notna().any() else "line"
 
-    def row_list(self, index: list, total: int | None = None) -> str:
+    def row_list(self, index: list[Any], total: int | None = None) -> str:
         """Where the rows at `index` are, as the user numbers them: "row 17", "lines 3 and 9",
         "rows 3, 9, 17, 20, 31 and 6 more" (CSV records are numbered by line). `index` may
         hold only the first rows of `total`."""
@@ -237,11 +233,6 @@ class RuleContext:
             t(unit + "s {rows} and {last}", "các dòng {rows} và {last}"),
             t(unit + "s {rows} and {more} more", "các dòng {rows} và {more} dòng khác"),
         )
-
-
-def _out_of_force(statuses: pd.Series) -> pd.Series:
-    keys = comparison_keys(statuses)
-    return keys.str.contains(_OUT_OF_FORCE, regex=True).fillna(False).astype(bool)
 
 
 def _level_keys(levels: pd.Series) -> pd.Series:

@@ -11,6 +11,7 @@ from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
 from itertools import islice, pairwise
+from typing import Any, cast
 
 import numpy as np
 import pandas as pd
@@ -87,13 +88,15 @@ def _prefetch_keys(ctx: RuleContext) -> None:
 
 def _pairs(a: np.ndarray, b: np.ndarray) -> np.ndarray:
     """One number per distinct pair (a, b) of numbers from -1 up, from 0 up."""
-    return pd.factorize(a * (int(b.max(initial=0)) + 2) + (b + 1))[0]
+    numbers: np.ndarray = pd.factorize(a * (int(b.max(initial=0)) + 2) + (b + 1))[0]
+    return numbers
 
 
 def _repeated(numbers: np.ndarray) -> np.ndarray:
     """Where a number (from -1 up) occurs more than once: only such rows can be in a group,
     and they are few, so the pairing is done on them alone."""
-    return np.bincount(numbers + 1)[numbers + 1] > 1
+    repeated: np.ndarray = np.bincount(numbers + 1)[numbers + 1] > 1
+    return repeated
 
 
 def _variety(groups: np.ndarray, values: np.ndarray) -> np.ndarray:
@@ -101,14 +104,15 @@ def _variety(groups: np.ndarray, values: np.ndarray) -> np.ndarray:
     pairs = _pairs(groups, values)
     group_of_pair = np.zeros(pairs.max(initial=-1) + 1, dtype=np.int64)
     group_of_pair[pairs] = groups
-    return np.bincount(group_of_pair, minlength=groups.max(initial=-1) + 1)[groups]
+    variety: np.ndarray = np.bincount(group_of_pair, minlength=groups.max(initial=-1) + 1)[groups]
+    return variety
 
 
 @dataclass(frozen=True)
 class Others:
     """The rows of a group that differ from one row: the first few, and how many in all."""
 
-    first: list  # frame index labels, at most SHOWN_ROWS of them
+    first: list[Any]  # frame index labels, at most SHOWN_ROWS of them
     rows: int
     variants: int  # distinct sub-keys among them (names for PA202, codes for PA203)
 
@@ -160,7 +164,15 @@ def _units_of(ctx: RuleContext, mask: np.ndarray) -> dict[object, str]:
 
 
 @frame_rule(
-    "PA201", "duplicate-entry", Severity.ERROR, columns=("code", "name"), prefetch=_prefetch_keys
+    "PA201",
+    "duplicate-entry",
+    Severity.ERROR,
+    columns=("code", "name"),
+    prefetch=_prefetch_keys,
+    finds=(
+        "the same code and name at the same level, twice (codes compared after their "
+        'mechanical repair: "1,003980" is "1.003980")'
+    ),
 )
 def duplicate_entry(ctx: RuleContext) -> pd.DataFrame:
     """The same procedure listed twice: same code, same name, same level.
@@ -255,7 +267,12 @@ def duplicate_entry(ctx: RuleContext) -> pd.DataFrame:
 
 
 @frame_rule(
-    "PA202", "code-conflict", Severity.ERROR, columns=("code", "name"), prefetch=_prefetch_keys
+    "PA202",
+    "code-conflict",
+    Severity.ERROR,
+    columns=("code", "name"),
+    prefetch=_prefetch_keys,
+    finds="one code on rows with different names",
 )
 def code_conflict(ctx: RuleContext) -> pd.DataFrame:
     """One code given to procedures with different names.
@@ -332,7 +349,7 @@ def code_conflict(ctx: RuleContext) -> pd.DataFrame:
         also = other_names(others.variants - 1) if others.variants > 1 else ""
         unit = units.get(i)
         return (said_under if unit else said).format(
-            code=codes[i].strip(),
+            code=cast(str, codes[i]).strip(),  # a conflicted row has a code written
             unit=unit,
             first=first,
             also=also,
@@ -353,7 +370,17 @@ def code_conflict(ctx: RuleContext) -> pd.DataFrame:
     )
 
 
-@frame_rule("PA203", "duplicate-name", Severity.WARNING, columns=("name",), prefetch=_prefetch_keys)
+@frame_rule(
+    "PA203",
+    "duplicate-name",
+    Severity.WARNING,
+    columns=("name",),
+    prefetch=_prefetch_keys,
+    finds=(
+        "the same name at the same level under different codes (PA201-PA204 compare rows "
+        "within one unit of a list stacked per unit)"
+    ),
+)
 def duplicate_name(ctx: RuleContext) -> pd.DataFrame:
     """The same name at the same level under different codes (or without a code).
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, SupportsInt, cast
 from urllib.parse import parse_qsl, unquote, urlsplit
 
 import pandas as pd
@@ -27,7 +27,13 @@ if TYPE_CHECKING:
 FORM_PLACEHOLDERS = re.compile(r"[\s\-–—_.…/]*")
 
 
-@frame_rule("PA301", "missing-form", Severity.ERROR, columns=("forms",))
+@frame_rule(
+    "PA301",
+    "missing-form",
+    Severity.ERROR,
+    columns=("forms",),
+    finds='an empty forms cell ("Không" means none is needed and is fine)',
+)
 def missing_form(ctx: RuleContext) -> pd.DataFrame:
     """A procedure whose forms cell is empty.
 
@@ -187,7 +193,7 @@ def _file_records(
     frame = table.frame[keep]
     missing = _missing_files(frame, column, files)
     codes = frame["code"] if "code" in frame else pd.Series(None, index=frame.index)
-    records = []
+    records: list[dict[str, object]] = []
     said = t(
         "The form file '{name}' is not in the forms folder {where}.",
         "Không có tệp biểu mẫu '{name}' trong thư mục biểu mẫu {where}.",
@@ -207,7 +213,7 @@ def _file_records(
         records.append(
             {
                 "sheet": table.sheet,
-                "row": int(frame.at[index, ROW]),
+                "row": int(cast(SupportsInt, frame.at[index, ROW])),
                 "code": _code(codes.at[index]),
                 "column": column,
                 "value": frame.at[index, column],
@@ -276,7 +282,16 @@ def _shortened(text: str) -> str:
     return text[: _SHOWN_COMPONENT - 1].rstrip() + "…"
 
 
-@file_rule("PA302", "form-file-missing", Severity.ERROR, columns=("name",))
+@file_rule(
+    "PA302",
+    "form-file-missing",
+    Severity.ERROR,
+    columns=("name",),
+    finds=(
+        "with `--forms-dir`, a form file named in the list that is not in the folder; always, "
+        'a dossier component that is a form ("Tờ khai", "Mẫu", "Đơn") with no file'
+    ),
+)
 def form_file_missing(ctx: FileContext) -> pd.DataFrame:
     """A form the catalogue names has no file.
 

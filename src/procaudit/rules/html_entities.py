@@ -44,7 +44,17 @@ def _explain(value: str) -> tuple[str, str]:
     )
 
 
-@frame_rule("PA604", "html-entity", Severity.WARNING, columns=("name",), prefetch=prefetch_survey)
+@frame_rule(
+    "PA604",
+    "html-entity",
+    Severity.WARNING,
+    columns=("name",),
+    prefetch=prefetch_survey,
+    finds=(
+        "HTML character references a web system exported for characters (`&#40;`, `&amp;`); "
+        '"Sở TT&TT" is text'
+    ),
+)
 def html_entity(ctx: RuleContext) -> pd.DataFrame:
     """A text cell holding HTML character references (`&#40;`, `&amp;`) instead of characters.
 

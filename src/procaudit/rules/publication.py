@@ -15,7 +15,13 @@ from procaudit.rules.registry import frame_rule
 from procaudit.vn.dates import read_date
 
 
-@frame_rule("PA401", "unpublished", Severity.ERROR, columns=("decision_no",))
+@frame_rule(
+    "PA401",
+    "unpublished",
+    Severity.ERROR,
+    columns=("decision_no",),
+    finds="no publishing decision number",
+)
 def unpublished(ctx: RuleContext) -> pd.DataFrame:
     """A procedure with no publishing decision number.
 
@@ -78,7 +84,18 @@ def unpublished(ctx: RuleContext) -> pd.DataFrame:
     )
 
 
-@frame_rule("PA402", "invalid-decision", Severity.ERROR, columns=("decision_no",))
+@frame_rule(
+    "PA402",
+    "invalid-decision",
+    Severity.ERROR,
+    columns=("decision_no",),
+    finds=(
+        "a placeholder, a number without its issuer or its number (`QĐ/0001-BCA`, "
+        "`Quyết định số 4777`, `QĐ-UBND`), or another kind of document (`205/TTr-SNNMT`); a "
+        "valid number inside extra words or typed loosely is a warning whose fix is the bare "
+        'number ("Quyết định số 6225/QĐ-BQP", "3980 /QĐ-BQP", "QD" for "QĐ")'
+    ),
+)
 def invalid_decision(ctx: RuleContext) -> pd.DataFrame:
     """A publishing decision number that is a placeholder, malformed or not a decision's.
 
@@ -261,7 +278,16 @@ def _date_problem(text: str, today: date) -> tuple[str, str] | None:
 _EARLIEST_YEAR = 1945
 
 
-@frame_rule("PA403", "invalid-decision-date", Severity.ERROR, columns=("decision_date",))
+@frame_rule(
+    "PA403",
+    "invalid-decision-date",
+    Severity.ERROR,
+    columns=("decision_date",),
+    finds=(
+        "a decision date that is missing, unreadable, impossible (31/02), two-digit, an Excel "
+        "day number, or in the future"
+    ),
+)
 def invalid_decision_date(ctx: RuleContext) -> pd.DataFrame:
     """A publishing decision's date that is missing, unreadable, impossible or in the future.
 
@@ -349,7 +375,13 @@ def invalid_decision_date(ctx: RuleContext) -> pd.DataFrame:
     return pd.concat(parts)
 
 
-@frame_rule("PA404", "abolished-listed", Severity.ERROR, columns=("status",))
+@frame_rule(
+    "PA404",
+    "abolished-listed",
+    Severity.ERROR,
+    columns=("status",),
+    finds='a row whose own status says "bãi bỏ" in a list of procedures in force',
+)
 def abolished_listed(ctx: RuleContext) -> pd.DataFrame:
     """An abolished procedure (status "bãi bỏ") in the list of procedures in force.
 

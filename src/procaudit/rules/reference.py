@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
+from typing import cast
 
 import pandas as pd
 from rapidfuzz import fuzz, process
@@ -21,9 +22,9 @@ from procaudit.vn.levels import describe, level_ids
 from procaudit.vn.text import comparison_key
 
 
-def _covered(ctx: FileContext, column: str, keys_of: Callable[[str], object]) -> frozenset:
+def _covered(ctx: FileContext, column: str, keys_of: Callable[[str], object]) -> frozenset[object]:
     """The levels (or fields) the catalogue lists procedures at; empty where it says none."""
-    covered: set = set()
+    covered: set[object] = set()
     for table, rule_ctx in ctx.with_columns(column):
         values = table.frame.loc[~rule_ctx.abolished, column]
         for keys in map_distinct(values, keys_of, dtype="object").dropna().unique():
@@ -73,7 +74,16 @@ def _listed(ctx: FileContext) -> tuple[set[str], set[str]]:
 NOT_ANNOUNCED = "PA405"
 
 
-@file_rule(NOT_ANNOUNCED, "not-announced", Severity.ERROR, columns=("name",), needs="reference")
+@file_rule(
+    NOT_ANNOUNCED,
+    "not-announced",
+    Severity.ERROR,
+    columns=("name",),
+    needs="reference",
+    finds=(
+        "with `--reference`, a reference procedure at a level the catalogue covers that it lacks"
+    ),
+)
 def not_announced(ctx: FileContext) -> pd.DataFrame:
     """A procedure of the national reference list that the catalogue does not announce.
 
@@ -196,7 +206,7 @@ def _suggestion(
     close = process.extractOne(code, choices, scorer=OSA.distance, score_cutoff=1)
     similar = close is not None and (
         not isinstance(name_key, str)
-        or fuzz.token_set_ratio(name_key, reference.procedures.at[close[2], "name_key"])
+        or fuzz.token_set_ratio(name_key, cast(str, reference.procedures.at[close[2], "name_key"]))
         >= _SIMILAR_NAMES
     )
     if close is not None and similar:
@@ -229,7 +239,14 @@ def _suggestion(
     )
 
 
-@frame_rule("PA406", "unknown-code", Severity.WARNING, columns=("code",), needs="reference")
+@frame_rule(
+    "PA406",
+    "unknown-code",
+    Severity.WARNING,
+    columns=("code",),
+    needs="reference",
+    finds="with `--reference`, a code the reference lacks, with the likely intended code",
+)
 def unknown_code(ctx: RuleContext) -> pd.DataFrame:
     """A procedure code that the national reference list does not have.
 

@@ -47,6 +47,10 @@ class Rule:
     # rules run (RuleContext.prefetch); the rule then finds it done.
     prefetch: Prefetch | None = None
     doc_vi: str = ""  # the same in Vietnamese: **Sai**, **Đúng** and **Cách sửa**
+    # What one finding is, in a Markdown phrase: the "finds" column of the README's rule
+    # table (report/rule_docs.py writes it from here). Longer than the summary: it names the
+    # cases and the examples a reader scanning the table needs.
+    finds: str = ""
 
     @property
     def documentation(self) -> str:
@@ -82,6 +86,8 @@ def register(rule: Rule) -> Rule:
         raise ValueError(f"rule name {rule.name} is registered twice")
     if not rule.doc:
         raise ValueError(f"rule {rule.id} has no documentation")
+    if not rule.finds:
+        raise ValueError(f"rule {rule.id} does not say what it finds")
     _RULES[rule.id] = rule
     return rule
 
@@ -93,6 +99,8 @@ def frame_rule(
     columns: tuple[str, ...],
     needs: str | None = None,
     prefetch: Prefetch | None = None,
+    *,
+    finds: str,
 ) -> Callable[[FrameCheck], FrameCheck]:
     """Register a function of a table's RuleContext; its docstring is the rule's documentation."""
 
@@ -109,6 +117,7 @@ def frame_rule(
                 needs=needs,
                 prefetch=prefetch,
                 doc_vi=doc_vi,
+                finds=finds,
             )
         )
         return check
@@ -122,6 +131,8 @@ def file_rule(
     severity: Severity,
     columns: tuple[str, ...],
     needs: str | None = None,
+    *,
+    finds: str,
 ) -> Callable[[FileCheck], FileCheck]:
     """Register a function of a whole file's FileContext; it returns `hits.file_hits`.
 
@@ -131,7 +142,15 @@ def file_rule(
         doc, doc_vi = _docs(check)
         register(
             Rule(
-                rule_id, name, severity, columns, doc, file_check=check, needs=needs, doc_vi=doc_vi
+                rule_id,
+                name,
+                severity,
+                columns,
+                doc,
+                file_check=check,
+                needs=needs,
+                doc_vi=doc_vi,
+                finds=finds,
             )
         )
         return check
@@ -140,13 +159,24 @@ def file_rule(
 
 
 def schema_rule(
-    rule_id: str, name: str, severity: Severity, column: str
+    rule_id: str, name: str, severity: Severity, column: str, *, finds: str
 ) -> Callable[[Describe], Describe]:
     """Register a rule checked by the schema; the function explains one failing value."""
 
     def decorate(describe: Describe) -> Describe:
         doc, doc_vi = _docs(describe)
-        register(Rule(rule_id, name, severity, (column,), doc, describe=describe, doc_vi=doc_vi))
+        register(
+            Rule(
+                rule_id,
+                name,
+                severity,
+                (column,),
+                doc,
+                describe=describe,
+                doc_vi=doc_vi,
+                finds=finds,
+            )
+        )
         return describe
 
     return decorate

@@ -9,7 +9,13 @@ from procaudit.rules.registry import schema_rule
 SCHEMA_VIOLATION = "PA001"
 
 
-@schema_rule(SCHEMA_VIOLATION, "schema-violation", Severity.ERROR, column="*")
+@schema_rule(
+    SCHEMA_VIOLATION,
+    "schema-violation",
+    Severity.ERROR,
+    column="*",
+    finds="a failure of a schema check that names no procaudit rule",
+)
 def schema_violation(value: str | None) -> tuple[str, str]:
     """A value that fails a schema check which names no procaudit rule.
 

@@ -95,13 +95,15 @@ class _Column:
         return len(self._values)
 
     def value(self, number: int) -> str:
-        return self._values[number].as_py()
+        text: str = self._values[number].as_py()
+        return text
 
     def rows(self, numbers: list[int]) -> np.ndarray:
         """For each row, the position in `numbers` of its value's number; -1 for the others."""
         if self._distinct:
             found = pc.index_in(self._column, value_set=self._values.take(numbers))
-            return pc.fill_null(found, -1).to_numpy()
+            numbered: np.ndarray = pc.fill_null(found, -1).to_numpy()
+            return numbered
         positions = np.full(len(self._column), -1)
         positions[numbers] = np.arange(len(numbers))
         return positions
@@ -148,7 +150,8 @@ class _Column:
         """The numbers of the values where `pattern` (RE2, one of `_SUSPECT`'s) occurs."""
         suspects = self._suspects
         found = matches(self._values.take(suspects), pattern).to_numpy(zero_copy_only=False)
-        return suspects[found].tolist()
+        numbers: list[int] = suspects[found].tolist()
+        return numbers
 
 
 Explain = Callable[[_Column, int], tuple[str, str]]  # a value's message and fix
@@ -253,7 +256,14 @@ _LEGACY_NAMES_VI = {
 }
 
 
-@frame_rule("PA601", "legacy-encoding", Severity.ERROR, columns=("name",), prefetch=prefetch_survey)
+@frame_rule(
+    "PA601",
+    "legacy-encoding",
+    Severity.ERROR,
+    columns=("name",),
+    prefetch=prefetch_survey,
+    finds='text typed in a TCVN3 (ABC) or VNI font ("B¶o Th¾ng"); the fix gives the Unicode text',
+)
 def legacy_encoding(ctx: RuleContext) -> pd.DataFrame:
     """A cell typed in a legacy Vietnamese font encoding (TCVN3/ABC or VNI), not in Unicode.
 
@@ -346,7 +356,14 @@ def _explain_not_nfc(survey: _Column, number: int) -> tuple[str, str]:
     )
 
 
-@frame_rule("PA602", "not-nfc", Severity.WARNING, columns=("name",), prefetch=prefetch_survey)
+@frame_rule(
+    "PA602",
+    "not-nfc",
+    Severity.WARNING,
+    columns=("name",),
+    prefetch=prefetch_survey,
+    finds="a cell not in Unicode NFC (decomposed tones)",
+)
 def not_nfc(ctx: RuleContext) -> pd.DataFrame:
     """A cell that is not in Unicode NFC (normalisation form C).
 
@@ -479,7 +496,14 @@ def _explain_stray(survey: _Column, number: int) -> tuple[str, str]:
     )
 
 
-@frame_rule("PA603", "stray-whitespace", Severity.INFO, columns=("name",), prefetch=prefetch_survey)
+@frame_rule(
+    "PA603",
+    "stray-whitespace",
+    Severity.INFO,
+    columns=("name",),
+    prefetch=prefetch_survey,
+    finds="leading, trailing or doubled spaces, tabs, non-breaking or zero-width spaces",
+)
 def stray_whitespace(ctx: RuleContext) -> pd.DataFrame:
     r"""A cell with spaces at its ends, doubled spaces, tabs or invisible characters.
 

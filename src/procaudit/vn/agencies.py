@@ -11,12 +11,11 @@ TN&MT", "Sở Nông nghiệp và PTNT" and "Sở Lao động, Thương binh và 
 
 from __future__ import annotations
 
-import csv
 import re
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
 
+from procaudit.vn.data_files import data_rows
 from procaudit.vn.levels import CENTRAL, COMMUNE, DISTRICT, PROVINCE
 from procaudit.vn.text import comparison_key, strip_diacritics
 
@@ -88,9 +87,7 @@ _NOT_A_CITY_NAME = frozenset(
 def central_cities() -> tuple[str, ...]:
     """The names of the centrally-run cities, as words without diacritics ("ho chi minh",
     "hcm"): data/central_cities.csv (edit it there)."""
-    source = resources.files("procaudit.vn").joinpath("data/central_cities.csv")
-    with source.open(encoding="utf-8", newline="") as handle:
-        rows = list(csv.DictReader(handle))
+    rows = data_rows("central_cities.csv")
     names = []
     for row in rows:
         for name in (row["name"], *filter(None, row["other_names"].split("|"))):
@@ -232,9 +229,7 @@ def _words(text: str) -> str:
 def _abbreviations() -> tuple[re.Pattern[str], dict[str, str]]:
     """data/agency_abbreviations.csv as one pattern over `_words` and what each match stands
     for: "tn mt" -> "tài nguyên môi trường"."""
-    source = resources.files("procaudit.vn").joinpath("data/agency_abbreviations.csv")
-    with source.open(encoding="utf-8", newline="") as handle:
-        rows = list(csv.DictReader(handle))
+    rows = data_rows("agency_abbreviations.csv")
     expansions = {_words(row["abbreviation"]): _words(row["expansion"]) for row in rows}
     # The longest first, so that "lđ tb xh" wins over "xh".
     alternatives = "|".join(re.escape(a) for a in sorted(expansions, key=len, reverse=True))
@@ -251,9 +246,7 @@ def agency_words(text: str) -> str:
 @cache
 def defunct_agencies() -> tuple[Defunct, ...]:
     """The list kept in data/defunct_agencies.csv (edit it there, not here)."""
-    source = resources.files("procaudit.vn").joinpath("data/defunct_agencies.csv")
-    with source.open(encoding="utf-8", newline="") as handle:
-        rows = list(csv.DictReader(handle))
+    rows = data_rows("defunct_agencies.csv")
     agencies = []
     for row in rows:
         names = [row["old_name"], *filter(None, row["short_names"].split("|"))]

@@ -13,7 +13,7 @@ has no codec for either, so the tables are here:
   ("a" + "ø" = "à", "a" + "á" = "ấ"); ơ, ư, đ, the toned i and ỵ have a code of their own.
 
 Tables: from the VN3 rows of TCVN 5712 and the VNI-Windows font layout, cross-checked against
-three public converters (see tests/test_legacy_fonts.py, which pins every code).
+three public converters (see tests/vn/test_legacy_fonts.py, which pins every code).
 """
 
 from __future__ import annotations

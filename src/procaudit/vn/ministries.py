@@ -19,13 +19,12 @@ the first title line naming either decides. Pure Python, like `provinces`.
 
 from __future__ import annotations
 
-import csv
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING, Final
 
+from procaudit.vn.data_files import data_rows
 from procaudit.vn.provinces import NameIndex, is_place_and_date, province_in, words
 
 if TYPE_CHECKING:
@@ -72,14 +71,10 @@ class Ministry:
 @cache
 def ministries() -> tuple[Ministry, ...]:
     """The list kept in data/ministries.csv (edit it there, not here)."""
-    source = resources.files("procaudit.vn").joinpath("data/ministries.csv")
-    with source.open(encoding="utf-8", newline="") as handle:
-        return tuple(
-            Ministry(
-                row["name"], row["kind"], _split(row["other_names"]), _split(row["file_names"])
-            )
-            for row in csv.DictReader(handle)
-        )
+    return tuple(
+        Ministry(row["name"], row["kind"], _split(row["other_names"]), _split(row["file_names"]))
+        for row in data_rows("ministries.csv")
+    )
 
 
 def _split(cell: str) -> tuple[str, ...]:

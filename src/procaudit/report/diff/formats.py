@@ -1,22 +1,20 @@
 """The diff's output formats: one renderer module each, mapped exhaustively from `DiffFormat`.
 
-Imported by the command line before anything heavy: no pandas, rich or openpyxl here.
+Each is a `DiffRenderer`, the `report.renderer.Renderer` of a `DiffResult`. Imported by the
+command line before anything heavy: no pandas, rich or openpyxl here.
 """
 
 from __future__ import annotations
 
-from abc import ABC, abstractmethod
 from dataclasses import dataclass
 from enum import StrEnum
-from importlib import import_module
 from pathlib import Path
-from typing import IO, TYPE_CHECKING, ClassVar
+from typing import IO, Any, TypeVar
 
 from procaudit.core.errors import UsageError
 from procaudit.core.i18n import t
-
-if TYPE_CHECKING:
-    from procaudit.diff.model import DiffResult
+from procaudit.diff.model import DiffResult
+from procaudit.report.renderer import Renderer, renderer_class
 
 
 class DiffFormat(StrEnum):
@@ -25,23 +23,24 @@ class DiffFormat(StrEnum):
     XLSX = "xlsx"
 
 
+MAX_ROWS = 50  # rows shown per kind of change in the terminal report (--max-rows)
+
+
 @dataclass(frozen=True)
 class RenderOptions:
-    max_rows: int = 50  # rows shown per kind in the terminal report; 0 shows all
+    max_rows: int = MAX_ROWS  # 0 shows all
     summary_only: bool = False  # --quiet: the summary line alone
     width: int | None = None  # None: the terminal's width
 
 
-class Renderer(ABC):
-    """Writes a diff to `out`: text, or bytes where `binary`."""
+Out = TypeVar("Out", bound=IO[Any])  # TextIO, or BinaryIO for the workbook
 
-    binary: ClassVar[bool] = False
+
+class DiffRenderer(Renderer[DiffResult, Out]):
+    """Writes a diff to `out`: text, or bytes where `binary`."""
 
     def __init__(self, options: RenderOptions) -> None:
         self.options = options
-
-    @abstractmethod
-    def render(self, result: DiffResult, out: IO) -> None: ...
 
 
 _RENDERERS: dict[DiffFormat, tuple[str, str]] = {
@@ -52,9 +51,9 @@ _RENDERERS: dict[DiffFormat, tuple[str, str]] = {
 WORKBOOK_SUFFIX = ".xlsx"
 
 
-def renderer_for(fmt: DiffFormat, options: RenderOptions) -> Renderer:
+def renderer_for(fmt: DiffFormat, options: RenderOptions) -> DiffRenderer[Any]:
     module, name = _RENDERERS[fmt]  # a test holds the mapping exhaustive
-    renderer: type[Renderer] = getattr(import_module(f"procaudit.report.diff.{module}"), name)
+    renderer: type[DiffRenderer[Any]] = renderer_class(f"procaudit.report.diff.{module}", name)
     return renderer(options)
 
 

@@ -6,7 +6,7 @@ from typing import Any, TextIO
 
 from procaudit.core.jsontext import dumps
 from procaudit.diff.model import Change, DiffResult
-from procaudit.report.diff.formats import Renderer
+from procaudit.report.diff.formats import DiffRenderer
 
 
 def document(result: DiffResult) -> dict[str, Any]:
@@ -47,6 +47,6 @@ def _change(change: Change) -> dict[str, Any]:
     }
 
 
-class JsonRenderer(Renderer):
+class JsonRenderer(DiffRenderer[TextIO]):
     def render(self, result: DiffResult, out: TextIO) -> None:
         out.write(dumps(document(result)) + "\n")

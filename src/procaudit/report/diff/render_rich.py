@@ -10,7 +10,7 @@ from rich.text import Text
 
 from procaudit.core.i18n import t
 from procaudit.diff.model import Change, DiffResult, Kind
-from procaudit.report.diff.formats import Renderer
+from procaudit.report.diff.formats import DiffRenderer
 from procaudit.report.diff.labels import (
     MISSING,
     field_label,
@@ -47,7 +47,7 @@ def _value(value: str | None) -> str:
     return MISSING if value is None else value
 
 
-class RichRenderer(Renderer):
+class RichRenderer(DiffRenderer[TextIO]):
     def render(self, result: DiffResult, out: TextIO) -> None:
         # soft_wrap: the summary and notes stay on one line (and greppable) in logs. No markup
         # or emoji: a cell "[Mẫu 01]" or ":x:" is text from the file, printed as it is.
@@ -165,7 +165,7 @@ class RichRenderer(Renderer):
                 )
                 for c in changes
             ]
-        rows = []
+        rows: list[tuple[str, ...]] = []
         for change in changes:
             for number, field in enumerate(change.fields):
                 first = number == 0  # the procedure is named once, on its first line

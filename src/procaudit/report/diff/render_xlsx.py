@@ -1,7 +1,7 @@
 """The diff as a workbook for officials: every change on one sheet (one row per changed
 field, with a kind column to filter on), and a summary sheet.
 
-The same two files give the same bytes: fixed document times and zip timestamps.
+Written as the fix-list is (`report.workbook`): the same two files give the same bytes.
 """
 
 from __future__ import annotations
@@ -9,22 +9,24 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 from typing import BinaryIO
 
-from openpyxl import Workbook
-from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE, Cell
-from openpyxl.styles import Alignment, Font
-from openpyxl.utils import get_column_letter
+from openpyxl.styles import Alignment
 from openpyxl.worksheet.worksheet import Worksheet
 
 from procaudit.core.i18n import t
 from procaudit.diff.model import Change, DiffResult, Kind, Location
-from procaudit.report.diff.formats import Renderer
+from procaudit.report.diff.formats import DiffRenderer
 from procaudit.report.diff.labels import field_label, kind_label, matched_label, notes
-from procaudit.report.fixlist import FIXED_TIME, neutralise, stable_workbook_bytes
+from procaudit.report.workbook import (
+    filtered_table,
+    heading_row,
+    new_workbook,
+    put_text,
+    set_widths,
+    workbook_bytes,
+)
 
 Value = str | int | None
-BOLD = Font(bold=True)
 WRAP = Alignment(wrap_text=True, vertical="top")
-MIN_WIDTH, MAX_WIDTH = 8, 60
 
 
 def change_headings() -> tuple[str, ...]:
@@ -64,21 +66,16 @@ def _where(location: Location | None) -> tuple[Value, Value]:
     return (None, None) if location is None else (location.sheet, location.row)
 
 
-class XlsxRenderer(Renderer):
+class XlsxRenderer(DiffRenderer[BinaryIO]):
     binary = True
 
     def render(self, result: DiffResult, out: BinaryIO) -> None:
-        workbook = Workbook()
-        changes = workbook.active
-        changes.title = t("Changes", "Thay đổi")
+        workbook, changes = new_workbook(t("Changes", "Thay đổi"))
         rows = [row for change in result.changes for row in change_rows(change)]
         _table(changes, change_headings(), rows)
-        changes.freeze_panes = "A2"
-        changes.auto_filter.ref = f"A1:{get_column_letter(len(change_headings()))}{len(rows) + 1}"
+        filtered_table(changes, len(change_headings()), len(rows))
         _summary(workbook.create_sheet(t("Summary", "Tổng hợp")), result)
-        workbook.properties.created = workbook.properties.modified = FIXED_TIME
-        workbook.properties.creator = "procaudit"
-        out.write(stable_workbook_bytes(workbook))
+        out.write(workbook_bytes(workbook))
 
 
 def _summary(sheet: Worksheet, result: DiffResult) -> None:
@@ -104,29 +101,23 @@ def _summary(sheet: Worksheet, result: DiffResult) -> None:
 
 
 def _table(sheet: Worksheet, headings: Sequence[str], rows: list[list[Value]]) -> None:
-    widths = [len(heading) for heading in headings]
-    for column, heading in enumerate(headings, start=1):
-        _put(sheet, 1, column, heading).font = BOLD
+    heading_row(sheet, headings)
+    # Characters of each column's longest line, the heading's included.
+    longest = {column: len(heading) for column, heading in enumerate(headings, start=1)}
     for number, row in enumerate(rows, start=2):
         for column, value in enumerate(row, start=1):
             if value is None:
                 continue
             _put(sheet, number, column, value)
-            longest = max(len(line) for line in str(value).split("\n"))
-            widths[column - 1] = max(widths[column - 1], longest)
-    for column, width in enumerate(widths, start=1):
-        letter = get_column_letter(column)
-        sheet.column_dimensions[letter].width = min(max(width + 2, MIN_WIDTH), MAX_WIDTH)
+            line = max(len(line) for line in str(value).split("\n"))
+            longest[column] = max(longest[column], line)
+    set_widths(sheet, longest)
 
 
-def _put(sheet: Worksheet, row: int, column: int, value: str | int) -> Cell:
-    cell = sheet.cell(row, column)
+def _put(sheet: Worksheet, row: int, column: int, value: str | int) -> None:
     if isinstance(value, int):
-        cell.value = value
-        return cell
-    # Never a formula, whatever the text; openpyxl refuses control characters.
-    cell.value = ILLEGAL_CHARACTERS_RE.sub("", neutralise(value))
-    cell.data_type = "s"
-    if "\n" in value:
-        cell.alignment = WRAP
-    return cell
+        sheet.cell(row, column, value)
+    elif "\n" in value:
+        put_text(sheet, row, column, value).alignment = WRAP
+    else:
+        put_text(sheet, row, column, value)

@@ -1,8 +1,12 @@
-"""`procaudit history`: the trend drawn as Rich tables for people, or JSON for machines."""
+"""`procaudit history`: the trend drawn as Rich tables for people, or JSON for machines.
+
+`render_rich` draws on a console the caller holds and `render_json` gives the text; the
+`HistoryRenderer`s (`report.history.formats`) write either to a stream.
+"""
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, TextIO
 
 from rich.console import Console
 from rich.table import Table
@@ -14,6 +18,7 @@ from procaudit.core.findings import Severity
 from procaudit.core.i18n import t
 from procaudit.history.store import FAILED
 from procaudit.history.trend import Cell, FileTrend, Trend, TrendRow
+from procaudit.report.history.formats import HistoryRenderer
 from procaudit.report.history.sparkline import GAP, sparkline
 
 CHANGED = "◆"  # the file's bytes differ from the previous run's
@@ -222,3 +227,17 @@ def _row_document(row: TrendRow) -> dict[str, Any]:
 
 def render_json(trend: Trend, database: str, last: int) -> str:
     return jsontext.dumps(trend_document(trend, database, last)) + "\n"
+
+
+# --- as renderers ---------------------------------------------------------------------------
+
+
+class RichHistoryRenderer(HistoryRenderer):
+    def render(self, trend: Trend, out: TextIO) -> None:
+        console = Console(file=out, width=self.options.width, highlight=False)
+        render_rich(trend, console, self.options.database)
+
+
+class JsonHistoryRenderer(HistoryRenderer):
+    def render(self, trend: Trend, out: TextIO) -> None:
+        out.write(render_json(trend, self.options.database, self.options.last))

@@ -16,6 +16,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
+from conftest import GOLDEN, SAMPLES
 from procaudit import __version__
 from procaudit.cli import app
 from procaudit.core.findings import (
@@ -37,8 +38,6 @@ from procaudit.report.html.findings import PAGE_SIZE, script_safe
 from procaudit.report.html.text import number, percent
 from procaudit.report.html_report import trend_chart
 
-GOLDEN = Path(__file__).parent / "golden"
-SAMPLES = Path(__file__).resolve().parent.parent / "samples"
 CHROMIUM = Path("/usr/bin/chromium")
 HOSTILE = "</script><script>alert(1)</script>"
 

@@ -15,6 +15,7 @@ from types import ModuleType
 import pandas as pd
 import pytest
 
+from conftest import LAYOUTS
 from procaudit.engine.audit import audit
 from procaudit.io import read_catalogue
 from procaudit.io.csv_dialect import CsvDialect
@@ -30,7 +31,7 @@ from procaudit.io.layout import (
 )
 from procaudit.io.read import Catalogue, Table
 
-MAKE_LAYOUTS = Path(__file__).resolve().parent / "layouts" / "make_layouts.py"
+MAKE_LAYOUTS = LAYOUTS / "make_layouts.py"
 WRITER_MODULE = {".xls": "xlwt", ".ods": "odf"}  # formats written only where these import
 
 

@@ -24,7 +24,7 @@ import pytest
 from rich.console import Console
 from typer.testing import CliRunner
 
-from conftest import SAMPLES, run_rules, table_of
+from conftest import GOLDEN, SAMPLES, run_rules, table_of
 from procaudit import __version__
 from procaudit.app.config import load_config
 from procaudit.cli import app
@@ -49,7 +49,6 @@ from procaudit.rules.reference import not_announced
 from procaudit.rules.selection import RuleSelection
 
 T = TypeVar("T")
-GOLDEN = Path(__file__).parent / "golden"
 RULES = all_rules()
 runner = CliRunner()
 

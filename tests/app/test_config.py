@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from conftest import README
 from procaudit.app.config import ConfigError, FileSettings, find_config, load_config
 
 
@@ -107,7 +108,7 @@ def test_a_bad_file_is_one_sentence_naming_the_key(
 
 
 def test_the_readme_example_is_a_valid_configuration(tmp_path: Path) -> None:
-    readme = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
+    readme = README.read_text(encoding="utf-8")
     block = readme.split("```toml\n", 1)[1].split("```", 1)[0]
     config = load_config(_write(tmp_path / "procaudit.toml", block))
     assert config.select and config.severity == {"PA204": "info"}

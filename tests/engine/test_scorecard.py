@@ -18,6 +18,7 @@ import pytest
 from rich.console import Console
 from typer.testing import CliRunner
 
+from conftest import GOLDEN
 from procaudit import __version__
 from procaudit.app.config import ConfigError, load_config
 from procaudit.app.settings import CommandLine, Settings
@@ -47,7 +48,6 @@ from procaudit.report.scorecard_table import print_scorecard
 from procaudit.vn.ministries import ministries, ministry_in, owner_of
 from procaudit.vn.provinces import PROVINCES, province_in, province_named, province_of
 
-GOLDEN = Path(__file__).parent / "golden"
 runner = CliRunner()
 
 # --- provinces -----------------------------------------------------------------------------

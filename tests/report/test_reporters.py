@@ -8,10 +8,10 @@ import io
 import json
 import os
 import xml.etree.ElementTree as ET
-from pathlib import Path
 
 import pytest
 
+from conftest import GOLDEN
 from procaudit import __version__
 from procaudit.core.findings import (
     AuditResult,
@@ -22,8 +22,6 @@ from procaudit.core.findings import (
     SkippedRule,
 )
 from procaudit.report import Format, Reporter, ReportOptions, reporter_for
-
-GOLDEN = Path(__file__).parent / "golden"
 
 
 def _finding(

@@ -26,10 +26,9 @@ import typer.main
 import yaml
 from typer.testing import CliRunner
 
+from conftest import README, ROOT
 from procaudit.cli import app
 
-ROOT = Path(__file__).resolve().parent.parent
-README = ROOT / "README.md"
 HOOKS = ROOT / ".pre-commit-hooks.yaml"
 SAMPLE = ROOT / "samples" / "catalogue-lao-cai.xlsx"
 SAMPLE_CSV = ROOT / "samples" / "catalogue-lao-cai.csv"

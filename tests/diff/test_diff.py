@@ -14,6 +14,7 @@ import openpyxl
 import pytest
 from typer.testing import CliRunner
 
+from conftest import GOLDEN
 from procaudit.cli import app
 from procaudit.core.errors import UsageError
 from procaudit.core.i18n import speaking
@@ -28,7 +29,6 @@ from procaudit.report.diff.formats import (
 )
 from procaudit.report.diff.labels import notes, place
 
-GOLDEN = Path(__file__).parent / "golden"
 runner = CliRunner()
 
 HEADERS = {

@@ -14,12 +14,12 @@ import pytest
 from rich.console import Console
 from typer.testing import CliRunner
 
+from conftest import GOLDEN
 from procaudit.cli import app
 from procaudit.cli.inspect_view import render_inspection
 from procaudit.engine.inspection import column_label, inspect_catalogue, row_ranges
 from procaudit.io import read_catalogue
 
-GOLDEN = Path(__file__).parent / "golden"
 runner = CliRunner()
 
 ANNEX = [

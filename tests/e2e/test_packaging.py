@@ -4,9 +4,8 @@ installs without error and fails only when a user runs the command that imports 
 from __future__ import annotations
 
 import tomllib
-from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
+from conftest import ROOT
 
 
 def test_every_package_of_the_source_tree_is_in_the_wheel() -> None:

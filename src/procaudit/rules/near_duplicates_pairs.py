@@ -1,0 +1,249 @@
+"""Pairs of near keys one word apart, found without comparing all names (PA204,
+`near_duplicates`).
+
+Each distinct (level, near key) is an *entry* (`Keys`). Each word gets a random 64-bit number
+and a key hashes as the polynomial sum of its words (`hash_keys`), so the hash of a key with
+the word at position i taken out is one subtraction away: two keys of one length that differ
+only at position i collide on it (`substitutions`), and a longer key with one word taken out
+(the words after it moved up one place, a multiplication) collides with the whole hash of the
+shorter key (`extra_words`). So the candidates are exactly the keys one word apart, found by
+sorting one array of hashes per word of the table; only they reach Python, where the two
+words are judged (`near_duplicates_words`; rapidfuzz's OSA distance for the letters). This
+replaces blocking by halves of the key: a block is compared pair by pair, and a family of
+thousands of names sharing half their words ("Cấp giấy phép kinh doanh ...") makes one block
+quadratic; here nothing is.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
+
+from procaudit.rules.near_duplicates_difference import EXTRA, WORD, Difference
+from procaudit.rules.near_duplicates_names import Names
+from procaudit.rules.near_duplicates_words import (
+    FILLER_WORDS,
+    filler_at,
+    plain_word,
+    repeated_at,
+    typo_close,
+)
+
+# A typo is rare beside the word it garbles: in its place (between the same neighbours) it
+# is in at most TYPO_SHARE of as many names, or in one or two. Two words one letter apart
+# that are both common in that place are two words ("nhập khẩu sơn" and "nhập khẩu sắn",
+# paint and cassava, each in hundreds of names of a large list), however close.
+TYPO_SHARE = 0.1
+
+_SEED = 204  # hashes are random but fixed, so that a run is reproducible
+
+
+@dataclass
+class Keys:
+    """Distinct (level, near key) entries, their words one flat array of ids."""
+
+    near: np.ndarray  # per entry
+    near_id: np.ndarray  # per entry: entries at several levels share their near key
+    level: np.ndarray  # level id per entry
+    length: np.ndarray  # words per entry
+    start: np.ndarray  # offset of each entry's first word in `token`
+    token: np.ndarray  # word id, flat
+    owner: np.ndarray  # entry of each flat word
+    position: np.ndarray  # position of each flat word in its entry
+    vocabulary: np.ndarray
+
+    def words(self, entry: int) -> list[str]:
+        words: list[str] = self.near[entry].split()  # `near` holds str objects
+        return words
+
+
+def gather_keys(names: Names, name: np.ndarray, near_id: np.ndarray, level: np.ndarray) -> Keys:
+    """The entries whose words are those of `name`, at `level`: a gather from `names`."""
+    length = names.length[name]
+    start = np.cumsum(length) - length
+    owner = np.repeat(np.arange(len(name), dtype=np.int32), length)
+    position = (np.arange(int(length.sum())) - start[owner]).astype(np.int32)
+    token = names.token[names.start[name][owner] + position]
+    return Keys(names.near[name], near_id, level, length, start, token, owner, position,
+                names.vocabulary)  # fmt: skip
+
+
+@dataclass
+class Hashes:
+    word: np.ndarray  # per flat word: word(w) * r**p
+    whole: np.ndarray  # per entry: the sum of its words
+    full: np.ndarray  # per entry: whole, with its level and length
+    salt: np.ndarray  # per entry: its level's term
+    size: np.ndarray  # per length: its term
+    inverse: np.uint64  # 1 / r modulo 2**64
+
+
+def _random(size: int, seed: int) -> np.ndarray:
+    return np.random.default_rng([_SEED, seed]).integers(
+        0, np.iinfo(np.uint64).max, size=max(size, 1), dtype=np.uint64, endpoint=True
+    )
+
+
+def hash_keys(keys: Keys) -> Hashes:
+    """A key hashes as sum(word(w_p) * r**p) + level term + length term, modulo 2**64, with
+    random word values and a random odd r. Leaving word p out keeping the others in place
+    subtracts one term; leaving it out moving the rest up one place multiplies the words
+    after it by 1/r (r is odd, so it has an inverse modulo 2**64)."""
+    longest = int(keys.length.max())
+    r = _random(1, 2)[0] | np.uint64(1)
+    powers = np.cumprod(np.full(longest + 1, r, dtype=np.uint64)) * pow(int(r), -1, 2**64)
+    word = _random(len(keys.vocabulary), 1)[keys.token] * powers[keys.position]
+    whole = np.add.reduceat(word, keys.start)
+    salt = _random(int(keys.level.max()) + 1, 3)[keys.level]
+    size = _random(longest + 2, 4)
+    full = whole + salt + size[keys.length]
+    return Hashes(word, whole, full, salt, size, np.uint64(pow(int(r), -1, 2**64)))
+
+
+def repeated_values(values: np.ndarray) -> np.ndarray:
+    """Where `values` holds a value that occurs more than once. Sorting and then looking up
+    the few repeated values is several times faster than a hash table of all of them."""
+    ordered = np.sort(values)
+    same = ordered[1:] == ordered[:-1]
+    repeated: np.ndarray = pd.Series(values).isin(np.unique(ordered[1:][same])).to_numpy()
+    return repeated
+
+
+def substitutions(keys: Keys, hashes: Hashes) -> list[tuple[int, int, Difference]]:
+    """Entry pairs whose keys differ in one word, the two words a typo apart."""
+    gap = _random(int(keys.length.max()) + 1, 5)  # tells the positions left out apart
+    without = hashes.full[keys.owner] - hashes.word + gap[keys.position]
+    shared = repeated_values(without)
+    if not shared.any():
+        return []
+    slots = pd.DataFrame({
+        "slot": without[shared], "token": keys.token[shared], "owner": keys.owner[shared],
+        "position": keys.position[shared],
+    })  # fmt: skip
+    close = _typo_pairs(keys.vocabulary, np.unique(slots["token"].to_numpy()))
+    if close.empty:
+        return []
+    # For every word in a shared slot, its typos; then the entries holding one there.
+    probes = slots.merge(close, left_on="token", right_on="a")
+    found = probes.merge(
+        slots, left_on=["slot", "b"], right_on=["slot", "token"], suffixes=("", "_other")
+    )
+    found = found[found["owner"] < found["owner_other"]]
+    found = found[_rare_beside(keys, found)]
+    out = []
+    for u, v, i in zip(found["owner"], found["owner_other"], found["position"], strict=True):
+        mine, theirs = keys.words(u), keys.words(v)
+        if len(mine) == len(theirs) and mine[:i] == theirs[:i] and mine[i + 1 :] == theirs[i + 1 :]:
+            out.append((int(u), int(v), Difference(WORD, mine[i], theirs[i])))
+    return out
+
+
+def _rare_beside(keys: Keys, found: pd.DataFrame) -> np.ndarray:
+    """For each pair of names differing in one word (a, b) between the same neighbours L and
+    R: whether one of the two words, in that place, is rare beside the other. A word is
+    counted with its neighbours, in the different near keys of the table, so that a slip
+    that happens to spell another word ("Văn bán" for "Văn bản"; "bán" is common in "buôn
+    bán") still reads as rare, while two words at home in the same place ("nhập khẩu sơn",
+    "nhập khẩu sắn") do not."""
+    once = np.zeros(len(keys.near), dtype=bool)  # a near key at several levels counts once
+    once[np.unique(keys.near_id, return_index=True)[1]] = True
+    width = np.int64(len(keys.vocabulary) + 1)
+    token, owner = keys.token, keys.owner
+    at = keys.start[found["owner"].to_numpy()] + found["position"].to_numpy()
+    has_left = found["position"].to_numpy() > 0
+    has_right = found["position"].to_numpy() + 1 < keys.length[found["owner"].to_numpy()]
+    left = np.where(has_left, token[np.maximum(at - 1, 0)], -1)
+    right = np.where(has_right, token[np.minimum(at + 1, len(token) - 1)], -1)
+    # Only the word pairs that begin with a neighbour or one of the two words are counted.
+    starts = np.zeros(len(keys.vocabulary) + 1, dtype=bool)
+    starts[np.concatenate([left, found["token"], found["token_other"]])] = True
+    inside = (owner[1:] == owner[:-1]) & once[owner[1:]] & starts[token[:-1]]
+    pairs_in_keys = pd.Series(token[:-1][inside] * width + token[1:][inside])
+    uses = np.bincount(token[once[owner]], minlength=len(keys.vocabulary))
+
+    def in_place(word: np.ndarray) -> np.ndarray:
+        before, after = left * width + word, word * width + right
+        wanted = pairs_in_keys[pairs_in_keys.isin(np.concatenate([before, after]))]
+        counts = wanted.value_counts()
+        count_before = counts.reindex(before, fill_value=0).to_numpy()
+        count_after = counts.reindex(after, fill_value=0).to_numpy()
+        out = np.minimum(np.where(has_left, count_before, np.iinfo(np.int64).max),
+                         np.where(has_right, count_after, np.iinfo(np.int64).max))  # fmt: skip
+        return np.where(has_left | has_right, out, uses[word])
+
+    mine, theirs = in_place(found["token"].to_numpy()), in_place(found["token_other"].to_numpy())
+    rare: np.ndarray = np.minimum(mine, theirs) <= np.maximum(
+        2, TYPO_SHARE * np.maximum(mine, theirs)
+    )
+    return rare
+
+
+def _typo_pairs(vocabulary: np.ndarray, tokens: np.ndarray) -> pd.DataFrame:
+    """Pairs (a, b), both ways, of word ids among `tokens` that are `typo_close`.
+
+    Words within k slips share a string left by deleting at most k letters from each, so
+    words are grouped by those deletions and only words sharing one are compared."""
+    rows: list[tuple[str, int]] = []
+    # Words of ASCII digits alone (numbers in names) are no plain words: told apart in one
+    # pass, the loop sees only the rest.
+    numbers = pc.match_substring_regex(
+        pa.array(vocabulary[tokens], type=pa.large_string()), "^[0-9]+$"
+    )
+    for token in tokens[~numbers.to_numpy(zero_copy_only=False)].tolist():
+        word = vocabulary[token]
+        if plain_word(word):
+            rows.extend((variant, token) for variant in _deletions(word, 1 + (len(word) >= 6)))
+    variants = pd.DataFrame(rows, columns=["variant", "a"]).drop_duplicates()
+    variants = variants[variants["variant"].duplicated(keep=False)]
+    pairs = variants.merge(variants, on="variant", suffixes=("", "_b"))
+    pairs = pairs.loc[pairs["a"] < pairs["a_b"], ["a", "a_b"]].drop_duplicates()
+    keep = [
+        typo_close(vocabulary[a], vocabulary[b])
+        for a, b in zip(pairs["a"], pairs["a_b"], strict=True)
+    ]
+    pairs = pairs[np.array(keep, dtype=bool)].rename(columns={"a_b": "b"})
+    return pd.concat([pairs, pairs.rename(columns={"a": "b", "b": "a"})], ignore_index=True)
+
+
+def _deletions(word: str, depth: int) -> set[str]:
+    found = frontier = {word}
+    for _ in range(depth):
+        frontier = {w[:i] + w[i + 1 :] for w in frontier for i in range(len(w))}
+        found = found | frontier
+    return found
+
+
+def extra_words(keys: Keys, hashes: Hashes) -> list[tuple[int, int, Difference]]:
+    """Entry pairs where the longer key is the shorter plus one filler or repeated word."""
+    token, owner, position = keys.token, keys.owner, keys.position
+    filler = np.isin(token, np.flatnonzero(np.isin(keys.vocabulary, list(FILLER_WORDS))))
+    repeated = np.zeros(len(token), dtype=bool)
+    repeated[1:] = (token[1:] == token[:-1]) & (position[1:] > 0)
+    # The shorter name has at least three words: in "Cấp phép" / "Cấp giấy phép" every
+    # word counts.
+    at = np.flatnonzero((filler | repeated) & (keys.length[owner] >= 4))
+    if not len(at):
+        return []
+    entry = owner[at]
+    ahead = np.cumsum(hashes.word) - hashes.word  # the words before, from the first key on
+    before = ahead[at] - ahead[keys.start[entry]]
+    after = hashes.whole[entry] - before - hashes.word[at]
+    without = before + after * hashes.inverse + hashes.salt[entry]
+    without += hashes.size[keys.length[entry] - 1]
+    order = np.argsort(hashes.full, kind="stable")
+    found = np.minimum(np.searchsorted(hashes.full[order], without), len(order) - 1)
+    match = hashes.full[order][found] == without
+    out = []
+    for long, short, i in zip(entry[match], order[found][match], position[at][match], strict=True):
+        words = keys.words(long)
+        if words[:i] + words[i + 1 :] != keys.words(short):
+            continue
+        if filler_at(words, i):
+            out.append((int(long), int(short), Difference(EXTRA, words[i], "", True)))
+        elif repeated_at(words, i):
+            out.append((int(long), int(short), Difference(EXTRA, words[i], "", True, True)))
+    return out

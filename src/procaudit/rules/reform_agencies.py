@@ -1,0 +1,163 @@
+"""The ministries and departments the reorganisation of 1 March 2025 merged into others
+(PA504), named with their successors (`vn.agencies.defunct_in`)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pandas as pd
+
+from procaudit.core.findings import Severity
+from procaudit.core.i18n import t
+from procaudit.rules.context import RuleContext
+from procaudit.rules.hits import hits
+from procaudit.rules.registry import frame_rule
+from procaudit.vn.agencies import defunct_in
+
+
+def _defunct_message(cell: str) -> tuple[str, str] | None:
+    found = defunct_in(cell)
+    if not found:
+        return None
+    became = t(
+        "'{old}' became {successor} on {since}{note}",
+        "'{old}' nay là {successor} (từ {since}{note})",
+    )
+    names = "; ".join(
+        became.format(
+            old=a.old_name, successor=a.successor, since=_since(a.since), note=_defunct_note(a.note)
+        )
+        for a in found
+    )
+    write = t("write {successor} for {old}", "ghi {successor} thay cho {old}")
+    fix = "; ".join(write.format(successor=a.successor, old=a.old_name) for a in found)
+    return (
+        t(
+            "The agency no longer exists: {names}.",
+            "Cơ quan thực hiện không còn tồn tại: {names}.",
+            names=names,
+        ),
+        fix[0].upper() + fix[1:] + ".",
+    )
+
+
+# The notes of data/defunct_agencies.csv in Vietnamese; a note not here is shown as written.
+_NOTES_VI = {
+    (
+        "social protection, children and social evils went to Bộ Y tế, vocational education "
+        "to Bộ Giáo dục và Đào tạo"
+    ): (
+        "các lĩnh vực bảo trợ xã hội, trẻ em, phòng, chống tệ nạn xã hội chuyển về Bộ Y tế; "
+        "giáo dục nghề nghiệp chuyển về Bộ Giáo dục và Đào tạo"
+    ),
+    "press and publishing went to Bộ Văn hóa, Thể thao và Du lịch": (
+        "lĩnh vực báo chí, xuất bản chuyển về Bộ Văn hóa, Thể thao và Du lịch"
+    ),
+    "some tasks went to Sở Y tế and Sở Giáo dục và Đào tạo": (
+        "một số nhiệm vụ chuyển về Sở Y tế và Sở Giáo dục và Đào tạo"
+    ),
+    "press and publishing went to Sở Văn hóa, Thể thao và Du lịch": (
+        "lĩnh vực báo chí, xuất bản chuyển về Sở Văn hóa, Thể thao và Du lịch"
+    ),
+}
+
+
+def _defunct_note(note: str) -> str:
+    if not note:
+        return ""
+    return t(" ({note})", "; {note}", note=t(note, _NOTES_VI.get(note, note)))
+
+
+def _since(since: str) -> str:
+    """The date an agency was merged, as the language writes dates (2025-03-01, "ngày
+    01/3/2025")."""
+    try:
+        day = date.fromisoformat(since)
+    except ValueError:
+        return since
+    return t(since, f"ngày {day.day:02d}/{day.month}/{day.year}")
+
+
+@frame_rule(
+    "PA504",
+    "defunct-agency",
+    Severity.WARNING,
+    columns=("agency",),
+    finds=(
+        "a ministry or department merged on 2025-03-01 (kept in "
+        "`src/procaudit/vn/data/defunct_agencies.csv`), also as officials abbreviate it "
+        '("Sở TN&MT", "Sở Nông nghiệp và PTNT", "Bộ LĐTBXH"; `data/agency_abbreviations.csv`)'
+    ),
+)
+def defunct_agency(ctx: RuleContext) -> pd.DataFrame:
+    """An agency that the 2025 reorganisation merged into another.
+
+    On 1 March 2025 several ministries and their provincial departments were merged: Lao
+    động - Thương binh và Xã hội into Nội vụ, Kế hoạch và Đầu tư into Tài chính, Giao thông
+    vận tải into Xây dựng, Thông tin và Truyền thông into Khoa học và Công nghệ, Tài nguyên
+    và Môi trường with Nông nghiệp và Phát triển nông thôn into Nông nghiệp và Môi trường.
+    Their old names in a list in force send citizens to offices that no longer exist. Names
+    are compared whatever their case, punctuation and "và"/"&", after the abbreviations
+    officials use are written out ("Sở TN&MT", "Sở Nông nghiệp và PTNT", "Sở Lao động, Thương
+    binh và XH", "Bộ GTVT"). The departments that stay, such as Sở Văn hóa, Thể thao và Du
+    lịch, are not reported. The list procaudit knows is kept in `data/defunct_agencies.csv`
+    inside the package, the abbreviations in `data/agency_abbreviations.csv`.
+
+    **Bad**
+    ```
+    Sở Lao động - Thương binh và Xã hội
+    Sở Lao động, Thương binh và XH
+    Sở KH&ĐT
+    Sở Nông nghiệp và PTNT
+    ```
+
+    **Good**
+    ```
+    Sở Nội vụ
+    Sở Tài chính
+    Sở Nông nghiệp và Môi trường
+    ```
+
+    **Fix**: write the name of the agency that took the task over.
+
+    [vi]
+    Cơ quan đã được hợp nhất vào cơ quan khác trong đợt sắp xếp tổ chức bộ máy năm 2025.
+
+    Từ ngày 01/3/2025, một số bộ và các sở tương ứng ở địa phương được hợp nhất: Lao động -
+    Thương binh và Xã hội vào Nội vụ, Kế hoạch và Đầu tư vào Tài chính, Giao thông vận tải vào Xây
+    dựng, Thông tin và Truyền thông vào Khoa học và Công nghệ, Tài nguyên và Môi trường cùng Nông
+    nghiệp và Phát triển nông thôn thành Nông nghiệp và Môi trường. Tên cũ trong danh mục đang có
+    hiệu lực sẽ hướng dẫn người dân đến cơ quan không còn tồn tại. Tên cơ quan được so sánh không
+    phân biệt chữ hoa, chữ thường, dấu câu và cách viết "và"/"&", sau khi khai triển các chữ viết
+    tắt thường dùng ("Sở TN&MT", "Sở Nông nghiệp và PTNT", "Sở Lao động, Thương binh và XH", "Bộ
+    GTVT"). Các sở vẫn giữ nguyên, như Sở Văn hóa, Thể thao và Du lịch, không bị báo. Danh sách
+    procaudit sử dụng được lưu trong tệp `data/defunct_agencies.csv` của gói phần mềm, các chữ viết
+    tắt trong tệp `data/agency_abbreviations.csv`.
+
+    **Sai**
+    ```
+    Sở Lao động - Thương binh và Xã hội
+    Sở Lao động, Thương binh và XH
+    Sở KH&ĐT
+    Sở Nông nghiệp và PTNT
+    ```
+
+    **Đúng**
+    ```
+    Sở Nội vụ
+    Sở Tài chính
+    Sở Nông nghiệp và Môi trường
+    ```
+
+    **Cách sửa**: ghi tên cơ quan đã tiếp nhận nhiệm vụ.
+    """
+    frame = ctx.frame
+    explained = ctx.map_distinct("agency", _defunct_message, dtype="object")
+    mask = explained.notna() & ~ctx.abolished
+    return hits(
+        frame,
+        mask,
+        "agency",
+        explained[mask].map(lambda pair: pair[0]),
+        explained[mask].map(lambda pair: pair[1]),
+    )

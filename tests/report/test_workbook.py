@@ -1,0 +1,71 @@
+"""The workbook habits the fix-list and the diff's workbook share (`report.workbook`)."""
+
+from __future__ import annotations
+
+import io
+
+import openpyxl
+import pytest
+
+from procaudit.report.workbook import (
+    MAX_WIDTH,
+    MIN_WIDTH,
+    filtered_table,
+    fitted_width,
+    heading_row,
+    neutralise,
+    new_workbook,
+    put_text,
+    set_widths,
+    workbook_bytes,
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        ("=SUM(A1:A3)", "'=SUM(A1:A3)"),
+        ("+84 912", "'+84 912"),
+        ("-5", "'-5"),
+        ("@user", "'@user"),
+        ("  =1+1", "'  =1+1"),  # spaces do not hide a formula
+        ("\tx", "'\tx"),
+        ("Cấp tỉnh", "Cấp tỉnh"),
+        ("1 - 2", "1 - 2"),
+        ("", ""),
+    ],
+)
+def test_neutralise_keeps_formulas_as_text(text: str, kept: str) -> None:
+    assert neutralise(text) == kept
+
+
+@pytest.mark.parametrize(
+    ("longest", "width"),
+    [(0, MIN_WIDTH), (6, MIN_WIDTH), (7, 9), (30, 32), (58, MAX_WIDTH), (500, MAX_WIDTH)],
+)
+def test_fitted_width_is_bounded(longest: int, width: int) -> None:
+    assert fitted_width(longest) == width
+
+
+def test_a_sheet_written_the_shared_way_reads_back() -> None:
+    book, sheet = new_workbook("Danh mục")
+    heading_row(sheet, ["Mã", "Tên thủ tục"])
+    put_text(sheet, 2, 1, '=HYPERLINK("x")\x07')
+    put_text(sheet, 2, 2, "Đăng ký khai sinh")
+    set_widths(sheet, {1: 3, 2: 80})
+    filtered_table(sheet, columns=2, rows=1)
+    read = openpyxl.load_workbook(io.BytesIO(workbook_bytes(book)))["Danh mục"]
+    assert [cell.value for cell in read[1]] == ["Mã", "Tên thủ tục"]
+    assert read["A1"].font.bold
+    assert read["A2"].value == '\'=HYPERLINK("x")'  # text, not a formula; no control byte
+    assert (read.column_dimensions["A"].width, read.column_dimensions["B"].width) == (8, 60)
+    assert (read.freeze_panes, read.auto_filter.ref) == ("A2", "A1:B2")
+
+
+def test_the_same_workbook_gives_the_same_bytes() -> None:
+    def made() -> bytes:
+        book, sheet = new_workbook("Danh mục")
+        heading_row(sheet, ["Mã"])
+        return workbook_bytes(book)
+
+    assert made() == made()
