@@ -59,7 +59,7 @@ class ClickWords:
         return text
 
 
-class HelpFormatter(typer.Context.formatter_class):  # type: ignore[misc]
+class HelpFormatter(typer.Context.formatter_class):  # type: ignore[misc,valid-type]
     """Click's help formatter saying its usage line, headings and notes in the help's
     language; the notes are translated before wrapping, so the columns still line up."""
 
