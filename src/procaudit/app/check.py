@@ -28,14 +28,11 @@ from procaudit.app.settings import Settings
 from procaudit.core.errors import UsageError
 from procaudit.core.findings import FailOn
 from procaudit.core.i18n import t
-from procaudit.report import Format, ReportOptions, reporter_for
+from procaudit.report import MAX_PER_RULE, Format, ReportOptions, reporter_for
 
 if TYPE_CHECKING:
     from procaudit.core.findings import AuditResult, FileFailure
     from procaudit.io import PerFile
-
-# Findings shown per rule in the terminal report; 0 shows all.
-MAX_PER_RULE = 10
 
 
 @dataclass(frozen=True)

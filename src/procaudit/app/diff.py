@@ -10,14 +10,13 @@ from typing import TYPE_CHECKING
 
 from procaudit.app.hooks import Hooks
 from procaudit.app.outputs import CannotWrite, check_output
+from procaudit.report.diff.formats import MAX_ROWS
 
 if TYPE_CHECKING:
     from procaudit.diff.model import DiffResult
     from procaudit.io import ReadOptions
     from procaudit.report.diff.formats import DiffFormat
 
-# Rows shown per kind of change in the terminal report; 0 shows all.
-MAX_ROWS = 50
 # A file has no terminal to fit: wide enough that the tables do not wrap every cell.
 FILE_WIDTH = 160
 

@@ -11,6 +11,7 @@ from rich.text import Text
 
 from procaudit.core.i18n import t
 from procaudit.rules import Rule
+from procaudit.rules.options import NEEDED_OPTION
 
 
 def rules_table(rules: Iterable[Rule]) -> Table:
@@ -30,10 +31,6 @@ def rules_table(rules: Iterable[Rule]) -> Table:
     return table
 
 
-# The option a rule needs, as the user types it.
-_OPTION = {"reference": "--reference", "forms_dir": "--forms-dir"}
-
-
 def _checked_by(rule: Rule) -> str:
     if rule.from_schema:
         return t("schema", "lược đồ (schema)")
@@ -43,7 +40,10 @@ def _checked_by(rule: Rule) -> str:
         kind = t("rule", "quy tắc")
     if rule.needs:
         return t(
-            "{kind}, with {option}", "{kind}, cần {option}", kind=kind, option=_OPTION[rule.needs]
+            "{kind}, with {option}",
+            "{kind}, cần {option}",
+            kind=kind,
+            option=NEEDED_OPTION[rule.needs],
         )
     return kind
 
@@ -58,7 +58,7 @@ def rule_doc(rule: Rule) -> Group:
             severity=rule.severity.label,
             columns=columns,
         ),
-        t(" and {option}", " và {option}", option=_OPTION[rule.needs]) if rule.needs else "",
+        t(" and {option}", " và {option}", option=NEEDED_OPTION[rule.needs]) if rule.needs else "",
         t(" · checked on the whole file", " · kiểm tra trên toàn tệp")
         if rule.file_check is not None
         else "",

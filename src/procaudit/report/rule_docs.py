@@ -21,15 +21,13 @@ from pathlib import Path
 
 from procaudit.core.atomic import write_atomically
 from procaudit.rules import Rule, all_rules
+from procaudit.rules.options import NEEDED_OPTION
 
 README = Path("README.md")
 RULES_DOC = Path("docs/rules.md")
 TABLE_START = "<!-- rules:start -->"
 TABLE_END = "<!-- rules:end -->"
 REGENERATE = "python -m procaudit.report.rule_docs"
-
-# The command-line option that turns on a rule that `needs` a RuleOptions field.
-NEEDED_OPTION = {"reference": "--reference", "forms_dir": "--forms-dir"}
 
 
 def rule_table(rules: Iterable[Rule]) -> str:

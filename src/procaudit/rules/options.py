@@ -13,6 +13,9 @@ if TYPE_CHECKING:
 REFORM_DATE = date(2025, 7, 1)  # two-tier local government: no district level from this day
 ONLINE_TARGET = 0.8  # share of procedures fully online ("Toàn trình") the reform asks for
 
+# The command-line option that gives each RuleOptions field a rule can `need`.
+NEEDED_OPTION = {"reference": "--reference", "forms_dir": "--forms-dir"}
+
 
 @dataclass(frozen=True)
 class RuleOptions:
