@@ -33,12 +33,23 @@ from procaudit.core.findings import (
 )
 from procaudit.core.i18n import speaking
 from procaudit.report import Format, ReportOptions, reporter_for
-from procaudit.report.html.charts import LABEL_CHARS, Bar, Group, bar_chart, share_axis
-from procaudit.report.html.findings import PAGE_SIZE, script_safe
+from procaudit.report.html.charts import (
+    LABEL_CHARS,
+    LABEL_WIDTH,
+    VALUE_WIDTH,
+    WIDTH,
+    Bar,
+    Group,
+    bar_chart,
+    share_axis,
+)
+from procaudit.report.html.findings import COLUMNS, PAGE_SIZE, script_safe
 from procaudit.report.html.text import number, percent
+from procaudit.report.html.view import shown_path
 from procaudit.report.html_report import trend_chart
 
 CHROMIUM = Path("/usr/bin/chromium")
+RUN_TIME = "1772701200"  # 2026-03-05 09:00 UTC, as SOURCE_DATE_EPOCH
 HOSTILE = "</script><script>alert(1)</script>"
 
 
@@ -208,6 +219,12 @@ HISTORY = (
 )
 
 
+@pytest.fixture(autouse=True)
+def _reproducible(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The page says when the audit was run: SOURCE_DATE_EPOCH's time, so a golden holds."""
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", RUN_TIME)
+
+
 def render(result: AuditResult = RESULT, lang: str = "en", **options: object) -> str:
     out = io.StringIO()
     with speaking(lang):
@@ -290,7 +307,7 @@ def embedded(dom: Node) -> list[tuple]:
     value, message, fix) tuples."""
     data = json.loads(dom.by_id("procaudit-data").text())
     strings = data["strings"]
-    assert data["columns"] == [
+    assert data["columns"][:10] == [
         "file",
         "sheet",
         "row",
@@ -303,7 +320,9 @@ def embedded(dom: Node) -> list[tuple]:
         "fix",
     ]
     return [
-        tuple(value if i == 2 or value is None else strings[value] for i, value in enumerate(row))
+        tuple(
+            value if i == 2 or value is None else strings[value] for i, value in enumerate(row[:10])
+        )
         for row in data["findings"]
     ]
 
@@ -346,9 +365,35 @@ def test_report_matches_golden_file(lang: str, golden: str) -> None:
 # --- content ----------------------------------------------------------------------------
 
 
-def test_every_finding_is_in_the_embedded_json_in_order() -> None:
+# The page's order: errors, warnings, information; then by file, sheet and row.
+ORDERED = tuple(FINDINGS[i] for i in (1, 3, 4, 5, 0, 2, 6))
+
+
+def test_every_finding_is_in_the_embedded_json_most_severe_first() -> None:
     dom = parse(render())
-    assert embedded(dom) == [as_tuple(f) for f in FINDINGS]
+    assert embedded(dom) == [as_tuple(f) for f in ORDERED]
+    assert [f.rule for f in ORDERED] == [
+        "PA101",
+        "PA501",
+        "PA501",
+        "PA501",
+        "PA505",
+        "PA102",
+        "PA603",
+    ]
+
+
+def test_the_first_page_leads_with_the_errors_not_the_whitespace_notes() -> None:
+    # Nine files' worth: 858 notes in the files read first, 12 errors in the last one.
+    notes = tuple(FINDINGS[6]._replace(file=f"a{n % 8}.csv", row=n) for n in range(858))
+    errors = tuple(FINDINGS[1]._replace(file="z.csv", row=n) for n in range(12))
+    dom = parse(render(AuditResult(RESULT.files, notes + errors)))
+    rows = browser_rows(dom)
+    assert len(rows) == PAGE_SIZE
+    assert [r[5] for r in rows[:12]] == ["Error"] * 12
+    assert {r[5] for r in rows[12:]} == {"Info"}
+    assert [r[0] for r in rows[12:14]] == ["a0.csv", "a0.csv"]  # then by file and row
+    assert [int(r[2]) for r in rows[12:14]] == [0, 8]
 
 
 def test_the_first_page_is_static_html() -> None:
@@ -367,7 +412,7 @@ def test_the_first_page_is_static_html() -> None:
             f.message,
             f.fix,
         ]
-        for f in FINDINGS
+        for f in ORDERED
     ]
     assert "Đăng ký  khai tử & <b>hộ tịch</b>" in [td.text() for td in dom.find_all("td")]
 
@@ -486,68 +531,104 @@ def test_sections_without_their_data_are_left_out() -> None:
     assert not [n for n in dom.iter() if n.attrs.get("id") == "procaudit-data"]
 
 
-def test_rule_chart_bars_match_the_counts() -> None:
+def panels(dom: Node, chart: str) -> list[str]:
+    return [t.text() for t in dom.by_id(chart).find_all("text", class_="panel-heading")]
+
+
+def test_rule_chart_has_a_panel_per_severity_most_findings_first() -> None:
     dom = parse(render())
-    counts = RESULT.count_by_rule()
-    names = {f.rule: f.name for f in FINDINGS}
-    assert bars(dom, "chart-rules") == [(f"{r} {names[r]}", float(n)) for r, n in counts.items()]
+    assert panels(dom, "chart-rules") == [
+        "Errors: 4 in 2 rules",
+        "Warnings: 2 in 2 rules",
+        "Information: 1 in 1 rule",
+    ]
+    assert bars(dom, "chart-rules") == [
+        ("PA501 district-level", 3.0),
+        ("PA101 invalid-code", 1.0),
+        ("PA102 missing-code", 1.0),
+        ("PA505 online-coverage", 1.0),
+        ("PA603 stray-whitespace", 1.0),
+    ]
     classes = [rect.attrs["class"] for rect in dom.by_id("chart-rules").find_all("rect")]
     assert classes == [
         "bar sev-error",
-        "bar sev-warning",
         "bar sev-error",
         "bar sev-warning",
+        "bar sev-warning",
         "bar sev-info",
-    ]  # PA101 PA102 PA501 PA505 PA603
-    # The widths keep the proportions: PA501's 3 findings make a bar three times PA101's 1.
-    widths = {
-        r.attrs["data-label"][:5]: float(r.attrs["width"])
-        for r in dom.by_id("chart-rules").find_all("rect")
-    }
-    assert widths["PA501"] == pytest.approx(3 * widths["PA101"], rel=0.01)
-
-
-def test_a_rule_with_two_severities_has_a_bar_for_each() -> None:
-    # PA402 warns where only "QD" was typed for "QĐ", and errs on a placeholder.
-    pa402 = [
-        _finding(
-            "PA402",
-            "invalid-decision",
-            severity,
-            "bo-cong-an.xlsx",
-            "S",
-            row,
-            "decision_no",
-            None,
-            value,
-            "m",
-            "f",
-        )
-        for severity, row, value in (
-            (Severity.ERROR, 3, "QĐ/0001-BCA"),
-            (Severity.ERROR, 4, "QĐ/0001-BCA"),
-            (Severity.WARNING, 5, "1890/QD-UBND"),
-        )
     ]
-    result = AuditResult(RESULT.files, (*FINDINGS, *pa402))
-    dom = parse(render(result))
-    found = dict(bars(dom, "chart-rules"))
-    assert found["PA402 invalid-decision (error)"] == 2.0
-    assert found["PA402 invalid-decision (warning)"] == 1.0
-    assert found["PA101 invalid-code"] == 1.0  # a rule of one severity keeps its one bar
-    classes = {
-        rect.attrs["data-label"]: rect.attrs["class"]
-        for rect in dom.by_id("chart-rules").find_all("rect")
+    # Within a panel the widths keep the proportions: PA501's 3 findings, three times PA101's.
+    widths = [float(r.attrs["width"]) for r in dom.by_id("chart-rules").find_all("rect")]
+    assert widths[0] == pytest.approx(3 * widths[1], rel=0.01)
+    counts = [t.text() for t in dom.by_id("chart-rules").find_all("text", class_="value")]
+    assert counts == ["3", "1", "1", "1", "1"]  # each count written by its bar
+
+
+def test_858_notes_do_not_squash_the_errors_into_slivers() -> None:
+    notes = tuple(FINDINGS[6]._replace(row=n) for n in range(858))
+    errors = tuple(FINDINGS[1]._replace(row=n) for n in range(12))
+    dom = parse(render(AuditResult(RESULT.files, errors + notes)))
+    rects = {
+        r.attrs["class"]: float(r.attrs["width"]) for r in dom.by_id("chart-rules").find_all("rect")
     }
-    assert classes["PA402 invalid-decision (warning)"] == "bar sev-warning"
-    # The chart's numbers say the same.
-    table = dom.by_id("chart-rules").find_all("table")[0]
-    cells = [
+    plot = WIDTH - LABEL_WIDTH - VALUE_WIDTH
+    # On one scale the errors' bar was 12/858 of the plot (6 pixels); on its own, most of it.
+    assert rects["bar sev-error"] >= 0.75 * plot
+    assert rects["bar sev-info"] >= 0.75 * plot
+    assert panels(dom, "chart-rules") == ["Errors: 12 in 1 rule", "Information: 858 in 1 rule"]
+
+
+PA402 = tuple(
+    _finding(
+        "PA402",
+        "invalid-decision",
+        severity,
+        "bo-cong-an.xlsx",
+        "S",
+        row,
+        "decision_no",
+        None,
+        value,
+        "m",
+        "f",
+    )
+    for severity, row, value in (
+        (Severity.ERROR, 3, "QĐ/0001-BCA"),
+        (Severity.ERROR, 4, "QĐ/0001-BCA"),
+        (Severity.WARNING, 5, "1890/QD-UBND"),
+    )
+)  # PA402 warns where only "QD" was typed for "QĐ", and errs on a placeholder.
+
+
+def cells(table: Node) -> list[list[str]]:
+    return [
         [cell.text() for cell in row.children if isinstance(cell, Node)]
         for row in table.find_all("tr")
     ]
-    assert ["PA402 invalid-decision (error)", "2"] in cells
-    assert ["PA402 invalid-decision (warning)", "1"] in cells
+
+
+def test_a_rule_with_two_severities_is_in_both_panels_and_both_columns() -> None:
+    dom = parse(render(AuditResult(RESULT.files, (*FINDINGS, *PA402))))
+    found = [
+        (r.attrs["data-label"], float(r.attrs["data-value"]), r.attrs["class"])
+        for r in dom.by_id("chart-rules").find_all("rect")
+    ]
+    assert ("PA402 invalid-decision", 2.0, "bar sev-error") in found
+    assert ("PA402 invalid-decision", 1.0, "bar sev-warning") in found
+    assert ("PA101 invalid-code", 1.0, "bar sev-error") in found  # one severity, one bar
+    # The chart's numbers say the same, a column per severity.
+    table = cells(dom.by_id("chart-rules").find_all("table")[0])
+    assert table[0] == ["Rule", "Errors", "Warnings", "Information"]
+    assert ["PA402 invalid-decision", "2", "1", "–"] in table
+    # So does the summary's table of findings per rule, whose counts filter the findings.
+    [summary] = dom.by_id("summary").find_all("table", class_="rules")
+    rows = cells(summary)
+    assert rows[0] == ["Rule", "Name", "Errors", "Warnings", "Information"]
+    assert ["PA402", "invalid-decision", "2", "1", "–"] in rows
+    links = [a.attrs["href"] for a in summary.find_all("a")]
+    assert "#rule=PA402&severity=warning" in links and "#rule=PA402" in links
+    # Rules with errors first, then warnings, then information.
+    assert [r[0] for r in rows[1:]] == ["PA101", "PA402", "PA501", "PA102", "PA505", "PA603"]
 
 
 def test_the_published_chart_counts_full_catalogues_as_the_headline_does() -> None:
@@ -695,6 +776,21 @@ def test_trend_chart_points_match_the_history() -> None:
     ]
 
 
+def test_the_trend_is_spaced_by_date() -> None:
+    # Two nightly runs, then a month's gap: the gap is 30 times a night, not one step.
+    history = [
+        ("2026-03-01T02:00:00Z", {"error": 5}),
+        ("2026-03-02T02:00:00Z", {"error": 4}),
+        ("2026-04-01T02:00:00Z", {"error": 4}),
+    ]
+    dom = parse(trend_chart(history))
+    xs = [float(c.attrs["cx"]) for c in dom.find_all("circle")][:3]
+    assert xs[2] - xs[1] == pytest.approx(30 * (xs[1] - xs[0]), abs=0.2)
+    # The two close nights do not write their labels over each other.
+    labels = [t.text() for t in dom.find_all("text", class_="tick") if "-" in t.text()]
+    assert labels == ["2026-03-01", "2026-04-01"]
+
+
 def test_trend_chart_on_its_own() -> None:
     dom = parse(trend_chart([("2026-05-01T08:00:00", {"error": 2})], chart_id="t1"))
     [figure] = dom.find_all("figure")
@@ -805,46 +901,125 @@ def test_the_page_references_nothing_outside_itself() -> None:
     assert "default-src 'none'" in policy.attrs["content"]
 
 
-def test_no_timestamp_and_the_same_bytes_each_time() -> None:
+def test_the_run_time_is_source_date_epochs_and_the_same_bytes_each_time() -> None:
     text = render()
     assert render() == text
-    assert not re.search(r"\d{4}-\d\d-\d\d|\d\d:\d\d", text)
+    [when] = parse(text).find_all("time")
+    assert when.attrs["datetime"] == "2026-03-05T09:00:00+00:00"
+    assert when.text() == "2026-03-05 09:00 UTC"
+    [vi] = parse(render(lang="vi")).find_all("time")
+    assert vi.text() == "09:00 UTC ngày 05/03/2026"
+    # The time of the run, in the header, and nowhere else.
+    rest = re.sub(r"<time .*?</time>", "", text, count=1)
+    assert not re.search(r"\d{4}-\d\d-\d\d|\d\d:\d\d", rest)
+
+
+def test_without_source_date_epoch_the_clock_gives_the_time(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from datetime import datetime
+
+    monkeypatch.delenv("SOURCE_DATE_EPOCH")
+    before = datetime.now().astimezone().replace(second=0, microsecond=0)
+    [when] = parse(render()).find_all("time")
+    shown = datetime.fromisoformat(when.attrs["datetime"])
+    assert before <= shown <= datetime.now().astimezone()
+
+
+@pytest.mark.parametrize(
+    ("path", "shown"),
+    [
+        ("danh-muc/lao-cai.xlsx", "danh-muc/lao-cai.xlsx"),
+        ("/srv/run/danh-muc/lao-cai.xlsx", "danh-muc/lao-cai.xlsx"),
+        ("/srv/run/./a/../b.csv", "b.csv"),
+        ("/srv/other/b.csv", "/srv/other/b.csv"),  # outside the run's folder: as given
+        ("../b.csv", "../b.csv"),
+    ],
+)
+def test_paths_are_shown_relative_to_the_runs_folder(path: str, shown: str) -> None:
+    assert shown_path(path, Path("/srv/run")) == shown
 
 
 # --- the command line -------------------------------------------------------------------
 
 
-def test_cli_writes_the_html_report(tmp_path: Path) -> None:
+def test_cli_writes_the_html_report(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(SAMPLES.parent)
     runner = CliRunner()
-    sample = str(SAMPLES / "catalogue-lao-cai.xlsx")
+    sample = str(SAMPLES / "catalogue-lao-cai.xlsx")  # absolute, under the run's folder
     report = tmp_path / "report.html"
     result = runner.invoke(app, ["check", sample, "-f", "html", "-o", str(report)])
     assert result.exit_code == 1, result.output  # the sample has errors
     assert result.stdout == ""
     as_json = runner.invoke(app, ["check", sample, "-f", "json"])
+    findings = json.loads(as_json.stdout)["findings"]
+    rank = {"error": 0, "warning": 1, "info": 2}
     expected = [
-        tuple(
-            f[k]
-            for k in (
-                "file",
-                "sheet",
-                "row",
-                "column",
-                "rule",
-                "severity",
-                "code",
-                "value",
-                "message",
-                "fix",
-            )
+        (f["file"].replace(str(SAMPLES.parent) + os.sep, ""), *(f[k] for k in COLUMNS[1:]))
+        for f in sorted(
+            findings,
+            key=lambda f: (
+                rank[f["severity"]],
+                f["sheet"] is not None,
+                f["row"] is not None,
+                f["row"] or 0,
+                f["rule"],
+                f["column"] or "",
+            ),
         )
-        for f in json.loads(as_json.stdout)["findings"]
     ]
     dom = parse(report.read_text(encoding="utf-8"))
     assert embedded(dom) == expected
+    assert expected[0][0] == "samples/catalogue-lao-cai.xlsx"  # relative to where it ran
+    assert [f[5] for f in expected] == sorted((f[5] for f in expected), key=rank.__getitem__)
     assert dom.find_all("html")[0].attrs["lang"] == "en"
+    assert dom.find_all("time")[0].text() == "2026-03-05 09:00 UTC"
     first = runner.invoke(app, ["check", sample, "-f", "html"]).stdout
     assert first.encode("utf-8") == report.read_bytes()  # stdout and -o hold the same bytes
+
+
+def test_cli_refuses_a_bad_source_date_epoch(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "last night")
+    sample = str(SAMPLES / "catalogue-lao-cai.xlsx")
+    result = CliRunner().invoke(app, ["check", sample, "-f", "html"])
+    assert result.exit_code == 2
+    assert result.stderr.strip().splitlines() == [
+        "procaudit: error: SOURCE_DATE_EPOCH='last night' is not a number of seconds since "
+        "1970-01-01"
+    ]
+    assert "Traceback" not in result.output
+
+
+def test_cli_marks_each_finding_new_or_still_present_against_a_baseline(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    header = "Mã TTHC,Tên thủ tục,Cấp thực hiện\n"
+    Path("c.csv").write_text(header + "1.00123,Đăng ký khai sinh,Cấp xã\n", encoding="utf-8")
+    runner = CliRunner()
+    runner.invoke(app, ["check", "c.csv", "--write-baseline", "b.json", "-f", "json"])
+    Path("c.csv").write_text(
+        header + "1.00123,Đăng ký khai sinh,Cấp xã\n2.00001,Cấp bản sao trích lục,Cấp xã\n",
+        encoding="utf-8",
+    )
+    result = runner.invoke(app, ["check", "c.csv", "--baseline", "b.json", "-f", "html"])
+    assert result.exit_code == 1, result.output
+    dom = parse(result.stdout)
+    marks = {
+        row.find_all("td")[6].text(): row.find_all("span", class_="base")[0].text()
+        for row in dom.by_id("pa-rows").find_all("tr")
+    }
+    assert marks == {"2.00001": "New", "1.00123": "Still present"}
+    data = json.loads(dom.by_id("procaudit-data").text())
+    assert data["columns"][-1] == "baseline"
+    statuses = {data["strings"][f[6]]: data["strings"][f[-1]] for f in data["findings"]}
+    assert statuses == {"2.00001": "new", "1.00123": "still"}
+    [select] = dom.by_id("pa-controls").find_all("select", id="pa-baseline")
+    assert [o.attrs["value"] for o in select.find_all("option")] == ["", "new", "still"]
+    # Without a baseline there is neither a mark nor a filter.
+    plain = parse(runner.invoke(app, ["check", "c.csv", "-f", "html"]).stdout)
+    assert not plain.find_all("span", class_="base")
+    assert not plain.find_all("select", id="pa-baseline")
 
 
 # --- in a real browser ------------------------------------------------------------------

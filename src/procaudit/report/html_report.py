@@ -2,7 +2,9 @@
 
 Styles, script, data and charts are inline and the page forbids itself any fetch (a
 Content-Security-Policy), so it opens the same from an e-mail, a USB stick or an offline
-office. Same result, same bytes: no timestamps, everything in a fixed order.
+office. It says when the audit was run; with SOURCE_DATE_EPOCH set (reproducible builds)
+that time is the variable's, so the same result gives the same bytes, everything in a fixed
+order.
 """
 
 from __future__ import annotations
@@ -16,9 +18,18 @@ from procaudit.engine.scorecard import shown_labels
 from procaudit.report.base import Reporter, ReportOptions
 from procaudit.report.html import asset
 from procaudit.report.html.charts import SEVERITY_ORDER, trend_chart
-from procaudit.report.html.figures import row_heading, rule_chart, share_charts
+from procaudit.report.html.figures import row_heading, share_charts
 from procaudit.report.html.findings import findings_json, findings_section
-from procaudit.report.html.text import esc, number, percent, severity_heading, severity_label
+from procaudit.report.html.rules import rule_chart, rules_table
+from procaudit.report.html.text import (
+    esc,
+    moment,
+    number,
+    percent,
+    severity_heading,
+    severity_label,
+)
+from procaudit.report.html.view import as_shown, run_time
 
 # Nothing may be loaded from anywhere: inline styles and scripts only, images as data: URLs.
 _POLICY = "default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; img-src data:"
@@ -32,6 +43,8 @@ class HtmlReporter(Reporter):
 
 
 def page(result: AuditResult, options: ReportOptions) -> str:
+    when = run_time()
+    result = as_shown(result)
     title = t(
         "Administrative procedure catalogue audit", "Báo cáo kiểm tra danh mục thủ tục hành chính"
     )
@@ -74,7 +87,9 @@ def page(result: AuditResult, options: ReportOptions) -> str:
         f'<meta name="generator" content="procaudit {esc(__version__)}">\n'
         f"<title>{esc(title)}</title>\n<style>\n{asset('report.css')}</style>\n</head>\n<body>\n"
         f"<header>\n<h1>{esc(title)}</h1>\n"
-        f'<p class="meta">{esc(made_with)}</p>\n'
+        f'<p class="meta">{esc(t("Audit run", "Thời điểm kiểm tra"))}: '
+        f'<time datetime="{when.isoformat()}">{esc(moment(when))}</time>. '
+        f"{esc(made_with)}</p>\n"
         f'<nav aria-label="{esc(t("Contents", "Mục lục"))}"><ul>{contents}</ul></nav>\n'
         f"</header>\n<main>\n{body}\n</main>\n<footer>\n<p>"
         + esc(
@@ -109,6 +124,7 @@ def _summary(result: AuditResult, fail_on: FailOn) -> str:
             for css, label, value in cards
         )
         + "</dl>",
+        *filter(None, [rules_table(result)]),
         _files_table(result),
     ]
     if result.failures:

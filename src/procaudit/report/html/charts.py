@@ -11,6 +11,7 @@ from __future__ import annotations
 import math
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from datetime import UTC, datetime
 
 from procaudit.core.findings import Severity
 from procaudit.core.i18n import t
@@ -65,6 +66,15 @@ def _round_step(rough: float) -> int:
     return next(m * power for m in (1, 2, 5, 10) if m * power >= rough)
 
 
+@dataclass(frozen=True)
+class Panel:
+    """A part of a chart with its own heading and scale: findings of one severity."""
+
+    heading: str
+    groups: tuple[Group, ...]
+    axis: Axis
+
+
 def bar_chart(
     chart_id: str,
     title: str,
@@ -78,10 +88,51 @@ def bar_chart(
     target: tuple[float, str] | None = None,
 ) -> str:
     """Horizontal bars, one row per group; `target` draws a dashed line at a value."""
-    plot = WIDTH - LABEL_WIDTH - VALUE_WIDTH
-    x_of = _scale(axis.top, LABEL_WIDTH, plot)
-    parts: list[str] = []
     top = TOP if target is not None else 8  # room for the target's label, where there is one
+    parts, bottom = _plot(groups, axis, top, target)
+    rows = [[group.label, *(bar.text for bar in group.bars)] for group in groups]
+    return _figure(
+        chart_id,
+        title,
+        description,
+        bottom + BOTTOM,
+        parts,
+        legend,
+        _data_table([label_heading, *value_headings], rows),
+    )
+
+
+def panel_chart(
+    chart_id: str,
+    title: str,
+    description: str,
+    panels: Sequence[Panel],
+    *,
+    headings: Sequence[str],
+    rows: Sequence[Sequence[str]],
+    legend: Sequence[tuple[str, str]] = (),
+) -> str:
+    """Bar panels stacked in one chart, each under its heading and on its own scale, so that
+    858 notes do not make slivers of 12 errors; `rows` are the chart's numbers as a table."""
+    parts: list[str] = []
+    y = 0.0
+    for panel in panels:
+        parts.append(
+            f'<text class="panel-heading" x="{LABEL_WIDTH}" y="{_f(y + 16)}">'
+            f"{esc(panel.heading)}</text>"
+        )
+        plot, bottom = _plot(panel.groups, panel.axis, y + 26, None)
+        parts += plot
+        y = bottom + BOTTOM + 6
+    return _figure(chart_id, title, description, y, parts, legend, _data_table(headings, rows))
+
+
+def _plot(
+    groups: Sequence[Group], axis: Axis, top: float, target: tuple[float, str] | None
+) -> tuple[list[str], float]:
+    """The bars from `top` down, with the axis under them; and where they end."""
+    x_of = _scale(axis.top, LABEL_WIDTH, WIDTH - LABEL_WIDTH - VALUE_WIDTH)
+    parts: list[str] = []
     y = top
     for group in groups:
         height = len(group.bars) * (BAR_HEIGHT + BAR_GAP) - BAR_GAP
@@ -97,7 +148,7 @@ def bar_chart(
         y += GROUP_GAP - BAR_GAP
     bottom = y - GROUP_GAP + BAR_GAP + 4
     grid = [
-        f'<line class="grid" x1="{_f(x_of(value))}" y1="{top - 4}" x2="{_f(x_of(value))}" '
+        f'<line class="grid" x1="{_f(x_of(value))}" y1="{_f(top - 4)}" x2="{_f(x_of(value))}" '
         f'y2="{_f(bottom)}"/><text class="tick" x="{_f(x_of(value))}" y="{_f(bottom + 14)}" '
         f'text-anchor="middle">{esc(text)}</text>'
         for value, text in axis.ticks
@@ -105,21 +156,12 @@ def bar_chart(
     if target is not None:
         value, text = target
         grid.append(
-            f'<line class="target" x1="{_f(x_of(value))}" y1="{TOP - 8}" '
+            f'<line class="target" x1="{_f(x_of(value))}" y1="{_f(top - 8)}" '
             f'x2="{_f(x_of(value))}" y2="{_f(bottom)}"/><text class="target-label" '
-            f'x="{_f(x_of(value))}" y="{TOP - 12}" text-anchor="middle">'
+            f'x="{_f(x_of(value))}" y="{_f(top - 12)}" text-anchor="middle">'
             f"{esc(text)}</text>"
         )
-    rows = [[group.label, *(bar.text for bar in group.bars)] for group in groups]
-    return _figure(
-        chart_id,
-        title,
-        description,
-        bottom + BOTTOM,
-        grid + parts,
-        legend,
-        _data_table([label_heading, *value_headings], rows),
-    )
+    return grid + parts, bottom
 
 
 def _bar(bar: Bar, label: str, y: float, x_of) -> str:
@@ -141,7 +183,7 @@ def _bar(bar: Bar, label: str, y: float, x_of) -> str:
 SEVERITY_ORDER = (Severity.ERROR, Severity.WARNING, Severity.INFO)
 _TREND_HEIGHT = 280
 _TREND_LEFT, _TREND_RIGHT, _TREND_TOP, _TREND_BOTTOM = 64, 48, 16, 44
-_TREND_LABELS = 8  # at most this many run labels under the axis
+_TREND_LABEL_WIDTH = 84  # room a run's label takes under the axis
 
 
 def trend_chart(
@@ -158,10 +200,10 @@ def trend_chart(
     axis = count_axis(max(max(counts) for _, counts in runs))
     left, right = _TREND_LEFT, WIDTH - _TREND_RIGHT
     top, bottom = _TREND_TOP, _TREND_HEIGHT - _TREND_BOTTOM
-    step = (right - left) / (len(runs) - 1) if len(runs) > 1 else 0.0
+    xs = _time_positions([when for when, _ in runs], left, right)
 
     def x_of(index: int) -> float:
-        return left + index * step if len(runs) > 1 else (left + right) / 2
+        return xs[index]
 
     def y_of(value: float) -> float:
         return bottom - value / axis.top * (bottom - top)
@@ -173,11 +215,18 @@ def trend_chart(
         for value, text in axis.ticks
     ]
     labels = _run_labels([when for when, _ in runs])
-    every = math.ceil(len(runs) / _TREND_LABELS)
+    shown: list[int] = []  # runs labelled under the axis, none closer than a label's width
+    for i in range(len(runs)):
+        if not shown or x_of(i) - x_of(shown[-1]) >= _TREND_LABEL_WIDTH:
+            shown.append(i)
+    if len(runs) > 1 and shown[-1] != len(runs) - 1:  # the latest run is always labelled
+        if x_of(len(runs) - 1) - x_of(shown[-1]) < _TREND_LABEL_WIDTH and len(shown) > 1:
+            shown.pop()
+        shown.append(len(runs) - 1)
     parts += [
         f'<text class="tick" x="{_f(x_of(i))}" y="{bottom + 18}" text-anchor="middle">'
         f"{esc(labels[i])}</text>"
-        for i in range(0, len(runs), every)
+        for i in shown
     ]
     for k, severity in enumerate(SEVERITY_ORDER):
         points = [(x_of(i), y_of(counts[k])) for i, (_, counts) in enumerate(runs)]
@@ -222,6 +271,27 @@ def trend_chart(
         legend,
         table,
     )
+
+
+def _time_positions(runs: list[str], left: float, right: float) -> list[float]:
+    """Each run's x, spaced by its time: a gap of a month looks like one, not like the next
+    night. Runs at one time, or at times that cannot be read, are spaced evenly."""
+    if len(runs) == 1:
+        return [(left + right) / 2]
+    try:
+        times = [_parse(when) for when in runs]
+    except ValueError:
+        times = []
+    span = (times[-1] - times[0]).total_seconds() if times else 0.0
+    if span <= 0:
+        step = (right - left) / (len(runs) - 1)
+        return [left + i * step for i in range(len(runs))]
+    return [left + (when - times[0]).total_seconds() / span * (right - left) for when in times]
+
+
+def _parse(when: str) -> datetime:
+    moment = datetime.fromisoformat(when)
+    return moment if moment.tzinfo is not None else moment.replace(tzinfo=UTC)
 
 
 def _run_labels(runs: list[str]) -> list[str]:

@@ -1,67 +1,21 @@
-"""The report's charts, made from an audit result: findings per rule (a bar per severity
-where a rule gave two), and the scorecard's shares per row, a ministry, province, file or
-unit (fully online against the target, published, with a national code and with forms)."""
+"""The scorecard's charts: its shares per row, a ministry, province, file or unit (fully
+online against the target, published, with a national code and with forms). Findings per
+rule are charted in `procaudit.report.html.rules`."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
-from procaudit.core.findings import AuditResult, Finding, Scorecard, ScoreRow
+from procaudit.core.findings import Scorecard, ScoreRow
 from procaudit.core.i18n import t
 from procaudit.engine.scorecard import AGENCY, shown_labels
 from procaudit.report.html.charts import (
-    SEVERITY_ORDER,
     Bar,
     Group,
     bar_chart,
-    count_axis,
     share_axis,
 )
-from procaudit.report.html.text import number, percent, severity_heading, severity_label
-
-
-def rule_chart(result: AuditResult) -> str | None:
-    """Bars of findings per rule, coloured by their severity; a rule whose findings have two
-    severities (PA402's warnings among its errors) has a bar for each. None without
-    findings."""
-    counts = result.count_by_rule()
-    if not counts:
-        return None
-    first: dict[str, Finding] = {}  # the name shown is that of the first
-    for finding in result.findings:
-        first.setdefault(finding.rule, finding)
-    by_severity = result.count_by_rule_and_severity()
-    groups = [
-        Group(
-            f"{rule} {first[rule].name}"
-            if len(severities) == 1
-            else f"{rule} {first[rule].name} ({severity_label(severity).lower()})",
-            (Bar(count, number(count), f"sev-{severity.value}"),),
-        )
-        for rule, severities in by_severity.items()
-        for severity, count in severities.items()
-    ]
-    top = min(counts, key=lambda rule: (-counts[rule], rule))
-    description = t(
-        "{count} findings under {rules} rules; {top} has the most ({most}).",
-        "{count} vấn đề thuộc {rules} quy tắc; quy tắc {top} có nhiều vấn đề nhất ({most}).",
-        count=number(len(result.findings)),
-        rules=number(len(counts)),
-        top=top,
-        most=number(counts[top]),
-    )
-    shown = {severity for severities in by_severity.values() for severity in severities}
-    legend = [(severity_heading(s), f"sev-{s.value}") for s in SEVERITY_ORDER if s in shown]
-    return bar_chart(
-        "chart-rules",
-        t("Findings per rule", "Số vấn đề theo quy tắc"),
-        description,
-        groups,
-        count_axis(max(counts.values())),
-        label_heading=t("Rule", "Quy tắc"),
-        value_headings=[t("Findings", "Số vấn đề")],
-        legend=legend,
-    )
+from procaudit.report.html.text import number, percent
 
 
 def share_charts(scorecard: Scorecard, online_target: float) -> list[str]:

@@ -2,7 +2,8 @@
 finding once as JSON for the script that filters, sorts and pages it.
 
 85,000 findings repeat the same files, rules, columns and fixes thousands of times, so the
-JSON holds each text once in a string table and a finding as indexes into it.
+JSON holds each text once in a string table and a finding as indexes into it. With
+`--baseline` each finding is marked new or still present, and a filter shows either.
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ from typing import Any
 
 import orjson
 
-from procaudit.core.findings import AuditResult, Finding
+from procaudit.core.findings import AuditResult, BaselineSplit, Finding
 from procaudit.core.i18n import t
 from procaudit.report.html.charts import SEVERITY_ORDER
 from procaudit.report.html.text import esc, number, severity_label
@@ -47,7 +48,7 @@ def findings_section(result: AuditResult) -> str:
         f"{esc(names[column])}</th>"
         for column in COLUMNS
     )
-    rows = "\n".join(row_html(f) for f in findings[:PAGE_SIZE])
+    rows = "\n".join(row_html(f, result.baseline) for f in findings[:PAGE_SIZE])
     shown = min(len(findings), PAGE_SIZE)
     parts = [
         _controls(result),
@@ -95,15 +96,25 @@ def status(first: int, last: int, count: int) -> str:
     )
 
 
-def row_html(finding: Finding) -> str:
+def baseline_labels() -> dict[str, str]:
+    """A finding against the baseline: new (it fails the gate) or still present."""
+    return {"new": t("New", "Mới"), "still": t("Still present", "Còn tồn tại")}
+
+
+def row_html(finding: Finding, baseline: BaselineSplit | None = None) -> str:
     """One row of the table, as the script also builds it."""
     severity = finding.severity.value
+    mark = ""
+    if baseline is not None:
+        status = baseline.status(finding)
+        mark = f' <span class="base base-{status}">{esc(baseline_labels()[status])}</span>'
     return (
         f"<tr><td>{esc(finding.file)}</td><td>{esc(finding.sheet)}</td>"
         f'<td class="num">{esc(finding.row)}</td><td>{esc(finding.column)}</td>'
         f'<td class="rule" title="{esc(finding.name)}">{esc(finding.rule)}</td>'
         f'<td><span class="sev sev-{severity}">{esc(severity_label(finding.severity))}</span>'
-        f'</td><td>{esc(finding.code)}</td><td class="value">{esc(finding.value)}</td>'
+        f"{mark}</td>"
+        f'<td>{esc(finding.code)}</td><td class="value">{esc(finding.value)}</td>'
         f"<td>{esc(finding.message)}</td><td>{esc(finding.fix)}</td></tr>"
     )
 
@@ -135,6 +146,15 @@ def _controls(result: AuditResult) -> str:
             headings()["severity"],
             ((s.value, severity_label(s)) for s in SEVERITY_ORDER if s in present),
         )
+        + (
+            select(
+                "baseline",
+                t("Against the baseline", "So với lần kiểm tra gốc"),
+                baseline_labels().items(),
+            )
+            if result.baseline is not None
+            else ""
+        )
         + f'<label for="pa-q">{esc(t("Search", "Tìm kiếm"))}<input id="pa-q" type="search" '
         f'placeholder="{esc(t("Code, name, value…", "Mã, tên, giá trị…"))}"></label>'
         f'<button type="button" id="pa-reset">{esc(t("Clear filters", "Bỏ lọc"))}</button>'
@@ -160,6 +180,7 @@ def _ordered(first: Iterable[str], then: Iterable[str]) -> list[str]:
 def findings_json(result: AuditResult) -> str:
     """Every finding and the script's labels, as JSON safe inside a <script> element."""
     strings: dict[str, int] = {}
+    split = result.baseline
 
     def ref(value: str | None) -> int | None:
         return None if value is None else strings.setdefault(value, len(strings))
@@ -176,11 +197,12 @@ def findings_json(result: AuditResult) -> str:
             ref(f.value),
             ref(f.message),
             ref(f.fix),
+            *([] if split is None else [ref(split.status(f))]),
         ]
         for f in result.findings
     ]
     data: dict[str, Any] = {
-        "columns": list(COLUMNS),
+        "columns": [*COLUMNS, *([] if split is None else ["baseline"])],
         "page_size": PAGE_SIZE,
         "labels": {
             "status": t(
@@ -194,6 +216,7 @@ def findings_json(result: AuditResult) -> str:
             "sort": t("Sort by this column", "Sắp xếp theo cột này"),
         },
         "severities": {s.value: severity_label(s) for s in SEVERITY_ORDER},
+        "baseline": baseline_labels(),
         "names": rule_names(result),
         "strings": list(strings),
         "findings": rows,

@@ -1,6 +1,7 @@
 /* procaudit's HTML report: filters, sorts and pages the findings embedded once as JSON.
    Vanilla JavaScript, nothing fetched. The fragment holds the filters
-   (#rule=PA501&severity=error&q=...&sort=row&desc=1&page=2), so a link can share a view. */
+   (#rule=PA501&severity=error&baseline=new&q=...&sort=row&desc=1&page=2), so a link can
+   share a view; the summary's counts per rule are such links. */
 (function () {
   "use strict";
   var source = document.getElementById("procaudit-data");
@@ -13,13 +14,15 @@
   var numbers = new Intl.NumberFormat(lang);
   var collator = new Intl.Collator(lang, { numeric: true, sensitivity: "base" });
   var SEVERITY_RANK = { error: 0, warning: 1, info: 2 };
-  var FILTERS = ["file", "rule", "severity"];
   function byId(id) { return document.getElementById(id); }
+  // With --baseline, each finding is new or still present, and a filter chooses.
+  var FILTERS = byId("pa-baseline") ? ["file", "rule", "severity", "baseline"]
+    : ["file", "rule", "severity"];
   var table = byId("pa-findings"), body = byId("pa-rows"), status = byId("pa-status");
   var pager = byId("pa-pager"), pageLabel = byId("pa-page");
   var prev = byId("pa-prev"), next = byId("pa-next");
   var inputs = { file: byId("pa-file"), rule: byId("pa-rule"), severity: byId("pa-severity"),
-                 q: byId("pa-q") };
+                 baseline: byId("pa-baseline"), q: byId("pa-q") };
   var headers = Array.prototype.slice.call(table.querySelectorAll("thead th"));
   var state = { sort: "", desc: false, page: 1 };
   var order = null;  // every finding's index in the current sort order
@@ -109,7 +112,15 @@
     var severity = text(f, "severity"), badge = document.createElement("span");
     badge.className = "sev sev-" + severity;
     badge.textContent = data.severities[severity] || severity;
-    cell(tr, "").appendChild(badge);
+    var marks = cell(tr, "");
+    marks.appendChild(badge);
+    if ("baseline" in column) {
+      var status = text(f, "baseline"), mark = document.createElement("span");
+      mark.className = "base base-" + status;
+      mark.textContent = data.baseline[status] || status;
+      marks.appendChild(document.createTextNode(" "));
+      marks.appendChild(mark);
+    }
     cell(tr, text(f, "code"));
     cell(tr, text(f, "value"), "value");
     cell(tr, text(f, "message"));
@@ -213,7 +224,11 @@
   prev.addEventListener("click", function () { state.page -= 1; update(false); });
   next.addEventListener("click", function () { state.page += 1; update(false); });
   window.addEventListener("hashchange", function () {
-    if (isFilter(location.hash)) { readFragment(); render(); }
+    if (isFilter(location.hash)) {
+      readFragment();
+      render();
+      byId("findings").scrollIntoView();  // a link from the summary's counts per rule
+    }
   });
 
   if (isFilter(location.hash)) { readFragment(); }

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import datetime
 from html import escape
 
 from procaudit.core.findings import Severity
@@ -42,3 +43,22 @@ def severity_heading(severity: Severity) -> str:
         Severity.WARNING: t("Warnings", "Cảnh báo"),
         Severity.INFO: t("Information", "Thông tin"),
     }[severity]
+
+
+def moment(when: datetime) -> str:
+    """ "2026-03-05 09:00 UTC" in English, "09:00 UTC ngày 05/03/2026" in Vietnamese; a
+    zone other than UTC is written as its offset (UTC+07:00)."""
+    offset = when.utcoffset()
+    zone = "UTC"
+    if offset:
+        minutes = int(offset.total_seconds() // 60)
+        sign = "+" if minutes >= 0 else "-"
+        zone += f"{sign}{abs(minutes) // 60:02d}:{abs(minutes) % 60:02d}"
+    return t(
+        "{date} {time} {zone}",
+        "{time} {zone} ngày {vi_date}",
+        date=when.strftime("%Y-%m-%d"),
+        vi_date=when.strftime("%d/%m/%Y"),
+        time=when.strftime("%H:%M"),
+        zone=zone,
+    )
