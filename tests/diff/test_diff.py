@@ -627,6 +627,18 @@ def test_xlsx_reads_back(books: tuple[str, str], tmp_path: Path) -> None:
     assert [
         summary[kind] for kind in ("Added", "Removed", "Renamed", "Moved", "Changed", "Unchanged")
     ] == [1, 2, 1, 2, 5, 2]
+    # Rows and counts are numbers, so that they sort as numbers; both sheets print landscape,
+    # one page wide, with the heading on every page.
+    rows_and_counts = [*changes["H"][1:], *changes["J"][1:], *book["Summary"]["B"][3:5]]
+    filled = [cell for cell in rows_and_counts if cell.value is not None]
+    assert len(filled) > 12 and {cell.data_type for cell in filled} == {"n"}
+    for sheet in book.worksheets:
+        assert sheet.page_setup.orientation == "landscape"
+        assert (sheet.page_setup.fitToWidth, sheet.sheet_properties.pageSetUpPr.fitToPage) == (
+            1,
+            True,
+        )
+        assert sheet.print_title_rows == "$1:$1"
 
 
 def test_xlsx_never_writes_a_formula(tmp_path: Path) -> None:
