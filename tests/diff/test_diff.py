@@ -206,10 +206,51 @@ CASES = {
         [but(code="", name="Đăng ký khai sinh lưu động")],
         [("added", None, None, 2, {}), ("removed", None, 2, None, {})],
     ),
-    "a new code is another procedure": (
+    "a new code under the same name and level is a code change": (
         [BIRTH],
         [but(code="1.000002")],
+        [("changed", "1.000002", 2, 2, {"code": ("1.000001", "1.000002")})],
+    ),
+    "a new code and a new time: one change with both": (
+        [BIRTH],
+        [but(code="1.000002", time="5 ngày")],
+        [
+            (
+                "changed",
+                "1.000002",
+                2,
+                2,
+                {
+                    "code": ("1.000001", "1.000002"),
+                    "processing_time": ("Trong ngày làm việc", "5 ngày"),
+                },
+            )
+        ],
+    ),
+    "a new code re-typed in the name is still a code change": (
+        [BIRTH],
+        [but(code="1.000002", name="ĐĂNG KÝ  KHAI SINH.")],
+        [("changed", "1.000002", 2, 2, {"code": ("1.000001", "1.000002")})],
+    ),
+    "a new code and a new name is another procedure": (
+        [BIRTH],
+        [but(code="1.000002", name="Đăng ký khai sinh lưu động")],
         [("added", "1.000002", None, 2, {}), ("removed", "1.000001", 2, None, {})],
+    ),
+    "a new code at another level is another procedure": (
+        [BIRTH],
+        [but(code="1.000002", level="Cấp tỉnh")],
+        [("added", "1.000002", None, 2, {}), ("removed", "1.000001", 2, None, {})],
+    ),
+    "a new code without a level on one side is another procedure": (
+        [BIRTH],
+        [but(code="1.000002", level="")],
+        [("added", "1.000002", None, 2, {}), ("removed", "1.000001", 2, None, {})],
+    ),
+    "a code pairs by its code before a name can pair it": (
+        [BIRTH, but(code="1.000002")],
+        [but(code="1.000002"), but(code="1.000003")],
+        [("changed", "1.000003", 2, 3, {"code": ("1.000001", "1.000003")})],
     ),
     "a local code matches its national code": (
         [BIRTH],
@@ -722,6 +763,35 @@ def test_cli_same_content_retyped_is_exit_0(tmp_path: Path) -> None:
     result = invoke(old, new, "--format", "json")
     assert result.exit_code == 0
     assert json.loads(result.stdout)["changes"] == []
+
+
+@pytest.mark.parametrize(
+    ("lang", "summary", "matched"),
+    [
+        (
+            "en",
+            "0 added, 0 removed, 0 renamed, 0 moved, 1 changed",
+            "name and level (code changed)",
+        ),
+        ("vi", "1 được sửa đổi, bổ sung nội dung", "tên và cấp thực hiện (mã đã thay đổi)"),
+    ],
+)
+def test_cli_shows_a_changed_code_as_a_code_change(
+    tmp_path: Path, lang: str, summary: str, matched: str
+) -> None:
+    old = write_csv(tmp_path / "old.csv", [BIRTH])
+    new = write_csv(tmp_path / "new.csv", [but(code="1.000099")])
+    text = invoke(old, new, "--lang", lang)
+    assert text.exit_code == 1
+    assert summary in text.stdout
+    assert "1.000001" in text.stdout and "1.000099" in text.stdout
+    data = json.loads(invoke(old, new, "-f", "json").stdout)
+    [change] = data["changes"]
+    assert (change["kind"], change["matched_by"]) == ("changed", "name_and_level")
+    invoke(old, new, "--lang", lang, "-o", str(tmp_path / "d.xlsx"))
+    rows = list(openpyxl.load_workbook(tmp_path / "d.xlsx").worksheets[0].values)
+    assert len(rows) == 2 and rows[1][4:6] == ("1.000001", "1.000099")
+    assert rows[1][10] == matched
 
 
 def test_cli_missing_file_is_one_sentence_and_exit_2(tmp_path: Path) -> None:

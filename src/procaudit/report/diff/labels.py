@@ -61,6 +61,9 @@ def matched_label(matched_by: MatchedBy | None) -> str:
         MatchedBy.CODE: t("code", "mã thủ tục"),
         MatchedBy.NATIONAL_CODE: t("national code", "mã thủ tục quốc gia"),
         MatchedBy.NAME: t("name (no code)", "tên thủ tục (thiếu mã)"),
+        MatchedBy.NAME_AND_LEVEL: t(
+            "name and level (code changed)", "tên và cấp thực hiện (mã đã thay đổi)"
+        ),
     }[matched_by]
 
 
