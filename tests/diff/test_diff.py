@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import os
 import subprocess
 import sys
 import unicodedata
@@ -382,7 +383,61 @@ def test_abolished_rows_are_counted_and_said(tmp_path: Path) -> None:
     result = diff_rows(tmp_path, [BIRTH], [but(status="Bãi bỏ"), but(code="1.000002")])
     assert (result.old.abolished, result.new.abolished) == (0, 1)
     assert result.new.procedures == 1
-    assert any("1 row(s) of abolished procedures (bãi bỏ)" in line for line in notes(result))
+    assert any("1 row of an abolished procedure (bãi bỏ) is not" in line for line in notes(result))
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "expected"),
+    [
+        (
+            [BIRTH],
+            [but(status="Bãi bỏ"), but(code="1.000002")],
+            [
+                "Comparing old.csv (1 procedure) with new.csv (1 procedure)",
+                "new.csv: 1 row of an abolished procedure (bãi bỏ) is not part of the list and "
+                "was left out of the comparison.",
+            ],
+        ),
+        (
+            [BIRTH, BIRTH, but(code="1.000002"), but(code="1.000002")],
+            [but(status="Bãi bỏ"), but(status="Bãi bỏ"), BIRTH],
+            [
+                "Comparing old.csv (4 procedures) with new.csv (1 procedure)",
+                "new.csv: 2 rows of abolished procedures (bãi bỏ) are not part of the list and "
+                "were left out of the comparison.",
+                "old.csv: 2 codes are written on more than one row (marked *); each row is "
+                "paired at most once, and rows left over are listed as added or removed.",
+            ],
+        ),
+        (
+            [BIRTH, BIRTH],
+            [BIRTH, BIRTH],
+            [
+                "old.csv → new.csv: no changes (2 procedures compared)",
+                "old.csv: 1 code is written on more than one row (marked *); each row is "
+                "paired at most once, and rows left over are listed as added or removed.",
+            ],
+        ),
+        ([BIRTH], [BIRTH], ["old.csv → new.csv: no changes (1 procedure compared)"]),
+    ],
+)
+def test_counts_are_said_in_good_english_and_vietnamese(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, old: list, new: list, expected: list[str]
+) -> None:
+    """No "1 row(s)": one thing is singular, more are plural; Vietnamese has no plural."""
+    monkeypatch.chdir(tmp_path)
+    write_csv(tmp_path / "old.csv", old)
+    write_csv(tmp_path / "new.csv", new)
+    result = invoke("old.csv", "new.csv")
+    for line in expected:
+        assert line in _unwrapped(result.stdout)  # the terminal may fold a long note
+    assert "(s)" not in result.stdout
+    vietnamese = invoke("old.csv", "new.csv", "--lang", "vi").stdout
+    assert "(s)" not in vietnamese and "thủ tục)" in vietnamese
+
+
+def _unwrapped(text: str) -> str:
+    return " ".join(text.split())
 
 
 def test_added_and_removed_keep_their_record(tmp_path: Path) -> None:
@@ -522,6 +577,8 @@ def render(result: DiffResult, fmt: DiffFormat, **options: object) -> str:
 
 def assert_golden(name: str, text: str) -> None:
     golden = GOLDEN / name
+    if os.environ.get("PROCAUDIT_UPDATE_GOLDEN"):
+        golden.write_text(text, encoding="utf-8")
     assert text == golden.read_text(encoding="utf-8"), f"regenerate {golden} if intended"
 
 
