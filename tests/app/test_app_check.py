@@ -221,7 +221,7 @@ def test_the_fix_list_is_written_with_its_own_stage(folder: Path) -> None:
     heard = Heard()
     run(CheckRequest(("lao-cai.csv",), fix_list=Path("fix.csv")), heard)
     (row,) = Path("fix.csv").read_text(encoding="utf-8-sig").splitlines()[1:]
-    assert row.startswith("lao-cai.csv,,C3,1.000003,Cấp bản sao,PA501,")
+    assert row.startswith("lao-cai.csv,,C3,3,1.000003,Cấp bản sao,PA501,")
     assert heard.said[-3:] == ["display on", "stage: writing the fix-list fix.csv", "display off"]
     assert heard.said[0] == "display on" and "stage: lao-cai.csv: reading" in heard.said
 

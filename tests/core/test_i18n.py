@@ -697,16 +697,17 @@ def test_the_fix_list_workbook_speaks_vietnamese(
     workbook = openpyxl.load_workbook(tmp_path / "sua.xlsx")
     assert workbook.sheetnames == ["Danh sách cần sửa", "Các dòng có lỗi"]
     findings, offending = workbook.worksheets
-    assert [cell.value for cell in findings[1]][:7] == [
+    assert [cell.value for cell in findings[1]][:8] == [
         "Tệp",
         "Trang tính",
         "Ô",
+        "Dòng",
         "Mã TTHC",
         "Tên thủ tục",
         "Quy tắc",
         "Mức độ",
     ]
-    assert {row[6] for row in findings.iter_rows(min_row=2, values_only=True)} == {
+    assert {row[7] for row in findings.iter_rows(min_row=2, values_only=True)} == {
         "lỗi",
         "cảnh báo",
         "thông tin",
@@ -958,4 +959,4 @@ def test_rules_inspect_and_fix_list_follow_lang(folder: Path) -> None:
     result = invoke("check", "c.csv", "--fix-list", "sua.csv")
     assert result.exit_code == 1
     header = (folder / "sua.csv").read_text(encoding="utf-8-sig").splitlines()[0]
-    assert header.startswith("Tệp,Trang tính,Ô,Mã TTHC,Tên thủ tục,Quy tắc,Mức độ,")
+    assert header.startswith("Tệp,Trang tính,Ô,Dòng,Mã TTHC,Tên thủ tục,Quy tắc,Mức độ,")

@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import os
 import subprocess
 import sys
 import unicodedata
@@ -206,10 +207,51 @@ CASES = {
         [but(code="", name="Đăng ký khai sinh lưu động")],
         [("added", None, None, 2, {}), ("removed", None, 2, None, {})],
     ),
-    "a new code is another procedure": (
+    "a new code under the same name and level is a code change": (
         [BIRTH],
         [but(code="1.000002")],
+        [("changed", "1.000002", 2, 2, {"code": ("1.000001", "1.000002")})],
+    ),
+    "a new code and a new time: one change with both": (
+        [BIRTH],
+        [but(code="1.000002", time="5 ngày")],
+        [
+            (
+                "changed",
+                "1.000002",
+                2,
+                2,
+                {
+                    "code": ("1.000001", "1.000002"),
+                    "processing_time": ("Trong ngày làm việc", "5 ngày"),
+                },
+            )
+        ],
+    ),
+    "a new code re-typed in the name is still a code change": (
+        [BIRTH],
+        [but(code="1.000002", name="ĐĂNG KÝ  KHAI SINH.")],
+        [("changed", "1.000002", 2, 2, {"code": ("1.000001", "1.000002")})],
+    ),
+    "a new code and a new name is another procedure": (
+        [BIRTH],
+        [but(code="1.000002", name="Đăng ký khai sinh lưu động")],
         [("added", "1.000002", None, 2, {}), ("removed", "1.000001", 2, None, {})],
+    ),
+    "a new code at another level is another procedure": (
+        [BIRTH],
+        [but(code="1.000002", level="Cấp tỉnh")],
+        [("added", "1.000002", None, 2, {}), ("removed", "1.000001", 2, None, {})],
+    ),
+    "a new code without a level on one side is another procedure": (
+        [BIRTH],
+        [but(code="1.000002", level="")],
+        [("added", "1.000002", None, 2, {}), ("removed", "1.000001", 2, None, {})],
+    ),
+    "a code pairs by its code before a name can pair it": (
+        [BIRTH, but(code="1.000002")],
+        [but(code="1.000002"), but(code="1.000003")],
+        [("changed", "1.000003", 2, 3, {"code": ("1.000001", "1.000003")})],
     ),
     "a local code matches its national code": (
         [BIRTH],
@@ -341,7 +383,61 @@ def test_abolished_rows_are_counted_and_said(tmp_path: Path) -> None:
     result = diff_rows(tmp_path, [BIRTH], [but(status="Bãi bỏ"), but(code="1.000002")])
     assert (result.old.abolished, result.new.abolished) == (0, 1)
     assert result.new.procedures == 1
-    assert any("1 row(s) of abolished procedures (bãi bỏ)" in line for line in notes(result))
+    assert any("1 row of an abolished procedure (bãi bỏ) is not" in line for line in notes(result))
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "expected"),
+    [
+        (
+            [BIRTH],
+            [but(status="Bãi bỏ"), but(code="1.000002")],
+            [
+                "Comparing old.csv (1 procedure) with new.csv (1 procedure)",
+                "new.csv: 1 row of an abolished procedure (bãi bỏ) is not part of the list and "
+                "was left out of the comparison.",
+            ],
+        ),
+        (
+            [BIRTH, BIRTH, but(code="1.000002"), but(code="1.000002")],
+            [but(status="Bãi bỏ"), but(status="Bãi bỏ"), BIRTH],
+            [
+                "Comparing old.csv (4 procedures) with new.csv (1 procedure)",
+                "new.csv: 2 rows of abolished procedures (bãi bỏ) are not part of the list and "
+                "were left out of the comparison.",
+                "old.csv: 2 codes are written on more than one row (marked *); each row is "
+                "paired at most once, and rows left over are listed as added or removed.",
+            ],
+        ),
+        (
+            [BIRTH, BIRTH],
+            [BIRTH, BIRTH],
+            [
+                "old.csv → new.csv: no changes (2 procedures compared)",
+                "old.csv: 1 code is written on more than one row (marked *); each row is "
+                "paired at most once, and rows left over are listed as added or removed.",
+            ],
+        ),
+        ([BIRTH], [BIRTH], ["old.csv → new.csv: no changes (1 procedure compared)"]),
+    ],
+)
+def test_counts_are_said_in_good_english_and_vietnamese(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, old: list, new: list, expected: list[str]
+) -> None:
+    """No "1 row(s)": one thing is singular, more are plural; Vietnamese has no plural."""
+    monkeypatch.chdir(tmp_path)
+    write_csv(tmp_path / "old.csv", old)
+    write_csv(tmp_path / "new.csv", new)
+    result = invoke("old.csv", "new.csv")
+    for line in expected:
+        assert line in _unwrapped(result.stdout)  # the terminal may fold a long note
+    assert "(s)" not in result.stdout
+    vietnamese = invoke("old.csv", "new.csv", "--lang", "vi").stdout
+    assert "(s)" not in vietnamese and "thủ tục)" in vietnamese
+
+
+def _unwrapped(text: str) -> str:
+    return " ".join(text.split())
 
 
 def test_added_and_removed_keep_their_record(tmp_path: Path) -> None:
@@ -481,6 +577,8 @@ def render(result: DiffResult, fmt: DiffFormat, **options: object) -> str:
 
 def assert_golden(name: str, text: str) -> None:
     golden = GOLDEN / name
+    if os.environ.get("PROCAUDIT_UPDATE_GOLDEN"):
+        golden.write_text(text, encoding="utf-8")
     assert text == golden.read_text(encoding="utf-8"), f"regenerate {golden} if intended"
 
 
@@ -627,6 +725,18 @@ def test_xlsx_reads_back(books: tuple[str, str], tmp_path: Path) -> None:
     assert [
         summary[kind] for kind in ("Added", "Removed", "Renamed", "Moved", "Changed", "Unchanged")
     ] == [1, 2, 1, 2, 5, 2]
+    # Rows and counts are numbers, so that they sort as numbers; both sheets print landscape,
+    # one page wide, with the heading on every page.
+    rows_and_counts = [*changes["H"][1:], *changes["J"][1:], *book["Summary"]["B"][3:5]]
+    filled = [cell for cell in rows_and_counts if cell.value is not None]
+    assert len(filled) > 12 and {cell.data_type for cell in filled} == {"n"}
+    for sheet in book.worksheets:
+        assert sheet.page_setup.orientation == "landscape"
+        assert (sheet.page_setup.fitToWidth, sheet.sheet_properties.pageSetUpPr.fitToPage) == (
+            1,
+            True,
+        )
+        assert sheet.print_title_rows == "$1:$1"
 
 
 def test_xlsx_never_writes_a_formula(tmp_path: Path) -> None:
@@ -710,6 +820,35 @@ def test_cli_same_content_retyped_is_exit_0(tmp_path: Path) -> None:
     result = invoke(old, new, "--format", "json")
     assert result.exit_code == 0
     assert json.loads(result.stdout)["changes"] == []
+
+
+@pytest.mark.parametrize(
+    ("lang", "summary", "matched"),
+    [
+        (
+            "en",
+            "0 added, 0 removed, 0 renamed, 0 moved, 1 changed",
+            "name and level (code changed)",
+        ),
+        ("vi", "1 được sửa đổi, bổ sung nội dung", "tên và cấp thực hiện (mã đã thay đổi)"),
+    ],
+)
+def test_cli_shows_a_changed_code_as_a_code_change(
+    tmp_path: Path, lang: str, summary: str, matched: str
+) -> None:
+    old = write_csv(tmp_path / "old.csv", [BIRTH])
+    new = write_csv(tmp_path / "new.csv", [but(code="1.000099")])
+    text = invoke(old, new, "--lang", lang)
+    assert text.exit_code == 1
+    assert summary in text.stdout
+    assert "1.000001" in text.stdout and "1.000099" in text.stdout
+    data = json.loads(invoke(old, new, "-f", "json").stdout)
+    [change] = data["changes"]
+    assert (change["kind"], change["matched_by"]) == ("changed", "name_and_level")
+    invoke(old, new, "--lang", lang, "-o", str(tmp_path / "d.xlsx"))
+    rows = list(openpyxl.load_workbook(tmp_path / "d.xlsx").worksheets[0].values)
+    assert len(rows) == 2 and rows[1][4:6] == ("1.000001", "1.000099")
+    assert rows[1][10] == matched
 
 
 def test_cli_missing_file_is_one_sentence_and_exit_2(tmp_path: Path) -> None:

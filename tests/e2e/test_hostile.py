@@ -173,7 +173,7 @@ def test_formulas_without_a_saved_value_are_noted_not_read_as_text(corpus: dict[
     assert "note" not in run("-q", "-f", "json", path).stderr  # --quiet: errors only
     result = run("-f", "json", path)
     assert [line for line in result.stderr.splitlines() if "saved value" in line] == [
-        f"procaudit: note: {path}: sheet 'Danh mục' has 2 formula(s) with no saved value "
+        f"procaudit: note: {path}: sheet 'Danh mục' has 2 formulas with no saved value "
         "(B2, C3), read as empty cells; open the file in Excel and save it to store their "
         "values"
     ]

@@ -27,6 +27,7 @@ from procaudit.report.fixlist import (
 HYPERLINK = '=HYPERLINK("http://x","y")'
 HEADER = ["STT", "Mã TTHC", "Tên thủ tục", "Cấp thực hiện", "Lĩnh vực", "Cơ quan thực hiện"]
 CELL = HEADINGS.index("Ô / Cell")
+ROW = HEADINGS.index("Dòng / Row")
 RULE = HEADINGS.index("Quy tắc / Rule")
 SEVERITY = HEADINGS.index("Mức độ / Severity")
 NAME = HEADINGS.index("Tên thủ tục / Procedure")
@@ -141,7 +142,7 @@ def test_layout_and_severity_fills(result: AuditResult, tmp_path: Path) -> None:
     write_fix_list(replace(result, findings=result.findings + extra), out)
     sheet = openpyxl.load_workbook(out)[FINDINGS_SHEET]
     assert sheet.freeze_panes == "A2"
-    assert sheet.auto_filter.ref == f"A1:L{len(result.findings) + 3}"
+    assert sheet.auto_filter.ref == f"A1:M{len(result.findings) + 3}"
     assert sheet.column_dimensions["H"].width > sheet.column_dimensions["C"].width
     colours = {}
     for row in sheet.iter_rows(min_row=2):
@@ -159,7 +160,7 @@ def test_offending_rows_sheet(result: AuditResult, tmp_path: Path) -> None:
     sheet = openpyxl.load_workbook(out)[ROWS_SHEET]
     rows = [list(row) for row in sheet.iter_rows(values_only=True)]
     assert rows[0] == ["Tệp / File", "Trang tính / Sheet", "Dòng / Row", *HEADER[1:]]
-    assert [row[2] for row in rows[1:]] == ["2", "3", "4", "5"]
+    assert [row[2] for row in rows[1:]] == [2, 3, 4, 5]
     assert rows[1][3:] == ["1.001234", "Cấp giấy phép xây dựng", "Tỉnh", "Xây dựng", "Sở Xây dựng"]
     # File, sheet and row come first, so source columns B-F (STT is not copied) are D-H:
     # row 4's code (D), name (E), level (F) and agency (H) are the offending cells.
@@ -186,6 +187,7 @@ def test_csv_fix_list(result: AuditResult, tmp_path: Path) -> None:
     assert ("PA103", "C4") in _where(rows)
     assert ("PA501", "F5") in _where(rows)
     assert "'" + HYPERLINK in [row[NAME] for row in rows]
+    assert {row[ROW] for row in rows[1:] if row[CELL] == "C4"} == {"4"}
 
 
 def test_csv_source_gives_column_letters(tmp_path: Path) -> None:
@@ -221,7 +223,7 @@ def test_failed_write_leaves_nothing(
     out_dir.mkdir()
     (out_dir / "fix.csv").write_text("yesterday's list", encoding="utf-8")
 
-    def half_written(stream, findings, sources) -> None:  # type: ignore[no-untyped-def]
+    def half_written(stream, findings, sources, statuses) -> None:  # type: ignore[no-untyped-def]
         stream.write(b"Tep,")
         raise OSError("disk full")
 
@@ -285,3 +287,81 @@ def test_cli_refuses_a_fix_list_it_cannot_write(tmp_path: Path, name: str, words
     assert result.exit_code == 2
     assert words in result.stderr
     assert source.read_bytes() == before
+
+
+def test_the_workbook_prints_and_sorts(result: AuditResult, tmp_path: Path) -> None:
+    """Row numbers are numbers (B10 sorts after B9), every sheet prints landscape, one page
+    wide, with its heading on each page, and both sheets keep a frozen, filtered header."""
+    out = tmp_path / "fix.xlsx"
+    write_fix_list(result, out)
+    workbook = openpyxl.load_workbook(out)
+    findings, offending = workbook[FINDINGS_SHEET], workbook[ROWS_SHEET]
+    (rows,) = findings.iter_cols(min_col=ROW + 1, max_col=ROW + 1, min_row=2)
+    located = [cell for cell in rows if cell.value is not None]
+    assert located and all(cell.data_type == "n" for cell in located)
+    assert {cell.value for cell in located} == {2, 3, 4, 5}
+    assert {cell.data_type for cell in offending["C"][1:]} == {"n"}
+    for sheet in (findings, offending):
+        assert sheet.page_setup.orientation == "landscape"
+        assert (sheet.page_setup.fitToWidth, sheet.page_setup.fitToHeight) == (1, 0)
+        assert sheet.sheet_properties.pageSetUpPr.fitToPage
+        assert sheet.print_title_rows == "$1:$1"
+    assert offending.freeze_panes == "D2"
+    assert offending.auto_filter.ref == "A1:H5"  # file, sheet, row and source columns B-F
+
+
+def _audit_with_baseline(catalogue: Path, tmp_path: Path, out: str, *more: str) -> list[list]:
+    """Record a baseline of the catalogue, add a bad row, and write the fix-list `out`
+    of a run against the baseline through the command line."""
+    from typer.testing import CliRunner
+
+    from procaudit.cli import app
+
+    runner = CliRunner()
+    baseline = tmp_path / "mốc.json"
+    recorded = runner.invoke(app, ["check", str(catalogue), "--write-baseline", str(baseline)])
+    assert recorded.exit_code == 1, recorded.output
+    workbook = openpyxl.load_workbook(catalogue)
+    workbook["DS"].append([5, "ABC", "Cấp phép khai thác", "Tỉnh", "Y tế", "Sở Y tế"])
+    workbook.save(catalogue)
+    args = ["check", str(catalogue), "--baseline", str(baseline), "--fix-list", str(out), *more]
+    run = runner.invoke(app, args)
+    assert run.exit_code == 1, run.output
+    if out.endswith(".csv"):
+        with open(out, encoding="utf-8-sig", newline="") as stream:
+            return list(csv.reader(stream))
+    sheet = openpyxl.load_workbook(out).worksheets[0]
+    return [list(row) for row in sheet.iter_rows(values_only=True)]
+
+
+@pytest.mark.parametrize(
+    ("name", "more", "heading", "new", "still"),
+    [
+        ("fix.xlsx", (), "So với mốc / Baseline", "new", "still present"),
+        ("fix.csv", (), "So với mốc / Baseline", "new", "still present"),
+        ("sua.xlsx", ("--lang", "vi"), "So với mốc", "mới", "vẫn còn"),
+    ],
+)
+def test_with_a_baseline_each_finding_is_marked_new_or_still_present(
+    catalogue: Path,
+    tmp_path: Path,
+    name: str,
+    more: tuple[str, ...],
+    heading: str,
+    new: str,
+    still: str,
+) -> None:
+    rows = _audit_with_baseline(catalogue, tmp_path, str(tmp_path / name), *more)
+    assert rows[0][SEVERITY + 1] == heading  # right after the severity
+    assert rows[0][RULE] in ("Quy tắc / Rule", "Quy tắc")
+    status = {(row[RULE], row[CELL]): row[SEVERITY + 1] for row in rows[1:]}
+    assert status[("PA101", "B6")] == new  # the code of the added row is not a code
+    assert status[("PA101", "B4")] == still
+    assert set(status.values()) == {new, still}
+
+
+def test_no_baseline_no_baseline_column(result: AuditResult, tmp_path: Path) -> None:
+    out = tmp_path / "fix.csv"
+    write_fix_list(result, out)
+    with out.open(encoding="utf-8-sig", newline="") as stream:
+        assert "So với mốc / Baseline" not in next(csv.reader(stream))

@@ -226,18 +226,30 @@ def test_sarif_leaves_out_the_region_of_a_file_level_finding_and_maps_info_to_no
     assert "region" not in result["locations"][0]["physicalLocation"]
 
 
-def test_junit_parses_and_its_counts_match_the_findings() -> None:
+def _failed_cases(element: ET.Element) -> int:
+    """Failed test cases as a strict reader (Jenkins, junitparser) counts them: a case
+    with a <failure> is one failure, however many <failure> elements it holds."""
+    return sum(1 for case in element.iter("testcase") if case.find("failure") is not None)
+
+
+def test_junit_counts_one_failed_case_per_finding() -> None:
     root = ET.fromstring(render(Format.JUNIT).encode("utf-8"))
     assert root.tag == "testsuites"
-    failures = root.findall("./testsuite/testcase/failure")
-    assert len(failures) == len(RESULT.findings) == int(root.get("failures"))
     cases = root.findall("./testsuite/testcase")
-    assert int(root.get("tests")) == len(cases)
+    assert all(len(case.findall("failure")) <= 1 for case in cases)
+    assert _failed_cases(root) == len(RESULT.findings) == int(root.get("failures"))
+    assert len(root.findall("./testsuite/testcase/failure")) == len(RESULT.findings)
+    assert int(root.get("tests")) == len(cases) == len(RESULT.findings) + 1  # + broken.xlsx
     suites = {suite.get("name"): suite for suite in root.findall("testsuite")}
     assert set(suites) == {"lao-cai.xlsx", "ha-tinh.csv", "broken.xlsx"}
     lao_cai = suites["lao-cai.xlsx"]
-    assert [case.get("name") for case in lao_cai] == ["PA102 missing-code", "PA501 district-level"]
-    assert lao_cai.get("tests") == "2" and lao_cai.get("failures") == "4"
+    assert [case.get("name") for case in lao_cai] == [
+        "PA102 missing-code (Cấp tỉnh, row 7, code)",
+        "PA501 district-level (Cấp xã, row 3, level)",
+        "PA501 district-level (Cấp xã, row 5, level)",
+        "PA501 district-level (Cấp xã, row 8, level)",
+    ]
+    assert lao_cai.get("tests") == "4" and lao_cai.get("failures") == "4"
     assert [f.get("type") for f in lao_cai.iter("failure")] == [
         "warning",
         "error",
@@ -247,7 +259,8 @@ def test_junit_parses_and_its_counts_match_the_findings() -> None:
     assert suites["broken.xlsx"].get("errors") == "1" and root.get("errors") == "1"
     for suite in suites.values():
         assert int(suite.get("tests")) == len(suite.findall("testcase"))
-        assert int(suite.get("failures")) == len(suite.findall("testcase/failure"))
+        assert int(suite.get("failures")) == _failed_cases(suite)
+        assert int(suite.get("errors")) == len(suite.findall("testcase/error"))
 
 
 def test_junit_replaces_characters_xml_cannot_hold() -> None:

@@ -15,6 +15,7 @@ from procaudit.report.workbook import (
     heading_row,
     neutralise,
     new_workbook,
+    put_number,
     put_text,
     set_widths,
     workbook_bytes,
@@ -52,14 +53,21 @@ def test_a_sheet_written_the_shared_way_reads_back() -> None:
     heading_row(sheet, ["Mã", "Tên thủ tục"])
     put_text(sheet, 2, 1, '=HYPERLINK("x")\x07')
     put_text(sheet, 2, 2, "Đăng ký khai sinh")
+    put_number(sheet, 2, 3, 17)
     set_widths(sheet, {1: 3, 2: 80})
     filtered_table(sheet, columns=2, rows=1)
     read = openpyxl.load_workbook(io.BytesIO(workbook_bytes(book)))["Danh mục"]
-    assert [cell.value for cell in read[1]] == ["Mã", "Tên thủ tục"]
+    assert [cell.value for cell in read[1]] == ["Mã", "Tên thủ tục", None]
     assert read["A1"].font.bold
     assert read["A2"].value == '\'=HYPERLINK("x")'  # text, not a formula; no control byte
     assert (read.column_dimensions["A"].width, read.column_dimensions["B"].width) == (8, 60)
     assert (read.freeze_panes, read.auto_filter.ref) == ("A2", "A1:B2")
+    assert (read["C2"].value, read["C2"].data_type) == (17, "n")
+    # A filtered table prints landscape, one page wide, its heading on every page.
+    assert read.page_setup.orientation == "landscape"
+    assert (read.page_setup.fitToWidth, read.page_setup.fitToHeight) == (1, 0)
+    assert read.sheet_properties.pageSetUpPr.fitToPage
+    assert read.print_title_rows == "$1:$1"
 
 
 def test_the_same_workbook_gives_the_same_bytes() -> None:

@@ -39,7 +39,7 @@ FIELDS_OF: Final[dict[Kind, tuple[str, ...]]] = {
     Kind.CHANGED: CHANGED_FIELDS,
 }
 # Every field a version is read with, in the order reports list them. "code" can differ only
-# on a pair matched by its national code or by its name.
+# on a pair matched by its national code, by its name, or by its name and level.
 FIELDS: Final = ("code", "name", *MOVED_FIELDS, *CHANGED_FIELDS[1:])
 
 
@@ -49,6 +49,7 @@ class MatchedBy(StrEnum):
     CODE = "code"
     NATIONAL_CODE = "national_code"  # 1.000494.000.00.00.H29 with 1.000494
     NAME = "name"  # a code is missing on one side: the normalised names are equal
+    NAME_AND_LEVEL = "name_and_level"  # codes differ; the name and the level are the same
 
 
 @dataclass(frozen=True)

@@ -123,14 +123,21 @@ def formula_notes(path: Path, holding: frozenset[str]) -> list[str]:
     some exports) often do not, and their cells would look blank without a word.
     """
     notes = []
-    said = t(
-        "sheet '{sheet}' has {count} formula(s) with no saved value ({shown}), read as "
+    one = t(
+        "sheet '{sheet}' has 1 formula with no saved value ({shown}), read as an empty "
+        "cell; open the file in Excel and save it to store its value",
+        "trang tính '{sheet}' có 1 công thức chưa lưu giá trị ({shown}), được đọc là "
+        "ô trống; hãy mở tệp bằng Excel rồi lưu lại để lưu giá trị của công thức",
+    )
+    several = t(
+        "sheet '{sheet}' has {count} formulas with no saved value ({shown}), read as "
         "empty cells; open the file in Excel and save it to store their values",
         "trang tính '{sheet}' có {count} công thức chưa lưu giá trị ({shown}), được đọc là "
         "ô trống; hãy mở tệp bằng Excel rồi lưu lại để lưu giá trị của các công thức",
     )
     for sheet, cells in formulas_without_values(path, holding).items():
         shown = ", ".join(cells[:_SHOWN_CELLS]) + (", …" if len(cells) > _SHOWN_CELLS else "")
+        said = one if len(cells) == 1 else several
         notes.append(said.format(sheet=sheet, count=len(cells), shown=shown))
     return notes
 

@@ -11,7 +11,7 @@ import csv
 import io
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import BinaryIO
+from typing import BinaryIO, TypeVar
 
 import numpy as np
 import pandas as pd
@@ -32,6 +32,7 @@ from procaudit.report.workbook import (
     heading_row,
     neutralise,
     new_workbook,
+    put_number,
     put_text,
     set_widths,
     workbook_bytes,
@@ -41,6 +42,7 @@ HEADINGS = (
     "Tệp / File",
     "Trang tính / Sheet",
     "Ô / Cell",
+    "Dòng / Row",
     "Mã TTHC / Code",
     "Tên thủ tục / Procedure",
     "Quy tắc / Rule",
@@ -51,8 +53,13 @@ HEADINGS = (
     "Người xử lý / Assignee",
     "Trạng thái / Status",
 )
-WIDTHS = (24, 18, 8, 16, 40, 10, 10, 60, 30, 50, 20, 14)
+WIDTHS = (24, 18, 8, 8, 16, 40, 10, 10, 60, 30, 50, 20, 14)
 SEVERITY_COLUMN = HEADINGS.index("Mức độ / Severity")
+ROW_COLUMN = HEADINGS.index("Dòng / Row")
+# With --baseline, a column after the severity says whether each finding is new or was
+# already there: the gate fails on new findings, so those are the ones to see first.
+BASELINE_COLUMN = SEVERITY_COLUMN + 1
+BASELINE_HEADING, BASELINE_HEADING_VI, BASELINE_WIDTH = "So với mốc / Baseline", "So với mốc", 14
 FINDINGS_SHEET = "Danh sách sửa - Fix list"  # "/" is not allowed in sheet names
 ROWS_SHEET = "Dòng lỗi - Offending rows"
 ROWS_LEAD = ("Tệp / File", "Trang tính / Sheet", "Dòng / Row")
@@ -62,6 +69,7 @@ HEADINGS_VI = (
     "Tệp",
     "Trang tính",
     "Ô",
+    "Dòng",
     "Mã TTHC",
     "Tên thủ tục",
     "Quy tắc",
@@ -86,6 +94,8 @@ OFFENDING_FILL = PatternFill("solid", fgColor="FFC7CE")
 
 
 Cells = dict[str, str]  # a catalogue row's cells as text, by canonical column ("" if empty)
+Value = str | int | None  # a fix-list cell: text, a row number, or nothing
+T = TypeVar("T")
 
 
 @dataclass
@@ -100,9 +110,27 @@ class _Source:
         return self.rows.get((finding.sheet, finding.row))
 
 
-def headings() -> tuple[str, ...]:
-    """The column headings of the findings, in the language procaudit speaks."""
-    return HEADINGS_VI if language() == "vi" else HEADINGS
+def headings(baseline: bool = False) -> tuple[str, ...]:
+    """The column headings of the findings, in the language procaudit speaks; `baseline`:
+    with the new-or-still-present column."""
+    vietnamese = language() == "vi"
+    chosen = HEADINGS_VI if vietnamese else HEADINGS
+    if baseline:
+        return _with_baseline(chosen, BASELINE_HEADING_VI if vietnamese else BASELINE_HEADING)
+    return chosen
+
+
+def _with_baseline(values: tuple[T, ...], status: T) -> tuple[T, ...]:
+    return (*values[:BASELINE_COLUMN], status, *values[BASELINE_COLUMN:])
+
+
+def _statuses(result: AuditResult) -> dict[Finding, str] | None:
+    """Each finding's word for new or still present, None without a baseline."""
+    split = result.baseline
+    if split is None:
+        return None
+    words = {"new": t("new", "mới"), "still": t("still present", "vẫn còn")}
+    return {finding: words[split.status(finding)] for finding in result.findings}
 
 
 def _rows_lead() -> tuple[str, ...]:
@@ -130,10 +158,12 @@ def write_fix_list(result: AuditResult, path: Path, read_options: PerFile = None
     suffix = path.suffix.lower()
     findings = sorted(result.findings, key=Finding.sort_key)
     sources = _sources(findings, read_options)
+    statuses = _statuses(result)
     if suffix == ".csv":
-        write_atomically(path, lambda handle: _write_csv(handle, findings, sources))
+        write_atomically(path, lambda handle: _write_csv(handle, findings, sources, statuses))
     else:
-        write_atomically(path, lambda handle: handle.write(_xlsx_bytes(findings, sources)))
+        data = _xlsx_bytes(findings, sources, statuses)
+        write_atomically(path, lambda handle: handle.write(data))
 
 
 # --- reading the sources back -------------------------------------------------------------
@@ -185,19 +215,22 @@ def cell_reference(finding: Finding, table: Table | None) -> str:
     return f"{column_label(columns[finding.column], workbook=True)}{finding.row}"
 
 
-def _record(finding: Finding, source: _Source, labels: dict[Severity, str]) -> list[str]:
+def _record(
+    finding: Finding, source: _Source, labels: dict[Severity, str], status: str | None = None
+) -> list[Value]:
     """The fix-list row of one finding, in HEADINGS order (`labels`: the severities' words,
-    picked once per fix-list)."""
+    picked once per fix-list), with its baseline `status` when the run has a baseline."""
     table, cells = source.locate(finding) or (None, {})
     value = finding.value
     if finding.examples:  # a column finding: the first values that fail
         value = "; ".join(finding.examples)
     elif value is None and finding.column:
         value = cells.get(finding.column, "")
-    return [
+    record: list[Value] = [
         finding.file,
         finding.sheet or "",
         cell_reference(finding, table),
+        finding.row,
         finding.code or "",
         cells.get("name", ""),
         finding.rule,
@@ -208,42 +241,59 @@ def _record(finding: Finding, source: _Source, labels: dict[Severity, str]) -> l
         "",
         "",
     ]
+    return record if status is None else list(_with_baseline(tuple(record), status))
 
 
 # --- writing --------------------------------------------------------------------------------
 
 
-def _write_csv(stream: BinaryIO, findings: list[Finding], sources: dict[str, _Source]) -> None:
+def _write_csv(
+    stream: BinaryIO,
+    findings: list[Finding],
+    sources: dict[str, _Source],
+    statuses: dict[Finding, str] | None = None,
+) -> None:
     # utf-8-sig: Excel opens a CSV with a BOM as UTF-8, not in the ANSI code page.
     text = io.TextIOWrapper(stream, encoding="utf-8-sig", newline="")
     writer = csv.writer(text)
-    writer.writerow(headings())
+    writer.writerow(headings(statuses is not None))
     labels = {severity: severity.label for severity in Severity}
     for finding in findings:
-        writer.writerow(
-            [neutralise(cell) for cell in _record(finding, sources[finding.file], labels)]
-        )
+        status = None if statuses is None else statuses[finding]
+        record = _record(finding, sources[finding.file], labels, status)
+        writer.writerow([neutralise(cell) if isinstance(cell, str) else cell for cell in record])
     text.flush()
     text.detach()
 
 
-def _xlsx_bytes(findings: list[Finding], sources: dict[str, _Source]) -> bytes:
+def _xlsx_bytes(
+    findings: list[Finding], sources: dict[str, _Source], statuses: dict[Finding, str] | None
+) -> bytes:
     workbook, sheet = new_workbook(t(FINDINGS_SHEET, FINDINGS_SHEET_VI))
-    _findings_sheet(sheet, findings, sources)
+    _findings_sheet(sheet, findings, sources, statuses)
     _rows_sheet(workbook.create_sheet(t(ROWS_SHEET, ROWS_SHEET_VI)), findings, sources)
     return workbook_bytes(workbook)
 
 
-def _findings_sheet(sheet: Worksheet, findings: list[Finding], sources: dict[str, _Source]) -> None:
-    heading_row(sheet, headings())
+def _findings_sheet(
+    sheet: Worksheet,
+    findings: list[Finding],
+    sources: dict[str, _Source],
+    statuses: dict[Finding, str] | None,
+) -> None:
+    titles = headings(statuses is not None)
+    heading_row(sheet, titles)
     labels = {severity: severity.label for severity in Severity}
     for number, finding in enumerate(findings, start=2):
-        for column, text in enumerate(_record(finding, sources[finding.file], labels), start=1):
-            put_text(sheet, number, column, text)
+        status = None if statuses is None else statuses[finding]
+        record = _record(finding, sources[finding.file], labels, status)
+        for column, value in enumerate(record, start=1):
+            _put(sheet, number, column, value)
         sheet.cell(number, SEVERITY_COLUMN + 1).fill = SEVERITY_FILLS[finding.severity]
-    for position, width in enumerate(WIDTHS):
+    widths = WIDTHS if statuses is None else _with_baseline(WIDTHS, BASELINE_WIDTH)
+    for position, width in enumerate(widths):
         sheet.column_dimensions[column_label(position, workbook=True)].width = width
-    filtered_table(sheet, len(HEADINGS), len(findings))
+    filtered_table(sheet, len(titles), len(findings))
 
 
 def _rows_sheet(sheet: Worksheet, findings: list[Finding], sources: dict[str, _Source]) -> None:
@@ -268,14 +318,26 @@ def _rows_sheet(sheet: Worksheet, findings: list[Finding], sources: dict[str, _S
             heading_row(sheet, (*_rows_lead(), *(label for _, label in columns)), number)
             current = (key[0], id(table))
         number += 1
-        texts = [key[0], key[1] or "", str(found[0].row)]
-        texts += [cells.get(column, "") for column, _ in columns]
-        for column, text in enumerate(texts, start=1):
-            put_text(sheet, number, column, text)
-            longest[column] = max(longest.get(column, 0), len(text))
+        values: list[Value] = [key[0], key[1] or "", found[0].row]
+        values += [cells.get(column, "") for column, _ in columns]
+        for column, value in enumerate(values, start=1):
+            _put(sheet, number, column, value)
+            longest[column] = max(longest.get(column, 0), len(str(value)))
         _mark(sheet, number, found, [column for column, _ in columns])
     set_widths(sheet, longest)
-    sheet.freeze_panes = "D1"
+    if number:
+        # The first table's header stays in view and filters every row below it (a later
+        # table's header is then a row like the others); file, sheet and row stay in view.
+        filtered_table(sheet, max(longest), number - 1)
+        sheet.freeze_panes = "D2"
+
+
+def _put(sheet: Worksheet, row: int, column: int, value: Value) -> None:
+    """A row number as a number (it sorts as one), text as text, nothing as an empty cell."""
+    if isinstance(value, int):
+        put_number(sheet, row, column, value)
+    elif value is not None:
+        put_text(sheet, row, column, value)
 
 
 def _source_columns(table: Table) -> list[tuple[str, str]]:

@@ -1,8 +1,9 @@
 """JUnit XML, which GitLab, Jenkins and GitHub test reporters read.
 
-One <testsuite> per file, one <testcase> per rule with findings in that file, one <failure>
-per finding. `failures` counts <failure> elements (findings), so it can exceed `tests`;
-a file that could not be read is a suite with one <error>.
+One <testsuite> per file and one failed <testcase> per finding, named by its rule and
+place, with its one <failure>: strict readers (Jenkins, junitparser) count failed test
+cases, not <failure> elements, so only this way do they agree with `failures`. A file that
+could not be read is a suite with one test case in <error>.
 
 Written as text, laid out as ElementTree's `indent` would: building and serialising a tree
 of 85,000 failures in ElementTree took seconds.
@@ -11,7 +12,6 @@ of 85,000 failures in ElementTree took seconds.
 from __future__ import annotations
 
 import re
-from itertools import groupby
 from typing import TextIO
 
 from procaudit.core.findings import AuditResult, Finding
@@ -76,15 +76,30 @@ def _suite(name: str, tests: int, failures: int, errors: int, cases: list[str]) 
     return _element(1, "testsuite", attributes, cases)
 
 
+def _case_name(finding: Finding) -> str:
+    """'PA501 district-level (Cấp xã, row 3, level)': the rule, then where, so that the
+    cases of one rule in one file tell themselves apart."""
+    where = [
+        finding.sheet,
+        None if finding.row is None else t("row {row}", "dòng {row}", row=finding.row),
+        finding.column,
+    ]
+    place = ", ".join(part for part in where if part)
+    return f"{finding.rule} {finding.name} ({place})" if place else f"{finding.rule} {finding.name}"
+
+
 def _cases(path: str, findings: list[Finding]) -> list[str]:
-    """One testcase per rule, in rule order, each with the failures of its findings."""
-    cases = []
+    """One failed testcase per finding, in rule order (then as the run found them)."""
     labels = _labels()
-    for rule, group in groupby(sorted(findings, key=lambda f: f.rule), key=lambda f: f.rule):
-        found = list(group)
-        attributes = _attributes(classname=path, name=f"{rule} {found[0].name}")
-        cases.append(_element(2, "testcase", attributes, [_failure(f, labels) for f in found]))
-    return cases
+    return [
+        _element(
+            2,
+            "testcase",
+            _attributes(classname=path, name=_case_name(finding)),
+            [_failure(finding, labels)],
+        )
+        for finding in sorted(findings, key=lambda f: f.rule)
+    ]
 
 
 def junit_text(result: AuditResult) -> str:

@@ -1,9 +1,11 @@
 """Writing the workbooks procaudit hands to officials: the fix-list and `procaudit diff`'s.
 
 Both follow the same habits, kept here once: text is always written as text (never run as
-a formula, control characters dropped), a bold heading row, columns as wide as their
-longest text within bounds, the heading frozen with a filter on it, and bytes that depend
-only on the content (fixed document times and zip timestamps).
+a formula, control characters dropped) and row numbers and counts as numbers (so that they
+sort as numbers), a bold heading row, columns as wide as their longest text within bounds,
+the heading frozen with a filter on it, sheets that print landscape, one page wide, with
+the heading on every page, and bytes that depend only on the content (fixed document times
+and zip timestamps).
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ from openpyxl import Workbook
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE, Cell
 from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.properties import PageSetupProperties
 from openpyxl.worksheet.worksheet import Worksheet
 from openpyxl.writer.excel import ExcelWriter
 
@@ -53,6 +56,14 @@ def put_text(sheet: Worksheet, row: int, column: int, text: str) -> Cell:
     return cell
 
 
+def put_number(sheet: Worksheet, row: int, column: int, number: int) -> Cell:
+    """Write `number` at `row`, `column` as a number: a row or a count that sorts as one."""
+    cell = cast(Cell, sheet.cell(row, column))
+    cell.value = number
+    cell.data_type = "n"
+    return cell
+
+
 def heading_row(sheet: Worksheet, headings: Iterable[str], row: int = 1) -> None:
     """The headings, in bold, across `row` from the first column."""
     for column, heading in enumerate(headings, start=1):
@@ -74,6 +85,17 @@ def filtered_table(sheet: Worksheet, columns: int, rows: int) -> None:
     """A heading row and `rows` rows under it: the heading stays in view and filters them."""
     sheet.freeze_panes = "A2"
     sheet.auto_filter.ref = f"A1:{get_column_letter(columns)}{rows + 1}"
+    printable(sheet)
+
+
+def printable(sheet: Worksheet) -> None:
+    """Print landscape and one page wide (as many pages long as it takes), with the heading
+    row at the top of every page: a worklist is often handed over on paper."""
+    sheet.page_setup.orientation = "landscape"
+    sheet.page_setup.fitToWidth = 1
+    sheet.page_setup.fitToHeight = 0  # 0: no limit on the number of pages down
+    sheet.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=True)
+    sheet.print_title_rows = "1:1"
 
 
 def workbook_bytes(workbook: Workbook) -> bytes:

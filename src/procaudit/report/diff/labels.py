@@ -61,6 +61,9 @@ def matched_label(matched_by: MatchedBy | None) -> str:
         MatchedBy.CODE: t("code", "mã thủ tục"),
         MatchedBy.NATIONAL_CODE: t("national code", "mã thủ tục quốc gia"),
         MatchedBy.NAME: t("name (no code)", "tên thủ tục (thiếu mã)"),
+        MatchedBy.NAME_AND_LEVEL: t(
+            "name and level (code changed)", "tên và cấp thực hiện (mã đã thay đổi)"
+        ),
     }[matched_by]
 
 
@@ -81,11 +84,11 @@ def summary_line(result: DiffResult) -> str:
     old, new = result.old.path, result.new.path
     if not result.changes:
         return t(
-            "{old} → {new}: no changes ({count} procedures compared)",
-            "{old} → {new}: không có thay đổi ({count} thủ tục được đối chiếu)",
+            "{old} → {new}: no changes ({procedures} compared)",
+            "{old} → {new}: không có thay đổi ({procedures} được đối chiếu)",
             old=old,
             new=new,
-            count=result.unchanged,
+            procedures=procedures(result.unchanged),
         )
     counts = {kind.value: count for kind, count in result.counts().items()}
     return t(
@@ -103,13 +106,18 @@ def summary_line(result: DiffResult) -> str:
 
 def heading_line(result: DiffResult) -> str:
     return t(
-        "Comparing {old} ({old_count} procedures) with {new} ({new_count} procedures)",
-        "Đối chiếu {old} ({old_count} thủ tục) với {new} ({new_count} thủ tục)",
+        "Comparing {old} ({old_count}) with {new} ({new_count})",
+        "Đối chiếu {old} ({old_count}) với {new} ({new_count})",
         old=result.old.path,
-        old_count=result.old.procedures,
+        old_count=procedures(result.old.procedures),
         new=result.new.path,
-        new_count=result.new.procedures,
+        new_count=procedures(result.new.procedures),
     )
+
+
+def procedures(count: int) -> str:
+    """ "1 procedure", "12 procedures"; "12 thủ tục" (Vietnamese nouns have no plural)."""
+    return t("1 procedure" if count == 1 else f"{count} procedures", f"{count} thủ tục")
 
 
 def notes(result: DiffResult) -> list[str]:
@@ -127,8 +135,11 @@ def notes(result: DiffResult) -> list[str]:
         if version.abolished:
             lines.append(
                 t(
-                    "{path}: {count} row(s) of abolished procedures (bãi bỏ) are not part of the "
-                    "list and were left out of the comparison.",
+                    "{path}: 1 row of an abolished procedure (bãi bỏ) is not part of the list "
+                    "and was left out of the comparison."
+                    if version.abolished == 1
+                    else "{path}: {count} rows of abolished procedures (bãi bỏ) are not part of "
+                    "the list and were left out of the comparison.",
                     "{path}: {count} dòng thủ tục đã bị bãi bỏ không thuộc danh mục đang có hiệu "
                     "lực nên không được đối chiếu.",
                     path=version.path,
@@ -138,8 +149,12 @@ def notes(result: DiffResult) -> list[str]:
         if version.duplicate_codes:
             lines.append(
                 t(
-                    "{path}: {count} code(s) written on more than one row (marked *); each row "
-                    "is paired at most once, and rows left over are listed as added or removed.",
+                    "{path}: 1 code is written on more than one row (marked *); each row is "
+                    "paired at most once, and rows left over are listed as added or removed."
+                    if version.duplicate_codes == 1
+                    else "{path}: {count} codes are written on more than one row (marked *); "
+                    "each row is paired at most once, and rows left over are listed as added "
+                    "or removed.",
                     "{path}: {count} mã thủ tục xuất hiện ở nhiều dòng (đánh dấu *); mỗi dòng chỉ "
                     "được đối chiếu một lần, các dòng còn thừa được liệt kê là bổ sung hoặc bãi "
                     "bỏ/loại khỏi danh mục.",

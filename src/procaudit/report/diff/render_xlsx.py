@@ -1,7 +1,8 @@
 """The diff as a workbook for officials: every change on one sheet (one row per changed
 field, with a kind column to filter on), and a summary sheet.
 
-Written as the fix-list is (`report.workbook`): the same two files give the same bytes.
+Written as the fix-list is (`report.workbook`): rows and counts as numbers, sheets that print
+landscape and one page wide, and the same two files give the same bytes.
 """
 
 from __future__ import annotations
@@ -20,6 +21,8 @@ from procaudit.report.workbook import (
     filtered_table,
     heading_row,
     new_workbook,
+    printable,
+    put_number,
     put_text,
     set_widths,
     workbook_bytes,
@@ -98,6 +101,7 @@ def _summary(sheet: Worksheet, result: DiffResult) -> None:
     rows += [[line] for line in notes(result)]
     _table(sheet, (t("Item", "Nội dung"), t("Value", "Số liệu")), rows)
     sheet.freeze_panes = "A2"
+    printable(sheet)
 
 
 def _table(sheet: Worksheet, headings: Sequence[str], rows: list[list[Value]]) -> None:
@@ -115,8 +119,8 @@ def _table(sheet: Worksheet, headings: Sequence[str], rows: list[list[Value]]) -
 
 
 def _put(sheet: Worksheet, row: int, column: int, value: str | int) -> None:
-    if isinstance(value, int):
-        sheet.cell(row, column, value)
+    if isinstance(value, int):  # a row or a count: a number, so that it sorts as one
+        put_number(sheet, row, column, value)
     elif "\n" in value:
         put_text(sheet, row, column, value).alignment = WRAP
     else:
