@@ -412,10 +412,12 @@ def test_severity_trend_sums_the_paths_run_by_run(tmp_path: Path) -> None:
     record_run(db, _result({a: [("PA102", WARN)]}, failed=(b,)), "2026-03-04T02:00:00Z")
     record_run(db, _result({b: []}), "2026-02-28T02:00:00Z")  # recorded late, older
 
+    # Each run after the first says whether it audited another set of a and b: on 03-01
+    # both (b alone before), on 03-04 a alone (b failed), so neither is a like-for-like step.
     assert severity_trend(db, [a, b]) == (
-        ("2026-02-28T02:00:00Z", {"error": 0, "warning": 0, "info": 0}),
-        ("2026-03-01T02:00:00Z", {"error": 2, "warning": 1, "info": 1}),
-        ("2026-03-04T02:00:00Z", {"error": 0, "warning": 1, "info": 0}),
+        ("2026-02-28T02:00:00Z", {"error": 0, "warning": 0, "info": 0}, False),
+        ("2026-03-01T02:00:00Z", {"error": 2, "warning": 1, "info": 1}, True),
+        ("2026-03-04T02:00:00Z", {"error": 0, "warning": 1, "info": 0}, True),
     )
     relative = Path(a).relative_to(tmp_path)
     assert severity_trend(db, [str(tmp_path / "x" / ".." / relative)])[0][1]["error"] == 1
@@ -423,6 +425,16 @@ def test_severity_trend_sums_the_paths_run_by_run(tmp_path: Path) -> None:
     assert severity_trend(db, [str(tmp_path / "never.csv")]) == ()
     with pytest.raises(HistoryError, match="no such file"):
         severity_trend(tmp_path / "none.sqlite", [a])
+
+
+def test_severity_trend_marks_no_change_when_the_same_files_run_each_night(
+    tmp_path: Path,
+) -> None:
+    db = tmp_path / "h.sqlite"
+    a = str(tmp_path / "a.csv")
+    for night, errors in (("01", 3), ("02", 1), ("03", 2)):
+        record_run(db, _result({a: [("PA501", ERR)] * errors}), f"2026-03-{night}T02:00:00Z")
+    assert [run.files_changed for run in severity_trend(db, [a])] == [False, False, False]
 
 
 # --- broken histories -----------------------------------------------------------------------

@@ -791,6 +791,33 @@ def test_the_trend_is_spaced_by_date() -> None:
     assert labels == ["2026-03-01", "2026-04-01"]
 
 
+@pytest.mark.parametrize(
+    ("changed", "marked"),
+    [
+        ((False, False, False), []),
+        ((False, True, False), ["2026-03-02T02:00:00Z"]),
+        ((False, True, True), ["2026-03-02T02:00:00Z", "2026-04-01T02:00:00Z"]),
+    ],
+)
+def test_trend_chart_marks_runs_whose_set_of_files_changed(
+    changed: tuple[bool, ...], marked: list[str]
+) -> None:
+    times = ("2026-03-01T02:00:00Z", "2026-03-02T02:00:00Z", "2026-04-01T02:00:00Z")
+    history = [(when, {"error": 5}, mark) for when, mark in zip(times, changed, strict=True)]
+    dom = parse(trend_chart(history))
+    lines = dom.find_all("line", class_="files-changed")
+    assert [line.find_all("title")[0].text().split(": ")[0] for line in lines] == marked
+    legend = [item.text() for item in dom.find_all("li")]
+    rows = dom.find_all("details")[0].find_all("tr")
+    if marked:
+        assert "Set of files changed" in legend
+        assert [r.find_all("td")[-1].text() for r in rows[1:]].count("changed") == len(marked)
+        assert "Dashed lines mark runs" in dom.find_all("p", class_="chart-text")[0].text()
+    else:  # a steady history reads exactly as before
+        assert "Set of files changed" not in legend
+        assert len(rows[0].find_all("th")) == 4
+
+
 def test_trend_chart_on_its_own() -> None:
     dom = parse(trend_chart([("2026-05-01T08:00:00", {"error": 2})], chart_id="t1"))
     [figure] = dom.find_all("figure")

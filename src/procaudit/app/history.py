@@ -17,6 +17,7 @@ from procaudit.core.errors import ProcauditError
 
 if TYPE_CHECKING:
     from procaudit.core.findings import AuditResult
+    from procaudit.history.store import TrendRun
     from procaudit.history.trend import Trend
 
 # The runs `procaudit history` shows when not told how many.
@@ -45,9 +46,7 @@ def record(history: Path, result: AuditResult, started: str | None) -> str | Non
     return None
 
 
-def severity_trend(
-    history: Path | None, result: AuditResult
-) -> tuple[tuple[str, dict[str, int]], ...]:
+def severity_trend(history: Path | None, result: AuditResult) -> tuple[TrendRun, ...]:
     """The findings by severity of the runs recorded for this run's files, for the HTML
     report's trend chart; none without a history, or where the history cannot be read."""
     if history is None or not history.is_file():

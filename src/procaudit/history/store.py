@@ -34,7 +34,7 @@ from contextlib import closing, contextmanager, suppress
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Final
+from typing import Final, NamedTuple
 
 from procaudit import __version__
 from procaudit.core.errors import ProcauditError
@@ -446,11 +446,19 @@ def _files_of(
     return files
 
 
-def severity_trend(
-    db_path: str | Path, paths: Iterable[str]
-) -> tuple[tuple[str, dict[str, int]], ...]:
+class TrendRun(NamedTuple):
+    """One recorded run in the HTML report's trend: when, its findings by severity, and
+    whether the set of files it audited differs from the run before (then a change in the
+    counts may be files come and gone, not a regression)."""
+
+    time: str
+    counts: dict[str, int]
+    files_changed: bool = False
+
+
+def severity_trend(db_path: str | Path, paths: Iterable[str]) -> tuple[TrendRun, ...]:
     """For the HTML report: per recorded run that audited any of `paths` (matched as given
-    or resolved), (the run's time, {"error": n, "warning": n, "info": n}) summed over those
+    or resolved), the run's time and {"error": n, "warning": n, "info": n} summed over those
     paths, oldest first. Runs in which all of them failed are left out: a file that could
     not be read has no counts, and a zero would read as a clean night."""
     db_path = Path(db_path)
@@ -460,20 +468,31 @@ def severity_trend(
     resolved = [_resolved(p) for p in given]
     _must_exist(db_path)
     marks = ", ".join("?" * len(given))
-    query = (
+    audited = f" WHERE f.status = 'audited' AND (f.path IN ({marks}) OR f.resolved IN ({marks}))"
+    counts_query = (
         "SELECT r.id, r.time, s.severity, SUM(s.count) FROM runs r"
         " JOIN files f ON f.run_id = r.id JOIN severity_counts s ON s.file_id = f.id"
-        f" WHERE f.status = 'audited' AND (f.path IN ({marks}) OR f.resolved IN ({marks}))"
-        " GROUP BY r.id, s.severity ORDER BY r.time, r.id"
+        + audited
+        + " GROUP BY r.id, s.severity ORDER BY r.time, r.id"
     )
+    files_query = "SELECT r.id, f.resolved FROM runs r JOIN files f ON f.run_id = r.id" + audited
     trend: dict[int, tuple[str, dict[str, int]]] = {}
+    files: dict[int, set[str]] = {}
     with _connection(db_path, write=False) as connection:
         if _version(connection, db_path) == 0:
             return ()
-        for run_id, time, severity, count in connection.execute(query, [*given, *resolved]):
+        for run_id, time, severity, count in connection.execute(counts_query, [*given, *resolved]):
             _, counts = trend.setdefault(run_id, (time, {s.value: 0 for s in Severity}))
             counts[severity] = int(count)
-    return tuple(trend.values())
+        for run_id, path in connection.execute(files_query, [*given, *resolved]):
+            files.setdefault(run_id, set()).add(path)
+    runs: list[TrendRun] = []
+    before: set[str] | None = None
+    for run_id, (time, counts) in trend.items():
+        now = files.get(run_id, set())
+        runs.append(TrendRun(time, counts, before is not None and now != before))
+        before = now
+    return tuple(runs)
 
 
 def _must_exist(path: Path) -> None:

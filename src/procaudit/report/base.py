@@ -4,11 +4,14 @@ format's reporter derives from (`report.renderer.Renderer` of an `AuditResult`).
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
 from procaudit.core.findings import AuditResult, FailOn
 from procaudit.report.renderer import Renderer
 from procaudit.rules.options import ONLINE_TARGET
+
+if TYPE_CHECKING:
+    from procaudit.history.store import TrendRun
 
 MAX_PER_RULE = 10  # findings shown per rule in human formats (--max-per-rule)
 
@@ -19,9 +22,10 @@ class ReportOptions:
     max_per_rule: int = MAX_PER_RULE  # 0 shows all
     width: int | None = None  # None: the terminal's width
     summary_only: bool = False  # --quiet: the human report is its last line
-    # Runs for the HTML report's trend chart, oldest first: (run time as an ISO string,
-    # counts by severity "error"/"warning"/"info"). Empty: no trend chart.
-    history: tuple[tuple[str, dict[str, int]], ...] = ()
+    # Runs for the HTML report's trend chart, oldest first: run time as an ISO string,
+    # counts by severity "error"/"warning"/"info", and whether the set of files changed
+    # since the run before. Empty: no trend chart.
+    history: tuple[TrendRun, ...] = ()
     online_target: float = ONLINE_TARGET  # the HTML report's target line (--online-target)
 
 

@@ -187,14 +187,15 @@ _TREND_LABEL_WIDTH = 84  # room a run's label takes under the axis
 
 
 def trend_chart(
-    history: Sequence[tuple[str, Mapping[str, int]]], chart_id: str = "chart-trend"
+    history: Sequence[tuple[str, Mapping[str, int]] | tuple[str, Mapping[str, int], bool]],
+    chart_id: str = "chart-trend",
 ) -> str:
     """Findings per severity over runs, oldest first: `history` holds each run's time (an ISO
-    string) and its counts by severity ("error", "warning", "info"; a missing one is 0)."""
-    runs = [
-        (str(when), [int(counts.get(s.value, 0)) for s in SEVERITY_ORDER])
-        for when, counts in history
-    ]
+    string), its counts by severity ("error", "warning", "info"; a missing one is 0) and,
+    optionally, whether the set of files audited changed since the run before. Such a run is
+    marked by a dashed line: its counts moved with the files, not only with the data."""
+    runs = [(str(run[0]), [int(run[1].get(s.value, 0)) for s in SEVERITY_ORDER]) for run in history]
+    changed = [len(run) > 2 and bool(run[2]) for run in history]
     if not runs:
         raise ValueError("a trend needs at least one run")
     axis = count_axis(max(max(counts) for _, counts in runs))
@@ -228,6 +229,20 @@ def trend_chart(
         f"{esc(labels[i])}</text>"
         for i in shown
     ]
+    parts += [
+        f'<line class="files-changed" x1="{_f(x_of(i))}" y1="{top}" x2="{_f(x_of(i))}" '
+        f'y2="{bottom}"><title>'
+        + esc(
+            t(
+                "{when}: the set of files audited changed since the run before",
+                "{when}: tập hợp tệp được kiểm tra đã thay đổi so với lần trước",
+                when=runs[i][0],
+            )
+        )
+        + "</title></line>"
+        for i, mark in enumerate(changed)
+        if mark
+    ]
     for k, severity in enumerate(SEVERITY_ORDER):
         points = [(x_of(i), y_of(counts[k])) for i, (_, counts) in enumerate(runs)]
         name = severity_heading(severity)
@@ -258,10 +273,20 @@ def trend_chart(
         infos=number(last[1][2]),
     )
     legend = [(severity_heading(s), f"sev-{s.value}") for s in SEVERITY_ORDER]
-    table = _data_table(
-        [t("Run", "Lần kiểm tra"), *(severity_heading(s) for s in SEVERITY_ORDER)],
-        [[when, *map(number, counts)] for when, counts in runs],
-    )
+    headings = [t("Run", "Lần kiểm tra"), *(severity_heading(s) for s in SEVERITY_ORDER)]
+    rows = [[when, *map(number, counts)] for when, counts in runs]
+    if any(changed):  # said only where it happened: most histories audit the same files
+        legend.append((t("Set of files changed", "Tập hợp tệp thay đổi"), "files-changed"))
+        headings.append(t("Files", "Tệp"))
+        for row, mark in zip(rows, changed, strict=True):
+            row.append(t("changed", "thay đổi") if mark else "")
+        description += " " + t(
+            "Dashed lines mark runs whose set of files changed: their counts are not "
+            "comparable with the run before.",
+            "Đường nét đứt đánh dấu lần kiểm tra có tập hợp tệp thay đổi: số vấn đề không so "
+            "sánh được với lần trước.",
+        )
+    table = _data_table(headings, rows)
     return _figure(
         chart_id,
         t("Findings over time", "Diễn biến số vấn đề qua các lần kiểm tra"),
