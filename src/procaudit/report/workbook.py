@@ -3,7 +3,9 @@
 Both follow the same habits, kept here once: text is always written as text (never run as
 a formula, control characters dropped), a bold heading row, columns as wide as their
 longest text within bounds, the heading frozen with a filter on it, and bytes that depend
-only on the content (fixed document times and zip timestamps).
+only on the content (fixed document times and zip timestamps). Each is marked as
+procaudit's in its document properties (`OWN_MARK`, its creator and keywords), so that a
+folder scan can leave it out without loading it (`procaudit.app.own_outputs`).
 """
 
 from __future__ import annotations
@@ -25,6 +27,8 @@ HEADING_FONT = Font(bold=True)
 # Fixed so that identical input gives an identical file (no "now" in docProps or the zip).
 FIXED_TIME = datetime(2000, 1, 1)
 ZIP_TIME = (1980, 1, 1, 0, 0, 0)
+# In docProps/core.xml: the creator and a keyword, cheap to read from the zip.
+OWN_MARK = "procaudit"
 MIN_WIDTH, MAX_WIDTH = 8, 60  # a column's width in characters, whatever its texts
 _FORMULA_STARTS = ("=", "+", "-", "@")
 
@@ -78,10 +82,11 @@ def filtered_table(sheet: Worksheet, columns: int, rows: int) -> None:
 
 def workbook_bytes(workbook: Workbook) -> bytes:
     """The workbook's bytes, the same for the same content: fixed document times and zip
-    timestamps (save_workbook would stamp 'now')."""
+    timestamps (save_workbook would stamp 'now'); marked as procaudit's own output."""
     workbook.properties.created = FIXED_TIME
     workbook.properties.modified = FIXED_TIME
-    workbook.properties.creator = "procaudit"
+    workbook.properties.creator = OWN_MARK
+    workbook.properties.keywords = OWN_MARK
     raw = io.BytesIO()
     with zipfile.ZipFile(raw, "w", zipfile.ZIP_DEFLATED) as archive:
         ExcelWriter(workbook, archive).write_data()
