@@ -92,6 +92,9 @@ BAD = [
     ("bad date", "reform-date = 'July'", "'reform-date' must be a date like 2025-07-01"),
     ("files key", "[[files]]\npattern = '*.csv'\nsheeet = 1", "'files[1]' has an unknown key"),
     ("not TOML", "select = [", "is not valid TOML"),
+    ("exclude not globs", "exclude = [1]", "'exclude' must be a list of glob patterns"),
+    ("exclude empty glob", "exclude = ['']", "'exclude' must be a list of glob patterns"),
+    ("log not a path", "log = 3", "'log' must be a non-empty string"),
 ]
 
 
@@ -105,6 +108,16 @@ def test_a_bad_file_is_one_sentence_naming_the_key(
     assert message in str(raised.value)
     assert str(raised.value).startswith(str(path))
     assert "\n" not in str(raised.value)
+
+
+def test_exclude_and_log_for_the_nightly_run(tmp_path: Path) -> None:
+    # issue 17: a glob or a list of them; the log lies where the file says, from its folder
+    path = _write(tmp_path / "procaudit.toml", 'exclude = "reports"\nlog = "logs/nightly.log"\n')
+    config = load_config(path)
+    assert config.exclude == ("reports",)
+    assert config.log == tmp_path / "logs" / "nightly.log"
+    path.write_text('exclude = ["reports", "*-old.xlsx"]\n', encoding="utf-8")
+    assert load_config(path).exclude == ("reports", "*-old.xlsx")
 
 
 def test_the_readme_example_is_a_valid_configuration(tmp_path: Path) -> None:

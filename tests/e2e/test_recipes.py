@@ -401,28 +401,42 @@ def test_crontab_date_expression_gives_a_date() -> None:
     assert re.fullmatch(r"\d{4}-\d{2}-\d{2}\n", out.stdout)
 
 
-def test_crontab_command_keeps_dated_reports_and_a_log(tmp_path: Path, sample_findings) -> None:
+def cron_job(folder: Path) -> Any:
+    """A function running the crontab's command in `folder` as cron would on a given night
+    (`$(date +\\%F)` gives that date), with the procaudit under test first on the PATH."""
     command = crontab_command()
     match = re.match(r"^cd \S+ && (.*)$", command)
     assert match, command
     command = match.group(1)
     assert command.count("$(date +\\%F)") == 2
-    command = command.replace("$(date +\\%F)", FIXED_DATE)
-    shutil.copy(SAMPLE, tmp_path / SAMPLE.name)
 
     bin_dir = Path(sys.executable).parent
     assert (bin_dir / "procaudit").is_file(), "procaudit is not installed next to python"
     env = {**os.environ, "PATH": f"{bin_dir}{os.pathsep}{os.environ.get('PATH', '')}"}
 
-    def run(expected: int) -> None:
+    def run(night: str = FIXED_DATE) -> subprocess.CompletedProcess[str]:
+        tonight = command.replace("$(date +\\%F)", night)
         done = subprocess.run(
-            ["bash", "-c", command], cwd=tmp_path, env=env, capture_output=True, text=True
+            ["bash", "-c", tonight], cwd=folder, env=env, capture_output=True, text=True
         )
-        assert done.returncode == expected, done.stderr
         assert done.stdout == ""  # cron mails what a job prints: the log and reports hold it all
         assert done.stderr == ""
+        return done
 
-    run(1)  # the sample has findings
+    return run
+
+
+# One line per run in the log (procaudit.app.run_log): the time, the counts, the exit code.
+RUN_LINE = re.compile(
+    r"\S+ files=(\d+) errors=(\d+) warnings=(\d+) infos=(\d+) unread=(\d+) exit=([012])"
+)
+
+
+def test_crontab_command_keeps_dated_reports_and_a_log(tmp_path: Path, sample_findings) -> None:
+    shutil.copy(SAMPLE, tmp_path / SAMPLE.name)
+    run = cron_job(tmp_path)
+
+    assert run().returncode == 1  # the sample has findings
     reports = tmp_path / "reports"
     report = reports / f"{FIXED_DATE}.json"
     check_report("json", report.read_text(encoding="utf-8"), sample_findings)
@@ -434,11 +448,69 @@ def test_crontab_command_keeps_dated_reports_and_a_log(tmp_path: Path, sample_fi
     # the next night a broken workbook has been dropped in: its error goes to the log, the
     # sample is still reported, and last night's fix-list is not audited as a catalogue
     (tmp_path / "hong.xlsx").write_text("not a workbook", encoding="utf-8")
-    run(2)
-    assert "hong.xlsx" in log.read_text(encoding="utf-8")
+    assert run().returncode == 2
+    lines = log.read_text(encoding="utf-8").splitlines()
+    assert "hong.xlsx" in lines[-2]  # the error, then the night's line
+    assert RUN_LINE.fullmatch(lines[-1])
+    assert lines[-1].endswith(" unread=1 exit=2")
     check_report("json", report.read_text(encoding="utf-8"), sample_findings)
     assert sorted(p.name for p in tmp_path.iterdir()) == [
         "catalogue-lao-cai.xlsx",
         "hong.xlsx",
         "reports",
     ]
+
+
+def test_crontab_runs_twice_over_its_own_outputs_and_a_lock_file(
+    tmp_path: Path, sample_findings
+) -> None:
+    # issue 17: the folder holds the workbook, the lock file Excel left beside it (someone
+    # has it open), LibreOffice's, and earlier outputs kept under it (fix-lists and reports).
+    shutil.copy(SAMPLE, tmp_path / SAMPLE.name)
+    (tmp_path / f"~${SAMPLE.name}").write_bytes(b"\x0bNguyen Van A" + b"\x00" * 150)
+    (tmp_path / f".~lock.{SAMPLE.name}#").write_text(",Nguyen Van A,may-1,15.08.2025 08:00,")
+    (tmp_path / "reports").mkdir()
+    for earlier in ("cu-sua-loi.csv", "cu-sua-loi.xlsx"):
+        result = runner.invoke(
+            app,
+            [
+                "check",
+                "-q",
+                str(tmp_path / SAMPLE.name),
+                "--fix-list",
+                f"{tmp_path}/reports/{earlier}",
+            ],
+        )
+        assert result.exit_code == 1, result.output
+    result = runner.invoke(
+        app,
+        [
+            "check",
+            "-q",
+            str(tmp_path / SAMPLE.name),
+            "-f",
+            "csv",
+            "-o",
+            f"{tmp_path}/reports/cu.csv",
+        ],
+    )
+    assert result.exit_code == 1, result.output
+    run = cron_job(tmp_path)
+    log = tmp_path / "reports" / "procaudit.log"
+
+    counts = []
+    for number, night in enumerate(("2025-08-14", FIXED_DATE), start=1):
+        done = run(night)
+        assert done.returncode in (0, 1)
+        lines = log.read_text(encoding="utf-8").splitlines()
+        assert len(lines) == number, lines  # exactly one line per run, nothing else
+        match = RUN_LINE.fullmatch(lines[-1])
+        assert match, lines[-1]
+        assert match.group(6) == str(done.returncode)
+        counts.append(match.groups()[:5])
+        report = tmp_path / "reports" / f"{night}.json"
+        check_report("json", report.read_text(encoding="utf-8"), sample_findings)
+        check_fix_list(tmp_path / "reports" / f"{night}-sua-loi.xlsx", sample_findings)
+    first, second = counts
+    assert first == second  # the second night did not audit the first night's fix-list
+    assert first[0] == "1" and first[4] == "0"  # one catalogue; the lock files not among them

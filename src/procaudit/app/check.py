@@ -5,10 +5,11 @@ The steps: every output path is checked before the audit (a report, baseline, fi
 history that cannot be written should not cost a run); the audit (`procaudit.app.audit`);
 the baseline compared and written; the run recorded in the history, before the report, so
 that a report showing the trend includes it; the report, to `stdout` or a file; the
-fix-list. A step that cannot go on raises a ProcauditError, one sentence for the user (exit
-2). What the run says along the way (a file that could not be read, how one was read) goes
-to its `Hooks` (`procaudit.app.hooks`) as it happens, so that the command line prints it
-around the report as it always has.
+fix-list; last, the run's one line in the log (`procaudit.app.run_log`), also for a run
+that stopped on an error. A step that cannot go on raises a ProcauditError, one sentence
+for the user (exit 2). What the run says along the way (a file that could not be read, how
+one was read) goes to its `Hooks` (`procaudit.app.hooks`) as it happens, so that the
+command line prints it around the report as it always has.
 
 Free of pandas at import: the command line imports this module to build its request.
 """
@@ -24,8 +25,9 @@ from procaudit.app.audit import audit_sources, default_settings, settings_read_o
 from procaudit.app.history import open_history, record, severity_trend
 from procaudit.app.hooks import Hooks, StageDisplay
 from procaudit.app.outputs import CannotWrite, check_output, write_text
+from procaudit.app.run_log import append_line, run_line
 from procaudit.app.settings import Settings
-from procaudit.core.errors import UsageError
+from procaudit.core.errors import ProcauditError, UsageError
 from procaudit.core.findings import FailOn
 from procaudit.core.i18n import t
 from procaudit.report import MAX_PER_RULE, Format, ReportOptions, reporter_for
@@ -75,6 +77,21 @@ def run_check(
     """Run `request`'s steps in order (see the module's docstring); the report goes to
     `request.output`, else to `stdout` (sys.stdout when None), unless no file was audited."""
     hooks = hooks or Hooks()
+    log = request.settings.log.value
+    if log is None:
+        return _run(request, hooks, stdout)
+    check_output(log, request.paths, "--log")
+    try:
+        outcome = _run(request, hooks, stdout)
+    except ProcauditError:  # one sentence on stderr, exit 2: the night's line says so too
+        _logged(log, run_line(None, 2), hooks)
+        raise
+    if not _logged(log, run_line(outcome.result, outcome.exit_code), hooks):
+        outcome = replace(outcome, exit_code=2)
+    return outcome
+
+
+def _run(request: CheckRequest, hooks: Hooks, stdout: TextIO | None) -> CheckOutcome:
     started = _check_outputs(request)
     if request.read_options is None:  # the fix-list reads the files again: as the audit did
         request = replace(request, read_options=settings_read_options(request.settings))
@@ -100,6 +117,16 @@ def run_check(
     if request.fix_list is not None:
         _fix_list(result, request, request.fix_list, hooks.stages)
     return outcome
+
+
+def _logged(log: Path, line: str, hooks: Hooks) -> bool:
+    """Whether the run's line was appended to the log; why not goes to `hooks.error`."""
+    try:
+        append_line(log, line)
+    except ProcauditError as exc:
+        hooks.error(str(exc))
+        return False
+    return True
 
 
 def _check_outputs(request: CheckRequest) -> str | None:

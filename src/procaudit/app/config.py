@@ -63,6 +63,8 @@ class Config:
     provinces: dict[str, str] = field(default_factory=dict)  # path or glob -> province
     every_row: bool | None = None  # keep the row findings of a rule failing a whole column
     group_by: str | None = None  # "catalogue" or "agency": what a scorecard row stands for
+    exclude: tuple[str, ...] = ()  # globs a folder scan leaves out
+    log: Path | None = None  # each run appends one line to it
 
 
 def find_config(start: Path) -> Path | None:
@@ -131,6 +133,8 @@ def _parse(data: dict[str, Any], where: str, base: Path) -> Config:
         "provinces": lambda v, k: ("provinces", _provinces(v, k)),
         "every-row": lambda v, k: ("every_row", _flag(v, k)),
         "group-by": lambda v, k: ("group_by", _choice(v, k, GROUP_BY)),
+        "exclude": lambda v, k: ("exclude", _globs(v, k)),
+        "log": lambda v, k: ("log", base / _text(v, k)),
     }
     values: dict[str, Any] = {}
     for key, value in data.items():
@@ -168,6 +172,19 @@ def _flag(value: object, key: str) -> bool:
             t("'{key}' must be true or false", "'{key}' phải là true hoặc false", key=key)
         )
     return value
+
+
+def _globs(value: object, key: str) -> tuple[str, ...]:
+    items = [value] if isinstance(value, str) else value
+    if not isinstance(items, list) or not all(isinstance(i, str) and i.strip() for i in items):
+        raise ValueError(
+            t(
+                '\'{key}\' must be a list of glob patterns, e.g. ["reports", "*-old.xlsx"]',
+                '\'{key}\' phải là danh sách mẫu đường dẫn, ví dụ ["reports", "*-old.xlsx"]',
+                key=key,
+            )
+        )
+    return tuple(item.strip() for item in items)
 
 
 def _rule_list(value: object, key: str) -> tuple[str, ...]:

@@ -2,7 +2,7 @@
 line, each value remembering where it came from (for `procaudit config`).
 
 Lists merge the way ruff's do: `--select` replaces the file's `select`, while `ignore` and
-`extend-select` from both places add up.
+`extend-select` from both places add up; so do `exclude` and `--exclude`.
 """
 
 from __future__ import annotations
@@ -35,6 +35,8 @@ class CommandLine:
     lang: str | None = None
     every_row: bool | None = None
     group_by: str | None = None
+    exclude: tuple[str, ...] = ()
+    log: Path | None = None
 
 
 @dataclass(frozen=True)
@@ -73,6 +75,22 @@ class Settings:
             else (self.config.source if self.config.ignore else DEFAULT)
         )
         return Setting("ignore", merged, source or DEFAULT)
+
+    @property
+    def exclude(self) -> Setting:
+        """The globs a folder scan leaves out: the file's and --exclude's together."""
+        merged = tuple(dict.fromkeys((*self.config.exclude, *self.line.exclude)))
+        source = (
+            COMMAND_LINE
+            if self.line.exclude
+            else (self.config.source if self.config.exclude else DEFAULT)
+        )
+        return Setting("exclude", merged, source or DEFAULT)
+
+    @property
+    def log(self) -> Setting:
+        """The file each run appends its one line to, or None."""
+        return self._pick("log", self.line.log, self.config.log, None)
 
     def rule_prefixes(self) -> tuple[tuple[str, ...], tuple[str, ...]]:
         """(select, ignore) as `RuleSelection.parse` takes them; an empty select is all."""
@@ -190,6 +208,8 @@ class Settings:
             self.provinces,
             self.group_by,
             self.every_row,
+            self.exclude,
+            self.log,
         ]
         for entry in self.config.files:
             value = {"sheet": entry.sheet, "header-row": entry.header_row}

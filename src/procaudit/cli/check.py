@@ -18,13 +18,16 @@ from procaudit.app.check import MAX_PER_RULE, CheckRequest, run_check
 from procaudit.app.hooks import Hooks, Progress
 from procaudit.cli import common
 from procaudit.cli.help import Command
+from procaudit.cli.inputs import expand_inputs
 from procaudit.cli.options import (
     MAX_CELL_LENGTH,
     MAX_CELLS,
     MAX_FILE_SIZE_MB,
     ConfigOption,
+    ExcludeOption,
     HeaderRowOption,
     LangOption,
+    LogOption,
     MapOption,
     MaxCellLengthOption,
     MaxCellsOption,
@@ -314,6 +317,8 @@ def check(
     sheet: SheetOption = None,
     header_row: HeaderRowOption = None,
     mapping: MapOption = None,
+    exclude: ExcludeOption = None,
+    log: LogOption = None,
     lang: LangOption = None,
 ) -> None:
     """Audit catalogue files and report their defects."""
@@ -330,8 +335,13 @@ def check(
         online_target,
         group_by,
     )
-    settings = common.settings(config, replace(line, every_row=every_row or None), lang)
-    inputs = common.inputs(paths)
+    line = replace(line, every_row=every_row or None, exclude=tuple(exclude or ()), log=log)
+    settings = common.settings(config, line, lang)
+    # Arguments that give no file are the run's failures (exit 2), said and logged by it.
+    inputs = expand_inputs(paths, settings.exclude.value)
+    if not quiet:
+        for note in inputs.notes():
+            common.note(note)
     limits = common.limits(max_file_size, max_cells, max_cell_length)
     request = CheckRequest(
         inputs.paths,

@@ -23,7 +23,6 @@ from procaudit.core.i18n import t
 
 if TYPE_CHECKING:
     from procaudit.app.settings import CommandLine, Settings
-    from procaudit.cli.inputs import Inputs
     from procaudit.io import ReadOptions
     from procaudit.io.limits import Limits
 
@@ -159,19 +158,6 @@ def settings(config_path: Path | None, line: CommandLine, lang: str | None = Non
     settled = attempt(lambda: load_settings(config_path, line))
     set_language(settled.lang.value)
     return settled
-
-
-def inputs(arguments: Sequence[str]) -> Inputs:
-    """The files the arguments name, folders and patterns expanded; when none names a file,
-    why, and exit 2."""
-    from procaudit.cli.inputs import expand_inputs
-
-    found = expand_inputs(arguments)
-    if not found.paths:
-        for failure in found.failures:
-            error(failure.message)
-        raise typer.Exit(2)
-    return found
 
 
 def limits(max_file_size: int, max_cells: int, max_cell_length: int) -> Limits:

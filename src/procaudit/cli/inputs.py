@@ -1,18 +1,25 @@
 """The catalogue files a command line names: files, folders (searched recursively) and glob
 patterns the shell did not expand ('data/**/*.xlsx'), in a stable order.
 
-A named file is taken as it is, whatever its name, for the reader to accept or refuse. A
-folder or a pattern gives the catalogue files in it, sorted: those with a catalogue's
-extension, except hidden files and folders and the lock files Excel leaves beside an open
-workbook (~$lao-cai.xlsx). A folder without a catalogue, or a pattern matching none, is
-an input that gives nothing: one sentence for the user, as for a file that cannot be read.
+A named file is taken as it is, whatever its name, for the reader to accept or refuse, with
+one exception: a lock file an office program leaves beside an open workbook (Excel's
+~$lao-cai.xlsx, LibreOffice's .~lock.lao-cai.xlsx#), which an unquoted shell glob names on
+any night someone left the workbook open. It is skipped with a note, never audited.
+
+A folder or a pattern gives the catalogue files in it, sorted: those with a catalogue's
+extension, except hidden files and folders, lock files, what `--exclude` patterns match, and
+the reports and fix-lists procaudit wrote itself (`procaudit.app.own_outputs`), so that a
+nightly run over a folder that keeps its reports does not audit them. A folder without a
+catalogue, or a pattern matching none, is an input that gives nothing: one sentence for the
+user, as for a file that cannot be read.
 """
 
 from __future__ import annotations
 
+import fnmatch
 import glob
 import os
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from typing import Final
 
@@ -21,69 +28,152 @@ from procaudit.core.i18n import t
 
 CATALOGUE_EXTENSIONS: Final = (".csv", ".xlsx", ".xlsm", ".xls", ".ods")
 _GLOB_CHARACTERS: Final = frozenset("*?[")
-_LOCK_PREFIX: Final = "~$"
+_LOCK_PREFIX: Final = "~$"  # Excel's, beside the workbook it locks
+_LIBREOFFICE_LOCK: Final = (".~lock.", "#")  # LibreOffice's: .~lock.lao-cai.xlsx#
 
 
 @dataclass(frozen=True)
 class Inputs:
-    """What the arguments gave: the files to audit, and the arguments that gave none."""
+    """What the arguments gave: the files to audit, the arguments that gave none, and what
+    was left out on the way (said in notes)."""
 
     paths: tuple[str, ...]
     failures: tuple[FileFailure, ...] = ()
+    lock_files: tuple[str, ...] = ()  # named on the command line, skipped
+    own_outputs: int = 0  # procaudit's own reports and fix-lists left out of the scan
 
     def with_failures(self, result: AuditResult) -> AuditResult:
         """The audit's result with the arguments that gave no file among its failures."""
         return replace(result, failures=(*self.failures, *result.failures))
 
+    def notes(self) -> list[str]:
+        """What was left out, for stderr: each lock file named, and the own outputs once."""
+        notes = [
+            t(
+                "{path}: skipped: a lock file an office program keeps beside an open "
+                "workbook, not a catalogue",
+                "{path}: bỏ qua: tệp khóa do phần mềm văn phòng tạo ra khi một bảng tính "
+                "đang mở, không phải danh mục",
+                path=path,
+            )
+            for path in self.lock_files
+        ]
+        if self.own_outputs:
+            notes.append(
+                t(
+                    "left out {files} procaudit wrote itself (reports, fix-lists) found "
+                    "in the folders scanned; name a file to audit it anyway",
+                    "đã bỏ qua {count} tệp do chính procaudit ghi ra (báo cáo, danh sách "
+                    "cần sửa) trong các thư mục được quét; ghi rõ tên tệp nếu vẫn muốn "
+                    "kiểm tra tệp đó",
+                    count=self.own_outputs,
+                    files="1 file" if self.own_outputs == 1 else f"{self.own_outputs} files",
+                )
+            )
+        return notes
 
-def expand_inputs(arguments: Iterable[str]) -> Inputs:
-    """The files of each argument in turn, each file once (the first time it comes)."""
+
+def expand_inputs(arguments: Iterable[str], exclude: Sequence[str] = ()) -> Inputs:
+    """The files of each argument in turn, each file once (the first time it comes); what a
+    folder or a pattern gives leaves out the `exclude` globs' matches (see `is_excluded`)
+    and procaudit's own outputs."""
+    from procaudit.app.own_outputs import is_own_output
+
     paths: dict[str, str] = {}  # "a/b.csv" -> the path as first spelled ("./a/b.csv")
     failures: list[FileFailure] = []
+    locks: list[str] = []
+    own_outputs = 0
+    patterns = tuple(pattern.rstrip("/") for pattern in exclude if pattern.rstrip("/"))
     for argument in arguments:
-        found = _files_of(argument)
-        if found is not None and not found:
+        found = _files_of(argument, patterns)
+        if found is None:  # a file named: the user's to ask for, unless it is a lock file
+            if is_lock_file(os.path.basename(argument)):
+                locks.append(argument)
+            else:
+                paths.setdefault(os.path.normpath(argument), argument)
+            continue
+        kept = [path for path in found if not is_own_output(path)]
+        own_outputs += len(found) - len(kept)
+        if not kept:
             failures.append(FileFailure(argument, f"{argument}: {_nothing_in(argument)}"))
-        for path in [argument] if found is None else found:
+        for path in kept:
             paths.setdefault(os.path.normpath(path), path)
-    return Inputs(tuple(paths.values()), tuple(failures))
+    if not paths and not failures and locks:  # nothing but lock files: nothing to audit
+        failures.append(FileFailure(locks[0], _only_lock_files(locks)))
+    return Inputs(tuple(paths.values()), tuple(failures), tuple(locks), own_outputs)
 
 
 def is_catalogue_name(name: str) -> bool:
     """Whether a file found in a folder or by a pattern is a catalogue to audit."""
-    return name.lower().endswith(CATALOGUE_EXTENSIONS) and not name.startswith((".", _LOCK_PREFIX))
+    extension = name.lower().endswith(CATALOGUE_EXTENSIONS)
+    return extension and not name.startswith(".") and not is_lock_file(name)
 
 
-def _files_of(argument: str) -> list[str] | None:
+def is_lock_file(name: str) -> bool:
+    """Whether a file name is an office program's lock file: Excel's ~$name.xlsx (also
+    .xls, .ods...) or LibreOffice's .~lock.name.xlsx#."""
+    start, end = _LIBREOFFICE_LOCK
+    return name.startswith(_LOCK_PREFIX) or (name.startswith(start) and name.endswith(end))
+
+
+def is_excluded(relative: str, patterns: Sequence[str]) -> bool:
+    """Whether an `--exclude` glob matches a path found by a scan (relative to the folder
+    scanned, or as a pattern matched it): the path itself, its name, or a folder it is in,
+    by its path or its name ('reports', 'archive/*', '*-old.xlsx')."""
+    parts = [part for part in relative.replace(os.sep, "/").split("/") if part not in ("", ".")]
+    for depth in range(1, len(parts) + 1):
+        within, name = "/".join(parts[:depth]), parts[depth - 1]
+        if any(fnmatch.fnmatch(within, p) or fnmatch.fnmatch(name, p) for p in patterns):
+            return True
+    return False
+
+
+def _files_of(argument: str, exclude: Sequence[str]) -> list[str] | None:
     """The catalogues a folder or a pattern gives; None for anything else (a file, or a
     path that does not exist, which the reader will report)."""
     if os.path.isdir(argument):
-        return _catalogues_in(argument)
+        return _catalogues_in(argument, exclude)
     if os.path.lexists(argument) or not _GLOB_CHARACTERS.intersection(argument):
         return None
     found: list[str] = []
     for match in sorted(glob.glob(argument, recursive=True)):
+        if is_excluded(match, exclude):
+            continue
         if os.path.isdir(match):
-            found.extend(_catalogues_in(match))
+            found.extend(_catalogues_in(match, exclude))
         elif is_catalogue_name(os.path.basename(match)):
             found.append(match)
     return found
 
 
-def _catalogues_in(folder: str) -> list[str]:
+def _catalogues_in(folder: str, exclude: Sequence[str]) -> list[str]:
     """Every catalogue under `folder`, in sorted order of its path within the folder (a
-    folder's files together); hidden folders are not entered."""
+    folder's files together); hidden and excluded folders are not entered."""
     found: list[tuple[tuple[str, ...], str]] = []
     for root, folders, files in os.walk(folder):
-        folders[:] = [name for name in folders if not name.startswith(".")]
         inside = os.path.relpath(root, folder)
         parts = () if inside == os.curdir else tuple(inside.split(os.sep))
+        folders[:] = [
+            name
+            for name in folders
+            if not name.startswith(".") and not is_excluded("/".join((*parts, name)), exclude)
+        ]
         found.extend(
             ((*parts, name), os.path.normpath(os.path.join(root, name)))
             for name in files
-            if is_catalogue_name(name)
+            if is_catalogue_name(name) and not is_excluded("/".join((*parts, name)), exclude)
         )
     return [path for _, path in sorted(found)]
+
+
+def _only_lock_files(locks: Sequence[str]) -> str:
+    return t(
+        "nothing to audit: the only files named are lock files an office program keeps "
+        "beside open workbooks ({paths})",
+        "không có gì để kiểm tra: các tệp được nêu chỉ là tệp khóa do phần mềm văn phòng "
+        "tạo ra khi bảng tính đang mở ({paths})",
+        paths=", ".join(locks),
+    )
 
 
 def _nothing_in(argument: str) -> str:

@@ -21,8 +21,10 @@ __all__ = [
     "MAX_CELL_LENGTH",
     "MAX_FILE_SIZE_MB",
     "ConfigOption",
+    "ExcludeOption",
     "HeaderRowOption",
     "LangOption",
+    "LogOption",
     "MapOption",
     "MaxCellLengthOption",
     "MaxCellsOption",
@@ -152,6 +154,38 @@ MapOption = Annotated[
             "--map 'Tên gọi khác=name'. Repeatable.",
             "Đọc cột có tiêu đề HEADER như một cột chuẩn, ví dụ "
             "--map 'Tên gọi khác=name'. Có thể lặp lại.",
+        ),
+    ),
+]
+
+# The nightly run's: what a folder scan leaves out, and the one line each run leaves.
+ExcludeOption = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--exclude",
+        metavar="PATTERN",
+        show_default=False,
+        help=t(
+            "Leave out of a folder or pattern scan what this glob matches: a path within "
+            "the folder, a file's name or a folder's ('reports', '*-old.xlsx'). Repeatable; "
+            "adds to the configuration's exclude.",
+            "Bỏ qua khi quét thư mục hoặc mẫu đường dẫn những gì khớp với mẫu này: đường "
+            "dẫn bên trong thư mục, tên tệp hoặc tên thư mục ('reports', '*-old.xlsx'). Có "
+            "thể lặp lại; cộng thêm vào khóa exclude của tệp cấu hình.",
+        ),
+    ),
+]
+LogOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--log",
+        metavar="FILE",
+        show_default=False,
+        help=t(
+            "Append one line per run to FILE (created on first use): the time, the "
+            "files, the findings by severity and the exit code.",
+            "Ghi thêm vào tệp FILE một dòng cho mỗi lượt kiểm tra (tạo mới ở lần dùng đầu "
+            "tiên): thời điểm, số tệp, số phát hiện theo mức độ và mã thoát.",
         ),
     ),
 ]

@@ -5,7 +5,9 @@ a formula, control characters dropped) and row numbers and counts as numbers (so
 sort as numbers), a bold heading row, columns as wide as their longest text within bounds,
 the heading frozen with a filter on it, sheets that print landscape, one page wide, with
 the heading on every page, and bytes that depend only on the content (fixed document times
-and zip timestamps).
+and zip timestamps). Each is marked as procaudit's in its document properties (`OWN_MARK`,
+its creator and keywords), so that a folder scan can leave it out without loading it
+(`procaudit.app.own_outputs`).
 """
 
 from __future__ import annotations
@@ -28,6 +30,8 @@ HEADING_FONT = Font(bold=True)
 # Fixed so that identical input gives an identical file (no "now" in docProps or the zip).
 FIXED_TIME = datetime(2000, 1, 1)
 ZIP_TIME = (1980, 1, 1, 0, 0, 0)
+# In docProps/core.xml: the creator and a keyword, cheap to read from the zip.
+OWN_MARK = "procaudit"
 MIN_WIDTH, MAX_WIDTH = 8, 60  # a column's width in characters, whatever its texts
 _FORMULA_STARTS = ("=", "+", "-", "@")
 
@@ -100,10 +104,11 @@ def printable(sheet: Worksheet) -> None:
 
 def workbook_bytes(workbook: Workbook) -> bytes:
     """The workbook's bytes, the same for the same content: fixed document times and zip
-    timestamps (save_workbook would stamp 'now')."""
+    timestamps (save_workbook would stamp 'now'); marked as procaudit's own output."""
     workbook.properties.created = FIXED_TIME
     workbook.properties.modified = FIXED_TIME
-    workbook.properties.creator = "procaudit"
+    workbook.properties.creator = OWN_MARK
+    workbook.properties.keywords = OWN_MARK
     raw = io.BytesIO()
     with zipfile.ZipFile(raw, "w", zipfile.ZIP_DEFLATED) as archive:
         ExcelWriter(workbook, archive).write_data()
