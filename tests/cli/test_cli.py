@@ -126,12 +126,13 @@ def test_json_notes_rules_not_checked_on_stderr(csv_file) -> None:
     assert invoke("check", path, "-f", "json", "--quiet").stderr == ""
 
 
-def test_rich_report_lists_findings_and_rules_not_checked(csv_file) -> None:
+def test_rich_report_lists_findings_and_rules_not_checked(csv_file, monkeypatch) -> None:
     path = csv_file("ma_thu_tuc,ten_thu_tuc,cap_thuc_hien\n1.000001,A,Cấp huyện\n")
+    monkeypatch.chdir(Path(path).parent)  # the path, given whole, is shown relative to it
     result = invoke("check", path)
     assert result.exit_code == 1
     out = result.stdout
-    assert f"Read {path} (CSV): 1 procedure" in out
+    assert "Read c.csv (CSV): 1 procedure" in out
     assert "Not checked" in out and "PA301 in" in out and "no forms" in out
     assert "PA501 district-level · error · 1 finding" in out
     assert "line 2 › level" in out

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
 from typer.testing import CliRunner
 
 from procaudit.cli import app
@@ -56,15 +57,16 @@ def test_fail_on_applies_to_new_findings_only(tmp_path: Path) -> None:
     assert code == 0 and report["baseline"]["new"] == 0 and report["findings"]
 
 
-def test_rich_report_says_what_was_fixed(tmp_path: Path) -> None:
+def test_rich_report_says_what_was_fixed(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)  # the paths, given whole, are shown relative to it
     catalogue = tmp_path / "c.csv"
     catalogue.write_text(HEADER + "".join(TODAY), encoding="utf-8")
     baseline = tmp_path / "baseline.json"
     _run(str(catalogue), "--write-baseline", str(baseline))
     catalogue.write_text(HEADER + TODAY[0] + TODAY[2], encoding="utf-8")
     result = CliRunner().invoke(app, ["check", str(catalogue), "--baseline", str(baseline)])
-    assert f"Against the baseline {baseline}: 0 new, 1 still present, 1 fixed" in result.stdout
-    assert f"fixed PA501: {catalogue} › 1.000656 › Đăng ký khai tử" in result.stdout
+    assert "Against the baseline baseline.json: 0 new, 1 still present, 1 fixed" in result.stdout
+    assert "fixed PA501: c.csv › 1.000656 › Đăng ký khai tử" in result.stdout
     assert result.exit_code == 0
 
 

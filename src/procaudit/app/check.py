@@ -196,6 +196,7 @@ def _report(result: AuditResult, request: CheckRequest, stdout: TextIO) -> None:
         fail_on=request.fail_on,
         max_per_rule=request.max_per_rule,
         summary_only=request.quiet and rich,
+        fold=request.output is None,  # a report file keeps its lines whole
         online_target=request.settings.online_share,
         history=(
             severity_trend(request.history, result) if request.output_format is Format.HTML else ()

@@ -1,4 +1,6 @@
-"""Markdown for pull-request comments and wiki pages: a summary by rule, then every finding."""
+"""Markdown for pull-request comments and wiki pages: a summary by rule, then every finding,
+the most severe first (then by file and row), paths relative to the current folder, and with
+a baseline each finding marked new or still present."""
 
 from __future__ import annotations
 
@@ -11,6 +13,13 @@ from procaudit.core.findings import AuditResult, Finding, Severity
 from procaudit.core.i18n import t
 from procaudit.engine.scorecard import scorecard_of, table, worth_showing
 from procaudit.report.base import Reporter
+from procaudit.report.human_order import (
+    ShownPaths,
+    baseline_words,
+    new_since_baseline,
+    rules_by_severity,
+    severity_first,
+)
 
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
 
@@ -48,7 +57,7 @@ def _summary(result: AuditResult) -> str:
         f"({_plural(rows, 'procedure')})",
         f"{counts[Severity.ERROR]} lỗi, {counts[Severity.WARNING]} cảnh báo, "
         f"{counts[Severity.INFO]} thông tin trong {len(result.files)} tệp ({rows} thủ tục)",
-    )
+    ) + new_since_baseline(result)
 
 
 def _by_rule(result: AuditResult) -> list[list[object]]:
@@ -58,7 +67,7 @@ def _by_rule(result: AuditResult) -> list[list[object]]:
         first.setdefault(finding.rule, finding)
     return [
         [rule, first[rule].name, severity.label, count]
-        for rule, counts in result.count_by_rule_and_severity().items()
+        for rule, counts in rules_by_severity(result)
         for severity, count in counts.items()
     ]
 
@@ -104,33 +113,46 @@ class MarkdownReporter(Reporter):
                 _by_rule(result),
             )
             lines += ["", "## " + t("Findings", "Các phát hiện"), ""]
-            label = {severity: severity.label for severity in Severity}  # once, not per row
-            lines += _table(
-                [
-                    t("File", "Tệp"),
-                    t("Sheet", "Trang tính"),
-                    t("Row", "Dòng"),
-                    t("Column", "Cột"),
-                    t("Code", "Mã TTHC"),
-                    t("Rule", "Quy tắc"),
-                    t("Severity", "Mức độ"),
-                    t("Message", "Nội dung"),
-                    t("Fix", "Cách sửa"),
-                ],
-                ["---", "---", "---:", "---", "---", "---", "---", "---", "---"],
-                [
-                    [
-                        f.file,
-                        f.sheet,
-                        f.row,
-                        f.column,
-                        f.code,
-                        f.rule,
-                        label[f.severity],
-                        f.message,
-                        f.fix,
-                    ]
-                    for f in result.findings
-                ],
-            )
+            lines += _findings(result)
         out.write("\n".join(lines) + "\n")
+
+
+def _findings(result: AuditResult) -> list[str]:
+    """The findings' table: errors first, then by file and row; with a baseline, a column
+    that says whether each is new."""
+    label = {severity: severity.label for severity in Severity}  # once, not per row
+    shown = ShownPaths()
+    split = result.baseline
+    marks = baseline_words()
+    lines = _table(
+        [
+            t("File", "Tệp"),
+            t("Sheet", "Trang tính"),
+            t("Row", "Dòng"),
+            t("Column", "Cột"),
+            t("Code", "Mã TTHC"),
+            t("Rule", "Quy tắc"),
+            t("Severity", "Mức độ"),
+            t("Message", "Nội dung"),
+            t("Fix", "Cách sửa"),
+            *([t("Baseline", "So với mốc")] if split is not None else []),
+        ],
+        ["---", "---", "---:", "---", "---", "---", "---", "---", "---"]
+        + (["---"] if split is not None else []),
+        [
+            [
+                shown(f.file),
+                f.sheet,
+                f.row,
+                f.column,
+                f.code,
+                f.rule,
+                label[f.severity],
+                f.message,
+                f.fix,
+                *([marks[split.status(f)]] if split is not None else []),
+            ]
+            for f in sorted(result.findings, key=severity_first)
+        ],
+    )
+    return lines

@@ -1,4 +1,6 @@
-"""The human report: what was read, counts, then the findings grouped by rule."""
+"""The human report: what was read, counts, then the findings grouped by rule, the rules with
+errors first and in each rule the errors first, then by file and row; every line folded to
+the terminal's width (`console_lines`)."""
 
 from __future__ import annotations
 
@@ -13,6 +15,15 @@ from procaudit import __version__
 from procaudit.core.findings import AuditResult, Finding, Severity
 from procaudit.core.i18n import t
 from procaudit.report.base import Reporter
+from procaudit.report.console_lines import Folder, make_console
+from procaudit.report.human_order import (
+    ShownPaths,
+    baseline_words,
+    new_count,
+    new_since_baseline,
+    rules_by_severity,
+    severity_first,
+)
 from procaudit.report.scorecard_table import print_scorecard
 
 _STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
@@ -36,8 +47,8 @@ class _Where:
         self.line = t("line {row}", "dòng {row}")
 
 
-def _location(finding: Finding, words: _Where) -> str:
-    parts = [finding.file]
+def _location(finding: Finding, words: _Where, shown: ShownPaths) -> str:
+    parts = [shown(finding.file)]
     if finding.sheet is not None:
         parts.append(words.sheet.format(sheet=finding.sheet))
     if finding.row is not None:
@@ -50,46 +61,51 @@ def _location(finding: Finding, words: _Where) -> str:
 
 class RichReporter(Reporter):
     def render(self, result: AuditResult, out: TextIO) -> None:
-        # soft_wrap: long paths and messages stay on one line (and greppable) in logs.
-        console = Console(file=out, width=self.options.width, highlight=False, soft_wrap=True)
+        console = make_console(out, self.options.width)
+        # Folded to the terminal; a report file keeps its lines whole (and greppable).
+        self._folder = Folder(console, self.options.fold)
+        self._shown = ShownPaths()
         if self.options.summary_only:
-            console.print(self._summary(result))
+            self._folder.print(self._summary(result))
             return
         console.print(Text(f"procaudit {__version__}", style="bold"))
-        self._files(console, result)
+        self._files(result)
         self._not_checked(console, result)
         if result.findings:
             self._counts(console, result)
             self._groups(console, result)
         self._baseline(console, result)
-        print_scorecard(console, result)
+        print_scorecard(console, result, self.options.fold)
         console.print()
-        console.print(self._summary(result))
+        self._folder.print(self._summary(result))
 
     def _baseline(self, console: Console, result: AuditResult) -> None:
         split = result.baseline
         if split is None:
             return
         console.print()
-        console.print(
+        self._folder.print(
             Text(
                 t(
                     "Against the baseline {path}: {new} new, {still} still present, {fixed} fixed",
                     "Đối chiếu với mốc {path}: {new} phát hiện mới, {still} vẫn còn, {fixed} đã "
                     "khắc phục",
-                    path=split.path,
+                    path=self._shown(split.path),
                     new=len(split.new),
                     still=split.still,
                     fixed=len(split.fixed),
                 ),
                 style="bold",
-            )
+            ),
+            rest="  ",
         )
         limit = self.options.max_per_rule or len(split.fixed)
         fixed = t("  fixed {rule}: {where}", "  đã khắc phục {rule}: {where}")
         for entry in split.fixed[:limit]:
-            where = " › ".join(filter(None, (entry.file, entry.sheet, entry.code, entry.procedure)))
-            console.print(fixed.format(rule=entry.rule, where=where))
+            where = " › ".join(
+                filter(None, (self._shown(entry.file), entry.sheet, entry.code, entry.procedure))
+            )
+            self._folder.print(fixed.format(rule=entry.rule, where=where), rest="    ")
         if len(split.fixed) > limit:
             console.print(
                 Text(
@@ -102,55 +118,59 @@ class RichReporter(Reporter):
                 )
             )
 
-    def _files(self, console: Console, result: AuditResult) -> None:
+    def _files(self, result: AuditResult) -> None:
+        fold = self._folder.print
+        sheet_word = t("sheet '{sheet}'", "trang tính '{sheet}'")
         for f in result.files:
-            sheet_word = t("sheet '{sheet}'", "trang tính '{sheet}'")
             where = (
                 ", ".join(sheet_word.format(sheet=s) for s in f.sheets)
                 if f.sheets is not None
                 else "CSV"
             )
-            console.print(
+            fold(
                 t(
                     "Read {path} ({where}): {rows}",
                     "Đã đọc {path} ({where}): {rows}",
-                    path=f.path,
+                    path=self._shown(f.path),
                     where=where,
                     rows=_count(f.rows, "procedure", "thủ tục"),
-                )
+                ),
+                rest="  ",
             )
             if f.unmapped:
-                console.print(
-                    Text(
-                        t("  columns not used: ", "  cột không sử dụng: ") + ", ".join(f.unmapped),
-                        style="dim",
-                    )
+                fold(
+                    Text(", ".join(f.unmapped), style="dim"),
+                    t("  columns not used: ", "  cột không sử dụng: "),
                 )
             for note in f.notes:
-                console.print(Text(t("  note: {note}", "  lưu ý: {note}", note=note), style="dim"))
+                fold(Text(note, style="dim"), t("  note: ", "  lưu ý: "))
             for sheet, rows in f.component_sheets:
-                console.print(
+                fold(
                     Text(
                         t(
-                            "  sheet '{sheet}' read as dossier components: {rows}",
-                            "  trang tính '{sheet}' được đọc là thành phần hồ sơ: {rows}",
+                            "sheet '{sheet}' read as dossier components: {rows}",
+                            "trang tính '{sheet}' được đọc là thành phần hồ sơ: {rows}",
                             sheet=sheet,
                             rows=_count(rows, "row", "dòng"),
                         ),
                         style="dim",
-                    )
+                    ),
+                    "  ",
+                    "    ",
                 )
             for sheet, why in f.skipped_sheets:
-                console.print(
+                fold(
                     Text(
                         t(
-                            "  sheet '{sheet}' skipped: {why}",
-                            "  bỏ qua trang tính '{sheet}': {why}",
+                            "sheet '{sheet}' skipped: {why}",
+                            "bỏ qua trang tính '{sheet}': {why}",
                             sheet=sheet,
                             why=why,
                         ),
                         style="dim",
-                    )
+                    ),
+                    "  ",
+                    "    ",
                 )
 
     def _not_checked(self, console: Console, result: AuditResult) -> None:
@@ -159,7 +179,7 @@ class RichReporter(Reporter):
         console.print()
         console.print(Text(t("Not checked", "Chưa kiểm tra"), style="bold"))
         for group in result.skipped_groups():
-            console.print(f"  {group.describe()}")
+            self._folder.print(group.describe(), "  ", "    ")
 
     def _counts(self, console: Console, result: AuditResult) -> None:
         first: dict[str, Finding] = {}
@@ -175,7 +195,7 @@ class RichReporter(Reporter):
         for heading, justify in columns:
             table.add_column(heading, justify=justify, header_style="bold")
         # A line per severity of a rule: PA402's warnings are not counted as errors.
-        for rule, counts in result.count_by_rule_and_severity().items():
+        for rule, counts in rules_by_severity(result):
             for severity, count in counts.items():
                 table.add_row(
                     rule, first[rule].name, Text(severity.label, style=_STYLE[severity]), str(count)
@@ -186,43 +206,29 @@ class RichReporter(Reporter):
     def _groups(self, console: Console, result: AuditResult) -> None:
         limit = self.options.max_per_rule
         words, fix = _Where(), t("    fix: ", "    cách sửa: ")
+        marks = baseline_words() if result.baseline is not None else None
         by_rule: dict[str, list[Finding]] = {}
         for finding in result.findings:
             by_rule.setdefault(finding.rule, []).append(finding)
-        for rule in sorted(by_rule):
+        for rule, _ in rules_by_severity(result):
             findings = by_rule[rule]
             # The first `limit` in order, without sorting tens of thousands of findings.
             shown = (
-                sorted(findings, key=Finding.sort_key)
+                sorted(findings, key=severity_first)
                 if limit <= 0
-                else heapq.nsmallest(limit, findings, key=Finding.sort_key)
-            )
-            head = shown[0]
-            severities = sorted(
-                {finding.severity for finding in findings}, key=lambda severity: -severity.rank
+                else heapq.nsmallest(limit, findings, key=severity_first)
             )
             console.print()
-            console.print(
-                Text.assemble(
-                    (f"{rule} {head.name}", "bold"),
-                    " · ",
-                    *[
-                        part
-                        for number, severity in enumerate(severities)
-                        for part in ((", " if number else ""), (severity.label, _STYLE[severity]))
-                    ],
-                    " · " + _count(len(findings), "finding", "phát hiện"),
-                )
-            )
+            self._folder.print(self._heading(rule, findings, result), rest="  ")
             # One print for the rule's findings: Rich spends far more per print than per line.
             console.print(
                 Text("\n").join(
                     line
                     for finding in shown
                     for line in (
-                        Text("  " + _location(finding, words), style="bold"),
-                        Text("    " + finding.message),
-                        Text(fix + finding.fix, style="green"),
+                        *self._folder.lines(self._where(finding, words, marks, result), "  "),
+                        *self._folder.lines(finding.message, "    "),
+                        *self._folder.lines(Text(finding.fix, style="green"), fix),
                     )
                 )
             )
@@ -237,6 +243,37 @@ class RichReporter(Reporter):
                         style="dim",
                     )
                 )
+
+    @staticmethod
+    def _heading(rule: str, findings: list[Finding], result: AuditResult) -> Text:
+        """ "PA402 invalid-decision · error, warning · 4 findings" (", 1 new")."""
+        severities = sorted(
+            {finding.severity for finding in findings}, key=lambda severity: -severity.rank
+        )
+        count = _count(len(findings), "finding", "phát hiện")
+        if result.baseline is not None:
+            count += t(", {new} new", ", {new} mới", new=new_count(result, findings))
+        return Text.assemble(
+            (f"{rule} {findings[0].name}", "bold"),
+            " · ",
+            *[
+                part
+                for number, severity in enumerate(severities)
+                for part in ((", " if number else ""), (severity.label, _STYLE[severity]))
+            ],
+            " · " + count,
+        )
+
+    def _where(
+        self, finding: Finding, words: _Where, marks: dict[str, str] | None, result: AuditResult
+    ) -> Text:
+        """The finding's location, in bold; with a baseline, marked new or still present."""
+        where = Text(_location(finding, words, self._shown), style="bold")
+        if marks is not None and result.baseline is not None:
+            status = result.baseline.status(finding)
+            where.append(" · ")
+            where.append(marks[status], "bold magenta" if status == "new" else "dim")
+        return where
 
     def _summary(self, result: AuditResult) -> Text:
         counts = result.count_by_severity()
@@ -269,4 +306,6 @@ class RichReporter(Reporter):
                 ),
                 "bold red",
             )
+        if result.baseline is not None:
+            text.append(new_since_baseline(result), "bold magenta")
         return text
