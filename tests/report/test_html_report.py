@@ -45,8 +45,8 @@ from procaudit.report.html.charts import (
 )
 from procaudit.report.html.findings import COLUMNS, PAGE_SIZE, script_safe
 from procaudit.report.html.text import number, percent
-from procaudit.report.html.view import shown_path
 from procaudit.report.html_report import trend_chart
+from procaudit.report.human_order import shown_path
 
 CHROMIUM = Path("/usr/bin/chromium")
 RUN_TIME = "1772701200"  # 2026-03-05 09:00 UTC, as SOURCE_DATE_EPOCH

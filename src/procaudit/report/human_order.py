@@ -28,28 +28,33 @@ def rules_by_severity(result: AuditResult) -> list[tuple[str, dict[Severity, int
     return sorted(counts.items(), key=lambda item: (-max(s.rank for s in item[1]), item[0]))
 
 
+def shown_path(path: str, here: Path) -> str:
+    """`path` relative to `here` where it lies under it ("danh-muc/lao-cai.xlsx"), else as
+    given: a path outside the run's folder says more in full than with "../../"."""
+    if not path:
+        return path
+    given = Path(path)
+    absolute = Path(os.path.normpath(given if given.is_absolute() else here / given))
+    try:
+        return absolute.relative_to(here).as_posix()
+    except ValueError:
+        return path
+
+
 class ShownPaths:
     """A file's path as the user would type it: relative to the current folder when the file
     is under it (`/home/an/danh-muc/a.xlsx` from `/home/an` is `danh-muc/a.xlsx`), else as
     given. Made once per report: the current folder is read once, each path worked out once."""
 
     def __init__(self, cwd: Path | None = None) -> None:
-        self._cwd = cwd or Path.cwd()
+        self._cwd = Path(os.path.normpath(cwd or Path.cwd()))
         self._shown: dict[str, str] = {}
 
     def __call__(self, path: str) -> str:
         shown = self._shown.get(path)
         if shown is None:
-            shown = self._shown[path] = self._relative(path)
+            shown = self._shown[path] = shown_path(path, self._cwd)
         return shown
-
-    def _relative(self, path: str) -> str:
-        if not os.path.isabs(path):
-            return path
-        try:
-            return str(Path(path).relative_to(self._cwd))
-        except ValueError:  # not under the current folder
-            return path
 
 
 def baseline_words() -> dict[str, str]:

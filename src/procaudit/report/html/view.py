@@ -15,6 +15,7 @@ from pathlib import Path
 from procaudit.core.errors import UsageError
 from procaudit.core.findings import AuditResult, Finding, ScoreRow
 from procaudit.core.i18n import t
+from procaudit.report.human_order import severity_first, shown_path
 
 # The reproducible-builds variable: when set, its time (seconds since 1970, UTC) is the one
 # written, so that the same input gives the same page.
@@ -23,20 +24,7 @@ SOURCE_DATE_EPOCH = "SOURCE_DATE_EPOCH"
 
 def by_severity(findings: tuple[Finding, ...]) -> tuple[Finding, ...]:
     """Errors, then warnings, then information; within each, by file, sheet and row."""
-    return tuple(sorted(findings, key=lambda f: (-f.severity.rank, *f.sort_key())))
-
-
-def shown_path(path: str, here: Path) -> str:
-    """`path` relative to `here` where it lies under it ("danh-muc/lao-cai.xlsx"), else as
-    given: a path outside the run's folder says more in full than with "../../"."""
-    if not path:
-        return path
-    given = Path(path)
-    absolute = Path(os.path.normpath(given if given.is_absolute() else here / given))
-    try:
-        return absolute.relative_to(here).as_posix()
-    except ValueError:
-        return path
+    return tuple(sorted(findings, key=severity_first))
 
 
 def as_shown(result: AuditResult, here: Path | None = None) -> AuditResult:
