@@ -55,7 +55,18 @@ def _finding(
     message: str,
     fix: str,
 ) -> Finding:
-    return Finding(rule, name, severity, file, sheet, row, column, code, value, message, fix)
+    header = HEADERS.get(column or "")  # the file's own header: what the Vietnamese report shows
+    return Finding(
+        rule, name, severity, file, sheet, row, column, code, value, message, fix, header=header
+    )
+
+
+HEADERS = {
+    "online_level": "Mức độ DVC",
+    "code": "Mã TTHC",
+    "level": "Cấp thực hiện",
+    "name": "Tên TTHC",
+}
 
 
 FINDINGS = (

@@ -123,7 +123,7 @@ class MarkdownReporter(Reporter):
                         f.file,
                         f.sheet,
                         f.row,
-                        f.column,
+                        f.column_name,
                         f.code,
                         f.rule,
                         label[f.severity],
