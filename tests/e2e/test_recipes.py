@@ -401,6 +401,7 @@ def test_crontab_date_expression_gives_a_date() -> None:
     assert re.fullmatch(r"\d{4}-\d{2}-\d{2}\n", out.stdout)
 
 
+@pytest.mark.slow
 def test_crontab_command_keeps_dated_reports_and_a_log(tmp_path: Path, sample_findings) -> None:
     command = crontab_command()
     match = re.match(r"^cd \S+ && (.*)$", command)

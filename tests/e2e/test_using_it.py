@@ -117,6 +117,7 @@ def test_the_section_has_the_commands_a_new_user_needs() -> None:
         assert any(line.split()[1] == command for line in found if " procaudit " not in line)
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("line", commands())
 def test_every_command_runs(
     line: str, folder: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
@@ -133,3 +134,21 @@ def test_every_command_runs(
     for option in ("-o", "--output", "--fix-list", "--write-baseline"):
         if option in args:
             assert (cwd / args[args.index(option) + 1]).is_file(), option
+
+
+def test_contributors_get_a_fast_subset_and_ci_runs_every_test() -> None:
+    import tomllib
+
+    config = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
+    pytest_config = config["tool"]["pytest"]["ini_options"]
+    assert any(marker.startswith("slow:") for marker in pytest_config["markers"])
+    assert "-m" not in pytest_config["addopts"].split()  # a plain `pytest` runs the slow ones
+    assert any(
+        extra.startswith("pytest-xdist")
+        for extra in config["project"]["optional-dependencies"]["test"]
+    )
+    readme = README.read_text(encoding="utf-8")
+    assert 'pytest -m "not slow"' in readme and "-n auto" in readme
+    ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
+    (run,) = [line for line in ci.splitlines() if "-m pytest" in line]
+    assert run.split("-m pytest", 1)[1].split() == ["-q"]

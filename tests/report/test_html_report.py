@@ -825,6 +825,7 @@ def test_no_timestamp_and_the_same_bytes_each_time() -> None:
 # --- the command line -------------------------------------------------------------------
 
 
+@pytest.mark.slow
 def test_cli_writes_the_html_report(tmp_path: Path) -> None:
     runner = CliRunner()
     sample = str(SAMPLES / "catalogue-lao-cai.xlsx")
@@ -897,6 +898,7 @@ needs_chromium = pytest.mark.skipif(
 )
 
 
+@pytest.mark.slow
 @needs_chromium
 def test_the_browser_filters_sorts_and_pages_from_the_fragment(tmp_path: Path) -> None:
     severities = (Severity.ERROR, Severity.WARNING)
@@ -914,6 +916,7 @@ def test_the_browser_filters_sorts_and_pages_from_the_fragment(tmp_path: Path) -
     assert "hidden" not in dom.by_id("pa-controls").attrs
 
 
+@pytest.mark.slow
 @needs_chromium
 def test_the_browser_searches_without_diacritics(tmp_path: Path) -> None:
     path = tmp_path / "report.html"
