@@ -129,7 +129,10 @@ def test_a_frame_gives_the_findings_of_its_file(
     from_file = audit_files([CSV])
     from_frame = audit_frame(frame, name=str(CSV), read_options=options)
     assert from_frame.failures == ()
-    assert from_frame.findings == from_file.findings
+    # Each names a column by its own headers (Finding.header); the findings are the same.
+    assert [f._replace(header=None) for f in from_frame.findings] == [
+        f._replace(header=None) for f in from_file.findings
+    ]
 
 
 def test_a_findings_row_points_into_the_frame() -> None:

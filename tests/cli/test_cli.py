@@ -247,6 +247,7 @@ def test_help_and_version_do_not_import_pandas(args: list[str]) -> None:
     assert out.stderr.strip().splitlines()[-1] == "heavy:"
 
 
+@pytest.mark.slow
 def test_console_script_runs_as_a_module(csv_file) -> None:
     out = subprocess.run(
         [sys.executable, "-m", "procaudit", "check", csv_file(WITH_ERROR), "-f", "json"],

@@ -208,6 +208,7 @@ def _says_something(line: str) -> bool:
     return re.search(r"[a-z]{2,}", _NAMES.sub(" ", line)) is not None
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("command", COMMANDS, ids=[c or "app" for c in COMMANDS])
 def test_the_help_speaks_vietnamese_with_the_flag_or_the_environment(
     helps: dict[tuple[str, str], subprocess.CompletedProcess[str]],

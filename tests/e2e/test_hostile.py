@@ -81,6 +81,7 @@ def errors_of(stderr: str) -> list[str]:
     return [line for line in stderr.splitlines() if line.startswith("procaudit: error:")]
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("case", sorted(UNUSABLE))
 def test_an_unusable_input_is_one_sentence_and_exit_2(
     corpus: dict[str, Path], tmp_path: Path, case: str
@@ -100,6 +101,7 @@ def test_an_unusable_input_is_one_sentence_and_exit_2(
     assert [p.name for p in tmp_path.iterdir() if p.name != "report.json"] == []
 
 
+@pytest.mark.slow
 def test_no_report_is_left_when_no_input_could_be_read(
     corpus: dict[str, Path], tmp_path: Path
 ) -> None:
@@ -108,6 +110,7 @@ def test_no_report_is_left_when_no_input_could_be_read(
     assert not output.exists()
 
 
+@pytest.mark.slow
 def test_a_fifo_named_like_a_workbook_is_refused(tmp_path: Path) -> None:
     fifo = tmp_path / "pipe.xlsx"
     os.mkfifo(fifo)
@@ -135,6 +138,7 @@ USABLE = [
 ]
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("case", USABLE)
 def test_a_usable_input_is_audited(corpus: dict[str, Path], case: str) -> None:
     path = corpus[case]
@@ -159,6 +163,7 @@ def test_macros_are_not_run_and_values_are_read(corpus: dict[str, Path]) -> None
     assert names_by_row(corpus["macros_xlsm"]) == [(2, "Đăng ký khai sinh"), (3, "Đăng ký kết hôn")]
 
 
+@pytest.mark.slow
 def test_formulas_are_read_as_their_saved_values(corpus: dict[str, Path]) -> None:
     path = corpus["formulas_cached_xlsx"]
     assert names_by_row(path) == [(2, "Đăng ký khai sinh"), (3, "Đăng ký kết hôn")]
@@ -167,6 +172,7 @@ def test_formulas_are_read_as_their_saved_values(corpus: dict[str, Path]) -> Non
     assert "note" not in run("-q", "-f", "json", path).stderr
 
 
+@pytest.mark.slow
 def test_formulas_without_a_saved_value_are_noted_not_read_as_text(corpus: dict[str, Path]) -> None:
     path = corpus["formulas_uncached_xlsx"]
     assert names_by_row(path) == [(2, None), (3, "Đăng ký kết hôn")]  # never '="Đăng ký "…'
@@ -197,6 +203,7 @@ def test_line_ends_and_repeated_headers_are_read_row_by_row(
     assert names_by_row(corpus[case]) == expected
 
 
+@pytest.mark.slow
 def test_a_big_cell_is_read_when_the_limit_is_raised(corpus: dict[str, Path]) -> None:
     path = corpus["big_cell_csv"]
     result = run("-q", "-f", "json", "--max-cell-length", "2000000", path)
@@ -205,6 +212,7 @@ def test_a_big_cell_is_read_when_the_limit_is_raised(corpus: dict[str, Path]) ->
     assert json.loads(result.stdout)["files"][0]["rows"] == 2
 
 
+@pytest.mark.slow
 def test_broken_files_do_not_stop_the_others(corpus: dict[str, Path], tmp_path: Path) -> None:
     good = tmp_path / "good.csv"
     good.write_text(GOOD_CSV.replace("1.000002", "1.0002"), encoding="utf-8")  # a bad code

@@ -8,6 +8,7 @@ import tempfile
 from datetime import date, datetime
 from pathlib import Path
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from openpyxl import Workbook
@@ -43,6 +44,7 @@ def _run_check(path: Path) -> None:
         assert set(report) >= {"files", "summary", "findings"}
 
 
+@pytest.mark.slow
 @BOUNDED
 @given(st.binary(max_size=2000))
 def test_random_bytes_as_a_csv(data: bytes) -> None:
@@ -52,6 +54,7 @@ def test_random_bytes_as_a_csv(data: bytes) -> None:
         _run_check(path)
 
 
+@pytest.mark.slow
 @BOUNDED
 @given(st.lists(st.text(max_size=200), min_size=1, max_size=8))
 def test_random_text_under_a_catalogue_header_in_a_csv(cells: list[str]) -> None:
@@ -76,6 +79,7 @@ CELL = st.one_of(
 )
 
 
+@pytest.mark.slow
 @BOUNDED
 @given(
     st.lists(st.lists(CELL, min_size=len(HEADERS), max_size=len(HEADERS)), min_size=1, max_size=6)

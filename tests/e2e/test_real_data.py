@@ -4,11 +4,14 @@ from __future__ import annotations
 
 from collections import Counter
 
+import pytest
+
 from procaudit.engine.audit import audit
 from procaudit.io import read_catalogue
 from procaudit.io.layout import TITLE
 
 
+@pytest.mark.slow
 def test_portal_procedure_details(real_data) -> None:
     path = real_data / "national-portal-2026" / "procedure-details.csv"
     result = audit([str(path)])
@@ -30,6 +33,7 @@ def test_portal_procedure_details(real_data) -> None:
     assert max(f.row for f in result.findings if f.row is not None) > report.rows + 1
 
 
+@pytest.mark.slow
 def test_portal_workbooks_read_every_procedure(real_data) -> None:
     # Seven exports, each a merged title on row 1 over the header on row 2.
     paths = sorted((real_data / "national-portal-2026").glob("*.xlsx"))
@@ -47,6 +51,7 @@ def test_portal_workbooks_read_every_procedure(real_data) -> None:
     assert total == 2642
 
 
+@pytest.mark.slow
 def test_inspect_explains_each_portal_export(real_data) -> None:
     from typer.testing import CliRunner
 

@@ -432,6 +432,7 @@ RUN_LINE = re.compile(
 )
 
 
+@pytest.mark.slow
 def test_crontab_command_keeps_dated_reports_and_a_log(tmp_path: Path, sample_findings) -> None:
     shutil.copy(SAMPLE, tmp_path / SAMPLE.name)
     run = cron_job(tmp_path)
@@ -461,6 +462,7 @@ def test_crontab_command_keeps_dated_reports_and_a_log(tmp_path: Path, sample_fi
     ]
 
 
+@pytest.mark.slow
 def test_crontab_runs_twice_over_its_own_outputs_and_a_lock_file(
     tmp_path: Path, sample_findings
 ) -> None:

@@ -54,6 +54,7 @@ def test_a_cell_in_the_far_corner_is_refused_before_reading(tmp_path: Path) -> N
     assert "--max-cells" in result.stderr
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("ref", ["XFD2", "A1048576"])
 def test_the_last_column_or_the_last_row_alone_is_read(tmp_path: Path, ref: str) -> None:
     path = _workbook(tmp_path / "edge.xlsx", {ref: "x"})
@@ -62,12 +63,14 @@ def test_the_last_column_or_the_last_row_alone_is_read(tmp_path: Path, ref: str)
     assert "Traceback" not in result.stderr
 
 
+@pytest.mark.slow
 def test_max_cells_can_be_lowered_and_raised(tmp_path: Path) -> None:
     path = _workbook(tmp_path / "wide.xlsx", {"Z2": "x"})  # 2 rows x 26 columns
     _one_sentence(_check(str(path), "--max-cells", "50"), path, "52 cells, over the limit of 50")
     assert _check(str(path), "--max-cells", "52").returncode in (0, 1)
 
 
+@pytest.mark.slow
 def test_a_zip_bomb_is_refused_before_it_is_inflated(tmp_path: Path) -> None:
     path = _workbook(tmp_path / "bomb.xlsx", {})
     with zipfile.ZipFile(path, "a", compression=zipfile.ZIP_DEFLATED) as archive:
@@ -76,6 +79,7 @@ def test_a_zip_bomb_is_refused_before_it_is_inflated(tmp_path: Path) -> None:
     _one_sentence(_check(str(path)), path, "like a zip bomb; refused before reading")
 
 
+@pytest.mark.slow
 def test_xml_entities_are_never_expanded(tmp_path: Path) -> None:
     path = _workbook(tmp_path / "laughs.xlsx", {"B2": "PLACEHOLDER"})
     laughs = "".join(f'<!ENTITY l{i} "{("&l" + str(i - 1) + ";") * 10}">' for i in range(1, 10))
@@ -98,6 +102,7 @@ def test_xml_entities_are_never_expanded(tmp_path: Path) -> None:
     assert len(result.stdout) < 100_000
 
 
+@pytest.mark.slow
 def test_a_huge_cell_is_refused_and_the_limit_can_be_raised(tmp_path: Path) -> None:
     path = tmp_path / "big-cell.csv"
     path.write_text(f"{HEADER}\nĐăng ký khai sinh\n{'x' * 1_048_576}\n", encoding="utf-8")
@@ -105,6 +110,7 @@ def test_a_huge_cell_is_refused_and_the_limit_can_be_raised(tmp_path: Path) -> N
     assert _check(str(path), "--max-cell-length", "2000000").returncode in (0, 1)
 
 
+@pytest.mark.slow
 def test_a_file_over_the_size_limit_is_refused(tmp_path: Path) -> None:
     path = tmp_path / "big.csv"
     path.write_text(HEADER + "\n" + "Đăng ký khai sinh\n" * 80_000, encoding="utf-8")

@@ -31,7 +31,12 @@ def every_renderer() -> list[tuple[object, Renderer[Any, Any]]]:
     ]
 
 
-@pytest.mark.parametrize(("fmt", "renderer"), every_renderer(), ids=repr)
+# Ids without an object's address, the same in every process (pytest -n collects in each).
+@pytest.mark.parametrize(
+    ("fmt", "renderer"),
+    every_renderer(),
+    ids=lambda value: repr(value) if hasattr(value, "value") else type(value).__name__,
+)
 def test_every_format_is_a_renderer(fmt: object, renderer: Renderer[Any, Any]) -> None:
     assert isinstance(renderer, Renderer)
     assert renderer.binary is (fmt in BINARY)

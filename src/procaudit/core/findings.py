@@ -68,6 +68,21 @@ class Finding(NamedTuple):
     # few values; None and () for a finding of one row or of the file.
     rows: int | None = None
     examples: tuple[str, ...] = ()
+    # The column as the file itself names it: its header ("Số quyết định"), or its letter ("H")
+    # where the header cell is blank; None without a column or where the file is not known.
+    header: str | None = None
+
+    @property
+    def column_name(self) -> str | None:
+        """The column as human reports name it: in Vietnamese by the file's own header (an
+        official knows "Số quyết định", not `decision_no`), in English by its canonical id,
+        which --map and the docs use. Machine formats keep `column`."""
+        if self.header and self.column:
+            from procaudit.core.i18n import language
+
+            if language() == "vi":
+                return self.header
+        return self.column
 
     def sort_key(self) -> tuple[str, bool, str, bool, int, str, str]:
         # None sorts before any value so file-level findings lead their file.

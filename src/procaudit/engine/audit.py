@@ -26,6 +26,7 @@ from procaudit.core.findings import (
 )
 from procaudit.core.i18n import t
 from procaudit.engine.catalogue_stats import count_catalogue
+from procaudit.engine.column_names import column_names, file_column_names
 from procaudit.engine.floods import collapse_all
 from procaudit.engine.owner import catalogue_owner
 from procaudit.engine.schema import LoadedSchema, load_schema, schema_hits
@@ -242,6 +243,7 @@ def audit_file(
 ) -> Iterator[Finding]:
     """The findings of the file rules, which see every table of the file at once."""
     progress = progress or _silent
+    names = file_column_names([*(table for table, _ in context.tables), *context.components])
     for rule in rules:
         if rule.file_check is None or not any(
             _applicable(rule, table.frame, context.options) for table, _ in context.tables
@@ -249,21 +251,23 @@ def audit_file(
             continue
         progress(t("checking {rule}", "đang kiểm tra {rule}", rule=f"{rule.id} {rule.name}"))
         found = rule.file_check(context)
+        sheets, columns = found["sheet"].tolist(), found["column"].tolist()
         yield from _findings(
             {
                 "rule": repeat(rule.id),
                 "name": repeat(rule.name),
                 "severity": repeat(rule.severity),
                 "file": repeat(context.path),
-                "sheet": found["sheet"].tolist(),
+                "sheet": sheets,
                 # file_hits holds rows as floats (None where absent): the frame had NaN.
                 "row": [None if row is None else int(row) for row in found["row"].tolist()],
-                "column": found["column"].tolist(),
+                "column": columns,
                 "code": found["code"].tolist(),
                 "value": found["value"].tolist(),
                 "message": found["message"].tolist(),
                 "fix": found["fix"].tolist(),
                 "procedure": repeat(None),
+                "header": [names.get(at) for at in zip(sheets, columns, strict=True)],
             }
         )
 
@@ -286,6 +290,8 @@ def _to_findings(path: str, table: Table, found: pd.DataFrame) -> list[Finding]:
     nothing = [None] * len(found)
     given = found["severity"].tolist() if "severity" in found else nothing
     codes = _at(frame["code"], located, labels) if "code" in frame else nothing
+    columns = _texts(found["column"].tolist())
+    headers = column_names(table)
     return _findings(
         {
             "rule": rule_ids,
@@ -297,12 +303,13 @@ def _to_findings(path: str, table: Table, found: pd.DataFrame) -> list[Finding]:
             "file": repeat(path),
             "sheet": repeat(table.sheet),
             "row": _at(frame[ROW], located, labels),
-            "column": _texts(found["column"].tolist()),
+            "column": columns,
             "code": [code.strip() if isinstance(code, str) else None for code in codes],
             "value": _texts(found["value"].tolist()),
             "message": found["message"].tolist(),
             "fix": found["fix"].tolist(),
             "procedure": _texts(_at(frame["name"], located, labels)),
+            "header": [headers.get(column) if column else None for column in columns],
         }
     )
 
@@ -327,7 +334,7 @@ def _texts(values: list) -> list[str | None]:
 def _findings(columns: dict[str, Iterable]) -> list[Finding]:
     """One Finding per hit from one list per field (`repeat` for a field shared by all):
     the constructor call is the only work done per finding."""
-    columns = {"rows": repeat(None), "examples": repeat(()), **columns}
+    columns = {"rows": repeat(None), "examples": repeat(()), "header": repeat(None), **columns}
     return list(map(Finding, *(columns[name] for name in Finding._fields)))
 
 

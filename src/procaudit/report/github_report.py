@@ -31,8 +31,8 @@ def annotation(finding: Finding) -> str:
     where = []
     if finding.sheet is not None:
         where.append(t("sheet '{sheet}'", "trang tính '{sheet}'", sheet=finding.sheet))
-    if finding.column:
-        where.append(t("column {column}", "cột {column}", column=finding.column))
+    if column := finding.column_name:  # the file's own header, in Vietnamese
+        where.append(t("column {column}", "cột '{column}'", column=column))
     message = message_with_fix(finding)
     if where:
         message = f"{', '.join(where)}: {message}"

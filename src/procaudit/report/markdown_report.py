@@ -144,7 +144,7 @@ def _findings(result: AuditResult) -> list[str]:
                 shown(f.file),
                 f.sheet,
                 f.row,
-                f.column,
+                f.column_name,
                 f.code,
                 f.rule,
                 label[f.severity],

@@ -54,8 +54,8 @@ def _location(finding: Finding, words: _Where, shown: ShownPaths) -> str:
     if finding.row is not None:
         row = words.row if finding.sheet is not None else words.line
         parts.append(row.format(row=finding.row))
-    if finding.column:
-        parts.append(finding.column)
+    if column := finding.column_name:  # the file's own header, in Vietnamese
+        parts.append(column)
     return " › ".join(parts)
 
 

@@ -110,7 +110,7 @@ def row_html(finding: Finding, baseline: BaselineSplit | None = None) -> str:
         mark = f' <span class="base base-{status}">{esc(baseline_labels()[status])}</span>'
     return (
         f"<tr><td>{esc(finding.file)}</td><td>{esc(finding.sheet)}</td>"
-        f'<td class="num">{esc(finding.row)}</td><td>{esc(finding.column)}</td>'
+        f'<td class="num">{esc(finding.row)}</td><td>{esc(finding.column_name)}</td>'
         f'<td class="rule" title="{esc(finding.name)}">{esc(finding.rule)}</td>'
         f'<td><span class="sev sev-{severity}">{esc(severity_label(finding.severity))}</span>'
         f"{mark}</td>"
@@ -190,7 +190,7 @@ def findings_json(result: AuditResult) -> str:
             ref(f.file),
             ref(f.sheet),
             f.row,
-            ref(f.column),
+            ref(f.column_name),
             ref(f.rule),
             ref(f.severity.value),
             ref(f.code),
