@@ -83,7 +83,8 @@ def _table_changes(path: str, table: Table, grid: Grid, repairs: list[Repair]) -
     # The grid row of each of the table's data rows: the user's row numbers are unique in a
     # grid (Excel rows, or the CSV line a record starts on).
     at = pd.Series(grid.rows.index, index=grid.rows.to_numpy())
-    positions = at.loc[table.frame[ROW].to_numpy()].to_numpy()
+    rows = table.frame[ROW].to_numpy()
+    positions = at.loc[rows].to_numpy()
     headers = table.header_map.headers
     changes: list[CellChange] = []
     for column, position in table.header_map.columns.items():
@@ -100,7 +101,7 @@ def _table_changes(path: str, table: Table, grid: Grid, repairs: list[Repair]) -
                 CellChange(
                     path=path,
                     sheet=table.sheet,
-                    row=int(table.frame[ROW].iat[index]),
+                    row=int(rows[index]),
                     column=int(position),
                     header=headers.get(column),
                     before=raw[index],
