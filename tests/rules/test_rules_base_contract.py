@@ -10,7 +10,7 @@ import tomllib
 
 from conftest import ROOT
 
-BASE = {"__init__", "registry", "context", "options", "hits", "selection"}
+BASE = {"__init__", "registry", "context", "options", "hits", "selection", "repairs"}
 
 
 def test_every_rule_module_but_the_base_is_forbidden_to_the_base() -> None:

@@ -14,20 +14,16 @@ from hypothesis import strategies as st
 
 from procaudit.catalogue.text_columns import arrow_text
 from procaudit.rules.text_cells import (
-    _EDGE_CLASS,
-    _INVISIBLE_CLASS,
     _NO_UNICODE_LETTER,
     _VISIBLE,
+    STRAY_WHITESPACE,
     _Column,
     _whitespace_problems,
 )
 from procaudit.vn.legacy_fonts import UNICODE_ONLY
 
 # The definitions in Python's regex dialect, with the lookarounds RE2 lacks.
-STRAY = re.compile(
-    f"^[{_EDGE_CLASS}]|[{_EDGE_CLASS}]\\Z|[{_INVISIBLE_CLASS}]"
-    r"|  | \r?\n|\n |\n\r?\n|\r(?!\n)"
-)
+STRAY = STRAY_WHITESPACE
 NO_UNICODE_LETTER = re.compile(f"[\\x01-\\x7f]*[^\\x00-\\x7f{UNICODE_ONLY}][^\\x00{UNICODE_ONLY}]*")
 
 

@@ -10,7 +10,7 @@ from rich.table import Table
 from rich.text import Text
 
 from procaudit.core.i18n import t
-from procaudit.rules import Rule
+from procaudit.rules import Rule, get_repair
 from procaudit.rules.options import NEEDED_OPTION
 
 
@@ -21,12 +21,18 @@ def rules_table(rules: Iterable[Rule]) -> Table:
         t("name", "tên"),
         t("severity", "mức độ"),
         t("checked by", "kiểm tra bằng"),
+        t("fix", "sửa"),
         t("finds", "phát hiện"),
     ):
         table.add_column(heading, header_style="bold")
     for rule in rules:
         table.add_row(
-            rule.id, rule.name, rule.severity.label, _checked_by(rule), Text(rule.summary)
+            rule.id,
+            rule.name,
+            rule.severity.label,
+            _checked_by(rule),
+            _repaired_by(rule),
+            Text(rule.summary),
         )
     return table
 
@@ -48,6 +54,27 @@ def _checked_by(rule: Rule) -> str:
     return kind
 
 
+def _repaired_by(rule: Rule) -> str:
+    """Whether `procaudit fix` repairs what the rule finds: "safe", "unsafe" (with
+    --unsafe-fixes) or nothing."""
+    repair = get_repair(rule.id)
+    if repair is None:
+        return ""
+    return t("safe", "an toàn") if repair.safe else t("unsafe", "cần kiểm tra")
+
+
+def _repair_note(rule: Rule) -> str:
+    repair = get_repair(rule.id)
+    if repair is None:
+        return ""
+    if repair.safe:
+        return t(" · procaudit fix repairs it", " · procaudit fix tự sửa được")
+    return t(
+        " · procaudit fix --unsafe-fixes repairs it (to review)",
+        " · procaudit fix --unsafe-fixes sửa được (cần kiểm tra lại)",
+    )
+
+
 def rule_doc(rule: Rule) -> Group:
     columns = ", ".join(rule.columns)
     heading = Text.assemble(
@@ -62,5 +89,6 @@ def rule_doc(rule: Rule) -> Group:
         t(" · checked on the whole file", " · kiểm tra trên toàn tệp")
         if rule.file_check is not None
         else "",
+        _repair_note(rule),
     )
     return Group(heading, Text(), Markdown(rule.documentation))

@@ -20,7 +20,7 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 
 from procaudit.core.atomic import write_atomically
-from procaudit.rules import Rule, all_rules
+from procaudit.rules import Rule, all_rules, get_repair
 from procaudit.rules.options import NEEDED_OPTION
 
 README = Path("README.md")
@@ -65,7 +65,8 @@ def rules_reference(rules: Sequence[Rule]) -> str:
         "Every rule procaudit checks, as `procaudit rules ID` prints it (`--lang vi` prints it\n"
         "in Vietnamese): what it finds, why it matters, a bad and a good example, and the fix.\n"
         "`procaudit check --select` and `--ignore`, and the configuration file's `[severity]`\n"
-        "table, take these ids.\n",
+        "table, take these ids. `procaudit fix` repairs what the rules it names find; a repair\n"
+        "to review only with `--unsafe-fixes`.\n",
         "## Contents\n",
         "".join(f"- [{_title(rule)}](#{_anchor(rule)}): {rule.summary}\n" for rule in rules),
     ]
@@ -93,6 +94,13 @@ def _rule_section(rule: Rule) -> str:
         facts[-1] += f" and `{NEEDED_OPTION[rule.needs]}`"
     if rule.file_check is not None:
         facts.append("checked on the whole file")
+    repair = get_repair(rule.id)
+    if repair is not None:
+        facts.append(
+            "`procaudit fix` repairs it"
+            if repair.safe
+            else "`procaudit fix --unsafe-fixes` repairs it (a repair to review)"
+        )
     facts[0] = facts[0][0].upper() + facts[0][1:]
     return f"## {_title(rule)}\n\n{' · '.join(facts)}\n\n{rule.doc}\n"
 

@@ -1,4 +1,5 @@
-"""Every rule procaudit has: the rule families, imported once, register their rules.
+"""Every rule procaudit has: the rule families, imported once, register their rules and
+repairs.
 
 The families import the registry to declare their rules, so the registry never imports them:
 this module, one step above both, does, and only when a rule is first asked for, which keeps
@@ -10,6 +11,7 @@ from __future__ import annotations
 from functools import cache
 
 from procaudit.rules.registry import Rule, registered, registered_rule
+from procaudit.rules.repairs import Repair, registered_repair, registered_repairs
 
 
 def all_rules() -> tuple[Rule, ...]:
@@ -22,6 +24,18 @@ def get_rule(rule_id: str) -> Rule | None:
     """The rule of this id (any case), if procaudit has one."""
     _load_rule_families()
     return registered_rule(rule_id)
+
+
+def all_repairs() -> tuple[Repair, ...]:
+    """Every rule's repair, in the order `procaudit fix` runs them."""
+    _load_rule_families()
+    return registered_repairs()
+
+
+def get_repair(rule_id: str) -> Repair | None:
+    """The repair of the rule of this id, if it has one."""
+    _load_rule_families()
+    return registered_repair(rule_id)
 
 
 @cache  # looked up once per failing value of the schema: import once
@@ -39,4 +53,5 @@ def _load_rule_families() -> None:
         reform_online,
         schema_generic,
         text_cells,
+        text_repairs,
     )

@@ -7,6 +7,7 @@ import re
 from procaudit.core.findings import Severity
 from procaudit.core.i18n import t
 from procaudit.rules.registry import schema_rule
+from procaudit.rules.repairs import COLUMN, repairs
 
 # Kept equal to the pattern in schemas/catalogue.yaml (a test holds them together).
 # A national code is D.DDDDDD; a local code appends the agency's electronic ID in full
@@ -58,6 +59,15 @@ def number_code_repair(code: str) -> str | None:
     if _LOST_ZEROS.fullmatch(text):
         return text.replace(",", ".").ljust(2 + _NATIONAL_DIGITS, "0")
     return None
+
+
+# A guess to review: even a comma for the dot may be another code mistyped.
+@repairs("PA101", safe=False, stage=COLUMN, columns=("code",))
+def repair_code(code: str) -> str | None:
+    """The code `repaired_code` recovers (typing slips, a number cell's lost dot or trailing
+    zeros), None when it recovers none or the code is valid already."""
+    repaired = repaired_code(code)
+    return repaired if repaired is not None and repaired != code else None
 
 
 def _number_problem(code: str) -> str | None:

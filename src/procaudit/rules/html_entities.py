@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import html
 import re
+from functools import partial
 
 import pandas as pd
 
@@ -11,6 +12,7 @@ from procaudit.core.findings import Severity
 from procaudit.core.i18n import t
 from procaudit.rules.context import RuleContext
 from procaudit.rules.registry import frame_rule
+from procaudit.rules.repairs import HTML_ENTITY, repairs
 from procaudit.rules.text_cells import HTML_REFERENCE, prefetch_survey, survey_hits
 
 # A bare "&" between words ("Sở TT&TT") is text, and so is an unknown name: only a reference
@@ -24,6 +26,35 @@ def _decoded(value: str) -> str | None:
     if not found:
         return None
     return html.unescape(value).replace("\xa0", " ")
+
+
+# A reference to a control character or to nothing ("&#0;") is no text to write.
+_UNWRITABLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffd]")
+# Decoding "&amp;#40;" gives "&#40;": decoded again, up to a bound.
+_DECODING_ROUNDS = 5
+
+
+@repairs("PA604", safe=True, stage=HTML_ENTITY)
+def repair_html_entities(text: str) -> str | None:
+    """The cell with the references PA604 reports made characters (a non-breaking space a
+    plain one), and nothing else: "Sở TT&TT" keeps its ampersand. None when there is none, or
+    when one stands for a control character."""
+    decoded = text
+    for _ in range(_DECODING_ROUNDS):
+        found = {ref: html.unescape(ref) for ref in _REFERENCE.findall(decoded)}
+        found = {ref: char for ref, char in found.items() if char != ref}
+        if not found:
+            break
+        if any(_UNWRITABLE.search(char) for char in found.values()):
+            return None
+        decoded = _REFERENCE.sub(partial(_character, found=found), decoded)
+    return decoded if decoded != text else None
+
+
+def _character(match: re.Match[str], found: dict[str, str]) -> str:
+    """The character a reference stands for (a non-breaking space a plain one), or the
+    reference itself when it stands for none."""
+    return found.get(match.group(), match.group()).replace("\xa0", " ")
 
 
 def _explain(value: str) -> tuple[str, str]:

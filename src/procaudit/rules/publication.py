@@ -12,6 +12,7 @@ from procaudit.rules.context import RuleContext
 from procaudit.rules.decision_numbers import explain, read_decision
 from procaudit.rules.hits import hits, no_hits
 from procaudit.rules.registry import frame_rule
+from procaudit.rules.repairs import COLUMN, repairs
 from procaudit.vn.dates import read_date
 
 
@@ -177,6 +178,18 @@ def invalid_decision(ctx: RuleContext) -> pd.DataFrame:
             hits(frame, repaired, "decision_no", messages, fixes, severity=Severity.WARNING),
         ]
     )
+
+
+@repairs("PA402", safe=True, stage=COLUMN, columns=("decision_no",))
+def repair_decision(value: str) -> str | None:
+    """The fix of PA402's warnings: "QD" made "QĐ", the words around a valid number and its
+    loose typing dropped ("Số: 64/QĐ-NHNN", "3980 /QĐ-BQP"), a date after it kept. None for a
+    valid or wrong number, and for a number among other words ("Thay thế Quyết định số
+    123/QĐ-UBND"), which may not be the decision that announced the procedure."""
+    reading = read_decision(value)
+    if reading.status != "repaired" or reading.how == "among":
+        return None
+    return reading.fixed if reading.fixed != value else None
 
 
 def _statuses(ctx: RuleContext) -> pd.Series:

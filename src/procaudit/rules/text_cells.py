@@ -36,17 +36,21 @@ from procaudit.vn.legacy_fonts import TCVN3, UNICODE_ONLY, VNI, convert, detect_
 
 # --- Whitespace -------------------------------------------------------------------------------
 # Written as the insides of regex character classes.
-_ZERO_WIDTH = "\u200b\u200c\u200d\u2060\ufeff\u180e"
+ZERO_WIDTH = "\u200b\u200c\u200d\u2060\ufeff\u180e"
 # Spaces other than the plain one: the non-breaking space that web pages and Word paste,
 # and the typographic spaces. Like tabs, none belongs in a catalogue cell.
 _OTHER_SPACES = "\x0b\x0c\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000"
-_INVISIBLE_CLASS = f"\t\xa0{_OTHER_SPACES}{_ZERO_WIDTH}"
-_EDGE_CLASS = f" \n\r{_INVISIBLE_CLASS}"
+INVISIBLE_CLASS = f"\t\xa0{_OTHER_SPACES}{ZERO_WIDTH}"
+EDGE_CLASS = f" \n\r{INVISIBLE_CLASS}"
 # A line break separates agencies or levels; spaces around it, blank lines and a lone
 # carriage return do not. (RE2, which has no lookahead: "\r" not before "\n" is spelt out.)
 _STRAY = (
-    f"^[{re2_class(_EDGE_CLASS)}]|[{re2_class(_EDGE_CLASS)}]$|[{re2_class(_INVISIBLE_CLASS)}]"
+    f"^[{re2_class(EDGE_CLASS)}]|[{re2_class(EDGE_CLASS)}]$|[{re2_class(INVISIBLE_CLASS)}]"
     r"|  | \r?\n|\n |\n\r?\n|\r(?:[^\n]|$)"
+)
+# The same in Python's dialect, with the lookahead RE2 lacks: what PA603's repair removes.
+STRAY_WHITESPACE = re.compile(
+    f"^[{EDGE_CLASS}]|[{EDGE_CLASS}]\\Z|[{INVISIBLE_CLASS}]" r"|  | \r?\n|\n |\n\r?\n|\r(?!\n)"
 )
 # What `_whitespace_problems` names inside a cell, in the order it names them.
 _PROBLEMS = (
@@ -54,12 +58,12 @@ _PROBLEMS = (
     (re.compile("\t"), "a tab"),
     (re.compile("\xa0"), "a non-breaking space (U+00A0)"),
     (re.compile(f"[{_OTHER_SPACES}]"), "an unusual space character"),
-    (re.compile(f"[{_ZERO_WIDTH}]"), "a zero-width character"),
+    (re.compile(f"[{ZERO_WIDTH}]"), "a zero-width character"),
     (re.compile(r" \r?\n|\n "), "spaces around a line break"),
     (re.compile(r"\n[^\S\n]*\n"), "a blank line"),
     (re.compile(r"\r(?!\n)"), "a lone carriage return"),
 )
-_ZERO_WIDTH_CHARS = re.compile(f"[{_ZERO_WIDTH}]")
+_ZERO_WIDTH_CHARS = re.compile(f"[{ZERO_WIDTH}]")
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
 # A value with a part (between NUL characters, if it has any) that holds a character beyond
 # ASCII and no letter that only Unicode has: what legacy-font text looks like.
@@ -419,7 +423,7 @@ def clean_whitespace(text: str) -> str:
     return "\n".join(" ".join(line.split()) for line in lines if line.split())
 
 
-_EDGES = re.compile(f"^[{_EDGE_CLASS}]+|[{_EDGE_CLASS}]+\\Z")
+_EDGES = re.compile(f"^[{EDGE_CLASS}]+|[{EDGE_CLASS}]+\\Z")
 _KINDS = {
     " ": "space",
     "\n": "line break",
@@ -470,7 +474,7 @@ def _whitespace_problems(text: str) -> list[str]:
 
 # Runs of what is neither a space nor invisible: what `_whitespace_problems` says does not
 # depend on them, so cells are described by their shape ("x x\tx"), once per shape.
-_VISIBLE = re.compile(f"[^\\s{_ZERO_WIDTH}]+")
+_VISIBLE = re.compile(f"[^\\s{ZERO_WIDTH}]+")
 
 
 @lru_cache(maxsize=10_000)

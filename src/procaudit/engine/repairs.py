@@ -1,0 +1,123 @@
+"""Plan `procaudit fix`'s repairs of one file: which cells change, from what, to what (issue 18).
+
+The file is read as `procaudit check` reads it (the same tables, header maps and data rows),
+but a repair starts from a cell's text as the file holds it: the canonical frame has some
+cells changed already (a code given back the zeros a number cell lost, a decision's date cut
+off into its own column, a level inherited from a section), so the sheets' grids are read
+again and each mapped cell of a data row is looked up in them. Title, header and section rows,
+and the columns no catalogue column maps, are never touched.
+
+Each column's distinct values are repaired once (`map_distinct`), by the rules' repairs that
+apply to it, in their fixed order and to a fixed point (`rules.repairs.repair_text`).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import partial
+from pathlib import Path
+
+import pandas as pd
+
+from procaudit.catalogue.columns import ROW
+from procaudit.catalogue.text_columns import map_distinct
+from procaudit.core.changes import CellChange
+from procaudit.io import ReadOptions, read_catalogue
+from procaudit.io.csv_reader import read_csv_grid
+from procaudit.io.excel_reader import read_workbook
+from procaudit.io.grid import Grid
+from procaudit.io.read import Table
+from procaudit.rules import Repair, all_repairs
+from procaudit.rules.repairs import repair_text
+from procaudit.rules.selection import RuleSelection
+
+
+@dataclass(frozen=True)
+class RepairPlan:
+    changes: tuple[CellChange, ...]  # sorted by sheet order, row, column
+    skipped: tuple[str, ...] = ()  # notes on what was left alone
+
+
+def selected_repairs(selection: RuleSelection | None = None, unsafe: bool = False) -> list[Repair]:
+    """The repairs that run: those of the selected rules, the unsafe ones only if asked for."""
+    selection = selection or RuleSelection()
+    return [
+        repair
+        for repair in all_repairs()
+        if selection.allows(repair.rule_id) and (repair.safe or unsafe)
+    ]
+
+
+def plan_repairs(
+    path: str,
+    *,
+    read_options: ReadOptions | None = None,
+    selection: RuleSelection | None = None,
+    unsafe: bool = False,
+) -> RepairPlan:
+    """The changes `procaudit fix` makes to the file at `path` (which it never writes)."""
+    catalogue = read_catalogue(path, read_options)
+    repairs = selected_repairs(selection, unsafe)
+    if not repairs:
+        return RepairPlan(())
+    grids = _grids(path, catalogue.format)
+    order = {sheet: number for number, sheet in enumerate(grids)}
+    changes = [
+        change
+        for table in catalogue.tables
+        for change in _table_changes(path, table, grids[table.sheet], repairs)
+    ]
+    changes.sort(key=lambda c: (order[c.sheet], c.row, c.column))
+    return RepairPlan(tuple(changes))
+
+
+def _grids(path: str, kind: str) -> dict[str | None, Grid]:
+    """Every sheet's cells as read, by sheet name (None: a CSV file's one grid)."""
+    if kind == "csv":
+        grid, _ = read_csv_grid(Path(path))
+        return {None: grid}
+    return {grid.sheet: grid for grid in read_workbook(Path(path))}
+
+
+def _table_changes(path: str, table: Table, grid: Grid, repairs: list[Repair]) -> list[CellChange]:
+    # The grid row of each of the table's data rows: the user's row numbers are unique in a
+    # grid (Excel rows, or the CSV line a record starts on).
+    at = pd.Series(grid.rows.index, index=grid.rows.to_numpy())
+    rows = table.frame[ROW].to_numpy()
+    positions = at.loc[rows].to_numpy()
+    headers = table.header_map.headers
+    changes: list[CellChange] = []
+    for column, position in table.header_map.columns.items():
+        chain = [repair for repair in repairs if repair.applies_to(column)]
+        if not chain or position not in grid.cells:
+            continue
+        raw = grid.cells[position].iloc[positions].reset_index(drop=True)
+        raw = raw.map(lambda value: None if value is None or pd.isna(value) else str(value))
+        repaired = map_distinct(raw, partial(_repaired, chain=chain), dtype="object")
+        changed = repaired.notna()
+        for index in changed[changed].index:
+            after, rules = repaired[index]
+            changes.append(
+                CellChange(
+                    path=path,
+                    sheet=table.sheet,
+                    row=int(rows[index]),
+                    column=int(position),
+                    header=headers.get(column),
+                    before=raw[index],
+                    after=after,
+                    rules=tuple(rules),
+                    safe=all(_safe(rule, repairs) for rule in rules),
+                )
+            )
+    return changes
+
+
+def _repaired(text: str, chain: list[Repair]) -> tuple[str, tuple[str, ...]] | None:
+    """The repaired text and the rules that made it; None when nothing changes."""
+    after, rules = repair_text(text, chain)
+    return (after, rules) if rules and after != text else None
+
+
+def _safe(rule_id: str, repairs: list[Repair]) -> bool:
+    return next(repair.safe for repair in repairs if repair.rule_id == rule_id)

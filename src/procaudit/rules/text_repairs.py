@@ -1,0 +1,75 @@
+"""The repairs of what PA601-PA603 find in text cells: legacy-font text, text not in NFC,
+stray whitespace (`procaudit fix`, issue 18).
+
+Each repair changes exactly what its rule reports and returns None where the rule finds
+nothing, so a cell the rules accept is never rewritten: line breaks between agencies stay,
+and so do a cell's CRLF line ends. All three are safe; a legacy-font conversion is made only
+where it is certain (see `repair_legacy_font`).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from procaudit.rules.repairs import LEGACY_FONT, NFC, WHITESPACE, repairs
+from procaudit.rules.text_cells import INVISIBLE_CLASS, STRAY_WHITESPACE, ZERO_WIDTH
+from procaudit.vn.legacy_fonts import TCVN3, VNI, convert, detect_legacy, is_syllable
+
+# Words as legacy_fonts counts them: runs of anything but spaces, digits, ASCII punctuation.
+_WORD = re.compile(r"[^\s0-9!-/:-@\[-`{-~]+")
+
+
+@repairs("PA601", safe=True, stage=LEGACY_FONT)
+def repair_legacy_font(text: str) -> str | None:
+    """The Unicode text of a cell typed in a TCVN3 or VNI font, when the conversion is
+    certain: every word it changes becomes a Vietnamese syllable, and the other font does not
+    read the cell as well. PA601 reports a cell when most of its words convert; the rest is
+    left to a person (its finding stays)."""
+    encoding = detect_legacy(text)
+    if encoding is None:
+        return None
+    converted = convert(text, encoding)
+    other = VNI if encoding == TCVN3 else TCVN3
+    if not _all_syllables(text, converted) or _all_syllables(text, convert(text, other)):
+        return None
+    return converted
+
+
+def _all_syllables(text: str, converted: str) -> bool:
+    """Whether the conversion changes some word and every word it changes is a syllable."""
+    before, after = _WORD.findall(text), _WORD.findall(converted)
+    if len(before) != len(after):
+        return False
+    changed = [new for old, new in zip(before, after, strict=True) if old != new]
+    return bool(changed) and all(is_syllable(word) for word in changed)
+
+
+@repairs("PA602", safe=True, stage=NFC)
+def repair_nfc(text: str) -> str | None:
+    """The cell in Unicode NFC; None when it is already."""
+    return None if unicodedata.is_normalized("NFC", text) else unicodedata.normalize("NFC", text)
+
+
+_ZERO_WIDTH_CHARS = re.compile(f"[{ZERO_WIDTH}]")
+_VISIBLE_SPACES = re.compile(f"[{INVISIBLE_CLASS.replace(ZERO_WIDTH, '')}]")
+_LINE_BREAK = re.compile(r"\r\n|\r|\n")
+_SPACES = re.compile(" +")
+
+
+# Spaces around a code are PA101's, whose repair strips them.
+@repairs("PA603", safe=True, stage=WHITESPACE, skip=("code",))
+def repair_whitespace(text: str) -> str | None:
+    """The cell without what PA603 finds: zero-width characters dropped, tabs and unusual
+    spaces made plain ones, single spaces, no space at the ends of a line, no blank line. A
+    lone carriage return is a line break; CRLF line ends stay CRLF. None when PA603 finds
+    nothing, or when nothing but whitespace would be left."""
+    if not STRAY_WHITESPACE.search(text):
+        return None
+    plain = _VISIBLE_SPACES.sub(" ", _ZERO_WIDTH_CHARS.sub("", text))
+    lines = [_SPACES.sub(" ", line).strip(" ") for line in _LINE_BREAK.split(plain)]
+    kept = [line for line in lines if line]
+    if not kept:
+        return None
+    crlf = "\r\n" in text and not re.search(r"\r(?!\n)|(?<!\r)\n", text)
+    return ("\r\n" if crlf else "\n").join(kept)

@@ -1,0 +1,130 @@
+"""`plan_repairs` on the Lào Cai sample: the changes `procaudit fix` makes, at the cells and
+rows `procaudit check` reports, and none of the repaired defects left after them (issue 18)."""
+
+from __future__ import annotations
+
+import csv
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+from conftest import SAMPLES
+from procaudit.core.changes import CellChange
+from procaudit.engine.audit import audit
+from procaudit.engine.repairs import plan_repairs
+from procaudit.rules.selection import RuleSelection
+
+XLSX = str(SAMPLES / "catalogue-lao-cai.xlsx")
+CSV = str(SAMPLES / "catalogue-lao-cai.csv")
+SAFE = {"PA601": 1, "PA602": 1, "PA603": 1, "PA402": 1}
+SHEET = "Danh mục TTHC"
+
+
+def _by_rule(changes: tuple[CellChange, ...]) -> Counter[str]:
+    return Counter(rule for change in changes for rule in change.rules)
+
+
+@pytest.mark.parametrize("path", [XLSX, CSV])
+def test_safe_repairs_of_the_sample(path: str) -> None:
+    plan = plan_repairs(path)
+    assert _by_rule(plan.changes) == SAFE
+    assert all(change.safe for change in plan.changes)
+    sheet = SHEET if path == XLSX else None
+    pairs = {(c.sheet, c.row, c.cell, c.before, c.after) for c in plan.changes}
+    assert (sheet, 14, "C14", "§¨ng ký chÊm døt gi¸m hé", "Đăng ký chấm dứt giám hộ") in pairs
+    assert (sheet, 29, "L29", "1890/QD-UBND", "1890/QĐ-UBND") in pairs
+    assert (sheet, 68, "C68", "ĐĂNG KÝ  GIÁM HỘ.", "ĐĂNG KÝ GIÁM HỘ.") in pairs
+
+
+@pytest.mark.parametrize("path", [XLSX, CSV])
+def test_unsafe_repairs_need_asking_for(path: str) -> None:
+    plan = plan_repairs(path, unsafe=True)
+    assert _by_rule(plan.changes) == {**SAFE, "PA101": 4}
+    codes = {(c.row, c.before, c.after) for c in plan.changes if c.rules == ("PA101",)}
+    assert codes == {
+        (37, "1.00123", "1.001230"),  # a number cell's lost zero (text in the CSV)
+        (86, "01.001234", "1.001234"),
+        (108, "1,001234", "1.001234"),
+        (117, "1.0O1234", "1.001234"),
+    }
+    assert not any(c.safe for c in plan.changes if "PA101" in c.rules)
+    # Sorted by sheet, row, column.
+    assert [c.row for c in plan.changes] == sorted(c.row for c in plan.changes)
+
+
+def test_the_changes_are_at_the_rows_check_reports() -> None:
+    plan = plan_repairs(XLSX, unsafe=True)
+    reported = {(f.rule, f.row) for f in audit([XLSX]).findings}
+    planned = {(rule, c.row) for c in plan.changes for rule in c.rules}
+    assert planned <= reported
+
+
+def test_select_and_ignore() -> None:
+    only_text = plan_repairs(XLSX, selection=RuleSelection(select=("PA6",)), unsafe=True)
+    assert _by_rule(only_text.changes) == {"PA601": 1, "PA602": 1, "PA603": 1}
+    ignored = plan_repairs(XLSX, selection=RuleSelection(ignore=("PA603", "PA4")))
+    assert _by_rule(ignored.changes) == {"PA601": 1, "PA602": 1}
+    assert plan_repairs(XLSX, selection=RuleSelection(select=("PA2",))).changes == ()
+
+
+def _records(path: str) -> tuple[list[list[str]], dict[int, int]]:
+    """The CSV's records, and the record starting on each line (a record's row)."""
+    with open(path, encoding="utf-8-sig", newline="") as source:
+        reader = csv.reader(source)
+        records, starts, line = [], {}, 1
+        for record in reader:
+            starts[line] = len(records)
+            records.append(record)
+            line = reader.line_num + 1
+    return records, starts
+
+
+def _applied(path: str, changes: tuple[CellChange, ...], target: Path) -> Path:
+    """A copy of the CSV `path` with the changes made, value by value (io/patch.py writes
+    the real copies)."""
+    records, starts = _records(path)
+    for change in changes:
+        record = records[starts[change.row]]
+        assert record[change.column] == change.before
+        record[change.column] = change.after
+    with open(target, "w", encoding="utf-8", newline="") as copy:
+        csv.writer(copy, lineterminator="\n").writerows(records)
+    return target
+
+
+def _round_trip(path: str, tmp_path: Path) -> None:
+    """The plan's changes made, the repaired defects are gone, the plan of the copy is empty,
+    and the findings of the records no change touched stay. (A blank line removed inside a
+    cell moves the lines of the records under it: records are compared, not lines.)"""
+    plan = plan_repairs(path, unsafe=True)
+    fixed = str(_applied(path, plan.changes, tmp_path / "fixed.csv"))
+    assert plan_repairs(fixed, unsafe=True).changes == ()  # idempotent
+    record_before, record_after = _records(path)[1], _records(fixed)[1]
+    repaired = {(rule, record_before[c.row]) for c in plan.changes for rule in c.rules}
+    touched = {record_before[c.row] for c in plan.changes}
+    before = {
+        (f.rule, record_before[f.row], f.column)
+        for f in audit([path], every_row=True).findings
+        if f.row is not None
+    }
+    after = {
+        (f.rule, record_after[f.row], f.column)
+        for f in audit([fixed], every_row=True).findings
+        if f.row is not None
+    }
+    assert not {(rule, record) for rule, record, _ in after} & repaired
+    assert {f for f in before if f[1] not in touched} <= after
+
+
+def test_the_repaired_defects_are_gone_and_nothing_else_moves(tmp_path: Path) -> None:
+    _round_trip(CSV, tmp_path)
+
+
+def test_on_the_portal_export(real_data: Path, tmp_path: Path) -> None:
+    path = str(real_data / "national-portal-2026" / "procedure-details.csv")
+    plan = plan_repairs(path)
+    assert _by_rule(plan.changes) == {"PA603": 541, "PA602": 100, "PA402": 35}
+    pairs = {(c.cell, c.before, c.after) for c in plan.changes}
+    assert ("D3814", "QĐ2338-BTP", "2338/QĐ-BTP") in pairs
+    _round_trip(path, tmp_path)

@@ -1,0 +1,117 @@
+"""The repairs of `procaudit fix` (issue 18): a table of cases per repair, each checked
+against its rule (the rule finds the cell before, not after), and idempotence."""
+
+from __future__ import annotations
+
+import unicodedata
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from conftest import hits_of
+from procaudit.rules import all_repairs, get_repair
+from procaudit.rules.repairs import repair_text
+from procaudit.vn.legacy_fonts import TCVN3, VNI, encode
+
+NAME = "Đăng ký khai sinh"
+# A row every rule accepts but for the cell of a case.
+ROW = {"code": "1.000001", "name": "Cấp giấy phép xây dựng", "decision_no": "1890/QĐ-UBND"}
+
+CASES = [
+    # (rule, column, the cell, what the repair writes; None: nothing)
+    ("PA601", "name", encode(NAME, TCVN3), NAME),
+    ("PA601", "name", encode(NAME, VNI), NAME),
+    ("PA601", "name", "B¶o Th¾ng", "Bảo Thắng"),
+    ("PA601", "name", NAME, None),
+    ("PA601", "name", "Müller GmbH", None),
+    ("PA602", "name", unicodedata.normalize("NFD", NAME), NAME),
+    ("PA602", "name", NAME, None),
+    ("PA603", "name", " Đăng ký  khai sinh ", NAME),
+    ("PA603", "name", "Đăng ký\tkhai\xa0sinh", NAME),
+    ("PA603", "name", "\ufeffĐăng ký\u200b khai sinh", NAME),
+    ("PA603", "name", "Sở Tư pháp \n\nUBND cấp xã", "Sở Tư pháp\nUBND cấp xã"),
+    ("PA603", "name", "Sở Tư pháp \r\nUBND cấp xã", "Sở Tư pháp\r\nUBND cấp xã"),
+    ("PA603", "name", "Sở Tư pháp\rUBND cấp xã", "Sở Tư pháp\nUBND cấp xã"),
+    ("PA603", "name", "Sở Tư pháp\nUBND cấp xã", None),  # a line break between agencies
+    ("PA603", "name", "Sở Tư pháp\r\nUBND cấp xã", None),  # and a Windows one
+    ("PA603", "name", NAME, None),
+    ("PA604", "name", "Cấp lại thẻ &#40;do mất&#41;", "Cấp lại thẻ (do mất)"),
+    ("PA604", "name", "Sở Tài nguyên &amp; Môi trường", "Sở Tài nguyên & Môi trường"),
+    ("PA604", "name", "Thẻ&nbsp;bảo hiểm", "Thẻ bảo hiểm"),
+    ("PA604", "name", "Thẻ &amp;#40;mới&amp;#41;", "Thẻ (mới)"),  # escaped twice
+    ("PA604", "name", "Sở TT&TT Lào Cai", None),
+    ("PA604", "name", "Sở TT&TT &amp; Sở Nội vụ", "Sở TT&TT & Sở Nội vụ"),
+    ("PA402", "decision_no", "1890/QD-UBND", "1890/QĐ-UBND"),
+    ("PA402", "decision_no", "Quyết định số 6225/QĐ-BQP", "6225/QĐ-BQP"),
+    ("PA402", "decision_no", "Số: 64/QĐ-NHNN", "64/QĐ-NHNN"),
+    ("PA402", "decision_no", "3980 /QĐ-BQP", "3980/QĐ-BQP"),
+    ("PA402", "decision_no", "1521/QĐ-UBND.", "1521/QĐ-UBND"),
+    ("PA402", "decision_no", "1890/QD-UBND ngày 15/8/2025", "1890/QĐ-UBND ngày 15/8/2025"),
+    ("PA402", "decision_no", "Thay thế Quyết định số 123/QĐ-UBND", None),  # a person decides
+    ("PA402", "decision_no", "Quyết định số 4777", None),  # no issuer to recover
+    ("PA402", "decision_no", "QĐ/0001-BCA", None),
+    ("PA402", "decision_no", "1890/QĐ-UBND", None),
+    ("PA101", "code", "1,003980", "1.003980"),
+    ("PA101", "code", "1.0O1234", "1.001234"),
+    ("PA101", "code", "01.001234", "1.001234"),
+    ("PA101", "code", "1.00398", "1.003980"),  # a number cell's lost zero
+    ("PA101", "code", "2000648", "2.000648"),  # a number cell's lost dot
+    ("PA101", "code", "1.001234", None),
+    ("PA101", "code", "chưa có", None),
+]
+
+
+@pytest.mark.parametrize(("rule", "column", "before", "after"), CASES)
+def test_repair(rule: str, column: str, before: str, after: str | None) -> None:
+    repair = get_repair(rule)
+    assert repair is not None and repair.applies_to(column)
+    assert repair.function(before) == after
+    if after is not None:  # the rule finds the cell, and finds nothing in its repair
+        assert (2, column) in hits_of(rule, [{**ROW, column: before}])
+        assert (2, column) not in hits_of(rule, [{**ROW, column: after}])
+
+
+def test_which_rules_repair_and_how_safely() -> None:
+    found = {repair.rule_id: repair.safe for repair in all_repairs()}
+    safe = {"PA601": True, "PA602": True, "PA603": True, "PA604": True, "PA402": True}
+    assert found == {**safe, "PA101": False}
+    # Legacy font, NFC, references, whitespace, then the repairs of one column.
+    assert [r.rule_id for r in all_repairs()][:4] == ["PA601", "PA602", "PA604", "PA603"]
+
+
+def test_whitespace_is_not_cleaned_in_codes() -> None:
+    """Spaces around a code are PA101's: its repair strips them (an unsafe fix)."""
+    assert not get_repair("PA603").applies_to("code")  # type: ignore[union-attr]
+    assert get_repair("PA101").function(" 1.001234 ") == "1.001234"  # type: ignore[union-attr]
+
+
+def test_repairs_run_in_order_to_a_fixed_point() -> None:
+    legacy = " " + encode(NAME, TCVN3) + "  &amp;#40;"
+    assert repair_text(legacy, all_repairs()) == (NAME + " (", ("PA601", "PA604", "PA603"))
+    assert repair_text(NAME, all_repairs()) == (NAME, ())
+
+
+# --- Idempotence ------------------------------------------------------------------------------
+# Pieces of the cells the repairs work on, joined at random.
+_PIECES = [" ", "\n", "\r", "\t", "\xa0", "\u200b", "\ufeff", "\u2003", "a", "B", "ế", "e\u0301"]
+_PIECES += ["&", "#", ";", "amp", "&#40;", "&nbsp;", "Đ", "Q", "/", "-", ".", ",", "1", "0"]
+_PIECES += ["¶", "¾", "Th", "ñ", "aø", "QD", "QĐ-UBND", "Số: ", "Quyết định số ", " ngày 1/2/2025"]
+_TEXT = st.lists(st.sampled_from(_PIECES), max_size=10).map("".join)
+
+
+@settings(max_examples=400, deadline=None)
+@given(_TEXT)
+def test_every_repair_is_idempotent(text: str) -> None:
+    for repair in all_repairs():
+        once = repair.function(text)
+        if once is not None:
+            assert repair.function(once) in (None, once), repair.rule_id
+
+
+@settings(max_examples=300, deadline=None)
+@given(_TEXT, st.sampled_from(["name", "code", "decision_no"]))
+def test_the_chain_is_idempotent(text: str, column: str) -> None:
+    chain = [repair for repair in all_repairs() if repair.applies_to(column)]
+    fixed, _ = repair_text(text, chain)
+    assert repair_text(fixed, chain) == (fixed, ())
