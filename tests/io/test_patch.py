@@ -379,7 +379,9 @@ def test_the_copy_is_never_written_over_the_source(tmp_path: Path) -> None:
     assert source.read_bytes() == b"a,b\n1,x\n"
 
 
-@pytest.mark.parametrize(("name", "target"), [("in.xlsx", "out.csv"), ("in.csv", "out.xlsx")])
+@pytest.mark.parametrize(
+    ("name", "target"), [("in.xlsx", "out.csv"), ("in.xlsm", "out.xlsx"), ("in.csv", "out.xlsx")]
+)
 def test_a_copy_in_another_format_is_refused(tmp_path: Path, name: str, target: str) -> None:
     source = tmp_path / name
     source.write_bytes(b"")

@@ -8,7 +8,7 @@ its reason rather than written over, so that the copy never loses what the offic
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from procaudit.core.changes import CellChange
@@ -99,11 +99,10 @@ class Outcome:
         notes: Sequence[str] = (),
     ) -> PatchResult:
         """The result, written and skipped changes both in the order they were given."""
-        position: dict[int, int] = {id(change): index for index, change in enumerate(order)}
-        key: Callable[[CellChange], int] = lambda change: position.get(id(change), 0)  # noqa: E731
+        position = {id(change): index for index, change in enumerate(order)}
         return PatchResult(
-            written=tuple(sorted(self.written, key=key)),
-            skipped=tuple(sorted(self.skipped, key=lambda pair: key(pair[0]))),
+            written=tuple(sorted(self.written, key=lambda change: position[id(change)])),
+            skipped=tuple(sorted(self.skipped, key=lambda pair: position[id(pair[0])])),
             converted_from=converted_from,
             notes=tuple(notes),
         )

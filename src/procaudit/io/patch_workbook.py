@@ -75,7 +75,11 @@ def write_workbook_copy(source: Path, changes: Sequence[CellChange], target: Pat
         set_text(cell, change.after)
         outcome.written.append(change)
     buffer = io.BytesIO()
-    workbook.save(buffer)
+    try:
+        workbook.save(buffer)
+    finally:
+        if workbook.vba_archive is not None:  # the macros' zip, open since loading
+            workbook.vba_archive.close()
     body = buffer.getvalue()
     notes = lost_parts(source.read_bytes(), body)
     write_atomically(target, lambda stream: stream.write(body))
