@@ -1,0 +1,79 @@
+"""Write a repaired copy of a catalogue file, keeping the file as the official made it.
+
+`write_repaired` takes the changes `procaudit fix` planned (core/changes.py) and writes
+them into a copy: a workbook keeps its styles, merged cells, widths, comments, validation,
+other sheets and formulas (patch_workbook.py); xls, xlsb and ods become xlsx with the same
+sheets and values (patch_convert.py); a CSV keeps its encoding, delimiter, quoting and line
+ends (patch_csv.py). A change is applied only to a cell that still holds the text it was
+planned from, and never to a formula; the others come back in `PatchResult.skipped` with
+their reason. The source is never modified, and the copy is written atomically.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+
+from procaudit.core.changes import CellChange
+from procaudit.core.errors import UsageError
+from procaudit.core.i18n import t
+from procaudit.io.patch_cells import PatchResult
+from procaudit.io.patch_convert import write_converted_copy
+from procaudit.io.patch_csv import write_csv_copy
+from procaudit.io.patch_workbook import write_workbook_copy
+from procaudit.io.read import CSV_SUFFIXES
+
+__all__ = ["PatchResult", "write_repaired"]
+
+_KEPT_FORMATS = frozenset({".xlsx", ".xlsm"})  # written back in their own format
+_CONVERTED = frozenset({".xls", ".xlsb", ".ods"})  # written as xlsx
+
+
+def write_repaired(source: Path, changes: Sequence[CellChange], target: Path) -> PatchResult:
+    """Write `source` with `changes` applied to `target`; `source` is never touched."""
+    source, target = Path(source), Path(target)
+    suffix, wanted = source.suffix.lower(), target.suffix.lower()
+    _check_target(source, target, suffix, wanted)
+    if suffix in CSV_SUFFIXES:
+        return write_csv_copy(source, changes, target)
+    if suffix in _KEPT_FORMATS:
+        return write_workbook_copy(source, changes, target)
+    return write_converted_copy(source, changes, target)
+
+
+def _check_target(source: Path, target: Path, suffix: str, wanted: str) -> None:
+    if target.resolve() == source.resolve():
+        raise UsageError(
+            t(
+                "the repaired copy of {source} cannot be written over it: name another file",
+                "không thể ghi bản sửa của {source} đè lên chính tệp đó: hãy chọn tệp khác",
+                source=source,
+            )
+        )
+    if suffix in CSV_SUFFIXES:
+        fits = wanted in CSV_SUFFIXES
+        expected = suffix
+    elif suffix in _KEPT_FORMATS:
+        fits = wanted == suffix
+        expected = suffix
+    elif suffix in _CONVERTED:
+        fits = wanted == ".xlsx"
+        expected = ".xlsx"
+    else:
+        raise UsageError(
+            t(
+                "procaudit cannot write a repaired copy of a {suffix} file",
+                "procaudit không ghi được bản sửa của tệp {suffix}",
+                suffix=suffix or source.name,
+            )
+        )
+    if not fits:
+        raise UsageError(
+            t(
+                "the repaired copy of {source} must be a {expected} file, not {target}",
+                "bản sửa của {source} phải là tệp {expected}, không phải {target}",
+                source=source,
+                expected=expected,
+                target=target,
+            )
+        )

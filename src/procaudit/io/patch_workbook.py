@@ -1,0 +1,155 @@
+"""Write a repaired copy of an xlsx or xlsm workbook: only the repaired cells change.
+
+openpyxl loads the whole workbook (not read-only, which would drop the styles) and saves it
+with its styles, merged cells, widths, heights, comments, data validation, other sheets,
+defined names, freeze panes and, for xlsm, its macros. It cannot keep everything (shapes and
+text boxes, slicers, threaded comments, some charts and pictures): the parts of the copy
+are counted against the original's, and what went missing is said in a note, never lost
+without a word.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+import warnings
+import zipfile
+from collections.abc import Sequence
+from pathlib import Path
+
+from openpyxl import load_workbook
+from openpyxl.cell.cell import Cell, MergedCell
+from openpyxl.cell.rich_text import CellRichText
+from openpyxl.worksheet.formula import ArrayFormula, DataTableFormula
+
+from procaudit.core.atomic import write_atomically
+from procaudit.core.changes import CellChange
+from procaudit.core.i18n import t
+from procaudit.io.grid import cell_text
+from procaudit.io.patch_cells import (
+    Outcome,
+    PatchResult,
+    changed_since,
+    formula_cell,
+    no_such_sheet,
+)
+
+TEXT_FORMAT = "@"  # Excel's "Text" number format: what a code that was a number becomes
+
+# What openpyxl may drop, by the parts of the zip that hold it: (English, Vietnamese, pattern
+# of the part's name, or of an element inside the drawings for shapes).
+_KEPT_PARTS = (
+    ("charts", "biểu đồ", re.compile(r"xl/charts/chart\d*\.xml")),
+    ("pictures", "hình ảnh", re.compile(r"xl/media/")),
+    ("pivot tables", "bảng tổng hợp (pivot)", re.compile(r"xl/pivotTables/")),
+    ("slicers", "slicer", re.compile(r"xl/slicers/")),
+    ("timelines", "timeline", re.compile(r"xl/timelines/")),
+    ("threaded comments", "chuỗi bình luận", re.compile(r"xl/threadedComments/")),
+    ("tables", "bảng (table)", re.compile(r"xl/tables/")),
+    ("form controls", "điều khiển biểu mẫu", re.compile(r"xl/(?:activeX|ctrlProps)/")),
+    ("external links", "liên kết ngoài", re.compile(r"xl/externalLinks/externalLink")),
+    ("macros", "macro", re.compile(r"xl/vbaProject\.bin")),
+)
+_SHAPE = re.compile(rb"<(?:\w+:)?sp[ >]")  # a shape or text box in a drawing part
+_DRAWING = re.compile(r"xl/drawings/drawing\d*\.xml")
+
+
+def write_workbook_copy(source: Path, changes: Sequence[CellChange], target: Path) -> PatchResult:
+    macros = source.suffix.lower() == ".xlsm"
+    with warnings.catch_warnings():  # openpyxl warns of each extension it does not read
+        warnings.simplefilter("ignore")
+        workbook = load_workbook(source, keep_vba=macros, keep_links=True, rich_text=True)
+    outcome = Outcome()
+    for change in changes:
+        if not outcome.claim(change):
+            continue
+        if change.sheet is None or change.sheet not in workbook.sheetnames:
+            outcome.skip(change, no_such_sheet(change.sheet))
+            continue
+        cell = workbook[change.sheet].cell(row=change.row, column=change.column + 1)
+        reason = _why_not(cell, change)
+        if reason is not None:
+            outcome.skip(change, reason)
+            continue
+        assert isinstance(cell, Cell)  # a merged cell's text is empty: _why_not said so
+        set_text(cell, change.after)
+        outcome.written.append(change)
+    buffer = io.BytesIO()
+    try:
+        workbook.save(buffer)
+    finally:
+        if workbook.vba_archive is not None:  # the macros' zip, open since loading
+            workbook.vba_archive.close()
+    body = buffer.getvalue()
+    notes = lost_parts(source.read_bytes(), body)
+    write_atomically(target, lambda stream: stream.write(body))
+    return outcome.result(changes, notes=notes)
+
+
+def _why_not(cell: Cell | MergedCell, change: CellChange) -> str | None:
+    value = cell.value
+    if cell.data_type == "f" or isinstance(value, ArrayFormula | DataTableFormula):
+        return formula_cell()
+    current = shown_text(value)
+    if isinstance(cell, MergedCell) or current != change.before:
+        return changed_since(current)
+    return None
+
+
+def shown_text(value: object) -> str:
+    """A cell's value as the readers give it (grid.cell_text), "" for an empty one."""
+    if isinstance(value, CellRichText):
+        value = str(value)
+    return cell_text(value) or ""
+
+
+def set_text(cell: Cell, text: str) -> None:
+    """Give a cell the repaired text, as text: a number that becomes a code is formatted as
+    text, so that Excel keeps its zeros; text starting with "=" stays text, not a formula."""
+    was_number = isinstance(cell.value, int | float) and not isinstance(cell.value, bool)
+    cell.value = text
+    cell.data_type = "s"
+    if was_number:
+        cell.number_format = TEXT_FORMAT
+
+
+def lost_parts(original: bytes, copy: bytes) -> list[str]:
+    """A note for each kind of content the copy holds less of than the original."""
+    before, after = _inventory(original), _inventory(copy)
+    notes = []
+    for (english, vietnamese), count in before.items():
+        kept = after.get((english, vietnamese), 0)
+        if kept < count:
+            notes.append(
+                t(
+                    "the copy could not keep {lost} of the original's {count} {what} "
+                    "(openpyxl does not write them); the cells are repaired, the rest is "
+                    "as it was",
+                    "bản sao không giữ được {lost} trong số {count} {what_vi} của tệp gốc "
+                    "(openpyxl không ghi được); các ô đã được sửa, phần còn lại giữ nguyên",
+                    lost=count - kept,
+                    count=count,
+                    what=english,
+                    what_vi=vietnamese,
+                )
+            )
+    return notes
+
+
+def _inventory(workbook: bytes) -> dict[tuple[str, str], int]:
+    counts: dict[tuple[str, str], int] = {}
+    try:
+        with zipfile.ZipFile(io.BytesIO(workbook)) as archive:
+            for name in archive.namelist():
+                for english, vietnamese, pattern in _KEPT_PARTS:
+                    if pattern.match(name):
+                        key = (english, vietnamese)
+                        counts[key] = counts.get(key, 0) + 1
+                if _DRAWING.fullmatch(name):
+                    shapes = len(_SHAPE.findall(archive.read(name)))
+                    if shapes:
+                        key = ("shapes and text boxes", "hình vẽ và hộp văn bản")
+                        counts[key] = counts.get(key, 0) + shapes
+    except (zipfile.BadZipFile, OSError):
+        return counts
+    return counts

@@ -1,0 +1,390 @@
+"""The repaired copy keeps the file as the official made it: only the changed cells differ.
+
+Workbooks are compared with openpyxl cell by cell and by their layout (merges, widths,
+heights, comments, validation, other sheets); CSV files byte by byte against the file as it
+would have been saved with the repaired text.
+"""
+
+from __future__ import annotations
+
+import codecs
+import importlib.util
+import io
+import sys
+import unicodedata
+import zipfile
+from pathlib import Path
+from types import ModuleType
+
+import openpyxl
+import pytest
+from openpyxl.comments import Comment
+from openpyxl.styles import Font
+from openpyxl.worksheet.datavalidation import DataValidation
+
+from conftest import LAYOUTS
+from procaudit.core.changes import CellChange
+from procaudit.core.errors import UsageError
+from procaudit.io.csv_reader import read_csv_grid
+from procaudit.io.excel_reader import read_workbook
+from procaudit.io.patch import PatchResult, write_repaired
+from procaudit.io.patch_workbook import lost_parts
+
+
+def change(
+    row: int,
+    column: int,
+    before: str,
+    after: str,
+    sheet: str | None = None,
+    path: str = "f",
+) -> CellChange:
+    return CellChange(path, sheet, row, column, None, before, after, ("R",), True)
+
+
+# --- workbooks ------------------------------------------------------------------------------
+
+SHEET, OTHER = "Danh mục", "Ghi chú"
+
+
+def _workbook(path: Path) -> Path:
+    """A catalogue sheet as an official lays it out, and a second sheet."""
+    workbook = openpyxl.Workbook()
+    sheet = workbook.active
+    assert sheet is not None
+    sheet.title = SHEET
+    sheet["A1"] = "DANH MỤC THỦ TỤC HÀNH CHÍNH"
+    sheet.merge_cells("A1:D1")
+    for column, header in enumerate(("Mã", "Tên thủ tục", "Số quyết định", "Độ dài"), 1):
+        sheet.cell(row=2, column=column, value=header).font = Font(bold=True)
+    sheet.append(["1.001", "Cấp  giấy phép", "QD 12/2024", "=LEN(B3)"])
+    sheet.append([1.1, "Đăng ký  khai sinh", "Số: 15/QĐ-UBND", 7])
+    sheet.column_dimensions["B"].width = 48
+    sheet.column_dimensions["C"].width = 22.5
+    sheet.row_dimensions[2].height = 30
+    sheet["B3"].comment = Comment("Kiểm tra lại", "Chuyên viên")
+    validation = DataValidation(type="list", formula1='"Cấp tỉnh,Cấp xã"')
+    validation.add("E3:E40")
+    sheet.add_data_validation(validation)
+    sheet.freeze_panes = "A3"
+    other = workbook.create_sheet(OTHER)
+    other.append(["Ghi chú", "Người lập"])
+    other.append(["Theo Quyết định 1890/QĐ-UBND", "Nguyễn Văn A"])
+    workbook.save(path)
+    return path
+
+
+def _cells(path: Path) -> dict[tuple[str, str], tuple[object, str]]:
+    workbook = openpyxl.load_workbook(path)
+    return {
+        (sheet.title, cell.coordinate): (cell.value, cell.number_format)
+        for sheet in workbook.worksheets
+        for row in sheet.iter_rows()
+        for cell in row
+        if cell.value is not None
+    }
+
+
+def test_a_workbook_keeps_its_layout_and_only_the_changed_cells_differ(tmp_path: Path) -> None:
+    source = _workbook(tmp_path / "in.xlsx")
+    original = source.read_bytes()
+    changes = [
+        change(3, 1, "Cấp  giấy phép", "Cấp giấy phép", SHEET),
+        change(3, 2, "QD 12/2024", "QĐ 12/2024", SHEET),
+        change(4, 0, "1.1", "1.10", SHEET),  # a code stored as a number, its zero given back
+    ]
+    result = write_repaired(source, changes, tmp_path / "out.xlsx")
+
+    assert result == PatchResult(tuple(changes), (), None, ())
+    assert source.read_bytes() == original
+    before, after = _cells(source), _cells(tmp_path / "out.xlsx")
+    differing = {key for key in before.keys() | after.keys() if before.get(key) != after.get(key)}
+    assert differing == {(SHEET, "B3"), (SHEET, "C3"), (SHEET, "A4")}
+    assert after[SHEET, "B3"] == ("Cấp giấy phép", "General")
+    assert after[SHEET, "C3"] == ("QĐ 12/2024", "General")
+    assert after[SHEET, "A4"] == ("1.10", "@")  # text now, formatted as text
+
+    copy = openpyxl.load_workbook(tmp_path / "out.xlsx")[SHEET]
+    assert [str(merged) for merged in copy.merged_cells.ranges] == ["A1:D1"]
+    assert copy["A2"].font.bold and copy["D2"].font.bold
+    assert copy.column_dimensions["B"].width == 48
+    assert copy.column_dimensions["C"].width == 22.5
+    assert copy.row_dimensions[2].height == 30
+    assert copy["B3"].comment is not None and copy["B3"].comment.text == "Kiểm tra lại"
+    assert [str(v.sqref) for v in copy.data_validations.dataValidation] == ["E3:E40"]
+    assert copy.freeze_panes == "A3"
+    assert copy["D3"].value == "=LEN(B3)"
+
+
+def test_a_formula_and_a_cell_changed_since_the_plan_are_skipped(tmp_path: Path) -> None:
+    source = _workbook(tmp_path / "in.xlsx")
+    formula = change(3, 3, "", "14", SHEET)
+    stale = change(4, 1, "Đăng ký khai sinh", "Đăng ký khai sinh.", SHEET)
+    gone = change(2, 0, "Mã", "MÃ", "Trang khác")
+    twice = [change(3, 2, "QD 12/2024", "QĐ 12/2024", SHEET)] * 2
+    result = write_repaired(source, [formula, stale, gone, *twice], tmp_path / "out.xlsx")
+
+    assert result.written == (twice[0],)
+    reasons = {id(skipped): reason for skipped, reason in result.skipped}
+    assert "formula" in reasons[id(formula)]
+    assert "Đăng ký  khai sinh" in reasons[id(stale)]  # what the cell holds now
+    assert "Trang khác" in reasons[id(gone)]
+    assert len(result.skipped) == 4  # the second change of C3 too
+    after = _cells(tmp_path / "out.xlsx")
+    assert after[SHEET, "D3"] == ("=LEN(B3)", "General")
+    assert after[SHEET, "B4"][0] == "Đăng ký  khai sinh"
+
+
+def test_a_workbook_without_changes_keeps_every_cell(tmp_path: Path) -> None:
+    source = _workbook(tmp_path / "in.xlsx")
+    result = write_repaired(source, [], tmp_path / "out.xlsx")
+    assert result == PatchResult((), (), None, ())
+    assert _cells(tmp_path / "out.xlsx") == _cells(source)
+
+
+def test_text_starting_with_an_equals_sign_stays_text(tmp_path: Path) -> None:
+    source = _workbook(tmp_path / "in.xlsx")
+    write_repaired(source, [change(4, 2, "Số: 15/QĐ-UBND", "=15", SHEET)], tmp_path / "o.xlsx")
+    cell = openpyxl.load_workbook(tmp_path / "o.xlsx")[SHEET]["C4"]
+    assert (cell.value, cell.data_type) == ("=15", "s")
+
+
+def _zip(*names: str, drawing: bytes = b"") -> bytes:
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        for name in names:
+            archive.writestr(name, drawing if "drawings/" in name else b"")
+    return buffer.getvalue()
+
+
+def test_what_openpyxl_drops_is_said_in_a_note() -> None:
+    shape = b"<xdr:wsDr><xdr:twoCellAnchor><xdr:sp><xdr:txBody/></xdr:sp></xdr:twoCellAnchor>"
+    original = _zip(
+        "xl/charts/chart1.xml",
+        "xl/charts/chart2.xml",
+        "xl/slicers/slicer1.xml",
+        "xl/drawings/drawing1.xml",
+        drawing=shape,
+    )
+    copy = _zip("xl/charts/chart1.xml", "xl/drawings/drawing1.xml", drawing=b"<xdr:wsDr/>")
+    notes = lost_parts(original, copy)
+    assert len(notes) == 3
+    assert "1 of the original's 2 charts" in notes[0]
+    assert "slicers" in notes[1] and "shapes and text boxes" in notes[2]
+    assert lost_parts(original, original) == []
+
+
+# --- xls and ods, written as xlsx ----------------------------------------------------------
+
+
+def _make_layouts() -> ModuleType:
+    spec = importlib.util.spec_from_file_location("make_layouts", LAYOUTS / "make_layouts.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module  # dataclasses look their module up
+    spec.loader.exec_module(module)
+    return module
+
+
+def _grid_texts(path: Path) -> dict[tuple[str | None, int, int], str]:
+    texts = {}
+    for grid in read_workbook(path):
+        for (index, column), value in grid.cells.stack().items():
+            texts[grid.sheet, int(grid.rows[index]), int(column)] = str(value)
+    return texts
+
+
+@pytest.mark.parametrize(("suffix", "writer"), [(".xls", "xlwt"), (".ods", "odf")])
+def test_xls_and_ods_come_back_as_xlsx_with_their_values(
+    tmp_path: Path, suffix: str, writer: str
+) -> None:
+    pytest.importorskip(writer, reason=f"{writer} is not installed to write {suffix}")
+    layouts = _make_layouts()
+    source = tmp_path / f"annex{suffix}"
+    write = layouts.write_xls if suffix == ".xls" else layouts.write_ods
+    write(source, layouts.several_sheets())
+    texts = _grid_texts(source)
+    sheet, row, column = next(key for key, text in texts.items() if "  " not in text)
+    repaired = change(row, column, texts[sheet, row, column], "SỬA", sheet)
+
+    result = write_repaired(source, [repaired], tmp_path / "out.xlsx")
+
+    assert result.written == (repaired,) and result.converted_from == suffix[1:]
+    assert result.notes and "xlsx" in result.notes[0]
+    copied = _grid_texts(tmp_path / "out.xlsx")
+    assert copied == texts | {(sheet, row, column): "SỬA"}
+    names = [grid.sheet for grid in read_workbook(source)]
+    assert openpyxl.load_workbook(tmp_path / "out.xlsx").sheetnames == names
+
+
+def test_a_converted_copy_must_be_named_xlsx(tmp_path: Path) -> None:
+    source = tmp_path / "a.xls"
+    source.write_bytes(b"")
+    with pytest.raises(UsageError, match=r"must be a \.xlsx file"):
+        write_repaired(source, [], tmp_path / "a.xls.fixed")
+
+
+# --- CSV ------------------------------------------------------------------------------------
+
+
+def _csv(
+    rows: list[list[str]], delimiter: str, newline: str, quoted: frozenset[str] = frozenset()
+) -> str:
+    """CSV text as Excel saves it: a field quoted when it needs it or is listed in `quoted`."""
+    lines = []
+    for row in rows:
+        fields = []
+        for field in row:
+            needs = field in quoted or any(c in field for c in (delimiter, '"', "\n", "\r"))
+            fields.append('"' + field.replace('"', '""') + '"' if needs else field)
+        lines.append(delimiter.join(fields))
+    return newline.join(lines) + newline
+
+
+ROWS = [
+    ["Mã", "Tên thủ tục", "Cơ quan", "Số quyết định"],
+    ["1.001", "Cấp  giấy phép", "Sở Tư pháp", "QD 12/2024"],
+    ["1.002", "Đăng ký khai sinh; khai tử", "UBND cấp xã", "Số: 15/QĐ-UBND"],
+    ["1.003", "Chứng thực bản sao", "Phòng Tư pháp", "1890/QĐ-UBND"],
+]
+
+
+def test_a_utf8_bom_semicolon_crlf_csv_changes_only_its_changed_fields(tmp_path: Path) -> None:
+    def encoded(rows: list[list[str]]) -> bytes:
+        agencies = frozenset({"Sở Tư pháp", "Sở Tư Pháp"})  # quoted as the official had it
+        return codecs.BOM_UTF8 + _csv(rows, ";", "\r\n", agencies).encode()
+
+    source = tmp_path / "in.csv"
+    source.write_bytes(encoded(ROWS))
+    changes = [
+        change(2, 1, "Cấp  giấy phép", "Cấp giấy phép"),
+        change(2, 2, "Sở Tư pháp", "Sở Tư Pháp"),  # a quoted field stays quoted
+        change(3, 3, "Số: 15/QĐ-UBND", "15/QĐ-UBND"),
+    ]
+    result = write_repaired(source, changes, tmp_path / "out.csv")
+
+    assert result == PatchResult(tuple(changes), (), None, ())
+    fixed = [list(row) for row in ROWS]
+    fixed[1][1:3] = ["Cấp giấy phép", "Sở Tư Pháp"]
+    fixed[2][3] = "15/QĐ-UBND"
+    assert (tmp_path / "out.csv").read_bytes() == encoded(fixed)
+    assert b'"S\xe1\xbb\x9f T\xc6\xb0 Ph\xc3\xa1p"' in (tmp_path / "out.csv").read_bytes()
+    _, dialect = read_csv_grid(tmp_path / "out.csv")
+    assert (dialect.encoding, dialect.delimiter) == ("utf-8-sig", ";")
+
+
+def _cp1258(text: str) -> bytes:
+    return _make_layouts().vietnamese_cp1258(text)
+
+
+def test_a_windows_1258_comma_lf_csv_stays_windows_1258(tmp_path: Path) -> None:
+    rows = [[field.replace(";", ",") for field in row] for row in ROWS]
+    source = tmp_path / "in.csv"
+    source.write_bytes(_cp1258(_csv(rows, ",", "\n")))
+    changes = [
+        change(2, 1, "Cấp  giấy phép", "Cấp giấy phép hoặc gia hạn"),  # ặ, ạ: letter + tone mark
+        change(3, 1, "Đăng ký khai sinh, khai tử", "Đăng ký khai sinh, khai tử → ngay"),
+    ]
+    result = write_repaired(source, changes, tmp_path / "out.csv")
+
+    assert result.written == (changes[0],)
+    assert result.skipped[0][0] == changes[1] and "Windows-1258" in result.skipped[0][1]
+    fixed = [list(row) for row in rows]
+    fixed[1][1] = "Cấp giấy phép hoặc gia hạn"
+    assert (tmp_path / "out.csv").read_bytes() == _cp1258(_csv(fixed, ",", "\n"))
+    grid, dialect = read_csv_grid(tmp_path / "out.csv")
+    assert (dialect.encoding, dialect.delimiter) == ("windows-1258", ",")
+    assert grid.cells.iloc[1, 1] == unicodedata.normalize("NFC", "Cấp giấy phép hoặc gia hạn")
+
+
+def test_a_quoted_multi_line_cell_moves_the_line_the_next_record_starts_on(
+    tmp_path: Path,
+) -> None:
+    rows = [
+        ["Mã", "Tên thủ tục", "Ghi chú"],
+        ["1.001", "Cấp giấy phép\nxây dựng\nnhà ở", "QD 12"],  # lines 2 to 4
+        ["1.002", "Đăng ký  khai sinh", "QD 15"],  # line 5
+    ]
+    source = tmp_path / "in.csv"
+    source.write_bytes(_csv(rows, ",", "\r\n").encode())
+    grid, _ = read_csv_grid(source)
+    assert list(grid.rows) == [1, 2, 5]  # as procaudit check reports them
+    assert grid.cells.iloc[1, 1] == "Cấp giấy phép\nxây dựng\nnhà ở"
+    changes = [
+        change(5, 1, "Đăng ký  khai sinh", "Đăng ký khai sinh"),
+        change(2, 2, "QD 12", "QĐ 12"),
+        change(2, 1, "Cấp giấy phép\nxây dựng\nnhà ở", "Cấp giấy phép\nxây dựng nhà ở"),
+        change(3, 1, "xây dựng", "Xây dựng"),  # line 3 is inside a record: no record starts
+    ]
+    result = write_repaired(source, changes, tmp_path / "out.csv")
+
+    assert result.written == tuple(changes[:3])
+    assert [skipped for skipped, _ in result.skipped] == [changes[3]]
+    fixed = [list(row) for row in rows]
+    fixed[1][1:] = ["Cấp giấy phép\nxây dựng nhà ở", "QĐ 12"]
+    fixed[2][1] = "Đăng ký khai sinh"
+    assert (tmp_path / "out.csv").read_bytes() == _csv(fixed, ",", "\r\n").encode()
+
+
+def test_a_stale_or_missing_csv_field_is_skipped(tmp_path: Path) -> None:
+    source = tmp_path / "in.csv"
+    source.write_bytes(_csv(ROWS, ",", "\n").encode())
+    stale = change(2, 1, "Cấp giấy phép", "Cấp Giấy phép")
+    missing = change(2, 9, "x", "y")
+    past_the_end = change(40, 0, "x", "y")
+    result = write_repaired(source, [stale, missing, past_the_end], tmp_path / "out.csv")
+    assert result.written == ()
+    assert [skipped for skipped, _ in result.skipped] == [stale, missing, past_the_end]
+    assert (tmp_path / "out.csv").read_bytes() == source.read_bytes()
+
+
+@pytest.mark.parametrize(
+    "content",
+    [
+        codecs.BOM_UTF8 + b'a;b\r\n1;"x""y"\r\n\r\n2;z',  # no final line end
+        "Mã\tTên\n1\tCấp\n".encode("utf-16"),
+        b"M\xe3,T\xean\r1,C\xe2\xecp\r",  # Windows-1258, old Mac line ends
+    ],
+)
+def test_writing_no_changes_gives_the_same_bytes(tmp_path: Path, content: bytes) -> None:
+    source = tmp_path / "in.csv"
+    source.write_bytes(content)
+    assert write_repaired(source, [], tmp_path / "out.csv") == PatchResult((), ())
+    assert (tmp_path / "out.csv").read_bytes() == content
+
+
+def test_utf16_keeps_its_byte_order_mark_and_order(tmp_path: Path) -> None:
+    source = tmp_path / "in.csv"
+    source.write_bytes(codecs.BOM_UTF16_BE + "Mã\tTên\n1\tCấp  phép\n".encode("utf-16-be"))
+    write_repaired(source, [change(2, 1, "Cấp  phép", "Cấp phép")], tmp_path / "out.csv")
+    expected = codecs.BOM_UTF16_BE + "Mã\tTên\n1\tCấp phép\n".encode("utf-16-be")
+    assert (tmp_path / "out.csv").read_bytes() == expected
+
+
+def test_a_new_text_that_needs_quotes_gets_them(tmp_path: Path) -> None:
+    source = tmp_path / "in.csv"
+    source.write_bytes(b"a,b\n1,x\n")
+    write_repaired(source, [change(2, 1, "x", 'x, "y"')], tmp_path / "out.csv")
+    assert (tmp_path / "out.csv").read_bytes() == b'a,b\n1,"x, ""y"""\n'
+
+
+# --- what the caller may not ask ------------------------------------------------------------
+
+
+def test_the_copy_is_never_written_over_the_source(tmp_path: Path) -> None:
+    source = tmp_path / "in.csv"
+    source.write_bytes(b"a,b\n1,x\n")
+    with pytest.raises(UsageError, match="cannot be written over it"):
+        write_repaired(source, [], tmp_path / "." / "in.csv")
+    assert source.read_bytes() == b"a,b\n1,x\n"
+
+
+@pytest.mark.parametrize(
+    ("name", "target"), [("in.xlsx", "out.csv"), ("in.xlsm", "out.xlsx"), ("in.csv", "out.xlsx")]
+)
+def test_a_copy_in_another_format_is_refused(tmp_path: Path, name: str, target: str) -> None:
+    source = tmp_path / name
+    source.write_bytes(b"")
+    with pytest.raises(UsageError, match="must be a"):
+        write_repaired(source, [], tmp_path / target)
+    assert not (tmp_path / target).exists()
