@@ -101,7 +101,8 @@ def _round_trip(path: str, tmp_path: Path) -> None:
     fixed = str(_applied(path, plan.changes, tmp_path / "fixed.csv"))
     assert plan_repairs(fixed, unsafe=True).changes == ()  # idempotent
     record_before, record_after = _records(path)[1], _records(fixed)[1]
-    repaired = {(rule, record_before[c.row]) for c in plan.changes for rule in c.rules}
+    # A cell is known by its record and its header (`Finding.header` names the file's own).
+    repaired = {(rule, record_before[c.row], c.header) for c in plan.changes for rule in c.rules}
     touched = {record_before[c.row] for c in plan.changes}
     before = {
         (f.rule, record_before[f.row], f.column)
@@ -109,12 +110,12 @@ def _round_trip(path: str, tmp_path: Path) -> None:
         if f.row is not None
     }
     after = {
-        (f.rule, record_after[f.row], f.column)
+        (f.rule, record_after[f.row], f.column, f.header)
         for f in audit([fixed], every_row=True).findings
         if f.row is not None
     }
-    assert not {(rule, record) for rule, record, _ in after} & repaired
-    assert {f for f in before if f[1] not in touched} <= after
+    assert not {(rule, record, header) for rule, record, _, header in after} & repaired
+    assert {f for f in before if f[1] not in touched} <= {f[:3] for f in after}
 
 
 def test_the_repaired_defects_are_gone_and_nothing_else_moves(tmp_path: Path) -> None:
@@ -124,7 +125,29 @@ def test_the_repaired_defects_are_gone_and_nothing_else_moves(tmp_path: Path) ->
 def test_on_the_portal_export(real_data: Path, tmp_path: Path) -> None:
     path = str(real_data / "national-portal-2026" / "procedure-details.csv")
     plan = plan_repairs(path)
-    assert _by_rule(plan.changes) == {"PA603": 541, "PA602": 100, "PA402": 35}
+    assert _by_rule(plan.changes) == {"PA603": 540, "PA602": 100, "PA402": 35}
     pairs = {(c.cell, c.before, c.after) for c in plan.changes}
     assert ("D3814", "QĐ2338-BTP", "2338/QĐ-BTP") in pairs
     _round_trip(path, tmp_path)
+
+
+@pytest.mark.parametrize(
+    ("cell", "planned"),
+    [
+        ("Đăng ký  kết hôn", "Đăng ký kết hôn"),  # a doubled space inside one line: repaired
+        ("Tờ khai\n\nGiấy tờ", None),  # a blank line inside the cell: its lines stay
+        ("Tờ khai \nGiấy tờ", "Tờ khai\nGiấy tờ"),  # a space before a break: the break stays
+    ],
+)
+def test_a_csv_keeps_the_line_breaks_inside_its_cells(
+    tmp_path: Path, cell: str, planned: str | None
+) -> None:
+    path = tmp_path / "lines.csv"
+    with open(path, "w", encoding="utf-8", newline="") as out:
+        writer = csv.writer(out, lineterminator="\n")
+        writer.writerow(["Mã thủ tục", "Tên thủ tục", "Mẫu đơn, tờ khai"])
+        writer.writerow(["1.000001", "Cấp giấy phép", cell])
+        writer.writerow(["1.000002", "Đăng ký khai sinh", "Tờ khai"])
+    plan = plan_repairs(str(path))
+    assert [c.after for c in plan.changes if c.row == 2] == ([planned] if planned else [])
+    assert bool(plan.skipped) == (planned is None)

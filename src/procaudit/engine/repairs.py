@@ -22,6 +22,7 @@ import pandas as pd
 from procaudit.catalogue.columns import ROW
 from procaudit.catalogue.text_columns import map_distinct
 from procaudit.core.changes import CellChange
+from procaudit.core.i18n import t
 from procaudit.io import ReadOptions, read_catalogue
 from procaudit.io.csv_reader import read_csv_grid
 from procaudit.io.excel_reader import read_workbook
@@ -68,7 +69,29 @@ def plan_repairs(
         for change in _table_changes(path, table, grids[table.sheet], repairs)
     ]
     changes.sort(key=lambda c: (order[c.sheet], c.row, c.column))
-    return RepairPlan(tuple(changes))
+    skipped: tuple[str, ...] = ()
+    if catalogue.format == "csv":
+        changes, skipped = _keeping_csv_lines(changes)
+    return RepairPlan(tuple(changes), skipped)
+
+
+def _keeping_csv_lines(changes: list[CellChange]) -> tuple[list[CellChange], tuple[str, ...]]:
+    """A CSV's rows are its lines: a repair that takes a line break out of a cell (or adds one)
+    would move every later record to another line, and the findings, the fix-list and the
+    official's notes would no longer point at the right rows. Such cells are left to a person."""
+    kept = [c for c in changes if c.before.count("\n") == c.after.count("\n")]
+    left = len(changes) - len(kept)
+    if not left:
+        return changes, ()
+    return kept, (
+        t(
+            "{count} cells keep their line breaks: removing them would move every later line "
+            "of the CSV file",
+            "{count} ô giữ nguyên dấu xuống dòng: bỏ đi sẽ làm lệch số dòng của mọi dòng sau "
+            "trong tệp CSV",
+            count=left,
+        ),
+    )
 
 
 def _grids(path: str, kind: str) -> dict[str | None, Grid]:
