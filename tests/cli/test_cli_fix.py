@@ -108,7 +108,7 @@ def test_exit_0_when_nothing_is_left(folder: Path, fakes: None) -> None:
     result = fix("c.csv", "-o", "fixed.csv", "--unsafe-fixes")
     assert result.exit_code == 0, result.output
     assert "c.csv -> fixed.csv: 2 cells (1 safe, 1 unsafe) repaired" in result.stdout
-    assert "PA603 stray-whitespace: 1 cells" in result.stdout  # the rule's name from the registry
+    assert "PA603 stray-whitespace: 1 cell" in result.stdout  # the rule's name from the registry
 
 
 def test_exit_1_with_repairs_held_back_for_unsafe_fixes(folder: Path, fakes: None) -> None:
@@ -121,7 +121,7 @@ def test_exit_1_when_findings_remain_for_a_person(folder: Path, fakes: None) -> 
     (folder / "e.csv").write_text(NEEDS_A_PERSON, encoding="utf-8")
     result = fix("e.csv", "-o", "fixed.csv")
     assert result.exit_code == 1
-    assert "findings remain for a person (1 errors" in result.stdout
+    assert "findings remain for a person (1 error)" in result.stdout
 
 
 def test_the_input_is_never_modified(folder: Path, fakes: None) -> None:
@@ -254,4 +254,4 @@ def test_check_on_the_fixed_copy_finds_none_of_the_repaired_defects(
         if (f["sheet"], f["row"], f["rule"]) not in repaired
     }
     assert kept <= {(f["sheet"], f["row"], f["rule"], f["column"]) for f in after["findings"]}
-    assert before["summary"]["rows"] == after["summary"]["rows"]
+    assert before["files"][0]["rows"] == after["files"][0]["rows"]

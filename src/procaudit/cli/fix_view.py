@@ -100,7 +100,7 @@ def summary_lines(fixed: FileFix, names: dict[str, str], quiet: bool = False) ->
     if quiet:
         return lines
     for rule, (safe, unsafe) in fixed.by_rule().items():
-        cells = t("{count} cells", "{count} ô", count=safe + unsafe)
+        cells = _cells(safe + unsafe)
         if unsafe:
             cells += t(" ({unsafe} unsafe)", " ({unsafe} cần xem lại)", unsafe=unsafe)
         lines.append(f"  {rule} {names.get(rule, '')}: {cells}")
@@ -124,10 +124,9 @@ def summary_lines(fixed: FileFix, names: dict[str, str], quiet: bool = False) ->
 def _headline(fixed: FileFix) -> str:
     safe = sum(change.safe for change in fixed.changes)
     unsafe = len(fixed.changes) - safe
-    counts = t(
-        "{count} cells ({safe} safe, {unsafe} unsafe)",
-        "{count} ô ({safe} an toàn, {unsafe} cần xem lại)",
-        count=len(fixed.changes),
+    counts = _cells(len(fixed.changes)) + t(
+        " ({safe} safe, {unsafe} unsafe)",
+        " ({safe} an toàn, {unsafe} cần xem lại)",
         safe=safe,
         unsafe=unsafe,
     )
@@ -155,14 +154,18 @@ def _headline(fixed: FileFix) -> str:
     )
 
 
+def _cells(count: int) -> str:
+    return t("1 cell", "1 ô") if count == 1 else t("{n} cells", "{n} ô", n=count)
+
+
 def _remaining(findings: tuple[Finding, ...]) -> str:
     counts = _severities(findings)
-    words = {
-        "error": t("errors", "lỗi"),
-        "warning": t("warnings", "cảnh báo"),
-        "info": t("info", "thông tin"),
+    words = {  # (one, several): Vietnamese has no plural
+        "error": (t("error", "lỗi"), t("errors", "lỗi")),
+        "warning": (t("warning", "cảnh báo"), t("warnings", "cảnh báo")),
+        "info": (t("info", "thông tin"), t("info", "thông tin")),
     }
-    parts = ", ".join(f"{counts[s]} {words[s]}" for s in SEVERITIES if counts[s])
+    parts = ", ".join(f"{counts[s]} {words[s][counts[s] != 1]}" for s in SEVERITIES if counts[s])
     return t(
         "{count} findings remain for a person ({parts}): see procaudit check",
         "còn {count} phát hiện cần người xử lý ({parts}): xem procaudit check",
