@@ -1,4 +1,4 @@
-"""The app: the root options and the six commands, with their help in the help's language,
+"""The app: the root options and the seven commands, with their help in the help's language,
 and the console entry point.
 
 Every module that holds a help text is imported inside `speaking_the_help_language()`, here
@@ -19,7 +19,7 @@ from procaudit.core.i18n import t
 def build_app() -> typer.Typer:
     """The app, its help texts in the help's language."""
     with speaking_the_help_language():
-        from procaudit.cli import check, config, diff, history, inspect, root, rules
+        from procaudit.cli import check, config, diff, fix, history, inspect, root, rules
 
         app = typer.Typer(
             name="procaudit",
@@ -37,7 +37,7 @@ def build_app() -> typer.Typer:
             rich_markup_mode=None,
         )
         root.register(app)
-        for command in (check, inspect, history, diff, config, rules):  # the help's order
+        for command in (check, fix, inspect, history, diff, config, rules):  # the help's order
             command.register(app)
         read_annotations(app)
     return app

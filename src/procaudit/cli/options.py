@@ -20,18 +20,26 @@ __all__ = [
     "MAX_CELLS",
     "MAX_CELL_LENGTH",
     "MAX_FILE_SIZE_MB",
+    "BackupOption",
     "ConfigOption",
+    "DiffOption",
     "ExcludeOption",
+    "FixIgnoreOption",
+    "FixOutputOption",
+    "FixSelectOption",
     "HeaderRowOption",
+    "InPlaceOption",
     "LangOption",
     "LogOption",
     "MapOption",
     "MaxCellLengthOption",
     "MaxCellsOption",
     "MaxFileSizeOption",
+    "OutputDirOption",
     "OutputFormat",
     "OutputFormatOption",
     "SheetOption",
+    "UnsafeFixesOption",
 ]
 
 
@@ -186,6 +194,112 @@ LogOption = Annotated[
             "files, the findings by severity and the exit code.",
             "Ghi thêm vào tệp FILE một dòng cho mỗi lượt kiểm tra (tạo mới ở lần dùng đầu "
             "tiên): thời điểm, số tệp, số phát hiện theo mức độ và mã thoát.",
+        ),
+    ),
+]
+
+
+# procaudit fix's: where the repaired copies go, which repairs run, and what is shown.
+FixOutputOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--output",
+        "-o",
+        metavar="OUT",
+        show_default=False,
+        help=t(
+            "Write the repaired copy of the one input to OUT (.xlsx for xlsx, xls and ods "
+            "inputs, .csv for CSV), atomically. The input is never modified.",
+            "Ghi bản đã sửa của tệp đầu vào (chỉ một tệp) vào OUT (.xlsx cho tệp xlsx, xls "
+            "và ods; .csv cho tệp CSV), ghi trọn vẹn một lần. Tệp gốc không bao giờ bị sửa.",
+        ),
+    ),
+]
+OutputDirOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--output-dir",
+        metavar="DIR",
+        show_default=False,
+        help=t(
+            "Write each input's repaired copy into DIR under its own name (an xls or ods "
+            "file becomes .xlsx). DIR must exist.",
+            "Ghi bản đã sửa của từng tệp vào thư mục DIR với tên của chính tệp đó (tệp xls "
+            "hoặc ods thành .xlsx). Thư mục DIR phải có sẵn.",
+        ),
+    ),
+]
+InPlaceOption = Annotated[
+    bool,
+    typer.Option(
+        "--in-place",
+        help=t(
+            "Repair each input itself; only with --backup, which keeps the original first.",
+            "Sửa trực tiếp từng tệp đầu vào; chỉ dùng cùng --backup để giữ lại tệp gốc trước.",
+        ),
+    ),
+]
+BackupOption = Annotated[
+    str | None,
+    typer.Option(
+        "--backup",
+        metavar="SUFFIX",
+        show_default=False,
+        help=t(
+            "With --in-place: copy FILE to FILE+SUFFIX before repairing it (refused if that "
+            "file exists), e.g. --backup .bak.",
+            "Dùng cùng --in-place: sao chép FILE thành FILE+SUFFIX trước khi sửa (từ chối "
+            "nếu tệp đó đã có), ví dụ --backup .bak.",
+        ),
+    ),
+]
+UnsafeFixesOption = Annotated[
+    bool,
+    typer.Option(
+        "--unsafe-fixes",
+        help=t(
+            "Also make the repairs a person should review (a dot restored in a code, a "
+            "padded code); by default only those that cannot change meaning.",
+            "Thực hiện cả các sửa đổi cần người xem lại (thêm dấu chấm vào mã, bổ sung số "
+            "0 cho mã); mặc định chỉ thực hiện các sửa đổi không thể làm đổi nghĩa.",
+        ),
+    ),
+]
+DiffOption = Annotated[
+    bool,
+    typer.Option(
+        "--diff",
+        help=t(
+            "Print the changes (cell, before, after, rule) without writing anything.",
+            "In ra các thay đổi (ô, trước, sau, quy tắc) mà không ghi gì.",
+        ),
+    ),
+]
+FixSelectOption = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--select",
+        metavar="IDS",
+        show_default=False,
+        help=t(
+            "Repair and check only with these rules: ids or prefixes, comma-separated "
+            "(--select PA6,PA402). Repeatable.",
+            "Chỉ sửa và kiểm tra theo các quy tắc này: mã hoặc tiền tố mã, phân cách bằng "
+            "dấu phẩy (--select PA6,PA402). Có thể lặp lại.",
+        ),
+    ),
+]
+FixIgnoreOption = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--ignore",
+        metavar="IDS",
+        show_default=False,
+        help=t(
+            "Neither repair nor check with these rules: ids or prefixes (--ignore PA603). "
+            "Repeatable.",
+            "Không sửa và không kiểm tra theo các quy tắc này: mã hoặc tiền tố mã "
+            "(--ignore PA603). Có thể lặp lại.",
         ),
     ),
 ]

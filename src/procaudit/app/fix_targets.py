@@ -1,0 +1,206 @@
+"""Where `procaudit fix` writes each repaired copy, settled and checked before any work.
+
+One input goes to `-o OUT`; several to `--output-dir DIR` under their own names; or each
+over itself with `--in-place`, but only after a backup of the original beside it
+(`--backup SUFFIX`). Every refusal here is one sentence (a UsageError, exit 2) said before a
+file is read: an output naming an input, a folder that does not exist, a format procaudit
+cannot write, two inputs that would land on one copy.
+
+Free of pandas: the command line checks its destinations before anything heavy is imported.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from procaudit.app.outputs import check_output
+from procaudit.core.errors import UsageError
+from procaudit.core.i18n import t
+
+# The suffixes of the files procaudit reads (io.read's CSV_SUFFIXES and WORKBOOK_SUFFIXES),
+# and the suffix a repaired copy of each must have: a CSV stays text, xlsx and xlsm keep
+# their format, and the formats procaudit cannot write back (xls, xlsb, ods) become xlsx.
+_CSV = frozenset({".csv", ".tsv", ".txt"})
+_COPY_SUFFIX = {
+    ".xlsx": ".xlsx",
+    ".xlsm": ".xlsm",
+    ".xls": ".xlsx",
+    ".xlsb": ".xlsx",
+    ".ods": ".xlsx",
+}
+
+
+@dataclass(frozen=True)
+class Destinations:
+    """How a fix run writes: the options as given (at most one of the three ways)."""
+
+    output: Path | None = None  # -o: the copy of the one input
+    output_dir: Path | None = None  # --output-dir: a copy per input, under its own name
+    in_place: bool = False  # --in-place: the input itself, after its backup
+    backup: str | None = None  # --backup: the suffix the original's copy gets
+
+
+def check_destinations(paths: Sequence[str], where: Destinations, diff_only: bool) -> None:
+    """A UsageError for options that cannot go together, or that name no place to write."""
+    chosen = [
+        flag
+        for flag, given in (
+            ("-o", where.output is not None),
+            ("--output-dir", where.output_dir is not None),
+            ("--in-place", where.in_place),
+        )
+        if given
+    ]
+    if len(chosen) > 1:
+        raise UsageError(
+            t(
+                "{first} and {second} cannot be given together: choose one place to write",
+                "không dùng {first} cùng với {second}: hãy chọn một nơi ghi",
+                first=chosen[0],
+                second=chosen[1],
+            )
+        )
+    if where.backup is not None and not where.in_place:
+        raise UsageError(
+            t(
+                "--backup goes only with --in-place (-o and --output-dir never touch the input)",
+                "--backup chỉ dùng cùng --in-place (-o và --output-dir không bao giờ sửa tệp gốc)",
+            )
+        )
+    if where.in_place and not where.backup:
+        raise UsageError(
+            t(
+                "--in-place needs --backup SUFFIX (e.g. --backup .bak): the original is "
+                "kept beside the file before it is overwritten",
+                "--in-place cần kèm --backup SUFFIX (ví dụ --backup .bak): tệp gốc được giữ "
+                "lại bên cạnh trước khi bị ghi đè",
+            )
+        )
+    if where.output is not None and len(paths) > 1:
+        raise UsageError(
+            t(
+                "-o names one file but {count} inputs were given: use --output-dir DIR",
+                "-o chỉ ghi được một tệp nhưng có {count} tệp đầu vào: hãy dùng --output-dir DIR",
+                count=len(paths),
+            )
+        )
+    if not chosen and not diff_only:
+        raise UsageError(
+            t(
+                "say where the repaired copy goes: -o OUT, --output-dir DIR, or --in-place "
+                "--backup SUFFIX (--diff shows the changes without writing)",
+                "hãy cho biết nơi ghi bản đã sửa: -o OUT, --output-dir DIR, hoặc --in-place "
+                "--backup SUFFIX (--diff chỉ hiển thị thay đổi, không ghi)",
+            )
+        )
+    if where.output_dir is not None and not where.output_dir.is_dir():
+        raise UsageError(
+            t(
+                "--output-dir {folder}: no such folder",
+                "--output-dir {folder}: không có thư mục này",
+                folder=where.output_dir,
+            )
+        )
+
+
+def copy_suffix(path: str) -> str:
+    """The suffix the repaired copy of `path` must have; a UsageError for a format procaudit
+    does not read (and so cannot repair)."""
+    suffix = Path(path).suffix.lower()
+    if suffix in _CSV:
+        return suffix
+    if suffix in _COPY_SUFFIX:
+        return _COPY_SUFFIX[suffix]
+    raise UsageError(
+        t(
+            "{path}: procaudit cannot repair a '{suffix}' file (it repairs .csv, .xlsx, .xlsm, "
+            ".xls, .xlsb and .ods)",
+            "{path}: procaudit không sửa được tệp '{suffix}' (chỉ sửa .csv, .xlsx, .xlsm, "
+            ".xls, .xlsb và .ods)",
+            path=path,
+            suffix=suffix or Path(path).name,
+        )
+    )
+
+
+def plan_targets(paths: Sequence[str], where: Destinations) -> dict[str, Path]:
+    """Each input's copy, every one checked: a copy never names an input, never lands where
+    another input's copy does, and has the suffix its format needs. With --in-place the copy
+    is the input itself (written through a temporary file), and its backup must not exist."""
+    targets: dict[str, Path] = {}
+    for path in paths:
+        suffix = copy_suffix(path)
+        if where.in_place:
+            targets[path] = _in_place(path, suffix, where.backup or "")
+            continue
+        if where.output is not None:
+            target, option = where.output, "-o"
+            _check_suffix(path, target, suffix)
+        elif where.output_dir is not None:
+            target, option = where.output_dir / (Path(path).stem + suffix), "--output-dir"
+        else:
+            continue  # --diff alone: nothing is written
+        check_output(target, paths, option)
+        _check_unique(path, target, targets)
+        targets[path] = target
+    return targets
+
+
+def backup_path(path: str, suffix: str) -> Path:
+    return Path(path + suffix)
+
+
+def _in_place(path: str, suffix: str, backup: str) -> Path:
+    if suffix != Path(path).suffix.lower():  # xls and ods are written as xlsx: not in place
+        raise UsageError(
+            t(
+                "--in-place: {path} would be written as {suffix}, so it cannot be replaced; "
+                "use -o with a {suffix} file",
+                "--in-place: {path} sẽ được ghi thành tệp {suffix} nên không thể ghi đè; hãy "
+                "dùng -o với một tệp {suffix}",
+                path=path,
+                suffix=suffix,
+            )
+        )
+    kept = backup_path(path, backup)
+    if kept.exists():
+        raise UsageError(
+            t(
+                "--backup: {backup} already exists; procaudit does not overwrite a backup",
+                "--backup: {backup} đã tồn tại; procaudit không ghi đè tệp sao lưu",
+                backup=kept,
+            )
+        )
+    return Path(path)
+
+
+def _check_suffix(path: str, target: Path, suffix: str) -> None:
+    wanted = target.suffix.lower()
+    fits = wanted in _CSV if suffix in _CSV else wanted == suffix
+    if not fits:
+        raise UsageError(
+            t(
+                "-o {target}: the repaired copy of {path} must be a {suffix} file",
+                "-o {target}: bản đã sửa của {path} phải là tệp {suffix}",
+                target=target,
+                path=path,
+                suffix=suffix,
+            )
+        )
+
+
+def _check_unique(path: str, target: Path, targets: dict[str, Path]) -> None:
+    resolved = target.resolve()
+    for other, taken in targets.items():
+        if taken.resolve() == resolved:
+            raise UsageError(
+                t(
+                    "--output-dir: {path} and {other} would both be written to {target}",
+                    "--output-dir: {path} và {other} đều sẽ được ghi vào {target}",
+                    path=path,
+                    other=other,
+                    target=target,
+                )
+            )
