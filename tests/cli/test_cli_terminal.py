@@ -183,21 +183,28 @@ def against_baseline(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> list[st
 
 
 @pytest.mark.parametrize(
-    ("lang", "new", "still", "summary", "heading"),
+    ("lang", "column", "new", "still", "summary", "heading"),
     [
-        ("en", "new", "still present", "; 1 new since the baseline", "2 findings, 1 new"),
-        ("vi", "mới", "vẫn còn", "; 1 phát hiện mới so với mốc", "2 phát hiện, 1 mới"),
+        ("en", "code", "new", "still present", "; 1 new since the baseline", "2 findings, 1 new"),
+        # Vietnamese names the column by the file's header (issue 17)
+        ("vi", "Mã TTHC", "mới", "vẫn còn", "; 1 phát hiện mới so với mốc", "2 phát hiện, 1 mới"),
     ],
 )
 def test_the_terminal_report_marks_each_finding_new_or_still_present(
-    against_baseline: list[str], lang: str, new: str, still: str, summary: str, heading: str
+    against_baseline: list[str],
+    lang: str,
+    column: str,
+    new: str,
+    still: str,
+    summary: str,
+    heading: str,
 ) -> None:
     code, out = _check(*against_baseline, "--lang", lang, columns=200)
     assert code == 1  # the new PA101 fails the run
     lines = out.splitlines()
     line = "line" if lang == "en" else "dòng"
-    assert f"  c.csv › {line} 2 › code · {still}" in lines
-    assert f"  c.csv › {line} 4 › code · {new}" in lines
+    assert f"  c.csv › {line} 2 › {column} · {still}" in lines
+    assert f"  c.csv › {line} 4 › {column} · {new}" in lines
     assert any(text.startswith("PA101 invalid-code") and text.endswith(heading) for text in lines)
     assert lines[-1].endswith(summary)
     quiet = _check(*against_baseline, "--lang", lang, "--quiet", columns=200)[1]

@@ -59,7 +59,7 @@ def test_help_language(argv: list[str], environ: dict[str, str], expected: str) 
 
 # --- the help of the app and of every command, in English and in Vietnamese -----------------
 
-COMMANDS = ["", "check", "inspect", "history", "diff", "config", "rules"]
+COMMANDS = ["", "check", "inspect", "history", "diff", "config", "rules", "fix"]
 
 
 def _vi_flag(command: str) -> list[str]:
@@ -164,6 +164,10 @@ VIETNAMESE = {
         "Liệt kê mọi quy tắc kiểm tra",
         "rule_id <str> Mã quy tắc (ví dụ PA201) cần hiển thị đầy đủ.",
     ],
+    "fix": [
+        "Ghi bản đã sửa của các tệp danh mục",
+        "--in-place Sửa trực tiếp từng tệp đầu vào; chỉ dùng cùng --backup",
+    ],
 }
 ENGLISH = {
     "": [
@@ -185,6 +189,7 @@ ENGLISH = {
     "diff": ["NEW <str> The later version. [required]"],
     "config": ["--config FILE The configuration file"],
     "rules": ["rule_id <str> A rule id (e.g. PA201) to show in full."],
+    "fix": ["Write a repaired copy of catalogue files", "--in-place Repair each input itself"],
 }
 
 # What the help repeats rather than says: option names, metavars, quoted values, paths.
