@@ -124,12 +124,14 @@ def summary_lines(fixed: FileFix, names: dict[str, str], quiet: bool = False) ->
 def _headline(fixed: FileFix) -> str:
     safe = sum(change.safe for change in fixed.changes)
     unsafe = len(fixed.changes) - safe
-    counts = _cells(len(fixed.changes)) + t(
-        " ({safe} safe, {unsafe} unsafe)",
-        " ({safe} an toàn, {unsafe} cần xem lại)",
-        safe=safe,
-        unsafe=unsafe,
-    )
+    counts = _cells(len(fixed.changes))
+    if unsafe:  # said only where a person has guesses to review
+        counts += t(
+            " ({safe} safe, {unsafe} unsafe)",
+            " ({safe} an toàn, {unsafe} cần xem lại)",
+            safe=safe,
+            unsafe=unsafe,
+        )
     if fixed.target is None:
         return t(
             "{path}: {counts} would be repaired (nothing written)",
