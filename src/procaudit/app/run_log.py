@@ -18,11 +18,10 @@ from typing import TYPE_CHECKING
 
 from procaudit.app.outputs import CannotWrite
 from procaudit.core.findings import Severity
+from procaudit.history.store import NOW_ENVIRONMENT  # one clock for the log and the history
 
 if TYPE_CHECKING:
     from procaudit.core.findings import AuditResult
-
-NOW_ENVIRONMENT = "PROCAUDIT_NOW"  # as procaudit.history.store reads it
 
 
 def run_line(result: AuditResult | None, exit_code: int, now: datetime | None = None) -> str:
