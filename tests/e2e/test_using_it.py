@@ -78,6 +78,7 @@ def folder(tmp_path_factory: pytest.TempPathFactory) -> Path:
     (where / "bieu-mau").mkdir()
     (where / "bieu-mau" / "mau-01.docx").write_bytes(b"")
     (where / "danh-muc").mkdir()
+    (where / "sua").mkdir()  # fix --output-dir writes into a folder that exists
     shutil.copy(SAMPLE, where / "danh-muc" / "lao-cai.xlsx")
     (where / "khac" / "2025").mkdir(parents=True)
     shutil.copy(SAMPLE, where / "khac" / "2025" / "da-nang.xlsx")
