@@ -31,6 +31,7 @@ from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
+import pyarrow.compute as pc
 
 from procaudit.core.findings import Severity
 from procaudit.core.i18n import t
@@ -96,10 +97,12 @@ def _compatible(variants: Variants, u: np.ndarray, v: np.ndarray) -> np.ndarray:
 def _same_letters(variants: Variants) -> list[tuple[int, int, Difference]]:
     """Variant pairs at one level with the same letters once spaces and punctuation go."""
     names = variants.names
-    squashed = "\n".join(names.near.tolist()).replace(" ", "").split("\n")
-    squashed_codes = pd.factorize(np.array(squashed, dtype=object))[0]
+    # Only which names share their letters matters, not how they are numbered: Arrow
+    # groups them without a Python string per name.
+    squashed = pc.replace_substring(names.near_text, " ", "")
+    squashed_codes = pc.dictionary_encode(squashed).indices.to_numpy()
     valid = np.flatnonzero(names.length[variants.name] > 0)
-    key = variants.level[valid].astype(np.int64) * len(squashed)
+    key = variants.level[valid].astype(np.int64) * len(names.near)
     key += squashed_codes[variants.name[valid]]
     repeated = repeated_values(key)
     if not repeated.any():
@@ -117,7 +120,7 @@ def _same_letters(variants: Variants) -> list[tuple[int, int, Difference]]:
 def _one_word_apart(variants: Variants) -> list[tuple[int, int, Difference]]:
     """Variant pairs at one level whose near keys are one accepted word edit apart."""
     names = variants.names
-    near_codes = pd.factorize(names.near)[0]
+    near_codes = pc.dictionary_encode(names.near_text).indices.to_numpy()  # see above
     kept = np.flatnonzero(names.length[variants.name] > 0)
     combined = variants.level[kept].astype(np.int64) * len(names.near)
     combined += near_codes[variants.name[kept]]

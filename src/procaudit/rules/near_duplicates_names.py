@@ -111,6 +111,7 @@ class Names:
     start: np.ndarray  # where each name's words begin in `token`
     length: np.ndarray  # how many words each name has
     vocabulary: np.ndarray  # the word of each id
+    near_text: pa.Array  # `near` in Arrow, for the column kernels that group names by it
 
     def parts(self, i: int) -> NameParts:
         return NameParts(self.tag[i], self.near[i], int(self.prefixed[i]), self.bare[i])
@@ -125,19 +126,18 @@ def names_of(keys: list[str]) -> Names:
         if "(" in key or key.startswith("thủ"):  # the few names to look at one by one
             tag[i], bare[i], prefixed[i] = _untagged(key)
     near = _near_keys(bare)
-    token, length, vocabulary = _word_ids(near)
+    near_text = pa.array(near, type=pa.large_string())
+    token, length, vocabulary = _word_ids(near_text)
     return Names(tag, np.array(near, dtype=object), prefixed, np.array(bare, dtype=object),
-                 token, np.cumsum(length) - length, length, vocabulary)  # fmt: skip
+                 token, np.cumsum(length) - length, length, vocabulary, near_text)  # fmt: skip
 
 
-def _word_ids(near: list[str]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """The id of every word of `near` (single-spaced keys), in order; how many words each
+def _word_ids(keys: pa.Array) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """The id of every word of `keys` (single-spaced near keys), in order; how many words each
     key has; and the word of each id, numbered as the words first appear. Split and
     numbered in pyarrow: a million names' words as Python strings would take gigabytes."""
-    keys = pa.array(near, type=pa.large_string())
     empty = pc.equal(pc.binary_length(keys), 0).to_numpy(zero_copy_only=False)
     words = pc.split_pattern(keys, " ")  # an empty key gives one empty word, dropped below
-    del keys
     length = np.where(empty, 0, pc.list_value_length(words).to_numpy()).astype(np.int64)
     flat = pc.list_flatten(words)
     del words
