@@ -2,7 +2,8 @@
 `CheckOutcome` out.
 
 The steps: every output path is checked before the audit (a report, baseline, fix-list or
-history that cannot be written should not cost a run); the audit (`procaudit.app.audit`);
+history that cannot be written should not cost a run, and none may be a file the run reads
+or another output's file); the audit (`procaudit.app.audit`);
 the baseline compared and written; the run recorded in the history, before the report, so
 that a report showing the trend includes it; the report, to `stdout` or a file; the
 fix-list; last, the run's one line in the log (`procaudit.app.run_log`), also for a run
@@ -24,7 +25,13 @@ from typing import TYPE_CHECKING, TextIO
 from procaudit.app.audit import audit_sources, default_settings, settings_read_options
 from procaudit.app.history import open_history, record, severity_trend
 from procaudit.app.hooks import Hooks, StageDisplay
-from procaudit.app.outputs import CannotWrite, check_output, write_text
+from procaudit.app.outputs import (
+    CannotWrite,
+    check_output,
+    check_paths_apart,
+    state_reads,
+    write_text,
+)
 from procaudit.app.run_log import append_line, run_line
 from procaudit.app.settings import Settings
 from procaudit.core.errors import ProcauditError, UsageError
@@ -78,6 +85,7 @@ def run_check(
     `request.output`, else to `stdout` (sys.stdout when None), unless no file was audited."""
     hooks = hooks or Hooks()
     log = request.settings.log.value
+    check_run_paths(request)  # before the log is written: the log may be what clashes
     if log is None:
         return _run(request, hooks, stdout)
     check_output(log, request.paths, "--log")
@@ -117,6 +125,27 @@ def _run(request: CheckRequest, hooks: Hooks, stdout: TextIO | None) -> CheckOut
     if request.fix_list is not None:
         _fix_list(result, request, request.fix_list, hooks.stages)
     return outcome
+
+
+def check_run_paths(request: CheckRequest) -> None:
+    """A UsageError when a file the run writes is one it reads or another output writes
+    (`procaudit.app.outputs.check_paths_apart`): -o h.db beside --history h.db would wipe
+    every recorded run, --fix-list onto the --config file would overwrite it."""
+    check_paths_apart(
+        request.paths,
+        reads=[
+            ("--baseline", request.baseline),
+            ("--schema", request.schema),
+            *state_reads(request.settings),
+        ],
+        writes=[
+            ("--output", request.output),
+            ("--write-baseline", request.write_baseline),
+            ("--fix-list", request.fix_list),
+            ("--history", request.history),
+            ("--log", request.settings.log.value),
+        ],
+    )
 
 
 def _logged(log: Path, line: str, hooks: Hooks) -> bool:

@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from procaudit.app.hooks import Hooks
-from procaudit.app.outputs import CannotWrite, check_output
+from procaudit.app.outputs import CannotWrite, check_output, check_paths_apart
 from procaudit.report.diff.formats import MAX_ROWS
 
 if TYPE_CHECKING:
@@ -52,8 +52,9 @@ def run_diff(request: DiffRequest, hooks: Hooks | None = None) -> DiffOutcome:
     from procaudit.report.diff.output import write_diff
 
     hooks = hooks or Hooks()
-    if request.output is not None:
+    if request.output is not None:  # a folder, a missing folder, a device it cannot write
         check_output(request.output, [request.old, request.new])
+    check_paths_apart([request.old, request.new], writes=[("--output", request.output)])
     chosen = resolve_format(request.output_format, request.output)
     result = diff_files(request.old, request.new, request.old_options, request.new_options)
     if not request.quiet:

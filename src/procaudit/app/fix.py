@@ -30,7 +30,7 @@ from typing import TYPE_CHECKING
 from procaudit.app.audit import audit_sources, default_settings, rule_selection
 from procaudit.app.fix_targets import Destinations, backup_path, check_destinations, plan_targets
 from procaudit.app.hooks import Hooks
-from procaudit.app.outputs import CannotWrite
+from procaudit.app.outputs import CannotWrite, state_reads
 from procaudit.app.settings import Settings
 from procaudit.core.errors import InputError, ProcauditError
 from procaudit.core.findings import FailOn, FileFailure, Finding, Severity
@@ -136,7 +136,7 @@ def _left(request: FixRequest, fixed: FileFix) -> bool:
 def check_request(request: FixRequest) -> dict[str, Path]:
     """Each input's copy, every refusal (a UsageError) said before any work."""
     check_destinations(request.paths, request.destinations, request.diff_only)
-    return plan_targets(request.paths, request.destinations)
+    return plan_targets(request.paths, request.destinations, state_reads(request.settings))
 
 
 def _fix_file(

@@ -3,8 +3,9 @@
 One input goes to `-o OUT`; several to `--output-dir DIR` under their own names; or each
 over itself with `--in-place`, but only after a backup of the original beside it
 (`--backup SUFFIX`). Every refusal here is one sentence (a UsageError, exit 2) said before a
-file is read: an output naming an input, a folder that does not exist, a format procaudit
-cannot write, two inputs that would land on one copy.
+file is read: an output naming an input or a state file (a link or hard link to one too), a
+folder that does not exist, a format procaudit cannot write, two inputs that would land on
+one copy.
 
 Free of pandas: the command line checks its destinations before anything heavy is imported.
 """
@@ -15,7 +16,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from procaudit.app.outputs import check_output
+from procaudit.app.outputs import check_output, check_paths_apart
 from procaudit.core.errors import UsageError
 from procaudit.core.i18n import t
 
@@ -125,8 +126,11 @@ def copy_suffix(path: str) -> str:
     )
 
 
-def plan_targets(paths: Sequence[str], where: Destinations) -> dict[str, Path]:
-    """Each input's copy, every one checked: a copy never names an input, never lands where
+def plan_targets(
+    paths: Sequence[str], where: Destinations, reads: Sequence[tuple[str, Path | None]] = ()
+) -> dict[str, Path]:
+    """Each input's copy, every one checked: a copy never names an input or a state file the
+    run `reads` (--config, --reference; links and hard links count), never lands where
     another input's copy does, and has the suffix its format needs. With --in-place the copy
     is the input itself (written through a temporary file), and its backup must not exist."""
     targets: dict[str, Path] = {}
@@ -145,7 +149,13 @@ def plan_targets(paths: Sequence[str], where: Destinations) -> dict[str, Path]:
         check_output(target, paths, option)
         _check_unique(path, target, targets)
         targets[path] = target
+    if not where.in_place:
+        check_paths_apart(paths, reads, [(_option(where), target) for target in targets.values()])
     return targets
+
+
+def _option(where: Destinations) -> str:
+    return "-o" if where.output is not None else "--output-dir"
 
 
 def backup_path(path: str, suffix: str) -> Path:
