@@ -120,3 +120,15 @@ def test_the_helpers() -> None:
     assert visible("a\x1b[2Jb\tc\nd\x9b\u202e") == "a\\x1b[2Jb\tc\nd\\x9b\\u202e"
     assert xml_safe("a\x00b\ufffe\uffff\ud800c\td") == "a\ufffdb\ufffd\ufffd\ufffdc\td"
     assert xml_safe("a\x01", "") == "a"
+
+
+def test_the_csv_report_is_exact_by_default_and_safe_on_request(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    Path("f.csv").write_text(HEADER + "=1+1,Cấp phép,Cấp xã\n", encoding="utf-8")
+    _, exact = _run("check", "f.csv", "--format", "csv")
+    _, safe = _run("check", "f.csv", "--format", "csv", "--csv-safe")
+    assert exact.endswith(",=1+1\n")  # the code and value cells, as the file holds them
+    assert safe == exact.replace(",=1+1,", ",'=1+1,").replace(",=1+1\n", ",'=1+1\n")
+    assert ",=1+1" not in safe

@@ -4,7 +4,7 @@ A cell may hold anything a file can: characters XML 1.0 cannot hold at all (whic
 workbook unreadable) and terminal escape sequences (`ESC ] 0 ; title BEL` retitles the
 window, `ESC [ 2 J` clears the screen). Each output takes what it needs from here, once:
 `xml_safe` for XML (workbooks, JUnit), `visible` for everything a person reads (the terminal,
-Markdown, the fix text, diff, inspect).
+Markdown, the fix text, diff, inspect), `neutralise` for what a spreadsheet opens.
 """
 
 from __future__ import annotations
@@ -93,3 +93,13 @@ def visible_data(data: object) -> Any:
     if isinstance(data, (list, tuple)):
         return type(data)(map(visible_data, data))
     return data
+
+
+FORMULA_STARTS: Final = ("=", "+", "-", "@")
+
+
+def neutralise(text: str) -> str:
+    """Text a spreadsheet would run as a formula, prefixed with ' so that it stays text."""
+    if text[:1] in ("\t", "\r") or text.lstrip().startswith(FORMULA_STARTS):
+        return "'" + text
+    return text

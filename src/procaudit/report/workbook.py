@@ -26,7 +26,7 @@ from openpyxl.worksheet.properties import PageSetupProperties
 from openpyxl.worksheet.worksheet import Worksheet
 from openpyxl.writer.excel import ExcelWriter
 
-from procaudit.core.text_safety import xml_safe
+from procaudit.core.text_safety import neutralise, xml_safe
 
 HEADING_FONT = Font(bold=True)
 # Fixed so that identical input gives an identical file (no "now" in docProps or the zip).
@@ -35,14 +35,6 @@ ZIP_TIME = (1980, 1, 1, 0, 0, 0)
 # In docProps/core.xml: the creator and a keyword, cheap to read from the zip.
 OWN_MARK = "procaudit"
 MIN_WIDTH, MAX_WIDTH = 8, 60  # a column's width in characters, whatever its texts
-_FORMULA_STARTS = ("=", "+", "-", "@")
-
-
-def neutralise(text: str) -> str:
-    """Text a spreadsheet would run as a formula, prefixed with ' so that it stays text."""
-    if text[:1] in ("\t", "\r") or text.lstrip().startswith(_FORMULA_STARTS):
-        return "'" + text
-    return text
 
 
 def new_workbook(title: str) -> tuple[Workbook, Worksheet]:
