@@ -62,6 +62,7 @@ class CheckRequest:
     write_baseline: Path | None = None
     fix_list: Path | None = None  # .xlsx or .csv
     history: Path | None = None  # an SQLite history the run is appended to
+    csv_safe: bool = False  # --csv-safe: the CSV report's formula-like cells neutralised
 
     @property
     def fail_on(self) -> FailOn:
@@ -226,6 +227,7 @@ def _report(result: AuditResult, request: CheckRequest, stdout: TextIO) -> None:
         max_per_rule=request.max_per_rule,
         summary_only=request.quiet and rich,
         fold=request.output is None,  # a report file keeps its lines whole
+        csv_safe=request.csv_safe,
         online_target=request.settings.online_share,
         history=(
             severity_trend(request.history, result) if request.output_format is Format.HTML else ()

@@ -100,6 +100,20 @@ MaxPerRuleOption = Annotated[
         ),
     ),
 ]
+CsvSafeOption = Annotated[
+    bool,
+    typer.Option(
+        "--csv-safe",
+        help=t(
+            "With --format csv: a cell a spreadsheet would run as a formula (starting with "
+            "=, +, - or @) starts with ' instead, for opening the report in Excel. By "
+            "default cells are written exactly, for programs.",
+            "Với --format csv: ô mà bảng tính sẽ chạy như công thức (bắt đầu bằng =, +, - "
+            "hoặc @) được thêm ' ở đầu, để mở báo cáo bằng Excel. Mặc định các ô được ghi "
+            "nguyên văn, dành cho chương trình.",
+        ),
+    ),
+]
 QuietOption = Annotated[
     bool,
     typer.Option(
@@ -298,6 +312,7 @@ def check(
     schema: SchemaOption = None,
     max_per_rule: MaxPerRuleOption = MAX_PER_RULE,
     quiet: QuietOption = False,
+    csv_safe: CsvSafeOption = False,
     exit_zero: ExitZeroOption = False,
     select: SelectOption = None,
     ignore: IgnoreOption = None,
@@ -358,6 +373,7 @@ def check(
         write_baseline,
         fix_list,
         history,
+        csv_safe=csv_safe,
     )
     hooks = Hooks(error=common.error, note=common.note, stages=lambda: _stage_display(quiet))
     outcome = common.attempt(lambda: run_check(request, hooks))

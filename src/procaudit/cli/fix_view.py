@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any, TextIO
 
 from procaudit import __version__
 from procaudit.core.i18n import t
+from procaudit.core.text_safety import visible
 
 if TYPE_CHECKING:
     from procaudit.app.fix import FileFix, FixOutcome
@@ -91,7 +92,7 @@ def diff_line(change: CellChange) -> str:
 def write_diff(outcome: FixOutcome, out: TextIO) -> None:
     for fixed in outcome.files:
         for change in fixed.changes:
-            out.write(diff_line(change) + "\n")
+            out.write(visible(diff_line(change)) + "\n")  # escape sequences shown, never run
 
 
 def summary_lines(fixed: FileFix, names: dict[str, str], quiet: bool = False) -> list[str]:

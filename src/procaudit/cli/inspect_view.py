@@ -10,6 +10,7 @@ from rich.table import Table
 from rich.text import Text
 
 from procaudit.core.i18n import language, t
+from procaudit.core.text_safety import visible_data
 from procaudit.io.layout import (
     BLANK,
     COLUMN_NUMBERS,
@@ -82,6 +83,7 @@ def _plural(count: int, word: str, vietnamese: str) -> str:
 
 
 def render_inspection(inspection: dict[str, Any], console: Console) -> None:
+    inspection = visible_data(inspection)  # a cell's escape sequences shown, never run
     fmt = inspection["format"]
     kind = t(_FORMATS.get(fmt, fmt), _FORMATS_VI.get(fmt, fmt))
     if inspection["encoding"]:

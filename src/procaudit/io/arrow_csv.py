@@ -22,24 +22,28 @@ import pyarrow as pa
 from pyarrow import csv as arrow_csv
 
 from procaudit.core.errors import InputError
-from procaudit.core.i18n import t
+from procaudit.core.limits import MAX_CELLS
 from procaudit.io.csv_dialect import (
     SNIFFED_LINES,
     CsvDialect,
+    only_delimiters,
     physical_lines,
     sniff_delimiter,
     start_lines,
 )
 from procaudit.io.grid import Grid, arrow_text
+from procaudit.io.limits import check_csv_extent
 
 _HEAD_LINES = 50  # lines that give the table's width; a wider record later is refused
 _HEAD_BYTES = 1024 * 1024  # a head longer than this holds scraped text: leave it to pandas
+_WIDE = 1000  # columns; a catalogue has a few dozen, and the careful reader skips empty ones
 _PIECE = 16 * 1024 * 1024  # bytes read at a time to check and count lines
 
 
-def read_regular_csv(path: Path) -> tuple[Grid, CsvDialect] | None:
+def read_regular_csv(path: Path, max_cells: int = MAX_CELLS) -> tuple[Grid, CsvDialect] | None:
     """The grid of a regular UTF-8 file, or None when the careful reader must take it.
-    The file is read in pieces and parsed from disk: it is never held whole as bytes."""
+    The file is read in pieces and parsed from disk: it is never held whole as bytes.
+    More than `max_cells` records x columns is refused before pandas holds them."""
     with path.open("rb") as stream:
         start = stream.read(_HEAD_BYTES)
     encoding = "utf-8-sig" if start.startswith(codecs.BOM_UTF8) else "utf-8"
@@ -51,6 +55,8 @@ def read_regular_csv(path: Path) -> tuple[Grid, CsvDialect] | None:
         width = max(map(len, csv.reader(io.StringIO(head, newline=""), delimiter=delimiter)))
     except csv.Error:  # a NUL byte or a stray quote: the careful reader tells which
         return None
+    if width > _WIDE:  # pyarrow keeps a builder per column: a line of commas costs gigabytes
+        return None
     # The lines are counted while pyarrow parses, which frees the interpreter for it.
     with ThreadPoolExecutor(max_workers=1) as pool:
         counted = pool.submit(_line_count, path)
@@ -58,19 +64,27 @@ def read_regular_csv(path: Path) -> tuple[Grid, CsvDialect] | None:
         lines = counted.result()
     if table is None or lines is None:
         return None
+    # Columns empty to the right edge (a line of commas) are left out before pandas builds
+    # one Series per column.
+    used = _used_width(table)
+    if used == 0:
+        raise InputError(str(path), only_delimiters())
+    check_csv_extent(str(path), table.num_rows, used, max_cells)
     records = pd.DataFrame(
-        {position: arrow_text(table.column(position)) for position in range(width)}
+        {position: arrow_text(table.column(position)) for position in range(used)}
     )
-    if not records.notna().any().any():
-        raise InputError(
-            str(path),
-            t(
-                "is empty (it holds only blank lines and delimiters)",
-                "là tệp trống (chỉ có dòng trống và dấu phân cách)",
-            ),
-        )
+    if not records.notna().any().any():  # cells holding only spaces
+        raise InputError(str(path), only_delimiters())
     grid = Grid(None, records, start_lines(records, lines))
     return grid, CsvDialect(encoding, delimiter)
+
+
+def _used_width(table: pa.Table) -> int:
+    """The table's width without the columns on its right that are empty in every record."""
+    width = table.num_columns
+    while width and table.column(width - 1).null_count == table.num_rows:
+        width -= 1
+    return width
 
 
 def _parse(path: Path, delimiter: str, width: int) -> pa.Table | None:

@@ -11,6 +11,8 @@ from typing import cast
 import numpy as np
 import pandas as pd
 
+from procaudit.core.i18n import t
+
 _DELIMITERS = (",", ";", "\t", "|")
 SNIFFED_LINES = 20
 LINE_BREAK = re.compile(r"\r\n|\r|\n")  # Windows, Unix and old Mac line ends alike
@@ -20,6 +22,14 @@ LINE_BREAK = re.compile(r"\r\n|\r|\n")  # Windows, Unix and old Mac line ends al
 class CsvDialect:
     encoding: str
     delimiter: str
+
+
+def only_delimiters() -> str:
+    """What is wrong with a file whose every cell is empty, as both readers say it."""
+    return t(
+        "is empty (it holds only blank lines and delimiters)",
+        "là tệp trống (chỉ có dòng trống và dấu phân cách)",
+    )
 
 
 def sniff_delimiter(text: str) -> str:

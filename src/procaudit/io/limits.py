@@ -65,6 +65,25 @@ def check_file_size(path: Path, limits: Limits) -> None:
         )
 
 
+def check_csv_extent(path: str, records: int, columns: int, limit: int) -> None:
+    """Refuse a CSV table of `records` x `columns` cells over `limit` (--max-cells), before
+    the reader allocates them."""
+    if records * columns > limit:
+        raise InputError(
+            path,
+            t(
+                "has {records} lines and {columns} columns: {cells} cells, over the limit "
+                "of {limit} (raise it with --max-cells)",
+                "có {records} dòng và {columns} cột: {cells} ô, vượt giới hạn {limit} (có "
+                "thể nâng giới hạn bằng --max-cells)",
+                records=_number(records),
+                columns=_number(columns),
+                cells=_number(records * columns),
+                limit=_number(limit),
+            ),
+        )
+
+
 def check_workbook(path: Path, limits: Limits) -> frozenset[str]:
     """Refuse a zip-based workbook (xlsx, xlsm, ods) whose parts would inflate beyond the
     limits, or whose sheets reach further than `max_cells`; other files pass untouched.

@@ -112,7 +112,7 @@ def read_catalogue(path_text: str, options: ReadOptions | None = None) -> Catalo
     if suffix in CSV_SUFFIXES | WORKBOOK_SUFFIXES:
         check_file_size(path, options.limits)
     if suffix in CSV_SUFFIXES:
-        grid, dialect = read_csv_grid(path)
+        grid, dialect = read_csv_grid(path, options.limits.max_cells)
         check_cell_lengths(path_text, grid, options.limits)
         tables = _tables(path_text, grid, options)
         return Catalogue(path_text, "csv", tables, dialect=dialect, notes=value_notes(tables))

@@ -29,6 +29,9 @@ class ReportOptions:
     # counts by severity "error"/"warning"/"info", and whether the set of files changed
     # since the run before. Empty: no trend chart.
     history: tuple[TrendRun, ...] = ()
+    # The CSV report's cells that a spreadsheet would run as a formula (=, +, -, @) start
+    # with ' (--csv-safe); by default they are written as they are, for programs.
+    csv_safe: bool = False
     online_target: float = ONLINE_TARGET  # the HTML report's target line (--online-target)
 
 

@@ -1,7 +1,9 @@
 """CSV: a header row and one row per finding (RFC 4180: CRLF line ends, quoted as needed).
 
-Values are written as they are: this is a machine format, so a cell starting with `=` is not
-neutralised here (the fix-list, meant to be opened in a spreadsheet, does that).
+Values are written as they are by default: this is a machine format, read by programs that
+want the cell exactly. With --csv-safe (for those who open it in Excel or LibreOffice) a
+text a spreadsheet would run as a formula (`=`, `+`, `-`, `@`) starts with `'`, as in the
+fix-list.
 """
 
 from __future__ import annotations
@@ -10,6 +12,7 @@ import csv
 from typing import TextIO
 
 from procaudit.core.findings import AuditResult, Finding
+from procaudit.core.text_safety import neutralise
 from procaudit.report.base import Reporter
 
 COLUMNS = (
@@ -44,8 +47,13 @@ def _row(finding: Finding) -> tuple[object, ...]:
     )
 
 
+def _safe(row: tuple[object, ...]) -> tuple[object, ...]:
+    return tuple(neutralise(cell) if isinstance(cell, str) else cell for cell in row)
+
+
 class CsvReporter(Reporter):
     def render(self, result: AuditResult, out: TextIO) -> None:
         writer = csv.writer(out, lineterminator="\r\n")
         writer.writerow(COLUMNS)
-        writer.writerows(map(_row, result.findings))
+        rows = map(_row, result.findings)
+        writer.writerows(map(_safe, rows) if self.options.csv_safe else rows)

@@ -15,7 +15,6 @@ from typing import BinaryIO, TypeVar
 
 import numpy as np
 import pandas as pd
-from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.comments import Comment
 from openpyxl.styles import PatternFill
 from openpyxl.worksheet.worksheet import Worksheet
@@ -25,6 +24,7 @@ from procaudit.core.atomic import write_atomically
 from procaudit.core.errors import ProcauditError, UsageError
 from procaudit.core.findings import AuditResult, Finding, Severity
 from procaudit.core.i18n import language, t
+from procaudit.core.text_safety import xml_safe
 from procaudit.engine.inspection import column_label
 from procaudit.io.read import PerFile, Table, options_for, read_catalogue
 from procaudit.report.workbook import (
@@ -365,6 +365,6 @@ def _mark(sheet: Worksheet, number: int, found: list[Finding], columns: list[str
     for at, lines in notes.items():
         cell = sheet.cell(number, at)
         cell.fill = OFFENDING_FILL
-        comment = Comment(ILLEGAL_CHARACTERS_RE.sub("", "\n".join(lines)), "procaudit")
+        comment = Comment(xml_safe("\n".join(lines), ""), "procaudit")
         comment.width, comment.height = 320, 40 + 20 * len(lines)
         cell.comment = comment

@@ -11,20 +11,17 @@ of 85,000 failures in ElementTree took seconds.
 
 from __future__ import annotations
 
-import re
 from typing import TextIO
 
 from procaudit.core.findings import AuditResult, Finding
 from procaudit.core.i18n import t
+from procaudit.core.text_safety import xml_safe
 from procaudit.report.base import Reporter
-
-# Characters XML 1.0 cannot hold at all, even escaped; a catalogue cell may have them.
-_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
 
 def _text(value: object) -> str:
     """Character data, escaped as ElementTree does."""
-    text = _NOT_XML.sub("\ufffd", str(value))
+    text = xml_safe(str(value))  # XML 1.0 cannot hold some characters at all, even escaped
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 

@@ -11,6 +11,7 @@ from typing import TextIO
 from procaudit import __version__
 from procaudit.core.findings import AuditResult, Finding, Severity
 from procaudit.core.i18n import t
+from procaudit.core.text_safety import visible
 from procaudit.engine.scorecard import scorecard_of, table, worth_showing
 from procaudit.report.base import Reporter
 from procaudit.report.human_order import (
@@ -25,11 +26,14 @@ _LINE_BREAK = re.compile(r"\r\n|\r|\n")
 
 
 def cell(value: object) -> str:
-    """A table cell: a `|` would end the cell and a line break the row."""
+    """A table cell: a `|` would end the cell and a line break the row, and `<`, `>` and `&`
+    would be HTML to a CommonMark viewer (`<img onerror=...>` from a catalogue cell runs)."""
     if value is None:
         return ""
     text = str(value)
-    # Most cells hold neither: a test is far cheaper than a substitution (~800,000 cells).
+    # Most cells hold none: a test is far cheaper than a substitution (~800,000 cells).
+    if "<" in text or ">" in text or "&" in text:
+        text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
     if "|" in text:
         text = text.replace("|", "\\|")
     if "\n" in text or "\r" in text:
@@ -114,7 +118,8 @@ class MarkdownReporter(Reporter):
             )
             lines += ["", "## " + t("Findings", "Các phát hiện"), ""]
             lines += _findings(result)
-        out.write("\n".join(lines) + "\n")
+        # A cell's control characters are shown (\x1b), never passed to a viewer or terminal.
+        out.write(visible("\n".join(lines)) + "\n")
 
 
 def _findings(result: AuditResult) -> list[str]:

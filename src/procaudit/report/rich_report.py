@@ -14,6 +14,7 @@ from rich.text import Text
 from procaudit import __version__
 from procaudit.core.findings import AuditResult, Finding, Severity
 from procaudit.core.i18n import t
+from procaudit.core.text_safety import visible_result
 from procaudit.report.base import Reporter
 from procaudit.report.console_lines import Folder, make_console
 from procaudit.report.human_order import (
@@ -61,6 +62,7 @@ def _location(finding: Finding, words: _Where, shown: ShownPaths) -> str:
 
 class RichReporter(Reporter):
     def render(self, result: AuditResult, out: TextIO) -> None:
+        result = visible_result(result)  # a cell's escape sequences are shown, never run
         console = make_console(out, self.options.width)
         # Folded to the terminal; a report file keeps its lines whole (and greppable).
         self._folder = Folder(console, self.options.fold)

@@ -6,7 +6,9 @@ described in the tool's driver with their registry summary and default level.
 
 from __future__ import annotations
 
+from pathlib import Path, PurePath
 from typing import Any, TextIO
+from urllib.parse import quote
 
 from procaudit import __version__
 from procaudit.core.findings import AuditResult, Finding, Severity
@@ -15,6 +17,7 @@ from procaudit.report.base import Reporter
 from procaudit.report.rule_meta import message_with_fix, rule_meta
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
+SRCROOT = "%SRCROOT%"  # the base of relative artifact URIs: where procaudit was run
 LEVEL = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}
 
 
@@ -28,8 +31,19 @@ def _rule(finding: Finding) -> dict[str, Any]:
     }
 
 
+def artifact_location(path: str) -> dict[str, str]:
+    """Where a file is, as SARIF wants it: a URI. A relative path is a relative reference,
+    percent-encoded (spaces, `%`, line breaks, non-ASCII letters), resolved against the
+    folder the run started in (SARIF's `uriBaseId`, `%SRCROOT%`, as GitHub code scanning names it);
+    an absolute path is a file:// URI."""
+    native = PurePath(path)
+    if native.is_absolute():
+        return {"uri": Path(native).as_uri()}
+    return {"uri": quote(native.as_posix(), safe="/"), "uriBaseId": SRCROOT}
+
+
 def _result(finding: Finding, rule_index: int) -> dict[str, Any]:
-    physical: dict[str, Any] = {"artifactLocation": {"uri": finding.file}}
+    physical: dict[str, Any] = {"artifactLocation": artifact_location(finding.file)}
     if finding.row is not None:
         physical["region"] = {"startLine": finding.row}
     return {
@@ -68,7 +82,9 @@ def sarif_dict(result: AuditResult) -> dict[str, Any]:
             {
                 "level": "error",
                 "message": {"text": failure.message},
-                "locations": [{"physicalLocation": {"artifactLocation": {"uri": failure.path}}}],
+                "locations": [
+                    {"physicalLocation": {"artifactLocation": artifact_location(failure.path)}}
+                ],
             }
             for failure in result.failures
         ]

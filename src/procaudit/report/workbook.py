@@ -1,7 +1,7 @@
 """Writing the workbooks procaudit hands to officials: the fix-list and `procaudit diff`'s.
 
 Both follow the same habits, kept here once: text is always written as text (never run as
-a formula, control characters dropped) and row numbers and counts as numbers (so that they
+a formula, characters XML forbids dropped) and row numbers and counts as numbers (so that they
 sort as numbers), a bold heading row, columns as wide as their longest text within bounds,
 the heading frozen with a filter on it, sheets that print landscape, one page wide, with
 the heading on every page, and bytes that depend only on the content (fixed document times
@@ -19,12 +19,14 @@ from datetime import datetime
 from typing import cast
 
 from openpyxl import Workbook
-from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE, Cell
+from openpyxl.cell.cell import Cell
 from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.properties import PageSetupProperties
 from openpyxl.worksheet.worksheet import Worksheet
 from openpyxl.writer.excel import ExcelWriter
+
+from procaudit.core.text_safety import neutralise, xml_safe
 
 HEADING_FONT = Font(bold=True)
 # Fixed so that identical input gives an identical file (no "now" in docProps or the zip).
@@ -33,14 +35,6 @@ ZIP_TIME = (1980, 1, 1, 0, 0, 0)
 # In docProps/core.xml: the creator and a keyword, cheap to read from the zip.
 OWN_MARK = "procaudit"
 MIN_WIDTH, MAX_WIDTH = 8, 60  # a column's width in characters, whatever its texts
-_FORMULA_STARTS = ("=", "+", "-", "@")
-
-
-def neutralise(text: str) -> str:
-    """Text a spreadsheet would run as a formula, prefixed with ' so that it stays text."""
-    if text[:1] in ("\t", "\r") or text.lstrip().startswith(_FORMULA_STARTS):
-        return "'" + text
-    return text
 
 
 def new_workbook(title: str) -> tuple[Workbook, Worksheet]:
@@ -54,8 +48,9 @@ def new_workbook(title: str) -> tuple[Workbook, Worksheet]:
 def put_text(sheet: Worksheet, row: int, column: int, text: str) -> Cell:
     """Write `text` at `row`, `column` as text: never a formula, whatever the text says."""
     cell = cast(Cell, sheet.cell(row, column))  # a sheet procaudit writes merges no cells
-    # openpyxl refuses control characters; a catalogue cell may hold them.
-    cell.value = ILLEGAL_CHARACTERS_RE.sub("", neutralise(text))
+    # Characters XML cannot hold (control characters, U+FFFE, U+FFFF) would make the file
+    # unreadable; a catalogue cell may hold them.
+    cell.value = xml_safe(neutralise(text), "")
     cell.data_type = "s"
     return cell
 

@@ -9,6 +9,7 @@ from rich.table import Table
 from rich.text import Text
 
 from procaudit.core.i18n import t
+from procaudit.core.text_safety import visible
 from procaudit.diff.model import Change, DiffResult, Kind
 from procaudit.report.diff.formats import DiffRenderer
 from procaudit.report.diff.labels import (
@@ -60,10 +61,10 @@ class RichRenderer(DiffRenderer[TextIO]):
             emoji=False,
         )
         if self.options.summary_only:
-            console.print(summary_line(result))
+            console.print(visible(summary_line(result)))
             return
-        console.print(Text(heading_line(result), style="bold"))
-        console.print(summary_line(result))
+        console.print(Text(visible(heading_line(result)), style="bold"))
+        console.print(visible(summary_line(result)))
         for kind in Kind:
             changes = result.of_kind(kind)
             if changes:
@@ -74,7 +75,7 @@ class RichRenderer(DiffRenderer[TextIO]):
         if lines:
             console.print()
         for line in lines:
-            console.print(Text(line, style="dim"))
+            console.print(Text(visible(line), style="dim"))
 
     def _shown(self, changes: list[Change]) -> list[Change]:
         return changes[: self.options.max_rows] if self.options.max_rows else changes
@@ -138,7 +139,7 @@ class RichRenderer(DiffRenderer[TextIO]):
                 min_width=min(width, _WHOLE_WIDTH) if number in whole else None,
             )
         for row in rows:
-            table.add_row(*row)
+            table.add_row(*map(visible, row))  # a cell's escape sequences shown, never run
         return table
 
     def _rows(self, result: DiffResult, kind: Kind, changes: list[Change]) -> list[tuple[str, ...]]:

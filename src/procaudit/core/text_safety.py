@@ -1,0 +1,105 @@
+"""Text from a catalogue cell made safe for where procaudit writes it.
+
+A cell may hold anything a file can: characters XML 1.0 cannot hold at all (which make a
+workbook unreadable) and terminal escape sequences (`ESC ] 0 ; title BEL` retitles the
+window, `ESC [ 2 J` clears the screen). Each output takes what it needs from here, once:
+`xml_safe` for XML (workbooks, JUnit), `visible` for everything a person reads (the terminal,
+Markdown, the fix text, diff, inspect), `neutralise` for what a spreadsheet opens.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from typing import Any, Final
+
+from procaudit.core.findings import AuditResult, FileFailure, Finding
+
+# Everything outside XML 1.0's Char production: C0 controls but tab and line ends, lone
+# surrogates, and the two non-characters U+FFFE and U+FFFF.
+NOT_XML: Final = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+# What a terminal acts on rather than shows: C0 controls but tab and line feed, DEL, the C1
+# controls (U+009B is a one-character CSI on some terminals), and the bidirectional
+# overrides and isolates that make text read other than it is stored.
+CONTROL: Final = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+
+
+def xml_safe(text: str, replacement: str = "\ufffd") -> str:
+    """`text` with every character XML 1.0 forbids replaced (by default with U+FFFD, the
+    replacement character; "" drops them)."""
+    return NOT_XML.sub(replacement, text)
+
+
+def _escape(match: re.Match[str]) -> str:
+    code = ord(match.group())
+    return f"\\x{code:02x}" if code <= 0xFF else f"\\u{code:04x}"
+
+
+def visible(text: str) -> str:
+    """`text` with each control character shown as its escape (`\\x1b`, `\\u202e`), so that a
+    terminal or a viewer shows it instead of acting on it."""
+    return CONTROL.sub(_escape, text)
+
+
+def visible_or_none(text: str | None) -> str | None:
+    return None if text is None else visible(text)
+
+
+def visible_finding(finding: Finding) -> Finding:
+    """The finding with the text that came from the file (value, message, fix, places)
+    shown visibly."""
+    return finding._replace(
+        file=visible(finding.file),
+        sheet=visible_or_none(finding.sheet),
+        column=visible_or_none(finding.column),
+        code=visible_or_none(finding.code),
+        value=visible_or_none(finding.value),
+        message=visible(finding.message),
+        fix=visible(finding.fix),
+        procedure=visible_or_none(finding.procedure),
+        examples=tuple(map(visible, finding.examples)),
+        header=visible_or_none(finding.header),
+    )
+
+
+def visible_result(result: AuditResult) -> AuditResult:
+    """The result as a person should read it: the text of every finding (and of the baseline's
+    new ones, so that they still tell themselves apart) and every failure shown visibly."""
+    texts = [str(part) for finding in result.findings for part in finding]
+    texts += [text for failure in result.failures for text in (failure.path, failure.message)]
+    if not CONTROL.search("".join(texts)):
+        return result  # the usual case: nothing to show differently
+    baseline = result.baseline
+    if baseline is not None:
+        baseline = replace(baseline, new=frozenset(map(visible_finding, baseline.new)))
+    return replace(
+        result,
+        findings=tuple(map(visible_finding, result.findings)),
+        failures=tuple(
+            FileFailure(visible(failure.path), visible(failure.message))
+            for failure in result.failures
+        ),
+        baseline=baseline,
+    )
+
+
+def visible_data(data: object) -> Any:
+    """JSON-like data (dicts, lists, text) with every text in it shown visibly, keys too:
+    what a view prints from an inspection."""
+    if isinstance(data, str):
+        return visible(data)
+    if isinstance(data, dict):
+        return {visible_data(key): visible_data(value) for key, value in data.items()}
+    if isinstance(data, (list, tuple)):
+        return type(data)(map(visible_data, data))
+    return data
+
+
+FORMULA_STARTS: Final = ("=", "+", "-", "@")
+
+
+def neutralise(text: str) -> str:
+    """Text a spreadsheet would run as a formula, prefixed with ' so that it stays text."""
+    if text[:1] in ("\t", "\r") or text.lstrip().startswith(FORMULA_STARTS):
+        return "'" + text
+    return text
