@@ -25,6 +25,7 @@ from typing import Final
 
 from procaudit.core.findings import AuditResult, FileFailure
 from procaudit.core.i18n import t
+from procaudit.core.paths import shown_path
 
 CATALOGUE_EXTENSIONS: Final = (".csv", ".xlsx", ".xlsm", ".xls", ".ods")
 _GLOB_CHARACTERS: Final = frozenset("*?[")
@@ -54,7 +55,7 @@ class Inputs:
                 "workbook, not a catalogue",
                 "{path}: bỏ qua: tệp khóa do phần mềm văn phòng tạo ra khi một bảng tính "
                 "đang mở, không phải danh mục",
-                path=path,
+                path=shown_path(path),
             )
             for path in self.lock_files
         ]
@@ -95,7 +96,8 @@ def expand_inputs(arguments: Iterable[str], exclude: Sequence[str] = ()) -> Inpu
         kept = [path for path in found if not is_own_output(path)]
         own_outputs += len(found) - len(kept)
         if not kept:
-            failures.append(FileFailure(argument, f"{argument}: {_nothing_in(argument)}"))
+            shown = shown_path(argument)
+            failures.append(FileFailure(shown, f"{shown}: {_nothing_in(argument)}"))
         for path in kept:
             paths.setdefault(os.path.normpath(path), path)
     if not paths and not failures and locks:  # nothing but lock files: nothing to audit
@@ -172,7 +174,7 @@ def _only_lock_files(locks: Sequence[str]) -> str:
         "beside open workbooks ({paths})",
         "không có gì để kiểm tra: các tệp được nêu chỉ là tệp khóa do phần mềm văn phòng "
         "tạo ra khi bảng tính đang mở ({paths})",
-        paths=", ".join(locks),
+        paths=", ".join(map(shown_path, locks)),
     )
 
 

@@ -76,7 +76,7 @@ def audit(
                 source, schema, read_options, options, rules, selection, stage, every_row, by_agency
             )
         except InputError as exc:
-            failures.append(FileFailure(path, str(exc)))
+            failures.append(FileFailure(exc.path, str(exc)))  # the path as shown
             continue
         findings.extend(found)
         skipped.update(dict.fromkeys(not_checked))

@@ -40,6 +40,7 @@ from procaudit import __version__
 from procaudit.core.errors import ProcauditError
 from procaudit.core.findings import AuditResult, Severity
 from procaudit.core.i18n import t
+from procaudit.core.paths import real_path, shown_path
 
 SCHEMA_VERSION: Final = 1
 APPLICATION_ID: Final = 0x50414853  # "PAHS": a procaudit history
@@ -346,6 +347,7 @@ def file_records(result: AuditResult) -> list[FileRecord]:
 def file_sha256(path: str | Path) -> str | None:
     """The sha256 of the file's bytes, read in chunks; None for a missing file, a folder or
     a pipe (which must not be read twice, nor waited on)."""
+    path = real_path(os.fspath(path))  # a name shown with `\\xff` for its undecodable byte
     try:
         if not stat.S_ISREG(os.stat(path).st_mode):
             return None
@@ -356,10 +358,11 @@ def file_sha256(path: str | Path) -> str | None:
 
 
 def _resolved(path: str) -> str:
+    """The file's absolute path without links, shown as the report shows paths."""
     try:
-        return str(Path(path).resolve())
+        return shown_path(Path(real_path(path)).resolve())
     except (OSError, RuntimeError):  # a symlink loop
-        return str(Path(path).absolute())
+        return shown_path(Path(path).absolute())
 
 
 def _stats_json(stats: object) -> str | None:

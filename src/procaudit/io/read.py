@@ -11,6 +11,7 @@ import pandas as pd
 from procaudit.catalogue.columns import ALIASES, REQUIRED, SECTION_STATUS
 from procaudit.core.errors import InputError
 from procaudit.core.i18n import t
+from procaudit.core.paths import shown_path
 from procaudit.io.canonical import canonical_frame
 from procaudit.io.components import COMPONENTS, components_header
 from procaudit.io.csv_dialect import CsvDialect
@@ -93,6 +94,7 @@ class Catalogue:
 def read_catalogue(path_text: str, options: ReadOptions | None = None) -> Catalogue:
     options = options or ReadOptions()
     path = Path(path_text)
+    path_text = shown_path(path_text)  # the name in messages and findings; `path` is opened
     if not path.exists():
         raise InputError(path_text, t("no such file", "không có tệp này"))
     if path.is_dir():
