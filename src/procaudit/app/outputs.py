@@ -15,6 +15,7 @@ from typing import BinaryIO, TextIO
 from procaudit.core.atomic import write_atomically
 from procaudit.core.errors import ProcauditError, UsageError
 from procaudit.core.i18n import t
+from procaudit.core.paths import unreachable
 
 
 class CannotWrite(ProcauditError):
@@ -35,6 +36,16 @@ class CannotWrite(ProcauditError):
 def check_output(output: Path, inputs: Iterable[str], option: str = "--output") -> None:
     """A UsageError, before the work, for an output that is a folder, lies in a folder that
     does not exist, or is one of the `inputs`; `option` is the flag that named it."""
+    if reason := unreachable(output) or unreachable(output.parent):  # a folder not to enter
+        raise UsageError(
+            t(
+                "{option} {output}: cannot be written ({reason})",
+                "{option} {output}: không ghi được ({reason})",
+                option=option,
+                output=output,
+                reason=reason,
+            )
+        )
     if output.is_dir():
         raise UsageError(
             t(

@@ -233,7 +233,17 @@ def load_settings(
     from procaudit.app.config import find_config, load_config
     from procaudit.core.errors import UsageError
     from procaudit.core.i18n import t
+    from procaudit.core.paths import unreachable
 
+    if config_path is not None and (reason := unreachable(config_path)):
+        raise UsageError(
+            t(
+                "--config {path}: cannot be read ({reason})",
+                "--config {path}: không đọc được ({reason})",
+                path=config_path,
+                reason=reason,
+            )
+        )
     path = config_path or find_config(start or Path.cwd())
     if config_path is not None and not config_path.is_file():
         raise UsageError(

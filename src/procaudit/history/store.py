@@ -40,7 +40,7 @@ from procaudit import __version__
 from procaudit.core.errors import ProcauditError
 from procaudit.core.findings import AuditResult, Severity
 from procaudit.core.i18n import t
-from procaudit.core.paths import real_path, shown_path
+from procaudit.core.paths import real_path, shown_path, unreachable
 
 SCHEMA_VERSION: Final = 1
 APPLICATION_ID: Final = 0x50414853  # "PAHS": a procaudit history
@@ -238,6 +238,7 @@ def _migrate(connection: sqlite3.Connection, path: Path) -> None:
 def check_history(path: Path) -> None:
     """Before the audit: a history that is a folder, another program's database, a newer
     procaudit's, or in a missing folder is refused before it costs a run."""
+    _must_be_reachable(path)
     if path.is_dir():
         raise HistoryError(t("{path} is a folder", "{path} là một thư mục", path=path))
     if not path.exists():
@@ -499,7 +500,21 @@ def severity_trend(db_path: str | Path, paths: Iterable[str]) -> tuple[TrendRun,
 
 
 def _must_exist(path: Path) -> None:
+    _must_be_reachable(path)
     if path.is_dir():
         raise HistoryError(t("{path} is a folder", "{path} là một thư mục", path=path))
     if not path.exists():
         raise HistoryError(t("{path}: no such file", "{path}: không tìm thấy tệp", path=path))
+
+
+def _must_be_reachable(path: Path) -> None:
+    """A history in a folder the user may not enter, as one sentence."""
+    if reason := unreachable(path) or unreachable(path.parent):
+        raise HistoryError(
+            t(
+                "{path}: cannot be read ({reason})",
+                "{path}: không đọc được ({reason})",
+                path=shown_path(path),
+                reason=reason,
+            )
+        )
