@@ -169,9 +169,11 @@ def _baselines(result: AuditResult, request: CheckRequest) -> AuditResult:
     """The result split against the baseline (new, still present, fixed), and recorded as
     the next one."""
     from procaudit.engine.baseline import load_baseline, split, write_baseline
+    from procaudit.io.read import run_limits
 
     if request.baseline is not None:
-        result = split(result, load_baseline(request.baseline))
+        limits = run_limits(request.read_options)
+        result = split(result, load_baseline(request.baseline, limits.max_file_size))
     if request.write_baseline is not None:
         write_baseline(result, request.write_baseline)
     return result

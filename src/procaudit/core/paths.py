@@ -17,11 +17,13 @@ from __future__ import annotations
 import errno
 import os
 import re
+import stat
 from typing import Final
 
 from procaudit.core.i18n import t
 
 _SURROGATE: Final = re.compile("[\ud800-\udfff]")
+_MB: Final = 1024 * 1024
 _SHOWN_BYTE: Final = re.compile(r"\\x([89a-fA-F][0-9a-fA-F])")
 
 
@@ -53,6 +55,39 @@ def unreachable(path: str | os.PathLike[str]) -> str | None:
         return exc.strerror or errno.errorcode.get(exc.errno or 0, str(exc))
     except ValueError:  # a NUL byte in the name
         return t("invalid file name", "tên tệp không hợp lệ")
+    return None
+
+
+def not_a_state_file(
+    path: str | os.PathLike[str], max_size: int, raise_with: str | None = "--max-file-size"
+) -> str | None:
+    """Why a file the run keeps state in (a baseline, a configuration) cannot be read as one,
+    asked before it is opened: a FIFO would wait for a writer forever and /dev/zero never
+    ends. None for a regular file within `max_size` bytes, or for nothing there (the caller
+    names a missing file as such)."""
+    try:
+        status = os.stat(path)
+    except (FileNotFoundError, NotADirectoryError):
+        return None
+    except (OSError, ValueError):
+        return unreachable(path)
+    if not stat.S_ISREG(status.st_mode):
+        return t(
+            "it is not a regular file (a folder, pipe, socket or device)",
+            "đây không phải tệp thông thường (thư mục, pipe, socket hoặc thiết bị)",
+        )
+    if status.st_size > max_size:
+        over = t(
+            "it is {size} MB, over the limit of {limit} MB",
+            "tệp có dung lượng {size} MB, vượt giới hạn {limit} MB",
+            size=-(-status.st_size // _MB),
+            limit=max_size // _MB,
+        )
+        if raise_with is None:
+            return over
+        return over + t(
+            " (raise it with {flag})", " (có thể nâng giới hạn bằng {flag})", flag=raise_with
+        )
     return None
 
 

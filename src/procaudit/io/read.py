@@ -66,6 +66,15 @@ def options_for(options: PerFile, path: str) -> ReadOptions | None:
     return options.get(path)
 
 
+def run_limits(options: PerFile) -> Limits:
+    """The run's limits, which every file it reads shares (the catalogues', the reference
+    list's, the baseline's)."""
+    if isinstance(options, ReadOptions):
+        return options.limits
+    first = next(iter(options.values()), None) if options else None
+    return first.limits if first is not None else Limits()
+
+
 @dataclass(frozen=True)
 class Table:
     """One source table in canonical form."""
