@@ -21,6 +21,7 @@ from procaudit.app.settings import CommandLine, Settings
 if TYPE_CHECKING:
     from procaudit.core.findings import AuditResult
     from procaudit.io import Catalogue, PerFile
+    from procaudit.io.limits import Limits
     from procaudit.rules.options import RuleOptions
     from procaudit.rules.selection import RuleSelection
 
@@ -60,14 +61,17 @@ def audit_sources(
     options, then the settings' severities, provinces and scorecard. A ProcauditError for a
     selection, reference list or schema that cannot be used."""
     from procaudit.engine.audit import audit
+    from procaudit.io.read import run_limits
 
     selection = rule_selection(settings)
-    options = rule_options(settings)
+    if read_options is None:
+        read_options = settings_read_options(settings)
+    options = rule_options(settings, run_limits(read_options))
     with stages() as progress:
         result = audit(
             sources,
             str(schema) if schema else None,
-            read_options if read_options is not None else settings_read_options(settings),
+            read_options,
             options,
             selection,
             progress,
@@ -94,16 +98,16 @@ def rule_selection(settings: Settings) -> RuleSelection:
     return RuleSelection.parse(list(select), list(ignore), [rule.id for rule in all_rules()])
 
 
-def rule_options(settings: Settings) -> RuleOptions:
+def rule_options(settings: Settings, limits: Limits | None = None) -> RuleOptions:
     """What the rules need beyond the catalogue, from the settings; the reference list is
-    read here (an InputError when it cannot be)."""
+    read here, within the run's `limits` (an InputError when it cannot be)."""
     from procaudit.io.reference import load_reference
     from procaudit.rules.options import RuleOptions
 
     reference = settings.reference.value
     return RuleOptions(
         forms_dir=settings.forms_dir.value,
-        reference=load_reference(str(reference)) if reference else None,
+        reference=load_reference(str(reference), limits) if reference else None,
         online_target=settings.online_share,
         reform_date=settings.reform_date.value,
     )

@@ -37,6 +37,7 @@ from procaudit.app.settings import Settings
 from procaudit.core.errors import ProcauditError, UsageError
 from procaudit.core.findings import FailOn
 from procaudit.core.i18n import t
+from procaudit.core.paths import unreachable
 from procaudit.report import MAX_PER_RULE, Format, ReportOptions, reporter_for
 
 if TYPE_CHECKING:
@@ -174,6 +175,15 @@ def _check_outputs(request: CheckRequest) -> str | None:
         check_fix_list_path(request.fix_list)
     started = open_history(request.history, paths) if request.history is not None else None
     forms_dir = request.settings.forms_dir.value
+    if forms_dir is not None and (reason := unreachable(forms_dir)):
+        raise UsageError(
+            t(
+                "--forms-dir {folder}: cannot be read ({reason})",
+                "--forms-dir {folder}: không đọc được ({reason})",
+                folder=forms_dir,
+                reason=reason,
+            )
+        )
     if forms_dir is not None and not forms_dir.is_dir():
         raise UsageError(
             t(
@@ -189,9 +199,11 @@ def _baselines(result: AuditResult, request: CheckRequest) -> AuditResult:
     """The result split against the baseline (new, still present, fixed), and recorded as
     the next one."""
     from procaudit.engine.baseline import load_baseline, split, write_baseline
+    from procaudit.io.read import run_limits
 
     if request.baseline is not None:
-        result = split(result, load_baseline(request.baseline))
+        limits = run_limits(request.read_options)
+        result = split(result, load_baseline(request.baseline, limits.max_file_size))
     if request.write_baseline is not None:
         write_baseline(result, request.write_baseline)
     return result

@@ -17,9 +17,11 @@ from typing import Any
 
 from procaudit.core.errors import ProcauditError
 from procaudit.core.i18n import LANGUAGES, t
+from procaudit.core.paths import not_a_state_file, shown_path, unreachable
 
 CONFIG_NAME = "procaudit.toml"
 PYPROJECT = "pyproject.toml"
+MAX_CONFIG_SIZE = 16 * 1024 * 1024  # bytes: a configuration is a page; a pyproject.toml a few
 _SEVERITIES = ("error", "warning", "info")
 _FAIL_ON = ("error", "warning", "info", "never")
 _RULE_PREFIX = re.compile(r"PA\d{0,3}", re.IGNORECASE)
@@ -72,6 +74,8 @@ def find_config(start: Path) -> Path | None:
     `start` upward."""
     for folder in (start, *start.parents):
         own = folder / CONFIG_NAME
+        if unreachable(own):  # a folder the user may not enter holds no configuration of theirs
+            continue
         if own.is_file():
             return own
         pyproject = folder / PYPROJECT
@@ -92,6 +96,15 @@ def load_config(path: Path) -> Config:
 
 
 def _read(path: Path) -> dict[str, Any]:
+    if problem := not_a_state_file(path, MAX_CONFIG_SIZE, raise_with=None):
+        raise ConfigError(
+            t(
+                "{path}: cannot be read ({reason})",
+                "{path}: không đọc được ({reason})",
+                path=shown_path(path),
+                reason=problem,
+            )
+        )
     try:
         with path.open("rb") as handle:
             return tomllib.load(handle)
@@ -109,8 +122,25 @@ def _read(path: Path) -> dict[str, Any]:
             t(
                 "{path}: is not valid TOML ({problem})",
                 "{path}: không phải TOML hợp lệ ({problem})",
-                path=path,
+                path=shown_path(path),
                 problem=exc,
+            )
+        ) from None
+    except UnicodeDecodeError as exc:  # TOML is UTF-8; a file saved as Windows-1258 is not
+        raise ConfigError(
+            t(
+                "{path}: is not UTF-8 text (byte {offset}): save it again as UTF-8",
+                "{path}: không phải văn bản UTF-8 (byte {offset}): hãy lưu lại dạng UTF-8",
+                path=shown_path(path),
+                offset=exc.start,
+            )
+        ) from None
+    except RecursionError:  # 'a = [[[[…' thousands deep: no configuration is
+        raise ConfigError(
+            t(
+                "{path}: is not a procaudit configuration: it is nested too deeply",
+                "{path}: không phải tệp cấu hình procaudit: cấu trúc lồng nhau quá sâu",
+                path=shown_path(path),
             )
         ) from None
 

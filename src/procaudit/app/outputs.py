@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, BinaryIO, Final, TextIO
 from procaudit.core.atomic import target_kind, write_atomically
 from procaudit.core.errors import ProcauditError, UsageError
 from procaudit.core.i18n import t
+from procaudit.core.paths import unreachable
 
 if TYPE_CHECKING:
     from procaudit.app.settings import Settings
@@ -49,6 +50,16 @@ def check_output(output: Path, inputs: Iterable[str], option: str = "--output") 
     procaudit may not write in, a name longer than the file system allows, or one of the
     `inputs`; `option` is the flag that named it. A symlink is judged by its target, and a
     device or pipe (/dev/null, a FIFO) is written through (core.atomic)."""
+    if reason := unreachable(output) or unreachable(output.parent):  # a folder not to enter
+        raise UsageError(
+            t(
+                "{option} {output}: cannot be written ({reason})",
+                "{option} {output}: không ghi được ({reason})",
+                option=option,
+                output=output,
+                reason=reason,
+            )
+        )
     _check_name_length(output, option)
     kind = target_kind(output)
     if kind == "folder":

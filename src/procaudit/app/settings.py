@@ -230,10 +230,22 @@ def load_settings(
     configuration file `config_path`, else over the nearest one from `start` (the current
     folder) upward, else over the defaults. A file that cannot be used is a ProcauditError
     (ConfigError, or UsageError for a --config naming no file)."""
-    from procaudit.app.config import find_config, load_config
+    from procaudit.app.config import MAX_CONFIG_SIZE, find_config, load_config
     from procaudit.core.errors import UsageError
     from procaudit.core.i18n import t
+    from procaudit.core.paths import not_a_state_file
 
+    if config_path is not None and (
+        reason := not_a_state_file(config_path, MAX_CONFIG_SIZE, raise_with=None)
+    ):
+        raise UsageError(
+            t(
+                "--config {path}: cannot be read: {reason}",
+                "--config {path}: không đọc được: {reason}",
+                path=config_path,
+                reason=reason,
+            )
+        )
     path = config_path or find_config(start or Path.cwd())
     if config_path is not None and not config_path.is_file():
         raise UsageError(

@@ -20,6 +20,7 @@ from procaudit.cli.overrides import parse_header_rows, parse_mapping
 from procaudit.core.errors import ProcauditError
 from procaudit.core.findings import FailOn
 from procaudit.core.i18n import t
+from procaudit.core.paths import shown_path
 
 if TYPE_CHECKING:
     from procaudit.app.settings import CommandLine, Settings
@@ -45,11 +46,12 @@ def fail(message: str) -> typer.Exit:
 
 
 def error(message: str) -> None:
-    typer.echo(f"procaudit: error: {message}", err=True)
+    # shown_path: a file name that is not UTF-8, wherever the message names it, as `\xff`
+    typer.echo(f"procaudit: error: {shown_path(message)}", err=True)
 
 
 def note(message: str) -> None:
-    typer.echo(f"procaudit: note: {message}", err=True)
+    typer.echo(f"procaudit: note: {shown_path(message)}", err=True)
 
 
 def attempt(call: Callable[[], Result]) -> Result:

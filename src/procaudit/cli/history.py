@@ -15,6 +15,7 @@ from procaudit.cli import common
 from procaudit.cli.help import Command
 from procaudit.cli.options import LangOption, OutputFormat, OutputFormatOption
 from procaudit.core.i18n import t
+from procaudit.core.paths import shown_path
 
 DatabaseArgument = Annotated[
     Path,
@@ -79,13 +80,13 @@ def history(
     if output_format is OutputFormat.JSON:
         from procaudit.report.history.view import render_json
 
-        sys.stdout.write(render_json(trend, str(database), last))
+        sys.stdout.write(render_json(trend, shown_path(database), last))
         return
     from rich.console import Console
 
     from procaudit.report.history.view import render_rich
 
-    render_rich(trend, Console(highlight=False), str(database))
+    render_rich(trend, Console(highlight=False), shown_path(database))
 
 
 def register(app: typer.Typer) -> None:

@@ -25,6 +25,7 @@ from typing import Final
 
 from procaudit.core.findings import AuditResult, FileFailure
 from procaudit.core.i18n import t
+from procaudit.core.paths import shown_path
 
 CATALOGUE_EXTENSIONS: Final = (".csv", ".xlsx", ".xlsm", ".xls", ".ods")
 _GLOB_CHARACTERS: Final = frozenset("*?[")
@@ -54,7 +55,7 @@ class Inputs:
                 "workbook, not a catalogue",
                 "{path}: bỏ qua: tệp khóa do phần mềm văn phòng tạo ra khi một bảng tính "
                 "đang mở, không phải danh mục",
-                path=path,
+                path=shown_path(path),
             )
             for path in self.lock_files
         ]
@@ -79,7 +80,7 @@ def expand_inputs(arguments: Iterable[str], exclude: Sequence[str] = ()) -> Inpu
     and procaudit's own outputs."""
     from procaudit.app.own_outputs import is_own_output
 
-    paths: dict[str, str] = {}  # "a/b.csv" -> the path as first spelled ("./a/b.csv")
+    paths: dict[str, str] = {}  # the real path -> the path as first spelled ("./a/b.csv")
     failures: list[FileFailure] = []
     locks: list[str] = []
     own_outputs = 0
@@ -90,14 +91,15 @@ def expand_inputs(arguments: Iterable[str], exclude: Sequence[str] = ()) -> Inpu
             if is_lock_file(os.path.basename(argument)):
                 locks.append(argument)
             else:
-                paths.setdefault(os.path.normpath(argument), argument)
+                paths.setdefault(_same_file_key(argument), argument)
             continue
         kept = [path for path in found if not is_own_output(path)]
         own_outputs += len(found) - len(kept)
         if not kept:
-            failures.append(FileFailure(argument, f"{argument}: {_nothing_in(argument)}"))
+            shown = shown_path(argument)
+            failures.append(FileFailure(shown, f"{shown}: {_nothing_in(argument)}"))
         for path in kept:
-            paths.setdefault(os.path.normpath(path), path)
+            paths.setdefault(_same_file_key(path), path)
     if not paths and not failures and locks:  # nothing but lock files: nothing to audit
         failures.append(FileFailure(locks[0], _only_lock_files(locks)))
     return Inputs(tuple(paths.values()), tuple(failures), tuple(locks), own_outputs)
@@ -136,7 +138,7 @@ def _files_of(argument: str, exclude: Sequence[str]) -> list[str] | None:
     if os.path.lexists(argument) or not _GLOB_CHARACTERS.intersection(argument):
         return None
     found: list[str] = []
-    for match in sorted(glob.glob(argument, recursive=True)):
+    for match in sorted(_glob(argument)):
         if is_excluded(match, exclude):
             continue
         if os.path.isdir(match):
@@ -144,6 +146,45 @@ def _files_of(argument: str, exclude: Sequence[str]) -> list[str] | None:
         elif is_catalogue_name(os.path.basename(match)):
             found.append(match)
     return found
+
+
+def _glob(pattern: str) -> list[str]:
+    """What `glob.glob(pattern, recursive=True)` gives, with each real folder under a `**`
+    entered once: glob follows a link back up the tree (loop -> ..) until the path is too
+    long, giving each file again under every longer name, and two such links never end."""
+    parts = pattern.split(os.sep)
+    if "**" not in parts:
+        return glob.glob(pattern)
+    at = parts.index("**")
+    head, rest = os.sep.join(parts[:at]), os.sep.join(parts[at + 1 :])
+    found: list[str] = []
+    for base in glob.glob(head) if head else [os.curdir]:
+        if not rest:  # 'data/**': the folder, which is searched whole
+            found.append(base)
+            continue
+        for folder in _folders_under(base):
+            below = os.path.join(glob.escape(folder), rest)
+            matches = _glob(below)
+            found.extend(m.removeprefix(os.curdir + os.sep) if not head else m for m in matches)
+    return found
+
+
+def _folders_under(base: str) -> Iterable[str]:
+    """`base` and every folder under it but hidden ones, links followed, each real folder
+    once (by device and inode), so that a link loop ends."""
+    seen: set[tuple[int, int]] = set()
+    for root, folders, _ in os.walk(base, followlinks=True):
+        try:
+            status = os.stat(root)
+        except OSError:
+            folders[:] = []
+            continue
+        if (status.st_dev, status.st_ino) in seen:
+            folders[:] = []
+            continue
+        seen.add((status.st_dev, status.st_ino))
+        folders[:] = sorted(name for name in folders if not name.startswith("."))
+        yield root
 
 
 def _catalogues_in(folder: str, exclude: Sequence[str]) -> list[str]:
@@ -166,13 +207,22 @@ def _catalogues_in(folder: str, exclude: Sequence[str]) -> list[str]:
     return [path for _, path in sorted(found)]
 
 
+def _same_file_key(path: str) -> str:
+    """What two spellings of one file share ("./a/b.csv", "a/b.csv", a link to it): its real
+    path; the path as written when it has none (missing, or a link loop the reader names)."""
+    try:
+        return os.path.realpath(path, strict=True)
+    except (OSError, ValueError):
+        return os.path.normpath(path)
+
+
 def _only_lock_files(locks: Sequence[str]) -> str:
     return t(
         "nothing to audit: the only files named are lock files an office program keeps "
         "beside open workbooks ({paths})",
         "không có gì để kiểm tra: các tệp được nêu chỉ là tệp khóa do phần mềm văn phòng "
         "tạo ra khi bảng tính đang mở ({paths})",
-        paths=", ".join(locks),
+        paths=", ".join(map(shown_path, locks)),
     )
 
 

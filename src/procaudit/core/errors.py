@@ -5,6 +5,8 @@ Data defects are never exceptions: they are Findings (see model.py).
 
 from __future__ import annotations
 
+from procaudit.core.paths import shown_path
+
 
 class ProcauditError(Exception):
     """A failure of procaudit itself; its message is one sentence for the user."""
@@ -14,6 +16,7 @@ class InputError(ProcauditError):
     """An input file that cannot be read as a catalogue."""
 
     def __init__(self, path: str, problem: str) -> None:
+        path = shown_path(path)  # a name that is not UTF-8, shown so that any output holds it
         super().__init__(f"{path}: {problem}")
         self.path = path
         self.problem = problem

@@ -51,7 +51,7 @@ def read_version(path: str, options: ReadOptions | None) -> tuple[Version, pd.Da
     repeated = int(codes[frame[DUPLICATE]].nunique())
     sheets = tuple(dict.fromkeys(t.sheet for t in catalogue.tables if t.sheet is not None))
     version = Version(
-        path,
+        catalogue.path,  # as the reader shows it (a name that is not UTF-8 escaped)
         len(frame),
         columns,
         duplicate_codes=repeated,

@@ -25,6 +25,7 @@ from procaudit.core.findings import (
     SkippedRule,
 )
 from procaudit.core.i18n import t
+from procaudit.core.paths import shown_path
 from procaudit.engine.catalogue_stats import count_catalogue
 from procaudit.engine.column_names import column_names, file_column_names
 from procaudit.engine.floods import collapse_all
@@ -70,13 +71,13 @@ def audit(
     paths = list(paths)
     for number, source in enumerate(paths, start=1):
         path = source if isinstance(source, str) else source.path
-        stage = _stages(progress, path, number, len(paths))
+        stage = _stages(progress, shown_path(path), number, len(paths))
         try:
             found, not_checked, report = _audit_one(
                 source, schema, read_options, options, rules, selection, stage, every_row, by_agency
             )
         except InputError as exc:
-            failures.append(FileFailure(path, str(exc)))
+            failures.append(FileFailure(exc.path, str(exc)))  # the path as shown
             continue
         findings.extend(found)
         skipped.update(dict.fromkeys(not_checked))

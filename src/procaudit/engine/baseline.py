@@ -33,6 +33,8 @@ from procaudit.core.findings import (
     Finding,
 )
 from procaudit.core.i18n import t
+from procaudit.core.limits import MAX_FILE_SIZE_MB, MB
+from procaudit.core.paths import not_a_state_file, shown_path
 from procaudit.vn.text import comparison_key
 
 FORMAT_VERSION = 1
@@ -143,9 +145,19 @@ def write_baseline(result: AuditResult, path: str | os.PathLike[str]) -> None:
         ) from exc
 
 
-def load_baseline(path: str | os.PathLike[str]) -> Baseline:
-    """Read a baseline written by `write_baseline`; UsageError when it cannot be used."""
-    where = str(path)
+def load_baseline(path: str | os.PathLike[str], max_size: int = MAX_FILE_SIZE_MB * MB) -> Baseline:
+    """Read a baseline written by `write_baseline`; UsageError when it cannot be used (a
+    FIFO, a device or a file over `max_size` bytes too: none is read)."""
+    where = shown_path(path)
+    if problem := not_a_state_file(path, max_size):
+        raise UsageError(
+            t(
+                "Cannot read the baseline {path}: {reason}.",
+                "Không đọc được tệp mốc {path}: {reason}.",
+                path=where,
+                reason=problem,
+            )
+        )
     try:
         text = Path(path).read_text(encoding="utf-8")
     except FileNotFoundError as exc:
@@ -181,7 +193,34 @@ def load_baseline(path: str | os.PathLike[str]) -> Baseline:
                 problem=exc.msg,
             )
         ) from exc
+    except RecursionError:  # '[[[[…' thousands deep: no baseline is
+        raise UsageError(
+            t(
+                "The baseline {path} is not a procaudit baseline: it is nested too deeply.",
+                "Tệp mốc {path} không phải tệp mốc của procaudit: cấu trúc lồng nhau quá sâu.",
+                path=where,
+            )
+        ) from None
+    if _has_lone_surrogate(document):
+        raise UsageError(
+            t(
+                "The baseline {path} is not a procaudit baseline: it holds an escaped "
+                "half of a character (\\ud800 to \\udfff), which is no text.",
+                "Tệp mốc {path} không phải tệp mốc của procaudit: tệp chứa một nửa ký tự "
+                "được thoát (\\ud800 đến \\udfff), không phải văn bản.",
+                path=where,
+            )
+        )
     return Baseline(where, _entries(document, where))
+
+
+def _has_lone_surrogate(document: Any) -> bool:
+    """Whether a JSON value holds a string no UTF-8 output could hold ("\\ud800" alone)."""
+    try:
+        json.dumps(document, ensure_ascii=False).encode("utf-8")
+    except UnicodeEncodeError:
+        return True
+    return False
 
 
 def _entries(document: Any, where: str) -> tuple[BaselineEntry, ...]:

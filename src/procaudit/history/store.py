@@ -40,6 +40,7 @@ from procaudit import __version__
 from procaudit.core.errors import ProcauditError
 from procaudit.core.findings import AuditResult, Severity
 from procaudit.core.i18n import t
+from procaudit.core.paths import real_path, shown_path, unreachable
 
 SCHEMA_VERSION: Final = 1
 APPLICATION_ID: Final = 0x50414853  # "PAHS": a procaudit history
@@ -126,7 +127,18 @@ def run_time(now: datetime | None = None) -> str:
         now = _parse_time(given) if given else datetime.now(UTC)
     if now.tzinfo is None:
         now = now.replace(tzinfo=UTC)
-    return now.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+    try:
+        return now.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+    except OverflowError:  # 0001-01-01T00:00+05:00 is before the year 1 in UTC
+        raise HistoryError(
+            t(
+                "{name}={value!r} is out of range: in UTC it falls outside the years 1 to 9999",
+                "{name}={value!r} nằm ngoài phạm vi: theo giờ UTC, thời điểm này nằm ngoài "
+                "các năm 1 đến 9999",
+                name=NOW_ENVIRONMENT,
+                value=now.isoformat(),
+            )
+        ) from None
 
 
 def _parse_time(text: str) -> datetime:
@@ -207,6 +219,15 @@ def _version(connection: sqlite3.Connection, path: Path) -> int:
                     path=path,
                 )
             )
+    if version < 0:  # no procaudit writes one: the file was edited or damaged
+        raise HistoryError(
+            t(
+                "{path} is damaged: its history version is {found}, which no procaudit writes",
+                "Tệp {path} bị hỏng: phiên bản lịch sử {found} không do procaudit nào ghi ra",
+                path=shown_path(path),
+                found=version,
+            )
+        )
     if version > SCHEMA_VERSION:
         raise HistoryError(
             t(
@@ -237,6 +258,7 @@ def _migrate(connection: sqlite3.Connection, path: Path) -> None:
 def check_history(path: Path) -> None:
     """Before the audit: a history that is a folder, another program's database, a newer
     procaudit's, or in a missing folder is refused before it costs a run."""
+    _must_be_reachable(path)
     if path.is_dir():
         raise HistoryError(t("{path} is a folder", "{path} là một thư mục", path=path))
     if not path.exists():
@@ -346,6 +368,7 @@ def file_records(result: AuditResult) -> list[FileRecord]:
 def file_sha256(path: str | Path) -> str | None:
     """The sha256 of the file's bytes, read in chunks; None for a missing file, a folder or
     a pipe (which must not be read twice, nor waited on)."""
+    path = real_path(os.fspath(path))  # a name shown with `\\xff` for its undecodable byte
     try:
         if not stat.S_ISREG(os.stat(path).st_mode):
             return None
@@ -356,10 +379,11 @@ def file_sha256(path: str | Path) -> str | None:
 
 
 def _resolved(path: str) -> str:
+    """The file's absolute path without links, shown as the report shows paths."""
     try:
-        return str(Path(path).resolve())
+        return shown_path(Path(real_path(path)).resolve())
     except (OSError, RuntimeError):  # a symlink loop
-        return str(Path(path).absolute())
+        return shown_path(Path(path).absolute())
 
 
 def _stats_json(stats: object) -> str | None:
@@ -382,9 +406,10 @@ def load_runs(path: Path, last: int | None = None) -> tuple[Run, ...]:
             return ()
         # A read transaction: a run that commits meanwhile is seen whole or not at all.
         connection.execute("BEGIN")
+        _check_counts(connection, path)
         rows = connection.execute(
             "SELECT id, time, procaudit FROM runs ORDER BY time DESC, id DESC LIMIT ?",
-            (-1 if last is None else last,),
+            (-1 if last is None or last > _ALL_RUNS else last,),  # more than SQLite counts: all
         ).fetchall()
         rows.reverse()
         files = _files_of(connection, [row[0] for row in rows])
@@ -496,7 +521,52 @@ def severity_trend(db_path: str | Path, paths: Iterable[str]) -> tuple[TrendRun,
 
 
 def _must_exist(path: Path) -> None:
+    _must_be_reachable(path)
     if path.is_dir():
         raise HistoryError(t("{path} is a folder", "{path} là một thư mục", path=path))
     if not path.exists():
         raise HistoryError(t("{path}: no such file", "{path}: không tìm thấy tệp", path=path))
+
+
+# The largest LIMIT SQLite takes; a --last beyond it asks for every run.
+_ALL_RUNS = 2**63 - 1
+# The columns the trend does arithmetic on, which SQLite would let hold any text.
+_COUNT_COLUMNS = (
+    ("files", "procedures"),
+    ("severity_counts", "count"),
+    ("rule_counts", "count"),
+)
+
+
+def _check_counts(connection: sqlite3.Connection, path: Path) -> None:
+    """A history whose counts are not whole numbers (edited by hand, or damaged) as one
+    sentence, before the trend does arithmetic on them."""
+    for table, column in _COUNT_COLUMNS:
+        bad = connection.execute(
+            f"SELECT {column} FROM {table} WHERE {column} IS NOT NULL"
+            f" AND typeof({column}) != 'integer' LIMIT 1"
+        ).fetchone()
+        if bad is not None:
+            raise HistoryError(
+                t(
+                    "{path} is damaged: {table}.{column} holds {value!r}, not a whole number",
+                    "Tệp {path} bị hỏng: {table}.{column} chứa {value!r}, không phải số nguyên",
+                    path=shown_path(path),
+                    table=table,
+                    column=column,
+                    value=bad[0],
+                )
+            )
+
+
+def _must_be_reachable(path: Path) -> None:
+    """A history in a folder the user may not enter, as one sentence."""
+    if reason := unreachable(path) or unreachable(path.parent):
+        raise HistoryError(
+            t(
+                "{path}: cannot be read ({reason})",
+                "{path}: không đọc được ({reason})",
+                path=shown_path(path),
+                reason=reason,
+            )
+        )

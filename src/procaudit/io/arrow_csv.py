@@ -31,7 +31,7 @@ from procaudit.io.csv_dialect import (
     sniff_delimiter,
     start_lines,
 )
-from procaudit.io.grid import Grid, arrow_text
+from procaudit.io.grid import Grid, arrow_text, native_source
 from procaudit.io.limits import check_csv_extent
 
 _HEAD_LINES = 50  # lines that give the table's width; a wider record later is refused
@@ -90,17 +90,18 @@ def _used_width(table: pa.Table) -> int:
 def _parse(path: Path, delimiter: str, width: int) -> pa.Table | None:
     columns = [str(position) for position in range(width)]
     try:
-        return arrow_csv.read_csv(  # it skips a byte-order mark itself
-            str(path),
-            read_options=arrow_csv.ReadOptions(column_names=columns),
-            parse_options=arrow_csv.ParseOptions(
-                delimiter=delimiter, newlines_in_values=True, ignore_empty_lines=False
-            ),
-            convert_options=arrow_csv.ConvertOptions(
-                column_types=dict.fromkeys(columns, pa.large_string()),  # as pandas keeps it
-                strings_can_be_null=True,  # an empty cell is missing, quoted or not
-            ),
-        )
+        with native_source(path) as source:
+            return arrow_csv.read_csv(  # it skips a byte-order mark itself
+                source,
+                read_options=arrow_csv.ReadOptions(column_names=columns),
+                parse_options=arrow_csv.ParseOptions(
+                    delimiter=delimiter, newlines_in_values=True, ignore_empty_lines=False
+                ),
+                convert_options=arrow_csv.ConvertOptions(
+                    column_types=dict.fromkeys(columns, pa.large_string()),  # as pandas keeps it
+                    strings_can_be_null=True,  # an empty cell is missing, quoted or not
+                ),
+            )
     except pa.ArrowInvalid:  # ragged or damaged: the careful reader says where
         return None
 

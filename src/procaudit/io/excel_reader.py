@@ -17,7 +17,7 @@ from python_calamine import CalamineError, CalamineWorkbook, PasswordError
 
 from procaudit.core.errors import InputError
 from procaudit.core.i18n import t
-from procaudit.io.grid import Grid, file_head, text_grid
+from procaudit.io.grid import Grid, file_head, native_source, text_grid
 
 # What a workbook starts with: a zip (xlsx, xlsm, ods) or an OLE2 container (xls, or an
 # xlsx encrypted with a password to open, which Excel wraps in one).
@@ -38,7 +38,12 @@ def read_workbook(path: Path) -> Iterator[Grid]:
     """Each sheet as a grid; grid row i is Excel row i + 1."""
     _check_is_workbook(path, file_head(path))
     try:
-        workbook = CalamineWorkbook.from_path(str(path))
+        with native_source(path) as source:
+            workbook = (
+                CalamineWorkbook.from_path(source)
+                if isinstance(source, str)
+                else CalamineWorkbook.from_filelike(source)
+            )
     except PasswordError as exc:
         raise InputError(
             str(path),

@@ -11,6 +11,7 @@ import pandas as pd
 from procaudit.catalogue.columns import ALIASES, REQUIRED, SECTION_STATUS
 from procaudit.core.errors import InputError
 from procaudit.core.i18n import t
+from procaudit.core.paths import shown_path, unreachable
 from procaudit.io.canonical import canonical_frame
 from procaudit.io.components import COMPONENTS, components_header
 from procaudit.io.csv_dialect import CsvDialect
@@ -65,6 +66,15 @@ def options_for(options: PerFile, path: str) -> ReadOptions | None:
     return options.get(path)
 
 
+def run_limits(options: PerFile) -> Limits:
+    """The run's limits, which every file it reads shares (the catalogues', the reference
+    list's, the baseline's)."""
+    if isinstance(options, ReadOptions):
+        return options.limits
+    first = next(iter(options.values()), None) if options else None
+    return first.limits if first is not None else Limits()
+
+
 @dataclass(frozen=True)
 class Table:
     """One source table in canonical form."""
@@ -93,6 +103,11 @@ class Catalogue:
 def read_catalogue(path_text: str, options: ReadOptions | None = None) -> Catalogue:
     options = options or ReadOptions()
     path = Path(path_text)
+    path_text = shown_path(path_text)  # the name in messages and findings; `path` is opened
+    if reason := unreachable(path):  # in a folder the user may not enter
+        raise InputError(
+            path_text, t("cannot be read ({reason})", "không đọc được ({reason})", reason=reason)
+        )
     if not path.exists():
         raise InputError(path_text, t("no such file", "không có tệp này"))
     if path.is_dir():

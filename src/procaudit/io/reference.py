@@ -10,7 +10,8 @@ import pandas as pd
 from procaudit.catalogue.text_columns import comparison_keys, map_distinct, untagged_keys
 from procaudit.core.errors import InputError
 from procaudit.core.i18n import t
-from procaudit.io import read_catalogue
+from procaudit.io import ReadOptions, read_catalogue
+from procaudit.io.limits import Limits
 from procaudit.vn.levels import level_ids
 
 # The national part of a code: local codes append the agency's ID ("1.000494.000.00.00.H29").
@@ -40,10 +41,11 @@ def _column(frame: pd.DataFrame, column: str) -> pd.Series:
     return frame[column] if column in frame else pd.Series(pd.NA, index=frame.index, dtype="str")
 
 
-def load_reference(path: str) -> Reference:
-    """Read the reference list; a file that cannot be read is a usage error of the run."""
+def load_reference(path: str, limits: Limits | None = None) -> Reference:
+    """Read the reference list, within the run's `limits` (--max-file-size...); a file that
+    cannot be read is a usage error of the run."""
     try:
-        catalogue = read_catalogue(path)
+        catalogue = read_catalogue(path, ReadOptions(limits=limits or Limits()))
     except InputError as exc:
         raise InputError(
             path,

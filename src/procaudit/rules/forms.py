@@ -16,6 +16,7 @@ from procaudit.catalogue.columns import ROW
 from procaudit.catalogue.text_columns import comparison_keys, map_distinct
 from procaudit.core.findings import Severity
 from procaudit.core.i18n import t
+from procaudit.core.paths import unreachable
 from procaudit.rules.context import FileContext, RuleContext
 from procaudit.rules.hits import file_hits, hits
 from procaudit.rules.registry import file_rule, frame_rule
@@ -160,7 +161,12 @@ def _file_key(name: str) -> str:
 
 def _files_in(directory: Path) -> dict[str, str]:
     """Every file under `directory`, by its key, with its name as stored."""
-    return {_file_key(path.name): path.name for path in directory.rglob("*") if path.is_file()}
+    # A link into a folder the user may not enter is no file to them (is_file() would raise).
+    return {
+        _file_key(path.name): path.name
+        for path in directory.rglob("*")
+        if not unreachable(path) and path.is_file()
+    }
 
 
 def _closest(readings: tuple[str, ...], files: dict[str, str]) -> str | None:

@@ -1,0 +1,98 @@
+"""File names as procaudit shows them, and back; whether a path can be looked at at all.
+
+On POSIX a file name is bytes; one that is not valid UTF-8 (copied from an old Windows share,
+b"bad\\xff.csv") reaches Python as a str holding lone surrogates ("bad\\udcff.csv"), which no
+UTF-8 output can hold: JSON, SQLite, the terminal and every report would fail on it. Such a
+path is opened as it is and shown with each undecodable byte written visibly as `\\xff`
+(`shown_path`); the history, which hashes the file it names, gets the file back from the
+shown name (`real_path`).
+
+A path inside a folder the user may not enter cannot even be asked whether it exists
+(pathlib's `exists()` and `is_file()` raise PermissionError there): `unreachable` says why, for
+the one sentence naming that path, before anything else is asked of it.
+"""
+
+from __future__ import annotations
+
+import errno
+import os
+import re
+import stat
+from typing import Final
+
+from procaudit.core.i18n import t
+
+_SURROGATE: Final = re.compile("[\ud800-\udfff]")
+_MB: Final = 1024 * 1024
+_SHOWN_BYTE: Final = re.compile(r"\\x([89a-fA-F][0-9a-fA-F])")
+
+
+def shown_path(path: str | os.PathLike[str]) -> str:
+    """The path as text any output can hold: undecodable bytes as `\\xNN`, the rest as is."""
+    text = os.fspath(path)
+    if not _SURROGATE.search(text):
+        return text
+    return _SURROGATE.sub(_escaped, text)
+
+
+def real_path(shown: str) -> str:
+    """The file a shown path stands for: the name itself when such a file exists, else the
+    name with its `\\xNN` bytes (80 to FF) turned back into the undecodable bytes they show."""
+    if "\\x" not in shown or os.path.lexists(shown):
+        return shown
+    return _SHOWN_BYTE.sub(lambda match: chr(0xDC00 + int(match.group(1), 16)), shown)
+
+
+def unreachable(path: str | os.PathLike[str]) -> str | None:
+    """Why the path cannot be looked at (the system's reason: "Permission denied", "Too many
+    levels of symbolic links"); None when it can, or when nothing is there (a missing file
+    or folder is for the caller to name as such)."""
+    try:
+        os.stat(path)
+    except (FileNotFoundError, NotADirectoryError):
+        return None
+    except OSError as exc:
+        return exc.strerror or errno.errorcode.get(exc.errno or 0, str(exc))
+    except ValueError:  # a NUL byte in the name
+        return t("invalid file name", "tên tệp không hợp lệ")
+    return None
+
+
+def not_a_state_file(
+    path: str | os.PathLike[str], max_size: int, raise_with: str | None = "--max-file-size"
+) -> str | None:
+    """Why a file the run keeps state in (a baseline, a configuration) cannot be read as one,
+    asked before it is opened: a FIFO would wait for a writer forever and /dev/zero never
+    ends. None for a regular file within `max_size` bytes, or for nothing there (the caller
+    names a missing file as such)."""
+    try:
+        status = os.stat(path)
+    except (FileNotFoundError, NotADirectoryError):
+        return None
+    except (OSError, ValueError):
+        return unreachable(path)
+    if not stat.S_ISREG(status.st_mode):
+        return t(
+            "it is not a regular file (a folder, pipe, socket or device)",
+            "đây không phải tệp thông thường (thư mục, pipe, socket hoặc thiết bị)",
+        )
+    if status.st_size > max_size:
+        over = t(
+            "it is {size} MB, over the limit of {limit} MB",
+            "tệp có dung lượng {size} MB, vượt giới hạn {limit} MB",
+            size=-(-status.st_size // _MB),
+            limit=max_size // _MB,
+        )
+        if raise_with is None:
+            return over
+        return over + t(
+            " (raise it with {flag})", " (có thể nâng giới hạn bằng {flag})", flag=raise_with
+        )
+    return None
+
+
+def _escaped(match: re.Match[str]) -> str:
+    code = ord(match.group())
+    if 0xDC80 <= code <= 0xDCFF:  # surrogateescape's stand-in for the byte code - 0xDC00
+        return f"\\x{code - 0xDC00:02x}"
+    return f"\\u{code:04x}"  # a surrogate from elsewhere (a JSON "\ud800"): shown the same way
