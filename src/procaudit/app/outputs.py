@@ -50,6 +50,7 @@ def check_output(output: Path, inputs: Iterable[str], option: str = "--output") 
     procaudit may not write in, a name longer than the file system allows, or one of the
     `inputs`; `option` is the flag that named it. A symlink is judged by its target, and a
     device or pipe (/dev/null, a FIFO) is written through (core.atomic)."""
+    _check_name_length(output, option)  # first: the system's "File name too long" says less
     if reason := unreachable(output) or unreachable(output.parent):  # a folder not to enter
         raise UsageError(
             t(
@@ -60,7 +61,6 @@ def check_output(output: Path, inputs: Iterable[str], option: str = "--output") 
                 reason=reason,
             )
         )
-    _check_name_length(output, option)
     kind = target_kind(output)
     if kind == "folder":
         raise UsageError(

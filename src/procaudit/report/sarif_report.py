@@ -6,6 +6,7 @@ described in the tool's driver with their registry summary and default level.
 
 from __future__ import annotations
 
+import os
 from pathlib import Path, PurePath
 from typing import Any, TextIO
 from urllib.parse import quote
@@ -13,6 +14,7 @@ from urllib.parse import quote
 from procaudit import __version__
 from procaudit.core.findings import AuditResult, Finding, Severity
 from procaudit.core.jsontext import dumps
+from procaudit.core.paths import real_path
 from procaudit.report.base import Reporter
 from procaudit.report.rule_meta import message_with_fix, rule_meta
 
@@ -35,11 +37,12 @@ def artifact_location(path: str) -> dict[str, str]:
     """Where a file is, as SARIF wants it: a URI. A relative path is a relative reference,
     percent-encoded (spaces, `%`, line breaks, non-ASCII letters), resolved against the
     folder the run started in (SARIF's `uriBaseId`, `%SRCROOT%`, as GitHub code scanning names it);
-    an absolute path is a file:// URI."""
-    native = PurePath(path)
+    an absolute path is a file:// URI. A name that is not UTF-8 (shown as `\\xff`) is encoded
+    by its real bytes (`%FF`), as a URI names a file."""
+    native = PurePath(real_path(path))
     if native.is_absolute():
         return {"uri": Path(native).as_uri()}
-    return {"uri": quote(native.as_posix(), safe="/"), "uriBaseId": SRCROOT}
+    return {"uri": quote(os.fsencode(native.as_posix()), safe="/"), "uriBaseId": SRCROOT}
 
 
 def _result(finding: Finding, rule_index: int) -> dict[str, Any]:
