@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import csv
 import importlib.util
+import inspect
 import sys
 import types
 from collections.abc import Sequence
@@ -99,7 +100,15 @@ def write_repaired(source: Path, changes: Sequence[CellChange], target: Path) ->
 
 
 def install(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Put the fakes where `procaudit.app.fix` imports the planner and the writer from."""
+    """Put the fakes where `procaudit.app.fix` imports the planner and the writer from,
+    once they are known to take what the real planner and writer take."""
+    if REAL_FIX:  # a fake that drifted from the real interface would test nothing real
+        from procaudit.engine.repairs import plan_repairs as real_plan
+        from procaudit.io.patch import write_repaired as real_write
+
+        for fake, real in ((plan_repairs, real_plan), (write_repaired, real_write)):
+            fake_names = list(inspect.signature(fake).parameters)
+            assert fake_names == list(inspect.signature(real).parameters), fake.__name__
     planner = types.ModuleType("procaudit.engine.repairs")
     planner.plan_repairs = plan_repairs  # type: ignore[attr-defined]
     writer = types.ModuleType("procaudit.io.patch")
