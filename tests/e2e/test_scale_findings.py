@@ -6,8 +6,8 @@ must not change a single finding. Each case writes a generated catalogue, runs t
 default `procaudit check -f json` through the CLI and compares a digest of the report's
 findings and summary with the one stored here, taken before the speed work began:
 
-- the benchmark's 100k-row catalogue (`benchmarks/run.py`: about 3% of rows carry a defect
-  of one of eight rules, one row in 400 copied), every name distinct;
+- the benchmark's 100k-row and 1M-row catalogues (`benchmarks/run.py`: about 3% of rows
+  carry a defect of one of eight rules, one row in 400 copied), every name distinct;
 - a stacked list, as a national list kept per commune is: the same few hundred names once per
   commune, with a slip of one letter in some communes' copies (PA203 and PA204 at work).
 
@@ -38,6 +38,7 @@ runner = CliRunner()
 DIGESTS = {
     "benchmark 100k": "d338806dfb6019cef0cc95948d833a0ad499ce585dd61acc53080b4aab1f8a11",
     "stacked list": "d2e23aed870fe8d636a70f378a9bee4b3e64779dc91af851eba650aa6936d3e0",
+    "benchmark 1M": "db8aa0dc5c94c08e0bc85e4bb6186e8f6dcecdb8d87736473d83a33ed8703f33",
 }
 
 PLACES = ["An Bình", "Tân Lập", "Hòa Bình", "Phú Mỹ", "Đông Hưng", "Quang Trung", "Kim Sơn",
@@ -93,7 +94,11 @@ def findings_digest(folder: Path, rows: list[list[str]]) -> str:
 @pytest.mark.slow
 @pytest.mark.parametrize(
     "case, rows",
-    [("benchmark 100k", lambda: catalogue_rows(100_000)), ("stacked list", stacked_rows)],
+    [
+        ("benchmark 100k", lambda: catalogue_rows(100_000)),
+        ("stacked list", stacked_rows),
+        ("benchmark 1M", lambda: catalogue_rows(1_000_000)),
+    ],
 )
 def test_findings_are_those_before_the_speed_work(case, rows, tmp_path):
     digest = findings_digest(tmp_path, rows())
