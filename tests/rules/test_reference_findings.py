@@ -18,12 +18,16 @@ import hashlib
 import json
 import os
 import random
+import re
+import sys
 import unicodedata
 from pathlib import Path
 
+import pandas as pd
 from typer.testing import CliRunner
 
 from procaudit.cli import app
+from procaudit.io.reference import NATIONAL_CODE, national_codes
 
 DIGEST = "5137e367fb44e0584f5b141bd6f5c7252de9adc89091ad5b7aa8c8762f0e5c05"
 
@@ -131,3 +135,21 @@ def test_reference_findings_are_those_before_the_speed_work(tmp_path: Path) -> N
     if os.environ.get("PROCAUDIT_PRINT_DIGEST"):
         print(f"\nreference findings: {digest} ({len(findings)} findings)")
     assert digest == DIGEST
+
+
+def test_national_codes_in_kernels_are_pythons() -> None:
+    digits = [chr(c) for c in range(sys.maxunicode + 1) if chr(c).isdecimal()]
+    spaces = [chr(c) for c in range(sys.maxunicode + 1) if chr(c).isspace()]
+    values = [f"{d}.00000{d}" for d in digits] + [f"{s}1.000001{s}" for s in spaces]
+    values += ["1.000001.000.00.00.H29", "1.0000011", "1.000001x", "x1.000001", "1.000001\n",
+               "1.000001 .", "1.000001\nx", "1.00000", "", "².000001", "1,000001"]  # fmt: skip
+    column = pd.Series([*values, None], dtype="str")
+    expected = [None if v is None else _python_national(v) for v in [*values, None]]
+    found = national_codes(column)
+    assert found.dtype == "str"
+    assert [None if pd.isna(code) else code for code in found] == expected
+
+
+def _python_national(code: str) -> str | None:
+    match = re.match(NATIONAL_CODE, code)
+    return match.group(1) if match else None

@@ -6,8 +6,17 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import pandas as pd
+import pyarrow.compute as pc
 
-from procaudit.catalogue.text_columns import comparison_keys, map_distinct, untagged_keys
+from procaudit.catalogue.text_columns import (
+    SPACES,
+    arrow_text,
+    comparison_keys,
+    map_distinct,
+    re2_class,
+    text_series,
+    untagged_keys,
+)
 from procaudit.core.errors import InputError
 from procaudit.core.i18n import t
 from procaudit.io import ReadOptions, read_catalogue
@@ -16,11 +25,17 @@ from procaudit.vn.levels import level_ids
 
 # The national part of a code: local codes append the agency's ID ("1.000494.000.00.00.H29").
 NATIONAL_CODE = r"^\s*(\d\.\d{6})(?:\.|\s*$)"
+# The same in RE2, for pyarrow's kernels: Python's \d is any decimal digit (\p{Nd}), its \s
+# any character str.isspace() holds for.
+_SPACE = f"[{re2_class(SPACES)}]"
+_NATIONAL_CODE_RE2 = f"^{_SPACE}*(?P<code>\\p{{Nd}}\\.\\p{{Nd}}{{6}})(?:\\.|{_SPACE}*$)"
 
 
 def national_codes(codes: pd.Series) -> pd.Series:
-    """The national part of each code; missing where the code has none."""
-    return codes.str.extract(NATIONAL_CODE, expand=False)
+    """The national part of each code (`NATIONAL_CODE`'s group); missing where the code has
+    none. In one kernel over the column: a million codes, most of them distinct."""
+    found = pc.extract_regex(arrow_text(codes), _NATIONAL_CODE_RE2)
+    return text_series(pc.struct_field(found, [0]), codes.index)
 
 
 @dataclass(frozen=True)
