@@ -142,7 +142,8 @@ def test_national_codes_in_kernels_are_pythons() -> None:
     spaces = [chr(c) for c in range(sys.maxunicode + 1) if chr(c).isspace()]
     values = [f"{d}.00000{d}" for d in digits] + [f"{s}1.000001{s}" for s in spaces]
     values += ["1.000001.000.00.00.H29", "1.0000011", "1.000001x", "x1.000001", "1.000001\n",
-               "1.000001 .", "1.000001\nx", "1.00000", "", "².000001", "1,000001"]  # fmt: skip
+               "1.000001 .", "1.000001\nx", "1.00000", "", "².000001", "1,000001",
+               "-1.000001", "1.000001-", "1.000001\xa0", "\u30001.000001"]  # fmt: skip
     column = pd.Series([*values, None], dtype="str")
     expected = [None if v is None else _python_national(v) for v in [*values, None]]
     found = national_codes(column)

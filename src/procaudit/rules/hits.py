@@ -62,7 +62,9 @@ def formatted(template: str, index: pd.Index, **values: str | pd.Series) -> pd.S
         if spec or conversion:
             raise ValueError(f"{template!r}: only plain fields can be filled per row")
         value = values[field]
-        parts.append(value if isinstance(value, str) else arrow_text(value.loc[index]))
+        if not isinstance(value, str) and not value.index.equals(index):
+            value = value.loc[index]
+        parts.append(value if isinstance(value, str) else arrow_text(value))
     texts = [part for part in parts if not isinstance(part, str) or part]
     if not any(isinstance(part, pa.Array) for part in texts):
         return pd.Series("".join(cast(list[str], texts)), index=index, dtype="str")

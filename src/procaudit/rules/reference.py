@@ -12,7 +12,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 from rapidfuzz import fuzz, process
 
-from procaudit.catalogue.text_columns import arrow_text, map_distinct, untagged_keys
+from procaudit.catalogue.text_columns import arrow_text, map_distinct, text_series, untagged_keys
 from procaudit.core.findings import Severity
 from procaudit.core.i18n import t
 from procaudit.io.reference import Reference, national_codes
@@ -85,8 +85,12 @@ def _all(parts: list[pa.Array]) -> pa.Array:
 
 
 def _lacking(values: pd.Series, listed: pa.Array) -> pd.Series:
-    """Where `values` are not among `listed`; a missing value always is."""
-    found = pc.is_in(arrow_text(values), value_set=listed, skip_nulls=True)
+    """Where `values` (a reference's few thousand) are not among `listed` (the catalogue's
+    million); a missing value always is. The listed values are looked up among the few, not
+    the other way round: hashing a million texts costs more than probing with them."""
+    ours = arrow_text(values)
+    present = listed.filter(pc.is_in(listed, value_set=ours, skip_nulls=True))
+    found = pc.is_in(ours, value_set=present, skip_nulls=True)
     return pd.Series(~found.to_numpy(zero_copy_only=False), index=values.index)
 
 
@@ -272,10 +276,11 @@ def _suggestions(
     """What to suggest for each unknown code (with its row's name key): `_SAME_NAME`, the
     reference procedure of the same name; else `_CLOSEST`, that of the closest code, if
     its name is similar; else `_NONE`. Also the procedure's position (0 for `_NONE`)."""
-    same = _same_name(name_keys, procedures).to_numpy()
-    distinct = pd.Series(codes.unique(), dtype="str")
-    nearest = closest_codes(distinct, procedures["code"].reset_index(drop=True))
-    closest = codes.map(pd.Series(nearest.to_numpy(), index=distinct.to_numpy())).to_numpy()
+    same = _same_name(name_keys, procedures)
+    encoded = pc.dictionary_encode(arrow_text(codes))  # the closest code once per code
+    distinct = text_series(encoded.dictionary, pd.RangeIndex(len(encoded.dictionary)))
+    nearest = closest_codes(distinct, procedures["code"].reset_index(drop=True)).to_numpy()
+    closest = nearest[encoded.indices.to_numpy()]
     near = (same < 0) & (closest >= 0)
     similar = np.zeros(len(codes), dtype=bool)
     if near.any():
@@ -285,12 +290,15 @@ def _suggestions(
     return kind, at
 
 
-def _same_name(name_keys: pd.Series, procedures: pd.DataFrame) -> pd.Series:
+def _same_name(name_keys: pd.Series, procedures: pd.DataFrame) -> np.ndarray:
     """Each row's reference procedure (its position) of the same untagged name; -1 where
     none is. Of several procedures of one name, the last counts."""
     named = procedures["name_key"].reset_index(drop=True).dropna()
     by_key = pd.Series(named.index, index=named.to_numpy()).groupby(level=0).last()
-    return name_keys.map(by_key).fillna(-1).astype("int64")
+    keys = pa.array(by_key.index.to_numpy(dtype=object), type=pa.large_string())
+    found = pc.index_in(arrow_text(name_keys), value_set=keys)  # null where none is
+    positions = np.append(by_key.to_numpy(dtype=np.int64), -1)
+    return positions[pc.fill_null(found, len(by_key)).to_numpy(zero_copy_only=False)]
 
 
 def _similar(name_keys: pd.Series, closest: np.ndarray, procedures: pd.DataFrame) -> np.ndarray:
