@@ -298,7 +298,8 @@ def _same_name(name_keys: pd.Series, procedures: pd.DataFrame) -> np.ndarray:
     keys = pa.array(by_key.index.to_numpy(dtype=object), type=pa.large_string())
     found = pc.index_in(arrow_text(name_keys), value_set=keys)  # null where none is
     positions = np.append(by_key.to_numpy(dtype=np.int64), -1)
-    return positions[pc.fill_null(found, len(by_key)).to_numpy(zero_copy_only=False)]
+    at: np.ndarray = pc.fill_null(found, len(by_key)).to_numpy(zero_copy_only=False)
+    return positions[at]
 
 
 def _similar(name_keys: pd.Series, closest: np.ndarray, procedures: pd.DataFrame) -> np.ndarray:
