@@ -297,9 +297,10 @@ def _same_name(name_keys: pd.Series, procedures: pd.DataFrame) -> np.ndarray:
     by_key = pd.Series(named.index, index=named.to_numpy()).groupby(level=0).last()
     keys = pa.array(by_key.index.to_numpy(dtype=object), type=pa.large_string())
     found = pc.index_in(arrow_text(name_keys), value_set=keys)  # null where none is
-    positions = np.append(by_key.to_numpy(dtype=np.int64), -1)
-    at: np.ndarray = pc.fill_null(found, len(by_key)).to_numpy(zero_copy_only=False)
-    return positions[at]
+    positions = np.append(by_key.to_numpy(dtype=np.int64), -1)  # the last: none
+    at = pc.fill_null(found, len(by_key)).to_numpy(zero_copy_only=False)
+    same: np.ndarray = positions[at]  # pyarrow is untyped
+    return same
 
 
 def _similar(name_keys: pd.Series, closest: np.ndarray, procedures: pd.DataFrame) -> np.ndarray:
