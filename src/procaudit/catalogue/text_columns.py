@@ -241,6 +241,17 @@ def transform_factorized(
     return transform(values).take(codes).set_axis(index)  # -1: the last
 
 
+# A name may end with a level tag only if "cấp" (any case) follows a "(" in it; one NFC may
+# change is looked at whatever it shows. The others' untagged key is their comparison key.
+_MAY_BE_TAGGED = f"(?is)\\(.*cấp|{_COMPOSABLE}"
+
+
 def untagged_keys(names: pd.Series) -> pd.Series:
-    """`levels.untagged_key` of every name, once per distinct name."""
-    return map_distinct(names, untagged_key)
+    """`levels.untagged_key` of every name: the comparison keys of the column's kernels, and
+    one Python call per distinct name that may have a level tag."""
+    texts = arrow_text(names)
+    keys = comparison_key_array(texts)
+    tagged = matches(texts, _MAY_BE_TAGGED)
+    if pc.any(tagged).as_py():
+        keys = pc.replace_with_mask(keys, tagged, map_texts(texts.filter(tagged), untagged_key))
+    return text_series(keys, names.index)

@@ -2,7 +2,14 @@
 
 from __future__ import annotations
 
+import string
+from typing import cast
+
 import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
+
+from procaudit.catalogue.text_columns import arrow_text, text_series
 
 HIT_COLUMNS = ("column", "value", "message", "fix")
 
@@ -41,3 +48,28 @@ def file_hits(records: list[dict[str, object]]) -> pd.DataFrame:
     finding is about the whole file or about a procedure the file lacks)."""
     frame = pd.DataFrame.from_records(records, columns=list(FILE_HIT_COLUMNS))
     return frame.astype("object").where(frame.notna(), None)
+
+
+def formatted(template: str, index: pd.Index, **values: str | pd.Series) -> pd.Series:
+    """`template.format(**values)` for every row of `index`, where a value is one text for
+    all rows or a column of texts (aligned on `index`, none missing): a message of its own
+    for each of a million rows without a Python call per row."""
+    parts: list[str | pa.Array] = []
+    for literal, field, spec, conversion in string.Formatter().parse(template):
+        parts.append(literal)
+        if field is None:
+            continue
+        if spec or conversion:
+            raise ValueError(f"{template!r}: only plain fields can be filled per row")
+        value = values[field]
+        if not isinstance(value, str) and not value.index.equals(index):
+            value = value.loc[index]
+        parts.append(value if isinstance(value, str) else arrow_text(value))
+    texts = [part for part in parts if not isinstance(part, str) or part]
+    if not any(isinstance(part, pa.Array) for part in texts):
+        return pd.Series("".join(cast(list[str], texts)), index=index, dtype="str")
+    large = [
+        pa.scalar(part, pa.large_string()) if isinstance(part, str) else part for part in texts
+    ]
+    joined = pc.binary_join_element_wise(*large, pa.scalar("", pa.large_string()))
+    return text_series(joined, index)

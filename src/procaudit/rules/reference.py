@@ -5,18 +5,20 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
-from typing import cast
 
+import numpy as np
 import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
 from rapidfuzz import fuzz, process
-from rapidfuzz.distance import OSA
 
-from procaudit.catalogue.text_columns import map_distinct, untagged_keys
+from procaudit.catalogue.text_columns import arrow_text, map_distinct, text_series, untagged_keys
 from procaudit.core.findings import Severity
 from procaudit.core.i18n import t
 from procaudit.io.reference import Reference, national_codes
 from procaudit.rules.context import FileContext, RuleContext
-from procaudit.rules.hits import file_hits, hits, no_hits
+from procaudit.rules.hits import file_hits, formatted, hits, no_hits
+from procaudit.rules.reference_codes import closest_codes
 from procaudit.rules.registry import file_rule, frame_rule
 from procaudit.vn.levels import describe, level_ids
 from procaudit.vn.text import comparison_key
@@ -59,16 +61,37 @@ def reference_scope(ctx: FileContext, reference: Reference) -> pd.Series | None:
     return None
 
 
-def _listed(ctx: FileContext) -> tuple[set[str], set[str]]:
-    """The national codes and the untagged name keys the catalogue lists."""
-    codes: set[str] = set()
-    names: set[str] = set()
-    for table, _ in ctx.tables:
+def table_national_codes(ctx: RuleContext) -> pd.Series:
+    """The national part of each row's code (missing where it has none), kept for both
+    reference rules (the table's text work is released between them; this is small)."""
+    return ctx.shared("national codes", lambda: national_codes(ctx.frame["code"]))
+
+
+def _listed(ctx: FileContext) -> tuple[pa.Array, pa.Array]:
+    """The national codes and the untagged name keys the catalogue lists (in Arrow: a
+    million Python strings would cost more than finding them)."""
+    codes: list[pa.Array] = []
+    names: list[pa.Array] = []
+    for table, rule_ctx in ctx.tables:
         frame = table.frame
         if "code" in frame:
-            codes.update(national_codes(frame["code"]).dropna())
-        names.update(untagged_keys(frame["name"]).dropna())
-    return codes, names
+            codes.append(arrow_text(table_national_codes(rule_ctx)))
+        names.append(arrow_text(untagged_keys(frame["name"])))
+    return _all(codes), _all(names)
+
+
+def _all(parts: list[pa.Array]) -> pa.Array:
+    return pa.concat_arrays(parts) if parts else pa.array([], pa.large_string())
+
+
+def _lacking(values: pd.Series, listed: pa.Array) -> pd.Series:
+    """Where `values` (a reference's few thousand) are not among `listed` (the catalogue's
+    million); a missing value always is. The listed values are looked up among the few, not
+    the other way round: hashing a million texts costs more than probing with them."""
+    ours = arrow_text(values)
+    present = listed.filter(pc.is_in(listed, value_set=ours, skip_nulls=True))
+    found = pc.is_in(ours, value_set=present, skip_nulls=True)
+    return pd.Series(~found.to_numpy(zero_copy_only=False), index=values.index)
 
 
 NOT_ANNOUNCED = "PA405"
@@ -146,8 +169,8 @@ def not_announced(ctx: FileContext) -> pd.DataFrame:
     codes, names = _listed(ctx)
     missing = (
         expected.astype(bool)
-        & ~procedures["code"].isin(codes)
-        & ~procedures["name_key"].isin(names)
+        & _lacking(procedures["code"], codes)
+        & _lacking(procedures["name_key"], names)
     )
     source = Path(reference.path).name
     records = []
@@ -185,58 +208,114 @@ def not_announced(ctx: FileContext) -> pd.DataFrame:
 _SIMILAR_NAMES = 80
 
 
-def _suggestion(
-    code: str, name_key: object, same_name_code: object, reference: Reference, choices: list[str]
-) -> tuple[str, str]:
-    if isinstance(same_name_code, str):
-        return (
+_NONE, _SAME_NAME, _CLOSEST = 0, 1, 2  # what PA406 suggests for an unknown code
+
+
+def _same_name_texts(chosen: pd.DataFrame) -> tuple[np.ndarray, np.ndarray]:
+    """The message's ending and the fix where the reference lists the row's name under
+    another code, one each per `chosen` reference procedure (a few thousand at most)."""
+    extras, fixes = [], []
+    for code in chosen["code"]:
+        extras.append(
             t(
                 " The reference lists the procedure of this name under {code}.",
                 " Danh mục tham chiếu ghi thủ tục có tên này với mã {code}.",
-                code=same_name_code,
-            ),
+                code=code,
+            )
+        )
+        fixes.append(
             t(
                 "Write {code}, the reference's code for this procedure, after checking it in the "
                 "national procedure database.",
                 "Ghi mã {code} theo danh mục tham chiếu, sau khi đối chiếu với Cơ sở dữ liệu quốc "
                 "gia về thủ tục hành chính.",
-                code=same_name_code,
-            ),
+                code=code,
+            )
         )
-    close = process.extractOne(code, choices, scorer=OSA.distance, score_cutoff=1)
-    similar = close is not None and (
-        not isinstance(name_key, str)
-        or fuzz.token_set_ratio(name_key, cast(str, reference.procedures.at[close[2], "name_key"]))
-        >= _SIMILAR_NAMES
-    )
-    if close is not None and similar:
-        other = close[0]
-        name = reference.procedures.at[close[2], "name"]
-        return (
+    return np.array(extras, dtype=object), np.array(fixes, dtype=object)
+
+
+def _closest_texts(chosen: pd.DataFrame) -> tuple[np.ndarray, np.ndarray]:
+    """The message's ending and the fix where the `chosen` reference procedure's code is
+    one character from the row's, one each per procedure."""
+    extras, fixes = [], []
+    for code, name in zip(chosen["code"], chosen["name"], strict=True):
+        extras.append(
             t(
                 " The closest reference code is {code} ('{name}'), one character away.",
                 " Mã gần nhất trong danh mục tham chiếu là {code} ('{name}'), chỉ khác một ký tự.",
-                code=other,
+                code=code,
                 name=name,
-            ),
+            )
+        )
+        fixes.append(
             t(
                 "If the procedure is '{name}', write {code}; otherwise check the code in the "
                 "national procedure database.",
                 "Nếu thủ tục là '{name}' thì ghi mã {code}; nếu không, kiểm tra lại mã trong Cơ "
                 "sở dữ liệu quốc gia về thủ tục hành chính.",
-                code=other,
+                code=code,
                 name=name,
-            ),
+            )
         )
-    return (
-        "",
-        t(
-            "Check the code in the national procedure database; if the procedure is new there, "
-            "use a newer reference list.",
-            "Kiểm tra lại mã trong Cơ sở dữ liệu quốc gia về thủ tục hành chính; nếu đó là thủ "
-            "tục mới, hãy dùng danh mục tham chiếu mới hơn.",
-        ),
+    return np.array(extras, dtype=object), np.array(fixes, dtype=object)
+
+
+def _check_the_code() -> str:
+    return t(
+        "Check the code in the national procedure database; if the procedure is new there, "
+        "use a newer reference list.",
+        "Kiểm tra lại mã trong Cơ sở dữ liệu quốc gia về thủ tục hành chính; nếu đó là thủ "
+        "tục mới, hãy dùng danh mục tham chiếu mới hơn.",
     )
+
+
+def _suggestions(
+    codes: pd.Series, name_keys: pd.Series, procedures: pd.DataFrame
+) -> tuple[np.ndarray, np.ndarray]:
+    """What to suggest for each unknown code (with its row's name key): `_SAME_NAME`, the
+    reference procedure of the same name; else `_CLOSEST`, that of the closest code, if
+    its name is similar; else `_NONE`. Also the procedure's position (0 for `_NONE`)."""
+    same = _same_name(name_keys, procedures)
+    encoded = pc.dictionary_encode(arrow_text(codes))  # the closest code once per code
+    distinct = text_series(encoded.dictionary, pd.RangeIndex(len(encoded.dictionary)))
+    nearest = closest_codes(distinct, procedures["code"].reset_index(drop=True)).to_numpy()
+    closest = nearest[encoded.indices.to_numpy()]
+    near = (same < 0) & (closest >= 0)
+    similar = np.zeros(len(codes), dtype=bool)
+    if near.any():
+        similar[near] = _similar(name_keys[near], closest[near], procedures)
+    kind = np.select([same >= 0, similar], [_SAME_NAME, _CLOSEST], _NONE)
+    at = np.select([same >= 0, similar], [same, closest], 0)
+    return kind, at
+
+
+def _same_name(name_keys: pd.Series, procedures: pd.DataFrame) -> np.ndarray:
+    """Each row's reference procedure (its position) of the same untagged name; -1 where
+    none is. Of several procedures of one name, the last counts."""
+    named = procedures["name_key"].reset_index(drop=True).dropna()
+    by_key = pd.Series(named.index, index=named.to_numpy()).groupby(level=0).last()
+    keys = pa.array(by_key.index.to_numpy(dtype=object), type=pa.large_string())
+    found = pc.index_in(arrow_text(name_keys), value_set=keys)  # null where none is
+    positions = np.append(by_key.to_numpy(dtype=np.int64), -1)  # the last: none
+    at = pc.fill_null(found, len(by_key)).to_numpy(zero_copy_only=False)
+    same: np.ndarray = positions[at]  # pyarrow is untyped
+    return same
+
+
+def _similar(name_keys: pd.Series, closest: np.ndarray, procedures: pd.DataFrame) -> np.ndarray:
+    """Whether each name key is similar to the name of the reference procedure at `closest`
+    (a row without a name is taken as similar), measured once per distinct pair."""
+    pairs = pd.DataFrame({"key": name_keys.to_numpy(), "at": closest})
+    distinct = pairs.dropna().drop_duplicates()
+    # A reference procedure without a name is similar to none (token_set_ratio gives 0).
+    theirs = procedures["name_key"].fillna("").to_numpy()[distinct["at"].to_numpy()]
+    ratios = process.cpdist(
+        distinct["key"].tolist(), theirs.tolist(), scorer=fuzz.token_set_ratio, dtype=np.float64
+    )
+    distinct = distinct.assign(similar=ratios >= _SIMILAR_NAMES)
+    similar = pairs.merge(distinct, on=["key", "at"], how="left")["similar"]
+    return similar.fillna(True).astype(bool).to_numpy()
 
 
 @frame_rule(
@@ -292,27 +371,31 @@ def unknown_code(ctx: RuleContext) -> pd.DataFrame:
     """
     frame = ctx.frame
     reference: Reference = ctx.options.reference  # type: ignore[assignment]
-    national = national_codes(ctx.code_keys.fillna(""))
+    national = table_national_codes(ctx)
     unknown = national.notna() & ~national.isin(reference.codes)
     if not unknown.any():
         return no_hits()
     procedures = reference.procedures
-    code_of_name = dict(zip(procedures["name_key"], procedures["code"], strict=True))
-    name_keys = untagged_keys(frame.loc[unknown, "name"]) if "name" in frame else None
-    choices = procedures["code"].tolist()
-    source = Path(reference.path).name
-    messages, fixes = {}, {}
+    codes = national[unknown]
+    if "name" in frame:
+        name_keys = untagged_keys(frame.loc[unknown, "name"])
+    else:
+        name_keys = pd.Series(np.nan, index=codes.index, dtype="str")
+    kind, at = _suggestions(codes, name_keys, procedures)
+    extras = pd.Series("", index=codes.index, dtype="str")
+    fixes = pd.Series(_check_the_code(), index=codes.index, dtype="str")
+    for which, texts_of in ((_SAME_NAME, _same_name_texts), (_CLOSEST, _closest_texts)):
+        rows = kind == which
+        if rows.any():
+            # The texts once per suggested procedure, spread to the rows that suggest it.
+            used, spread = np.unique(at[rows], return_inverse=True)
+            extra, fix = texts_of(procedures.iloc[used])
+            extras[rows] = extra[spread]
+            fixes[rows] = fix[spread]
     said = t(
         "The code {code} is not in the reference list {source}.{extra}",
         "Mã {code} không có trong danh mục tham chiếu {source}.{extra}",
     )
-    explained: dict[tuple[str, object], tuple[str, str]] = {}
-    for i in unknown[unknown].index:
-        name_key = name_keys[i] if name_keys is not None else None
-        same_name = code_of_name.get(name_key) if isinstance(name_key, str) else None
-        key = (national[i], name_key)
-        if key not in explained:
-            explained[key] = _suggestion(national[i], name_key, same_name, reference, choices)
-        extra, fixes[i] = explained[key]
-        messages[i] = said.format(code=national[i], source=source, extra=extra)
-    return hits(frame, unknown, "code", pd.Series(messages), pd.Series(fixes))
+    source = Path(reference.path).name
+    messages = formatted(said, codes.index, code=codes, source=source, extra=extras)
+    return hits(frame, unknown, "code", messages, fixes)
