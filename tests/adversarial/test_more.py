@@ -276,3 +276,27 @@ def test_a_history_locked_by_another_program_stops_the_run_before_the_report(
         "procaudit: error: h.db is busy: another run kept it locked for more than 0.5 s"
     ]
     assert not (folder / "r.json").exists()  # as the README says: no report at all
+
+
+def fill(disk: Path) -> None:
+    """Fill the disk to its last byte."""
+    with (disk / "filler").open("wb", buffering=0) as stream:
+        try:
+            while stream.write(b"x" * 512):
+                pass
+        except OSError:
+            pass
+
+
+def test_a_full_disk_takes_the_log_line_back(small_disk: Path) -> None:
+    old = "2026-12-01T02:00:00+07:00 a line of an earlier run".ljust(4095) + "\n"  # one page
+    (small_disk / "old.log").write_text(old, encoding="utf-8")
+    fill(small_disk)
+    for name in ("old.log", "new.log"):
+        done = run("check", "c.csv", "-q", "--log", name, cwd=small_disk)
+        assert done.returncode == 2
+        assert errors_of(done) == [
+            f"procaudit: error: cannot write {name}: No space left on device"
+        ]
+    assert (small_disk / "old.log").read_text(encoding="utf-8") == old  # no half line
+    assert everything_under(small_disk) == ["c.csv", "filler", "old.log"]
