@@ -899,7 +899,7 @@ def test_cli_output_xlsx_picks_the_workbook(books: tuple[str, str], tmp_path: Pa
             ["-f", "json", "-o", "d.xlsx"],
             "--output d.xlsx: an .xlsx file must hold a workbook, not --format json",
         ),
-        (["-o", "old.xlsx"], "--output old.xlsx: is one of the files to audit"),
+        (["-o", "old.xlsx"], "--output old.xlsx: is one of the files to compare"),
         (["-o", "nowhere/d.json"], "--output nowhere/d.json: the folder nowhere does not exist"),
     ],
 )

@@ -274,13 +274,14 @@ def test_junit_replaces_characters_xml_cannot_hold() -> None:
         "name",
         None,
         "a\x0bb",
-        "Bad \x01 text.",
+        "Bad \x01 \ufffe text.",
         "Fix it.",
     )
     out = io.StringIO()
     reporter_for(Format.JUNIT, ReportOptions()).render(AuditResult((), (finding,)), out)
     failure = ET.fromstring(out.getvalue().encode("utf-8")).find(".//failure")
-    assert failure.get("message") == "Bad \ufffd text."
+    # A control character is shown (issue 20); a non-character XML cannot hold is replaced.
+    assert failure.get("message") == "Bad \\x01 \ufffd text."
 
 
 def test_github_escapes_data_and_properties() -> None:

@@ -53,8 +53,10 @@ def run_diff(request: DiffRequest, hooks: Hooks | None = None) -> DiffOutcome:
 
     hooks = hooks or Hooks()
     if request.output is not None:  # a folder, a missing folder, a device it cannot write
-        check_output(request.output, [request.old, request.new])
-    check_paths_apart([request.old, request.new], writes=[("--output", request.output)])
+        check_output(request.output, [request.old, request.new], purpose="compare")
+    check_paths_apart(
+        [request.old, request.new], writes=[("--output", request.output)], purpose="compare"
+    )
     chosen = resolve_format(request.output_format, request.output)
     result = diff_files(request.old, request.new, request.old_options, request.new_options)
     if not request.quiet:

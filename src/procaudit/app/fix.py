@@ -32,6 +32,7 @@ from procaudit.app.fix_targets import Destinations, backup_path, check_destinati
 from procaudit.app.hooks import Hooks
 from procaudit.app.outputs import CannotWrite, state_reads
 from procaudit.app.settings import Settings
+from procaudit.core.atomic import replaced_by_name, terminated_as_exit, write_new
 from procaudit.core.errors import InputError, ProcauditError
 from procaudit.core.findings import FailOn, FileFailure, Finding, Severity
 from procaudit.core.i18n import t
@@ -154,7 +155,7 @@ def _fix_file(
     fixed = FileFix(path, None, plan.changes, held_back=held_back, notes=tuple(plan.skipped))
     if request.diff_only or target is None:
         return replace(fixed, remaining=_findings(request, path, options))
-    patched, backup = _write(request, path, target, plan.changes)
+    patched, backup = _write(request, path, target, plan.changes, hooks)
     notes = (*fixed.notes, *getattr(patched, "notes", ()))  # F2's writer may add its own
     for note in notes:
         hooks.note(f"{path}: {note}")
@@ -195,24 +196,54 @@ def _held_back(plan: RepairPlan, wider: RepairPlan) -> int:
 
 
 def _write(
-    request: FixRequest, path: str, target: Path, changes: tuple[CellChange, ...]
+    request: FixRequest, path: str, target: Path, changes: tuple[CellChange, ...], hooks: Hooks
 ) -> tuple[PatchResult, Path | None]:
     """The copy written (atomically, by io.patch); with --in-place, the backup first, then
-    the copy written beside the input and renamed over it."""
+    the copy written in a temporary folder beside the input and renamed over it. SIGTERM or
+    a failure anywhere in between leaves the input as it was and neither a temporary file
+    nor the backup (which a second run would refuse to overwrite)."""
     from procaudit.io.patch import write_repaired
 
     if not request.destinations.in_place:
         return _written(lambda: write_repaired(Path(path), changes, target), target), None
     backup = backup_path(path, request.destinations.backup or "")
-    _keep_original(Path(path), backup)
-    temporary = target.with_name(f".{target.stem}.procaudit-fix{target.suffix}")
-    try:
-        patched = _written(lambda: write_repaired(Path(path), changes, temporary), target)
-        os.replace(temporary, target)
-    except BaseException:
-        temporary.unlink(missing_ok=True)
-        raise
+    _say_other_names(path, hooks)
+    with terminated_as_exit():
+        _keep_original(Path(path), backup)
+        try:
+            patched = _written(lambda: _replace_in_place(path, changes, target), target)
+        except BaseException:
+            backup.unlink(missing_ok=True)
+            raise
     return patched, backup
+
+
+def _replace_in_place(path: str, changes: tuple[CellChange, ...], target: Path) -> PatchResult:
+    from procaudit.io.patch import write_repaired
+
+    with replaced_by_name(target) as temporary:
+        return write_repaired(Path(path), changes, temporary)
+
+
+def _say_other_names(path: str, hooks: Hooks) -> None:
+    """A file with hard links is replaced under this name only: its other names keep the
+    original (as with sed -i and every editor that saves by renaming), which the user should
+    hear rather than discover."""
+    try:
+        others = os.stat(path).st_nlink - 1
+    except OSError:
+        return
+    if others > 0:
+        hooks.note(
+            t(
+                "{path}: has {count} other hard link(s); the repaired file replaces this name "
+                "only, and the other names keep the original",
+                "{path}: còn {count} liên kết cứng khác; tệp đã sửa chỉ thay thế tên này, các "
+                "tên kia vẫn giữ bản gốc",
+                path=path,
+                count=others,
+            )
+        )
 
 
 def _written(write: Callable[[], PatchResult], target: Path) -> PatchResult:
@@ -225,11 +256,12 @@ def _written(write: Callable[[], PatchResult], target: Path) -> PatchResult:
 
 
 def _keep_original(source: Path, backup: Path) -> None:
-    """Copy the original to its backup, refusing to overwrite one (checked before the run
-    too; `x` mode closes the gap between that check and now)."""
+    """Copy the original to its backup, whole or not at all, refusing to overwrite one
+    (checked before the run too; core.atomic.write_new closes the gap between that check
+    and now)."""
     try:
-        with source.open("rb") as original, backup.open("xb") as kept:
-            shutil.copyfileobj(original, kept)
+        with source.open("rb") as original:
+            write_new(backup, lambda kept: shutil.copyfileobj(original, kept))
         shutil.copystat(source, backup)
     except FileExistsError:
         raise CannotWrite(backup, FileExistsError(17, "the backup already exists")) from None

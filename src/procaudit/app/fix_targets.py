@@ -12,11 +12,13 @@ Free of pandas: the command line checks its destinations before anything heavy i
 
 from __future__ import annotations
 
+import os
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 from procaudit.app.outputs import check_output, check_paths_apart
+from procaudit.core.atomic import target_kind
 from procaudit.core.errors import UsageError
 from procaudit.core.i18n import t
 
@@ -137,7 +139,7 @@ def plan_targets(
     for path in paths:
         suffix = copy_suffix(path)
         if where.in_place:
-            targets[path] = _in_place(path, suffix, where.backup or "")
+            targets[path] = _in_place(path, suffix, where.backup or "", paths)
             continue
         if where.output is not None:
             target, option = where.output, "-o"
@@ -146,11 +148,15 @@ def plan_targets(
             target, option = where.output_dir / (Path(path).stem + suffix), "--output-dir"
         else:
             continue  # --diff alone: nothing is written
-        check_output(target, paths, option)
+        check_output(target, paths, option, "repair")
         _check_unique(path, target, targets)
         targets[path] = target
-    if not where.in_place:
-        check_paths_apart(paths, reads, [(_option(where), target) for target in targets.values()])
+    if where.in_place:  # each input is written, so none may be a state file the run reads
+        check_paths_apart((), reads, [("--in-place", target) for target in targets.values()])
+    else:
+        check_paths_apart(
+            paths, reads, [(_option(where), target) for target in targets.values()], "repair"
+        )
     return targets
 
 
@@ -162,7 +168,10 @@ def backup_path(path: str, suffix: str) -> Path:
     return Path(path + suffix)
 
 
-def _in_place(path: str, suffix: str, backup: str) -> Path:
+def _in_place(path: str, suffix: str, backup: str, paths: Sequence[str]) -> Path:
+    """The input itself, once it is known to be a regular file in a folder procaudit may
+    write in (a symlink's target's), and its backup a new file whose name the file system
+    takes (core.atomic writes both through short temporary names of their own)."""
     if suffix != Path(path).suffix.lower():  # xls and ods are written as xlsx: not in place
         raise UsageError(
             t(
@@ -175,7 +184,7 @@ def _in_place(path: str, suffix: str, backup: str) -> Path:
             )
         )
     kept = backup_path(path, backup)
-    if kept.exists():
+    if os.path.lexists(kept):  # a dangling link too: write_new would not replace it
         raise UsageError(
             t(
                 "--backup: {backup} already exists; procaudit does not overwrite a backup",
@@ -183,6 +192,16 @@ def _in_place(path: str, suffix: str, backup: str) -> Path:
                 backup=kept,
             )
         )
+    if target_kind(Path(path)) != "file":
+        raise UsageError(
+            t(
+                "--in-place: {path} is not a regular file, so it cannot be replaced; use -o",
+                "--in-place: {path} không phải tệp thông thường nên không thể ghi đè; hãy dùng -o",
+                path=path,
+            )
+        )
+    check_output(Path(path), (), "--in-place")
+    check_output(kept, paths, "--backup", "repair")
     return Path(path)
 
 

@@ -12,7 +12,7 @@ import os
 import stat
 from collections.abc import Callable, Iterable
 from pathlib import Path
-from typing import TYPE_CHECKING, BinaryIO, Final, TextIO
+from typing import TYPE_CHECKING, BinaryIO, Final, Literal, TextIO
 
 from procaudit.core.atomic import target_kind, write_atomically
 from procaudit.core.errors import ProcauditError, UsageError
@@ -22,6 +22,7 @@ from procaudit.core.paths import unreachable
 if TYPE_CHECKING:
     from procaudit.app.settings import Settings
 
+Purpose = Literal["audit", "repair", "compare"]  # what the run does with its input files
 _USUAL_NAME_MAX: Final = 255  # bytes: ext4, XFS, btrfs, APFS, NTFS (in UTF-16 units)
 # How app.config names a pyproject.toml's table in Config.source.
 _PYPROJECT_TABLE: Final = " [tool.procaudit]"
@@ -44,12 +45,15 @@ class CannotWrite(ProcauditError):
         )
 
 
-def check_output(output: Path, inputs: Iterable[str], option: str = "--output") -> None:
+def check_output(
+    output: Path, inputs: Iterable[str], option: str = "--output", purpose: Purpose = "audit"
+) -> None:
     """A UsageError, before the work, for an output procaudit could not write or should not:
     a folder, a block device or socket, a path in a folder that does not exist or that
     procaudit may not write in, a name longer than the file system allows, or one of the
-    `inputs`; `option` is the flag that named it. A symlink is judged by its target, and a
-    device or pipe (/dev/null, a FIFO) is written through (core.atomic)."""
+    `inputs` (which the run is to `purpose`: audit, repair, compare); `option` is the flag
+    that named it. A symlink is judged by its target, and a device or pipe (/dev/null, a
+    FIFO) is written through (core.atomic)."""
     _check_name_length(output, option)  # first: the system's "File name too long" says less
     if reason := unreachable(output) or unreachable(output.parent):  # a folder not to enter
         raise UsageError(
@@ -84,7 +88,7 @@ def check_output(output: Path, inputs: Iterable[str], option: str = "--output") 
         )
     if kind != "through":
         _check_folder(output, option)
-    check_paths_apart(inputs, writes=[(option, output)])
+    check_paths_apart(inputs, writes=[(option, output)], purpose=purpose)
 
 
 def _check_folder(output: Path, option: str) -> None:
@@ -154,6 +158,7 @@ def check_paths_apart(
     inputs: Iterable[str],
     reads: Iterable[tuple[str, Path | None]] = (),
     writes: Iterable[tuple[str, Path | None]] = (),
+    purpose: Purpose = "audit",
 ) -> None:
     """One UsageError, before the work, when a file the run writes is a file it reads (one of
     the `inputs` to audit, or a state file in `reads`: --baseline, --reference, --schema,
@@ -172,7 +177,7 @@ def check_paths_apart(
         for other_identity, other, path in read_files:
             if other_identity != identity or (option, other) in _REWRITES_WHAT_IT_READ:
                 continue
-            raise UsageError(_reads_clash(option, output, other, path))
+            raise UsageError(_reads_clash(option, output, other, path, purpose))
         for other_identity, other, path in written:
             if other_identity == identity:
                 raise UsageError(
@@ -198,14 +203,28 @@ def state_reads(settings: Settings) -> list[tuple[str, Path | None]]:
     return [("--config", config), ("--reference", settings.reference.value)]
 
 
-def _reads_clash(option: str, output: Path, other: str, path: Path) -> str:
+def _reads_clash(option: str, output: Path, other: str, path: Path, purpose: Purpose) -> str:
     if not other:
-        return t(
-            "{option} {output}: is one of the files to audit",
-            "{option} {output}: là một trong các tệp cần kiểm tra",
-            option=option,
-            output=output,
-        )
+        return {
+            "audit": lambda: t(
+                "{option} {output}: is one of the files to audit",
+                "{option} {output}: là một trong các tệp cần kiểm tra",
+                option=option,
+                output=output,
+            ),
+            "repair": lambda: t(
+                "{option} {output}: is one of the files to repair",
+                "{option} {output}: là một trong các tệp cần sửa",
+                option=option,
+                output=output,
+            ),
+            "compare": lambda: t(
+                "{option} {output}: is one of the files to compare",
+                "{option} {output}: là một trong các tệp cần so sánh",
+                option=option,
+                output=output,
+            ),
+        }[purpose]()
     return t(
         "{option} {output}: is the {other} file {path}, which the run reads: procaudit "
         "would overwrite it",

@@ -11,6 +11,7 @@ a file opened for appending: lines of runs writing at once never interleave.
 
 from __future__ import annotations
 
+import errno
 import os
 from datetime import UTC, datetime
 from pathlib import Path
@@ -45,11 +46,22 @@ def run_line(result: AuditResult | None, exit_code: int, now: datetime | None = 
 
 def append_line(path: Path, line: str) -> None:
     """Append `line` to the log at `path` (created if missing) in one write; a CannotWrite
-    when it cannot be."""
+    when it cannot be. A line the disk had no room for is taken back whole, and a log this
+    run created is removed: a half line would read as a damaged log (issue 20)."""
+    data = line.encode("utf-8")
     try:
+        existed = os.path.lexists(path)
         handle = os.open(path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o666)
         try:
-            os.write(handle, line.encode("utf-8"))
+            size = os.fstat(handle).st_size
+            try:
+                if os.write(handle, data) != len(data):  # a short write: the disk is full
+                    raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC), str(path))
+            except OSError:
+                os.ftruncate(handle, size)
+                if not existed and size == 0:
+                    os.unlink(path)
+                raise
         finally:
             os.close(handle)
     except OSError as exc:

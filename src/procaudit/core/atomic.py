@@ -14,12 +14,18 @@ whose name is as long as the file system allows can still be written. It is remo
 write fails, on Ctrl-C (KeyboardInterrupt) and on SIGTERM, which cron, systemd and CI send to
 stop a run: while a temporary file exists the SIGTERM handler ends the process with exit
 code 143 (128 + 15, what a shell reports for a run SIGTERM ended) after removing it.
+
+Two more shapes of the same promise, for `procaudit fix --in-place`: `replaced_by_name` lends a
+writer that writes a whole file by its name a path in a private temporary folder beside the
+target, and moves the file written there over the target only when the writer succeeded;
+`write_new` creates a file that must not exist yet (a backup), all of it or nothing.
 """
 
 from __future__ import annotations
 
 import errno
 import os
+import shutil
 import signal
 import stat
 import tempfile
@@ -72,7 +78,7 @@ def write_atomically(path: Path, write: Callable[[BinaryIO], object]) -> None:
             write(stream)
         return
     real = Path(os.path.realpath(path))  # a symlink stays a link; its target is replaced
-    with _removed_on_sigterm():
+    with terminated_as_exit():
         handle, temporary = tempfile.mkstemp(
             prefix=TEMPORARY_PREFIX, suffix=TEMPORARY_SUFFIX, dir=real.parent
         )
@@ -90,10 +96,57 @@ def write_atomically(path: Path, write: Callable[[BinaryIO], object]) -> None:
             raise
 
 
+def write_new(path: Path, write: Callable[[BinaryIO], object]) -> None:
+    """Create `path`, which must not exist (FileExistsError), with what `write` writes: the
+    file appears whole or not at all (written beside it, then hard-linked to its name, which
+    fails rather than replaces; where a file system has no hard links, renamed after a last
+    look)."""
+    path = Path(path)
+    with terminated_as_exit():
+        handle, temporary = tempfile.mkstemp(
+            prefix=TEMPORARY_PREFIX, suffix=TEMPORARY_SUFFIX, dir=path.parent
+        )
+        try:
+            with os.fdopen(handle, "wb") as stream:
+                write(stream)
+                stream.flush()
+                os.fsync(stream.fileno())
+            os.chmod(temporary, 0o666 & ~_umask())
+            try:
+                os.link(temporary, path)
+            except FileExistsError:
+                raise
+            except OSError:  # no hard links here (FAT, some network shares)
+                if os.path.lexists(path):
+                    raise FileExistsError(errno.EEXIST, "already exists", str(path)) from None
+                os.replace(temporary, path)
+        finally:
+            Path(temporary).unlink(missing_ok=True)
+
+
 @contextmanager
-def _removed_on_sigterm() -> Iterator[None]:
+def replaced_by_name(path: Path) -> Iterator[Path]:
+    """A path, with `path`'s suffix, in a private temporary folder beside the real file
+    `path` names (a symlink's target), for a writer that writes a whole file by its name.
+    When the block ends without an error, the file written there replaces the real file
+    (keeping its mode); when it fails, or SIGTERM ends the run, the folder goes and the
+    real file is as it was. A block that wrote nothing replaces nothing: FileNotFoundError."""
+    real = Path(os.path.realpath(path))
+    with terminated_as_exit():
+        folder = tempfile.mkdtemp(prefix=TEMPORARY_PREFIX, suffix=TEMPORARY_SUFFIX, dir=real.parent)
+        try:
+            written = Path(folder) / ("f" + real.suffix)
+            yield written
+            os.chmod(written, _mode_of(real))
+            os.replace(written, real)
+        finally:
+            shutil.rmtree(folder, ignore_errors=True)
+
+
+@contextmanager
+def terminated_as_exit() -> Iterator[None]:
     """While the block runs, SIGTERM raises SystemExit(143) in it, so that the caller's
-    cleanup removes the temporary file. Only where SIGTERM still has its default action and
+    cleanup removes its temporary files. Only where SIGTERM still has its default action and
     on the main thread (the only one Python lets set a handler): a program embedding
     procaudit with its own handler keeps it."""
     if threading.current_thread() is not threading.main_thread():

@@ -4,7 +4,8 @@ A cell may hold anything a file can: characters XML 1.0 cannot hold at all (whic
 workbook unreadable) and terminal escape sequences (`ESC ] 0 ; title BEL` retitles the
 window, `ESC [ 2 J` clears the screen). Each output takes what it needs from here, once:
 `xml_safe` for XML (workbooks, JUnit), `visible` for everything a person reads (the terminal,
-Markdown, the fix text, diff, inspect), `neutralise` for what a spreadsheet opens.
+Markdown, HTML, GitHub annotations, JUnit, the fix text, diff, inspect), `escaped_in_json` for
+JSON (the reports, SARIF, GitLab, JSON Lines), `neutralise` for what a spreadsheet opens.
 """
 
 from __future__ import annotations
@@ -22,6 +23,21 @@ NOT_XML: Final = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\ufff
 # controls (U+009B is a one-character CSI on some terminals), and the bidirectional
 # overrides and isolates that make text read other than it is stored.
 CONTROL: Final = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+
+
+# What a JSON encoder leaves raw that a viewer of the file would act on (C0 controls are
+# escaped by every encoder already), and lone surrogates, which UTF-8 cannot hold.
+_RAW_IN_JSON: Final = re.compile("[\x7f-\x9f\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
+
+
+def escaped_in_json(text: str) -> str:
+    """JSON text with each control character still raw in it written as a `\\uXXXX` escape:
+    a viewer (`cat`, `less`, a browser) shows the escape, and a parser reads back the very
+    text of the cell. Valid wherever it is applied, since JSON's own syntax is ASCII: such a
+    character can only be inside a string."""
+    if not _RAW_IN_JSON.search(text):
+        return text  # the usual case: one scan, no copy
+    return _RAW_IN_JSON.sub(lambda match: f"\\u{ord(match.group()):04x}", text)
 
 
 def xml_safe(text: str, replacement: str = "\ufffd") -> str:

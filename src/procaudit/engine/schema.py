@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
+from typing import Final
 
 import pandas as pd
 import pandera.errors
@@ -19,10 +20,12 @@ import yaml
 
 from procaudit.core.errors import SchemaError
 from procaudit.core.i18n import t
+from procaudit.core.paths import not_a_state_file, shown_path
 from procaudit.engine import schema_checks  # noqa: F401  (registers the custom checks)
 from procaudit.rules.catalog import get_rule
 from procaudit.rules.schema_generic import SCHEMA_VIOLATION
 
+MAX_SCHEMA_SIZE: Final = 16 * 1024 * 1024  # bytes: a schema is a page of YAML
 # A user's schema may name rules of its own in `error` ("FEE01"); anything else is a message.
 _RULE_ID = re.compile(r"^[A-Z][A-Z0-9_-]*\d$")
 
@@ -40,17 +43,24 @@ def default_schema_path() -> Path:
 
 def load_schema(path: str | None = None) -> LoadedSchema:
     source = Path(path) if path else default_schema_path()
+    # Asked before it is opened (issue 20): a FIFO would wait forever, /dev/zero never ends,
+    # and a folder one may not enter is the system's reason, never a raw "[Errno 13]".
+    problem: object = not_a_state_file(source, MAX_SCHEMA_SIZE, raise_with=None)
     try:
-        text = source.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
+        text = "" if problem else source.read_text(encoding="utf-8")
+    except OSError as exc:
+        problem = exc.strerror or exc
+    except UnicodeDecodeError as exc:
+        problem = exc
+    if problem:
         raise SchemaError(
             t(
                 "cannot read the schema {source}: {problem}",
                 "không đọc được lược đồ {source}: {problem}",
-                source=source,
-                problem=exc,
+                source=shown_path(source),
+                problem=problem,
             )
-        ) from exc
+        )
     try:
         schema = pa.DataFrameSchema.from_yaml(text)
     except yaml.YAMLError as exc:

@@ -1,7 +1,9 @@
 """GitHub Actions workflow commands: one annotation per finding.
 
 `::error file=F,line=N,title=PA201 duplicate-entry::message`, escaped as GitHub's toolkit
-does: `%`, CR and LF in the message; those and `,` and `:` in properties.
+does: `%`, CR and LF in the message; those and `,` and `:` in properties. A cell's other
+control characters are shown as escapes (`\x1b`, `\u202e`) before that: the log a runner
+shows is a terminal's (issue 20).
 """
 
 from __future__ import annotations
@@ -10,6 +12,7 @@ from typing import TextIO
 
 from procaudit.core.findings import AuditResult, Finding, Severity
 from procaudit.core.i18n import t
+from procaudit.core.text_safety import visible_result
 from procaudit.report.base import Reporter
 from procaudit.report.rule_meta import message_with_fix
 
@@ -44,4 +47,5 @@ def annotation(finding: Finding) -> str:
 
 class GithubReporter(Reporter):
     def render(self, result: AuditResult, out: TextIO) -> None:
+        result = visible_result(result)
         out.writelines(annotation(finding) + "\n" for finding in result.findings)

@@ -14,6 +14,7 @@ from typing import TextIO
 from procaudit import __version__
 from procaudit.core.findings import AuditResult, FailOn, Scorecard, ScoreRow, Severity
 from procaudit.core.i18n import language, t
+from procaudit.core.text_safety import visible_result
 from procaudit.engine.scorecard import shown_labels
 from procaudit.report.base import Reporter, ReportOptions
 from procaudit.report.html import asset
@@ -44,7 +45,7 @@ class HtmlReporter(Reporter):
 
 def page(result: AuditResult, options: ReportOptions) -> str:
     when = run_time()
-    result = as_shown(result)
+    result = visible_result(as_shown(result))  # a cell's control characters, shown
     title = t(
         "Administrative procedure catalogue audit", "Báo cáo kiểm tra danh mục thủ tục hành chính"
     )

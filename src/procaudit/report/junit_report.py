@@ -5,6 +5,9 @@ place, with its one <failure>: strict readers (Jenkins, junitparser) count faile
 cases, not <failure> elements, so only this way do they agree with `failures`. A file that
 could not be read is a suite with one test case in <error>.
 
+A cell's control characters are shown as escapes (`\x1b`, `\u202e`), as in every report a
+person reads (CI pages show the failure text); what XML cannot hold at all is then replaced.
+
 Written as text, laid out as ElementTree's `indent` would: building and serialising a tree
 of 85,000 failures in ElementTree took seconds.
 """
@@ -15,7 +18,7 @@ from typing import TextIO
 
 from procaudit.core.findings import AuditResult, Finding
 from procaudit.core.i18n import t
-from procaudit.core.text_safety import xml_safe
+from procaudit.core.text_safety import visible_result, xml_safe
 from procaudit.report.base import Reporter
 
 
@@ -100,6 +103,7 @@ def _cases(path: str, findings: list[Finding]) -> list[str]:
 
 
 def junit_text(result: AuditResult) -> str:
+    result = visible_result(result)
     by_file: dict[str, list[Finding]] = {f.path: [] for f in result.files}  # clean: empty suite
     for finding in result.findings:
         by_file.setdefault(finding.file, []).append(finding)
