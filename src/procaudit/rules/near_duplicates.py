@@ -31,8 +31,10 @@ from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
+import pyarrow as pa
 import pyarrow.compute as pc
 
+from procaudit.catalogue.text_columns import arrow_text
 from procaudit.core.findings import Severity
 from procaudit.core.i18n import t
 from procaudit.rules.context import SHOWN_ROWS, RuleContext
@@ -68,23 +70,33 @@ def _variants(ctx: RuleContext) -> Variants | None:
     checked = (keys.notna() & ~ctx.abolished).to_numpy(dtype=bool)
     if checked.sum() < 2:
         return None
-    name_codes, uniques = pd.factorize(keys[checked])
-    names = names_of(np.asarray(uniques, dtype=object).tolist())
+    # The distinct names, numbered as they first appear, in Arrow (a million names as
+    # Python strings took seconds and a gigabyte).
+    encoded = pc.dictionary_encode(arrow_text(keys).filter(pa.array(checked)))
+    name_codes = encoded.indices.to_numpy().astype(np.int64)
+    names = names_of(encoded.dictionary)
+    del encoded
     # A row's level is its level cell; without one, the level its name's tag names. In the
     # portal's exports (no level column) "X" and "X (thực hiện tại cấp tỉnh)" are always two
     # procedures at two levels, so a tagged and an untagged name are compared only when a
-    # level cell says they are at one level.
-    cells = ctx.level_keys[checked].to_numpy(dtype=object)
-    level = np.where(cells == "", names.tag[name_codes], cells)
+    # level cell says they are at one level. Levels and tags are few: they are numbered as
+    # strings once each, and the rows get numbers.
+    cell_codes, cells = pd.factorize(ctx.level_keys[checked])
+    tag_codes, tags = pd.factorize(names.tag)
+    number = {key: i for i, key in enumerate(dict.fromkeys([*cells, *tags]))}
+    cell_level = np.array([number[cell] for cell in cells], dtype=np.int64)
+    tag_level = np.array([number[tag] for tag in tags], dtype=np.int64)
+    no_cell = np.array([cell == "" for cell in cells], dtype=bool)
+    level = np.where(no_cell[cell_codes], tag_level[tag_codes[name_codes]], cell_level[cell_codes])
     # In a per-unit list each unit's names are compared among themselves only: a "level"
     # here is a level within one unit (one level, unit 0, in other lists).
     unit = ctx.unit_ids()[checked]
     level = pd.factorize(level)[0].astype(np.int64) * (int(unit.max(initial=0)) + 1) + unit
-    combined = pd.factorize(level)[0].astype(np.int64) * len(uniques) + name_codes
+    combined = pd.factorize(level)[0].astype(np.int64) * len(names.near) + name_codes
     of_row, variant_keys = pd.factorize(combined)
     variant_keys = np.asarray(variant_keys)
-    return Variants(names, variant_keys % len(uniques), variant_keys // len(uniques), of_row,
-                    np.flatnonzero(checked))  # fmt: skip
+    return Variants(names, variant_keys % len(names.near), variant_keys // len(names.near),
+                    of_row, np.flatnonzero(checked))  # fmt: skip
 
 
 def _compatible(variants: Variants, u: np.ndarray, v: np.ndarray) -> np.ndarray:
@@ -99,7 +111,7 @@ def _same_letters(variants: Variants) -> list[tuple[int, int, Difference]]:
     names = variants.names
     # Only which names share their letters matters, not how they are numbered: Arrow
     # groups them without a Python string per name.
-    squashed = pc.replace_substring(names.near_text, " ", "")
+    squashed = pc.replace_substring(names.near, " ", "")
     squashed_codes = pc.dictionary_encode(squashed).indices.to_numpy()
     valid = np.flatnonzero(names.length[variants.name] > 0)
     key = variants.level[valid].astype(np.int64) * len(names.near)
@@ -120,7 +132,7 @@ def _same_letters(variants: Variants) -> list[tuple[int, int, Difference]]:
 def _one_word_apart(variants: Variants) -> list[tuple[int, int, Difference]]:
     """Variant pairs at one level whose near keys are one accepted word edit apart."""
     names = variants.names
-    near_codes = pc.dictionary_encode(names.near_text).indices.to_numpy()  # see above
+    near_codes = pc.dictionary_encode(names.near).indices.to_numpy()  # see above
     kept = np.flatnonzero(names.length[variants.name] > 0)
     combined = variants.level[kept].astype(np.int64) * len(names.near)
     combined += near_codes[variants.name[kept]]

@@ -4,7 +4,8 @@ names, the leading "Thủ tục" it may carry, and its words.
 A name's *near key* is its comparison key (`text.comparison_key`) without punctuation, level
 tag or leading "Thủ tục", spaces single: two names whose near keys are equal differ only in
 what cannot name another procedure. The words of all the distinct names are kept as one flat
-array of word ids (`Names`), so that a million names never become a million Python lists.
+array of word ids (`Names`) and their texts in Arrow, so that a million names never become a
+million Python strings or lists: only the names of a finding are looked at in Python.
 """
 
 from __future__ import annotations
@@ -17,6 +18,8 @@ import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
 from rapidfuzz.distance import OSA
+
+from procaudit.catalogue.text_columns import SPACES, matches, re2_class
 
 # A trailing level tag: "(thực hiện tại cấp tỉnh)", "(cấp Bộ)", "(cấp TW)", "(cấp tỉnh và cấp
 # xã)". Tags are typed by hand like the rest of the name ("cấp tinh" is in the portal's own
@@ -33,13 +36,14 @@ _TAG_LEVELS = {
 }  # fmt: skip
 _PREFIX = re.compile(r"(?:thủ\s?tục\b\W*)+")  # also "Thủ tục thủ tục", "Thủtục"
 _WORD = re.compile(r"[^\W_]+")
-# Punctuation becomes a space. ASCII punctuation goes in one pass over the UTF-8 bytes of
-# all names (a regex over Vietnamese text is several times slower); the few non-ASCII marks
-# seen in catalogues are replaced one by one.
-_ASCII_PUNCTUATION = bytes(
-    b if b >= 128 or b == ord("\n") or chr(b).isalnum() else ord(" ") for b in range(256)
+# Punctuation becomes a space. ASCII punctuation goes in one table lookup over the UTF-8
+# bytes of all names (a regex over Vietnamese text is several times slower); the few
+# non-ASCII marks seen in catalogues are replaced in the names that have one.
+_ASCII_PUNCTUATION = np.array(
+    [b if b >= 128 or chr(b).isalnum() else ord(" ") for b in range(256)], dtype=np.uint8
 )
-_OTHER_PUNCTUATION = "“”‘’–—…•·«»"
+_OTHER_MARK = f"[{re2_class('“”‘’–—…•·«»')}]"
+_SPACE_RUN = f"[{re2_class(SPACES)}]+"  # what str.split() splits at
 
 
 class NameParts(NamedTuple):
@@ -88,48 +92,78 @@ def _untagged(key: str) -> tuple[str, str, int]:
     return tag, key.strip(), prefix.group(0).count("tục") if prefix else 0
 
 
-def _near_keys(bare: list[str]) -> list[str]:
-    """Each text with its punctuation made spaces and its spaces single, all in one pass."""
-    text = "\n".join(bare)
-    for mark in _OTHER_PUNCTUATION:
-        if mark in text:
-            text = text.replace(mark, " ")
-    lines = text.encode().translate(_ASCII_PUNCTUATION).decode().split("\n")
-    return [" ".join(line.split()) if "  " in line or line[:1] == " " or line[-1:] == " "
-            else line for line in lines]  # fmt: skip
+def _near_keys(bare: pa.Array) -> pa.Array:
+    """Each text with its punctuation made spaces and its spaces single, in column kernels."""
+    marked = matches(bare, _OTHER_MARK)
+    if pc.any(marked).as_py():
+        bare = pc.replace_with_mask(
+            bare, marked, pc.replace_substring_regex(bare.filter(marked), _OTHER_MARK, " ")
+        )
+    near = _ascii_punctuation_spaced(bare)
+    spaced = matches(near, "  |^ | $")
+    if not pc.any(spaced).as_py():
+        return near
+    single = pc.utf8_trim(pc.replace_substring_regex(near.filter(spaced), _SPACE_RUN, " "), " ")
+    return pc.replace_with_mask(near, spaced, single)
+
+
+def _ascii_punctuation_spaced(texts: pa.Array) -> pa.Array:
+    """`texts` (no nulls) with each ASCII punctuation byte made a space: one table lookup over
+    the UTF-8 bytes of all texts, which keeps their lengths (a regex over Vietnamese text is
+    several times slower)."""
+    texts = texts.cast(pa.large_string())
+    ends = np.frombuffer(texts.buffers()[1], dtype=np.int64)
+    ends = ends[texts.offset : texts.offset + len(texts) + 1]
+    data = texts.buffers()[2]
+    raw = np.frombuffer(data, dtype=np.uint8) if data is not None else np.empty(0, np.uint8)
+    spaced = _ASCII_PUNCTUATION[raw[ends[0] : ends[-1]]]
+    offsets = pa.py_buffer(ends - ends[0])
+    return pa.LargeStringArray.from_buffers(len(texts), offsets, pa.py_buffer(spaced))
 
 
 @dataclass
 class Names:
-    """The parts of each distinct name, as columns, and its words as one flat array of ids."""
+    """The parts of each distinct name, as columns, and its words as one flat array of ids.
+    The texts stay in Arrow: only the few names a finding is about become Python strings."""
 
     tag: np.ndarray
-    near: np.ndarray
+    near: pa.Array
     prefixed: np.ndarray
-    bare: np.ndarray
+    bare: pa.Array
     token: np.ndarray  # word ids of all names, one after the other
     start: np.ndarray  # where each name's words begin in `token`
     length: np.ndarray  # how many words each name has
     vocabulary: np.ndarray  # the word of each id
-    near_text: pa.Array  # `near` in Arrow, for the column kernels that group names by it
 
     def parts(self, i: int) -> NameParts:
-        return NameParts(self.tag[i], self.near[i], int(self.prefixed[i]), self.bare[i])
+        return NameParts(
+            self.tag[i], self.near[i].as_py(), int(self.prefixed[i]), self.bare[i].as_py()
+        )
+
+    def near_words(self, i: int) -> list[str]:
+        words: list[str] = self.near[i].as_py().split()
+        return words
 
 
-def names_of(keys: list[str]) -> Names:
-    """The parts of each of the distinct comparison keys `keys`, in their order."""
+def names_of(keys: pa.Array) -> Names:
+    """The parts of each of the distinct comparison keys `keys` (no nulls), in their order."""
+    keys = keys.cast(pa.large_string())
     tag = np.full(len(keys), "", dtype=object)
     prefixed = np.zeros(len(keys), dtype=np.int8)
-    bare = list(keys)
-    for i, key in enumerate(keys):
-        if "(" in key or key.startswith("thủ"):  # the few names to look at one by one
-            tag[i], bare[i], prefixed[i] = _untagged(key)
+    # The few names to look at one by one: a tag in parentheses or a leading "Thủ tục".
+    odd = pc.or_(pc.match_substring(keys, "("), pc.starts_with(keys, "thủ"))
+    bare = keys
+    if pc.any(odd).as_py():
+        at = np.flatnonzero(odd.to_numpy(zero_copy_only=False))
+        parts = [_untagged(key) for key in keys.filter(odd).to_pylist()]
+        tag[at] = [part[0] for part in parts]
+        prefixed[at] = [part[2] for part in parts]
+        untagged = pa.array([part[1] for part in parts], type=pa.large_string())
+        bare = pc.replace_with_mask(keys, odd, untagged)
     near = _near_keys(bare)
-    near_text = pa.array(near, type=pa.large_string())
-    token, length, vocabulary = _word_ids(near_text)
-    return Names(tag, np.array(near, dtype=object), prefixed, np.array(bare, dtype=object),
-                 token, np.cumsum(length) - length, length, vocabulary, near_text)  # fmt: skip
+    token, length, vocabulary = _word_ids(near)
+    return Names(tag, near, prefixed, bare, token, np.cumsum(length) - length, length,
+                 vocabulary)  # fmt: skip
 
 
 def _word_ids(keys: pa.Array) -> tuple[np.ndarray, np.ndarray, np.ndarray]:

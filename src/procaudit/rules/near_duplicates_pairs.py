@@ -46,7 +46,8 @@ _SEED = 204  # hashes are random but fixed, so that a run is reproducible
 class Keys:
     """Distinct (level, near key) entries, their words one flat array of ids."""
 
-    near: np.ndarray  # per entry
+    names: Names  # the distinct names, whose words the entries are
+    name: np.ndarray  # per entry: its name in `names`
     near_id: np.ndarray  # per entry: entries at several levels share their near key
     level: np.ndarray  # level id per entry
     length: np.ndarray  # words per entry
@@ -57,8 +58,7 @@ class Keys:
     vocabulary: np.ndarray
 
     def words(self, entry: int) -> list[str]:
-        words: list[str] = self.near[entry].split()  # `near` holds str objects
-        return words
+        return self.names.near_words(int(self.name[entry]))
 
 
 def gather_keys(names: Names, name: np.ndarray, near_id: np.ndarray, level: np.ndarray) -> Keys:
@@ -68,7 +68,7 @@ def gather_keys(names: Names, name: np.ndarray, near_id: np.ndarray, level: np.n
     owner = np.repeat(np.arange(len(name), dtype=np.int32), length)
     position = (np.arange(int(length.sum())) - start[owner]).astype(np.int32)
     token = names.token[names.start[name][owner] + position]
-    return Keys(names.near[name], near_id, level, length, start, token, owner, position,
+    return Keys(names, name, near_id, level, length, start, token, owner, position,
                 names.vocabulary)  # fmt: skip
 
 
@@ -149,7 +149,7 @@ def _rare_beside(keys: Keys, found: pd.DataFrame) -> np.ndarray:
     that happens to spell another word ("Văn bán" for "Văn bản"; "bán" is common in "buôn
     bán") still reads as rare, while two words at home in the same place ("nhập khẩu sơn",
     "nhập khẩu sắn") do not."""
-    once = np.zeros(len(keys.near), dtype=bool)  # a near key at several levels counts once
+    once = np.zeros(len(keys.length), dtype=bool)  # a near key at several levels counts once
     once[np.unique(keys.near_id, return_index=True)[1]] = True
     width = np.int64(len(keys.vocabulary) + 1)
     token, owner = keys.token, keys.owner
