@@ -328,7 +328,7 @@ def near_duplicate_name(ctx: RuleContext) -> pd.DataFrame:
     công bố) và xóa các dòng còn lại; nếu là các thủ tục khác nhau, sửa lỗi gõ và sửa tên để thể
     hiện rõ điểm khác nhau.
     """
-    variants, pairs = ctx.shared("near_duplicates", lambda: _found(ctx))
+    variants, pairs = ctx.taken("near_duplicates", lambda: _found(ctx))
     if variants is None or not pairs:
         return no_hits()
     messages = _messages(ctx, variants, pairs)

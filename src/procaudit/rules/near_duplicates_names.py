@@ -42,7 +42,11 @@ _WORD = re.compile(r"[^\W_]+")
 _ASCII_PUNCTUATION = np.array(
     [b if b >= 128 or chr(b).isalnum() else ord(" ") for b in range(256)], dtype=np.uint8
 )
-_OTHER_MARK = f"[{re2_class('“”‘’–—…•·«»')}]"
+_MARKS = "“”‘’–—…•·«»"
+_OTHER_MARK = f"[{re2_class(_MARKS)}]"
+# The first bytes of the marks' UTF-8 forms (U+0080-U+00BF, U+2000-U+2FFF): no Vietnamese
+# letter begins with one, so the names to look at for marks are found in the bytes.
+_MARK_LEADS = tuple(sorted({mark.encode()[0] for mark in _MARKS}))
 _SPACE_RUN = f"[{re2_class(SPACES)}]+"  # what str.split() splits at
 
 
@@ -94,11 +98,11 @@ def _untagged(key: str) -> tuple[str, str, int]:
 
 def _near_keys(bare: pa.Array) -> pa.Array:
     """Each text with its punctuation made spaces and its spaces single, in column kernels."""
-    marked = matches(bare, _OTHER_MARK)
-    if pc.any(marked).as_py():
-        bare = pc.replace_with_mask(
-            bare, marked, pc.replace_substring_regex(bare.filter(marked), _OTHER_MARK, " ")
-        )
+    marked = _rows_with_lead_bytes(bare, _MARK_LEADS)
+    if marked.any():
+        where = pa.array(marked)
+        spaced = pc.replace_substring_regex(bare.filter(where), _OTHER_MARK, " ")
+        bare = pc.replace_with_mask(bare, where, spaced)
     near = _ascii_punctuation_spaced(bare)
     spaced = matches(near, "  |^ | $")
     if not pc.any(spaced).as_py():
@@ -107,18 +111,38 @@ def _near_keys(bare: pa.Array) -> pa.Array:
     return pc.replace_with_mask(near, spaced, single)
 
 
-def _ascii_punctuation_spaced(texts: pa.Array) -> pa.Array:
-    """`texts` (no nulls) with each ASCII punctuation byte made a space: one table lookup over
-    the UTF-8 bytes of all texts, which keeps their lengths (a regex over Vietnamese text is
-    several times slower)."""
+def _utf8(texts: pa.Array) -> tuple[pa.Array, np.ndarray, np.ndarray]:
+    """`texts` (no nulls) as large strings, where each one ends in their bytes, and the bytes."""
     texts = texts.cast(pa.large_string())
     ends = np.frombuffer(texts.buffers()[1], dtype=np.int64)
     ends = ends[texts.offset : texts.offset + len(texts) + 1]
     data = texts.buffers()[2]
     raw = np.frombuffer(data, dtype=np.uint8) if data is not None else np.empty(0, np.uint8)
-    spaced = _ASCII_PUNCTUATION[raw[ends[0] : ends[-1]]]
+    return texts, ends, raw[ends[0] : ends[-1]]
+
+
+def _rows_with_lead_bytes(texts: pa.Array, leads: tuple[int, ...]) -> np.ndarray:
+    """Which texts hold a character whose UTF-8 form begins with one of `leads`: a scan of
+    the bytes, much cheaper than a regex over every text when few have one."""
+    _, ends, raw = _utf8(texts)
+    found = np.zeros(len(raw), dtype=bool)
+    for lead in leads:
+        found |= raw == lead
+    at = np.flatnonzero(found)
+    rows = np.zeros(len(texts), dtype=bool)
+    rows[np.searchsorted(ends, at + ends[0], side="right") - 1] = True
+    return rows
+
+
+def _ascii_punctuation_spaced(texts: pa.Array) -> pa.Array:
+    """`texts` (no nulls) with each ASCII punctuation byte made a space: one table lookup over
+    the UTF-8 bytes of all texts, which keeps their lengths (a regex over Vietnamese text is
+    several times slower)."""
+    texts, ends, raw = _utf8(texts)
     offsets = pa.py_buffer(ends - ends[0])
-    return pa.LargeStringArray.from_buffers(len(texts), offsets, pa.py_buffer(spaced))
+    return pa.LargeStringArray.from_buffers(
+        len(texts), offsets, pa.py_buffer(_ASCII_PUNCTUATION[raw])
+    )
 
 
 @dataclass
@@ -133,7 +157,7 @@ class Names:
     token: np.ndarray  # word ids of all names, one after the other
     start: np.ndarray  # where each name's words begin in `token`
     length: np.ndarray  # how many words each name has
-    vocabulary: np.ndarray  # the word of each id
+    vocabulary: pa.Array  # the word of each id
 
     def parts(self, i: int) -> NameParts:
         return NameParts(
@@ -166,7 +190,7 @@ def names_of(keys: pa.Array) -> Names:
                  vocabulary)  # fmt: skip
 
 
-def _word_ids(keys: pa.Array) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+def _word_ids(keys: pa.Array) -> tuple[np.ndarray, np.ndarray, pa.Array]:
     """The id of every word of `keys` (single-spaced near keys), in order; how many words each
     key has; and the word of each id, numbered as the words first appear. Split and
     numbered in pyarrow: a million names' words as Python strings would take gigabytes."""
@@ -179,4 +203,4 @@ def _word_ids(keys: pa.Array) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         flat = pc.filter(flat, pc.not_equal(pc.binary_length(flat), 0))
     coded = pc.dictionary_encode(flat)
     token = coded.indices.to_numpy().astype(np.int32)
-    return token, length, coded.dictionary.to_numpy(zero_copy_only=False)
+    return token, length, coded.dictionary

@@ -55,19 +55,27 @@ class Keys:
     token: np.ndarray  # word id, flat
     owner: np.ndarray  # entry of each flat word
     position: np.ndarray  # position of each flat word in its entry
-    vocabulary: np.ndarray
+    vocabulary: pa.Array  # the word of each id
 
     def words(self, entry: int) -> list[str]:
         return self.names.near_words(int(self.name[entry]))
 
 
 def gather_keys(names: Names, name: np.ndarray, near_id: np.ndarray, level: np.ndarray) -> Keys:
-    """The entries whose words are those of `name`, at `level`: a gather from `names`."""
+    """The entries whose words are those of `name`, at `level`: a gather from `names` (or
+    `names`' own words, where the entries are the names in order, as when every name is
+    distinct and at one level)."""
     length = names.length[name]
-    start = np.cumsum(length) - length
+    if len(name) == len(names.length) and np.array_equal(name, np.arange(len(name))):
+        start, token = names.start, names.token
+    else:
+        start = np.cumsum(length) - length
+        token = np.empty(int(length.sum()), dtype=names.token.dtype)
     owner = np.repeat(np.arange(len(name), dtype=np.int32), length)
-    position = (np.arange(int(length.sum())) - start[owner]).astype(np.int32)
-    token = names.token[names.start[name][owner] + position]
+    position = np.arange(len(owner), dtype=np.int32)
+    position -= start[owner].astype(np.int32)
+    if token is not names.token:
+        token[:] = names.token[names.start[name][owner] + position]
     return Keys(names, name, near_id, level, length, start, token, owner, position,
                 names.vocabulary)  # fmt: skip
 
@@ -96,7 +104,8 @@ def hash_keys(keys: Keys) -> Hashes:
     longest = int(keys.length.max())
     r = _random(1, 2)[0] | np.uint64(1)
     powers = np.cumprod(np.full(longest + 1, r, dtype=np.uint64)) * pow(int(r), -1, 2**64)
-    word = _random(len(keys.vocabulary), 1)[keys.token] * powers[keys.position]
+    word = _random(len(keys.vocabulary), 1)[keys.token]
+    word *= powers[keys.position]
     whole = np.add.reduceat(word, keys.start)
     salt = _random(int(keys.level.max()) + 1, 3)[keys.level]
     size = _random(longest + 2, 4)
@@ -109,14 +118,19 @@ def repeated_values(values: np.ndarray) -> np.ndarray:
     the few repeated values is several times faster than a hash table of all of them."""
     ordered = np.sort(values)
     same = ordered[1:] == ordered[:-1]
-    repeated: np.ndarray = pd.Series(values).isin(np.unique(ordered[1:][same])).to_numpy()
+    repeats = ordered[1:][same]  # sorted: each repeated value's copies side by side
+    del ordered, same
+    repeats = repeats[np.r_[True, repeats[1:] != repeats[:-1]]] if len(repeats) else repeats
+    repeated: np.ndarray = pd.Series(values).isin(repeats).to_numpy()
     return repeated
 
 
 def substitutions(keys: Keys, hashes: Hashes) -> list[tuple[int, int, Difference]]:
     """Entry pairs whose keys differ in one word, the two words a typo apart."""
     gap = _random(int(keys.length.max()) + 1, 5)  # tells the positions left out apart
-    without = hashes.full[keys.owner] - hashes.word + gap[keys.position]
+    without = hashes.full[keys.owner]  # a fresh array: the sums below are made in it
+    without -= hashes.word
+    without += gap[keys.position]
     shared = repeated_values(without)
     if not shared.any():
         return []
@@ -124,7 +138,10 @@ def substitutions(keys: Keys, hashes: Hashes) -> list[tuple[int, int, Difference
         "slot": without[shared], "token": keys.token[shared], "owner": keys.owner[shared],
         "position": keys.position[shared],
     })  # fmt: skip
-    close = _typo_pairs(keys.vocabulary, np.unique(slots["token"].to_numpy()))
+    del without, shared
+    present = np.zeros(len(keys.vocabulary), dtype=bool)  # np.unique hashes: slower
+    present[slots["token"].to_numpy()] = True
+    close = _typo_pairs(keys.vocabulary, np.flatnonzero(present))
     if close.empty:
         return []
     # For every word in a shared slot, its typos; then the entries holding one there.
@@ -182,7 +199,7 @@ def _rare_beside(keys: Keys, found: pd.DataFrame) -> np.ndarray:
     return rare
 
 
-def _typo_pairs(vocabulary: np.ndarray, tokens: np.ndarray) -> pd.DataFrame:
+def _typo_pairs(vocabulary: pa.Array, tokens: np.ndarray) -> pd.DataFrame:
     """Pairs (a, b), both ways, of word ids among `tokens` that are `typo_close`.
 
     Words within k slips share a string left by deleting at most k letters from each, so
@@ -190,11 +207,13 @@ def _typo_pairs(vocabulary: np.ndarray, tokens: np.ndarray) -> pd.DataFrame:
     rows: list[tuple[str, int]] = []
     # Words of ASCII digits alone (numbers in names) are no plain words: told apart in one
     # pass, the loop sees only the rest.
-    numbers = pc.match_substring_regex(
-        pa.array(vocabulary[tokens], type=pa.large_string()), "^[0-9]+$"
+    words = vocabulary.take(tokens)
+    numbers = pc.match_substring_regex(words, "^[0-9]+$").to_numpy(zero_copy_only=False)
+    kept = ~numbers.astype(bool)
+    word_of = dict(
+        zip(tokens[kept].tolist(), words.filter(pa.array(kept)).to_pylist(), strict=True)
     )
-    for token in tokens[~numbers.to_numpy(zero_copy_only=False)].tolist():
-        word = vocabulary[token]
+    for token, word in word_of.items():
         if plain_word(word):
             rows.extend((variant, token) for variant in _deletions(word, 1 + (len(word) >= 6)))
     variants = pd.DataFrame(rows, columns=["variant", "a"]).drop_duplicates()
@@ -202,8 +221,7 @@ def _typo_pairs(vocabulary: np.ndarray, tokens: np.ndarray) -> pd.DataFrame:
     pairs = variants.merge(variants, on="variant", suffixes=("", "_b"))
     pairs = pairs.loc[pairs["a"] < pairs["a_b"], ["a", "a_b"]].drop_duplicates()
     keep = [
-        typo_close(vocabulary[a], vocabulary[b])
-        for a, b in zip(pairs["a"], pairs["a_b"], strict=True)
+        typo_close(word_of[a], word_of[b]) for a, b in zip(pairs["a"], pairs["a_b"], strict=True)
     ]
     pairs = pairs[np.array(keep, dtype=bool)].rename(columns={"a_b": "b"})
     return pd.concat([pairs, pairs.rename(columns={"a": "b", "b": "a"})], ignore_index=True)
@@ -220,7 +238,8 @@ def _deletions(word: str, depth: int) -> set[str]:
 def extra_words(keys: Keys, hashes: Hashes) -> list[tuple[int, int, Difference]]:
     """Entry pairs where the longer key is the shorter plus one filler or repeated word."""
     token, owner, position = keys.token, keys.owner, keys.position
-    filler = np.isin(token, np.flatnonzero(np.isin(keys.vocabulary, list(FILLER_WORDS))))
+    fillers = pc.is_in(keys.vocabulary, pa.array(sorted(FILLER_WORDS), type=pa.large_string()))
+    filler = np.isin(token, np.flatnonzero(fillers.to_numpy(zero_copy_only=False)))
     repeated = np.zeros(len(token), dtype=bool)
     repeated[1:] = (token[1:] == token[:-1]) & (position[1:] > 0)
     # The shorter name has at least three words: in "Cấp phép" / "Cấp giấy phép" every
