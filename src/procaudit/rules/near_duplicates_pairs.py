@@ -73,7 +73,7 @@ def gather_keys(names: Names, name: np.ndarray, near_id: np.ndarray, level: np.n
         token = np.empty(int(length.sum()), dtype=names.token.dtype)
     owner = np.repeat(np.arange(len(name), dtype=np.int32), length)
     position = np.arange(len(owner), dtype=np.int32)
-    position -= start[owner].astype(np.int32)
+    position -= np.repeat(start.astype(np.int32), length)  # int32: half the memory
     if token is not names.token:
         token[:] = names.token[names.start[name][owner] + position]
     return Keys(names, name, near_id, level, length, start, token, owner, position,
