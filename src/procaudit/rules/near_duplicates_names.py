@@ -192,15 +192,23 @@ def names_of(keys: pa.Array) -> Names:
 
 def _word_ids(keys: pa.Array) -> tuple[np.ndarray, np.ndarray, pa.Array]:
     """The id of every word of `keys` (single-spaced near keys), in order; how many words each
-    key has; and the word of each id, numbered as the words first appear. Split and
-    numbered in pyarrow: a million names' words as Python strings would take gigabytes."""
+    key has; and the word of each id, numbered as the words first appear.
+
+    With a space after each key, every word followed by its space is a run of the keys'
+    bytes, so the words are one string array made on the keys' bytes (offsets after each
+    space): no list of a million names' words is built, in Python or in Arrow."""
     empty = pc.equal(pc.binary_length(keys), 0).to_numpy(zero_copy_only=False)
-    words = pc.split_pattern(keys, " ")  # an empty key gives one empty word, dropped below
-    length = np.where(empty, 0, pc.list_value_length(words).to_numpy()).astype(np.int64)
-    flat = pc.list_flatten(words)
-    del words
-    if empty.any():
-        flat = pc.filter(flat, pc.not_equal(pc.binary_length(flat), 0))
-    coded = pc.dictionary_encode(flat)
+    length = np.where(empty, 0, pc.count_substring(keys, " ").to_numpy() + 1).astype(np.int64)
+    space, nothing = pa.scalar(" ", pa.large_string()), pa.scalar("", pa.large_string())
+    spaced, _, raw = _utf8(
+        pc.binary_join_element_wise(keys.cast(pa.large_string()), space, nothing)
+    )
+    ends = np.flatnonzero(raw == ord(" ")) + 1  # each word's end, its space included
+    offsets = np.concatenate([np.zeros(1, np.int64), ends])
+    words = pa.LargeStringArray.from_buffers(len(ends), pa.py_buffer(offsets), pa.py_buffer(raw))
+    del spaced, ends, offsets
+    if empty.any():  # an empty key is a space alone: no word
+        words = words.filter(pc.greater(pc.binary_length(words), 1))
+    coded = pc.dictionary_encode(words)
     token = coded.indices.to_numpy().astype(np.int32)
-    return token, length, coded.dictionary
+    return token, length, pc.utf8_rtrim(coded.dictionary, " ")
