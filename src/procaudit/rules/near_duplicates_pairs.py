@@ -126,24 +126,30 @@ def repeated_values(values: np.ndarray) -> np.ndarray:
 
 
 def substitutions(keys: Keys, hashes: Hashes) -> list[tuple[int, int, Difference]]:
-    """Entry pairs whose keys differ in one word, the two words a typo apart."""
+    """Entry pairs whose keys differ in one word, the two words a typo apart.
+
+    Both words of such a pair have a typo in the vocabulary, so only the places holding
+    such a word are hashed and sorted (a tenth of a million names' words, or fewer): the
+    typos are looked for in the vocabulary first, which has far fewer words than the names."""
+    everywhere = np.arange(len(keys.vocabulary), dtype=np.int64)
+    close = _typo_pairs(keys.vocabulary, everywhere)
+    if close.empty:
+        return []
+    has_typo = np.zeros(len(keys.vocabulary), dtype=bool)
+    has_typo[close["a"].to_numpy()] = True
+    at = np.flatnonzero(has_typo[keys.token])
     gap = _random(int(keys.length.max()) + 1, 5)  # tells the positions left out apart
-    without = hashes.full[keys.owner]  # a fresh array: the sums below are made in it
-    without -= hashes.word
-    without += gap[keys.position]
+    owner, position, token = keys.owner[at], keys.position[at], keys.token[at]
+    without = hashes.full[owner]  # a fresh array: the sums below are made in it
+    without -= hashes.word[at]
+    without += gap[position]
     shared = repeated_values(without)
     if not shared.any():
         return []
     slots = pd.DataFrame({
-        "slot": without[shared], "token": keys.token[shared], "owner": keys.owner[shared],
-        "position": keys.position[shared],
+        "slot": without[shared], "token": token[shared], "owner": owner[shared],
+        "position": position[shared],
     })  # fmt: skip
-    del without, shared
-    present = np.zeros(len(keys.vocabulary), dtype=bool)  # np.unique hashes: slower
-    present[slots["token"].to_numpy()] = True
-    close = _typo_pairs(keys.vocabulary, np.flatnonzero(present))
-    if close.empty:
-        return []
     # For every word in a shared slot, its typos; then the entries holding one there.
     probes = slots.merge(close, left_on="token", right_on="a")
     found = probes.merge(
