@@ -34,7 +34,7 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from procaudit.catalogue.text_columns import arrow_text
+from procaudit.catalogue.text_columns import arrow_text, distinct_texts, text_array_codes
 from procaudit.core.findings import Severity
 from procaudit.core.i18n import t
 from procaudit.rules.context import SHOWN_ROWS, RuleContext
@@ -72,10 +72,9 @@ def _variants(ctx: RuleContext) -> Variants | None:
         return None
     # The distinct names, numbered as they first appear, in Arrow (a million names as
     # Python strings took seconds and a gigabyte).
-    encoded = pc.dictionary_encode(arrow_text(keys).filter(pa.array(checked)))
-    name_codes = encoded.indices.to_numpy().astype(np.int64)
-    names = names_of(encoded.dictionary)
-    del encoded
+    name_codes, distinct = distinct_texts(arrow_text(keys).filter(pa.array(checked)))
+    names = names_of(distinct)
+    del distinct
     # A row's level is its level cell; without one, the level its name's tag names. In the
     # portal's exports (no level column) "X" and "X (thực hiện tại cấp tỉnh)" are always two
     # procedures at two levels, so a tagged and an untagged name are compared only when a
@@ -111,10 +110,9 @@ def _same_letters(variants: Variants) -> list[tuple[int, int, Difference]]:
     names = variants.names
     # Only which names share their letters matters, not how they are numbered: Arrow
     # groups them without a Python string per name.
-    squashed = pc.replace_substring(names.near, " ", "")
-    squashed_codes = pc.dictionary_encode(squashed).indices.to_numpy()
+    squashed_codes = text_array_codes(pc.replace_substring(names.near, " ", ""))
     valid = np.flatnonzero(names.length[variants.name] > 0)
-    key = variants.level[valid].astype(np.int64) * len(names.near)
+    key = variants.level[valid].astype(np.int64) * (2 * len(names.near))  # codes: below
     key += squashed_codes[variants.name[valid]]
     repeated = repeated_values(key)
     if not repeated.any():
@@ -132,9 +130,10 @@ def _same_letters(variants: Variants) -> list[tuple[int, int, Difference]]:
 def _one_word_apart(variants: Variants) -> list[tuple[int, int, Difference]]:
     """Variant pairs at one level whose near keys are one accepted word edit apart."""
     names = variants.names
-    near_codes = pc.dictionary_encode(names.near).indices.to_numpy()  # see above
+    near_codes = text_array_codes(names.near)  # see above
     kept = np.flatnonzero(names.length[variants.name] > 0)
-    combined = variants.level[kept].astype(np.int64) * len(names.near)
+    width = 2 * len(names.near)
+    combined = variants.level[kept].astype(np.int64) * width
     combined += near_codes[variants.name[kept]]
     entry_of, entries = pd.factorize(combined)
     if len(entries) < 2:
@@ -142,9 +141,7 @@ def _one_word_apart(variants: Variants) -> list[tuple[int, int, Difference]]:
     # One variant stands for each entry: all of an entry's variants have its words.
     first = np.empty(len(entries), dtype=np.int64)
     first[entry_of] = kept
-    keys = gather_keys(
-        names, variants.name[first], entries % len(names.near), variants.level[first]
-    )
+    keys = gather_keys(names, variants.name[first], entries % width, variants.level[first])
     hashes = hash_keys(keys)
     pairs = substitutions(keys, hashes) + extra_words(keys, hashes)
     if not pairs:
