@@ -75,6 +75,9 @@ def _variants(ctx: RuleContext) -> Variants | None:
     name_codes, distinct = distinct_texts(arrow_text(keys).filter(pa.array(checked)))
     names = names_of(distinct)
     del distinct
+    # Arrow's pool keeps what the names' kernels freed (a million names' words): give it
+    # back before the pairing's arrays are made.
+    pa.default_memory_pool().release_unused()
     # A row's level is its level cell; without one, the level its name's tag names. In the
     # portal's exports (no level column) "X" and "X (thực hiện tại cấp tỉnh)" are always two
     # procedures at two levels, so a tagged and an untagged name are compared only when a
