@@ -40,6 +40,7 @@ from procaudit.rules.near_duplicates_words import (
 TYPO_SHARE = 0.1
 
 _SEED = 204  # hashes are random but fixed, so that a run is reproducible
+_BLOCK = 1 << 20  # words hashed at once
 
 
 @dataclass
@@ -104,8 +105,11 @@ def hash_keys(keys: Keys) -> Hashes:
     longest = int(keys.length.max())
     r = _random(1, 2)[0] | np.uint64(1)
     powers = np.cumprod(np.full(longest + 1, r, dtype=np.uint64)) * pow(int(r), -1, 2**64)
-    word = _random(len(keys.vocabulary), 1)[keys.token]
-    word *= powers[keys.position]
+    values = _random(len(keys.vocabulary), 1)
+    word = np.empty(len(keys.token), dtype=np.uint64)
+    for begin in range(0, len(word), _BLOCK):  # by blocks: no temporary per word
+        block = slice(begin, begin + _BLOCK)
+        np.multiply(values[keys.token[block]], powers[keys.position[block]], out=word[block])
     whole = np.add.reduceat(word, keys.start)
     salt = _random(int(keys.level.max()) + 1, 3)[keys.level]
     size = _random(longest + 2, 4)
