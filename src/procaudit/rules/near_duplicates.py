@@ -73,11 +73,10 @@ def _variants(ctx: RuleContext) -> Variants | None:
     # The distinct names, numbered as they first appear, in Arrow (a million names as
     # Python strings took seconds and a gigabyte).
     name_codes, distinct = distinct_texts(arrow_text(keys).filter(pa.array(checked)))
+    _give_back()
     names = names_of(distinct)
     del distinct
-    # Arrow's pool keeps what the names' kernels freed (a million names' words): give it
-    # back before the pairing's arrays are made.
-    pa.default_memory_pool().release_unused()
+    _give_back()
     # A row's level is its level cell; without one, the level its name's tag names. In the
     # portal's exports (no level column) "X" and "X (thực hiện tại cấp tỉnh)" are always two
     # procedures at two levels, so a tagged and an untagged name are compared only when a
@@ -101,6 +100,12 @@ def _variants(ctx: RuleContext) -> Variants | None:
                     of_row, np.flatnonzero(checked))  # fmt: skip
 
 
+def _give_back() -> None:
+    """Arrow's pool keeps what the kernels freed (a million names, their words): give it back
+    between the steps, so that each step's peak does not stand on the last one's."""
+    pa.default_memory_pool().release_unused()
+
+
 def _compatible(variants: Variants, u: np.ndarray, v: np.ndarray) -> np.ndarray:
     """Tags naming two different levels make two procedures, whatever the level cell says."""
     tag_u, tag_v = variants.names.tag[variants.name[u]], variants.names.tag[variants.name[v]]
@@ -114,6 +119,7 @@ def _same_letters(variants: Variants) -> list[tuple[int, int, Difference]]:
     # Only which names share their letters matters, not how they are numbered: Arrow
     # groups them without a Python string per name.
     squashed_codes = text_array_codes(pc.replace_substring(names.near, " ", ""))
+    _give_back()
     valid = np.flatnonzero(names.length[variants.name] > 0)
     key = variants.level[valid].astype(np.int64) * (2 * len(names.near))  # codes: below
     key += squashed_codes[variants.name[valid]]

@@ -258,7 +258,8 @@ def extra_words(keys: Keys, hashes: Hashes) -> list[tuple[int, int, Difference]]
     if not len(at):
         return []
     entry = owner[at]
-    ahead = np.cumsum(hashes.word) - hashes.word  # the words before, from the first key on
+    ahead = np.cumsum(hashes.word)  # the words before, from the first key on
+    ahead -= hashes.word
     before = ahead[at] - ahead[keys.start[entry]]
     after = hashes.whole[entry] - before - hashes.word[at]
     without = before + after * hashes.inverse + hashes.salt[entry]
