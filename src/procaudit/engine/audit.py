@@ -106,6 +106,7 @@ def _audit_one(
     else:
         stage(t("reading", "đang đọc"))
         catalogue = read_catalogue(source, options_for(read_options, source))
+        pa.default_memory_pool().release_unused()  # the parser's buffers, freed but kept
     path = catalogue.path
     contexts = [
         (table, RuleContext(table.frame, options, frozenset(table.header_map.columns)))
