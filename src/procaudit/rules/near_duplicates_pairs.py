@@ -7,7 +7,8 @@ the word at position i taken out is one subtraction away: two keys of one length
 only at position i collide on it (`substitutions`), and a longer key with one word taken out
 (the words after it moved up one place, a multiplication) collides with the whole hash of the
 shorter key (`extra_words`). So the candidates are exactly the keys one word apart, found by
-sorting one array of hashes per word of the table; only they reach Python, where the two
+sorting one array of hashes (for a substitution, only of the places whose word has a typo
+among the distinct words: a tenth of them or fewer); only they reach Python, where the two
 words are judged (`near_duplicates_words`; rapidfuzz's OSA distance for the letters). This
 replaces blocking by halves of the key: a block is compared pair by pair, and a family of
 thousands of names sharing half their words ("Cấp giấy phép kinh doanh ...") makes one block
