@@ -42,7 +42,20 @@ def test_near_keys_are_the_words_without_punctuation() -> None:
     names = names_of(pa.array(KEYS, type=pa.large_string()))
     parts = [names.parts(i) for i in range(len(KEYS))]
     assert [part.near for part in parts] == [near_key(part.bare) for part in parts]
-    assert [names.near_words(i) for i in range(len(KEYS))] == [p.near.split() for p in parts]
+    # The words numbered in Arrow are those of the near keys made in Python.
+    words = names.vocabulary.take(names.token).to_pylist()
+    starts, lengths = names.start.tolist(), names.length.tolist()
+    in_arrow = [words[start : start + n] for start, n in zip(starts, lengths, strict=True)]
+    assert in_arrow == [part.near.split() for part in parts]
+    assert [names.near_words(i) for i in range(len(KEYS))] == in_arrow
+
+
+def test_names_sharing_a_near_key_or_its_letters_share_a_code() -> None:
+    keys = ["cấp, giấy phép", "cấp giấy phép", "cấp giấy  phép.", "cấpgiấy phép", "cấp phép"]
+    names = names_of(pa.array(keys, type=pa.large_string()))
+    near, letters = names.near_codes.tolist(), names.letter_codes.tolist()
+    assert near[0] == near[1] == near[2] != near[3] != near[4]
+    assert letters[0] == letters[1] == letters[2] == letters[3] != letters[4]
 
 
 @pytest.mark.parametrize(

@@ -32,9 +32,8 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 import pyarrow as pa
-import pyarrow.compute as pc
 
-from procaudit.catalogue.text_columns import arrow_text, distinct_texts, text_array_codes
+from procaudit.catalogue.text_columns import arrow_text, distinct_texts
 from procaudit.core.findings import Severity
 from procaudit.core.i18n import t
 from procaudit.rules.context import SHOWN_ROWS, RuleContext
@@ -93,10 +92,10 @@ def _variants(ctx: RuleContext) -> Variants | None:
     # here is a level within one unit (one level, unit 0, in other lists).
     unit = ctx.unit_ids()[checked]
     level = pd.factorize(level)[0].astype(np.int64) * (int(unit.max(initial=0)) + 1) + unit
-    combined = pd.factorize(level)[0].astype(np.int64) * len(names.near) + name_codes
+    combined = pd.factorize(level)[0].astype(np.int64) * len(names) + name_codes
     of_row, variant_keys = pd.factorize(combined)
     variant_keys = np.asarray(variant_keys)
-    return Variants(names, variant_keys % len(names.near), variant_keys // len(names.near),
+    return Variants(names, variant_keys % len(names), variant_keys // len(names),
                     of_row, np.flatnonzero(checked))  # fmt: skip
 
 
@@ -116,13 +115,10 @@ def _compatible(variants: Variants, u: np.ndarray, v: np.ndarray) -> np.ndarray:
 def _same_letters(variants: Variants) -> list[tuple[int, int, Difference]]:
     """Variant pairs at one level with the same letters once spaces and punctuation go."""
     names = variants.names
-    # Only which names share their letters matters, not how they are numbered: Arrow
-    # groups them without a Python string per name.
-    squashed_codes = text_array_codes(pc.replace_substring(names.near, " ", ""))
-    _give_back()
     valid = np.flatnonzero(names.length[variants.name] > 0)
-    key = variants.level[valid].astype(np.int64) * (2 * len(names.near))  # codes: below
-    key += squashed_codes[variants.name[valid]]
+    # Codes are below twice the number of names (`text_array_codes`).
+    key = variants.level[valid].astype(np.int64) * (2 * len(names))
+    key += names.letter_codes[variants.name[valid]]
     repeated = repeated_values(key)
     if not repeated.any():
         return []
@@ -139,11 +135,10 @@ def _same_letters(variants: Variants) -> list[tuple[int, int, Difference]]:
 def _one_word_apart(variants: Variants) -> list[tuple[int, int, Difference]]:
     """Variant pairs at one level whose near keys are one accepted word edit apart."""
     names = variants.names
-    near_codes = text_array_codes(names.near)  # see above
     kept = np.flatnonzero(names.length[variants.name] > 0)
-    width = 2 * len(names.near)
+    width = 2 * len(names)  # as in `_same_letters`
     combined = variants.level[kept].astype(np.int64) * width
-    combined += near_codes[variants.name[kept]]
+    combined += names.near_codes[variants.name[kept]]
     entry_of, entries = pd.factorize(combined)
     if len(entries) < 2:
         return []

@@ -19,7 +19,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 from rapidfuzz.distance import OSA
 
-from procaudit.catalogue.text_columns import SPACES, matches, re2_class
+from procaudit.catalogue.text_columns import SPACES, matches, re2_class, text_array_codes
 
 # A trailing level tag: "(thực hiện tại cấp tỉnh)", "(cấp Bộ)", "(cấp TW)", "(cấp tỉnh và cấp
 # xã)". Tags are typed by hand like the rest of the name ("cấp tinh" is in the portal's own
@@ -42,6 +42,7 @@ _WORD = re.compile(r"[^\W_]+")
 _ASCII_PUNCTUATION = np.array(
     [b if b >= 128 or chr(b).isalnum() else ord(" ") for b in range(256)], dtype=np.uint8
 )
+_ASCII_TABLE = _ASCII_PUNCTUATION.tobytes()  # the same, for bytes.translate
 _MARKS = "“”‘’–—…•·«»"
 _OTHER_MARK = f"[{re2_class(_MARKS)}]"
 # The first bytes of the marks' UTF-8 forms (U+0080-U+00BF, U+2000-U+2FFF): no Vietnamese
@@ -145,28 +146,41 @@ def _ascii_punctuation_spaced(texts: pa.Array) -> pa.Array:
     )
 
 
+def near_key(bare: str) -> str:
+    """One name's near key, as `_near_keys` makes them all (the same steps, in Python): for
+    the few names a finding is about, whose near keys are not kept."""
+    for mark in _MARKS:
+        bare = bare.replace(mark, " ")
+    line = bare.encode().translate(_ASCII_TABLE).decode()
+    return " ".join(line.split()) if "  " in line or line[:1] == " " or line[-1:] == " " else line
+
+
 @dataclass
 class Names:
     """The parts of each distinct name, as columns, and its words as one flat array of ids.
-    The texts stay in Arrow: only the few names a finding is about become Python strings."""
+    The texts stay in Arrow, and of the near keys only which names share one (`near_codes`)
+    or share their letters (`letter_codes`) is kept: only the few names a finding is about
+    become Python strings."""
 
     tag: np.ndarray
-    near: pa.Array
     prefixed: np.ndarray
     bare: pa.Array
+    near_codes: np.ndarray  # a number per name, shared by the names of one near key
+    letter_codes: np.ndarray  # the same for the near key without its spaces
     token: np.ndarray  # word ids of all names, one after the other
     start: np.ndarray  # where each name's words begin in `token`
     length: np.ndarray  # how many words each name has
     vocabulary: pa.Array  # the word of each id
 
+    def __len__(self) -> int:
+        return len(self.length)
+
     def parts(self, i: int) -> NameParts:
-        return NameParts(
-            self.tag[i], self.near[i].as_py(), int(self.prefixed[i]), self.bare[i].as_py()
-        )
+        bare = self.bare[i].as_py()
+        return NameParts(self.tag[i], near_key(bare), int(self.prefixed[i]), bare)
 
     def near_words(self, i: int) -> list[str]:
-        words: list[str] = self.near[i].as_py().split()
-        return words
+        return near_key(self.bare[i].as_py()).split()
 
 
 def names_of(keys: pa.Array) -> Names:
@@ -186,8 +200,10 @@ def names_of(keys: pa.Array) -> Names:
         bare = pc.replace_with_mask(keys, odd, untagged)
     near = _near_keys(bare)
     token, length, vocabulary = _word_ids(near)
-    return Names(tag, near, prefixed, bare, token, np.cumsum(length) - length, length,
-                 vocabulary)  # fmt: skip
+    near_codes = text_array_codes(near)
+    letter_codes = text_array_codes(pc.replace_substring(near, " ", ""))
+    return Names(tag, prefixed, bare, near_codes, letter_codes, token,
+                 np.cumsum(length) - length, length, vocabulary)  # fmt: skip
 
 
 def _word_ids(keys: pa.Array) -> tuple[np.ndarray, np.ndarray, pa.Array]:
