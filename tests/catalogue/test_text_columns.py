@@ -20,6 +20,7 @@ from procaudit.catalogue.text_columns import (
     NFC_STABLE,
     SPACES,
     comparison_keys,
+    distinct_texts,
     text_codes,
 )
 from procaudit.vn.text import comparison_key
@@ -309,3 +310,16 @@ def test_text_codes_of_a_slice() -> None:
     values = pd.Series([f"v{i % 9000}" for i in range(10_000)], dtype="str").iloc[7:]
     codes = text_codes(values)
     assert _partition(codes.tolist()) == _partition(pd.factorize(values)[0].tolist())
+
+
+def test_distinct_texts_numbers_texts_as_dictionary_encode_does() -> None:
+    # Mostly distinct, as names are; some repeated, some sharing a fingerprint (length and
+    # first and last eight bytes) without being equal.
+    texts = [f"cấp giấy phép số {i}" for i in range(3000)]
+    texts += ["cấp giấy phép số 7", "abcdefgh-1-ijklmnop", "abcdefgh-2-ijklmnop", "", "x"]
+    texts += ["abcdefgh-1-ijklmnop", "", "cấp giấy phép số 2999"]
+    array = pa.array(texts, type=pa.large_string())
+    numbers, distinct = distinct_texts(array)
+    encoded = pc.dictionary_encode(array)
+    assert numbers.tolist() == encoded.indices.to_pylist()
+    assert distinct.to_pylist() == encoded.dictionary.to_pylist()

@@ -106,6 +106,7 @@ def _audit_one(
     else:
         stage(t("reading", "đang đọc"))
         catalogue = read_catalogue(source, options_for(read_options, source))
+        pa.default_memory_pool().release_unused()  # the parser's buffers, freed but kept
     path = catalogue.path
     contexts = [
         (table, RuleContext(table.frame, options, frozenset(table.header_map.columns)))
@@ -231,6 +232,9 @@ def audit_table(
             progress(t("checking {rule}", "đang kiểm tra {rule}", rule=f"{rule.id} {rule.name}"))
             found = rule.check(context)
             parts.append(found.assign(rule=rule.id).rename_axis("index").reset_index())
+            # Arrow's pool keeps what a rule's kernels freed; the next rule can use the
+            # memory, but a peak would count it twice.
+            pa.default_memory_pool().release_unused()
     context.release()
     pa.default_memory_pool().release_unused()  # so the findings can have that memory
     parts = [part for part in parts if not part.empty]

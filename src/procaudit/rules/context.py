@@ -74,6 +74,14 @@ class RuleContext:
             self._shared[key] = build() if pending is None else pending.result()
         return cast(T, self._shared[key])  # `build` made it, under the same key
 
+    def taken(self, key: str, build: Callable[[], T]) -> T:
+        """`shared(key, build)` for work only one rule uses: forgotten as it is given, so that
+        its memory (PA204's names of a million rows) goes back when the rule is done, not
+        once every rule of the table has run."""
+        value = self.shared(key, build)
+        del self._shared[key]
+        return value
+
     def prefetch(self, key: str, build: Callable[[], Any]) -> None:
         """Start `build()` for `shared(key, ...)` on the table's worker thread.
 

@@ -31,8 +31,9 @@ from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
-import pyarrow.compute as pc
+import pyarrow as pa
 
+from procaudit.catalogue.text_columns import arrow_text, distinct_texts
 from procaudit.core.findings import Severity
 from procaudit.core.i18n import t
 from procaudit.rules.context import SHOWN_ROWS, RuleContext
@@ -68,23 +69,40 @@ def _variants(ctx: RuleContext) -> Variants | None:
     checked = (keys.notna() & ~ctx.abolished).to_numpy(dtype=bool)
     if checked.sum() < 2:
         return None
-    name_codes, uniques = pd.factorize(keys[checked])
-    names = names_of(np.asarray(uniques, dtype=object).tolist())
+    # The distinct names, numbered as they first appear, in Arrow (a million names as
+    # Python strings took seconds and a gigabyte).
+    name_codes, distinct = distinct_texts(arrow_text(keys).filter(pa.array(checked)))
+    _give_back()
+    names = names_of(distinct)
+    del distinct
+    _give_back()
     # A row's level is its level cell; without one, the level its name's tag names. In the
     # portal's exports (no level column) "X" and "X (thực hiện tại cấp tỉnh)" are always two
     # procedures at two levels, so a tagged and an untagged name are compared only when a
-    # level cell says they are at one level.
-    cells = ctx.level_keys[checked].to_numpy(dtype=object)
-    level = np.where(cells == "", names.tag[name_codes], cells)
+    # level cell says they are at one level. Levels and tags are few: they are numbered as
+    # strings once each, and the rows get numbers.
+    cell_codes, cells = pd.factorize(ctx.level_keys[checked])
+    tag_codes, tags = pd.factorize(names.tag)
+    number = {key: i for i, key in enumerate(dict.fromkeys([*cells, *tags]))}
+    cell_level = np.array([number[cell] for cell in cells], dtype=np.int64)
+    tag_level = np.array([number[tag] for tag in tags], dtype=np.int64)
+    no_cell = np.array([cell == "" for cell in cells], dtype=bool)
+    level = np.where(no_cell[cell_codes], tag_level[tag_codes[name_codes]], cell_level[cell_codes])
     # In a per-unit list each unit's names are compared among themselves only: a "level"
     # here is a level within one unit (one level, unit 0, in other lists).
     unit = ctx.unit_ids()[checked]
     level = pd.factorize(level)[0].astype(np.int64) * (int(unit.max(initial=0)) + 1) + unit
-    combined = pd.factorize(level)[0].astype(np.int64) * len(uniques) + name_codes
+    combined = pd.factorize(level)[0].astype(np.int64) * len(names) + name_codes
     of_row, variant_keys = pd.factorize(combined)
     variant_keys = np.asarray(variant_keys)
-    return Variants(names, variant_keys % len(uniques), variant_keys // len(uniques), of_row,
-                    np.flatnonzero(checked))  # fmt: skip
+    return Variants(names, variant_keys % len(names), variant_keys // len(names),
+                    of_row, np.flatnonzero(checked))  # fmt: skip
+
+
+def _give_back() -> None:
+    """Arrow's pool keeps what the kernels freed (a million names, their words): give it back
+    between the steps, so that each step's peak does not stand on the last one's."""
+    pa.default_memory_pool().release_unused()
 
 
 def _compatible(variants: Variants, u: np.ndarray, v: np.ndarray) -> np.ndarray:
@@ -97,13 +115,10 @@ def _compatible(variants: Variants, u: np.ndarray, v: np.ndarray) -> np.ndarray:
 def _same_letters(variants: Variants) -> list[tuple[int, int, Difference]]:
     """Variant pairs at one level with the same letters once spaces and punctuation go."""
     names = variants.names
-    # Only which names share their letters matters, not how they are numbered: Arrow
-    # groups them without a Python string per name.
-    squashed = pc.replace_substring(names.near_text, " ", "")
-    squashed_codes = pc.dictionary_encode(squashed).indices.to_numpy()
     valid = np.flatnonzero(names.length[variants.name] > 0)
-    key = variants.level[valid].astype(np.int64) * len(names.near)
-    key += squashed_codes[variants.name[valid]]
+    # Codes are below twice the number of names (`text_array_codes`).
+    key = variants.level[valid].astype(np.int64) * (2 * len(names))
+    key += names.letter_codes[variants.name[valid]]
     repeated = repeated_values(key)
     if not repeated.any():
         return []
@@ -120,19 +135,17 @@ def _same_letters(variants: Variants) -> list[tuple[int, int, Difference]]:
 def _one_word_apart(variants: Variants) -> list[tuple[int, int, Difference]]:
     """Variant pairs at one level whose near keys are one accepted word edit apart."""
     names = variants.names
-    near_codes = pc.dictionary_encode(names.near_text).indices.to_numpy()  # see above
     kept = np.flatnonzero(names.length[variants.name] > 0)
-    combined = variants.level[kept].astype(np.int64) * len(names.near)
-    combined += near_codes[variants.name[kept]]
+    width = 2 * len(names)  # as in `_same_letters`
+    combined = variants.level[kept].astype(np.int64) * width
+    combined += names.near_codes[variants.name[kept]]
     entry_of, entries = pd.factorize(combined)
     if len(entries) < 2:
         return []
     # One variant stands for each entry: all of an entry's variants have its words.
     first = np.empty(len(entries), dtype=np.int64)
     first[entry_of] = kept
-    keys = gather_keys(
-        names, variants.name[first], entries % len(names.near), variants.level[first]
-    )
+    keys = gather_keys(names, variants.name[first], entries % width, variants.level[first])
     hashes = hash_keys(keys)
     pairs = substitutions(keys, hashes) + extra_words(keys, hashes)
     if not pairs:
@@ -316,7 +329,7 @@ def near_duplicate_name(ctx: RuleContext) -> pd.DataFrame:
     công bố) và xóa các dòng còn lại; nếu là các thủ tục khác nhau, sửa lỗi gõ và sửa tên để thể
     hiện rõ điểm khác nhau.
     """
-    variants, pairs = ctx.shared("near_duplicates", lambda: _found(ctx))
+    variants, pairs = ctx.taken("near_duplicates", lambda: _found(ctx))
     if variants is None or not pairs:
         return no_hits()
     messages = _messages(ctx, variants, pairs)

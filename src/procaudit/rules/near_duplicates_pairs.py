@@ -7,7 +7,8 @@ the word at position i taken out is one subtraction away: two keys of one length
 only at position i collide on it (`substitutions`), and a longer key with one word taken out
 (the words after it moved up one place, a multiplication) collides with the whole hash of the
 shorter key (`extra_words`). So the candidates are exactly the keys one word apart, found by
-sorting one array of hashes per word of the table; only they reach Python, where the two
+sorting one array of hashes (for a substitution, only of the places whose word has a typo
+among the distinct words: a tenth of them or fewer); only they reach Python, where the two
 words are judged (`near_duplicates_words`; rapidfuzz's OSA distance for the letters). This
 replaces blocking by halves of the key: a block is compared pair by pair, and a family of
 thousands of names sharing half their words ("Cấp giấy phép kinh doanh ...") makes one block
@@ -40,13 +41,15 @@ from procaudit.rules.near_duplicates_words import (
 TYPO_SHARE = 0.1
 
 _SEED = 204  # hashes are random but fixed, so that a run is reproducible
+_BLOCK = 1 << 20  # words hashed at once
 
 
 @dataclass
 class Keys:
     """Distinct (level, near key) entries, their words one flat array of ids."""
 
-    near: np.ndarray  # per entry
+    names: Names  # the distinct names, whose words the entries are
+    name: np.ndarray  # per entry: its name in `names`
     near_id: np.ndarray  # per entry: entries at several levels share their near key
     level: np.ndarray  # level id per entry
     length: np.ndarray  # words per entry
@@ -54,21 +57,28 @@ class Keys:
     token: np.ndarray  # word id, flat
     owner: np.ndarray  # entry of each flat word
     position: np.ndarray  # position of each flat word in its entry
-    vocabulary: np.ndarray
+    vocabulary: pa.Array  # the word of each id
 
     def words(self, entry: int) -> list[str]:
-        words: list[str] = self.near[entry].split()  # `near` holds str objects
-        return words
+        return self.names.near_words(int(self.name[entry]))
 
 
 def gather_keys(names: Names, name: np.ndarray, near_id: np.ndarray, level: np.ndarray) -> Keys:
-    """The entries whose words are those of `name`, at `level`: a gather from `names`."""
+    """The entries whose words are those of `name`, at `level`: a gather from `names` (or
+    `names`' own words, where the entries are the names in order, as when every name is
+    distinct and at one level)."""
     length = names.length[name]
-    start = np.cumsum(length) - length
+    if len(name) == len(names.length) and np.array_equal(name, np.arange(len(name))):
+        start, token = names.start, names.token
+    else:
+        start = np.cumsum(length) - length
+        token = np.empty(int(length.sum()), dtype=names.token.dtype)
     owner = np.repeat(np.arange(len(name), dtype=np.int32), length)
-    position = (np.arange(int(length.sum())) - start[owner]).astype(np.int32)
-    token = names.token[names.start[name][owner] + position]
-    return Keys(names.near[name], near_id, level, length, start, token, owner, position,
+    position = np.arange(len(owner), dtype=np.int32)
+    position -= np.repeat(start.astype(np.int32), length)  # int32: half the memory
+    if token is not names.token:
+        token[:] = names.token[names.start[name][owner] + position]
+    return Keys(names, name, near_id, level, length, start, token, owner, position,
                 names.vocabulary)  # fmt: skip
 
 
@@ -96,7 +106,11 @@ def hash_keys(keys: Keys) -> Hashes:
     longest = int(keys.length.max())
     r = _random(1, 2)[0] | np.uint64(1)
     powers = np.cumprod(np.full(longest + 1, r, dtype=np.uint64)) * pow(int(r), -1, 2**64)
-    word = _random(len(keys.vocabulary), 1)[keys.token] * powers[keys.position]
+    values = _random(len(keys.vocabulary), 1)
+    word = np.empty(len(keys.token), dtype=np.uint64)
+    for begin in range(0, len(word), _BLOCK):  # by blocks: no temporary per word
+        block = slice(begin, begin + _BLOCK)
+        np.multiply(values[keys.token[block]], powers[keys.position[block]], out=word[block])
     whole = np.add.reduceat(word, keys.start)
     salt = _random(int(keys.level.max()) + 1, 3)[keys.level]
     size = _random(longest + 2, 4)
@@ -109,24 +123,38 @@ def repeated_values(values: np.ndarray) -> np.ndarray:
     the few repeated values is several times faster than a hash table of all of them."""
     ordered = np.sort(values)
     same = ordered[1:] == ordered[:-1]
-    repeated: np.ndarray = pd.Series(values).isin(np.unique(ordered[1:][same])).to_numpy()
+    repeats = ordered[1:][same]  # sorted: each repeated value's copies side by side
+    del ordered, same
+    repeats = repeats[np.r_[True, repeats[1:] != repeats[:-1]]] if len(repeats) else repeats
+    repeated: np.ndarray = pd.Series(values).isin(repeats).to_numpy()
     return repeated
 
 
 def substitutions(keys: Keys, hashes: Hashes) -> list[tuple[int, int, Difference]]:
-    """Entry pairs whose keys differ in one word, the two words a typo apart."""
+    """Entry pairs whose keys differ in one word, the two words a typo apart.
+
+    Both words of such a pair have a typo in the vocabulary, so only the places holding
+    such a word are hashed and sorted (a tenth of a million names' words, or fewer): the
+    typos are looked for in the vocabulary first, which has far fewer words than the names."""
+    everywhere = np.arange(len(keys.vocabulary), dtype=np.int64)
+    close = _typo_pairs(keys.vocabulary, everywhere)
+    if close.empty:
+        return []
+    has_typo = np.zeros(len(keys.vocabulary), dtype=bool)
+    has_typo[close["a"].to_numpy()] = True
+    at = np.flatnonzero(has_typo[keys.token])
     gap = _random(int(keys.length.max()) + 1, 5)  # tells the positions left out apart
-    without = hashes.full[keys.owner] - hashes.word + gap[keys.position]
+    owner, position, token = keys.owner[at], keys.position[at], keys.token[at]
+    without = hashes.full[owner]  # a fresh array: the sums below are made in it
+    without -= hashes.word[at]
+    without += gap[position]
     shared = repeated_values(without)
     if not shared.any():
         return []
     slots = pd.DataFrame({
-        "slot": without[shared], "token": keys.token[shared], "owner": keys.owner[shared],
-        "position": keys.position[shared],
+        "slot": without[shared], "token": token[shared], "owner": owner[shared],
+        "position": position[shared],
     })  # fmt: skip
-    close = _typo_pairs(keys.vocabulary, np.unique(slots["token"].to_numpy()))
-    if close.empty:
-        return []
     # For every word in a shared slot, its typos; then the entries holding one there.
     probes = slots.merge(close, left_on="token", right_on="a")
     found = probes.merge(
@@ -149,7 +177,7 @@ def _rare_beside(keys: Keys, found: pd.DataFrame) -> np.ndarray:
     that happens to spell another word ("Văn bán" for "Văn bản"; "bán" is common in "buôn
     bán") still reads as rare, while two words at home in the same place ("nhập khẩu sơn",
     "nhập khẩu sắn") do not."""
-    once = np.zeros(len(keys.near), dtype=bool)  # a near key at several levels counts once
+    once = np.zeros(len(keys.length), dtype=bool)  # a near key at several levels counts once
     once[np.unique(keys.near_id, return_index=True)[1]] = True
     width = np.int64(len(keys.vocabulary) + 1)
     token, owner = keys.token, keys.owner
@@ -182,7 +210,7 @@ def _rare_beside(keys: Keys, found: pd.DataFrame) -> np.ndarray:
     return rare
 
 
-def _typo_pairs(vocabulary: np.ndarray, tokens: np.ndarray) -> pd.DataFrame:
+def _typo_pairs(vocabulary: pa.Array, tokens: np.ndarray) -> pd.DataFrame:
     """Pairs (a, b), both ways, of word ids among `tokens` that are `typo_close`.
 
     Words within k slips share a string left by deleting at most k letters from each, so
@@ -190,11 +218,13 @@ def _typo_pairs(vocabulary: np.ndarray, tokens: np.ndarray) -> pd.DataFrame:
     rows: list[tuple[str, int]] = []
     # Words of ASCII digits alone (numbers in names) are no plain words: told apart in one
     # pass, the loop sees only the rest.
-    numbers = pc.match_substring_regex(
-        pa.array(vocabulary[tokens], type=pa.large_string()), "^[0-9]+$"
+    words = vocabulary.take(tokens)
+    numbers = pc.match_substring_regex(words, "^[0-9]+$").to_numpy(zero_copy_only=False)
+    kept = ~numbers.astype(bool)
+    word_of = dict(
+        zip(tokens[kept].tolist(), words.filter(pa.array(kept)).to_pylist(), strict=True)
     )
-    for token in tokens[~numbers.to_numpy(zero_copy_only=False)].tolist():
-        word = vocabulary[token]
+    for token, word in word_of.items():
         if plain_word(word):
             rows.extend((variant, token) for variant in _deletions(word, 1 + (len(word) >= 6)))
     variants = pd.DataFrame(rows, columns=["variant", "a"]).drop_duplicates()
@@ -202,8 +232,7 @@ def _typo_pairs(vocabulary: np.ndarray, tokens: np.ndarray) -> pd.DataFrame:
     pairs = variants.merge(variants, on="variant", suffixes=("", "_b"))
     pairs = pairs.loc[pairs["a"] < pairs["a_b"], ["a", "a_b"]].drop_duplicates()
     keep = [
-        typo_close(vocabulary[a], vocabulary[b])
-        for a, b in zip(pairs["a"], pairs["a_b"], strict=True)
+        typo_close(word_of[a], word_of[b]) for a, b in zip(pairs["a"], pairs["a_b"], strict=True)
     ]
     pairs = pairs[np.array(keep, dtype=bool)].rename(columns={"a_b": "b"})
     return pd.concat([pairs, pairs.rename(columns={"a": "b", "b": "a"})], ignore_index=True)
@@ -220,7 +249,8 @@ def _deletions(word: str, depth: int) -> set[str]:
 def extra_words(keys: Keys, hashes: Hashes) -> list[tuple[int, int, Difference]]:
     """Entry pairs where the longer key is the shorter plus one filler or repeated word."""
     token, owner, position = keys.token, keys.owner, keys.position
-    filler = np.isin(token, np.flatnonzero(np.isin(keys.vocabulary, list(FILLER_WORDS))))
+    fillers = pc.is_in(keys.vocabulary, pa.array(sorted(FILLER_WORDS), type=pa.large_string()))
+    filler = np.isin(token, np.flatnonzero(fillers.to_numpy(zero_copy_only=False)))
     repeated = np.zeros(len(token), dtype=bool)
     repeated[1:] = (token[1:] == token[:-1]) & (position[1:] > 0)
     # The shorter name has at least three words: in "Cấp phép" / "Cấp giấy phép" every
@@ -229,7 +259,8 @@ def extra_words(keys: Keys, hashes: Hashes) -> list[tuple[int, int, Difference]]
     if not len(at):
         return []
     entry = owner[at]
-    ahead = np.cumsum(hashes.word) - hashes.word  # the words before, from the first key on
+    ahead = np.cumsum(hashes.word)  # the words before, from the first key on
+    ahead -= hashes.word
     before = ahead[at] - ahead[keys.start[entry]]
     after = hashes.whole[entry] - before - hashes.word[at]
     without = before + after * hashes.inverse + hashes.salt[entry]

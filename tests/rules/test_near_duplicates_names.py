@@ -1,0 +1,84 @@
+"""`names_of` (PA204's parts of a name) in Arrow kernels reads each name as the plain-Python
+definition does: punctuation made spaces, spaces single, the level tag and a leading "Thủ
+tục" set apart (issue 19: a million names must not become Python strings)."""
+
+from __future__ import annotations
+
+import pyarrow as pa
+import pytest
+
+from procaudit.rules.near_duplicates_names import names_of
+from procaudit.vn.text import comparison_key
+
+_MARKS = "“”‘’–—…•·«»"
+
+
+def near_key(text: str) -> str:
+    """The definition: every ASCII character but a letter or digit, and the marks, is a
+    space; then the words are joined by single spaces."""
+    spaced = "".join(" " if (c < "\x80" and not c.isalnum()) or c in _MARKS else c for c in text)
+    return " ".join(spaced.split())
+
+
+TEXTS = [
+    "Đăng ký khai sinh",
+    "đăng ký, khai sinh;  (lần đầu)",
+    " cấp lại giấy phép ",
+    "cấp giấy “chứng nhận” — bản sao…",
+    "a\tb\u00a0c\u2003d",  # tab and Unicode spaces
+    "x\u00a0\u00a0y",  # a run of non-breaking spaces stays one space
+    "số 12/2024/nđ-cp",
+    "",
+    "...",
+    "đăng ký khai sinh (thực hiện tại cấp tỉnh)",
+    "thủ tục thủ tục cấp phép (cấp xã",
+    "thủtục: cấp phép",
+    "cấp phép (cấp lần đầu)",
+]
+KEYS = [comparison_key(text) for text in TEXTS]  # what PA204 is given
+
+
+def test_near_keys_are_the_words_without_punctuation() -> None:
+    names = names_of(pa.array(KEYS, type=pa.large_string()))
+    parts = [names.parts(i) for i in range(len(KEYS))]
+    assert [part.near for part in parts] == [near_key(part.bare) for part in parts]
+    # The words numbered in Arrow are those of the near keys made in Python.
+    words = names.vocabulary.take(names.token).to_pylist()
+    starts, lengths = names.start.tolist(), names.length.tolist()
+    in_arrow = [words[start : start + n] for start, n in zip(starts, lengths, strict=True)]
+    assert in_arrow == [part.near.split() for part in parts]
+    assert [names.near_words(i) for i in range(len(KEYS))] == in_arrow
+
+
+def test_names_sharing_a_near_key_or_its_letters_share_a_code() -> None:
+    keys = ["cấp, giấy phép", "cấp giấy phép", "cấp giấy  phép.", "cấpgiấy phép", "cấp phép"]
+    names = names_of(pa.array(keys, type=pa.large_string()))
+    near, letters = names.near_codes.tolist(), names.letter_codes.tolist()
+    assert near[0] == near[1] == near[2] != near[3] != near[4]
+    assert letters[0] == letters[1] == letters[2] == letters[3] != letters[4]
+
+
+@pytest.mark.parametrize(
+    ("key", "tag", "bare", "prefixed"),
+    [
+        ("đăng ký khai sinh (thực hiện tại cấp tỉnh)", "cấp tỉnh", "đăng ký khai sinh", 0),
+        ("thủ tục thủ tục cấp phép (cấp xã", "cấp xã", "cấp phép", 2),
+        ("cấp phép (cấp lần đầu)", "", "cấp phép (cấp lần đầu)", 0),
+        ("đăng ký khai sinh", "", "đăng ký khai sinh", 0),
+    ],
+)
+def test_tag_and_leading_thu_tuc_are_set_apart(
+    key: str, tag: str, bare: str, prefixed: int
+) -> None:
+    names = names_of(pa.array(["khác", key], type=pa.large_string()))
+    assert names.parts(1)[0] == tag
+    assert names.parts(1).bare == bare
+    assert names.parts(1).prefixed == prefixed
+
+
+def test_words_are_numbered_across_names() -> None:
+    names = names_of(pa.array(["cấp giấy phép", "", "giấy  phép, cấp"], type=pa.large_string()))
+    assert names.length.tolist() == [3, 0, 3]
+    words = names.vocabulary.take(names.token).to_pylist()
+    assert words == ["cấp", "giấy", "phép", "giấy", "phép", "cấp"]
+    assert names.token[0] == names.token[5]
