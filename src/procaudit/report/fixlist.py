@@ -11,11 +11,10 @@ import csv
 import io
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, BinaryIO, TypeVar
+from typing import BinaryIO, TypeVar
 
 import numpy as np
 import pandas as pd
-from openpyxl.comments import Comment
 from openpyxl.styles import PatternFill
 
 from procaudit.catalogue.columns import ROW
@@ -23,11 +22,11 @@ from procaudit.core.atomic import write_atomically
 from procaudit.core.errors import ProcauditError, UsageError
 from procaudit.core.findings import AuditResult, Finding, Severity
 from procaudit.core.i18n import language, t
-from procaudit.core.text_safety import xml_safe
 from procaudit.engine.inspection import column_label
 from procaudit.io.read import PerFile, Table, options_for, read_catalogue
+from procaudit.report.sheet_xml import Entry, Note
 from procaudit.report.workbook import (
-    Entry,
+    Sheet,
     Value,
     filtered_table,
     heading_row,
@@ -39,9 +38,6 @@ from procaudit.report.workbook import (
     styled,
     workbook_bytes,
 )
-
-if TYPE_CHECKING:
-    from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 
 HEADINGS = (
     "Tệp / File",
@@ -280,7 +276,7 @@ def _xlsx_bytes(
 
 
 def _findings_sheet(
-    sheet: WriteOnlyWorksheet,
+    sheet: Sheet,
     findings: list[Finding],
     sources: dict[str, _Source],
     statuses: dict[Finding, str] | None,
@@ -293,16 +289,14 @@ def _findings_sheet(
     for finding in findings:
         status = None if statuses is None else statuses[finding]
         record = _record(finding, sources[finding.file], labels, status)
-        row = row_values(sheet, record)
+        row = row_values(record)
         row[SEVERITY_COLUMN] = styled(
             sheet, record[SEVERITY_COLUMN], fill=SEVERITY_FILLS[finding.severity]
         )
         sheet.append(row)
 
 
-def _rows_sheet(
-    sheet: WriteOnlyWorksheet, findings: list[Finding], sources: dict[str, _Source]
-) -> None:
+def _rows_sheet(sheet: Sheet, findings: list[Finding], sources: dict[str, _Source]) -> None:
     """The offending source rows, grouped under each source table's own header."""
     by_row: dict[tuple[str, str | None, int | None], list[Finding]] = {}
     located: dict[tuple[str, str | None, int | None], tuple[Table, Cells]] = {}
@@ -336,7 +330,7 @@ def _rows_sheet(
         # The first table's header stays in view and filters every row below it (a later
         # table's header is then a row like the others); file, sheet and row stay in view.
         filtered_table(sheet, max(longest), len(lines) - 1)
-        sheet.freeze_panes = "D2"
+        sheet.freeze("D2")
     for values, marks, names in lines:
         if marks is not None:
             sheet.append(_marked(sheet, values, marks, names))
@@ -362,7 +356,7 @@ def _source_columns(table: Table) -> list[tuple[str, str]]:
 
 
 def _marked(
-    sheet: WriteOnlyWorksheet, values: list[Value], found: list[Finding], columns: list[str]
+    sheet: Sheet, values: list[Value], found: list[Finding], columns: list[str]
 ) -> list[Entry]:
     """The row with each offending cell highlighted and commented; row-level findings go on
     the row number."""
@@ -371,9 +365,8 @@ def _marked(
     for finding in found:
         at = lead + columns.index(finding.column) if finding.column in columns else lead - 1
         notes.setdefault(at, []).append(f"{finding.rule}: {finding.message}")
-    row = row_values(sheet, values)
+    row = row_values(values)
     for at, lines in notes.items():
-        comment = Comment(xml_safe("\n".join(lines), ""), "procaudit")
-        comment.width, comment.height = 320, 40 + 20 * len(lines)
-        row[at] = styled(sheet, values[at], fill=OFFENDING_FILL, comment=comment)
+        note = Note("\n".join(lines), "procaudit", 320, 40 + 20 * len(lines))
+        row[at] = styled(sheet, values[at], fill=OFFENDING_FILL, note=note)
     return row

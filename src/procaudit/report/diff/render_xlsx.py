@@ -8,7 +8,7 @@ landscape and one page wide, and the same two files give the same bytes.
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
-from typing import TYPE_CHECKING, BinaryIO
+from typing import BinaryIO
 
 from openpyxl.styles import Alignment
 
@@ -16,8 +16,9 @@ from procaudit.core.i18n import t
 from procaudit.diff.model import Change, DiffResult, Kind, Location
 from procaudit.report.diff.formats import DiffRenderer
 from procaudit.report.diff.labels import field_label, kind_label, matched_label, notes
+from procaudit.report.sheet_xml import Entry
 from procaudit.report.workbook import (
-    Entry,
+    Sheet,
     Value,
     filtered_table,
     heading_row,
@@ -28,9 +29,6 @@ from procaudit.report.workbook import (
     styled,
     workbook_bytes,
 )
-
-if TYPE_CHECKING:
-    from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 
 WRAP = Alignment(wrap_text=True, vertical="top")
 
@@ -84,7 +82,7 @@ class XlsxRenderer(DiffRenderer[BinaryIO]):
         out.write(workbook_bytes(workbook))
 
 
-def _summary(sheet: WriteOnlyWorksheet, result: DiffResult) -> None:
+def _summary(sheet: Sheet, result: DiffResult) -> None:
     rows: list[list[Value]] = [
         [t("Old version", "Bản cũ"), result.old.path],
         [t("New version", "Bản mới"), result.new.path],
@@ -102,12 +100,12 @@ def _summary(sheet: WriteOnlyWorksheet, result: DiffResult) -> None:
         ]
     )
     rows += [[line] for line in notes(result)]
-    sheet.freeze_panes = "A2"
+    sheet.freeze("A2")
     printable(sheet)
     _table(sheet, (t("Item", "Nội dung"), t("Value", "Số liệu")), rows)
 
 
-def _table(sheet: WriteOnlyWorksheet, headings: Sequence[str], rows: list[list[Value]]) -> None:
+def _table(sheet: Sheet, headings: Sequence[str], rows: list[list[Value]]) -> None:
     """The heading and the rows, each column as wide as its longest line (the heading's
     included): a write-only sheet takes its widths before its first row."""
     longest = {column: len(heading) for column, heading in enumerate(headings, start=1)}
@@ -122,9 +120,9 @@ def _table(sheet: WriteOnlyWorksheet, headings: Sequence[str], rows: list[list[V
         sheet.append(_cells(sheet, row))
 
 
-def _cells(sheet: WriteOnlyWorksheet, row: list[Value]) -> list[Entry]:
+def _cells(sheet: Sheet, row: list[Value]) -> list[Entry]:
     """Text of several lines wraps, at the top of its cell; the rest as `row_values` writes it."""
-    cells = row_values(sheet, row)
+    cells = row_values(row)
     for column, value in enumerate(row):
         if isinstance(value, str) and "\n" in value:
             cells[column] = styled(sheet, value, alignment=WRAP)
