@@ -310,10 +310,13 @@ def _rows_sheet(sheet: Sheet, findings: list[Finding], sources: dict[str, _Sourc
     lines: list[tuple[list[Value], list[Finding] | None, list[str]]] = []
     current: tuple[str, int] | None = None
     longest: dict[int, int] = {}  # characters of each column's longest text
+    layouts: dict[int, tuple[list[tuple[str, str]], list[str]]] = {}  # by id of the table
     for key, found in by_row.items():
         table, cells = located[key]
-        columns = _source_columns(table)
-        names = [column for column, _ in columns]
+        if id(table) not in layouts:
+            columns = _source_columns(table)
+            layouts[id(table)] = columns, [column for column, _ in columns]
+        columns, names = layouts[id(table)]
         if current != (key[0], id(table)):
             # A new source table: blank line, then its header (tables differ in columns).
             if lines:
