@@ -22,6 +22,7 @@ comment.
 from __future__ import annotations
 
 import io
+import re
 import zipfile
 from collections.abc import Iterable, Mapping, Sequence
 from datetime import datetime
@@ -58,6 +59,9 @@ ZIP_TIME = (1980, 1, 1, 0, 0, 0)
 # In docProps/core.xml: the creator and a keyword, cheap to read from the zip.
 OWN_MARK = "procaudit"
 MIN_WIDTH, MAX_WIDTH = 8, 60  # a column's width in characters, whatever its texts
+# The rows' place in a sheet openpyxl wrote without rows: `<sheetData></sheetData>`, or
+# `<sheetData/>` where openpyxl writes through lxml.
+EMPTY_SHEET_DATA = re.compile(r"<sheetData\s*/>|<sheetData>\s*</sheetData>")
 
 Value = str | int | None  # a cell's value as a report gives it: text, a number, nothing
 StyleKey = tuple[int, int, int]  # ids of the font, fill and alignment objects of a style
@@ -241,7 +245,10 @@ def _with_rows(book: Book, raw: io.BytesIO) -> dict[str, bytes]:
     for number, sheet in enumerate(book.sheets, start=1):
         name = f"xl/worksheets/sheet{number}.xml"
         xml = parts[name].decode("utf-8")
-        xml = xml.replace("<sheetData></sheetData>", sheet.rows.sheet_data(), 1)
+        place = EMPTY_SHEET_DATA.search(xml)
+        if place is None:  # never with openpyxl as it is: a sheet without its rows is no output
+            raise RuntimeError(f"openpyxl wrote {name} without an empty sheetData")
+        xml = xml[: place.start()] + sheet.rows.sheet_data() + xml[place.end() :]
         notes = sheet.rows.notes
         if notes:
             commented.append(number)
