@@ -6,7 +6,9 @@ import io
 
 import openpyxl
 import pytest
+from openpyxl.styles import Alignment, Font, PatternFill
 
+from procaudit.report.sheet_xml import Note
 from procaudit.report.workbook import (
     MAX_WIDTH,
     MIN_WIDTH,
@@ -17,6 +19,7 @@ from procaudit.report.workbook import (
     new_workbook,
     row_values,
     set_widths,
+    styled,
     workbook_bytes,
 )
 
@@ -78,3 +81,25 @@ def test_the_same_workbook_gives_the_same_bytes() -> None:
         return workbook_bytes(book)
 
     assert made() == made()
+
+
+def test_texts_numbers_styles_and_notes_read_back_as_written() -> None:
+    """The rows are written as XML text: markup characters, spaces at either end, lines,
+    empty texts, styles and notes come back as they went in."""
+    book, sheet = new_workbook("Danh mục")
+    heading_row(sheet, ["Mã", "Tên"])
+    sheet.append(row_values(["<b>&amp;</b>", "  hai dòng\nthứ hai  ", "", 0]))
+    wrapped = Alignment(wrap_text=True)
+    note = Note("PA101: <sai> & \x07thiếu", "procaudit", 320, 60)
+    sheet.append([styled(sheet, "x", fill=PatternFill("solid", fgColor="FFC7CE"), note=note), None])
+    sheet.append([styled(sheet, "", alignment=wrapped), styled(sheet, 7, font=Font(bold=True))])
+    read = openpyxl.load_workbook(io.BytesIO(workbook_bytes(book)))["Danh mục"]
+    assert [cell.value for cell in read[2]] == ["<b>&amp;</b>", "  hai dòng\nthứ hai  ", None, 0]
+    assert read["A3"].fill.fgColor.rgb.endswith("FFC7CE")
+    assert (read["A3"].comment.text, read["A3"].comment.author) == (
+        "PA101: <sai> & thiếu",
+        "procaudit",
+    )
+    assert (read["A4"].value, read["A4"].alignment.wrap_text) == (None, True)
+    assert (read["B4"].value, read["B4"].font.bold, read["B4"].data_type) == (7, True, "n")
+    assert read["A1"].font.bold and not read["A2"].font.bold
