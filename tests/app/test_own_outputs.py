@@ -13,12 +13,12 @@ import pytest
 
 from conftest import SAMPLES
 from procaudit.app.own_outputs import is_own_output, own_csv_headers
-from procaudit.report.workbook import OWN_MARK, new_workbook, put_text, workbook_bytes
+from procaudit.report.workbook import OWN_MARK, heading_row, new_workbook, workbook_bytes
 
 
 def test_every_workbook_procaudit_writes_is_marked(tmp_path: Path) -> None:
     workbook, sheet = new_workbook("Danh mục")
-    put_text(sheet, 1, 1, "Mã TTHC")
+    heading_row(sheet, ["Mã TTHC"])
     path = tmp_path / "out.xlsx"
     path.write_bytes(workbook_bytes(workbook))
     properties = openpyxl.load_workbook(path).properties

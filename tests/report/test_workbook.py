@@ -6,7 +6,9 @@ import io
 
 import openpyxl
 import pytest
+from openpyxl.styles import Alignment, Font, PatternFill
 
+from procaudit.report.sheet_xml import Note
 from procaudit.report.workbook import (
     MAX_WIDTH,
     MIN_WIDTH,
@@ -15,9 +17,9 @@ from procaudit.report.workbook import (
     heading_row,
     neutralise,
     new_workbook,
-    put_number,
-    put_text,
+    row_values,
     set_widths,
+    styled,
     workbook_bytes,
 )
 
@@ -50,12 +52,12 @@ def test_fitted_width_is_bounded(longest: int, width: int) -> None:
 
 def test_a_sheet_written_the_shared_way_reads_back() -> None:
     book, sheet = new_workbook("Danh mục")
-    heading_row(sheet, ["Mã", "Tên thủ tục"])
-    put_text(sheet, 2, 1, '=HYPERLINK("x")\x07')
-    put_text(sheet, 2, 2, "Đăng ký khai sinh")
-    put_number(sheet, 2, 3, 17)
     set_widths(sheet, {1: 3, 2: 80})
     filtered_table(sheet, columns=2, rows=1)
+    heading_row(sheet, ["Mã", "Tên thủ tục"])
+    sheet.append(row_values(['=HYPERLINK("x")\x07', "Đăng ký khai sinh", 17]))
+    # A control character dropped from before a '=' leaves text that is still text.
+    sheet.append(row_values(["\x07=SUM(A1)", None, 0]))
     read = openpyxl.load_workbook(io.BytesIO(workbook_bytes(book)))["Danh mục"]
     assert [cell.value for cell in read[1]] == ["Mã", "Tên thủ tục", None]
     assert read["A1"].font.bold
@@ -63,6 +65,8 @@ def test_a_sheet_written_the_shared_way_reads_back() -> None:
     assert (read.column_dimensions["A"].width, read.column_dimensions["B"].width) == (8, 60)
     assert (read.freeze_panes, read.auto_filter.ref) == ("A2", "A1:B2")
     assert (read["C2"].value, read["C2"].data_type) == (17, "n")
+    assert (read["A3"].value, read["A3"].data_type) == ("=SUM(A1)", "s")
+    assert read["B3"].value is None
     # A filtered table prints landscape, one page wide, its heading on every page.
     assert read.page_setup.orientation == "landscape"
     assert (read.page_setup.fitToWidth, read.page_setup.fitToHeight) == (1, 0)
@@ -77,3 +81,25 @@ def test_the_same_workbook_gives_the_same_bytes() -> None:
         return workbook_bytes(book)
 
     assert made() == made()
+
+
+def test_texts_numbers_styles_and_notes_read_back_as_written() -> None:
+    """The rows are written as XML text: markup characters, spaces at either end, lines,
+    empty texts, styles and notes come back as they went in."""
+    book, sheet = new_workbook("Danh mục")
+    heading_row(sheet, ["Mã", "Tên"])
+    sheet.append(row_values(["<b>&amp;</b>", "  hai dòng\nthứ hai  ", "", 0]))
+    wrapped = Alignment(wrap_text=True)
+    note = Note("PA101: <sai> & \x07thiếu", "procaudit", 320, 60)
+    sheet.append([styled(sheet, "x", fill=PatternFill("solid", fgColor="FFC7CE"), note=note), None])
+    sheet.append([styled(sheet, "", alignment=wrapped), styled(sheet, 7, font=Font(bold=True))])
+    read = openpyxl.load_workbook(io.BytesIO(workbook_bytes(book)))["Danh mục"]
+    assert [cell.value for cell in read[2]] == ["<b>&amp;</b>", "  hai dòng\nthứ hai  ", None, 0]
+    assert read["A3"].fill.fgColor.rgb.endswith("FFC7CE")
+    assert (read["A3"].comment.text, read["A3"].comment.author) == (
+        "PA101: <sai> & thiếu",
+        "procaudit",
+    )
+    assert (read["A4"].value, read["A4"].alignment.wrap_text) == (None, True)
+    assert (read["B4"].value, read["B4"].font.bold, read["B4"].data_type) == (7, True, "n")
+    assert read["A1"].font.bold and not read["A2"].font.bold

@@ -15,26 +15,27 @@ from typing import BinaryIO, TypeVar
 
 import numpy as np
 import pandas as pd
-from openpyxl.comments import Comment
 from openpyxl.styles import PatternFill
-from openpyxl.worksheet.worksheet import Worksheet
 
 from procaudit.catalogue.columns import ROW
 from procaudit.core.atomic import write_atomically
 from procaudit.core.errors import ProcauditError, UsageError
 from procaudit.core.findings import AuditResult, Finding, Severity
 from procaudit.core.i18n import language, t
-from procaudit.core.text_safety import xml_safe
 from procaudit.engine.inspection import column_label
 from procaudit.io.read import PerFile, Table, options_for, read_catalogue
+from procaudit.report.sheet_xml import Entry, Note
 from procaudit.report.workbook import (
+    Sheet,
+    Value,
     filtered_table,
     heading_row,
     neutralise,
     new_workbook,
-    put_number,
-    put_text,
+    row_values,
+    set_column_widths,
     set_widths,
+    styled,
     workbook_bytes,
 )
 
@@ -94,7 +95,6 @@ OFFENDING_FILL = PatternFill("solid", fgColor="FFC7CE")
 
 
 Cells = dict[str, str]  # a catalogue row's cells as text, by canonical column ("" if empty)
-Value = str | int | None  # a fix-list cell: text, a row number, or nothing
 T = TypeVar("T")
 
 
@@ -276,27 +276,27 @@ def _xlsx_bytes(
 
 
 def _findings_sheet(
-    sheet: Worksheet,
+    sheet: Sheet,
     findings: list[Finding],
     sources: dict[str, _Source],
     statuses: dict[Finding, str] | None,
 ) -> None:
     titles = headings(statuses is not None)
+    set_column_widths(sheet, WIDTHS if statuses is None else _with_baseline(WIDTHS, BASELINE_WIDTH))
+    filtered_table(sheet, len(titles), len(findings))
     heading_row(sheet, titles)
     labels = {severity: severity.label for severity in Severity}
-    for number, finding in enumerate(findings, start=2):
+    for finding in findings:
         status = None if statuses is None else statuses[finding]
         record = _record(finding, sources[finding.file], labels, status)
-        for column, value in enumerate(record, start=1):
-            _put(sheet, number, column, value)
-        sheet.cell(number, SEVERITY_COLUMN + 1).fill = SEVERITY_FILLS[finding.severity]
-    widths = WIDTHS if statuses is None else _with_baseline(WIDTHS, BASELINE_WIDTH)
-    for position, width in enumerate(widths):
-        sheet.column_dimensions[column_label(position, workbook=True)].width = width
-    filtered_table(sheet, len(titles), len(findings))
+        row = row_values(record)
+        row[SEVERITY_COLUMN] = styled(
+            sheet, record[SEVERITY_COLUMN], fill=SEVERITY_FILLS[finding.severity]
+        )
+        sheet.append(row)
 
 
-def _rows_sheet(sheet: Worksheet, findings: list[Finding], sources: dict[str, _Source]) -> None:
+def _rows_sheet(sheet: Sheet, findings: list[Finding], sources: dict[str, _Source]) -> None:
     """The offending source rows, grouped under each source table's own header."""
     by_row: dict[tuple[str, str | None, int | None], list[Finding]] = {}
     located: dict[tuple[str, str | None, int | None], tuple[Table, Cells]] = {}
@@ -306,38 +306,41 @@ def _rows_sheet(sheet: Worksheet, findings: list[Finding], sources: dict[str, _S
             key = (finding.file, finding.sheet, finding.row)
             by_row.setdefault(key, []).append(finding)
             located[key] = hit
+    # A write-only sheet writes its widths before its rows: the rows are laid out first.
+    lines: list[tuple[list[Value], list[Finding] | None, list[str]]] = []
     current: tuple[str, int] | None = None
     longest: dict[int, int] = {}  # characters of each column's longest text
-    number = 0
+    layouts: dict[int, tuple[list[tuple[str, str]], list[str]]] = {}  # by id of the table
     for key, found in by_row.items():
         table, cells = located[key]
-        columns = _source_columns(table)
+        if id(table) not in layouts:
+            columns = _source_columns(table)
+            layouts[id(table)] = columns, [column for column, _ in columns]
+        columns, names = layouts[id(table)]
         if current != (key[0], id(table)):
             # A new source table: blank line, then its header (tables differ in columns).
-            number += 2 if number else 1
-            heading_row(sheet, (*_rows_lead(), *(label for _, label in columns)), number)
+            if lines:
+                lines.append(([], None, []))
+            lines.append(([*_rows_lead(), *(label for _, label in columns)], None, []))
             current = (key[0], id(table))
-        number += 1
         values: list[Value] = [key[0], key[1] or "", found[0].row]
-        values += [cells.get(column, "") for column, _ in columns]
+        values += [cells.get(column, "") for column in names]
         for column, value in enumerate(values, start=1):
-            _put(sheet, number, column, value)
             longest[column] = max(longest.get(column, 0), len(str(value)))
-        _mark(sheet, number, found, [column for column, _ in columns])
+        lines.append((values, found, names))
     set_widths(sheet, longest)
-    if number:
+    if lines:
         # The first table's header stays in view and filters every row below it (a later
         # table's header is then a row like the others); file, sheet and row stay in view.
-        filtered_table(sheet, max(longest), number - 1)
-        sheet.freeze_panes = "D2"
-
-
-def _put(sheet: Worksheet, row: int, column: int, value: Value) -> None:
-    """A row number as a number (it sorts as one), text as text, nothing as an empty cell."""
-    if isinstance(value, int):
-        put_number(sheet, row, column, value)
-    elif value is not None:
-        put_text(sheet, row, column, value)
+        filtered_table(sheet, max(longest), len(lines) - 1)
+        sheet.freeze("D2")
+    for values, marks, names in lines:
+        if marks is not None:
+            sheet.append(_marked(sheet, values, marks, names))
+        elif values:
+            heading_row(sheet, [str(value) for value in values])
+        else:
+            sheet.append([])
 
 
 def _source_columns(table: Table) -> list[tuple[str, str]]:
@@ -355,16 +358,18 @@ def _source_columns(table: Table) -> list[tuple[str, str]]:
     ]
 
 
-def _mark(sheet: Worksheet, number: int, found: list[Finding], columns: list[str]) -> None:
-    """Highlight each offending cell and comment it; row-level findings go on the row number."""
+def _marked(
+    sheet: Sheet, values: list[Value], found: list[Finding], columns: list[str]
+) -> list[Entry]:
+    """The row with each offending cell highlighted and commented; row-level findings go on
+    the row number."""
     notes: dict[int, list[str]] = {}
     lead = len(ROWS_LEAD)
     for finding in found:
-        at = lead + 1 + columns.index(finding.column) if finding.column in columns else lead
+        at = lead + columns.index(finding.column) if finding.column in columns else lead - 1
         notes.setdefault(at, []).append(f"{finding.rule}: {finding.message}")
+    row = row_values(values)
     for at, lines in notes.items():
-        cell = sheet.cell(number, at)
-        cell.fill = OFFENDING_FILL
-        comment = Comment(xml_safe("\n".join(lines), ""), "procaudit")
-        comment.width, comment.height = 320, 40 + 20 * len(lines)
-        cell.comment = comment
+        note = Note("\n".join(lines), "procaudit", 320, 40 + 20 * len(lines))
+        row[at] = styled(sheet, values[at], fill=OFFENDING_FILL, note=note)
+    return row

@@ -11,24 +11,25 @@ from collections.abc import Iterator, Sequence
 from typing import BinaryIO
 
 from openpyxl.styles import Alignment
-from openpyxl.worksheet.worksheet import Worksheet
 
 from procaudit.core.i18n import t
 from procaudit.diff.model import Change, DiffResult, Kind, Location
 from procaudit.report.diff.formats import DiffRenderer
 from procaudit.report.diff.labels import field_label, kind_label, matched_label, notes
+from procaudit.report.sheet_xml import Entry
 from procaudit.report.workbook import (
+    Sheet,
+    Value,
     filtered_table,
     heading_row,
     new_workbook,
     printable,
-    put_number,
-    put_text,
+    row_values,
     set_widths,
+    styled,
     workbook_bytes,
 )
 
-Value = str | int | None
 WRAP = Alignment(wrap_text=True, vertical="top")
 
 
@@ -75,13 +76,13 @@ class XlsxRenderer(DiffRenderer[BinaryIO]):
     def render(self, result: DiffResult, out: BinaryIO) -> None:
         workbook, changes = new_workbook(t("Changes", "Thay đổi"))
         rows = [row for change in result.changes for row in change_rows(change)]
-        _table(changes, change_headings(), rows)
         filtered_table(changes, len(change_headings()), len(rows))
+        _table(changes, change_headings(), rows)
         _summary(workbook.create_sheet(t("Summary", "Tổng hợp")), result)
         out.write(workbook_bytes(workbook))
 
 
-def _summary(sheet: Worksheet, result: DiffResult) -> None:
+def _summary(sheet: Sheet, result: DiffResult) -> None:
     rows: list[list[Value]] = [
         [t("Old version", "Bản cũ"), result.old.path],
         [t("New version", "Bản mới"), result.new.path],
@@ -99,29 +100,30 @@ def _summary(sheet: Worksheet, result: DiffResult) -> None:
         ]
     )
     rows += [[line] for line in notes(result)]
-    _table(sheet, (t("Item", "Nội dung"), t("Value", "Số liệu")), rows)
-    sheet.freeze_panes = "A2"
+    sheet.freeze("A2")
     printable(sheet)
+    _table(sheet, (t("Item", "Nội dung"), t("Value", "Số liệu")), rows)
 
 
-def _table(sheet: Worksheet, headings: Sequence[str], rows: list[list[Value]]) -> None:
-    heading_row(sheet, headings)
-    # Characters of each column's longest line, the heading's included.
+def _table(sheet: Sheet, headings: Sequence[str], rows: list[list[Value]]) -> None:
+    """The heading and the rows, each column as wide as its longest line (the heading's
+    included): a write-only sheet takes its widths before its first row."""
     longest = {column: len(heading) for column, heading in enumerate(headings, start=1)}
-    for number, row in enumerate(rows, start=2):
+    for row in rows:
         for column, value in enumerate(row, start=1):
-            if value is None:
-                continue
-            _put(sheet, number, column, value)
-            line = max(len(line) for line in str(value).split("\n"))
-            longest[column] = max(longest[column], line)
+            if value is not None:
+                line = max(len(line) for line in str(value).split("\n"))
+                longest[column] = max(longest[column], line)
     set_widths(sheet, longest)
+    heading_row(sheet, headings)
+    for row in rows:
+        sheet.append(_cells(sheet, row))
 
 
-def _put(sheet: Worksheet, row: int, column: int, value: str | int) -> None:
-    if isinstance(value, int):  # a row or a count: a number, so that it sorts as one
-        put_number(sheet, row, column, value)
-    elif "\n" in value:
-        put_text(sheet, row, column, value).alignment = WRAP
-    else:
-        put_text(sheet, row, column, value)
+def _cells(sheet: Sheet, row: list[Value]) -> list[Entry]:
+    """Text of several lines wraps, at the top of its cell; the rest as `row_values` writes it."""
+    cells = row_values(row)
+    for column, value in enumerate(row):
+        if isinstance(value, str) and "\n" in value:
+            cells[column] = styled(sheet, value, alignment=WRAP)
+    return cells
