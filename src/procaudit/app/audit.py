@@ -56,10 +56,12 @@ def audit_sources(
     read_options: PerFile = None,
     schema: Path | None = None,
     stages: StageDisplay = no_stage_display,
+    jobs: int = 1,
 ) -> AuditResult:
     """Audit files by path, or catalogues already read: the settings' rules with their
     options, then the settings' severities, provinces and scorecard. A ProcauditError for a
-    selection, reference list or schema that cannot be used."""
+    selection, reference list or schema that cannot be used. `jobs`: at most that many
+    worker processes, when a pool pays (`procaudit.engine.parallel`); the same result."""
     from procaudit.engine.audit import audit
     from procaudit.io.read import run_limits
 
@@ -77,6 +79,7 @@ def audit_sources(
             progress,
             every_row=settings.every_row.value,
             by_agency=settings.group_by.value == "agency",
+            jobs=jobs,
         )
     return with_scorecard(result.with_severities(settings.severity.value), settings)
 
