@@ -13,8 +13,10 @@ from __future__ import annotations
 
 import argparse
 import random
+import subprocess
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 from catalogue_files import write_csv, write_xlsx  # beside this script
@@ -93,6 +95,51 @@ def bare_reads(paths: list[Path]) -> float:
         else:
             pandas.read_excel(path, engine="calamine", dtype=str)
     return time.perf_counter() - started
+
+
+def measure_many(
+    folder: Path,
+    count: int,
+    sheets: int,
+    line: Callable[[str, list[str]], tuple[float, float]],
+    procaudit: Callable[..., list[str]],
+) -> list[tuple[str, float, float | None]]:
+    """Issue 19's per-file target beside its yardstick, and what `--jobs` does (for
+    benchmarks/run.py --many): `count` small files, then a workbook of `sheets` sheets."""
+    subprocess.run(
+        [sys.executable, __file__, str(folder), "--files", str(count), "--sheets", str(sheets)],
+        check=True,
+        stdout=subprocess.DEVNULL,
+    )
+    many, book = folder / "many", folder / "sheets.xlsx"
+    bare = float(
+        subprocess.run(
+            [sys.executable, __file__, str(folder), "--bare"],
+            check=True,
+            capture_output=True,
+            text=True,
+        ).stdout
+    )
+    print(f"{f'sum of the bare reads of {count} small files (in one process)':<52} {bare:8.2f} s")
+    base = ["check", "-f", "json", "-q", "--exit-zero", "-o", str(folder / "many.json")]
+    label = f"procaudit check {count} small files"
+    one = line(f"{label} --jobs 1", procaudit(*base, str(many), "-j1"))
+    cores = line(f"{label} (--jobs: cores)", procaudit(*base, str(many)))
+    sheets_bare = line(
+        f"pandas.read_excel(calamine) every sheet, {sheets} sheets",
+        [sys.executable, "-c", f"import pandas; {_read_sheets(book)}"],
+    )
+    sheets_check = line(f"procaudit check {sheets}-sheet workbook", procaudit(*base, str(book)))
+    return [
+        (f"check / sum of bare reads, {count} files, --jobs 1", one[0] / bare, None),
+        (f"check / sum of bare reads, {count} files, --jobs cores", cores[0] / bare, 2),
+        ("--jobs 1 / --jobs cores", one[0] / cores[0], None),
+        (f"check / bare read, {sheets}-sheet workbook", sheets_check[0] / sheets_bare[0], None),
+    ]
+
+
+def _read_sheets(path: Path) -> str:
+    return f"pandas.read_excel({str(path)!r}, sheet_name=None, engine='calamine', dtype=str)"
 
 
 def main() -> None:
