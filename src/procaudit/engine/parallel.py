@@ -8,10 +8,11 @@ given one by one and sends back each file's findings and report: plain, picklabl
 rules and the failures come out exactly as one process gives them.
 
 A pool costs each worker a Python start with pandas, pandera and the rules imported: about
-1.6 s of CPU here (`python -c "import procaudit.engine.audit"`), against ~0.1-0.25 s to
-audit a commune's file of 20-50 rows and ~4 s for a 100k-row CSV. `pool_size` therefore
-keeps a run in process unless its estimated work (`estimated_seconds`) is several worker
-starts' worth.
+1.6 s of CPU on the benchmark machine (`python -c "import procaudit.engine.audit"`), the
+workers starting side by side, against ~0.21-0.24 s of CPU to audit a commune's file of
+20-50 rows (400 such files: 94 s) and ~4 s for a 100k-row CSV. Two workers save half the
+work and cost one start's time: a pool pays from ~3.2 s of work (about 15 small files).
+`pool_size` asks for 5 s (`POOL_PAYS_AFTER`), a margin for an estimate made from sizes.
 """
 
 from __future__ import annotations
@@ -33,7 +34,7 @@ Done = TypeVar("Done")  # what the workers send back for one file
 # The audit's cost, estimated from the files' sizes (measured in benchmarks/many_files.py and
 # benchmarks/run.py on 2 cores): the fixed cost of a file (reading, the header search, ~40
 # rules' pandas calls on a small frame), then seconds per megabyte of CSV and of workbook.
-SECONDS_PER_FILE = 0.1
+SECONDS_PER_FILE = 0.2
 SECONDS_PER_CSV_MB = 0.2
 SECONDS_PER_WORKBOOK_MB = 1.2
 # A pool pays once the work would take this long in one process: two worker starts (~3 s
