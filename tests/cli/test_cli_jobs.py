@@ -116,6 +116,22 @@ def test_two_jobs_give_the_same_terminal_report_fix_list_baseline_history_and_er
     assert _cells(tmp_path / "jobs1" / "fix.xlsx") == _cells(tmp_path / "jobs2" / "fix.xlsx")
 
 
+@pytest.mark.slow
+def test_a_pooled_run_shows_the_files_done_on_a_terminal(
+    folder: Path, pooled: list[int], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from procaudit.cli import common, progress
+
+    monkeypatch.setattr(common, "stderr_is_terminal", lambda: True)
+    monkeypatch.setattr(progress, "DELAY", 0)
+    monkeypatch.setenv("TERM", "xterm")
+    result = CliRunner().invoke(app, ["check", str(folder), "-j", "2", "-f", "json"])
+    assert pooled == [2]
+    assert "7/7 files" in result.stderr
+    assert "[7/7]" in result.stderr  # the file done last
+    assert "7/7 files" not in result.stdout
+
+
 def _cells(path: Path) -> list[list[tuple]]:
     """Every sheet's values (an xlsx's zip holds times of its own)."""
     import openpyxl

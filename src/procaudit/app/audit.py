@@ -37,16 +37,19 @@ def audit_files(
     read_options: PerFile = None,
     schema: Path | None = None,
     progress: Progress | None = None,
+    jobs: int = 1,
 ) -> AuditResult:
     """Audit catalogue files as `procaudit check` does (a file that cannot be read is among
     the result's `failures`, the others go on), with the scorecard; the defaults are those of
-    a check without flags or configuration file (see `load_settings` for them)."""
+    a check without flags or configuration file (see `load_settings` for them). `jobs`: as
+    `check --jobs`, at most that many worker processes, the same result."""
     return audit_sources(
         [str(path) for path in paths],
         settings or default_settings(),
         read_options,
         schema,
         lambda: nullcontext(progress),
+        jobs,
     )
 
 
