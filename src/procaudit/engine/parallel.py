@@ -20,10 +20,13 @@ from __future__ import annotations
 import multiprocessing
 import os
 import signal
+import threading
+import time
 from collections.abc import Callable, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor, as_completed
 from typing import TYPE_CHECKING, TypeVar
 
+from procaudit.core.atomic import TERMINATED_EXIT
 from procaudit.core.i18n import language, set_language
 
 if TYPE_CHECKING:
@@ -96,6 +99,7 @@ def in_pool(
     )
     results: list[Done | None] = [None] * len(paths)
     try:
+        stop_on_sigterm()
         futures = [pool.submit(call, path) for path in paths]
         order: dict[Future[Done], int] = {future: i for i, future in enumerate(futures)}
         for finished, future in enumerate(as_completed(futures), start=1):
@@ -107,25 +111,58 @@ def in_pool(
         # Ctrl-C, SIGTERM or a worker's internal error: stop at once, not after the queue.
         _stop(pool)
         raise
+    finally:
+        _default_sigterm()
     pool.shutdown()
     return [result for result in results if result is not None]
 
 
 def _stop(pool: ProcessPoolExecutor) -> None:
-    """End the pool without waiting for the files in progress."""
-    pool.shutdown(wait=False, cancel_futures=True)
+    """End the pool without waiting for the files in progress: the workers are ended first,
+    so that neither the executor nor its exit hook waits for them."""
     terminate = getattr(pool, "terminate_workers", None)  # Python 3.14+
     if terminate is not None:
         terminate()
+    else:
+        # Before 3.14 the executor keeps its processes in `_processes` (pid -> Process),
+        # until shutdown sets it to None.
+        for process in list((getattr(pool, "_processes", None) or {}).values()):
+            process.terminate()
+    pool.shutdown(wait=False, cancel_futures=True)
+
+
+def stop_on_sigterm() -> None:
+    """SIGTERM (what cron, systemd and CI send) raises SystemExit(143) in the parent, so that
+    the pool's workers are ended with it; only where SIGTERM still has its default action,
+    on the main thread (a program embedding procaudit keeps its own handler)."""
+    if threading.current_thread() is not threading.main_thread():
         return
-    # Before 3.14 the executor keeps its processes in `_processes` (pid -> Process).
-    for process in list(getattr(pool, "_processes", {}).values()):
-        process.terminate()
+    if signal.getsignal(signal.SIGTERM) is signal.SIG_DFL:
+        signal.signal(signal.SIGTERM, _terminated)
+
+
+def _default_sigterm() -> None:
+    on_main = threading.current_thread() is threading.main_thread()
+    if on_main and signal.getsignal(signal.SIGTERM) is _terminated:
+        signal.signal(signal.SIGTERM, signal.SIG_DFL)
+
+
+def _terminated(signum: int, frame: object) -> None:
+    raise SystemExit(TERMINATED_EXIT)
 
 
 def _start_worker(start: Callable[..., None], start_args: tuple[object, ...], lang: str) -> None:
     """A fresh worker speaks the parent's language (from --lang, the configuration or
-    PROCAUDIT_LANG, settled in the parent) and leaves Ctrl-C to the parent; then `start`."""
+    PROCAUDIT_LANG, settled in the parent) and leaves Ctrl-C to the parent; it ends itself
+    when the parent is gone (SIGKILL leaves the parent no time to end it); then `start`."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     set_language(lang)
+    threading.Thread(target=_end_with, args=(os.getppid(),), daemon=True).start()
     start(*start_args)
+
+
+def _end_with(parent: int) -> None:
+    """End this worker once `parent` is gone (the worker is then another process's child)."""
+    while os.getppid() == parent:
+        time.sleep(1.0)
+    os._exit(1)
