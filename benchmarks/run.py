@@ -1,6 +1,6 @@
 """Time procaudit against the bare reads it builds on, as whole processes, and print ratios.
 
-    python benchmarks/run.py [--repeat 5] [--million] [--keep DIR]
+    python benchmarks/run.py [--repeat 5] [--million] [--many [N]] [--keep DIR]
 
 Writes realistic catalogues (CSV 100k rows, xlsx 100k rows, and with --million a 1M-row CSV;
 a few percent of rows carry a defect of some rule), then times, in one run and as whole
@@ -12,7 +12,10 @@ processes (median of --repeat runs, with each process's peak memory):
   yardstick; also shown into Arrow strings and with engine="pyarrow"),
   `pandas.read_excel(engine="calamine", dtype=str)`;
 - `procaudit --help` and `--version` against `python -c "import pandas"`;
-- the growth of the whole check from the 100k to the 1M CSV.
+- the growth of the whole check from the 100k to the 1M CSV;
+- with --many, a folder of N (2,000) small catalogues against the sum of their bare reads,
+  with `--jobs 1` and the default one job per core, and a 200-sheet workbook
+  (`many_files.py`).
 A benchmark, not a test: nothing here asserts. The figures of the day go in
 benchmarks/README.md.
 """
@@ -32,6 +35,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from catalogue_files import write_csv, write_xlsx  # beside this script
+from many_files import measure_many
 
 HEADERS = [
     "STT", "Mã thủ tục", "Tên thủ tục", "Cấp thực hiện", "Lĩnh vực", "Cơ quan thực hiện",
@@ -134,6 +138,10 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=5)
     parser.add_argument("--million", action="store_true", help="also the 1M-row CSV")
     parser.add_argument("--keep", type=Path, help="write the catalogues here and keep them")
+    parser.add_argument(
+        "--many", type=int, nargs="?", const=2000, default=0, metavar="N",
+        help="also N small files (default 2000) and a 200-sheet workbook",
+    )  # fmt: skip
     parser.add_argument("--generate", type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.generate:
@@ -142,7 +150,7 @@ def main() -> None:
     folder = args.keep or Path(tempfile.mkdtemp(prefix="procaudit-bench-"))
     folder.mkdir(parents=True, exist_ok=True)
     try:
-        run(folder, args.repeat, args.million)
+        run(folder, args.repeat, args.million, args.many)
     finally:
         if args.keep is None:
             shutil.rmtree(folder, ignore_errors=True)
@@ -181,7 +189,7 @@ def added_costs(
     ]
 
 
-def run(folder: Path, repeat: int, million: bool) -> None:
+def run(folder: Path, repeat: int, million: bool, many: int = 0) -> None:
     # Generated in another process: a child forked from a big parent would report the
     # parent's memory as its own peak.
     subprocess.run(
@@ -247,6 +255,8 @@ def run(folder: Path, repeat: int, million: bool) -> None:
             )  # fmt: skip
         if label == "csv 1M":
             ratios.extend(added_costs(path, report, check, line))
+    if many:
+        ratios.extend(measure_many(folder, many, 200, line, procaudit))
     if "csv 1M" in files:
         growth = results["procaudit check csv 1M"][0] / results["procaudit check csv 100k"][0]
         ratios.append(("check csv 1M / check csv 100k (10x the rows)", growth, 10))

@@ -78,3 +78,26 @@ def test_the_audit_tells_every_file_and_rule_it_checks(catalogue, tmp_path: Path
     assert stages[0] == "[1/2] lao-cai.csv: reading"
     assert "[1/2] lao-cai.csv: checking PA501 district-level" in stages
     assert "[2/2] ha-tinh.csv: reading" in stages
+
+
+def test_a_terminal_sees_the_files_done_and_the_rows(terminal, catalogue, tmp_path: Path) -> None:
+    other = tmp_path / "ha-tinh.csv"
+    other.write_text(CATALOGUE, encoding="utf-8")
+    result = check(catalogue, str(other), "-f", "json")
+    assert "[2/2] ha-tinh.csv: checking PA501 district-level" in result.stderr
+    assert "2/2 files" in result.stderr
+    assert "4 rows" in result.stderr  # two procedures in each file
+    assert "2/2 files" not in result.stdout and "4 rows" not in result.stdout
+
+
+def test_the_counts_speak_vietnamese(terminal, catalogue) -> None:
+    result = check(catalogue, "-f", "json", "--lang", "vi")
+    assert "1/1 tệp" in result.stderr
+    assert "2 dòng" in result.stderr
+
+
+def test_no_counts_off_a_terminal(catalogue, tmp_path: Path, monkeypatch) -> None:
+    monkeypatch.setattr(progress, "DELAY", 0)
+    result = check(catalogue, catalogue, "-f", "json")
+    assert "files" not in result.stderr
+    assert "rows" not in result.stderr

@@ -37,16 +37,19 @@ def audit_files(
     read_options: PerFile = None,
     schema: Path | None = None,
     progress: Progress | None = None,
+    jobs: int = 1,
 ) -> AuditResult:
     """Audit catalogue files as `procaudit check` does (a file that cannot be read is among
     the result's `failures`, the others go on), with the scorecard; the defaults are those of
-    a check without flags or configuration file (see `load_settings` for them)."""
+    a check without flags or configuration file (see `load_settings` for them). `jobs`: as
+    `check --jobs`, at most that many worker processes, the same result."""
     return audit_sources(
         [str(path) for path in paths],
         settings or default_settings(),
         read_options,
         schema,
         lambda: nullcontext(progress),
+        jobs,
     )
 
 
@@ -56,10 +59,12 @@ def audit_sources(
     read_options: PerFile = None,
     schema: Path | None = None,
     stages: StageDisplay = no_stage_display,
+    jobs: int = 1,
 ) -> AuditResult:
     """Audit files by path, or catalogues already read: the settings' rules with their
     options, then the settings' severities, provinces and scorecard. A ProcauditError for a
-    selection, reference list or schema that cannot be used."""
+    selection, reference list or schema that cannot be used. `jobs`: at most that many
+    worker processes, when a pool pays (`procaudit.engine.parallel`); the same result."""
     from procaudit.engine.audit import audit
     from procaudit.io.read import run_limits
 
@@ -77,6 +82,7 @@ def audit_sources(
             progress,
             every_row=settings.every_row.value,
             by_agency=settings.group_by.value == "agency",
+            jobs=jobs,
         )
     return with_scorecard(result.with_severities(settings.severity.value), settings)
 

@@ -64,6 +64,7 @@ class CheckRequest:
     fix_list: Path | None = None  # .xlsx or .csv
     history: Path | None = None  # an SQLite history the run is appended to
     csv_safe: bool = False  # --csv-safe: the CSV report's formula-like cells neutralised
+    jobs: int | None = 1  # worker processes at most (--jobs); None: one per core
 
     @property
     def fail_on(self) -> FailOn:
@@ -106,7 +107,12 @@ def _run(request: CheckRequest, hooks: Hooks, stdout: TextIO | None) -> CheckOut
     if request.read_options is None:  # the fix-list reads the files again: as the audit did
         request = replace(request, read_options=settings_read_options(request.settings))
     result = audit_sources(
-        request.paths, request.settings, request.read_options, request.schema, hooks.stages
+        request.paths,
+        request.settings,
+        request.read_options,
+        request.schema,
+        hooks.stages,
+        _jobs(request.jobs),
     )
     result = replace(result, failures=(*request.input_failures, *result.failures))
     result = _baselines(result, request)
@@ -127,6 +133,15 @@ def _run(request: CheckRequest, hooks: Hooks, stdout: TextIO | None) -> CheckOut
     if request.fix_list is not None:
         _fix_list(result, request, request.fix_list, hooks.stages)
     return outcome
+
+
+def _jobs(jobs: int | None) -> int:
+    """The worker processes a run may use: as asked, else one per core."""
+    if jobs is not None:
+        return jobs
+    from procaudit.engine.parallel import default_jobs
+
+    return default_jobs()
 
 
 def check_run_paths(request: CheckRequest) -> None:

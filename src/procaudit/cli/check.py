@@ -26,6 +26,7 @@ from procaudit.cli.options import (
     ConfigOption,
     ExcludeOption,
     HeaderRowOption,
+    JobsOption,
     LangOption,
     LogOption,
     MapOption,
@@ -333,11 +334,20 @@ def check(
     header_row: HeaderRowOption = None,
     mapping: MapOption = None,
     exclude: ExcludeOption = None,
+    jobs: JobsOption = None,
     log: LogOption = None,
     lang: LangOption = None,
 ) -> None:
     """Audit catalogue files and report their defects."""
     common.speak_early(lang)
+    if jobs is not None and jobs < 1:
+        raise common.fail(
+            t(
+                "--jobs {jobs}: give at least 1 process (1: audit in this process)",
+                "--jobs {jobs}: cần ít nhất 1 tiến trình (1: rà soát trong tiến trình này)",
+                jobs=jobs,
+            )
+        )
     line = common.command_line(
         select,
         ignore,
@@ -374,6 +384,7 @@ def check(
         fix_list,
         history,
         csv_safe=csv_safe,
+        jobs=jobs,
     )
     hooks = Hooks(error=common.error, note=common.note, stages=lambda: _stage_display(quiet))
     outcome = common.attempt(lambda: run_check(request, hooks))

@@ -29,6 +29,7 @@ __all__ = [
     "FixSelectOption",
     "HeaderRowOption",
     "InPlaceOption",
+    "JobsOption",
     "LangOption",
     "LogOption",
     "MapOption",
@@ -111,6 +112,24 @@ MaxCellsOption = Annotated[
         help=t(
             "Refuse a sheet reaching further than N cells (rows x columns).",
             "Từ chối trang tính vượt quá N ô (số dòng x số cột).",
+        ),
+    ),
+]
+# No `min=1`: click would answer 0 with its usage block; `check` says it in one sentence.
+JobsOption = Annotated[
+    int | None,
+    typer.Option(
+        "--jobs",
+        "-j",
+        metavar="N",
+        show_default=False,
+        help=t(
+            "Audit several files in up to N processes at once (default: one per core; 1: "
+            "in this process). The report is the same; a run too small to gain from it "
+            "stays in one process.",
+            "Rà soát nhiều tệp cùng lúc trong tối đa N tiến trình (mặc định: mỗi nhân CPU "
+            "một tiến trình; 1: chỉ trong tiến trình này). Báo cáo không đổi; lượt kiểm "
+            "tra quá nhỏ để được lợi thì vẫn chạy trong một tiến trình.",
         ),
     ),
 ]

@@ -1,8 +1,12 @@
-"""A progress display on stderr for runs that take more than a moment (cli/check.py: when).
+"""A progress display on stderr for runs that take more than a few seconds (cli/check.py:
+when).
 
-The audit tells its stages ("lao-cai.xlsx: checking PA201 duplicate-entry"); the display
-shows the latest with a spinner and the time elapsed. It appears only once the run has
-taken DELAY seconds, so that a quick run never flashes one, and it leaves nothing behind.
+The audit tells its stages ("[3/40] lao-cai.xlsx: checking PA201 duplicate-entry") and each
+file done (`procaudit.engine.audit.CountsFiles`); the display shows the latest stage with a
+spinner, a bar of the files done out of all, the rows audited so far and the time elapsed.
+With `--jobs` the workers' stages stay in their processes: the display then names the file
+done last. It appears only once the run has taken DELAY seconds, so that a quick run never
+flashes one, and it leaves nothing behind.
 """
 
 from __future__ import annotations
@@ -16,7 +20,7 @@ from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeEl
 
 from procaudit.core.i18n import t
 
-DELAY = 0.8  # seconds
+DELAY = 2.0  # seconds
 
 
 class StageDisplay:
@@ -29,13 +33,17 @@ class StageDisplay:
             SpinnerColumn(),
             TextColumn("{task.description}"),
             BarColumn(),
+            TextColumn("{task.fields[files]}"),
+            TextColumn("{task.fields[rows]}"),
             TimeElapsedColumn(),
             console=console,
             transient=True,
             redirect_stdout=False,
             redirect_stderr=False,
         )
-        self._task = self._progress.add_task(t("starting", "đang bắt đầu"), total=None)
+        self._task = self._progress.add_task(
+            t("starting", "đang bắt đầu"), total=None, files="", rows=""
+        )
         self._delay = delay
         self._timer = threading.Timer(delay, self._progress.start)
         self._timer.daemon = True
@@ -43,6 +51,20 @@ class StageDisplay:
     def __call__(self, stage: str) -> None:
         # Drawn now, not at the next tick: most stages are over sooner than that.
         self._progress.update(self._task, description=stage, refresh=True)
+
+    def file_done(self, done: int, total: int, rows: int) -> None:
+        """A file is done: `done` of `total`, `rows` rows audited so far."""
+        self._progress.update(
+            self._task,
+            total=total,
+            completed=done,
+            files=t("{done}/{total} files", "{done}/{total} tệp", done=done, total=total),
+            # 12,345 in English, 12.345 in Vietnamese
+            rows=t(
+                "{rows} rows", "{rows} dòng", rows=t(f"{rows:,}", f"{rows:,}".replace(",", "."))
+            ),
+            refresh=True,
+        )
 
     def __enter__(self) -> StageDisplay:
         if self._delay > 0:

@@ -6,9 +6,10 @@ Data flows one way: file -> reader -> canonical frame -> schema + rules -> findi
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import replace
+from dataclasses import dataclass, field, replace
 from itertools import repeat
 from pathlib import Path
+from typing import Protocol, runtime_checkable
 
 import numpy as np
 import pandas as pd
@@ -43,6 +44,34 @@ from procaudit.rules.selection import RuleSelection
 Progress = Callable[[str], None]
 
 
+@dataclass(frozen=True)
+class AuditPlan:
+    """What every file of a run is audited with. Picklable: the worker processes of
+    `--jobs` (`procaudit.engine.parallel`) receive it once each."""
+
+    schema_path: str | None = None
+    read_options: PerFile = None
+    options: RuleOptions = field(default_factory=RuleOptions)
+    selection: RuleSelection = field(default_factory=RuleSelection)
+    every_row: bool = False
+    by_agency: bool = False
+
+
+# One file's audit: its findings, the rules it could not be checked by and its report entry,
+# or why it could not be audited at all.
+Audited = tuple[list[Finding], list[SkippedRule], FileReport] | FileFailure
+
+
+@runtime_checkable
+class CountsFiles(Protocol):
+    """A progress callback that also hears each file done (files done, of how many, the rows
+    audited so far): the display shows a bar of files and a count of rows."""
+
+    def __call__(self, stage: str) -> None: ...
+
+    def file_done(self, done: int, total: int, rows: int) -> None: ...
+
+
 def audit(
     paths: Iterable[str | Catalogue],
     schema_path: str | None = None,
@@ -52,41 +81,128 @@ def audit(
     progress: Progress | None = None,
     every_row: bool = False,
     by_agency: bool = False,
+    jobs: int = 1,
 ) -> AuditResult:
     """Audit every path (or catalogue already read: a DataFrame's, see `procaudit.app.frames`);
     an unreadable file is recorded as a failure and the rest go on.
 
     A rule that fails on nearly every value of a column gives one column finding
     (`procaudit.engine.floods`); `every_row` keeps its row findings instead. `by_agency`: count the
-    scorecard's numbers per unit of the agency column too.
+    scorecard's numbers per unit of the agency column too. `jobs`: at most that many worker
+    processes audit the files, when a pool pays (`procaudit.engine.parallel.pool_size`);
+    the result is the same as in one process, in the same order.
     """
-    schema = load_schema(schema_path)
-    options = rule_options or RuleOptions()
-    selection = selection or RuleSelection()
-    rules = active_rules(options, selection)
+    plan = AuditPlan(
+        schema_path,
+        read_options,
+        rule_options or RuleOptions(),
+        selection or RuleSelection(),
+        every_row,
+        by_agency,
+    )
+    schema = load_schema(schema_path)  # a schema that cannot be used fails before any pool
+    sources = list(paths)
     files: list[FileReport] = []
     findings: list[Finding] = []
     skipped: dict[SkippedRule, None] = {}  # ordered and without repeats
     failures: list[FileFailure] = []
-    paths = list(paths)
-    for number, source in enumerate(paths, start=1):
-        path = source if isinstance(source, str) else source.path
-        stage = _stages(progress, shown_path(path), number, len(paths))
-        try:
-            found, not_checked, report = _audit_one(
-                source, schema, read_options, options, rules, selection, stage, every_row, by_agency
-            )
-        except InputError as exc:
-            failures.append(FileFailure(exc.path, str(exc)))  # the path as shown
+    for audited in _each_file(sources, plan, schema, progress, jobs):
+        if isinstance(audited, FileFailure):
+            failures.append(audited)
             continue
+        found, not_checked, report = audited
         findings.extend(found)
         skipped.update(dict.fromkeys(not_checked))
         files.append(report)
-        # The file's frames and keys are gone; pyarrow's allocator would keep their memory
-        # for itself, out of reach of the next file and of the report: hand it back.
-        pa.default_memory_pool().release_unused()
     findings.sort(key=Finding.sort_key)
     return AuditResult(tuple(files), tuple(findings), tuple(skipped), tuple(failures))
+
+
+def _each_file(
+    sources: list[str | Catalogue],
+    plan: AuditPlan,
+    schema: LoadedSchema,
+    progress: Progress | None,
+    jobs: int,
+) -> Iterator[Audited]:
+    """Each source's audit, in the sources' order: in worker processes when a pool pays,
+    else here."""
+    from procaudit.engine.parallel import in_pool, pool_size
+
+    counter = progress if isinstance(progress, CountsFiles) else None
+    workers = pool_size(sources, jobs)
+    if workers > 1:
+        paths = [str(source) for source in sources]
+        rows = 0
+
+        def done(finished: int, index: int, audited: Audited) -> None:
+            nonlocal rows
+            if counter is not None:
+                rows += audited_rows(audited)
+                counter(f"[{finished}/{len(paths)}] {Path(shown_path(paths[index])).name}")
+                counter.file_done(finished, len(paths), rows)
+
+        yield from in_pool(paths, workers, _start_worker, (plan,), _audit_in_worker, done)
+        return
+    rules = active_rules(plan.options, plan.selection)
+    rows = 0
+    for number, source in enumerate(sources, start=1):
+        path = source if isinstance(source, str) else source.path
+        audited = audit_source(
+            source, plan, schema, rules, _stages(progress, shown_path(path), number, len(sources))
+        )
+        if counter is not None:
+            rows += audited_rows(audited)
+            counter.file_done(number, len(sources), rows)
+        yield audited
+
+
+# A worker process's run (`--jobs`): set once by `_start_worker`, for all its files.
+_worker_run: tuple[AuditPlan, LoadedSchema, tuple[Rule, ...]] | None = None
+
+
+def _start_worker(plan: AuditPlan) -> None:
+    """Load the schema and the rules once for all the files a worker audits."""
+    global _worker_run
+    _worker_run = (plan, load_schema(plan.schema_path), active_rules(plan.options, plan.selection))
+
+
+def _audit_in_worker(path: str) -> Audited:
+    assert _worker_run is not None, "the worker was not started"
+    return audit_source(path, *_worker_run)
+
+
+def audited_rows(audited: Audited) -> int:
+    """The rows a file's audit went through (none for a file that could not be read)."""
+    return 0 if isinstance(audited, FileFailure) else audited[2].rows
+
+
+def audit_source(
+    source: str | Catalogue,
+    plan: AuditPlan,
+    schema: LoadedSchema,
+    rules: tuple[Rule, ...],
+    stage: Progress | None = None,
+) -> Audited:
+    """One file's audit, or why it could not be audited (the path as shown)."""
+    try:
+        audited = _audit_one(
+            source,
+            schema,
+            plan.read_options,
+            plan.options,
+            rules,
+            plan.selection,
+            stage or _silent,
+            plan.every_row,
+            plan.by_agency,
+        )
+    except InputError as exc:
+        return FileFailure(exc.path, str(exc))
+    # The file's frames and keys are gone; pyarrow's allocator would keep their memory
+    # for itself, out of reach of the next file and of the report: hand it back.
+    pa.default_memory_pool().release_unused()
+    return audited
 
 
 def _audit_one(

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 # Old-style tone placement puts the mark on the second vowel of an open "oa", "oe" or "uy"
 # syllable ("hoà", "khoẻ", "thuỷ"); the style taught since 1980s puts it on the first
@@ -63,6 +64,9 @@ def strip_diacritics(text: str) -> str:
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
 
+# Cached: the reader folds every cell of a sheet's first rows while looking for its header,
+# and a folder of communes' lists repeats the same few dozen headers in every file.
+@lru_cache(maxsize=4096)
 def header_key(header: str) -> str:
     """Fold a column header to lowercase ASCII words: "Mã số TTHC" -> "ma so tthc",
     `TEN_THU_TUC` and "TenThuTuc" -> "ten thu tuc"."""
