@@ -60,26 +60,17 @@ def find_floods(hits: Hits, frame: pd.DataFrame) -> Floods:
     `frame` is the table's canonical frame."""
     size = len(hits.row)
     located = ~np.isnan(hits.row)
-    value_code, value_uniques = pd.factorize(np.asarray(hits.value, dtype=object))
-    # A value is "empty" as `floods._empty` says (None or only spaces), "given" where
-    # truthy: judged once per distinct value.
-    empty_unique = np.fromiter(
-        (not value.strip() for value in value_uniques), dtype=bool, count=len(value_uniques)
-    )
-    given_unique = np.fromiter(
-        (value != "" for value in value_uniques), dtype=bool, count=len(value_uniques)
-    )
-    empty = np.where(value_code >= 0, np.append(empty_unique, True)[value_code], True)
-    given = np.where(value_code >= 0, np.append(given_unique, False)[value_code], False)
+    # A value is "empty" as `floods._empty` says (None, or only what `str.strip` strips),
+    # "given" where truthy.
+    empty = np.array([not value or value.isspace() for value in hits.value], dtype=bool)
+    given = np.array([bool(value) for value in hits.value], dtype=bool)
     rule_code, _ = pd.factorize(hits.rule)
     column_code, column_uniques = pd.factorize(hits.column)  # -1: no column
     flooded = np.zeros(size, dtype=bool)
     columns = _column_floods(
         hits, frame, located, empty, rule_code, column_code, list(column_uniques), flooded
     )
-    values = _value_floods(
-        hits, located & ~flooded & given, empty, rule_code, column_code, value_code, flooded
-    )
+    values = _value_floods(hits, located & ~flooded & given, empty, rule_code, column_code, flooded)
     return Floods(np.flatnonzero(~flooded), values, columns)
 
 
@@ -125,7 +116,6 @@ def _value_floods(
     empty: np.ndarray,
     rule_code: np.ndarray,
     column_code: np.ndarray,
-    value_code: np.ndarray,
     flooded: np.ndarray,
 ) -> list[Flood]:
     """One value failing one rule, at one severity and with one message, on `MIN_ROWS` rows
@@ -133,10 +123,12 @@ def _value_floods(
     chosen = np.flatnonzero(candidates)
     if len(chosen) < MIN_ROWS:
         return []
+    # The values are coded only here, after the column floods left few hits.
+    value_code, _ = pd.factorize(np.asarray(hits.value, dtype=object)[chosen])
     columns = int(column_code.max()) + 2
     key = (rule_code[chosen] * columns + column_code[chosen] + 1) * (
         int(value_code.max()) + 1
-    ) + value_code[chosen]
+    ) + value_code
     group, _ = pd.factorize(key)
     large = np.bincount(group)[group] >= MIN_ROWS
     chosen, group = chosen[large], group[large]
