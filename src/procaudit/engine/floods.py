@@ -11,16 +11,18 @@ fails one rule, with one message, on at least `MIN_ROWS` rows becomes one findin
 a list stacked per unit names "UBND Huyện Phù Ninh" on 93 rows, and the fix is one change to
 the unit's block, not 93. `check --every-row` keeps the row findings.
 
-Collapsing happens after the scorecard's counts are taken from the row findings, so the
-counts stay per procedure; every report, the fix-list and the baseline see the column
-finding. Its fingerprint holds no count or example, so a baseline keeps matching it while
-the rows are being fixed.
+The scorecard's counts are taken from every hit on a row, flooded or not, so they stay per
+procedure; every report, the fix-list and the baseline see the column finding. An audit
+finds the floods on each table's hits before they are findings (`engine.hit_floods`, the
+same groups as `collapse_floods` here, counted with numpy): a million hits of PA406 never
+become a million Findings. A flood's fingerprint holds no count or example, so a baseline
+keeps matching it while the rows are being fixed.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from dataclasses import dataclass
 from itertools import islice
 
@@ -293,14 +295,3 @@ _CAUSES: dict[str, Callable[[Finding, tuple[str, ...], str], str]] = {
     "PA403": _right_column,
     "PA406": _right_column,
 }
-
-
-def collapse_all(
-    per_table: Iterable[tuple[list[Finding], pd.DataFrame, dict[str, str]]],
-) -> list[Finding]:
-    """`collapse_floods` of each table's findings, in one list."""
-    return [
-        finding
-        for found, frame, headers in per_table
-        for finding in collapse_floods(found, frame, headers)
-    ]
