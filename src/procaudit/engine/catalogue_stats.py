@@ -102,25 +102,29 @@ class RowHits:
 
     def __init__(self, parts: Iterable[HitPart]) -> None:
         self.sheets: dict[str | None, int] = {}
+        numbers: dict[str, int] = {}  # rule id -> its number, over the parts
         sheet, row, rule, severity = [], [], [], []
         self.totals: Counter[str] = Counter()
         for name, rows, rules, severities in parts:
-            rules = np.asarray(rules, dtype=object)
-            ids, counts = np.unique(rules.astype(str), return_counts=True)
+            codes, ids = pd.factorize(np.asarray(rules, dtype=object))
+            counts = np.bincount(codes, minlength=len(ids))
             self.totals.update(dict(zip(ids.tolist(), counts.tolist(), strict=True)))
-            located = ~np.isnan(np.asarray(rows, dtype=np.float64))
-            number = self.sheets.setdefault(name, len(self.sheets))
-            sheet.append(np.full(int(located.sum()), number, dtype=np.int64))
-            row.append(np.asarray(rows, dtype=np.float64)[located].astype(np.int64))
-            rule.append(rules[located])
+            to_number = np.array(
+                [numbers.setdefault(rule_id, len(numbers)) for rule_id in ids], dtype=np.int64
+            )
+            rows = np.asarray(rows, dtype=np.float64)
+            located = ~np.isnan(rows)
+            sheet_number = self.sheets.setdefault(name, len(self.sheets))
+            sheet.append(np.full(int(located.sum()), sheet_number, dtype=np.int64))
+            row.append(rows[located].astype(np.int64))
+            rule.append(to_number[codes[located]])
             severity.append(np.asarray(severities, dtype=np.int64)[located])
-        self.sheet = np.concatenate(sheet) if sheet else np.zeros(0, dtype=np.int64)
-        self.row = np.concatenate(row) if row else np.zeros(0, dtype=np.int64)
-        self.rule_code, rules_found = pd.factorize(
-            np.concatenate(rule) if rule else np.zeros(0, dtype=object)
-        )
-        self.rules = list(rules_found)
-        self.severity = np.concatenate(severity) if severity else np.zeros(0, dtype=np.int64)
+        empty = np.zeros(0, dtype=np.int64)
+        self.sheet = np.concatenate(sheet) if sheet else empty
+        self.row = np.concatenate(row) if row else empty
+        self.rule_code = np.concatenate(rule) if rule else empty
+        self.rules = list(numbers)
+        self.severity = np.concatenate(severity) if severity else empty
 
     @classmethod
     def of_findings(cls, findings: Iterable[Finding]) -> RowHits:
