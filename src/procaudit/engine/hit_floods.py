@@ -135,7 +135,7 @@ def _value_floods(
     if not len(chosen):
         return []
     # Only the hits of large groups are split by severity and message.
-    message_code, _ = pd.factorize(hits.message[chosen])
+    message_code, _ = pd.factorize(hits.message[chosen], use_na_sentinel=False)
     part, _ = pd.factorize(
         (group * 4 + hits.severity[chosen]) * (int(message_code.max()) + 1) + message_code
     )
