@@ -27,9 +27,16 @@ from procaudit.core.findings import (
 )
 from procaudit.core.i18n import t
 from procaudit.core.paths import shown_path
-from procaudit.engine.catalogue_stats import count_catalogue
+from procaudit.engine.catalogue_stats import (
+    SEVERITIES,
+    HitPart,
+    RowHits,
+    count_catalogue,
+    finding_parts,
+)
 from procaudit.engine.column_names import column_names, file_column_names
-from procaudit.engine.floods import collapse_all
+from procaudit.engine.floods import column_finding, value_finding
+from procaudit.engine.hit_floods import Hits, find_floods
 from procaudit.engine.owner import catalogue_owner
 from procaudit.engine.schema import LoadedSchema, load_schema, schema_hits
 from procaudit.io import Catalogue, PerFile, Table, options_for, read_catalogue
@@ -228,30 +235,27 @@ def _audit_one(
         (table, RuleContext(table.frame, options, frozenset(table.header_map.columns)))
         for table in catalogue.tables
     ]
-    per_table: list[list[Finding]] = []
+    findings: list[Finding] = []
+    parts: list[HitPart] = []
     skipped: list[SkippedRule] = []
     try:
         for _, context in contexts:
             _prefetch(context, rules)
         for table, context in contexts:
-            per_table.append(
-                list(audit_table(path, table, schema, rules, selection, context, stage))
-            )
+            found = table_hits(table, schema, rules, selection, context, stage)
+            if found is not None:
+                stage(t("collecting the findings", "đang tổng hợp các phát hiện"))
+                of_table, part = table_findings(path, table, found, collapse=not every_row)
+                findings.extend(of_table)
+                parts.append(part)
             skipped.extend(_skipped(path, table, schema, rules))
         file_context = FileContext(path, contexts, options, list(catalogue.components))
         of_file = list(audit_file(file_context, rules, stage))
         skipped.extend(_file_skipped(file_context, rules))
-        # The scorecard counts procedures, so it reads the row findings before they collapse.
-        findings = [finding for found in per_table for finding in found] + of_file
-        stats, units = count_catalogue(file_context, findings, rules, by_agency)
-        if not every_row:
-            findings = (
-                collapse_all(
-                    (found, table.frame, table.header_map.headers)
-                    for found, (table, _) in zip(per_table, contexts, strict=True)
-                )
-                + of_file
-            )
+        # The scorecard counts procedures, so it reads every hit on a row, flooded or not.
+        hits = RowHits([*parts, *finding_parts(of_file)])
+        stats, units = count_catalogue(file_context, (), rules, by_agency, hits)
+        findings.extend(of_file)
     finally:
         for _, context in contexts:
             context.close()
@@ -335,6 +339,23 @@ def audit_table(
     progress: Progress | None = None,
 ) -> Iterator[Finding]:
     """The findings of the schema and of every applicable frame rule on one table."""
+    progress = progress or _silent
+    found = table_hits(table, schema, rules, selection, context, progress)
+    if found is not None:
+        progress(t("collecting the findings", "đang tổng hợp các phát hiện"))
+        yield from _to_findings(path, table, found)
+
+
+def table_hits(
+    table: Table,
+    schema: LoadedSchema,
+    rules: tuple[Rule, ...],
+    selection: RuleSelection | None = None,
+    context: RuleContext | None = None,
+    progress: Progress | None = None,
+) -> pd.DataFrame | None:
+    """The hits of the schema and of every applicable frame rule on one table, in one frame
+    (columns index, rule, column, value, message, fix and maybe severity); None for none."""
     frame = table.frame
     context = context or RuleContext(frame)
     progress = progress or _silent
@@ -354,9 +375,7 @@ def audit_table(
     context.release()
     pa.default_memory_pool().release_unused()  # so the findings can have that memory
     parts = [part for part in parts if not part.empty]
-    if parts:
-        progress(t("collecting the findings", "đang tổng hợp các phát hiện"))
-        yield from _to_findings(path, table, pd.concat(parts, ignore_index=True))
+    return pd.concat(parts, ignore_index=True) if parts else None
 
 
 def audit_file(
@@ -391,6 +410,70 @@ def audit_file(
                 "header": [names.get(at) for at in zip(sheets, columns, strict=True)],
             }
         )
+
+
+def table_findings(
+    path: str, table: Table, found: pd.DataFrame, collapse: bool
+) -> tuple[list[Finding], HitPart]:
+    """A table's findings from its hits, each flood made one finding if `collapse`
+    (`procaudit.engine.floods`, found on the hits: a flood's rows never become Findings), and
+    its hits as the scorecard counts them (every hit on a row, flooded or not)."""
+    hits = _hit_arrays(table, found)
+    part = (table.sheet, hits.row, hits.rule, hits.severity)
+    floods = find_floods(hits, table.frame) if collapse else None
+    if floods is None or len(floods.kept) == len(found):
+        return _to_findings(path, table, found), part
+    findings = _to_findings(path, table, found.iloc[floods.kept])
+    firsts = _to_findings(path, table, found.iloc[[f.first for f in floods.values]])
+    findings.extend(
+        value_finding(first, flood.rows) for first, flood in zip(firsts, floods.values, strict=True)
+    )
+    firsts = _to_findings(path, table, found.iloc[[f.first for f in floods.columns]])
+    headers = table.header_map.headers
+    findings.extend(
+        column_finding(
+            first, flood.rows, flood.whole, headers.get(flood.column, flood.column), flood.examples
+        )
+        for first, flood in zip(firsts, floods.columns, strict=True)
+        if flood.column is not None
+    )
+    return findings, part
+
+
+def _hit_arrays(table: Table, found: pd.DataFrame) -> Hits:
+    """A table's hits as `find_floods` and the scorecard read them: what `_to_findings`
+    makes of each, one array per field, without a Finding."""
+    labels = found["index"]
+    located = labels.notna().to_numpy()
+    row = np.full(len(found), np.nan)
+    row[located] = (
+        table.frame[ROW]
+        .loc[labels[located].astype("int64")]
+        .to_numpy(dtype=np.float64, na_value=np.nan)
+    )
+    rule_code, rule_ids = pd.factorize(found["rule"])
+    own = [SEVERITIES.index(_default_severity(rule_id)) for rule_id in rule_ids]
+    severity = np.asarray(own, dtype=np.int64)[rule_code]
+    if "severity" in found:  # a rule's milder severity for some hits (see hits.hits)
+        given_code, given = pd.factorize(found["severity"])
+        places = [SEVERITIES.index(Severity(s)) if isinstance(s, str) else -1 for s in given]
+        given_place = np.append(np.asarray(places, dtype=np.int64), -1)[given_code]
+        severity = np.where(given_place >= 0, given_place, severity)
+    return Hits(
+        row,
+        found["rule"].to_numpy(dtype=object),
+        np.asarray(_texts(found["column"].tolist()), dtype=object),
+        severity,
+        _texts(found["value"].tolist()),
+        found["message"].to_numpy(dtype=object),
+    )
+
+
+def _default_severity(rule_id: str) -> Severity:
+    """A rule's own severity; a schema of the user's may name rule ids procaudit does not
+    know: severity error."""
+    rule = get_rule(rule_id)
+    return rule.severity if rule else Severity.ERROR
 
 
 def _to_findings(path: str, table: Table, found: pd.DataFrame) -> list[Finding]:

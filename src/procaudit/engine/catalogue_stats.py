@@ -84,30 +84,51 @@ class _Count:
         return self.total if self.known else None
 
 
-_SEVERITIES = tuple(Severity)  # a finding's severity as a number: its place here
+SEVERITIES = tuple(Severity)  # a finding's severity as a number: its place here
 
 
-class _OnRows:
+# A table's hits (or a sheet's findings) as `RowHits` takes them: (sheet, row numbers with
+# NaN for a finding without a row, rule ids, severities as places in `SEVERITIES`).
+HitPart = tuple[str | None, np.ndarray, np.ndarray, np.ndarray]
+
+
+class RowHits:
     """The file's findings that are on a row, as arrays (at a million rows a run has
-    ~85,000 findings: one pass over them in Python, then numpy): each one's sheet, row
-    number, rule and severity, and the table positions of their rows."""
+    ~85,000 findings, or a million hits with --reference: numpy, never a pass per finding in
+    Python): each one's sheet, row number, rule and severity, and the table positions of
+    their rows; and how many findings each rule gave, on a row or not.
 
-    def __init__(self, findings: list[Finding]) -> None:
-        located = [finding for finding in findings if finding.row is not None]
-        self.sheets = {
-            sheet: number
-            for number, sheet in enumerate(dict.fromkeys(finding.sheet for finding in located))
-        }
-        self.sheet = np.fromiter(
-            (self.sheets[f.sheet] for f in located), dtype=np.int64, count=len(located)
-        )
-        self.row = np.fromiter((f.row for f in located), dtype=np.int64, count=len(located))
-        self.rule_code, rules = pd.factorize(np.array([f.rule for f in located], dtype=object))
-        self.rules = list(rules)
-        severity = {severity: number for number, severity in enumerate(_SEVERITIES)}
-        self.severity = np.fromiter(
-            (severity[f.severity] for f in located), dtype=np.int64, count=len(located)
-        )
+    Built from each table's hits before any is a Finding, or from findings."""
+
+    def __init__(self, parts: Iterable[HitPart]) -> None:
+        self.sheets: dict[str | None, int] = {}
+        numbers: dict[str, int] = {}  # rule id -> its number, over the parts
+        sheet, row, rule, severity = [], [], [], []
+        self.totals: Counter[str] = Counter()
+        for name, rows, rules, severities in parts:
+            codes, ids = pd.factorize(np.asarray(rules, dtype=object))
+            counts = np.bincount(codes, minlength=len(ids))
+            self.totals.update(dict(zip(ids.tolist(), counts.tolist(), strict=True)))
+            to_number = np.array(
+                [numbers.setdefault(rule_id, len(numbers)) for rule_id in ids], dtype=np.int64
+            )
+            rows = np.asarray(rows, dtype=np.float64)
+            located = ~np.isnan(rows)
+            sheet_number = self.sheets.setdefault(name, len(self.sheets))
+            sheet.append(np.full(int(located.sum()), sheet_number, dtype=np.int64))
+            row.append(rows[located].astype(np.int64))
+            rule.append(to_number[codes[located]])
+            severity.append(np.asarray(severities, dtype=np.int64)[located])
+        empty = np.zeros(0, dtype=np.int64)
+        self.sheet = np.concatenate(sheet) if sheet else empty
+        self.row = np.concatenate(row) if row else empty
+        self.rule_code = np.concatenate(rule) if rule else empty
+        self.rules = list(numbers)
+        self.severity = np.concatenate(severity) if severity else empty
+
+    @classmethod
+    def of_findings(cls, findings: Iterable[Finding]) -> RowHits:
+        return cls(finding_parts(findings))
 
     def on(self, sheet: str | None) -> np.ndarray:
         """Which findings are on the sheet's rows."""
@@ -121,7 +142,7 @@ class _OnRows:
         codes = [number for number, rule in enumerate(self.rules) if rule in rule_ids]
         chosen = np.isin(self.rule_code, codes)
         if severity is not None:
-            chosen &= self.severity == _SEVERITIES.index(severity)
+            chosen &= self.severity == SEVERITIES.index(severity)
         return chosen
 
     def rows_flagged(self, ctx: RuleContext, sheet: str | None, chosen: np.ndarray) -> np.ndarray:
@@ -149,6 +170,22 @@ class _OnRows:
         return on[at >= 0], at[at >= 0]
 
 
+def finding_parts(findings: Iterable[Finding]) -> list[HitPart]:
+    """Findings as `RowHits` takes them: a part per sheet."""
+    by_sheet: dict[str | None, list[Finding]] = {}
+    for finding in findings:
+        by_sheet.setdefault(finding.sheet, []).append(finding)
+    return [
+        (
+            sheet,
+            np.array([np.nan if f.row is None else f.row for f in found], dtype=np.float64),
+            np.array([f.rule for f in found], dtype=object),
+            np.array([SEVERITIES.index(f.severity) for f in found], dtype=np.int64),
+        )
+        for sheet, found in by_sheet.items()
+    ]
+
+
 def catalogue_stats(
     context: FileContext, findings: Iterable[Finding] = (), rules: Iterable[Rule] = ()
 ) -> CatalogueStats:
@@ -165,12 +202,14 @@ def count_catalogue(
     findings: Iterable[Finding] = (),
     rules: Iterable[Rule] = (),
     by_agency: bool = False,
+    hits: RowHits | None = None,
 ) -> tuple[CatalogueStats, tuple[UnitStats, ...]]:
     """`catalogue_stats`, and with `by_agency` the same counts per unit of the agency
-    column (none where no table has one), each with the findings on its rows."""
-    findings, rules = list(findings), list(rules)
+    column (none where no table has one), each with the findings on its rows. `hits`: the
+    file's findings as arrays, in place of `findings` (see `RowHits`)."""
+    rules = list(rules)
     ran = {rule.id for rule in rules}
-    on_rows = _OnRows(findings)
+    on_rows = hits if hits is not None else RowHits.of_findings(findings)
     bad_codes = on_rows.of((INVALID_CODE,))
     # PA401 flags missing numbers, which are not counted anyway: PA402 must have run.
     unpublished = on_rows.of((UNPUBLISHED, INVALID_DECISION), Severity.ERROR)
@@ -201,7 +240,7 @@ def count_catalogue(
             counts[name].add(mask)
         if units is not None:
             units.add(ctx, table.sheet, live, masks)
-    total, announced = _reference(context, findings, rules)
+    total, announced = _reference(context, on_rows, rules)
     stats = _stats(
         procedures,
         {name: count.value for name, count in counts.items()},
@@ -224,7 +263,7 @@ class _Units:
     thông vận tải" are one) and named as first written; rows without an agency make a unit
     of their own, named ""."""
 
-    def __init__(self, on_rows: _OnRows) -> None:
+    def __init__(self, on_rows: RowHits) -> None:
         self.names: dict[str, str] = {}  # key -> the name as first written
         self.ids: dict[str, int] = {}  # key -> the unit's number, in order of appearance
         self.procedures: list[np.ndarray] = []
@@ -273,13 +312,13 @@ class _Units:
         found, at = self.on_rows.positions(ctx, sheet)
         if len(found):
             # One count per unit, rule and severity: a key per finding, counted by bincount.
-            kinds = len(self.on_rows.rules) * len(_SEVERITIES)
-            kind = self.on_rows.rule_code[found] * len(_SEVERITIES) + self.on_rows.severity[found]
+            kinds = len(self.on_rows.rules) * len(SEVERITIES)
+            kind = self.on_rows.rule_code[found] * len(SEVERITIES) + self.on_rows.severity[found]
             counted = np.bincount(unit[at] * kinds + kind, minlength=size * kinds)
             for key in np.flatnonzero(counted):
                 number, kind_of = divmod(int(key), kinds)
-                rule, severity = divmod(kind_of, len(_SEVERITIES))
-                self.found[(number, self.on_rows.rules[rule], _SEVERITIES[severity])] += int(
+                rule, severity = divmod(kind_of, len(SEVERITIES))
+                self.found[(number, self.on_rows.rules[rule], SEVERITIES[severity])] += int(
                     counted[key]
                 )
 
@@ -454,7 +493,7 @@ def _district(ctx: RuleContext) -> np.ndarray:
 
 
 def _reference(
-    context: FileContext, findings: Iterable[Finding], rules: Iterable[Rule]
+    context: FileContext, on_rows: RowHits, rules: Iterable[Rule]
 ) -> tuple[int | None, int | None]:
     """(reference procedures in the catalogue's scope, of which it announces) as PA405
     compares them; None without --reference or where PA405 cannot tell the scope."""
@@ -468,7 +507,7 @@ def _reference(
         return None, None
     total = int(expected.sum())
     if any(rule.id == NOT_ANNOUNCED for rule in rules):
-        missing = sum(finding.rule == NOT_ANNOUNCED for finding in findings)
+        missing = on_rows.totals[NOT_ANNOUNCED]
     else:
         missing = len(not_announced(own))
     return total, total - missing

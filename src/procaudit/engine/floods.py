@@ -11,16 +11,19 @@ fails one rule, with one message, on at least `MIN_ROWS` rows becomes one findin
 a list stacked per unit names "UBND Huyện Phù Ninh" on 93 rows, and the fix is one change to
 the unit's block, not 93. `check --every-row` keeps the row findings.
 
-Collapsing happens after the scorecard's counts are taken from the row findings, so the
-counts stay per procedure; every report, the fix-list and the baseline see the column
-finding. Its fingerprint holds no count or example, so a baseline keeps matching it while
-the rows are being fixed.
+The scorecard's counts are taken from every hit on a row, flooded or not, so they stay per
+procedure; every report, the fix-list and the baseline see the column finding. An audit
+finds the floods on each table's hits before they are findings (`engine.hit_floods`, the
+same groups as `collapse_floods` here, counted with numpy): a million hits of PA406 never
+become a million Findings. A flood's fingerprint holds no count or example, so a baseline
+keeps matching it while the rows are being fixed.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
+from dataclasses import dataclass
 from itertools import islice
 
 import pandas as pd
@@ -115,12 +118,18 @@ def _split(group: list[Finding]) -> list[list[Finding]]:
 
 def _value_finding(found: list[Finding]) -> Finding:
     first = min(found, key=lambda finding: finding.row or 0)
+    return value_finding(first, _rows_of(found))
+
+
+def value_finding(first: Finding, rows: FloodRows) -> Finding:
+    """The finding for one value failing one rule the same way on many rows: `first` is the
+    row finding of its first row."""
     message = t(
         "'{value}' fails this check on {count} rows ({where}): {message}",
         "Giá trị '{value}' không đạt ở {count} dòng ({where}): {message}",
         value=first.value,
-        count=f"{len(found):,}",
-        where=_rows_said(found),
+        count=f"{rows.count:,}",
+        where=rows.said(),
         message=first.message,
     )
     fix = f"{first.fix} {_every_row_hint()}"
@@ -130,23 +139,37 @@ def _value_finding(found: list[Finding]) -> Finding:
         procedure=None,
         message=message,
         fix=fix,
-        rows=len(found),
+        rows=rows.count,
         examples=(str(first.value),),
     )
 
 
-def _rows_said(found: list[Finding]) -> str:
-    """ "rows 2-95" for a block of rows, "rows between 2 and 1038" for rows with others
-    among them."""
-    rows = sorted(finding.row for finding in found if finding.row is not None)
-    if rows[-1] - rows[0] + 1 == len(rows):
-        return t("rows {first}-{last}", "các dòng {first}-{last}", first=rows[0], last=rows[-1])
-    return t(
-        "rows between {first} and {last}",
-        "các dòng từ {first} đến {last}",
-        first=rows[0],
-        last=rows[-1],
-    )
+@dataclass(frozen=True)
+class FloodRows:
+    """The rows of a flood, as its finding tells them: how many, the first and the last."""
+
+    count: int
+    first: int
+    last: int
+
+    def said(self) -> str:
+        """ "rows 2-95" for a block of rows, "rows between 2 and 1038" for rows with others
+        among them."""
+        if self.last - self.first + 1 == self.count:
+            return t(
+                "rows {first}-{last}", "các dòng {first}-{last}", first=self.first, last=self.last
+            )
+        return t(
+            "rows between {first} and {last}",
+            "các dòng từ {first} đến {last}",
+            first=self.first,
+            last=self.last,
+        )
+
+
+def _rows_of(found: list[Finding]) -> FloodRows:
+    rows = [finding.row for finding in found if finding.row is not None]
+    return FloodRows(len(found), min(rows), max(rows))
 
 
 def _empty(value: str | None) -> bool:
@@ -172,16 +195,24 @@ def _column_finding(found: list[Finding], whole: int, header: str) -> Finding:
             EXAMPLES,
         )
     )
-    where = _rows_said(found)
+    return column_finding(first, _rows_of(found), whole, header, examples)
+
+
+def column_finding(
+    first: Finding, rows: FloodRows, whole: int, header: str, examples: tuple[str, ...]
+) -> Finding:
+    """The finding for one rule failing on nearly every value of a column: `first` is the
+    row finding of its first row, `whole` the column's values (its rows, for empty cells),
+    `examples` the first distinct values, stripped."""
     message = t(
         "Nearly every value of column '{header}' fails this check: {count} of {whole} rows "
         "({where}). Row {row}: {message}",
         "Gần như mọi giá trị của cột '{header}' đều không đạt: {count} trên {whole} dòng "
         "({where}). Dòng {row}: {message}",
         header=header,
-        count=f"{len(found):,}",
+        count=f"{rows.count:,}",
         whole=f"{whole:,}",
-        where=where,
+        where=rows.said(),
         row=first.row,
         message=first.message,
     )
@@ -194,7 +225,7 @@ def _column_finding(found: list[Finding], whole: int, header: str) -> Finding:
         procedure=None,
         message=message,
         fix=fix,
-        rows=len(found),
+        rows=rows.count,
         examples=examples,
     )
 
@@ -264,14 +295,3 @@ _CAUSES: dict[str, Callable[[Finding, tuple[str, ...], str], str]] = {
     "PA403": _right_column,
     "PA406": _right_column,
 }
-
-
-def collapse_all(
-    per_table: Iterable[tuple[list[Finding], pd.DataFrame, dict[str, str]]],
-) -> list[Finding]:
-    """`collapse_floods` of each table's findings, in one list."""
-    return [
-        finding
-        for found, frame, headers in per_table
-        for finding in collapse_floods(found, frame, headers)
-    ]

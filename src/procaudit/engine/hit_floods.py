@@ -1,0 +1,178 @@
+"""Find a table's floods (`procaudit.engine.floods`) on its hits, before any becomes a Finding.
+
+On a million rows checked against the national list, PA406 flags ~986,000 codes, which
+collapse into one column finding: building a Finding for each hit and then grouping them
+in Python took 30 s. Here the groups are counted with numpy over integer keys (one code per
+distinct rule, column, severity, value and message), so only the hits that survive, and
+the first hit of each flood, are converted. The result is the one `collapse_floods` gives
+on the row findings, in the same order: the hits kept, then the value floods, then the
+column floods.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+
+from procaudit.engine.floods import EXAMPLES, MIN_ROWS, SHARE, FloodRows
+
+
+@dataclass(frozen=True)
+class Hits:
+    """A table's hits as arrays, one entry per hit: its row number (NaN for a hit without a
+    row), its rule, column (None without one), severity as a number, value (a str or None)
+    and message."""
+
+    row: np.ndarray
+    rule: np.ndarray
+    column: np.ndarray
+    severity: np.ndarray
+    value: Sequence[str | None]
+    message: np.ndarray
+
+
+@dataclass(frozen=True)
+class Flood:
+    """One flood: the position of its first row's hit, its rows, and for a column flood the
+    column's values (`whole`) and the first examples."""
+
+    first: int
+    rows: FloodRows
+    column: str | None = None
+    whole: int = 0
+    examples: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Floods:
+    """The hits that stay row findings (positions, in order), and the floods."""
+
+    kept: np.ndarray
+    values: list[Flood]
+    columns: list[Flood]
+
+
+def find_floods(hits: Hits, frame: pd.DataFrame) -> Floods:
+    """The floods of a table's hits, as `collapse_floods` finds them on its findings;
+    `frame` is the table's canonical frame."""
+    size = len(hits.row)
+    located = ~np.isnan(hits.row)
+    # A value is "empty" as `floods._empty` says (None, or only what `str.strip` strips),
+    # "given" where truthy.
+    empty = np.array([not value or value.isspace() for value in hits.value], dtype=bool)
+    given = np.array([bool(value) for value in hits.value], dtype=bool)
+    rule_code, _ = pd.factorize(hits.rule)
+    column_code, column_uniques = pd.factorize(hits.column)  # -1: no column
+    flooded = np.zeros(size, dtype=bool)
+    columns = _column_floods(
+        hits, frame, located, empty, rule_code, column_code, list(column_uniques), flooded
+    )
+    values = _value_floods(hits, located & ~flooded & given, empty, rule_code, column_code, flooded)
+    return Floods(np.flatnonzero(~flooded), values, columns)
+
+
+def _column_floods(
+    hits: Hits,
+    frame: pd.DataFrame,
+    located: np.ndarray,
+    empty: np.ndarray,
+    rule_code: np.ndarray,
+    column_code: np.ndarray,
+    column_names: list[str],
+    flooded: np.ndarray,
+) -> list[Flood]:
+    """One rule, at one severity, on (nearly) every value of a column, or every empty cell;
+    marks their hits in `flooded`."""
+    in_frame = np.append(np.isin(np.array(column_names, dtype=object), list(frame.columns)), False)
+    chosen = np.flatnonzero(located & in_frame[column_code])
+    if len(chosen) < MIN_ROWS:
+        return []
+    key = (
+        (rule_code[chosen] * (len(column_names) + 1) + column_code[chosen]) * 4
+        + hits.severity[chosen]
+    ) * 2 + empty[chosen]
+    group, _ = pd.factorize(key)  # numbered in order of first appearance
+    sizes = np.bincount(group)
+    floods = []
+    for number in np.flatnonzero(sizes >= MIN_ROWS).tolist():
+        members = chosen[group == number]
+        first = int(members[0])
+        column = column_names[column_code[first]]
+        whole = len(frame) if empty[first] else int(frame[column].count())
+        if len(members) < SHARE * whole:
+            continue
+        flooded[members] = True
+        examples = () if empty[first] else _examples(hits.value, members)
+        floods.append(Flood(_first(hits, members), _rows(hits, members), column, whole, examples))
+    return floods
+
+
+def _value_floods(
+    hits: Hits,
+    candidates: np.ndarray,
+    empty: np.ndarray,
+    rule_code: np.ndarray,
+    column_code: np.ndarray,
+    flooded: np.ndarray,
+) -> list[Flood]:
+    """One value failing one rule, at one severity and with one message, on `MIN_ROWS` rows
+    or more; marks their hits in `flooded`."""
+    chosen = np.flatnonzero(candidates)
+    if len(chosen) < MIN_ROWS:
+        return []
+    # The values are coded only here, after the column floods left few hits.
+    value_code, _ = pd.factorize(np.asarray(hits.value, dtype=object)[chosen])
+    columns = int(column_code.max()) + 2
+    key = (rule_code[chosen] * columns + column_code[chosen] + 1) * (
+        int(value_code.max()) + 1
+    ) + value_code
+    group, _ = pd.factorize(key)
+    large = np.bincount(group)[group] >= MIN_ROWS
+    chosen, group = chosen[large], group[large]
+    if not len(chosen):
+        return []
+    # Only the hits of large groups are split by severity and message.
+    message_code, _ = pd.factorize(hits.message[chosen], use_na_sentinel=False)
+    part, _ = pd.factorize(
+        (group * 4 + hits.severity[chosen]) * (int(message_code.max()) + 1) + message_code
+    )
+    sizes = np.bincount(part)
+    # `collapse_floods` lists the parts group by group, each group's in order of appearance.
+    part_group = np.zeros(len(sizes), dtype=np.int64)
+    part_group[part] = group
+    floods = []
+    for number in np.lexsort((np.arange(len(sizes)), part_group)).tolist():
+        if sizes[number] < MIN_ROWS:
+            continue
+        members = chosen[part == number]
+        if empty[members[0]]:
+            continue
+        flooded[members] = True
+        floods.append(Flood(_first(hits, members), _rows(hits, members)))
+    return floods
+
+
+def _first(hits: Hits, members: np.ndarray) -> int:
+    """The hit on the group's first row (the first listed, should rows repeat)."""
+    return int(members[np.argmin(hits.row[members])])
+
+
+def _rows(hits: Hits, members: np.ndarray) -> FloodRows:
+    rows = hits.row[members]
+    return FloodRows(len(members), int(rows.min()), int(rows.max()))
+
+
+def _examples(values: Sequence[str | None], members: np.ndarray) -> tuple[str, ...]:
+    """The first `EXAMPLES` distinct values of the group, stripped: read in order until
+    found, not over a million hits of one value."""
+    found: dict[str, None] = {}
+    for position in members.tolist():
+        value = values[position]
+        if value and (stripped := value.strip()):
+            found[stripped] = None
+            if len(found) == EXAMPLES:
+                break
+    return tuple(found)
