@@ -183,7 +183,11 @@ class RuleContext:
         """The code as compared between rows; missing where there is no code."""
         if "code" not in self.frame:
             return pd.Series(pd.NA, index=self.frame.index, dtype="str")
-        return self.frame["code"].str.strip()
+        codes = self.frame["code"]
+        stripped = codes.str.strip()
+        # Most codes are typed without spaces around them: the column itself then, not a copy
+        # held as long as the table's keys are.
+        return codes if stripped.equals(codes) else stripped
 
     @property
     def units(self) -> Units | None:
@@ -206,14 +210,14 @@ class RuleContext:
         return units.ids + 1
 
     @cached_property
-    def _user_rows(self) -> list[int] | dict[object, int]:
+    def _user_rows(self) -> np.ndarray | dict[object, int]:
         # Not `frame.loc`: messages look rows up one at a time, thousands of times. Where the
-        # labels are the positions (the reader's frames), a list is built ten times faster.
-        rows = self.frame[ROW].tolist()
+        # labels are the positions (the reader's frames), the column's own numbers are looked
+        # up by position (a list of a million Python ints would hold 35 MB more).
         index = self.frame.index
         if isinstance(index, pd.RangeIndex) and index.start == 0 and index.step == 1:
-            return rows
-        return dict(zip(index, rows, strict=True))
+            return self.frame[ROW].to_numpy()
+        return dict(zip(index, self.frame[ROW].tolist(), strict=True))
 
     @cached_property
     def _row_unit(self) -> str:
