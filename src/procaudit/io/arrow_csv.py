@@ -70,14 +70,8 @@ def read_regular_csv(path: Path, max_cells: int = MAX_CELLS) -> tuple[Grid, CsvD
     if used == 0:
         raise InputError(str(path), only_delimiters())
     check_csv_extent(str(path), table.num_rows, used, max_cells)
-    # Each column in one piece (pyarrow parses in blocks, 178 of them for 1M rows): the rules'
-    # kernels then read it without a copy of their own (a name column is 60 MB at 1M rows).
-    # The table is let go first, and the columns are popped from a list, so that each
-    # column's blocks are freed as soon as it is joined.
-    columns = [table.column(position) for position in reversed(range(used))]
-    del table
     records = pd.DataFrame(
-        {position: arrow_text(columns.pop().combine_chunks()) for position in range(used)}
+        {position: arrow_text(table.column(position)) for position in range(used)}
     )
     if not records.notna().any().any():  # cells holding only spaces
         raise InputError(str(path), only_delimiters())
