@@ -76,7 +76,10 @@ def arrow_chunks(values: pd.Series) -> pa.Array | pa.ChunkedArray:
 def arrow_text(values: pd.Series) -> pa.Array:
     """A text column as one pyarrow array, for kernels whose results are put together."""
     texts = arrow_chunks(values)
-    return texts.combine_chunks() if isinstance(texts, pa.ChunkedArray) else texts
+    if not isinstance(texts, pa.ChunkedArray):
+        return texts
+    # A column in one piece (the CSV reader's) is used as it is: joining copies it.
+    return texts.chunk(0) if texts.num_chunks == 1 else texts.combine_chunks()
 
 
 def text_series(texts: pa.Array, index: pd.Index) -> pd.Series:

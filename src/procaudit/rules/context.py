@@ -11,11 +11,11 @@ from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 import numpy as np
 import pandas as pd
-import pyarrow as pa
 
 from procaudit.catalogue.columns import ROW, SECTION_STATUS, SHEET
 from procaudit.catalogue.status import abolished_rows
 from procaudit.catalogue.text_columns import (
+    arrow_chunks,
     arrow_text,
     comparison_key_array,
     comparison_keys,
@@ -44,8 +44,8 @@ T = TypeVar("T")
 _TAG_HINT = r"(?i)\(.*cấp"
 
 
-# The shared work `release` forgets: text columns and the keys and survey made of them.
-_TEXT_WORK = ("texts ", "name_keys", "duplicates", "near_duplicates", "text_cells")
+# The shared work `release` forgets: the keys and the survey made of the text columns.
+_TEXT_WORK = ("name_keys", "duplicates", "near_duplicates", "text_cells")
 
 
 class RuleContext:
@@ -113,11 +113,6 @@ class RuleContext:
             self._worker = None
         self._pending.clear()
 
-    def texts(self, column: str) -> pa.Array:
-        """One of the table's text columns as one pyarrow array, made once per table (the
-        reader's columns come in blocks)."""
-        return self.shared(f"texts {column}", lambda: arrow_text(self.frame[column]))
-
     def distinct(self, column: str) -> tuple[np.ndarray, pd.Index]:
         """`pd.factorize` of one of the table's columns, once per table: several rules read
         the same repeated column (levels, agencies, decision numbers)."""
@@ -145,7 +140,8 @@ class RuleContext:
 
     def find_name_tags(self) -> pd.Series:
         names = self.frame["name"]
-        tagged = matches(self.texts("name"), _TAG_HINT).to_numpy(zero_copy_only=False)
+        # Matched in the reader's blocks: a joined copy of a million names is 60 MB.
+        tagged = matches(arrow_chunks(names), _TAG_HINT).to_numpy(zero_copy_only=False)
         tags = map_distinct(names[tagged], name_tag, dtype="object")
         return tags.reindex(self.frame.index)
 
@@ -168,7 +164,10 @@ class RuleContext:
     def name_keys(self) -> pd.Series:
         return self.shared(
             "name_keys",
-            lambda: text_series(comparison_key_array(self.texts("name")), self.frame.index),
+            # The names joined into one array only while their keys are made, not kept.
+            lambda: text_series(
+                comparison_key_array(arrow_text(self.frame["name"])), self.frame.index
+            ),
         )
 
     @cached_property
@@ -183,7 +182,11 @@ class RuleContext:
         """The code as compared between rows; missing where there is no code."""
         if "code" not in self.frame:
             return pd.Series(pd.NA, index=self.frame.index, dtype="str")
-        return self.frame["code"].str.strip()
+        codes = self.frame["code"]
+        stripped = codes.str.strip()
+        # Most codes are typed without spaces around them: the column itself then, not a copy
+        # held as long as the table's keys are.
+        return codes if stripped.equals(codes) else stripped
 
     @property
     def units(self) -> Units | None:
@@ -206,14 +209,14 @@ class RuleContext:
         return units.ids + 1
 
     @cached_property
-    def _user_rows(self) -> list[int] | dict[object, int]:
+    def _user_rows(self) -> np.ndarray | dict[object, int]:
         # Not `frame.loc`: messages look rows up one at a time, thousands of times. Where the
-        # labels are the positions (the reader's frames), a list is built ten times faster.
-        rows = self.frame[ROW].tolist()
+        # labels are the positions (the reader's frames), the column's own numbers are looked
+        # up by position (a list of a million Python ints would hold 35 MB more).
         index = self.frame.index
         if isinstance(index, pd.RangeIndex) and index.start == 0 and index.step == 1:
-            return rows
-        return dict(zip(index, rows, strict=True))
+            return self.frame[ROW].to_numpy()
+        return dict(zip(index, self.frame[ROW].tolist(), strict=True))
 
     @cached_property
     def _row_unit(self) -> str:
