@@ -25,19 +25,26 @@ def hits(
     """Hits for the rows where `mask` holds; `message` and `fix` may vary per row.
 
     `severity` overrides the rule's own for these hits (a milder case of the same defect)."""
-    index = frame.index[mask.fillna(False).astype(bool)]
-    out = pd.DataFrame(index=index)
-    out["column"] = column
-    out["value"] = frame.loc[index, column] if column in frame else None
-    out["message"] = message if isinstance(message, str) else message.loc[index]
-    out["fix"] = fix if isinstance(fix, str) else fix.loc[index]
+    # One constructor call rather than a column set at a time: on the 20 to 50 rows of a
+    # commune's list, pandas' fixed cost per operation is the whole cost (issue 19).
+    selected = mask.to_numpy(dtype=bool, na_value=False)
+    index = frame.index[selected]
+    data: dict[str, object] = {
+        "column": column,
+        "value": frame[column].array[selected] if column in frame else None,
+        "message": message if isinstance(message, str) else message.loc[index],
+        "fix": fix if isinstance(fix, str) else fix.loc[index],
+    }
     if severity is not None:
-        out["severity"] = severity
-    return out
+        data["severity"] = severity
+    return pd.DataFrame(data, index=index)
 
 
 def no_hits() -> pd.DataFrame:
-    return pd.DataFrame(columns=list(HIT_COLUMNS))
+    return _NO_HITS.copy()  # a copy: a caller may add columns; building one costs 10x more
+
+
+_NO_HITS = pd.DataFrame(columns=list(HIT_COLUMNS))
 
 
 FILE_HIT_COLUMNS = ("sheet", "row", "code", "column", "value", "message", "fix")
