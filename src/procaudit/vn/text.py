@@ -69,9 +69,7 @@ def strip_diacritics(text: str) -> str:
     return "".join(ch for ch in stripped if not unicodedata.combining(ch))
 
 
-_COMBINING_BLOCK = {
-    code: None for code in range(0x300, 0x370) if unicodedata.combining(chr(code))
-}
+_COMBINING_BLOCK = {code: None for code in range(0x300, 0x370) if unicodedata.combining(chr(code))}
 
 
 # Cached: the reader folds every cell of a sheet's first rows while looking for its header,
