@@ -73,6 +73,8 @@ def _district_agencies(ctx: RuleContext) -> pd.DataFrame:
     live = ~ctx.abolished
     courts = kinds.eq(DISTRICT_COURT).fillna(False).astype(bool) & live
     offices = kinds.eq(DISTRICT).fillna(False).astype(bool) & live
+    if not (courts.any() or offices.any()):  # a commune's list: no frame to build or join
+        return no_hits()
     return pd.concat(
         [
             hits(
@@ -114,6 +116,8 @@ def _district_agencies(ctx: RuleContext) -> pd.DataFrame:
 def _district_tags(ctx: RuleContext) -> pd.DataFrame:
     frame = ctx.frame
     tags = ctx.name_tags.dropna()  # most names have no tag
+    if tags.empty:
+        return no_hits()
     district = frame.index.isin(tags.index[[DISTRICT in levels for _, levels in tags]])
     mask = pd.Series(district, index=frame.index) & ~ctx.abolished
     return hits(
@@ -227,7 +231,11 @@ def district_level(ctx: RuleContext) -> pd.DataFrame:
         parts.append(_district_levels(ctx))
     if "agency" in ctx.frame:
         parts.append(_district_agencies(ctx))
-    return pd.concat(parts)
+    # Joining empty frames is pandas' fixed cost for nothing on a small list.
+    found = [part for part in parts if not part.empty]
+    if not found:
+        return no_hits()
+    return found[0] if len(found) == 1 else pd.concat(found)
 
 
 def _mismatch_words(what: str) -> tuple[str, str]:

@@ -61,7 +61,15 @@ def comparison_key(text: str) -> str:
 def strip_diacritics(text: str) -> str:
     """Drop tone and vowel marks, and write "đ" as "d"."""
     decomposed = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
-    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    # Vietnamese marks are all in the Combining Diacritical Marks block: one `translate`
+    # drops them, and only text left with other letters is looked at a character at a time.
+    stripped = decomposed.translate(_COMBINING_BLOCK)
+    if stripped.isascii():
+        return stripped
+    return "".join(ch for ch in stripped if not unicodedata.combining(ch))
+
+
+_COMBINING_BLOCK = {code: None for code in range(0x300, 0x370) if unicodedata.combining(chr(code))}
 
 
 # Cached: the reader folds every cell of a sheet's first rows while looking for its header,
