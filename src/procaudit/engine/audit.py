@@ -11,7 +11,6 @@ from itertools import repeat
 from pathlib import Path
 from typing import Protocol, runtime_checkable
 
-import numpy as np
 import pandas as pd
 import pyarrow as pa
 
@@ -22,25 +21,17 @@ from procaudit.core.findings import (
     FileFailure,
     FileReport,
     Finding,
-    Severity,
     SkippedRule,
 )
 from procaudit.core.i18n import t
 from procaudit.core.paths import shown_path
-from procaudit.engine.catalogue_stats import (
-    SEVERITIES,
-    HitPart,
-    RowHits,
-    count_catalogue,
-    finding_parts,
-)
-from procaudit.engine.column_names import column_names, file_column_names
-from procaudit.engine.floods import column_finding, value_finding
-from procaudit.engine.hit_floods import Hits, find_floods
+from procaudit.engine.catalogue_stats import HitPart, RowHits, count_catalogue, finding_parts
+from procaudit.engine.column_names import file_column_names
+from procaudit.engine.hit_findings import findings_of, table_findings, to_findings
 from procaudit.engine.owner import catalogue_owner
 from procaudit.engine.schema import LoadedSchema, load_schema, schema_hits
 from procaudit.io import Catalogue, PerFile, Table, options_for, read_catalogue
-from procaudit.rules import Rule, all_rules, get_rule
+from procaudit.rules import Rule, all_rules
 from procaudit.rules.context import FileContext, RuleContext
 from procaudit.rules.options import RuleOptions
 from procaudit.rules.schema_generic import SCHEMA_VIOLATION
@@ -343,7 +334,7 @@ def audit_table(
     found = table_hits(table, schema, rules, selection, context, progress)
     if found is not None:
         progress(t("collecting the findings", "đang tổng hợp các phát hiện"))
-        yield from _to_findings(path, table, found)
+        yield from to_findings(path, table, found)
 
 
 def table_hits(
@@ -368,13 +359,14 @@ def table_hits(
         if rule.check is not None and _applicable(rule, frame, context.options):
             progress(t("checking {rule}", "đang kiểm tra {rule}", rule=f"{rule.id} {rule.name}"))
             found = rule.check(context)
-            parts.append(found.assign(rule=rule.id).rename_axis("index").reset_index())
+            if not found.empty:  # most rules find nothing in a small file: skip the copies
+                parts.append(found.assign(rule=rule.id).rename_axis("index").reset_index())
             # Arrow's pool keeps what a rule's kernels freed; the next rule can use the
             # memory, but a peak would count it twice.
             pa.default_memory_pool().release_unused()
     context.release()
     pa.default_memory_pool().release_unused()  # so the findings can have that memory
-    parts = [part for part in parts if not part.empty]
+    parts = [part for part in parts if not part.empty]  # the schema's may be empty
     return pd.concat(parts, ignore_index=True) if parts else None
 
 
@@ -392,7 +384,7 @@ def audit_file(
         progress(t("checking {rule}", "đang kiểm tra {rule}", rule=f"{rule.id} {rule.name}"))
         found = rule.file_check(context)
         sheets, columns = found["sheet"].tolist(), found["column"].tolist()
-        yield from _findings(
+        yield from findings_of(
             {
                 "rule": repeat(rule.id),
                 "name": repeat(rule.name),
@@ -410,136 +402,6 @@ def audit_file(
                 "header": [names.get(at) for at in zip(sheets, columns, strict=True)],
             }
         )
-
-
-def table_findings(
-    path: str, table: Table, found: pd.DataFrame, collapse: bool
-) -> tuple[list[Finding], HitPart]:
-    """A table's findings from its hits, each flood made one finding if `collapse`
-    (`procaudit.engine.floods`, found on the hits: a flood's rows never become Findings), and
-    its hits as the scorecard counts them (every hit on a row, flooded or not)."""
-    hits = _hit_arrays(table, found)
-    part = (table.sheet, hits.row, hits.rule, hits.severity)
-    floods = find_floods(hits, table.frame) if collapse else None
-    if floods is None or len(floods.kept) == len(found):
-        return _to_findings(path, table, found), part
-    findings = _to_findings(path, table, found.iloc[floods.kept])
-    firsts = _to_findings(path, table, found.iloc[[f.first for f in floods.values]])
-    findings.extend(
-        value_finding(first, flood.rows) for first, flood in zip(firsts, floods.values, strict=True)
-    )
-    firsts = _to_findings(path, table, found.iloc[[f.first for f in floods.columns]])
-    headers = table.header_map.headers
-    findings.extend(
-        column_finding(
-            first, flood.rows, flood.whole, headers.get(flood.column, flood.column), flood.examples
-        )
-        for first, flood in zip(firsts, floods.columns, strict=True)
-        if flood.column is not None
-    )
-    return findings, part
-
-
-def _hit_arrays(table: Table, found: pd.DataFrame) -> Hits:
-    """A table's hits as `find_floods` and the scorecard read them: what `_to_findings`
-    makes of each, one array per field, without a Finding."""
-    labels = found["index"]
-    located = labels.notna().to_numpy()
-    row = np.full(len(found), np.nan)
-    row[located] = (
-        table.frame[ROW]
-        .loc[labels[located].astype("int64")]
-        .to_numpy(dtype=np.float64, na_value=np.nan)
-    )
-    rule_code, rule_ids = pd.factorize(found["rule"])
-    own = [SEVERITIES.index(_default_severity(rule_id)) for rule_id in rule_ids]
-    severity = np.asarray(own, dtype=np.int64)[rule_code]
-    if "severity" in found:  # a rule's milder severity for some hits (see hits.hits)
-        given_code, given = pd.factorize(found["severity"])
-        places = [SEVERITIES.index(Severity(s)) if isinstance(s, str) else -1 for s in given]
-        given_place = np.append(np.asarray(places, dtype=np.int64), -1)[given_code]
-        severity = np.where(given_place >= 0, given_place, severity)
-    return Hits(
-        row,
-        found["rule"].to_numpy(dtype=object),
-        np.asarray(_texts(found["column"].tolist()), dtype=object),
-        severity,
-        _texts(found["value"].tolist()),
-        found["message"].to_numpy(dtype=object),
-    )
-
-
-def _default_severity(rule_id: str) -> Severity:
-    """A rule's own severity; a schema of the user's may name rule ids procaudit does not
-    know: severity error."""
-    rule = get_rule(rule_id)
-    return rule.severity if rule else Severity.ERROR
-
-
-def _to_findings(path: str, table: Table, found: pd.DataFrame) -> list[Finding]:
-    """The findings of a table's hits, converted column by column: at a million rows a run
-    has ~85,000 findings, and pandas work per hit cost seconds."""
-    frame = table.frame
-    labels = found["index"]
-    located = labels.notna().to_numpy()
-    labels = labels[located].astype("int64")
-    rule_ids = found["rule"].tolist()
-    # A schema of the user's may name rule ids procaudit does not know: severity error.
-    known = {rule_id: get_rule(rule_id) for rule_id in set(rule_ids)}
-    names = {rule_id: rule.name if rule else "schema-check" for rule_id, rule in known.items()}
-    defaults = {
-        rule_id: rule.severity if rule else Severity.ERROR for rule_id, rule in known.items()
-    }
-    # A rule may give some of its hits a milder severity than its own (see hits.hits).
-    nothing = [None] * len(found)
-    given = found["severity"].tolist() if "severity" in found else nothing
-    codes = _at(frame["code"], located, labels) if "code" in frame else nothing
-    columns = _texts(found["column"].tolist())
-    headers = column_names(table)
-    return _findings(
-        {
-            "rule": rule_ids,
-            "name": [names[rule_id] for rule_id in rule_ids],
-            "severity": [
-                Severity(severity) if isinstance(severity, str) else defaults[rule_id]
-                for rule_id, severity in zip(rule_ids, given, strict=True)
-            ],
-            "file": repeat(path),
-            "sheet": repeat(table.sheet),
-            "row": _at(frame[ROW], located, labels),
-            "column": columns,
-            "code": [code.strip() if isinstance(code, str) else None for code in codes],
-            "value": _texts(found["value"].tolist()),
-            "message": found["message"].tolist(),
-            "fix": found["fix"].tolist(),
-            "procedure": _texts(_at(frame["name"], located, labels)),
-            "header": [headers.get(column) if column else None for column in columns],
-        }
-    )
-
-
-def _at(column: pd.Series, located: np.ndarray, labels: pd.Series) -> list:
-    """The column's values at `labels`, one per hit: None for a hit without a row (where
-    `located` is false) and for a missing value."""
-    # pandas-stubs 3.1 types `na_value` as a scalar that leaves out None, which pandas takes.
-    values = column.loc[labels].to_numpy(dtype=object, na_value=None)  # type: ignore[call-overload]
-    if located.all():
-        return values.tolist()
-    spread = np.full(len(located), None, dtype=object)
-    spread[located] = values
-    return spread.tolist()
-
-
-def _texts(values: list) -> list[str | None]:
-    """Text as it is; anything else (NaN, NA, a number pandera reported) as None."""
-    return [value if isinstance(value, str) else None for value in values]
-
-
-def _findings(columns: dict[str, Iterable]) -> list[Finding]:
-    """One Finding per hit from one list per field (`repeat` for a field shared by all):
-    the constructor call is the only work done per finding."""
-    columns = {"rows": repeat(None), "examples": repeat(()), "header": repeat(None), **columns}
-    return list(map(Finding, *(columns[name] for name in Finding._fields)))
 
 
 def _skipped(

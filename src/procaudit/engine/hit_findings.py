@@ -1,0 +1,154 @@
+"""A table's hits become Findings: converted column by column, each flood made one finding
+before any of its rows becomes a Finding (`procaudit.engine.hit_floods`).
+
+At a million rows a run has ~85,000 findings (and `--reference` a million hits that flood), so
+nothing here works per hit in pandas: each field is one list, and the Finding constructor is the
+only call made per finding.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from itertools import repeat
+
+import numpy as np
+import pandas as pd
+
+from procaudit.catalogue.columns import ROW
+from procaudit.core.findings import Finding, Severity
+from procaudit.engine.catalogue_stats import SEVERITIES, HitPart
+from procaudit.engine.column_names import column_names
+from procaudit.engine.floods import column_finding, value_finding
+from procaudit.engine.hit_floods import Hits, find_floods
+from procaudit.io import Table
+from procaudit.rules import get_rule
+
+
+def table_findings(
+    path: str, table: Table, found: pd.DataFrame, collapse: bool
+) -> tuple[list[Finding], HitPart]:
+    """A table's findings from its hits, each flood made one finding if `collapse`
+    (`procaudit.engine.floods`, found on the hits: a flood's rows never become Findings), and
+    its hits as the scorecard counts them (every hit on a row, flooded or not)."""
+    hits = hit_arrays(table, found)
+    part = (table.sheet, hits.row, hits.rule, hits.severity)
+    floods = find_floods(hits, table.frame) if collapse else None
+    if floods is None or len(floods.kept) == len(found):
+        return to_findings(path, table, found), part
+    findings = to_findings(path, table, found.iloc[floods.kept])
+    firsts = to_findings(path, table, found.iloc[[f.first for f in floods.values]])
+    findings.extend(
+        value_finding(first, flood.rows) for first, flood in zip(firsts, floods.values, strict=True)
+    )
+    firsts = to_findings(path, table, found.iloc[[f.first for f in floods.columns]])
+    headers = table.header_map.headers
+    findings.extend(
+        column_finding(
+            first, flood.rows, flood.whole, headers.get(flood.column, flood.column), flood.examples
+        )
+        for first, flood in zip(firsts, floods.columns, strict=True)
+        if flood.column is not None
+    )
+    return findings, part
+
+
+def hit_arrays(table: Table, found: pd.DataFrame) -> Hits:
+    """A table's hits as `find_floods` and the scorecard read them: what `to_findings`
+    makes of each, one array per field, without a Finding."""
+    labels = found["index"]
+    located = labels.notna().to_numpy()
+    row = np.full(len(found), np.nan)
+    row[located] = (
+        table.frame[ROW]
+        .loc[labels[located].astype("int64")]
+        .to_numpy(dtype=np.float64, na_value=np.nan)
+    )
+    rule_code, rule_ids = pd.factorize(found["rule"])
+    own = [SEVERITIES.index(_default_severity(rule_id)) for rule_id in rule_ids]
+    severity = np.asarray(own, dtype=np.int64)[rule_code]
+    if "severity" in found:  # a rule's milder severity for some hits (see hits.hits)
+        given_code, given = pd.factorize(found["severity"])
+        places = [SEVERITIES.index(Severity(s)) if isinstance(s, str) else -1 for s in given]
+        given_place = np.append(np.asarray(places, dtype=np.int64), -1)[given_code]
+        severity = np.where(given_place >= 0, given_place, severity)
+    return Hits(
+        row,
+        found["rule"].to_numpy(dtype=object),
+        np.asarray(_texts(found["column"].tolist()), dtype=object),
+        severity,
+        _texts(found["value"].tolist()),
+        found["message"].to_numpy(dtype=object),
+    )
+
+
+def _default_severity(rule_id: str) -> Severity:
+    """A rule's own severity; a schema of the user's may name rule ids procaudit does not
+    know: severity error."""
+    rule = get_rule(rule_id)
+    return rule.severity if rule else Severity.ERROR
+
+
+def to_findings(path: str, table: Table, found: pd.DataFrame) -> list[Finding]:
+    """The findings of a table's hits, converted column by column: at a million rows a run
+    has ~85,000 findings, and pandas work per hit cost seconds."""
+    frame = table.frame
+    labels = found["index"]
+    located = labels.notna().to_numpy()
+    labels = labels[located].astype("int64")
+    rule_ids = found["rule"].tolist()
+    # A schema of the user's may name rule ids procaudit does not know: severity error.
+    known = {rule_id: get_rule(rule_id) for rule_id in set(rule_ids)}
+    names = {rule_id: rule.name if rule else "schema-check" for rule_id, rule in known.items()}
+    defaults = {
+        rule_id: rule.severity if rule else Severity.ERROR for rule_id, rule in known.items()
+    }
+    # A rule may give some of its hits a milder severity than its own (see hits.hits).
+    nothing = [None] * len(found)
+    given = found["severity"].tolist() if "severity" in found else nothing
+    codes = _at(frame["code"], located, labels) if "code" in frame else nothing
+    columns = _texts(found["column"].tolist())
+    headers = column_names(table)
+    return findings_of(
+        {
+            "rule": rule_ids,
+            "name": [names[rule_id] for rule_id in rule_ids],
+            "severity": [
+                Severity(severity) if isinstance(severity, str) else defaults[rule_id]
+                for rule_id, severity in zip(rule_ids, given, strict=True)
+            ],
+            "file": repeat(path),
+            "sheet": repeat(table.sheet),
+            "row": _at(frame[ROW], located, labels),
+            "column": columns,
+            "code": [code.strip() if isinstance(code, str) else None for code in codes],
+            "value": _texts(found["value"].tolist()),
+            "message": found["message"].tolist(),
+            "fix": found["fix"].tolist(),
+            "procedure": _texts(_at(frame["name"], located, labels)),
+            "header": [headers.get(column) if column else None for column in columns],
+        }
+    )
+
+
+def _at(column: pd.Series, located: np.ndarray, labels: pd.Series) -> list:
+    """The column's values at `labels`, one per hit: None for a hit without a row (where
+    `located` is false) and for a missing value."""
+    # pandas-stubs 3.1 types `na_value` as a scalar that leaves out None, which pandas takes.
+    values = column.loc[labels].to_numpy(dtype=object, na_value=None)  # type: ignore[call-overload]
+    if located.all():
+        return values.tolist()
+    spread = np.full(len(located), None, dtype=object)
+    spread[located] = values
+    return spread.tolist()
+
+
+def _texts(values: list) -> list[str | None]:
+    """Text as it is; anything else (NaN, NA, a number pandera reported) as None."""
+    return [value if isinstance(value, str) else None for value in values]
+
+
+def findings_of(columns: dict[str, Iterable]) -> list[Finding]:
+    """One Finding per hit from one list per field (`repeat` for a field shared by all):
+    the constructor call is the only work done per finding."""
+    columns = {"rows": repeat(None), "examples": repeat(()), "header": repeat(None), **columns}
+    return list(map(Finding, *(columns[name] for name in Finding._fields)))
