@@ -365,3 +365,48 @@ def test_no_baseline_no_baseline_column(result: AuditResult, tmp_path: Path) -> 
     write_fix_list(result, out)
     with out.open(encoding="utf-8-sig", newline="") as stream:
         assert "So với mốc / Baseline" not in next(csv.reader(stream))
+
+
+def test_rows_come_from_the_catalogues_the_audit_read(
+    catalogue: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Given the catalogues the audit read, the fix-list copies the flagged rows from them and
+    reads no file again (at a million rows the second read was most of its cost)."""
+    from procaudit.io.read import Catalogue
+
+    read: dict[str, Catalogue] = {}
+    found = audit([str(catalogue)], on_read=lambda c: read.__setitem__(c.path, c))
+    assert list(read) == [str(catalogue)]
+
+    def no_second_read(*args: object, **kwargs: object) -> None:
+        raise AssertionError("the fix-list read a file again")
+
+    monkeypatch.setattr(fixlist, "read_catalogue", no_second_read)
+    out = tmp_path / "fix.xlsx"
+    write_fix_list(found, out, read=read)
+    rows = _rows(out, ROWS_SHEET)
+    assert [row[2] for row in rows[1:]] == [2, 3, 4, 5]
+    assert rows[1][3:] == ["1.001234", "Cấp giấy phép xây dựng", "Tỉnh", "Xây dựng", "Sở Xây dựng"]
+
+
+def test_check_fix_list_reads_each_file_once(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Through the CLI: the fix-list's offending rows are there, and no file was read twice."""
+    from typer.testing import CliRunner
+
+    from procaudit.cli import app
+
+    source = tmp_path / "c.csv"
+    source.write_text(
+        "Mã TTHC,Tên thủ tục,Cấp thực hiện\n1.00123,Đăng ký khai sinh,Cấp huyện\n", encoding="utf-8"
+    )
+    monkeypatch.setattr(fixlist, "read_catalogue", None)  # a second read would fail loudly
+    out = tmp_path / "sua.xlsx"
+    result = CliRunner().invoke(
+        app, ["check", str(source), "-q", "--jobs", "1", "--fix-list", str(out)]
+    )
+    assert result.exit_code == 1, result.output
+    rows = _rows(out, ROWS_SHEET)
+    assert [row[2] for row in rows[1:]] == [2]
+    assert rows[1][3:5] == ["1.00123", "Đăng ký khai sinh"]

@@ -8,7 +8,7 @@ too, so that all three find the same findings in the same catalogue.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from contextlib import nullcontext
 from dataclasses import replace
 from pathlib import Path
@@ -60,11 +60,13 @@ def audit_sources(
     schema: Path | None = None,
     stages: StageDisplay = no_stage_display,
     jobs: int = 1,
+    on_read: Callable[[Catalogue], None] | None = None,
 ) -> AuditResult:
     """Audit files by path, or catalogues already read: the settings' rules with their
     options, then the settings' severities, provinces and scorecard. A ProcauditError for a
     selection, reference list or schema that cannot be used. `jobs`: at most that many
-    worker processes, when a pool pays (`procaudit.engine.parallel`); the same result."""
+    worker processes, when a pool pays (`procaudit.engine.parallel`); the same result.
+    `on_read` hears each catalogue read in this process (see `procaudit.engine.audit`)."""
     from procaudit.engine.audit import audit
     from procaudit.io.read import run_limits
 
@@ -83,6 +85,7 @@ def audit_sources(
             every_row=settings.every_row.value,
             by_agency=settings.group_by.value == "agency",
             jobs=jobs,
+            on_read=on_read,
         )
     return with_scorecard(result.with_severities(settings.severity.value), settings)
 

@@ -18,6 +18,7 @@ Free of pandas at import: the command line imports this module to build its requ
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
@@ -42,7 +43,7 @@ from procaudit.report import MAX_PER_RULE, Format, ReportOptions, reporter_for
 
 if TYPE_CHECKING:
     from procaudit.core.findings import AuditResult, FileFailure
-    from procaudit.io import PerFile
+    from procaudit.io import Catalogue, PerFile
 
 
 @dataclass(frozen=True)
@@ -106,6 +107,9 @@ def _run(request: CheckRequest, hooks: Hooks, stdout: TextIO | None) -> CheckOut
     started = _check_outputs(request)
     if request.read_options is None:  # the fix-list reads the files again: as the audit did
         request = replace(request, read_options=settings_read_options(request.settings))
+    # The fix-list copies the flagged rows: it takes them from the catalogues the audit read
+    # here rather than read each file again (at a million rows, ~4 s of a ~6 s fix-list).
+    read: dict[str, Catalogue] = {}
     result = audit_sources(
         request.paths,
         request.settings,
@@ -113,6 +117,7 @@ def _run(request: CheckRequest, hooks: Hooks, stdout: TextIO | None) -> CheckOut
         request.schema,
         hooks.stages,
         _jobs(request.jobs),
+        on_read=None if request.fix_list is None else _keep(read),
     )
     result = replace(result, failures=(*request.input_failures, *result.failures))
     result = _baselines(result, request)
@@ -131,8 +136,17 @@ def _run(request: CheckRequest, hooks: Hooks, stdout: TextIO | None) -> CheckOut
         return outcome
     _report(result, request, stdout or sys.stdout)
     if request.fix_list is not None:
-        _fix_list(result, request, request.fix_list, hooks.stages)
+        _fix_list(result, request, request.fix_list, hooks.stages, read)
     return outcome
+
+
+def _keep(read: dict[str, Catalogue]) -> Callable[[Catalogue], None]:
+    """A hook that keeps each catalogue read, by the path its findings name."""
+
+    def keep(catalogue: Catalogue) -> None:
+        read[catalogue.path] = catalogue
+
+    return keep
 
 
 def _jobs(jobs: int | None) -> int:
@@ -267,7 +281,13 @@ def _report(result: AuditResult, request: CheckRequest, stdout: TextIO) -> None:
         write_text(request.output, lambda text: reporter.render(result, text))
 
 
-def _fix_list(result: AuditResult, request: CheckRequest, path: Path, stages: StageDisplay) -> None:
+def _fix_list(
+    result: AuditResult,
+    request: CheckRequest,
+    path: Path,
+    stages: StageDisplay,
+    read: dict[str, Catalogue],
+) -> None:
     """The worklist officials correct the files from, with the offending rows highlighted."""
     from procaudit.report.fixlist import write_fix_list
 
@@ -281,6 +301,6 @@ def _fix_list(result: AuditResult, request: CheckRequest, path: Path, stages: St
                         name=path.name,
                     )
                 )
-            write_fix_list(result, path, request.read_options)
+            write_fix_list(result, path, request.read_options, read)
     except OSError as exc:
         raise CannotWrite(path, exc) from None

@@ -80,6 +80,7 @@ def audit(
     every_row: bool = False,
     by_agency: bool = False,
     jobs: int = 1,
+    on_read: Callable[[Catalogue], None] | None = None,
 ) -> AuditResult:
     """Audit every path (or catalogue already read: a DataFrame's, see `procaudit.app.frames`);
     an unreadable file is recorded as a failure and the rest go on.
@@ -88,7 +89,9 @@ def audit(
     (`procaudit.engine.floods`); `every_row` keeps its row findings instead. `by_agency`: count the
     scorecard's numbers per unit of the agency column too. `jobs`: at most that many worker
     processes audit the files, when a pool pays (`procaudit.engine.parallel.pool_size`);
-    the result is the same as in one process, in the same order.
+    the result is the same as in one process, in the same order. `on_read` hears each
+    catalogue read here (not in a worker), so that a fix-list can use it without reading
+    the file again.
     """
     plan = AuditPlan(
         schema_path,
@@ -104,7 +107,7 @@ def audit(
     findings: list[Finding] = []
     skipped: dict[SkippedRule, None] = {}  # ordered and without repeats
     failures: list[FileFailure] = []
-    for audited in _each_file(sources, plan, schema, progress, jobs):
+    for audited in _each_file(sources, plan, schema, progress, jobs, on_read):
         if isinstance(audited, FileFailure):
             failures.append(audited)
             continue
@@ -122,6 +125,7 @@ def _each_file(
     schema: LoadedSchema,
     progress: Progress | None,
     jobs: int,
+    on_read: Callable[[Catalogue], None] | None = None,
 ) -> Iterator[Audited]:
     """Each source's audit, in the sources' order: in worker processes when a pool pays,
     else here."""
@@ -146,9 +150,8 @@ def _each_file(
     rows = 0
     for number, source in enumerate(sources, start=1):
         path = source if isinstance(source, str) else source.path
-        audited = audit_source(
-            source, plan, schema, rules, _stages(progress, shown_path(path), number, len(sources))
-        )
+        stage = _stages(progress, shown_path(path), number, len(sources))
+        audited = audit_source(source, plan, schema, rules, stage, on_read)
         if counter is not None:
             rows += audited_rows(audited)
             counter.file_done(number, len(sources), rows)
@@ -181,6 +184,7 @@ def audit_source(
     schema: LoadedSchema,
     rules: tuple[Rule, ...],
     stage: Progress | None = None,
+    on_read: Callable[[Catalogue], None] | None = None,
 ) -> Audited:
     """One file's audit, or why it could not be audited (the path as shown)."""
     try:
@@ -194,6 +198,7 @@ def audit_source(
             stage or _silent,
             plan.every_row,
             plan.by_agency,
+            on_read,
         )
     except InputError as exc:
         return FileFailure(exc.path, str(exc))
@@ -213,6 +218,7 @@ def _audit_one(
     stage: Progress,
     every_row: bool = False,
     by_agency: bool = False,
+    on_read: Callable[[Catalogue], None] | None = None,
 ) -> tuple[list[Finding], list[SkippedRule], FileReport]:
     """One file's findings, the rules it could not be checked by, and its report entry."""
     if isinstance(source, Catalogue):
@@ -221,6 +227,8 @@ def _audit_one(
         stage(t("reading", "đang đọc"))
         catalogue = read_catalogue(source, options_for(read_options, source))
         pa.default_memory_pool().release_unused()  # the parser's buffers, freed but kept
+        if on_read is not None:
+            on_read(catalogue)
     path = catalogue.path
     contexts = [
         (table, RuleContext(table.frame, options, frozenset(table.header_map.columns)))

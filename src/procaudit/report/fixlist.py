@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import csv
 import io
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import BinaryIO, TypeVar
@@ -23,7 +24,7 @@ from procaudit.core.errors import ProcauditError, UsageError
 from procaudit.core.findings import AuditResult, Finding, Severity
 from procaudit.core.i18n import language, t
 from procaudit.engine.inspection import column_label
-from procaudit.io.read import PerFile, Table, options_for, read_catalogue
+from procaudit.io.read import Catalogue, PerFile, Table, options_for, read_catalogue
 from procaudit.report.sheet_xml import Entry, Note
 from procaudit.report.workbook import (
     Sheet,
@@ -150,14 +151,20 @@ def check_fix_list_path(path: Path) -> None:
         )
 
 
-def write_fix_list(result: AuditResult, path: Path, read_options: PerFile = None) -> None:
-    """Write the findings of `result` as a fix-list at `path` (.xlsx or .csv, by suffix);
-    `read_options` are the run's overrides, so that files are re-read as they were audited."""
+def write_fix_list(
+    result: AuditResult,
+    path: Path,
+    read_options: PerFile = None,
+    read: Mapping[str, Catalogue] | None = None,
+) -> None:
+    """Write the findings of `result` as a fix-list at `path` (.xlsx or .csv, by suffix).
+    The flagged rows are copied from `read` (the catalogues the audit read, by path); a file
+    not there is read again with `read_options`, the run's overrides, as it was audited."""
     path = Path(path)
     check_fix_list_path(path)
     suffix = path.suffix.lower()
     findings = sorted(result.findings, key=Finding.sort_key)
-    sources = _sources(findings, read_options)
+    sources = _sources(findings, read_options, read or {})
     statuses = _statuses(result)
     if suffix == ".csv":
         write_atomically(path, lambda handle: _write_csv(handle, findings, sources, statuses))
@@ -169,8 +176,11 @@ def write_fix_list(result: AuditResult, path: Path, read_options: PerFile = None
 # --- reading the sources back -------------------------------------------------------------
 
 
-def _sources(findings: list[Finding], read_options: PerFile) -> dict[str, _Source]:
-    """Each file re-read once; a file that cannot be read any more just gives no names."""
+def _sources(
+    findings: list[Finding], read_options: PerFile, read: Mapping[str, Catalogue]
+) -> dict[str, _Source]:
+    """Each file's flagged rows, from its catalogue as the audit read it or else read again
+    once; a file that cannot be read any more just gives no names."""
     wanted: dict[str, set[tuple[str | None, int]]] = {f.file: set() for f in findings}
     for finding in findings:
         if finding.row is not None:
@@ -178,10 +188,12 @@ def _sources(findings: list[Finding], read_options: PerFile) -> dict[str, _Sourc
     sources: dict[str, _Source] = {}
     for file, rows in wanted.items():
         sources[file] = source = _Source()
-        try:
-            catalogue = read_catalogue(file, options_for(read_options, file))
-        except ProcauditError:
-            continue
+        catalogue = read.get(file)
+        if catalogue is None:
+            try:
+                catalogue = read_catalogue(file, options_for(read_options, file))
+            except ProcauditError:
+                continue
         # Procedure tables win over dossier-component sheets for the same (sheet, row).
         for table in (*catalogue.components, *catalogue.tables):
             numbers = [row for sheet, row in rows if sheet == table.sheet]
