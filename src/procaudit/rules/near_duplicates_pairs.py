@@ -210,6 +210,12 @@ def _rare_beside(keys: Keys, found: pd.DataFrame) -> np.ndarray:
     return rare
 
 
+# A word's deletions grow with the square of its length: a "word" longer than this (a cell
+# of one character repeated a million times, a pasted hash) is no word anyone mistyped, and
+# would cost minutes. Vietnamese syllables have at most 7 letters, English words about 20.
+LONGEST_WORD = 40
+
+
 def _typo_pairs(vocabulary: pa.Array, tokens: np.ndarray) -> pd.DataFrame:
     """Pairs (a, b), both ways, of word ids among `tokens` that are `typo_close`.
 
@@ -225,7 +231,7 @@ def _typo_pairs(vocabulary: pa.Array, tokens: np.ndarray) -> pd.DataFrame:
         zip(tokens[kept].tolist(), words.filter(pa.array(kept)).to_pylist(), strict=True)
     )
     for token, word in word_of.items():
-        if plain_word(word):
+        if plain_word(word) and len(word) <= LONGEST_WORD:
             rows.extend((variant, token) for variant in _deletions(word, 1 + (len(word) >= 6)))
     variants = pd.DataFrame(rows, columns=["variant", "a"]).drop_duplicates()
     variants = variants[variants["variant"].duplicated(keep=False)]
