@@ -19,6 +19,7 @@ import openpyxl
 
 def content(path: Path, names: dict[str, str] | None = None) -> dict[str, object]:
     workbook = openpyxl.load_workbook(path)
+    assert workbook.sheetnames, f"{path} holds no sheet"
     properties = workbook.properties
     found: dict[str, object] = {
         "sheets": workbook.sheetnames,
@@ -48,6 +49,8 @@ def content(path: Path, names: dict[str, str] | None = None) -> dict[str, object
                         None if note is None else [note.text, note.author],
                     ]
                 )
+        # Every workbook procaudit writes heads each sheet with a row of headings.
+        assert cells, f"{path}: sheet {sheet.title!r} is empty"
         setup = sheet.page_setup
         fit = sheet.sheet_properties.pageSetUpPr
         found[sheet.title] = {
