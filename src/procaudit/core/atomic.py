@@ -78,22 +78,10 @@ def write_atomically(path: Path, write: Callable[[BinaryIO], object]) -> None:
             write(stream)
         return
     real = Path(os.path.realpath(path))  # a symlink stays a link; its target is replaced
-    with terminated_as_exit():
-        handle, temporary = tempfile.mkstemp(
-            prefix=TEMPORARY_PREFIX, suffix=TEMPORARY_SUFFIX, dir=real.parent
-        )
-        try:
-            with os.fdopen(handle, "wb") as stream:
-                write(stream)
-                stream.flush()
-                os.fsync(stream.fileno())
-            # mkstemp makes the file private: keep the mode of the file it replaces, else
-            # give it the mode any new file of the user gets.
-            os.chmod(temporary, _mode_of(real))
-            os.replace(temporary, real)
-        except BaseException:
-            Path(temporary).unlink(missing_ok=True)
-            raise
+    # mkstemp makes the file private: keep the mode of the file it replaces, else give it
+    # the mode any new file of the user gets.
+    with terminated_as_exit(), _written_beside(real.parent, write, _mode_of(real)) as temporary:
+        os.replace(temporary, real)
 
 
 def write_new(path: Path, write: Callable[[BinaryIO], object]) -> None:
@@ -102,26 +90,33 @@ def write_new(path: Path, write: Callable[[BinaryIO], object]) -> None:
     fails rather than replaces; where a file system has no hard links, renamed after a last
     look)."""
     path = Path(path)
-    with terminated_as_exit():
-        handle, temporary = tempfile.mkstemp(
-            prefix=TEMPORARY_PREFIX, suffix=TEMPORARY_SUFFIX, dir=path.parent
-        )
+    with terminated_as_exit(), _written_beside(path.parent, write, 0o666 & ~_umask()) as temporary:
         try:
-            with os.fdopen(handle, "wb") as stream:
-                write(stream)
-                stream.flush()
-                os.fsync(stream.fileno())
-            os.chmod(temporary, 0o666 & ~_umask())
-            try:
-                os.link(temporary, path)
-            except FileExistsError:
-                raise
-            except OSError:  # no hard links here (FAT, some network shares)
-                if os.path.lexists(path):
-                    raise FileExistsError(errno.EEXIST, "already exists", str(path)) from None
-                os.replace(temporary, path)
-        finally:
-            Path(temporary).unlink(missing_ok=True)
+            os.link(temporary, path)
+        except FileExistsError:
+            raise
+        except OSError:  # no hard links here (FAT, some network shares)
+            if os.path.lexists(path):
+                raise FileExistsError(errno.EEXIST, "already exists", str(path)) from None
+            os.replace(temporary, path)
+
+
+@contextmanager
+def _written_beside(folder: Path, write: Callable[[BinaryIO], object], mode: int) -> Iterator[str]:
+    """The path of a temporary file in `folder` holding what `write` wrote, on disk, with
+    `mode`; it is removed when the block ends, unless the block moved it away."""
+    handle, temporary = tempfile.mkstemp(
+        prefix=TEMPORARY_PREFIX, suffix=TEMPORARY_SUFFIX, dir=folder
+    )
+    try:
+        with os.fdopen(handle, "wb") as stream:
+            write(stream)
+            stream.flush()
+            os.fsync(stream.fileno())
+        os.chmod(temporary, mode)
+        yield temporary
+    finally:
+        Path(temporary).unlink(missing_ok=True)
 
 
 @contextmanager
