@@ -71,6 +71,22 @@ def shared_folder() -> Iterator[Path]:
         shutil.rmtree(folder)
 
 
+def small_tmpfs(folder: Path, size: str) -> Iterator[Path]:
+    """A tmpfs of `size` ("16k") mounted at `folder`/disk, for a fixture to yield from: a disk
+    that fills up. Only root may mount one; the test is skipped elsewhere."""
+    mount = folder / "disk"
+    mount.mkdir()
+    made = subprocess.run(
+        ["mount", "-t", "tmpfs", "-o", f"size={size}", "tmpfs", str(mount)], capture_output=True
+    )
+    if made.returncode != 0:
+        pytest.skip("cannot mount a small tmpfs here (not root, or no mount)")
+    try:
+        yield mount
+    finally:
+        subprocess.run(["umount", str(mount)], check=True)
+
+
 def snapshot(folder: Path) -> dict[str, bytes]:
     """Every readable regular file under `folder`, by its path: what a run must not change."""
     found = {}

@@ -17,7 +17,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from runner import TIMEOUT, errors_of, run, shared_folder, snapshot
+from runner import TIMEOUT, errors_of, run, shared_folder, small_tmpfs, snapshot
 
 pytestmark = pytest.mark.slow  # each runs procaudit in a subprocess
 
@@ -168,17 +168,7 @@ def test_sigterm_while_writing_leaves_the_input_and_nothing_else(folder: Path) -
 @pytest.fixture
 def small_disk(tmp_path: Path) -> Iterator[Path]:
     """A 64 KB tmpfs (only root may mount one; skipped elsewhere)."""
-    mount = tmp_path / "disk"
-    mount.mkdir()
-    made = subprocess.run(
-        ["mount", "-t", "tmpfs", "-o", "size=64k", "tmpfs", str(mount)], capture_output=True
-    )
-    if made.returncode != 0:
-        pytest.skip("cannot mount a small tmpfs here (not root, or no mount)")
-    try:
-        yield mount
-    finally:
-        subprocess.run(["umount", str(mount)], check=True)
+    yield from small_tmpfs(tmp_path, "64k")
 
 
 def test_a_full_disk_leaves_the_input_and_nothing_else(small_disk: Path) -> None:

@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pytest
 from make_run_files import CATALOGUE
-from runner import GOOD_CSV, TIMEOUT, errors_of, run
+from runner import GOOD_CSV, TIMEOUT, errors_of, run, small_tmpfs
 
 pytestmark = pytest.mark.slow  # each runs procaudit in a subprocess
 
@@ -96,18 +96,9 @@ def test_an_output_folder_that_disappears_mid_run_is_one_sentence(
 @pytest.fixture
 def small_disk(tmp_path: Path) -> Iterator[Path]:
     """A 16 KB tmpfs holding c.csv (only root may mount one; skipped elsewhere)."""
-    mount = tmp_path / "disk"
-    mount.mkdir()
-    made = subprocess.run(
-        ["mount", "-t", "tmpfs", "-o", "size=16k", "tmpfs", str(mount)], capture_output=True
-    )
-    if made.returncode != 0:
-        pytest.skip("cannot mount a small tmpfs here (not root, or no mount)")
-    try:
+    for mount in small_tmpfs(tmp_path, "16k"):
         (mount / "c.csv").write_text(CATALOGUE, encoding="utf-8")
         yield mount
-    finally:
-        subprocess.run(["umount", str(mount)], check=True)
 
 
 @pytest.mark.parametrize(
