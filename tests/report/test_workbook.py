@@ -103,3 +103,40 @@ def test_texts_numbers_styles_and_notes_read_back_as_written() -> None:
     assert (read["A4"].value, read["A4"].alignment.wrap_text) == (None, True)
     assert (read["B4"].value, read["B4"].font.bold, read["B4"].data_type) == (7, True, "n")
     assert read["A1"].font.bold and not read["A2"].font.bold
+
+
+# Texts a cell must hold safely, each with what reads back: quoted where a spreadsheet would
+# run it, without the characters XML cannot hold, spaces at either end kept.
+SAFE_TEXTS = [
+    ("=SUM(A1:A3)", "'=SUM(A1:A3)"),
+    ("\u00a0-5", "'\u00a0-5"),  # a no-break space does not hide a sign
+    ("\u3000@x", "'\u3000@x"),
+    ("\rx", "'\nx"),  # XML reads a return as a line feed
+    ("\x0b+1", "'+1"),  # a vertical tab: a space to str.strip, which XML cannot hold
+    ("a\x07b", "ab"),
+    ("\x01=1", "=1"),  # dropped after the quoting, as `as_text` does it
+    ("x\ud800", "x"),  # a lone surrogate, which UTF-8 cannot hold
+    ("\x08", None),  # nothing left: no cell
+    (" lề ", " lề "),
+    ("lề\u2028", "lề\u2028"),
+    ("A & <B>", "A & <B>"),
+    ("Cấp tỉnh - xã", "Cấp tỉnh - xã"),
+    ("1 - 2", "1 - 2"),
+    ("'=1", "'=1"),  # quoted once
+]
+
+
+@pytest.mark.parametrize(("text", "read_back"), SAFE_TEXTS)
+def test_a_text_reads_back_safe_alone_and_among_others(text: str, read_back: str | None) -> None:
+    """Each text alone in its column, and in a column of the other texts (the column is
+    written at once, so a column with one text XML cannot hold must keep the others as they
+    are)."""
+    book, sheet = new_workbook("Danh mục")
+    sheet.append(row_values([text, text]))
+    for other, _ in SAFE_TEXTS:
+        sheet.append(row_values([other, "x"]))
+    read = openpyxl.load_workbook(io.BytesIO(workbook_bytes(book)))["Danh mục"]
+    assert [read["A1"].value, read["B1"].value] == [read_back, read_back]
+    assert [read[f"A{row}"].value for row in range(2, len(SAFE_TEXTS) + 2)] == [
+        kept for _, kept in SAFE_TEXTS
+    ]
