@@ -291,3 +291,11 @@ def test_a_full_disk_takes_the_log_line_back(small_disk: Path) -> None:
         ]
     assert (small_disk / "old.log").read_text(encoding="utf-8") == old  # no half line
     assert everything_under(small_disk) == ["c.csv", "filler", "old.log"]
+
+
+def test_a_full_disk_leaves_no_empty_history(small_disk: Path) -> None:
+    fill(small_disk)
+    done = run("check", "c.csv", "-q", "--history", "h.db", cwd=small_disk)
+    assert done.returncode == 2
+    assert len(errors_of(done)) == 1 and "h.db" in errors_of(done)[0], done.stderr
+    assert everything_under(small_disk) == ["c.csv", "filler"]  # no h.db: a later run starts it

@@ -285,6 +285,16 @@ def record_run(
     """Append `result` to the history at `path` (created on first use); the run's id."""
     records = file_records(result)  # hashed before the lock: a run holds it for milliseconds
     time = time or run_time()
+    new = not os.path.lexists(path)
+    try:
+        return _recorded(path, records, time, version)
+    except BaseException:
+        if new:  # the first run failed (a full disk): no empty file left to be taken for a history
+            _remove_if_empty(path)
+        raise
+
+
+def _recorded(path: Path, records: list[FileRecord], time: str, version: str) -> int:
     with _connection(path, write=True) as connection:
         connection.execute("BEGIN IMMEDIATE")
         try:
@@ -301,6 +311,12 @@ def record_run(
                 connection.execute("ROLLBACK")
             raise
     return int(run_id)
+
+
+def _remove_if_empty(path: Path) -> None:
+    with suppress(OSError):
+        if path.stat().st_size == 0:
+            path.unlink()
 
 
 def _insert_file(connection: sqlite3.Connection, run_id: int, record: FileRecord) -> None:
