@@ -127,6 +127,13 @@ class RuleContext:
             self._shared.pop(key, None)
         return value
 
+    def forget(self, key: str) -> None:
+        """Drop shared work once its last user has it (PA204's build, done with the name
+        keys, then holds hundreds of MB of its own). Anything asking for it later builds
+        it again."""
+        with self._lock:
+            self._shared.pop(key, None)
+
     def prefetch(self, key: str, build: Callable[[], Any], first: bool = False) -> None:
         """Have `build()` for `shared(key, ...)` made on the table's worker thread, once
         `start` is called.

@@ -39,7 +39,7 @@ from procaudit.core.i18n import t
 from procaudit.rules.context import SHOWN_ROWS, RuleContext
 from procaudit.rules.hits import hits, no_hits
 from procaudit.rules.near_duplicates_difference import Difference, same_letters_difference
-from procaudit.rules.near_duplicates_names import NameParts, Names, names_of
+from procaudit.rules.near_duplicates_names import NameParts, Names, give_back, names_of
 from procaudit.rules.near_duplicates_pairs import (
     extra_words,
     gather_keys,
@@ -72,10 +72,15 @@ def _variants(ctx: RuleContext) -> Variants | None:
     # The distinct names, numbered as they first appear, in Arrow (a million names as
     # Python strings took seconds and a gigabyte).
     name_codes, distinct = distinct_texts(arrow_text(keys).filter(pa.array(checked)))
-    _give_back()
+    # The duplicate keys, the only other work made of the name keys, have read them by
+    # now (their build starts at PA201, while this one's first steps run; one that had
+    # not would make them again): 70 MB at a million rows.
+    del keys
+    ctx.forget("name_keys")
+    give_back()
     names = names_of(distinct)
     del distinct
-    _give_back()
+    give_back()
     # A row's level is its level cell; without one, the level its name's tag names. In the
     # portal's exports (no level column) "X" and "X (thực hiện tại cấp tỉnh)" are always two
     # procedures at two levels, so a tagged and an untagged name are compared only when a
@@ -97,12 +102,6 @@ def _variants(ctx: RuleContext) -> Variants | None:
     variant_keys = np.asarray(variant_keys)
     return Variants(names, variant_keys % len(names), variant_keys // len(names),
                     of_row, np.flatnonzero(checked))  # fmt: skip
-
-
-def _give_back() -> None:
-    """Arrow's pool keeps what the kernels freed (a million names, their words): give it back
-    between the steps, so that each step's peak does not stand on the last one's."""
-    pa.default_memory_pool().release_unused()
 
 
 def _compatible(variants: Variants, u: np.ndarray, v: np.ndarray) -> np.ndarray:
