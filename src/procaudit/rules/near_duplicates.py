@@ -99,9 +99,12 @@ def _variants(ctx: RuleContext) -> Variants | None:
     level = pd.factorize(level)[0].astype(np.int64) * (int(unit.max(initial=0)) + 1) + unit
     combined = pd.factorize(level)[0].astype(np.int64) * len(names) + name_codes
     of_row, variant_keys = pd.factorize(combined)
+    del combined
     variant_keys = np.asarray(variant_keys)
-    return Variants(names, variant_keys % len(names), variant_keys // len(names),
-                    of_row, np.flatnonzero(checked))  # fmt: skip
+    # Numbers of rows and names in 32 bits: the arrays are held to the end of the build.
+    return Variants(names, (variant_keys % len(names)).astype(np.int32),
+                    (variant_keys // len(names)).astype(np.int32), of_row.astype(np.int32),
+                    np.flatnonzero(checked).astype(np.int32))  # fmt: skip
 
 
 def _compatible(variants: Variants, u: np.ndarray, v: np.ndarray) -> np.ndarray:
@@ -139,18 +142,21 @@ def _one_word_apart(variants: Variants) -> list[tuple[int, int, Difference]]:
     combined = variants.level[kept].astype(np.int64) * width
     combined += names.near_codes[variants.name[kept]]
     entry_of, entries = pd.factorize(combined)
+    del combined
     if len(entries) < 2:
         return []
     # One variant stands for each entry: all of an entry's variants have its words.
     first = np.empty(len(entries), dtype=np.int64)
     first[entry_of] = kept
-    keys = gather_keys(names, variants.name[first], entries % width, variants.level[first])
+    near_id = (entries % width).astype(np.int32)
+    keys = gather_keys(names, variants.name[first], near_id, variants.level[first])
+    del first, near_id, entries
     hashes = hash_keys(keys)
     pairs = substitutions(keys, hashes) + extra_words(keys, hashes)
     if not pairs:
         return []
     order = np.argsort(entry_of, kind="stable")
-    bounds = np.searchsorted(entry_of[order], np.arange(len(entries) + 1))
+    bounds = np.searchsorted(entry_of[order], np.arange(len(keys.length) + 1))
 
     def members(entry: int) -> np.ndarray:
         return kept[order[bounds[entry] : bounds[entry + 1]]]

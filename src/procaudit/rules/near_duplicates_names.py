@@ -199,13 +199,16 @@ def names_of(keys: pa.Array) -> Names:
         untagged = pa.array([part[1] for part in parts], type=pa.large_string())
         bare = pc.replace_with_mask(keys, odd, untagged)
     near = _near_keys(bare)
-    token, length, vocabulary = _word_ids(near)
-    give_back()
     near_codes = text_array_codes(near)
     letters = pc.replace_substring(near, " ", "")
+    letter_codes = text_array_codes(letters)
+    del letters
+    # The words last, from a copy with 32-bit offsets that the near keys make way for.
+    near = near.cast(pa.string())
+    give_back()
+    token, length, vocabulary = _word_ids(near)
     del near
     give_back()
-    letter_codes = text_array_codes(letters)
     return Names(tag, prefixed, bare, near_codes, letter_codes, token,
                  np.cumsum(length) - length, length, vocabulary)  # fmt: skip
 
@@ -227,7 +230,7 @@ def _word_ids(keys: pa.Array) -> tuple[np.ndarray, np.ndarray, pa.Array]:
     split = pc.split_pattern(keys.cast(pa.string()), " ")
     length = np.diff(split.offsets.to_numpy()).astype(np.int64)
     words = split.flatten()
-    del split  # its words are `words`, the copy of the keys made for it goes
+    del split
     empty = pc.equal(pc.binary_length(keys), 0).to_numpy(zero_copy_only=False)
     if empty.any():  # an empty key splits into one empty word: it has none
         length[empty] = 0
