@@ -121,7 +121,13 @@ def _sums_before(keys: Keys, values: np.ndarray, powers: np.ndarray, at: np.ndar
     carry = np.zeros(1, dtype=np.uint64)  # an array: a scalar's wrapping would warn
     for begin in range(0, total, _BLOCK):
         end = min(begin + _BLOCK, total)
-        running = np.cumsum(_word_hashes(keys, values, powers, np.arange(begin, end)))
+        # The entries the block's words belong to (the entries' words are one run): each
+        # word's position is its offset from its entry's start.
+        lo, hi = np.searchsorted(keys.start, [begin, end], side="right")
+        starts = keys.start[lo - 1 : hi]
+        counts = np.minimum(starts + keys.length[lo - 1 : hi], end) - np.maximum(starts, begin)
+        positions = np.arange(begin, end) - np.repeat(starts, counts)
+        running = np.cumsum(values[keys.token[begin:end]] * powers[positions])  # mod 2**64
         lo, hi = np.searchsorted(at, [begin, end])
         inside = at[lo:hi] - begin  # the words before: running[inside - 1]
         sums[lo:hi] = np.where(inside > 0, running[np.maximum(inside - 1, 0)], 0) + carry
