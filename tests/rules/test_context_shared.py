@@ -85,6 +85,35 @@ def test_a_failed_build_fails_the_rule_that_needs_it() -> None:
     ctx.close()
 
 
+def test_a_thread_waiting_for_a_build_does_the_work_the_build_offers() -> None:
+    ctx = _context()
+    done_on: list[int] = []
+    started, done = threading.Event(), threading.Event()
+
+    def part() -> str:
+        done_on.append(threading.get_ident())
+        done.set()
+        return "part"
+
+    def build() -> str:
+        started.set()
+        result = ctx.beside(part)
+        done.wait(WAIT)  # taken by the thread waiting for this build, or made below
+        return result() + " built"
+
+    ctx.prefetch("k", build)
+    ctx.start()
+    assert started.wait(WAIT)  # on the worker: this thread will wait for it
+    assert ctx.shared("k", build) == "part built"
+    ctx.close()
+    assert done_on == [threading.get_ident()]
+
+
+def test_work_offered_that_no_thread_takes_is_made_by_the_build() -> None:
+    ctx = _context()
+    assert ctx.beside(lambda: threading.get_ident())() == threading.get_ident()
+
+
 def _rule(rule_id: str, check: Callable[[RuleContext], pd.DataFrame]) -> Rule:
     return Rule(rule_id, rule_id.lower(), Severity.WARNING, ("name",), "doc", check=check)
 

@@ -59,6 +59,14 @@ class _Build:
     first: bool
 
 
+@dataclass(eq=False)
+class _Offer:
+    """Part of a build offered to a thread that would otherwise wait (`beside`)."""
+
+    work: Callable[[], Any]
+    result: Future[Any] = field(default_factory=Future)
+
+
 class RuleContext:
     def __init__(
         self,
@@ -73,8 +81,10 @@ class RuleContext:
         # yet, the ones being built (their result given to any other thread asking), under
         # one lock.
         self._lock = threading.Lock()
+        self._changed = threading.Condition(self._lock)  # a build done, or work offered
         self._queued: list[_Build] = []
         self._building: dict[str, tuple[Future[Any], int]] = {}  # key -> (result, thread)
+        self._offered: list[_Offer] = []
         self._worker: ThreadPoolExecutor | None = None
         # The shared work each rule prefetched (`prefetch_for`), by rule id.
         self._prefetched: dict[str, frozenset[str]] = {}
@@ -101,8 +111,43 @@ class RuleContext:
                 future: Future[Any] = Future()
                 self._building[key] = (future, threading.get_ident())
         if building is not None:
+            self._help(building[0])
             return cast(T, building[0].result())
         return cast(T, self._build(key, build, future))
+
+    def beside(self, work: Callable[[], T]) -> Callable[[], T]:
+        """Offer `work`, a part of a build that the build does not need yet, to a thread
+        that would otherwise wait for this table's shared work (the rules' thread, once
+        the other rules have run, waiting for PA204's names). The function returned gives
+        its result: made here if no thread took it, else waited for. `work` must not ask
+        for shared work."""
+        offer = _Offer(work)
+        with self._changed:
+            self._offered.append(offer)
+            self._changed.notify_all()
+
+        def result() -> T:
+            with self._lock:
+                untaken = offer in self._offered
+                if untaken:
+                    self._offered.remove(offer)
+            return cast(T, work() if untaken else offer.result.result())
+
+        return result
+
+    def _help(self, until: Future[Any]) -> None:
+        """Do the work offered (`beside`) until `until` is done."""
+        while True:
+            with self._changed:
+                self._changed.wait_for(lambda: until.done() or bool(self._offered))
+                if until.done():
+                    return
+                offer = self._offered.pop(0)
+            try:
+                offer.result.set_result(offer.work())
+            except BaseException as exc:
+                offer.result.set_exception(exc)  # for the build, which fails with it
+                raise
 
     def _build(self, key: str, build: Callable[[], Any], future: Future[Any]) -> Any:
         try:
@@ -111,12 +156,18 @@ class RuleContext:
             with self._lock:
                 del self._building[key]  # a thread asking later builds it again
             future.set_exception(exc)
+            self._tell()
             raise
         with self._lock:
             self._shared[key] = value
             del self._building[key]
         future.set_result(value)
+        self._tell()
         return value
+
+    def _tell(self) -> None:
+        with self._changed:
+            self._changed.notify_all()
 
     def taken(self, key: str, build: Callable[[], T]) -> T:
         """`shared(key, build)` for work only one rule uses: forgotten as it is given, so that

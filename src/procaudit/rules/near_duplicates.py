@@ -134,7 +134,7 @@ def _same_letters(variants: Variants) -> list[tuple[int, int, Difference]]:
     ]
 
 
-def _one_word_apart(variants: Variants) -> list[tuple[int, int, Difference]]:
+def _one_word_apart(ctx: RuleContext, variants: Variants) -> list[tuple[int, int, Difference]]:
     """Variant pairs at one level whose near keys are one accepted word edit apart."""
     names = variants.names
     kept = np.flatnonzero(names.length[variants.name] > 0)
@@ -152,7 +152,10 @@ def _one_word_apart(variants: Variants) -> list[tuple[int, int, Difference]]:
     keys = gather_keys(names, variants.name[first], near_id, variants.level[first])
     del first, near_id, entries
     hashes = hash_keys(keys)
-    pairs = substitutions(keys, hashes) + extra_words(keys, hashes)
+    # The two searches are independent: the rules' thread, if it is waiting for this build
+    # by now, makes one of them.
+    extras = ctx.beside(lambda: extra_words(keys, hashes))
+    pairs = substitutions(keys, hashes) + extras()
     if not pairs:
         return []
     order = np.argsort(entry_of, kind="stable")
@@ -239,7 +242,7 @@ def _found(ctx: RuleContext) -> tuple[Variants | None, list[tuple[int, int, Diff
     variants = _variants(ctx)
     if variants is None:
         return None, []
-    return variants, _same_letters(variants) + _one_word_apart(variants)
+    return variants, _same_letters(variants) + _one_word_apart(ctx, variants)
 
 
 def _prefetch_found(ctx: RuleContext) -> None:
