@@ -1,5 +1,6 @@
 """What a frame rule is given: one canonical table and the keys derived from it, computed
-once per table however many rules use them."""
+once per table however many rules use them, and whichever thread asks: the heaviest are
+built on a worker thread while the rules run (`RuleContext.prefetch`)."""
 
 from __future__ import annotations
 
