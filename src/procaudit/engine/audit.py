@@ -266,15 +266,15 @@ def _audit_one(
 
 
 def _prefetch(context: RuleContext, rules: tuple[Rule, ...]) -> None:
-    """Start the shared work of the table's rules on its worker thread, in rule order (the
-    order the rules will want it in)."""
+    """Start the shared work of the table's rules on its worker thread."""
     for rule in rules:
         if (
             rule.prefetch is not None
             and rule.check is not None
             and _applicable(rule, context.frame, context.options)
         ):
-            rule.prefetch(context)
+            context.prefetch_for(rule.id, rule.prefetch)
+    context.start()
 
 
 def _stages(progress: Progress | None, path: str, number: int, total: int) -> Progress:
@@ -362,20 +362,39 @@ def table_hits(
     from_schema = schema_hits(schema, frame)
     if selection is not None and not from_schema.empty:
         from_schema = from_schema[from_schema["rule"].map(selection.allows).astype(bool)]
-    parts = [from_schema]
-    for rule in rules:
-        if rule.check is not None and _applicable(rule, frame, context.options):
-            progress(t("checking {rule}", "đang kiểm tra {rule}", rule=f"{rule.id} {rule.name}"))
-            found = rule.check(context)
-            if not found.empty:  # most rules find nothing in a small file: skip the copies
-                parts.append(found.assign(rule=rule.id).rename_axis("index").reset_index())
-            # Arrow's pool keeps what a rule's kernels freed; the next rule can use the
-            # memory, but a peak would count it twice.
-            pa.default_memory_pool().release_unused()
+    checked = [
+        rule
+        for rule in rules
+        if rule.check is not None and _applicable(rule, frame, context.options)
+    ]
+    found: dict[int, pd.DataFrame] = {}
+    for at in _run_order(checked, context):
+        rule = checked[at]
+        progress(t("checking {rule}", "đang kiểm tra {rule}", rule=f"{rule.id} {rule.name}"))
+        assert rule.check is not None
+        hits = rule.check(context)
+        if not hits.empty:  # most rules find nothing in a small file: skip the copies
+            found[at] = hits.assign(rule=rule.id).rename_axis("index").reset_index()
+        # Arrow's pool keeps what a rule's kernels freed; the next rule can use the
+        # memory, but a peak would count it twice.
+        pa.default_memory_pool().release_unused()
+    parts = [from_schema, *(found[at] for at in sorted(found))]  # in rule order
     context.release()
     pa.default_memory_pool().release_unused()  # so the findings can have that memory
     parts = [part for part in parts if not part.empty]  # the schema's may be empty
     return pd.concat(parts, ignore_index=True) if parts else None
+
+
+def _run_order(rules: list[Rule], context: RuleContext) -> Iterator[int]:
+    """The rules' positions in the order to run them: each time the first rule that would
+    not wait for shared work another thread is building (PA204's names), or the first
+    rule left when all would. So this thread runs the other rules while the worker
+    builds; the hits are put back in rule order."""
+    left = list(range(len(rules)))
+    while left:
+        at = next((i for i in left if not context.would_wait(rules[i].id)), left[0])
+        left.remove(at)
+        yield at
 
 
 def audit_file(

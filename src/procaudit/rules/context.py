@@ -1,8 +1,11 @@
 """What a frame rule is given: one canonical table and the keys derived from it, computed
-once per table however many rules use them."""
+once per table however many rules use them, and whichever thread asks: the heaviest are
+built on a worker thread while the rules run (`RuleContext.prefetch`)."""
 
 from __future__ import annotations
 
+import contextlib
+import threading
 from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
@@ -48,6 +51,23 @@ _TAG_HINT = r"(?i)\(.*cấp"
 _TEXT_WORK = ("name_keys", "duplicates", "near_duplicates", "text_cells")
 
 
+@dataclass
+class _Build:
+    """Shared work prefetched for a table and not started yet."""
+
+    key: str
+    build: Callable[[], Any]
+    first: bool
+
+
+@dataclass(eq=False)
+class _Offer:
+    """Part of a build offered to a thread that would otherwise wait (`beside`)."""
+
+    work: Callable[[], Any]
+    result: Future[Any] = field(default_factory=Future)
+
+
 class RuleContext:
     def __init__(
         self,
@@ -58,8 +78,18 @@ class RuleContext:
         self.frame = frame
         self.options = options or RuleOptions()
         self._shared: dict[str, Any] = {}
-        self._pending: dict[str, Future[Any]] = {}
+        # Shared work is built once whichever thread asks first: the builds not started
+        # yet, the ones being built (their result given to any other thread asking), under
+        # one lock.
+        self._lock = threading.Lock()
+        self._changed = threading.Condition(self._lock)  # a build done, or work offered
+        self._queued: list[_Build] = []
+        self._building: dict[str, tuple[Future[Any], int]] = {}  # key -> (result, thread)
+        self._offered: list[_Offer] = []
         self._worker: ThreadPoolExecutor | None = None
+        # The shared work each rule prefetched (`prefetch_for`), by rule id.
+        self._prefetched: dict[str, frozenset[str]] = {}
+        self._asked: list[str] | None = None
         # The columns the source itself had; the reader may add others (a decision cell
         # "1890/QĐ-UBND ngày 15/8/2025" gives a decision_date column to a table without one).
         self.source_columns = (
@@ -67,33 +97,158 @@ class RuleContext:
         )
 
     def shared(self, key: str, build: Callable[[], T]) -> T:
-        """`build()`, run once per table for the rules of a family that share the work (or
-        the result of `prefetch(key, ...)`, waited for)."""
-        if key not in self._shared:
-            pending = self._pending.pop(key, None)
-            self._shared[key] = build() if pending is None else pending.result()
-        return cast(T, self._shared[key])  # `build` made it, under the same key
+        """`build()`, run once per table for the rules of a family that share the work. If
+        the work was prefetched, its build runs here unless the worker thread has started
+        it; if another thread is building it, its result is waited for."""
+        with self._lock:
+            if key in self._shared:
+                return cast(T, self._shared[key])  # `build` made it, under the same key
+            building = self._building.get(key)
+            if building is None:
+                queued = next((b for b in self._queued if b.key == key), None)
+                if queued is not None:  # taken from the worker, whose build it is
+                    self._queued.remove(queued)
+                    build = queued.build
+                future: Future[Any] = Future()
+                self._building[key] = (future, threading.get_ident())
+        if building is not None:
+            self._help(building[0])
+            return cast(T, building[0].result())
+        return cast(T, self._build(key, build, future))
+
+    def beside(self, work: Callable[[], T]) -> Callable[[], T]:
+        """Offer `work`, a part of a build that the build does not need yet, to a thread
+        that would otherwise wait for this table's shared work (the rules' thread, once
+        the other rules have run, waiting for PA204's names). The function returned gives
+        its result: made here if no thread took it, else waited for. `work` must not ask
+        for shared work."""
+        offer = _Offer(work)
+        with self._changed:
+            self._offered.append(offer)
+            self._changed.notify_all()
+
+        def result() -> T:
+            with self._lock:
+                untaken = offer in self._offered
+                if untaken:
+                    self._offered.remove(offer)
+            return cast(T, work() if untaken else offer.result.result())
+
+        return result
+
+    def _help(self, until: Future[Any]) -> None:
+        """Do the work offered (`beside`) until `until` is done."""
+        while True:
+            with self._changed:
+                self._changed.wait_for(lambda: until.done() or bool(self._offered))
+                if until.done():
+                    return
+                offer = self._offered.pop(0)
+            try:
+                offer.result.set_result(offer.work())
+            except BaseException as exc:
+                offer.result.set_exception(exc)  # for the build, which fails with it
+                raise
+
+    def _build(self, key: str, build: Callable[[], Any], future: Future[Any]) -> Any:
+        try:
+            value = build()
+        except BaseException as exc:
+            with self._lock:
+                del self._building[key]  # a thread asking later builds it again
+            future.set_exception(exc)
+            self._tell()
+            raise
+        with self._lock:
+            self._shared[key] = value
+            del self._building[key]
+        future.set_result(value)
+        self._tell()
+        return value
+
+    def _tell(self) -> None:
+        with self._changed:
+            self._changed.notify_all()
 
     def taken(self, key: str, build: Callable[[], T]) -> T:
         """`shared(key, build)` for work only one rule uses: forgotten as it is given, so that
         its memory (PA204's names of a million rows) goes back when the rule is done, not
         once every rule of the table has run."""
         value = self.shared(key, build)
-        del self._shared[key]
+        with self._lock:
+            self._shared.pop(key, None)
         return value
 
-    def prefetch(self, key: str, build: Callable[[], Any]) -> None:
-        """Start `build()` for `shared(key, ...)` on the table's worker thread.
+    def forget(self, key: str) -> None:
+        """Drop shared work once its last user has it (PA204's build, done with the name
+        keys, then holds hundreds of MB of its own). Anything asking for it later builds
+        it again."""
+        with self._lock:
+            self._shared.pop(key, None)
 
-        The heaviest shared work (name keys, the survey of the text cells) is pyarrow and
-        numpy kernels, which let go of the GIL: built on a second core while the first runs
-        the schema and the earlier rules, it costs next to no wall time. A build must only
-        read the frame and other shared values; the first rule to need it waits for it."""
-        if key in self._shared or key in self._pending:
-            return
-        if self._worker is None:
+    def prefetch(self, key: str, build: Callable[[], Any], first: bool = False) -> None:
+        """Have `build()` for `shared(key, ...)` made on the table's worker thread, once
+        `start` is called.
+
+        The heaviest shared work (PA204's names, the duplicate keys, the survey of the text
+        cells) is mostly pyarrow and numpy kernels, which let go of the GIL: built on a
+        second core while the first runs the schema and the other rules, it costs little
+        wall time. The worker takes the builds `first` ones first (the longest: the other
+        builds and the rules run beside it), then in the order asked. A build the worker
+        has not started when a rule needs it is made by that rule's thread instead. A build
+        must only read the frame and other shared values."""
+        if self._asked is not None:
+            self._asked.append(key)
+        with self._lock:
+            if (
+                key in self._shared
+                or key in self._building
+                or any(b.key == key for b in self._queued)
+            ):
+                return
+            at = sum(b.first for b in self._queued) if first else len(self._queued)
+            self._queued.insert(at, _Build(key, build, first))
+
+    def start(self) -> None:
+        """Start the worker on the builds prefetched so far (all asked for first, so that
+        the worker begins with the one that must be first)."""
+        with self._lock:
+            waiting = len(self._queued)
+        if waiting and self._worker is None:
             self._worker = ThreadPoolExecutor(1, thread_name_prefix="procaudit-prefetch")
-        self._pending[key] = self._worker.submit(build)
+        for _ in range(waiting):
+            assert self._worker is not None
+            self._worker.submit(self._build_next)
+
+    def _build_next(self) -> None:
+        """The worker's job: the first build queued, if no rule took it meanwhile."""
+        with self._lock:
+            if not self._queued:
+                return
+            queued = self._queued.pop(0)
+            future: Future[Any] = Future()
+            self._building[queued.key] = (future, threading.get_ident())
+        # A failure reaches the rule that waits for the result; a rule asking after the
+        # build failed runs it again on its own thread, which raises it there.
+        with contextlib.suppress(Exception):
+            self._build(queued.key, queued.build, future)
+
+    def prefetch_for(self, rule_id: str, prefetch: Callable[[RuleContext], None]) -> None:
+        """Run a rule's `prefetch`, remembering what it asked for (`would_wait`)."""
+        self._asked = []
+        try:
+            prefetch(self)
+            self._prefetched[rule_id] = frozenset(self._asked)
+        finally:
+            self._asked = None
+
+    def would_wait(self, rule_id: str) -> bool:
+        """Whether the rule would now wait for shared work its prefetch asked for, being
+        built on another thread (work not started yet it would build itself)."""
+        keys = self._prefetched.get(rule_id, frozenset())
+        me = threading.get_ident()
+        with self._lock:
+            return any(key in self._building and self._building[key][1] != me for key in keys)
 
     def release(self) -> None:
         """Forget the table's text keys once its frame rules have run: at a million rows the
@@ -101,17 +256,18 @@ class RuleContext:
         that the findings, collected next, would otherwise be built beside. The counts and
         the file rules that come after need only the small keys kept here (and would
         rebuild any other they asked for)."""
-        for key in [k for k in self._shared if k.startswith(_TEXT_WORK)]:
-            del self._shared[key]
-        for name in ("name_keys", "_user_rows"):
-            self.__dict__.pop(name, None)
+        with self._lock:
+            for key in [k for k in self._shared if k.startswith(_TEXT_WORK)]:
+                del self._shared[key]
+        self.__dict__.pop("_user_rows", None)
 
     def close(self) -> None:
         """Wait for the worker thread to end; prefetched work no rule asked for is dropped."""
+        with self._lock:
+            self._queued.clear()
         if self._worker is not None:
             self._worker.shutdown(wait=True, cancel_futures=True)
             self._worker = None
-        self._pending.clear()
 
     def distinct(self, column: str) -> tuple[np.ndarray, pd.Index]:
         """`pd.factorize` of one of the table's columns, once per table: several rules read
@@ -129,7 +285,7 @@ class RuleContext:
         distinct values only, missing included, and spread back to the rows."""
         return transform_factorized(self.distinct(column), transform, self.frame.index)
 
-    @cached_property
+    @property
     def name_tags(self) -> pd.Series:
         """The level tag each name ends with, as `levels.name_tag` gives it; missing where
         there is none. Only names with "(… cấp" are looked at: most have no tag."""
@@ -145,10 +301,10 @@ class RuleContext:
         tags = map_distinct(names[tagged], name_tag, dtype="object")
         return tags.reindex(self.frame.index)
 
-    @cached_property
+    @property
     def abolished(self) -> pd.Series:
         """Rows whose status (their own, or their section's) says they are out of force."""
-        return abolished_rows(self.frame)
+        return self.shared("abolished", lambda: abolished_rows(self.frame))
 
     @cached_property
     def own_status(self) -> pd.Series:
@@ -160,7 +316,9 @@ class RuleContext:
             given &= ~self.frame[SECTION_STATUS].astype(bool)
         return given
 
-    @cached_property
+    # The keys below are `shared`, not cached properties: the worker thread's builds and
+    # the rules ask for them at once, and each is made once.
+    @property
     def name_keys(self) -> pd.Series:
         return self.shared(
             "name_keys",
@@ -170,16 +328,22 @@ class RuleContext:
             ),
         )
 
-    @cached_property
+    @property
     def level_keys(self) -> pd.Series:
         """One key per set of levels: "Cấp xã, Cấp tỉnh" and "cấp tỉnh; Cấp xã" are equal."""
+        return self.shared("level_keys", self._find_level_keys)
+
+    def _find_level_keys(self) -> pd.Series:
         if "level" not in self.frame:
             return pd.Series("", index=self.frame.index, dtype="str")
         return self.per_distinct("level", _level_keys)
 
-    @cached_property
+    @property
     def code_keys(self) -> pd.Series:
         """The code as compared between rows; missing where there is no code."""
+        return self.shared("code_keys", self._find_code_keys)
+
+    def _find_code_keys(self) -> pd.Series:
         if "code" not in self.frame:
             return pd.Series(pd.NA, index=self.frame.index, dtype="str")
         codes = self.frame["code"]

@@ -39,7 +39,7 @@ from procaudit.core.i18n import t
 from procaudit.rules.context import SHOWN_ROWS, RuleContext
 from procaudit.rules.hits import hits, no_hits
 from procaudit.rules.near_duplicates_difference import Difference, same_letters_difference
-from procaudit.rules.near_duplicates_names import NameParts, Names, names_of
+from procaudit.rules.near_duplicates_names import NameParts, Names, give_back, names_of
 from procaudit.rules.near_duplicates_pairs import (
     extra_words,
     gather_keys,
@@ -72,10 +72,15 @@ def _variants(ctx: RuleContext) -> Variants | None:
     # The distinct names, numbered as they first appear, in Arrow (a million names as
     # Python strings took seconds and a gigabyte).
     name_codes, distinct = distinct_texts(arrow_text(keys).filter(pa.array(checked)))
-    _give_back()
+    # The duplicate keys, the only other work made of the name keys, have read them by
+    # now (their build starts at PA201, while this one's first steps run; one that had
+    # not would make them again): 70 MB at a million rows.
+    del keys
+    ctx.forget("name_keys")
+    give_back()
     names = names_of(distinct)
     del distinct
-    _give_back()
+    give_back()
     # A row's level is its level cell; without one, the level its name's tag names. In the
     # portal's exports (no level column) "X" and "X (thực hiện tại cấp tỉnh)" are always two
     # procedures at two levels, so a tagged and an untagged name are compared only when a
@@ -94,15 +99,12 @@ def _variants(ctx: RuleContext) -> Variants | None:
     level = pd.factorize(level)[0].astype(np.int64) * (int(unit.max(initial=0)) + 1) + unit
     combined = pd.factorize(level)[0].astype(np.int64) * len(names) + name_codes
     of_row, variant_keys = pd.factorize(combined)
+    del combined
     variant_keys = np.asarray(variant_keys)
-    return Variants(names, variant_keys % len(names), variant_keys // len(names),
-                    of_row, np.flatnonzero(checked))  # fmt: skip
-
-
-def _give_back() -> None:
-    """Arrow's pool keeps what the kernels freed (a million names, their words): give it back
-    between the steps, so that each step's peak does not stand on the last one's."""
-    pa.default_memory_pool().release_unused()
+    # Numbers of rows and names in 32 bits: the arrays are held to the end of the build.
+    return Variants(names, (variant_keys % len(names)).astype(np.int32),
+                    (variant_keys // len(names)).astype(np.int32), of_row.astype(np.int32),
+                    np.flatnonzero(checked).astype(np.int32))  # fmt: skip
 
 
 def _compatible(variants: Variants, u: np.ndarray, v: np.ndarray) -> np.ndarray:
@@ -132,7 +134,7 @@ def _same_letters(variants: Variants) -> list[tuple[int, int, Difference]]:
     ]
 
 
-def _one_word_apart(variants: Variants) -> list[tuple[int, int, Difference]]:
+def _one_word_apart(ctx: RuleContext, variants: Variants) -> list[tuple[int, int, Difference]]:
     """Variant pairs at one level whose near keys are one accepted word edit apart."""
     names = variants.names
     kept = np.flatnonzero(names.length[variants.name] > 0)
@@ -140,18 +142,24 @@ def _one_word_apart(variants: Variants) -> list[tuple[int, int, Difference]]:
     combined = variants.level[kept].astype(np.int64) * width
     combined += names.near_codes[variants.name[kept]]
     entry_of, entries = pd.factorize(combined)
+    del combined
     if len(entries) < 2:
         return []
     # One variant stands for each entry: all of an entry's variants have its words.
     first = np.empty(len(entries), dtype=np.int64)
     first[entry_of] = kept
-    keys = gather_keys(names, variants.name[first], entries % width, variants.level[first])
+    near_id = (entries % width).astype(np.int32)
+    keys = gather_keys(names, variants.name[first], near_id, variants.level[first])
+    del first, near_id, entries
     hashes = hash_keys(keys)
-    pairs = substitutions(keys, hashes) + extra_words(keys, hashes)
+    # The two searches are independent: the rules' thread, if it is waiting for this build
+    # by now, makes one of them.
+    extras = ctx.beside(lambda: extra_words(keys, hashes))
+    pairs = substitutions(keys, hashes) + extras()
     if not pairs:
         return []
     order = np.argsort(entry_of, kind="stable")
-    bounds = np.searchsorted(entry_of[order], np.arange(len(entries) + 1))
+    bounds = np.searchsorted(entry_of[order], np.arange(len(keys.length) + 1))
 
     def members(entry: int) -> np.ndarray:
         return kept[order[bounds[entry] : bounds[entry + 1]]]
@@ -234,11 +242,13 @@ def _found(ctx: RuleContext) -> tuple[Variants | None, list[tuple[int, int, Diff
     variants = _variants(ctx)
     if variants is None:
         return None, []
-    return variants, _same_letters(variants) + _one_word_apart(variants)
+    return variants, _same_letters(variants) + _one_word_apart(ctx, variants)
 
 
 def _prefetch_found(ctx: RuleContext) -> None:
-    ctx.prefetch("near_duplicates", lambda: _found(ctx))
+    # The longest build of a large table (seconds at a million rows): started first, the
+    # other rules and builds run beside it.
+    ctx.prefetch("near_duplicates", lambda: _found(ctx), first=True)
 
 
 @frame_rule(

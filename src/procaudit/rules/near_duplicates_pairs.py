@@ -56,11 +56,16 @@ class Keys:
     start: np.ndarray  # offset of each entry's first word in `token`
     token: np.ndarray  # word id, flat
     owner: np.ndarray  # entry of each flat word
-    position: np.ndarray  # position of each flat word in its entry
     vocabulary: pa.Array  # the word of each id
 
     def words(self, entry: int) -> list[str]:
         return self.names.near_words(int(self.name[entry]))
+
+    def positions(self, at: np.ndarray) -> np.ndarray:
+        """The position of the flat words `at` in their entries (not kept for every word:
+        40 MB at a million names)."""
+        positions: np.ndarray = at - self.start[self.owner[at]]
+        return positions
 
 
 def gather_keys(names: Names, name: np.ndarray, near_id: np.ndarray, level: np.ndarray) -> Keys:
@@ -74,22 +79,61 @@ def gather_keys(names: Names, name: np.ndarray, near_id: np.ndarray, level: np.n
         start = np.cumsum(length) - length
         token = np.empty(int(length.sum()), dtype=names.token.dtype)
     owner = np.repeat(np.arange(len(name), dtype=np.int32), length)
-    position = np.arange(len(owner), dtype=np.int32)
-    position -= np.repeat(start.astype(np.int32), length)  # int32: half the memory
+    keys = Keys(names, name, near_id, level, length, start, token, owner, names.vocabulary)
     if token is not names.token:
-        token[:] = names.token[names.start[name][owner] + position]
-    return Keys(names, name, near_id, level, length, start, token, owner, position,
-                names.vocabulary)  # fmt: skip
+        everywhere = np.arange(len(owner))
+        token[:] = names.token[names.start[name][owner] + keys.positions(everywhere)]
+    return keys
 
 
 @dataclass
 class Hashes:
-    word: np.ndarray  # per flat word: word(w) * r**p
+    keys: Keys
+    values: np.ndarray  # per word id: its random value
+    powers: np.ndarray  # per position p: r**p
+    first: np.ndarray  # per entry: `ahead` of its first word
     whole: np.ndarray  # per entry: the sum of its words
     full: np.ndarray  # per entry: whole, with its level and length
     salt: np.ndarray  # per entry: its level's term
     size: np.ndarray  # per length: its term
     inverse: np.uint64  # 1 / r modulo 2**64
+
+    def word(self, at: np.ndarray) -> np.ndarray:
+        """word(w) * r**p of the flat words `at`."""
+        return _word_hashes(self.keys, self.values, self.powers, at)
+
+    def ahead(self, at: np.ndarray) -> np.ndarray:
+        """The sum of the words before each flat word `at` (ascending), from the first key on."""
+        return _sums_before(self.keys, self.values, self.powers, at)
+
+
+def _word_hashes(keys: Keys, values: np.ndarray, powers: np.ndarray, at: np.ndarray) -> np.ndarray:
+    hashes: np.ndarray = values[keys.token[at]] * powers[keys.positions(at)]  # modulo 2**64
+    return hashes
+
+
+def _sums_before(keys: Keys, values: np.ndarray, powers: np.ndarray, at: np.ndarray) -> np.ndarray:
+    """The sum of the hashes of the words before each flat word `at` (ascending; `at` may be
+    the number of words), from the first key on, modulo 2**64. Made by blocks of words: the
+    running sum of every word is not kept (70 MB at a million names)."""
+    total = len(keys.token)
+    sums = np.empty(len(at), dtype=np.uint64)
+    carry = np.zeros(1, dtype=np.uint64)  # an array: a scalar's wrapping would warn
+    for begin in range(0, total, _BLOCK):
+        end = min(begin + _BLOCK, total)
+        # The entries the block's words belong to (the entries' words are one run): each
+        # word's position is its offset from its entry's start.
+        lo, hi = np.searchsorted(keys.start, [begin, end], side="right")
+        starts = keys.start[lo - 1 : hi]
+        counts = np.minimum(starts + keys.length[lo - 1 : hi], end) - np.maximum(starts, begin)
+        positions = np.arange(begin, end) - np.repeat(starts, counts)
+        running = np.cumsum(values[keys.token[begin:end]] * powers[positions])  # mod 2**64
+        lo, hi = np.searchsorted(at, [begin, end])
+        inside = at[lo:hi] - begin  # the words before: running[inside - 1]
+        sums[lo:hi] = np.where(inside > 0, running[np.maximum(inside - 1, 0)], 0) + carry
+        carry += running[-1:]
+    sums[at >= total] = carry
+    return sums
 
 
 def _random(size: int, seed: int) -> np.ndarray:
@@ -107,15 +151,15 @@ def hash_keys(keys: Keys) -> Hashes:
     r = _random(1, 2)[0] | np.uint64(1)
     powers = np.cumprod(np.full(longest + 1, r, dtype=np.uint64)) * pow(int(r), -1, 2**64)
     values = _random(len(keys.vocabulary), 1)
-    word = np.empty(len(keys.token), dtype=np.uint64)
-    for begin in range(0, len(word), _BLOCK):  # by blocks: no temporary per word
-        block = slice(begin, begin + _BLOCK)
-        np.multiply(values[keys.token[block]], powers[keys.position[block]], out=word[block])
-    whole = np.add.reduceat(word, keys.start)
+    # The sums before each entry's words and after its last: differences of sums modulo
+    # 2**64 are exact.
+    bounds = _sums_before(keys, values, powers, np.append(keys.start, len(keys.token)))
+    whole = bounds[1:] - bounds[:-1]
     salt = _random(int(keys.level.max()) + 1, 3)[keys.level]
     size = _random(longest + 2, 4)
     full = whole + salt + size[keys.length]
-    return Hashes(word, whole, full, salt, size, np.uint64(pow(int(r), -1, 2**64)))
+    inverse = np.uint64(pow(int(r), -1, 2**64))
+    return Hashes(keys, values, powers, bounds[:-1], whole, full, salt, size, inverse)
 
 
 def repeated_values(values: np.ndarray) -> np.ndarray:
@@ -144,9 +188,9 @@ def substitutions(keys: Keys, hashes: Hashes) -> list[tuple[int, int, Difference
     has_typo[close["a"].to_numpy()] = True
     at = np.flatnonzero(has_typo[keys.token])
     gap = _random(int(keys.length.max()) + 1, 5)  # tells the positions left out apart
-    owner, position, token = keys.owner[at], keys.position[at], keys.token[at]
+    owner, position, token = keys.owner[at], keys.positions(at), keys.token[at]
     without = hashes.full[owner]  # a fresh array: the sums below are made in it
-    without -= hashes.word[at]
+    without -= hashes.word(at)
     without += gap[position]
     shared = repeated_values(without)
     if not shared.any():
@@ -254,28 +298,27 @@ def _deletions(word: str, depth: int) -> set[str]:
 
 def extra_words(keys: Keys, hashes: Hashes) -> list[tuple[int, int, Difference]]:
     """Entry pairs where the longer key is the shorter plus one filler or repeated word."""
-    token, owner, position = keys.token, keys.owner, keys.position
+    token, owner = keys.token, keys.owner
     fillers = pc.is_in(keys.vocabulary, pa.array(sorted(FILLER_WORDS), type=pa.large_string()))
-    filler = np.isin(token, np.flatnonzero(fillers.to_numpy(zero_copy_only=False)))
+    filler = fillers.to_numpy(zero_copy_only=False).astype(bool)[token]  # per word id, gathered
     repeated = np.zeros(len(token), dtype=bool)
-    repeated[1:] = (token[1:] == token[:-1]) & (position[1:] > 0)
+    repeated[1:] = (token[1:] == token[:-1]) & (owner[1:] == owner[:-1])  # in one entry
     # The shorter name has at least three words: in "Cấp phép" / "Cấp giấy phép" every
     # word counts.
-    at = np.flatnonzero((filler | repeated) & (keys.length[owner] >= 4))
+    at = np.flatnonzero((filler | repeated) & (keys.length >= 4)[owner])
     if not len(at):
         return []
     entry = owner[at]
-    ahead = np.cumsum(hashes.word)  # the words before, from the first key on
-    ahead -= hashes.word
-    before = ahead[at] - ahead[keys.start[entry]]
-    after = hashes.whole[entry] - before - hashes.word[at]
+    before = hashes.ahead(at) - hashes.first[entry]
+    after = hashes.whole[entry] - before - hashes.word(at)
     without = before + after * hashes.inverse + hashes.salt[entry]
     without += hashes.size[keys.length[entry] - 1]
     order = np.argsort(hashes.full, kind="stable")
     found = np.minimum(np.searchsorted(hashes.full[order], without), len(order) - 1)
     match = hashes.full[order][found] == without
     out = []
-    for long, short, i in zip(entry[match], order[found][match], position[at][match], strict=True):
+    position = keys.positions(at[match])
+    for long, short, i in zip(entry[match], order[found][match], position, strict=True):
         words = keys.words(long)
         if words[:i] + words[i + 1 :] != keys.words(short):
             continue

@@ -1,0 +1,157 @@
+"""Shared work of a table (RuleContext.shared, prefetch): made once whichever thread asks, by
+the worker or by the rule that needs it first, and the rules' hits in rule order however
+the rules were run."""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable
+
+import pandas as pd
+import pytest
+
+from conftest import table_of
+from procaudit.core.findings import Severity
+from procaudit.engine.audit import table_hits
+from procaudit.engine.schema import load_schema
+from procaudit.rules.context import RuleContext
+from procaudit.rules.hits import hits
+from procaudit.rules.registry import Rule
+
+WAIT = 30  # seconds a test waits for the other thread before it gives up (a hang, not a time)
+
+
+def _context() -> RuleContext:
+    return RuleContext(pd.DataFrame({"name": ["a", "b"]}))
+
+
+def test_a_build_the_worker_has_not_started_is_made_by_the_thread_that_asks() -> None:
+    ctx = _context()
+    made_on: list[int] = []
+    ctx.prefetch("k", lambda: made_on.append(threading.get_ident()) or 1)
+    assert ctx.shared("k", lambda: 2) == 1  # the prefetched build, not the caller's
+    assert made_on == [threading.get_ident()]
+    ctx.start()  # nothing left for the worker
+    ctx.close()
+    assert made_on == [threading.get_ident()]
+
+
+def test_the_worker_takes_the_first_builds_first_then_in_the_order_asked() -> None:
+    ctx = _context()
+    order: list[str] = []
+    done = threading.Event()
+    ctx.prefetch("a", lambda: order.append("a"))
+    ctx.prefetch("b", lambda: order.append("b") or done.set())
+    ctx.prefetch("long", lambda: order.append("long"), first=True)
+    ctx.start()
+    assert done.wait(WAIT)
+    ctx.close()
+    assert order == ["long", "a", "b"]
+
+
+def test_a_build_is_made_once_when_two_threads_ask_for_it() -> None:
+    ctx = _context()
+    started, go = threading.Event(), threading.Event()
+    calls: list[int] = []
+
+    def build() -> int:
+        calls.append(1)
+        started.set()
+        go.wait(WAIT)
+        return 7
+
+    ctx.prefetch_for("R", lambda c: c.prefetch("k", build))
+    ctx.start()
+    assert started.wait(WAIT)
+    assert ctx.would_wait("R")
+    assert not ctx.would_wait("other rule")
+    go.set()
+    assert ctx.shared("k", lambda: 8) == 7
+    assert not ctx.would_wait("R")
+    ctx.close()
+    assert calls == [1]
+
+
+def test_a_failed_build_fails_the_rule_that_needs_it() -> None:
+    ctx = _context()
+
+    def build() -> int:
+        raise ValueError("broken")
+
+    ctx.prefetch("k", build)
+    ctx.start()
+    with pytest.raises(ValueError, match="broken"):
+        ctx.shared("k", build)
+    ctx.close()
+
+
+def test_a_thread_waiting_for_a_build_does_the_work_the_build_offers() -> None:
+    ctx = _context()
+    done_on: list[int] = []
+    started, done = threading.Event(), threading.Event()
+
+    def part() -> str:
+        done_on.append(threading.get_ident())
+        done.set()
+        return "part"
+
+    def build() -> str:
+        started.set()
+        result = ctx.beside(part)
+        done.wait(WAIT)  # taken by the thread waiting for this build, or made below
+        return result() + " built"
+
+    ctx.prefetch("k", build)
+    ctx.start()
+    assert started.wait(WAIT)  # on the worker: this thread will wait for it
+    assert ctx.shared("k", build) == "part built"
+    ctx.close()
+    assert done_on == [threading.get_ident()]
+
+
+def test_work_offered_that_no_thread_takes_is_made_by_the_build() -> None:
+    ctx = _context()
+    assert ctx.beside(lambda: threading.get_ident())() == threading.get_ident()
+
+
+def _rule(rule_id: str, check: Callable[[RuleContext], pd.DataFrame]) -> Rule:
+    return Rule(rule_id, rule_id.lower(), Severity.WARNING, ("name",), "doc", check=check)
+
+
+def test_rules_run_while_the_worker_builds_and_their_hits_stay_in_rule_order() -> None:
+    table = table_of([{"code": "1.000001", "name": "Cấp phép"}, {"code": "1.000002", "name": "X"}])
+    ran: list[str] = []
+    later_ran = threading.Event()
+
+    def slow_build() -> str:
+        # Made while the later rule runs: a rule waiting for it first would stall here.
+        later_ran.wait(WAIT)
+        return "built"
+
+    def waiting_check(ctx: RuleContext) -> pd.DataFrame:
+        ran.append(ctx.shared("slow", slow_build))
+        mask = pd.Series([True, False], index=ctx.frame.index)
+        return hits(ctx.frame, mask, "name", "first rule", "fix")
+
+    def later_check(ctx: RuleContext) -> pd.DataFrame:
+        ran.append("later")
+        later_ran.set()
+        mask = pd.Series([False, True], index=ctx.frame.index)
+        return hits(ctx.frame, mask, "name", "second rule", "fix")
+
+    rules = (
+        _rule("PX901", waiting_check),
+        _rule("PX902", later_check),
+    )
+    context = RuleContext(table.frame)
+    context.prefetch_for("PX901", lambda ctx: ctx.prefetch("slow", slow_build))
+    context.start()
+    try:
+        found = table_hits(table, load_schema(), rules, context=context)
+    finally:
+        context.close()
+    assert ran == ["later", "built"]
+    assert found is not None
+    ours = found[found["rule"].str.startswith("PX")]
+    assert ours["rule"].tolist() == ["PX901", "PX902"]
+    assert ours["message"].tolist() == ["first rule", "second rule"]
