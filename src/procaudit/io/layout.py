@@ -15,12 +15,13 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 
+import numpy as np
 import pandas as pd
 
 from procaudit.catalogue.columns import REQUIRED
 from procaudit.core.errors import InputError
 from procaudit.core.i18n import t
-from procaudit.io.grid import Grid
+from procaudit.io.grid import Grid, rows_where
 from procaudit.io.headers import CATALOGUE, HeaderMap, Vocabulary, alias_of, map_headers
 from procaudit.io.values import ValueChoice, check_values
 
@@ -326,15 +327,23 @@ def _repeated_header(
     return header, numbers
 
 
+def filled_cells(frame: pd.DataFrame) -> pd.Series:
+    """How many cells of each row are filled, summed column by column (a frame-wide
+    `notna().sum(axis=1)` builds a table of flags first)."""
+    count = np.zeros(len(frame), dtype=np.int64)
+    for position in range(frame.shape[1]):
+        count += frame.iloc[:, position].notna().to_numpy()
+    return pd.Series(count, index=frame.index)
+
+
 def _kept(frame: pd.DataFrame, keep: pd.Series) -> pd.DataFrame:
-    """The rows where `keep` holds; the frame itself when that is all of them (filtering a
-    million text rows copies them)."""
-    return frame if keep.all() else frame[keep]
+    """The rows where `keep` holds; the frame itself when that is all of them."""
+    return rows_where(frame, keep)
 
 
 def _without(frame: pd.DataFrame, index: pd.Index | list) -> pd.DataFrame:
     """The frame without the rows at `index`; the frame itself when there are none."""
-    return frame.drop(index=index) if len(index) else frame
+    return rows_where(frame, ~frame.index.isin(index)) if len(index) else frame
 
 
 def understand(
@@ -358,8 +367,7 @@ def understand(
     skip(TITLE, [p for p in range(positions[0]) if cells.iloc[p].notna().any()])
     start = positions[-1] + 1
     body = cells.iloc[start:]
-    filled = body.notna()
-    count = filled.sum(axis=1)
+    count = filled_cells(body)
     skip(BLANK, body.index[count == 0])
     live = _kept(body, count > 0)
 
@@ -377,16 +385,13 @@ def understand(
     header_map, by_values = check_values(header_map, labels, live)
 
     code_col = header_map.columns.get("code")
-    # A heading merged across the row keeps its text in its first cell, which may be the
-    # code column: a row "has no code" when that cell holds nothing shaped like one.
-    no_code = (
-        ~live[code_col].str.match(_CODE_LIKE).fillna(False).astype(bool)
-        if code_col is not None
-        else pd.Series(True, index=live.index)
-    )
     # Only rows with few cells and no code can be notes, totals or headings; a procedure's
     # numeric STT rules its row out too. Just these rows are matched (as columns).
-    few = live[(count.loc[live.index] <= 3) & no_code]  # cells filled, counted once above
+    few = rows_where(live, count.loc[live.index] <= 3)  # cells filled, counted once above
+    if code_col is not None:
+        # A heading merged across the row keeps its text in its first cell, which may be the
+        # code column: a row "has no code" when that cell holds nothing shaped like one.
+        few = rows_where(few, ~few[code_col].str.match(_CODE_LIKE).fillna(False).astype(bool))
     if header_map.stt is not None:
         numbered = few[header_map.stt].str.fullmatch(r"\s*\d+\s*").fillna(False).astype(bool)
         few = few[~numbered]
@@ -408,7 +413,7 @@ def understand(
     live = _without(live, [index for index, _ in sections])
 
     mapped = list(header_map.columns.values())
-    has_data = live[mapped].notna().any(axis=1)
+    has_data = filled_cells(live[mapped]) > 0
     skip(NO_DATA, live.index[~has_data])
     live = _kept(live, has_data)
     inherited = _inherit(sections, live.index)
