@@ -33,6 +33,9 @@ IRREGULAR = {
     "a wider record below": f"{HEADER}\n1,1.000001,Cấp,x,extra\n".encode(),
     "windows-1258": b"STT,M\xe3 th\xf4ng tin\n1,C\xe2p\n",
     "a NUL byte": f"{HEADER}\n1,1.000001,C\0p,x\n".encode(),
+    "a NUL byte below the head": (
+        f"{HEADER}\n" + "1,1.000001,Cấp,x\n" * 60 + "2,2,C\0p,y\n"
+    ).encode(),
     "an unclosed quote": f'{HEADER}\n1,1.000001,"Cấp phép,x\n2,a,b,c\n'.encode(),
 }
 
