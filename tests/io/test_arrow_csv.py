@@ -26,6 +26,7 @@ REGULAR = {
     "tabs": "STT\tMã thủ tục\tTên thủ tục\n1\t1.000001\tCấp phép\n",
     "a title padded with delimiters": f"DANH MỤC TTHC,,,\n{HEADER}\n1,1.000001,Cấp,x\n",
     "blank lines": f"{HEADER}\n\n1,1.000001,Cấp,x\r\n\r\n2,1.000002,Đăng ký,y\n",
+    "words that mean missing elsewhere": f"{HEADER}\n1,NA,NULL,n/a\n2,nan,#N/A,null\n",
 }
 # Files the pyarrow reader must leave to the careful one.
 IRREGULAR = {

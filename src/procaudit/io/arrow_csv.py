@@ -98,6 +98,7 @@ def _parse(path: Path, delimiter: str, width: int) -> pa.Table | None:
                 convert_options=arrow_csv.ConvertOptions(
                     column_types=dict.fromkeys(columns, pa.large_string()),  # as pandas keeps it
                     strings_can_be_null=True,  # an empty cell is missing, quoted or not
+                    null_values=[""],  # and only that: "NA" or "NULL" is text, as typed
                 ),
             )
     except pa.ArrowInvalid:  # ragged or damaged: the careful reader says where
