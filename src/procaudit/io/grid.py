@@ -130,7 +130,9 @@ def arrow_chunks(column: pd.Series) -> pa.ChunkedArray | None:
 
 def take_rows(column: pd.Series, positions: np.ndarray) -> pd.Series:
     """`column.iloc[positions]` for increasing positions. A text column is taken block by
-    block: pyarrow's take over a column of blocks joins them first, a copy of the column."""
+    block: pyarrow's take over a column of blocks joins them first, a copy of the column.
+    The cells taken are joined into one block: a kernel pays its set-up (a regular
+    expression compiled) once per block."""
     chunks = arrow_chunks(column)
     if chunks is None:
         return column.iloc[positions]
@@ -141,24 +143,27 @@ def take_rows(column: pd.Series, positions: np.ndarray) -> pd.Series:
         for chunk, start, first, end in zip(chunks.chunks, starts, cuts, cuts[1:], strict=False)
         if end > first
     ]
-    taken = pa.chunked_array(pieces, type=chunks.type)
+    taken = pa.chunked_array(pieces, type=chunks.type).combine_chunks()
     return pd.Series(taken, index=column.index[positions], dtype=column.dtype, name=column.name)
 
 
 _MOST_RUNS = 1024  # runs of kept rows shared as slices; more are copied by a filter
+_FEW = 8  # rows kept, at most one in this many, are copied into one block
 
 
 def rows_where(frame: pd.DataFrame, keep: pd.Series | np.ndarray) -> pd.DataFrame:
     """`frame[keep]` for a frame of grid columns, without pandas' take, which joins a text
     column's blocks into one before taking from it (a copy of the column, per column). Rows
     kept in a few runs (a table less its blank lines and headings) share the grid's memory
-    as slices; other selections are filtered block by block."""
+    as slices; other selections are filtered block by block. A few rows kept (the rows of
+    few cells, looked at for headings) are joined into one block, as `take_rows` does."""
     flags = np.asarray(keep, dtype=bool)
     if flags.all():
         return frame
     edges = np.flatnonzero(np.diff(flags.astype(np.int8), prepend=0, append=0))
     runs = edges.reshape(-1, 2)  # [start, end) of each run of kept rows
     index = frame.index[flags]
+    few = len(index) * _FEW <= len(flags)
     columns = {}
     for label in frame.columns:
         column = frame[label]
@@ -173,6 +178,8 @@ def rows_where(frame: pd.DataFrame, keep: pd.Series | np.ndarray) -> pd.DataFram
             taken = pa.chunked_array(pieces, type=chunks.type)
         else:
             taken = chunks.filter(pa.array(flags))
+        if few:
+            taken = taken.combine_chunks()
         columns[label] = pd.Series(taken, index=index, dtype=column.dtype)
     return pd.DataFrame(columns, index=index, columns=frame.columns)
 

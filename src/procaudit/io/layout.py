@@ -21,7 +21,7 @@ import pandas as pd
 from procaudit.catalogue.columns import REQUIRED
 from procaudit.core.errors import InputError
 from procaudit.core.i18n import t
-from procaudit.io.grid import Grid, rows_where
+from procaudit.io.grid import Grid, arrow_chunks, rows_where
 from procaudit.io.headers import CATALOGUE, HeaderMap, Vocabulary, alias_of, map_headers
 from procaudit.io.values import ValueChoice, check_values
 
@@ -332,7 +332,12 @@ def filled_cells(frame: pd.DataFrame) -> pd.Series:
     `notna().sum(axis=1)` builds a table of flags first)."""
     count = np.zeros(len(frame), dtype=np.int64)
     for position in range(frame.shape[1]):
-        count += frame.iloc[:, position].notna().to_numpy()
+        column = frame.iloc[:, position]
+        chunks = arrow_chunks(column)
+        if chunks is not None and chunks.null_count == 0:  # Arrow keeps the count
+            count += 1
+        else:
+            count += column.notna().to_numpy()
     return pd.Series(count, index=frame.index)
 
 
