@@ -101,7 +101,8 @@ class SheetAccount:
 class Understood:
     body: pd.DataFrame  # the procedure rows, positional columns, text cells
     rows: pd.Series  # the user's row number of each body row
-    inherited: pd.DataFrame  # level, field, status from sections, per body row
+    # Level, field, status from sections, per body row; no column when no section.
+    inherited: pd.DataFrame
     account: SheetAccount
 
 
@@ -283,8 +284,8 @@ def _inherit(sections: list[tuple[int, Section]], positions: pd.Index) -> pd.Dat
         if section.field:
             field_name = section.field
         states.append((level, field_name, status))
-    if not states:
-        return pd.DataFrame(index=positions, columns=columns, dtype="object")
+    if not states:  # nothing to inherit: no column of a million missing values
+        return pd.DataFrame(index=positions)
     # Each row takes the state of the last section above it (a state may hold None on
     # purpose, so the states are carried down by their number, not by their values).
     numbered = pd.Series(range(len(states)), index=[position for position, _ in sections])
