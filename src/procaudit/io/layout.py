@@ -13,7 +13,9 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterable
 from dataclasses import dataclass, field
+from typing import Any
 
 import numpy as np
 import pandas as pd
@@ -120,8 +122,12 @@ def _fold(text: str) -> str:
 
 
 def row_texts(cells: pd.DataFrame, position: int) -> list[str]:
+    return _texts(cells.iloc[position])
+
+
+def _texts(values: Iterable[Any]) -> list[str]:
     # Empty cells are NaN in the text columns of a grid, not None: "nan" is no label.
-    return ["" if pd.isna(value) else str(value) for value in cells.iloc[position]]
+    return ["" if pd.isna(value) else str(value) for value in values]
 
 
 def _two_row_labels(
@@ -175,11 +181,14 @@ def find_header(grid: Grid, extra: dict[str, str], words: Vocabulary = CATALOGUE
     with the required columns (a catalogue's name) is the header. A pair counts only where it
     names more than either row alone, or where its second row sub-divides headings of the
     first that name no column."""
-    cells = grid.cells
-    scanned = [p for p in range(min(HEADER_SCAN_ROWS, len(cells))) if cells.iloc[p].notna().any()]
+    # The top rows' cells taken once, column by column (a row of a frame is built cell by
+    # cell, from each column).
+    head = grid.cells.iloc[:HEADER_SCAN_ROWS]
+    values = head.to_numpy(dtype=object)
+    scanned = np.flatnonzero(head.notna().to_numpy().any(axis=1)).tolist()
     if not scanned:
         raise NoHeader([])
-    texts = {p: row_texts(cells, p) for p in scanned}
+    texts = {p: _texts(values[p]) for p in scanned}
     singles = {p: map_headers(texts[p], extra, words) for p in scanned}
     candidates = [([p], texts[p], singles[p]) for p in scanned]
     for p in scanned:
