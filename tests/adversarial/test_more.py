@@ -127,21 +127,22 @@ def test_a_read_only_file_system_is_said_before_the_audit(small_disk: Path) -> N
 
 # --- inputs -------------------------------------------------------------------------------
 
-# While the fast reader parses the file, another program appends records (one with a line
-# break in a quoted cell) or empties it: the audit takes what it read, never a traceback.
+# Between the fast reader's look at the file's head and its parse, another program appends
+# records (one with a line break in a quoted cell) or empties it: the audit takes what it
+# read, never a traceback.
 CHANGED_WHILE_READ = """
     import os
     from pathlib import Path
     import procaudit.io.arrow_csv as arrow
-    count = arrow._line_count
-    def changed_then_counted(path):
+    parse = arrow._parse
+    def changed_then_parsed(path, *args):
         with Path(path).open("ab" if os.environ["CHANGE"] == "append" else "r+b") as stream:
             if os.environ["CHANGE"] == "append":
                 stream.write('1.009999,"Thủ tục\\nmới",Cấp xã\\n'.encode() * 50)
             else:
                 stream.truncate(0)
-        return count(path)
-    arrow._line_count = changed_then_counted
+        return parse(path, *args)
+    arrow._parse = changed_then_parsed
 """
 
 

@@ -26,6 +26,7 @@ REGULAR = {
     "tabs": "STT\tMã thủ tục\tTên thủ tục\n1\t1.000001\tCấp phép\n",
     "a title padded with delimiters": f"DANH MỤC TTHC,,,\n{HEADER}\n1,1.000001,Cấp,x\n",
     "blank lines": f"{HEADER}\n\n1,1.000001,Cấp,x\r\n\r\n2,1.000002,Đăng ký,y\n",
+    "words that mean missing elsewhere": f"{HEADER}\n1,NA,NULL,n/a\n2,nan,#N/A,null\n",
 }
 # Files the pyarrow reader must leave to the careful one.
 IRREGULAR = {
@@ -33,6 +34,9 @@ IRREGULAR = {
     "a wider record below": f"{HEADER}\n1,1.000001,Cấp,x,extra\n".encode(),
     "windows-1258": b"STT,M\xe3 th\xf4ng tin\n1,C\xe2p\n",
     "a NUL byte": f"{HEADER}\n1,1.000001,C\0p,x\n".encode(),
+    "a NUL byte below the head": (
+        f"{HEADER}\n" + "1,1.000001,Cấp,x\n" * 60 + "2,2,C\0p,y\n"
+    ).encode(),
     "an unclosed quote": f'{HEADER}\n1,1.000001,"Cấp phép,x\n2,a,b,c\n'.encode(),
 }
 

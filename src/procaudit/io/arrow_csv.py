@@ -13,8 +13,6 @@ from __future__ import annotations
 import codecs
 import csv
 import io
-from collections.abc import Iterator
-from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pandas as pd
@@ -27,22 +25,20 @@ from procaudit.io.csv_dialect import (
     SNIFFED_LINES,
     CsvDialect,
     only_delimiters,
-    physical_lines,
     sniff_delimiter,
     start_lines,
 )
-from procaudit.io.grid import Grid, arrow_text, native_source
+from procaudit.io.grid import Grid, blank_as_missing, native_source, text_column
 from procaudit.io.limits import check_csv_extent
 
 _HEAD_LINES = 50  # lines that give the table's width; a wider record later is refused
 _HEAD_BYTES = 1024 * 1024  # a head longer than this holds scraped text: leave it to pandas
 _WIDE = 1000  # columns; a catalogue has a few dozen, and the careful reader skips empty ones
-_PIECE = 16 * 1024 * 1024  # bytes read at a time to check and count lines
 
 
 def read_regular_csv(path: Path, max_cells: int = MAX_CELLS) -> tuple[Grid, CsvDialect] | None:
     """The grid of a regular UTF-8 file, or None when the careful reader must take it.
-    The file is read in pieces and parsed from disk: it is never held whole as bytes.
+    The file is parsed from disk, once: it is never held whole as bytes.
     More than `max_cells` records x columns is refused before pandas holds them."""
     with path.open("rb") as stream:
         start = stream.read(_HEAD_BYTES)
@@ -57,12 +53,11 @@ def read_regular_csv(path: Path, max_cells: int = MAX_CELLS) -> tuple[Grid, CsvD
         return None
     if width > _WIDE:  # pyarrow keeps a builder per column: a line of commas costs gigabytes
         return None
-    # The lines are counted while pyarrow parses, which frees the interpreter for it.
-    with ThreadPoolExecutor(max_workers=1) as pool:
-        counted = pool.submit(_line_count, path)
-        table = _parse(path, delimiter, width)
-        lines = counted.result()
-    if table is None or lines is None:
+    table = _parse(path, delimiter, width)
+    if table is None:
+        return None
+    held = _bytes_held(table, b"\0\r\n")
+    if b"\0" in held:  # damage that the careful reader reports with its line
         return None
     # Columns empty to the right edge (a line of commas) are left out before pandas builds
     # one Series per column.
@@ -70,11 +65,14 @@ def read_regular_csv(path: Path, max_cells: int = MAX_CELLS) -> tuple[Grid, CsvD
     if used == 0:
         raise InputError(str(path), only_delimiters())
     check_csv_extent(str(path), table.num_rows, used, max_cells)
-    records = pd.DataFrame(
-        {position: arrow_text(table.column(position)) for position in range(used)}
-    )
-    if not records.notna().any().any():  # cells holding only spaces
+    columns = [blank_as_missing(table.column(position)) for position in range(used)]
+    if all(column.null_count == len(column) for column in columns):  # cells of spaces only
         raise InputError(str(path), only_delimiters())
+    records = pd.DataFrame(
+        {position: text_column(column) for position, column in enumerate(columns)}
+    )
+    # With no line break inside a cell, each record is one line of the file.
+    lines = None if held & {b"\r", b"\n"} else len(records)
     grid = Grid(None, records, start_lines(records, lines))
     return grid, CsvDialect(encoding, delimiter)
 
@@ -100,6 +98,7 @@ def _parse(path: Path, delimiter: str, width: int) -> pa.Table | None:
                 convert_options=arrow_csv.ConvertOptions(
                     column_types=dict.fromkeys(columns, pa.large_string()),  # as pandas keeps it
                     strings_can_be_null=True,  # an empty cell is missing, quoted or not
+                    null_values=[""],  # and only that: "NA" or "NULL" is text, as typed
                 ),
             )
     except pa.ArrowInvalid:  # ragged or damaged: the careful reader says where
@@ -124,21 +123,19 @@ def _head(start: bytes, whole: bool) -> str | None:
         return None
 
 
-def _line_count(path: Path) -> int | None:
-    """How many lines the file has, or None when it holds a NUL byte (damage that the
-    careful reader reports with its line)."""
-
-    class HoldsNul(Exception):
-        pass
-
-    def pieces() -> Iterator[bytes]:
-        with path.open("rb") as stream:
-            while piece := stream.read(_PIECE):
-                if b"\0" in piece:
-                    raise HoldsNul
-                yield piece
-
-    try:
-        return physical_lines(pieces())
-    except HoldsNul:
-        return None
+def _bytes_held(table: pa.Table, wanted: bytes) -> set[bytes]:
+    """Which of the `wanted` bytes some cell of the table holds: a search of each block's
+    text, at memchr's speed (a block is a megabyte or so, copied once to be searched)."""
+    held: set[bytes] = set()
+    for column in table.columns:
+        for chunk in column.chunks:
+            data = chunk.buffers()[2]
+            if data is None or not data.size:
+                continue
+            text = data.to_pybytes()
+            held.update(
+                byte for byte in (wanted[i : i + 1] for i in range(len(wanted))) if byte in text
+            )
+            if len(held) == len(wanted):
+                return held
+    return held

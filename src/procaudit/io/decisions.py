@@ -33,10 +33,13 @@ def _date_texts(texts: pd.Series) -> pd.Series:
     return written.where(parts["day"].notna(), texts.str.strip())
 
 
-def _extract_distinct(column: pd.Series) -> pd.DataFrame:
-    """`str.extract(_COMBINED)`, run once per distinct value: one decision covers many rows."""
+def _extract_distinct(column: pd.Series) -> pd.DataFrame | None:
+    """`str.extract(_COMBINED)`, run once per distinct value: one decision covers many rows;
+    None when no value is combined (nothing is spread back over the rows)."""
     codes, uniques = pd.factorize(column)
     found = pd.Series(uniques, dtype="str").str.extract(_COMBINED)
+    if not found["number"].notna().any():
+        return None
     taken = found.reindex(codes)  # code -1 (a missing value) finds no row: all missing
     return taken.set_axis(column.index)
 
@@ -46,9 +49,9 @@ def split_decisions(frame: pd.DataFrame) -> int:
     if "decision_no" not in frame:
         return 0
     parts = _extract_distinct(frame["decision_no"])
-    combined = parts["number"].notna()
-    if not combined.any():
+    if parts is None:
         return 0
+    combined = parts["number"].notna()
     frame.loc[combined, "decision_no"] = parts.loc[combined, "number"]
     dates = _date_texts(parts.loc[combined, "date"])
     if "decision_date" not in frame:

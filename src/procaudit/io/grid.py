@@ -1,4 +1,5 @@
-"""A sheet as read, before its layout is understood: text cells and the user's row numbers."""
+"""A sheet as read, before its layout is understood: text cells and the user's row numbers,
+and the ways of taking its rows that keep the reader's Arrow blocks shared."""
 
 from __future__ import annotations
 
@@ -100,12 +101,87 @@ def _text_column(values: np.ndarray | tuple[object, ...]) -> pd.Series:
 
 def arrow_text(column: pa.Array | pa.ChunkedArray) -> pd.Series:
     """Arrow text (large_string) as a pandas text column, a cell holding only spaces made
-    missing like an empty one (utf8_is_space knows the spaces str.isspace() knows; empty
-    cells are already null)."""
+    missing like an empty one (empty cells are already null)."""
+    return text_column(blank_as_missing(column))
+
+
+def text_column(column: pa.Array | pa.ChunkedArray) -> pd.Series:
+    """Arrow text (large_string) as a pandas text column, sharing its memory."""
+    return pd.Series(column, dtype="str")
+
+
+def blank_as_missing(column: pa.Array | pa.ChunkedArray) -> pa.Array | pa.ChunkedArray:
+    """The column with each cell holding only spaces made null (utf8_is_space knows the
+    spaces str.isspace() knows)."""
     blank = pc.utf8_is_space(column)
     if pc.any(blank).as_py():
         column = pc.if_else(blank, pa.scalar(None, column.type), column)
-    return pd.Series(column, dtype="str")
+    return column
+
+
+def arrow_chunks(column: pd.Series) -> pa.ChunkedArray | None:
+    """The Arrow blocks behind a text column (the reader's), shared, not copied; None for a
+    column of Python objects (a workbook's column holding numbers)."""
+    if not (isinstance(column.dtype, pd.StringDtype) and column.dtype.storage == "pyarrow"):
+        return None
+    chunks = pa.array(column.array)  # the column's own ChunkedArray
+    return chunks if isinstance(chunks, pa.ChunkedArray) else pa.chunked_array([chunks])
+
+
+def take_rows(column: pd.Series, positions: np.ndarray) -> pd.Series:
+    """`column.iloc[positions]` for increasing positions. A text column is taken block by
+    block: pyarrow's take over a column of blocks joins them first, a copy of the column.
+    The cells taken are joined into one block: a kernel pays its set-up (a regular
+    expression compiled) once per block."""
+    chunks = arrow_chunks(column)
+    if chunks is None:
+        return column.iloc[positions]
+    starts = np.cumsum([0, *(len(chunk) for chunk in chunks.chunks)])
+    cuts = np.searchsorted(positions, starts)
+    pieces = [
+        chunk.take(pa.array(positions[first:end] - start))
+        for chunk, start, first, end in zip(chunks.chunks, starts, cuts, cuts[1:], strict=False)
+        if end > first
+    ]
+    taken = pa.chunked_array(pieces, type=chunks.type).combine_chunks()
+    return pd.Series(taken, index=column.index[positions], dtype=column.dtype, name=column.name)
+
+
+_MOST_RUNS = 1024  # runs of kept rows shared as slices; more are copied by a filter
+_FEW = 8  # rows kept, at most one in this many, are copied into one block
+
+
+def rows_where(frame: pd.DataFrame, keep: pd.Series | np.ndarray) -> pd.DataFrame:
+    """`frame[keep]` for a frame of grid columns, without pandas' take, which joins a text
+    column's blocks into one before taking from it (a copy of the column, per column). Rows
+    kept in a few runs (a table less its blank lines and headings) share the grid's memory
+    as slices; other selections are filtered block by block. A few rows kept (the rows of
+    few cells, looked at for headings) are joined into one block, as `take_rows` does."""
+    flags = np.asarray(keep, dtype=bool)
+    if flags.all():
+        return frame
+    edges = np.flatnonzero(np.diff(flags.astype(np.int8), prepend=0, append=0))
+    runs = edges.reshape(-1, 2)  # [start, end) of each run of kept rows
+    index = frame.index[flags]
+    few = len(index) * _FEW <= len(flags)
+    columns = {}
+    for label in frame.columns:
+        column = frame[label]
+        chunks = arrow_chunks(column)
+        if chunks is None:
+            columns[label] = column[flags]
+            continue
+        if len(runs) <= _MOST_RUNS:
+            pieces = [
+                part for start, end in runs for part in chunks.slice(start, end - start).chunks
+            ]
+            taken = pa.chunked_array(pieces, type=chunks.type)
+        else:
+            taken = chunks.filter(pa.array(flags))
+        if few:
+            taken = taken.combine_chunks()
+        columns[label] = pd.Series(taken, index=index, dtype=column.dtype)
+    return pd.DataFrame(columns, index=index, columns=frame.columns)
 
 
 def file_head(path: Path) -> bytes:

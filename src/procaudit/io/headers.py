@@ -116,6 +116,7 @@ def _match(key: str, words: Vocabulary) -> tuple[str, int] | None:
     return (best[2], best[1]) if best else None
 
 
+@lru_cache(maxsize=16384)  # the same cells are read in each row pair, and in every file
 def readings(header: str) -> tuple[str, ...]:
     """The keys a header is read under, in order: the whole header folded, the words outside
     its brackets, then each bracketed part ("Mã thủ tục (MA_TTHC)": "ma thu tuc ma tthc",

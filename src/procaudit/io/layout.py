@@ -13,14 +13,17 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterable
 from dataclasses import dataclass, field
+from typing import Any
 
+import numpy as np
 import pandas as pd
 
 from procaudit.catalogue.columns import REQUIRED
 from procaudit.core.errors import InputError
 from procaudit.core.i18n import t
-from procaudit.io.grid import Grid
+from procaudit.io.grid import Grid, arrow_chunks, rows_where
 from procaudit.io.headers import CATALOGUE, HeaderMap, Vocabulary, alias_of, map_headers
 from procaudit.io.values import ValueChoice, check_values
 
@@ -100,7 +103,8 @@ class SheetAccount:
 class Understood:
     body: pd.DataFrame  # the procedure rows, positional columns, text cells
     rows: pd.Series  # the user's row number of each body row
-    inherited: pd.DataFrame  # level, field, status from sections, per body row
+    # Level, field, status from sections, per body row; no column when no section.
+    inherited: pd.DataFrame
     account: SheetAccount
 
 
@@ -118,8 +122,12 @@ def _fold(text: str) -> str:
 
 
 def row_texts(cells: pd.DataFrame, position: int) -> list[str]:
+    return _texts(cells.iloc[position])
+
+
+def _texts(values: Iterable[Any]) -> list[str]:
     # Empty cells are NaN in the text columns of a grid, not None: "nan" is no label.
-    return ["" if pd.isna(value) else str(value) for value in cells.iloc[position]]
+    return ["" if pd.isna(value) else str(value) for value in values]
 
 
 def _two_row_labels(
@@ -173,11 +181,14 @@ def find_header(grid: Grid, extra: dict[str, str], words: Vocabulary = CATALOGUE
     with the required columns (a catalogue's name) is the header. A pair counts only where it
     names more than either row alone, or where its second row sub-divides headings of the
     first that name no column."""
-    cells = grid.cells
-    scanned = [p for p in range(min(HEADER_SCAN_ROWS, len(cells))) if cells.iloc[p].notna().any()]
+    # The top rows' cells taken once, column by column (a row of a frame is built cell by
+    # cell, from each column).
+    head = grid.cells.iloc[:HEADER_SCAN_ROWS]
+    values = head.to_numpy(dtype=object)
+    scanned = np.flatnonzero(head.notna().to_numpy().any(axis=1)).tolist()
     if not scanned:
         raise NoHeader([])
-    texts = {p: row_texts(cells, p) for p in scanned}
+    texts = {p: _texts(values[p]) for p in scanned}
     singles = {p: map_headers(texts[p], extra, words) for p in scanned}
     candidates = [([p], texts[p], singles[p]) for p in scanned]
     for p in scanned:
@@ -282,8 +293,8 @@ def _inherit(sections: list[tuple[int, Section]], positions: pd.Index) -> pd.Dat
         if section.field:
             field_name = section.field
         states.append((level, field_name, status))
-    if not states:
-        return pd.DataFrame(index=positions, columns=columns, dtype="object")
+    if not states:  # nothing to inherit: no column of a million missing values
+        return pd.DataFrame(index=positions)
     # Each row takes the state of the last section above it (a state may hold None on
     # purpose, so the states are carried down by their number, not by their values).
     numbered = pd.Series(range(len(states)), index=[position for position, _ in sections])
@@ -326,15 +337,28 @@ def _repeated_header(
     return header, numbers
 
 
+def filled_cells(frame: pd.DataFrame) -> pd.Series:
+    """How many cells of each row are filled, summed column by column (a frame-wide
+    `notna().sum(axis=1)` builds a table of flags first)."""
+    count = np.zeros(len(frame), dtype=np.int64)
+    for position in range(frame.shape[1]):
+        column = frame.iloc[:, position]
+        chunks = arrow_chunks(column)
+        if chunks is not None and chunks.null_count == 0:  # Arrow keeps the count
+            count += 1
+        else:
+            count += column.notna().to_numpy()
+    return pd.Series(count, index=frame.index)
+
+
 def _kept(frame: pd.DataFrame, keep: pd.Series) -> pd.DataFrame:
-    """The rows where `keep` holds; the frame itself when that is all of them (filtering a
-    million text rows copies them)."""
-    return frame if keep.all() else frame[keep]
+    """The rows where `keep` holds; the frame itself when that is all of them."""
+    return rows_where(frame, keep)
 
 
 def _without(frame: pd.DataFrame, index: pd.Index | list) -> pd.DataFrame:
     """The frame without the rows at `index`; the frame itself when there are none."""
-    return frame.drop(index=index) if len(index) else frame
+    return rows_where(frame, ~frame.index.isin(index)) if len(index) else frame
 
 
 def understand(
@@ -358,8 +382,7 @@ def understand(
     skip(TITLE, [p for p in range(positions[0]) if cells.iloc[p].notna().any()])
     start = positions[-1] + 1
     body = cells.iloc[start:]
-    filled = body.notna()
-    count = filled.sum(axis=1)
+    count = filled_cells(body)
     skip(BLANK, body.index[count == 0])
     live = _kept(body, count > 0)
 
@@ -377,16 +400,13 @@ def understand(
     header_map, by_values = check_values(header_map, labels, live)
 
     code_col = header_map.columns.get("code")
-    # A heading merged across the row keeps its text in its first cell, which may be the
-    # code column: a row "has no code" when that cell holds nothing shaped like one.
-    no_code = (
-        ~live[code_col].str.match(_CODE_LIKE).fillna(False).astype(bool)
-        if code_col is not None
-        else pd.Series(True, index=live.index)
-    )
     # Only rows with few cells and no code can be notes, totals or headings; a procedure's
     # numeric STT rules its row out too. Just these rows are matched (as columns).
-    few = live[(count.loc[live.index] <= 3) & no_code]  # cells filled, counted once above
+    few = rows_where(live, count.loc[live.index] <= 3)  # cells filled, counted once above
+    if code_col is not None:
+        # A heading merged across the row keeps its text in its first cell, which may be the
+        # code column: a row "has no code" when that cell holds nothing shaped like one.
+        few = rows_where(few, ~few[code_col].str.match(_CODE_LIKE).fillna(False).astype(bool))
     if header_map.stt is not None:
         numbered = few[header_map.stt].str.fullmatch(r"\s*\d+\s*").fillna(False).astype(bool)
         few = few[~numbered]
@@ -408,7 +428,7 @@ def understand(
     live = _without(live, [index for index, _ in sections])
 
     mapped = list(header_map.columns.values())
-    has_data = live[mapped].notna().any(axis=1)
+    has_data = filled_cells(live[mapped]) > 0
     skip(NO_DATA, live.index[~has_data])
     live = _kept(live, has_data)
     inherited = _inherit(sections, live.index)

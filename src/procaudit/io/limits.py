@@ -144,7 +144,8 @@ def _scan_sheet(
     far = formulas = False
     for data in _chunks(archive, part):
         far = far or _FAR_REF.search(data) is not None
-        formulas = formulas or b"<f>" in data or b"<f " in data
+        # One search for "<f" rules out most sheets; "<family" (a font) holds it too.
+        formulas = formulas or (b"<f" in data and (b"<f>" in data or b"<f " in data))
     if far or limits.max_cells < _NARROW * _SHORT:
         _check_extent(path, archive, part, limits)
     return formulas

@@ -12,10 +12,13 @@ from __future__ import annotations
 import unicodedata
 from dataclasses import replace
 
+import numpy as np
 import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
 
 from procaudit.catalogue.columns import ALIASES, REQUIRED
-from procaudit.io.grid import Grid
+from procaudit.io.grid import Grid, arrow_chunks
 from procaudit.io.headers import HeaderMap, map_headers
 from procaudit.io.layout import Header, NoHeader, find_header, row_texts
 
@@ -68,12 +71,28 @@ def _header_below(
 ) -> int | None:
     """The first row under the header that heads a table laid out differently."""
     body = grid.cells.iloc[start:]
-    named = body.isin(_NAME_HEADERS).any(axis=1)
-    for position in body.index[named.to_numpy()]:
+    # Column by column: a frame-wide isin builds a table of flags, then reduces it by rows.
+    named = np.zeros(len(body), dtype=bool)
+    for label in body.columns:
+        named |= _names_header(body[label])
+    for position in body.index[named]:
         found = map_headers(row_texts(grid.cells, position), extra)
         if _is_header(found) and found.columns != header_map.columns:
             return int(position)
     return None
+
+
+_NAME_HEADER_VALUES = pa.array(sorted(_NAME_HEADERS), type=pa.large_string())
+
+
+def _names_header(column: pd.Series) -> np.ndarray:
+    """Where a column's cells are a name column's header (pyarrow's hash look-up on the
+    reader's blocks; pandas' on a column of objects)."""
+    chunks = arrow_chunks(column)
+    if chunks is None:
+        return column.isin(_NAME_HEADERS).to_numpy(dtype=bool)
+    found = pc.is_in(chunks, value_set=_NAME_HEADER_VALUES)
+    return found.to_numpy(zero_copy_only=False).astype(bool, copy=False)
 
 
 def _rows(grid: Grid, start: int, end: int) -> Grid:

@@ -171,8 +171,8 @@ def _table(path: str, grid: Grid, options: ReadOptions, header: Header | None = 
     header_map = understood.account.header_map
     frame, restored = _frame(grid, understood)
     for column in _INHERITABLE:
-        from_sections = understood.inherited[column]
-        if from_sections.notna().any():
+        from_sections = understood.inherited.get(column)
+        if from_sections is not None and from_sections.notna().any():
             # A row's own value wins over its section's.
             own = frame[column] if column in frame else pd.Series(pd.NA, index=frame.index)
             if column == "status":

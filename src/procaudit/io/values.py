@@ -16,8 +16,10 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
+import numpy as np
 import pandas as pd
 
+from procaudit.io.grid import take_rows
 from procaudit.io.headers import HeaderMap, with_columns
 
 SAMPLE_ROWS = 2000  # cells profiled per column at most
@@ -77,8 +79,9 @@ class ValueChoice:
 def sample(column: pd.Series, rows: int = SAMPLE_ROWS) -> pd.Series:
     """At most `rows` cells spread evenly over the column (a stacked export lists one unit's
     procedures after another, so the first rows are one unit only)."""
-    step = -(-len(column) // rows) if len(column) > rows else 1
-    return column.iloc[::step]
+    if len(column) <= rows:
+        return column
+    return take_rows(column, np.arange(0, len(column), -(-len(column) // rows)))
 
 
 def profile(column: pd.Series) -> ValueProfile:

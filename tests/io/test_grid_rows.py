@@ -1,0 +1,57 @@
+"""Rows taken from a grid's columns block by block are the rows pandas takes."""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+import pyarrow as pa
+import pytest
+
+from procaudit.io.grid import rows_where, take_rows
+
+
+def _blocks(values: list[str | None], size: int) -> pd.Series:
+    """A text column held in blocks of `size` cells, as the CSV reader's columns are."""
+    chunks = [
+        pa.array(values[start : start + size], type=pa.large_string())
+        for start in range(0, len(values), size)
+    ]
+    return pd.Series(pa.chunked_array(chunks, type=pa.large_string()), dtype="str")
+
+
+def _grid(rows: int) -> pd.DataFrame:
+    names = [None if i % 7 == 3 else f"Thủ tục {i}" for i in range(rows)]
+    numbers = [float(i) if i % 5 else None for i in range(rows)]  # a column of objects
+    frame = pd.DataFrame(
+        {0: _blocks(names, 97), 1: pd.Series(numbers, dtype=object), 2: _blocks(names, 1000)}
+    )
+    return frame.iloc[5:].set_axis(pd.RangeIndex(10, rows + 5))  # sliced, labels not positions
+
+
+KEPT = {
+    "all": lambda n: np.ones(n, dtype=bool),
+    "none": lambda n: np.zeros(n, dtype=bool),
+    "all but a few": lambda n: ~np.isin(np.arange(n), [0, 96, 97, 500, n - 1]),
+    "a few": lambda n: np.isin(np.arange(n), [0, 96, 97, 500, n - 1]),
+    "every other (many runs)": lambda n: np.arange(n) % 2 == 0,
+    "random": lambda n: np.random.default_rng(7).random(n) < 0.3,
+}
+
+
+@pytest.mark.parametrize("kept", KEPT.values(), ids=KEPT.keys())
+def test_rows_where_keeps_what_a_mask_keeps(kept) -> None:  # type: ignore[no-untyped-def]
+    frame = _grid(5000)
+    keep = kept(len(frame))
+    pd.testing.assert_frame_equal(rows_where(frame, keep), frame[keep])
+    pd.testing.assert_frame_equal(
+        rows_where(frame, pd.Series(keep, index=frame.index)), frame[keep]
+    )
+
+
+@pytest.mark.parametrize("step", [1, 3, 96, 97, 1000, 4999])
+def test_take_rows_takes_what_iloc_takes(step: int) -> None:
+    frame = _grid(5000)
+    positions = np.arange(0, len(frame), step)
+    for label in frame.columns:
+        column = frame[label]
+        pd.testing.assert_series_equal(take_rows(column, positions), column.iloc[positions])
