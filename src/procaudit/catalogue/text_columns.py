@@ -279,9 +279,10 @@ def untagged_keys(names: pd.Series) -> pd.Series:
 
 
 def format_texts(template: str, **values: pa.Array | str) -> pa.Array:
-    """`template.format(**values)` for each row of the arrays among `values` (texts of the
-    same length; a str is the same in every row), by one join of its pieces: a column of
-    messages without a Python call per row. A row whose array holds null is null."""
+    """`template.format(**values)` for each row of the arrays among `values` (of one length,
+    at least one of them named in `template`; a str is the same in every row), by one join
+    of its pieces: a column of messages without a Python call per row. A row where an
+    array holds null is null."""
     pieces: list[pa.Array | pa.Scalar] = []
     for literal, field, _, _ in Formatter().parse(template):
         if literal:
