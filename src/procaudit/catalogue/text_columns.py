@@ -8,7 +8,8 @@ Vietnamese letters, combining marks, punctuation, every space): Python lowercase
 version. A value with any other character goes through `comparison_key` itself, once per
 distinct value. RE2 has no lookaround, so old-style tone placement is found by a kernel and
 moved by Python's regex in the few values that have it.
-`tests/catalogue/test_text_columns.py` holds the two forms together.
+`tests/catalogue/test_text_columns.py` holds the two forms together. `format_texts` fills a
+message's template for a whole column the same way.
 """
 
 from __future__ import annotations

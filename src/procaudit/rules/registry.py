@@ -8,7 +8,8 @@ A rule is checked in one of three ways:
 - a *file rule* is a function of all the tables of one file (and the file's other sheets),
   for what only the whole file can tell: coverage, procedures missing from it;
 - a *schema rule* is a check in the Pandera schema whose `error` is the rule id; the rule
-  here only documents it and turns a failing value into a message and a fix.
+  here only documents it and turns a failing value into a message and a fix (and may turn
+  many at once, in column kernels: `describe_many`).
 """
 
 from __future__ import annotations
