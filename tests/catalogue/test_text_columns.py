@@ -21,6 +21,7 @@ from procaudit.catalogue.text_columns import (
     SPACES,
     comparison_keys,
     distinct_texts,
+    format_texts,
     text_codes,
 )
 from procaudit.vn.text import comparison_key
@@ -323,3 +324,15 @@ def test_distinct_texts_numbers_texts_as_dictionary_encode_does() -> None:
     encoded = pc.dictionary_encode(array)
     assert numbers.tolist() == encoded.indices.to_pylist()
     assert distinct.to_pylist() == encoded.dictionary.to_pylist()
+
+
+def test_format_texts_fills_a_template_row_by_row_as_str_format_does() -> None:
+    codes = pa.array(["1.001", "Mã số", None, ""])
+    counts = pa.array([3, 10, 1, 0])
+    template = "{{code}} '{code}' has {count} digits{after}: {code}"
+    filled = format_texts(template, code=codes, count=counts, after=" after the dot")
+    expected = [
+        None if code is None else template.format(code=code, count=count, after=" after the dot")
+        for code, count in zip(codes.to_pylist(), counts.to_pylist(), strict=True)
+    ]
+    assert filled.to_pylist() == expected

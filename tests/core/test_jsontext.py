@@ -4,12 +4,14 @@ encoders leave raw (DEL, C1, bidirectional overrides), written as escapes (issue
 
 from __future__ import annotations
 
+import io
 import json
+from pathlib import Path
 
 import numpy as np
 import pytest
 
-from procaudit.core.jsontext import compact, dumps
+from procaudit.core.jsontext import compact, dump, dumps
 
 AWKWARD_TEXT = [
     "Cấp giấy phép xây dựng",
@@ -75,3 +77,43 @@ def test_numpy_counts_are_numbers() -> None:
 
 def test_compact_is_one_line_with_the_standard_separators() -> None:
     assert compact({"a": "Cấp\nxã", "b": None}) == '{"a": "Cấp\\nxã", "b": null}'
+
+
+# Each character an encoder leaves raw and a viewer acts on, at the edges of its range, and
+# characters whose UTF-8 begins the same way but which are shown as they are.
+RAW = ["\x7f", "\x80", "\x9b", "\x9f", "\u202a", "\u202e", "\u2066", "\u2069"]
+SHOWN = ["\xa0", "\xa7", "\u2013", "\u201c", "\u2029", "\u202f", "\u2065", "\u206a", "…"]
+
+
+@pytest.mark.parametrize("character", RAW)
+def test_each_raw_control_character_is_escaped_wherever_it_stands(character: str) -> None:
+    escape = f"\\u{ord(character):04x}"
+    document = {"v": f"Cấp{character}xã", "w": ["–" * 3, character]}
+    assert dumps(document) == standard(document).replace(character, escape)
+
+
+def test_characters_a_viewer_shows_are_left_as_they_are() -> None:
+    document = {"v": "".join(SHOWN), "w": SHOWN}
+    assert dumps(document) == standard(document)
+
+
+@pytest.mark.parametrize("newline", ["", None])
+def test_a_document_dumped_into_a_utf8_file_is_the_text_dumps_gives(
+    tmp_path: Path, newline: str | None
+) -> None:
+    document = {**DOCUMENT, "raw": RAW, "shown": SHOWN}
+    with open(tmp_path / "report.json", "w", encoding="utf-8", newline=newline) as out:
+        out.write("before ")
+        dump(document, out)
+        out.write("after")
+    expected = "before " + dumps(document) + "\nafter"
+    assert (tmp_path / "report.json").read_bytes() == expected.encode()
+
+
+def test_a_document_dumped_into_any_text_stream_is_the_text_dumps_gives() -> None:
+    document = {**DOCUMENT, "surrogate": "\ud800"}  # orjson refuses it: the standard library
+    for out in (io.StringIO(), io.TextIOWrapper(io.BytesIO(), encoding="utf-16")):
+        dump(document, out)
+        dump([1], out)
+        out.seek(0)
+        assert out.read() == dumps(document) + "\n" + dumps([1]) + "\n"

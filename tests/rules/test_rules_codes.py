@@ -6,7 +6,7 @@ import pytest
 
 from conftest import findings_of, hits_of
 from procaudit.core.i18n import speaking
-from procaudit.rules.codes import number_code_repair, repaired_code
+from procaudit.rules.codes import invalid_code, invalid_codes, number_code_repair, repaired_code
 
 CODE_CASES = [
     # (case, code, PA101 expected)
@@ -188,3 +188,24 @@ def test_findings_carry_location_code_and_severity() -> None:
     ]
     assert (finding.file, finding.sheet, finding.row, finding.column) == ("t.xlsx", "DM", 2, "code")
     assert (finding.name, finding.severity, finding.code) == ("invalid-code", "error", "1,001234")
+
+
+# Codes whose every step of `invalid_code` differs: its column kernels must say the same.
+ODD_CODES = [
+    *(case[1] for case in CODE_CASES),
+    *(case[1] for case in NUMBER_CODE_CASES),
+    *["", ".123456", "000", "0.5", "00.001234", "O1.001234", "1.00l234", "I.001234", "1.2"],
+    *["1.001234.000.00.00.h29", "12.1234567", "1..", ".", " ", "\t1,0039\n", "1.00398 "],
+    *["1.0.0", "a.b.c", "1,0,0", "\x1c1.001234", "2,00040", "9100000", "1.00000", "10.00001"],
+    # Beyond ASCII: Python's digits and spaces, which RE2 does not know
+    *["1.0012٣4", "１.001234", "\u20001.001234", "1.00398\u3000", "Mã 1.001234"],
+]
+
+
+@pytest.mark.parametrize("lang", ["en", "vi"])
+def test_pa101_explains_many_codes_as_it_explains_one(lang: str) -> None:
+    with speaking(lang):
+        messages, fixes = invalid_codes([*ODD_CODES, None])
+        assert list(zip(messages, fixes, strict=True)) == [
+            invalid_code(code) for code in [*ODD_CODES, None]
+        ]

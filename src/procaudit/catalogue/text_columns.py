@@ -8,12 +8,14 @@ Vietnamese letters, combining marks, punctuation, every space): Python lowercase
 version. A value with any other character goes through `comparison_key` itself, once per
 distinct value. RE2 has no lookaround, so old-style tone placement is found by a kernel and
 moved by Python's regex in the few values that have it.
-`tests/catalogue/test_text_columns.py` holds the two forms together.
+`tests/catalogue/test_text_columns.py` holds the two forms together. `format_texts` fills a
+message's template for a whole column the same way.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from string import Formatter
 from typing import Any
 
 import numpy as np
@@ -275,3 +277,22 @@ def untagged_keys(names: pd.Series) -> pd.Series:
     if pc.any(tagged).as_py():
         keys = pc.replace_with_mask(keys, tagged, map_texts(texts.filter(tagged), untagged_key))
     return text_series(keys, names.index)
+
+
+def format_texts(template: str, **values: pa.Array | str) -> pa.Array:
+    """`template.format(**values)` for each row of the arrays among `values` (of one length,
+    at least one of them named in `template`; a str is the same in every row), by one join
+    of its pieces: a column of messages without a Python call per row. A row where an
+    array holds null is null."""
+    pieces: list[pa.Array | pa.Scalar] = []
+    for literal, field, _, _ in Formatter().parse(template):
+        if literal:
+            pieces.append(pa.scalar(literal, pa.large_string()))
+        if field is not None:
+            value = values[field]
+            pieces.append(
+                pa.scalar(value, pa.large_string())
+                if isinstance(value, str)
+                else value.cast(pa.large_string())
+            )
+    return pc.binary_join_element_wise(*pieces, pa.scalar("", pa.large_string()))

@@ -8,6 +8,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field, replace
 from enum import StrEnum
+from operator import attrgetter
 from typing import NamedTuple
 
 
@@ -95,6 +96,11 @@ class Finding(NamedTuple):
             self.rule,
             self.column or "",
         )
+
+
+# A finding's fields as functions, for counting 85,000 findings without a Python call each.
+_RULE = attrgetter("rule")
+_SEVERITY = attrgetter("severity")
 
 
 @dataclass(frozen=True)
@@ -316,17 +322,17 @@ class AuditResult:
         ]
 
     def count_by_severity(self) -> dict[Severity, int]:
-        counts = Counter(f.severity for f in self.findings)
+        counts = Counter(map(_SEVERITY, self.findings))
         return {severity: counts.get(severity, 0) for severity in Severity}
 
     def count_by_rule(self) -> dict[str, int]:
-        return dict(sorted(Counter(f.rule for f in self.findings).items()))
+        return dict(sorted(Counter(map(_RULE, self.findings)).items()))
 
     def count_by_rule_and_severity(self) -> dict[str, dict[Severity, int]]:
         """Findings per rule, by rule id, and per severity within the rule, the most severe
         first: a rule may give some of its findings a milder severity than its own (PA402
         warns where only "QD" was typed for "QĐ")."""
-        counts = Counter((f.rule, f.severity) for f in self.findings)
+        counts = Counter(zip(map(_RULE, self.findings), map(_SEVERITY, self.findings), strict=True))
         out: dict[str, dict[Severity, int]] = {}
         for (rule, severity), count in sorted(
             counts.items(), key=lambda item: (item[0][0], -item[0][1].rank)

@@ -17,19 +17,19 @@ work and cost one start's time: a pool pays from ~3.2 s of work (about 15 small 
 
 from __future__ import annotations
 
-import multiprocessing
 import os
 import signal
 import threading
 import time
 from collections.abc import Callable, Sequence
-from concurrent.futures import Future, ProcessPoolExecutor, as_completed
 from typing import TYPE_CHECKING, TypeVar
 
 from procaudit.core.atomic import TERMINATED_EXIT
 from procaudit.core.i18n import language, set_language
 
 if TYPE_CHECKING:
+    from concurrent.futures import Future, ProcessPoolExecutor
+
     from procaudit.io import Catalogue
 
 Done = TypeVar("Done")  # what the workers send back for one file
@@ -91,6 +91,11 @@ def in_pool(
     `start(*start_args)` in the parent's language; the results in the order of `paths`.
     `done` hears (files done, index of the file, its result) as each finishes. `start` and
     `call` are module-level functions: the workers import them by name."""
+    # Here, not at the top: every run asks `pool_size`, few start a pool (multiprocessing and
+    # the process pool cost a run of one file 10-70 ms to import).
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor, as_completed
+
     pool = ProcessPoolExecutor(
         max_workers=workers,
         mp_context=multiprocessing.get_context("spawn"),

@@ -20,6 +20,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import replace
+from operator import attrgetter
 from pathlib import PurePath
 from typing import Final
 
@@ -52,6 +53,8 @@ UNKNOWN: Final = "—"  # a share that cannot be given
 CATALOGUE, AGENCY = "catalogue", "agency"
 GROUP_BY: Final = (CATALOGUE, AGENCY)  # what a scorecard row stands for
 MIN_CATALOGUES: Final = 2  # fewer, and the human reports' scorecard would repeat the report
+# A finding's fields as functions: 85,000 findings counted without a Python call each.
+_FILE, _SEVERITY = attrgetter("file"), attrgetter("severity")
 
 
 def stats_of(report: FileReport) -> CatalogueStats:
@@ -106,7 +109,8 @@ def build_scorecard(
     as the run's findings did."""
     if group_by not in GROUP_BY:
         raise ValueError(f"group_by must be one of {GROUP_BY}, not {group_by!r}")
-    by_severity = Counter((finding.file, finding.severity) for finding in result.findings)
+    findings = result.findings
+    by_severity = Counter(zip(map(_FILE, findings), map(_SEVERITY, findings), strict=True))
     catalogues = _catalogues(result.files)
     if group_by == AGENCY:
         rows = tuple(

@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import Any, TextIO
 
 from procaudit.core.findings import AuditResult, Finding, Severity
-from procaudit.core.jsontext import dumps
+from procaudit.core.jsontext import dump
 from procaudit.engine.baseline import fingerprints
 from procaudit.report.base import Reporter
 from procaudit.report.rule_meta import message_with_fix
@@ -30,4 +30,4 @@ class GitlabReporter(Reporter):
             _issue(f, fp)
             for f, fp in zip(result.findings, fingerprints(result.findings), strict=True)
         ]
-        out.write(dumps(issues) + "\n")
+        dump(issues, out)

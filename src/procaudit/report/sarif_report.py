@@ -13,7 +13,7 @@ from urllib.parse import quote
 
 from procaudit import __version__
 from procaudit.core.findings import AuditResult, Finding, Severity
-from procaudit.core.jsontext import dumps
+from procaudit.core.jsontext import dump
 from procaudit.core.paths import real_path
 from procaudit.report.base import Reporter
 from procaudit.report.rule_meta import message_with_fix, rule_meta
@@ -109,4 +109,4 @@ def sarif_dict(result: AuditResult) -> dict[str, Any]:
 
 class SarifReporter(Reporter):
     def render(self, result: AuditResult, out: TextIO) -> None:
-        out.write(dumps(sarif_dict(result)) + "\n")
+        dump(sarif_dict(result), out)

@@ -8,7 +8,8 @@ A rule is checked in one of three ways:
 - a *file rule* is a function of all the tables of one file (and the file's other sheets),
   for what only the whole file can tell: coverage, procedures missing from it;
 - a *schema rule* is a check in the Pandera schema whose `error` is the rule id; the rule
-  here only documents it and turns a failing value into a message and a fix.
+  here only documents it and turns a failing value into a message and a fix (and may turn
+  many at once, in column kernels: `describe_many`).
 """
 
 from __future__ import annotations
@@ -29,6 +30,8 @@ if TYPE_CHECKING:
 FrameCheck = Callable[["RuleContext"], "pd.DataFrame"]
 FileCheck = Callable[["FileContext"], "pd.DataFrame"]
 Describe = Callable[[str | None], tuple[str, str]]
+# A Describe of many values at once: their messages and their fixes.
+DescribeMany = Callable[[list[str | None]], tuple[list[str], list[str]]]
 Prefetch = Callable[["RuleContext"], None]
 
 
@@ -41,6 +44,8 @@ class Rule:
     doc: str  # Markdown: a summary line, then what, why, **Bad**, **Good** and **Fix**
     check: FrameCheck | None = None
     describe: Describe | None = None
+    # `describe` of many failing values in column kernels, where one call each is too slow.
+    describe_many: DescribeMany | None = None
     file_check: FileCheck | None = None
     needs: str | None = None  # a RuleOptions field without which the rule does not run
     # Starts the rule's heaviest shared work on the context's worker thread before the
@@ -159,7 +164,13 @@ def file_rule(
 
 
 def schema_rule(
-    rule_id: str, name: str, severity: Severity, column: str, *, finds: str
+    rule_id: str,
+    name: str,
+    severity: Severity,
+    column: str,
+    *,
+    finds: str,
+    many: DescribeMany | None = None,
 ) -> Callable[[Describe], Describe]:
     """Register a rule checked by the schema; the function explains one failing value."""
 
@@ -173,6 +184,7 @@ def schema_rule(
                 (column,),
                 doc,
                 describe=describe,
+                describe_many=many,
                 doc_vi=doc_vi,
                 finds=finds,
             )

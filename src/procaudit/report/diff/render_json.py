@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any, TextIO
 
-from procaudit.core.jsontext import dumps
+from procaudit.core.jsontext import dump
 from procaudit.diff.model import Change, DiffResult
 from procaudit.report.diff.formats import DiffRenderer
 
@@ -49,4 +49,4 @@ def _change(change: Change) -> dict[str, Any]:
 
 class JsonRenderer(DiffRenderer[TextIO]):
     def render(self, result: DiffResult, out: TextIO) -> None:
-        out.write(dumps(document(result)) + "\n")
+        dump(document(result), out)
