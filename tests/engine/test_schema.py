@@ -75,6 +75,22 @@ def test_user_schema_checks_become_findings(tmp_path: Path) -> None:
     ]
 
 
+def test_the_same_value_failing_one_check_in_two_columns_names_each(tmp_path: Path) -> None:
+    schema_file = tmp_path / "mine.yaml"
+    schema_file.write_text(
+        "schema_type: dataframe\n"
+        "columns:\n"
+        "  name: {dtype: str, nullable: true, checks: {isin: {allowed_values: [Không]}}}\n"
+        "  fee: {dtype: str, nullable: true, checks: {isin: {allowed_values: [Không]}}}\n",
+        encoding="utf-8",
+    )
+    found = _findings(schema_file, [{"name": "Có", "fee": "Có"}])
+    assert [(column, message.split(" in column ")[1]) for _, column, *_, message in found] == [
+        ("fee", "'fee'."),
+        ("name", "'name'."),
+    ]
+
+
 def test_user_schema_requiring_a_missing_column(tmp_path: Path) -> None:
     schema_file = tmp_path / "mine.yaml"
     schema_file.write_text(

@@ -230,11 +230,11 @@ def _one_by_one(
     check: str, columns: list[object], values: list[object]
 ) -> tuple[list[str], list[str], list[str], list[str | None]]:
     rules, messages, fixes = [], [], []
-    explained: dict[object, tuple[str, str, str]] = {}
-    # Explained once per distinct value; the message of a check that is no rule names the
-    # column of the value's first failure.
+    explained: dict[tuple[object, object], tuple[str, str, str]] = {}
+    # Explained once per column and distinct value: the message of a check that is no rule
+    # names the column.
     for column, value in zip(columns, values, strict=True):
-        key = value if _hashable(value) else repr(value)
+        key = (column, value if _hashable(value) else repr(value))
         if key not in explained:
             explained[key] = _explain(check, column, value)
         rule_id, message, fix = explained[key]
