@@ -116,6 +116,7 @@ def _match(key: str, words: Vocabulary) -> tuple[str, int] | None:
     return (best[2], best[1]) if best else None
 
 
+@lru_cache(maxsize=8192)  # the header search reads the same cells in file after file
 def readings(header: str) -> tuple[str, ...]:
     """The keys a header is read under, in order: the whole header folded, the words outside
     its brackets, then each bracketed part ("Mã thủ tục (MA_TTHC)": "ma thu tuc ma tthc",

@@ -13,8 +13,10 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
+import numpy as np
 import pandas as pd
 
 from procaudit.catalogue.columns import REQUIRED
@@ -122,6 +124,18 @@ def row_texts(cells: pd.DataFrame, position: int) -> list[str]:
     return ["" if pd.isna(value) else str(value) for value in cells.iloc[position]]
 
 
+def rows_texts(cells: pd.DataFrame) -> list[list[str]]:
+    """`row_texts` of every row of `cells` (a few top rows), taken column by column: a row
+    of a frame costs pandas as much as a column."""
+    columns = [cells[position].tolist() for position in cells.columns]
+    if not columns:
+        return [[] for _ in range(len(cells))]
+    return [
+        ["" if pd.isna(value) else str(value) for value in row]
+        for row in zip(*columns, strict=True)
+    ]
+
+
 def _two_row_labels(
     top: list[str], sub: list[str], extra: dict[str, str], words: Vocabulary
 ) -> list[str]:
@@ -173,11 +187,13 @@ def find_header(grid: Grid, extra: dict[str, str], words: Vocabulary = CATALOGUE
     with the required columns (a catalogue's name) is the header. A pair counts only where it
     names more than either row alone, or where its second row sub-divides headings of the
     first that name no column."""
-    cells = grid.cells
-    scanned = [p for p in range(min(HEADER_SCAN_ROWS, len(cells))) if cells.iloc[p].notna().any()]
+    top = grid.cells.iloc[:HEADER_SCAN_ROWS]
+    filled = np.flatnonzero(top.notna().to_numpy().any(axis=1))
+    scanned: list[int] = filled.tolist()
     if not scanned:
         raise NoHeader([])
-    texts = {p: row_texts(cells, p) for p in scanned}
+    top_texts = rows_texts(top)
+    texts = {p: top_texts[p] for p in scanned}
     singles = {p: map_headers(texts[p], extra, words) for p in scanned}
     candidates = [([p], texts[p], singles[p]) for p in scanned]
     for p in scanned:
@@ -294,9 +310,10 @@ def _inherit(sections: list[tuple[int, Section]], positions: pd.Index) -> pd.Dat
 
 
 def _numbers_columns(row: pd.Series) -> bool:
-    """Whether a row only numbers the columns: (1) (2) (3) ..."""
-    values = row.dropna().astype(str)
-    return len(values) >= 2 and bool(values.str.match(_COLUMN_NUMBER).all())
+    """Whether a row only numbers the columns: (1) (2) (3) ... (`_COLUMN_NUMBER` needs
+    Python's regex, which pandas would run cell by cell too)."""
+    values = [str(value) for value in row.tolist() if not pd.isna(value)]
+    return len(values) >= 2 and all(_COLUMN_NUMBER.match(value) for value in values)
 
 
 def _repeated_header(
@@ -335,6 +352,37 @@ def _kept(frame: pd.DataFrame, keep: pd.Series) -> pd.DataFrame:
 def _without(frame: pd.DataFrame, index: pd.Index | list) -> pd.DataFrame:
     """The frame without the rows at `index`; the frame itself when there are none."""
     return frame.drop(index=index) if len(index) else frame
+
+
+def _notes_and_headings(
+    live: pd.DataFrame,
+    few: pd.DataFrame,
+    rows: pd.Series,
+    stt: int | None,
+    skip: Callable[[str, pd.Index | list[int]], None],
+) -> tuple[pd.DataFrame, list[tuple[int, Section]]]:
+    """The rows left once the notes and signatures after the table and the total rows are
+    skipped, and the section headings among them; `few` are the rows that can be any of
+    these (few cells, no code)."""
+    if stt is not None:
+        numbered = few[stt].str.fullmatch(r"\s*\d+\s*").fillna(False).astype(bool)
+        few = few[~numbered]
+    lead = _folded(few.bfill(axis=1).iloc[:, 0]) if not few.empty else pd.Series(dtype="str")
+    footer = few.index[lead.str.match(_FOOTER).fillna(False).astype(bool)]
+    if len(footer):
+        first_footer = live.index.get_loc(footer[0])
+        skip(FOOTER, live.index[first_footer:])
+        live = live.iloc[:first_footer]
+        few, lead = few[few.index < footer[0]], lead[lead.index < footer[0]]
+    total = few.index[lead.str.match(_TOTAL).fillna(False).astype(bool)]
+    skip(TOTAL, total)
+    live, few = _without(live, total), _without(few, total)
+
+    sections = [
+        (index, _section(int(rows.loc[index]), _heading_text(few.loc[index])))
+        for index in few.index[_is_heading(few, stt)]
+    ]
+    return live, sections
 
 
 def understand(
@@ -387,24 +435,9 @@ def understand(
     # Only rows with few cells and no code can be notes, totals or headings; a procedure's
     # numeric STT rules its row out too. Just these rows are matched (as columns).
     few = live[(count.loc[live.index] <= 3) & no_code]  # cells filled, counted once above
-    if header_map.stt is not None:
-        numbered = few[header_map.stt].str.fullmatch(r"\s*\d+\s*").fillna(False).astype(bool)
-        few = few[~numbered]
-    lead = _folded(few.bfill(axis=1).iloc[:, 0]) if not few.empty else pd.Series(dtype="str")
-    footer = few.index[lead.str.match(_FOOTER).fillna(False).astype(bool)]
-    if len(footer):
-        first_footer = live.index.get_loc(footer[0])
-        skip(FOOTER, live.index[first_footer:])
-        live = live.iloc[:first_footer]
-        few, lead = few[few.index < footer[0]], lead[lead.index < footer[0]]
-    total = few.index[lead.str.match(_TOTAL).fillna(False).astype(bool)]
-    skip(TOTAL, total)
-    live, few = _without(live, total), _without(few, total)
-
-    sections = [
-        (index, _section(int(rows.loc[index]), _heading_text(few.loc[index])))
-        for index in few.index[_is_heading(few, header_map.stt)]
-    ]
+    sections: list[tuple[int, Section]] = []
+    if not few.empty:  # most tables: no row without a code has three cells or fewer
+        live, sections = _notes_and_headings(live, few, rows, header_map.stt, skip)
     live = _without(live, [index for index, _ in sections])
 
     mapped = list(header_map.columns.values())
