@@ -309,6 +309,15 @@ def _inherit(sections: list[tuple[int, Section]], positions: pd.Index) -> pd.Dat
     return taken.set_axis(positions)
 
 
+def _taken(inherited: pd.DataFrame, live: pd.DataFrame, header_map: HeaderMap) -> dict[str, int]:
+    """Per column, the rows that took their value from a section. A row's own level or field
+    wins over its section's (see read.py): it took nothing."""
+    took = inherited.notna()
+    for column in took.columns.intersection(list(header_map.columns)):
+        took[column] &= live[header_map.columns[column]].isna()
+    return {column: int(took[column].sum()) for column in took.columns if took[column].any()}
+
+
 def _numbers_columns(row: pd.Series) -> bool:
     """Whether a row only numbers the columns: (1) (2) (3) ... (`_COLUMN_NUMBER` needs
     Python's regex, which pandas would run cell by cell too)."""
@@ -445,10 +454,7 @@ def understand(
     skip(NO_DATA, live.index[~has_data])
     live = _kept(live, has_data)
     inherited = _inherit(sections, live.index)
-    # A row's own level or field wins over its section's (see read.py): it took nothing.
-    took = inherited.notna()
-    for column in took.columns.intersection(list(header_map.columns)):
-        took[column] &= live[header_map.columns[column]].isna()
+    taken = _taken(inherited, live, header_map) if sections else {}  # none without sections
     account = SheetAccount(
         sheet=grid.sheet,
         header_rows=tuple(int(rows.iloc[p]) for p in positions),
@@ -457,9 +463,7 @@ def understand(
         sections=tuple(section for _, section in sections),
         procedures=len(live),
         skipped={reason: tuple(sorted(found)) for reason, found in skipped.items()},
-        inherited={
-            column: int(took[column].sum()) for column in took.columns if took[column].any()
-        },
+        inherited=taken,
         title=tuple(
             _heading_text(cells.iloc[p]) for p in range(positions[0]) if cells.iloc[p].notna().any()
         ),
