@@ -12,10 +12,7 @@ from __future__ import annotations
 import unicodedata
 from dataclasses import replace
 
-import numpy as np
 import pandas as pd
-import pyarrow as pa
-import pyarrow.compute as pc
 
 from procaudit.catalogue.columns import ALIASES, REQUIRED
 from procaudit.io.grid import Grid
@@ -30,8 +27,6 @@ _NAME_HEADERS = frozenset(
     for text in (alias, unicodedata.normalize("NFD", alias))
     for form in (text, text.upper(), text.lower(), text.capitalize())
 )
-
-_NAME_ARRAY = pa.array(sorted(_NAME_HEADERS), type=pa.large_string())
 
 
 def split_parts(grid: Grid, extra: dict[str, str]) -> list[tuple[Grid, Header | None]]:
@@ -73,27 +68,12 @@ def _header_below(
 ) -> int | None:
     """The first row under the header that heads a table laid out differently."""
     body = grid.cells.iloc[start:]
-    for position in body.index[_named(body)]:
+    named = body.isin(_NAME_HEADERS).any(axis=1)
+    for position in body.index[named.to_numpy()]:
         found = map_headers(row_texts(grid.cells, position), extra)
         if _is_header(found) and found.columns != header_map.columns:
             return int(position)
     return None
-
-
-def _named(body: pd.DataFrame) -> np.ndarray:
-    """Which rows hold a name header in some cell: `body.isin(_NAME_HEADERS).any(axis=1)`,
-    with Arrow's look-up on the Arrow text columns (pandas makes its set of the 44 headers
-    again for each column, which cost more than the look-up on a small file)."""
-    found = np.zeros(len(body), dtype=bool)
-    for position in body.columns:
-        column = body[position]
-        if isinstance(column.dtype, pd.StringDtype) and column.dtype.storage == "pyarrow":
-            texts = pa.array(column)
-            hits = pc.is_in(texts, value_set=_NAME_ARRAY.cast(texts.type))
-            found |= np.asarray(pc.fill_null(hits, False), dtype=bool)
-        else:
-            found |= column.isin(_NAME_HEADERS).to_numpy(dtype=bool)
-    return found
 
 
 def _rows(grid: Grid, start: int, end: int) -> Grid:
