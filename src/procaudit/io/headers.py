@@ -136,11 +136,21 @@ def read_header(
     """(canonical column, preference) a header names, if any. `extra` (header key -> column,
     from `--map`) is the user's word: it wins with preference -1, under the header as typed
     or without its annotation."""
+    if not extra:
+        return _read_plain(header, words)
     keys = readings(header)
-    if extra:
-        for key in keys[:2]:
-            if key in extra:
-                return extra[key], -1
+    for key in keys[:2]:
+        if key in extra:
+            return extra[key], -1
+    return _first_match(keys, words)
+
+
+@lru_cache(maxsize=8192)  # the header search reads the same cells in sheet after sheet
+def _read_plain(header: str, words: Vocabulary) -> tuple[str, int] | None:
+    return _first_match(readings(header), words)
+
+
+def _first_match(keys: tuple[str, ...], words: Vocabulary) -> tuple[str, int] | None:
     # The words outside brackets first; a bracketed name only where they name nothing (a
     # footnote "(3)" names nothing either).
     for key in keys:

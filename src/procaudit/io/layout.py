@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -304,10 +304,20 @@ def _inherit(sections: list[tuple[int, Section]], positions: pd.Index) -> pd.Dat
     return taken.set_axis(positions)
 
 
+def _taken(inherited: pd.DataFrame, live: pd.DataFrame, header_map: HeaderMap) -> dict[str, int]:
+    """Per column, the rows that took their value from a section. A row's own level or field
+    wins over its section's (see read.py): it took nothing."""
+    took = inherited.notna()
+    for column in took.columns.intersection(list(header_map.columns)):
+        took[column] &= live[header_map.columns[column]].isna()
+    return {column: int(took[column].sum()) for column in took.columns if took[column].any()}
+
+
 def _numbers_columns(row: pd.Series) -> bool:
-    """Whether a row only numbers the columns: (1) (2) (3) ..."""
-    values = row.dropna().astype(str)
-    return len(values) >= 2 and bool(values.str.match(_COLUMN_NUMBER).all())
+    """Whether a row only numbers the columns: (1) (2) (3) ... (`_COLUMN_NUMBER` needs
+    Python's regex, which pandas would run cell by cell too)."""
+    values = [str(value) for value in row.tolist() if not pd.isna(value)]
+    return len(values) >= 2 and all(_COLUMN_NUMBER.match(value) for value in values)
 
 
 def _repeated_header(
@@ -361,6 +371,37 @@ def _without(frame: pd.DataFrame, index: pd.Index | list) -> pd.DataFrame:
     return rows_where(frame, ~frame.index.isin(index)) if len(index) else frame
 
 
+def _notes_and_headings(
+    live: pd.DataFrame,
+    few: pd.DataFrame,
+    rows: pd.Series,
+    stt: int | None,
+    skip: Callable[[str, pd.Index | list[int]], None],
+) -> tuple[pd.DataFrame, list[tuple[int, Section]]]:
+    """The rows left once the notes and signatures after the table and the total rows are
+    skipped, and the section headings among them; `few` are the rows that can be any of
+    these (few cells, no code)."""
+    if stt is not None:
+        numbered = few[stt].str.fullmatch(r"\s*\d+\s*").fillna(False).astype(bool)
+        few = few[~numbered]
+    lead = _folded(few.bfill(axis=1).iloc[:, 0]) if not few.empty else pd.Series(dtype="str")
+    footer = few.index[lead.str.match(_FOOTER).fillna(False).astype(bool)]
+    if len(footer):
+        first_footer = live.index.get_loc(footer[0])
+        skip(FOOTER, live.index[first_footer:])
+        live = live.iloc[:first_footer]
+        few, lead = few[few.index < footer[0]], lead[lead.index < footer[0]]
+    total = few.index[lead.str.match(_TOTAL).fillna(False).astype(bool)]
+    skip(TOTAL, total)
+    live, few = _without(live, total), _without(few, total)
+
+    sections = [
+        (index, _section(int(rows.loc[index]), _heading_text(few.loc[index])))
+        for index in few.index[_is_heading(few, stt)]
+    ]
+    return live, sections
+
+
 def understand(
     grid: Grid, options: LayoutOptions, header: Header | None = None, words: Vocabulary = CATALOGUE
 ) -> Understood:
@@ -403,28 +444,13 @@ def understand(
     # Only rows with few cells and no code can be notes, totals or headings; a procedure's
     # numeric STT rules its row out too. Just these rows are matched (as columns).
     few = rows_where(live, count.loc[live.index] <= 3)  # cells filled, counted once above
-    if code_col is not None:
+    if code_col is not None and not few.empty:
         # A heading merged across the row keeps its text in its first cell, which may be the
         # code column: a row "has no code" when that cell holds nothing shaped like one.
         few = rows_where(few, ~few[code_col].str.match(_CODE_LIKE).fillna(False).astype(bool))
-    if header_map.stt is not None:
-        numbered = few[header_map.stt].str.fullmatch(r"\s*\d+\s*").fillna(False).astype(bool)
-        few = few[~numbered]
-    lead = _folded(few.bfill(axis=1).iloc[:, 0]) if not few.empty else pd.Series(dtype="str")
-    footer = few.index[lead.str.match(_FOOTER).fillna(False).astype(bool)]
-    if len(footer):
-        first_footer = live.index.get_loc(footer[0])
-        skip(FOOTER, live.index[first_footer:])
-        live = live.iloc[:first_footer]
-        few, lead = few[few.index < footer[0]], lead[lead.index < footer[0]]
-    total = few.index[lead.str.match(_TOTAL).fillna(False).astype(bool)]
-    skip(TOTAL, total)
-    live, few = _without(live, total), _without(few, total)
-
-    sections = [
-        (index, _section(int(rows.loc[index]), _heading_text(few.loc[index])))
-        for index in few.index[_is_heading(few, header_map.stt)]
-    ]
+    sections: list[tuple[int, Section]] = []
+    if not few.empty:  # most tables: no row without a code has three cells or fewer
+        live, sections = _notes_and_headings(live, few, rows, header_map.stt, skip)
     live = _without(live, [index for index, _ in sections])
 
     mapped = list(header_map.columns.values())
@@ -432,10 +458,7 @@ def understand(
     skip(NO_DATA, live.index[~has_data])
     live = _kept(live, has_data)
     inherited = _inherit(sections, live.index)
-    # A row's own level or field wins over its section's (see read.py): it took nothing.
-    took = inherited.notna()
-    for column in took.columns.intersection(list(header_map.columns)):
-        took[column] &= live[header_map.columns[column]].isna()
+    taken = _taken(inherited, live, header_map) if sections else {}  # none without sections
     account = SheetAccount(
         sheet=grid.sheet,
         header_rows=tuple(int(rows.iloc[p]) for p in positions),
@@ -444,9 +467,7 @@ def understand(
         sections=tuple(section for _, section in sections),
         procedures=len(live),
         skipped={reason: tuple(sorted(found)) for reason, found in skipped.items()},
-        inherited={
-            column: int(took[column].sum()) for column in took.columns if took[column].any()
-        },
+        inherited=taken,
         title=tuple(
             _heading_text(cells.iloc[p]) for p in range(positions[0]) if cells.iloc[p].notna().any()
         ),

@@ -274,9 +274,15 @@ def _typo_pairs(vocabulary: pa.Array, tokens: np.ndarray) -> pd.DataFrame:
     word_of = dict(
         zip(tokens[kept].tolist(), words.filter(pa.array(kept)).to_pylist(), strict=True)
     )
-    for token, word in word_of.items():
-        if plain_word(word) and len(word) <= LONGEST_WORD:
-            rows.extend((variant, token) for variant in _deletions(word, 1 + (len(word) >= 6)))
+    words_kept = [
+        (token, word)
+        for token, word in word_of.items()
+        if plain_word(word) and len(word) <= LONGEST_WORD
+    ]
+    if len(words_kept) <= SMALL_VOCABULARY:
+        return _typo_pairs_small(words_kept)
+    for token, word in words_kept:
+        rows.extend((variant, token) for variant in _deletions(word, 1 + (len(word) >= 6)))
     variants = pd.DataFrame(rows, columns=["variant", "a"]).drop_duplicates()
     variants = variants[variants["variant"].duplicated(keep=False)]
     pairs = variants.merge(variants, on="variant", suffixes=("", "_b"))
@@ -286,6 +292,34 @@ def _typo_pairs(vocabulary: pa.Array, tokens: np.ndarray) -> pd.DataFrame:
     ]
     pairs = pairs[np.array(keep, dtype=bool)].rename(columns={"a_b": "b"})
     return pd.concat([pairs, pairs.rename(columns={"a": "b", "b": "a"})], ignore_index=True)
+
+
+# Up to this many words (a small list's), the pairs are grouped in Python: pandas' fixed cost
+# per operation was the whole cost of `_typo_pairs` on a commune's list.
+SMALL_VOCABULARY = 2000
+
+
+def _typo_pairs_small(words: list[tuple[int, str]]) -> pd.DataFrame:
+    """`_typo_pairs` of a few words (token, word), grouped by their deletions in a dict: the
+    same pairs (their order differs, as it did from run to run: deletions are a set)."""
+    sharing: dict[str, list[int]] = {}
+    for token, word in words:
+        for variant in _deletions(word, 1 + (len(word) >= 6)):
+            sharing.setdefault(variant, []).append(token)
+    candidates = {
+        (min(a, b), max(a, b))
+        for tokens in sharing.values()
+        if len(tokens) > 1
+        for i, a in enumerate(tokens)
+        for b in tokens[i + 1 :]
+    }
+    word_of = dict(words)
+    close = sorted(pair for pair in candidates if typo_close(word_of[pair[0]], word_of[pair[1]]))
+    first = np.array([a for a, _ in close], dtype=np.int64)
+    second = np.array([b for _, b in close], dtype=np.int64)
+    return pd.DataFrame(
+        {"a": np.concatenate([first, second]), "b": np.concatenate([second, first])}
+    )
 
 
 def _deletions(word: str, depth: int) -> set[str]:
