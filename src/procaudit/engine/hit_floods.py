@@ -11,8 +11,8 @@ column floods.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, replace
 
 import numpy as np
 import pandas as pd
@@ -55,9 +55,14 @@ class Floods:
     columns: list[Flood]
 
 
-def find_floods(hits: Hits, frame: pd.DataFrame) -> Floods:
+def find_floods(
+    hits: Hits, frame: pd.DataFrame, explain: Callable[[np.ndarray], np.ndarray] | None = None
+) -> Floods:
     """The floods of a table's hits, as `collapse_floods` finds them on its findings;
-    `frame` is the table's canonical frame."""
+    `frame` is the table's canonical frame. A column flood is told by rule, column and
+    severity alone, so the messages are read only after: `explain`, if given, returns them
+    for the hits (positions, in order) not in a column flood and each column flood's first
+    (`engine.hit_explain`), before the value floods, which read them."""
     size = len(hits.row)
     located = ~np.isnan(hits.row)
     # A value is "empty" as `floods._empty` says (None, or only what `str.strip` strips),
@@ -70,6 +75,13 @@ def find_floods(hits: Hits, frame: pd.DataFrame) -> Floods:
     columns = _column_floods(
         hits, frame, located, empty, rule_code, column_code, list(column_uniques), flooded
     )
+    if explain is not None:
+        shown = np.union1d(
+            np.flatnonzero(~flooded), np.array([flood.first for flood in columns], dtype=np.int64)
+        )
+        message = hits.message.copy()  # pandas may hand out a read-only view
+        message[shown] = explain(shown)
+        hits = replace(hits, message=message)
     values = _value_floods(hits, located & ~flooded & given, empty, rule_code, column_code, flooded)
     return Floods(np.flatnonzero(~flooded), values, columns)
 
