@@ -11,7 +11,7 @@ column floods.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 
 import numpy as np
@@ -30,7 +30,7 @@ class Hits:
     rule: np.ndarray
     column: np.ndarray
     severity: np.ndarray
-    value: Sequence[str | None]
+    value: np.ndarray
     message: np.ndarray
 
 
@@ -67,8 +67,13 @@ def find_floods(
     located = ~np.isnan(hits.row)
     # A value is "empty" as `floods._empty` says (None, or only what `str.strip` strips),
     # "given" where truthy.
-    empty = np.array([not value or value.isspace() for value in hits.value], dtype=bool)
-    given = np.array([bool(value) for value in hits.value], dtype=bool)
+    # (`map` of a builtin over the values: a million hits of PA406, without a Python test each.)
+    given = np.fromiter(map(bool, hits.value), dtype=bool, count=size)
+    empty = ~given
+    texts = np.flatnonzero(given)
+    empty[texts] = np.fromiter(
+        map(str.isspace, np.asarray(hits.value, dtype=object)[texts]), dtype=bool, count=len(texts)
+    )
     rule_code, _ = pd.factorize(hits.rule)
     column_code, column_uniques = pd.factorize(hits.column)  # -1: no column
     flooded = np.zeros(size, dtype=bool)
@@ -177,7 +182,7 @@ def _rows(hits: Hits, members: np.ndarray) -> FloodRows:
     return FloodRows(len(members), int(rows.min()), int(rows.max()))
 
 
-def _examples(values: Sequence[str | None], members: np.ndarray) -> tuple[str, ...]:
+def _examples(values: np.ndarray, members: np.ndarray) -> tuple[str, ...]:
     """The first `EXAMPLES` distinct values of the group, stripped: read in order until
     found, not over a million hits of one value."""
     found: dict[str, None] = {}
