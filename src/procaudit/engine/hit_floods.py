@@ -4,9 +4,10 @@ On a million rows checked against the national list, PA406 flags ~986,000 codes,
 collapse into one column finding: building a Finding for each hit and then grouping them
 in Python took 30 s. Here the groups are counted with numpy over integer keys (one code per
 distinct rule, column, severity, value and message), so only the hits that survive, and
-the first hit of each flood, are converted. The result is the one `collapse_floods` gives
-on the row findings, in the same order: the hits kept, then the value floods, then the
-column floods.
+the first hit of each flood, are converted; and only they, with the value floods'
+candidates, need a message from a rule that explains its hits late (`engine.hit_explain`).
+The result is the one `collapse_floods` gives on the row findings, in the same order: the
+hits kept, then the value floods, then the column floods.
 """
 
 from __future__ import annotations
@@ -67,7 +68,7 @@ def find_floods(
     located = ~np.isnan(hits.row)
     # A value is "empty" as `floods._empty` says (None, or only what `str.strip` strips),
     # "given" where truthy.
-    # (`map` of a builtin over the values: a million hits of PA406, without a Python test each.)
+    # `map` of builtins: a million hits of PA406 without a Python-level test each.
     given = np.fromiter(map(bool, hits.value), dtype=bool, count=size)
     empty = ~given
     texts = np.flatnonzero(given)
