@@ -35,7 +35,10 @@ def explained(found: pd.DataFrame, context: RuleContext | None) -> pd.DataFrame:
     rule_ids = found["rule"].to_numpy(dtype=object)
     for rule in late:
         assert rule.explain is not None
-        at = np.flatnonzero(rule_ids == rule.id)
+        # Its check's hits, which it left empty (a user's schema may reuse a rule's id).
+        at = np.flatnonzero((rule_ids == rule.id) & (messages == ""))
+        if not len(at):
+            continue
         hits = found.iloc[at].set_index("index").rename_axis(None)
         hits.index = hits.index.astype("int64")  # float where other hits have no row
         said, fixed = rule.explain(context, hits)
