@@ -11,6 +11,7 @@ from typer.testing import CliRunner
 
 from conftest import run_rules
 from procaudit.cli import app
+from procaudit.engine.audit import audit
 from procaudit.io.reference import load_reference
 from procaudit.rules.options import RuleOptions
 
@@ -217,3 +218,25 @@ def test_cli_unreadable_reference_is_exit_2(tmp_path: Path) -> None:
         f"procaudit: error: {tmp_path / 'missing.csv'}: cannot be used as the reference: "
         "no such file"
     )
+
+
+def _pa406(path: Path, options: RuleOptions, every_row: bool) -> list:
+    result = audit([str(path)], rule_options=options, every_row=every_row)
+    return [f for f in result.findings if f.rule == "PA406"]
+
+
+def test_pa406_flood_is_explained_as_its_rows(tmp_path: Path, reference: RuleOptions) -> None:
+    """PA406 explains only the hits shown (`Rule.explain`): a column flood still tells its
+    first row's suggestion, and a value flood its value's."""
+    typos = [(f"1.00{1100 + i}", "Đăng ký khai sinh", "Cấp xã", "Hộ tịch") for i in range(30)]
+    flood = _pa406(_write(tmp_path / "all.csv", typos), reference, every_row=False)
+    rows = _pa406(_write(tmp_path / "all.csv", typos), reference, every_row=True)
+    assert len(flood) == 1 and flood[0].row is None and len(rows) == 30
+    assert flood[0].message.endswith(f"Row 2: {rows[0].message}")
+    assert "1.001193" in rows[0].message and rows[0].fix in flood[0].fix
+    half = [("1.001139", "Đăng ký khai sinh", "Cấp xã", "Hộ tịch")] * 25
+    half += [("1.001193", "Đăng ký khai sinh", "Cấp xã", "Hộ tịch")] * 25
+    (value,) = _pa406(_write(tmp_path / "half.csv", half), reference, every_row=False)
+    (first, *_) = _pa406(_write(tmp_path / "half.csv", half), reference, every_row=True)
+    assert value.rows == 25 and value.message.endswith(f": {first.message}")
+    assert "under 1.001193" in value.message

@@ -27,6 +27,7 @@ from procaudit.core.i18n import t
 from procaudit.core.paths import shown_path
 from procaudit.engine.catalogue_stats import HitPart, RowHits, count_catalogue, finding_parts
 from procaudit.engine.column_names import file_column_names
+from procaudit.engine.hit_explain import explained
 from procaudit.engine.hit_findings import findings_of, table_findings, to_findings
 from procaudit.engine.owner import catalogue_owner
 from procaudit.engine.schema import LoadedSchema, load_schema, schema_hits
@@ -244,9 +245,13 @@ def _audit_one(
             found = table_hits(table, schema, rules, selection, context, stage)
             if found is not None:
                 stage(t("collecting the findings", "đang tổng hợp các phát hiện"))
-                of_table, part = table_findings(path, table, found, collapse=not every_row)
+                of_table, part = table_findings(
+                    path, table, found, collapse=not every_row, context=context
+                )
                 findings.extend(of_table)
                 parts.append(part)
+            # A million hits (PA406's with --reference) would be kept through the file rules.
+            del found
             skipped.extend(_skipped(path, table, schema, rules))
         file_context = FileContext(path, contexts, options, list(catalogue.components))
         of_file = list(audit_file(file_context, rules, stage))
@@ -339,10 +344,11 @@ def audit_table(
 ) -> Iterator[Finding]:
     """The findings of the schema and of every applicable frame rule on one table."""
     progress = progress or _silent
+    context = context or RuleContext(table.frame)
     found = table_hits(table, schema, rules, selection, context, progress)
     if found is not None:
         progress(t("collecting the findings", "đang tổng hợp các phát hiện"))
-        yield from to_findings(path, table, found)
+        yield from to_findings(path, table, explained(found, context))
 
 
 def table_hits(

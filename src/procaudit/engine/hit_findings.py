@@ -20,28 +20,48 @@ from procaudit.core.findings import Finding, Severity
 from procaudit.engine.catalogue_stats import SEVERITIES, HitPart
 from procaudit.engine.column_names import column_names
 from procaudit.engine.floods import column_finding, value_finding
+from procaudit.engine.hit_explain import explained, explaining
 from procaudit.engine.hit_floods import Hits, find_floods
 from procaudit.io import Table
 from procaudit.rules import get_rule
+from procaudit.rules.context import RuleContext
 
 
 def table_findings(
-    path: str, table: Table, found: pd.DataFrame, collapse: bool
+    path: str, table: Table, found: pd.DataFrame, collapse: bool, context: RuleContext | None = None
 ) -> tuple[list[Finding], HitPart]:
     """A table's findings from its hits, each flood made one finding if `collapse`
     (`procaudit.engine.floods`, found on the hits: a flood's rows never become Findings), and
-    its hits as the scorecard counts them (every hit on a row, flooded or not)."""
+    its hits as the scorecard counts them (every hit on a row, flooded or not). The hits of
+    rules that explain them late are explained (with `context`) only where shown."""
     hits = hit_arrays(table, found)
     part = (table.sheet, hits.row, hits.rule, hits.severity)
-    floods = find_floods(hits, table.frame) if collapse else None
-    if floods is None or len(floods.kept) == len(found):
-        return to_findings(path, table, found), part
-    findings = to_findings(path, table, found.iloc[floods.kept])
-    firsts = to_findings(path, table, found.iloc[[f.first for f in floods.values]])
+    if not collapse:
+        return to_findings(path, table, explained(found, context)), part
+    # The hits shown, explained, and their positions among `found` (all of them if none is
+    # explained late).
+    shown, at = found, None
+
+    def explain(positions: np.ndarray) -> np.ndarray:
+        nonlocal shown, at
+        shown, at = explained(found.iloc[positions], context), positions
+        return shown["message"].to_numpy(dtype=object)
+
+    floods = find_floods(hits, table.frame, explain if explaining(found) else None)
+
+    def of(positions: list[int] | np.ndarray) -> list[Finding]:
+        chosen = np.asarray(positions, dtype=np.int64)
+        rows = shown.iloc[chosen if at is None else np.searchsorted(at, chosen)]
+        return to_findings(path, table, rows)
+
+    if len(floods.kept) == len(found):
+        return of(floods.kept), part
+    findings = of(floods.kept)
+    firsts = of([f.first for f in floods.values])
     findings.extend(
         value_finding(first, flood.rows) for first, flood in zip(firsts, floods.values, strict=True)
     )
-    firsts = to_findings(path, table, found.iloc[[f.first for f in floods.columns]])
+    firsts = of([f.first for f in floods.columns])
     headers = table.header_map.headers
     findings.extend(
         column_finding(
@@ -75,9 +95,9 @@ def hit_arrays(table: Table, found: pd.DataFrame) -> Hits:
     return Hits(
         row,
         found["rule"].to_numpy(dtype=object),
-        np.asarray(_texts(found["column"].tolist()), dtype=object),
+        _text_array(found["column"]),
         severity,
-        _texts(found["value"].tolist()),
+        _text_array(found["value"]),
         found["message"].to_numpy(dtype=object),
     )
 
@@ -141,6 +161,19 @@ def _at(column: pd.Series, located: np.ndarray, labels: pd.Series) -> list:
     spread = np.full(len(located), None, dtype=object)
     spread[located] = values
     return spread.tolist()
+
+
+def _text_array(column: pd.Series) -> np.ndarray:
+    """`_texts` of a column of hits, as an array: a million hits of one rule are all text or
+    missing, told by one scan in C rather than a Python test each."""
+    values = column.to_numpy(dtype=object)
+    if pd.api.types.infer_dtype(values, skipna=True) not in ("string", "empty"):
+        return np.asarray(_texts(values.tolist()), dtype=object)
+    missing = pd.isna(values)
+    if missing.any():
+        values = values.copy()  # pandas may hand out its own, read-only
+        values[missing] = None
+    return values
 
 
 def _texts(values: list) -> list[str | None]:

@@ -5,6 +5,9 @@ refuses a second rule with an id or name already taken.
 
 A rule is checked in one of three ways:
 - a *frame rule* is a function of one canonical table that returns its hits (see `hits`);
+  one whose hits may flood by the million can leave their messages and fixes to `explain`,
+  which the engine calls after the floods are found, on the hits that stay findings and
+  on each flood's first (`engine.hit_explain`): one column finding needs one explanation;
 - a *file rule* is a function of all the tables of one file (and the file's other sheets),
   for what only the whole file can tell: coverage, procedures missing from it;
 - a *schema rule* is a check in the Pandera schema whose `error` is the rule id; the rule
@@ -15,7 +18,7 @@ A rule is checked in one of three ways:
 from __future__ import annotations
 
 import inspect
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -33,6 +36,9 @@ Describe = Callable[[str | None], tuple[str, str]]
 # A Describe of many values at once: their messages and their fixes.
 DescribeMany = Callable[[list[str | None]], tuple[list[str], list[str]]]
 Prefetch = Callable[["RuleContext"], None]
+# The messages and the fixes of some of a frame rule's hits (indexed by the frame's labels,
+# as its check returned them), one each, in order.
+Explain = Callable[["RuleContext", "pd.DataFrame"], tuple[Sequence[str], Sequence[str]]]
 
 
 @dataclass(frozen=True)
@@ -51,6 +57,9 @@ class Rule:
     # Starts the rule's heaviest shared work on the context's worker thread before the
     # rules run (RuleContext.prefetch); the rule then finds it done.
     prefetch: Prefetch | None = None
+    # Fills in the messages and fixes the check left empty, for the hits that are shown:
+    # explaining a million hits that become one column finding cost more than finding them.
+    explain: Explain | None = None
     doc_vi: str = ""  # the same in Vietnamese: **Sai**, **Đúng** and **Cách sửa**
     # What one finding is, in a Markdown phrase: the "finds" column of the README's rule
     # table (report/rule_docs.py writes it from here). Longer than the summary: it names the
@@ -106,8 +115,11 @@ def frame_rule(
     prefetch: Prefetch | None = None,
     *,
     finds: str,
+    explain: Explain | None = None,
 ) -> Callable[[FrameCheck], FrameCheck]:
-    """Register a function of a table's RuleContext; its docstring is the rule's documentation."""
+    """Register a function of a table's RuleContext; its docstring is the rule's documentation.
+    With `explain`, the function's hits have empty messages and fixes, filled in by `explain`
+    for the hits shown."""
 
     def decorate(check: FrameCheck) -> FrameCheck:
         doc, doc_vi = _docs(check)
@@ -121,6 +133,7 @@ def frame_rule(
                 check=check,
                 needs=needs,
                 prefetch=prefetch,
+                explain=explain,
                 doc_vi=doc_vi,
                 finds=finds,
             )
