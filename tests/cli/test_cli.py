@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -245,6 +246,26 @@ def test_help_and_version_do_not_import_pandas(args: list[str]) -> None:
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip()  # the help or version was printed
     assert out.stderr.strip().splitlines()[-1] == "heavy:"
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(("chosen", "pool"), [(None, "system"), ("mimalloc", "mimalloc")])
+def test_arrow_memory_comes_from_the_c_allocator_unless_the_user_chose(
+    csv_file, chosen: str | None, pool: str
+) -> None:
+    code = (
+        "import sys\n"
+        "from procaudit.cli.main import main\n"
+        f"sys.argv = ['procaudit', 'check', {csv_file(CLEAN)!r}, '-q']\n"
+        "try:\n    main()\nexcept SystemExit:\n    pass\n"
+        "import pyarrow\n"
+        "print(pyarrow.default_memory_pool().backend_name, file=sys.stderr)\n"
+    )
+    env = {k: v for k, v in os.environ.items() if k != "ARROW_DEFAULT_MEMORY_POOL"}
+    if chosen is not None:
+        env["ARROW_DEFAULT_MEMORY_POOL"] = chosen
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env)
+    assert out.stderr.strip().splitlines()[-1] == pool
 
 
 @pytest.mark.slow

@@ -486,7 +486,7 @@ def _district(ctx: RuleContext) -> np.ndarray:
         rows |= _spread(ctx, "level", _each(lambda level: DISTRICT in level_ids(level)))
     if "agency" in frame:
         rows |= _spread(ctx, "agency", _each(lambda agency: district_kind(agency) is not None))
-    tags = ctx.name_tags.dropna()  # most names have no tag
+    tags = ctx.name_tags  # most names have no tag
     tagged = tags.index[[DISTRICT in levels for _, levels in tags]]
     rows[frame.index.get_indexer(tagged)] = True
     return rows

@@ -271,8 +271,9 @@ class RuleContext:
 
     def distinct(self, column: str) -> tuple[np.ndarray, pd.Index]:
         """`pd.factorize` of one of the table's columns, once per table: several rules read
-        the same repeated column (levels, agencies, decision numbers)."""
-        return self.shared(f"distinct {column}", lambda: pd.factorize(self.frame[column]))
+        the same repeated column (levels, agencies, decision numbers). The codes are the
+        smallest signed integers holding the number of values and one more."""
+        return self.shared(f"distinct {column}", lambda: _factorized(self.frame[column]))
 
     def map_distinct(
         self, column: str, func: Callable[[str], Any], dtype: str = "str"
@@ -287,8 +288,9 @@ class RuleContext:
 
     @property
     def name_tags(self) -> pd.Series:
-        """The level tag each name ends with, as `levels.name_tag` gives it; missing where
-        there is none. Only names with "(… cấp" are looked at: most have no tag."""
+        """The level tag of each name that ends with one, as `levels.name_tag` gives it, by
+        row label; rows without a tag are left out (most: a full column of them would hold
+        8 MB of pointers at a million rows). Only names with "(… cấp" are looked at."""
         return self.shared("name_tags", self.find_name_tags)
 
     def prefetch_name_tags(self) -> None:
@@ -298,8 +300,7 @@ class RuleContext:
         names = self.frame["name"]
         # Matched in the reader's blocks: a joined copy of a million names is 60 MB.
         tagged = matches(arrow_chunks(names), _TAG_HINT).to_numpy(zero_copy_only=False)
-        tags = map_distinct(names[tagged], name_tag, dtype="object")
-        return tags.reindex(self.frame.index)
+        return map_distinct(names[tagged], name_tag, dtype="object").dropna()
 
     @property
     def abolished(self) -> pd.Series:
@@ -330,13 +331,20 @@ class RuleContext:
 
     @property
     def level_keys(self) -> pd.Series:
-        """One key per set of levels: "Cấp xã, Cấp tỉnh" and "cấp tỉnh; Cấp xã" are equal."""
+        """One key per set of levels: "Cấp xã, Cấp tỉnh" and "cấp tỉnh; Cấp xã" are equal;
+        "" where a row has none. A category: a few keys, held a byte a row (as text, 17 MB
+        at a million rows, kept while PA204 runs)."""
         return self.shared("level_keys", self._find_level_keys)
 
     def _find_level_keys(self) -> pd.Series:
+        index = self.frame.index
         if "level" not in self.frame:
-            return pd.Series("", index=self.frame.index, dtype="str")
-        return self.per_distinct("level", _level_keys)
+            none = pd.Categorical.from_codes(np.zeros(len(index), dtype=np.int8), pd.Index([""]))
+            return pd.Series(none, index=index)
+        codes, uniques = self.distinct("level")
+        values = pd.Series(uniques).reindex(range(len(uniques) + 1))  # the last is missing
+        key_of_value, keys = pd.factorize(_level_keys(values))
+        return pd.Series(pd.Categorical.from_codes(key_of_value[codes], keys), index=index)
 
     @property
     def code_keys(self) -> pd.Series:
@@ -408,6 +416,17 @@ class RuleContext:
             t(unit + "s {rows} and {last}", "các dòng {rows} và {last}"),
             t(unit + "s {rows} and {more} more", "các dòng {rows} và {more} dòng khác"),
         )
+
+
+def _factorized(values: pd.Series) -> tuple[np.ndarray, pd.Index]:
+    """`pd.factorize`, its codes in the smallest integers that hold them and one more (a
+    user may add 1 to make -1 a position): kept as long as the table's keys are, eight
+    bytes a row each would be 46 MB for the six columns a million-row check reads so."""
+    codes, uniques = pd.factorize(values)
+    for small in (np.int8, np.int16, np.int32):
+        if len(uniques) < np.iinfo(small).max:
+            return codes.astype(small), uniques
+    return codes, uniques
 
 
 def _level_keys(levels: pd.Series) -> pd.Series:

@@ -75,7 +75,8 @@ def _build_keys(ctx: RuleContext) -> Keys:
             numbers = text_codes(repaired)
             code = written.copy()
             code[twice] = np.where(numbers >= 0, numbers + written.max(initial=0) + 1, -1)
-    return Keys(code, written, name, text_codes(ctx.level_keys), ctx.unit_ids())
+    level = ctx.level_keys.cat.codes.to_numpy(dtype=np.int64)  # a category: its codes
+    return Keys(code, written, name, level, ctx.unit_ids())
 
 
 def _keys(ctx: RuleContext) -> Keys:

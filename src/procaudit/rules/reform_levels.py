@@ -115,7 +115,7 @@ def _district_agencies(ctx: RuleContext) -> pd.DataFrame:
 
 def _district_tags(ctx: RuleContext) -> pd.DataFrame:
     frame = ctx.frame
-    tags = ctx.name_tags.dropna()  # most names have no tag
+    tags = ctx.name_tags  # most names have no tag
     if tags.empty:
         return no_hits()
     district = frame.index.isin(tags.index[[DISTRICT in levels for _, levels in tags]])
@@ -329,7 +329,7 @@ def level_mismatch(ctx: RuleContext) -> pd.DataFrame:
     cùng ghi một cấp.
     """
     frame = ctx.frame
-    tags = ctx.name_tags
+    tags = ctx.name_tags.reindex(frame.index)  # missing where a name has no tag
     tagged = tags.notna() & ~ctx.abolished
     if not tagged.any():
         return no_hits()
