@@ -11,7 +11,6 @@ from __future__ import annotations
 import itertools
 
 import numpy as np
-import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 from openpyxl.styles import PatternFill
@@ -105,7 +104,7 @@ def _longest(
             layout = layouts[int(table)]
             if column - 4 < len(layout):
                 texts = flagged.cell_texts(layout[column - 4][0], first[tables == table], table)
-                lengths.append(int(pd.Series(texts, dtype=object).str.len().max()))
+                lengths.append(int(np.fromiter(map(len, texts), np.int64, len(texts)).max()))
         longest[column] = max(lengths)
     return longest
 

@@ -9,7 +9,6 @@ the very text `SheetRows.append` writes for the same values (tests/report compar
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from typing import NamedTuple
 
@@ -20,14 +19,12 @@ from openpyxl.utils import get_column_letter
 
 from procaudit.core.text_safety import FORMULA_STARTS, neutralise, xml_safe
 
-# Python's whitespace (str.isspace, which str.strip and str.lstrip use), for RE2.
-_SPACE = "".join(f"\\x{{{ord(c):x}}}" for c in map(chr, range(0x3001)) if c.isspace())
-EDGE_SPACE = f"^[{_SPACE}]|[{_SPACE}]$"
-# A text `as_text` may change: a formula's sign or a space first, or a character XML forbids
-# (lone surrogates never reach Arrow, whose strings are UTF-8).
-_FORMULA = "".join(re.escape(sign) for sign in FORMULA_STARTS)
+# Python's whitespace (str.isspace, which str.strip and str.lstrip use), and the first
+# characters after which `as_text` may change a text: a formula's sign or a space.
+SPACES = pa.array([c for c in map(chr, range(0x3001)) if c.isspace()])
+CHANGING_FIRST = pa.array([*FORMULA_STARTS, *SPACES.to_pylist()])
 NOT_XML_TEXT = "[\\x00-\\x08\\x0b\\x0c\\x0e-\\x1f\\x{fffe}\\x{ffff}]"  # NOT_XML in Arrow's text
-MAY_CHANGE = f"^[{_FORMULA}{_SPACE}]|{NOT_XML_TEXT}"
+_LINE_CONTROLS = np.array([9, 10, 13], np.uint8)  # the controls XML holds
 BLOCK = 50_000  # rows rendered at a time: the arrays of a block stay small
 
 
@@ -51,11 +48,34 @@ def text_array(values: Sequence[str | None] | np.ndarray) -> pa.Array:
 
 def safe_texts(array: pa.Array) -> pa.Array:
     """`workbook.as_text` of each text of a string array."""
-    changing = pc.fill_null(pc.match_substring_regex(array, MAY_CHANGE), False)
+    changing = _starts_with(array, CHANGING_FIRST)
+    if _may_hold_not_xml(array):
+        changing = pc.or_(changing, pc.match_substring_regex(array, NOT_XML_TEXT))
+    changing = pc.fill_null(changing, False)
     if not pc.any(changing).as_py():
         return array
     changed = [_as_text(text) for text in array.filter(changing).to_pylist()]
     return pc.replace_with_mask(array, changing, pa.array(changed, pa.string()))
+
+
+def _starts_with(array: pa.Array, characters: pa.Array, end: bool = False) -> pa.Array:
+    """Whether each text starts (or with `end`, ends) with one of `characters`."""
+    edge = pc.utf8_slice_codeunits(array, -1 if end else 0, 2**31 - 1 if end else 1)
+    return pc.is_in(edge, value_set=characters)
+
+
+def _may_hold_not_xml(array: pa.Array) -> bool:
+    """False where no text can hold a character XML forbids: a screen of the bytes, a
+    control other than a tab or a line end, or U+FFFE or U+FFFF (EF BF BE, EF BF BF)."""
+    data = array.buffers()[2] if array.type == pa.string() else None
+    if data is None:
+        return True
+    raw = np.frombuffer(data, np.uint8)
+    low = raw[raw < 0x20]
+    if np.isin(low, _LINE_CONTROLS, invert=True).any():
+        return True
+    text = data.to_pybytes()
+    return b"\xef\xbf\xbe" in text or b"\xef\xbf\xbf" in text
 
 
 def _as_text(text: str) -> str:
@@ -70,11 +90,8 @@ def escape(array: pa.Array) -> pa.Array:
 
 def text_element(array: pa.Array) -> pa.Array:
     """Each text as `sheet_xml._t` writes it: `<t>`, with its spaces kept at either end."""
-    space = pc.if_else(
-        pc.fill_null(pc.match_substring_regex(array, EDGE_SPACE), False),
-        ' xml:space="preserve"',
-        "",
-    )
+    edges = pc.or_(_starts_with(array, SPACES), _starts_with(array, SPACES, end=True))
+    space = pc.if_else(pc.fill_null(edges, False), ' xml:space="preserve"', "")
     return pc.binary_join_element_wise("<t", space, ">", escape(array), "</t>", "")
 
 
