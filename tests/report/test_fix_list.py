@@ -14,7 +14,7 @@ from openpyxl import Workbook
 from procaudit.core.errors import UsageError
 from procaudit.core.findings import AuditResult, Severity
 from procaudit.engine.audit import audit
-from procaudit.report import fixlist
+from procaudit.report import fixlist, fixlist_sources
 from procaudit.report.fixlist import (
     FINDINGS_SHEET,
     HEADINGS,
@@ -381,7 +381,7 @@ def test_rows_come_from_the_catalogues_the_audit_read(
     def no_second_read(*args: object, **kwargs: object) -> None:
         raise AssertionError("the fix-list read a file again")
 
-    monkeypatch.setattr(fixlist, "read_catalogue", no_second_read)
+    monkeypatch.setattr(fixlist_sources, "read_catalogue", no_second_read)
     out = tmp_path / "fix.xlsx"
     write_fix_list(found, out, read=read)
     rows = _rows(out, ROWS_SHEET)
@@ -401,7 +401,7 @@ def test_check_fix_list_reads_each_file_once(
     source.write_text(
         "Mã TTHC,Tên thủ tục,Cấp thực hiện\n1.00123,Đăng ký khai sinh,Cấp huyện\n", encoding="utf-8"
     )
-    monkeypatch.setattr(fixlist, "read_catalogue", None)  # a second read would fail loudly
+    monkeypatch.setattr(fixlist_sources, "read_catalogue", None)  # a second read would fail loudly
     out = tmp_path / "sua.xlsx"
     result = CliRunner().invoke(
         app, ["check", str(source), "-q", "--jobs", "1", "--fix-list", str(out)]

@@ -5,13 +5,16 @@ from __future__ import annotations
 import io
 
 import openpyxl
+import pyarrow as pa
 import pytest
 from openpyxl.styles import Alignment, Font, PatternFill
 
-from procaudit.report.sheet_xml import Note
+from procaudit.report.sheet_columns import Cells, rows_xml, text_array
+from procaudit.report.sheet_xml import Note, NoteColumns, SheetRows, Styled
 from procaudit.report.workbook import (
     MAX_WIDTH,
     MIN_WIDTH,
+    as_text,
     filtered_table,
     fitted_width,
     heading_row,
@@ -140,3 +143,63 @@ def test_a_text_reads_back_safe_alone_and_among_others(text: str, read_back: str
     assert [read[f"A{row}"].value for row in range(2, len(SAFE_TEXTS) + 2)] == [
         kept for _, kept in SAFE_TEXTS
     ]
+
+
+def test_a_block_written_by_columns_is_the_xml_of_the_same_rows_one_by_one() -> None:
+    """`sheet_columns` writes a block of rows a column at a time: the same XML as
+    `SheetRows.append` writes for the same values, styles and empty cells included."""
+    texts = [text for text, _ in SAFE_TEXTS] + ["", " ", "a\tb", "\x85x", "x\u3000", "y\u2029"]
+    numbers = [None if i % 3 == 0 else i * 1000 for i in range(len(texts))]
+    styles = [4 if i % 2 else 0 for i in range(len(texts))]
+    one_by_one = SheetRows()
+    one_by_one.append(["heading"])
+    for text, number, style in zip(texts, numbers, styles, strict=True):
+        safe = as_text(text)
+        one_by_one.append(
+            [
+                safe,
+                Styled(safe, style) if style else safe,
+                number,
+                Styled(number, style) if style else number,
+            ]
+        )
+    columns = [
+        Cells(text_array(texts)),
+        Cells(text_array(texts), pa.array(styles)),
+        Cells(pa.array(numbers, pa.int64())),
+        Cells(pa.array(numbers, pa.int64()), pa.array(styles)),
+    ]
+    by_columns = SheetRows()
+    by_columns.append(["heading"])
+    by_columns.extend(rows_xml(2, columns), len(texts))
+    assert by_columns.count == one_by_one.count
+    assert by_columns.sheet_data() == one_by_one.sheet_data()
+
+
+def test_comments_written_as_columns_read_back_in_order() -> None:
+    """Notes added row by row and as a block of columns are all kept, in the order added."""
+    book, sheet = new_workbook("Danh mục")
+    note = Note("PA101: <sai> & thiếu", "procaudit", 320, 60)
+    sheet.append([styled(sheet, "x", note=note, font=Font(bold=True))])
+    block = NoteColumns(
+        pa.array([2, 2]),
+        pa.array([1, 3]),
+        pa.array(["PA102: một", " PA103: hai\nba "]),
+        pa.array([0, 1]),
+        ["người 1", "procaudit"],
+        pa.array([320, 320]),
+        pa.array([60, 80]),
+    )
+    sheet.rows.extend(rows_xml(2, [Cells(pa.array(["a"])), Cells(pa.array(["b"]))]), 1, block)
+    read = openpyxl.load_workbook(io.BytesIO(workbook_bytes(book)))["Danh mục"]
+    found = {
+        cell.coordinate: (cell.comment.text, cell.comment.author)
+        for row in read.iter_rows()
+        for cell in row
+        if cell.comment is not None
+    }
+    assert found == {
+        "A1": ("PA101: <sai> & thiếu", "procaudit"),
+        "A2": ("PA102: một", "người 1"),
+        "C2": (" PA103: hai\nba ", "procaudit"),
+    }

@@ -7,6 +7,8 @@ whose style openpyxl has numbered), rendered with string formatting into the sam
 writes (inline strings, numbers, style ids), and spliced into the package openpyxl lays out
 (`procaudit.report.workbook`). The values come in already safe: text made safe for XML and
 never starting with '=' unless it is a string cell (`t="inlineStr"`, which is never a formula).
+A block of many rows comes already written (`SheetRows.extend`, from
+`procaudit.report.sheet_columns`), and the comments are written as columns (`NoteColumns`).
 """
 
 from __future__ import annotations
@@ -14,7 +16,12 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import NamedTuple
 
+import numpy as np
+import pyarrow as pa
+import pyarrow.compute as pc
 from openpyxl.utils import get_column_letter
+
+from procaudit.report.sheet_columns import joined_bytes, text_element
 
 MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
 RELATIONSHIPS = "http://schemas.openxmlformats.org/package/2006/relationships"
@@ -46,6 +53,33 @@ class Styled(NamedTuple):
 Entry = str | int | None | Styled  # a row's cell: a value, or a styled or commented cell
 
 
+class NoteColumns(NamedTuple):
+    """Comments on cells as columns: their rows and columns (from 1), texts (safe for XML),
+    authors (numbers into `authors`, first seen first) and boxes' sizes in pixels."""
+
+    rows: pa.Array
+    columns: pa.Array
+    texts: pa.Array
+    author_ids: pa.Array
+    authors: list[str]
+    widths: pa.Array
+    heights: pa.Array
+
+    @classmethod
+    def of(cls, notes: Sequence[tuple[int, int, Note]]) -> NoteColumns:
+        authors = list(dict.fromkeys(note.author for _, _, note in notes))
+        numbers = {author: position for position, author in enumerate(authors)}
+        return cls(
+            pa.array([row for row, _, _ in notes], pa.int64()),
+            pa.array([column for _, column, _ in notes], pa.int64()),
+            pa.array([note.text for _, _, note in notes], pa.string()),
+            pa.array([numbers[note.author] for _, _, note in notes], pa.int64()),
+            authors,
+            pa.array([note.width for _, _, note in notes], pa.int64()),
+            pa.array([note.height for _, _, note in notes], pa.int64()),
+        )
+
+
 def escape(text: str) -> str:
     # Three replacements, each a C loop that finds nothing in most cells: faster than
     # str.translate by a table, which goes through Python for every character.
@@ -71,8 +105,9 @@ class SheetRows:
     """The rows of one sheet as XML text, and the notes on its cells, in the order appended."""
 
     def __init__(self) -> None:
-        self.parts: list[str] = []
+        self.parts: list[str | bytes] = []
         self.notes: list[tuple[int, int, Note]] = []  # (row, column) from 1, and the note
+        self.note_blocks: list[NoteColumns] = []  # the notes before, as columns
         self.count = 0
         self.letters: list[str] = []
 
@@ -99,23 +134,61 @@ class SheetRows:
         cells.append("</row>")
         self.parts.append("".join(cells))
 
-    def sheet_data(self) -> str:
-        return "<sheetData>" + "".join(self.parts) + "</sheetData>"
+    def extend(self, xml: bytes, count: int, notes: NoteColumns | None = None) -> None:
+        """Add `count` rows already written as XML (`sheet_columns.rows_xml`, numbered from
+        `self.count + 1`), with the notes on their cells."""
+        self.parts.append(xml)
+        self.count += count
+        if notes is not None and len(notes.rows):
+            self.note_blocks += [*self._noted(), notes]
+
+    def all_notes(self) -> list[NoteColumns]:
+        """Every note, in the order appended."""
+        return [*self.note_blocks, *self._noted()]
+
+    def _noted(self) -> list[NoteColumns]:
+        notes, self.notes = self.notes, []
+        return [NoteColumns.of(notes)] if notes else []
+
+    def sheet_data(self) -> bytes:
+        parts = [part.encode() if isinstance(part, str) else part for part in self.parts]
+        return b"<sheetData>" + b"".join(parts) + b"</sheetData>"
 
 
-def comments_xml(notes: list[tuple[int, int, Note]]) -> str:
+def _join(*parts: object) -> pa.Array:
+    return pc.binary_join_element_wise(*parts, "")
+
+
+def _letters(columns: pa.Array) -> pa.Array:
+    """Each column's letters (columns from 1)."""
+    distinct = pc.unique(columns)
+    names = pa.array([get_column_letter(column) for column in distinct.to_pylist()])
+    return names.take(pc.index_in(columns, distinct))
+
+
+def comments_xml(blocks: list[NoteColumns]) -> bytes:
     """The sheet's comments part (xl/comments/commentN.xml)."""
-    authors = list(dict.fromkeys(note.author for _, _, note in notes))
-    numbers = {author: position for position, author in enumerate(authors)}
+    authors = list(dict.fromkeys(author for block in blocks for author in block.authors))
     names = "".join(f"<author>{escape(author)}</author>" for author in authors)
-    items = "".join(
-        f'<comment ref="{get_column_letter(column)}{row}" authorId="{numbers[note.author]}"'
-        f' shapeId="0"><text>{_t(note.text)}</text></comment>'
-        for row, column, note in notes
-    )
+    items = [
+        joined_bytes(
+            _join(
+                '<comment ref="',
+                _letters(block.columns),
+                pc.cast(block.rows, pa.string()),
+                '" authorId="',
+                pa.array([str(authors.index(a)) for a in block.authors]).take(block.author_ids),
+                '" shapeId="0"><text>',
+                text_element(block.texts),
+                "</text></comment>",
+            )
+        )
+        for block in blocks
+    ]
     return (
-        f'<comments xmlns="{MAIN}"><authors>{names}</authors>'
-        f"<commentList>{items}</commentList></comments>"
+        f'<comments xmlns="{MAIN}"><authors>{names}</authors><commentList>'.encode()
+        + b"".join(items)
+        + b"</commentList></comments>"
     )
 
 
@@ -139,16 +212,31 @@ VML_SHAPE = (
 )
 
 
-def comments_vml(notes: list[tuple[int, int, Note]]) -> str:
+def comments_vml(blocks: list[NoteColumns]) -> bytes:
     """The comments' boxes (xl/drawings/commentsDrawingN.vml), as openpyxl draws them: Excel
     shows a comment through its box; rows and columns count from 0 there."""
-    shapes = "".join(
-        VML_SHAPE.format(
-            width=note.width, height=note.height, id=1026 + at, row=row - 1, column=column - 1
-        )
-        for at, (row, column, note) in enumerate(notes)
-    )
-    return VML_HEAD + shapes + "</xml>"
+    shapes = []
+    done = 0
+    for block in blocks:
+        count = len(block.rows)
+        ids = pa.array(np.arange(1026 + done, 1026 + done + count))
+        done += count
+        values = {
+            "width": block.widths,
+            "height": block.heights,
+            "id": ids,
+            "row": pc.subtract(block.rows, 1),
+            "column": pc.subtract(block.columns, 1),
+        }
+        # VML_SHAPE's text between its fields, with each field's column in its place.
+        pieces: list[object] = []
+        rest = VML_SHAPE
+        while "{" in rest:
+            before, _, after = rest.partition("{")
+            field, _, rest = after.partition("}")
+            pieces += [before, pc.cast(values[field], pa.string())]
+        shapes.append(joined_bytes(_join(*pieces, rest)))
+    return VML_HEAD.encode() + b"".join(shapes) + b"</xml>"
 
 
 def comments_rels(number: int) -> str:

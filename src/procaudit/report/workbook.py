@@ -11,7 +11,8 @@ its creator and keywords), so that a folder scan can leave it out without loadin
 
 openpyxl lays out each workbook (styles, sheets' widths, panes, filters and printing, print
 titles, document properties) in write-only mode; the rows and the comments on their cells are
-written as XML text (`procaudit.report.sheet_xml`) and put in the sheets' places when the
+written as XML text (`procaudit.report.sheet_xml`, or a column at a time by
+`procaudit.report.sheet_columns`) and put in the sheets' places when the
 bytes are made: a fix-list of 85,000 findings took over a minute through openpyxl's cells,
 in write-only mode as cell by cell (issue 19). A sheet's layout (`set_widths`,
 `filtered_table`) is set before its rows, as a write-only sheet needs; each row is a list of
@@ -61,7 +62,7 @@ OWN_MARK = "procaudit"
 MIN_WIDTH, MAX_WIDTH = 8, 60  # a column's width in characters, whatever its texts
 # The rows' place in a sheet openpyxl wrote without rows: `<sheetData></sheetData>`, or
 # `<sheetData/>` where openpyxl writes through lxml.
-EMPTY_SHEET_DATA = re.compile(r"<sheetData\s*/>|<sheetData>\s*</sheetData>")
+EMPTY_SHEET_DATA = re.compile(rb"<sheetData\s*/>|<sheetData>\s*</sheetData>")
 
 Value = str | int | None  # a cell's value as a report gives it: text, a number, nothing
 StyleKey = tuple[int, int, int]  # ids of the font, fill and alignment objects of a style
@@ -244,19 +245,19 @@ def _with_rows(book: Book, raw: io.BytesIO) -> dict[str, bytes]:
     commented: list[int] = []
     for number, sheet in enumerate(book.sheets, start=1):
         name = f"xl/worksheets/sheet{number}.xml"
-        xml = parts[name].decode("utf-8")
+        xml = parts[name]
         place = EMPTY_SHEET_DATA.search(xml)
         if place is None:  # never with openpyxl as it is: a sheet without its rows is no output
             raise RuntimeError(f"openpyxl wrote {name} without an empty sheetData")
         xml = xml[: place.start()] + sheet.rows.sheet_data() + xml[place.end() :]
-        notes = sheet.rows.notes
+        notes = sheet.rows.all_notes()
         if notes:
             commented.append(number)
-            xml = xml.replace("</worksheet>", legacy_drawing() + "</worksheet>")
-            parts[f"xl/comments/comment{number}.xml"] = comments_xml(notes).encode("utf-8")
-            parts[f"xl/drawings/commentsDrawing{number}.vml"] = comments_vml(notes).encode()
+            xml = xml.replace(b"</worksheet>", legacy_drawing().encode() + b"</worksheet>")
+            parts[f"xl/comments/comment{number}.xml"] = comments_xml(notes)
+            parts[f"xl/drawings/commentsDrawing{number}.vml"] = comments_vml(notes)
             parts[f"xl/worksheets/_rels/sheet{number}.xml.rels"] = comments_rels(number).encode()
-        parts[name] = xml.encode("utf-8")
+        parts[name] = xml
     types = parts["[Content_Types].xml"].decode("utf-8")
     parts["[Content_Types].xml"] = content_types(types, commented).encode("utf-8")
     return parts

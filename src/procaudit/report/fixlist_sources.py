@@ -1,0 +1,133 @@
+"""The rows a fix-list's findings point at, found a table at a time (issue 19).
+
+Each finding on a row is matched to the source table that holds its row (a procedure table
+before a dossier-component sheet of the same name) and the row's cells are kept as text, a
+column at a time, for the flagged rows only: a catalogue may have a million rows and the
+fix-list 35,000 findings. The findings come as columns (`FindingColumns`), sorted by file.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from typing import cast
+
+import numpy as np
+import pandas as pd
+
+from procaudit.catalogue.columns import ROW
+from procaudit.core.errors import ProcauditError
+from procaudit.core.findings import Finding
+from procaudit.engine.inspection import column_label
+from procaudit.io.read import Catalogue, PerFile, Table, options_for, read_catalogue
+
+NO_SHEET = "\0csv"  # a CSV file's sheet (None) where sheets are compared: no name holds "\0"
+
+
+class FindingColumns:
+    """The fields of the findings (sorted by file) as columns, one entry per finding."""
+
+    def __init__(self, findings: Sequence[Finding]) -> None:
+        self.findings = findings
+        fields = list(zip(*findings, strict=True)) if findings else [()] * len(Finding._fields)
+        named = dict(zip(Finding._fields, fields, strict=True))
+        self.rule: Sequence[str] = named["rule"]
+        self.severity = named["severity"]
+        self.file: Sequence[str] = named["file"]
+        self.sheet: Sequence[str | None] = named["sheet"]
+        self.row: Sequence[int | None] = named["row"]
+        self.column: Sequence[str | None] = named["column"]
+        self.code: Sequence[str | None] = named["code"]
+        self.value: Sequence[str | None] = named["value"]
+        self.message: Sequence[str] = named["message"]
+        self.fix: Sequence[str] = named["fix"]
+        self.examples: Sequence[tuple[str, ...]] = named["examples"]
+        # -1 for a finding on no row (no row number 0 or below is ever written)
+        self.rows = np.array([-1 if row is None else row for row in self.row], np.int64)
+
+
+@dataclass
+class Flagged:
+    """Where each finding's row is: the number of its table (-1: none found) and the row's
+    place among that table's flagged rows, whose cells are kept as text by column."""
+
+    tables: list[Table]
+    texts: list[dict[str, np.ndarray]]
+    table: np.ndarray
+    position: np.ndarray
+
+    def groups(self, columns: Sequence[str | None]) -> dict[tuple[int, str | None], np.ndarray]:
+        """The located findings by (table, the column each names), in findings order."""
+        located = np.flatnonzero(self.table >= 0)
+        codes, names = pd.factorize(np.asarray(columns, dtype=object)[located])  # None: -1
+        keys = pd.DataFrame({"table": self.table[located], "column": codes})
+        groups: dict[tuple[int, str | None], np.ndarray] = {}
+        for key, at in keys.groupby(["table", "column"], sort=False).indices.items():
+            table, code = cast(tuple[int, int], key)
+            groups[int(table), None if code < 0 else str(names[code])] = located[at]
+        return groups
+
+    def cell_texts(self, column: str, at: np.ndarray, table: int) -> np.ndarray:
+        """The texts of `column` on the rows of the findings `at`, all in `table`."""
+        texts = self.texts[table].get(column)
+        if texts is None:
+            return np.full(len(at), "", object)
+        return texts[self.position[at]]
+
+
+def locate(
+    columns: FindingColumns, read_options: PerFile, read: Mapping[str, Catalogue]
+) -> Flagged:
+    """Each finding's row, from its file's catalogue as the audit read it or else read again
+    once; a file that cannot be read any more locates nothing."""
+    count = len(columns.file)
+    flagged = Flagged([], [], np.full(count, -1, np.int64), np.zeros(count, np.int64))
+    files = np.array(columns.file, dtype=object)
+    sheets = np.array([NO_SHEET if s is None else s for s in columns.sheet], dtype=object)
+    starts = np.flatnonzero(np.r_[True, files[1:] != files[:-1]]) if count else np.array([])
+    for start, end in zip(starts, [*starts[1:], count], strict=True):
+        catalogue = read.get(files[start])
+        if catalogue is None:
+            try:
+                catalogue = read_catalogue(files[start], options_for(read_options, files[start]))
+            except ProcauditError:
+                continue
+        # Procedure tables win over dossier-component sheets for the same (sheet, row).
+        for table in (*catalogue.components, *catalogue.tables):
+            sheet = NO_SHEET if table.sheet is None else table.sheet
+            mine = start + np.flatnonzero(
+                (sheets[start:end] == sheet) & (columns.rows[start:end] >= 0)
+            )
+            if len(mine):
+                _place(flagged, table, mine, columns.rows[mine])
+    return flagged
+
+
+def _place(flagged: Flagged, table: Table, mine: np.ndarray, numbers: np.ndarray) -> None:
+    """Point the findings `mine` at the rows of `table` numbered `numbers`, those it has."""
+    frame = table.frame
+    rows = pd.Index(frame[ROW])
+    last = ~rows.duplicated(keep="last")  # a number seen twice: its last row, as a dict would
+    found = rows[last].get_indexer(numbers)
+    if not (found >= 0).any():
+        return
+    chosen, position = np.unique(np.flatnonzero(last)[found[found >= 0]], return_inverse=True)
+    picked = frame.iloc[chosen]
+    number = len(flagged.tables)
+    flagged.tables.append(table)
+    flagged.texts.append(
+        {
+            column: picked[column].astype("str").fillna("").to_numpy(object)
+            for column in frame.columns
+        }
+    )
+    flagged.table[mine[found >= 0]] = number
+    flagged.position[mine[found >= 0]] = position
+
+
+def letters(table: Table, column: str | None) -> str | None:
+    """The letter of the column `column` of `table` in a workbook, None if it has none."""
+    columns = table.header_map.columns
+    if column is None or column not in columns:
+        return None
+    return column_label(columns[column], workbook=True)
