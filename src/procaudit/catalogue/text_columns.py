@@ -188,12 +188,18 @@ def distinct_texts(texts: pa.Array) -> tuple[np.ndarray, pa.Array]:
     """`pc.dictionary_encode` of texts (no nulls) that are mostly distinct, as numpy indices
     and the distinct texts, numbered as they first appear: only texts whose fingerprint
     repeats are hashed (`text_codes`), a million distinct names in a fraction of the time."""
-    numbers = pd.factorize(text_array_codes(texts))[0]
-    # Numbered as they first appear: a text is its number's first where the number is
-    # above all before it.
+    numbers, first = first_appearances(text_array_codes(texts))
+    return numbers, texts.take(first)
+
+
+def first_appearances(codes: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Codes (`text_codes`, none missing) numbered from 0 as they first appear, and where
+    each number first appears."""
+    numbers = pd.factorize(codes)[0]
+    # A text is its number's first where the number is above all before it.
     first = np.ones(len(numbers), dtype=bool)
     first[1:] = numbers[1:] > np.maximum.accumulate(numbers)[:-1]
-    return numbers, texts.take(np.flatnonzero(first))
+    return numbers, np.flatnonzero(first)
 
 
 def _fingerprints(texts: pa.Array) -> np.ndarray:
