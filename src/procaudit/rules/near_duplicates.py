@@ -33,7 +33,11 @@ import numpy as np
 import pandas as pd
 import pyarrow as pa
 
-from procaudit.catalogue.text_columns import arrow_text, distinct_texts
+from procaudit.catalogue.text_columns import (
+    arrow_text,
+    comparison_key_array,
+    first_appearances,
+)
 from procaudit.core.findings import Severity
 from procaudit.core.i18n import t
 from procaudit.rules.context import SHOWN_ROWS, RuleContext
@@ -67,19 +71,23 @@ class Variants:
 def _variants(ctx: RuleContext) -> Variants | None:
     keys = ctx.name_keys
     checked = (keys.notna() & ~ctx.abolished).to_numpy(dtype=bool)
+    del keys
     if checked.sum() < 2:
         return None
     # The distinct names, numbered as they first appear, in Arrow (a million names as
-    # Python strings took seconds and a gigabyte).
-    name_codes, distinct = distinct_texts(arrow_text(keys).filter(pa.array(checked)))
-    # The duplicate keys, the only other work made of the name keys, have read them by
-    # now (their build starts at PA201, while this one's first steps run; one that had
-    # not would make them again): 70 MB at a million rows.
-    del keys
-    ctx.forget("name_keys")
-    give_back()
-    names = names_of(distinct)
-    del distinct
+    # Python strings took seconds and a gigabyte); the codes are the duplicate keys'.
+    rows = np.flatnonzero(checked)
+    name_codes, first = first_appearances(ctx.name_codes[checked])
+    first_rows = rows[first].astype(np.int32)  # the first row of each distinct name
+    del rows, first
+    column = ctx.frame["name"]
+
+    def keys_of(numbers: np.ndarray) -> pa.Array:
+        # The names a finding is about, made again from their first rows.
+        return comparison_key_array(arrow_text(column.iloc[first_rows[numbers]]))
+
+    # Given, not held here: the distinct keys go once their near keys are made.
+    names = names_of(_distinct_keys(ctx, first_rows), keys_of, ctx.beside)
     give_back()
     # A row's level is its level cell; without one, the level its name's tag names. In the
     # portal's exports (no level column) "X" and "X (thực hiện tại cấp tỉnh)" are always two
@@ -107,6 +115,16 @@ def _variants(ctx: RuleContext) -> Variants | None:
                     np.flatnonzero(checked).astype(np.int32))  # fmt: skip
 
 
+def _distinct_keys(ctx: RuleContext, first_rows: np.ndarray) -> pa.Array:
+    """The name keys of the rows `first_rows`; the keys themselves are forgotten: the duplicate
+    keys, the only other work made of them, have their codes by now (70 MB at a million
+    rows; one that had not would make them again)."""
+    distinct = arrow_text(ctx.name_keys).take(first_rows)
+    ctx.forget("name_keys")
+    give_back()
+    return distinct
+
+
 def _compatible(variants: Variants, u: np.ndarray, v: np.ndarray) -> np.ndarray:
     """Tags naming two different levels make two procedures, whatever the level cell says."""
     tag_u, tag_v = variants.names.tag[variants.name[u]], variants.names.tag[variants.name[v]]
@@ -128,6 +146,7 @@ def _same_letters(variants: Variants) -> list[tuple[int, int, Difference]]:
     pairs = frame.merge(frame, on="key")
     u, v = pairs["variant_x"].to_numpy(), pairs["variant_y"].to_numpy()
     keep = (u < v) & _compatible(variants, u, v)
+    names.load(variants.name[np.concatenate([u[keep], v[keep]])])
     return [
         (a, b, same_letters_difference(variants.parts(a), variants.parts(b)))
         for a, b in zip(u[keep].tolist(), v[keep].tolist(), strict=True)
