@@ -43,7 +43,7 @@ from procaudit.core.i18n import t
 from procaudit.rules.context import SHOWN_ROWS, RuleContext
 from procaudit.rules.hits import hits, no_hits
 from procaudit.rules.near_duplicates_difference import Difference, same_letters_difference
-from procaudit.rules.near_duplicates_names import NameParts, Names, give_back, names_of
+from procaudit.rules.near_duplicates_names import NameParts, Names, give_back, names_later
 from procaudit.rules.near_duplicates_pairs import (
     extra_words,
     gather_keys,
@@ -87,25 +87,13 @@ def _variants(ctx: RuleContext) -> Variants | None:
         return comparison_key_array(arrow_text(column.iloc[first_rows[numbers]]))
 
     # Given, not held here: the distinct keys go once their near keys are made.
-    names = names_of(_distinct_keys(ctx, first_rows), keys_of, ctx.beside)
+    tag, named = names_later(_distinct_keys(ctx, first_rows), keys_of, ctx.beside)
     give_back()
-    # A row's level is its level cell; without one, the level its name's tag names. In the
-    # portal's exports (no level column) "X" and "X (thực hiện tại cấp tỉnh)" are always two
-    # procedures at two levels, so a tagged and an untagged name are compared only when a
-    # level cell says they are at one level. Levels and tags are few: they are numbered as
-    # strings once each, and the rows get numbers.
-    cell_codes, cells = pd.factorize(ctx.level_keys[checked])
-    tag_codes, tags = pd.factorize(names.tag)
-    number = {key: i for i, key in enumerate(dict.fromkeys([*cells, *tags]))}
-    cell_level = np.array([number[cell] for cell in cells], dtype=np.int64)
-    tag_level = np.array([number[tag] for tag in tags], dtype=np.int64)
-    no_cell = np.array([cell == "" for cell in cells], dtype=bool)
-    level = np.where(no_cell[cell_codes], tag_level[tag_codes[name_codes]], cell_level[cell_codes])
-    # In a per-unit list each unit's names are compared among themselves only: a "level"
-    # here is a level within one unit (one level, unit 0, in other lists).
-    unit = ctx.unit_ids()[checked]
-    level = pd.factorize(level)[0].astype(np.int64) * (int(unit.max(initial=0)) + 1) + unit
-    combined = pd.factorize(level)[0].astype(np.int64) * len(names) + name_codes
+    # The rows' levels, offered to another thread too (after half of the words).
+    cells, unit = ctx.level_keys[checked], ctx.unit_ids()[checked]
+    levels = ctx.beside(lambda: _levels(cells, tag, name_codes, unit))
+    names = named()
+    combined = levels() * len(names) + name_codes
     of_row, variant_keys = pd.factorize(combined)
     del combined
     variant_keys = np.asarray(variant_keys)
@@ -113,6 +101,30 @@ def _variants(ctx: RuleContext) -> Variants | None:
     return Variants(names, (variant_keys % len(names)).astype(np.int32),
                     (variant_keys // len(names)).astype(np.int32), of_row.astype(np.int32),
                     np.flatnonzero(checked).astype(np.int32))  # fmt: skip
+
+
+def _levels(
+    cells: pd.Series, tag: np.ndarray, name_codes: np.ndarray, unit: np.ndarray
+) -> np.ndarray:
+    """A number per checked row for its level (`cells`, its level key) within its unit.
+
+    A row's level is its level cell; without one, the level its name's tag names. In the
+    portal's exports (no level column) "X" and "X (thực hiện tại cấp tỉnh)" are always two
+    procedures at two levels, so a tagged and an untagged name are compared only when a
+    level cell says they are at one level. Levels and tags are few: they are numbered as
+    strings once each, and the rows get numbers."""
+    cell_codes, cell_keys = pd.factorize(cells)
+    tag_codes, tags = pd.factorize(tag)
+    number = {key: i for i, key in enumerate(dict.fromkeys([*cell_keys, *tags]))}
+    cell_level = np.array([number[cell] for cell in cell_keys], dtype=np.int64)
+    tag_level = np.array([number[key] for key in tags], dtype=np.int64)
+    no_cell = np.array([cell == "" for cell in cell_keys], dtype=bool)
+    level = np.where(no_cell[cell_codes], tag_level[tag_codes[name_codes]], cell_level[cell_codes])
+    # In a per-unit list each unit's names are compared among themselves only: a "level"
+    # here is a level within one unit (one level, unit 0, in other lists).
+    level = pd.factorize(level)[0].astype(np.int64) * (int(unit.max(initial=0)) + 1) + unit
+    numbers: np.ndarray = pd.factorize(level)[0].astype(np.int64)
+    return numbers
 
 
 def _distinct_keys(ctx: RuleContext, first_rows: np.ndarray) -> pa.Array:
