@@ -28,6 +28,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import partial
 
 import numpy as np
 import pandas as pd
@@ -91,9 +92,10 @@ def _variants(ctx: RuleContext) -> Variants | None:
     give_back()
     # The rows' levels, offered to another thread too (after half of the words).
     cells, unit = ctx.level_keys[checked], ctx.unit_ids()[checked]
-    levels = ctx.beside(lambda: _levels(cells, tag, name_codes, unit))
+    levels = ctx.beside(partial(_levels, cells, tag, name_codes, unit))
     names = named()
     combined = levels() * len(names) + name_codes
+    del named, levels, cells  # what the words and the levels were made of (the near keys)
     of_row, variant_keys = pd.factorize(combined)
     del combined
     variant_keys = np.asarray(variant_keys)
