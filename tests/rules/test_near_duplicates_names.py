@@ -104,7 +104,7 @@ def test_words_numbered_in_pieces_and_halves_are_numbered_as_at_once(
         return work
 
     in_pieces = names_of(keys, beside=beside)
-    assert len(offered) == 2  # the second half of the words, the letters
+    assert len(offered) == 1  # the second half
     assert in_pieces.token.tolist() == at_once.token.tolist()
     assert in_pieces.length.tolist() == at_once.length.tolist()
     assert in_pieces.vocabulary.to_pylist() == at_once.vocabulary.to_pylist()

@@ -14,7 +14,6 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from functools import partial
 from typing import NamedTuple, Protocol, TypeVar
 
 import numpy as np
@@ -254,17 +253,15 @@ def names_later(
     del keys
     near = [_near_keys(bare)]  # a list: emptied once the words are made
     del bare
-    # Half of the words and the letters' codes are offered to another thread (`beside`),
-    # which takes them if it is free, while this one makes the near keys' codes and the
-    # other half (the words in pieces: the letters' copy of the names beside a piece of
-    # the words hold no more than all the words did at once).
+    # Half of the words is offered to another thread (`beside`), which takes it if it is
+    # free, while this one makes the codes (one at a time: the letters' copy of the names
+    # and a half of their words at once hold no more than all the words did).
     words = _word_ids(near[0], beside)
-    letters = beside(partial(_letter_codes, near[0]))
 
     def rest() -> Names:
         near_codes = text_array_codes(near[0])
+        letter_codes = _letter_codes(near[0])
         token, length, vocabulary = words()
-        letter_codes = letters()
         near.clear()
         give_back()
         return Names(tag, prefixed, found_again, near_codes, letter_codes, token,
