@@ -28,7 +28,6 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import partial
 
 import numpy as np
 import pandas as pd
@@ -44,7 +43,7 @@ from procaudit.core.i18n import t
 from procaudit.rules.context import SHOWN_ROWS, RuleContext
 from procaudit.rules.hits import hits, no_hits
 from procaudit.rules.near_duplicates_difference import Difference, same_letters_difference
-from procaudit.rules.near_duplicates_names import NameParts, Names, give_back, names_later
+from procaudit.rules.near_duplicates_names import NameParts, Names, give_back, names_of
 from procaudit.rules.near_duplicates_pairs import (
     extra_words,
     gather_keys,
@@ -88,14 +87,12 @@ def _variants(ctx: RuleContext) -> Variants | None:
         return comparison_key_array(arrow_text(column.iloc[first_rows[numbers]]))
 
     # Given, not held here: the distinct keys go once their near keys are made.
-    tag, named = names_later(_distinct_keys(ctx, first_rows), keys_of, ctx.beside)
+    names = names_of(_distinct_keys(ctx, first_rows), keys_of, ctx.beside)
     give_back()
-    # The rows' levels, offered to another thread too (after half of the words).
-    cells, unit = ctx.level_keys[checked], ctx.unit_ids()[checked]
-    levels = ctx.beside(partial(_levels, cells, tag, name_codes, unit))
-    names = named()
-    combined = levels() * len(names) + name_codes
-    del named, levels, cells  # what the words and the levels were made of (the near keys)
+    # The levels once the words are made, not beside them: the two at once raised the peak.
+    level = _levels(ctx.level_keys[checked], names.tag, name_codes, ctx.unit_ids()[checked])
+    combined = level * len(names) + name_codes
+    del level
     of_row, variant_keys = pd.factorize(combined)
     del combined
     variant_keys = np.asarray(variant_keys)

@@ -226,16 +226,7 @@ class Names:
 def names_of(keys: pa.Array, keys_of: KeysOf | None = None, beside: Beside = _here) -> Names:
     """The parts of each of the distinct comparison keys `keys` (no nulls), in their order.
     `keys_of` gives some of them again once `keys` is gone (by default `keys` is kept for
-    it); part of the work is handed to another thread through `beside`."""
-    return names_later(keys, keys_of, beside)[1]()
-
-
-def names_later(
-    keys: pa.Array, keys_of: KeysOf | None = None, beside: Beside = _here
-) -> tuple[np.ndarray, Callable[[], Names]]:
-    """`names_of` in two steps: the level each name's tag names at once, and a function that
-    makes the rest, half of the words offered to another thread already; the caller may
-    offer work of its own made of the tags meanwhile."""
+    it); half of the words is handed to another thread through `beside`."""
     keys = keys.cast(pa.large_string())
     tag = np.full(len(keys), "", dtype=object)
     prefixed = np.zeros(len(keys), dtype=np.int8)
@@ -251,23 +242,19 @@ def names_later(
         bare = pc.replace_with_mask(keys, odd, untagged)
     found_again = keys.take if keys_of is None else keys_of
     del keys
-    near = [_near_keys(bare)]  # a list: emptied once the words are made
+    near = _near_keys(bare)
     del bare
     # Half of the words is offered to another thread (`beside`), which takes it if it is
     # free, while this one makes the codes (one at a time: the letters' copy of the names
-    # and a half of their words at once hold no more than all the words did).
-    words = _word_ids(near[0], beside)
-
-    def rest() -> Names:
-        near_codes = text_array_codes(near[0])
-        letter_codes = _letter_codes(near[0])
-        token, length, vocabulary = words()
-        near.clear()
-        give_back()
-        return Names(tag, prefixed, found_again, near_codes, letter_codes, token,
-                     np.cumsum(length) - length, length, vocabulary)  # fmt: skip
-
-    return tag, rest
+    # and a piece of the words at once hold no more than all the words did).
+    words = _word_ids(near, beside)
+    near_codes = text_array_codes(near)
+    letter_codes = _letter_codes(near)
+    token, length, vocabulary = words()
+    del near, words  # the words' function holds the near keys too
+    give_back()
+    return Names(tag, prefixed, found_again, near_codes, letter_codes, token,
+                 np.cumsum(length) - length, length, vocabulary)  # fmt: skip
 
 
 def _letter_codes(near: pa.Array) -> np.ndarray:
