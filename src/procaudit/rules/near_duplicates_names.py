@@ -250,8 +250,9 @@ def names_of(keys: pa.Array, keys_of: KeysOf | None = None, beside: Beside = _he
     words = _word_ids(near, beside)
     near_codes = text_array_codes(near)
     letter_codes = _letter_codes(near)
-    token, length, vocabulary = words()
-    del near, words  # the words' function holds the near keys too
+    pieces = words()
+    del near, words  # the words' function holds the near keys too: gone before the join
+    token, length, vocabulary = _joined(pieces)
     give_back()
     return Names(tag, prefixed, found_again, near_codes, letter_codes, token,
                  np.cumsum(length) - length, length, vocabulary)  # fmt: skip
@@ -279,24 +280,24 @@ PIECE = 1 << 18
 WordIds = tuple[np.ndarray, np.ndarray, pa.Array]
 
 
-def _word_ids(keys: pa.Array, beside: Beside = _here) -> Callable[[], WordIds]:
-    """The id of every word of `keys` (single-spaced near keys), in order; how many words each
-    key has; and the word of each id, numbered as the words first appear. Made by the
-    function returned; from `HALVES_FROM` keys on, the second half is offered to another
-    thread (`beside`) at once, the first made by that function."""
+def _word_ids(keys: pa.Array, beside: Beside = _here) -> Callable[[], list[WordIds]]:
+    """The word ids of `keys` (single-spaced near keys) in pieces (`_joined` joins them):
+    the id of every word, in order; how many words each key has; and the word of each id.
+    Made by the function returned; from `HALVES_FROM` keys on, the second half is offered
+    to another thread (`beside`) at once, the first made by that function."""
     if len(keys) < HALVES_FROM:
-        return lambda: _joined(_pieces(keys))
+        return lambda: _pieces(keys)
     half = len(keys) // 2
     second = beside(lambda: _pieces(keys.slice(half)))
 
-    def joined() -> WordIds:
+    def both() -> list[WordIds]:
         pieces = _pieces(keys.slice(0, half))
         later = second()
         pieces += later
         later.clear()  # the offer's list: its pieces go as they are joined
-        return _joined(pieces)
+        return pieces
 
-    return joined
+    return both
 
 
 def _pieces(keys: pa.Array) -> list[WordIds]:
