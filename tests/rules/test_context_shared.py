@@ -109,6 +109,38 @@ def test_a_thread_waiting_for_a_build_does_the_work_the_build_offers() -> None:
     assert done_on == [threading.get_ident()]
 
 
+def test_a_build_waiting_for_work_another_thread_took_does_its_other_offers() -> None:
+    ctx = _context()
+    done_on: dict[str, int] = {}
+    started, taken = threading.Event(), threading.Event()
+
+    def first() -> str:
+        taken.set()  # this thread holds it while the build asks for its result
+        while "second" not in done_on:  # made meanwhile by the build's own thread
+            threading.Event().wait(0.01)
+        done_on["first"] = threading.get_ident()
+        return "first"
+
+    def second() -> str:
+        done_on["second"] = threading.get_ident()
+        return "second"
+
+    def build() -> str:
+        one = ctx.beside(first)
+        started.set()
+        assert taken.wait(WAIT)
+        two = ctx.beside(second)
+        return one() + " " + two()
+
+    ctx.prefetch("k", build)
+    ctx.start()
+    assert started.wait(WAIT)
+    assert ctx.shared("k", build) == "first second"
+    ctx.close()
+    assert done_on["first"] == threading.get_ident()
+    assert done_on["second"] != threading.get_ident()
+
+
 def test_work_offered_that_no_thread_takes_is_made_by_the_build() -> None:
     ctx = _context()
     assert ctx.beside(lambda: threading.get_ident())() == threading.get_ident()

@@ -4,9 +4,13 @@ tục" set apart (issue 19: a million names must not become Python strings)."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
+import numpy as np
 import pyarrow as pa
 import pytest
 
+from procaudit.rules import near_duplicates_names
 from procaudit.rules.near_duplicates_names import names_of
 from procaudit.vn.text import comparison_key
 
@@ -82,3 +86,41 @@ def test_words_are_numbered_across_names() -> None:
     words = names.vocabulary.take(names.token).to_pylist()
     assert words == ["cấp", "giấy", "phép", "giấy", "phép", "cấp"]
     assert names.token[0] == names.token[5]
+
+
+def test_words_numbered_in_pieces_and_halves_are_numbered_as_at_once(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    keys = pa.array(
+        [f"cấp phép {i % 7} lần {i}" if i % 5 else "" for i in range(40)], type=pa.large_string()
+    )
+    at_once = names_of(keys)
+    monkeypatch.setattr(near_duplicates_names, "HALVES_FROM", 10)
+    monkeypatch.setattr(near_duplicates_names, "PIECE", 6)
+    offered: list[object] = []
+
+    def beside(work: Callable[[], object]) -> Callable[[], object]:
+        offered.append(work)
+        return work
+
+    in_pieces = names_of(keys, beside=beside)
+    assert len(offered) == 1  # the second half
+    assert in_pieces.token.tolist() == at_once.token.tolist()
+    assert in_pieces.length.tolist() == at_once.length.tolist()
+    assert in_pieces.vocabulary.to_pylist() == at_once.vocabulary.to_pylist()
+
+
+def test_the_names_of_a_finding_are_made_again_from_their_keys() -> None:
+    asked: list[list[int]] = []
+
+    def keys_of(numbers: np.ndarray) -> pa.Array:
+        asked.append(numbers.tolist())
+        return pa.array(KEYS, type=pa.large_string()).take(pa.array(numbers))
+
+    names = names_of(pa.array(KEYS, type=pa.large_string()), keys_of)
+    names.load([10, 9, 10])
+    assert asked == [[9, 10]]  # at once, each name once
+    assert names.parts(10).bare == "cấp phép"
+    assert names.parts(9).tag == "cấp tỉnh"
+    assert names.near_words(0) == ["đăng", "ký", "khai", "sinh"]
+    assert asked == [[9, 10], [0]]

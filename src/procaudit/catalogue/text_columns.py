@@ -188,35 +188,56 @@ def distinct_texts(texts: pa.Array) -> tuple[np.ndarray, pa.Array]:
     """`pc.dictionary_encode` of texts (no nulls) that are mostly distinct, as numpy indices
     and the distinct texts, numbered as they first appear: only texts whose fingerprint
     repeats are hashed (`text_codes`), a million distinct names in a fraction of the time."""
-    numbers = pd.factorize(text_array_codes(texts))[0]
-    # Numbered as they first appear: a text is its number's first where the number is
-    # above all before it.
+    numbers, first = first_appearances(text_array_codes(texts))
+    return numbers, texts.take(first)
+
+
+def first_appearances(codes: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Codes (`text_codes`, none missing) numbered from 0 as they first appear, and where
+    each number first appears."""
+    numbers = pd.factorize(codes)[0]
+    # A text is its number's first where the number is above all before it.
     first = np.ones(len(numbers), dtype=bool)
     first[1:] = numbers[1:] > np.maximum.accumulate(numbers)[:-1]
-    return numbers, texts.take(np.flatnonzero(first))
+    return numbers, np.flatnonzero(first)
 
 
 def _fingerprints(texts: pa.Array) -> np.ndarray:
     """A number per text that equal texts share: its byte length and its first and last
-    eight bytes, mixed into one."""
+    eight bytes, mixed into one. Made in place: a million names' arrays of 8 MB each are
+    the cost (three of them at most, not eight)."""
     _, offsets, data = texts.buffers()
     ends = np.frombuffer(offsets, np.int64)[texts.offset : texts.offset + len(texts) + 1]
     starts, ends = ends[:-1], ends[1:]
     raw = np.zeros(0, np.uint8) if data is None else np.frombuffer(data, np.uint8)
     lengths = (ends - starts).astype(np.uint64)
-    shift = np.minimum(lengths, 8) * np.uint64(8)
-    kept = np.where(shift == 64, ~np.uint64(0), (np.uint64(1) << shift) - np.uint64(1))
-    head = _words_at(raw, starts) & kept
-    tail = _words_at(raw, np.maximum(ends - 8, starts)) & kept
-    return head * np.uint64(0x9E3779B97F4A7C15) ^ tail * np.uint64(0xC2B2AE3D27D4EB4F) ^ lengths
+    kept = _LOW_BYTES[np.minimum(lengths, 8)]  # the bytes of a text shorter than eight
+    head = _words_at(raw, starts)
+    head &= kept
+    head *= np.uint64(0x9E3779B97F4A7C15)
+    tail = _words_at(raw, np.maximum(ends - 8, starts))
+    tail &= kept
+    del kept
+    tail *= np.uint64(0xC2B2AE3D27D4EB4F)
+    head ^= tail
+    head ^= lengths
+    return head
+
+
+# The mask of a word's lowest k bytes, for k from 0 to 8.
+_LOW_BYTES = np.array([(1 << (8 * k)) - 1 for k in range(9)], dtype=np.uint64)
 
 
 def _words_at(raw: np.ndarray, at: np.ndarray) -> np.ndarray:
     """The eight bytes from each position `at` of `raw` as a number (little-endian, zeros past
     the end), read in place: no copy of a column's bytes."""
     words = np.ndarray((max(len(raw) - 7, 0),), _LITTLE_ENDIAN_64, raw, strides=(1,))
-    near_end = at >= len(words)
-    found = words[np.where(near_end, 0, at)] if len(words) else np.zeros(len(at), np.uint64)
+    if not len(words):
+        found = np.zeros(len(at), np.uint64)
+        near_end = np.ones(len(at), dtype=bool)
+    else:
+        found = words[np.minimum(at, len(words) - 1)]
+        near_end = at >= len(words)
     if near_end.any():
         base = max(len(raw) - 8, 0)
         end = np.concatenate([raw[base:], np.zeros(8, np.uint8)])

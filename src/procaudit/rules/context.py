@@ -25,6 +25,7 @@ from procaudit.catalogue.text_columns import (
     map_distinct,
     map_factorized,
     matches,
+    text_codes,
     text_series,
     transform_factorized,
 )
@@ -120,8 +121,8 @@ class RuleContext:
         """Offer `work`, a part of a build that the build does not need yet, to a thread
         that would otherwise wait for this table's shared work (the rules' thread, once
         the other rules have run, waiting for PA204's names). The function returned gives
-        its result: made here if no thread took it, else waited for. `work` must not ask
-        for shared work."""
+        its result: made here if no thread took it, else waited for, doing the other work
+        offered meanwhile. `work` must not ask for shared work."""
         offer = _Offer(work)
         with self._changed:
             self._offered.append(offer)
@@ -132,7 +133,10 @@ class RuleContext:
                 untaken = offer in self._offered
                 if untaken:
                     self._offered.remove(offer)
-            return cast(T, work() if untaken else offer.result.result())
+            if untaken:
+                return work()
+            self._help(offer.result)  # the build's other offers meanwhile, if untaken
+            return cast(T, offer.result.result())
 
         return result
 
@@ -149,6 +153,8 @@ class RuleContext:
             except BaseException as exc:
                 offer.result.set_exception(exc)  # for the build, which fails with it
                 raise
+            finally:
+                self._tell()  # to the build, if it waits for this work (`beside`)
 
     def _build(self, key: str, build: Callable[[], Any], future: Future[Any]) -> Any:
         try:
@@ -321,13 +327,22 @@ class RuleContext:
     # the rules ask for them at once, and each is made once.
     @property
     def name_keys(self) -> pd.Series:
-        return self.shared(
-            "name_keys",
-            # The names joined into one array only while their keys are made, not kept.
-            lambda: text_series(
-                comparison_key_array(arrow_text(self.frame["name"])), self.frame.index
-            ),
-        )
+        return self.shared("name_keys", self._find_name_keys)
+
+    def prefetch_name_keys(self) -> None:
+        """Ask for the name keys with the builds that read them: a rule whose build needs
+        them then waits for them only once the other rules have run (`would_wait`)."""
+        self.prefetch("name_keys", self._find_name_keys)
+
+    @property
+    def name_codes(self) -> np.ndarray:
+        """`text_codes` of the name keys (PA201-PA203's keys and PA204's names read them)."""
+        return self.shared("name_keys codes", lambda: text_codes(self.name_keys))
+
+    def _find_name_keys(self) -> pd.Series:
+        # The names joined into one array only while their keys are made, not kept.
+        names = comparison_key_array(arrow_text(self.frame["name"]))
+        return text_series(names, self.frame.index)
 
     @property
     def level_keys(self) -> pd.Series:

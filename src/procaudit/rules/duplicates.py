@@ -63,7 +63,7 @@ def repaired_code_keys(codes: pd.Series) -> pd.Series:
 
 def _build_keys(ctx: RuleContext) -> Keys:
     written = text_codes(ctx.code_keys)
-    name = text_codes(ctx.name_keys)
+    name = ctx.name_codes
     # PA201 and PA203 compare codes only between rows of one name, so the codes are
     # repaired only where a name repeats; elsewhere any number does (the one as written).
     code = written
@@ -84,6 +84,9 @@ def _keys(ctx: RuleContext) -> Keys:
 
 
 def _prefetch_keys(ctx: RuleContext) -> None:
+    # The name keys are the first step of PA204's build on the worker thread: the rules'
+    # thread runs the other rules meanwhile instead of waiting for them here.
+    ctx.prefetch_name_keys()
     ctx.prefetch("duplicates", lambda: _build_keys(ctx))
 
 

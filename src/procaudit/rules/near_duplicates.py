@@ -33,7 +33,11 @@ import numpy as np
 import pandas as pd
 import pyarrow as pa
 
-from procaudit.catalogue.text_columns import arrow_text, distinct_texts
+from procaudit.catalogue.text_columns import (
+    arrow_text,
+    comparison_key_array,
+    first_appearances,
+)
 from procaudit.core.findings import Severity
 from procaudit.core.i18n import t
 from procaudit.rules.context import SHOWN_ROWS, RuleContext
@@ -67,37 +71,28 @@ class Variants:
 def _variants(ctx: RuleContext) -> Variants | None:
     keys = ctx.name_keys
     checked = (keys.notna() & ~ctx.abolished).to_numpy(dtype=bool)
+    del keys
     if checked.sum() < 2:
         return None
     # The distinct names, numbered as they first appear, in Arrow (a million names as
-    # Python strings took seconds and a gigabyte).
-    name_codes, distinct = distinct_texts(arrow_text(keys).filter(pa.array(checked)))
-    # The duplicate keys, the only other work made of the name keys, have read them by
-    # now (their build starts at PA201, while this one's first steps run; one that had
-    # not would make them again): 70 MB at a million rows.
-    del keys
-    ctx.forget("name_keys")
+    # Python strings took seconds and a gigabyte); the codes are the duplicate keys'.
+    rows = np.flatnonzero(checked)
+    name_codes, first = first_appearances(ctx.name_codes[checked])
+    first_rows = rows[first].astype(np.int32)  # the first row of each distinct name
+    del rows, first
+    column = ctx.frame["name"]
+
+    def keys_of(numbers: np.ndarray) -> pa.Array:
+        # The names a finding is about, made again from their first rows.
+        return comparison_key_array(arrow_text(column.iloc[first_rows[numbers]]))
+
+    # Given, not held here: the distinct keys go once their near keys are made.
+    names = names_of(_distinct_keys(ctx, first_rows), keys_of, ctx.beside)
     give_back()
-    names = names_of(distinct)
-    del distinct
-    give_back()
-    # A row's level is its level cell; without one, the level its name's tag names. In the
-    # portal's exports (no level column) "X" and "X (thực hiện tại cấp tỉnh)" are always two
-    # procedures at two levels, so a tagged and an untagged name are compared only when a
-    # level cell says they are at one level. Levels and tags are few: they are numbered as
-    # strings once each, and the rows get numbers.
-    cell_codes, cells = pd.factorize(ctx.level_keys[checked])
-    tag_codes, tags = pd.factorize(names.tag)
-    number = {key: i for i, key in enumerate(dict.fromkeys([*cells, *tags]))}
-    cell_level = np.array([number[cell] for cell in cells], dtype=np.int64)
-    tag_level = np.array([number[tag] for tag in tags], dtype=np.int64)
-    no_cell = np.array([cell == "" for cell in cells], dtype=bool)
-    level = np.where(no_cell[cell_codes], tag_level[tag_codes[name_codes]], cell_level[cell_codes])
-    # In a per-unit list each unit's names are compared among themselves only: a "level"
-    # here is a level within one unit (one level, unit 0, in other lists).
-    unit = ctx.unit_ids()[checked]
-    level = pd.factorize(level)[0].astype(np.int64) * (int(unit.max(initial=0)) + 1) + unit
-    combined = pd.factorize(level)[0].astype(np.int64) * len(names) + name_codes
+    # The levels once the words are made, not beside them: the two at once raised the peak.
+    level = _levels(ctx.level_keys[checked], names.tag, name_codes, ctx.unit_ids()[checked])
+    combined = level * len(names) + name_codes
+    del level
     of_row, variant_keys = pd.factorize(combined)
     del combined
     variant_keys = np.asarray(variant_keys)
@@ -105,6 +100,40 @@ def _variants(ctx: RuleContext) -> Variants | None:
     return Variants(names, (variant_keys % len(names)).astype(np.int32),
                     (variant_keys // len(names)).astype(np.int32), of_row.astype(np.int32),
                     np.flatnonzero(checked).astype(np.int32))  # fmt: skip
+
+
+def _levels(
+    cells: pd.Series, tag: np.ndarray, name_codes: np.ndarray, unit: np.ndarray
+) -> np.ndarray:
+    """A number per checked row for its level (`cells`, its level key) within its unit.
+
+    A row's level is its level cell; without one, the level its name's tag names. In the
+    portal's exports (no level column) "X" and "X (thực hiện tại cấp tỉnh)" are always two
+    procedures at two levels, so a tagged and an untagged name are compared only when a
+    level cell says they are at one level. Levels and tags are few: they are numbered as
+    strings once each, and the rows get numbers."""
+    cell_codes, cell_keys = pd.factorize(cells)
+    tag_codes, tags = pd.factorize(tag)
+    number = {key: i for i, key in enumerate(dict.fromkeys([*cell_keys, *tags]))}
+    cell_level = np.array([number[cell] for cell in cell_keys], dtype=np.int64)
+    tag_level = np.array([number[key] for key in tags], dtype=np.int64)
+    no_cell = np.array([cell == "" for cell in cell_keys], dtype=bool)
+    level = np.where(no_cell[cell_codes], tag_level[tag_codes[name_codes]], cell_level[cell_codes])
+    # In a per-unit list each unit's names are compared among themselves only: a "level"
+    # here is a level within one unit (one level, unit 0, in other lists).
+    level = pd.factorize(level)[0].astype(np.int64) * (int(unit.max(initial=0)) + 1) + unit
+    numbers: np.ndarray = pd.factorize(level)[0].astype(np.int64)
+    return numbers
+
+
+def _distinct_keys(ctx: RuleContext, first_rows: np.ndarray) -> pa.Array:
+    """The name keys of the rows `first_rows`; the keys themselves are forgotten: the duplicate
+    keys, the only other work made of them, have their codes by now (70 MB at a million
+    rows; one that had not would make them again)."""
+    distinct = arrow_text(ctx.name_keys).take(first_rows)
+    ctx.forget("name_keys")
+    give_back()
+    return distinct
 
 
 def _compatible(variants: Variants, u: np.ndarray, v: np.ndarray) -> np.ndarray:
@@ -128,6 +157,7 @@ def _same_letters(variants: Variants) -> list[tuple[int, int, Difference]]:
     pairs = frame.merge(frame, on="key")
     u, v = pairs["variant_x"].to_numpy(), pairs["variant_y"].to_numpy()
     keep = (u < v) & _compatible(variants, u, v)
+    names.load(variants.name[np.concatenate([u[keep], v[keep]])])
     return [
         (a, b, same_letters_difference(variants.parts(a), variants.parts(b)))
         for a, b in zip(u[keep].tolist(), v[keep].tolist(), strict=True)

@@ -4,15 +4,17 @@ names, the leading "Thủ tục" it may carry, and its words.
 A name's *near key* is its comparison key (`text.comparison_key`) without punctuation, level
 tag or leading "Thủ tục", spaces single: two names whose near keys are equal differ only in
 what cannot name another procedure. The words of all the distinct names are kept as one flat
-array of word ids (`Names`) and their texts in Arrow, so that a million names never become a
-million Python strings or lists: only the names of a finding are looked at in Python.
+array of word ids (`Names`) and the vocabulary in Arrow, so that a million names never become
+a million Python strings or lists; the names' own texts are not kept at all: only the names
+of a finding are made again (`Names.load`) and looked at in Python.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
-from typing import NamedTuple
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import NamedTuple, Protocol, TypeVar
 
 import numpy as np
 import pyarrow as pa
@@ -155,36 +157,76 @@ def near_key(bare: str) -> str:
     return " ".join(line.split()) if "  " in line or line[:1] == " " or line[-1:] == " " else line
 
 
+# The keys of some distinct names, by number (`Names.keys_of`).
+KeysOf = Callable[[np.ndarray], pa.Array]
+T = TypeVar("T")
+
+
+class Beside(Protocol):
+    """Work handed to another thread if one is free (`RuleContext.beside`); its result by a
+    call."""
+
+    def __call__(self, work: Callable[[], T]) -> Callable[[], T]: ...
+
+
+def _here(work: Callable[[], T]) -> Callable[[], T]:
+    """`Beside` without another thread: the work is done when its result is asked for."""
+    return work
+
+
 @dataclass
 class Names:
     """The parts of each distinct name, as columns, and its words as one flat array of ids.
-    The texts stay in Arrow, and of the near keys only which names share one (`near_codes`)
-    or share their letters (`letter_codes`) is kept: only the few names a finding is about
-    become Python strings."""
+    Of the near keys only which names share one (`near_codes`) or share their letters
+    (`letter_codes`) is kept, and of the names' texts none (a million names' keys are 67 MB):
+    the few names a finding is about are made again from `keys_of` and become Python
+    strings."""
 
     tag: np.ndarray
     prefixed: np.ndarray
-    bare: pa.Array
+    keys_of: KeysOf  # the comparison keys of the names asked for, in that order
     near_codes: np.ndarray  # a number per name, shared by the names of one near key
     letter_codes: np.ndarray  # the same for the near key without its spaces
     token: np.ndarray  # word ids of all names, one after the other
     start: np.ndarray  # where each name's words begin in `token`
     length: np.ndarray  # how many words each name has
     vocabulary: pa.Array  # the word of each id
+    _bare: dict[int, str] = field(default_factory=dict)  # the names made again, by number
 
     def __len__(self) -> int:
         return len(self.length)
 
+    def load(self, numbers: np.ndarray | list[int]) -> None:
+        """Make the texts of the names `numbers` again, at once (`parts` of a name not loaded
+        makes it alone)."""
+        wanted = np.unique(np.asarray(numbers, dtype=np.int64))
+        wanted = wanted[[int(i) not in self._bare for i in wanted]]
+        if not len(wanted):
+            return
+        keys = self.keys_of(wanted).to_pylist()
+        for number, key in zip(wanted.tolist(), keys, strict=True):
+            # As `names_of` sets them apart: a tag in parentheses or a leading "Thủ tục".
+            odd = "(" in key or key.startswith("thủ")
+            self._bare[number] = _untagged(key)[1] if odd else key
+
+    def bare(self, i: int) -> str:
+        """The name's comparison key without its tag and leading "Thủ tục"."""
+        if i not in self._bare:
+            self.load([i])
+        return self._bare[i]
+
     def parts(self, i: int) -> NameParts:
-        bare = self.bare[i].as_py()
+        bare = self.bare(i)
         return NameParts(self.tag[i], near_key(bare), int(self.prefixed[i]), bare)
 
     def near_words(self, i: int) -> list[str]:
-        return near_key(self.bare[i].as_py()).split()
+        return near_key(self.bare(i)).split()
 
 
-def names_of(keys: pa.Array) -> Names:
-    """The parts of each of the distinct comparison keys `keys` (no nulls), in their order."""
+def names_of(keys: pa.Array, keys_of: KeysOf | None = None, beside: Beside = _here) -> Names:
+    """The parts of each of the distinct comparison keys `keys` (no nulls), in their order.
+    `keys_of` gives some of them again once `keys` is gone (by default `keys` is kept for
+    it); half of the words is handed to another thread through `beside`."""
     keys = keys.cast(pa.large_string())
     tag = np.full(len(keys), "", dtype=object)
     prefixed = np.zeros(len(keys), dtype=np.int8)
@@ -198,19 +240,28 @@ def names_of(keys: pa.Array) -> Names:
         prefixed[at] = [part[2] for part in parts]
         untagged = pa.array([part[1] for part in parts], type=pa.large_string())
         bare = pc.replace_with_mask(keys, odd, untagged)
+    found_again = keys.take if keys_of is None else keys_of
+    del keys
     near = _near_keys(bare)
+    del bare
+    # Half of the words is offered to another thread (`beside`), which takes it if it is
+    # free, while this one makes the codes (one at a time: the letters' copy of the names
+    # and a piece of the words at once hold no more than all the words did).
+    words = _word_ids(near, beside)
     near_codes = text_array_codes(near)
-    letters = pc.replace_substring(near, " ", "")
-    letter_codes = text_array_codes(letters)
-    del letters
-    # The words last, from a copy with 32-bit offsets that the near keys make way for.
-    near = near.cast(pa.string())
+    letter_codes = _letter_codes(near)
+    pieces = words()
+    del near, words  # the words' function holds the near keys too: gone before the join
+    token, length, vocabulary = _joined(pieces)
     give_back()
-    token, length, vocabulary = _word_ids(near)
-    del near
-    give_back()
-    return Names(tag, prefixed, bare, near_codes, letter_codes, token,
+    return Names(tag, prefixed, found_again, near_codes, letter_codes, token,
                  np.cumsum(length) - length, length, vocabulary)  # fmt: skip
+
+
+def _letter_codes(near: pa.Array) -> np.ndarray:
+    """Numbers that the near keys with the same letters share (their spaces left out). As
+    bytes: the replacement is a third faster without UTF-8, and the codes only compare."""
+    return text_array_codes(pc.replace_substring(near.view(pa.large_binary()), " ", ""))
 
 
 def give_back() -> None:
@@ -220,13 +271,68 @@ def give_back() -> None:
     pa.default_memory_pool().release_unused()
 
 
-def _word_ids(keys: pa.Array) -> tuple[np.ndarray, np.ndarray, pa.Array]:
-    """The id of every word of `keys` (single-spaced near keys), in order; how many words each
-    key has; and the word of each id, numbered as the words first appear.
+# From this many names on, their words are numbered in two halves that two threads can take.
+HALVES_FROM = 50_000
+# Names whose words are split and numbered at once: a million names' list of words and its
+# encoding held 165 MB at once, pieces of this many names hold a fifth of it.
+PIECE = 1 << 18
+
+WordIds = tuple[np.ndarray, np.ndarray, pa.Array]
+
+
+def _word_ids(keys: pa.Array, beside: Beside = _here) -> Callable[[], list[WordIds]]:
+    """The word ids of `keys` (single-spaced near keys) in pieces (`_joined` joins them):
+    the id of every word, in order; how many words each key has; and the word of each id.
+    Made by the function returned; from `HALVES_FROM` keys on, the second half is offered
+    to another thread (`beside`) at once, the first made by that function."""
+    if len(keys) < HALVES_FROM:
+        return lambda: _pieces(keys)
+    half = len(keys) // 2
+    second = beside(lambda: _pieces(keys.slice(half)))
+
+    def both() -> list[WordIds]:
+        pieces = _pieces(keys.slice(0, half))
+        later = second()
+        pieces += later
+        later.clear()  # the offer's list: its pieces go as they are joined
+        return pieces
+
+    return both
+
+
+def _pieces(keys: pa.Array) -> list[WordIds]:
+    return [_piece_word_ids(keys.slice(at, PIECE)) for at in range(0, max(len(keys), 1), PIECE)]
+
+
+def _joined(pieces: list[WordIds]) -> WordIds:
+    """The word ids of pieces of keys, one after the other, numbered across them: as one
+    encoding of all the keys numbers them (the first piece's words in order, then each
+    piece's new ones as they appear)."""
+    if len(pieces) == 1:
+        return pieces[0]
+    coded = pc.dictionary_encode(pa.concat_arrays([piece[2] for piece in pieces]))
+    numbers = coded.indices.to_numpy()
+    token = np.empty(sum(len(piece[0]) for piece in pieces), dtype=np.int32)
+    length = np.concatenate([piece[1] for piece in pieces])
+    at = first = 0
+    for i, (local, _, vocabulary) in enumerate(pieces):
+        token[at : at + len(local)] = numbers[first : first + len(vocabulary)][local]
+        at, first = at + len(local), first + len(vocabulary)
+        pieces[i] = _NO_WORDS  # each piece's ids go once copied
+    return token, length, coded.dictionary
+
+
+_NO_WORDS: WordIds = (np.empty(0, np.int32), np.empty(0, np.int64), pa.array([], pa.large_string()))
+
+
+def _piece_word_ids(keys: pa.Array) -> WordIds:
+    """`_word_ids` of some keys, at once.
 
     The keys are split in Arrow (its list of a million names' words holds their bytes once,
     with 32-bit offsets): never a Python list of them. Splitting the bytes at the spaces by
     hand held three arrays of 64-bit word ends at once, 90 MB more at a million names."""
+    # With 32-bit offsets (the bytes are not copied): the list of the words' offsets is half
+    # as large.
     split = pc.split_pattern(keys.cast(pa.string()), " ")
     length = np.diff(split.offsets.to_numpy()).astype(np.int64)
     words = split.flatten()

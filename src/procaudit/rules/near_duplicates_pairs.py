@@ -55,17 +55,31 @@ class Keys:
     length: np.ndarray  # words per entry
     start: np.ndarray  # offset of each entry's first word in `token`
     token: np.ndarray  # word id, flat
-    owner: np.ndarray  # entry of each flat word
     vocabulary: pa.Array  # the word of each id
 
     def words(self, entry: int) -> list[str]:
         return self.names.near_words(int(self.name[entry]))
 
-    def positions(self, at: np.ndarray) -> np.ndarray:
-        """The position of the flat words `at` in their entries (not kept for every word:
-        40 MB at a million names)."""
-        positions: np.ndarray = at - self.start[self.owner[at]]
+    def owners(self, at: np.ndarray) -> np.ndarray:
+        """The entry of each of the flat words `at` (not kept for every word: 35 MB at a
+        million names)."""
+        owners: np.ndarray = np.searchsorted(self.start, at, side="right") - 1
+        return owners
+
+    def positions(self, at: np.ndarray, owners: np.ndarray | None = None) -> np.ndarray:
+        """The position of the flat words `at` in their entries (`owners`, if known)."""
+        positions: np.ndarray = at - self.start[self.owners(at) if owners is None else owners]
         return positions
+
+    def per_word(self, values: np.ndarray) -> np.ndarray:
+        """A value per entry given to each of its words."""
+        return np.repeat(values, self.length)
+
+    def in_entry(self) -> np.ndarray:
+        """Per flat word, whether it follows a word of its own entry (not the first)."""
+        follows = np.ones(len(self.token), dtype=bool)
+        follows[self.start[self.length > 0]] = False
+        return follows
 
 
 def gather_keys(names: Names, name: np.ndarray, near_id: np.ndarray, level: np.ndarray) -> Keys:
@@ -78,11 +92,9 @@ def gather_keys(names: Names, name: np.ndarray, near_id: np.ndarray, level: np.n
     else:
         start = np.cumsum(length) - length
         token = np.empty(int(length.sum()), dtype=names.token.dtype)
-    owner = np.repeat(np.arange(len(name), dtype=np.int32), length)
-    keys = Keys(names, name, near_id, level, length, start, token, owner, names.vocabulary)
-    if token is not names.token:
-        everywhere = np.arange(len(owner))
-        token[:] = names.token[names.start[name][owner] + keys.positions(everywhere)]
+    keys = Keys(names, name, near_id, level, length, start, token, names.vocabulary)
+    if token is not names.token:  # each word's place among the names' words
+        token[:] = names.token[np.arange(len(token)) + keys.per_word(names.start[name] - start)]
     return keys
 
 
@@ -98,18 +110,14 @@ class Hashes:
     size: np.ndarray  # per length: its term
     inverse: np.uint64  # 1 / r modulo 2**64
 
-    def word(self, at: np.ndarray) -> np.ndarray:
-        """word(w) * r**p of the flat words `at`."""
-        return _word_hashes(self.keys, self.values, self.powers, at)
+    def word(self, at: np.ndarray, positions: np.ndarray) -> np.ndarray:
+        """word(w) * r**p of the flat words `at`, at `positions` in their entries."""
+        hashes: np.ndarray = self.values[self.keys.token[at]] * self.powers[positions]
+        return hashes  # modulo 2**64
 
     def ahead(self, at: np.ndarray) -> np.ndarray:
         """The sum of the words before each flat word `at` (ascending), from the first key on."""
         return _sums_before(self.keys, self.values, self.powers, at)
-
-
-def _word_hashes(keys: Keys, values: np.ndarray, powers: np.ndarray, at: np.ndarray) -> np.ndarray:
-    hashes: np.ndarray = values[keys.token[at]] * powers[keys.positions(at)]  # modulo 2**64
-    return hashes
 
 
 def _sums_before(keys: Keys, values: np.ndarray, powers: np.ndarray, at: np.ndarray) -> np.ndarray:
@@ -188,9 +196,10 @@ def substitutions(keys: Keys, hashes: Hashes) -> list[tuple[int, int, Difference
     has_typo[close["a"].to_numpy()] = True
     at = np.flatnonzero(has_typo[keys.token])
     gap = _random(int(keys.length.max()) + 1, 5)  # tells the positions left out apart
-    owner, position, token = keys.owner[at], keys.positions(at), keys.token[at]
+    owner = keys.owners(at)
+    position, token = keys.positions(at, owner), keys.token[at]
     without = hashes.full[owner]  # a fresh array: the sums below are made in it
-    without -= hashes.word(at)
+    without -= hashes.word(at, position)
     without += gap[position]
     shared = repeated_values(without)
     if not shared.any():
@@ -206,6 +215,7 @@ def substitutions(keys: Keys, hashes: Hashes) -> list[tuple[int, int, Difference
     )
     found = found[found["owner"] < found["owner_other"]]
     found = found[_rare_beside(keys, found)]
+    keys.names.load(keys.name[np.concatenate([found["owner"], found["owner_other"]])])
     out = []
     for u, v, i in zip(found["owner"], found["owner_other"], found["position"], strict=True):
         mine, theirs = keys.words(u), keys.words(v)
@@ -224,7 +234,7 @@ def _rare_beside(keys: Keys, found: pd.DataFrame) -> np.ndarray:
     once = np.zeros(len(keys.length), dtype=bool)  # a near key at several levels counts once
     once[np.unique(keys.near_id, return_index=True)[1]] = True
     width = np.int64(len(keys.vocabulary) + 1)
-    token, owner = keys.token, keys.owner
+    token = keys.token
     at = keys.start[found["owner"].to_numpy()] + found["position"].to_numpy()
     has_left = found["position"].to_numpy() > 0
     has_right = found["position"].to_numpy() + 1 < keys.length[found["owner"].to_numpy()]
@@ -233,9 +243,12 @@ def _rare_beside(keys: Keys, found: pd.DataFrame) -> np.ndarray:
     # Only the word pairs that begin with a neighbour or one of the two words are counted.
     starts = np.zeros(len(keys.vocabulary) + 1, dtype=bool)
     starts[np.concatenate([left, found["token"], found["token_other"]])] = True
-    inside = (owner[1:] == owner[:-1]) & once[owner[1:]] & starts[token[:-1]]
+    counted = keys.per_word(once)
+    inside = keys.in_entry()[1:] & counted[1:] & starts[token[:-1]]
     pairs_in_keys = pd.Series(token[:-1][inside] * width + token[1:][inside])
-    uses = np.bincount(token[once[owner]], minlength=len(keys.vocabulary))
+    del inside
+    uses = np.bincount(token[counted], minlength=len(keys.vocabulary))
+    del counted
 
     def in_place(word: np.ndarray) -> np.ndarray:
         before, after = left * width + word, word * width + right
@@ -332,26 +345,28 @@ def _deletions(word: str, depth: int) -> set[str]:
 
 def extra_words(keys: Keys, hashes: Hashes) -> list[tuple[int, int, Difference]]:
     """Entry pairs where the longer key is the shorter plus one filler or repeated word."""
-    token, owner = keys.token, keys.owner
+    token = keys.token
     fillers = pc.is_in(keys.vocabulary, pa.array(sorted(FILLER_WORDS), type=pa.large_string()))
     filler = fillers.to_numpy(zero_copy_only=False).astype(bool)[token]  # per word id, gathered
     repeated = np.zeros(len(token), dtype=bool)
-    repeated[1:] = (token[1:] == token[:-1]) & (owner[1:] == owner[:-1])  # in one entry
+    repeated[1:] = (token[1:] == token[:-1]) & keys.in_entry()[1:]  # in one entry
     # The shorter name has at least three words: in "Cấp phép" / "Cấp giấy phép" every
     # word counts.
-    at = np.flatnonzero((filler | repeated) & (keys.length >= 4)[owner])
+    at = np.flatnonzero((filler | repeated) & keys.per_word(keys.length >= 4))
     if not len(at):
         return []
-    entry = owner[at]
+    entry = keys.owners(at)
+    position = keys.positions(at, entry)
     before = hashes.ahead(at) - hashes.first[entry]
-    after = hashes.whole[entry] - before - hashes.word(at)
+    after = hashes.whole[entry] - before - hashes.word(at, position)
     without = before + after * hashes.inverse + hashes.salt[entry]
     without += hashes.size[keys.length[entry] - 1]
     order = np.argsort(hashes.full, kind="stable")
     found = np.minimum(np.searchsorted(hashes.full[order], without), len(order) - 1)
     match = hashes.full[order][found] == without
+    keys.names.load(keys.name[np.concatenate([entry[match], order[found][match]])])
     out = []
-    position = keys.positions(at[match])
+    position = position[match]
     for long, short, i in zip(entry[match], order[found][match], position, strict=True):
         words = keys.words(long)
         if words[:i] + words[i + 1 :] != keys.words(short):
