@@ -152,7 +152,10 @@ def _folded(texts: pa.Array) -> pa.Array:
 
 def repetitive(texts: pa.Array) -> bool:
     """Whether values repeat enough to be worth working on once each (encoding a million
-    distinct names costs more than it saves), judged on the first values."""
+    distinct names costs more than it saves), judged on the first values. A small column
+    is worked on as it is: either way gives the same, and counting costs more than it saves."""
+    if len(texts) <= SMALL_COLUMN:
+        return False
     sample = texts.slice(0, _SAMPLE)
     return pc.count_distinct(sample).as_py() * 2 < len(sample)
 
