@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Callable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from string import Formatter
 from typing import Any
 
@@ -111,14 +111,15 @@ _MATCHED_LIMIT = 100_000  # texts kept per pattern; past it the pattern's are fo
 
 def _small_matches(texts: pa.Array | pa.ChunkedArray, pattern: str) -> pa.Array:
     values = texts.to_pylist()
-    known = _MATCHED.get(pattern, {})  # read and replaced whole: the worker thread may ask
+    known = _MATCHED.setdefault(pattern, {})
     answers = {text: known.get(text) for text in values if text is not None}
     new = [text for text, answer in answers.items() if answer is None]
     if new:
         found = pc.match_substring_regex(pa.array(new, pa.large_string()), pattern)
         answers.update(zip(new, found.to_pylist(), strict=True))
-        kept = {} if len(known) + len(new) > _MATCHED_LIMIT else known
-        _MATCHED[pattern] = kept | {text: bool(answers[text]) for text in new}
+        if len(known) + len(new) > _MATCHED_LIMIT:  # a new dict: another thread may read the old
+            known = _MATCHED[pattern] = {}
+        known.update((text, bool(answers[text])) for text in new)  # in place: no copy per call
     flags = pa.array([text is not None and answers[text] for text in values], pa.bool_())
     # A chunked column gives a chunked answer, in one chunk as the kernels' is.
     return pa.chunked_array([flags]) if isinstance(texts, pa.ChunkedArray) else flags
@@ -335,10 +336,8 @@ def _remember(transform: _Transform, values: list[Any], transformed: pd.Series) 
         known = _Remembered(transformed.dtype, transformed.name, results[-1])
     elif known.dtype != transformed.dtype or known.name != transformed.name:
         return  # not the same kind of result: the column is transformed, not remembered
-    # Replaced whole, not updated: the worker thread may be reading it.
-    _ELEMENTWISE[transform] = replace(
-        known, results=known.results | dict(zip(values, results[:-1], strict=True))
-    )
+    _ELEMENTWISE[transform] = known
+    known.results.update(zip(values, results[:-1], strict=True))  # in place: no copy per call
 
 
 # A name may end with a level tag only if "cấp" (any case) follows a "(" in it; one NFC may
