@@ -336,3 +336,41 @@ def test_format_texts_fills_a_template_row_by_row_as_str_format_does() -> None:
         for code, count in zip(codes.to_pylist(), counts.to_pylist(), strict=True)
     ]
     assert filled.to_pylist() == expected
+
+
+@pytest.mark.parametrize("pattern", [r"(?i)\(.*cấp", "^x$", text_columns._SUSPECT])
+def test_a_small_column_matches_as_the_kernel_does_however_often_it_is_asked(
+    pattern: str,
+) -> None:
+    values = ["Cấp xã", "cấp Huyện (cấp tỉnh)", None, "x", "  x", "ǅ", "A\u0301b", ""] * 5
+    for texts in (
+        pa.array(values, pa.large_string()),
+        pa.chunked_array([values[:7], values[7:]], pa.large_string()),
+    ):
+        expected = pc.fill_null(pc.match_substring_regex(texts, pattern), False)
+        for _ in range(2):  # the second time from what the first remembered
+            found = text_columns.matches(texts, pattern)
+            assert type(found) is type(expected)
+            assert found.equals(expected)
+
+
+def test_an_elementwise_transform_gives_what_it_gave_the_whole_column() -> None:
+    calls: list[int] = []
+
+    @text_columns.elementwise
+    def shout(values: pd.Series) -> pd.Series:
+        calls.append(len(values))
+        return values.str.upper().rename("shouted")
+
+    def expected(column: pd.Series) -> pd.Series:
+        codes, uniques = pd.factorize(column)
+        return shout(pd.Series(uniques).reindex(range(len(uniques) + 1))).take(codes)
+
+    first = pd.Series(["a", None, "b", "a"], dtype="str", index=[5, 6, 7, 8])
+    again = pd.Series(["b", "b", None], dtype="str")  # values seen before: no call
+    for column in (first, again, pd.Series(["c", "a"], dtype="str")):
+        found = text_columns.transform_factorized(pd.factorize(column), shout, column.index)
+        pd.testing.assert_series_equal(found, expected(column).set_axis(column.index))
+    # Each column once for `expected`; `transform_factorized` called `shout` for the first
+    # and the third (a new value), not for the second.
+    assert calls == [3, 3, 2, 3, 3]

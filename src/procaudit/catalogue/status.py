@@ -10,12 +10,13 @@ from __future__ import annotations
 
 import pandas as pd
 
-from procaudit.catalogue.text_columns import comparison_keys, transform_factorized
+from procaudit.catalogue.text_columns import comparison_keys, elementwise, transform_factorized
 
 # Status words that take a procedure out of force ("bãi bỏ", "hết hiệu lực", "abolished").
 OUT_OF_FORCE = r"bãi bỏ|bị bãi bỏ|hết hiệu lực|không còn hiệu lực|abolished|repealed"
 
 
+@elementwise
 def out_of_force(statuses: pd.Series) -> pd.Series:
     """Whether each status takes its procedure out of force; False where it is missing."""
     keys = comparison_keys(statuses)

@@ -14,7 +14,9 @@ message's template for a whole column the same way.
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable
+from dataclasses import dataclass
 from string import Formatter
 from typing import Any
 
@@ -94,7 +96,33 @@ def text_series(texts: pa.Array, index: pd.Index) -> pd.Series:
 
 def matches(texts: pa.Array, pattern: str) -> pa.Array:
     """Where `pattern` (RE2) occurs in `texts`; False for missing values."""
+    if len(texts) <= SMALL_COLUMN:
+        return _small_matches(texts, pattern)
     return pc.fill_null(pc.match_substring_regex(texts, pattern), False)
+
+
+# A column this short is matched value by value from what earlier columns' values gave: RE2
+# compiles the pattern at every call (0.05-0.3 ms, more than matching a few dozen values),
+# and a folder of communes' lists repeats its levels, agencies and fields in every file.
+SMALL_COLUMN = 1_000
+_MATCHED: dict[str, dict[str, bool]] = {}  # pattern -> text -> whether it matches
+_MATCHED_LIMIT = 100_000  # texts kept per pattern; past it the pattern's are forgotten
+
+
+def _small_matches(texts: pa.Array | pa.ChunkedArray, pattern: str) -> pa.Array:
+    values = texts.to_pylist()
+    known = _MATCHED.setdefault(pattern, {})
+    answers = {text: known.get(text) for text in values if text is not None}
+    new = [text for text, answer in answers.items() if answer is None]
+    if new:
+        found = pc.match_substring_regex(pa.array(new, pa.large_string()), pattern)
+        answers.update(zip(new, found.to_pylist(), strict=True))
+        if len(known) + len(new) > _MATCHED_LIMIT:  # a new dict: another thread may read the old
+            known = _MATCHED[pattern] = {}
+        known.update((text, bool(answers[text])) for text in new)  # in place: no copy per call
+    flags = pa.array([text is not None and answers[text] for text in values], pa.bool_())
+    # A chunked column gives a chunked answer, in one chunk as the kernels' is.
+    return pa.chunked_array([flags]) if isinstance(texts, pa.ChunkedArray) else flags
 
 
 def map_texts(texts: pa.Array, func: Callable[[str], str]) -> pa.Array:
@@ -125,7 +153,10 @@ def _folded(texts: pa.Array) -> pa.Array:
 
 def repetitive(texts: pa.Array) -> bool:
     """Whether values repeat enough to be worth working on once each (encoding a million
-    distinct names costs more than it saves), judged on the first values."""
+    distinct names costs more than it saves), judged on the first values. A small column
+    is worked on as it is: either way gives the same, and counting costs more than it saves."""
+    if len(texts) <= SMALL_COLUMN:
+        return False
     sample = texts.slice(0, _SAMPLE)
     return pc.count_distinct(sample).as_py() * 2 < len(sample)
 
@@ -274,14 +305,60 @@ def map_factorized(
     return pd.Series(taken, index=index, dtype=dtype, copy=False)
 
 
+_Transform = Callable[[pd.Series], pd.Series]
+
+
+@dataclass
+class _Remembered:
+    """What an elementwise transform gave for the values of small columns before."""
+
+    dtype: Any
+    name: Any
+    missing: Any  # its result for a missing value
+    results: dict[Any, Any] = dataclasses.field(default_factory=dict)  # value -> result
+
+
+_ELEMENTWISE: dict[_Transform, _Remembered | None] = {}
+
+
+def elementwise(transform: _Transform) -> _Transform:
+    """Mark `transform` (column operations) as giving each value's result from that value
+    alone: `transform_factorized` may then answer a small column from the results of earlier
+    columns, with no pandas call (a folder of communes' lists repeats its levels, statuses
+    and online levels in every file)."""
+    _ELEMENTWISE[transform] = None
+    return transform
+
+
 def transform_factorized(
-    factorized: tuple[Any, Any], transform: Callable[[pd.Series], pd.Series], index: pd.Index
+    factorized: tuple[Any, Any], transform: _Transform, index: pd.Index
 ) -> pd.Series:
     """`transform` (column operations) of a column already factorised, run on its distinct
     values only, missing included, and spread back to the rows at `index`."""
     codes, uniques = factorized
+    small = transform in _ELEMENTWISE and len(uniques) <= SMALL_COLUMN
+    if small and (known := _ELEMENTWISE[transform]) is not None:
+        values = uniques.tolist()
+        if all(value in known.results for value in values):
+            results = [*(known.results[value] for value in values), known.missing]
+            found = pd.Series(pd.array(results, dtype=known.dtype), name=known.name)
+            return found.take(codes).set_axis(index)
     values = pd.Series(uniques).reindex(range(len(uniques) + 1))  # the last is missing
-    return transform(values).take(codes).set_axis(index)  # -1: the last
+    transformed = transform(values)
+    if small:
+        _remember(transform, uniques.tolist(), transformed)
+    return transformed.take(codes).set_axis(index)  # -1: the last
+
+
+def _remember(transform: _Transform, values: list[Any], transformed: pd.Series) -> None:
+    results = transformed.tolist()
+    known = _ELEMENTWISE[transform]
+    if known is None or len(known.results) + len(values) > _MATCHED_LIMIT:
+        known = _Remembered(transformed.dtype, transformed.name, results[-1])
+    elif known.dtype != transformed.dtype or known.name != transformed.name:
+        return  # not the same kind of result: the column is transformed, not remembered
+    _ELEMENTWISE[transform] = known
+    known.results.update(zip(values, results[:-1], strict=True))  # in place: no copy per call
 
 
 # A name may end with a level tag only if "cấp" (any case) follows a "(" in it; one NFC may

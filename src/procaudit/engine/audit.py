@@ -270,8 +270,16 @@ def _audit_one(
     return findings, skipped, report
 
 
+# Below this many rows a table's shared work takes milliseconds: a worker thread would cost
+# more in its start and in passing the GIL back and forth than it could save.
+PREFETCH_ROWS = 20_000
+
+
 def _prefetch(context: RuleContext, rules: tuple[Rule, ...]) -> None:
-    """Start the shared work of the table's rules on its worker thread."""
+    """Start the shared work of the table's rules on its worker thread, if it is worth one;
+    else each rule builds what it asks for first (the same findings either way)."""
+    if len(context.frame) < PREFETCH_ROWS:
+        return
     for rule in rules:
         if (
             rule.prefetch is not None

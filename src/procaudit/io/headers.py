@@ -69,6 +69,7 @@ STT_KEYS = frozenset(
 
 # Words that may stand before an alias: "tên" (the name of) in database names.
 _LEADING = frozenset({("ten",)})
+_LONGEST_LEADING = max(len(words) for words in _LEADING)
 # Words that may follow an alias: "of the procedure", in full or abbreviated, and the English
 # "name" of `AGENCY_NAME`. A bare number is no filler: "Mức độ 3" and "Mức độ 4" head two
 # columns of marks, not the online level; a footnote is bracketed ("Lĩnh vực (1)").
@@ -76,6 +77,7 @@ _TRAILING = frozenset(
     {("tt",), ("tthc",), ("thu", "tuc"), ("thu", "tuc", "hanh", "chinh"), ("name",)}
 )
 _LONGEST_TRAILING = max(len(words) for words in _TRAILING)
+_FILLER_WORDS = frozenset(word for words in _TRAILING for word in words)
 # An annotation: a bracketed part, "(3)", "[1]", "(MA_TTHC)".
 _BRACKETED = re.compile(r"\(([^()]*)\)|\[([^\[\]]*)\]")
 
@@ -102,13 +104,18 @@ def _match(key: str, words: Vocabulary) -> tuple[str, int] | None:
     if exact is not None:
         return exact
     split = tuple(key.split())
+    # An alias may start after a leading filler only, and end before trailing fillers only:
+    # a data cell of many words is looked up a few times, not once per run of its words.
+    starts = [s for s in range(min(_LONGEST_LEADING, len(split) - 1) + 1) if _is_leading(split[:s])]
+    last = next((at for at in range(len(split) - 1, -1, -1) if split[at] not in _FILLER_WORDS), -1)
+    ends = [end for end in range(len(split), max(last, 0), -1) if _is_trailing(split[end:])]
     best: tuple[int, int, str] | None = None  # (-length, preference, column)
-    for start in range(len(split)):
-        if not _is_leading(split[:start]):
-            continue
-        for end in range(len(split), start, -1):
+    for start in starts:
+        for end in ends:
+            if end <= start:
+                break
             hit = words.index.get(" ".join(split[start:end]))
-            if hit is None or not _is_trailing(split[end:]):
+            if hit is None:
                 continue
             found = (start - end, hit[1], hit[0])
             if best is None or found < best:

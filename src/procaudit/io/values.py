@@ -21,7 +21,7 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from procaudit.catalogue.text_columns import arrow_text
+from procaudit.catalogue.text_columns import arrow_text, matches
 from procaudit.io.grid import take_rows
 from procaudit.io.headers import HeaderMap, with_columns
 
@@ -91,7 +91,8 @@ def profile(column: pd.Series) -> ValueProfile:
     """The profile of a column of cells (text, numbers' text, or missing).
 
     The kernels pandas' string methods run on Arrow text (trim, length, RE2 matches with the
-    pattern anchored as `str.fullmatch` anchors it), called directly: pandas' own call
+    pattern anchored as `str.fullmatch` anchors it; a small column's matches remembered per
+    value, see `text_columns.matches`), called directly: pandas' own call
     parses each pattern in Python first, which cost more than the match on a small file."""
     cells = sample(column)
     if _is_arrow_text(cells):  # nulls dropped in Arrow: pandas' dropna costs more here
@@ -110,9 +111,9 @@ def profile(column: pd.Series) -> ValueProfile:
         _fullmatch(text, _LOCAL),
         pc.greater_equal(length, _LOCAL_LENGTH[0]),
         pc.less_equal(length, _LOCAL_LENGTH[1]),
-        pc.match_substring_regex(text, "[0-9]"),
-        pc.match_substring_regex(text, "[A-ZĐ]"),
-        pc.match_substring_regex(text, r"[._\-]"),
+        matches(text, "[0-9]"),
+        matches(text, "[A-ZĐ]"),
+        matches(text, r"[._\-]"),
     )
     code = pc.or_(_fullmatch(text, _NATIONAL), local)
     dotless = _fullmatch(text, _DOTLESS)
@@ -133,8 +134,8 @@ def _is_arrow_text(column: pd.Series) -> bool:
 
 def _fullmatch(text: pa.Array, pattern: str) -> pa.Array:
     """Where the whole text matches `pattern`, anchored as pandas' `str.fullmatch` anchors it
-    for Arrow text."""
-    return pc.match_substring_regex(text, f"^(({pattern})$)")
+    for Arrow text (`text` holds no null: `matches` gives False for one)."""
+    return matches(text, f"^(({pattern})$)")
 
 
 def _all(*masks: pa.Array) -> pa.Array:

@@ -22,6 +22,7 @@ from procaudit.catalogue.text_columns import (
     arrow_text,
     comparison_key_array,
     comparison_keys,
+    elementwise,
     map_distinct,
     map_factorized,
     matches,
@@ -444,6 +445,7 @@ def _factorized(values: pd.Series) -> tuple[np.ndarray, pd.Index]:
     return codes, uniques
 
 
+@elementwise
 def _level_keys(levels: pd.Series) -> pd.Series:
     keys = comparison_keys(levels.str.replace(_LEVEL_BREAKS, ", ", regex=True)).fillna("")
     several = keys.str.contains(",")

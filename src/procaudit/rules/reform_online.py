@@ -11,7 +11,7 @@ import re
 
 import pandas as pd
 
-from procaudit.catalogue.text_columns import comparison_keys
+from procaudit.catalogue.text_columns import comparison_keys, elementwise
 from procaudit.core.findings import Severity
 from procaudit.core.i18n import t
 from procaudit.rules.context import FileContext, RuleContext
@@ -126,6 +126,7 @@ def obsolete_online_level(ctx: RuleContext) -> pd.DataFrame:
 _FULLY_ONLINE = re.compile(r"toàn trình|fully online|(?<!\w)mức(?:\s+độ)?\s*4(?!\d)")
 
 
+@elementwise
 def fully_online(levels: pd.Series) -> pd.Series:
     """Where an online level says "Toàn trình" (public: the scorecard counts with it)."""
     return comparison_keys(levels).str.contains(_FULLY_ONLINE).fillna(False).astype(bool)
