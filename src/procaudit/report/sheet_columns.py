@@ -100,7 +100,8 @@ def text_element(array: pa.Array) -> pa.Array:
     return pc.binary_join_element_wise("<t", space, ">", escape(array), "</t>", "")
 
 
-def _join(*parts: object) -> pa.Array:
+def joined(*parts: object) -> pa.Array:
+    """Texts (arrays or one text for all) joined element by element, with no separator."""
     return pc.binary_join_element_wise(*parts, "")
 
 
@@ -111,22 +112,22 @@ def _cells_xml(letter: str, numbers: pa.Array, cells: Cells) -> pa.Array:
     if styled:
         assert styles is not None
         attribute = pc.if_else(
-            pc.equal(styles, 0), "", _join(' s="', pc.cast(styles, pa.string()), '"')
+            pc.equal(styles, 0), "", joined(' s="', pc.cast(styles, pa.string()), '"')
         )
         head: tuple[object, ...] = ('<c r="', letter, numbers, '"', attribute)
     else:
         head = ('<c r="', letter, numbers, '"')
     if pa.types.is_integer(values.type):
-        xml = _join(*head, ' t="n"><v>', pc.cast(values, pa.string()), "</v></c>")
+        xml = joined(*head, ' t="n"><v>', pc.cast(values, pa.string()), "</v></c>")
         present = pc.is_valid(values)
     else:
-        xml = _join(*head, ' t="inlineStr"><is>', text_element(values), "</is></c>")
+        xml = joined(*head, ' t="inlineStr"><is>', text_element(values), "</is></c>")
         present = pc.fill_null(pc.greater(pc.utf8_length(values), 0), False)
     xml = pc.if_else(present, xml, "")
     if styled:  # an empty cell that shows its style
         assert styles is not None
         empty = pc.and_(pc.invert(present), pc.not_equal(styles, 0))
-        xml = pc.if_else(empty, _join(*head, ' t="inlineStr" />'), xml)
+        xml = pc.if_else(empty, joined(*head, ' t="inlineStr" />'), xml)
     return xml
 
 
@@ -142,7 +143,7 @@ def rows_xml(first: int, columns: Sequence[Cells]) -> bytes:
             _cells_xml(letter, numbers, Cells(c.values.slice(start, size), _part(c, start, size)))
             for letter, c in zip(letters, columns, strict=True)
         ]
-        parts.append(joined_bytes(_join('<row r="', numbers, '">', *cells, "</row>")))
+        parts.append(joined_bytes(joined('<row r="', numbers, '">', *cells, "</row>")))
     return b"".join(parts)
 
 

@@ -21,7 +21,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 from openpyxl.utils import get_column_letter
 
-from procaudit.report.sheet_columns import joined_bytes, text_element
+from procaudit.report.sheet_columns import joined, joined_bytes, text_element
 
 MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
 RELATIONSHIPS = "http://schemas.openxmlformats.org/package/2006/relationships"
@@ -155,10 +155,6 @@ class SheetRows:
         return b"<sheetData>" + b"".join(parts) + b"</sheetData>"
 
 
-def _join(*parts: object) -> pa.Array:
-    return pc.binary_join_element_wise(*parts, "")
-
-
 def _letters(columns: pa.Array) -> pa.Array:
     """Each column's letters (columns from 1)."""
     distinct = pc.unique(columns)
@@ -172,7 +168,7 @@ def comments_xml(blocks: list[NoteColumns]) -> bytes:
     names = "".join(f"<author>{escape(author)}</author>" for author in authors)
     items = [
         joined_bytes(
-            _join(
+            joined(
                 '<comment ref="',
                 _letters(block.columns),
                 pc.cast(block.rows, pa.string()),
@@ -235,7 +231,7 @@ def comments_vml(blocks: list[NoteColumns]) -> bytes:
             before, _, after = rest.partition("{")
             field, _, rest = after.partition("}")
             pieces += [before, pc.cast(values[field], pa.string())]
-        shapes.append(joined_bytes(_join(*pieces, rest)))
+        shapes.append(joined_bytes(joined(*pieces, rest)))
     return VML_HEAD.encode() + b"".join(shapes) + b"</xml>"
 
 
