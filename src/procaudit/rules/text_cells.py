@@ -138,13 +138,20 @@ class _Column:
         return self.where(_STRAY)
 
     @cached_property
-    def _suspects(self) -> np.ndarray:
-        return np.flatnonzero(matches(self._values, _SUSPECT).to_numpy(zero_copy_only=False))
+    def _suspect(self) -> pa.Array | pa.ChunkedArray:
+        """Which values `_SUSPECT` occurs in."""
+        return matches(self._values, _SUSPECT)
 
     @cached_property
-    def _suspect_values(self) -> pa.Array:
-        # Taken once: every pattern of the three rules (and PA604's) scans these same values.
-        return self._values.take(self._suspects)
+    def _suspects(self) -> np.ndarray:
+        return np.flatnonzero(self._suspect.to_numpy(zero_copy_only=False))
+
+    @cached_property
+    def _suspect_values(self) -> pa.Array | pa.ChunkedArray:
+        # Kept once: every pattern of the three rules (and PA604's) scans these same values.
+        # Filtered, not taken: `take` joins a column's chunks first (0.1 s for a million
+        # names read in 178 pieces), `filter` copies only what it keeps.
+        return self._values.filter(self._suspect)
 
     @cached_property
     def _ascii(self) -> bool:
