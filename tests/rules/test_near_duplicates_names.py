@@ -88,7 +88,7 @@ def test_words_are_numbered_across_names() -> None:
     assert names.token[0] == names.token[5]
 
 
-def test_words_numbered_in_pieces_and_halves_are_numbered_as_at_once(
+def test_words_numbered_in_pieces_offered_apart_are_numbered_as_at_once(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     keys = pa.array(
@@ -104,10 +104,31 @@ def test_words_numbered_in_pieces_and_halves_are_numbered_as_at_once(
         return work
 
     in_pieces = names_of(keys, beside=beside)
-    assert len(offered) == 1  # the second half
+    assert len(offered) == 6  # every piece of 6 names but the first
     assert in_pieces.token.tolist() == at_once.token.tolist()
     assert in_pieces.length.tolist() == at_once.length.tolist()
     assert in_pieces.vocabulary.to_pylist() == at_once.vocabulary.to_pylist()
+
+
+@pytest.mark.parametrize("pieces", [False, True])
+def test_names_share_a_letter_code_when_their_words_written_together_are_equal(
+    monkeypatch: pytest.MonkeyPatch, pieces: bool
+) -> None:
+    # Fingerprints (length, first and last eight bytes) alike but letters not: "... a b ..."
+    # and "... ab ..." written together are equal, "... a c ..." is not.
+    head, tail = "thủ tướng chính phủ", "cấp giấy phép lần đầu"
+    keys = [f"{head} a b {tail}", f"{head} ab {tail}", f"{head} a c {tail}", "ab", "a b", "",
+            "đăng ký", "đăngký", f"{head}{tail}", f"{head} {tail}", "x y z", "xy z"]  # fmt: skip
+    keys = keys * 3 + [f"{head} {i} {tail}" for i in range(30)]
+    if pieces:  # the letters of one name in one piece, its equal in another
+        monkeypatch.setattr(near_duplicates_names, "HALVES_FROM", 10)
+        monkeypatch.setattr(near_duplicates_names, "PIECE", 7)
+    names = names_of(pa.array(keys, type=pa.large_string()))
+    letters = [key.replace(" ", "") for key in keys]
+    for i in range(len(keys)):
+        for j in range(len(keys)):
+            same = bool(names.letter_codes[i] == names.letter_codes[j])
+            assert same == (letters[i] == letters[j]), (keys[i], keys[j])
 
 
 def test_the_names_of_a_finding_are_made_again_from_their_keys() -> None:

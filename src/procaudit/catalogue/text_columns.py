@@ -207,7 +207,7 @@ def text_array_codes(texts: pa.Array) -> np.ndarray:
         return pc.fill_null(pc.dictionary_encode(texts).indices, -1).to_numpy().astype(np.int64)
     missing = texts.is_null().to_numpy(zero_copy_only=False)
     codes = np.arange(len(texts), dtype=np.int64) + len(texts)  # each value its own number
-    maybe = ~missing & _repeated(_fingerprints(texts))
+    maybe = ~missing & repeated_numbers(fingerprints(texts))
     if maybe.any():
         indices = pc.dictionary_encode(texts.filter(maybe)).indices
         codes[maybe] = indices.to_numpy().astype(np.int64)
@@ -233,10 +233,10 @@ def first_appearances(codes: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     return numbers, np.flatnonzero(first)
 
 
-def _fingerprints(texts: pa.Array) -> np.ndarray:
-    """A number per text that equal texts share: its byte length and its first and last
-    eight bytes, mixed into one. Made in place: a million names' arrays of 8 MB each are
-    the cost (three of them at most, not eight)."""
+def fingerprints(texts: pa.Array) -> np.ndarray:
+    """A number per text (large strings or binaries) that equal texts share: its byte length
+    and its first and last eight bytes, mixed into one. Made in place: a million names'
+    arrays of 8 MB each are the cost (three of them at most, not eight)."""
     _, offsets, data = texts.buffers()
     ends = np.frombuffer(offsets, np.int64)[texts.offset : texts.offset + len(texts) + 1]
     starts, ends = ends[:-1], ends[1:]
@@ -278,7 +278,7 @@ def _words_at(raw: np.ndarray, at: np.ndarray) -> np.ndarray:
     return found.astype(np.uint64, copy=False)
 
 
-def _repeated(numbers: np.ndarray) -> np.ndarray:
+def repeated_numbers(numbers: np.ndarray) -> np.ndarray:
     """Where a number occurs more than once (found in sorted order: faster than hashing)."""
     ordered = np.sort(numbers)
     twice = ordered[1:][ordered[1:] == ordered[:-1]]
