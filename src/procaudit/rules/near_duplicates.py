@@ -26,7 +26,7 @@ names per level, pairs them and writes the findings.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 import numpy as np
@@ -45,9 +45,11 @@ from procaudit.rules.hits import hits, no_hits
 from procaudit.rules.near_duplicates_difference import Difference, same_letters_difference
 from procaudit.rules.near_duplicates_names import NameParts, Names, give_back, names_of
 from procaudit.rules.near_duplicates_pairs import (
+    NameSums,
     extra_words,
     gather_keys,
     hash_keys,
+    name_sums,
     repeated_values,
     substitutions,
 )
@@ -63,6 +65,7 @@ class Variants:
     level: np.ndarray  # level id of each variant
     of_row: np.ndarray  # variant of each checked row
     position: np.ndarray  # frame position of each checked row
+    sums: Callable[[], NameSums]  # the names' word hashes, made beside the levels
 
     def parts(self, variant: int) -> NameParts:
         return self.names.parts(self.name[variant])
@@ -89,6 +92,9 @@ def _variants(ctx: RuleContext) -> Variants | None:
     # Given, not held here: the distinct keys go once their near keys are made.
     names = names_of(_distinct_keys(ctx, first_rows), keys_of, ctx.beside)
     give_back()
+    # Of the names' words alone: offered to the rules' thread, if it waits, while this one
+    # makes the levels and the variants.
+    sums = ctx.beside(lambda: name_sums(names))
     # The levels once the words are made, not beside them: the two at once raised the peak.
     level = _levels(ctx.level_keys[checked], names.tag, name_codes, ctx.unit_ids()[checked])
     combined = level * len(names) + name_codes
@@ -99,7 +105,7 @@ def _variants(ctx: RuleContext) -> Variants | None:
     # Numbers of rows and names in 32 bits: the arrays are held to the end of the build.
     return Variants(names, (variant_keys % len(names)).astype(np.int32),
                     (variant_keys // len(names)).astype(np.int32), of_row.astype(np.int32),
-                    np.flatnonzero(checked).astype(np.int32))  # fmt: skip
+                    np.flatnonzero(checked).astype(np.int32), sums)  # fmt: skip
 
 
 def _levels(
@@ -181,7 +187,7 @@ def _one_word_apart(ctx: RuleContext, variants: Variants) -> list[tuple[int, int
     near_id = (entries % width).astype(np.int32)
     keys = gather_keys(names, variants.name[first], near_id, variants.level[first])
     del first, near_id, entries
-    hashes = hash_keys(keys)
+    hashes = hash_keys(keys, variants.sums())
     # The two searches are independent: the rules' thread, if it is waiting for this build
     # by now, makes one of them.
     extras = ctx.beside(lambda: extra_words(keys, hashes))
