@@ -89,23 +89,36 @@ def _variants(ctx: RuleContext) -> Variants | None:
         # The names a finding is about, made again from their first rows.
         return comparison_key_array(arrow_text(column.iloc[first_rows[numbers]]))
 
+    cells, unit = ctx.level_keys[checked], ctx.unit_ids()[checked].astype(np.int32)
+    made: list[Callable[[], tuple[np.ndarray, np.ndarray, np.ndarray]]] = []
+
+    def offer_variants(tag: np.ndarray) -> None:
+        # The variants need the names' tags alone: offered to the rules' thread, if it
+        # waits, which makes them while this one joins the words' pieces.
+        made.append(ctx.beside(lambda: _numbered(cells, tag, name_codes, unit, len(first_rows))))
+
     # Given, not held here: the distinct keys go once their near keys are made.
-    names = names_of(_distinct_keys(ctx, first_rows), keys_of, ctx.beside)
+    names = names_of(_distinct_keys(ctx, first_rows), keys_of, ctx.beside, offer_variants)
     give_back()
     # Of the names' words alone: offered to the rules' thread, if it waits, while this one
-    # makes the levels and the variants.
+    # makes the variants, if that thread has not.
     sums = ctx.beside(lambda: name_sums(names))
-    # The levels once the words are made, not beside them: the two at once raised the peak.
-    level = _levels(ctx.level_keys[checked], names.tag, name_codes, ctx.unit_ids()[checked])
-    combined = level * len(names) + name_codes
-    del level
+    of_row, name, level = made.pop()()
+    return Variants(names, name, level, of_row, np.flatnonzero(checked).astype(np.int32), sums)
+
+
+def _numbered(
+    cells: pd.Series, tag: np.ndarray, name_codes: np.ndarray, unit: np.ndarray, names: int
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """The variant of each checked row, and the name and level of each variant (`Variants`),
+    of the rows' level keys (`cells`), their names' tags and numbers and their units."""
+    combined = _levels(cells, tag, name_codes, unit) * names + name_codes
     of_row, variant_keys = pd.factorize(combined)
     del combined
     variant_keys = np.asarray(variant_keys)
     # Numbers of rows and names in 32 bits: the arrays are held to the end of the build.
-    return Variants(names, (variant_keys % len(names)).astype(np.int32),
-                    (variant_keys // len(names)).astype(np.int32), of_row.astype(np.int32),
-                    np.flatnonzero(checked).astype(np.int32), sums)  # fmt: skip
+    return (of_row.astype(np.int32), (variant_keys % names).astype(np.int32),
+            (variant_keys // names).astype(np.int32))  # fmt: skip
 
 
 def _levels(

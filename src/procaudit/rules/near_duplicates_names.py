@@ -231,10 +231,17 @@ class Names:
         return near_key(self.bare(i)).split()
 
 
-def names_of(keys: pa.Array, keys_of: KeysOf | None = None, beside: Beside = _here) -> Names:
+def names_of(
+    keys: pa.Array,
+    keys_of: KeysOf | None = None,
+    beside: Beside = _here,
+    with_tags: Callable[[np.ndarray], None] | None = None,
+) -> Names:
     """The parts of each of the distinct comparison keys `keys` (no nulls), in their order.
     `keys_of` gives some of them again once `keys` is gone (by default `keys` is kept for
-    it); half of the words is handed to another thread through `beside`."""
+    it); pieces of the words are handed to another thread through `beside`. `with_tags` is
+    given the names' tags (`Names.tag`) once the words are made, before they are joined:
+    work of the tags alone it offers can be made beside the join."""
     keys = keys.cast(pa.large_string())
     tag = np.full(len(keys), "", dtype=object)
     prefixed = np.zeros(len(keys), dtype=np.int8)
@@ -257,6 +264,8 @@ def names_of(keys: pa.Array, keys_of: KeysOf | None = None, beside: Beside = _he
     words = _word_ids(near, beside)
     near_codes = text_array_codes(near)
     pieces = words()
+    if with_tags is not None:
+        with_tags(tag)
     letter_codes = _letter_codes(near, np.concatenate([piece.letters for piece in pieces]))
     del near, words  # the words' function holds the near keys too: gone before the join
     token, length, vocabulary = _joined(pieces)
