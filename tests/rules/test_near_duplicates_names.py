@@ -9,6 +9,8 @@ from collections.abc import Callable
 import numpy as np
 import pyarrow as pa
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from procaudit.rules import near_duplicates_names
 from procaudit.rules.near_duplicates_names import names_of
@@ -52,6 +54,20 @@ def test_near_keys_are_the_words_without_punctuation() -> None:
     in_arrow = [words[start : start + n] for start, n in zip(starts, lengths, strict=True)]
     assert in_arrow == [part.near.split() for part in parts]
     assert [names.near_words(i) for i in range(len(KEYS))] == in_arrow
+
+
+_PIECES = [" ", "  ", ",", ".", "a", "ế", "\u00a0", "—", "đăng", "(", ")"]
+
+
+@given(st.lists(st.lists(st.sampled_from(_PIECES), max_size=8).map("".join), max_size=12))
+def test_near_keys_of_any_spacing_are_the_words_without_punctuation(texts: list[str]) -> None:
+    # Spaces doubled, first or last once punctuation is spaces, in some of the names.
+    keys = [comparison_key(text) for text in texts]
+    names = names_of(pa.array(keys, type=pa.large_string()))
+    words = names.vocabulary.take(names.token).to_pylist()
+    starts, lengths = names.start.tolist(), names.length.tolist()
+    in_arrow = [words[start : start + n] for start, n in zip(starts, lengths, strict=True)]
+    assert in_arrow == [near_key(names.parts(i).bare).split() for i in range(len(keys))]
 
 
 def test_names_sharing_a_near_key_or_its_letters_share_a_code() -> None:
