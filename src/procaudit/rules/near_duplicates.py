@@ -80,7 +80,7 @@ def _variants(ctx: RuleContext) -> Variants | None:
     # The distinct names, numbered as they first appear, in Arrow (a million names as
     # Python strings took seconds and a gigabyte); the codes are the duplicate keys'.
     rows = np.flatnonzero(checked)
-    name_codes, first = first_appearances(ctx.name_codes[checked])
+    name_codes, first = first_appearances(ctx.name_codes[checked], len(ctx.frame))
     first_rows = rows[first].astype(np.int32)  # the first row of each distinct name
     del rows, first
     column = ctx.frame["name"]
@@ -112,7 +112,19 @@ def _numbered(
 ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """The variant of each checked row, and the name and level of each variant (`Variants`),
     of the rows' level keys (`cells`), their names' tags and numbers and their units."""
-    combined = _levels(cells, tag, name_codes, unit) * names + name_codes
+    level = _levels(cells, tag, name_codes, unit)
+    level_of = np.zeros(names, dtype=level.dtype)
+    level_of[name_codes] = level
+    if np.array_equal(level_of[name_codes], level):
+        # Each name at one level (as in a list of distinct names): the variants are the
+        # names, numbered alike, with no hash table of a million variants beside the join.
+        return (
+            name_codes.astype(np.int32),
+            np.arange(names, dtype=np.int32),
+            level_of.astype(np.int32),
+        )
+    combined = level * names + name_codes
+    del level, level_of
     of_row, variant_keys = pd.factorize(combined)
     del combined
     variant_keys = np.asarray(variant_keys)
