@@ -320,8 +320,9 @@ def give_back() -> None:
 # From this many names on, their words are numbered in pieces that two threads can take.
 HALVES_FROM = 50_000
 # Names whose words are split and numbered at once: a million names' list of words and its
-# encoding held 165 MB at once, pieces of this many names hold a fifth of it.
-PIECE = 1 << 18
+# encoding held 165 MB at once, pieces of this many names hold a tenth of it; the thread
+# that comes free takes one of them, the two threads end at most one piece apart.
+PIECE = 1 << 17
 
 WordIds = tuple[np.ndarray, np.ndarray, pa.Array]
 
