@@ -102,7 +102,7 @@ def _variants(ctx: RuleContext) -> Variants | None:
     give_back()
     # Of the names' words alone: offered to the rules' thread, if it waits, while this one
     # makes the variants, if that thread has not.
-    sums = ctx.beside(lambda: name_sums(names))
+    sums = ctx.beside(lambda: name_sums(names, ctx.beside))
     of_row, name, level = made.pop()()
     return Variants(names, name, level, of_row, np.flatnonzero(checked).astype(np.int32), sums)
 
@@ -199,19 +199,19 @@ def _one_word_apart(ctx: RuleContext, variants: Variants) -> list[tuple[int, int
     """Variant pairs at one level whose near keys are one accepted word edit apart."""
     names = variants.names
     kept = np.flatnonzero(names.length[variants.name] > 0)
-    width = 2 * len(names)  # as in `_same_letters`
-    combined = variants.level[kept].astype(np.int64) * width
-    combined += names.near_codes[variants.name[kept]]
-    entry_of, entries = pd.factorize(combined)
-    del combined
-    if len(entries) < 2:
+    near = names.near_codes[variants.name[kept]]
+    entry_of = _entries(variants.level[kept], near, len(names))
+    del near
+    count = int(entry_of.max(initial=-1)) + 1
+    if count < 2:
         return []
     # One variant stands for each entry: all of an entry's variants have its words.
-    first = np.empty(len(entries), dtype=np.int64)
+    first = np.empty(count, dtype=np.int64)
     first[entry_of] = kept
-    near_id = (entries % width).astype(np.int32)
-    keys = gather_keys(names, variants.name[first], near_id, variants.level[first])
-    del first, near_id, entries
+    name = variants.name[first]
+    near_id = names.near_codes[name].astype(np.int32)
+    keys = gather_keys(names, name, near_id, variants.level[first])
+    del first, name, near_id
     hashes = hash_keys(keys, variants.sums())
     # The two searches are independent: the rules' thread, if it is waiting for this build
     # by now, makes one of them.
@@ -233,6 +233,21 @@ def _one_word_apart(ctx: RuleContext, variants: Variants) -> list[tuple[int, int
             if not difference.repeat or _typed_twice(variants.parts(x), difference.mine):
                 out.append((x, y, difference))
     return out
+
+
+def _entries(level: np.ndarray, near: np.ndarray, names: int) -> np.ndarray:
+    """The entry of each variant (its level and the code of its near key, `near`), numbered
+    as the entries first appear. A near key no other name has (its code from `names` on,
+    `text_array_codes`) is an entry of its own whatever its level: only the others are
+    hashed, not a million distinct names' entries."""
+    own = near >= names
+    key = np.arange(len(near), dtype=np.int64) + len(near)  # an entry of its own
+    shared = np.flatnonzero(~own)
+    if len(shared):
+        combined = level[shared].astype(np.int64) * names + near[shared]
+        key[shared] = pd.factorize(combined)[0]
+    entry_of: np.ndarray = first_appearances(key, len(near))[0]
+    return entry_of
 
 
 def _typed_twice(longer: NameParts, word: str) -> bool:

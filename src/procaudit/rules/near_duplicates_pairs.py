@@ -25,7 +25,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from procaudit.rules.near_duplicates_difference import EXTRA, WORD, Difference
-from procaudit.rules.near_duplicates_names import Names
+from procaudit.rules.near_duplicates_names import HALVES_FROM, Beside, Names
 from procaudit.rules.near_duplicates_words import (
     FILLER_WORDS,
     filler_at,
@@ -106,24 +106,44 @@ class NameSums:
     powers: np.ndarray  # per position p: r**p
     inverse: np.uint64  # 1 / r modulo 2**64
     whole: np.ndarray  # per name: the sum of its words
-    first: np.ndarray  # per name: the sum of the words before its first, from the first name on
+    first: np.ndarray  # per name: the sum of the words before its first, from its half's first
     droppable: np.ndarray  # the flat words (in `names.token`) `extra_words` may leave out
     ahead: np.ndarray  # per droppable word: the sum of the words before it, likewise
 
 
-def name_sums(names: Names) -> NameSums:
-    """`NameSums` of `names`: one pass over all the names' words (by blocks)."""
+def name_sums(names: Names, beside: Beside | None = None) -> NameSums:
+    """`NameSums` of `names`: one pass over all the names' words (by blocks); from
+    `HALVES_FROM` names on, the second half's offered to another thread (`beside`)."""
     longest = int(names.length.max(initial=0))
     r = _random(1, 2)[0] | np.uint64(1)
     powers = np.cumprod(np.full(longest + 1, r, dtype=np.uint64)) * pow(int(r), -1, 2**64)
     values = _random(len(names.vocabulary), 1)
     droppable = _droppable(names.token, names.start, names.length, names.vocabulary)
-    bounds = np.append(names.start, len(names.token))
-    bounds, ahead = _sums_before(
-        names.token, names.start, names.length, values, powers, bounds, droppable
-    )
-    first = bounds[:-1]
-    whole = bounds[1:] - first  # differences of sums modulo 2**64 are exact
+
+    def sums(lo: int, hi: int) -> tuple[np.ndarray, np.ndarray]:
+        # The names lo to hi, their sums counted from the first of them: a name's sums are
+        # only ever taken from one another.
+        begin = int(names.start[lo]) if lo < len(names) else len(names.token)
+        end = int(names.start[hi]) if hi < len(names) else len(names.token)
+        start = names.start[lo:hi] - begin
+        dropped = droppable[np.searchsorted(droppable, begin) : np.searchsorted(droppable, end)]
+        bounds, ahead = _sums_before(
+            names.token[begin:end], start, names.length[lo:hi], values, powers,
+            np.append(start, end - begin), dropped - begin,
+        )  # fmt: skip
+        return bounds, ahead
+
+    if beside is None or len(names) < HALVES_FROM:
+        bounds, ahead = sums(0, len(names))
+        first, whole = bounds[:-1], np.diff(bounds)  # differences modulo 2**64 are exact
+    else:
+        half = len(names) // 2
+        second = beside(lambda: sums(half, len(names)))
+        bounds, ahead = sums(0, half)
+        later, later_ahead = second()
+        first = np.concatenate([bounds[:-1], later[:-1]])
+        whole = np.concatenate([np.diff(bounds), np.diff(later)])
+        ahead = np.concatenate([ahead, later_ahead])
     inverse = np.uint64(pow(int(r), -1, 2**64))
     return NameSums(values, powers, inverse, whole, first, droppable, ahead)
 
