@@ -21,7 +21,9 @@ from procaudit.catalogue.text_columns import (
     SPACES,
     comparison_keys,
     distinct_texts,
+    first_appearances,
     format_texts,
+    text_array_codes,
     text_codes,
 )
 from procaudit.vn.text import comparison_key
@@ -324,6 +326,18 @@ def test_distinct_texts_numbers_texts_as_dictionary_encode_does() -> None:
     encoded = pc.dictionary_encode(array)
     assert numbers.tolist() == encoded.indices.to_pylist()
     assert distinct.to_pylist() == encoded.dictionary.to_pylist()
+
+
+@pytest.mark.parametrize("repeats", [1, 3, 5000])
+def test_first_appearances_of_text_codes_number_codes_as_factorize_does(repeats: int) -> None:
+    # Mostly distinct texts and texts all repeated (`repetitive`: one encoding of all).
+    texts = pa.array(
+        [f"tên {i % repeats}" if i % 7 else "x" for i in range(6000)], type=pa.large_string()
+    )
+    codes = text_array_codes(texts)[100:]  # some of the rows, as PA204 takes the checked
+    numbers, first = first_appearances(codes, len(texts))
+    assert numbers.tolist() == pd.factorize(codes)[0].tolist()
+    assert first.tolist() == first_appearances(codes)[1].tolist()
 
 
 def test_format_texts_fills_a_template_row_by_row_as_str_format_does() -> None:

@@ -9,6 +9,8 @@ from collections.abc import Callable
 import numpy as np
 import pyarrow as pa
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from procaudit.rules import near_duplicates_names
 from procaudit.rules.near_duplicates_names import names_of
@@ -42,7 +44,12 @@ TEXTS = [
 KEYS = [comparison_key(text) for text in TEXTS]  # what PA204 is given
 
 
-def test_near_keys_are_the_words_without_punctuation() -> None:
+@pytest.mark.parametrize("block", [None, 1, 3])
+def test_near_keys_are_the_words_without_punctuation(
+    monkeypatch: pytest.MonkeyPatch, block: int | None
+) -> None:
+    if block is not None:  # the bytes scanned in blocks of a few bytes, cut anywhere
+        monkeypatch.setattr(near_duplicates_names, "_BYTES", block)
     names = names_of(pa.array(KEYS, type=pa.large_string()))
     parts = [names.parts(i) for i in range(len(KEYS))]
     assert [part.near for part in parts] == [near_key(part.bare) for part in parts]
@@ -52,6 +59,20 @@ def test_near_keys_are_the_words_without_punctuation() -> None:
     in_arrow = [words[start : start + n] for start, n in zip(starts, lengths, strict=True)]
     assert in_arrow == [part.near.split() for part in parts]
     assert [names.near_words(i) for i in range(len(KEYS))] == in_arrow
+
+
+_PIECES = [" ", "  ", ",", ".", "a", "ế", "\u00a0", "—", "đăng", "(", ")"]
+
+
+@given(st.lists(st.lists(st.sampled_from(_PIECES), max_size=8).map("".join), max_size=12))
+def test_near_keys_of_any_spacing_are_the_words_without_punctuation(texts: list[str]) -> None:
+    # Spaces doubled, first or last once punctuation is spaces, in some of the names.
+    keys = [comparison_key(text) for text in texts]
+    names = names_of(pa.array(keys, type=pa.large_string()))
+    words = names.vocabulary.take(names.token).to_pylist()
+    starts, lengths = names.start.tolist(), names.length.tolist()
+    in_arrow = [words[start : start + n] for start, n in zip(starts, lengths, strict=True)]
+    assert in_arrow == [near_key(names.parts(i).bare).split() for i in range(len(keys))]
 
 
 def test_names_sharing_a_near_key_or_its_letters_share_a_code() -> None:
@@ -88,7 +109,7 @@ def test_words_are_numbered_across_names() -> None:
     assert names.token[0] == names.token[5]
 
 
-def test_words_numbered_in_pieces_and_halves_are_numbered_as_at_once(
+def test_words_numbered_in_pieces_offered_apart_are_numbered_as_at_once(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     keys = pa.array(
@@ -104,10 +125,31 @@ def test_words_numbered_in_pieces_and_halves_are_numbered_as_at_once(
         return work
 
     in_pieces = names_of(keys, beside=beside)
-    assert len(offered) == 1  # the second half
+    assert len(offered) == 6  # every piece of 6 names but the first
     assert in_pieces.token.tolist() == at_once.token.tolist()
     assert in_pieces.length.tolist() == at_once.length.tolist()
     assert in_pieces.vocabulary.to_pylist() == at_once.vocabulary.to_pylist()
+
+
+@pytest.mark.parametrize("pieces", [False, True])
+def test_names_share_a_letter_code_when_their_words_written_together_are_equal(
+    monkeypatch: pytest.MonkeyPatch, pieces: bool
+) -> None:
+    # Fingerprints (length, first and last eight bytes) alike but letters not: "... a b ..."
+    # and "... ab ..." written together are equal, "... a c ..." is not.
+    head, tail = "thủ tướng chính phủ", "cấp giấy phép lần đầu"
+    keys = [f"{head} a b {tail}", f"{head} ab {tail}", f"{head} a c {tail}", "ab", "a b", "",
+            "đăng ký", "đăngký", f"{head}{tail}", f"{head} {tail}", "x y z", "xy z"]  # fmt: skip
+    keys = keys * 3 + [f"{head} {i} {tail}" for i in range(30)]
+    if pieces:  # the letters of one name in one piece, its equal in another
+        monkeypatch.setattr(near_duplicates_names, "HALVES_FROM", 10)
+        monkeypatch.setattr(near_duplicates_names, "PIECE", 7)
+    names = names_of(pa.array(keys, type=pa.large_string()))
+    letters = [key.replace(" ", "") for key in keys]
+    for i in range(len(keys)):
+        for j in range(len(keys)):
+            same = bool(names.letter_codes[i] == names.letter_codes[j])
+            assert same == (letters[i] == letters[j]), (keys[i], keys[j])
 
 
 def test_the_names_of_a_finding_are_made_again_from_their_keys() -> None:

@@ -207,7 +207,7 @@ def text_array_codes(texts: pa.Array) -> np.ndarray:
         return pc.fill_null(pc.dictionary_encode(texts).indices, -1).to_numpy().astype(np.int64)
     missing = texts.is_null().to_numpy(zero_copy_only=False)
     codes = np.arange(len(texts), dtype=np.int64) + len(texts)  # each value its own number
-    maybe = ~missing & _repeated(_fingerprints(texts))
+    maybe = ~missing & repeated_numbers(fingerprints(texts))
     if maybe.any():
         indices = pc.dictionary_encode(texts.filter(maybe)).indices
         codes[maybe] = indices.to_numpy().astype(np.int64)
@@ -219,24 +219,38 @@ def distinct_texts(texts: pa.Array) -> tuple[np.ndarray, pa.Array]:
     """`pc.dictionary_encode` of texts (no nulls) that are mostly distinct, as numpy indices
     and the distinct texts, numbered as they first appear: only texts whose fingerprint
     repeats are hashed (`text_codes`), a million distinct names in a fraction of the time."""
-    numbers, first = first_appearances(text_array_codes(texts))
+    numbers, first = first_appearances(text_array_codes(texts), len(texts))
     return numbers, texts.take(first)
 
 
-def first_appearances(codes: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+def first_appearances(codes: np.ndarray, count: int | None = None) -> tuple[np.ndarray, np.ndarray]:
     """Codes (`text_codes`, none missing) numbered from 0 as they first appear, and where
-    each number first appears."""
-    numbers = pd.factorize(codes)[0]
-    # A text is its number's first where the number is above all before it.
-    first = np.ones(len(numbers), dtype=bool)
-    first[1:] = numbers[1:] > np.maximum.accumulate(numbers)[:-1]
-    return numbers, np.flatnonzero(first)
+    each number first appears. Given the `count` of texts the codes were made of, the
+    numbers are counted without a hash table (a million mostly distinct codes' took 40 MB):
+    `text_array_codes` gives a text its own code from `count` on; only the codes below it
+    (shared, or all of a repetitive column's) are sorted."""
+    if count is None:
+        numbers = pd.factorize(codes)[0]
+        # A text is its number's first where the number is above all before it.
+        first = np.ones(len(numbers), dtype=bool)
+        first[1:] = numbers[1:] > np.maximum.accumulate(numbers)[:-1]
+        return numbers, np.flatnonzero(first)
+    firsts = codes >= count  # a code of its own is its first appearance
+    shared = np.flatnonzero(~firsts)
+    code = codes[shared]
+    distinct, first_of = np.unique(code, return_index=True)  # where each first appears
+    firsts[shared[first_of]] = True
+    numbers = np.cumsum(firsts) - 1  # the first appearances, numbered in order
+    number_of = np.zeros(int(code.max(initial=-1)) + 1, dtype=np.int64)
+    number_of[distinct] = numbers[shared[first_of]]
+    numbers[shared] = number_of[code]  # a shared code's number is its first text's
+    return numbers, np.flatnonzero(firsts)
 
 
-def _fingerprints(texts: pa.Array) -> np.ndarray:
-    """A number per text that equal texts share: its byte length and its first and last
-    eight bytes, mixed into one. Made in place: a million names' arrays of 8 MB each are
-    the cost (three of them at most, not eight)."""
+def fingerprints(texts: pa.Array) -> np.ndarray:
+    """A number per text (large strings or binaries) that equal texts share: its byte length
+    and its first and last eight bytes, mixed into one. Made in place: a million names'
+    arrays of 8 MB each are the cost (three of them at most, not eight)."""
     _, offsets, data = texts.buffers()
     ends = np.frombuffer(offsets, np.int64)[texts.offset : texts.offset + len(texts) + 1]
     starts, ends = ends[:-1], ends[1:]
@@ -278,7 +292,7 @@ def _words_at(raw: np.ndarray, at: np.ndarray) -> np.ndarray:
     return found.astype(np.uint64, copy=False)
 
 
-def _repeated(numbers: np.ndarray) -> np.ndarray:
+def repeated_numbers(numbers: np.ndarray) -> np.ndarray:
     """Where a number occurs more than once (found in sorted order: faster than hashing)."""
     ordered = np.sort(numbers)
     twice = ordered[1:][ordered[1:] == ordered[:-1]]

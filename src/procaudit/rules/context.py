@@ -155,6 +155,9 @@ class RuleContext:
                 offer.result.set_exception(exc)  # for the build, which fails with it
                 raise
             finally:
+                # Its work and result are the build's now: not held here while this thread
+                # waits (a piece of a million names' words, the keys it was made of).
+                del offer
                 self._tell()  # to the build, if it waits for this work (`beside`)
 
     def _build(self, key: str, build: Callable[[], Any], future: Future[Any]) -> Any:

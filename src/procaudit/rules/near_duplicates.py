@@ -26,7 +26,7 @@ names per level, pairs them and writes the findings.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 import numpy as np
@@ -45,9 +45,11 @@ from procaudit.rules.hits import hits, no_hits
 from procaudit.rules.near_duplicates_difference import Difference, same_letters_difference
 from procaudit.rules.near_duplicates_names import NameParts, Names, give_back, names_of
 from procaudit.rules.near_duplicates_pairs import (
+    NameSums,
     extra_words,
     gather_keys,
     hash_keys,
+    name_sums,
     repeated_values,
     substitutions,
 )
@@ -63,6 +65,7 @@ class Variants:
     level: np.ndarray  # level id of each variant
     of_row: np.ndarray  # variant of each checked row
     position: np.ndarray  # frame position of each checked row
+    sums: Callable[[], NameSums]  # the names' word hashes, made beside the levels
 
     def parts(self, variant: int) -> NameParts:
         return self.names.parts(self.name[variant])
@@ -77,7 +80,7 @@ def _variants(ctx: RuleContext) -> Variants | None:
     # The distinct names, numbered as they first appear, in Arrow (a million names as
     # Python strings took seconds and a gigabyte); the codes are the duplicate keys'.
     rows = np.flatnonzero(checked)
-    name_codes, first = first_appearances(ctx.name_codes[checked])
+    name_codes, first = first_appearances(ctx.name_codes[checked], len(ctx.frame))
     first_rows = rows[first].astype(np.int32)  # the first row of each distinct name
     del rows, first
     column = ctx.frame["name"]
@@ -86,20 +89,48 @@ def _variants(ctx: RuleContext) -> Variants | None:
         # The names a finding is about, made again from their first rows.
         return comparison_key_array(arrow_text(column.iloc[first_rows[numbers]]))
 
+    cells, unit = ctx.level_keys[checked], ctx.unit_ids()[checked].astype(np.int32)
+    made: list[Callable[[], tuple[np.ndarray, np.ndarray, np.ndarray]]] = []
+
+    def offer_variants(tag: np.ndarray) -> None:
+        # The variants need the names' tags alone: offered to the rules' thread, if it
+        # waits, which makes them while this one joins the words' pieces.
+        made.append(ctx.beside(lambda: _numbered(cells, tag, name_codes, unit, len(first_rows))))
+
     # Given, not held here: the distinct keys go once their near keys are made.
-    names = names_of(_distinct_keys(ctx, first_rows), keys_of, ctx.beside)
+    names = names_of(_distinct_keys(ctx, first_rows), keys_of, ctx.beside, offer_variants)
     give_back()
-    # The levels once the words are made, not beside them: the two at once raised the peak.
-    level = _levels(ctx.level_keys[checked], names.tag, name_codes, ctx.unit_ids()[checked])
-    combined = level * len(names) + name_codes
-    del level
+    # Of the names' words alone: offered to the rules' thread, if it waits, while this one
+    # makes the variants, if that thread has not.
+    sums = ctx.beside(lambda: name_sums(names, ctx.beside))
+    of_row, name, level = made.pop()()
+    return Variants(names, name, level, of_row, np.flatnonzero(checked).astype(np.int32), sums)
+
+
+def _numbered(
+    cells: pd.Series, tag: np.ndarray, name_codes: np.ndarray, unit: np.ndarray, names: int
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """The variant of each checked row, and the name and level of each variant (`Variants`),
+    of the rows' level keys (`cells`), their names' tags and numbers and their units."""
+    level = _levels(cells, tag, name_codes, unit)
+    level_of = np.zeros(names, dtype=level.dtype)
+    level_of[name_codes] = level
+    if np.array_equal(level_of[name_codes], level):
+        # Each name at one level (as in a list of distinct names): the variants are the
+        # names, numbered alike, with no hash table of a million variants beside the join.
+        return (
+            name_codes.astype(np.int32),
+            np.arange(names, dtype=np.int32),
+            level_of.astype(np.int32),
+        )
+    combined = level * names + name_codes
+    del level, level_of
     of_row, variant_keys = pd.factorize(combined)
     del combined
     variant_keys = np.asarray(variant_keys)
     # Numbers of rows and names in 32 bits: the arrays are held to the end of the build.
-    return Variants(names, (variant_keys % len(names)).astype(np.int32),
-                    (variant_keys // len(names)).astype(np.int32), of_row.astype(np.int32),
-                    np.flatnonzero(checked).astype(np.int32))  # fmt: skip
+    return (of_row.astype(np.int32), (variant_keys % names).astype(np.int32),
+            (variant_keys // names).astype(np.int32))  # fmt: skip
 
 
 def _levels(
@@ -168,20 +199,20 @@ def _one_word_apart(ctx: RuleContext, variants: Variants) -> list[tuple[int, int
     """Variant pairs at one level whose near keys are one accepted word edit apart."""
     names = variants.names
     kept = np.flatnonzero(names.length[variants.name] > 0)
-    width = 2 * len(names)  # as in `_same_letters`
-    combined = variants.level[kept].astype(np.int64) * width
-    combined += names.near_codes[variants.name[kept]]
-    entry_of, entries = pd.factorize(combined)
-    del combined
-    if len(entries) < 2:
+    near = names.near_codes[variants.name[kept]]
+    entry_of = _entries(variants.level[kept], near, len(names))
+    del near
+    count = int(entry_of.max(initial=-1)) + 1
+    if count < 2:
         return []
     # One variant stands for each entry: all of an entry's variants have its words.
-    first = np.empty(len(entries), dtype=np.int64)
+    first = np.empty(count, dtype=np.int64)
     first[entry_of] = kept
-    near_id = (entries % width).astype(np.int32)
-    keys = gather_keys(names, variants.name[first], near_id, variants.level[first])
-    del first, near_id, entries
-    hashes = hash_keys(keys)
+    name = variants.name[first]
+    near_id = names.near_codes[name].astype(np.int32)
+    keys = gather_keys(names, name, near_id, variants.level[first])
+    del first, name, near_id
+    hashes = hash_keys(keys, variants.sums())
     # The two searches are independent: the rules' thread, if it is waiting for this build
     # by now, makes one of them.
     extras = ctx.beside(lambda: extra_words(keys, hashes))
@@ -202,6 +233,21 @@ def _one_word_apart(ctx: RuleContext, variants: Variants) -> list[tuple[int, int
             if not difference.repeat or _typed_twice(variants.parts(x), difference.mine):
                 out.append((x, y, difference))
     return out
+
+
+def _entries(level: np.ndarray, near: np.ndarray, names: int) -> np.ndarray:
+    """The entry of each variant (its level and the code of its near key, `near`), numbered
+    as the entries first appear. A near key no other name has (its code from `names` on,
+    `text_array_codes`) is an entry of its own whatever its level: only the others are
+    hashed, not a million distinct names' entries."""
+    own = near >= names
+    key = np.arange(len(near), dtype=np.int64) + len(near)  # an entry of its own
+    shared = np.flatnonzero(~own)
+    if len(shared):
+        combined = level[shared].astype(np.int64) * names + near[shared]
+        key[shared] = pd.factorize(combined)[0]
+    entry_of: np.ndarray = first_appearances(key, len(near))[0]
+    return entry_of
 
 
 def _typed_twice(longer: NameParts, word: str) -> bool:

@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import partial
 from typing import NamedTuple, Protocol, TypeVar
 
 import numpy as np
@@ -21,7 +22,14 @@ import pyarrow as pa
 import pyarrow.compute as pc
 from rapidfuzz.distance import OSA
 
-from procaudit.catalogue.text_columns import SPACES, matches, re2_class, text_array_codes
+from procaudit.catalogue.text_columns import (
+    SPACES,
+    distinct_texts,
+    fingerprints,
+    re2_class,
+    repeated_numbers,
+    text_array_codes,
+)
 
 # A trailing level tag: "(thực hiện tại cấp tỉnh)", "(cấp Bộ)", "(cấp TW)", "(cấp tỉnh và cấp
 # xã)". Tags are typed by hand like the rest of the name ("cấp tinh" is in the portal's own
@@ -107,9 +115,12 @@ def _near_keys(bare: pa.Array) -> pa.Array:
         spaced = pc.replace_substring_regex(bare.filter(where), _OTHER_MARK, " ")
         bare = pc.replace_with_mask(bare, where, spaced)
     near = _ascii_punctuation_spaced(bare)
-    spaced = matches(near, "  |^ | $")
-    if not pc.any(spaced).as_py():
+    _, ends, raw = _utf8(near)
+    spaced = _spaced_oddly(raw, ends)
+    del raw
+    if not spaced.any():
         return near
+    spaced = pa.array(spaced)
     single = pc.utf8_trim(pc.replace_substring_regex(near.filter(spaced), _SPACE_RUN, " "), " ")
     return pc.replace_with_mask(near, spaced, single)
 
@@ -126,14 +137,45 @@ def _utf8(texts: pa.Array) -> tuple[pa.Array, np.ndarray, np.ndarray]:
 
 def _rows_with_lead_bytes(texts: pa.Array, leads: tuple[int, ...]) -> np.ndarray:
     """Which texts hold a character whose UTF-8 form begins with one of `leads`: a scan of
-    the bytes, much cheaper than a regex over every text when few have one."""
+    the bytes, much cheaper than a regex over every text when few have one. By blocks: a
+    mask of all the bytes at once was 60 MB of fresh pages at a million names, and the
+    kernel's faults on them took longer than the scan."""
     _, ends, raw = _utf8(texts)
-    found = np.zeros(len(raw), dtype=bool)
-    for lead in leads:
-        found |= raw == lead
-    at = np.flatnonzero(found)
+    at = []
+    for begin in range(0, len(raw), _BYTES):
+        block = raw[begin : begin + _BYTES]
+        found = block == leads[0]
+        for lead in leads[1:]:
+            found |= block == lead
+        at.append(np.flatnonzero(found) + begin)
     rows = np.zeros(len(texts), dtype=bool)
-    rows[np.searchsorted(ends, at + ends[0], side="right") - 1] = True
+    if at:
+        rows[np.searchsorted(ends, np.concatenate(at) + ends[0], side="right") - 1] = True
+    return rows
+
+
+# Bytes scanned at once (`_rows_with_lead_bytes`, `_spaced_oddly`).
+_BYTES = 1 << 22
+
+
+def _spaced_oddly(raw: np.ndarray, ends: np.ndarray) -> np.ndarray:
+    """Which texts (their UTF-8 bytes `raw`, each ending at `ends`, counted from ends[0])
+    hold two spaces in a row or begin or end with one, as the regex "  |^ | $" finds them:
+    a scan of the bytes (a space is no part of a longer UTF-8 character), two at a time,
+    a third of the regex's time."""
+    rows = np.zeros(len(ends) - 1, dtype=bool)
+    for begin in range(0, len(raw), _BYTES):  # by blocks, as `_rows_with_lead_bytes`
+        block = raw[begin : begin + _BYTES + 1]  # a pair may end in the next block
+        for parity in (0, 1):  # the pairs of bytes beginning at even places, then at odd ones
+            usable = (len(block) - parity) // 2 * 2
+            pairs = block[parity : parity + usable].view(np.uint16) == 0x2020
+            at = np.flatnonzero(pairs) * 2 + (parity + begin)
+            # A pair across two texts begins with the first one's last byte: it ends with
+            # a space.
+            rows[np.searchsorted(ends, at + ends[0], side="right") - 1] = True
+    starts, stops = ends[:-1] - ends[0], ends[1:] - ends[0]
+    filled = np.flatnonzero(stops > starts)
+    rows[filled] |= (raw[starts[filled]] == 32) | (raw[stops[filled] - 1] == 32)
     return rows
 
 
@@ -223,10 +265,17 @@ class Names:
         return near_key(self.bare(i)).split()
 
 
-def names_of(keys: pa.Array, keys_of: KeysOf | None = None, beside: Beside = _here) -> Names:
+def names_of(
+    keys: pa.Array,
+    keys_of: KeysOf | None = None,
+    beside: Beside = _here,
+    with_tags: Callable[[np.ndarray], None] | None = None,
+) -> Names:
     """The parts of each of the distinct comparison keys `keys` (no nulls), in their order.
     `keys_of` gives some of them again once `keys` is gone (by default `keys` is kept for
-    it); half of the words is handed to another thread through `beside`."""
+    it); pieces of the words are handed to another thread through `beside`. `with_tags` is
+    given the names' tags (`Names.tag`) once the words are made, before they are joined:
+    work of the tags alone it offers can be made beside the join."""
     keys = keys.cast(pa.large_string())
     tag = np.full(len(keys), "", dtype=object)
     prefixed = np.zeros(len(keys), dtype=np.int8)
@@ -244,13 +293,14 @@ def names_of(keys: pa.Array, keys_of: KeysOf | None = None, beside: Beside = _he
     del keys
     near = _near_keys(bare)
     del bare
-    # Half of the words is offered to another thread (`beside`), which takes it if it is
-    # free, while this one makes the codes (one at a time: the letters' copy of the names
-    # and a piece of the words at once hold no more than all the words did).
+    # The pieces of the words but the first are offered to another thread (`beside`), which
+    # takes them if it is free, while this one makes the near keys' codes.
     words = _word_ids(near, beside)
     near_codes = text_array_codes(near)
-    letter_codes = _letter_codes(near)
     pieces = words()
+    if with_tags is not None:
+        with_tags(tag)
+    letter_codes = _letter_codes(near, np.concatenate([piece.letters for piece in pieces]))
     del near, words  # the words' function holds the near keys too: gone before the join
     token, length, vocabulary = _joined(pieces)
     give_back()
@@ -258,10 +308,18 @@ def names_of(keys: pa.Array, keys_of: KeysOf | None = None, beside: Beside = _he
                  np.cumsum(length) - length, length, vocabulary)  # fmt: skip
 
 
-def _letter_codes(near: pa.Array) -> np.ndarray:
-    """Numbers that the near keys with the same letters share (their spaces left out). As
+def _letter_codes(near: pa.Array, prints: np.ndarray) -> np.ndarray:
+    """Numbers that the near keys with the same letters share (their spaces left out), as
+    `text_array_codes` numbers the letters: from the letters' fingerprints (`prints`, made
+    with the words), only the keys whose fingerprint repeats are made into their letters
+    (a copy of a million names' letters was 50 MB and a third of a second) and hashed. As
     bytes: the replacement is a third faster without UTF-8, and the codes only compare."""
-    return text_array_codes(pc.replace_substring(near.view(pa.large_binary()), " ", ""))
+    codes = np.arange(len(near), dtype=np.int64) + len(near)  # each key its own number
+    maybe = repeated_numbers(prints)
+    if maybe.any():
+        letters = pc.replace_substring(near.filter(maybe).view(pa.large_binary()), " ", "")
+        codes[maybe] = pc.dictionary_encode(letters).indices.to_numpy().astype(np.int64)
+    return codes
 
 
 def give_back() -> None:
@@ -271,62 +329,79 @@ def give_back() -> None:
     pa.default_memory_pool().release_unused()
 
 
-# From this many names on, their words are numbered in two halves that two threads can take.
+# From this many names on, their words are numbered in pieces that two threads can take.
 HALVES_FROM = 50_000
 # Names whose words are split and numbered at once: a million names' list of words and its
-# encoding held 165 MB at once, pieces of this many names hold a fifth of it.
-PIECE = 1 << 18
+# encoding held 165 MB at once, pieces of this many names hold a tenth of it; the thread
+# that comes free takes one of them, the two threads end at most one piece apart.
+PIECE = 1 << 17
 
 WordIds = tuple[np.ndarray, np.ndarray, pa.Array]
 
 
-def _word_ids(keys: pa.Array, beside: Beside = _here) -> Callable[[], list[WordIds]]:
+class Piece(NamedTuple):
+    """`_word_ids` of some of the keys, numbered among them, and their letters' fingerprints."""
+
+    token: np.ndarray  # the id of every word, in order
+    length: np.ndarray  # how many words each key has
+    vocabulary: pa.Array  # the word of each id
+    letters: np.ndarray  # per key: `fingerprints` of its words written together
+
+
+def _word_ids(keys: pa.Array, beside: Beside = _here) -> Callable[[], list[Piece]]:
     """The word ids of `keys` (single-spaced near keys) in pieces (`_joined` joins them):
     the id of every word, in order; how many words each key has; and the word of each id.
-    Made by the function returned; from `HALVES_FROM` keys on, the second half is offered
-    to another thread (`beside`) at once, the first made by that function."""
+    Made by the function returned; from `HALVES_FROM` keys on (two pieces at least), every
+    piece but the first is offered to another thread (`beside`) at once, each on its own:
+    a thread that comes free while this one is busy takes what is left, not a fixed half."""
     if len(keys) < HALVES_FROM:
         return lambda: _pieces(keys)
-    half = len(keys) // 2
-    second = beside(lambda: _pieces(keys.slice(half)))
+    size = min(PIECE, -(-len(keys) // 2))
+    first = keys.slice(0, size)
+    # Each piece in a list of its own, emptied when taken: the offer's result holds the list,
+    # not the piece, which goes once it is joined.
+    offers = [beside(partial(_pieces, keys.slice(at, size))) for at in range(size, len(keys), size)]
 
-    def both() -> list[WordIds]:
-        pieces = _pieces(keys.slice(0, half))
-        later = second()
-        pieces += later
-        later.clear()  # the offer's list: its pieces go as they are joined
+    def all_pieces() -> list[Piece]:
+        pieces = [_piece_word_ids(first)]
+        pieces += [offer().pop() for offer in offers]
+        offers.clear()  # the offers hold their pieces of the keys
         return pieces
 
-    return both
+    return all_pieces
 
 
-def _pieces(keys: pa.Array) -> list[WordIds]:
+def _pieces(keys: pa.Array) -> list[Piece]:
     return [_piece_word_ids(keys.slice(at, PIECE)) for at in range(0, max(len(keys), 1), PIECE)]
 
 
-def _joined(pieces: list[WordIds]) -> WordIds:
+def _joined(pieces: list[Piece]) -> WordIds:
     """The word ids of pieces of keys, one after the other, numbered across them: as one
     encoding of all the keys numbers them (the first piece's words in order, then each
     piece's new ones as they appear)."""
     if len(pieces) == 1:
-        return pieces[0]
-    coded = pc.dictionary_encode(pa.concat_arrays([piece[2] for piece in pieces]))
-    numbers = coded.indices.to_numpy()
+        return pieces[0][:3]
+    # The pieces' words are mostly distinct (at a million distinct names, a million
+    # numbers): `distinct_texts` hashes only those whose fingerprint repeats, in half the
+    # time of one encoding of all, and numbers them alike.
+    numbers, words = distinct_texts(pa.concat_arrays([piece[2] for piece in pieces]))
     token = np.empty(sum(len(piece[0]) for piece in pieces), dtype=np.int32)
     length = np.concatenate([piece[1] for piece in pieces])
     at = first = 0
-    for i, (local, _, vocabulary) in enumerate(pieces):
+    for i, (local, _, vocabulary, _) in enumerate(pieces):
         token[at : at + len(local)] = numbers[first : first + len(vocabulary)][local]
         at, first = at + len(local), first + len(vocabulary)
         pieces[i] = _NO_WORDS  # each piece's ids go once copied
-    return token, length, coded.dictionary
+    return token, length, words
 
 
-_NO_WORDS: WordIds = (np.empty(0, np.int32), np.empty(0, np.int64), pa.array([], pa.large_string()))
+_NO_WORDS = Piece(
+    np.empty(0, np.int32), np.empty(0, np.int64), pa.array([], pa.large_string()), np.empty(0)
+)
 
 
-def _piece_word_ids(keys: pa.Array) -> WordIds:
-    """`_word_ids` of some keys, at once.
+def _piece_word_ids(keys: pa.Array) -> Piece:
+    """`_word_ids` of some keys, at once, and their letters' fingerprints.
 
     The keys are split in Arrow (its list of a million names' words holds their bytes once,
     with 32-bit offsets): never a Python list of them. Splitting the bytes at the spaces by
@@ -335,6 +410,7 @@ def _piece_word_ids(keys: pa.Array) -> WordIds:
     # as large.
     split = pc.split_pattern(keys.cast(pa.string()), " ")
     length = np.diff(split.offsets.to_numpy()).astype(np.int64)
+    letters = _letters_fingerprints(split)
     words = split.flatten()
     del split
     empty = pc.equal(pc.binary_length(keys), 0).to_numpy(zero_copy_only=False)
@@ -344,4 +420,17 @@ def _piece_word_ids(keys: pa.Array) -> WordIds:
     coded = pc.dictionary_encode(words)
     del words
     token = coded.indices.to_numpy().astype(np.int32, copy=False)
-    return token, length, coded.dictionary.cast(pa.large_string())
+    return Piece(token, length, coded.dictionary.cast(pa.large_string()), letters)
+
+
+def _letters_fingerprints(split: pa.ListArray) -> np.ndarray:
+    """`fingerprints` of each key's letters (its words written together), read in place: the
+    split words' bytes are the keys' bytes without their spaces, one key after the other."""
+    words = split.values
+    word_ends = np.frombuffer(words.buffers()[1], dtype=np.int32)
+    word_ends = word_ends[words.offset : words.offset + len(words) + 1]
+    ends = word_ends[split.offsets.to_numpy()].astype(np.int64)
+    letters = pa.Array.from_buffers(
+        pa.large_binary(), len(split), [None, pa.py_buffer(ends), words.buffers()[2]]
+    )
+    return fingerprints(letters)

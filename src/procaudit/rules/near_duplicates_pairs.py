@@ -25,7 +25,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from procaudit.rules.near_duplicates_difference import EXTRA, WORD, Difference
-from procaudit.rules.near_duplicates_names import Names
+from procaudit.rules.near_duplicates_names import HALVES_FROM, Beside, Names
 from procaudit.rules.near_duplicates_words import (
     FILLER_WORDS,
     filler_at,
@@ -77,9 +77,7 @@ class Keys:
 
     def in_entry(self) -> np.ndarray:
         """Per flat word, whether it follows a word of its own entry (not the first)."""
-        follows = np.ones(len(self.token), dtype=bool)
-        follows[self.start[self.length > 0]] = False
-        return follows
+        return _follows(len(self.token), self.start, self.length)
 
 
 def gather_keys(names: Names, name: np.ndarray, near_id: np.ndarray, level: np.ndarray) -> Keys:
@@ -99,48 +97,123 @@ def gather_keys(names: Names, name: np.ndarray, near_id: np.ndarray, level: np.n
 
 
 @dataclass
-class Hashes:
-    keys: Keys
+class NameSums:
+    """The names' word hashes (`hash_keys`), made of the names' words alone, so that they can
+    be made beside the levels (`name_sums`): the sums of each name's words, and the sums
+    before the words that `extra_words` may leave out."""
+
     values: np.ndarray  # per word id: its random value
     powers: np.ndarray  # per position p: r**p
-    first: np.ndarray  # per entry: `ahead` of its first word
+    inverse: np.uint64  # 1 / r modulo 2**64
+    whole: np.ndarray  # per name: the sum of its words
+    first: np.ndarray  # per name: the sum of the words before its first, from its half's first
+    droppable: np.ndarray  # the flat words (in `names.token`) `extra_words` may leave out
+    ahead: np.ndarray  # per droppable word: the sum of the words before it, likewise
+
+
+def name_sums(names: Names, beside: Beside | None = None) -> NameSums:
+    """`NameSums` of `names`: one pass over all the names' words (by blocks); from
+    `HALVES_FROM` names on, the second half's offered to another thread (`beside`)."""
+    longest = int(names.length.max(initial=0))
+    r = _random(1, 2)[0] | np.uint64(1)
+    powers = np.cumprod(np.full(longest + 1, r, dtype=np.uint64)) * pow(int(r), -1, 2**64)
+    values = _random(len(names.vocabulary), 1)
+    droppable = _droppable(names.token, names.start, names.length, names.vocabulary)
+
+    def sums(lo: int, hi: int) -> tuple[np.ndarray, np.ndarray]:
+        # The names lo to hi, their sums counted from the first of them: a name's sums are
+        # only ever taken from one another.
+        begin = int(names.start[lo]) if lo < len(names) else len(names.token)
+        end = int(names.start[hi]) if hi < len(names) else len(names.token)
+        start = names.start[lo:hi] - begin
+        dropped = droppable[np.searchsorted(droppable, begin) : np.searchsorted(droppable, end)]
+        bounds, ahead = _sums_before(
+            names.token[begin:end], start, names.length[lo:hi], values, powers,
+            np.append(start, end - begin), dropped - begin,
+        )  # fmt: skip
+        return bounds, ahead
+
+    if beside is None or len(names) < HALVES_FROM:
+        bounds, ahead = sums(0, len(names))
+        first, whole = bounds[:-1], np.diff(bounds)  # differences modulo 2**64 are exact
+    else:
+        half = len(names) // 2
+        second = beside(lambda: sums(half, len(names)))
+        bounds, ahead = sums(0, half)
+        later, later_ahead = second()
+        first = np.concatenate([bounds[:-1], later[:-1]])
+        whole = np.concatenate([np.diff(bounds), np.diff(later)])
+        ahead = np.concatenate([ahead, later_ahead])
+    inverse = np.uint64(pow(int(r), -1, 2**64))
+    return NameSums(values, powers, inverse, whole, first, droppable, ahead)
+
+
+def _droppable(
+    token: np.ndarray, start: np.ndarray, length: np.ndarray, vocabulary: pa.Array
+) -> np.ndarray:
+    """The flat words of keys of four words or more that are a filler word or repeat the
+    word before them (in one key): the words `extra_words` tries leaving out. The shorter
+    name has at least three words: in "Cấp phép" / "Cấp giấy phép" every word counts."""
+    fillers = pc.is_in(vocabulary, pa.array(sorted(FILLER_WORDS), type=pa.large_string()))
+    filler = fillers.to_numpy(zero_copy_only=False).astype(bool)[token]  # per word id, gathered
+    repeated = np.zeros(len(token), dtype=bool)
+    repeated[1:] = (token[1:] == token[:-1]) & _follows(len(token), start, length)[1:]
+    at: np.ndarray = np.flatnonzero((filler | repeated) & np.repeat(length >= 4, length))
+    return at
+
+
+def _follows(total: int, start: np.ndarray, length: np.ndarray) -> np.ndarray:
+    """Per flat word, whether it follows a word of its own key (not the first)."""
+    follows = np.ones(total, dtype=bool)
+    follows[start[length > 0]] = False
+    return follows
+
+
+@dataclass
+class Hashes:
+    keys: Keys
+    sums: NameSums  # the names' sums, which the entries' are made of
     whole: np.ndarray  # per entry: the sum of its words
     full: np.ndarray  # per entry: whole, with its level and length
     salt: np.ndarray  # per entry: its level's term
     size: np.ndarray  # per length: its term
-    inverse: np.uint64  # 1 / r modulo 2**64
 
     def word(self, at: np.ndarray, positions: np.ndarray) -> np.ndarray:
         """word(w) * r**p of the flat words `at`, at `positions` in their entries."""
-        hashes: np.ndarray = self.values[self.keys.token[at]] * self.powers[positions]
+        hashes: np.ndarray = self.sums.values[self.keys.token[at]] * self.sums.powers[positions]
         return hashes  # modulo 2**64
 
-    def ahead(self, at: np.ndarray) -> np.ndarray:
-        """The sum of the words before each flat word `at` (ascending), from the first key on."""
-        return _sums_before(self.keys, self.values, self.powers, at)
 
-
-def _sums_before(keys: Keys, values: np.ndarray, powers: np.ndarray, at: np.ndarray) -> np.ndarray:
-    """The sum of the hashes of the words before each flat word `at` (ascending; `at` may be
-    the number of words), from the first key on, modulo 2**64. Made by blocks of words: the
-    running sum of every word is not kept (70 MB at a million names)."""
-    total = len(keys.token)
-    sums = np.empty(len(at), dtype=np.uint64)
+def _sums_before(
+    token: np.ndarray,
+    start: np.ndarray,
+    length: np.ndarray,
+    values: np.ndarray,
+    powers: np.ndarray,
+    *ats: np.ndarray,
+) -> list[np.ndarray]:
+    """The sum of the hashes of the words before each flat word of each of `ats` (each
+    ascending; it may hold the number of words), from the first key on, modulo 2**64. Made
+    by blocks of words: the running sum of every word is not kept (70 MB at a million names)."""
+    total = len(token)
+    sums = [np.empty(len(at), dtype=np.uint64) for at in ats]
     carry = np.zeros(1, dtype=np.uint64)  # an array: a scalar's wrapping would warn
     for begin in range(0, total, _BLOCK):
         end = min(begin + _BLOCK, total)
-        # The entries the block's words belong to (the entries' words are one run): each
-        # word's position is its offset from its entry's start.
-        lo, hi = np.searchsorted(keys.start, [begin, end], side="right")
-        starts = keys.start[lo - 1 : hi]
-        counts = np.minimum(starts + keys.length[lo - 1 : hi], end) - np.maximum(starts, begin)
+        # The keys the block's words belong to (the keys' words are one run): each word's
+        # position is its offset from its key's start.
+        lo, hi = np.searchsorted(start, [begin, end], side="right")
+        starts = start[lo - 1 : hi]
+        counts = np.minimum(starts + length[lo - 1 : hi], end) - np.maximum(starts, begin)
         positions = np.arange(begin, end) - np.repeat(starts, counts)
-        running = np.cumsum(values[keys.token[begin:end]] * powers[positions])  # mod 2**64
-        lo, hi = np.searchsorted(at, [begin, end])
-        inside = at[lo:hi] - begin  # the words before: running[inside - 1]
-        sums[lo:hi] = np.where(inside > 0, running[np.maximum(inside - 1, 0)], 0) + carry
+        running = np.cumsum(values[token[begin:end]] * powers[positions])  # mod 2**64
+        for at, out in zip(ats, sums, strict=True):
+            lo, hi = np.searchsorted(at, [begin, end])
+            inside = at[lo:hi] - begin  # the words before: running[inside - 1]
+            out[lo:hi] = np.where(inside > 0, running[np.maximum(inside - 1, 0)], 0) + carry
         carry += running[-1:]
-    sums[at >= total] = carry
+    for at, out in zip(ats, sums, strict=True):
+        out[at >= total] = carry
     return sums
 
 
@@ -150,24 +223,18 @@ def _random(size: int, seed: int) -> np.ndarray:
     )
 
 
-def hash_keys(keys: Keys) -> Hashes:
+def hash_keys(keys: Keys, sums: NameSums) -> Hashes:
     """A key hashes as sum(word(w_p) * r**p) + level term + length term, modulo 2**64, with
-    random word values and a random odd r. Leaving word p out keeping the others in place
-    subtracts one term; leaving it out moving the rest up one place multiplies the words
-    after it by 1/r (r is odd, so it has an inverse modulo 2**64)."""
+    random word values and a random odd r (the words' sum is its name's, `name_sums`).
+    Leaving word p out keeping the others in place subtracts one term; leaving it out
+    moving the rest up one place multiplies the words after it by 1/r (r is odd, so it has
+    an inverse modulo 2**64)."""
     longest = int(keys.length.max())
-    r = _random(1, 2)[0] | np.uint64(1)
-    powers = np.cumprod(np.full(longest + 1, r, dtype=np.uint64)) * pow(int(r), -1, 2**64)
-    values = _random(len(keys.vocabulary), 1)
-    # The sums before each entry's words and after its last: differences of sums modulo
-    # 2**64 are exact.
-    bounds = _sums_before(keys, values, powers, np.append(keys.start, len(keys.token)))
-    whole = bounds[1:] - bounds[:-1]
+    whole = sums.whole[keys.name]
     salt = _random(int(keys.level.max()) + 1, 3)[keys.level]
     size = _random(longest + 2, 4)
     full = whole + salt + size[keys.length]
-    inverse = np.uint64(pow(int(r), -1, 2**64))
-    return Hashes(keys, values, powers, bounds[:-1], whole, full, salt, size, inverse)
+    return Hashes(keys, sums, whole, full, salt, size)
 
 
 def repeated_values(values: np.ndarray) -> np.ndarray:
@@ -345,21 +412,21 @@ def _deletions(word: str, depth: int) -> set[str]:
 
 def extra_words(keys: Keys, hashes: Hashes) -> list[tuple[int, int, Difference]]:
     """Entry pairs where the longer key is the shorter plus one filler or repeated word."""
-    token = keys.token
-    fillers = pc.is_in(keys.vocabulary, pa.array(sorted(FILLER_WORDS), type=pa.large_string()))
-    filler = fillers.to_numpy(zero_copy_only=False).astype(bool)[token]  # per word id, gathered
-    repeated = np.zeros(len(token), dtype=bool)
-    repeated[1:] = (token[1:] == token[:-1]) & keys.in_entry()[1:]  # in one entry
-    # The shorter name has at least three words: in "Cấp phép" / "Cấp giấy phép" every
-    # word counts.
-    at = np.flatnonzero((filler | repeated) & keys.per_word(keys.length >= 4))
+    sums = hashes.sums
+    if keys.token is keys.names.token:  # the entries are the names, in order
+        at = sums.droppable
+    else:
+        at = _droppable(keys.token, keys.start, keys.length, keys.vocabulary)
     if not len(at):
         return []
     entry = keys.owners(at)
     position = keys.positions(at, entry)
-    before = hashes.ahead(at) - hashes.first[entry]
+    # The same word of the entry's name, whose sum before it `name_sums` made.
+    name = keys.name[entry]
+    in_name = keys.names.start[name] + position
+    before = sums.ahead[np.searchsorted(sums.droppable, in_name)] - sums.first[name]
     after = hashes.whole[entry] - before - hashes.word(at, position)
-    without = before + after * hashes.inverse + hashes.salt[entry]
+    without = before + after * sums.inverse + hashes.salt[entry]
     without += hashes.size[keys.length[entry] - 1]
     order = np.argsort(hashes.full, kind="stable")
     found = np.minimum(np.searchsorted(hashes.full[order], without), len(order) - 1)
