@@ -3,15 +3,13 @@ and the ways of taking its rows that keep the reader's Arrow blocks shared."""
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
 import itertools
 import os
 import stat
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import BinaryIO
 
 import numpy as np
 import pandas as pd
@@ -209,21 +207,6 @@ def file_head(path: Path) -> bytes:
             return stream.read(_HEAD)
     except OSError as exc:
         raise InputError(str(path), _cannot_be_read(exc)) from None
-
-
-@contextlib.contextmanager
-def native_source(path: Path) -> Iterator[str | BinaryIO]:
-    """The path for a reader written in another language (pyarrow, calamine), which takes a
-    name as UTF-8: the name itself, or the open file when the name is not valid UTF-8
-    (Python holds its undecodable bytes as surrogates, which such a reader refuses)."""
-    name = str(path)
-    try:
-        name.encode("utf-8")
-    except UnicodeEncodeError:
-        with path.open("rb") as stream:
-            yield stream
-        return
-    yield name
 
 
 def _cannot_be_read(exc: OSError) -> str:
