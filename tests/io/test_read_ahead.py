@@ -9,13 +9,12 @@ import threading
 from collections.abc import Callable
 from pathlib import Path
 
-import pyarrow as pa
 import pytest
 
 import procaudit.io.read_ahead as read_ahead
 from procaudit.core.errors import InputError
 from procaudit.io import Catalogue, read_catalogue
-from procaudit.io.arrow_parse import CsvPlan
+from procaudit.io.arrow_parse import CsvPlan, ParsedCsv
 
 HEADER = "STT,Mã thủ tục,Tên thủ tục,Lĩnh vực\n"
 GOOD = HEADER + "1,1.000001,Cấp giấy phép,Xây dựng\n2,1.000002,Đăng ký,Hộ tịch\n"
@@ -28,7 +27,7 @@ def parses(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     threads: list[str] = []
     parse = read_ahead.parse_csv
 
-    def counted(path: Path, plan: CsvPlan) -> pa.Table | None:
+    def counted(path: Path, plan: CsvPlan) -> ParsedCsv | None:
         threads.append(threading.current_thread().name)
         return parse(path, plan)
 
@@ -55,7 +54,7 @@ def _changed_after_parse(
     done = threading.Event()
     parse = read_ahead.parse_csv
 
-    def then_changed(path: Path, plan: CsvPlan) -> pa.Table | None:
+    def then_changed(path: Path, plan: CsvPlan) -> ParsedCsv | None:
         table = parse(path, plan)
         if threading.current_thread().name == "procaudit-read-ahead":
             change()
@@ -127,7 +126,7 @@ def test_a_read_ahead_that_fails_leaves_the_reader_its_own_error(
     path.write_text(GOOD, encoding="utf-8")
     parse = read_ahead.parse_csv
 
-    def fails_ahead(path: Path, plan: CsvPlan) -> pa.Table | None:
+    def fails_ahead(path: Path, plan: CsvPlan) -> ParsedCsv | None:
         if threading.current_thread().name == "procaudit-read-ahead":
             raise MemoryError
         return parse(path, plan)

@@ -1,8 +1,9 @@
-"""Parse a regular UTF-8 CSV file into an Arrow table: the part of the pyarrow reader
+"""Parse a regular UTF-8 CSV file into Arrow columns: the part of the pyarrow reader
 (arrow_csv.py) that needs neither pandas nor the careful reader.
 
-Free of pandas, so that the first file of a run can be parsed on pyarrow's threads while
-pandas and the rules are still being imported (read_ahead.py).
+Free of pandas, so that the first file of a run can be parsed, and its columns' blank cells
+made missing, on pyarrow's threads while pandas and the rules are still being imported
+(read_ahead.py).
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pyarrow as pa
+import pyarrow.compute as pc
 from pyarrow import csv as arrow_csv
 
 from procaudit.io.csv_sniff import SNIFFED_LINES, sniff_delimiter
@@ -52,9 +54,69 @@ def csv_plan(path: Path) -> CsvPlan | None:
     return CsvPlan(encoding, delimiter, width)
 
 
-def parse_csv(path: Path, plan: CsvPlan) -> pa.Table | None:
-    """The file's records, a column of text per position, empty cells null; None when
-    pyarrow refuses the file (ragged or damaged: the careful reader says where)."""
+@dataclass(frozen=True)
+class ParsedCsv:
+    """A file's records as pyarrow parsed them, and what the reader asks of them first."""
+
+    rows: int
+    held: frozenset[bytes]  # which of NUL, CR and LF some cell holds
+    used: int  # the columns up to the last that holds a cell (none counted past a NUL)
+    columns: tuple[pa.ChunkedArray, ...]  # the used ones, cells of spaces made null
+
+
+def parse_csv(path: Path, plan: CsvPlan) -> ParsedCsv | None:
+    """The file's records, a column of text per position, empty cells and cells of spaces
+    null; None when pyarrow refuses the file (ragged or damaged: the careful reader says
+    where)."""
+    table = _parse(path, plan)
+    if table is None:
+        return None
+    held = frozenset(bytes_held(table, b"\0\r\n"))
+    if b"\0" in held:  # damage that the careful reader reports with its line
+        return ParsedCsv(table.num_rows, held, 0, ())
+    # Columns empty to the right edge (a line of commas) are left out before pandas builds
+    # one Series per column.
+    used = used_width(table)
+    columns = tuple(blank_as_missing(table.column(position)) for position in range(used))
+    return ParsedCsv(table.num_rows, held, used, columns)
+
+
+def blank_as_missing(column: pa.Array | pa.ChunkedArray) -> pa.Array | pa.ChunkedArray:
+    """The column with each cell holding only spaces made null (utf8_is_space knows the
+    spaces str.isspace() knows)."""
+    blank = pc.utf8_is_space(column)
+    if pc.any(blank).as_py():
+        column = pc.if_else(blank, pa.scalar(None, column.type), column)
+    return column
+
+
+def used_width(table: pa.Table) -> int:
+    """The table's width without the columns on its right that are empty in every record."""
+    width = table.num_columns
+    while width and table.column(width - 1).null_count == table.num_rows:
+        width -= 1
+    return width
+
+
+def bytes_held(table: pa.Table, wanted: bytes) -> set[bytes]:
+    """Which of the `wanted` bytes some cell of the table holds: a search of each block's
+    text, at memchr's speed (a block is a megabyte or so, copied once to be searched)."""
+    held: set[bytes] = set()
+    for column in table.columns:
+        for chunk in column.chunks:
+            data = chunk.buffers()[2]
+            if data is None or not data.size:
+                continue
+            text = data.to_pybytes()
+            held.update(
+                byte for byte in (wanted[i : i + 1] for i in range(len(wanted))) if byte in text
+            )
+            if len(held) == len(wanted):
+                return held
+    return held
+
+
+def _parse(path: Path, plan: CsvPlan) -> pa.Table | None:
     columns = [str(position) for position in range(plan.width)]
     try:
         with native_source(path) as source:

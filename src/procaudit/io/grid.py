@@ -18,6 +18,7 @@ import pyarrow.compute as pc
 
 from procaudit.core.errors import InputError
 from procaudit.core.i18n import t
+from procaudit.io.arrow_parse import blank_as_missing
 
 _HEAD = 8192  # bytes read to tell what a file really is, whatever its name says
 
@@ -106,15 +107,6 @@ def arrow_text(column: pa.Array | pa.ChunkedArray) -> pd.Series:
 def text_column(column: pa.Array | pa.ChunkedArray) -> pd.Series:
     """Arrow text (large_string) as a pandas text column, sharing its memory."""
     return pd.Series(column, dtype="str")
-
-
-def blank_as_missing(column: pa.Array | pa.ChunkedArray) -> pa.Array | pa.ChunkedArray:
-    """The column with each cell holding only spaces made null (utf8_is_space knows the
-    spaces str.isspace() knows)."""
-    blank = pc.utf8_is_space(column)
-    if pc.any(blank).as_py():
-        column = pc.if_else(blank, pa.scalar(None, column.type), column)
-    return column
 
 
 def arrow_chunks(column: pd.Series) -> pa.ChunkedArray | None:

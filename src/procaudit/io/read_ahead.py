@@ -2,10 +2,11 @@
 
 A run spends its first second importing pandas, pandera and the rules on one core, then
 parses its first file; pyarrow parses on C++ threads, without Python's lock, so the two can
-overlap. `reading_ahead` starts the parse as soon as the run knows its files (before pandas
-is imported: this module and those it imports need none); the pyarrow reader
-(arrow_csv.py) then asks `parsed` for its table, and gets the one parsed ahead when it is of
-the same file, unchanged since (path, device, inode, size, change time) and cut the same way.
+overlap. `reading_ahead` starts the parse (`arrow_parse.parse_csv`, blank cells made
+missing too) as soon as the run knows its files, before pandas is imported: this module and
+those it imports need none. The pyarrow reader (arrow_csv.py) then asks `parsed_csv` for the
+records, and gets those parsed ahead when they are of the same file, unchanged since (path,
+device, inode, size, change time) and cut the same way.
 Otherwise, and whenever the read-ahead failed, the reader parses the file itself, exactly as
 without it: the faults and messages are the same.
 """
@@ -19,9 +20,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-import pyarrow as pa
-
-from procaudit.io.arrow_parse import CsvPlan, csv_plan, parse_csv
+from procaudit.io.arrow_parse import CsvPlan, ParsedCsv, csv_plan, parse_csv
 from procaudit.io.csv_sniff import CSV_SUFFIXES
 
 _Identity = tuple[int, int, int, int]
@@ -33,7 +32,7 @@ class _Ahead:
     def __init__(self, path: Path, identity: _Identity) -> None:
         self.path = path
         self.identity = identity
-        self.result: tuple[CsvPlan, pa.Table | None] | None = None
+        self.result: tuple[CsvPlan, ParsedCsv | None] | None = None
         # Not a daemon: a run that ends early waits for the parse rather than tear pyarrow
         # down under it.
         self.thread = threading.Thread(target=self._read, name="procaudit-read-ahead")
@@ -79,7 +78,7 @@ def start_reading(path: str, max_size: int) -> None:
     ahead.thread.start()
 
 
-def parsed(path: Path, plan: CsvPlan) -> pa.Table | None:
+def parsed_csv(path: Path, plan: CsvPlan) -> ParsedCsv | None:
     """The records of `path` cut by `plan` (`arrow_parse.parse_csv`): those parsed ahead
     when they are of this file as it is now, else parsed here; None when pyarrow refuses
     the file."""
