@@ -1,3 +1,3 @@
-from procaudit.cli import main
+from procaudit.cli import run
 
-main()
+run()

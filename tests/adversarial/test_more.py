@@ -133,8 +133,8 @@ def test_a_read_only_file_system_is_said_before_the_audit(small_disk: Path) -> N
 CHANGED_WHILE_READ = """
     import os
     from pathlib import Path
-    import procaudit.io.arrow_csv as arrow
-    parse = arrow._parse
+    import procaudit.io.read_ahead as ahead
+    parse = ahead.parse_csv
     def changed_then_parsed(path, *args):
         with Path(path).open("ab" if os.environ["CHANGE"] == "append" else "r+b") as stream:
             if os.environ["CHANGE"] == "append":
@@ -142,7 +142,7 @@ CHANGED_WHILE_READ = """
             else:
                 stream.truncate(0)
         return parse(path, *args)
-    arrow._parse = changed_then_parsed
+    ahead.parse_csv = changed_then_parsed
 """
 
 

@@ -279,6 +279,24 @@ def test_console_script_runs_as_a_module(csv_file) -> None:
     assert json.loads(out.stdout)["summary"]["by_rule"] == {"PA501": 1}
 
 
+@pytest.mark.slow
+def test_the_console_script_sends_a_long_report_whole_through_a_pipe(csv_file) -> None:
+    # The script ends without the interpreter's teardown (cli.main.run): the streams must
+    # be flushed first, a report far longer than a pipe's buffer included.
+    rows = "".join(
+        f"1.{n:06d},Cấp bản sao {n},Cấp huyện,Tờ khai,1890/QĐ-UBND\n" for n in range(3000)
+    )
+    path = csv_file(CLEAN + rows)
+    out = subprocess.run(
+        [sys.executable, "-m", "procaudit", "check", path, "-f", "json", "--every-row"],
+        capture_output=True,
+        text=True,
+    )
+    assert out.returncode == 1, out.stderr
+    assert len(out.stdout) > 1_000_000
+    assert json.loads(out.stdout)["summary"]["by_rule"]["PA501"] == 3000
+
+
 @pytest.mark.parametrize("fmt", ["json", "sarif", "csv"])
 def test_output_writes_the_report_to_a_file_and_nothing_to_stdout(
     csv_file, tmp_path: Path, fmt: str

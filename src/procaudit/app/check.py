@@ -18,7 +18,8 @@ Free of pandas at import: the command line imports this module to build its requ
 from __future__ import annotations
 
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
@@ -138,6 +139,23 @@ def _run(request: CheckRequest, hooks: Hooks, stdout: TextIO | None) -> CheckOut
     if request.fix_list is not None:
         _fix_list(result, request, request.fix_list, hooks.stages, read)
     return outcome
+
+
+@contextmanager
+def reading_ahead(paths: Sequence[str], max_file_size: int, jobs: int | None) -> Iterator[None]:
+    """While the block runs (the settings, the imports of pandas and the rules), the first
+    file, when it is CSV, parsed on pyarrow's threads for the reader to take
+    (`procaudit.io.read_ahead`). Not when worker processes audit the files: each reads its
+    own. `max_file_size`: the run's limit, in bytes (a larger file is refused unread)."""
+    from procaudit.engine.parallel import pool_size
+
+    if not paths or pool_size(paths, _jobs(jobs)) > 1:
+        yield
+        return
+    from procaudit.io.read_ahead import reading_ahead as first_read_ahead
+
+    with first_read_ahead(paths[0], max_file_size):
+        yield
 
 
 def _keep(read: dict[str, Catalogue]) -> Callable[[Catalogue], None]:

@@ -13,6 +13,6 @@ Heavy modules (pandas, pandera, openpyxl, rich's progress) are imported inside t
 so that `procaudit --help` and `procaudit --version` stay fast.
 """
 
-from procaudit.cli.main import app, main
+from procaudit.cli.main import app, main, run
 
-__all__ = ["app", "main"]
+__all__ = ["app", "main", "run"]

@@ -14,7 +14,7 @@ from typing import Annotated
 
 import typer
 
-from procaudit.app.check import MAX_PER_RULE, CheckRequest, run_check
+from procaudit.app.check import MAX_PER_RULE, CheckRequest, reading_ahead, run_check
 from procaudit.app.hooks import Hooks, Progress
 from procaudit.cli import common
 from procaudit.cli.help import Command
@@ -37,6 +37,7 @@ from procaudit.cli.options import (
 )
 from procaudit.core.findings import FailOn
 from procaudit.core.i18n import t
+from procaudit.core.limits import MB
 from procaudit.report import Format
 
 PathsArgument = Annotated[
@@ -367,27 +368,29 @@ def check(
     if not quiet:
         for note in inputs.notes():
             common.note(note)
-    limits = common.limits(max_file_size, max_cells, max_cell_length)
-    request = CheckRequest(
-        inputs.paths,
-        settings,
-        common.per_file_options(settings, inputs.paths, limits),
-        inputs.failures,
-        schema,
-        output_format,
-        output,
-        max_per_rule,
-        quiet,
-        exit_zero,
-        baseline,
-        write_baseline,
-        fix_list,
-        history,
-        csv_safe=csv_safe,
-        jobs=jobs,
-    )
-    hooks = Hooks(error=common.error, note=common.note, stages=lambda: _stage_display(quiet))
-    outcome = common.attempt(lambda: run_check(request, hooks))
+    # The first file is parsed on other threads while the run imports pandas and the rules.
+    with reading_ahead(inputs.paths, max_file_size * MB, jobs):
+        limits = common.limits(max_file_size, max_cells, max_cell_length)
+        request = CheckRequest(
+            inputs.paths,
+            settings,
+            common.per_file_options(settings, inputs.paths, limits),
+            inputs.failures,
+            schema,
+            output_format,
+            output,
+            max_per_rule,
+            quiet,
+            exit_zero,
+            baseline,
+            write_baseline,
+            fix_list,
+            history,
+            csv_safe=csv_safe,
+            jobs=jobs,
+        )
+        hooks = Hooks(error=common.error, note=common.note, stages=lambda: _stage_display(quiet))
+        outcome = common.attempt(lambda: run_check(request, hooks))
     raise typer.Exit(outcome.exit_code)
 
 

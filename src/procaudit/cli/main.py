@@ -10,6 +10,8 @@ from __future__ import annotations
 import gc
 import os
 import sys
+import threading
+from typing import NoReturn
 
 import typer
 
@@ -59,7 +61,8 @@ ARROW_POOL = "system"
 
 
 def main() -> None:
-    """Console entry point: the tool's own failures end in one sentence and exit 2."""
+    """The app, its own failures ended in one sentence and exit 2 (the console script is
+    `run`)."""
     gc.set_threshold(NEW_OBJECTS_PER_COLLECTION, *gc.get_threshold()[1:])
     os.environ.setdefault("ARROW_DEFAULT_MEMORY_POOL", ARROW_POOL)
     try:
@@ -76,3 +79,40 @@ def main() -> None:
             err=True,
         )
         sys.exit(2)
+
+
+def run() -> None:
+    """The console script and `python -m procaudit`: `main`, ended without the interpreter's
+    teardown where nothing needs it (`main` itself returns, for a caller that goes on)."""
+    try:
+        main()
+    except SystemExit as done:
+        _end(done)
+
+
+def _end(done: SystemExit) -> NoReturn:
+    """Exit as `done` says, without the interpreter's teardown where nothing needs it: after a
+    1M-row check, freeing every object and module one by one took 0.3 s, and the system takes
+    the memory back at once. Every file the run writes is closed by then; the streams are
+    flushed here. A code that is a message, a run that started worker processes or left a
+    thread running exit the usual way."""
+    code = done.code
+    if not isinstance(code, int | None) or _others_running():
+        raise done
+    try:
+        sys.stdout.flush()
+        sys.stderr.flush()
+    except OSError:  # a closed pipe: Python's own exit reports it as it always has
+        raise done from None
+    if "logging" in sys.modules:  # a library's handlers, flushed as at a usual exit
+        sys.modules["logging"].shutdown()
+    os._exit(code or 0)
+
+
+def _others_running() -> bool:
+    """Whether worker processes were started (their clean-up runs at exit) or a thread
+    other than a daemon is still alive."""
+    return "multiprocessing" in sys.modules or any(
+        thread is not threading.main_thread() and not thread.daemon
+        for thread in threading.enumerate()
+    )

@@ -23,6 +23,7 @@ from procaudit.engine.floods import column_finding, value_finding
 from procaudit.engine.hit_explain import explained, explaining
 from procaudit.engine.hit_floods import Hits, find_floods
 from procaudit.io import Table
+from procaudit.io.grid import take_rows
 from procaudit.rules import get_rule
 from procaudit.rules.context import RuleContext
 
@@ -154,8 +155,14 @@ def to_findings(path: str, table: Table, found: pd.DataFrame) -> list[Finding]:
 def _at(column: pd.Series, located: np.ndarray, labels: pd.Series) -> list:
     """The column's values at `labels`, one per hit: None for a hit without a row (where
     `located` is false) and for a missing value."""
+    # Taken in row order, block by block (`take_rows`): `loc` has pyarrow join a text
+    # column's blocks first, a fresh copy of the column (0.14 s for the names at 1M rows).
+    positions = column.index.get_indexer(pd.Index(labels))
+    order = np.argsort(positions, kind="stable")
+    taken = take_rows(column, positions[order])
+    values = np.empty(len(positions), dtype=object)
     # pandas-stubs 3.1 types `na_value` as a scalar that leaves out None, which pandas takes.
-    values = column.loc[labels].to_numpy(dtype=object, na_value=None)  # type: ignore[call-overload]
+    values[order] = taken.to_numpy(dtype=object, na_value=None)  # type: ignore[call-overload]
     if located.all():
         return values.tolist()
     spread = np.full(len(located), None, dtype=object)

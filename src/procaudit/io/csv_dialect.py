@@ -1,9 +1,8 @@
-"""What both CSV readers share: the dialect a file is in and the line each record starts on."""
+"""What both CSV readers share: the dialect a file is in and the line each record starts on
+(the delimiter is sniffed by csv_sniff.py, which needs no pandas)."""
 
 from __future__ import annotations
 
-import re
-from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import cast
@@ -12,10 +11,7 @@ import numpy as np
 import pandas as pd
 
 from procaudit.core.i18n import t
-
-_DELIMITERS = (",", ";", "\t", "|")
-SNIFFED_LINES = 20
-LINE_BREAK = re.compile(r"\r\n|\r|\n")  # Windows, Unix and old Mac line ends alike
+from procaudit.io.csv_sniff import LINE_BREAK
 
 
 @dataclass(frozen=True)
@@ -30,21 +26,6 @@ def only_delimiters() -> str:
         "is empty (it holds only blank lines and delimiters)",
         "là tệp trống (chỉ có dòng trống và dấu phân cách)",
     )
-
-
-def sniff_delimiter(text: str) -> str:
-    """The delimiter that splits the first lines most consistently into several cells."""
-    lines = [line for line in LINE_BREAK.split(text, SNIFFED_LINES)[:SNIFFED_LINES] if line.strip()]
-
-    def score(delimiter: str) -> int:
-        counts = Counter(line.count(delimiter) for line in lines)
-        counts.pop(0, None)
-        if not counts:
-            return 0
-        fields, lines_agreeing = counts.most_common(1)[0]
-        return fields * lines_agreeing
-
-    return max(_DELIMITERS, key=score)
 
 
 def physical_lines(pieces: Iterable[str] | Iterable[bytes]) -> int:

@@ -19,14 +19,8 @@ from procaudit.core.errors import InputError
 from procaudit.core.i18n import t
 from procaudit.core.limits import MAX_CELLS
 from procaudit.io.arrow_csv import read_regular_csv
-from procaudit.io.csv_dialect import (
-    LINE_BREAK,
-    CsvDialect,
-    only_delimiters,
-    physical_lines,
-    sniff_delimiter,
-    start_lines,
-)
+from procaudit.io.csv_dialect import CsvDialect, only_delimiters, physical_lines, start_lines
+from procaudit.io.csv_sniff import LINE_BREAK, sniff_delimiter
 from procaudit.io.encoding import UTF16_BOMS, decode
 from procaudit.io.grid import Grid, file_head
 from procaudit.io.limits import check_csv_extent

@@ -17,7 +17,8 @@ from python_calamine import CalamineError, CalamineWorkbook, PasswordError
 
 from procaudit.core.errors import InputError
 from procaudit.core.i18n import t
-from procaudit.io.grid import Grid, file_head, native_source, text_grid
+from procaudit.io.grid import Grid, file_head, text_grid
+from procaudit.io.native_path import native_source
 
 # What a workbook starts with: a zip (xlsx, xlsm, ods) or an OLE2 container (xls, or an
 # xlsx encrypted with a password to open, which Excel wraps in one).

@@ -3,15 +3,13 @@ and the ways of taking its rows that keep the reader's Arrow blocks shared."""
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
 import itertools
 import os
 import stat
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import BinaryIO
 
 import numpy as np
 import pandas as pd
@@ -20,6 +18,7 @@ import pyarrow.compute as pc
 
 from procaudit.core.errors import InputError
 from procaudit.core.i18n import t
+from procaudit.io.arrow_parse import blank_as_missing
 
 _HEAD = 8192  # bytes read to tell what a file really is, whatever its name says
 
@@ -108,15 +107,6 @@ def arrow_text(column: pa.Array | pa.ChunkedArray) -> pd.Series:
 def text_column(column: pa.Array | pa.ChunkedArray) -> pd.Series:
     """Arrow text (large_string) as a pandas text column, sharing its memory."""
     return pd.Series(column, dtype="str")
-
-
-def blank_as_missing(column: pa.Array | pa.ChunkedArray) -> pa.Array | pa.ChunkedArray:
-    """The column with each cell holding only spaces made null (utf8_is_space knows the
-    spaces str.isspace() knows)."""
-    blank = pc.utf8_is_space(column)
-    if pc.any(blank).as_py():
-        column = pc.if_else(blank, pa.scalar(None, column.type), column)
-    return column
 
 
 def arrow_chunks(column: pd.Series) -> pa.ChunkedArray | None:
@@ -209,21 +199,6 @@ def file_head(path: Path) -> bytes:
             return stream.read(_HEAD)
     except OSError as exc:
         raise InputError(str(path), _cannot_be_read(exc)) from None
-
-
-@contextlib.contextmanager
-def native_source(path: Path) -> Iterator[str | BinaryIO]:
-    """The path for a reader written in another language (pyarrow, calamine), which takes a
-    name as UTF-8: the name itself, or the open file when the name is not valid UTF-8
-    (Python holds its undecodable bytes as surrogates, which such a reader refuses)."""
-    name = str(path)
-    try:
-        name.encode("utf-8")
-    except UnicodeEncodeError:
-        with path.open("rb") as stream:
-            yield stream
-        return
-    yield name
 
 
 def _cannot_be_read(exc: OSError) -> str:

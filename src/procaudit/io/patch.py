@@ -17,11 +17,11 @@ from pathlib import Path
 from procaudit.core.changes import CellChange
 from procaudit.core.errors import UsageError
 from procaudit.core.i18n import t
+from procaudit.io.csv_sniff import CSV_SUFFIXES
 from procaudit.io.patch_cells import PatchResult
 from procaudit.io.patch_convert import write_converted_copy
 from procaudit.io.patch_csv import write_csv_copy
 from procaudit.io.patch_workbook import write_workbook_copy
-from procaudit.io.read import CSV_SUFFIXES
 
 __all__ = ["PatchResult", "write_repaired"]
 

@@ -19,7 +19,7 @@ from pathlib import Path
 
 from procaudit.core.atomic import write_atomically
 from procaudit.core.changes import CellChange
-from procaudit.io.csv_dialect import LINE_BREAK, sniff_delimiter
+from procaudit.io.csv_sniff import LINE_BREAK, sniff_delimiter
 from procaudit.io.encoding import decode
 from procaudit.io.patch_cells import (
     Outcome,

@@ -16,6 +16,7 @@ from procaudit.io.canonical import canonical_frame
 from procaudit.io.components import COMPONENTS, components_header
 from procaudit.io.csv_dialect import CsvDialect
 from procaudit.io.csv_reader import read_csv_grid
+from procaudit.io.csv_sniff import CSV_SUFFIXES
 from procaudit.io.decisions import split_decisions
 from procaudit.io.excel_reader import formula_notes, read_workbook
 from procaudit.io.grid import Grid
@@ -35,7 +36,6 @@ from procaudit.io.parts import split_parts
 from procaudit.io.values import WHOLE_NUMBERS
 from procaudit.vn.text import header_key
 
-CSV_SUFFIXES = frozenset({".csv", ".tsv", ".txt"})
 WORKBOOK_SUFFIXES = frozenset({".xlsx", ".xlsm", ".xls", ".xlsb", ".ods"})
 _INHERITABLE = ("level", "field", "status")
 _SHOWN_HEADERS = 6  # headers quoted in the message about a missing name column

@@ -1,0 +1,154 @@
+"""Parse a regular UTF-8 CSV file into Arrow columns: the part of the pyarrow reader
+(arrow_csv.py) that needs neither pandas nor the careful reader.
+
+Free of pandas, so that the first file of a run can be parsed, and its columns' blank cells
+made missing, on pyarrow's threads while pandas and the rules are still being imported
+(read_ahead.py).
+"""
+
+from __future__ import annotations
+
+import codecs
+import csv
+import io
+from dataclasses import dataclass
+from pathlib import Path
+
+import pyarrow as pa
+import pyarrow.compute as pc
+from pyarrow import csv as arrow_csv
+
+from procaudit.io.csv_sniff import SNIFFED_LINES, sniff_delimiter
+from procaudit.io.native_path import native_source
+
+_HEAD_LINES = 50  # lines that give the table's width; a wider record later is refused
+_HEAD_BYTES = 1024 * 1024  # a head longer than this holds scraped text: leave it to pandas
+_WIDE = 1000  # columns; a catalogue has a few dozen, and the careful reader skips empty ones
+
+
+@dataclass(frozen=True)
+class CsvPlan:
+    """How pyarrow is to parse a file, from its first lines."""
+
+    encoding: str  # "utf-8" or "utf-8-sig"
+    delimiter: str
+    width: int  # columns; a record wider than this makes pyarrow refuse the file
+
+
+def csv_plan(path: Path) -> CsvPlan | None:
+    """How to parse the file, or None when its head shows that the careful reader must take
+    it (not UTF-8, a line of a megabyte, a NUL byte or a stray quote, too wide)."""
+    with path.open("rb") as stream:
+        start = stream.read(_HEAD_BYTES)
+    encoding = "utf-8-sig" if start.startswith(codecs.BOM_UTF8) else "utf-8"
+    head = _head(start.removeprefix(codecs.BOM_UTF8), whole=len(start) < _HEAD_BYTES)
+    if head is None or not head.strip():
+        return None
+    delimiter = sniff_delimiter(head)
+    try:
+        width = max(map(len, csv.reader(io.StringIO(head, newline=""), delimiter=delimiter)))
+    except csv.Error:  # a NUL byte or a stray quote: the careful reader tells which
+        return None
+    if width > _WIDE:  # pyarrow keeps a builder per column: a line of commas costs gigabytes
+        return None
+    return CsvPlan(encoding, delimiter, width)
+
+
+@dataclass(frozen=True)
+class ParsedCsv:
+    """A file's records as pyarrow parsed them, and what the reader asks of them first."""
+
+    rows: int
+    held: frozenset[bytes]  # which of NUL, CR and LF some cell holds
+    used: int  # the columns up to the last that holds a cell (none counted past a NUL)
+    columns: tuple[pa.ChunkedArray, ...]  # the used ones, cells of spaces made null
+
+
+def parse_csv(path: Path, plan: CsvPlan) -> ParsedCsv | None:
+    """The file's records, a column of text per position, empty cells and cells of spaces
+    null; None when pyarrow refuses the file (ragged or damaged: the careful reader says
+    where)."""
+    table = _parse(path, plan)
+    if table is None:
+        return None
+    held = frozenset(bytes_held(table, b"\0\r\n"))
+    if b"\0" in held:  # damage that the careful reader reports with its line
+        return ParsedCsv(table.num_rows, held, 0, ())
+    # Columns empty to the right edge (a line of commas) are left out before pandas builds
+    # one Series per column.
+    used = used_width(table)
+    columns = tuple(blank_as_missing(table.column(position)) for position in range(used))
+    return ParsedCsv(table.num_rows, held, used, columns)
+
+
+def blank_as_missing(column: pa.Array | pa.ChunkedArray) -> pa.Array | pa.ChunkedArray:
+    """The column with each cell holding only spaces made null (utf8_is_space knows the
+    spaces str.isspace() knows)."""
+    blank = pc.utf8_is_space(column)
+    if pc.any(blank).as_py():
+        column = pc.if_else(blank, pa.scalar(None, column.type), column)
+    return column
+
+
+def used_width(table: pa.Table) -> int:
+    """The table's width without the columns on its right that are empty in every record."""
+    width = table.num_columns
+    while width and table.column(width - 1).null_count == table.num_rows:
+        width -= 1
+    return width
+
+
+def bytes_held(table: pa.Table, wanted: bytes) -> set[bytes]:
+    """Which of the `wanted` bytes some cell of the table holds: a search of each block's
+    text, at memchr's speed (a block is a megabyte or so, copied once to be searched)."""
+    held: set[bytes] = set()
+    for column in table.columns:
+        for chunk in column.chunks:
+            data = chunk.buffers()[2]
+            if data is None or not data.size:
+                continue
+            text = data.to_pybytes()
+            held.update(
+                byte for byte in (wanted[i : i + 1] for i in range(len(wanted))) if byte in text
+            )
+            if len(held) == len(wanted):
+                return held
+    return held
+
+
+def _parse(path: Path, plan: CsvPlan) -> pa.Table | None:
+    columns = [str(position) for position in range(plan.width)]
+    try:
+        with native_source(path) as source:
+            return arrow_csv.read_csv(  # it skips a byte-order mark itself
+                source,
+                read_options=arrow_csv.ReadOptions(column_names=columns),
+                parse_options=arrow_csv.ParseOptions(
+                    delimiter=plan.delimiter, newlines_in_values=True, ignore_empty_lines=False
+                ),
+                convert_options=arrow_csv.ConvertOptions(
+                    column_types=dict.fromkeys(columns, pa.large_string()),  # as pandas keeps it
+                    strings_can_be_null=True,  # an empty cell is missing, quoted or not
+                    null_values=[""],  # and only that: "NA" or "NULL" is text, as typed
+                ),
+            )
+    except pa.ArrowInvalid:
+        return None
+
+
+def _head(start: bytes, whole: bool) -> str | None:
+    """The first lines of the file that `start` begins (`whole`: is all of), as text; None
+    when they do not decode or run too long."""
+    end = 0
+    for _ in range(max(_HEAD_LINES, SNIFFED_LINES)):
+        found = start.find(b"\n", end)
+        if found == -1:
+            if not whole:
+                return None  # a line of a megabyte: scraped text, not a table's head
+            end = len(start)
+            break
+        end = found + 1
+    try:
+        return start[:end].decode("utf-8")
+    except UnicodeDecodeError:
+        return None
