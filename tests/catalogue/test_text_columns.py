@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 import sys
 import unicodedata
+from itertools import pairwise
 
 import numpy as np
 import pandas as pd
@@ -23,6 +24,7 @@ from procaudit.catalogue.text_columns import (
     distinct_texts,
     first_appearances,
     format_texts,
+    holding,
     text_array_codes,
     text_codes,
 )
@@ -388,3 +390,22 @@ def test_an_elementwise_transform_gives_what_it_gave_the_whole_column() -> None:
     # Each column once for `expected`; `transform_factorized` called `shout` for the first
     # and the third (a new value), not for the second.
     assert calls == [3, 3, 2, 3, 3]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.one_of(st.none(), st.text("a(ư&\n ", max_size=6)), max_size=30), st.data())
+def test_holding_finds_the_texts_with_a_character(
+    values: list[str | None], data: st.DataObject
+) -> None:
+    # In blocks cut anywhere, sliced as the reader's are: the bytes of each value only.
+    texts = pa.array(values, pa.large_string())
+    cuts = sorted(data.draw(st.lists(st.integers(0, len(values)), max_size=3)))
+    bounds = [0, *cuts, len(values)]
+    blocks = pa.chunked_array(
+        [texts.slice(a, b - a) for a, b in pairwise(bounds)],
+        type=pa.large_string(),
+    )
+    for characters in ("(", "&\n", " "):
+        expected = [v is not None and any(c in v for c in characters) for v in values]
+        assert holding(blocks, characters).tolist() == expected
+        assert holding(texts, characters).tolist() == expected

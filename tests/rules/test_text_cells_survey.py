@@ -16,6 +16,7 @@ from procaudit.catalogue.text_columns import arrow_text
 from procaudit.rules.text_cells import (
     _NO_UNICODE_LETTER,
     _VISIBLE,
+    HTML_REFERENCE,
     STRAY_WHITESPACE,
     _Column,
     _whitespace_problems,
@@ -166,3 +167,18 @@ _CELL = st.text(
 @given(_CELL)
 def test_a_cell_is_described_by_its_shape(value: str) -> None:
     assert _whitespace_problems(_VISIBLE.sub("x", value)) == _whitespace_problems(value)
+
+
+_ASCII_PIECES = [" ", "\n", "\r", "\t", "\x0b", "\x0c", "&a1;", "&#9;", "a"]
+_ASCII_CELL = st.lists(st.sampled_from(_ASCII_PIECES), max_size=5).map("".join)
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.lists(_ASCII_CELL, min_size=1, max_size=12))
+def test_a_long_ascii_column_is_surveyed_as_a_short_one(values: list[str]) -> None:
+    # Past SMALL_COLUMN values an ASCII column is scanned only where a character of
+    # `_STRAY` or an "&" is: the same values flagged as by the regex alone.
+    long = _survey([*values, None, *(f"c{i}" for i in range(1_500))])
+    assert _flagged(long, long.stray) == sorted(v for v in values if STRAY.search(v))
+    html = sorted(v for v in values if re.search(HTML_REFERENCE, v))
+    assert _flagged(long, long.where(HTML_REFERENCE)) == html

@@ -101,6 +101,38 @@ def matches(texts: pa.Array, pattern: str) -> pa.Array:
     return pc.fill_null(pc.match_substring_regex(texts, pattern), False)
 
 
+def holding(texts: pa.Array | pa.ChunkedArray, characters: str) -> np.ndarray:
+    """Where a text holds any of `characters` (ASCII), found in the texts' bytes by numpy:
+    RE2 costs about 0.1 us a value however short (0.1 s for a million names), this a fifth
+    of that. A prefilter for a regex that needs one of them, run then on the few texts
+    holding one."""
+    # A byte of UTF-8 beyond ASCII may be part of another character.
+    assert characters and characters.isascii(), "ASCII characters only"
+    wanted = characters.encode()
+    chunks = texts.chunks if isinstance(texts, pa.ChunkedArray) else [texts]
+    found = np.zeros(len(texts), dtype=bool)
+    start = 0
+    for chunk in chunks:
+        chunk = chunk.cast(pa.large_string())
+        _, offsets_buffer, data = chunk.buffers()
+        if data is not None and len(chunk):
+            offsets = np.frombuffer(offsets_buffer, dtype=np.int64)
+            offsets = offsets[chunk.offset : chunk.offset + len(chunk) + 1]
+            first = int(offsets[0])
+            data_bytes = np.frombuffer(data, dtype=np.uint8)[first : offsets[-1]]
+            # Compared byte by byte: faster than a lookup table's fancy indexing.
+            hit = data_bytes == wanted[0]
+            for byte in wanted[1:]:
+                hit |= data_bytes == byte
+            at = np.flatnonzero(hit)
+            # The value each byte is in: the last offset at or before it.
+            values = np.searchsorted(offsets, at + first, side="right") - 1
+            found[start + values] = True
+        start += len(chunk)
+    # A missing value's slot may hold bytes: it holds nothing.
+    return found & texts.is_valid().to_numpy(zero_copy_only=False)
+
+
 # A column this short is matched value by value from what earlier columns' values gave: RE2
 # compiles the pattern at every call (0.05-0.3 ms, more than matching a few dozen values),
 # and a folder of communes' lists repeats its levels, agencies and fields in every file.

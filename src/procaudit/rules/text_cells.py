@@ -22,7 +22,9 @@ import pyarrow.compute as pc
 from procaudit.catalogue.columns import CANONICAL
 from procaudit.catalogue.text_columns import (
     NFC_STABLE,
+    SMALL_COLUMN,
     arrow_chunks,
+    holding,
     matches,
     re2_class,
     repetitive,
@@ -77,6 +79,9 @@ _MAY_NOT_BE_NFC = f"[^{re2_class(NFC_STABLE)}]"
 HTML_REFERENCE = "&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,30});"
 # One scan of a column finds the values any of the rules may flag (a few, in most columns).
 _SUSPECT = "|".join((_STRAY, _MAY_NOT_BE_NFC, _NO_UNICODE_LETTER, HTML_REFERENCE))
+# The ASCII characters without one of which ASCII text holds no match of `_SUSPECT`: the
+# whitespace of `_STRAY` and HTML's "&" (the other patterns need a character beyond ASCII).
+_ASCII_SUSPECT = " \n\r\t\x0b\x0c&"
 
 # --- The survey of a column ---------------------------------------------------------------------
 _LEGACY_NAMES = {
@@ -140,7 +145,14 @@ class _Column:
     @cached_property
     def _suspect(self) -> pa.Array | pa.ChunkedArray:
         """Which values `_SUSPECT` occurs in."""
-        return matches(self._values, _SUSPECT)
+        if not self._ascii or len(self._values) <= SMALL_COLUMN:
+            return matches(self._values, _SUSPECT)
+        # In ASCII text (a million codes) only a value holding one of `_ASCII_SUSPECT` can
+        # match: the regex runs on those few.
+        may = holding(self._values, _ASCII_SUSPECT)
+        if may.any():
+            may[may] = matches(self._values.filter(may), _SUSPECT).to_numpy(zero_copy_only=False)
+        return pa.array(may)
 
     @cached_property
     def _suspects(self) -> np.ndarray:
