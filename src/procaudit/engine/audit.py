@@ -25,7 +25,13 @@ from procaudit.core.findings import (
 )
 from procaudit.core.i18n import t
 from procaudit.core.paths import shown_path
-from procaudit.engine.catalogue_stats import HitPart, RowHits, count_catalogue, finding_parts
+from procaudit.engine.catalogue_stats import (
+    HitPart,
+    RowHits,
+    count_catalogue,
+    finding_parts,
+    offer_national_codes,
+)
 from procaudit.engine.column_names import file_column_names
 from procaudit.engine.hit_explain import explained
 from procaudit.engine.hit_findings import findings_of, table_findings, to_findings
@@ -241,6 +247,8 @@ def _audit_one(
     try:
         for _, context in contexts:
             _prefetch(context, rules)
+        # Done while this thread would wait for the worker (PA204's names), not in the tail.
+        national_codes = [offer_national_codes(context) for _, context in contexts]
         for table, context in contexts:
             found = table_hits(table, schema, rules, selection, context, stage)
             if found is not None:
@@ -258,7 +266,7 @@ def _audit_one(
         skipped.extend(_file_skipped(file_context, rules))
         # The scorecard counts procedures, so it reads every hit on a row, flooded or not.
         hits = RowHits([*parts, *finding_parts(of_file)])
-        stats, units = count_catalogue(file_context, (), rules, by_agency, hits)
+        stats, units = count_catalogue(file_context, (), rules, by_agency, hits, national_codes)
         findings.extend(of_file)
     finally:
         for _, context in contexts:

@@ -203,10 +203,12 @@ def count_catalogue(
     rules: Iterable[Rule] = (),
     by_agency: bool = False,
     hits: RowHits | None = None,
+    national_codes: Sequence[NationalCodes] | None = None,
 ) -> tuple[CatalogueStats, tuple[UnitStats, ...]]:
     """`catalogue_stats`, and with `by_agency` the same counts per unit of the agency
     column (none where no table has one), each with the findings on its rows. `hits`: the
-    file's findings as arrays, in place of `findings` (see `RowHits`)."""
+    file's findings as arrays, in place of `findings` (see `RowHits`); `national_codes`:
+    each table's `offer_national_codes`, else the codes are matched here."""
     rules = list(rules)
     ran = {rule.id for rule in rules}
     on_rows = hits if hits is not None else RowHits.of_findings(findings)
@@ -217,12 +219,13 @@ def count_catalogue(
     counts = {name: _Count() for name in COUNTED}
     units = _Units(on_rows) if by_agency else None
     with_component_forms = _component_form_codes(context)
-    for table, ctx in context.tables:
+    for at, (table, ctx) in enumerate(context.tables):
         live = ~ctx.abolished.to_numpy(dtype=bool)
+        valid = national_codes[at]() if national_codes is not None else _national_codes(ctx)
         masks = {
             "with_code": _with_code(ctx, live),
             "with_national_code": _with_national_code(
-                ctx, live, on_rows.rows_flagged(ctx, table.sheet, bad_codes)
+                valid, live, on_rows.rows_flagged(ctx, table.sheet, bad_codes)
             ),
             "with_forms": _with_forms(ctx, live, with_component_forms),
             "published": _published(
@@ -377,14 +380,34 @@ def _with_code(ctx: RuleContext, live: np.ndarray) -> np.ndarray | None:
 
 
 def _with_national_code(
-    ctx: RuleContext, live: np.ndarray, flagged: np.ndarray
+    valid: np.ndarray | None, live: np.ndarray, flagged: np.ndarray
 ) -> np.ndarray | None:
-    """Procedures whose code PA101 accepts: its pattern (so the count stands where the rule
-    was not run), and not on a row PA101 flagged (a stricter pattern of the user's schema)."""
+    """Procedures whose code PA101 accepts: its pattern (`valid`, so the count stands where
+    the rule was not run), and not on a row PA101 flagged (a stricter pattern of the user's
+    schema)."""
+    if valid is None:
+        return None
+    return valid & ~flagged & live
+
+
+# A table's codes that have PA101's pattern (None without a code column), when asked.
+NationalCodes = Callable[[], np.ndarray | None]
+
+
+def offer_national_codes(ctx: RuleContext) -> NationalCodes:
+    """The table's codes that have PA101's pattern, offered (`RuleContext.beside`) to the
+    thread that will wait for the table's shared work: the match reads only the frame, and
+    at a million codes it took 0.07 s after the last rule, on the way to the report."""
+    if "code" not in ctx.frame:
+        return lambda: None
+    return ctx.beside(lambda: _national_codes(ctx))
+
+
+def _national_codes(ctx: RuleContext) -> np.ndarray | None:
     if "code" not in ctx.frame:
         return None
     valid = matches(arrow_text(ctx.frame["code"]), _NATIONAL_CODE)
-    return valid.to_numpy(zero_copy_only=False) & ~flagged & live
+    return valid.to_numpy(zero_copy_only=False)
 
 
 def _filled_forms(uniques: pd.Index) -> np.ndarray:
