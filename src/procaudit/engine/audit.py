@@ -380,18 +380,27 @@ def table_hits(
     frame = table.frame
     context = context or RuleContext(frame)
     progress = progress or _silent
-    progress(t("checking the schema", "đang kiểm tra theo lược đồ"))
-    from_schema = schema_hits(schema, frame)
-    if selection is not None and not from_schema.empty:
-        from_schema = from_schema[from_schema["rule"].map(selection.allows).astype(bool)]
+
+    def checked_by_schema() -> pd.DataFrame:
+        progress(t("checking the schema", "đang kiểm tra theo lược đồ"))
+        hits = schema_hits(schema, frame)
+        if selection is not None and not hits.empty:
+            hits = hits[hits["rule"].map(selection.allows).astype(bool)]
+        return hits
+
     checked = [
         rule
         for rule in rules
         if rule.check is not None and _applicable(rule, frame, context.options)
     ]
     found: dict[int, pd.DataFrame] = {}
+    from_schema: pd.DataFrame | None = None
     for at in _run_order(checked, context):
         rule = checked[at]
+        if from_schema is None and context.would_wait(rule.id):
+            # Every rule left would wait for the worker (PA204's names): the schema, which
+            # needs nothing of it, is checked meanwhile (0.2 s at a million rows).
+            from_schema = checked_by_schema()
         progress(t("checking {rule}", "đang kiểm tra {rule}", rule=f"{rule.id} {rule.name}"))
         assert rule.check is not None
         hits = rule.check(context)
@@ -400,6 +409,8 @@ def table_hits(
         # Arrow's pool keeps what a rule's kernels freed; the next rule can use the
         # memory, but a peak would count it twice.
         pa.default_memory_pool().release_unused()
+    if from_schema is None:
+        from_schema = checked_by_schema()
     parts = [from_schema, *(found[at] for at in sorted(found))]  # in rule order
     context.release()
     pa.default_memory_pool().release_unused()  # so the findings can have that memory
