@@ -409,3 +409,18 @@ def test_holding_finds_the_texts_with_a_character(
         expected = [v is not None and any(c in v for c in characters) for v in values]
         assert holding(blocks, characters).tolist() == expected
         assert holding(texts, characters).tolist() == expected
+
+
+@pytest.mark.parametrize("block", [1, 2, 3, 7, 1 << 22])
+def test_holding_bytes_finds_lead_bytes_across_block_edges(
+    monkeypatch: pytest.MonkeyPatch, block: int
+) -> None:
+    # The first byte of a longer character ("–", U+2013: E2 80 93) is never inside another
+    # one ("ấ" is E1 BA A5), so a scan of the bytes finds it, in blocks cut anywhere.
+    monkeypatch.setattr(text_columns, "_SCANNED_BYTES", block)
+    values = ["Cấp", None, "Cấp – cấp lại", "", "x–", "ư", "–"]
+    texts = pa.array(values, pa.large_string())
+    expected = [v is not None and "–" in v for v in values]
+    wanted = "–".encode()[:1]
+    assert text_columns.holding_bytes(texts, wanted).tolist() == expected
+    assert text_columns.holding_bytes(texts.slice(2), wanted).tolist() == expected[2:]

@@ -26,6 +26,7 @@ from procaudit.catalogue.text_columns import (
     SPACES,
     distinct_texts,
     fingerprints,
+    holding_bytes,
     re2_class,
     repeated_numbers,
     text_array_codes,
@@ -57,7 +58,7 @@ _MARKS = "“”‘’–—…•·«»"
 _OTHER_MARK = f"[{re2_class(_MARKS)}]"
 # The first bytes of the marks' UTF-8 forms (U+0080-U+00BF, U+2000-U+2FFF): no Vietnamese
 # letter begins with one, so the names to look at for marks are found in the bytes.
-_MARK_LEADS = tuple(sorted({mark.encode()[0] for mark in _MARKS}))
+_MARK_LEADS = bytes(sorted({mark.encode()[0] for mark in _MARKS}))
 _SPACE_RUN = f"[{re2_class(SPACES)}]+"  # what str.split() splits at
 
 
@@ -109,7 +110,7 @@ def _untagged(key: str) -> tuple[str, str, int]:
 
 def _near_keys(bare: pa.Array) -> pa.Array:
     """Each text with its punctuation made spaces and its spaces single, in column kernels."""
-    marked = _rows_with_lead_bytes(bare, _MARK_LEADS)
+    marked = holding_bytes(bare, _MARK_LEADS)
     if marked.any():
         where = pa.array(marked)
         spaced = pc.replace_substring_regex(bare.filter(where), _OTHER_MARK, " ")
@@ -135,26 +136,7 @@ def _utf8(texts: pa.Array) -> tuple[pa.Array, np.ndarray, np.ndarray]:
     return texts, ends, raw[ends[0] : ends[-1]]
 
 
-def _rows_with_lead_bytes(texts: pa.Array, leads: tuple[int, ...]) -> np.ndarray:
-    """Which texts hold a character whose UTF-8 form begins with one of `leads`: a scan of
-    the bytes, much cheaper than a regex over every text when few have one. By blocks: a
-    mask of all the bytes at once was 60 MB of fresh pages at a million names, and the
-    kernel's faults on them took longer than the scan."""
-    _, ends, raw = _utf8(texts)
-    at = []
-    for begin in range(0, len(raw), _BYTES):
-        block = raw[begin : begin + _BYTES]
-        found = block == leads[0]
-        for lead in leads[1:]:
-            found |= block == lead
-        at.append(np.flatnonzero(found) + begin)
-    rows = np.zeros(len(texts), dtype=bool)
-    if at:
-        rows[np.searchsorted(ends, np.concatenate(at) + ends[0], side="right") - 1] = True
-    return rows
-
-
-# Bytes scanned at once (`_rows_with_lead_bytes`, `_spaced_oddly`).
+# Bytes scanned at once by `_spaced_oddly` (a mask of them all would be fresh pages).
 _BYTES = 1 << 22
 
 
@@ -164,7 +146,7 @@ def _spaced_oddly(raw: np.ndarray, ends: np.ndarray) -> np.ndarray:
     a scan of the bytes (a space is no part of a longer UTF-8 character), two at a time,
     a third of the regex's time."""
     rows = np.zeros(len(ends) - 1, dtype=bool)
-    for begin in range(0, len(raw), _BYTES):  # by blocks, as `_rows_with_lead_bytes`
+    for begin in range(0, len(raw), _BYTES):  # by blocks, as `holding_bytes`
         block = raw[begin : begin + _BYTES + 1]  # a pair may end in the next block
         for parity in (0, 1):  # the pairs of bytes beginning at even places, then at odd ones
             usable = (len(block) - parity) // 2 * 2
