@@ -242,6 +242,21 @@ def unterminated_quote_csv(folder: Path) -> Path:
     return path
 
 
+def rows_in_one_cell_csv(folder: Path) -> Path:
+    """A quote opened in a name and closed by a stray one rows later: the rows between are
+    parsed as the name's text."""
+    path = folder / "rows_in_one_cell.csv"
+    path.write_text(
+        ",".join(HEADER)
+        + "\n"
+        + '1.000001,"Đăng ký khai sinh,Hộ tịch\n'
+        + "1.000002,Đăng ký kết hôn,Hộ tịch\n"
+        + '1.000003,Đăng ký khai tử (mẫu "A),Hộ tịch\n',
+        encoding="utf-8",
+    )
+    return path
+
+
 def unknown_encoding_csv(folder: Path) -> Path:
     """Bytes 0x80-0x9f, several of them undefined in Windows-1258, mixed into ASCII."""
     path = folder / "unknown_encoding.csv"
@@ -318,6 +333,7 @@ CASES: dict[str, Callable[[Path], Path]] = {
         mixed_endings_csv,
         old_mac_endings_csv,
         unterminated_quote_csv,
+        rows_in_one_cell_csv,
         unknown_encoding_csv,
         password_xlsx,
     )

@@ -44,6 +44,9 @@ UNUSABLE = {
     "damaged; save it again as 'CSV UTF-8'",
     "unterminated_quote_csv": "has a quote that is never closed (line 3): close it or remove "
     "it, and run procaudit again",
+    "rows_in_one_cell_csv": "has a quote opened on line 2 that closes only on line 4, which "
+    "makes a row of the list part of one cell: close the quote where its cell ends, or remove "
+    "it, and run procaudit again",
     "unknown_encoding_csv": "is in an encoding procaudit does not recognise",
     "big_cell_csv": "has a cell of 1,000,000 characters (line 2)",  # the cell-length limit
     "directory": "is a folder with no catalogue file in it",  # an empty folder named folder.xlsx
@@ -265,6 +268,7 @@ def test_the_corpus_holds_what_each_case_claims(corpus: dict[str, Path]) -> None
     assert b"\r\n" in mixed and b"\n" in mixed.replace(b"\r\n", b"")
     assert b"\n" not in data("old_mac_endings_csv") and b"\r" in data("old_mac_endings_csv")
     assert data("unterminated_quote_csv").count(b'"') % 2 == 1
+    assert data("rows_in_one_cell_csv").count(b'"') == 2  # one opens, a stray one closes
     with pytest.raises(UnicodeDecodeError):
         data("unknown_encoding_csv").decode("utf-8")
     assert max(len(line) for line in data("big_cell_csv").splitlines()) >= 1_000_000

@@ -17,7 +17,12 @@ import pandas as pd
 from procaudit.core.errors import InputError
 from procaudit.core.limits import MAX_CELLS
 from procaudit.io.arrow_parse import csv_plan
-from procaudit.io.csv_dialect import CsvDialect, only_delimiters, start_lines
+from procaudit.io.csv_dialect import (
+    CsvDialect,
+    check_rows_in_one_cell,
+    only_delimiters,
+    start_lines,
+)
 from procaudit.io.grid import Grid, text_column
 from procaudit.io.limits import check_csv_extent
 from procaudit.io.read_ahead import parsed_csv
@@ -44,5 +49,8 @@ def read_regular_csv(path: Path, max_cells: int = MAX_CELLS) -> tuple[Grid, CsvD
     )
     # With no line break inside a cell, each record is one line of the file.
     lines = None if parsed.held & {b"\r", b"\n"} else len(records)
-    grid = Grid(None, records, start_lines(records, lines))
+    starts = start_lines(records, lines)
+    if lines is None:
+        check_rows_in_one_cell(str(path), records, starts, plan.delimiter)
+    grid = Grid(None, records, starts)
     return grid, CsvDialect(plan.encoding, plan.delimiter)

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import cast
@@ -10,8 +11,13 @@ from typing import cast
 import numpy as np
 import pandas as pd
 
+from procaudit.core.errors import InputError
 from procaudit.core.i18n import t
 from procaudit.io.csv_sniff import LINE_BREAK
+
+# A table narrower than this has too few delimiters on a line to tell a row from a cell's
+# text that happens to hold commas ("Mẫu 01, Mẫu 02").
+_ROW_WIDTH_TOLD = 3
 
 
 @dataclass(frozen=True)
@@ -64,3 +70,74 @@ def start_lines(records: pd.DataFrame, lines: int | None) -> pd.Series:
         sum(records[column].str.count(LINE_BREAK.pattern).fillna(0) for column in records.columns),
     )
     return ((1 + breaks).cumsum().shift(1, fill_value=0) + 1).astype("int64")
+
+
+def check_rows_in_one_cell(
+    path: str, records: pd.DataFrame, starts: pd.Series, delimiter: str
+) -> None:
+    """Refuse a file where a quote opened in a cell closes only lines later, around whole
+    rows of the table: the parser reads them as that cell's text, and the rows vanish from
+    the audit without a word ("... "Cấp phép số 5,Cấp xã" on line 6, the stray closing
+    quote on line 20). Both readers call it when some cell holds a line break."""
+    found = rows_in_one_cell(records, starts, delimiter)
+    if found is None:
+        return
+    opened, closed, rows = found
+    raise InputError(
+        path,
+        t(
+            "has a quote opened on line {opened} that closes only on line {closed}, which "
+            "makes {rows} of the list part of one cell: close the quote where its cell ends, "
+            "or remove it, and run procaudit again",
+            "có dấu ngoặc kép mở ở dòng {opened} mà đến dòng {closed} mới đóng, khiến "
+            "{rows_vi} của danh sách bị đọc thành một ô: hãy đóng dấu ngoặc kép ở cuối ô đó "
+            "hoặc xóa nó, rồi chạy lại procaudit",
+            opened=opened,
+            closed=closed,
+            rows="a row" if rows == 1 else f"{rows:,} rows",
+            rows_vi=f"{rows:,} hàng",
+        ),
+    )
+
+
+def rows_in_one_cell(
+    records: pd.DataFrame, starts: pd.Series, delimiter: str
+) -> tuple[int, int, int] | None:
+    """The first cell that holds whole rows of the table: the line its quote opens on, the
+    line it closes on, and how many of its lines are rows; None for none.
+
+    A cell holds rows when its first line ends the record as a row would (the fields after
+    it are on that line: the quote swallowed them) and a line inside it, neither its first
+    nor its last, splits into as many fields as the table has. A cell of text with line
+    breaks meets both only by chance: the real catalogues' 479 such cells meet neither."""
+    width = records.shape[1]
+    if width < _ROW_WIDTH_TOLD or records.empty:
+        return None
+    # The records over three lines or more (a first line, a row, a last line), told by
+    # where the next one starts (the last one may be, too): only their cells are looked at.
+    lines = starts.to_numpy()
+    spanning = np.flatnonzero(np.append(np.diff(lines) > 2, True))
+    candidates = records.iloc[spanning].astype(object).set_axis(spanning)
+    separator = re.escape(delimiter)
+    first: tuple[int, int, pd.Series] | None = None  # (record, column, its lines that are rows)
+    for position in range(width):
+        cells = candidates.iloc[:, position]
+        broken = cells[cells.str.contains(LINE_BREAK.pattern, regex=True, na=False)]
+        if broken.empty:
+            continue
+        cell_lines = broken.str.split(LINE_BREAK.pattern, regex=True)
+        ends_record = position + cell_lines.str[0].str.count(separator) + 1 == width
+        inner = cell_lines[ends_record].str[1:-1].explode().dropna()
+        rows = inner[inner.str.count(separator) + 1 == width]
+        if rows.empty:
+            continue
+        record = int(rows.index[0])
+        if first is None or record < first[0]:
+            first = (record, position, rows[rows.index == record])
+    if first is None:
+        return None
+    record, position, rows = first
+    cells = records.iloc[record, :position].dropna().astype(str)
+    opened = int(lines[record]) + sum(len(LINE_BREAK.findall(cell)) for cell in cells)
+    cell = str(records.iloc[record, position])
+    return opened, opened + len(LINE_BREAK.findall(cell)), len(rows)

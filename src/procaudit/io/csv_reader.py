@@ -19,7 +19,13 @@ from procaudit.core.errors import InputError
 from procaudit.core.i18n import t
 from procaudit.core.limits import MAX_CELLS
 from procaudit.io.arrow_csv import read_regular_csv
-from procaudit.io.csv_dialect import CsvDialect, only_delimiters, physical_lines, start_lines
+from procaudit.io.csv_dialect import (
+    CsvDialect,
+    check_rows_in_one_cell,
+    only_delimiters,
+    physical_lines,
+    start_lines,
+)
 from procaudit.io.csv_sniff import LINE_BREAK, sniff_delimiter
 from procaudit.io.encoding import UTF16_BOMS, decode
 from procaudit.io.grid import Grid, file_head
@@ -103,7 +109,10 @@ def read_carefully(path: Path, data: bytes, max_cells: int = MAX_CELLS) -> tuple
     # As the pyarrow reader does: no columns empty in every record at the right edge.
     filled = np.flatnonzero(records.notna().any(axis=0).to_numpy())
     cells = cells.iloc[:, : int(filled[-1]) + 1]
-    grid = Grid(None, cells, start_lines(records, lines))
+    starts = start_lines(records, lines)
+    if lines != len(records):  # some cell holds a line break
+        check_rows_in_one_cell(str(path), cells, starts, delimiter)
+    grid = Grid(None, cells, starts)
     return grid, CsvDialect(encoding, delimiter)
 
 
