@@ -208,23 +208,76 @@ def map_headers(
     headers: list[str], extra: dict[str, str] | None = None, words: Vocabulary = CATALOGUE
 ) -> HeaderMap:
     """Map header labels; `extra` (header key -> column, from `--map`) wins over the aliases."""
-    found: dict[str, list[tuple[int, int]]] = {}  # canonical -> [(preference, position)]
-    stt: int | None = None
-    for position, header in enumerate(headers):
-        hit = read_header(header, extra, words) if header.strip() else None
-        if hit is None:
-            if stt is None and header.strip() and is_row_number(header):
-                stt = position
-            continue
-        column, rank = hit
-        found.setdefault(column, []).append((rank, position))
-    candidates = {
-        column: tuple(position for _, position in sorted(hits)) for column, hits in found.items()
-    }
-    given = frozenset(column for column, hits in found.items() if min(hits)[0] < 0)
-    return with_columns(
-        headers, {column: hits[0] for column, hits in candidates.items()}, stt, candidates, given
-    )
+    return HeaderReader(extra, words).map(headers)
+
+
+# What a header says: the (column, preference) it names, and, where it names none, whether
+# it heads the row-number column.
+Reading = tuple[tuple[str, int] | None, bool]
+# Readings without --map, shared by every reader of a vocabulary: a folder of communes' lists
+# repeats its headers, titles, levels and fields in every file. Bounded: past the limit a new
+# memo is started (a reader holding the old one keeps it, which is still right).
+_PLAIN: dict[Vocabulary, dict[str, Reading]] = {}
+_PLAIN_LIMIT = 50_000
+
+
+class HeaderReader:
+    """`map_headers` for many rows of one table, each distinct text read once. The header
+    search maps thirty rows and pairs of them, whose cells repeat (blank ones, a level or a
+    field on every row, a row's cells again in a pair's labels). A reading depends on the
+    text, `extra` and `words` alone (the folding and the matching are pure), so a memo per
+    reader (per `extra` and `words`) gives what reading the text again would."""
+
+    def __init__(
+        self, extra: Mapping[str, str] | None = None, words: Vocabulary = CATALOGUE
+    ) -> None:
+        self.extra = extra
+        self.words = words
+        if extra:
+            self._seen: dict[str, Reading] = {}
+        else:
+            self._seen = _PLAIN.setdefault(words, {})
+            if len(self._seen) > _PLAIN_LIMIT:
+                self._seen = _PLAIN[words] = {}
+
+    def reading(self, header: str) -> Reading:
+        """What `header` says; a blank header says nothing."""
+        known = self._seen.get(header)
+        if known is None:
+            hit = read_header(header, self.extra, self.words) if header.strip() else None
+            known = (hit, hit is None and bool(header.strip()) and is_row_number(header))
+            self._seen[header] = known
+        return known
+
+    def names(self, header: str) -> str | None:
+        """`alias_of` a header that is not blank (a blank one names nothing here)."""
+        hit = self.reading(header)[0]
+        return hit[0] if hit else None
+
+    def map(self, headers: list[str]) -> HeaderMap:
+        """`map_headers` of these labels."""
+        found: dict[str, list[tuple[int, int]]] = {}  # canonical -> [(preference, position)]
+        stt: int | None = None
+        for position, header in enumerate(headers):
+            hit, row_number = self.reading(header)
+            if hit is None:
+                if stt is None and row_number:
+                    stt = position
+                continue
+            column, rank = hit
+            found.setdefault(column, []).append((rank, position))
+        candidates = {
+            column: tuple(position for _, position in sorted(hits))
+            for column, hits in found.items()
+        }
+        given = frozenset(column for column, hits in found.items() if min(hits)[0] < 0)
+        return with_columns(
+            headers,
+            {column: hits[0] for column, hits in candidates.items()},
+            stt,
+            candidates,
+            given,
+        )
 
 
 def with_columns(

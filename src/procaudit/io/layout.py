@@ -24,7 +24,7 @@ from procaudit.catalogue.columns import REQUIRED
 from procaudit.core.errors import InputError
 from procaudit.core.i18n import t
 from procaudit.io.grid import Grid, arrow_chunks, rows_where
-from procaudit.io.headers import CATALOGUE, HeaderMap, Vocabulary, alias_of, map_headers
+from procaudit.io.headers import CATALOGUE, HeaderMap, HeaderReader, Vocabulary, map_headers
 from procaudit.io.values import ValueChoice, check_values
 
 HEADER_SCAN_ROWS = 30  # the header is looked for in this many rows from the top
@@ -130,9 +130,30 @@ def _texts(values: Iterable[Any]) -> list[str]:
     return ["" if pd.isna(value) else str(value) for value in values]
 
 
-def _two_row_labels(
-    top: list[str], sub: list[str], extra: dict[str, str], words: Vocabulary
-) -> list[str]:
+def head_texts(cells: pd.DataFrame, count: int) -> tuple[list[list[str]], list[bool]]:
+    """The texts of the first `count` rows, as `row_texts` gives each, and whether each row
+    holds a cell. Taken column by column, from the reader's Arrow blocks where it has them:
+    a row of a frame is built cell by cell, and the frame's own conversion of its top rows
+    to objects cost more than the header search's reading of them on a small file."""
+    columns: list[list[str]] = []
+    present: list[list[bool]] = []
+    for _, column in cells.items():
+        chunks = arrow_chunks(column)
+        if chunks is not None:  # text or None
+            values = chunks.slice(0, count).to_pylist()
+            present.append([value is not None for value in values])
+            columns.append(["" if value is None else str(value) for value in values])
+        else:  # a workbook's objects: missing is None or NaN
+            values = column.iloc[:count].tolist()
+            present.append([not pd.isna(value) for value in values])
+            columns.append(_texts(values))
+    rows = min(count, len(cells))
+    texts = [list(row) for row in zip(*columns, strict=True)] if columns else [[]] * rows
+    filled = [any(row) for row in zip(*present, strict=True)] if present else [False] * rows
+    return texts, filled
+
+
+def _two_row_labels(top: list[str], sub: list[str], reader: HeaderReader) -> list[str]:
     """One label per column from a header split over two rows.
 
     A heading merged across several columns sits in the first of them only; its sub-headings
@@ -148,13 +169,11 @@ def _two_row_labels(
         elif not sub_text.strip():
             above = ""
         heading = top_text if top_text.strip() else above
-        if sub_text.strip() and alias_of(sub_text, extra, words):
+        if sub_text.strip() and reader.names(sub_text):
             labels.append(sub_text)
-        elif (
-            sub_text.strip() and heading.strip() and alias_of(f"{sub_text} {heading}", extra, words)
-        ):
+        elif sub_text.strip() and heading.strip() and reader.names(f"{sub_text} {heading}"):
             labels.append(f"{sub_text} {heading}")
-        elif heading.strip() and alias_of(heading, extra, words):
+        elif heading.strip() and reader.names(heading):
             labels.append(heading)
         else:
             labels.append(" ".join(part for part in (heading, sub_text) if part.strip()))
@@ -181,20 +200,17 @@ def find_header(grid: Grid, extra: dict[str, str], words: Vocabulary = CATALOGUE
     with the required columns (a catalogue's name) is the header. A pair counts only where it
     names more than either row alone, or where its second row sub-divides headings of the
     first that name no column."""
-    # The top rows' cells taken once, column by column (a row of a frame is built cell by
-    # cell, from each column).
-    head = grid.cells.iloc[:HEADER_SCAN_ROWS]
-    values = head.to_numpy(dtype=object)
-    scanned = np.flatnonzero(head.notna().to_numpy().any(axis=1)).tolist()
+    texts, filled = head_texts(grid.cells, HEADER_SCAN_ROWS)
+    scanned = [p for p, any_filled in enumerate(filled) if any_filled]
     if not scanned:
         raise NoHeader([])
-    texts = {p: _texts(values[p]) for p in scanned}
-    singles = {p: map_headers(texts[p], extra, words) for p in scanned}
+    reader = HeaderReader(extra, words)  # each distinct cell read once
+    singles = {p: reader.map(texts[p]) for p in scanned}
     candidates = [([p], texts[p], singles[p]) for p in scanned]
     for p in scanned:
         if p + 1 in singles:
-            labels = _two_row_labels(texts[p], texts[p + 1], extra, words)
-            pair = map_headers(labels, extra, words)
+            labels = _two_row_labels(texts[p], texts[p + 1], reader)
+            pair = reader.map(labels)
             if pair.score > max(singles[p].score, singles[p + 1].score) or (
                 pair.score >= singles[p].score
                 and _subdivides(singles[p], texts[p + 1], words.required)
@@ -233,7 +249,8 @@ def _given_header(grid: Grid, header_rows: tuple[int, ...], extra: dict[str, str
     positions = [by_row[row] for row in header_rows]
     labels = row_texts(grid.cells, positions[0])
     if len(positions) == 2:
-        labels = _two_row_labels(labels, row_texts(grid.cells, positions[1]), extra, CATALOGUE)
+        second = row_texts(grid.cells, positions[1])
+        labels = _two_row_labels(labels, second, HeaderReader(extra, CATALOGUE))
     header_map = map_headers(labels, extra)
     if not all(column in header_map.columns for column in REQUIRED):
         raise NoHeader(labels, given="-".join(map(str, header_rows)))

@@ -1,0 +1,122 @@
+"""The header search's shortcuts read what the plain functions read: a reader's memo gives
+each text's reading, and the top rows taken column by column are the rows taken one by one."""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+import pyarrow as pa
+import pytest
+
+from procaudit.io import headers
+from procaudit.io.components import COMPONENTS
+from procaudit.io.grid import NumberText
+from procaudit.io.headers import (
+    CATALOGUE,
+    HeaderMap,
+    HeaderReader,
+    Vocabulary,
+    is_row_number,
+    read_header,
+    with_columns,
+)
+from procaudit.io.layout import head_texts, row_texts
+
+
+def _plain_map(labels: list[str], extra: dict[str, str] | None, words: Vocabulary) -> HeaderMap:
+    """`map_headers` as written before the reader: every label read afresh."""
+    found: dict[str, list[tuple[int, int]]] = {}
+    stt = None
+    for position, header in enumerate(labels):
+        hit = read_header(header, extra, words) if header.strip() else None
+        if hit is None:
+            if stt is None and header.strip() and is_row_number(header):
+                stt = position
+            continue
+        found.setdefault(hit[0], []).append((hit[1], position))
+    candidates = {column: tuple(p for _, p in sorted(hits)) for column, hits in found.items()}
+    given = frozenset(column for column, hits in found.items() if min(hits)[0] < 0)
+    columns = {column: positions[0] for column, positions in candidates.items()}
+    return with_columns(labels, columns, stt, candidates, given)
+
+
+ROWS = [
+    ["ỦY BAN NHÂN DÂN TỈNH LÀO CAI", "", "", ""],
+    ["STT", "Mã TTHC", "Tên thủ tục", "Lĩnh vực"],
+    ["(1)", "(2)", "(3)", "(4)"],
+    ["1", "1.000178", "Cấp giấy phép xây dựng", "Xây dựng"],
+    ["TT", "Tên", "Tên thủ tục hành chính", "  "],  # the same texts again, in other places
+    ["Số TT*", "Mã số (MA_TTHC)", "Ten thu tuc", "Tên gọi khác"],
+    ["", "   ", "Cơ quan ban hành", "Lĩnh vực (1)"],
+]
+EXTRAS = {
+    "none": None,
+    "a --map": {"ten goi khac": "name", "linh vuc": "agency"},
+    # A header that folds to nothing, mapped: blank cells still name nothing in a row.
+    "a --map of a key folding to nothing": {"": "name"},
+}
+
+
+@pytest.mark.parametrize("extra", EXTRAS.values(), ids=EXTRAS.keys())
+@pytest.mark.parametrize("words", [CATALOGUE, COMPONENTS], ids=["catalogue", "components"])
+def test_one_reader_over_many_rows_maps_each_row_as_read_afresh(
+    extra: dict[str, str] | None, words: Vocabulary
+) -> None:
+    reader = HeaderReader(extra, words)
+    for _ in range(2):  # the second time every text is in the memo
+        for labels in ROWS:
+            assert reader.map(labels) == _plain_map(labels, extra, words)
+
+
+@pytest.mark.parametrize("extra", EXTRAS.values(), ids=EXTRAS.keys())
+def test_a_reader_names_what_alias_of_names(extra: dict[str, str] | None) -> None:
+    reader = HeaderReader(extra)
+    for text in {text for labels in ROWS for text in labels if text.strip()}:
+        hit = read_header(text, extra)
+        assert reader.names(text) == (hit[0] if hit else None)
+
+
+def test_the_shared_memo_of_plain_readings_is_bounded(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(headers, "_PLAIN", {})
+    monkeypatch.setattr(headers, "_PLAIN_LIMIT", 10)
+    labels = [f"Cột {i}" for i in range(30)] + ["Tên thủ tục"]
+    for _ in range(3):
+        assert HeaderReader().map(labels) == _plain_map(labels, None, CATALOGUE)
+    # A new reader starts a new memo once the old one is past the limit.
+    assert len(headers._PLAIN[CATALOGUE]) > 10
+    HeaderReader()
+    assert headers._PLAIN[CATALOGUE] == {}
+
+
+def _text_blocks(values: list[str | None], size: int) -> pd.Series:
+    chunks = [
+        pa.array(values[at : at + size], type=pa.large_string())
+        for at in range(0, len(values), size)
+    ]
+    return pd.Series(pa.chunked_array(chunks, type=pa.large_string()), dtype="str")
+
+
+def _cells(rows: int) -> pd.DataFrame:
+    names = [None if i % 4 == 1 else f"Thủ tục {i}" for i in range(rows)]
+    mixed = [
+        [None, np.nan, NumberText("1.00398"), 2.5, "Mẫu số 01", pd.NA][i % 6] for i in range(rows)
+    ]  # a workbook's column of objects
+    empty = [None] * rows
+    return pd.DataFrame(
+        {
+            0: _text_blocks(names, 3),
+            1: pd.Series(mixed, dtype=object),
+            2: _text_blocks(empty, 5),
+            3: _text_blocks(names[::-1], 100),
+        }
+    )
+
+
+@pytest.mark.parametrize(("rows", "count"), [(0, 30), (1, 30), (7, 30), (45, 30), (45, 45)])
+def test_the_top_rows_taken_by_columns_are_the_rows_taken_one_by_one(rows: int, count: int) -> None:
+    cells = _cells(rows)
+    texts, filled = head_texts(cells, count)
+    shown = min(rows, count)
+    assert texts == [row_texts(cells, p) for p in range(shown)]
+    assert all(type(text) is str for row in texts for text in row)  # no NumberText kept
+    assert filled == cells.iloc[:count].notna().any(axis=1).tolist()
