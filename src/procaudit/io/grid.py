@@ -139,6 +139,9 @@ def take_rows(column: pd.Series, positions: np.ndarray) -> pd.Series:
 
 _MOST_RUNS = 1024  # runs of kept rows shared as slices; more are copied by a filter
 _FEW = 8  # rows kept, at most one in this many, are copied into one block
+# A frame this short is taken by pandas: the copy is small, and building a column and a
+# frame of the pieces cost more (0.7 ms for ten columns of 30 rows, pandas' take 0.2 ms).
+_SMALL_FRAME = 10_000
 
 
 def rows_where(frame: pd.DataFrame, keep: pd.Series | np.ndarray) -> pd.DataFrame:
@@ -150,6 +153,8 @@ def rows_where(frame: pd.DataFrame, keep: pd.Series | np.ndarray) -> pd.DataFram
     flags = np.asarray(keep, dtype=bool)
     if flags.all():
         return frame
+    if len(flags) <= _SMALL_FRAME:
+        return frame.iloc[flags]
     edges = np.flatnonzero(np.diff(flags.astype(np.int8), prepend=0, append=0))
     runs = edges.reshape(-1, 2)  # [start, end) of each run of kept rows
     index = frame.index[flags]
