@@ -7,6 +7,8 @@ import numpy as np
 import pandas as pd
 import pyarrow as pa
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from procaudit.io import headers
 from procaudit.io.components import COMPONENTS
@@ -21,6 +23,7 @@ from procaudit.io.headers import (
     with_columns,
 )
 from procaudit.io.layout import head_texts, row_texts
+from procaudit.vn.text import header_key
 
 
 def _plain_map(labels: list[str], extra: dict[str, str] | None, words: Vocabulary) -> HeaderMap:
@@ -120,3 +123,56 @@ def test_the_top_rows_taken_by_columns_are_the_rows_taken_one_by_one(rows: int, 
     assert texts == [row_texts(cells, p) for p in range(shown)]
     assert all(type(text) is str for row in texts for text in row)  # no NumberText kept
     assert filled == cells.iloc[:count].notna().any(axis=1).tolist()
+
+
+# Cells a pair of rows joins: known words, other words, brackets spanning the two parts, an
+# alias in brackets, the row number, a header folding to nothing.
+PARTS = [
+    "Tên thủ tục",
+    "thủ tục hành chính",
+    "Tên",
+    "Mã",
+    "TTHC",
+    "Cấp giấy phép xây dựng số 12",
+    "1.000178",
+    "Tên thủ tục (xyz",
+    "abc)",
+    "(MA_TTHC)",
+    "Ghi chú [1]",
+    "STT",
+    "Số",
+    "thứ tự",
+    "---",
+    "Ủy ban nhân dân cấp xã",
+    "TenThuTuc",
+]
+
+
+@pytest.mark.parametrize("extra", EXTRAS.values(), ids=EXTRAS.keys())
+def test_a_joined_text_ruled_out_by_its_parts_names_nothing(extra: dict[str, str] | None) -> None:
+    reader = HeaderReader(extra)
+    ruled_out = 0
+    for first in PARTS:
+        for second in PARTS:
+            joined = f"{first} {second}"
+            hit = read_header(joined, extra)
+            row_number = hit is None and is_row_number(joined)
+            if not reader.may_name(first, second):
+                ruled_out += 1
+                assert (hit, row_number) == (None, False), joined
+            assert reader.names_joined(first, second) == (hit[0] if hit else None), joined
+            assert reader.reading(joined) == (hit, row_number), joined
+    assert ruled_out  # the shortcut is taken
+
+
+# Letters and marks whose folding could reach across a space: combining marks (a part may
+# start with one), camelCase, đ, dotted İ, final sigma, underscores and punctuation.
+_ALPHABET = "aAbBtTđĐyYİΣσ0915 _-.,/\u0300\u0301\u0303\u0309\u0323\u00a0ăâêôơưàẢỆỳ"
+
+
+@settings(max_examples=500, deadline=None)
+@given(first=st.text(_ALPHABET, max_size=8), second=st.text(_ALPHABET, max_size=8))
+def test_the_key_of_a_joined_text_is_its_parts_keys_joined(first: str, second: str) -> None:
+    assert header_key(f"{first} {second}").split() == (
+        header_key(first).split() + header_key(second).split()
+    )

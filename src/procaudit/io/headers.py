@@ -221,6 +221,23 @@ _PLAIN: dict[Vocabulary, dict[str, Reading]] = {}
 _PLAIN_LIMIT = 50_000
 
 
+def header_words(words: Vocabulary, extra: Mapping[str, str] | None = None) -> frozenset[str]:
+    """Every word a key that names something, or the row number, is made of: an alias's,
+    a filler's, the row number's, a `--map` header's. `_match` finds an alias between a
+    leading and trailing fillers only, so a key holding any other word names nothing."""
+    keys = (*words.index, *STT_KEYS, *(extra or ()))
+    fillers = (*_LEADING, *_TRAILING)
+    return frozenset(word for key in keys for word in key.split()) | frozenset(
+        word for words_ in fillers for word in words_
+    )
+
+
+# What a text is, for `HeaderReader.may_name`: bracketed, or its key's words all header words,
+# or not.
+_BRACKETS, _HEADER_WORDS, _OTHER_WORDS = range(3)
+_BRACKET_CHARACTERS = frozenset("()[]")
+
+
 class HeaderReader:
     """`map_headers` for many rows of one table, each distinct text read once. The header
     search maps thirty rows and pairs of them, whose cells repeat (blank ones, a level or a
@@ -233,6 +250,8 @@ class HeaderReader:
     ) -> None:
         self.extra = extra
         self.words = words
+        self._header_words = header_words(words, extra)
+        self._kinds: dict[str, int] = {}  # text -> _BRACKETS, _HEADER_WORDS or _OTHER_WORDS
         if extra:
             self._seen: dict[str, Reading] = {}
         else:
@@ -253,6 +272,38 @@ class HeaderReader:
         """`alias_of` a header that is not blank (a blank one names nothing here)."""
         hit = self.reading(header)[0]
         return hit[0] if hit else None
+
+    def names_joined(self, first: str, second: str) -> str | None:
+        """`names(f"{first} {second}")` (both not blank), known to be None without reading
+        the joined text where a part holds a word no header holds: two data cells read
+        as a heading and its sub-heading, a text seen once."""
+        if not self.may_name(first, second):
+            return None
+        return self.names(f"{first} {second}")
+
+    def may_name(self, first: str, second: str) -> bool:
+        """Whether `f"{first} {second}"` may name a column or the row number; where it
+        cannot, its reading is known and kept. Without brackets a text is read under its
+        whole key only, and the key of a joined text is its parts' keys joined: no
+        character of one folds with the other's across the space (tests/io/
+        test_header_reading.py). So a part's word no header holds is in the one key read."""
+        kinds = (self._kind(first), self._kind(second))
+        if _BRACKETS in kinds or kinds == (_HEADER_WORDS, _HEADER_WORDS):
+            return True
+        self._seen.setdefault(f"{first} {second}", (None, False))
+        return False
+
+    def _kind(self, text: str) -> int:
+        kind = self._kinds.get(text)
+        if kind is None:
+            if not _BRACKET_CHARACTERS.isdisjoint(text):
+                kind = _BRACKETS  # read under its parts' keys too (see `readings`)
+            elif self._header_words.issuperset(header_key(text).split()):
+                kind = _HEADER_WORDS
+            else:
+                kind = _OTHER_WORDS
+            self._kinds[text] = kind
+        return kind
 
     def map(self, headers: list[str]) -> HeaderMap:
         """`map_headers` of these labels."""

@@ -171,11 +171,13 @@ def _two_row_labels(top: list[str], sub: list[str], reader: HeaderReader) -> lis
         heading = top_text if top_text.strip() else above
         if sub_text.strip() and reader.names(sub_text):
             labels.append(sub_text)
-        elif sub_text.strip() and heading.strip() and reader.names(f"{sub_text} {heading}"):
+        elif sub_text.strip() and heading.strip() and reader.names_joined(sub_text, heading):
             labels.append(f"{sub_text} {heading}")
         elif heading.strip() and reader.names(heading):
             labels.append(heading)
         else:
+            if heading.strip() and sub_text.strip():
+                reader.may_name(heading, sub_text)  # its reading known where it names nothing
             labels.append(" ".join(part for part in (heading, sub_text) if part.strip()))
     return labels
 
