@@ -40,3 +40,10 @@ def test_filled_cells_counts_what_notna_counts(names: list[str]) -> None:
     frame = frame.iloc[4:].set_axis(pd.RangeIndex(10, ROWS + 6))  # labels are not positions
     expected = frame.notna().sum(axis=1).astype("int64")
     pd.testing.assert_series_equal(filled_cells(frame), expected)
+
+
+@pytest.mark.parametrize("labels", [[], [0], [3, 1], [2, 0, 3]], ids=str)
+def test_filled_cells_of_some_columns(labels: list[int]) -> None:
+    frame = pd.DataFrame({p: COLUMNS[name] for p, name in enumerate(COLUMNS)}).iloc[2:]
+    expected = frame[labels].notna().sum(axis=1).astype("int64")
+    pd.testing.assert_series_equal(filled_cells(frame, labels), expected)

@@ -366,12 +366,17 @@ def _repeated_header(
     return header, numbers
 
 
-def filled_cells(frame: pd.DataFrame) -> pd.Series:
-    """How many cells of each row are filled, summed column by column (a frame-wide
-    `notna().sum(axis=1)` builds a table of flags first); a text column's from its Arrow
-    validity, which costs less than pandas' `notna` on a small column."""
+def filled_cells(frame: pd.DataFrame, labels: list[Any] | None = None) -> pd.Series:
+    """How many cells of each row are filled (in the columns of these labels, else in all),
+    summed column by column (a frame-wide `notna().sum(axis=1)` builds a table of flags
+    first); a text column's from its Arrow validity, which costs less than pandas' `notna`
+    on a small column."""
     count = np.zeros(len(frame), dtype=np.int64)
-    for _, column in frame.items():
+    if labels is None:
+        columns = [column for _, column in frame.items()]
+    else:  # each column taken alone: selecting them as a frame costs more than counting
+        columns = [frame[label] for label in labels]
+    for column in columns:
         chunks = arrow_chunks(column)
         if chunks is None:
             count += column.notna().to_numpy()
@@ -390,7 +395,7 @@ def _positions(index: pd.Index, labels: pd.Index) -> np.ndarray:
     return index.get_indexer(labels)
 
 
-def _kept(frame: pd.DataFrame, keep: pd.Series) -> pd.DataFrame:
+def _kept(frame: pd.DataFrame, keep: pd.Series | np.ndarray) -> pd.DataFrame:
     """The rows where `keep` holds; the frame itself when that is all of them."""
     return rows_where(frame, keep)
 
@@ -473,20 +478,23 @@ def understand(
     # Only rows with few cells and no code can be notes, totals or headings; a procedure's
     # numeric STT rules its row out too. Just these rows are matched (as columns).
     # Cells filled, counted once above.
-    few = rows_where(live, count.to_numpy()[_positions(count.index, live.index)] <= 3)
-    if code_col is not None and not few.empty:
-        # A heading merged across the row keeps its text in its first cell, which may be the
-        # code column: a row "has no code" when that cell holds nothing shaped like one.
-        few = rows_where(few, ~few[code_col].str.match(_CODE_LIKE).fillna(False).astype(bool))
+    few_cells = count.to_numpy()[_positions(count.index, live.index)] <= 3
     sections: list[tuple[int, Section]] = []
-    if not few.empty:  # most tables: no row without a code has three cells or fewer
-        live, sections = _notes_and_headings(live, few, rows, header_map.stt, skip)
+    if few_cells.any():  # most tables: every row has more than three cells
+        few = rows_where(live, few_cells)
+        if code_col is not None:
+            # A heading merged across the row keeps its text in its first cell, which may be
+            # the code column: a row "has no code" when that cell holds nothing shaped like one.
+            code = few[code_col].str.match(_CODE_LIKE).fillna(False).astype(bool)
+            few = rows_where(few, ~code)
+        if not few.empty:
+            live, sections = _notes_and_headings(live, few, rows, header_map.stt, skip)
     live = _without(live, [index for index, _ in sections])
 
-    mapped = list(header_map.columns.values())
-    has_data = filled_cells(live[mapped]) > 0
-    skip(NO_DATA, live.index[~has_data])
-    live = _kept(live, has_data)
+    has_data = filled_cells(live, list(header_map.columns.values())).to_numpy() > 0
+    if not has_data.all():
+        skip(NO_DATA, live.index[~has_data])
+        live = _kept(live, has_data)
     inherited = _inherit(sections, live.index)
     taken = _taken(inherited, live, header_map) if sections else {}  # none without sections
     account = SheetAccount(
