@@ -73,8 +73,8 @@ def _header_below(
     body = grid.cells.iloc[start:]
     # Column by column: a frame-wide isin builds a table of flags, then reduces it by rows.
     named = np.zeros(len(body), dtype=bool)
-    for label in body.columns:
-        named |= _names_header(body[label])
+    for _, column in body.items():
+        named |= _names_header(column)
     for position in body.index[named]:
         found = map_headers(row_texts(grid.cells, position), extra)
         if _is_header(found) and found.columns != header_map.columns:
