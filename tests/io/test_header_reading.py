@@ -145,6 +145,7 @@ PARTS = [
     "---",
     "Ủy ban nhân dân cấp xã",
     "TenThuTuc",
+    "gọi khác",  # "Tên gọi khác" is a --map header
 ]
 
 

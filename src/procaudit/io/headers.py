@@ -225,7 +225,12 @@ def header_words(words: Vocabulary, extra: Mapping[str, str] | None = None) -> f
     """Every word a key that names something, or the row number, is made of: an alias's,
     a filler's, the row number's, a `--map` header's. `_match` finds an alias between a
     leading and trailing fillers only, so a key holding any other word names nothing."""
-    keys = (*words.index, *STT_KEYS, *(extra or ()))
+    return _vocabulary_words(words).union(word for key in extra or () for word in key.split())
+
+
+@lru_cache(maxsize=8)  # one per kind of table
+def _vocabulary_words(words: Vocabulary) -> frozenset[str]:
+    keys = (*words.index, *STT_KEYS)
     fillers = (*_LEADING, *_TRAILING)
     return frozenset(word for key in keys for word in key.split()) | frozenset(
         word for words_ in fillers for word in words_
@@ -250,7 +255,7 @@ class HeaderReader:
     ) -> None:
         self.extra = extra
         self.words = words
-        self._header_words = header_words(words, extra)
+        self._header_words: frozenset[str] | None = None  # when first asked
         self._kinds: dict[str, int] = {}  # text -> _BRACKETS, _HEADER_WORDS or _OTHER_WORDS
         if extra:
             self._seen: dict[str, Reading] = {}
@@ -293,12 +298,17 @@ class HeaderReader:
         self._seen.setdefault(f"{first} {second}", (None, False))
         return False
 
+    def _words(self) -> frozenset[str]:
+        if self._header_words is None:
+            self._header_words = header_words(self.words, self.extra)
+        return self._header_words
+
     def _kind(self, text: str) -> int:
         kind = self._kinds.get(text)
         if kind is None:
             if not _BRACKET_CHARACTERS.isdisjoint(text):
                 kind = _BRACKETS  # read under its parts' keys too (see `readings`)
-            elif self._header_words.issuperset(header_key(text).split()):
+            elif self._words().issuperset(header_key(text).split()):
                 kind = _HEADER_WORDS
             else:
                 kind = _OTHER_WORDS
