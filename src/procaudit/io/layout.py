@@ -454,7 +454,10 @@ def understand(
         if len(where):
             skipped.setdefault(reason, []).extend(rows.loc[list(where)].tolist())
 
-    skip(TITLE, [p for p in range(positions[0]) if cells.iloc[p].notna().any()])
+    # The title block's rows, taken as the header search takes the top rows.
+    title_texts, title_filled = head_texts(cells, positions[0])
+    title = [p for p in range(positions[0]) if title_filled[p]]
+    skip(TITLE, title)
     start = positions[-1] + 1
     body = cells.iloc[start:]
     count = filled_cells(body)
@@ -506,8 +509,9 @@ def understand(
         procedures=len(live),
         skipped={reason: tuple(sorted(found)) for reason, found in skipped.items()},
         inherited=taken,
+        # `_heading_text` of each row of the title block: its cells' texts, once each.
         title=tuple(
-            _heading_text(cells.iloc[p]) for p in range(positions[0]) if cells.iloc[p].notna().any()
+            " ".join(dict.fromkeys(text for text in title_texts[p] if text.strip())) for p in title
         ),
         by_values=by_values,
     )
