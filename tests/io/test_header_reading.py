@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 
 from procaudit.io import headers
 from procaudit.io.components import COMPONENTS
-from procaudit.io.grid import NumberText
+from procaudit.io.grid import NumberText, text_grid
 from procaudit.io.headers import (
     CATALOGUE,
     HeaderMap,
@@ -22,7 +22,7 @@ from procaudit.io.headers import (
     read_header,
     with_columns,
 )
-from procaudit.io.layout import head_texts, row_texts
+from procaudit.io.layout import NoHeader, find_header, head_texts, row_texts
 from procaudit.vn.text import header_key
 
 
@@ -177,3 +177,59 @@ def test_the_key_of_a_joined_text_is_its_parts_keys_joined(first: str, second: s
     assert header_key(f"{first} {second}").split() == (
         header_key(first).split() + header_key(second).split()
     )
+
+
+DATA = [
+    ["1", "1.000178", "Cấp giấy phép xây dựng", "Cấp xã", "Xây dựng"],
+    ["2", "2.001234", "Đăng ký khai sinh", "Cấp huyện", "Hộ tịch"],
+    ["3", "", "Thủ tục (sửa đổi)", "", "Hộ tịch"],
+]
+SHEETS = {
+    "header, data": [["STT", "Mã TTHC", "Tên thủ tục", "Cấp thực hiện", "Lĩnh vực"], *DATA],
+    "title, header, column numbers, data": [
+        ["ỦY BAN NHÂN DÂN TỈNH LÀO CAI", "", "", "", ""],
+        ["DANH MỤC THỦ TỤC HÀNH CHÍNH", "", "", "", ""],
+        ["STT", "Mã TTHC", "Tên thủ tục", "Cấp thực hiện", "Lĩnh vực"],
+        ["(1)", "(2)", "(3)", "(4)", "(5)"],
+        *DATA,
+    ],
+    "two rows: sub-headings": [
+        ["STT", "Tên thủ tục", "Cách thức thực hiện", "", "Lĩnh vực"],
+        ["", "", "Trực tiếp", "Trực tuyến", ""],
+        *DATA,
+    ],
+    "two rows: read with the heading": [
+        ["STT", "Tên thủ tục", "Quyết định công bố", "", "Lĩnh vực"],
+        ["", "", "Số", "Ngày", ""],
+        *DATA,
+    ],
+    "two rows: joined": [
+        ["Số", "Tên", "Mã", "", ""],
+        ["thứ tự", "thủ tục", "TTHC", "Cấp", "Lĩnh vực"],
+        *DATA,
+    ],
+    "no header": DATA,
+    "a data row of header words": [
+        ["STT", "Tên thủ tục", "Lĩnh vực", "", ""],
+        ["Mã", "Tên", "Cơ quan", "Lĩnh vực", "Cấp thực hiện"],
+        *DATA,
+    ],
+}
+
+
+@pytest.mark.parametrize("rows", SHEETS.values(), ids=SHEETS.keys())
+@pytest.mark.parametrize("extra", EXTRAS.values(), ids=EXTRAS.keys())
+def test_pairs_of_quiet_rows_left_out_change_no_header(
+    rows: list[list[str]], extra: dict[str, str] | None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    grid = text_grid("Sheet", rows)
+
+    def found() -> object:
+        try:
+            return find_header(grid, extra or {})
+        except NoHeader as missing:
+            return ("no header", missing.closest)
+
+    with_shortcut = found()
+    monkeypatch.setattr(HeaderReader, "says_nothing", lambda self, labels: False)
+    assert with_shortcut == found()

@@ -298,6 +298,12 @@ class HeaderReader:
         self._seen.setdefault(f"{first} {second}", (None, False))
         return False
 
+    def says_nothing(self, labels: list[str]) -> bool:
+        """Whether no label of a row can name anything or the row number, even joined with
+        another row's such labels: each is blank or, without brackets, holds a word no
+        header holds (a row of data, mostly)."""
+        return all(not label.strip() or self._kind(label) == _OTHER_WORDS for label in labels)
+
     def _words(self) -> frozenset[str]:
         if self._header_words is None:
             self._header_words = header_words(self.words, self.extra)

@@ -209,8 +209,10 @@ def find_header(grid: Grid, extra: dict[str, str], words: Vocabulary = CATALOGUE
     reader = HeaderReader(extra, words)  # each distinct cell read once
     singles = {p: reader.map(texts[p]) for p in scanned}
     candidates = [([p], texts[p], singles[p]) for p in scanned]
+    # Two rows of data make no header together: every label of the pair names nothing.
+    quiet = {p: reader.says_nothing(texts[p]) for p in scanned}
     for p in scanned:
-        if p + 1 in singles:
+        if p + 1 in singles and not (quiet[p] and quiet[p + 1]):
             labels = _two_row_labels(texts[p], texts[p + 1], reader)
             pair = reader.map(labels)
             if pair.score > max(singles[p].score, singles[p + 1].score) or (
