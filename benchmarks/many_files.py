@@ -6,7 +6,8 @@ folder of 2,000 small files audited in at most twice the sum of their bare reads
 writes DIR/many/ (20-50 rows per file; one file in 20 an xlsx, the rest CSV) and
 DIR/sheets.xlsx (one small catalogue per sheet). `bare_reads` is the yardstick: every file
 read in one process as a user's script would, `pandas.read_csv(dtype=str)` or
-`pandas.read_excel(engine="calamine", dtype=str)`.
+`pandas.read_excel(engine="calamine", dtype=str)`. `--reads` times procaudit's reader on
+DIR/many/ (read_catalogue, once per file, in one process) beside them.
 """
 
 from __future__ import annotations
@@ -97,6 +98,18 @@ def bare_reads(paths: list[Path]) -> float:
     return time.perf_counter() - started
 
 
+def catalogue_reads(paths: list[Path]) -> float:
+    """Seconds to read every file with procaudit's reader in this process, once: its memos
+    (headers, cells' shapes) start empty, as in a check run. What the reader adds to the
+    bare reads, apart from the rules."""
+    from procaudit.io.read import read_catalogue
+
+    started = time.perf_counter()
+    for path in paths:
+        read_catalogue(str(path))
+    return time.perf_counter() - started
+
+
 def measure_many(
     folder: Path,
     count: int,
@@ -148,9 +161,18 @@ def main() -> None:
     parser.add_argument("--files", type=int, default=2000)
     parser.add_argument("--sheets", type=int, default=200)
     parser.add_argument("--bare", action="store_true", help="time the bare reads of many/")
+    parser.add_argument(
+        "--reads", action="store_true", help="time procaudit's reader on many/, per file"
+    )
     args = parser.parse_args()
     if args.bare:
         print(f"{bare_reads(sorted((args.folder / 'many').iterdir())):.3f}")
+        return
+    if args.reads:
+        paths = sorted((args.folder / "many").iterdir())
+        bare, read = bare_reads(paths), catalogue_reads(paths)
+        print(f"bare read {1000 * bare / len(paths):.2f} ms a file, ", end="")
+        print(f"read_catalogue {1000 * read / len(paths):.2f} ms a file ({len(paths)} files)")
         return
     write_many(args.folder / "many", args.files)
     write_sheets(args.folder / "sheets.xlsx", args.sheets)

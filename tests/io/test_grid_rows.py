@@ -7,6 +7,7 @@ import pandas as pd
 import pyarrow as pa
 import pytest
 
+from procaudit.io import grid
 from procaudit.io.grid import rows_where, take_rows
 
 
@@ -39,8 +40,13 @@ KEPT = {
 
 
 @pytest.mark.parametrize("kept", KEPT.values(), ids=KEPT.keys())
-def test_rows_where_keeps_what_a_mask_keeps(kept) -> None:  # type: ignore[no-untyped-def]
-    frame = _grid(5000)
+@pytest.mark.parametrize("rows", [40, 5000])
+@pytest.mark.parametrize("small_frame", [0, grid._SMALL_FRAME], ids=["by blocks", "by pandas"])
+def test_rows_where_keeps_what_a_mask_keeps(  # type: ignore[no-untyped-def]
+    kept, rows: int, small_frame: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(grid, "_SMALL_FRAME", small_frame)  # a frame this short goes to pandas
+    frame = _grid(rows)
     keep = kept(len(frame))
     pd.testing.assert_frame_equal(rows_where(frame, keep), frame[keep])
     pd.testing.assert_frame_equal(

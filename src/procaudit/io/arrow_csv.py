@@ -44,8 +44,8 @@ def read_regular_csv(path: Path, max_cells: int = MAX_CELLS) -> tuple[Grid, CsvD
     columns = parsed.columns
     if all(column.null_count == len(column) for column in columns):  # cells of spaces only
         raise InputError(str(path), only_delimiters())
-    records = pd.DataFrame(
-        {position: text_column(column) for position, column in enumerate(columns)}
+    records = pd.DataFrame(  # fresh columns: nothing to copy
+        {position: text_column(column) for position, column in enumerate(columns)}, copy=False
     )
     # With no line break inside a cell, each record is one line of the file.
     lines = None if parsed.held & {b"\r", b"\n"} else len(records)

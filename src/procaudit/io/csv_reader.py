@@ -50,7 +50,7 @@ _NOT_TEXT_VI = {
     "không phải văn bản CSV: hãy đổi đuôi tệp thành .xls",
     b"%PDF": "là tài liệu PDF, không phải văn bản CSV",
 }
-_CONTROL_BYTES = frozenset(range(32)) - {9, 10, 12, 13}
+_CONTROL_BYTES = bytes(sorted(frozenset(range(32)) - {9, 10, 12, 13}))
 _BINARY_SHARE = 0.05  # text files hold next to no control bytes; binary files hold ~10 %
 
 
@@ -152,7 +152,8 @@ def _check_is_text(path: Path, head: bytes) -> None:
             raise InputError(str(path), t(problem, _NOT_TEXT_VI[signature]))
     if head.startswith(UTF16_BOMS):  # UTF-16 text is half NUL bytes
         return
-    controls = sum(byte in _CONTROL_BYTES for byte in head)
+    # Counted by deleting them (in C): a loop over the head's 8 KB took 0.4 ms a file.
+    controls = len(head) - len(head.translate(None, _CONTROL_BYTES))
     if controls > _BINARY_SHARE * len(head):
         raise InputError(
             str(path),

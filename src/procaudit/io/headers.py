@@ -208,23 +208,143 @@ def map_headers(
     headers: list[str], extra: dict[str, str] | None = None, words: Vocabulary = CATALOGUE
 ) -> HeaderMap:
     """Map header labels; `extra` (header key -> column, from `--map`) wins over the aliases."""
-    found: dict[str, list[tuple[int, int]]] = {}  # canonical -> [(preference, position)]
-    stt: int | None = None
-    for position, header in enumerate(headers):
-        hit = read_header(header, extra, words) if header.strip() else None
-        if hit is None:
-            if stt is None and header.strip() and is_row_number(header):
-                stt = position
-            continue
-        column, rank = hit
-        found.setdefault(column, []).append((rank, position))
-    candidates = {
-        column: tuple(position for _, position in sorted(hits)) for column, hits in found.items()
-    }
-    given = frozenset(column for column, hits in found.items() if min(hits)[0] < 0)
-    return with_columns(
-        headers, {column: hits[0] for column, hits in candidates.items()}, stt, candidates, given
+    return HeaderReader(extra, words).map(headers)
+
+
+# What a header says: the (column, preference) it names, and, where it names none, whether
+# it heads the row-number column.
+Reading = tuple[tuple[str, int] | None, bool]
+# Readings without --map, shared by every reader of a vocabulary: a folder of communes' lists
+# repeats its headers, titles, levels and fields in every file. Bounded: past the limit a new
+# memo is started (a reader holding the old one keeps it, which is still right).
+_PLAIN: dict[Vocabulary, dict[str, Reading]] = {}
+_PLAIN_LIMIT = 50_000
+
+
+def header_words(words: Vocabulary, extra: Mapping[str, str] | None = None) -> frozenset[str]:
+    """Every word a key that names something, or the row number, is made of: an alias's,
+    a filler's, the row number's, a `--map` header's. `_match` finds an alias between a
+    leading and trailing fillers only, so a key holding any other word names nothing."""
+    return _vocabulary_words(words).union(word for key in extra or () for word in key.split())
+
+
+@lru_cache(maxsize=8)  # one per kind of table
+def _vocabulary_words(words: Vocabulary) -> frozenset[str]:
+    keys = (*words.index, *STT_KEYS)
+    fillers = (*_LEADING, *_TRAILING)
+    return frozenset(word for key in keys for word in key.split()) | frozenset(
+        word for words_ in fillers for word in words_
     )
+
+
+# What a text is, for `HeaderReader.may_name`: bracketed, or its key's words all header words,
+# or not.
+_BRACKETS, _HEADER_WORDS, _OTHER_WORDS = range(3)
+_BRACKET_CHARACTERS = frozenset("()[]")
+
+
+class HeaderReader:
+    """`map_headers` for many rows of one table, each distinct text read once. The header
+    search maps thirty rows and pairs of them, whose cells repeat (blank ones, a level or a
+    field on every row, a row's cells again in a pair's labels). A reading depends on the
+    text, `extra` and `words` alone (the folding and the matching are pure), so a memo per
+    reader (per `extra` and `words`) gives what reading the text again would."""
+
+    def __init__(
+        self, extra: Mapping[str, str] | None = None, words: Vocabulary = CATALOGUE
+    ) -> None:
+        self.extra = extra
+        self.words = words
+        self._header_words: frozenset[str] | None = None  # when first asked
+        self._kinds: dict[str, int] = {}  # text -> _BRACKETS, _HEADER_WORDS or _OTHER_WORDS
+        if extra:
+            self._seen: dict[str, Reading] = {}
+        else:
+            self._seen = _PLAIN.setdefault(words, {})
+            if len(self._seen) > _PLAIN_LIMIT:
+                self._seen = _PLAIN[words] = {}
+
+    def reading(self, header: str) -> Reading:
+        """What `header` says; a blank header says nothing."""
+        known = self._seen.get(header)
+        if known is None:
+            hit = read_header(header, self.extra, self.words) if header.strip() else None
+            known = (hit, hit is None and bool(header.strip()) and is_row_number(header))
+            self._seen[header] = known
+        return known
+
+    def names(self, header: str) -> str | None:
+        """`alias_of` a header that is not blank (a blank one names nothing here)."""
+        hit = self.reading(header)[0]
+        return hit[0] if hit else None
+
+    def names_joined(self, first: str, second: str) -> str | None:
+        """`names(f"{first} {second}")` (both not blank), known to be None without reading
+        the joined text where a part holds a word no header holds: two data cells read
+        as a heading and its sub-heading, a text seen once."""
+        if not self.may_name(first, second):
+            return None
+        return self.names(f"{first} {second}")
+
+    def may_name(self, first: str, second: str) -> bool:
+        """Whether `f"{first} {second}"` may name a column or the row number; where it
+        cannot, its reading is known and kept. Without brackets a text is read under its
+        whole key only, and the key of a joined text is its parts' keys joined: no
+        character of one folds with the other's across the space (tests/io/
+        test_header_reading.py). So a part's word no header holds is in the one key read."""
+        kinds = (self._kind(first), self._kind(second))
+        if _BRACKETS in kinds or kinds == (_HEADER_WORDS, _HEADER_WORDS):
+            return True
+        self._seen.setdefault(f"{first} {second}", (None, False))
+        return False
+
+    def says_nothing(self, labels: list[str]) -> bool:
+        """Whether no label of a row can name anything or the row number, even joined with
+        another row's such labels: each is blank or, without brackets, holds a word no
+        header holds (a row of data, mostly)."""
+        return all(not label.strip() or self._kind(label) == _OTHER_WORDS for label in labels)
+
+    def _words(self) -> frozenset[str]:
+        if self._header_words is None:
+            self._header_words = header_words(self.words, self.extra)
+        return self._header_words
+
+    def _kind(self, text: str) -> int:
+        kind = self._kinds.get(text)
+        if kind is None:
+            if not _BRACKET_CHARACTERS.isdisjoint(text):
+                kind = _BRACKETS  # read under its parts' keys too (see `readings`)
+            elif self._words().issuperset(header_key(text).split()):
+                kind = _HEADER_WORDS
+            else:
+                kind = _OTHER_WORDS
+            self._kinds[text] = kind
+        return kind
+
+    def map(self, headers: list[str]) -> HeaderMap:
+        """`map_headers` of these labels."""
+        found: dict[str, list[tuple[int, int]]] = {}  # canonical -> [(preference, position)]
+        stt: int | None = None
+        for position, header in enumerate(headers):
+            hit, row_number = self.reading(header)
+            if hit is None:
+                if stt is None and row_number:
+                    stt = position
+                continue
+            column, rank = hit
+            found.setdefault(column, []).append((rank, position))
+        candidates = {
+            column: tuple(position for _, position in sorted(hits))
+            for column, hits in found.items()
+        }
+        given = frozenset(column for column, hits in found.items() if min(hits)[0] < 0)
+        return with_columns(
+            headers,
+            {column: hits[0] for column, hits in candidates.items()},
+            stt,
+            candidates,
+            given,
+        )
 
 
 def with_columns(

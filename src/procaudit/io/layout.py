@@ -24,7 +24,7 @@ from procaudit.catalogue.columns import REQUIRED
 from procaudit.core.errors import InputError
 from procaudit.core.i18n import t
 from procaudit.io.grid import Grid, arrow_chunks, rows_where
-from procaudit.io.headers import CATALOGUE, HeaderMap, Vocabulary, alias_of, map_headers
+from procaudit.io.headers import CATALOGUE, HeaderMap, HeaderReader, Vocabulary, map_headers
 from procaudit.io.values import ValueChoice, check_values
 
 HEADER_SCAN_ROWS = 30  # the header is looked for in this many rows from the top
@@ -130,9 +130,30 @@ def _texts(values: Iterable[Any]) -> list[str]:
     return ["" if pd.isna(value) else str(value) for value in values]
 
 
-def _two_row_labels(
-    top: list[str], sub: list[str], extra: dict[str, str], words: Vocabulary
-) -> list[str]:
+def head_texts(cells: pd.DataFrame, count: int) -> tuple[list[list[str]], list[bool]]:
+    """The texts of the first `count` rows, as `row_texts` gives each, and whether each row
+    holds a cell. Taken column by column, from the reader's Arrow blocks where it has them:
+    a row of a frame is built cell by cell, and the frame's own conversion of its top rows
+    to objects cost more than the header search's reading of them on a small file."""
+    columns: list[list[str]] = []
+    present: list[list[bool]] = []
+    for _, column in cells.items():
+        chunks = arrow_chunks(column)
+        if chunks is not None:  # text or None
+            values = chunks.slice(0, count).to_pylist()
+            present.append([value is not None for value in values])
+            columns.append(["" if value is None else str(value) for value in values])
+        else:  # a workbook's objects: missing is None or NaN
+            values = column.iloc[:count].tolist()
+            present.append([not pd.isna(value) for value in values])
+            columns.append(_texts(values))
+    rows = min(count, len(cells))
+    texts = [list(row) for row in zip(*columns, strict=True)] if columns else [[]] * rows
+    filled = [any(row) for row in zip(*present, strict=True)] if present else [False] * rows
+    return texts, filled
+
+
+def _two_row_labels(top: list[str], sub: list[str], reader: HeaderReader) -> list[str]:
     """One label per column from a header split over two rows.
 
     A heading merged across several columns sits in the first of them only; its sub-headings
@@ -148,15 +169,15 @@ def _two_row_labels(
         elif not sub_text.strip():
             above = ""
         heading = top_text if top_text.strip() else above
-        if sub_text.strip() and alias_of(sub_text, extra, words):
+        if sub_text.strip() and reader.names(sub_text):
             labels.append(sub_text)
-        elif (
-            sub_text.strip() and heading.strip() and alias_of(f"{sub_text} {heading}", extra, words)
-        ):
+        elif sub_text.strip() and heading.strip() and reader.names_joined(sub_text, heading):
             labels.append(f"{sub_text} {heading}")
-        elif heading.strip() and alias_of(heading, extra, words):
+        elif heading.strip() and reader.names(heading):
             labels.append(heading)
         else:
+            if heading.strip() and sub_text.strip():
+                reader.may_name(heading, sub_text)  # its reading known where it names nothing
             labels.append(" ".join(part for part in (heading, sub_text) if part.strip()))
     return labels
 
@@ -181,20 +202,19 @@ def find_header(grid: Grid, extra: dict[str, str], words: Vocabulary = CATALOGUE
     with the required columns (a catalogue's name) is the header. A pair counts only where it
     names more than either row alone, or where its second row sub-divides headings of the
     first that name no column."""
-    # The top rows' cells taken once, column by column (a row of a frame is built cell by
-    # cell, from each column).
-    head = grid.cells.iloc[:HEADER_SCAN_ROWS]
-    values = head.to_numpy(dtype=object)
-    scanned = np.flatnonzero(head.notna().to_numpy().any(axis=1)).tolist()
+    texts, filled = head_texts(grid.cells, HEADER_SCAN_ROWS)
+    scanned = [p for p, any_filled in enumerate(filled) if any_filled]
     if not scanned:
         raise NoHeader([])
-    texts = {p: _texts(values[p]) for p in scanned}
-    singles = {p: map_headers(texts[p], extra, words) for p in scanned}
+    reader = HeaderReader(extra, words)  # each distinct cell read once
+    singles = {p: reader.map(texts[p]) for p in scanned}
     candidates = [([p], texts[p], singles[p]) for p in scanned]
+    # Two rows of data make no header together: every label of the pair names nothing.
+    quiet = {p: reader.says_nothing(texts[p]) for p in scanned}
     for p in scanned:
-        if p + 1 in singles:
-            labels = _two_row_labels(texts[p], texts[p + 1], extra, words)
-            pair = map_headers(labels, extra, words)
+        if p + 1 in singles and not (quiet[p] and quiet[p + 1]):
+            labels = _two_row_labels(texts[p], texts[p + 1], reader)
+            pair = reader.map(labels)
             if pair.score > max(singles[p].score, singles[p + 1].score) or (
                 pair.score >= singles[p].score
                 and _subdivides(singles[p], texts[p + 1], words.required)
@@ -233,7 +253,8 @@ def _given_header(grid: Grid, header_rows: tuple[int, ...], extra: dict[str, str
     positions = [by_row[row] for row in header_rows]
     labels = row_texts(grid.cells, positions[0])
     if len(positions) == 2:
-        labels = _two_row_labels(labels, row_texts(grid.cells, positions[1]), extra, CATALOGUE)
+        second = row_texts(grid.cells, positions[1])
+        labels = _two_row_labels(labels, second, HeaderReader(extra, CATALOGUE))
     header_map = map_headers(labels, extra)
     if not all(column in header_map.columns for column in REQUIRED):
         raise NoHeader(labels, given="-".join(map(str, header_rows)))
@@ -347,17 +368,24 @@ def _repeated_header(
     return header, numbers
 
 
-def filled_cells(frame: pd.DataFrame) -> pd.Series:
-    """How many cells of each row are filled, summed column by column (a frame-wide
-    `notna().sum(axis=1)` builds a table of flags first)."""
+def filled_cells(frame: pd.DataFrame, labels: list[Any] | None = None) -> pd.Series:
+    """How many cells of each row are filled (in the columns of these labels, else in all),
+    summed column by column (a frame-wide `notna().sum(axis=1)` builds a table of flags
+    first); a text column's from its Arrow validity, which costs less than pandas' `notna`
+    on a small column."""
     count = np.zeros(len(frame), dtype=np.int64)
-    for position in range(frame.shape[1]):
-        column = frame.iloc[:, position]
+    if labels is None:
+        columns = [column for _, column in frame.items()]
+    else:  # each column taken alone: selecting them as a frame costs more than counting
+        columns = [frame[label] for label in labels]
+    for column in columns:
         chunks = arrow_chunks(column)
-        if chunks is not None and chunks.null_count == 0:  # Arrow keeps the count
+        if chunks is None:
+            count += column.notna().to_numpy()
+        elif chunks.null_count == 0:  # Arrow keeps the count
             count += 1
         else:
-            count += column.notna().to_numpy()
+            count += chunks.is_valid().to_numpy(zero_copy_only=False)
     return pd.Series(count, index=frame.index)
 
 
@@ -369,7 +397,7 @@ def _positions(index: pd.Index, labels: pd.Index) -> np.ndarray:
     return index.get_indexer(labels)
 
 
-def _kept(frame: pd.DataFrame, keep: pd.Series) -> pd.DataFrame:
+def _kept(frame: pd.DataFrame, keep: pd.Series | np.ndarray) -> pd.DataFrame:
     """The rows where `keep` holds; the frame itself when that is all of them."""
     return rows_where(frame, keep)
 
@@ -428,7 +456,10 @@ def understand(
         if len(where):
             skipped.setdefault(reason, []).extend(rows.loc[list(where)].tolist())
 
-    skip(TITLE, [p for p in range(positions[0]) if cells.iloc[p].notna().any()])
+    # The title block's rows, taken as the header search takes the top rows.
+    title_texts, title_filled = head_texts(cells, positions[0])
+    title = [p for p in range(positions[0]) if title_filled[p]]
+    skip(TITLE, title)
     start = positions[-1] + 1
     body = cells.iloc[start:]
     count = filled_cells(body)
@@ -452,20 +483,23 @@ def understand(
     # Only rows with few cells and no code can be notes, totals or headings; a procedure's
     # numeric STT rules its row out too. Just these rows are matched (as columns).
     # Cells filled, counted once above.
-    few = rows_where(live, count.to_numpy()[_positions(count.index, live.index)] <= 3)
-    if code_col is not None and not few.empty:
-        # A heading merged across the row keeps its text in its first cell, which may be the
-        # code column: a row "has no code" when that cell holds nothing shaped like one.
-        few = rows_where(few, ~few[code_col].str.match(_CODE_LIKE).fillna(False).astype(bool))
+    few_cells = count.to_numpy()[_positions(count.index, live.index)] <= 3
     sections: list[tuple[int, Section]] = []
-    if not few.empty:  # most tables: no row without a code has three cells or fewer
-        live, sections = _notes_and_headings(live, few, rows, header_map.stt, skip)
+    if few_cells.any():  # most tables: every row has more than three cells
+        few = rows_where(live, few_cells)
+        if code_col is not None:
+            # A heading merged across the row keeps its text in its first cell, which may be
+            # the code column: a row "has no code" when that cell holds nothing shaped like one.
+            code = few[code_col].str.match(_CODE_LIKE).fillna(False).astype(bool)
+            few = rows_where(few, ~code)
+        if not few.empty:
+            live, sections = _notes_and_headings(live, few, rows, header_map.stt, skip)
     live = _without(live, [index for index, _ in sections])
 
-    mapped = list(header_map.columns.values())
-    has_data = filled_cells(live[mapped]) > 0
-    skip(NO_DATA, live.index[~has_data])
-    live = _kept(live, has_data)
+    has_data = filled_cells(live, list(header_map.columns.values())).to_numpy() > 0
+    if not has_data.all():
+        skip(NO_DATA, live.index[~has_data])
+        live = _kept(live, has_data)
     inherited = _inherit(sections, live.index)
     taken = _taken(inherited, live, header_map) if sections else {}  # none without sections
     account = SheetAccount(
@@ -477,8 +511,9 @@ def understand(
         procedures=len(live),
         skipped={reason: tuple(sorted(found)) for reason, found in skipped.items()},
         inherited=taken,
+        # `_heading_text` of each row of the title block: its cells' texts, once each.
         title=tuple(
-            _heading_text(cells.iloc[p]) for p in range(positions[0]) if cells.iloc[p].notna().any()
+            " ".join(dict.fromkeys(text for text in title_texts[p] if text.strip())) for p in title
         ),
         by_values=by_values,
     )

@@ -209,8 +209,7 @@ def check_cell_lengths(path: str, grid: Grid, limits: Limits) -> None:
     import pandas as pd
 
     cells = grid.cells
-    for position in range(cells.shape[1]):
-        column = cells.iloc[:, position]
+    for _, column in cells.items():  # `iloc` per column cost more than the check
         if not (column.dtype == object or pd.api.types.is_string_dtype(column)):
             continue
         if column.dtype != object and _most_bytes(column) <= limits.max_cell_length:

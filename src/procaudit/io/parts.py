@@ -19,8 +19,8 @@ import pyarrow.compute as pc
 
 from procaudit.catalogue.columns import ALIASES, REQUIRED
 from procaudit.io.grid import Grid, arrow_chunks
-from procaudit.io.headers import HeaderMap, map_headers
-from procaudit.io.layout import Header, NoHeader, find_header, row_texts
+from procaudit.io.headers import HeaderMap, HeaderReader, map_headers
+from procaudit.io.layout import Header, NoHeader, find_header, head_texts, row_texts
 
 # The name column's header as people type it; matched exactly (`isin` is a hash look-up, so
 # scanning a million rows costs little), then confirmed by mapping the whole row.
@@ -60,9 +60,10 @@ def _is_header(header_map: HeaderMap) -> bool:
 
 def _header_above(grid: Grid, top: int, extra: dict[str, str]) -> int | None:
     """Where the chosen header starts, when another table's header is above it."""
-    for position in range(top):
-        if _is_header(map_headers(row_texts(grid.cells, position), extra)):
-            return top
+    reader = HeaderReader(extra)
+    texts, _ = head_texts(grid.cells, top)  # the rows above, taken at once
+    if any(_is_header(reader.map(labels)) for labels in texts):
+        return top
     return None
 
 
@@ -73,8 +74,8 @@ def _header_below(
     body = grid.cells.iloc[start:]
     # Column by column: a frame-wide isin builds a table of flags, then reduces it by rows.
     named = np.zeros(len(body), dtype=bool)
-    for label in body.columns:
-        named |= _names_header(body[label])
+    for _, column in body.items():
+        named |= _names_header(column)
     for position in body.index[named]:
         found = map_headers(row_texts(grid.cells, position), extra)
         if _is_header(found) and found.columns != header_map.columns:

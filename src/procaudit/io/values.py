@@ -21,7 +21,7 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from procaudit.catalogue.text_columns import arrow_text, matches
+from procaudit.catalogue.text_columns import SMALL_COLUMN, arrow_text, matches
 from procaudit.io.grid import take_rows
 from procaudit.io.headers import HeaderMap, with_columns
 
@@ -91,21 +91,42 @@ def profile(column: pd.Series) -> ValueProfile:
     """The profile of a column of cells (text, numbers' text, or missing).
 
     The kernels pandas' string methods run on Arrow text (trim, length, RE2 matches with the
-    pattern anchored as `str.fullmatch` anchors it; a small column's matches remembered per
-    value, see `text_columns.matches`), called directly: pandas' own call
-    parses each pattern in Python first, which cost more than the match on a small file."""
-    cells = sample(column)
-    if _is_arrow_text(cells):  # nulls dropped in Arrow: pandas' dropna costs more here
-        texts = arrow_text(cells).drop_null()
-    else:  # a workbook's column holding numbers: their text, as typed
-        texts = arrow_text(cells.dropna().astype("str"))
+    pattern anchored as `str.fullmatch` anchors it), called directly: pandas' own call
+    parses each pattern in Python first, which cost more than the match on a small file. A
+    small column is profiled from what each of its distinct cells gave (`_cells`)."""
+    texts = _filled_texts(column)
     if not len(texts):
         return ValueProfile(0, 0.0, 0.0, 0.0)
+    if len(texts) <= SMALL_COLUMN:
+        return _small_profile(_cells(texts.to_pylist()))
     text = pc.utf8_trim_whitespace(texts)
     text = text.filter(pc.greater(pc.utf8_length(text), 0))
     filled = len(text)
     if not filled:
         return ValueProfile(0, 0.0, 0.0, 0.0)
+    code, dotless, whole = _shapes(text)
+    return ValueProfile(
+        filled,
+        _count(code) / filled,
+        _count(dotless) / filled,
+        _count(whole) / filled,
+        _shown(text.filter(code)),
+        _shown(text.filter(pc.or_(whole, dotless))),
+    )
+
+
+def _filled_texts(column: pd.Series) -> pa.Array:
+    """The text of a sample of the column's cells, missing ones left out."""
+    cells = sample(column)
+    if _is_arrow_text(cells):  # nulls dropped in Arrow: pandas' dropna costs more here
+        return arrow_text(cells).drop_null()
+    # A workbook's column holding numbers: their text, as typed.
+    return arrow_text(cells.dropna().astype("str"))
+
+
+def _shapes(text: pa.Array) -> tuple[pa.Array, pa.Array, pa.Array]:
+    """Where trimmed texts are shaped like a procedure code, a code without its dot, another
+    whole number (an empty text is none of them)."""
     length = pc.utf8_length(text)
     local = _all(
         _fullmatch(text, _LOCAL),
@@ -118,14 +139,76 @@ def profile(column: pd.Series) -> ValueProfile:
     code = pc.or_(_fullmatch(text, _NATIONAL), local)
     dotless = _fullmatch(text, _DOTLESS)
     whole = pc.and_(_fullmatch(text, _WHOLE), pc.invert(dotless))
+    return code, dotless, whole
+
+
+# A cell's text -> (its text trimmed, or None when that is empty; code; dotless; whole).
+Cell = tuple[str | None, bool, bool, bool]
+# What the cells of small columns gave, for the next columns: a folder of communes' lists
+# repeats its agencies, fields and levels in every file, and a dozen kernels (and their
+# patterns compiled) for a few dozen cells cost more than the rest of checking the values.
+_KNOWN: dict[str, Cell] = {}
+_KNOWN_LIMIT = 100_000  # cells kept; past it a new memo is started
+
+
+def _cells(texts: list[str]) -> list[Cell]:
+    """What each text is, from the memo; the texts not in it classified together."""
+    global _KNOWN
+    known = _KNOWN
+    new = [text for text in dict.fromkeys(texts) if text not in known]
+    if not new:
+        return [known[text] for text in texts]
+    found = _classify(new)
+    if len(known) + len(found) > _KNOWN_LIMIT:  # a new dict: another thread may read the old
+        _KNOWN = {}
+    _KNOWN.update(found)
+    return [found[text] if text in found else known[text] for text in texts]
+
+
+def _classify(texts: list[str]) -> dict[str, Cell]:
+    """The cells of these distinct texts, by the kernels a large column is profiled with."""
+    text = pc.utf8_trim_whitespace(pa.array(texts, type=pa.large_string()))
+    filled = pc.greater(pc.utf8_length(text), 0).to_pylist()
+    shapes = [shape.to_pylist() for shape in _shapes(text)]
+    trimmed = text.to_pylist()
+    return {
+        raw: (cut if full else None, bool(code), bool(dotless), bool(whole))
+        for raw, cut, full, code, dotless, whole in zip(
+            texts, trimmed, filled, *shapes, strict=True
+        )
+    }
+
+
+def _small_profile(cells: list[Cell]) -> ValueProfile:
+    """The profile of a column from its cells' classes, as `profile` counts a large one."""
+    kept = [(text, cell) for cell in cells if (text := cell[0]) is not None]
+    filled = len(kept)
+    if not filled:
+        return ValueProfile(0, 0.0, 0.0, 0.0)
+    code = [text for text, cell in kept if cell[1]]
+    number = [text for text, cell in kept if cell[2] or cell[3]]
     return ValueProfile(
         filled,
-        _count(code) / filled,
-        _count(dotless) / filled,
-        _count(whole) / filled,
-        _shown(text.filter(code)),
-        _shown(text.filter(pc.or_(whole, dotless))),
+        len(code) / filled,
+        sum(cell[2] for _, cell in kept) / filled,
+        sum(cell[3] for _, cell in kept) / filled,
+        tuple(dict.fromkeys(code[:50]))[:SHOWN],
+        tuple(dict.fromkeys(number[:50]))[:SHOWN],
     )
+
+
+def learn(columns: list[pd.Series]) -> None:
+    """Classify the new cells of these small columns in one pass: their profiles, asked
+    for next, are then read from the memo (one set of kernels for a table, not one a
+    column)."""
+    texts = [
+        text
+        for column in columns
+        if len(column) <= SMALL_COLUMN
+        for text in _filled_texts(column).to_pylist()
+    ]
+    if texts:
+        _cells(texts)
 
 
 def _is_arrow_text(column: pd.Series) -> bool:
@@ -174,6 +257,14 @@ def check_values(
     and every choice the values made, for `inspect` and the file's notes."""
     if body.empty:
         return header_map, ()
+    # The columns profiled first, their new cells classified together.
+    learn(
+        [
+            body[header_map.columns[column]]
+            for column in ("code", *_TEXT_COLUMNS)
+            if column in header_map.columns and column not in header_map.given
+        ]
+    )
     profiles: dict[int, ValueProfile] = {}
 
     def of(position: int) -> ValueProfile:

@@ -1,0 +1,235 @@
+"""The header search's shortcuts read what the plain functions read: a reader's memo gives
+each text's reading, and the top rows taken column by column are the rows taken one by one."""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+import pyarrow as pa
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from procaudit.io import headers
+from procaudit.io.components import COMPONENTS
+from procaudit.io.grid import NumberText, text_grid
+from procaudit.io.headers import (
+    CATALOGUE,
+    HeaderMap,
+    HeaderReader,
+    Vocabulary,
+    is_row_number,
+    read_header,
+    with_columns,
+)
+from procaudit.io.layout import NoHeader, find_header, head_texts, row_texts
+from procaudit.vn.text import header_key
+
+
+def _plain_map(labels: list[str], extra: dict[str, str] | None, words: Vocabulary) -> HeaderMap:
+    """`map_headers` as written before the reader: every label read afresh."""
+    found: dict[str, list[tuple[int, int]]] = {}
+    stt = None
+    for position, header in enumerate(labels):
+        hit = read_header(header, extra, words) if header.strip() else None
+        if hit is None:
+            if stt is None and header.strip() and is_row_number(header):
+                stt = position
+            continue
+        found.setdefault(hit[0], []).append((hit[1], position))
+    candidates = {column: tuple(p for _, p in sorted(hits)) for column, hits in found.items()}
+    given = frozenset(column for column, hits in found.items() if min(hits)[0] < 0)
+    columns = {column: positions[0] for column, positions in candidates.items()}
+    return with_columns(labels, columns, stt, candidates, given)
+
+
+ROWS = [
+    ["ỦY BAN NHÂN DÂN TỈNH LÀO CAI", "", "", ""],
+    ["STT", "Mã TTHC", "Tên thủ tục", "Lĩnh vực"],
+    ["(1)", "(2)", "(3)", "(4)"],
+    ["1", "1.000178", "Cấp giấy phép xây dựng", "Xây dựng"],
+    ["TT", "Tên", "Tên thủ tục hành chính", "  "],  # the same texts again, in other places
+    ["Số TT*", "Mã số (MA_TTHC)", "Ten thu tuc", "Tên gọi khác"],
+    ["", "   ", "Cơ quan ban hành", "Lĩnh vực (1)"],
+]
+EXTRAS = {
+    "none": None,
+    "a --map": {"ten goi khac": "name", "linh vuc": "agency"},
+    # A header that folds to nothing, mapped: blank cells still name nothing in a row.
+    "a --map of a key folding to nothing": {"": "name"},
+}
+
+
+@pytest.mark.parametrize("extra", EXTRAS.values(), ids=EXTRAS.keys())
+@pytest.mark.parametrize("words", [CATALOGUE, COMPONENTS], ids=["catalogue", "components"])
+def test_one_reader_over_many_rows_maps_each_row_as_read_afresh(
+    extra: dict[str, str] | None, words: Vocabulary
+) -> None:
+    reader = HeaderReader(extra, words)
+    for _ in range(2):  # the second time every text is in the memo
+        for labels in ROWS:
+            assert reader.map(labels) == _plain_map(labels, extra, words)
+
+
+@pytest.mark.parametrize("extra", EXTRAS.values(), ids=EXTRAS.keys())
+def test_a_reader_names_what_alias_of_names(extra: dict[str, str] | None) -> None:
+    reader = HeaderReader(extra)
+    for text in {text for labels in ROWS for text in labels if text.strip()}:
+        hit = read_header(text, extra)
+        assert reader.names(text) == (hit[0] if hit else None)
+
+
+def test_the_shared_memo_of_plain_readings_is_bounded(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(headers, "_PLAIN", {})
+    monkeypatch.setattr(headers, "_PLAIN_LIMIT", 10)
+    labels = [f"Cột {i}" for i in range(30)] + ["Tên thủ tục"]
+    for _ in range(3):
+        assert HeaderReader().map(labels) == _plain_map(labels, None, CATALOGUE)
+    # A new reader starts a new memo once the old one is past the limit.
+    assert len(headers._PLAIN[CATALOGUE]) > 10
+    HeaderReader()
+    assert headers._PLAIN[CATALOGUE] == {}
+
+
+def _text_blocks(values: list[str | None], size: int) -> pd.Series:
+    chunks = [
+        pa.array(values[at : at + size], type=pa.large_string())
+        for at in range(0, len(values), size)
+    ]
+    return pd.Series(pa.chunked_array(chunks, type=pa.large_string()), dtype="str")
+
+
+def _cells(rows: int) -> pd.DataFrame:
+    names = [None if i % 4 == 1 else f"Thủ tục {i}" for i in range(rows)]
+    mixed = [
+        [None, np.nan, NumberText("1.00398"), 2.5, "Mẫu số 01", pd.NA][i % 6] for i in range(rows)
+    ]  # a workbook's column of objects
+    empty = [None] * rows
+    return pd.DataFrame(
+        {
+            0: _text_blocks(names, 3),
+            1: pd.Series(mixed, dtype=object),
+            2: _text_blocks(empty, 5),
+            3: _text_blocks(names[::-1], 100),
+        }
+    )
+
+
+@pytest.mark.parametrize(("rows", "count"), [(0, 30), (1, 30), (7, 30), (45, 30), (45, 45)])
+def test_the_top_rows_taken_by_columns_are_the_rows_taken_one_by_one(rows: int, count: int) -> None:
+    cells = _cells(rows)
+    texts, filled = head_texts(cells, count)
+    shown = min(rows, count)
+    assert texts == [row_texts(cells, p) for p in range(shown)]
+    assert all(type(text) is str for row in texts for text in row)  # no NumberText kept
+    assert filled == cells.iloc[:count].notna().any(axis=1).tolist()
+
+
+# Cells a pair of rows joins: known words, other words, brackets spanning the two parts, an
+# alias in brackets, the row number, a header folding to nothing.
+PARTS = [
+    "Tên thủ tục",
+    "thủ tục hành chính",
+    "Tên",
+    "Mã",
+    "TTHC",
+    "Cấp giấy phép xây dựng số 12",
+    "1.000178",
+    "Tên thủ tục (xyz",
+    "abc)",
+    "(MA_TTHC)",
+    "Ghi chú [1]",
+    "STT",
+    "Số",
+    "thứ tự",
+    "---",
+    "Ủy ban nhân dân cấp xã",
+    "TenThuTuc",
+    "gọi khác",  # "Tên gọi khác" is a --map header
+]
+
+
+@pytest.mark.parametrize("extra", EXTRAS.values(), ids=EXTRAS.keys())
+def test_a_joined_text_ruled_out_by_its_parts_names_nothing(extra: dict[str, str] | None) -> None:
+    reader = HeaderReader(extra)
+    ruled_out = 0
+    for first in PARTS:
+        for second in PARTS:
+            joined = f"{first} {second}"
+            hit = read_header(joined, extra)
+            row_number = hit is None and is_row_number(joined)
+            if not reader.may_name(first, second):
+                ruled_out += 1
+                assert (hit, row_number) == (None, False), joined
+            assert reader.names_joined(first, second) == (hit[0] if hit else None), joined
+            assert reader.reading(joined) == (hit, row_number), joined
+    assert ruled_out  # the shortcut is taken
+
+
+# Letters and marks whose folding could reach across a space: combining marks (a part may
+# start with one), camelCase, đ, dotted İ, final sigma, underscores and punctuation.
+_ALPHABET = "aAbBtTđĐyYİΣσ0915 _-.,/\u0300\u0301\u0303\u0309\u0323\u00a0ăâêôơưàẢỆỳ"
+
+
+@settings(max_examples=500, deadline=None)
+@given(first=st.text(_ALPHABET, max_size=8), second=st.text(_ALPHABET, max_size=8))
+def test_the_key_of_a_joined_text_is_its_parts_keys_joined(first: str, second: str) -> None:
+    assert header_key(f"{first} {second}").split() == (
+        header_key(first).split() + header_key(second).split()
+    )
+
+
+DATA = [
+    ["1", "1.000178", "Cấp giấy phép xây dựng", "Cấp xã", "Xây dựng"],
+    ["2", "2.001234", "Đăng ký khai sinh", "Cấp huyện", "Hộ tịch"],
+    ["3", "", "Thủ tục (sửa đổi)", "", "Hộ tịch"],
+]
+SHEETS = {
+    "header, data": [["STT", "Mã TTHC", "Tên thủ tục", "Cấp thực hiện", "Lĩnh vực"], *DATA],
+    "title, header, column numbers, data": [
+        ["ỦY BAN NHÂN DÂN TỈNH LÀO CAI", "", "", "", ""],
+        ["DANH MỤC THỦ TỤC HÀNH CHÍNH", "", "", "", ""],
+        ["STT", "Mã TTHC", "Tên thủ tục", "Cấp thực hiện", "Lĩnh vực"],
+        ["(1)", "(2)", "(3)", "(4)", "(5)"],
+        *DATA,
+    ],
+    "two rows: sub-headings": [
+        ["STT", "Tên thủ tục", "Cách thức thực hiện", "", "Lĩnh vực"],
+        ["", "", "Trực tiếp", "Trực tuyến", ""],
+        *DATA,
+    ],
+    "two rows: read with the heading": [
+        ["STT", "Tên thủ tục", "Quyết định công bố", "", "Lĩnh vực"],
+        ["", "", "Số", "Ngày", ""],
+        *DATA,
+    ],
+    "two rows: joined": [
+        ["Số", "Tên", "Mã", "", ""],
+        ["thứ tự", "thủ tục", "TTHC", "Cấp", "Lĩnh vực"],
+        *DATA,
+    ],
+    "no header": DATA,
+    "a data row of header words": [
+        ["STT", "Tên thủ tục", "Lĩnh vực", "", ""],
+        ["Mã", "Tên", "Cơ quan", "Lĩnh vực", "Cấp thực hiện"],
+        *DATA,
+    ],
+}
+
+
+@pytest.mark.parametrize("rows", SHEETS.values(), ids=SHEETS.keys())
+@pytest.mark.parametrize("extra", EXTRAS.values(), ids=EXTRAS.keys())
+def test_pairs_of_quiet_rows_left_out_change_no_header(
+    rows: list[list[str]], extra: dict[str, str] | None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    grid = text_grid("Sheet", rows)
+
+    def found() -> object:
+        try:
+            return find_header(grid, extra or {})
+        except NoHeader as missing:
+            return ("no header", missing.closest)
+
+    with_shortcut = found()
+    monkeypatch.setattr(HeaderReader, "says_nothing", lambda self, labels: False)
+    assert with_shortcut == found()
