@@ -5,7 +5,7 @@ Data flows one way: file -> reader -> canonical frame -> schema + rules -> findi
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from itertools import repeat
 from pathlib import Path
@@ -14,7 +14,6 @@ from typing import Protocol, runtime_checkable
 import pandas as pd
 import pyarrow as pa
 
-from procaudit.catalogue.columns import ALIASES, ROW, SHEET
 from procaudit.core.errors import InputError
 from procaudit.core.findings import (
     AuditResult,
@@ -37,11 +36,12 @@ from procaudit.engine.hit_explain import explained
 from procaudit.engine.hit_findings import findings_of, table_findings, to_findings
 from procaudit.engine.owner import catalogue_owner
 from procaudit.engine.schema import LoadedSchema, load_schema, schema_hits
+from procaudit.engine.skipped_rules import applicable, file_skipped, table_skipped
+from procaudit.engine.stacked import StackedHits, stacked_hits
 from procaudit.io import Catalogue, PerFile, Table, options_for, read_catalogue
 from procaudit.rules import Rule, all_rules
 from procaudit.rules.context import FileContext, RuleContext
 from procaudit.rules.options import RuleOptions
-from procaudit.rules.schema_generic import SCHEMA_VIOLATION
 from procaudit.rules.selection import RuleSelection
 
 # Told what the run is doing ("lao-cai.xlsx: checking PA201 duplicate-entry"), for a
@@ -155,14 +155,83 @@ def _each_file(
         return
     rules = active_rules(plan.options, plan.selection)
     rows = 0
-    for number, source in enumerate(sources, start=1):
-        path = source if isinstance(source, str) else source.path
-        stage = _stages(progress, shown_path(path), number, len(sources))
-        audited = audit_source(source, plan, schema, rules, stage, on_read)
+    audited_files = audit_batches(sources, plan, schema, rules, progress, on_read)
+    for number, audited in enumerate(audited_files, start=1):
         if counter is not None:
             rows += audited_rows(audited)
             counter.file_done(number, len(sources), rows)
         yield audited
+
+
+# A batch of files is read before any is audited, so that their small tables' row-local
+# rules run once on a stack (`engine.stacked`): a batch ends at this many files or rows.
+BATCH_FILES = 64
+BATCH_ROWS = 5_000
+
+
+def audit_batches(
+    sources: Sequence[str | Catalogue],
+    plan: AuditPlan,
+    schema: LoadedSchema,
+    rules: tuple[Rule, ...],
+    progress: Progress | None = None,
+    on_read: Callable[[Catalogue], None] | None = None,
+) -> Iterator[Audited]:
+    """Each source's audit, in order, the sources read a batch at a time (`BATCH_FILES`,
+    `BATCH_ROWS`) and each batch's small tables stacked for the row-local rules: the same
+    audits as `audit_source` gives each alone."""
+    batch: list[tuple[Catalogue | FileFailure, Progress]] = []
+    rows = 0
+    for number, source in enumerate(sources, start=1):
+        path = source if isinstance(source, str) else source.path
+        stage = _stages(progress, shown_path(path), number, len(sources))
+        read = _read(source, plan, stage, on_read)
+        batch.append((read, stage))
+        if isinstance(read, Catalogue):
+            rows += sum(len(table.frame) for table in read.tables)
+        if len(batch) >= BATCH_FILES or rows >= BATCH_ROWS:
+            yield from _audit_batch(batch, plan, schema, rules)
+            batch, rows = [], 0
+    yield from _audit_batch(batch, plan, schema, rules)
+
+
+def _read(
+    source: str | Catalogue,
+    plan: AuditPlan,
+    stage: Progress,
+    on_read: Callable[[Catalogue], None] | None,
+) -> Catalogue | FileFailure:
+    """The source's catalogue, or why it cannot be read (as `audit_source` says it)."""
+    if isinstance(source, Catalogue):
+        return source
+    stage(t("reading", "đang đọc"))
+    try:
+        catalogue = read_catalogue(source, options_for(plan.read_options, source))
+    except InputError as exc:
+        return FileFailure(exc.path, str(exc))
+    pa.default_memory_pool().release_unused()  # the parser's buffers, freed but kept
+    if on_read is not None:
+        on_read(catalogue)
+    return catalogue
+
+
+def _audit_batch(
+    batch: list[tuple[Catalogue | FileFailure, Progress]],
+    plan: AuditPlan,
+    schema: LoadedSchema,
+    rules: tuple[Rule, ...],
+) -> Iterator[Audited]:
+    """The audits of a batch of files read: the row-local rules run on the stacks of their
+    small tables first, then each file as `audit_source` audits it."""
+    catalogues = [read for read, _ in batch if isinstance(read, Catalogue)]
+    tables = [table for catalogue in catalogues for table in catalogue.tables]
+    found = iter(stacked_hits(tables, rules, plan.options))
+    for read, stage in batch:
+        if isinstance(read, FileFailure):
+            yield read
+            continue
+        of_file = [next(found) for _ in read.tables]
+        yield audit_source(read, plan, schema, rules, stage, stacked=of_file)
 
 
 # A worker process's run (`--jobs`): set once by `_start_worker`, for all its files.
@@ -192,8 +261,11 @@ def audit_source(
     rules: tuple[Rule, ...],
     stage: Progress | None = None,
     on_read: Callable[[Catalogue], None] | None = None,
+    stacked: Sequence[StackedHits] | None = None,
 ) -> Audited:
-    """One file's audit, or why it could not be audited (the path as shown)."""
+    """One file's audit, or why it could not be audited (the path as shown). `stacked`: for
+    each table of a catalogue given, the hits its row-local rules found on a stack
+    (`engine.stacked`)."""
     try:
         audited = _audit_one(
             source,
@@ -206,6 +278,7 @@ def audit_source(
             plan.every_row,
             plan.by_agency,
             on_read,
+            stacked,
         )
     except InputError as exc:
         return FileFailure(exc.path, str(exc))
@@ -226,6 +299,7 @@ def _audit_one(
     every_row: bool = False,
     by_agency: bool = False,
     on_read: Callable[[Catalogue], None] | None = None,
+    stacked: Sequence[StackedHits] | None = None,
 ) -> tuple[list[Finding], list[SkippedRule], FileReport]:
     """One file's findings, the rules it could not be checked by, and its report entry."""
     if isinstance(source, Catalogue):
@@ -249,8 +323,9 @@ def _audit_one(
             _prefetch(context, rules)
         # Done while this thread would wait for the worker (PA204's names), not in the tail.
         national_codes = [offer_national_codes(context) for _, context in contexts]
-        for table, context in contexts:
-            found = table_hits(table, schema, rules, selection, context, stage)
+        done = stacked or [{} for _ in contexts]
+        for (table, context), of_stack in zip(contexts, done, strict=True):
+            found = table_hits(table, schema, rules, selection, context, stage, of_stack)
             if found is not None:
                 stage(t("collecting the findings", "đang tổng hợp các phát hiện"))
                 of_table, part = table_findings(
@@ -260,10 +335,10 @@ def _audit_one(
                 parts.append(part)
             # A million hits (PA406's with --reference) would be kept through the file rules.
             del found
-            skipped.extend(_skipped(path, table, schema, rules))
+            skipped.extend(table_skipped(path, table, schema, rules))
         file_context = FileContext(path, contexts, options, list(catalogue.components))
         of_file = list(audit_file(file_context, rules, stage))
-        skipped.extend(_file_skipped(file_context, rules))
+        skipped.extend(file_skipped(file_context, rules))
         # The scorecard counts procedures, so it reads every hit on a row, flooded or not.
         hits = RowHits([*parts, *finding_parts(of_file)])
         stats, units = count_catalogue(file_context, (), rules, by_agency, hits, national_codes)
@@ -292,7 +367,7 @@ def _prefetch(context: RuleContext, rules: tuple[Rule, ...]) -> None:
         if (
             rule.prefetch is not None
             and rule.check is not None
-            and _applicable(rule, context.frame, context.options)
+            and applicable(rule, context.frame, context.options)
         ):
             context.prefetch_for(rule.id, rule.prefetch)
     context.start()
@@ -343,12 +418,6 @@ def active_rules(options: RuleOptions, selection: RuleSelection) -> tuple[Rule, 
     )
 
 
-def _applicable(rule: Rule, frame: pd.DataFrame, options: RuleOptions | None = None) -> bool:
-    if rule.needs is not None and options is not None and not options.has(rule.needs):
-        return False
-    return all(column in frame for column in rule.columns)
-
-
 def audit_table(
     path: str,
     table: Table,
@@ -374,9 +443,12 @@ def table_hits(
     selection: RuleSelection | None = None,
     context: RuleContext | None = None,
     progress: Progress | None = None,
+    stacked: Mapping[str, pd.DataFrame] | None = None,
 ) -> pd.DataFrame | None:
     """The hits of the schema and of every applicable frame rule on one table, in one frame
-    (columns index, rule, column, value, message, fix and maybe severity); None for none."""
+    (columns index, rule, column, value, message, fix and maybe severity); None for none.
+    `stacked`: the hits some rules found on a stack of tables with this one, by rule id
+    (`engine.stacked`): those rules are not run again."""
     frame = table.frame
     context = context or RuleContext(frame)
     progress = progress or _silent
@@ -391,7 +463,7 @@ def table_hits(
     checked = [
         rule
         for rule in rules
-        if rule.check is not None and _applicable(rule, frame, context.options)
+        if rule.check is not None and applicable(rule, frame, context.options)
     ]
     found: dict[int, pd.DataFrame] = {}
     from_schema: pd.DataFrame | None = None
@@ -401,9 +473,12 @@ def table_hits(
             # Every rule left would wait for the worker (PA204's names): the schema, which
             # needs nothing of it, is checked meanwhile (0.2 s at a million rows).
             from_schema = checked_by_schema()
-        progress(t("checking {rule}", "đang kiểm tra {rule}", rule=f"{rule.id} {rule.name}"))
-        assert rule.check is not None
-        hits = rule.check(context)
+        if stacked is not None and rule.id in stacked:
+            hits = stacked[rule.id]
+        else:
+            progress(t("checking {rule}", "đang kiểm tra {rule}", rule=f"{rule.id} {rule.name}"))
+            assert rule.check is not None
+            hits = rule.check(context)
         if not hits.empty:  # most rules find nothing in a small file: skip the copies
             found[at] = hits.assign(rule=rule.id).rename_axis("index").reset_index()
         # Arrow's pool keeps what a rule's kernels freed; the next rule can use the
@@ -438,7 +513,7 @@ def audit_file(
     names = file_column_names([*(table for table, _ in context.tables), *context.components])
     for rule in rules:
         if rule.file_check is None or not any(
-            _applicable(rule, table.frame, context.options) for table, _ in context.tables
+            applicable(rule, table.frame, context.options) for table, _ in context.tables
         ):
             continue
         progress(t("checking {rule}", "đang kiểm tra {rule}", rule=f"{rule.id} {rule.name}"))
@@ -462,60 +537,3 @@ def audit_file(
                 "header": [names.get(at) for at in zip(sheets, columns, strict=True)],
             }
         )
-
-
-def _skipped(
-    path: str, table: Table, schema: LoadedSchema, rules: tuple[Rule, ...]
-) -> Iterator[SkippedRule]:
-    for rule in rules:
-        if rule.id == SCHEMA_VIOLATION:
-            continue
-        if rule.from_schema and rule.id not in schema.rule_columns:
-            yield SkippedRule(
-                rule.id,
-                path,
-                t(
-                    "the schema {source} has no check for it",
-                    "lược đồ {source} không có kiểm tra cho quy tắc này",
-                    source=schema.source,
-                ),
-            )
-            continue
-        if rule.file_check is not None:
-            continue  # skipped only where no table of the file has its columns (see audit)
-        columns = (schema.rule_columns[rule.id],) if rule.from_schema else rule.columns
-        missing = [c for c in columns if c not in table.frame and c not in (ROW, SHEET)]
-        if missing:
-            yield SkippedRule(rule.id, path, _no_column(table.sheet, missing[0]))
-
-
-def _file_skipped(context: FileContext, rules: tuple[Rule, ...]) -> Iterator[SkippedRule]:
-    frames = [table.frame for table, _ in context.tables]
-    for rule in rules:
-        if rule.file_check is not None and not any(_applicable(rule, f) for f in frames):
-            missing = next(c for c in rule.columns if not all(c in f for f in frames))
-            tables = [table for table, _ in context.tables]
-            sheet = tables[0].sheet if len(tables) == 1 else None
-            yield SkippedRule(rule.id, context.path, _no_column(sheet, missing))
-    for rule_id, reason in context.notes:
-        yield SkippedRule(
-            rule_id, context.path, t("the file: {reason}", "tệp: {reason}", reason=reason)
-        )
-
-
-def _no_column(sheet: str | None, column: str) -> str:
-    """Why a rule was not checked: "sheet 'X' has no forms ('Mẫu đơn, tờ khai') column"."""
-    if sheet:
-        return t(
-            "sheet '{sheet}' has no {column} column",
-            "trang tính '{sheet}' không có cột {column}",
-            sheet=sheet,
-            column=_column_label(column),
-        )
-    return t(
-        "the file has no {column} column", "tệp không có cột {column}", column=_column_label(column)
-    )
-
-
-def _column_label(column: str) -> str:
-    return f"{column} ('{ALIASES[column][0]}')" if column in ALIASES else f"'{column}'"

@@ -1,0 +1,246 @@
+"""Row-local rules run once on a stack of small tables (`engine.stacked`): every file's audit
+is exactly what auditing it alone gives, findings, skipped rules, report and failures alike."""
+
+from __future__ import annotations
+
+import random
+import shutil
+import sys
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from conftest import LAYOUTS, ROOT, SAMPLES, table_of
+from procaudit.core.findings import FileFailure
+from procaudit.engine import audit as engine
+from procaudit.engine.audit import AuditPlan, active_rules, audit_batches, audit_source
+from procaudit.engine.schema import load_schema
+from procaudit.engine.stacked import STACK_ROWS, split_hits, stack_key, stacked_hits
+from procaudit.io import Table, read_catalogue
+from procaudit.rules import all_rules
+from procaudit.rules.context import RuleContext
+from procaudit.rules.options import RuleOptions
+
+sys.path.insert(0, str(ROOT / "benchmarks"))
+sys.path.insert(0, str(LAYOUTS))
+sys.path.insert(0, str(SAMPLES))
+from many_files import write_many
+
+
+def _each_alone(sources: list[str], plan: AuditPlan) -> list[object]:
+    """Today's audit: file by file, every rule on every table."""
+    schema, rules = load_schema(), active_rules(plan.options, plan.selection)
+    return [audit_source(source, plan, schema, rules) for source in sources]
+
+
+def _batched(sources: list[str], plan: AuditPlan) -> list[object]:
+    schema, rules = load_schema(), active_rules(plan.options, plan.selection)
+    return list(audit_batches(sources, plan, schema, rules))
+
+
+def _assert_same(sources: list[str], plan: AuditPlan | None = None) -> list[object]:
+    plan = plan or AuditPlan()
+    alone, batched = _each_alone(sources, plan), _batched(sources, plan)
+    assert batched == alone
+    # repr too: a numpy number where a Python one was would compare equal, not print so.
+    assert repr(batched) == repr(alone)
+    return batched
+
+
+def _many(folder: Path, count: int) -> list[str]:
+    return [str(path) for path in write_many(folder, count)]
+
+
+def test_small_files_batched_as_alone(tmp_path: Path) -> None:
+    audited = _assert_same(_many(tmp_path / "many", 60))
+    assert all(not isinstance(one, FileFailure) and one[0] for one in audited)
+
+
+def test_the_stacks_are_used(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A batch of like files runs its row-local rules on one stack, not on each table."""
+    paths = _many(tmp_path / "many", 12)  # CSV and one xlsx: two kinds of frames
+    stacks: list[int] = []
+    real = engine.stacked_hits
+
+    def counted(tables, rules, options):  # type: ignore[no-untyped-def]
+        stacks.append(len(tables))
+        return real(tables, rules, options)
+
+    monkeypatch.setattr(engine, "stacked_hits", counted)
+    checked: list[str] = []
+    _batched_with_progress(paths, checked.append)
+    assert stacks == [12]
+    assert not any("PA401" in stage for stage in checked)  # found on the stack
+    assert any("PA201" in stage for stage in checked)  # not row-local: on each table
+
+
+def _batched_with_progress(paths: list[str], progress: engine.Progress) -> None:
+    plan = AuditPlan()
+    rules = active_rules(plan.options, plan.selection)
+    list(audit_batches(paths, plan, load_schema(), rules, progress))
+
+
+@pytest.mark.parametrize(("files", "rows"), [(1, 10**9), (5, 10**9), (64, 100), (64, 10**9)])
+def test_any_batch_size_gives_the_same(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, files: int, rows: int
+) -> None:
+    monkeypatch.setattr(engine, "BATCH_FILES", files)
+    monkeypatch.setattr(engine, "BATCH_ROWS", rows)
+    _assert_same(_many(tmp_path / "many", 23))
+
+
+def test_odd_layouts_samples_and_failures_mixed(tmp_path: Path) -> None:
+    """Several tables per sheet, sections, several sheets, encodings, CSV and workbooks mixed,
+    files that cannot be read in the middle, and the samples: each as alone."""
+    from make_hostile import garbage_xlsx, unterminated_quote_csv
+    from make_layouts import make_all
+
+    layouts = sorted(str(path) for path in make_all(tmp_path / "layouts").values())
+    many = _many(tmp_path / "many", 10)
+    samples = [str(SAMPLES / "catalogue-lao-cai.csv"), str(SAMPLES / "catalogue-lao-cai.xlsx")]
+    bad = [str(garbage_xlsx(tmp_path)), str(unterminated_quote_csv(tmp_path))]
+    sources = [*many[:4], bad[0], *layouts, *samples, many[4], bad[1], *many[5:], *samples]
+    audited = _assert_same(sources)
+    assert sum(isinstance(one, FileFailure) for one in audited) >= 1
+
+
+def test_options_and_selection_as_alone(tmp_path: Path) -> None:
+    from procaudit.rules.selection import RuleSelection
+
+    plan = AuditPlan(
+        options=RuleOptions(online_target=0.5),
+        selection=RuleSelection(ignore=("PA501", "PA102")),
+        every_row=True,
+        by_agency=True,
+    )
+    _assert_same(_many(tmp_path / "many", 15), plan)
+
+
+@pytest.mark.slow
+def test_real_one_stop_export_per_unit(tmp_path: Path, real_data: Path) -> None:
+    """Phú Thọ's one-stop export cut into one CSV per unit (32 units, 5 to 93 rows), with the
+    portal's ministry lists: real text (HTML entities, stray spaces, district offices)."""
+    export = pd.read_excel(
+        real_data / "phutho-motcua-2022" / "PTO.xls", dtype=str, engine="calamine"
+    )
+    folder = tmp_path / "units"
+    folder.mkdir()
+    sources = []
+    for number, (_, unit) in enumerate(export.groupby("TEN_CO_QUAN", sort=False)):
+        path = folder / f"unit-{number:02d}.csv"
+        unit.to_csv(path, index=False)
+        sources.append(str(path))
+    portal = sorted(str(path) for path in (real_data / "national-portal-2026").glob("*.xlsx"))
+    assert len(sources) == 32
+    _assert_same([*sources[:16], *portal, *sources[16:]])
+
+
+# --- each row-local rule: its hits on a stack are its hits on each table alone -------------
+
+_ROWS = [
+    {"code": "1.000001", "name": "Cấp giấy phép", "decision_no": None, "decision_date": None},
+    {"code": "1.000002", "name": "Đăng ký (thực hiện tại cấp huyện)", "decision_no": "QĐ/0001-BCA"},
+    {"code": "1.000003", "name": "Cấp  lại thẻ ", "decision_no": "Quyết định số 6225/QĐ-BQP"},
+    {"code": "1.000004", "name": "Gia hạn &#40;x&#41;", "decision_no": "1890/QĐ-UBND"},
+    {"code": "1.000005", "name": "Thu hồi", "decision_no": "1890/QĐ-UBND", "decision_date": "x"},
+    {
+        "code": "1.000006",
+        "name": "Xác nhận (thực hiện tại cấp tỉnh)",
+        "decision_date": "31/02/2025",
+    },
+    {"code": "1.000007", "name": "Cáp giấy", "decision_no": "1890/QD-UBND"},
+    {"code": "1.000008", "name": "§¨ng ký kÕt h«n", "decision_date": "15/08/2099"},
+    {"code": "1.000009", "name": "Đa\u0306ng ky\u0301 (NFD)", "decision_no": "205/TTr-SNNMT"},
+]
+_COLUMNS = {
+    "level": ["Cấp huyện", "Cấp xã", "Cấp tỉnh, Cấp huyện", None, "Cấp xã", "Cấp xã"],
+    "agency": ["UBND huyện Bảo Thắng", "Sở Lao động - Thương binh và Xã hội", "UBND xã A", None],
+    "forms": [None, "Không", "-", "Tờ khai", "…", "Mẫu 01"],
+    "online_level": ["Mức độ 4", "Toàn trình", "Mức độ 3", None, "Mức độ 2"],
+    "status": ["Bãi bỏ", "Còn hiệu lực", None, "Hết hiệu lực"],
+}
+
+
+def _table(seed: int, size: int) -> Table:
+    """A small table of rows that trip the row-local rules, in an order of its own."""
+    rng = random.Random(seed)
+    rows = []
+    for i in range(size):
+        row: dict[str, str | None] = {
+            "code": None, "name": None, "decision_no": None, "decision_date": None,
+        }  # fmt: skip
+        row.update(rng.choice(_ROWS))
+        for column, values in _COLUMNS.items():
+            row[column] = rng.choice(values)
+        row["name"] = f"{row['name']} {i % 3}" if rng.random() < 0.3 else row["name"]
+        rows.append(row)
+    table = table_of(rows, sheet="S")
+    table.frame.index = table.frame.index + 7 * seed  # labels of its own, not positions
+    return table
+
+
+ROW_LOCAL = [rule for rule in all_rules() if rule.row_local]
+
+
+def test_the_flagged_rules() -> None:
+    """The rules flagged row-local; those that read other rows or the whole table are not
+    (duplicates, near duplicates, a table of abolished rows only, a list stacked per unit)."""
+    assert [rule.id for rule in ROW_LOCAL] == [
+        "PA301", "PA401", "PA402", "PA403", "PA406", "PA501", "PA503", "PA504",
+        "PA601", "PA602", "PA603", "PA604",
+    ]  # fmt: skip
+    assert all(rule.check is not None for rule in ROW_LOCAL)
+
+
+@pytest.mark.parametrize("rule", [r for r in ROW_LOCAL if r.needs is None], ids=lambda r: r.id)
+@pytest.mark.parametrize("sizes", [(3, 30, 1, 50), (20, 20, 20), (1, 1, 60)])
+def test_a_rule_on_a_stack_is_the_rule_on_each_table(rule, sizes) -> None:  # type: ignore[no-untyped-def]
+    tables = [_table(seed, size) for seed, size in enumerate(sizes)]
+    options = RuleOptions()
+    found = stacked_hits(tables, [rule], options)
+    some = 0
+    for table, of_stack in zip(tables, found, strict=True):
+        assert rule.check is not None
+        alone = rule.check(RuleContext(table.frame, options, frozenset(table.header_map.columns)))
+        stacked = of_stack[rule.id]
+        some += len(alone)
+        if alone.empty:
+            assert stacked.empty
+            continue
+        # The dtypes may differ (a concatenation of parts that were text on one table and
+        # objects on another): the values, their order and labels may not.
+        pd.testing.assert_frame_equal(stacked, alone, check_dtype=False)
+        assert [*stacked.index] == [*alone.index]
+    assert some  # the rows trip every rule
+
+
+def test_tables_unlike_or_large_are_not_stacked() -> None:
+    small, other = _table(1, 5), _table(2, 6)
+    assert stack_key(small) == stack_key(other)
+    fewer = Table("S", small.frame.drop(columns="forms"), small.header_map)
+    assert stack_key(fewer) != stack_key(small)
+    large = _table(3, STACK_ROWS)
+    assert stack_key(large) is None
+    found = stacked_hits([small, fewer, large], all_rules(), RuleOptions())
+    assert found == [{}, {}, {}]  # no two alike
+
+
+def test_split_hits_keeps_order_and_labels() -> None:
+    frames = [pd.DataFrame(index=pd.Index([10, 11, 12])), pd.DataFrame(index=pd.Index([5, 6]))]
+    starts = np.array([0, 3, 5])
+    hits = pd.DataFrame({"column": list("abcd")}, index=[4, 1, 3, 0])
+    first, second = split_hits(hits, frames, starts)
+    assert [*first.index] == [11, 10] and [*first["column"]] == ["b", "d"]
+    assert [*second.index] == [6, 5] and [*second["column"]] == ["a", "c"]
+
+
+def test_a_read_failure_keeps_its_place(tmp_path: Path) -> None:
+    paths = _many(tmp_path / "many", 3)
+    broken = tmp_path / "broken.xlsx"
+    broken.write_bytes(b"not a workbook")
+    audited = _assert_same([paths[0], str(broken), paths[1], paths[2]])
+    assert isinstance(audited[1], FileFailure)
+    assert read_catalogue(paths[0]).path == paths[0]
+    shutil.rmtree(tmp_path / "many")
