@@ -136,22 +136,28 @@ def _each_file(
 ) -> Iterator[Audited]:
     """Each source's audit, in the sources' order: in worker processes when a pool pays,
     else here."""
-    from procaudit.engine.parallel import in_pool, pool_size
+    from procaudit.engine.parallel import batches, in_pool, pool_size
 
     counter = progress if isinstance(progress, CountsFiles) else None
     workers = pool_size(sources, jobs)
     if workers > 1:
         paths = [str(source) for source in sources]
-        rows = 0
+        runs = batches(len(paths), workers, BATCH_FILES)
+        rows = finished = 0
 
-        def done(finished: int, index: int, audited: Audited) -> None:
-            nonlocal rows
-            if counter is not None:
-                rows += audited_rows(audited)
-                counter(f"[{finished}/{len(paths)}] {Path(shown_path(paths[index])).name}")
+        def done(_: int, index: int, audited: list[Audited]) -> None:
+            nonlocal rows, finished
+            if counter is None:
+                return
+            for at, one in zip(runs[index], audited, strict=True):
+                finished += 1
+                rows += audited_rows(one)
+                counter(f"[{finished}/{len(paths)}] {Path(shown_path(paths[at])).name}")
                 counter.file_done(finished, len(paths), rows)
 
-        yield from in_pool(paths, workers, _start_worker, (plan,), _audit_in_worker, done)
+        work = [paths[files.start : files.stop] for files in runs]
+        for run in in_pool(work, workers, _start_worker, (plan,), _audit_in_worker, done):
+            yield from run
         return
     rules = active_rules(plan.options, plan.selection)
     rows = 0
@@ -244,9 +250,10 @@ def _start_worker(plan: AuditPlan) -> None:
     _worker_run = (plan, load_schema(plan.schema_path), active_rules(plan.options, plan.selection))
 
 
-def _audit_in_worker(path: str) -> Audited:
+def _audit_in_worker(paths: list[str]) -> list[Audited]:
+    """A run of consecutive files' audits, their small tables stacked (`audit_batches`)."""
     assert _worker_run is not None, "the worker was not started"
-    return audit_source(path, *_worker_run)
+    return list(audit_batches(paths, *_worker_run))
 
 
 def audited_rows(audited: Audited) -> int:
