@@ -16,8 +16,8 @@ from conftest import LAYOUTS, ROOT, SAMPLES, table_of
 from procaudit.core.findings import FileFailure
 from procaudit.engine import audit as engine
 from procaudit.engine.audit import AuditPlan, active_rules, audit_batches, audit_source
-from procaudit.engine.schema import load_schema
-from procaudit.engine.stacked import STACK_ROWS, split_hits, stack_key, stacked_hits
+from procaudit.engine.schema import LoadedSchema, load_schema, schema_hits
+from procaudit.engine.stacked import SCHEMA, STACK_ROWS, split_hits, stack_key, stacked_hits
 from procaudit.io import Table, read_catalogue
 from procaudit.rules import all_rules
 from procaudit.rules.context import RuleContext
@@ -29,20 +29,15 @@ sys.path.insert(0, str(SAMPLES))
 from many_files import write_many
 
 
-def _each_alone(sources: list[str], plan: AuditPlan) -> list[object]:
-    """Today's audit: file by file, every rule on every table."""
-    schema, rules = load_schema(), active_rules(plan.options, plan.selection)
-    return [audit_source(source, plan, schema, rules) for source in sources]
-
-
-def _batched(sources: list[str], plan: AuditPlan) -> list[object]:
-    schema, rules = load_schema(), active_rules(plan.options, plan.selection)
-    return list(audit_batches(sources, plan, schema, rules))
-
-
-def _assert_same(sources: list[str], plan: AuditPlan | None = None) -> list[object]:
+def _assert_same(
+    sources: list[str], plan: AuditPlan | None = None, schema: LoadedSchema | None = None
+) -> list[object]:
+    """Today's audit (file by file, every rule on every table) and the batched one agree."""
     plan = plan or AuditPlan()
-    alone, batched = _each_alone(sources, plan), _batched(sources, plan)
+    schema = schema or load_schema()
+    rules = active_rules(plan.options, plan.selection)
+    alone = [audit_source(source, plan, schema, rules) for source in sources]
+    batched = list(audit_batches(sources, plan, schema, rules))
     assert batched == alone
     # repr too: a numpy number where a Python one was would compare equal, not print so.
     assert repr(batched) == repr(alone)
@@ -64,15 +59,16 @@ def test_the_stacks_are_used(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) ->
     stacks: list[int] = []
     real = engine.stacked_hits
 
-    def counted(tables, rules, options):  # type: ignore[no-untyped-def]
+    def counted(tables, *args):  # type: ignore[no-untyped-def]
         stacks.append(len(tables))
-        return real(tables, rules, options)
+        return real(tables, *args)
 
     monkeypatch.setattr(engine, "stacked_hits", counted)
     checked: list[str] = []
     _batched_with_progress(paths, checked.append)
     assert stacks == [12]
     assert not any("PA401" in stage for stage in checked)  # found on the stack
+    assert not any("schema" in stage for stage in checked)
     assert any("PA201" in stage for stage in checked)  # not row-local: on each table
 
 
@@ -204,7 +200,8 @@ def test_a_rule_on_a_stack_is_the_rule_on_each_table(rule, sizes) -> None:  # ty
     for table, of_stack in zip(tables, found, strict=True):
         assert rule.check is not None
         alone = rule.check(RuleContext(table.frame, options, frozenset(table.header_map.columns)))
-        stacked = of_stack[rule.id]
+        alone = alone.assign(rule=rule.id).rename_axis("index").reset_index()  # as table_hits
+        stacked = of_stack[rule.id].reset_index(drop=True)
         some += len(alone)
         if alone.empty:
             assert stacked.empty
@@ -212,7 +209,7 @@ def test_a_rule_on_a_stack_is_the_rule_on_each_table(rule, sizes) -> None:  # ty
         # The dtypes may differ (a concatenation of parts that were text on one table and
         # objects on another): the values, their order and labels may not.
         pd.testing.assert_frame_equal(stacked, alone, check_dtype=False)
-        assert [*stacked.index] == [*alone.index]
+        assert stacked["index"].tolist() == alone["index"].tolist() != []
     assert some  # the rows trip every rule
 
 
@@ -230,10 +227,11 @@ def test_tables_unlike_or_large_are_not_stacked() -> None:
 def test_split_hits_keeps_order_and_labels() -> None:
     frames = [pd.DataFrame(index=pd.Index([10, 11, 12])), pd.DataFrame(index=pd.Index([5, 6]))]
     starts = np.array([0, 3, 5])
-    hits = pd.DataFrame({"column": list("abcd")}, index=[4, 1, 3, 0])
+    hits = pd.DataFrame({"index": [4, 1, 3, 0], "column": list("abcd")})
     first, second = split_hits(hits, frames, starts)
-    assert [*first.index] == [11, 10] and [*first["column"]] == ["b", "d"]
-    assert [*second.index] == [6, 5] and [*second["column"]] == ["a", "c"]
+    assert [*first["index"]] == [11, 10] and [*first["column"]] == ["b", "d"]
+    assert [*second["index"]] == [6, 5] and [*second["column"]] == ["a", "c"]
+    assert split_hits(hits.iloc[:0], frames, starts)[0].empty
 
 
 def test_a_read_failure_keeps_its_place(tmp_path: Path) -> None:
@@ -244,3 +242,62 @@ def test_a_read_failure_keeps_its_place(tmp_path: Path) -> None:
     assert isinstance(audited[1], FileFailure)
     assert read_catalogue(paths[0]).path == paths[0]
     shutil.rmtree(tmp_path / "many")
+
+
+# --- the schema: validated on a stack when each of its checks looks at one row ------------
+
+UNIQUE_CODES = """
+schema_type: dataframe
+api: pandas
+columns:
+  code: {dtype: str, nullable: true, required: false, unique: true}
+  name:
+    dtype: str
+    nullable: true
+    required: true
+    checks:
+      present: {ignore_na: false, error: PA103}
+"""
+
+
+def test_which_schemas_are_checked_on_a_stack(tmp_path: Path) -> None:
+    assert load_schema().per_row
+    path = tmp_path / "unique.yaml"
+    path.write_text(UNIQUE_CODES, encoding="utf-8")
+    assert not load_schema(str(path)).per_row  # a code seen in another table is no failure
+
+
+@pytest.mark.parametrize("sizes", [(3, 30, 1, 50), (1, 1, 60)])
+def test_the_schema_on_a_stack_is_the_schema_on_each_table(sizes: tuple[int, ...]) -> None:
+    tables = [_table(seed, size) for seed, size in enumerate(sizes)]
+    for table in tables[::2]:  # codes and names missing or malformed here and there
+        table.frame.loc[table.frame.index[::3], "code"] = "x1"
+        table.frame.loc[table.frame.index[1::4], "name"] = None
+    schema = load_schema()
+    found = stacked_hits(tables, [], RuleOptions(), schema)
+    for table, of_stack in zip(tables, found, strict=True):
+        alone = schema_hits(schema, table.frame)
+        stacked = of_stack[SCHEMA]
+        if alone.empty:
+            assert stacked.empty
+            continue
+        pd.testing.assert_frame_equal(stacked.reset_index(drop=True), alone, check_dtype=False)
+
+
+def test_a_failure_of_the_whole_table_is_checked_on_each(tmp_path: Path) -> None:
+    """A column the schema requires, missing from the tables: a failure without a row, left
+    to each table's own validation."""
+    tables = [_table(seed, 5) for seed in range(3)]
+    tables = [Table("S", t.frame.drop(columns="name"), t.header_map) for t in tables]
+    path = tmp_path / "needs.yaml"
+    path.write_text(UNIQUE_CODES.replace("unique: true", "unique: false"), encoding="utf-8")
+    schema = load_schema(str(path))
+    assert schema.per_row
+    assert stacked_hits(tables, [], RuleOptions(), schema) == [{}, {}, {}]
+
+
+def test_a_user_schema_gives_the_same_batched(tmp_path: Path) -> None:
+    path = tmp_path / "unique.yaml"
+    path.write_text(UNIQUE_CODES, encoding="utf-8")
+    paths = _many(tmp_path / "many", 8)
+    _assert_same(paths, AuditPlan(schema_path=str(path)), load_schema(str(path)))

@@ -37,7 +37,7 @@ from procaudit.engine.hit_findings import findings_of, table_findings, to_findin
 from procaudit.engine.owner import catalogue_owner
 from procaudit.engine.schema import LoadedSchema, load_schema, schema_hits
 from procaudit.engine.skipped_rules import applicable, file_skipped, table_skipped
-from procaudit.engine.stacked import StackedHits, stacked_hits
+from procaudit.engine.stacked import SCHEMA, StackedHits, stacked_hits
 from procaudit.io import Catalogue, PerFile, Table, options_for, read_catalogue
 from procaudit.rules import Rule, all_rules
 from procaudit.rules.context import FileContext, RuleContext
@@ -231,7 +231,7 @@ def _audit_batch(
     small tables first, then each file as `audit_source` audits it."""
     catalogues = [read for read, _ in batch if isinstance(read, Catalogue)]
     tables = [table for catalogue in catalogues for table in catalogue.tables]
-    found = iter(stacked_hits(tables, rules, plan.options))
+    found = iter(stacked_hits(tables, rules, plan.options, schema))
     for read, stage in batch:
         if isinstance(read, FileFailure):
             yield read
@@ -454,15 +454,18 @@ def table_hits(
 ) -> pd.DataFrame | None:
     """The hits of the schema and of every applicable frame rule on one table, in one frame
     (columns index, rule, column, value, message, fix and maybe severity); None for none.
-    `stacked`: the hits some rules found on a stack of tables with this one, by rule id
-    (`engine.stacked`): those rules are not run again."""
+    `stacked`: the hits some rules (and the schema) found on a stack of tables with this
+    one, framed as here (`engine.stacked`): those are not run again."""
     frame = table.frame
     context = context or RuleContext(frame)
     progress = progress or _silent
 
     def checked_by_schema() -> pd.DataFrame:
-        progress(t("checking the schema", "đang kiểm tra theo lược đồ"))
-        hits = schema_hits(schema, frame)
+        if stacked is not None and SCHEMA in stacked:
+            hits = stacked[SCHEMA]  # found on a stack of tables with this one
+        else:
+            progress(t("checking the schema", "đang kiểm tra theo lược đồ"))
+            hits = schema_hits(schema, frame)
         if selection is not None and not hits.empty:
             hits = hits[hits["rule"].map(selection.allows).astype(bool)]
         return hits
@@ -481,11 +484,12 @@ def table_hits(
             # needs nothing of it, is checked meanwhile (0.2 s at a million rows).
             from_schema = checked_by_schema()
         if stacked is not None and rule.id in stacked:
-            hits = stacked[rule.id]
-        else:
-            progress(t("checking {rule}", "đang kiểm tra {rule}", rule=f"{rule.id} {rule.name}"))
-            assert rule.check is not None
-            hits = rule.check(context)
+            if not stacked[rule.id].empty:  # framed as below already
+                found[at] = stacked[rule.id]
+            continue
+        progress(t("checking {rule}", "đang kiểm tra {rule}", rule=f"{rule.id} {rule.name}"))
+        assert rule.check is not None
+        hits = rule.check(context)
         if not hits.empty:  # most rules find nothing in a small file: skip the copies
             found[at] = hits.assign(rule=rule.id).rename_axis("index").reset_index()
         # Arrow's pool keeps what a rule's kernels freed; the next rule can use the

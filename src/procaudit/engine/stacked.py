@@ -20,6 +20,7 @@ from collections.abc import Hashable, Sequence
 import numpy as np
 import pandas as pd
 
+from procaudit.engine.schema import LoadedSchema, schema_hits
 from procaudit.engine.skipped_rules import applicable
 from procaudit.io import Table
 from procaudit.rules import Rule
@@ -46,14 +47,21 @@ def stack_key(table: Table) -> Hashable | None:
 
 
 def stacked_hits(
-    tables: Sequence[Table], rules: Sequence[Rule], options: RuleOptions
+    tables: Sequence[Table],
+    rules: Sequence[Rule],
+    options: RuleOptions,
+    schema: LoadedSchema | None = None,
 ) -> list[StackedHits]:
-    """For each table, the hits of the row-local rules that apply to it, found on the stack
-    of the tables like it (empty for a table that has no other like it: it runs them
-    itself). `rules` are the run's active rules (their options given)."""
+    """For each table, the hits of the row-local rules that apply to it (and of the schema,
+    under `SCHEMA`, if it checks rows alone), found on the stack of the tables like it; empty
+    for a table that has no other like it: it runs them itself. `rules` are the run's active
+    rules (their options given). Each table's hits are as `table_hits` puts a rule's in its
+    frame: the columns index (the table's row labels), column, value, message, fix, maybe
+    severity, and rule."""
     found: list[StackedHits] = [{} for _ in tables]
     local = [rule for rule in rules if rule.row_local and rule.check is not None]
-    if not local or len(tables) < 2:
+    stack_schema = schema if schema is not None and schema.per_row else None
+    if (not local and stack_schema is None) or len(tables) < 2:
         return found
     groups: dict[Hashable, list[int]] = {}
     for at, table in enumerate(tables):
@@ -65,13 +73,16 @@ def stacked_hits(
             continue
         frames = [tables[at].frame for at in members]
         checked = [rule for rule in local if applicable(rule, frames[0], options)]
-        if not checked:
-            continue
         source_columns = frozenset(tables[members[0]].header_map.columns)
-        for rule_id, parts in _run_stacked(frames, checked, options, source_columns).items():
+        of_stack = _run_stacked(frames, checked, options, source_columns, stack_schema)
+        for key, parts in of_stack.items():
             for at, part in zip(members, parts, strict=True):
-                found[at][rule_id] = part
+                found[at][key] = part
     return found
+
+
+# The key of the schema's hits among a table's stacked hits (rule ids are upper case).
+SCHEMA = "schema"
 
 
 def _run_stacked(
@@ -79,16 +90,26 @@ def _run_stacked(
     rules: list[Rule],
     options: RuleOptions,
     source_columns: frozenset[str],
+    schema: LoadedSchema | None,
 ) -> dict[str, list[pd.DataFrame]]:
-    """Each rule's hits on each frame, found once on the frames stacked."""
+    """Each rule's hits on each frame (and the schema's), found once on the frames stacked."""
     stack = pd.concat(frames, ignore_index=True)  # labels: positions in the stack
     starts = np.cumsum([0, *(len(frame) for frame in frames)])
-    context = RuleContext(stack, options, source_columns)
     by_rule: dict[str, list[pd.DataFrame]] = {}
+    if schema is not None:
+        failed = schema_hits(schema, stack)
+        # A failure of the whole table (a column required, a dtype) has no row: each table
+        # then validates itself, as it would alone.
+        if not failed["index"].isna().any():
+            by_rule[SCHEMA] = split_hits(failed, frames, starts)
+    context = RuleContext(stack, options, source_columns)
     try:
         for rule in rules:
             assert rule.check is not None
-            by_rule[rule.id] = split_hits(rule.check(context), frames, starts)
+            hits = rule.check(context)
+            if not hits.empty:  # as `table_hits` frames them
+                hits = hits.assign(rule=rule.id).rename_axis("index").reset_index()
+            by_rule[rule.id] = split_hits(hits, frames, starts)
     finally:
         context.close()
     return by_rule
@@ -100,17 +121,16 @@ _NONE = pd.DataFrame()  # no hits for a table: `table_hits` skips an empty frame
 def split_hits(
     hits: pd.DataFrame, frames: list[pd.DataFrame], starts: np.ndarray
 ) -> list[pd.DataFrame]:
-    """A stack's hits cut back into each frame's (indexed by the stack's positions; each part
-    keeps its hits' order and takes its frame's own row labels)."""
+    """A stack's hits cut back into each frame's: their column `index` holds positions in the
+    stack; each part keeps its hits' order, and its frame's own row labels in `index`."""
     parts = [_NONE] * len(frames)
     if hits.empty:
         return parts
-    positions = hits.index.to_numpy(dtype=np.int64)
+    positions = hits["index"].to_numpy(dtype=np.int64)
     owners = np.searchsorted(starts, positions, side="right") - 1
     # Only the frames with hits are cut out: most of a batch's have none for a rule.
     for owner in np.unique(owners).tolist():
         rows = np.flatnonzero(owners == owner)
-        part = hits.iloc[rows]
-        part.index = frames[owner].index[positions[rows] - starts[owner]]
-        parts[owner] = part
+        labels = frames[owner].index[positions[rows] - starts[owner]]
+        parts[owner] = hits.iloc[rows].assign(index=labels.to_numpy())
     return parts
