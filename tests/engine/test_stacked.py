@@ -26,7 +26,7 @@ from procaudit.rules.options import RuleOptions
 sys.path.insert(0, str(ROOT / "benchmarks"))
 sys.path.insert(0, str(LAYOUTS))
 sys.path.insert(0, str(SAMPLES))
-from many_files import write_many
+from many_files import write_many, write_sheets
 
 
 def _assert_same(
@@ -97,7 +97,9 @@ def test_odd_layouts_samples_and_failures_mixed(tmp_path: Path) -> None:
     many = _many(tmp_path / "many", 10)
     samples = [str(SAMPLES / "catalogue-lao-cai.csv"), str(SAMPLES / "catalogue-lao-cai.xlsx")]
     bad = [str(garbage_xlsx(tmp_path)), str(unterminated_quote_csv(tmp_path))]
-    sources = [*many[:4], bad[0], *layouts, *samples, many[4], bad[1], *many[5:], *samples]
+    write_sheets(tmp_path / "sheets.xlsx", 30)  # one small catalogue a sheet
+    sheets = str(tmp_path / "sheets.xlsx")
+    sources = [*many[:4], bad[0], *layouts, *samples, many[4], bad[1], sheets, *many[5:]]
     audited = _assert_same(sources)
     assert sum(isinstance(one, FileFailure) for one in audited) >= 1
 
@@ -216,12 +218,25 @@ def test_a_rule_on_a_stack_is_the_rule_on_each_table(rule, sizes) -> None:  # ty
 def test_tables_unlike_or_large_are_not_stacked() -> None:
     small, other = _table(1, 5), _table(2, 6)
     assert stack_key(small) == stack_key(other)
+    sheets = [read_catalogue(str(SAMPLES / "catalogue-lao-cai.xlsx")).tables[0]] * 2
+    renamed = sheets[1].frame.assign(_sheet=sheets[1].frame["_sheet"].cat.rename_categories(["B"]))
+    assert stack_key(sheets[0]) == stack_key(Table("B", renamed, sheets[1].header_map))
     fewer = Table("S", small.frame.drop(columns="forms"), small.header_map)
     assert stack_key(fewer) != stack_key(small)
     large = _table(3, STACK_ROWS)
     assert stack_key(large) is None
     found = stacked_hits([small, fewer, large], all_rules(), RuleOptions())
     assert found == [{}, {}, {}]  # no two alike
+
+
+def test_a_stack_has_a_most_rows(monkeypatch: pytest.MonkeyPatch) -> None:
+    from procaudit.engine import stacked
+
+    monkeypatch.setattr(stacked, "MOST_STACKED", 12)
+    tables = [_table(seed, size) for seed, size in enumerate([5, 5, 5, 13, 2, 7])]
+    tables[1] = Table("S", tables[1].frame.drop(columns="forms"), tables[1].header_map)
+    # 0 and 2 make 10 rows; 3 (13) starts a stack, 4 another, which 5 joins (9 rows)
+    assert stacked._stacks(tables) == [[0, 2], [1], [3], [4, 5]]
 
 
 def test_split_hits_keeps_order_and_labels() -> None:

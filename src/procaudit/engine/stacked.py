@@ -37,13 +37,23 @@ STACK_ROWS = 5_000
 StackedHits = dict[str, pd.DataFrame]
 
 
+# A stack holds at most this many rows: a workbook of many sheets is cut into several.
+MOST_STACKED = 50_000
+
+
 def stack_key(table: Table) -> Hashable | None:
     """What tables must share to be stacked (their columns, their dtypes and the columns
-    their source had, which some rules read: PA403); None for a table audited alone."""
+    their source had, which some rules read: PA403); None for a table audited alone. The
+    sheet column is a category of one sheet's name: any sheet's is alike (the rules that
+    run on a stack never read it; the stack holds it as text)."""
     frame = table.frame
     if len(frame) >= STACK_ROWS or frame.empty:
         return None
-    return (tuple(frame.columns), tuple(frame.dtypes), frozenset(table.header_map.columns))
+    dtypes = tuple(
+        ("category", dtype.categories.dtype) if isinstance(dtype, pd.CategoricalDtype) else dtype
+        for dtype in frame.dtypes
+    )
+    return (tuple(frame.columns), dtypes, frozenset(table.header_map.columns))
 
 
 def stacked_hits(
@@ -63,12 +73,7 @@ def stacked_hits(
     stack_schema = schema if schema is not None and schema.per_row else None
     if (not local and stack_schema is None) or len(tables) < 2:
         return found
-    groups: dict[Hashable, list[int]] = {}
-    for at, table in enumerate(tables):
-        key = stack_key(table)
-        if key is not None:
-            groups.setdefault(key, []).append(at)
-    for members in groups.values():
+    for members in _stacks(tables):
         if len(members) < 2:
             continue
         frames = [tables[at].frame for at in members]
@@ -79,6 +84,24 @@ def stacked_hits(
             for at, part in zip(members, parts, strict=True):
                 found[at][key] = part
     return found
+
+
+def _stacks(tables: Sequence[Table]) -> list[list[int]]:
+    """The positions of the tables to stack together: alike, at most `MOST_STACKED` rows."""
+    open_stacks: dict[Hashable, tuple[list[int], int]] = {}  # key -> (positions, rows)
+    stacks: list[list[int]] = []
+    for at, table in enumerate(tables):
+        key = stack_key(table)
+        if key is None:
+            continue
+        members, rows = open_stacks.get(key, ([], 0))
+        if rows + len(table.frame) > MOST_STACKED:
+            members, rows = [], 0
+        if not members:
+            stacks.append(members)
+        members.append(at)
+        open_stacks[key] = (members, rows + len(table.frame))
+    return stacks
 
 
 # The key of the schema's hits among a table's stacked hits (rule ids are upper case).
