@@ -17,7 +17,14 @@ from procaudit.core.findings import FileFailure
 from procaudit.engine import audit as engine
 from procaudit.engine.audit import AuditPlan, active_rules, audit_batches, audit_source
 from procaudit.engine.schema import LoadedSchema, load_schema, schema_hits
-from procaudit.engine.stacked import SCHEMA, STACK_ROWS, split_hits, stack_key, stacked_hits
+from procaudit.engine.stacked import (
+    SCHEMA,
+    STACK_ROWS,
+    StackedHits,
+    split_hits,
+    stack_key,
+    stacked_hits,
+)
 from procaudit.io import Table, read_catalogue
 from procaudit.rules import all_rules
 from procaudit.rules.context import RuleContext
@@ -54,28 +61,31 @@ def test_small_files_batched_as_alone(tmp_path: Path) -> None:
 
 
 def test_the_stacks_are_used(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    """A batch of like files runs its row-local rules on one stack, not on each table."""
-    paths = _many(tmp_path / "many", 12)  # CSV and one xlsx: two kinds of frames
-    stacks: list[int] = []
+    """A batch of like files runs its row-local rules and the schema on one stack; the
+    stages told are the same as alone."""
+    paths = _many(tmp_path / "many", 21)  # CSV and one xlsx: two kinds of frames
+    stacks: list[list[StackedHits]] = []
     real = engine.stacked_hits
 
-    def counted(tables, *args):  # type: ignore[no-untyped-def]
-        stacks.append(len(tables))
-        return real(tables, *args)
+    def kept(*args):  # type: ignore[no-untyped-def]
+        stacks.append(real(*args))
+        return stacks[-1]
 
-    monkeypatch.setattr(engine, "stacked_hits", counted)
-    checked: list[str] = []
-    _batched_with_progress(paths, checked.append)
-    assert stacks == [12]
-    assert not any("PA401" in stage for stage in checked)  # found on the stack
-    assert not any("schema" in stage for stage in checked)
-    assert any("PA201" in stage for stage in checked)  # not row-local: on each table
-
-
-def _batched_with_progress(paths: list[str], progress: engine.Progress) -> None:
+    monkeypatch.setattr(engine, "stacked_hits", kept)
     plan = AuditPlan()
-    rules = active_rules(plan.options, plan.selection)
-    list(audit_batches(paths, plan, load_schema(), rules, progress))
+    schema, rules = load_schema(), active_rules(plan.options, plan.selection)
+    told: list[str] = []
+    list(audit_batches(paths, plan, schema, rules, told.append))
+    [found] = stacks
+    csv = [of_table for path, of_table in zip(paths, found, strict=True) if path.endswith("csv")]
+    assert len(csv) == 20 and not found[[p.endswith("xlsx") for p in paths].index(True)]
+    assert all({SCHEMA, "PA401", "PA501", "PA601"} <= set(of_table) for of_table in csv)
+    assert all("PA201" not in of_table for of_table in csv)  # not row-local: on each table
+    alone: list[str] = []
+    for number, path in enumerate(paths, start=1):
+        where = f"[{number}/21] {Path(path).name}: "
+        audit_source(path, plan, schema, rules, lambda stage, at=where: alone.append(at + stage))
+    assert sorted(told) == sorted(alone)
 
 
 @pytest.mark.parametrize(("files", "rows"), [(1, 10**9), (5, 10**9), (64, 100), (64, 10**9)])

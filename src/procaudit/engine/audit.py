@@ -192,12 +192,13 @@ def audit_batches(
         path = source if isinstance(source, str) else source.path
         stage = _stages(progress, shown_path(path), number, len(sources))
         read = _read(source, plan, stage, on_read)
-        batch.append((read, stage))
         if isinstance(read, Catalogue):
             rows += sum(len(table.frame) for table in read.tables)
+        batch.append((read, stage))
+        del read  # held by the batch alone, which lets go of it once audited
         if len(batch) >= BATCH_FILES or rows >= BATCH_ROWS:
-            yield from _audit_batch(batch, plan, schema, rules)
-            batch, rows = [], 0
+            yield from _audit_batch(batch, plan, schema, rules)  # empties the batch
+            rows = 0
     yield from _audit_batch(batch, plan, schema, rules)
 
 
@@ -228,16 +229,22 @@ def _audit_batch(
     rules: tuple[Rule, ...],
 ) -> Iterator[Audited]:
     """The audits of a batch of files read: the row-local rules run on the stacks of their
-    small tables first, then each file as `audit_source` audits it."""
-    catalogues = [read for read, _ in batch if isinstance(read, Catalogue)]
-    tables = [table for catalogue in catalogues for table in catalogue.tables]
-    found = iter(stacked_hits(tables, rules, plan.options, schema))
-    for read, stage in batch:
+    small tables first, then each file as `audit_source` audits it. The files are taken out
+    of `batch` one by one: a catalogue audited is let go, and its memory handed back, before
+    the next (a large one would otherwise be kept through the report)."""
+    tables = [t for read, _ in batch if isinstance(read, Catalogue) for t in read.tables]
+    found = stacked_hits(tables, rules, plan.options, schema)[::-1]  # taken from the end
+    del tables
+    while batch:
+        read, stage = batch.pop(0)
         if isinstance(read, FileFailure):
             yield read
             continue
-        of_file = [next(found) for _ in read.tables]
-        yield audit_source(read, plan, schema, rules, stage, stacked=of_file)
+        of_file = [found.pop() for _ in read.tables]
+        audited = audit_source(read, plan, schema, rules, stage, stacked=of_file)
+        del read, of_file
+        pa.default_memory_pool().release_unused()
+        yield audited
 
 
 # A worker process's run (`--jobs`): set once by `_start_worker`, for all its files.
@@ -461,10 +468,10 @@ def table_hits(
     progress = progress or _silent
 
     def checked_by_schema() -> pd.DataFrame:
+        progress(t("checking the schema", "đang kiểm tra theo lược đồ"))
         if stacked is not None and SCHEMA in stacked:
             hits = stacked[SCHEMA]  # found on a stack of tables with this one
         else:
-            progress(t("checking the schema", "đang kiểm tra theo lược đồ"))
             hits = schema_hits(schema, frame)
         if selection is not None and not hits.empty:
             hits = hits[hits["rule"].map(selection.allows).astype(bool)]
@@ -483,11 +490,11 @@ def table_hits(
             # Every rule left would wait for the worker (PA204's names): the schema, which
             # needs nothing of it, is checked meanwhile (0.2 s at a million rows).
             from_schema = checked_by_schema()
-        if stacked is not None and rule.id in stacked:
-            if not stacked[rule.id].empty:  # framed as below already
+        progress(t("checking {rule}", "đang kiểm tra {rule}", rule=f"{rule.id} {rule.name}"))
+        if stacked is not None and rule.id in stacked:  # found on a stack, framed as below
+            if not stacked[rule.id].empty:
                 found[at] = stacked[rule.id]
             continue
-        progress(t("checking {rule}", "đang kiểm tra {rule}", rule=f"{rule.id} {rule.name}"))
         assert rule.check is not None
         hits = rule.check(context)
         if not hits.empty:  # most rules find nothing in a small file: skip the copies
