@@ -55,6 +55,7 @@ def _many(folder: Path, count: int) -> list[str]:
     return [str(path) for path in write_many(folder, count)]
 
 
+@pytest.mark.slow
 def test_small_files_batched_as_alone(tmp_path: Path) -> None:
     audited = _assert_same(_many(tmp_path / "many", 60))
     assert all(not isinstance(one, FileFailure) and one[0] for one in audited)
@@ -97,6 +98,7 @@ def test_any_batch_size_gives_the_same(
     _assert_same(_many(tmp_path / "many", 23))
 
 
+@pytest.mark.slow
 def test_odd_layouts_samples_and_failures_mixed(tmp_path: Path) -> None:
     """Several tables per sheet, sections, several sheets, encodings, CSV and workbooks mixed,
     files that cannot be read in the middle, and the samples: each as alone."""
@@ -112,6 +114,27 @@ def test_odd_layouts_samples_and_failures_mixed(tmp_path: Path) -> None:
     sources = [*many[:4], bad[0], *layouts, *samples, many[4], bad[1], sheets, *many[5:]]
     audited = _assert_same(sources)
     assert sum(isinstance(one, FileFailure) for one in audited) >= 1
+
+
+def test_components_sheets_and_form_files_as_alone(tmp_path: Path) -> None:
+    """Workbooks with a dossier-components sheet beside their list, the file rule PA302
+    looking for their forms in a folder, among small files."""
+    sys.path.insert(0, str(ROOT / "tests" / "rules"))
+    from test_rules_form_files import COMPONENT_SHEET, FORM_FILES, LIST_SHEET, write_workbook
+
+    forms = tmp_path / "forms"
+    for name in FORM_FILES:
+        (forms / name).parent.mkdir(parents=True, exist_ok=True)
+        (forms / name).write_bytes(b"")
+    books = [
+        str(write_workbook(tmp_path / f"tthc-{n}.xlsx", {"Danh mục": LIST_SHEET, **extra}))
+        for n, extra in enumerate([{"Thành phần hồ sơ": COMPONENT_SHEET}, {}] * 2)
+    ]
+    many = _many(tmp_path / "many", 6)
+    plan = AuditPlan(options=RuleOptions(forms_dir=forms))
+    audited = _assert_same([many[0], *books[:2], *many[1:4], *books[2:], *many[4:]], plan)
+    assert any(f.rule == "PA302" for one in audited if not isinstance(one, FileFailure)
+               for f in one[0])  # fmt: skip
 
 
 def test_options_and_selection_as_alone(tmp_path: Path) -> None:
