@@ -101,17 +101,18 @@ def test_any_batch_size_gives_the_same(
 @pytest.mark.slow
 def test_odd_layouts_samples_and_failures_mixed(tmp_path: Path) -> None:
     """Several tables per sheet, sections, several sheets, encodings, CSV and workbooks mixed,
-    files that cannot be read in the middle, and the samples: each as alone."""
-    from make_hostile import garbage_xlsx, unterminated_quote_csv
+    every hostile file (unreadable, empty, odd bytes) in the middle, and the samples: each as
+    alone."""
+    from make_hostile import make_all as make_hostile
     from make_layouts import make_all
 
     layouts = sorted(str(path) for path in make_all(tmp_path / "layouts").values())
     many = _many(tmp_path / "many", 10)
     samples = [str(SAMPLES / "catalogue-lao-cai.csv"), str(SAMPLES / "catalogue-lao-cai.xlsx")]
-    bad = [str(garbage_xlsx(tmp_path)), str(unterminated_quote_csv(tmp_path))]
+    bad = sorted(str(path) for path in make_hostile(tmp_path / "hostile").values())
     write_sheets(tmp_path / "sheets.xlsx", 30)  # one small catalogue a sheet
     sheets = str(tmp_path / "sheets.xlsx")
-    sources = [*many[:4], bad[0], *layouts, *samples, many[4], bad[1], sheets, *many[5:]]
+    sources = [*many[:4], *bad[::2], *layouts, *samples, many[4], *bad[1::2], sheets, *many[5:]]
     audited = _assert_same(sources)
     assert sum(isinstance(one, FileFailure) for one in audited) >= 1
 
