@@ -138,6 +138,21 @@ def test_components_sheets_and_form_files_as_alone(tmp_path: Path) -> None:
                for f in one[0])  # fmt: skip
 
 
+def test_a_reference_list_as_alone(tmp_path: Path) -> None:
+    """PA406 (row-local, with `--reference`) found on the stack, explained on each table."""
+    from catalogue_files import write_csv
+    from many_files import HEADERS, small_rows
+
+    from procaudit.io.reference import load_reference
+
+    reference = tmp_path / "reference.csv"
+    write_csv(reference, [*small_rows(0), *small_rows(3)], headers=HEADERS)
+    plan = AuditPlan(options=RuleOptions(reference=load_reference(str(reference))))
+    audited = _assert_same(_many(tmp_path / "many", 10), plan)
+    assert any(f.rule == "PA406" for one in audited if not isinstance(one, FileFailure)
+               for f in one[0])  # fmt: skip
+
+
 def test_options_and_selection_as_alone(tmp_path: Path) -> None:
     from procaudit.rules.selection import RuleSelection
 
