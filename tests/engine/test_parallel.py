@@ -97,3 +97,23 @@ def test_a_killed_parent_leaves_no_worker_behind(pool) -> None:
     process.kill()
     process.wait(TIMEOUT)
     assert _all_ended(workers)
+
+
+@pytest.mark.parametrize(
+    ("count", "workers", "most", "sizes"),
+    [
+        (400, 2, 64, [25] * 16),
+        (10, 2, 64, [1] * 10),
+        (3000, 2, 64, [64] * 46 + [56]),
+        (17, 3, 4, [1] * 17),
+        (50, 2, 4, [4] * 12 + [2]),
+    ],
+)
+def test_batches_cut_the_files_into_runs_in_order(
+    count: int, workers: int, most: int, sizes: list[int]
+) -> None:
+    from procaudit.engine.parallel import batches
+
+    runs = batches(count, workers, most)
+    assert [len(run) for run in runs] == sizes
+    assert [at for run in runs for at in run] == list(range(count))

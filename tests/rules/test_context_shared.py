@@ -187,3 +187,31 @@ def test_rules_run_while_the_worker_builds_and_their_hits_stay_in_rule_order() -
     ours = found[found["rule"].str.startswith("PX")]
     assert ours["rule"].tolist() == ["PX901", "PX902"]
     assert ours["message"].tolist() == ["first rule", "second rule"]
+
+
+@pytest.mark.parametrize(
+    "levels",
+    [
+        ["Cấp xã", None, "Cấp tỉnh; cấp xã", "Cấp xã", "cấp TỈNH, Cấp xã"],
+        [None, None],
+        ["Cấp huyện\nCấp tỉnh", "", "Cấp xã", None, "  "],
+        ["Cấp xã", "Cấp tỉnh, Cấp xã"],
+    ],
+)
+def test_level_keys_remembered_are_the_keys_worked_out(
+    levels: list[str | None], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A folder's lists repeat their levels: keys answered from earlier tables are the keys,
+    categories and their order included, that working them out gives."""
+    from procaudit.catalogue import text_columns
+    from procaudit.rules import context as rule_context
+
+    labels = range(3, 3 + len(levels))  # labels of its own, not positions
+    frame = pd.DataFrame({"level": pd.Series(levels, index=labels, dtype="str")})
+    monkeypatch.setitem(text_columns._ELEMENTWISE, rule_context._level_keys, None)  # forgotten
+    worked_out = RuleContext(frame).level_keys
+    known = text_columns._ELEMENTWISE[rule_context._level_keys]
+    assert known is not None and {v for v in levels if v is not None} <= set(known.results)
+    remembered = RuleContext(frame).level_keys  # every level seen: no pandas call
+    pd.testing.assert_series_equal(remembered, worked_out)
+    assert remembered.cat.categories.equals(worked_out.cat.categories)

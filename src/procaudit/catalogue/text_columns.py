@@ -393,18 +393,24 @@ def transform_factorized(
     """`transform` (column operations) of a column already factorised, run on its distinct
     values only, missing included, and spread back to the rows at `index`."""
     codes, uniques = factorized
+    return transform_distinct(uniques, transform).take(codes).set_axis(index)  # -1: the last
+
+
+def transform_distinct(uniques: Any, transform: _Transform) -> pd.Series:
+    """`transform` of a column's distinct values, then of a missing value (the last): from
+    the results of earlier small columns where `transform` is `elementwise` and has seen
+    every value, else by running it (and remembering a small column's results)."""
     small = transform in _ELEMENTWISE and len(uniques) <= SMALL_COLUMN
     if small and (known := _ELEMENTWISE[transform]) is not None:
         values = uniques.tolist()
         if all(value in known.results for value in values):
             results = [*(known.results[value] for value in values), known.missing]
-            found = pd.Series(pd.array(results, dtype=known.dtype), name=known.name)
-            return found.take(codes).set_axis(index)
+            return pd.Series(pd.array(results, dtype=known.dtype), name=known.name)
     values = pd.Series(uniques).reindex(range(len(uniques) + 1))  # the last is missing
     transformed = transform(values)
     if small:
         _remember(transform, uniques.tolist(), transformed)
-    return transformed.take(codes).set_axis(index)  # -1: the last
+    return transformed
 
 
 def _remember(transform: _Transform, values: list[Any], transformed: pd.Series) -> None:

@@ -5,7 +5,7 @@ Data flows one way: file -> reader -> canonical frame -> schema + rules -> findi
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from itertools import repeat
 from pathlib import Path
@@ -14,7 +14,6 @@ from typing import Protocol, runtime_checkable
 import pandas as pd
 import pyarrow as pa
 
-from procaudit.catalogue.columns import ALIASES, ROW, SHEET
 from procaudit.core.errors import InputError
 from procaudit.core.findings import (
     AuditResult,
@@ -37,11 +36,12 @@ from procaudit.engine.hit_explain import explained
 from procaudit.engine.hit_findings import findings_of, table_findings, to_findings
 from procaudit.engine.owner import catalogue_owner
 from procaudit.engine.schema import LoadedSchema, load_schema, schema_hits
+from procaudit.engine.skipped_rules import applicable, file_skipped, table_skipped
+from procaudit.engine.stacked import SCHEMA, StackedHits, stacked_hits
 from procaudit.io import Catalogue, PerFile, Table, options_for, read_catalogue
 from procaudit.rules import Rule, all_rules
 from procaudit.rules.context import FileContext, RuleContext
 from procaudit.rules.options import RuleOptions
-from procaudit.rules.schema_generic import SCHEMA_VIOLATION
 from procaudit.rules.selection import RuleSelection
 
 # Told what the run is doing ("lao-cai.xlsx: checking PA201 duplicate-entry"), for a
@@ -136,32 +136,114 @@ def _each_file(
 ) -> Iterator[Audited]:
     """Each source's audit, in the sources' order: in worker processes when a pool pays,
     else here."""
-    from procaudit.engine.parallel import in_pool, pool_size
+    from procaudit.engine.parallel import batches, in_pool, pool_size
 
     counter = progress if isinstance(progress, CountsFiles) else None
     workers = pool_size(sources, jobs)
     if workers > 1:
         paths = [str(source) for source in sources]
-        rows = 0
+        runs = batches(len(paths), workers, BATCH_FILES)
+        rows = finished = 0
 
-        def done(finished: int, index: int, audited: Audited) -> None:
-            nonlocal rows
-            if counter is not None:
-                rows += audited_rows(audited)
-                counter(f"[{finished}/{len(paths)}] {Path(shown_path(paths[index])).name}")
+        def done(_: int, index: int, audited: list[Audited]) -> None:
+            nonlocal rows, finished
+            if counter is None:
+                return
+            for at, one in zip(runs[index], audited, strict=True):
+                finished += 1
+                rows += audited_rows(one)
+                counter(f"[{finished}/{len(paths)}] {Path(shown_path(paths[at])).name}")
                 counter.file_done(finished, len(paths), rows)
 
-        yield from in_pool(paths, workers, _start_worker, (plan,), _audit_in_worker, done)
+        work = [paths[files.start : files.stop] for files in runs]
+        for run in in_pool(work, workers, _start_worker, (plan,), _audit_in_worker, done):
+            yield from run
         return
     rules = active_rules(plan.options, plan.selection)
+    rows = 0
+    audited_files = audit_batches(sources, plan, schema, rules, progress, on_read)
+    for number, audited in enumerate(audited_files, start=1):
+        if counter is not None:
+            rows += audited_rows(audited)
+            counter.file_done(number, len(sources), rows)
+        yield audited
+
+
+# A batch of files is read before any is audited, so that their small tables' row-local
+# rules run once on a stack (`engine.stacked`): a batch ends at this many files or rows.
+BATCH_FILES = 64
+BATCH_ROWS = 5_000
+
+
+def audit_batches(
+    sources: Sequence[str | Catalogue],
+    plan: AuditPlan,
+    schema: LoadedSchema,
+    rules: tuple[Rule, ...],
+    progress: Progress | None = None,
+    on_read: Callable[[Catalogue], None] | None = None,
+) -> Iterator[Audited]:
+    """Each source's audit, in order, the sources read a batch at a time (`BATCH_FILES`,
+    `BATCH_ROWS`) and each batch's small tables stacked for the row-local rules: the same
+    audits as `audit_source` gives each alone."""
+    batch: list[tuple[Catalogue | FileFailure, Progress]] = []
     rows = 0
     for number, source in enumerate(sources, start=1):
         path = source if isinstance(source, str) else source.path
         stage = _stages(progress, shown_path(path), number, len(sources))
-        audited = audit_source(source, plan, schema, rules, stage, on_read)
-        if counter is not None:
-            rows += audited_rows(audited)
-            counter.file_done(number, len(sources), rows)
+        read = _read(source, plan, stage, on_read)
+        if isinstance(read, Catalogue):
+            rows += sum(len(table.frame) for table in read.tables)
+        batch.append((read, stage))
+        del read  # held by the batch alone, which lets go of it once audited
+        if len(batch) >= BATCH_FILES or rows >= BATCH_ROWS:
+            yield from _audit_batch(batch, plan, schema, rules)  # empties the batch
+            rows = 0
+    yield from _audit_batch(batch, plan, schema, rules)
+
+
+def _read(
+    source: str | Catalogue,
+    plan: AuditPlan,
+    stage: Progress,
+    on_read: Callable[[Catalogue], None] | None,
+) -> Catalogue | FileFailure:
+    """The source's catalogue, or why it cannot be read (as `audit_source` says it)."""
+    if isinstance(source, Catalogue):
+        return source
+    stage(t("reading", "đang đọc"))
+    try:
+        catalogue = read_catalogue(source, options_for(plan.read_options, source))
+    except InputError as exc:
+        return FileFailure(exc.path, str(exc))
+    pa.default_memory_pool().release_unused()  # the parser's buffers, freed but kept
+    if on_read is not None:
+        on_read(catalogue)
+    return catalogue
+
+
+def _audit_batch(
+    batch: list[tuple[Catalogue | FileFailure, Progress]],
+    plan: AuditPlan,
+    schema: LoadedSchema,
+    rules: tuple[Rule, ...],
+) -> Iterator[Audited]:
+    """The audits of a batch of files read: the row-local rules run on the stacks of their
+    small tables first, then each file as `audit_source` audits it. The files are taken out
+    of `batch` one by one: a catalogue audited is let go, and its memory handed back, before
+    the next (a large one would otherwise be kept through the report)."""
+    tables = [t for read, _ in batch if isinstance(read, Catalogue) for t in read.tables]
+    found = stacked_hits(tables, rules, plan.options, schema)[::-1]  # taken from the end
+    del tables
+    while batch:
+        read, stage = batch.pop(0)
+        if isinstance(read, FileFailure):
+            yield read
+            continue
+        of_file = [found.pop() for _ in read.tables]
+        audited = audit_source(read, plan, schema, rules, stage, stacked=of_file)
+        del read, of_file
+        pa.default_memory_pool().release_unused()
         yield audited
 
 
@@ -175,9 +257,10 @@ def _start_worker(plan: AuditPlan) -> None:
     _worker_run = (plan, load_schema(plan.schema_path), active_rules(plan.options, plan.selection))
 
 
-def _audit_in_worker(path: str) -> Audited:
+def _audit_in_worker(paths: list[str]) -> list[Audited]:
+    """A run of consecutive files' audits, their small tables stacked (`audit_batches`)."""
     assert _worker_run is not None, "the worker was not started"
-    return audit_source(path, *_worker_run)
+    return list(audit_batches(paths, *_worker_run))
 
 
 def audited_rows(audited: Audited) -> int:
@@ -192,8 +275,11 @@ def audit_source(
     rules: tuple[Rule, ...],
     stage: Progress | None = None,
     on_read: Callable[[Catalogue], None] | None = None,
+    stacked: Sequence[StackedHits] | None = None,
 ) -> Audited:
-    """One file's audit, or why it could not be audited (the path as shown)."""
+    """One file's audit, or why it could not be audited (the path as shown). `stacked`: for
+    each table of a catalogue given, the hits its row-local rules found on a stack
+    (`engine.stacked`)."""
     try:
         audited = _audit_one(
             source,
@@ -206,6 +292,7 @@ def audit_source(
             plan.every_row,
             plan.by_agency,
             on_read,
+            stacked,
         )
     except InputError as exc:
         return FileFailure(exc.path, str(exc))
@@ -226,6 +313,7 @@ def _audit_one(
     every_row: bool = False,
     by_agency: bool = False,
     on_read: Callable[[Catalogue], None] | None = None,
+    stacked: Sequence[StackedHits] | None = None,
 ) -> tuple[list[Finding], list[SkippedRule], FileReport]:
     """One file's findings, the rules it could not be checked by, and its report entry."""
     if isinstance(source, Catalogue):
@@ -249,8 +337,9 @@ def _audit_one(
             _prefetch(context, rules)
         # Done while this thread would wait for the worker (PA204's names), not in the tail.
         national_codes = [offer_national_codes(context) for _, context in contexts]
-        for table, context in contexts:
-            found = table_hits(table, schema, rules, selection, context, stage)
+        done = stacked or [{} for _ in contexts]
+        for (table, context), of_stack in zip(contexts, done, strict=True):
+            found = table_hits(table, schema, rules, selection, context, stage, of_stack)
             if found is not None:
                 stage(t("collecting the findings", "đang tổng hợp các phát hiện"))
                 of_table, part = table_findings(
@@ -260,10 +349,10 @@ def _audit_one(
                 parts.append(part)
             # A million hits (PA406's with --reference) would be kept through the file rules.
             del found
-            skipped.extend(_skipped(path, table, schema, rules))
+            skipped.extend(table_skipped(path, table, schema, rules))
         file_context = FileContext(path, contexts, options, list(catalogue.components))
         of_file = list(audit_file(file_context, rules, stage))
-        skipped.extend(_file_skipped(file_context, rules))
+        skipped.extend(file_skipped(file_context, rules))
         # The scorecard counts procedures, so it reads every hit on a row, flooded or not.
         hits = RowHits([*parts, *finding_parts(of_file)])
         stats, units = count_catalogue(file_context, (), rules, by_agency, hits, national_codes)
@@ -292,7 +381,7 @@ def _prefetch(context: RuleContext, rules: tuple[Rule, ...]) -> None:
         if (
             rule.prefetch is not None
             and rule.check is not None
-            and _applicable(rule, context.frame, context.options)
+            and applicable(rule, context.frame, context.options)
         ):
             context.prefetch_for(rule.id, rule.prefetch)
     context.start()
@@ -343,12 +432,6 @@ def active_rules(options: RuleOptions, selection: RuleSelection) -> tuple[Rule, 
     )
 
 
-def _applicable(rule: Rule, frame: pd.DataFrame, options: RuleOptions | None = None) -> bool:
-    if rule.needs is not None and options is not None and not options.has(rule.needs):
-        return False
-    return all(column in frame for column in rule.columns)
-
-
 def audit_table(
     path: str,
     table: Table,
@@ -374,16 +457,22 @@ def table_hits(
     selection: RuleSelection | None = None,
     context: RuleContext | None = None,
     progress: Progress | None = None,
+    stacked: Mapping[str, pd.DataFrame] | None = None,
 ) -> pd.DataFrame | None:
     """The hits of the schema and of every applicable frame rule on one table, in one frame
-    (columns index, rule, column, value, message, fix and maybe severity); None for none."""
+    (columns index, rule, column, value, message, fix and maybe severity); None for none.
+    `stacked`: the hits some rules (and the schema) found on a stack of tables with this
+    one, framed as here (`engine.stacked`): those are not run again."""
     frame = table.frame
     context = context or RuleContext(frame)
     progress = progress or _silent
 
     def checked_by_schema() -> pd.DataFrame:
         progress(t("checking the schema", "đang kiểm tra theo lược đồ"))
-        hits = schema_hits(schema, frame)
+        if stacked is not None and SCHEMA in stacked:
+            hits = stacked[SCHEMA]  # found on a stack of tables with this one
+        else:
+            hits = schema_hits(schema, frame)
         if selection is not None and not hits.empty:
             hits = hits[hits["rule"].map(selection.allows).astype(bool)]
         return hits
@@ -391,7 +480,7 @@ def table_hits(
     checked = [
         rule
         for rule in rules
-        if rule.check is not None and _applicable(rule, frame, context.options)
+        if rule.check is not None and applicable(rule, frame, context.options)
     ]
     found: dict[int, pd.DataFrame] = {}
     from_schema: pd.DataFrame | None = None
@@ -402,6 +491,10 @@ def table_hits(
             # needs nothing of it, is checked meanwhile (0.2 s at a million rows).
             from_schema = checked_by_schema()
         progress(t("checking {rule}", "đang kiểm tra {rule}", rule=f"{rule.id} {rule.name}"))
+        if stacked is not None and rule.id in stacked:  # found on a stack, framed as below
+            if not stacked[rule.id].empty:
+                found[at] = stacked[rule.id]
+            continue
         assert rule.check is not None
         hits = rule.check(context)
         if not hits.empty:  # most rules find nothing in a small file: skip the copies
@@ -438,7 +531,7 @@ def audit_file(
     names = file_column_names([*(table for table, _ in context.tables), *context.components])
     for rule in rules:
         if rule.file_check is None or not any(
-            _applicable(rule, table.frame, context.options) for table, _ in context.tables
+            applicable(rule, table.frame, context.options) for table, _ in context.tables
         ):
             continue
         progress(t("checking {rule}", "đang kiểm tra {rule}", rule=f"{rule.id} {rule.name}"))
@@ -462,60 +555,3 @@ def audit_file(
                 "header": [names.get(at) for at in zip(sheets, columns, strict=True)],
             }
         )
-
-
-def _skipped(
-    path: str, table: Table, schema: LoadedSchema, rules: tuple[Rule, ...]
-) -> Iterator[SkippedRule]:
-    for rule in rules:
-        if rule.id == SCHEMA_VIOLATION:
-            continue
-        if rule.from_schema and rule.id not in schema.rule_columns:
-            yield SkippedRule(
-                rule.id,
-                path,
-                t(
-                    "the schema {source} has no check for it",
-                    "lược đồ {source} không có kiểm tra cho quy tắc này",
-                    source=schema.source,
-                ),
-            )
-            continue
-        if rule.file_check is not None:
-            continue  # skipped only where no table of the file has its columns (see audit)
-        columns = (schema.rule_columns[rule.id],) if rule.from_schema else rule.columns
-        missing = [c for c in columns if c not in table.frame and c not in (ROW, SHEET)]
-        if missing:
-            yield SkippedRule(rule.id, path, _no_column(table.sheet, missing[0]))
-
-
-def _file_skipped(context: FileContext, rules: tuple[Rule, ...]) -> Iterator[SkippedRule]:
-    frames = [table.frame for table, _ in context.tables]
-    for rule in rules:
-        if rule.file_check is not None and not any(_applicable(rule, f) for f in frames):
-            missing = next(c for c in rule.columns if not all(c in f for f in frames))
-            tables = [table for table, _ in context.tables]
-            sheet = tables[0].sheet if len(tables) == 1 else None
-            yield SkippedRule(rule.id, context.path, _no_column(sheet, missing))
-    for rule_id, reason in context.notes:
-        yield SkippedRule(
-            rule_id, context.path, t("the file: {reason}", "tệp: {reason}", reason=reason)
-        )
-
-
-def _no_column(sheet: str | None, column: str) -> str:
-    """Why a rule was not checked: "sheet 'X' has no forms ('Mẫu đơn, tờ khai') column"."""
-    if sheet:
-        return t(
-            "sheet '{sheet}' has no {column} column",
-            "trang tính '{sheet}' không có cột {column}",
-            sheet=sheet,
-            column=_column_label(column),
-        )
-    return t(
-        "the file has no {column} column", "tệp không có cột {column}", column=_column_label(column)
-    )
-
-
-def _column_label(column: str) -> str:
-    return f"{column} ('{ALIASES[column][0]}')" if column in ALIASES else f"'{column}'"

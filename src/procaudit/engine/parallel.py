@@ -32,7 +32,8 @@ if TYPE_CHECKING:
 
     from procaudit.io import Catalogue
 
-Done = TypeVar("Done")  # what the workers send back for one file
+Done = TypeVar("Done")  # what the workers send back for one item
+Item = TypeVar("Item")  # what a worker is given at a time: a file's path, or a batch of them
 
 # The audit's cost, estimated from the files' sizes (measured in benchmarks/many_files.py and
 # benchmarks/run.py on 2 cores): the fixed cost of a file (reading, the header search, ~40
@@ -79,18 +80,26 @@ def pool_size(sources: Sequence[str | Catalogue], jobs: int) -> int:
     return min(jobs, len(paths))
 
 
+def batches(count: int, workers: int, most: int) -> list[range]:
+    """`count` files cut into runs of consecutive files, at most `most` each, for `workers`
+    workers: a worker audits a run's small tables as stacks (`engine.stacked`), and about
+    eight runs a worker keep them busy to the end (the last run is short work)."""
+    size = max(1, min(most, -(-count // (workers * 8))))
+    return [range(first, min(first + size, count)) for first in range(0, count, size)]
+
+
 def in_pool(
-    paths: Sequence[str],
+    paths: Sequence[Item],
     workers: int,
     start: Callable[..., None],
     start_args: tuple[object, ...],
-    call: Callable[[str], Done],
+    call: Callable[[Item], Done],
     done: Callable[[int, int, Done], None] | None = None,
 ) -> list[Done]:
-    """`call(path)` for every path in `workers` spawned processes, each started once with
-    `start(*start_args)` in the parent's language; the results in the order of `paths`.
-    `done` hears (files done, index of the file, its result) as each finishes. `start` and
-    `call` are module-level functions: the workers import them by name."""
+    """`call(path)` for every path (or batch of paths) in `workers` spawned processes, each
+    started once with `start(*start_args)` in the parent's language; the results in the order
+    of `paths`. `done` hears (items done, index of the item, its result) as each finishes.
+    `start` and `call` are module-level functions: the workers import them by name."""
     # Here, not at the top: every run asks `pool_size`, few start a pool (multiprocessing and
     # the process pool cost a run of one file 10-70 ms to import).
     import multiprocessing

@@ -42,6 +42,9 @@ class LoadedSchema:
     # and builds its report even when all pass, ~10 ms a column, which is most of the
     # schema's cost on a commune's small file. None: the schema has no text dtype.
     untyped_text: pa.DataFrameSchema | None = None
+    # Whether every check of the schema looks at one row at a time (`checks_rows_alone`):
+    # the schema may then validate many small tables stacked (`engine.stacked`).
+    per_row: bool = False
 
     def for_frame(self, frame: pd.DataFrame) -> pa.DataFrameSchema:
         """The schema to validate `frame` with: the same failures either way."""
@@ -122,7 +125,34 @@ def load_schema(path: str | None = None) -> LoadedSchema:
     }
     texts = [name for name, column in schema.columns.items() if _is_text(column.dtype)]
     untyped = schema.update_columns({name: {"dtype": None} for name in texts}) if texts else None
-    return LoadedSchema(str(source), schema, rule_columns, untyped)
+    return LoadedSchema(str(source), schema, rule_columns, untyped, checks_rows_alone(schema))
+
+
+# Pandera's checks of a column that judge each value alone (and procaudit's `present`).
+_ROW_CHECKS = frozenset(
+    {
+        "present", "str_matches", "str_contains", "str_startswith", "str_endswith",
+        "str_length", "isin", "notin", "in_range", "equal_to", "not_equal_to",
+        "greater_than", "greater_than_or_equal_to", "less_than", "less_than_or_equal_to",
+    }
+)  # fmt: skip
+
+
+def checks_rows_alone(schema: pa.DataFrameSchema) -> bool:
+    """Whether each failure the schema finds on a row depends on that row alone: no check of
+    the whole frame, no uniqueness, no index, no grouped check nor a cap on the failures
+    reported, only the column checks known to judge one value at a time. A column the
+    schema requires, or a dtype, fails for the whole table: the same for tables alike."""
+    if schema.checks or schema.unique or schema.index is not None:
+        return False
+    return all(
+        not column.unique
+        and all(
+            check.name in _ROW_CHECKS and check.groupby is None and check.n_failure_cases is None
+            for check in column.checks
+        )
+        for column in schema.columns.values()
+    )
 
 
 def _is_text(dtype: object) -> bool:

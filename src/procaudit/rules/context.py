@@ -29,6 +29,7 @@ from procaudit.catalogue.text_columns import (
     matches,
     text_codes,
     text_series,
+    transform_distinct,
     transform_factorized,
 )
 from procaudit.catalogue.units import Units, units_of
@@ -367,8 +368,9 @@ class RuleContext:
             none = pd.Categorical.from_codes(np.zeros(len(index), dtype=np.int8), pd.Index([""]))
             return pd.Series(none, index=index)
         codes, uniques = self.distinct("level")
-        values = pd.Series(uniques).reindex(range(len(uniques) + 1))  # the last is missing
-        key_of_value, keys = pd.factorize(_level_keys(values))
+        # The keys of the distinct levels, then of a missing one (the last); a folder of
+        # communes' lists repeats its levels: those seen before are not worked out again.
+        key_of_value, keys = pd.factorize(transform_distinct(uniques, _level_keys))
         return pd.Series(pd.Categorical.from_codes(key_of_value[codes], keys), index=index)
 
     @property

@@ -34,6 +34,7 @@ FORM_PLACEHOLDERS = re.compile(r"[\s\-–—_.…/]*")
     Severity.ERROR,
     columns=("forms",),
     finds='an empty forms cell ("Không" means none is needed and is fine)',
+    row_local=True,
 )
 def missing_form(ctx: RuleContext) -> pd.DataFrame:
     """A procedure whose forms cell is empty.

@@ -85,6 +85,7 @@ def _explain(value: str) -> tuple[str, str]:
         "HTML character references a web system exported for characters (`&#40;`, `&amp;`); "
         '"Sở TT&TT" is text'
     ),
+    row_local=True,
 )
 def html_entity(ctx: RuleContext) -> pd.DataFrame:
     """A text cell holding HTML character references (`&#40;`, `&amp;`) instead of characters.

@@ -22,6 +22,7 @@ from procaudit.vn.dates import read_date
     Severity.ERROR,
     columns=("decision_no",),
     finds="no publishing decision number",
+    row_local=True,
 )
 def unpublished(ctx: RuleContext) -> pd.DataFrame:
     """A procedure with no publishing decision number.
@@ -96,6 +97,7 @@ def unpublished(ctx: RuleContext) -> pd.DataFrame:
         "valid number inside extra words or typed loosely is a warning whose fix is the bare "
         'number ("Quyết định số 6225/QĐ-BQP", "3980 /QĐ-BQP", "QD" for "QĐ")'
     ),
+    row_local=True,
 )
 def invalid_decision(ctx: RuleContext) -> pd.DataFrame:
     """A publishing decision number that is a placeholder, malformed or not a decision's.
@@ -301,6 +303,7 @@ _EARLIEST_YEAR = 1945
         "a decision date that is missing, unreadable, impossible (31/02), two-digit, an Excel "
         "day number, or in the future"
     ),
+    row_local=True,
 )
 def invalid_decision_date(ctx: RuleContext) -> pd.DataFrame:
     """A publishing decision's date that is missing, unreadable, impossible or in the future.

@@ -371,6 +371,7 @@ def _explain_unknown(ctx: RuleContext, found: pd.DataFrame) -> tuple[list[str], 
     needs="reference",
     finds="with `--reference`, a code the reference lacks, with the likely intended code",
     explain=_explain_unknown,
+    row_local=True,
 )
 def unknown_code(ctx: RuleContext) -> pd.DataFrame:
     """A procedure code that the national reference list does not have.

@@ -88,6 +88,7 @@ def _since(since: str) -> str:
         "`src/procaudit/vn/data/defunct_agencies.csv`), also as officials abbreviate it "
         '("Sở TN&MT", "Sở Nông nghiệp và PTNT", "Bộ LĐTBXH"; `data/agency_abbreviations.csv`)'
     ),
+    row_local=True,
 )
 def defunct_agency(ctx: RuleContext) -> pd.DataFrame:
     """An agency that the 2025 reorganisation merged into another.

@@ -151,6 +151,7 @@ def _district_tags(ctx: RuleContext) -> pd.DataFrame:
         'a "(thực hiện tại cấp huyện)" tag; the six centrally-run cities are province level; '
         'district courts as their own case; never "huyện nghèo"'
     ),
+    row_local=True,
 )
 def district_level(ctx: RuleContext) -> pd.DataFrame:
     """A procedure at the district level (cấp huyện), which no longer exists.

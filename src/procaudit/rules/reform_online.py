@@ -58,6 +58,7 @@ def _online_fix(degree: str) -> str:
     finds=(
         '"Mức độ 3", "Mức độ 4": the scale Decree 42/2022 replaced with "Toàn trình" / "Một phần"'
     ),
+    row_local=True,
 )
 def obsolete_online_level(ctx: RuleContext) -> pd.DataFrame:
     """An online-service level on the old scale ("Mức độ 3", "Mức độ 4").

@@ -60,6 +60,12 @@ class Rule:
     # Fills in the messages and fixes the check left empty, for the hits that are shown:
     # explaining a million hits that become one column finding cost more than finding them.
     explain: Explain | None = None
+    # A frame rule whose hits on a row (which, and their column, value, message, fix and
+    # severity) depend on that row's own cells and the options alone: never on other rows,
+    # the table's size or statistics over it. The engine may then run it once on many small
+    # tables stacked (`engine.stacked`) and hand each table its own hits: the rule's fixed
+    # pandas cost is paid once for a folder of communes' lists, not once a file (issue 19).
+    row_local: bool = False
     doc_vi: str = ""  # the same in Vietnamese: **Sai**, **Đúng** and **Cách sửa**
     # What one finding is, in a Markdown phrase: the "finds" column of the README's rule
     # table (report/rule_docs.py writes it from here). Longer than the summary: it names the
@@ -116,10 +122,11 @@ def frame_rule(
     *,
     finds: str,
     explain: Explain | None = None,
+    row_local: bool = False,
 ) -> Callable[[FrameCheck], FrameCheck]:
     """Register a function of a table's RuleContext; its docstring is the rule's documentation.
     With `explain`, the function's hits have empty messages and fixes, filled in by `explain`
-    for the hits shown."""
+    for the hits shown. `row_local`: see `Rule.row_local`."""
 
     def decorate(check: FrameCheck) -> FrameCheck:
         doc, doc_vi = _docs(check)
@@ -134,6 +141,7 @@ def frame_rule(
                 needs=needs,
                 prefetch=prefetch,
                 explain=explain,
+                row_local=row_local,
                 doc_vi=doc_vi,
                 finds=finds,
             )

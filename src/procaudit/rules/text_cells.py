@@ -291,6 +291,7 @@ _LEGACY_NAMES_VI = {
     columns=("name",),
     prefetch=prefetch_survey,
     finds='text typed in a TCVN3 (ABC) or VNI font ("B¶o Th¾ng"); the fix gives the Unicode text',
+    row_local=True,
 )
 def legacy_encoding(ctx: RuleContext) -> pd.DataFrame:
     """A cell typed in a legacy Vietnamese font encoding (TCVN3/ABC or VNI), not in Unicode.
@@ -391,6 +392,7 @@ def _explain_not_nfc(survey: _Column, number: int) -> tuple[str, str]:
     columns=("name",),
     prefetch=prefetch_survey,
     finds="a cell not in Unicode NFC (decomposed tones)",
+    row_local=True,
 )
 def not_nfc(ctx: RuleContext) -> pd.DataFrame:
     """A cell that is not in Unicode NFC (normalisation form C).
@@ -531,6 +533,7 @@ def _explain_stray(survey: _Column, number: int) -> tuple[str, str]:
     columns=("name",),
     prefetch=prefetch_survey,
     finds="leading, trailing or doubled spaces, tabs, non-breaking or zero-width spaces",
+    row_local=True,
 )
 def stray_whitespace(ctx: RuleContext) -> pd.DataFrame:
     r"""A cell with spaces at its ends, doubled spaces, tabs or invisible characters.

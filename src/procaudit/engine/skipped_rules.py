@@ -1,0 +1,87 @@
+"""Which rules a table or a file could not be checked by, and why: the "skipped" of a report
+(a column the rule needs is missing, the schema has no check for it, a file rule's own note).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pandas as pd
+
+from procaudit.catalogue.columns import ALIASES, ROW, SHEET
+from procaudit.core.findings import SkippedRule
+from procaudit.core.i18n import t
+from procaudit.engine.schema import LoadedSchema
+from procaudit.io import Table
+from procaudit.rules import Rule
+from procaudit.rules.context import FileContext
+from procaudit.rules.options import RuleOptions
+from procaudit.rules.schema_generic import SCHEMA_VIOLATION
+
+
+def applicable(rule: Rule, frame: pd.DataFrame, options: RuleOptions | None = None) -> bool:
+    """Whether the rule can check the frame: it has the rule's columns (and the options
+    the rule needs, where options are given)."""
+    if rule.needs is not None and options is not None and not options.has(rule.needs):
+        return False
+    return all(column in frame for column in rule.columns)
+
+
+def table_skipped(
+    path: str, table: Table, schema: LoadedSchema, rules: tuple[Rule, ...]
+) -> Iterator[SkippedRule]:
+    """The rules a table could not be checked by: a column missing, no check in the schema."""
+    for rule in rules:
+        if rule.id == SCHEMA_VIOLATION:
+            continue
+        if rule.from_schema and rule.id not in schema.rule_columns:
+            yield SkippedRule(
+                rule.id,
+                path,
+                t(
+                    "the schema {source} has no check for it",
+                    "lược đồ {source} không có kiểm tra cho quy tắc này",
+                    source=schema.source,
+                ),
+            )
+            continue
+        if rule.file_check is not None:
+            continue  # skipped only where no table of the file has its columns (see audit)
+        columns = (schema.rule_columns[rule.id],) if rule.from_schema else rule.columns
+        missing = [c for c in columns if c not in table.frame and c not in (ROW, SHEET)]
+        if missing:
+            yield SkippedRule(rule.id, path, _no_column(table.sheet, missing[0]))
+
+
+def file_skipped(context: FileContext, rules: tuple[Rule, ...]) -> Iterator[SkippedRule]:
+    """The file rules no table of the file has the columns for, and the notes of those
+    that found they could not check it."""
+    frames = [table.frame for table, _ in context.tables]
+    for rule in rules:
+        if rule.file_check is not None and not any(applicable(rule, f) for f in frames):
+            missing = next(c for c in rule.columns if not all(c in f for f in frames))
+            tables = [table for table, _ in context.tables]
+            sheet = tables[0].sheet if len(tables) == 1 else None
+            yield SkippedRule(rule.id, context.path, _no_column(sheet, missing))
+    for rule_id, reason in context.notes:
+        yield SkippedRule(
+            rule_id, context.path, t("the file: {reason}", "tệp: {reason}", reason=reason)
+        )
+
+
+def _no_column(sheet: str | None, column: str) -> str:
+    """Why a rule was not checked: "sheet 'X' has no forms ('Mẫu đơn, tờ khai') column"."""
+    if sheet:
+        return t(
+            "sheet '{sheet}' has no {column} column",
+            "trang tính '{sheet}' không có cột {column}",
+            sheet=sheet,
+            column=_column_label(column),
+        )
+    return t(
+        "the file has no {column} column", "tệp không có cột {column}", column=_column_label(column)
+    )
+
+
+def _column_label(column: str) -> str:
+    return f"{column} ('{ALIASES[column][0]}')" if column in ALIASES else f"'{column}'"

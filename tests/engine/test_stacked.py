@@ -1,0 +1,367 @@
+"""Row-local rules run once on a stack of small tables (`engine.stacked`): every file's audit
+is exactly what auditing it alone gives, findings, skipped rules, report and failures alike."""
+
+from __future__ import annotations
+
+import random
+import shutil
+import sys
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from conftest import LAYOUTS, ROOT, SAMPLES, table_of
+from procaudit.core.findings import FileFailure
+from procaudit.engine import audit as engine
+from procaudit.engine.audit import AuditPlan, active_rules, audit_batches, audit_source
+from procaudit.engine.schema import LoadedSchema, load_schema, schema_hits
+from procaudit.engine.stacked import (
+    SCHEMA,
+    STACK_ROWS,
+    StackedHits,
+    split_hits,
+    stack_key,
+    stacked_hits,
+)
+from procaudit.io import Table, read_catalogue
+from procaudit.rules import all_rules
+from procaudit.rules.context import RuleContext
+from procaudit.rules.options import RuleOptions
+
+sys.path.insert(0, str(ROOT / "benchmarks"))
+sys.path.insert(0, str(LAYOUTS))
+sys.path.insert(0, str(SAMPLES))
+from many_files import write_many, write_sheets
+
+
+def _assert_same(
+    sources: list[str], plan: AuditPlan | None = None, schema: LoadedSchema | None = None
+) -> list[object]:
+    """Today's audit (file by file, every rule on every table) and the batched one agree."""
+    plan = plan or AuditPlan()
+    schema = schema or load_schema()
+    rules = active_rules(plan.options, plan.selection)
+    alone = [audit_source(source, plan, schema, rules) for source in sources]
+    batched = list(audit_batches(sources, plan, schema, rules))
+    assert batched == alone
+    # repr too: a numpy number where a Python one was would compare equal, not print so.
+    assert repr(batched) == repr(alone)
+    return batched
+
+
+def _many(folder: Path, count: int) -> list[str]:
+    return [str(path) for path in write_many(folder, count)]
+
+
+@pytest.mark.slow
+def test_small_files_batched_as_alone(tmp_path: Path) -> None:
+    audited = _assert_same(_many(tmp_path / "many", 60))
+    assert all(not isinstance(one, FileFailure) and one[0] for one in audited)
+
+
+def test_the_stacks_are_used(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A batch of like files runs its row-local rules and the schema on one stack; the
+    stages told are the same as alone."""
+    paths = _many(tmp_path / "many", 21)  # CSV and one xlsx: two kinds of frames
+    stacks: list[list[StackedHits]] = []
+    real = engine.stacked_hits
+
+    def kept(*args):  # type: ignore[no-untyped-def]
+        stacks.append(real(*args))
+        return stacks[-1]
+
+    monkeypatch.setattr(engine, "stacked_hits", kept)
+    plan = AuditPlan()
+    schema, rules = load_schema(), active_rules(plan.options, plan.selection)
+    told: list[str] = []
+    list(audit_batches(paths, plan, schema, rules, told.append))
+    [found] = stacks
+    csv = [of_table for path, of_table in zip(paths, found, strict=True) if path.endswith("csv")]
+    assert len(csv) == 20 and not found[[p.endswith("xlsx") for p in paths].index(True)]
+    assert all({SCHEMA, "PA401", "PA501", "PA601"} <= set(of_table) for of_table in csv)
+    assert all("PA201" not in of_table for of_table in csv)  # not row-local: on each table
+    alone: list[str] = []
+    for number, path in enumerate(paths, start=1):
+        where = f"[{number}/21] {Path(path).name}: "
+        audit_source(path, plan, schema, rules, lambda stage, at=where: alone.append(at + stage))
+    assert sorted(told) == sorted(alone)
+
+
+@pytest.mark.parametrize(("files", "rows"), [(1, 10**9), (5, 10**9), (64, 100), (64, 10**9)])
+def test_any_batch_size_gives_the_same(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, files: int, rows: int
+) -> None:
+    monkeypatch.setattr(engine, "BATCH_FILES", files)
+    monkeypatch.setattr(engine, "BATCH_ROWS", rows)
+    _assert_same(_many(tmp_path / "many", 23))
+
+
+@pytest.mark.slow
+def test_odd_layouts_samples_and_failures_mixed(tmp_path: Path) -> None:
+    """Several tables per sheet, sections, several sheets, encodings, CSV and workbooks mixed,
+    every hostile file (unreadable, empty, odd bytes) in the middle, and the samples: each as
+    alone."""
+    from make_hostile import make_all as make_hostile
+    from make_layouts import make_all
+
+    layouts = sorted(str(path) for path in make_all(tmp_path / "layouts").values())
+    many = _many(tmp_path / "many", 10)
+    samples = [str(SAMPLES / "catalogue-lao-cai.csv"), str(SAMPLES / "catalogue-lao-cai.xlsx")]
+    bad = sorted(str(path) for path in make_hostile(tmp_path / "hostile").values())
+    write_sheets(tmp_path / "sheets.xlsx", 30)  # one small catalogue a sheet
+    sheets = str(tmp_path / "sheets.xlsx")
+    sources = [*many[:4], *bad[::2], *layouts, *samples, many[4], *bad[1::2], sheets, *many[5:]]
+    audited = _assert_same(sources)
+    assert sum(isinstance(one, FileFailure) for one in audited) >= 1
+
+
+def test_components_sheets_and_form_files_as_alone(tmp_path: Path) -> None:
+    """Workbooks with a dossier-components sheet beside their list, the file rule PA302
+    looking for their forms in a folder, among small files."""
+    sys.path.insert(0, str(ROOT / "tests" / "rules"))
+    from test_rules_form_files import COMPONENT_SHEET, FORM_FILES, LIST_SHEET, write_workbook
+
+    forms = tmp_path / "forms"
+    for name in FORM_FILES:
+        (forms / name).parent.mkdir(parents=True, exist_ok=True)
+        (forms / name).write_bytes(b"")
+    books = [
+        str(write_workbook(tmp_path / f"tthc-{n}.xlsx", {"Danh mục": LIST_SHEET, **extra}))
+        for n, extra in enumerate([{"Thành phần hồ sơ": COMPONENT_SHEET}, {}] * 2)
+    ]
+    many = _many(tmp_path / "many", 6)
+    plan = AuditPlan(options=RuleOptions(forms_dir=forms))
+    audited = _assert_same([many[0], *books[:2], *many[1:4], *books[2:], *many[4:]], plan)
+    assert any(f.rule == "PA302" for one in audited if not isinstance(one, FileFailure)
+               for f in one[0])  # fmt: skip
+
+
+def test_a_reference_list_as_alone(tmp_path: Path) -> None:
+    """PA406 (row-local, with `--reference`) found on the stack, explained on each table."""
+    from catalogue_files import write_csv
+    from many_files import HEADERS, small_rows
+
+    from procaudit.io.reference import load_reference
+
+    reference = tmp_path / "reference.csv"
+    write_csv(reference, [*small_rows(0), *small_rows(3)], headers=HEADERS)
+    plan = AuditPlan(options=RuleOptions(reference=load_reference(str(reference))))
+    audited = _assert_same(_many(tmp_path / "many", 10), plan)
+    assert any(f.rule == "PA406" for one in audited if not isinstance(one, FileFailure)
+               for f in one[0])  # fmt: skip
+
+
+def test_options_and_selection_as_alone(tmp_path: Path) -> None:
+    from procaudit.rules.selection import RuleSelection
+
+    plan = AuditPlan(
+        options=RuleOptions(online_target=0.5),
+        selection=RuleSelection(ignore=("PA501", "PA102")),
+        every_row=True,
+        by_agency=True,
+    )
+    _assert_same(_many(tmp_path / "many", 15), plan)
+
+
+@pytest.mark.slow
+def test_real_one_stop_export_per_unit(tmp_path: Path, real_data: Path) -> None:
+    """Phú Thọ's one-stop export cut into one CSV per unit (32 units, 5 to 93 rows), with the
+    portal's ministry lists: real text (HTML entities, stray spaces, district offices)."""
+    export = pd.read_excel(
+        real_data / "phutho-motcua-2022" / "PTO.xls", dtype=str, engine="calamine"
+    )
+    folder = tmp_path / "units"
+    folder.mkdir()
+    sources = []
+    for number, (_, unit) in enumerate(export.groupby("TEN_CO_QUAN", sort=False)):
+        path = folder / f"unit-{number:02d}.csv"
+        unit.to_csv(path, index=False)
+        sources.append(str(path))
+    portal = sorted(str(path) for path in (real_data / "national-portal-2026").glob("*.xlsx"))
+    assert len(sources) == 32
+    _assert_same([*sources[:16], *portal, *sources[16:]])
+
+
+# --- each row-local rule: its hits on a stack are its hits on each table alone -------------
+
+_ROWS = [
+    {"code": "1.000001", "name": "Cấp giấy phép", "decision_no": None, "decision_date": None},
+    {"code": "1.000002", "name": "Đăng ký (thực hiện tại cấp huyện)", "decision_no": "QĐ/0001-BCA"},
+    {"code": "1.000003", "name": "Cấp  lại thẻ ", "decision_no": "Quyết định số 6225/QĐ-BQP"},
+    {"code": "1.000004", "name": "Gia hạn &#40;x&#41;", "decision_no": "1890/QĐ-UBND"},
+    {"code": "1.000005", "name": "Thu hồi", "decision_no": "1890/QĐ-UBND", "decision_date": "x"},
+    {
+        "code": "1.000006",
+        "name": "Xác nhận (thực hiện tại cấp tỉnh)",
+        "decision_date": "31/02/2025",
+    },
+    {"code": "1.000007", "name": "Cáp giấy", "decision_no": "1890/QD-UBND"},
+    {"code": "1.000008", "name": "§¨ng ký kÕt h«n", "decision_date": "15/08/2099"},
+    {"code": "1.000009", "name": "Đa\u0306ng ky\u0301 (NFD)", "decision_no": "205/TTr-SNNMT"},
+]
+_COLUMNS = {
+    "level": ["Cấp huyện", "Cấp xã", "Cấp tỉnh, Cấp huyện", None, "Cấp xã", "Cấp xã"],
+    "agency": ["UBND huyện Bảo Thắng", "Sở Lao động - Thương binh và Xã hội", "UBND xã A", None],
+    "forms": [None, "Không", "-", "Tờ khai", "…", "Mẫu 01"],
+    "online_level": ["Mức độ 4", "Toàn trình", "Mức độ 3", None, "Mức độ 2"],
+    "status": ["Bãi bỏ", "Còn hiệu lực", None, "Hết hiệu lực"],
+}
+
+
+def _table(seed: int, size: int) -> Table:
+    """A small table of rows that trip the row-local rules, in an order of its own."""
+    rng = random.Random(seed)
+    rows = []
+    for i in range(size):
+        row: dict[str, str | None] = {
+            "code": None, "name": None, "decision_no": None, "decision_date": None,
+        }  # fmt: skip
+        row.update(rng.choice(_ROWS))
+        for column, values in _COLUMNS.items():
+            row[column] = rng.choice(values)
+        row["name"] = f"{row['name']} {i % 3}" if rng.random() < 0.3 else row["name"]
+        rows.append(row)
+    table = table_of(rows, sheet="S")
+    table.frame.index = table.frame.index + 7 * seed  # labels of its own, not positions
+    return table
+
+
+ROW_LOCAL = [rule for rule in all_rules() if rule.row_local]
+
+
+def test_the_flagged_rules() -> None:
+    """The rules flagged row-local; those that read other rows or the whole table are not
+    (duplicates, near duplicates, a table of abolished rows only, a list stacked per unit)."""
+    assert [rule.id for rule in ROW_LOCAL] == [
+        "PA301", "PA401", "PA402", "PA403", "PA406", "PA501", "PA503", "PA504",
+        "PA601", "PA602", "PA603", "PA604",
+    ]  # fmt: skip
+    assert all(rule.check is not None for rule in ROW_LOCAL)
+
+
+@pytest.mark.parametrize("rule", [r for r in ROW_LOCAL if r.needs is None], ids=lambda r: r.id)
+@pytest.mark.parametrize("sizes", [(3, 30, 1, 50), (20, 20, 20), (1, 1, 60)])
+def test_a_rule_on_a_stack_is_the_rule_on_each_table(rule, sizes) -> None:  # type: ignore[no-untyped-def]
+    tables = [_table(seed, size) for seed, size in enumerate(sizes)]
+    options = RuleOptions()
+    found = stacked_hits(tables, [rule], options)
+    some = 0
+    for table, of_stack in zip(tables, found, strict=True):
+        assert rule.check is not None
+        alone = rule.check(RuleContext(table.frame, options, frozenset(table.header_map.columns)))
+        alone = alone.assign(rule=rule.id).rename_axis("index").reset_index()  # as table_hits
+        stacked = of_stack[rule.id].reset_index(drop=True)
+        some += len(alone)
+        if alone.empty:
+            assert stacked.empty
+            continue
+        # The dtypes may differ (a concatenation of parts that were text on one table and
+        # objects on another): the values, their order and labels may not.
+        pd.testing.assert_frame_equal(stacked, alone, check_dtype=False)
+        assert stacked["index"].tolist() == alone["index"].tolist() != []
+    assert some  # the rows trip every rule
+
+
+def test_tables_unlike_or_large_are_not_stacked() -> None:
+    small, other = _table(1, 5), _table(2, 6)
+    assert stack_key(small) == stack_key(other)
+    sheets = [read_catalogue(str(SAMPLES / "catalogue-lao-cai.xlsx")).tables[0]] * 2
+    renamed = sheets[1].frame.assign(_sheet=sheets[1].frame["_sheet"].cat.rename_categories(["B"]))
+    assert stack_key(sheets[0]) == stack_key(Table("B", renamed, sheets[1].header_map))
+    fewer = Table("S", small.frame.drop(columns="forms"), small.header_map)
+    assert stack_key(fewer) != stack_key(small)
+    large = _table(3, STACK_ROWS)
+    assert stack_key(large) is None
+    found = stacked_hits([small, fewer, large], all_rules(), RuleOptions())
+    assert found == [{}, {}, {}]  # no two alike
+
+
+def test_a_stack_has_a_most_rows(monkeypatch: pytest.MonkeyPatch) -> None:
+    from procaudit.engine import stacked
+
+    monkeypatch.setattr(stacked, "MOST_STACKED", 12)
+    tables = [_table(seed, size) for seed, size in enumerate([5, 5, 5, 13, 2, 7])]
+    tables[1] = Table("S", tables[1].frame.drop(columns="forms"), tables[1].header_map)
+    # 0 and 2 make 10 rows; 3 (13) starts a stack, 4 another, which 5 joins (9 rows)
+    assert stacked._stacks(tables) == [[0, 2], [1], [3], [4, 5]]
+
+
+def test_split_hits_keeps_order_and_labels() -> None:
+    frames = [pd.DataFrame(index=pd.Index([10, 11, 12])), pd.DataFrame(index=pd.Index([5, 6]))]
+    starts = np.array([0, 3, 5])
+    hits = pd.DataFrame({"index": [4, 1, 3, 0], "column": list("abcd")})
+    first, second = split_hits(hits, frames, starts)
+    assert [*first["index"]] == [11, 10] and [*first["column"]] == ["b", "d"]
+    assert [*second["index"]] == [6, 5] and [*second["column"]] == ["a", "c"]
+    assert split_hits(hits.iloc[:0], frames, starts)[0].empty
+
+
+def test_a_read_failure_keeps_its_place(tmp_path: Path) -> None:
+    paths = _many(tmp_path / "many", 3)
+    broken = tmp_path / "broken.xlsx"
+    broken.write_bytes(b"not a workbook")
+    audited = _assert_same([paths[0], str(broken), paths[1], paths[2]])
+    assert isinstance(audited[1], FileFailure)
+    assert read_catalogue(paths[0]).path == paths[0]
+    shutil.rmtree(tmp_path / "many")
+
+
+# --- the schema: validated on a stack when each of its checks looks at one row ------------
+
+UNIQUE_CODES = """
+schema_type: dataframe
+api: pandas
+columns:
+  code: {dtype: str, nullable: true, required: false, unique: true}
+  name:
+    dtype: str
+    nullable: true
+    required: true
+    checks:
+      present: {ignore_na: false, error: PA103}
+"""
+
+
+def test_which_schemas_are_checked_on_a_stack(tmp_path: Path) -> None:
+    assert load_schema().per_row
+    path = tmp_path / "unique.yaml"
+    path.write_text(UNIQUE_CODES, encoding="utf-8")
+    assert not load_schema(str(path)).per_row  # a code seen in another table is no failure
+
+
+@pytest.mark.parametrize("sizes", [(3, 30, 1, 50), (1, 1, 60)])
+def test_the_schema_on_a_stack_is_the_schema_on_each_table(sizes: tuple[int, ...]) -> None:
+    tables = [_table(seed, size) for seed, size in enumerate(sizes)]
+    for table in tables[::2]:  # codes and names missing or malformed here and there
+        table.frame.loc[table.frame.index[::3], "code"] = "x1"
+        table.frame.loc[table.frame.index[1::4], "name"] = None
+    schema = load_schema()
+    found = stacked_hits(tables, [], RuleOptions(), schema)
+    for table, of_stack in zip(tables, found, strict=True):
+        alone = schema_hits(schema, table.frame)
+        stacked = of_stack[SCHEMA]
+        if alone.empty:
+            assert stacked.empty
+            continue
+        pd.testing.assert_frame_equal(stacked.reset_index(drop=True), alone, check_dtype=False)
+
+
+def test_a_failure_of_the_whole_table_is_checked_on_each(tmp_path: Path) -> None:
+    """A column the schema requires, missing from the tables: a failure without a row, left
+    to each table's own validation."""
+    tables = [_table(seed, 5) for seed in range(3)]
+    tables = [Table("S", t.frame.drop(columns="name"), t.header_map) for t in tables]
+    path = tmp_path / "needs.yaml"
+    path.write_text(UNIQUE_CODES.replace("unique: true", "unique: false"), encoding="utf-8")
+    schema = load_schema(str(path))
+    assert schema.per_row
+    assert stacked_hits(tables, [], RuleOptions(), schema) == [{}, {}, {}]
+
+
+def test_a_user_schema_gives_the_same_batched(tmp_path: Path) -> None:
+    path = tmp_path / "unique.yaml"
+    path.write_text(UNIQUE_CODES, encoding="utf-8")
+    paths = _many(tmp_path / "many", 8)
+    _assert_same(paths, AuditPlan(schema_path=str(path)), load_schema(str(path)))
