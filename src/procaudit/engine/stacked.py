@@ -129,13 +129,14 @@ def _run_stacked(
     and each frame's part of the stack's per-row work."""
     stack = pd.concat(frames, ignore_index=True)  # labels: positions in the stack
     starts = np.cumsum([0, *(len(frame) for frame in frames)])
+    labels = stack_labels(frames)
     by_rule: dict[str, list[pd.DataFrame]] = {}
     if schema is not None:
         failed = schema_hits(schema, stack)
         # A failure of the whole table (a column required, a dtype) has no row: each table
         # then validates itself, as it would alone.
         if not failed["index"].isna().any():
-            by_rule[SCHEMA] = split_hits(failed, frames, starts)
+            by_rule[SCHEMA] = split_hits(failed, frames, starts, labels)
     context = RuleContext(stack, options, source_columns)
     try:
         for rule in rules:
@@ -143,7 +144,7 @@ def _run_stacked(
             hits = rule.check(context)
             if not hits.empty:  # as `table_hits` frames them
                 hits = hits.assign(rule=rule.id).rename_axis("index").reset_index()
-            by_rule[rule.id] = split_hits(hits, frames, starts)
+            by_rule[rule.id] = split_hits(hits, frames, starts, labels)
         seeds = context.per_row_parts(starts, frames)
     finally:
         context.close()
@@ -154,18 +155,40 @@ _NONE = pd.DataFrame()  # no hits for a table: `table_hits` skips an empty frame
 
 
 def split_hits(
-    hits: pd.DataFrame, frames: list[pd.DataFrame], starts: np.ndarray
+    hits: pd.DataFrame,
+    frames: list[pd.DataFrame],
+    starts: np.ndarray,
+    labels: np.ndarray | None = None,
 ) -> list[pd.DataFrame]:
     """A stack's hits cut back into each frame's: their column `index` holds positions in the
-    stack; each part keeps its hits' order, and its frame's own row labels in `index`."""
+    stack; each part keeps its hits' order, and its frame's own row labels in `index`.
+    `labels`: the frames' row labels one after another (`stack_labels`), if they have one
+    dtype: the hits are then relabelled at once, and cut in slices where they are in row
+    order (most rules'), one pandas call a frame with hits."""
     parts = [_NONE] * len(frames)
     if hits.empty:
         return parts
     positions = hits["index"].to_numpy(dtype=np.int64)
     owners = np.searchsorted(starts, positions, side="right") - 1
+    if labels is not None and bool((owners[1:] >= owners[:-1]).all()):
+        hits = hits.assign(index=labels[positions])
+        cuts = np.searchsorted(owners, np.arange(len(frames) + 1))
+        for owner in np.unique(owners).tolist():
+            parts[owner] = hits.iloc[cuts[owner] : cuts[owner + 1]]
+        return parts
     # Only the frames with hits are cut out: most of a batch's have none for a rule.
     for owner in np.unique(owners).tolist():
         rows = np.flatnonzero(owners == owner)
-        labels = frames[owner].index[positions[rows] - starts[owner]]
-        parts[owner] = hits.iloc[rows].assign(index=labels.to_numpy())
+        of_owner = frames[owner].index[positions[rows] - starts[owner]]
+        parts[owner] = hits.iloc[rows].assign(index=of_owner.to_numpy())
     return parts
+
+
+def stack_labels(frames: list[pd.DataFrame]) -> np.ndarray | None:
+    """The frames' row labels one after another, as `split_hits` gives them to the hits;
+    None where the frames' labels differ in dtype (the array would not hold each as its
+    frame does)."""
+    dtypes = {frame.index.dtype for frame in frames}
+    if len(dtypes) != 1:
+        return None
+    return np.concatenate([frame.index.to_numpy() for frame in frames])
