@@ -151,9 +151,14 @@ class RuleContext:
             work = getattr(self, key)  # its property: `shared` work
             if key == "name_tags":  # labelled by position
                 work = work.set_axis(self.frame.index.get_indexer(work.index))
-            if key == "level_keys" and "" not in work.cat.categories:  # always made
-                continue
-            for part, of_table in zip(parts, _cut(key, work, bounds, tables), strict=True):
+            if key == "level_keys":
+                if "" not in work.cat.categories:  # a missing level's key, always made
+                    continue
+                given = self.frame["level"].notna().to_numpy()
+                cut = _level_keys_parts(work, given, bounds, tables)
+            else:
+                cut = _cut(key, work, bounds, tables)
+            for part, of_table in zip(parts, cut, strict=True):
                 part[key] = of_table
         return parts
 
@@ -498,8 +503,6 @@ def _cut(
 ) -> list[pd.Series]:
     """Per-row work made on a stack, cut into each stacked table's (`per_row_parts`)."""
     ends = zip(tables, bounds, bounds[1:], strict=False)
-    if key == "level_keys":
-        return [_level_keys_part(work, start, stop, table) for table, start, stop in ends]
     if key == "name_tags":  # the tagged rows alone, in row order, labelled by position
         positions = work.index.to_numpy()
         cuts = np.searchsorted(positions, bounds)
@@ -520,20 +523,25 @@ def _cut(
     ]
 
 
-def _level_keys_part(keys: pd.Series, start: int, stop: int, table: pd.DataFrame) -> pd.Series:
-    """The level keys of a table stacked at rows `start` to `stop` of a stack whose level keys
-    are `keys`, as the table's `level_keys` makes them: the same keys, but categories in the
+def _level_keys_parts(
+    keys: pd.Series, given: np.ndarray, bounds: np.ndarray, tables: list[pd.DataFrame]
+) -> list[pd.Series]:
+    """The level keys of the tables stacked, from the stack's `keys` (`given`: its rows with
+    a level), as each table's `level_keys` makes them: the same keys, but categories in the
     table's own order (the keys as they first appear among its rows with a level, then that
     of a missing level, "", if not among them)."""
-    codes = keys.cat.codes.to_numpy()[start:stop]
-    categories = keys.cat.categories
-    missing = categories.get_indexer(pd.Index([""]))  # a missing level's
-    given = table["level"].notna().to_numpy()
-    order = pd.unique(np.concatenate([codes[given], missing.astype(codes.dtype)]))
-    renumbered = np.zeros(len(categories), dtype=codes.dtype)
-    renumbered[order] = np.arange(len(order), dtype=codes.dtype)
-    own = pd.Categorical.from_codes(renumbered[codes], categories.take(order))
-    return pd.Series(own, index=table.index)
+    all_codes, categories = keys.cat.codes.to_numpy(), keys.cat.categories
+    missing = categories.get_indexer(pd.Index([""])).astype(all_codes.dtype)  # a missing level's
+    parts = []
+    for table, start, stop in zip(tables, bounds, bounds[1:], strict=False):
+        codes = all_codes[start:stop]
+        order = pd.unique(np.concatenate([codes[given[start:stop]], missing]))
+        renumbered = np.zeros(len(categories), dtype=codes.dtype)
+        renumbered[order] = np.arange(len(order), dtype=codes.dtype)
+        own = pd.CategoricalDtype(categories.take(order))  # codes in range: not checked again
+        keys_of = pd.Categorical.from_codes(renumbered[codes], dtype=own, validate=False)
+        parts.append(pd.Series(keys_of, index=table.index, copy=False))
+    return parts
 
 
 @elementwise
