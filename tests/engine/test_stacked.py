@@ -23,6 +23,7 @@ from procaudit.engine.stacked import (
     StackedHits,
     split_hits,
     stack_key,
+    stack_labels,
     stacked_hits,
 )
 from procaudit.io import Table, read_catalogue
@@ -288,14 +289,36 @@ def test_a_stack_has_a_most_rows(monkeypatch: pytest.MonkeyPatch) -> None:
     assert stacked._stacks(tables) == [[0, 2], [1], [3], [4, 5]]
 
 
-def test_split_hits_keeps_order_and_labels() -> None:
+@pytest.mark.parametrize(
+    ("positions", "first_labels", "second_labels"),
+    [
+        ([4, 1, 3, 0], [11, 10], [6, 5]),  # out of row order: each frame's cut out
+        ([0, 2, 3, 4], [10, 12], [5, 6]),  # in row order: cut in slices
+        ([3, 4, 4, 3], [], [5, 6, 6, 5]),  # one frame has none
+    ],
+)
+@pytest.mark.parametrize("labelled", [False, True])
+def test_split_hits_keeps_order_and_labels(
+    positions: list[int], first_labels: list[int], second_labels: list[int], labelled: bool
+) -> None:
     frames = [pd.DataFrame(index=pd.Index([10, 11, 12])), pd.DataFrame(index=pd.Index([5, 6]))]
     starts = np.array([0, 3, 5])
-    hits = pd.DataFrame({"index": [4, 1, 3, 0], "column": list("abcd")})
-    first, second = split_hits(hits, frames, starts)
-    assert [*first["index"]] == [11, 10] and [*first["column"]] == ["b", "d"]
-    assert [*second["index"]] == [6, 5] and [*second["column"]] == ["a", "c"]
-    assert split_hits(hits.iloc[:0], frames, starts)[0].empty
+    labels = stack_labels(frames) if labelled else None
+    hits = pd.DataFrame({"index": positions, "column": list("abcd")})
+    first, second = split_hits(hits, frames, starts, labels)
+    assert [*first.get("index", [])] == first_labels
+    assert [*second["index"]] == second_labels
+    cells = list(zip(positions, "abcd", strict=True))
+    assert [*first.get("column", [])] == [c for at, c in cells if at < 3]
+    assert [*second["column"]] == [c for at, c in cells if at >= 3]
+    assert second["index"].dtype == np.int64
+    assert split_hits(hits.iloc[:0], frames, starts, labels)[0].empty
+
+
+def test_stack_labels_only_of_one_dtype() -> None:
+    numbered = pd.DataFrame(index=pd.RangeIndex(3))
+    assert stack_labels([numbered, pd.DataFrame(index=pd.Index([7]))]).tolist() == [0, 1, 2, 7]
+    assert stack_labels([numbered, pd.DataFrame(index=pd.Index(["a"]))]) is None
 
 
 def test_a_read_failure_keeps_its_place(tmp_path: Path) -> None:

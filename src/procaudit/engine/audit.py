@@ -329,6 +329,10 @@ def _audit_one(
         (table, RuleContext(table.frame, options, frozenset(table.header_map.columns)))
         for table in catalogue.tables
     ]
+    done = stacked or [StackedHits() for _ in contexts]
+    for (_, context), of_stack in zip(contexts, done, strict=True):
+        for key, work in of_stack.seeds.items():  # made on the stack: not again here
+            context.seed(key, work)
     findings: list[Finding] = []
     parts: list[HitPart] = []
     skipped: list[SkippedRule] = []
@@ -337,7 +341,6 @@ def _audit_one(
             _prefetch(context, rules)
         # Done while this thread would wait for the worker (PA204's names), not in the tail.
         national_codes = [offer_national_codes(context) for _, context in contexts]
-        done = stacked or [{} for _ in contexts]
         for (table, context), of_stack in zip(contexts, done, strict=True):
             found = table_hits(table, schema, rules, selection, context, stage, of_stack)
             if found is not None:

@@ -16,6 +16,7 @@ nothing and hold a copy of them.
 from __future__ import annotations
 
 from collections.abc import Hashable, Sequence
+from typing import Any
 
 import numpy as np
 import pandas as pd
@@ -32,9 +33,16 @@ from procaudit.rules.options import RuleOptions
 # stack is meant to be many small tables).
 STACK_ROWS = 5_000
 
-# A table's hits of the row-local rules found on its stack, by rule id; a rule missing from
-# it runs on the table alone.
-StackedHits = dict[str, pd.DataFrame]
+
+class StackedHits(dict[str, pd.DataFrame]):
+    """A table's hits of the row-local rules found on its stack, by rule id (a rule missing
+    from it runs on the table alone); and its `seeds`: its rows' part of the per-row work
+    made on the stack (`RuleContext.per_row_parts`), by shared key, for its own context's
+    `seed`, so that the cross-row rules (PA201-PA204, PA502) do not make it again."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.seeds: dict[str, Any] = {}
 
 
 # A stack holds at most this many rows: a workbook of many sheets is cut into several.
@@ -68,7 +76,7 @@ def stacked_hits(
     rules (their options given). Each table's hits are as `table_hits` puts a rule's in its
     frame: the columns index (the table's row labels), column, value, message, fix, maybe
     severity, and rule."""
-    found: list[StackedHits] = [{} for _ in tables]
+    found = [StackedHits() for _ in tables]
     local = [rule for rule in rules if rule.row_local and rule.check is not None]
     stack_schema = schema if schema is not None and schema.per_row else None
     if (not local and stack_schema is None) or len(tables) < 2:
@@ -79,10 +87,12 @@ def stacked_hits(
         frames = [tables[at].frame for at in members]
         checked = [rule for rule in local if applicable(rule, frames[0], options)]
         source_columns = frozenset(tables[members[0]].header_map.columns)
-        of_stack = _run_stacked(frames, checked, options, source_columns, stack_schema)
+        of_stack, seeds = _run_stacked(frames, checked, options, source_columns, stack_schema)
         for key, parts in of_stack.items():
             for at, part in zip(members, parts, strict=True):
                 found[at][key] = part
+        for at, seeded in zip(members, seeds, strict=True):
+            found[at].seeds = seeded
     return found
 
 
@@ -114,17 +124,19 @@ def _run_stacked(
     options: RuleOptions,
     source_columns: frozenset[str],
     schema: LoadedSchema | None,
-) -> dict[str, list[pd.DataFrame]]:
-    """Each rule's hits on each frame (and the schema's), found once on the frames stacked."""
+) -> tuple[dict[str, list[pd.DataFrame]], list[dict[str, Any]]]:
+    """Each rule's hits on each frame (and the schema's), found once on the frames stacked,
+    and each frame's part of the stack's per-row work."""
     stack = pd.concat(frames, ignore_index=True)  # labels: positions in the stack
     starts = np.cumsum([0, *(len(frame) for frame in frames)])
+    labels = stack_labels(frames)
     by_rule: dict[str, list[pd.DataFrame]] = {}
     if schema is not None:
         failed = schema_hits(schema, stack)
         # A failure of the whole table (a column required, a dtype) has no row: each table
         # then validates itself, as it would alone.
         if not failed["index"].isna().any():
-            by_rule[SCHEMA] = split_hits(failed, frames, starts)
+            by_rule[SCHEMA] = split_hits(failed, frames, starts, labels)
     context = RuleContext(stack, options, source_columns)
     try:
         for rule in rules:
@@ -132,28 +144,51 @@ def _run_stacked(
             hits = rule.check(context)
             if not hits.empty:  # as `table_hits` frames them
                 hits = hits.assign(rule=rule.id).rename_axis("index").reset_index()
-            by_rule[rule.id] = split_hits(hits, frames, starts)
+            by_rule[rule.id] = split_hits(hits, frames, starts, labels)
+        seeds = context.per_row_parts(starts, frames)
     finally:
         context.close()
-    return by_rule
+    return by_rule, seeds
 
 
 _NONE = pd.DataFrame()  # no hits for a table: `table_hits` skips an empty frame
 
 
 def split_hits(
-    hits: pd.DataFrame, frames: list[pd.DataFrame], starts: np.ndarray
+    hits: pd.DataFrame,
+    frames: list[pd.DataFrame],
+    starts: np.ndarray,
+    labels: np.ndarray | None = None,
 ) -> list[pd.DataFrame]:
     """A stack's hits cut back into each frame's: their column `index` holds positions in the
-    stack; each part keeps its hits' order, and its frame's own row labels in `index`."""
+    stack; each part keeps its hits' order, and its frame's own row labels in `index`.
+    `labels`: the frames' row labels one after another (`stack_labels`), if they have one
+    dtype: the hits are then relabelled at once, and cut in slices where they are in row
+    order (most rules'), one pandas call a frame with hits."""
     parts = [_NONE] * len(frames)
     if hits.empty:
         return parts
     positions = hits["index"].to_numpy(dtype=np.int64)
     owners = np.searchsorted(starts, positions, side="right") - 1
+    if labels is not None and bool((owners[1:] >= owners[:-1]).all()):
+        hits = hits.assign(index=labels[positions])
+        cuts = np.searchsorted(owners, np.arange(len(frames) + 1))
+        for owner in np.unique(owners).tolist():
+            parts[owner] = hits.iloc[cuts[owner] : cuts[owner + 1]]
+        return parts
     # Only the frames with hits are cut out: most of a batch's have none for a rule.
     for owner in np.unique(owners).tolist():
         rows = np.flatnonzero(owners == owner)
-        labels = frames[owner].index[positions[rows] - starts[owner]]
-        parts[owner] = hits.iloc[rows].assign(index=labels.to_numpy())
+        of_owner = frames[owner].index[positions[rows] - starts[owner]]
+        parts[owner] = hits.iloc[rows].assign(index=of_owner.to_numpy())
     return parts
+
+
+def stack_labels(frames: list[pd.DataFrame]) -> np.ndarray | None:
+    """The frames' row labels one after another, as `split_hits` gives them to the hits;
+    None where the frames' labels differ in dtype (the array would not hold each as its
+    frame does)."""
+    dtypes = {frame.index.dtype for frame in frames}
+    if len(dtypes) != 1:
+        return None
+    return np.concatenate([frame.index.to_numpy() for frame in frames])

@@ -54,6 +54,18 @@ _TAG_HINT = r"(?i)\(.*cấp"
 # The shared work `release` forgets: the keys and the survey made of the text columns.
 _TEXT_WORK = ("name_keys", "duplicates", "near_duplicates", "text_cells")
 
+# The shared work that is a function of each row's own cells, by the column it is made of:
+# made once on a stack of tables, each table is given its rows' part (`per_row_parts`,
+# `seed`). Not the numbers made of it ("name_keys codes", `distinct`, the level keys'
+# category): those number a table's values as they first appear in it, so each table makes
+# its own.
+PER_ROW_WORK = {
+    "name_keys": "name",
+    "code_keys": "code",
+    "name_tags": "name",
+    "level_keys": "level",  # each table's category made again (`_level_keys_part`)
+}
+
 
 @dataclass
 class _Build:
@@ -119,6 +131,36 @@ class RuleContext:
             self._help(building[0])
             return cast(T, building[0].result())
         return cast(T, self._build(key, build, future))
+
+    def seed(self, key: str, value: Any) -> None:
+        """Give the table shared work made for it elsewhere (its part of the work made once
+        on a stack of tables with it, `per_row_parts`): a rule asking for `key` is given it."""
+        with self._lock:
+            self._shared[key] = value
+
+    def per_row_parts(self, bounds: np.ndarray, tables: list[pd.DataFrame]) -> list[dict[str, Any]]:
+        """The per-row work (`PER_ROW_WORK`) of this frame, made now if it was not, cut into
+        the parts of the `tables` stacked in it, for their `seed`: table i holds the rows
+        bounds[i] to bounds[i + 1], labelled as `tables[i]` labels them. Work made of a
+        column that is a category in the tables is left out (the stack's column may not be
+        one: their categories differ)."""
+        parts: list[dict[str, Any]] = [{} for _ in tables]
+        for key, column in PER_ROW_WORK.items():
+            if column not in self.frame or isinstance(tables[0][column].dtype, pd.CategoricalDtype):
+                continue
+            work = getattr(self, key)  # its property: `shared` work
+            if key == "name_tags":  # labelled by position
+                work = work.set_axis(self.frame.index.get_indexer(work.index))
+            if key == "level_keys":
+                if "" not in work.cat.categories:  # a missing level's key, always made
+                    continue
+                given = self.frame["level"].notna().to_numpy()
+                cut = _level_keys_parts(work, given, bounds, tables)
+            else:
+                cut = _cut(key, work, bounds, tables)
+            for part, of_table in zip(parts, cut, strict=True):
+                part[key] = of_table
+        return parts
 
     def beside(self, work: Callable[[], T]) -> Callable[[], T]:
         """Offer `work`, a part of a build that the build does not need yet, to a thread
@@ -454,6 +496,52 @@ def _factorized(values: pd.Series) -> tuple[np.ndarray, pd.Index]:
         if len(uniques) < np.iinfo(small).max:
             return codes.astype(small), uniques
     return codes, uniques
+
+
+def _cut(
+    key: str, work: pd.Series, bounds: np.ndarray, tables: list[pd.DataFrame]
+) -> list[pd.Series]:
+    """Per-row work made on a stack, cut into each stacked table's (`per_row_parts`)."""
+    ends = zip(tables, bounds, bounds[1:], strict=False)
+    if key == "name_tags":  # the tagged rows alone, in row order, labelled by position
+        positions = work.index.to_numpy()
+        cuts = np.searchsorted(positions, bounds)
+        values = work.to_numpy()
+        return [
+            pd.Series(
+                values[cut:next_cut],
+                index=table.index[positions[cut:next_cut] - start],
+                dtype=object,
+                name=work.name,
+            )
+            for (table, start, _), cut, next_cut in zip(ends, cuts, cuts[1:], strict=False)
+        ]
+    array = work.array
+    return [
+        pd.Series(array[start:stop], table.index, name=work.name, copy=False)
+        for table, start, stop in ends
+    ]
+
+
+def _level_keys_parts(
+    keys: pd.Series, given: np.ndarray, bounds: np.ndarray, tables: list[pd.DataFrame]
+) -> list[pd.Series]:
+    """The level keys of the tables stacked, from the stack's `keys` (`given`: its rows with
+    a level), as each table's `level_keys` makes them: the same keys, but categories in the
+    table's own order (the keys as they first appear among its rows with a level, then that
+    of a missing level, "", if not among them)."""
+    all_codes, categories = keys.cat.codes.to_numpy(), keys.cat.categories
+    missing = categories.get_indexer(pd.Index([""])).astype(all_codes.dtype)  # a missing level's
+    parts = []
+    for table, start, stop in zip(tables, bounds, bounds[1:], strict=False):
+        codes = all_codes[start:stop]
+        order = pd.unique(np.concatenate([codes[given[start:stop]], missing]))
+        renumbered = np.zeros(len(categories), dtype=codes.dtype)
+        renumbered[order] = np.arange(len(order), dtype=codes.dtype)
+        own = pd.CategoricalDtype(categories.take(order))  # codes in range: not checked again
+        keys_of = pd.Categorical.from_codes(renumbered[codes], dtype=own, validate=False)
+        parts.append(pd.Series(keys_of, index=table.index, copy=False))
+    return parts
 
 
 @elementwise
