@@ -40,7 +40,7 @@ from procaudit.rules.codes import CODE_PATTERN
 from procaudit.rules.context import FileContext, RuleContext
 from procaudit.rules.forms import FORM_PLACEHOLDERS, no_form_file
 from procaudit.rules.reference import NOT_ANNOUNCED, not_announced, reference_scope
-from procaudit.rules.reform_online import fully_online
+from procaudit.rules.reform_online import fully_online_rows
 from procaudit.vn.agencies import district_kind
 from procaudit.vn.levels import DISTRICT, level_ids
 from procaudit.vn.text import comparison_key
@@ -492,12 +492,7 @@ def _error_hits(ctx: RuleContext, rule_id: str) -> np.ndarray:
 def _fully_online_rows(ctx: RuleContext, live: np.ndarray) -> np.ndarray | None:
     if "online_level" not in ctx.frame:
         return None
-    fully = _spread(
-        ctx,
-        "online_level",
-        lambda uniques: fully_online(pd.Series(uniques, dtype="str")).to_numpy(),
-    )
-    return fully & live
+    return fully_online_rows(ctx) & live  # PA505's, if it ran
 
 
 def _district(ctx: RuleContext) -> np.ndarray:
