@@ -563,7 +563,7 @@ def audit_file(
                 "severity": repeat(rule.severity),
                 "file": repeat(context.path),
                 "sheet": sheets,
-                # file_hits holds rows as floats (None where absent): the frame had NaN.
+                # A row as the rule gave it (a number, or None): an int in the finding.
                 "row": [None if row is None else int(row) for row in found["row"].tolist()],
                 "column": columns,
                 "code": found["code"].tolist(),
