@@ -82,14 +82,16 @@ def table_findings(
 def hit_arrays(table: Table, found: pd.DataFrame) -> Hits:
     """A table's hits as `find_floods` and the scorecard read them: what `to_findings`
     makes of each, one array per field, without a Finding."""
+    frame = table.frame
     labels = found["index"]
     located = labels.notna().to_numpy()
     row = np.full(len(found), np.nan)
-    row[located] = (
-        table.frame[ROW]
-        .loc[labels[located].astype("int64")]
-        .to_numpy(dtype=np.float64, na_value=np.nan)
-    )
+    taken = labels[located].astype("int64")
+    if len(frame) <= SMALL_TABLE:  # the whole column at the hits' positions: `loc` costs more
+        numbers = frame[ROW].to_numpy(dtype=np.float64, na_value=np.nan)
+        row[located] = numbers[frame.index.get_indexer(pd.Index(taken))]
+    else:
+        row[located] = frame[ROW].loc[taken].to_numpy(dtype=np.float64, na_value=np.nan)
     rule_code, rule_ids = pd.factorize(found["rule"])
     own = [SEVERITIES.index(_default_severity(rule_id)) for rule_id in rule_ids]
     severity = np.asarray(own, dtype=np.int64)[rule_code]
