@@ -157,7 +157,8 @@ def test_a_pool_only_when_it_pays(tmp_path: Path) -> None:
         path.write_text(COMMUNE, encoding="utf-8")
         small.append(str(path))
     assert pool_size(small, 4) == 1  # 3 small files: less than a worker's start
-    many = small * 30  # the same paths, 90 files' worth of fixed cost
+    assert pool_size(small * 50, 4) == 1  # 150: a pool's starts would cost more than it saves
+    many = small * 120  # the same paths, 360 files' worth of fixed cost
     assert estimated_seconds(many) >= parallel.POOL_PAYS_AFTER
     assert pool_size(many, 4) == 4
     assert pool_size(many, 1) == 1

@@ -14,6 +14,7 @@ import pytest
 from conftest import run_rules, table_of
 from procaudit.catalogue.columns import ROW, SHEET
 from procaudit.core.findings import CatalogueStats, Finding, Severity
+from procaudit.engine import catalogue_stats as stats_module
 from procaudit.engine.catalogue_stats import catalogue_stats, count_catalogue
 from procaudit.io.components import COMPONENTS
 from procaudit.io.headers import map_headers
@@ -222,6 +223,33 @@ def test_counts(case: str, rows: list[dict], procedures: int, counts: dict) -> N
     }
     expected.update(counts)
     assert stats_of(rows) == CatalogueStats(procedures, **expected)
+
+
+@pytest.mark.parametrize(
+    ("case", "rows", "procedures", "counts"), CASES, ids=[case[0] for case in CASES]
+)
+def test_counts_on_the_large_tables_path(
+    case: str, rows: list[dict], procedures: int, counts: dict, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A small table's codes and forms are judged in Python: a large one's the same way."""
+    monkeypatch.setattr(stats_module, "SMALL_COLUMN", 0)
+    test_counts(case, rows, procedures, counts)
+
+
+FORMS_CELLS = [
+    "Mẫu số 01", "-", " - ", "…", "_./", "—–", "\u00a0-\u3000", "\x1c", "x", "  .  ", "5",
+    "\u2028/\u205f", "Không", "...",
+]  # fmt: skip
+
+
+def test_forms_cells_filled_alike_small_and_large(monkeypatch: pytest.MonkeyPatch) -> None:
+    cells = pd.Index(FORMS_CELLS)
+    small = stats_module._filled_forms(cells)
+    monkeypatch.setattr(stats_module, "SMALL_COLUMN", 0)
+    assert small.tolist() == stats_module._filled_forms(cells).tolist()
+    assert small.tolist() == [
+        not set(c) <= set(" -…_./—–\u00a0\u3000\x1c\u2028\u205f") for c in FORMS_CELLS
+    ]
 
 
 def test_a_table_without_the_column_beside_one_with_it_counts_none() -> None:

@@ -33,14 +33,21 @@ import numpy as np
 import pandas as pd
 
 from procaudit.catalogue.columns import ROW
-from procaudit.catalogue.text_columns import SPACES, arrow_text, map_distinct, matches, re2_class
+from procaudit.catalogue.text_columns import (
+    SMALL_COLUMN,
+    SPACES,
+    arrow_text,
+    map_distinct,
+    matches,
+    re2_class,
+)
 from procaudit.core.findings import CatalogueStats, Finding, Severity, UnitStats
 from procaudit.rules import Rule, get_rule
 from procaudit.rules.codes import CODE_PATTERN
 from procaudit.rules.context import FileContext, RuleContext
 from procaudit.rules.forms import FORM_PLACEHOLDERS, no_form_file
 from procaudit.rules.reference import NOT_ANNOUNCED, not_announced, reference_scope
-from procaudit.rules.reform_online import fully_online
+from procaudit.rules.reform_online import fully_online_rows
 from procaudit.vn.agencies import district_kind
 from procaudit.vn.levels import DISTRICT, level_ids
 from procaudit.vn.text import comparison_key
@@ -376,6 +383,12 @@ def _with_code(ctx: RuleContext, live: np.ndarray) -> np.ndarray | None:
     if "code" not in ctx.frame:
         return None
     keys = ctx.code_keys  # stripped, shared with the duplicate rules
+    if len(keys) <= SMALL_COLUMN:  # in Python: pandas' four calls cost more on a small list
+        values = keys.to_numpy(dtype=object)
+        filled = np.fromiter(
+            (isinstance(key, str) and key != "" for key in values), dtype=bool, count=len(values)
+        )
+        return filled & live
     return keys.str.len().gt(0).fillna(False).to_numpy(dtype=bool) & live
 
 
@@ -413,6 +426,8 @@ def _national_codes(ctx: RuleContext) -> np.ndarray | None:
 def _filled_forms(uniques: pd.Index) -> np.ndarray:
     """Which distinct forms cells PA301 leaves alone: those with a character a placeholder
     has not; the few without one are judged by PA301's own pattern."""
+    if len(uniques) <= SMALL_COLUMN:  # a few dozen: PA301's own pattern on each, in Python
+        return _each(lambda forms: FORM_PLACEHOLDERS.fullmatch(str(forms)) is None)(uniques)
     texts = arrow_text(pd.Series(uniques, dtype="str"))
     filled = matches(texts, _NOT_PLACEHOLDER).to_numpy(zero_copy_only=False).copy()
     for position in np.flatnonzero(~filled).tolist():  # Python ints, as an Index is read
@@ -492,12 +507,7 @@ def _error_hits(ctx: RuleContext, rule_id: str) -> np.ndarray:
 def _fully_online_rows(ctx: RuleContext, live: np.ndarray) -> np.ndarray | None:
     if "online_level" not in ctx.frame:
         return None
-    fully = _spread(
-        ctx,
-        "online_level",
-        lambda uniques: fully_online(pd.Series(uniques, dtype="str")).to_numpy(),
-    )
-    return fully & live
+    return fully_online_rows(ctx) & live  # PA505's, if it ran
 
 
 def _district(ctx: RuleContext) -> np.ndarray:

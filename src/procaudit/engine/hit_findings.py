@@ -27,6 +27,9 @@ from procaudit.io.grid import take_rows
 from procaudit.rules import get_rule
 from procaudit.rules.context import RuleContext
 
+# Up to this many rows a column is read whole, in one step, rather than taken at the hits.
+SMALL_TABLE = 10_000
+
 
 def table_findings(
     path: str, table: Table, found: pd.DataFrame, collapse: bool, context: RuleContext | None = None
@@ -51,6 +54,8 @@ def table_findings(
     floods = find_floods(hits, table.frame, explain if explaining(found) else None)
 
     def of(positions: list[int] | np.ndarray) -> list[Finding]:
+        if not len(positions):  # no flood of the kind: to_findings' fixed cost saved
+            return []
         chosen = np.asarray(positions, dtype=np.int64)
         rows = shown.iloc[chosen if at is None else np.searchsorted(at, chosen)]
         return to_findings(path, table, rows)
@@ -77,14 +82,16 @@ def table_findings(
 def hit_arrays(table: Table, found: pd.DataFrame) -> Hits:
     """A table's hits as `find_floods` and the scorecard read them: what `to_findings`
     makes of each, one array per field, without a Finding."""
+    frame = table.frame
     labels = found["index"]
     located = labels.notna().to_numpy()
     row = np.full(len(found), np.nan)
-    row[located] = (
-        table.frame[ROW]
-        .loc[labels[located].astype("int64")]
-        .to_numpy(dtype=np.float64, na_value=np.nan)
-    )
+    taken = labels[located].astype("int64")
+    if len(frame) <= SMALL_TABLE:  # the whole column at the hits' positions: `loc` costs more
+        numbers = frame[ROW].to_numpy(dtype=np.float64, na_value=np.nan)
+        row[located] = numbers[frame.index.get_indexer(pd.Index(taken))]
+    else:
+        row[located] = frame[ROW].loc[taken].to_numpy(dtype=np.float64, na_value=np.nan)
     rule_code, rule_ids = pd.factorize(found["rule"])
     own = [SEVERITIES.index(_default_severity(rule_id)) for rule_id in rule_ids]
     severity = np.asarray(own, dtype=np.int64)[rule_code]
@@ -116,7 +123,8 @@ def to_findings(path: str, table: Table, found: pd.DataFrame) -> list[Finding]:
     frame = table.frame
     labels = found["index"]
     located = labels.notna().to_numpy()
-    labels = labels[located].astype("int64")
+    # Each hit's position in the frame, found once for the three columns read at them.
+    positions = frame.index.get_indexer(pd.Index(labels[located].astype("int64")))
     rule_ids = found["rule"].tolist()
     # A schema of the user's may name rule ids procaudit does not know: severity error.
     known = {rule_id: get_rule(rule_id) for rule_id in set(rule_ids)}
@@ -127,7 +135,7 @@ def to_findings(path: str, table: Table, found: pd.DataFrame) -> list[Finding]:
     # A rule may give some of its hits a milder severity than its own (see hits.hits).
     nothing = [None] * len(found)
     given = found["severity"].tolist() if "severity" in found else nothing
-    codes = _at(frame["code"], located, labels) if "code" in frame else nothing
+    codes = _at(frame["code"], located, positions) if "code" in frame else nothing
     columns = _texts(found["column"].tolist())
     headers = column_names(table)
     return findings_of(
@@ -140,29 +148,33 @@ def to_findings(path: str, table: Table, found: pd.DataFrame) -> list[Finding]:
             ],
             "file": repeat(path),
             "sheet": repeat(table.sheet),
-            "row": _at(frame[ROW], located, labels),
+            "row": _at(frame[ROW], located, positions),
             "column": columns,
             "code": [code.strip() if isinstance(code, str) else None for code in codes],
             "value": _texts(found["value"].tolist()),
             "message": found["message"].tolist(),
             "fix": found["fix"].tolist(),
-            "procedure": _texts(_at(frame["name"], located, labels)),
+            "procedure": _texts(_at(frame["name"], located, positions)),
             "header": [headers.get(column) if column else None for column in columns],
         }
     )
 
 
-def _at(column: pd.Series, located: np.ndarray, labels: pd.Series) -> list:
-    """The column's values at `labels`, one per hit: None for a hit without a row (where
-    `located` is false) and for a missing value."""
-    # Taken in row order, block by block (`take_rows`): `loc` has pyarrow join a text
-    # column's blocks first, a fresh copy of the column (0.14 s for the names at 1M rows).
-    positions = column.index.get_indexer(pd.Index(labels))
-    order = np.argsort(positions, kind="stable")
-    taken = take_rows(column, positions[order])
-    values = np.empty(len(positions), dtype=object)
-    # pandas-stubs 3.1 types `na_value` as a scalar that leaves out None, which pandas takes.
-    values[order] = taken.to_numpy(dtype=object, na_value=None)  # type: ignore[call-overload]
+def _at(column: pd.Series, located: np.ndarray, positions: np.ndarray) -> list:
+    """The column's values at `positions` (of the located hits), one per hit: None for a
+    hit without a row (where `located` is false) and for a missing value."""
+    if len(column) <= SMALL_TABLE:  # the whole column at once: one pandas call, not six
+        # pandas-stubs 3.1 types `na_value` as a scalar that leaves out None, which pandas
+        # takes.
+        every = column.to_numpy(dtype=object, na_value=None)  # type: ignore[call-overload]
+        values = every[positions]
+    else:
+        # Taken in row order, block by block (`take_rows`): `loc` has pyarrow join a text
+        # column's blocks first, a fresh copy of the column (0.14 s for the names at 1M).
+        order = np.argsort(positions, kind="stable")
+        taken = take_rows(column, positions[order])
+        values = np.empty(len(positions), dtype=object)
+        values[order] = taken.to_numpy(dtype=object, na_value=None)  # type: ignore[call-overload]
     if located.all():
         return values.tolist()
     spread = np.full(len(located), None, dtype=object)

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import string
-from typing import cast
+from typing import Any, cast
 
+import numpy as np
 import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
@@ -57,8 +58,23 @@ def file_hits(records: list[dict[str, object]]) -> pd.DataFrame:
     finding is about the whole file or about a procedure the file lacks)."""
     if not records:  # the usual case, and pandas' records path costs a millisecond
         return _NO_FILE_HITS.copy()
-    frame = pd.DataFrame.from_records(records, columns=list(FILE_HIT_COLUMNS))
-    return frame.astype("object").where(frame.notna(), None)
+    # Each field one column of objects, missing values (absent, NaN) as None: what pandas'
+    # records path, `astype` and `where` made of them, at a tenth of their 1.4 ms (PA505
+    # gives most small files one finding). Rows stay ints (the records path gave floats
+    # where one was absent: the findings take ints either way).
+    data = {}
+    for name in FILE_HIT_COLUMNS:
+        column = np.empty(len(records), dtype=object)
+        for at, record in enumerate(records):
+            value = record.get(name)
+            column[at] = None if value is None or _missing(value) else value
+        data[name] = column
+    return pd.DataFrame(data, dtype=object, copy=False)
+
+
+def _missing(value: object) -> bool:
+    """A scalar pandas takes as missing (NaN, NA, NaT)."""
+    return not isinstance(value, str) and bool(pd.isna(cast(Any, value)))
 
 
 _NO_FILE_HITS = pd.DataFrame(columns=list(FILE_HIT_COLUMNS), dtype=object)
