@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pandas as pd
+import pyarrow as pa
 import pytest
 
 from procaudit.catalogue.columns import ROW, SHEET
@@ -26,6 +27,15 @@ LAYOUTS = TESTS / "layouts"
 SAMPLES = ROOT / "samples"
 README = ROOT / "README.md"
 REAL_DATA = ROOT.parent / "shared" / "data" / "real"
+
+
+def text_blocks(values: list[str | None], size: int) -> pd.Series:
+    """A text column held in blocks of `size` cells, as the CSV reader's columns are."""
+    chunks = [
+        pa.array(values[start : start + size], type=pa.large_string())
+        for start in range(0, len(values), size)
+    ]
+    return pd.Series(pa.chunked_array(chunks, type=pa.large_string()), dtype="str")
 
 
 def table_of(rows: list[dict[str, str | None]], sheet: str | None = None) -> Table:

@@ -4,27 +4,22 @@ from __future__ import annotations
 
 import numpy as np
 import pandas as pd
-import pyarrow as pa
 import pytest
 
+from conftest import text_blocks
 from procaudit.io import grid
 from procaudit.io.grid import rows_where, take_rows
-
-
-def _blocks(values: list[str | None], size: int) -> pd.Series:
-    """A text column held in blocks of `size` cells, as the CSV reader's columns are."""
-    chunks = [
-        pa.array(values[start : start + size], type=pa.large_string())
-        for start in range(0, len(values), size)
-    ]
-    return pd.Series(pa.chunked_array(chunks, type=pa.large_string()), dtype="str")
 
 
 def _grid(rows: int) -> pd.DataFrame:
     names = [None if i % 7 == 3 else f"Thủ tục {i}" for i in range(rows)]
     numbers = [float(i) if i % 5 else None for i in range(rows)]  # a column of objects
     frame = pd.DataFrame(
-        {0: _blocks(names, 97), 1: pd.Series(numbers, dtype=object), 2: _blocks(names, 1000)}
+        {
+            0: text_blocks(names, 97),
+            1: pd.Series(numbers, dtype=object),
+            2: text_blocks(names, 1000),
+        }
     )
     return frame.iloc[5:].set_axis(pd.RangeIndex(10, rows + 5))  # sliced, labels not positions
 

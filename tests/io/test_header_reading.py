@@ -5,11 +5,11 @@ from __future__ import annotations
 
 import numpy as np
 import pandas as pd
-import pyarrow as pa
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from conftest import text_blocks
 from procaudit.io import headers
 from procaudit.io.components import COMPONENTS
 from procaudit.io.grid import NumberText, text_grid
@@ -91,14 +91,6 @@ def test_the_shared_memo_of_plain_readings_is_bounded(monkeypatch: pytest.Monkey
     assert headers._PLAIN[CATALOGUE] == {}
 
 
-def _text_blocks(values: list[str | None], size: int) -> pd.Series:
-    chunks = [
-        pa.array(values[at : at + size], type=pa.large_string())
-        for at in range(0, len(values), size)
-    ]
-    return pd.Series(pa.chunked_array(chunks, type=pa.large_string()), dtype="str")
-
-
 def _cells(rows: int) -> pd.DataFrame:
     names = [None if i % 4 == 1 else f"Thủ tục {i}" for i in range(rows)]
     mixed = [
@@ -107,10 +99,10 @@ def _cells(rows: int) -> pd.DataFrame:
     empty = [None] * rows
     return pd.DataFrame(
         {
-            0: _text_blocks(names, 3),
+            0: text_blocks(names, 3),
             1: pd.Series(mixed, dtype=object),
-            2: _text_blocks(empty, 5),
-            3: _text_blocks(names[::-1], 100),
+            2: text_blocks(empty, 5),
+            3: text_blocks(names[::-1], 100),
         }
     )
 
