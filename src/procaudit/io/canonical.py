@@ -5,9 +5,8 @@ from __future__ import annotations
 import pandas as pd
 
 from procaudit.catalogue.columns import ROW, SHEET
+from procaudit.io.grid import TEXT_DTYPE
 from procaudit.io.headers import HeaderMap
-
-_TEXT = pd.Series([], dtype="str").dtype  # what `astype("str")` gives
 
 
 def canonical_frame(
@@ -35,6 +34,6 @@ def canonical_frame(
 def _text(column: pd.Series, index: pd.RangeIndex) -> pd.Series:
     """`column.astype("str")` on `index`; a column of text already is shared (copied on
     write, as pandas' lazy copies are), not converted."""
-    if column.dtype != _TEXT:  # a workbook's column holding numbers, dates
+    if column.dtype != TEXT_DTYPE:  # a workbook's column holding numbers, dates
         column = column.astype("str")
     return column.set_axis(index)

@@ -104,7 +104,7 @@ def arrow_text(column: pa.Array | pa.ChunkedArray) -> pd.Series:
     return text_column(blank_as_missing(column))
 
 
-_TEXT = pd.Series([], dtype="str").dtype  # pandas' text dtype, on Arrow
+TEXT_DTYPE = pd.Series([], dtype="str").dtype  # pandas' text dtype, on Arrow: astype("str")
 
 
 def text_column(column: pa.Array | pa.ChunkedArray) -> pd.Series:
@@ -115,7 +115,7 @@ def text_column(column: pa.Array | pa.ChunkedArray) -> pd.Series:
     if chunks.type != pa.large_string():  # converted as pandas converts it
         return pd.Series(column, dtype="str")
     # pandas-stubs 3.1 lacks the `dtype` pandas 3 takes here (the "str" dtype, NaN missing).
-    array = pd.arrays.ArrowStringArray(chunks, dtype=_TEXT)  # type: ignore[call-arg]
+    array = pd.arrays.ArrowStringArray(chunks, dtype=TEXT_DTYPE)  # type: ignore[call-arg]
     return pd.Series(array, copy=False)
 
 
