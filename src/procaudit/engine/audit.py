@@ -39,6 +39,7 @@ from procaudit.engine.schema import LoadedSchema, load_schema, schema_hits
 from procaudit.engine.skipped_rules import applicable, file_skipped, table_skipped
 from procaudit.engine.stacked import SCHEMA, StackedHits, stacked_hits
 from procaudit.io import Catalogue, PerFile, Table, options_for, read_catalogue
+from procaudit.io.name_keys_ahead import drop_name_keys
 from procaudit.rules import Rule, all_rules
 from procaudit.rules.context import FileContext, RuleContext
 from procaudit.rules.options import RuleOptions
@@ -188,10 +189,11 @@ def audit_batches(
     audits as `audit_source` gives each alone."""
     batch: list[tuple[Catalogue | FileFailure, Progress]] = []
     rows = 0
+    names_ahead = any(rule.name_keys for rule in rules)
     for number, source in enumerate(sources, start=1):
         path = source if isinstance(source, str) else source.path
         stage = _stages(progress, shown_path(path), number, len(sources))
-        read = _read(source, plan, stage, on_read)
+        read = _read(source, plan, stage, on_read, names_ahead)
         if isinstance(read, Catalogue):
             rows += sum(len(table.frame) for table in read.tables)
         batch.append((read, stage))
@@ -207,13 +209,17 @@ def _read(
     plan: AuditPlan,
     stage: Progress,
     on_read: Callable[[Catalogue], None] | None,
+    names_ahead: bool = False,
 ) -> Catalogue | FileFailure:
-    """The source's catalogue, or why it cannot be read (as `audit_source` says it)."""
+    """The source's catalogue, or why it cannot be read (as `audit_source` says it).
+    `names_ahead`: a rule reads the names' keys (see `read_catalogue`)."""
     if isinstance(source, Catalogue):
         return source
     stage(t("reading", "đang đọc"))
     try:
-        catalogue = read_catalogue(source, options_for(plan.read_options, source))
+        catalogue = read_catalogue(
+            source, options_for(plan.read_options, source), name_keys_ahead=names_ahead
+        )
     except InputError as exc:
         return FileFailure(exc.path, str(exc))
     release_memory(catalogue_rows(catalogue))  # the parser's buffers, freed but kept
@@ -245,6 +251,7 @@ def _audit_batch(
         del read, of_file
         release_memory(audited_rows(audited))
         yield audited
+    drop_name_keys()  # made ahead for a table whose layout chose another name column
     pa.default_memory_pool().release_unused()  # the batch's small files, at once
 
 
@@ -339,7 +346,8 @@ def _audit_one(
         catalogue = source
     else:
         stage(t("reading", "đang đọc"))
-        catalogue = read_catalogue(source, options_for(read_options, source))
+        names_ahead = any(rule.name_keys for rule in rules)
+        catalogue = read_catalogue(source, options_for(read_options, source), names_ahead)
         release_memory(catalogue_rows(catalogue))  # the parser's buffers, freed but kept
         if on_read is not None:
             on_read(catalogue)
@@ -382,6 +390,8 @@ def _audit_one(
     finally:
         for _, context in contexts:
             context.close()
+        if not isinstance(source, Catalogue):
+            drop_name_keys()  # as `_audit_batch` does for the catalogues it was given
     province, ministry = catalogue_owner(catalogue)
     report = replace(
         _file_report(catalogue), stats=stats, province=province, ministry=ministry, units=units

@@ -10,6 +10,7 @@ the first one's columns. A part whose header repeats the first one's layout is n
 from __future__ import annotations
 
 import unicodedata
+from collections.abc import Callable
 from dataclasses import replace
 
 import numpy as np
@@ -32,13 +33,18 @@ _NAME_HEADERS = frozenset(
 )
 
 
-def split_parts(grid: Grid, extra: dict[str, str]) -> list[tuple[Grid, Header | None]]:
+def split_parts(
+    grid: Grid, extra: dict[str, str], found: Callable[[Grid, Header], None] | None = None
+) -> list[tuple[Grid, Header | None]]:
     """The grid's tables, top to bottom, each with its header where it was found already;
-    the grid itself where it holds one table (or none)."""
+    the grid itself where it holds one table (or none). `found` is told the header found
+    first, before the grid is searched for others."""
     try:
         header = find_header(grid, extra)
     except NoHeader:
         return [(grid, None)]
+    if found is not None:
+        found(grid, header)
     positions, _, header_map = header
     above = _header_above(grid, positions[0], extra)
     below = None if above is not None else _header_below(grid, positions[-1] + 1, header_map, extra)

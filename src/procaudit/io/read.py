@@ -31,6 +31,7 @@ from procaudit.io.layout import (
     understand,
 )
 from procaudit.io.limits import Limits, check_cell_lengths, check_file_size, check_workbook
+from procaudit.io.name_keys_ahead import start_name_keys
 from procaudit.io.number_codes import restore_number_codes
 from procaudit.io.parts import split_parts
 from procaudit.io.values import WHOLE_NUMBERS
@@ -100,7 +101,11 @@ class Catalogue:
     notes: tuple[str, ...] = ()  # what the user should know about how the file was read
 
 
-def read_catalogue(path_text: str, options: ReadOptions | None = None) -> Catalogue:
+def read_catalogue(
+    path_text: str, options: ReadOptions | None = None, name_keys_ahead: bool = False
+) -> Catalogue:
+    """The file's catalogue. `name_keys_ahead`: the run's rules read the names' comparison
+    keys; a large table's are started as soon as its header is found (`io.name_keys_ahead`)."""
     options = options or ReadOptions()
     path = Path(path_text)
     path_text = shown_path(path_text)  # the name in messages and findings; `path` is opened
@@ -129,10 +134,10 @@ def read_catalogue(path_text: str, options: ReadOptions | None = None) -> Catalo
     if suffix in CSV_SUFFIXES:
         grid, dialect = read_csv_grid(path, options.limits.max_cells)
         check_cell_lengths(path_text, grid, options.limits)
-        tables = _tables(path_text, grid, options)
+        tables = _tables(path_text, grid, options, name_keys_ahead)
         return Catalogue(path_text, "csv", tables, dialect=dialect, notes=value_notes(tables))
     if suffix in WORKBOOK_SUFFIXES:
-        return _workbook(path_text, path, suffix.lstrip("."), options)
+        return _workbook(path_text, path, suffix.lstrip("."), options, name_keys_ahead)
     raise InputError(
         path_text,
         t(
@@ -153,11 +158,14 @@ def read_grid(name: str, grid: Grid, options: ReadOptions | None = None) -> Cata
     return Catalogue(name, "frame", tables, notes=value_notes(tables))
 
 
-def _tables(path: str, grid: Grid, options: ReadOptions) -> tuple[Table, ...]:
+def _tables(
+    path: str, grid: Grid, options: ReadOptions, name_keys_ahead: bool = False
+) -> tuple[Table, ...]:
     """The tables of one sheet: one per header, unless the user said where the header is."""
     if options.header_rows:
         return (_table(path, grid, options),)
-    parts = split_parts(grid, options.layout().extra_aliases)
+    found = _name_keys_of if name_keys_ahead else None
+    parts = split_parts(grid, options.layout().extra_aliases, found)
     return tuple(_table(path, part, options, header) for part, header in parts)
 
 
@@ -182,6 +190,14 @@ def _table(path: str, grid: Grid, options: ReadOptions, header: Header | None = 
     return Table(grid.sheet, frame, header_map, understood.account, split, restored)
 
 
+def _name_keys_of(grid: Grid, header: Header) -> None:
+    """Start the comparison keys of the column the header names as the names' (the layout
+    may still choose another: then they are not used)."""
+    position = header[2].columns.get("name")
+    if position is not None:
+        start_name_keys(grid.cells.iloc[:, position])
+
+
 def _frame(grid: Grid, understood: Understood) -> tuple[pd.DataFrame, int]:
     """The canonical frame of the rows understood, and how many codes got their zeros back."""
     header_map = understood.account.header_map
@@ -204,9 +220,13 @@ def _components(grid: Grid) -> Table | None:
     return Table(grid.sheet, frame, account.header_map, account, codes_restored=restored)
 
 
-def _workbook(path_text: str, path: Path, kind: str, options: ReadOptions) -> Catalogue:
+def _workbook(
+    path_text: str, path: Path, kind: str, options: ReadOptions, name_keys_ahead: bool
+) -> Catalogue:
     with_formulas = check_workbook(path, options.limits)
     grids = list(read_workbook(path))
+    # Keys are kept for one column at a time: of a workbook's, only a single sheet's.
+    name_keys_ahead = name_keys_ahead and len(grids) == 1
     for grid in grids:
         check_cell_lengths(path_text, grid, options.limits)
     wanted = _wanted_sheet(path_text, [g.sheet for g in grids], options.sheet)
@@ -223,7 +243,7 @@ def _workbook(path_text: str, path: Path, kind: str, options: ReadOptions) -> Ca
             not_lists[str(grid.sheet)] = t("empty", "trống")
         else:
             try:
-                tables.extend(_tables(path_text, grid, options))
+                tables.extend(_tables(path_text, grid, options, name_keys_ahead))
             except InputError as exc:
                 if wanted is not None:
                     raise

@@ -34,6 +34,7 @@ from procaudit.catalogue.text_columns import (
 )
 from procaudit.catalogue.units import Units, units_of
 from procaudit.core.i18n import language, t
+from procaudit.io.name_keys_ahead import claim_name_keys
 from procaudit.rules.options import RuleOptions
 from procaudit.vn.levels import name_tag
 
@@ -393,8 +394,13 @@ class RuleContext:
         return self.shared("name_keys codes", lambda: text_codes(self.name_keys))
 
     def _find_name_keys(self) -> pd.Series:
-        # The names joined into one array only while their keys are made, not kept.
-        names = comparison_key_array(arrow_text(self.frame["name"]))
+        column = self.frame["name"]
+        # Made while the reader read the layout, when this column is the one they were
+        # made of (`io.name_keys_ahead`); else here, the names joined into one array only
+        # while their keys are made, not kept.
+        names = claim_name_keys(column)
+        if names is None:
+            names = comparison_key_array(arrow_text(column))
         return text_series(names, self.frame.index)
 
     @property

@@ -333,6 +333,7 @@ def _prefetch_found(ctx: RuleContext) -> None:
     Severity.WARNING,
     columns=("name",),
     prefetch=_prefetch_found,
+    name_keys=True,
     finds=(
         "names at the same level that differ by a typo or a filler word (not by a word that "
         'makes another procedure: "cấp lại", "hạng II")'

@@ -66,6 +66,9 @@ class Rule:
     # tables stacked (`engine.stacked`) and hand each table its own hits: the rule's fixed
     # pandas cost is paid once for a folder of communes' lists, not once a file (issue 19).
     row_local: bool = False
+    # The rule reads the names' comparison keys (`RuleContext.name_keys`): the reader starts
+    # them for a large table as soon as it has found its header (`io.name_keys_ahead`).
+    name_keys: bool = False
     doc_vi: str = ""  # the same in Vietnamese: **Sai**, **Đúng** and **Cách sửa**
     # What one finding is, in a Markdown phrase: the "finds" column of the README's rule
     # table (report/rule_docs.py writes it from here). Longer than the summary: it names the
@@ -123,10 +126,11 @@ def frame_rule(
     finds: str,
     explain: Explain | None = None,
     row_local: bool = False,
+    name_keys: bool = False,
 ) -> Callable[[FrameCheck], FrameCheck]:
     """Register a function of a table's RuleContext; its docstring is the rule's documentation.
     With `explain`, the function's hits have empty messages and fixes, filled in by `explain`
-    for the hits shown. `row_local`: see `Rule.row_local`."""
+    for the hits shown. `row_local`, `name_keys`: see `Rule`."""
 
     def decorate(check: FrameCheck) -> FrameCheck:
         doc, doc_vi = _docs(check)
@@ -142,6 +146,7 @@ def frame_rule(
                 prefetch=prefetch,
                 explain=explain,
                 row_local=row_local,
+                name_keys=name_keys,
                 doc_vi=doc_vi,
                 finds=finds,
             )

@@ -1,0 +1,128 @@
+"""The comparison keys of a large table's names, made on a thread of their own while the rest
+of the table's layout is still being read.
+
+PA201-PA204 start from the names' comparison keys (`comparison_key_array`); at a million
+rows they take 0.4 s, the first step of PA204's long chain, which could only begin once the
+reader had split the sheet into parts, profiled its columns and built the canonical frame
+(0.25 s more on one core while the other waited). The header found first names the name
+column: `start_name_keys` makes the keys of that column of the grid (every row, the header's too) on
+a thread at once, and `claim_name_keys` hands them to the rules' context when the canonical frame's
+name column is that very column or rows of it, in order: the same Arrow buffers, which
+cannot have changed, so the keys are those the context would make. A name column chosen
+otherwise (by its values, or filled from its sections) holds other buffers, gets None, and
+its keys are made as ever: the findings are the same either way.
+"""
+
+from __future__ import annotations
+
+import threading
+
+import pandas as pd
+import pyarrow as pa
+
+from procaudit.catalogue.text_columns import arrow_text, comparison_key_array
+from procaudit.io.grid import arrow_chunks
+
+# From this many rows on: below, the keys take a few milliseconds, less than a thread's
+# start and the GIL passed back and forth.
+AHEAD_ROWS = 50_000
+
+# What makes one block of text what it is: its type and the addresses of its buffers
+# (validity bitmap, 0 without; offsets; bytes), which Arrow never changes.
+_Buffers = tuple[object, ...]
+
+
+class _Ahead:
+    """The keys of one column, made on a thread; what they are the keys of."""
+
+    def __init__(self, column: pa.ChunkedArray, texts: pd.Series) -> None:
+        self.blocks = _blocks(column)
+        self.rows = len(column)
+        self.keys: pa.Array | None = None
+        # Not a daemon: a run that ends meanwhile waits for the kernels rather than tear
+        # pyarrow down under them.
+        self.thread = threading.Thread(target=self._make, args=(texts,), name="procaudit-name-keys")
+
+    def _make(self, texts: pd.Series) -> None:
+        try:
+            self.keys = comparison_key_array(arrow_text(texts))
+        except Exception:  # the context makes them itself, and meets the fault as ever
+            self.keys = None
+
+    def rows_of(self, column: pa.ChunkedArray) -> int | None:
+        """Where `column` begins among this column's rows, when its blocks are rows of it in
+        order (the same buffers); None otherwise."""
+        begin = end = None
+        for chunk in column.chunks:
+            if not len(chunk):
+                continue
+            found = self.blocks.get(_buffers(chunk))
+            if found is None:
+                return None
+            first, offset, length = found
+            inside = chunk.offset - offset
+            if inside < 0 or inside + len(chunk) > length:
+                return None
+            row = first + inside
+            if begin is None:
+                begin = row
+            elif row != end:
+                return None
+            end = row + len(chunk)
+        return begin
+
+
+_pending: _Ahead | None = None
+_lock = threading.Lock()
+
+
+def start_name_keys(column: pd.Series) -> None:
+    """Start making the comparison keys of `column` (a grid's column of Arrow text, header
+    rows and all), in place of any made before and not claimed; nothing for a small or
+    non-Arrow column."""
+    global _pending
+    chunks = arrow_chunks(column)
+    if chunks is None or len(chunks) < AHEAD_ROWS:
+        return
+    ahead = _Ahead(chunks, column)
+    with _lock:
+        _pending = ahead
+    ahead.thread.start()
+
+
+def claim_name_keys(column: pd.Series) -> pa.Array | None:
+    """The comparison keys of `column` (a canonical frame's name column), when they were
+    started ahead for the column it is rows of (see the module's docstring); they are
+    then given up here. None otherwise."""
+    global _pending
+    chunks = arrow_chunks(column)
+    with _lock:
+        ahead = _pending
+        if ahead is None or chunks is None or not len(chunks):
+            return None
+        begin = ahead.rows_of(chunks)
+        if begin is None:
+            return None
+        _pending = None
+    ahead.thread.join()
+    return None if ahead.keys is None else ahead.keys.slice(begin, len(chunks))
+
+
+def drop_name_keys() -> None:
+    """Let go of keys nobody claimed (the thread, if running, ends on its own)."""
+    global _pending
+    with _lock:
+        _pending = None
+
+
+def _blocks(column: pa.ChunkedArray) -> dict[_Buffers, tuple[int, int, int]]:
+    """Each block of `column` by its buffers: its first row, offset and length."""
+    blocks, row = {}, 0
+    for chunk in column.chunks:
+        blocks[_buffers(chunk)] = (row, chunk.offset, len(chunk))
+        row += len(chunk)
+    return blocks
+
+
+def _buffers(chunk: pa.Array) -> _Buffers:
+    return (chunk.type, *(0 if buffer is None else buffer.address for buffer in chunk.buffers()))

@@ -1,0 +1,143 @@
+"""The names' comparison keys made ahead (io/name_keys_ahead.py): given only for rows of the
+very column they were made of, in order, and then the keys the context would make."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pandas as pd
+import pyarrow as pa
+import pytest
+
+from conftest import text_blocks
+from procaudit.catalogue.text_columns import arrow_text, comparison_key_array
+from procaudit.io import name_keys_ahead
+from procaudit.io.name_keys_ahead import claim_name_keys, drop_name_keys, start_name_keys
+from procaudit.io.read import read_catalogue
+from procaudit.rules import context as context_module
+from procaudit.rules.context import RuleContext
+from procaudit.rules.options import RuleOptions
+
+NAMES = [
+    "Tên thủ tục",  # the header's cell: made with the rest, never claimed
+    "Cấp Giấy phép  xây dựng ",
+    None,
+    "ĐĂNG KÝ KHAI SINH",
+    "Thủ tục cấp lại (cấp tỉnh)",
+    "Đăng ký kết hôn",
+    "Cấp đổi giấy phép lái xe",
+    "Gia hạn giấy phép",
+]
+
+
+@pytest.fixture(autouse=True)
+def every_column(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    monkeypatch.setattr(name_keys_ahead, "AHEAD_ROWS", 1)  # the tables here are small
+    yield
+    drop_name_keys()
+
+
+def _keys(column: pd.Series) -> list[str | None]:
+    return comparison_key_array(arrow_text(column)).to_pylist()
+
+
+def _rows(start: int, stop: int) -> Callable[[pd.Series], pd.Series]:
+    return lambda column: column.iloc[start:stop].reset_index(drop=True)
+
+
+def _copied(column: pd.Series) -> pd.Series:
+    return pd.Series(pa.array(column.array).combine_chunks(), dtype="str")
+
+
+def _rows_apart(column: pd.Series) -> pd.Series:
+    chunks = pa.array(column.array).chunks
+    return pd.Series(pa.chunked_array([chunks[0].slice(1, 1), chunks[1]]), dtype="str")
+
+
+@pytest.mark.parametrize(
+    ("claimed", "given"),
+    [
+        (_rows(1, 8), True),  # the body under the header, across blocks
+        (_rows(0, 8), True),  # the whole column
+        (_rows(4, 6), True),  # rows inside one block
+        (_rows(2, 5), True),  # rows that begin in one block and end in the next
+        (_copied, False),  # the same texts in other buffers
+        (_rows_apart, False),  # rows of it, not in order (a row left out between blocks)
+        (lambda column: column.str.strip(), False),  # a column made of it
+    ],
+    ids=["body", "whole", "inside", "across", "copied", "apart", "derived"],
+)
+def test_claimed_for_rows_of_the_column_alone(
+    claimed: Callable[[pd.Series], pd.Series], given: bool
+) -> None:
+    column = text_blocks(NAMES, 3)
+    start_name_keys(column)
+    wanted = claimed(column)
+    keys = claim_name_keys(wanted)
+    if given:
+        assert keys is not None
+        assert keys.to_pylist() == _keys(wanted)
+    else:
+        assert keys is None
+
+
+def test_claimed_once_and_not_after_a_drop() -> None:
+    column = text_blocks(NAMES, 3)
+    start_name_keys(column)
+    assert claim_name_keys(column) is not None
+    assert claim_name_keys(column) is None  # given up when claimed
+    start_name_keys(column)
+    drop_name_keys()
+    assert claim_name_keys(column) is None
+
+
+def test_a_new_start_replaces_the_last() -> None:
+    first, second = text_blocks(NAMES, 3), text_blocks(NAMES[::-1], 3)
+    start_name_keys(first)
+    start_name_keys(second)
+    assert claim_name_keys(first) is None
+    keys = claim_name_keys(second)
+    assert keys is not None and keys.to_pylist() == _keys(second)
+
+
+@pytest.mark.parametrize(
+    "column",
+    [pd.Series(NAMES, dtype=object), text_blocks(NAMES[:1], 1)],
+    ids=["objects", "too-few-rows"],
+)
+def test_nothing_started_for_other_columns(
+    monkeypatch: pytest.MonkeyPatch, column: pd.Series
+) -> None:
+    monkeypatch.setattr(name_keys_ahead, "AHEAD_ROWS", 2)
+    start_name_keys(column)
+    assert claim_name_keys(column) is None
+
+
+CSV = "\n".join(
+    [
+        "Danh mục thủ tục hành chính,,,",  # as wide as the table: pyarrow's reader takes it
+        "STT,Mã thủ tục,Tên thủ tục hành chính,Cấp thực hiện",
+        *(f"{i},1.00{i:04d},{name},Cấp tỉnh" for i, name in enumerate(NAMES[1:], 1) if name),
+    ]
+)
+
+
+@pytest.mark.parametrize("ahead", [True, False])
+def test_the_context_gets_the_keys_it_would_make(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, ahead: bool
+) -> None:
+    path = tmp_path / "list.csv"
+    path.write_text(CSV, encoding="utf-8")
+    table = read_catalogue(str(path), name_keys_ahead=ahead).tables[0]
+    made_here: list[int] = []
+
+    def counted(texts: pa.Array) -> pa.Array:
+        made_here.append(len(texts))
+        return comparison_key_array(texts)
+
+    monkeypatch.setattr(context_module, "comparison_key_array", counted)
+    context = RuleContext(table.frame, RuleOptions(), frozenset(table.header_map.columns))
+    assert context.name_keys.tolist() == _keys(table.frame["name"])
+    assert made_here == ([] if ahead else [len(table.frame)])  # made ahead when asked
+    assert claim_name_keys(table.frame["name"]) is None  # and then given up
