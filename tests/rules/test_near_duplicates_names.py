@@ -48,8 +48,9 @@ KEYS = [comparison_key(text) for text in TEXTS]  # what PA204 is given
 def test_near_keys_are_the_words_without_punctuation(
     monkeypatch: pytest.MonkeyPatch, block: int | None
 ) -> None:
-    if block is not None:  # the bytes scanned in blocks of a few bytes, cut anywhere
+    if block is not None:  # the bytes scanned and looked up in blocks of a few bytes
         monkeypatch.setattr(near_duplicates_names, "_BYTES", block)
+        monkeypatch.setattr(near_duplicates_names, "_LOOKUP_BYTES", block)
     names = names_of(pa.array(KEYS, type=pa.large_string()))
     parts = [names.parts(i) for i in range(len(KEYS))]
     assert [part.near for part in parts] == [near_key(part.bare) for part in parts]

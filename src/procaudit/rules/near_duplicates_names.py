@@ -167,9 +167,16 @@ def _ascii_punctuation_spaced(texts: pa.Array) -> pa.Array:
     several times slower)."""
     texts, ends, raw = _utf8(texts)
     offsets = pa.py_buffer(ends - ends[0])
-    return pa.LargeStringArray.from_buffers(
-        len(texts), offsets, pa.py_buffer(_ASCII_PUNCTUATION[raw])
-    )
+    spaced = np.empty_like(raw)
+    # In blocks that stay in the cache, with no bounds to check (a byte is below 256): a
+    # million names' bytes in one look-up took 0.16 s, in blocks 0.07 s.
+    for begin in range(0, len(raw), _LOOKUP_BYTES):
+        block = slice(begin, begin + _LOOKUP_BYTES)
+        np.take(_ASCII_PUNCTUATION, raw[block], out=spaced[block], mode="clip")
+    return pa.LargeStringArray.from_buffers(len(texts), offsets, pa.py_buffer(spaced))
+
+
+_LOOKUP_BYTES = 1 << 17  # bytes looked up at once by `_ascii_punctuation_spaced`
 
 
 def near_key(bare: str) -> str:
