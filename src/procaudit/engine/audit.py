@@ -568,6 +568,8 @@ def audit_file(
             continue
         progress(t("checking {rule}", "đang kiểm tra {rule}", rule=f"{rule.id} {rule.name}"))
         found = rule.file_check(context)
+        if found.empty:  # most files: no finding, and no column to turn into lists
+            continue
         sheets, columns = found["sheet"].tolist(), found["column"].tolist()
         yield from findings_of(
             {

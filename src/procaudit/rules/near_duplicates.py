@@ -99,7 +99,7 @@ def _variants(ctx: RuleContext) -> Variants | None:
 
     # Given, not held here: the distinct keys go once their near keys are made.
     names = names_of(_distinct_keys(ctx, first_rows), keys_of, ctx.beside, offer_variants)
-    give_back()
+    give_back(len(first_rows))
     # Of the names' words alone: offered to the rules' thread, if it waits, while this one
     # makes the variants, if that thread has not.
     sums = ctx.beside(lambda: name_sums(names, ctx.beside))
@@ -163,7 +163,7 @@ def _distinct_keys(ctx: RuleContext, first_rows: np.ndarray) -> pa.Array:
     rows; one that had not would make them again)."""
     distinct = arrow_text(ctx.name_keys).take(first_rows)
     ctx.forget("name_keys")
-    give_back()
+    give_back(len(ctx.frame))
     return distinct
 
 
