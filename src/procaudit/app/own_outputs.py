@@ -64,6 +64,6 @@ def own_csv_headers() -> tuple[tuple[str, ...], ...]:
     """The header rows procaudit's CSV outputs start with: the report's, and the
     fix-list's in English and in Vietnamese."""
     from procaudit.report.csv_report import COLUMNS
-    from procaudit.report.fixlist import HEADINGS, HEADINGS_VI
+    from procaudit.report.fixlist_headings import HEADINGS, HEADINGS_VI
 
     return (tuple(COLUMNS), tuple(HEADINGS), tuple(HEADINGS_VI))

@@ -22,6 +22,7 @@ from procaudit.core.errors import UsageError
 from procaudit.core.findings import AuditResult, Finding, Severity
 from procaudit.core.i18n import language, t
 from procaudit.io.read import Catalogue, PerFile
+from procaudit.report.fixlist_headings import HEADINGS, HEADINGS_VI
 from procaudit.report.fixlist_rows import ROWS_LEAD, ROWS_LEAD_VI, rows_sheet
 from procaudit.report.fixlist_sources import FindingColumns, Flagged, letters, locate
 from procaudit.report.sheet_columns import Cells, rows_xml, text_array
@@ -36,21 +37,6 @@ from procaudit.report.workbook import (
     workbook_bytes,
 )
 
-HEADINGS = (
-    "Tệp / File",
-    "Trang tính / Sheet",
-    "Ô / Cell",
-    "Dòng / Row",
-    "Mã TTHC / Code",
-    "Tên thủ tục / Procedure",
-    "Quy tắc / Rule",
-    "Mức độ / Severity",
-    "Nội dung / Message",
-    "Giá trị hiện tại / Current value",
-    "Cách sửa / Suggested fix",
-    "Người xử lý / Assignee",
-    "Trạng thái / Status",
-)
 WIDTHS = (24, 18, 8, 8, 16, 40, 10, 10, 60, 30, 50, 20, 14)
 SEVERITY_COLUMN = HEADINGS.index("Mức độ / Severity")
 ROW_COLUMN = HEADINGS.index("Dòng / Row")
@@ -60,23 +46,6 @@ BASELINE_COLUMN = SEVERITY_COLUMN + 1
 BASELINE_HEADING, BASELINE_HEADING_VI, BASELINE_WIDTH = "So với mốc / Baseline", "So với mốc", 14
 FINDINGS_SHEET = "Danh sách sửa - Fix list"  # "/" is not allowed in sheet names
 ROWS_SHEET = "Dòng lỗi - Offending rows"
-# With --lang vi the fix-list speaks Vietnamese alone; the English one keeps the Vietnamese
-# beside the English, for the officials it is passed on to.
-HEADINGS_VI = (
-    "Tệp",
-    "Trang tính",
-    "Ô",
-    "Dòng",
-    "Mã TTHC",
-    "Tên thủ tục",
-    "Quy tắc",
-    "Mức độ",
-    "Nội dung",
-    "Giá trị hiện tại",
-    "Cách sửa",
-    "Người xử lý",
-    "Trạng thái",
-)
 FINDINGS_SHEET_VI = "Danh sách cần sửa"
 ROWS_SHEET_VI = "Các dòng có lỗi"
 SUFFIXES = (".xlsx", ".csv")
@@ -86,7 +55,7 @@ SEVERITY_FILLS = {
     Severity.WARNING: PatternFill("solid", fgColor="FFE599"),
     Severity.INFO: PatternFill("solid", fgColor="CFE2F3"),
 }
-__all__ = ["ROWS_LEAD", "ROWS_LEAD_VI"]  # the offending rows' headings, kept here too
+__all__ = ["HEADINGS", "HEADINGS_VI", "ROWS_LEAD", "ROWS_LEAD_VI"]  # the headings, kept here too
 
 T = TypeVar("T")
 
