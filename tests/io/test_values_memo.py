@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import pandas as pd
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from procaudit.io import values
 from procaudit.io.grid import NumberText
@@ -51,3 +53,62 @@ def test_the_memo_is_bounded(monkeypatch: pytest.MonkeyPatch) -> None:
     second = pd.Series([f"2.00{i:04d}" for i in range(4)], dtype="str")
     assert profile(first).code == profile(second).code == 1.0
     assert set(values._KNOWN) == set(second)  # the first column's cells forgotten
+
+
+# Characters that the shapes' patterns tell apart, and some they must not take for theirs:
+# other digits and capitals, "đ", spaces inside and around (the cells are trimmed first).
+_PIECES = [
+    "0",
+    "1",
+    "2",
+    "9",
+    "٣",
+    "A",
+    "Z",
+    "Đ",
+    "đ",
+    "a",
+    "É",
+    ".",
+    "_",
+    "-",
+    "/",
+    " ",
+    "\t",
+    "\u00a0",
+]
+
+
+# Cells at the edges of the shapes: lengths 3-4 and 32-33 of a local code, a space inside,
+# lowercase after a national code's dot, a dotless code's zero, Đ and đ.
+EDGES = [
+    "1A.", "1A.B", "A1-" + "B" * 29, "A1-" + "B" * 30, "2020.PCCC 012", "2020 .PCCC",
+    "1.0001a", "1.00010.a", "1.000100.", "1.000100..", "2000648", "1000648", "20006480",
+    "0", "123456789012", "1234567890123", "Đ1.", "đ1.", "1.000178 ", "٣.000178",
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("cell", EDGES)
+def test_an_edge_cell_is_shaped_by_python_as_by_the_kernels(cell: str) -> None:
+    column = pd.Series([cell] * 3, dtype="str")  # enough cells to profile
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(values, "SMALL_COLUMN", -1)  # through the kernels
+        expected = profile(column)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(values, "_KNOWN", {})  # classified in Python
+        assert profile(column) == expected
+
+
+@given(
+    st.lists(st.lists(st.sampled_from(_PIECES), max_size=14).map("".join), min_size=1, max_size=8)
+)
+def test_cells_are_shaped_by_python_as_by_the_kernels(
+    cells: list[str],
+) -> None:
+    column = pd.Series(cells, dtype="str")
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(values, "SMALL_COLUMN", -1)  # through the kernels
+        expected = profile(column)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(values, "_KNOWN", {})  # every cell classified in Python
+        assert profile(column) == expected
