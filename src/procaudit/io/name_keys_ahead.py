@@ -5,12 +5,13 @@ PA201-PA204 start from the names' comparison keys (`comparison_key_array`); at a
 rows they take 0.4 s, the first step of PA204's long chain, which could only begin once the
 reader had split the sheet into parts, profiled its columns and built the canonical frame
 (0.25 s more on one core while the other waited). The header found first names the name
-column: `start_name_keys` makes the keys of that column of the grid (every row, the header's too) on
-a thread at once, and `claim_name_keys` hands them to the rules' context when the canonical frame's
-name column is that very column or rows of it, in order: the same Arrow buffers, which
-cannot have changed, so the keys are those the context would make. A name column chosen
-otherwise (by its values, or filled from its sections) holds other buffers, gets None, and
-its keys are made as ever: the findings are the same either way.
+column: `start_name_keys` makes the keys of that column of the grid (every row, the
+header's too) on a thread at once, and `claim_name_keys` hands them to the rules' context
+when the canonical frame's name column is that very column or rows of it, in order: the
+same Arrow buffers, which cannot have changed, so the keys are those the context would
+make. A name column chosen otherwise (by its values, or filled from its sections) holds
+other buffers, gets None, and its keys are made as ever: the findings are the same either
+way.
 """
 
 from __future__ import annotations
@@ -37,7 +38,6 @@ class _Ahead:
 
     def __init__(self, column: pa.ChunkedArray, texts: pd.Series) -> None:
         self.blocks = _blocks(column)
-        self.rows = len(column)
         self.keys: pa.Array | None = None
         # Not a daemon: a run that ends meanwhile waits for the kernels rather than tear
         # pyarrow down under them.
