@@ -11,6 +11,7 @@ import pyarrow as pa
 import pytest
 
 from conftest import text_blocks
+from procaudit.catalogue.columns import ROW
 from procaudit.catalogue.text_columns import arrow_text, comparison_key_array
 from procaudit.io import name_keys_ahead
 from procaudit.io.name_keys_ahead import claim_name_keys, drop_name_keys, start_name_keys
@@ -42,17 +43,40 @@ def _keys(column: pd.Series) -> list[str | None]:
     return comparison_key_array(arrow_text(column)).to_pylist()
 
 
-def _rows(start: int, stop: int) -> Callable[[pd.Series], pd.Series]:
-    return lambda column: column.iloc[start:stop].reset_index(drop=True)
+# The grid rows' numbers as the user sees them: CSV lines, with records spanning two lines.
+ROWS = pd.Series([2, 3, 5, 6, 7, 9, 10, 11])
+Claimed = Callable[[pd.Series], tuple[pd.Series, pd.Series]]
 
 
-def _copied(column: pd.Series) -> pd.Series:
-    return pd.Series(pa.array(column.array).combine_chunks(), dtype="str")
+def _rows(start: int, stop: int) -> Claimed:
+    return lambda column: (
+        column.iloc[start:stop].reset_index(drop=True),
+        ROWS.iloc[start:stop].reset_index(drop=True),
+    )
 
 
-def _rows_apart(column: pd.Series) -> pd.Series:
+def _copied(column: pd.Series) -> tuple[pd.Series, pd.Series]:
+    return pd.Series(pa.array(column.array).combine_chunks(), dtype="str"), ROWS
+
+
+def _rows_apart(column: pd.Series) -> tuple[pd.Series, pd.Series]:
     chunks = pa.array(column.array).chunks
-    return pd.Series(pa.chunked_array([chunks[0].slice(1, 1), chunks[1]]), dtype="str")
+    apart = pd.Series(pa.chunked_array([chunks[0].slice(1, 1), chunks[1]]), dtype="str")
+    return apart, pd.Series([3, 6, 7, 9])  # a section row (line 5) left out
+
+
+def _numbered_wrong(column: pd.Series) -> tuple[pd.Series, pd.Series]:
+    apart, _ = _rows_apart(column)
+    return apart, pd.Series([3, 5, 6, 7])
+
+
+def _not_a_row(column: pd.Series) -> tuple[pd.Series, pd.Series]:
+    apart, _ = _rows_apart(column)
+    return apart, pd.Series([3, 4, 7, 9])  # line 4 is inside a record
+
+
+def _derived(column: pd.Series) -> tuple[pd.Series, pd.Series]:
+    return column.str.strip(), ROWS
 
 
 @pytest.mark.parametrize(
@@ -62,19 +86,29 @@ def _rows_apart(column: pd.Series) -> pd.Series:
         (_rows(0, 8), True),  # the whole column
         (_rows(4, 6), True),  # rows inside one block
         (_rows(2, 5), True),  # rows that begin in one block and end in the next
-        (_copied, False),  # the same texts in other buffers
-        (_rows_apart, False),  # rows of it, not in order (a row left out between blocks)
-        (lambda column: column.str.strip(), False),  # a column made of it
+        (_copied, True),  # the same texts in other buffers, on the same rows
+        (_rows_apart, True),  # rows of it with one left out, found by their numbers
+        (_numbered_wrong, False),  # the texts of other rows than their numbers say
+        (_not_a_row, False),  # a number that is no row of the column
+        (_derived, False),  # a column made of it: other texts
     ],
-    ids=["body", "whole", "inside", "across", "copied", "apart", "derived"],
+    ids=[
+        "body",
+        "whole",
+        "inside",
+        "across",
+        "copied",
+        "apart",
+        "misnumbered",
+        "no-row",
+        "derived",
+    ],
 )
-def test_claimed_for_rows_of_the_column_alone(
-    claimed: Callable[[pd.Series], pd.Series], given: bool
-) -> None:
+def test_claimed_for_rows_of_the_column_alone(claimed: Claimed, given: bool) -> None:
     column = text_blocks(NAMES, 3)
-    start_name_keys(column)
-    wanted = claimed(column)
-    keys = claim_name_keys(wanted)
+    start_name_keys(column, ROWS)
+    wanted, rows = claimed(column)
+    keys = claim_name_keys(wanted, rows)
     if given:
         assert keys is not None
         assert keys.to_pylist() == _keys(wanted)
@@ -84,20 +118,20 @@ def test_claimed_for_rows_of_the_column_alone(
 
 def test_claimed_once_and_not_after_a_drop() -> None:
     column = text_blocks(NAMES, 3)
-    start_name_keys(column)
-    assert claim_name_keys(column) is not None
-    assert claim_name_keys(column) is None  # given up when claimed
-    start_name_keys(column)
+    start_name_keys(column, ROWS)
+    assert claim_name_keys(column, ROWS) is not None
+    assert claim_name_keys(column, ROWS) is None  # given up when claimed
+    start_name_keys(column, ROWS)
     drop_name_keys()
-    assert claim_name_keys(column) is None
+    assert claim_name_keys(column, ROWS) is None
 
 
 def test_a_new_start_replaces_the_last() -> None:
     first, second = text_blocks(NAMES, 3), text_blocks(NAMES[::-1], 3)
-    start_name_keys(first)
-    start_name_keys(second)
-    assert claim_name_keys(first) is None
-    keys = claim_name_keys(second)
+    start_name_keys(first, ROWS)
+    start_name_keys(second, ROWS)
+    assert claim_name_keys(first, ROWS) is None
+    keys = claim_name_keys(second, ROWS)
     assert keys is not None and keys.to_pylist() == _keys(second)
 
 
@@ -110,26 +144,30 @@ def test_nothing_started_for_other_columns(
     monkeypatch: pytest.MonkeyPatch, column: pd.Series
 ) -> None:
     monkeypatch.setattr(name_keys_ahead, "AHEAD_ROWS", 2)
-    start_name_keys(column)
-    assert claim_name_keys(column) is None
+    rows = pd.Series(range(len(column)))
+    start_name_keys(column, rows)
+    assert claim_name_keys(column, rows) is None
 
 
-CSV = "\n".join(
-    [
-        "Danh mục thủ tục hành chính,,,",  # as wide as the table: pyarrow's reader takes it
-        "STT,Mã thủ tục,Tên thủ tục hành chính,Cấp thực hiện",
-        *(f"{i},1.00{i:04d},{name},Cấp tỉnh" for i, name in enumerate(NAMES[1:], 1) if name),
-    ]
-)
+BODY = [f"{i},1.00{i:04d},{name},Cấp tỉnh" for i, name in enumerate(NAMES[1:], 1) if name]
+TITLE = "Danh mục thủ tục hành chính,,,"  # as wide as the table: pyarrow's reader takes it
+HEADER = "STT,Mã thủ tục,Tên thủ tục hành chính,Cấp thực hiện"
+LISTS = {
+    "plain": [TITLE, HEADER, *BODY],
+    # A section row the layout leaves out of the body: its names are no slice of the grid's.
+    "sections": [TITLE, HEADER, "I. Lĩnh vực Xây dựng,,,", *BODY[:2], "II. Hộ tịch,,,", *BODY[2:]],
+}
 
 
 @pytest.mark.parametrize("ahead", [True, False])
+@pytest.mark.parametrize("lines", LISTS.values(), ids=LISTS.keys())
 def test_the_context_gets_the_keys_it_would_make(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, ahead: bool
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, lines: list[str], ahead: bool
 ) -> None:
     path = tmp_path / "list.csv"
-    path.write_text(CSV, encoding="utf-8")
+    path.write_text("\n".join(lines), encoding="utf-8")
     table = read_catalogue(str(path), name_keys_ahead=ahead).tables[0]
+    assert len(table.frame) == len(BODY)
     made_here: list[int] = []
 
     def counted(texts: pa.Array) -> pa.Array:
@@ -140,4 +178,4 @@ def test_the_context_gets_the_keys_it_would_make(
     context = RuleContext(table.frame, RuleOptions(), frozenset(table.header_map.columns))
     assert context.name_keys.tolist() == _keys(table.frame["name"])
     assert made_here == ([] if ahead else [len(table.frame)])  # made ahead when asked
-    assert claim_name_keys(table.frame["name"]) is None  # and then given up
+    assert claim_name_keys(table.frame["name"], table.frame[ROW]) is None  # and given up

@@ -9,15 +9,18 @@ column: `start_name_keys` makes the keys of that column of the grid (every row, 
 header's too) on a thread at once, and `claim_name_keys` hands them to the rules' context
 when the canonical frame's name column is that very column or rows of it, in order: the
 same Arrow buffers, which cannot have changed, so the keys are those the context would
-make. A name column chosen otherwise (by its values, or filled from its sections) holds
-other buffers, gets None, and its keys are made as ever: the findings are the same either
-way.
+make. A body the layout cut out of the grid (section rows, blank rows and repeated headers
+left out) is no slice: its rows are found among the grid's by their numbers, and the keys
+taken at them when the names there are the very texts (compared at once, a fraction of
+making the keys). A name column chosen otherwise (by its values, or filled from its
+sections) gets None, and its keys are made as ever: the findings are the same either way.
 """
 
 from __future__ import annotations
 
 import threading
 
+import numpy as np
 import pandas as pd
 import pyarrow as pa
 
@@ -36,8 +39,10 @@ _Buffers = tuple[object, ...]
 class _Ahead:
     """The keys of one column, made on a thread; what they are the keys of."""
 
-    def __init__(self, column: pa.ChunkedArray, texts: pd.Series) -> None:
+    def __init__(self, column: pa.ChunkedArray, texts: pd.Series, rows: np.ndarray) -> None:
+        self.column = column
         self.blocks = _blocks(column)
+        self.rows = rows  # the number the user sees of each row, increasing
         self.keys: pa.Array | None = None
         # Not a daemon: a run that ends meanwhile waits for the kernels rather than tear
         # pyarrow down under them.
@@ -76,24 +81,24 @@ _pending: _Ahead | None = None
 _lock = threading.Lock()
 
 
-def start_name_keys(column: pd.Series) -> None:
+def start_name_keys(column: pd.Series, rows: pd.Series) -> None:
     """Start making the comparison keys of `column` (a grid's column of Arrow text, header
-    rows and all), in place of any made before and not claimed; nothing for a small or
-    non-Arrow column."""
+    rows and all; `rows`, the grid's row numbers), in place of any made before and not
+    claimed; nothing for a small or non-Arrow column."""
     global _pending
     chunks = arrow_chunks(column)
     if chunks is None or len(chunks) < AHEAD_ROWS:
         return
-    ahead = _Ahead(chunks, column)
+    ahead = _Ahead(chunks, column, rows.to_numpy(dtype=np.int64))
     with _lock:
         _pending = ahead
     ahead.thread.start()
 
 
-def claim_name_keys(column: pd.Series) -> pa.Array | None:
-    """The comparison keys of `column` (a canonical frame's name column), when they were
-    started ahead for the column it is rows of (see the module's docstring); they are
-    then given up here. None otherwise."""
+def claim_name_keys(column: pd.Series, rows: pd.Series) -> pa.Array | None:
+    """The comparison keys of `column` (a canonical frame's name column; `rows`, its row
+    numbers), when they were started ahead for the column it is rows of (see the module's
+    docstring); they are then given up here. None otherwise."""
     global _pending
     chunks = arrow_chunks(column)
     with _lock:
@@ -101,11 +106,31 @@ def claim_name_keys(column: pd.Series) -> pa.Array | None:
         if ahead is None or chunks is None or not len(chunks):
             return None
         begin = ahead.rows_of(chunks)
-        if begin is None:
+        positions = None if begin is not None else _positions(ahead, chunks, rows)
+        if begin is None and positions is None:
             return None
         _pending = None
     ahead.thread.join()
-    return None if ahead.keys is None else ahead.keys.slice(begin, len(chunks))
+    if ahead.keys is None:
+        return None
+    if positions is not None:
+        return ahead.keys.take(positions)
+    return ahead.keys.slice(begin, len(chunks))
+
+
+def _positions(ahead: _Ahead, chunks: pa.ChunkedArray, rows: pd.Series) -> pa.Array | None:
+    """Where the rows numbered `rows` are among the column's, when the names there are
+    `chunks`, text for text (nulls alike); None otherwise."""
+    numbers = rows.to_numpy(dtype=np.int64)
+    at = np.searchsorted(ahead.rows, numbers)
+    if len(at) != len(chunks) or (at >= len(ahead.rows)).any():
+        return None
+    if not np.array_equal(ahead.rows[at], numbers):
+        return None
+    positions = pa.array(at)
+    if not ahead.column.take(positions).equals(chunks):
+        return None
+    return positions
 
 
 def drop_name_keys() -> None:

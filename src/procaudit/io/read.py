@@ -195,7 +195,7 @@ def _name_keys_of(grid: Grid, header: Header) -> None:
     may still choose another: then they are not used)."""
     position = header[2].columns.get("name")
     if position is not None:
-        start_name_keys(grid.cells.iloc[:, position])
+        start_name_keys(grid.cells.iloc[:, position], grid.rows)
 
 
 def _frame(grid: Grid, understood: Understood) -> tuple[pd.DataFrame, int]:
