@@ -116,6 +116,15 @@ def test_claimed_for_rows_of_the_column_alone(claimed: Claimed, given: bool) -> 
         assert keys is None
 
 
+def test_without_row_numbers_only_a_slice_is_claimed() -> None:
+    column = text_blocks(NAMES, 3)
+    start_name_keys(column, ROWS)
+    assert claim_name_keys(_rows_apart(column)[0], None) is None  # no numbers to find it by
+    body = column.iloc[1:].reset_index(drop=True)
+    keys = claim_name_keys(body, None)
+    assert keys is not None and keys.to_pylist() == _keys(body)
+
+
 def test_claimed_once_and_not_after_a_drop() -> None:
     column = text_blocks(NAMES, 3)
     start_name_keys(column, ROWS)

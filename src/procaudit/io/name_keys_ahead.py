@@ -95,10 +95,10 @@ def start_name_keys(column: pd.Series, rows: pd.Series) -> None:
     ahead.thread.start()
 
 
-def claim_name_keys(column: pd.Series, rows: pd.Series) -> pa.Array | None:
+def claim_name_keys(column: pd.Series, rows: pd.Series | None) -> pa.Array | None:
     """The comparison keys of `column` (a canonical frame's name column; `rows`, its row
-    numbers), when they were started ahead for the column it is rows of (see the module's
-    docstring); they are then given up here. None otherwise."""
+    numbers, if it has them), when they were started ahead for the column it is rows of
+    (see the module's docstring); they are then given up here. None otherwise."""
     global _pending
     chunks = arrow_chunks(column)
     with _lock:
@@ -106,7 +106,9 @@ def claim_name_keys(column: pd.Series, rows: pd.Series) -> pa.Array | None:
         if ahead is None or chunks is None or not len(chunks):
             return None
         begin = ahead.rows_of(chunks)
-        positions = None if begin is not None else _positions(ahead, chunks, rows)
+        positions = None
+        if begin is None and rows is not None:  # not a slice: rows found by their numbers
+            positions = _positions(ahead, chunks, rows)
         if begin is None and positions is None:
             return None
         _pending = None

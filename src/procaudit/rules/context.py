@@ -398,7 +398,7 @@ class RuleContext:
         # Made while the reader read the layout, when this column is the one they were
         # made of (`io.name_keys_ahead`); else here, the names joined into one array only
         # while their keys are made, not kept.
-        names = claim_name_keys(column, self.frame[ROW])
+        names = claim_name_keys(column, self.frame.get(ROW))
         if names is None:
             names = comparison_key_array(arrow_text(column))
         return text_series(names, self.frame.index)
