@@ -14,6 +14,7 @@ from typing import Protocol, runtime_checkable
 import pandas as pd
 import pyarrow as pa
 
+from procaudit.catalogue.arrow_memory import release_memory
 from procaudit.core.errors import InputError
 from procaudit.core.findings import (
     AuditResult,
@@ -269,20 +270,6 @@ def _audit_in_worker(paths: list[str]) -> list[Audited]:
     """A run of consecutive files' audits, their small tables stacked (`audit_batches`)."""
     assert _worker_run is not None, "the worker was not started"
     return list(audit_batches(paths, *_worker_run))
-
-
-# Below this many rows, what a table's or a file's work freed is a few hundred kB at most:
-# handing it back to the system (`release_unused`, up to 0.05 ms after a rule's kernels)
-# cost a small file ~0.8 ms in all, more than keeping it for the next file costs; a batch
-# of small files hands its memory back once, at its end.
-RELEASE_ROWS = 20_000
-
-
-def release_memory(rows: int) -> None:
-    """Hand back what pyarrow's pool keeps of the memory freed, after work on `rows` rows
-    (nothing below `RELEASE_ROWS`)."""
-    if rows >= RELEASE_ROWS:
-        pa.default_memory_pool().release_unused()
 
 
 def catalogue_rows(catalogue: Catalogue) -> int:

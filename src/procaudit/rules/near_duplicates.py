@@ -33,6 +33,7 @@ import numpy as np
 import pandas as pd
 import pyarrow as pa
 
+from procaudit.catalogue.arrow_memory import release_memory
 from procaudit.catalogue.text_columns import (
     arrow_text,
     comparison_key_array,
@@ -43,7 +44,7 @@ from procaudit.core.i18n import t
 from procaudit.rules.context import SHOWN_ROWS, RuleContext
 from procaudit.rules.hits import hits, no_hits
 from procaudit.rules.near_duplicates_difference import Difference, same_letters_difference
-from procaudit.rules.near_duplicates_names import NameParts, Names, give_back, names_of
+from procaudit.rules.near_duplicates_names import NameParts, Names, names_of
 from procaudit.rules.near_duplicates_pairs import (
     NameSums,
     extra_words,
@@ -99,7 +100,7 @@ def _variants(ctx: RuleContext) -> Variants | None:
 
     # Given, not held here: the distinct keys go once their near keys are made.
     names = names_of(_distinct_keys(ctx, first_rows), keys_of, ctx.beside, offer_variants)
-    give_back(len(first_rows))
+    release_memory(len(first_rows))
     # Of the names' words alone: offered to the rules' thread, if it waits, while this one
     # makes the variants, if that thread has not.
     sums = ctx.beside(lambda: name_sums(names, ctx.beside))
@@ -163,7 +164,7 @@ def _distinct_keys(ctx: RuleContext, first_rows: np.ndarray) -> pa.Array:
     rows; one that had not would make them again)."""
     distinct = arrow_text(ctx.name_keys).take(first_rows)
     ctx.forget("name_keys")
-    give_back(len(ctx.frame))
+    release_memory(len(ctx.frame))
     return distinct
 
 

@@ -22,6 +22,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 from rapidfuzz.distance import OSA
 
+from procaudit.catalogue.arrow_memory import release_memory
 from procaudit.catalogue.text_columns import (
     SPACES,
     distinct_texts,
@@ -292,7 +293,7 @@ def names_of(
     letter_codes = _letter_codes(near, np.concatenate([piece.letters for piece in pieces]))
     del near, words  # the words' function holds the near keys too: gone before the join
     token, length, vocabulary = _joined(pieces)
-    give_back(len(length))
+    release_memory(len(length))
     return Names(tag, prefixed, found_again, near_codes, letter_codes, token,
                  np.cumsum(length) - length, length, vocabulary)  # fmt: skip
 
@@ -309,18 +310,6 @@ def _letter_codes(near: pa.Array, prints: np.ndarray) -> np.ndarray:
         letters = pc.replace_substring(near.filter(maybe).view(pa.large_binary()), " ", "")
         codes[maybe] = pc.dictionary_encode(letters).indices.to_numpy().astype(np.int64)
     return codes
-
-
-def give_back(names: int) -> None:
-    """Arrow's pool keeps what the kernels freed (a million names, their words) for the thread
-    that freed it, where numpy's arrays cannot use it: give it back between the steps, so
-    that each step's peak does not stand on the last one's. Not after work on fewer than
-    `GIVE_BACK_FROM` names: a few kB freed, where the call cost a small file 0.2 ms."""
-    if names >= GIVE_BACK_FROM:
-        pa.default_memory_pool().release_unused()
-
-
-GIVE_BACK_FROM = 20_000
 
 
 # From this many names on, their words are numbered in pieces that two threads can take.
