@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import csv
 import io
+import subprocess
+import sys
 import zipfile
 from pathlib import Path
 
@@ -13,7 +15,8 @@ import pytest
 
 from conftest import SAMPLES
 from procaudit.app.own_outputs import is_own_output, own_csv_headers
-from procaudit.report.workbook import OWN_MARK, heading_row, new_workbook, workbook_bytes
+from procaudit.report.own_mark import OWN_MARK
+from procaudit.report.workbook import heading_row, new_workbook, workbook_bytes
 
 
 def test_every_workbook_procaudit_writes_is_marked(tmp_path: Path) -> None:
@@ -74,3 +77,24 @@ def test_a_csv_must_start_with_the_whole_header(tmp_path: Path) -> None:
     path = tmp_path / "file.csv"
     path.write_text("file,sheet,row\n", encoding="utf-8")
     assert not is_own_output(str(path))
+
+
+def test_telling_a_folders_files_apart_imports_no_writer(tmp_path: Path) -> None:
+    # A folder scan asks about every file before the first is read: neither the workbook
+    # writer (openpyxl) nor pandas is loaded for it.
+    workbook, _ = new_workbook("x")
+    ours = tmp_path / "fix-list.xlsx"
+    ours.write_bytes(workbook_bytes(workbook))
+    asked = [
+        str(ours),
+        str(SAMPLES / "catalogue-lao-cai.xlsx"),
+        str(SAMPLES / "catalogue-lao-cai.csv"),
+    ]
+    code = (
+        "import sys\n"
+        "from procaudit.app.own_outputs import is_own_output\n"
+        f"print(*[is_own_output(path) for path in {asked!r}])\n"
+        "print(sorted(m for m in sys.modules if m.split('.')[0] in ('openpyxl', 'pandas')))\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.splitlines() == ["True False False", "[]"]

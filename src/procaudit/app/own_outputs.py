@@ -2,7 +2,7 @@
 folder scan leaves out last night's reports kept under the folder it audits.
 
 A workbook procaudit writes (the fix-list, `procaudit diff`'s) says so in its document
-properties: `report.workbook.OWN_MARK` as its creator or among its keywords, read from
+properties: `report.own_mark.OWN_MARK` as its creator or among its keywords, read from
 docProps/core.xml inside the zip (a few hundred bytes, whatever the size of the workbook).
 A CSV it writes (the `--format csv` report, the fix-list) is known by its header line: it
 starts with that report's or that fix-list's headings, in either language.
@@ -17,6 +17,8 @@ import re
 import zipfile
 from functools import cache
 from typing import Final
+
+from procaudit.report.own_mark import OWN_MARK
 
 _CORE_PROPERTIES: Final = "docProps/core.xml"
 _MOST_READ: Final = 64 * 1024  # bytes of core.xml or of a CSV's start: a header fits in less
@@ -37,8 +39,6 @@ def is_own_output(path: str) -> bool:
 
 
 def _marked_workbook(path: str) -> bool:
-    from procaudit.report.workbook import OWN_MARK
-
     with zipfile.ZipFile(path) as archive:
         info = archive.getinfo(_CORE_PROPERTIES)
         if info.file_size > _MOST_READ:

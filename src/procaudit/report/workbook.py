@@ -37,6 +37,7 @@ from openpyxl.worksheet.properties import PageSetupProperties
 from openpyxl.writer.excel import ExcelWriter
 
 from procaudit.core.text_safety import FORMULA_STARTS, NOT_XML, neutralise, xml_safe
+from procaudit.report.own_mark import OWN_MARK
 from procaudit.report.sheet_xml import (
     Entry,
     Note,
@@ -57,8 +58,6 @@ HEADING_FONT = Font(bold=True)
 # Fixed so that identical input gives an identical file (no "now" in docProps or the zip).
 FIXED_TIME = datetime(2000, 1, 1)
 ZIP_TIME = (1980, 1, 1, 0, 0, 0)
-# In docProps/core.xml: the creator and a keyword, cheap to read from the zip.
-OWN_MARK = "procaudit"
 MIN_WIDTH, MAX_WIDTH = 8, 60  # a column's width in characters, whatever its texts
 # The rows' place in a sheet openpyxl wrote without rows: `<sheetData></sheetData>`, or
 # `<sheetData/>` where openpyxl writes through lxml.
