@@ -211,7 +211,7 @@ SHEETS = {
 
 @pytest.mark.parametrize("rows", SHEETS.values(), ids=SHEETS.keys())
 @pytest.mark.parametrize("extra", EXTRAS.values(), ids=EXTRAS.keys())
-def test_pairs_of_quiet_rows_left_out_change_no_header(
+def test_quiet_rows_and_pairs_left_out_change_no_header(
     rows: list[list[str]], extra: dict[str, str] | None, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     grid = text_grid("Sheet", rows)
@@ -225,3 +225,15 @@ def test_pairs_of_quiet_rows_left_out_change_no_header(
     with_shortcut = found()
     monkeypatch.setattr(HeaderReader, "says_nothing", lambda self, labels: False)
     assert with_shortcut == found()
+
+
+@pytest.mark.parametrize("extra", EXTRAS.values(), ids=EXTRAS.keys())
+def test_a_row_that_says_nothing_maps_to_nothing(extra: dict[str, str] | None) -> None:
+    # find_header does not map such rows: their map would name no column, not the row number.
+    reader = HeaderReader(extra)
+    rows = [[first, second, "", third] for first in PARTS for second in PARTS for third in PARTS]
+    quiet = [row for row in rows if reader.says_nothing(row)]
+    assert quiet and len(quiet) < len(rows)
+    for row in quiet:
+        header_map = _plain_map(row, extra, CATALOGUE)
+        assert (header_map.columns, header_map.stt) == ({}, None), row

@@ -195,6 +195,9 @@ def _subdivides(top: HeaderMap, sub: list[str], required: tuple[str, ...]) -> bo
 
 # A header as found: its grid positions (one row or two), the label of each column, the map.
 Header = tuple[list[int], list[str], HeaderMap]
+# The map of a row whose labels name nothing (`HeaderReader.says_nothing`): no column, no row
+# number, so never a header, alone or on top of a pair.
+_NAMES_NOTHING = HeaderMap(columns={}, sources={}, unmapped=())
 
 
 def find_header(grid: Grid, extra: dict[str, str], words: Vocabulary = CATALOGUE) -> Header:
@@ -207,10 +210,10 @@ def find_header(grid: Grid, extra: dict[str, str], words: Vocabulary = CATALOGUE
     if not scanned:
         raise NoHeader([])
     reader = HeaderReader(extra, words)  # each distinct cell read once
-    singles = {p: reader.map(texts[p]) for p in scanned}
-    candidates = [([p], texts[p], singles[p]) for p in scanned]
-    # Two rows of data make no header together: every label of the pair names nothing.
+    # Rows of data (most of those scanned) name nothing, alone or in a pair: not mapped.
     quiet = {p: reader.says_nothing(texts[p]) for p in scanned}
+    singles = {p: _NAMES_NOTHING if quiet[p] else reader.map(texts[p]) for p in scanned}
+    candidates = [([p], texts[p], singles[p]) for p in scanned]
     for p in scanned:
         if p + 1 in singles and not (quiet[p] and quiet[p + 1]):
             labels = _two_row_labels(texts[p], texts[p + 1], reader)
