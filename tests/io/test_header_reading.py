@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 from conftest import text_blocks
 from procaudit.io import headers
 from procaudit.io.components import COMPONENTS
-from procaudit.io.grid import NumberText, text_grid
+from procaudit.io.grid import Grid, NumberText, head_texts, text_grid
 from procaudit.io.headers import (
     CATALOGUE,
     HeaderMap,
@@ -22,7 +22,7 @@ from procaudit.io.headers import (
     read_header,
     with_columns,
 )
-from procaudit.io.layout import NoHeader, find_header, head_texts, row_texts
+from procaudit.io.layout import NoHeader, find_header, row_texts
 from procaudit.vn.text import header_key
 
 
@@ -115,6 +115,15 @@ def test_the_top_rows_taken_by_columns_are_the_rows_taken_one_by_one(rows: int, 
     assert texts == [row_texts(cells, p) for p in range(shown)]
     assert all(type(text) is str for row in texts for text in row)  # no NumberText kept
     assert filled == cells.iloc[:count].notna().any(axis=1).tolist()
+
+
+@pytest.mark.parametrize("rows", [0, 7, 45])
+def test_a_grids_top_rows_kept_are_taken_again_for_more(rows: int) -> None:
+    # The header search, the search above the header and the title block ask in any order.
+    cells = _cells(rows)
+    grid = Grid(None, cells, pd.Series(range(1, rows + 1)))
+    for count in (30, 3, 0, 30, 40, 5, 45):
+        assert grid.head(count) == head_texts(cells, count), count
 
 
 # Cells a pair of rows joins: known words, other words, brackets spanning the two parts, an

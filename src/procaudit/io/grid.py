@@ -7,9 +7,10 @@ import datetime as dt
 import itertools
 import os
 import stat
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 import pandas as pd
@@ -35,6 +36,16 @@ class Grid:
     cells: pd.DataFrame
     rows: pd.Series
     typed: bool = False  # cells came from typed values (a workbook): some were numbers
+
+    def head(self, count: int) -> tuple[list[list[str]], list[bool]]:
+        """`head_texts` of the cells, kept: the header search, the search for a table above
+        the header and the title block read the same top rows (a third of a small file's
+        header search). The lists are shared: read them, do not change them."""
+        kept = self.__dict__.get("_head")  # a frozen grid: kept beside its fields
+        if kept is None or count > kept[0]:
+            kept = self.__dict__["_head"] = (count, *head_texts(self.cells, count))
+        _, texts, filled = kept
+        return texts[:count], filled[:count]
 
 
 class NumberText(str):
@@ -126,6 +137,35 @@ def arrow_chunks(column: pd.Series) -> pa.ChunkedArray | None:
         return None
     chunks = pa.array(column.array)  # the column's own ChunkedArray
     return chunks if isinstance(chunks, pa.ChunkedArray) else pa.chunked_array([chunks])
+
+
+def labels_of(values: Iterable[Any]) -> list[str]:
+    """A row's cells as labels: text, "" where empty (NaN in a grid's text columns, not
+    None: "nan" is no label)."""
+    return ["" if pd.isna(value) else str(value) for value in values]
+
+
+def head_texts(cells: pd.DataFrame, count: int) -> tuple[list[list[str]], list[bool]]:
+    """The texts of the first `count` rows, as `labels_of` gives each, and whether each row
+    holds a cell. Taken column by column, from the reader's Arrow blocks where it has them:
+    a row of a frame is built cell by cell, and the frame's own conversion of its top rows
+    to objects cost more than the header search's reading of them on a small file."""
+    columns: list[list[str]] = []
+    present: list[list[bool]] = []
+    for _, column in cells.items():
+        chunks = arrow_chunks(column)
+        if chunks is not None:  # text or None
+            values = chunks.slice(0, count).to_pylist()
+            present.append([value is not None for value in values])
+            columns.append(["" if value is None else str(value) for value in values])
+        else:  # a workbook's objects: missing is None or NaN
+            values = column.iloc[:count].tolist()
+            present.append([not pd.isna(value) for value in values])
+            columns.append(labels_of(values))
+    rows = min(count, len(cells))
+    texts = [list(row) for row in zip(*columns, strict=True)] if columns else [[]] * rows
+    filled = [any(row) for row in zip(*present, strict=True)] if present else [False] * rows
+    return texts, filled
 
 
 def take_rows(column: pd.Series, positions: np.ndarray) -> pd.Series:

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -23,7 +23,7 @@ import pandas as pd
 from procaudit.catalogue.columns import REQUIRED
 from procaudit.core.errors import InputError
 from procaudit.core.i18n import t
-from procaudit.io.grid import Grid, arrow_chunks, rows_where
+from procaudit.io.grid import Grid, arrow_chunks, labels_of, rows_where
 from procaudit.io.headers import CATALOGUE, HeaderMap, HeaderReader, Vocabulary, map_headers
 from procaudit.io.values import ValueChoice, check_values
 
@@ -122,35 +122,7 @@ def _fold(text: str) -> str:
 
 
 def row_texts(cells: pd.DataFrame, position: int) -> list[str]:
-    return _texts(cells.iloc[position])
-
-
-def _texts(values: Iterable[Any]) -> list[str]:
-    # Empty cells are NaN in the text columns of a grid, not None: "nan" is no label.
-    return ["" if pd.isna(value) else str(value) for value in values]
-
-
-def head_texts(cells: pd.DataFrame, count: int) -> tuple[list[list[str]], list[bool]]:
-    """The texts of the first `count` rows, as `row_texts` gives each, and whether each row
-    holds a cell. Taken column by column, from the reader's Arrow blocks where it has them:
-    a row of a frame is built cell by cell, and the frame's own conversion of its top rows
-    to objects cost more than the header search's reading of them on a small file."""
-    columns: list[list[str]] = []
-    present: list[list[bool]] = []
-    for _, column in cells.items():
-        chunks = arrow_chunks(column)
-        if chunks is not None:  # text or None
-            values = chunks.slice(0, count).to_pylist()
-            present.append([value is not None for value in values])
-            columns.append(["" if value is None else str(value) for value in values])
-        else:  # a workbook's objects: missing is None or NaN
-            values = column.iloc[:count].tolist()
-            present.append([not pd.isna(value) for value in values])
-            columns.append(_texts(values))
-    rows = min(count, len(cells))
-    texts = [list(row) for row in zip(*columns, strict=True)] if columns else [[]] * rows
-    filled = [any(row) for row in zip(*present, strict=True)] if present else [False] * rows
-    return texts, filled
+    return labels_of(cells.iloc[position])
 
 
 def _two_row_labels(top: list[str], sub: list[str], reader: HeaderReader) -> list[str]:
@@ -205,7 +177,7 @@ def find_header(grid: Grid, extra: dict[str, str], words: Vocabulary = CATALOGUE
     with the required columns (a catalogue's name) is the header. A pair counts only where it
     names more than either row alone, or where its second row sub-divides headings of the
     first that name no column."""
-    texts, filled = head_texts(grid.cells, HEADER_SCAN_ROWS)
+    texts, filled = grid.head(HEADER_SCAN_ROWS)
     scanned = [p for p, any_filled in enumerate(filled) if any_filled]
     if not scanned:
         raise NoHeader([])
@@ -460,7 +432,7 @@ def understand(
             skipped.setdefault(reason, []).extend(rows.loc[list(where)].tolist())
 
     # The title block's rows, taken as the header search takes the top rows.
-    title_texts, title_filled = head_texts(cells, positions[0])
+    title_texts, title_filled = grid.head(positions[0])
     title = [p for p in range(positions[0]) if title_filled[p]]
     skip(TITLE, title)
     start = positions[-1] + 1

@@ -21,7 +21,7 @@ import pyarrow.compute as pc
 from procaudit.catalogue.columns import ALIASES, REQUIRED
 from procaudit.io.grid import Grid, arrow_chunks
 from procaudit.io.headers import HeaderMap, HeaderReader, map_headers
-from procaudit.io.layout import Header, NoHeader, find_header, head_texts, row_texts
+from procaudit.io.layout import Header, NoHeader, find_header, row_texts
 
 # The name column's header as people type it; matched exactly (`isin` is a hash look-up, so
 # scanning a million rows costs little), then confirmed by mapping the whole row.
@@ -67,7 +67,7 @@ def _is_header(header_map: HeaderMap) -> bool:
 def _header_above(grid: Grid, top: int, extra: dict[str, str]) -> int | None:
     """Where the chosen header starts, when another table's header is above it."""
     reader = HeaderReader(extra)
-    texts, _ = head_texts(grid.cells, top)  # the rows above, taken at once
+    texts, _ = grid.head(top)  # the rows above, taken at once
     if any(_is_header(reader.map(labels)) for labels in texts):
         return top
     return None
