@@ -15,6 +15,7 @@ from conftest import run_rules, table_of
 from procaudit.catalogue.columns import ROW, SHEET
 from procaudit.core.findings import CatalogueStats, Finding, Severity
 from procaudit.engine import catalogue_stats as stats_module
+from procaudit.engine import row_flags as flags_module
 from procaudit.engine.catalogue_stats import catalogue_stats, count_catalogue
 from procaudit.io.components import COMPONENTS
 from procaudit.io.headers import map_headers
@@ -233,6 +234,7 @@ def test_counts_on_the_large_tables_path(
 ) -> None:
     """A small table's codes and forms are judged in Python: a large one's the same way."""
     monkeypatch.setattr(stats_module, "SMALL_COLUMN", 0)
+    monkeypatch.setattr(flags_module, "SMALL_COLUMN", 0)
     test_counts(case, rows, procedures, counts)
 
 
@@ -244,9 +246,9 @@ FORMS_CELLS = [
 
 def test_forms_cells_filled_alike_small_and_large(monkeypatch: pytest.MonkeyPatch) -> None:
     cells = pd.Index(FORMS_CELLS)
-    small = stats_module._filled_forms(cells)
-    monkeypatch.setattr(stats_module, "SMALL_COLUMN", 0)
-    assert small.tolist() == stats_module._filled_forms(cells).tolist()
+    small = flags_module._filled_forms(cells)
+    monkeypatch.setattr(flags_module, "SMALL_COLUMN", 0)
+    assert small.tolist() == flags_module._filled_forms(cells).tolist()
     assert small.tolist() == [
         not set(c) <= set(" -…_./—–\u00a0\u3000\x1c\u2028\u205f") for c in FORMS_CELLS
     ]

@@ -35,26 +35,21 @@ import pandas as pd
 from procaudit.catalogue.columns import ROW
 from procaudit.catalogue.text_columns import (
     SMALL_COLUMN,
-    SPACES,
     arrow_text,
     map_distinct,
     matches,
-    re2_class,
 )
 from procaudit.core.findings import CatalogueStats, Finding, Severity, UnitStats
+from procaudit.engine.row_flags import row_flag
 from procaudit.rules import Rule, get_rule
 from procaudit.rules.codes import CODE_PATTERN
 from procaudit.rules.context import FileContext, RuleContext
-from procaudit.rules.forms import FORM_PLACEHOLDERS, no_form_file
+from procaudit.rules.forms import no_form_file
 from procaudit.rules.reference import NOT_ANNOUNCED, not_announced, reference_scope
-from procaudit.rules.reform_online import fully_online_rows
-from procaudit.vn.agencies import district_kind
-from procaudit.vn.levels import DISTRICT, level_ids
+from procaudit.rules.reform_online import FULLY_ONLINE
+from procaudit.vn.levels import DISTRICT
 from procaudit.vn.text import comparison_key
 
-# A forms cell PA301 may flag holds only these characters (its `FORM_PLACEHOLDERS`, with the
-# spaces Python's \s matches spelled out for RE2): a cell with any other is filled.
-_NOT_PLACEHOLDER = f"[^{re2_class(SPACES)}{re2_class('_.…/–—')}\\-]"
 # PA101's pattern for RE2. The schema checks it with Python's `re.match`, whose "$" also
 # matches before a final line break: RE2's does not, so it is allowed for here. Groups that
 # capture nothing are a third faster.
@@ -362,22 +357,6 @@ class _Units:
         )
 
 
-def _spread(
-    ctx: RuleContext, column: str, flags_of: Callable[[pd.Index], np.ndarray]
-) -> np.ndarray:
-    """A flag per row from a flag per distinct value of `column` (False where missing)."""
-    codes, uniques = ctx.distinct(column)
-    flags = np.append(np.asarray(flags_of(uniques), dtype=bool), False)
-    return flags[codes]  # the code of a missing value is -1: the last, False
-
-
-def _each(func: Callable[[str], object]) -> Callable[[pd.Index], np.ndarray]:
-    """`func` (a truth) on each distinct value, in Python: for the rules' Python helpers."""
-    return lambda uniques: np.fromiter(
-        (bool(func(value)) for value in uniques), dtype=bool, count=len(uniques)
-    )
-
-
 def _with_code(ctx: RuleContext, live: np.ndarray) -> np.ndarray | None:
     """Procedures whose code cell is filled, whatever it holds."""
     if "code" not in ctx.frame:
@@ -423,18 +402,6 @@ def _national_codes(ctx: RuleContext) -> np.ndarray | None:
     return valid.to_numpy(zero_copy_only=False)
 
 
-def _filled_forms(uniques: pd.Index) -> np.ndarray:
-    """Which distinct forms cells PA301 leaves alone: those with a character a placeholder
-    has not; the few without one are judged by PA301's own pattern."""
-    if len(uniques) <= SMALL_COLUMN:  # a few dozen: PA301's own pattern on each, in Python
-        return _each(lambda forms: FORM_PLACEHOLDERS.fullmatch(str(forms)) is None)(uniques)
-    texts = arrow_text(pd.Series(uniques, dtype="str"))
-    filled = matches(texts, _NOT_PLACEHOLDER).to_numpy(zero_copy_only=False).copy()
-    for position in np.flatnonzero(~filled).tolist():  # Python ints, as an Index is read
-        filled[position] = FORM_PLACEHOLDERS.fullmatch(uniques[position]) is None
-    return filled
-
-
 def _with_forms(
     ctx: RuleContext, live: np.ndarray, component_codes: frozenset[str] | None
 ) -> np.ndarray | None:
@@ -444,7 +411,7 @@ def _with_forms(
     if "forms" not in ctx.frame and not linked:
         return None
     has = (
-        _spread(ctx, "forms", _filled_forms)
+        row_flag(ctx, "forms filled").copy()  # the table's, kept: changed here
         if "forms" in ctx.frame
         else np.zeros(len(ctx.frame), dtype=bool)
     )
@@ -507,7 +474,7 @@ def _error_hits(ctx: RuleContext, rule_id: str) -> np.ndarray:
 def _fully_online_rows(ctx: RuleContext, live: np.ndarray) -> np.ndarray | None:
     if "online_level" not in ctx.frame:
         return None
-    return fully_online_rows(ctx) & live  # PA505's, if it ran
+    return row_flag(ctx, FULLY_ONLINE) & live  # PA505's, if it ran
 
 
 def _district(ctx: RuleContext) -> np.ndarray:
@@ -516,9 +483,9 @@ def _district(ctx: RuleContext) -> np.ndarray:
     frame = ctx.frame
     rows = np.zeros(len(frame), dtype=bool)
     if "level" in frame:
-        rows |= _spread(ctx, "level", _each(lambda level: DISTRICT in level_ids(level)))
+        rows |= row_flag(ctx, "district level")
     if "agency" in frame:
-        rows |= _spread(ctx, "agency", _each(lambda agency: district_kind(agency) is not None))
+        rows |= row_flag(ctx, "district agency")
     tags = ctx.name_tags  # most names have no tag
     tagged = tags.index[[DISTRICT in levels for _, levels in tags]]
     rows[frame.index.get_indexer(tagged)] = True

@@ -21,6 +21,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from procaudit.engine.row_flags import flag_parts
 from procaudit.engine.schema import LoadedSchema, schema_hits
 from procaudit.engine.skipped_rules import applicable
 from procaudit.io import Table
@@ -37,8 +38,9 @@ STACK_ROWS = 5_000
 class StackedHits(dict[str, pd.DataFrame]):
     """A table's hits of the row-local rules found on its stack, by rule id (a rule missing
     from it runs on the table alone); and its `seeds`: its rows' part of the per-row work
-    made on the stack (`RuleContext.per_row_parts`), by shared key, for its own context's
-    `seed`, so that the cross-row rules (PA201-PA204, PA502) do not make it again."""
+    made on the stack (`RuleContext.per_row_parts`, and the scorecard's `row_flags`), by
+    shared key, for its own context's `seed`, so that the cross-row rules (PA201-PA204,
+    PA502), PA505 and the scorecard do not make it again."""
 
     def __init__(self) -> None:
         super().__init__()
@@ -146,6 +148,8 @@ def _run_stacked(
                 hits = hits.assign(rule=rule.id).rename_axis("index").reset_index()
             by_rule[rule.id] = split_hits(hits, frames, starts, labels)
         seeds = context.per_row_parts(starts, frames)
+        for seeded, flags in zip(seeds, flag_parts(context, starts, frames), strict=True):
+            seeded.update(flags)  # the scorecard's, made once too
     finally:
         context.close()
     return by_rule, seeds

@@ -2,8 +2,8 @@
 "Một phần", in place of the old scale of four (PA503), and the target share of procedures
 fully online (PA505, 80% unless configured otherwise).
 
-`fully_online` and `fully_online_rows` are public: the scorecard (`engine.catalogue_stats`)
-counts with them too.
+`fully_online_rows` and the key it keeps its flags under (`FULLY_ONLINE`) are public: the
+scorecard (`engine.row_flags`) counts with them too, and gives a table its part of a stack's.
 """
 
 from __future__ import annotations
@@ -135,11 +135,14 @@ def fully_online(levels: pd.Series) -> pd.Series:
     return comparison_keys(levels).str.contains(_FULLY_ONLINE).fillna(False).astype(bool)
 
 
+FULLY_ONLINE = "fully_online"  # the key of `fully_online_rows` in a table's shared work
+
+
 def fully_online_rows(ctx: RuleContext) -> np.ndarray:
     """Which rows of a table with an online-level column are fully online (`fully_online`;
     an empty cell is not), once per table: PA505 and the scorecard both count them. In
     numpy: on a small list a Series spread back to the rows cost more than the match."""
-    rows: np.ndarray = ctx.shared("fully_online", lambda: _fully_online_rows(ctx))
+    rows: np.ndarray = ctx.shared(FULLY_ONLINE, lambda: _fully_online_rows(ctx))
     return rows
 
 
