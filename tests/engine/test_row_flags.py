@@ -1,6 +1,7 @@
 """The scorecard's per-row flags (`engine.row_flags`): made on a stack of tables, each
-table's part is the flag its own context makes; seeded, it is read, not made again; and the
-scorecard's counts do not change the flags they read."""
+table's part is the flag its own context makes; seeded, it is read, not made again (and
+offered to the scorecard as given); and the scorecard's counts do not change the flags they
+read."""
 
 from __future__ import annotations
 
@@ -12,14 +13,15 @@ import pytest
 
 from conftest import table_of
 from procaudit.catalogue.columns import ROW, SHEET
-from procaudit.engine.catalogue_stats import catalogue_stats
-from procaudit.engine.row_flags import FLAGS, flag_parts, row_flag
+from procaudit.engine.catalogue_stats import catalogue_stats, offer_national_codes
+from procaudit.engine.row_flags import FLAGS, NATIONAL_CODE, flag_parts, row_flag
 from procaudit.io.components import COMPONENTS
 from procaudit.io.headers import map_headers
 from procaudit.io.read import Table
 from procaudit.rules.context import FileContext, RuleContext
 
 _CELLS = {
+    "code": [None, "1.000001", "2.001234", "12345", "1.00012", " 1.000003 ", "1.000004\n", "x"],
     "forms": [None, "Tờ khai", "-", " … ", "Không", "Mẫu số 01", "_./"],
     "level": [None, "Cấp huyện", "Cấp xã", "Cấp tỉnh, Cấp huyện", "cấp Huyện"],
     "agency": [None, "UBND huyện Bảo Thắng", "Sở Tư pháp", "Tòa án nhân dân huyện A", "UBND xã"],
@@ -102,3 +104,12 @@ def test_the_counts_leave_the_flags_as_they_were() -> None:
     assert catalogue_stats(file).with_forms == 1
     assert row_flag(context, "forms filled").tolist() == [False]
     assert catalogue_stats(file).with_forms == 1
+
+
+def test_a_given_national_code_flag_is_offered_as_it_is() -> None:
+    context = RuleContext(_table(2, 6).frame)
+    given = np.array([True, False] * 3)
+    context.seed(NATIONAL_CODE, given)
+    assert offer_national_codes(context)() is given
+    alone = RuleContext(_table(2, 6).frame)
+    assert offer_national_codes(alone)().tolist() == row_flag(alone, NATIONAL_CODE).tolist()

@@ -139,6 +139,12 @@ class RuleContext:
         with self._lock:
             self._shared[key] = value
 
+    def given(self, key: str) -> Any | None:
+        """Shared work `key` if it is made or given (`seed`) already, else None: nothing is
+        built or waited for (work handed `beside` may ask this, not `shared`)."""
+        with self._lock:
+            return self._shared.get(key)
+
     def per_row_parts(self, bounds: np.ndarray, tables: list[pd.DataFrame]) -> list[dict[str, Any]]:
         """The per-row work (`PER_ROW_WORK`) of this frame, made now if it was not, cut into
         the parts of the `tables` stacked in it, for their `seed`: table i holds the rows
