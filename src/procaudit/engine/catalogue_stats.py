@@ -216,11 +216,7 @@ def count_catalogue(
     with_component_forms = _component_form_codes(context)
     for at, (table, ctx) in enumerate(context.tables):
         live = ~ctx.abolished.to_numpy(dtype=bool)
-        valid = (
-            national_codes[at]()
-            if national_codes is not None
-            else (row_flag(ctx, NATIONAL_CODE) if "code" in ctx.frame else None)
-        )
+        valid = national_codes[at]() if national_codes is not None else _valid_codes(ctx)
         masks = {
             "with_code": _with_code(ctx, live),
             "with_national_code": _with_national_code(
@@ -381,6 +377,10 @@ def _with_national_code(
 
 # A table's codes that have PA101's pattern (None without a code column), when asked.
 NationalCodes = Callable[[], np.ndarray | None]
+
+
+def _valid_codes(ctx: RuleContext) -> np.ndarray | None:
+    return row_flag(ctx, NATIONAL_CODE) if "code" in ctx.frame else None
 
 
 def offer_national_codes(ctx: RuleContext) -> NationalCodes:

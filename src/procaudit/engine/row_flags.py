@@ -42,14 +42,16 @@ NATIONAL_CODE = "national code"  # the key of `national_codes` in a table's shar
 _NOT_PLACEHOLDER = f"[^{re2_class(SPACES)}{re2_class('_.…/–—')}\\-]"
 
 
-def spread(ctx: RuleContext, column: str, flags_of: Callable[[pd.Index], np.ndarray]) -> np.ndarray:
+def _spread(
+    ctx: RuleContext, column: str, flags_of: Callable[[pd.Index], np.ndarray]
+) -> np.ndarray:
     """A flag per row from a flag per distinct value of `column` (False where missing)."""
     codes, uniques = ctx.distinct(column)
     flags = np.append(np.asarray(flags_of(uniques), dtype=bool), False)
     return flags[codes]  # the code of a missing value is -1: the last, False
 
 
-def each(func: Callable[[str], object]) -> Callable[[pd.Index], np.ndarray]:
+def _each(func: Callable[[str], object]) -> Callable[[pd.Index], np.ndarray]:
     """`func` (a truth) on each distinct value, in Python: for the rules' Python helpers."""
     return lambda uniques: np.fromiter(
         (bool(func(value)) for value in uniques), dtype=bool, count=len(uniques)
@@ -60,15 +62,12 @@ def _filled_forms(uniques: pd.Index) -> np.ndarray:
     """Which distinct forms cells PA301 leaves alone: those with a character a placeholder
     has not; the few without one are judged by PA301's own pattern."""
     if len(uniques) <= SMALL_COLUMN:  # a few dozen: PA301's own pattern on each, in Python
-        return each(lambda forms: FORM_PLACEHOLDERS.fullmatch(str(forms)) is None)(uniques)
+        return _each(lambda forms: FORM_PLACEHOLDERS.fullmatch(str(forms)) is None)(uniques)
     texts = arrow_text(pd.Series(uniques, dtype="str"))
     filled = matches(texts, _NOT_PLACEHOLDER).to_numpy(zero_copy_only=False).copy()
     for position in np.flatnonzero(~filled).tolist():  # Python ints, as an Index is read
         filled[position] = FORM_PLACEHOLDERS.fullmatch(uniques[position]) is None
     return filled
-
-
-Flag = Callable[[RuleContext], np.ndarray]  # a table's flags, kept in its context by key
 
 
 def national_codes(ctx: RuleContext) -> np.ndarray:
@@ -79,8 +78,11 @@ def national_codes(ctx: RuleContext) -> np.ndarray:
     return flags
 
 
+Flag = Callable[[RuleContext], np.ndarray]  # a table's flags, kept in its context by key
+
+
 def _spread_once(key: str, column: str, flags_of: Callable[[pd.Index], np.ndarray]) -> Flag:
-    return lambda ctx: ctx.shared(key, lambda: spread(ctx, column, flags_of))
+    return lambda ctx: ctx.shared(key, lambda: _spread(ctx, column, flags_of))
 
 
 # Each flag's key in the context (the key its maker keeps it under), the column it is read
@@ -89,11 +91,11 @@ FLAGS: dict[str, tuple[str, Flag]] = {
     "forms filled": ("forms", _spread_once("forms filled", "forms", _filled_forms)),
     "district level": (
         "level",
-        _spread_once("district level", "level", each(lambda v: DISTRICT in level_ids(v))),
+        _spread_once("district level", "level", _each(lambda v: DISTRICT in level_ids(v))),
     ),
     "district agency": (
         "agency",
-        _spread_once("district agency", "agency", each(lambda v: district_kind(v) is not None)),
+        _spread_once("district agency", "agency", _each(lambda v: district_kind(v) is not None)),
     ),
     FULLY_ONLINE: ("online_level", fully_online_rows),
     NATIONAL_CODE: ("code", lambda ctx: ctx.shared(NATIONAL_CODE, lambda: national_codes(ctx))),
