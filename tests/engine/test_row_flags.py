@@ -113,3 +113,13 @@ def test_a_given_national_code_flag_is_offered_as_it_is() -> None:
     assert offer_national_codes(context)() is given
     alone = RuleContext(_table(2, 6).frame)
     assert offer_national_codes(alone)().tolist() == row_flag(alone, NATIONAL_CODE).tolist()
+
+
+def test_columns_missing_in_every_row_flag_nothing() -> None:
+    empty = {column: None for column in _CELLS}
+    frames = [table_of([{"name": f"T {i}", **empty} for i in range(3)], "S").frame for _ in "ab"]
+    stack = RuleContext(pd.concat([frames[0], _table(3, 4).frame, frames[1]], ignore_index=True))
+    parts = flag_parts(stack, np.array([0, 3, 7, 10]), [frames[0], _table(3, 4).frame, frames[1]])
+    for part in (parts[0], parts[2]):
+        assert set(part) == set(FLAGS)
+        assert all(flags.tolist() == [False] * 3 for flags in part.values())
