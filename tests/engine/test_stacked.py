@@ -81,8 +81,8 @@ def test_the_stacks_are_used(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) ->
     [found] = stacks
     csv = [of_table for path, of_table in zip(paths, found, strict=True) if path.endswith("csv")]
     assert len(csv) == 20 and not found[[p.endswith("xlsx") for p in paths].index(True)]
-    assert all({SCHEMA, "PA401", "PA501", "PA601"} <= set(of_table) for of_table in csv)
-    assert all("PA201" not in of_table for of_table in csv)  # not row-local: on each table
+    row_local, table_local = {SCHEMA, "PA401", "PA501", "PA601"}, {"PA201", "PA204", "PA502"}
+    assert all(row_local | table_local <= set(of_table) for of_table in csv)
     alone: list[str] = []
     for number, path in enumerate(paths, start=1):
         where = f"[{number}/21] {Path(path).name}: "
@@ -388,3 +388,115 @@ def test_a_user_schema_gives_the_same_batched(tmp_path: Path) -> None:
     path.write_text(UNIQUE_CODES, encoding="utf-8")
     paths = _many(tmp_path / "many", 8)
     _assert_same(paths, AuditPlan(schema_path=str(path)), load_schema(str(path)))
+
+
+# --- the rules comparing rows of one table: on a stack, each table's own rows and units ----
+
+TABLE_LOCAL = [rule for rule in all_rules() if rule.table_local]
+_XA = "Cấp xã"
+_CHECKED = ("Đăng ký khai sinh", "Đăng ký khia sinh")  # a typo pair, rare or not
+_PROVINCE = "Cấp phép khai thác (thực hiện tại cấp tỉnh)"
+
+
+def _rows(names: list[str], agency: str | list[str], first: int = 1) -> list[dict[str, str]]:
+    agencies = [agency] * len(names) if isinstance(agency, str) else agency
+    return [
+        {
+            "code": f"1.{first + at:06d}",
+            "name": name,
+            "level": "Cấp tỉnh" if name == _PROVINCE else _XA,  # the agency says otherwise
+            "agency": of,
+        }
+        for at, (name, of) in enumerate(zip(names, agencies, strict=True))
+    ]
+
+
+_OFTEN = [f"{name}{more}" for more in ("", " lại", " mới", " đúng hạn") for name in _CHECKED]
+CROSS_TABLES = {
+    # Two communes' lists one after another: a per-unit list, a copy within one unit.
+    "per unit": _rows(
+        [*_CHECKED, "Đăng ký kết hôn", *_CHECKED, "Đăng ký kết hôn", "Đăng ký kết hôn", _PROVINCE],
+        ["UBND xã An Bình"] * 3 + ["UBND xã Tân Phú"] * 5,
+    ),
+    # One commune's list: its typo pair is rare in it, its tag contradicts its agency.
+    "rare typo": _rows([*_CHECKED, "Đăng ký kết hôn", _PROVINCE], "UBND xã Phú Lộc"),
+    # The same typo in every place of its names: two words, not a slip.
+    "common words": _rows(_OFTEN, "UBND xã Hòa Bình", first=100),
+    # Names and codes of the other tables again, once each: no copy of theirs.
+    "the others' names": _rows(["Đăng ký kết hôn", _CHECKED[0], "Cấp giấy phép"], "UBND xã Mỹ An"),
+    "a code twice": [
+        {"code": "1.000001", "name": "Cấp giấy phép", "level": _XA, "agency": None},
+        {"code": "1,000001", "name": "Cấp giấy phép.", "level": _XA, "agency": None},
+        {"code": "1.000001", "name": "Thu hồi giấy phép", "level": None, "agency": None},
+    ],
+}
+
+
+def _cross_tables(order: list[str]) -> list[Table]:
+    tables = [table_of(CROSS_TABLES[case], sheet="S") for case in order]
+    tables[-1].frame.index = tables[-1].frame.index + 50  # labels of its own, not positions
+    return tables
+
+
+@pytest.mark.parametrize("rule", TABLE_LOCAL, ids=lambda r: r.id)
+@pytest.mark.parametrize(
+    "order",
+    [list(CROSS_TABLES), list(CROSS_TABLES)[::-1], ["common words", "rare typo", "per unit"]],
+)
+def test_a_table_local_rule_on_a_stack_is_the_rule_on_each_table(rule, order) -> None:  # type: ignore[no-untyped-def]
+    tables = _cross_tables(order)
+    options = RuleOptions()
+    found = stacked_hits(tables, [rule], options)
+    hit = set()
+    for case, table, of_stack in zip(order, tables, found, strict=True):
+        assert rule.check is not None
+        alone = rule.check(RuleContext(table.frame, options, frozenset(table.header_map.columns)))
+        alone = alone.assign(rule=rule.id).rename_axis("index").reset_index()  # as table_hits
+        stacked = of_stack[rule.id].reset_index(drop=True)
+        if alone.empty:
+            assert stacked.empty, case
+            continue
+        hit.add(case)
+        pd.testing.assert_frame_equal(stacked, alone, check_dtype=False)
+    # What the tables are for: a rule comparing rows across tables, or counting words over
+    # them all, would find more or less here.
+    expected = {
+        "PA201": {"a code twice"},
+        "PA202": {"a code twice"},
+        "PA203": {"per unit"},
+        "PA204": {"per unit", "rare typo"},
+        "PA502": {"rare typo"},
+    }[rule.id]
+    assert hit == expected & set(order)
+
+
+def test_the_table_local_rules() -> None:
+    assert [rule.id for rule in TABLE_LOCAL] == ["PA201", "PA202", "PA203", "PA204", "PA502"]
+    assert not any(rule.row_local for rule in TABLE_LOCAL)
+
+
+def test_a_stack_keeps_each_tables_units() -> None:
+    """The per-unit list's messages name its units; each table's context is given its own
+    units and distinct agencies, as it would find them."""
+    order = list(CROSS_TABLES)
+    tables = _cross_tables(order)
+    found = stacked_hits(tables, TABLE_LOCAL, RuleOptions())
+    per_unit = found[order.index("per unit")]
+    assert any("under UBND xã Tân Phú" in message for message in per_unit["PA203"]["message"])
+    for table, of_stack in zip(tables, found, strict=True):
+        alone = RuleContext(table.frame)
+        assert repr(of_stack.seeds["units"]) == repr(alone.units)
+        codes, uniques = of_stack.seeds["distinct agency"]
+        made_codes, made_uniques = alone.distinct("agency")
+        assert codes.dtype == made_codes.dtype and codes.tolist() == made_codes.tolist()
+        pd.testing.assert_index_equal(uniques, made_uniques)
+    assert [of_stack.seeds["units"] is not None for of_stack in found] == [
+        case == "per unit" for case in order
+    ]
+
+
+def test_sheets_and_csv_lines_are_not_stacked_together() -> None:
+    """A message names other rows as "rows" of a sheet or "lines" of a CSV: one word a stack."""
+    sheet, lines = table_of(CROSS_TABLES["rare typo"], "S"), table_of(CROSS_TABLES["rare typo"])
+    assert stack_key(sheet) != stack_key(lines)
+    assert stack_key(sheet) == stack_key(table_of(CROSS_TABLES["per unit"], "Other"))

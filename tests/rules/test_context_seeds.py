@@ -117,9 +117,9 @@ def test_the_cases_find_something() -> None:
 
 
 def test_a_category_column_is_not_seeded() -> None:
-    """Tables whose level is a category of their own values: the stack's is not theirs."""
-    frames = [frame.astype({"level": "category"}) for frame in _frames()[:2]]
+    """Tables whose code is a category of their own values: the stack's is not theirs."""
+    frames = [frame.astype({"code": "category"}) for frame in _frames()[:2]]
     stack = RuleContext(pd.concat(frames, ignore_index=True))
     bounds = np.cumsum([0, *(len(frame) for frame in frames)])
     parts = stack.per_row_parts(bounds, frames)
-    assert all("level_keys" not in part and "name_keys" in part for part in parts)
+    assert all("code_keys" not in part and "name_tags" in part for part in parts)

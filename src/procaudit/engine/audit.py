@@ -171,8 +171,9 @@ def _each_file(
         yield audited
 
 
-# A batch of files is read before any is audited, so that their small tables' row-local
-# rules run once on a stack (`engine.stacked`): a batch ends at this many files or rows.
+# A batch of files is read before any is audited, so that their small tables' row-local and
+# table-local rules run once on a stack (`engine.stacked`): a batch ends at this many files
+# or rows.
 BATCH_FILES = 64
 BATCH_ROWS = 5_000
 
@@ -186,8 +187,8 @@ def audit_batches(
     on_read: Callable[[Catalogue], None] | None = None,
 ) -> Iterator[Audited]:
     """Each source's audit, in order, the sources read a batch at a time (`BATCH_FILES`,
-    `BATCH_ROWS`) and each batch's small tables stacked for the row-local rules: the same
-    audits as `audit_source` gives each alone."""
+    `BATCH_ROWS`) and each batch's small tables stacked for the row-local and table-local
+    rules: the same audits as `audit_source` gives each alone."""
     batch: list[tuple[Catalogue | FileFailure, Progress]] = []
     rows = 0
     names_ahead = any(rule.name_keys for rule in rules)
@@ -235,10 +236,10 @@ def _audit_batch(
     schema: LoadedSchema,
     rules: tuple[Rule, ...],
 ) -> Iterator[Audited]:
-    """The audits of a batch of files read: the row-local rules run on the stacks of their
-    small tables first, then each file as `audit_source` audits it. The files are taken out
-    of `batch` one by one: a catalogue audited is let go, and its memory handed back, before
-    the next (a large one would otherwise be kept through the report)."""
+    """The audits of a batch of files read: the row-local and table-local rules run on the
+    stacks of their small tables first, then each file as `audit_source` audits it. The
+    files are taken out of `batch` one by one: a catalogue audited is let go, and its memory
+    handed back, before the next (a large one would otherwise be kept through the report)."""
     tables = [t for read, _ in batch if isinstance(read, Catalogue) for t in read.tables]
     found = stacked_hits(tables, rules, plan.options, schema)[::-1]  # taken from the end
     del tables
@@ -291,8 +292,8 @@ def audit_source(
     stacked: Sequence[StackedHits] | None = None,
 ) -> Audited:
     """One file's audit, or why it could not be audited (the path as shown). `stacked`: for
-    each table of a catalogue given, the hits its row-local rules found on a stack
-    (`engine.stacked`)."""
+    each table of a catalogue given, the hits its row-local and table-local rules found on
+    a stack (`engine.stacked`)."""
     try:
         audited = _audit_one(
             source,

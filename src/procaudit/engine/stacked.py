@@ -1,13 +1,17 @@
-"""Run the row-local rules once on many small tables stacked, and give each table its hits.
+"""Run the row-local rules, and those that compare rows of one table, once on many small
+tables stacked, and give each table its hits.
 
 A commune's list has 20-50 rows, and on such a frame a rule's cost is pandas' fixed cost per
 call (~50-100 us each, whatever the rows): 400 small files spent ~34 ms each in the rules
 (issue 19). A rule flagged `row_local` finds on a row what that row's own cells and the
 options say, nothing else: its hits on a stack of tables, cut back at the tables' bounds and
 given their own row labels again, are the hits it finds on each table alone, in the same
-order. So the engine (`engine.audit`, which reads a batch of files before it audits them)
-stacks the small tables of the batch that have the same columns, dtypes and source columns,
-runs those rules once on each stack, and each table then runs only the other rules.
+order. A rule flagged `table_local` (the duplicates, PA201-PA204, and PA502) compares rows
+of one table within its units: the stack's context knows each row's table and each table's
+own units (`rules.table_stack`), so the same holds for it. So the engine (`engine.audit`,
+which reads a batch of files before it audits them) stacks the small tables of the batch
+that have the same columns, dtypes and source columns, runs those rules once on each stack,
+and each table then runs only the other rules.
 
 Tables of `STACK_ROWS` rows or more are audited alone, as before: stacking them would save
 nothing and hold a copy of them.
@@ -21,6 +25,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from procaudit.catalogue.columns import SHEET
 from procaudit.engine.row_flags import flag_parts
 from procaudit.engine.schema import LoadedSchema, schema_hits
 from procaudit.engine.skipped_rules import applicable
@@ -36,11 +41,11 @@ STACK_ROWS = 5_000
 
 
 class StackedHits(dict[str, pd.DataFrame]):
-    """A table's hits of the row-local rules found on its stack, by rule id (a rule missing
-    from it runs on the table alone); and its `seeds`: its rows' part of the per-row work
-    made on the stack (`RuleContext.per_row_parts`, and the scorecard's `row_flags`), by
-    shared key, for its own context's `seed`, so that the cross-row rules (PA201-PA204,
-    PA502), PA505 and the scorecard do not make it again."""
+    """A table's hits of the row-local and table-local rules found on its stack, by rule id
+    (a rule missing from it runs on the table alone); and its `seeds`: its rows' part of
+    the per-row work made on the stack (`RuleContext.per_row_parts`, and the scorecard's
+    `row_flags`), and its own units, by shared key, for its own context's `seed`, so that
+    PA505 and the scorecard do not make them again."""
 
     def __init__(self) -> None:
         super().__init__()
@@ -63,7 +68,10 @@ def stack_key(table: Table) -> Hashable | None:
         ("category", dtype.categories.dtype) if isinstance(dtype, pd.CategoricalDtype) else dtype
         for dtype in frame.dtypes
     )
-    return (tuple(frame.columns), dtypes, frozenset(table.header_map.columns))
+    # A sheet's rows and a CSV's lines: the messages naming other rows say "row" or "line"
+    # for the whole stack (`RuleContext.row_list`).
+    of_sheet = bool(frame[SHEET].notna().any()) if SHEET in frame else False
+    return (tuple(frame.columns), dtypes, frozenset(table.header_map.columns), of_sheet)
 
 
 def stacked_hits(
@@ -72,14 +80,16 @@ def stacked_hits(
     options: RuleOptions,
     schema: LoadedSchema | None = None,
 ) -> list[StackedHits]:
-    """For each table, the hits of the row-local rules that apply to it (and of the schema,
-    under `SCHEMA`, if it checks rows alone), found on the stack of the tables like it; empty
-    for a table that has no other like it: it runs them itself. `rules` are the run's active
-    rules (their options given). Each table's hits are as `table_hits` puts a rule's in its
-    frame: the columns index (the table's row labels), column, value, message, fix, maybe
-    severity, and rule."""
+    """For each table, the hits of the row-local and table-local rules that apply to it (and
+    of the schema, under `SCHEMA`, if it checks rows alone), found on the stack of the tables
+    like it; empty for a table that has no other like it: it runs them itself. `rules` are
+    the run's active rules (their options given). Each table's hits are as `table_hits`
+    puts a rule's in its frame: the columns index (the table's row labels), column, value,
+    message, fix, maybe severity, and rule."""
     found = [StackedHits() for _ in tables]
-    local = [rule for rule in rules if rule.row_local and rule.check is not None]
+    local = [
+        rule for rule in rules if (rule.row_local or rule.table_local) and rule.check is not None
+    ]
     stack_schema = schema if schema is not None and schema.per_row else None
     if (not local and stack_schema is None) or len(tables) < 2:
         return found
@@ -139,7 +149,7 @@ def _run_stacked(
         # then validates itself, as it would alone.
         if not failed["index"].isna().any():
             by_rule[SCHEMA] = split_hits(failed, frames, starts, labels)
-    context = RuleContext(stack, options, source_columns)
+    context = RuleContext(stack, options, source_columns, frames)
     try:
         for rule in rules:
             assert rule.check is not None

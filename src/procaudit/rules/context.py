@@ -36,6 +36,7 @@ from procaudit.catalogue.units import Units, units_of
 from procaudit.core.i18n import language, t
 from procaudit.io.name_keys_ahead import claim_name_keys
 from procaudit.rules.options import RuleOptions
+from procaudit.rules.table_stack import TableStack
 from procaudit.vn.levels import name_tag
 
 if TYPE_CHECKING:
@@ -57,15 +58,10 @@ _TEXT_WORK = ("name_keys", "duplicates", "near_duplicates", "text_cells")
 
 # The shared work that is a function of each row's own cells, by the column it is made of:
 # made once on a stack of tables, each table is given its rows' part (`per_row_parts`,
-# `seed`). Not the numbers made of it ("name_keys codes", `distinct`, the level keys'
-# category): those number a table's values as they first appear in it, so each table makes
-# its own.
-PER_ROW_WORK = {
-    "name_keys": "name",
-    "code_keys": "code",
-    "name_tags": "name",
-    "level_keys": "level",  # each table's category made again (`_level_keys_part`)
-}
+# `seed`), for the scorecard. Not the numbers made of it (`distinct`): those number a
+# table's values as they first appear in it, so each table makes its own. (The rules that
+# compare rows, and the name and level keys they read, run on the stack themselves.)
+PER_ROW_WORK = {"code_keys": "code", "name_tags": "name"}
 
 
 @dataclass
@@ -91,8 +87,11 @@ class RuleContext:
         frame: pd.DataFrame,
         options: RuleOptions | None = None,
         source_columns: frozenset[str] | None = None,
+        tables: list[pd.DataFrame] | None = None,
     ) -> None:
         self.frame = frame
+        # The tables `frame` stacks, one after another (`engine.stacked`), if it does.
+        self._tables = tables
         self.options = options or RuleOptions()
         self._shared: dict[str, Any] = {}
         # Shared work is built once whichever thread asks first: the builds not started
@@ -150,7 +149,8 @@ class RuleContext:
         the parts of the `tables` stacked in it, for their `seed`: table i holds the rows
         bounds[i] to bounds[i + 1], labelled as `tables[i]` labels them. Work made of a
         column that is a category in the tables is left out (the stack's column may not be
-        one: their categories differ)."""
+        one: their categories differ). With it, each table's own units and distinct
+        agencies, if the rules found them (`table_stack`)."""
         parts: list[dict[str, Any]] = [{} for _ in tables]
         for key, column in PER_ROW_WORK.items():
             if column not in self.frame or isinstance(tables[0][column].dtype, pd.CategoricalDtype):
@@ -158,15 +158,12 @@ class RuleContext:
             work = getattr(self, key)  # its property: `shared` work
             if key == "name_tags":  # labelled by position
                 work = work.set_axis(self.frame.index.get_indexer(work.index))
-            if key == "level_keys":
-                if "" not in work.cat.categories:  # a missing level's key, always made
-                    continue
-                given = self.frame["level"].notna().to_numpy()
-                cut = _level_keys_parts(work, given, bounds, tables)
-            else:
-                cut = _cut(key, work, bounds, tables)
-            for part, of_table in zip(parts, cut, strict=True):
+            for part, of_table in zip(parts, _cut(key, work, bounds, tables), strict=True):
                 part[key] = of_table
+        stack = self.given("table stack")
+        if stack is not None and stack.agencies:
+            for part, units, agency in zip(parts, stack.units, stack.agencies, strict=True):
+                part["units"], part["distinct agency"] = units, agency
         return parts
 
     def beside(self, work: Callable[[], T]) -> Callable[[], T]:
@@ -445,9 +442,13 @@ class RuleContext:
     def units(self) -> Units | None:
         """The units of a per-unit ("stacked") list, as `units.find_units` finds them in the
         agency column: each row's unit id (-1 where the row names none) and each unit's
-        label and kind. None where the table is not a per-unit list (or has no agency)."""
+        label and kind. None where the table is not a per-unit list (or has no agency). On
+        a stack of tables, the units of each (`TableStack.joined_units`)."""
         if "agency" not in self.frame:
             return None
+        stack = self.table_stack
+        if stack is not None:
+            return stack.joined_units
         return self.shared("units", self._find_units)
 
     def _find_units(self) -> Units | None:
@@ -455,11 +456,45 @@ class RuleContext:
 
     def unit_ids(self) -> np.ndarray:
         """Each row's unit as a number from 0 (0 also for every row of a table that is not
-        a per-unit list, and for rows naming no unit): a grouping key beside the others."""
+        a per-unit list, and for rows naming no unit): a grouping key beside the others. On
+        a stack of tables, rows of two tables never share one."""
+        stack = self.table_stack
+        if stack is not None:
+            return stack.unit_ids
         units = self.units
         if units is None:
             return np.zeros(len(self.frame), dtype=np.int64)
         return units.ids + 1
+
+    def table_ids(self) -> np.ndarray | None:
+        """Each row's table in a stack of tables; None for a table alone."""
+        stack = self.table_stack
+        return None if stack is None else stack.table_ids
+
+    def in_unit_lists(self) -> np.ndarray:
+        """Whether each row's table is a per-unit list."""
+        stack = self.table_stack
+        if stack is not None:
+            return stack.in_unit_lists
+        return np.full(len(self.frame), self.units is not None)
+
+    @property
+    def table_stack(self) -> TableStack | None:
+        """The tables this frame stacks (`engine.stacked`) with their own units, which the
+        rules comparing rows keep apart; None for a table alone."""
+        if self._tables is None:
+            return None
+        return self.shared("table stack", self._find_table_stack)
+
+    def _find_table_stack(self) -> TableStack:
+        assert self._tables is not None
+        bounds = np.cumsum([0, *(len(table) for table in self._tables)])
+        if "agency" not in self.frame:
+            return TableStack(bounds, tuple(None for _ in self._tables))
+        # Each table's units found in its own column, as alone: 400 communes' lists stacked
+        # would look like one list per commune.
+        agencies = tuple(_factorized(table["agency"]) for table in self._tables)
+        return TableStack(bounds, tuple(units_of(agency) for agency in agencies), agencies)
 
     @cached_property
     def _user_rows(self) -> np.ndarray | dict[object, int]:
@@ -533,27 +568,6 @@ def _cut(
         pd.Series(array[start:stop], table.index, name=work.name, copy=False)
         for table, start, stop in ends
     ]
-
-
-def _level_keys_parts(
-    keys: pd.Series, given: np.ndarray, bounds: np.ndarray, tables: list[pd.DataFrame]
-) -> list[pd.Series]:
-    """The level keys of the tables stacked, from the stack's `keys` (`given`: its rows with
-    a level), as each table's `level_keys` makes them: the same keys, but categories in the
-    table's own order (the keys as they first appear among its rows with a level, then that
-    of a missing level, "", if not among them)."""
-    all_codes, categories = keys.cat.codes.to_numpy(), keys.cat.categories
-    missing = categories.get_indexer(pd.Index([""])).astype(all_codes.dtype)  # a missing level's
-    parts = []
-    for table, start, stop in zip(tables, bounds, bounds[1:], strict=False):
-        codes = all_codes[start:stop]
-        order = pd.unique(np.concatenate([codes[given[start:stop]], missing]))
-        renumbered = np.zeros(len(categories), dtype=codes.dtype)
-        renumbered[order] = np.arange(len(order), dtype=codes.dtype)
-        own = pd.CategoricalDtype(categories.take(order))  # codes in range: not checked again
-        keys_of = pd.Categorical.from_codes(renumbered[codes], dtype=own, validate=False)
-        parts.append(pd.Series(keys_of, index=table.index, copy=False))
-    return parts
 
 
 @elementwise

@@ -174,6 +174,7 @@ def _units_of(ctx: RuleContext, mask: np.ndarray) -> dict[object, str]:
     columns=("code", "name"),
     prefetch=_prefetch_keys,
     name_keys=True,
+    table_local=True,
     finds=(
         "the same code and name at the same level, twice (codes compared after their "
         'mechanical repair: "1,003980" is "1.003980")'
@@ -278,6 +279,7 @@ def duplicate_entry(ctx: RuleContext) -> pd.DataFrame:
     columns=("code", "name"),
     prefetch=_prefetch_keys,
     name_keys=True,
+    table_local=True,
     finds="one code on rows with different names",
 )
 def code_conflict(ctx: RuleContext) -> pd.DataFrame:
@@ -383,6 +385,7 @@ def code_conflict(ctx: RuleContext) -> pd.DataFrame:
     columns=("name",),
     prefetch=_prefetch_keys,
     name_keys=True,
+    table_local=True,
     finds=(
         "the same name at the same level under different codes (PA201-PA204 compare rows "
         "within one unit of a list stacked per unit)"

@@ -67,6 +67,9 @@ class Variants:
     of_row: np.ndarray  # variant of each checked row
     position: np.ndarray  # frame position of each checked row
     sums: Callable[[], NameSums]  # the names' word hashes, made beside the levels
+    # The table of each level, on a stack of tables (`RuleContext.table_ids`): a word's
+    # rarity is counted among its own table's names. None for a table alone.
+    table_of_level: np.ndarray | None = None
 
     def parts(self, variant: int) -> NameParts:
         return self.names.parts(self.name[variant])
@@ -105,7 +108,12 @@ def _variants(ctx: RuleContext) -> Variants | None:
     # makes the variants, if that thread has not.
     sums = ctx.beside(lambda: name_sums(names, ctx.beside))
     of_row, name, level = made.pop()()
-    return Variants(names, name, level, of_row, np.flatnonzero(checked).astype(np.int32), sums)
+    tables, table_of_level = ctx.table_ids(), None
+    if tables is not None:  # levels are within units, units within tables
+        table_of_level = np.zeros(int(level.max(initial=-1)) + 1, dtype=np.int64)
+        table_of_level[level[of_row]] = tables[checked]
+    positions = np.flatnonzero(checked).astype(np.int32)
+    return Variants(names, name, level, of_row, positions, sums, table_of_level)
 
 
 def _numbered(
@@ -211,7 +219,10 @@ def _one_word_apart(ctx: RuleContext, variants: Variants) -> list[tuple[int, int
     first[entry_of] = kept
     name = variants.name[first]
     near_id = names.near_codes[name].astype(np.int32)
-    keys = gather_keys(names, name, near_id, variants.level[first])
+    level = variants.level[first]
+    tables = variants.table_of_level
+    keys = gather_keys(names, name, near_id, level, None if tables is None else tables[level])
+    del level
     del first, name, near_id
     hashes = hash_keys(keys, variants.sums())
     # The two searches are independent: the rules' thread, if it is waiting for this build
@@ -335,6 +346,7 @@ def _prefetch_found(ctx: RuleContext) -> None:
     columns=("name",),
     prefetch=_prefetch_found,
     name_keys=True,
+    table_local=True,
     finds=(
         "names at the same level that differ by a typo or a filler word (not by a word that "
         'makes another procedure: "cấp lại", "hạng II")'

@@ -56,6 +56,7 @@ class Keys:
     start: np.ndarray  # offset of each entry's first word in `token`
     token: np.ndarray  # word id, flat
     vocabulary: pa.Array  # the word of each id
+    table: np.ndarray | None = None  # per entry: its table, on a stack of tables
 
     def words(self, entry: int) -> list[str]:
         return self.names.near_words(int(self.name[entry]))
@@ -80,17 +81,23 @@ class Keys:
         return _follows(len(self.token), self.start, self.length)
 
 
-def gather_keys(names: Names, name: np.ndarray, near_id: np.ndarray, level: np.ndarray) -> Keys:
-    """The entries whose words are those of `name`, at `level`: a gather from `names` (or
-    `names`' own words, where the entries are the names in order, as when every name is
-    distinct and at one level)."""
+def gather_keys(
+    names: Names,
+    name: np.ndarray,
+    near_id: np.ndarray,
+    level: np.ndarray,
+    table: np.ndarray | None = None,
+) -> Keys:
+    """The entries whose words are those of `name`, at `level` (in `table`, on a stack of
+    tables): a gather from `names` (or `names`' own words, where the entries are the names
+    in order, as when every name is distinct and at one level)."""
     length = names.length[name]
     if len(name) == len(names.length) and np.array_equal(name, np.arange(len(name))):
         start, token = names.start, names.token
     else:
         start = np.cumsum(length) - length
         token = np.empty(int(length.sum()), dtype=names.token.dtype)
-    keys = Keys(names, name, near_id, level, length, start, token, names.vocabulary)
+    keys = Keys(names, name, near_id, level, length, start, token, names.vocabulary, table)
     if token is not names.token:  # each word's place among the names' words
         token[:] = names.token[np.arange(len(token)) + keys.per_word(names.start[name] - start)]
     return keys
@@ -297,14 +304,19 @@ def _rare_beside(keys: Keys, found: pd.DataFrame) -> np.ndarray:
     counted with its neighbours, in the different near keys of the table, so that a slip
     that happens to spell another word ("Văn bán" for "Văn bản"; "bán" is common in "buôn
     bán") still reads as rare, while two words at home in the same place ("nhập khẩu sơn",
-    "nhập khẩu sắn") do not."""
+    "nhập khẩu sắn") do not. On a stack of tables, each pair's words are counted in its own
+    table's near keys: the pairs of words counted carry their table's number."""
+    table, owner = keys.table, found["owner"].to_numpy()
     once = np.zeros(len(keys.length), dtype=bool)  # a near key at several levels counts once
-    once[np.unique(keys.near_id, return_index=True)[1]] = True
+    near = keys.near_id
+    if table is not None:  # once in each table
+        near = table * (int(near.max(initial=0)) + 1) + near
+    once[np.unique(near, return_index=True)[1]] = True
     width = np.int64(len(keys.vocabulary) + 1)
     token = keys.token
-    at = keys.start[found["owner"].to_numpy()] + found["position"].to_numpy()
+    at = keys.start[owner] + found["position"].to_numpy()
     has_left = found["position"].to_numpy() > 0
-    has_right = found["position"].to_numpy() + 1 < keys.length[found["owner"].to_numpy()]
+    has_right = found["position"].to_numpy() + 1 < keys.length[owner]
     left = np.where(has_left, token[np.maximum(at - 1, 0)], -1)
     right = np.where(has_right, token[np.minimum(at + 1, len(token) - 1)], -1)
     # Only the word pairs that begin with a neighbour or one of the two words are counted.
@@ -312,20 +324,39 @@ def _rare_beside(keys: Keys, found: pd.DataFrame) -> np.ndarray:
     starts[np.concatenate([left, found["token"], found["token_other"]])] = True
     counted = keys.per_word(once)
     inside = keys.in_entry()[1:] & counted[1:] & starts[token[:-1]]
-    pairs_in_keys = pd.Series(token[:-1][inside] * width + token[1:][inside])
-    del inside
-    uses = np.bincount(token[counted], minlength=len(keys.vocabulary))
-    del counted
+    in_keys = token[:-1][inside] * width + token[1:][inside]
+    if table is None:
+        scope = np.int64(0)
+        uses = np.bincount(token[counted], minlength=len(keys.vocabulary))
+
+        def uses_of(word: np.ndarray) -> np.ndarray:
+            used: np.ndarray = uses[word]
+            return used
+    else:
+        of_word = keys.per_word(table)
+        in_keys += of_word[1:][inside] * (width * width)
+        scope = table[owner] * (width * width)
+        in_table = pd.Series(of_word[counted] * width + token[counted])
+        del of_word
+
+        def uses_of(word: np.ndarray) -> np.ndarray:
+            keyed = table[owner] * width + word
+            counts = in_table[in_table.isin(keyed)].value_counts()
+            used: np.ndarray = counts.reindex(keyed, fill_value=0).to_numpy()
+            return used
+
+    pairs_in_keys = pd.Series(in_keys)
+    del inside, counted, in_keys
 
     def in_place(word: np.ndarray) -> np.ndarray:
-        before, after = left * width + word, word * width + right
+        before, after = scope + left * width + word, scope + word * width + right
         wanted = pairs_in_keys[pairs_in_keys.isin(np.concatenate([before, after]))]
         counts = wanted.value_counts()
         count_before = counts.reindex(before, fill_value=0).to_numpy()
         count_after = counts.reindex(after, fill_value=0).to_numpy()
         out = np.minimum(np.where(has_left, count_before, np.iinfo(np.int64).max),
                          np.where(has_right, count_after, np.iinfo(np.int64).max))  # fmt: skip
-        return np.where(has_left | has_right, out, uses[word])
+        return np.where(has_left | has_right, out, uses_of(word))
 
     mine, theirs = in_place(found["token"].to_numpy()), in_place(found["token_other"].to_numpy())
     rare: np.ndarray = np.minimum(mine, theirs) <= np.maximum(

@@ -278,6 +278,7 @@ def _tag_mismatch(tag: object, levels: object) -> bool:
     Severity.WARNING,
     columns=("name",),
     prefetch=RuleContext.prefetch_name_tags,
+    table_local=True,
     finds=(
         "a name's tag "
         '"(thực hiện tại cấp tỉnh)" that contradicts the level or the agency (the level only, '
@@ -341,13 +342,16 @@ def level_mismatch(ctx: RuleContext) -> pd.DataFrame:
     ):
         if column not in frame:
             continue
-        if column == "agency" and ctx.units is not None:
+        checked = tagged
+        if column == "agency":
             # A list stacked per unit names the unit whose list it is, not the office that
             # does the procedure: a district's list carries its communes' procedures.
-            continue
-        levels = map_distinct(frame.loc[tagged, column], levels_of, dtype="object")
+            checked = tagged & ~ctx.in_unit_lists()
+            if not checked.any():
+                continue
+        levels = map_distinct(frame.loc[checked, column], levels_of, dtype="object")
         clash = pd.Series(
-            [_tag_mismatch(t, v) for t, v in zip(tags[tagged], levels, strict=True)],
+            [_tag_mismatch(t, v) for t, v in zip(tags[checked], levels, strict=True)],
             index=levels.index,
             dtype=bool,
         ).reindex(frame.index, fill_value=False)

@@ -66,6 +66,12 @@ class Rule:
     # tables stacked (`engine.stacked`) and hand each table its own hits: the rule's fixed
     # pandas cost is paid once for a folder of communes' lists, not once a file (issue 19).
     row_local: bool = False
+    # A frame rule that compares a row with other rows of its own table (PA201-PA204, PA502)
+    # only through what its context gives per table: the keys, the units (`RuleContext.
+    # units`, `unit_ids`, `in_unit_lists`) and the table of each row (`table_ids`). Run on a
+    # stack of small tables whose context knows each row's table (`rules.table_stack`), its
+    # hits on each are its hits on the table alone, as a row-local rule's are.
+    table_local: bool = False
     # The rule reads the names' comparison keys (`RuleContext.name_keys`): the reader starts
     # them for a large table as soon as it has found its header (`io.name_keys_ahead`).
     name_keys: bool = False
@@ -126,11 +132,12 @@ def frame_rule(
     finds: str,
     explain: Explain | None = None,
     row_local: bool = False,
+    table_local: bool = False,
     name_keys: bool = False,
 ) -> Callable[[FrameCheck], FrameCheck]:
     """Register a function of a table's RuleContext; its docstring is the rule's documentation.
     With `explain`, the function's hits have empty messages and fixes, filled in by `explain`
-    for the hits shown. `row_local`, `name_keys`: see `Rule`."""
+    for the hits shown. `row_local`, `table_local`, `name_keys`: see `Rule`."""
 
     def decorate(check: FrameCheck) -> FrameCheck:
         doc, doc_vi = _docs(check)
@@ -146,6 +153,7 @@ def frame_rule(
                 prefetch=prefetch,
                 explain=explain,
                 row_local=row_local,
+                table_local=table_local,
                 name_keys=name_keys,
                 doc_vi=doc_vi,
                 finds=finds,

@@ -1,0 +1,84 @@
+"""The tables a rule context's frame holds one after another, when the engine stacks small
+tables (`engine.stacked`), for the rules that compare a row with the other rows of its own
+table (PA201-PA204, PA502: `Rule.table_local`).
+
+On a table alone those rules compare rows within one unit of a per-unit list (`units`), and
+PA204 counts how common a word is among the table's names. On a stack each table keeps its
+own units, found in its own agency column (400 communes' lists stacked would look like one
+list per commune), and its own counts: rows of two tables are never compared. So a stack's
+context numbers each row's table and its unit within that table (`unit_ids`), and joins the
+tables' units into one list for the messages (`joined_units`).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cached_property
+from itertools import pairwise
+
+import numpy as np
+import pandas as pd
+
+from procaudit.catalogue.units import Units
+
+
+@dataclass(frozen=True)
+class TableStack:
+    """Table i holds the rows bounds[i] to bounds[i + 1]; `units`: each table's own units
+    (None for a table that is not a per-unit list, or has no agency column), found in its
+    `agencies` (its agency column factorised, as `RuleContext.distinct` makes it; empty
+    without one), which its own context is given too (`RuleContext.per_row_parts`)."""
+
+    bounds: np.ndarray
+    units: tuple[Units | None, ...]
+    agencies: tuple[tuple[np.ndarray, pd.Index], ...] = ()
+
+    @cached_property
+    def table_ids(self) -> np.ndarray:
+        """Each row's table, from 0."""
+        ids: np.ndarray = np.repeat(
+            np.arange(len(self.units), dtype=np.int64), np.diff(self.bounds)
+        )
+        return ids
+
+    @cached_property
+    def unit_ids(self) -> np.ndarray:
+        """Each row's unit as a number from 0, one per table and unit: a table's rows number
+        their units as `RuleContext.unit_ids` numbers them alone (0 for rows naming none,
+        and for every row of a table that is not a per-unit list), counted on from the
+        numbers of the tables before it."""
+        parts, first = [], 0
+        for (start, stop), units in zip(pairwise(self.bounds.tolist()), self.units, strict=True):
+            if units is None:
+                parts.append(np.full(stop - start, first, dtype=np.int64))
+                first += 1
+            else:
+                parts.append(units.ids.astype(np.int64) + (first + 1))
+                first += len(units) + 1
+        return np.concatenate(parts) if parts else np.zeros(0, dtype=np.int64)
+
+    @cached_property
+    def joined_units(self) -> Units | None:
+        """The tables' units as one list: each row's unit among all the tables' (-1 where it
+        names none, or its table is not a per-unit list), their labels and kinds one table's
+        after another; None where no table is a per-unit list."""
+        if all(units is None for units in self.units):
+            return None
+        ids: list[np.ndarray] = []
+        labels: list[str] = []
+        kinds: list[str] = []
+        for (start, stop), units in zip(pairwise(self.bounds.tolist()), self.units, strict=True):
+            if units is None:
+                ids.append(np.full(stop - start, -1, dtype=np.int64))
+                continue
+            ids.append(np.where(units.ids >= 0, units.ids + len(labels), -1).astype(np.int64))
+            labels += units.labels
+            kinds += units.kinds
+        return Units(np.concatenate(ids), labels, kinds)
+
+    @cached_property
+    def in_unit_lists(self) -> np.ndarray:
+        """Whether each row's table is a per-unit list."""
+        lists = np.array([units is not None for units in self.units], dtype=bool)
+        in_lists: np.ndarray = lists[self.table_ids]
+        return in_lists
