@@ -269,16 +269,17 @@ def names_of(
     keys = keys.cast(pa.large_string())
     tag = np.full(len(keys), "", dtype=object)
     prefixed = np.zeros(len(keys), dtype=np.int8)
-    # The few names to look at one by one: a tag in parentheses or a leading "Thủ tục".
-    odd = pc.or_(pc.match_substring(keys, "("), pc.starts_with(keys, "thủ"))
+    # The few names to look at one by one: a tag in parentheses or a leading "Thủ tục" (the
+    # parentheses found in the bytes: Arrow's substring search took 60 ms a million names).
+    odd = holding_bytes(keys, b"(") | pc.starts_with(keys, "thủ").to_numpy(zero_copy_only=False)
     bare = keys
-    if pc.any(odd).as_py():
-        at = np.flatnonzero(odd.to_numpy(zero_copy_only=False))
-        parts = [_untagged(key) for key in keys.filter(odd).to_pylist()]
+    if odd.any():
+        at, where = np.flatnonzero(odd), pa.array(odd)
+        parts = [_untagged(key) for key in keys.filter(where).to_pylist()]
         tag[at] = [part[0] for part in parts]
         prefixed[at] = [part[2] for part in parts]
         untagged = pa.array([part[1] for part in parts], type=pa.large_string())
-        bare = pc.replace_with_mask(keys, odd, untagged)
+        bare = pc.replace_with_mask(keys, where, untagged)
     found_again = keys.take if keys_of is None else keys_of
     del keys
     near = _near_keys(bare)
