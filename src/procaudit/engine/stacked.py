@@ -6,9 +6,10 @@ call (~50-100 us each, whatever the rows): 400 small files spent ~34 ms each in 
 (issue 19). A rule flagged `row_local` finds on a row what that row's own cells and the
 options say, nothing else: its hits on a stack of tables, cut back at the tables' bounds and
 given their own row labels again, are the hits it finds on each table alone, in the same
-order. A rule flagged `table_local` (the duplicates, PA201-PA204, and PA502) compares rows
-of one table within its units: the stack's context knows each row's table and each table's
-own units (`rules.table_stack`), so the same holds for it. So the engine (`engine.audit`,
+order. A rule flagged `table_local` (the duplicates PA201-PA204, PA404 and PA502) compares
+rows of one table within its units, or looks at the table as a whole: the stack's context
+knows each row's table and each table's own units (`rules.table_stack`), so the same holds
+for it. So the engine (`engine.audit`,
 which reads a batch of files before it audits them) stacks the small tables of the batch
 that have the same columns, dtypes and source columns, runs those rules once on each stack,
 and each table then runs only the other rules.

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
+import numpy as np
 import pandas as pd
 
 from procaudit.core.findings import Severity
@@ -398,6 +399,7 @@ def invalid_decision_date(ctx: RuleContext) -> pd.DataFrame:
     Severity.ERROR,
     columns=("status",),
     finds='a row whose own status says "bãi bỏ" in a list of procedures in force',
+    table_local=True,
 )
 def abolished_listed(ctx: RuleContext) -> pd.DataFrame:
     """An abolished procedure (status "bãi bỏ") in the list of procedures in force.
@@ -451,8 +453,15 @@ def abolished_listed(ctx: RuleContext) -> pd.DataFrame:
     """
     frame = ctx.frame
     listed = ctx.abolished & ctx.own_status
-    if listed.all():
-        return no_hits()  # a table of abolished procedures only: an annex, not a list in force
+    # A table of abolished procedures only is an annex, not a list in force (on a stack of
+    # tables, each table is looked at alone).
+    tables = ctx.table_ids()
+    if tables is None:
+        if listed.all():
+            return no_hits()
+    else:
+        in_force = np.bincount(tables, weights=~listed.to_numpy(), minlength=tables.max() + 1)
+        listed &= in_force[tables] > 0
     said = t(
         "The status says '{status}', yet the procedure is in the list in force.",
         "Tình trạng ghi '{status}' nhưng thủ tục vẫn nằm trong danh mục đang có hiệu lực.",

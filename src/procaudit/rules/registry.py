@@ -66,11 +66,12 @@ class Rule:
     # tables stacked (`engine.stacked`) and hand each table its own hits: the rule's fixed
     # pandas cost is paid once for a folder of communes' lists, not once a file (issue 19).
     row_local: bool = False
-    # A frame rule that compares a row with other rows of its own table (PA201-PA204, PA502)
-    # only through what its context gives per table: the keys, the units (`RuleContext.
-    # units`, `unit_ids`, `in_unit_lists`) and the table of each row (`table_ids`). Run on a
-    # stack of small tables whose context knows each row's table (`rules.table_stack`), its
-    # hits on each are its hits on the table alone, as a row-local rule's are.
+    # A frame rule that compares a row with other rows of its own table (PA201-PA204, PA404,
+    # PA502) only through what its context gives per table: the keys, the units
+    # (`RuleContext.units`, `unit_ids`, `in_unit_lists`) and each row's table (`table_ids`).
+    # Run on a stack of small tables whose context knows each row's table (`rules.
+    # table_stack`), its hits on each are its hits on the table alone, as a row-local rule's
+    # are.
     table_local: bool = False
     # The rule reads the names' comparison keys (`RuleContext.name_keys`): the reader starts
     # them for a large table as soon as it has found its header (`io.name_keys_ahead`).

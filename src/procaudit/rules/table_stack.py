@@ -1,9 +1,10 @@
 """The tables a rule context's frame holds one after another, when the engine stacks small
 tables (`engine.stacked`), for the rules that compare a row with the other rows of its own
-table (PA201-PA204, PA502: `Rule.table_local`).
+table (PA201-PA204, PA404, PA502: `Rule.table_local`).
 
-On a table alone those rules compare rows within one unit of a per-unit list (`units`), and
-PA204 counts how common a word is among the table's names. On a stack each table keeps its
+On a table alone those rules compare rows within one unit of a per-unit list (`units`),
+PA204 counts how common a word is among the table's names, and PA404 passes over a table
+whose every row is abolished. On a stack each table keeps its
 own units, found in its own agency column (400 communes' lists stacked would look like one
 list per commune), and its own counts: rows of two tables are never compared. So a stack's
 context numbers each row's table and its unit within that table (`unit_ids`), and joins the
