@@ -80,9 +80,9 @@ def test_the_stacks_are_used(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) ->
     list(audit_batches(paths, plan, schema, rules, told.append))
     [found] = stacks
     csv = [of_table for path, of_table in zip(paths, found, strict=True) if path.endswith("csv")]
-    assert len(csv) == 20 and not found[[p.endswith("xlsx") for p in paths].index(True)]
+    assert len(csv) == 20 and not found[[p.endswith("xlsx") for p in paths].index(True)].ran
     row_local, table_local = {SCHEMA, "PA401", "PA501", "PA601"}, {"PA201", "PA204", "PA502"}
-    assert all(row_local | table_local <= set(of_table) for of_table in csv)
+    assert all(row_local | table_local <= of_table.ran for of_table in csv)
     alone: list[str] = []
     for number, path in enumerate(paths, start=1):
         where = f"[{number}/21] {Path(path).name}: "
@@ -256,7 +256,7 @@ def test_a_rule_on_a_stack_is_the_rule_on_each_table(rule, sizes) -> None:  # ty
         assert rule.check is not None
         alone = rule.check(RuleContext(table.frame, options, frozenset(table.header_map.columns)))
         alone = alone.assign(rule=rule.id).rename_axis("index").reset_index()  # as table_hits
-        stacked = of_stack[rule.id].reset_index(drop=True)
+        stacked = of_stack.of(rule.id).reset_index(drop=True)
         some += len(alone)
         if alone.empty:
             assert stacked.empty
@@ -280,7 +280,7 @@ def test_tables_unlike_or_large_are_not_stacked() -> None:
     large = _table(3, STACK_ROWS)
     assert stack_key(large) is None
     found = stacked_hits([small, fewer, large], all_rules(), RuleOptions())
-    assert found == [{}, {}, {}]  # no two alike
+    assert [of_table.ran for of_table in found] == [frozenset()] * 3  # no two alike
 
 
 def test_a_stack_has_a_most_rows(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -368,7 +368,7 @@ def test_the_schema_on_a_stack_is_the_schema_on_each_table(sizes: tuple[int, ...
     found = stacked_hits(tables, [], RuleOptions(), schema)
     for table, of_stack in zip(tables, found, strict=True):
         alone = schema_hits(schema, table.frame)
-        stacked = of_stack[SCHEMA]
+        stacked = of_stack.of(SCHEMA)
         if alone.empty:
             assert stacked.empty
             continue
@@ -384,7 +384,9 @@ def test_a_failure_of_the_whole_table_is_checked_on_each(tmp_path: Path) -> None
     path.write_text(UNIQUE_CODES.replace("unique: true", "unique: false"), encoding="utf-8")
     schema = load_schema(str(path))
     assert schema.per_row
-    assert stacked_hits(tables, [], RuleOptions(), schema) == [{}, {}, {}]
+    assert [of_table.ran for of_table in stacked_hits(tables, [], RuleOptions(), schema)] == [
+        frozenset()
+    ] * 3
 
 
 def test_a_user_schema_gives_the_same_batched(tmp_path: Path) -> None:
@@ -456,7 +458,7 @@ def test_a_table_local_rule_on_a_stack_is_the_rule_on_each_table(rule, order) ->
         assert rule.check is not None
         alone = rule.check(RuleContext(table.frame, options, frozenset(table.header_map.columns)))
         alone = alone.assign(rule=rule.id).rename_axis("index").reset_index()  # as table_hits
-        stacked = of_stack[rule.id].reset_index(drop=True)
+        stacked = of_stack.of(rule.id).reset_index(drop=True)
         if alone.empty:
             assert stacked.empty, case
             continue
@@ -490,7 +492,7 @@ def test_an_annex_of_abolitions_stacked_with_a_list_in_force() -> None:
     ]
     [rule] = [rule for rule in TABLE_LOCAL if rule.id == "PA404"]
     found = stacked_hits(tables, [rule], RuleOptions())
-    assert [list(of_stack["PA404"].get("index", [])) for of_stack in found] == [[], [1], []]
+    assert [list(of_stack.of("PA404").get("index", [])) for of_stack in found] == [[], [1], []]
 
 
 def test_a_stack_keeps_each_tables_units() -> None:
@@ -500,7 +502,7 @@ def test_a_stack_keeps_each_tables_units() -> None:
     tables = _cross_tables(order)
     found = stacked_hits(tables, TABLE_LOCAL, RuleOptions())
     per_unit = found[order.index("per unit")]
-    assert any("under UBND xã Tân Phú" in message for message in per_unit["PA203"]["message"])
+    assert any("under UBND xã Tân Phú" in message for message in per_unit.of("PA203")["message"])
     for table, of_stack in zip(tables, found, strict=True):
         alone = RuleContext(table.frame)
         assert repr(of_stack.seeds["units"]) == repr(alone.units)
@@ -518,3 +520,26 @@ def test_sheets_and_csv_lines_are_not_stacked_together() -> None:
     sheet, lines = table_of(CROSS_TABLES["rare typo"], "S"), table_of(CROSS_TABLES["rare typo"])
     assert stack_key(sheet) != stack_key(lines)
     assert stack_key(sheet) == stack_key(table_of(CROSS_TABLES["per unit"], "Other"))
+
+
+@pytest.mark.parametrize("stacked_rules", ["all", "some", "none"])
+def test_a_tables_hits_as_alone_whichever_rules_ran_on_its_stack(stacked_rules: str) -> None:
+    """`table_hits` puts the stack's hits and its own in rule order, the schema's first."""
+    from procaudit.engine.audit import table_hits
+
+    tables = [_table(seed, size) for seed, size in enumerate((30, 12, 40))]
+    schema, rules = load_schema(), tuple(all_rules())
+    runnable = [rule for rule in STACKED if rule.needs is None]
+    given = {"all": runnable, "some": runnable[::2], "none": []}[stacked_rules]
+    found = stacked_hits(tables, given, RuleOptions(), schema if given else None)
+    for table, of_stack in zip(tables, found, strict=True):
+        alone = table_hits(table, schema, rules)
+        assert alone is not None
+        context = RuleContext(table.frame, RuleOptions(), frozenset(table.header_map.columns))
+        with_stack = table_hits(table, schema, rules, context=context, stacked=of_stack)
+        assert with_stack is not None
+        assert of_stack.ran == ({SCHEMA} | {rule.id for rule in given} if given else set())
+        pd.testing.assert_frame_equal(
+            with_stack[alone.columns], alone, check_dtype=False, check_index_type=False
+        )
+        assert with_stack["rule"].tolist() == alone["rule"].tolist()

@@ -5,7 +5,7 @@ Data flows one way: file -> reader -> canonical frame -> schema + rules -> findi
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from itertools import repeat
 from pathlib import Path
@@ -241,7 +241,7 @@ def _audit_batch(
     files are taken out of `batch` one by one: a catalogue audited is let go, and its memory
     handed back, before the next (a large one would otherwise be kept through the report)."""
     tables = [t for read, _ in batch if isinstance(read, Catalogue) for t in read.tables]
-    found = stacked_hits(tables, rules, plan.options, schema)[::-1]  # taken from the end
+    found = stacked_hits(tables, rules, plan.options, schema, plan.selection)[::-1]  # from the end
     del tables
     while batch:
         read, stage = batch.pop(0)
@@ -477,22 +477,22 @@ def table_hits(
     selection: RuleSelection | None = None,
     context: RuleContext | None = None,
     progress: Progress | None = None,
-    stacked: Mapping[str, pd.DataFrame] | None = None,
+    stacked: StackedHits | None = None,
 ) -> pd.DataFrame | None:
     """The hits of the schema and of every applicable frame rule on one table, in one frame
     (columns index, rule, column, value, message, fix and maybe severity); None for none.
-    `stacked`: the hits some rules (and the schema) found on a stack of tables with this
-    one, framed as here (`engine.stacked`): those are not run again."""
+    `stacked`: what a stack of tables with this one found for it (`engine.stacked`): the
+    rules (and the schema) it ran are not run again."""
     frame = table.frame
     context = context or RuleContext(frame)
     progress = progress or _silent
+    ran = stacked.ran if stacked is not None else frozenset()
 
     def checked_by_schema() -> pd.DataFrame:
         progress(t("checking the schema", "đang kiểm tra theo lược đồ"))
-        if stacked is not None and SCHEMA in stacked:
-            hits = stacked[SCHEMA]  # found on a stack of tables with this one
-        else:
-            hits = schema_hits(schema, frame)
+        if SCHEMA in ran:
+            return _NO_HITS  # at the head of the stack's hits, selected there
+        hits = schema_hits(schema, frame)
         if selection is not None and not hits.empty:
             hits = hits[hits["rule"].map(selection.allows).astype(bool)]
         return hits
@@ -511,9 +511,7 @@ def table_hits(
             # needs nothing of it, is checked meanwhile (0.2 s at a million rows).
             from_schema = checked_by_schema()
         progress(t("checking {rule}", "đang kiểm tra {rule}", rule=f"{rule.id} {rule.name}"))
-        if stacked is not None and rule.id in stacked:  # found on a stack, framed as below
-            if not stacked[rule.id].empty:
-                found[at] = stacked[rule.id]
+        if rule.id in ran:  # found on a stack: among its hits
             continue
         assert rule.check is not None
         hits = rule.check(context)
@@ -525,10 +523,21 @@ def table_hits(
     if from_schema is None:
         from_schema = checked_by_schema()
     parts = [from_schema, *(found[at] for at in sorted(found))]  # in rule order
+    if stacked is not None and ran:
+        if not found:  # the stack's hits are in rule order, the schema's first
+            parts = [from_schema, stacked.hits]
+        else:  # some rules ran here: each rule's hits in its place
+            of_rules = (found.get(at, stacked.of(rule.id)) for at, rule in enumerate(checked))
+            parts = [from_schema, stacked.of(SCHEMA), *of_rules]
     context.release()
     release_memory(len(frame))  # so the findings can have that memory
     parts = [part for part in parts if not part.empty]  # the schema's may be empty
+    if len(parts) == 1:  # as a concatenation of one frame gives it, without its copy
+        return parts[0].reset_index(drop=True)
     return pd.concat(parts, ignore_index=True) if parts else None
+
+
+_NO_HITS = pd.DataFrame()  # a part of no hits, left out of the table's
 
 
 def _run_order(rules: list[Rule], context: RuleContext) -> Iterator[int]:
