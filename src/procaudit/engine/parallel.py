@@ -8,12 +8,13 @@ given one by one and sends back each file's findings and report: plain, picklabl
 rules and the failures come out exactly as one process gives them.
 
 A pool costs each worker a Python start with pandas, pandera and the rules imported: about
-1.5 s of CPU on the benchmark machine (400 small files: -j2 took 2.9 s more CPU than -j1),
-the workers starting side by side, against ~17 ms of CPU to audit a commune's file of
-20-50 rows (400 such files: 8.1 s -j1, 0.8 s of it the start; 150: 3.4 s) and ~4 s for a
+1 s of CPU on the benchmark machine (400 small files: -j2 took 1.9 s more CPU than -j1),
+the workers starting side by side, against ~10 ms of CPU to audit a commune's file of
+20-50 rows (400 such files: 4.4-4.6 s -j1, ~0.45 s of it the start) and ~4 s for a
 100k-row CSV. Two workers save half the work and cost one start's time: a pool pays from
-~3.2 s of work (about 190 small files). `pool_size` asks for 5 s (`POOL_PAYS_AFTER`, ~290
-small files), a margin for an estimate made from sizes.
+~2.2 s of work (about 200 small files: 150 took 2.3 s in a pool, 2.1 s without; 250, 2.85
+s and 3.05 s). `pool_size` asks for 3 s (`POOL_PAYS_AFTER`, ~290 small files), a margin
+for an estimate made from sizes.
 """
 
 from __future__ import annotations
@@ -39,12 +40,12 @@ Item = TypeVar("Item")  # what a worker is given at a time: a file's path, or a 
 # The audit's cost, estimated from the files' sizes (measured in benchmarks/many_files.py and
 # benchmarks/run.py on 2 cores): the fixed cost of a file (reading, the header search, ~40
 # rules' pandas calls on a small frame), then seconds per megabyte of CSV and of workbook.
-SECONDS_PER_FILE = 0.017  # 400 small files (3.1 MB): 7.3 s of CPU after the start
+SECONDS_PER_FILE = 0.010  # 400 small files (3.1 MB): ~4 s of CPU after the start
 SECONDS_PER_CSV_MB = 0.2
 SECONDS_PER_WORKBOOK_MB = 1.2
 # A pool pays once the work would take this long in one process: two worker starts (~3 s
 # of CPU on 2 cores) and the results' trip back are then a fraction of what it saves.
-POOL_PAYS_AFTER = 5.0  # seconds
+POOL_PAYS_AFTER = 3.0  # seconds
 
 
 def default_jobs() -> int:
