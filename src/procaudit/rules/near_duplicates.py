@@ -222,8 +222,7 @@ def _one_word_apart(ctx: RuleContext, variants: Variants) -> list[tuple[int, int
     level = variants.level[first]
     tables = variants.table_of_level
     keys = gather_keys(names, name, near_id, level, None if tables is None else tables[level])
-    del level
-    del first, name, near_id
+    del first, name, near_id, level
     hashes = hash_keys(keys, variants.sums())
     # The two searches are independent: the rules' thread, if it is waiting for this build
     # by now, makes one of them.
