@@ -9,10 +9,9 @@ given their own row labels again, are the hits it finds on each table alone, in 
 order. A rule flagged `table_local` (the duplicates PA201-PA204, PA404 and PA502) compares
 rows of one table within its units, or looks at the table as a whole: the stack's context
 knows each row's table and each table's own units (`rules.table_stack`), so the same holds
-for it. So the engine (`engine.audit`,
-which reads a batch of files before it audits them) stacks the small tables of the batch
-that have the same columns, dtypes and source columns, runs those rules once on each stack,
-and each table then runs only the other rules.
+for it. So the engine (`engine.audit`, which reads a batch of files before it audits them)
+stacks the small tables of the batch that have the same columns, dtypes and source columns,
+runs those rules once on each stack, and each table then runs only the other rules.
 
 Tables of `STACK_ROWS` rows or more are audited alone, as before: stacking them would save
 nothing and hold a copy of them.
@@ -215,8 +214,7 @@ def split_hits(
     parts = [_NONE] * len(frames)
     if hits.empty:
         return parts
-    positions = hits["index"].to_numpy(dtype=np.int64)
-    owners = np.searchsorted(starts, positions, side="right") - 1
+    positions, owners = hits["index"].to_numpy(dtype=np.int64), _owners(hits, starts)
     if labels is not None:
         if not bool((owners[1:] >= owners[:-1]).all()):
             order = np.argsort(owners, kind="stable")
