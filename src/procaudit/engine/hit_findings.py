@@ -61,6 +61,8 @@ def table_findings(
         return to_findings(path, table, rows)
 
     if len(floods.kept) == len(found):
+        if at is None:  # no flood and nothing explained late: every hit as it is, in order
+            return to_findings(path, table, found), part
         return of(floods.kept), part
     findings = of(floods.kept)
     firsts = of([f.first for f in floods.values])
@@ -83,15 +85,10 @@ def hit_arrays(table: Table, found: pd.DataFrame) -> Hits:
     """A table's hits as `find_floods` and the scorecard read them: what `to_findings`
     makes of each, one array per field, without a Finding."""
     frame = table.frame
-    labels = found["index"]
-    located = labels.notna().to_numpy()
+    located, positions = hit_positions(frame, found)
     row = np.full(len(found), np.nan)
-    taken = labels[located].astype("int64")
-    if len(frame) <= SMALL_TABLE:  # the whole column at the hits' positions: `loc` costs more
-        numbers = frame[ROW].to_numpy(dtype=np.float64, na_value=np.nan)
-        row[located] = numbers[frame.index.get_indexer(pd.Index(taken))]
-    else:
-        row[located] = frame[ROW].loc[taken].to_numpy(dtype=np.float64, na_value=np.nan)
+    # The whole column (numbers, 8 MB at a million rows) at the hits' positions.
+    row[located] = frame[ROW].to_numpy(dtype=np.float64, na_value=np.nan)[positions]
     rule_code, rule_ids = pd.factorize(found["rule"])
     own = [SEVERITIES.index(_default_severity(rule_id)) for rule_id in rule_ids]
     severity = np.asarray(own, dtype=np.int64)[rule_code]
@@ -110,6 +107,21 @@ def hit_arrays(table: Table, found: pd.DataFrame) -> Hits:
     )
 
 
+def hit_positions(frame: pd.DataFrame, found: pd.DataFrame) -> tuple[np.ndarray, np.ndarray]:
+    """Which hits are on a row (`found`'s column `index`, the frame's row labels; missing
+    for a hit about the whole table), and the frame positions of those."""
+    labels = found["index"]
+    if labels.dtype == np.int64:  # every hit on a row: most tables
+        located, taken = np.ones(len(labels), dtype=bool), labels.to_numpy()
+    else:
+        located = labels.notna().to_numpy()
+        taken = labels[located].to_numpy(dtype=np.int64)
+    index = frame.index
+    if isinstance(index, pd.RangeIndex) and index.start == 0 and index.step == 1:
+        return located, taken  # the labels are the positions (the reader's frames)
+    return located, index.get_indexer(pd.Index(taken))
+
+
 def _default_severity(rule_id: str) -> Severity:
     """A rule's own severity; a schema of the user's may name rule ids procaudit does not
     know: severity error."""
@@ -121,10 +133,8 @@ def to_findings(path: str, table: Table, found: pd.DataFrame) -> list[Finding]:
     """The findings of a table's hits, converted column by column: at a million rows a run
     has ~85,000 findings, and pandas work per hit cost seconds."""
     frame = table.frame
-    labels = found["index"]
-    located = labels.notna().to_numpy()
     # Each hit's position in the frame, found once for the three columns read at them.
-    positions = frame.index.get_indexer(pd.Index(labels[located].astype("int64")))
+    located, positions = hit_positions(frame, found)
     rule_ids = found["rule"].tolist()
     # A schema of the user's may name rule ids procaudit does not know: severity error.
     known = {rule_id: get_rule(rule_id) for rule_id in set(rule_ids)}
