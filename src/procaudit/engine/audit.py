@@ -537,7 +537,7 @@ def table_hits(
     return pd.concat(parts, ignore_index=True) if parts else None
 
 
-_NO_HITS = pd.DataFrame()  # a part of no hits, left out of the table's
+_NO_HITS = pd.DataFrame()  # a part holding no hit: left out when the parts are joined
 
 
 def _run_order(rules: list[Rule], context: RuleContext) -> Iterator[int]:

@@ -51,6 +51,7 @@ _NO_SHEET = cast(
 def _frame_of_series(
     body: pd.DataFrame, header_map: HeaderMap, rows: pd.Series, sheet: str | None
 ) -> pd.DataFrame:
+    """`canonical_frame` built from Series, for a body of no row."""
     index = pd.RangeIndex(len(body))
     frame: dict[str, pd.Series] = {
         column: _as_text(body.iloc[:, position]).set_axis(index)
