@@ -173,9 +173,10 @@ def _each_file(
 
 # A batch of files is read before any is audited, so that their small tables' row-local and
 # table-local rules run once on a stack (`engine.stacked`): a batch ends at this many files
-# or rows.
-BATCH_FILES = 64
-BATCH_ROWS = 5_000
+# or rows. Each stack pays every rule's fixed cost once: 2,000 communes' files took 18.5 s
+# in batches of 64 files, 16.7 s of 256, 16.2 s of 512 (10 MB more held).
+BATCH_FILES = 256
+BATCH_ROWS = 20_000
 
 
 def audit_batches(
