@@ -12,9 +12,9 @@ A pool costs each worker a Python start with pandas, pandera and the rules impor
 the workers starting side by side, against ~10 ms of CPU to audit a commune's file of
 20-50 rows (400 such files: 4.4-4.6 s -j1, ~0.45 s of it the start) and ~4 s for a
 100k-row CSV. Two workers save half the work and cost one start's time: a pool pays from
-~2.2 s of work (about 200 small files: 150 took 2.3 s in a pool, 2.1 s without; 250, 2.85
-s and 3.05 s). `pool_size` asks for 3 s (`POOL_PAYS_AFTER`, ~290 small files), a margin
-for an estimate made from sizes.
+~2.2 s of work (about 200 small files: 150 took 2.3 s in a pool, 2.1 s without; 250 took
+2.85 s and 3.05 s). `pool_size` asks for 3 s (`POOL_PAYS_AFTER`, ~290 small files), a
+margin for an estimate made from sizes.
 """
 
 from __future__ import annotations

@@ -4,11 +4,11 @@ table (PA201-PA204, PA404, PA502: `Rule.table_local`).
 
 On a table alone those rules compare rows within one unit of a per-unit list (`units`),
 PA204 counts how common a word is among the table's names, and PA404 passes over a table
-whose every row is abolished. On a stack each table keeps its
-own units, found in its own agency column (400 communes' lists stacked would look like one
-list per commune), and its own counts: rows of two tables are never compared. So a stack's
-context numbers each row's table and its unit within that table (`unit_ids`), and joins the
-tables' units into one list for the messages (`joined_units`).
+whose every row is abolished. On a stack each table keeps its own units, found in its own
+agency column (400 communes' lists stacked would look like one list per commune), and its
+own counts: rows of two tables are never compared. So a stack's context numbers each row's
+table (`table_ids`) and its unit within that table (`unit_ids`), and joins the tables' units
+into one list for the messages (`joined_units`).
 """
 
 from __future__ import annotations
