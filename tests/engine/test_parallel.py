@@ -28,7 +28,8 @@ SLOW_POOL = textwrap.dedent(
         pass
 
     def call(path):
-        print("worker", os.getpid(), flush=True)
+        # One write of the whole line: print's pieces from two workers could interleave.
+        os.write(1, f"worker {os.getpid()}\\n".encode())
         time.sleep(120)
         return path
 
