@@ -1,9 +1,12 @@
-"""The worker processes of `check --jobs` (`engine.parallel.in_pool`) end with the run: when
-cron, systemd or CI stop it with SIGTERM, and when the parent is killed outright (SIGKILL
-leaves it no time to end them, so each worker watches for it)."""
+"""The worker processes of `check --jobs` (`engine.parallel.in_pool`): the parent shares the
+runs of files with them and puts the results back in order; a short run does not wait for a
+worker still starting; a worker's error fails the run. They end with the run: when cron,
+systemd or CI stop it with SIGTERM, and when the parent is killed outright (SIGKILL leaves it
+no time to end them, so each worker watches for it)."""
 
 from __future__ import annotations
 
+import json
 import os
 import signal
 import subprocess
@@ -15,6 +18,7 @@ from pathlib import Path
 import pytest
 
 from procaudit.core.atomic import TERMINATED_EXIT
+from procaudit.engine.parallel import Runs
 
 pytestmark = pytest.mark.slow
 
@@ -27,15 +31,20 @@ SLOW_POOL = textwrap.dedent(
     def start():
         pass
 
-    def call(path):
+    def call(paths):
         # One write of the whole line: print's pieces from two workers could interleave.
         os.write(1, f"worker {os.getpid()}\\n".encode())
         time.sleep(120)
-        return path
+        return paths
 
     if __name__ == "__main__":
         in_pool(["a.csv", "b.csv"], 2, start, (), call)
     """
+)
+# The same with the parent as one of the two workers: it takes the last file.
+SLOW_HERE = SLOW_POOL.replace(
+    'in_pool(["a.csv", "b.csv"], 2, start, (), call)',
+    'in_pool(["a.csv", "b.csv"], 2, start, (), call, here=call)',
 )
 TIMEOUT = 30  # seconds
 
@@ -61,11 +70,11 @@ def _all_ended(pids: list[int]) -> bool:
     return False
 
 
-@pytest.fixture
-def pool(tmp_path: Path):
+@pytest.fixture(params=[SLOW_POOL, SLOW_HERE], ids=["workers", "parent-and-worker"])
+def pool(tmp_path: Path, request: pytest.FixtureRequest):
     """The slow run, started, with its workers' process ids once both are at work."""
     script = tmp_path / "slow_pool.py"
-    script.write_text(SLOW_POOL, encoding="utf-8")
+    script.write_text(request.param, encoding="utf-8")
     process = subprocess.Popen(
         [sys.executable, str(script)], stdout=subprocess.PIPE, text=True, cwd=tmp_path
     )
@@ -100,21 +109,143 @@ def test_a_killed_parent_leaves_no_worker_behind(pool) -> None:
     assert _all_ended(workers)
 
 
+def _script_output(tmp_path: Path, script: str) -> dict:
+    """What a script running a pool prints as JSON on its last line."""
+    path = tmp_path / "script.py"
+    path.write_text(textwrap.dedent(script), encoding="utf-8")
+    done = subprocess.run(
+        [sys.executable, str(path)], capture_output=True, text=True, cwd=tmp_path, timeout=120
+    )
+    assert done.returncode == 0, done.stderr
+    return json.loads(done.stdout.splitlines()[-1])
+
+
+def test_the_parent_and_a_worker_share_the_runs_and_the_results_keep_their_order(
+    tmp_path: Path,
+) -> None:
+    found = _script_output(
+        tmp_path,
+        """
+        import json, os, time
+        from procaudit.engine.parallel import in_pool
+
+        def start():
+            pass
+
+        def call(paths):
+            time.sleep(0.02 * len(paths))
+            return [(path, os.getpid()) for path in paths]
+
+        if __name__ == "__main__":
+            heard = []
+            out = in_pool(
+                list(range(200)), 2, start, (), call,
+                lambda count, index, result: heard.append((count, index)), call, 16,
+            )
+            print(json.dumps({"out": out, "parent": os.getpid(), "heard": heard}))
+        """,
+    )
+    assert [path for path, _ in found["out"]] == list(range(200))
+    by_worker = [path for path, pid in found["out"] if pid != found["parent"]]
+    by_parent = [path for path, pid in found["out"] if pid == found["parent"]]
+    assert by_worker and by_parent
+    assert max(by_worker) < min(by_parent)  # the worker from the front, the parent the back
+    assert [count for count, _ in found["heard"]] == list(range(1, 201))
+    assert sorted(index for _, index in found["heard"]) == list(range(200))
+
+
+def test_a_short_run_does_not_wait_for_a_worker_still_starting(tmp_path: Path) -> None:
+    found = _script_output(
+        tmp_path,
+        """
+        import json, multiprocessing, os, time
+        from procaudit.engine.parallel import in_pool
+
+        def start():
+            time.sleep(120)  # a worker that never gets started in time
+
+        def call(paths):
+            return [(path, os.getpid()) for path in paths]
+
+        if __name__ == "__main__":
+            began = time.monotonic()
+            out = in_pool(list(range(20)), 2, start, (), call, here=call)
+            took = time.monotonic() - began
+            time.sleep(1)
+            left = [child.pid for child in multiprocessing.active_children()]
+            print(json.dumps({"out": out, "parent": os.getpid(), "took": took, "left": left}))
+        """,
+    )
+    assert found["out"] == [[path, found["parent"]] for path in range(20)]
+    assert found["took"] < 30
+    assert found["left"] == []
+
+
+def test_a_worker_s_error_fails_the_run_and_ends_the_workers(tmp_path: Path) -> None:
+    found = _script_output(
+        tmp_path,
+        """
+        import json, multiprocessing, os, time
+        from procaudit.engine.parallel import in_pool
+
+        def start():
+            pass
+
+        def call(paths):
+            raise ValueError(f"a worker's bug on {paths}")
+
+        def here(paths):
+            time.sleep(0.1)
+            return paths
+
+        if __name__ == "__main__":
+            try:
+                in_pool(list(range(100)), 3, start, (), call, here=here)
+                said = "no error"
+            except ValueError as error:
+                said = str(error)
+            time.sleep(1)
+            left = [child.pid for child in multiprocessing.active_children()]
+            print(json.dumps({"said": said, "left": left}))
+        """,
+    )
+    assert found["said"].startswith("a worker's bug on [")
+    assert found["left"] == []
+
+
+# Runs taken from the front (F) and the back (B) of so many files, for so many workers, at
+# most so many files each: each a share of the files left, none once all are handed out.
 @pytest.mark.parametrize(
-    ("count", "workers", "most", "sizes"),
+    ("count", "workers", "most", "takes", "runs"),
     [
-        (400, 2, 64, [25] * 16),
-        (10, 2, 64, [1] * 10),
-        (3000, 2, 64, [64] * 46 + [56]),
-        (17, 3, 4, [1] * 17),
-        (50, 2, 4, [4] * 12 + [2]),
+        (400, 2, 256, "FBFB", [(0, 100), (325, 400), (100, 157), (283, 325)]),
+        (3000, 2, 256, "FBF", [(0, 256), (2744, 3000), (256, 512)]),
+        (3, 2, 256, "FBFB", [(0, 1), (2, 3), (1, 2), None]),
+        (10, 3, 2, "BBBBBBBF", [(8, 10), (6, 8), (5, 6), (4, 5), (3, 4), (2, 3), (1, 2), (0, 1)]),
+        (0, 2, 256, "FB", [None, None]),
     ],
 )
-def test_batches_cut_the_files_into_runs_in_order(
-    count: int, workers: int, most: int, sizes: list[int]
+def test_runs_are_a_share_of_the_files_left(
+    count: int, workers: int, most: int, takes: str, runs: list[tuple[int, int] | None]
 ) -> None:
-    from procaudit.engine.parallel import batches
+    files = Runs(count, workers, most)
+    taken = [files.front() if take == "F" else files.back() for take in takes]
+    assert [(run.start, run.stop) if run else None for run in taken] == runs
 
-    runs = batches(count, workers, most)
-    assert [len(run) for run in runs] == sizes
-    assert [at for run in runs for at in run] == list(range(count))
+
+@pytest.mark.parametrize(("count", "workers", "most"), [(2000, 2, 256), (37, 4, 5), (1, 2, 9)])
+def test_runs_hand_out_every_file_once_and_count_those_from_the_front(
+    count: int, workers: int, most: int
+) -> None:
+    files = Runs(count, workers, most)
+    fronts: list[range] = []
+    backs: list[range] = []
+    while files.fronts_when_done() is None:
+        if (run := files.front()) is not None:
+            fronts.append(run)
+        if (run := files.back()) is not None:
+            backs.append(run)
+    assert sorted(at for run in fronts + backs for at in run) == list(range(count))
+    assert all(len(run) <= most for run in fronts + backs)
+    assert files.fronts_when_done() == len(fronts)
+    assert files.front() is None and files.back() is None

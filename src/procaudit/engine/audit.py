@@ -138,30 +138,30 @@ def _each_file(
 ) -> Iterator[Audited]:
     """Each source's audit, in the sources' order: in worker processes when a pool pays,
     else here."""
-    from procaudit.engine.parallel import batches, in_pool, pool_size
+    from procaudit.engine.parallel import in_pool, pool_size
 
     counter = progress if isinstance(progress, CountsFiles) else None
     workers = pool_size(sources, jobs)
+    rules = active_rules(plan.options, plan.selection)
     if workers > 1:
         paths = [str(source) for source in sources]
-        runs = batches(len(paths), workers, BATCH_FILES)
-        rows = finished = 0
+        rows = 0
 
-        def done(_: int, index: int, audited: list[Audited]) -> None:
-            nonlocal rows, finished
+        def done(finished: int, index: int, audited: Audited) -> None:
+            nonlocal rows
             if counter is None:
                 return
-            for at, one in zip(runs[index], audited, strict=True):
-                finished += 1
-                rows += audited_rows(one)
-                counter(f"[{finished}/{len(paths)}] {Path(shown_path(paths[at])).name}")
-                counter.file_done(finished, len(paths), rows)
+            rows += audited_rows(audited)
+            counter(f"[{finished}/{len(paths)}] {Path(shown_path(paths[index])).name}")
+            counter.file_done(finished, len(paths), rows)
 
-        work = [paths[files.start : files.stop] for files in runs]
-        for run in in_pool(work, workers, _start_worker, (plan,), _audit_in_worker, done):
-            yield from run
+        def here(run: list[str]) -> list[Audited]:  # this process is one of the workers
+            return list(audit_batches(run, plan, schema, rules))
+
+        yield from in_pool(
+            paths, workers, _start_worker, (plan,), _audit_in_worker, done, here, BATCH_FILES
+        )
         return
-    rules = active_rules(plan.options, plan.selection)
     rows = 0
     audited_files = audit_batches(sources, plan, schema, rules, progress, on_read)
     for number, audited in enumerate(audited_files, start=1):

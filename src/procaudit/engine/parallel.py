@@ -1,19 +1,24 @@
 """Audit many files in worker processes (`check --jobs N`), with the same result as one process.
 
-Each worker is spawned (no fork: the parent may hold pyarrow's threads and the rules' worker
-thread, which a fork would copy half-way) and started once (`procaudit.engine.audit` gives it
-the run's plan, and it loads the schema and the rules once), then audits the files it is
-given one by one and sends back each file's findings and report: plain, picklable values.
-`in_pool` puts them back in the input order, so that the findings' stable sort, the skipped
-rules and the failures come out exactly as one process gives them.
+The parent is one of the N: it audits runs of files from the back of the list while N - 1
+spawned workers take theirs from the front (`in_pool`, `Runs`). Each worker is spawned (no
+fork: the parent may hold pyarrow's threads and the rules' worker thread, which a fork would
+copy half-way) and started once (`procaudit.engine.audit` gives it the run's plan, and it
+loads the schema and the rules once), then audits the runs it is given and sends back each
+file's findings and report: plain, picklable values. `in_pool` puts them back in the input
+order, so that the findings' stable sort, the skipped rules and the failures come out
+exactly as one process gives them.
 
-A pool costs each worker a Python start with pandas, pandera and the rules imported: about
-1 s of CPU on the benchmark machine (400 small files: -j2 took 1.9 s more CPU than -j1),
-the workers starting side by side, against ~10 ms of CPU to audit a commune's file of
-20-50 rows (400 such files: 4.4-4.6 s -j1, ~0.45 s of it the start) and ~4 s for a
-100k-row CSV. Two workers save half the work and cost one start's time: a pool pays from
-~2.2 s of work (about 200 small files: 150 took 2.3 s in a pool, 2.1 s without; 250 took
-2.85 s and 3.05 s). `pool_size` asks for 3 s (`POOL_PAYS_AFTER`, ~290 small files), a
+A worker's start is a Python start with pandas, pandera and the rules imported: about 1 s of
+CPU on the benchmark machine, against ~9 ms of CPU to audit a commune's file of 20-50 rows
+and ~4 s for a 100k-row CSV. The parent has made that start already, so it audits from the
+first moment; a worker is given runs only once started, and a run too short to wait for one
+is the parent's alone (the worker still starting is ended). With the parent at work, 400
+small files took 3.2 s on 2 cores (5.1 s of CPU), against 3.55 s (5.9 s) with two workers
+and an idle parent. A pool still slows the parent's first runs, which are shorter (fewer
+tables per stack) and share the machine with the worker's start: it pays from ~2.2 s of
+work (about 220 small files: 200 took 2.23 s in a pool, 2.13 s without; 250 took 2.5 s and
+2.74 s; 300 took 2.88 s and 3.2 s). `pool_size` asks for 2.5 s (`POOL_PAYS_AFTER`), a
 margin for an estimate made from sizes.
 """
 
@@ -24,18 +29,19 @@ import signal
 import threading
 import time
 from collections.abc import Callable, Sequence
-from typing import TYPE_CHECKING, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from procaudit.core.atomic import TERMINATED_EXIT
 from procaudit.core.i18n import language, set_language
 
 if TYPE_CHECKING:
+    import queue
     from concurrent.futures import Future, ProcessPoolExecutor
 
     from procaudit.io import Catalogue
 
-Done = TypeVar("Done")  # what the workers send back for one item
-Item = TypeVar("Item")  # what a worker is given at a time: a file's path, or a batch of them
+Done = TypeVar("Done")  # what the workers send back for one path
+Item = TypeVar("Item")  # a path, as the workers are given it
 
 # The audit's cost, estimated from the files' sizes (measured in benchmarks/many_files.py and
 # benchmarks/run.py on 2 cores): the fixed cost of a file (reading, the header search, ~40
@@ -43,9 +49,9 @@ Item = TypeVar("Item")  # what a worker is given at a time: a file's path, or a 
 SECONDS_PER_FILE = 0.010  # 400 small files (3.1 MB): ~4 s of CPU after the start
 SECONDS_PER_CSV_MB = 0.2
 SECONDS_PER_WORKBOOK_MB = 1.2
-# A pool pays once the work would take this long in one process: two worker starts (~3 s
-# of CPU on 2 cores) and the results' trip back are then a fraction of what it saves.
-POOL_PAYS_AFTER = 3.0  # seconds
+# A pool pays once the work would take this long in one process: a worker's start (~1 s of
+# CPU, on another core) and the results' trip back are then a fraction of what it saves.
+POOL_PAYS_AFTER = 2.5  # seconds
 
 
 def default_jobs() -> int:
@@ -82,12 +88,49 @@ def pool_size(sources: Sequence[str | Catalogue], jobs: int) -> int:
     return min(jobs, len(paths))
 
 
-def batches(count: int, workers: int, most: int) -> list[range]:
-    """`count` files cut into runs of consecutive files, at most `most` each, for `workers`
-    workers: a worker audits a run's small tables as stacks (`engine.stacked`), and about
-    eight runs a worker keep them busy to the end (the last run is short work)."""
-    size = max(1, min(most, -(-count // (workers * 8))))
-    return [range(first, min(first + size, count)) for first in range(0, count, size)]
+class Runs:
+    """The files not handed out yet, as runs of consecutive files: the workers take theirs
+    from the front, this process from the back. A worker audits a run's small tables as
+    stacks (`engine.stacked`): a run is at most `most` files, and a share of those left, so
+    that the runs shrink as the end nears and the processes end together (guided
+    scheduling: a last run of a hundred small files would keep one core busy for a second
+    while the others wait)."""
+
+    def __init__(self, count: int, workers: int, most: int) -> None:
+        self._front, self._back = 0, count
+        self._share = 2 * workers  # each run at most 1/share of the files left
+        self._most = most
+        self._lock = threading.Lock()  # the parent's thread and the workers' feeder take runs
+        self._fronts = 0  # runs taken from the front
+
+    def _size(self) -> int:
+        left = self._back - self._front
+        return min(left, self._most, max(1, -(-left // self._share)))
+
+    def front(self) -> range | None:
+        """The next run from the front, or None when every file is handed out."""
+        with self._lock:
+            size = self._size()
+            if not size:
+                return None
+            self._front += size
+            self._fronts += 1
+            return range(self._front - size, self._front)
+
+    def back(self) -> range | None:
+        """The next run from the back, or None when every file is handed out."""
+        with self._lock:
+            size = self._size()
+            if not size:
+                return None
+            self._back -= size
+            return range(self._back, self._back + size)
+
+    def fronts_when_done(self) -> int | None:
+        """How many runs were taken from the front, once every file is handed out (no more
+        can be then); None before."""
+        with self._lock:
+            return self._fronts if self._front == self._back else None
 
 
 def in_pool(
@@ -95,42 +138,134 @@ def in_pool(
     workers: int,
     start: Callable[..., None],
     start_args: tuple[object, ...],
-    call: Callable[[Item], Done],
+    call: Callable[[list[Item]], list[Done]],
     done: Callable[[int, int, Done], None] | None = None,
+    here: Callable[[list[Item]], list[Done]] | None = None,
+    most: int = 1,
 ) -> list[Done]:
-    """`call(path)` for every path (or batch of paths) in `workers` spawned processes, each
-    started once with `start(*start_args)` in the parent's language; the results in the order
-    of `paths`. `done` hears (items done, index of the item, its result) as each finishes.
-    `start` and `call` are module-level functions: the workers import them by name."""
+    """The result of every path, in the order of `paths`, found by `workers` processes:
+    `call(run)` gives the results of a run of consecutive paths (`Runs`, at most `most`) in
+    a spawned process, started once with `start(*start_args)` in the parent's language.
+    `done` hears (results so far, index of the path, its result) as they come back.
+    `start` and `call` are module-level functions: the workers import them by name.
+
+    `here`: what `call` does, done in this process, which is then one of the `workers`,
+    taking its runs from the back while `workers - 1` spawned processes take theirs from
+    the front. It has imported pandas and the rules already: it starts at once, one process
+    fewer is started (see the module's docstring), and a worker is given a run only once
+    it has started, so that a short run never waits for a worker's imports: the parent
+    does all of it, and ends the workers still starting."""
     # Here, not at the top: every run asks `pool_size`, few start a pool (multiprocessing and
     # the process pool cost a run of one file 10-70 ms to import).
     import multiprocessing
-    from concurrent.futures import ProcessPoolExecutor, as_completed
+    import queue
+    from concurrent.futures import ProcessPoolExecutor
 
+    processes = workers - 1 if here is not None else workers
     pool = ProcessPoolExecutor(
-        max_workers=workers,
+        max_workers=processes,
         mp_context=multiprocessing.get_context("spawn"),
         initializer=_start_worker,
         initargs=(start, start_args, language()),
     )
+    runs = Runs(len(paths), workers, most)
+    back: queue.SimpleQueue[tuple[range, Future[list[Done]]]] = queue.SimpleQueue()
+    stopping = threading.Event()
     results: list[Done | None] = [None] * len(paths)
-    try:
-        stop_on_sigterm()
-        futures = [pool.submit(call, path) for path in paths]
-        order: dict[Future[Done], int] = {future: i for i, future in enumerate(futures)}
-        for finished, future in enumerate(as_completed(futures), start=1):
-            index = order[future]
-            result = results[index] = future.result()
+    finished = taken_back = 0
+
+    def record(run: range, found: list[Done]) -> None:
+        nonlocal finished
+        for index, result in zip(run, found, strict=True):
+            finished += 1
+            results[index] = result
             if done is not None:
                 done(finished, index, result)
+
+    def take_back() -> None:
+        nonlocal taken_back
+        run, future = back.get()
+        taken_back += 1
+        record(run, future.result())  # a worker's error is raised here
+
+    try:
+        stop_on_sigterm()
+        # Each worker's first task, given here: the processes are spawned by the time it
+        # returns, so that an end that comes first (a short run, an error) can end them.
+        starting: list[Future[Any]] = [pool.submit(_ready) for _ in range(processes)]
+        feeder = threading.Thread(
+            target=_feed,
+            args=(pool, starting, runs, paths, call, back, stopping),
+            name="procaudit-pool-feeder",
+            daemon=True,  # never keeps a failed run waiting
+        )
+        feeder.start()
+        if here is not None:
+            while (run := runs.back()) is not None:
+                record(run, here([paths[index] for index in run]))
+                while not back.empty():  # the workers' runs ended meanwhile
+                    take_back()
+        # Until every file is handed out, a run is still to come back; then, those handed.
+        while (given := runs.fronts_when_done()) is None or taken_back < given:
+            take_back()
     except BaseException:
-        # Ctrl-C, SIGTERM or a worker's internal error: stop at once, not after the queue.
+        # Ctrl-C, SIGTERM or an internal error: stop at once, not after the queue.
+        stopping.set()
         _stop(pool)
         raise
     finally:
         _default_sigterm()
-    pool.shutdown()
+    stopping.set()
+    if feeder.is_alive():  # a worker still starting: it is given nothing now
+        _stop(pool)
+    else:
+        pool.shutdown()
     return [result for result in results if result is not None]
+
+
+def _ready() -> None:
+    """A worker's first task: its answer says the worker has started."""
+
+
+def _feed(
+    pool: ProcessPoolExecutor,
+    starting: list[Future[Any]],
+    runs: Runs,
+    paths: Sequence[Item],
+    call: Callable[[list[Item]], list[Done]],
+    back: queue.SimpleQueue[tuple[range, Future[list[Done]]]],
+    stopping: threading.Event,
+) -> None:
+    """The workers' side of `in_pool`, on a thread of the parent (the parent's own runs
+    would keep a worker waiting otherwise): each worker says it has started, then is given
+    a run, and another as each comes back; each run ended goes `back`. It ends once no
+    worker has a run and every file is handed out."""
+    from concurrent.futures import FIRST_COMPLETED, Future, wait
+
+    busy: dict[Future[Any], range | None] = dict.fromkeys(starting)  # None: starting
+
+    def give() -> None:
+        run = None if stopping.is_set() else runs.front()
+        if run is not None:
+            busy[pool.submit(call, [paths[index] for index in run])] = run
+
+    try:
+        while busy:
+            ended, _ = wait(busy, return_when=FIRST_COMPLETED)
+            for future in ended:
+                run = busy.pop(future)
+                if run is not None:
+                    back.put((run, future))
+                elif not stopping.is_set():
+                    future.result()  # a worker that could not start: the run fails
+                give()  # to the worker that ended it
+            if stopping.is_set() and all(run is None for run in busy.values()):
+                return  # only workers still starting: the parent ends them
+    except BaseException as exc:  # the parent raises it
+        if not stopping.is_set():
+            failed: Future[list[Done]] = Future()
+            failed.set_exception(exc)
+            back.put((range(0), failed))
 
 
 def _stop(pool: ProcessPoolExecutor) -> None:
