@@ -7,7 +7,7 @@ import datetime as dt
 import itertools
 import os
 import stat
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -137,6 +137,21 @@ def arrow_chunks(column: pd.Series) -> pa.ChunkedArray | None:
         return None
     chunks = pa.array(column.array)  # the column's own ChunkedArray
     return chunks if isinstance(chunks, pa.ChunkedArray) else pa.chunked_array([chunks])
+
+
+def cells_in(
+    column: pd.Series, texts: Collection[str], value_set: pa.Array | None = None
+) -> np.ndarray:
+    """Where a column's cells are one of `texts`, as flags: pyarrow's hash look-up on the
+    reader's blocks (a fifth of pandas' cost on a small column), pandas' on a column of
+    objects. `value_set`: the texts as Arrow text, made once by a caller of many columns."""
+    chunks = arrow_chunks(column)
+    if chunks is None:
+        return column.isin(texts).to_numpy(dtype=bool)
+    if value_set is None:
+        value_set = pa.array(sorted(texts), type=pa.large_string())
+    found = pc.is_in(chunks, value_set=value_set)
+    return found.to_numpy(zero_copy_only=False).astype(bool, copy=False)
 
 
 def labels_of(values: Iterable[Any]) -> list[str]:

@@ -23,7 +23,7 @@ import pandas as pd
 from procaudit.catalogue.columns import REQUIRED
 from procaudit.core.errors import InputError
 from procaudit.core.i18n import t
-from procaudit.io.grid import Grid, arrow_chunks, labels_of, rows_where
+from procaudit.io.grid import Grid, arrow_chunks, cells_in, labels_of, rows_where
 from procaudit.io.headers import CATALOGUE, HeaderMap, HeaderReader, Vocabulary, map_headers
 from procaudit.io.values import ValueChoice, check_values
 
@@ -123,6 +123,16 @@ def _fold(text: str) -> str:
 
 def row_texts(cells: pd.DataFrame, position: int) -> list[str]:
     return labels_of(cells.iloc[position])
+
+
+def _grid_row_texts(grid: Grid, position: int) -> list[str]:
+    """`row_texts` of a grid row, from the top rows the header search read when it is one of
+    them: a row of the frame is built cell by cell (50 us of a small file's read)."""
+    if position < HEADER_SCAN_ROWS:
+        texts, _ = grid.head(HEADER_SCAN_ROWS)
+        if position < len(texts):
+            return texts[position]
+    return row_texts(grid.cells, position)
 
 
 def _two_row_labels(top: list[str], sub: list[str], reader: HeaderReader) -> list[str]:
@@ -309,28 +319,28 @@ def _taken(inherited: pd.DataFrame, live: pd.DataFrame, header_map: HeaderMap) -
     return {column: int(took[column].sum()) for column in took.columns if took[column].any()}
 
 
-def _numbers_columns(row: pd.Series) -> bool:
-    """Whether a row only numbers the columns: (1) (2) (3) ... (`_COLUMN_NUMBER` needs
-    Python's regex, which pandas would run cell by cell too)."""
-    values = [str(value) for value in row.tolist() if not pd.isna(value)]
+def _numbers_columns(texts: list[str]) -> bool:
+    """Whether a row's texts (`row_texts`) only number the columns: (1) (2) (3) ...
+    (`_COLUMN_NUMBER` needs Python's regex, which pandas would run cell by cell too)."""
+    values = [text for text in texts if text]  # "": an empty cell
     return len(values) >= 2 and all(_COLUMN_NUMBER.match(value) for value in values)
 
 
 def _repeated_header(
-    live: pd.DataFrame, cells: pd.DataFrame, positions: list[int], header_map: HeaderMap, key: str
+    live: pd.DataFrame, grid: Grid, positions: list[int], header_map: HeaderMap, key: str
 ) -> tuple[list[int], list[int]]:
     """Where the table repeats its header: the rows of each repeat, found by the label of the
     `key` column, a catalogue's name (pasted, so compared as typed: folding every name would
     cost more than the rest of the layout), and the column numbers under them. The loop sees
     only the repeats."""
     column = header_map.columns[key]
-    texts = [row_texts(cells, position)[column] for position in positions]
+    texts = [_grid_row_texts(grid, position)[column] for position in positions]
     holder = next((i for i, text in enumerate(texts) if text.strip()), None)
     if holder is None or live.empty:
         return [], []
     label = texts[holder]
-    repeats = live[column].isin({label, label.strip()})  # a hash look-up, not a pass of strip
-    found = repeats.to_numpy(dtype=bool).nonzero()[0]
+    # A hash look-up, not a pass of strip.
+    found = cells_in(live[column], {label, label.strip()}).nonzero()[0]
     header: list[int] = []
     numbers: list[int] = []
     for at in found.tolist():  # Python ints, the type an Index is looked up by
@@ -338,7 +348,7 @@ def _repeated_header(
         if first < 0 or end > len(live):
             continue
         header.extend(live.index[first:end])
-        if end < len(live) and _numbers_columns(live.iloc[end]):
+        if end < len(live) and _numbers_columns(row_texts(live, end)):
             numbers.append(live.index[end])
     return header, numbers
 
@@ -438,16 +448,20 @@ def understand(
     start = positions[-1] + 1
     body = cells.iloc[start:]
     count = filled_cells(body)
-    skip(BLANK, body.index[count == 0])
-    live = _kept(body, count > 0)
+    filled = count.to_numpy() > 0
+    if not filled.all():
+        skip(BLANK, body.index[~filled])
+        live = _kept(body, filled)
+    else:
+        live = body
 
     # The first row under the header often numbers the columns: (1) (2) (3) ...
-    if not live.empty and _numbers_columns(live.iloc[0]):
+    if not live.empty and _numbers_columns(_grid_row_texts(grid, int(live.index[0]))):
         skip(COLUMN_NUMBERS, live.index[:1])
         live = live.iloc[1:]
     # Parts pasted one under another (amended, then abolished procedures) repeat the header,
     # and its column numbers, over each part.
-    again, numbers = _repeated_header(live, cells, positions, header_map, words.required[0])
+    again, numbers = _repeated_header(live, grid, positions, header_map, words.required[0])
     skip(REPEATED_HEADER, again)
     skip(COLUMN_NUMBERS, numbers)
     live = _without(live, [*again, *numbers])
@@ -494,7 +508,7 @@ def understand(
     )
     return Understood(
         body=live.reset_index(drop=True),
-        rows=rows.iloc[_positions(rows.index, live.index)].reset_index(drop=True),
+        rows=pd.Series(rows.to_numpy()[_positions(rows.index, live.index)]),
         inherited=inherited.reset_index(drop=True),
         account=account,
     )

@@ -16,10 +16,9 @@ from dataclasses import replace
 import numpy as np
 import pandas as pd
 import pyarrow as pa
-import pyarrow.compute as pc
 
 from procaudit.catalogue.columns import ALIASES, REQUIRED
-from procaudit.io.grid import Grid, arrow_chunks
+from procaudit.io.grid import Grid, cells_in
 from procaudit.io.headers import HeaderMap, HeaderReader, map_headers
 from procaudit.io.layout import Header, NoHeader, find_header, row_texts
 
@@ -93,13 +92,8 @@ _NAME_HEADER_VALUES = pa.array(sorted(_NAME_HEADERS), type=pa.large_string())
 
 
 def _names_header(column: pd.Series) -> np.ndarray:
-    """Where a column's cells are a name column's header (pyarrow's hash look-up on the
-    reader's blocks; pandas' on a column of objects)."""
-    chunks = arrow_chunks(column)
-    if chunks is None:
-        return column.isin(_NAME_HEADERS).to_numpy(dtype=bool)
-    found = pc.is_in(chunks, value_set=_NAME_HEADER_VALUES)
-    return found.to_numpy(zero_copy_only=False).astype(bool, copy=False)
+    """Where a column's cells are a name column's header."""
+    return cells_in(column, _NAME_HEADERS, _NAME_HEADER_VALUES)
 
 
 def _rows(grid: Grid, start: int, end: int) -> Grid:
