@@ -1,5 +1,5 @@
-"""A layout's count of filled cells per row is pandas' `notna().sum(axis=1)`, whatever holds
-the columns: Arrow blocks with or without nulls, a workbook's objects."""
+"""A grid's filled cells (`Grid.filled_from`, read by the layout) are pandas' `notna()`,
+whatever holds the columns: Arrow blocks with or without nulls, a workbook's objects."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ import pandas as pd
 import pyarrow as pa
 import pytest
 
-from procaudit.io.layout import filled_cells
+from procaudit.io.grid import Grid
 
 
 def _text(values: list[str | None], size: int) -> pd.Series:
@@ -30,20 +30,27 @@ COLUMNS = {
 }
 
 
+def _grid(names: list[str]) -> Grid:
+    cells = pd.DataFrame({p: COLUMNS[name] for p, name in enumerate(names)}, index=range(ROWS))
+    return Grid(None, cells, pd.Series(range(1, ROWS + 1)))
+
+
+@pytest.mark.parametrize("start", [0, 4, ROWS])
 @pytest.mark.parametrize(
     "names",
     [[], ["text with nulls"], ["text full", "objects"], list(COLUMNS), list(COLUMNS)[::-1]],
     ids=["no column", "nulls", "full and objects", "all", "all reversed"],
 )
-def test_filled_cells_counts_what_notna_counts(names: list[str]) -> None:
-    frame = pd.DataFrame({p: COLUMNS[name] for p, name in enumerate(names)}, index=range(ROWS))
-    frame = frame.iloc[4:].set_axis(pd.RangeIndex(10, ROWS + 6))  # labels are not positions
-    expected = frame.notna().sum(axis=1).astype("int64")
-    pd.testing.assert_series_equal(filled_cells(frame), expected)
+def test_filled_counts_what_notna_counts(names: list[str], start: int) -> None:
+    grid = _grid(names)
+    expected = grid.cells.iloc[start:].notna().sum(axis=1).to_numpy()
+    assert grid.filled_from(start).counts().tolist() == expected.tolist()
 
 
-@pytest.mark.parametrize("labels", [[], [0], [3, 1], [2, 0, 3]], ids=str)
-def test_filled_cells_of_some_columns(labels: list[int]) -> None:
-    frame = pd.DataFrame({p: COLUMNS[name] for p, name in enumerate(COLUMNS)}).iloc[2:]
-    expected = frame[labels].notna().sum(axis=1).astype("int64")
-    pd.testing.assert_series_equal(filled_cells(frame, labels), expected)
+@pytest.mark.parametrize("start", [0, 2])
+@pytest.mark.parametrize("columns", [[], [0], [3, 0], [2, 0], [1, 2]], ids=str)
+def test_filled_in_some_columns_of_some_rows(columns: list[int], start: int) -> None:
+    grid = _grid(list(COLUMNS))
+    rows = np.array([0, 3, 4, 5, 9, 17], dtype=np.int64)
+    expected = grid.cells.iloc[start:, columns].notna().any(axis=1).to_numpy()[rows]
+    assert grid.filled_from(start).any_in(columns, rows).tolist() == expected.tolist()

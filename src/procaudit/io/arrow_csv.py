@@ -23,7 +23,7 @@ from procaudit.io.csv_dialect import (
     only_delimiters,
     start_lines,
 )
-from procaudit.io.grid import Grid, text_column
+from procaudit.io.grid import Grid, text_array
 from procaudit.io.limits import check_csv_extent
 from procaudit.io.read_ahead import parsed_csv
 
@@ -45,7 +45,7 @@ def read_regular_csv(path: Path, max_cells: int = MAX_CELLS) -> tuple[Grid, CsvD
     if all(column.null_count == len(column) for column in columns):  # cells of spaces only
         raise InputError(str(path), only_delimiters())
     records = pd.DataFrame(  # fresh columns: nothing to copy
-        {position: text_column(column) for position, column in enumerate(columns)}, copy=False
+        {position: text_array(column) for position, column in enumerate(columns)}, copy=False
     )
     # With no line break inside a cell, each record is one line of the file.
     lines = None if parsed.held & {b"\r", b"\n"} else len(records)

@@ -15,7 +15,6 @@ import re
 import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any
 
 import numpy as np
 import pandas as pd
@@ -23,7 +22,7 @@ import pandas as pd
 from procaudit.catalogue.columns import REQUIRED
 from procaudit.core.errors import InputError
 from procaudit.core.i18n import t
-from procaudit.io.grid import Grid, arrow_chunks, cells_in, labels_of, rows_where
+from procaudit.io.grid import Grid, cells_in, labels_of, rows_where
 from procaudit.io.headers import CATALOGUE, HeaderMap, HeaderReader, Vocabulary, map_headers
 from procaudit.io.values import ValueChoice, check_values
 
@@ -353,27 +352,6 @@ def _repeated_header(
     return header, numbers
 
 
-def filled_cells(frame: pd.DataFrame, labels: list[Any] | None = None) -> pd.Series:
-    """How many cells of each row are filled (in the columns of these labels, else in all),
-    summed column by column (a frame-wide `notna().sum(axis=1)` builds a table of flags
-    first); a text column's from its Arrow validity, which costs less than pandas' `notna`
-    on a small column."""
-    count = np.zeros(len(frame), dtype=np.int64)
-    if labels is None:
-        columns = [column for _, column in frame.items()]
-    else:  # each column taken alone: selecting them as a frame costs more than counting
-        columns = [frame[label] for label in labels]
-    for column in columns:
-        chunks = arrow_chunks(column)
-        if chunks is None:
-            count += column.notna().to_numpy()
-        elif chunks.null_count == 0:  # Arrow keeps the count
-            count += 1
-        else:
-            count += chunks.is_valid().to_numpy(zero_copy_only=False)
-    return pd.Series(count, index=frame.index)
-
-
 def _positions(index: pd.Index, labels: pd.Index) -> np.ndarray:
     """Where `labels`, all in `index`, stand in it: by arithmetic on a RangeIndex (the
     grid's), where `loc` would look up and check each label (0.05 s at a million rows)."""
@@ -447,8 +425,9 @@ def understand(
     skip(TITLE, title)
     start = positions[-1] + 1
     body = cells.iloc[start:]
-    count = filled_cells(body)
-    filled = count.to_numpy() > 0
+    cells_filled = grid.filled_from(start)
+    count = cells_filled.counts()
+    filled = count > 0
     if not filled.all():
         skip(BLANK, body.index[~filled])
         live = _kept(body, filled)
@@ -472,7 +451,7 @@ def understand(
     # Only rows with few cells and no code can be notes, totals or headings; a procedure's
     # numeric STT rules its row out too. Just these rows are matched (as columns).
     # Cells filled, counted once above.
-    few_cells = count.to_numpy()[_positions(count.index, live.index)] <= 3
+    few_cells = count[_positions(body.index, live.index)] <= 3
     sections: list[tuple[int, Section]] = []
     if few_cells.any():  # most tables: every row has more than three cells
         few = rows_where(live, few_cells)
@@ -485,7 +464,7 @@ def understand(
             live, sections = _notes_and_headings(live, few, rows, header_map.stt, skip)
     live = _without(live, [index for index, _ in sections])
 
-    has_data = filled_cells(live, list(header_map.columns.values())).to_numpy() > 0
+    has_data = cells_filled.any_in(header_map.columns.values(), _positions(body.index, live.index))
     if not has_data.all():
         skip(NO_DATA, live.index[~has_data])
         live = _kept(live, has_data)

@@ -76,12 +76,12 @@ def _header_below(
     grid: Grid, start: int, header_map: HeaderMap, extra: dict[str, str]
 ) -> int | None:
     """The first row under the header that heads a table laid out differently."""
-    body = grid.cells.iloc[start:]
     # Column by column: a frame-wide isin builds a table of flags, then reduces it by rows.
-    named = np.zeros(len(body), dtype=bool)
-    for _, column in body.items():
+    named = np.zeros(max(len(grid.cells) - start, 0), dtype=bool)
+    for position, chunks in enumerate(grid.arrow_columns()):
+        column = grid.cells.iloc[start:, position] if chunks is None else chunks.slice(start)
         named |= _names_header(column)
-    for position in body.index[named]:
+    for position in (np.flatnonzero(named) + start).tolist():
         found = map_headers(row_texts(grid.cells, position), extra)
         if _is_header(found) and found.columns != header_map.columns:
             return int(position)
@@ -91,7 +91,7 @@ def _header_below(
 _NAME_HEADER_VALUES = pa.array(sorted(_NAME_HEADERS), type=pa.large_string())
 
 
-def _names_header(column: pd.Series) -> np.ndarray:
+def _names_header(column: pd.Series | pa.ChunkedArray) -> np.ndarray:
     """Where a column's cells are a name column's header."""
     return cells_in(column, _NAME_HEADERS, _NAME_HEADER_VALUES)
 
