@@ -119,3 +119,34 @@ def test_a_file_over_the_size_limit_is_refused(tmp_path: Path) -> None:
         path,
         "over the limit of 1 MB (raise it with --max-file-size)",
     )
+
+
+# Cells around a limit of 10 characters: Vietnamese takes 2-3 bytes a character, so a column
+# can hold more bytes than the limit, and a cell more bytes than characters.
+@pytest.mark.parametrize(
+    ("cells", "refused"),
+    [
+        (["ệ" * 10, "ắ" * 10, "ô" * 10], None),  # 90 bytes, no cell over 10 characters
+        (["ệ" * 10, "a" * 11], "a cell of 11 characters (line 3)"),
+        (["ệ" * 11], "a cell of 11 characters (line 2)"),
+        (["abc", None, "x" * 10], None),
+        ([None, None], None),
+    ],
+)
+def test_cell_lengths_count_characters_not_bytes(
+    cells: list[str | None], refused: str | None
+) -> None:
+    import pandas as pd
+    import pyarrow as pa
+
+    from procaudit.core.errors import InputError
+    from procaudit.io.grid import Grid, text_column
+    from procaudit.io.limits import Limits, check_cell_lengths
+
+    for column in (text_column(pa.array(cells, type=pa.large_string())), pd.Series(cells)):
+        grid = Grid(None, pd.DataFrame({0: column}), pd.Series(range(2, len(cells) + 2)))
+        if refused is None:
+            check_cell_lengths("f.csv", grid, Limits(max_cell_length=10))
+        else:
+            with pytest.raises(InputError, match=refused.replace("(", r"\(").replace(")", r"\)")):
+                check_cell_lengths("f.csv", grid, Limits(max_cell_length=10))

@@ -21,7 +21,7 @@ from procaudit.core.limits import MAX_CELL_LENGTH, MAX_CELLS, MAX_FILE_SIZE_MB, 
 from procaudit.io.grid import Grid
 
 if TYPE_CHECKING:
-    import pandas as pd
+    import pyarrow as pa
 
 
 @dataclass(frozen=True)
@@ -209,14 +209,18 @@ def check_cell_lengths(path: str, grid: Grid, limits: Limits) -> None:
     import pandas as pd
 
     cells = grid.cells
-    for _, column in cells.items():  # `iloc` per column cost more than the check
+    limit = limits.max_cell_length
+    for position, chunks in enumerate(grid.arrow_columns()):
+        # A character takes at least a byte: no cell is longer than the column's bytes (a
+        # small file's column, told without a kernel), nor than its largest cell's.
+        if chunks is not None and (chunks.nbytes <= limit or _most_bytes(chunks) <= limit):
+            continue
+        column = cells.iloc[:, position]
         if not (column.dtype == object or pd.api.types.is_string_dtype(column)):
             continue
-        if column.dtype != object and _most_bytes(column) <= limits.max_cell_length:
-            continue  # a character takes at least a byte: no cell can be too long
         lengths = column.str.len()
         longest = lengths.max()
-        if pd.notna(longest) and longest > limits.max_cell_length:
+        if pd.notna(longest) and longest > limit:
             where = (
                 t("line", "dòng")
                 if grid.sheet is None
@@ -233,17 +237,16 @@ def check_cell_lengths(path: str, grid: Grid, limits: Limits) -> None:
                     length=_number(int(longest)),
                     where=where,
                     row=row,
-                    limit=_number(limits.max_cell_length),
+                    limit=_number(limit),
                 ),
             )
 
 
-def _most_bytes(column: pd.Series) -> int:
-    """The UTF-8 size of the largest cell of an Arrow text column, read from its offsets."""
-    import pyarrow as pa
+def _most_bytes(chunks: pa.ChunkedArray) -> int:
+    """The UTF-8 size of the largest cell of Arrow text, read from its offsets."""
     import pyarrow.compute as pc
 
-    longest = pc.max(pc.binary_length(pa.array(column.array))).as_py()
+    longest = pc.max(pc.binary_length(chunks)).as_py()
     return longest or 0
 
 
