@@ -95,11 +95,15 @@ def profile(column: pd.Series) -> ValueProfile:
     pattern anchored as `str.fullmatch` anchors it), called directly: pandas' own call
     parses each pattern in Python first, which cost more than the match on a small file. A
     small column is profiled from what each of its distinct cells gave (`_cells`)."""
-    texts = _filled_texts(column)
+    return _profile(_filled_texts(column))
+
+
+def _profile(texts: pa.Array, listed: list[str] | None = None) -> ValueProfile:
+    """`profile` of a column's filled texts (`_filled_texts`; `listed`: them as a list)."""
     if not len(texts):
         return ValueProfile(0, 0.0, 0.0, 0.0)
     if len(texts) <= SMALL_COLUMN:
-        return _small_profile(_cells(texts.to_pylist()))
+        return _small_profile(_cells(texts.to_pylist() if listed is None else listed))
     text = pc.utf8_trim_whitespace(texts)
     text = text.filter(pc.greater(pc.utf8_length(text), 0))
     filled = len(text)
@@ -217,13 +221,12 @@ def learn(columns: list[pd.Series]) -> None:
     """Classify the new cells of these small columns in one pass: their profiles, asked
     for next, are then read from the memo (one set of kernels for a table, not one a
     column)."""
-    texts = [
-        text
-        for column in columns
-        if len(column) <= SMALL_COLUMN
-        for text in _filled_texts(column).to_pylist()
-    ]
-    if texts:
+    _learn([_filled_texts(column).to_pylist() for column in columns if len(column) <= SMALL_COLUMN])
+
+
+def _learn(columns: list[list[str]]) -> None:
+    """`learn` of the columns' filled texts."""
+    if texts := [text for texts in columns for text in texts]:
         _cells(texts)
 
 
@@ -273,19 +276,26 @@ def check_values(
     and every choice the values made, for `inspect` and the file's notes."""
     if body.empty:
         return header_map, ()
-    # The columns profiled first, their new cells classified together.
-    learn(
-        [
-            body[header_map.columns[column]]
-            for column in ("code", *_TEXT_COLUMNS)
-            if column in header_map.columns and column not in header_map.given
-        ]
-    )
+    filled: dict[int, tuple[pa.Array, list[str] | None]] = {}  # texts, listed when small
+
+    def texts_of(position: int) -> tuple[pa.Array, list[str] | None]:
+        if position not in filled:
+            texts = _filled_texts(body[position])
+            filled[position] = (texts, texts.to_pylist() if len(texts) <= SMALL_COLUMN else None)
+        return filled[position]
+
+    # The columns profiled first, their new cells classified together (as `learn` does).
+    first = [
+        texts_of(header_map.columns[column])
+        for column in ("code", *_TEXT_COLUMNS)
+        if column in header_map.columns and column not in header_map.given
+    ]
+    _learn([listed for _, listed in first if listed is not None])
     profiles: dict[int, ValueProfile] = {}
 
     def of(position: int) -> ValueProfile:
         if position not in profiles:
-            profiles[position] = profile(body[position])
+            profiles[position] = _profile(*texts_of(position))
         return profiles[position]
 
     columns = dict(header_map.columns)
