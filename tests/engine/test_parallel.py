@@ -132,8 +132,8 @@ def test_the_parent_and_a_worker_share_the_runs_and_the_results_keep_their_order
         def start():
             pass
 
-        def call(paths):
-            time.sleep(0.02 * len(paths))
+        def call(paths):  # 10 s for the parent alone: a worker starts long before
+            time.sleep(0.05 * len(paths))
             return [(path, os.getpid()) for path in paths]
 
         if __name__ == "__main__":
@@ -194,8 +194,8 @@ def test_a_worker_s_error_fails_the_run_and_ends_the_workers(tmp_path: Path) -> 
         def call(paths):
             raise ValueError(f"a worker's bug on {paths}")
 
-        def here(paths):
-            time.sleep(0.1)
+        def here(paths):  # 30 s for the parent alone: the workers start long before
+            time.sleep(0.3)
             return paths
 
         if __name__ == "__main__":
