@@ -164,3 +164,48 @@ def test_a_pool_only_when_it_pays(tmp_path: Path) -> None:
     assert pool_size(many, 1) == 1
     assert pool_size(small[:1] * 1, 4) == 1
     assert pool_size([*small, str(tmp_path / "missing.csv")], 2) == 1
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("option", "said"),
+    [
+        (["--schema", "nope.yaml"], "cannot read the schema nope.yaml"),
+        (["--select", "PA999"], "--select PA999 matches no rule"),
+    ],
+)
+def test_a_pooled_run_that_fails_first_says_one_sentence_and_leaves_no_worker(
+    tmp_path: Path, option: list[str], said: str
+) -> None:
+    """Workers are spawned ahead of a pooled run (`workers_ahead`), before its settings are
+    checked: a run refused then ends them, and they say nothing."""
+    import os
+    import subprocess
+    import sys
+    import time
+
+    folder = tmp_path / "communes"
+    folder.mkdir()
+    for number in range(300):  # ~3 s of work by the estimate: a pool
+        (folder / f"xa-{number}.csv").write_text(COMMUNE, encoding="utf-8")
+    assert pool_size([str(path) for path in folder.iterdir()], 2) == 2
+    marker = f"PROCAUDIT_TEST_RUN={os.getpid()}-{option[0]}"
+    done = subprocess.run(
+        [sys.executable, "-m", "procaudit", "check", str(folder), "--jobs", "2", *option],
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,
+        env={**os.environ, marker.split("=")[0]: marker.split("=")[1]},
+        timeout=120,
+    )
+    assert done.returncode == 2
+    assert done.stderr.count("\n") == 1 and said in done.stderr, done.stderr
+    time.sleep(1.5)  # a worker still alive would be found by its environment
+
+    def has_marker(environ: Path) -> bool:
+        try:
+            return marker.encode() in environ.read_bytes().split(b"\0")
+        except OSError:  # gone, or another user's
+            return False
+
+    assert not [e for e in Path("/proc").glob("[0-9]*/environ") if has_marker(e)]

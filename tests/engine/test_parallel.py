@@ -46,6 +46,12 @@ SLOW_HERE = SLOW_POOL.replace(
     'in_pool(["a.csv", "b.csv"], 2, start, (), call)',
     'in_pool(["a.csv", "b.csv"], 2, start, (), call, here=call)',
 )
+# The same with the worker spawned ahead of the run (`workers_ahead`).
+SLOW_AHEAD = SLOW_POOL.replace(
+    'in_pool(["a.csv", "b.csv"], 2, start, (), call)',
+    'with workers_ahead(2, "json"):\n'
+    '        in_pool(["a.csv", "b.csv"], 2, start, (), call, here=call)',
+).replace("import in_pool", "import in_pool, workers_ahead")
 TIMEOUT = 30  # seconds
 
 
@@ -70,7 +76,9 @@ def _all_ended(pids: list[int]) -> bool:
     return False
 
 
-@pytest.fixture(params=[SLOW_POOL, SLOW_HERE], ids=["workers", "parent-and-worker"])
+@pytest.fixture(
+    params=[SLOW_POOL, SLOW_HERE, SLOW_AHEAD], ids=["workers", "parent-and-worker", "ahead"]
+)
 def pool(tmp_path: Path, request: pytest.FixtureRequest):
     """The slow run, started, with its workers' process ids once both are at work."""
     script = tmp_path / "slow_pool.py"
@@ -110,13 +118,15 @@ def test_a_killed_parent_leaves_no_worker_behind(pool) -> None:
 
 
 def _script_output(tmp_path: Path, script: str) -> dict:
-    """What a script running a pool prints as JSON on its last line."""
+    """What a script running a pool prints as JSON on its last line; nothing on stderr (a
+    worker left to fail on its own says so there)."""
     path = tmp_path / "script.py"
     path.write_text(textwrap.dedent(script), encoding="utf-8")
     done = subprocess.run(
         [sys.executable, str(path)], capture_output=True, text=True, cwd=tmp_path, timeout=120
     )
     assert done.returncode == 0, done.stderr
+    assert done.stderr == ""
     return json.loads(done.stdout.splitlines()[-1])
 
 
@@ -211,6 +221,63 @@ def test_a_worker_s_error_fails_the_run_and_ends_the_workers(tmp_path: Path) -> 
     )
     assert found["said"].startswith("a worker's bug on [")
     assert found["left"] == []
+
+
+def test_workers_spawned_ahead_are_the_run_s_workers(tmp_path: Path) -> None:
+    found = _script_output(
+        tmp_path,
+        """
+        import json, multiprocessing, os, time
+        from procaudit.engine.parallel import in_pool, workers_ahead
+
+        def start():
+            pass
+
+        def call(paths):  # 10 s for the parent alone: a worker starts long before
+            time.sleep(0.05 * len(paths))
+            return [(path, os.getpid()) for path in paths]
+
+        if __name__ == "__main__":
+            with workers_ahead(3, "json"):
+                ahead = [child.pid for child in multiprocessing.active_children()]
+                out = in_pool(list(range(200)), 3, start, (), call, None, call, 16)
+            time.sleep(1)
+            left = [child.pid for child in multiprocessing.active_children()]
+            print(json.dumps({"ahead": ahead, "out": out, "parent": os.getpid(), "left": left}))
+        """,
+    )
+    assert [path for path, _ in found["out"]] == list(range(200))
+    workers = {pid for _, pid in found["out"]} - {found["parent"]}
+    assert len(found["ahead"]) == 2 and workers and workers <= set(found["ahead"])
+    assert found["left"] == []
+
+
+@pytest.mark.parametrize("ending", ["raise ValueError('the settings')", "pass"])
+def test_workers_spawned_ahead_of_a_run_that_never_comes_are_ended(
+    tmp_path: Path, ending: str
+) -> None:
+    found = _script_output(
+        tmp_path,
+        f"""
+        import json, multiprocessing, time
+        from procaudit.engine.parallel import workers_ahead
+
+        if __name__ == "__main__":
+            began = time.monotonic()
+            try:
+                with workers_ahead(3, "json"):
+                    ahead = [child.pid for child in multiprocessing.active_children()]
+                    {ending}
+            except ValueError:
+                pass
+            took = time.monotonic() - began
+            time.sleep(1)
+            left = [child.pid for child in multiprocessing.active_children()]
+            print(json.dumps({{"ahead": ahead, "took": took, "left": left}}))
+        """,
+    )
+    assert len(found["ahead"]) == 2
+    assert found["took"] < 30 and found["left"] == []
 
 
 # Runs taken from the front (F) and the back (B) of so many files, for so many workers, at

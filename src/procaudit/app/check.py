@@ -141,16 +141,27 @@ def _run(request: CheckRequest, hooks: Hooks, stdout: TextIO | None) -> CheckOut
     return outcome
 
 
+# The module of the audit the workers run (its `_start_worker` is their start): imported by
+# workers spawned ahead while they wait for the run's plan.
+_AUDIT = "procaudit.engine.audit"
+
+
 @contextmanager
 def reading_ahead(paths: Sequence[str], max_file_size: int, jobs: int | None) -> Iterator[None]:
     """While the block runs (the settings, the imports of pandas and the rules), the first
     file, when it is CSV, parsed on pyarrow's threads for the reader to take
-    (`procaudit.io.read_ahead`). Not when worker processes audit the files: each reads its
-    own. `max_file_size`: the run's limit, in bytes (a larger file is refused unread)."""
-    from procaudit.engine.parallel import pool_size
+    (`procaudit.io.read_ahead`). When a pool will audit the files, its workers are spawned
+    instead, to import pandas and the rules meanwhile (`engine.parallel.workers_ahead`).
+    `max_file_size`: the run's limit, in bytes (a larger file is refused unread)."""
+    from procaudit.engine.parallel import pool_size, workers_ahead
 
-    if not paths or pool_size(paths, _jobs(jobs)) > 1:
+    if not paths:
         yield
+        return
+    workers = pool_size(paths, _jobs(jobs))
+    if workers > 1:
+        with workers_ahead(workers, _AUDIT):
+            yield
         return
     from procaudit.io.read_ahead import reading_ahead as first_read_ahead
 

@@ -3,32 +3,38 @@
 The parent is one of the N: it audits runs of files from the back of the list while N - 1
 spawned workers take theirs from the front (`in_pool`, `Runs`). Each worker is spawned (no
 fork: the parent may hold pyarrow's threads and the rules' worker thread, which a fork would
-copy half-way) and started once (`procaudit.engine.audit` gives it the run's plan, and it
-loads the schema and the rules once), then audits the runs it is given and sends back each
-file's findings and report: plain, picklable values. `in_pool` puts them back in the input
-order, so that the findings' stable sort, the skipped rules and the failures come out
-exactly as one process gives them.
+copy half-way), as the command starts where it can (`workers_ahead`: it imports pandas and
+the rules while the parent does), and started once (`procaudit.engine.audit` gives it the
+run's plan, and it loads the schema and the rules once), then audits the runs it is given
+and sends back each file's findings and report: plain, picklable values. `in_pool` puts them
+back in the input order, so that the findings' stable sort, the skipped rules and the
+failures come out exactly as one process gives them.
 
 A worker's start is a Python start with pandas, pandera and the rules imported: about 1 s of
 CPU on the benchmark machine, against ~9 ms of CPU to audit a commune's file of 20-50 rows
 and ~4 s for a 100k-row CSV. The parent has made that start already, so it audits from the
 first moment; a worker is given runs only once started, and a run too short to wait for one
-is the parent's alone (the worker still starting is ended). With the parent at work, 400
-small files took 3.2 s on 2 cores (5.1 s of CPU), against 3.55 s (5.9 s) with two workers
-and an idle parent. A pool still slows the parent's first runs, which are shorter (fewer
-tables per stack) and share the machine with the worker's start: it pays from ~2.2 s of
-work (about 220 small files: 200 took 2.23 s in a pool, 2.13 s without; 250 took 2.5 s and
-2.74 s; 300 took 2.88 s and 3.2 s). `pool_size` asks for 2.5 s (`POOL_PAYS_AFTER`), a
-margin for an estimate made from sizes.
+is the parent's alone (the worker still starting is ended). With the parent at work,
+400 small files took 3.2 s on 2 cores (5.1 s of CPU), against 3.55 s (5.9 s) with two
+workers and an idle parent; spawned ahead, 2.8-2.9 s (300 files: 2.5 s against 2.6-2.8 s). A
+pool still slows the parent's first runs, which are shorter (fewer tables per stack) and
+share the machine with the worker's start: it pays from ~2.2 s of work (about 220 small
+files: 200 took 2.23 s in a pool, 2.13 s without; 250 took 2.5 s and 2.74 s; 300 took 2.88 s
+and 3.2 s). `pool_size` asks for 2.5 s (`POOL_PAYS_AFTER`), a margin for an estimate made
+from sizes.
 """
 
 from __future__ import annotations
 
+import importlib
 import os
 import signal
 import threading
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
+from contextvars import ContextVar
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from procaudit.core.atomic import TERMINATED_EXIT
@@ -133,6 +139,52 @@ class Runs:
             return self._fronts if self._front == self._back else None
 
 
+@dataclass
+class _Ahead:
+    """Workers spawned ahead of a run (`workers_ahead`), waiting for its start."""
+
+    workers: int  # the run's, this process included
+    pool: ProcessPoolExecutor
+    starts: Any  # a multiprocessing SimpleQueue: one (start, start_args, language) a worker
+    starting: list[Future[Any]]  # each worker's first task (`_ready`)
+    taken: bool = False  # by `in_pool`, which ends the pool
+
+
+_ahead: ContextVar[_Ahead | None] = ContextVar("procaudit_workers_ahead", default=None)
+
+
+@contextmanager
+def workers_ahead(workers: int, warm: str) -> Iterator[None]:
+    """Spawn the workers of a run of `workers` processes (this one among them: `in_pool`
+    given `here`) now, before this process imports pandas and the rules: they import the
+    module `warm` (the audit's) meanwhile, then wait for the run's start, which the
+    block's `in_pool` gives them (~0.5 s of a worker's start no longer added to the run's).
+    A pool no `in_pool` took (a run that failed first) is ended with the block."""
+    if workers < 2:
+        yield
+        return
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    context = multiprocessing.get_context("spawn")
+    starts = context.SimpleQueue()
+    pool = ProcessPoolExecutor(
+        max_workers=workers - 1,
+        mp_context=context,
+        initializer=_start_later,
+        initargs=(starts, warm),
+    )
+    # Submitted now, the first tasks spawn the processes (`in_pool` waits for their answers).
+    ahead = _Ahead(workers, pool, starts, [pool.submit(_ready) for _ in range(workers - 1)])
+    token = _ahead.set(ahead)
+    try:
+        yield
+    finally:
+        _ahead.reset(token)
+        if not ahead.taken:
+            _stop(pool)
+
+
 def in_pool(
     paths: Sequence[Item],
     workers: int,
@@ -162,12 +214,22 @@ def in_pool(
     from concurrent.futures import ProcessPoolExecutor
 
     processes = workers - 1 if here is not None else workers
-    pool = ProcessPoolExecutor(
-        max_workers=processes,
-        mp_context=multiprocessing.get_context("spawn"),
-        initializer=_start_worker,
-        initargs=(start, start_args, language()),
-    )
+    ahead = _ahead.get()
+    if ahead is not None and not ahead.taken and ahead.workers == workers and here is not None:
+        ahead.taken = True  # its workers are given the run's start
+        pool, starting = ahead.pool, ahead.starting
+        for _ in range(processes):
+            ahead.starts.put((start, start_args, language()))
+    else:
+        pool = ProcessPoolExecutor(
+            max_workers=processes,
+            mp_context=multiprocessing.get_context("spawn"),
+            initializer=_start_worker,
+            initargs=(start, start_args, language()),
+        )
+        # Each worker's first task, given here: the processes are spawned by the time it
+        # returns, so that an end that comes first (a short run, an error) can end them.
+        starting = [pool.submit(_ready) for _ in range(processes)]
     runs = Runs(len(paths), workers, most)
     back: queue.SimpleQueue[tuple[range, Future[list[Done]]]] = queue.SimpleQueue()
     stopping = threading.Event()
@@ -190,9 +252,6 @@ def in_pool(
 
     try:
         stop_on_sigterm()
-        # Each worker's first task, given here: the processes are spawned by the time it
-        # returns, so that an end that comes first (a short run, an error) can end them.
-        starting: list[Future[Any]] = [pool.submit(_ready) for _ in range(processes)]
         feeder = threading.Thread(
             target=_feed,
             args=(pool, starting, runs, paths, call, back, stopping),
@@ -306,10 +365,25 @@ def _start_worker(start: Callable[..., None], start_args: tuple[object, ...], la
     """A fresh worker speaks the parent's language (from --lang, the configuration or
     PROCAUDIT_LANG, settled in the parent) and leaves Ctrl-C to the parent; it ends itself
     when the parent is gone (SIGKILL leaves the parent no time to end it); then `start`."""
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    _follow_parent()
     set_language(lang)
-    threading.Thread(target=_end_with, args=(os.getppid(),), daemon=True).start()
     start(*start_args)
+
+
+def _start_later(starts: Any, warm: str) -> None:
+    """A worker spawned ahead (`workers_ahead`): `_start_worker`, once it has imported `warm`
+    and been given the run's start (the parent ends it if that never comes)."""
+    _follow_parent()
+    importlib.import_module(warm)
+    start, start_args, lang = starts.get()
+    set_language(lang)
+    start(*start_args)
+
+
+def _follow_parent() -> None:
+    """Leave Ctrl-C to the parent, and end with it (see `_start_worker`)."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    threading.Thread(target=_end_with, args=(os.getppid(),), daemon=True).start()
 
 
 def _end_with(parent: int) -> None:
