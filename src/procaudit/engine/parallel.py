@@ -215,21 +215,17 @@ def in_pool(
 
     processes = workers - 1 if here is not None else workers
     ahead = _ahead.get()
-    if ahead is not None and not ahead.taken and ahead.workers == workers and here is not None:
-        ahead.taken = True  # its workers are given the run's start
-        pool, starting = ahead.pool, ahead.starting
-        for _ in range(processes):
-            ahead.starts.put((start, start_args, language()))
-    else:
+    if ahead is None or ahead.taken or ahead.workers != workers or here is None:
+        ahead = None  # the workers are spawned here
         pool = ProcessPoolExecutor(
             max_workers=processes,
             mp_context=multiprocessing.get_context("spawn"),
             initializer=_start_worker,
             initargs=(start, start_args, language()),
         )
-        # Each worker's first task, given here: the processes are spawned by the time it
-        # returns, so that an end that comes first (a short run, an error) can end them.
-        starting = [pool.submit(_ready) for _ in range(processes)]
+    else:
+        ahead.taken = True  # its pool is this run's, ended here
+        pool = ahead.pool
     runs = Runs(len(paths), workers, most)
     back: queue.SimpleQueue[tuple[range, Future[list[Done]]]] = queue.SimpleQueue()
     stopping = threading.Event()
@@ -252,6 +248,14 @@ def in_pool(
 
     try:
         stop_on_sigterm()
+        if ahead is None:
+            # Each worker's first task, given here: the processes are spawned by the time it
+            # returns, so that an end that comes first (a short run, an error) can end them.
+            starting = [pool.submit(_ready) for _ in range(processes)]
+        else:  # the workers spawned ahead are given the run's start
+            starting = ahead.starting
+            for _ in range(processes):
+                ahead.starts.put((start, start_args, language()))
         feeder = threading.Thread(
             target=_feed,
             args=(pool, starting, runs, paths, call, back, stopping),
