@@ -130,6 +130,18 @@ def _script_output(tmp_path: Path, script: str) -> dict:
     return json.loads(done.stdout.splitlines()[-1])
 
 
+# A run's start and call, 50 ms a file: the parent alone would take 10 s for 200 files, so
+# that a worker, however slow to start on a loaded machine, gets runs too.
+SLOW_RUNS = """
+        def start():
+            pass
+
+        def call(paths):
+            time.sleep(0.05 * len(paths))
+            return [(path, os.getpid()) for path in paths]
+"""
+
+
 def test_the_parent_and_a_worker_share_the_runs_and_the_results_keep_their_order(
     tmp_path: Path,
 ) -> None:
@@ -138,14 +150,9 @@ def test_the_parent_and_a_worker_share_the_runs_and_the_results_keep_their_order
         """
         import json, os, time
         from procaudit.engine.parallel import in_pool
-
-        def start():
-            pass
-
-        def call(paths):  # 10 s for the parent alone: a worker starts long before
-            time.sleep(0.05 * len(paths))
-            return [(path, os.getpid()) for path in paths]
-
+        """
+        + SLOW_RUNS
+        + """
         if __name__ == "__main__":
             heard = []
             out = in_pool(
@@ -229,14 +236,9 @@ def test_workers_spawned_ahead_are_the_run_s_workers(tmp_path: Path) -> None:
         """
         import json, multiprocessing, os, time
         from procaudit.engine.parallel import in_pool, workers_ahead
-
-        def start():
-            pass
-
-        def call(paths):  # 10 s for the parent alone: a worker starts long before
-            time.sleep(0.05 * len(paths))
-            return [(path, os.getpid()) for path in paths]
-
+        """
+        + SLOW_RUNS
+        + """
         if __name__ == "__main__":
             with workers_ahead(3, "json"):
                 ahead = [child.pid for child in multiprocessing.active_children()]
