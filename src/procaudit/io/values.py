@@ -217,15 +217,10 @@ def _small_profile(cells: list[Cell]) -> ValueProfile:
     )
 
 
-def learn(columns: list[pd.Series]) -> None:
-    """Classify the new cells of these small columns in one pass: their profiles, asked
-    for next, are then read from the memo (one set of kernels for a table, not one a
-    column)."""
-    _learn([_filled_texts(column).to_pylist() for column in columns if len(column) <= SMALL_COLUMN])
-
-
 def _learn(columns: list[list[str]]) -> None:
-    """`learn` of the columns' filled texts."""
+    """Classify the new cells of these small columns (their filled texts) in one pass: their
+    profiles, asked for next, are then read from the memo (one set of kernels for a table,
+    not one a column)."""
     if texts := [text for texts in columns for text in texts]:
         _cells(texts)
 
@@ -284,7 +279,7 @@ def check_values(
             filled[position] = (texts, texts.to_pylist() if len(texts) <= SMALL_COLUMN else None)
         return filled[position]
 
-    # The columns profiled first, their new cells classified together (as `learn` does).
+    # The columns profiled first, their new cells classified together.
     first = [
         texts_of(header_map.columns[column])
         for column in ("code", *_TEXT_COLUMNS)
