@@ -19,6 +19,7 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
+from typing import TypeVar
 
 from procaudit.catalogue.columns import ALIASES, REQUIRED
 from procaudit.vn.text import header_key
@@ -219,6 +220,24 @@ Reading = tuple[tuple[str, int] | None, bool]
 # memo is started (a reader holding the old one keeps it, which is still right).
 _PLAIN: dict[Vocabulary, dict[str, Reading]] = {}
 _PLAIN_LIMIT = 50_000
+# The kinds of texts (`HeaderReader._kind`) without --map, shared alike: the cells of the
+# first rows that the header search reads are data, and a folder of communes' lists holds the
+# same procedures, levels and agencies in every file (400 such files: 36 new texts a file,
+# not 123).
+_PLAIN_KINDS: dict[Vocabulary, dict[str, int]] = {}
+
+
+_Known = TypeVar("_Known")
+
+
+def _shared_memo(
+    memos: dict[Vocabulary, dict[str, _Known]], words: Vocabulary
+) -> dict[str, _Known]:
+    """The memo of `words` in `memos`, a new one once it holds `_PLAIN_LIMIT` texts."""
+    memo = memos.setdefault(words, {})
+    if len(memo) > _PLAIN_LIMIT:
+        memo = memos[words] = {}
+    return memo
 
 
 def header_words(words: Vocabulary, extra: Mapping[str, str] | None = None) -> frozenset[str]:
@@ -256,13 +275,13 @@ class HeaderReader:
         self.extra = extra
         self.words = words
         self._header_words: frozenset[str] | None = None  # when first asked
-        self._kinds: dict[str, int] = {}  # text -> _BRACKETS, _HEADER_WORDS or _OTHER_WORDS
+        # text -> _BRACKETS, _HEADER_WORDS or _OTHER_WORDS
         if extra:
             self._seen: dict[str, Reading] = {}
+            self._kinds: dict[str, int] = {}
         else:
-            self._seen = _PLAIN.setdefault(words, {})
-            if len(self._seen) > _PLAIN_LIMIT:
-                self._seen = _PLAIN[words] = {}
+            self._seen = _shared_memo(_PLAIN, words)
+            self._kinds = _shared_memo(_PLAIN_KINDS, words)
 
     def reading(self, header: str) -> Reading:
         """What `header` says; a blank header says nothing."""
