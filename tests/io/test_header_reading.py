@@ -79,16 +79,39 @@ def test_a_reader_names_what_alias_of_names(extra: dict[str, str] | None) -> Non
         assert reader.names(text) == (hit[0] if hit else None)
 
 
-def test_the_shared_memo_of_plain_readings_is_bounded(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_the_shared_memos_of_plain_readings_are_bounded(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(headers, "_PLAIN", {})
+    monkeypatch.setattr(headers, "_PLAIN_KINDS", {})
     monkeypatch.setattr(headers, "_PLAIN_LIMIT", 10)
     labels = [f"Cột {i}" for i in range(30)] + ["Tên thủ tục"]
     for _ in range(3):
-        assert HeaderReader().map(labels) == _plain_map(labels, None, CATALOGUE)
+        reader = HeaderReader()
+        assert reader.map(labels) == _plain_map(labels, None, CATALOGUE)
+        assert not reader.says_nothing(labels)
     # A new reader starts a new memo once the old one is past the limit.
     assert len(headers._PLAIN[CATALOGUE]) > 10
+    assert len(headers._PLAIN_KINDS[CATALOGUE]) > 10
     HeaderReader()
     assert headers._PLAIN[CATALOGUE] == {}
+    assert headers._PLAIN_KINDS[CATALOGUE] == {}
+
+
+# A row of data whose one text holds a word no header holds but a --map header's.
+DATA_ROW = ["1", "1.000178", "Tên gọi khác", "Xây dựng"]
+MAP = {"ten goi khac": "name"}
+
+
+@pytest.mark.parametrize("first", ["plain", "--map"])
+def test_what_a_text_may_be_is_known_for_every_plain_reader_and_a_map_keeps_its_own(
+    monkeypatch: pytest.MonkeyPatch, first: str
+) -> None:
+    monkeypatch.setattr(headers, "_PLAIN_KINDS", {})
+    readers = {"plain": HeaderReader, "--map": lambda: HeaderReader(MAP)}
+    says = {"plain": True, "--map": False}  # the --map's header may name a column
+    for name in [first, *(other for other in readers if other != first)] * 2:
+        assert readers[name]().says_nothing(DATA_ROW) is says[name], name
+    # What one plain reader found out, the next one knows without folding the text again.
+    assert "Tên gọi khác" in headers._PLAIN_KINDS[CATALOGUE]
 
 
 def _cells(rows: int) -> pd.DataFrame:
