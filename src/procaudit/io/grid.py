@@ -43,7 +43,8 @@ class Grid:
         header search). The lists are shared: read them, do not change them."""
         kept = self.__dict__.get("_head")  # a frozen grid: kept beside its fields
         if kept is None or count > kept[0]:
-            kept = self.__dict__["_head"] = (count, *head_texts(self.cells, count))
+            texts = head_texts(self.cells, count, self.arrow_columns())
+            kept = self.__dict__["_head"] = (count, *texts)
         _, texts, filled = kept
         return texts[:count], filled[:count]
 
@@ -218,21 +219,25 @@ def labels_of(values: Iterable[Any]) -> list[str]:
     return ["" if pd.isna(value) else str(value) for value in values]
 
 
-def head_texts(cells: pd.DataFrame, count: int) -> tuple[list[list[str]], list[bool]]:
+def head_texts(
+    cells: pd.DataFrame, count: int, arrow: list[pa.ChunkedArray | None] | None = None
+) -> tuple[list[list[str]], list[bool]]:
     """The texts of the first `count` rows, as `labels_of` gives each, and whether each row
-    holds a cell. Taken column by column, from the reader's Arrow blocks where it has them:
-    a row of a frame is built cell by cell, and the frame's own conversion of its top rows
-    to objects cost more than the header search's reading of them on a small file."""
+    holds a cell. Taken column by column, from the reader's Arrow blocks where it has them
+    (`arrow`: `arrow_chunks` of each column, where the caller has them): a row of a frame is
+    built cell by cell, and the frame's own conversion of its top rows to objects cost more
+    than the header search's reading of them on a small file."""
     columns: list[list[str]] = []
     present: list[list[bool]] = []
-    for _, column in cells.items():
-        chunks = arrow_chunks(column)
+    if arrow is None:
+        arrow = [arrow_chunks(column) for _, column in cells.items()]
+    for position, chunks in enumerate(arrow):
         if chunks is not None:  # text or None
             values = chunks.slice(0, count).to_pylist()
             present.append([value is not None for value in values])
             columns.append(["" if value is None else str(value) for value in values])
         else:  # a workbook's objects: missing is None or NaN
-            values = column.iloc[:count].tolist()
+            values = cells.iloc[:count, position].tolist()
             present.append([not pd.isna(value) for value in values])
             columns.append(labels_of(values))
     rows = min(count, len(cells))
