@@ -42,17 +42,15 @@ CASES = {
 }
 
 
-@pytest.mark.parametrize(
-    "one_array_bytes", [arrow_parse.ONE_ARRAY_BYTES, 0], ids=["small", "large"]
-)
+@pytest.mark.parametrize("one_array_rows", [arrow_parse.ONE_ARRAY_ROWS, 0], ids=["small", "large"])
 @pytest.mark.parametrize("case", CASES.values(), ids=CASES.keys())
 def test_cells_of_spaces_are_missing_and_the_bytes_held_found(
     tmp_path: Path,
     monkeypatch: pytest.MonkeyPatch,
     case: tuple[str, list[list[str | None]], set[bytes]],
-    one_array_bytes: int,
+    one_array_rows: int,
 ) -> None:
-    monkeypatch.setattr(arrow_parse, "ONE_ARRAY_BYTES", one_array_bytes)
+    monkeypatch.setattr(arrow_parse, "ONE_ARRAY_ROWS", one_array_rows)
     body, columns, held = case
     path = tmp_path / "list.csv"
     path.write_bytes((HEADER + body).encode())

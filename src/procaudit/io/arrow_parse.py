@@ -84,16 +84,17 @@ def parse_csv(path: Path, plan: CsvPlan) -> ParsedCsv | None:
     return ParsedCsv(table.num_rows, held, used, columns)
 
 
-# Up to this size a table's cells are searched as one array: a small file's dozen columns
-# cost more in kernel calls (two a column, ~0.15 ms a file) than in copying their text once.
-ONE_ARRAY_BYTES = 1 << 20
+# Up to this many records a table's cells are searched as one array: a small file's dozen
+# columns cost more in kernel calls (two a column) than in copying their text once (a
+# megabyte or so at most; counted in records: a table's `nbytes` costs as much as a kernel).
+ONE_ARRAY_ROWS = 2_000
 
 
 def _cells(table: pa.Table) -> list[pa.Array]:
     """The table's cells as arrays to search: its columns' chunks, or, for a small table,
     one array of them all."""
     chunks = [chunk for column in table.columns for chunk in column.chunks]
-    if len(chunks) > 1 and table.nbytes <= ONE_ARRAY_BYTES:
+    if len(chunks) > 1 and table.num_rows <= ONE_ARRAY_ROWS:
         return [pa.concat_arrays(chunks)]
     return chunks
 
