@@ -43,8 +43,8 @@ class Grid:
         header search). The lists are shared: read them, do not change them."""
         kept = self.__dict__.get("_head")  # a frozen grid: kept beside its fields
         if kept is None or count > kept[0]:
-            texts = head_texts(self.cells, count, self.arrow_columns())
-            kept = self.__dict__["_head"] = (count, *texts)
+            top = head_texts(self.cells, count, self.arrow_columns())
+            kept = self.__dict__["_head"] = (count, *top)
         _, texts, filled = kept
         return texts[:count], filled[:count]
 
