@@ -321,7 +321,14 @@ class HeaderReader:
         """Whether no label of a row can name anything or the row number, even joined with
         another row's such labels: each is blank or, without brackets, holds a word no
         header holds (a row of data, mostly)."""
-        return all(not label.strip() or self._kind(label) == _OTHER_WORDS for label in labels)
+        kinds = self._kinds  # read here first: a call per cell cost more than its reading
+        for label in labels:
+            kind = kinds.get(label)
+            if kind == _OTHER_WORDS or not label.strip():
+                continue
+            if (kind if kind is not None else self._kind(label)) != _OTHER_WORDS:
+                return False
+        return True
 
     def _words(self) -> frozenset[str]:
         if self._header_words is None:
