@@ -18,6 +18,7 @@ from procaudit.io.headers import (
     HeaderMap,
     HeaderReader,
     Vocabulary,
+    header_words,
     is_row_number,
     read_header,
     with_columns,
@@ -112,6 +113,32 @@ def test_what_a_text_may_be_is_known_for_every_plain_reader_and_a_map_keeps_its_
         assert readers[name]().says_nothing(DATA_ROW) is says[name], name
     # What one plain reader found out, the next one knows without folding the text again.
     assert "Tên gọi khác" in headers._PLAIN_KINDS[CATALOGUE]
+
+
+def _says_nothing(labels: list[str], extra: dict[str, str] | None, words: Vocabulary) -> bool:
+    """`HeaderReader.says_nothing` as its docstring says it: every label blank, or without
+    brackets and holding a word no header holds."""
+    known = header_words(words, extra)
+    return all(
+        not label.strip()
+        or (set("()[]").isdisjoint(label) and not known.issuperset(header_key(label).split()))
+        for label in labels
+    )
+
+
+@pytest.mark.parametrize("extra", EXTRAS.values(), ids=EXTRAS.keys())
+@pytest.mark.parametrize("words", [CATALOGUE, COMPONENTS], ids=["catalogue", "components"])
+def test_a_reader_tells_the_rows_that_say_nothing(
+    monkeypatch: pytest.MonkeyPatch, extra: dict[str, str] | None, words: Vocabulary
+) -> None:
+    monkeypatch.setattr(headers, "_PLAIN_KINDS", {})
+    rows = [*ROWS, DATA_ROW, ["", "  ", "1"], ["Xây dựng", "(ghi chú)"], ["", ""]]
+    reader = HeaderReader(extra, words)
+    for _ in range(2):  # the second time every text's kind is in the memo
+        for labels in rows:
+            assert reader.says_nothing(labels) == _says_nothing(labels, extra, words), labels
+    assert any(reader.says_nothing(labels) for labels in rows)  # both answers are given
+    assert not all(reader.says_nothing(labels) for labels in rows)
 
 
 def _cells(rows: int) -> pd.DataFrame:
