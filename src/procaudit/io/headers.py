@@ -275,7 +275,7 @@ class HeaderReader:
         self.extra = extra
         self.words = words
         self._header_words: frozenset[str] | None = None  # when first asked
-        # text -> _BRACKETS, _HEADER_WORDS or _OTHER_WORDS
+        # The memos: text -> its reading; text -> _BRACKETS, _HEADER_WORDS or _OTHER_WORDS.
         if extra:
             self._seen: dict[str, Reading] = {}
             self._kinds: dict[str, int] = {}
