@@ -14,7 +14,7 @@ import pytest
 from conftest import table_of
 from procaudit.catalogue.columns import ROW, SHEET
 from procaudit.engine.catalogue_stats import catalogue_stats, offer_national_codes
-from procaudit.engine.row_flags import FLAGS, NATIONAL_CODE, flag_parts, row_flag
+from procaudit.engine.row_flags import DECISION_ERRORS, FLAGS, NATIONAL_CODE, flag_parts, row_flag
 from procaudit.io.components import COMPONENTS
 from procaudit.io.headers import map_headers
 from procaudit.io.read import Table
@@ -26,6 +26,16 @@ _CELLS = {
     "level": [None, "Cấp huyện", "Cấp xã", "Cấp tỉnh, Cấp huyện", "cấp Huyện"],
     "agency": [None, "UBND huyện Bảo Thắng", "Sở Tư pháp", "Tòa án nhân dân huyện A", "UBND xã"],
     "online_level": [None, "Toàn trình", "Một phần", "Mức độ 4", "mức 3", "toàn trình "],
+    # PA402: valid, errors, and warnings (a number typed loosely), which are not errors.
+    "decision_no": [
+        None,
+        "1890/QĐ-UBND",
+        "xx/QĐ-UBND",
+        "205/TTr-SNNMT",
+        "chưa có",
+        "1890/QD-UBND",
+        "Quyết định số 6225/QĐ-BQP",
+    ],
 }
 
 
@@ -80,6 +90,24 @@ def test_a_category_column_gives_no_flag() -> None:
     stack = RuleContext(pd.concat(frames, ignore_index=True))
     parts = flag_parts(stack, np.array([0, 5, 10]), frames)
     assert all("forms filled" not in part and "district level" in part for part in parts)
+
+
+def test_a_stack_that_ran_pa402_gives_no_flag_of_its_errors() -> None:
+    # The scorecard reads PA402's hits where it ran: its check is not made again.
+    frames = [_table(seed, 6).frame for seed in (1, 2)]
+    stack = RuleContext(pd.concat(frames, ignore_index=True))
+    for ran, flagged in ((set(), True), ({"PA301"}, True), ({"PA402", "PA301"}, False)):
+        parts = flag_parts(stack, np.array([0, 6, 12]), frames, ran)
+        assert all(("decision errors" in part) is flagged for part in parts), ran
+        assert all("forms filled" in part for part in parts)
+
+
+def test_the_errors_flag_is_pa402s_error_hits() -> None:
+    context = RuleContext(_table(4, 40).frame)
+    flags = row_flag(context, DECISION_ERRORS)
+    values = context.frame["decision_no"]
+    errors = {"xx/QĐ-UBND", "205/TTr-SNNMT", "chưa có"}
+    assert flags.tolist() == values.isin(errors).tolist()
 
 
 def test_a_column_missing_gives_no_flag() -> None:

@@ -38,8 +38,8 @@ from procaudit.catalogue.text_columns import (
     map_distinct,
 )
 from procaudit.core.findings import CatalogueStats, Finding, Severity, UnitStats
-from procaudit.engine.row_flags import NATIONAL_CODE, national_codes, row_flag
-from procaudit.rules import Rule, get_rule
+from procaudit.engine.row_flags import DECISION_ERRORS, NATIONAL_CODE, national_codes, row_flag
+from procaudit.rules import Rule
 from procaudit.rules.context import FileContext, RuleContext
 from procaudit.rules.forms import no_form_file
 from procaudit.rules.reference import NOT_ANNOUNCED, not_announced, reference_scope
@@ -437,32 +437,13 @@ def _component_form_codes(context: FileContext) -> frozenset[str] | None:
 def _published(ctx: RuleContext, live: np.ndarray, errors: np.ndarray | None) -> np.ndarray | None:
     """Procedures with a decision number neither PA401 nor PA402 reports as an error: the
     rows of their error findings (`errors`), or, where PA402 did not run (None), of its own
-    check's error hits."""
+    check's error hits (`row_flags.DECISION_ERRORS`)."""
     if "decision_no" not in ctx.frame:
         return None
     given = ctx.frame["decision_no"].notna().to_numpy(dtype=bool)
     if errors is None:
-        errors = _error_hits(ctx, INVALID_DECISION)
+        errors = row_flag(ctx, DECISION_ERRORS)
     return given & ~errors & live
-
-
-def _error_hits(ctx: RuleContext, rule_id: str) -> np.ndarray:
-    """The rows a frame rule's own check reports at its error severity."""
-    rule = get_rule(rule_id)
-    rows = np.zeros(len(ctx.frame), dtype=bool)
-    if rule is None or rule.check is None:
-        return rows
-    found = rule.check(ctx)
-    if found.empty:
-        return rows
-    severity = (
-        found["severity"].fillna(rule.severity)
-        if "severity" in found
-        else pd.Series(rule.severity, index=found.index)
-    )
-    errors = found.index[severity.eq(Severity.ERROR).to_numpy(dtype=bool)]
-    rows[ctx.frame.index.get_indexer(errors)] = True
-    return rows
 
 
 def _fully_online_rows(ctx: RuleContext, live: np.ndarray) -> np.ndarray | None:

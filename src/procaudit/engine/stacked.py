@@ -180,7 +180,8 @@ def _run_stacked(
             if not hits.empty:  # as `table_hits` frames them
                 parts.append(hits.assign(rule=rule.id).rename_axis("index").reset_index())
         seeds = context.per_row_parts(starts, frames)
-        for seeded, flags in zip(seeds, flag_parts(context, starts, frames), strict=True):
+        flags_of = flag_parts(context, starts, frames, ran)
+        for seeded, flags in zip(seeds, flags_of, strict=True):
             seeded.update(flags)  # the scorecard's, made once too
     finally:
         context.close()
