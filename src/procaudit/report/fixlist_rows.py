@@ -9,6 +9,7 @@ XML by `sheet_columns`.
 from __future__ import annotations
 
 import itertools
+from typing import NamedTuple
 
 import numpy as np
 import pyarrow as pa
@@ -18,7 +19,7 @@ from openpyxl.styles import PatternFill
 from procaudit.core.i18n import language
 from procaudit.io.read import Table
 from procaudit.report.fixlist_sources import FindingColumns, Flagged
-from procaudit.report.sheet_columns import Cells, not_xml_free, rows_xml, text_array
+from procaudit.report.sheet_columns import Cells, not_xml_free, numbered_rows_xml, text_array
 from procaudit.report.sheet_xml import NoteColumns
 from procaudit.report.workbook import Sheet, filtered_table, heading_row, set_widths
 
@@ -72,14 +73,22 @@ def rows_sheet(sheet: Sheet, columns: FindingColumns, flagged: Flagged) -> None:
         filtered_table(sheet, width, lines - 1)
         sheet.freeze("D2")
     style = sheet.book.style(None, OFFENDING_FILL, None) if len(starts) else 0
+    blocks: list[Block] = []
+    number = sheet.rows.count + 1
     for part, (start, end) in enumerate(itertools.pairwise(bounds)):
         table = int(tables[starts[start]])
-        if part:
-            sheet.append([])
-        heading_row(sheet, [*rows_lead(), *(label for _, label in layouts[table])])
         names = [column for column, _ in layouts[table]]
         mine = slice(starts[start], starts[end] if end < len(starts) else len(located))
-        _block(sheet, columns, flagged, located[mine], row_of[mine] - start, names, style)
+        number += 2 if part else 1  # the blank row before a block but the first, its header
+        block = _block(columns, flagged, located[mine], row_of[mine] - start, names, style, number)
+        blocks.append(block)
+        number += block.rows
+    for part, (block, xml) in enumerate(zip(blocks, _blocks_xml(blocks), strict=True)):
+        if part:
+            sheet.append([])
+        table = int(flagged.table[block.first_finding])
+        heading_row(sheet, [*rows_lead(), *(label for _, label in layouts[table])])
+        sheet.rows.extend(xml, block.rows, block.notes)
 
 
 def _longest(
@@ -109,24 +118,40 @@ def _longest(
     return longest
 
 
+class Block(NamedTuple):
+    """One table's flagged rows, before they are written: the values of each of its columns
+    (texts, and the row numbers as integers), each cell's style, and the notes."""
+
+    first_finding: int  # the position of its first finding
+    number: int  # its first row's number in the sheet
+    rows: int
+    values: list[list[str] | np.ndarray]
+    styles: list[np.ndarray]
+    notes: NoteColumns
+
+
+_NUMBERS = 2  # the position of the row numbers among a block's columns: integers, not text
+
+
 def _block(
-    sheet: Sheet,
     columns: FindingColumns,
     flagged: Flagged,
     found: np.ndarray,
     row_of: np.ndarray,
     names: list[str],
     style: int,
-) -> None:
+    number: int,
+) -> Block:
     """The flagged rows of one table, from its findings `found` (`row_of`: each one's row
-    in the block, from 0), each marked cell filled and commented."""
+    in the block, from 0), each marked cell filled and commented; its first row is the
+    sheet's row `number`."""
     starts = np.flatnonzero(np.r_[True, row_of[1:] != row_of[:-1]])
     first = found[starts]
     table = int(flagged.table[first[0]])
     count = len(first)
     # Where each finding goes: its column's cell, or the row number when no column is its.
     place = {name: 3 + at for at, name in enumerate(names)}
-    at = np.array([place.get(columns.column[i], 2) for i in found], np.int64)
+    at = np.array([place.get(columns.column[i], _NUMBERS) for i in found], np.int64)
     lines = pa.array([f"{columns.rule[i]}: {columns.message[i]}" for i in found], pa.string())
     order = np.lexsort((at, row_of))  # stable: findings keep their order within a cell
     keys = row_of[order] * (len(names) + 3) + at[order]
@@ -137,18 +162,17 @@ def _block(
     )
     counts = np.diff(np.r_[cuts, len(keys)])
     marked_row, marked_at = row_of[order][cuts], at[order][cuts]
-    values: list[pa.Array] = [
-        text_array([columns.file[first[0]]] * count),
-        text_array([flagged.tables[table].sheet or ""] * count),
-        pa.array(columns.rows[first]),
+    values: list[list[str] | np.ndarray] = [
+        [columns.file[first[0]]] * count,
+        [flagged.tables[table].sheet or ""] * count,
+        columns.rows[first],
     ]
-    values += [text_array(flagged.cell_texts(name, first, table)) for name in names]
-    cells = []
-    for position, array in enumerate(values):
-        styles = np.zeros(count, np.int64)
-        styles[marked_row[marked_at == position]] = style
-        cells.append(Cells(array, pa.array(styles) if styles.any() else None))
-    number = sheet.rows.count + 1
+    values += [flagged.cell_texts(name, first, table) for name in names]
+    styles = []
+    for position in range(len(values)):
+        marks = np.zeros(count, np.int64)
+        marks[marked_row[marked_at == position]] = style
+        styles.append(marks)
     notes = NoteColumns(
         pa.array(marked_row + number),
         pa.array(marked_at + 1),
@@ -158,4 +182,36 @@ def _block(
         pa.array(np.full(len(cuts), NOTE_WIDTH)),
         pa.array(40 + 20 * counts),
     )
-    sheet.rows.extend(rows_xml(number, cells), count, notes)
+    return Block(int(first[0]), number, count, values, styles, notes)
+
+
+def _blocks_xml(blocks: list[Block]) -> list[bytes]:
+    """The XML of each block's rows, the blocks' columns joined and written at once: a
+    column a block lacks (a narrower table) holds no cell on its rows."""
+    width = max((len(block.values) for block in blocks), default=0)
+    cells = []
+    for position in range(width):
+        styles = np.concatenate(
+            [
+                block.styles[position] if position < len(block.values) else np.zeros(block.rows)
+                for block in blocks
+            ]
+        ).astype(np.int64)
+        if position == _NUMBERS:
+            values = pa.array(np.concatenate([block.values[position] for block in blocks]))
+        else:
+            values = text_array(
+                np.concatenate(
+                    [
+                        np.asarray(block.values[position], dtype=object)
+                        if position < len(block.values)
+                        else np.full(block.rows, None, dtype=object)
+                        for block in blocks
+                    ]
+                )
+            )
+        cells.append(Cells(values, pa.array(styles) if styles.any() else None))
+    numbers = np.concatenate(
+        [np.arange(block.number, block.number + block.rows) for block in blocks]
+    )
+    return numbered_rows_xml(numbers, cells, [block.rows for block in blocks])

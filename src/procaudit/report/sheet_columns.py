@@ -9,6 +9,7 @@ the very text `SheetRows.append` writes for the same values (tests/report compar
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Sequence
 from typing import NamedTuple
 
@@ -134,17 +135,35 @@ def _cells_xml(letter: str, numbers: pa.Array, cells: Cells) -> pa.Array:
 def rows_xml(first: int, columns: Sequence[Cells]) -> bytes:
     """The XML of a block of rows numbered from `first`, the columns from A."""
     count = len(columns[0].values) if columns else 0
+    return numbered_rows_xml(np.arange(first, first + count), columns, [count])[0]
+
+
+def numbered_rows_xml(
+    numbers: np.ndarray, columns: Sequence[Cells], counts: Sequence[int]
+) -> list[bytes]:
+    """The XML of rows numbered `numbers` (one number a row of `columns`, the columns from
+    A), cut into parts of `counts` rows: the blocks of many tables written at once, one set
+    of kernels for them all, not one a table (a folder's fix-list has a block a file)."""
     letters = [get_column_letter(position) for position in range(1, len(columns) + 1)]
-    parts = []
-    for start in range(0, count, BLOCK):
-        size = min(BLOCK, count - start)
-        numbers = pc.cast(pa.array(np.arange(first + start, first + start + size)), pa.string())
+    texts: list[bytes] = []
+    ends: list[np.ndarray] = []  # each row's end in the text, rendered BLOCK rows at a time
+    written = 0
+    for start in range(0, len(numbers), BLOCK):
+        size = min(BLOCK, len(numbers) - start)
+        labels = pc.cast(pa.array(numbers[start : start + size]), pa.string())
         cells = [
-            _cells_xml(letter, numbers, Cells(c.values.slice(start, size), _part(c, start, size)))
+            _cells_xml(letter, labels, Cells(c.values.slice(start, size), _part(c, start, size)))
             for letter, c in zip(letters, columns, strict=True)
         ]
-        parts.append(joined_bytes(joined('<row r="', numbers, '">', *cells, "</row>")))
-    return b"".join(parts)
+        rows = joined('<row r="', labels, '">', *cells, "</row>")
+        offsets = np.frombuffer(rows.buffers()[1], np.int32)[rows.offset : rows.offset + size + 1]
+        texts.append(joined_bytes(rows))
+        ends.append(offsets[1:].astype(np.int64) - offsets[0] + written)
+        written += len(texts[-1])
+    text = b"".join(texts)
+    row_ends = np.concatenate([np.zeros(1, np.int64), *ends])
+    cuts = np.cumsum([0, *counts])
+    return [text[row_ends[a] : row_ends[b]] for a, b in itertools.pairwise(cuts.tolist())]
 
 
 def _part(cells: Cells, start: int, size: int) -> pa.Array | None:
