@@ -14,11 +14,14 @@ from typing import cast
 
 import numpy as np
 import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
 
-from procaudit.catalogue.columns import ROW
+from procaudit.catalogue.columns import ROW, SHEET
 from procaudit.core.errors import ProcauditError
 from procaudit.core.findings import Finding
 from procaudit.engine.inspection import column_label
+from procaudit.io.grid import arrow_chunks, take_rows
 from procaudit.io.read import Catalogue, PerFile, Table, options_for, read_catalogue
 
 NO_SHEET = "\0csv"  # a CSV file's sheet (None) where sheets are compared: no name holds "\0"
@@ -112,17 +115,32 @@ def _place(flagged: Flagged, table: Table, mine: np.ndarray, numbers: np.ndarray
     if not (found >= 0).any():
         return
     chosen, position = np.unique(np.flatnonzero(last)[found[found >= 0]], return_inverse=True)
-    picked = frame.iloc[chosen]
     number = len(flagged.tables)
     flagged.tables.append(table)
-    flagged.texts.append(
-        {
-            column: picked[column].astype("str").fillna("").to_numpy(object)
-            for column in frame.columns
-        }
-    )
+    flagged.texts.append(_texts_at(frame, chosen))
     flagged.table[mine[found >= 0]] = number
     flagged.position[mine[found >= 0]] = position
+
+
+def _texts_at(frame: pd.DataFrame, chosen: np.ndarray) -> dict[str, np.ndarray]:
+    """The cells of the rows at the positions `chosen` (increasing) as text ("" where
+    empty), by column; the provenance columns, which no finding names, left out. A text
+    column is taken in Arrow: pandas' row selection and conversion cost a small table's
+    fix-list 1.5 ms."""
+    texts: dict[str, np.ndarray] = {}
+    at = pa.array(chosen)
+    for column, values in frame.items():
+        if column in (ROW, SHEET):
+            continue
+        chunks = arrow_chunks(values)
+        if chunks is None:
+            texts[str(column)] = values.iloc[chosen].astype("str").fillna("").to_numpy(object)
+        elif chunks.num_chunks == 1:
+            taken = pc.fill_null(chunks.chunk(0).take(at), "")
+            texts[str(column)] = taken.to_numpy(zero_copy_only=False)
+        else:  # a large table's blocks, taken block by block (a take would join them first)
+            texts[str(column)] = take_rows(values, chosen).fillna("").to_numpy(object)
+    return texts
 
 
 def letters(table: Table, column: str | None) -> str | None:
