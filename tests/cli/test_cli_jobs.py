@@ -18,6 +18,7 @@ from conftest import SAMPLES
 from procaudit.cli import app
 from procaudit.engine import parallel
 from procaudit.engine.parallel import estimated_seconds, pool_size
+from procaudit.report import fixlist_sources
 
 COMMUNE = (
     "Mã TTHC,Tên thủ tục,Cấp thực hiện,Lĩnh vực,Mẫu đơn tờ khai,Mức độ DVC\n"
@@ -114,6 +115,28 @@ def test_two_jobs_give_the_same_terminal_report_fix_list_baseline_history_and_er
     assert one["baseline.json"] == two["baseline.json"]
     assert one["history.db"] == two["history.db"]
     assert _cells(tmp_path / "jobs1" / "fix.xlsx") == _cells(tmp_path / "jobs2" / "fix.xlsx")
+
+
+def test_the_fix_list_reads_again_only_the_files_the_workers_read(
+    folder: Path, tmp_path: Path, pooled: list[int], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The parent audits files too (from the back of the list): their catalogues are kept for
+    # the fix-list, as a run in one process keeps them all.
+    read_again: list[str] = []
+    real = fixlist_sources.read_catalogue
+
+    def counted(path: str, *args: object, **kwargs: object) -> object:
+        read_again.append(path)
+        return real(path, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(fixlist_sources, "read_catalogue", counted)
+    result = _run(folder, tmp_path / "out", 2, "--fix-list", str(tmp_path / "out" / "fix.xlsx"))
+    assert pooled == [2]
+    assert result.exit_code == 2, result.stderr
+    rows = _cells(tmp_path / "out" / "fix.xlsx")[1]  # the offending rows, a block a file
+    flagged = {row[0] for row in rows if row and row[0] not in (None, rows[0][0])}
+    assert len(flagged) >= 5
+    assert set(read_again) < flagged  # the parent's own files (one run at least) not again
 
 
 @pytest.mark.slow

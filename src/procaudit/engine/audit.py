@@ -156,7 +156,7 @@ def _each_file(
             counter.file_done(finished, len(paths), rows)
 
         def here(run: list[str]) -> list[Audited]:  # this process is one of the workers
-            return list(audit_batches(run, plan, schema, rules))
+            return list(audit_batches(run, plan, schema, rules, on_read=on_read))
 
         yield from in_pool(
             paths, workers, _start_worker, (plan,), _audit_in_worker, done, here, BATCH_FILES
