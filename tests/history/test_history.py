@@ -252,6 +252,26 @@ def _result(
 ERR, WARN, INFO = Severity.ERROR, Severity.WARNING, Severity.INFO
 
 
+def test_each_file_keeps_its_own_rules_in_rule_order(tmp_path: Path) -> None:
+    paths = [str(tmp_path / name) for name in ("b.csv", "a.csv", "c.csv")]
+    result = _result(
+        {
+            paths[0]: [("PA501", ERR), ("PA102", WARN), ("PA501", ERR)],
+            paths[1]: [("PA603", INFO), ("PA101", ERR)],
+            paths[2]: [],
+        }
+    )
+    record_run(tmp_path / "h.sqlite", result, "2026-03-01T02:00:00Z", version="9.9")
+    [run] = load_runs(tmp_path / "h.sqlite")
+    rules = {record.path: record.rules for record in run.files}
+    assert rules == {
+        paths[0]: {"PA102": ("some-rule", 1), "PA501": ("some-rule", 2)},
+        paths[1]: {"PA101": ("some-rule", 1), "PA603": ("some-rule", 1)},
+        paths[2]: {},
+    }
+    assert [list(rules[path]) for path in paths[:2]] == [["PA102", "PA501"], ["PA101", "PA603"]]
+
+
 def test_a_run_is_recorded_with_its_counts_stats_and_failures(tmp_path: Path) -> None:
     catalogue = tmp_path / "a.csv"
     catalogue.write_bytes(b"ma,ten\n")

@@ -348,8 +348,12 @@ def file_records(result: AuditResult) -> list[FileRecord]:
     """What the history keeps of each input of `result`: audited files with their counts
     (every severity, zeros included; rules with findings), then the failed ones."""
     severities = Counter((f.file, f.severity.value) for f in result.findings)
-    rules = Counter((f.file, f.rule) for f in result.findings)
     names = {f.rule: f.name for f in result.findings}
+    # Each file's rules with findings, in rule order: grouped once (a pass over every file's
+    # counts for each file took 0.3 s at 400 files, growing with the square of their number).
+    rules: dict[str, dict[str, tuple[str, int]]] = {}
+    for (path, rule), count in sorted(Counter((f.file, f.rule) for f in result.findings).items()):
+        rules.setdefault(path, {})[rule] = (names[rule], count)
     records = []
     for report in result.files:
         records.append(
@@ -360,11 +364,7 @@ def file_records(result: AuditResult) -> list[FileRecord]:
                 sha256=file_sha256(report.path),
                 procedures=report.rows,
                 severities={s.value: severities.get((report.path, s.value), 0) for s in Severity},
-                rules={
-                    rule: (names[rule], count)
-                    for (path, rule), count in sorted(rules.items())
-                    if path == report.path
-                },
+                rules=rules.get(report.path, {}),
                 stats=_stats_json(report.stats),
             )
         )
