@@ -8,6 +8,7 @@ two workers that import pandas, so those tests are slow."""
 from __future__ import annotations
 
 import shutil
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -16,6 +17,7 @@ from typer.testing import CliRunner
 
 from conftest import SAMPLES
 from procaudit.cli import app
+from procaudit.engine import audit as engine_audit
 from procaudit.engine import parallel
 from procaudit.engine.parallel import estimated_seconds, pool_size
 from procaudit.report import fixlist_sources
@@ -117,11 +119,11 @@ def test_two_jobs_give_the_same_terminal_report_fix_list_baseline_history_and_er
     assert _cells(tmp_path / "jobs1" / "fix.xlsx") == _cells(tmp_path / "jobs2" / "fix.xlsx")
 
 
-def test_the_fix_list_reads_again_only_the_files_the_workers_read(
+def test_a_pooled_fix_list_reads_no_file_again(
     folder: Path, tmp_path: Path, pooled: list[int], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    # The parent audits files too (from the back of the list): their catalogues are kept for
-    # the fix-list, as a run in one process keeps them all.
+    # The parent keeps the catalogues it audits itself, and the workers send theirs back, as
+    # a run in one process keeps them all for the fix-list's offending rows.
     read_again: list[str] = []
     real = fixlist_sources.read_catalogue
 
@@ -130,13 +132,24 @@ def test_the_fix_list_reads_again_only_the_files_the_workers_read(
         return real(path, *args, **kwargs)  # type: ignore[arg-type]
 
     monkeypatch.setattr(fixlist_sources, "read_catalogue", counted)
+    # The parent slow to audit its runs, so that the worker, once started, audits some files.
+    audited_here: list[str] = []
+    batches = engine_audit.audit_batches
+
+    def slowly(sources: list[str], *args: object, **kwargs: object) -> object:
+        time.sleep(2)
+        audited_here.extend(map(str, sources))
+        return batches(sources, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(engine_audit, "audit_batches", slowly)
     result = _run(folder, tmp_path / "out", 2, "--fix-list", str(tmp_path / "out" / "fix.xlsx"))
     assert pooled == [2]
     assert result.exit_code == 2, result.stderr
     rows = _cells(tmp_path / "out" / "fix.xlsx")[1]  # the offending rows, a block a file
     flagged = {row[0] for row in rows if row and row[0] not in (None, rows[0][0])}
     assert len(flagged) >= 5
-    assert set(read_again) < flagged  # the parent's own files (one run at least) not again
+    assert len(audited_here) < len(list(folder.iterdir()))  # the worker audited some
+    assert read_again == []
 
 
 @pytest.mark.slow

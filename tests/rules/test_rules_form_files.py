@@ -14,7 +14,8 @@ import pytest
 from conftest import table_of
 from procaudit.catalogue.columns import ROW, SHEET
 from procaudit.core.findings import Finding
-from procaudit.engine.audit import audit, audit_file
+from procaudit.engine.audit import audit
+from procaudit.engine.file_findings import audit_file
 from procaudit.io import read_catalogue
 from procaudit.io.components import COMPONENTS
 from procaudit.io.headers import map_headers

@@ -1,0 +1,54 @@
+"""The findings of the file rules, which see every table of a file at once (PA505's share of
+procedures fully online, PA302's form files): a rule's hits made Findings, each with the
+header its table gives the column it names.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from itertools import repeat
+
+from procaudit.core.findings import Finding
+from procaudit.core.i18n import t
+from procaudit.engine.column_names import file_column_names
+from procaudit.engine.hit_findings import findings_of
+from procaudit.engine.skipped_rules import applicable
+from procaudit.rules import Rule
+from procaudit.rules.context import FileContext
+
+
+def audit_file(
+    context: FileContext, rules: tuple[Rule, ...], progress: Callable[[str], None] | None = None
+) -> Iterator[Finding]:
+    """The findings of the file rules, which see every table of the file at once;
+    `progress` hears the rule being checked."""
+    names = file_column_names([*(table for table, _ in context.tables), *context.components])
+    for rule in rules:
+        if rule.file_check is None or not any(
+            applicable(rule, table.frame, context.options) for table, _ in context.tables
+        ):
+            continue
+        if progress is not None:
+            progress(t("checking {rule}", "đang kiểm tra {rule}", rule=f"{rule.id} {rule.name}"))
+        found = rule.file_check(context)
+        if found.empty:  # most files: no finding, and no column to turn into lists
+            continue
+        sheets, columns = found["sheet"].tolist(), found["column"].tolist()
+        yield from findings_of(
+            {
+                "rule": repeat(rule.id),
+                "name": repeat(rule.name),
+                "severity": repeat(rule.severity),
+                "file": repeat(context.path),
+                "sheet": sheets,
+                # A row as the rule gave it (a number, or None): an int in the finding.
+                "row": [None if row is None else int(row) for row in found["row"].tolist()],
+                "column": columns,
+                "code": found["code"].tolist(),
+                "value": found["value"].tolist(),
+                "message": found["message"].tolist(),
+                "fix": found["fix"].tolist(),
+                "procedure": repeat(None),
+                "header": [names.get(at) for at in zip(sheets, columns, strict=True)],
+            }
+        )
