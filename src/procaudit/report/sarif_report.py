@@ -45,8 +45,8 @@ def artifact_location(path: str) -> dict[str, str]:
     return {"uri": quote(os.fsencode(native.as_posix()), safe="/"), "uriBaseId": SRCROOT}
 
 
-def _result(finding: Finding, rule_index: int) -> dict[str, Any]:
-    physical: dict[str, Any] = {"artifactLocation": artifact_location(finding.file)}
+def _result(finding: Finding, rule_index: int, location: dict[str, str]) -> dict[str, Any]:
+    physical: dict[str, Any] = {"artifactLocation": location}
     if finding.row is not None:
         physical["region"] = {"startLine": finding.row}
     return {
@@ -78,6 +78,9 @@ def sarif_dict(result: AuditResult) -> dict[str, Any]:
     for finding in result.findings:
         first.setdefault(finding.rule, finding)
     index = {rule: position for position, rule in enumerate(sorted(first))}
+    # Each file's location made once, not once a finding (a path resolved and made a URI:
+    # 0.9 s of 61,000 findings).
+    locations = {path: artifact_location(path) for path in {f.file for f in result.findings}}
     rules = [_rule(first[rule]) for rule in index]
     invocation: dict[str, Any] = {"executionSuccessful": not result.failures}
     if result.failures:
@@ -100,7 +103,8 @@ def sarif_dict(result: AuditResult) -> dict[str, Any]:
                 "tool": {"driver": {"name": "procaudit", "version": __version__, "rules": rules}},
                 "invocations": [invocation],
                 "results": [
-                    _with_baseline(_result(f, index[f.rule]), f, result) for f in result.findings
+                    _with_baseline(_result(f, index[f.rule], locations[f.file]), f, result)
+                    for f in result.findings
                 ],
             }
         ],
