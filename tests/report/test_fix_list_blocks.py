@@ -11,6 +11,7 @@ from pathlib import Path
 import openpyxl
 import pytest
 from openpyxl.utils import column_index_from_string
+from openpyxl.worksheet.worksheet import Worksheet
 
 from procaudit.core.findings import AuditResult
 from procaudit.engine.audit import audit
@@ -48,7 +49,7 @@ def result(request: pytest.FixtureRequest, tmp_path: Path) -> AuditResult:
     return found
 
 
-def _blocks(sheet: openpyxl.worksheet.worksheet.Worksheet) -> list[tuple[int, list[str]]]:
+def _blocks(sheet: Worksheet) -> list[tuple[int, list[str]]]:
     """(the row of its header, the header) of each block: the first row, then each row after
     a blank one."""
     rows = list(sheet.iter_rows(values_only=True))
@@ -56,12 +57,18 @@ def _blocks(sheet: openpyxl.worksheet.worksheet.Worksheet) -> list[tuple[int, li
     return [(at + 1, [v for v in rows[at] if v is not None]) for at in starts]
 
 
-def test_each_tables_block_has_its_own_header_and_width(
-    result: AuditResult, tmp_path: Path
-) -> None:
+@pytest.fixture
+def sheet(result: AuditResult, tmp_path: Path) -> Worksheet:
+    """The fix-list's offending-rows sheet, written and read back."""
     out = tmp_path / "fix.xlsx"
     write_fix_list(result, out)
-    sheet = openpyxl.load_workbook(out)[ROWS_SHEET]
+    rows: Worksheet = openpyxl.load_workbook(out)[ROWS_SHEET]
+    return rows
+
+
+def test_each_tables_block_has_its_own_header_and_width(
+    result: AuditResult, sheet: Worksheet
+) -> None:
     flagged_files = list(dict.fromkeys(f.file for f in result.findings if f.row is not None))
     blocks = _blocks(sheet)
     assert len(blocks) == len(flagged_files)
@@ -79,11 +86,8 @@ def test_each_tables_block_has_its_own_header_and_width(
 
 
 def test_every_comment_and_fill_is_on_the_cell_of_its_findings(
-    result: AuditResult, tmp_path: Path
+    result: AuditResult, sheet: Worksheet
 ) -> None:
-    out = tmp_path / "fix.xlsx"
-    write_fix_list(result, out)
-    sheet = openpyxl.load_workbook(out)[ROWS_SHEET]
     # (file, row, header) -> the rules of the findings there, from the findings themselves.
     expected: dict[tuple[str, int, str], set[str]] = defaultdict(set)
     for finding in result.findings:
