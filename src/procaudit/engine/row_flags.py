@@ -82,7 +82,7 @@ def national_codes(ctx: RuleContext) -> np.ndarray:
     return flags
 
 
-def error_rows(ctx: RuleContext, rule_id: str) -> np.ndarray:
+def _error_rows(ctx: RuleContext, rule_id: str) -> np.ndarray:
     """The rows a frame rule's own check reports at its error severity."""
     rule = get_rule(rule_id)
     rows = np.zeros(len(ctx.frame), dtype=bool)
@@ -129,7 +129,7 @@ FLAGS: dict[str, tuple[str, Flag]] = {
     NATIONAL_CODE: ("code", lambda ctx: ctx.shared(NATIONAL_CODE, lambda: national_codes(ctx))),
     DECISION_ERRORS: (
         "decision_no",
-        lambda ctx: ctx.shared(DECISION_ERRORS, lambda: error_rows(ctx, _INVALID_DECISION)),
+        lambda ctx: ctx.shared(DECISION_ERRORS, lambda: _error_rows(ctx, _INVALID_DECISION)),
     ),
 }
 # The flags the scorecard needs only where a rule did not run: it reads that rule's hits.

@@ -161,6 +161,8 @@ def numbered_rows_xml(
         ends.append(offsets[1:].astype(np.int64) - offsets[0] + written)
         written += len(texts[-1])
     text = b"".join(texts)
+    if len(counts) == 1:  # one block (a large table's): not copied again by a slice
+        return [text]
     row_ends = np.concatenate([np.zeros(1, np.int64), *ends])
     cuts = np.cumsum([0, *counts])
     return [text[row_ends[a] : row_ends[b]] for a, b in itertools.pairwise(cuts.tolist())]
