@@ -54,7 +54,7 @@ class Grid:
         Series made per column each time (5 us a column, ten columns, several passes)."""
         kept = self.__dict__.get("_arrow")
         if kept is None:
-            kept = self.__dict__["_arrow"] = [arrow_chunks(c) for _, c in self.cells.items()]
+            kept = self.__dict__["_arrow"] = columns_chunks(self.cells)
         return kept
 
     def filled_from(self, start: int) -> Filled:
@@ -194,6 +194,11 @@ def arrow_chunks(column: pd.Series) -> pa.ChunkedArray | None:
     return chunks if isinstance(chunks, pa.ChunkedArray) else pa.chunked_array([chunks])
 
 
+def columns_chunks(cells: pd.DataFrame) -> list[pa.ChunkedArray | None]:
+    """`arrow_chunks` of each column of the cells, in order."""
+    return [arrow_chunks(column) for _, column in cells.items()]
+
+
 def cells_in(
     column: pd.Series | pa.ChunkedArray, texts: Collection[str], value_set: pa.Array | None = None
 ) -> np.ndarray:
@@ -229,9 +234,7 @@ def head_texts(
     than the header search's reading of them on a small file."""
     columns: list[list[str]] = []
     present: list[list[bool]] = []
-    if arrow is None:
-        arrow = [arrow_chunks(column) for _, column in cells.items()]
-    for position, chunks in enumerate(arrow):
+    for position, chunks in enumerate(columns_chunks(cells) if arrow is None else arrow):
         if chunks is not None:  # text or None
             values = chunks.slice(0, count).to_pylist()
             present.append([value is not None for value in values])
