@@ -7,7 +7,6 @@ and nowhere before (`procaudit.cli` imports this module first): see `procaudit.c
 
 from __future__ import annotations
 
-import gc
 import os
 import sys
 import threading
@@ -16,6 +15,7 @@ from typing import NoReturn
 import typer
 
 from procaudit.cli.help import Group, read_annotations, speaking_the_help_language
+from procaudit.core import collector
 from procaudit.core.i18n import t
 
 
@@ -48,12 +48,6 @@ def build_app() -> typer.Typer:
 
 app = build_app()
 
-# A run is one batch that keeps what it makes: the collector's default, a pass every 700 new
-# objects, made ~450 passes in a 1M-row check (0.31 s of CPU); every 10,000 makes ~30 (0.12
-# s). Objects in reference cycles only wait a little longer to be freed.
-NEW_OBJECTS_PER_COLLECTION = 10_000
-
-
 # Arrow's memory from the C allocator, not from mimalloc (pyarrow's default), unless the user
 # chose: mimalloc keeps pages the kernels freed, and a 1M-row check peaked ~90 MB higher with
 # it. Read by pyarrow when first imported, which is after this, inside a command.
@@ -63,7 +57,7 @@ ARROW_POOL = "system"
 def main() -> None:
     """The app, its own failures ended in one sentence and exit 2 (the console script is
     `run`)."""
-    gc.set_threshold(NEW_OBJECTS_PER_COLLECTION, *gc.get_threshold()[1:])
+    collector.loading()  # the engine says `loaded` when the work begins
     os.environ.setdefault("ARROW_DEFAULT_MEMORY_POOL", ARROW_POOL)
     try:
         app()

@@ -14,6 +14,7 @@ import pandas as pd
 import pyarrow as pa
 
 from procaudit.catalogue.arrow_memory import release_memory
+from procaudit.core import collector
 from procaudit.core.errors import InputError
 from procaudit.core.findings import (
     AuditResult,
@@ -110,6 +111,7 @@ def audit(
         by_agency,
     )
     schema = load_schema(schema_path)  # a schema that cannot be used fails before any pool
+    collector.loaded()  # all the work needs is loaded by now, pandera's YAML reader too
     sources = list(paths)
     files: list[FileReport] = []
     findings: list[Finding] = []

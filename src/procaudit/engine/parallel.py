@@ -37,6 +37,7 @@ from contextvars import ContextVar
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, TypeVar
 
+from procaudit.core import collector
 from procaudit.core.atomic import TERMINATED_EXIT
 from procaudit.core.i18n import language, set_language
 
@@ -370,18 +371,22 @@ def _start_worker(start: Callable[..., None], start_args: tuple[object, ...], la
     PROCAUDIT_LANG, settled in the parent) and leaves Ctrl-C to the parent; it ends itself
     when the parent is gone (SIGKILL leaves the parent no time to end it); then `start`."""
     _follow_parent()
+    collector.loading()  # as the command line's start (`procaudit.core.collector`)
     set_language(lang)
     start(*start_args)
+    collector.loaded()
 
 
 def _start_later(starts: Any, warm: str) -> None:
     """A worker spawned ahead (`workers_ahead`): `_start_worker`, once it has imported `warm`
     and been given the run's start (the parent ends it if that never comes)."""
     _follow_parent()
+    collector.loading()  # as the command line's start (`procaudit.core.collector`)
     importlib.import_module(warm)
     start, start_args, lang = starts.get()
     set_language(lang)
     start(*start_args)
+    collector.loaded()
 
 
 def _follow_parent() -> None:
