@@ -8,6 +8,8 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from itertools import repeat
 
+import pandas as pd
+
 from procaudit.core.findings import Finding
 from procaudit.core.i18n import t
 from procaudit.engine.column_names import file_column_names
@@ -15,6 +17,7 @@ from procaudit.engine.hit_findings import findings_of
 from procaudit.engine.skipped_rules import applicable
 from procaudit.rules import Rule
 from procaudit.rules.context import FileContext
+from procaudit.rules.hits import FILE_HIT_COLUMNS
 
 
 def audit_file(
@@ -33,7 +36,8 @@ def audit_file(
         found = rule.file_check(context)
         if found.empty:  # most files: no finding, and no column to turn into lists
             continue
-        sheets, columns = found["sheet"].tolist(), found["column"].tolist()
+        fields = _fields(found)
+        sheets, columns = fields["sheet"], fields["column"]
         yield from findings_of(
             {
                 "rule": repeat(rule.id),
@@ -42,13 +46,20 @@ def audit_file(
                 "file": repeat(context.path),
                 "sheet": sheets,
                 # A row as the rule gave it (a number, or None): an int in the finding.
-                "row": [None if row is None else int(row) for row in found["row"].tolist()],
+                "row": [None if row is None else int(row) for row in fields["row"]],
                 "column": columns,
-                "code": found["code"].tolist(),
-                "value": found["value"].tolist(),
-                "message": found["message"].tolist(),
-                "fix": found["fix"].tolist(),
+                "code": fields["code"],
+                "value": fields["value"],
+                "message": fields["message"],
+                "fix": fields["fix"],
                 "procedure": repeat(None),
                 "header": [names.get(at) for at in zip(sheets, columns, strict=True)],
             }
         )
+
+
+def _fields(found: pd.DataFrame) -> dict[str, list]:
+    """Each field of a file rule's hits as a list, all read at once (`file_hits` makes them
+    one block of objects): a column taken at a time cost 60 us a file."""
+    cells = found.to_numpy(dtype=object)
+    return {name: cells[:, found.columns.get_loc(name)].tolist() for name in FILE_HIT_COLUMNS}
