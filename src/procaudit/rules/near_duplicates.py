@@ -170,7 +170,11 @@ def _distinct_keys(ctx: RuleContext, first_rows: np.ndarray) -> pa.Array:
     """The name keys of the rows `first_rows`; the keys themselves are forgotten: the duplicate
     keys, the only other work made of them, have their codes by now (70 MB at a million
     rows; one that had not would make them again)."""
-    distinct = arrow_text(ctx.name_keys).take(first_rows)
+    keys = arrow_text(ctx.name_keys)
+    # Every row a name of its own, in order (a list of distinct procedures): the keys as
+    # they are, where a take copied them all (0.09 s at a million names).
+    distinct = keys if len(first_rows) == len(keys) else keys.take(first_rows)
+    del keys
     ctx.forget("name_keys")
     release_memory(len(ctx.frame))
     return distinct
