@@ -56,12 +56,17 @@ def _state_after(code: str) -> tuple[int, int]:
     return int(frozen), int(threshold)
 
 
-def test_a_check_freezes_what_it_loaded(tmp_path: Path) -> None:
-    catalogue = tmp_path / "c.csv"
-    catalogue.write_text("STT,Tên thủ tục\n1,Đăng ký khai sinh\n", encoding="utf-8")
+@pytest.mark.parametrize(
+    "command", [["check", "NEW", "-q"], ["inspect", "NEW"], ["diff", "OLD", "NEW", "-q"]]
+)
+def test_a_command_freezes_what_it_loaded(tmp_path: Path, command: list[str]) -> None:
+    files = {"OLD": tmp_path / "old.csv", "NEW": tmp_path / "new.csv"}
+    files["OLD"].write_text("STT,Tên thủ tục\n1,Đăng ký kết hôn\n", encoding="utf-8")
+    files["NEW"].write_text("STT,Tên thủ tục\n1,Đăng ký khai sinh\n", encoding="utf-8")
+    argv = ["procaudit", *(str(files[word]) if word in files else word for word in command)]
     frozen, threshold = _state_after(
         "import sys\nfrom procaudit.cli.main import main\n"
-        f"sys.argv = ['procaudit', 'check', {str(catalogue)!r}, '-q']\n"
+        f"sys.argv = {argv!r}\n"
         "try:\n    main()\nexcept SystemExit:\n    pass\n"
     )
     # pandas, pyarrow, pandera and the rules: well over a hundred thousand objects.

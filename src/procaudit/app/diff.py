@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 
 from procaudit.app.hooks import Hooks
 from procaudit.app.outputs import CannotWrite, check_output, check_paths_apart
+from procaudit.core import collector
 from procaudit.report.diff.formats import MAX_ROWS
 
 if TYPE_CHECKING:
@@ -51,6 +52,7 @@ def run_diff(request: DiffRequest, hooks: Hooks | None = None) -> DiffOutcome:
     from procaudit.report.diff.formats import RenderOptions, renderer_for, resolve_format
     from procaudit.report.diff.output import write_diff
 
+    collector.loaded()  # what comparing needs is loaded (`procaudit.core.collector`)
     hooks = hooks or Hooks()
     if request.output is not None:  # a folder, a missing folder, a device it cannot write
         check_output(request.output, [request.old, request.new], purpose="compare")

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from procaudit.app.hooks import Hooks
+from procaudit.core import collector
 
 if TYPE_CHECKING:
     from procaudit.core.findings import FileFailure
@@ -40,6 +41,7 @@ def run_inspect(request: InspectRequest, hooks: Hooks | None = None) -> InspectO
     from procaudit.engine.inspection import inspect_catalogue
     from procaudit.io import options_for, read_catalogue
 
+    collector.loaded()  # what reading needs is loaded (`procaudit.core.collector`)
     hooks = hooks or Hooks()
     inspections: list[dict[str, Any]] = []
     failures: list[FileFailure] = []

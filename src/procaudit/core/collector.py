@@ -5,8 +5,9 @@ Loading pandas, pyarrow, pandera and the rules makes ~190,000 objects that live 
 the run and no garbage, yet the collector walked them in ~50 passes while they loaded (~40
 ms of a small file's 0.6 s check), and every later full pass walked them all again (~35 ms
 each). The command line says `loading` first thing; the engine says `loaded` when a run's
-work begins. A caller of the Python API (a notebook, a scheduler) never said `loading`: its
-collector is left as it was.
+work begins (`diff` and `inspect`, which read without auditing, say it themselves). A
+caller of the Python API (a notebook, a scheduler) never said `loading`: its collector is
+left as it was.
 """
 
 from __future__ import annotations
