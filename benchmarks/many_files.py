@@ -114,7 +114,7 @@ def measure_many(
     folder: Path,
     count: int,
     sheets: int,
-    line: Callable[[str, list[str]], tuple[float, float]],
+    line: Callable[[str, list[str]], tuple[float, ...]],  # time and peak first
     procaudit: Callable[..., list[str]],
 ) -> list[tuple[str, float, float | None]]:
     """Issue 19's per-file target beside its yardstick, and what `--jobs` does (for

@@ -4,7 +4,8 @@
 
 Writes realistic catalogues (CSV 100k rows, xlsx 100k rows, and with --million a 1M-row CSV;
 a few percent of rows carry a defect of some rule), then times, in one run and as whole
-processes (median of --repeat runs, with each process's peak memory):
+processes (median of --repeat runs, with each process's peak memory, its CPU, user and
+system, and its minor page faults: the first touch of fresh memory, most of the system time):
 - `procaudit check FILE --format json --output …`, every default rule (PA204 included);
   on the 1M CSV also with `--fix-list` and with `--reference` (6,000 procedures), whose
   added cost is the ratio shown;
@@ -33,6 +34,7 @@ import tempfile
 import time
 from collections.abc import Callable
 from pathlib import Path
+from typing import NamedTuple
 
 from catalogue_files import write_csv, write_xlsx  # beside this script
 from many_files import measure_many
@@ -102,16 +104,31 @@ def catalogue_rows(count: int, seed: int = 7) -> list[list[str]]:
     return rows
 
 
-def measure(command: list[str], repeat: int) -> tuple[float, float]:
-    """Median wall time (s) and median peak memory (MB) of `command` as a whole process."""
-    times, peaks = [], []
+class Measured(NamedTuple):
+    """Medians of a command's whole-process runs. The CPU and the faults are its own process's
+    (a pool's workers are left out): the kernel's share of a run is mostly the first touch of
+    fresh memory, which the minor faults count."""
+
+    seconds: float
+    peak: float  # MB
+    user: float  # CPU seconds
+    system: float
+    faults: float  # minor page faults
+
+
+def measure(command: list[str], repeat: int) -> Measured:
+    """Median wall time (s), peak memory (MB), CPU and page faults of `command` as a whole
+    process."""
+    runs = []
     for _ in range(repeat):
         started = time.perf_counter()
         process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         _, _, usage = os.wait4(process.pid, 0)  # this process's own peak, not the children's
-        times.append(time.perf_counter() - started)
-        peaks.append(usage.ru_maxrss / 1024)
-    return statistics.median(times), statistics.median(peaks)
+        seconds = time.perf_counter() - started
+        runs.append(
+            (seconds, usage.ru_maxrss / 1024, usage.ru_utime, usage.ru_stime, usage.ru_minflt)
+        )
+    return Measured(*(statistics.median(values) for values in zip(*runs, strict=True)))
 
 
 # The bare read the targets are set against: pandas' own parser into Python strings, as
@@ -169,8 +186,8 @@ def generate(folder: Path, million: bool) -> None:
 def added_costs(
     path: Path,
     report: str,
-    check: tuple[float, float],
-    line: Callable[[str, list[str]], tuple[float, float]],
+    check: Measured,
+    line: Callable[[str, list[str]], Measured],
 ) -> list[tuple[str, float, float | None]]:
     """What `--fix-list` and `--reference` (a national list of 6,000 procedures) add to the
     whole check of `path`, as a share of its time (issue 19: at most half)."""
@@ -200,15 +217,21 @@ def run(folder: Path, repeat: int, million: bool, many: int = 0) -> None:
     if million:
         files["csv 1M"] = folder / "1m.csv"
     report = str(folder / "report.json")
-    results: dict[str, tuple[float, float]] = {}
+    results: dict[str, Measured] = {}
 
-    def line(label: str, command: list[str]) -> tuple[float, float]:
-        results[label] = measure(command, repeat)
-        seconds, peak = results[label]
-        print(f"{label:<52} {seconds:8.2f} s {peak:8.0f} MB", flush=True)
-        return results[label]
+    def line(label: str, command: list[str]) -> Measured:
+        results[label] = found = measure(command, repeat)
+        print(
+            f"{label:<52} {found.seconds:8.2f} s {found.peak:8.0f} MB"
+            f" {found.user:7.2f} s {found.system:6.2f} s {found.faults / 1000:7.0f}k",
+            flush=True,
+        )
+        return found
 
-    print(f"{'what (whole process, median of ' + str(repeat) + ')':<52} {'time':>10} {'peak':>11}")
+    print(
+        f"{'what (whole process, median of ' + str(repeat) + ')':<52} {'time':>10} {'peak':>11}"
+        f" {'CPU user':>9} {'system':>8} {'faults':>8}"
+    )
     help_ = line("procaudit --help", procaudit("--help"))
     version = line("procaudit --version", procaudit("--version"))
     pandas = line('python -c "import pandas"', python("import pandas"))
