@@ -268,6 +268,48 @@ def test_arrow_memory_comes_from_the_c_allocator_unless_the_user_chose(
     assert out.stderr.strip().splitlines()[-1] == pool
 
 
+# After a run: the threads numpy's OpenBLAS was started with, read from the library itself
+# ("unknown" where numpy has no OpenBLAS, or the system no /proc/self/maps).
+_BLAS_THREADS = """
+import ctypes, sys
+try:
+    maps = open("/proc/self/maps").read().split("\\n")
+except OSError:
+    maps = []
+found = sorted({line.split()[-1] for line in maps if "openblas" in line})
+counts = []
+for path in found:
+    library = ctypes.CDLL(path)
+    for name in ("scipy_openblas_get_num_threads64_", "openblas_get_num_threads64_",
+                 "openblas_get_num_threads"):
+        if hasattr(library, name):
+            counts.append(getattr(library, name)())
+print(counts[0] if counts else "unknown", file=sys.stderr)
+"""
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(("chosen", "threads"), [(None, "1"), ("2", "2")])
+def test_numpys_blas_starts_no_threads_unless_the_user_chose(
+    csv_file, chosen: str | None, threads: str
+) -> None:
+    # They spun ~0.1 s each as numpy loaded, on cores the first file's parse wanted.
+    code = (
+        "import sys\n"
+        "from procaudit.cli.main import main\n"
+        f"sys.argv = ['procaudit', 'check', {csv_file(CLEAN)!r}, '-q']\n"
+        "try:\n    main()\nexcept SystemExit:\n    pass\n" + _BLAS_THREADS
+    )
+    env = {k: v for k, v in os.environ.items() if k != "OPENBLAS_NUM_THREADS"}
+    if chosen is not None:
+        env["OPENBLAS_NUM_THREADS"] = chosen
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env)
+    found = out.stderr.strip().splitlines()[-1]
+    if found == "unknown":
+        pytest.skip("numpy here has no OpenBLAS this test can ask")
+    assert found == threads
+
+
 @pytest.mark.slow
 def test_console_script_runs_as_a_module(csv_file) -> None:
     out = subprocess.run(

@@ -53,12 +53,19 @@ app = build_app()
 # it. Read by pyarrow when first imported, which is after this, inside a command.
 ARROW_POOL = "system"
 
+# numpy's OpenBLAS starts a thread per core as numpy is imported, and each spins ~0.1 s
+# waiting for work that never comes (procaudit does no linear algebra): on 2 cores, a core
+# taken from the first file's parse, in every process of a run. One thread (none started)
+# unless the user chose. Read by OpenBLAS when numpy is first imported, after this.
+BLAS_THREADS = "1"
+
 
 def main() -> None:
     """The app, its own failures ended in one sentence and exit 2 (the console script is
     `run`)."""
     collector.loading()  # the engine says `loaded` when the work begins
     os.environ.setdefault("ARROW_DEFAULT_MEMORY_POOL", ARROW_POOL)
+    os.environ.setdefault("OPENBLAS_NUM_THREADS", BLAS_THREADS)
     try:
         app()
     except Exception as exc:  # a bug in procaudit: say so briefly unless asked for details
