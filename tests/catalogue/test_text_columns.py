@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 import sys
 import unicodedata
+from collections import Counter
 from itertools import pairwise
 
 import numpy as np
@@ -25,6 +26,7 @@ from procaudit.catalogue.text_columns import (
     first_appearances,
     format_texts,
     holding,
+    repeated_numbers,
     text_array_codes,
     text_codes,
 )
@@ -424,3 +426,49 @@ def test_holding_bytes_finds_lead_bytes_across_block_edges(
     wanted = "–".encode()[:1]
     assert text_columns.holding_bytes(texts, wanted).tolist() == expected
     assert text_columns.holding_bytes(texts.slice(2), wanted).tolist() == expected[2:]
+
+
+def _repeated_by_counting(values: list[int]) -> list[bool]:
+    counts = Counter(values)
+    return [counts[value] > 1 for value in values]
+
+
+@pytest.mark.parametrize(
+    ("values", "dtype"),
+    [
+        ([], np.int64),
+        ([7], np.int64),
+        ([3, 1, 2], np.int64),
+        ([5, 5], np.int64),
+        ([1, 2, 1, 3, 2, 1], np.int64),
+        ([-1, 1, -1, 0, 0], np.int64),  # negatives: the same bits as huge unsigned numbers
+        ([2**64 - 1, 0, 2**64 - 1, 2**63], np.uint64),
+        ([1 << 32, 1, 1 << 32, 2], np.uint64),  # numbers that differ in one half only
+        ([4, 9, 4, -9], np.int32),
+    ],
+)
+def test_repeated_numbers_marks_every_copy_of_a_repeated_number(
+    values: list[int], dtype: type
+) -> None:
+    found = repeated_numbers(np.array(values, dtype=dtype))
+    assert found.dtype == bool
+    assert found.tolist() == _repeated_by_counting(values)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.integers(0, 2**64 - 1) | st.integers(0, 40), max_size=60))
+def test_repeated_numbers_agrees_with_counting(values: list[int]) -> None:
+    assert repeated_numbers(np.array(values, dtype=np.uint64)).tolist() == _repeated_by_counting(
+        values
+    )
+
+
+def test_repeated_numbers_tells_apart_numbers_whose_hashes_collide() -> None:
+    # 200,000 random numbers hold a few pairs with one 32-bit hash (the birthday bound):
+    # those rows are candidates, and only their whole numbers say they do not repeat.
+    numbers = np.random.default_rng(19).integers(0, 2**63, 200_000, dtype=np.int64)
+    numbers[:50] = numbers[-50:]  # and some numbers that do repeat
+    half = (numbers.view(np.uint64) * np.uint64(0x9E3779B97F4A7C15)) >> np.uint64(32)
+    assert pd.Series(half).duplicated().sum() > 50  # collisions beyond the planted repeats
+    found = repeated_numbers(numbers)
+    assert found.tolist() == _repeated_by_counting(numbers.tolist())

@@ -336,10 +336,35 @@ def _words_at(raw: np.ndarray, at: np.ndarray) -> np.ndarray:
 
 
 def repeated_numbers(numbers: np.ndarray) -> np.ndarray:
-    """Where a number occurs more than once (found in sorted order: faster than hashing)."""
-    ordered = np.sort(numbers)
+    """Where a number (an integer) occurs more than once.
+
+    Found in sorted order (faster than hashing) on a 32-bit hash of each number: equal
+    numbers have equal hashes, and sorting a million of them takes half the time the numbers
+    took (the sort was most of the cost, 0.3 s in all of a 1M-row check). The rows whose hash
+    repeats are then told apart by their whole numbers: those of a repeated number, and the
+    few whose hash alone collides."""
+    whole = numbers.view(np.uint64) if numbers.dtype.itemsize == 8 else numbers.astype(np.uint64)
+    # Multiplicative hashing: the product's high half depends on every bit of the number
+    # (fingerprints, which are products themselves, repeat their first bytes in their low bits).
+    half = ((whole * _MIX) >> np.uint64(32)).astype(np.uint32)
+    ordered = np.sort(half)
     twice = ordered[1:][ordered[1:] == ordered[:-1]]
-    return pd.Series(numbers).isin(twice).to_numpy()
+    del ordered
+    repeated = np.zeros(len(numbers), dtype=bool)
+    if not len(twice):
+        return repeated
+    # The rows whose hash may repeat, by a table of the repeated hashes' low bits (a look-up
+    # of 1 MB, where a hash table of them all took three times as long).
+    table = np.zeros(1 << _TABLE_BITS, dtype=bool)
+    table[twice & _TABLE_MASK] = True
+    maybe = np.flatnonzero(table[half & _TABLE_MASK])
+    repeated[maybe] = pd.Series(whole[maybe]).duplicated(keep=False).to_numpy()
+    return repeated
+
+
+_MIX = np.uint64(0x9E3779B97F4A7C15)  # 2^64 over the golden ratio, odd
+_TABLE_BITS = 20
+_TABLE_MASK = np.uint32((1 << _TABLE_BITS) - 1)
 
 
 def map_distinct(values: pd.Series, func: Callable[[str], Any], dtype: str = "str") -> pd.Series:

@@ -38,6 +38,7 @@ from procaudit.catalogue.text_columns import (
     arrow_text,
     comparison_key_array,
     first_appearances,
+    repeated_numbers,
 )
 from procaudit.core.findings import Severity
 from procaudit.core.i18n import t
@@ -51,7 +52,6 @@ from procaudit.rules.near_duplicates_pairs import (
     gather_keys,
     hash_keys,
     name_sums,
-    repeated_values,
     substitutions,
 )
 from procaudit.rules.registry import frame_rule
@@ -194,7 +194,7 @@ def _same_letters(variants: Variants) -> list[tuple[int, int, Difference]]:
     # Codes are below twice the number of names (`text_array_codes`).
     key = variants.level[valid].astype(np.int64) * (2 * len(names))
     key += names.letter_codes[variants.name[valid]]
-    repeated = repeated_values(key)
+    repeated = repeated_numbers(key)
     if not repeated.any():
         return []
     frame = pd.DataFrame({"variant": valid[repeated], "key": key[repeated]})

@@ -24,6 +24,7 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
+from procaudit.catalogue.text_columns import repeated_numbers
 from procaudit.rules.near_duplicates_difference import EXTRA, WORD, Difference
 from procaudit.rules.near_duplicates_names import HALVES_FROM, Beside, Names
 from procaudit.rules.near_duplicates_words import (
@@ -244,18 +245,6 @@ def hash_keys(keys: Keys, sums: NameSums) -> Hashes:
     return Hashes(keys, sums, whole, full, salt, size)
 
 
-def repeated_values(values: np.ndarray) -> np.ndarray:
-    """Where `values` holds a value that occurs more than once. Sorting and then looking up
-    the few repeated values is several times faster than a hash table of all of them."""
-    ordered = np.sort(values)
-    same = ordered[1:] == ordered[:-1]
-    repeats = ordered[1:][same]  # sorted: each repeated value's copies side by side
-    del ordered, same
-    repeats = repeats[np.r_[True, repeats[1:] != repeats[:-1]]] if len(repeats) else repeats
-    repeated: np.ndarray = pd.Series(values).isin(repeats).to_numpy()
-    return repeated
-
-
 def substitutions(keys: Keys, hashes: Hashes) -> list[tuple[int, int, Difference]]:
     """Entry pairs whose keys differ in one word, the two words a typo apart.
 
@@ -275,7 +264,7 @@ def substitutions(keys: Keys, hashes: Hashes) -> list[tuple[int, int, Difference
     without = hashes.full[owner]  # a fresh array: the sums below are made in it
     without -= hashes.word(at, position)
     without += gap[position]
-    shared = repeated_values(without)
+    shared = repeated_numbers(without)
     if not shared.any():
         return []
     slots = pd.DataFrame({
