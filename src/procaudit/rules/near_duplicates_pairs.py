@@ -448,9 +448,16 @@ def extra_words(keys: Keys, hashes: Hashes) -> list[tuple[int, int, Difference]]
     after = hashes.whole[entry] - before - hashes.word(at, position)
     without = before + after * sums.inverse + hashes.salt[entry]
     without += hashes.size[keys.length[entry] - 1]
-    order = np.argsort(hashes.full, kind="stable")
-    found = np.minimum(np.searchsorted(hashes.full[order], without), len(order) - 1)
-    match = hashes.full[order][found] == without
+    # Only the entries whose hash is one of these can match: found by a hash look-up of
+    # them, in row order, then sorted stably (of equal hashes, the first entry is found), where
+    # a stable sort of every entry's hash took 90 ms at a million names.
+    order = np.flatnonzero(pd.Series(hashes.full).isin(without).to_numpy())
+    if not len(order):
+        return []
+    order = order[np.argsort(hashes.full[order], kind="stable")]
+    ordered = hashes.full[order]
+    found = np.minimum(np.searchsorted(ordered, without), len(order) - 1)
+    match = ordered[found] == without
     keys.names.load(keys.name[np.concatenate([entry[match], order[found][match]])])
     out = []
     position = position[match]
