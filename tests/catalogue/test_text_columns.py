@@ -447,25 +447,34 @@ def _repeated_by_counting(values: list[int]) -> list[bool]:
         ([4, 9, 4, -9], np.int32),
     ],
 )
+@pytest.mark.parametrize("sorted_from", [0, 10**9], ids=["sorted", "hashed"])
 def test_repeated_numbers_marks_every_copy_of_a_repeated_number(
-    values: list[int], dtype: type
+    values: list[int], dtype: type, sorted_from: int, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    monkeypatch.setattr(text_columns, "SORTED_FROM", sorted_from)
     found = repeated_numbers(np.array(values, dtype=dtype))
     assert found.dtype == bool
     assert found.tolist() == _repeated_by_counting(values)
 
 
 @settings(max_examples=200, deadline=None)
-@given(st.lists(st.integers(0, 2**64 - 1) | st.integers(0, 40), max_size=60))
-def test_repeated_numbers_agrees_with_counting(values: list[int]) -> None:
-    assert repeated_numbers(np.array(values, dtype=np.uint64)).tolist() == _repeated_by_counting(
-        values
-    )
+@given(
+    st.lists(st.integers(0, 2**64 - 1) | st.integers(0, 40), max_size=60),
+    st.sampled_from([0, 10**9]),
+)
+def test_repeated_numbers_agrees_with_counting(values: list[int], sorted_from: int) -> None:
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(text_columns, "SORTED_FROM", sorted_from)
+        found = repeated_numbers(np.array(values, dtype=np.uint64))
+    assert found.tolist() == _repeated_by_counting(values)
 
 
-def test_repeated_numbers_tells_apart_numbers_whose_hashes_collide() -> None:
+def test_repeated_numbers_tells_apart_numbers_whose_hashes_collide(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
     # 200,000 random numbers hold a few pairs with one 32-bit hash (the birthday bound):
     # those rows are candidates, and only their whole numbers say they do not repeat.
+    monkeypatch.setattr(text_columns, "SORTED_FROM", 0)  # the sorted way, as of a million
     numbers = np.random.default_rng(19).integers(0, 2**63, 200_000, dtype=np.int64)
     numbers[:50] = numbers[-50:]  # and some numbers that do repeat
     half = (numbers.view(np.uint64) * np.uint64(0x9E3779B97F4A7C15)) >> np.uint64(32)
