@@ -248,24 +248,30 @@ def test_help_and_version_do_not_import_pandas(args: list[str]) -> None:
     assert out.stderr.strip().splitlines()[-1] == "heavy:"
 
 
+def _said_after_a_check(path: str, variable: str, chosen: str | None, then: str) -> str:
+    """The last line a process printed on stderr after a check of `path` and then `then`,
+    started with the environment `variable` set to `chosen` (None: unset)."""
+    code = (
+        "import sys\n"
+        "from procaudit.cli.main import main\n"
+        f"sys.argv = ['procaudit', 'check', {path!r}, '-q']\n"
+        "try:\n    main()\nexcept SystemExit:\n    pass\n" + then
+    )
+    env = {k: v for k, v in os.environ.items() if k != variable}
+    if chosen is not None:
+        env[variable] = chosen
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env)
+    return out.stderr.strip().splitlines()[-1]
+
+
 @pytest.mark.slow
 @pytest.mark.parametrize(("chosen", "pool"), [(None, "system"), ("mimalloc", "mimalloc")])
 def test_arrow_memory_comes_from_the_c_allocator_unless_the_user_chose(
     csv_file, chosen: str | None, pool: str
 ) -> None:
-    code = (
-        "import sys\n"
-        "from procaudit.cli.main import main\n"
-        f"sys.argv = ['procaudit', 'check', {csv_file(CLEAN)!r}, '-q']\n"
-        "try:\n    main()\nexcept SystemExit:\n    pass\n"
-        "import pyarrow\n"
-        "print(pyarrow.default_memory_pool().backend_name, file=sys.stderr)\n"
-    )
-    env = {k: v for k, v in os.environ.items() if k != "ARROW_DEFAULT_MEMORY_POOL"}
-    if chosen is not None:
-        env["ARROW_DEFAULT_MEMORY_POOL"] = chosen
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env)
-    assert out.stderr.strip().splitlines()[-1] == pool
+    then = "import pyarrow\nprint(pyarrow.default_memory_pool().backend_name, file=sys.stderr)\n"
+    said = _said_after_a_check(csv_file(CLEAN), "ARROW_DEFAULT_MEMORY_POOL", chosen, then)
+    assert said == pool
 
 
 # After a run: the threads numpy's OpenBLAS was started with, read from the library itself
@@ -294,17 +300,7 @@ def test_numpys_blas_starts_no_threads_unless_the_user_chose(
     csv_file, chosen: str | None, threads: str
 ) -> None:
     # They spun ~0.1 s each as numpy loaded, on cores the first file's parse wanted.
-    code = (
-        "import sys\n"
-        "from procaudit.cli.main import main\n"
-        f"sys.argv = ['procaudit', 'check', {csv_file(CLEAN)!r}, '-q']\n"
-        "try:\n    main()\nexcept SystemExit:\n    pass\n" + _BLAS_THREADS
-    )
-    env = {k: v for k, v in os.environ.items() if k != "OPENBLAS_NUM_THREADS"}
-    if chosen is not None:
-        env["OPENBLAS_NUM_THREADS"] = chosen
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env)
-    found = out.stderr.strip().splitlines()[-1]
+    found = _said_after_a_check(csv_file(CLEAN), "OPENBLAS_NUM_THREADS", chosen, _BLAS_THREADS)
     if found == "unknown":
         pytest.skip("numpy here has no OpenBLAS this test can ask")
     assert found == threads
