@@ -38,7 +38,13 @@ from procaudit.catalogue.text_columns import (
     map_distinct,
 )
 from procaudit.core.findings import CatalogueStats, Finding, Severity, UnitStats
-from procaudit.engine.row_flags import DECISION_ERRORS, NATIONAL_CODE, national_codes, row_flag
+from procaudit.engine.row_flags import (
+    DECISION_ERRORS,
+    INVALID_DECISION,
+    NATIONAL_CODE,
+    national_codes,
+    row_flag,
+)
 from procaudit.rules import Rule
 from procaudit.rules.context import FileContext, RuleContext
 from procaudit.rules.forms import no_form_file
@@ -47,7 +53,7 @@ from procaudit.rules.reform_online import FULLY_ONLINE
 from procaudit.vn.levels import DISTRICT
 from procaudit.vn.text import comparison_key
 
-INVALID_CODE, UNPUBLISHED, INVALID_DECISION = "PA101", "PA401", "PA402"
+INVALID_CODE, UNPUBLISHED = "PA101", "PA401"
 
 # The counts, in the order of `CatalogueStats`; each is a mask over a table's rows.
 COUNTED = (

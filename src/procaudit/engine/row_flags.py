@@ -104,7 +104,7 @@ def _error_rows(ctx: RuleContext, rule_id: str) -> np.ndarray:
 # The key of PA402's error rows, which the scorecard's count of published procedures reads
 # from its hits where it ran, else from its check (a row-local rule).
 DECISION_ERRORS = "decision errors"
-_INVALID_DECISION = "PA402"
+INVALID_DECISION = "PA402"
 
 Flag = Callable[[RuleContext], np.ndarray]  # a table's flags, kept in its context by key
 
@@ -129,11 +129,11 @@ FLAGS: dict[str, tuple[str, Flag]] = {
     NATIONAL_CODE: ("code", lambda ctx: ctx.shared(NATIONAL_CODE, lambda: national_codes(ctx))),
     DECISION_ERRORS: (
         "decision_no",
-        lambda ctx: ctx.shared(DECISION_ERRORS, lambda: _error_rows(ctx, _INVALID_DECISION)),
+        lambda ctx: ctx.shared(DECISION_ERRORS, lambda: _error_rows(ctx, INVALID_DECISION)),
     ),
 }
 # The flags the scorecard needs only where a rule did not run: it reads that rule's hits.
-_UNLESS_RAN = {DECISION_ERRORS: _INVALID_DECISION}
+_UNLESS_RAN = {DECISION_ERRORS: INVALID_DECISION}
 
 
 def row_flag(ctx: RuleContext, key: str) -> np.ndarray:
