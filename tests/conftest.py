@@ -10,9 +10,9 @@ import pytest
 
 from procaudit.catalogue.columns import ROW, SHEET
 from procaudit.core.findings import Finding
-from procaudit.engine.audit import audit_table
 from procaudit.engine.file_findings import audit_file
 from procaudit.engine.schema import load_schema
+from procaudit.engine.table_hits import audit_table
 from procaudit.io.headers import map_headers
 from procaudit.io.read import Table
 from procaudit.rules import all_rules

@@ -33,10 +33,11 @@ from procaudit.cli.rules_view import rule_doc, rules_table
 from procaudit.core.errors import ProcauditError
 from procaudit.core.findings import AuditResult, SkippedGroup
 from procaudit.core.i18n import language, speaking
-from procaudit.engine.audit import audit, audit_table
+from procaudit.engine.audit import audit
 from procaudit.engine.baseline import load_baseline
 from procaudit.engine.inspection import inspect_catalogue
 from procaudit.engine.schema import load_schema
+from procaudit.engine.table_hits import audit_table
 from procaudit.io import ReadOptions, read_catalogue
 from procaudit.io.limits import Limits
 from procaudit.io.reference import load_reference

@@ -9,11 +9,11 @@ import pytest
 
 from conftest import table_of
 from procaudit.core.findings import Finding, Severity
-from procaudit.engine.audit import table_hits
 from procaudit.engine.catalogue_stats import SEVERITIES, RowHits
 from procaudit.engine.floods import MIN_ROWS, collapse_floods
 from procaudit.engine.hit_findings import table_findings
 from procaudit.engine.schema import load_schema
+from procaudit.engine.table_hits import table_hits
 from procaudit.rules import all_rules
 
 

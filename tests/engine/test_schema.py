@@ -10,8 +10,8 @@ import yaml
 
 from conftest import ROOT, table_of
 from procaudit.core.errors import SchemaError
-from procaudit.engine.audit import audit_table
 from procaudit.engine.schema import default_schema_path, load_schema
+from procaudit.engine.table_hits import audit_table
 from procaudit.rules import all_rules
 from procaudit.rules.codes import CODE_PATTERN
 

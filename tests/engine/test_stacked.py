@@ -525,7 +525,7 @@ def test_sheets_and_csv_lines_are_not_stacked_together() -> None:
 @pytest.mark.parametrize("stacked_rules", ["all", "some", "none"])
 def test_a_tables_hits_as_alone_whichever_rules_ran_on_its_stack(stacked_rules: str) -> None:
     """`table_hits` puts the stack's hits and its own in rule order, the schema's first."""
-    from procaudit.engine.audit import table_hits
+    from procaudit.engine.table_hits import table_hits
 
     tables = [_table(seed, size) for seed, size in enumerate((30, 12, 40))]
     schema, rules = load_schema(), tuple(all_rules())

@@ -12,8 +12,8 @@ import pytest
 
 from conftest import table_of
 from procaudit.core.findings import Severity
-from procaudit.engine.audit import table_hits
 from procaudit.engine.schema import load_schema
+from procaudit.engine.table_hits import converted_hits, table_hits
 from procaudit.rules.context import RuleContext
 from procaudit.rules.hits import hits
 from procaudit.rules.registry import Rule
@@ -146,6 +146,95 @@ def test_work_offered_that_no_thread_takes_is_made_by_the_build() -> None:
     assert ctx.beside(lambda: threading.get_ident())() == threading.get_ident()
 
 
+def test_a_thread_waiting_for_a_build_does_its_own_work_kept_meanwhile() -> None:
+    ctx = _context()
+    done_on: list[int] = []
+    started, kept, go = threading.Event(), threading.Event(), threading.Event()
+
+    def build() -> str:
+        started.set()
+        assert kept.wait(WAIT)
+        go.wait(WAIT)  # until the waiting thread did its own work
+        return "built"
+
+    def own() -> str:
+        done_on.append(threading.get_ident())
+        go.set()
+        return "own"
+
+    ctx.prefetch("k", build)
+    ctx.start()
+    assert started.wait(WAIT)
+    result = ctx.meanwhile(own)
+    kept.set()  # the worker's wait for it would fail the test, not hang it
+    assert ctx.shared("k", build) == "built"
+    assert done_on == [threading.get_ident()]  # done in the wait, not by the worker
+    assert result() == "own"
+    ctx.close()
+    assert done_on == [threading.get_ident()]  # and not again
+
+
+def test_work_kept_meanwhile_is_never_taken_by_another_thread() -> None:
+    ctx = _context()
+    done_on: list[int] = []
+    building, asking = threading.Event(), threading.Event()
+
+    def build_here() -> str:  # while the worker waits for it, this thread's work kept
+        building.set()
+        assert asking.wait(WAIT)
+        threading.Event().wait(0.05)  # the worker is waiting by now
+        return "here"
+
+    def build_on_worker() -> str:
+        assert building.wait(WAIT)
+        asking.set()
+        return ctx.shared("here", build_here) + " and there"
+
+    result = ctx.meanwhile(lambda: done_on.append(threading.get_ident()) or "own")
+    ctx.prefetch("there", build_on_worker)
+    ctx.start()
+    assert ctx.shared("here", build_here) == "here"
+    ctx.close()
+    assert ctx.given("there") == "here and there"
+    assert done_on == []  # the worker, waiting, did not take it
+    assert result() == "own"
+    assert done_on == [threading.get_ident()]
+
+
+def test_a_waiting_thread_takes_a_builds_offers_before_its_own_work() -> None:
+    ctx = _context()
+    order: list[str] = []
+    started, kept, offered, go = (threading.Event() for _ in range(4))
+
+    def part() -> str:
+        order.append("build's part")
+        return "part"
+
+    def build() -> str:
+        started.set()
+        assert kept.wait(WAIT)  # this thread's own work is kept before the build offers
+        first = ctx.beside(part)
+        offered.set()
+        go.wait(WAIT)
+        return first() + " built"
+
+    def own() -> str:
+        order.append("own work")
+        go.set()
+        return "own"
+
+    ctx.prefetch("k", build)
+    ctx.start()
+    assert started.wait(WAIT)
+    result = ctx.meanwhile(own)
+    kept.set()
+    assert offered.wait(WAIT)
+    assert ctx.shared("k", build) == "part built"
+    assert result() == "own"
+    ctx.close()
+    assert order == ["build's part", "own work"]
+
+
 def _rule(rule_id: str, check: Callable[[RuleContext], pd.DataFrame]) -> Rule:
     return Rule(rule_id, rule_id.lower(), Severity.WARNING, ("name",), "doc", check=check)
 
@@ -215,3 +304,48 @@ def test_level_keys_remembered_are_the_keys_worked_out(
     remembered = RuleContext(frame).level_keys  # every level seen: no pandas call
     pd.testing.assert_series_equal(remembered, worked_out)
     assert remembered.cat.categories.equals(worked_out.cat.categories)
+
+
+def test_the_hits_found_before_the_wait_are_converted_during_it() -> None:
+    """`converted_hits`: the schema's and the other rules' hits are converted while the
+    rules' thread waits for the worker, each apart; the waiting rule's after. Together they
+    are `table_hits`' hits."""
+    rows = [{"code": "1.000001", "name": "Cấp phép"}, {"code": "bad code", "name": "X"}]
+    table = table_of(rows)
+    converted_before_built: list[bool] = []
+    built = threading.Event()
+
+    def slow_build() -> str:
+        for _ in range(WAIT * 100):  # until the hits so far are converted, or the test fails
+            if converted_before_built:
+                break
+            threading.Event().wait(0.01)
+        built.set()
+        return "built"
+
+    def waiting_check(ctx: RuleContext) -> pd.DataFrame:
+        ctx.shared("slow", slow_build)
+        return hits(ctx.frame, pd.Series([True, False], index=ctx.frame.index), "name", "w", "f")
+
+    def other_check(ctx: RuleContext) -> pd.DataFrame:
+        return hits(ctx.frame, pd.Series([True, True], index=ctx.frame.index), "code", "o", "f")
+
+    rules = (_rule("PX901", waiting_check), _rule("PX902", other_check))
+
+    def convert(found: pd.DataFrame) -> list[str]:
+        converted_before_built.append(not built.is_set())
+        return found["rule"].tolist()
+
+    context = RuleContext(table.frame)
+    context.prefetch_for("PX901", lambda ctx: ctx.prefetch("slow", slow_build))
+    context.start()
+    try:
+        parts = converted_hits(convert, table, load_schema(), rules, None, context)
+    finally:
+        context.close()
+    alone = table_hits(table, load_schema(), rules)
+    assert alone is not None
+    schema_rules = [rule for rule in alone["rule"] if not rule.startswith("PX")]
+    assert schema_rules  # the bad code breaks the schema
+    assert parts == [schema_rules, ["PX902", "PX902"], ["PX901"]]
+    assert converted_before_built == [True, True, False]

@@ -7,10 +7,10 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
+from functools import partial
 from pathlib import Path
 from typing import Protocol, runtime_checkable
 
-import pandas as pd
 import pyarrow as pa
 
 from procaudit.catalogue.arrow_memory import release_memory
@@ -33,22 +33,18 @@ from procaudit.engine.catalogue_stats import (
     offer_national_codes,
 )
 from procaudit.engine.file_findings import audit_file
-from procaudit.engine.hit_explain import explained
-from procaudit.engine.hit_findings import table_findings, to_findings
+from procaudit.engine.hit_findings import table_findings
 from procaudit.engine.owner import catalogue_owner
-from procaudit.engine.schema import LoadedSchema, load_schema, schema_hits
+from procaudit.engine.schema import LoadedSchema, load_schema
 from procaudit.engine.skipped_rules import applicable, file_skipped, table_skipped
-from procaudit.engine.stacked import SCHEMA, StackedHits, stacked_hits
-from procaudit.io import Catalogue, PerFile, Table, options_for, read_catalogue
+from procaudit.engine.stacked import StackedHits, stacked_hits
+from procaudit.engine.table_hits import Progress, converted_hits, silent
+from procaudit.io import Catalogue, PerFile, options_for, read_catalogue
 from procaudit.io.name_keys_ahead import drop_name_keys
 from procaudit.rules import Rule, all_rules
 from procaudit.rules.context import FileContext, RuleContext
 from procaudit.rules.options import RuleOptions
 from procaudit.rules.selection import RuleSelection
-
-# Told what the run is doing ("lao-cai.xlsx: checking PA201 duplicate-entry"), for a
-# progress display; it must not slow the run, so it hears of stages, not of rows.
-Progress = Callable[[str], None]
 
 
 @dataclass(frozen=True)
@@ -324,7 +320,7 @@ def audit_source(
             plan.options,
             rules,
             plan.selection,
-            stage or _silent,
+            stage or silent,
             plan.every_row,
             plan.by_agency,
             on_read,
@@ -379,16 +375,13 @@ def _audit_one(
         # Done while this thread would wait for the worker (PA204's names), not in the tail.
         national_codes = [offer_national_codes(context) for _, context in contexts]
         for (table, context), of_stack in zip(contexts, done, strict=True):
-            found = table_hits(table, schema, rules, selection, context, stage, of_stack)
-            if found is not None:
-                stage(t("collecting the findings", "đang tổng hợp các phát hiện"))
-                of_table, part = table_findings(
-                    path, table, found, collapse=not every_row, context=context
-                )
+            # Only the findings are kept, not the hits (a million of PA406's with --reference).
+            convert = partial(table_findings, path, table, collapse=not every_row, context=context)
+            for of_table, part in converted_hits(
+                convert, table, schema, rules, selection, context, stage, of_stack
+            ):
                 findings.extend(of_table)
                 parts.append(part)
-            # A million hits (PA406's with --reference) would be kept through the file rules.
-            del found
             skipped.extend(table_skipped(path, table, schema, rules))
         file_context = FileContext(path, contexts, options, list(catalogue.components))
         of_file = list(audit_file(file_context, rules, stage))
@@ -432,13 +425,9 @@ def _prefetch(context: RuleContext, rules: tuple[Rule, ...]) -> None:
 def _stages(progress: Progress | None, path: str, number: int, total: int) -> Progress:
     """The stages of one file, told as "[2/7] lao-cai.xlsx: reading"."""
     if progress is None:
-        return _silent
+        return silent
     where = f"[{number}/{total}] {Path(path).name}" if total > 1 else Path(path).name
     return lambda stage: progress(f"{where}: {stage}")
-
-
-def _silent(stage: str) -> None:
-    """No progress display."""
 
 
 def _file_report(catalogue: Catalogue) -> FileReport:
@@ -472,103 +461,3 @@ def active_rules(options: RuleOptions, selection: RuleSelection) -> tuple[Rule, 
         for rule in all_rules()
         if selection.allows(rule.id) and (rule.needs is None or options.has(rule.needs))
     )
-
-
-def audit_table(
-    path: str,
-    table: Table,
-    schema: LoadedSchema,
-    rules: tuple[Rule, ...],
-    selection: RuleSelection | None = None,
-    context: RuleContext | None = None,
-    progress: Progress | None = None,
-) -> Iterator[Finding]:
-    """The findings of the schema and of every applicable frame rule on one table."""
-    progress = progress or _silent
-    context = context or RuleContext(table.frame)
-    found = table_hits(table, schema, rules, selection, context, progress)
-    if found is not None:
-        progress(t("collecting the findings", "đang tổng hợp các phát hiện"))
-        yield from to_findings(path, table, explained(found, context))
-
-
-def table_hits(
-    table: Table,
-    schema: LoadedSchema,
-    rules: tuple[Rule, ...],
-    selection: RuleSelection | None = None,
-    context: RuleContext | None = None,
-    progress: Progress | None = None,
-    stacked: StackedHits | None = None,
-) -> pd.DataFrame | None:
-    """The hits of the schema and of every applicable frame rule on one table, in one frame
-    (columns index, rule, column, value, message, fix and maybe severity); None for none.
-    `stacked`: what a stack of tables with this one found for it (`engine.stacked`): the
-    rules (and the schema) it ran are not run again."""
-    frame = table.frame
-    context = context or RuleContext(frame)
-    progress = progress or _silent
-    ran = stacked.ran if stacked is not None else frozenset()
-
-    def checked_by_schema() -> pd.DataFrame:
-        progress(t("checking the schema", "đang kiểm tra theo lược đồ"))
-        if SCHEMA in ran:
-            return _NO_HITS  # at the head of the stack's hits, selected there
-        hits = schema_hits(schema, frame)
-        if selection is not None and not hits.empty:
-            hits = hits[hits["rule"].map(selection.allows).astype(bool)]
-        return hits
-
-    checked = [
-        rule
-        for rule in rules
-        if rule.check is not None and applicable(rule, frame, context.options)
-    ]
-    found: dict[int, pd.DataFrame] = {}
-    from_schema: pd.DataFrame | None = None
-    for at in _run_order(checked, context):
-        rule = checked[at]
-        if from_schema is None and context.would_wait(rule.id):
-            # Every rule left would wait for the worker (PA204's names): the schema, which
-            # needs nothing of it, is checked meanwhile (0.2 s at a million rows).
-            from_schema = checked_by_schema()
-        progress(t("checking {rule}", "đang kiểm tra {rule}", rule=f"{rule.id} {rule.name}"))
-        if rule.id in ran:  # found on a stack: among its hits
-            continue
-        assert rule.check is not None
-        hits = rule.check(context)
-        if not hits.empty:  # most rules find nothing in a small file: skip the copies
-            found[at] = hits.assign(rule=rule.id).rename_axis("index").reset_index()
-        # No `release_memory` between rules: what a rule freed, the next one reuses, and
-        # handing it back after each (malloc_trim, ~5 ms at a million rows, the heap locked
-        # meanwhile) made the 1M check 0.1 s slower with no lower peak, whichever allocator.
-    if from_schema is None:
-        from_schema = checked_by_schema()
-    parts = [from_schema, *(found[at] for at in sorted(found))]  # in rule order
-    if stacked is not None and ran:
-        if not found:  # the stack's hits are in rule order, the schema's first
-            parts = [from_schema, stacked.hits]
-        else:  # some rules ran here: each rule's hits in its place
-            of_rules = (found.get(at, stacked.of(rule.id)) for at, rule in enumerate(checked))
-            parts = [from_schema, stacked.of(SCHEMA), *of_rules]
-    context.release()
-    release_memory(len(frame))  # so the findings can have that memory
-    parts = [part for part in parts if not part.empty]  # the schema's may be empty
-    if len(parts) == 1:  # as a concatenation of one frame gives it, without its copy
-        return parts[0].reset_index(drop=True)
-    return pd.concat(parts, ignore_index=True) if parts else None
-
-
-_NO_HITS = pd.DataFrame()  # a part holding no hit: left out when the parts are joined
-
-
-def _run_order(rules: list[Rule], context: RuleContext) -> Iterator[int]:
-    """The rules' positions in the order to run them: each time the first rule that would
-    not wait for shared work another thread is building (PA204's names), or the first
-    rule left when all would. So this thread runs the other rules while the worker
-    builds; the hits are put back in rule order."""
-    left = list(range(len(rules)))
-    while left:
-        at = next((i for i in left if not context.would_wait(rules[i].id)), left[0])
-        left.remove(at)
-        yield at

@@ -75,9 +75,11 @@ class _Build:
 
 @dataclass(eq=False)
 class _Offer:
-    """Part of a build offered to a thread that would otherwise wait (`beside`)."""
+    """Part of a build offered to a thread that would otherwise wait (`beside`), or work a
+    thread keeps for its own waits (`meanwhile`: `thread` is its id)."""
 
     work: Callable[[], Any]
+    thread: int | None = None
     result: Future[Any] = field(default_factory=Future)
 
 
@@ -172,31 +174,44 @@ class RuleContext:
         the other rules have run, waiting for PA204's names). The function returned gives
         its result: made here if no thread took it, else waited for, doing the other work
         offered meanwhile. `work` must not ask for shared work."""
-        offer = _Offer(work)
+        return self._offer(_Offer(work))
+
+    def meanwhile(self, work: Callable[[], T]) -> Callable[[], T]:
+        """Keep `work` for this thread to do while it waits for shared work another thread
+        builds (a table's findings so far, while the worker builds PA204's names): no other
+        thread takes it. The function returned gives its result, made then if it was not.
+        Offers of a build (`beside`) are taken first: the build may wait for them."""
+        return self._offer(_Offer(work, threading.get_ident()))
+
+    def _offer(self, offer: _Offer) -> Callable[[], Any]:
         with self._changed:
             self._offered.append(offer)
             self._changed.notify_all()
 
-        def result() -> T:
+        def result() -> Any:
             with self._lock:
                 untaken = offer in self._offered
                 if untaken:
                     self._offered.remove(offer)
             if untaken:
-                return work()
+                return offer.work()
             self._help(offer.result)  # the build's other offers meanwhile, if untaken
-            return cast(T, offer.result.result())
+            return offer.result.result()
 
         return result
 
     def _help(self, until: Future[Any]) -> None:
-        """Do the work offered (`beside`) until `until` is done."""
+        """Do the work offered (`beside`, and this thread's own: `meanwhile`) until `until`
+        is done."""
+        me = threading.get_ident()
         while True:
             with self._changed:
-                self._changed.wait_for(lambda: until.done() or bool(self._offered))
+                self._changed.wait_for(lambda: until.done() or self._takeable(me) is not None)
                 if until.done():
                     return
-                offer = self._offered.pop(0)
+                offer = self._takeable(me)
+                assert offer is not None
+                self._offered.remove(offer)
             try:
                 offer.result.set_result(offer.work())
             except BaseException as exc:
@@ -207,6 +222,16 @@ class RuleContext:
                 # waits (a piece of a million names' words, the keys it was made of).
                 del offer
                 self._tell()  # to the build, if it waits for this work (`beside`)
+
+    def _takeable(self, thread: int) -> _Offer | None:
+        """The offer `thread` should take first, if any: a build's before its own."""
+        mine = None
+        for offer in self._offered:
+            if offer.thread is None:
+                return offer
+            if mine is None and offer.thread == thread:
+                mine = offer
+        return mine
 
     def _build(self, key: str, build: Callable[[], Any], future: Future[Any]) -> Any:
         try:
