@@ -306,10 +306,16 @@ def test_level_keys_remembered_are_the_keys_worked_out(
     assert remembered.cat.categories.equals(worked_out.cat.categories)
 
 
-def test_the_hits_found_before_the_wait_are_converted_during_it() -> None:
+@pytest.mark.parametrize("early_hits", [100, 1])
+def test_the_hits_found_before_the_wait_are_converted_during_it(
+    early_hits: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """`converted_hits`: the schema's and the other rules' hits are converted while the
-    rules' thread waits for the worker, each apart; the waiting rule's after. Together they
-    are `table_hits`' hits."""
+    rules' thread waits for the worker, each apart; the waiting rule's after, with any
+    rule's of more than `EARLY_HITS` hits. Together they are `table_hits`' hits."""
+    from procaudit.engine import table_hits as module
+
+    monkeypatch.setattr(module, "EARLY_HITS", early_hits)
     rows = [{"code": "1.000001", "name": "Cấp phép"}, {"code": "bad code", "name": "X"}]
     table = table_of(rows)
     converted_before_built: list[bool] = []
@@ -347,5 +353,9 @@ def test_the_hits_found_before_the_wait_are_converted_during_it() -> None:
     assert alone is not None
     schema_rules = [rule for rule in alone["rule"] if not rule.startswith("PX")]
     assert schema_rules  # the bad code breaks the schema
-    assert parts == [schema_rules, ["PX902", "PX902"], ["PX901"]]
-    assert converted_before_built == [True, True, False]
+    if early_hits > 1:
+        assert parts == [schema_rules, ["PX902", "PX902"], ["PX901"]]
+        assert converted_before_built == [True, True, False]
+    else:  # PX902's two hits wait, and only the schema's one is made in the wait
+        assert parts == [schema_rules, ["PX901", "PX902", "PX902"]]  # in rule order
+        assert converted_before_built == [True, False]
