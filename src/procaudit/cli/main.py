@@ -14,9 +14,11 @@ from typing import NoReturn
 
 import typer
 
+from procaudit.cli.early_input import single_input
 from procaudit.cli.help import Group, read_annotations, speaking_the_help_language
 from procaudit.core import collector
 from procaudit.core.i18n import t
+from procaudit.core.limits import MAX_FILE_SIZE_MB, MB
 
 
 def build_app() -> typer.Typer:
@@ -66,6 +68,7 @@ def main() -> None:
     collector.loading()  # the engine says `loaded` when the work begins
     os.environ.setdefault("ARROW_DEFAULT_MEMORY_POOL", ARROW_POOL)
     os.environ.setdefault("OPENBLAS_NUM_THREADS", BLAS_THREADS)
+    parse_ahead(sys.argv[1:])
     try:
         app()
     except Exception as exc:  # a bug in procaudit: say so briefly unless asked for details
@@ -80,6 +83,26 @@ def main() -> None:
             err=True,
         )
         sys.exit(2)
+
+
+def parse_ahead(args: list[str]) -> None:
+    """A check of one CSV file has it parsed from here on, not only once typer has converted
+    every argument (`cli.early_input`), within the default size limit. With a
+    --max-file-size of the user's, it is parsed once the command runs, as before: a file
+    over a lower limit must be refused unread."""
+    from procaudit.app.check import start_reading_early  # imported by the app already
+
+    if any(arg.startswith("--max-file-size") for arg in args):
+        return
+
+    root = app.registered_callback.callback if app.registered_callback else None
+    for command in app.registered_commands:
+        check = command.callback
+        if root is None or check is None or (command.name or check.__name__) != "check":
+            continue
+        path = single_input(root, "check", check, args)
+        if path is not None:
+            start_reading_early(path, MAX_FILE_SIZE_MB * MB)
 
 
 def run() -> None:

@@ -64,7 +64,8 @@ def reading_ahead(path: str, max_size: int) -> Iterator[None]:
 
 def start_reading(path: str, max_size: int) -> None:
     """Start parsing `path` on a thread (see `reading_ahead`), in place of any parse
-    started before and not taken."""
+    started before and not taken, unless that one is of this file as it is now (started
+    from the command line, `cli.early_input`)."""
     global _pending
     file = Path(path)
     identity = _identity(file)
@@ -74,6 +75,8 @@ def start_reading(path: str, max_size: int) -> None:
         return
     ahead = _Ahead(file, identity)
     with _lock:
+        if _pending is not None and (_pending.path, _pending.identity) == (file, identity):
+            return
         _pending = ahead
     ahead.thread.start()
 

@@ -1,0 +1,91 @@
+"""The one input of a check, read from the command line before typer converts it
+(`cli.early_input`): as click's parser reads it, or not at all."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+import typer.main
+
+from procaudit.cli.early_input import OptionNames, single_input
+from procaudit.cli.main import app, parse_ahead
+from procaudit.core.limits import MAX_FILE_SIZE_MB, MB
+
+
+def _callbacks() -> tuple[Callable[..., Any], Callable[..., Any]]:
+    assert app.registered_callback is not None
+    root = app.registered_callback.callback
+    commands = (c.callback for c in app.registered_commands if c.callback is not None)
+    check = next(c for c in commands if c.__name__ == "check")
+    assert root is not None and check is not None
+    return root, check
+
+
+@pytest.mark.parametrize(
+    ("args", "expected"),
+    [
+        (["check", "a.csv"], "a.csv"),
+        (["check", "a.csv", "-q", "--exit-zero", "-f", "json", "-o", "x.csv"], "a.csv"),
+        (["check", "-o", "report.csv", "a.csv"], "a.csv"),  # an output is no input
+        (["check", "--output", "report.csv", "a.csv"], "a.csv"),
+        (["check", "--output=report.csv", "a.csv"], "a.csv"),
+        (["check", "-fjson", "a.csv"], "a.csv"),  # a short option's value written with it
+        (["check", "-qf", "json", "a.csv"], "a.csv"),  # a flag, then an option and its value
+        (["check", "--select", "PA101", "--select", "PA201", "a.csv"], "a.csv"),
+        (["--lang", "vi", "check", "a.csv"], "a.csv"),  # the root's option and its value
+        (["check", "--", "-a.csv"], "-a.csv"),  # after "--", every word is an input
+        (["check", "-", "--quiet"], "-"),  # standard input, which the reader refuses
+        (["check", "a.csv", "b.csv"], None),  # several inputs: the workers read them
+        (["check", "--reference", "national.csv"], None),  # no input at all
+        (["check"], None),
+        ([], None),
+        (["inspect", "a.csv"], None),  # another command
+        (["--version"], None),
+        (["check", "a.csv", "--help"], None),  # typer prints the help and stops
+        (["check", "--bogus", "a.csv"], None),  # typer refuses the command line
+        (["check", "-Z", "a.csv"], None),
+        (["check", "--quiet=yes", "a.csv"], None),  # a flag takes no value
+        (["check", "-o"], None),  # an option's value missing
+    ],
+)
+def test_the_single_input_is_read_as_click_reads_the_command_line(
+    args: list[str], expected: str | None
+) -> None:
+    root, check = _callbacks()
+    assert single_input(root, "check", check, args) == expected
+
+
+def test_every_option_of_the_command_is_read_as_its_parser_reads_it() -> None:
+    """The names of the options that take a value, and of the flags, agree with the click
+    command typer builds: an option added to `check` is never misread."""
+    _, check = _callbacks()
+    group = typer.main.get_command(app)
+    command = group.commands["check"]  # type: ignore[attr-defined]
+    valued: set[str] = set()
+    flags: set[str] = set()
+    for param in command.params:
+        if param.param_type_name != "option" or param.name == "help":
+            continue
+        names = {*param.opts, *param.secondary_opts}
+        (flags if param.is_flag or param.count else valued).update(names)
+    read = OptionNames(check)
+    assert (read.valued, read.flags) == (valued, flags)
+    assert "--output" in valued and "-q" in flags  # the comparison compares something
+
+
+def test_a_check_of_one_file_starts_its_parse_before_typer_reads_the_line(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    from procaudit.app import check as app_check
+
+    started: list[tuple[str, int]] = []
+    monkeypatch.setattr(
+        app_check, "start_reading_early", lambda path, size: started.append((path, size))
+    )
+    parse_ahead(["check", "a.csv", "-o", "out.csv"])
+    parse_ahead(["check", "a.csv", "b.csv"])
+    parse_ahead(["check", "a.csv", "--max-file-size", "1"])  # a lower limit: refused unread
+    assert started == [("a.csv", MAX_FILE_SIZE_MB * MB)]
