@@ -53,6 +53,7 @@ from procaudit.rules.near_duplicates_pairs import (
     hash_keys,
     name_sums,
     substitutions,
+    vocabulary_typos,
 )
 from procaudit.rules.registry import frame_rule
 
@@ -67,6 +68,7 @@ class Variants:
     of_row: np.ndarray  # variant of each checked row
     position: np.ndarray  # frame position of each checked row
     sums: Callable[[], NameSums]  # the names' word hashes, made beside the levels
+    typos: Callable[[], pd.DataFrame]  # the vocabulary's typo pairs (`vocabulary_typos`)
     # The table of each level, on a stack of tables (`RuleContext.table_ids`): a word's
     # rarity is counted among its own table's names. None for a table alone.
     table_of_level: np.ndarray | None = None
@@ -107,13 +109,16 @@ def _variants(ctx: RuleContext) -> Variants | None:
     # Of the names' words alone: offered to the rules' thread, if it waits, while this one
     # makes the variants, if that thread has not.
     sums = ctx.beside(lambda: name_sums(names, ctx.beside))
+    # Of the vocabulary alone, needed last: offered too, for this thread's chain is the
+    # rules' thread's wait.
+    typos = ctx.beside(lambda: vocabulary_typos(names.vocabulary))
     of_row, name, level = made.pop()()
     tables, table_of_level = ctx.table_ids(), None
     if tables is not None:  # levels are within units, units within tables
         table_of_level = np.zeros(int(level.max(initial=-1)) + 1, dtype=np.int64)
         table_of_level[level[of_row]] = tables[checked]
     positions = np.flatnonzero(checked).astype(np.int32)
-    return Variants(names, name, level, of_row, positions, sums, table_of_level)
+    return Variants(names, name, level, of_row, positions, sums, typos, table_of_level)
 
 
 def _numbered(
@@ -231,7 +236,7 @@ def _one_word_apart(ctx: RuleContext, variants: Variants) -> list[tuple[int, int
     # The two searches are independent: the rules' thread, if it is waiting for this build
     # by now, makes one of them.
     extras = ctx.beside(lambda: extra_words(keys, hashes))
-    pairs = substitutions(keys, hashes) + extras()
+    pairs = substitutions(keys, hashes, variants.typos()) + extras()
     if not pairs:
         return []
     order = np.argsort(entry_of, kind="stable")

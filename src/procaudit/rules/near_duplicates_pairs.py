@@ -245,14 +245,21 @@ def hash_keys(keys: Keys, sums: NameSums) -> Hashes:
     return Hashes(keys, sums, whole, full, salt, size)
 
 
-def substitutions(keys: Keys, hashes: Hashes) -> list[tuple[int, int, Difference]]:
-    """Entry pairs whose keys differ in one word, the two words a typo apart.
+def vocabulary_typos(vocabulary: pa.Array) -> pd.DataFrame:
+    """The pairs (a, b), both ways, of the vocabulary's word ids that are a typo apart, for
+    `substitutions`: of the names' words alone, so made as soon as the names are."""
+    return _typo_pairs(vocabulary, np.arange(len(vocabulary), dtype=np.int64))
+
+
+def substitutions(
+    keys: Keys, hashes: Hashes, close: pd.DataFrame
+) -> list[tuple[int, int, Difference]]:
+    """Entry pairs whose keys differ in one word, the two words a typo apart (`close`, the
+    vocabulary's: `vocabulary_typos`).
 
     Both words of such a pair have a typo in the vocabulary, so only the places holding
     such a word are hashed and sorted (a tenth of a million names' words, or fewer): the
     typos are looked for in the vocabulary first, which has far fewer words than the names."""
-    everywhere = np.arange(len(keys.vocabulary), dtype=np.int64)
-    close = _typo_pairs(keys.vocabulary, everywhere)
     if close.empty:
         return []
     has_typo = np.zeros(len(keys.vocabulary), dtype=bool)
