@@ -166,7 +166,7 @@ def test_a_thread_waiting_for_a_build_does_its_own_work_kept_meanwhile() -> None
     ctx.start()
     assert started.wait(WAIT)
     result = ctx.meanwhile(own)
-    kept.set()  # the worker's wait for it would fail the test, not hang it
+    kept.set()  # the build goes on once the work is kept: it is done in the wait below
     assert ctx.shared("k", build) == "built"
     assert done_on == [threading.get_ident()]  # done in the wait, not by the worker
     assert result() == "own"
