@@ -5,7 +5,9 @@
 Writes realistic catalogues (CSV 100k rows, xlsx 100k rows, and with --million a 1M-row CSV;
 a few percent of rows carry a defect of some rule), then times, in one run and as whole
 processes (median of --repeat runs, with each process's peak memory, its CPU, user and
-system, and its minor page faults: the first touch of fresh memory, most of the system time):
+system, and its minor page faults: the first touch of fresh memory, most of the system time;
+a file's bare reads and checks are run in turn, one of each at a time, so that the machine's
+drift reaches them alike):
 - `procaudit check FILE --format json --output …`, every default rule (PA204 included);
   on the 1M CSV also with `--fix-list` and with `--reference` (6,000 procedures), whose
   added cost is the ratio shown;
@@ -32,7 +34,6 @@ import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Callable
 from pathlib import Path
 from typing import NamedTuple
 
@@ -116,19 +117,28 @@ class Measured(NamedTuple):
     faults: float  # minor page faults
 
 
-def measure(command: list[str], repeat: int) -> Measured:
-    """Median wall time (s), peak memory (MB), CPU and page faults of `command` as a whole
-    process."""
-    runs = []
+def measure_in_turn(commands: list[list[str]], repeat: int) -> list[Measured]:
+    """Median wall time (s), peak memory (MB), CPU and page faults of each command as a
+    whole process, their runs taken in turn (one of each, `repeat` times): a drift of the
+    machine's speed (a VM's neighbours) then reaches every command alike, so the ratios
+    between them hold, where all of one command's runs, then all of the next one's, moved a
+    ratio by 30%."""
+    runs: list[list[tuple[float, ...]]] = [[] for _ in commands]
     for _ in range(repeat):
-        started = time.perf_counter()
-        process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        _, _, usage = os.wait4(process.pid, 0)  # this process's own peak, not the children's
-        seconds = time.perf_counter() - started
-        runs.append(
-            (seconds, usage.ru_maxrss / 1024, usage.ru_utime, usage.ru_stime, usage.ru_minflt)
-        )
-    return Measured(*(statistics.median(values) for values in zip(*runs, strict=True)))
+        for command, of_command in zip(commands, runs, strict=True):
+            of_command.append(_run_once(command))
+    return [
+        Measured(*(statistics.median(values) for values in zip(*of_command, strict=True)))
+        for of_command in runs
+    ]
+
+
+def _run_once(command: list[str]) -> tuple[float, ...]:
+    started = time.perf_counter()
+    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    _, _, usage = os.wait4(process.pid, 0)  # this process's own peak, not the children's
+    seconds = time.perf_counter() - started
+    return seconds, usage.ru_maxrss / 1024, usage.ru_utime, usage.ru_stime, usage.ru_minflt
 
 
 # The bare read the targets are set against: pandas' own parser into Python strings, as
@@ -183,26 +193,18 @@ def generate(folder: Path, million: bool) -> None:
         write_csv(folder / "reference.csv", catalogue_rows(6_000, seed=11), headers=HEADERS)
 
 
-def added_costs(
-    path: Path,
-    report: str,
-    check: Measured,
-    line: Callable[[str, list[str]], Measured],
-) -> list[tuple[str, float, float | None]]:
-    """What `--fix-list` and `--reference` (a national list of 6,000 procedures) add to the
-    whole check of `path`, as a share of its time (issue 19: at most half)."""
-    base = [str(path), "-f", "json", "-q", "--exit-zero", "-o", report]
-    fix_list = line(
-        "  same, with --fix-list (xlsx)",
-        procaudit("check", *base, "--fix-list", str(path.with_name("fixes.xlsx"))),
-    )
-    reference = line(
-        "  same, with --reference (6,000 procedures)",
-        procaudit("check", *base, "--reference", str(path.with_name("reference.csv"))),
-    )
+def added_commands(path: Path, base: list[str]) -> list[tuple[str, list[str]]]:
+    """The whole check of `path` with `--fix-list`, and with `--reference` (a national list
+    of 6,000 procedures): issue 19 sets what each may add (at most half)."""
     return [
-        ("--fix-list added / check, csv 1M", fix_list[0] / check[0] - 1, 0.5),
-        ("--reference added / check, csv 1M", reference[0] / check[0] - 1, 0.5),
+        (
+            "  same, with --fix-list (xlsx)",
+            procaudit("check", *base, "--fix-list", str(path.with_name("fixes.xlsx"))),
+        ),
+        (
+            "  same, with --reference (6,000 procedures)",
+            procaudit("check", *base, "--reference", str(path.with_name("reference.csv"))),
+        ),
     ]
 
 
@@ -219,48 +221,63 @@ def run(folder: Path, repeat: int, million: bool, many: int = 0) -> None:
     report = str(folder / "report.json")
     results: dict[str, Measured] = {}
 
+    def lines(group: list[tuple[str, list[str]]]) -> list[Measured]:
+        """The group's commands measured in turn (`measure_in_turn`), each printed."""
+        measured = measure_in_turn([command for _, command in group], repeat)
+        for (label, _), found in zip(group, measured, strict=True):
+            results[label] = found
+            print(
+                f"{label:<52} {found.seconds:8.2f} s {found.peak:8.0f} MB"
+                f" {found.user:7.2f} s {found.system:6.2f} s {found.faults / 1000:7.0f}k",
+                flush=True,
+            )
+        return measured
+
     def line(label: str, command: list[str]) -> Measured:
-        results[label] = found = measure(command, repeat)
-        print(
-            f"{label:<52} {found.seconds:8.2f} s {found.peak:8.0f} MB"
-            f" {found.user:7.2f} s {found.system:6.2f} s {found.faults / 1000:7.0f}k",
-            flush=True,
-        )
-        return found
+        return lines([(label, command)])[0]
 
     print(
         f"{'what (whole process, median of ' + str(repeat) + ')':<52} {'time':>10} {'peak':>11}"
         f" {'CPU user':>9} {'system':>8} {'faults':>8}"
     )
-    help_ = line("procaudit --help", procaudit("--help"))
-    version = line("procaudit --version", procaudit("--version"))
-    pandas = line('python -c "import pandas"', python("import pandas"))
+    help_, version, pandas = lines(
+        [
+            ("procaudit --help", procaudit("--help")),
+            ("procaudit --version", procaudit("--version")),
+            ('python -c "import pandas"', python("import pandas")),
+        ]
+    )
     ratios: list[tuple[str, float, float | None]] = [  # label, value, target (None: none)
         ("--help / import pandas", help_[0] / pandas[0], 0.5),
         ("--version / import pandas", version[0] / pandas[0], 0.5),
     ]
     for label, path in files.items():
+        # The bare reads and the checks of a file, measured in turn: their ratios are the
+        # targets.
         if label.startswith("csv"):
-            bare = line(f"pandas.read_csv {label}", python(PYTHON_STRINGS + _read_csv(path)))
-            line(
-                f"  same, Arrow strings (pandas' default here) {label}",
-                python("import pandas; " + _read_csv(path)),
-            )
-            fastest = line(
-                f"  same, engine='pyarrow' {label}",
-                python("import pandas; " + _read_csv(path, "engine='pyarrow'")),
-            )
-        else:
-            bare = line(
-                f"pandas.read_excel(calamine) {label}",
-                python(
-                    f"import pandas; pandas.read_excel({str(path)!r}, engine='calamine', dtype=str)"
+            group = [
+                (f"pandas.read_csv {label}", python(PYTHON_STRINGS + _read_csv(path))),
+                (
+                    f"  same, Arrow strings (pandas' default here) {label}",
+                    python("import pandas; " + _read_csv(path)),
                 ),
-            )
-        check = line(
-            f"procaudit check {label}",
-            procaudit("check", str(path), "-f", "json", "-q", "--exit-zero", "-o", report),
-        )
+                (
+                    f"  same, engine='pyarrow' {label}",
+                    python("import pandas; " + _read_csv(path, "engine='pyarrow'")),
+                ),
+            ]
+        else:
+            read_excel = f"pandas.read_excel({str(path)!r}, engine='calamine', dtype=str)"
+            group = [
+                (f"pandas.read_excel(calamine) {label}", python("import pandas; " + read_excel))
+            ]
+        base = [str(path), "-f", "json", "-q", "--exit-zero", "-o", report]
+        group.append((f"procaudit check {label}", procaudit("check", *base)))
+        if label == "csv 1M":
+            group.extend(added_commands(path, base))
+        measured = lines(group)
+        bare, fastest = measured[0], measured[2 if label.startswith("csv") else 0]
+        check = results[f"procaudit check {label}"]
         # Issue 7 sets targets for the 1M CSV and the 100k xlsx; the 100k CSV, where
         # importing pandera and the rules weighs most, is shown for comparison.
         target = {"xlsx 100k": 1.5}.get(label)
@@ -277,7 +294,9 @@ def run(folder: Path, repeat: int, million: bool, many: int = 0) -> None:
                  2 if big else None)
             )  # fmt: skip
         if label == "csv 1M":
-            ratios.extend(added_costs(path, report, check, line))
+            fix_list, reference = measured[-2:]
+            ratios.append(("--fix-list added / check, csv 1M", fix_list[0] / check[0] - 1, 0.5))
+            ratios.append(("--reference added / check, csv 1M", reference[0] / check[0] - 1, 0.5))
     if many:
         ratios.extend(measure_many(folder, many, 200, line, procaudit))
     if "csv 1M" in files:
