@@ -4,7 +4,6 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -58,12 +57,14 @@ def test_the_single_input_is_read_as_click_reads_the_command_line(
     assert single_input(root, "check", check, args) == expected
 
 
-def test_every_option_of_the_command_is_read_as_its_parser_reads_it() -> None:
+@pytest.mark.parametrize("which", ["root", "check"])
+def test_every_option_is_read_as_its_parser_reads_it(which: str) -> None:
     """The names of the options that take a value, and of the flags, agree with the click
-    command typer builds: an option added to `check` is never misread."""
-    _, check = _callbacks()
+    command typer builds (and its group, for the root's): an option added later is never
+    misread."""
+    root, check = _callbacks()
     group = typer.main.get_command(app)
-    command = group.commands["check"]  # type: ignore[attr-defined]
+    command = group if which == "root" else group.commands["check"]  # type: ignore[attr-defined]
     valued: set[str] = set()
     flags: set[str] = set()
     for param in command.params:
@@ -71,13 +72,13 @@ def test_every_option_of_the_command_is_read_as_its_parser_reads_it() -> None:
             continue
         names = {*param.opts, *param.secondary_opts}
         (flags if param.is_flag or param.count else valued).update(names)
-    read = OptionNames(check)
+    read = OptionNames(root if which == "root" else check)
     assert (read.valued, read.flags) == (valued, flags)
-    assert "--output" in valued and "-q" in flags  # the comparison compares something
+    assert valued and flags  # the comparison compares something
 
 
 def test_a_check_of_one_file_starts_its_parse_before_typer_reads_the_line(
-    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     from procaudit.app import check as app_check
 
