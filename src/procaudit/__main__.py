@@ -1,3 +1,3 @@
-from procaudit.cli import run
+from procaudit.cli.launch import run
 
 run()

@@ -169,15 +169,6 @@ def reading_ahead(paths: Sequence[str], max_file_size: int, jobs: int | None) ->
         yield
 
 
-def start_reading_early(path: str, max_file_size: int) -> None:
-    """Start parsing `path` now, before the command line is read whole (`cli.early_input`):
-    `reading_ahead`, given the same file unchanged, goes on with this parse. The parse is
-    dropped untaken if the run does not come to read it (`reading_ahead`'s end)."""
-    from procaudit.io.read_ahead import start_reading
-
-    start_reading(path, max_file_size)
-
-
 def _keep(read: dict[str, Catalogue]) -> Callable[[Catalogue], None]:
     """A hook that keeps each catalogue read, by the path its findings name."""
 

@@ -4,16 +4,45 @@ into `procaudit.app`, and turns the outcome into output and an exit code.
 One module per command, named as the command is (`procaudit inspect` is `cli/inspect.py`),
 beside the views and helpers it uses (`inspect_view.py`, `rules_view.py`, `inputs.py`,
 `overrides.py`, `progress.py`): six commands do not need a folder of their own, and the name
-typed is the name to open. Around them: `main` (the app and the entry point), `root` (the
-options before the command), `options` (the options several commands share, with their
-defaults), `common` (what every command does around its call: language, settings, failures),
-`help` (the help in the help's language) and `early_input` (a check's one input, read from
-the command line before typer converts it, for its parse to start).
+typed is the name to open. Around them: `launch` (the console script), `early_input` (what
+a run sets up before typer is imported: a check's one input read from the command line, for
+its parse to start), `main` (the app), `root` (the options before the command), `options`
+(the options several commands share, with their defaults), `common` (what every command
+does around its call: language, settings, failures) and `help` (the help in the help's
+language).
 
 Heavy modules (pandas, pandera, openpyxl, rich's progress) are imported inside the commands,
-so that `procaudit --help` and `procaudit --version` stay fast.
+so that `procaudit --help` and `procaudit --version` stay fast. This package imports
+nothing until a name below is first used, so that the console script starts a file's parse
+before typer is imported (`cli.launch`).
 """
 
-from procaudit.cli.main import app, main, run
+from __future__ import annotations
+
+from importlib import import_module
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # what type checkers see; at run time, __getattr__ below
+    from procaudit.cli.launch import run
+    from procaudit.cli.main import app, main
 
 __all__ = ["app", "main", "run"]
+
+# Public name -> the module that defines it.
+_EXPORTS = {
+    "app": "procaudit.cli.main",
+    "main": "procaudit.cli.main",
+    "run": "procaudit.cli.launch",
+}
+
+
+def __getattr__(name: str) -> object:
+    if name not in _EXPORTS:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(import_module(_EXPORTS[name]), name)
+    globals()[name] = value  # found here directly from now on
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted({*globals(), *_EXPORTS})

@@ -1,63 +1,103 @@
-"""The one file a `procaudit check` audits, told from its command line before typer reads it.
+"""What a run sets up before typer and the commands are imported: the environment's
+defaults for the libraries it loads, and the parse of a check's one CSV file.
 
-typer 0.29 converts each argument with a pydantic adapter: before a command runs, it imports
-pydantic and builds an adapter for each of the command's ~30 parameters, ~0.1 s on one core
-(cProfile), and only the command could start its file's parse (`app.check.reading_ahead`).
-Here the command line is read as typer will read it, from the commands' own annotations
-(which options take a value, which are flags), so a run of one CSV file has it parsed on
-pyarrow's threads meanwhile. A wrong reading would cost a parse, never a result: the reader
-takes what was parsed ahead only for the file it reads, unchanged (`io.read_ahead`).
+Importing the command line takes ~0.1 s on one core (typer, click, pydantic, the commands
+and the use cases below them), and typer 0.29 then converts each of `check`'s ~30
+arguments with a pydantic adapter before the command runs: a file's parse started only by
+the command waited for both. Here the command line is read as click's parser will read it,
+from a table of the options that take a value and of the flags (a test holds the table to
+the click command typer builds), so that a run of one CSV file has it parsed on pyarrow's
+threads meanwhile. A wrong reading would cost a parse, never a result: the reader takes
+what was parsed ahead only for the file it reads, unchanged (`io.read_ahead`).
+
+Free of typer and of pandas: the console script (`cli.launch`) runs this first.
 """
 
 from __future__ import annotations
 
-import types
-from collections.abc import Callable, Iterator, Sequence
-from typing import Annotated, Any, Union, get_args, get_origin
+import os
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
 
-from typer.models import ArgumentInfo, OptionInfo
+from procaudit.core import collector
+from procaudit.core.limits import MAX_FILE_SIZE_MB, MB
+
+# Arrow's memory from the C allocator, not from mimalloc (pyarrow's default), unless the user
+# chose: mimalloc keeps pages the kernels freed, and a 1M-row check peaked ~90 MB higher with
+# it. Read by pyarrow when first imported, which is after this.
+ARROW_POOL = "system"
+
+# numpy's OpenBLAS starts a thread per core as numpy is imported, and each spins ~0.1 s
+# waiting for work that never comes (procaudit does no linear algebra): on 2 cores, a core
+# taken from the first file's parse, in every process of a run. One thread (none started)
+# unless the user chose. Read by OpenBLAS when numpy is first imported, after this.
+BLAS_THREADS = "1"
+
+
+@dataclass(frozen=True)
+class OptionNames:
+    """A command's options as its parser reads them: the names (every spelling) of those
+    taking a value, and of the flags."""
+
+    valued: frozenset[str]
+    flags: frozenset[str]
+
+
+# The root's options and `check`'s, as typer declares them (cli/root.py, cli/check.py and
+# the shared ones in cli/options.py); --help is read apart, as a stop.
+ROOT_OPTIONS = OptionNames(valued=frozenset({"--lang"}), flags=frozenset({"--version"}))
+CHECK_OPTIONS = OptionNames(
+    valued=frozenset(
+        {
+            *("--baseline", "--config", "--exclude", "--fail-on", "--fix-list", "--format"),
+            *("--forms-dir", "--group-by", "--header-row", "--history", "--ignore", "--jobs"),
+            *("--lang", "--log", "--map", "--max-cell-length", "--max-cells"),
+            *("--max-file-size", "--max-per-rule", "--online-target", "--output"),
+            *("--reference", "--schema", "--select", "--sheet", "--write-baseline"),
+            *("-f", "-j", "-o"),
+        }
+    ),
+    flags=frozenset({"--csv-safe", "--every-row", "--exit-zero", "--quiet", "-q"}),
+)
 
 # What ends option parsing, and what makes a run print something and stop.
 _END_OF_OPTIONS = "--"
 _STOPS = frozenset({"--help", "--version"})
 
 
-class OptionNames:
-    """A command's options as its parser reads them: the names of those taking a value, and
-    of the flags."""
-
-    def __init__(self, callback: Callable[..., Any]) -> None:
-        self.valued: set[str] = set()
-        self.flags: set[str] = set()
-        for name, annotation in callback.__annotations__.items():
-            info = _option_info(annotation)
-            if info is None:
-                continue
-            flag = bool(info.count) or _is_bool(annotation)
-            # In `Annotated`, Option's first argument is a name, not the default (as typer
-            # reads it: `typer.utils`); without names, typer names it after the parameter.
-            first = () if info.default is ... else (str(info.default),)
-            named: tuple[str, ...] = (*first, *(info.param_decls or ()))
-            if not named:
-                spelt = name.replace("_", "-")
-                named = (f"--{spelt}/--no-{spelt}" if flag and not info.count else f"--{spelt}",)
-            for declared in named:
-                for spelling in declared.split("/"):  # "--csv-safe/--no-csv-safe"
-                    (self.flags if flag else self.valued).add(spelling.strip())
+def prepare(args: Sequence[str]) -> None:
+    """Make the collector nearly idle while the modules load, set the libraries' defaults
+    in the environment (the user's own settings kept), and start the parse of a check's
+    one file, `args` being the command line after the program's name. A second call finds
+    it done."""
+    collector.loading()  # the engine says `loaded` when the work begins
+    os.environ.setdefault("ARROW_DEFAULT_MEMORY_POOL", ARROW_POOL)
+    os.environ.setdefault("OPENBLAS_NUM_THREADS", BLAS_THREADS)
+    parse_ahead(args)
 
 
-def single_input(
-    root: Callable[..., Any], command: str, callback: Callable[..., Any], args: Sequence[str]
-) -> str | None:
-    """The only input `args` (the command line after the program's name) gives `command`,
-    read with the root's and the command's options; None when it names another command,
-    several inputs or none, asks for help or the version, or holds an option typer would
-    refuse. The annotations must be read already (`help.read_annotations`)."""
+def parse_ahead(args: Sequence[str]) -> None:
+    """A check of one file has it parsed from here on, within the default size limit (a
+    file that is no CSV is left to the reader). With a --max-file-size of the user's, it is
+    parsed once the command runs, as before: a file over a lower limit must be refused
+    unread."""
+    if any(arg.startswith("--max-file-size") for arg in args):
+        return
+    path = single_input(args)
+    if path is not None:
+        from procaudit.app.early_read import start_reading_early
+
+        start_reading_early(path, MAX_FILE_SIZE_MB * MB)
+
+
+def single_input(args: Sequence[str]) -> str | None:
+    """The only input `args` gives `check`; None when it names another command, several
+    inputs or none, asks for help or the version, or holds an option typer would refuse."""
     words = iter(args)
     try:
-        if next(_positionals(words, OptionNames(root)), None) != command:
+        if next(_positionals(words, ROOT_OPTIONS), None) != "check":
             return None
-        found = list(_positionals(words, OptionNames(callback)))
+        found = list(_positionals(words, CHECK_OPTIONS))
     except _Refused:
         return None
     return found[0] if len(found) == 1 else None
@@ -101,23 +141,3 @@ def _short(word: str, words: Iterator[str], options: OptionNames) -> None:
             return
         if name not in options.flags:
             raise _Refused
-
-
-def _option_info(annotation: Any) -> OptionInfo | None:
-    if get_origin(annotation) is not Annotated:
-        return None
-    for meta in annotation.__metadata__:
-        if isinstance(meta, OptionInfo):
-            return meta
-        if isinstance(meta, ArgumentInfo):
-            return None
-    return None
-
-
-def _is_bool(annotation: Any) -> bool:
-    """Whether the option's type is bool (or bool | None): typer makes it a flag."""
-    kind = get_args(annotation)[0]
-    if get_origin(kind) in (Union, types.UnionType):
-        kinds = [k for k in get_args(kind) if k is not type(None)]
-        kind = kinds[0] if len(kinds) == 1 else None
-    return kind is bool

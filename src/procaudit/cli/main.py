@@ -14,11 +14,9 @@ from typing import NoReturn
 
 import typer
 
-from procaudit.cli.early_input import single_input
+from procaudit.cli.early_input import prepare
 from procaudit.cli.help import Group, read_annotations, speaking_the_help_language
-from procaudit.core import collector
 from procaudit.core.i18n import t
-from procaudit.core.limits import MAX_FILE_SIZE_MB, MB
 
 
 def build_app() -> typer.Typer:
@@ -50,25 +48,12 @@ def build_app() -> typer.Typer:
 
 app = build_app()
 
-# Arrow's memory from the C allocator, not from mimalloc (pyarrow's default), unless the user
-# chose: mimalloc keeps pages the kernels freed, and a 1M-row check peaked ~90 MB higher with
-# it. Read by pyarrow when first imported, which is after this, inside a command.
-ARROW_POOL = "system"
-
-# numpy's OpenBLAS starts a thread per core as numpy is imported, and each spins ~0.1 s
-# waiting for work that never comes (procaudit does no linear algebra): on 2 cores, a core
-# taken from the first file's parse, in every process of a run. One thread (none started)
-# unless the user chose. Read by OpenBLAS when numpy is first imported, after this.
-BLAS_THREADS = "1"
-
 
 def main() -> None:
     """The app, its own failures ended in one sentence and exit 2 (the console script is
-    `run`)."""
-    collector.loading()  # the engine says `loaded` when the work begins
-    os.environ.setdefault("ARROW_DEFAULT_MEMORY_POOL", ARROW_POOL)
-    os.environ.setdefault("OPENBLAS_NUM_THREADS", BLAS_THREADS)
-    parse_ahead(sys.argv[1:])
+    `cli.launch.run`, which prepares the run before importing this module; prepared here
+    too for a caller of `main`, it finds that done)."""
+    prepare(sys.argv[1:])
     try:
         app()
     except Exception as exc:  # a bug in procaudit: say so briefly unless asked for details
@@ -85,29 +70,9 @@ def main() -> None:
         sys.exit(2)
 
 
-def parse_ahead(args: list[str]) -> None:
-    """A check of one CSV file has it parsed from here on, not only once typer has converted
-    every argument (`cli.early_input`), within the default size limit. With a
-    --max-file-size of the user's, it is parsed once the command runs, as before: a file
-    over a lower limit must be refused unread."""
-    from procaudit.app.check import start_reading_early  # imported by the app already
-
-    if any(arg.startswith("--max-file-size") for arg in args):
-        return
-
-    root = app.registered_callback.callback if app.registered_callback else None
-    for command in app.registered_commands:
-        check = command.callback
-        if root is None or check is None or (command.name or check.__name__) != "check":
-            continue
-        path = single_input(root, "check", check, args)
-        if path is not None:
-            start_reading_early(path, MAX_FILE_SIZE_MB * MB)
-
-
 def run() -> None:
-    """The console script and `python -m procaudit`: `main`, ended without the interpreter's
-    teardown where nothing needs it (`main` itself returns, for a caller that goes on)."""
+    """`main`, ended without the interpreter's teardown where nothing needs it, for the
+    console script (`cli.launch`; `main` itself returns, for a caller that goes on)."""
     try:
         main()
     except SystemExit as done:
