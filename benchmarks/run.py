@@ -15,7 +15,8 @@ drift reaches them alike):
   yardstick; also shown into Arrow strings and with engine="pyarrow"),
   `pandas.read_excel(engine="calamine", dtype=str)`;
 - `procaudit --help` and `--version` against `python -c "import pandas"`;
-- the growth of the whole check from the 100k to the 1M CSV;
+- the growth of the whole check from the 100k to the 1M CSV, and with --million of each
+  default rule alone (`rule_growth.py`, in a process of its own);
 - with --many, a folder of N (2,000) small catalogues against the sum of their bare reads,
   with `--jobs 1` and the default one job per core, and a 200-sheet workbook
   (`many_files.py`).
@@ -26,6 +27,7 @@ benchmarks/README.md.
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import random
 import shutil
@@ -146,6 +148,29 @@ def _run_once(command: list[str]) -> tuple[float, ...]:
 # Arrow strings: slower to read with the C parser, so a laxer yardstick). The other two
 # bare reads are printed beside it.
 PYTHON_STRINGS = "import pandas; pandas.set_option('mode.string_storage', 'python'); "
+
+
+def rule_growth(folder: Path, repeat: int) -> tuple[str, float, float]:
+    """Each default rule alone on the 100k and the 1M CSV (`rule_growth.py`), printed; the
+    ratio of the one that grows most."""
+    script = Path(__file__).with_name("rule_growth.py")
+    command = [sys.executable, str(script), "--folder", str(folder), "--repeat", str(repeat)]
+    command.append("--json")
+    found = json.loads(subprocess.run(command, check=True, capture_output=True).stdout)
+    print(
+        f"\n{'each rule alone (median of ' + str(repeat) + ')':<52} {'100k':>10} {'1M':>11}"
+        f" {'growth':>7} {'user':>6} {'system at 1M':>13}"
+    )
+    growths = []
+    for label, small, large in found:
+        (wall, user, _), (wall_1m, user_1m, system_1m) = small, large
+        growths.append((wall_1m / wall, label))
+        print(
+            f"{label:<52} {wall * 1e3:7.0f} ms {wall_1m * 1e3:8.0f} ms {wall_1m / wall:6.1f}x"
+            f" {user_1m / max(user, 1e-3):5.1f}x {system_1m * 1e3:10.0f} ms"
+        )
+    growth, label = max(growths)
+    return (f"{label.split()[0]} alone, 1M / 100k (the most of any rule)", growth, 10)
 
 
 def _read_csv(path: Path, *options: str) -> str:
@@ -302,6 +327,7 @@ def run(folder: Path, repeat: int, million: bool, many: int = 0) -> None:
     if "csv 1M" in files:
         growth = results["procaudit check csv 1M"][0] / results["procaudit check csv 100k"][0]
         ratios.append(("check csv 1M / check csv 100k (10x the rows)", growth, 10))
+        ratios.append(rule_growth(folder, repeat))
     print()
     print(f"{'ratio':<52} {'value':>10} {'target':>11}")
     for label, value, target in ratios:
