@@ -275,6 +275,17 @@ def test_column_form_equals_scalar_form(values: list[str]) -> None:
     assert _column(values) == _scalar(values)
 
 
+@settings(max_examples=100, deadline=None)
+@given(st.lists(st.text(_ALPHABET, max_size=12) | st.none(), min_size=1, max_size=20))
+def test_keys_made_in_pieces_are_the_keys_made_at_once(values: list[str | None]) -> None:
+    original = text_columns.KEY_PIECE
+    text_columns.KEY_PIECE = 3  # hypothesis runs this many times: no monkeypatch fixture
+    try:
+        assert _column(values) == _scalar(values)
+    finally:
+        text_columns.KEY_PIECE = original
+
+
 @pytest.mark.parametrize("text", ["hoà giải", "a  b", "x\u0301"])
 def test_repeated_values(text: str) -> None:
     values = [text, "other", text, None, text]
