@@ -27,6 +27,7 @@ from procaudit.catalogue.text_columns import (
     format_texts,
     holding,
     repeated_numbers,
+    taken_in_order,
     text_array_codes,
     text_codes,
 )
@@ -328,6 +329,28 @@ def test_text_codes_of_a_slice() -> None:
     values = pd.Series([f"v{i % 9000}" for i in range(10_000)], dtype="str").iloc[7:]
     codes = text_codes(values)
     assert _partition(codes.tolist()) == _partition(pd.factorize(values)[0].tolist())
+
+
+@pytest.mark.parametrize("most_runs", [text_columns.MOST_RUNS, 2])  # slices, or a filter
+@pytest.mark.parametrize(
+    "rows",
+    [
+        [0, 1, 2, 3, 4, 5, 6, 7],  # every row, one run
+        [1, 2, 3, 6, 7],  # two runs
+        [0, 2, 4, 6],  # a run per row
+        [5],
+        [],
+    ],
+)
+def test_taken_in_order_takes_as_take_does(
+    rows: list[int], most_runs: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(text_columns, "MOST_RUNS", most_runs)
+    texts = pa.array(["x", "a", None, "bc", "", "dé", "e", "f", "g"], pa.large_string()).slice(1)
+    at = np.array(rows, dtype=np.int32)
+    taken = taken_in_order(texts, at)
+    assert taken.type == texts.type
+    assert taken.to_pylist() == texts.take(pa.array(at, pa.int32())).to_pylist()
 
 
 def test_distinct_texts_numbers_texts_as_dictionary_encode_does() -> None:

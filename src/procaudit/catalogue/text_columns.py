@@ -268,6 +268,28 @@ def text_array_codes(texts: pa.Array) -> np.ndarray:
     return codes
 
 
+def taken_in_order(texts: pa.Array, rows: np.ndarray) -> pa.Array:
+    """`texts.take(rows)` for increasing `rows`. Runs of consecutive rows (the first rows of
+    a list's distinct names, mostly all of them) are joined from slices, in one copy of the
+    right size: pyarrow's take and filter grow their output as they write it, and at a
+    million names wrote 2.5 times its size in fresh pages (80 against 25 ms). Rows in many
+    runs are filtered: a slice per run would cost more."""
+    breaks = np.flatnonzero(np.diff(rows) != 1) + 1
+    if len(breaks) >= MOST_RUNS:
+        kept = np.zeros(len(texts), dtype=bool)
+        kept[rows] = True
+        return texts.filter(pa.array(kept))
+    if not len(rows):
+        return texts.slice(0, 0)
+    starts = rows[np.r_[0, breaks]].tolist()
+    ends = (rows[np.r_[breaks - 1, len(rows) - 1]] + 1).tolist()
+    runs = zip(starts, ends, strict=True)
+    return pa.concat_arrays([texts.slice(at, end - at) for at, end in runs])
+
+
+MOST_RUNS = 10_000  # runs of rows joined from slices by `taken_in_order` (~1 us each)
+
+
 def distinct_texts(texts: pa.Array) -> tuple[np.ndarray, pa.Array]:
     """`pc.dictionary_encode` of texts (no nulls) that are mostly distinct, as numpy indices
     and the distinct texts, numbered as they first appear: only texts whose fingerprint
