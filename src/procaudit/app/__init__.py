@@ -16,8 +16,9 @@ Every name below is imported when first used, so that `import procaudit.app` sta
 
 from __future__ import annotations
 
-from importlib import import_module
 from typing import TYPE_CHECKING
+
+from procaudit.core.lazy_names import lazy_names
 
 if TYPE_CHECKING:  # what type checkers see; at run time, __getattr__ below
     from procaudit.app.audit import audit_files
@@ -88,13 +89,4 @@ _EXPORTS = {
 }
 
 
-def __getattr__(name: str) -> object:
-    if name not in _EXPORTS:
-        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    value = getattr(import_module(_EXPORTS[name]), name)
-    globals()[name] = value  # the next use does not come back here
-    return value
-
-
-def __dir__() -> list[str]:
-    return sorted({*globals(), *_EXPORTS})
+__getattr__, __dir__ = lazy_names(__name__, _EXPORTS)

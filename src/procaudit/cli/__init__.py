@@ -19,8 +19,9 @@ before typer is imported (`cli.launch`).
 
 from __future__ import annotations
 
-from importlib import import_module
 from typing import TYPE_CHECKING
+
+from procaudit.core.lazy_names import lazy_names
 
 if TYPE_CHECKING:  # what type checkers see; at run time, __getattr__ below
     from procaudit.cli.launch import run
@@ -36,13 +37,4 @@ _EXPORTS = {
 }
 
 
-def __getattr__(name: str) -> object:
-    if name not in _EXPORTS:
-        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    value = getattr(import_module(_EXPORTS[name]), name)
-    globals()[name] = value  # found here directly from now on
-    return value
-
-
-def __dir__() -> list[str]:
-    return sorted({*globals(), *_EXPORTS})
+__getattr__, __dir__ = lazy_names(__name__, _EXPORTS)
