@@ -1,8 +1,9 @@
 """The app: the root options and the seven commands, with their help in the help's language,
-and the console entry point.
+and its run for the console script (`cli.launch`, which prepares the run first).
 
 Every module that holds a help text is imported inside `speaking_the_help_language()`, here
-and nowhere before (`procaudit.cli` imports this module first): see `procaudit.cli.help`.
+and nowhere before (the console script imports this module before any other that holds
+one): see `procaudit.cli.help`.
 """
 
 from __future__ import annotations
