@@ -23,13 +23,16 @@ _WORD = re.compile(r"[^\s0-9!-/:-@\[-`{-~]+")
 @repairs("PA601", safe=True, stage=LEGACY_FONT)
 def repair_legacy_font(text: str) -> str | None:
     """The Unicode text of a cell typed in a TCVN3 or VNI font, when the conversion is
-    certain: every word it changes becomes a Vietnamese syllable, and the other font does not
-    read the cell as well. PA601 reports a cell when most of its words convert; the rest is
-    left to a person (its finding stays)."""
+    certain: every word it changes becomes a Vietnamese syllable, none is left in a legacy
+    font (a cell mixing the two), and the other font does not read the cell as well. PA601
+    reports a cell when most of its words convert; the rest is left to a person (its
+    finding stays)."""
     encoding = detect_legacy(text)
     if encoding is None:
         return None
     converted = convert(text, encoding)
+    if detect_legacy(converted) is not None:  # words of both fonts: neither is certain
+        return None
     other = VNI if encoding == TCVN3 else TCVN3
     if not _all_syllables(text, converted) or _all_syllables(text, convert(text, other)):
         return None
