@@ -3,6 +3,7 @@ very column they were made of, in order, and then the keys the context would mak
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -13,8 +14,14 @@ import pytest
 from conftest import text_blocks
 from procaudit.catalogue.columns import ROW
 from procaudit.catalogue.text_columns import arrow_text, comparison_key_array
-from procaudit.io import name_keys_ahead
-from procaudit.io.name_keys_ahead import claim_name_keys, drop_name_keys, start_name_keys
+from procaudit.io import name_keys_ahead, read_ahead
+from procaudit.io.arrow_parse import csv_plan
+from procaudit.io.name_keys_ahead import (
+    claim_name_keys,
+    drop_name_keys,
+    start_keys_of_parse,
+    start_name_keys,
+)
 from procaudit.io.read import read_catalogue
 from procaudit.rules import context as context_module
 from procaudit.rules.context import RuleContext
@@ -144,6 +151,33 @@ def test_a_new_start_replaces_the_last() -> None:
     assert keys is not None and keys.to_pylist() == _keys(second)
 
 
+def _made(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    """How many names each making of keys ahead took."""
+    made: list[int] = []
+
+    def counted(texts: pa.Array) -> pa.Array:
+        made.append(len(texts))
+        return comparison_key_array(texts)
+
+    monkeypatch.setattr(name_keys_ahead, "comparison_key_array", counted)
+    return made
+
+
+def test_the_same_column_started_again_keeps_its_keys(monkeypatch: pytest.MonkeyPatch) -> None:
+    made, column = _made(monkeypatch), text_blocks(NAMES, 3)
+    start_name_keys(column, ROWS)
+    start_name_keys(column, ROWS)  # the reader, finding the header the parse's search found
+    keys = claim_name_keys(column, ROWS)
+    assert keys is not None and keys.to_pylist() == _keys(column)
+    assert made == [len(NAMES)]
+    start_name_keys(column, ROWS)
+    start_name_keys(column, ROWS + 1)  # other rows: made again
+    for thread in threading.enumerate():
+        if thread.name == "procaudit-name-keys":
+            thread.join()
+    assert made == [len(NAMES)] * 3
+
+
 @pytest.mark.parametrize(
     "column",
     [pd.Series(NAMES, dtype=object), text_blocks(NAMES[:1], 1)],
@@ -188,3 +222,37 @@ def test_the_context_gets_the_keys_it_would_make(
     assert context.name_keys.tolist() == _keys(table.frame["name"])
     assert made_here == ([] if ahead else [len(table.frame)])  # made ahead when asked
     assert claim_name_keys(table.frame["name"], table.frame[ROW]) is None  # and given up
+
+
+@pytest.mark.parametrize("reader_starts", [True, False], ids=["reader starts too", "parse alone"])
+@pytest.mark.parametrize("lines", LISTS.values(), ids=LISTS.keys())
+def test_keys_begun_from_the_parse_are_the_readers(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, lines: list[str], reader_starts: bool
+) -> None:
+    path = tmp_path / "list.csv"
+    path.write_text("\n".join(lines), encoding="utf-8")
+    made = _made(monkeypatch)
+    with read_ahead.reading_ahead(str(path), 1 << 40) as parsing:
+        assert parsing
+        read_ahead.when_parsed(start_keys_of_parse)
+        table = read_catalogue(str(path), name_keys_ahead=reader_starts).tables[0]
+    made_here: list[int] = []
+
+    def counted(texts: pa.Array) -> pa.Array:
+        made_here.append(len(texts))
+        return comparison_key_array(texts)
+
+    monkeypatch.setattr(context_module, "comparison_key_array", counted)
+    context = RuleContext(table.frame, RuleOptions(), frozenset(table.header_map.columns))
+    assert context.name_keys.tolist() == _keys(table.frame["name"])
+    assert (made, made_here) == ([len(lines)], [])  # begun from the parse, once, and given
+
+
+def test_no_keys_begin_from_a_parse_without_a_header(tmp_path: Path) -> None:
+    path = tmp_path / "list.csv"
+    path.write_text("\n".join(BODY), encoding="utf-8")
+    with read_ahead.reading_ahead(str(path), 1 << 40):
+        read_ahead.when_parsed(start_keys_of_parse)
+        plan = csv_plan(path)
+        assert plan is not None and read_ahead.parsed_csv(path, plan) is not None
+    assert claim_name_keys(text_blocks(NAMES, 3), None) is None

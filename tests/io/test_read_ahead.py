@@ -14,7 +14,7 @@ import pytest
 import procaudit.io.read_ahead as read_ahead
 from procaudit.core.errors import InputError
 from procaudit.io import Catalogue, read_catalogue
-from procaudit.io.arrow_parse import CsvPlan, ParsedCsv
+from procaudit.io.arrow_parse import CsvPlan, ParsedCsv, csv_plan
 
 HEADER = "STT,Mã thủ tục,Tên thủ tục,Lĩnh vực\n"
 GOOD = HEADER + "1,1.000001,Cấp giấy phép,Xây dựng\n2,1.000002,Đăng ký,Hộ tịch\n"
@@ -155,3 +155,97 @@ def test_another_file_is_parsed_by_the_reader(tmp_path: Path, parses: list[str])
         assert _names(other) == ["Cấp giấy phép", "Khai sinh"]
         assert _names(first) == ["Cấp giấy phép", "Đăng ký"]
     assert sorted(parses) == sorted(["procaudit-read-ahead", threading.current_thread().name])
+
+
+def _held_parse(monkeypatch: pytest.MonkeyPatch) -> threading.Event:
+    """The parse ahead held until the event is set."""
+    go = threading.Event()
+    parse = read_ahead.parse_csv
+
+    def held(path: Path, plan: CsvPlan) -> ParsedCsv | None:
+        if threading.current_thread().name == "procaudit-read-ahead":
+            assert go.wait(30)
+        return parse(path, plan)
+
+    monkeypatch.setattr(read_ahead, "parse_csv", held)
+    return go
+
+
+def _parse_ended() -> None:
+    for thread in threading.enumerate():
+        if thread.name == "procaudit-read-ahead":
+            thread.join()
+
+
+Heard = list[tuple[str, ParsedCsv]]
+
+
+def _heard(heard: Heard) -> Callable[[ParsedCsv], None]:
+    return lambda parsed: heard.append((threading.current_thread().name, parsed))
+
+
+@pytest.mark.parametrize("ended", [False, True], ids=["while parsing", "parsed"])
+def test_work_follows_the_parse_on_its_thread_or_here(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, ended: bool
+) -> None:
+    path = tmp_path / "list.csv"
+    path.write_text(GOOD, encoding="utf-8")
+    go, heard = _held_parse(monkeypatch), []
+    with read_ahead.reading_ahead(str(path), NO_LIMIT) as parsing:
+        assert parsing
+        if ended:
+            go.set()
+            _parse_ended()
+        read_ahead.when_parsed(_heard(heard))
+        go.set()
+        plan = csv_plan(path)
+        assert plan is not None
+        records = read_ahead.parsed_csv(path, plan)  # the parse's, once the work is done
+        here = threading.current_thread().name
+        assert [name for name, _ in heard] == [here if ended else "procaudit-read-ahead"]
+        assert heard[0][1] is records
+
+
+@pytest.mark.parametrize("text", UNPARSABLE.values(), ids=UNPARSABLE.keys())
+def test_no_work_follows_a_parse_that_gave_no_records(tmp_path: Path, text: str) -> None:
+    path = tmp_path / "list.csv"
+    path.write_text(text, encoding="utf-8")
+    expected = _outcome(lambda: read_catalogue(str(path)))
+    heard: Heard = []
+    with read_ahead.reading_ahead(str(path), NO_LIMIT) as parsing:
+        assert parsing
+        read_ahead.when_parsed(_heard(heard))
+        assert _outcome(lambda: read_catalogue(str(path))) == expected
+    assert heard == []
+
+
+@pytest.mark.parametrize("name", ["list.xlsx", "big.csv"], ids=["a workbook", "over the limit"])
+def test_no_work_follows_when_nothing_is_parsed_ahead(tmp_path: Path, name: str) -> None:
+    path = tmp_path / name
+    path.write_text(GOOD, encoding="utf-8")
+    heard: Heard = []
+    with read_ahead.reading_ahead(str(path), 10 if name == "big.csv" else NO_LIMIT) as parsing:
+        assert not parsing
+        read_ahead.when_parsed(_heard(heard))
+    assert heard == []
+
+
+@pytest.mark.filterwarnings("error::pytest.PytestUnhandledThreadExceptionWarning")
+@pytest.mark.parametrize("ended", [False, True], ids=["while parsing", "parsed"])
+def test_work_that_fails_leaves_the_reader_the_records(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, ended: bool
+) -> None:
+    path = tmp_path / "list.csv"
+    path.write_text(GOOD, encoding="utf-8")
+    go = _held_parse(monkeypatch)
+
+    def fails(parsed: ParsedCsv) -> None:
+        raise MemoryError
+
+    with read_ahead.reading_ahead(str(path), NO_LIMIT):
+        if ended:
+            go.set()
+            _parse_ended()
+        read_ahead.when_parsed(fails)
+        go.set()
+        assert _names(path) == ["Cấp giấy phép", "Đăng ký"]

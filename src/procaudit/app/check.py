@@ -150,9 +150,11 @@ _AUDIT = "procaudit.engine.audit"
 def reading_ahead(paths: Sequence[str], max_file_size: int, jobs: int | None) -> Iterator[None]:
     """While the block runs (the settings, the imports of pandas and the rules), the first
     file, when it is CSV, parsed on pyarrow's threads for the reader to take
-    (`procaudit.io.read_ahead`). When a pool will audit the files, its workers are spawned
-    instead, to import pandas and the rules meanwhile (`engine.parallel.workers_ahead`).
-    `max_file_size`: the run's limit, in bytes (a larger file is refused unread)."""
+    (`procaudit.io.read_ahead`), and its names' keys begun as soon as it is, while the block
+    imports the rules (`io.name_keys_ahead`). When a pool will audit the files, its workers
+    are spawned instead, to import pandas and the rules meanwhile
+    (`engine.parallel.workers_ahead`). `max_file_size`: the run's limit, in bytes (a larger
+    file is refused unread)."""
     from procaudit.engine.parallel import pool_size, workers_ahead
 
     if not paths:
@@ -164,8 +166,13 @@ def reading_ahead(paths: Sequence[str], max_file_size: int, jobs: int | None) ->
             yield
         return
     from procaudit.io.read_ahead import reading_ahead as first_read_ahead
+    from procaudit.io.read_ahead import when_parsed
 
-    with first_read_ahead(paths[0], max_file_size):
+    with first_read_ahead(paths[0], max_file_size) as parsing:
+        if parsing:  # the reader's modules (pandas) imported here, before the rules'
+            from procaudit.io.name_keys_ahead import start_keys_of_parse
+
+            when_parsed(start_keys_of_parse)
         yield
 
 

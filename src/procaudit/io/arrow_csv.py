@@ -16,7 +16,7 @@ import pandas as pd
 
 from procaudit.core.errors import InputError
 from procaudit.core.limits import MAX_CELLS
-from procaudit.io.arrow_parse import csv_plan
+from procaudit.io.arrow_parse import ParsedCsv, csv_plan
 from procaudit.io.csv_dialect import (
     CsvDialect,
     check_rows_in_one_cell,
@@ -41,16 +41,24 @@ def read_regular_csv(path: Path, max_cells: int = MAX_CELLS) -> tuple[Grid, CsvD
     if parsed.used == 0:
         raise InputError(str(path), only_delimiters())
     check_csv_extent(str(path), parsed.rows, parsed.used, max_cells)
-    columns = parsed.columns
-    if all(column.null_count == len(column) for column in columns):  # cells of spaces only
+    if all(column.null_count == len(column) for column in parsed.columns):  # spaces only
         raise InputError(str(path), only_delimiters())
+    grid = parsed_grid(parsed)
+    if parsed.held & _LINE_BREAKS:
+        check_rows_in_one_cell(str(path), grid.cells, grid.rows, plan.delimiter)
+    return grid, CsvDialect(plan.encoding, plan.delimiter)
+
+
+def parsed_grid(parsed: ParsedCsv) -> Grid:
+    """The grid of the records pyarrow parsed, their columns shared, not copied; each
+    record's line counted past the line breaks inside cells, when some cell holds one."""
     records = pd.DataFrame(  # fresh columns: nothing to copy
-        {position: text_array(column) for position, column in enumerate(columns)}, copy=False
+        {position: text_array(column) for position, column in enumerate(parsed.columns)},
+        copy=False,
     )
     # With no line break inside a cell, each record is one line of the file.
-    lines = None if parsed.held & {b"\r", b"\n"} else len(records)
-    starts = start_lines(records, lines)
-    if lines is None:
-        check_rows_in_one_cell(str(path), records, starts, plan.delimiter)
-    grid = Grid(None, records, starts)
-    return grid, CsvDialect(plan.encoding, plan.delimiter)
+    lines = None if parsed.held & _LINE_BREAKS else len(records)
+    return Grid(None, records, start_lines(records, lines))
+
+
+_LINE_BREAKS = frozenset({b"\r", b"\n"})

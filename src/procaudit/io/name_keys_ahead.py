@@ -25,7 +25,10 @@ import pandas as pd
 import pyarrow as pa
 
 from procaudit.catalogue.text_columns import arrow_text, comparison_key_array
-from procaudit.io.grid import arrow_chunks
+from procaudit.io.arrow_csv import parsed_grid
+from procaudit.io.arrow_parse import ParsedCsv
+from procaudit.io.grid import Grid, arrow_chunks
+from procaudit.io.layout import Header, NoHeader, find_header
 
 # From this many rows on: below, the keys take a few milliseconds, less than a thread's
 # start and the GIL passed back and forth.
@@ -53,6 +56,10 @@ class _Ahead:
             self.keys = comparison_key_array(arrow_text(texts))
         except Exception:  # the context makes them itself, and meets the fault as ever
             self.keys = None
+
+    def of(self, column: pa.ChunkedArray, rows: np.ndarray) -> bool:
+        """Whether these are the keys of `column` (the same blocks) at `rows`."""
+        return self.blocks == _blocks(column) and np.array_equal(self.rows, rows)
 
     def rows_of(self, column: pa.ChunkedArray) -> int | None:
         """Where `column` begins among this column's rows, when its blocks are rows of it in
@@ -89,10 +96,37 @@ def start_name_keys(column: pd.Series, rows: pd.Series) -> None:
     chunks = arrow_chunks(column)
     if chunks is None or len(chunks) < AHEAD_ROWS:
         return
-    ahead = _Ahead(chunks, column, rows.to_numpy(dtype=np.int64))
+    numbers = rows.to_numpy(dtype=np.int64)
+    with _lock:  # begun already from the records parsed ahead: the very same column
+        if _pending is not None and _pending.of(chunks, numbers):
+            return
+    ahead = _Ahead(chunks, column, numbers)
     with _lock:
         _pending = ahead
     ahead.thread.start()
+
+
+def start_header_name_keys(grid: Grid, header: Header) -> None:
+    """Start the keys of the column `header` (found in `grid`) names as the names' (the
+    layout may still choose another: then they are not used)."""
+    position = header[2].columns.get("name")
+    if position is not None:
+        start_name_keys(grid.cells.iloc[:, position], grid.rows)
+
+
+def start_keys_of_parse(parsed: ParsedCsv) -> None:
+    """Start the names' keys from a CSV file's records parsed ahead (`read_ahead.when_parsed`),
+    in the column the first header found names, while the run still imports its rules: the
+    reader, finding that header again, keeps them. The header is looked for without the
+    user's header aliases; with them the reader may find another, and start its own."""
+    if parsed.rows < AHEAD_ROWS or b"\0" in parsed.held:  # NUL: the careful reader's file
+        return
+    grid = parsed_grid(parsed)
+    try:
+        header = find_header(grid, {})
+    except NoHeader:
+        return
+    start_header_name_keys(grid, header)
 
 
 def claim_name_keys(column: pd.Series, rows: pd.Series | None) -> pa.Array | None:

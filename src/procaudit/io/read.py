@@ -31,7 +31,7 @@ from procaudit.io.layout import (
     understand,
 )
 from procaudit.io.limits import Limits, check_cell_lengths, check_file_size, check_workbook
-from procaudit.io.name_keys_ahead import start_name_keys
+from procaudit.io.name_keys_ahead import start_header_name_keys
 from procaudit.io.number_codes import restore_number_codes
 from procaudit.io.parts import split_parts
 from procaudit.io.values import WHOLE_NUMBERS
@@ -164,7 +164,7 @@ def _tables(
     """The tables of one sheet: one per header, unless the user said where the header is."""
     if options.header_rows:
         return (_table(path, grid, options),)
-    found = _name_keys_of if name_keys_ahead else None
+    found = start_header_name_keys if name_keys_ahead else None
     parts = split_parts(grid, options.layout().extra_aliases, found)
     return tuple(_table(path, part, options, header) for part, header in parts)
 
@@ -188,14 +188,6 @@ def _table(path: str, grid: Grid, options: ReadOptions, header: Header | None = 
             frame[column] = own.fillna(from_sections.astype("str")).astype("str")
     split = split_decisions(frame)
     return Table(grid.sheet, frame, header_map, understood.account, split, restored)
-
-
-def _name_keys_of(grid: Grid, header: Header) -> None:
-    """Start the comparison keys of the column the header names as the names' (the layout
-    may still choose another: then they are not used)."""
-    position = header[2].columns.get("name")
-    if position is not None:
-        start_name_keys(grid.cells.iloc[:, position], grid.rows)
 
 
 def _frame(grid: Grid, understood: Understood) -> tuple[pd.DataFrame, int]:

@@ -8,7 +8,9 @@ those it imports need none. The pyarrow reader (arrow_csv.py) then asks `parsed_
 records, and gets those parsed ahead when they are of the same file, unchanged since (path,
 device, inode, size, change time) and cut the same way.
 Otherwise, and whenever the read-ahead failed, the reader parses the file itself, exactly as
-without it: the faults and messages are the same.
+without it: the faults and messages are the same. Work that needs only the records can
+follow the parse on its thread (`when_parsed`): the names' keys, begun while the run still
+imports its rules (`name_keys_ahead.start_keys_of_parse`).
 """
 
 from __future__ import annotations
@@ -16,14 +18,15 @@ from __future__ import annotations
 import os
 import stat
 import threading
-from collections.abc import Iterator
-from contextlib import contextmanager
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager, suppress
 from pathlib import Path
 
 from procaudit.io.arrow_parse import CsvPlan, ParsedCsv, csv_plan, parse_csv
 from procaudit.io.csv_sniff import CSV_SUFFIXES
 
 _Identity = tuple[int, int, int, int]
+_Result = tuple[CsvPlan, ParsedCsv | None]
 
 
 class _Ahead:
@@ -32,7 +35,9 @@ class _Ahead:
     def __init__(self, path: Path, identity: _Identity) -> None:
         self.path = path
         self.identity = identity
-        self.result: tuple[CsvPlan, ParsedCsv | None] | None = None
+        self.result: _Result | None = None
+        self.ended = False  # under `_lock`, with `then`
+        self.then: Callable[[ParsedCsv], None] | None = None  # see `when_parsed`
         # Not a daemon: a run that ends early waits for the parse rather than tear pyarrow
         # down under it.
         self.thread = threading.Thread(target=self._read, name="procaudit-read-ahead")
@@ -42,9 +47,13 @@ class _Ahead:
             plan = csv_plan(self.path)
             result = None if plan is None else (plan, parse_csv(self.path, plan))
         except Exception:  # whatever it was, the reader meets it again and says it as ever
-            return
+            result = None
         if _identity(self.path) == self.identity:  # not changed while it was parsed
             self.result = result
+        with _lock:
+            self.ended = True
+            then, self.then = self.then, None
+        _follow(then, self.result)
 
 
 _pending: _Ahead | None = None
@@ -52,12 +61,15 @@ _lock = threading.Lock()
 
 
 @contextmanager
-def reading_ahead(path: str, max_size: int) -> Iterator[None]:
+def reading_ahead(path: str, max_size: int) -> Iterator[bool]:
     """`path` parsed ahead while the block runs, when it is a CSV file of at most `max_size`
-    bytes (a larger one is refused unread); a table nobody took is dropped at its end."""
+    bytes (a larger one is refused unread); a table nobody took is dropped at its end. The
+    block is told whether a parse is under way (`when_parsed` can follow it then)."""
     start_reading(path, max_size)
     try:
-        yield
+        with _lock:
+            parsing = _pending is not None
+        yield parsing
     finally:
         _claim(None)
 
@@ -79,6 +91,28 @@ def start_reading(path: str, max_size: int) -> None:
             return
         _pending = ahead
     ahead.thread.start()
+
+
+def when_parsed(then: Callable[[ParsedCsv], None]) -> None:
+    """Give `then` the records parsed ahead as soon as they are: on the parse's thread when
+    it is still parsing, here when it is done; never when no parse is pending or it gave no
+    records. For work that only gets ahead of the reader: a fault in it is left for the
+    reader to meet, as ever."""
+    with _lock:
+        ahead = _pending
+        if ahead is None:
+            return
+        if not ahead.ended:
+            ahead.then = then
+            return
+    _follow(then, ahead.result)
+
+
+def _follow(then: Callable[[ParsedCsv], None] | None, result: _Result | None) -> None:
+    if then is None or result is None or result[1] is None:
+        return
+    with suppress(Exception):  # work ahead only: the reader makes it again, meets the fault
+        then(result[1])
 
 
 def parsed_csv(path: Path, plan: CsvPlan) -> ParsedCsv | None:
