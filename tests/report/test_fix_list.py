@@ -267,6 +267,23 @@ def test_cli_writes_the_fix_list_beside_the_report(tmp_path: Path) -> None:
     assert {row[2] for row in sheet.iter_rows(min_row=2, values_only=True)} == {"A2", "C2"}
 
 
+@pytest.mark.parametrize("suffix", [".xlsx", ".csv"])
+def test_a_clean_catalogue_gets_a_fix_list_of_headings_alone(tmp_path: Path, suffix: str) -> None:
+    from typer.testing import CliRunner
+
+    from procaudit.cli import app
+
+    source = tmp_path / "c.csv"  # a header and no procedure: nothing to find
+    source.write_text("Mã TTHC,Tên thủ tục,Cấp thực hiện\n", encoding="utf-8")
+    out = tmp_path / f"sua{suffix}"
+    result = CliRunner().invoke(app, ["check", str(source), "-q", "--fix-list", str(out)])
+    assert (result.exit_code, result.stderr) == (0, "")
+    if suffix == ".csv":
+        assert len(list(csv.reader(out.open(encoding="utf-8-sig")))) == 1
+    else:
+        assert openpyxl.load_workbook(out).worksheets[0].max_row == 1
+
+
 @pytest.mark.parametrize(
     ("name", "words"),
     [

@@ -87,7 +87,9 @@ def locate(
     flagged = Flagged([], [], np.full(count, -1, np.int64), np.zeros(count, np.int64))
     files = np.array(columns.file, dtype=object)
     sheets = np.array([NO_SHEET if s is None else s for s in columns.sheet], dtype=object)
-    starts = np.flatnonzero(np.r_[True, files[1:] != files[:-1]]) if count else np.array([])
+    if not count:  # a clean run: its fix-list has the headings alone
+        return flagged
+    starts = np.flatnonzero(np.r_[True, files[1:] != files[:-1]])
     for start, end in zip(starts, [*starts[1:], count], strict=True):
         catalogue = read.get(files[start])
         if catalogue is None:
