@@ -110,6 +110,9 @@ def test_user_schema_requiring_a_missing_column(tmp_path: Path) -> None:
             "schema_type: dataframe\ncolumns:\n  name:\n    checks:\n      no_such_check: {}\n",
             "uses an unknown check",
         ),
+        ("- name\n- code\n", "is not a Pandera DataFrame schema"),  # a list, not a mapping
+        ("[rules.PA505]\nonline_target = 120\n", "is not valid YAML"),  # a TOML file
+        ("just a sentence\n", "is not a Pandera DataFrame schema"),
     ],
 )
 def test_bad_schema_is_a_schema_error(tmp_path: Path, text: str, problem: str) -> None:

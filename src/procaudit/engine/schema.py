@@ -100,7 +100,13 @@ def load_schema(path: str | None = None) -> LoadedSchema:
                 problem=exc,
             )
         ) from exc
-    except (TypeError, ValueError, KeyError, pandera.errors.SchemaInitError) as exc:
+    except (
+        TypeError,
+        ValueError,
+        KeyError,
+        pandera.errors.SchemaInitError,
+        pandera.errors.SchemaDefinitionError,  # not a mapping: a list, a sentence, TOML
+    ) as exc:
         raise SchemaError(
             t(
                 "the schema {source} is not a Pandera DataFrame schema: {problem}",
