@@ -50,6 +50,14 @@ ALIASES = [
     ("Decision date", "decision_date"),
     ("Tình trạng", "status"),
     ("Status", "status"),
+    ("Căn cứ", "legal_basis"),
+    # Abbreviations spelled out where the header as written names nothing.
+    ("Ngày QĐ", "decision_date"),
+    ("NGÀY QĐCB", "decision_date"),
+    ("QĐ công bố", "decision_no"),
+    ("CQ thực hiện", "agency"),
+    ("Tên CQ", "agency"),
+    ("Mức độ DVCTT", "online_level"),
 ]
 
 
@@ -146,6 +154,7 @@ def test_database_and_annotated_headers(header: str, column: str) -> None:
 # change what it means.
 NOT_MAPPED = [
     "Cơ quan ban hành",
+    "CQ ban hành",
     "co_quan_duoc_uy_quyen",
     "co_quan_phoi_hop",
     "loai_thu_tuc",

@@ -99,7 +99,7 @@ ALIASES: Final[dict[str, tuple[str, ...]]] = {
         "Application form",
         "Application forms",
     ),
-    "legal_basis": ("Căn cứ pháp lý", "Legal basis"),
+    "legal_basis": ("Căn cứ pháp lý", "Căn cứ", "Legal basis"),
     "online_level": (
         "Mức độ DVC",
         "Mức độ dịch vụ công trực tuyến",

@@ -97,10 +97,35 @@ def _is_trailing(words: tuple[str, ...]) -> bool:
     )
 
 
+# The abbreviations officials write in headers, spelled out where the key as written names
+# nothing: "Ngày QĐ" is "Ngày quyết định", "CQ thực hiện" "Cơ quan thực hiện", "Mức độ
+# DVCTT" "Mức độ dịch vụ công trực tuyến". Words that stand for one phrase only in a header
+# ("TT" is "thủ tục", "thứ tự" and "thông tư": a filler and the row number's, not here).
+_ABBREVIATIONS = {
+    "qd": "quyet dinh",
+    "qdcb": "quyet dinh cong bo",
+    "cq": "co quan",
+    "dvc": "dich vu cong",
+    "dvctt": "dich vu cong truc tuyen",
+}
+
+
 @lru_cache(maxsize=4096)
 def _match(key: str, words: Vocabulary) -> tuple[str, int] | None:
-    """The alias `key` (a header key) reads as: the longest alias its words hold between
-    fillers, the preferred one of equal length."""
+    """The alias `key` (a header key) reads as (`_match_words`), or, where it names nothing,
+    the key with its abbreviations spelled out."""
+    hit = _match_words(key, words)
+    if hit is not None:
+        return hit
+    split = key.split()
+    if _ABBREVIATIONS.keys().isdisjoint(split):
+        return None
+    return _match_words(" ".join(_ABBREVIATIONS.get(word, word) for word in split), words)
+
+
+def _match_words(key: str, words: Vocabulary) -> tuple[str, int] | None:
+    """The longest alias the words of `key` hold between fillers, the preferred one of
+    equal length."""
     exact = words.index.get(key)
     if exact is not None:
         return exact
@@ -251,9 +276,13 @@ def header_words(words: Vocabulary, extra: Mapping[str, str] | None = None) -> f
 def _vocabulary_words(words: Vocabulary) -> frozenset[str]:
     keys = (*words.index, *STT_KEYS)
     fillers = (*_LEADING, *_TRAILING)
-    return frozenset(word for key in keys for word in key.split()) | frozenset(
+    known = frozenset(word for key in keys for word in key.split()) | frozenset(
         word for words_ in fillers for word in words_
     )
+    # An abbreviation is a header word where what it stands for is made of them.
+    return known | {
+        short for short, long in _ABBREVIATIONS.items() if known.issuperset(long.split())
+    }
 
 
 # What a text is, for `HeaderReader.may_name`: bracketed, or its key's words all header words,
