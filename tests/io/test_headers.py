@@ -58,6 +58,18 @@ ALIASES = [
     ("CQ thực hiện", "agency"),
     ("Tên CQ", "agency"),
     ("Mức độ DVCTT", "online_level"),
+    ("TG_GIAI_QUYET", "processing_time"),
+    ("TEN_LV", "field"),
+    ("Ngày ban hành QĐ", "decision_date"),
+    ("Số, ký hiệu QĐ", "decision_no"),
+    # An alias's words in another order.
+    ("Quyết định số", "decision_no"),
+    ("Quyết định công bố số", "decision_no"),
+    # "Of the procedure" after "của".
+    ("Căn cứ pháp lý của TTHC", "legal_basis"),
+    ("Lĩnh vực của thủ tục hành chính", "field"),
+    ("Tình trạng hiệu lực", "status"),
+    ("Cơ sở pháp lý", "legal_basis"),
 ]
 
 
@@ -155,6 +167,9 @@ def test_database_and_annotated_headers(header: str, column: str) -> None:
 NOT_MAPPED = [
     "Cơ quan ban hành",
     "CQ ban hành",
+    "Ban hành cơ quan",  # in any order, still the issuing body
+    "MA_LV",  # the field's code
+    "Ngày có hiệu lực",
     "co_quan_duoc_uy_quyen",
     "co_quan_phoi_hop",
     "loai_thu_tuc",

@@ -99,7 +99,7 @@ ALIASES: Final[dict[str, tuple[str, ...]]] = {
         "Application form",
         "Application forms",
     ),
-    "legal_basis": ("Căn cứ pháp lý", "Căn cứ", "Legal basis"),
+    "legal_basis": ("Căn cứ pháp lý", "Cơ sở pháp lý", "Căn cứ", "Legal basis"),
     "online_level": (
         "Mức độ DVC",
         "Mức độ dịch vụ công trực tuyến",
@@ -114,6 +114,8 @@ ALIASES: Final[dict[str, tuple[str, ...]]] = {
         "Quyết định công bố",
         "Số QĐ",
         "Số quyết định công bố",
+        "Số hiệu quyết định",
+        "Số, ký hiệu quyết định",
         "Quyết định",
         "Decision no",
         "Decision number",
@@ -124,10 +126,18 @@ ALIASES: Final[dict[str, tuple[str, ...]]] = {
         "Ngày quyết định",
         "Ngày ban hành",
         "Ngày quyết định công bố",
+        "Ngày ban hành quyết định",
         "Decision date",
         "Date",
     ),
-    "status": ("Tình trạng", "Trạng thái", "Hiệu lực", "Status"),
+    "status": (
+        "Tình trạng",
+        "Trạng thái",
+        "Hiệu lực",
+        "Tình trạng hiệu lực",
+        "Trạng thái hiệu lực",
+        "Status",
+    ),
 }
 
 # A dossier-components sheet (Thành phần hồ sơ) beside the list: one row per document the

@@ -32,6 +32,9 @@ class Vocabulary:
 
     index: dict[str, tuple[str, int]]  # alias key -> (canonical column, preference)
     required: tuple[str, ...]
+    # An alias's words in any order -> what the alias names; words two aliases of different
+    # columns share are left out ("Quyết định số" is "Số quyết định").
+    unordered: dict[tuple[str, ...], tuple[str, int]] = field(default_factory=dict)
 
     def __hash__(self) -> int:  # one vocabulary per kind of table: identity is enough
         return id(self)
@@ -45,7 +48,13 @@ def vocabulary(aliases: Mapping[str, tuple[str, ...]], required: tuple[str, ...]
     for column, names in aliases.items():
         for rank, alias in enumerate(names):
             index.setdefault(header_key(alias), (column, rank))
-    return Vocabulary(index, required)
+    unordered: dict[tuple[str, ...], tuple[str, int]] = {}
+    shared: set[tuple[str, ...]] = set()
+    for key, hit in index.items():
+        words = tuple(sorted(key.split()))
+        if unordered.setdefault(words, hit)[0] != hit[0]:
+            shared.add(words)
+    return Vocabulary(index, required, {w: hit for w, hit in unordered.items() if w not in shared})
 
 
 # The procedure list; other tables (dossier components) build their own (io/components.py).
@@ -76,6 +85,7 @@ _LONGEST_LEADING = max(len(words) for words in _LEADING)
 # columns of marks, not the online level; a footnote is bracketed ("Lĩnh vực (1)").
 _TRAILING = frozenset(
     {("tt",), ("tthc",), ("thu", "tuc"), ("thu", "tuc", "hanh", "chinh"), ("name",)}
+    | {("cua", *words) for words in (("tthc",), ("thu", "tuc"), ("thu", "tuc", "hanh", "chinh"))}
 )
 _LONGEST_TRAILING = max(len(words) for words in _TRAILING)
 _FILLER_WORDS = frozenset(word for words in _TRAILING for word in words)
@@ -107,20 +117,23 @@ _ABBREVIATIONS = {
     "cq": "co quan",
     "dvc": "dich vu cong",
     "dvctt": "dich vu cong truc tuyen",
+    "tg": "thoi gian",  # TG_GIAI_QUYET
+    "lv": "linh vuc",  # TEN_LV
 }
 
 
 @lru_cache(maxsize=4096)
 def _match(key: str, words: Vocabulary) -> tuple[str, int] | None:
-    """The alias `key` (a header key) reads as (`_match_words`), or, where it names nothing,
-    the key with its abbreviations spelled out."""
+    """The alias `key` (a header key) reads as (`_match_words`); where it names nothing, the
+    key with its abbreviations spelled out; then an alias's very words in another order."""
     hit = _match_words(key, words)
     if hit is not None:
         return hit
     split = key.split()
-    if _ABBREVIATIONS.keys().isdisjoint(split):
-        return None
-    return _match_words(" ".join(_ABBREVIATIONS.get(word, word) for word in split), words)
+    if not _ABBREVIATIONS.keys().isdisjoint(split):
+        split = " ".join(_ABBREVIATIONS.get(word, word) for word in split).split()
+        hit = _match_words(" ".join(split), words)
+    return hit or words.unordered.get(tuple(sorted(split)))
 
 
 def _match_words(key: str, words: Vocabulary) -> tuple[str, int] | None:
