@@ -6,7 +6,10 @@ agency, `TEN_LINH_VUC` the field) and trailing words that only say "of the proce
 (`TRANG_THAI_TT`, "Lĩnh vực thủ tục hành chính"). Where several aliases
 fit, the longest one wins ("Tên thủ tục" names the name, though "Tên" alone is one too). Any
 other word blocks the match: "Cơ quan ban hành" (the issuing body) is not "Cơ quan", and
-`MA_LINH_VUC` (the field's code) is neither the field nor the procedure's code.
+`MA_LINH_VUC` (the field's code) is neither the field nor the procedure's code. Where a key
+names nothing as written, the abbreviations officials use are spelled out ("Ngày QĐ" is
+"Ngày quyết định"), then an alias's very words are looked for in another order ("Quyết định
+số" is "Số quyết định").
 
 An annotation after the header, a footnote "(3)" or a database name "(MA_TTHC)", is read
 apart: the words outside the brackets first, then, where those name nothing, the bracketed
@@ -109,8 +112,8 @@ def _is_trailing(words: tuple[str, ...]) -> bool:
 
 # The abbreviations officials write in headers, spelled out where the key as written names
 # nothing: "Ngày QĐ" is "Ngày quyết định", "CQ thực hiện" "Cơ quan thực hiện", "Mức độ
-# DVCTT" "Mức độ dịch vụ công trực tuyến". Words that stand for one phrase only in a header
-# ("TT" is "thủ tục", "thứ tự" and "thông tư": a filler and the row number's, not here).
+# DVCTT" "Mức độ dịch vụ công trực tuyến". Only those that stand for one phrase in a header:
+# "TT" may be "thủ tục", "thứ tự" or "thông tư" (a filler, and the row number's).
 _ABBREVIATIONS = {
     "qd": "quyet dinh",
     "qdcb": "quyet dinh cong bo",
