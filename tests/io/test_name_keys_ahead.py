@@ -6,6 +6,7 @@ from __future__ import annotations
 import threading
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from types import ModuleType
 
 import pandas as pd
 import pyarrow as pa
@@ -151,15 +152,15 @@ def test_a_new_start_replaces_the_last() -> None:
     assert keys is not None and keys.to_pylist() == _keys(second)
 
 
-def _made(monkeypatch: pytest.MonkeyPatch) -> list[int]:
-    """How many names each making of keys ahead took."""
+def _made(monkeypatch: pytest.MonkeyPatch, module: ModuleType = name_keys_ahead) -> list[int]:
+    """How many names each making of keys took, in `module` (ahead, or the context's own)."""
     made: list[int] = []
 
     def counted(texts: pa.Array) -> pa.Array:
         made.append(len(texts))
         return comparison_key_array(texts)
 
-    monkeypatch.setattr(name_keys_ahead, "comparison_key_array", counted)
+    monkeypatch.setattr(module, "comparison_key_array", counted)
     return made
 
 
@@ -211,13 +212,7 @@ def test_the_context_gets_the_keys_it_would_make(
     path.write_text("\n".join(lines), encoding="utf-8")
     table = read_catalogue(str(path), name_keys_ahead=ahead).tables[0]
     assert len(table.frame) == len(BODY)
-    made_here: list[int] = []
-
-    def counted(texts: pa.Array) -> pa.Array:
-        made_here.append(len(texts))
-        return comparison_key_array(texts)
-
-    monkeypatch.setattr(context_module, "comparison_key_array", counted)
+    made_here = _made(monkeypatch, context_module)
     context = RuleContext(table.frame, RuleOptions(), frozenset(table.header_map.columns))
     assert context.name_keys.tolist() == _keys(table.frame["name"])
     assert made_here == ([] if ahead else [len(table.frame)])  # made ahead when asked
@@ -236,13 +231,7 @@ def test_keys_begun_from_the_parse_are_the_readers(
         assert parsing
         read_ahead.when_parsed(start_keys_of_parse)
         table = read_catalogue(str(path), name_keys_ahead=reader_starts).tables[0]
-    made_here: list[int] = []
-
-    def counted(texts: pa.Array) -> pa.Array:
-        made_here.append(len(texts))
-        return comparison_key_array(texts)
-
-    monkeypatch.setattr(context_module, "comparison_key_array", counted)
+    made_here = _made(monkeypatch, context_module)
     context = RuleContext(table.frame, RuleOptions(), frozenset(table.header_map.columns))
     assert context.name_keys.tolist() == _keys(table.frame["name"])
     assert (made, made_here) == ([len(lines)], [])  # begun from the parse, once, and given
