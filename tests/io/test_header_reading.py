@@ -259,6 +259,11 @@ SHEETS = {
         ["thứ tự", "thủ tục", "TTHC", "Cấp", "Lĩnh vực"],
         *DATA,
     ],
+    "two rows: a named heading subdivided": [
+        ["STT", "Tên thủ tục", "Cấp thực hiện", "", "Lĩnh vực"],
+        ["", "", "Tỉnh", "Xã", ""],
+        *DATA,
+    ],
     "no header": DATA,
     "a data row of header words": [
         ["STT", "Tên thủ tục", "Lĩnh vực", "", ""],
@@ -296,3 +301,30 @@ def test_a_row_that_says_nothing_maps_to_nothing(extra: dict[str, str] | None) -
     for row in quiet:
         header_map = _plain_map(row, extra, CATALOGUE)
         assert (header_map.columns, header_map.stt) == ({}, None), row
+
+
+TOP = ["STT", "Mã TTHC", "Tên thủ tục", "Cấp thực hiện", "", "", "Lĩnh vực"]
+
+
+@pytest.mark.parametrize(
+    ("second", "header_rows"),
+    [
+        # Sub-headings under a heading merged across three columns ("x" marks below).
+        (["", "", "", "Tỉnh", "Huyện", "Xã", ""], [0, 1]),
+        (["", "", "", "", "", "", "Ghi chú"], [0]),  # one cell: no sub-division
+        # A procedure without a name is a procedure, not a sub-heading: its values sit
+        # under headings of their own (PA103 reports it).
+        (["1", "1.000178", "", "Cấp xã", "", "", "Xây dựng"], [0]),
+        (["", "1.000178", "", "", "", "", "Xây dựng"], [0]),
+        # A cell under the name column: a procedure.
+        (["", "", "Đăng ký khai sinh", "Tỉnh", "Xã", "", ""], [0]),
+    ],
+    ids=["levels under a wide heading", "one cell", "no name", "code and field", "a name"],
+)
+def test_a_second_row_is_read_as_sub_headings_only_under_wide_headings(
+    second: list[str], header_rows: list[int]
+) -> None:
+    grid = text_grid("Sheet", [TOP, second, ["1", "1.000178", "Cấp phép", "x", "", "", "Xây dựng"]])
+    positions, _, header_map = find_header(grid, {})
+    assert positions == header_rows
+    assert header_map.columns["name"] == 2

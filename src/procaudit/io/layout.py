@@ -163,15 +163,34 @@ def _two_row_labels(top: list[str], sub: list[str], reader: HeaderReader) -> lis
     return labels
 
 
-def _subdivides(top: HeaderMap, sub: list[str], required: tuple[str, ...]) -> bool:
+def _subdivides(
+    top: HeaderMap, top_texts: list[str], sub: list[str], required: tuple[str, ...]
+) -> bool:
     """Whether a row only sub-divides headings of a header row that names the procedure:
-    "Trực tiếp", "Trực tuyến" under "Cách thức thực hiện". Cells merged down from the header
-    row leave it empty under the named columns; a procedure row has a name there."""
+    "Trực tiếp", "Trực tuyến" under "Cách thức thực hiện"; "Tỉnh", "Xã" under a "Cấp thực
+    hiện" merged across them. Cells merged down from the header row leave it empty under the
+    name and the row number; a procedure row has a name there. Under another named column a
+    cell is a sub-heading only where that heading spans several columns: a procedure row's
+    values sit under headings of their own."""
     if not all(column in top.columns for column in required):
         return False  # a title above the header is no heading of it
-    named = {*top.columns.values(), top.stt}
     filled = [position for position, text in enumerate(sub) if text.strip()]
-    return len(filled) >= 2 and not named.intersection(filled)
+    kept = {*(top.columns[column] for column in required), top.stt}
+    if len(filled) < 2 or kept.intersection(filled):
+        return False
+    named, wide = set(top.columns.values()), _under_wide_headings(top_texts)
+    return all(position not in named or position in wide for position in filled)
+
+
+def _under_wide_headings(top: list[str]) -> set[int]:
+    """The columns under a heading that spans several: its cell (a merged cell's text is in
+    its first column) and the empty ones right of it."""
+    starts = [position for position, text in enumerate(top) if text.strip()]
+    under: set[int] = set()
+    for start, end in zip(starts, [*starts[1:], len(top)], strict=True):
+        if end - start >= 2:
+            under.update(range(start, end))
+    return under
 
 
 # A header as found: its grid positions (one row or two), the label of each column, the map.
@@ -201,7 +220,7 @@ def find_header(grid: Grid, extra: dict[str, str], words: Vocabulary = CATALOGUE
             pair = reader.map(labels)
             if pair.score > max(singles[p].score, singles[p + 1].score) or (
                 pair.score >= singles[p].score
-                and _subdivides(singles[p], texts[p + 1], words.required)
+                and _subdivides(singles[p], texts[p], texts[p + 1], words.required)
             ):
                 candidates.append(([p, p + 1], labels, pair))
     best: tuple[list[int], list[str], HeaderMap] | None = None
