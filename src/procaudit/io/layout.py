@@ -204,7 +204,7 @@ def find_header(grid: Grid, extra: dict[str, str], words: Vocabulary = CATALOGUE
     """Score the top rows (and pairs of rows) against the aliases of `words`; the best one
     with the required columns (a catalogue's name) is the header. A pair counts only where it
     names more than either row alone, or where its second row sub-divides headings of the
-    first that name no column."""
+    first (`_subdivides`: under headings that name no column, or that span several)."""
     texts, filled = grid.head(HEADER_SCAN_ROWS)
     scanned = [p for p, any_filled in enumerate(filled) if any_filled]
     if not scanned:
