@@ -419,3 +419,60 @@ def test_check_notes_the_choice_once(one_stop) -> None:
         "code because its values look like procedure codes (2018.HT.14, 2018.HT.15, "
         "BHXH.TBHXH.02., …)"
     ]
+
+
+MARKS = [
+    ["STT", "Tên thủ tục hành chính", "Cấp thực hiện", None, None, "Mức độ DVC", None],
+    [None, None, "Tỉnh", "Huyện", "Xã", "Toàn trình", "Một phần"],
+    [1, "Đăng ký khai sinh", None, None, "x", "x", None],
+    [2, "Đăng ký kết hôn", None, "x", "x", None, "x"],
+    [3, "Cấp bản sao trích lục hộ tịch", "x", None, None, "x", None],
+    [4, "Đăng ký giám hộ", "X", None, None, None, "X"],
+]
+
+
+@pytest.fixture
+def marks(tmp_path: Path, monkeypatch) -> str:
+    """Levels and online levels marked under headings merged over their sub-columns."""
+    monkeypatch.chdir(tmp_path)
+    workbook = openpyxl.Workbook()
+    sheet = workbook.active
+    sheet.title = "DM"
+    for row in MARKS:
+        sheet.append(row)
+    for merged in ("A1:A2", "B1:B2", "C1:E1", "F1:G1"):
+        sheet.merge_cells(merged)
+    workbook.save("marks.xlsx")
+    return "marks.xlsx"
+
+
+def test_inspect_says_which_sub_columns_are_read_as_marks(marks) -> None:
+    result = invoke("inspect", marks, "--format", "json")
+    assert result.exit_code == 0, result.output
+    [table] = json.loads(result.stdout)["files"][0]["tables"]
+    assert table["unmapped"] == []
+    assert [(c["column"], c["maps_to"], c.get("note")) for c in table["columns"][2:]] == [
+        ("C", "level", "marks: a mark here means 'Tỉnh'"),
+        ("D", "level", "marks: a mark here means 'Huyện'"),
+        ("E", "level", "marks: a mark here means 'Xã'"),
+        ("F", "online_level", "marks: a mark here means 'Toàn trình'"),
+        ("G", "online_level", "marks: a mark here means 'Một phần'"),
+    ]
+    result = invoke("inspect", marks, "--lang", "vi")
+    assert "dấu đánh: đánh dấu ở cột này nghĩa là 'Huyện'" in " ".join(result.stdout.split())
+
+
+def test_check_reads_the_headings_marked(marks) -> None:
+    result = invoke("check", marks, "--format", "json", "--select", "PA501,PA505")
+    assert result.exit_code == 1, result.output
+    findings = json.loads(result.stdout)["findings"]
+    assert [(f["rule"], f["row"], f["value"]) for f in findings] == [
+        ("PA505", None, None),  # the file's finding first
+        ("PA501", 4, "Huyện, Xã"),
+    ]
+    assert findings[0]["message"].startswith("2 of 4 procedures (50%) are fully online")
+    assert result.stderr.splitlines() == [
+        "procaudit: note: marks.xlsx: sheet 'DM': a row's level is the sub-heading it marks "
+        "under 'Cấp thực hiện' (Tỉnh, Huyện, Xã); a row's online_level is the sub-heading it "
+        "marks under 'Mức độ DVC' (Toàn trình, Một phần)"
+    ]

@@ -14,6 +14,7 @@ from procaudit.io import Catalogue, Table
 from procaudit.io.components import COMPONENTS
 from procaudit.io.headers import CATALOGUE, Vocabulary, alias_of
 from procaudit.io.layout import SheetAccount
+from procaudit.io.marks import MARKS
 from procaudit.io.values import WHOLE_NUMBERS, ValueChoice
 
 _DELIMITER_NAMES = {",": "comma", ";": "semicolon", "\t": "tab", "|": "pipe"}
@@ -116,6 +117,15 @@ def value_reason(choice: ValueChoice) -> str:
             "giá trị của cột có dạng mã thủ tục: {examples}",
             examples=examples,
         )
+    if choice.reason == MARKS:
+        return t(
+            "its header names the {column}, but its values are marks ({examples}) with no "
+            "other sub-column beside it to say what they mark",
+            "theo tiêu đề đây là cột {column}, nhưng giá trị là dấu đánh ({examples}) mà không "
+            "có cột con nào khác bên cạnh để biết dấu đó chỉ giá trị gì",
+            column=choice.column,
+            examples=", ".join(choice.examples),
+        )
     if choice.reason == WHOLE_NUMBERS:
         return t(
             "its header names the {column}, but its values are whole numbers (an internal "
@@ -133,6 +143,14 @@ def value_reason(choice: ValueChoice) -> str:
     )
 
 
+def _marks_note(value: str) -> str:
+    return t(
+        "marks: a mark here means '{value}'",
+        "dấu đánh: đánh dấu ở cột này nghĩa là '{value}'",
+        value=value,
+    )
+
+
 def _columns(table: Table, workbook: bool, words: Vocabulary) -> list[dict[str, Any]]:
     """Each source column with a header: the column it is read as, if any, and why where its
     values decided."""
@@ -140,6 +158,11 @@ def _columns(table: Table, workbook: bool, words: Vocabulary) -> list[dict[str, 
     mapped = {position: column for column, position in header_map.columns.items()}
     account = _account(table)
     by_values = {choice.position: choice for choice in account.by_values}
+    marked = {
+        position: (found.column, value)
+        for found in account.marks
+        for position, value in zip(found.positions, found.values, strict=True)
+    }
     columns = []
     for position, label in enumerate(account.labels):
         if not label.strip() and position not in mapped:
@@ -159,6 +182,11 @@ def _columns(table: Table, workbook: bool, words: Vocabulary) -> list[dict[str, 
                 "examples": list(choice.examples),
             }
             entry["note"] = value_reason(choice)
+            columns.append(entry)
+            continue
+        if position in marked:
+            entry["maps_to"] = marked[position][0]
+            entry["note"] = _marks_note(marked[position][1])
             columns.append(entry)
             continue
         rival = alias_of(label, words=words) if entry["maps_to"] is None else None

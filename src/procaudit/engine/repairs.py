@@ -110,9 +110,11 @@ def _table_changes(path: str, table: Table, grid: Grid, repairs: list[Repair]) -
     positions = at.loc[rows].to_numpy()
     headers = table.header_map.headers
     changes: list[CellChange] = []
+    # A column read from marks holds "x"s, not the values the rules saw: nothing to repair.
+    marked = {found.column for found in table.account.marks} if table.account else set()
     for column, position in table.header_map.columns.items():
         chain = [repair for repair in repairs if repair.applies_to(column)]
-        if not chain or position not in grid.cells:
+        if not chain or column in marked or position not in grid.cells:
             continue
         raw = grid.cells[position].iloc[positions].reset_index(drop=True)
         raw = raw.map(lambda value: None if value is None or pd.isna(value) else str(value))

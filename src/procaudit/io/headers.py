@@ -19,7 +19,7 @@ name.
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import TypeVar
@@ -424,9 +424,11 @@ def with_columns(
     stt: int | None,
     candidates: dict[str, tuple[int, ...]] | None = None,
     given: frozenset[str] = frozenset(),
+    marked: Collection[int] = (),
 ) -> HeaderMap:
-    """The header map that reads `columns` (canonical -> position) from these headers."""
-    taken = set(columns.values()) | {stt}
+    """The header map that reads `columns` (canonical -> position) from these headers;
+    `marked`: the sub-columns of columns read from marks (io/marks.py), used too."""
+    taken = set(columns.values()) | {stt} | set(marked)
     sources = {headers[position]: column for column, position in columns.items()}
     unmapped = tuple(
         header for position, header in enumerate(headers) if position not in taken and header

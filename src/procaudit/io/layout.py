@@ -24,6 +24,7 @@ from procaudit.core.errors import InputError
 from procaudit.core.i18n import t
 from procaudit.io.grid import Grid, cells_in, labels_of, rows_where
 from procaudit.io.headers import CATALOGUE, HeaderMap, HeaderReader, Vocabulary, map_headers
+from procaudit.io.marks import Marked, read_marks
 from procaudit.io.values import ValueChoice, check_values
 
 HEADER_SCAN_ROWS = 30  # the header is looked for in this many rows from the top
@@ -94,8 +95,10 @@ class SheetAccount:
     # The text of each row of the title block, for the scorecard's province
     # ("ỦY BAN NHÂN DÂN TỈNH LÀO CAI").
     title: tuple[str, ...] = ()
-    # Columns read, or refused, by their values rather than their header (io/values.py).
+    # Columns read, or refused, by their values rather than their header (io/values.py,
+    # io/marks.py).
     by_values: tuple[ValueChoice, ...] = ()
+    marks: tuple[Marked, ...] = ()  # columns read from the sub-columns a row marks
 
 
 @dataclass(frozen=True)
@@ -465,6 +468,11 @@ def understand(
     live = _without(live, [*again, *numbers])
     # The header's choices checked against the values under it (an id under "Mã thủ tục").
     header_map, by_values = check_values(header_map, labels, live)
+    # Sub-columns marked with an "x" under a heading: a row's value is the heading marked.
+    sub = _grid_row_texts(grid, positions[1]) if len(positions) == 2 else None
+    header_map, live, marks, lone_marks = read_marks(header_map, labels, sub, live)
+    if lone_marks:
+        by_values = tuple(sorted((*by_values, *lone_marks), key=lambda choice: choice.position))
 
     code_col = header_map.columns.get("code")
     # Only rows with few cells and no code can be notes, totals or headings; a procedure's
@@ -503,6 +511,7 @@ def understand(
             " ".join(dict.fromkeys(text for text in title_texts[p] if text.strip())) for p in title
         ),
         by_values=by_values,
+        marks=marks,
     )
     return Understood(
         body=live.reset_index(drop=True),

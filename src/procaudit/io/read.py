@@ -31,6 +31,7 @@ from procaudit.io.layout import (
     understand,
 )
 from procaudit.io.limits import Limits, check_cell_lengths, check_file_size, check_workbook
+from procaudit.io.marks import MARKS, Marked
 from procaudit.io.name_keys_ahead import start_header_name_keys
 from procaudit.io.number_codes import restore_number_codes
 from procaudit.io.parts import split_parts
@@ -279,9 +280,9 @@ def value_notes(tables: list[Table] | tuple[Table, ...]) -> tuple[str, ...]:
     says it once, so that a user whose code column moved knows why."""
     notes = []
     for table in tables:
-        if table.account is None or not table.account.by_values:
+        if table.account is None or not (table.account.by_values or table.account.marks):
             continue
-        said = []
+        said = [_marks_read(found, table.account.labels) for found in table.account.marks]
         for choice in table.account.by_values:
             header = _quoted(table.account.labels[choice.position])
             examples = ", ".join(choice.examples) + ", …"
@@ -295,6 +296,18 @@ def value_notes(tables: list[Table] | tuple[Table, ...]) -> tuple[str, ...]:
                         header=header,
                         column=choice.column,
                         examples=examples,
+                    )
+                )
+            elif choice.reason == MARKS:
+                said.append(
+                    t(
+                        "column {header} is not read as the {column}: its values are marks "
+                        "({examples}) with no other sub-column to say what they mark",
+                        "cột {header} không được đọc là cột {column}: giá trị là dấu đánh "
+                        "({examples}) mà không có cột con nào khác để biết dấu đó chỉ giá trị gì",
+                        header=header,
+                        column=choice.column,
+                        examples=", ".join(choice.examples),
                     )
                 )
             elif choice.reason == WHOLE_NUMBERS:
@@ -325,6 +338,16 @@ def value_notes(tables: list[Table] | tuple[Table, ...]) -> tuple[str, ...]:
         )
         notes.append(where + "; ".join(said))
     return tuple(dict.fromkeys(notes))
+
+
+def _marks_read(found: Marked, labels: tuple[str, ...]) -> str:
+    return t(
+        "a row's {column} is the sub-heading it marks under {header} ({values})",
+        "{column} của mỗi dòng là tiêu đề cột con được đánh dấu dưới {header} ({values})",
+        column=found.column,
+        header=_quoted(labels[found.positions[0]]),
+        values=", ".join(found.values),
+    )
 
 
 def _wanted_sheet(path: str, names: list[str | None], sheet: str | None) -> str | None:
