@@ -22,6 +22,7 @@ import pandas as pd
 from procaudit.catalogue.columns import REQUIRED
 from procaudit.core.errors import InputError
 from procaudit.core.i18n import t
+from procaudit.io.continuations import continuation_rows, join_continuations
 from procaudit.io.grid import Grid, cells_in, labels_of, rows_where
 from procaudit.io.headers import CATALOGUE, HeaderMap, HeaderReader, Vocabulary, map_headers
 from procaudit.io.marks import Marked, read_marks
@@ -37,6 +38,7 @@ TOTAL = "total row"
 FOOTER = "notes and signatures after the table"
 NO_DATA = "no value in the columns procaudit reads"
 REPEATED_HEADER = "header repeated over another part of the table"
+CONTINUATION = "continues the procedure above"
 
 _COLUMN_NUMBER = re.compile(r"^\(?\s*\d{1,2}\s*\)?$")
 _ROMAN_OR_LETTER = re.compile(r"^(?:[IVXLC]+|[A-Z])\.?$")
@@ -491,6 +493,15 @@ def understand(
             live, sections = _notes_and_headings(live, few, rows, header_map.stt, skip)
     live = _without(live, [index for index, _ in sections])
 
+    # Rows naming no procedure right under one: the same procedure, laid over several rows.
+    named_by = (header_map.columns[words.required[0]], header_map.columns.get("code"))
+    identity = [position for position in (*named_by, header_map.stt) if position is not None]
+    if len(identity) > 1:  # a name alone: a row without it may be a procedure missing it
+        named = cells_filled.any_in(identity, _positions(body.index, live.index))
+        continues = continuation_rows(named, live.index)
+        if continues.any():
+            skip(CONTINUATION, live.index[continues])
+            live = join_continuations(live, continues, header_map.columns.values())
     has_data = cells_filled.any_in(header_map.columns.values(), _positions(body.index, live.index))
     if not has_data.all():
         skip(NO_DATA, live.index[~has_data])

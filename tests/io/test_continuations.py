@@ -1,0 +1,111 @@
+"""A procedure laid out over several rows: the rows under it that name no procedure (no row
+number, no code, no name) are part of it, not procedures "with no name"."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import openpyxl
+import pandas as pd
+import pytest
+
+from procaudit.engine.audit import audit
+from procaudit.io.grid import text_grid
+from procaudit.io.layout import CONTINUATION
+from procaudit.io.read import Table, read_catalogue, read_grid
+
+HEADER = ["STT", "Mã TTHC", "Tên thủ tục", "Căn cứ pháp lý", "Mẫu đơn, tờ khai"]
+BIRTH = ["1", "1.001193", "Đăng ký khai sinh", "Luật Hộ tịch 2014", "Tờ khai"]
+MARRIAGE = ["2", "1.000894", "Đăng ký kết hôn", "Luật Hộ tịch 2014", ""]
+UNDER = ["", "", "", "Nghị định 123/2015/NĐ-CP", ""]
+FORM_UNDER = ["", "", "", "", "Mẫu số 02"]
+BLANK = [""] * 5
+
+
+def _table(rows: list[list[str]], header: list[str] = HEADER) -> Table:
+    (table,) = read_grid("list.csv", text_grid(None, [header, *rows])).tables
+    return table
+
+
+def _read(table: Table, column: str) -> list[tuple[int, str | None]]:
+    frame = table.frame
+    return [
+        (int(row), None if pd.isna(value) else value)
+        for row, value in zip(frame["_row"], frame[column], strict=True)
+    ]
+
+
+CASES = {
+    "rows under a procedure": (
+        [BIRTH, UNDER, UNDER, MARRIAGE, UNDER],
+        "legal_basis",
+        [(2, "Luật Hộ tịch 2014"), (5, "Luật Hộ tịch 2014")],
+        (3, 4, 6),
+    ),
+    # A cell the procedure's row leaves empty is taken from the first row that fills it.
+    "a form listed under the name": (
+        [MARRIAGE, UNDER, FORM_UNDER, ["", "", "", "", "Mẫu số 03"]],
+        "forms",
+        [(2, "Mẫu số 02")],
+        (3, 4, 5),
+    ),
+    "the first row under the header": ([UNDER, BIRTH], "name", [(2, None), (3, BIRTH[2])], ()),
+    # A blank row ends a procedure: what follows is no part of it.
+    "after a blank row": (
+        [BIRTH, BLANK, UNDER],
+        "legal_basis",
+        [(2, "Luật Hộ tịch 2014"), (4, UNDER[3])],
+        (),
+    ),
+    "after a section heading": (
+        [BIRTH, ["II", "Lĩnh vực Đất đai", "", "", ""], UNDER],
+        "legal_basis",
+        [(2, "Luật Hộ tịch 2014"), (4, UNDER[3])],
+        (),
+    ),
+    # A row with a code or a row number is a procedure, its name missing or not.
+    "a code without a name": (
+        [BIRTH, ["", "2.000547", "", "Luật", ""]],
+        "code",
+        [(2, "1.001193"), (3, "2.000547")],
+        (),
+    ),
+    "a row number without a name": (
+        [BIRTH, ["2", "", "", "Luật", ""]],
+        "name",
+        [(2, BIRTH[2]), (3, None)],
+        (),
+    ),
+}
+
+
+@pytest.mark.parametrize(("rows", "column", "read", "continuing"), CASES.values(), ids=CASES.keys())
+def test_rows_continuing_a_procedure_are_part_of_it(
+    rows: list[list[str]], column: str, read: list[tuple[int, str | None]], continuing: tuple
+) -> None:
+    table = _table(rows)
+    assert _read(table, column) == read
+    assert table.account is not None
+    assert table.account.skipped.get(CONTINUATION, ()) == continuing
+
+
+def test_a_table_named_by_its_names_alone_joins_nothing() -> None:
+    # Without a row number or a code, a row without a name may be a procedure missing it.
+    table = _table([BIRTH[2:], UNDER[2:]], HEADER[2:])
+    assert _read(table, "legal_basis") == [(2, BIRTH[3]), (3, UNDER[3])]
+
+
+def test_merged_cells_over_a_procedures_rows_give_no_false_errors(tmp_path: Path) -> None:
+    workbook = openpyxl.Workbook()
+    sheet = workbook.active
+    for row in [HEADER, BIRTH, UNDER, UNDER, MARRIAGE, FORM_UNDER]:
+        sheet.append([cell or None for cell in row])
+    for column in "ABC":
+        sheet.merge_cells(f"{column}2:{column}4")
+        sheet.merge_cells(f"{column}5:{column}6")
+    path = tmp_path / "annex.xlsx"
+    workbook.save(path)
+    (table,) = read_catalogue(str(path)).tables
+    assert _read(table, "forms") == [(2, "Tờ khai"), (5, "Mẫu số 02")]
+    rules = {finding.rule for finding in audit([str(path)]).findings}
+    assert not rules & {"PA102", "PA103", "PA301"}
