@@ -104,6 +104,59 @@ CASES = {
         "level",
         None,
     ),
+    # Headers side by side that each name a value of a column no header names.
+    "levels as headers of one row": (
+        [
+            ["STT", "Tên thủ tục", "Cấp tỉnh", "Cấp xã", "Lĩnh vực"],
+            *[[str(n), NAMES[n], *cells, "Hộ tịch"] for n, cells in enumerate(["x ", " x", "xx"])],
+        ],
+        "level",
+        ["Cấp tỉnh", "Cấp xã", "Cấp tỉnh, Cấp xã"],
+    ),
+    "online levels as headers under a heading naming none": (
+        _sheet(
+            ["STT", "Tên thủ tục", "Hình thức cung cấp", "", "Lĩnh vực"],
+            ["", "", "DVC trực tuyến toàn trình", "DVCTT một phần", ""],
+            [["x", ""], ["", "x"], ["x", ""]],
+        ),
+        "online_level",
+        ["DVC trực tuyến toàn trình", "DVCTT một phần", "DVC trực tuyến toàn trình"],
+    ),
+    "statuses as headers of one row": (
+        [
+            ["Tên thủ tục", "Ban hành mới", "Sửa đổi, bổ sung", "Bãi bỏ"],
+            *[
+                [name, *cells]
+                for name, cells in zip(NAMES, ["x  ", " x ", "  x", "x  "], strict=True)
+            ],
+        ],
+        "status",
+        ["Ban hành mới", "Sửa đổi, bổ sung", "Bãi bỏ", "Ban hành mới"],
+    ),
+    "value headers over names, not marks": (
+        [
+            ["Tên thủ tục", "Cấp tỉnh", "Cấp xã"],
+            *[[name, "Sở Tư pháp", "UBND xã"] for name in NAMES],
+        ],
+        "level",
+        None,
+    ),
+    "a lone value header": (
+        [
+            ["Tên thủ tục", "DVC toàn trình", "Lĩnh vực"],
+            *[[name, "x", "Hộ tịch"] for name in NAMES],
+        ],
+        "online_level",
+        None,
+    ),
+    "value headers beside a column of their own": (
+        [
+            ["Tên thủ tục", "Cấp thực hiện", "Cấp tỉnh", "Cấp xã"],
+            *[[name, "Cấp xã", "", "x"] for name in NAMES],
+        ],
+        "level",
+        ["Cấp xã"] * len(NAMES),
+    ),
 }
 
 
@@ -166,3 +219,11 @@ def test_fix_leaves_the_marks_alone(tmp_path: Path) -> None:
     (table,) = read_catalogue(str(path)).tables
     assert _values(table, "level") == ["Xã", "Huyện, Xã", "Tỉnh"]
     assert plan_repairs(str(path)).changes == ()
+
+
+def test_headers_naming_values_are_said_as_such() -> None:
+    rows = CASES["levels as headers of one row"][0]
+    catalogue = read_grid("list.xlsx", text_grid("DM", rows))
+    assert catalogue.notes == (
+        "sheet 'DM': a row's level is the header of the column it marks (Cấp tỉnh, Cấp xã)",
+    )

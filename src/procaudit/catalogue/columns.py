@@ -140,6 +140,15 @@ ALIASES: Final[dict[str, tuple[str, ...]]] = {
     ),
 }
 
+# Headers that name one value of a column, not the column: "Cấp tỉnh | Cấp xã" or "DVC toàn
+# trình | DVC một phần" side by side, the rows marking the one that applies (io/marks.py).
+# Patterns that a whole header key (`text.header_key`) matches.
+VALUE_HEADERS: Final[dict[str, str]] = {
+    "level": r"(cap )?(trung uong|tw|bo|tinh|huyen|xa|phuong)",
+    "online_level": r"((dvc|dvctt|dich vu cong)( truc tuyen)? |truc tuyen )?(toan trinh|mot phan)",
+    "status": r"(thu tuc )?(ban hanh moi|moi ban hanh|sua doi( bo sung)?|bo sung|bai bo|thay the)",
+}
+
 # A dossier-components sheet (Thành phần hồ sơ) beside the list: one row per document the
 # applicant hands in, with its procedure's code and the link to (or file of) its form. Its
 # headers are matched like the catalogue's, against these aliases only ("Mẫu đơn, tờ khai"

@@ -12,14 +12,16 @@ only in a two-row header, where the sub-headings name the values.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
 
-from procaudit.catalogue.columns import REQUIRED
+from procaudit.catalogue.columns import REQUIRED, VALUE_HEADERS
 from procaudit.io.headers import HeaderMap, with_columns
 from procaudit.io.values import CLEAR, MIN_CELLS, SHOWN, ValueChoice, sample
+from procaudit.vn.text import header_key
 
 MARKS = "marks"  # ValueChoice.reason of a lone column of marks, refused
 # A cell that marks its sub-column, folded (lower case, trimmed); a cell holding the
@@ -40,25 +42,22 @@ class Marked:
     column: str
     positions: tuple[int, ...]
     values: tuple[str, ...]  # each sub-column's heading, as the file writes it
+    heading: str | None = None  # the heading that names the column over them, if one does
 
 
 def read_marks(
     header_map: HeaderMap, labels: list[str], sub: list[str] | None, body: pd.DataFrame
 ) -> tuple[HeaderMap, pd.DataFrame, tuple[Marked, ...], tuple[ValueChoice, ...]]:
     """The header map, the body with each column given as marks read as the headings marked
-    (at the column's chosen position), the columns so read, and the lone columns of marks
+    (at the column's first sub-column), the columns so read, and the lone columns of marks
     refused. `sub`: the texts of a two-row header's second row (None for one row)."""
-    if sub is None or body.empty:
+    if body.empty:
         return header_map, body, (), ()
     columns = dict(header_map.columns)
     marked: list[Marked] = []
     refused: list[ValueChoice] = []
     derived: dict[int, pd.Series] = {}
-    for column, chosen in header_map.columns.items():
-        if column in REQUIRED or not sub[chosen].strip():
-            continue  # a catalogue needs its name; a column without a sub-heading is whole
-        members = _members(chosen, header_map.candidates.get(column, (chosen,)), labels)
-        values = tuple(" ".join(sub[position].split()) for position in members)
+    for column, members, values, heading in _groups(header_map, labels, sub):
         folded = [value.lower() for value in values]
         marks = (
             (_MARKED - _FLAGS, _UNMARKED - _FLAGS) if column in _NUMBERS else (_MARKED, _UNMARKED)
@@ -67,15 +66,16 @@ def read_marks(
         if not _mostly_marks(sampled, folded, marks):
             continue
         if len(members) == 1 or len(set(folded)) < len(folded) or "" in folded:
-            if column not in header_map.given:  # the user's choice is never second-guessed
+            if column in columns and column not in header_map.given:  # never the user's
                 del columns[column]
-                refused.append(ValueChoice(chosen, column, False, MARKS, _shown(sampled[0])))
+                refused.append(ValueChoice(members[0], column, False, MARKS, _shown(sampled[0])))
             continue
         if len(members) > _MOST_MEMBERS:
             continue
         cells = [_folded(body[position]) for position in members]
-        derived[chosen] = _headings_marked(cells, folded, values, marks).set_axis(body.index)
-        marked.append(Marked(column, members, values))
+        derived[members[0]] = _headings_marked(cells, folded, values, marks).set_axis(body.index)
+        columns[column] = members[0]
+        marked.append(Marked(column, members, values, heading))
     if not derived and not refused:
         return header_map, body, (), ()
     if derived:
@@ -87,6 +87,63 @@ def read_marks(
         labels, columns, header_map.stt, header_map.candidates, header_map.given, taken
     )
     return changed, body, tuple(marked), tuple(refused)
+
+
+# A run of sub-columns that may hold marks: its column, positions, the value of each, and
+# the heading naming the column over them (None: each names a value).
+Group = tuple[str, tuple[int, ...], tuple[str, ...], str | None]
+
+
+def _groups(header_map: HeaderMap, labels: list[str], sub: list[str] | None) -> list[Group]:
+    """The runs of columns whose cells may be marks: a named heading's sub-columns in a
+    two-row header; side by side, headers that each name a value of a column no header
+    names ("Cấp tỉnh | Cấp xã", one row or two)."""
+    groups: list[Group] = []
+    if sub is not None:
+        for column, chosen in header_map.columns.items():
+            if column in REQUIRED or not sub[chosen].strip():
+                continue  # a catalogue needs its name; a column without a sub-heading is whole
+            members = _members(chosen, header_map.candidates.get(column, (chosen,)), labels)
+            values = tuple(_one_line(sub[p]) for p in members)
+            groups.append((column, members, values, _one_line(labels[chosen])))
+    taken = {*header_map.columns.values(), header_map.stt}
+    taken.update(position for _, members, _, _ in groups for position in members)
+    texts = [
+        _one_line(sub[p] if sub is not None and sub[p].strip() else label)
+        for p, label in enumerate(labels)
+    ]
+    for column, pattern in _VALUE_HEADERS.items():
+        if column in header_map.columns:
+            continue
+        naming = [
+            p not in taken and pattern.fullmatch(header_key(text)) is not None
+            for p, text in enumerate(texts)
+        ]
+        runs = _runs(naming)
+        if runs:  # the first run of two or more; another would name the column twice
+            groups.append((column, runs[0], tuple(texts[p] for p in runs[0]), None))
+    return groups
+
+
+_VALUE_HEADERS = {column: re.compile(pattern) for column, pattern in VALUE_HEADERS.items()}
+
+
+def _runs(flags: list[bool]) -> list[tuple[int, ...]]:
+    """The runs of two or more adjacent positions where `flags` holds."""
+    runs: list[tuple[int, ...]] = []
+    start = None
+    for position, flag in enumerate([*flags, False]):
+        if flag and start is None:
+            start = position
+        elif not flag and start is not None:
+            if position - start >= 2:
+                runs.append(tuple(range(start, position)))
+            start = None
+    return runs
+
+
+def _one_line(text: str) -> str:
+    return " ".join(text.split())
 
 
 def _members(chosen: int, candidates: tuple[int, ...], labels: list[str]) -> tuple[int, ...]:

@@ -282,7 +282,7 @@ def value_notes(tables: list[Table] | tuple[Table, ...]) -> tuple[str, ...]:
     for table in tables:
         if table.account is None or not (table.account.by_values or table.account.marks):
             continue
-        said = [_marks_read(found, table.account.labels) for found in table.account.marks]
+        said = [_marks_read(found) for found in table.account.marks]
         for choice in table.account.by_values:
             header = _quoted(table.account.labels[choice.position])
             examples = ", ".join(choice.examples) + ", …"
@@ -340,13 +340,21 @@ def value_notes(tables: list[Table] | tuple[Table, ...]) -> tuple[str, ...]:
     return tuple(dict.fromkeys(notes))
 
 
-def _marks_read(found: Marked, labels: tuple[str, ...]) -> str:
+def _marks_read(found: Marked) -> str:
+    values = ", ".join(found.values)
+    if found.heading is None:
+        return t(
+            "a row's {column} is the header of the column it marks ({values})",
+            "{column} của mỗi dòng là tiêu đề của cột được đánh dấu ({values})",
+            column=found.column,
+            values=values,
+        )
     return t(
         "a row's {column} is the sub-heading it marks under {header} ({values})",
         "{column} của mỗi dòng là tiêu đề cột con được đánh dấu dưới {header} ({values})",
         column=found.column,
-        header=_quoted(labels[found.positions[0]]),
-        values=", ".join(found.values),
+        header=_quoted(found.heading),
+        values=values,
     )
 
 
