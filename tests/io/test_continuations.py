@@ -8,7 +8,9 @@ from pathlib import Path
 import openpyxl
 import pandas as pd
 import pytest
+from typer.testing import CliRunner
 
+from procaudit.cli import app
 from procaudit.engine.audit import audit
 from procaudit.io.grid import text_grid
 from procaudit.io.layout import CONTINUATION
@@ -109,3 +111,7 @@ def test_merged_cells_over_a_procedures_rows_give_no_false_errors(tmp_path: Path
     assert _read(table, "forms") == [(2, "Tờ khai"), (5, "Mẫu số 02")]
     rules = {finding.rule for finding in audit([str(path)]).findings}
     assert not rules & {"PA102", "PA103", "PA301"}
+    for lang, said in (("en", CONTINUATION), ("vi", "phần tiếp theo của thủ tục ở dòng trên")):
+        result = CliRunner().invoke(app, ["inspect", str(path), "--lang", lang])
+        assert result.exit_code == 0
+        assert f"{said}  3 " in " ".join(result.stdout.split("\n")), result.stdout

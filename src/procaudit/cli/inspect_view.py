@@ -14,6 +14,7 @@ from procaudit.core.text_safety import visible_data
 from procaudit.io.layout import (
     BLANK,
     COLUMN_NUMBERS,
+    CONTINUATION,
     FOOTER,
     NO_DATA,
     REPEATED_HEADER,
@@ -52,6 +53,7 @@ _VIETNAMESE = {
     FOOTER: "ghi chú và chữ ký sau bảng",
     NO_DATA: "không có giá trị ở các cột procaudit đọc",
     REPEATED_HEADER: "dòng tiêu đề lặp lại ở đầu phần khác của bảng",
+    CONTINUATION: "phần tiếp theo của thủ tục ở dòng trên",
 }
 SHOWN_SECTIONS = 25  # the JSON output lists them all
 
