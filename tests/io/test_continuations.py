@@ -51,6 +51,17 @@ CASES = {
         [(2, "Mẫu số 02")],
         (3, 4, 5),
     ),
+    # Text that reads like a heading but begins right of the name is a procedure's.
+    "legal bases enumerated like headings": (
+        [
+            BIRTH,
+            ["", "", "", "b) Nghị định 123", ""],
+            ["", "", "", "Lĩnh vực áp dụng: cả nước", ""],
+        ],
+        "legal_basis",
+        [(2, "Luật Hộ tịch 2014")],
+        (3, 4),
+    ),
     "the first row under the header": ([UNDER, BIRTH], "name", [(2, None), (3, BIRTH[2])], ()),
     # A blank row ends a procedure: what follows is no part of it.
     "after a blank row": (
@@ -89,6 +100,9 @@ def test_rows_continuing_a_procedure_are_part_of_it(
     assert _read(table, column) == read
     assert table.account is not None
     assert table.account.skipped.get(CONTINUATION, ()) == continuing
+    assert [section.row for section in table.account.sections] == [
+        number for number, row in enumerate(rows, start=2) if row[0] == "II"
+    ]
 
 
 def test_a_table_named_by_its_names_alone_joins_nothing() -> None:

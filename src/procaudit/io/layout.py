@@ -398,12 +398,16 @@ def _notes_and_headings(
     live: pd.DataFrame,
     few: pd.DataFrame,
     rows: pd.Series,
-    stt: int | None,
+    stt_and_name: tuple[int | None, int],
     skip: Callable[[str, pd.Index | list[int]], None],
 ) -> tuple[pd.DataFrame, list[tuple[int, Section]]]:
     """The rows left once the notes and signatures after the table and the total rows are
     skipped, and the section headings among them; `few` are the rows that can be any of
-    these (few cells, no code)."""
+    these (few cells, no code). `stt_and_name`: the positions of those columns. A
+    heading begins at or left of the name ("I" under STT, "Lĩnh vực Đất đai" under the
+    name, or merged from the first column): a row whose text begins further right ("b)
+    Nghị định …" under the legal basis) is a procedure's, not a heading."""
+    stt, name = stt_and_name
     if stt is not None:
         numbered = few[stt].str.fullmatch(r"\s*\d+\s*").fillna(False).astype(bool)
         few = few[~numbered]
@@ -418,9 +422,11 @@ def _notes_and_headings(
     skip(TOTAL, total)
     live, few = _without(live, total), _without(few, total)
 
+    leftmost = few.notna().to_numpy().argmax(axis=1)  # the first filled cell's place
+    heading = _is_heading(few, stt).to_numpy() & (few.columns.to_numpy()[leftmost] <= name)
     sections = [
         (index, _section(int(rows.loc[index]), _heading_text(few.loc[index])))
-        for index in few.index[_is_heading(few, stt)]
+        for index in few.index[heading]
     ]
     return live, sections
 
@@ -490,7 +496,8 @@ def understand(
             code = few[code_col].str.match(_CODE_LIKE).fillna(False).astype(bool)
             few = rows_where(few, ~code)
         if not few.empty:
-            live, sections = _notes_and_headings(live, few, rows, header_map.stt, skip)
+            stt_and_name = (header_map.stt, header_map.columns[words.required[0]])
+            live, sections = _notes_and_headings(live, few, rows, stt_and_name, skip)
     live = _without(live, [index for index, _ in sections])
 
     # Rows naming no procedure right under one: the same procedure, laid over several rows.
