@@ -62,6 +62,13 @@ CASES = {
         [(2, "Luật Hộ tịch 2014")],
         (3, 4),
     ),
+    # A row reading like a signature ends the table only after its last procedure.
+    "a row reading like a signature between procedures": (
+        [BIRTH, ["", "", "", "Chủ tịch UBND cấp xã", ""], MARRIAGE],
+        "name",
+        [(2, BIRTH[2]), (4, MARRIAGE[2])],
+        (3,),
+    ),
     "the first row under the header": ([UNDER, BIRTH], "name", [(2, None), (3, BIRTH[2])], ()),
     # A blank row ends a procedure: what follows is no part of it.
     "after a blank row": (

@@ -394,25 +394,46 @@ def _without(frame: pd.DataFrame, index: pd.Index | list) -> pd.DataFrame:
     return rows_where(frame, ~frame.index.isin(index)) if len(index) else frame
 
 
+def _last_procedure(live: pd.DataFrame, few: pd.Index, named_by: list[int]) -> int:
+    """The grid position of the last procedure row of `live`: not among the `few` (it has
+    more than three cells, a code or a numbered STT) and with a name or code (a signature
+    block spread over four cells has neither); -1 if none. The rows are looked at from
+    the end, the few first: the last len(few) + 1 rows hold one row not among them."""
+    tail = live.index[-(len(few) + 1) :]
+    for rows in (tail, live.index):
+        outside = rows[~rows.isin(few)]
+        named = live.loc[outside, named_by].notna().any(axis=1).to_numpy()
+        if named.any():
+            return int(outside[named][-1])
+    return -1
+
+
 def _notes_and_headings(
     live: pd.DataFrame,
     few: pd.DataFrame,
     rows: pd.Series,
-    stt_and_name: tuple[int | None, int],
+    identity: tuple[int | None, int, int | None],
     skip: Callable[[str, pd.Index | list[int]], None],
 ) -> tuple[pd.DataFrame, list[tuple[int, Section]]]:
     """The rows left once the notes and signatures after the table and the total rows are
     skipped, and the section headings among them; `few` are the rows that can be any of
-    these (few cells, no code). `stt_and_name`: the positions of those columns. A
-    heading begins at or left of the name ("I" under STT, "Lĩnh vực Đất đai" under the
-    name, or merged from the first column): a row whose text begins further right ("b)
-    Nghị định …" under the legal basis) is a procedure's, not a heading."""
-    stt, name = stt_and_name
+    these (few cells, no code, no numbered STT). `identity`: the STT, name and code columns.
+
+    Notes and signatures come after the last procedure: a row that reads like one under a
+    procedure ("Chủ tịch UBND cấp xã", an agency on a row of its own) does not end the
+    table when a row of a procedure follows it. A heading begins at or left of the name
+    ("I" under STT, "Lĩnh vực Đất đai" under the name, or merged from the first column): a
+    row whose text begins further right ("b) Nghị định …" under the legal basis) is a
+    procedure's."""
+    stt, name, code = identity
     if stt is not None:
         numbered = few[stt].str.fullmatch(r"\s*\d+\s*").fillna(False).astype(bool)
         few = few[~numbered]
     lead = _folded(few.bfill(axis=1).iloc[:, 0]) if not few.empty else pd.Series(dtype="str")
     footer = few.index[lead.str.match(_FOOTER).fillna(False).astype(bool)]
+    if len(footer):
+        named_by = [p for p in (name, code) if p is not None]
+        footer = footer[footer > _last_procedure(live, few.index, named_by)]
     if len(footer):
         first_footer = live.index.get_loc(footer[0])
         skip(FOOTER, live.index[first_footer:])
@@ -483,6 +504,7 @@ def understand(
         by_values = tuple(sorted((*by_values, *lone_marks), key=lambda choice: choice.position))
 
     code_col = header_map.columns.get("code")
+    name_col = header_map.columns[words.required[0]]
     # Only rows with few cells and no code can be notes, totals or headings; a procedure's
     # numeric STT rules its row out too. Just these rows are matched (as columns).
     # Cells filled, counted once above.
@@ -496,15 +518,15 @@ def understand(
             code = few[code_col].str.match(_CODE_LIKE).fillna(False).astype(bool)
             few = rows_where(few, ~code)
         if not few.empty:
-            stt_and_name = (header_map.stt, header_map.columns[words.required[0]])
-            live, sections = _notes_and_headings(live, few, rows, stt_and_name, skip)
+            identity = (header_map.stt, name_col, code_col)
+            live, sections = _notes_and_headings(live, few, rows, identity, skip)
     live = _without(live, [index for index, _ in sections])
 
     # Rows naming no procedure right under one: the same procedure, laid over several rows.
-    named_by = (header_map.columns[words.required[0]], header_map.columns.get("code"))
-    identity = [position for position in (*named_by, header_map.stt) if position is not None]
-    if len(identity) > 1:  # a name alone: a row without it may be a procedure missing it
-        named = cells_filled.any_in(identity, _positions(body.index, live.index))
+    # The columns that name a procedure: a row without any of them names none.
+    named_by = [p for p in (header_map.stt, name_col, code_col) if p is not None]
+    if len(named_by) > 1:  # a name alone: a row without it may be a procedure missing it
+        named = cells_filled.any_in(named_by, _positions(body.index, live.index))
         continues = continuation_rows(named, live.index)
         if continues.any():
             skip(CONTINUATION, live.index[continues])
