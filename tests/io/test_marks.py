@@ -107,11 +107,14 @@ CASES = {
     # Headers side by side that each name a value of a column no header names.
     "levels as headers of one row": (
         [
-            ["STT", "Tên thủ tục", "Cấp tỉnh", "Cấp xã", "Lĩnh vực"],
-            *[[str(n), NAMES[n], *cells, "Hộ tịch"] for n, cells in enumerate(["x ", " x", "xx"])],
+            ["STT", "Tên thủ tục", "Cấp tỉnh", "Cấp xã", "Cơ quan khác", "Lĩnh vực"],
+            *[
+                [str(n), NAMES[n], *cells, "Hộ tịch"]
+                for n, cells in enumerate(["x  ", " x ", "xx ", "  x"])
+            ],
         ],
         "level",
-        ["Cấp tỉnh", "Cấp xã", "Cấp tỉnh, Cấp xã"],
+        ["Cấp tỉnh", "Cấp xã", "Cấp tỉnh, Cấp xã", "Cơ quan khác"],
     ),
     "online levels as headers under a heading naming none": (
         _sheet(
@@ -225,5 +228,6 @@ def test_headers_naming_values_are_said_as_such() -> None:
     rows = CASES["levels as headers of one row"][0]
     catalogue = read_grid("list.xlsx", text_grid("DM", rows))
     assert catalogue.notes == (
-        "sheet 'DM': a row's level is the header of the column it marks (Cấp tỉnh, Cấp xã)",
+        "sheet 'DM': a row's level is the header of the column it marks (Cấp tỉnh, Cấp xã, "
+        "Cơ quan khác)",
     )

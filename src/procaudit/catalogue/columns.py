@@ -144,7 +144,7 @@ ALIASES: Final[dict[str, tuple[str, ...]]] = {
 # trình | DVC một phần" side by side, the rows marking the one that applies (io/marks.py).
 # Patterns that a whole header key (`text.header_key`) matches.
 VALUE_HEADERS: Final[dict[str, str]] = {
-    "level": r"(cap )?(trung uong|tw|bo|tinh|huyen|xa|phuong)",
+    "level": r"(cap )?(trung uong|tw|bo|tinh|huyen|xa|phuong)|co quan khac",
     "online_level": r"((dvc|dvctt|dich vu cong)( truc tuyen)? |truc tuyen )?(toan trinh|mot phan)",
     "status": r"(thu tuc )?(ban hanh moi|moi ban hanh|sua doi( bo sung)?|bo sung|bai bo|thay the)",
 }
