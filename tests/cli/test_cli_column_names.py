@@ -16,7 +16,7 @@ from procaudit.core.findings import Finding, Severity
 from procaudit.core.i18n import speaking
 from procaudit.engine.column_names import column_names, file_column_names
 from procaudit.io.headers import map_headers
-from procaudit.io.read import Table
+from procaudit.io.read import Table, read_catalogue
 
 runner = CliRunner()
 
@@ -119,3 +119,40 @@ def test_column_name_falls_back_to_the_id_where_the_header_is_unknown() -> None:
         assert finding._replace(header="Số QĐ").column_name == "Số QĐ"
     with speaking("en"):
         assert finding._replace(header="Số QĐ").column_name == "decision_no"
+
+
+@pytest.mark.parametrize(
+    ("rows", "level"),
+    [
+        # Sub-columns under a heading that names the level: the heading.
+        (
+            [
+                ["Tên thủ tục", "Cấp thực hiện", None],
+                [None, "Tỉnh", "Xã"],
+                *[[name, "x", None] for name in ("A", "B", "C")],
+            ],
+            "Cấp thực hiện",
+        ),
+        # Headers that each name a level: all of them, not the first alone.
+        (
+            [["Tên thủ tục", "Cấp tỉnh", "Cấp xã"], *[[name, None, "x"] for name in "ABC"]],
+            "Cấp tỉnh / Cấp xã",
+        ),
+    ],
+    ids=["under a heading", "headers naming values"],
+)
+def test_a_column_read_from_marks_is_named_by_its_headers(
+    tmp_path: Path, rows: list[list[str | None]], level: str
+) -> None:
+    path = tmp_path / "marks.xlsx"
+    book = openpyxl.Workbook()
+    sheet = book.active
+    assert sheet is not None
+    for row in rows:
+        sheet.append(row)
+    if rows[1][0] is None:
+        sheet.merge_cells("B1:C1")
+        sheet.merge_cells("A1:A2")
+    book.save(path)
+    (table,) = read_catalogue(str(path)).tables
+    assert column_names(table)["level"] == level

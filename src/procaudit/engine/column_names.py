@@ -16,7 +16,8 @@ from procaudit.io import Table
 def column_names(table: Table) -> dict[str, str]:
     """Canonical column -> its name in the source: the header as read (a two-row header's two
     labels joined, line breaks folded), or the column's letter where the header cell is blank
-    (a column chosen by its values may have none)."""
+    (a column chosen by its values may have none); the headers of a column read from marks
+    under headers that each name a value, joined ("Cấp tỉnh / Cấp xã")."""
     labels = table.account.labels if table.account is not None else ()
     headers = table.header_map.headers
     names: dict[str, str] = {}
@@ -24,6 +25,10 @@ def column_names(table: Table) -> dict[str, str]:
         # The label at the chosen position: two headers may name one column.
         label = labels[position] if position < len(labels) else headers.get(column, "")
         names[column] = " ".join(label.split()) or column_label(position, workbook=True)
+    # A column read from headers that each name a value ("Cấp tỉnh | Cấp xã"): all of them.
+    for found in table.account.marks if table.account is not None else ():
+        if found.heading is None:
+            names[found.column] = " / ".join(found.values)
     return names
 
 

@@ -6,7 +6,9 @@ Quyết định số …)"), sometimes split the header over two rows, number th
 head groups of rows with sections ("A. THỦ TỤC HÀNH CHÍNH CẤP TỈNH", "I. Lĩnh vực Đất đai")
 whose level and field the rows below inherit, and end with notes and signatures. Everything
 skipped is recorded with its reason, so `procaudit inspect` can show how the sheet was read.
-The columns the header names are then checked against the values under them (io/values.py).
+The columns the header names are then checked against the values under them (io/values.py),
+sub-columns of "x" marks are read as the headings marked (io/marks.py), and rows that name
+no procedure right under one are read as part of it (io/continuations.py).
 """
 
 from __future__ import annotations

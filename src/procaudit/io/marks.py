@@ -4,10 +4,12 @@ Annexes of decisions head a column "Cấp thực hiện" over "Tỉnh | Huyện 
 over "Toàn trình | Một phần", and put an "x" under the sub-column that applies. The header
 reader maps each sub-column to the heading's column (their sub-headings name none); read as
 it stands, the first sub-column's "x" would be the level. Here a row's value is the heading
-of the sub-columns it marks ("Huyện, Xã"), so the rules read what the official meant. A
-single column of marks says nothing on its own: it is not read as its column, and its rules
-are "not checked". Only a clear majority of marks decides (io/values.py's threshold), and
-only in a two-row header, where the sub-headings name the values.
+of the sub-columns it marks ("Huyện, Xã"), so the rules read what the official meant.
+Headers side by side that each name a value of a column no header names ("Cấp tỉnh | Cấp
+xã", "DVC trực tuyến toàn trình | DVC trực tuyến một phần": `VALUE_HEADERS`) are read the
+same way, in one header row or two. A single column of marks says nothing on its own: it is
+not read as its column, and its rules are "not checked". Only a clear majority of marks
+decides (io/values.py's threshold), and values under such headers are read as they are.
 """
 
 from __future__ import annotations
