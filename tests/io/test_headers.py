@@ -6,7 +6,7 @@ import pandas as pd
 import pytest
 
 from procaudit.io import read_catalogue
-from procaudit.io.headers import map_headers
+from procaudit.io.headers import map_headers, qualified_status
 from procaudit.io.values import CODES, SAMPLE_ROWS, WHOLE_NUMBERS, check_values, profile, sample
 
 ALIASES = [
@@ -70,6 +70,14 @@ ALIASES = [
     ("Lĩnh vực của thủ tục hành chính", "field"),
     ("Tình trạng hiệu lực", "status"),
     ("Cơ sở pháp lý", "legal_basis"),
+    # The annexes of a publishing decision qualify the name by what the decision does.
+    ("Tên TTHC bị bãi bỏ", "name"),
+    ("Tên thủ tục hành chính được sửa đổi, bổ sung", "name"),
+    ("Tên thủ tục hành chính mới ban hành", "name"),
+    ("Tên TTHC thay thế", "name"),
+    ("Tên VBQPPL quy định việc bãi bỏ TTHC", "legal_basis"),
+    ("Tên VBQPPL quy định nội dung sửa đổi, bổ sung, thay thế", "legal_basis"),
+    ("Tên văn bản QPPL quy định nội dung sửa đổi, bổ sung", "legal_basis"),
 ]
 
 
@@ -103,6 +111,31 @@ def test_preferred_alias_wins_when_two_headers_name_one_column() -> None:
     assert mapped.columns == {"agency": 2, "name": 1}
     assert mapped.sources == {"co_quan_thuc_hien": "agency", "ten_thu_tuc": "name"}
     assert mapped.unmapped == ("co_quan_co_tham_quyen",)
+
+
+def test_the_procedure_a_decision_replaces_gives_way_to_the_one_replacing_it() -> None:
+    mapped = map_headers(["STT", "Tên TTHC được thay thế", "Tên TTHC thay thế"])
+    assert mapped.columns == {"name": 2}
+    assert map_headers(["Tên TTHC được thay thế"]).columns == {"name": 0}
+
+
+@pytest.mark.parametrize(
+    ("header", "status"),
+    [
+        ("Tên TTHC bị bãi bỏ", "Bãi bỏ"),
+        ("Tên thủ tục hành chính bị hủy bỏ", "Bãi bỏ"),
+        ("Tên thủ tục hành chính được sửa đổi, bổ sung", "Sửa đổi, bổ sung"),
+        ("Tên TTHC thay thế", "Thay thế"),
+        ("Tên thủ tục hành chính mới ban hành", "Ban hành mới"),
+        ("Tên TTHC được thay thế", None),  # the replaced one: in force no more, but not said
+        ("Tên thủ tục hành chính", None),
+        ("Bãi bỏ", "Bãi bỏ"),  # a column of marks' header, never a name's
+    ],
+)
+def test_a_qualifier_ending_the_header_says_the_rows_status(
+    header: str, status: str | None
+) -> None:
+    assert qualified_status(header) == status
 
 
 def test_issuing_agency_is_not_the_implementing_agency() -> None:

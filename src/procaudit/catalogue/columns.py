@@ -99,7 +99,16 @@ ALIASES: Final[dict[str, tuple[str, ...]]] = {
         "Application form",
         "Application forms",
     ),
-    "legal_basis": ("Căn cứ pháp lý", "Cơ sở pháp lý", "Căn cứ", "Legal basis"),
+    "legal_basis": (
+        "Căn cứ pháp lý",
+        "Cơ sở pháp lý",
+        "Căn cứ",
+        # The annexes' "Tên VBQPPL quy định nội dung sửa đổi, bổ sung" (… việc bãi bỏ TTHC).
+        "Văn bản quy phạm pháp luật quy định nội dung",
+        "Văn bản quy phạm pháp luật quy định việc",
+        "Văn bản quy phạm pháp luật quy định",
+        "Legal basis",
+    ),
     "online_level": (
         "Mức độ DVC",
         "Mức độ dịch vụ công trực tuyến",

@@ -234,6 +234,14 @@ def _render_table(table: dict[str, Any], console: Console) -> None:
                     count=len(sections) - SHOWN_SECTIONS,
                 )
             )
+    if table["header_status"]:
+        console.print(
+            t(
+                "  status: '{status}' where a row gives none, as the name's header says",
+                "  status: '{status}' cho các dòng không ghi trạng thái, theo tiêu đề cột tên",
+                status=table["header_status"],
+            )
+        )
     for column, count in table["inherited"].items():
         console.print(
             t(

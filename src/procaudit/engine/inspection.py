@@ -81,6 +81,7 @@ def _table(table: Table, workbook: bool) -> dict[str, Any]:
         "procedure_rows": f"{rows.min()}-{rows.max()}" if len(rows) else None,
         "sections": [asdict(section) for section in account.sections],
         "inherited": dict(account.inherited),
+        "header_status": account.header_status,
         "skipped_rows": _skipped_rows(table),
         "decisions_split": table.decisions_split,
         "codes_restored": table.codes_restored,

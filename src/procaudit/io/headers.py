@@ -86,9 +86,35 @@ _LONGEST_LEADING = max(len(words) for words in _LEADING)
 # Words that may follow an alias: "of the procedure", in full or abbreviated, and the English
 # "name" of `AGENCY_NAME`. A bare number is no filler: "Mức độ 3" and "Mức độ 4" head two
 # columns of marks, not the online level; a footnote is bracketed ("Lĩnh vực (1)").
+# The annexes of a publishing decision qualify the name by what the decision does to the
+# procedure ("Tên TTHC bị bãi bỏ", "Tên thủ tục hành chính được sửa đổi, bổ sung", "Tên TTHC
+# được thay thế | Tên TTHC thay thế"): the qualifier is a filler, and says the rows' status
+# (`qualified_status`). None: the procedure the decision replaces, a column read only where
+# no other names the same (`_OUTGOING`).
+_QUALIFIERS: dict[tuple[str, ...], str | None] = {
+    **dict.fromkeys(
+        [("bi", "bai", "bo"), ("bai", "bo"), ("bi", "huy", "bo"), ("huy", "bo")], "Bãi bỏ"
+    ),
+    **dict.fromkeys(
+        [
+            ("duoc", "sua", "doi", "bo", "sung"),
+            ("sua", "doi", "bo", "sung"),
+            ("duoc", "sua", "doi"),
+        ],
+        "Sửa đổi, bổ sung",
+    ),
+    ("thay", "the"): "Thay thế",
+    ("duoc", "thay", "the"): None,
+    ("bi", "thay", "the"): None,
+    **dict.fromkeys(
+        [("moi", "ban", "hanh"), ("ban", "hanh", "moi"), ("duoc", "ban", "hanh")], "Ban hành mới"
+    ),
+}
+_OUTGOING = 1000  # added to the preference of an alias the procedure replaced qualifies
 _TRAILING = frozenset(
     {("tt",), ("tthc",), ("thu", "tuc"), ("thu", "tuc", "hanh", "chinh"), ("name",)}
     | {("cua", *words) for words in (("tthc",), ("thu", "tuc"), ("thu", "tuc", "hanh", "chinh"))}
+    | set(_QUALIFIERS)
 )
 _LONGEST_TRAILING = max(len(words) for words in _TRAILING)
 _FILLER_WORDS = frozenset(word for words in _TRAILING for word in words)
@@ -122,6 +148,8 @@ _ABBREVIATIONS = {
     "dvctt": "dich vu cong truc tuyen",
     "tg": "thoi gian",  # TG_GIAI_QUYET
     "lv": "linh vuc",  # TEN_LV
+    "vbqppl": "van ban quy pham phap luat",
+    "qppl": "quy pham phap luat",
 }
 
 
@@ -159,10 +187,32 @@ def _match_words(key: str, words: Vocabulary) -> tuple[str, int] | None:
             hit = words.index.get(" ".join(split[start:end]))
             if hit is None:
                 continue
-            found = (start - end, hit[1], hit[0])
+            preference = hit[1] + (_OUTGOING if _replaced(split[end:]) else 0)
+            found = (start - end, preference, hit[0])
             if best is None or found < best:
                 best = found
     return (best[2], best[1]) if best else None
+
+
+def _qualifier(words: tuple[str, ...]) -> tuple[str, ...] | None:
+    """The qualifier `words` (trailing fillers) end with, the longest, if any."""
+    for size in range(min(len(words), 5), 0, -1):
+        if words[-size:] in _QUALIFIERS:
+            return words[-size:]
+    return None
+
+
+def _replaced(words: tuple[str, ...]) -> bool:
+    """Whether trailing fillers qualify the procedure a decision replaces."""
+    found = _qualifier(words)
+    return found is not None and _QUALIFIERS[found] is None
+
+
+def qualified_status(header: str) -> str | None:
+    """The status a qualifier ending the header gives its table's rows ("Tên TTHC bị bãi
+    bỏ": "Bãi bỏ"), if it has one."""
+    found = _qualifier(tuple(readings(header)[0].split()))
+    return _QUALIFIERS[found] if found is not None else None
 
 
 @lru_cache(maxsize=16384)  # the same cells are read in each row pair, and in every file

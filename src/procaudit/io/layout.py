@@ -26,7 +26,14 @@ from procaudit.core.errors import InputError
 from procaudit.core.i18n import t
 from procaudit.io.continuations import continuation_rows, join_continuations
 from procaudit.io.grid import Grid, cells_in, labels_of, rows_where
-from procaudit.io.headers import CATALOGUE, HeaderMap, HeaderReader, Vocabulary, map_headers
+from procaudit.io.headers import (
+    CATALOGUE,
+    HeaderMap,
+    HeaderReader,
+    Vocabulary,
+    map_headers,
+    qualified_status,
+)
 from procaudit.io.marks import Marked, read_marks
 from procaudit.io.values import ValueChoice, check_values
 
@@ -103,6 +110,8 @@ class SheetAccount:
     # io/marks.py).
     by_values: tuple[ValueChoice, ...] = ()
     marks: tuple[Marked, ...] = ()  # columns read from the sub-columns a row marks
+    # The status the name's header gives the rows that have none ("Tên TTHC bị bãi bỏ").
+    header_status: str | None = None
 
 
 @dataclass(frozen=True)
@@ -539,6 +548,11 @@ def understand(
         live = _kept(live, has_data)
     inherited = _inherit(sections, live.index)
     taken = _taken(inherited, live, header_map) if sections else {}  # none without sections
+    # An annex of abolished (amended, replaced) procedures says so in its name's header.
+    header_status = None if "status" in header_map.columns else qualified_status(labels[name_col])
+    if header_status is not None:
+        status = inherited["status"] if "status" in inherited else pd.Series(None, live.index)
+        inherited["status"] = status.astype("object").fillna(header_status)
     account = SheetAccount(
         sheet=grid.sheet,
         header_rows=tuple(int(rows.iloc[p]) for p in positions),
@@ -554,6 +568,7 @@ def understand(
         ),
         by_values=by_values,
         marks=marks,
+        header_status=header_status,
     )
     return Understood(
         body=live.reset_index(drop=True),

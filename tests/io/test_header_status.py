@@ -1,0 +1,69 @@
+"""The annexes of a publishing decision say what the decision does to their procedures in
+the name's header ("Tên TTHC bị bãi bỏ"): the rows take that status where they give none."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from procaudit.catalogue.columns import SECTION_STATUS
+from procaudit.engine.audit import audit
+from procaudit.io.grid import text_grid
+from procaudit.io.read import read_grid
+
+ROWS = [
+    ["1", "1.001193", "Đăng ký khai sinh", "Nghị định 07/2025/NĐ-CP", "UBND cấp huyện"],
+    ["2", "1.000894", "Đăng ký kết hôn", "Nghị định 07/2025/NĐ-CP", "UBND cấp huyện"],
+]
+
+
+def _header(name: str, status: str | None = None) -> list[str]:
+    return ["STT", "Mã TTHC", name, "Tên VBQPPL quy định", "Cơ quan thực hiện"] + (
+        [status] if status else []
+    )
+
+
+@pytest.mark.parametrize(
+    ("name", "status"),
+    [
+        ("Tên TTHC bị bãi bỏ", "Bãi bỏ"),
+        ("Tên thủ tục hành chính được sửa đổi, bổ sung", "Sửa đổi, bổ sung"),
+        ("Tên thủ tục hành chính", None),
+    ],
+)
+def test_the_rows_take_the_status_the_names_header_gives(name: str, status: str | None) -> None:
+    (table,) = read_grid("annex.csv", text_grid(None, [_header(name), *ROWS])).tables
+    assert table.account is not None
+    assert table.account.header_status == status
+    if status is None:
+        assert "status" not in table.frame
+        return
+    assert table.frame["status"].tolist() == [status] * len(ROWS)
+    assert table.frame[SECTION_STATUS].tolist() == [True] * len(ROWS)  # not the rows' own
+
+
+def test_a_status_column_of_its_own_wins() -> None:
+    rows = [[*ROWS[0], "Còn hiệu lực"], [*ROWS[1], ""]]
+    header = _header("Tên TTHC bị bãi bỏ", "Tình trạng")
+    (table,) = read_grid("annex.csv", text_grid(None, [header, *rows])).tables
+    assert table.account is not None and table.account.header_status is None
+    assert [None if pd.isna(value) else value for value in table.frame["status"]] == [
+        "Còn hiệu lực",
+        None,
+    ]
+
+
+def test_an_annex_of_abolished_procedures_is_not_judged_as_a_list_in_force(
+    tmp_path: Path,
+) -> None:
+    # District agencies on procedures the decision abolishes: no PA501, and no PA404 for a
+    # list "in force" holding abolished procedures.
+    lines = [_header("Tên TTHC bị bãi bỏ"), *ROWS]
+    path = tmp_path / "annex.csv"
+    path.write_text("\n".join(",".join(line) for line in lines) + "\n", encoding="utf-8")
+    assert {finding.rule for finding in audit([str(path)]).findings} == set()
+    kept = path.read_text(encoding="utf-8").replace("bị bãi bỏ", "")
+    path.write_text(kept, encoding="utf-8")
+    assert "PA501" in {finding.rule for finding in audit([str(path)]).findings}
