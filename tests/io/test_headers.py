@@ -75,6 +75,7 @@ ALIASES = [
     ("Tên thủ tục hành chính được sửa đổi, bổ sung", "name"),
     ("Tên thủ tục hành chính mới ban hành", "name"),
     ("Tên TTHC thay thế", "name"),
+    ("Số hồ sơ TTHC", "code"),
     ("Tên VBQPPL quy định việc bãi bỏ TTHC", "legal_basis"),
     ("Tên VBQPPL quy định nội dung sửa đổi, bổ sung, thay thế", "legal_basis"),
     ("Tên văn bản QPPL quy định nội dung sửa đổi, bổ sung", "legal_basis"),
@@ -220,6 +221,7 @@ NOT_MAPPED = [
     "MA_DON_VI",
     "AGENCY_CODE",
     "Mã hồ sơ",
+    "Số hồ sơ",  # an application's number in a one-stop export
     "Ngày hiệu lực",
     "Tên giấy tờ",
     "Địa chỉ cơ quan thực hiện",

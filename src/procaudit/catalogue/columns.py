@@ -39,6 +39,8 @@ ALIASES: Final[dict[str, tuple[str, ...]]] = {
         "Mã số TTHC",
         "Mã số",
         "Mã số hồ sơ TTHC",
+        "Số hồ sơ TTHC",  # the annex templates' (Thông tư 02/2017/TT-VPCP)
+        "Số hồ sơ thủ tục hành chính",
         "Mã thủ tục hành chính",
         "Mã",
         "Code",
