@@ -3,7 +3,8 @@
 A header names a column when its words, folded by `text.header_key`, are an alias of it, or
 an alias with filler words around it: a leading "tên" (the name of: `TEN_CO_QUAN` is the
 agency, `TEN_LINH_VUC` the field) and trailing words that only say "of the procedure"
-(`TRANG_THAI_TT`, "Lĩnh vực thủ tục hành chính"). Where several aliases
+(`TRANG_THAI_TT`, "Lĩnh vực thủ tục hành chính") or what a decision does to it ("Tên TTHC
+bị bãi bỏ", whose status `qualified_status` reads). Where several aliases
 fit, the longest one wins ("Tên thủ tục" names the name, though "Tên" alone is one too). Any
 other word blocks the match: "Cơ quan ban hành" (the issuing body) is not "Cơ quan", and
 `MA_LINH_VUC` (the field's code) is neither the field nor the procedure's code. Where a key
@@ -83,9 +84,6 @@ STT_KEYS = frozenset(
 # Words that may stand before an alias: "tên" (the name of) in database names.
 _LEADING = frozenset({("ten",)})
 _LONGEST_LEADING = max(len(words) for words in _LEADING)
-# Words that may follow an alias: "of the procedure", in full or abbreviated, and the English
-# "name" of `AGENCY_NAME`. A bare number is no filler: "Mức độ 3" and "Mức độ 4" head two
-# columns of marks, not the online level; a footnote is bracketed ("Lĩnh vực (1)").
 # The annexes of a publishing decision qualify the name by what the decision does to the
 # procedure ("Tên TTHC bị bãi bỏ", "Tên thủ tục hành chính được sửa đổi, bổ sung", "Tên TTHC
 # được thay thế | Tên TTHC thay thế"): the qualifier is a filler, and says the rows' status
@@ -111,6 +109,10 @@ _QUALIFIERS: dict[tuple[str, ...], str | None] = {
     ),
 }
 _OUTGOING = 1000  # added to the preference of an alias the procedure replaced qualifies
+# Words that may follow an alias: "of the procedure", in full or abbreviated, the English
+# "name" of `AGENCY_NAME`, and the qualifiers above. A bare number is no filler: "Mức độ 3"
+# and "Mức độ 4" head two columns of marks, not the online level; a footnote is bracketed
+# ("Lĩnh vực (1)").
 _TRAILING = frozenset(
     {("tt",), ("tthc",), ("thu", "tuc"), ("thu", "tuc", "hanh", "chinh"), ("name",)}
     | {("cua", *words) for words in (("tthc",), ("thu", "tuc"), ("thu", "tuc", "hanh", "chinh"))}
