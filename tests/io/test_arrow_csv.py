@@ -9,9 +9,10 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
+from procaudit.core.errors import InputError
 from procaudit.io.arrow_csv import read_regular_csv
 from procaudit.io.csv_dialect import physical_lines
-from procaudit.io.csv_reader import read_carefully
+from procaudit.io.csv_reader import read_carefully, read_csv_grid
 
 HEADER = 'STT,Mã thủ tục,Tên thủ tục,"Mẫu đơn, tờ khai"'
 REGULAR = {
@@ -27,6 +28,7 @@ REGULAR = {
     "a title padded with delimiters": f"DANH MỤC TTHC,,,\n{HEADER}\n1,1.000001,Cấp,x\n",
     "blank lines": f"{HEADER}\n\n1,1.000001,Cấp,x\r\n\r\n2,1.000002,Đăng ký,y\n",
     "words that mean missing elsewhere": f"{HEADER}\n1,NA,NULL,n/a\n2,nan,#N/A,null\n",
+    "a last cell on two lines": f'{HEADER}\n1,1.000001,Cấp,"Mẫu\n01"\r\n',
 }
 # Files the pyarrow reader must leave to the careful one.
 IRREGULAR = {
@@ -38,6 +40,10 @@ IRREGULAR = {
         f"{HEADER}\n" + "1,1.000001,Cấp,x\n" * 60 + "2,2,C\0p,y\n"
     ).encode(),
     "an unclosed quote": f'{HEADER}\n1,1.000001,"Cấp phép,x\n2,a,b,c\n'.encode(),
+    # In the last column, the quote swallows the records below it: pyarrow takes the end of
+    # the file for its close.
+    "an unclosed quote in the last column": f'{HEADER}\n1,1.000001,Cấp,"x\n2,a,b,c\n'.encode(),
+    "an unclosed quote on the last line": f'{HEADER}\n1,1.000001,Cấp,"x\r\n'.encode(),
 }
 
 
@@ -72,6 +78,12 @@ def _cells(frame: pd.DataFrame) -> list[list[str | None]]:
 @pytest.mark.parametrize("data", IRREGULAR.values(), ids=IRREGULAR.keys())
 def test_an_irregular_file_is_left_to_the_careful_reader(tmp_path: Path, data: bytes) -> None:
     assert read_regular_csv(_write(tmp_path, data)) is None
+
+
+def test_a_quote_never_closed_before_the_end_is_said_with_its_line(tmp_path: Path) -> None:
+    path = _write(tmp_path, IRREGULAR["an unclosed quote in the last column"])
+    with pytest.raises(InputError, match=r"has a quote that is never closed \(line 2\)"):
+        read_csv_grid(path)
 
 
 def test_lines_are_counted_alike_whole_or_in_pieces_cut_anywhere() -> None:

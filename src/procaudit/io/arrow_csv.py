@@ -43,10 +43,30 @@ def read_regular_csv(path: Path, max_cells: int = MAX_CELLS) -> tuple[Grid, CsvD
     check_csv_extent(str(path), parsed.rows, parsed.used, max_cells)
     if all(column.null_count == len(column) for column in parsed.columns):  # spaces only
         raise InputError(str(path), only_delimiters())
+    if parsed.held & _LINE_BREAKS and _open_at_the_end(path, parsed):
+        return None
     grid = parsed_grid(parsed)
     if parsed.held & _LINE_BREAKS:
         check_rows_in_one_cell(str(path), grid.cells, grid.rows, plan.delimiter)
     return grid, CsvDialect(plan.encoding, plan.delimiter)
+
+
+def _open_at_the_end(path: Path, parsed: ParsedCsv) -> bool:
+    """Whether the last record may end in a quote never closed. pyarrow takes the end of the
+    file for the closing quote, and the lines after the opening one for the cell's text: a
+    whole record swallowed. That cell is the last record's last one, it holds a line break,
+    and the file does not end with a quote. Such a file goes to the careful reader, which
+    says where the quote opens (or reads it, where a last cell was only followed by empty
+    ones)."""
+    last = parsed.columns[-1][parsed.rows - 1].as_py() if parsed.rows else None
+    if not last or ("\n" not in last and "\r" not in last):
+        return False
+    with path.open("rb") as file:
+        file.seek(max(path.stat().st_size - _TAIL, 0))
+        return not file.read().rstrip(b"\r\n").endswith(b'"')
+
+
+_TAIL = 64  # bytes read from the end of the file for its closing quote
 
 
 def parsed_grid(parsed: ParsedCsv) -> Grid:
