@@ -17,6 +17,7 @@ import re
 import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from itertools import pairwise
 
 import numpy as np
 import pandas as pd
@@ -50,6 +51,7 @@ REPEATED_HEADER = "header repeated over another part of the table"
 CONTINUATION = "continues the procedure above"
 
 _COLUMN_NUMBER = re.compile(r"^\(?\s*\d{1,2}\s*\)?$")
+_COLUMN_LETTER = re.compile(r"^\(?\s*([A-Za-z])\s*\)?$")
 _ROMAN_OR_LETTER = re.compile(r"^(?:[IVXLC]+|[A-Z])\.?$")
 _HEADING = re.compile(
     r"^(?:phần\s+[ivxlc\d]+|[a-z]\s*[.)]\s|[ivxlc]+\s*[.)]?\s|\d+\s*[.)]\s*lĩnh vực|lĩnh vực\b"
@@ -354,10 +356,19 @@ def _taken(inherited: pd.DataFrame, live: pd.DataFrame, header_map: HeaderMap) -
 
 
 def _numbers_columns(texts: list[str]) -> bool:
-    """Whether a row's texts (`row_texts`) only number the columns: (1) (2) (3) ...
+    """Whether a row's texts (`row_texts`) only number the columns: (1) (2) (3) ..., or
+    letter them A B C ... in order (a row of marks, "x x", is not in order).
     (`_COLUMN_NUMBER` needs Python's regex, which pandas would run cell by cell too)."""
     values = [text for text in texts if text]  # "": an empty cell
-    return len(values) >= 2 and all(_COLUMN_NUMBER.match(value) for value in values)
+    if len(values) < 2:
+        return False
+    if all(_COLUMN_NUMBER.match(value) for value in values):
+        return True
+    letters = [_COLUMN_LETTER.match(value) for value in values]
+    if len(values) < 3 or not all(letters):
+        return False
+    order = [ord(match.group(1).upper()) for match in letters if match]
+    return all(later > earlier for earlier, later in pairwise(order))
 
 
 def _repeated_header(
