@@ -131,6 +131,13 @@ PA203_CASES = [
     ("same name at two levels", [r("1.000001", "A", "Cấp tỉnh"), r("2.000002", "A", "Cấp xã")], []),
     ("same code is PA201, not PA203", [r("1.000001", "A"), r("1.000001", "A")], []),
     ("diacritics differ", [r("1.000001", "Cấp phép"), r("2.000002", "Cáp phép")], []),
+    # The list number typed into the name cell numbers the row, not the procedure.
+    (
+        "list numbers in the names",
+        [r(None, "12. Đăng ký khai sinh"), r(None, "1034. Đăng ký khai sinh")],
+        [2, 3],
+    ),
+    ("a number that is a code", [r(None, "1.000001 Cấp phép"), r(None, "2.000002 Cấp phép")], []),
 ]
 
 

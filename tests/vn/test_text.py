@@ -19,12 +19,18 @@ SAME = [
     ("spaces", "  Đăng   ký\tkhai sinh ", "Đăng ký khai sinh"),
     ("trailing punctuation", "Đăng ký khai sinh.", "Đăng ký khai sinh"),
     ("NFD", normalize("NFD", "Đăng ký khai sinh"), "Đăng ký khai sinh"),
+    ("a list number", "1. Đăng ký khai sinh", "Đăng ký khai sinh"),
+    ("a list number in parts, no space", "2.3)Đăng ký khai sinh", "đăng ký khai sinh"),
+    ("list numbers", " 4. 5. Đăng ký khai sinh", "Đăng ký khai sinh"),
 ]
 DIFFERENT = [
     ("diacritics are kept", "Cấp giấy phép", "Cáp giấy phép"),
     ("tone inside a closed syllable is not moved", "hoàn thành", "hòan thành"),
     ("qu keeps its mark on y", "quý", "qúy"),
     ("a different word", "Đăng ký kết hôn", "Đăng ký khai tử"),
+    ("a code is no list number", "1.000178 Đăng ký", "Đăng ký"),
+    ("an amount is no list number", "2.000 đồng", "đồng"),
+    ("a number before no word", "1. 2026", "2026"),
 ]
 
 

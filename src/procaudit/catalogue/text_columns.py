@@ -27,6 +27,7 @@ import pyarrow.compute as pc
 
 from procaudit.vn.levels import untagged_key
 from procaudit.vn.text import (
+    LIST_NUMBER,
     OLD_TONE_PAIR,
     TONED_SECONDS,
     TRAILING,
@@ -67,8 +68,10 @@ _OLD_TONE = f"(?:^|[^q]){OLD_TONE_PAIR}(?:[^{WORD_LETTERS}]|$)"
 # character to one character, so the pair shows in the text in either case, and what
 # follows it in the key is none of WORD_LETTERS only if it is no ASCII letter nor "đ" here.
 _MAY_HAVE_OLD_TONE = f"(?:^|[^qQ])[oOuU][{TONED_SECONDS}{TONED_SECONDS.upper()}](?:[^a-zA-ZđĐ]|$)"
+# `text`'s list number before a word, the word kept by the replacement (`\\1`).
+_LIST_NUMBER = f"^{LIST_NUMBER}([{WORD_LETTERS}])"
 # Texts whose key is more than their lowercase with the trailing punctuation trimmed.
-_SUSPECT = f"{_IRREGULAR}|{_MAY_HAVE_OLD_TONE}"
+_SUSPECT = f"{_IRREGULAR}|{_MAY_HAVE_OLD_TONE}|^[0-9]"
 
 
 def arrow_chunks(values: pd.Series) -> pa.Array | pa.ChunkedArray:
@@ -235,7 +238,12 @@ def _keys(texts: pa.Array) -> pa.Array:
 def _suspect_keys(texts: pa.Array, keys: pa.Array) -> pa.Array:
     irregular = matches(texts, _IRREGULAR)
     keys = pc.replace_with_mask(keys, irregular, _folded(texts.filter(irregular)))
+    keys = _replaced(keys, matches(keys, _LIST_NUMBER), _without_list_number)
     return _replaced(keys, matches(keys, _OLD_TONE), lambda k: map_texts(k, new_tone))
+
+
+def _without_list_number(keys: pa.Array) -> pa.Array:
+    return pc.replace_substring_regex(keys, _LIST_NUMBER, r"\1")
 
 
 def comparison_keys(values: pd.Series) -> pd.Series:

@@ -2,7 +2,8 @@
 
 Two keys are built here:
 - `comparison_key` keeps every diacritic ("Cấp" and "Cáp" stay different words) but folds
-  Unicode form, old/new tone placement, case, spacing and trailing punctuation;
+  Unicode form, old/new tone placement, case, spacing, trailing punctuation and a leading
+  list number;
 - `header_key` is only for matching column headers against aliases: it also drops
   diacritics, because headers are often typed without them ("Ma TTHC", "ten_thu_tuc").
 """
@@ -36,6 +37,12 @@ OLD_TONE_PAIR = f"[ou][{TONED_SECONDS}]"
 WORD_LETTERS = "a-zà-ỹđ"
 _OLD_TONE = re.compile(f"(?<!q){OLD_TONE_PAIR}(?![{WORD_LETTERS}])")
 TRAILING = " .,;:"  # punctuation a key drops at its end
+# A list number typed into the cell ("1. Đăng ký khai sinh", "2.3) Cấp ..."): it numbers the
+# row, not the procedure, and two copies of one name carry two numbers. Only before a word,
+# so that a code or an amount ("1.000178", "2.000 đồng") keeps its digits. `text_columns`
+# finds the same numbers with RE2: the two patterns are written from these parts.
+LIST_NUMBER = "(?:[0-9]{1,4}(?:[.][0-9]{1,3})* ?[.)] ?)+"
+_LIST_NUMBER = re.compile(f"^{LIST_NUMBER}(?=[{WORD_LETTERS}])")
 _NON_ALNUM = re.compile(r"[^0-9a-z]+")
 # Where a camelCase database name starts a word: "TenThuTuc", "MaTTHC", "TTHCName".
 _CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z]{2})")
@@ -55,6 +62,8 @@ def comparison_key(text: str) -> str:
     """The form under which two names, levels or agencies are the same text."""
     text = unicodedata.normalize("NFC", text).lower()
     text = " ".join(text.split()).rstrip(TRAILING)  # spacing, then trailing punctuation
+    if text[:1].isdigit():
+        text = _LIST_NUMBER.sub("", text)
     return new_tone(text)
 
 
