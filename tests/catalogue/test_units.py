@@ -9,7 +9,7 @@ import pandas as pd
 import pytest
 
 from conftest import SAMPLES, table_of
-from procaudit.catalogue.units import find_units, unit_key, unit_name
+from procaudit.catalogue.units import find_units, heading_unit, section_units, unit_key, unit_name
 from procaudit.io import read_catalogue
 from procaudit.io.read import ReadOptions
 from procaudit.rules.context import RuleContext
@@ -54,6 +54,37 @@ UNIT_NAMES = [
 def test_unit_name(cell: str, kind: str, place: bool) -> None:
     name = unit_name(cell)
     assert (name.kind, name.place) == (kind, place)
+
+
+HEADINGS = [
+    # a section heading's text, the unit it names (None: a level, a field, a part, a role)
+    ("UBND xã Tân Lập", "UBND xã Tân Lập"),
+    ("II. Đơn vị: UBND phường Nông Trang", "UBND phường Nông Trang"),
+    ("A) Sở Tư pháp", "Sở Tư pháp"),
+    ("3. Cục Quản lý xuất nhập cảnh", "Cục Quản lý xuất nhập cảnh"),
+    ("Đơn vị: Văn phòng UBND tỉnh", "Văn phòng UBND tỉnh"),  # said to be a unit
+    ("Văn phòng UBND tỉnh", None),  # "Văn phòng", "Phòng" also begin fields ...
+    ("I. Phòng cháy, chữa cháy", None),  # ... as here
+    ("A. THỦ TỤC HÀNH CHÍNH CẤP TỈNH", None),
+    ("I. Lĩnh vực Đất đai", None),
+    ("PHẦN III. DANH MỤC THỦ TỤC HÀNH CHÍNH BỊ BÃI BỎ", None),
+    ("UBND cấp xã", None),  # a role
+    ("Đơn vị thực hiện: UBND cấp xã", None),
+    ("Sở Nội vụ; UBND Huyện Phù Ninh", None),  # several
+]
+
+
+@pytest.mark.parametrize(("text", "unit"), HEADINGS, ids=[h[0] for h in HEADINGS])
+def test_heading_unit(text: str, unit: str | None) -> None:
+    assert heading_unit(text) == unit
+
+
+def test_section_units_fold_spellings_and_need_two() -> None:
+    labels = pd.Series(["UBND xã Tân Lập", "Ủy ban nhân dân xã Tân Lập", None, "UBND xã Hùng Sơn"])
+    units = section_units(labels)
+    assert units is not None
+    assert (units.ids.tolist(), units.labels) == ([0, 0, -1, 1], labels[[0, 3]].tolist())
+    assert section_units(pd.Series(["UBND xã Tân Lập", "Ủy ban nhân dân xã Tân Lập"])) is None
 
 
 def test_several_agencies_in_a_cell() -> None:

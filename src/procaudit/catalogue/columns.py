@@ -27,6 +27,10 @@ ROW: Final = "_row"
 # True where a row's status came from the section above it ("PHẦN III … BÃI BỎ"), not from
 # its own cell; present only in tables with status sections.
 SECTION_STATUS: Final = "_status_from_section"
+# The unit each row's section names in a list kept per unit whose units head their blocks
+# ("UBND xã Tân Lập" over its rows) and no agency column names them; missing elsewhere, and
+# present only in tables with such sections.
+SECTION_UNIT: Final = "_unit_from_section"
 
 # Aliases in order of preference: when two headers of one table name the same column, the
 # one whose alias comes first wins (the portal has both "co_quan_thuc_hien" and

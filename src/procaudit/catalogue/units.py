@@ -86,6 +86,14 @@ _HEADS = (
     "trung tâm",
 )
 OTHER = "other"
+# The heads a section heading names a unit by without its place ("Sở Tư pháp"); "Phòng" and
+# "Văn phòng" are left out, as field headings begin with them ("Phòng cháy, chữa cháy").
+_HEADING_HEADS = frozenset(_HEADS) - {"phòng", "văn phòng"}
+# A heading's numbering ("II.", "A)", "3.") and its "Đơn vị:" / "Cơ quan:" before the unit.
+_HEADING_LEAD = re.compile(
+    r"^(?:(?:[IVXLC]+|[A-Za-z]|\d{1,3})\s*[.):-]?\s+)?((?:tên\s+)?(?:đơn vị|cơ quan)\s*:?\s*)?",
+    re.IGNORECASE,
+)
 
 
 class UnitName(NamedTuple):
@@ -197,6 +205,39 @@ def units_of(factorized: tuple[np.ndarray, pd.Index]) -> Units | None:
             unit_kinds[unit] = name.kind
     ids = np.append(unit_of_value, -1).astype(np.int64)[codes]  # code -1: the last
     return Units(ids, labels, unit_kinds)
+
+
+def heading_unit(text: str) -> str | None:
+    """The unit a section heading names ("UBND xã Tân Lập", "II. Đơn vị: Sở Tư pháp"),
+    written as the heading writes it without its numbering or "Đơn vị:"; None for a heading
+    that names no particular unit (a level, a field, a part, a role such as "UBND cấp xã")."""
+    text = " ".join(text.split())
+    lead = _HEADING_LEAD.match(text)
+    said = lead is not None and lead.group(1) is not None  # "Đơn vị: ..."
+    unit = text[lead.end() :] if lead else text
+    name = unit_name(unit)
+    if not name.kind or name.several:
+        return None
+    return unit if said or name.place or name.kind in _HEADING_HEADS else None
+
+
+def section_units(labels: pd.Series) -> Units | None:
+    """The units of a list whose sections name them (`heading_unit`): `labels` holds each
+    row's unit as its section wrote it, missing where none; None unless two or more."""
+    codes, uniques = pd.factorize(labels)
+    if len(uniques) < 2:
+        return None
+    names = [unit_name(str(value)) for value in uniques]
+    unit_of_value, keys = pd.factorize(np.array([name.key for name in names], dtype=object))
+    if len(keys) < 2:
+        return None
+    labels_of = [""] * len(keys)
+    kinds = [""] * len(keys)
+    for value, unit, name in zip(uniques, unit_of_value.tolist(), names, strict=True):
+        if not labels_of[unit]:
+            labels_of[unit], kinds[unit] = str(value), name.kind
+    ids = np.append(unit_of_value, -1).astype(np.int64)[codes]  # code -1: the last
+    return Units(ids, labels_of, kinds)
 
 
 def _in_blocks(codes: np.ndarray, unit_of_value: np.ndarray) -> bool:

@@ -212,18 +212,22 @@ def _render_table(table: dict[str, Any], console: Console) -> None:
                 count=_plural(len(sections), "section heading", "dòng tiêu đề mục"),
             )
         )
-        shown = _grid(
-            t("row", "dòng"),
-            t("heading", "tiêu đề mục"),
-            t("level", "cấp thực hiện"),
-            t("field", "lĩnh vực"),
-            t("status", "tình trạng"),
+        # A unit's column only for a list whose units head their blocks.
+        keys = ["level", "field", "status"] + (
+            ["unit"] if any(section["unit"] for section in sections) else []
         )
+        titles = {
+            "level": t("level", "cấp thực hiện"),
+            "field": t("field", "lĩnh vực"),
+            "status": t("status", "tình trạng"),
+            "unit": t("unit", "đơn vị"),
+        }
+        shown = _grid(t("row", "dòng"), t("heading", "tiêu đề mục"), *(titles[key] for key in keys))
         for section in sections[:SHOWN_SECTIONS]:
             shown.add_row(
                 str(section["row"]),
                 section["text"],
-                *(section[key] or "" for key in ("level", "field", "status")),
+                *(section[key] or "" for key in keys),
             )
         console.print(_indented(shown))
         if len(sections) > SHOWN_SECTIONS:

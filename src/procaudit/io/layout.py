@@ -4,7 +4,8 @@ are section headings, and which are titles, notes or signatures.
 Real catalogues put a title block above the header ("ỦY BAN NHÂN DÂN TỈNH …", "(Kèm theo
 Quyết định số …)"), sometimes split the header over two rows, number their columns under it,
 head groups of rows with sections ("A. THỦ TỤC HÀNH CHÍNH CẤP TỈNH", "I. Lĩnh vực Đất đai")
-whose level and field the rows below inherit, and end with notes and signatures. Everything
+whose level and field the rows below inherit (io/sections.py), and end with notes and
+signatures. Everything
 skipped is recorded with its reason, so `procaudit inspect` can show how the sheet was read.
 The columns the header names are then checked against the values under them (io/values.py),
 sub-columns of "x" marks are read as the headings marked (io/marks.py), and rows that name
@@ -14,7 +15,6 @@ no procedure right under one are read as part of it (io/continuations.py).
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from itertools import pairwise
@@ -36,6 +36,16 @@ from procaudit.io.headers import (
     qualified_status,
 )
 from procaudit.io.marks import Marked, read_marks
+from procaudit.io.sections import (
+    Section,
+    folded_texts,
+    heading_text,
+    inherit,
+    is_heading,
+    section_of,
+    taken_from_sections,
+    unit_headings,
+)
 from procaudit.io.values import ValueChoice, check_values
 
 HEADER_SCAN_ROWS = 30  # the header is looked for in this many rows from the top
@@ -52,12 +62,6 @@ CONTINUATION = "continues the procedure above"
 
 _COLUMN_NUMBER = re.compile(r"^\(?\s*\d{1,2}\s*\)?$")
 _COLUMN_LETTER = re.compile(r"^\(?\s*([A-Za-z])\s*\)?$")
-_ROMAN_OR_LETTER = re.compile(r"^(?:[IVXLC]+|[A-Z])\.?$")
-_HEADING = re.compile(
-    r"^(?:phần\s+[ivxlc\d]+|[a-z]\s*[.)]\s|[ivxlc]+\s*[.)]?\s|\d+\s*[.)]\s*lĩnh vực|lĩnh vực\b"
-    r"|(?:danh mục\s+)?thủ tục hành chính\b.*\bcấp\b|cấp\s+(?:tỉnh|xã|huyện|bộ|trung ương)$"
-    r"|danh mục\b|nhóm\b)",
-)
 _FOOTER = re.compile(
     r"^(?:\*\s*)?(?:ghi chú|lưu ý|nơi nhận|kt\.|tm\.|t/m|q\.|chủ tịch|phó chủ tịch|giám đốc"
     r"|người lập|người ký|\(?đã ký\)?|\(?ký,? ghi rõ)",
@@ -66,25 +70,6 @@ _FOOTER = re.compile(
 # in Python on every cell; with plain classes it runs in Arrow.
 _CODE_LIKE = "[ \t\r\n\xa0]*[0-9]+[.][0-9]{3}"
 _TOTAL = re.compile(r"^(?:tổng\s*(?:cộng|số)?|cộng)\b")
-_LEVEL_IN_HEADING = re.compile(r"cấp\s+(tỉnh|xã|huyện|bộ|trung ương)")
-_FIELD_IN_HEADING = re.compile(r"lĩnh vực\s*:?\s*(.+)$", re.IGNORECASE)
-_STATUS_IN_HEADING = (
-    (re.compile(r"bãi bỏ"), "Bãi bỏ"),
-    (re.compile(r"thay thế"), "Thay thế"),
-    (re.compile(r"sửa đổi|bổ sung"), "Sửa đổi, bổ sung"),
-    (re.compile(r"ban hành mới|mới ban hành|công bố mới"), "Ban hành mới"),
-)
-
-
-@dataclass(frozen=True)
-class Section:
-    """A heading row and what it says about the rows under it."""
-
-    row: int
-    text: str
-    level: str | None = None
-    field: str | None = None
-    status: str | None = None
 
 
 @dataclass(frozen=True)
@@ -132,10 +117,6 @@ class NoHeader(Exception):
         super().__init__()
         self.closest = closest  # the labels of the row most like a header, for the message
         self.given = given  # the --header-row the user gave, if any
-
-
-def _fold(text: str) -> str:
-    return " ".join(unicodedata.normalize("NFC", text).lower().split())
 
 
 def row_texts(cells: pd.DataFrame, position: int) -> list[str]:
@@ -282,79 +263,6 @@ def _given_header(grid: Grid, header_rows: tuple[int, ...], extra: dict[str, str
     return positions, labels, header_map
 
 
-def _folded(column: pd.Series) -> pd.Series:
-    """`_fold` as column operations."""
-    text = column.astype("str").str.normalize("NFC").str.lower()
-    return text.str.replace(r"\s+", " ", regex=True).str.strip()
-
-
-def _is_heading(rows: pd.DataFrame, stt: int | None) -> pd.Series:
-    """Which rows are section headings: their text reads like one, or their STT is a Roman
-    numeral or a capital letter ("I", "II", "A", "B")."""
-    joined = pd.Series("", index=rows.index, dtype="str")
-    for position in rows.columns:
-        joined = joined + " " + rows[position].fillna("").astype("str")
-    heading = _folded(joined).str.match(_HEADING)
-    if stt is not None:
-        heading |= rows[stt].str.strip().str.match(_ROMAN_OR_LETTER).fillna(False).astype(bool)
-    return heading.fillna(False).astype(bool)
-
-
-def _heading_text(row: pd.Series) -> str:
-    texts = [str(value) for value in row.dropna() if str(value).strip()]
-    return " ".join(dict.fromkeys(texts))  # a merged cell may repeat its text
-
-
-def _section(row: int, text: str) -> Section:
-    folded = _fold(text)
-    levels = [f"Cấp {level}" for level in dict.fromkeys(_LEVEL_IN_HEADING.findall(folded))]
-    field_match = _FIELD_IN_HEADING.search(" ".join(text.split()))
-    field_name = None
-    if field_match:
-        field_name = field_match.group(1).strip(" .:;-")
-        if field_name.isupper():
-            field_name = field_name[0] + field_name[1:].lower()
-    status = next((name for pattern, name in _STATUS_IN_HEADING if pattern.search(folded)), None)
-    return Section(row, " ".join(text.split()), ", ".join(levels) or None, field_name, status)
-
-
-def _inherit(sections: list[tuple[int, Section]], positions: pd.Index) -> pd.DataFrame:
-    """Level, field and status for each procedure row from the sections above it.
-
-    Sections nest: a status part holds level blocks, which hold field groups; a new part
-    resets level and field, a new level block resets the field.
-    """
-    columns = ["level", "field", "status"]
-    states: list[tuple[str | None, str | None, str | None]] = []
-    level = field_name = status = None
-    for _, section in sections:
-        if section.status:
-            status, level, field_name = section.status, None, None
-        if section.level:
-            level, field_name = section.level, None
-        if section.field:
-            field_name = section.field
-        states.append((level, field_name, status))
-    if not states:  # nothing to inherit: no column of a million missing values
-        return pd.DataFrame(index=positions)
-    # Each row takes the state of the last section above it (a state may hold None on
-    # purpose, so the states are carried down by their number, not by their values).
-    numbered = pd.Series(range(len(states)), index=[position for position, _ in sections])
-    number = numbered.reindex(numbered.index.union(positions)).ffill().reindex(positions)
-    table = pd.DataFrame([*states, (None, None, None)], columns=columns, dtype="object")
-    taken = table.iloc[number.fillna(len(states)).astype("int64").to_numpy()]
-    return taken.set_axis(positions)
-
-
-def _taken(inherited: pd.DataFrame, live: pd.DataFrame, header_map: HeaderMap) -> dict[str, int]:
-    """Per column, the rows that took their value from a section. A row's own level or field
-    wins over its section's (see read.py): it took nothing."""
-    took = inherited.notna()
-    for column in took.columns.intersection(list(header_map.columns)):
-        took[column] &= live[header_map.columns[column]].isna()
-    return {column: int(took[column].sum()) for column in took.columns if took[column].any()}
-
-
 def _numbers_columns(texts: list[str]) -> bool:
     """Whether a row's texts (`row_texts`) only number the columns: (1) (2) (3) ..., or
     letter them A B C ... in order (a row of marks, "x x", is not in order).
@@ -435,11 +343,13 @@ def _notes_and_headings(
     few: pd.DataFrame,
     rows: pd.Series,
     identity: tuple[int | None, int, int | None],
+    agency: int | None,
     skip: Callable[[str, pd.Index | list[int]], None],
 ) -> tuple[pd.DataFrame, list[tuple[int, Section]]]:
     """The rows left once the notes and signatures after the table and the total rows are
     skipped, and the section headings among them; `few` are the rows that can be any of
-    these (few cells, no code, no numbered STT). `identity`: the STT, name and code columns.
+    these (few cells, no code, no numbered STT). `identity`: the STT, name and code columns;
+    `agency`: the agency column, whose cell alone under a procedure is no unit's heading.
 
     Notes and signatures come after the last procedure: a row that reads like one under a
     procedure ("Chủ tịch UBND cấp xã", an agency on a row of its own) does not end the
@@ -451,7 +361,7 @@ def _notes_and_headings(
     if stt is not None:
         numbered = few[stt].str.fullmatch(r"\s*\d+\s*").fillna(False).astype(bool)
         few = few[~numbered]
-    lead = _folded(few.bfill(axis=1).iloc[:, 0]) if not few.empty else pd.Series(dtype="str")
+    lead = folded_texts(few.bfill(axis=1).iloc[:, 0]) if not few.empty else pd.Series(dtype="str")
     footer = few.index[lead.str.match(_FOOTER).fillna(False).astype(bool)]
     if len(footer):
         named_by = [p for p in (name, code) if p is not None]
@@ -466,9 +376,11 @@ def _notes_and_headings(
     live, few = _without(live, total), _without(few, total)
 
     leftmost = few.notna().to_numpy().argmax(axis=1)  # the first filled cell's place
-    heading = _is_heading(few, stt).to_numpy() & (few.columns.to_numpy()[leftmost] <= name)
+    at_left = few.columns.to_numpy()[leftmost] <= name
+    heading = is_heading(few, stt).to_numpy() & at_left
+    heading |= unit_headings(few, lead.reindex(few.index), at_left & ~heading, agency)
     sections = [
-        (index, _section(int(rows.loc[index]), _heading_text(few.loc[index])))
+        (index, section_of(int(rows.loc[index]), heading_text(few.loc[index])))
         for index in few.index[heading]
     ]
     return live, sections
@@ -541,7 +453,8 @@ def understand(
             few = rows_where(few, ~code)
         if not few.empty:
             identity = (header_map.stt, name_col, code_col)
-            live, sections = _notes_and_headings(live, few, rows, identity, skip)
+            agency = header_map.columns.get("agency")
+            live, sections = _notes_and_headings(live, few, rows, identity, agency, skip)
     live = _without(live, [index for index, _ in sections])
 
     # Rows naming no procedure right under one: the same procedure, laid over several rows.
@@ -557,8 +470,9 @@ def understand(
     if not has_data.all():
         skip(NO_DATA, live.index[~has_data])
         live = _kept(live, has_data)
-    inherited = _inherit(sections, live.index)
-    taken = _taken(inherited, live, header_map) if sections else {}  # none without sections
+    inherited = inherit(sections, live.index)
+    # None without sections.
+    taken = taken_from_sections(inherited, live, header_map) if sections else {}
     # An annex of abolished (amended, replaced) procedures says so in its name's header.
     header_status = None if "status" in header_map.columns else qualified_status(labels[name_col])
     if header_status is not None:
@@ -573,7 +487,7 @@ def understand(
         procedures=len(live),
         skipped={reason: tuple(sorted(found)) for reason, found in skipped.items()},
         inherited=taken,
-        # `_heading_text` of each row of the title block: its cells' texts, once each.
+        # `heading_text` of each row of the title block: its cells' texts, once each.
         title=tuple(
             " ".join(dict.fromkeys(text for text in title_texts[p] if text.strip())) for p in title
         ),

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from procaudit.catalogue.columns import ALIASES, REQUIRED, SECTION_STATUS
+from procaudit.catalogue.columns import ALIASES, REQUIRED, SECTION_STATUS, SECTION_UNIT
 from procaudit.core.errors import InputError
 from procaudit.core.i18n import t
 from procaudit.core.paths import shown_path, unreachable
@@ -187,6 +187,9 @@ def _table(path: str, grid: Grid, options: ReadOptions, header: Header | None = 
             if column == "status":
                 frame[SECTION_STATUS] = own.isna() & from_sections.notna()
             frame[column] = own.fillna(from_sections.astype("str")).astype("str")
+    units = understood.inherited.get("unit")
+    if units is not None and units.notna().any():
+        frame[SECTION_UNIT] = units.astype("str")
     split = split_decisions(frame)
     return Table(grid.sheet, frame, header_map, understood.account, split, restored)
 

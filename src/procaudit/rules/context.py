@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any, TypeVar, cast
 import numpy as np
 import pandas as pd
 
-from procaudit.catalogue.columns import ROW, SECTION_STATUS, SHEET
+from procaudit.catalogue.columns import ROW, SECTION_STATUS, SECTION_UNIT, SHEET
 from procaudit.catalogue.status import abolished_rows
 from procaudit.catalogue.text_columns import (
     arrow_chunks,
@@ -32,7 +32,7 @@ from procaudit.catalogue.text_columns import (
     transform_distinct,
     transform_factorized,
 )
-from procaudit.catalogue.units import Units, units_of
+from procaudit.catalogue.units import Units, section_units, units_of
 from procaudit.core.i18n import language, t
 from procaudit.io.name_keys_ahead import claim_name_keys
 from procaudit.rules.options import RuleOptions
@@ -468,8 +468,10 @@ class RuleContext:
         """The units of a per-unit ("stacked") list, as `units.find_units` finds them in the
         agency column: each row's unit id (-1 where the row names none) and each unit's
         label and kind. None where the table is not a per-unit list (or has no agency). On
-        a stack of tables, the units of each (`TableStack.joined_units`)."""
-        if "agency" not in self.frame:
+        a stack of tables, the units of each (`TableStack.joined_units`). A table whose
+        units head their blocks as sections (`SECTION_UNIT`) has those units where its
+        agency column names none."""
+        if "agency" not in self.frame and SECTION_UNIT not in self.frame:
             return None
         stack = self.table_stack
         if stack is not None:
@@ -477,7 +479,10 @@ class RuleContext:
         return self.shared("units", self._find_units)
 
     def _find_units(self) -> Units | None:
-        return units_of(self.distinct("agency"))
+        units = units_of(self.distinct("agency")) if "agency" in self.frame else None
+        if units is None and SECTION_UNIT in self.frame:
+            return section_units(self.frame[SECTION_UNIT])
+        return units
 
     def unit_ids(self) -> np.ndarray:
         """Each row's unit as a number from 0 (0 also for every row of a table that is not
@@ -515,11 +520,15 @@ class RuleContext:
         assert self._tables is not None
         bounds = np.cumsum([0, *(len(table) for table in self._tables)])
         if "agency" not in self.frame:
-            return TableStack(bounds, tuple(None for _ in self._tables))
+            return TableStack(bounds, tuple(map(_units_of_sections, self._tables)))
         # Each table's units found in its own column, as alone: 400 communes' lists stacked
         # would look like one list per commune.
         agencies = tuple(_factorized(table["agency"]) for table in self._tables)
-        return TableStack(bounds, tuple(units_of(agency) for agency in agencies), agencies)
+        units = tuple(
+            units_of(agency) or _units_of_sections(table)
+            for agency, table in zip(agencies, self._tables, strict=True)
+        )
+        return TableStack(bounds, units, agencies)
 
     @cached_property
     def _user_rows(self) -> np.ndarray | dict[object, int]:
@@ -557,6 +566,10 @@ class RuleContext:
             t(unit + "s {rows} and {last}", "các dòng {rows} và {last}"),
             t(unit + "s {rows} and {more} more", "các dòng {rows} và {more} dòng khác"),
         )
+
+
+def _units_of_sections(table: pd.DataFrame) -> Units | None:
+    return section_units(table[SECTION_UNIT]) if SECTION_UNIT in table else None
 
 
 def _factorized(values: pd.Series) -> tuple[np.ndarray, pd.Index]:

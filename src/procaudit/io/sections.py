@@ -1,0 +1,159 @@
+"""Section headings: the rows that head a group of procedures instead of naming one, and
+what the rows under them take from them.
+
+Annexes head their parts by status ("PHẦN III. … BỊ BÃI BỎ"), their blocks by level ("A.
+THỦ TỤC HÀNH CHÍNH CẤP TỈNH") and their groups by field ("I. Lĩnh vực Đất đai"); a list kept
+per unit heads each unit's block with the unit ("UBND xã Tân Lập"), where no agency column
+names it. A heading is told by its words or by a Roman numeral or capital letter in the STT
+column; `io/layout.py` says which rows may be headings (few cells, no code) and where they
+may begin.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+
+from procaudit.catalogue.units import heading_unit
+from procaudit.io.headers import HeaderMap
+
+_ROMAN_OR_LETTER = re.compile(r"^(?:[IVXLC]+|[A-Z])\.?$")
+_HEADING = re.compile(
+    r"^(?:phần\s+[ivxlc\d]+|[a-z]\s*[.)]\s|[ivxlc]+\s*[.)]?\s|\d+\s*[.)]\s*lĩnh vực|lĩnh vực\b"
+    r"|(?:danh mục\s+)?thủ tục hành chính\b.*\bcấp\b|cấp\s+(?:tỉnh|xã|huyện|bộ|trung ương)$"
+    r"|danh mục\b|nhóm\b)",
+)
+# The first words of a heading that may name a unit (`units.heading_unit` decides).
+_UNIT_LEAD = re.compile(
+    r"^(?:(?:[ivxlc]+|[a-z]|\d{1,3})\s*[.):-]?\s+)?(?:(?:tên\s+)?(?:đơn vị|cơ quan)\b"
+    r"|(?:ubnd|ủy ban|uỷ ban|sở|ban quản lý|công an|bảo hiểm|văn phòng|chi cục|cục|phòng"
+    r"|trung tâm)\b)"
+)
+_LEVEL_IN_HEADING = re.compile(r"cấp\s+(tỉnh|xã|huyện|bộ|trung ương)")
+_FIELD_IN_HEADING = re.compile(r"lĩnh vực\s*:?\s*(.+)$", re.IGNORECASE)
+_STATUS_IN_HEADING = (
+    (re.compile(r"bãi bỏ"), "Bãi bỏ"),
+    (re.compile(r"thay thế"), "Thay thế"),
+    (re.compile(r"sửa đổi|bổ sung"), "Sửa đổi, bổ sung"),
+    (re.compile(r"ban hành mới|mới ban hành|công bố mới"), "Ban hành mới"),
+)
+
+
+@dataclass(frozen=True)
+class Section:
+    """A heading row and what it says about the rows under it."""
+
+    row: int
+    text: str
+    level: str | None = None
+    field: str | None = None
+    status: str | None = None
+    unit: str | None = None  # the unit of a list kept per unit (`units.heading_unit`)
+
+
+def fold(text: str) -> str:
+    """Text as headings are matched: NFC, lowercase, single spaces."""
+    return " ".join(unicodedata.normalize("NFC", text).lower().split())
+
+
+def folded_texts(column: pd.Series) -> pd.Series:
+    """`fold` as column operations."""
+    text = column.astype("str").str.normalize("NFC").str.lower()
+    return text.str.replace(r"\s+", " ", regex=True).str.strip()
+
+
+def is_heading(rows: pd.DataFrame, stt: int | None) -> pd.Series:
+    """Which rows are section headings: their text reads like one, or their STT is a Roman
+    numeral or a capital letter ("I", "II", "A", "B")."""
+    joined = pd.Series("", index=rows.index, dtype="str")
+    for position in rows.columns:
+        joined = joined + " " + rows[position].fillna("").astype("str")
+    heading = folded_texts(joined).str.match(_HEADING)
+    if stt is not None:
+        heading |= rows[stt].str.strip().str.match(_ROMAN_OR_LETTER).fillna(False).astype(bool)
+    return heading.fillna(False).astype(bool)
+
+
+def heading_text(row: pd.Series) -> str:
+    """A heading row's text: its cells' texts, once each."""
+    texts = [str(value) for value in row.dropna() if str(value).strip()]
+    return " ".join(dict.fromkeys(texts))  # a merged cell may repeat its text
+
+
+def section_of(row: int, text: str) -> Section:
+    """The section a heading row begins: what its text says of the rows under it."""
+    folded = fold(text)
+    levels = [f"Cấp {level}" for level in dict.fromkeys(_LEVEL_IN_HEADING.findall(folded))]
+    field_match = _FIELD_IN_HEADING.search(" ".join(text.split()))
+    field_name = None
+    if field_match:
+        field_name = field_match.group(1).strip(" .:;-")
+        if field_name.isupper():
+            field_name = field_name[0] + field_name[1:].lower()
+    status = next((name for pattern, name in _STATUS_IN_HEADING if pattern.search(folded)), None)
+    level = ", ".join(levels) or None
+    unit = heading_unit(text) if level is None and field_name is None and status is None else None
+    return Section(row, " ".join(text.split()), level, field_name, status, unit)
+
+
+def inherit(sections: list[tuple[int, Section]], positions: pd.Index) -> pd.DataFrame:
+    """Level, field, status and unit for each procedure row from the sections above it.
+
+    Sections nest: a status part holds level blocks, which hold units' blocks and field
+    groups; a new part resets level, unit and field, a new level block resets the unit and
+    the field, a new unit the field.
+    """
+    columns = ["level", "field", "status", "unit"]
+    states: list[tuple[str | None, ...]] = []
+    level = field_name = status = unit = None
+    for _, section in sections:
+        if section.status:
+            status, level, unit, field_name = section.status, None, None, None
+        if section.level:
+            level, unit, field_name = section.level, None, None
+        if section.unit:
+            unit, field_name = section.unit, None
+        if section.field:
+            field_name = section.field
+        states.append((level, field_name, status, unit))
+    if not states:  # nothing to inherit: no column of a million missing values
+        return pd.DataFrame(index=positions)
+    # Each row takes the state of the last section above it (a state may hold None on
+    # purpose, so the states are carried down by their number, not by their values).
+    numbered = pd.Series(range(len(states)), index=[position for position, _ in sections])
+    number = numbered.reindex(numbered.index.union(positions)).ffill().reindex(positions)
+    table = pd.DataFrame([*states, (None,) * len(columns)], columns=columns, dtype="object")
+    taken = table.iloc[number.fillna(len(states)).astype("int64").to_numpy()]
+    return taken.set_axis(positions)
+
+
+def taken_from_sections(
+    inherited: pd.DataFrame, live: pd.DataFrame, header_map: HeaderMap
+) -> dict[str, int]:
+    """Per column, the rows that took their value from a section. A row's own level or field
+    wins over its section's (see read.py): it took nothing."""
+    took = inherited.notna()
+    for column in took.columns.intersection(list(header_map.columns)):
+        took[column] &= live[header_map.columns[column]].isna()
+    return {column: int(took[column].sum()) for column in took.columns if took[column].any()}
+
+
+def unit_headings(
+    rows: pd.DataFrame, leads: pd.Series, candidates: np.ndarray, agency: int | None
+) -> np.ndarray:
+    """Which of the `candidates` among `rows` head a unit's block in a list kept per unit
+    ("UBND xã Tân Lập" over its rows): a row of one text (merged or not) outside the agency
+    column, whose first words (`leads`, folded) may name a unit and which `heading_unit`
+    reads as one. Only the rows those words match are looked at in Python."""
+    found = np.zeros(len(rows), dtype=bool)
+    maybe = candidates & leads.str.match(_UNIT_LEAD).fillna(False).to_numpy(dtype=bool)
+    for at in np.flatnonzero(maybe).tolist():
+        cells = rows.iloc[at].dropna()
+        texts = {text.strip() for text in cells.astype("str")} - {""}
+        if len(texts) == 1 and agency not in cells.index:
+            found[at] = heading_unit(texts.pop()) is not None
+    return found
