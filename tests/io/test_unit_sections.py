@@ -51,6 +51,19 @@ CASES = {
         [[TAN_LAP, "", "", ""], BIRTH, ["B", "", "THỦ TỤC CẤP TỈNH", ""], DEATH],
         [(3, TAN_LAP), (5, None)],
     ),
+    # Typed in the name column, a unit is told from a line of the name above by its place.
+    "in the name column, with its place": (
+        [BIRTH, ["", "", HUNG_SON, ""], DEATH],
+        [(2, None), (4, HUNG_SON)],
+    ),
+    "in the name column, an office without a place: a line of the name": (
+        [BIRTH, ["", "", "Sở Tư pháp", ""], DEATH],
+        [(2, None), (4, None)],
+    ),
+    "in the first column, an office without a place": (
+        [["Sở Tư pháp", "", "", ""], BIRTH, ["Sở Y tế", "", "", ""], BIRTH],
+        [(3, "Sở Tư pháp"), (5, "Sở Y tế")],
+    ),
     # A field heading beginning like an office is a field.
     "a field, not a unit": (
         [["I", "", "Phòng cháy, chữa cháy", ""], BIRTH],

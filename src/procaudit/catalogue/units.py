@@ -91,7 +91,7 @@ OTHER = "other"
 _HEADING_HEADS = frozenset(_HEADS) - {"phòng", "văn phòng"}
 # A heading's numbering ("II.", "A)", "3.") and its "Đơn vị:" / "Cơ quan:" before the unit.
 _HEADING_LEAD = re.compile(
-    r"^(?:(?:[IVXLC]+|[A-Za-z]|\d{1,3})\s*[.):-]?\s+)?((?:tên\s+)?(?:đơn vị|cơ quan)\s*:?\s*)?",
+    r"^(?:(?:[IVXLC]+|[A-Za-z]|\d{1,3})\s*[.):-]?\s+)?((?:tên\s+)?(?:đơn vị|cơ quan)\s*:\s*)?",
     re.IGNORECASE,
 )
 
@@ -207,10 +207,13 @@ def units_of(factorized: tuple[np.ndarray, pd.Index]) -> Units | None:
     return Units(ids, labels, unit_kinds)
 
 
-def heading_unit(text: str) -> str | None:
+def heading_unit(text: str, apart: bool = True) -> str | None:
     """The unit a section heading names ("UBND xã Tân Lập", "II. Đơn vị: Sở Tư pháp"),
     written as the heading writes it without its numbering or "Đơn vị:"; None for a heading
-    that names no particular unit (a level, a field, a part, a role such as "UBND cấp xã")."""
+    that names no particular unit (a level, a field, a part, a role such as "UBND cấp xã").
+    A row not set `apart` from the names (typed in the name column, unnumbered) names a unit
+    only with its place or after "Đơn vị:": "Công an nhân dân ..." or "Trung tâm ..." there
+    may be a line of a long name."""
     text = " ".join(text.split())
     lead = _HEADING_LEAD.match(text)
     said = lead is not None and lead.group(1) is not None  # "Đơn vị: ..."
@@ -218,7 +221,7 @@ def heading_unit(text: str) -> str | None:
     name = unit_name(unit)
     if not name.kind or name.several:
         return None
-    return unit if said or name.place or name.kind in _HEADING_HEADS else None
+    return unit if said or name.place or (apart and name.kind in _HEADING_HEADS) else None
 
 
 def section_units(labels: pd.Series) -> Units | None:

@@ -10,14 +10,25 @@ the name). Further values are not joined to the first: a fix for the joined text
 no text of any one cell. A blank row, a section heading or a row skipped for another reason
 in between ends a procedure. A table whose only identity is the name cannot tell a
 continuation from a procedure missing its name, so there nothing is taken.
+
+Text wrapped onto the rows under its cell is joined, though: a table converted from a PDF
+breaks a long name or agency over lines ("Đăng ký khai sinh có yếu tố nước" / "ngoài"). A
+cell that goes on with the text above it begins with a lowercase word (not "b)" or "c.",
+which begin an item of a list); such a row is part of the procedure even with its name
+filled, when its every cell goes on that way (`wrapped_rows`), and each such cell is joined
+to the text it continues, with a space (`fix` repairs the cells as the file holds them).
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 
 import numpy as np
 import pandas as pd
+
+_ITEM_LETTER = re.compile(r"[a-zđ]\s*[.)]")
+_NUMBER = r"\s*\d+[.]?\s*"  # a procedure's row number
 
 
 def continuation_rows(identity: np.ndarray, labels: pd.Index) -> np.ndarray:
@@ -36,11 +47,48 @@ def continuation_rows(identity: np.ndarray, labels: pd.Index) -> np.ndarray:
     return ~identity & (owner >= 0) & (last_apart <= owner)
 
 
+def goes_on(cells: pd.Series) -> pd.Series:
+    """Whether each text goes on with the text above it: it begins with a lowercase word,
+    after an opening parenthesis at most, and not with an item's letter ("b)", "c.")."""
+    text = cells.astype("str").str.lstrip().str.removeprefix("(")
+    lowercase = text.str[:1].str.islower().fillna(False).astype(bool)
+    return lowercase & ~text.str.match(_ITEM_LETTER).fillna(False).astype(bool)
+
+
+def wrapped_rows(
+    live: pd.DataFrame, maybe: np.ndarray, columns: Iterable[int], stt: int | None
+) -> np.ndarray:
+    """Which rows only go on with the text of the row above: of the rows `maybe` may be
+    (a name, no row number and no code), those whose every cell filled in `columns` goes on
+    (`goes_on`), and, in a table numbering its procedures in the column `stt`, those right
+    under a row numbered there (`continuation_rows` keeps them to rows right under one): a
+    line of a name begins with a capital as often as not ("Việt Nam", "Nhà nước")."""
+    wrapped = maybe.copy()
+    if not wrapped.any():
+        return wrapped
+    rows = live[list(columns)].iloc[np.flatnonzero(wrapped)]
+    going_on = rows.apply(goes_on) | rows.isna()
+    wrapped[wrapped] = going_on.all(axis=1).to_numpy()
+    if stt is not None and (maybe & ~wrapped).any():
+        numbers = live[stt].str.fullmatch(_NUMBER).fillna(False).to_numpy(dtype=bool)
+        at = np.arange(len(maybe))
+        last_number = np.maximum.accumulate(np.where(numbers, at, -1))
+        last_named = np.maximum.accumulate(np.where(live[stt].notna().to_numpy(), at, -1))
+        wrapped |= maybe & (last_number >= 0) & (last_number == last_named)
+    return wrapped
+
+
 def join_continuations(
-    live: pd.DataFrame, continues: np.ndarray, columns: Iterable[int]
+    live: pd.DataFrame,
+    continues: np.ndarray,
+    columns: Iterable[int],
+    wrapped: np.ndarray,
+    name: int,
 ) -> pd.DataFrame:
     """The procedure rows of `live`, each of its cells in `columns` (positions) left empty
-    filled from the first row continuing it that has one; the continuing rows left out."""
+    filled from the first row continuing it that has one, and each text joined to the cells
+    under it that go on with it (`goes_on`), the `name` always on the `wrapped` rows
+    (`wrapped_rows`); the continuing rows left out."""
     rows = np.arange(len(continues))
     owner = np.maximum.accumulate(np.where(continues, -1, rows))  # a procedure's: itself
     kept = live.iloc[~continues].copy(deep=False)  # the grid's columns stay as they were
@@ -48,13 +96,30 @@ def join_continuations(
     for position in columns:
         cells = live[position]
         filled = cells.notna().to_numpy()
-        lacking = (continues & filled) & ~filled[owner]  # rows filling a procedure's blank
-        if not lacking.any():
+        under = continues & filled
+        if not under.any():
             continue
+        lacking = under & ~filled[owner]  # rows filling a procedure's blank
         taken = np.flatnonzero(lacking)
-        taken = taken[_firsts(owner[taken])]  # the first row filling each procedure's blank
+        if len(taken):
+            taken = taken[_firsts(owner[taken])]  # the first row filling each one's blank
+        first = np.zeros(len(rows), dtype=bool)
+        first[taken] = True
+        # Each row's cell may go on with the text of the procedure's row, or of the first row
+        # filling its blank (the last of them above it); a new item in between (a text that
+        # does not go on) ends that text.
+        base = np.maximum.accumulate(np.where(first | ~continues, rows, -1))
+        later = under & ~first
+        on = np.zeros(len(rows), dtype=bool)
+        on[later] = goes_on(cells.iloc[np.flatnonzero(later)]).to_numpy()
+        if position == name:
+            on |= later & wrapped
+        last_item = np.maximum.accumulate(np.where(later & ~on, rows, -1))
+        joined = on & (last_item < base)
         values = kept[position].to_numpy(dtype=object, copy=True)
         values[place[owner[taken]]] = cells.iloc[taken].to_numpy(dtype=object)
+        for at in np.flatnonzero(joined).tolist():
+            values[place[owner[at]]] = f"{values[place[owner[at]]]} {cells.iloc[at]}"
         kept[position] = pd.Series(values, index=kept.index, dtype=cells.dtype)
     return kept
 

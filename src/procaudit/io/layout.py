@@ -25,7 +25,12 @@ import pandas as pd
 from procaudit.catalogue.columns import REQUIRED
 from procaudit.core.errors import InputError
 from procaudit.core.i18n import t
-from procaudit.io.continuations import continuation_rows, join_continuations
+from procaudit.io.continuations import (
+    continuation_rows,
+    goes_on,
+    join_continuations,
+    wrapped_rows,
+)
 from procaudit.io.grid import Grid, cells_in, labels_of, rows_where
 from procaudit.io.headers import (
     CATALOGUE,
@@ -69,7 +74,8 @@ _FOOTER = re.compile(
 # 1.000178, 1.000494.000.00.00.H29, 2.001. Spelled without \s and \d, which pandas would run
 # in Python on every cell; with plain classes it runs in Arrow.
 _CODE_LIKE = "[ \t\r\n\xa0]*[0-9]+[.][0-9]{3}"
-_TOTAL = re.compile(r"^(?:tổng\s*(?:cộng|số)?|cộng)\b")
+# "Tổng cộng", "Tổng số: 150", "Cộng: 15 thủ tục", "Tổng 150"; not "Tổng giám đốc ...".
+_TOTAL = re.compile(r"^(?:tổng\s*(?:cộng|số)\b|(?:tổng|cộng)\s*(?:[:(\d]|$))")
 
 
 @dataclass(frozen=True)
@@ -361,7 +367,11 @@ def _notes_and_headings(
     if stt is not None:
         numbered = few[stt].str.fullmatch(r"\s*\d+\s*").fillna(False).astype(bool)
         few = few[~numbered]
-    lead = folded_texts(few.bfill(axis=1).iloc[:, 0]) if not few.empty else pd.Series(dtype="str")
+    first_texts = few.bfill(axis=1).iloc[:, 0] if not few.empty else pd.Series(dtype="str")
+    lead = folded_texts(first_texts)
+    # A row whose text goes on with the line above it (a name wrapped in a PDF: "cấp tỉnh",
+    # "Tổng giám đốc ...") is no total or heading, however it reads.
+    going_on = goes_on(first_texts)
     footer = few.index[lead.str.match(_FOOTER).fillna(False).astype(bool)]
     if len(footer):
         named_by = [p for p in (name, code) if p is not None]
@@ -371,14 +381,16 @@ def _notes_and_headings(
         skip(FOOTER, live.index[first_footer:])
         live = live.iloc[:first_footer]
         few, lead = few[few.index < footer[0]], lead[lead.index < footer[0]]
-    total = few.index[lead.str.match(_TOTAL).fillna(False).astype(bool)]
+        going_on = going_on[going_on.index < footer[0]]
+    total = few.index[lead.str.match(_TOTAL).fillna(False).astype(bool) & ~going_on]
     skip(TOTAL, total)
     live, few = _without(live, total), _without(few, total)
 
     leftmost = few.notna().to_numpy().argmax(axis=1)  # the first filled cell's place
     at_left = few.columns.to_numpy()[leftmost] <= name
+    at_left &= ~going_on.reindex(few.index).to_numpy(dtype=bool)
     heading = is_heading(few, stt).to_numpy() & at_left
-    heading |= unit_headings(few, lead.reindex(few.index), at_left & ~heading, agency)
+    heading |= unit_headings(few, lead.reindex(few.index), at_left & ~heading, name, agency)
     sections = [
         (index, section_of(int(rows.loc[index]), heading_text(few.loc[index])))
         for index in few.index[heading]
@@ -461,11 +473,16 @@ def understand(
     # The columns that name a procedure: a row without any of them names none.
     named_by = [p for p in (header_map.stt, name_col, code_col) if p is not None]
     if len(named_by) > 1:  # a name alone: a row without it may be a procedure missing it
-        named = cells_filled.any_in(named_by, _positions(body.index, live.index))
-        continues = continuation_rows(named, live.index)
+        at = _positions(body.index, live.index)
+        numbered = cells_filled.any_in([p for p in named_by if p != name_col], at)  # STT, code
+        named = numbered | cells_filled.any_in([name_col], at)
+        # A name wrapped onto the rows under it (a PDF's lines) names no procedure either.
+        columns = header_map.columns.values()
+        wrapped = wrapped_rows(live, named & ~numbered, columns, header_map.stt)
+        continues = continuation_rows(named & ~wrapped, live.index)
         if continues.any():
             skip(CONTINUATION, live.index[continues])
-            live = join_continuations(live, continues, header_map.columns.values())
+            live = join_continuations(live, continues, columns, wrapped, name_col)
     has_data = cells_filled.any_in(header_map.columns.values(), _positions(body.index, live.index))
     if not has_data.all():
         skip(NO_DATA, live.index[~has_data])

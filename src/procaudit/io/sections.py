@@ -29,7 +29,7 @@ _HEADING = re.compile(
 )
 # The first words of a heading that may name a unit (`units.heading_unit` decides).
 _UNIT_LEAD = re.compile(
-    r"^(?:(?:[ivxlc]+|[a-z]|\d{1,3})\s*[.):-]?\s+)?(?:(?:tên\s+)?(?:đơn vị|cơ quan)\b"
+    r"^(?:(?:[ivxlc]+|[a-z]|\d{1,3})\s*[.):-]?\s+)?(?:(?:tên\s+)?(?:đơn vị|cơ quan)\s*:"
     r"|(?:ubnd|ủy ban|uỷ ban|sở|ban quản lý|công an|bảo hiểm|văn phòng|chi cục|cục|phòng"
     r"|trung tâm)\b)"
 )
@@ -143,17 +143,19 @@ def taken_from_sections(
 
 
 def unit_headings(
-    rows: pd.DataFrame, leads: pd.Series, candidates: np.ndarray, agency: int | None
+    rows: pd.DataFrame, leads: pd.Series, candidates: np.ndarray, name: int, agency: int | None
 ) -> np.ndarray:
     """Which of the `candidates` among `rows` head a unit's block in a list kept per unit
     ("UBND xã Tân Lập" over its rows): a row of one text (merged or not) outside the agency
     column, whose first words (`leads`, folded) may name a unit and which `heading_unit`
-    reads as one. Only the rows those words match are looked at in Python."""
+    reads as one, set apart from the names when it begins left of the `name` column. Only
+    the rows those words match are looked at in Python."""
     found = np.zeros(len(rows), dtype=bool)
     maybe = candidates & leads.str.match(_UNIT_LEAD).fillna(False).to_numpy(dtype=bool)
     for at in np.flatnonzero(maybe).tolist():
         cells = rows.iloc[at].dropna()
         texts = {text.strip() for text in cells.astype("str")} - {""}
         if len(texts) == 1 and agency not in cells.index:
-            found[at] = heading_unit(texts.pop()) is not None
+            apart = bool(cells.index[0] < name)
+            found[at] = heading_unit(texts.pop(), apart) is not None
     return found

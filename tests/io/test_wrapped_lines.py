@@ -1,0 +1,130 @@
+"""A table converted from a PDF breaks long texts over lines, each line a row: the lines under
+a procedure's first row are part of it, joined to the text they go on with, and are never
+read as procedures, section headings or totals, however they begin."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from procaudit.io.grid import text_grid
+from procaudit.io.layout import CONTINUATION, TOTAL
+from procaudit.io.read import Table, read_grid
+
+HEADER = ["STT", "Mã TTHC", "Tên thủ tục", "Căn cứ pháp lý", "Cơ quan thực hiện"]
+FOREIGN = ["1", "1.001193", "Đăng ký khai sinh có yếu tố nước", "Luật Hộ tịch", "UBND cấp xã"]
+MARRIAGE = ["2", "1.000894", "Đăng ký kết hôn", "Luật Hộ tịch 2014", "UBND cấp xã"]
+
+
+def line(name: str = "", basis: str = "", agency: str = "") -> list[str]:
+    return ["", "", name, basis, agency]
+
+
+def _table(rows: list[list[str]], header: list[str] = HEADER) -> Table:
+    (table,) = read_grid("list.csv", text_grid(None, [header, *rows])).tables
+    return table
+
+
+def _read(table: Table, column: str) -> list[tuple[int, str | None]]:
+    frame = table.frame
+    return [
+        (int(row), None if pd.isna(value) else value)
+        for row, value in zip(frame["_row"], frame[column], strict=True)
+    ]
+
+
+CASES = {
+    "a name over two lines": (
+        [FOREIGN, line("ngoài"), MARRIAGE],
+        "name",
+        [(2, "Đăng ký khai sinh có yếu tố nước ngoài"), (4, "Đăng ký kết hôn")],
+    ),
+    # Under a numbered procedure a line may begin with a capital ("Việt Nam").
+    "a line beginning with a capital": (
+        [["1", "", "Cấp giấy phép cho tổ chức nước ngoài tại", "", ""], line("Việt Nam")],
+        "name",
+        [(2, "Cấp giấy phép cho tổ chức nước ngoài tại Việt Nam")],
+    ),
+    "lines in two columns": (
+        [FOREIGN, line("ngoài", "năm 2014"), line("(thực hiện tại cấp xã)")],
+        "legal_basis",
+        [(2, "Luật Hộ tịch năm 2014")],
+    ),
+    "a name wrapped as a level heading reads": (
+        [["1", "", "Thủ tục công nhận báo cáo viên pháp luật", "", ""], line("cấp tỉnh")],
+        "name",
+        [(2, "Thủ tục công nhận báo cáo viên pháp luật cấp tỉnh")],
+    ),
+    "a name wrapped as a total reads": (
+        [
+            ["1", "", "Chấp thuận thay đổi Chủ tịch Hội đồng quản trị,", "", ""],
+            line("Tổng giám đốc"),
+        ],
+        "name",
+        [(2, "Chấp thuận thay đổi Chủ tịch Hội đồng quản trị, Tổng giám đốc")],
+    ),
+    # A value of its own on each line (agencies one per row, items of a list) is not joined.
+    "an agency a line": (
+        [FOREIGN, line(agency="Sở Tư pháp"), line(agency="và các cơ quan liên quan")],
+        "agency",
+        [(2, "UBND cấp xã")],
+    ),
+    "an item of a list": (
+        [FOREIGN, line(basis="b) Nghị định 123/2015/NĐ-CP")],
+        "legal_basis",
+        [(2, "Luật Hộ tịch")],
+    ),
+    "a line going on after the first value filling a blank": (
+        [
+            ["1", "1.001193", "Đăng ký khai sinh", "", ""],
+            line(agency="Ủy ban nhân dân"),
+            line(agency="cấp xã"),
+        ],
+        "agency",
+        [(2, "Ủy ban nhân dân cấp xã")],
+    ),
+}
+
+
+@pytest.mark.parametrize(("rows", "column", "read"), CASES.values(), ids=CASES.keys())
+def test_lines_under_a_procedure_are_joined_to_the_text_they_go_on_with(
+    rows: list[list[str]], column: str, read: list[tuple[int, str | None]]
+) -> None:
+    table = _table(rows)
+    assert _read(table, column) == read
+    assert table.account is not None
+    assert table.account.sections == ()
+    continuing = tuple(number for number, row in enumerate(rows, start=2) if not row[0])
+    assert table.account.skipped.get(CONTINUATION, ()) == continuing
+
+
+def test_without_row_numbers_only_a_lowercase_line_goes_on() -> None:
+    # With codes and no STT, a row with a name and no code may be a new procedure.
+    header = HEADER[1:]
+    rows = [FOREIGN[1:], ["", "ngoài", "", ""], ["", "Đăng ký kết hôn", "", ""]]
+    assert _read(_table(rows, header), "name") == [
+        (2, "Đăng ký khai sinh có yếu tố nước ngoài"),
+        (4, "Đăng ký kết hôn"),
+    ]
+
+
+def test_a_line_under_a_section_heading_is_a_procedure() -> None:
+    # A line goes on only with the row right above it: after a heading it names a procedure.
+    rows = [FOREIGN, ["II", "Lĩnh vực Đất đai", "", "", ""], line("ngoài")]
+    assert _read(_table(rows), "name") == [(2, FOREIGN[2]), (4, "ngoài")]
+
+
+@pytest.mark.parametrize(
+    ("text", "total"),
+    [
+        ("Tổng cộng", True),
+        ("Tổng số: 150 thủ tục", True),
+        ("Cộng: 15 thủ tục", True),
+        ("Tổng (150 thủ tục)", True),
+        ("Tổng giám đốc doanh nghiệp", False),
+        ("Cộng đồng dân cư", False),
+    ],
+)
+def test_a_total_row(text: str, total: bool) -> None:
+    table = _table([MARRIAGE, ["", "", text, "", ""]], HEADER)
+    assert (TOTAL in table.account.skipped) is total
