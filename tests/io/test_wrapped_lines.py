@@ -8,7 +8,7 @@ import pandas as pd
 import pytest
 
 from procaudit.io.grid import text_grid
-from procaudit.io.layout import CONTINUATION, TOTAL
+from procaudit.io.layout import CONTINUATION, PAGE_NUMBER, REPEATED_HEADER, TOTAL
 from procaudit.io.read import Table, read_grid
 
 HEADER = ["STT", "Mã TTHC", "Tên thủ tục", "Căn cứ pháp lý", "Cơ quan thực hiện"]
@@ -128,3 +128,47 @@ def test_a_line_under_a_section_heading_is_a_procedure() -> None:
 def test_a_total_row(text: str, total: bool) -> None:
     table = _table([MARRIAGE, ["", "", text, "", ""]], HEADER)
     assert (TOTAL in table.account.skipped) is total
+
+
+def test_a_header_wrapped_over_two_lines_is_read_in_order() -> None:
+    top = ["STT", "Mã", "Tên thủ tục", "Căn cứ", "Cơ quan thực"]
+    under = ["", "TTHC", "hành chính", "pháp lý", "hiện"]
+    (table,) = read_grid("list.csv", text_grid(None, [top, under, MARRIAGE])).tables
+    assert table.account.labels == (
+        "STT", "Mã TTHC", "Tên thủ tục hành chính", "Căn cứ pháp lý", "Cơ quan thực hiện",
+    )  # fmt: skip
+
+
+@pytest.mark.parametrize("number", ["- 2 -", "2", "Trang 2", "Trang 2/45"])
+@pytest.mark.parametrize("header_rows", [1, 2], ids=["one-row header", "two-row header"])
+def test_a_procedure_runs_on_over_a_page_break(number: str, header_rows: int) -> None:
+    # Each page: its lines, its number, a blank line, then the header again.
+    header = (
+        [HEADER]
+        if header_rows == 1
+        else [
+            ["STT", "Mã", "Tên thủ tục", "Căn cứ", "Cơ quan thực"],
+            ["", "TTHC", "hành chính", "pháp lý", "hiện"],
+        ]
+    )
+    rows = [
+        *header,
+        FOREIGN,
+        line("", "", number),
+        line(),
+        *header,
+        line("ngoài"),
+        MARRIAGE,
+        line("3"),
+    ]
+    grid = text_grid(None, rows)
+    (table,) = read_grid("list.csv", grid).tables
+    first = 1 + header_rows
+    assert _read(table, "name") == [
+        (first, "Đăng ký khai sinh có yếu tố nước ngoài"),
+        (first + 4 + header_rows, "Đăng ký kết hôn"),
+    ]
+    skipped = table.account.skipped
+    assert skipped[PAGE_NUMBER] == (first + 1, first + 5 + header_rows)
+    assert skipped[REPEATED_HEADER] == tuple(range(first + 3, first + 3 + header_rows))
+    assert skipped[CONTINUATION] == (first + 3 + header_rows,)

@@ -31,12 +31,13 @@ _ITEM_LETTER = re.compile(r"[a-zđ]\s*[.)]")
 _NUMBER = r"\s*\d+[.]?\s*"  # a procedure's row number
 
 
-def continuation_rows(identity: np.ndarray, labels: pd.Index) -> np.ndarray:
-    """Which rows (at grid positions `labels`, increasing) continue the procedure row above
-    them: rows with no identity cell filled (`identity`: whether each has one) that lie
-    right under it, or under rows that continue it. A blank row, a section heading or
-    anything else skipped in between ends the procedure: a note under the table after a
-    blank line is no part of its last procedure."""
+def continuation_rows(identity: np.ndarray, labels: pd.Index | np.ndarray) -> np.ndarray:
+    """Which rows (at grid positions `labels`, increasing; a page break's rows left out of
+    the count, `page_breaks.without_breaks`) continue the procedure row above them: rows
+    with no identity cell filled (`identity`: whether each has one) that lie right under
+    it, or under rows that continue it. A blank row, a section heading or anything else
+    skipped in between ends the procedure: a note under the table after a blank line is no
+    part of its last procedure."""
     if identity.all():
         return np.zeros(len(labels), dtype=bool)
     rows = np.arange(len(identity))

@@ -41,6 +41,7 @@ from procaudit.io.headers import (
     qualified_status,
 )
 from procaudit.io.marks import Marked, read_marks
+from procaudit.io.page_breaks import page_numbers, without_breaks
 from procaudit.io.sections import (
     Section,
     folded_texts,
@@ -64,6 +65,7 @@ FOOTER = "notes and signatures after the table"
 NO_DATA = "no value in the columns procaudit reads"
 REPEATED_HEADER = "header repeated over another part of the table"
 CONTINUATION = "continues the procedure above"
+PAGE_NUMBER = "page number between pages"
 
 _COLUMN_NUMBER = re.compile(r"^\(?\s*\d{1,2}\s*\)?$")
 _COLUMN_LETTER = re.compile(r"^\(?\s*([A-Za-z])\s*\)?$")
@@ -146,10 +148,12 @@ def _two_row_labels(top: list[str], sub: list[str], reader: HeaderReader) -> lis
     ("Trực tiếp", "Trực tuyến") are under it. A label is the sub-heading when that names a
     column, else the sub-heading read with its heading ("Số" and "Ngày" under "Quyết định
     công bố" are "Số quyết định công bố" and "Ngày quyết định công bố"), else the heading
-    above it, else both.
+    above it, else both. Under a heading over one column, the two rows are one label wrapped
+    over two lines ("Tên thủ tục" over "hành chính"), read in that order.
     """
     labels, above = [], ""
-    for top_text, sub_text in zip(top, sub, strict=True):
+    wide = _under_wide_headings(top)
+    for position, (top_text, sub_text) in enumerate(zip(top, sub, strict=True)):
         if top_text.strip():
             above = top_text
         elif not sub_text.strip():
@@ -157,6 +161,13 @@ def _two_row_labels(top: list[str], sub: list[str], reader: HeaderReader) -> lis
         heading = top_text if top_text.strip() else above
         if sub_text.strip() and reader.names(sub_text):
             labels.append(sub_text)
+        elif (
+            sub_text.strip()
+            and top_text.strip()
+            and position not in wide
+            and reader.names_joined(top_text, sub_text)
+        ):
+            labels.append(f"{top_text} {sub_text}")
         elif sub_text.strip() and heading.strip() and reader.names_joined(sub_text, heading):
             labels.append(f"{sub_text} {heading}")
         elif heading.strip() and reader.names(heading):
@@ -438,9 +449,14 @@ def understand(
     # Parts pasted one under another (amended, then abolished procedures) repeat the header,
     # and its column numbers, over each part.
     again, numbers = _repeated_header(live, grid, positions, header_map, words.required[0])
+    # A PDF's pages: each page's number above the header repeated on the next.
+    blank = body.index[~filled] if not filled.all() else body.index[:0]
+    pages = page_numbers(live, again, blank)
     skip(REPEATED_HEADER, again)
     skip(COLUMN_NUMBERS, numbers)
-    live = _without(live, [*again, *numbers])
+    skip(PAGE_NUMBER, pages)
+    breaks = [*again, *numbers, *pages]
+    live = _without(live, breaks)
     # The header's choices checked against the values under it (an id under "Mã thủ tục").
     header_map, by_values = check_values(header_map, labels, live)
     # Sub-columns marked with an "x" under a heading: a row's value is the heading marked.
@@ -479,7 +495,8 @@ def understand(
         # A name wrapped onto the rows under it (a PDF's lines) names no procedure either.
         columns = header_map.columns.values()
         wrapped = wrapped_rows(live, named & ~numbered, columns, header_map.stt)
-        continues = continuation_rows(named & ~wrapped, live.index)
+        # A procedure's rows run on over a page break.
+        continues = continuation_rows(named & ~wrapped, without_breaks(live.index, breaks, blank))
         if continues.any():
             skip(CONTINUATION, live.index[continues])
             live = join_continuations(live, continues, columns, wrapped, name_col)

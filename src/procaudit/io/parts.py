@@ -46,7 +46,7 @@ def split_parts(
         found(grid, header)
     positions, _, header_map = header
     above = _header_above(grid, positions[0], extra)
-    below = None if above is not None else _header_below(grid, positions[-1] + 1, header_map, extra)
+    below = None if above is not None else _header_below(grid, positions, header_map, extra)
     # A header above: the first part's header is still to find. One below: it is this one.
     first: Header | None
     if above is not None:
@@ -73,18 +73,29 @@ def _header_above(grid: Grid, top: int, extra: dict[str, str]) -> int | None:
 
 
 def _header_below(
-    grid: Grid, start: int, header_map: HeaderMap, extra: dict[str, str]
+    grid: Grid, positions: list[int], header_map: HeaderMap, extra: dict[str, str]
 ) -> int | None:
-    """The first row under the header that heads a table laid out differently."""
+    """The first row under the header (at `positions`) that heads a table laid out
+    differently. The header's rows typed again (a PDF repeats a table's header on every
+    page, over two lines as the first) are no other table, whatever their first row reads
+    as alone."""
+    start = positions[-1] + 1
     # Column by column: a frame-wide isin builds a table of flags, then reduces it by rows.
     named = np.zeros(max(len(grid.cells) - start, 0), dtype=bool)
     for position, chunks in enumerate(grid.arrow_columns()):
         column = grid.cells.iloc[start:, position] if chunks is None else chunks.slice(start)
         named |= _names_header(column)
+    header = [row_texts(grid.cells, position) for position in positions]
     for position in (np.flatnonzero(named) + start).tolist():
         found = map_headers(row_texts(grid.cells, position), extra)
         if _is_header(found) and found.columns != header_map.columns:
-            return int(position)
+            again = [
+                row_texts(grid.cells, position + i)
+                for i in range(len(positions))
+                if position + i < len(grid.cells)
+            ]
+            if again != header:
+                return int(position)
     return None
 
 
