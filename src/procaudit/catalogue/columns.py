@@ -60,6 +60,8 @@ ALIASES: Final[dict[str, tuple[str, ...]]] = {
         "Name",
         "Procedure name",
         "Procedure",
+        "Administrative procedure",
+        "Administrative procedure name",
         "Title",
     ),
     "level": (
@@ -78,6 +80,8 @@ ALIASES: Final[dict[str, tuple[str, ...]]] = {
         "Cơ quan có thẩm quyền giải quyết",
         "Agency",
         "Implementing agency",
+        "Implementing body",
+        "Competent authority",
         "Authority",
         # Last: a one-stop export's unit (`TEN_CO_QUAN`, `TEN_DON_VI`) names the agency only
         # where no header above does.
@@ -114,6 +118,7 @@ ALIASES: Final[dict[str, tuple[str, ...]]] = {
         "Văn bản quy phạm pháp luật quy định việc",
         "Văn bản quy phạm pháp luật quy định",
         "Legal basis",
+        "Legal grounds",
     ),
     "online_level": (
         "Mức độ DVC",
@@ -143,6 +148,9 @@ ALIASES: Final[dict[str, tuple[str, ...]]] = {
         "Ngày quyết định công bố",
         "Ngày ban hành quyết định",
         "Decision date",
+        "Announcement date",
+        "Publication date",
+        "Issue date",
         "Date",
     ),
     "status": (
@@ -152,6 +160,7 @@ ALIASES: Final[dict[str, tuple[str, ...]]] = {
         "Tình trạng hiệu lực",
         "Trạng thái hiệu lực",
         "Status",
+        "Validity",
     ),
 }
 

@@ -47,6 +47,16 @@ class Vocabulary:
         return self is other
 
 
+# English joins words the other way round with these ("Date of announcement", "Name of the
+# procedure"): an alias's words in another order are read without them.
+_CONNECTIVES = frozenset({"of", "the", "for", "by"})
+
+
+def _unordered(words: list[str]) -> tuple[str, ...]:
+    """Words as an alias is looked up in any order (`Vocabulary.unordered`)."""
+    return tuple(sorted(word for word in words if word not in _CONNECTIVES))
+
+
 def vocabulary(aliases: Mapping[str, tuple[str, ...]], required: tuple[str, ...]) -> Vocabulary:
     index: dict[str, tuple[str, int]] = {}
     for column, names in aliases.items():
@@ -55,7 +65,7 @@ def vocabulary(aliases: Mapping[str, tuple[str, ...]], required: tuple[str, ...]
     unordered: dict[tuple[str, ...], tuple[str, int]] = {}
     shared: set[tuple[str, ...]] = set()
     for key, hit in index.items():
-        words = tuple(sorted(key.split()))
+        words = _unordered(key.split())
         if unordered.setdefault(words, hit)[0] != hit[0]:
             shared.add(words)
     return Vocabulary(index, required, {w: hit for w, hit in unordered.items() if w not in shared})
@@ -166,7 +176,7 @@ def _match(key: str, words: Vocabulary) -> tuple[str, int] | None:
     if not _ABBREVIATIONS.keys().isdisjoint(split):
         split = " ".join(_ABBREVIATIONS.get(word, word) for word in split).split()
         hit = _match_words(" ".join(split), words)
-    return hit or words.unordered.get(tuple(sorted(split)))
+    return hit or words.unordered.get(_unordered(split))
 
 
 def _match_words(key: str, words: Vocabulary) -> tuple[str, int] | None:
