@@ -342,6 +342,26 @@ COVERAGE_CASES = [
         "1 of 4 procedures (25%) are fully online (Toàn trình); the target is 50%.",
     ),
     ("lower target met", ["Toàn trình", "Một phần"], 0.5, None),
+    (
+        "in English",
+        ["Full", "Fully online", "Partial", "Partly online", "None"],
+        0.8,
+        "2 of 5 procedures (40%) are fully online (Toàn trình); the target is 80%.",
+    ),
+    (
+        "the old scale and none",
+        ["Mức độ 4", "Mức độ 3", "Mức độ 2", "Không", None],
+        0.8,
+        "1 of 5 procedures (20%) are fully online (Toàn trình); the target is 80%.",
+    ),
+    # A column saying whether there is a service at all says nothing of how full it is.
+    ("yes or no", ["Có", "Có", "x", "Không", "Có"], 0.8, None),
+    (
+        "a few values not read",
+        ["Toàn trình"] + ["Một phần"] * 8 + ["Có"],
+        0.8,
+        ("1 of 10 procedures (10%) are fully online (Toàn trình); the target is 80%."),
+    ),
 ]
 
 
