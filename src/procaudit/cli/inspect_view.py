@@ -248,6 +248,15 @@ def _render_table(table: dict[str, Any], console: Console) -> None:
                 status=table["header_status"],
             )
         )
+    if table["title_level"]:
+        console.print(
+            t(
+                "  level: '{level}' where a row gives none, as the title or the sheet's name says",
+                "  level: '{level}' cho các dòng không ghi cấp thực hiện, theo tiêu đề bảng hoặc "
+                "tên trang tính",
+                level=table["title_level"],
+            )
+        )
     for column, count in table["inherited"].items():
         console.print(
             t(

@@ -82,6 +82,7 @@ def _table(table: Table, workbook: bool) -> dict[str, Any]:
         "sections": [asdict(section) for section in account.sections],
         "inherited": dict(account.inherited),
         "header_status": account.header_status,
+        "title_level": account.title_level,
         "skipped_rows": _skipped_rows(table),
         "decisions_split": table.decisions_split,
         "codes_restored": table.codes_restored,

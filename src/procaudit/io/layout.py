@@ -50,6 +50,7 @@ from procaudit.io.sections import (
     is_heading,
     section_of,
     taken_from_sections,
+    title_level,
     unit_headings,
 )
 from procaudit.io.values import ValueChoice, check_values
@@ -107,6 +108,8 @@ class SheetAccount:
     marks: tuple[Marked, ...] = ()  # columns read from the sub-columns a row marks
     # The status the name's header gives the rows that have none ("Tên TTHC bị bãi bỏ").
     header_status: str | None = None
+    # The level the title block (or the sheet's name) gives the rows that have none.
+    title_level: str | None = None
 
 
 @dataclass(frozen=True)
@@ -512,6 +515,17 @@ def understand(
     if header_status is not None:
         status = inherited["status"] if "status" in inherited else pd.Series(None, live.index)
         inherited["status"] = status.astype("object").fillna(header_status)
+    title_texts_joined = tuple(
+        " ".join(dict.fromkeys(text for text in title_texts[p] if text.strip())) for p in title
+    )
+    # A list of one level says so in its title ("DANH MỤC … CỦA UBND CẤP XÃ") or in its
+    # sheet's name ("TTHC cấp xã"), where no column and no section gives a level.
+    given_level = None
+    if "level" not in header_map.columns and not any(s.level for _, s in sections):
+        given_level = title_level(title_texts_joined) or title_level([grid.sheet or ""])
+    if given_level is not None:
+        level = inherited["level"] if "level" in inherited else pd.Series(None, live.index)
+        inherited["level"] = level.astype("object").fillna(given_level)
     account = SheetAccount(
         sheet=grid.sheet,
         header_rows=tuple(int(rows.iloc[p]) for p in positions),
@@ -522,12 +536,11 @@ def understand(
         skipped={reason: tuple(sorted(found)) for reason, found in skipped.items()},
         inherited=taken,
         # `heading_text` of each row of the title block: its cells' texts, once each.
-        title=tuple(
-            " ".join(dict.fromkeys(text for text in title_texts[p] if text.strip())) for p in title
-        ),
+        title=title_texts_joined,
         by_values=by_values,
         marks=marks,
         header_status=header_status,
+        title_level=given_level,
     )
     return Understood(
         body=live.reset_index(drop=True),

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 import numpy as np
@@ -159,3 +160,11 @@ def unit_headings(
             apart = bool(cells.index[0] < name)
             found[at] = heading_unit(texts.pop(), apart) is not None
     return found
+
+
+def title_level(texts: Iterable[str]) -> str | None:
+    """The one level a list's title names ("DANH MỤC THỦ TỤC HÀNH CHÍNH CẤP XÃ", a sheet
+    "TTHC cấp tỉnh"), written as a section writes it; None where it names none, or several
+    ("… cấp tỉnh và cấp xã")."""
+    levels = {level for text in texts for level in _LEVEL_IN_HEADING.findall(fold(text))}
+    return f"Cấp {levels.pop()}" if len(levels) == 1 else None
