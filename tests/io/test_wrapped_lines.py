@@ -63,6 +63,16 @@ CASES = {
         "name",
         [(2, "Chấp thuận thay đổi Chủ tịch Hội đồng quản trị, Tổng giám đốc")],
     ),
+    # A heading is followed by a procedure or a heading, never by a line going on.
+    "a line reading as a heading, a line going on under it": (
+        [
+            ["1", "", "Cấp giấy phép xuất khẩu giống vật nuôi trong", "", ""],
+            line("Danh mục giống"),
+            line("cấm xuất khẩu"),
+        ],
+        "name",
+        [(2, "Cấp giấy phép xuất khẩu giống vật nuôi trong Danh mục giống cấm xuất khẩu")],
+    ),
     # A value of its own on each line (agencies one per row, items of a list) is not joined.
     "an agency a line": (
         [FOREIGN, line(agency="Sở Tư pháp"), line(agency="và các cơ quan liên quan")],

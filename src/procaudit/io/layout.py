@@ -405,11 +405,35 @@ def _notes_and_headings(
     at_left &= ~going_on.reindex(few.index).to_numpy(dtype=bool)
     heading = is_heading(few, stt).to_numpy() & at_left
     heading |= unit_headings(few, lead.reindex(few.index), at_left & ~heading, name, agency)
+    if heading.any():
+        # A heading numbered in the STT column ("II") is one whatever follows it.
+        unnumbered = few[stt].isna().to_numpy() if stt is not None else True
+        heading &= ~_goes_on_below(live, few.index, heading & unnumbered, (stt, code))
     sections = [
         (index, section_of(int(rows.loc[index]), heading_text(few.loc[index])))
         for index in few.index[heading]
     ]
     return live, sections
+
+
+def _goes_on_below(
+    live: pd.DataFrame, few: pd.Index, heading: np.ndarray, numbering: tuple[int | None, ...]
+) -> np.ndarray:
+    """Which of the headings among the rows `few` have a line going on with their text right
+    under them (no STT, no code, a first text that `goes_on`): a heading is followed by a
+    procedure or another heading, so such a row is a line of a wrapped name ("Danh mục
+    giống vật nuôi …" over "phục vụ nghiên cứu khoa học")."""
+    found = np.zeros(len(few), dtype=bool)
+    columns = [position for position in numbering if position is not None]
+    for at in np.flatnonzero(heading).tolist():
+        below = live.index.get_indexer(pd.Index([few[at] + 1]))[0]
+        if below < 0:
+            continue
+        row = live.iloc[below]
+        texts = row.dropna()
+        if len(texts) and not row[columns].notna().any():
+            found[at] = bool(goes_on(texts.iloc[:1]).iloc[0])
+    return found
 
 
 def understand(
