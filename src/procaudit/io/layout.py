@@ -478,7 +478,9 @@ def understand(
     again, numbers = _repeated_header(live, grid, positions, header_map, words.required[0])
     # A PDF's pages: each page's number above the header repeated on the next.
     blank = body.index[~filled] if not filled.all() else body.index[:0]
-    pages = page_numbers(live, again, blank)
+    pages = page_numbers(
+        live, again, blank, lambda row: int(count[row - start]) if row >= start else 0
+    )
     skip(REPEATED_HEADER, again)
     skip(COLUMN_NUMBERS, numbers)
     skip(PAGE_NUMBER, pages)

@@ -11,7 +11,7 @@ skipped and are no gap between the rows around them (`continuations.continuation
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 import numpy as np
 import pandas as pd
@@ -22,17 +22,23 @@ _PAGE_NUMBER = re.compile(
 )
 
 
-def page_numbers(live: pd.DataFrame, headers: Iterable[int], blank: Iterable[int]) -> list[int]:
+def page_numbers(
+    live: pd.DataFrame,
+    headers: Iterable[int],
+    blank: Iterable[int],
+    cells: Callable[[int], int],
+) -> list[int]:
     """The rows of `live` (labelled by grid position) that number a page: a row of one text
     reading as a page's number right above a repeated header's rows (`headers`), or at the
-    end of the table, blank rows (`blank`) between them passed over."""
+    end of the table, blank rows (`blank`) between them passed over. `cells` counts a row's
+    filled cells: only a row of one or two (a merged cell's text twice) is read."""
     if live.empty:
         return []
     headers, blank = set(headers), set(blank)
     starts = sorted(row for row in headers if row - 1 not in headers)
     found: list[int] = []
     for above in [*(row - 1 for row in starts), int(live.index[-1])]:
-        while above in blank or _numbers_page(live, above):
+        while above in blank or (0 < cells(above) <= 2 and _numbers_page(live, above)):
             if above not in blank:
                 found.append(above)
             above -= 1

@@ -85,16 +85,14 @@ def _header_below(
     for position, chunks in enumerate(grid.arrow_columns()):
         column = grid.cells.iloc[start:, position] if chunks is None else chunks.slice(start)
         named |= _names_header(column)
-    header = [row_texts(grid.cells, position) for position in positions]
     for position in (np.flatnonzero(named) + start).tolist():
         found = map_headers(row_texts(grid.cells, position), extra)
         if _is_header(found) and found.columns != header_map.columns:
+            rows = range(len(positions))
             again = [
-                row_texts(grid.cells, position + i)
-                for i in range(len(positions))
-                if position + i < len(grid.cells)
+                row_texts(grid.cells, position + i) for i in rows if position + i < len(grid.cells)
             ]
-            if again != header:
+            if again != [row_texts(grid.cells, at) for at in positions]:
                 return int(position)
     return None
 

@@ -12,8 +12,14 @@ import re
 
 import numpy as np
 import pandas as pd
+import pyarrow.compute as pc
 
-from procaudit.catalogue.text_columns import comparison_keys, elementwise, transform_distinct
+from procaudit.catalogue.text_columns import (
+    arrow_text,
+    comparison_keys,
+    elementwise,
+    transform_distinct,
+)
 from procaudit.core.findings import Severity
 from procaudit.core.i18n import t
 from procaudit.rules.context import FileContext, RuleContext
@@ -145,7 +151,6 @@ def fully_online(levels: pd.Series) -> pd.Series:
     return comparison_keys(levels).str.contains(_FULLY_ONLINE).fillna(False).astype(bool)
 
 
-@elementwise
 def known_online_level(levels: pd.Series) -> pd.Series:
     """Where a value reads as an online level: fully or partly online, the old scale, none."""
     keys = comparison_keys(levels)
@@ -169,6 +174,27 @@ def _fully_online_rows(ctx: RuleContext) -> np.ndarray:
     flags: np.ndarray = transform_distinct(uniques, fully_online).to_numpy(dtype=bool)
     rows: np.ndarray = flags[codes]  # the code of a missing value is -1: the last, False
     return rows
+
+
+# Online levels read before: a folder of communes' lists repeats the same few in every file.
+_READ: dict[str, bool] = {}
+_READ_KEPT = 256  # distinct values kept at most
+
+
+def _read_levels(levels: pd.Series) -> tuple[int, int]:
+    """How many cells of an online-level column are filled, and how many of them read as an
+    online level (`known_online_level`), counted on its distinct values by Arrow."""
+    counted = pc.value_counts(arrow_text(levels).drop_null())
+    values = counted.field("values").to_pylist()
+    counts = counted.field("counts").to_pylist()
+    read = {value: _READ[value] for value in values if value in _READ}
+    unseen = [value for value in values if value not in read]
+    if unseen:
+        found = dict(zip(unseen, known_online_level(pd.Series(unseen, dtype="str")), strict=True))
+        read.update(found)
+        if len(_READ) + len(found) <= _READ_KEPT:
+            _READ.update(found)
+    return sum(counts), sum(n for value, n in zip(values, counts, strict=True) if read[value])
 
 
 @file_rule(
@@ -224,10 +250,8 @@ def online_coverage(ctx: FileContext) -> pd.DataFrame:
         live = ~rule_ctx.abolished.to_numpy(dtype=bool)
         total += int(live.sum())
         online += int((fully_online_rows(rule_ctx) & live).sum())
-        codes, uniques = rule_ctx.distinct("online_level")
-        counts = np.bincount(codes[codes >= 0], minlength=len(uniques))
-        read = transform_distinct(uniques, known_online_level).to_numpy(dtype=bool)[:-1]
-        filled, known = filled + int(counts.sum()), known + int(counts[read].sum())
+        table_filled, table_known = _read_levels(rule_ctx.frame["online_level"])
+        filled, known = filled + table_filled, known + table_known
     target = ctx.options.online_target
     if total == 0 or online / total >= target or known < _READ_SHARE * filled:
         return file_hits([])
