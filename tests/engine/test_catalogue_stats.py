@@ -205,6 +205,13 @@ CASES = [
             "fully_online": 0,
         },
     ),
+    # "Có" / "x" under "Dịch vụ công trực tuyến" say whether there is a service at all.
+    (
+        "an online column of yes and no",
+        [row(online_level="Có"), row(online_level="Không"), row(online_level="Có")],
+        3,
+        {"fully_online": None},
+    ),
     (
         "the level and decision columns alone",
         [only(level="Cấp huyện", decision_no="1/QĐ-UBND"), only(level="Cấp xã", decision_no=None)],

@@ -49,7 +49,7 @@ from procaudit.rules import Rule
 from procaudit.rules.context import FileContext, RuleContext
 from procaudit.rules.forms import no_form_file
 from procaudit.rules.reference import NOT_ANNOUNCED, not_announced, reference_scope
-from procaudit.rules.reform_online import FULLY_ONLINE
+from procaudit.rules.reform_online import FULLY_ONLINE, readable_online_levels
 from procaudit.vn.levels import DISTRICT
 from procaudit.vn.text import comparison_key
 
@@ -453,7 +453,8 @@ def _published(ctx: RuleContext, live: np.ndarray, errors: np.ndarray | None) ->
 
 
 def _fully_online_rows(ctx: RuleContext, live: np.ndarray) -> np.ndarray | None:
-    if "online_level" not in ctx.frame:
+    # A column of "Có" / "x" says whether there is a service, not whether it is full.
+    if "online_level" not in ctx.frame or not readable_online_levels(ctx):
         return None
     return row_flag(ctx, FULLY_ONLINE) & live  # PA505's, if it ran
 

@@ -181,6 +181,21 @@ _READ: dict[str, bool] = {}
 _READ_KEPT = 256  # distinct values kept at most
 
 
+def online_levels_read(ctx: RuleContext) -> tuple[int, int]:
+    """How many cells of a table's online-level column are filled, and how many of them read
+    as an online level, once per table (public: the scorecard counts a column it can read)."""
+    read: tuple[int, int] = ctx.shared(
+        "online levels read", lambda: _read_levels(ctx.frame["online_level"])
+    )
+    return read
+
+
+def readable_online_levels(ctx: RuleContext) -> bool:
+    """Whether most filled cells of a table's online-level column read as online levels."""
+    filled, known = online_levels_read(ctx)
+    return known >= _READ_SHARE * filled
+
+
 def _read_levels(levels: pd.Series) -> tuple[int, int]:
     """How many cells of an online-level column are filled, and how many of them read as an
     online level (`known_online_level`), counted on its distinct values by Arrow."""
@@ -250,7 +265,7 @@ def online_coverage(ctx: FileContext) -> pd.DataFrame:
         live = ~rule_ctx.abolished.to_numpy(dtype=bool)
         total += int(live.sum())
         online += int((fully_online_rows(rule_ctx) & live).sum())
-        table_filled, table_known = _read_levels(rule_ctx.frame["online_level"])
+        table_filled, table_known = online_levels_read(rule_ctx)
         filled, known = filled + table_filled, known + table_known
     target = ctx.options.online_target
     if total == 0 or online / total >= target or known < _READ_SHARE * filled:
