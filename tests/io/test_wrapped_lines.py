@@ -8,7 +8,7 @@ import pandas as pd
 import pytest
 
 from procaudit.io.grid import text_grid
-from procaudit.io.layout import CONTINUATION, PAGE_NUMBER, REPEATED_HEADER, TOTAL
+from procaudit.io.layout import CONTINUATION, NO_DATA, PAGE_NUMBER, REPEATED_HEADER, TOTAL
 from procaudit.io.read import Table, read_grid
 
 HEADER = ["STT", "Mã TTHC", "Tên thủ tục", "Căn cứ pháp lý", "Cơ quan thực hiện"]
@@ -182,3 +182,10 @@ def test_a_procedure_runs_on_over_a_page_break(number: str, header_rows: int) ->
     assert skipped[PAGE_NUMBER] == (first + 1, first + 5 + header_rows)
     assert skipped[REPEATED_HEADER] == tuple(range(first + 3, first + 3 + header_rows))
     assert skipped[CONTINUATION] == (first + 3 + header_rows,)
+
+
+def test_rows_numbered_and_left_empty_are_no_page_numbers() -> None:
+    # A template's rows numbered ahead in the STT column: nothing to read, no page's number.
+    table = _table([MARRIAGE, ["3", "", "", "", ""], ["4", "", "", "", ""]])
+    assert PAGE_NUMBER not in table.account.skipped
+    assert table.account.skipped[NO_DATA] == (3, 4)

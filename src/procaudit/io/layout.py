@@ -479,7 +479,11 @@ def understand(
     # A PDF's pages: each page's number above the header repeated on the next.
     blank = body.index[~filled] if not filled.all() else body.index[:0]
     pages = page_numbers(
-        live, again, blank, lambda row: int(count[row - start]) if row >= start else 0
+        live,
+        again,
+        blank,
+        lambda row: int(count[row - start]) if row >= start else 0,
+        header_map.stt,
     )
     skip(REPEATED_HEADER, again)
     skip(COLUMN_NUMBERS, numbers)

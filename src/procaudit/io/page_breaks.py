@@ -27,30 +27,35 @@ def page_numbers(
     headers: Iterable[int],
     blank: Iterable[int],
     cells: Callable[[int], int],
+    stt: int | None,
 ) -> list[int]:
     """The rows of `live` (labelled by grid position) that number a page: a row of one text
     reading as a page's number right above a repeated header's rows (`headers`), or at the
-    end of the table, blank rows (`blank`) between them passed over. `cells` counts a row's
-    filled cells: only a row of one or two (a merged cell's text twice) is read."""
+    end of the table, blank rows (`blank`) between them passed over; one a page. `cells`
+    counts a row's filled cells: only a row of one or two (a merged cell's text twice) is
+    read. A number in the `stt` column alone is a row numbered and left empty, no page's."""
     if live.empty:
         return []
     headers, blank = set(headers), set(blank)
     starts = sorted(row for row in headers if row - 1 not in headers)
-    found: list[int] = []
+    found: set[int] = set()
     for above in [*(row - 1 for row in starts), int(live.index[-1])]:
-        while above in blank or (0 < cells(above) <= 2 and _numbers_page(live, above)):
-            if above not in blank:
-                found.append(above)
+        while above in blank:
             above -= 1
-    return sorted(set(found))
+        if 0 < cells(above) <= 2 and _numbers_page(live, above, stt):
+            found.add(above)
+    return sorted(found)
 
 
-def _numbers_page(live: pd.DataFrame, label: int) -> bool:
+def _numbers_page(live: pd.DataFrame, label: int, stt: int | None) -> bool:
     at = int(live.index.get_indexer(pd.Index([label]))[0])
     if at < 0:
         return False
-    texts = {str(text).strip() for text in live.iloc[at].dropna()} - {""}
-    return len(texts) == 1 and _PAGE_NUMBER.match(texts.pop()) is not None
+    filled = live.iloc[at].dropna()
+    texts = {str(text).strip() for text in filled} - {""}
+    if len(texts) != 1 or (stt is not None and stt in filled.index):
+        return False
+    return _PAGE_NUMBER.match(texts.pop()) is not None
 
 
 def without_breaks(labels: pd.Index, breaks: Iterable[int], blank: Iterable[int]) -> np.ndarray:
