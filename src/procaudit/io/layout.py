@@ -5,11 +5,12 @@ Real catalogues put a title block above the header ("ỦY BAN NHÂN DÂN TỈNH 
 Quyết định số …)"), sometimes split the header over two rows, number their columns under it,
 head groups of rows with sections ("A. THỦ TỤC HÀNH CHÍNH CẤP TỈNH", "I. Lĩnh vực Đất đai")
 whose level and field the rows below inherit (io/sections.py), and end with notes and
-signatures. Everything
-skipped is recorded with its reason, so `procaudit inspect` can show how the sheet was read.
-The columns the header names are then checked against the values under them (io/values.py),
-sub-columns of "x" marks are read as the headings marked (io/marks.py), and rows that name
-no procedure right under one are read as part of it (io/continuations.py).
+signatures; a table converted from a PDF repeats its header on every page under the page's
+number (io/page_breaks.py). Everything skipped is recorded with its reason, so `procaudit
+inspect` can show how the sheet was read. The columns the header names are then checked
+against the values under them (io/values.py), sub-columns of "x" marks are read as the
+headings marked (io/marks.py), and rows that name no procedure right under one, or only go
+on with its text, are read as part of it (io/continuations.py).
 """
 
 from __future__ import annotations
@@ -538,13 +539,14 @@ def understand(
         skip(NO_DATA, live.index[~has_data])
         live = _kept(live, has_data)
     inherited = inherit(sections, live.index)
-    # None without sections.
+    # The rows that took a section's value (none without sections).
     taken = taken_from_sections(inherited, live, header_map) if sections else {}
     # An annex of abolished (amended, replaced) procedures says so in its name's header.
     header_status = None if "status" in header_map.columns else qualified_status(labels[name_col])
     if header_status is not None:
         status = inherited["status"] if "status" in inherited else pd.Series(None, live.index)
         inherited["status"] = status.astype("object").fillna(header_status)
+    # `heading_text` of each row of the title block: its cells' texts, once each.
     title_texts_joined = tuple(
         " ".join(dict.fromkeys(text for text in title_texts[p] if text.strip())) for p in title
     )
