@@ -13,8 +13,9 @@ from procaudit.core.findings import Finding
 from procaudit.engine.file_findings import audit_file
 from procaudit.engine.schema import load_schema
 from procaudit.engine.table_hits import audit_table
+from procaudit.io.grid import text_grid
 from procaudit.io.headers import map_headers
-from procaudit.io.read import Table
+from procaudit.io.read import Table, read_grid
 from procaudit.rules import all_rules
 from procaudit.rules.context import FileContext, RuleContext
 from procaudit.rules.options import RuleOptions
@@ -46,6 +47,21 @@ def table_of(rows: list[dict[str, str | None]], sheet: str | None = None) -> Tab
     frame[ROW] = range(2, len(frame) + 2)
     frame[SHEET] = pd.Series(sheet, index=frame.index, dtype="object")
     return Table(sheet, frame, map_headers(list(rows[0])))
+
+
+def sheet_table(rows: list[list[str]], name: str = "list.csv") -> Table:
+    """The one table the reader finds in a sheet of these rows (header rows included)."""
+    (table,) = read_grid(name, text_grid(None, rows)).tables
+    return table
+
+
+def column_read(table: Table, column: str) -> list[tuple[int, str | None]]:
+    """(row number, value) of each procedure's cell of a canonical column."""
+    frame = table.frame
+    return [
+        (int(row), None if pd.isna(value) else value)
+        for row, value in zip(frame[ROW], frame[column], strict=True)
+    ]
 
 
 def findings_of(rows: list[dict[str, str | None]], sheet: str | None = None) -> list[Finding]:

@@ -6,15 +6,14 @@ from __future__ import annotations
 from pathlib import Path
 
 import openpyxl
-import pandas as pd
 import pytest
 from typer.testing import CliRunner
 
+from conftest import column_read, sheet_table
 from procaudit.cli import app
 from procaudit.engine.audit import audit
-from procaudit.io.grid import text_grid
 from procaudit.io.layout import CONTINUATION
-from procaudit.io.read import Table, read_catalogue, read_grid
+from procaudit.io.read import Table, read_catalogue
 
 HEADER = ["STT", "Mã TTHC", "Tên thủ tục", "Căn cứ pháp lý", "Mẫu đơn, tờ khai"]
 BIRTH = ["1", "1.001193", "Đăng ký khai sinh", "Luật Hộ tịch 2014", "Tờ khai"]
@@ -25,16 +24,7 @@ BLANK = [""] * 5
 
 
 def _table(rows: list[list[str]], header: list[str] = HEADER) -> Table:
-    (table,) = read_grid("list.csv", text_grid(None, [header, *rows])).tables
-    return table
-
-
-def _read(table: Table, column: str) -> list[tuple[int, str | None]]:
-    frame = table.frame
-    return [
-        (int(row), None if pd.isna(value) else value)
-        for row, value in zip(frame["_row"], frame[column], strict=True)
-    ]
+    return sheet_table([header, *rows])
 
 
 CASES = {
@@ -104,7 +94,7 @@ def test_rows_continuing_a_procedure_are_part_of_it(
     rows: list[list[str]], column: str, read: list[tuple[int, str | None]], continuing: tuple
 ) -> None:
     table = _table(rows)
-    assert _read(table, column) == read
+    assert column_read(table, column) == read
     assert table.account is not None
     assert table.account.skipped.get(CONTINUATION, ()) == continuing
     assert [section.row for section in table.account.sections] == [
@@ -115,7 +105,7 @@ def test_rows_continuing_a_procedure_are_part_of_it(
 def test_a_table_named_by_its_names_alone_joins_nothing() -> None:
     # Without a row number or a code, a row without a name may be a procedure missing it.
     table = _table([BIRTH[2:], UNDER[2:]], HEADER[2:])
-    assert _read(table, "legal_basis") == [(2, BIRTH[3]), (3, UNDER[3])]
+    assert column_read(table, "legal_basis") == [(2, BIRTH[3]), (3, UNDER[3])]
 
 
 def test_merged_cells_over_a_procedures_rows_give_no_false_errors(tmp_path: Path) -> None:
@@ -129,7 +119,7 @@ def test_merged_cells_over_a_procedures_rows_give_no_false_errors(tmp_path: Path
     path = tmp_path / "annex.xlsx"
     workbook.save(path)
     (table,) = read_catalogue(str(path)).tables
-    assert _read(table, "forms") == [(2, "Tờ khai"), (5, "Mẫu số 02")]
+    assert column_read(table, "forms") == [(2, "Tờ khai"), (5, "Mẫu số 02")]
     rules = {finding.rule for finding in audit([str(path)]).findings}
     assert not rules & {"PA102", "PA103", "PA301"}
     for lang, said in (("en", CONTINUATION), ("vi", "phần tiếp theo của thủ tục ở dòng trên")):

@@ -4,9 +4,9 @@ read as procedures, section headings or totals, however they begin."""
 
 from __future__ import annotations
 
-import pandas as pd
 import pytest
 
+from conftest import column_read, sheet_table
 from procaudit.io.grid import text_grid
 from procaudit.io.layout import CONTINUATION, NO_DATA, PAGE_NUMBER, REPEATED_HEADER, TOTAL
 from procaudit.io.read import Table, read_grid
@@ -21,16 +21,7 @@ def line(name: str = "", basis: str = "", agency: str = "") -> list[str]:
 
 
 def _table(rows: list[list[str]], header: list[str] = HEADER) -> Table:
-    (table,) = read_grid("list.csv", text_grid(None, [header, *rows])).tables
-    return table
-
-
-def _read(table: Table, column: str) -> list[tuple[int, str | None]]:
-    frame = table.frame
-    return [
-        (int(row), None if pd.isna(value) else value)
-        for row, value in zip(frame["_row"], frame[column], strict=True)
-    ]
+    return sheet_table([header, *rows])
 
 
 CASES = {
@@ -101,7 +92,7 @@ def test_lines_under_a_procedure_are_joined_to_the_text_they_go_on_with(
     rows: list[list[str]], column: str, read: list[tuple[int, str | None]]
 ) -> None:
     table = _table(rows)
-    assert _read(table, column) == read
+    assert column_read(table, column) == read
     assert table.account is not None
     assert table.account.sections == ()
     continuing = tuple(number for number, row in enumerate(rows, start=2) if not row[0])
@@ -112,7 +103,7 @@ def test_without_row_numbers_only_a_lowercase_line_goes_on() -> None:
     # With codes and no STT, a row with a name and no code may be a new procedure.
     header = HEADER[1:]
     rows = [FOREIGN[1:], ["", "ngoài", "", ""], ["", "Đăng ký kết hôn", "", ""]]
-    assert _read(_table(rows, header), "name") == [
+    assert column_read(_table(rows, header), "name") == [
         (2, "Đăng ký khai sinh có yếu tố nước ngoài"),
         (4, "Đăng ký kết hôn"),
     ]
@@ -121,7 +112,7 @@ def test_without_row_numbers_only_a_lowercase_line_goes_on() -> None:
 def test_a_line_under_a_section_heading_is_a_procedure() -> None:
     # A line goes on only with the row right above it: after a heading it names a procedure.
     rows = [FOREIGN, ["II", "Lĩnh vực Đất đai", "", "", ""], line("ngoài")]
-    assert _read(_table(rows), "name") == [(2, FOREIGN[2]), (4, "ngoài")]
+    assert column_read(_table(rows), "name") == [(2, FOREIGN[2]), (4, "ngoài")]
 
 
 @pytest.mark.parametrize(
@@ -174,7 +165,7 @@ def test_a_procedure_runs_on_over_a_page_break(number: str, header_rows: int) ->
     grid = text_grid(None, rows)
     (table,) = read_grid("list.csv", grid).tables
     first = 1 + header_rows
-    assert _read(table, "name") == [
+    assert column_read(table, "name") == [
         (first, "Đăng ký khai sinh có yếu tố nước ngoài"),
         (first + 4 + header_rows, "Đăng ký kết hôn"),
     ]
