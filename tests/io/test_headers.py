@@ -102,6 +102,12 @@ def test_unknown_headers_are_left_unmapped_and_stt_is_recognised() -> None:
     assert mapped.unmapped == ("Ghi chú",)
 
 
+@pytest.mark.parametrize("header", ["Mã thẻ", "Thẻ mã", "Số thẻ"])
+def test_a_vietnamese_word_folded_like_english_the_is_kept(header: str) -> None:
+    # "thẻ" folds to "the": dropped, "Mã thẻ" (a card's code) would read as "Mã".
+    assert map_headers([header]).columns == {}
+
+
 @pytest.mark.parametrize("stt", ["STT", "TT", "Số TT", "Số thứ tự", "so_thu_tu"])
 def test_stt_spellings(stt: str) -> None:
     assert map_headers([stt, "Tên thủ tục"]).stt == 0

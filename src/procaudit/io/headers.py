@@ -48,13 +48,16 @@ class Vocabulary:
 
 
 # English joins words the other way round with these ("Date of announcement", "Name of the
-# procedure"): an alias's words in another order are read without them.
-_CONNECTIVES = frozenset({"of", "the", "for", "by"})
+# procedure"): an alias's words in another order are read without them. "the" goes only
+# beside one of them: folded, it is also Vietnamese ("thẻ", "thể", "thế": "Mã thẻ").
+_CONNECTIVES = frozenset({"of", "for", "by"})
 
 
 def _unordered(words: list[str]) -> tuple[str, ...]:
     """Words as an alias is looked up in any order (`Vocabulary.unordered`)."""
-    return tuple(sorted(word for word in words if word not in _CONNECTIVES))
+    english = not _CONNECTIVES.isdisjoint(words)
+    dropped = _CONNECTIVES | {"the"} if english else _CONNECTIVES
+    return tuple(sorted(word for word in words if word not in dropped))
 
 
 def vocabulary(aliases: Mapping[str, tuple[str, ...]], required: tuple[str, ...]) -> Vocabulary:
