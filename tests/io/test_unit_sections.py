@@ -140,3 +140,10 @@ def test_inspect_names_each_units_heading(tmp_path: Path) -> None:
     [table] = sections["files"][0]["tables"]
     assert [section["unit"] for section in table["sections"]] == [TAN_LAP, HUNG_SON]
     assert read_catalogue(str(path)).tables[0].account.inherited == {"unit": 2}
+
+
+def test_the_scorecard_groups_by_the_units_heading_their_blocks(tmp_path: Path) -> None:
+    path = _stacked(tmp_path / "units.xlsx", [TAN_LAP, HUNG_SON], [BIRTH, DEATH])
+    args = ["check", str(path), "-f", "json", "--group-by", "agency"]
+    rows = json.loads(CliRunner().invoke(app, args).stdout)["scorecard"]["rows"]
+    assert [(row["label"], row["procedures"]) for row in rows] == [(TAN_LAP, 2), (HUNG_SON, 2)]

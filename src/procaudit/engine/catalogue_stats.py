@@ -32,7 +32,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from procaudit.catalogue.columns import ROW
+from procaudit.catalogue.columns import ROW, SECTION_UNIT
 from procaudit.catalogue.text_columns import (
     SMALL_COLUMN,
     map_distinct,
@@ -262,10 +262,11 @@ def _stats(procedures: int, counts: dict[str, int | None], **more: int | None) -
 
 
 class _Units:
-    """The counts per unit of the agency column over a file's tables. A unit is a distinct
-    agency cell, folded as `comparison_key` folds it ("Sở Giao thông Vận tải" and "Sở Giao
-    thông vận tải" are one) and named as first written; rows without an agency make a unit
-    of their own, named ""."""
+    """The counts per unit of the agency column over a file's tables (in a table without
+    one, of the units heading its blocks: `SECTION_UNIT`). A unit is a distinct agency cell,
+    folded as `comparison_key` folds it ("Sở Giao thông Vận tải" and "Sở Giao thông vận
+    tải" are one) and named as first written; rows without an agency make a unit of their
+    own, named ""."""
 
     def __init__(self, on_rows: RowHits) -> None:
         self.names: dict[str, str] = {}  # key -> the name as first written
@@ -278,10 +279,11 @@ class _Units:
 
     def _unit_codes(self, ctx: RuleContext) -> np.ndarray:
         """The unit number of each row of the table (file-wide numbers)."""
-        if "agency" not in ctx.frame:
+        column = next((c for c in ("agency", SECTION_UNIT) if c in ctx.frame), None)
+        if column is None:
             return np.full(len(ctx.frame), self._unit(""), dtype=np.int64)
         self.any_agency = True
-        codes, uniques = ctx.distinct("agency")
+        codes, uniques = ctx.distinct(column)
         ids = np.fromiter(
             (self._unit(value) for value in uniques), dtype=np.int64, count=len(uniques)
         )
