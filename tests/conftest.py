@@ -31,6 +31,24 @@ README = ROOT / "README.md"
 REAL_DATA = ROOT.parent / "shared" / "data" / "real"
 
 
+def write_workbook(
+    path: Path, sheets: dict[str, list[list[object]]], hidden: tuple[str, ...] = ()
+) -> Path:
+    """A workbook of the given sheets (title -> rows), those in `hidden` hidden."""
+    from openpyxl import Workbook
+
+    workbook = Workbook()
+    workbook.remove(workbook.active)
+    for title, rows in sheets.items():
+        sheet = workbook.create_sheet(title)
+        for row in rows:
+            sheet.append(row)
+        if title in hidden:
+            sheet.sheet_state = "hidden"
+    workbook.save(path)
+    return path
+
+
 def text_blocks(values: list[str | None], size: int) -> pd.Series:
     """A text column held in blocks of `size` cells, as the CSV reader's columns are."""
     chunks = [

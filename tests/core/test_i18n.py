@@ -24,7 +24,7 @@ import pytest
 from rich.console import Console
 from typer.testing import CliRunner
 
-from conftest import GOLDEN, SAMPLES, run_rules, table_of
+from conftest import GOLDEN, SAMPLES, run_rules, table_of, write_workbook
 from procaudit import __version__
 from procaudit.app.config import load_config
 from procaudit.cli import app
@@ -386,19 +386,6 @@ def test_every_reader_error_and_note_of_the_hostile_corpus_speaks_vietnamese(
     assert said >= 15
 
 
-def _workbook(path: Path, sheets: dict[str, list[list[object]]]) -> Path:
-    from openpyxl import Workbook
-
-    workbook = Workbook()
-    workbook.remove(workbook.active)
-    for title, cells in sheets.items():
-        sheet = workbook.create_sheet(title)
-        for row in cells:
-            sheet.append(row)
-    workbook.save(path)
-    return path
-
-
 READ_CASES: dict[str, tuple[str, dict[str, list[list[object]]] | str, ReadOptions | None]] = {
     "no such file": ("none.csv", "", None),
     "unsupported type": ("danh-muc.pdf", "%PDF-1.4", None),
@@ -467,7 +454,7 @@ def test_every_reader_problem_speaks_vietnamese(case: str, tmp_path: Path) -> No
     name, content, read_options = READ_CASES[case]
     path = tmp_path / name
     if isinstance(content, dict):
-        _workbook(path, content)
+        write_workbook(path, content)
     elif content:
         path.write_text(content, encoding="utf-8")
     en, vi = in_both(lambda: _what_reading_says(path, read_options))
@@ -750,7 +737,7 @@ def test_the_markdown_and_machine_reports_speak_vietnamese_in_their_prose(
 
 
 def test_inspect_speaks_vietnamese(tmp_path: Path) -> None:
-    path = _workbook(
+    path = write_workbook(
         tmp_path / "danh-muc.xlsx",
         {
             "DS": [

@@ -7,11 +7,10 @@ import re
 import unicodedata
 from pathlib import Path
 
-import openpyxl
 import pandas as pd
 import pytest
 
-from conftest import table_of
+from conftest import table_of, write_workbook
 from procaudit.catalogue.columns import ROW, SHEET
 from procaudit.core.findings import Finding
 from procaudit.engine.audit import audit
@@ -182,17 +181,6 @@ COMPONENT_SHEET = [
     [4, 1.00018, "Đơn vị xác nhận tình trạng hôn nhân", "-", 1],
     [5, "1.000180", "Mẫu số 02", "mau-02.docx", 1],
 ]
-
-
-def write_workbook(path: Path, sheets: dict[str, list[list[object]]]) -> Path:
-    workbook = openpyxl.Workbook()
-    workbook.remove(workbook.active)
-    for title, rows in sheets.items():
-        sheet = workbook.create_sheet(title)
-        for row in rows:
-            sheet.append(row)
-    workbook.save(path)
-    return path
 
 
 @pytest.fixture

@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from xml.etree import ElementTree
 
-from python_calamine import CalamineError, CalamineWorkbook, PasswordError
+from python_calamine import CalamineError, CalamineWorkbook, PasswordError, SheetVisibleEnum
 
 from procaudit.core.errors import InputError
 from procaudit.core.i18n import t
@@ -36,7 +36,7 @@ def _not_a_workbook() -> str:
 
 
 def read_workbook(path: Path) -> Iterator[Grid]:
-    """Each sheet as a grid; grid row i is Excel row i + 1."""
+    """Each sheet as a grid, hidden sheets marked; grid row i is Excel row i + 1."""
     _check_is_workbook(path, file_head(path))
     try:
         with native_source(path) as source:
@@ -54,6 +54,11 @@ def read_workbook(path: Path) -> Iterator[Grid]:
         raise InputError(str(path), _not_a_workbook()) from exc
     any_value = False
     try:
+        hidden = {
+            sheet.name
+            for sheet in workbook.sheets_metadata
+            if sheet.visible != SheetVisibleEnum.Visible
+        }
         for name in workbook.sheet_names:
             try:
                 sheet = workbook.get_sheet_by_name(name)
@@ -68,7 +73,7 @@ def read_workbook(path: Path) -> Iterator[Grid]:
                         problem=exc,
                     ),
                 ) from exc
-            grid = text_grid(name, raw, first_row=1)
+            grid = text_grid(name, raw, first_row=1, hidden=name in hidden)
             any_value = any_value or bool(grid.cells.notna().any().any())
             yield grid
     finally:

@@ -36,6 +36,7 @@ class Grid:
     cells: pd.DataFrame
     rows: pd.Series
     typed: bool = False  # cells came from typed values (a workbook): some were numbers
+    hidden: bool = False  # a workbook sheet hidden from its reader (a lookup list, an old copy)
 
     def head(self, count: int) -> tuple[list[list[str]], list[bool]]:
         """`head_texts` of the cells, kept: the header search, the search for a table above
@@ -127,14 +128,16 @@ def cell_text(value: object) -> str | None:
     return str(value)
 
 
-def text_grid(sheet: str | None, raw: Sequence[Sequence[object]], first_row: int = 1) -> Grid:
+def text_grid(
+    sheet: str | None, raw: Sequence[Sequence[object]], first_row: int = 1, hidden: bool = False
+) -> Grid:
     """A grid from rows of raw cell values; grid row i is the user's row `first_row + i`."""
     cells = pd.DataFrame(
         {position: _text_column(values) for position, values in enumerate(_columns(raw))},
         index=pd.RangeIndex(len(raw)),
     )
     rows = pd.Series(range(first_row, first_row + len(cells)), index=cells.index)
-    return Grid(sheet, cells, rows, typed=True)
+    return Grid(sheet, cells, rows, typed=True, hidden=hidden)
 
 
 def _columns(raw: Sequence[Sequence[object]]) -> Sequence[np.ndarray | tuple[object, ...]]:

@@ -226,27 +226,22 @@ def _workbook(
     for grid in grids:
         check_cell_lengths(path_text, grid, options.limits)
     wanted = _wanted_sheet(path_text, [g.sheet for g in grids], options.sheet)
-    tables: list[Table] = []
-    components: list[Table] = []
-    not_lists: dict[str, str] = {}  # sheet -> why it holds no procedure list, in sheet order
-    holds_components = t(HOLDS_COMPONENTS, "chứa thành phần hồ sơ, không phải danh mục thủ tục")
-    for grid in grids:
-        if wanted is not None and grid.sheet != wanted:
-            not_lists[str(grid.sheet)] = t(
-                "not the sheet asked for", "không phải trang tính được chỉ định"
+    # A hidden sheet is a lookup list or an old copy, unless it is where the list is.
+    hidden = [grid for grid in grids if grid.hidden and wanted is None]
+    sheets = _Sheets(path_text, options, name_keys_ahead, wanted)
+    sheets.read([grid for grid in grids if not (grid.hidden and wanted is None)])
+    if not sheets.tables:
+        sheets.read(hidden)
+    else:
+        for grid in hidden:
+            sheets.not_lists[str(grid.sheet)] = t(
+                "hidden in the workbook (--sheet reads it)",
+                "bị ẩn trong sổ tính (đọc bằng --sheet)",
             )
-        elif grid.cells.empty or not grid.cells.notna().any().any():
-            not_lists[str(grid.sheet)] = t("empty", "trống")
-        else:
-            try:
-                tables.extend(_tables(path_text, grid, options, name_keys_ahead))
-            except InputError as exc:
-                if wanted is not None:
-                    raise
-                found = _components(grid)
-                if found is not None:
-                    components.append(found)
-                not_lists[str(grid.sheet)] = exc.problem if found is None else holds_components
+    order = {str(grid.sheet): index for index, grid in enumerate(grids)}
+    not_lists = dict(sorted(sheets.not_lists.items(), key=lambda item: order[item[0]]))
+    tables, components = sheets.tables, sheets.components
+    holds_components = t(HOLDS_COMPONENTS, "chứa thành phần hồ sơ, không phải danh mục thủ tục")
     if not tables and len(grids) == 1 and not components:
         raise InputError(
             path_text,
@@ -276,6 +271,44 @@ def _workbook(
         components=tuple(components),
         notes=(*formula_notes(path, with_formulas), *value_notes(tables)),
     )
+
+
+class _Sheets:
+    """The tables and dossier-components tables read from a workbook's sheets, and why each
+    other sheet holds no procedure list."""
+
+    def __init__(
+        self, path_text: str, options: ReadOptions, name_keys_ahead: bool, wanted: str | None
+    ) -> None:
+        self.path_text, self.options, self.wanted = path_text, options, wanted
+        self.name_keys_ahead = name_keys_ahead
+        self.tables: list[Table] = []
+        self.components: list[Table] = []
+        self.not_lists: dict[str, str] = {}
+
+    def read(self, grids: list[Grid]) -> None:
+        holds_components = t(HOLDS_COMPONENTS, "chứa thành phần hồ sơ, không phải danh mục thủ tục")
+        for grid in grids:
+            if self.wanted is not None and grid.sheet != self.wanted:
+                self.not_lists[str(grid.sheet)] = t(
+                    "not the sheet asked for", "không phải trang tính được chỉ định"
+                )
+            elif grid.cells.empty or not grid.cells.notna().any().any():
+                self.not_lists[str(grid.sheet)] = t("empty", "trống")
+            else:
+                try:
+                    self.tables.extend(
+                        _tables(self.path_text, grid, self.options, self.name_keys_ahead)
+                    )
+                except InputError as exc:
+                    if self.wanted is not None:
+                        raise
+                    found = _components(grid)
+                    if found is not None:
+                        self.components.append(found)
+                    self.not_lists[str(grid.sheet)] = (
+                        exc.problem if found is None else holds_components
+                    )
 
 
 def value_notes(tables: list[Table] | tuple[Table, ...]) -> tuple[str, ...]:

@@ -1,0 +1,100 @@
+"""A workbook's hidden sheets (a lookup list for drop-downs, an old copy of the list) are not
+read as procedure lists, unless no shown sheet holds one or the user asks for the sheet."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from conftest import write_workbook
+from procaudit.core.errors import InputError
+from procaudit.io.read import ReadOptions, read_catalogue
+
+HEADER = ["STT", "Mã TTHC", "Tên thủ tục hành chính", "Cấp thực hiện"]
+LIST = [
+    HEADER,
+    [1, "1.000001", "Đăng ký khai sinh", "Cấp xã"],
+    [2, "1.000002", "Đăng ký kết hôn", "Cấp xã"],
+    [3, "1.000003", "Cấp giấy phép xây dựng", "Cấp tỉnh"],
+]
+OLD_COPY = LIST[:3]
+LOOKUP = [["Cấp tỉnh"], ["Cấp xã"]]
+COVER = [["QUYẾT ĐỊNH"], ["Về việc công bố danh mục thủ tục hành chính"]]
+HIDDEN = "hidden in the workbook (--sheet reads it)"
+
+
+def _read(path: Path, sheet: str | None = None) -> tuple[dict[str | None, int], dict[str, str]]:
+    catalogue = read_catalogue(str(path), ReadOptions(sheet=sheet))
+    rows = {table.sheet: len(table.frame) for table in catalogue.tables}
+    return rows, dict(catalogue.skipped_sheets)
+
+
+@pytest.mark.parametrize(
+    ("sheets", "hidden", "sheet", "read", "skipped"),
+    [
+        pytest.param(
+            {"Danh mục": LIST, "Cũ": OLD_COPY, "DM": LOOKUP},
+            ("Cũ", "DM"),
+            None,
+            {"Danh mục": 3},
+            {"Cũ": HIDDEN, "DM": HIDDEN},
+            id="an old copy and a lookup list hidden",
+        ),
+        pytest.param(
+            {"Cũ": OLD_COPY, "Danh mục": LIST},
+            ("Cũ",),
+            None,
+            {"Danh mục": 3},
+            {"Cũ": HIDDEN},
+            id="a hidden sheet before the list",
+        ),
+        pytest.param(
+            {"Danh mục": LIST, "Cũ": OLD_COPY},
+            ("Cũ",),
+            "Cũ",
+            {"Cũ": 2},
+            {"Danh mục": "not the sheet asked for"},
+            id="--sheet reads a hidden sheet",
+        ),
+        pytest.param(
+            {"Bìa": COVER, "Danh mục": LIST},
+            ("Danh mục",),
+            None,
+            {"Danh mục": 3},
+            {"Bìa": None},
+            id="only a hidden sheet holds the list",
+        ),
+        pytest.param(
+            {"Danh mục": LIST, "Cũ": OLD_COPY},
+            (),
+            None,
+            {"Danh mục": 3, "Cũ": 2},
+            {},
+            id="sheets shown are all read",
+        ),
+    ],
+)
+def test_hidden_sheets(
+    tmp_path: Path,
+    sheets: dict[str, list[list[object]]],
+    hidden: tuple[str, ...],
+    sheet: str | None,
+    read: dict[str, int],
+    skipped: dict[str, str | None],
+) -> None:
+    path = write_workbook(tmp_path / "list.xlsx", sheets, hidden)
+    rows, why = _read(path, sheet)
+    assert rows == read
+    assert set(why) == set(skipped)
+    for name, reason in skipped.items():
+        if reason is not None:
+            assert why[name] == reason
+
+
+def test_a_workbook_whose_hidden_sheets_hold_no_list_says_why_for_each(tmp_path: Path) -> None:
+    path = write_workbook(tmp_path / "list.xlsx", {"Bìa": COVER, "DM": LOOKUP}, ("DM",))
+    with pytest.raises(InputError) as raised:
+        read_catalogue(str(path))
+    assert "has no sheet with a procedure list ('Bìa' " in raised.value.problem
+    assert "'DM' has no column for the procedure name" in raised.value.problem
