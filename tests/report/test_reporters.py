@@ -454,3 +454,25 @@ def test_the_rules_findings_name_both_severities_and_json_counts_them() -> None:
         "PA603": {"info": 1},
     }
     assert (summary["error"], summary["warning"], summary["info"]) == (3, 1, 1)
+
+
+@pytest.mark.parametrize(
+    ("sheets", "said"),
+    [
+        (None, "Read list.xlsx (CSV): 3 procedures"),
+        (("A",), "Read list.xlsx (sheet 'A'): 3 procedures"),
+        (
+            ("A", "B", "C", "D"),
+            "Read list.xlsx (sheet 'A', sheet 'B', sheet 'C', sheet 'D'): 3 procedures",
+        ),
+        (
+            tuple("ABCDEFG"),
+            "Read list.xlsx (7 sheets: 'A', 'B', 'C' and 4 more): 3 procedures",
+        ),
+    ],
+)
+def test_a_workbook_with_a_sheet_per_field_is_not_listed_sheet_by_sheet(
+    sheets: tuple[str, ...] | None, said: str
+) -> None:
+    result = AuditResult((FileReport("list.xlsx", sheets, 3),), ())
+    assert said in _rendered(Format.RICH, result).splitlines()

@@ -36,7 +36,7 @@ from procaudit.engine.file_findings import audit_file
 from procaudit.engine.hit_findings import table_findings
 from procaudit.engine.owner import catalogue_owner
 from procaudit.engine.schema import LoadedSchema, load_schema
-from procaudit.engine.skipped_rules import applicable, file_skipped, table_skipped
+from procaudit.engine.skipped_rules import applicable, file_skipped, tables_skipped
 from procaudit.engine.stacked import StackedHits, stacked_hits
 from procaudit.engine.table_hits import Progress, converted_hits, silent
 from procaudit.io import Catalogue, PerFile, options_for, read_catalogue
@@ -382,7 +382,7 @@ def _audit_one(
             ):
                 findings.extend(of_table)
                 parts.append(part)
-            skipped.extend(table_skipped(path, table, schema, rules))
+        skipped.extend(tables_skipped(path, catalogue.tables, schema, rules))
         file_context = FileContext(path, contexts, options, list(catalogue.components))
         of_file = list(audit_file(file_context, rules, stage))
         skipped.extend(file_skipped(file_context, rules))

@@ -4,7 +4,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 
 import pandas as pd
 
@@ -18,6 +18,8 @@ from procaudit.rules.context import FileContext
 from procaudit.rules.options import RuleOptions
 from procaudit.rules.schema_generic import SCHEMA_VIOLATION
 
+_SHOWN_SHEETS = 3  # sheets named where several lack a rule's column
+
 
 def applicable(rule: Rule, frame: pd.DataFrame, options: RuleOptions | None = None) -> bool:
     """Whether the rule can check the frame: it has the rule's columns (and the options
@@ -27,10 +29,12 @@ def applicable(rule: Rule, frame: pd.DataFrame, options: RuleOptions | None = No
     return all(column in frame for column in rule.columns)
 
 
-def table_skipped(
-    path: str, table: Table, schema: LoadedSchema, rules: tuple[Rule, ...]
+def tables_skipped(
+    path: str, tables: Sequence[Table], schema: LoadedSchema, rules: tuple[Rule, ...]
 ) -> Iterator[SkippedRule]:
-    """The rules a table could not be checked by: a column missing, no check in the schema."""
+    """The rules a file's tables could not be checked by: a column missing, no check in the
+    schema. A column missing from every sheet is said once for the file, and from several
+    sheets once for them: a workbook with a sheet per field gives four lines, not a hundred."""
     for rule in rules:
         if rule.id == SCHEMA_VIOLATION:
             continue
@@ -48,9 +52,14 @@ def table_skipped(
         if rule.file_check is not None:
             continue  # skipped only where no table of the file has its columns (see audit)
         columns = (schema.rule_columns[rule.id],) if rule.from_schema else rule.columns
-        missing = [c for c in columns if c not in table.frame and c not in (ROW, SHEET)]
-        if missing:
-            yield SkippedRule(rule.id, path, _no_column(table.sheet, missing[0]))
+        lacking: dict[str, list[str | None]] = {}  # the first column missing -> its sheets
+        for table in tables:
+            missing = [c for c in columns if c not in table.frame and c not in (ROW, SHEET)]
+            if missing:
+                lacking.setdefault(missing[0], []).append(table.sheet)
+        for column, sheets in lacking.items():
+            every = len(sheets) == len(tables) and len(tables) > 1
+            yield SkippedRule(rule.id, path, _no_column(None if every else sheets, column))
 
 
 def file_skipped(context: FileContext, rules: tuple[Rule, ...]) -> Iterator[SkippedRule]:
@@ -61,22 +70,40 @@ def file_skipped(context: FileContext, rules: tuple[Rule, ...]) -> Iterator[Skip
         if rule.file_check is not None and not any(applicable(rule, f) for f in frames):
             missing = next(c for c in rule.columns if not all(c in f for f in frames))
             tables = [table for table, _ in context.tables]
-            sheet = tables[0].sheet if len(tables) == 1 else None
-            yield SkippedRule(rule.id, context.path, _no_column(sheet, missing))
+            sheets = [tables[0].sheet] if len(tables) == 1 else None
+            yield SkippedRule(rule.id, context.path, _no_column(sheets, missing))
     for rule_id, reason in context.notes:
         yield SkippedRule(
             rule_id, context.path, t("the file: {reason}", "tệp: {reason}", reason=reason)
         )
 
 
-def _no_column(sheet: str | None, column: str) -> str:
-    """Why a rule was not checked: "sheet 'X' has no forms ('Mẫu đơn, tờ khai') column"."""
-    if sheet:
+def _no_column(sheets: Sequence[str | None] | None, column: str) -> str:
+    """Why a rule was not checked: "sheet 'X' has no forms ('Mẫu đơn, tờ khai') column"
+    (`sheets` None or a CSV's: the file has none)."""
+    named = [sheet for sheet in sheets or () if sheet]
+    if len(named) == 1:
         return t(
             "sheet '{sheet}' has no {column} column",
             "trang tính '{sheet}' không có cột {column}",
-            sheet=sheet,
+            sheet=named[0],
             column=_column_label(column),
+        )
+    if named:
+        listed = ", ".join(f"'{sheet}'" for sheet in named[:_SHOWN_SHEETS])
+        if len(named) > _SHOWN_SHEETS:
+            listed = t(
+                "{listed} and {more} more",
+                "{listed} và {more} trang tính khác",
+                listed=listed,
+                more=len(named) - _SHOWN_SHEETS,
+            )
+        return t(
+            "{count} sheets have no {column} column ({listed})",
+            "{count} trang tính không có cột {column} ({listed})",
+            count=len(named),
+            column=_column_label(column),
+            listed=listed,
         )
     return t(
         "the file has no {column} column", "tệp không có cột {column}", column=_column_label(column)

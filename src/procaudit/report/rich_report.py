@@ -5,6 +5,7 @@ the terminal's width (`console_lines`)."""
 from __future__ import annotations
 
 import heapq
+from collections.abc import Sequence
 from typing import TextIO
 
 from rich.console import Console, JustifyMethod
@@ -122,13 +123,8 @@ class RichReporter(Reporter):
 
     def _files(self, result: AuditResult) -> None:
         fold = self._folder.print
-        sheet_word = t("sheet '{sheet}'", "trang tính '{sheet}'")
         for f in result.files:
-            where = (
-                ", ".join(sheet_word.format(sheet=s) for s in f.sheets)
-                if f.sheets is not None
-                else "CSV"
-            )
+            where = _sheets_read(f.sheets) if f.sheets is not None else "CSV"
             fold(
                 t(
                     "Read {path} ({where}): {rows}",
@@ -311,3 +307,21 @@ class RichReporter(Reporter):
         if result.baseline is not None:
             text.append(new_since_baseline(result), "bold magenta")
         return text
+
+
+_SHOWN_SHEETS = 3  # sheets named in "Read …" where a workbook has more than a few
+
+
+def _sheets_read(sheets: Sequence[str]) -> str:
+    """ "sheet 'A', sheet 'B'", or for a workbook with a sheet per field "25 sheets: 'A',
+    'B', 'C' and 22 more": the report's first lines are not a list of sheets."""
+    if len(sheets) <= _SHOWN_SHEETS + 1:
+        word = t("sheet '{sheet}'", "trang tính '{sheet}'")
+        return ", ".join(word.format(sheet=sheet) for sheet in sheets)
+    return t(
+        "{count} sheets: {listed} and {more} more",
+        "{count} trang tính: {listed} và {more} trang tính khác",
+        count=len(sheets),
+        listed=", ".join(f"'{sheet}'" for sheet in sheets[:_SHOWN_SHEETS]),
+        more=len(sheets) - _SHOWN_SHEETS,
+    )

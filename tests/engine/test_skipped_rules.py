@@ -1,0 +1,70 @@
+"""The rules not checked: a column missing from every sheet of a workbook is said once for
+the file, and from several sheets once for them, not once per sheet."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from conftest import write_workbook
+from procaudit.engine.audit import audit
+
+WITH_FORMS = [
+    ["Mã TTHC", "Tên thủ tục hành chính", "Mẫu đơn, tờ khai"],
+    ["1.000001", "Đăng ký khai sinh", "Tờ khai"],
+]
+WITHOUT_FORMS = [["Mã TTHC", "Tên thủ tục hành chính"], ["1.000002", "Đăng ký kết hôn"]]
+FORMS = "forms ('Mẫu đơn, tờ khai') column"
+
+
+def _not_checked(path: Path, rule: str) -> list[str]:
+    result = audit([str(path)])
+    return [group.reason for group in result.skipped_groups() if rule in group.rules]
+
+
+@pytest.mark.parametrize(
+    ("sheets", "reasons"),
+    [
+        pytest.param(["A"], [f"sheet 'A' has no {FORMS}"], id="one sheet"),
+        pytest.param(["A", "B"], [f"the file has no {FORMS}"], id="every sheet of two"),
+        pytest.param(
+            ["A", "B", "+C"], [f"2 sheets have no {FORMS} ('A', 'B')"], id="two sheets of three"
+        ),
+        pytest.param(["+A", "B", "+C"], [f"sheet 'B' has no {FORMS}"], id="one sheet of three"),
+        pytest.param(
+            ["A", "B", "C", "D", "E", "+F"],
+            [f"5 sheets have no {FORMS} ('A', 'B', 'C' and 2 more)"],
+            id="five sheets of six",
+        ),
+        pytest.param(
+            [f"S{n}" for n in range(25)], [f"the file has no {FORMS}"], id="every sheet of 25"
+        ),
+        pytest.param(["+A", "+B"], [], id="no sheet lacks it"),
+    ],
+)
+def test_a_missing_column_is_said_once_for_its_sheets(
+    tmp_path: Path, sheets: list[str], reasons: list[str]
+) -> None:
+    """A sheet named "+X" has the forms column; the others lack it."""
+    content = {
+        name.lstrip("+"): WITH_FORMS if name.startswith("+") else WITHOUT_FORMS for name in sheets
+    }
+    path = write_workbook(tmp_path / "list.xlsx", content)
+    assert _not_checked(path, "PA301") == reasons
+
+
+def test_the_file_rule_and_the_table_rule_missing_one_column_make_one_line(
+    tmp_path: Path,
+) -> None:
+    path = write_workbook(tmp_path / "list.xlsx", {"A": WITHOUT_FORMS, "B": WITHOUT_FORMS})
+    groups = [group for group in audit([str(path)]).skipped_groups() if "PA503" in group.rules]
+    assert [(group.rules, group.reason) for group in groups] == [
+        (("PA503", "PA505"), "the file has no online_level ('Mức độ DVC') column")
+    ]
+
+
+def test_a_csv_file_has_no_sheet_to_name(tmp_path: Path) -> None:
+    path = tmp_path / "list.csv"
+    path.write_text("Mã TTHC,Tên thủ tục hành chính\n1.000001,Đăng ký khai sinh\n", "utf-8")
+    assert _not_checked(path, "PA301") == [f"the file has no {FORMS}"]
