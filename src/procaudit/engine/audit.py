@@ -36,6 +36,7 @@ from procaudit.engine.file_findings import audit_file
 from procaudit.engine.hit_findings import table_findings
 from procaudit.engine.owner import catalogue_owner
 from procaudit.engine.schema import LoadedSchema, load_schema
+from procaudit.engine.sheet_floods import collapse_across_tables
 from procaudit.engine.skipped_rules import applicable, file_skipped, tables_skipped
 from procaudit.engine.stacked import StackedHits, stacked_hits
 from procaudit.engine.table_hits import Progress, converted_hits, silent
@@ -382,6 +383,8 @@ def _audit_one(
             ):
                 findings.extend(of_table)
                 parts.append(part)
+        if not every_row:
+            findings = collapse_across_tables(findings, catalogue.tables)
         skipped.extend(tables_skipped(path, catalogue.tables, schema, rules))
         file_context = FileContext(path, contexts, options, list(catalogue.components))
         of_file = list(audit_file(file_context, rules, stage))

@@ -102,7 +102,8 @@ def _value_floods(findings: list[Finding]) -> list[Finding]:
     return kept
 
 
-def _every_row_hint() -> str:
+def every_row_hint() -> str:
+    """What a flood's fix adds: how to see its rows one by one."""
     return t(
         "(procaudit --every-row lists each row.)", "(procaudit --every-row liệt kê từng dòng.)"
     )
@@ -132,7 +133,7 @@ def value_finding(first: Finding, rows: FloodRows) -> Finding:
         where=rows.said(),
         message=first.message,
     )
-    fix = f"{first.fix} {_every_row_hint()}"
+    fix = f"{first.fix} {every_row_hint()}"
     return first._replace(
         row=None,
         code=None,
@@ -216,8 +217,7 @@ def column_finding(
         row=first.row,
         message=first.message,
     )
-    cause = _CAUSES.get(first.rule, _same_repair)(first, examples, header)
-    fix = f"{cause} {_every_row_hint()}"
+    fix = f"{column_cause(first, examples, header)} {every_row_hint()}"
     return first._replace(
         row=None,
         code=None,
@@ -228,6 +228,12 @@ def column_finding(
         rows=rows.count,
         examples=examples,
     )
+
+
+def column_cause(first: Finding, examples: tuple[str, ...], header: str) -> str:
+    """The likely cause of a rule failing on nearly every value of a column, and its fix:
+    the wrong column chosen, local codes, an empty column, or one repair on every row."""
+    return _CAUSES.get(first.rule, _same_repair)(first, examples, header)
 
 
 def _same_repair(first: Finding, examples: tuple[str, ...], header: str) -> str:

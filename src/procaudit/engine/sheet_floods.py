@@ -1,0 +1,227 @@
+"""Floods over a workbook's sheets: a column that fails everywhere says so once per file.
+
+`procaudit.engine.floods` collapses a flood within one table. A workbook kept as a sheet per
+field or per level splits the same column over many tables of a few rows each: local codes
+in all 25 sheets of a list per field were 380 row findings, since no sheet had the 20 rows a
+flood needs. So once each table is collapsed, the row findings left are looked at across
+the file's tables with the same thresholds: a rule failing, at one severity, on `SHARE` of
+the non-empty values of a column over every table that holds it (tables that flooded on
+their own left out), or one value failing one rule the same way on `MIN_ROWS` rows, becomes
+one finding that names its sheets and their rows.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from itertools import islice
+
+from procaudit.core.findings import Finding, Severity
+from procaudit.core.i18n import t
+from procaudit.engine.floods import (
+    EXAMPLES,
+    MIN_ROWS,
+    SHARE,
+    FloodRows,
+    column_cause,
+    column_finding,
+    every_row_hint,
+    value_finding,
+)
+from procaudit.io import Table
+
+_SHOWN_SHEETS = 3  # sheets whose rows a finding over several sheets names
+
+# (rule, column, severity, on an empty cell): the findings that collapse together.
+_Key = tuple[str, str, Severity, bool]
+
+
+def collapse_across_tables(findings: list[Finding], tables: Sequence[Table]) -> list[Finding]:
+    """The findings of a file's tables (each collapsed on its own) with each flood over
+    several tables made one finding."""
+    if len(tables) < 2:
+        return findings
+    rows = [finding for finding in findings if finding.row is not None and finding.column]
+    floods = _column_floods(rows, findings, tables)
+    flooded = {id(finding) for found, _ in floods.values() for finding in found}
+    left = [finding for finding in rows if id(finding) not in flooded]
+    values = _value_floods(left)
+    flooded.update(id(finding) for found in values for finding in found)
+    if not flooded:
+        return findings
+    kept = [finding for finding in findings if id(finding) not in flooded]
+    kept.extend(_value_finding(found) for found in values)
+    kept.extend(_column_finding(found, whole) for found, whole in floods.values())
+    return kept
+
+
+def _column_floods(
+    rows: list[Finding], findings: list[Finding], tables: Sequence[Table]
+) -> dict[_Key, tuple[list[Finding], int]]:
+    """The groups of row findings that fail nearly every value of a column over the tables,
+    each with the column's values (its rows, for empty cells) in those tables."""
+    groups: dict[_Key, list[Finding]] = {}
+    for finding in rows:
+        key = (finding.rule, str(finding.column), finding.severity, _empty(finding.value))
+        groups.setdefault(key, []).append(finding)
+    # A table that flooded on its own said so already: its values are not counted again.
+    alone = {
+        (finding.rule, finding.column, finding.severity, finding.sheet)
+        for finding in findings
+        if finding.row is None and finding.rows is not None and finding.value is None
+    }
+    floods: dict[_Key, tuple[list[Finding], int]] = {}
+    for key, found in groups.items():
+        if len(found) < MIN_ROWS:
+            continue
+        rule, column, severity, empty = key
+        whole = sum(
+            len(table.frame) if empty else int(table.frame[column].count())
+            for table in tables
+            if column in table.frame and (rule, column, severity, table.sheet) not in alone
+        )
+        if len(found) >= SHARE * whole:
+            floods[key] = (found, whole)
+    return floods
+
+
+def _value_floods(rows: list[Finding]) -> list[list[Finding]]:
+    """The groups of row findings of one value failing one rule the same way on `MIN_ROWS`
+    rows (a table's own were collapsed: what is left spans tables)."""
+    groups: dict[tuple[str, str | None, str, Severity, str], list[Finding]] = {}
+    for finding in rows:
+        if not _empty(finding.value):
+            key = (
+                finding.rule,
+                finding.column,
+                str(finding.value),
+                finding.severity,
+                finding.message,
+            )
+            groups.setdefault(key, []).append(finding)
+    return [found for found in groups.values() if len(found) >= MIN_ROWS]
+
+
+@dataclass(frozen=True)
+class SheetRows:
+    """The rows of a flood over several sheets: each sheet's, in the order of the file."""
+
+    sheets: tuple[tuple[str, FloodRows], ...]
+
+    @property
+    def count(self) -> int:
+        return sum(rows.count for _, rows in self.sheets)
+
+    def said(self) -> str:
+        """ "sheet 'A' rows 2-14; sheet 'B' rows 2-9 and 23 more sheets"."""
+        shown = "; ".join(
+            t(
+                "sheet '{sheet}' {rows}",
+                "trang tính '{sheet}' {rows}",
+                sheet=sheet,
+                rows=rows.said(),
+            )
+            for sheet, rows in self.sheets[:_SHOWN_SHEETS]
+        )
+        more = len(self.sheets) - _SHOWN_SHEETS
+        if more <= 0:
+            return shown
+        return t(
+            "{shown} and {more} more sheets",
+            "{shown} và {more} trang tính khác",
+            shown=shown,
+            more=more,
+        )
+
+
+def _by_sheet(found: list[Finding]) -> dict[str | None, FloodRows]:
+    """Each sheet's rows of the flood, in the order the findings come (the file's)."""
+    rows: dict[str | None, list[int]] = {}
+    for finding in found:
+        rows.setdefault(finding.sheet, []).append(finding.row or 0)
+    return {sheet: FloodRows(len(some), min(some), max(some)) for sheet, some in rows.items()}
+
+
+def _first(found: list[Finding]) -> Finding:
+    """The finding of the flood's first row in its first sheet."""
+    sheet = found[0].sheet
+    return min((finding for finding in found if finding.sheet == sheet), key=_row)
+
+
+def _row(finding: Finding) -> int:
+    return finding.row or 0
+
+
+def _value_finding(found: list[Finding]) -> Finding:
+    sheets = _by_sheet(found)
+    first = _first(found)
+    if len(sheets) == 1:  # two tables of one sheet (or of a CSV file)
+        return value_finding(first, next(iter(sheets.values())))
+    where = SheetRows(tuple((str(sheet), rows) for sheet, rows in sheets.items()))
+    message = t(
+        "'{value}' fails this check on {count} rows of {sheets} sheets ({where}): {message}",
+        "Giá trị '{value}' không đạt ở {count} dòng của {sheets} trang tính ({where}): {message}",
+        value=first.value,
+        count=f"{where.count:,}",
+        sheets=len(sheets),
+        where=where.said(),
+        message=first.message,
+    )
+    return first._replace(
+        sheet=None,
+        row=None,
+        code=None,
+        procedure=None,
+        message=message,
+        fix=f"{first.fix} {every_row_hint()}",
+        rows=where.count,
+        examples=(str(first.value),),
+    )
+
+
+def _column_finding(found: list[Finding], whole: int) -> Finding:
+    sheets = _by_sheet(found)
+    first = _first(found)
+    header = first.header or str(first.column)
+    examples = tuple(
+        islice(
+            dict.fromkeys(
+                finding.value.strip()
+                for finding in found
+                if finding.value and finding.value.strip()
+            ),
+            EXAMPLES,
+        )
+    )
+    if len(sheets) == 1:
+        return column_finding(first, next(iter(sheets.values())), whole, header, examples)
+    where = SheetRows(tuple((str(sheet), rows) for sheet, rows in sheets.items()))
+    message = t(
+        "Nearly every value of column '{header}' fails this check: {count} of {whole} rows "
+        "of {sheets} sheets ({where}). Sheet '{sheet}' row {row}: {message}",
+        "Gần như mọi giá trị của cột '{header}' đều không đạt: {count} trên {whole} dòng "
+        "của {sheets} trang tính ({where}). Trang tính '{sheet}' dòng {row}: {message}",
+        header=header,
+        count=f"{where.count:,}",
+        whole=f"{whole:,}",
+        sheets=len(sheets),
+        where=where.said(),
+        sheet=first.sheet,
+        row=first.row,
+        message=first.message,
+    )
+    return first._replace(
+        sheet=None,
+        row=None,
+        code=None,
+        value=None,
+        procedure=None,
+        message=message,
+        fix=f"{column_cause(first, examples, header)} {every_row_hint()}",
+        rows=where.count,
+        examples=examples,
+    )
+
+
+def _empty(value: str | None) -> bool:
+    return value is None or not value.strip()

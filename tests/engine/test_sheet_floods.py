@@ -1,0 +1,109 @@
+"""Floods over a workbook's sheets: a column or a value that fails on many rows, spread over
+sheets of a few rows each, gives one finding for the file, as it would in one sheet."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from conftest import write_workbook
+from procaudit.core.findings import Finding
+from procaudit.engine.audit import audit
+
+HEADER = ["Mã TTHC", "Tên thủ tục hành chính", "Số quyết định"]
+NATIONAL = "1.0{:05d}"
+LOCAL = "2018.HT.{}"
+DECISION = "1234/QĐ-UBND"
+BAD_DECISION = "QĐ/0001-BCA"  # a placeholder, PA402's
+
+
+def _sheets(plan: list[tuple[int, int, int]]) -> dict[str, list[list[object]]]:
+    """One sheet per (rows, of them with a local code, of them with a placeholder decision)."""
+    sheets: dict[str, list[list[object]]] = {}
+    number = 0
+    for index, (rows, local, placeholder) in enumerate(plan):
+        body: list[list[object]] = [HEADER]
+        for row in range(rows):
+            number += 1
+            code = (LOCAL if row < local else NATIONAL).format(number)
+            decision = BAD_DECISION if row < placeholder else DECISION
+            body.append([code, f"Thủ tục số {number}", decision])
+        sheets[f"Lĩnh vực {index + 1}"] = body
+    return sheets
+
+
+def _findings(tmp_path: Path, plan: list[tuple[int, int, int]], rule: str, **options) -> list:
+    path = write_workbook(tmp_path / "list.xlsx", _sheets(plan))
+    return [f for f in audit([str(path)], **options).findings if f.rule == rule]
+
+
+def _shape(findings: list[Finding]) -> tuple[int, int]:
+    """(findings for many rows, row findings)."""
+    many = sum(1 for f in findings if f.row is None)
+    return many, len(findings) - many
+
+
+@pytest.mark.parametrize(
+    ("plan", "rule", "shape"),
+    [
+        pytest.param([(8, 8, 0)] * 12, "PA101", (1, 0), id="local codes in 12 sheets of 8 rows"),
+        pytest.param([(8, 8, 0)] * 2, "PA101", (0, 16), id="16 rows: too few to be a flood"),
+        pytest.param([(10, 10, 0)] * 2, "PA101", (1, 0), id="20 rows over 2 sheets: enough"),
+        pytest.param([(10, 5, 0)] * 6, "PA101", (0, 30), id="half the codes: no flood"),
+        pytest.param(
+            [(10, 10, 0)] * 3 + [(10, 0, 0)], "PA101", (0, 30), id="3 of 4 sheets: 75%, no flood"
+        ),
+        pytest.param(
+            [(25, 25, 0), (5, 5, 0), (5, 5, 0)],
+            "PA101",
+            (1, 10),
+            id="a sheet that flooded alone is not counted again",
+        ),
+        pytest.param(
+            [(25, 25, 0), *[(5, 5, 0)] * 4],
+            "PA101",
+            (2, 0),
+            id="the sheets left flood together",
+        ),
+        pytest.param([(10, 0, 7)] * 3, "PA402", (1, 0), id="one value on 21 rows of 3 sheets"),
+        pytest.param([(10, 0, 6)] * 3, "PA402", (0, 18), id="one value on 18 rows: no flood"),
+        pytest.param([(30, 0, 0), (30, 0, 0)], "PA402", (0, 0), id="nothing to say"),
+    ],
+)
+def test_floods_over_sheets(
+    tmp_path: Path, plan: list[tuple[int, int, int]], rule: str, shape: tuple[int, int]
+) -> None:
+    assert _shape(_findings(tmp_path, plan, rule)) == shape
+
+
+def test_every_row_keeps_the_row_findings(tmp_path: Path) -> None:
+    found = _findings(tmp_path, [(8, 8, 0)] * 12, "PA101", every_row=True)
+    assert _shape(found) == (0, 96)
+
+
+def test_a_column_flood_over_sheets_names_its_sheets_and_their_rows(tmp_path: Path) -> None:
+    (finding,) = _findings(tmp_path, [(8, 8, 0)] * 5, "PA101")
+    assert (finding.sheet, finding.row, finding.column, finding.rows) == (None, None, "code", 40)
+    assert finding.message.startswith(
+        "Nearly every value of column 'Mã TTHC' fails this check: 40 of 40 rows of 5 sheets "
+        "(sheet 'Lĩnh vực 1' rows 2-9; sheet 'Lĩnh vực 2' rows 2-9; sheet 'Lĩnh vực 3' "
+        "rows 2-9 and 2 more sheets). Sheet 'Lĩnh vực 1' row 2: The code '2018.HT.1' "
+    )
+    assert finding.examples == ("2018.HT.1", "2018.HT.2", "2018.HT.3")
+    assert finding.fix.startswith("Column 'Mã TTHC' holds local codes, not national codes")
+
+
+def test_a_value_flood_over_sheets_names_its_sheets_and_their_rows(tmp_path: Path) -> None:
+    (finding,) = _findings(tmp_path, [(10, 0, 7)] * 3, "PA402")
+    assert (finding.sheet, finding.row, finding.value, finding.rows) == (
+        None,
+        None,
+        BAD_DECISION,
+        21,
+    )
+    assert finding.message.startswith(
+        f"'{BAD_DECISION}' fails this check on 21 rows of 3 sheets (sheet 'Lĩnh vực 1' rows "
+        "2-8; sheet 'Lĩnh vực 2' rows 2-8; sheet 'Lĩnh vực 3' rows 2-8): The decision number"
+    )
+    assert finding.fix.endswith("(procaudit --every-row lists each row.)")
