@@ -32,9 +32,13 @@ REAL_DATA = ROOT.parent / "shared" / "data" / "real"
 
 
 def write_workbook(
-    path: Path, sheets: dict[str, list[list[object]]], hidden: tuple[str, ...] = ()
+    path: Path,
+    sheets: dict[str, list[list[object]]],
+    hidden: tuple[str, ...] = (),
+    merged: dict[str, list[str]] | None = None,
 ) -> Path:
-    """A workbook of the given sheets (title -> rows), those in `hidden` hidden."""
+    """A workbook of the given sheets (title -> rows), those in `hidden` hidden, and the
+    cell ranges of `merged` (title -> ["B2:B5", ...]) merged (their first cell's value kept)."""
     from openpyxl import Workbook
 
     workbook = Workbook()
@@ -43,6 +47,8 @@ def write_workbook(
         sheet = workbook.create_sheet(title)
         for row in rows:
             sheet.append(row)
+        for cells in (merged or {}).get(title, []):
+            sheet.merge_cells(cells)
         if title in hidden:
             sheet.sheet_state = "hidden"
     workbook.save(path)

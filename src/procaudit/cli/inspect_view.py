@@ -266,6 +266,15 @@ def _render_table(table: dict[str, Any], console: Console) -> None:
                 rows=_plural(count, "row", "dòng"),
             )
         )
+    for column, count in table["from_merged"].items():
+        console.print(
+            t(
+                "  {column}: {rows} took it from a cell merged down over them",
+                "  {column}: {rows} lấy giá trị từ ô được gộp xuống các dòng đó",
+                column=column,
+                rows=_plural(count, "row", "dòng"),
+            )
+        )
 
     _render_skipped_rows(table, t("procedures", "thủ tục"), console)
     if table["decisions_split"]:

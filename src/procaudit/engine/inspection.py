@@ -86,6 +86,7 @@ def _table(table: Table, workbook: bool) -> dict[str, Any]:
         "skipped_rows": _skipped_rows(table),
         "decisions_split": table.decisions_split,
         "codes_restored": table.codes_restored,
+        "from_merged": dict(table.from_merged),
     }
 
 

@@ -13,7 +13,13 @@ from collections.abc import Iterator
 from pathlib import Path
 from xml.etree import ElementTree
 
-from python_calamine import CalamineError, CalamineWorkbook, PasswordError, SheetVisibleEnum
+from python_calamine import (
+    CalamineError,
+    CalamineSheet,
+    CalamineWorkbook,
+    PasswordError,
+    SheetVisibleEnum,
+)
 
 from procaudit.core.errors import InputError
 from procaudit.core.i18n import t
@@ -73,7 +79,8 @@ def read_workbook(path: Path) -> Iterator[Grid]:
                         problem=exc,
                     ),
                 ) from exc
-            grid = text_grid(name, raw, first_row=1, hidden=name in hidden)
+            merged = _merged_down(sheet)
+            grid = text_grid(name, raw, first_row=1, hidden=name in hidden, merged=merged)
             any_value = any_value or bool(grid.cells.notna().any().any())
             yield grid
     finally:
@@ -86,6 +93,21 @@ def read_workbook(path: Path) -> Iterator[Grid]:
                 "là tệp trống (không trang tính nào có giá trị)",
             ),
         )
+
+
+def _merged_down(sheet: CalamineSheet) -> tuple[tuple[int, int, int], ...]:
+    """The sheet's cells merged over several rows, as (column, first row, last row) in Excel's
+    row numbers: the value sits in the first cell. A merge across columns only (a title, a
+    section's heading) is left out; calamine gives none for some formats."""
+    try:
+        ranges = sheet.merged_cell_ranges or ()
+    except (CalamineError, ValueError):
+        return ()
+    return tuple(
+        (first_column, first_row + 1, last_row + 1)
+        for (first_row, first_column), (last_row, _) in ranges
+        if last_row > first_row
+    )
 
 
 def _check_is_workbook(path: Path, head: bytes) -> None:

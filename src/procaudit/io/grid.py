@@ -37,6 +37,8 @@ class Grid:
     rows: pd.Series
     typed: bool = False  # cells came from typed values (a workbook): some were numbers
     hidden: bool = False  # a workbook sheet hidden from its reader (a lookup list, an old copy)
+    # Cells merged down over rows: (column, first row, last row), rows as the user numbers them.
+    merged: tuple[tuple[int, int, int], ...] = ()
 
     def head(self, count: int) -> tuple[list[list[str]], list[bool]]:
         """`head_texts` of the cells, kept: the header search, the search for a table above
@@ -129,7 +131,11 @@ def cell_text(value: object) -> str | None:
 
 
 def text_grid(
-    sheet: str | None, raw: Sequence[Sequence[object]], first_row: int = 1, hidden: bool = False
+    sheet: str | None,
+    raw: Sequence[Sequence[object]],
+    first_row: int = 1,
+    hidden: bool = False,
+    merged: tuple[tuple[int, int, int], ...] = (),
 ) -> Grid:
     """A grid from rows of raw cell values; grid row i is the user's row `first_row + i`."""
     cells = pd.DataFrame(
@@ -137,7 +143,7 @@ def text_grid(
         index=pd.RangeIndex(len(raw)),
     )
     rows = pd.Series(range(first_row, first_row + len(cells)), index=cells.index)
-    return Grid(sheet, cells, rows, typed=True, hidden=hidden)
+    return Grid(sheet, cells, rows, typed=True, hidden=hidden, merged=merged)
 
 
 def _columns(raw: Sequence[Sequence[object]]) -> Sequence[np.ndarray | tuple[object, ...]]:

@@ -32,6 +32,7 @@ from procaudit.io.layout import (
 )
 from procaudit.io.limits import Limits, check_cell_lengths, check_file_size, check_workbook
 from procaudit.io.marks import MARKS, Marked
+from procaudit.io.merged import fill_merged
 from procaudit.io.name_keys_ahead import start_header_name_keys
 from procaudit.io.number_codes import restore_number_codes
 from procaudit.io.parts import split_parts
@@ -87,6 +88,8 @@ class Table:
     account: SheetAccount | None = None
     decisions_split: int = 0  # cells holding a decision's number and date, split in two
     codes_restored: int = 0  # codes stored as numbers, given back their trailing zeros
+    # column -> rows that took its value from a cell merged down over them (`io.merged`)
+    from_merged: dict[str, int] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -178,7 +181,7 @@ def _table(path: str, grid: Grid, options: ReadOptions, header: Header | None = 
     except InputError as exc:
         raise InputError(path, exc.problem) from None
     header_map = understood.account.header_map
-    frame, restored = _frame(grid, understood)
+    frame, restored, from_merged = _frame(grid, understood)
     for column in _INHERITABLE:
         from_sections = understood.inherited.get(column)
         if from_sections is not None and from_sections.notna().any():
@@ -191,17 +194,20 @@ def _table(path: str, grid: Grid, options: ReadOptions, header: Header | None = 
     if units is not None and units.notna().any():
         frame[SECTION_UNIT] = units.astype("str")
     split = split_decisions(frame)
-    return Table(grid.sheet, frame, header_map, understood.account, split, restored)
+    return Table(grid.sheet, frame, header_map, understood.account, split, restored, from_merged)
 
 
-def _frame(grid: Grid, understood: Understood) -> tuple[pd.DataFrame, int]:
-    """The canonical frame of the rows understood, and how many codes got their zeros back."""
+def _frame(grid: Grid, understood: Understood) -> tuple[pd.DataFrame, int, dict[str, int]]:
+    """The canonical frame of the rows understood, how many codes got their zeros back and
+    how many cells of each column were taken from cells merged down over them."""
     header_map = understood.account.header_map
     body, restored = understood.body, 0
     if grid.typed and "code" in header_map.columns:  # CSV cells are text as typed
         position = header_map.columns["code"]
         body.iloc[:, position], restored = restore_number_codes(body.iloc[:, position])
-    return canonical_frame(body, header_map, understood.rows, grid.sheet), restored
+    frame = canonical_frame(body, header_map, understood.rows, grid.sheet)
+    from_merged = fill_merged(frame, grid.merged, header_map.columns)
+    return frame, restored, from_merged
 
 
 def _components(grid: Grid) -> Table | None:
@@ -211,9 +217,16 @@ def _components(grid: Grid) -> Table | None:
     if header is None:
         return None
     understood = understand(grid, LayoutOptions(), header, COMPONENTS)
-    frame, restored = _frame(grid, understood)
+    frame, restored, from_merged = _frame(grid, understood)
     account = understood.account
-    return Table(grid.sheet, frame, account.header_map, account, codes_restored=restored)
+    return Table(
+        grid.sheet,
+        frame,
+        account.header_map,
+        account,
+        codes_restored=restored,
+        from_merged=from_merged,
+    )
 
 
 def _workbook(

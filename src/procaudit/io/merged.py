@@ -1,0 +1,65 @@
+"""A cell merged down over several procedures holds the value of each of them.
+
+Lists kept per unit merge the unit's cell down its block ("UBND xã Tân Lập" once, beside 40
+procedures); annexes merge a field, a level or a decision over the procedures it covers.
+A workbook keeps the value in the merge's first cell only, so every other row read as
+having no unit: the four communes' 160 procedures were compared as one unit's, and 156
+were called duplicates. Here each procedure row a merge spans, and that has no value of
+its own there, takes the value of the merge's first row, when that row is a procedure too
+(a header merged over two rows is not). The rows of one procedure laid out over several
+(`io.continuations`) are joined before: a merge within one procedure fills nothing.
+The cells as the file holds them are untouched: `fix` repairs the merge's first cell.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+import numpy as np
+import pandas as pd
+
+from procaudit.catalogue.columns import ROW
+
+
+def fill_merged(
+    frame: pd.DataFrame, merged: tuple[tuple[int, int, int], ...], columns: Mapping[str, int]
+) -> dict[str, int]:
+    """Fill, in place, each empty cell of the frame that a merge of the grid spans below its
+    first row; `merged` holds (column position, first row, last row) in the frame's row
+    numbers, `columns` canonical column -> position. Returns how many cells of each column
+    were filled."""
+    if not merged or frame.empty:
+        return {}
+    column_of = {position: column for column, position in columns.items()}
+    rows = frame[ROW].to_numpy()
+    place = pd.Index(rows)
+    filled: dict[str, int] = {}
+    for position, spans in _spans_by_column(merged, column_of).items():
+        column = column_of[position]
+        first, last = spans[:, 0], spans[:, 1]
+        top = place.get_indexer(first)
+        # Each frame row's merge in this column: the last one starting at or above it.
+        which = np.searchsorted(first, rows, side="right") - 1
+        inside = (which >= 0) & (rows > first[which.clip(0)]) & (rows <= last[which.clip(0)])
+        source = np.where(inside, top[which.clip(0)], -1)
+        values = frame[column]
+        empty = values.isna().to_numpy()
+        take = (source >= 0) & empty
+        take[take] = ~empty[source[take]]
+        if not take.any():
+            continue
+        taken = values.iloc[source[take]].to_numpy()
+        frame.loc[take, column] = taken
+        filled[column] = int(take.sum())
+    return filled
+
+
+def _spans_by_column(
+    merged: tuple[tuple[int, int, int], ...], column_of: Mapping[int, str]
+) -> dict[int, np.ndarray]:
+    """The merges of each mapped column as rows of (first row, last row), sorted."""
+    spans: dict[int, list[tuple[int, int]]] = {}
+    for position, first, last in merged:
+        if position in column_of:
+            spans.setdefault(position, []).append((first, last))
+    return {position: np.array(sorted(found), dtype=np.int64) for position, found in spans.items()}
