@@ -1,5 +1,5 @@
 """The rules not checked: a column missing from every sheet of a workbook is said once for
-the file, and from several sheets once for them, not once per sheet."""
+the file, as for a CSV file, and from several sheets once for them, not once per sheet."""
 
 from __future__ import annotations
 
@@ -26,7 +26,7 @@ def _not_checked(path: Path, rule: str) -> list[str]:
 @pytest.mark.parametrize(
     ("sheets", "reasons"),
     [
-        pytest.param(["A"], [f"sheet 'A' has no {FORMS}"], id="one sheet"),
+        pytest.param(["A"], [f"the file has no {FORMS}"], id="the one sheet"),
         pytest.param(["A", "B"], [f"the file has no {FORMS}"], id="every sheet of two"),
         pytest.param(
             ["A", "B", "+C"], [f"2 sheets have no {FORMS} ('A', 'B')"], id="two sheets of three"
@@ -68,3 +68,13 @@ def test_a_csv_file_has_no_sheet_to_name(tmp_path: Path) -> None:
     path = tmp_path / "list.csv"
     path.write_text("Mã TTHC,Tên thủ tục hành chính\n1.000001,Đăng ký khai sinh\n", "utf-8")
     assert _not_checked(path, "PA301") == [f"the file has no {FORMS}"]
+
+
+def test_files_lacking_one_column_make_one_line(tmp_path: Path) -> None:
+    workbook = write_workbook(tmp_path / "list.xlsx", {"Danh mục": WITHOUT_FORMS})
+    csv = tmp_path / "list.csv"
+    csv.write_text("Mã TTHC,Tên thủ tục hành chính\n1.000001,Đăng ký khai sinh\n", "utf-8")
+    groups = [g for g in audit([str(workbook), str(csv)]).skipped_groups() if "PA301" in g.rules]
+    assert [(g.files, g.reason) for g in groups] == [
+        ((str(workbook), str(csv)), f"the file has no {FORMS}")
+    ]

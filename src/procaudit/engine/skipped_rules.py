@@ -33,8 +33,9 @@ def tables_skipped(
     path: str, tables: Sequence[Table], schema: LoadedSchema, rules: tuple[Rule, ...]
 ) -> Iterator[SkippedRule]:
     """The rules a file's tables could not be checked by: a column missing, no check in the
-    schema. A column missing from every sheet is said once for the file, and from several
-    sheets once for them: a workbook with a sheet per field gives four lines, not a hundred."""
+    schema. A column missing from every sheet is said once for the file, as for a CSV file
+    (so that files lacking the same column make one line), and from several sheets once for
+    them: a workbook with a sheet per field gives four lines, not a hundred."""
     for rule in rules:
         if rule.id == SCHEMA_VIOLATION:
             continue
@@ -58,7 +59,7 @@ def tables_skipped(
             if missing:
                 lacking.setdefault(missing[0], []).append(table.sheet)
         for column, sheets in lacking.items():
-            every = len(sheets) == len(tables) and len(tables) > 1
+            every = len(sheets) == len(tables)  # a one-sheet workbook's too: as a CSV's
             yield SkippedRule(rule.id, path, _no_column(None if every else sheets, column))
 
 
@@ -69,9 +70,7 @@ def file_skipped(context: FileContext, rules: tuple[Rule, ...]) -> Iterator[Skip
     for rule in rules:
         if rule.file_check is not None and not any(applicable(rule, f) for f in frames):
             missing = next(c for c in rule.columns if not all(c in f for f in frames))
-            tables = [table for table, _ in context.tables]
-            sheets = [tables[0].sheet] if len(tables) == 1 else None
-            yield SkippedRule(rule.id, context.path, _no_column(sheets, missing))
+            yield SkippedRule(rule.id, context.path, _no_column(None, missing))
     for rule_id, reason in context.notes:
         yield SkippedRule(
             rule_id, context.path, t("the file: {reason}", "tệp: {reason}", reason=reason)
