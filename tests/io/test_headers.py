@@ -201,6 +201,10 @@ ANNOTATED_HEADERS = [
     ("Cơ quan thực hiện (4) (TEN_CO_QUAN)", "agency"),
     # The words outside brackets win over the bracketed name.
     ("Cấp thực hiện (TEN_CO_QUAN)", "level"),
+    # A footnote's mark as legal texts write it.
+    ("Cơ quan thực hiện 1/", "agency"),
+    ("Lĩnh vực 2/ 3/", "field"),
+    ("Mã TTHC²", "code"),
 ]
 
 

@@ -135,6 +135,9 @@ _LONGEST_TRAILING = max(len(words) for words in _TRAILING)
 _FILLER_WORDS = frozenset(word for words in _TRAILING for word in words)
 # An annotation: a bracketed part, "(3)", "[1]", "(MA_TTHC)".
 _BRACKETED = re.compile(r"\(([^()]*)\)|\[([^\[\]]*)\]")
+# A footnote's mark ending a header the way legal texts write it: "Cơ quan thực hiện 1/",
+# "Lĩnh vực²".
+_FOOTNOTE = re.compile(r"(?:\s*(?:\d{1,2}/|[¹²³⁴⁵⁶⁷⁸⁹⁰]+))+\s*$")
 
 
 def _is_leading(words: tuple[str, ...]) -> bool:
@@ -233,12 +236,15 @@ def qualified_status(header: str) -> str | None:
 @lru_cache(maxsize=16384)  # the same cells are read in each row pair, and in every file
 def readings(header: str) -> tuple[str, ...]:
     """The keys a header is read under, in order: the whole header folded, the words outside
-    its brackets, then each bracketed part ("Mã thủ tục (MA_TTHC)": "ma thu tuc ma tthc",
-    "ma thu tuc", "ma tthc")."""
+    its brackets and before a footnote's mark, then each bracketed part ("Mã thủ tục
+    (MA_TTHC)": "ma thu tuc ma tthc", "ma thu tuc", "ma tthc")."""
     whole = header_key(header)
     parts = _BRACKETED.findall(header)
-    if not parts:
+    noted = _FOOTNOTE.search(header)
+    if not parts and noted is None:
         return (whole,)
+    if noted is not None:
+        header = header[: noted.start()]
     outside = header_key(_BRACKETED.sub(" ", header))
     inside = [header_key(a or b) for a, b in parts]
     return tuple(dict.fromkeys(key for key in (whole, outside, *inside) if key))
