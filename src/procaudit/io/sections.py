@@ -24,9 +24,15 @@ from procaudit.io.headers import HeaderMap
 
 _ROMAN_OR_LETTER = re.compile(r"^(?:[IVXLC]+|[A-Z])\.?$")
 _HEADING = re.compile(
-    r"^(?:phần\s+[ivxlc\d]+|[a-z]\s*[.)]\s|[ivxlc]+\s*[.)]?\s|\d+\s*[.)]\s*lĩnh vực|lĩnh vực\b"
+    r"^(?:phần\s+[ivxlc\d]+|[a-z]\s*[.)]\s|[ivxlc]+\s*[.)]?\s|\d+\s*[.):]?\s*lĩnh vực|lĩnh vực\b"
     r"|(?:danh mục\s+)?thủ tục hành chính\b.*\bcấp\b|cấp\s+(?:tỉnh|xã|huyện|bộ|trung ương)$"
     r"|danh mục\b|nhóm\b)",
+)
+# What a heading numbered like a procedure ("1 | Lĩnh vực Hộ tịch", merged from the column
+# after STT) says, plainly enough that no procedure's name reads so.
+_NUMBERED_HEADING = re.compile(
+    r"^(?:lĩnh vực\b|(?:danh mục\s+)?thủ tục hành chính\b.*\bcấp\b"
+    r"|cấp\s+(?:tỉnh|xã|huyện|bộ|trung ương)$)"
 )
 # The first words of a heading that may name a unit (`units.heading_unit` decides).
 _UNIT_LEAD = re.compile(
@@ -76,6 +82,16 @@ def is_heading(rows: pd.DataFrame, stt: int | None) -> pd.Series:
     heading = folded_texts(joined).str.match(_HEADING)
     if stt is not None:
         heading |= rows[stt].str.strip().str.match(_ROMAN_OR_LETTER).fillna(False).astype(bool)
+    return heading.fillna(False).astype(bool)
+
+
+def is_numbered_heading(rows: pd.DataFrame, stt: int) -> pd.Series:
+    """Which rows numbered in the STT column are headings all the same: the rest of the row
+    reads as a field's or a level's heading ("1 | Lĩnh vực Hộ tịch")."""
+    joined = pd.Series("", index=rows.index, dtype="str")
+    for position in rows.columns.drop([stt]):
+        joined = joined + " " + rows[position].fillna("").astype("str")
+    heading = folded_texts(joined).str.match(_NUMBERED_HEADING)
     return heading.fillna(False).astype(bool)
 
 

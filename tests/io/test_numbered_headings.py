@@ -1,0 +1,51 @@
+"""A heading numbered in the STT column like a procedure ("1 | Lĩnh vực Hộ tịch", merged from
+the column after STT) is a heading when it reads plainly as a field's or a level's; any other
+numbered row stays a procedure."""
+
+from __future__ import annotations
+
+import pytest
+
+from conftest import column_read, sheet_table
+from procaudit.catalogue.columns import ROW
+
+HEADER = ["STT", "Mã TTHC", "Tên thủ tục hành chính", "Cơ quan thực hiện"]
+BIRTH = ["1", "1.001193", "Đăng ký khai sinh", "UBND cấp xã"]
+DEATH = ["2", "1.000656", "Đăng ký khai tử", "UBND cấp xã"]
+LAND = ["3", "1.000123", "Đăng ký đất đai", "Sở Nông nghiệp và Môi trường"]
+
+CASES = {
+    "a field heading merged from the code column": (
+        [["1", "Lĩnh vực Hộ tịch", "", ""], BIRTH, DEATH, ["2", "Lĩnh vực Đất đai", "", ""], LAND],
+        [(3, "Hộ tịch"), (4, "Hộ tịch"), (6, "Đất đai")],
+    ),
+    "a field heading in the name column, numbered '1.'": (
+        [["1.", "", "LĨNH VỰC HỘ TỊCH", ""], BIRTH, DEATH],
+        [(3, "Hộ tịch"), (4, "Hộ tịch")],
+    ),
+    "a level heading numbered": (
+        [["1", "THỦ TỤC HÀNH CHÍNH CẤP XÃ", "", ""], BIRTH],
+        [(3, "Cấp xã")],
+    ),
+    # Not headings: a numbered row naming a procedure, whatever its first words.
+    "a numbered procedure without a code": (
+        [BIRTH, ["2", "", "Cấp giấy phép lĩnh vực dầu khí", ""]],
+        [(2, None), (3, None)],
+    ),
+    "a numbered row with one text that is no heading": (
+        [["1", "Hộ tịch", "", ""], BIRTH],
+        [(2, None), (3, None)],
+    ),
+}
+
+
+@pytest.mark.parametrize(("rows", "read"), CASES.values(), ids=CASES.keys())
+def test_numbered_headings(rows: list[list[str]], read: list[tuple[int, str | None]]) -> None:
+    """(row, the field or level its heading gave) of each procedure read."""
+    table = sheet_table([HEADER, *rows])
+    taken = [column for column in ("field", "level") if column in table.frame]
+    if not taken:
+        assert [(row, None) for row in table.frame[ROW]] == read
+        return
+    (column,) = taken
+    assert column_read(table, column) == read
