@@ -257,6 +257,16 @@ def _render_table(table: dict[str, Any], console: Console) -> None:
                 level=table["title_level"],
             )
         )
+    if table["title_status"]:
+        console.print(
+            t(
+                "  status: '{status}' where a row gives none, as the title or the sheet's "
+                "name says",
+                "  status: '{status}' cho các dòng không ghi trạng thái, theo tiêu đề bảng "
+                "hoặc tên trang tính",
+                status=table["title_status"],
+            )
+        )
     for column, count in table["inherited"].items():
         console.print(
             t(

@@ -83,6 +83,7 @@ def _table(table: Table, workbook: bool) -> dict[str, Any]:
         "inherited": dict(account.inherited),
         "header_status": account.header_status,
         "title_level": account.title_level,
+        "title_status": account.title_status,
         "skipped_rows": _skipped_rows(table),
         "decisions_split": table.decisions_split,
         "codes_restored": table.codes_restored,

@@ -46,13 +46,13 @@ from procaudit.io.page_breaks import page_numbers, without_breaks
 from procaudit.io.sections import (
     Section,
     folded_texts,
+    given_by_title,
     heading_text,
     inherit,
     is_heading,
     is_numbered_heading,
     section_of,
     taken_from_sections,
-    title_level,
     unit_headings,
 )
 from procaudit.io.values import ValueChoice, check_values
@@ -110,8 +110,10 @@ class SheetAccount:
     marks: tuple[Marked, ...] = ()  # columns read from the sub-columns a row marks
     # The status the name's header gives the rows that have none ("Tên TTHC bị bãi bỏ").
     header_status: str | None = None
-    # The level the title block (or the sheet's name) gives the rows that have none.
+    # The level and the status the title block (or the sheet's name) gives the rows that
+    # have none.
     title_level: str | None = None
+    title_status: str | None = None
 
 
 @dataclass(frozen=True)
@@ -555,14 +557,16 @@ def understand(
     title_texts_joined = tuple(
         " ".join(dict.fromkeys(text for text in title_texts[p] if text.strip())) for p in title
     )
-    # A list of one level says so in its title ("DANH MỤC … CỦA UBND CẤP XÃ") or in its
-    # sheet's name ("TTHC cấp xã"), where no column and no section gives a level.
-    given_level = None
-    if "level" not in header_map.columns and not any(s.level for _, s in sections):
-        given_level = title_level(title_texts_joined) or title_level([grid.sheet or ""])
-    if given_level is not None:
-        level = inherited["level"] if "level" in inherited else pd.Series(None, live.index)
-        inherited["level"] = level.astype("object").fillna(given_level)
+    # A list of one level, or of one status, says so in its title or its sheet's name.
+    given = given_by_title(
+        title_texts_joined,
+        grid.sheet,
+        (section for _, section in sections),
+        [*header_map.columns, *(["status"] if header_status else [])],
+    )
+    for column, value in given.items():
+        known = inherited[column] if column in inherited else pd.Series(None, live.index)
+        inherited[column] = known.astype("object").fillna(value)
     account = SheetAccount(
         sheet=grid.sheet,
         header_rows=tuple(int(rows.iloc[p]) for p in positions),
@@ -577,7 +581,8 @@ def understand(
         by_values=by_values,
         marks=marks,
         header_status=header_status,
-        title_level=given_level,
+        title_level=given.get("level"),
+        title_status=given.get("status"),
     )
     return Understood(
         body=live.reset_index(drop=True),

@@ -184,3 +184,30 @@ def title_level(texts: Iterable[str]) -> str | None:
     ("… cấp tỉnh và cấp xã")."""
     levels = {level for text in texts for level in _LEVEL_IN_HEADING.findall(fold(text))}
     return f"Cấp {levels.pop()}" if len(levels) == 1 else None
+
+
+def title_status(texts: Iterable[str]) -> str | None:
+    """The one status a list's title gives its procedures ("DANH MỤC THỦ TỤC HÀNH CHÍNH BỊ
+    BÃI BỎ", a sheet "TTHC bãi bỏ"), as a section writes it; None where it names none, or
+    several ("… mới ban hành, sửa đổi, bổ sung và bị bãi bỏ")."""
+    statuses = {
+        name for text in texts for pattern, name in _STATUS_IN_HEADING if pattern.search(fold(text))
+    }
+    return statuses.pop() if len(statuses) == 1 else None
+
+
+def given_by_title(
+    texts: tuple[str, ...], sheet: str | None, sections: Iterable[Section], columns: Iterable[str]
+) -> dict[str, str]:
+    """The level and the status a list of one level or of one status gives in its title, or
+    else in its sheet's name ("DANH MỤC … CỦA UBND CẤP XÃ", "Phụ lục II - TTHC bãi bỏ"), for
+    its rows where no column and no section gives them."""
+    from_sections = list(sections)
+    given: dict[str, str] = {}
+    for column, read in (("level", title_level), ("status", title_status)):
+        if column in columns or any(getattr(section, column) for section in from_sections):
+            continue
+        value = read(texts) or read([sheet or ""])
+        if value is not None:
+            given[column] = value
+    return given

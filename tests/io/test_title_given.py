@@ -1,0 +1,153 @@
+"""A list of one level, or of one status, says so in its title or its sheet's name: where no
+column and no section gives a level (a status), its rows take that one."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import openpyxl
+import pandas as pd
+import pytest
+from typer.testing import CliRunner
+
+from procaudit.cli import app
+from procaudit.io.grid import text_grid
+from procaudit.io.read import read_grid
+
+HEADER = ["STT", "Mã TTHC", "Tên thủ tục"]
+ROWS = [["1", "1.001193", "Đăng ký khai sinh"], ["2", "1.000894", "Đăng ký kết hôn"]]
+COMMUNE_LIST = "DANH MỤC THỦ TỤC HÀNH CHÍNH THUỘC THẨM QUYỀN GIẢI QUYẾT CỦA UBND CẤP XÃ"
+
+
+def _levels(rows: list[list[str]], sheet: str | None = None) -> tuple[list[str | None], str | None]:
+    (table,) = read_grid("annex.xlsx", text_grid(sheet, rows)).tables
+    levels = (
+        table.frame["level"] if "level" in table.frame else pd.Series([None] * len(table.frame))
+    )
+    return [None if pd.isna(level) else level for level in levels], table.account.title_level
+
+
+@pytest.mark.parametrize(
+    ("rows", "sheet", "levels", "given"),
+    [
+        ([[COMMUNE_LIST, "", ""], HEADER, *ROWS], None, ["Cấp xã"] * 2, "Cấp xã"),
+        ([HEADER, *ROWS], "TTHC cấp tỉnh", ["Cấp tỉnh"] * 2, "Cấp tỉnh"),
+        # The title says more than one level: none is taken.
+        ([["DANH MỤC TTHC CẤP TỈNH VÀ CẤP XÃ", "", ""], HEADER, *ROWS], None, [None] * 2, None),
+        # "ỦY BAN NHÂN DÂN TỈNH" names the province, not a level.
+        ([["ỦY BAN NHÂN DÂN TỈNH LÀO CAI", "", ""], HEADER, *ROWS], "Sheet1", [None] * 2, None),
+        # A row's own level, or a level section, wins.
+        (
+            [[COMMUNE_LIST, "", "", ""], [*HEADER, "Cấp thực hiện"], [*ROWS[0], "Cấp tỉnh"]],
+            None,
+            ["Cấp tỉnh"],
+            None,
+        ),
+        (
+            [[COMMUNE_LIST, "", ""], HEADER, ["A", "THỦ TỤC CẤP TỈNH", ""], *ROWS],
+            None,
+            ["Cấp tỉnh"] * 2,
+            None,
+        ),
+    ],
+    ids=["title", "sheet's name", "two levels", "a province's name", "own level", "a section"],
+)
+def test_the_level_a_title_gives(
+    rows: list[list[str]], sheet: str | None, levels: list[str | None], given: str | None
+) -> None:
+    assert _levels(rows, sheet) == (levels, given)
+
+
+def test_a_district_list_by_its_title_is_one_finding(tmp_path: Path) -> None:
+    workbook = openpyxl.Workbook()
+    sheet = workbook.active
+    sheet.append(["DANH MỤC THỦ TỤC HÀNH CHÍNH CẤP HUYỆN"])
+    sheet.append(HEADER)
+    for n in range(25):
+        sheet.append([n + 1, f"1.{n:06d}", f"Thủ tục số {n}"])
+    path = tmp_path / "huyen.xlsx"
+    workbook.save(path)
+    result = CliRunner().invoke(app, ["check", str(path), "-f", "json", "--select", "PA501"])
+    [finding] = json.loads(result.stdout)["findings"]
+    assert (finding["column"], finding["rows"]) == ("level", 25)
+    shown = CliRunner().invoke(app, ["inspect", str(path)]).stdout
+    assert "level: 'Cấp huyện' where a row gives none, as the title or the sheet's name" in shown
+
+
+def _statuses(
+    rows: list[list[str]], sheet: str | None = None
+) -> tuple[list[str | None], str | None]:
+    (table,) = read_grid("annex.xlsx", text_grid(sheet, rows)).tables
+    statuses = (
+        table.frame["status"] if "status" in table.frame else pd.Series([None] * len(table.frame))
+    )
+    return [None if pd.isna(s) else s for s in statuses], table.account.title_status
+
+
+ABOLISHED_LIST = (
+    "DANH MỤC THỦ TỤC HÀNH CHÍNH BỊ BÃI BỎ THUỘC THẨM QUYỀN GIẢI QUYẾT CỦA UBND CẤP HUYỆN"
+)
+
+
+@pytest.mark.parametrize(
+    ("rows", "sheet", "statuses", "given"),
+    [
+        (
+            [["PHỤ LỤC II", "", ""], [ABOLISHED_LIST, "", ""], HEADER, *ROWS],
+            None,
+            ["Bãi bỏ"] * 2,
+            "Bãi bỏ",
+        ),
+        ([HEADER, *ROWS], "TTHC sửa đổi, bổ sung", ["Sửa đổi, bổ sung"] * 2, "Sửa đổi, bổ sung"),
+        # The title names several statuses: none is taken.
+        (
+            [["DANH MỤC TTHC MỚI BAN HÀNH, SỬA ĐỔI, BỔ SUNG VÀ BỊ BÃI BỎ", "", ""], HEADER, *ROWS],
+            None,
+            [None] * 2,
+            None,
+        ),
+        ([[COMMUNE_LIST, "", ""], HEADER, *ROWS], None, [None] * 2, None),
+        # A row's own status, the name's header or a status section wins.
+        (
+            [[ABOLISHED_LIST, "", "", ""], [*HEADER, "Tình trạng"], [*ROWS[0], "Còn hiệu lực"]],
+            None,
+            ["Còn hiệu lực"],
+            None,
+        ),
+        (
+            [[ABOLISHED_LIST, "", ""], ["STT", "Mã TTHC", "Tên TTHC được sửa đổi"], *ROWS],
+            None,
+            ["Sửa đổi, bổ sung"] * 2,
+            None,
+        ),
+        (
+            [[ABOLISHED_LIST, "", ""], HEADER, ["A", "THỦ TỤC MỚI BAN HÀNH", ""], *ROWS],
+            None,
+            ["Ban hành mới"] * 2,
+            None,
+        ),
+    ],
+    ids=["title", "sheet's name", "several", "none", "own status", "name's header", "a section"],
+)
+def test_the_status_a_title_gives(
+    rows: list[list[str]], sheet: str | None, statuses: list[str | None], given: str | None
+) -> None:
+    assert _statuses(rows, sheet) == (statuses, given)
+
+
+def test_an_annex_of_abolished_district_procedures_is_no_district_finding(tmp_path: Path) -> None:
+    workbook = openpyxl.Workbook()
+    sheet = workbook.active
+    sheet.append([ABOLISHED_LIST])
+    sheet.append([*HEADER, "Cơ quan thực hiện"])
+    for n in range(5):
+        sheet.append(
+            [n + 1, f"1.{n:06d}", f"Thủ tục số {n} (thực hiện tại cấp huyện)", "UBND cấp huyện"]
+        )
+    path = tmp_path / "bai-bo.xlsx"
+    workbook.save(path)
+    result = CliRunner().invoke(app, ["check", str(path), "-f", "json"])
+    assert json.loads(result.stdout)["findings"] == []
+    shown = CliRunner().invoke(app, ["inspect", str(path)], env={"COLUMNS": "200"}).stdout
+    assert "status: 'Bãi bỏ' where a row gives none, as the title or the sheet's name says" in shown
