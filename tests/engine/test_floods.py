@@ -202,3 +202,15 @@ def test_units_count_rows_and_the_scorecard_says_so(tmp_path: Path) -> None:
     assert district["fix"].startswith("Every row needs the same repair: Name the office")
     [note] = [n for n in report["scorecard"]["notes"] if "Each unit" in n]
     assert "(100 in all)" in note and "one finding (2)" in note
+
+
+def test_a_list_listed_again_asks_whether_it_stacks_units_lists() -> None:
+    """PA201 on every row: the list is there twice, or it stacks units' lists unnamed."""
+    names = [f"Thủ tục số {n}" for n in range(12)]
+    rows = [{"code": f"1.{n:06d}", "name": name} for _ in range(2) for n, name in enumerate(names)]
+    table = table_of(rows, sheet="S")
+    found = findings_of(rows, sheet="S")
+    (finding,) = [f for f in collapse_floods(found, table.frame, {}) if f.rule == "PA201"]
+    assert finding.rows == 24
+    assert finding.fix.startswith("Nearly every procedure is listed more than once. If the file")
+    assert "name each row's unit in an agency column" in finding.fix

@@ -291,8 +291,25 @@ def _empty_column(first: Finding, examples: tuple[str, ...], header: str) -> str
     )
 
 
+def _listed_again(first: Finding, examples: tuple[str, ...], header: str) -> str:
+    """PA201 on a whole column: the list is there twice, or it stacks units' lists whose
+    units the file does not name."""
+    return t(
+        "Nearly every procedure is listed more than once. If the file stacks several units' "
+        "lists one after another, name each row's unit in an agency column (or head each "
+        "unit's block with its name) and procaudit compares procedures within a unit; "
+        "otherwise keep one row of each procedure and delete the others.",
+        "Gần như mọi thủ tục đều được liệt kê nhiều lần. Nếu tệp ghép danh mục của nhiều đơn "
+        "vị nối tiếp nhau, hãy ghi đơn vị của từng dòng vào cột cơ quan thực hiện (hoặc đặt "
+        "tên đơn vị làm tiêu đề cho khối dòng của đơn vị đó) để procaudit so sánh các thủ tục "
+        "trong cùng một đơn vị; nếu không, chỉ giữ một dòng cho mỗi thủ tục và xóa các dòng "
+        "còn lại.",
+    )
+
+
 _CAUSES: dict[str, Callable[[Finding, tuple[str, ...], str], str]] = {
     "PA101": _codes,
+    "PA201": _listed_again,
     "PA102": _empty_column,
     "PA103": _empty_column,
     "PA301": _empty_column,
