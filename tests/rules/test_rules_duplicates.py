@@ -99,6 +99,37 @@ PA202_CASES = [
         [r("1.000001", "A", "Cấp tỉnh"), r("1.000001", "A", "Cấp xã")],
         [],
     ),
+    (
+        "one code, the name with and without its level tag",
+        [
+            r("1.000001", "Đăng ký khai sinh", "Cấp xã"),
+            r("1.000001", "Đăng ký khai sinh (thực hiện tại cấp xã)", "Cấp tỉnh"),
+        ],
+        [],
+    ),
+    (
+        "one code, the name with a leading 'Thủ tục'",
+        [r("1.000001", "Thủ tục cấp giấy phép xây dựng"), r("1.000001", "Cấp giấy phép xây dựng")],
+        [],
+    ),
+    (
+        "one code, the name spaced and punctuated otherwise",
+        [
+            r("1.000001", "Đăng ký/Thay đổi thông tin"),
+            r("1.000001", "Đăng ký / Thay đổi thông tin;"),
+        ],
+        [],
+    ),
+    (
+        "one code, names a word apart: two procedures",
+        [r("1.000001", "Cấp giấy phép lao động"), r("1.000001", "Cấp lại giấy phép lao động")],
+        [2, 3],
+    ),
+    (
+        "one code, three names, two of them one written two ways",
+        [r("1.000001", "A"), r("1.000001", "A (cấp tỉnh)"), r("1.000001", "B")],
+        [2, 3, 4],
+    ),
     ("code with spaces", [r("1.000001", "A"), r(" 1.000001", "B"), r("1.000002", "C")], [2, 3]),
     ("missing codes are not one code", [r(None, "A"), r(None, "B")], []),
 ]
@@ -107,6 +138,17 @@ PA202_CASES = [
 @pytest.mark.parametrize(("case", "rows", "flagged"), PA202_CASES, ids=[c[0] for c in PA202_CASES])
 def test_pa202_code_conflict(case: str, rows: list[Row], flagged: list[int]) -> None:
     assert hits_of("PA202", rows) == [(row, "code") for row in flagged]
+
+
+def test_pa202_names_only_the_names_that_conflict() -> None:
+    rows = [
+        r("1.000001", "Cấp phép"),
+        r("1.000001", "Cấp phép (cấp tỉnh)"),
+        r("1.000001", "Gia hạn"),
+    ]
+    messages = {f.row: f.message for f in findings_of(rows, sheet="S") if f.rule == "PA202"}
+    assert messages[2] == "The code 1.000001 is also used for 'Gia hạn' on row 4."
+    assert messages[4] == "The code 1.000001 is also used for 'Cấp phép' on rows 2 and 3."
 
 
 def test_pa202_message_names_the_other_procedure() -> None:

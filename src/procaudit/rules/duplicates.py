@@ -22,7 +22,9 @@ from procaudit.core.i18n import t
 from procaudit.rules.codes import CODE_PATTERN, repaired_code
 from procaudit.rules.context import SHOWN_ROWS, RuleContext
 from procaudit.rules.hits import hits, no_hits
+from procaudit.rules.near_duplicates_names import loose_key
 from procaudit.rules.registry import frame_rule
+from procaudit.vn.text import comparison_key
 
 
 def _others_said(noun: str, vietnamese: str) -> Callable[[int], str]:
@@ -150,6 +152,13 @@ def _others(
                 )
             texts.append(describe(i, found[key]))
     return pd.Series(texts, index=members_of, dtype="object")
+
+
+def _loose_names(names: pd.Series) -> np.ndarray:
+    """A number per name, equal for names with one `loose_key`."""
+    loose = map_distinct(names, lambda name: loose_key(comparison_key(name)))
+    numbers: np.ndarray = pd.factorize(loose)[0]
+    return numbers
 
 
 def _lookup(column: pd.Series, mask: np.ndarray) -> dict[object, object]:
@@ -335,10 +344,19 @@ def code_conflict(ctx: RuleContext) -> pd.DataFrame:
     named = np.flatnonzero((code >= 0) & (keys.name >= 0) & _repeated(code))
     groups = _pairs(code[named], keys.unit[named])
     several = _variety(groups, keys.name[named]) > 1
-    conflicted = np.zeros(len(frame), dtype=bool)
-    conflicted[named[several]] = True
-    if not conflicted.any():
+    if not several.any():
         return no_hits()
+    # Names that differ only in punctuation, spacing, a level tag or a leading "Thủ tục" are
+    # one procedure's, written two ways ("Đăng ký khai sinh" and "Đăng ký khai sinh (thực
+    # hiện tại cấp xã)" at two levels): no conflict. Only the few rows left are looked at.
+    named, groups = named[several], pd.factorize(groups[several])[0]
+    loose = _loose_names(frame["name"].iloc[named])
+    several = _variety(groups, loose) > 1
+    named, groups, loose = named[several], groups[several], loose[several]
+    if not len(named):
+        return no_hits()
+    conflicted = np.zeros(len(frame), dtype=bool)
+    conflicted[named] = True
     names, codes = _lookup(frame["name"], conflicted), _lookup(frame["code"], conflicted)
     units = _units_of(ctx, conflicted)
 
@@ -368,7 +386,7 @@ def code_conflict(ctx: RuleContext) -> pd.DataFrame:
         frame,
         pd.Series(conflicted, index=frame.index),
         "code",
-        _others(frame.index[conflicted], groups[several], keys.name[conflicted], describe),
+        _others(frame.index[conflicted], groups, loose, describe),
         t(
             "Look the code up in the national procedure database and correct the row it does "
             "not belong to.",

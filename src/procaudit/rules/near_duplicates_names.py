@@ -189,6 +189,13 @@ def near_key(bare: str) -> str:
     return " ".join(line.split()) if "  " in line or line[:1] == " " or line[-1:] == " " else line
 
 
+def loose_key(key: str) -> str:
+    """A name's comparison key reduced to its letters: no punctuation, spaces, level tag or
+    leading "Thủ tục" (a near key without its spaces). Two names with one loose key differ
+    only where no other procedure's name could."""
+    return near_key(_untagged(key)[1]).replace(" ", "")
+
+
 # The keys of some distinct names, by number (`Names.keys_of`).
 KeysOf = Callable[[np.ndarray], pa.Array]
 T = TypeVar("T")
