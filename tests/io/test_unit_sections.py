@@ -127,6 +127,16 @@ def test_a_copy_within_a_unit_is_reported_with_its_unit(tmp_path: Path) -> None:
     ]
 
 
+def test_a_units_heading_is_checked_as_its_rows_agency(tmp_path: Path) -> None:
+    """A district's office heading its block is the district level, as an agency column
+    naming it on every row would be; a commune's is not."""
+    district = "UBND huyện Phù Ninh"
+    path = _stacked(tmp_path / "units.xlsx", [TAN_LAP, district], [BIRTH, DEATH])
+    found = audit([str(path)]).findings
+    flagged = [(f.rule, f.row, f.column, f.value) for f in found if f.rule in ("PA501", "PA504")]
+    assert flagged == [("PA501", 6, "agency", district), ("PA501", 7, "agency", district)]
+
+
 def test_inspect_names_each_units_heading(tmp_path: Path) -> None:
     path = _stacked(tmp_path / "units.xlsx", [TAN_LAP, HUNG_SON], [BIRTH])
     result = CliRunner().invoke(app, ["inspect", str(path)])

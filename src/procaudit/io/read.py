@@ -193,6 +193,10 @@ def _table(path: str, grid: Grid, options: ReadOptions, header: Header | None = 
     units = understood.inherited.get("unit")
     if units is not None and units.notna().any():
         frame[SECTION_UNIT] = units.astype("str")
+        if "agency" not in frame:
+            # The unit heading a block is its procedures' agency, as a column would say: the
+            # agency rules check it (a district's office). No cell holds it to repair.
+            frame["agency"] = frame[SECTION_UNIT]
     split = split_decisions(frame)
     return Table(grid.sheet, frame, header_map, understood.account, split, restored, from_merged)
 
