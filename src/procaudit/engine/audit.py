@@ -33,6 +33,7 @@ from procaudit.engine.catalogue_stats import (
     offer_national_codes,
 )
 from procaudit.engine.file_findings import audit_file
+from procaudit.engine.heading_floods import collapse_headings
 from procaudit.engine.hit_findings import table_findings
 from procaudit.engine.owner import catalogue_owner
 from procaudit.engine.schema import LoadedSchema, load_schema
@@ -381,7 +382,7 @@ def _audit_one(
             for of_table, part in converted_hits(
                 convert, table, schema, rules, selection, context, stage, of_stack
             ):
-                findings.extend(of_table)
+                findings.extend(of_table if every_row else collapse_headings(of_table, table))
                 parts.append(part)
         if not every_row:
             findings = collapse_across_tables(findings, catalogue.tables)

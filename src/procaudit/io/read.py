@@ -6,9 +6,10 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 
-from procaudit.catalogue.columns import ALIASES, REQUIRED, SECTION_STATUS, SECTION_UNIT
+from procaudit.catalogue.columns import ALIASES, REQUIRED, ROW, SECTION_STATUS, SECTION_UNIT
 from procaudit.core.errors import InputError
 from procaudit.core.i18n import t
 from procaudit.core.paths import shown_path, unreachable
@@ -36,6 +37,7 @@ from procaudit.io.merged import fill_merged
 from procaudit.io.name_keys_ahead import start_header_name_keys
 from procaudit.io.number_codes import restore_number_codes
 from procaudit.io.parts import split_parts
+from procaudit.io.sections import heading_rows
 from procaudit.io.values import WHOLE_NUMBERS
 from procaudit.vn.text import header_key
 
@@ -90,6 +92,9 @@ class Table:
     codes_restored: int = 0  # codes stored as numbers, given back their trailing zeros
     # column -> rows that took its value from a cell merged down over them (`io.merged`)
     from_merged: dict[str, int] = field(default_factory=dict)
+    # column -> for each row, the section heading's row it took its value from (0: its own,
+    # or none); only the columns some row took from a heading (`sections.heading_rows`)
+    given_by: dict[str, np.ndarray] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -182,14 +187,19 @@ def _table(path: str, grid: Grid, options: ReadOptions, header: Header | None = 
         raise InputError(path, exc.problem) from None
     header_map = understood.account.header_map
     frame, restored, from_merged = _frame(grid, understood)
+    headings = heading_rows(understood.account.sections, frame[ROW].to_numpy())
+    given_by: dict[str, np.ndarray] = {}
     for column in _INHERITABLE:
         from_sections = understood.inherited.get(column)
         if from_sections is not None and from_sections.notna().any():
             # A row's own value wins over its section's.
             own = frame[column] if column in frame else pd.Series(pd.NA, index=frame.index)
+            took = own.isna() & from_sections.notna()
             if column == "status":
-                frame[SECTION_STATUS] = own.isna() & from_sections.notna()
+                frame[SECTION_STATUS] = took
             frame[column] = own.fillna(from_sections.astype("str")).astype("str")
+            if column in headings:  # not a value the title or the name's header gave
+                given_by[column] = np.where(took.to_numpy(), headings[column], 0)
     units = understood.inherited.get("unit")
     if units is not None and units.notna().any():
         frame[SECTION_UNIT] = units.astype("str")
@@ -197,8 +207,12 @@ def _table(path: str, grid: Grid, options: ReadOptions, header: Header | None = 
             # The unit heading a block is its procedures' agency, as a column would say: the
             # agency rules check it (a district's office). No cell holds it to repair.
             frame["agency"] = frame[SECTION_UNIT]
+            given_by["agency"] = headings["unit"]
     split = split_decisions(frame)
-    return Table(grid.sheet, frame, header_map, understood.account, split, restored, from_merged)
+    given_by = {column: rows for column, rows in given_by.items() if rows.any()}
+    return Table(
+        grid.sheet, frame, header_map, understood.account, split, restored, from_merged, given_by
+    )
 
 
 def _frame(grid: Grid, understood: Understood) -> tuple[pd.DataFrame, int, dict[str, int]]:

@@ -148,6 +148,30 @@ def inherit(sections: list[tuple[int, Section]], positions: pd.Index) -> pd.Data
     return taken.set_axis(positions)
 
 
+def heading_rows(sections: Iterable[Section], rows: np.ndarray) -> dict[str, np.ndarray]:
+    """For each column a section gives (level, field, status, unit), the row of the heading
+    each of `rows` (the user's row numbers, in order) would take it from, 0 where none; the
+    sections nest as in `inherit`."""
+    starts: list[int] = []
+    states: list[tuple[int, int, int, int]] = [(0, 0, 0, 0)]  # before the first heading
+    level = field_row = status = unit = 0
+    for section in sections:
+        if section.status:
+            status, level, unit, field_row = section.row, 0, 0, 0
+        if section.level:
+            level, unit, field_row = section.row, 0, 0
+        if section.unit:
+            unit, field_row = section.row, 0
+        if section.field:
+            field_row = section.row
+        starts.append(section.row)
+        states.append((level, field_row, status, unit))
+    if not starts:
+        return {}
+    taken = np.array(states, dtype=np.int64)[np.searchsorted(starts, rows, side="right")]
+    return {column: taken[:, i] for i, column in enumerate(("level", "field", "status", "unit"))}
+
+
 def taken_from_sections(
     inherited: pd.DataFrame, live: pd.DataFrame, header_map: HeaderMap
 ) -> dict[str, int]:

@@ -1,0 +1,86 @@
+"""A value a section heading gives its rows fails once, at the heading.
+
+An annex heads a block "B. THỦ TỤC HÀNH CHÍNH CẤP HUYỆN", a list per unit heads one with
+"UBND huyện Phù Ninh": every row under it takes the level or the unit from that one cell
+(`io.sections`), and a rule that fails on the value fails on each of them. Twelve row
+findings pointing at rows whose level cell is empty send the official to the wrong cells;
+the fix is one change to the heading. So once a table's floods are collapsed
+(`procaudit.engine.floods`), the row findings left that fail one rule the same way on a
+value two or more rows took from one heading become one finding on the heading's row,
+which names the rows. `check --every-row` keeps the row findings.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+from procaudit.catalogue.columns import ROW
+from procaudit.core.findings import Finding, Severity
+from procaudit.core.i18n import t
+from procaudit.engine.floods import FloodRows, every_row_hint
+from procaudit.io import Table
+
+
+def collapse_headings(findings: list[Finding], table: Table) -> list[Finding]:
+    """The table's findings with the row findings on a value from one heading made one."""
+    if not table.given_by or not findings:
+        return findings
+    candidates = [f for f in findings if f.row is not None and f.column in table.given_by]
+    if len(candidates) < 2:
+        return findings
+    place = pd.Index(table.frame[ROW].to_numpy())
+    at = place.get_indexer([finding.row for finding in candidates])  # one look-up for all
+    groups: dict[tuple[str, str, Severity, str, int], list[Finding]] = {}
+    for finding, position in zip(candidates, at.tolist(), strict=True):
+        column = str(finding.column)
+        heading = int(table.given_by[column][position]) if position >= 0 else 0
+        if heading:
+            key = (finding.rule, column, finding.severity, finding.message, heading)
+            groups.setdefault(key, []).append(finding)
+    blocks = {key: found for key, found in groups.items() if len(found) > 1}
+    if not blocks:
+        return findings
+    gone = {id(finding) for found in blocks.values() for finding in found}
+    kept = [finding for finding in findings if id(finding) not in gone]
+    on_line = table.sheet is None  # a CSV file's rows are its lines
+    kept.extend(_at_heading(found, key[4], on_line) for key, found in blocks.items())
+    return kept
+
+
+def _at_heading(found: list[Finding], heading: int, on_line: bool) -> Finding:
+    rows = np.array([finding.row for finding in found], dtype=np.int64)
+    first = found[int(rows.argmin())]
+    block = FloodRows(len(found), int(rows.min()), int(rows.max()))
+    heading_said = (
+        t("line {heading}", "dòng {heading}", heading=heading)
+        if on_line
+        else t("row {heading}", "dòng {heading}", heading=heading)
+    )
+    message = t(
+        "'{value}', which the heading on {heading} gives {count} rows ({where}), fails "
+        "this check: {message}",
+        "Giá trị '{value}' mà tiêu đề ở {heading} gán cho {count} dòng ({where}) không "
+        "đạt: {message}",
+        value=first.value,
+        heading=heading_said,
+        count=f"{block.count:,}",
+        where=block.said(),
+        message=first.message,
+    )
+    fix = t(
+        "{fix} Change it once, in the heading on {heading}. {hint}",
+        "{fix} Chỉ cần sửa một lần, ở tiêu đề tại {heading}. {hint}",
+        fix=first.fix,
+        heading=heading_said,
+        hint=every_row_hint(),
+    )
+    return first._replace(
+        row=heading,
+        code=None,
+        procedure=None,
+        message=message,
+        fix=fix,
+        rows=block.count,
+        examples=(str(first.value),),
+    )
