@@ -267,24 +267,21 @@ def _render_table(table: dict[str, Any], console: Console) -> None:
                 status=table["title_status"],
             )
         )
-    for column, count in table["inherited"].items():
-        console.print(
-            t(
-                "  {column}: {rows} took it from their section",
-                "  {column}: {rows} lấy giá trị từ mục chứa dòng đó",
-                column=column,
-                rows=_plural(count, "row", "dòng"),
+    took = (
+        (table["inherited"], t("their section", "mục chứa dòng đó")),
+        (table["from_merged"], t("a cell merged down over them", "ô được gộp xuống các dòng đó")),
+    )
+    for counts, source in took:
+        for column, count in counts.items():
+            console.print(
+                t(
+                    "  {column}: {rows} took it from {source}",
+                    "  {column}: {rows} lấy giá trị từ {source}",
+                    column=column,
+                    rows=_plural(count, "row", "dòng"),
+                    source=source,
+                )
             )
-        )
-    for column, count in table["from_merged"].items():
-        console.print(
-            t(
-                "  {column}: {rows} took it from a cell merged down over them",
-                "  {column}: {rows} lấy giá trị từ ô được gộp xuống các dòng đó",
-                column=column,
-                rows=_plural(count, "row", "dòng"),
-            )
-        )
 
     _render_skipped_rows(table, t("procedures", "thủ tục"), console)
     if table["decisions_split"]:

@@ -25,6 +25,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from itertools import islice
+from typing import Protocol
 
 import pandas as pd
 
@@ -122,7 +123,17 @@ def _value_finding(found: list[Finding]) -> Finding:
     return value_finding(first, _rows_of(found))
 
 
-def value_finding(first: Finding, rows: FloodRows) -> Finding:
+class Said(Protocol):
+    """The rows of a flood as its finding tells them: `FloodRows`, or a flood's rows over
+    several sheets (`sheet_floods.SheetRows`)."""
+
+    @property
+    def count(self) -> int: ...
+
+    def said(self) -> str: ...
+
+
+def value_finding(first: Finding, rows: Said) -> Finding:
     """The finding for one value failing one rule the same way on many rows: `first` is the
     row finding of its first row."""
     message = t(
@@ -186,35 +197,37 @@ def _filled(column: pd.Series) -> int:
 
 def _column_finding(found: list[Finding], whole: int, header: str) -> Finding:
     first = min(found, key=lambda finding: finding.row or 0)
-    examples = tuple(
-        islice(
-            dict.fromkeys(
-                finding.value.strip()
-                for finding in found
-                if finding.value and finding.value.strip()
-            ),
-            EXAMPLES,
-        )
-    )
-    return column_finding(first, _rows_of(found), whole, header, examples)
+    return column_finding(first, _rows_of(found), whole, header, flood_examples(found))
+
+
+def flood_examples(found: list[Finding]) -> tuple[str, ...]:
+    """The first `EXAMPLES` distinct values of a flood's findings, stripped."""
+    values = (f.value.strip() for f in found if f.value and f.value.strip())
+    return tuple(islice(dict.fromkeys(values), EXAMPLES))
 
 
 def column_finding(
-    first: Finding, rows: FloodRows, whole: int, header: str, examples: tuple[str, ...]
+    first: Finding,
+    rows: Said,
+    whole: int,
+    header: str,
+    examples: tuple[str, ...],
+    first_said: str | None = None,
 ) -> Finding:
     """The finding for one rule failing on nearly every value of a column: `first` is the
-    row finding of its first row, `whole` the column's values (its rows, for empty cells),
-    `examples` the first distinct values, stripped."""
+    row finding of its first row (`first_said` names it, "Row 2" by default), `whole` the
+    column's values (its rows, for empty cells), `examples` the first distinct values,
+    stripped."""
     message = t(
         "Nearly every value of column '{header}' fails this check: {count} of {whole} rows "
-        "({where}). Row {row}: {message}",
+        "({where}). {first}: {message}",
         "Gần như mọi giá trị của cột '{header}' đều không đạt: {count} trên {whole} dòng "
-        "({where}). Dòng {row}: {message}",
+        "({where}). {first}: {message}",
         header=header,
         count=f"{rows.count:,}",
         whole=f"{whole:,}",
         where=rows.said(),
-        row=first.row,
+        first=first_said or t("Row {row}", "Dòng {row}", row=first.row),
         message=first.message,
     )
     fix = f"{column_cause(first, examples, header)} {every_row_hint()}"

@@ -14,18 +14,15 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from itertools import islice
 
 from procaudit.core.findings import Finding, Severity
 from procaudit.core.i18n import t
 from procaudit.engine.floods import (
-    EXAMPLES,
     MIN_ROWS,
     SHARE,
     FloodRows,
-    column_cause,
     column_finding,
-    every_row_hint,
+    flood_examples,
     value_finding,
 )
 from procaudit.io import Table
@@ -157,70 +154,29 @@ def _value_finding(found: list[Finding]) -> Finding:
     first = _first(found)
     if len(sheets) == 1:  # two tables of one sheet (or of a CSV file)
         return value_finding(first, next(iter(sheets.values())))
-    where = SheetRows(tuple((str(sheet), rows) for sheet, rows in sheets.items()))
-    message = t(
-        "'{value}' fails this check on {count} rows of {sheets} sheets ({where}): {message}",
-        "Giá trị '{value}' không đạt ở {count} dòng của {sheets} trang tính ({where}): {message}",
-        value=first.value,
-        count=f"{where.count:,}",
-        sheets=len(sheets),
-        where=where.said(),
-        message=first.message,
-    )
-    return first._replace(
-        sheet=None,
-        row=None,
-        code=None,
-        procedure=None,
-        message=message,
-        fix=f"{first.fix} {every_row_hint()}",
-        rows=where.count,
-        examples=(str(first.value),),
-    )
+    return value_finding(first, _sheet_rows(sheets))._replace(sheet=None)
 
 
 def _column_finding(found: list[Finding], whole: int) -> Finding:
     sheets = _by_sheet(found)
     first = _first(found)
     header = first.header or str(first.column)
-    examples = tuple(
-        islice(
-            dict.fromkeys(
-                finding.value.strip()
-                for finding in found
-                if finding.value and finding.value.strip()
-            ),
-            EXAMPLES,
-        )
-    )
+    examples = flood_examples(found)
     if len(sheets) == 1:
         return column_finding(first, next(iter(sheets.values())), whole, header, examples)
-    where = SheetRows(tuple((str(sheet), rows) for sheet, rows in sheets.items()))
-    message = t(
-        "Nearly every value of column '{header}' fails this check: {count} of {whole} rows "
-        "of {sheets} sheets ({where}). Sheet '{sheet}' row {row}: {message}",
-        "Gần như mọi giá trị của cột '{header}' đều không đạt: {count} trên {whole} dòng "
-        "của {sheets} trang tính ({where}). Trang tính '{sheet}' dòng {row}: {message}",
-        header=header,
-        count=f"{where.count:,}",
-        whole=f"{whole:,}",
-        sheets=len(sheets),
-        where=where.said(),
+    first_said = t(
+        "Sheet '{sheet}' row {row}",
+        "Trang tính '{sheet}' dòng {row}",
         sheet=first.sheet,
         row=first.row,
-        message=first.message,
     )
-    return first._replace(
-        sheet=None,
-        row=None,
-        code=None,
-        value=None,
-        procedure=None,
-        message=message,
-        fix=f"{column_cause(first, examples, header)} {every_row_hint()}",
-        rows=where.count,
-        examples=examples,
-    )
+    rows = _sheet_rows(sheets)
+    flood = column_finding(first, rows, whole, header, examples, first_said)
+    return flood._replace(sheet=None)
+
+
+def _sheet_rows(sheets: dict[str | None, FloodRows]) -> SheetRows:
+    return SheetRows(tuple((str(sheet), rows) for sheet, rows in sheets.items()))
 
 
 def _empty(value: str | None) -> bool:
