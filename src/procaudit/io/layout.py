@@ -382,13 +382,14 @@ def _notes_and_headings(
     row whose text begins further right ("b) Nghị định …" under the legal basis) is a
     procedure's."""
     stt, name, code = identity
-    numbered_headings = pd.Series(False, index=few.index)
+    numbered_headings = None  # the numbered rows that are headings all the same, if any
     if stt is not None:
         numbered = few[stt].str.fullmatch(r"\s*\d+\s*").fillna(False).astype(bool)
         if numbered.any():
-            numbered_headings = numbered & is_numbered_heading(few, stt)
-            numbered &= ~numbered_headings
-        few, numbered_headings = few[~numbered], numbered_headings[~numbered]
+            admitted = numbered & is_numbered_heading(few, stt)
+            if admitted.any():
+                numbered, numbered_headings = numbered & ~admitted, admitted
+        few = few[~numbered]
     first_texts = few.bfill(axis=1).iloc[:, 0] if not few.empty else pd.Series(dtype="str")
     lead = folded_texts(first_texts)
     # A row whose text goes on with the line above it (a name wrapped in a PDF: "cấp tỉnh",
@@ -411,7 +412,10 @@ def _notes_and_headings(
     leftmost = few.notna().to_numpy().argmax(axis=1)  # the first filled cell's place
     at_left = few.columns.to_numpy()[leftmost] <= name
     at_left &= ~going_on.reindex(few.index).to_numpy(dtype=bool)
-    heading = (is_heading(few, stt) | numbered_headings.reindex(few.index)).to_numpy() & at_left
+    heading = is_heading(few, stt)
+    if numbered_headings is not None:
+        heading |= numbered_headings.reindex(few.index, fill_value=False)
+    heading = heading.to_numpy() & at_left
     heading |= unit_headings(few, lead.reindex(few.index), at_left & ~heading, name, agency)
     if heading.any():
         # A heading numbered in the STT column ("II") is one whatever follows it.
