@@ -1,5 +1,6 @@
-"""A list of one level, or of one status, says so in its title or its sheet's name: where no
-column and no section gives a level (a status), its rows take that one."""
+"""A list of one level, or of one status, says so in its title or its sheet's name, and a
+workbook kept as a sheet per unit names each sheet after its unit: where no column and no
+section gives a level (a status, a unit), its rows take that one."""
 
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ import pandas as pd
 import pytest
 from typer.testing import CliRunner
 
+from conftest import write_workbook
 from procaudit.cli import app
 from procaudit.io.grid import text_grid
 from procaudit.io.read import read_grid
@@ -25,7 +27,7 @@ def _levels(rows: list[list[str]], sheet: str | None = None) -> tuple[list[str |
     levels = (
         table.frame["level"] if "level" in table.frame else pd.Series([None] * len(table.frame))
     )
-    return [None if pd.isna(level) else level for level in levels], table.account.title_level
+    return [None if pd.isna(level) else level for level in levels], table.account.given.get("level")
 
 
 @pytest.mark.parametrize(
@@ -82,7 +84,7 @@ def _statuses(
     statuses = (
         table.frame["status"] if "status" in table.frame else pd.Series([None] * len(table.frame))
     )
-    return [None if pd.isna(s) else s for s in statuses], table.account.title_status
+    return [None if pd.isna(s) else s for s in statuses], table.account.given.get("status")
 
 
 ABOLISHED_LIST = (
@@ -151,3 +153,41 @@ def test_an_annex_of_abolished_district_procedures_is_no_district_finding(tmp_pa
     assert json.loads(result.stdout)["findings"] == []
     shown = CliRunner().invoke(app, ["inspect", str(path)], env={"COLUMNS": "200"}).stdout
     assert "status: 'Bãi bỏ' where a row gives none, as the title or the sheet's name says" in shown
+
+
+UNIT_ROWS = [["STT", "Mã TTHC", "Tên thủ tục"], *ROWS]
+
+
+@pytest.mark.parametrize(
+    ("rows", "sheet", "units"),
+    [
+        (UNIT_ROWS, "UBND xã Tân Lập", ["UBND xã Tân Lập"] * 2),
+        (UNIT_ROWS, "Sở Tư pháp", ["Sở Tư pháp"] * 2),
+        # A sheet named after a level, a part or nothing in particular names no unit.
+        (UNIT_ROWS, "TTHC cấp tỉnh", [None] * 2),
+        (UNIT_ROWS, "Phụ lục I", [None] * 2),
+        (UNIT_ROWS, "Sheet1", [None] * 2),
+        # An agency column, or units heading their blocks, win.
+        ([[*UNIT_ROWS[0], "Cơ quan thực hiện"], [*ROWS[0], "Sở Y tế"]], "Sở Tư pháp", ["Sở Y tế"]),
+        ([UNIT_ROWS[0], ["Sở Y tế", "", ""], *ROWS], "Sở Tư pháp", ["Sở Y tế"] * 2),
+    ],
+    ids=["a commune", "a department", "a level", "a part", "none", "agency column", "headings"],
+)
+def test_the_unit_a_sheets_name_gives(
+    rows: list[list[str]], sheet: str, units: list[str | None]
+) -> None:
+    (table,) = read_grid("units.xlsx", text_grid(sheet, rows)).tables
+    agencies = table.frame["agency"] if "agency" in table.frame else [None] * len(table.frame)
+    assert [None if pd.isna(a) else a for a in agencies] == units
+
+
+def test_a_sheet_per_unit_checks_each_sheets_unit(tmp_path: Path) -> None:
+    rows: list[list[object]] = [list(row) for row in UNIT_ROWS]
+    path = write_workbook(
+        tmp_path / "units.xlsx", {"UBND xã Tân Lập": rows, "UBND huyện Phù Ninh": rows}
+    )
+    result = CliRunner().invoke(app, ["check", str(path), "-f", "json", "--select", "PA501"])
+    found = [(f["sheet"], f["row"], f["column"]) for f in json.loads(result.stdout)["findings"]]
+    assert found == [("UBND huyện Phù Ninh", 2, "agency"), ("UBND huyện Phù Ninh", 3, "agency")]
+    shown = CliRunner().invoke(app, ["inspect", str(path)], env={"COLUMNS": "200"}).stdout
+    assert "unit: 'UBND xã Tân Lập' where a row gives none, as the sheet's name says" in shown

@@ -248,25 +248,30 @@ def _render_table(table: dict[str, Any], console: Console) -> None:
                 status=table["header_status"],
             )
         )
-    if table["title_level"]:
-        console.print(
-            t(
-                "  level: '{level}' where a row gives none, as the title or the sheet's name says",
-                "  level: '{level}' cho các dòng không ghi cấp thực hiện, theo tiêu đề bảng hoặc "
-                "tên trang tính",
-                level=table["title_level"],
+    given = (
+        (
+            "level",
+            table["title_level"],
+            t("the title or the sheet's name", "tiêu đề bảng hoặc tên trang tính"),
+        ),
+        (
+            "status",
+            table["title_status"],
+            t("the title or the sheet's name", "tiêu đề bảng hoặc tên trang tính"),
+        ),
+        ("unit", table["sheet_unit"], t("the sheet's name", "tên trang tính")),
+    )
+    for column, value, source in given:
+        if value:
+            console.print(
+                t(
+                    "  {column}: '{value}' where a row gives none, as {source} says",
+                    "  {column}: '{value}' cho các dòng không có giá trị, theo {source}",
+                    column=column,
+                    value=value,
+                    source=source,
+                )
             )
-        )
-    if table["title_status"]:
-        console.print(
-            t(
-                "  status: '{status}' where a row gives none, as the title or the sheet's "
-                "name says",
-                "  status: '{status}' cho các dòng không ghi trạng thái, theo tiêu đề bảng "
-                "hoặc tên trang tính",
-                status=table["title_status"],
-            )
-        )
     took = (
         (table["inherited"], t("their section", "mục chứa dòng đó")),
         (table["from_merged"], t("a cell merged down over them", "ô được gộp xuống các dòng đó")),

@@ -110,10 +110,9 @@ class SheetAccount:
     marks: tuple[Marked, ...] = ()  # columns read from the sub-columns a row marks
     # The status the name's header gives the rows that have none ("Tên TTHC bị bãi bỏ").
     header_status: str | None = None
-    # The level and the status the title block (or the sheet's name) gives the rows that
-    # have none.
-    title_level: str | None = None
-    title_status: str | None = None
+    # What the title block or the sheet's name gives the rows that have none: a level, a
+    # status, a unit (`sections.given_by_title`), by column.
+    given: dict[str, str] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -585,8 +584,7 @@ def understand(
         by_values=by_values,
         marks=marks,
         header_status=header_status,
-        title_level=given.get("level"),
-        title_status=given.get("status"),
+        given=given,
     )
     return Understood(
         body=live.reset_index(drop=True),

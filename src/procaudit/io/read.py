@@ -207,7 +207,8 @@ def _table(path: str, grid: Grid, options: ReadOptions, header: Header | None = 
             # The unit heading a block is its procedures' agency, as a column would say: the
             # agency rules check it (a district's office). No cell holds it to repair.
             frame["agency"] = frame[SECTION_UNIT]
-            given_by["agency"] = headings["unit"]
+            if "unit" in headings:  # else the sheet's name gives it
+                given_by["agency"] = headings["unit"]
     split = split_decisions(frame)
     given_by = {column: rows for column, rows in given_by.items() if rows.any()}
     return Table(

@@ -224,14 +224,19 @@ def given_by_title(
     texts: tuple[str, ...], sheet: str | None, sections: Iterable[Section], columns: Iterable[str]
 ) -> dict[str, str]:
     """The level and the status a list of one level or of one status gives in its title, or
-    else in its sheet's name ("DANH MỤC … CỦA UBND CẤP XÃ", "Phụ lục II - TTHC bãi bỏ"), for
-    its rows where no column and no section gives them."""
-    from_sections = list(sections)
+    else in its sheet's name ("DANH MỤC … CỦA UBND CẤP XÃ", "Phụ lục II - TTHC bãi bỏ"), and
+    the unit a workbook kept as a sheet per unit names its sheet after ("UBND xã Tân Lập"),
+    for its rows where no column and no section gives them."""
+    from_sections, named = list(sections), set(columns)
     given: dict[str, str] = {}
     for column, read in (("level", title_level), ("status", title_status)):
-        if column in columns or any(getattr(section, column) for section in from_sections):
+        if column in named or any(getattr(section, column) for section in from_sections):
             continue
         value = read(texts) or read([sheet or ""])
         if value is not None:
             given[column] = value
+    if sheet and "agency" not in named and not any(s.unit for s in from_sections):
+        unit = heading_unit(sheet)
+        if unit is not None:
+            given["unit"] = unit
     return given
