@@ -560,7 +560,8 @@ def understand(
     title_texts_joined = tuple(
         " ".join(dict.fromkeys(text for text in title_texts[p] if text.strip())) for p in title
     )
-    # A list of one level, or of one status, says so in its title or its sheet's name.
+    # A list of one level or one status says so in its title or its sheet's name; a sheet
+    # per unit is named after it.
     given = given_by_title(
         title_texts_joined,
         grid.sheet,

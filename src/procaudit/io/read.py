@@ -273,7 +273,7 @@ def _workbook(
     order = {str(grid.sheet): index for index, grid in enumerate(grids)}
     not_lists = dict(sorted(sheets.not_lists.items(), key=lambda item: order[item[0]]))
     tables, components = sheets.tables, sheets.components
-    holds_components = t(HOLDS_COMPONENTS, "chứa thành phần hồ sơ, không phải danh mục thủ tục")
+    holds_components = _holds_components()
     if not tables and len(grids) == 1 and not components:
         raise InputError(
             path_text,
@@ -319,7 +319,6 @@ class _Sheets:
         self.not_lists: dict[str, str] = {}
 
     def read(self, grids: list[Grid]) -> None:
-        holds_components = t(HOLDS_COMPONENTS, "chứa thành phần hồ sơ, không phải danh mục thủ tục")
         for grid in grids:
             if self.wanted is not None and grid.sheet != self.wanted:
                 self.not_lists[str(grid.sheet)] = t(
@@ -339,8 +338,12 @@ class _Sheets:
                     if found is not None:
                         self.components.append(found)
                     self.not_lists[str(grid.sheet)] = (
-                        exc.problem if found is None else holds_components
+                        exc.problem if found is None else _holds_components()
                     )
+
+
+def _holds_components() -> str:
+    return t(HOLDS_COMPONENTS, "chứa thành phần hồ sơ, không phải danh mục thủ tục")
 
 
 def value_notes(tables: list[Table] | tuple[Table, ...]) -> tuple[str, ...]:

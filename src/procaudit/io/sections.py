@@ -6,7 +6,9 @@ THỦ TỤC HÀNH CHÍNH CẤP TỈNH") and their groups by field ("I. Lĩnh v�
 per unit heads each unit's block with the unit ("UBND xã Tân Lập"), where no agency column
 names it. A heading is told by its words or by a Roman numeral or capital letter in the STT
 column; `io/layout.py` says which rows may be headings (few cells, no code) and where they
-may begin.
+may begin. A list of one level or one status may say so once, in its title or its sheet's
+name, and a workbook kept as a sheet per unit names each sheet after its unit
+(`given_by_title`).
 """
 
 from __future__ import annotations

@@ -296,8 +296,9 @@ def code_conflict(ctx: RuleContext) -> pd.DataFrame:
 
     A code identifies one procedure. When two differently named rows share it, at least one
     of them carries the wrong code, and every lookup by code finds the wrong procedure. Codes
-    are compared as written (two broken spellings of one code are PA101's findings). In a
-    list kept per unit, rows are compared within their unit.
+    are compared as written (two broken spellings of one code are PA101's findings); names
+    that differ only in punctuation, spacing, a level tag or a leading "Thủ tục" are one
+    name. In a list kept per unit, rows are compared within their unit.
 
     **Bad**
     ```
@@ -319,8 +320,9 @@ def code_conflict(ctx: RuleContext) -> pd.DataFrame:
 
     Mỗi mã xác định một thủ tục. Khi hai dòng có tên khác nhau dùng chung một mã, ít nhất một
     dòng mang mã sai, và mọi lần tra cứu theo mã đều ra nhầm thủ tục. Mã được so sánh đúng như
-    đã ghi (hai cách ghi sai của cùng một mã thuộc quy tắc PA101). Trong danh mục lập theo đơn
-    vị, các dòng chỉ được so sánh trong cùng một đơn vị.
+    đã ghi (hai cách ghi sai của cùng một mã thuộc quy tắc PA101); các tên chỉ khác nhau ở dấu
+    câu, khoảng trắng, phần ghi cấp thực hiện hoặc chữ "Thủ tục" ở đầu được coi là một tên.
+    Trong danh mục lập theo đơn vị, các dòng chỉ được so sánh trong cùng một đơn vị.
 
     **Sai**
     ```
