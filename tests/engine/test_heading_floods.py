@@ -1,5 +1,6 @@
 """A value a section heading gives its rows fails once, at the heading: one finding on the
-heading's row that names its rows, not a finding on each row whose cell is empty."""
+heading's row that names its rows, not a finding on each row whose cell is empty; a value
+the title or the sheet's name gives, once for the sheet."""
 
 from __future__ import annotations
 
@@ -92,3 +93,15 @@ def test_a_district_units_heading_is_one_finding(tmp_path: Path) -> None:
     path = write_workbook(tmp_path / "units.xlsx", {"Sheet": rows})
     found = [(f.rule, f.sheet, f.row, f.column, f.rows) for f in audit([str(path)]).findings]
     assert found == [("PA501", "Sheet", 5, "agency", 2)]
+
+
+def test_a_level_the_title_gives_fails_once_for_the_sheet(tmp_path: Path) -> None:
+    path = tmp_path / "list.csv"
+    lines = ["DANH MỤC THỦ TỤC HÀNH CHÍNH CẤP HUYỆN,,,", HEADER.removesuffix(",Cấp thực hiện")]
+    lines += [f"{n},1.{n:06d},Thủ tục số {n}" for n in range(1, 4)]
+    path.write_text("\n".join(lines) + "\n", "utf-8")
+    (finding,) = [f for f in audit([str(path)]).findings if f.rule == "PA501"]
+    assert (finding.row, finding.column, finding.rows) == (None, "level", 3)
+    assert finding.message.startswith(
+        "'Cấp huyện', which the title or the sheet's name gives 3 rows (rows 3-5), fails"
+    )

@@ -7,7 +7,9 @@ findings pointing at rows whose level cell is empty send the official to the wro
 the fix is one change to the heading. So once a table's floods are collapsed
 (`procaudit.engine.floods`), the row findings left that fail one rule the same way on a
 value two or more rows took from one heading become one finding on the heading's row,
-which names the rows. `check --every-row` keeps the row findings.
+which names the rows; a value the title or the sheet's name gives ("DANH MỤC … CẤP HUYỆN",
+a sheet "UBND huyện Phù Ninh") becomes one finding of the sheet. `check --every-row` keeps
+the row findings.
 """
 
 from __future__ import annotations
@@ -20,6 +22,7 @@ from procaudit.core.findings import Finding, Severity
 from procaudit.core.i18n import t
 from procaudit.engine.floods import FloodRows, every_row_hint
 from procaudit.io import Table
+from procaudit.io.read import FROM_TITLE
 
 
 def collapse_headings(findings: list[Finding], table: Table) -> list[Finding]:
@@ -52,31 +55,32 @@ def _at_heading(found: list[Finding], heading: int, on_line: bool) -> Finding:
     rows = np.array([finding.row for finding in found], dtype=np.int64)
     first = found[int(rows.argmin())]
     block = FloodRows(len(found), int(rows.min()), int(rows.max()))
-    heading_said = (
-        t("line {heading}", "dòng {heading}", heading=heading)
-        if on_line
-        else t("row {heading}", "dòng {heading}", heading=heading)
-    )
+    if heading == FROM_TITLE and first.column == "agency":  # a unit a sheet is named after
+        giver = t("the sheet's name", "tên trang tính")
+    elif heading == FROM_TITLE:
+        giver = t("the title or the sheet's name", "tiêu đề bảng hoặc tên trang tính")
+    elif on_line:
+        giver = t("the heading on line {heading}", "tiêu đề ở dòng {heading}", heading=heading)
+    else:
+        giver = t("the heading on row {heading}", "tiêu đề ở dòng {heading}", heading=heading)
     message = t(
-        "'{value}', which the heading on {heading} gives {count} rows ({where}), fails "
-        "this check: {message}",
-        "Giá trị '{value}' mà tiêu đề ở {heading} gán cho {count} dòng ({where}) không "
-        "đạt: {message}",
+        "'{value}', which {giver} gives {count} rows ({where}), fails this check: {message}",
+        "Giá trị '{value}' mà {giver} gán cho {count} dòng ({where}) không đạt: {message}",
         value=first.value,
-        heading=heading_said,
+        giver=giver,
         count=f"{block.count:,}",
         where=block.said(),
         message=first.message,
     )
     fix = t(
-        "{fix} Change it once, in the heading on {heading}. {hint}",
-        "{fix} Chỉ cần sửa một lần, ở tiêu đề tại {heading}. {hint}",
+        "{fix} Change it once, in {giver}. {hint}",
+        "{fix} Chỉ cần sửa một lần, ở {giver}. {hint}",
         fix=first.fix,
-        heading=heading_said,
+        giver=giver,
         hint=every_row_hint(),
     )
     return first._replace(
-        row=heading,
+        row=heading if heading != FROM_TITLE else None,
         code=None,
         procedure=None,
         message=message,

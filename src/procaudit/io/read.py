@@ -45,6 +45,7 @@ WORKBOOK_SUFFIXES = frozenset({".xlsx", ".xlsm", ".xls", ".xlsb", ".ods"})
 _INHERITABLE = ("level", "field", "status")
 _SHOWN_HEADERS = 6  # headers quoted in the message about a missing name column
 HOLDS_COMPONENTS = "holds dossier components, not procedures"
+FROM_TITLE = -1  # in Table.given_by: the value came from the title or the sheet's name
 
 
 @dataclass(frozen=True)
@@ -92,8 +93,9 @@ class Table:
     codes_restored: int = 0  # codes stored as numbers, given back their trailing zeros
     # column -> rows that took its value from a cell merged down over them (`io.merged`)
     from_merged: dict[str, int] = field(default_factory=dict)
-    # column -> for each row, the section heading's row it took its value from (0: its own,
-    # or none); only the columns some row took from a heading (`sections.heading_rows`)
+    # column -> for each row, the section heading's row it took its value from, FROM_TITLE
+    # where the title or the sheet's name gave it, 0 for its own (`sections.heading_rows`);
+    # only the columns some row took so
     given_by: dict[str, np.ndarray] = field(default_factory=dict)
 
 
@@ -198,8 +200,7 @@ def _table(path: str, grid: Grid, options: ReadOptions, header: Header | None = 
             if column == "status":
                 frame[SECTION_STATUS] = took
             frame[column] = own.fillna(from_sections.astype("str")).astype("str")
-            if column in headings:  # not a value the title or the name's header gave
-                given_by[column] = np.where(took.to_numpy(), headings[column], 0)
+            given_by[column] = np.where(took.to_numpy(), _givers(understood, headings, column), 0)
     units = understood.inherited.get("unit")
     if units is not None and units.notna().any():
         frame[SECTION_UNIT] = units.astype("str")
@@ -207,13 +208,22 @@ def _table(path: str, grid: Grid, options: ReadOptions, header: Header | None = 
             # The unit heading a block is its procedures' agency, as a column would say: the
             # agency rules check it (a district's office). No cell holds it to repair.
             frame["agency"] = frame[SECTION_UNIT]
-            if "unit" in headings:  # else the sheet's name gives it
-                given_by["agency"] = headings["unit"]
+            given_by["agency"] = _givers(understood, headings, "unit")
     split = split_decisions(frame)
     given_by = {column: rows for column, rows in given_by.items() if rows.any()}
     return Table(
         grid.sheet, frame, header_map, understood.account, split, restored, from_merged, given_by
     )
+
+
+def _givers(understood: Understood, headings: dict[str, np.ndarray], column: str) -> np.ndarray:
+    """For each row, where its value of `column` would come from: a heading's row, the title
+    or the sheet's name (`FROM_TITLE`), or nothing (0); the value the name's header gives
+    ("Tên TTHC bị bãi bỏ") counts as nothing."""
+    givers = headings.get(column, np.zeros(len(understood.rows), dtype=np.int64))
+    if column in understood.account.given:
+        givers = np.where(givers == 0, FROM_TITLE, givers)
+    return givers
 
 
 def _frame(grid: Grid, understood: Understood) -> tuple[pd.DataFrame, int, dict[str, int]]:
