@@ -284,6 +284,11 @@ _FEW = 8  # rows kept, at most one in this many, are copied into one block
 _SMALL_FRAME = 10_000
 
 
+def without_rows(frame: pd.DataFrame, index: pd.Index | list) -> pd.DataFrame:
+    """The frame without the rows at `index` (labels); the frame itself when there are none."""
+    return rows_where(frame, ~frame.index.isin(index)) if len(index) else frame
+
+
 def rows_where(frame: pd.DataFrame, keep: pd.Series | np.ndarray) -> pd.DataFrame:
     """`frame[keep]` for a frame of grid columns, without pandas' take, which joins a text
     column's blocks into one before taking from it (a copy of the column, per column). Rows

@@ -5,7 +5,7 @@ Real catalogues put a title block above the header ("ỦY BAN NHÂN DÂN TỈNH 
 Quyết định số …)"), sometimes split the header over two rows, number their columns under it,
 head groups of rows with sections ("A. THỦ TỤC HÀNH CHÍNH CẤP TỈNH", "I. Lĩnh vực Đất đai")
 whose level and field the rows below inherit (io/sections.py), and end with notes and
-signatures; a table converted from a PDF repeats its header on every page under the page's
+signatures (the rows of few cells: io/few_cell_rows.py); a table converted from a PDF repeats its header on every page under the page's
 number (io/page_breaks.py). Everything skipped is recorded with its reason, so `procaudit
 inspect` can show how the sheet was read. The columns the header names are then checked
 against the values under them (io/values.py), sub-columns of "x" marks are read as the
@@ -16,7 +16,6 @@ on with its text, are read as part of it (io/continuations.py).
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from itertools import pairwise
 
@@ -28,11 +27,11 @@ from procaudit.core.errors import InputError
 from procaudit.core.i18n import t
 from procaudit.io.continuations import (
     continuation_rows,
-    goes_on,
     join_continuations,
     wrapped_rows,
 )
-from procaudit.io.grid import Grid, cells_in, labels_of, rows_where
+from procaudit.io.few_cell_rows import notes_and_headings
+from procaudit.io.grid import Grid, cells_in, labels_of, rows_where, without_rows
 from procaudit.io.headers import (
     CATALOGUE,
     HeaderMap,
@@ -45,15 +44,9 @@ from procaudit.io.marks import Marked, read_marks
 from procaudit.io.page_breaks import page_numbers, without_breaks
 from procaudit.io.sections import (
     Section,
-    folded_texts,
     given_by_title,
-    heading_text,
     inherit,
-    is_heading,
-    is_numbered_heading,
-    section_of,
     taken_from_sections,
-    unit_headings,
 )
 from procaudit.io.values import ValueChoice, check_values
 
@@ -72,15 +65,9 @@ PAGE_NUMBER = "page number between pages"
 
 _COLUMN_NUMBER = re.compile(r"^\(?\s*\d{1,2}\s*\)?$")
 _COLUMN_LETTER = re.compile(r"^\(?\s*([A-Za-z])\s*\)?$")
-_FOOTER = re.compile(
-    r"^(?:\*\s*)?(?:ghi chú|lưu ý|nơi nhận|kt\.|tm\.|t/m|q\.|chủ tịch|phó chủ tịch|giám đốc"
-    r"|người lập|người ký|\(?đã ký\)?|\(?ký,? ghi rõ)",
-)
 # 1.000178, 1.000494.000.00.00.H29, 2.001. Spelled without \s and \d, which pandas would run
 # in Python on every cell; with plain classes it runs in Arrow.
 _CODE_LIKE = "[ \t\r\n\xa0]*[0-9]+[.][0-9]{3}"
-# "Tổng cộng", "Tổng số: 150", "Cộng: 15 thủ tục", "Tổng 150"; not "Tổng giám đốc ...".
-_TOTAL = re.compile(r"^(?:tổng\s*(?:cộng|số)\b|(?:tổng|cộng)\s*(?:[:(\d]|$))")
 
 
 @dataclass(frozen=True)
@@ -342,111 +329,6 @@ def _kept(frame: pd.DataFrame, keep: pd.Series | np.ndarray) -> pd.DataFrame:
     return rows_where(frame, keep)
 
 
-def _without(frame: pd.DataFrame, index: pd.Index | list) -> pd.DataFrame:
-    """The frame without the rows at `index`; the frame itself when there are none."""
-    return rows_where(frame, ~frame.index.isin(index)) if len(index) else frame
-
-
-def _last_procedure(live: pd.DataFrame, few: pd.Index, named_by: list[int]) -> int:
-    """The grid position of the last procedure row of `live`: not among the `few` (it has
-    more than three cells, a code or a numbered STT) and with a name or code (a signature
-    block spread over four cells has neither); -1 if none. The rows are looked at from
-    the end, the few first: the last len(few) + 1 rows hold one row not among them."""
-    tail = live.index[-(len(few) + 1) :]
-    for rows in (tail, live.index):
-        outside = rows[~rows.isin(few)]
-        named = live.loc[outside, named_by].notna().any(axis=1).to_numpy()
-        if named.any():
-            return int(outside[named][-1])
-    return -1
-
-
-def _notes_and_headings(
-    live: pd.DataFrame,
-    few: pd.DataFrame,
-    rows: pd.Series,
-    identity: tuple[int | None, int, int | None],
-    agency: int | None,
-    skip: Callable[[str, pd.Index | list[int]], None],
-) -> tuple[pd.DataFrame, list[tuple[int, Section]]]:
-    """The rows left once the notes and signatures after the table and the total rows are
-    skipped, and the section headings among them; `few` are the rows that can be any of
-    these (few cells, no code, no numbered STT). `identity`: the STT, name and code columns;
-    `agency`: the agency column, whose cell alone under a procedure is no unit's heading.
-
-    Notes and signatures come after the last procedure: a row that reads like one under a
-    procedure ("Chủ tịch UBND cấp xã", an agency on a row of its own) does not end the
-    table when a row of a procedure follows it. A heading begins at or left of the name
-    ("I" under STT, "Lĩnh vực Đất đai" under the name, or merged from the first column): a
-    row whose text begins further right ("b) Nghị định …" under the legal basis) is a
-    procedure's."""
-    stt, name, code = identity
-    numbered_headings = None  # the numbered rows that are headings all the same, if any
-    if stt is not None:
-        numbered = few[stt].str.fullmatch(r"\s*\d+\s*").fillna(False).astype(bool)
-        if numbered.any():
-            admitted = numbered & is_numbered_heading(few, stt)
-            if admitted.any():
-                numbered, numbered_headings = numbered & ~admitted, admitted
-        few = few[~numbered]
-    first_texts = few.bfill(axis=1).iloc[:, 0] if not few.empty else pd.Series(dtype="str")
-    lead = folded_texts(first_texts)
-    # A row whose text goes on with the line above it (a name wrapped in a PDF: "cấp tỉnh",
-    # "Tổng giám đốc ...") is no total or heading, however it reads.
-    going_on = goes_on(first_texts)
-    footer = few.index[lead.str.match(_FOOTER).fillna(False).astype(bool)]
-    if len(footer):
-        named_by = [p for p in (name, code) if p is not None]
-        footer = footer[footer > _last_procedure(live, few.index, named_by)]
-    if len(footer):
-        first_footer = live.index.get_loc(footer[0])
-        skip(FOOTER, live.index[first_footer:])
-        live = live.iloc[:first_footer]
-        few, lead = few[few.index < footer[0]], lead[lead.index < footer[0]]
-        going_on = going_on[going_on.index < footer[0]]
-    total = few.index[lead.str.match(_TOTAL).fillna(False).astype(bool) & ~going_on]
-    skip(TOTAL, total)
-    live, few = _without(live, total), _without(few, total)
-
-    leftmost = few.notna().to_numpy().argmax(axis=1)  # the first filled cell's place
-    at_left = few.columns.to_numpy()[leftmost] <= name
-    at_left &= ~going_on.reindex(few.index).to_numpy(dtype=bool)
-    heading = is_heading(few, stt)
-    if numbered_headings is not None:
-        heading |= numbered_headings.reindex(few.index, fill_value=False)
-    heading = heading.to_numpy() & at_left
-    heading |= unit_headings(few, lead.reindex(few.index), at_left & ~heading, name, agency)
-    if heading.any():
-        # A heading numbered in the STT column ("II") is one whatever follows it.
-        unnumbered = few[stt].isna().to_numpy() if stt is not None else True
-        heading &= ~_goes_on_below(live, few.index, heading & unnumbered, (stt, code))
-    sections = [
-        (index, section_of(int(rows.loc[index]), heading_text(few.loc[index])))
-        for index in few.index[heading]
-    ]
-    return live, sections
-
-
-def _goes_on_below(
-    live: pd.DataFrame, few: pd.Index, heading: np.ndarray, numbering: tuple[int | None, ...]
-) -> np.ndarray:
-    """Which of the headings among the rows `few` have a line going on with their text right
-    under them (no STT, no code, a first text that `goes_on`): a heading is followed by a
-    procedure or another heading, so such a row is a line of a wrapped name ("Danh mục
-    giống vật nuôi …" over "phục vụ nghiên cứu khoa học")."""
-    found = np.zeros(len(few), dtype=bool)
-    columns = [position for position in numbering if position is not None]
-    for at in np.flatnonzero(heading).tolist():
-        below = live.index.get_indexer(pd.Index([few[at] + 1]))[0]
-        if below < 0:
-            continue
-        row = live.iloc[below]
-        texts = row.dropna()
-        if len(texts) and not row[columns].notna().any():
-            found[at] = bool(goes_on(texts.iloc[:1]).iloc[0])
-    return found
-
-
 def understand(
     grid: Grid, options: LayoutOptions, header: Header | None = None, words: Vocabulary = CATALOGUE
 ) -> Understood:
@@ -500,7 +382,7 @@ def understand(
     skip(COLUMN_NUMBERS, numbers)
     skip(PAGE_NUMBER, pages)
     breaks = [*again, *numbers, *pages]
-    live = _without(live, breaks)
+    live = without_rows(live, breaks)
     # The header's choices checked against the values under it (an id under "Mã thủ tục").
     header_map, by_values = check_values(header_map, labels, live)
     # Sub-columns marked with an "x" under a heading: a row's value is the heading marked.
@@ -526,8 +408,11 @@ def understand(
         if not few.empty:
             identity = (header_map.stt, name_col, code_col)
             agency = header_map.columns.get("agency")
-            live, sections = _notes_and_headings(live, few, rows, identity, agency, skip)
-    live = _without(live, [index for index, _ in sections])
+            found = notes_and_headings(live, few, rows, identity, agency)
+            skip(FOOTER, found.footer)
+            skip(TOTAL, found.total)
+            live, sections = found.live, found.sections
+    live = without_rows(live, [index for index, _ in sections])
 
     # Rows naming no procedure right under one: the same procedure, laid over several rows.
     # The columns that name a procedure: a row without any of them names none.

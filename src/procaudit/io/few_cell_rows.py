@@ -1,0 +1,146 @@
+"""The rows of few cells in a table's body: notes and signatures after the table, total rows,
+and section headings.
+
+Only a row with at most three cells and nothing shaped like a code can be one of these
+(`io/layout.py` picks them). Notes and signatures ("Ghi chú", "Nơi nhận", "KT. CHỦ TỊCH")
+end the table after its last procedure; a total ("Tổng cộng: 150") is no procedure; a
+heading ("A. THỦ TỤC CẤP TỈNH", "I. Lĩnh vực Đất đai", "UBND xã Tân Lập") begins a section
+whose rows take what it says (`io/sections.py`). A row whose text goes on with the line
+above it (a name wrapped in a PDF) is none of these.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import NamedTuple
+
+import numpy as np
+import pandas as pd
+
+from procaudit.io.continuations import goes_on
+from procaudit.io.grid import without_rows
+from procaudit.io.sections import (
+    Section,
+    folded_texts,
+    heading_text,
+    is_heading,
+    is_numbered_heading,
+    section_of,
+    unit_headings,
+)
+
+_FOOTER = re.compile(
+    r"^(?:\*\s*)?(?:ghi chú|lưu ý|nơi nhận|kt\.|tm\.|t/m|q\.|chủ tịch|phó chủ tịch|giám đốc"
+    r"|người lập|người ký|\(?đã ký\)?|\(?ký,? ghi rõ)",
+)
+# "Tổng cộng", "Tổng số: 150", "Cộng: 15 thủ tục", "Tổng 150"; not "Tổng giám đốc ...".
+_TOTAL = re.compile(r"^(?:tổng\s*(?:cộng|số)\b|(?:tổng|cộng)\s*(?:[:(\d]|$))")
+
+
+class FewCellRows(NamedTuple):
+    """What `notes_and_headings` found: the rows left, the section headings among them (by
+    grid position), and the notes after the table and the total rows taken out."""
+
+    live: pd.DataFrame
+    sections: list[tuple[int, Section]]
+    footer: pd.Index
+    total: pd.Index
+
+
+def _last_procedure(live: pd.DataFrame, few: pd.Index, named_by: list[int]) -> int:
+    """The grid position of the last procedure row of `live`: not among the `few` (it has
+    more than three cells, a code or a numbered STT) and with a name or code (a signature
+    block spread over four cells has neither); -1 if none. The rows are looked at from
+    the end, the few first: the last len(few) + 1 rows hold one row not among them."""
+    tail = live.index[-(len(few) + 1) :]
+    for rows in (tail, live.index):
+        outside = rows[~rows.isin(few)]
+        named = live.loc[outside, named_by].notna().any(axis=1).to_numpy()
+        if named.any():
+            return int(outside[named][-1])
+    return -1
+
+
+def notes_and_headings(
+    live: pd.DataFrame,
+    few: pd.DataFrame,
+    rows: pd.Series,
+    identity: tuple[int | None, int, int | None],
+    agency: int | None,
+) -> FewCellRows:
+    """The rows left once the notes and signatures after the table and the total rows are
+    taken out, and the section headings among them; `few` are the rows that can be any of
+    these (few cells, no code, no numbered STT). `identity`: the STT, name and code columns;
+    `agency`: the agency column, whose cell alone under a procedure is no unit's heading.
+
+    Notes and signatures come after the last procedure: a row that reads like one under a
+    procedure ("Chủ tịch UBND cấp xã", an agency on a row of its own) does not end the
+    table when a row of a procedure follows it. A heading begins at or left of the name
+    ("I" under STT, "Lĩnh vực Đất đai" under the name, or merged from the first column): a
+    row whose text begins further right ("b) Nghị định …" under the legal basis) is a
+    procedure's."""
+    stt, name, code = identity
+    numbered_headings = None  # the numbered rows that are headings all the same, if any
+    if stt is not None:
+        numbered = few[stt].str.fullmatch(r"\s*\d+\s*").fillna(False).astype(bool)
+        if numbered.any():
+            admitted = numbered & is_numbered_heading(few, stt)
+            if admitted.any():
+                numbered, numbered_headings = numbered & ~admitted, admitted
+        few = few[~numbered]
+    first_texts = few.bfill(axis=1).iloc[:, 0] if not few.empty else pd.Series(dtype="str")
+    lead = folded_texts(first_texts)
+    # A row whose text goes on with the line above it (a name wrapped in a PDF: "cấp tỉnh",
+    # "Tổng giám đốc ...") is no total or heading, however it reads.
+    going_on = goes_on(first_texts)
+    footer = few.index[lead.str.match(_FOOTER).fillna(False).astype(bool)]
+    if len(footer):
+        named_by = [p for p in (name, code) if p is not None]
+        footer = footer[footer > _last_procedure(live, few.index, named_by)]
+    notes = live.index[:0]
+    if len(footer):
+        first_footer = live.index.get_loc(footer[0])
+        notes = live.index[first_footer:]
+        live = live.iloc[:first_footer]
+        few, lead = few[few.index < footer[0]], lead[lead.index < footer[0]]
+        going_on = going_on[going_on.index < footer[0]]
+    total = few.index[lead.str.match(_TOTAL).fillna(False).astype(bool) & ~going_on]
+    live, few = without_rows(live, total), without_rows(few, total)
+
+    leftmost = few.notna().to_numpy().argmax(axis=1)  # the first filled cell's place
+    at_left = few.columns.to_numpy()[leftmost] <= name
+    at_left &= ~going_on.reindex(few.index).to_numpy(dtype=bool)
+    heading = is_heading(few, stt)
+    if numbered_headings is not None:
+        heading |= numbered_headings.reindex(few.index, fill_value=False)
+    heading = heading.to_numpy() & at_left
+    heading |= unit_headings(few, lead.reindex(few.index), at_left & ~heading, name, agency)
+    if heading.any():
+        # A heading numbered in the STT column ("II") is one whatever follows it.
+        unnumbered = few[stt].isna().to_numpy() if stt is not None else True
+        heading &= ~_goes_on_below(live, few.index, heading & unnumbered, (stt, code))
+    sections = [
+        (index, section_of(int(rows.loc[index]), heading_text(few.loc[index])))
+        for index in few.index[heading]
+    ]
+    return FewCellRows(live, sections, notes, total)
+
+
+def _goes_on_below(
+    live: pd.DataFrame, few: pd.Index, heading: np.ndarray, numbering: tuple[int | None, ...]
+) -> np.ndarray:
+    """Which of the headings among the rows `few` have a line going on with their text right
+    under them (no STT, no code, a first text that `goes_on`): a heading is followed by a
+    procedure or another heading, so such a row is a line of a wrapped name ("Danh mục
+    giống vật nuôi …" over "phục vụ nghiên cứu khoa học")."""
+    found = np.zeros(len(few), dtype=bool)
+    columns = [position for position in numbering if position is not None]
+    for at in np.flatnonzero(heading).tolist():
+        below = live.index.get_indexer(pd.Index([few[at] + 1]))[0]
+        if below < 0:
+            continue
+        row = live.iloc[below]
+        texts = row.dropna()
+        if len(texts) and not row[columns].notna().any():
+            found[at] = bool(goes_on(texts.iloc[:1]).iloc[0])
+    return found
