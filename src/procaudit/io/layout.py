@@ -5,12 +5,13 @@ Real catalogues put a title block above the header ("ỦY BAN NHÂN DÂN TỈNH 
 Quyết định số …)"), sometimes split the header over two rows, number their columns under it,
 head groups of rows with sections ("A. THỦ TỤC HÀNH CHÍNH CẤP TỈNH", "I. Lĩnh vực Đất đai")
 whose level and field the rows below inherit (io/sections.py), and end with notes and
-signatures (the rows of few cells: io/few_cell_rows.py); a table converted from a PDF repeats its header on every page under the page's
-number (io/page_breaks.py). Everything skipped is recorded with its reason, so `procaudit
-inspect` can show how the sheet was read. The columns the header names are then checked
-against the values under them (io/values.py), sub-columns of "x" marks are read as the
-headings marked (io/marks.py), and rows that name no procedure right under one, or only go
-on with its text, are read as part of it (io/continuations.py).
+signatures (the rows of few cells: io/few_cell_rows.py); a table converted from a PDF
+repeats its header on every page under the page's number (io/page_breaks.py). Everything
+skipped is recorded with its reason, so `procaudit inspect` can show how the sheet was read.
+The columns the header names are then checked against the values under them
+(io/values.py), sub-columns of "x" marks are read as the headings marked (io/marks.py), and
+rows that name no procedure right under one, or only go on with its text, are read as part
+of it (io/continuations.py).
 """
 
 from __future__ import annotations
