@@ -262,6 +262,10 @@ def test_parts_with_their_own_headers_are_read_as_their_own_tables(
         for t in tables
     ] == expected
     assert {t.sheet for t in tables} == {"Danh mục"}
+    # Each part's heading right above its header is its title: it gives the part's status.
+    assert [t.frame["status"].unique().tolist() for t in tables] == [
+        ["Ban hành mới" if t is PART_ONE else "Sửa đổi, bổ sung"] for t in parts
+    ]
     wide = next(t for t in tables if "code" in t.frame)
     assert wide.frame[["code", "agency"]].values.tolist() == [
         ["1.000178", "Sở Nông nghiệp và Môi trường"]

@@ -129,8 +129,55 @@ ABOLISHED_LIST = (
             ["Ban hành mới"] * 2,
             None,
         ),
+        # The title's line nearest the list says it; the decision's line does not.
+        (
+            [
+                ["DANH MỤC TTHC MỚI BAN HÀNH, SỬA ĐỔI, BỔ SUNG VÀ BỊ BÃI BỎ", "", ""],
+                ["3. Danh mục thủ tục hành chính bị bãi bỏ", "", ""],
+                HEADER,
+                *ROWS,
+            ],
+            None,
+            ["Bãi bỏ"] * 2,
+            "Bãi bỏ",
+        ),
+        (
+            [
+                [ABOLISHED_LIST, "", ""],
+                ["(Kèm theo Quyết định số 12/QĐ-UBND công bố thủ tục mới ban hành)", "", ""],
+                HEADER,
+                *ROWS,
+            ],
+            None,
+            ["Bãi bỏ"] * 2,
+            "Bãi bỏ",
+        ),
+        # The title's status holds until a part of another status begins.
+        (
+            [
+                ["2. Danh mục thủ tục hành chính được sửa đổi, bổ sung", "", ""],
+                HEADER,
+                ROWS[0],
+                ["3. Danh mục thủ tục hành chính bị bãi bỏ", "", ""],
+                ROWS[1],
+            ],
+            None,
+            ["Sửa đổi, bổ sung", "Bãi bỏ"],
+            "Sửa đổi, bổ sung",
+        ),
     ],
-    ids=["title", "sheet's name", "several", "none", "own status", "name's header", "a section"],
+    ids=[
+        "title",
+        "sheet's name",
+        "several",
+        "none",
+        "own status",
+        "name's header",
+        "a section",
+        "nearest line",
+        "decision's line",
+        "until a section",
+    ],
 )
 def test_the_status_a_title_gives(
     rows: list[list[str]], sheet: str | None, statuses: list[str | None], given: str | None

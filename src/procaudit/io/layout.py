@@ -454,8 +454,11 @@ def understand(
         (section for _, section in sections),
         [*header_map.columns, *(["status"] if header_status else [])],
     )
-    for column, value in given.items():
+    for column, value in list(given.items()):
         known = inherited[column] if column in inherited else pd.Series(None, live.index)
+        if known.notna().all():
+            del given[column]  # every row has it from its sections: the title gives none
+            continue
         inherited[column] = known.astype("object").fillna(value)
     account = SheetAccount(
         sheet=grid.sheet,

@@ -21,6 +21,7 @@ from procaudit.catalogue.columns import ALIASES, REQUIRED
 from procaudit.io.grid import Grid, cells_in
 from procaudit.io.headers import HeaderMap, HeaderReader, map_headers
 from procaudit.io.layout import Header, NoHeader, find_header, row_texts
+from procaudit.io.sections import is_heading
 
 # The name column's header as people type it; matched exactly (`isin` is a hash look-up, so
 # scanning a million rows costs little), then confirmed by mapping the whole row.
@@ -55,8 +56,28 @@ def split_parts(
         split, first = below, header
     else:
         return [(grid, header)]
+    split = _headed_from(grid, split)
     rest = split_parts(_rows(grid, split, len(grid.cells)), extra)
     return [(_rows(grid, 0, split), first), *rest]
+
+
+def _headed_from(grid: Grid, header: int) -> int:
+    """Where the part whose header is at `header` begins: at its headings right above it
+    ("3. Danh mục thủ tục hành chính bị bãi bỏ", "PHẦN II. …"), which are its title, not
+    the end of the part before (its title gives its rows their status or level)."""
+    top = header
+    while top > 0:
+        row = grid.cells.iloc[top - 1 : top]
+        filled = int(row.notna().to_numpy().sum())
+        if filled > _HEADING_CELLS or (filled and not bool(is_heading(row, None).iloc[0])):
+            break
+        top -= 1
+    while top < header and not grid.cells.iloc[top].notna().any():
+        top += 1  # blank rows between the parts stay with the part above
+    return top
+
+
+_HEADING_CELLS = 2  # a heading's text in one cell, or repeated by a merge over two
 
 
 def _is_header(header_map: HeaderMap) -> bool:

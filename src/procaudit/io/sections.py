@@ -25,16 +25,19 @@ from procaudit.catalogue.units import heading_unit
 from procaudit.io.headers import HeaderMap
 
 _ROMAN_OR_LETTER = re.compile(r"^(?:[IVXLC]+|[A-Z])\.?$")
+# A list of procedures by its heading ("Danh mục thủ tục hành chính bị bãi bỏ", "Danh mục
+# TTHC được sửa đổi, bổ sung"), which no procedure is named.
+_LIST_OF_PROCEDURES = r"danh mục\s+(?:các\s+)?(?:thủ tục hành chính|tthc)\b"
 _HEADING = re.compile(
     r"^(?:phần\s+[ivxlc\d]+|[a-z]\s*[.)]\s|[ivxlc]+\s*[.)]?\s|\d+\s*[.):]?\s*lĩnh vực|lĩnh vực\b"
     r"|(?:danh mục\s+)?thủ tục hành chính\b.*\bcấp\b|cấp\s+(?:tỉnh|xã|huyện|bộ|trung ương)$"
-    r"|danh mục\b|nhóm\b)",
+    rf"|danh mục\b|nhóm\b|(?:\d+\.)*\d+\s*[.)]?\s*{_LIST_OF_PROCEDURES})",
 )
 # What a heading numbered like a procedure ("1 | Lĩnh vực Hộ tịch", merged from the column
 # after STT) says, plainly enough that no procedure's name reads so.
 _NUMBERED_HEADING = re.compile(
     r"^(?:lĩnh vực\b|(?:danh mục\s+)?thủ tục hành chính\b.*\bcấp\b"
-    r"|cấp\s+(?:tỉnh|xã|huyện|bộ|trung ương)$)"
+    rf"|cấp\s+(?:tỉnh|xã|huyện|bộ|trung ương)$|{_LIST_OF_PROCEDURES})"
 )
 # The first words of a heading that may name a unit (`units.heading_unit` decides).
 _UNIT_LEAD = re.compile(
@@ -215,11 +218,18 @@ def title_level(texts: Iterable[str]) -> str | None:
 def title_status(texts: Iterable[str]) -> str | None:
     """The one status a list's title gives its procedures ("DANH MỤC THỦ TỤC HÀNH CHÍNH BỊ
     BÃI BỎ", a sheet "TTHC bãi bỏ"), as a section writes it; None where it names none, or
-    several ("… mới ban hành, sửa đổi, bổ sung và bị bãi bỏ")."""
-    statuses = {
-        name for text in texts for pattern, name in _STATUS_IN_HEADING if pattern.search(fold(text))
-    }
-    return statuses.pop() if len(statuses) == 1 else None
+    several ("… mới ban hành, sửa đổi, bổ sung và bị bãi bỏ"). The title's line nearest the
+    list says it ("1. Danh mục thủ tục hành chính mới ban hành" under a decision's title
+    that names all three); the line quoting the decision ("(Kèm theo Quyết định …)") does
+    not."""
+    for text in reversed(tuple(texts)):
+        folded = fold(text)
+        if folded.startswith(("(", "kèm theo")):
+            continue
+        statuses = {name for pattern, name in _STATUS_IN_HEADING if pattern.search(folded)}
+        if statuses:
+            return statuses.pop() if len(statuses) == 1 else None
+    return None
 
 
 def given_by_title(
@@ -228,11 +238,15 @@ def given_by_title(
     """The level and the status a list of one level or of one status gives in its title, or
     else in its sheet's name ("DANH MỤC … CỦA UBND CẤP XÃ", "Phụ lục II - TTHC bãi bỏ"), and
     the unit a workbook kept as a sheet per unit names its sheet after ("UBND xã Tân Lập"),
-    for its rows where no column and no section gives them."""
+    for its rows where no column and no section gives them. A title's level is none where
+    sections give levels; its status holds until a part of another status begins ("3.
+    Danh mục thủ tục hành chính bị bãi bỏ" halfway down a part titled "2. … sửa đổi")."""
     from_sections, named = list(sections), set(columns)
     given: dict[str, str] = {}
     for column, read in (("level", title_level), ("status", title_status)):
-        if column in named or any(getattr(section, column) for section in from_sections):
+        if column in named or (
+            column == "level" and any(section.level for section in from_sections)
+        ):
             continue
         value = read(texts) or read([sheet or ""])
         if value is not None:
