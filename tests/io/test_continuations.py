@@ -3,6 +3,7 @@ number, no code, no name) are part of it, not procedures "with no name"."""
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import openpyxl
@@ -12,7 +13,7 @@ from typer.testing import CliRunner
 from conftest import column_read, sheet_table
 from procaudit.cli import app
 from procaudit.engine.audit import audit
-from procaudit.io.layout import CONTINUATION
+from procaudit.io.layout import CONTINUATION, REPEATED
 from procaudit.io.read import Table, read_catalogue
 
 HEADER = ["STT", "Mã TTHC", "Tên thủ tục", "Căn cứ pháp lý", "Mẫu đơn, tờ khai"]
@@ -126,3 +127,110 @@ def test_merged_cells_over_a_procedures_rows_give_no_false_errors(tmp_path: Path
         result = CliRunner().invoke(app, ["inspect", str(path), "--lang", lang])
         assert result.exit_code == 0
         assert f"{said}  3 " in " ".join(result.stdout.split("\n")), result.stdout
+
+
+# A procedure repeated on the rows under it, one row per document of its dossier.
+COMPONENTS = ["STT", "Mã TTHC", "Tên thủ tục", "Cơ quan thực hiện", "Mẫu đơn, tờ khai"]
+WARD = "UBND phường Ba Đình"
+
+
+def _documents(number: str, code: str, name: str, forms: list[str], agency: str = WARD) -> list:
+    return [[number, code, name, agency, form] for form in forms]
+
+
+REPEATS = {
+    "one row per document": (
+        COMPONENTS,
+        [
+            *_documents("1", "1.001193", "Đăng ký khai sinh", ["", "Tờ khai khai sinh", "Mẫu 2"]),
+            *_documents("2", "1.000894", "Đăng ký kết hôn", ["Tờ khai kết hôn", ""]),
+        ],
+        [(2, "Tờ khai khai sinh"), (5, "Tờ khai kết hôn")],
+        (3, 4, 6),
+    ),
+    # Another unit's row of the same procedure is its own (a list stacked per unit).
+    "the same procedure at another unit": (
+        COMPONENTS,
+        [
+            *_documents("1", "1.001193", "Đăng ký khai sinh", ["Tờ khai"]),
+            *_documents("1", "1.001193", "Đăng ký khai sinh", ["Tờ khai"], "UBND xã Tân Lập"),
+        ],
+        [(2, "Tờ khai"), (3, "Tờ khai")],
+        (),
+    ),
+    # Numbered apart, or under another code: two procedures, a duplicate for the rules.
+    "numbered apart": (
+        COMPONENTS,
+        [
+            *_documents("1", "1.001193", "Đăng ký khai sinh", ["Tờ khai"]),
+            *_documents("2", "1.001193", "Đăng ký khai sinh", ["Tờ khai"]),
+        ],
+        [(2, "Tờ khai"), (3, "Tờ khai")],
+        (),
+    ),
+    "under another code": (
+        COMPONENTS,
+        [
+            *_documents("1", "1.001193", "Đăng ký khai sinh", ["Tờ khai"]),
+            *_documents("1", "1.001194", "Đăng ký khai sinh", ["Mẫu 2"]),
+        ],
+        [(2, "Tờ khai"), (3, "Mẫu 2")],
+        (),
+    ),
+    # Unnumbered: repeats are read so only where they are common (a quarter of the rows).
+    "unnumbered, common": (
+        COMPONENTS[1:],
+        [
+            row[1:]
+            for row in [
+                *_documents("", "1.001193", "Đăng ký khai sinh", ["", "Tờ khai"]),
+                *_documents("", "1.000894", "Đăng ký kết hôn", ["Tờ khai", "Giấy tờ"]),
+            ]
+        ],
+        [(2, "Tờ khai"), (4, "Tờ khai")],
+        (3, 5),
+    ),
+    "unnumbered, once among many": (
+        COMPONENTS[1:],
+        [[f"1.00{n:04d}", f"Thủ tục {n}", WARD, "Tờ khai"] for n in (1, 2, 3, 3, 4, 5, 6, 7, 8)],
+        [(row, "Tờ khai") for row in range(2, 11)],
+        (),
+    ),
+    # A table of names alone: the same.
+    "names alone, common": (
+        ["Tên thủ tục", "Mẫu đơn, tờ khai"],
+        [["Đăng ký khai sinh", ""], ["Đăng ký khai sinh", "Tờ khai"], ["Đăng ký kết hôn", "M1"]],
+        [(2, "Tờ khai"), (4, "M1")],
+        (3,),
+    ),
+}
+
+
+@pytest.mark.parametrize(("header", "rows", "forms", "repeating"), REPEATS.values(), ids=REPEATS)
+def test_a_procedure_repeated_per_document_is_one(
+    header: list[str], rows: list[list[str]], forms: list[tuple[int, str]], repeating: tuple
+) -> None:
+    table = _table(rows, header)
+    assert column_read(table, "forms") == forms
+    assert table.account is not None
+    assert table.account.skipped.get(REPEATED, ()) == repeating
+    assert CONTINUATION not in table.account.skipped
+
+
+def test_a_list_of_documents_counts_its_procedures_once(tmp_path: Path) -> None:
+    workbook = openpyxl.Workbook()
+    sheet = workbook.active
+    sheet.append(COMPONENTS)
+    for number in range(1, 4):
+        name = f"Cấp giấy phép loại {number}"
+        for row in _documents(str(number), f"1.00000{number}", name, ["Đơn", "Bản vẽ", ""]):
+            sheet.append(row)
+    path = tmp_path / "documents.xlsx"
+    workbook.save(path)
+    result = CliRunner().invoke(app, ["check", str(path), "-f", "json", "--exit-zero"])
+    report = json.loads(result.stdout)
+    assert [file["rows"] for file in report["files"]] == [3]
+    assert not {f["rule"] for f in report["findings"]} & {"PA201", "PA203", "PA204"}
+    for lang, said in (("en", REPEATED), ("vi", "lặp lại thủ tục ở dòng trên với một giấy tờ")):
+        shown = CliRunner().invoke(app, ["inspect", str(path), "--lang", lang]).stdout
+        assert said in " ".join(shown.split())

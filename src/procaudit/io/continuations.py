@@ -17,6 +17,10 @@ cell that goes on with the text above it begins with a lowercase word (not "b)" 
 which begin an item of a list); such a row is part of the procedure even with its name
 filled, when its every cell goes on that way (`wrapped_rows`), and each such cell is joined
 to the text it continues, with a space (`fix` repairs the cells as the file holds them).
+
+A list of dossier documents repeats its procedure on each document's row instead: the same
+STT, code and name over "Tờ khai" and "Giấy chứng sinh" (`repeated_rows`). Such a row is
+part of the procedure too, read as a continuation once its repeated cells are set aside.
 """
 
 from __future__ import annotations
@@ -46,6 +50,42 @@ def continuation_rows(identity: np.ndarray, labels: pd.Index | np.ndarray) -> np
     apart = np.r_[True, np.diff(positions) != 1]  # not right under the row before it
     last_apart = np.maximum.accumulate(np.where(apart, rows, -1))
     return ~identity & (owner >= 0) & (last_apart <= owner)
+
+
+def repeated_rows(
+    live: pd.DataFrame,
+    identity: list[int],
+    alike: list[int],
+    labels: pd.Index | np.ndarray,
+    stt: int | None,
+) -> np.ndarray:
+    """Which rows repeat the procedure right above them, one row per document of its dossier
+    ("1 | Đăng ký khai sinh | Tờ khai" over "1 | Đăng ký khai sinh | Giấy chứng sinh"): the
+    same name, the same cells in the other `identity` columns (STT, code) and in the `alike`
+    ones (agency, level: a procedure listed once per unit is no repeat), on the grid row right
+    under it (`labels` as in `continuation_rows`). The name is `identity`'s first column and
+    must be filled; other cells both empty are the same. Only consecutive rows are compared:
+    a procedure listed twice apart is a duplicate for the rules. A row numbered in the `stt`
+    column like the row above is a repeat; an unnumbered one only where repeats make up a
+    quarter of the rows at least: a procedure typed twice in a row is a duplicate (PA201).
+    The columns are compared in turn, each only while some row may still be a repeat."""
+    positions = np.asarray(labels, dtype=np.int64)
+    repeats = np.r_[False, np.diff(positions) == 1] if len(positions) else positions > 0
+    for order, position in enumerate([*identity, *alike]):
+        if not repeats.any():
+            break
+        cells = live[position]
+        above = cells.shift()
+        same = cells.eq(above).fillna(False)
+        if order:  # the name must be filled; another column may be empty on both rows
+            same |= cells.isna() & above.isna()
+        repeats &= same.to_numpy(dtype=bool)
+    if repeats.sum() < len(repeats) * _REPEATS_SHARE:  # rare: only numbered repeats are sure
+        repeats &= live[stt].notna().to_numpy(dtype=bool) if stt is not None else False
+    return repeats
+
+
+_REPEATS_SHARE = 0.25
 
 
 def goes_on(cells: pd.Series) -> pd.Series:

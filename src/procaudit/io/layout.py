@@ -29,6 +29,7 @@ from procaudit.core.i18n import t
 from procaudit.io.continuations import (
     continuation_rows,
     join_continuations,
+    repeated_rows,
     wrapped_rows,
 )
 from procaudit.io.few_cell_rows import notes_and_headings
@@ -62,6 +63,7 @@ FOOTER = "notes and signatures after the table"
 NO_DATA = "no value in the columns procaudit reads"
 REPEATED_HEADER = "header repeated over another part of the table"
 CONTINUATION = "continues the procedure above"
+REPEATED = "repeats the procedure above with another document"
 PAGE_NUMBER = "page number between pages"
 
 _COLUMN_NUMBER = re.compile(r"^\(?\s*\d{1,2}\s*\)?$")
@@ -418,18 +420,29 @@ def understand(
     # Rows naming no procedure right under one: the same procedure, laid over several rows.
     # The columns that name a procedure: a row without any of them names none.
     named_by = [p for p in (header_map.stt, name_col, code_col) if p is not None]
+    naming = [name_col, *(p for p in named_by if p != name_col)]
+    columns = header_map.columns.values()
+    # A procedure's rows run on over a page break.
+    places = without_breaks(live.index, breaks, blank)
+    # A procedure repeated on the rows under it, one per document of its dossier, is one.
+    alike = [header_map.columns[c] for c in ("agency", "level") if c in header_map.columns]
+    repeats = repeated_rows(live, naming, alike, places, header_map.stt)
+    continues, wrapped = repeats, np.zeros(len(live), dtype=bool)
     if len(named_by) > 1:  # a name alone: a row without it may be a procedure missing it
         at = _positions(body.index, live.index)
         numbered = cells_filled.any_in([p for p in named_by if p != name_col], at)  # STT, code
         named = numbered | cells_filled.any_in([name_col], at)
         # A name wrapped onto the rows under it (a PDF's lines) names no procedure either.
-        columns = header_map.columns.values()
         wrapped = wrapped_rows(live, named & ~numbered, columns, header_map.stt)
-        # A procedure's rows run on over a page break.
-        continues = continuation_rows(named & ~wrapped, without_breaks(live.index, breaks, blank))
-        if continues.any():
-            skip(CONTINUATION, live.index[continues])
-            live = join_continuations(live, continues, columns, wrapped, name_col)
+        continues = continuation_rows(named & ~wrapped & ~repeats, places)
+    if continues.any():
+        skip(CONTINUATION, live.index[continues & ~repeats])
+        skip(REPEATED, live.index[repeats])
+        if repeats.any():  # their name, STT and code are the procedure's, taken already
+            live = live.copy(deep=False)
+            for position in naming:
+                live[position] = live[position].mask(repeats)
+        live = join_continuations(live, continues, columns, wrapped, name_col)
     has_data = cells_filled.any_in(header_map.columns.values(), _positions(body.index, live.index))
     if not has_data.all():
         skip(NO_DATA, live.index[~has_data])
