@@ -185,10 +185,11 @@ REPEATS = {
             for row in [
                 *_documents("", "1.001193", "Đăng ký khai sinh", ["", "Tờ khai"]),
                 *_documents("", "1.000894", "Đăng ký kết hôn", ["Tờ khai", "Giấy tờ"]),
+                *_documents("", "1.000656", "Đăng ký khai tử", ["Tờ khai", "Giấy báo tử"]),
             ]
         ],
-        [(2, "Tờ khai"), (4, "Tờ khai")],
-        (3, 5),
+        [(2, "Tờ khai"), (4, "Tờ khai"), (6, "Tờ khai")],
+        (3, 5, 7),
     ),
     "unnumbered, once among many": (
         COMPONENTS[1:],
@@ -199,9 +200,37 @@ REPEATS = {
     # A table of names alone: the same.
     "names alone, common": (
         ["Tên thủ tục", "Mẫu đơn, tờ khai"],
-        [["Đăng ký khai sinh", ""], ["Đăng ký khai sinh", "Tờ khai"], ["Đăng ký kết hôn", "M1"]],
-        [(2, "Tờ khai"), (4, "M1")],
-        (3,),
+        [[name, form] for name in ("Khai sinh", "Kết hôn", "Khai tử") for form in ("", "Tờ khai")],
+        [(2, "Tờ khai"), (4, "Tờ khai"), (6, "Tờ khai")],
+        (3, 5, 7),
+    ),
+    # Two rows of one procedure, unnumbered, with two forms: maybe listed twice.
+    "names alone, once": (
+        ["Tên thủ tục", "Mẫu đơn, tờ khai"],
+        [["Khai sinh", "TK1"], ["Khai sinh", "TK2"]],
+        [(2, "TK1"), (3, "TK2")],
+        (),
+    ),
+    # The same throughout: the procedure typed twice, numbered alike or not.
+    "a row typed twice": (
+        COMPONENTS,
+        _documents("1", "1.001193", "Đăng ký khai sinh", ["Tờ khai", "Tờ khai"]),
+        [(2, "Tờ khai"), (3, "Tờ khai")],
+        (),
+    ),
+    # Another status (or level, field, decision …): another entry of the list.
+    "another status": (
+        [*COMPONENTS, "Tình trạng"],
+        [
+            [*row, status]
+            for row, status in zip(
+                _documents("1", "1.001193", "Đăng ký khai sinh", ["Tờ khai", "Mẫu 2"]),
+                ("Bãi bỏ", "Còn hiệu lực"),
+                strict=True,
+            )
+        ],
+        [(2, "Tờ khai"), (3, "Mẫu 2")],
+        (),
     ),
 }
 

@@ -62,13 +62,16 @@ def repeated_rows(
     """Which rows repeat the procedure right above them, one row per document of its dossier
     ("1 | Đăng ký khai sinh | Tờ khai" over "1 | Đăng ký khai sinh | Giấy chứng sinh"): the
     same name, the same cells in the other `identity` columns (STT, code) and in the `alike`
-    ones (agency, level: a procedure listed once per unit is no repeat), on the grid row right
-    under it (`labels` as in `continuation_rows`). The name is `identity`'s first column and
-    must be filled; other cells both empty are the same. Only consecutive rows are compared:
-    a procedure listed twice apart is a duplicate for the rules. A row numbered in the `stt`
-    column like the row above is a repeat; an unnumbered one only where repeats make up a
-    quarter of the rows at least: a procedure typed twice in a row is a duplicate (PA201).
-    The columns are compared in turn, each only while some row may still be a repeat."""
+    ones (the procedure's agency, level, status …: a procedure listed once per unit is no
+    repeat), on the grid row right under it (`labels` as in `continuation_rows`). The name is
+    `identity`'s first column and must be filled; other cells both empty are the same.
+
+    A repeat brings another value in a column besides (its document): a row the same
+    throughout is the procedure typed twice, a duplicate; so is one listed twice apart. A
+    row numbered in the `stt` column like the row above is a repeat; an unnumbered one only
+    where such rows are common (three, and a quarter of the table at least): a procedure
+    written twice in a row with two forms may be a duplicate (PA201). The columns are
+    compared in turn, each only while some row may still be a repeat."""
     positions = np.asarray(labels, dtype=np.int64)
     repeats = np.r_[False, np.diff(positions) == 1] if len(positions) else positions > 0
     for order, position in enumerate([*identity, *alike]):
@@ -80,12 +83,20 @@ def repeated_rows(
         if order:  # the name must be filled; another column may be empty on both rows
             same |= cells.isna() & above.isna()
         repeats &= same.to_numpy(dtype=bool)
-    if repeats.sum() < len(repeats) * _REPEATS_SHARE:  # rare: only numbered repeats are sure
+    if repeats.any():  # a row that brings nothing new is the procedure typed twice
+        at = np.flatnonzero(repeats)
+        rest = live.columns.difference([*identity, *alike], sort=False)
+        here = live[rest].iloc[at].to_numpy(dtype=object)
+        before = live[rest].iloc[at - 1].to_numpy(dtype=object)
+        same_cells = (here == before) | (pd.isna(here) & pd.isna(before))
+        repeats[at] = ~same_cells.all(axis=1)
+    found = int(repeats.sum())
+    if found < max(_REPEATS_LEAST, len(repeats) * _REPEATS_SHARE):  # only numbered ones are sure
         repeats &= live[stt].notna().to_numpy(dtype=bool) if stt is not None else False
     return repeats
 
 
-_REPEATS_SHARE = 0.25
+_REPEATS_LEAST, _REPEATS_SHARE = 3, 0.25
 
 
 def goes_on(cells: pd.Series) -> pd.Series:
