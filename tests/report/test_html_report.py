@@ -31,7 +31,7 @@ from procaudit.core.findings import (
     Severity,
     SkippedRule,
 )
-from procaudit.core.i18n import speaking
+from procaudit.core.i18n import number, speaking
 from procaudit.report import Format, ReportOptions, reporter_for
 from procaudit.report.html.charts import (
     LABEL_CHARS,
@@ -44,7 +44,7 @@ from procaudit.report.html.charts import (
     share_axis,
 )
 from procaudit.report.html.findings import COLUMNS, PAGE_SIZE, script_safe
-from procaudit.report.html.text import number, percent
+from procaudit.report.html.text import percent
 from procaudit.report.html_report import trend_chart
 from procaudit.report.human_order import shown_path
 

@@ -9,7 +9,7 @@ from rich.padding import Padding
 from rich.table import Table
 from rich.text import Text
 
-from procaudit.core.i18n import language, t
+from procaudit.core.i18n import number, t
 from procaudit.core.text_safety import visible_data
 from procaudit.io.layout import (
     BLANK,
@@ -78,14 +78,8 @@ def _grid(*titles: str) -> Table:
     return table
 
 
-def _number(count: int) -> str:
-    """1,234 in English, 1.234 in Vietnamese."""
-    text = f"{count:,}"
-    return text.replace(",", ".") if language() == "vi" else text
-
-
 def _plural(count: int, word: str, vietnamese: str) -> str:
-    return t(f"{count:,} {word}{'' if count == 1 else 's'}", f"{_number(count)} {vietnamese}")
+    return t(f"{count:,} {word}{'' if count == 1 else 's'}", f"{number(count)} {vietnamese}")
 
 
 def render_inspection(inspection: dict[str, Any], console: Console) -> None:
@@ -277,6 +271,10 @@ def _render_table(table: dict[str, Any], console: Console) -> None:
     took = (
         (table["inherited"], t("their section", "mục chứa dòng đó")),
         (table["from_merged"], t("a cell merged down over them", "ô được gộp xuống các dòng đó")),
+        (
+            {"code": table["codes_from_names"]} if table["codes_from_names"] else {},
+            t("their name's cell", "ô tên thủ tục của dòng đó"),
+        ),
     )
     for counts, source in took:
         for column, count in counts.items():
@@ -313,7 +311,7 @@ def _render_restored(restored: int, console: Console) -> None:
         console.print(
             t(
                 f"  {what} trailing zeros back (1.00123 read as 1.001230)",
-                f"  {_number(restored)} mã được lưu dạng số đã được khôi phục chữ số 0 "
+                f"  {number(restored)} mã được lưu dạng số đã được khôi phục chữ số 0 "
                 "ở cuối (1.00123 đọc thành 1.001230)",
             )
         )

@@ -74,3 +74,9 @@ def t(en: str, vi: str, /, **values: object) -> str:
     """The string in the current language, its {placeholders} filled from `values`."""
     text = vi if _current == "vi" else en
     return text.format(**values) if values else text
+
+
+def number(count: int) -> str:
+    """85,000 in English, 85.000 in Vietnamese (the dot groups thousands there)."""
+    text = f"{count:,}"
+    return text.replace(",", ".") if _current == "vi" else text

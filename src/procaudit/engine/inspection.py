@@ -89,6 +89,7 @@ def _table(table: Table, workbook: bool) -> dict[str, Any]:
         "decisions_split": table.decisions_split,
         "codes_restored": table.codes_restored,
         "from_merged": dict(table.from_merged),
+        "codes_from_names": table.codes_from_names,
     }
 
 

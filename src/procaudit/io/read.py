@@ -11,7 +11,7 @@ import pandas as pd
 
 from procaudit.catalogue.columns import ALIASES, REQUIRED, ROW, SECTION_STATUS, SECTION_UNIT
 from procaudit.core.errors import InputError
-from procaudit.core.i18n import t
+from procaudit.core.i18n import number, t
 from procaudit.core.paths import shown_path, unreachable
 from procaudit.io.canonical import canonical_frame
 from procaudit.io.components import COMPONENTS, components_header
@@ -34,6 +34,7 @@ from procaudit.io.layout import (
 from procaudit.io.limits import Limits, check_cell_lengths, check_file_size, check_workbook
 from procaudit.io.marks import MARKS, Marked
 from procaudit.io.merged import fill_merged
+from procaudit.io.name_codes import split_name_codes
 from procaudit.io.name_keys_ahead import start_header_name_keys
 from procaudit.io.number_codes import restore_number_codes
 from procaudit.io.parts import split_parts
@@ -97,6 +98,7 @@ class Table:
     # where the title or the sheet's name gave it, 0 for its own (`sections.heading_rows`);
     # only the columns some row took so
     given_by: dict[str, np.ndarray] = field(default_factory=dict)
+    codes_from_names: int = 0  # codes read from the names' cells (`io.name_codes`)
 
 
 @dataclass(frozen=True)
@@ -189,6 +191,7 @@ def _table(path: str, grid: Grid, options: ReadOptions, header: Header | None = 
         raise InputError(path, exc.problem) from None
     header_map = understood.account.header_map
     frame, restored, from_merged = _frame(grid, understood)
+    from_names = split_name_codes(frame)
     headings = heading_rows(understood.account.sections, frame[ROW].to_numpy())
     given_by: dict[str, np.ndarray] = {}
     for column in _INHERITABLE:
@@ -212,7 +215,15 @@ def _table(path: str, grid: Grid, options: ReadOptions, header: Header | None = 
     split = split_decisions(frame)
     given_by = {column: rows for column, rows in given_by.items() if rows.any()}
     return Table(
-        grid.sheet, frame, header_map, understood.account, split, restored, from_merged, given_by
+        grid.sheet,
+        frame,
+        header_map,
+        understood.account,
+        split,
+        restored,
+        from_merged,
+        given_by,
+        from_names,
     )
 
 
@@ -361,9 +372,18 @@ def value_notes(tables: list[Table] | tuple[Table, ...]) -> tuple[str, ...]:
     says it once, so that a user whose code column moved knows why."""
     notes = []
     for table in tables:
-        if table.account is None or not (table.account.by_values or table.account.marks):
+        if table.account is None:
             continue
         said = [_marks_read(found) for found in table.account.marks]
+        if table.codes_from_names:
+            said.append(
+                t(
+                    "the codes are read from the names' cells ({count} of {rows} names carry one)",
+                    "mã thủ tục được đọc từ ô tên thủ tục ({count} trên {rows} tên có ghi mã)",
+                    count=number(table.codes_from_names),
+                    rows=number(len(table.frame)),
+                )
+            )
         for choice in table.account.by_values:
             header = _quoted(table.account.labels[choice.position])
             examples = ", ".join(choice.examples) + ", …"
@@ -412,6 +432,8 @@ def value_notes(tables: list[Table] | tuple[Table, ...]) -> tuple[str, ...]:
                         column=choice.column,
                     )
                 )
+        if not said:
+            continue
         where = (
             t("sheet '{sheet}': ", "trang tính '{sheet}': ", sheet=table.sheet)
             if table.sheet is not None

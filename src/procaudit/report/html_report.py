@@ -13,7 +13,7 @@ from typing import TextIO
 
 from procaudit import __version__
 from procaudit.core.findings import AuditResult, FailOn, Scorecard, ScoreRow, Severity
-from procaudit.core.i18n import language, t
+from procaudit.core.i18n import language, number, t
 from procaudit.core.text_safety import visible_result
 from procaudit.engine.scorecard import shown_labels
 from procaudit.report.base import Reporter, ReportOptions
@@ -25,7 +25,6 @@ from procaudit.report.html.rules import rule_chart, rules_table
 from procaudit.report.html.text import (
     esc,
     moment,
-    number,
     percent,
     severity_heading,
     severity_label,

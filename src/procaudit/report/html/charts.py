@@ -14,8 +14,8 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 
 from procaudit.core.findings import Severity
-from procaudit.core.i18n import t
-from procaudit.report.html.text import esc, number, severity_heading
+from procaudit.core.i18n import number, t
+from procaudit.report.html.text import esc, severity_heading
 
 WIDTH = 760
 LABEL_WIDTH = 250  # the labels left of the bars

@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from procaudit.core.findings import Scorecard, ScoreRow
-from procaudit.core.i18n import t
+from procaudit.core.i18n import number, t
 from procaudit.engine.scorecard import AGENCY, shown_labels
 from procaudit.report.html.charts import (
     Bar,
@@ -15,7 +15,7 @@ from procaudit.report.html.charts import (
     bar_chart,
     share_axis,
 )
-from procaudit.report.html.text import number, percent
+from procaudit.report.html.text import percent
 
 
 def share_charts(scorecard: Scorecard, online_target: float) -> list[str]:

@@ -14,9 +14,9 @@ from typing import Any
 import orjson
 
 from procaudit.core.findings import AuditResult, BaselineSplit, Finding
-from procaudit.core.i18n import t
+from procaudit.core.i18n import number, t
 from procaudit.report.html.charts import SEVERITY_ORDER
-from procaudit.report.html.text import esc, number, severity_label
+from procaudit.report.html.text import esc, severity_label
 
 PAGE_SIZE = 200  # rows a page: a browser lays out 200 rows at once without a stutter
 COLUMNS = ("file", "sheet", "row", "column", "rule", "severity", "code", "value", "message", "fix")

@@ -10,7 +10,7 @@ put the errors first.
 from __future__ import annotations
 
 from procaudit.core.findings import AuditResult, Severity
-from procaudit.core.i18n import t
+from procaudit.core.i18n import number, t
 from procaudit.report.html.charts import (
     NUM,
     SEVERITY_ORDER,
@@ -21,7 +21,7 @@ from procaudit.report.html.charts import (
     panel_chart,
 )
 from procaudit.report.html.findings import rule_names
-from procaudit.report.html.text import esc, number, severity_heading
+from procaudit.report.html.text import esc, severity_heading
 
 
 def by_rule(result: AuditResult) -> list[tuple[str, dict[Severity, int]]]:

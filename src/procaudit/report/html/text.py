@@ -14,12 +14,6 @@ def esc(value: object) -> str:
     return "" if value is None else escape(str(value), quote=True)
 
 
-def number(count: int) -> str:
-    """85,000 in English, 85.000 in Vietnamese (the dot groups thousands there)."""
-    text = f"{count:,}"
-    return text.replace(",", ".") if language() == "vi" else text
-
-
 def percent(share: float | None) -> str:
     """39.2% in English, 39,2% in Vietnamese; a dash where the share is unknown."""
     if share is None:

@@ -1,0 +1,114 @@
+"""A list that writes each procedure's code in its name's cell ("1.004629 - Điều chỉnh …"): where
+most names carry one, the codes are read as the code column and the names as the rest."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pandas as pd
+import pytest
+from typer.testing import CliRunner
+
+from procaudit.cli import app
+from procaudit.io.name_codes import split_name_codes
+
+BIRTH, MARRIAGE, DEATH = "Đăng ký khai sinh", "Đăng ký kết hôn", "Đăng ký khai tử"
+
+
+def _split(names: list[str | None], **columns: list[str]) -> tuple[list, list, int]:
+    frame = pd.DataFrame({"name": pd.Series(names, dtype="str"), **columns})
+    count = split_name_codes(frame)
+    codes = frame["code"].tolist() if "code" in frame else None
+    return codes, frame["name"].tolist(), count
+
+
+def _missing(values: list | None) -> list | None:
+    return None if values is None else [None if pd.isna(v) else v for v in values]
+
+
+CASES = {
+    "before, a dash": (
+        [f"1.001193 - {BIRTH}", f"1.000894 - {MARRIAGE}"],
+        ["1.001193", "1.000894"],
+        [BIRTH, MARRIAGE],
+        2,
+    ),
+    "before, in brackets or with a dot": (
+        [f"[1.001193] {BIRTH}", f"1.000894. {MARRIAGE}", f"(1.000656) {DEATH}"],
+        ["1.001193", "1.000894", "1.000656"],
+        [BIRTH, MARRIAGE, DEATH],
+        3,
+    ),
+    "after, in brackets": (
+        [f"{BIRTH} (1.001193)", f"{MARRIAGE} (Mã: 1.000894)"],
+        ["1.001193", "1.000894"],
+        [BIRTH, MARRIAGE],
+        2,
+    ),
+    "local codes": (
+        [f"1.000494.000.00.00.H29 - {BIRTH}", f"1.012753.H19 {MARRIAGE}"],
+        ["1.000494.000.00.00.H29", "1.012753.H19"],
+        [BIRTH, MARRIAGE],
+        2,
+    ),
+    # Once the table writes its codes so, a malformed one is read for the code rules.
+    "a malformed code among them": (
+        [f"1.001193 - {BIRTH}", f"1.000894 - {MARRIAGE}", f"2000648 - {DEATH}"],
+        ["1.001193", "1.000894", "2000648"],
+        [BIRTH, MARRIAGE, DEATH],
+        3,
+    ),
+    # A name without one has no code; a number that is no code stays in the name.
+    "a name without a code": (
+        [f"1.001193 - {BIRTH}", f"1.000894 - {MARRIAGE}", "2 bản sao giấy tờ", None],
+        ["1.001193", "1.000894", None, None],
+        [BIRTH, MARRIAGE, "2 bản sao giấy tờ", None],
+        2,
+    ),
+    # Fewer than half the names carry one: they are names.
+    "a few names": (
+        [f"1.001193 - {BIRTH}", MARRIAGE, DEATH],
+        None,
+        [f"1.001193 - {BIRTH}", MARRIAGE, DEATH],
+        0,
+    ),
+    "half before, half after": (
+        [f"1.001193 - {BIRTH}", f"{MARRIAGE} (1.000894)", DEATH, DEATH],
+        None,
+        [f"1.001193 - {BIRTH}", f"{MARRIAGE} (1.000894)", DEATH, DEATH],
+        0,
+    ),
+}
+
+
+@pytest.mark.parametrize(("names", "codes", "read", "count"), CASES.values(), ids=CASES)
+def test_codes_in_the_names_cells(
+    names: list[str | None], codes: list | None, read: list, count: int
+) -> None:
+    found_codes, found_names, found = _split(names)
+    assert (_missing(found_codes), _missing(found_names), found) == (codes, read, count)
+
+
+def test_a_table_with_a_code_column_keeps_its_names() -> None:
+    codes, names, count = _split([f"1.001193 - {BIRTH}"], code=["1.001193"])
+    assert (codes, names, count) == (["1.001193"], [f"1.001193 - {BIRTH}"], 0)
+
+
+def test_the_rules_see_the_codes_and_names(tmp_path: Path) -> None:
+    path = tmp_path / "danh-muc.csv"
+    path.write_text(
+        "STT,Tên thủ tục hành chính,Cấp thực hiện\n"
+        f"1,1.001193 - {BIRTH},Cấp xã\n"
+        f"2,1.001194 - {BIRTH},Cấp xã\n"
+        f'3,"1,000894 - {MARRIAGE}",Cấp xã\n',
+        encoding="utf-8",
+    )
+    result = CliRunner().invoke(app, ["check", str(path), "-f", "json"])
+    found = {(f["rule"], f["row"], f["column"]) for f in json.loads(result.stdout)["findings"]}
+    assert found == {("PA203", 2, "name"), ("PA203", 3, "name"), ("PA101", 4, "code")}
+    assert "the codes are read from the names' cells (3 of 3 names carry one)" in " ".join(
+        result.stderr.split()
+    )
+    shown = CliRunner().invoke(app, ["inspect", str(path)]).stdout
+    assert "code: 3 rows took it from their name's cell" in shown
