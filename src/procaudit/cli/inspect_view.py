@@ -56,7 +56,7 @@ _VIETNAMESE = {
     NO_DATA: "không có giá trị ở các cột procaudit đọc",
     REPEATED_HEADER: "dòng tiêu đề lặp lại ở đầu phần khác của bảng",
     CONTINUATION: "phần tiếp theo của thủ tục ở dòng trên",
-    REPEATED: "lặp lại thủ tục ở dòng trên với một giấy tờ khác",
+    REPEATED: "lặp lại thủ tục ở dòng trên",
     PAGE_NUMBER: "số trang giữa các trang",
 }
 SHOWN_SECTIONS = 25  # the JSON output lists them all

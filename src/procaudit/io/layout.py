@@ -63,8 +63,9 @@ FOOTER = "notes and signatures after the table"
 NO_DATA = "no value in the columns procaudit reads"
 REPEATED_HEADER = "header repeated over another part of the table"
 CONTINUATION = "continues the procedure above"
-REPEATED = "repeats the procedure above with another document"
-_DOCUMENTS = ("forms", "legal_basis")  # what a procedure's rows, one per document, tell apart
+REPEATED = "repeats the procedure above"  # one row per document, or per way of applying
+# What a procedure's rows, one per document or per way of applying, tell apart.
+_PER_ROW = ("forms", "legal_basis", "processing_time", "fee")
 PAGE_NUMBER = "page number between pages"
 
 _COLUMN_NUMBER = re.compile(r"^\(?\s*\d{1,2}\s*\)?$")
@@ -425,9 +426,10 @@ def understand(
     columns = header_map.columns.values()
     # A procedure's rows run on over a page break.
     places = without_breaks(live.index, breaks, blank)
-    # A procedure repeated on the rows under it, one per document of its dossier, is one:
-    # only the columns of its documents (forms, legal bases, the columns not read) differ.
-    alike = [p for c, p in header_map.columns.items() if c not in _DOCUMENTS and p not in naming]
+    # A procedure repeated on the rows under it, one per document of its dossier (or per way
+    # of applying, with its own time and fee), is one: only those columns and the columns
+    # not read differ.
+    alike = [p for c, p in header_map.columns.items() if c not in _PER_ROW and p not in naming]
     repeats = repeated_rows(live, naming, alike, places, header_map.stt)
     continues, wrapped = repeats, np.zeros(len(live), dtype=bool)
     if len(named_by) > 1:  # a name alone: a row without it may be a procedure missing it
