@@ -3,6 +3,7 @@ most names carry one, the codes are read as the code column and the names as the
 
 from __future__ import annotations
 
+import csv
 import json
 from pathlib import Path
 
@@ -112,3 +113,15 @@ def test_the_rules_see_the_codes_and_names(tmp_path: Path) -> None:
     )
     shown = CliRunner().invoke(app, ["inspect", str(path)]).stdout
     assert "code: 3 rows took it from their name's cell" in shown
+
+
+def test_the_fix_list_points_at_the_names_cell(tmp_path: Path) -> None:
+    path = tmp_path / "danh-muc.csv"
+    path.write_text(
+        f'STT,Tên thủ tục hành chính\n1,1.001193 - {BIRTH}\n2,"1,000894 - {MARRIAGE}"\n',
+        encoding="utf-8",
+    )
+    fix_list = tmp_path / "fix.csv"
+    CliRunner().invoke(app, ["check", str(path), "--fix-list", str(fix_list)])
+    [row] = list(csv.DictReader(fix_list.open(encoding="utf-8-sig")))
+    assert (row["Ô / Cell"], row["Quy tắc / Rule"]) == ("B3", "PA101")
