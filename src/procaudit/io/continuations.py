@@ -110,7 +110,7 @@ def _same_as_above(cells: pd.Series, empty_alike: bool) -> np.ndarray:
             same = pc.or_kleene(same, pc.and_(empty.slice(1), empty.slice(0, len(text) - 1)))
         return same.fill_null(False).to_numpy(zero_copy_only=False)
     missing = cells.isna().to_numpy(dtype=bool)
-    values = cells.to_numpy(dtype=object, na_value=None)
+    values = cells.astype(object).where(~missing, "").to_numpy()  # no NA to compare
     same = (values[1:] == values[:-1]) & ~missing[1:] & ~missing[:-1]
     if empty_alike:
         same |= missing[1:] & missing[:-1]
