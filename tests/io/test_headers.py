@@ -70,6 +70,14 @@ ALIASES = [
     ("TEN_LV", "field"),
     ("Ngày ban hành QĐ", "decision_date"),
     ("Số, ký hiệu QĐ", "decision_no"),
+    # An alias's last words as their initials.
+    ("CQTH", "agency"),
+    ("CAP_TH", "level"),
+    ("Cấp TH", "level"),
+    ("CTH", "level"),
+    ("SO_QD", "decision_no"),
+    ("NGAY_CB", "decision_date"),
+    ("TG_GQ", "processing_time"),
     # An alias's words in another order.
     ("Quyết định số", "decision_no"),
     ("Quyết định công bố số", "decision_no"),
@@ -244,6 +252,8 @@ NOT_MAPPED = [
     "Tên giấy tờ",
     "Địa chỉ cơ quan thực hiện",
     "Mã số thuế",
+    "MST",  # mã số thuế, not "mã số thủ tục"
+    "TTHC",  # the word for a procedure, not its name's column
     "Đơn vị tính",
     "Ghi chú",
     "Ghi chú (1)",

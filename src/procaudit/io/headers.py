@@ -39,6 +39,9 @@ class Vocabulary:
     # An alias's words in any order -> what the alias names; words two aliases of different
     # columns share are left out ("Quyết định số" is "Số quyết định").
     unordered: dict[tuple[str, ...], tuple[str, int]] = field(default_factory=dict)
+    # An alias with its last words written as their initials ("CQTH", "CAP_TH", "SO_QD") ->
+    # what the alias names; initials two columns' aliases share are left out.
+    initials: dict[str, tuple[str, int]] = field(default_factory=dict)
 
     def __hash__(self) -> int:  # one vocabulary per kind of table: identity is enough
         return id(self)
@@ -71,7 +74,34 @@ def vocabulary(aliases: Mapping[str, tuple[str, ...]], required: tuple[str, ...]
         words = _unordered(key.split())
         if unordered.setdefault(words, hit)[0] != hit[0]:
             shared.add(words)
-    return Vocabulary(index, required, {w: hit for w, hit in unordered.items() if w not in shared})
+    unique = {w: hit for w, hit in unordered.items() if w not in shared}
+    return Vocabulary(index, required, unique, _initials(index))
+
+
+_FEWEST_INITIALS = 3  # letters of an alias written as initials throughout ("cth", not "lv")
+# "MST" is a tax number (mã số thuế) everywhere; "TTHC" is the word for a procedure in many
+# headers, and a header's second line where it wraps ("Mã" over "TTHC").
+_NOT_INITIALS = frozenset({"mst", "tthc"})
+
+
+def _initials(index: dict[str, tuple[str, int]]) -> dict[str, tuple[str, int]]:
+    """Each alias key with its last two words or more written as their initials: "co quan
+    thuc hien" as "co quan th", "co qth" and "cqth". Not where the initials spell an alias,
+    and not where two columns' aliases give the same initials."""
+    found: dict[str, tuple[str, int]] = {}
+    shared: set[str] = set()
+    for key, hit in index.items():
+        words = key.split()
+        for kept in range(len(words) - 1):
+            short = "".join(word[0] for word in words[kept:])
+            if kept == 0 and len(short) < _FEWEST_INITIALS:
+                continue
+            variant = " ".join([*words[:kept], short])
+            if variant in index or variant in _NOT_INITIALS:
+                continue
+            if found.setdefault(variant, hit)[0] != hit[0]:
+                shared.add(variant)
+    return {variant: hit for variant, hit in found.items() if variant not in shared}
 
 
 # The procedure list; other tables (dossier components) build their own (io/components.py).
@@ -174,7 +204,8 @@ _ABBREVIATIONS = {
 @lru_cache(maxsize=4096)
 def _match(key: str, words: Vocabulary) -> tuple[str, int] | None:
     """The alias `key` (a header key) reads as (`_match_words`); where it names nothing, the
-    key with its abbreviations spelled out; then an alias's very words in another order."""
+    key with its abbreviations spelled out; then an alias's very words in another order, or
+    with its last words as their initials."""
     hit = _match_words(key, words)
     if hit is not None:
         return hit
@@ -182,7 +213,7 @@ def _match(key: str, words: Vocabulary) -> tuple[str, int] | None:
     if not _ABBREVIATIONS.keys().isdisjoint(split):
         split = " ".join(_ABBREVIATIONS.get(word, word) for word in split).split()
         hit = _match_words(" ".join(split), words)
-    return hit or words.unordered.get(_unordered(split))
+    return hit or words.unordered.get(_unordered(split)) or words.initials.get(" ".join(split))
 
 
 def _match_words(key: str, words: Vocabulary) -> tuple[str, int] | None:
