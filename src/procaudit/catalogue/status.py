@@ -8,12 +8,31 @@ new version abolishes is removed) both ask here.
 
 from __future__ import annotations
 
+import re
+import unicodedata
+
 import pandas as pd
 
 from procaudit.catalogue.text_columns import comparison_keys, elementwise, transform_factorized
 
 # Status words that take a procedure out of force ("bãi bỏ", "hết hiệu lực", "abolished").
 OUT_OF_FORCE = r"bãi bỏ|bị bãi bỏ|hết hiệu lực|không còn hiệu lực|abolished|repealed"
+
+
+# A cell that is a status and nothing else ("Bãi bỏ", "Sửa đổi, bổ sung", "TTHC mới", "Còn
+# hiệu lực", "Bãi bỏ theo Quyết định số 12/QĐ-UBND"): what tells a notes column of statuses.
+_STATUS_CELL = re.compile(
+    r"^(?:(?:tthc|thủ tục(?: hành chính)?)\s+)?(?:(?:bị|đã|được)\s+)?"
+    r"(?:bãi bỏ|hủy bỏ|huỷ bỏ|sửa đổi(?:,?\s*bổ sung)?|bổ sung|thay thế|ban hành mới|mới ban hành"
+    r"|công bố mới|mới|còn hiệu lực|hết hiệu lực|không còn hiệu lực|đang (?:có hiệu lực|áp dụng))"
+    r"(?:\s+(?:theo|tại)\b.*)?\.?$"
+)
+
+
+def is_status(text: str) -> bool:
+    """Whether a cell says a procedure's status and nothing else."""
+    folded = " ".join(unicodedata.normalize("NFC", text).lower().split())
+    return _STATUS_CELL.match(folded) is not None
 
 
 @elementwise

@@ -15,7 +15,7 @@ from procaudit.io.components import COMPONENTS
 from procaudit.io.headers import CATALOGUE, Vocabulary, alias_of
 from procaudit.io.layout import SheetAccount
 from procaudit.io.marks import MARKS
-from procaudit.io.values import WHOLE_NUMBERS, ValueChoice
+from procaudit.io.values import STATUSES, WHOLE_NUMBERS, ValueChoice
 
 _DELIMITER_NAMES = {",": "comma", ";": "semicolon", "\t": "tab", "|": "pipe"}
 
@@ -117,6 +117,12 @@ def _skipped_rows(table: Table) -> list[dict[str, Any]]:
 def value_reason(choice: ValueChoice) -> str:
     """Why the values chose a column, or refused the one its header names, in words."""
     examples = ", ".join(choice.examples) + ", …"
+    if choice.chosen and choice.reason == STATUSES:
+        return t(
+            "its values are procedures' statuses: {examples}",
+            "giá trị của cột là tình trạng của thủ tục: {examples}",
+            examples=examples,
+        )
     if choice.chosen:
         return t(
             "its values look like procedure codes: {examples}",

@@ -39,7 +39,7 @@ from procaudit.io.name_keys_ahead import start_header_name_keys
 from procaudit.io.number_codes import restore_number_codes
 from procaudit.io.parts import split_parts
 from procaudit.io.sections import heading_rows
-from procaudit.io.values import WHOLE_NUMBERS
+from procaudit.io.values import STATUSES, WHOLE_NUMBERS
 from procaudit.vn.text import header_key
 
 WORKBOOK_SUFFIXES = frozenset({".xlsx", ".xlsm", ".xls", ".xlsb", ".ods"})
@@ -387,7 +387,18 @@ def value_notes(tables: list[Table] | tuple[Table, ...]) -> tuple[str, ...]:
         for choice in table.account.by_values:
             header = _quoted(table.account.labels[choice.position])
             examples = ", ".join(choice.examples) + ", …"
-            if choice.chosen:
+            if choice.chosen and choice.reason == STATUSES:
+                said.append(
+                    t(
+                        "column {header} is read as the status because its values are "
+                        "procedures' statuses ({examples})",
+                        "cột {header} được đọc là cột tình trạng vì giá trị là tình trạng của "
+                        "thủ tục ({examples})",
+                        header=header,
+                        examples=examples,
+                    )
+                )
+            elif choice.chosen:
                 said.append(
                     t(
                         "column {header} is read as the {column} because its values look "

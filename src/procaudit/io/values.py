@@ -22,6 +22,7 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
+from procaudit.catalogue.status import is_status
 from procaudit.catalogue.text_columns import SMALL_COLUMN, arrow_text, matches
 from procaudit.io.grid import take_rows
 from procaudit.io.headers import HeaderMap, with_columns
@@ -52,6 +53,7 @@ _TEXT_COLUMNS = ("name", "agency", "field")
 # Why a column was refused or chosen (keys of ValueChoice.reason).
 WHOLE_NUMBERS = "whole numbers"
 CODES = "procedure codes"
+STATUSES = "statuses"  # ValueChoice.reason of a column read as the status by its values
 
 
 @dataclass(frozen=True)
@@ -320,6 +322,12 @@ def check_values(
         if found is not None:
             columns["code"] = found
             choices.append(ValueChoice(found, "code", True, CODES, of(found).codes))
+    if "status" not in columns:
+        unread = _unread(header_map, labels, set(columns.values()))
+        statuses = _status_by_values(unread, lambda position: texts_of(position)[0])
+        if statuses is not None:
+            columns["status"] = statuses[0]
+            choices.append(ValueChoice(statuses[0], "status", True, STATUSES, statuses[1]))
     if not choices:
         return header_map, ()
     changed = with_columns(
@@ -336,17 +344,51 @@ def _code_by_values(
 ) -> int | None:
     """The column whose values are procedure codes most clearly, among those whose header
     names no other column (nor the row number); the leftmost of equals."""
-    named = {
-        position
-        for column, positions in header_map.candidates.items()
-        if column != "code"
-        for position in positions
-    }
     best: tuple[float, int] | None = None
-    for position in range(len(labels)):
-        if position in taken or position in named or position == header_map.stt:
-            continue
+    for position in _unread(header_map, labels, taken, but="code"):
         values = of(position)
         if values.mostly(values.code) and (best is None or values.code > best[0]):
             best = (values.code, position)
     return best[1] if best else None
+
+
+def _unread(
+    header_map: HeaderMap, labels: list[str] | tuple[str, ...], taken: set[int], but: str = ""
+) -> list[int]:
+    """The columns not read, whose header names no column (but `but`) nor the row number."""
+    named = {
+        position
+        for column, positions in header_map.candidates.items()
+        if column != but
+        for position in positions
+    }
+    return [
+        position
+        for position in range(len(labels))
+        if position not in taken and position not in named and position != header_map.stt
+    ]
+
+
+_MOST_STATUSES = 12  # distinct values a column of statuses holds at most
+
+
+def _status_by_values(
+    positions: list[int], texts_of: Callable[[int], pa.Array]
+) -> tuple[int, tuple[str, ...]] | None:
+    """The first of the columns at `positions` (a notes column, "Ghi chú") whose filled
+    values are nearly all a procedure's status ("Bãi bỏ", "Sửa đổi, bổ sung", "Mới",
+    "Bãi bỏ theo Quyết định …"), with a few of them; a column of a dozen values at most."""
+    for position in positions:
+        texts = texts_of(position)
+        if len(texts) < MIN_CELLS:
+            continue
+        counts = pc.value_counts(pc.utf8_trim_whitespace(texts))
+        if len(counts) > _MOST_STATUSES:
+            continue
+        values = counts.field("values").to_pylist()
+        weights = counts.field("counts").to_pylist()
+        statuses = [value for value in values if is_status(value)]
+        said = sum(w for value, w in zip(values, weights, strict=True) if is_status(value))
+        if said >= CLEAR * sum(weights):
+            return position, tuple(statuses[:SHOWN])
+    return None
