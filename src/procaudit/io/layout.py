@@ -64,9 +64,10 @@ NO_DATA = "no value in the columns procaudit reads"
 REPEATED_HEADER = "header repeated over another part of the table"
 CONTINUATION = "continues the procedure above"
 REPEATED = "repeats the procedure above"  # one row per document, or per way of applying
+PAGE_NUMBER = "page number between pages"
+
 # What a procedure's rows, one per document or per way of applying, tell apart.
 _PER_ROW = ("forms", "legal_basis", "processing_time", "fee")
-PAGE_NUMBER = "page number between pages"
 
 _COLUMN_NUMBER = re.compile(r"^\(?\s*\d{1,2}\s*\)?$")
 _COLUMN_LETTER = re.compile(r"^\(?\s*([A-Za-z])\s*\)?$")

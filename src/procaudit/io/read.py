@@ -368,8 +368,9 @@ def _holds_components() -> str:
 
 
 def value_notes(tables: list[Table] | tuple[Table, ...]) -> tuple[str, ...]:
-    """One note per table where the values, not the headers, decided a column: the report
-    says it once, so that a user whose code column moved knows why."""
+    """One note per table where the values, not the headers, decided a column, or the codes
+    came from the names' cells: the report says it once, so that a user whose code column
+    moved knows why."""
     notes = []
     for table in tables:
         if table.account is None:

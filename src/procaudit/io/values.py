@@ -8,7 +8,9 @@ whose values say otherwise is refused (the next header naming the column is trie
 where no header names the code, a column whose values are codes is read as it. Columns the
 user named with `--map` are never second-guessed. Precision first: only a clear majority of
 the cells decides, and a code column is never picked among row numbers, decision numbers
-("1890/QĐ-UBND"), dates or names, whose values are not code-shaped.
+("1890/QĐ-UBND"), dates or names, whose values are not code-shaped. Likewise, where no
+header names the status, a notes column ("Ghi chú") whose values are statuses ("Bãi bỏ",
+"Sửa đổi, bổ sung", "Mới") is read as it.
 """
 
 from __future__ import annotations
