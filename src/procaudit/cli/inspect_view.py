@@ -14,6 +14,7 @@ from procaudit.core.text_safety import visible_data
 from procaudit.io.layout import (
     BLANK,
     COLUMN_NUMBERS,
+    CONTENT,
     CONTINUATION,
     FOOTER,
     NO_DATA,
@@ -53,6 +54,7 @@ _VIETNAMESE = {
     COLUMN_NUMBERS: "dòng đánh số cột dưới dòng tiêu đề",
     TOTAL: "dòng tổng cộng",
     FOOTER: "ghi chú và chữ ký sau bảng",
+    CONTENT: "nội dung cụ thể của các thủ tục sau danh mục (Phần II)",
     NO_DATA: "không có giá trị ở các cột procaudit đọc",
     REPEATED_HEADER: "dòng tiêu đề lặp lại ở đầu phần khác của bảng",
     CONTINUATION: "phần tiếp theo của thủ tục ở dòng trên",

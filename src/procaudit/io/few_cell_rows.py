@@ -1,12 +1,14 @@
-"""The rows of few cells in a table's body: notes and signatures after the table, total rows,
-and section headings.
+"""The rows of few cells in a table's body: the procedures' content after the list, notes
+and signatures after the table, total rows, and section headings.
 
 Only a row with at most three cells and nothing shaped like a code can be one of these
-(`io/layout.py` picks them). Notes and signatures ("Ghi chú", "Nơi nhận", "KT. CHỦ TỊCH")
-end the table after its last procedure; a total ("Tổng cộng: 150") is no procedure; a
-heading ("A. THỦ TỤC CẤP TỈNH", "I. Lĩnh vực Đất đai", "UBND xã Tân Lập") begins a section
-whose rows take what it says (`io/sections.py`). A row whose text goes on with the line
-above it (a name wrapped in a PDF) is none of these.
+(`io/layout.py` picks them). The heading of the procedures' content ("PHẦN II. NỘI DUNG CỤ
+THỂ …") ends the list: its lines of steps and documents are no procedures. Notes and
+signatures ("Ghi chú", "Nơi nhận", "KT. CHỦ TỊCH") end the table after its last procedure;
+a total ("Tổng cộng: 150") is no procedure; a heading ("A. THỦ TỤC CẤP TỈNH", "I. Lĩnh vực
+Đất đai", "UBND xã Tân Lập") begins a section whose rows take what it says
+(`io/sections.py`). A row whose text goes on with the line above it (a name wrapped in a
+PDF) is none of these.
 """
 
 from __future__ import annotations
@@ -33,16 +35,21 @@ _FOOTER = re.compile(
     r"^(?:\*\s*)?(?:ghi chú|lưu ý|nơi nhận|kt\.|tm\.|t/m|q\.|chủ tịch|phó chủ tịch|giám đốc"
     r"|người lập|người ký|\(?đã ký\)?|\(?ký,? ghi rõ)",
 )
+# The part of a decision's annex after the list: each procedure's content, step by step
+# ("PHẦN II. NỘI DUNG CỤ THỂ CỦA TỪNG THỦ TỤC HÀNH CHÍNH"), whose lines are no procedures.
+_CONTENT = re.compile(r"^(?:phần\s+[ivxlc\d]+\s*[.:-]?\s*)?nội dung (?:cụ thể|chi tiết)\b")
 # "Tổng cộng", "Tổng số: 150", "Cộng: 15 thủ tục", "Tổng 150"; not "Tổng giám đốc ...".
 _TOTAL = re.compile(r"^(?:tổng\s*(?:cộng|số)\b|(?:tổng|cộng)\s*(?:[:(\d]|$))")
 
 
 class FewCellRows(NamedTuple):
     """What `notes_and_headings` found: the rows left, the section headings among them (by
-    grid position), and the notes after the table and the total rows taken out."""
+    grid position), and the procedures' content, the notes after the table and the total
+    rows taken out."""
 
     live: pd.DataFrame
     sections: list[tuple[int, Section]]
+    content: pd.Index
     footer: pd.Index
     total: pd.Index
 
@@ -68,10 +75,11 @@ def notes_and_headings(
     identity: tuple[int | None, int, int | None],
     agency: int | None,
 ) -> FewCellRows:
-    """The rows left once the notes and signatures after the table and the total rows are
-    taken out, and the section headings among them; `few` are the rows that can be any of
-    these (few cells, no code, no numbered STT). `identity`: the STT, name and code columns;
-    `agency`: the agency column, whose cell alone under a procedure is no unit's heading.
+    """The rows left once the procedures' content, the notes and signatures after the table
+    and the total rows are taken out, and the section headings among them; `few` are the
+    rows that can be any of these (few cells, no code, no numbered STT). `identity`: the
+    STT, name and code columns; `agency`: the agency column, whose cell alone under a
+    procedure is no unit's heading.
 
     Notes and signatures come after the last procedure: a row that reads like one under a
     procedure ("Chủ tịch UBND cấp xã", an agency on a row of its own) does not end the
@@ -90,6 +98,14 @@ def notes_and_headings(
         few = few[~numbered]
     first_texts = few.bfill(axis=1).iloc[:, 0] if not few.empty else pd.Series(dtype="str")
     lead = folded_texts(first_texts)
+    # The procedures' content ends the list, whatever its lines look like.
+    content = live.index[:0]
+    begins = few.index[lead.str.match(_CONTENT).fillna(False).astype(bool)]
+    if len(begins):
+        at = live.index.get_loc(begins[0])
+        content, live = live.index[at:], live.iloc[:at]
+        few, first_texts = few[few.index < begins[0]], first_texts[first_texts.index < begins[0]]
+        lead = lead[lead.index < begins[0]]
     # A row whose text goes on with the line above it (a name wrapped in a PDF: "cấp tỉnh",
     # "Tổng giám đốc ...") is no total or heading, however it reads.
     going_on = goes_on(first_texts)
@@ -123,7 +139,7 @@ def notes_and_headings(
         (index, section_of(int(rows.loc[index]), heading_text(few.loc[index])))
         for index in few.index[heading]
     ]
-    return FewCellRows(live, sections, notes, total)
+    return FewCellRows(live, sections, content, notes, total)
 
 
 def _goes_on_below(

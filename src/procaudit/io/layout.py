@@ -60,6 +60,7 @@ BLANK = "blank row"
 COLUMN_NUMBERS = "column numbers under the header"
 TOTAL = "total row"
 FOOTER = "notes and signatures after the table"
+CONTENT = "the procedures' content after the list (Phần II)"
 NO_DATA = "no value in the columns procaudit reads"
 REPEATED_HEADER = "header repeated over another part of the table"
 CONTINUATION = "continues the procedure above"
@@ -415,6 +416,7 @@ def understand(
             identity = (header_map.stt, name_col, code_col)
             agency = header_map.columns.get("agency")
             found = notes_and_headings(live, few, rows, identity, agency)
+            skip(CONTENT, found.content)
             skip(FOOTER, found.footer)
             skip(TOTAL, found.total)
             live, sections = found.live, found.sections
