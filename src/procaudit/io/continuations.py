@@ -76,10 +76,11 @@ def repeated_rows(
     written twice in a row with two forms may be a duplicate (PA201). The columns are
     compared in turn, each only while some row may still be a repeat."""
     positions = np.asarray(labels, dtype=np.int64)
-    repeats = np.r_[False, np.diff(positions) == 1] if len(positions) else positions > 0
+    repeats = np.zeros(len(positions), dtype=bool)
+    repeats[1:] = np.diff(positions) == 1
     for order, position in enumerate([*identity, *alike]):
         if not repeats.any():
-            break
+            return repeats  # most lists: no name repeats the one above it
         repeats[1:] &= _same_as_above(live[position], empty_alike=order > 0)
     if repeats.any():  # a row that brings nothing new is the procedure typed twice
         at = np.flatnonzero(repeats)
@@ -100,24 +101,25 @@ _REPEATS_LEAST, _REPEATS_SHARE = 3, 0.25
 def _same_as_above(cells: pd.Series, empty_alike: bool) -> np.ndarray:
     """Whether each cell but the first holds what the cell above it holds; two empty cells
     are alike only where `empty_alike`. Arrow compares the reader's text blocks at once (a
-    fortieth of comparing a million Python strings); numpy a small column's objects."""
+    fortieth of comparing a million Python strings), numpy a workbook's column of objects;
+    neither goes through pandas, whose calls cost more than the comparison on a small list."""
+    if len(cells) < 2:  # a first cell and one under it, at least
+        return np.zeros(max(len(cells) - 1, 0), dtype=bool)
     chunks = arrow_chunks(cells)
-    if chunks is not None and len(cells) > _SMALL:
-        text = chunks.combine_chunks()
+    if chunks is not None:
+        text = chunks.chunk(0) if chunks.num_chunks == 1 else chunks.combine_chunks()
         same = pc.equal(text.slice(1), text.slice(0, len(text) - 1))
         if empty_alike:
             empty = text.is_null()
             same = pc.or_kleene(same, pc.and_(empty.slice(1), empty.slice(0, len(text) - 1)))
-        return same.fill_null(False).to_numpy(zero_copy_only=False)
-    missing = cells.isna().to_numpy(dtype=bool)
-    values = cells.astype(object).where(~missing, "").to_numpy()  # no NA to compare
-    same = (values[1:] == values[:-1]) & ~missing[1:] & ~missing[:-1]
+        return np.asarray(same.fill_null(False).to_numpy(zero_copy_only=False), dtype=bool)
+    values = cells.to_numpy(dtype=object, copy=True)
+    missing = pd.isna(values)
+    values[missing] = ""  # no missing value left to compare
+    found = (values[1:] == values[:-1]) & ~missing[1:] & ~missing[:-1]
     if empty_alike:
-        same |= missing[1:] & missing[:-1]
-    return same
-
-
-_SMALL = 10_000  # rows: below, numpy's loop over a column's objects is as quick as Arrow
+        found |= missing[1:] & missing[:-1]
+    return np.asarray(found, dtype=bool)
 
 
 def goes_on(cells: pd.Series) -> pd.Series:
