@@ -48,6 +48,13 @@ def test_the_procedures_content_after_the_list_is_no_procedure(
     assert table.account.skipped.get(CONTENT, ()) == content
 
 
+def test_a_line_of_a_procedure_right_of_its_name_is_no_content_heading() -> None:
+    basis = ["", "", "", "Nội dung chi tiết tại Quyết định 12/QĐ-UBND"]
+    table = sheet_table([HEADER, LIST[0], basis, LIST[1]])
+    assert column_read(table, "name") == [(2, LIST[0][2]), (4, LIST[1][2])]
+    assert CONTENT not in table.account.skipped
+
+
 def test_a_procedure_named_so_is_read() -> None:
     named = ["3", "1.000656", "Nội dung chi tiết quy hoạch phân khu", "UBND cấp tỉnh"]
     table = sheet_table([HEADER, *LIST, named])

@@ -98,9 +98,15 @@ def notes_and_headings(
         few = few[~numbered]
     first_texts = few.bfill(axis=1).iloc[:, 0] if not few.empty else pd.Series(dtype="str")
     lead = folded_texts(first_texts)
-    # The procedures' content ends the list, whatever its lines look like.
+    # The procedures' content ends the list, whatever its lines look like. Its heading begins
+    # at or left of the name, as a section's does: a procedure's legal basis under its row
+    # may read "Nội dung chi tiết tại …".
     content = live.index[:0]
     begins = few.index[lead.str.match(_CONTENT).fillna(False).astype(bool)]
+    if len(begins):
+        rows_of = few.loc[begins]
+        first_cell = rows_of.columns.to_numpy()[rows_of.notna().to_numpy().argmax(axis=1)]
+        begins = begins[first_cell <= name]
     if len(begins):
         at = live.index.get_loc(begins[0])
         content, live = live.index[at:], live.iloc[:at]
