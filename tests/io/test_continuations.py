@@ -1,5 +1,6 @@
 """A procedure laid out over several rows: the rows under it that name no procedure (no row
-number, no code, no name) are part of it, not procedures "with no name"."""
+number, no code, no name) are part of it, not procedures "with no name"; so are the rows that
+repeat it, one per document of its dossier or per way of applying."""
 
 from __future__ import annotations
 
