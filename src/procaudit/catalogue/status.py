@@ -9,11 +9,11 @@ new version abolishes is removed) both ask here.
 from __future__ import annotations
 
 import re
-import unicodedata
 
 import pandas as pd
 
 from procaudit.catalogue.text_columns import comparison_keys, elementwise, transform_factorized
+from procaudit.vn.text import fold
 
 # Status words that take a procedure out of force ("bãi bỏ", "hết hiệu lực", "abolished").
 OUT_OF_FORCE = r"bãi bỏ|bị bãi bỏ|hết hiệu lực|không còn hiệu lực|abolished|repealed"
@@ -31,8 +31,7 @@ _STATUS_CELL = re.compile(
 
 def is_status(text: str) -> bool:
     """Whether a cell says a procedure's status and nothing else."""
-    folded = " ".join(unicodedata.normalize("NFC", text).lower().split())
-    return _STATUS_CELL.match(folded) is not None
+    return _STATUS_CELL.match(fold(text)) is not None
 
 
 @elementwise

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 
+import numpy as np
 import pandas as pd
 
 # A national code, or a local one with the agency's suffix ("1.000494.000.00.00.H29",
@@ -57,12 +58,10 @@ def split_name_codes(frame: pd.DataFrame) -> int:
     distinct = pd.Series(names, dtype="str")
     if distinct.empty:
         return 0
-    weights = (
-        pd.Series(codes[codes >= 0]).value_counts().reindex(range(len(distinct)), fill_value=0)
-    )
+    weights = np.bincount(codes[codes >= 0], minlength=len(distinct))  # each name's rows
     for strict, loose in _PLACES.values():
-        carrying = distinct.str.match(strict).fillna(False).astype(bool)
-        if weights[carrying.to_numpy()].sum() < _SHARE * weights.sum():
+        carrying = distinct.str.match(strict).fillna(False).to_numpy(dtype=bool)
+        if weights[carrying].sum() < _SHARE * weights.sum():
             continue
         parts = distinct.str.extract(loose)
         found = parts["code"].notna()

@@ -14,7 +14,6 @@ name, and a workbook kept as a sheet per unit names each sheet after its unit
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -23,6 +22,7 @@ import pandas as pd
 
 from procaudit.catalogue.units import heading_unit
 from procaudit.io.headers import HeaderMap
+from procaudit.vn.text import fold
 
 _ROMAN_OR_LETTER = re.compile(r"^(?:[IVXLC]+|[A-Z])\.?$")
 # A list of procedures by its heading ("Danh mục thủ tục hành chính bị bãi bỏ", "Danh mục
@@ -67,13 +67,8 @@ class Section:
     unit: str | None = None  # the unit of a list kept per unit (`units.heading_unit`)
 
 
-def fold(text: str) -> str:
-    """Text as headings are matched: NFC, lowercase, single spaces."""
-    return " ".join(unicodedata.normalize("NFC", text).lower().split())
-
-
 def folded_texts(column: pd.Series) -> pd.Series:
-    """`fold` as column operations."""
+    """`vn.text.fold` as column operations."""
     text = column.astype("str").str.normalize("NFC").str.lower()
     return text.str.replace(r"\s+", " ", regex=True).str.strip()
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from procaudit.vn.text import comparison_key
+from procaudit.vn.text import comparison_key, fold
 
 CENTRAL, PROVINCE, DISTRICT, COMMUNE, OTHER = "central", "province", "district", "commune", "other"
 LABELS = {
@@ -40,13 +40,9 @@ _TAG_RE = re.compile(
 )
 
 
-def _folded(text: str) -> str:
-    return " ".join(unicodedata.normalize("NFC", text).lower().split())
-
-
 def level_ids(text: str) -> frozenset[str]:
     """The levels a level cell names: "Cấp bộ, Cấp tỉnh" -> {central, province}."""
-    return frozenset(match.lastgroup for match in _LEVEL_RE.finditer(_folded(text)))  # type: ignore[misc]
+    return frozenset(match.lastgroup for match in _LEVEL_RE.finditer(fold(text)))  # type: ignore[misc]
 
 
 def name_tag(name: str) -> tuple[str, frozenset[str]] | None:
@@ -57,7 +53,7 @@ def name_tag(name: str) -> tuple[str, frozenset[str]] | None:
     match = _TAG_RE.search(unicodedata.normalize("NFC", name))
     if match is None:
         return None
-    inside = _folded(match.group(1))
+    inside = fold(match.group(1))
     words = re.sub(r"\b(cấp|và|hoặc)\b|[,;/&]", " ", inside).split()
     levels = level_ids(inside)
     if not levels or len(words) > 2 * len(levels) + 1:

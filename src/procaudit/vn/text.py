@@ -58,6 +58,12 @@ def new_tone(text: str) -> str:
     return _OLD_TONE.sub(_new_pair, text)
 
 
+def fold(text: str) -> str:
+    """Text as words and phrases are matched in it (a heading, a level, a status): NFC,
+    lowercase, single spaces; diacritics and tone placement as written."""
+    return " ".join(unicodedata.normalize("NFC", text).lower().split())
+
+
 def comparison_key(text: str) -> str:
     """The form under which two names, levels or agencies are the same text."""
     text = unicodedata.normalize("NFC", text).lower()
