@@ -1,5 +1,11 @@
-"""Read the dates catalogues write: "15/8/2025", "15.08.2025", "2025-08-15",
-"ngày 15 tháng 8 năm 2025"; tell a date that does not exist from text that is not a date."""
+"""Read the dates catalogues write: "15/8/2025", "15.08.2025", "2025-08-15", "2025/08/15",
+"ngày 15 tháng 8 năm 2025", "20250815"; tell a date that does not exist from text that is
+not a date.
+
+A database's export writes its DATETIME columns with their time ("2025-08-15 00:00:00.000",
+"15/08/2025 10:22", "2025-08-15T08:00:00Z"): the time is not part of a decision's date, so
+it is read past. A time of day "AM"/"PM" is .NET's en-US text, which writes the month
+first ("8/15/2025 12:00:00 AM"); a Vietnamese one writes "SA"/"CH" and the day first."""
 
 from __future__ import annotations
 
@@ -7,16 +13,23 @@ import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+# A time of day after the date: "10:22", "00:00:00.000", "T08:00:00Z", "12:00:00 AM".
+_TIME = (
+    r"(?:(?:\s+|T)\d{1,2}:\d{2}(?::\d{2}(?:[.,]\d+)?)?"
+    r"(?:\s*(?P<half>[AaPp]\.?[Mm]\.?|SA|CH))?(?:Z|[+-]\d{2}:?\d{2})?)?"
+)
 _DAY_FIRST = re.compile(
     r"^(?:ngày\s*)?(?P<day>\d{1,2})(?:\s*tháng\s*|\s*[/.-]\s*)(?P<month>\d{1,2})"
-    r"(?:\s*năm\s*|\s*[/.-]\s*)(?P<year>\d{4}|\d{2})(?:\s+0?0:00(?::00)?)?\.?$",
+    rf"(?:\s*năm\s*|\s*[/.-]\s*)(?P<year>\d{{4}}|\d{{2}}){_TIME}\.?$",
     re.IGNORECASE,
 )
 # A date cell that lost its format shows Excel's day count: 45884 is 15/08/2025. Only
 # counts between 1982 and 2064 are read that way; other numbers are not dates.
 _SERIAL = re.compile(r"^(?P<days>[3-5]\d{4})(?:\.0+)?$")
+# A database's compact date, "20250815" (years 1945-2099 only: other numbers are not dates).
+_COMPACT = re.compile(r"^(?P<year>19[4-9]\d|20\d\d)(?P<month>[01]\d)(?P<day>[0-3]\d)$")
 _EXCEL_EPOCH = date(1899, 12, 30)
-_ISO = re.compile(r"^(?P<year>\d{4})-(?P<month>\d{1,2})-(?P<day>\d{1,2})(?:[ T]0?0:00(?::00)?)?$")
+_ISO = re.compile(rf"^(?P<year>\d{{4}})([-/.])(?P<month>\d{{1,2}})\2(?P<day>\d{{1,2}}){_TIME}$")
 
 
 @dataclass(frozen=True)
@@ -34,10 +47,13 @@ def read_date(text: str) -> ReadDate:
     if serial:
         meant = _EXCEL_EPOCH + timedelta(days=int(serial.group("days")))
         return ReadDate(None, "serial", meant.strftime("%d/%m/%Y"))
-    match = _DAY_FIRST.match(cleaned) or _ISO.match(cleaned)
+    match = _DAY_FIRST.match(cleaned) or _ISO.match(cleaned) or _COMPACT.match(cleaned)
     if match is None:
         return ReadDate(None, "unreadable")
     day, month, year = (int(match.group(part)) for part in ("day", "month", "year"))
+    en_us = (match.groupdict().get("half") or "").lower().startswith(("a", "p"))
+    if en_us and match.re is _DAY_FIRST and day <= 12:
+        day, month = month, day  # the month first, unless it cannot be ("15/08/2025 … AM")
     if len(match.group("year")) == 2:
         full = f"{day:02d}/{month:02d}/{2000 + year}"
         return ReadDate(None, "two-digit year", full)
