@@ -193,6 +193,125 @@ def test_pa203_without_level_or_code_columns() -> None:
     assert hits_of("PA203", rows) == [(2, "name"), (4, "name")]
 
 
+def a(code: str | None, name: str, agency: str | None, level: str | None = None) -> Row:
+    return {"code": code, "name": name, "agency": agency, "level": level}
+
+
+# A list with no level column (the portal's): the agencies say each row's level.
+AGENCY_LEVEL_CASES = [
+    # (case, rule, rows, rows flagged)
+    (
+        "province and commune agencies: two levels",
+        "PA203",
+        [
+            a("1.000001", "Chứng thực bản sao", "Sở Tư pháp"),
+            a("2.000002", "Chứng thực bản sao", "UBND cấp xã"),
+        ],
+        [],
+    ),
+    (
+        "a ministry's department and a province's",
+        "PA203",
+        [
+            a("1.000001", "Cấp phép", "Cục Quản lý tài nguyên nước"),
+            a("2.000002", "Cấp phép", "Sở Nông nghiệp và Môi trường"),
+        ],
+        [],
+    ),
+    (
+        "two province departments: one level",
+        "PA203",
+        [a("1.000001", "Cấp phép", "Sở Tư pháp"), a("2.000002", "Cấp phép", "Sở Nội vụ")],
+        [2, 3],
+    ),
+    (
+        "agencies naming no level",
+        "PA203",
+        [
+            a("1.000001", "Cấp phép", "Phòng quản lý xuất nhập cảnh"),
+            a("2.000002", "Cấp phép", None),
+        ],
+        [2, 3],
+    ),
+    (
+        "one level known, the other not: not compared",
+        "PA203",
+        [a("1.000001", "Cấp phép", "UBND cấp xã"), a("2.000002", "Cấp phép", None)],
+        [],
+    ),
+    (
+        "a level cell outranks the agency",
+        "PA203",
+        [
+            a("1.000001", "Cấp phép", "Sở Tư pháp", "Cấp xã"),
+            a("2.000002", "Cấp phép", "UBND cấp xã", "Cấp xã"),
+        ],
+        [2, 3],
+    ),
+    (
+        "an empty level cell beside a filled one: not compared, as before",
+        "PA203",
+        [
+            a("1.000001", "Cấp phép", "Sở Tư pháp", "Cấp tỉnh"),
+            a("2.000002", "Cấp phép", "Sở Tư pháp"),
+        ],
+        [],
+    ),
+    (
+        "one code at two agencies' levels: one entry all the same",
+        "PA201",
+        [a("1.000001", "Cấp phép", "Sở Tư pháp"), a("1.000001", "Cấp phép", "UBND cấp xã")],
+        [2, 3],
+    ),
+    (
+        "the same entry, one agency",
+        "PA201",
+        [a("1.000001", "Cấp phép", "Sở Tư pháp"), a("1.000001", "Cấp phép", "Sở Tư pháp")],
+        [2, 3],
+    ),
+    (
+        "a leading 'Thủ tục', two levels",
+        "PA204",
+        [
+            a("1.000001", "Thủ tục gia hạn nộp thuế", "Cục Hải quan"),
+            a("2.000002", "Gia hạn nộp thuế", "Chi cục Thuế huyện Tam Nông"),
+        ],
+        [],
+    ),
+    (
+        "a leading 'Thủ tục', one level",
+        "PA204",
+        [
+            a("1.000001", "Thủ tục gia hạn nộp thuế", "Sở Tài chính"),
+            a("2.000002", "Gia hạn nộp thuế", "Sở Tài chính"),
+        ],
+        [2, 3],
+    ),
+    # A district's one-stop list holds its communes' procedures: the tag outranks the agency.
+    (
+        "a level tag beside an untagged name, one district agency",
+        "PA204",
+        [
+            a(None, "Tặng giấy khen (cấp xã)", "UBND huyện Hạ Hòa"),
+            a(None, "Tặng giấy khen", "UBND huyện Hạ Hòa"),
+        ],
+        [],
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("case", "rule", "rows", "flagged"),
+    AGENCY_LEVEL_CASES,
+    ids=[c[0] for c in AGENCY_LEVEL_CASES],
+)
+def test_levels_read_from_the_agencies(
+    case: str, rule: str, rows: list[Row], flagged: list[int]
+) -> None:
+    rows = [{k: v for k, v in row.items() if v is not None or k != "level"} for row in rows]
+    assert [row for row, _ in hits_of(rule, rows)] == flagged
+
+
 def test_pa203_message_names_the_other_code() -> None:
     rows = [r("1.000001", "A"), r(None, "A")]
     messages = {f.row: f.message for f in findings_of(rows, sheet="S") if f.rule == "PA203"}

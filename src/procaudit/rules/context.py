@@ -21,20 +21,18 @@ from procaudit.catalogue.text_columns import (
     arrow_chunks,
     arrow_text,
     comparison_key_array,
-    comparison_keys,
-    elementwise,
     holding,
     map_distinct,
     map_factorized,
     matches,
     text_codes,
     text_series,
-    transform_distinct,
     transform_factorized,
 )
 from procaudit.catalogue.units import Units, section_units, units_of
 from procaudit.core.i18n import language, t
 from procaudit.io.name_keys_ahead import claim_name_keys
+from procaudit.rules.compared_levels import compared_levels
 from procaudit.rules.options import RuleOptions
 from procaudit.rules.table_stack import TableStack
 from procaudit.vn.levels import name_tag
@@ -42,10 +40,6 @@ from procaudit.vn.levels import name_tag
 if TYPE_CHECKING:
     from procaudit.io.read import Table
 
-# Several levels in one cell are separated by commas, semicolons or line breaks; the line
-# breaks become commas before `comparison_keys`, which would fold them into spaces.
-_LEVEL_BREAKS = r"\s*[;\n]\s*"
-_LEVEL_SEPARATORS = r"\s*,\s*"
 SHOWN_ROWS = 5  # rows a message names before "and N more"
 
 
@@ -434,20 +428,19 @@ class RuleContext:
     @property
     def level_keys(self) -> pd.Series:
         """One key per set of levels: "Cấp xã, Cấp tỉnh" and "cấp tỉnh; Cấp xã" are equal;
-        "" where a row has none. A category: a few keys, held a byte a row (as text, 17 MB
-        at a million rows, kept while PA204 runs)."""
+        where a row's cell has none, the levels its agencies work at, kept apart
+        (`compared_levels`); "" where neither says. A category: a few keys, held a byte a
+        row (as text, 17 MB at a million rows, kept while PA204 runs)."""
         return self.shared("level_keys", self._find_level_keys)
 
     def _find_level_keys(self) -> pd.Series:
-        index = self.frame.index
-        if "level" not in self.frame:
-            none = pd.Categorical.from_codes(np.zeros(len(index), dtype=np.int8), pd.Index([""]))
-            return pd.Series(none, index=index)
-        codes, uniques = self.distinct("level")
-        # The keys of the distinct levels, then of a missing one (the last); a folder of
-        # communes' lists repeats its levels: those seen before are not worked out again.
-        key_of_value, keys = pd.factorize(transform_distinct(uniques, _level_keys))
-        return pd.Series(pd.Categorical.from_codes(key_of_value[codes], keys), index=index)
+        # The distinct levels and agencies, each worked out once: a folder of communes'
+        # lists repeats them, and those seen before are not worked out again.
+        return compared_levels(
+            self.distinct("level") if "level" in self.frame else None,
+            self.distinct("agency") if "agency" in self.frame else None,
+            self.frame.index,
+        )
 
     @property
     def code_keys(self) -> pd.Series:
@@ -606,18 +599,6 @@ def _cut(
         pd.Series(array[start:stop], table.index, name=work.name, copy=False)
         for table, start, stop in ends
     ]
-
-
-@elementwise
-def _level_keys(levels: pd.Series) -> pd.Series:
-    keys = comparison_keys(levels.str.replace(_LEVEL_BREAKS, ", ", regex=True)).fillna("")
-    several = keys.str.contains(",")
-    keys[several] = (
-        keys[several]
-        .str.split(_LEVEL_SEPARATORS)
-        .map(lambda parts: ", ".join(sorted(filter(None, parts))))
-    )
-    return keys
 
 
 @dataclass

@@ -20,6 +20,7 @@ from procaudit.catalogue.text_columns import arrow_text, map_distinct, matches, 
 from procaudit.core.findings import Severity
 from procaudit.core.i18n import t
 from procaudit.rules.codes import CODE_PATTERN, repaired_code
+from procaudit.rules.compared_levels import BY_AGENCY
 from procaudit.rules.context import SHOWN_ROWS, RuleContext
 from procaudit.rules.hits import hits, no_hits
 from procaudit.rules.near_duplicates_names import loose_key
@@ -42,7 +43,8 @@ class Keys:
     code: np.ndarray  # the code as repaired (PA201, PA203)
     written_code: np.ndarray  # the code as written, stripped (PA202)
     name: np.ndarray
-    level: np.ndarray  # never missing: a row without a level has the level ""
+    level: np.ndarray  # never missing: a row without a level has the level "" (PA203)
+    entry_level: np.ndarray  # the level its cell writes, not its agencies' (PA201)
     unit: np.ndarray  # never missing: 0 for every row of a list that is not per unit
 
 
@@ -77,8 +79,17 @@ def _build_keys(ctx: RuleContext) -> Keys:
             numbers = text_codes(repaired)
             code = written.copy()
             code[twice] = np.where(numbers >= 0, numbers + written.max(initial=0) + 1, -1)
-    level = ctx.level_keys.cat.codes.to_numpy(dtype=np.int64)  # a category: its codes
-    return Keys(code, written, name, level, ctx.unit_ids())
+    levels = ctx.level_keys  # a category: its codes
+    level = levels.cat.codes.to_numpy(dtype=np.int64)
+    # One code is one procedure of the national database at one level: an entry is
+    # compared at the level its cell writes, not the one its agencies work at.
+    kinds = levels.cat.categories
+    by_agency = np.array([key.startswith(BY_AGENCY) for key in kinds], dtype=bool)
+    entry_level = level
+    if by_agency.any():
+        empty = int(np.flatnonzero(kinds == "")[0]) if "" in kinds else -1
+        entry_level = np.where(by_agency[level], empty, level)
+    return Keys(code, written, name, level, entry_level, ctx.unit_ids())
 
 
 def _keys(ctx: RuleContext) -> Keys:
@@ -246,7 +257,7 @@ def duplicate_entry(ctx: RuleContext) -> pd.DataFrame:
     keys = _keys(ctx)
     rows = np.flatnonzero((keys.code >= 0) & (keys.name >= 0) & _repeated(keys.code))
     entry = _pairs(
-        _pairs(_pairs(keys.code[rows], keys.name[rows]), keys.level[rows]), keys.unit[rows]
+        _pairs(_pairs(keys.code[rows], keys.name[rows]), keys.entry_level[rows]), keys.unit[rows]
     )
     again = _repeated(entry)
     duplicated = np.zeros(len(ctx.frame), dtype=bool)

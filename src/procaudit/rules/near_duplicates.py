@@ -43,6 +43,7 @@ from procaudit.catalogue.text_columns import (
 )
 from procaudit.core.findings import Severity
 from procaudit.core.i18n import t
+from procaudit.rules.compared_levels import BY_AGENCY
 from procaudit.rules.context import SHOWN_ROWS, RuleContext
 from procaudit.rules.hits import hits, no_hits
 from procaudit.rules.near_duplicates_difference import Difference, same_letters_difference
@@ -153,18 +154,21 @@ def _levels(
 ) -> np.ndarray:
     """A number per checked row for its level (`cells`, its level key) within its unit.
 
-    A row's level is its level cell; without one, the level its name's tag names. In the
-    portal's exports (no level column) "X" and "X (thực hiện tại cấp tỉnh)" are always two
-    procedures at two levels, so a tagged and an untagged name are compared only when a
-    level cell says they are at one level. Levels and tags are few: they are numbered as
-    strings once each, and the rows get numbers."""
+    A row's level is its level cell; without one, the level its name's tag names, else the
+    one its agencies work at (`compared_levels`). In the portal's exports (no level column)
+    "X" and "X (thực hiện tại cấp tỉnh)" are always two procedures at two levels, so a
+    tagged and an untagged name are compared only when a level cell says they are at one
+    level (a level read from the agencies is kept apart from the tags'). Levels and tags are
+    few: they are numbered as strings once each, and the rows get numbers."""
     cell_codes, cell_keys = pd.factorize(cells)
     tag_codes, tags = pd.factorize(tag)
     number = {key: i for i, key in enumerate(dict.fromkeys([*cell_keys, *tags]))}
     cell_level = np.array([number[cell] for cell in cell_keys], dtype=np.int64)
     tag_level = np.array([number[key] for key in tags], dtype=np.int64)
-    no_cell = np.array([cell == "" for cell in cell_keys], dtype=bool)
-    level = np.where(no_cell[cell_codes], tag_level[tag_codes[name_codes]], cell_level[cell_codes])
+    no_cell = np.array([cell == "" or cell.startswith(BY_AGENCY) for cell in cell_keys])
+    tagged = np.array([key != "" for key in tags], dtype=bool)[tag_codes[name_codes]]
+    taken = np.where(tagged, tag_level[tag_codes[name_codes]], cell_level[cell_codes])
+    level = np.where(no_cell[cell_codes], taken, cell_level[cell_codes])
     # In a per-unit list each unit's names are compared among themselves only: a "level"
     # here is a level within one unit (one level, unit 0, in other lists).
     level = pd.factorize(level)[0].astype(np.int64) * (int(unit.max(initial=0)) + 1) + unit

@@ -1,0 +1,85 @@
+"""The level at which two rows are compared by the duplicate rules (PA201-PA204: "the same
+procedure at the same level").
+
+A row's level cell says it. Where a row has none (the national portal's lists have no level
+column), the agencies its agency cell names may: "Sở Tư pháp" works at the province's level,
+"UBND cấp xã" at the commune's, "Cục Quản lý xuất nhập cảnh" at the ministry's
+(`agencies.agency_levels`). The national database gives a procedure carried out at several
+levels one name and a code per level, so a name under two codes whose agencies work at two
+levels is one procedure at two levels, not a name listed twice.
+
+A level read from the agencies is weaker than one a cell writes, and kept apart (`BY_AGENCY`
+before its key): a row whose level cell is empty is compared with rows whose cells are
+empty too, as before, and PA204 lets a name's level tag outrank it (a district's one-stop
+list holds its communes' procedures, tagged "(cấp xã)"). A row whose level neither says is
+compared only with rows whose level is unknown alike.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+from procaudit.catalogue.text_columns import comparison_keys, elementwise, transform_distinct
+from procaudit.vn.agencies import agency_levels
+from procaudit.vn.levels import describe
+
+# Several levels in one cell are separated by commas, semicolons or line breaks; the line
+# breaks become commas before `comparison_keys`, which would fold them into spaces.
+_LEVEL_BREAKS = r"\s*[;\n]\s*"
+_LEVEL_SEPARATORS = r"\s*,\s*"
+BY_AGENCY = "agency: "  # before the key of a level read from the agencies
+
+
+@elementwise
+def level_cell_keys(levels: pd.Series) -> pd.Series:
+    """One key per set of levels: "Cấp xã, Cấp tỉnh" and "cấp tỉnh; Cấp xã" are equal; ""
+    where a cell is empty."""
+    keys = comparison_keys(levels.str.replace(_LEVEL_BREAKS, ", ", regex=True)).fillna("")
+    several = keys.str.contains(",")
+    keys[several] = (
+        keys[several]
+        .str.split(_LEVEL_SEPARATORS)
+        .map(lambda parts: ", ".join(sorted(filter(None, parts))))
+    )
+    return keys
+
+
+@elementwise
+def agency_level_keys(agencies: pd.Series) -> pd.Series:
+    """The key of the levels an agency cell's agencies work at, as a level cell naming them
+    has it, after `BY_AGENCY` ("Sở Tư pháp": "agency: cấp tỉnh"); "" where their names say
+    none."""
+    named = agencies.map(
+        lambda cell: describe(agency_levels(cell)) if isinstance(cell, str) else ""
+    )
+    keys = level_cell_keys(named.astype("str"))
+    return keys.where(keys == "", BY_AGENCY + keys)
+
+
+def compared_levels(
+    levels: tuple[np.ndarray, pd.Index] | None,
+    agencies: tuple[np.ndarray, pd.Index] | None,
+    index: pd.Index,
+) -> pd.Series:
+    """Each row's level key (a category: a byte a row), of the factorised level and agency
+    columns (None where a table has no such column): the level cell's, else the agencies'
+    (after `BY_AGENCY`), else ""."""
+    if levels is None:
+        keys = pd.Series([""])
+        of_row = np.zeros(len(index), dtype=np.int64)
+    else:
+        codes, uniques = levels
+        keys = transform_distinct(uniques, level_cell_keys)
+        of_row = np.asarray(codes, dtype=np.int64) % len(keys)  # -1, missing: the last
+    if agencies is not None:
+        unknown = keys.to_numpy()[of_row] == ""
+        if unknown.any():
+            agency_codes, agency_uniques = agencies
+            by_agency = transform_distinct(agency_uniques, agency_level_keys)
+            known = len(keys)
+            keys = pd.concat([keys, by_agency], ignore_index=True)
+            taken = np.asarray(agency_codes, dtype=np.int64) % len(by_agency)
+            of_row = np.where(unknown, known + taken, of_row)
+    key_of_value, distinct = pd.factorize(keys)
+    return pd.Series(pd.Categorical.from_codes(key_of_value[of_row], distinct), index=index)
