@@ -27,6 +27,27 @@ CASES = {
         [["1", "THỦ TỤC HÀNH CHÍNH CẤP XÃ", "", ""], BIRTH],
         [(3, "Cấp xã")],
     ),
+    "level headings naming the committee whose competence it is": (
+        [
+            ["A", "THỦ TỤC HÀNH CHÍNH THUỘC THẨM QUYỀN GIẢI QUYẾT CỦA UBND TỈNH", "", ""],
+            LAND,
+            ["B", "TTHC thuộc thẩm quyền giải quyết của UBND các xã, phường", "", ""],
+            BIRTH,
+        ],
+        [(3, "Cấp tỉnh"), (5, "Cấp xã")],
+    ),
+    "level headings lettered with a dash, across the row": (
+        [["A- TTHC CẤP TỈNH", "", "", ""], LAND, ["B- TTHC CẤP XÃ", "", "", ""], BIRTH],
+        [(3, "Cấp tỉnh"), (5, "Cấp xã")],
+    ),
+    "level headings numbered '1.', across the row": (
+        [["1. TTHC cấp tỉnh", "", "", ""], LAND, ["2. TTHC cấp xã", "", "", ""], BIRTH],
+        [(3, "Cấp tỉnh"), (5, "Cấp xã")],
+    ),
+    "the grassroots level is the commune's": (
+        [["B. Thủ tục hành chính cấp cơ sở", "", "", ""], BIRTH],
+        [(3, "Cấp xã")],
+    ),
     # Not headings: a numbered row naming a procedure, whatever its first words.
     "a numbered procedure without a code": (
         [BIRTH, ["2", "", "Cấp giấy phép lĩnh vực dầu khí", ""]],

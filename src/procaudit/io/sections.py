@@ -28,15 +28,18 @@ _ROMAN_OR_LETTER = re.compile(r"^(?:[IVXLC]+|[A-Z])\.?$")
 # A list of procedures by its heading ("Danh mục thủ tục hành chính bị bãi bỏ", "Danh mục
 # TTHC được sửa đổi, bổ sung"), which no procedure is named.
 _LIST_OF_PROCEDURES = r"danh mục\s+(?:các\s+)?(?:thủ tục hành chính|tthc)\b"
+# Procedures of a level ("Thủ tục hành chính cấp tỉnh", "TTHC thuộc thẩm quyền của UBND
+# cấp xã"), which no procedure is named either.
+_PROCEDURES_OF_A_LEVEL = r"(?:danh mục\s+)?(?:thủ tục hành chính|tthc)\b.*\b(?:cấp|ubnd|ủy ban)\b"
 _HEADING = re.compile(
-    r"^(?:phần\s+[ivxlc\d]+|[a-z]\s*[.)]\s|[ivxlc]+\s*[.)]?\s|\d+\s*[.):]?\s*lĩnh vực|lĩnh vực\b"
-    r"|(?:danh mục\s+)?thủ tục hành chính\b.*\bcấp\b|cấp\s+(?:tỉnh|xã|huyện|bộ|trung ương)$"
+    r"^(?:phần\s+[ivxlc\d]+|[a-z]\s*[.)\-–]\s|[ivxlc]+\s*[.)]?\s|\d+\s*[.):]?\s*lĩnh vực|lĩnh vực\b"
+    rf"|(?:\d+\s*[.)]\s*)?{_PROCEDURES_OF_A_LEVEL}|cấp\s+(?:tỉnh|xã|huyện|bộ|trung ương)$"
     rf"|danh mục\b|nhóm\b|(?:\d+\.)*\d+\s*[.)]?\s*{_LIST_OF_PROCEDURES})",
 )
 # What a heading numbered like a procedure ("1 | Lĩnh vực Hộ tịch", merged from the column
 # after STT) says, plainly enough that no procedure's name reads so.
 _NUMBERED_HEADING = re.compile(
-    r"^(?:lĩnh vực\b|(?:danh mục\s+)?thủ tục hành chính\b.*\bcấp\b"
+    rf"^(?:lĩnh vực\b|{_PROCEDURES_OF_A_LEVEL}"
     rf"|cấp\s+(?:tỉnh|xã|huyện|bộ|trung ương)$|{_LIST_OF_PROCEDURES})"
 )
 # The first words of a heading that may name a unit (`units.heading_unit` decides).
@@ -45,7 +48,15 @@ _UNIT_LEAD = re.compile(
     r"|(?:ubnd|ủy ban|uỷ ban|sở|ban quản lý|công an|bảo hiểm|văn phòng|chi cục|cục|phòng"
     r"|trung tâm)\b)"
 )
-_LEVEL_IN_HEADING = re.compile(r"cấp\s+(tỉnh|xã|huyện|bộ|trung ương)")
+# A level a heading names: "cấp tỉnh", "cấp cơ sở" (the commune's), or the people's committee
+# whose competence it is, with no place after it ("thuộc thẩm quyền của UBND tỉnh", "của
+# UBND xã, phường"; "UBND xã Tân Lập" is a unit).
+_LEVEL_IN_HEADING = re.compile(
+    r"cấp\s+(tỉnh|xã|huyện|bộ|trung ương|cơ sở)"
+    r"|(?:ubnd|ủy ban nhân dân|uỷ ban nhân dân)\s+(?:các\s+)?(tỉnh|xã|huyện|phường|quận|thị trấn)"
+    r"(?=\s*(?:$|[,;:/()]|và\b|hoặc\b))"
+)
+_LEVEL_WORD = {"cơ sở": "xã", "phường": "xã", "thị trấn": "xã", "quận": "huyện"}
 _FIELD_IN_HEADING = re.compile(r"lĩnh vực\s*:?\s*(.+)$", re.IGNORECASE)
 _STATUS_IN_HEADING = (
     (re.compile(r"bãi bỏ"), "Bãi bỏ"),
@@ -95,6 +106,15 @@ def is_numbered_heading(rows: pd.DataFrame, stt: int) -> pd.Series:
     return heading.fillna(False).astype(bool)
 
 
+def _levels_named(folded: str) -> list[str]:
+    """The levels a folded heading names, as the word after "cấp" ("tỉnh", "xã")."""
+    named = (
+        next(word for word in match.groups() if word)
+        for match in _LEVEL_IN_HEADING.finditer(folded)
+    )
+    return [_LEVEL_WORD.get(word, word) for word in named]
+
+
 def heading_text(row: pd.Series) -> str:
     """A heading row's text: its cells' texts, once each."""
     texts = [str(value) for value in row.dropna() if str(value).strip()]
@@ -104,7 +124,7 @@ def heading_text(row: pd.Series) -> str:
 def section_of(row: int, text: str) -> Section:
     """The section a heading row begins: what its text says of the rows under it."""
     folded = fold(text)
-    levels = [f"Cấp {level}" for level in dict.fromkeys(_LEVEL_IN_HEADING.findall(folded))]
+    levels = [f"Cấp {level}" for level in dict.fromkeys(_levels_named(folded))]
     field_match = _FIELD_IN_HEADING.search(" ".join(text.split()))
     field_name = None
     if field_match:
@@ -206,7 +226,7 @@ def title_level(texts: Iterable[str]) -> str | None:
     """The one level a list's title names ("DANH MỤC THỦ TỤC HÀNH CHÍNH CẤP XÃ", a sheet
     "TTHC cấp tỉnh"), written as a section writes it; None where it names none, or several
     ("… cấp tỉnh và cấp xã")."""
-    levels = {level for text in texts for level in _LEVEL_IN_HEADING.findall(fold(text))}
+    levels = {level for text in texts for level in _levels_named(fold(text))}
     return f"Cấp {levels.pop()}" if len(levels) == 1 else None
 
 
