@@ -48,7 +48,28 @@ CASES = {
         [["B. Thủ tục hành chính cấp cơ sở", "", "", ""], BIRTH],
         [(3, "Cấp xã")],
     ),
+    # A group's heading with no word saying so: a few words alone, left of the name.
+    "a group numbered over its rows' numbers": (
+        [["1", "HỘ TỊCH", "", ""], ["1.1", *BIRTH[1:]], ["1.2", *DEATH[1:]]],
+        [(3, "Hộ tịch"), (4, "Hộ tịch")],
+    ),
+    "an unnumbered group in the code column": (
+        [["", "Chứng thực", "", ""], BIRTH, DEATH, ["", "ĐẤT ĐAI", "", ""], LAND],
+        [(3, "Chứng thực"), (4, "Chứng thực"), (6, "Đất đai")],
+    ),
+    "a group merged across the row from the STT column": (
+        [["HỘ TỊCH", "", "", ""], BIRTH],
+        [(3, "Hộ tịch")],
+    ),
+    "a Roman-numbered group in capitals, with its count": (
+        [["I", "TÀI NGUYÊN NƯỚC (3 TTHC)", "", ""], LAND],
+        [(3, "Tài nguyên nước")],
+    ),
     # Not headings: a numbered row naming a procedure, whatever its first words.
+    "a name typed in the code column": (
+        [["", "Thủ tục đăng ký khai sinh có yếu tố nước ngoài", "", ""], BIRTH],
+        [(2, None), (3, None)],
+    ),
     "a numbered procedure without a code": (
         [BIRTH, ["2", "", "Cấp giấy phép lĩnh vực dầu khí", ""]],
         [(2, None), (3, None)],

@@ -7,8 +7,10 @@ THỂ …") ends the list: its lines of steps and documents are no procedures. N
 signatures ("Ghi chú", "Nơi nhận", "KT. CHỦ TỊCH") end the table after its last procedure;
 a total ("Tổng cộng: 150") is no procedure; a heading ("A. THỦ TỤC CẤP TỈNH", "I. Lĩnh vực
 Đất đai", "UBND xã Tân Lập") begins a section whose rows take what it says
-(`io/sections.py`). A row whose text goes on with the line above it (a name wrapped in a
-PDF) is none of these.
+(`io/sections.py`). So does a group's heading that says only its field ("HỘ TỊCH", merged
+across the row from the code column): a few words alone, left of an empty name cell, or
+numbered "1" over rows numbered "1.1", "1.2". A row whose text goes on with the line above
+it (a name wrapped in a PDF) is none of these.
 """
 
 from __future__ import annotations
@@ -24,6 +26,7 @@ from procaudit.io.grid import without_rows
 from procaudit.io.sections import (
     Section,
     folded_texts,
+    group_name,
     heading_text,
     is_heading,
     is_numbered_heading,
@@ -38,6 +41,8 @@ _FOOTER = re.compile(
 # The part of a decision's annex after the list: each procedure's content, step by step
 # ("PHẦN II. NỘI DUNG CỤ THỂ CỦA TỪNG THỦ TỤC HÀNH CHÍNH"), whose lines are no procedures.
 _CONTENT = re.compile(r"^(?:phần\s+[ivxlc\d]+\s*[.:-]?\s*)?nội dung (?:cụ thể|chi tiết)\b")
+# A number in the STT column: "1", "1.2", "II", "B."
+_NUMBER = r"\s*(?:[IVXLC]+|[A-Z]|\d+(?:\.\d+)*)\.?\s*"
 # "Tổng cộng", "Tổng số: 150", "Cộng: 15 thủ tục", "Tổng 150"; not "Tổng giám đốc ...".
 _TOTAL = re.compile(r"^(?:tổng\s*(?:cộng|số)\b|(?:tổng|cộng)\s*(?:[:(\d]|$))")
 
@@ -92,7 +97,9 @@ def notes_and_headings(
     if stt is not None:
         numbered = few[stt].str.fullmatch(r"\s*\d+\s*").fillna(False).astype(bool)
         if numbered.any():
-            admitted = numbered & is_numbered_heading(few, stt)
+            admitted = numbered & (
+                is_numbered_heading(few, stt) | _numbers_its_rows(few, live, stt)
+            )
             if admitted.any():
                 numbered, numbered_headings = numbered & ~admitted, admitted
         few = few[~numbered]
@@ -137,6 +144,9 @@ def notes_and_headings(
         heading |= numbered_headings.reindex(few.index, fill_value=False)
     heading = heading.to_numpy() & at_left
     heading |= unit_headings(few, lead.reindex(few.index), at_left & ~heading, name, agency)
+    heading |= _group_headings(
+        few, stt, name, ~heading & ~going_on.reindex(few.index).to_numpy(dtype=bool)
+    )
     if heading.any():
         # A heading numbered in the STT column ("II") is one whatever follows it.
         unnumbered = few[stt].isna().to_numpy() if stt is not None else True
@@ -146,6 +156,43 @@ def notes_and_headings(
         for index in few.index[heading]
     ]
     return FewCellRows(live, sections, content, notes, total)
+
+
+def _group_headings(
+    few: pd.DataFrame, stt: int | None, name: int, candidates: np.ndarray
+) -> np.ndarray:
+    """Which of the `candidates` among the rows `few` head a group with no word saying so
+    ("HỘ TỊCH", "1. Chứng thực", merged across the row from the code column): a row whose
+    name cell is empty and whose one text, a few words naming a field (`group_name`),
+    begins left of the name. A procedure's row has its name in the name column."""
+    cells = few
+    if stt is not None:  # its number is no text, but a heading merged from it is
+        cells = few.copy()
+        cells[stt] = few[stt].mask(few[stt].str.fullmatch(_NUMBER).fillna(False).astype(bool))
+    filled = cells.notna().to_numpy()
+    first = cells.columns.to_numpy()[filled.argmax(axis=1)]
+    maybe = candidates & filled.any(axis=1) & (first < name) & few[name].isna().to_numpy()
+    found = np.zeros(len(few), dtype=bool)
+    for at in np.flatnonzero(maybe).tolist():
+        texts = {text.strip() for text in cells.iloc[at].dropna().astype("str")} - {""}
+        found[at] = len(texts) == 1 and group_name(texts.pop()) is not None
+    return found
+
+
+def _numbers_its_rows(few: pd.DataFrame, live: pd.DataFrame, stt: int) -> pd.Series:
+    """Which rows numbered in the STT column ("1") number the row under them within
+    themselves ("1.1"): a group's heading, whatever its text says (`_group_headings`)."""
+    found = pd.Series(False, index=few.index)
+    numbered = few.index[few[stt].str.fullmatch(r"\s*\d+\s*").fillna(False).astype(bool)]
+    below = live.index.get_indexer(numbered) + 1
+    inside = (below > 0) & (below < len(live))
+    if not inside.any():
+        return found
+    numbers = few.loc[numbered[inside], stt].str.strip().to_numpy(dtype=object)
+    under = live.iloc[below[inside], live.columns.get_loc(stt)].fillna("").astype("str")
+    within = [text.strip().startswith(f"{n}.") for n, text in zip(numbers, under, strict=True)]
+    found[numbered[inside]] = within
+    return found
 
 
 def _goes_on_below(

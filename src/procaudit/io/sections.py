@@ -2,7 +2,8 @@
 what the rows under them take from them.
 
 Annexes head their parts by status ("PHẦN III. … BỊ BÃI BỎ"), their blocks by level ("A.
-THỦ TỤC HÀNH CHÍNH CẤP TỈNH") and their groups by field ("I. Lĩnh vực Đất đai"); a list kept
+THỦ TỤC HÀNH CHÍNH CẤP TỈNH") and their groups by field ("I. Lĩnh vực Đất đai", or just
+"I. HỘ TỊCH": a heading of a few words saying nothing else names a field); a list kept
 per unit heads each unit's block with the unit ("UBND xã Tân Lập"), where no agency column
 names it. A heading is told by its words or by a Roman numeral or capital letter in the STT
 column; `io/layout.py` says which rows may be headings (few cells, no code) and where they
@@ -56,6 +57,12 @@ _LEVEL_IN_HEADING = re.compile(
     r"|(?:ubnd|ủy ban nhân dân|uỷ ban nhân dân)\s+(?:các\s+)?(tỉnh|xã|huyện|phường|quận|thị trấn)"
     r"(?=\s*(?:$|[,;:/()]|và\b|hoặc\b))"
 )
+# A group's heading is a few words: "Hộ tịch", "Tài nguyên nước", "Quản lý xuất nhập cảnh".
+_GROUP_WORDS = 8
+_NUMBERING = re.compile(r"^(?:phần\s+)?(?:[IVXLC]+|[A-Za-z]|\d+(?:\.\d+)*)\s*[.):\-–]?\s+")
+# How many procedures a heading heads: "(5 TTHC)", "(03 thủ tục)", "(3)".
+_COUNT = re.compile(r"\s*\(\s*\d+\s*(?:tthc|thủ tục(?: hành chính)?)?\s*\)\s*$", re.IGNORECASE)
+_NOT_A_GROUP = re.compile(r"\b(?:thủ tục|tthc|danh mục|phần|cấp|ubnd|ủy ban|tổng|cộng)\b|\d")
 _LEVEL_WORD = {"cơ sở": "xã", "phường": "xã", "thị trấn": "xã", "quận": "huyện"}
 _FIELD_IN_HEADING = re.compile(r"lĩnh vực\s*:?\s*(.+)$", re.IGNORECASE)
 _STATUS_IN_HEADING = (
@@ -128,13 +135,25 @@ def section_of(row: int, text: str) -> Section:
     field_match = _FIELD_IN_HEADING.search(" ".join(text.split()))
     field_name = None
     if field_match:
-        field_name = field_match.group(1).strip(" .:;-")
+        field_name = _COUNT.sub("", field_match.group(1)).strip(" .:;-")
         if field_name.isupper():
             field_name = field_name[0] + field_name[1:].lower()
     status = next((name for pattern, name in _STATUS_IN_HEADING if pattern.search(folded)), None)
     level = ", ".join(levels) or None
     unit = heading_unit(text) if level is None and field_name is None and status is None else None
+    if level is None and field_name is None and status is None and unit is None:
+        field_name = group_name(text)
     return Section(row, " ".join(text.split()), level, field_name, status, unit)
+
+
+def group_name(text: str) -> str | None:
+    """The field a heading saying nothing else names ("I. HỘ TỊCH", "1. Chứng thực"): its
+    words after the numbering, when they are few and name no procedures, list, part or
+    level; None otherwise."""
+    words = _COUNT.sub("", _NUMBERING.sub("", " ".join(text.split()))).strip(" .:;-")
+    if not words or len(words.split()) > _GROUP_WORDS or _NOT_A_GROUP.search(fold(words)):
+        return None
+    return words[0] + words[1:].lower() if words.isupper() else words
 
 
 def inherit(sections: list[tuple[int, Section]], positions: pd.Index) -> pd.DataFrame:
