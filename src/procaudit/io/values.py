@@ -28,6 +28,7 @@ from procaudit.catalogue.status import is_status
 from procaudit.catalogue.text_columns import SMALL_COLUMN, arrow_text, matches
 from procaudit.io.grid import take_rows
 from procaudit.io.headers import HeaderMap, with_columns
+from procaudit.vn.text import header_key
 
 SAMPLE_ROWS = 2000  # cells profiled per column at most
 MIN_CELLS = 3  # fewer filled cells say nothing
@@ -47,6 +48,12 @@ _LOCAL_LENGTH = (4, 32)
 # A national code kept as a number loses its dot (2000648 for 2.000648): whole numbers of that
 # shape keep a code header's column, but never make a column the code.
 _DOTLESS = r"[1-9]0[0-9]{5}"
+# An agency's electronic id (Decision 20/2020/QĐ-TTg: 000.00.15.H44, 000.00.00.G09), shaped
+# like a local code but never a procedure's.
+_AGENCY_ID = r"[0-9]{3}\.[0-9]{2}\.[0-9]{2}\.[A-Z][0-9]{2}"
+_AGENCY_ID_TEXT = re.compile(_AGENCY_ID)
+# A header naming another thing's code: a unit's, an agency's, a field's, a dossier's.
+_OTHER_CODES = re.compile(r"\b(?:don vi|co quan|linh vuc|ho so|dia ban|nguoi)\b")
 _WHOLE = r"[0-9]{1,12}"
 
 # The columns whose values are checked: code must not be whole numbers; these must be text.
@@ -144,6 +151,7 @@ def _shapes(text: pa.Array) -> tuple[pa.Array, pa.Array, pa.Array]:
         matches(text, "[0-9]"),
         matches(text, "[A-ZĐ]"),
         matches(text, r"[._\-]"),
+        pc.invert(_fullmatch(text, _AGENCY_ID)),
     )
     code = pc.or_(_fullmatch(text, _NATIONAL), local)
     dotless = _fullmatch(text, _DOTLESS)
@@ -197,6 +205,7 @@ def _cell_shapes(text: str) -> tuple[bool, bool, bool]:
         _LOCAL_LENGTH[0] <= len(text) <= _LOCAL_LENGTH[1]
         and _LOCAL_TEXT.fullmatch(text) is not None
         and all(part.search(text) for part in _LOCAL_PARTS)
+        and _AGENCY_ID_TEXT.fullmatch(text) is None
     )
     code = local or _NATIONAL_TEXT.fullmatch(text) is not None
     dotless = _DOTLESS_TEXT.fullmatch(text) is not None
@@ -345,9 +354,12 @@ def _code_by_values(
     of: Callable[[int], ValueProfile],
 ) -> int | None:
     """The column whose values are procedure codes most clearly, among those whose header
-    names no other column (nor the row number); the leftmost of equals."""
+    names no other column (nor the row number) and no other thing's code ("Mã đơn vị",
+    `MA_LINH_VUC`); the leftmost of equals."""
     best: tuple[float, int] | None = None
     for position in _unread(header_map, labels, taken, but="code"):
+        if _OTHER_CODES.search(header_key(str(labels[position]))):
+            continue
         values = of(position)
         if values.mostly(values.code) and (best is None or values.code > best[0]):
             best = (values.code, position)
