@@ -189,9 +189,9 @@ def _numbers_its_rows(few: pd.DataFrame, live: pd.DataFrame, stt: int) -> pd.Ser
     if not inside.any():
         return found
     numbers = few.loc[numbered[inside], stt].str.strip().to_numpy(dtype=object)
-    under = live.iloc[below[inside], live.columns.get_loc(stt)].fillna("").astype("str")
+    under = live[stt].iloc[below[inside]].fillna("").astype("str")
     within = [text.strip().startswith(f"{n}.") for n, text in zip(numbers, under, strict=True)]
-    found[numbered[inside]] = within
+    found[numbered[inside]] = np.array(within, dtype=bool)
     return found
 
 
