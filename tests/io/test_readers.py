@@ -272,6 +272,22 @@ def test_parts_with_their_own_headers_are_read_as_their_own_tables(
     ]
 
 
+@pytest.mark.parametrize(
+    "name_header",
+    ["Tên thủ tục\nhành chính", "Tên TTHC bị bãi bỏ", "TÊN THỦ TỤC HÀNH CHÍNH (1)"],
+)
+def test_a_part_below_whose_name_header_is_typed_otherwise_is_found_by_its_stt(
+    tmp_path: Path, name_header: str
+) -> None:
+    narrow = [row if row[:1] != ["STT"] else ["STT", name_header, "Lĩnh vực"] for row in PART_ONE]
+    path = write_xlsx(tmp_path / "c.xlsx", {"Danh mục": [*PART_TWO, *narrow]})
+    tables = read_catalogue(str(path)).tables
+    assert [list(zip(t.frame["_row"], t.frame["name"], strict=True)) for t in tables] == [
+        [(3, "Đăng ký đất đai lần đầu")],
+        [(row + 3, name) for row, name in WATER],
+    ]
+
+
 def test_a_header_repeated_in_the_same_layout_is_no_new_part(tmp_path: Path) -> None:
     path = write_xlsx(tmp_path / "c.xlsx", {"S": [*PART_TWO, *PART_TWO]})
     [table] = read_catalogue(str(path)).tables

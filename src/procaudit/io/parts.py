@@ -10,7 +10,7 @@ the first one's columns. A part whose header repeats the first one's layout is n
 from __future__ import annotations
 
 import unicodedata
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import replace
 
 import numpy as np
@@ -23,14 +23,21 @@ from procaudit.io.headers import HeaderMap, HeaderReader, map_headers
 from procaudit.io.layout import Header, NoHeader, find_header, row_texts
 from procaudit.io.sections import is_heading
 
+
+def _forms(aliases: Iterable[str]) -> frozenset[str]:
+    """The ways people type these headers: as they are, in capitals, in lower case, with
+    a capital first; composed or not."""
+    return frozenset(
+        form
+        for alias in aliases
+        for text in (alias, unicodedata.normalize("NFD", alias))
+        for form in (text, text.upper(), text.lower(), text.capitalize())
+    )
+
+
 # The name column's header as people type it; matched exactly (`isin` is a hash look-up, so
 # scanning a million rows costs little), then confirmed by mapping the whole row.
-_NAME_HEADERS = frozenset(
-    form
-    for alias in ALIASES[REQUIRED[0]]
-    for text in (alias, unicodedata.normalize("NFD", alias))
-    for form in (text, text.upper(), text.lower(), text.capitalize())
-)
+_NAME_HEADERS = _forms(ALIASES[REQUIRED[0]])
 
 
 def split_parts(
@@ -102,10 +109,14 @@ def _header_below(
     as alone."""
     start = positions[-1] + 1
     # Column by column: a frame-wide isin builds a table of flags, then reduces it by rows.
+    # A header whose name cell is typed otherwise ("Tên thủ tục⏎hành chính", "Tên TTHC bị
+    # bãi bỏ") is found by its "STT" in the row numbers' column.
     named = np.zeros(max(len(grid.cells) - start, 0), dtype=bool)
     for position, chunks in enumerate(grid.arrow_columns()):
         column = grid.cells.iloc[start:, position] if chunks is None else chunks.slice(start)
         named |= _names_header(column)
+        if position == header_map.stt:
+            named |= cells_in(column, _STT_HEADERS, _STT_HEADER_VALUES)
     for position in (np.flatnonzero(named) + start).tolist():
         found = map_headers(row_texts(grid.cells, position), extra)
         if _is_header(found) and found.columns != header_map.columns:
@@ -119,6 +130,8 @@ def _header_below(
 
 
 _NAME_HEADER_VALUES = pa.array(sorted(_NAME_HEADERS), type=pa.large_string())
+_STT_HEADERS = _forms(("STT", "TT", "Số TT", "Số thứ tự", "STT.", "Stt"))
+_STT_HEADER_VALUES = pa.array(sorted(_STT_HEADERS), type=pa.large_string())
 
 
 def _names_header(column: pd.Series | pa.ChunkedArray) -> np.ndarray:
