@@ -136,10 +136,28 @@ def test_preferred_alias_wins_when_two_headers_name_one_column() -> None:
     assert mapped.unmapped == ("co_quan_co_tham_quyen",)
 
 
-def test_the_procedure_a_decision_replaces_gives_way_to_the_one_replacing_it() -> None:
-    mapped = map_headers(["STT", "Tên TTHC được thay thế", "Tên TTHC thay thế"])
-    assert mapped.columns == {"name": 2}
-    assert map_headers(["Tên TTHC được thay thế"]).columns == {"name": 0}
+REPLACED = [
+    # (headers, the columns read)
+    (["STT", "Tên TTHC được thay thế", "Tên TTHC thay thế"], {"name": 2}),
+    (["Tên TTHC được thay thế"], {"name": 0}),
+    # The replaced procedure's code beside the replacing one's name is another procedure's.
+    (
+        ["STT", "Mã số TTHC được thay thế", "Tên TTHC được thay thế", "Tên TTHC thay thế"],
+        {"name": 3},
+    ),
+    (["Mã TTHC bị thay thế", "Tên thủ tục hành chính"], {"name": 1}),
+    (["Mã TTHC cũ", "Tên TTHC cũ", "Tên TTHC mới", "Lĩnh vực"], {"name": 2, "field": 3}),
+    # A list of the replaced procedures alone: their code and name.
+    (["Mã TTHC bị thay thế", "Tên TTHC bị thay thế"], {"code": 0, "name": 1}),
+    (["Mã TTHC mới", "Tên TTHC mới"], {"code": 0, "name": 1}),
+]
+
+
+@pytest.mark.parametrize(("headers", "columns"), REPLACED)
+def test_the_procedure_a_decision_replaces_gives_way_to_the_one_replacing_it(
+    headers: list[str], columns: dict[str, int]
+) -> None:
+    assert map_headers(headers).columns == columns
 
 
 @pytest.mark.parametrize(
@@ -151,6 +169,7 @@ def test_the_procedure_a_decision_replaces_gives_way_to_the_one_replacing_it() -
         ("Tên TTHC thay thế", "Thay thế"),
         ("Tên thủ tục hành chính mới ban hành", "Ban hành mới"),
         ("Tên TTHC được thay thế", None),  # the replaced one: in force no more, but not said
+        ("Tên TTHC mới", None),  # the new one of a replacement: no status said
         ("Tên thủ tục hành chính", None),
         ("Bãi bỏ", "Bãi bỏ"),  # a column of marks' header, never a name's
     ],

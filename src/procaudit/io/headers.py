@@ -131,7 +131,7 @@ _LONGEST_LEADING = max(len(words) for words in _LEADING)
 # procedure ("Tên TTHC bị bãi bỏ", "Tên thủ tục hành chính được sửa đổi, bổ sung", "Tên TTHC
 # được thay thế | Tên TTHC thay thế"): the qualifier is a filler, and says the rows' status
 # (`qualified_status`). None: the procedure the decision replaces, a column read only where
-# no other names the same (`_OUTGOING`).
+# no other names the same (`_OUTGOING`); "": no status.
 _QUALIFIERS: dict[tuple[str, ...], str | None] = {
     **dict.fromkeys(
         [("bi", "bai", "bo"), ("bai", "bo"), ("bi", "huy", "bo"), ("huy", "bo")], "Bãi bỏ"
@@ -147,6 +147,8 @@ _QUALIFIERS: dict[tuple[str, ...], str | None] = {
     ("thay", "the"): "Thay thế",
     ("duoc", "thay", "the"): None,
     ("bi", "thay", "the"): None,
+    ("cu",): None,  # "Tên TTHC cũ | Tên TTHC mới": the old procedure's, and the new one's
+    ("moi",): "",
     **dict.fromkeys(
         [("moi", "ban", "hanh"), ("ban", "hanh", "moi"), ("duoc", "ban", "hanh")], "Ban hành mới"
     ),
@@ -261,7 +263,7 @@ def qualified_status(header: str) -> str | None:
     """The status a qualifier ending the header gives its table's rows ("Tên TTHC bị bãi
     bỏ": "Bãi bỏ"), if it has one."""
     found = _qualifier(tuple(readings(header)[0].split()))
-    return _QUALIFIERS[found] if found is not None else None
+    return (_QUALIFIERS[found] or None) if found is not None else None
 
 
 @lru_cache(maxsize=16384)  # the same cells are read in each row pair, and in every file
@@ -506,6 +508,11 @@ class HeaderReader:
                 continue
             column, rank = hit
             found.setdefault(column, []).append((rank, position))
+        name = self.words.required[0]
+        if name in found and min(found[name])[0] < _OUTGOING:
+            # The code or field of the procedure a decision replaces ("Mã số TTHC được thay
+            # thế") beside the name of the one replacing it: another procedure's, not read.
+            found = {column: hits for column, hits in found.items() if min(hits)[0] < _OUTGOING}
         candidates = {
             column: tuple(position for _, position in sorted(hits))
             for column, hits in found.items()

@@ -52,8 +52,12 @@ _DOTLESS = r"[1-9]0[0-9]{5}"
 # like a local code but never a procedure's.
 _AGENCY_ID = r"[0-9]{3}\.[0-9]{2}\.[0-9]{2}\.[A-Z][0-9]{2}"
 _AGENCY_ID_TEXT = re.compile(_AGENCY_ID)
-# A header naming another thing's code: a unit's, an agency's, a field's, a dossier's.
-_OTHER_CODES = re.compile(r"\b(?:don vi|co quan|linh vuc|ho so|dia ban|nguoi)\b")
+# A header naming another thing's code: a unit's, an agency's, a field's, a dossier's, or
+# the procedure's a decision replaces ("Mã số TTHC được thay thế", `headers` reads the
+# replacing one's name).
+_OTHER_CODES = re.compile(
+    r"\b(?:don vi|co quan|linh vuc|ho so|dia ban|nguoi|(?:duoc|bi) thay the|cu)\b"
+)
 _WHOLE = r"[0-9]{1,12}"
 
 # The columns whose values are checked: code must not be whole numbers; these must be text.
