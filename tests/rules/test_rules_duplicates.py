@@ -258,9 +258,50 @@ AGENCY_LEVEL_CASES = [
         [],
     ),
     (
-        "one code at two agencies' levels: one entry all the same",
+        "one code at two agencies' levels: listed once under each",
         "PA201",
         [a("1.000001", "Cấp phép", "Sở Tư pháp"), a("1.000001", "Cấp phép", "UBND cấp xã")],
+        [],
+    ),
+    # An export sorted by procedure lists each procedure once per unit, row by row.
+    (
+        "one procedure under two units, row by row",
+        "PA201",
+        [
+            a("1.000001", "Cấp giấy phép lao động", "Sở Nội vụ", "Cấp tỉnh"),
+            a(
+                "1.000001",
+                "Cấp giấy phép lao động",
+                "Ban Quản lý các khu công nghiệp tỉnh",
+                "Cấp tỉnh",
+            ),
+            a("1.000002", "Gia hạn giấy phép lao động", "Sở Nội vụ", "Cấp tỉnh"),
+            a(
+                "1.000002",
+                "Gia hạn giấy phép lao động",
+                "Ban Quản lý các khu công nghiệp tỉnh",
+                "Cấp tỉnh",
+            ),
+        ],
+        [],
+    ),
+    (
+        "one procedure twice under one of two units",
+        "PA201",
+        [
+            a("1.000001", "Cấp phép", "Sở Nội vụ", "Cấp tỉnh"),
+            a("1.000001", "Cấp phép", "Ban Quản lý các khu công nghiệp", "Cấp tỉnh"),
+            a("1.000001", "CẤP PHÉP", "Sở Nội vụ", "Cấp tỉnh"),
+        ],
+        [2, 4],
+    ),
+    (
+        "a copy naming no agency",
+        "PA201",
+        [
+            a("1.000001", "Cấp phép", "Sở Nội vụ", "Cấp tỉnh"),
+            a("1.000001", "Cấp phép", None, "Cấp tỉnh"),
+        ],
         [2, 3],
     ),
     (
@@ -356,15 +397,20 @@ STACKED_CASES = [
     ("rows naming no unit are compared among themselves", [
         *DISTRICT_LISTS, u(None, "2018.HT.14", "Đăng ký khai sinh"),
         u(None, "2018.HT.14", "Đăng ký khai sinh")], "PA201", [8, 9]),
-    # Not per unit: roles, and agencies interleaved as a province's list has them.
+    # Not per unit: roles, and agencies interleaved as a province's list has them. A
+    # procedure under two agencies, row by row, is listed once under each (`_by_agency`);
+    # twice under one is a copy.
     ("a role is no unit", [u("Ủy ban nhân dân cấp xã", "1.000001", "A"),
-                           u("UBND cấp huyện", "1.000001", "A")], "PA201", [2, 3]),
+                           u("UBND cấp huyện", "1.000001", "A"),
+                           u("UBND cấp huyện", "1.000001", "A")], "PA201", [3, 4]),
     ("departments interleaved are no units", [
         u("Sở Y tế", "1.000001", "A"), u("Sở Xây dựng", "1.000002", "B"),
-        u("Sở Xây dựng", "1.000001", "A"), u("Sở Y tế", "1.000003", "C")], "PA201", [2, 4]),
+        u("Sở Xây dựng", "1.000001", "A"), u("Sở Y tế", "1.000003", "C"),
+        u("Sở Y tế", "1.000001", "A")], "PA201", [2, 6]),
     ("agencies several to a cell are no units", [
         u(PHU_NINH, "1.000001", "A"), u(TAM_NONG, "1.000001", "A"),
-        u("Sở Tư pháp\nỦy ban nhân dân cấp xã", "1.000002", "B")], "PA201", [2, 3]),
+        u("Sở Tư pháp\nỦy ban nhân dân cấp xã", "1.000002", "B"),
+        u(PHU_NINH, "1.000001", "A")], "PA201", [2, 5]),
 ]  # fmt: skip
 
 

@@ -17,6 +17,7 @@ import numpy as np
 import pandas as pd
 
 from procaudit.catalogue.text_columns import arrow_text, map_distinct, matches, text_codes
+from procaudit.catalogue.units import unit_key
 from procaudit.core.findings import Severity
 from procaudit.core.i18n import t
 from procaudit.rules.codes import CODE_PATTERN, repaired_code
@@ -165,6 +166,23 @@ def _others(
     return pd.Series(texts, index=members_of, dtype="object")
 
 
+def _by_agency(ctx: RuleContext, rows: np.ndarray, entry: np.ndarray) -> np.ndarray:
+    """The entries of `rows` told apart by their agency where an entry's rows name several:
+    one procedure under each of its units, row by row (an export sorted by procedure, not by
+    unit), is listed once per unit, not twice. A row naming no agency is compared with the
+    rest where they name one agency, else with the rows naming none."""
+    keys = ctx.map_distinct("agency", unit_key)  # "UBND huyện X" is "Ủy ban nhân dân huyện X"
+    agency = pd.factorize(keys.iloc[rows])[0].astype(np.int64)  # -1: none
+    named = agency >= 0
+    groups = pd.factorize(entry)[0]
+    several = np.zeros(len(rows), dtype=bool)
+    several[named] = _variety(groups[named], agency[named]) > 1
+    split = np.zeros(groups.max(initial=-1) + 1, dtype=bool)
+    split[groups[several]] = True
+    told: np.ndarray = pd.factorize(np.where(split[groups], _pairs(groups, agency), -1 - groups))[0]
+    return told
+
+
 def _loose_names(names: pd.Series) -> np.ndarray:
     """A number per name, equal for names with one `loose_key`."""
     loose = map_distinct(names, lambda name: loose_key(comparison_key(name)))
@@ -211,8 +229,9 @@ def duplicate_entry(ctx: RuleContext) -> pd.DataFrame:
     it is a copy, not a second procedure of that name (PA203). In a list kept per unit (a
     one-stop system's export: each district's, commune's or department's procedures one
     after another) the same procedure once per unit is no copy: rows are compared within
-    their unit, and the message says which. Every row of the group is reported and names the
-    others.
+    their unit, and the message says which. Likewise a procedure listed under each of its
+    agencies row by row (an export sorted by procedure): rows naming different agencies are
+    no copies. Every row of the group is reported and names the others.
 
     **Bad**
     ```
@@ -238,8 +257,9 @@ def duplicate_entry(ctx: RuleContext) -> pd.DataFrame:
     một bản sao, không phải một thủ tục thứ hai cùng tên (PA203). Trong danh mục lập theo đơn vị
     (dữ liệu xuất từ hệ thống một cửa: thủ tục của từng huyện, xã hoặc sở nối tiếp nhau), một thủ
     tục xuất hiện một lần ở mỗi đơn vị không phải là bản sao: các dòng chỉ được so sánh trong cùng
-    một đơn vị, và thông báo nêu tên đơn vị đó. Mọi dòng trong nhóm đều được báo và nêu các dòng
-    còn lại.
+    một đơn vị, và thông báo nêu tên đơn vị đó. Tương tự, một thủ tục được liệt kê lần lượt theo
+    từng cơ quan thực hiện (dữ liệu xuất sắp theo thủ tục): các dòng ghi cơ quan khác nhau không
+    phải là bản sao. Mọi dòng trong nhóm đều được báo và nêu các dòng còn lại.
 
     **Sai**
     ```
@@ -260,6 +280,9 @@ def duplicate_entry(ctx: RuleContext) -> pd.DataFrame:
         _pairs(_pairs(keys.code[rows], keys.name[rows]), keys.entry_level[rows]), keys.unit[rows]
     )
     again = _repeated(entry)
+    if again.any() and "agency" in ctx.frame:
+        rows, entry = rows[again], _by_agency(ctx, rows[again], entry[again])
+        again = _repeated(entry)
     duplicated = np.zeros(len(ctx.frame), dtype=bool)
     duplicated[rows[again]] = True
     if not duplicated.any():
@@ -431,7 +454,10 @@ def duplicate_name(ctx: RuleContext) -> pd.DataFrame:
     same name, while "Cấp" and "Cáp" stay different words. Codes are compared after their
     mechanical repair: a row whose code repairs to the other's is a copy (PA201). In a list
     kept per unit (each district's procedures one after another), a name every unit lists
-    is no duplicate: rows are compared within their unit.
+    is no duplicate: rows are compared within their unit. Where a list has no level column
+    (the national portal's), a row's level is the one its agencies work at where their names
+    say it: the national database gives a procedure carried out at several levels one name
+    and a code per level, so "Sở Tư pháp" and "UBND cấp xã" under one name are two levels.
 
     **Bad**
     ```
@@ -456,7 +482,10 @@ def duplicate_name(ctx: RuleContext) -> pd.DataFrame:
     vẫn là hai từ khác nhau. Mã được so sánh sau khi sửa lỗi gõ máy móc: dòng có mã sau khi sửa
     trùng với mã của dòng kia là một bản sao (PA201). Trong danh mục lập theo đơn vị (thủ tục của
     từng huyện nối tiếp nhau), một tên mà đơn vị nào cũng có không phải là trùng: các dòng chỉ
-    được so sánh trong cùng một đơn vị.
+    được so sánh trong cùng một đơn vị. Khi danh mục không có cột cấp thực hiện (như danh sách của
+    Cổng Dịch vụ công quốc gia), cấp của một dòng là cấp mà cơ quan thực hiện của dòng đó hoạt
+    động, nếu tên cơ quan thể hiện điều này: Cơ sở dữ liệu quốc gia đặt cho thủ tục thực hiện ở
+    nhiều cấp một tên và mỗi cấp một mã, nên "Sở Tư pháp" và "UBND cấp xã" cùng một tên là hai cấp.
 
     **Sai**
     ```
