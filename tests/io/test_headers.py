@@ -95,7 +95,20 @@ ALIASES = [
     ("Tên VBQPPL quy định việc bãi bỏ TTHC", "legal_basis"),
     ("Tên VBQPPL quy định nội dung sửa đổi, bổ sung, thay thế", "legal_basis"),
     ("Tên văn bản QPPL quy định nội dung sửa đổi, bổ sung", "legal_basis"),
+    # A public-service portal's list, and a one-stop export's national code.
+    ("Tên dịch vụ công", "name"),
+    ("TEN_DVC", "name"),
+    ("Mã DVC", "code"),
+    ("Mã TTHC quốc gia", "code"),
+    ("MA_TTHC_QG", "code"),
+    ("Số, ngày quyết định công bố", "decision_no"),
 ]
+
+
+def test_the_national_code_wins_over_a_local_one() -> None:
+    mapped = map_headers(["Mã TTHC", "Mã TTHC quốc gia", "Tên thủ tục"])
+    assert mapped.columns == {"code": 1, "name": 2}
+    assert mapped.candidates["code"] == (1, 0)
 
 
 @pytest.mark.parametrize(("header", "column"), ALIASES)

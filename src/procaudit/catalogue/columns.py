@@ -38,6 +38,14 @@ SECTION_UNIT: Final = "_unit_from_section"
 # by `text.header_key`, so case, diacritics and punctuation do not matter here.
 ALIASES: Final[dict[str, tuple[str, ...]]] = {
     "code": (
+        # The national code, where a one-stop export keeps it beside its own local code
+        # ("Mã TTHC" 2021.TP.00 | "Mã TTHC quốc gia" 1.002520): the national one is checked.
+        "Mã TTHC quốc gia",
+        "Mã thủ tục quốc gia",
+        "Mã thủ tục hành chính quốc gia",
+        "Mã quốc gia",
+        "Mã TTHC QG",
+        "Mã QG",
         "Mã thủ tục",
         "Mã TTHC",
         "Mã số TTHC",
@@ -46,6 +54,8 @@ ALIASES: Final[dict[str, tuple[str, ...]]] = {
         "Số hồ sơ TTHC",  # the annex templates' (Thông tư 02/2017/TT-VPCP)
         "Số hồ sơ thủ tục hành chính",
         "Mã thủ tục hành chính",
+        "Mã dịch vụ công",
+        "Mã DVC",
         "Mã",
         "Code",
         "Procedure code",
@@ -57,6 +67,8 @@ ALIASES: Final[dict[str, tuple[str, ...]]] = {
         "Tên TTHC",
         "Tên",
         "Thủ tục hành chính",
+        "Tên dịch vụ công",  # a public-service portal's list
+        "Tên DVC",
         "Name",
         "Procedure name",
         "Procedure",
@@ -136,6 +148,9 @@ ALIASES: Final[dict[str, tuple[str, ...]]] = {
         "Số quyết định công bố",
         "Số hiệu quyết định",
         "Số, ký hiệu quyết định",
+        "Số, ngày quyết định công bố",  # "1890/QĐ-UBND ngày 15/8/2025", split by io/decisions
+        "Số, ngày quyết định",
+        "Số và ngày quyết định",
         "Quyết định",
         "Decision no",
         "Decision number",
@@ -162,6 +177,12 @@ ALIASES: Final[dict[str, tuple[str, ...]]] = {
         "Status",
         "Validity",
     ),
+}
+# How messages name a column ("the file has no code ('Mã thủ tục') column"): its first alias,
+# but the code's plainest, not the national code's that wins over a local one.
+SHOWN_HEADERS: Final[dict[str, str]] = {
+    **{column: aliases[0] for column, aliases in ALIASES.items()},
+    "code": "Mã thủ tục",
 }
 
 # Headers that name one value of a column, not the column: "Cấp tỉnh | Cấp xã" or "DVC toàn

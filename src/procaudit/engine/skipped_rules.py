@@ -8,7 +8,7 @@ from collections.abc import Iterator, Sequence
 
 import pandas as pd
 
-from procaudit.catalogue.columns import ALIASES, ROW, SHEET
+from procaudit.catalogue.columns import ROW, SHEET, SHOWN_HEADERS
 from procaudit.core.findings import SkippedRule
 from procaudit.core.i18n import t
 from procaudit.engine.schema import LoadedSchema
@@ -110,4 +110,4 @@ def _no_column(sheets: Sequence[str | None] | None, column: str) -> str:
 
 
 def _column_label(column: str) -> str:
-    return f"{column} ('{ALIASES[column][0]}')" if column in ALIASES else f"'{column}'"
+    return f"{column} ('{SHOWN_HEADERS[column]}')" if column in SHOWN_HEADERS else f"'{column}'"
