@@ -156,33 +156,55 @@ def group_name(text: str) -> str | None:
     return words[0] + words[1:].lower() if words.isupper() else words
 
 
-def inherit(sections: list[tuple[int, Section]], positions: pd.Index) -> pd.DataFrame:
-    """Level, field, status and unit for each procedure row from the sections above it.
+_GIVEN = ("level", "field", "status", "unit")  # what sections give, in this order
+
+
+def _in_force(sections: list[Section]) -> list[tuple[Section | None, ...]]:
+    """For each section, the sections whose level, field, status and unit hold under it.
 
     Sections nest: a status part holds level blocks, which hold units' blocks and field
     groups; a new part resets level, unit and field, a new level block resets the unit and
-    the field, a new unit the field.
+    the field, a new unit the field. An annex that heads its fields first ("I. Lĩnh vực
+    Chứng thực" over "a) Thủ tục hành chính cấp tỉnh", "b) … cấp xã") nests the other way:
+    there a new field resets the level, and a new level keeps the field.
     """
-    columns = ["level", "field", "status", "unit"]
-    states: list[tuple[str | None, ...]] = []
-    level = field_name = status = unit = None
-    for _, section in sections:
+    first_field = next((i for i, s in enumerate(sections) if s.field), len(sections))
+    first_level = next((i for i, s in enumerate(sections) if s.level), len(sections))
+    fields_outside = first_field < first_level < len(sections)
+    states: list[tuple[Section | None, ...]] = []
+    level = field_of = status = unit = None
+    for section in sections:
         if section.status:
-            status, level, unit, field_name = section.status, None, None, None
+            status, level, unit, field_of = section, None, None, None
         if section.level:
-            level, unit, field_name = section.level, None, None
+            level, unit = section, None
+            field_of = field_of if fields_outside else None
         if section.unit:
-            unit, field_name = section.unit, None
+            unit, field_of = section, None
         if section.field:
-            field_name = section.field
-        states.append((level, field_name, status, unit))
-    if not states:  # nothing to inherit: no column of a million missing values
+            field_of = section
+            level = None if fields_outside else level
+        states.append((level, field_of, status, unit))
+    return states
+
+
+def inherit(sections: list[tuple[int, Section]], positions: pd.Index) -> pd.DataFrame:
+    """Level, field, status and unit for each procedure row from the sections above it
+    (nested as `_in_force` says)."""
+    if not sections:  # nothing to inherit: no column of a million missing values
         return pd.DataFrame(index=positions)
+    states = [
+        tuple(
+            getattr(given, column) if given else None
+            for column, given in zip(_GIVEN, held, strict=True)
+        )
+        for held in _in_force([section for _, section in sections])
+    ]
     # Each row takes the state of the last section above it (a state may hold None on
     # purpose, so the states are carried down by their number, not by their values).
     numbered = pd.Series(range(len(states)), index=[position for position, _ in sections])
     number = numbered.reindex(numbered.index.union(positions)).ffill().reindex(positions)
-    table = pd.DataFrame([*states, (None,) * len(columns)], columns=columns, dtype="object")
+    table = pd.DataFrame([*states, (None,) * len(_GIVEN)], columns=list(_GIVEN), dtype="object")
     taken = table.iloc[number.fillna(len(states)).astype("int64").to_numpy()]
     return taken.set_axis(positions)
 
@@ -191,24 +213,15 @@ def heading_rows(sections: Iterable[Section], rows: np.ndarray) -> dict[str, np.
     """For each column a section gives (level, field, status, unit), the row of the heading
     each of `rows` (the user's row numbers, in order) would take it from, 0 where none; the
     sections nest as in `inherit`."""
-    starts: list[int] = []
-    states: list[tuple[int, int, int, int]] = [(0, 0, 0, 0)]  # before the first heading
-    level = field_row = status = unit = 0
-    for section in sections:
-        if section.status:
-            status, level, unit, field_row = section.row, 0, 0, 0
-        if section.level:
-            level, unit, field_row = section.row, 0, 0
-        if section.unit:
-            unit, field_row = section.row, 0
-        if section.field:
-            field_row = section.row
-        starts.append(section.row)
-        states.append((level, field_row, status, unit))
-    if not starts:
+    listed = list(sections)
+    if not listed:
         return {}
+    states = [(0, 0, 0, 0)] + [  # before the first heading, then under each
+        tuple(given.row if given else 0 for given in held) for held in _in_force(listed)
+    ]
+    starts = [section.row for section in listed]
     taken = np.array(states, dtype=np.int64)[np.searchsorted(starts, rows, side="right")]
-    return {column: taken[:, i] for i, column in enumerate(("level", "field", "status", "unit"))}
+    return {column: taken[:, i] for i, column in enumerate(_GIVEN)}
 
 
 def taken_from_sections(

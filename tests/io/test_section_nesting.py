@@ -1,0 +1,62 @@
+"""How sections nest: an annex heads its levels first and its fields within them, or its
+fields first and its levels within them; each row takes what the headings above it say."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from conftest import sheet_table
+from procaudit.catalogue.columns import ROW
+
+HEADER = ["STT", "Mã TTHC", "Tên thủ tục hành chính", "Cơ quan thực hiện"]
+
+
+def p(number: int, name: str) -> list[str]:
+    return [str(number), f"1.00000{number}", name, "Sở Tư pháp"]
+
+
+CASES = {
+    "levels outside, fields within": (
+        [
+            ["A. THỦ TỤC HÀNH CHÍNH CẤP TỈNH", "", "", ""],
+            ["I. Lĩnh vực Chứng thực", "", "", ""],
+            p(1, "Chứng thực bản sao"),
+            ["II. Lĩnh vực Hộ tịch", "", "", ""],
+            p(2, "Đăng ký khai sinh"),
+            ["B. THỦ TỤC HÀNH CHÍNH CẤP XÃ", "", "", ""],
+            p(3, "Đăng ký kết hôn"),  # a new level: no field yet
+        ],
+        [("Cấp tỉnh", "Chứng thực"), ("Cấp tỉnh", "Hộ tịch"), ("Cấp xã", None)],
+    ),
+    "fields outside, levels within": (
+        [
+            ["I. LĨNH VỰC CHỨNG THỰC", "", "", ""],
+            ["a) Thủ tục hành chính cấp tỉnh", "", "", ""],
+            p(1, "Chứng thực bản sao"),
+            ["b) Thủ tục hành chính cấp xã", "", "", ""],
+            p(2, "Chứng thực chữ ký"),
+            ["II. HỘ TỊCH", "", "", ""],
+            p(3, "Đăng ký khai sinh"),  # a new field: no level yet
+            ["a) Thủ tục hành chính cấp tỉnh", "", "", ""],
+            p(4, "Đăng ký khai sinh có yếu tố nước ngoài"),
+        ],
+        [
+            ("Cấp tỉnh", "Chứng thực"),
+            ("Cấp xã", "Chứng thực"),
+            (None, "Hộ tịch"),
+            ("Cấp tỉnh", "Hộ tịch"),
+        ],
+    ),
+}
+
+
+@pytest.mark.parametrize(("rows", "read"), CASES.values(), ids=CASES.keys())
+def test_sections_nest(rows: list[list[str]], read: list[tuple[str | None, str | None]]) -> None:
+    table = sheet_table([HEADER, *rows])
+    frame = table.frame
+    assert len(frame[ROW]) == len(read)
+    assert [
+        tuple(None if pd.isna(value) else value for value in pair)
+        for pair in zip(frame["level"], frame["field"], strict=True)
+    ] == read
