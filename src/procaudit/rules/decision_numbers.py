@@ -7,11 +7,20 @@ A decision number has the form number/QĐ-issuer: `1890/QĐ-UBND`, `12/2025/QĐ-
   15/8/2025", the usual annex cell), or several such numbers ("1890/QĐ-UBND; 2150/QĐ-UBND");
 - repaired: a number and an issuer that a mechanical repair recovers: words around the number
   ("Quyết định số 6225/QĐ-BQP", "QĐ số 12/QĐ-UBND", "Số: 64/QĐ-NHNN"), typing ("3980
-  /QĐ-BQP", "1521/QĐ-UBND.", "1890/QD-UBND", "QĐ2338-BTP"), or a number among other words
-  ("Thay thế Quyết định số 123/QĐ-UBND", where the fix asks whether it is the right one);
+  /QĐ-BQP", "1521/QĐ-UBND.", "1890/QD-UBND", "QĐ2338-BTP", "1890/qđ-ubnd"), a character that
+  only looks like the right one ("1890/QÐ-UBND" with the letter Eth, "1890/QĐ–UBND" with an
+  en dash: `vn.lookalikes`), a known issuer glued to "QĐ" ("1890/QĐUBND"), or a number among
+  other words ("Thay thế Quyết định số 123/QĐ-UBND", where the fix asks whether it is the
+  right one);
 - wrong: no number or no issuer to recover ("Quyết định số 4777", "QĐ-UBND"), a placeholder
   ("QĐ/0001-BCA", "0/QĐ-UBND"), or the number of another kind of document ("205/TTr-SNNMT",
   a proposal).
+
+An issuer keeps its official spelling: capitals, or a mixed case the issuer itself writes
+("1890/QĐ-TTg", the Prime Minister). A repair changes the case of an issuer only where the
+right spelling is certain (`vn.issuers.official_case`): small letters ("ubnd", "ttg") and a
+known abbreviation in the wrong case ("Ubnd"); a mixed case procaudit does not know is taken
+as written. Parts of an issuer are joined by "-" or "." ("885/QĐ-BCA-C06", "QĐ-CT.UBND").
 
 Readings carry no text in any language: `explain` words them when a rule reports them.
 """
@@ -20,13 +29,17 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from procaudit.core.i18n import t
+from procaudit.vn.issuers import known_issuers, official_case
+from procaudit.vn.lookalikes import LOOKALIKES, lookalikes_in, replace_lookalikes
 
-# "1890/QĐ-UBND", "12/2025/QĐ-UBND", "885/QĐ-BCA-C06", "1075a/QĐ-NHNN"
-# A number of zeros is a placeholder, not a number.
-DECISION_PATTERN = r"(?!0+[a-z]?/)\d+[a-z]?(/\d{4})?/QĐ-[A-ZĐ0-9]+(-[A-ZĐ0-9]+)*"
+# "1890/QĐ-UBND", "12/2025/QĐ-UBND", "885/QĐ-BCA-C06", "1075a/QĐ-NHNN", "1890/QĐ-TTg".
+# A number of zeros is a placeholder, not a number. The issuer's case is checked apart
+# (`_as_written`): the pattern takes any case.
+_PART = r"[A-Za-zĐđ0-9]+"
+DECISION_PATTERN = rf"(?!0+[a-z]?/)\d+[a-z]?(/\d{{4}})?/QĐ-{_PART}([-.]{_PART})*"
 _DECISION = re.compile(DECISION_PATTERN)
 # The same inside other text: not part of a longer number or word.
 _DECISION_INSIDE = re.compile(rf"(?<![\w/]){DECISION_PATTERN}(?![\w/-])")
@@ -42,6 +55,14 @@ _SIGNER_TAIL = re.compile(r"\s+(?:của|cua)\s.*$", re.IGNORECASE | re.DOTALL)  
 _NEXT_NUMBER = rf"{_LEAD}\d+[a-z]?\s*\.?\s*/\s*(?:\d{{4}}\s*/\s*)?[^\W\d]"
 _SEPARATOR = re.compile(rf"(\s*[;,\n]\s*|\s+(?:và|va)\s+)(?={_NEXT_NUMBER})", re.IGNORECASE)
 
+# A known issuer glued to "QĐ" or parted from it by a space: "1890/QĐUBND", "1890/QĐ UBND".
+# Two letters are too few to tell an issuer from other letters ("01/QĐCB" is no issuer).
+_GLUED = re.compile(
+    r"(/\s*[Qq][ĐđDd])\s*(?=(?i:{issuers})(?![A-Za-zĐđ0-9]))".format(
+        issuers="|".join(re.escape(name) for name in known_issuers() if len(name) > 2)
+    )
+)
+
 # Typing, repaired in this order.
 _TYPING = (
     (re.compile(r"[\s.;,:]+$"), ""),  # "1521/QĐ-UBND."
@@ -49,7 +70,7 @@ _TYPING = (
     (re.compile(r"\s*/\s*"), "/"),  # "3980 /QĐ-BQP"
     (re.compile(r"/[Qq][ĐđDd]\s*-\s*"), "/QĐ-"),  # "1890/QD-UBND", "1890/qđ - UBND"
     (re.compile(r"^Q[ĐD]\s*(\d+[a-z]?)\s*-\s*(?=[A-ZĐ])"), r"\1/QĐ-"),  # "QĐ2338-BTP"
-    (re.compile(r"(?<=/QĐ-)[A-Za-zĐđ0-9-]+$"), lambda issuer: issuer.group().upper()),  # "-ubnd"
+    (re.compile(r"(?<=/QĐ-)[A-Za-zĐđ0-9.-]+$"), lambda issuer: _issuer_case(issuer.group())),
 )
 _TYPED_QD = re.compile(r"/Q[Dd]-")
 
@@ -76,7 +97,7 @@ _DECISION_WORDS = re.compile(r"quyết\s+định|quyet\s+dinh|\bq[đd]", re.IGNO
 _NUMBER = re.compile(r"(?<![\w/])(\d+[a-z]?)(?![\w])")
 
 # How a reading's repair was made, mildest first: the message names the strongest.
-REPAIRS = ("qd", "typing", "words", "among")
+REPAIRS = ("qd", "case", "lookalike", "hyphen", "typing", "words", "among")
 
 
 @dataclass(frozen=True)
@@ -89,7 +110,8 @@ class DecisionReading:
     what is missing or wrong ("placeholder", "zero", "no-number", "no-issuer",
     "no-type-issuer", "other-document", "not-a-number", "malformed") and `part` is the
     text it is about; `bare` holds the number found, for "no-issuer" and "no-type-issuer",
-    or the kind of document, for "other-document"."""
+    or the kind of document, for "other-document". `lookalikes` holds the look-alike
+    characters a repaired reading replaced ("Ð" for "Đ", "–" for "-"), whatever its `how`."""
 
     status: str
     how: str = ""
@@ -97,6 +119,7 @@ class DecisionReading:
     bare: str = ""
     part: str = ""
     count: int = 1  # how many decisions a repaired reading names
+    lookalikes: str = ""
 
 
 VALID = DecisionReading("valid")
@@ -105,7 +128,7 @@ VALID = DecisionReading("valid")
 def read_decision(value: str) -> DecisionReading:
     """What the decision cell `value` holds (see the module's docstring)."""
     text = unicodedata.normalize("NFC", value).strip()
-    if _DECISION.fullmatch(_DATE_TAIL.sub("", text)):
+    if _is_valid(_DATE_TAIL.sub("", text)):
         return VALID
     pieces = _SEPARATOR.split(text)  # parts at even positions, separators between them
     parts = [_read_part(piece) for piece in pieces[::2]]
@@ -123,39 +146,73 @@ def read_decision(value: str) -> DecisionReading:
     )
     how = max((part.how for part in repaired), key=REPAIRS.index)
     count = sum(part.count for part in parts)
-    return DecisionReading("repaired", how, fixed, bare, count=count)
+    lookalikes = "".join(dict.fromkeys("".join(part.lookalikes for part in repaired)))
+    return DecisionReading("repaired", how, fixed, bare, count=count, lookalikes=lookalikes)
+
+
+def _is_valid(number: str) -> bool:
+    """Whether `number` is one decision's number as it should be written."""
+    return _DECISION.fullmatch(number) is not None and _as_written(number) == number
+
+
+def _as_written(number: str) -> str:
+    """A decision number with its issuer in the case an official would accept."""
+    head, qd, issuer = number.partition("/QĐ-")
+    return head + qd + _issuer_case(issuer) if qd else number
+
+
+def _issuer_case(issuer: str) -> str:
+    """ "ubnd" -> "UBND", "ttg" -> "TTg", "BCA-c06" -> "BCA-C06"; "TTg" stays (see
+    `official_case`)."""
+    return re.sub(_PART, lambda part: official_case(part.group()), issuer)
 
 
 def _read_part(piece: str) -> DecisionReading:
     tail_at = _DATE_TAIL.search(piece)
     core, tail = (piece[: tail_at.start()], piece[tail_at.start() :]) if tail_at else (piece, "")
-    if _DECISION.fullmatch(core):
+    if _is_valid(core):
         return DecisionReading("valid", fixed=piece, bare=core)
     repaired, how = _repair(core)
-    if _DECISION.fullmatch(repaired):
-        return DecisionReading("repaired", how, repaired + tail, repaired)
-    inside = list(dict.fromkeys(match.group() for match in _DECISION_INSIDE.finditer(repaired)))
+    lookalikes = "".join(lookalike.char for lookalike in lookalikes_in(core))
+    if _is_valid(repaired):
+        return DecisionReading("repaired", how, repaired + tail, repaired, lookalikes=lookalikes)
+    inside = list(
+        dict.fromkeys(_as_written(match.group()) for match in _DECISION_INSIDE.finditer(repaired))
+    )
     if inside:
         bare = "; ".join(inside)
-        return DecisionReading("repaired", "among", bare + tail, bare, count=len(inside))
-    return _wrong(core.strip() or piece.strip())
+        return DecisionReading(
+            "repaired", "among", bare + tail, bare, count=len(inside), lookalikes=lookalikes
+        )
+    written = core.strip() or piece.strip()
+    wrong = _wrong(replace_lookalikes(written))  # "QÐ/0001-BCA" is a placeholder too
+    # The message quotes the cell as written, not as procaudit read it.
+    return replace(wrong, part=written) if wrong.part == replace_lookalikes(written) else wrong
 
 
 def _repair(core: str) -> tuple[str, str]:
     """The core of a cell (its date cut off) with its words and typing repaired, and how."""
     hows = set()
-    text = core.strip()
+    text = replace_lookalikes(core.strip())
+    if text != core.strip():
+        hows.add("lookalike")
     for pattern in (_LEAD_WORDS, _SIGNER_TAIL):
         stripped = pattern.sub("", text).strip()
         if stripped != text:
             hows.add("words")
             text = stripped
+    glued = _GLUED.sub(r"\1-", text)
+    if glued != text:
+        hows.add("hyphen")
+        text = glued
     repaired = text
     for pattern, replacement in _TYPING:
         repaired = pattern.sub(replacement, repaired)
     if repaired != text:
-        only_qd = _TYPED_QD.sub("/QĐ-", text) == repaired
-        hows.add("qd" if only_qd else "typing")
+        if _TYPED_QD.sub("/QĐ-", text) == repaired:
+            hows.add("qd")
+        else:
+            hows.add("case" if _as_written(text) == repaired else "typing")
     return repaired, max(hows or {"typing"}, key=REPAIRS.index)
 
 
@@ -281,6 +338,25 @@ def explain(reading: DecisionReading, value: str) -> tuple[str, str]:
 
 
 def _explain_repair(reading: DecisionReading, value: str) -> tuple[str, str]:
+    message, fix = _explain_how(reading, value)
+    if reading.lookalikes and reading.how != "lookalike":
+        message += " " + t(
+            "It is also written with {what}.",
+            "Số này còn được viết bằng {what}.",
+            what=_lookalike_names(reading.lookalikes),
+        )
+    return message, fix
+
+
+def _lookalike_names(chars: str) -> str:
+    """ "the letter Ð (U+00D0), which looks like Đ and an en dash (–, U+2013), …"."""
+    names = [
+        t(LOOKALIKES[char].name, LOOKALIKES[char].name_vi) for char in chars if char in LOOKALIKES
+    ]
+    return t(", and ", "; và ").join(names)
+
+
+def _explain_how(reading: DecisionReading, value: str) -> tuple[str, str]:
     write = t("Write it as {number}.", "Sửa thành {number}.", number=reading.fixed)
     if reading.how == "among":
         return (
@@ -331,6 +407,34 @@ def _explain_repair(reading: DecisionReading, value: str) -> tuple[str, str]:
                 "Số quyết định '{value}' có chữ thừa: số hiệu của quyết định là {number}.",
                 value=value,
                 number=reading.bare,
+            ),
+            write,
+        )
+    if reading.how == "lookalike":
+        return (
+            t(
+                "The decision number '{value}' is written with {what}.",
+                "Số quyết định '{value}' được viết bằng {what}.",
+                value=value,
+                what=_lookalike_names(reading.lookalikes),
+            ),
+            write,
+        )
+    if reading.how == "case":
+        return (
+            t(
+                "The decision number '{value}' writes the issuer in the wrong letter case.",
+                "Số quyết định '{value}' viết sai chữ hoa, chữ thường ở cơ quan ban hành.",
+                value=value,
+            ),
+            write,
+        )
+    if reading.how == "hyphen":
+        return (
+            t(
+                "The decision number '{value}' has no hyphen (-) between 'QĐ' and the issuer.",
+                "Số quyết định '{value}' thiếu dấu gạch nối (-) giữa 'QĐ' và cơ quan ban hành.",
+                value=value,
             ),
             write,
         )

@@ -96,7 +96,8 @@ def unpublished(ctx: RuleContext) -> pd.DataFrame:
         "a placeholder, a number without its issuer or its number (`QĐ/0001-BCA`, "
         "`Quyết định số 4777`, `QĐ-UBND`), or another kind of document (`205/TTr-SNNMT`); a "
         "valid number inside extra words or typed loosely is a warning whose fix is the bare "
-        'number ("Quyết định số 6225/QĐ-BQP", "3980 /QĐ-BQP", "QD" for "QĐ")'
+        'number ("Quyết định số 6225/QĐ-BQP", "3980 /QĐ-BQP", "QD" for "QĐ", the look-alike '
+        'letter Ð for Đ, an en dash for the hyphen); an issuer\'s official case ("TTg") is kept'
     ),
     row_local=True,
 )
@@ -111,7 +112,11 @@ def invalid_decision(ctx: RuleContext) -> pd.DataFrame:
     or decree is not the decision that announced the procedure: these are errors. A correct
     number inside extra words or typed irregularly (`Quyết định số 6225/QĐ-BQP`, `Số:
     64/QĐ-NHNN`, `3980 /QĐ-BQP`, `1890/QD-UBND`) still names the decision: a warning, whose
-    fix is the number alone.
+    fix is the number alone. So does a number written with a character that only looks
+    right: the letter Ð (Eth) for Đ, an en dash, em dash or minus sign for the hyphen, often
+    brought in by a font or Word's autocorrect (`1890/QÐ-UBND`, `1890/QĐ–UBND`), or a known
+    issuer glued to QĐ (`1890/QĐUBND`). An issuer keeps its official spelling: the Prime
+    Minister's `TTg` is right as written.
 
     **Bad**
     ```
@@ -122,11 +127,14 @@ def invalid_decision(ctx: RuleContext) -> pd.DataFrame:
     chưa có                      error
     Quyết định số 6225/QĐ-BQP    warning: write 6225/QĐ-BQP
     1890/QD-UBND                 warning: write 1890/QĐ-UBND
+    1890/QÐ-UBND                 warning: the letter Ð (Eth), not Đ
+    1890/QĐ–UBND                 warning: an en dash, not a hyphen
     ```
 
     **Good**
     ```
     1890/QĐ-UBND
+    1890/QĐ-TTg
     1890/QĐ-UBND ngày 15/8/2025
     1890/QĐ-UBND; 2150/QĐ-UBND
     ```
@@ -145,6 +153,11 @@ def invalid_decision(ctx: RuleContext) -> pd.DataFrame:
     hay nghị định không phải là quyết định đã công bố thủ tục: đây là lỗi. Số đúng nhưng kèm chữ
     thừa hoặc gõ sai thể thức (`Quyết định số 6225/QĐ-BQP`, `Số: 64/QĐ-NHNN`, `3980 /QĐ-BQP`,
     `1890/QD-UBND`) vẫn xác định được quyết định: đây là cảnh báo, cách sửa là chỉ ghi số hiệu.
+    Số được viết bằng ký tự chỉ trông giống ký tự đúng cũng vậy: chữ Ð (Eth) thay cho Đ, dấu
+    gạch ngang ngắn, dài hoặc dấu trừ thay cho dấu gạch nối, thường do phông chữ hoặc chức năng
+    tự sửa của Word (`1890/QÐ-UBND`, `1890/QĐ–UBND`), hoặc cơ quan ban hành viết liền với QĐ
+    (`1890/QĐUBND`). Ký hiệu cơ quan ban hành giữ đúng cách viết chính thức: `TTg` của Thủ
+    tướng Chính phủ là đúng.
 
     **Sai**
     ```
@@ -155,11 +168,14 @@ def invalid_decision(ctx: RuleContext) -> pd.DataFrame:
     chưa có                      lỗi
     Quyết định số 6225/QĐ-BQP    cảnh báo: ghi 6225/QĐ-BQP
     1890/QD-UBND                 cảnh báo: ghi 1890/QĐ-UBND
+    1890/QÐ-UBND                 cảnh báo: chữ Ð (Eth), không phải Đ
+    1890/QĐ–UBND                 cảnh báo: dấu gạch ngang, không phải dấu gạch nối
     ```
 
     **Đúng**
     ```
     1890/QĐ-UBND
+    1890/QĐ-TTg
     1890/QĐ-UBND ngày 15/8/2025
     1890/QĐ-UBND; 2150/QĐ-UBND
     ```
@@ -185,8 +201,10 @@ def invalid_decision(ctx: RuleContext) -> pd.DataFrame:
 
 @repairs("PA402", safe=True, stage=COLUMN, columns=("decision_no",))
 def repair_decision(value: str) -> str | None:
-    """The fix of PA402's warnings: "QD" made "QĐ", the words around a valid number and its
-    loose typing dropped ("Số: 64/QĐ-NHNN", "3980 /QĐ-BQP"), a date after it kept. None for a
+    """The fix of PA402's warnings: "QD" made "QĐ", look-alike characters replaced ("QÐ" with
+    the letter Eth, an en dash), the words around a valid number and its loose typing dropped
+    ("Số: 64/QĐ-NHNN", "3980 /QĐ-BQP"), a date after it kept; an issuer's case changed only
+    where the official spelling is certain ("ttg" -> "TTg", never "TTg" -> "TTG"). None for a
     valid or wrong number, and for a number among other words ("Thay thế Quyết định số
     123/QĐ-UBND"), which may not be the decision that announced the procedure."""
     reading = read_decision(value)
