@@ -53,6 +53,33 @@ DATE_CASES = [
     ),
     ("too early", "01/01/1900", "The decision date 01/01/1900 is before 1945"),
     ("Excel day number", "45884", "The decision date '45884' is a date cell that lost its format"),
+    # Several decisions' dates in one cell, one a part: each part is checked.
+    ("two dates, ';'", "15/08/2025; 20/09/2025", None),
+    ("two dates, ','", "15/08/2025, 20/09/2025", None),
+    ("two dates, a line each", "15/08/2025\n20/09/2025", None),
+    ("two dates, 'và'", "15/8/2025 và 20/9/2025", None),
+    ("two dates in words", "ngày 15 tháng 8 năm 2025; ngày 20 tháng 9 năm 2025", None),
+    ("two dates, a trailing ';'", "15/08/2025; 20/09/2025;", None),
+    ("two dates, one with its time", "15/08/2025 10:22; 2025-09-20", None),
+    (
+        "two dates, one impossible",
+        "15/08/2025; 31/02/2025",
+        "The decision date '31/02/2025' is not",
+    ),
+    ("two dates, one not a date", "15/08/2025; chưa có", "'chưa có' is not a date"),
+    ("two dates, one two-digit", "15/08/2025; 20/9/25", "The decision date '20/9/25' has a two"),
+    (
+        "two dates, one in the future",
+        "15/08/2025; 20/09/2099",
+        "The decision date 20/09/2099 is in",
+    ),
+    # A note in brackets after the date: the date before it is the decision's.
+    ("a note in brackets", "15/8/2025 (hiệu lực 1/9/2025)", None),
+    ("a note in square brackets", "15/08/2025 [bản sao]", None),
+    ("a note after an impossible date", "31/02/2025 (ghi chú)", "The decision date '31/02/2025'"),
+    ("a note alone", "(chưa có)", "'(chưa có)' is not a date"),
+    # No part is a date: the cell is reported whole, not cut at its comma.
+    ("a month's name", "Aug 15, 2025", "'Aug 15, 2025' is not a date"),
 ]
 
 

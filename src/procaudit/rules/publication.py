@@ -14,7 +14,7 @@ from procaudit.rules.decision_numbers import explain, read_decision
 from procaudit.rules.hits import hits, no_hits
 from procaudit.rules.registry import frame_rule
 from procaudit.rules.repairs import COLUMN, repairs
-from procaudit.vn.dates import read_date
+from procaudit.vn.dates import date_parts, read_date
 
 
 @frame_rule(
@@ -227,7 +227,27 @@ def _statuses(ctx: RuleContext) -> pd.Series:
 
 
 def _date_problem(text: str, today: date) -> tuple[str, str] | None:
-    """Message and fix for a decision date that is wrong; None for a good one."""
+    """Message and fix for a decision date cell that is wrong; None for a good one.
+
+    A cell that is not one date may list several, one per decision ("15/08/2025;
+    20/09/2025"), or add a note in brackets ("15/8/2025 (hiệu lực 1/9/2025)"): each date it
+    lists is checked, and the first wrong one reported. A cell none of whose parts reads as
+    a date is reported whole ("Aug 15, 2025" is not the dates "Aug 15" and "2025")."""
+    problem = _one_date_problem(text, today)
+    if problem is None or read_date(text).problem != "unreadable":
+        return problem
+    parts = date_parts(text)
+    if parts == [text.strip()] or all(read_date(part).problem == "unreadable" for part in parts):
+        return problem
+    for part in parts:
+        found = _one_date_problem(part, today)
+        if found is not None:
+            return found
+    return None
+
+
+def _one_date_problem(text: str, today: date) -> tuple[str, str] | None:
+    """Message and fix for one decision date that is wrong; None for a good one."""
     read = read_date(text)
     shown = text.strip()
     copy = t("Copy the date from the decision itself.", "Ghi lại ngày theo đúng quyết định.")
@@ -330,7 +350,9 @@ def invalid_decision_date(ctx: RuleContext) -> pd.DataFrame:
     The date of the decision that announced a procedure says since when it is in force. A
     date that cannot be read, does not exist (31/02/2025), has a two-digit year or lies in
     the future cannot be trusted; a procedure with a decision number but no date cannot be
-    traced. Missing dates are reported only where the source has a date column.
+    traced. Missing dates are reported only where the source has a date column. A cell may
+    give one date per decision ("15/08/2025; 20/09/2025", one a line) or add a note in
+    brackets after the date: each date is checked, and the one that is wrong reported.
 
     **Bad**
     ```
@@ -344,6 +366,8 @@ def invalid_decision_date(ctx: RuleContext) -> pd.DataFrame:
     ```
     15/08/2025
     ngày 15 tháng 8 năm 2025
+    15/08/2025; 20/09/2025
+    15/8/2025 (hiệu lực 1/9/2025)
     ```
 
     **Fix**: copy the date from the decision itself, written dd/mm/yyyy.
@@ -354,7 +378,9 @@ def invalid_decision_date(ctx: RuleContext) -> pd.DataFrame:
     Ngày của quyết định công bố cho biết thủ tục có hiệu lực từ khi nào. Ngày không đọc được,
     không có thật (31/02/2025), ghi năm bằng hai chữ số hoặc ở tương lai thì không thể tin cậy;
     thủ tục có số quyết định mà không có ngày thì không truy xuất được. Ngày bị thiếu chỉ được báo
-    khi tệp nguồn có cột ngày.
+    khi tệp nguồn có cột ngày. Một ô có thể ghi mỗi quyết định một ngày ("15/08/2025;
+    20/09/2025", mỗi ngày một dòng) hoặc thêm ghi chú trong ngoặc sau ngày: từng ngày được kiểm
+    tra, ngày sai được báo.
 
     **Sai**
     ```
@@ -368,6 +394,8 @@ def invalid_decision_date(ctx: RuleContext) -> pd.DataFrame:
     ```
     15/08/2025
     ngày 15 tháng 8 năm 2025
+    15/08/2025; 20/09/2025
+    15/8/2025 (hiệu lực 1/9/2025)
     ```
 
     **Cách sửa**: ghi lại ngày theo đúng quyết định, theo định dạng dd/mm/yyyy.

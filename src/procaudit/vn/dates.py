@@ -5,7 +5,11 @@ not a date.
 A database's export writes its DATETIME columns with their time ("2025-08-15 00:00:00.000",
 "15/08/2025 10:22", "2025-08-15T08:00:00Z"): the time is not part of a decision's date, so
 it is read past. A time of day "AM"/"PM" is .NET's en-US text, which writes the month
-first ("8/15/2025 12:00:00 AM"); a Vietnamese one writes "SA"/"CH" and the day first."""
+first ("8/15/2025 12:00:00 AM"); a Vietnamese one writes "SA"/"CH" and the day first.
+
+A cell may list the dates of several decisions ("15/08/2025; 20/09/2025", one a line) or add
+a note in brackets ("15/8/2025 (hiệu lực 1/9/2025)"): `date_parts` gives the dates it lists,
+each to be read by `read_date`, which reads one date only."""
 
 from __future__ import annotations
 
@@ -30,6 +34,11 @@ _SERIAL = re.compile(r"^(?P<days>[3-5]\d{4})(?:\.0+)?$")
 _COMPACT = re.compile(r"^(?P<year>19[4-9]\d|20\d\d)(?P<month>[01]\d)(?P<day>[0-3]\d)$")
 _EXCEL_EPOCH = date(1899, 12, 30)
 _ISO = re.compile(rf"^(?P<year>\d{{4}})([-/.])(?P<month>\d{{1,2}})\2(?P<day>\d{{1,2}}){_TIME}$")
+
+# A note in brackets: "(hiệu lực 1/9/2025)"; the date before it is the decision's.
+_NOTE = re.compile(r"\s*[(\[][^()\[\]]*[)\]]")
+# Between the dates of several decisions: ";", ",", a line break, "và".
+_BETWEEN_DATES = re.compile(r"\s*(?:[;,\n]|\bvà\b)\s*", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -61,3 +70,12 @@ def read_date(text: str) -> ReadDate:
         return ReadDate(date(year, month, day))
     except ValueError:
         return ReadDate(None, "no such day")
+
+
+def date_parts(text: str) -> list[str]:
+    """The dates a cell lists, without its notes in brackets: ["15/08/2025", "20/09/2025"]
+    for "15/08/2025; 20/09/2025", ["15/8/2025"] for "15/8/2025 (hiệu lực 1/9/2025)"; a cell
+    of one date gives that date. Only the separators are looked at: a part may not be a date.
+    """
+    unnoted = _NOTE.sub("", text).strip() or text
+    return [part for part in _BETWEEN_DATES.split(unnoted) if part.strip()]
