@@ -214,3 +214,28 @@ def test_a_list_listed_again_asks_whether_it_stacks_units_lists() -> None:
     assert finding.rows == 24
     assert finding.fix.startswith("Nearly every procedure is listed more than once. If the file")
     assert "name each row's unit in an agency column" in finding.fix
+
+
+@pytest.mark.parametrize(
+    ("decisions", "cause"),
+    [
+        # Every number written with the letter Eth: the column is right, each number needs the
+        # same kind of repair.
+        (
+            [f"{n}/Q\u00d0-UBND" for n in range(1, 26)],
+            "The column holds decision numbers, all written the same way; repair each one as "
+            "row 2: Write it as 1/QĐ-UBND.",
+        ),
+        # Nothing a decision number: perhaps the wrong column.
+        (["chưa có"] * 25, "Is this the right column?"),
+    ],
+    ids=["look-alike letters", "words"],
+)
+def test_a_decision_column_flood_says_its_cause(decisions: list[str], cause: str) -> None:
+    rows = [{"name": f"Thủ tục số {n}", "decision_no": d} for n, d in enumerate(decisions)]
+    found = findings_of(rows, sheet="S")
+    table = table_of(rows, sheet="S")
+    collapsed = collapse_floods(found, table.frame, {"decision_no": "Số quyết định"})
+    [finding] = [f for f in collapsed if f.rule == "PA402"]
+    assert finding.rows == 25
+    assert finding.fix.startswith(cause)

@@ -29,7 +29,7 @@ from typing import Protocol
 
 import pandas as pd
 
-from procaudit.core.findings import Finding
+from procaudit.core.findings import Finding, Severity
 from procaudit.core.i18n import t
 
 SHARE = 0.9
@@ -270,6 +270,22 @@ def _right_column(first: Finding, examples: tuple[str, ...], header: str) -> str
     )
 
 
+def _decision_numbers(first: Finding, examples: tuple[str, ...], header: str) -> str:
+    """PA402 on a whole column: its errors may say it is the wrong column; its warnings say
+    the column holds decision numbers, all written the same irregular way (a look-alike
+    letter Ð for Đ, "QD" for "QĐ"), each to be repaired the same way."""
+    if first.severity is not Severity.WARNING:
+        return _right_column(first, examples, header)
+    return t(
+        "The column holds decision numbers, all written the same way; repair each one as "
+        "row {row}: {fix}",
+        "Cột này chứa số quyết định, đều được ghi theo cùng một cách; sửa từng số như ở dòng "
+        "{row}: {fix}",
+        row=first.row,
+        fix=first.fix,
+    )
+
+
 def _codes(first: Finding, examples: tuple[str, ...], header: str) -> str:
     """PA101 on a whole column: the column holds something else than national codes."""
     if examples and all(_WHOLE_NUMBER.match(value) for value in examples):
@@ -327,7 +343,7 @@ _CAUSES: dict[str, Callable[[Finding, tuple[str, ...], str], str]] = {
     "PA103": _empty_column,
     "PA301": _empty_column,
     "PA401": _empty_column,
-    "PA402": _right_column,
+    "PA402": _decision_numbers,
     "PA403": _right_column,
     "PA406": _right_column,
 }
