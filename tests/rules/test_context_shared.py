@@ -293,13 +293,13 @@ def test_level_keys_remembered_are_the_keys_worked_out(
     """A folder's lists repeat their levels: keys answered from earlier tables are the keys,
     categories and their order included, that working them out gives."""
     from procaudit.catalogue import text_columns
-    from procaudit.rules import context as rule_context
+    from procaudit.rules.compared_levels import level_cell_keys
 
     labels = range(3, 3 + len(levels))  # labels of its own, not positions
     frame = pd.DataFrame({"level": pd.Series(levels, index=labels, dtype="str")})
-    monkeypatch.setitem(text_columns._ELEMENTWISE, rule_context._level_keys, None)  # forgotten
+    monkeypatch.setitem(text_columns._ELEMENTWISE, level_cell_keys, None)  # forgotten
     worked_out = RuleContext(frame).level_keys
-    known = text_columns._ELEMENTWISE[rule_context._level_keys]
+    known = text_columns._ELEMENTWISE[level_cell_keys]
     assert known is not None and {v for v in levels if v is not None} <= set(known.results)
     remembered = RuleContext(frame).level_keys  # every level seen: no pandas call
     pd.testing.assert_series_equal(remembered, worked_out)

@@ -11,7 +11,8 @@ import tomllib
 from conftest import ROOT
 
 BASE = {
-    "__init__", "registry", "context", "table_stack", "options", "hits", "selection", "repairs",
+    "__init__", "registry", "context", "compared_levels", "table_stack", "options", "hits",
+    "selection", "repairs",
 }  # fmt: skip
 
 
