@@ -64,6 +64,37 @@ AGENCY_CASES = [
     ("the province's office", "Văn phòng UBND tỉnh", False),
     ("a province police department", "Phòng Quản lý xuất nhập cảnh Công an tỉnh", False),
     ("quản typed bare is not quận", "Ban quan ly du an", False),
+    # A commune's office with its (old) district as its address is the commune's.
+    ("commune, district after a dash", "UBND xã Hương Nộn - huyện Tam Nông", False),
+    ("commune, district after a space", "UBND xã Tân Phú huyện Tân Sơn", False),
+    ("ward, urban district", "UBND phường 1 - quận 3", False),
+    ("commune police", "Công an xã Tân Phú - huyện Tân Sơn", False),
+    ("a commune's desk", "Bộ phận một cửa UBND xã X huyện Y", False),
+    ("a township", "UBND thị trấn Hùng Sơn huyện Lâm Thao", False),
+    ("a commune's service centre", "Trung tâm phục vụ hành chính công xã X huyện Y", False),
+    ("commune, comma", "UBND xã Tân Phú, huyện Tân Sơn", False),
+    ("a district office beside a commune", "UBND huyện Tân Sơn (xã Tân Phú)", True),
+    ("a district's social affairs office", "Phòng Lao động - Thương binh và Xã hội huyện X", True),
+    ("a district's culture office", "Phòng Văn hóa - Xã hội huyện X", True),
+    ("a district's land registry", "Chi nhánh Văn phòng đăng ký đất đai huyện X", True),
+    ("district police by name", "Công an huyện Tân Sơn", True),
+    # Offices only the district tier had, named without their place.
+    ("district social affairs office", "Phòng Lao động - Thương binh và Xã hội", True),
+    ("the same, abbreviated", "Phòng LĐ-TB&XH", True),
+    ("district environment office", "Phòng Tài nguyên và Môi trường", True),
+    ("the same, abbreviated", "Phòng TN&MT", True),
+    ("marked as the former one", "Phòng TN&MT cũ", False),
+    ("a division of a department", "Phòng Tài nguyên và Môi trường - Sở Nông nghiệp và MT", False),
+    ("a name offices of other tiers carry", "Phòng Nội vụ", False),
+    # Notes on the former holder are history.
+    ("formerly the district", "UBND cấp xã (trước đây là UBND cấp huyện)", False),
+    ("took the task over from", "UBND cấp xã (tiếp nhận nhiệm vụ từ UBND cấp huyện)", False),
+    ("replaces", "Sở Nội vụ (thay thế Phòng Nội vụ cấp huyện)", False),
+    ("replaces, without diacritics", "So Noi vu (thay the Phong Noi vu huyen X)", False),
+    ("formerly, after a comma", "UBND cấp xã, trước là UBND huyện X", False),
+    ("originally", "UBND xã Y (nguyên là UBND huyện X)", False),
+    ("moved from", "UBND cấp xã (chuyển từ UBND cấp huyện)", False),
+    ("a desk is no note", "Bộ phận tiếp nhận và trả kết quả huyện X", True),
 ]
 
 
@@ -85,6 +116,11 @@ LEVEL_CASES = [
     ("commune, ward, township", "Cấp xã, phường, thị trấn", False),
     ("special zone", "Cấp đặc khu", False),
     ("province", "Cấp tỉnh", False),
+    ("district without diacritics", "Cap huyen", True),
+    ("commune without diacritics", "Cap xa", False),
+    ("formerly the district", "Cấp xã (trước đây cấp huyện)", False),
+    ("moved from the district", "Cấp xã (chuyển từ cấp huyện sang cấp xã)", False),
+    ("a note, and a level after it", "Cấp xã (trước đây cấp huyện), Cấp huyện", True),
 ]
 
 
@@ -92,6 +128,58 @@ LEVEL_CASES = [
 def test_pa501_district_level_cell(case: str, level: str, flagged: bool) -> None:
     rows = [{"name": "Chứng thực bản sao", "level": level}]
     assert hits_of("PA501", rows) == ([(2, "level")] if flagged else [])
+
+
+def test_pa501_reports_district_procuracies_as_their_own_case() -> None:
+    rows = [
+        {"name": "A", "agency": "Viện kiểm sát nhân dân huyện Tân Sơn"},
+        {"name": "A", "agency": "Viện KSND cấp huyện"},
+        {"name": "A", "agency": "Viện kiểm sát nhân dân khu vực 1"},
+        {"name": "A", "agency": "Viện kiểm sát nhân dân tỉnh Phú Thọ"},
+        {"name": "A", "agency": "Viện kiểm sát nhân dân tối cao"},
+    ]
+    found = [f for f in findings_of(rows) if f.rule == "PA501"]
+    assert [f.row for f in found] == [2, 3]
+    assert all("regional procuracies (Viện kiểm sát nhân dân khu vực)" in f.message for f in found)
+
+
+# A list of the transition (tester's export): each row says where the task came from.
+TRANSITION_ROWS = [
+    {
+        "name": "Đề nghị miễn chi phí",
+        "level": "Cấp xã (trước đây cấp huyện)",
+        "agency": "UBND cấp xã",
+    },
+    {
+        "name": "Gia hạn giấy chứng nhận",
+        "level": "Cấp xã",
+        "agency": "UBND cấp xã (trước đây là UBND cấp huyện)",
+    },
+    {
+        "name": "Chấm dứt hoạt động",
+        "level": "Cấp xã",
+        "agency": "UBND cấp xã (tiếp nhận nhiệm vụ từ UBND cấp huyện)",
+    },
+    {
+        "name": "Cấp lại giấy phép (chuyển từ cấp huyện sang cấp xã)",
+        "level": "Cấp xã",
+        "agency": "Chủ tịch UBND cấp xã",
+    },
+    {
+        "name": "Cấp thị thực (thực hiện tại cấp tỉnh)",
+        "level": "Cấp tỉnh",
+        "agency": "Sở Nội vụ (thay thế Phòng Nội vụ cấp huyện)",
+    },
+    {
+        "name": "Đăng ký hộ kinh doanh (thực hiện tại cấp xã, trước đây cấp huyện)",
+        "level": "Cấp xã",
+    },
+]
+
+
+@pytest.mark.parametrize("rule", ["PA501", "PA502"])
+def test_notes_on_the_former_holder_are_not_the_level(rule: str) -> None:
+    assert hits_of(rule, TRANSITION_ROWS) == []
 
 
 def test_pa501_reports_district_courts_as_their_own_case() -> None:
@@ -121,6 +209,11 @@ TAG_CASES = [
     ("province tag", "Đăng ký hộ kinh doanh (thực hiện tại cấp tỉnh)", False),
     ("poor district in the name", "Hỗ trợ học sinh ở xã thuộc huyện nghèo", False),
     ("district in the name, not a tag", "Thành lập trường mầm non cấp huyện quản lý", False),
+    (
+        "a note in the tag",
+        "Đăng ký hộ kinh doanh (thực hiện tại cấp xã, trước đây cấp huyện)",
+        False,
+    ),
 ]
 
 
@@ -179,6 +272,44 @@ MISMATCH_CASES = [
         "Cấp phép X (cấp xã)",
         None,
         "Công an thành phố Hà Nội",
+        [(2, "agency")],
+    ),
+    # Systems with units at every level, named without a place, say no level.
+    (
+        "treasury, no level cell",
+        "Giải ngân vốn (cấp tỉnh)",
+        None,
+        "Kho bạc Nhà nước - Bộ tài chính",
+        [],
+    ),
+    ("tax system", "Đăng ký thuế (cấp tỉnh)", None, "Cục Thuế - Bộ tài chính", []),
+    (
+        "customs of a province",
+        "Thủ tục hải quan (cấp xã)",
+        None,
+        "Cục Hải quan tỉnh",
+        [(2, "agency")],
+    ),
+    (
+        "a central body with its ministry",
+        "Cấp phép X (cấp tỉnh)",
+        None,
+        "Ủy ban Chứng khoán Nhà nước - Bộ tài chính",
+        [(2, "agency")],
+    ),
+    # A commune's office is the commune's, whatever address follows it.
+    (
+        "commune police with its address",
+        "Cấp phép X (cấp xã)",
+        None,
+        "Công an xã Tân Phú huyện Tân Sơn tỉnh Phú Thọ",
+        [],
+    ),
+    (
+        "the same, province tag",
+        "Cấp phép X (cấp tỉnh)",
+        None,
+        "Công an xã Tân Phú huyện Tân Sơn tỉnh Phú Thọ",
         [(2, "agency")],
     ),
     (
@@ -303,6 +434,9 @@ DEFUNCT_CASES = [
     ("the ministry of agriculture and environment", "Bộ Nông nghiệp và Môi trường", None),
     ("that ministry abbreviated", "Cục Quản lý tài nguyên nước - Bộ NN và MT", None),
     ("social insurance", "Bảo hiểm XH tỉnh", None),
+    # The former holder named in a note.
+    ("replaces", "Sở Xây dựng (thay thế Sở GTVT)", None),
+    ("in place of", "UBND tỉnh (thay cho Sở KH&ĐT)", None),
 ]
 
 

@@ -7,13 +7,14 @@ import pytest
 
 from procaudit.vn.agencies import (
     DISTRICT_COURT,
+    DISTRICT_PROCURACY,
     agency_levels,
     agency_words,
     central_cities,
     defunct_in,
     district_kind,
 )
-from procaudit.vn.levels import COMMUNE, DISTRICT, PROVINCE
+from procaudit.vn.levels import CENTRAL, COMMUNE, DISTRICT, PROVINCE
 
 KIND_CASES = [
     # (cell, kind)
@@ -38,6 +39,17 @@ KIND_CASES = [
     ("Ủy ban Nhân dân\xa0xã,\xa0phường,\xa0thị trấn.", None),
     ("Phòng thi hành án cấp quân khu", None),
     ("Ban quản lý chương trình huyện nghèo", None),
+    ("UBND xã Hương Nộn - huyện Tam Nông", None),
+    ("UBND phường 1 - quận 3", None),
+    ("Phòng Kinh tế thuộc UBND xã X huyện Y", None),
+    ("Trung tâm phục vụ hành chính công thị trấn X huyện Y", None),
+    ("Phòng Kinh tế (quản lý hợp tác xã) huyện X", DISTRICT),
+    ("Phòng Quản lý đô thị thị xã Phú Thọ", DISTRICT),
+    ("UBND huyện X, UBND xã Y", DISTRICT),
+    ("Phòng LĐTBXH", DISTRICT),
+    ("Sở Nội vụ (thay thế Phòng LĐTBXH)", None),
+    ("Viện kiểm sát nhân dân quận 1", DISTRICT_PROCURACY),
+    ("VKSND huyện X\nTòa án nhân dân huyện X", DISTRICT_COURT),
 ]
 
 
@@ -54,6 +66,17 @@ LEVEL_CASES = [
     ("UBND thành phố Huế", {PROVINCE}),
     ("Sở Tư pháp\nUBND xã Phù Ninh", {PROVINCE, COMMUNE}),
     ("UBND thành phố", set()),
+    # The office's own place, not its address, gives the level.
+    ("Công an xã Tân Phú - huyện Tân Sơn", {COMMUNE}),
+    ("UBND thị trấn Hùng Sơn huyện Lâm Thao tỉnh Phú Thọ", {COMMUNE}),
+    ("Bộ phận một cửa UBND xã X huyện Y", {COMMUNE}),
+    ("Công an tỉnh - Bộ Công an", {PROVINCE}),
+    # Systems with units at every level say their level only with a place.
+    ("Kho bạc Nhà nước - Bộ tài chính", set()),
+    ("Cục Thuế - Bộ tài chính\nThuế tỉnh, thành phố", {PROVINCE}),
+    ("Cục Hải quan tỉnh", {PROVINCE}),
+    ("Cục Chăn nuôi và Thú y - Bộ NN và MT", {CENTRAL}),
+    ("Sở Nội vụ (thay thế Phòng Nội vụ cấp huyện)", {PROVINCE}),
 ]
 
 

@@ -19,7 +19,12 @@ from procaudit.core.i18n import t
 from procaudit.rules.context import RuleContext
 from procaudit.rules.hits import hits, no_hits
 from procaudit.rules.registry import frame_rule
-from procaudit.vn.agencies import DISTRICT_COURT, agency_levels, district_kind
+from procaudit.vn.agencies import (
+    DISTRICT_COURT,
+    DISTRICT_PROCURACY,
+    agency_levels,
+    district_kind,
+)
 from procaudit.vn.levels import DISTRICT, describe, level_ids
 
 
@@ -72,9 +77,10 @@ def _district_agencies(ctx: RuleContext) -> pd.DataFrame:
     kinds = ctx.map_distinct("agency", district_kind, dtype="object")
     live = ~ctx.abolished
     courts = kinds.eq(DISTRICT_COURT).fillna(False).astype(bool) & live
+    procuracies = kinds.eq(DISTRICT_PROCURACY).fillna(False).astype(bool) & live
     offices = kinds.eq(DISTRICT).fillna(False).astype(bool) & live
-    if not (courts.any() or offices.any()):  # a commune's list: no frame to build or join
-        return no_hits()
+    if not (courts.any() or procuracies.any() or offices.any()):
+        return no_hits()  # a commune's list: no frame to build or join
     return pd.concat(
         [
             hits(
@@ -107,6 +113,22 @@ def _district_agencies(ctx: RuleContext) -> pd.DataFrame:
                 t(
                     "Name the regional court (Tòa án nhân dân khu vực) that took the case over.",
                     "Ghi Tòa án nhân dân khu vực đã tiếp nhận thẩm quyền giải quyết.",
+                ),
+            ),
+            hits(
+                frame,
+                procuracies,
+                "agency",
+                t(
+                    "District procuracies (Viện kiểm sát nhân dân cấp huyện) were replaced by "
+                    "regional procuracies (Viện kiểm sát nhân dân khu vực) on 1 July 2025.",
+                    "Viện kiểm sát nhân dân cấp huyện đã được thay thế bằng Viện kiểm sát nhân "
+                    "dân khu vực từ ngày 01/7/2025.",
+                ),
+                t(
+                    "Name the regional procuracy (Viện kiểm sát nhân dân khu vực) that took the "
+                    "task over.",
+                    "Ghi Viện kiểm sát nhân dân khu vực đã tiếp nhận nhiệm vụ.",
                 ),
             ),
         ]
@@ -149,7 +171,9 @@ def _district_tags(ctx: RuleContext) -> pd.DataFrame:
         '"Cấp huyện", a district office ("UBND huyện", "UBND Thị xã …", "UBND Quận …", '
         '"UBND Thành phố X" of a city under a province, "Phòng … huyện", "Công an huyện") or '
         'a "(thực hiện tại cấp huyện)" tag; the six centrally-run cities are province level; '
-        'district courts as their own case; never "huyện nghèo"'
+        "a commune's office with its district as address and a note on the former holder "
+        '("trước đây cấp huyện") are not; district courts and procuracies as their own cases; '
+        'never "huyện nghèo"'
     ),
     row_local=True,
 )
@@ -162,12 +186,17 @@ def district_level(ctx: RuleContext) -> pd.DataFrame:
     gone. The rule reads the level cell, the agency cell and the level tag of the name
     ("(thực hiện tại cấp huyện)"). An agency is of the district tier when it is an office
     (UBND, Phòng …, Công an, Chi cục …) of a huyện, quận, thị xã or of a city under a
-    province ("UBND Thành phố Việt Trì", "UBND TP. Thái Nguyên"), or anything "cấp huyện";
-    names typed without diacritics ("UBND huyen X") count too. The centrally-run cities (Hà
-    Nội, TP Hồ Chí Minh, Hải Phòng, Đà Nẵng, Cần Thơ, Huế) are provinces; communes, wards and
-    townships (xã, phường, thị trấn) are communes; "huyện nghèo" (a poverty category) is not a
-    level. District courts are reported with their own message: they became regional courts.
-    Rows of an annex part that abolishes procedures are not reported.
+    province ("UBND Thành phố Việt Trì", "UBND TP. Thái Nguyên"), anything "cấp huyện", or an
+    office only the district tier had ("Phòng Lao động - Thương binh và Xã hội", "Phòng Tài
+    nguyên và Môi trường"); names typed without diacritics ("UBND huyen X", "Cap huyen")
+    count too. The centrally-run cities (Hà Nội, TP Hồ Chí Minh, Hải Phòng, Đà Nẵng, Cần Thơ,
+    Huế) are provinces; communes, wards and townships (xã, phường, thị trấn) are communes, and
+    a district written after a commune's office is its address ("UBND xã Hương Nộn - huyện
+    Tam Nông"); "huyện nghèo" (a poverty category) is not a level. A note on who held the task
+    before ("Cấp xã (trước đây cấp huyện)", "Sở Nội vụ (thay thế Phòng Nội vụ cấp huyện)")
+    is history, not the level. District courts and procuracies are reported with their own
+    messages: they became regional courts and procuracies. Rows of an annex part that
+    abolishes procedures are not reported.
 
     **Bad**
     ```
@@ -182,7 +211,9 @@ def district_level(ctx: RuleContext) -> pd.DataFrame:
     **Good**
     ```
     Cấp xã
+    Cấp xã (trước đây cấp huyện)
     Ủy ban nhân dân cấp xã
+    UBND xã Hương Nộn - huyện Tam Nông
     UBND thành phố Hà Nội
     Hỗ trợ học sinh ở xã thuộc huyện nghèo
     ```
@@ -199,12 +230,17 @@ def district_level(ctx: RuleContext) -> pd.DataFrame:
     quan không còn tồn tại. Quy tắc xét ô cấp thực hiện, ô cơ quan thực hiện và phần ghi cấp
     trong tên ("(thực hiện tại cấp huyện)"). Cơ quan thuộc cấp huyện là cơ quan (UBND, Phòng …,
     Công an, Chi cục …) của huyện, quận, thị xã hoặc thành phố thuộc tỉnh ("UBND Thành phố Việt
-    Trì", "UBND TP. Thái Nguyên"), hoặc mọi cơ quan "cấp huyện"; tên gõ không dấu ("UBND huyen
-    X") cũng được nhận biết. Các thành phố trực thuộc trung ương (Hà Nội, TP Hồ Chí Minh, Hải
-    Phòng, Đà Nẵng, Cần Thơ, Huế) thuộc cấp tỉnh; xã, phường, thị trấn thuộc cấp xã; "huyện
-    nghèo" (một diện chính sách) không phải là cấp hành chính. Tòa án nhân dân cấp huyện được báo
-    với nội dung riêng: các tòa này đã chuyển thành Tòa án nhân dân khu vực. Các dòng thuộc phần
-    phụ lục bãi bỏ thủ tục không bị báo.
+    Trì", "UBND TP. Thái Nguyên"), mọi cơ quan "cấp huyện", hoặc cơ quan chỉ cấp huyện mới có
+    ("Phòng Lao động - Thương binh và Xã hội", "Phòng Tài nguyên và Môi trường"); tên gõ không
+    dấu ("UBND huyen X", "Cap huyen") cũng được nhận biết. Các thành phố trực thuộc trung ương
+    (Hà Nội, TP Hồ Chí Minh, Hải Phòng, Đà Nẵng, Cần Thơ, Huế) thuộc cấp tỉnh; xã, phường, thị
+    trấn thuộc cấp xã, và huyện ghi sau tên cơ quan của xã là địa chỉ của xã ("UBND xã Hương
+    Nộn - huyện Tam Nông"); "huyện nghèo" (một diện chính sách) không phải là cấp hành chính.
+    Phần ghi chú về cơ quan trước đây đảm nhận ("Cấp xã (trước đây cấp huyện)", "Sở Nội vụ
+    (thay thế Phòng Nội vụ cấp huyện)") là lịch sử, không phải cấp thực hiện. Tòa án nhân dân
+    và Viện kiểm sát nhân dân cấp huyện được báo với nội dung riêng: các cơ quan này đã chuyển
+    thành Tòa án nhân dân khu vực và Viện kiểm sát nhân dân khu vực. Các dòng thuộc phần phụ
+    lục bãi bỏ thủ tục không bị báo.
 
     **Sai**
     ```
@@ -219,7 +255,9 @@ def district_level(ctx: RuleContext) -> pd.DataFrame:
     **Đúng**
     ```
     Cấp xã
+    Cấp xã (trước đây cấp huyện)
     Ủy ban nhân dân cấp xã
+    UBND xã Hương Nộn - huyện Tam Nông
     UBND thành phố Hà Nội
     Hỗ trợ học sinh ở xã thuộc huyện nghèo
     ```

@@ -4,9 +4,14 @@ and the agencies the 2025 reform dissolved or renamed.
 District-tier offices are read from the words of one agency: an office ("UBND", "Phòng …",
 "Công an", …) of a place of the district tier ("huyện", "quận", "thị xã", or "thành phố X"
 where X is a city under a province; the centrally-run cities of data/central_cities.csv are
-provinces), or anything "cấp huyện". Merged ministries and departments are matched after
-their abbreviations are written out (data/agency_abbreviations.csv): officials write "Sở
-TN&MT", "Sở Nông nghiệp và PTNT" and "Sở Lao động, Thương binh và XH" as often as the names.
+provinces), anything "cấp huyện", or an office only the district tier had ("Phòng Lao động -
+Thương binh và Xã hội", "Phòng Tài nguyên và Môi trường"). A commune, ward or township named
+between the office and the district makes the office the commune's and the district its
+address ("UBND xã Hương Nộn - huyện Tam Nông"). District courts and procuracies are their
+own cases. A note on who held the task before ("(thay thế Phòng Nội vụ cấp huyện)") is
+dropped first (`former_holders`). Merged ministries and departments are matched after their
+abbreviations are written out (data/agency_abbreviations.csv): officials write "Sở TN&MT",
+"Sở Nông nghiệp và PTNT" and "Sở Lao động, Thương binh và XH" as often as the names.
 """
 
 from __future__ import annotations
@@ -16,6 +21,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from procaudit.vn.data_files import data_rows
+from procaudit.vn.former_holders import without_former
 from procaudit.vn.levels import CENTRAL, COMMUNE, DISTRICT, PROVINCE
 from procaudit.vn.text import comparison_key, strip_diacritics
 
@@ -24,6 +30,7 @@ _SEPARATORS = re.compile(r"[\n,;]+")
 _PUNCTUATION = re.compile(r"[^\w]+")
 
 DISTRICT_COURT = "court"
+DISTRICT_PROCURACY = "procuracy"
 
 # A place of the district tier, as written with or without diacritics (a key is lower case);
 # "quan" without marks is not read: it is also "quản" (quản lý) typed bare. "Thành phố" needs
@@ -43,8 +50,29 @@ _OFFICE = re.compile(
 _ANY_LEVEL_DISTRICT = re.compile(
     r"(?<!\w)(?:cấp|cap)\s+(?:huyện|huyen|quận)(?!\w)(?!\s+(?:nghèo|ngheo)(?!\w))"
 )
-# District courts became regional courts (Tòa án nhân dân khu vực) on 1 July 2025.
+# District courts became regional courts (Tòa án nhân dân khu vực) on 1 July 2025, and
+# district procuracies regional procuracies (Viện kiểm sát nhân dân khu vực).
 _COURT = re.compile(r"(?<!\w)(?:tòa án nhân dân|toa an nhan dan|tand)\s+(?:(?:cấp|cap)\s+)?")
+_PROCURACY = re.compile(
+    r"(?<!\w)(?:viện kiểm sát nhân dân|vien kiem sat nhan dan|viện ksnd|vien ksnd|vksnd)\s+"
+    r"(?:(?:cấp|cap)\s+)?"
+)
+# A commune, ward, township or special zone between an office and a district place makes
+# the office the commune's and the district its address: "UBND xã Hương Nộn - huyện Tam
+# Nông", "Trung tâm phục vụ hành chính công xã X huyện Y". Not "xã hội" (Phòng Lao động -
+# Thương binh và Xã hội), "thị xã" (a town) or "hợp tác xã" (a cooperative).
+_COMMUNE_PLACE = re.compile(
+    r"(?<!\w)(?<!thị )(?<!thi )(?<!tác )(?<!tac )"
+    r"(?:xã|xa|phường|phuong|thị trấn|thi tran|đặc khu|dac khu)(?!\w)(?!\s+(?:hội|hoi)(?!\w))"
+)
+# Offices that only the district tier had, named without their place ("Phòng Lao động -
+# Thương binh và Xã hội", "Phòng TN&MT"): the province had departments (Sở) instead, and
+# the communes' offices since July 2025 have other names. Matched on `agency_words`.
+_DISTRICT_ONLY_OFFICE = re.compile(
+    r"(?<!\w)phòng (?:lao động thương binh xã hội|tài nguyên môi trường)(?!\w)(?!\s*cũ)"
+)
+# A line that names a department or ministry too is its unit, not the district's office.
+_PROVINCE_OR_MINISTRY = re.compile(r"(?<!\w)(?:sở|bộ)(?!\w)(?!\s+phận)")
 
 # What may follow "thành phố" without naming a city: "thành phố trực thuộc trung ương" is a
 # province, "các tỉnh, thành phố", "thành phố nơi …" name none; "thành phố thuộc tỉnh" is
@@ -121,30 +149,39 @@ def _district_city(after: str) -> bool | None:
     return not any(f"{words} ".startswith(f"{city} ") for city in central_cities())
 
 
-def _district_places(key: str, start: int = 0, *, adjacent: bool = False) -> bool:
-    """Whether `key` names a place of the district tier from `start` on (right at `start`
-    when `adjacent`)."""
+def _district_place(key: str, start: int = 0, *, adjacent: bool = False) -> int | None:
+    """Where `key` names a place of the district tier from `start` on (right at `start`
+    when `adjacent`); None where it names none."""
     for match in _PLACE_RE.finditer(key, start):
         if adjacent and match.start() != start:
-            return False
+            return None
         if match.lastgroup != "city" or _district_city(key[match.end() :]):
-            return True
+            return match.start()
         if adjacent:
-            return False
-    return False
+            return None
+    return None
 
 
 def _line_kind(key: str) -> str | None:
-    """DISTRICT_COURT, DISTRICT or None for one agency, given as its comparison key."""
-    court = _COURT.search(key)
-    if court is not None:
-        # A court is its own case, never another district-tier office.
-        return DISTRICT_COURT if _district_places(key, court.end(), adjacent=True) else None
+    """DISTRICT_COURT, DISTRICT_PROCURACY, DISTRICT or None for one agency, given as its
+    comparison key."""
+    for body, kind in ((_COURT, DISTRICT_COURT), (_PROCURACY, DISTRICT_PROCURACY)):
+        found = body.search(key)
+        if found is not None:
+            # Courts and procuracies are their own cases, never another district office.
+            place = _district_place(key, found.end(), adjacent=True)
+            return kind if place is not None else None
     if _ANY_LEVEL_DISTRICT.search(key):
         return DISTRICT
     office = _OFFICE.search(key)
-    if office is not None and _district_places(key, office.end()):
-        return DISTRICT
+    if office is not None:
+        place = _district_place(key, office.end())
+        if place is not None and not _COMMUNE_PLACE.search(key, office.end(), place):
+            return DISTRICT
+    if "phòng" in key:  # most agencies name no office of the list below
+        words = agency_words(key)
+        if _DISTRICT_ONLY_OFFICE.search(words) and not _PROVINCE_OR_MINISTRY.search(words):
+            return DISTRICT
     return None
 
 
@@ -162,24 +199,32 @@ _LEVEL_OF_OFFICE = (
     (
         re.compile(
             r"(?<!\w)cấp\s+xã(?!\w)|(?<!\w)(?:ubnd|ủy ban nhân dân|công an)\s+"
-            r"(?:xã|phường|đặc khu)(?!\w)"
+            r"(?:xã|phường|thị trấn|đặc khu)(?!\w)"
         ),
         COMMUNE,
     ),
 )
+# Systems with units at every level (the State Treasury, taxes, customs, social insurance):
+# named without a place ("Kho bạc Nhà nước - Bộ tài chính", "Cục Thuế"), they say which
+# ministry they belong to, not the level that does the procedure.
+_SYSTEM = re.compile(r"^(?:kho bạc nhà nước|cục thuế|cục hải quan|bảo hiểm xã hội)(?!\w)")
 
 
 def agency_lines(cell: str) -> list[str]:
-    """The agencies of one cell, each as its comparison key."""
+    """The agencies of one cell, each as its comparison key, without the notes on who held
+    the task before ("Sở Nội vụ (thay thế Phòng Nội vụ cấp huyện)" -> "sở nội vụ ()")."""
+    cell = without_former(cell)
     return [key for part in _SEPARATORS.split(cell) if (key := comparison_key(part))]
 
 
 def district_kind(cell: str) -> str | None:
-    """DISTRICT_COURT, DISTRICT (another district-tier office) or None, for one agency cell."""
+    """DISTRICT_COURT, DISTRICT_PROCURACY, DISTRICT (another district-tier office) or None,
+    for one agency cell."""
     kinds = {_line_kind(line) for line in agency_lines(cell)}
-    if DISTRICT_COURT in kinds:
-        return DISTRICT_COURT
-    return DISTRICT if DISTRICT in kinds else None
+    for kind in (DISTRICT_COURT, DISTRICT_PROCURACY, DISTRICT):
+        if kind in kinds:
+            return kind
+    return None
 
 
 def _central_city(key: str) -> bool:
@@ -196,15 +241,23 @@ def agency_levels(cell: str) -> frozenset[str]:
     for line in agency_lines(cell):
         if _line_kind(line) is not None:
             levels.add(DISTRICT)
-            continue
-        for pattern, level in _LEVEL_OF_OFFICE:
-            if pattern.search(line):
-                levels.add(level)
-                break
-        else:
-            if _central_city(line):
-                levels.add(PROVINCE)
+        elif (level := _office_level(line)) is not None:
+            levels.add(level)
+        elif _central_city(line):
+            levels.add(PROVINCE)
     return frozenset(levels)
+
+
+def _office_level(key: str) -> str | None:
+    """The level the words of one agency name first: "Công an xã Tân Phú huyện Tân Sơn tỉnh
+    Phú Thọ" is the commune's police, the places after it are its address."""
+    system = _SYSTEM.match(key) is not None
+    found = [
+        (match.start(), level)
+        for pattern, level in _LEVEL_OF_OFFICE
+        if not (system and level == CENTRAL) and (match := pattern.search(key))
+    ]
+    return min(found)[1] if found else None
 
 
 @dataclass(frozen=True)
@@ -271,7 +324,7 @@ def defunct_agencies() -> tuple[Defunct, ...]:
 def defunct_in(cell: str) -> tuple[Defunct, ...]:
     """The defunct agencies an agency cell names, unless it names the successor too ("Bộ
     Khoa học và Công nghệ (Bộ TTTT cũ)" says where the task went)."""
-    words = agency_words(cell)
+    words = agency_words(without_former(cell))
     return tuple(
         agency
         for agency in defunct_agencies()

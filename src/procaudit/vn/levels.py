@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from procaudit.vn.former_holders import without_former
 from procaudit.vn.text import comparison_key, fold
 
 CENTRAL, PROVINCE, DISTRICT, COMMUNE, OTHER = "central", "province", "district", "commune", "other"
@@ -21,12 +22,14 @@ LABELS = {
 }
 
 # One level word each; "tinh" is the typo seen in real names ("thực hiện tại cấp tinh").
+# Typed without diacritics, a level is read only after "cap" ("Cap huyen", "Cap xa"): bare,
+# "xa" and "bo" are other words.
 _LEVEL_WORDS = (
-    (CENTRAL, r"bộ|trung ương|tw|central|ministry"),
+    (CENTRAL, r"bộ|trung ương|tw|central|ministry|cap bo|trung uong"),
     (PROVINCE, r"tỉnh|tinh|province|provincial"),
     # "huyện nghèo": a poverty class; "thị xã" (a town) is read before "xã" (a commune).
-    (DISTRICT, r"huyện(?!\s+nghèo)|quận|thị xã|district"),
-    (COMMUNE, r"xã|phường|thị trấn|đặc khu|commune|ward"),
+    (DISTRICT, r"huyện(?!\s+nghèo)|quận|thị xã|district|cap huyen(?!\s+ngheo)"),
+    (COMMUNE, r"xã|phường|thị trấn|đặc khu|commune|ward|cap xa"),
     (OTHER, r"cơ quan khác|other"),
 )
 _LEVEL_RE = re.compile(
@@ -41,8 +44,10 @@ _TAG_RE = re.compile(
 
 
 def level_ids(text: str) -> frozenset[str]:
-    """The levels a level cell names: "Cấp bộ, Cấp tỉnh" -> {central, province}."""
-    return frozenset(match.lastgroup for match in _LEVEL_RE.finditer(fold(text)))  # type: ignore[misc]
+    """The levels a level cell names: "Cấp bộ, Cấp tỉnh" -> {central, province}; a note on
+    the former holder does not count ("Cấp xã (trước đây cấp huyện)" -> {commune})."""
+    folded = fold(without_former(text))
+    return frozenset(match.lastgroup for match in _LEVEL_RE.finditer(folded))  # type: ignore[misc]
 
 
 def name_tag(name: str) -> tuple[str, frozenset[str]] | None:
@@ -53,7 +58,7 @@ def name_tag(name: str) -> tuple[str, frozenset[str]] | None:
     match = _TAG_RE.search(unicodedata.normalize("NFC", name))
     if match is None:
         return None
-    inside = fold(match.group(1))
+    inside = fold(without_former(match.group(1)))
     words = re.sub(r"\b(cấp|và|hoặc)\b|[,;/&]", " ", inside).split()
     levels = level_ids(inside)
     if not levels or len(words) > 2 * len(levels) + 1:
