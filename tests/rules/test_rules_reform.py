@@ -274,6 +274,28 @@ MISMATCH_CASES = [
         "Công an thành phố Hà Nội",
         [(2, "agency")],
     ),
+    # The level cell says the tag's level: an agency read from its name does not contradict.
+    (
+        "level agrees, treasury named with its ministry",
+        "Giải ngân vốn (cấp tỉnh)",
+        "Cấp tỉnh",
+        "Kho bạc Nhà nước - Bộ tài chính",
+        [],
+    ),
+    (
+        "level agrees, agency of another level",
+        "Cấp phép X (cấp trung ương)",
+        "Cấp bộ",
+        "Bảo hiểm xã hội tỉnh",
+        [],
+    ),
+    (
+        "level and agency both contradict",
+        "Cấp phép X (cấp tỉnh)",
+        "Cấp xã",
+        "UBND cấp xã",
+        [(2, "agency"), (2, "level")],
+    ),
     # Systems with units at every level, named without a place, say no level.
     (
         "treasury, no level cell",
@@ -344,7 +366,8 @@ def test_pa502_in_a_list_stacked_per_unit_compares_the_level_only() -> None:
     ]
     assert hits_of("PA502", rows) == [(4, "level"), (7, "level")]
     one_unit = [dict(row, agency="UBND Huyện Phù Ninh") for row in rows]  # not stacked
-    assert (2, "agency") in hits_of("PA502", one_unit)
+    # One unit's list: the agency is compared where the level does not say the tag's level.
+    assert hits_of("PA502", one_unit) == [(4, "agency"), (4, "level"), (7, "agency"), (7, "level")]
 
 
 def test_pa502_message_quotes_the_tag_and_the_level() -> None:

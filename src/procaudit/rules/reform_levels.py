@@ -310,6 +310,11 @@ def _tag_mismatch(tag: object, levels: object) -> bool:
     return DISTRICT not in tag[1] and not tag[1] & levels
 
 
+def _tag_agrees(tag: object, levels: object) -> bool:
+    """A tag naming one of the levels the other cell names."""
+    return isinstance(tag, tuple) and isinstance(levels, frozenset) and bool(tag[1] & levels)
+
+
 @frame_rule(
     "PA502",
     "level-mismatch",
@@ -319,8 +324,8 @@ def _tag_mismatch(tag: object, levels: object) -> bool:
     table_local=True,
     finds=(
         "a name's tag "
-        '"(thực hiện tại cấp tỉnh)" that contradicts the level or the agency (the level only, '
-        "in a list stacked per unit)"
+        '"(thực hiện tại cấp tỉnh)" that contradicts the level, or the agency where the level '
+        "does not say the tag's level (the level only, in a list stacked per unit)"
     ),
 )
 def level_mismatch(ctx: RuleContext) -> pd.DataFrame:
@@ -328,7 +333,10 @@ def level_mismatch(ctx: RuleContext) -> pd.DataFrame:
 
     Many names end with the level that does the procedure ("(thực hiện tại cấp tỉnh)").
     When the level column or the agency says another level, one of them is wrong, and
-    citizens are sent to the wrong office. Tags at the district level are PA501's. In a
+    citizens are sent to the wrong office. Tags at the district level are PA501's. The
+    agency is compared only where the level column does not already say the tag's level:
+    an agency's level is read from its name, and a system with units at every level named
+    with its ministry ("Kho bạc Nhà nước - Bộ tài chính", "Cục Thuế") says no level. In a
     list stacked per unit (a one-stop export), the agency column names the unit whose list it
     is, so only the level column is compared there.
 
@@ -350,9 +358,12 @@ def level_mismatch(ctx: RuleContext) -> pd.DataFrame:
 
     Nhiều tên thủ tục kết thúc bằng cấp thực hiện ("(thực hiện tại cấp tỉnh)"). Khi cột cấp thực
     hiện hoặc cơ quan thực hiện ghi một cấp khác, một trong hai nơi bị sai, và người dân bị hướng
-    dẫn đến nhầm cơ quan. Phần ghi cấp huyện trong tên thuộc quy tắc PA501. Trong danh mục xuất
-    theo từng đơn vị (hệ thống một cửa), cột cơ quan ghi đơn vị sở hữu danh mục, nên ở đó chỉ
-    so sánh với cột cấp thực hiện.
+    dẫn đến nhầm cơ quan. Phần ghi cấp huyện trong tên thuộc quy tắc PA501. Cơ quan thực hiện
+    chỉ được so sánh khi cột cấp thực hiện chưa ghi đúng cấp trong tên: cấp của cơ quan được
+    suy ra từ tên cơ quan, và hệ thống có đơn vị ở mọi cấp ghi kèm tên bộ ("Kho bạc Nhà nước -
+    Bộ tài chính", "Cục Thuế") không cho biết cấp thực hiện. Trong danh mục xuất theo từng đơn
+    vị (hệ thống một cửa), cột cơ quan ghi đơn vị sở hữu danh mục, nên ở đó chỉ so sánh với cột
+    cấp thực hiện.
 
     **Sai**
     ```
@@ -374,6 +385,7 @@ def level_mismatch(ctx: RuleContext) -> pd.DataFrame:
     if not tagged.any():
         return no_hits()
     parts = []
+    agreed = pd.Series(False, index=frame.index)  # rows whose level cell names the tag's level
     for column, levels_of, what in (
         ("level", level_ids, "level"),
         ("agency", agency_levels, "agency"),
@@ -383,15 +395,19 @@ def level_mismatch(ctx: RuleContext) -> pd.DataFrame:
         checked = tagged
         if column == "agency":
             # A list stacked per unit names the unit whose list it is, not the office that
-            # does the procedure: a district's list carries its communes' procedures.
-            checked = tagged & ~ctx.in_unit_lists()
+            # does the procedure: a district's list carries its communes' procedures. Where
+            # the level cell says the tag's level, the two explicit statements agree.
+            checked = tagged & ~ctx.in_unit_lists() & ~agreed
             if not checked.any():
                 continue
         levels = map_distinct(frame.loc[checked, column], levels_of, dtype="object")
+        pairs = list(zip(tags[checked], levels, strict=True))
+        if column == "level":
+            agreed = pd.Series(
+                [_tag_agrees(t, v) for t, v in pairs], index=levels.index, dtype=bool
+            ).reindex(frame.index, fill_value=False)
         clash = pd.Series(
-            [_tag_mismatch(t, v) for t, v in zip(tags[checked], levels, strict=True)],
-            index=levels.index,
-            dtype=bool,
+            [_tag_mismatch(t, v) for t, v in pairs], index=levels.index, dtype=bool
         ).reindex(frame.index, fill_value=False)
         said, fix = _mismatch_words(what)
         messages = pd.Series(
