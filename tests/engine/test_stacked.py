@@ -404,13 +404,15 @@ _CHECKED = ("Đăng ký khai sinh", "Đăng ký khia sinh")  # a typo pair, rare
 _PROVINCE = "Cấp phép khai thác (thực hiện tại cấp tỉnh)"
 
 
-def _rows(names: list[str], agency: str | list[str], first: int = 1) -> list[dict[str, str]]:
+def _rows(names: list[str], agency: str | list[str], first: int = 1) -> list[dict[str, str | None]]:
     agencies = [agency] * len(names) if isinstance(agency, str) else agency
     return [
         {
             "code": f"1.{first + at:06d}",
             "name": name,
-            "level": "Cấp tỉnh" if name == _PROVINCE else _XA,  # the agency says otherwise
+            # No level where the name has a tag: only the agency, which says another level
+            # (a level cell saying the tag's level would leave the agency uncompared).
+            "level": None if name == _PROVINCE else _XA,
             "agency": of,
         }
         for at, (name, of) in enumerate(zip(names, agencies, strict=True))
