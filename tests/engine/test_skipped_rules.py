@@ -78,3 +78,25 @@ def test_files_lacking_one_column_make_one_line(tmp_path: Path) -> None:
     assert [(g.files, g.reason) for g in groups] == [
         ((str(workbook), str(csv)), f"the file has no {FORMS}")
     ]
+
+
+def test_tables_of_one_sheet_are_named_by_their_headers_row(tmp_path: Path) -> None:
+    """An annex's parts on one sheet: the note names the tables lacking the column."""
+    rows = [
+        ["PHẦN I. THỦ TỤC MỚI BAN HÀNH"],
+        ["STT", "Tên thủ tục hành chính", "Lĩnh vực"],
+        [1, "Cấp phép khai thác nước", "Tài nguyên nước"],
+        [None],
+        ["PHẦN II. THỦ TỤC SỬA ĐỔI"],
+        ["STT", "Mã TTHC", "Tên thủ tục hành chính", "Lĩnh vực"],
+        [1, "1.000178", "Đăng ký đất đai", "Đất đai"],
+        [None],
+        ["PHẦN III. THỦ TỤC BÃI BỎ"],
+        ["STT", "Tên thủ tục hành chính bị bãi bỏ", "Lĩnh vực"],
+        [1, "Cấp phép khai thác khoáng sản", "Khoáng sản"],
+    ]
+    path = write_workbook(tmp_path / "annex.xlsx", {"Phụ lục": rows})
+    assert _not_checked(path, "PA101") == [
+        "2 tables have no code ('Mã thủ tục') column "
+        "('Phụ lục' (header on row 2), 'Phụ lục' (header on row 10))"
+    ]

@@ -4,6 +4,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterator, Sequence
 
 import pandas as pd
@@ -35,7 +36,9 @@ def tables_skipped(
     """The rules a file's tables could not be checked by: a column missing, no check in the
     schema. A column missing from every sheet is said once for the file, as for a CSV file
     (so that files lacking the same column make one line), and from several sheets once for
-    them: a workbook with a sheet per field gives four lines, not a hundred."""
+    them: a workbook with a sheet per field gives four lines, not a hundred. A sheet of
+    several tables names the one lacking it by its header's row."""
+    labels = _table_labels(tables)
     for rule in rules:
         if rule.id == SCHEMA_VIOLATION:
             continue
@@ -53,14 +56,38 @@ def tables_skipped(
         if rule.file_check is not None:
             continue  # skipped only where no table of the file has its columns (see audit)
         columns = (schema.rule_columns[rule.id],) if rule.from_schema else rule.columns
-        lacking: dict[str, list[str | None]] = {}  # the first column missing -> its sheets
+        lacking: dict[str, list[Table]] = {}  # the first column missing -> its tables
         for table in tables:
             missing = [c for c in columns if c not in table.frame and c not in (ROW, SHEET)]
             if missing:
-                lacking.setdefault(missing[0], []).append(table.sheet)
-        for column, sheets in lacking.items():
-            every = len(sheets) == len(tables)  # a one-sheet workbook's too: as a CSV's
-            yield SkippedRule(rule.id, path, _no_column(None if every else sheets, column))
+                lacking.setdefault(missing[0], []).append(table)
+        for column, lack in lacking.items():
+            if len(lack) == len(tables):  # a one-sheet workbook's too: as a CSV's
+                yield SkippedRule(rule.id, path, _no_column(None, column))
+                continue
+            named = [labels[id(table)] for table in lack]
+            tables_apart = len({table.sheet for table in lack}) < len(lack)
+            yield SkippedRule(rule.id, path, _no_column(named, column, tables_apart))
+
+
+def _table_labels(tables: Sequence[Table]) -> dict[int, str | None]:
+    """How a note names each table: its sheet ("'Phụ lục'"), and where a sheet holds several
+    tables (an annex's parts), the row of its header too ("'Phụ lục' (header on row 19)");
+    None for a CSV file's."""
+    per_sheet = Counter(table.sheet for table in tables)
+    labels: dict[int, str | None] = {}  # by the table's id
+    for table in tables:
+        label = None if table.sheet is None else f"'{table.sheet}'"
+        header = table.account.header_rows if table.account is not None else ()
+        if label and per_sheet[table.sheet] > 1 and header:
+            label = t(
+                "{sheet} (header on row {row})",
+                "{sheet} (tiêu đề ở dòng {row})",
+                sheet=label,
+                row=header[0],
+            )
+        labels[id(table)] = label
+    return labels
 
 
 def file_skipped(context: FileContext, rules: tuple[Rule, ...]) -> Iterator[SkippedRule]:
@@ -77,25 +104,34 @@ def file_skipped(context: FileContext, rules: tuple[Rule, ...]) -> Iterator[Skip
         )
 
 
-def _no_column(sheets: Sequence[str | None] | None, column: str) -> str:
+def _no_column(tables: Sequence[str | None] | None, column: str, tables_apart: bool = False) -> str:
     """Why a rule was not checked: "sheet 'X' has no forms ('Mẫu đơn, tờ khai') column"
-    (`sheets` None or a CSV's: the file has none)."""
-    named = [sheet for sheet in sheets or () if sheet]
+    (`tables`: their labels, `_table_labels`; None or a CSV's: the file has none);
+    `tables_apart`: some of them share a sheet, so they are counted as tables."""
+    named = [label for label in tables or () if label]
     if len(named) == 1:
         return t(
-            "sheet '{sheet}' has no {column} column",
-            "trang tính '{sheet}' không có cột {column}",
+            "sheet {sheet} has no {column} column",
+            "trang tính {sheet} không có cột {column}",
             sheet=named[0],
             column=_column_label(column),
         )
     if named:
-        listed = ", ".join(f"'{sheet}'" for sheet in named[:_SHOWN_SHEETS])
+        listed = ", ".join(named[:_SHOWN_SHEETS])
         if len(named) > _SHOWN_SHEETS:
             listed = t(
                 "{listed} and {more} more",
                 "{listed} và {more} trang tính khác",
                 listed=listed,
                 more=len(named) - _SHOWN_SHEETS,
+            )
+        if tables_apart:
+            return t(
+                "{count} tables have no {column} column ({listed})",
+                "{count} bảng không có cột {column} ({listed})",
+                count=len(named),
+                column=_column_label(column),
+                listed=listed,
             )
         return t(
             "{count} sheets have no {column} column ({listed})",
