@@ -65,6 +65,14 @@ CASES = {
         [["I", "TÀI NGUYÊN NƯỚC (3 TTHC)", "", ""], LAND],
         [(3, "Tài nguyên nước")],
     ),
+    "a procedure carried out as the cases lettered under it": (
+        [
+            ["2", "", "Đăng ký biến động đất đai", "Văn phòng đăng ký đất đai"],
+            ["a)", "1.012766", "Trường hợp chuyển nhượng", "Văn phòng đăng ký đất đai"],
+            ["b)", "1.012781", "Trường hợp thừa kế", "Văn phòng đăng ký đất đai"],
+        ],
+        [(3, None), (4, None)],
+    ),
     # Not headings: a numbered row naming a procedure, whatever its first words.
     "a name typed in the code column": (
         [["", "Thủ tục đăng ký khai sinh có yếu tố nước ngoài", "", ""], BIRTH],

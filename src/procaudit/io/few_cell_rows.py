@@ -41,6 +41,8 @@ _FOOTER = re.compile(
 # The part of a decision's annex after the list: each procedure's content, step by step
 # ("PHẦN II. NỘI DUNG CỤ THỂ CỦA TỪNG THỦ TỤC HÀNH CHÍNH"), whose lines are no procedures.
 _CONTENT = re.compile(r"^(?:phần\s+[ivxlc\d]+\s*[.:-]?\s*)?nội dung (?:cụ thể|chi tiết)\b")
+# A case lettered under a numbered row: "a)", "b.", "đ)".
+_LETTERED = re.compile(r"\s*[a-zđ]\s*[).]")
 # A number in the STT column: "1", "1.2", "II", "B."
 _NUMBER = r"\s*(?:[IVXLC]+|[A-Z]|\d+(?:\.\d+)*)\.?\s*"
 # "Tổng cộng", "Tổng số: 150", "Cộng: 15 thủ tục", "Tổng 150"; not "Tổng giám đốc ...".
@@ -181,7 +183,9 @@ def _group_headings(
 
 def _numbers_its_rows(few: pd.DataFrame, live: pd.DataFrame, stt: int) -> pd.Series:
     """Which rows numbered in the STT column ("1") number the row under them within
-    themselves ("1.1"): a group's heading, whatever its text says (`_group_headings`)."""
+    themselves ("1.1", or "a)"): a group's heading, whatever its text says
+    (`_group_headings`), or a procedure's that is carried out as the cases under it ("4 |
+    Cấp Giấy chứng nhận" over "4.1 | 1.012784 | Cấp lần đầu")."""
     found = pd.Series(False, index=few.index)
     numbered = few.index[few[stt].str.fullmatch(r"\s*\d+\s*").fillna(False).astype(bool)]
     below = live.index.get_indexer(numbered) + 1
@@ -190,7 +194,10 @@ def _numbers_its_rows(few: pd.DataFrame, live: pd.DataFrame, stt: int) -> pd.Ser
         return found
     numbers = few.loc[numbered[inside], stt].str.strip().to_numpy(dtype=object)
     under = live[stt].iloc[below[inside]].fillna("").astype("str")
-    within = [text.strip().startswith(f"{n}.") for n, text in zip(numbers, under, strict=True)]
+    within = [
+        text.strip().startswith(f"{n}.") or _LETTERED.match(text) is not None
+        for n, text in zip(numbers, under, strict=True)
+    ]
     found[numbered[inside]] = np.array(within, dtype=bool)
     return found
 
