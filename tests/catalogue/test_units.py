@@ -71,6 +71,9 @@ HEADINGS = [
     ("UBND cấp xã", None),  # a role
     ("Đơn vị thực hiện: UBND cấp xã", None),
     ("Sở Nội vụ; UBND Huyện Phù Ninh", None),  # several
+    # The count of the procedures it heads is no part of the unit's name.
+    ("Đơn vị: Sở Tư pháp (15 thủ tục)", "Sở Tư pháp"),
+    ("II. UBND xã Tân Lập (12 TTHC)", "UBND xã Tân Lập"),
 ]
 
 

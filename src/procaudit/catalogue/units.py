@@ -207,14 +207,24 @@ def units_of(factorized: tuple[np.ndarray, pd.Index]) -> Units | None:
     return Units(ids, labels, unit_kinds)
 
 
+# How many procedures a heading heads: "(5 TTHC)", "(03 thủ tục)", "(3)".
+_COUNT = re.compile(r"\s*\(\s*\d+\s*(?:tthc|thủ tục(?: hành chính)?)?\s*\)\s*$", re.IGNORECASE)
+
+
+def without_count(text: str) -> str:
+    """A heading without the count of the procedures it heads: "Sở Tư pháp (15 thủ tục)" ->
+    "Sở Tư pháp"."""
+    return _COUNT.sub("", text)
+
+
 def heading_unit(text: str, apart: bool = True) -> str | None:
     """The unit a section heading names ("UBND xã Tân Lập", "II. Đơn vị: Sở Tư pháp"),
-    written as the heading writes it without its numbering or "Đơn vị:"; None for a heading
+    written as the heading writes it without its numbering, "Đơn vị:" or count; None for a heading
     that names no particular unit (a level, a field, a part, a role such as "UBND cấp xã").
     A row not set `apart` from the names (typed in the name column, unnumbered) names a unit
     only with its place or after "Đơn vị:": "Công an nhân dân ..." or "Trung tâm ..." there
     may be a line of a long name."""
-    text = " ".join(text.split())
+    text = without_count(" ".join(text.split()))
     lead = _HEADING_LEAD.match(text)
     said = lead is not None and lead.group(1) is not None  # "Đơn vị: ..."
     unit = text[lead.end() :] if lead else text

@@ -21,7 +21,7 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from procaudit.catalogue.units import heading_unit
+from procaudit.catalogue.units import heading_unit, without_count
 from procaudit.io.headers import HeaderMap
 from procaudit.vn.text import fold
 
@@ -60,8 +60,6 @@ _LEVEL_IN_HEADING = re.compile(
 # A group's heading is a few words: "Hộ tịch", "Tài nguyên nước", "Quản lý xuất nhập cảnh".
 _GROUP_WORDS = 8
 _NUMBERING = re.compile(r"^(?:phần\s+)?(?:[IVXLC]+|[A-Za-z]|\d+(?:\.\d+)*)\s*[.):\-–]?\s+")
-# How many procedures a heading heads: "(5 TTHC)", "(03 thủ tục)", "(3)".
-_COUNT = re.compile(r"\s*\(\s*\d+\s*(?:tthc|thủ tục(?: hành chính)?)?\s*\)\s*$", re.IGNORECASE)
 _NOT_A_GROUP = re.compile(r"\b(?:thủ tục|tthc|danh mục|phần|cấp|ubnd|ủy ban|tổng|cộng)\b|\d")
 _LEVEL_WORD = {"cơ sở": "xã", "phường": "xã", "thị trấn": "xã", "quận": "huyện"}
 _FIELD_IN_HEADING = re.compile(r"lĩnh vực\s*:?\s*(.+)$", re.IGNORECASE)
@@ -135,7 +133,7 @@ def section_of(row: int, text: str) -> Section:
     field_match = _FIELD_IN_HEADING.search(" ".join(text.split()))
     field_name = None
     if field_match:
-        field_name = _COUNT.sub("", field_match.group(1)).strip(" .:;-")
+        field_name = without_count(field_match.group(1)).strip(" .:;-")
         if field_name.isupper():
             field_name = field_name[0] + field_name[1:].lower()
     status = next((name for pattern, name in _STATUS_IN_HEADING if pattern.search(folded)), None)
@@ -150,7 +148,7 @@ def group_name(text: str) -> str | None:
     """The field a heading saying nothing else names ("I. HỘ TỊCH", "1. Chứng thực"): its
     words after the numbering, when they are few and name no procedures, list, part or
     level; None otherwise."""
-    words = _COUNT.sub("", _NUMBERING.sub("", " ".join(text.split()))).strip(" .:;-")
+    words = without_count(_NUMBERING.sub("", " ".join(text.split()))).strip(" .:;-")
     if not words or len(words.split()) > _GROUP_WORDS or _NOT_A_GROUP.search(fold(words)):
         return None
     return words[0] + words[1:].lower() if words.isupper() else words
