@@ -40,6 +40,8 @@ EXAMPLES = 3
 # spaces inside ("2018.HT.14", "BHXH.TBHXH.02.", "2020STTTT_PTTT06").
 _LOCAL_CODE = re.compile(r"^(?=.*\d)[0-9A-Za-z]+(?:[._\-/ ][0-9A-Za-z]+)*[._]?$")
 _WHOLE_NUMBER = re.compile(r"^\d+$")
+# The national code before the 2017 recoding: "T-PTO-250000-TT" (a province's), "B-BTP-…".
+_OLD_NATIONAL_CODE = re.compile(r"^[A-Z]-[A-Z]{2,6}-\d{5,6}-[A-Z]{2}$")
 
 # (rule, column, severity, on an empty cell): the findings that collapse together.
 _Key = tuple[str, str, str, bool]
@@ -294,6 +296,16 @@ def _codes(first: Finding, examples: tuple[str, ...], header: str) -> str:
             'id?): if another column holds the codes, choose it with --map "HEADER=code".',
             "Cột '{header}' chứa số nguyên, không phải mã thủ tục (mã nội bộ của hệ thống?): "
             'nếu cột khác chứa mã thủ tục, hãy chọn cột đó bằng --map "TÊN_CỘT=code".',
+            header=header,
+        )
+    if examples and all(_OLD_NATIONAL_CODE.match(value) for value in examples):
+        return t(
+            "Column '{header}' holds national codes in the form used before 2017 "
+            "(T-PTO-250000-TT): replace each with the procedure's current code (D.DDDDDD) "
+            "from the national procedure database.",
+            "Cột '{header}' chứa mã quốc gia theo dạng dùng trước năm 2017 (T-PTO-250000-TT): "
+            "thay từng mã bằng mã hiện hành của thủ tục (D.DDDDDD) theo Cơ sở dữ liệu quốc gia "
+            "về TTHC.",
             header=header,
         )
     if examples and all(_LOCAL_CODE.match(value) for value in examples):
