@@ -1,0 +1,90 @@
+"""Online public-service levels (mức độ dịch vụ công trực tuyến) read from the cells lists write.
+
+Decree 42/2022 has two levels: "Toàn trình" (fully online) and "Một phần" (partly online). A
+procedure that is no online service is "DVC cung cấp thông tin" (information only), done in
+person ("Trực tiếp") or left blank. Decree 43/2011's scale of four came before: "Mức độ 3" is
+about "Một phần", "Mức độ 4" about "Toàn trình", levels 1 and 2 no online service. Lists
+write all of these many ways: "DVC trực tuyến toàn trình", "Trực tuyến một phần", "Một phần
+(nộp trực tuyến)", "Toàn trình (mức độ 4)", "DVCTT mức độ 4", "Level 4", "Chưa cung cấp",
+"TTHC không đủ điều kiện cung cấp DVCTT", and a bare "4" under "Mức độ DVC".
+
+A bare number is read here as the old level it would be; whether a column's numbers are
+levels at all (not counts of dossiers) is for the caller to decide from the whole column.
+Left unread, because they do not say the level: "Có", "x" (there is a service), "Trực
+tuyến" alone, and the abbreviations "TT" (toàn trình, trực tuyến or trực tiếp) and "MP".
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from procaudit.vn.text import comparison_key
+
+FULL, PARTLY, NOT_ONLINE = "full", "partly", "not online"
+
+# Said of the level itself, on the new scale ("chưa toàn trình": not yet fully online).
+_NOT_FULL = re.compile(r"(?<!\w)(?:chưa|không)(?:\s+(?:đạt|được|phải))?\s+toàn trình")
+_FULL = re.compile(r"toàn trình|(?<!\w)(?:fully|full)(?!\w)|end.to.end")
+_PARTLY = re.compile(r"một phần|(?<!\w)(?:partly|partial|partially|part)(?!\w)")
+# "DVC cung cấp thông tin", "Dịch vụ cung cấp thông tin trực tuyến": information only.
+_INFORMATION = re.compile(r"cung cấp thông tin|(?<!\w)information(?!\w)")
+# The old scale: "Mức độ 3", "mức 4", "DVCTT mức độ 4", "Mức độ: 2", "Level 4".
+_OLD = re.compile(r"(?<!\w)(?:mức(?:\s+độ)?|level)\s*:?\s*([1-4])(?!\d)")
+_LEVEL_NUMBER = re.compile(r"[1-4]")
+# A count or a share ("0", "12", "40,88", "75%"): a column holding one is no column of levels.
+_NUMBER = re.compile(r"\d+(?:[.,]\d+)?\s*%?")
+# Done in person only: "Trực tiếp", "Nộp trực tiếp" (not "Trực tiếp; Trực tuyến").
+_IN_PERSON = re.compile(r"trực tiếp|(?<!\w)(?:in person|offline)(?!\w)")
+_ONLINE = re.compile(r"trực tuyến|online|dvctt")
+# No service: "Không", "Chưa cung cấp", "TTHC không đủ điều kiện cung cấp DVCTT", "-".
+_NONE = re.compile(r"^(?:không|chưa|no|none|n/a)(?!\w)|^[-–—]$|không đủ điều kiện")
+_NEW_TO_OLD = {"4": FULL, "3": PARTLY, "2": NOT_ONLINE, "1": NOT_ONLINE}
+
+
+@lru_cache(maxsize=1024)  # an online-level column holds a few values, in file after file
+def online_level(text: str) -> str | None:
+    """`FULL`, `PARTLY` or `NOT_ONLINE`: the level a cell says, on the new scale or the old
+    (a bare "4" read as "Mức độ 4"); None where it does not say one ("Có", "x")."""
+    key = comparison_key(text)
+    if _NOT_FULL.search(key):
+        return NOT_ONLINE if _INFORMATION.search(key) else PARTLY
+    if _FULL.search(key):
+        return FULL
+    if _PARTLY.search(key):
+        return PARTLY
+    if _INFORMATION.search(key):
+        return NOT_ONLINE
+    degree = old_degree(text) or level_number(text)
+    if degree is not None:
+        return _NEW_TO_OLD[degree]
+    if _IN_PERSON.search(key) and not _ONLINE.search(key):
+        return NOT_ONLINE
+    if _NONE.search(key):
+        return NOT_ONLINE
+    return None
+
+
+@lru_cache(maxsize=1024)
+def old_degree(text: str) -> str | None:
+    """The level of the old scale a cell is written on ("Mức độ 4", "DVCTT mức 3", "Level 2"):
+    "1" to "4"; None where the cell names no old level, or names the new one too ("Toàn
+    trình (mức độ 4)", "Một phần (Mức độ 3)"): that cell says its level as the reform asks.
+    A bare number is `level_number`'s."""
+    key = comparison_key(text)
+    if _FULL.search(key) or _PARTLY.search(key) or _INFORMATION.search(key):
+        return None
+    match = _OLD.search(key)
+    return match.group(1) if match else None
+
+
+def level_number(text: str) -> str | None:
+    """A bare "1" to "4": the old level it is, under an online-level header."""
+    stripped = text.strip()
+    return stripped if _LEVEL_NUMBER.fullmatch(stripped) else None
+
+
+def other_number(text: str) -> bool:
+    """A bare number that is no level ("0", "12", "40,88", "75%"): a count or a share."""
+    stripped = text.strip()
+    return bool(_NUMBER.fullmatch(stripped)) and level_number(stripped) is None
