@@ -212,6 +212,31 @@ CASES = [
         3,
         {"fully_online": None},
     ),
+    # What is no online service is read as not online: the share is counted.
+    (
+        "the new levels beside information only",
+        [
+            row(online_level="Toàn trình"),
+            row(online_level="Một phần"),
+            row(online_level="DVC cung cấp thông tin"),
+            row(online_level="DVC cung cấp thông tin"),
+        ],
+        4,
+        {"fully_online": 1},
+    ),
+    (
+        "the old scale as bare numbers",
+        [row(online_level=n) for n in "4432"],
+        4,
+        {"fully_online": 2},
+    ),
+    # A count under an online-level header: its numbers are no levels.
+    (
+        "counts",
+        [row(online_level=n) for n in ("4", "4", "3", "12", "4")],
+        5,
+        {"fully_online": None},
+    ),
     (
         "the level and decision columns alone",
         [only(level="Cấp huyện", decision_no="1/QĐ-UBND"), only(level="Cấp xã", decision_no=None)],

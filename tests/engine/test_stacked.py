@@ -30,6 +30,7 @@ from procaudit.io import Table, read_catalogue
 from procaudit.rules import all_rules
 from procaudit.rules.context import RuleContext
 from procaudit.rules.options import RuleOptions
+from procaudit.rules.reform_online import fully_online_rows
 
 sys.path.insert(0, str(ROOT / "benchmarks"))
 sys.path.insert(0, str(LAYOUTS))
@@ -236,7 +237,7 @@ def test_the_flagged_rules() -> None:
     """The rules flagged row-local; those that read other rows or the whole table are not
     (duplicates, near duplicates, a table of abolished rows only, a list stacked per unit)."""
     assert [rule.id for rule in ROW_LOCAL] == [
-        "PA301", "PA401", "PA402", "PA403", "PA406", "PA501", "PA503", "PA504",
+        "PA301", "PA401", "PA402", "PA403", "PA406", "PA501", "PA504",
         "PA601", "PA602", "PA603", "PA604",
     ]  # fmt: skip
     assert all(rule.check is not None for rule in ROW_LOCAL)
@@ -446,7 +447,9 @@ def _cross_tables(order: list[str]) -> list[Table]:
     return tables
 
 
-@pytest.mark.parametrize("rule", [r for r in TABLE_LOCAL if r.id != "PA404"], ids=lambda r: r.id)
+@pytest.mark.parametrize(
+    "rule", [r for r in TABLE_LOCAL if r.id not in ("PA404", "PA503")], ids=lambda r: r.id
+)
 @pytest.mark.parametrize(
     "order",
     [list(CROSS_TABLES), list(CROSS_TABLES)[::-1], ["common words", "rare typo", "per unit"]],
@@ -480,7 +483,7 @@ def test_a_table_local_rule_on_a_stack_is_the_rule_on_each_table(rule, order) ->
 
 def test_the_table_local_rules() -> None:
     assert [rule.id for rule in TABLE_LOCAL] == [
-        "PA201", "PA202", "PA203", "PA204", "PA404", "PA502",
+        "PA201", "PA202", "PA203", "PA204", "PA404", "PA502", "PA503",
     ]  # fmt: skip
     assert not any(rule.row_local for rule in TABLE_LOCAL)
 
@@ -495,6 +498,36 @@ def test_an_annex_of_abolitions_stacked_with_a_list_in_force() -> None:
     [rule] = [rule for rule in TABLE_LOCAL if rule.id == "PA404"]
     found = stacked_hits(tables, [rule], RuleOptions())
     assert [list(of_stack.of("PA404").get("index", [])) for of_stack in found] == [[], [1], []]
+
+
+ONLINE_TABLES = {
+    "levels": ["2", "3", "4", "Toàn trình"],  # the old scale as bare numbers
+    "counts": ["0", "4", "12", "3"],  # dossiers counted: its 4 and 3 are no levels
+    "words": ["Mức độ 4", "Một phần"],
+}
+
+
+@pytest.mark.parametrize("order", [list(ONLINE_TABLES), list(ONLINE_TABLES)[::-1]])
+def test_online_numbers_on_a_stack_are_read_per_table(order: list[str]) -> None:
+    """PA503 and the fully online flag: a bare number is an old level only where its own
+    table's column holds no count; stacked, each table is read as alone."""
+    tables = [
+        table_of([{"name": f"Thủ tục {at}", "online_level": v} for at, v in enumerate(values)])
+        for values in (ONLINE_TABLES[case] for case in order)
+    ]
+    [rule] = [rule for rule in TABLE_LOCAL if rule.id == "PA503"]
+    found = stacked_hits(tables, [rule], RuleOptions())
+    rows = {
+        case: list(of.of("PA503").get("index", [])) for case, of in zip(order, found, strict=True)
+    }
+    assert rows == {"levels": [0, 1, 2], "counts": [], "words": [0]}
+    stack = pd.concat([table.frame for table in tables], ignore_index=True)
+    context = RuleContext(stack, RuleOptions(), tables=[table.frame for table in tables])
+    flags = iter(
+        np.split(fully_online_rows(context), np.cumsum([len(t.frame) for t in tables])[:-1])
+    )
+    fully = {case: list(np.flatnonzero(next(flags))) for case in order}
+    assert fully == {"levels": [2, 3], "counts": [], "words": [0]}
 
 
 def test_a_stack_keeps_each_tables_units() -> None:

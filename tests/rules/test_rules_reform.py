@@ -386,6 +386,17 @@ ONLINE_CASES = [
     ("DVC level 4", "DVC trực tuyến mức độ 4", "Write 'Toàn trình'"),
     ("old level 2", "Mức độ 2", "Mức độ 2 was not an online service"),
     ("short form", "Mức 3", "Write 'Một phần'"),
+    ("a bare number under the online level", "4", "Write 'Toàn trình'"),
+    ("a bare 2", "2", "Mức độ 2 was not an online service"),
+    ("in English", "Level 3", "Write 'Một phần'"),
+    # The new value, glossed with the old one, is what the reform asks for.
+    ("new value, old in brackets", "Toàn trình (mức độ 4)", None),
+    ("new value, old in brackets, short", "Toàn trình (mức 4)", None),
+    ("partly, old in brackets", "Một phần (Mức độ 3)", None),
+    ("old value, new in brackets", "Mức độ 4 (toàn trình)", None),
+    ("information only", "DVC cung cấp thông tin", None),
+    ("in person", "Trực tiếp", None),
+    ("no level of either scale", "Mức độ 5", None),
 ]
 
 
@@ -393,6 +404,32 @@ ONLINE_CASES = [
 def test_pa503_obsolete_online_level(case: str, value: str, fix: str | None) -> None:
     found = [f for f in findings_of([{"name": "A", "online_level": value}]) if f.rule == "PA503"]
     assert [f.fix.startswith(fix) for f in found] == ([True] if fix else [])
+
+
+def test_pa503_names_the_old_level_of_a_bare_number() -> None:
+    [finding] = [f for f in findings_of([{"name": "A", "online_level": "3"}]) if f.rule == "PA503"]
+    assert finding.message.startswith("'3' is Mức độ 3, a level of the scale Decree 42/2022")
+
+
+ONLINE_COLUMN_CASES = [
+    # (case, the column's values, the rows PA503 flags): bare numbers are levels only in a
+    # column whose numbers are all 1 to 4.
+    ("numbers 1-4", ["4", "3", "2", "Toàn trình"], [2, 3, 4]),
+    ("a count among them", ["4", "3", "12", "Toàn trình"], []),
+    ("a zero", ["0", "4", "1"], []),
+    ("a share", ["40,88", "3"], []),
+    ("old words beside a count", ["Mức độ 4", "12"], [2]),
+]
+
+
+@pytest.mark.parametrize(
+    ("case", "values", "rows"), ONLINE_COLUMN_CASES, ids=[c[0] for c in ONLINE_COLUMN_CASES]
+)
+def test_pa503_reads_numbers_as_levels_in_a_column_of_levels(
+    case: str, values: list[str], rows: list[int]
+) -> None:
+    table = [{"name": f"Thủ tục {at}", "online_level": value} for at, value in enumerate(values)]
+    assert hits_of("PA503", table) == [(row, "online_level") for row in rows]
 
 
 DEFUNCT_CASES = [
@@ -513,6 +550,35 @@ COVERAGE_CASES = [
     ),
     # A column saying whether there is a service at all says nothing of how full it is.
     ("yes or no", ["Có", "Có", "x", "Không", "Có"], 0.8, None),
+    # What is no online service is read, as not online.
+    (
+        "information only",
+        ["Toàn trình"] * 4 + ["Một phần"] * 3 + ["DVC cung cấp thông tin"] * 3,
+        0.8,
+        "4 of 10 procedures (40%) are fully online (Toàn trình); the target is 80%.",
+    ),
+    (
+        "information only, other wordings",
+        ["Toàn trình", "Dịch vụ công cung cấp thông tin", "Cung cấp thông tin", "Trực tiếp"],
+        0.8,
+        "1 of 4 procedures (25%) are fully online (Toàn trình); the target is 80%.",
+    ),
+    (
+        "the new levels as lists write them",
+        ["DVCTT toàn trình", "Trực tuyến toàn trình", "Một phần (nộp trực tuyến)", "Không"],
+        0.8,
+        "2 of 4 procedures (50%) are fully online (Toàn trình); the target is 80%.",
+    ),
+    ("new values glossed", ["Toàn trình (mức độ 4)"] * 4 + ["Một phần (Mức độ 3)"], 0.8, None),
+    (
+        "the old scale as bare numbers",
+        ["4", "3", "2", "4", "3"],
+        0.8,
+        "2 of 5 procedures (40%) are fully online (Toàn trình); the target is 80%.",
+    ),
+    # Counts under an online-level header: no levels, so no share to give.
+    ("counts", ["4", "3", "3", "3", "12"], 0.8, None),
+    ("abbreviations not read", ["TT", "MP", "TT", "MP", "Toàn trình"], 0.8, None),
     (
         "a few values not read",
         ["Toàn trình"] + ["Một phần"] * 8 + ["Có"],

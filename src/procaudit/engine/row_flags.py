@@ -5,9 +5,11 @@ Each is read from one column (most of them a flag per distinct value, spread to 
 and kept in the table's context under its key, so that the scorecard
 (`engine.catalogue_stats`) and the rules read one.
 
-Being a function of each row alone, a flag made once on a stack of small tables is each
-table's part of it: `flag_parts` cuts them for the tables' contexts (`RuleContext.seed`), as
-the rules' per-row work is cut (`RuleContext.per_row_parts`). On a folder of communes' lists
+Being a function of each row alone (the fully online one, of the row and its own table's
+column: a bare "4" is a level only where that column holds no count, which a stack's context
+tells per table), a flag made once on a stack of small tables is each table's part of it:
+`flag_parts` cuts them for the tables' contexts (`RuleContext.seed`), as the rules' per-row
+work is cut (`RuleContext.per_row_parts`). On a folder of communes' lists
 the five took ~1.1 ms a file, made table by table; PA402's own check, for a run that left
 it out (`--select PA2`), 1.5 ms.
 """

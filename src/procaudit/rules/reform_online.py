@@ -2,39 +2,68 @@
 "Một phần", in place of the old scale of four (PA503), and the target share of procedures
 fully online (PA505, 80% unless configured otherwise).
 
+Each cell is read by `vn.online`: the new levels however written ("DVC trực tuyến toàn
+trình"), the old scale ("Mức độ 4", a bare "4" under "Mức độ DVC"), and what is no online
+service ("DVC cung cấp thông tin", "Trực tiếp", "Không"), which is read too: as not online.
+A bare number is an old level only in a column whose numbers are all 1 to 4: a column holding
+a count or a share ("12", "40,88") is no column of levels, and its numbers are not read (on a
+stack of small tables, each table's column is looked at alone: `RuleContext.table_ids`).
+
 `fully_online_rows` and the key it keeps its flags under (`FULLY_ONLINE`) are public: the
 scorecard (`engine.row_flags`) counts with them too, and gives a table its part of a stack's.
 """
 
 from __future__ import annotations
 
-import re
-
 import numpy as np
 import pandas as pd
 import pyarrow.compute as pc
 
-from procaudit.catalogue.text_columns import (
-    arrow_text,
-    comparison_keys,
-    elementwise,
-    transform_distinct,
-)
+from procaudit.catalogue.text_columns import arrow_text, elementwise, transform_distinct
 from procaudit.core.findings import Severity
 from procaudit.core.i18n import t
 from procaudit.rules.context import FileContext, RuleContext
 from procaudit.rules.hits import file_hits, hits
 from procaudit.rules.registry import file_rule, frame_rule
-from procaudit.vn.text import comparison_key
+from procaudit.vn.online import (
+    FULL,
+    NOT_ONLINE,
+    PARTLY,
+    level_number,
+    old_degree,
+    online_level,
+    other_number,
+)
 
-# "Mức độ 3", "mức 4", "DVC mức độ 2", "Mức độ 4 (toàn trình)"
-_OLD_ONLINE_LEVEL = re.compile(r"(?<!\w)mức(?:\s+độ)?\s*([1-4])(?!\d)")
 _NEW_LEVEL_FOR = {"4": "Toàn trình", "3": "Một phần"}
 
+# What a cell says, as a small number: its level (0 where it says none), plus `_NUMBERED`
+# where the level is read from a bare number; `_COUNT` for a number that is no level.
+_UNREAD = 0
+_LEVEL_CODES = {FULL: 1, PARTLY: 2, NOT_ONLINE: 3}
+_FULL_CODE = _LEVEL_CODES[FULL]
+_LEVEL_BITS = 3
+_NUMBERED = 4
+_COUNT = 8
 
-def _old_online_level(value: str) -> str | None:
-    match = _OLD_ONLINE_LEVEL.search(comparison_key(value))
-    return match.group(1) if match else None
+
+def _reading(value: object) -> int:
+    if not isinstance(value, str):
+        return _UNREAD
+    if other_number(value):
+        return _COUNT
+    level = _LEVEL_CODES.get(online_level(value) or "", _UNREAD)
+    return level | _NUMBERED if level and level_number(value) else level
+
+
+@elementwise
+def online_readings(levels: pd.Series) -> pd.Series:
+    """What each online-level value says (the codes above), from that value alone."""
+    return pd.Series([_reading(value) for value in levels], index=levels.index, dtype="int8")
+
+
+def _old_degree(value: str) -> str | None:
+    return old_degree(value) or level_number(value)
 
 
 def _online_fix(degree: str) -> str:
@@ -58,27 +87,51 @@ def _online_fix(degree: str) -> str:
     )
 
 
+def _said(value: str, degree: str) -> str:
+    if level_number(value):
+        return t(
+            "'{value}' is Mức độ {degree}, a level of the scale Decree 42/2022 replaced; an "
+            "online service is now 'Toàn trình' or 'Một phần'.",
+            "'{value}' là Mức độ {degree} theo thang cũ đã được Nghị định 42/2022/NĐ-CP thay "
+            "thế; dịch vụ công trực tuyến nay chỉ có 'Toàn trình' hoặc 'Một phần'.",
+            value=value.strip(),
+            degree=degree,
+        )
+    return t(
+        "'{value}' is a level of the scale Decree 42/2022 replaced; an online service is "
+        "now 'Toàn trình' or 'Một phần'.",
+        "'{value}' là mức độ theo thang cũ đã được Nghị định 42/2022/NĐ-CP thay thế; dịch "
+        "vụ công trực tuyến nay chỉ có 'Toàn trình' hoặc 'Một phần'.",
+        value=value.strip(),
+    )
+
+
 @frame_rule(
     "PA503",
     "obsolete-online-level",
     Severity.WARNING,
     columns=("online_level",),
     finds=(
-        '"Mức độ 3", "Mức độ 4": the scale Decree 42/2022 replaced with "Toàn trình" / "Một phần"'
+        '"Mức độ 3", "Mức độ 4", a bare "4": the scale Decree 42/2022 replaced with "Toàn trình" '
+        '/ "Một phần"'
     ),
-    row_local=True,
+    table_local=True,
 )
 def obsolete_online_level(ctx: RuleContext) -> pd.DataFrame:
-    """An online-service level on the old scale ("Mức độ 3", "Mức độ 4").
+    """An online-service level on the old scale ("Mức độ 3", "Mức độ 4", a bare "4").
 
     Decree 43/2011 graded online public services from level 1 to 4. Decree 42/2022 replaced
     the scale with two values: "Toàn trình" (fully online) and "Một phần" (partly online).
-    A list still written on the old scale cannot be counted against the reform's targets.
+    A list still written on the old scale cannot be counted against the reform's targets. A
+    bare number under an online-level header ("Mức độ DVC": 2, 3, 4) is the old level too,
+    unless the column also holds counts or shares. A cell that writes the new value and
+    glosses it with the old one ("Toàn trình (mức độ 4)") already says what is asked.
 
     **Bad**
     ```
     Mức độ 4
     DVC mức độ 3
+    4
     ```
 
     **Good**
@@ -95,12 +148,16 @@ def obsolete_online_level(ctx: RuleContext) -> pd.DataFrame:
 
     Nghị định 43/2011/NĐ-CP chia dịch vụ công trực tuyến thành các mức độ từ 1 đến 4. Nghị định
     42/2022/NĐ-CP thay thang này bằng hai giá trị: "Toàn trình" và "Một phần". Danh mục còn ghi
-    theo thang cũ thì không thể tính vào các chỉ tiêu cải cách.
+    theo thang cũ thì không thể tính vào các chỉ tiêu cải cách. Một số đứng một mình dưới tiêu
+    đề mức độ dịch vụ công ("Mức độ DVC": 2, 3, 4) cũng là mức độ theo thang cũ, trừ khi cột
+    còn chứa số lượng hoặc tỷ lệ. Ô đã ghi giá trị mới kèm chú thích mức cũ ("Toàn trình (mức
+    độ 4)") đã ghi đúng như yêu cầu.
 
     **Sai**
     ```
     Mức độ 4
     DVC mức độ 3
+    4
     ```
 
     **Đúng**
@@ -113,77 +170,70 @@ def obsolete_online_level(ctx: RuleContext) -> pd.DataFrame:
     sau khi kiểm tra dịch vụ vẫn được cung cấp như vậy.
     """
     frame = ctx.frame
-    degrees = ctx.map_distinct("online_level", _old_online_level, dtype="object")
-    mask = degrees.notna()
+    degrees = ctx.map_distinct("online_level", _old_degree, dtype="object")
+    # A bare number in a column of counts is no level (`online_level_rows`).
+    mask = degrees.notna() & ~online_level_rows(ctx)[1]
     old = frame.loc[mask, "online_level"]
-    said = t(
-        "'{value}' is a level of the scale Decree 42/2022 replaced; an online service is "
-        "now 'Toàn trình' or 'Một phần'.",
-        "'{value}' là mức độ theo thang cũ đã được Nghị định 42/2022/NĐ-CP thay thế; dịch "
-        "vụ công trực tuyến nay chỉ có 'Toàn trình' hoặc 'Một phần'.",
-    )
+    said = {value: _said(value, _old_degree(value) or "") for value in old.unique()}
     fixes = {degree: _online_fix(degree) for degree in degrees[mask].unique()}
-    return hits(
-        frame,
-        mask,
-        "online_level",
-        old.map(lambda v: said.format(value=v.strip())),
-        degrees[mask].map(fixes),
-    )
+    return hits(frame, mask, "online_level", old.map(said), degrees[mask].map(fixes))
 
 
-_FULLY_ONLINE = re.compile(
-    r"toàn trình|(?<!\w)(?:fully|full)(?!\w)|end.to.end|(?<!\w)mức(?:\s+độ)?\s*4(?!\d)"
-)
-# The other values an online-level column holds: partly online, the old scale, none.
-_OTHER_ONLINE = re.compile(
-    r"một phần|(?<!\w)(?:partly|partial|partially|part)(?!\w)|(?<!\w)mức(?:\s+độ)?\s*[1-3](?!\d)"
-    r"|^(?:không|chưa|no|none|-)$"
-)
 # PA505 counts a column whose filled values are mostly online levels: "Có" / "x" under
 # "Dịch vụ công trực tuyến" say whether there is a service, not whether it is full.
 _READ_SHARE = 0.8
 
 
-@elementwise
-def fully_online(levels: pd.Series) -> pd.Series:
-    """Where an online level says "Toàn trình" (public: the scorecard counts with it)."""
-    return comparison_keys(levels).str.contains(_FULLY_ONLINE).fillna(False).astype(bool)
+def online_level_rows(ctx: RuleContext) -> tuple[np.ndarray, np.ndarray]:
+    """Each row's online level as `online_readings` codes it, without `_NUMBERED` (0 where the
+    cell says none or is empty), and where a bare number 1-4 is left unread because its
+    table's column also holds a count or a share; once per table."""
+    found: tuple[np.ndarray, np.ndarray] = ctx.shared(
+        "online levels", lambda: _online_level_rows(ctx)
+    )
+    return found
 
 
-def known_online_level(levels: pd.Series) -> pd.Series:
-    """Where a value reads as an online level: fully or partly online, the old scale, none."""
-    keys = comparison_keys(levels)
-    known = keys.str.contains(_FULLY_ONLINE) | keys.str.contains(_OTHER_ONLINE)
-    return known.fillna(False).astype(bool)
+def _online_level_rows(ctx: RuleContext) -> tuple[np.ndarray, np.ndarray]:
+    codes, uniques = ctx.distinct("online_level")
+    readings = transform_distinct(uniques, online_readings).to_numpy(dtype=np.int8)
+    rows = readings[codes]  # the code of a missing value is -1: the last, unread
+    numbered = (rows & _NUMBERED) != 0
+    counts = rows == _COUNT
+    dropped = np.zeros(len(rows), dtype=bool)
+    if numbered.any() and counts.any():
+        tables = ctx.table_ids()
+        if tables is None:
+            dropped = numbered
+        else:
+            with_counts = np.bincount(tables, weights=counts, minlength=tables.max() + 1) > 0
+            dropped = numbered & with_counts[tables]
+    levels = np.where(dropped, _UNREAD, rows & _LEVEL_BITS)
+    return levels, dropped
 
 
 FULLY_ONLINE = "fully_online"  # the key of `fully_online_rows` in a table's shared work
 
 
 def fully_online_rows(ctx: RuleContext) -> np.ndarray:
-    """Which rows of a table with an online-level column are fully online (`fully_online`;
-    an empty cell is not), once per table: PA505 and the scorecard both count them. In
-    numpy: on a small list a Series spread back to the rows cost more than the match."""
-    rows: np.ndarray = ctx.shared(FULLY_ONLINE, lambda: _fully_online_rows(ctx))
+    """Which rows of a table with an online-level column are fully online ("Toàn trình",
+    "Mức độ 4", a "4" in a column of levels; an empty cell is not), once per table: PA505
+    and the scorecard both count them. In numpy: on a small list a Series spread back to
+    the rows cost more than the match."""
+    rows: np.ndarray = ctx.shared(FULLY_ONLINE, lambda: online_level_rows(ctx)[0] == _FULL_CODE)
     return rows
 
 
-def _fully_online_rows(ctx: RuleContext) -> np.ndarray:
-    codes, uniques = ctx.distinct("online_level")
-    flags: np.ndarray = transform_distinct(uniques, fully_online).to_numpy(dtype=bool)
-    rows: np.ndarray = flags[codes]  # the code of a missing value is -1: the last, False
-    return rows
-
-
-# Online levels read before: a folder of communes' lists repeats the same few in every file.
-_READ: dict[str, bool] = {}
+# What online levels read before said: a folder of communes' lists repeats the same few in
+# every file.
+_READ: dict[str, int] = {}
 _READ_KEPT = 256  # distinct values kept at most
 
 
 def online_levels_read(ctx: RuleContext) -> tuple[int, int]:
     """How many cells of a table's online-level column are filled, and how many of them read
-    as an online level, once per table (public: the scorecard counts a column it can read)."""
+    as an online level (not online included), once per table (public: the scorecard counts
+    a column it can read)."""
     read: tuple[int, int] = ctx.shared(
         "online levels read", lambda: _read_levels(ctx.frame["online_level"])
     )
@@ -198,18 +248,25 @@ def readable_online_levels(ctx: RuleContext) -> bool:
 
 def _read_levels(levels: pd.Series) -> tuple[int, int]:
     """How many cells of an online-level column are filled, and how many of them read as an
-    online level (`known_online_level`), counted on its distinct values by Arrow."""
+    online level (`online_readings`; a bare number only where none is a count), counted on
+    its distinct values by Arrow."""
     counted = pc.value_counts(arrow_text(levels).drop_null())
     values = counted.field("values").to_pylist()
     counts = counted.field("counts").to_pylist()
     read = {value: _READ[value] for value in values if value in _READ}
     unseen = [value for value in values if value not in read]
     if unseen:
-        found = dict(zip(unseen, known_online_level(pd.Series(unseen, dtype="str")), strict=True))
+        found = dict(zip(unseen, map(_reading, unseen), strict=True))
         read.update(found)
         if len(_READ) + len(found) <= _READ_KEPT:
             _READ.update(found)
-    return sum(counts), sum(n for value, n in zip(values, counts, strict=True) if read[value])
+    with_counts = _COUNT in read.values()
+    known = sum(
+        n
+        for value, n in zip(values, counts, strict=True)
+        if read[value] & _LEVEL_BITS and not (with_counts and read[value] & _NUMBERED)
+    )
+    return sum(counts), known
 
 
 @file_rule(
@@ -224,8 +281,10 @@ def online_coverage(ctx: FileContext) -> pd.DataFrame:
 
     The reform asks for 80% of procedures to be fully online; in 2025 about 40% were. This
     file-level finding gives the catalogue's share, counted over the procedures in force of
-    every table that has an online-level column (an empty cell counts as not fully online),
-    against the target (80% unless configured otherwise).
+    every table that has an online-level column (an empty cell counts as not fully online,
+    and so does what is no online service: "DVC cung cấp thông tin", "Trực tiếp"), against
+    the target (80% unless configured otherwise). A column whose values mostly name no level
+    ("Có", "x") gives no share.
 
     **Bad**
     ```
@@ -245,7 +304,9 @@ def online_coverage(ctx: FileContext) -> pd.DataFrame:
     Mục tiêu cải cách là 80% thủ tục được cung cấp dịch vụ công trực tuyến toàn trình; năm 2025
     mới đạt khoảng 40%. Phát hiện này gắn với cả tệp, nêu tỷ lệ của danh mục, tính trên các thủ
     tục đang có hiệu lực của mọi bảng có cột mức độ dịch vụ công trực tuyến (ô để trống được tính
-    là chưa toàn trình), so với chỉ tiêu (80%, trừ khi cấu hình khác).
+    là chưa toàn trình, thủ tục không phải dịch vụ công trực tuyến như "DVC cung cấp thông tin",
+    "Trực tiếp" cũng vậy), so với chỉ tiêu (80%, trừ khi cấu hình khác). Cột mà phần lớn giá trị
+    không nêu mức độ ("Có", "x") thì không được tính tỷ lệ.
 
     **Sai**
     ```
