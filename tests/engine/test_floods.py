@@ -240,3 +240,19 @@ def test_a_decision_column_flood_says_its_cause(decisions: list[str], cause: str
     [finding] = [f for f in collapsed if f.rule == "PA402"]
     assert finding.rows == 25
     assert finding.fix.startswith(cause)
+
+
+@pytest.mark.parametrize("levels", [["4", "3", "2"], ["Mức độ 4", "Mức độ 3", "Mức độ 2"]])
+def test_a_column_on_the_old_scale_names_each_levels_new_value(levels: list[str]) -> None:
+    """PA503 on every row: one finding for the column, whose fix maps each old level (the
+    first row's fix names one of them only)."""
+    rows = [{"name": f"Thủ tục số {n}", "online_level": levels[n % 3]} for n in range(30)]
+    table = table_of(rows, sheet="S")
+    found = findings_of(rows, sheet="S")
+    headers = {"online_level": "Mức độ DVC"}
+    (finding,) = [f for f in collapse_floods(found, table.frame, headers) if f.rule == "PA503"]
+    assert finding.rows == 30
+    assert finding.fix.startswith(
+        "Column 'Mức độ DVC' is written on the old scale: write 'Toàn trình' where it says "
+        "Mức độ 4 and 'Một phần' where Mức độ 3"
+    )

@@ -348,6 +348,22 @@ def _listed_again(first: Finding, examples: tuple[str, ...], header: str) -> str
     )
 
 
+def _old_scale(first: Finding, examples: tuple[str, ...], header: str) -> str:
+    """PA503 on a whole column: the list is written on the old scale, whose levels each need
+    their own new value (the first row's fix names one of them only)."""
+    return t(
+        "Column '{header}' is written on the old scale: write 'Toàn trình' where it says "
+        "Mức độ 4 and 'Một phần' where Mức độ 3, after checking that each service still works "
+        "that way; Mức độ 1 and 2 were no online services: write 'Một phần' where part of the "
+        "procedure is done online, or leave the procedure out of the online services.",
+        "Cột '{header}' ghi theo thang cũ: ghi 'Toàn trình' cho Mức độ 4 và 'Một phần' cho "
+        "Mức độ 3, sau khi kiểm tra dịch vụ vẫn được cung cấp như vậy; Mức độ 1 và 2 không phải "
+        "là dịch vụ công trực tuyến: ghi 'Một phần' nếu một phần thủ tục được thực hiện trực "
+        "tuyến, hoặc không đưa thủ tục vào danh sách dịch vụ công trực tuyến.",
+        header=header,
+    )
+
+
 _CAUSES: dict[str, Callable[[Finding, tuple[str, ...], str], str]] = {
     "PA101": _codes,
     "PA201": _listed_again,
@@ -358,4 +374,5 @@ _CAUSES: dict[str, Callable[[Finding, tuple[str, ...], str], str]] = {
     "PA402": _decision_numbers,
     "PA403": _right_column,
     "PA406": _right_column,
+    "PA503": _old_scale,
 }
