@@ -45,8 +45,13 @@ _CONTENT = re.compile(r"^(?:phần\s+[ivxlc\d]+\s*[.:-]?\s*)?nội dung (?:cụ 
 _LETTERED = re.compile(r"\s*[a-zđ]\s*[).]")
 # A number in the STT column: "1", "1.2", "II", "B."
 _NUMBER = r"\s*(?:[IVXLC]+|[A-Z]|\d+(?:\.\d+)*)\.?\s*"
-# "Tổng cộng", "Tổng số: 150", "Cộng: 15 thủ tục", "Tổng 150"; not "Tổng giám đốc ...".
-_TOTAL = re.compile(r"^(?:tổng\s*(?:cộng|số)\b|(?:tổng|cộng)\s*(?:[:(\d]|$))")
+# "Tổng cộng", "Tổng số: 150", "Cộng: 15 thủ tục", "Tổng 150"; a group's subtotal ("Cộng lĩnh
+# vực: 5", "Cộng mục I", "Tổng II", "Có 5 thủ tục", "Sub-total"); not "Tổng giám đốc ...".
+_TOTAL = re.compile(
+    r"^\(?(?:tổng\s*(?:cộng|số)\b|(?:tổng|cộng)\s*(?:[:(\d]|$)"
+    r"|cộng\s+(?:lĩnh vực|mục|phần|nhóm|[ivxlc]+\b)|tổng\s+(?:[ivxlc]+|mục|phần|lĩnh vực)\b"
+    r"|có\s+\d+\s+(?:thủ tục|tthc)\b|sub-?\s*total\b|total\b)"
+)
 
 
 class FewCellRows(NamedTuple):

@@ -60,7 +60,9 @@ _LEVEL_IN_HEADING = re.compile(
 # A group's heading is a few words: "Hộ tịch", "Tài nguyên nước", "Quản lý xuất nhập cảnh".
 _GROUP_WORDS = 8
 _NUMBERING = re.compile(r"^(?:phần\s+)?(?:[IVXLC]+|[A-Za-z]|\d+(?:\.\d+)*)\s*[.):\-–]?\s+")
-_NOT_A_GROUP = re.compile(r"\b(?:thủ tục|tthc|danh mục|phần|cấp|ubnd|ủy ban|tổng|cộng)\b|\d")
+_NOT_A_GROUP = re.compile(
+    r"\b(?:thủ tục|tthc|danh mục|phần|phụ lục|tiếp|kèm theo|cấp|ubnd|ủy ban|tổng|cộng)\b|\d"
+)
 _LEVEL_WORD = {"cơ sở": "xã", "phường": "xã", "thị trấn": "xã", "quận": "huyện"}
 _FIELD_IN_HEADING = re.compile(r"lĩnh vực\s*:?\s*(.+)$", re.IGNORECASE)
 _STATUS_IN_HEADING = (
