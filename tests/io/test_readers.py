@@ -315,3 +315,21 @@ def test_xlsm_is_read_as_values(tmp_path: Path) -> None:
     catalogue = read_catalogue(str(path))
     assert catalogue.format == "xlsm"
     assert rows_and_names(path) == [(2, "A")]
+
+
+@pytest.mark.parametrize(
+    "again",
+    ["Tên thủ tục\nhành chính", "TÊN THỦ TỤC HÀNH CHÍNH", "Tên thủ tục  hành chính", "Tên TTHC"],
+    ids=["wrapped", "in capitals", "a space doubled", "another alias"],
+)
+def test_a_header_repeated_typed_otherwise_is_no_procedure(tmp_path: Path, again: str) -> None:
+    header = ["STT", "Mã TTHC", "Tên thủ tục hành chính", "Lĩnh vực"]
+    rows = [
+        header,
+        [1, "1.000178", "Đăng ký đất đai lần đầu", "Đất đai"],
+        ["STT", "Mã TTHC", again, "Lĩnh vực"],
+        [2, "1.000179", "Đăng ký biến động đất đai", "Đất đai"],
+    ]
+    path = write_xlsx(tmp_path / "c.xlsx", {"S": rows})
+    [table] = read_catalogue(str(path)).tables
+    assert table.frame["_row"].tolist() == [2, 4]

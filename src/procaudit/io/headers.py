@@ -20,6 +20,7 @@ name.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Collection, Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -42,6 +43,9 @@ class Vocabulary:
     # An alias with its last words written as their initials ("CQTH", "CAP_TH", "SO_QD") ->
     # what the alias names; initials two columns' aliases share are left out.
     initials: dict[str, tuple[str, int]] = field(default_factory=dict)
+    # The required column's aliases in every way people type them (`typed_forms`): its header
+    # repeated over a table's pages or parts is looked up by them.
+    required_forms: frozenset[str] = frozenset()
 
     def __hash__(self) -> int:  # one vocabulary per kind of table: identity is enough
         return id(self)
@@ -63,6 +67,25 @@ def _unordered(words: list[str]) -> tuple[str, ...]:
     return tuple(sorted(word for word in words if word not in dropped))
 
 
+def typed_forms(header: str) -> frozenset[str]:
+    """The ways people type a header's words in its cell: as they are, in capitals, in lower
+    case, with a capital first; composed or not; on one line, or broken over two at any
+    space, or with a space doubled. Looked up exactly (a hash look-up, so scanning a million
+    cells costs little), then confirmed by reading the cell."""
+    words = unicodedata.normalize("NFC", header).split()
+    spaced = [" ".join(words)] + [
+        " ".join(words[:at]) + gap + " ".join(words[at:])
+        for at in range(1, len(words))
+        for gap in ("\n", "  ")
+    ]
+    return frozenset(
+        form
+        for text in spaced
+        for case in (text, text.upper(), text.lower(), text.capitalize())
+        for form in (case, unicodedata.normalize("NFD", case))
+    )
+
+
 def vocabulary(aliases: Mapping[str, tuple[str, ...]], required: tuple[str, ...]) -> Vocabulary:
     index: dict[str, tuple[str, int]] = {}
     for column, names in aliases.items():
@@ -75,7 +98,8 @@ def vocabulary(aliases: Mapping[str, tuple[str, ...]], required: tuple[str, ...]
         if unordered.setdefault(words, hit)[0] != hit[0]:
             shared.add(words)
     unique = {w: hit for w, hit in unordered.items() if w not in shared}
-    return Vocabulary(index, required, unique, _initials(index))
+    forms = frozenset().union(*map(typed_forms, aliases[required[0]]))
+    return Vocabulary(index, required, unique, _initials(index), forms)
 
 
 _FEWEST_INITIALS = 3  # letters of an alias written as initials throughout ("cth", not "lv")

@@ -18,10 +18,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from itertools import pairwise
 
 import numpy as np
 import pandas as pd
+import pyarrow as pa
 
 from procaudit.catalogue.columns import REQUIRED
 from procaudit.core.errors import InputError
@@ -41,6 +43,8 @@ from procaudit.io.headers import (
     Vocabulary,
     map_headers,
     qualified_status,
+    read_header,
+    typed_forms,
 )
 from procaudit.io.marks import Marked, read_marks
 from procaudit.io.page_breaks import page_numbers, without_breaks
@@ -296,24 +300,39 @@ def _numbers_columns(texts: list[str]) -> bool:
     return all(later > earlier for earlier, later in pairwise(order))
 
 
+@lru_cache(maxsize=256)  # a folder of communes' lists repeats its headers in every file
+def _header_forms(label: str, words: Vocabulary) -> tuple[frozenset[str], pa.Array]:
+    """The texts a repeat of the header labelled `label` may hold in its key column, as a set
+    and as Arrow text (made once, not per table)."""
+    forms = typed_forms(label) | words.required_forms | {label, label.strip()}
+    return forms, pa.array(sorted(forms), type=pa.large_string())
+
+
 def _repeated_header(
-    live: pd.DataFrame, grid: Grid, positions: list[int], header_map: HeaderMap, key: str
+    live: pd.DataFrame, grid: Grid, positions: list[int], header_map: HeaderMap, words: Vocabulary
 ) -> tuple[list[int], list[int]]:
     """Where the table repeats its header: the rows of each repeat, found by the label of the
-    `key` column, a catalogue's name (pasted, so compared as typed: folding every name would
-    cost more than the rest of the layout), and the column numbers under them. The loop sees
-    only the repeats."""
+    key column, a catalogue's name, as typed or typed otherwise ("Tên thủ tục⏎hành chính",
+    in capitals, another alias: `headers.typed_forms`, then read as the key column's), and
+    the column numbers under them. Folding every name would cost more than the rest of the
+    layout: one hash look-up finds the candidates, and the loop sees only them."""
+    key = words.required[0]
     column = header_map.columns[key]
     texts = [_grid_row_texts(grid, position)[column] for position in positions]
     holder = next((i for i, text in enumerate(texts) if text.strip()), None)
     if holder is None or live.empty:
         return [], []
     label = texts[holder]
-    # A hash look-up, not a pass of strip.
-    found = cells_in(live[column], {label, label.strip()}).nonzero()[0]
+    found = cells_in(live[column], *_header_forms(label, words)).nonzero()[0]
     header: list[int] = []
     numbers: list[int] = []
     for at in found.tolist():  # Python ints, the type an Index is looked up by
+        cell = live[column].iat[at]
+        if (
+            cell not in (label, label.strip())
+            and (read_header(str(cell), None, words) or ("",))[0] != key
+        ):
+            continue
         first, end = at - holder, at - holder + len(positions)
         if first < 0 or end > len(live):
             continue
@@ -375,7 +394,7 @@ def understand(
         live = live.iloc[1:]
     # Parts pasted one under another (amended, then abolished procedures) repeat the header,
     # and its column numbers, over each part.
-    again, numbers = _repeated_header(live, grid, positions, header_map, words.required[0])
+    again, numbers = _repeated_header(live, grid, positions, header_map, words)
     # A PDF's pages: each page's number above the header repeated on the next.
     blank = body.index[~filled] if not filled.all() else body.index[:0]
     pages = page_numbers(

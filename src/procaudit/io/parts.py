@@ -9,35 +9,22 @@ the first one's columns. A part whose header repeats the first one's layout is n
 
 from __future__ import annotations
 
-import unicodedata
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from dataclasses import replace
 
 import numpy as np
 import pandas as pd
 import pyarrow as pa
 
-from procaudit.catalogue.columns import ALIASES, REQUIRED
+from procaudit.catalogue.columns import REQUIRED
 from procaudit.io.grid import Grid, cells_in
-from procaudit.io.headers import HeaderMap, HeaderReader, map_headers
+from procaudit.io.headers import CATALOGUE, HeaderMap, HeaderReader, map_headers, typed_forms
 from procaudit.io.layout import Header, NoHeader, find_header, row_texts
 from procaudit.io.sections import is_heading
 
-
-def _forms(aliases: Iterable[str]) -> frozenset[str]:
-    """The ways people type these headers: as they are, in capitals, in lower case, with
-    a capital first; composed or not."""
-    return frozenset(
-        form
-        for alias in aliases
-        for text in (alias, unicodedata.normalize("NFD", alias))
-        for form in (text, text.upper(), text.lower(), text.capitalize())
-    )
-
-
-# The name column's header as people type it; matched exactly (`isin` is a hash look-up, so
-# scanning a million rows costs little), then confirmed by mapping the whole row.
-_NAME_HEADERS = _forms(ALIASES[REQUIRED[0]])
+# The name column's header as people type it (`headers.typed_forms`), confirmed by mapping
+# the whole row.
+_NAME_HEADERS = CATALOGUE.required_forms
 
 
 def split_parts(
@@ -130,7 +117,7 @@ def _header_below(
 
 
 _NAME_HEADER_VALUES = pa.array(sorted(_NAME_HEADERS), type=pa.large_string())
-_STT_HEADERS = _forms(("STT", "TT", "Số TT", "Số thứ tự", "STT.", "Stt"))
+_STT_HEADERS = frozenset().union(*map(typed_forms, ("STT", "TT", "Số TT", "Số thứ tự", "STT.")))
 _STT_HEADER_VALUES = pa.array(sorted(_STT_HEADERS), type=pa.large_string())
 
 
