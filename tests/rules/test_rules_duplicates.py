@@ -32,6 +32,11 @@ PA201_CASES = [
     ("old and new tone placement", [r("1.000001", "Hoà giải"), r("1.000001", "Hòa giải")], [2, 3]),
     ("NFD and NFC", [r("1.000001", "Đăng ký"), r("1.000001", normalize("NFD", "Đăng ký"))], [2, 3]),
     (
+        "a soft hyphen and a zero-width space inside",
+        [r("1.000001", "Đăng ký\u00ad tập sự"), r("1.000001", "Đăng ký tập\u200b sự")],
+        [2, 3],
+    ),
+    (
         "three copies",
         [r("1.000001", "A"), r("1.000002", "B"), r("1.000001", "A"), r("1.000001", "A")],
         [2, 4, 5],
@@ -94,6 +99,11 @@ PA202_CASES = [
         [2, 3],
     ),
     ("one code, one name typed twice", [r("1.000001", "Hoà giải"), r("1.000001", "hòa giải.")], []),
+    (
+        "one code, one name with an invisible character",
+        [r("1.000001", "Đăng ký\u00ad tập sự"), r("1.000001", "Đăng ký tập sự")],
+        [],
+    ),
     (
         "one code, same name at two levels",
         [r("1.000001", "A", "Cấp tỉnh"), r("1.000001", "A", "Cấp xã")],

@@ -37,6 +37,7 @@ CASES = [
     ("non-breaking space", {"name": "Đăng ký\xa0khai sinh"}, [("PA603", "name")]),
     ("tab", {"name": "Đăng ký\tkhai sinh"}, [("PA603", "name")]),
     ("zero-width space", {"name": "Đăng ký\u200b khai sinh"}, [("PA603", "name")]),
+    ("soft hyphen", {"name": "Đăng ký\u00ad khai sinh"}, [("PA603", "name")]),
     ("byte-order mark", {"name": "\ufeffĐăng ký khai sinh"}, [("PA603", "name")]),
     ("two agencies on two lines", {"name": NAME, "agency": TWO_AGENCIES}, []),
     (
@@ -125,6 +126,7 @@ def test_pa602_fix_is_the_nfc_text() -> None:
         ("Đăng ký khai sinh ", "a trailing space", "Đăng ký khai sinh"),
         ("\u00a0Đăng ký khai sinh", "a leading non-breaking space", "Đăng ký khai sinh"),
         ("Đăng\u200bký khai sinh", "a zero-width character", "Đăngký khai sinh"),
+        ("Đăng ký\u00ad khai sinh", "a zero-width character", "Đăng ký khai sinh"),
         (
             "Sở Tư pháp \n\nUBND cấp xã",
             "spaces around a line break, a blank line",

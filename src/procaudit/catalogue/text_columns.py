@@ -27,6 +27,7 @@ import pyarrow.compute as pc
 
 from procaudit.vn.levels import untagged_key
 from procaudit.vn.text import (
+    INVISIBLE,
     LIST_NUMBER,
     OLD_TONE_PAIR,
     TONED_SECONDS,
@@ -42,7 +43,8 @@ SPACES = "\t\n\x0b\x0c\r\x1c-\x1f \x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\
 KERNEL_SAFE = "\x00-\u012f\u0131-\u024f\u0300-\u036f\u1680\u1e00-\u1eff\u2000-\u206f\u3000"
 # Characters no step but the lowercase changes: a value made of them, with single spaces
 # inside and none at its ends, needs only lowercasing and its trailing punctuation trimmed.
-_PLAIN = "\x20-\x7e\xa1-\u012f\u0131-\u024f\u1e00-\u1eff\u2010-\u2027\u2030-\u205e"
+# (the soft hyphen U+00AD is left out: a key drops it, `text.INVISIBLE`).
+_PLAIN = "\x20-\x7e\xa1-\xac\xae-\u012f\u0131-\u024f\u1e00-\u1eff\u2010-\u2027\u2030-\u205e"
 # Characters NFC neither changes nor merges with a neighbour: text made of them is NFC. In
 # KERNEL_SAFE text that leaves out the combining marks and U+2000/U+2001 (en and em quad).
 NFC_STABLE = "\x00-\u02ff\u1680\u1e00-\u1eff\u2002-\u206f\u3000"
@@ -60,6 +62,7 @@ def re2_class(characters: str) -> str:
 _IRREGULAR = f"[^{re2_class(_PLAIN)}]|  |^ | $"
 _FOREIGN = f"[^{re2_class(KERNEL_SAFE)}]"
 _SPACE_RUN = f"[{re2_class(SPACES)}]+"
+_INVISIBLE_RUN = f"[{re2_class(INVISIBLE)}]+"
 _COMPOSABLE = f"[^{re2_class(NFC_STABLE)}]"
 # `text`'s old-tone pattern with its lookarounds as plain matches: a value holds a match of
 # one exactly when it holds a match of the other.
@@ -188,7 +191,8 @@ def _replaced(texts: pa.Array, where: pa.Array, build: Callable[[pa.Array], pa.A
 def _folded(texts: pa.Array) -> pa.Array:
     """The keys, before the tone step, of texts that may need NFC or spacing folded."""
     normal = _replaced(texts, matches(texts, _COMPOSABLE), lambda t: pc.utf8_normalize(t, "NFC"))
-    keys = pc.replace_substring_regex(pc.utf8_lower(normal), _SPACE_RUN, " ")
+    keys = pc.replace_substring_regex(pc.utf8_lower(normal), _INVISIBLE_RUN, "")
+    keys = pc.replace_substring_regex(keys, _SPACE_RUN, " ")
     keys = pc.utf8_rtrim(pc.utf8_ltrim(keys, " "), TRAILING)
     # NFC may compose safe characters into one that is not: "I" and U+0307 make "İ".
     foreign = pc.or_(matches(texts, _FOREIGN), matches(normal, _FOREIGN))

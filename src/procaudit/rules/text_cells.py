@@ -35,10 +35,11 @@ from procaudit.rules.context import RuleContext
 from procaudit.rules.hits import hits, no_hits
 from procaudit.rules.registry import frame_rule
 from procaudit.vn.legacy_fonts import TCVN3, UNICODE_ONLY, VNI, convert, detect_legacy
+from procaudit.vn.text import INVISIBLE
 
 # --- Whitespace -------------------------------------------------------------------------------
 # Written as the insides of regex character classes.
-ZERO_WIDTH = "\u200b\u200c\u200d\u2060\ufeff\u180e"
+ZERO_WIDTH = INVISIBLE  # zero-width characters and the soft hyphen: `text.INVISIBLE`
 # Spaces other than the plain one: the non-breaking space that web pages and Word paste,
 # and the typographic spaces. Like tabs, none belongs in a catalogue cell.
 _OTHER_SPACES = "\x0b\x0c\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000"

@@ -2,8 +2,8 @@
 
 Two keys are built here:
 - `comparison_key` keeps every diacritic ("Cấp" and "Cáp" stay different words) but folds
-  Unicode form, old/new tone placement, case, spacing, trailing punctuation and a leading
-  list number;
+  Unicode form, old/new tone placement, case, spacing, invisible characters, trailing
+  punctuation and a leading list number;
 - `header_key` is only for matching column headers against aliases: it also drops
   diacritics, because headers are often typed without them ("Ma TTHC", "ten_thu_tuc").
 """
@@ -37,6 +37,11 @@ OLD_TONE_PAIR = f"[ou][{TONED_SECONDS}]"
 WORD_LETTERS = "a-zà-ỹđ"
 _OLD_TONE = re.compile(f"(?<!q){OLD_TONE_PAIR}(?![{WORD_LETTERS}])")
 TRAILING = " .,;:"  # punctuation a key drops at its end
+# Characters that show nothing: zero-width spaces and joiners, a byte-order mark, the soft
+# hyphen that Word's hyphenation and web pages leave inside words ("Đăng ký­ tập sự"). A key
+# drops them: two names that read the same are one name.
+INVISIBLE = "\u200b\u200c\u200d\u2060\ufeff\u180e\u00ad"
+_INVISIBLE = dict.fromkeys(map(ord, INVISIBLE))
 # A list number typed into the cell ("1. Đăng ký khai sinh", "2.3) Cấp ..."): it numbers the
 # row, not the procedure, and two copies of one name carry two numbers. Only before a word,
 # so that a code or an amount ("1.000178", "2.000 đồng") keeps its digits. `text_columns`
@@ -66,7 +71,7 @@ def fold(text: str) -> str:
 
 def comparison_key(text: str) -> str:
     """The form under which two names, levels or agencies are the same text."""
-    text = unicodedata.normalize("NFC", text).lower()
+    text = unicodedata.normalize("NFC", text).lower().translate(_INVISIBLE)
     text = " ".join(text.split()).rstrip(TRAILING)  # spacing, then trailing punctuation
     if text[:1].isdigit():
         text = _LIST_NUMBER.sub("", text)
