@@ -66,15 +66,28 @@ class FewCellRows(NamedTuple):
     total: pd.Index
 
 
-def _last_procedure(live: pd.DataFrame, few: pd.Index, named_by: list[int]) -> int:
+_TYPICAL_ROWS = 200  # rows whose filled cells say how many a procedure's row has
+
+
+def _last_procedure(
+    live: pd.DataFrame, few: pd.Index, named_by: list[int], stt: int | None, footer: int
+) -> int:
     """The grid position of the last procedure row of `live`: not among the `few` (it has
-    more than three cells, a code or a numbered STT) and with a name or code (a signature
-    block spread over four cells has neither); -1 if none. The rows are looked at from
-    the end, the few first: the last len(few) + 1 rows hold one row not among them."""
+    more than three cells, a code or a numbered STT), with a name or code (a signature
+    block spread over four cells has neither), and with as many cells besides its number
+    as the rows above the first `footer` have, up to two (a numbered note under "Ghi chú:"
+    has its text alone); -1 if none. The rows are looked at from the end, the few first:
+    the last len(few) + 1 rows hold one row not among them."""
+    cells = live.drop(columns=[stt]) if stt is not None else live
+    above = cells[cells.index < footer].iloc[:_TYPICAL_ROWS]
+    typical = above.notna().sum(axis=1).median() if len(above) else 1
+    least = min(2, int(typical))
     tail = live.index[-(len(few) + 1) :]
     for rows in (tail, live.index):
         outside = rows[~rows.isin(few)]
-        named = live.loc[outside, named_by].notna().any(axis=1).to_numpy()
+        named = live.loc[outside, named_by].notna().any(axis=1).to_numpy() & (
+            cells.loc[outside].notna().sum(axis=1).to_numpy() >= least
+        )
         if named.any():
             return int(outside[named][-1])
     return -1
@@ -132,7 +145,7 @@ def notes_and_headings(
     footer = few.index[lead.str.match(_FOOTER).fillna(False).astype(bool)]
     if len(footer):
         named_by = [p for p in (name, code) if p is not None]
-        footer = footer[footer > _last_procedure(live, few.index, named_by)]
+        footer = footer[footer > _last_procedure(live, few.index, named_by, stt, footer[0])]
     notes = live.index[:0]
     if len(footer):
         first_footer = live.index.get_loc(footer[0])
