@@ -10,6 +10,7 @@ from __future__ import annotations
 import codecs
 import importlib.util
 import io
+import re
 import sys
 import unicodedata
 import zipfile
@@ -388,3 +389,47 @@ def test_a_copy_in_another_format_is_refused(tmp_path: Path, name: str, target: 
     with pytest.raises(UsageError, match="must be a"):
         write_repaired(source, [], tmp_path / target)
     assert not (tmp_path / target).exists()
+
+
+def _with_saved_values(path: Path, values: dict[str, str]) -> None:
+    """Give formula cells the saved values Excel writes (openpyxl writes none)."""
+    with zipfile.ZipFile(path) as archive:
+        parts = {info: archive.read(info) for info in archive.infolist()}
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as archive:
+        for info, data in parts.items():
+            if info.filename == "xl/worksheets/sheet1.xml":
+                text = data.decode("utf-8")
+                for cell, value in values.items():
+                    start = text.index(f'<c r="{cell}"')
+                    end = text.index("</c>", start)
+                    saved = re.sub(r"<v\s*/>|<v></v>", f"<v>{value}</v>", text[start:end])
+                    saved = saved.replace(f'<c r="{cell}"', f'<c r="{cell}" t="str"', 1)
+                    text = text[:start] + saved + text[end:]
+                data = text.encode("utf-8")
+            archive.writestr(info, data)
+    path.write_bytes(out.getvalue())
+
+
+def test_formulas_keep_the_values_excel_saved(tmp_path: Path) -> None:
+    """openpyxl writes a formula without its saved value: a reader of saved values (as
+    procaudit is) saw the copy's formulas empty, and check reported the codes missing."""
+    source = tmp_path / "in.xlsx"
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.title = SHEET
+    sheet.append(["Mã TTHC", "Tên thủ tục"])
+    sheet.append(['="1.00"&"0178"', "Đăng ký  khai sinh"])
+    book.save(source)
+    _with_saved_values(source, {"A2": "1.000178"})
+    assert _grid_texts(source)[SHEET, 2, 0] == "1.000178"  # as Excel saved it
+
+    result = write_repaired(
+        source,
+        [change(2, 1, "Đăng ký  khai sinh", "Đăng ký khai sinh", SHEET)],
+        tmp_path / "out.xlsx",
+    )
+    assert len(result.written) == 1 and not result.notes
+    copy = _grid_texts(tmp_path / "out.xlsx")
+    assert (copy[SHEET, 2, 0], copy[SHEET, 2, 1]) == ("1.000178", "Đăng ký khai sinh")
+    assert _cells(tmp_path / "out.xlsx")[SHEET, "A2"][0] == '="1.00"&"0178"'

@@ -2,7 +2,8 @@
 
 openpyxl loads the whole workbook (not read-only, which would drop the styles) and saves it
 with its styles, merged cells, widths, heights, comments, data validation, other sheets,
-defined names, freeze panes and, for xlsm, its macros. It cannot keep everything (shapes and
+defined names, freeze panes and, for xlsm, its macros; its formulas get their saved values
+back from the original (`patch_formulas`). It cannot keep everything (shapes and
 text boxes, slicers, threaded comments, some charts and pictures): the parts of the copy
 are counted against the original's, and what went missing is said in a note, never lost
 without a word.
@@ -33,6 +34,7 @@ from procaudit.io.patch_cells import (
     formula_cell,
     no_such_sheet,
 )
+from procaudit.io.patch_formulas import restore_formula_values
 
 TEXT_FORMAT = "@"  # Excel's "Text" number format: what a code that was a number becomes
 
@@ -80,8 +82,9 @@ def write_workbook_copy(source: Path, changes: Sequence[CellChange], target: Pat
     finally:
         if workbook.vba_archive is not None:  # the macros' zip, open since loading
             workbook.vba_archive.close()
-    body = buffer.getvalue()
-    notes = lost_parts(source.read_bytes(), body)
+    original = source.read_bytes()
+    body = restore_formula_values(original, buffer.getvalue())
+    notes = lost_parts(original, body)
     write_atomically(target, lambda stream: stream.write(body))
     return outcome.result(changes, notes=notes)
 
