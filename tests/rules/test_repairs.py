@@ -49,6 +49,9 @@ CASES = [
     ("PA402", "decision_no", "3980 /QĐ-BQP", "3980/QĐ-BQP"),
     ("PA402", "decision_no", "1521/QĐ-UBND.", "1521/QĐ-UBND"),
     ("PA402", "decision_no", "1890/QD-UBND ngày 15/8/2025", "1890/QĐ-UBND ngày 15/8/2025"),
+    # A number with its date, in words: read as both, valid, so PA402 reports nothing.
+    ("PA402", "decision_no", "Quyết định số 1890/QĐ-UBND ngày 15/8/2025", None),
+    ("PA402", "decision_no", "Số 1890/QD-UBND ngày 15/8/2025", "1890/QĐ-UBND ngày 15/8/2025"),
     ("PA402", "decision_no", "Thay thế Quyết định số 123/QĐ-UBND", None),  # a person decides
     ("PA402", "decision_no", "Quyết định số 4777", None),  # no issuer to recover
     ("PA402", "decision_no", "QĐ/0001-BCA", None),

@@ -60,6 +60,13 @@ def _extract_distinct(codes: np.ndarray, uniques: pd.Index, index: pd.Index) -> 
     return taken.set_axis(index)
 
 
+def combined_number(text: str) -> str | None:
+    """The number a combined cell names, as `split_decisions` gives it to the rules ("Quyết
+    định số 1890/QĐ-UBND ngày 15/8/2025" -> "1890/QĐ-UBND"); None for any other cell."""
+    found = _COMBINED.match(text)
+    return found.group("number") if found else None
+
+
 def split_decisions(frame: pd.DataFrame) -> int:
     """Split combined cells in place; returns how many were split."""
     if "decision_no" not in frame or not _may_combine(frame["decision_no"]):

@@ -9,6 +9,7 @@ import pandas as pd
 
 from procaudit.core.findings import Severity
 from procaudit.core.i18n import t
+from procaudit.io.decisions import combined_number
 from procaudit.rules.context import RuleContext
 from procaudit.rules.decision_numbers import explain, read_decision
 from procaudit.rules.hits import hits, no_hits
@@ -209,6 +210,12 @@ def repair_decision(value: str) -> str | None:
     123/QĐ-UBND"), which may not be the decision that announced the procedure."""
     reading = read_decision(value)
     if reading.status != "repaired" or reading.how == "among":
+        return None
+    # A number with its date, in words ("Quyết định số 1890/QĐ-UBND ngày 15/8/2025"), is
+    # read as its number and date: where that number is valid, PA402 reports nothing, and
+    # nothing is repaired.
+    number = combined_number(value)
+    if number is not None and read_decision(number).status == "valid":
         return None
     return reading.fixed if reading.fixed != value else None
 
