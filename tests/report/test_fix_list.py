@@ -202,6 +202,23 @@ def test_csv_source_gives_column_letters(tmp_path: Path) -> None:
     assert ("PA101", "B3") in _where(rows)
 
 
+def test_a_date_written_beside_its_decision_points_at_the_decisions_cell(tmp_path: Path) -> None:
+    """The date split from "1890/QĐ-UBND ngày 32/13/2025" has no column of its own: its
+    finding points at the cell that holds it."""
+    source = tmp_path / "cat.csv"
+    source.write_text(
+        "Mã TTHC,Tên thủ tục,Số quyết định\n"
+        "1.000001,Cấp phép,1890/QĐ-UBND ngày 15/8/2025\n"
+        "1.000002,Đăng ký,1890/QĐ-UBND ngày 32/13/2025\n",
+        encoding="utf-8",
+    )
+    out = tmp_path / "fix.csv"
+    write_fix_list(audit([str(source)]), out)
+    with out.open(encoding="utf-8-sig", newline="") as stream:
+        rows = list(csv.reader(stream))
+    assert ("PA403", "C3") in _where(rows)
+
+
 def test_unknown_suffix(result: AuditResult, tmp_path: Path) -> None:
     with pytest.raises(UsageError, match=r"\.xlsx or \.csv"):
         write_fix_list(result, tmp_path / "fix.json")

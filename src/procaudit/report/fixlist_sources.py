@@ -147,10 +147,13 @@ def _texts_at(frame: pd.DataFrame, chosen: np.ndarray) -> dict[str, np.ndarray]:
 
 def letters(table: Table, column: str | None) -> str | None:
     """The letter of the column `column` of `table` in a workbook (of the column whose cells
-    hold it, for the codes written in the names' cells), None if it has none."""
+    hold it, for the codes written in the names' cells and the dates written beside the
+    decisions' numbers), None if it has none."""
     columns = table.header_map.columns
     if column == "code" and table.codes_from_names:
         column = "name"
+    elif column == "decision_date" and column not in columns and table.decisions_split:
+        column = "decision_no"
     if column is None or column not in columns:
         return None
     return column_label(columns[column], workbook=True)
