@@ -32,6 +32,8 @@ _FORMATS = {
     "xls": "Excel 97-2003 workbook (.xls)",
     "xlsb": "Excel binary workbook (.xlsb)",
     "ods": "OpenDocument spreadsheet (.ods)",
+    "html": "web page's tables (HTML, as web systems export to Excel)",
+    "xml": "Excel 2003 XML spreadsheet (SpreadsheetML)",
 }
 _FORMATS_VI = {
     "csv": "văn bản CSV",
@@ -40,6 +42,8 @@ _FORMATS_VI = {
     "xls": "sổ tính Excel 97-2003 (.xls)",
     "xlsb": "sổ tính Excel nhị phân (.xlsb)",
     "ods": "bảng tính OpenDocument (.ods)",
+    "html": "bảng của trang web (HTML, như các hệ thống web xuất ra Excel)",
+    "xml": "bảng tính Excel 2003 XML (SpreadsheetML)",
 }
 # The words `inspect --format json` keeps in English (delimiters, why rows were skipped),
 # as the terminal says them in Vietnamese.

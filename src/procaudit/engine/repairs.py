@@ -24,8 +24,8 @@ from procaudit.catalogue.text_columns import map_distinct
 from procaudit.core.changes import CellChange
 from procaudit.core.i18n import t
 from procaudit.io import ReadOptions, read_catalogue
+from procaudit.io.by_content import read_sheets, reader_of
 from procaudit.io.csv_reader import read_csv_grid
-from procaudit.io.excel_reader import read_workbook
 from procaudit.io.grid import Grid
 from procaudit.io.read import Table
 from procaudit.rules import Repair, all_repairs
@@ -99,7 +99,9 @@ def _grids(path: str, kind: str) -> dict[str | None, Grid]:
     if kind == "csv":
         grid, _ = read_csv_grid(Path(path))
         return {None: grid}
-    return {grid.sheet: grid for grid in read_workbook(Path(path))}
+    reader, _ = reader_of(Path(path))  # as the catalogue was read: by the file's bytes
+    grids = read_sheets(Path(path), "workbook" if reader in (None, "csv") else reader)
+    return {grid.sheet: grid for grid in grids}
 
 
 def _table_changes(path: str, table: Table, grid: Grid, repairs: list[Repair]) -> list[CellChange]:

@@ -23,12 +23,10 @@ from python_calamine import (
 
 from procaudit.core.errors import InputError
 from procaudit.core.i18n import t
+from procaudit.io.file_kind import OLE2, ZIP, misnamed
 from procaudit.io.grid import Grid, file_head, text_grid
 from procaudit.io.native_path import native_source
 
-# What a workbook starts with: a zip (xlsx, xlsm, ods) or an OLE2 container (xls, or an
-# xlsx encrypted with a password to open, which Excel wraps in one).
-_ZIP, _OLE2 = b"PK", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 NOT_A_WORKBOOK = "is not an Excel workbook (it may be damaged or another kind of file)"
 PASSWORD = "is password-protected: remove the password in Excel and save it again"
 _MAIN = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
@@ -43,14 +41,19 @@ def _not_a_workbook() -> str:
 
 def read_workbook(path: Path) -> Iterator[Grid]:
     """Each sheet as a grid, hidden sheets marked; grid row i is Excel row i + 1."""
-    _check_is_workbook(path, file_head(path))
+    head = file_head(path)
+    _check_is_workbook(path, head)
     try:
-        with native_source(path) as source:
-            workbook = (
-                CalamineWorkbook.from_path(source)
-                if isinstance(source, str)
-                else CalamineWorkbook.from_filelike(source)
-            )
+        if misnamed(head, path.suffix.lower()):  # calamine goes by the name: given the bytes
+            with path.open("rb") as stream:
+                workbook = CalamineWorkbook.from_filelike(stream)
+        else:
+            with native_source(path) as source:
+                workbook = (
+                    CalamineWorkbook.from_path(source)
+                    if isinstance(source, str)
+                    else CalamineWorkbook.from_filelike(source)
+                )
     except PasswordError as exc:
         raise InputError(
             str(path),
@@ -114,7 +117,7 @@ def _check_is_workbook(path: Path, head: bytes) -> None:
     """Tell an empty file, a CSV with a workbook's name and garbage apart from a workbook."""
     if not head:
         raise InputError(str(path), t("is empty", "là tệp trống"))
-    if head.startswith(_ZIP) or head.startswith(_OLE2):
+    if head.startswith((ZIP, OLE2)):
         return  # calamine tells a damaged or encrypted one
     if _is_text(head) and head.lstrip().startswith(b"<"):  # portals export HTML as .xls
         raise InputError(

@@ -17,7 +17,9 @@ from pathlib import Path
 from procaudit.core.changes import CellChange
 from procaudit.core.errors import UsageError
 from procaudit.core.i18n import t
+from procaudit.io.by_content import reader_of
 from procaudit.io.csv_sniff import CSV_SUFFIXES
+from procaudit.io.file_kind import misnamed, workbook_kind
 from procaudit.io.patch_cells import PatchResult
 from procaudit.io.patch_convert import write_converted_copy
 from procaudit.io.patch_csv import write_csv_copy
@@ -34,11 +36,46 @@ def write_repaired(source: Path, changes: Sequence[CellChange], target: Path) ->
     source, target = Path(source), Path(target)
     suffix, wanted = source.suffix.lower(), target.suffix.lower()
     _check_target(source, target, suffix, wanted)
+    _check_named_as_it_is(source, suffix)
     if suffix in CSV_SUFFIXES:
         return write_csv_copy(source, changes, target)
     if suffix in _KEPT_FORMATS:
         return write_workbook_copy(source, changes, target)
     return write_converted_copy(source, changes, target)
+
+
+def _check_named_as_it_is(source: Path, suffix: str) -> None:
+    """Refuse a file whose name does not say what it holds (read by its bytes, see
+    `io.file_kind`): its copy would be written in the format its name says."""
+    reader, head = reader_of(source)
+    if reader in ("html", "spreadsheetml"):
+        what = t("a web page (HTML)", "trang web (HTML)") if reader == "html" else "Excel 2003 XML"
+        raise UsageError(
+            t(
+                "{source} is {what} named {suffix}: procaudit reads it but cannot write its "
+                "repaired copy; open it in Excel, save it as .xlsx and repair that file",
+                "{source} là {what} mang đuôi {suffix}: procaudit đọc được nhưng không ghi được "
+                "bản sửa; hãy mở bằng Excel, lưu dưới dạng .xlsx rồi sửa tệp đó",
+                source=source,
+                what=what,
+                suffix=suffix,
+            )
+        )
+    if reader == "csv" and suffix not in CSV_SUFFIXES:
+        real = ".csv"
+    elif reader == "workbook" and misnamed(head, suffix):
+        real = "." + workbook_kind(head, suffix)
+    else:
+        return
+    raise UsageError(
+        t(
+            "{source} is a {real} file named {suffix}: give it the {real} name and repair it",
+            "{source} là tệp {real} mang đuôi {suffix}: hãy đổi đuôi tệp thành {real} rồi sửa",
+            source=source,
+            real=real,
+            suffix=suffix,
+        )
+    )
 
 
 def _check_target(source: Path, target: Path, suffix: str, wanted: str) -> None:

@@ -13,13 +13,15 @@ from procaudit.catalogue.columns import ALIASES, REQUIRED, ROW, SECTION_STATUS, 
 from procaudit.core.errors import InputError
 from procaudit.core.i18n import number, t
 from procaudit.core.paths import shown_path, unreachable
+from procaudit.io.by_content import read_sheets, reader_of, sheet_kind
 from procaudit.io.canonical import canonical_frame
 from procaudit.io.components import COMPONENTS, components_header
 from procaudit.io.csv_dialect import CsvDialect
 from procaudit.io.csv_reader import read_csv_grid
 from procaudit.io.csv_sniff import CSV_SUFFIXES
 from procaudit.io.decisions import split_decisions
-from procaudit.io.excel_reader import formula_notes, read_workbook
+from procaudit.io.excel_reader import formula_notes
+from procaudit.io.file_kind import MARKUP_SUFFIXES, Reader
 from procaudit.io.grid import Grid
 from procaudit.io.headers import HeaderMap
 from procaudit.io.layout import (
@@ -142,22 +144,44 @@ def read_catalogue(
             ),
         )
     suffix = path.suffix.lower()
-    if suffix in CSV_SUFFIXES | WORKBOOK_SUFFIXES:
-        check_file_size(path, options.limits)
-    if suffix in CSV_SUFFIXES:
-        grid, dialect = read_csv_grid(path, options.limits.max_cells)
-        check_cell_lengths(path_text, grid, options.limits)
-        tables = _tables(path_text, grid, options, name_keys_ahead)
-        return Catalogue(path_text, "csv", tables, dialect=dialect, notes=value_notes(tables))
-    if suffix in WORKBOOK_SUFFIXES:
-        return _workbook(path_text, path, suffix.lstrip("."), options, name_keys_ahead)
-    raise InputError(
-        path_text,
-        t(
-            "has an unsupported type '{suffix}' (use .csv, .xlsx, .xlsm, .xls or .ods)",
-            "có định dạng không được hỗ trợ '{suffix}' (dùng .csv, .xlsx, .xlsm, .xls hoặc .ods)",
-            suffix=suffix or t("none", "không có"),
-        ),
+    if suffix not in CSV_SUFFIXES | WORKBOOK_SUFFIXES | MARKUP_SUFFIXES:
+        raise InputError(
+            path_text,
+            t(
+                "has an unsupported type '{suffix}' (use .csv, .xlsx, .xlsm, .xls or .ods)",
+                "có định dạng không được hỗ trợ '{suffix}' (dùng .csv, .xlsx, .xlsm, .xls "
+                "hoặc .ods)",
+                suffix=suffix or t("none", "không có"),
+            ),
+        )
+    check_file_size(path, options.limits)
+    # By the bytes first: an xlsx named .xls, a web page or text named .xls (`io.file_kind`).
+    reader, head = reader_of(path)
+    if reader is None:  # empty, or binary garbage: the name's reader says which
+        reader = "csv" if suffix in CSV_SUFFIXES else "workbook"
+    if reader == "csv" and suffix not in CSV_SUFFIXES:
+        try:  # Excel's "Unicode Text", a CSV export named .xls
+            return _csv(path_text, path, options, name_keys_ahead)
+        except InputError as exc:
+            raise InputError(path_text, _text_named_as_workbook(exc.problem)) from None
+    if reader == "csv":
+        return _csv(path_text, path, options, name_keys_ahead)
+    kind = sheet_kind(reader, head, suffix)
+    return _workbook(path_text, path, kind, reader, options, name_keys_ahead)
+
+
+def _csv(path_text: str, path: Path, options: ReadOptions, name_keys_ahead: bool) -> Catalogue:
+    grid, dialect = read_csv_grid(path, options.limits.max_cells)
+    check_cell_lengths(path_text, grid, options.limits)
+    tables = _tables(path_text, grid, options, name_keys_ahead)
+    return Catalogue(path_text, "csv", tables, dialect=dialect, notes=value_notes(tables))
+
+
+def _text_named_as_workbook(problem: str) -> str:
+    return t(
+        "is not an Excel workbook but text; read as CSV text, it {problem}",
+        "không phải sổ tính Excel mà là văn bản; đọc như văn bản CSV thì tệp {problem}",
+        problem=problem,
     )
 
 
@@ -270,10 +294,15 @@ def _components(grid: Grid) -> Table | None:
 
 
 def _workbook(
-    path_text: str, path: Path, kind: str, options: ReadOptions, name_keys_ahead: bool
+    path_text: str,
+    path: Path,
+    kind: str,
+    reader: Reader,
+    options: ReadOptions,
+    name_keys_ahead: bool,
 ) -> Catalogue:
-    with_formulas = check_workbook(path, options.limits)
-    grids = list(read_workbook(path))
+    with_formulas = check_workbook(path, options.limits) if reader == "workbook" else frozenset()
+    grids = read_sheets(path, reader, options.limits.max_cells)
     # Keys are kept for one column at a time: of a workbook's, only a single sheet's.
     name_keys_ahead = name_keys_ahead and len(grids) == 1
     for grid in grids:
