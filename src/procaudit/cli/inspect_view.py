@@ -24,6 +24,7 @@ from procaudit.io.layout import (
     TITLE,
     TOTAL,
 )
+from procaudit.io.wider import WIDER
 
 _FORMATS = {
     "csv": "CSV text",
@@ -64,6 +65,7 @@ _VIETNAMESE = {
     CONTINUATION: "phần tiếp theo của thủ tục ở dòng trên",
     REPEATED: "lặp lại thủ tục ở dòng trên",
     PAGE_NUMBER: "số trang giữa các trang",
+    WIDER: "nhiều trường hơn dòng tiêu đề (dấu phân cách trong giá trị không đặt trong ngoặc kép?)",
 }
 SHOWN_SECTIONS = 25  # the JSON output lists them all
 

@@ -95,7 +95,7 @@ def read_carefully(path: Path, data: bytes, max_cells: int = MAX_CELLS) -> tuple
     if re.fullmatch(rf"[\s{re.escape(delimiter)}]*", text):
         raise InputError(str(path), only_delimiters())
     lines = physical_lines([text])
-    width, used = _widths(text, delimiter)
+    width, used, line_fields = _widths(text, delimiter)
     check_csv_extent(str(path), lines, used, max_cells)
     try:
         records = _records(text, delimiter, width, used)
@@ -112,7 +112,7 @@ def read_carefully(path: Path, data: bytes, max_cells: int = MAX_CELLS) -> tuple
     starts = start_lines(records, lines)
     if lines != len(records):  # some cell holds a line break
         check_rows_in_one_cell(str(path), cells, starts, delimiter)
-    grid = Grid(None, cells, starts)
+    grid = Grid(None, cells, starts, fields=_record_fields(line_fields, starts))
     return grid, CsvDialect(encoding, delimiter)
 
 
@@ -214,9 +214,10 @@ def _has_space_only_cells(text: str, delimiter: str) -> bool:
     return re.search(rf'(?:^|{d})"?[^\S\n]+"?(?={d}|\r?$)', text, re.MULTILINE) is not None
 
 
-def _widths(text: str, delimiter: str) -> tuple[int, int]:
-    """How many columns the widest line splits into, and how many of them hold a cell (the
-    delimiters ending a line are not counted). A line within one record has the delimiters
+def _widths(text: str, delimiter: str) -> tuple[int, int, list[int]]:
+    """How many columns the widest line splits into, how many of them hold a cell (the
+    delimiters ending a line are not counted), and how many fields each line has (-1 for
+    a line that a quoted cell runs over). A line within one record has the delimiters
     in its quoted cells left out; one that starts or ends inside a quoted cell is counted
     whole (its record goes on over several lines): at worst a few empty columns more."""
     # Split at every kind of line end: a file of lone \r would be one line, and that many
@@ -225,16 +226,30 @@ def _widths(text: str, delimiter: str) -> tuple[int, int]:
     # An odd number of quotes so far: inside a quoted cell ("" inside one counts twice).
     inside = [count % 2 for count in accumulate(line.count('"') for line in lines)]
     width = used = 1
+    counts: list[int] = []
     for line, opens, closes in zip(lines, [0, *inside], inside, strict=False):
         if opens or closes:
             fields = 1 + line.count(delimiter)
             width, used = max(width, fields), max(used, fields)
+            counts.append(-1)
             continue
         if '"' in line:
             line = _QUOTED.sub("", line)
-        width = max(width, 1 + line.count(delimiter))
+        fields = 1 + line.count(delimiter)
+        counts.append(fields)
+        width = max(width, fields)
         used = max(used, 1 + line.rstrip(delimiter).count(delimiter))
-    return width, used
+    return width, used, counts
+
+
+def _record_fields(line_fields: list[int], starts: pd.Series) -> np.ndarray | None:
+    """How many fields each record has, by the line it starts on; None when they all
+    have as many (nothing can be shifted)."""
+    counts = np.asarray(line_fields, dtype=np.int64)
+    at = starts.to_numpy() - 1
+    fields = counts[at.clip(0, len(counts) - 1)] if len(counts) else np.zeros(len(at), np.int64)
+    known = fields[fields > 0]
+    return fields if len(known) and known.min() != known.max() else None
 
 
 _QUOTED = re.compile(r'"[^"]*"')

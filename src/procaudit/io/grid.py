@@ -39,6 +39,9 @@ class Grid:
     hidden: bool = False  # a workbook sheet hidden from its reader (a lookup list, an old copy)
     # Cells merged down over rows: (column, first row, last row), rows as the user numbers them.
     merged: tuple[tuple[int, int, int], ...] = ()
+    # A CSV file's records that do not all have as many fields: how many each has (-1 where
+    # a record runs over several lines); None when they all have as many (`io.wider`).
+    fields: np.ndarray | None = None
 
     def head(self, count: int) -> tuple[list[list[str]], list[bool]]:
         """`head_texts` of the cells, kept: the header search, the search for a table above

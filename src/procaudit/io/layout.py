@@ -55,6 +55,7 @@ from procaudit.io.sections import (
     taken_from_sections,
 )
 from procaudit.io.values import ValueChoice, check_values
+from procaudit.io.wider import WIDER, Wider, check_wider, wider_rows
 
 HEADER_SCAN_ROWS = 30  # the header is looked for in this many rows from the top
 
@@ -111,6 +112,7 @@ class SheetAccount:
     # What the title block or the sheet's name gives the rows that have none: a level, a
     # status, a unit (`sections.given_by_title`), by column.
     given: dict[str, str] = field(default_factory=dict)
+    wider: Wider | None = None  # CSV records with more fields than the header (`io.wider`)
 
 
 @dataclass(frozen=True)
@@ -387,6 +389,13 @@ def understand(
         live = _kept(body, filled)
     else:
         live = body
+    # A CSV record with a value beyond the header's fields has its values shifted.
+    wider = None
+    wide = wider_rows(grid, positions, start, cells_filled)
+    if wide is not None:
+        wider = check_wider(grid, positions, wide, start, int(filled.sum()))
+        skip(WIDER, body.index[wide])
+        live = without_rows(live, body.index[wide])
 
     # The first row under the header often numbers the columns: (1) (2) (3) ...
     if not live.empty and _numbers_columns(_grid_row_texts(grid, int(live.index[0]))):
@@ -514,6 +523,7 @@ def understand(
         marks=marks,
         header_status=header_status,
         given=given,
+        wider=wider,
     )
     return Understood(
         body=live.reset_index(drop=True),

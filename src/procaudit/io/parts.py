@@ -129,4 +129,5 @@ def _names_header(column: pd.Series | pa.ChunkedArray) -> np.ndarray:
 def _rows(grid: Grid, start: int, end: int) -> Grid:
     cells = grid.cells.iloc[start:end].reset_index(drop=True)
     rows = pd.Series(grid.rows.iloc[start:end].to_numpy(), index=cells.index)
-    return replace(grid, cells=cells, rows=rows)
+    fields = None if grid.fields is None else grid.fields[start:end]
+    return replace(grid, cells=cells, rows=rows, fields=fields)

@@ -42,6 +42,7 @@ from procaudit.io.number_codes import restore_number_codes
 from procaudit.io.parts import split_parts
 from procaudit.io.sections import heading_rows
 from procaudit.io.values import STATUSES, WHOLE_NUMBERS
+from procaudit.io.wider import wider_note
 from procaudit.vn.text import header_key
 
 WORKBOOK_SUFFIXES = frozenset({".xlsx", ".xlsm", ".xls", ".xlsb", ".ods"})
@@ -405,6 +406,8 @@ def value_notes(tables: list[Table] | tuple[Table, ...]) -> tuple[str, ...]:
         if table.account is None:
             continue
         said = [_marks_read(found) for found in table.account.marks]
+        if table.account.wider is not None:
+            said.append(wider_note(table.account.wider))
         if table.codes_from_names:
             said.append(
                 t(
