@@ -1,4 +1,5 @@
-"""Read a CSV catalogue into a grid: detected encoding and delimiter, start line of each record.
+"""Read a CSV catalogue into a grid: detected encoding and delimiter, start line of each record,
+and each record's field count where they differ (`io.wider` finds the shifted ones).
 
 A regular UTF-8 file (every record as wide as the table) is parsed by pyarrow
 (see arrow_csv.py); any other, or one pyarrow refuses, by pandas' parser from the decoded text,
@@ -8,6 +9,7 @@ which pads short lines and keeps blank ones, and says where a quote is never clo
 from __future__ import annotations
 
 import io
+import json
 import re
 from itertools import accumulate
 from pathlib import Path
@@ -152,6 +154,10 @@ def _check_is_text(path: Path, head: bytes) -> None:
             raise InputError(str(path), t(problem, _NOT_TEXT_VI[signature]))
     if head.startswith(UTF16_BOMS):  # UTF-16 text is half NUL bytes
         return
+    if head.lstrip(b"\xef\xbb\xbf \t\r\n")[:1] in (b"{", b"[") and looks_like_json(
+        head.decode("utf-8", errors="replace")
+    ):
+        raise InputError(str(path), _json_records())
     # Counted by deleting them (in C): a loop over the head's 8 KB took 0.4 ms a file.
     controls = len(head) - len(head.translate(None, _CONTROL_BYTES))
     if controls > _BINARY_SHARE * len(head):
@@ -165,6 +171,8 @@ def _check_is_text(path: Path, head: bytes) -> None:
 
 
 def _parse_error(path: str, text: str, delimiter: str, exc: Exception) -> InputError:
+    if looks_like_json(text):
+        return InputError(path, _json_records())
     line = _unclosed_quote(text, delimiter)
     if line is not None:
         return InputError(
@@ -177,14 +185,54 @@ def _parse_error(path: str, text: str, delimiter: str, exc: Exception) -> InputE
                 line=line,
             ),
         )
+    fields = _FIELDS.search(str(exc))
+    if fields is not None:
+        expected, at, saw = fields.groups()
+        return InputError(
+            path,
+            t(
+                "is not a well-formed CSV file: line {line} has {saw} fields where the "
+                "lines before it have {expected}",
+                "không phải tệp CSV đúng cấu trúc: dòng {line} có {saw} trường trong khi "
+                "các dòng trước có {expected}",
+                line=at,
+                saw=saw,
+                expected=expected,
+            ),
+        )
+    problem = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+    problem = problem.removeprefix("Error tokenizing data. ").removeprefix("C error: ")
     return InputError(
         path,
         t(
             "is not a well-formed CSV file ({problem})",
             "không phải tệp CSV đúng cấu trúc ({problem})",
-            problem=exc,
+            problem=problem.rstrip("."),
         ),
     )
+
+
+def _json_records() -> str:
+    return t(
+        "holds JSON records, not a table: export the list as CSV or Excel",
+        "chứa các bản ghi JSON, không phải bảng: hãy xuất danh mục dưới dạng CSV hoặc Excel",
+    )
+
+
+_FIELDS = re.compile(r"Expected (\d+) fields in line (\d+), saw (\d+)")
+
+
+def looks_like_json(text: str) -> bool:
+    """Whether the text is JSON (an array, or one object per line, as databases export):
+    its first line is a JSON object or array, or opens one."""
+    first = text.lstrip("\ufeff \t\r\n").split("\n", 1)[0].strip()
+    if not first.startswith(("{", "[")):
+        return False
+    try:
+        json.loads(first)
+    except ValueError:
+        return first in ("{", "[") or first.startswith(('{"', "[{", '["'))
+    return True
 
 
 def _unclosed_quote(text: str, delimiter: str) -> int | None:
