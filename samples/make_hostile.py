@@ -103,13 +103,14 @@ def garbage_csv(folder: Path) -> Path:
 
 
 def xlsx_named_csv(folder: Path) -> Path:
-    """A workbook saved under a .csv name: a common slip in offices."""
+    """A workbook saved under a .csv name: a common slip in offices (read as the workbook it
+    is)."""
     path = _workbook(folder / "workbook.csv", [HEADER, *ROWS])
     return path
 
 
 def csv_named_xlsx(folder: Path) -> Path:
-    """CSV text saved under a workbook's name."""
+    """CSV text saved under a workbook's name (read as the text it is)."""
     path = folder / "text.xlsx"
     path.write_text(GOOD_CSV, encoding="utf-8")
     return path

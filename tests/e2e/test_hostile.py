@@ -36,9 +36,6 @@ UNUSABLE = {
     "garbage_xlsx": NOT_A_WORKBOOK,
     "truncated_xlsx": NOT_A_WORKBOOK,
     "garbage_csv": "is not a CSV text file (it may be damaged or another kind of file)",
-    "xlsx_named_csv": "is an Excel workbook (or another zip file), not CSV text: give it the "
-    ".xlsx name",
-    "csv_named_xlsx": "is not an Excel workbook but text (perhaps CSV): give it the .csv name",
     "password_xlsx": "is password-protected: remove the password in Excel and save it again",
     "nul_csv": "contains NUL bytes (line 2), which CSV text never holds: the file may be "
     "damaged; save it again as 'CSV UTF-8'",
@@ -138,6 +135,9 @@ USABLE = [
     "duplicate_headers_csv",
     "mixed_endings_csv",
     "old_mac_endings_csv",
+    # Read by what the bytes hold, whatever the name says (io.file_kind).
+    "xlsx_named_csv",
+    "csv_named_xlsx",
 ]
 
 

@@ -33,10 +33,23 @@ _MAIN = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
 _RELS = "{http://schemas.openxmlformats.org/package/2006/relationships}"
 _REL_ID = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id"
 _SHOWN_CELLS = 5  # cells named in the note about formulas without a value
+_ENCRYPTION_INFO = "EncryptionInfo".encode("utf-16-le")  # an encrypted xlsx's stream
+_ENCRYPTED_SEARCH = 1024 * 1024  # bytes searched for it: the directory lies near the start
 
 
 def _not_a_workbook() -> str:
     return t(NOT_A_WORKBOOK, "không phải sổ tính Excel (tệp có thể bị hỏng hoặc là loại tệp khác)")
+
+
+def _password() -> str:
+    return t(PASSWORD, "được bảo vệ bằng mật khẩu: hãy gỡ mật khẩu trong Excel rồi lưu lại")
+
+
+def _encrypted(path: Path) -> bool:
+    """Whether an OLE2 file is an xlsx encrypted by Excel: its directory names the stream
+    that describes the encryption."""
+    with path.open("rb") as stream:
+        return _ENCRYPTION_INFO in stream.read(_ENCRYPTED_SEARCH)
 
 
 def read_workbook(path: Path) -> Iterator[Grid]:
@@ -55,11 +68,10 @@ def read_workbook(path: Path) -> Iterator[Grid]:
                     else CalamineWorkbook.from_filelike(source)
                 )
     except PasswordError as exc:
-        raise InputError(
-            str(path),
-            t(PASSWORD, "được bảo vệ bằng mật khẩu: hãy gỡ mật khẩu trong Excel rồi lưu lại"),
-        ) from exc
+        raise InputError(str(path), _password()) from exc
     except (CalamineError, OSError, ValueError) as exc:
+        if head.startswith(OLE2) and _encrypted(path):  # read by its bytes: no PasswordError
+            raise InputError(str(path), _password()) from exc
         raise InputError(str(path), _not_a_workbook()) from exc
     any_value = False
     try:
