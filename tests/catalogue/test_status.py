@@ -6,7 +6,15 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from procaudit.catalogue.status import abolished_rows, out_of_force
+from procaudit.catalogue.status import (
+    ABOLISHED,
+    NEW,
+    SUSPENDED,
+    abolished_rows,
+    is_status,
+    out_of_force,
+    status_kinds,
+)
 
 
 @pytest.mark.parametrize(
@@ -23,6 +31,19 @@ from procaudit.catalogue.status import abolished_rows, out_of_force
         ("Sửa đổi, bổ sung", False),
         ("", False),
         (None, False),
+        ("Hủy bỏ", True),
+        ("Đã huỷ", True),  # old tone placement
+        ("Thủ tục này đã bị bãi bỏ theo Quyết định số 12/QĐ-UBND", True),
+        ("Không bãi bỏ", False),
+        ("Chưa bãi bỏ", False),
+        ("Đề nghị bãi bỏ", False),
+        ("Dự kiến bãi bỏ", False),
+        ("Bãi bỏ một phần", False),
+        ("Bãi bỏ (một phần)", False),
+        ("Sửa đổi (bãi bỏ thành phần hồ sơ)", False),
+        ("Hủy đăng ký", False),
+        ("Tạm dừng", False),  # suspended, not out of force
+        ("Đóng", False),
     ],
 )
 def test_out_of_force(status: str | None, out: bool) -> None:
@@ -42,3 +63,59 @@ def test_a_table_without_status_has_none_abolished() -> None:
     rows = abolished_rows(frame)
     assert rows.to_dict() == {3: False, 4: False}
     assert rows.dtype == bool
+
+
+KIND_CASES = [
+    # (status, what it says)
+    ("Bãi bỏ", ABOLISHED),
+    ("Bị bãi bỏ", ABOLISHED),
+    ("Đã bị bãi bỏ", ABOLISHED),
+    ("TTHC bãi bỏ", ABOLISHED),
+    ("Bãi bỏ, thay thế", ABOLISHED),
+    ("Hết hiệu lực", ABOLISHED),
+    ("Hết hiệu lực thi hành", ABOLISHED),
+    ("Không còn hiệu lực", ABOLISHED),
+    ("Hủy bỏ", ABOLISHED),
+    ("Đã hủy", ABOLISHED),
+    ("Hủy", ABOLISHED),
+    ("Ngừng áp dụng", SUSPENDED),
+    ("Ngưng hoạt động", SUSPENDED),
+    ("Tạm dừng", SUSPENDED),
+    ("Tạm dừng tiếp nhận", SUSPENDED),
+    ("Không áp dụng", SUSPENDED),
+    ("Không sử dụng", SUSPENDED),
+    ("Đóng", SUSPENDED),
+    ("Khoá", SUSPENDED),
+    ("Ban hành mới", NEW),
+    ("Mới", NEW),
+    ("Công bố mới", NEW),
+    ("TTHC mới", NEW),
+    ("Mới (QĐ 12/QĐ-UBND)", NEW),
+    ("Mở", None),
+    ("Đang áp dụng", None),
+    ("Còn hiệu lực", None),
+    ("Sửa đổi, bổ sung", None),
+    ("Thay thế", None),
+    ("Không bãi bỏ", None),
+    ("Đề nghị bãi bỏ", None),
+    ("Dự kiến bãi bỏ", None),
+    ("Bãi bỏ một phần", None),
+    ("Hết hiệu lực một phần", None),
+    ("Sửa đổi (bãi bỏ thành phần hồ sơ)", None),
+    ("Hủy đăng ký", None),
+    ("Mới sửa đổi", None),
+    ("Đóng góp", None),
+]
+
+
+@pytest.mark.parametrize(("status", "kind"), KIND_CASES, ids=[c[0] for c in KIND_CASES])
+def test_a_status_is_read_as_a_whole(status: str, kind: str | None) -> None:
+    said = status_kinds(pd.Series([status], dtype="str")).tolist()
+    assert said == [kind]
+
+
+@pytest.mark.parametrize(
+    "status", ["Bãi bỏ", "Sửa đổi, bổ sung", "TTHC mới", "Bãi bỏ theo Quyết định số 12/QĐ-UBND"]
+)
+def test_status_cells_are_still_told(status: str) -> None:
+    assert is_status(status)

@@ -4,8 +4,11 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import findings_of, hits_of
+from conftest import findings_of, hits_of, sheet_table
 from procaudit.core.i18n import speaking
+from procaudit.engine.schema import load_schema
+from procaudit.engine.table_hits import audit_table
+from procaudit.rules import all_rules
 from procaudit.rules.codes import invalid_code, invalid_codes, number_code_repair, repaired_code
 
 CODE_CASES = [
@@ -21,7 +24,8 @@ CODE_CASES = [
     ("letter O for zero", "1.0O1234", True),
     ("trailing space", "1.001234 ", True),
     ("bad suffix", "1.001234.H2", True),
-    ("words", "chưa có mã", True),
+    ("words", "xem chi tiết", True),
+    ("no code yet: PA102's", "chưa có mã", False),
     ("number that lost its dot", "2000648", True),
     ("number that lost its trailing zero", "1.00398", True),
     ("local code of a one-stop system", "2018.HT.14", True),
@@ -171,6 +175,72 @@ def test_pa102_missing_code() -> None:
     ]
     assert hits_of("PA102", rows) == [(3, "code"), (4, "code")]
     assert hits_of("PA101", rows) == []  # a missing code is not also an invalid one
+
+
+NO_CODE_CASES = [
+    # (case, code, status, rule expected or None)
+    ("no code, in force", None, "Đang áp dụng", "PA102"),
+    ("no code, no status", None, None, "PA102"),
+    ("no code, amended", None, "Sửa đổi, bổ sung", "PA102"),
+    ("no code, newly published", None, "Ban hành mới", None),
+    ("no code, new", None, "Mới", None),
+    ("no code, published anew", None, "Công bố mới", None),
+    ("no code, TTHC mới", None, "TTHC mới", None),
+    ("no code, abolished", None, "Bãi bỏ", None),
+    ("no code, suspended", None, "Tạm dừng", None),
+    ("no code, closed", None, "Đóng", None),
+    ("no code, proposed for abolition: in force", None, "Đề nghị bãi bỏ", "PA102"),
+    ("'Chưa có mã' says no code", "Chưa có mã", "Đang áp dụng", "PA102"),
+    ("'Đang cập nhật' says no code", "Đang cập nhật", None, "PA102"),
+    ("'Chưa cấp mã số' says no code", "Chưa cấp mã số", None, "PA102"),
+    ("'Chưa có mã' of a new procedure", "Chưa có mã", "Ban hành mới", None),
+    ("a malformed code stays PA101", "1.00x123", "Ban hành mới", "PA101"),
+    ("words that are no such phrase", "Xem chi tiết", None, "PA101"),
+]
+
+
+@pytest.mark.parametrize(
+    ("case", "code", "status", "rule"), NO_CODE_CASES, ids=[c[0] for c in NO_CODE_CASES]
+)
+def test_pa102_reads_the_code_words_and_the_status(
+    case: str, code: str | None, status: str | None, rule: str | None
+) -> None:
+    rows = [
+        {"code": "1.000178", "name": "A", "status": "Đang áp dụng"},
+        {"code": code, "name": "B", "status": status},
+    ]
+    found = [(f.rule, f.row) for f in findings_of(rows) if f.rule in ("PA101", "PA102")]
+    assert found == ([(rule, 3)] if rule else [])
+
+
+def test_no_code_words_are_no_code_to_compare() -> None:
+    """Two procedures "Chưa có mã" share no code: no PA202 code-conflict, no PA201."""
+    rows = [
+        {"code": "Chưa có mã", "name": "Thủ tục A"},
+        {"code": "chưa có mã", "name": "Thủ tục B"},
+        {"code": "Chưa có mã", "name": "Thủ tục B"},
+    ]
+    rules = sorted({f.rule for f in findings_of(rows)})
+    assert "PA202" not in rules and "PA101" not in rules
+    assert rules.count("PA102") == 1
+
+
+def test_a_new_part_of_an_annex_asks_no_code() -> None:
+    """The part "MỚI BAN HÀNH" gives its rows their status: its procedures have no code yet."""
+    table = sheet_table(
+        [
+            ["STT", "Mã số TTHC", "Tên thủ tục hành chính", "Cấp thực hiện"],
+            ["I. DANH MỤC THỦ TỤC HÀNH CHÍNH MỚI BAN HÀNH", "", "", ""],
+            ["1", "", "Thủ tục liên thông đăng ký khai sinh", "Cấp xã"],
+            ["2", "", "Thủ tục liên thông đăng ký khai tử", "Cấp xã"],
+            ["II. DANH MỤC THỦ TỤC HÀNH CHÍNH ĐƯỢC SỬA ĐỔI, BỔ SUNG", "", "", ""],
+            ["1", "1.000894", "Thủ tục đăng ký kết hôn", "Cấp xã"],
+            ["2", "", "Thủ tục đăng ký giám hộ", "Cấp xã"],
+        ]
+    )
+    found = audit_table("list.csv", table, load_schema(), all_rules())
+    # The amended procedure without a code is reported; the new ones are not.
+    assert [(f.rule, f.row) for f in found if f.rule == "PA102"] == [("PA102", 7)]
 
 
 def test_pa103_missing_name() -> None:

@@ -122,6 +122,12 @@ ABOLISHED_CASES = [
     ("old tone placement, caps", ["Còn hiệu lực", "BÃI BỎ"], [3]),
     ("a table of abolitions only", ["Bãi bỏ", "Bãi bỏ"], []),
     ("amended is in force", ["Sửa đổi, bổ sung", "Ban hành mới"], []),
+    ("not abolished", ["Còn hiệu lực", "Không bãi bỏ"], []),
+    ("only proposed", ["Còn hiệu lực", "Đề nghị bãi bỏ", "Dự kiến bãi bỏ"], []),
+    ("partly abolished", ["Còn hiệu lực", "Bãi bỏ một phần"], []),
+    ("amended, one document dropped", ["Còn hiệu lực", "Sửa đổi (bãi bỏ thành phần hồ sơ)"], []),
+    ("annulled", ["Đang áp dụng", "Hủy bỏ", "Đã hủy"], [3, 4]),
+    ("suspended or closed is no abolition", ["Mở", "Tạm dừng", "Ngừng áp dụng", "Đóng"], []),
 ]
 
 

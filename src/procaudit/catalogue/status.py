@@ -1,9 +1,25 @@
-"""What a row's status says: whether its procedure is out of force ("bãi bỏ", "hết hiệu lực",
-"abolished").
+"""What a row's status says: whether its procedure is out of force ("bãi bỏ", "hết hiệu
+lực"), suspended or closed ("tạm dừng", "ngừng áp dụng", a one-stop system's "Đóng"), newly
+published ("ban hành mới"), or none of these (in force, amended, replaced ...).
 
-Statuses are read by their comparison keys (spacing, case and Unicode form do not matter),
-once per distinct status. The rules (`RuleContext.abolished`) and the diff (a procedure the
-new version abolishes is removed) both ask here.
+A status is read as a whole, by what it begins with, not by a word found somewhere in it:
+"Không bãi bỏ" (not abolished), "Đề nghị bãi bỏ" / "Dự kiến bãi bỏ" (only proposed) and
+"Sửa đổi (bãi bỏ thành phần hồ sơ)" (amended: one document dropped) leave the procedure in
+force, and so does "Bãi bỏ một phần" (partly abolished: the procedure stays). Fillers before
+the status word ("TTHC", "thủ tục này", "đã", "bị") and words after it ("Bãi bỏ theo Quyết
+định số 12/QĐ-UBND", "Hết hiệu lực từ 01/7/2025") do not change it.
+
+Out of force and suspended differ on purpose. An abolished procedure no longer exists: the
+list in force should not hold it (PA404), and no rule judges it. A suspended or closed one
+still exists and may be opened again (a one-stop system's configuration holds its closed
+procedures by design): it is no error to list it, and the rules that ask a procedure in
+force for its form, decision and code leave it alone, while what its cells say (its agency,
+its level, its name) is still checked.
+
+Statuses are read by their comparison keys (spacing, case, Unicode form and tone placement
+do not matter), once per distinct status. The rules (`RuleContext.abolished`,
+`RuleContext.not_in_force`, `RuleContext.newly_published`) and the diff (a procedure the new
+version abolishes is removed) all ask here.
 """
 
 from __future__ import annotations
@@ -15,8 +31,51 @@ import pandas as pd
 from procaudit.catalogue.text_columns import comparison_keys, elementwise, transform_factorized
 from procaudit.vn.text import fold
 
-# Status words that take a procedure out of force ("bãi bỏ", "hết hiệu lực", "abolished").
-OUT_OF_FORCE = r"bãi bỏ|bị bãi bỏ|hết hiệu lực|không còn hiệu lực|abolished|repealed"
+# What a status says (`status_kinds`); None: none of these (in force, amended, replaced).
+ABOLISHED = "abolished"  # out of force: abolished, annulled, expired
+SUSPENDED = "suspended"  # suspended, no longer applied, closed: still exists
+NEW = "new"  # newly published
+
+# Words before the status word that do not change it: "TTHC bãi bỏ", "Thủ tục này đã bị
+# bãi bỏ", "Đã hết hiệu lực", "Được ban hành mới".
+_LEAD = r"^(?:(?:tthc|thủ tục(?: hành chính)?)(?: này)?\s+)?(?:(?:đã|bị|được)\s+)*"
+# A status word followed by these abolishes or stops only part of the procedure.
+_PARTLY = (
+    r"(?![\s(,:;–-]*(?:một phần|1 phần|một số|một vài|phần|thành phần|partly|partially"
+    r"|in part)\b)"
+)
+# A short status word ("Hủy", "Mới") is the status only alone, or before a reference ("Mới
+# (QĐ 12/QĐ-UBND)", "Hủy theo ..."): "Hủy đăng ký", "Mới sửa đổi" say something else.
+_ALONE = r"(?:$|\s*[(,;:.–-]|\s+(?:theo|tại|từ|kể từ)\b)"
+_KINDS = (
+    (
+        ABOLISHED,
+        re.compile(
+            rf"{_LEAD}(?:(?:bãi bỏ|hủy bỏ|hết hiệu lực|không còn hiệu lực|abolished|repealed"
+            rf"|revoked)\b{_PARTLY}|hủy{_ALONE})"
+        ),
+    ),
+    (
+        SUSPENDED,
+        re.compile(
+            rf"{_LEAD}(?:(?:(?:tạm )?(?:dừng|ngừng|ngưng|đình chỉ)"
+            rf"|không (?:còn )?(?:áp dụng|sử dụng|hoạt động|thực hiện))\b{_PARTLY}"
+            r"|(?:đóng|khóa|suspended|closed|inactive|disabled)$)"
+        ),
+    ),
+    (
+        NEW,
+        re.compile(
+            rf"{_LEAD}(?:ban hành mới|mới ban hành|công bố mới|mới công bố|bổ sung mới|thêm mới"
+            rf"|mới|new){_ALONE}"
+        ),
+    ),
+)
+
+
+def status_kind(key: str) -> str | None:
+    """What one status says (its comparison key): `ABOLISHED`, `SUSPENDED`, `NEW` or None."""
+    return next((kind for kind, pattern in _KINDS if pattern.match(key)), None)
 
 
 # A cell that is a status and nothing else ("Bãi bỏ", "Sửa đổi, bổ sung", "TTHC mới", "Còn
@@ -35,15 +94,29 @@ def is_status(text: str) -> bool:
 
 
 @elementwise
+def status_kinds(statuses: pd.Series) -> pd.Series:
+    """`status_kind` of each status, missing where it says none of them (or is missing)."""
+    keys = comparison_keys(statuses)
+    kinds = [None if key is None or pd.isna(key) else status_kind(key) for key in keys]
+    return pd.Series(kinds, index=statuses.index, dtype="object")
+
+
+@elementwise
 def out_of_force(statuses: pd.Series) -> pd.Series:
     """Whether each status takes its procedure out of force; False where it is missing."""
-    keys = comparison_keys(statuses)
-    return keys.str.contains(OUT_OF_FORCE, regex=True).fillna(False).astype(bool)
+    return status_kinds(statuses).eq(ABOLISHED)
+
+
+def row_status_kinds(frame: pd.DataFrame) -> pd.Series:
+    """`status_kinds` of the rows of a canonical table (their own status, or their section's,
+    which the reader passes down), read once per distinct status; all missing where the
+    table has no status."""
+    if "status" not in frame:
+        return pd.Series(None, index=frame.index, dtype="object")
+    return transform_factorized(pd.factorize(frame["status"]), status_kinds, frame.index)
 
 
 def abolished_rows(frame: pd.DataFrame) -> pd.Series:
-    """Rows of a canonical table whose status (their own, or their section's, which the
-    reader passes down) says they are out of force; none where the table has no status."""
-    if "status" not in frame:
-        return pd.Series(False, index=frame.index)
-    return transform_factorized(pd.factorize(frame["status"]), out_of_force, frame.index)
+    """Rows of a canonical table whose status says they are out of force (abolished,
+    expired); none where the table has no status."""
+    return row_status_kinds(frame).eq(ABOLISHED).astype(bool)

@@ -25,6 +25,7 @@ from procaudit.core.i18n import t
 from procaudit.core.paths import not_a_state_file, shown_path
 from procaudit.engine import schema_checks  # noqa: F401  (registers the custom checks)
 from procaudit.rules.catalog import get_rule
+from procaudit.rules.codes import settle_code_hits
 from procaudit.rules.schema_generic import SCHEMA_VIOLATION
 
 MAX_SCHEMA_SIZE: Final = 16 * 1024 * 1024  # bytes: a schema is a page of YAML
@@ -178,11 +179,13 @@ def _yaml_problem(exc: yaml.YAMLError) -> str:
 
 
 def schema_hits(loaded: LoadedSchema, frame: pd.DataFrame) -> pd.DataFrame:
-    """One hit per failure case: rule, row index (None for the whole table), column, message."""
+    """One hit per failure case: rule, row index (None for the whole table), column, message
+    (PA101 and PA102 as the rows' code words and statuses say: `codes.settle_code_hits`)."""
     try:
         loaded.for_frame(frame).validate(frame, lazy=True)
     except pandera.errors.SchemaErrors as exc:
-        return _hits_from_failures(exc.failure_cases)
+        # A code the cell says is not given yet, and the statuses that ask for none.
+        return settle_code_hits(_hits_from_failures(exc.failure_cases), frame)
     return pd.DataFrame(columns=["rule", "index", "column", "value", "message", "fix"])
 
 

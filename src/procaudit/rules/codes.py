@@ -5,9 +5,12 @@ from __future__ import annotations
 import re
 
 import numpy as np
+import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
+from procaudit.catalogue.code_words import no_code_yet
+from procaudit.catalogue.status import ABOLISHED, NEW, SUSPENDED, row_status_kinds
 from procaudit.catalogue.text_columns import format_texts, matches
 from procaudit.core.findings import Severity
 from procaudit.core.i18n import t
@@ -324,13 +327,26 @@ def invalid_code(value: str | None) -> tuple[str, str]:
     return _said("message", code=code, problem=_problem(code)), fix
 
 
-@schema_rule("PA102", "missing-code", Severity.WARNING, column="code", finds="no code")
+@schema_rule(
+    "PA102",
+    "missing-code",
+    Severity.WARNING,
+    column="code",
+    finds=(
+        'no code, or a cell that says there is none yet ("Chưa có mã", "Đang cập nhật"); not '
+        'for a newly published procedure ("Ban hành mới", "Mới") nor one out of force'
+    ),
+)
 def missing_code(value: str | None) -> tuple[str, str]:
     """A procedure with no code.
 
     Without its code a procedure cannot be matched with the national database, with other
     provinces' lists or with the previous version of this list. A newly published procedure
-    may have no code yet; that is why this is a warning and not an error.
+    may have no code yet; that is why this is a warning and not an error, and a procedure
+    whose status says it is newly published ("Ban hành mới", "Mới", "Công bố mới", or its
+    annex part "MỚI BAN HÀNH") is not reported at all, nor one out of force, suspended or
+    closed. A code cell that says there is no code yet ("Chưa có mã", "Đang cập nhật") is no
+    code, reported here, not as a malformed code (PA101).
 
     **Bad**
     ```
@@ -352,7 +368,11 @@ def missing_code(value: str | None) -> tuple[str, str]:
 
     Thiếu mã, thủ tục không đối chiếu được với Cơ sở dữ liệu quốc gia về TTHC, với danh mục của
     các tỉnh khác hay với phiên bản trước của chính danh mục này. Thủ tục mới công bố có thể chưa
-    được cấp mã; vì vậy đây là cảnh báo, không phải lỗi.
+    được cấp mã; vì vậy đây là cảnh báo, không phải lỗi, và thủ tục có tình trạng mới ban hành
+    ("Ban hành mới", "Mới", "Công bố mới", hoặc thuộc phần "MỚI BAN HÀNH" của phụ lục) không bị
+    báo, thủ tục hết hiệu lực, tạm dừng hoặc đã đóng cũng vậy. Ô mã ghi chưa có mã ("Chưa có
+    mã", "Đang cập nhật") được coi là chưa có mã, báo ở đây chứ không báo là mã sai định dạng
+    (PA101).
 
     **Sai**
     ```
@@ -433,3 +453,41 @@ def missing_name(value: str | None) -> tuple[str, str]:
             "thủ tục.",
         ),
     )
+
+
+INVALID_CODE, MISSING_CODE = "PA101", "PA102"
+# The statuses whose procedures are not asked for a code: a newly published one may have
+# none yet (DOMAIN: "Newly published procedures may have no code yet"), and one out of force
+# or suspended is not judged as a procedure in force.
+_NO_CODE_ASKED = (NEW, ABOLISHED, SUSPENDED)
+
+
+def settle_code_hits(hits: pd.DataFrame, frame: pd.DataFrame) -> pd.DataFrame:
+    """The schema's hits with the code rules read as the rows' statuses and words say: a
+    PA101 on a cell that says there is no code yet ("Chưa có mã") is a PA102, and PA102 is
+    left out on a row newly published, out of force or suspended. Row by row, from each
+    row's own code and status: the same on a table alone or stacked with others."""
+    if hits.empty or not hits["rule"].isin((INVALID_CODE, MISSING_CODE)).any():
+        return hits
+    invalid = hits["rule"].eq(INVALID_CODE).to_numpy(dtype=bool)
+    if invalid.any():
+        values = hits.loc[invalid, "value"]
+        said = {value: no_code_yet(value) for value in values.dropna().unique()}
+        none_yet = values.map(said).fillna(False).to_numpy(dtype=bool)
+        if none_yet.any():
+            at = hits.index[invalid][none_yet]
+            message, fix = missing_code(None)
+            hits = hits.copy()
+            hits.loc[at, "rule"] = MISSING_CODE
+            hits.loc[at, "message"] = message
+            hits.loc[at, "fix"] = fix
+    missing = hits["rule"].eq(MISSING_CODE).to_numpy(dtype=bool)
+    if "status" not in frame or not missing.any():
+        return hits
+    exempt = row_status_kinds(frame).isin(_NO_CODE_ASKED).to_numpy(dtype=bool)
+    if not exempt.any():
+        return hits
+    rows = frame.index.get_indexer(pd.Index(hits["index"].to_numpy()[missing]))
+    skipped = np.zeros(len(hits), dtype=bool)
+    skipped[np.flatnonzero(missing)] = (rows >= 0) & exempt[rows]
+    return hits[~skipped]

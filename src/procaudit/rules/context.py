@@ -15,8 +15,9 @@ from typing import TYPE_CHECKING, Any, TypeVar, cast
 import numpy as np
 import pandas as pd
 
+from procaudit.catalogue.code_words import without_no_code_words
 from procaudit.catalogue.columns import ROW, SECTION_STATUS, SECTION_UNIT, SHEET
-from procaudit.catalogue.status import abolished_rows
+from procaudit.catalogue.status import ABOLISHED, NEW, SUSPENDED, row_status_kinds
 from procaudit.catalogue.text_columns import (
     arrow_chunks,
     arrow_text,
@@ -385,9 +386,28 @@ class RuleContext:
         return map_distinct(names[tagged], name_tag, dtype="object").dropna()
 
     @property
+    def status_kinds(self) -> pd.Series:
+        """What each row's status (its own, or its section's) says (`catalogue.status`)."""
+        return self.shared("status kinds", lambda: row_status_kinds(self.frame))
+
+    @property
     def abolished(self) -> pd.Series:
         """Rows whose status (their own, or their section's) says they are out of force."""
-        return self.shared("abolished", lambda: abolished_rows(self.frame))
+        return self.shared("abolished", lambda: self.status_kinds.eq(ABOLISHED).astype(bool))
+
+    @property
+    def not_in_force(self) -> pd.Series:
+        """Rows out of force, suspended or closed: the rules that ask a procedure in force
+        for its form, decision or code leave them alone."""
+        return self.shared(
+            "not in force",
+            lambda: self.status_kinds.isin((ABOLISHED, SUSPENDED)).astype(bool),
+        )
+
+    @property
+    def newly_published(self) -> pd.Series:
+        """Rows whose status says the procedure is newly published (it may have no code)."""
+        return self.shared("newly published", lambda: self.status_kinds.eq(NEW).astype(bool))
 
     @cached_property
     def own_status(self) -> pd.Series:
@@ -444,7 +464,8 @@ class RuleContext:
 
     @property
     def code_keys(self) -> pd.Series:
-        """The code as compared between rows; missing where there is no code."""
+        """The code as compared between rows; missing where there is no code (or the cell
+        says there is none yet: `code_words`)."""
         return self.shared("code_keys", self._find_code_keys)
 
     def _find_code_keys(self) -> pd.Series:
@@ -453,8 +474,8 @@ class RuleContext:
         codes = self.frame["code"]
         stripped = codes.str.strip()
         # Most codes are typed without spaces around them: the column itself then, not a copy
-        # held as long as the table's keys are.
-        return codes if stripped.equals(codes) else stripped
+        # held as long as the table's keys are. "Chưa có mã" is no code to compare.
+        return without_no_code_words(codes if stripped.equals(codes) else stripped)
 
     @property
     def units(self) -> Units | None:

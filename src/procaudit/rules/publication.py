@@ -45,6 +45,9 @@ def unpublished(ctx: RuleContext) -> pd.DataFrame:
     Đăng ký khai sinh  | 1890/QĐ-UBND
     ```
 
+    A procedure whose status says it is out of force, suspended or closed ("Bãi bỏ", "Hết
+    hiệu lực", "Tạm dừng", "Đóng") is not asked for its decision.
+
     **Fix**: fill in the number of the decision that announced the procedure; if none has,
     announce it.
 
@@ -67,13 +70,17 @@ def unpublished(ctx: RuleContext) -> pd.DataFrame:
     Đăng ký khai sinh  | 1890/QĐ-UBND
     ```
 
+    Thủ tục có tình trạng hết hiệu lực, tạm dừng hoặc đã đóng ("Bãi bỏ", "Hết hiệu lực", "Tạm
+    dừng", "Đóng") không bị yêu cầu số quyết định.
+
     **Cách sửa**: điền số quyết định công bố thủ tục; nếu chưa có quyết định nào công bố thì phải
     công bố thủ tục.
     """
     frame = ctx.frame
+    # A procedure out of force, suspended or closed is not asked for its decision.
     return hits(
         frame,
-        frame["decision_no"].isna(),
+        frame["decision_no"].isna() & ~ctx.not_in_force,
         "decision_no",
         t(
             "The procedure has no publishing decision number.",
@@ -357,9 +364,10 @@ def invalid_decision_date(ctx: RuleContext) -> pd.DataFrame:
     The date of the decision that announced a procedure says since when it is in force. A
     date that cannot be read, does not exist (31/02/2025), has a two-digit year or lies in
     the future cannot be trusted; a procedure with a decision number but no date cannot be
-    traced. Missing dates are reported only where the source has a date column. A cell may
-    give one date per decision ("15/08/2025; 20/09/2025", one a line) or add a note in
-    brackets after the date: each date is checked, and the one that is wrong reported.
+    traced. Missing dates are reported only where the source has a date column, and not for
+    a procedure out of force, suspended or closed (as PA401). A cell may give one date per
+    decision ("15/08/2025; 20/09/2025", one a line) or add a note in brackets after the
+    date: each date is checked, and the one that is wrong reported.
 
     **Bad**
     ```
@@ -385,9 +393,9 @@ def invalid_decision_date(ctx: RuleContext) -> pd.DataFrame:
     Ngày của quyết định công bố cho biết thủ tục có hiệu lực từ khi nào. Ngày không đọc được,
     không có thật (31/02/2025), ghi năm bằng hai chữ số hoặc ở tương lai thì không thể tin cậy;
     thủ tục có số quyết định mà không có ngày thì không truy xuất được. Ngày bị thiếu chỉ được báo
-    khi tệp nguồn có cột ngày. Một ô có thể ghi mỗi quyết định một ngày ("15/08/2025;
-    20/09/2025", mỗi ngày một dòng) hoặc thêm ghi chú trong ngoặc sau ngày: từng ngày được kiểm
-    tra, ngày sai được báo.
+    khi tệp nguồn có cột ngày, và không báo cho thủ tục hết hiệu lực, tạm dừng hoặc đã đóng
+    (như PA401). Một ô có thể ghi mỗi quyết định một ngày ("15/08/2025; 20/09/2025", mỗi ngày
+    một dòng) hoặc thêm ghi chú trong ngoặc sau ngày: từng ngày được kiểm tra, ngày sai được báo.
 
     **Sai**
     ```
@@ -424,7 +432,7 @@ def invalid_decision_date(ctx: RuleContext) -> pd.DataFrame:
         )
     ]
     if "decision_date" in ctx.source_columns:
-        missing = dates.isna()
+        missing = dates.isna() & ~ctx.not_in_force  # as PA401: only of procedures in force
         if "decision_no" in frame:
             # Without a real number, PA401 or PA402 says it all.
             missing &= _statuses(ctx).isin(("valid", "repaired"))
@@ -451,7 +459,12 @@ def invalid_decision_date(ctx: RuleContext) -> pd.DataFrame:
     "abolished-listed",
     Severity.ERROR,
     columns=("status",),
-    finds='a row whose own status says "bãi bỏ" in a list of procedures in force',
+    finds=(
+        'a row whose own status says the procedure is abolished or out of force ("Bãi bỏ", '
+        '"Hết hiệu lực", "Hủy bỏ") in a list of procedures in force; not "Không bãi bỏ", '
+        '"Đề nghị bãi bỏ", "Bãi bỏ một phần", nor a suspended or closed one ("Tạm dừng", '
+        '"Đóng")'
+    ),
     table_local=True,
 )
 def abolished_listed(ctx: RuleContext) -> pd.DataFrame:
@@ -462,6 +475,14 @@ def abolished_listed(ctx: RuleContext) -> pd.DataFrame:
     looks at a row's own status cell, in a table that also lists procedures in force; an
     annex part that announces abolitions under its own heading ("PHẦN III. DANH MỤC THỦ TỤC
     HÀNH CHÍNH BỊ BÃI BỎ") is what a publishing decision should hold, and is not reported.
+
+    The status is read as a whole, by its first words: "Bãi bỏ", "Đã bị bãi bỏ", "Hết hiệu
+    lực", "Hủy bỏ", "Đã hủy" are out of force; "Không bãi bỏ" (not abolished), "Đề nghị bãi
+    bỏ" (proposed), "Bãi bỏ một phần" (partly: the procedure stays) and "Sửa đổi (bãi bỏ thành
+    phần hồ sơ)" (amended) are not. A suspended or closed procedure ("Tạm dừng", "Ngừng áp
+    dụng", "Không áp dụng", a one-stop system's "Đóng") still exists and may open again: it
+    is not reported here. Neither kind is asked for its form, decision or code (PA102,
+    PA301, PA401, PA403): those rules judge procedures in force.
 
     **Bad**
     ```
@@ -487,6 +508,14 @@ def abolished_listed(ctx: RuleContext) -> pd.DataFrame:
     xét ô tình trạng của chính dòng đó, trong bảng có cả thủ tục đang có hiệu lực; phần phụ lục
     công bố việc bãi bỏ dưới tiêu đề riêng ("PHẦN III. DANH MỤC THỦ TỤC HÀNH CHÍNH BỊ BÃI BỎ") là
     nội dung đúng của quyết định công bố, nên không bị báo.
+
+    Tình trạng được đọc theo toàn bộ nội dung, từ những chữ đầu tiên: "Bãi bỏ", "Đã bị bãi bỏ",
+    "Hết hiệu lực", "Hủy bỏ", "Đã hủy" là hết hiệu lực; "Không bãi bỏ", "Đề nghị bãi bỏ", "Bãi bỏ
+    một phần" (thủ tục vẫn còn) và "Sửa đổi (bãi bỏ thành phần hồ sơ)" thì không. Thủ tục tạm
+    dừng hoặc đã đóng ("Tạm dừng", "Ngừng áp dụng", "Không áp dụng", "Đóng" của hệ thống một
+    cửa) vẫn tồn tại và có thể mở lại: không bị báo ở đây. Cả hai loại đều không bị yêu cầu
+    mẫu đơn, quyết định công bố hay mã (PA102, PA301, PA401, PA403): các quy tắc đó chỉ xét thủ
+    tục đang có hiệu lực.
 
     **Sai**
     ```

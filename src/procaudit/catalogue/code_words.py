@@ -1,0 +1,41 @@
+"""Words a code cell holds in place of a code: "Chưa có mã", "Đang cập nhật" say the
+procedure has no code yet (a newly published one may have none: DOMAIN.md), so the rules
+read such a cell as no code (PA102), not as a malformed code (PA101), and never compare it
+with another row's as a code (PA201, PA202)."""
+
+from __future__ import annotations
+
+import re
+
+import pandas as pd
+
+from procaudit.catalogue.text_columns import arrow_text, map_distinct, matches
+from procaudit.vn.text import fold
+
+# Matched on the whole folded cell, its dots and dashes trimmed.
+_NO_CODE_YET = re.compile(
+    r"(?:chưa (?:có|cấp|được cấp|cập nhật)|đang (?:cập nhật|chờ cấp|chờ)|không có)"
+    r"(?: mã(?: số)?(?: (?:tthc|thủ tục(?: hành chính)?))?)?|n/?a"
+)
+# The words such a cell begins with (RE2, any case): the cells to look at in Python.
+_FIRST_WORDS = r"(?i)^\s*(?:chưa|đang|không|n/?a)"
+LONGEST_NO_CODE = 40  # characters: a longer cell is no such words
+
+
+def no_code_yet(value: str) -> bool:
+    """Whether a code cell says the procedure has no code yet."""
+    if len(value) > LONGEST_NO_CODE:
+        return False
+    return _NO_CODE_YET.fullmatch(fold(value).strip(" .…-–—_:;")) is not None
+
+
+def without_no_code_words(codes: pd.Series) -> pd.Series:
+    """`codes` with the cells that say there is no code yet made missing (the column itself
+    where none does)."""
+    candidates = matches(arrow_text(codes), _FIRST_WORDS).to_numpy(zero_copy_only=False)
+    if not candidates.any():
+        return codes
+    said = map_distinct(codes[candidates], no_code_yet, dtype="bool")
+    if not said.any():
+        return codes
+    return codes.mask(said.reindex(codes.index, fill_value=False).astype(bool))
