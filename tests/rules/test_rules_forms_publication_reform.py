@@ -15,6 +15,18 @@ FORM_CASES = [
     ("blanks", "   ", True),
     ("a dash", "-", True),
     ("an ellipsis", "…", True),
+    ("three dots", "...", True),
+    ("being updated", "Đang cập nhật", True),
+    ("being updated, dots", "Đang cập nhật...", True),
+    ("not yet", "Chưa có", True),
+    ("no form yet", "Chưa có mẫu", True),
+    ("the portal's placeholder", "Không có thông tin", True),
+    ("N/A", "N/A", True),
+    ("a formula's empty cell", "0", True),
+    ("explicit Không quy định", "Không quy định", False),
+    ("explicit KHÔNG, caps", "KHÔNG", False),
+    ("a tick", "x", False),
+    ("a form that begins like a placeholder", "Chưa có mẫu thì dùng Tờ khai mẫu 01", False),
 ]
 
 

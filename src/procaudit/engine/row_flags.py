@@ -20,6 +20,7 @@ from collections.abc import Callable, Collection
 
 import numpy as np
 import pandas as pd
+import pyarrow.compute as pc
 
 from procaudit.catalogue.text_columns import (
     SMALL_COLUMN,
@@ -32,7 +33,7 @@ from procaudit.core.findings import Severity
 from procaudit.rules import get_rule
 from procaudit.rules.codes import CODE_PATTERN
 from procaudit.rules.context import RuleContext
-from procaudit.rules.forms import FORM_PLACEHOLDERS
+from procaudit.rules.forms import LONGEST_FORM_PLACEHOLDER, no_form_named
 from procaudit.rules.reform_online import FULLY_ONLINE, fully_online_rows
 from procaudit.vn.agencies import district_kind
 from procaudit.vn.levels import DISTRICT, level_ids
@@ -43,8 +44,9 @@ from procaudit.vn.levels import DISTRICT, level_ids
 _NATIONAL_CODE = CODE_PATTERN.replace("(", "(?:").removesuffix("$") + r"\n?$"  # no captures
 NATIONAL_CODE = "national code"  # the key of `national_codes` in a table's shared work
 
-# A forms cell PA301 may flag holds only these characters (its `FORM_PLACEHOLDERS`, with the
-# spaces Python's \s matches spelled out for RE2): a cell with any other is filled.
+# A forms cell PA301 may flag as punctuation alone holds only these characters (its
+# `FORM_PLACEHOLDERS`, with the spaces Python's \s matches spelled out for RE2): a cell with
+# any other is filled, unless it is short enough to be a placeholder's words.
 _NOT_PLACEHOLDER = f"[^{re2_class(SPACES)}{re2_class('_.…/–—')}\\-]"
 
 
@@ -65,14 +67,16 @@ def _each(func: Callable[[str], object]) -> Callable[[pd.Index], np.ndarray]:
 
 
 def _filled_forms(uniques: pd.Index) -> np.ndarray:
-    """Which distinct forms cells PA301 leaves alone: those with a character a placeholder
-    has not; the few without one are judged by PA301's own pattern."""
-    if len(uniques) <= SMALL_COLUMN:  # a few dozen: PA301's own pattern on each, in Python
-        return _each(lambda forms: FORM_PLACEHOLDERS.fullmatch(str(forms)) is None)(uniques)
+    """Which distinct forms cells PA301 leaves alone (`no_form_named`): those with a
+    character a placeholder has not, and longer than a placeholder's words; the few others
+    are judged by PA301's own helper."""
+    if len(uniques) <= SMALL_COLUMN:  # a few dozen: PA301's own helper on each, in Python
+        return _each(lambda forms: not no_form_named(str(forms)))(uniques)
     texts = arrow_text(pd.Series(uniques, dtype="str"))
     filled = matches(texts, _NOT_PLACEHOLDER).to_numpy(zero_copy_only=False).copy()
-    for position in np.flatnonzero(~filled).tolist():  # Python ints, as an Index is read
-        filled[position] = FORM_PLACEHOLDERS.fullmatch(uniques[position]) is None
+    short = pc.utf8_length(texts).to_numpy(zero_copy_only=False) <= LONGEST_FORM_PLACEHOLDER
+    for position in np.flatnonzero(~filled | short).tolist():  # Python ints, as an Index is read
+        filled[position] = not no_form_named(uniques[position])
     return filled
 
 

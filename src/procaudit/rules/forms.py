@@ -20,12 +20,34 @@ from procaudit.core.paths import unreachable
 from procaudit.rules.context import FileContext, RuleContext
 from procaudit.rules.hits import file_hits, hits
 from procaudit.rules.registry import file_rule, frame_rule
+from procaudit.vn.text import fold
 
 if TYPE_CHECKING:
     from procaudit.io.read import Table
 
 # Cells that only hold a placeholder mean nobody filled them in.
 FORM_PLACEHOLDERS = re.compile(r"[\s\-–—_.…/]*")
+# Words that say nobody knows the form yet, matched on the whole folded cell (its dots and
+# dashes trimmed): "Đang cập nhật", "Chưa có (mẫu)", "Không có thông tin" (the portal's
+# placeholder), "N/A", and "0", what a formula shows of an empty cell. "Không", "Không có"
+# and "Không quy định" say no form is required: they are no placeholder. Nor is "x", which
+# may tick a column of forms as present.
+_FORM_UNKNOWN = re.compile(
+    r"(?:đang (?:cập nhật|xây dựng)|chưa (?:có|cập nhật|ban hành)(?: thông tin| mẫu(?: đơn)?"
+    r"(?:,? tờ khai)?)?|(?:không|chưa) có thông tin|n/?a|0+|\?+)"
+)
+# A cell longer than this is no placeholder of `_FORM_UNKNOWN`'s.
+LONGEST_FORM_PLACEHOLDER = 40
+
+
+def no_form_named(cell: str) -> bool:
+    """Whether a forms cell names no form: it holds only a placeholder (dashes, dots) or
+    words that say the form is not known yet."""
+    if FORM_PLACEHOLDERS.fullmatch(cell):
+        return True
+    if len(cell) > LONGEST_FORM_PLACEHOLDER:
+        return False
+    return _FORM_UNKNOWN.fullmatch(fold(cell).strip(" .…-–—_:;")) is not None
 
 
 @frame_rule(
@@ -33,20 +55,29 @@ FORM_PLACEHOLDERS = re.compile(r"[\s\-–—_.…/]*")
     "missing-form",
     Severity.ERROR,
     columns=("forms",),
-    finds='an empty forms cell ("Không" means none is needed and is fine)',
+    finds=(
+        'an empty forms cell, or one holding a placeholder ("-", "Đang cập nhật", "Chưa có", '
+        '"Không có thông tin", "N/A", "0"); "Không", "Không có", "Không quy định" mean none is '
+        "needed and are fine"
+    ),
     row_local=True,
 )
 def missing_form(ctx: RuleContext) -> pd.DataFrame:
     """A procedure whose forms cell is empty.
 
     Citizens cannot apply without the form, and the reform targets an electronic form for
-    every procedure. An empty cell (or only a dash) means nobody said which form applies. An
-    explicit "Không" or "Không có" says no form is needed and is fine.
+    every procedure. An empty cell, only a dash, or words that say nothing is known yet
+    ("Đang cập nhật", "Chưa có", "Không có thông tin", "N/A", "0") mean nobody said which
+    form applies. An explicit "Không", "Không có" or "Không quy định" says no form is needed
+    and is fine; so is "x", which may tick the form as present. A procedure whose status says
+    it is out of force, suspended or closed ("Bãi bỏ", "Hết hiệu lực", "Tạm dừng", "Đóng") is
+    not asked for its form.
 
     **Bad**
     ```
     Tên thủ tục        | Mẫu đơn, tờ khai
     Đăng ký khai sinh  |
+    Đăng ký kết hôn    | Đang cập nhật
     ```
 
     **Good**
@@ -62,14 +93,18 @@ def missing_form(ctx: RuleContext) -> pd.DataFrame:
     Thủ tục có ô mẫu đơn, tờ khai để trống.
 
     Người dân không thể nộp hồ sơ nếu không có mẫu đơn, tờ khai, và mục tiêu cải cách là mọi thủ
-    tục đều có biểu mẫu điện tử. Ô để trống (hoặc chỉ có dấu gạch) nghĩa là chưa ai ghi mẫu nào
-    được áp dụng. Ghi rõ "Không" hoặc "Không có" nghĩa là thủ tục không yêu cầu mẫu, và như vậy là
-    hợp lệ.
+    tục đều có biểu mẫu điện tử. Ô để trống, chỉ có dấu gạch, hoặc ghi chưa có thông tin ("Đang
+    cập nhật", "Chưa có", "Không có thông tin", "N/A", "0") nghĩa là chưa ai ghi mẫu nào được áp
+    dụng. Ghi rõ "Không", "Không có" hoặc "Không quy định" nghĩa là thủ tục không yêu cầu mẫu, và
+    như vậy là hợp lệ; "x" cũng vậy, vì có thể là dấu đánh dấu có mẫu. Thủ tục có tình trạng hết
+    hiệu lực, tạm dừng hoặc đã đóng ("Bãi bỏ", "Hết hiệu lực", "Tạm dừng", "Đóng") không bị yêu
+    cầu mẫu đơn.
 
     **Sai**
     ```
     Tên thủ tục        | Mẫu đơn, tờ khai
     Đăng ký khai sinh  |
+    Đăng ký kết hôn    | Đang cập nhật
     ```
 
     **Đúng**
@@ -84,8 +119,9 @@ def missing_form(ctx: RuleContext) -> pd.DataFrame:
     """
     frame = ctx.frame
     forms = frame["forms"]
-    placeholder = ctx.map_distinct("forms", FORM_PLACEHOLDERS.fullmatch, dtype="object").notna()
-    empty = forms.isna() | (placeholder & forms.notna())
+    placeholder = ctx.map_distinct("forms", no_form_named, dtype="boolean").fillna(False)
+    # A procedure out of force, suspended or closed is not asked for its form.
+    empty = (forms.isna() | placeholder.astype(bool)) & ~ctx.not_in_force
     return hits(
         frame,
         empty,
