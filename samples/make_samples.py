@@ -415,11 +415,11 @@ ROWS: list[Proc] = [
     Proc("1.009983", "Cấp chứng chỉ năng lực hoạt động xây dựng hạng II, hạng III", TINH,
          XAY_DUNG, "20 ngày làm việc", "Phí thẩm định: 1.000.000 đồng/chứng chỉ",
          "Đơn đề nghị cấp chứng chỉ năng lực (Mẫu số 04 Phụ lục IV)", TT, QD_2347),
-    # PA102 (row 65): newly published, no national code assigned yet
+    # PA102 (row 65): an amended procedure whose code was left out
     Proc("",
          "Thẩm định hồ sơ đề nghị chấp thuận chủ trương đầu tư dự án nhà ở xã hội", TINH,
          XAY_DUNG, "30 ngày làm việc", KHONG,
-         "Văn bản đề nghị chấp thuận chủ trương đầu tư (Mẫu số 01)", MP, QD_2347, status=MOI),
+         "Văn bản đề nghị chấp thuận chủ trương đầu tư (Mẫu số 01)", MP, QD_2347),
     Proc("1.012270", "Công nhận hạng nhà chung cư", TINH, XAY_DUNG, "30 ngày", KHONG, KHONG,
          MP, QD_2347),
     # Valid local code, long form.
@@ -519,10 +519,10 @@ ROWS: list[Proc] = [
     Proc("1.012317", "Cấp giấy phép hoạt động đối với phòng khám chuyên khoa", TINH, Y_TE,
          "60 ngày", "Phí: 4.300.000 đồng/hồ sơ",
          "Đơn đề nghị cấp giấy phép hoạt động (Mẫu 01 Phụ lục II)", MP, QD_2518),
-    # PA102 (row 96): newly published, no national code assigned yet
+    # PA102 (row 96): an amended procedure whose code was left out
     Proc("", "Cấp giấy phép hoạt động đối với phòng khám bác sỹ gia đình", TINH, Y_TE,
          "60 ngày", "Phí: 3.100.000 đồng/hồ sơ",
-         "Đơn đề nghị cấp giấy phép hoạt động (Mẫu 01 Phụ lục II)", MP, QD_2518, status=MOI),
+         "Đơn đề nghị cấp giấy phép hoạt động (Mẫu 01 Phụ lục II)", MP, QD_2518),
     # PA202 (row 97): reuses code 1.004228 of row 49 (a water-permit procedure)
     Proc("1.004228", "Cấp lại giấy phép hành nghề khám bệnh, chữa bệnh", TINH, Y_TE,
          "10 ngày làm việc", "Phí: 150.000 đồng/hồ sơ",
@@ -649,12 +649,11 @@ ROWS: list[Proc] = [
     Proc("1.001731",
          "Tiếp nhận đối tượng bảo trợ xã hội có hoàn cảnh đặc biệt khó khăn vào cơ sở trợ giúp "
          "xã hội cấp tỉnh", TINH, BAO_TRO, "10 ngày làm việc", KHONG, KHONG, MP, QD_2790),
-    # PA102 (row 131): newly published, no national code assigned yet
+    # PA102 (row 131): an amended procedure whose code was left out
     Proc("",
          "Đăng ký thành lập cơ sở trợ giúp xã hội ngoài công lập thuộc thẩm quyền của Sở Y tế",
          TINH, BAO_TRO, "05 ngày làm việc", KHONG,
-         "Tờ khai đăng ký thành lập cơ sở trợ giúp xã hội (Mẫu số 01)", MP, QD_2790,
-         status=MOI),
+         "Tờ khai đăng ký thành lập cơ sở trợ giúp xã hội (Mẫu số 01)", MP, QD_2790),
     Proc("1.001753",
          "Cấp giấy phép hoạt động đối với cơ sở trợ giúp xã hội có phạm vi hoạt động trong tỉnh",
          TINH, BAO_TRO, "15 ngày làm việc", KHONG,

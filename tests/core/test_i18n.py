@@ -713,7 +713,7 @@ def test_the_markdown_and_machine_reports_speak_vietnamese_in_their_prose(
         in markdown
     )
     assert markdown.splitlines()[2].startswith(
-        "9 lỗi, 4 cảnh báo, 1 thông tin trong 1 tệp (4 thủ tục)"
+        "8 lỗi, 3 cảnh báo, 1 thông tin trong 1 tệp (4 thủ tục)"
     )
     sarif = json.loads(_report(vietnamese_result, Format.SARIF))
     assert all(" Cách sửa: " in r["message"]["text"] for r in sarif["runs"][0]["results"])

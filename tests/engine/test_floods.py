@@ -68,7 +68,7 @@ def test_the_column_finding_says_how_many_rows_examples_and_cause() -> None:
     [
         ([str(23600 + n) for n in range(25)], "holds whole numbers, not procedure codes"),
         (["BHXH.TBHXH.02.", "2020STTTT_PTTT06", "2020.PCCC 012"] * 8, "holds local codes"),
-        (["chưa có mã"] * 25, "Is this the right column?"),
+        (["xem chi tiết"] * 25, "Is this the right column?"),
         ([f"T-PTO-{250000 + n}-TT" for n in range(25)], "in the form used before 2017"),
     ],
     ids=["internal ids", "one-stop local codes", "words", "codes of before 2017"],
