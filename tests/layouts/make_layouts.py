@@ -58,8 +58,9 @@ def province_annex() -> Sheet:
     """The annex of Lào Cai's decision 1890/QĐ-UBND: no level or field column, so every
     procedure takes its level, field and status from the sections above it.
 
-    Planted: rows 15 and 16 are one procedure twice (PA201); row 20 has no code yet (PA102);
-    rows 24 and 25 sit under section C, the district level that no longer exists (PA501).
+    Planted: rows 15 and 16 are one procedure twice (PA201); row 20, new, has no code yet
+    (no PA102: a new one may have none); rows 24 and 25 sit under section C, the district
+    level that no longer exists (PA501).
     """
     decision = "1890/QĐ-UBND"
     rows = [
