@@ -73,7 +73,7 @@ def compared_levels(
         keys = transform_distinct(uniques, level_cell_keys)
         of_row = np.asarray(codes, dtype=np.int64) % len(keys)  # -1, missing: the last
     if agencies is not None:
-        unknown = keys.to_numpy()[of_row] == ""
+        unknown = (keys == "").to_numpy(dtype=bool)[of_row]  # on the few keys, then the rows
         if unknown.any():
             agency_codes, agency_uniques = agencies
             by_agency = transform_distinct(agency_uniques, agency_level_keys)

@@ -17,7 +17,7 @@ import pandas as pd
 
 from procaudit.catalogue.code_words import without_no_code_words
 from procaudit.catalogue.columns import ROW, SECTION_STATUS, SECTION_UNIT, SHEET
-from procaudit.catalogue.status import ABOLISHED, NEW, SUSPENDED, row_status_kinds
+from procaudit.catalogue.status import ABOLISHED, NEW, SUSPENDED, status_kinds
 from procaudit.catalogue.text_columns import (
     arrow_chunks,
     arrow_text,
@@ -28,6 +28,7 @@ from procaudit.catalogue.text_columns import (
     matches,
     text_codes,
     text_series,
+    transform_distinct,
     transform_factorized,
 )
 from procaudit.catalogue.units import Units, section_units, units_of
@@ -385,29 +386,31 @@ class RuleContext:
             tagged[tagged] = hinted.to_numpy(zero_copy_only=False)
         return map_distinct(names[tagged], name_tag, dtype="object").dropna()
 
-    @property
-    def status_kinds(self) -> pd.Series:
-        """What each row's status (its own, or its section's) says (`catalogue.status`)."""
-        return self.shared("status kinds", lambda: row_status_kinds(self.frame))
+    def _status_is(self, *kinds: str) -> pd.Series:
+        """Rows whose status (their own, or their section's) says one of these kinds
+        (`catalogue.status`): read once per distinct status, spread to the rows as flags."""
+        index = self.frame.index
+        if "status" not in self.frame:
+            return pd.Series(False, index=index)
+        codes, uniques = self.distinct("status")
+        said = transform_distinct(uniques, status_kinds).isin(kinds).to_numpy(dtype=bool)
+        return pd.Series(said[codes], index=index)  # code -1 (missing): the last, False
 
     @property
     def abolished(self) -> pd.Series:
         """Rows whose status (their own, or their section's) says they are out of force."""
-        return self.shared("abolished", lambda: self.status_kinds.eq(ABOLISHED).astype(bool))
+        return self.shared("abolished", lambda: self._status_is(ABOLISHED))
 
     @property
     def not_in_force(self) -> pd.Series:
         """Rows out of force, suspended or closed: the rules that ask a procedure in force
         for its form, decision or code leave them alone."""
-        return self.shared(
-            "not in force",
-            lambda: self.status_kinds.isin((ABOLISHED, SUSPENDED)).astype(bool),
-        )
+        return self.shared("not in force", lambda: self._status_is(ABOLISHED, SUSPENDED))
 
     @property
     def newly_published(self) -> pd.Series:
         """Rows whose status says the procedure is newly published (it may have no code)."""
-        return self.shared("newly published", lambda: self.status_kinds.eq(NEW).astype(bool))
+        return self.shared("newly published", lambda: self._status_is(NEW))
 
     @cached_property
     def own_status(self) -> pd.Series:
