@@ -171,8 +171,11 @@ def _by_agency(ctx: RuleContext, rows: np.ndarray, entry: np.ndarray) -> np.ndar
     one procedure under each of its units, row by row (an export sorted by procedure, not by
     unit), is listed once per unit, not twice. A row naming no agency is compared with the
     rest where they name one agency, else with the rows naming none."""
-    keys = ctx.map_distinct("agency", unit_key)  # "UBND huyện X" is "Ủy ban nhân dân huyện X"
-    agency = pd.factorize(keys.iloc[rows])[0].astype(np.int64)  # -1: none
+    # One number per unit key ("UBND huyện X" is "Ủy ban nhân dân huyện X") of each distinct
+    # agency, then of no agency (-1, the last): the rows take theirs by their agency's code.
+    codes, uniques = ctx.distinct("agency")
+    key_of_value = pd.factorize(pd.Series([unit_key(str(value)) for value in uniques]))[0]
+    agency = np.append(key_of_value, -1).astype(np.int64)[np.asarray(codes)[rows]]
     named = agency >= 0
     groups = pd.factorize(entry)[0]
     several = np.zeros(len(rows), dtype=bool)
