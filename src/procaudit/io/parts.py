@@ -101,9 +101,10 @@ def _header_below(
     named = np.zeros(max(len(grid.cells) - start, 0), dtype=bool)
     for position, chunks in enumerate(grid.arrow_columns()):
         column = grid.cells.iloc[start:, position] if chunks is None else chunks.slice(start)
-        named |= _names_header(column)
-        if position == header_map.stt:
-            named |= cells_in(column, _STT_HEADERS, _STT_HEADER_VALUES)
+        if position == header_map.stt:  # one look-up of both
+            named |= cells_in(column, _NAME_OR_STT, _NAME_OR_STT_VALUES)
+        else:
+            named |= _names_header(column)
     for position in (np.flatnonzero(named) + start).tolist():
         found = map_headers(row_texts(grid.cells, position), extra)
         if _is_header(found) and found.columns != header_map.columns:
@@ -117,8 +118,8 @@ def _header_below(
 
 
 _NAME_HEADER_VALUES = pa.array(sorted(_NAME_HEADERS), type=pa.large_string())
-_STT_HEADERS = frozenset().union(*map(typed_forms, ("STT", "TT", "Số TT", "Số thứ tự", "STT.")))
-_STT_HEADER_VALUES = pa.array(sorted(_STT_HEADERS), type=pa.large_string())
+_NAME_OR_STT = _NAME_HEADERS.union(*map(typed_forms, ("STT", "TT", "Số TT", "Số thứ tự", "STT.")))
+_NAME_OR_STT_VALUES = pa.array(sorted(_NAME_OR_STT), type=pa.large_string())
 
 
 def _names_header(column: pd.Series | pa.ChunkedArray) -> np.ndarray:
