@@ -36,7 +36,7 @@ from procaudit.core.i18n import language, t
 from procaudit.io.name_keys_ahead import claim_name_keys
 from procaudit.rules.compared_levels import compared_levels
 from procaudit.rules.options import RuleOptions
-from procaudit.rules.table_stack import TableStack
+from procaudit.rules.table_stack import TableStack, cut_per_row, small_factorized, units_of_sections
 from procaudit.vn.levels import name_tag
 
 if TYPE_CHECKING:
@@ -156,7 +156,7 @@ class RuleContext:
             work = getattr(self, key)  # its property: `shared` work
             if key == "name_tags":  # labelled by position
                 work = work.set_axis(self.frame.index.get_indexer(work.index))
-            for part, of_table in zip(parts, _cut(key, work, bounds, tables), strict=True):
+            for part, of_table in zip(parts, cut_per_row(key, work, bounds, tables), strict=True):
                 part[key] = of_table
         stack = self.given("table stack")
         if stack is not None and stack.agencies:
@@ -352,7 +352,7 @@ class RuleContext:
         """`pd.factorize` of one of the table's columns, once per table: several rules read
         the same repeated column (levels, agencies, decision numbers). The codes are the
         smallest signed integers holding the number of values and one more."""
-        return self.shared(f"distinct {column}", lambda: _factorized(self.frame[column]))
+        return self.shared(f"distinct {column}", lambda: small_factorized(self.frame[column]))
 
     def map_distinct(
         self, column: str, func: Callable[[str], Any], dtype: str = "str"
@@ -537,12 +537,12 @@ class RuleContext:
         assert self._tables is not None
         bounds = np.cumsum([0, *(len(table) for table in self._tables)])
         if "agency" not in self.frame:
-            return TableStack(bounds, tuple(map(_units_of_sections, self._tables)))
+            return TableStack(bounds, tuple(map(units_of_sections, self._tables)))
         # Each table's units found in its own column, as alone: 400 communes' lists stacked
         # would look like one list per commune.
-        agencies = tuple(_factorized(table["agency"]) for table in self._tables)
+        agencies = tuple(small_factorized(table["agency"]) for table in self._tables)
         units = tuple(
-            units_of(agency) or _units_of_sections(table)
+            units_of(agency) or units_of_sections(table)
             for agency, table in zip(agencies, self._tables, strict=True)
         )
         return TableStack(bounds, units, agencies)
@@ -583,46 +583,6 @@ class RuleContext:
             t(unit + "s {rows} and {last}", "các dòng {rows} và {last}"),
             t(unit + "s {rows} and {more} more", "các dòng {rows} và {more} dòng khác"),
         )
-
-
-def _units_of_sections(table: pd.DataFrame) -> Units | None:
-    return section_units(table[SECTION_UNIT]) if SECTION_UNIT in table else None
-
-
-def _factorized(values: pd.Series) -> tuple[np.ndarray, pd.Index]:
-    """`pd.factorize`, its codes in the smallest integers that hold them and one more (a
-    user may add 1 to make -1 a position): kept as long as the table's keys are, eight
-    bytes a row each would be 46 MB for the six columns a million-row check reads so."""
-    codes, uniques = pd.factorize(values)
-    for small in (np.int8, np.int16, np.int32):
-        if len(uniques) < np.iinfo(small).max:
-            return codes.astype(small), uniques
-    return codes, uniques
-
-
-def _cut(
-    key: str, work: pd.Series, bounds: np.ndarray, tables: list[pd.DataFrame]
-) -> list[pd.Series]:
-    """Per-row work made on a stack, cut into each stacked table's (`per_row_parts`)."""
-    ends = zip(tables, bounds, bounds[1:], strict=False)
-    if key == "name_tags":  # the tagged rows alone, in row order, labelled by position
-        positions = work.index.to_numpy()
-        cuts = np.searchsorted(positions, bounds)
-        values = work.to_numpy()
-        return [
-            pd.Series(
-                values[cut:next_cut],
-                index=table.index[positions[cut:next_cut] - start],
-                dtype=object,
-                name=work.name,
-            )
-            for (table, start, _), cut, next_cut in zip(ends, cuts, cuts[1:], strict=False)
-        ]
-    array = work.array
-    return [
-        pd.Series(array[start:stop], table.index, name=work.name, copy=False)
-        for table, start, stop in ends
-    ]
 
 
 @dataclass

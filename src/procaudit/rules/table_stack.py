@@ -8,7 +8,9 @@ whose every row is abolished. On a stack each table keeps its own units, found i
 agency column (400 communes' lists stacked would look like one list per commune), and its
 own counts: rows of two tables are never compared. So a stack's context numbers each row's
 table (`table_ids`) and its unit within that table (`unit_ids`), and joins the tables' units
-into one list for the messages (`joined_units`).
+into one list for the messages (`joined_units`). The context's helpers for such work live
+here too: a column's codes in the smallest integers (`small_factorized`), work made on a
+stack cut into each table's part (`cut_per_row`), a table's units from its sections.
 """
 
 from __future__ import annotations
@@ -20,7 +22,8 @@ from itertools import pairwise
 import numpy as np
 import pandas as pd
 
-from procaudit.catalogue.units import Units
+from procaudit.catalogue.columns import SECTION_UNIT
+from procaudit.catalogue.units import Units, section_units
 
 
 @dataclass(frozen=True)
@@ -83,3 +86,44 @@ class TableStack:
         lists = np.array([units is not None for units in self.units], dtype=bool)
         in_lists: np.ndarray = lists[self.table_ids]
         return in_lists
+
+
+def small_factorized(values: pd.Series) -> tuple[np.ndarray, pd.Index]:
+    """`pd.factorize`, its codes in the smallest integers that hold them and one more (a
+    user may add 1 to make -1 a position): kept as long as the table's keys are, eight
+    bytes a row each would be 46 MB for the six columns a million-row check reads so."""
+    codes, uniques = pd.factorize(values)
+    for small in (np.int8, np.int16, np.int32):
+        if len(uniques) < np.iinfo(small).max:
+            return codes.astype(small), uniques
+    return codes, uniques
+
+
+def cut_per_row(
+    key: str, work: pd.Series, bounds: np.ndarray, tables: list[pd.DataFrame]
+) -> list[pd.Series]:
+    """Per-row work made on a stack, cut into each stacked table's (`per_row_parts`)."""
+    ends = zip(tables, bounds, bounds[1:], strict=False)
+    if key == "name_tags":  # the tagged rows alone, in row order, labelled by position
+        positions = work.index.to_numpy()
+        cuts = np.searchsorted(positions, bounds)
+        values = work.to_numpy()
+        return [
+            pd.Series(
+                values[cut:next_cut],
+                index=table.index[positions[cut:next_cut] - start],
+                dtype=object,
+                name=work.name,
+            )
+            for (table, start, _), cut, next_cut in zip(ends, cuts, cuts[1:], strict=False)
+        ]
+    array = work.array
+    return [
+        pd.Series(array[start:stop], table.index, name=work.name, copy=False)
+        for table, start, stop in ends
+    ]
+
+
+def units_of_sections(table: pd.DataFrame) -> Units | None:
+    """The units a table's sections name (a list whose units head their blocks)."""
+    return section_units(table[SECTION_UNIT]) if SECTION_UNIT in table else None
