@@ -42,3 +42,9 @@ def test_a_subtotal_is_no_procedure_nor_a_line_of_one(total: str, column: int) -
 def test_a_procedure_named_so_is_read(name: str) -> None:
     table = sheet_table([HEADER, BIRTH, ["2", "", name, ""], DEATH])
     assert table.frame["name"].tolist() == ["Đăng ký khai sinh", name, "Đăng ký khai tử"]
+
+
+@pytest.mark.parametrize("total", ["Cộng", "Tổng cộng: 2 thủ tục"])
+def test_a_total_with_its_count_in_the_stt_column_is_no_procedure(total: str) -> None:
+    table = sheet_table([HEADER, BIRTH, DEATH, ["2", "", total, ""]])
+    assert table.frame["name"].tolist() == ["Đăng ký khai sinh", "Đăng ký khai tử"]

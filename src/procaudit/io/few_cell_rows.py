@@ -114,6 +114,7 @@ def notes_and_headings(
     procedure's."""
     stt, name, code = identity
     numbered_headings = None  # the numbered rows that are headings all the same, if any
+    numbered_totals = live.index[:0]  # and those that are totals
     if stt is not None:
         numbered = few[stt].str.fullmatch(r"\s*\d+\s*").fillna(False).astype(bool)
         if numbered.any():
@@ -122,6 +123,11 @@ def notes_and_headings(
             )
             if admitted.any():
                 numbered, numbered_headings = numbered & ~admitted, admitted
+            # A total with its count in the STT column ("5 | Cộng") is no procedure either.
+            rest = few.loc[numbered].drop(columns=[stt])
+            if len(rest.columns):
+                said = folded_texts(rest.bfill(axis=1).iloc[:, 0]).str.match(_TOTAL)
+                numbered_totals = rest.index[said.fillna(False).astype(bool).to_numpy()]
         few = few[~numbered]
     first_texts = few.bfill(axis=1).iloc[:, 0] if not few.empty else pd.Series(dtype="str")
     lead = folded_texts(first_texts)
@@ -154,6 +160,7 @@ def notes_and_headings(
         few, lead = few[few.index < footer[0]], lead[lead.index < footer[0]]
         going_on = going_on[going_on.index < footer[0]]
     total = few.index[lead.str.match(_TOTAL).fillna(False).astype(bool) & ~going_on]
+    total = total.union(numbered_totals)
     live, few = without_rows(live, total), without_rows(few, total)
 
     leftmost = few.notna().to_numpy().argmax(axis=1)  # the first filled cell's place
