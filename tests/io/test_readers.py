@@ -333,3 +333,24 @@ def test_a_header_repeated_typed_otherwise_is_no_procedure(tmp_path: Path, again
     path = write_xlsx(tmp_path / "c.xlsx", {"S": rows})
     [table] = read_catalogue(str(path)).tables
     assert table.frame["_row"].tolist() == [2, 4]
+
+
+def test_a_table_beside_the_first_is_read_as_its_own(tmp_path: Path) -> None:
+    """A province's list on the left, the communes' on the right, each under its header."""
+    head = ["STT", "Mã TTHC", "Tên thủ tục hành chính", "Cơ quan thực hiện"]
+    rows = [
+        ["A. TTHC CẤP TỈNH", None, None, None, None, "B. TTHC CẤP XÃ"],
+        [*head, None, *head],
+        [1, "1.000178", "Đăng ký đất đai lần đầu", "Sở Nông nghiệp và Môi trường", None,
+         1, "1.001193", "Đăng ký khai sinh", "UBND cấp xã"],
+        [2, "1.000179", "Đăng ký biến động đất đai", "Sở Nông nghiệp và Môi trường", None,
+         None, None, None, None],
+    ]  # fmt: skip
+    path = write_xlsx(tmp_path / "c.xlsx", {"S": rows})
+    tables = read_catalogue(str(path)).tables
+    assert [t.frame["name"].tolist() for t in tables] == [
+        ["Đăng ký đất đai lần đầu", "Đăng ký biến động đất đai"],
+        ["Đăng ký khai sinh"],
+    ]
+    assert tables[1].header_map.columns["name"] == 7  # column H, where the user sees it
+    assert tables[1].frame["level"].tolist() == ["Cấp xã"]

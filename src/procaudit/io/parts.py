@@ -18,7 +18,14 @@ import pyarrow as pa
 
 from procaudit.catalogue.columns import REQUIRED
 from procaudit.io.grid import Grid, cells_in
-from procaudit.io.headers import CATALOGUE, HeaderMap, HeaderReader, map_headers, typed_forms
+from procaudit.io.headers import (
+    CATALOGUE,
+    HeaderMap,
+    HeaderReader,
+    is_row_number,
+    map_headers,
+    typed_forms,
+)
 from procaudit.io.layout import Header, NoHeader, find_header, row_texts
 from procaudit.io.sections import is_heading
 
@@ -40,6 +47,9 @@ def split_parts(
     if found is not None:
         found(grid, header)
     positions, _, header_map = header
+    side = _beside(grid, positions, header_map)
+    if side is not None:  # a second table laid beside the first: each read alone
+        return [*split_parts(_left_of(grid, side), extra), *split_parts(_from(grid, side), extra)]
     above = _header_above(grid, positions[0], extra)
     below = None if above is not None else _header_below(grid, positions, header_map, extra)
     # A header above: the first part's header is still to find. One below: it is this one.
@@ -53,6 +63,46 @@ def split_parts(
     split = _headed_from(grid, split)
     rest = split_parts(_rows(grid, split, len(grid.cells)), extra)
     return [(_rows(grid, 0, split), first), *rest]
+
+
+def _beside(grid: Grid, positions: list[int], header_map: HeaderMap) -> int | None:
+    """The first column of a second table laid beside the first on its header's rows (a
+    province's list on the left, the communes' on the right): right of every column the
+    header reads, the name's header and two more of its columns' headers again, and the
+    row numbers' "STT" before them; None where there is none."""
+    right_of = max(header_map.columns.values())
+    again = {
+        column: min(later)
+        for column in header_map.columns
+        if (later := [p for p in header_map.candidates.get(column, ()) if p > right_of])
+    }
+    if REQUIRED[0] not in again or len(again) < _SIDE_COLUMNS:
+        return None
+    start = min(again.values())
+    labels = [row_texts(grid.cells, at) for at in positions]
+    numbered = [p for p in range(right_of + 1, start) if any(is_row_number(r[p]) for r in labels)]
+    return numbered[-1] if numbered else start
+
+
+_SIDE_COLUMNS = 3  # the name and two more columns, named again beside the table
+
+
+def _left_of(grid: Grid, column: int) -> Grid:
+    """The grid's columns left of `column`."""
+    merged = tuple(merge for merge in grid.merged if merge[0] < column)
+    return replace(grid, cells=grid.cells.iloc[:, :column], merged=merged)
+
+
+def _from(grid: Grid, column: int) -> Grid:
+    """The grid with its columns left of `column` emptied: the columns keep their places,
+    so that a finding names the cell the user sees."""
+    cells = grid.cells.copy()
+    for position in range(column):
+        cells[cells.columns[position]] = pd.Series(
+            pd.NA, index=cells.index, dtype=cells.dtypes.iloc[position]
+        )
+    merged = tuple(merge for merge in grid.merged if merge[0] >= column)
+    return replace(grid, cells=cells, merged=merged)
 
 
 def _headed_from(grid: Grid, header: int) -> int:
