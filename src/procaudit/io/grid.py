@@ -327,13 +327,21 @@ def rows_where(frame: pd.DataFrame, keep: pd.Series | np.ndarray) -> pd.DataFram
     return pd.DataFrame(columns, index=index, columns=frame.columns)
 
 
+# The last head read, by the file and the stat that found it: the reader choosing a file's
+# reader by its bytes (`io.by_content`) and the reader it chose both look at them.
+_LAST_HEAD: tuple[tuple[str, int, int, int], bytes] | None = None
+
+
 def file_head(path: Path) -> bytes:
     """The first bytes of a regular file. A FIFO or a device is refused before it is opened:
-    opening a FIFO with no writer blocks forever."""
+    opening a FIFO with no writer blocks forever. Asked twice in a row of an unchanged file,
+    it is read once."""
+    global _LAST_HEAD
     try:
-        mode = os.stat(path).st_mode
+        found = os.stat(path)
     except OSError as exc:
         raise InputError(str(path), _cannot_be_read(exc)) from None
+    mode = found.st_mode
     if stat.S_ISDIR(mode):
         raise InputError(
             str(path),
@@ -347,11 +355,17 @@ def file_head(path: Path) -> bytes:
                 "không phải tệp thông thường (đây là pipe, socket hoặc thiết bị)",
             ),
         )
+    key = (str(path), found.st_ino, found.st_size, found.st_mtime_ns)
+    last = _LAST_HEAD
+    if last is not None and last[0] == key:
+        return last[1]
     try:
         with path.open("rb") as stream:
-            return stream.read(_HEAD)
+            head = stream.read(_HEAD)
     except OSError as exc:
         raise InputError(str(path), _cannot_be_read(exc)) from None
+    _LAST_HEAD = (key, head)
+    return head
 
 
 def _cannot_be_read(exc: OSError) -> str:
