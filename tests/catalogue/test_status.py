@@ -12,7 +12,6 @@ from procaudit.catalogue.status import (
     SUSPENDED,
     abolished_rows,
     is_status,
-    out_of_force,
     status_kinds,
 )
 
@@ -47,8 +46,8 @@ from procaudit.catalogue.status import (
     ],
 )
 def test_out_of_force(status: str | None, out: bool) -> None:
-    values = pd.Series([status], dtype="str")
-    assert out_of_force(values).tolist() == [out]
+    frame = pd.DataFrame({"status": pd.Series([status], dtype="str")})
+    assert abolished_rows(frame).tolist() == [out]
 
 
 def test_abolished_rows_follow_the_frame() -> None:

@@ -19,12 +19,12 @@ _NO_CODE_YET = re.compile(
 )
 # The words such a cell begins with (RE2, any case): the cells to look at in Python.
 _FIRST_WORDS = r"(?i)^\s*(?:chưa|đang|không|n/?a)"
-LONGEST_NO_CODE = 40  # characters: a longer cell is no such words
+_LONGEST_NO_CODE = 40  # characters: a longer cell is no such words
 
 
 def no_code_yet(value: str) -> bool:
     """Whether a code cell says the procedure has no code yet."""
-    if len(value) > LONGEST_NO_CODE:
+    if len(value) > _LONGEST_NO_CODE:
         return False
     return _NO_CODE_YET.fullmatch(fold(value).strip(" .…-–—_:;")) is not None
 

@@ -101,12 +101,6 @@ def status_kinds(statuses: pd.Series) -> pd.Series:
     return pd.Series(kinds, index=statuses.index, dtype="object")
 
 
-@elementwise
-def out_of_force(statuses: pd.Series) -> pd.Series:
-    """Whether each status takes its procedure out of force; False where it is missing."""
-    return status_kinds(statuses).eq(ABOLISHED)
-
-
 def row_status_kinds(frame: pd.DataFrame) -> pd.Series:
     """`status_kinds` of the rows of a canonical table (their own status, or their section's,
     which the reader passes down), read once per distinct status; all missing where the

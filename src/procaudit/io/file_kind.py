@@ -41,7 +41,7 @@ def content_of(head: bytes) -> Content:
         return "zip"
     if head.startswith(OLE2):
         return "ole2"
-    text = head_text(head)
+    text = _head_text(head)
     if text is None:
         return "binary"
     start = text.lstrip("\ufeff \t\r\n").lower()
@@ -53,7 +53,7 @@ def content_of(head: bytes) -> Content:
     return "text"
 
 
-def head_text(head: bytes) -> str | None:
+def _head_text(head: bytes) -> str | None:
     """The first bytes as text, to look at: UTF-16 or UTF-8 by their byte-order mark, else
     UTF-8 with what does not decode replaced (a Windows-1258 file); None for binary bytes."""
     for bom, encoding in ((codecs.BOM_UTF16_LE, "utf-16-le"), (codecs.BOM_UTF16_BE, "utf-16-be")):

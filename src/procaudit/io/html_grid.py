@@ -44,7 +44,7 @@ _SHEET_NAME = 31  # characters: Excel names the sheet after the file, cut to thi
 def read_html_grid(path: Path, max_cells: int = MAX_CELLS) -> Grid:
     """The page's tables as one grid, rows numbered as Excel numbers them when it opens
     the page; a page with no table is refused."""
-    text = html_text(path.read_bytes(), str(path))
+    text = _html_text(path.read_bytes(), str(path))
     page = _Page()
     page.feed(text)
     page.close()
@@ -67,7 +67,7 @@ def read_html_grid(path: Path, max_cells: int = MAX_CELLS) -> Grid:
     return replace(grid, typed=False)  # text as the page writes it, never a number's
 
 
-def html_text(data: bytes, path: str) -> str:
+def _html_text(data: bytes, path: str) -> str:
     """The page's text: by its byte-order mark, else its <meta charset>, else as CSV text
     is decoded (UTF-8, or Windows-1258)."""
     if data.startswith((codecs.BOM_UTF8, codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
