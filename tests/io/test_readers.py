@@ -354,3 +354,46 @@ def test_a_table_beside_the_first_is_read_as_its_own(tmp_path: Path) -> None:
     ]
     assert tables[1].header_map.columns["name"] == 7  # column H, where the user sees it
     assert tables[1].frame["level"].tolist() == ["Cấp xã"]
+
+
+def _with_errors(path: Path, cells: dict[str, str]) -> Path:
+    """A catalogue whose `cells` hold Excel error values (typed, or pasted as values: no
+    formula), as Excel saves them: t="e"."""
+    rows = [["Mã TTHC", "Tên thủ tục", "Mẫu đơn, tờ khai"]]
+    rows += [[f"1.00000{n}", f"Thủ tục {n}", "Tờ khai"] for n in range(1, 9)]
+    write_xlsx(path, {"Danh mục": rows})
+    workbook = openpyxl.load_workbook(path)
+    for reference, error in cells.items():
+        workbook["Danh mục"][reference].value = error
+        workbook["Danh mục"][reference].data_type = "e"
+    workbook.save(path)
+    return path
+
+
+@pytest.mark.parametrize(
+    ("cells", "note"),
+    [
+        ({}, None),
+        (
+            {"A3": "#N/A"},
+            "sheet 'Danh mục' has 1 cell showing an Excel error (A3 #N/A), read as an empty "
+            "cell; correct its formula or type its value",
+        ),
+        (
+            {f"C{row}": "#REF!" for row in range(2, 9)} | {"B9": "#VALUE!"},
+            "sheet 'Danh mục' has 8 cells showing an Excel error (C2 #REF!, C3 #REF!, C4 #REF!, "
+            "C5 #REF!, C6 #REF!, …), read as empty cells; correct their formulas or type their "
+            "values",
+        ),
+    ],
+    ids=["none", "one", "several"],
+)
+def test_excel_error_values_are_noted_and_read_as_empty(
+    tmp_path: Path, cells: dict[str, str], note: str | None
+) -> None:
+    catalogue = read_catalogue(str(_with_errors(tmp_path / "e.xlsx", cells)))
+    assert list(catalogue.notes) == ([note] if note else [])
+    [table] = catalogue.tables
+    assert "#N/A" not in table.frame["code"].dropna().tolist()
+    if "A3" in cells:
+        assert pd.isna(table.frame["code"].iloc[1])

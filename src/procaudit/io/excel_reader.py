@@ -164,44 +164,82 @@ def _is_text(head: bytes) -> bool:
 
 
 def formula_notes(path: Path, holding: frozenset[str]) -> list[str]:
-    """Which formulas have no saved value: calamine reads them as empty cells. `holding`:
-    the sheet parts that hold a formula (see limits.check_workbook); only those are parsed.
+    """Which formulas have no saved value, and which cells show an Excel error (#N/A,
+    #REF!): calamine reads both as empty cells. `holding`: the sheet parts that hold a
+    formula or an error (see limits.check_workbook); only those are parsed.
 
     Excel saves each formula's last value beside it; files written by programs (openpyxl,
-    some exports) often do not, and their cells would look blank without a word.
+    some exports) often do not, and their cells would look blank without a word. An error
+    is what a failed look-up leaves: the rules see an empty cell, the user sees "#N/A".
     """
     notes = []
-    one = t(
-        "sheet '{sheet}' has 1 formula with no saved value ({shown}), read as an empty "
-        "cell; open the file in Excel and save it to store its value",
-        "trang tính '{sheet}' có 1 công thức chưa lưu giá trị ({shown}), được đọc là "
-        "ô trống; hãy mở tệp bằng Excel rồi lưu lại để lưu giá trị của công thức",
-    )
-    several = t(
+    for sheet, (no_value, errors) in _odd_cells(path, holding).items():
+        if no_value:
+            notes.append(_said_no_value(sheet, no_value))
+        if errors:
+            notes.append(_said_errors(sheet, errors))
+    return notes
+
+
+def _shown(cells: list[str]) -> str:
+    return ", ".join(cells[:_SHOWN_CELLS]) + (", …" if len(cells) > _SHOWN_CELLS else "")
+
+
+def _said_no_value(sheet: str, cells: list[str]) -> str:
+    if len(cells) == 1:
+        return t(
+            "sheet '{sheet}' has 1 formula with no saved value ({shown}), read as an empty "
+            "cell; open the file in Excel and save it to store its value",
+            "trang tính '{sheet}' có 1 công thức chưa lưu giá trị ({shown}), được đọc là "
+            "ô trống; hãy mở tệp bằng Excel rồi lưu lại để lưu giá trị của công thức",
+            sheet=sheet,
+            shown=_shown(cells),
+        )
+    return t(
         "sheet '{sheet}' has {count} formulas with no saved value ({shown}), read as "
         "empty cells; open the file in Excel and save it to store their values",
         "trang tính '{sheet}' có {count} công thức chưa lưu giá trị ({shown}), được đọc là "
         "ô trống; hãy mở tệp bằng Excel rồi lưu lại để lưu giá trị của các công thức",
+        sheet=sheet,
+        count=len(cells),
+        shown=_shown(cells),
     )
-    for sheet, cells in formulas_without_values(path, holding).items():
-        shown = ", ".join(cells[:_SHOWN_CELLS]) + (", …" if len(cells) > _SHOWN_CELLS else "")
-        said = one if len(cells) == 1 else several
-        notes.append(said.format(sheet=sheet, count=len(cells), shown=shown))
-    return notes
 
 
-def formulas_without_values(path: Path, holding: frozenset[str]) -> dict[str, list[str]]:
-    """Sheet name -> references of formula cells saved without a value (xlsx and xlsm), in
-    the sheet parts `holding` a formula."""
+def _said_errors(sheet: str, cells: list[str]) -> str:
+    if len(cells) == 1:
+        return t(
+            "sheet '{sheet}' has 1 cell showing an Excel error ({shown}), read as an empty "
+            "cell; correct its formula or type its value",
+            "trang tính '{sheet}' có 1 ô hiển thị lỗi Excel ({shown}), được đọc là ô trống; "
+            "hãy sửa công thức hoặc nhập giá trị của ô",
+            sheet=sheet,
+            shown=_shown(cells),
+        )
+    return t(
+        "sheet '{sheet}' has {count} cells showing an Excel error ({shown}), read as empty "
+        "cells; correct their formulas or type their values",
+        "trang tính '{sheet}' có {count} ô hiển thị lỗi Excel ({shown}), được đọc là ô "
+        "trống; hãy sửa công thức hoặc nhập giá trị của các ô",
+        sheet=sheet,
+        count=len(cells),
+        shown=_shown(cells),
+    )
+
+
+def _odd_cells(path: Path, holding: frozenset[str]) -> dict[str, tuple[list[str], list[str]]]:
+    """Sheet name -> (formula cells saved without a value, cells holding an error as
+    "B3 #N/A"), for the sheet parts `holding` either."""
     if not holding:  # the usual case: no formula, nothing to parse
         return {}
-    found: dict[str, list[str]] = {}
+    found: dict[str, tuple[list[str], list[str]]] = {}
     try:
         with zipfile.ZipFile(path) as archive:
             for name, part in _sheet_parts(archive).items():
-                cells = _cells_without_values(archive, part) if part in holding else []
-                if cells:
-                    found[name] = cells
+                if part in holding:
+                    no_value, errors = _cells_of_note(archive, part)
+                    if no_value or errors:
+                        found[name] = (no_value, errors)
     except (zipfile.BadZipFile, KeyError, OSError, ElementTree.ParseError):
         return found  # calamine read the values; a part it skipped is no reason to stop
     return found
@@ -227,14 +265,16 @@ def _sheet_parts(archive: zipfile.ZipFile) -> dict[str, str]:
     return parts
 
 
-def _cells_without_values(archive: zipfile.ZipFile, part: str) -> list[str]:
-    cells = []
+def _cells_of_note(archive: zipfile.ZipFile, part: str) -> tuple[list[str], list[str]]:
+    no_value, errors = [], []
     with archive.open(part) as stream:
         for _, element in ElementTree.iterparse(stream):
             if element.tag != f"{_MAIN}c":
                 continue
             formula, value = element.find(f"{_MAIN}f"), element.find(f"{_MAIN}v")
             if formula is not None and (value is None or value.text is None):
-                cells.append(element.get("r", "?"))
+                no_value.append(element.get("r", "?"))
+            elif element.get("t") == "e" and value is not None and value.text:
+                errors.append(f"{element.get('r', '?')} {value.text}")
             element.clear()
-    return cells
+    return no_value, errors

@@ -87,7 +87,8 @@ def check_csv_extent(path: str, records: int, columns: int, limit: int) -> None:
 def check_workbook(path: Path, limits: Limits) -> frozenset[str]:
     """Refuse a zip-based workbook (xlsx, xlsm, ods) whose parts would inflate beyond the
     limits, or whose sheets reach further than `max_cells`; other files pass untouched.
-    Returns the sheet parts that hold a formula, seen on the way (see excel_reader)."""
+    Returns the sheet parts that hold a formula or an error value, seen on the way (see
+    excel_reader)."""
     if not zipfile.is_zipfile(path):
         return frozenset()
     try:
@@ -138,14 +139,15 @@ def _check_inflation(path: Path, parts: list[zipfile.ZipInfo], limits: Limits) -
 def _scan_sheet(
     path: Path, archive: zipfile.ZipFile, part: zipfile.ZipInfo, limits: Limits
 ) -> bool:
-    """Whether the sheet holds a formula, refusing it if it reaches too far: the reader
-    allocates max row x max column cells. One quick scan bounds the references; only if
-    the bounds allow too many cells are they counted exactly."""
+    """Whether the sheet holds a formula or an error value (#N/A), refusing it if it reaches
+    too far: the reader allocates max row x max column cells. One quick scan bounds the
+    references; only if the bounds allow too many cells are they counted exactly."""
     far = formulas = False
     for data in _chunks(archive, part):
         far = far or _FAR_REF.search(data) is not None
         # One search for "<f" rules out most sheets; "<family" (a font) holds it too.
         formulas = formulas or (b"<f" in data and (b"<f>" in data or b"<f " in data))
+        formulas = formulas or b't="e"' in data  # pasted as values, an error keeps no formula
     if far or limits.max_cells < _NARROW * _SHORT:
         _check_extent(path, archive, part, limits)
     return formulas

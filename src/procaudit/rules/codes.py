@@ -46,7 +46,7 @@ def repaired_code(code: str) -> str | None:
     Typing slips (a comma for the dot, the letter O for a zero, a leading zero) have one
     reading; a code that a number cell changed (see `number_code_repair`) only probably
     means the code returned, and a person should check it."""
-    candidate = code.strip().replace(",", ".").translate(_DIGIT_LOOKALIKES)
+    candidate = code.strip().removeprefix("'").replace(",", ".").translate(_DIGIT_LOOKALIKES)
     head, dot, tail = candidate.partition(".")
     candidate = (head.lstrip("0") or "0") + dot + tail
     if _CODE.match(candidate):
@@ -101,6 +101,13 @@ _SAID = {
         "mã bị lưu dưới dạng số nên mất {lost} chữ số 0 ở cuối",
     ),
     "spaces": ("has spaces around it", "có dấu cách ở đầu hoặc cuối"),
+    # Exports write it to keep a code text in Excel; typed, Excel hides it, stored, it stays.
+    "apostrophe": (
+        "starts with an apostrophe, stored in the cell (a mark some exports write to keep a "
+        "code as text)",
+        "bắt đầu bằng dấu nháy đơn được lưu trong ô (dấu mà một số phần mềm xuất dữ liệu "
+        "thêm vào để giữ mã ở dạng văn bản)",
+    ),
     "comma for dot": ("uses a comma where the dot belongs", "dùng dấu phẩy thay cho dấu chấm"),
     "letter": ("has a letter where a digit belongs", "có chữ cái ở vị trí của chữ số"),
     "leading zero": ("has a leading zero", "có chữ số 0 thừa ở đầu"),
@@ -149,6 +156,8 @@ def _problem(code: str) -> str:
     number = _number_problem(code)
     if number is not None:
         return number
+    if code.strip().startswith("'"):
+        return _said("apostrophe")
     if code != code.strip():
         return _said("spaces")
     if "," in code:
@@ -200,7 +209,8 @@ def _invalid_ascii_codes(code: pa.Array) -> tuple[pa.Array, pa.Array]:
     padded = pc.utf8_rpad(pc.replace_substring(text, ",", "."), width=width, padding="0")
     guessed = pc.if_else(lost_dot, dotted, pc.if_else(lost_zeros, padded, _NO_TEXT))
     # repaired_code: the typing slips undone, then the leading zeros of the part before the dot
-    candidate = pc.replace_substring(text, ",", ".")
+    candidate = pc.replace_substring_regex(text, "^'", "", max_replacements=1)
+    candidate = pc.replace_substring(candidate, ",", ".")
     candidate = pc.replace_substring_regex(candidate, "[Oo]", "0")
     candidate = pc.replace_substring_regex(candidate, "[lI]", "1")
     candidate = pc.replace_substring_regex(candidate, "^0+", "", max_replacements=1)
@@ -229,6 +239,7 @@ def _invalid_ascii_codes(code: pa.Array) -> tuple[pa.Array, pa.Array]:
         (matches(code, r"^[^.]*(?:\.[^.]*)?[A-Za-z]"), _said("letter")),
         (pc.match_substring(code, ","), _said("comma for dot")),
         (pc.not_equal(code, text), _said("spaces")),
+        (pc.starts_with(text, "'"), _said("apostrophe")),
     ]
     for where_true, said in cases:
         problem = pc.if_else(where_true, said, problem)
