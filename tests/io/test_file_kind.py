@@ -52,7 +52,10 @@ def test_content_is_told_by_the_first_bytes(head: bytes, content: str) -> None:
         ("zip", ".csv", "workbook"),
         ("html", ".xls", "html"),
         ("html", ".html", "html"),
-        ("html", ".csv", "csv"),  # named as CSV: its reader decides
+        ("html", ".csv", "html"),  # a web page saved under a CSV's name
+        ("xml", ".csv", "spreadsheetml"),
+        ("binary", ".csv", "csv"),  # named as CSV: its reader refuses it
+        ("empty", ".csv", "csv"),
         ("xml", ".xls", "spreadsheetml"),
         ("text", ".xls", "csv"),
         ("text", ".csv", "csv"),

@@ -135,14 +135,15 @@ def test_spans_beyond_the_cell_limit_are_refused(tmp_path: Path) -> None:
         read_html_grid(path, max_cells=1000)
 
 
-def test_an_html_export_is_read_as_the_catalogue_it_shows(tmp_path: Path) -> None:
+@pytest.mark.parametrize("name", ["export.xls", "export.csv"])
+def test_an_html_export_is_read_as_the_catalogue_it_shows(tmp_path: Path, name: str) -> None:
     rows = (
         '<tr><td colspan="4"><b>DANH SÁCH THỦ TỤC HÀNH CHÍNH</b></td></tr>'
         + HEADER
         + '<tr><td>1</td><td>1.000001</td><td>Đăng ký khai sinh</td><td rowspan="2">UBND xã'
         "</td></tr><tr><td>2</td><td>1.000002</td><td>Đăng ký kết hôn</td></tr>"
     )
-    path = tmp_path / "export.xls"
+    path = tmp_path / name
     path.write_bytes(codecs.BOM_UTF8 + _page(f"<table>{rows}</table>").encode())
     catalogue = read_catalogue(str(path))
     assert catalogue.format == "html"

@@ -87,18 +87,17 @@ def misnamed(head: bytes, suffix: str) -> bool:
 
 
 def reader_for(content: Content, suffix: str, csv_suffixes: frozenset[str]) -> Reader | None:
-    """The reader a file needs: a workbook by its bytes, whatever its name; markup and text
-    named as a workbook (or a web page) by what they are; a file named as CSV stays CSV
-    (its reader refuses binary bytes). None: left to the name (empty, or binary garbage
-    named as a workbook, which the workbook reader refuses with its message)."""
+    """The reader a file needs: a workbook or markup by its bytes, whatever its name (a web
+    page saved as .csv starts with a tag no CSV line does); text by the CSV reader; a file
+    named as CSV stays CSV otherwise (its reader refuses binary bytes). None: left to the
+    name (empty, or binary garbage named as a workbook, which the workbook reader refuses
+    with its message)."""
     if content in ("zip", "ole2"):
         return "workbook"
-    if suffix in csv_suffixes:
-        return "csv"
     if content == "html":
         return "html"
     if content == "xml":  # its reader tells Excel 2003's XML from any other
         return "spreadsheetml"
-    if content == "text":
+    if suffix in csv_suffixes or content == "text":
         return "csv"
     return None
