@@ -175,6 +175,37 @@ def test_what_openpyxl_drops_is_said_in_a_note() -> None:
     assert lost_parts(original, original) == []
 
 
+_X14_VALIDATION = (
+    b'<extLst><ext uri="{CCE6A557-97BC-4b89-ADB6-D9C93CAAB3DF}" '
+    b'xmlns:x14="http://schemas.microsoft.com/office/spreadsheetml/2009/9/main">'
+    b'<x14:dataValidations count="1" xmlns:xm="http://schemas.microsoft.com/office/excel/2006/main">'
+    b'<x14:dataValidation type="list" allowBlank="1"><x14:formula1><xm:f>Lists!$A$1:$A$3</xm:f>'
+    b"</x14:formula1><xm:sqref>C3:C4</xm:sqref></x14:dataValidation></x14:dataValidations>"
+    b"</ext></extLst>"
+)
+
+
+def test_a_drop_down_list_openpyxl_drops_is_said_in_a_note(tmp_path: Path) -> None:
+    # Excel 2010 writes a drop-down list whose items sit on another sheet in the sheet's
+    # extension list, which openpyxl does not write back.
+    plain = _workbook(tmp_path / "plain.xlsx")
+    source = tmp_path / "in.xlsx"
+    with zipfile.ZipFile(plain) as original, zipfile.ZipFile(source, "w") as extended:
+        for item in original.infolist():
+            data = original.read(item)
+            if item.filename == "xl/worksheets/sheet1.xml":
+                data = data.replace(b"</worksheet>", _X14_VALIDATION + b"</worksheet>")
+            extended.writestr(item, data)
+    result = write_repaired(
+        source, [change(4, 2, "Số: 15/QĐ-UBND", "15/QĐ-UBND", SHEET)], tmp_path / "out.xlsx"
+    )
+    assert result.notes == (
+        "the copy could not keep 1 of the original's 1 drop-down lists of newer Excel "
+        "(openpyxl does not write them); the cells are repaired, the rest is as it was",
+    )
+    assert write_repaired(plain, [], tmp_path / "plain_out.xlsx").notes == ()
+
+
 # --- xls and ods, written as xlsx ----------------------------------------------------------
 
 

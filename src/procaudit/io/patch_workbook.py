@@ -54,6 +54,22 @@ _KEPT_PARTS = (
 )
 _SHAPE = re.compile(rb"<(?:\w+:)?sp[ >]")  # a shape or text box in a drawing part
 _DRAWING = re.compile(r"xl/drawings/drawing\d*\.xml")
+# What Excel 2010 and later write in a sheet's extension list and openpyxl drops: drop-down
+# lists whose source is another sheet, newer conditional formats, sparklines.
+_SHEET = re.compile(r"xl/worksheets/sheet\d*\.xml")
+_EXTENSIONS = (
+    (
+        "drop-down lists of newer Excel",
+        "danh sách thả xuống kiểu Excel mới",
+        b"<x14:dataValidation ",
+    ),
+    (
+        "conditional formats of newer Excel",
+        "định dạng có điều kiện kiểu Excel mới",
+        b"<x14:conditionalFormatting ",
+    ),
+    ("sparklines", "biểu đồ thu nhỏ (sparkline)", b"<x14:sparklineGroup "),
+)
 
 
 def write_workbook_copy(source: Path, changes: Sequence[CellChange], target: Path) -> PatchResult:
@@ -148,6 +164,14 @@ def _inventory(workbook: bytes) -> dict[tuple[str, str], int]:
                     if pattern.match(name):
                         key = (english, vietnamese)
                         counts[key] = counts.get(key, 0) + 1
+                if _SHEET.fullmatch(name):
+                    data = archive.read(name)
+                    for english, vietnamese, mark in _EXTENSIONS:
+                        found = data.count(mark) if b"<x14:" in data else 0
+                        if found:
+                            counts[(english, vietnamese)] = (
+                                counts.get((english, vietnamese), 0) + found
+                            )
                 if _DRAWING.fullmatch(name):
                     shapes = len(_SHAPE.findall(archive.read(name)))
                     if shapes:
