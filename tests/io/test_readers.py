@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import zipfile
 from pathlib import Path
 
 import openpyxl
@@ -397,3 +398,35 @@ def test_excel_error_values_are_noted_and_read_as_empty(
     assert "#N/A" not in table.frame["code"].dropna().tolist()
     if "A3" in cells:
         assert pd.isna(table.frame["code"].iloc[1])
+
+
+_FORMULA_SHEET = (
+    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
+    '<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>'
+    '<row r="1"><c r="A1" t="inlineStr"><is><t>Mã TTHC</t></is></c>'
+    '<c r="B1" t="inlineStr"><is><t>Tên thủ tục</t></is></c>'
+    '<c r="C1" t="inlineStr"><is><t>Mẫu đơn, tờ khai</t></is></c></row>'
+    '<row r="2"><c r="A2" t="inlineStr"><is><t>1.000001</t></is></c>'
+    '<c r="B2" t="inlineStr"><is><t>Đăng ký khai sinh</t></is></c>'
+    # Saved by Excel: a look-up that found nothing and gave "".
+    '<c r="C2" t="str"><f>IFERROR(VLOOKUP(A2,X!A:B,2,0),"")</f><v></v></c></row>'
+    '<row r="3"><c r="A3" t="inlineStr"><is><t>1.000002</t></is></c>'
+    '<c r="B3" t="inlineStr"><is><t>Đăng ký kết hôn</t></is></c>'
+    # Written by a program: no value saved.
+    '<c r="C3"><f>B3</f></c></row>'
+    "</sheetData></worksheet>"
+)
+
+
+def test_a_formula_saved_as_empty_text_is_no_formula_without_a_value(tmp_path: Path) -> None:
+    path = write_xlsx(tmp_path / "f.xlsx", {"DM": [["x"]]})
+    with zipfile.ZipFile(path) as original:
+        parts = {item.filename: original.read(item) for item in original.infolist()}
+    parts["xl/worksheets/sheet1.xml"] = _FORMULA_SHEET.encode()
+    with zipfile.ZipFile(path, "w") as rewritten:
+        for name, data in parts.items():
+            rewritten.writestr(name, data)
+    assert list(read_catalogue(str(path)).notes) == [
+        "sheet 'DM' has 1 formula with no saved value (C3), read as an empty cell; open the "
+        "file in Excel and save it to store its value"
+    ]

@@ -272,7 +272,9 @@ def _cells_of_note(archive: zipfile.ZipFile, part: str) -> tuple[list[str], list
             if element.tag != f"{_MAIN}c":
                 continue
             formula, value = element.find(f"{_MAIN}f"), element.find(f"{_MAIN}v")
-            if formula is not None and (value is None or value.text is None):
+            # A formula whose saved result is "" (IFERROR(…, "")) has an empty <v> of t="str".
+            saved = value is not None and (value.text is not None or element.get("t") == "str")
+            if formula is not None and not saved:
                 no_value.append(element.get("r", "?"))
             elif element.get("t") == "e" and value is not None and value.text:
                 errors.append(f"{element.get('r', '?')} {value.text}")
