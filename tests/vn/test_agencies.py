@@ -50,6 +50,13 @@ KIND_CASES = [
     ("Sở Nội vụ (thay thế Phòng LĐTBXH)", None),
     ("Viện kiểm sát nhân dân quận 1", DISTRICT_PROCURACY),
     ("VKSND huyện X\nTòa án nhân dân huyện X", DISTRICT_COURT),
+    # Sector offices of a district: the treasury's, the forest rangers', the vets'.
+    ("Kho bạc Nhà nước huyện Đông Anh", DISTRICT),
+    ("Hạt Kiểm lâm huyện Sóc Sơn", DISTRICT),
+    ("Trạm Chăn nuôi và Thú y huyện Ba Vì", DISTRICT),
+    ("Kho bạc Nhà nước tỉnh Phú Thọ", None),
+    ("Trạm Y tế xã Tân Lập huyện Thanh Sơn", None),
+    ("Đội Quản lý thị trường số 3", None),
 ]
 
 
@@ -76,6 +83,10 @@ LEVEL_CASES = [
     ("Cục Thuế - Bộ tài chính\nThuế tỉnh, thành phố", {PROVINCE}),
     ("Cục Hải quan tỉnh", {PROVINCE}),
     ("Cục Chăn nuôi và Thú y - Bộ NN và MT", {CENTRAL}),
+    ("Cục Quản lý xuất nhập cảnh", {CENTRAL}),
+    # A "Cục" of a province is the province's office.
+    ("Cục Thi hành án dân sự tỉnh Nghệ An", {PROVINCE}),
+    ("Cục Thống kê tỉnh Thanh Hóa", {PROVINCE}),
     ("Sở Nội vụ (thay thế Phòng Nội vụ cấp huyện)", {PROVINCE}),
 ]
 
@@ -123,3 +134,26 @@ def test_defunct_in_reads_each_agency_of_a_cell() -> None:
     found = defunct_in("Sở Nông nghiệp và PTNT\nSở Lao động, Thương binh và XH\nSở Nội vụ")
     # Sở Nội vụ took Lao động's task over and is named: only the other is reported.
     assert [agency.successor for agency in found] == ["Sở Nông nghiệp và Môi trường"]
+
+
+DEFUNCT_CASES = [
+    # (cell, the defunct agencies it names)
+    ("Tổng cục Thuế", ["Tổng cục Thuế"]),  # its successor's name is inside the old one
+    ("Tổng cục Hải quan", ["Tổng cục Hải quan"]),
+    ("Cục Thuế", []),
+    ("Tổng cục Thuế (nay là Cục Thuế)", []),
+    ("Cục Thuế tỉnh Bắc Giang", ["Cục Thuế tỉnh"]),
+    ("Cục Thuế TP Hà Nội", ["Cục Thuế tỉnh"]),
+    ("Thuế tỉnh Bắc Giang", []),
+    ("Cục Hải quan tỉnh Lạng Sơn", ["Cục Hải quan tỉnh"]),
+    ("Chi cục Hải quan khu vực VI", []),
+    ("Ngân hàng Nhà nước chi nhánh tỉnh Phú Thọ", ["Ngân hàng Nhà nước chi nhánh"]),
+    ("Ngân hàng Nhà nước Khu vực 5", []),
+    ("Cục Hàng hải Việt Nam", ["Cục Hàng hải Việt Nam"]),
+    ("Cục Hàng hải và Đường thủy Việt Nam", []),
+]
+
+
+@pytest.mark.parametrize(("cell", "old"), DEFUNCT_CASES, ids=[c[0] for c in DEFUNCT_CASES])
+def test_defunct_in(cell: str, old: list[str]) -> None:
+    assert [agency.old_name for agency in defunct_in(cell)] == old

@@ -141,11 +141,11 @@ def register(app: typer.Typer) -> None:
         help=t(
             "Write a repaired copy of catalogue files: the mechanical repairs (Unicode, "
             "whitespace, QD for QĐ, legacy fonts...), the layout kept, the input never "
-            "modified. Exit 0 when nothing is left to fix, 1 when findings remain for a "
-            "person, 2 for bad input.",
+            "modified. Exit 0 when nothing at --fail-on or above is left, 1 when such findings "
+            "(errors, by default) remain for a person, 2 for bad input.",
             "Ghi bản đã sửa của các tệp danh mục: các sửa đổi máy làm được (Unicode, khoảng "
             "trắng, QD thành QĐ, phông chữ cũ...), giữ nguyên bố cục, không bao giờ sửa tệp "
-            "gốc. Mã thoát 0 khi không còn gì cần sửa, 1 khi còn phát hiện cần người xử lý, "
-            "2 khi đầu vào không hợp lệ.",
+            "gốc. Mã thoát 0 khi không còn phát hiện nào từ mức --fail-on trở lên, 1 khi còn "
+            "phát hiện như vậy (mặc định: lỗi) cần người xử lý, 2 khi đầu vào không hợp lệ.",
         ),
     )(fix)

@@ -45,7 +45,8 @@ _PLACE_RE = re.compile(_PLACE)
 _OFFICE = re.compile(
     r"(?<!\w)(?:ubnd|ủy ban nhân dân|uy ban nhan dan|hđnd|hdnd|hội đồng nhân dân|phòng|phong|"
     r"công an|cong an|chi cục|chi cuc|văn phòng|van phong|trung tâm|trung tam|ban|"
-    r"bảo hiểm xã hội|bao hiem xa hoi|chi nhánh|chi nhanh|bộ phận|bo phan)(?!\w)"
+    r"bảo hiểm xã hội|bao hiem xa hoi|chi nhánh|chi nhanh|bộ phận|bo phan|kho bạc|kho bac|"
+    r"hạt|trạm|đội)(?!\w)"
 )
 _ANY_LEVEL_DISTRICT = re.compile(
     r"(?<!\w)(?:cấp|cap)\s+(?:huyện|huyen|quận)(?!\w)(?!\s+(?:nghèo|ngheo)(?!\w))"
@@ -190,7 +191,9 @@ _LEVEL_OF_OFFICE = (
     # "Bộ phận một cửa" is a desk, not a ministry.
     (
         re.compile(
-            r"(?<!\w)cấp\s+(?:bộ|trung ương|tw)(?!\w)|^(?:tổng\s+)?cục(?!\w)"
+            # A "Cục" of a province ("Cục Thống kê tỉnh Thanh Hóa") is the province's.
+            r"(?<!\w)cấp\s+(?:bộ|trung ương|tw)(?!\w)"
+            r"|^(?:tổng\s+)?cục(?!\w)(?!.*(?<!\w)(?:tỉnh|thành phố)(?!\w))"
             r"|(?:^|-\s*|thuộc\s+)bộ(?!\w)(?!\s+phận)"
         ),
         CENTRAL,
@@ -325,8 +328,10 @@ def defunct_in(cell: str) -> tuple[Defunct, ...]:
     """The defunct agencies an agency cell names, unless it names the successor too ("Bộ
     Khoa học và Công nghệ (Bộ TTTT cũ)" says where the task went)."""
     words = agency_words(without_former(cell))
+    # The successor is looked for outside the old name: "Tổng cục Thuế" holds "Cục Thuế".
     return tuple(
         agency
         for agency in defunct_agencies()
-        if agency.pattern.search(words) and not agency.successor_pattern.search(words)
+        if agency.pattern.search(words)
+        and not agency.successor_pattern.search(agency.pattern.sub(" ", words))
     )
