@@ -277,6 +277,22 @@ def test_pa402_reads_the_decision_cell(
     assert finding.value == cell
 
 
+@pytest.mark.parametrize(
+    ("others", "example"),
+    [
+        ([], "1681/QĐ-UBND"),  # no other decision: a province's, the usual list
+        (["1218/QĐ-BTC", "1681/QĐ-BTC ngày 3/5/2025", "12/QĐ-TTg"], "1681/QĐ-BTC"),
+        (["25/QĐ-TANDTC", "26/QĐ-TANDTC ngày 1/7/2025"], "1681/QĐ-TANDTC"),
+    ],
+    ids=["none", "a ministry's", "a court's"],
+)
+def test_pa402_examples_show_the_issuer_the_file_names(others: list[str], example: str) -> None:
+    rows = [{"name": f"T{n}", "decision_no": cell} for n, cell in enumerate([*others, "1681"])]
+    [finding] = [f for f in findings_of(rows) if f.rule == "PA402"]
+    assert finding.message.endswith(f"(expected a form like 1890/{example.split('/')[1]}).")
+    assert finding.fix.startswith(f"Complete it with the type and issuer, e.g. {example},")
+
+
 def test_pa402_speaks_vietnamese() -> None:
     rows = [
         {"name": "A", "decision_no": "Quyết định số 6225/QĐ-BQP"},
@@ -332,7 +348,8 @@ def test_a_ministry_list_read_from_a_file(tmp_path: Path) -> None:
     findings = [f for f in audit([str(path)]).findings if f.rule == "PA402"]
     assert [(f.row, f.severity, f.fix) for f in findings] == [
         (2, Severity.WARNING, "Write it as 6225/QĐ-BQP."),
-        (4, Severity.ERROR, ASK + " (number/QĐ-issuer, e.g. 1890/QĐ-UBND)."),
+        # The example names the issuer the list's valid decision names.
+        (4, Severity.ERROR, ASK + " (number/QĐ-issuer, e.g. 1890/QĐ-BQP)."),
     ]
 
 

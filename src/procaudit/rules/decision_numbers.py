@@ -27,14 +27,18 @@ Readings carry no text in any language: `explain` words them when a rule reports
 
 from __future__ import annotations
 
+import itertools
 import re
 import unicodedata
+from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass, replace
 
 from procaudit.core.i18n import t
 from procaudit.vn.issuers import known_issuers, official_case
 from procaudit.vn.lookalikes import LOOKALIKES, lookalikes_in, replace_lookalikes
 
+USUAL_ISSUER = "QĐ-UBND"  # the examples' issuer where a file names none: a province's
 # "1890/QĐ-UBND", "12/2025/QĐ-UBND", "885/QĐ-BCA-C06", "1075a/QĐ-NHNN", "1890/QĐ-TTg".
 # A number of zeros is a placeholder, not a number. The issuer's case is checked apart
 # (`_as_written`): the pattern takes any case.
@@ -239,8 +243,25 @@ def _wrong(part: str) -> DecisionReading:
     return DecisionReading("wrong", "malformed", part=part)
 
 
-def explain(reading: DecisionReading, value: str) -> tuple[str, str]:
-    """The message and fix of a reading that is not valid, for the cell `value`."""
+# The issuer of a valid decision cell: "QĐ-BTC" of "1681/QĐ-BTC ngày 3/5/2025".
+_VALID_ISSUER = re.compile(r"/(QĐ-[^\s,;()]*[^\s,;().])")
+_ISSUER_SAMPLE = 5_000  # valid cells looked at for the usual issuer: an example needs no more
+
+
+def usual_issuer(valid: Iterable[str]) -> str:
+    """The issuer most of these valid decision cells name, for the examples of the wrong
+    ones' messages: a ministry's list is shown "1681/QĐ-BTC", not a province's "QĐ-UBND"."""
+    found = Counter(
+        match.group(1)
+        for cell in itertools.islice(valid, _ISSUER_SAMPLE)
+        if (match := _VALID_ISSUER.search(cell)) is not None
+    )
+    return found.most_common(1)[0][0] if found else USUAL_ISSUER
+
+
+def explain(reading: DecisionReading, value: str, issuer: str = USUAL_ISSUER) -> tuple[str, str]:
+    """The message and fix of a reading that is not valid, for the cell `value`; `issuer`
+    ("QĐ-BTC") is the one its examples show: the one the file's other decisions name."""
     if reading.status == "repaired":
         return _explain_repair(reading, value)
     part = reading.part
@@ -260,9 +281,10 @@ def explain(reading: DecisionReading, value: str) -> tuple[str, str]:
             ),
             t(
                 "Replace it with the number of the decision that announced the procedure "
-                "(number/QĐ-issuer, e.g. 1890/QĐ-UBND).",
+                "(number/QĐ-issuer, e.g. 1890/{issuer}).",
                 "Thay bằng số của quyết định đã công bố thủ tục (số/QĐ-cơ quan ban hành, ví "
-                "dụ 1890/QĐ-UBND).",
+                "dụ 1890/{issuer}).",
+                issuer=issuer,
             ),
         )
     if reading.how == "placeholder":
@@ -300,38 +322,44 @@ def explain(reading: DecisionReading, value: str) -> tuple[str, str]:
         return (
             t(
                 "The decision number '{number}' lacks the document type and issuer "
-                "(expected a form like 1890/QĐ-UBND).",
+                "(expected a form like 1890/{issuer}).",
                 "Số quyết định '{number}' thiếu ký hiệu loại văn bản và cơ quan ban hành (thể "
-                "thức đúng như 1890/QĐ-UBND).",
+                "thức đúng như 1890/{issuer}).",
                 number=part,
+                issuer=issuer,
             ),
             t(
-                "Complete it with the type and issuer, e.g. {number}/QĐ-UBND, as the decision "
+                "Complete it with the type and issuer, e.g. {number}/{issuer}, as the decision "
                 "shows.",
                 "Bổ sung ký hiệu loại văn bản và cơ quan ban hành theo đúng quyết định, ví dụ "
-                "{number}/QĐ-UBND.",
+                "{number}/{issuer}.",
                 number=reading.bare,
+                issuer=issuer,
             ),
         )
     if reading.how == "no-issuer":
         return (
             t(
-                "The decision number '{number}' has no issuer (expected a form like 1890/QĐ-UBND).",
+                "The decision number '{number}' has no issuer (expected a form like "
+                "1890/{issuer}).",
                 "Số quyết định '{number}' không có cơ quan ban hành (thể thức đúng như "
-                "1890/QĐ-UBND).",
+                "1890/{issuer}).",
                 number=part,
+                issuer=issuer,
             ),
             t(
-                "Complete it with the issuer, e.g. {number}/QĐ-UBND, as the decision shows.",
-                "Bổ sung cơ quan ban hành theo đúng quyết định, ví dụ {number}/QĐ-UBND.",
+                "Complete it with the issuer, e.g. {number}/{issuer}, as the decision shows.",
+                "Bổ sung cơ quan ban hành theo đúng quyết định, ví dụ {number}/{issuer}.",
                 number=reading.bare,
+                issuer=issuer,
             ),
         )
     return (
         t(
-            "The decision number '{number}' is malformed (expected a form like 1890/QĐ-UBND).",
-            "Số quyết định '{number}' không đúng thể thức (thể thức đúng như 1890/QĐ-UBND).",
+            "The decision number '{number}' is malformed (expected a form like 1890/{issuer}).",
+            "Số quyết định '{number}' không đúng thể thức (thể thức đúng như 1890/{issuer}).",
             number=part,
+            issuer=issuer,
         ),
         ask,
     )
