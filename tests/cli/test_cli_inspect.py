@@ -394,7 +394,7 @@ def test_inspect_json_says_which_column_the_values_chose_and_refused(one_stop) -
         ),
         (
             "vi",
-            "không sử dụng (theo tiêu đề đây là cột code, nhưng giá trị là số nguyên",
+            "không sử dụng (theo tiêu đề đây là cột 'Mã thủ tục', nhưng giá trị là số nguyên",
             "code (giá trị của cột có dạng mã thủ tục: 2018.HT.14",
         ),
     ],

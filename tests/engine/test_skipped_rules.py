@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from conftest import write_workbook
+from procaudit.core.i18n import speaking
 from procaudit.engine.audit import audit
 
 WITH_FORMS = [
@@ -100,3 +101,11 @@ def test_tables_of_one_sheet_are_named_by_their_headers_row(tmp_path: Path) -> N
         "2 tables have no code ('Mã thủ tục') column "
         "('Phụ lục' (header on row 2), 'Phụ lục' (header on row 10))"
     ]
+
+
+def test_vietnamese_names_the_column_by_its_header_alone(tmp_path: Path) -> None:
+    # "tệp không có cột forms (…)" set an English id inside a Vietnamese sentence.
+    path = write_workbook(tmp_path / "list.xlsx", {"A": WITHOUT_FORMS, "B": WITH_FORMS})
+    with speaking("vi"):
+        assert _not_checked(path, "PA301") == ["trang tính 'A' không có cột 'Mẫu đơn, tờ khai'"]
+        assert _not_checked(path, "PA503") == ["tệp không có cột 'Mức độ DVC'"]

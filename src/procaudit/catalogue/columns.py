@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import Final
 
+from procaudit.core.i18n import t
+
 CANONICAL: Final = (
     "code",
     "name",
@@ -184,6 +186,18 @@ SHOWN_HEADERS: Final[dict[str, str]] = {
     **{column: aliases[0] for column, aliases in ALIASES.items()},
     "code": "Mã thủ tục",
 }
+
+
+def named_column(column: str, with_header: bool = False) -> str:
+    """A canonical column as a sentence names it: in English its id, what --map takes, with
+    its usual header after it if asked ("decision_no ('Số quyết định')"); in Vietnamese its
+    header alone ("'Số quyết định'"), which an English id would break the sentence of."""
+    shown = SHOWN_HEADERS.get(column)
+    if shown is None:
+        return f"'{column}'" if with_header else column
+    english = "{column} ('{shown}')" if with_header else "{column}"
+    return t(english, "'{shown}'", column=column, shown=shown)
+
 
 # Headers that name one value of a column, not the column: "Cấp tỉnh | Cấp xã" or "DVC toàn
 # trình | DVC một phần" side by side, the rows marking the one that applies (io/marks.py).

@@ -18,7 +18,7 @@ from types import TracebackType
 from rich.console import Console
 from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
-from procaudit.core.i18n import t
+from procaudit.core.i18n import number, t
 
 DELAY = 2.0  # seconds
 
@@ -60,9 +60,7 @@ class StageDisplay:
             completed=done,
             files=t("{done}/{total} files", "{done}/{total} tệp", done=done, total=total),
             # 12,345 in English, 12.345 in Vietnamese
-            rows=t(
-                "{rows} rows", "{rows} dòng", rows=t(f"{rows:,}", f"{rows:,}".replace(",", "."))
-            ),
+            rows=t("{rows} rows", "{rows} dòng", rows=number(rows)),
             refresh=True,
         )
 

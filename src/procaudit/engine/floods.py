@@ -30,7 +30,7 @@ from typing import Protocol
 import pandas as pd
 
 from procaudit.core.findings import Finding, Severity
-from procaudit.core.i18n import t
+from procaudit.core.i18n import number, t
 
 SHARE = 0.9
 MIN_ROWS = 20
@@ -142,7 +142,7 @@ def value_finding(first: Finding, rows: Said) -> Finding:
         "'{value}' fails this check on {count} rows ({where}): {message}",
         "Giá trị '{value}' không đạt ở {count} dòng ({where}): {message}",
         value=first.value,
-        count=f"{rows.count:,}",
+        count=number(rows.count),
         where=rows.said(),
         message=first.message,
     )
@@ -226,8 +226,8 @@ def column_finding(
         "Gần như mọi giá trị của cột '{header}' đều không đạt: {count} trên {whole} dòng "
         "({where}). {first}: {message}",
         header=header,
-        count=f"{rows.count:,}",
-        whole=f"{whole:,}",
+        count=number(rows.count),
+        whole=number(whole),
         where=rows.said(),
         first=first_said or t("Row {row}", "Dòng {row}", row=first.row),
         message=first.message,

@@ -19,7 +19,7 @@ import pandas as pd
 
 from procaudit.catalogue.columns import ROW
 from procaudit.core.findings import Finding, Severity
-from procaudit.core.i18n import t
+from procaudit.core.i18n import number, t
 from procaudit.engine.floods import FloodRows, every_row_hint
 from procaudit.io import Table
 from procaudit.io.read import FROM_TITLE
@@ -68,7 +68,7 @@ def _at_heading(found: list[Finding], heading: int, on_line: bool) -> Finding:
         "Giá trị '{value}' mà {giver} gán cho {count} dòng ({where}) không đạt: {message}",
         value=first.value,
         giver=giver,
-        count=f"{block.count:,}",
+        count=number(block.count),
         where=block.said(),
         message=first.message,
     )

@@ -9,6 +9,7 @@ from collections.abc import Iterable
 from dataclasses import asdict
 from typing import Any
 
+from procaudit.catalogue.columns import named_column
 from procaudit.core.i18n import t
 from procaudit.io import Catalogue, Table
 from procaudit.io.components import COMPONENTS
@@ -135,7 +136,7 @@ def value_reason(choice: ValueChoice) -> str:
             "other sub-column beside it to say what they mark",
             "theo tiêu đề đây là cột {column}, nhưng giá trị là dấu đánh ({examples}) mà không "
             "có cột con nào khác bên cạnh để biết dấu đó chỉ giá trị gì",
-            column=choice.column,
+            column=named_column(choice.column),
             examples=", ".join(choice.examples),
         )
     if choice.reason == WHOLE_NUMBERS:
@@ -144,13 +145,13 @@ def value_reason(choice: ValueChoice) -> str:
             "id?): {examples}",
             "theo tiêu đề đây là cột {column}, nhưng giá trị là số nguyên (mã định danh nội "
             "bộ?): {examples}",
-            column=choice.column,
+            column=named_column(choice.column),
             examples=examples,
         )
     return t(
         "its header names the {column}, but its values look like procedure codes: {examples}",
         "theo tiêu đề đây là cột {column}, nhưng giá trị có dạng mã thủ tục: {examples}",
-        column=choice.column,
+        column=named_column(choice.column),
         examples=examples,
     )
 

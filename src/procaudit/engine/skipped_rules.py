@@ -9,7 +9,7 @@ from collections.abc import Iterator, Sequence
 
 import pandas as pd
 
-from procaudit.catalogue.columns import ROW, SHEET, SHOWN_HEADERS
+from procaudit.catalogue.columns import ROW, SHEET, named_column
 from procaudit.core.findings import SkippedRule
 from procaudit.core.i18n import t
 from procaudit.engine.schema import LoadedSchema
@@ -114,7 +114,7 @@ def _no_column(tables: Sequence[str | None] | None, column: str, tables_apart: b
             "sheet {sheet} has no {column} column",
             "trang tính {sheet} không có cột {column}",
             sheet=named[0],
-            column=_column_label(column),
+            column=named_column(column, with_header=True),
         )
     if named:
         listed = ", ".join(named[:_SHOWN_SHEETS])
@@ -130,20 +130,18 @@ def _no_column(tables: Sequence[str | None] | None, column: str, tables_apart: b
                 "{count} tables have no {column} column ({listed})",
                 "{count} bảng không có cột {column} ({listed})",
                 count=len(named),
-                column=_column_label(column),
+                column=named_column(column, with_header=True),
                 listed=listed,
             )
         return t(
             "{count} sheets have no {column} column ({listed})",
             "{count} trang tính không có cột {column} ({listed})",
             count=len(named),
-            column=_column_label(column),
+            column=named_column(column, with_header=True),
             listed=listed,
         )
     return t(
-        "the file has no {column} column", "tệp không có cột {column}", column=_column_label(column)
+        "the file has no {column} column",
+        "tệp không có cột {column}",
+        column=named_column(column, with_header=True),
     )
-
-
-def _column_label(column: str) -> str:
-    return f"{column} ('{SHOWN_HEADERS[column]}')" if column in SHOWN_HEADERS else f"'{column}'"

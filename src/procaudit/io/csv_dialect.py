@@ -12,7 +12,7 @@ import numpy as np
 import pandas as pd
 
 from procaudit.core.errors import InputError
-from procaudit.core.i18n import t
+from procaudit.core.i18n import number, t
 from procaudit.io.csv_sniff import LINE_BREAK
 
 # A table narrower than this has too few delimiters on a line to tell a row from a cell's
@@ -94,8 +94,8 @@ def check_rows_in_one_cell(
             "hoặc xóa nó, rồi chạy lại procaudit",
             opened=opened,
             closed=closed,
-            rows="a row" if rows == 1 else f"{rows:,} rows",
-            rows_vi=f"{rows:,} hàng",
+            rows="a row" if rows == 1 else f"{number(rows)} rows",
+            rows_vi=f"{number(rows)} hàng",
         ),
     )
 

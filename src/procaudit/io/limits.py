@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from procaudit.core.errors import InputError
-from procaudit.core.i18n import language, t
+from procaudit.core.i18n import number, t
 from procaudit.core.limits import MAX_CELL_LENGTH, MAX_CELLS, MAX_FILE_SIZE_MB, MB
 from procaudit.io.grid import Grid
 
@@ -76,10 +76,10 @@ def check_csv_extent(path: str, records: int, columns: int, limit: int) -> None:
                 "of {limit} (raise it with --max-cells)",
                 "có {records} dòng và {columns} cột: {cells} ô, vượt giới hạn {limit} (có "
                 "thể nâng giới hạn bằng --max-cells)",
-                records=_number(records),
-                columns=_number(columns),
-                cells=_number(records * columns),
-                limit=_number(limit),
+                records=number(records),
+                columns=number(columns),
+                cells=number(records * columns),
+                limit=number(limit),
             ),
         )
 
@@ -131,7 +131,7 @@ def _check_inflation(path: Path, parts: list[zipfile.ZipInfo], limits: Limits) -
                     "có thành phần ({part}) giải nén to gấp {ratio} lần, "
                     "giống bom zip; đã từ chối trước khi đọc",
                     part=part.filename,
-                    ratio=_number(round(ratio)),
+                    ratio=number(round(ratio)),
                 ),
             )
 
@@ -172,10 +172,10 @@ def _check_extent(
                     "cột {columns}: {cells} ô, vượt giới hạn {limit} (có "
                     "thể nâng giới hạn bằng --max-cells)",
                     sheet=sheet,
-                    rows=_number(rows),
-                    columns=_number(columns),
-                    cells=_number(rows * columns),
-                    limit=_number(limits.max_cells),
+                    rows=number(rows),
+                    columns=number(columns),
+                    cells=number(rows * columns),
+                    limit=number(limits.max_cells),
                 ),
             )
 
@@ -236,10 +236,10 @@ def check_cell_lengths(path: str, grid: Grid, limits: Limits) -> None:
                     "the limit of {limit} (raise it with --max-cell-length)",
                     "có ô dài {length} ký tự ({where} {row}), vượt giới hạn "
                     "{limit} (có thể nâng giới hạn bằng --max-cell-length)",
-                    length=_number(int(longest)),
+                    length=number(int(longest)),
                     where=where,
                     row=row,
-                    limit=_number(limit),
+                    limit=number(limit),
                 ),
             )
 
@@ -254,11 +254,5 @@ def _most_bytes(chunks: pa.ChunkedArray) -> int:
 
 def _size(size: int) -> str:
     if size >= MB:
-        return f"{_number(round(size / MB))} MB"
-    return t("{size} bytes", "{size} byte", size=_number(size))
-
-
-def _number(number: int) -> str:
-    """1,234,567 in English, 1.234.567 in Vietnamese."""
-    text = f"{number:,}"
-    return text.replace(",", ".") if language() == "vi" else text
+        return f"{number(round(size / MB))} MB"
+    return t("{size} bytes", "{size} byte", size=number(size))

@@ -9,7 +9,14 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from procaudit.catalogue.columns import ALIASES, REQUIRED, ROW, SECTION_STATUS, SECTION_UNIT
+from procaudit.catalogue.columns import (
+    ALIASES,
+    REQUIRED,
+    ROW,
+    SECTION_STATUS,
+    SECTION_UNIT,
+    named_column,
+)
 from procaudit.core.errors import InputError
 from procaudit.core.i18n import number, t
 from procaudit.core.paths import shown_path, unreachable
@@ -439,7 +446,7 @@ def value_notes(tables: list[Table] | tuple[Table, ...]) -> tuple[str, ...]:
                         "cột {header} được đọc là cột {column} vì giá trị có dạng mã thủ "
                         "tục ({examples})",
                         header=header,
-                        column=choice.column,
+                        column=named_column(choice.column),
                         examples=examples,
                     )
                 )
@@ -451,7 +458,7 @@ def value_notes(tables: list[Table] | tuple[Table, ...]) -> tuple[str, ...]:
                         "cột {header} không được đọc là cột {column}: giá trị là dấu đánh "
                         "({examples}) mà không có cột con nào khác để biết dấu đó chỉ giá trị gì",
                         header=header,
-                        column=choice.column,
+                        column=named_column(choice.column),
                         examples=", ".join(choice.examples),
                     )
                 )
@@ -463,7 +470,7 @@ def value_notes(tables: list[Table] | tuple[Table, ...]) -> tuple[str, ...]:
                         "cột {header} không được đọc là cột {column}: giá trị là số "
                         "nguyên (mã định danh nội bộ?)",
                         header=header,
-                        column=choice.column,
+                        column=named_column(choice.column),
                     )
                 )
             else:
@@ -473,7 +480,7 @@ def value_notes(tables: list[Table] | tuple[Table, ...]) -> tuple[str, ...]:
                         "like procedure codes",
                         "cột {header} không được đọc là cột {column}: giá trị có dạng mã thủ tục",
                         header=header,
-                        column=choice.column,
+                        column=named_column(choice.column),
                     )
                 )
         if not said:
