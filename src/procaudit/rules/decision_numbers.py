@@ -245,7 +245,7 @@ def _wrong(part: str) -> DecisionReading:
 
 # The issuer of a valid decision cell: "QĐ-BTC" of "1681/QĐ-BTC ngày 3/5/2025".
 _VALID_ISSUER = re.compile(r"/(QĐ-[^\s,;()]*[^\s,;().])")
-_ISSUER_SAMPLE = 5_000  # valid cells looked at for the usual issuer: an example needs no more
+ISSUER_SAMPLE = 5_000  # valid cells looked at for the usual issuer: an example needs no more
 
 
 def usual_issuer(valid: Iterable[str]) -> str:
@@ -253,7 +253,7 @@ def usual_issuer(valid: Iterable[str]) -> str:
     ones' messages: a ministry's list is shown "1681/QĐ-BTC", not a province's "QĐ-UBND"."""
     found = Counter(
         match.group(1)
-        for cell in itertools.islice(valid, _ISSUER_SAMPLE)
+        for cell in itertools.islice(valid, ISSUER_SAMPLE)
         if (match := _VALID_ISSUER.search(cell)) is not None
     )
     return found.most_common(1)[0][0] if found else USUAL_ISSUER

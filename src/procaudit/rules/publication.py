@@ -11,7 +11,12 @@ from procaudit.core.findings import Severity
 from procaudit.core.i18n import t
 from procaudit.io.decisions import combined_number
 from procaudit.rules.context import RuleContext
-from procaudit.rules.decision_numbers import explain, read_decision, usual_issuer
+from procaudit.rules.decision_numbers import (
+    ISSUER_SAMPLE,
+    explain,
+    read_decision,
+    usual_issuer,
+)
 from procaudit.rules.hits import hits, no_hits
 from procaudit.rules.registry import frame_rule
 from procaudit.rules.repairs import COLUMN, repairs
@@ -195,7 +200,10 @@ def invalid_decision(ctx: RuleContext) -> pd.DataFrame:
     status = _statuses(ctx)
     wrong, repaired = status.eq("wrong"), status.eq("repaired")
     values = frame.loc[wrong | repaired, "decision_no"]
-    issuer = usual_issuer(frame.loc[status.eq("valid"), "decision_no"]) if len(values) else ""
+    issuer = ""
+    if len(values):  # the examples' issuer, from the first valid cells (not a column's copy)
+        valid = np.flatnonzero(status.eq("valid").to_numpy())[:ISSUER_SAMPLE]
+        issuer = usual_issuer(frame["decision_no"].iloc[valid])
     explained = {value: explain(read_decision(value), value, issuer) for value in values.unique()}
     messages = values.map({value: pair[0] for value, pair in explained.items()})
     fixes = values.map({value: pair[1] for value, pair in explained.items()})
