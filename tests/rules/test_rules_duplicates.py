@@ -234,14 +234,26 @@ AGENCY_LEVEL_CASES = [
         [a("1.000001", "Cấp phép", "Sở Tư pháp"), a("2.000002", "Cấp phép", "Sở Nội vụ")],
         [2, 3],
     ),
+    # No level anywhere: two codes of one name are most likely its levels' (the portal's
+    # Bộ Công an list: 2.000281 at Cấp bộ, 1.002359 at Cấp tỉnh, no agency named).
     (
-        "agencies naming no level",
+        "agencies naming no level: two codes, no copy",
         "PA203",
         [
             a("1.000001", "Cấp phép", "Phòng quản lý xuất nhập cảnh"),
             a("2.000002", "Cấp phép", None),
         ],
-        [2, 3],
+        [],
+    ),
+    (
+        "agencies naming no level: a row without a code is still a copy",
+        "PA203",
+        [
+            a("1.000001", "Cấp phép", None),
+            a("2.000002", "Cấp phép", None),
+            a(None, "Cấp phép", None),
+        ],
+        [2, 3, 4],
     ),
     (
         "one level known, the other not: not compared",

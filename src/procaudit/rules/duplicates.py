@@ -47,6 +47,7 @@ class Keys:
     level: np.ndarray  # never missing: a row without a level has the level "" (PA203)
     entry_level: np.ndarray  # the level its cell writes, not its agencies' (PA201)
     unit: np.ndarray  # never missing: 0 for every row of a list that is not per unit
+    unknown_level: int = -1  # the `level` of a row neither its cell nor its agencies place
 
 
 def repaired_code_keys(codes: pd.Series) -> pd.Series:
@@ -87,10 +88,10 @@ def _build_keys(ctx: RuleContext) -> Keys:
     kinds = levels.cat.categories
     by_agency = np.array([key.startswith(BY_AGENCY) for key in kinds], dtype=bool)
     entry_level = level
+    empty = int(np.flatnonzero(kinds == "")[0]) if "" in kinds else -1
     if by_agency.any():
-        empty = int(np.flatnonzero(kinds == "")[0]) if "" in kinds else -1
         entry_level = np.where(by_agency[level], empty, level)
-    return Keys(code, written, name, level, entry_level, ctx.unit_ids())
+    return Keys(code, written, name, level, entry_level, ctx.unit_ids(), empty)
 
 
 def _keys(ctx: RuleContext) -> Keys:
@@ -460,7 +461,9 @@ def duplicate_name(ctx: RuleContext) -> pd.DataFrame:
     is no duplicate: rows are compared within their unit. Where a list has no level column
     (the national portal's), a row's level is the one its agencies work at where their names
     say it: the national database gives a procedure carried out at several levels one name
-    and a code per level, so "Sở Tư pháp" and "UBND cấp xã" under one name are two levels.
+    and a code per level, so "Sở Tư pháp" and "UBND cấp xã" under one name are two levels;
+    where the agencies name no level either, two codes of one name are taken for the codes
+    of its levels and not reported, while a row without a code beside them still is.
 
     **Bad**
     ```
@@ -488,7 +491,9 @@ def duplicate_name(ctx: RuleContext) -> pd.DataFrame:
     được so sánh trong cùng một đơn vị. Khi danh mục không có cột cấp thực hiện (như danh sách của
     Cổng Dịch vụ công quốc gia), cấp của một dòng là cấp mà cơ quan thực hiện của dòng đó hoạt
     động, nếu tên cơ quan thể hiện điều này: Cơ sở dữ liệu quốc gia đặt cho thủ tục thực hiện ở
-    nhiều cấp một tên và mỗi cấp một mã, nên "Sở Tư pháp" và "UBND cấp xã" cùng một tên là hai cấp.
+    nhiều cấp một tên và mỗi cấp một mã, nên "Sở Tư pháp" và "UBND cấp xã" cùng một tên là hai cấp;
+    nếu tên cơ quan cũng không cho biết cấp, hai mã của cùng một tên được coi là mã của các cấp
+    và không bị báo, còn dòng không có mã bên cạnh chúng vẫn bị báo.
 
     **Sai**
     ```
@@ -510,6 +515,13 @@ def duplicate_name(ctx: RuleContext) -> pd.DataFrame:
     named = np.flatnonzero((keys.name >= 0) & _repeated(keys.name))
     # A row without a code differs from every other row's code.
     code = np.where(keys.code[named] >= 0, keys.code[named], len(frame) + named)
+    if "level" not in frame or frame["level"].isna().all():
+        # A list with no level (a ministry's export): the national database gives a name
+        # carried out at several levels a code per level, so two codes of one name whose
+        # agencies say no level are most likely its levels', not a copy; a row without a
+        # code beside them still is reported.
+        placed_nowhere = (keys.level[named] == keys.unknown_level) & (keys.code[named] >= 0)
+        code = np.where(placed_nowhere, -1, code)
     groups = _pairs(_pairs(keys.name[named], keys.level[named]), keys.unit[named])
     several = _variety(groups, code) > 1
     shared = np.zeros(len(frame), dtype=bool)
