@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import SAMPLES
+from conftest import SAMPLES, write_workbook
 from procaudit.core.changes import CellChange
 from procaudit.engine.audit import audit
 from procaudit.engine.repairs import plan_repairs
@@ -151,3 +151,18 @@ def test_a_csv_keeps_the_line_breaks_inside_its_cells(
     plan = plan_repairs(str(path))
     assert [c.after for c in plan.changes if c.row == 2] == ([planned] if planned else [])
     assert bool(plan.skipped) == (planned is None)
+
+
+def test_a_column_of_number_codes_is_written_as_text(tmp_path: Path) -> None:
+    rows: list[list[object]] = [["Mã TTHC", "Tên thủ tục"]]
+    rows += [[round(1.001 + n / 1e6, 6), f"Thủ tục số {n}"] for n in range(1, 26) if n % 10]
+    rows.append([1.00415, "Thủ tục có mã mất chữ số 0"])
+    path = str(write_workbook(tmp_path / "codes.xlsx", {"S": rows}))
+    safe = plan_repairs(path)
+    # Every digit is the number's: the cell becomes text, safely, without --unsafe-fixes.
+    assert len(safe.changes) == 23 and all(c.safe and c.before == c.after for c in safe.changes)
+    unsafe = plan_repairs(path, unsafe=True)
+    assert (25, "1.00415", "1.004150", False) in {
+        (c.row, c.before, c.after, c.safe) for c in unsafe.changes
+    }
+    assert plan_repairs(path, selection=RuleSelection(ignore=("PA101",))).changes == ()

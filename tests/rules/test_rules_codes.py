@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
-from conftest import findings_of, hits_of, sheet_table
+from conftest import findings_of, hits_of, sheet_table, write_workbook
+from procaudit.core.findings import Finding
 from procaudit.core.i18n import speaking
+from procaudit.engine.audit import audit
 from procaudit.engine.schema import load_schema
 from procaudit.engine.table_hits import audit_table
 from procaudit.rules import all_rules
@@ -288,3 +292,37 @@ def test_pa101_explains_many_codes_as_it_explains_one(lang: str) -> None:
         assert list(zip(messages, fixes, strict=True)) == [
             invalid_code(code) for code in [*ODD_CODES, None]
         ]
+
+
+def _number_codes(tmp_path: Path, codes: list[object]) -> list[Finding]:
+    rows: list[list[object]] = [["Mã TTHC", "Tên thủ tục"]]
+    rows += [[code, f"Thủ tục số {number}"] for number, code in enumerate(codes)]
+    path = write_workbook(tmp_path / "codes.xlsx", {"S": rows})
+    return [f for f in audit([str(path)]).findings if f.rule == "PA101"]
+
+
+def test_pa101_a_code_cell_holding_a_number_that_lost_its_zeros(tmp_path: Path) -> None:
+    found = _number_codes(tmp_path, [1.00415, "1.013808", 1.014129, 2.00089])
+    # The number 1.014129 shows as its code in a General cell: a lone one is not reported.
+    assert [(f.row, f.value, f.code, f.severity) for f in found] == [
+        (2, "1.00415", "1.004150", "error"),
+        (5, "2.00089", "2.000890", "error"),
+    ]
+    assert found[0].message == (
+        "The code is stored as the number 1.00415: Excel shows it so unless the cell's format "
+        "pads it, and an export, a look-up or an upload reads 1.00415."
+    )
+    assert found[0].fix.startswith("Probably 1.004150: check it in the national procedure")
+
+
+def test_pa101_a_column_of_numbers_is_one_finding(tmp_path: Path) -> None:
+    codes: list[object] = [round(1.001 + n / 1e6, 6) for n in range(1, 40) if n % 10]
+    codes[5] = 1.00415  # one lost its zero
+    (found,) = _number_codes(tmp_path, codes)
+    assert found.row is None and found.severity == "error"
+    assert "36 of 36 rows" in found.message
+    assert "holds the codes as numbers, not as text" in found.fix
+
+
+def test_pa101_a_few_numbers_with_all_their_digits_are_not_reported(tmp_path: Path) -> None:
+    assert _number_codes(tmp_path, [round(1.001 + n / 1e6, 6) for n in range(1, 10)]) == []

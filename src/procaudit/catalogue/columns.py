@@ -33,6 +33,10 @@ SECTION_STATUS: Final = "_status_from_section"
 # ("UBND xã Tân Lập" over its rows) and no agency column names them; missing elsewhere, and
 # present only in tables with such sections.
 SECTION_UNIT: Final = "_unit_from_section"
+# The number a code cell held, as its text ("1.00415"), on the rows whose code was read from
+# a number cell and is reported so (`io.number_codes`); missing elsewhere, and present only in
+# tables with such cells.
+CODE_NUMBER: Final = "_code_number"
 
 # Aliases in order of preference: when two headers of one table name the same column, the
 # one whose alias comes first wins (the portal has both "co_quan_thuc_hien" and

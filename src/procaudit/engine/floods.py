@@ -40,6 +40,9 @@ EXAMPLES = 3
 # spaces inside ("2018.HT.14", "BHXH.TBHXH.02.", "2020STTTT_PTTT06").
 _LOCAL_CODE = re.compile(r"^(?=.*\d)[0-9A-Za-z]+(?:[._\-/ ][0-9A-Za-z]+)*[._]?$")
 _WHOLE_NUMBER = re.compile(r"^\d+$")
+# A national code as a number cell holds it: all its decimals, fewer (its trailing zeros
+# lost) or none (its dot lost: 1013803).
+_NUMBER_CODE = re.compile(r"^\d(?:\.\d{1,6}|[01]\d{5})$")
 # The national code before the 2017 recoding: "T-PTO-250000-TT" (a province's), "B-BTP-…".
 _OLD_NATIONAL_CODE = re.compile(r"^[A-Z]-[A-Z]{2,6}-\d{5,6}-[A-Z]{2}$")
 
@@ -290,6 +293,20 @@ def _decision_numbers(first: Finding, examples: tuple[str, ...], header: str) ->
 
 def _codes(first: Finding, examples: tuple[str, ...], header: str) -> str:
     """PA101 on a whole column: the column holds something else than national codes."""
+    # A dot in one at least: a column of seven-digit numbers alone may be a system's ids.
+    numbers = examples and any("." in value for value in examples)
+    if numbers and all(_NUMBER_CODE.match(value) for value in examples):
+        return t(
+            "Column '{header}' holds the codes as numbers, not as text: a number keeps no "
+            "trailing zero (1.00415 for 1.004150) and shows with as many decimals as the "
+            "cell's format gives. Format the column as Text and type its codes again; "
+            "procaudit fix --unsafe-fixes writes them as text, with their zeros back.",
+            "Cột '{header}' lưu mã thủ tục dưới dạng số, không phải văn bản: số không giữ chữ "
+            "số 0 ở cuối (1.00415 thay cho 1.004150) và hiển thị số chữ số thập phân theo định "
+            "dạng của ô. Hãy định dạng cột kiểu Text (văn bản) rồi nhập lại các mã; procaudit "
+            "fix --unsafe-fixes ghi lại các mã dưới dạng văn bản, trả lại các chữ số 0.",
+            header=header,
+        )
     if examples and all(_WHOLE_NUMBER.match(value) for value in examples):
         return t(
             "Column '{header}' holds whole numbers, not procedure codes (a system's internal "

@@ -17,9 +17,10 @@ from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 
-from procaudit.catalogue.columns import ROW
+from procaudit.catalogue.columns import CODE_NUMBER, ROW
 from procaudit.catalogue.text_columns import map_distinct
 from procaudit.core.changes import CellChange
 from procaudit.core.i18n import t
@@ -29,6 +30,7 @@ from procaudit.io.csv_reader import read_csv_grid
 from procaudit.io.grid import Grid
 from procaudit.io.read import Table
 from procaudit.rules import Repair, all_repairs
+from procaudit.rules.codes import INVALID_CODE
 from procaudit.rules.repairs import repair_text
 from procaudit.rules.selection import RuleSelection
 
@@ -63,10 +65,14 @@ def plan_repairs(
         return RepairPlan(())
     grids = _grids(path, catalogue.format)
     order = {sheet: number for number, sheet in enumerate(grids)}
+    # A code cell holding a number with every digit of its code is written as text, by
+    # PA101 however unsafe its other repairs: the text is the number's, nothing changes but
+    # the cell's type (io.number_codes marks such cells where the column holds numbers).
+    as_text = (selection or RuleSelection()).allows(INVALID_CODE)
     changes = [
         change
         for table in catalogue.tables
-        for change in _table_changes(path, table, grids[table.sheet], repairs)
+        for change in _table_changes(path, table, grids[table.sheet], repairs, as_text)
     ]
     changes.sort(key=lambda c: (order[c.sheet], c.row, c.column))
     skipped: tuple[str, ...] = ()
@@ -104,7 +110,9 @@ def _grids(path: str, kind: str) -> dict[str | None, Grid]:
     return {grid.sheet: grid for grid in grids}
 
 
-def _table_changes(path: str, table: Table, grid: Grid, repairs: list[Repair]) -> list[CellChange]:
+def _table_changes(
+    path: str, table: Table, grid: Grid, repairs: list[Repair], as_text: bool = False
+) -> list[CellChange]:
     # The grid row of each of the table's data rows: the user's row numbers are unique in a
     # grid (Excel rows, or the CSV line a record starts on).
     at = pd.Series(grid.rows.index, index=grid.rows.to_numpy())
@@ -137,7 +145,34 @@ def _table_changes(path: str, table: Table, grid: Grid, repairs: list[Repair]) -
                     safe=all(_safe(rule, repairs) for rule in rules),
                 )
             )
+    if as_text and CODE_NUMBER in table.frame and "code" in table.header_map.columns:
+        changes.extend(_numbers_as_text(path, table, rows, changes))
     return changes
+
+
+def _numbers_as_text(
+    path: str, table: Table, rows: np.ndarray, planned: list[CellChange]
+) -> list[CellChange]:
+    """The code cells holding a number with all of its code's digits, written as the same
+    text: the cells of a column of numbers whose codes no repair changes."""
+    position = table.header_map.columns["code"]
+    numbers, codes = table.frame[CODE_NUMBER], table.frame["code"]
+    taken = {change.row for change in planned if change.column == position}
+    return [
+        CellChange(
+            path=path,
+            sheet=table.sheet,
+            row=int(rows[at]),
+            column=int(position),
+            header=table.header_map.headers.get("code"),
+            before=number,
+            after=number,
+            rules=(INVALID_CODE,),
+            safe=True,
+        )
+        for at in np.flatnonzero(numbers.notna().to_numpy(dtype=bool) & (numbers == codes))
+        if int(rows[at]) not in taken and (number := str(numbers.iloc[at]))
+    ]
 
 
 def _repaired(text: str, chain: list[Repair]) -> tuple[str, tuple[str, ...]] | None:

@@ -25,7 +25,7 @@ from procaudit.core.i18n import t
 from procaudit.core.paths import not_a_state_file, shown_path
 from procaudit.engine import schema_checks  # noqa: F401  (registers the custom checks)
 from procaudit.rules.catalog import get_rule
-from procaudit.rules.codes import settle_code_hits
+from procaudit.rules.codes import number_code_hits, settle_code_hits
 from procaudit.rules.schema_generic import SCHEMA_VIOLATION
 
 MAX_SCHEMA_SIZE: Final = 16 * 1024 * 1024  # bytes: a schema is a page of YAML
@@ -185,8 +185,10 @@ def schema_hits(loaded: LoadedSchema, frame: pd.DataFrame) -> pd.DataFrame:
         loaded.for_frame(frame).validate(frame, lazy=True)
     except pandera.errors.SchemaErrors as exc:
         # A code the cell says is not given yet, and the statuses that ask for none.
-        return settle_code_hits(_hits_from_failures(exc.failure_cases), frame)
-    return pd.DataFrame(columns=["rule", "index", "column", "value", "message", "fix"])
+        hits = settle_code_hits(_hits_from_failures(exc.failure_cases), frame)
+    else:
+        hits = pd.DataFrame(columns=["rule", "index", "column", "value", "message", "fix"])
+    return number_code_hits(hits, frame)  # code cells holding numbers pass the pattern
 
 
 def _hits_from_failures(failures: pd.DataFrame) -> pd.DataFrame:

@@ -11,6 +11,7 @@ import pandas as pd
 
 from procaudit.catalogue.columns import (
     ALIASES,
+    CODE_NUMBER,
     REQUIRED,
     ROW,
     SECTION_STATUS,
@@ -269,15 +270,21 @@ def _givers(understood: Understood, headings: dict[str, np.ndarray], column: str
     return givers
 
 
-def _frame(grid: Grid, understood: Understood) -> tuple[pd.DataFrame, int, dict[str, int]]:
+def _frame(
+    grid: Grid, understood: Understood, audited: bool = True
+) -> tuple[pd.DataFrame, int, dict[str, int]]:
     """The canonical frame of the rows understood, how many codes got their zeros back and
-    how many cells of each column were taken from cells merged down over them."""
+    how many cells of each column were taken from cells merged down over them. `audited`:
+    the rules check the table (not a dossier-components sheet's), and hear of its code cells
+    holding numbers."""
     header_map = understood.account.header_map
-    body, restored = understood.body, 0
+    body, restored, numbers = understood.body, 0, None
     if grid.typed and "code" in header_map.columns:  # CSV cells are text as typed
         position = header_map.columns["code"]
-        body.iloc[:, position], restored = restore_number_codes(body.iloc[:, position])
+        body.iloc[:, position], restored, numbers = restore_number_codes(body.iloc[:, position])
     frame = canonical_frame(body, header_map, understood.rows, grid.sheet)
+    if numbers is not None and audited:  # the cells' numbers, for PA101 (io.number_codes)
+        frame[CODE_NUMBER] = numbers.to_numpy()
     from_merged = fill_merged(frame, grid.merged, header_map.columns)
     return frame, restored, from_merged
 
@@ -289,7 +296,7 @@ def _components(grid: Grid) -> Table | None:
     if header is None:
         return None
     understood = understand(grid, LayoutOptions(), header, COMPONENTS)
-    frame, restored, from_merged = _frame(grid, understood)
+    frame, restored, from_merged = _frame(grid, understood, audited=False)
     account = understood.account
     return Table(
         grid.sheet,

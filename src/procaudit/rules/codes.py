@@ -10,6 +10,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from procaudit.catalogue.code_words import no_code_yet
+from procaudit.catalogue.columns import CODE_NUMBER
 from procaudit.catalogue.status import ABOLISHED, NEW, SUSPENDED, row_status_kinds
 from procaudit.catalogue.text_columns import format_texts, matches
 from procaudit.core.findings import Severity
@@ -128,6 +129,30 @@ _SAID = {
         "Text (văn bản) để giữ nguyên như khi nhập.",
     ),
     "write": ("Write the code as {code}.", "Sửa mã thành {code}."),
+    # A code cell that holds a number (io.number_codes): what it lost, or only its type.
+    "number lost zeros": (
+        "The code is stored as the number {number}: Excel shows it so unless the cell's "
+        "format pads it, and an export, a look-up or an upload reads {number}.",
+        "Mã thủ tục được lưu dưới dạng số {number}: Excel hiển thị đúng như vậy trừ khi định "
+        "dạng của ô thêm chữ số 0, và khi xuất dữ liệu, tra cứu (VLOOKUP) hay tải lên đều đọc "
+        "thành {number}.",
+    ),
+    # Marked only where nearly every code of the column is a number (io.number_codes).
+    "number": (
+        "The code {number} is stored as a number, as nearly every code of its column is: "
+        "Excel shows such a number with as many decimals as the cell's format gives and "
+        "keeps no trailing zero (1.00415 for 1.004150), and a look-up of a code typed as "
+        "text does not find it.",
+        "Mã thủ tục {number} được lưu dưới dạng số, như gần hết các mã trong cột: Excel hiển "
+        "thị số với số chữ số thập phân theo định dạng của ô và không giữ chữ số 0 ở cuối "
+        "(1.00415 thay cho 1.004150), và tra cứu mã được nhập dạng văn bản sẽ không tìm thấy.",
+    ),
+    "as text": (
+        "Format the column as Text and type its codes again ({code} here): procaudit fix "
+        "--unsafe-fixes writes them as text.",
+        "Định dạng cột kiểu Text (văn bản) rồi nhập lại các mã ({code} ở dòng này): procaudit "
+        "fix --unsafe-fixes ghi lại các mã dưới dạng văn bản.",
+    ),
     "copy": ("Copy the procedure's code from {where}.", "Sao chép mã thủ tục từ {where}."),
 }
 
@@ -265,7 +290,8 @@ def _invalid_ascii_codes(code: pa.Array) -> tuple[pa.Array, pa.Array]:
     finds=(
         "a code that is not a national code (`1,001234`, `01.001234`, `1.0O1234`); a code "
         'Excel stored as a number gets its probable repair ("2000648" → "2.000648", "1.00398" '
-        '→ "1.003980")'
+        '→ "1.003980"), and so does a code cell that holds the number 1.00398; a column of '
+        "numbers is one finding"
     ),
 )
 def invalid_code(value: str | None) -> tuple[str, str]:
@@ -295,7 +321,11 @@ def invalid_code(value: str | None) -> tuple[str, str]:
     **Fix**: copy the code from the national procedure database; where the cell was typed
     by hand, correct the typing (procaudit suggests the repair when one is evident). A code
     that Excel kept as a number lost its dot or its trailing zeros: procaudit names the code
-    it probably was, to be checked, and the cell is best formatted as Text.
+    it probably was, to be checked, and the cell is best formatted as Text. A code cell
+    that still holds such a number is reported with the number it holds, though procaudit
+    reads the code with its zeros back: an export, a look-up or an upload reads the number.
+    A column whose codes are nearly all numbers is one finding, the numbers that kept every
+    digit included: `procaudit fix` writes those as text.
 
     [vi]
     Mã thủ tục không phải là mã quốc gia.
@@ -324,7 +354,10 @@ def invalid_code(value: str | None) -> tuple[str, str]:
     **Cách sửa**: sao chép mã từ Cơ sở dữ liệu quốc gia về TTHC; nếu ô được nhập tay, sửa lỗi
     nhập (procaudit gợi ý mã đúng khi suy ra được). Mã bị Excel lưu dưới dạng số thì mất dấu
     chấm hoặc các chữ số 0 ở cuối: procaudit nêu mã có lẽ đúng để kiểm tra lại, và nên định
-    dạng ô kiểu Text (văn bản).
+    dạng ô kiểu Text (văn bản). Ô mã vẫn chứa số như vậy được báo kèm số mà ô đang chứa, dù
+    procaudit đọc mã đã trả lại các chữ số 0: khi xuất dữ liệu, tra cứu hay tải lên đều đọc ra
+    số đó. Cột có gần hết các mã là số được báo thành một phát hiện, kể cả các số còn đủ chữ số:
+    `procaudit fix` ghi các số đó lại dưới dạng văn bản.
     """
     code = value or ""
     guessed = number_code_repair(code)
@@ -467,6 +500,43 @@ def missing_name(value: str | None) -> tuple[str, str]:
 
 
 INVALID_CODE, MISSING_CODE = "PA101", "PA102"
+
+
+def number_code_hits(hits: pd.DataFrame, frame: pd.DataFrame) -> pd.DataFrame:
+    """The schema's hits and PA101's on the code cells that held numbers (`CODE_NUMBER`,
+    marked by the reader): their codes pass the schema's pattern once given their zeros
+    back, but the cells still hold the numbers. Row by row, from each row's own mark."""
+    if CODE_NUMBER not in frame or "code" not in frame:
+        return hits
+    numbers = frame[CODE_NUMBER]
+    marked = numbers.notna().to_numpy(dtype=bool)
+    if not marked.any():
+        return hits
+    number = numbers[marked].astype(object)
+    code = frame["code"][marked].astype(object)
+    lost = (number != code).to_numpy(dtype=bool)
+    where = _where_codes_live()
+    messages = [
+        _said("number lost zeros" if zeros else "number", number=shown)
+        for shown, zeros in zip(number, lost, strict=True)
+    ]
+    fixes = [
+        _said("probably", code=restored, where=where) if zeros else _said("as text", code=restored)
+        for restored, zeros in zip(code, lost, strict=True)
+    ]
+    found = pd.DataFrame(
+        {
+            "rule": INVALID_CODE,
+            "index": frame.index[marked],
+            "column": "code",
+            "value": pd.Series(number.to_numpy(), dtype=object),
+            "message": pd.Series(messages, dtype=object),
+            "fix": pd.Series(fixes, dtype=object),
+        }
+    )
+    return found if hits.empty else pd.concat([hits, found], ignore_index=True)
+
+
 # The statuses whose procedures are not asked for a code: a newly published one may have
 # none yet (DOMAIN: "Newly published procedures may have no code yet"), and one out of force
 # or suspended is not judged as a procedure in force.
