@@ -56,6 +56,9 @@ def test_pa101_invalid_code(case: str, code: str, flagged: bool) -> None:
         ("'1,001234", "starts with an apostrophe", "Write the code as 1.001234."),
         ("'1.00120", "starts with an apostrophe", "Copy the procedure's code from"),
         ("'Mã số", "starts with an apostrophe", "Copy the procedure's code from"),
+        ("1.008125.", "ends with a stray dot", "Write the code as 1.008125."),
+        ("1.000494.000.00.00.H29.", "ends with a stray dot", "Write the code as 1.000494."),
+        ("1.00812.", "has 5 digits after the dot", "Copy the procedure's code from"),
     ],
 )
 def test_pa101_explains_and_suggests_repair(code: str, message: str, fix: str) -> None:
@@ -148,6 +151,7 @@ def test_pa101_codes_changed_by_a_number_cell(
         ("1.0O1234", "1.001234"),
         (" 1.001234", "1.001234"),
         ("'1.001234", "1.001234"),
+        ("1.008125.", "1.008125"),
         ("1.001234", "1.001234"),
         # Guesses about a number cell.
         ("2000648", "2.000648"),
@@ -164,7 +168,8 @@ def test_repaired_code(code: str, repaired: str | None) -> None:
     assert repaired_code(code) == repaired
     certain = repaired is not None and number_code_repair(code) is None
     assert certain == (
-        code in {"1,001234", "01.001234", "1.0O1234", " 1.001234", "'1.001234", "1.001234"}
+        code
+        in {"1,001234", "01.001234", "1.0O1234", " 1.001234", "'1.001234", "1.008125.", "1.001234"}
     )
 
 
@@ -280,6 +285,8 @@ ODD_CODES = [
     *["1.001234.000.00.00.h29", "12.1234567", "1..", ".", " ", "\t1,0039\n", "1.00398 "],
     *["1.0.0", "a.b.c", "1,0,0", "\x1c1.001234", "2,00040", "9100000", "1.00000", "10.00001"],
     *["'1.001234", " '1,001234", "'2000648", "''1.001234", "'", "1.001234'", "'O1.001234"],
+    *["1.008125.", "1.008125..", "1,008125.", "1.000494.000.00.00.H29.", "1.00398.", "'1.0081.."],
+    *["'1.008125.", "1.008125. ", "1.0081250.", "1.", "BHXH.TBHXH.02.", "1.00812.", "1.008125,"],
     # Beyond ASCII: Python's digits and spaces, which RE2 does not know
     *["1.0012٣4", "１.001234", "\u20001.001234", "1.00398\u3000", "Mã 1.001234"],
 ]

@@ -35,6 +35,8 @@ _DIGITS = re.compile(r"\d*")
 _LOST_DOT = re.compile(r"[1-9][01]\d{5}")
 _LOST_ZEROS = re.compile(r"[1-9][.,]\d{2,4}[1-9]")
 _NATIONAL_DIGITS = 6
+# A code and a stray dot after it: "1.008125.", "1.000494.000.00.00.H29.".
+_TRAILING_DOT = re.compile(r"^\d\.\d{6}\S*\.$")
 
 
 def _where_codes_live() -> str:
@@ -47,7 +49,8 @@ def repaired_code(code: str) -> str | None:
     Typing slips (a comma for the dot, the letter O for a zero, a leading zero) have one
     reading; a code that a number cell changed (see `number_code_repair`) only probably
     means the code returned, and a person should check it."""
-    candidate = code.strip().removeprefix("'").replace(",", ".").translate(_DIGIT_LOOKALIKES)
+    candidate = code.strip().removeprefix("'").removesuffix(".")
+    candidate = candidate.replace(",", ".").translate(_DIGIT_LOOKALIKES)
     head, dot, tail = candidate.partition(".")
     candidate = (head.lstrip("0") or "0") + dot + tail
     if _CODE.match(candidate):
@@ -110,6 +113,7 @@ _SAID = {
         "thêm vào để giữ mã ở dạng văn bản)",
     ),
     "comma for dot": ("uses a comma where the dot belongs", "dùng dấu phẩy thay cho dấu chấm"),
+    "trailing dot": ("ends with a stray dot", "có dấu chấm thừa ở cuối"),
     "letter": ("has a letter where a digit belongs", "có chữ cái ở vị trí của chữ số"),
     "leading zero": ("has a leading zero", "có chữ số 0 thừa ở đầu"),
     "digits": (
@@ -196,6 +200,8 @@ def _problem(code: str) -> str:
     digits = _DIGITS.match(tail).group()  # type: ignore[union-attr]
     if head.isdigit() and digits and len(digits) != 6:
         return _said("digits", count=len(digits))
+    if _TRAILING_DOT.match(code):
+        return _said("trailing dot")
     return _said("not national")
 
 
@@ -235,6 +241,7 @@ def _invalid_ascii_codes(code: pa.Array) -> tuple[pa.Array, pa.Array]:
     guessed = pc.if_else(lost_dot, dotted, pc.if_else(lost_zeros, padded, _NO_TEXT))
     # repaired_code: the typing slips undone, then the leading zeros of the part before the dot
     candidate = pc.replace_substring_regex(text, "^'", "", max_replacements=1)
+    candidate = pc.replace_substring_regex(candidate, r"\.$", "", max_replacements=1)
     candidate = pc.replace_substring(candidate, ",", ".")
     candidate = pc.replace_substring_regex(candidate, "[Oo]", "0")
     candidate = pc.replace_substring_regex(candidate, "[lI]", "1")
@@ -259,6 +266,7 @@ def _invalid_ascii_codes(code: pa.Array) -> tuple[pa.Array, pa.Array]:
     problem = pa.array([_said("not national")] * len(code), pa.large_string())
     wrong_count = pc.and_(pc.greater(digits, 0), pc.not_equal(digits, _NATIONAL_DIGITS))
     cases = [
+        (matches(code, _TRAILING_DOT.pattern), _said("trailing dot")),
         (pc.fill_null(wrong_count, False), format_texts(t(*_SAID["digits"]), count=digits)),
         (matches(code, "^0[^.]"), _said("leading zero")),
         (matches(code, r"^[^.]*(?:\.[^.]*)?[A-Za-z]"), _said("letter")),
