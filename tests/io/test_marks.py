@@ -56,6 +56,24 @@ CASES = {
         "online_level",
         ["Toàn trình", "Một phần", "Một phần", "Toàn trình"],
     ),
+    # Excel's booleans (cells read as TRUE and FALSE), and a CSV's texts of them.
+    "booleans": (
+        [
+            ONLINE_TOP,
+            ONLINE_SUB,
+            *[
+                [n + 1, NAMES[n], on, not on, "Hộ tịch"]
+                for n, on in enumerate([True, False, False, True])
+            ],
+        ],
+        "online_level",
+        ["Toàn trình", "Một phần", "Một phần", "Toàn trình"],
+    ),
+    "texts TRUE and FALSE": (
+        _sheet(ONLINE_TOP, ONLINE_SUB, [["TRUE", "FALSE"], ["false", "true"], ["FALSE", "TRUE"]]),
+        "online_level",
+        ["Toàn trình", "Một phần", "Một phần"],
+    ),
     "cells repeating their sub-heading": (
         _sheet(ONLINE_TOP, ONLINE_SUB, [["Toàn trình", ""], ["", "một phần"], ["Toàn trình", ""]]),
         "online_level",
