@@ -28,9 +28,7 @@ from procaudit.vn.text import header_key
 MARKS = "marks"  # ValueChoice.reason of a lone column of marks, refused
 # A cell that marks its sub-column, folded (lower case, trimmed); a cell holding the
 # sub-heading itself marks it too. "0", "-", "không": a cell saying "not this one".
-_MARKED = frozenset(
-    {"x", "×", "✓", "✔", "√", "v", "•", "●", "+", "*", "1", "có", "yes", "true"}
-)
+_MARKED = frozenset({"x", "×", "✓", "✔", "√", "v", "•", "●", "+", "*", "1", "có", "yes", "true"})
 _UNMARKED = frozenset({"0", "-", "không", "no", "false"})
 # Columns whose values are numbers: a time of 1 day or a fee of 0 is a value, not a flag.
 _NUMBERS = frozenset({"processing_time", "fee"})

@@ -41,6 +41,7 @@ from procaudit.io.layout import (
     Understood,
     understand,
 )
+from procaudit.io.level_codes import LevelReading, level_note, read_level_codes
 from procaudit.io.limits import Limits, check_cell_lengths, check_file_size, check_workbook
 from procaudit.io.marks import MARKS, Marked
 from procaudit.io.merged import fill_merged
@@ -110,6 +111,7 @@ class Table:
     # only the columns some row took so
     given_by: dict[str, np.ndarray] = field(default_factory=dict)
     codes_from_names: int = 0  # codes read from the names' cells (`io.name_codes`)
+    levels: LevelReading | None = None  # a level column not read as written (`io.level_codes`)
 
 
 @dataclass(frozen=True)
@@ -245,6 +247,7 @@ def _table(path: str, grid: Grid, options: ReadOptions, header: Header | None = 
             # agency rules check it (a district's office). No cell holds it to repair.
             frame["agency"] = frame[SECTION_UNIT]
             given_by["agency"] = _givers(understood, headings, "unit")
+    levels = read_level_codes(frame) if "level" in header_map.columns else None
     split = split_decisions(frame)
     given_by = {column: rows for column, rows in given_by.items() if rows.any()}
     return Table(
@@ -257,6 +260,7 @@ def _table(path: str, grid: Grid, options: ReadOptions, header: Header | None = 
         from_merged,
         given_by,
         from_names,
+        levels,
     )
 
 
@@ -422,6 +426,9 @@ def value_notes(tables: list[Table] | tuple[Table, ...]) -> tuple[str, ...]:
         said = [_marks_read(found) for found in table.account.marks]
         if table.account.wider is not None:
             said.append(wider_note(table.account.wider))
+        if table.levels is not None:
+            header = table.account.labels[table.header_map.columns["level"]]
+            said.append(level_note(table.levels, _quoted(header)))
         if table.codes_from_names:
             said.append(
                 t(

@@ -10,7 +10,7 @@ import re
 import unicodedata
 
 from procaudit.vn.former_holders import without_former
-from procaudit.vn.text import comparison_key, fold
+from procaudit.vn.text import comparison_key, fold, header_key
 
 CENTRAL, PROVINCE, DISTRICT, COMMUNE, OTHER = "central", "province", "district", "commune", "other"
 LABELS = {
@@ -48,6 +48,42 @@ def level_ids(text: str) -> frozenset[str]:
     the former holder does not count ("Cấp xã (trước đây cấp huyện)" -> {commune})."""
     folded = fold(without_former(text))
     return frozenset(match.lastgroup for match in _LEVEL_RE.finditer(folded))  # type: ignore[misc]
+
+
+# Levels written as a database's codes: a bare unaccented word ("HUYEN", "XA", "TW"), alone
+# or after "CAP" ("CAP_HUYEN"), several joined ("TINH,XA"). Bare, "xa" and "bo" are other
+# words too: `code_levels` is for a level column whose values are mostly such codes.
+_CODES = {
+    "bo": CENTRAL,
+    "tw": CENTRAL,
+    "trung uong": CENTRAL,
+    "tinh": PROVINCE,
+    "huyen": DISTRICT,
+    "quan": DISTRICT,
+    "xa": COMMUNE,
+    "phuong": COMMUNE,
+    "co quan khac": OTHER,
+    "khac": OTHER,
+}
+_CODE_SEPARATORS = re.compile(r"[,;/+&|\n]")
+
+
+def code_levels(text: str) -> frozenset[str] | None:
+    """The levels a cell of level codes names ("HUYEN" -> {district}, "CAP_TINH, CAP_XA" ->
+    {province, commune}); None unless every part of the cell is one. Codes are unaccented:
+    "Huyện" is a word, which `level_ids` reads."""
+    if not text.isascii():
+        return None
+    levels = set()
+    for part in _CODE_SEPARATORS.split(text):
+        key = header_key(part)
+        if not key:
+            continue
+        level = _CODES.get(key.removeprefix("cap ")) if key != "cap" else None
+        if level is None:
+            return None
+        levels.add(level)
+    return frozenset(levels) if levels else None
 
 
 def name_tag(name: str) -> tuple[str, frozenset[str]] | None:
