@@ -28,6 +28,7 @@ from procaudit.io.csv_dialect import CsvDialect
 from procaudit.io.csv_reader import read_csv_grid
 from procaudit.io.csv_sniff import CSV_SUFFIXES
 from procaudit.io.decisions import split_decisions
+from procaudit.io.epoch_dates import epoch_note, read_epoch_dates
 from procaudit.io.excel_reader import formula_notes
 from procaudit.io.file_kind import MARKUP_SUFFIXES, Reader
 from procaudit.io.grid import Grid
@@ -112,6 +113,7 @@ class Table:
     given_by: dict[str, np.ndarray] = field(default_factory=dict)
     codes_from_names: int = 0  # codes read from the names' cells (`io.name_codes`)
     levels: LevelReading | None = None  # a level column not read as written (`io.level_codes`)
+    epoch_dates: str | None = None  # a timestamp read as a date, for the note (`io.epoch_dates`)
 
 
 @dataclass(frozen=True)
@@ -248,6 +250,7 @@ def _table(path: str, grid: Grid, options: ReadOptions, header: Header | None = 
             frame["agency"] = frame[SECTION_UNIT]
             given_by["agency"] = _givers(understood, headings, "unit")
     levels = read_level_codes(frame) if "level" in header_map.columns else None
+    epoch = read_epoch_dates(frame) if "decision_date" in header_map.columns else None
     split = split_decisions(frame)
     given_by = {column: rows for column, rows in given_by.items() if rows.any()}
     return Table(
@@ -261,6 +264,7 @@ def _table(path: str, grid: Grid, options: ReadOptions, header: Header | None = 
         given_by,
         from_names,
         levels,
+        epoch,
     )
 
 
@@ -429,6 +433,9 @@ def value_notes(tables: list[Table] | tuple[Table, ...]) -> tuple[str, ...]:
         if table.levels is not None:
             header = table.account.labels[table.header_map.columns["level"]]
             said.append(level_note(table.levels, _quoted(header)))
+        if table.epoch_dates is not None:
+            header = table.account.labels[table.header_map.columns["decision_date"]]
+            said.append(epoch_note(table.epoch_dates, _quoted(header)))
         if table.codes_from_names:
             said.append(
                 t(

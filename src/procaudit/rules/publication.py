@@ -376,7 +376,9 @@ def invalid_decision_date(ctx: RuleContext) -> pd.DataFrame:
     traced. Missing dates are reported only where the source has a date column, and not for
     a procedure out of force, suspended or closed (as PA401). A cell may give one date per
     decision ("15/08/2025; 20/09/2025", one a line) or add a note in brackets after the
-    date: each date is checked, and the one that is wrong reported.
+    date: each date is checked, and the one that is wrong reported. A date column a database
+    exported as timestamps (milliseconds since 1970, "/Date(1755216000000)/") is read as the
+    dates they name where every value is one; a lone number is not a date.
 
     **Bad**
     ```
@@ -405,6 +407,9 @@ def invalid_decision_date(ctx: RuleContext) -> pd.DataFrame:
     khi tệp nguồn có cột ngày, và không báo cho thủ tục hết hiệu lực, tạm dừng hoặc đã đóng
     (như PA401). Một ô có thể ghi mỗi quyết định một ngày ("15/08/2025; 20/09/2025", mỗi ngày
     một dòng) hoặc thêm ghi chú trong ngoặc sau ngày: từng ngày được kiểm tra, ngày sai được báo.
+    Cột ngày do cơ sở dữ liệu xuất dưới dạng dấu thời gian (số mili giây tính từ năm 1970,
+    "/Date(1755216000000)/") được đọc là ngày tương ứng khi mọi giá trị đều như vậy; một số đứng
+    riêng lẻ không phải là ngày.
 
     **Sai**
     ```

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta, timezone
 
 # A time of day after the date: "10:22", "00:00:00.000", "T08:00:00Z", "12:00:00 AM".
 _TIME = (
@@ -70,6 +70,32 @@ def read_date(text: str) -> ReadDate:
         return ReadDate(date(year, month, day))
     except ValueError:
         return ReadDate(None, "no such day")
+
+
+# A database's timestamp: seconds or milliseconds since 1970, bare or as .NET's JSON writes it
+# ("/Date(1755216000000)/", "/Date(1755216000000+0700)/"). A number is read so only in a
+# date column all of whose values are such numbers (`epoch_column`): alone, it is a number.
+_EPOCH = re.compile(r"^(?:/Date\()?(?P<number>\d{9,13})(?:[+-]\d{4})?(?:\)/)?$")
+_EPOCH_FIRST, _EPOCH_LAST = date(1990, 1, 1), date(2100, 1, 1)
+# Read in Vietnam's time: a system that stores local midnight stores 17:00 of the day before
+# in UTC, and one that stores UTC midnight is 07:00 of the same day here.
+_VIETNAM = timezone(timedelta(hours=7))
+_SECONDS_BELOW = 10**11  # more is milliseconds: the two ranges of 1990-2100 do not meet
+
+
+def epoch_date(text: str) -> date | None:
+    """The day a timestamp of seconds or milliseconds since 1970 names, in Vietnam, if it
+    is one between 1990 and 2100; None for anything else."""
+    match = _EPOCH.match(text.strip())
+    if match is None:
+        return None
+    number = int(match.group("number"))
+    seconds = number if number < _SECONDS_BELOW else number / 1000
+    try:
+        day = datetime.fromtimestamp(seconds, _VIETNAM).date()
+    except (OverflowError, OSError, ValueError):
+        return None
+    return day if _EPOCH_FIRST <= day < _EPOCH_LAST else None
 
 
 def date_parts(text: str) -> list[str]:

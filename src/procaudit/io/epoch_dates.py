@@ -1,0 +1,47 @@
+"""Read a date column that a database exported as timestamps: seconds or milliseconds since
+1970 ("1755216000000", .NET's "/Date(1755216000000)/").
+
+Such a number is a date only by where it stands: it is read so in a decision-date column all
+of whose values are timestamps of 1990-2100 (`vn.dates.epoch_date`), on `MIN_CELLS` rows or
+more, and never alone. Each is then written as the date it names (dd/mm/yyyy), so that the
+date rules check the dates, not the numbers; a note says so, with an example.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from procaudit.core.i18n import t
+from procaudit.io.values import MIN_CELLS
+from procaudit.vn.dates import epoch_date
+
+_COLUMN = "decision_date"
+
+
+def read_epoch_dates(frame: pd.DataFrame) -> str | None:
+    """The decision dates of `frame` written as dates in place where they are all timestamps;
+    one of them and its date ("1755216000000 = 15/08/2025"), or None where they are not."""
+    if _COLUMN not in frame:
+        return None
+    column = frame[_COLUMN]
+    filled = column.dropna()
+    if len(filled) < MIN_CELLS or epoch_date(filled.iloc[0]) is None:
+        return None  # the usual case, told by the first value: dates written as dates
+    dates = {value: epoch_date(value) for value in filled.unique()}
+    if any(day is None for day in dates.values()):
+        return None
+    written = {value: f"{day:%d/%m/%Y}" for value, day in dates.items() if day is not None}
+    frame[_COLUMN] = column.replace(written).astype("str")
+    first = filled.iloc[0]
+    return f"{first} = {written[first]}"
+
+
+def epoch_note(example: str, header: str) -> str:
+    return t(
+        "column {header} holds dates as timestamps (seconds or milliseconds since 1970), read "
+        "as the dates they name ({example})",
+        "cột {header} ghi ngày dưới dạng dấu thời gian (số giây hoặc mili giây tính từ năm "
+        "1970), được đọc là ngày tương ứng ({example})",
+        header=header,
+        example=example,
+    )
