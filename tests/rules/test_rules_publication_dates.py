@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
+from pathlib import Path
 
 import pytest
 
 from conftest import findings_of, hits_of, run_rules
 from procaudit.core.findings import Severity
+from procaudit.engine.audit import audit
 from procaudit.rules.options import RuleOptions
 
 
@@ -53,6 +55,12 @@ DATE_CASES = [
     ),
     ("too early", "01/01/1900", "The decision date 01/01/1900 is before 1945"),
     ("Excel day number", "45884", "The decision date '45884' is a date cell that lost its format"),
+    (
+        "Excel day number in the future",
+        "46500",
+        "The decision date '46500' is a date cell that lost its format (Excel's day number for "
+        "23/04/2027), and that date is in the future.",
+    ),
     # Several decisions' dates in one cell, one a part: each part is checked.
     ("two dates, ';'", "15/08/2025; 20/09/2025", None),
     ("two dates, ','", "15/08/2025, 20/09/2025", None),
@@ -137,3 +145,26 @@ ABOLISHED_CASES = [
 def test_pa404_abolished_listed(case: str, statuses: list[str], rows: list[int]) -> None:
     table = [{"name": f"Thủ tục {i}", "status": s} for i, s in enumerate(statuses)]
     assert hits_of("PA404", table) == [(row, "status") for row in rows]
+
+
+def test_pa403_reads_a_day_number_of_a_workbook_counting_from_1904(tmp_path: Path) -> None:
+    from openpyxl import Workbook
+    from openpyxl.utils.datetime import CALENDAR_MAC_1904
+
+    workbook = Workbook()
+    workbook.epoch = CALENDAR_MAC_1904
+    sheet = workbook.active
+    sheet.append(["Tên thủ tục", "Số quyết định", "Ngày công bố"])
+    sheet.append(["Đăng ký khai sinh", "1890/QĐ-UBND", datetime(2025, 8, 15)])  # a date cell
+    sheet.append(["Đăng ký kết hôn", "1890/QĐ-UBND", 44422])  # General: 15/08/2025 from 1904
+    sheet["C2"].number_format = "dd/mm/yyyy"
+    workbook.save(tmp_path / "mac.xlsx")
+    options = RuleOptions(today=date(2026, 11, 23))
+    found = audit([str(tmp_path / "mac.xlsx")], rule_options=options).findings
+    assert [(f.row, f.message) for f in found if f.rule == "PA403"] == [
+        (
+            3,
+            "The decision date '44422' is a date cell that lost its format (Excel's day "
+            "number for 15/08/2025).",
+        )
+    ]

@@ -37,6 +37,9 @@ SECTION_UNIT: Final = "_unit_from_section"
 # a number cell and is reported so (`io.number_codes`); missing elsewhere, and present only in
 # tables with such cells.
 CODE_NUMBER: Final = "_code_number"
+# True on every row of a table from a workbook that counts its days from 1904 (Excel for
+# Mac's date system), so that a day number is read from there; present only in such tables.
+DATE_1904: Final = "_date1904"
 
 # Aliases in order of preference: when two headers of one table name the same column, the
 # one whose alias comes first wins (the portal has both "co_quan_thuc_hien" and

@@ -8,6 +8,7 @@ cell is read as the number it holds (see `grid.cell_text`).
 from __future__ import annotations
 
 import posixpath
+import re
 import zipfile
 from collections.abc import Iterator
 from pathlib import Path
@@ -74,6 +75,7 @@ def read_workbook(path: Path) -> Iterator[Grid]:
             raise InputError(str(path), _password()) from exc
         raise InputError(str(path), _not_a_workbook()) from exc
     any_value = False
+    date1904 = head.startswith(ZIP) and _counts_from_1904(path)
     try:
         hidden = {
             sheet.name
@@ -95,7 +97,9 @@ def read_workbook(path: Path) -> Iterator[Grid]:
                     ),
                 ) from exc
             merged = _merged_down(sheet)
-            grid = text_grid(name, raw, first_row=1, hidden=name in hidden, merged=merged)
+            grid = text_grid(
+                name, raw, first_row=1, hidden=name in hidden, merged=merged, date1904=date1904
+            )
             any_value = any_value or bool(grid.cells.notna().any().any())
             yield grid
     finally:
@@ -108,6 +112,23 @@ def read_workbook(path: Path) -> Iterator[Grid]:
                 "là tệp trống (không trang tính nào có giá trị)",
             ),
         )
+
+
+def _counts_from_1904(path: Path) -> bool:
+    """Whether an xlsx workbook counts its days from 1904 (`<workbookPr date1904="1"/>`):
+    calamine reads its date cells right, but a day number in a General cell is a number."""
+    try:
+        # An ods has no workbook.xml: KeyError.
+        with zipfile.ZipFile(path) as archive, archive.open("xl/workbook.xml") as stream:
+            head = stream.read(_WORKBOOK_HEAD)
+    except (zipfile.BadZipFile, KeyError, OSError):
+        return False
+    return _DATE_1904.search(head) is not None
+
+
+# workbookPr comes before the sheets' list, near the start of workbook.xml.
+_WORKBOOK_HEAD = 64 * 1024
+_DATE_1904 = re.compile(rb'<(?:\w+:)?workbookPr\b[^>]*\bdate1904="(?:1|true)"')
 
 
 def _merged_down(sheet: CalamineSheet) -> tuple[tuple[int, int, int], ...]:

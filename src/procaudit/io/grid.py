@@ -42,6 +42,9 @@ class Grid:
     # A CSV file's records that do not all have as many fields: how many each has (-1 where
     # a record runs over several lines); None when they all have as many (`io.wider`).
     fields: np.ndarray | None = None
+    # A workbook that counts its days from 1904 (Excel for Mac's date system): a day number
+    # in a General cell is read from there (`vn.dates.read_date`).
+    date1904: bool = False
 
     def head(self, count: int) -> tuple[list[list[str]], list[bool]]:
         """`head_texts` of the cells, kept: the header search, the search for a table above
@@ -139,6 +142,7 @@ def text_grid(
     first_row: int = 1,
     hidden: bool = False,
     merged: tuple[tuple[int, int, int], ...] = (),
+    date1904: bool = False,
 ) -> Grid:
     """A grid from rows of raw cell values; grid row i is the user's row `first_row + i`."""
     cells = pd.DataFrame(
@@ -146,7 +150,7 @@ def text_grid(
         index=pd.RangeIndex(len(raw)),
     )
     rows = pd.Series(range(first_row, first_row + len(cells)), index=cells.index)
-    return Grid(sheet, cells, rows, typed=True, hidden=hidden, merged=merged)
+    return Grid(sheet, cells, rows, typed=True, hidden=hidden, merged=merged, date1904=date1904)
 
 
 def _columns(raw: Sequence[Sequence[object]]) -> Sequence[np.ndarray | tuple[object, ...]]:

@@ -12,6 +12,7 @@ import pandas as pd
 from procaudit.catalogue.columns import (
     ALIASES,
     CODE_NUMBER,
+    DATE_1904,
     REQUIRED,
     ROW,
     SECTION_STATUS,
@@ -228,6 +229,8 @@ def _table(path: str, grid: Grid, options: ReadOptions, header: Header | None = 
         raise InputError(path, exc.problem) from None
     header_map = understood.account.header_map
     frame, restored, from_merged = _frame(grid, understood)
+    if grid.date1904:  # its day numbers count from 1904 (vn.dates.read_date)
+        frame[DATE_1904] = True
     from_names = split_name_codes(frame)
     headings = heading_rows(understood.account.sections, frame[ROW].to_numpy())
     given_by: dict[str, np.ndarray] = {}

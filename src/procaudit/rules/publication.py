@@ -7,6 +7,7 @@ from datetime import date
 import numpy as np
 import pandas as pd
 
+from procaudit.catalogue.columns import DATE_1904
 from procaudit.core.findings import Severity
 from procaudit.core.i18n import t
 from procaudit.io.decisions import combined_number
@@ -249,29 +250,30 @@ def _statuses(ctx: RuleContext) -> pd.Series:
     )
 
 
-def _date_problem(text: str, today: date) -> tuple[str, str] | None:
+def _date_problem(text: str, today: date, date1904: bool = False) -> tuple[str, str] | None:
     """Message and fix for a decision date cell that is wrong; None for a good one.
 
     A cell that is not one date may list several, one per decision ("15/08/2025;
     20/09/2025"), or add a note in brackets ("15/8/2025 (hiệu lực 1/9/2025)"): each date it
     lists is checked, and the first wrong one reported. A cell none of whose parts reads as
-    a date is reported whole ("Aug 15, 2025" is not the dates "Aug 15" and "2025")."""
-    problem = _one_date_problem(text, today)
+    a date is reported whole ("Aug 15, 2025" is not the dates "Aug 15" and "2025").
+    `date1904`: the cell is from a workbook counting its days from 1904."""
+    problem = _one_date_problem(text, today, date1904)
     if problem is None or read_date(text).problem != "unreadable":
         return problem
     parts = date_parts(text)
     if parts == [text.strip()] or all(read_date(part).problem == "unreadable" for part in parts):
         return problem
     for part in parts:
-        found = _one_date_problem(part, today)
+        found = _one_date_problem(part, today, date1904)
         if found is not None:
             return found
     return None
 
 
-def _one_date_problem(text: str, today: date) -> tuple[str, str] | None:
+def _one_date_problem(text: str, today: date, date1904: bool = False) -> tuple[str, str] | None:
     """Message and fix for one decision date that is wrong; None for a good one."""
-    read = read_date(text)
+    read = read_date(text, date1904)
     shown = text.strip()
     copy = t("Copy the date from the decision itself.", "Ghi lại ngày theo đúng quyết định.")
     if read.problem == "two-digit year":
@@ -285,6 +287,23 @@ def _one_date_problem(text: str, today: date) -> tuple[str, str] | None:
                 "Write the year in full: {date}.",
                 "Ghi năm đủ bốn chữ số: {date}.",
                 date=read.written,
+            ),
+        )
+    if read.problem == "serial" and read.meant is not None and read.meant > today:
+        return (
+            t(
+                "The decision date '{shown}' is a date cell that lost its format (Excel's day "
+                "number for {date}), and that date is in the future.",
+                "Ngày quyết định '{shown}' là ô ngày tháng đã mất định dạng (số thứ tự ngày của "
+                "Excel, tương ứng ngày {date}), và đó là một ngày trong tương lai.",
+                shown=shown,
+                date=read.written,
+            ),
+            t(
+                "Correct the date (a decision is announced on or before the day the list is "
+                "checked) and format the cell as a date.",
+                "Sửa lại ngày (quyết định phải được công bố vào hoặc trước ngày kiểm tra danh "
+                "mục) và định dạng ô theo kiểu ngày tháng.",
             ),
         )
     if read.problem == "serial":
@@ -432,8 +451,9 @@ def invalid_decision_date(ctx: RuleContext) -> pd.DataFrame:
     frame = ctx.frame
     dates = frame["decision_date"]
     today = ctx.options.today
+    date1904 = DATE_1904 in frame  # a workbook counting its days from 1904: every row
     explained = ctx.map_distinct(
-        "decision_date", lambda text: _date_problem(text, today), dtype="object"
+        "decision_date", lambda text: _date_problem(text, today, date1904), dtype="object"
     )
     wrong = explained.notna()
     parts = [

@@ -33,6 +33,7 @@ _SERIAL = re.compile(r"^(?P<days>[3-5]\d{4})(?:\.0+)?$")
 # A database's compact date, "20250815" (years 1945-2099 only: other numbers are not dates).
 _COMPACT = re.compile(r"^(?P<year>19[4-9]\d|20\d\d)(?P<month>[01]\d)(?P<day>[0-3]\d)$")
 _EXCEL_EPOCH = date(1899, 12, 30)
+_MAC_EPOCH = date(1904, 1, 1)  # a workbook of the 1904 date system counts from here
 _ISO = re.compile(rf"^(?P<year>\d{{4}})([-/.])(?P<month>\d{{1,2}})\2(?P<day>\d{{1,2}}){_TIME}$")
 
 # A note in brackets: "(hiệu lực 1/9/2025)"; the date before it is the decision's.
@@ -48,14 +49,19 @@ class ReadDate:
     value: date | None
     problem: str | None = None  # "unreadable", "two-digit year", "no such day", "serial"
     written: str | None = None  # what the author meant, where that is evident
+    meant: date | None = None  # the date a day number stands for
 
 
-def read_date(text: str) -> ReadDate:
+def read_date(text: str, date1904: bool = False) -> ReadDate:
+    """`text` read as one date. `date1904`: the cell is from a workbook that counts its days
+    from 1904 (Excel for Mac's date system), where a day number stands for a date four years
+    later than in the usual system."""
     cleaned = " ".join(text.split())
     serial = _SERIAL.match(cleaned)
     if serial:
-        meant = _EXCEL_EPOCH + timedelta(days=int(serial.group("days")))
-        return ReadDate(None, "serial", meant.strftime("%d/%m/%Y"))
+        epoch = _MAC_EPOCH if date1904 else _EXCEL_EPOCH
+        meant = epoch + timedelta(days=int(serial.group("days")))
+        return ReadDate(None, "serial", meant.strftime("%d/%m/%Y"), meant)
     match = _DAY_FIRST.match(cleaned) or _ISO.match(cleaned) or _COMPACT.match(cleaned)
     if match is None:
         return ReadDate(None, "unreadable")
