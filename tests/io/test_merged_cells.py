@@ -86,11 +86,66 @@ def _column(path: Path, column: str) -> list[object]:
         ),
     ],
 )
+@pytest.mark.parametrize("suffix", [".xlsx", ".ods"])
 def test_merged_cells(
-    tmp_path: Path, rows: list[list[object]], merged: list[str], column: str, read: list[object]
+    tmp_path: Path,
+    rows: list[list[object]],
+    merged: list[str],
+    column: str,
+    read: list[object],
+    suffix: str,
 ) -> None:
-    path = write_workbook(tmp_path / "list.xlsx", {"Danh mục": rows}, merged={"Danh mục": merged})
+    path = tmp_path / f"list{suffix}"
+    if suffix == ".ods":
+        _write_ods(path, rows, merged)
+    else:
+        write_workbook(path, {"Danh mục": rows}, merged={"Danh mục": merged})
     assert _column(path, column) == read
+
+
+def _write_ods(path: Path, rows: list[list[object]], merged: list[str]) -> None:
+    """An ods of one sheet 'Danh mục', the ranges `merged` merged as LibreOffice writes
+    them: the first cell spans its rows and columns, the others are covered cells."""
+    pytest.importorskip("odf", reason="odfpy is not installed to write an ods")
+    from odf.opendocument import OpenDocumentSpreadsheet
+    from odf.table import CoveredTableCell, Table, TableCell, TableRow
+    from odf.text import P
+    from openpyxl.utils.cell import range_boundaries
+
+    spans, covered = {}, set()
+    for cells in merged:
+        first_column, first_row, last_column, last_row = range_boundaries(cells)
+        spans[first_row, first_column] = (last_row - first_row + 1, last_column - first_column + 1)
+        covered |= {
+            (row, column)
+            for row in range(first_row, last_row + 1)
+            for column in range(first_column, last_column + 1)
+        } - {(first_row, first_column)}
+    document = OpenDocumentSpreadsheet()
+    table = Table(name="Danh mục")
+    width = max(len(row) for row in rows)
+    for row_number, row in enumerate(rows, 1):
+        table_row = TableRow()
+        for column_number, value in enumerate([*row, *[None] * (width - len(row))], 1):
+            if (row_number, column_number) in covered:
+                table_row.addElement(CoveredTableCell())
+                continue
+            spanned = spans.get((row_number, column_number))
+            attributes = (
+                {"numberrowsspanned": spanned[0], "numbercolumnsspanned": spanned[1]}
+                if spanned
+                else {}
+            )
+            if isinstance(value, int):
+                cell = TableCell(valuetype="float", value=value, **attributes)
+            else:
+                cell = TableCell(valuetype="string", **attributes)
+            if value is not None:
+                cell.addElement(P(text=str(value)))
+            table_row.addElement(cell)
+        table.addElement(table_row)
+    document.spreadsheet.addElement(table)
+    document.save(str(path))
 
 
 def test_procedures_of_units_merged_down_their_blocks_are_no_duplicates(tmp_path: Path) -> None:

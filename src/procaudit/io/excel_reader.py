@@ -27,6 +27,7 @@ from procaudit.core.i18n import t
 from procaudit.io.file_kind import OLE2, ZIP, misnamed
 from procaudit.io.grid import Grid, file_head, text_grid
 from procaudit.io.native_path import native_source
+from procaudit.io.ods_merged import ods_merged_down
 
 NOT_A_WORKBOOK = "is not an Excel workbook (it may be damaged or another kind of file)"
 PASSWORD = "is password-protected: remove the password in Excel and save it again"
@@ -76,6 +77,8 @@ def read_workbook(path: Path) -> Iterator[Grid]:
         raise InputError(str(path), _not_a_workbook()) from exc
     any_value = False
     date1904 = head.startswith(ZIP) and _counts_from_1904(path)
+    # calamine gives no merged ranges of an ods: read from its content (only an ods's).
+    ods_merged = ods_merged_down(path) if head.startswith(ZIP) else {}
     try:
         hidden = {
             sheet.name
@@ -96,7 +99,7 @@ def read_workbook(path: Path) -> Iterator[Grid]:
                         problem=exc,
                     ),
                 ) from exc
-            merged = _merged_down(sheet)
+            merged = _merged_down(sheet) or ods_merged.get(name, ())
             grid = text_grid(
                 name, raw, first_row=1, hidden=name in hidden, merged=merged, date1904=date1904
             )
