@@ -125,7 +125,8 @@ def test_the_repaired_defects_are_gone_and_nothing_else_moves(tmp_path: Path) ->
 def test_on_the_portal_export(real_data: Path, tmp_path: Path) -> None:
     path = str(real_data / "national-portal-2026" / "procedure-details.csv")
     plan = plan_repairs(path)
-    assert _by_rule(plan.changes) == {"PA603": 540, "PA602": 100, "PA402": 35}
+    # Two names wrapped with a space before the break would be joined: a CSV keeps its lines.
+    assert _by_rule(plan.changes) == {"PA603": 538, "PA602": 100, "PA402": 35}
     pairs = {(c.cell, c.before, c.after) for c in plan.changes}
     assert ("D3814", "QĐ2338-BTP", "2338/QĐ-BTP") in pairs
     _round_trip(path, tmp_path)

@@ -57,6 +57,10 @@ CASES = [
     ),
     ("trailing line break", {"name": NAME, "agency": TWO_AGENCIES + "\n"}, [("PA603", "agency")]),
     ("levels on two lines", {"name": NAME, "level": "Cấp tỉnh\nCấp xã"}, []),
+    ("fields on two lines", {"name": NAME, "field": "Trồng trọt\nBảo vệ thực vật"}, []),
+    # A name is one value: a line break inside it is stray.
+    ("a name wrapped by hand", {"name": "Đăng\nký khai sinh"}, [("PA603", "name")]),
+    ("a name on two lines, Windows", {"name": "Đăng ký\r\nkhai sinh"}, [("PA603", "name")]),
     ("TCVN3 name", {"name": "Thñ tôc hµnh chÝnh"}, [("PA601", "name")]),
     ("TCVN3 capitals", {"name": "§¡NG Ký KHAI SINH"}, [("PA601", "name")]),
     ("VNI name", {"name": "Thuû tuïc haønh chính"}, [("PA601", "name")]),
@@ -133,12 +137,21 @@ def test_pa602_fix_is_the_nfc_text() -> None:
             "Sở Tư pháp\nUBND cấp xã",
         ),
         ("  Sở Tư pháp\t\tUBND  ", "a leading space, a trailing space, a tab", "Sở Tư pháp UBND"),
+        ("Đăng\nký khai sinh", "a line break inside it", "Đăng ký khai sinh"),
+        (
+            "Đăng ký khai sinh \nĐăng ký khai sinh",
+            "spaces around a line break, a line break inside it",
+            "Đăng ký khai sinh",
+        ),
     ],
 )
 def test_pa603_says_what_is_stray_and_quotes_the_cleaned_text(
     value: str, message: str, cleaned: str
 ) -> None:
-    [finding] = [f for f in findings_of([{"name": value}]) if f.rule == "PA603"]
+    # Agencies are listed a line each; a name is one line.
+    column = "agency" if value.startswith("Sở Tư pháp \n") else "name"
+    row = {"name": NAME, column: value}
+    [finding] = [f for f in findings_of([row]) if f.rule == "PA603"]
     assert message in finding.message
     assert finding.fix == f"Write it as '{cleaned}'."
 
@@ -172,8 +185,8 @@ def test_one_survey_serves_the_three_rules_on_a_large_table() -> None:
 
 def test_portal_exports(real_data: Path) -> None:
     """The data's README counts 55 cells not in NFC and 81 names with leading, trailing or
-    doubled spaces in the portal's workbooks; PA603 adds the names whose line break has a
-    space before it."""
+    doubled spaces in the portal's workbooks; PA603 adds the names with a line break inside
+    them, a name being one value."""
     from procaudit.engine.audit import audit
 
     paths = sorted((real_data / "national-portal-2026").glob("*.xlsx"))
@@ -184,4 +197,4 @@ def test_portal_exports(real_data: Path) -> None:
     names = [f.value for f in result.findings if f.rule == "PA603" and f.column == "name"]
     spaced = [v for v in names if v != v.strip() or "  " in v]
     assert len(spaced) == 81
-    assert all(" \n" in v for v in names if v not in spaced)
+    assert all("\n" in v for v in names if v not in spaced)

@@ -13,14 +13,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from procaudit.catalogue.text_columns import arrow_text
-from procaudit.rules.text_cells import (
-    _NO_UNICODE_LETTER,
-    _VISIBLE,
-    HTML_REFERENCE,
-    STRAY_WHITESPACE,
-    _Column,
-    _whitespace_problems,
-)
+from procaudit.rules.text_cells import _NO_UNICODE_LETTER, HTML_REFERENCE, _Column
+from procaudit.rules.whitespace import STRAY_WHITESPACE, VISIBLE, whitespace_problems
 from procaudit.vn.legacy_fonts import UNICODE_ONLY
 
 # The definitions in Python's regex dialect, with the lookarounds RE2 lacks.
@@ -166,7 +160,7 @@ _CELL = st.text(
 @settings(max_examples=500, deadline=None)
 @given(_CELL)
 def test_a_cell_is_described_by_its_shape(value: str) -> None:
-    assert _whitespace_problems(_VISIBLE.sub("x", value)) == _whitespace_problems(value)
+    assert whitespace_problems(VISIBLE.sub("x", value)) == whitespace_problems(value)
 
 
 _ASCII_PIECES = [" ", "\n", "\r", "\t", "\x0b", "\x0c", "&a1;", "&#9;", "a"]

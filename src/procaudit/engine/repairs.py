@@ -123,7 +123,7 @@ def _table_changes(
     # A column read from marks holds "x"s, not the values the rules saw: nothing to repair.
     marked = {found.column for found in table.account.marks} if table.account else set()
     for column, position in table.header_map.columns.items():
-        chain = [repair for repair in repairs if repair.applies_to(column)]
+        chain = [repair.for_column(column) for repair in repairs if repair.applies_to(column)]
         if not chain or column in marked or position not in grid.cells:
             continue
         raw = grid.cells[position].iloc[positions].reset_index(drop=True)

@@ -18,7 +18,7 @@ Like the registry, this module is the rules' base: the families import it, never
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 RepairFunction = Callable[[str], "str | None"]
 
@@ -37,11 +37,18 @@ class Repair:
     stage: int  # LEGACY_FONT, NFC, HTML_ENTITY, WHITESPACE or COLUMN
     columns: tuple[str, ...] = ()  # the canonical columns repaired; empty: every text column
     skip: tuple[str, ...] = ()  # columns never repaired (by a repair of every text column)
+    # Columns repaired otherwise than the others, and how (`repairs_in`): a name is one line.
+    own: tuple[tuple[str, RepairFunction], ...] = ()
 
     def applies_to(self, column: str) -> bool:
         if column in self.skip:
             return False
         return not self.columns or column in self.columns
+
+    def for_column(self, column: str) -> Repair:
+        """The repair as it runs on `column`'s cells."""
+        function = dict(self.own).get(column)
+        return self if function is None else replace(self, function=function)
 
 
 _REPAIRS: dict[str, Repair] = {}
@@ -61,6 +68,18 @@ def repairs(
         if rule_id in _REPAIRS:
             raise ValueError(f"rule {rule_id} has a repair already")
         _REPAIRS[rule_id] = Repair(rule_id, safe, function, stage, columns, skip)
+        return function
+
+    return decorate
+
+
+def repairs_in(rule_id: str, column: str) -> Callable[[RepairFunction], RepairFunction]:
+    """Declare `function` as the repair of what rule `rule_id` finds in `column`, where its
+    finds differ there (declared after the rule's own repair, `repairs`)."""
+
+    def decorate(function: RepairFunction) -> RepairFunction:
+        repair = _REPAIRS[rule_id]
+        _REPAIRS[rule_id] = replace(repair, own=(*repair.own, (column, function)))
         return function
 
     return decorate

@@ -9,10 +9,9 @@ survey is public (`surveyed_columns`, `survey_hits`) for the other rules on text
 
 from __future__ import annotations
 
-import re
 import unicodedata
 from collections.abc import Callable
-from functools import cached_property, lru_cache
+from functools import cached_property
 
 import numpy as np
 import pandas as pd
@@ -34,40 +33,16 @@ from procaudit.core.i18n import language, t
 from procaudit.rules.context import RuleContext
 from procaudit.rules.hits import hits, no_hits
 from procaudit.rules.registry import frame_rule
+from procaudit.rules.whitespace import (
+    BREAK,
+    ONE_LINE,
+    STRAY,
+    VISIBLE,
+    clean_whitespace,
+    problems_listed,
+)
 from procaudit.vn.legacy_fonts import TCVN3, UNICODE_ONLY, VNI, convert, detect_legacy
-from procaudit.vn.text import INVISIBLE
 
-# --- Whitespace -------------------------------------------------------------------------------
-# Written as the insides of regex character classes.
-ZERO_WIDTH = INVISIBLE  # zero-width characters and the soft hyphen: `text.INVISIBLE`
-# Spaces other than the plain one: the non-breaking space that web pages and Word paste,
-# and the typographic spaces. Like tabs, none belongs in a catalogue cell.
-_OTHER_SPACES = "\x0b\x0c\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000"
-INVISIBLE_CLASS = f"\t\xa0{_OTHER_SPACES}{ZERO_WIDTH}"
-EDGE_CLASS = f" \n\r{INVISIBLE_CLASS}"
-# A line break separates agencies or levels; spaces around it, blank lines and a lone
-# carriage return do not. (RE2, which has no lookahead: "\r" not before "\n" is spelt out.)
-_STRAY = (
-    f"^[{re2_class(EDGE_CLASS)}]|[{re2_class(EDGE_CLASS)}]$|[{re2_class(INVISIBLE_CLASS)}]"
-    r"|  | \r?\n|\n |\n\r?\n|\r(?:[^\n]|$)"
-)
-# The same in Python's dialect, with the lookahead RE2 lacks: what PA603's repair removes.
-STRAY_WHITESPACE = re.compile(
-    f"^[{EDGE_CLASS}]|[{EDGE_CLASS}]\\Z|[{INVISIBLE_CLASS}]" r"|  | \r?\n|\n |\n\r?\n|\r(?!\n)"
-)
-# What `_whitespace_problems` names inside a cell, in the order it names them.
-_PROBLEMS = (
-    (re.compile("  "), "doubled spaces"),
-    (re.compile("\t"), "a tab"),
-    (re.compile("\xa0"), "a non-breaking space (U+00A0)"),
-    (re.compile(f"[{_OTHER_SPACES}]"), "an unusual space character"),
-    (re.compile(f"[{ZERO_WIDTH}]"), "a zero-width character"),
-    (re.compile(r" \r?\n|\n "), "spaces around a line break"),
-    (re.compile(r"\n[^\S\n]*\n"), "a blank line"),
-    (re.compile(r"\r(?!\n)"), "a lone carriage return"),
-)
-_ZERO_WIDTH_CHARS = re.compile(f"[{ZERO_WIDTH}]")
-_LINE_BREAK = re.compile(r"\r\n|\r|\n")
 # A value with a part (between NUL characters, if it has any) that holds a character beyond
 # ASCII and no letter that only Unicode has: what legacy-font text looks like.
 _NO_UNICODE_LETTER = (
@@ -79,9 +54,9 @@ _MAY_NOT_BE_NFC = f"[^{re2_class(NFC_STABLE)}]"
 # HTML character references, numeric ("&#40;", "&#x28;") or named ("&amp;"): PA604's.
 HTML_REFERENCE = "&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,30});"
 # One scan of a column finds the values any of the rules may flag (a few, in most columns).
-_SUSPECT = "|".join((_STRAY, _MAY_NOT_BE_NFC, _NO_UNICODE_LETTER, HTML_REFERENCE))
+_SUSPECT = "|".join((STRAY, _MAY_NOT_BE_NFC, _NO_UNICODE_LETTER, HTML_REFERENCE, BREAK))
 # The ASCII characters without one of which ASCII text holds no match of `_SUSPECT`: the
-# whitespace of `_STRAY` and HTML's "&" (the other patterns need a character beyond ASCII).
+# whitespace of `STRAY` and HTML's "&" (the other patterns need a character beyond ASCII).
 _ASCII_SUSPECT = " \n\r\t\x0b\x0c&"
 
 # --- The survey of a column ---------------------------------------------------------------------
@@ -141,7 +116,12 @@ class _Column:
 
     @cached_property
     def stray(self) -> list[int]:
-        return self.where(_STRAY)
+        return self.where(STRAY)
+
+    @cached_property
+    def broken(self) -> list[int]:
+        """Values holding a line break, the stray ones among them."""
+        return self.where(BREAK)
 
     @cached_property
     def _suspect(self) -> pa.Array | pa.ChunkedArray:
@@ -441,90 +421,24 @@ def not_nfc(ctx: RuleContext) -> pd.DataFrame:
 
 
 # --- PA603 --------------------------------------------------------------------------------------
-def clean_whitespace(text: str) -> str:
-    """`text` without stray whitespace: single spaces, no spaces at the ends of a line, no
-    blank line, no invisible characters; the line breaks between items stay."""
-    # str.split() without arguments splits at every Unicode space (U+00A0 and U+2000-U+200A
-    # too) but not at zero-width characters, which are dropped first.
-    lines = _LINE_BREAK.split(_ZERO_WIDTH_CHARS.sub("", text))
-    return "\n".join(" ".join(line.split()) for line in lines if line.split())
-
-
-_EDGES = re.compile(f"^[{EDGE_CLASS}]+|[{EDGE_CLASS}]+\\Z")
-_KINDS = {
-    " ": "space",
-    "\n": "line break",
-    "\r": "line break",
-    "\t": "tab",
-    "\xa0": "non-breaking space (U+00A0)",
-}
-
-
-def _edge(char: str, where: str) -> str | None:
-    if not char or not _EDGES.match(char):
-        return None
-    kind = _KINDS.get(char) or (
-        f"{'zero-width' if _ZERO_WIDTH_CHARS.match(char) else 'space'} character "
-        f"(U+{ord(char):04X})"
-    )
-    kind_vi = _WORDS_VI.get(kind) or (
-        f"{'ký tự độ rộng bằng không' if _ZERO_WIDTH_CHARS.match(char) else 'ký tự khoảng trắng'}"
-        f" (U+{ord(char):04X})"
-    )
-    return t(f"a {where} {kind}", f"{kind_vi} ở {'đầu' if where == 'leading' else 'cuối'}")
-
-
-# The words of _PROBLEMS and _KINDS in Vietnamese.
-_WORDS_VI = {
-    "doubled spaces": "dấu cách kép",
-    "a tab": "ký tự tab",
-    "a non-breaking space (U+00A0)": "dấu cách không ngắt dòng (U+00A0)",
-    "an unusual space character": "ký tự khoảng trắng bất thường",
-    "a zero-width character": "ký tự độ rộng bằng không",
-    "spaces around a line break": "dấu cách quanh chỗ xuống dòng",
-    "a blank line": "dòng trống",
-    "a lone carriage return": "ký tự về đầu dòng (CR) đứng riêng",
-    "space": "dấu cách",
-    "line break": "dấu xuống dòng",
-    "tab": "ký tự tab",
-    "non-breaking space (U+00A0)": "dấu cách không ngắt dòng (U+00A0)",
-}
-
-
-def _whitespace_problems(text: str) -> list[str]:
-    """What is stray in `text`, in words: its ends, then what is inside it."""
-    edges = [_edge(text[:1], "leading"), _edge(text[-1:], "trailing")]
-    core = _EDGES.sub("", text)
-    inside = [t(what, _WORDS_VI[what]) for pattern, what in _PROBLEMS if pattern.search(core)]
-    return [what for what in edges if what] + inside
-
-
-# Runs of what is neither a space nor invisible: what `_whitespace_problems` says does not
-# depend on them, so cells are described by their shape ("x x\tx"), once per shape.
-_VISIBLE = re.compile(f"[^\\s{ZERO_WIDTH}]+")
-
-
-@lru_cache(maxsize=10_000)
-def _problems_listed(shape: str, lang: str) -> str:
-    """The problems of cells of this shape, in `lang` (part of the key of the cache)."""
-    problems = _whitespace_problems(shape)
-    return ", ".join(problems) if problems else t("stray whitespace", "khoảng trắng thừa")
-
-
-def _explain_stray(survey: _Column, number: int) -> tuple[str, str]:
+def _explain_stray(survey: _Column, number: int, one_line: bool = False) -> tuple[str, str]:
     value = survey.value(number)
     return (
         t(
             "The cell has {problems}.",
             "Ô có {problems}.",
-            problems=_problems_listed(_VISIBLE.sub("x", value), language()),
+            problems=problems_listed(VISIBLE.sub("x", value), language(), one_line),
         ),
         t(
             "Write it as '{text}'.",
             "Sửa thành '{text}'.",
-            text=unicodedata.normalize("NFC", clean_whitespace(value)),
+            text=unicodedata.normalize("NFC", clean_whitespace(value, one_line)),
         ),
     )
+
+
+def _one_line_explained(survey: _Column, number: int) -> tuple[str, str]:
+    return _explain_stray(survey, number, one_line=True)
 
 
 @frame_rule(
@@ -533,7 +447,10 @@ def _explain_stray(survey: _Column, number: int) -> tuple[str, str]:
     Severity.INFO,
     columns=("name",),
     prefetch=prefetch_survey,
-    finds="leading, trailing or doubled spaces, tabs, non-breaking or zero-width spaces",
+    finds=(
+        "leading, trailing or doubled spaces, tabs, non-breaking or zero-width spaces; a line "
+        "break inside a name"
+    ),
     row_local=True,
 )
 def stray_whitespace(ctx: RuleContext) -> pd.DataFrame:
@@ -544,13 +461,15 @@ def stray_whitespace(ctx: RuleContext) -> pd.DataFrame:
     different procedures. They come from pasting out of Word, PDF files and web pages (the
     non-breaking space U+00A0, the zero-width space U+200B, the byte-order mark U+FEFF). A
     line break that separates several agencies or levels in one cell is fine; spaces around
-    it and blank lines are not.
+    it and blank lines are not. A procedure's name is one value: a line break inside it
+    (wrapped by hand, pasted from a PDF) is not, and the lines are joined with a space.
 
     **Bad**
     ```
     "Đăng ký xe tạm thời "              a trailing space
     "Đăng ký  xe tạm thời"              a doubled space
     "Sở Tư pháp \n\nUBND cấp xã"        a space and a blank line between agencies
+    "Đăng ký tài khoản\ntrên hệ thống"   a line break inside a name
     ```
 
     **Good**
@@ -570,13 +489,15 @@ def stray_whitespace(ctx: RuleContext) -> pd.DataFrame:
     những thủ tục khác nhau. Chúng xuất hiện khi dán từ Word, tệp PDF và trang web (dấu cách không
     ngắt dòng U+00A0, dấu cách độ rộng bằng không U+200B, dấu thứ tự byte U+FEFF). Dấu xuống dòng
     để tách nhiều cơ quan hoặc nhiều cấp trong một ô là hợp lệ; dấu cách quanh chỗ xuống dòng và
-    dòng trống thì không.
+    dòng trống thì không. Tên thủ tục là một giá trị: dấu xuống dòng ở giữa tên (do ngắt dòng
+    bằng tay, dán từ tệp PDF) là không hợp lệ, và các dòng được nối lại bằng một dấu cách.
 
     **Sai**
     ```
     "Đăng ký xe tạm thời "              dấu cách ở cuối
     "Đăng ký  xe tạm thời"              dấu cách kép
     "Sở Tư pháp \n\nUBND cấp xã"        dấu cách và dòng trống giữa hai cơ quan
+    "Đăng ký tài khoản\ntrên hệ thống"   dấu xuống dòng ở giữa tên thủ tục
     ```
 
     **Đúng**
@@ -589,6 +510,16 @@ def stray_whitespace(ctx: RuleContext) -> pd.DataFrame:
     Excel chỉ xóa dấu cách thường, không xóa dấu cách không ngắt dòng. Dấu cách quanh mã thủ tục
     thuộc quy tắc PA101.
     """
-    return survey_hits(
-        ctx, lambda survey: _not_legacy(survey, survey.stray), _explain_stray, skip=("code",)
-    )
+    parts = []
+    for column, survey in surveyed_columns(ctx).items():
+        if column == "code":
+            continue
+        if column in ONE_LINE:
+            found = sorted({*survey.stray, *survey.broken})
+            explain: Explain = _one_line_explained
+        else:
+            found, explain = survey.stray, _explain_stray
+        numbers = _not_legacy(survey, found)
+        if numbers:
+            parts.append(_column_hits(ctx.frame, column, survey, numbers, explain))
+    return pd.concat(parts) if parts else no_hits()

@@ -12,8 +12,14 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from procaudit.rules.repairs import LEGACY_FONT, NFC, WHITESPACE, repairs
-from procaudit.rules.text_cells import INVISIBLE_CLASS, STRAY_WHITESPACE, ZERO_WIDTH
+from procaudit.rules.repairs import LEGACY_FONT, NFC, WHITESPACE, repairs, repairs_in
+from procaudit.rules.whitespace import (
+    INVISIBLE_CLASS,
+    ONE_LINE,
+    STRAY_WHITESPACE,
+    ZERO_WIDTH,
+    one_line_text,
+)
 from procaudit.vn.legacy_fonts import TCVN3, VNI, convert, detect_legacy, is_syllable
 
 # Words as legacy_fonts counts them: runs of anything but spaces, digits, ASCII punctuation.
@@ -76,3 +82,19 @@ def repair_whitespace(text: str) -> str | None:
         return None
     crlf = "\r\n" in text and not re.search(r"\r(?!\n)|(?<!\r)\n", text)
     return ("\r\n" if crlf else "\n").join(kept)
+
+
+def repair_one_line(text: str) -> str | None:
+    """`repair_whitespace` of a cell holding one value (a name): its lines made one, joined
+    with a space (`text_cells.one_line_text`). None when PA603 finds nothing."""
+    plain = _VISIBLE_SPACES.sub(" ", _ZERO_WIDTH_CHARS.sub("", text))
+    lines = [_SPACES.sub(" ", line).strip(" ") for line in _LINE_BREAK.split(plain)]
+    kept = [line for line in lines if line]
+    if not kept:
+        return None
+    repaired = one_line_text(kept)
+    return repaired if repaired != text else None
+
+
+for _column in ONE_LINE:
+    repairs_in("PA603", _column)(repair_one_line)
