@@ -209,9 +209,13 @@ def test_annex_two_row_header_reads_decision_number_and_date_under_one_heading(
 def test_annex_findings_land_on_the_rows_of_the_file(annex: Annex) -> None:
     sheet = None if annex.path.suffix == ".csv" else "Phụ lục"
     assert findings(annex.path) == [
+        # a name wrapped by hand over two lines: one value, its lines to be joined
+        (sheet, annex.at(13), "name", "PA603"),
         (sheet, annex.at(15), "name", "PA201"),  # one procedure twice, typed differently
         (sheet, annex.at(16), "name", "PA201"),
-        # row 20, a new procedure with no code yet: no PA102 (it may have none yet)
+        # row 20, a new procedure with no code yet: no PA102 (it may have none yet); its
+        # level tag on a line of its own inside the name
+        (sheet, annex.at(20), "name", "PA603"),
         # "Cấp huyện" inherited from section C: once, on its heading (engine.heading_floods)
         (sheet, annex.at(22), "level", "PA501"),
         # "Phòng Tư pháp huyện", each row's own
@@ -453,7 +457,11 @@ def test_portal_csv_with_title_lines_and_headers_without_diacritics(
     assert table.account.header_rows == (6,)
     assert table.account.skipped == {TITLE: (1, 2, 4), BLANK: (13,)}
     assert NO_DATA not in table.account.skipped
-    assert findings(path) == [(None, 7, "name", "PA201"), (None, 14, "name", "PA201")]
+    assert findings(path) == [
+        (None, 7, "name", "PA201"),
+        (None, 11, "name", "PA603"),  # a name over two lines
+        (None, 14, "name", "PA201"),
+    ]
 
 
 # --- a one-stop system's export: database headers, an internal id and local codes ----------

@@ -333,3 +333,27 @@ def test_pa101_a_column_of_numbers_is_one_finding(tmp_path: Path) -> None:
 
 def test_pa101_a_few_numbers_with_all_their_digits_are_not_reported(tmp_path: Path) -> None:
     assert _number_codes(tmp_path, [round(1.001 + n / 1e6, 6) for n in range(1, 10)]) == []
+
+
+def test_pa101_a_number_its_format_shows_as_another_code(tmp_path: Path) -> None:
+    from openpyxl import Workbook
+
+    workbook = Workbook()
+    sheet = workbook.active
+    sheet.append(["Mã TTHC", "Tên thủ tục"])
+    formats = ["0.00", "0.000000", "General", "@", "#,##0.0000", "0.00%"]
+    for number, shown in enumerate(formats):
+        sheet.append([round(1.013801 + number / 1e6, 6), f"Thủ tục số {number}"])
+        sheet.cell(number + 2, 1).number_format = shown
+    workbook.save(tmp_path / "formats.xlsx")
+    found = [f for f in audit([str(tmp_path / "formats.xlsx")]).findings if f.rule == "PA101"]
+    # Its code is certain, every digit being there: a warning, and fix writes it as text.
+    assert [(f.row, f.severity, f.value) for f in found] == [
+        (2, "warning", "1.013801"),
+        (6, "warning", "1.013805"),
+    ]
+    assert found[0].message.startswith(
+        "The code 1.013801 is stored as a number, which the cell's format shows as 1.01:"
+    )
+    assert "shows as 1.0138:" in found[1].message
+    assert found[0].fix.startswith("Format the cell as Text and type the code 1.013801 again")

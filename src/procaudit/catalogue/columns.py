@@ -37,6 +37,9 @@ SECTION_UNIT: Final = "_unit_from_section"
 # a number cell and is reported so (`io.number_codes`); missing elsewhere, and present only in
 # tables with such cells.
 CODE_NUMBER: Final = "_code_number"
+# The text Excel shows of such a cell where its format shows fewer decimals ("1.01" for
+# 1.013807), on those rows only; present only in tables with such cells.
+CODE_SHOWN: Final = "_code_shown"
 # True on every row of a table from a workbook that counts its days from 1904 (Excel for
 # Mac's date system), so that a day number is read from there; present only in such tables.
 DATE_1904: Final = "_date1904"

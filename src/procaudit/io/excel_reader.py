@@ -7,10 +7,10 @@ cell is read as the number it holds (see `grid.cell_text`).
 
 from __future__ import annotations
 
-import posixpath
 import re
 import zipfile
 from collections.abc import Iterator
+from dataclasses import replace
 from pathlib import Path
 from xml.etree import ElementTree
 
@@ -27,13 +27,12 @@ from procaudit.core.i18n import t
 from procaudit.io.file_kind import OLE2, ZIP, misnamed
 from procaudit.io.grid import Grid, file_head, text_grid
 from procaudit.io.native_path import native_source
+from procaudit.io.number_formats import numbers_shown
 from procaudit.io.ods_merged import ods_merged_down
+from procaudit.io.xlsx_parts import MAIN, sheet_parts
 
 NOT_A_WORKBOOK = "is not an Excel workbook (it may be damaged or another kind of file)"
 PASSWORD = "is password-protected: remove the password in Excel and save it again"
-_MAIN = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
-_RELS = "{http://schemas.openxmlformats.org/package/2006/relationships}"
-_REL_ID = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id"
 _SHOWN_CELLS = 5  # cells named in the note about formulas without a value
 _ENCRYPTION_INFO = "EncryptionInfo".encode("utf-16-le")  # an encrypted xlsx's stream
 _ENCRYPTED_SEARCH = 1024 * 1024  # bytes searched for it: the directory lies near the start
@@ -79,6 +78,7 @@ def read_workbook(path: Path) -> Iterator[Grid]:
     date1904 = head.startswith(ZIP) and _counts_from_1904(path)
     # calamine gives no merged ranges of an ods: read from its content (only an ods's).
     ods_merged = ods_merged_down(path) if head.startswith(ZIP) else {}
+    zipped = head.startswith(ZIP)  # an xlsx (an ods has no sheet parts to look in)
     try:
         hidden = {
             sheet.name
@@ -103,6 +103,8 @@ def read_workbook(path: Path) -> Iterator[Grid]:
             grid = text_grid(
                 name, raw, first_row=1, hidden=name in hidden, merged=merged, date1904=date1904
             )
+            if zipped and (shown := numbers_shown(path, name, grid)):
+                grid = replace(grid, shown=shown)
             any_value = any_value or bool(grid.cells.notna().any().any())
             yield grid
     finally:
@@ -259,7 +261,7 @@ def _odd_cells(path: Path, holding: frozenset[str]) -> dict[str, tuple[list[str]
     found: dict[str, tuple[list[str], list[str]]] = {}
     try:
         with zipfile.ZipFile(path) as archive:
-            for name, part in _sheet_parts(archive).items():
+            for name, part in sheet_parts(archive).items():
                 if part in holding:
                     no_value, errors = _cells_of_note(archive, part)
                     if no_value or errors:
@@ -269,33 +271,13 @@ def _odd_cells(path: Path, holding: frozenset[str]) -> dict[str, tuple[list[str]
     return found
 
 
-def _sheet_parts(archive: zipfile.ZipFile) -> dict[str, str]:
-    """Sheet name -> its part in the zip, from the workbook and its relationships."""
-    names = set(archive.namelist())
-    if "xl/workbook.xml" not in names or "xl/_rels/workbook.xml.rels" not in names:
-        return {}  # not an xlsx (an ods, say)
-    targets = {
-        rel.get("Id"): rel.get("Target", "")
-        for rel in ElementTree.fromstring(archive.read("xl/_rels/workbook.xml.rels")).iter(
-            f"{_RELS}Relationship"
-        )
-    }
-    parts = {}
-    for sheet in ElementTree.fromstring(archive.read("xl/workbook.xml")).iter(f"{_MAIN}sheet"):
-        target = targets.get(sheet.get(_REL_ID), "")
-        part = target.lstrip("/") if target.startswith("/") else posixpath.join("xl", target)
-        if part in names:
-            parts[sheet.get("name", "")] = posixpath.normpath(part)
-    return parts
-
-
 def _cells_of_note(archive: zipfile.ZipFile, part: str) -> tuple[list[str], list[str]]:
     no_value, errors = [], []
     with archive.open(part) as stream:
         for _, element in ElementTree.iterparse(stream):
-            if element.tag != f"{_MAIN}c":
+            if element.tag != f"{MAIN}c":
                 continue
-            formula, value = element.find(f"{_MAIN}f"), element.find(f"{_MAIN}v")
+            formula, value = element.find(f"{MAIN}f"), element.find(f"{MAIN}v")
             # A formula whose saved result is "" (IFERROR(…, "")) has an empty <v> of t="str".
             saved = value is not None and (value.text is not None or element.get("t") == "str")
             if formula is not None and not saved:

@@ -8,7 +8,7 @@ import itertools
 import os
 import stat
 from collections.abc import Collection, Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -45,6 +45,9 @@ class Grid:
     # A workbook that counts its days from 1904 (Excel for Mac's date system): a day number
     # in a General cell is read from there (`vn.dates.read_date`).
     date1904: bool = False
+    # The text Excel shows of the cells holding a number of six decimals that their format
+    # shows with fewer ("1.01" for 1.013807), by (row, column position); an xlsx's only.
+    shown: dict[tuple[int, int], str] = field(default_factory=dict)
 
     def head(self, count: int) -> tuple[list[list[str]], list[bool]]:
         """`head_texts` of the cells, kept: the header search, the search for a table above

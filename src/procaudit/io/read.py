@@ -12,15 +12,15 @@ import pandas as pd
 from procaudit.catalogue.columns import (
     ALIASES,
     CODE_NUMBER,
+    CODE_SHOWN,
     DATE_1904,
     REQUIRED,
     ROW,
     SECTION_STATUS,
     SECTION_UNIT,
-    named_column,
 )
 from procaudit.core.errors import InputError
-from procaudit.core.i18n import number, t
+from procaudit.core.i18n import t
 from procaudit.core.paths import shown_path, unreachable
 from procaudit.io.by_content import read_sheets, reader_of, sheet_kind
 from procaudit.io.canonical import canonical_frame
@@ -29,31 +29,29 @@ from procaudit.io.csv_dialect import CsvDialect
 from procaudit.io.csv_reader import read_csv_grid
 from procaudit.io.csv_sniff import CSV_SUFFIXES
 from procaudit.io.decisions import split_decisions
-from procaudit.io.epoch_dates import epoch_note, read_epoch_dates
+from procaudit.io.epoch_dates import read_epoch_dates
 from procaudit.io.excel_reader import formula_notes
 from procaudit.io.file_kind import MARKUP_SUFFIXES, Reader
 from procaudit.io.grid import Grid
-from procaudit.io.headers import HeaderMap
 from procaudit.io.layout import (
     HEADER_SCAN_ROWS,
     Header,
     LayoutOptions,
     NoHeader,
-    SheetAccount,
     Understood,
     understand,
 )
-from procaudit.io.level_codes import LevelReading, level_note, read_level_codes
+from procaudit.io.level_codes import read_level_codes
 from procaudit.io.limits import Limits, check_cell_lengths, check_file_size, check_workbook
-from procaudit.io.marks import MARKS, Marked
 from procaudit.io.merged import fill_merged
 from procaudit.io.name_codes import split_name_codes
 from procaudit.io.name_keys_ahead import start_header_name_keys
 from procaudit.io.number_codes import restore_number_codes
+from procaudit.io.number_formats import code_shown
 from procaudit.io.parts import split_parts
 from procaudit.io.sections import heading_rows
-from procaudit.io.values import STATUSES, WHOLE_NUMBERS
-from procaudit.io.wider import wider_note
+from procaudit.io.table import Table as Table  # read's own, as it always was
+from procaudit.io.value_notes import quoted, value_notes
 from procaudit.vn.text import header_key
 
 WORKBOOK_SUFFIXES = frozenset({".xlsx", ".xlsm", ".xls", ".xlsb", ".ods"})
@@ -94,27 +92,6 @@ def run_limits(options: PerFile) -> Limits:
         return options.limits
     first = next(iter(options.values()), None) if options else None
     return first.limits if first is not None else Limits()
-
-
-@dataclass(frozen=True)
-class Table:
-    """One source table in canonical form."""
-
-    sheet: str | None  # None for CSV
-    frame: pd.DataFrame  # canonical columns present in the source, plus _sheet and _row
-    header_map: HeaderMap
-    account: SheetAccount | None = None
-    decisions_split: int = 0  # cells holding a decision's number and date, split in two
-    codes_restored: int = 0  # codes stored as numbers, given back their trailing zeros
-    # column -> rows that took its value from a cell merged down over them (`io.merged`)
-    from_merged: dict[str, int] = field(default_factory=dict)
-    # column -> for each row, the section heading's row it took its value from, FROM_TITLE
-    # where the title or the sheet's name gave it, 0 for its own (`sections.heading_rows`);
-    # only the columns some row took so
-    given_by: dict[str, np.ndarray] = field(default_factory=dict)
-    codes_from_names: int = 0  # codes read from the names' cells (`io.name_codes`)
-    levels: LevelReading | None = None  # a level column not read as written (`io.level_codes`)
-    epoch_dates: str | None = None  # a timestamp read as a date, for the note (`io.epoch_dates`)
 
 
 @dataclass(frozen=True)
@@ -289,13 +266,18 @@ def _frame(
     the rules check the table (not a dossier-components sheet's), and hear of its code cells
     holding numbers."""
     header_map = understood.account.header_map
-    body, restored, numbers = understood.body, 0, None
+    body, codes = understood.body, None
     if grid.typed and "code" in header_map.columns:  # CSV cells are text as typed
         position = header_map.columns["code"]
-        body.iloc[:, position], restored, numbers = restore_number_codes(body.iloc[:, position])
+        shown = code_shown(grid, understood.rows, position)
+        codes = restore_number_codes(body.iloc[:, position], shown)
+        body.iloc[:, position] = codes.column
     frame = canonical_frame(body, header_map, understood.rows, grid.sheet)
-    if numbers is not None and audited:  # the cells' numbers, for PA101 (io.number_codes)
-        frame[CODE_NUMBER] = numbers.to_numpy()
+    if codes is not None and codes.numbers is not None and audited:  # for PA101
+        frame[CODE_NUMBER] = codes.numbers.to_numpy()
+        if codes.shown is not None:
+            frame[CODE_SHOWN] = codes.shown.to_numpy()
+    restored = 0 if codes is None else codes.restored
     from_merged = fill_merged(frame, grid.merged, header_map.columns)
     return frame, restored, from_merged
 
@@ -422,120 +404,6 @@ def _holds_components() -> str:
     return t(HOLDS_COMPONENTS, "chứa thành phần hồ sơ, không phải danh mục thủ tục")
 
 
-def value_notes(tables: list[Table] | tuple[Table, ...]) -> tuple[str, ...]:
-    """One note per table where the values, not the headers, decided a column, or the codes
-    came from the names' cells: the report says it once, so that a user whose code column
-    moved knows why."""
-    notes = []
-    for table in tables:
-        if table.account is None:
-            continue
-        said = [_marks_read(found) for found in table.account.marks]
-        if table.account.wider is not None:
-            said.append(wider_note(table.account.wider))
-        if table.levels is not None:
-            header = table.account.labels[table.header_map.columns["level"]]
-            said.append(level_note(table.levels, _quoted(header)))
-        if table.epoch_dates is not None:
-            header = table.account.labels[table.header_map.columns["decision_date"]]
-            said.append(epoch_note(table.epoch_dates, _quoted(header)))
-        if table.codes_from_names:
-            said.append(
-                t(
-                    "the codes are read from the names' cells ({count} of {rows} names carry one)",
-                    "mã thủ tục được đọc từ ô tên thủ tục ({count} trên {rows} tên có ghi mã)",
-                    count=number(table.codes_from_names),
-                    rows=number(len(table.frame)),
-                )
-            )
-        for choice in table.account.by_values:
-            header = _quoted(table.account.labels[choice.position])
-            examples = ", ".join(choice.examples) + ", …"
-            if choice.chosen and choice.reason == STATUSES:
-                said.append(
-                    t(
-                        "column {header} is read as the status because its values are "
-                        "procedures' statuses ({examples})",
-                        "cột {header} được đọc là cột tình trạng vì giá trị là tình trạng của "
-                        "thủ tục ({examples})",
-                        header=header,
-                        examples=examples,
-                    )
-                )
-            elif choice.chosen:
-                said.append(
-                    t(
-                        "column {header} is read as the {column} because its values look "
-                        "like procedure codes ({examples})",
-                        "cột {header} được đọc là cột {column} vì giá trị có dạng mã thủ "
-                        "tục ({examples})",
-                        header=header,
-                        column=named_column(choice.column),
-                        examples=examples,
-                    )
-                )
-            elif choice.reason == MARKS:
-                said.append(
-                    t(
-                        "column {header} is not read as the {column}: its values are marks "
-                        "({examples}) with no other sub-column to say what they mark",
-                        "cột {header} không được đọc là cột {column}: giá trị là dấu đánh "
-                        "({examples}) mà không có cột con nào khác để biết dấu đó chỉ giá trị gì",
-                        header=header,
-                        column=named_column(choice.column),
-                        examples=", ".join(choice.examples),
-                    )
-                )
-            elif choice.reason == WHOLE_NUMBERS:
-                said.append(
-                    t(
-                        "column {header} is not read as the {column}: its values are "
-                        "whole numbers (an internal id?)",
-                        "cột {header} không được đọc là cột {column}: giá trị là số "
-                        "nguyên (mã định danh nội bộ?)",
-                        header=header,
-                        column=named_column(choice.column),
-                    )
-                )
-            else:
-                said.append(
-                    t(
-                        "column {header} is not read as the {column}: its values look "
-                        "like procedure codes",
-                        "cột {header} không được đọc là cột {column}: giá trị có dạng mã thủ tục",
-                        header=header,
-                        column=named_column(choice.column),
-                    )
-                )
-        if not said:
-            continue
-        where = (
-            t("sheet '{sheet}': ", "trang tính '{sheet}': ", sheet=table.sheet)
-            if table.sheet is not None
-            else ""
-        )
-        notes.append(where + "; ".join(said))
-    return tuple(dict.fromkeys(notes))
-
-
-def _marks_read(found: Marked) -> str:
-    values = ", ".join(found.values)
-    if found.heading is None:
-        return t(
-            "a row's {column} is the header of the column it marks ({values})",
-            "{column} của mỗi dòng là tiêu đề của cột được đánh dấu ({values})",
-            column=found.column,
-            values=values,
-        )
-    return t(
-        "a row's {column} is the sub-heading it marks under {header} ({values})",
-        "{column} của mỗi dòng là tiêu đề cột con được đánh dấu dưới {header} ({values})",
-        column=found.column,
-        header=_quoted(found.heading),
-        values=values,
-    )
-
-
 def _wanted_sheet(path: str, names: list[str | None], sheet: str | None) -> str | None:
     if sheet is None:
         return None
@@ -557,7 +425,7 @@ def _wanted_sheet(path: str, names: list[str | None], sheet: str | None) -> str 
 
 def _no_header(missing: NoHeader) -> str:
     wanted = t(" or ", " hoặc ").join(f"'{alias}'" for alias in ALIASES[REQUIRED[0]][:3])
-    shown = [_quoted(label) for label in missing.closest if label.strip()]
+    shown = [quoted(label) for label in missing.closest if label.strip()]
     seen = ", ".join(shown[:_SHOWN_HEADERS]) + (", …" if len(shown) > _SHOWN_HEADERS else "")
     seen = seen or t("nothing", "không có gì")
     if missing.given:
@@ -582,9 +450,3 @@ def _no_header(missing: NoHeader) -> str:
         rows=HEADER_SCAN_ROWS,
         seen=seen,
     )
-
-
-def _quoted(header: str, limit: int = 40) -> str:
-    """A header cell as one short line: title cells hold line breaks and whole paragraphs."""
-    text = " ".join(header.split())
-    return f"'{text[: limit - 1].rstrip()}…'" if len(text) > limit else f"'{text}'"

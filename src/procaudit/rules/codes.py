@@ -10,7 +10,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from procaudit.catalogue.code_words import no_code_yet
-from procaudit.catalogue.columns import CODE_NUMBER
+from procaudit.catalogue.columns import CODE_NUMBER, CODE_SHOWN
 from procaudit.catalogue.status import ABOLISHED, NEW, SUSPENDED, row_status_kinds
 from procaudit.catalogue.text_columns import format_texts, matches
 from procaudit.core.findings import Severity
@@ -150,6 +150,19 @@ _SAID = {
         "Mã thủ tục {number} được lưu dưới dạng số, như gần hết các mã trong cột: Excel hiển "
         "thị số với số chữ số thập phân theo định dạng của ô và không giữ chữ số 0 ở cuối "
         "(1.00415 thay cho 1.004150), và tra cứu mã được nhập dạng văn bản sẽ không tìm thấy.",
+    ),
+    # A number with all of its code's digits that the cell's format shows with fewer.
+    "number shown": (
+        "The code {number} is stored as a number, which the cell's format shows as {shown}: "
+        "the official reads another code, and a look-up of the code typed as text does not "
+        "find it.",
+        "Mã thủ tục {number} được lưu dưới dạng số, và định dạng của ô hiển thị thành {shown}: "
+        "người xem đọc ra một mã khác, và tra cứu mã được nhập dạng văn bản sẽ không tìm thấy.",
+    ),
+    "cell as text": (
+        "Format the cell as Text and type the code {code} again: procaudit fix writes it as text.",
+        "Định dạng ô kiểu Text (văn bản) rồi nhập lại mã {code}: procaudit fix ghi lại mã dưới "
+        "dạng văn bản.",
     ),
     "as text": (
         "Format the column as Text and type its codes again ({code} here): procaudit fix "
@@ -513,36 +526,53 @@ INVALID_CODE, MISSING_CODE = "PA101", "PA102"
 def number_code_hits(hits: pd.DataFrame, frame: pd.DataFrame) -> pd.DataFrame:
     """The schema's hits and PA101's on the code cells that held numbers (`CODE_NUMBER`,
     marked by the reader): their codes pass the schema's pattern once given their zeros
-    back, but the cells still hold the numbers. Row by row, from each row's own mark."""
+    back, but the cells still hold the numbers. A number with every digit of its code that
+    the cell's format shows otherwise (`CODE_SHOWN`) is a warning: its code is certain. Row
+    by row, from each row's own marks."""
     if CODE_NUMBER not in frame or "code" not in frame:
         return hits
     numbers = frame[CODE_NUMBER]
     marked = numbers.notna().to_numpy(dtype=bool)
     if not marked.any():
         return hits
-    number = numbers[marked].astype(object)
-    code = frame["code"][marked].astype(object)
-    lost = (number != code).to_numpy(dtype=bool)
-    where = _where_codes_live()
-    messages = [
-        _said("number lost zeros" if zeros else "number", number=shown)
-        for shown, zeros in zip(number, lost, strict=True)
-    ]
-    fixes = [
-        _said("probably", code=restored, where=where) if zeros else _said("as text", code=restored)
-        for restored, zeros in zip(code, lost, strict=True)
-    ]
+    number = numbers[marked].astype(object).tolist()
+    code = frame["code"][marked].astype(object).tolist()
+    shown = (
+        frame[CODE_SHOWN][marked].astype(object).tolist()
+        if CODE_SHOWN in frame
+        else [None] * len(number)
+    )
+    said = [_number_said(*cell) for cell in zip(number, code, shown, strict=True)]
     found = pd.DataFrame(
         {
             "rule": INVALID_CODE,
             "index": frame.index[marked],
             "column": "code",
-            "value": pd.Series(number.to_numpy(), dtype=object),
-            "message": pd.Series(messages, dtype=object),
-            "fix": pd.Series(fixes, dtype=object),
+            "value": pd.Series(number, dtype=object),
+            "message": pd.Series([message for message, _, _ in said], dtype=object),
+            "fix": pd.Series([fix for _, fix, _ in said], dtype=object),
+            "severity": pd.Series([severity for _, _, severity in said], dtype=object),
         }
     )
     return found if hits.empty else pd.concat([hits, found], ignore_index=True)
+
+
+def _number_said(number: str, code: str, shown: object) -> tuple[str, str, str | None]:
+    """The message, fix and severity (None: the rule's) of a code cell holding `number`,
+    read as `code`; `shown`: the text its format shows, where that is another."""
+    if isinstance(shown, str):
+        return (
+            _said("number shown", number=number, shown=shown),
+            _said("cell as text", code=code),
+            Severity.WARNING,
+        )
+    if number != code:
+        return (
+            _said("number lost zeros", number=number),
+            _said("probably", code=code, where=_where_codes_live()),
+            None,
+        )
+    return _said("number", number=number), _said("as text", code=code), None
 
 
 # The statuses whose procedures are not asked for a code: a newly published one may have

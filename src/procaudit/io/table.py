@@ -1,0 +1,33 @@
+"""One source table in canonical form, as the reader gives it (`io.read`)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import numpy as np
+import pandas as pd
+
+from procaudit.io.headers import HeaderMap
+from procaudit.io.layout import SheetAccount
+from procaudit.io.level_codes import LevelReading
+
+
+@dataclass(frozen=True)
+class Table:
+    """One source table in canonical form."""
+
+    sheet: str | None  # None for CSV
+    frame: pd.DataFrame  # canonical columns present in the source, plus _sheet and _row
+    header_map: HeaderMap
+    account: SheetAccount | None = None
+    decisions_split: int = 0  # cells holding a decision's number and date, split in two
+    codes_restored: int = 0  # codes stored as numbers, given back their trailing zeros
+    # column -> rows that took its value from a cell merged down over them (`io.merged`)
+    from_merged: dict[str, int] = field(default_factory=dict)
+    # column -> for each row, the section heading's row it took its value from, FROM_TITLE
+    # where the title or the sheet's name gave it, 0 for its own (`sections.heading_rows`);
+    # only the columns some row took so
+    given_by: dict[str, np.ndarray] = field(default_factory=dict)
+    codes_from_names: int = 0  # codes read from the names' cells (`io.name_codes`)
+    levels: LevelReading | None = None  # a level column not read as written (`io.level_codes`)
+    epoch_dates: str | None = None  # a timestamp read as a date, for the note (`io.epoch_dates`)

@@ -1,0 +1,135 @@
+"""The notes a catalogue's reading adds for its user: where the values, not the headers,
+decided a column, where a column was read otherwise than as written (marks, level codes,
+timestamps), where the codes came from the names' cells. Each table's notes are said once,
+in one line."""
+
+from __future__ import annotations
+
+from procaudit.catalogue.columns import named_column
+from procaudit.core.i18n import number, t
+from procaudit.io.epoch_dates import epoch_note
+from procaudit.io.level_codes import level_note
+from procaudit.io.marks import MARKS, Marked
+from procaudit.io.table import Table
+from procaudit.io.values import STATUSES, WHOLE_NUMBERS
+from procaudit.io.wider import wider_note
+
+
+def value_notes(tables: list[Table] | tuple[Table, ...]) -> tuple[str, ...]:
+    """One note per table where the values, not the headers, decided a column, or the codes
+    came from the names' cells: the report says it once, so that a user whose code column
+    moved knows why."""
+    notes = []
+    for table in tables:
+        if table.account is None:
+            continue
+        said = [_marks_read(found) for found in table.account.marks]
+        if table.account.wider is not None:
+            said.append(wider_note(table.account.wider))
+        if table.levels is not None:
+            header = table.account.labels[table.header_map.columns["level"]]
+            said.append(level_note(table.levels, quoted(header)))
+        if table.epoch_dates is not None:
+            header = table.account.labels[table.header_map.columns["decision_date"]]
+            said.append(epoch_note(table.epoch_dates, quoted(header)))
+        if table.codes_from_names:
+            said.append(
+                t(
+                    "the codes are read from the names' cells ({count} of {rows} names carry one)",
+                    "mã thủ tục được đọc từ ô tên thủ tục ({count} trên {rows} tên có ghi mã)",
+                    count=number(table.codes_from_names),
+                    rows=number(len(table.frame)),
+                )
+            )
+        for choice in table.account.by_values:
+            header = quoted(table.account.labels[choice.position])
+            examples = ", ".join(choice.examples) + ", …"
+            if choice.chosen and choice.reason == STATUSES:
+                said.append(
+                    t(
+                        "column {header} is read as the status because its values are "
+                        "procedures' statuses ({examples})",
+                        "cột {header} được đọc là cột tình trạng vì giá trị là tình trạng của "
+                        "thủ tục ({examples})",
+                        header=header,
+                        examples=examples,
+                    )
+                )
+            elif choice.chosen:
+                said.append(
+                    t(
+                        "column {header} is read as the {column} because its values look "
+                        "like procedure codes ({examples})",
+                        "cột {header} được đọc là cột {column} vì giá trị có dạng mã thủ "
+                        "tục ({examples})",
+                        header=header,
+                        column=named_column(choice.column),
+                        examples=examples,
+                    )
+                )
+            elif choice.reason == MARKS:
+                said.append(
+                    t(
+                        "column {header} is not read as the {column}: its values are marks "
+                        "({examples}) with no other sub-column to say what they mark",
+                        "cột {header} không được đọc là cột {column}: giá trị là dấu đánh "
+                        "({examples}) mà không có cột con nào khác để biết dấu đó chỉ giá trị gì",
+                        header=header,
+                        column=named_column(choice.column),
+                        examples=", ".join(choice.examples),
+                    )
+                )
+            elif choice.reason == WHOLE_NUMBERS:
+                said.append(
+                    t(
+                        "column {header} is not read as the {column}: its values are "
+                        "whole numbers (an internal id?)",
+                        "cột {header} không được đọc là cột {column}: giá trị là số "
+                        "nguyên (mã định danh nội bộ?)",
+                        header=header,
+                        column=named_column(choice.column),
+                    )
+                )
+            else:
+                said.append(
+                    t(
+                        "column {header} is not read as the {column}: its values look "
+                        "like procedure codes",
+                        "cột {header} không được đọc là cột {column}: giá trị có dạng mã thủ tục",
+                        header=header,
+                        column=named_column(choice.column),
+                    )
+                )
+        if not said:
+            continue
+        where = (
+            t("sheet '{sheet}': ", "trang tính '{sheet}': ", sheet=table.sheet)
+            if table.sheet is not None
+            else ""
+        )
+        notes.append(where + "; ".join(said))
+    return tuple(dict.fromkeys(notes))
+
+
+def _marks_read(found: Marked) -> str:
+    values = ", ".join(found.values)
+    if found.heading is None:
+        return t(
+            "a row's {column} is the header of the column it marks ({values})",
+            "{column} của mỗi dòng là tiêu đề của cột được đánh dấu ({values})",
+            column=found.column,
+            values=values,
+        )
+    return t(
+        "a row's {column} is the sub-heading it marks under {header} ({values})",
+        "{column} của mỗi dòng là tiêu đề cột con được đánh dấu dưới {header} ({values})",
+        column=found.column,
+        header=quoted(found.heading),
+        values=values,
+    )
+
+
+def quoted(header: str, limit: int = 40) -> str:
+    """A header cell as one short line: title cells hold line breaks and whole paragraphs."""
+    text = " ".join(header.split())
+    return f"'{text[: limit - 1].rstrip()}…'" if len(text) > limit else f"'{text}'"

@@ -1,0 +1,32 @@
+"""Where an xlsx workbook keeps its sheets: the parts of its zip, by sheet name, read from the
+workbook and its relationships (for the readers that look at a sheet's XML itself)."""
+
+from __future__ import annotations
+
+import posixpath
+import zipfile
+from xml.etree import ElementTree
+
+MAIN = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
+_RELS = "{http://schemas.openxmlformats.org/package/2006/relationships}"
+_REL_ID = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id"
+
+
+def sheet_parts(archive: zipfile.ZipFile) -> dict[str, str]:
+    """Sheet name -> its part in the zip, from the workbook and its relationships."""
+    names = set(archive.namelist())
+    if "xl/workbook.xml" not in names or "xl/_rels/workbook.xml.rels" not in names:
+        return {}  # not an xlsx (an ods, say)
+    targets = {
+        rel.get("Id"): rel.get("Target", "")
+        for rel in ElementTree.fromstring(archive.read("xl/_rels/workbook.xml.rels")).iter(
+            f"{_RELS}Relationship"
+        )
+    }
+    parts = {}
+    for sheet in ElementTree.fromstring(archive.read("xl/workbook.xml")).iter(f"{MAIN}sheet"):
+        target = targets.get(sheet.get(_REL_ID), "")
+        part = target.lstrip("/") if target.startswith("/") else posixpath.join("xl", target)
+        if part in names:
+            parts[sheet.get("name", "")] = posixpath.normpath(part)
+    return parts
