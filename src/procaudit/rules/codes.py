@@ -312,7 +312,8 @@ def _invalid_ascii_codes(code: pa.Array) -> tuple[pa.Array, pa.Array]:
         "a code that is not a national code (`1,001234`, `01.001234`, `1.0O1234`); a code "
         'Excel stored as a number gets its probable repair ("2000648" → "2.000648", "1.00398" '
         '→ "1.003980"), and so does a code cell that holds the number 1.00398; a column of '
-        "numbers is one finding"
+        "numbers is one finding; a warning for a number its format shows as another code "
+        '("1.01" for 1.013807)'
     ),
 )
 def invalid_code(value: str | None) -> tuple[str, str]:
@@ -346,7 +347,9 @@ def invalid_code(value: str | None) -> tuple[str, str]:
     that still holds such a number is reported with the number it holds, though procaudit
     reads the code with its zeros back: an export, a look-up or an upload reads the number.
     A column whose codes are nearly all numbers is one finding, the numbers that kept every
-    digit included: `procaudit fix` writes those as text.
+    digit included: `procaudit fix` writes those as text. A number that kept every digit but
+    whose cell's format shows fewer decimals (1.01 for 1.013807, in an xlsx) is a warning:
+    the code is certain, the official sees another.
 
     [vi]
     Mã thủ tục không phải là mã quốc gia.
@@ -378,7 +381,9 @@ def invalid_code(value: str | None) -> tuple[str, str]:
     dạng ô kiểu Text (văn bản). Ô mã vẫn chứa số như vậy được báo kèm số mà ô đang chứa, dù
     procaudit đọc mã đã trả lại các chữ số 0: khi xuất dữ liệu, tra cứu hay tải lên đều đọc ra
     số đó. Cột có gần hết các mã là số được báo thành một phát hiện, kể cả các số còn đủ chữ số:
-    `procaudit fix` ghi các số đó lại dưới dạng văn bản.
+    `procaudit fix` ghi các số đó lại dưới dạng văn bản. Số còn đủ chữ số nhưng định dạng của ô
+    hiển thị ít chữ số thập phân hơn (1.01 thay cho 1.013807, trong tệp xlsx) là cảnh báo: mã
+    đã chắc chắn, nhưng người xem thấy một mã khác.
     """
     code = value or ""
     guessed = number_code_repair(code)
