@@ -264,3 +264,47 @@ def test_round_trip_on_the_sample(tmp_path: Path) -> None:
             assert y == after.get((line, column), x)
     again = run_fix(FixRequest((str(target),), diff_only=True))
     assert again.files[0].changes == ()
+
+
+@needs_real_fix
+def test_diff_promises_only_what_fix_writes_and_names_a_formulas_source(
+    tmp_path: Path,
+) -> None:
+    """A decision written once in O1 and repeated by =$O$1 down its column: the diff listed
+    its repair in every row, and fix then refused each (a formula is never rewritten)."""
+    import io
+    import zipfile
+
+    import openpyxl
+
+    source = tmp_path / "f.xlsx"
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.title = "Danh mục"
+    sheet.append(["Mã thủ tục", "Tên thủ tục", "Cấp thực hiện", "Số quyết định"])
+    sheet["O1"] = "1890/QD-UBND"
+    names = ["Đăng ký  khai sinh", "Đăng ký kết hôn", "Cấp bản sao trích lục"]
+    for number, name in enumerate(names, start=1):
+        sheet.append([f"1.00000{number}", name, "Cấp xã", "=$O$1"])
+    book.save(source)
+    with zipfile.ZipFile(source) as archive:  # the saved values Excel writes, openpyxl not
+        parts = {info: archive.read(info) for info in archive.infolist()}
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as archive:
+        for info, data in parts.items():
+            if info.filename == "xl/worksheets/sheet1.xml":
+                data = re.sub(
+                    rb'<c r="(D\d)"([^>]*)><f>\$O\$1</f><v\s*/?>(?:</v>)?</c>',
+                    rb'<c r="\1" t="str"><f>$O$1</f><v>1890/QD-UBND</v></c>',
+                    data,
+                )
+            archive.writestr(info, data)
+    source.write_bytes(out.getvalue())
+
+    diff = run_fix(FixRequest((str(source),), diff_only=True)).files[0]
+    assert [change.cell for change in diff.changes] == ["B2"]
+    assert [change.cell for change, _ in diff.skipped] == ["D2", "D3", "D4"]
+    assert all("repair O1" in why for _, why in diff.skipped)
+    written = run_fix(FixRequest((str(source),), destinations=Destinations(tmp_path / "o.xlsx")))
+    assert written.files[0].changes == diff.changes
+    assert written.files[0].skipped == diff.skipped

@@ -144,6 +144,15 @@ def test_diff_prints_one_line_per_cell_and_writes_nothing(folder: Path, fakes: N
     assert sorted(p.name for p in folder.iterdir()) == names
 
 
+def test_cells_not_changed_for_one_reason_are_one_line(folder: Path, fakes: None) -> None:
+    """Twenty cells repeating one formula were twenty lines of the same reason."""
+    rows = "".join(f"1.00000{n},=TRIM(X{n})  ,Cấp xã,Tờ khai,1890/QĐ-UBND\n" for n in range(7))
+    (folder / "f.csv").write_text(HEADER + rows, encoding="utf-8")
+    result = fix("f.csv", "-o", "fixed.csv")
+    lines = [line for line in result.stdout.splitlines() if "not changed" in line]
+    assert lines == ["  not changed B2, B3, B4, B5, B6 and 2 more (7 cells): a formula"]
+
+
 def test_json_lists_every_change_with_stable_keys(folder: Path, fakes: None) -> None:
     result = fix("c.csv", "-o", "fixed.csv", "--format", "json", "--unsafe-fixes")
     report = json.loads(result.stdout)

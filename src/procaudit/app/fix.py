@@ -145,6 +145,7 @@ def _fix_file(
 ) -> FileFix:
     from procaudit.engine.repairs import plan_repairs
     from procaudit.io import options_for
+    from procaudit.io.formula_cells import held_by_formulas
 
     options = options_for(_read_options(request), path)
     plan = plan_repairs(path, read_options=options, selection=selection, unsafe=request.unsafe)
@@ -152,10 +153,12 @@ def _fix_file(
     if not request.unsafe:  # what --unsafe-fixes would change beyond the safe repairs
         wider = plan_repairs(path, read_options=options, selection=selection, unsafe=True)
         held_back = _held_back(plan, wider)
-    fixed = FileFix(path, None, plan.changes, held_back=held_back, notes=tuple(plan.skipped))
+    # Formulas are never rewritten: their repairs are said not done, with --diff too.
+    changes, formulas = held_by_formulas(Path(path), plan.changes)
+    fixed = FileFix(path, None, changes, formulas, held_back=held_back, notes=tuple(plan.skipped))
     if request.diff_only or target is None:
         return replace(fixed, remaining=_findings(request, path, options))
-    patched, backup = _write(request, path, target, plan.changes, hooks)
+    patched, backup = _write(request, path, target, changes, hooks)
     notes = (*fixed.notes, *getattr(patched, "notes", ()))  # F2's writer may add its own
     for note in notes:
         hooks.note(f"{path}: {note}")
@@ -173,12 +176,19 @@ def _fix_file(
         fixed,
         target=target,
         changes=tuple(patched.written),
-        skipped=tuple(patched.skipped),
+        skipped=_in_plan_order(plan.changes, (*formulas, *patched.skipped)),
         notes=notes,
         converted_from=patched.converted_from,
         remaining=_findings(request, str(target), options),
         backup=backup,
     )
+
+
+def _in_plan_order(
+    planned: tuple[CellChange, ...], skipped: tuple[tuple[CellChange, str], ...]
+) -> tuple[tuple[CellChange, str], ...]:
+    position = {id(change): index for index, change in enumerate(planned)}
+    return tuple(sorted(skipped, key=lambda pair: position.get(id(pair[0]), len(planned))))
 
 
 def _read_options(request: FixRequest) -> PerFile:

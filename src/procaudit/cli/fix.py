@@ -129,6 +129,8 @@ def _show(outcome: FixOutcome, output_format: OutputFormat, quiet: bool) -> None
         if not quiet:
             for fixed in outcome.files:
                 common.note(fix_view.summary_lines(fixed, outcome.rule_names, quiet=True)[0])
+                for line in fix_view.skipped_lines(fixed):  # what fix will not do either
+                    common.note(f"{fixed.path}: {line.strip()}")
         return
     for fixed in outcome.files:
         for text in fix_view.summary_lines(fixed, outcome.rule_names, quiet):

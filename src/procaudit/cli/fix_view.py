@@ -114,11 +114,37 @@ def summary_lines(fixed: FileFix, names: dict[str, str], quiet: bool = False) ->
                 count=fixed.held_back,
             )
         )
-    for change, why in fixed.skipped:
-        where = f"{change.sheet}!{change.cell}" if change.sheet is not None else change.cell
-        lines.append("  " + t("not changed", "không sửa") + f" {where}: {why}")
+    lines.extend(skipped_lines(fixed))
     if fixed.remaining:
         lines.append("  " + _remaining(fixed.remaining))
+    return lines
+
+
+SHOWN_CELLS = 5  # cells named in a line of cells not changed for one reason
+
+
+def skipped_lines(fixed: FileFix) -> list[str]:
+    """A line per reason a planned change was not made, naming its cells: twenty cells that
+    take their value from one formula's source are one line, not twenty."""
+    by_reason: dict[str, list[CellChange]] = {}
+    for change, why in fixed.skipped:
+        by_reason.setdefault(why, []).append(change)
+    lines = []
+    for why, changes in by_reason.items():
+        first = changes[0]
+        places = [
+            f"{first.sheet}!{first.cell}" if first.sheet is not None else first.cell,
+            *(change.cell for change in changes[1:SHOWN_CELLS]),
+        ]
+        where = ", ".join(places)
+        if len(changes) > SHOWN_CELLS:
+            where += t(
+                " and {more} more ({count} cells)",
+                " và {more} ô khác ({count} ô)",
+                more=len(changes) - SHOWN_CELLS,
+                count=len(changes),
+            )
+        lines.append("  " + t("not changed", "không sửa") + f" {where}: {why}")
     return lines
 
 

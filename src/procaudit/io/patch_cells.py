@@ -23,7 +23,17 @@ class PatchResult:
     notes: tuple[str, ...] = ()  # what the copy could not keep of the original (charts, ...)
 
 
-def formula_cell() -> str:
+def formula_cell(source: str | None = None) -> str:
+    """Why a formula cell is not repaired; `source`: the cell the formula only repeats (=O1),
+    which is where the repair belongs."""
+    if source is not None:
+        return t(
+            "the cell holds a formula taking its value from {source}, which is never "
+            "rewritten: repair {source}",
+            "ô chứa công thức lấy giá trị từ ô {source}, mà công thức thì không bao giờ bị "
+            "ghi đè: hãy sửa ô {source}",
+            source=source,
+        )
     return t(
         "the cell holds a formula, which is never rewritten",
         "ô chứa công thức, mà công thức thì không bao giờ bị ghi đè",

@@ -26,6 +26,7 @@ from openpyxl.worksheet.formula import ArrayFormula, DataTableFormula
 from procaudit.core.atomic import write_atomically
 from procaudit.core.changes import CellChange
 from procaudit.core.i18n import t
+from procaudit.io.formula_cells import formula_source
 from procaudit.io.grid import cell_text
 from procaudit.io.patch_cells import (
     Outcome,
@@ -107,8 +108,10 @@ def write_workbook_copy(source: Path, changes: Sequence[CellChange], target: Pat
 
 def _why_not(cell: Cell | MergedCell, change: CellChange) -> str | None:
     value = cell.value
-    if cell.data_type == "f" or isinstance(value, ArrayFormula | DataTableFormula):
+    if isinstance(value, ArrayFormula | DataTableFormula):
         return formula_cell()
+    if cell.data_type == "f":
+        return formula_cell(formula_source(value) if isinstance(value, str) else None)
     current = shown_text(value)
     if isinstance(cell, MergedCell) or current != change.before:
         return changed_since(current)
