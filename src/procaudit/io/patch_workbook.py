@@ -36,7 +36,9 @@ from procaudit.io.patch_cells import (
     no_such_sheet,
 )
 from procaudit.io.patch_formulas import restore_formula_values
+from procaudit.io.patch_rich import repaired_runs
 
+_SHOWN_CELLS = 5  # cells named in a note
 TEXT_FORMAT = "@"  # Excel's "Text" number format: what a code that was a number becomes
 
 # What openpyxl may drop, by the parts of the zip that hold it: (English, Vietnamese, pattern
@@ -79,6 +81,7 @@ def write_workbook_copy(source: Path, changes: Sequence[CellChange], target: Pat
         warnings.simplefilter("ignore")
         workbook = load_workbook(source, keep_vba=macros, keep_links=True, rich_text=True)
     outcome = Outcome()
+    plain: list[CellChange] = []  # cells of formatted runs written as plain text
     for change in changes:
         if not outcome.claim(change):
             continue
@@ -91,7 +94,8 @@ def write_workbook_copy(source: Path, changes: Sequence[CellChange], target: Pat
             outcome.skip(change, reason)
             continue
         assert isinstance(cell, Cell)  # a merged cell's text is empty: _why_not said so
-        set_text(cell, change.after)
+        if not _set_in_runs(cell, change.after):
+            plain.append(change)
         outcome.written.append(change)
     buffer = io.BytesIO()
     try:
@@ -102,6 +106,8 @@ def write_workbook_copy(source: Path, changes: Sequence[CellChange], target: Pat
     original = source.read_bytes()
     body = restore_formula_values(original, buffer.getvalue())
     notes = lost_parts(original, body)
+    if plain:
+        notes.append(_runs_replaced(plain))
     write_atomically(target, lambda stream: stream.write(body))
     return outcome.result(changes, notes=notes)
 
@@ -116,6 +122,37 @@ def _why_not(cell: Cell | MergedCell, change: CellChange) -> str | None:
     if isinstance(cell, MergedCell) or current != change.before:
         return changed_since(current)
     return None
+
+
+def _set_in_runs(cell: Cell, text: str) -> bool:
+    """Give the cell its repaired text, in its formatted runs where it has them and the
+    repair falls within them (`patch_rich`); False where such runs were replaced by plain
+    text."""
+    if isinstance(cell.value, CellRichText):
+        runs = repaired_runs(cell.value, text)
+        if runs is not None:
+            cell.value = runs
+            return True
+        set_text(cell, text)
+        return False
+    set_text(cell, text)
+    return True
+
+
+def _runs_replaced(changes: list[CellChange]) -> str:
+    cells = ", ".join(f"{change.sheet}!{change.cell}" for change in changes[:_SHOWN_CELLS])
+    if len(changes) > _SHOWN_CELLS:
+        cells += ", …"
+    return t(
+        "{count} repaired cells ({cells}) had parts of their text formatted apart (bold, a "
+        "colour) and a repair that spans those parts: the copy holds their text plain; "
+        "format those parts again",
+        "{count} ô đã sửa ({cells}) có phần văn bản được định dạng riêng (in đậm, màu) và "
+        "bản sửa trải qua các phần đó: bản sao ghi văn bản của các ô này không định dạng; "
+        "hãy định dạng lại các phần đó",
+        count=len(changes),
+        cells=cells,
+    )
 
 
 def shown_text(value: object) -> str:
