@@ -98,3 +98,21 @@ def test_a_workbook_whose_hidden_sheets_hold_no_list_says_why_for_each(tmp_path:
         read_catalogue(str(path))
     assert "has no sheet with a procedure list ('Bìa' " in raised.value.problem
     assert "'DM' has no column for the procedure name" in raised.value.problem
+
+
+def test_a_chart_sheet_is_said_to_be_one_not_empty(tmp_path: Path) -> None:
+    from openpyxl import Workbook
+    from openpyxl.chart import BarChart
+
+    path = tmp_path / "chart.xlsx"
+    book = Workbook()
+    sheet = book.active
+    sheet.title = "Danh mục"
+    for row in LIST:
+        sheet.append(row)
+    book.create_chartsheet("Biểu đồ").add_chart(BarChart())
+    book.create_sheet("Trống")
+    book.save(path)
+    rows, skipped = _read(path)
+    assert rows == {"Danh mục": 3}
+    assert skipped == {"Biểu đồ": "a chart sheet", "Trống": "empty"}

@@ -19,6 +19,7 @@ from python_calamine import (
     CalamineSheet,
     CalamineWorkbook,
     PasswordError,
+    SheetTypeEnum,
     SheetVisibleEnum,
 )
 
@@ -85,6 +86,11 @@ def read_workbook(path: Path) -> Iterator[Grid]:
             for sheet in workbook.sheets_metadata
             if sheet.visible != SheetVisibleEnum.Visible
         }
+        charts = {
+            sheet.name
+            for sheet in workbook.sheets_metadata
+            if sheet.typ == SheetTypeEnum.ChartSheet
+        }
         for name in workbook.sheet_names:
             try:
                 sheet = workbook.get_sheet_by_name(name)
@@ -101,7 +107,13 @@ def read_workbook(path: Path) -> Iterator[Grid]:
                 ) from exc
             merged = _merged_down(sheet) or ods_merged.get(name, ())
             grid = text_grid(
-                name, raw, first_row=1, hidden=name in hidden, merged=merged, date1904=date1904
+                name,
+                raw,
+                first_row=1,
+                hidden=name in hidden,
+                merged=merged,
+                date1904=date1904,
+                chart=name in charts,
             )
             if zipped and (shown := numbers_shown(path, name, grid)):
                 grid = replace(grid, shown=shown)

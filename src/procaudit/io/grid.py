@@ -48,6 +48,7 @@ class Grid:
     # The text Excel shows of the cells holding a number of six decimals that their format
     # shows with fewer ("1.01" for 1.013807), by (row, column position); an xlsx's only.
     shown: dict[tuple[int, int], str] = field(default_factory=dict)
+    chart: bool = False  # a chart sheet: a chart where a sheet's cells would be
 
     def head(self, count: int) -> tuple[list[list[str]], list[bool]]:
         """`head_texts` of the cells, kept: the header search, the search for a table above
@@ -146,6 +147,7 @@ def text_grid(
     hidden: bool = False,
     merged: tuple[tuple[int, int, int], ...] = (),
     date1904: bool = False,
+    chart: bool = False,
 ) -> Grid:
     """A grid from rows of raw cell values; grid row i is the user's row `first_row + i`."""
     cells = pd.DataFrame(
@@ -153,7 +155,16 @@ def text_grid(
         index=pd.RangeIndex(len(raw)),
     )
     rows = pd.Series(range(first_row, first_row + len(cells)), index=cells.index)
-    return Grid(sheet, cells, rows, typed=True, hidden=hidden, merged=merged, date1904=date1904)
+    return Grid(
+        sheet,
+        cells,
+        rows,
+        typed=True,
+        hidden=hidden,
+        merged=merged,
+        date1904=date1904,
+        chart=chart,
+    )
 
 
 def _columns(raw: Sequence[Sequence[object]]) -> Sequence[np.ndarray | tuple[object, ...]]:

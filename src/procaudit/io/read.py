@@ -382,6 +382,8 @@ class _Sheets:
                 self.not_lists[str(grid.sheet)] = t(
                     "not the sheet asked for", "không phải trang tính được chỉ định"
                 )
+            elif grid.chart:  # no cells to read: "empty" would say it was left blank
+                self.not_lists[str(grid.sheet)] = t("a chart sheet", "trang biểu đồ")
             elif grid.cells.empty or not grid.cells.notna().any().any():
                 self.not_lists[str(grid.sheet)] = t("empty", "trống")
             else:
