@@ -218,19 +218,33 @@ def column_finding(
     header: str,
     examples: tuple[str, ...],
     first_said: str | None = None,
+    cells: bool = False,
 ) -> Finding:
     """The finding for one rule failing on nearly every value of a column: `first` is the
     row finding of its first row (`first_said` names it, "Row 2" by default), `whole` the
     column's values (its rows, for empty cells), `examples` the first distinct values,
-    stripped."""
+    stripped. `cells`: the column has cells merged down over rows, counted as cells."""
+    if cells:
+        counted = t(
+            "{count} of {whole} cells",
+            "{count} trên {whole} ô",
+            count=number(rows.count),
+            whole=number(whole),
+        )
+    else:
+        counted = t(
+            "{count} of {whole} rows",
+            "{count} trên {whole} dòng",
+            count=number(rows.count),
+            whole=number(whole),
+        )
     message = t(
-        "Nearly every value of column '{header}' fails this check: {count} of {whole} rows "
+        "Nearly every value of column '{header}' fails this check: {counted} "
         "({where}). {first}: {message}",
-        "Gần như mọi giá trị của cột '{header}' đều không đạt: {count} trên {whole} dòng "
+        "Gần như mọi giá trị của cột '{header}' đều không đạt: {counted} "
         "({where}). {first}: {message}",
         header=header,
-        count=number(rows.count),
-        whole=number(whole),
+        counted=counted,
         where=rows.said(),
         first=first_said or t("Row {row}", "Dòng {row}", row=first.row),
         message=first.message,

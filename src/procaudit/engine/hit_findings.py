@@ -22,6 +22,7 @@ from procaudit.engine.column_names import column_names
 from procaudit.engine.floods import column_finding, value_finding
 from procaudit.engine.hit_explain import explained, explaining
 from procaudit.engine.hit_floods import Hits, find_floods
+from procaudit.engine.merged_hits import kept_hits, merged_cells, said_merged
 from procaudit.io import Table
 from procaudit.io.grid import take_rows
 from procaudit.rules import get_rule
@@ -42,6 +43,29 @@ def table_findings(
     part = (table.sheet, hits.row, hits.rule, hits.severity)
     if not collapse:
         return to_findings(path, table, explained(found, context)), part
+    merged = merged_cells(table, hits, _frame_positions(table, found))
+    if merged is not None:  # a merged cell's value fails once, at the cell
+        found = found.iloc[merged.kept].reset_index(drop=True)
+        hits = kept_hits(hits, merged.kept)
+        return said_merged(_collapsed(path, table, found, hits, context), merged, table), part
+    return _collapsed(path, table, found, hits, context), part
+
+
+def _frame_positions(table: Table, found: pd.DataFrame) -> np.ndarray:
+    """Each hit's position in the table's frame, -1 for a hit without a row."""
+    located, positions = hit_positions(table.frame, found)
+    if located.all():
+        return positions
+    every = np.full(len(found), -1, dtype=np.int64)
+    every[located] = positions
+    return every
+
+
+def _collapsed(
+    path: str, table: Table, found: pd.DataFrame, hits: Hits, context: RuleContext | None
+) -> list[Finding]:
+    """The findings of the hits, each flood one finding; a column's cells merged down over
+    rows count once (`engine.merged_hits`)."""
     # The hits shown, explained, and their positions among `found` (all of them if none is
     # explained late).
     shown, at = found, None
@@ -51,7 +75,9 @@ def table_findings(
         shown, at = explained(found.iloc[positions], context), positions
         return shown["message"].to_numpy(dtype=object)
 
-    floods = find_floods(hits, table.frame, explain if explaining(found) else None)
+    floods = find_floods(
+        hits, table.frame, explain if explaining(found) else None, table.from_merged
+    )
 
     def of(positions: list[int] | np.ndarray) -> list[Finding]:
         if not len(positions):  # no flood of the kind: to_findings' fixed cost saved
@@ -62,8 +88,8 @@ def table_findings(
 
     if len(floods.kept) == len(found):
         if at is None:  # no flood and nothing explained late: every hit as it is, in order
-            return to_findings(path, table, found), part
-        return of(floods.kept), part
+            return to_findings(path, table, found)
+        return of(floods.kept)
     findings = of(floods.kept)
     firsts = of([f.first for f in floods.values])
     findings.extend(
@@ -73,12 +99,17 @@ def table_findings(
     headers = table.header_map.headers
     findings.extend(
         column_finding(
-            first, flood.rows, flood.whole, headers.get(flood.column, flood.column), flood.examples
+            first,
+            flood.rows,
+            flood.whole,
+            headers.get(flood.column, flood.column),
+            flood.examples,
+            cells=flood.column in table.from_merged,
         )
         for first, flood in zip(firsts, floods.columns, strict=True)
         if flood.column is not None
     )
-    return findings, part
+    return findings
 
 
 def hit_arrays(table: Table, found: pd.DataFrame) -> Hits:

@@ -12,7 +12,7 @@ hits kept, then the value floods, then the column floods.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, replace
 
 import numpy as np
@@ -57,13 +57,18 @@ class Floods:
 
 
 def find_floods(
-    hits: Hits, frame: pd.DataFrame, explain: Callable[[np.ndarray], np.ndarray] | None = None
+    hits: Hits,
+    frame: pd.DataFrame,
+    explain: Callable[[np.ndarray], np.ndarray] | None = None,
+    merged: Mapping[str, int] | None = None,
 ) -> Floods:
     """The floods of a table's hits, as `collapse_floods` finds them on its findings;
     `frame` is the table's canonical frame. A column flood is told by rule, column and
     severity alone, so the messages are read only after: `explain`, if given, returns them
     for the hits (positions, in order) not in a column flood and each column flood's first
-    (`engine.hit_explain`), before the value floods, which read them."""
+    (`engine.hit_explain`), before the value floods, which read them. `merged`: per column,
+    the rows that took their value from a cell merged down over them, whose hits stood for
+    by the cell's (`engine.merged_hits`): a column's values are counted by its cells."""
     size = len(hits.row)
     located = ~np.isnan(hits.row)
     # A value is "empty" as `floods._empty` says (None, or only what `str.strip` strips),
@@ -79,7 +84,7 @@ def find_floods(
     column_code, column_uniques = pd.factorize(hits.column)  # -1: no column
     flooded = np.zeros(size, dtype=bool)
     columns = _column_floods(
-        hits, frame, located, empty, rule_code, column_code, list(column_uniques), flooded
+        hits, frame, located, empty, rule_code, column_code, list(column_uniques), flooded, merged
     )
     if explain is not None:
         shown = np.union1d(
@@ -101,6 +106,7 @@ def _column_floods(
     column_code: np.ndarray,
     column_names: list[str],
     flooded: np.ndarray,
+    merged: Mapping[str, int] | None = None,
 ) -> list[Flood]:
     """One rule, at one severity, on (nearly) every value of a column, or every empty cell;
     marks their hits in `flooded`."""
@@ -120,6 +126,7 @@ def _column_floods(
         first = int(members[0])
         column = column_names[column_code[first]]
         whole = len(frame) if empty[first] else int(frame[column].count())
+        whole -= (merged or {}).get(column, 0)  # its cells, not its rows
         if len(members) < SHARE * whole:
             continue
         flooded[members] = True

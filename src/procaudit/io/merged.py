@@ -8,7 +8,9 @@ were called duplicates. Here each procedure row a merge spans, and that has no v
 its own there, takes the value of the merge's first row, when that row is a procedure too
 (a header merged over two rows is not). The rows of one procedure laid out over several
 (`io.continuations`) are joined before: a merge within one procedure fills nothing.
-The cells as the file holds them are untouched: `fix` repairs the merge's first cell.
+The cells as the file holds them are untouched: `fix` repairs the merge's first cell, and
+the findings on a value a merge spread are one finding at that cell (`engine.merged_hits`),
+which is why each row's source is kept.
 """
 
 from __future__ import annotations
@@ -23,17 +25,18 @@ from procaudit.catalogue.columns import ROW
 
 def fill_merged(
     frame: pd.DataFrame, merged: tuple[tuple[int, int, int], ...], columns: Mapping[str, int]
-) -> dict[str, int]:
+) -> dict[str, np.ndarray]:
     """Fill, in place, each empty cell of the frame that a merge of the grid spans below its
     first row; `merged` holds (column position, first row, last row) in the frame's row
-    numbers, `columns` canonical column -> position. Returns how many cells of each column
-    were filled."""
+    numbers, `columns` canonical column -> position. Returns, for each column some of whose
+    cells were filled, each frame row's source: the row number of the merge's first row it
+    took its value from, 0 for a value of its own."""
     if not merged or frame.empty:
         return {}
     column_of = {position: column for column, position in columns.items()}
     rows = frame[ROW].to_numpy()
     place = pd.Index(rows)
-    filled: dict[str, int] = {}
+    filled: dict[str, np.ndarray] = {}
     for position, spans in _spans_by_column(merged, column_of).items():
         column = column_of[position]
         first, last = spans[:, 0], spans[:, 1]
@@ -50,7 +53,7 @@ def fill_merged(
             continue
         taken = values.iloc[source[take]].to_numpy()
         frame.loc[take, column] = taken
-        filled[column] = int(take.sum())
+        filled[column] = np.where(take, first[which.clip(0)], 0).astype(np.int64)
     return filled
 
 

@@ -205,7 +205,7 @@ def _table(path: str, grid: Grid, options: ReadOptions, header: Header | None = 
     except InputError as exc:
         raise InputError(path, exc.problem) from None
     header_map = understood.account.header_map
-    frame, restored, from_merged = _frame(grid, understood)
+    frame, restored, merged_from = _frame(grid, understood)
     if grid.date1904:  # its day numbers count from 1904 (vn.dates.read_date)
         frame[DATE_1904] = True
     from_names = split_name_codes(frame)
@@ -240,11 +240,12 @@ def _table(path: str, grid: Grid, options: ReadOptions, header: Header | None = 
         understood.account,
         split,
         restored,
-        from_merged,
+        _counts(merged_from),
         given_by,
         from_names,
         levels,
         epoch,
+        merged_from,
     )
 
 
@@ -258,13 +259,17 @@ def _givers(understood: Understood, headings: dict[str, np.ndarray], column: str
     return givers
 
 
+def _counts(merged_from: dict[str, np.ndarray]) -> dict[str, int]:
+    return {column: int(np.count_nonzero(rows)) for column, rows in merged_from.items()}
+
+
 def _frame(
     grid: Grid, understood: Understood, audited: bool = True
-) -> tuple[pd.DataFrame, int, dict[str, int]]:
+) -> tuple[pd.DataFrame, int, dict[str, np.ndarray]]:
     """The canonical frame of the rows understood, how many codes got their zeros back and
-    how many cells of each column were taken from cells merged down over them. `audited`:
-    the rules check the table (not a dossier-components sheet's), and hear of its code cells
-    holding numbers."""
+    the cells of each column taken from cells merged down over them (`fill_merged`).
+    `audited`: the rules check the table (not a dossier-components sheet's), and hear of its
+    code cells holding numbers."""
     header_map = understood.account.header_map
     body, codes = understood.body, None
     if grid.typed and "code" in header_map.columns:  # CSV cells are text as typed
@@ -278,8 +283,8 @@ def _frame(
         if codes.shown is not None:
             frame[CODE_SHOWN] = codes.shown.to_numpy()
     restored = 0 if codes is None else codes.restored
-    from_merged = fill_merged(frame, grid.merged, header_map.columns)
-    return frame, restored, from_merged
+    merged_from = fill_merged(frame, grid.merged, header_map.columns)
+    return frame, restored, merged_from
 
 
 def _components(grid: Grid) -> Table | None:
@@ -289,7 +294,7 @@ def _components(grid: Grid) -> Table | None:
     if header is None:
         return None
     understood = understand(grid, LayoutOptions(), header, COMPONENTS)
-    frame, restored, from_merged = _frame(grid, understood, audited=False)
+    frame, restored, merged_from = _frame(grid, understood, audited=False)
     account = understood.account
     return Table(
         grid.sheet,
@@ -297,7 +302,8 @@ def _components(grid: Grid) -> Table | None:
         account.header_map,
         account,
         codes_restored=restored,
-        from_merged=from_merged,
+        from_merged=_counts(merged_from),
+        merged_from=merged_from,
     )
 
 

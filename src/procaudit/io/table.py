@@ -31,3 +31,6 @@ class Table:
     codes_from_names: int = 0  # codes read from the names' cells (`io.name_codes`)
     levels: LevelReading | None = None  # a level column not read as written (`io.level_codes`)
     epoch_dates: str | None = None  # a timestamp read as a date, for the note (`io.epoch_dates`)
+    # column -> for each row, the row of the cell merged down over it that gave its value, 0
+    # for its own; only the columns some row took so (counted in `from_merged`)
+    merged_from: dict[str, np.ndarray] = field(default_factory=dict)
