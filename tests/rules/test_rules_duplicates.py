@@ -384,6 +384,83 @@ def test_pa203_message_names_the_other_code() -> None:
     }
 
 
+# The other rows' codes as PA203 words them: rows without a code are one "without a code",
+# however many (each is its own sub-key inside the rule).
+# (case, rows' codes, the row asked about, English words, Vietnamese words)
+PA203_WORDS_CASES = [
+    ("two rows, no codes", [None, None], 2, "row 3 (without a code)", "dòng 3 (không có mã)"),
+    (
+        "three rows, no codes",
+        [None, None, None],
+        2,
+        "rows 3 and 4 (without a code)",
+        "các dòng 3 và 4 (không có mã)",
+    ),
+    (
+        "a code and two without, asked of one without",
+        ["1.000001", None, None],
+        3,
+        "rows 2 and 4 (under code 1.000001, or without a code)",
+        "các dòng 2 và 4 (mã 1.000001, hoặc không có mã)",
+    ),
+    (
+        "a code and two without, asked of the coded row",
+        ["1.000001", None, None],
+        2,
+        "rows 3 and 4 (without a code)",
+        "các dòng 3 và 4 (không có mã)",
+    ),
+    (
+        "two codes and one without, asked of a coded row",
+        ["1.000001", None, "1.000002"],
+        2,
+        "rows 3 and 4 (under code 1.000002, or without a code)",
+        "các dòng 3 và 4 (mã 1.000002, hoặc không có mã)",
+    ),
+    (
+        "three codes, the row's own code twice",
+        ["1.000001", "1.000002", "1.000001", "1.000003"],
+        2,
+        "rows 3 and 5 (under code 1.000002 and 1 other code)",
+        "các dòng 3 và 5 (mã 1.000002 và 1 mã khác)",
+    ),
+    (
+        "the row's own code third in order",
+        ["1.000001", "1.000002", "1.000003", None],
+        4,
+        "rows 2, 3 and 5 (under code 1.000001 and 1 other code, or without a code)",
+        "các dòng 2, 3 và 5 (mã 1.000001 và 1 mã khác, hoặc không có mã)",
+    ),
+    (
+        "no code, three codes besides",
+        [None, "1.000001", "1.000002", "1.000003"],
+        2,
+        "rows 3, 4 and 5 (under code 1.000001 and 2 other codes)",
+        "các dòng 3, 4 và 5 (mã 1.000001 và 2 mã khác)",
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("case", "codes", "row", "english", "vietnamese"),
+    PA203_WORDS_CASES,
+    ids=[c[0] for c in PA203_WORDS_CASES],
+)
+def test_pa203_counts_the_other_codes(
+    case: str, codes: list[str | None], row: int, english: str, vietnamese: str
+) -> None:
+    from procaudit.core.i18n import speaking
+
+    rows = [r(code, "Đăng ký khai sinh") for code in codes]
+    said = {}
+    for lang in ("en", "vi"):
+        with speaking(lang):
+            found = findings_of(rows, sheet="S")
+        said[lang] = next(f.message for f in found if f.rule == "PA203" and f.row == row)
+    assert said["en"] == f"The same name is also listed on {english}."
+    assert said["vi"] == f"Tên này cũng có tại {vietnamese}."
+
+
 # --- per-unit (stacked) lists: duplicates within one unit only ------------------------------
 
 PHU_NINH, TAM_NONG, PHU_THO = "UBND Huyện Phù Ninh", "UBND Huyện Tam Nông", "UBND Thị xã Phú Thọ"

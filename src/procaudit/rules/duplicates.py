@@ -134,6 +134,11 @@ class Others:
     first: list[Any]  # frame index labels, at most SHOWN_ROWS of them
     rows: int
     variants: int  # distinct sub-keys among them (names for PA202, codes for PA203)
+    # Where sub-keys from `_others`' `lone` on stand for rows with no value (PA203's rows
+    # without a code, each a sub-key of its own): how many such rows there are, not counted
+    # in `variants`, and the first of the others that has a value (None: none has).
+    lone: int = 0
+    valued: Any = None
 
 
 def _others(
@@ -141,9 +146,11 @@ def _others(
     groups: np.ndarray,
     subkeys: np.ndarray,
     describe: Callable[[object, Others], str],
+    lone: int | None = None,
 ) -> pd.Series:
     """For each grouped row (`labels`, in frame order), a text naming the rows of its group
-    whose sub-key differs.
+    whose sub-key differs. Sub-keys from `lone` on (if given) stand for rows without a value,
+    each its own: they are counted apart from the values (`Others.lone`).
 
     Loops over the rows already found duplicated, never over the whole frame, and looks at
     most a few rows past each sub-key, so one name repeated 100,000 times stays linear.
@@ -156,12 +163,22 @@ def _others(
     for start, end in pairwise(bounds):
         members, sub = members_of[start:end], subkeys_of[start:end]
         sizes = Counter(sub)
+        # The values in their first row's order, and the first two values' first rows.
+        values = [key for key in sizes if lone is None or key < lone]
+        lone_rows = len(members) - sum(sizes[key] for key in values)
+        firsts = {key: members[sub.index(key)] for key in values[:2]}
         found: dict[object, Others] = {}
         for i, key in zip(members, sub, strict=True):
             if key not in found:
                 others = (j for j, k in zip(members, sub, strict=True) if k != key)
+                valued = lone is None or key < lone
+                other_value = next((v for v in values[:2] if v != key), None)
                 found[key] = Others(
-                    list(islice(others, SHOWN_ROWS)), len(members) - sizes[key], len(sizes) - 1
+                    list(islice(others, SHOWN_ROWS)),
+                    len(members) - sizes[key],
+                    len(values) - valued,
+                    lone_rows - (not valued),
+                    None if other_value is None else firsts[other_value],
                 )
             texts.append(describe(i, found[key]))
     return pd.Series(texts, index=members_of, dtype="object")
@@ -513,8 +530,10 @@ def duplicate_name(ctx: RuleContext) -> pd.DataFrame:
     # million rows) are let go as it takes them, before PA204 builds its own.
     frame, keys = ctx.frame, ctx.taken("duplicates", lambda: _build_keys(ctx))
     named = np.flatnonzero((keys.name >= 0) & _repeated(keys.name))
-    # A row without a code differs from every other row's code.
-    code = np.where(keys.code[named] >= 0, keys.code[named], len(frame) + named)
+    # A row without a code differs from every other row's code: numbered past them all (a
+    # repaired code is numbered past the written ones, so past the rows' count too).
+    lone = int(keys.code.max(initial=-1)) + 1
+    code = np.where(keys.code[named] >= 0, keys.code[named], lone + named)
     if "level" not in frame or frame["level"].isna().all():
         # A list with no level (a ministry's export): the national database gives a name
         # carried out at several levels a code per level, so two codes of one name whose
@@ -539,13 +558,20 @@ def duplicate_name(ctx: RuleContext) -> pd.DataFrame:
         "Tên này cũng có trong danh mục của {unit} tại {rows} ({under}).",
     )
     under_code, no_code = t("under code {code}", "mã {code}"), t("without a code", "không có mã")
+    or_no_code = t(", or without a code", ", hoặc không có mã")
     other_codes = _others_said("other code", "mã khác")
 
     def describe(i: object, others: Others) -> str:
-        code = codes[others.first[0]]
-        under = under_code.format(code=code) if isinstance(code, str) else no_code
-        if others.variants > 1:
-            under += other_codes(others.variants - 1)
+        # The other rows' codes, then whether some have none: each row without a code is a
+        # sub-key of its own, but all of them are one "without a code".
+        if others.valued is None:
+            under = no_code
+        else:
+            under = under_code.format(code=codes[others.valued])
+            if others.variants > 1:
+                under += other_codes(others.variants - 1)
+            if others.lone:
+                under += or_no_code
         unit = units.get(i)
         return (said_under if unit else said).format(
             rows=ctx.row_list(others.first, others.rows), unit=unit, under=under
@@ -555,7 +581,7 @@ def duplicate_name(ctx: RuleContext) -> pd.DataFrame:
         frame,
         pd.Series(shared, index=frame.index),
         "name",
-        _others(frame.index[shared], groups[several], code[several], describe),
+        _others(frame.index[shared], groups[several], code[several], describe, lone),
         t(
             "If the rows are one procedure, keep one with the right code; if they are different "
             "procedures, make their names say how they differ.",
