@@ -17,6 +17,8 @@ cell that goes on with the text above it begins with a lowercase word (not "b)" 
 which begin an item of a list); such a row is part of the procedure even with its name
 filled, when its every cell goes on that way (`wrapped_rows`), and each such cell is joined
 to the text it continues, with a space (`fix` repairs the cells as the file holds them).
+A row holding numbers alone in the columns not read is no such line: a statistics table's
+row carries its own counts there.
 
 A list of dossier documents repeats its procedure on each document's row instead: the same
 STT, code and name over "Tờ khai" and "Giấy chứng sinh" (`repeated_rows`). Such a row is
@@ -150,7 +152,26 @@ def wrapped_rows(
         last_number = np.maximum.accumulate(np.where(numbers, at, -1))
         last_named = np.maximum.accumulate(np.where(live[stt].notna().to_numpy(), at, -1))
         wrapped |= maybe & (last_number >= 0) & (last_number == last_named)
+    if wrapped.any():
+        wrapped[wrapped] = ~_counts_beside(live.iloc[np.flatnonzero(wrapped)], columns, stt)
     return wrapped
+
+
+# A count or a share: "12", "1.234", "85,7", "90%".
+_COUNT = r"[ \t]*[0-9]+(?:[.,][0-9]+)*[ \t]*%?[ \t]*"
+
+
+def _counts_beside(rows: pd.DataFrame, columns: Iterable[int], stt: int | None) -> np.ndarray:
+    """Which rows hold numbers, and only numbers, in the columns not read (`columns` are
+    read): a statistics table's rows carry their counts there, and a line of a wrapped text
+    carries none of its own."""
+    read = {*columns, stt}
+    beside = rows[[position for position in rows.columns if position not in read]]
+    if beside.empty:
+        return np.zeros(len(rows), dtype=bool)
+    filled = beside.notna()
+    numbers = beside.apply(lambda cells: cells.astype("str").str.fullmatch(_COUNT)) & filled
+    return (filled.any(axis=1) & (numbers | ~filled).all(axis=1)).to_numpy(dtype=bool)
 
 
 def join_continuations(

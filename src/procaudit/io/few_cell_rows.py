@@ -10,7 +10,9 @@ a total ("Tổng cộng: 150") is no procedure; a heading ("A. THỦ TỤC CẤP
 (`io/sections.py`). So does a group's heading that says only its field ("HỘ TỊCH", merged
 across the row from the code column): a few words alone, left of an empty name cell, or
 numbered "1" over rows numbered "1.1", "1.2". A row whose text goes on with the line above
-it (a name wrapped in a PDF) is none of these.
+it (a name wrapped in a PDF) is none of these. A total may carry the sums of the columns
+beside it, though ("Cộng | 15 | 13" in a statistics table): a row with more cells, no row
+number and no code whose name says so is a total too (`many_cell_totals`).
 """
 
 from __future__ import annotations
@@ -183,6 +185,26 @@ def notes_and_headings(
         for index in few.index[heading]
     ]
     return FewCellRows(live, sections, content, notes, total)
+
+
+def many_cell_totals(live: pd.DataFrame, identity: tuple[int | None, int, int | None]) -> pd.Index:
+    """The total rows among rows of more cells (`notes_and_headings` sees three at most): a
+    statistics table's "Cộng" and "TỔNG CỘNG" carry the sums of the columns beside them.
+    Such a row has no row number and no code, and its name cell says it (`_TOTAL`) without
+    going on with the line above ("Tổng giám đốc"). In a table named by its names alone a
+    row without them is any row: none is looked at."""
+    stt, name, code = identity
+    if stt is None and code is None:
+        return live.index[:0]
+    maybe = live[name].notna().to_numpy().copy()
+    for position in (stt, code):
+        if position is not None:
+            maybe &= live[position].isna().to_numpy()
+    if not maybe.any():  # most tables: every named row has its number or its code
+        return live.index[:0]
+    names = live[name].iloc[np.flatnonzero(maybe)]
+    said = folded_texts(names).str.match(_TOTAL).fillna(False).astype(bool) & ~goes_on(names)
+    return names.index[said.to_numpy()]
 
 
 def _group_headings(

@@ -34,7 +34,7 @@ from procaudit.io.continuations import (
     repeated_rows,
     wrapped_rows,
 )
-from procaudit.io.few_cell_rows import notes_and_headings
+from procaudit.io.few_cell_rows import many_cell_totals, notes_and_headings
 from procaudit.io.grid import Grid, cells_in, labels_of, rows_where, without_rows
 from procaudit.io.headers import (
     CATALOGUE,
@@ -449,6 +449,10 @@ def understand(
             skip(TOTAL, found.total)
             live, sections = found.live, found.sections
     live = without_rows(live, [index for index, _ in sections])
+    # A total carrying the sums of the columns beside it ("Cộng | 15 | 13") has more cells.
+    totals = many_cell_totals(live, (header_map.stt, name_col, code_col))
+    skip(TOTAL, totals)
+    live = without_rows(live, totals)
 
     # Rows naming no procedure right under one: the same procedure, laid over several rows.
     # The columns that name a procedure: a row without any of them names none.
