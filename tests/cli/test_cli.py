@@ -205,6 +205,21 @@ def test_one_broken_file_does_not_stop_the_others(csv_file) -> None:
     )
 
 
+def test_a_list_of_dossiers_is_refused_in_one_sentence(csv_file) -> None:
+    dossiers = csv_file(
+        "Mã hồ sơ,Tên thủ tục,Người nộp,Ngày tiếp nhận\n"
+        "H44-1,Đăng ký khai sinh,Nguyễn Văn An,06/10/2025\n"
+        "H44-2,Đăng ký khai sinh,Trần Thị Bình,07/10/2025\n",
+        "ho-so.csv",
+    )
+    result = invoke("check", dossiers)
+    assert result.exit_code == 2
+    assert result.stderr == (
+        f"procaudit: error: {dossiers}: looks like a list of dossiers (hồ sơ), not a catalogue "
+        "of procedures: it has columns 'Mã hồ sơ', 'Người nộp', 'Ngày tiếp nhận'\n"
+    )
+
+
 def test_version() -> None:
     result = invoke("--version")
     assert (result.exit_code, result.stdout) == (0, f"procaudit {__version__}\n")

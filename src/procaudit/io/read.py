@@ -48,6 +48,7 @@ from procaudit.io.name_codes import split_name_codes
 from procaudit.io.name_keys_ahead import start_header_name_keys
 from procaudit.io.number_codes import restore_number_codes
 from procaudit.io.number_formats import code_shown
+from procaudit.io.other_tables import OtherTable, other_table, without_name
 from procaudit.io.parts import split_parts
 from procaudit.io.sections import heading_rows
 from procaudit.io.table import Table as Table  # read's own, as it always was
@@ -201,10 +202,18 @@ def _table(path: str, grid: Grid, options: ReadOptions, header: Header | None = 
     try:
         understood = understand(grid, options.layout(), header)
     except NoHeader as exc:
-        raise InputError(path, _no_header(exc)) from None
+        raise InputError(path, _no_header(exc, grid)) from None
     except InputError as exc:
         raise InputError(path, exc.problem) from None
     header_map = understood.account.header_map
+    # A dossier list, a statistics report, a fee schedule: no catalogue, unless the user
+    # said where its header is.
+    if not options.header_rows and (
+        other := other_table(
+            understood.account.labels, header_map, understood.body, understood.account.title
+        )
+    ):
+        raise InputError(path, other.problem())
     frame, restored, merged_from = _frame(grid, understood)
     if grid.date1904:  # its day numbers count from 1904 (vn.dates.read_date)
         frame[DATE_1904] = True
@@ -431,7 +440,9 @@ def _wanted_sheet(path: str, names: list[str | None], sheet: str | None) -> str 
     )
 
 
-def _no_header(missing: NoHeader) -> str:
+def _no_header(missing: NoHeader, grid: Grid) -> str:
+    if not missing.given and (other := _other_without_name(missing, grid)):
+        return other.problem()
     wanted = t(" or ", " hoặc ").join(f"'{alias}'" for alias in ALIASES[REQUIRED[0]][:3])
     shown = [quoted(label) for label in missing.closest if label.strip()]
     seen = ", ".join(shown[:_SHOWN_HEADERS]) + (", …" if len(shown) > _SHOWN_HEADERS else "")
@@ -458,3 +469,11 @@ def _no_header(missing: NoHeader) -> str:
         rows=HEADER_SCAN_ROWS,
         seen=seen,
     )
+
+
+def _other_without_name(missing: NoHeader, grid: Grid) -> OtherTable | None:
+    """What a sheet with no name column looks like instead of a catalogue, if anything: read
+    from the row most like a header and the rows under it."""
+    texts, _ = grid.head(HEADER_SCAN_ROWS)
+    row = next((p for p, labels in enumerate(texts) if labels == missing.closest), None)
+    return None if row is None else without_name(grid.cells, missing.closest, row, texts[:row])

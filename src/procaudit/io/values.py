@@ -50,8 +50,8 @@ _LOCAL_LENGTH = (4, 32)
 _DOTLESS = r"[1-9]0[0-9]{5}"
 # An agency's electronic id (Decision 20/2020/QĐ-TTg: 000.00.15.H44, 000.00.00.G09), shaped
 # like a local code but never a procedure's.
-_AGENCY_ID = r"[0-9]{3}\.[0-9]{2}\.[0-9]{2}\.[A-Z][0-9]{2}"
-_AGENCY_ID_TEXT = re.compile(_AGENCY_ID)
+AGENCY_ID = r"[0-9]{3}\.[0-9]{2}\.[0-9]{2}\.[A-Z][0-9]{2}"
+_AGENCY_ID_TEXT = re.compile(AGENCY_ID)
 # A header naming another thing's code: a unit's, an agency's, a field's, a dossier's, or
 # the procedure's a decision replaces ("Mã số TTHC được thay thế", `headers` reads the
 # replacing one's name).
@@ -155,7 +155,7 @@ def _shapes(text: pa.Array) -> tuple[pa.Array, pa.Array, pa.Array]:
         matches(text, "[0-9]"),
         matches(text, "[A-ZĐ]"),
         matches(text, r"[._\-]"),
-        pc.invert(_fullmatch(text, _AGENCY_ID)),
+        pc.invert(_fullmatch(text, AGENCY_ID)),
     )
     code = pc.or_(_fullmatch(text, _NATIONAL), local)
     dotless = _fullmatch(text, _DOTLESS)
