@@ -24,7 +24,7 @@ import numpy as np
 import pandas as pd
 
 from procaudit.io.continuations import goes_on
-from procaudit.io.grid import without_rows
+from procaudit.io.grid import Filled, without_rows
 from procaudit.io.sections import (
     Section,
     folded_texts,
@@ -187,19 +187,23 @@ def notes_and_headings(
     return FewCellRows(live, sections, content, notes, total)
 
 
-def many_cell_totals(live: pd.DataFrame, identity: tuple[int | None, int, int | None]) -> pd.Index:
+def many_cell_totals(
+    live: pd.DataFrame,
+    identity: tuple[int | None, int, int | None],
+    filled: Filled,
+    at: np.ndarray,
+) -> pd.Index:
     """The total rows among rows of more cells (`notes_and_headings` sees three at most): a
     statistics table's "Cộng" and "TỔNG CỘNG" carry the sums of the columns beside them.
     Such a row has no row number and no code, and its name cell says it (`_TOTAL`) without
     going on with the line above ("Tổng giám đốc"). In a table named by its names alone a
-    row without them is any row: none is looked at."""
+    row without them is any row: none is looked at. `filled`: which cells are filled, the
+    rows of `live` at positions `at` among its rows (flags, cheaper than a column's)."""
     stt, name, code = identity
     if stt is None and code is None:
         return live.index[:0]
-    maybe = live[name].notna().to_numpy().copy()
-    for position in (stt, code):
-        if position is not None:
-            maybe &= live[position].isna().to_numpy()
+    numbered = [position for position in (stt, code) if position is not None]
+    maybe = filled.any_in([name], at) & ~filled.any_in(numbered, at)
     if not maybe.any():  # most tables: every named row has its number or its code
         return live.index[:0]
     names = live[name].iloc[np.flatnonzero(maybe)]

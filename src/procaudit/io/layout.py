@@ -450,7 +450,8 @@ def understand(
             live, sections = found.live, found.sections
     live = without_rows(live, [index for index, _ in sections])
     # A total carrying the sums of the columns beside it ("Cộng | 15 | 13") has more cells.
-    totals = many_cell_totals(live, (header_map.stt, name_col, code_col))
+    at = _positions(body.index, live.index)
+    totals = many_cell_totals(live, (header_map.stt, name_col, code_col), cells_filled, at)
     skip(TOTAL, totals)
     live = without_rows(live, totals)
 

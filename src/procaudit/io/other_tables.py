@@ -29,7 +29,8 @@ from functools import lru_cache
 import pandas as pd
 
 from procaudit.core.i18n import t
-from procaudit.io.headers import HeaderMap
+from procaudit.io.grid import Grid
+from procaudit.io.layout import HEADER_SCAN_ROWS, SheetAccount
 from procaudit.io.values import AGENCY_ID, sample
 from procaudit.vn.text import header_key
 
@@ -193,19 +194,15 @@ def signals(header: str) -> frozenset[str]:
     return frozenset(signal for signal, pattern in _PATTERNS.items() if pattern.search(key))
 
 
-def other_table(
-    labels: Sequence[str],
-    header_map: HeaderMap,
-    body: pd.DataFrame,
-    title: tuple[str, ...] = (),
-) -> OtherTable | None:
-    """What the table a catalogue's header row heads looks like instead, if anything: its
-    title (`title`: the text of each row above the header) is a review plan's, its columns
-    not read (`labels`: each column's header) are a dossier list's, a fee schedule's or
-    mostly counts, or its codes are agencies' ids beside agencies' names."""
-    planned = _review_plan_title(title)
+def other_table(account: SheetAccount, body: pd.DataFrame, grid: Grid) -> OtherTable | None:
+    """What the table a catalogue's header row heads looks like instead, if anything, as
+    `account` says the grid was read (`body`: its procedure rows): its title is a review
+    plan's, its columns not read are a dossier list's, a fee schedule's or mostly counts,
+    or its codes are agencies' ids beside agencies' names."""
+    planned = _review_plan_title(account.title)
     if planned is not None:
         return planned
+    labels, header_map = account.labels, account.header_map
     read = {*header_map.columns.values(), header_map.stt}
     unread = tuple(
         (position, label)
@@ -222,7 +219,7 @@ def other_table(
         if len(counts) >= _LEAST_COUNTS and 2 * len(counts) >= len(valued):
             return OtherTable(STATISTICS, tuple(label for _, label in counts))
     code, name = header_map.columns.get("code"), header_map.columns["name"]
-    if code is not None and _agency_ids_first(body[code]):
+    if code is not None and _agency_ids_above(grid, code):
         ids = _shares(body[code], _agency_ids)
         if ids[0] >= _CLEAR and _mostly(body[name], _agency_names):
             return OtherTable(AGENCIES, (labels[code],), ids[1])
@@ -333,8 +330,11 @@ def _mostly(cells: pd.Series, test: Callable[[pd.Series], pd.Series]) -> bool:
     return _shares(cells, test)[0] >= _CLEAR
 
 
-def _agency_ids_first(cells: pd.Series) -> bool:
-    """Whether the first few filled cells of a code column hold an agency's id: a look
-    that costs nothing before the column's sample is read (most code columns hold none)."""
-    first = cells.iloc[: 4 * _FEWEST].dropna().astype("str").str.strip().head(_FEWEST)
-    return any(_AGENCY_ID.fullmatch(text) for text in first)
+def _agency_ids_above(grid: Grid, code: int) -> bool:
+    """Whether a cell of the code column among the top rows (those the header search read,
+    kept as texts) holds an agency's id: a look that costs nothing before the column's
+    sample is read (most code columns hold none)."""
+    texts, _ = grid.head(HEADER_SCAN_ROWS)
+    return any(
+        _AGENCY_ID.fullmatch(row[code].strip()) for row in texts if code < len(row) and row[code]
+    )

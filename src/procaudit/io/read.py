@@ -209,9 +209,7 @@ def _table(path: str, grid: Grid, options: ReadOptions, header: Header | None = 
     # A dossier list, a statistics report, a fee schedule: no catalogue, unless the user
     # said where its header is.
     if not options.header_rows and (
-        other := other_table(
-            understood.account.labels, header_map, understood.body, understood.account.title
-        )
+        other := other_table(understood.account, understood.body, grid)
     ):
         raise InputError(path, other.problem())
     frame, restored, merged_from = _frame(grid, understood)
