@@ -163,6 +163,15 @@ def test_what_a_table_looks_like(
     assert _problem([*title, header, *rows]) == refused
 
 
+def test_a_review_plan_titled_over_two_rows() -> None:
+    title = [["BỘ TƯ PHÁP"], ["KẾ HOẠCH"], ["Rà soát, đánh giá thủ tục hành chính năm 2026"]]
+    problem = _problem([*title, ["STT", "Tên thủ tục"], ["1", BIRTH]])
+    assert problem == (
+        f"{REVIEW}, not a catalogue of procedures: its title reads 'KẾ HOẠCH Rà soát, đánh giá "
+        "thủ tục hành…'"
+    )
+
+
 def test_a_catalogue_titled_after_a_review_plan_is_read() -> None:
     title = ["DANH MỤC THỦ TỤC HÀNH CHÍNH (theo Kế hoạch rà soát năm 2026)"]
     assert _problem([title, ["STT", "Tên thủ tục"], ["1", BIRTH]]) is None

@@ -228,10 +228,14 @@ def other_table(account: SheetAccount, body: pd.DataFrame, grid: Grid) -> OtherT
 
 @lru_cache(maxsize=256)
 def _review_plan_title(title: tuple[str, ...]) -> OtherTable | None:
-    """A review plan, by a row of its title that begins "Kế hoạch rà soát"."""
-    for text in title:
-        if _REVIEW_PLAN.match(header_key(text)):
-            return OtherTable(REVIEW_PLAN, (text,))
+    """A review plan, by a row of its title that begins "Kế hoạch rà soát", or "Kế hoạch"
+    alone over a row that begins "Rà soát" (the document's kind, then its subject)."""
+    keys = [header_key(text) for text in title]
+    for at, key in enumerate(keys):
+        if _REVIEW_PLAN.match(key):
+            return OtherTable(REVIEW_PLAN, (title[at],))
+        if key == "ke hoach" and at + 1 < len(keys) and _REVIEW_PLAN.match(f"{key} {keys[at + 1]}"):
+            return OtherTable(REVIEW_PLAN, (f"{title[at]} {title[at + 1]}",))
     return None
 
 
