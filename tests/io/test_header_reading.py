@@ -13,6 +13,7 @@ from conftest import text_blocks
 from procaudit.io import headers
 from procaudit.io.components import COMPONENTS
 from procaudit.io.grid import Grid, NumberText, head_texts, text_grid
+from procaudit.io.header_search import NoHeader, find_header, row_texts
 from procaudit.io.headers import (
     CATALOGUE,
     HeaderMap,
@@ -23,7 +24,6 @@ from procaudit.io.headers import (
     read_header,
     with_columns,
 )
-from procaudit.io.layout import NoHeader, find_header, row_texts
 from procaudit.vn.text import header_key
 
 

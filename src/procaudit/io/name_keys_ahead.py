@@ -28,7 +28,7 @@ from procaudit.catalogue.text_columns import arrow_text, comparison_key_array
 from procaudit.io.arrow_csv import parsed_grid
 from procaudit.io.arrow_parse import ParsedCsv
 from procaudit.io.grid import Grid, arrow_chunks
-from procaudit.io.layout import Header, NoHeader, find_header
+from procaudit.io.header_search import Header, NoHeader, find_header
 
 # From this many rows on: below, the keys take a few milliseconds, less than a thread's
 # start and the GIL passed back and forth.

@@ -18,6 +18,7 @@ import pyarrow as pa
 
 from procaudit.catalogue.columns import REQUIRED
 from procaudit.io.grid import Grid, cells_in
+from procaudit.io.header_search import Header, NoHeader, find_header, row_texts
 from procaudit.io.headers import (
     CATALOGUE,
     HeaderMap,
@@ -26,7 +27,6 @@ from procaudit.io.headers import (
     map_headers,
     typed_forms,
 )
-from procaudit.io.layout import Header, NoHeader, find_header, row_texts
 from procaudit.io.sections import is_heading
 
 # The name column's header as people type it (`headers.typed_forms`), confirmed by mapping

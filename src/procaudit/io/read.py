@@ -33,11 +33,9 @@ from procaudit.io.epoch_dates import read_epoch_dates
 from procaudit.io.excel_reader import formula_notes
 from procaudit.io.file_kind import MARKUP_SUFFIXES, Reader
 from procaudit.io.grid import Grid
+from procaudit.io.header_search import HEADER_SCAN_ROWS, Header, NoHeader
 from procaudit.io.layout import (
-    HEADER_SCAN_ROWS,
-    Header,
     LayoutOptions,
-    NoHeader,
     Understood,
     understand,
 )

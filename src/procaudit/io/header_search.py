@@ -1,0 +1,172 @@
+"""Find a table's header: the row, or the rows, at the top of a sheet that name its columns.
+
+A sheet opens with a title block ("ỦY BAN NHÂN DÂN TỈNH …", "(Kèm theo Quyết định số …)");
+the header under it names the columns (io/headers.py reads each label). Annexes split it over
+two rows or three: a heading merged across several columns ("Thông tin công bố") over its
+sub-headings ("Quyết định công bố" | "Dịch vụ công"), over theirs ("Số QĐ" | "Ngày"). Each
+column is then labelled from the rows above it (`header_labels`).
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from procaudit.catalogue.columns import REQUIRED
+from procaudit.core.errors import InputError
+from procaudit.core.i18n import t
+from procaudit.io.grid import Grid, labels_of
+from procaudit.io.headers import CATALOGUE, HeaderMap, HeaderReader, Vocabulary, map_headers
+
+HEADER_SCAN_ROWS = 30  # the header is looked for in this many rows from the top
+
+
+class NoHeader(Exception):
+    """The sheet has no row that names the procedure column."""
+
+    def __init__(self, closest: list[str], given: str | None = None) -> None:
+        super().__init__()
+        self.closest = closest  # the labels of the row most like a header, for the message
+        self.given = given  # the --header-row the user gave, if any
+
+
+def row_texts(cells: pd.DataFrame, position: int) -> list[str]:
+    return labels_of(cells.iloc[position])
+
+
+def header_labels(top: list[str], sub: list[str], reader: HeaderReader) -> list[str]:
+    """One label per column from a header split over two rows.
+
+    A heading merged across several columns sits in the first of them only; its sub-headings
+    ("Trực tiếp", "Trực tuyến") are under it. A label is the sub-heading when that names a
+    column, else the sub-heading read with its heading ("Số" and "Ngày" under "Quyết định
+    công bố" are "Số quyết định công bố" and "Ngày quyết định công bố"), else the heading
+    above it, else both. Under a heading over one column, the two rows are one label wrapped
+    over two lines ("Tên thủ tục" over "hành chính"), read in that order.
+    """
+    labels, above = [], ""
+    wide = _under_wide_headings(top)
+    for position, (top_text, sub_text) in enumerate(zip(top, sub, strict=True)):
+        if top_text.strip():
+            above = top_text
+        elif not sub_text.strip():
+            above = ""
+        heading = top_text if top_text.strip() else above
+        if sub_text.strip() and reader.names(sub_text):
+            labels.append(sub_text)
+        elif (
+            sub_text.strip()
+            and top_text.strip()
+            and position not in wide
+            and reader.names_joined(top_text, sub_text)
+        ):
+            labels.append(f"{top_text} {sub_text}")
+        elif sub_text.strip() and heading.strip() and reader.names_joined(sub_text, heading):
+            labels.append(f"{sub_text} {heading}")
+        elif heading.strip() and reader.names(heading):
+            labels.append(heading)
+        else:
+            if heading.strip() and sub_text.strip():
+                reader.may_name(heading, sub_text)  # its reading known where it names nothing
+            labels.append(" ".join(part for part in (heading, sub_text) if part.strip()))
+    return labels
+
+
+def _subdivides(
+    top: HeaderMap, top_texts: list[str], sub: list[str], required: tuple[str, ...]
+) -> bool:
+    """Whether a row only sub-divides headings of a header row that names the procedure:
+    "Trực tiếp", "Trực tuyến" under "Cách thức thực hiện"; "Tỉnh", "Xã" under a "Cấp thực
+    hiện" merged across them. Cells merged down from the header row leave it empty under the
+    name and the row number; a procedure row has a name there. Under another named column a
+    cell is a sub-heading only where that heading spans several columns: a procedure row's
+    values sit under headings of their own."""
+    if not all(column in top.columns for column in required):
+        return False  # a title above the header is no heading of it
+    filled = [position for position, text in enumerate(sub) if text.strip()]
+    kept = {*(top.columns[column] for column in required), top.stt}
+    if len(filled) < 2 or kept.intersection(filled):
+        return False
+    named, wide = set(top.columns.values()), _under_wide_headings(top_texts)
+    return all(position not in named or position in wide for position in filled)
+
+
+def _under_wide_headings(top: list[str]) -> set[int]:
+    """The columns under a heading that spans several: its cell (a merged cell's text is in
+    its first column) and the empty ones right of it."""
+    starts = [position for position, text in enumerate(top) if text.strip()]
+    under: set[int] = set()
+    for start, end in zip(starts, [*starts[1:], len(top)], strict=True):
+        if end - start >= 2:
+            under.update(range(start, end))
+    return under
+
+
+# A header as found: its grid positions (one row or two), the label of each column, the map.
+Header = tuple[list[int], list[str], HeaderMap]
+# The map of a row whose labels name nothing (`HeaderReader.says_nothing`): no column, no row
+# number, so never a header, alone or on top of a pair.
+_NAMES_NOTHING = HeaderMap(columns={}, sources={}, unmapped=())
+
+
+def find_header(grid: Grid, extra: dict[str, str], words: Vocabulary = CATALOGUE) -> Header:
+    """Score the top rows (and pairs of rows) against the aliases of `words`; the best one
+    with the required columns (a catalogue's name) is the header. A pair counts only where it
+    names more than either row alone, or where its second row sub-divides headings of the
+    first (`_subdivides`: under headings that name no column, or that span several)."""
+    texts, filled = grid.head(HEADER_SCAN_ROWS)
+    scanned = [p for p, any_filled in enumerate(filled) if any_filled]
+    if not scanned:
+        raise NoHeader([])
+    reader = HeaderReader(extra, words)  # each distinct cell read once
+    # Rows of data (most of those scanned) name nothing, alone or in a pair: not mapped.
+    quiet = {p: reader.says_nothing(texts[p]) for p in scanned}
+    singles = {p: _NAMES_NOTHING if quiet[p] else reader.map(texts[p]) for p in scanned}
+    candidates = [([p], texts[p], singles[p]) for p in scanned]
+    for p in scanned:
+        if p + 1 in singles and not (quiet[p] and quiet[p + 1]):
+            labels = header_labels(texts[p], texts[p + 1], reader)
+            pair = reader.map(labels)
+            if pair.score > max(singles[p].score, singles[p + 1].score) or (
+                pair.score >= singles[p].score
+                and _subdivides(singles[p], texts[p], texts[p + 1], words.required)
+            ):
+                candidates.append(([p, p + 1], labels, pair))
+    best: tuple[list[int], list[str], HeaderMap] | None = None
+    for positions, labels, header_map in candidates:
+        if not all(column in header_map.columns for column in words.required):
+            continue
+        # A lone name column is a header only as the first thing in the sheet.
+        if header_map.score < 2 and positions[0] != scanned[0]:
+            continue
+        # Ties go to the upper row: a header comes before the data it heads; then to the
+        # pair, whose second row would otherwise be read as data.
+        key = (header_map.score, -positions[0], len(positions))
+        if best is None or key > (best[2].score, -best[0][0], len(best[0])):
+            best = (positions, labels, header_map)
+    if best is None:
+        closest = max(scanned, key=lambda p: (singles[p].score, -p))
+        raise NoHeader(texts[closest])
+    return best
+
+
+def given_header(grid: Grid, header_rows: tuple[int, ...], extra: dict[str, str]) -> Header:
+    by_row = {row: position for position, row in enumerate(grid.rows)}
+    missing = [row for row in header_rows if row not in by_row]
+    if missing:
+        raise InputError(
+            str(grid.sheet or ""),
+            t(
+                "has no row {row} to read the header from",
+                "không có dòng {row} để đọc tiêu đề",
+                row=missing[0],
+            ),
+        )
+    positions = [by_row[row] for row in header_rows]
+    labels = row_texts(grid.cells, positions[0])
+    if len(positions) == 2:
+        second = row_texts(grid.cells, positions[1])
+        labels = header_labels(labels, second, HeaderReader(extra, CATALOGUE))
+    header_map = map_headers(labels, extra)
+    if not all(column in header_map.columns for column in REQUIRED):
+        raise NoHeader(labels, given="-".join(map(str, header_rows)))
+    return positions, labels, header_map
