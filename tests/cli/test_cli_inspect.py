@@ -206,16 +206,38 @@ def test_two_row_header_given_by_hand(tmp_path: Path, monkeypatch) -> None:
     assert table["procedure_rows"] == "3-3"
 
 
+def test_three_row_header_given_by_hand(tmp_path: Path, monkeypatch) -> None:
+    # "Thông tin công bố" over "Quyết định công bố" over "Số" | "Ngày".
+    monkeypatch.chdir(tmp_path)
+    Path("three.csv").write_text(
+        "Mã,Tên,Thông tin công bố,\n,,Quyết định công bố,\n,,Số,Ngày\n"
+        "1.000001,Đăng ký khai sinh,1890/QĐ-UBND,15/08/2025\n",
+        encoding="utf-8",
+    )
+    result = invoke("inspect", "three.csv", "--header-row", "1-3", "--format", "json")
+    [table] = json.loads(result.stdout)["files"][0]["tables"]
+    assert table["header_rows"] == [1, 2, 3]
+    assert table["procedure_rows"] == "4-4"
+    assert [column["maps_to"] for column in table["columns"]] == [
+        "code",
+        "name",
+        "decision_no",
+        "decision_date",
+    ]
+    shown = invoke("inspect", "three.csv", "--header-row", "1-3")
+    assert "header on rows 1-3 (three rows, read as one)" in shown.stdout
+
+
 @pytest.mark.parametrize(
     ("args", "message"),
     [
         (
             ["--header-row", "two"],
-            "--header-row 'two' is not a row number (like 4) or two rows (like 4-5)",
+            "--header-row 'two' is not a row number (like 4) or rows (like 4-5)",
         ),
         (
             ["--header-row", "4-7"],
-            "--header-row '4-7': a header spans one row or two adjacent rows",
+            "--header-row '4-7': a header spans one row, or two or three adjacent rows",
         ),
         (["--header-row", "0"], "--header-row '0': rows are numbered from 1"),
         (

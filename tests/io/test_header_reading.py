@@ -13,7 +13,7 @@ from conftest import text_blocks
 from procaudit.io import headers
 from procaudit.io.components import COMPONENTS
 from procaudit.io.grid import Grid, NumberText, head_texts, text_grid
-from procaudit.io.header_search import NoHeader, find_header, row_texts
+from procaudit.io.header_search import NoHeader, find_header, header_labels, row_texts
 from procaudit.io.headers import (
     CATALOGUE,
     HeaderMap,
@@ -264,6 +264,12 @@ SHEETS = {
         ["", "", "Tỉnh", "Xã", ""],
         *DATA,
     ],
+    "three rows": [
+        ["STT", "Tên thủ tục", "Thông tin công bố", "", "Lĩnh vực"],
+        ["", "", "Quyết định công bố", "", ""],
+        ["", "", "Số", "Ngày", ""],
+        *DATA,
+    ],
     "no header": DATA,
     "a data row of header words": [
         ["STT", "Tên thủ tục", "Lĩnh vực", "", ""],
@@ -328,3 +334,79 @@ def test_a_second_row_is_read_as_sub_headings_only_under_wide_headings(
     positions, _, header_map = find_header(grid, {})
     assert positions == header_rows
     assert header_map.columns["name"] == 2
+
+
+# Headers over three rows: a heading merged across several columns, over headings of its
+# own, over their sub-headings; then the first procedure.
+FIRST = ["1", "1.000178", "Cấp phép", "1890/QĐ-UBND", "15/08/2025", "Toàn trình", "Tờ khai"]
+THREE_ROWS = {
+    "sub-headings that name columns": (
+        [
+            ["STT", "Mã TTHC", "Tên thủ tục", "Thông tin công bố", "", "", ""],
+            ["", "", "", "Quyết định công bố", "", "Dịch vụ công", ""],
+            ["", "", "", "Số QĐ", "Ngày", "Mức độ", "Mẫu đơn, tờ khai"],
+            FIRST,
+        ],
+        [0, 1, 2],
+        {"code": 1, "name": 2, "decision_no": 3, "decision_date": 4, "online_level": 5,
+         "forms": 6},
+    ),
+    "sub-headings that name none, under a heading of the second row": (
+        [
+            ["STT", "Tên thủ tục", "Thông tin", "", "Lĩnh vực", "", ""],
+            ["", "", "Cách thức thực hiện", "", "", "", ""],
+            ["", "", "Trực tiếp", "Bưu chính", "", "", ""],
+            ["1", "Cấp phép", "x", "", "Xây dựng", "", ""],
+        ],
+        [0, 1, 2],
+        {"name": 1, "field": 4},
+    ),
+    # The rows under a header of two: the column numbers, then a procedure.
+    "column numbers under two rows": (
+        [
+            ["STT", "Mã TTHC", "Tên thủ tục", "Quyết định công bố", "", "Mức độ", ""],
+            ["", "", "", "Số", "Ngày", "", ""],
+            ["(1)", "(2)", "(3)", "(4)", "(5)", "(6)", "(7)"],
+            FIRST,
+        ],
+        [0, 1],
+        {"code": 1, "name": 2, "decision_no": 3, "decision_date": 4, "online_level": 5},
+    ),
+    "a procedure under two rows": (
+        [
+            ["STT", "Mã TTHC", "Tên thủ tục", "Quyết định công bố", "", "Mức độ", ""],
+            ["", "", "", "Số", "Ngày", "", ""],
+            FIRST,
+        ],
+        [0, 1],
+        {"code": 1, "name": 2, "decision_no": 3, "decision_date": 4, "online_level": 5},
+    ),
+}  # fmt: skip
+
+
+@pytest.mark.parametrize(("rows", "header_rows", "columns"), THREE_ROWS.values(), ids=THREE_ROWS)
+def test_a_third_row_is_read_where_it_divides_the_pair_above_it(
+    rows: list[list[str]], header_rows: list[int], columns: dict[str, int]
+) -> None:
+    positions, _, header_map = find_header(text_grid("Sheet", rows), {})
+    assert positions == header_rows
+    assert header_map.columns == columns
+
+
+@pytest.mark.parametrize(
+    ("heading", "sub", "label"),
+    [
+        ("Thông tin công bố", "Ngày", "Ngày công bố"),  # the last two words name the date
+        ("Thông tin công bố", "Số", "Thông tin công bố Số"),  # "Số công bố" names nothing
+        ("Thông tin ban hành", "Ngày", "Ngày ban hành"),
+        ("Thông tin khác", "Ngày", "Thông tin khác Ngày"),
+        ("Thông tin hiệu lực", "Ngày", "Thông tin hiệu lực Ngày"),
+        ("Ghi chú", "Ngày", "Ghi chú Ngày"),
+    ],
+)
+def test_a_sub_heading_is_read_with_the_last_words_of_its_heading(
+    heading: str, sub: str, label: str
+) -> None:
+    reader = HeaderReader()
+    labels = header_labels([["Tên thủ tục", heading, ""], ["", "Mã", sub]], reader)
+    assert labels == ["Tên thủ tục", "Mã", label]

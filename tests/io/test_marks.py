@@ -178,6 +178,32 @@ CASES = {
         "level",
         ["Cấp xã"] * len(NAMES),
     ),
+    # "Thông tin" over "Cấp thực hiện" over "Tỉnh | Huyện | Xã"; and the sub-headings in the
+    # second row of three, the third empty under them (merged down).
+    "levels in the third row of the header": (
+        [
+            ["STT", "Tên thủ tục", "Thông tin", "", "", "Lĩnh vực"],
+            ["", "", "Cấp thực hiện", "", "", ""],
+            LEVELS_SUB,
+            ["1", NAMES[0], "", "", "x", "Hộ tịch"],
+            ["2", NAMES[1], "x", "", "", "Hộ tịch"],
+            ["3", NAMES[2], "", "x", "", "Hộ tịch"],
+        ],
+        "level",
+        ["Xã", "Tỉnh", "Huyện"],
+    ),
+    "levels in the second row of three": (
+        [
+            ["STT", "Tên thủ tục", "Cấp thực hiện", "", "", "Thông tin công bố", ""],
+            ["", "", "Tỉnh", "Huyện", "Xã", "Quyết định công bố", ""],
+            ["", "", "", "", "", "Số", "Ngày"],
+            ["1", NAMES[0], "", "", "x", "1890/QĐ-UBND", "15/08/2025"],
+            ["2", NAMES[1], "x", "", "", "1890/QĐ-UBND", "15/08/2025"],
+            ["3", NAMES[2], "", "x", "", "1890/QĐ-UBND", "15/08/2025"],
+        ],
+        "level",
+        ["Xã", "Tỉnh", "Huyện"],
+    ),
 }
 
 

@@ -135,18 +135,27 @@ def _heading(table: dict[str, Any], what: str = "") -> str:
         where = t("Sheet '{sheet}'", "Trang tính '{sheet}'", sheet=table["sheet"])
     else:
         where = t("Table", "Bảng")
-    header = "-".join(str(row) for row in table["header_rows"])
-    if len(table["header_rows"]) == 1:
+    rows = table["header_rows"]
+    header = f"{rows[0]}-{rows[-1]}"
+    if len(rows) == 1:
         return t(
             "{where}: {what}header on row {header}",
             "{where}: {what}tiêu đề ở dòng {header}",
             where=where,
             what=what,
+            header=rows[0],
+        )
+    if len(rows) == 2:
+        return t(
+            "{where}: {what}header on rows {header} (two rows, read as one)",
+            "{where}: {what}tiêu đề ở các dòng {header} (hai dòng, đọc gộp làm một)",
+            where=where,
+            what=what,
             header=header,
         )
     return t(
-        "{where}: {what}header on rows {header} (two rows, read as one)",
-        "{where}: {what}tiêu đề ở các dòng {header} (hai dòng, đọc gộp làm một)",
+        "{where}: {what}header on rows {header} (three rows, read as one)",
+        "{where}: {what}tiêu đề ở các dòng {header} (ba dòng, đọc gộp làm một)",
         where=where,
         what=what,
         header=header,

@@ -165,8 +165,9 @@ HeaderRowOption = Annotated[
         metavar="N[-M]",
         show_default=False,
         help=t(
-            "The header is on row N (or split over rows N and N+1): no guessing.",
-            "Dòng tiêu đề của bảng là dòng N (hoặc trải trên hai dòng N và N+1): không tự dò tìm.",
+            "The header is on row N (or split over rows N to M, three at most): no guessing.",
+            "Dòng tiêu đề của bảng là dòng N (hoặc trải trên các dòng N đến M, nhiều nhất ba "
+            "dòng): không tự dò tìm.",
         ),
     ),
 ]

@@ -11,19 +11,20 @@ from procaudit.catalogue.columns import CANONICAL
 from procaudit.core.errors import UsageError
 from procaudit.core.i18n import t
 
+MOST_HEADER_ROWS = 3  # the rows a header spans at most (io/header_search.py reads as many)
 _HEADER_ROWS = re.compile(r"\s*(\d+)\s*(?:-\s*(\d+)\s*)?")
 
 
 def parse_header_rows(text: str | None) -> tuple[int, ...] | None:
-    """'4' is a header on row 4; '4-5' a header split over rows 4 and 5."""
+    """'4' is a header on row 4; '4-5' a header split over rows 4 and 5, '4-6' over three."""
     if text is None:
         return None
     match = _HEADER_ROWS.fullmatch(text)
     if not match:
         raise UsageError(
             t(
-                "--header-row '{text}' is not a row number (like 4) or two rows (like 4-5)",
-                "--header-row '{text}' không phải số dòng (như 4) hoặc hai dòng (như 4-5)",
+                "--header-row '{text}' is not a row number (like 4) or rows (like 4-5)",
+                "--header-row '{text}' không phải số dòng (như 4) hoặc các dòng (như 4-5)",
                 text=text,
             )
         )
@@ -39,15 +40,16 @@ def parse_header_rows(text: str | None) -> tuple[int, ...] | None:
         )
     if last == first:
         return (first,)
-    if last != first + 1:
+    if not first < last <= first + MOST_HEADER_ROWS - 1:
         raise UsageError(
             t(
-                "--header-row '{text}': a header spans one row or two adjacent rows",
-                "--header-row '{text}': dòng tiêu đề chỉ gồm một dòng hoặc hai dòng liền nhau",
+                "--header-row '{text}': a header spans one row, or two or three adjacent rows",
+                "--header-row '{text}': dòng tiêu đề chỉ gồm một dòng, hoặc hai hay ba dòng "
+                "liền nhau",
                 text=text,
             )
         )
-    return (first, last)
+    return tuple(range(first, last + 1))
 
 
 def parse_mapping(entries: list[str] | None) -> dict[str, str]:

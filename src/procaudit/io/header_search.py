@@ -33,15 +33,28 @@ def row_texts(cells: pd.DataFrame, position: int) -> list[str]:
     return labels_of(cells.iloc[position])
 
 
-def header_labels(top: list[str], sub: list[str], reader: HeaderReader) -> list[str]:
+def header_labels(rows: list[list[str]], reader: HeaderReader) -> list[str]:
+    """One label per column from a header over one, two or three rows: each row above read
+    with the labels the rows under it give (`_pair_labels`), from the bottom up. "Thông tin
+    công bố" over "Quyết định công bố" over "Số QĐ" | "Ngày": the lower two give "Số QĐ" and
+    "Ngày quyết định công bố", which the heading over them leaves as they are."""
+    labels = rows[-1]
+    for top in reversed(rows[:-1]):
+        labels = _pair_labels(top, labels, reader)
+    return labels
+
+
+def _pair_labels(top: list[str], sub: list[str], reader: HeaderReader) -> list[str]:
     """One label per column from a header split over two rows.
 
     A heading merged across several columns sits in the first of them only; its sub-headings
     ("Trực tiếp", "Trực tuyến") are under it. A label is the sub-heading when that names a
     column, else the sub-heading read with its heading ("Số" and "Ngày" under "Quyết định
     công bố" are "Số quyết định công bố" and "Ngày quyết định công bố"), else the heading
-    above it, else both. Under a heading over one column, the two rows are one label wrapped
-    over two lines ("Tên thủ tục" over "hành chính"), read in that order.
+    above it, else the sub-heading read with the heading's last words ("Ngày" under "Thông
+    tin công bố" is "Ngày công bố": `HeaderReader.names_with_tail`), else both. Under a
+    heading over one column, the two rows are one label wrapped over two lines ("Tên thủ
+    tục" over "hành chính"), read in that order.
     """
     labels, above = [], ""
     wide = _under_wide_headings(top)
@@ -64,30 +77,39 @@ def header_labels(top: list[str], sub: list[str], reader: HeaderReader) -> list[
             labels.append(f"{sub_text} {heading}")
         elif heading.strip() and reader.names(heading):
             labels.append(heading)
+        elif not (heading.strip() and sub_text.strip()):
+            labels.append(heading if heading.strip() else sub_text)
         else:
-            if heading.strip() and sub_text.strip():
-                reader.may_name(heading, sub_text)  # its reading known where it names nothing
-            labels.append(" ".join(part for part in (heading, sub_text) if part.strip()))
+            reader.may_name(heading, sub_text)  # its reading known where it names nothing
+            tail = reader.names_with_tail(sub_text, heading)
+            labels.append(tail or f"{heading} {sub_text}")
     return labels
 
 
-def _subdivides(
-    top: HeaderMap, top_texts: list[str], sub: list[str], required: tuple[str, ...]
-) -> bool:
-    """Whether a row only sub-divides headings of a header row that names the procedure:
+def _subdivides(top: HeaderMap, wide: set[int], sub: list[str], required: tuple[str, ...]) -> bool:
+    """Whether a row only sub-divides headings of a header (one row or two: `wide`, the
+    columns under its headings that span several) that names the procedure:
     "Trực tiếp", "Trực tuyến" under "Cách thức thực hiện"; "Tỉnh", "Xã" under a "Cấp thực
     hiện" merged across them. Cells merged down from the header row leave it empty under the
     name and the row number; a procedure row has a name there. Under another named column a
     cell is a sub-heading only where that heading spans several columns: a procedure row's
     values sit under headings of their own."""
+    filled = _clear_of_keys(top, sub, required)
+    if filled is None or len(filled) < 2:
+        return False
+    named = set(top.columns.values())
+    return all(position not in named or position in wide for position in filled)
+
+
+def _clear_of_keys(top: HeaderMap, sub: list[str], required: tuple[str, ...]) -> list[int] | None:
+    """The filled cells of a row under a header naming the procedure, where the row leaves
+    the name and the row number empty (cells merged down from the header do; a procedure
+    has a name); None where it does not, or the header names no procedure."""
     if not all(column in top.columns for column in required):
-        return False  # a title above the header is no heading of it
+        return None  # a title above the header is no heading of it
     filled = [position for position, text in enumerate(sub) if text.strip()]
     kept = {*(top.columns[column] for column in required), top.stt}
-    if len(filled) < 2 or kept.intersection(filled):
-        return False
-    named, wide = set(top.columns.values()), _under_wide_headings(top_texts)
-    return all(position not in named or position in wide for position in filled)
+    return None if not filled or kept.intersection(filled) else filled
 
 
 def _under_wide_headings(top: list[str]) -> set[int]:
@@ -101,7 +123,7 @@ def _under_wide_headings(top: list[str]) -> set[int]:
     return under
 
 
-# A header as found: its grid positions (one row or two), the label of each column, the map.
+# A header as found: its grid positions (one row to three), the label of each column, the map.
 Header = tuple[list[int], list[str], HeaderMap]
 # The map of a row whose labels name nothing (`HeaderReader.says_nothing`): no column, no row
 # number, so never a header, alone or on top of a pair.
@@ -109,10 +131,11 @@ _NAMES_NOTHING = HeaderMap(columns={}, sources={}, unmapped=())
 
 
 def find_header(grid: Grid, extra: dict[str, str], words: Vocabulary = CATALOGUE) -> Header:
-    """Score the top rows (and pairs of rows) against the aliases of `words`; the best one
-    with the required columns (a catalogue's name) is the header. A pair counts only where it
-    names more than either row alone, or where its second row sub-divides headings of the
-    first (`_subdivides`: under headings that name no column, or that span several)."""
+    """Score the top rows (and pairs of rows, and a third row under a pair) against the
+    aliases of `words`; the best one with the required columns (a catalogue's name) is the
+    header. A pair counts only where it names more than either row alone, or where its second
+    row sub-divides headings of the first (`_subdivides`: under headings that name no column,
+    or that span several); a third row likewise under the pair."""
     texts, filled = grid.head(HEADER_SCAN_ROWS)
     scanned = [p for p, any_filled in enumerate(filled) if any_filled]
     if not scanned:
@@ -124,13 +147,22 @@ def find_header(grid: Grid, extra: dict[str, str], words: Vocabulary = CATALOGUE
     candidates = [([p], texts[p], singles[p]) for p in scanned]
     for p in scanned:
         if p + 1 in singles and not (quiet[p] and quiet[p + 1]):
-            labels = header_labels(texts[p], texts[p + 1], reader)
+            labels = header_labels([texts[p], texts[p + 1]], reader)
             pair = reader.map(labels)
             if pair.score > max(singles[p].score, singles[p + 1].score) or (
                 pair.score >= singles[p].score
-                and _subdivides(singles[p], texts[p], texts[p + 1], words.required)
+                and _subdivides(
+                    singles[p], _under_wide_headings(texts[p]), texts[p + 1], words.required
+                )
             ):
                 candidates.append(([p, p + 1], labels, pair))
+            # Three rows, where the second is clear of the first's name and row number (so
+            # rarely tried: a procedure has a name).
+            if p + 2 in singles and _clear_of_keys(singles[p], texts[p + 1], words.required):
+                maps = (singles[p], pair, singles[p + 2])
+                third = _third_row(texts[p : p + 3], maps, reader)
+                if third is not None:
+                    candidates.append(([p, p + 1, p + 2], *third))
     best: tuple[list[int], list[str], HeaderMap] | None = None
     for positions, labels, header_map in candidates:
         if not all(column in header_map.columns for column in words.required):
@@ -139,7 +171,7 @@ def find_header(grid: Grid, extra: dict[str, str], words: Vocabulary = CATALOGUE
         if header_map.score < 2 and positions[0] != scanned[0]:
             continue
         # Ties go to the upper row: a header comes before the data it heads; then to the
-        # pair, whose second row would otherwise be read as data.
+        # pair (or three rows), whose lower rows would otherwise be read as data.
         key = (header_map.score, -positions[0], len(positions))
         if best is None or key > (best[2].score, -best[0][0], len(best[0])):
             best = (positions, labels, header_map)
@@ -147,6 +179,25 @@ def find_header(grid: Grid, extra: dict[str, str], words: Vocabulary = CATALOGUE
         closest = max(scanned, key=lambda p: (singles[p].score, -p))
         raise NoHeader(texts[closest])
     return best
+
+
+def _third_row(
+    texts: list[list[str]], maps: tuple[HeaderMap, HeaderMap, HeaderMap], reader: HeaderReader
+) -> tuple[list[str], HeaderMap] | None:
+    """The labels and map of a header of three rows (`texts`; `maps`: the first row's, the
+    first two's, the third's), where the three name more than the first two or the first
+    alone, and than the third alone; or as much, the third sub-dividing the headings of the
+    two above it. None otherwise."""
+    top, pair, third = maps
+    labels = header_labels(texts, reader)
+    found = reader.map(labels)
+    above = max(top.score, pair.score)
+    if found.score > max(above, third.score):
+        return labels, found
+    wide = _under_wide_headings(texts[0]) | _under_wide_headings(texts[1])
+    if found.score >= above and _subdivides(pair, wide, texts[2], reader.words.required):
+        return labels, found
+    return None
 
 
 def given_header(grid: Grid, header_rows: tuple[int, ...], extra: dict[str, str]) -> Header:
@@ -162,10 +213,8 @@ def given_header(grid: Grid, header_rows: tuple[int, ...], extra: dict[str, str]
             ),
         )
     positions = [by_row[row] for row in header_rows]
-    labels = row_texts(grid.cells, positions[0])
-    if len(positions) == 2:
-        second = row_texts(grid.cells, positions[1])
-        labels = header_labels(labels, second, HeaderReader(extra, CATALOGUE))
+    rows = [row_texts(grid.cells, position) for position in positions]
+    labels = header_labels(rows, HeaderReader(extra, CATALOGUE))
     header_map = map_headers(labels, extra)
     if not all(column in header_map.columns for column in REQUIRED):
         raise NoHeader(labels, given="-".join(map(str, header_rows)))

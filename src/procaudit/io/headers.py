@@ -478,6 +478,25 @@ class HeaderReader:
             return None
         return self.names(f"{first} {second}")
 
+    def names_with_tail(self, sub: str, heading: str) -> str | None:
+        """`sub` (a sub-heading) with the last words of `heading` after it, the most of them
+        that name a column: "Ngày" under "Thông tin công bố" is "Ngày công bố", "Số" under
+        "Thông tin ban hành" "Số ban hành"; None where none does. Only a sub-heading of
+        header words is read so, with the heading's last words that are header words."""
+        if self._kind(sub) != _HEADER_WORDS:
+            return None
+        words = heading.split()
+        tails: list[str] = []
+        for start in range(len(words) - 1, 0, -1):  # the shortest first
+            tail = " ".join(words[start:])
+            if self._kind(tail) != _HEADER_WORDS:
+                break
+            tails.append(tail)
+        for tail in reversed(tails):
+            if self.names(f"{sub} {tail}"):
+                return f"{sub} {tail}"
+        return None
+
     def may_name(self, first: str, second: str) -> bool:
         """Whether `f"{first} {second}"` may name a column or the row number; where it
         cannot, its reading is known and kept. Without brackets a text is read under its

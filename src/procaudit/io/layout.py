@@ -134,6 +134,20 @@ def _grid_row_texts(grid: Grid, position: int) -> list[str]:
     return row_texts(grid.cells, position)
 
 
+def _sub_headings(grid: Grid, positions: list[int]) -> list[str] | None:
+    """The sub-heading of each column of a header over several rows: its lowest text under
+    the first row ("Tỉnh" under a "Cấp thực hiện" merged across its sub-columns, in the
+    second row of three, the third row merged down from it); None for a header of one row."""
+    if len(positions) < 2:
+        return None
+    rows = [_grid_row_texts(grid, position) for position in positions[1:]]
+    lowest = (
+        next((text for text in reversed(cells) if text.strip()), "")
+        for cells in zip(*rows, strict=True)
+    )
+    return list(lowest)
+
+
 def _numbers_columns(texts: list[str]) -> bool:
     """Whether a row's texts (`row_texts`) only number the columns: (1) (2) (3) ..., or
     letter them A B C ... in order (a row of marks, "x x", is not in order).
@@ -269,7 +283,7 @@ def understand(
     # The header's choices checked against the values under it (an id under "Mã thủ tục").
     header_map, by_values = check_values(header_map, labels, live)
     # Sub-columns marked with an "x" under a heading: a row's value is the heading marked.
-    sub = _grid_row_texts(grid, positions[1]) if len(positions) == 2 else None
+    sub = _sub_headings(grid, positions)
     header_map, live, marks, lone_marks = read_marks(header_map, labels, sub, live)
     if lone_marks:
         by_values = tuple(sorted((*by_values, *lone_marks), key=lambda choice: choice.position))

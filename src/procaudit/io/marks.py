@@ -52,7 +52,8 @@ def read_marks(
 ) -> tuple[HeaderMap, pd.DataFrame, tuple[Marked, ...], tuple[ValueChoice, ...]]:
     """The header map, the body with each column given as marks read as the headings marked
     (at the column's first sub-column), the columns so read, and the lone columns of marks
-    refused. `sub`: the texts of a two-row header's second row (None for one row)."""
+    refused. `sub`: the sub-heading of each column of a header over several rows, its
+    lowest text under the first row (None for one row)."""
     if body.empty:
         return header_map, body, (), ()
     columns = dict(header_map.columns)
