@@ -18,12 +18,11 @@ from procaudit.io.headers import (
     CATALOGUE,
     HeaderMap,
     HeaderReader,
-    Vocabulary,
-    header_words,
     is_row_number,
     read_header,
     with_columns,
 )
+from procaudit.io.vocabulary import Vocabulary, header_words
 from procaudit.vn.text import header_key
 
 

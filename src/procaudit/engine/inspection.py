@@ -13,10 +13,11 @@ from procaudit.catalogue.columns import named_column
 from procaudit.core.i18n import t
 from procaudit.io import Catalogue, Table
 from procaudit.io.components import COMPONENTS
-from procaudit.io.headers import CATALOGUE, Vocabulary, alias_of
+from procaudit.io.headers import CATALOGUE, alias_of
 from procaudit.io.layout import SheetAccount
 from procaudit.io.marks import MARKS
 from procaudit.io.values import STATUSES, WHOLE_NUMBERS, ValueChoice
+from procaudit.io.vocabulary import Vocabulary
 
 _DELIMITER_NAMES = {",": "comma", ";": "semicolon", "\t": "tab", "|": "pipe"}
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 from procaudit.catalogue.columns import COMPONENT_ALIASES, COMPONENT_REQUIRED
 from procaudit.io.grid import Grid
 from procaudit.io.header_search import Header, NoHeader, find_header
-from procaudit.io.headers import vocabulary
+from procaudit.io.vocabulary import vocabulary
 
 COMPONENTS = vocabulary(COMPONENT_ALIASES, COMPONENT_REQUIRED)
 # A header names the component and at least one more column (code, form link, quantity): a

@@ -15,7 +15,8 @@ from procaudit.catalogue.columns import REQUIRED
 from procaudit.core.errors import InputError
 from procaudit.core.i18n import t
 from procaudit.io.grid import Grid, labels_of
-from procaudit.io.headers import CATALOGUE, HeaderMap, HeaderReader, Vocabulary, map_headers
+from procaudit.io.headers import CATALOGUE, HeaderMap, HeaderReader, map_headers
+from procaudit.io.vocabulary import Vocabulary
 
 HEADER_SCAN_ROWS = 30  # the header is looked for in this many rows from the top
 

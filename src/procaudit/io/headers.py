@@ -20,175 +20,31 @@ name.
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Collection, Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import TypeVar
 
 from procaudit.catalogue.columns import ALIASES, REQUIRED
+from procaudit.io.vocabulary import (
+    ABBREVIATIONS,
+    FILLER_WORDS,
+    LEADING,
+    LONGEST_LEADING,
+    LONGEST_TRAILING,
+    OUTGOING,
+    QUALIFIERS,
+    STT_KEYS,
+    TRAILING,
+    Vocabulary,
+    header_words,
+    in_any_order,
+    vocabulary,
+)
 from procaudit.vn.text import header_key
-
-
-@dataclass(frozen=True)
-class Vocabulary:
-    """The columns one kind of table has: the alias keys that name them, and the columns a
-    header row must name to head such a table (a catalogue's name column)."""
-
-    index: dict[str, tuple[str, int]]  # alias key -> (canonical column, preference)
-    required: tuple[str, ...]
-    # An alias's words in any order -> what the alias names; words two aliases of different
-    # columns share are left out ("Quyết định số" is "Số quyết định").
-    unordered: dict[tuple[str, ...], tuple[str, int]] = field(default_factory=dict)
-    # An alias with its last words written as their initials ("CQTH", "CAP_TH", "SO_QD") ->
-    # what the alias names; initials two columns' aliases share are left out.
-    initials: dict[str, tuple[str, int]] = field(default_factory=dict)
-    # The required column's aliases in every way people type them (`typed_forms`): its header
-    # repeated over a table's pages or parts is looked up by them.
-    required_forms: frozenset[str] = frozenset()
-
-    def __hash__(self) -> int:  # one vocabulary per kind of table: identity is enough
-        return id(self)
-
-    def __eq__(self, other: object) -> bool:
-        return self is other
-
-
-# English joins words the other way round with these ("Date of announcement", "Name of the
-# procedure"): an alias's words in another order are read without them. "the" goes only
-# beside one of them: folded, it is also Vietnamese ("thẻ", "thể", "thế": "Mã thẻ").
-_CONNECTIVES = frozenset({"of", "for", "by"})
-
-
-def _unordered(words: list[str]) -> tuple[str, ...]:
-    """Words as an alias is looked up in any order (`Vocabulary.unordered`)."""
-    english = not _CONNECTIVES.isdisjoint(words)
-    dropped = _CONNECTIVES | {"the"} if english else _CONNECTIVES
-    return tuple(sorted(word for word in words if word not in dropped))
-
-
-def typed_forms(header: str) -> frozenset[str]:
-    """The ways people type a header's words in its cell: as they are, in capitals, in lower
-    case, with a capital first; composed or not; on one line, or broken over two at any
-    space, or with a space doubled. Looked up exactly (a hash look-up, so scanning a million
-    cells costs little), then confirmed by reading the cell."""
-    words = unicodedata.normalize("NFC", header).split()
-    spaced = [" ".join(words)] + [
-        " ".join(words[:at]) + gap + " ".join(words[at:])
-        for at in range(1, len(words))
-        for gap in ("\n", "  ")
-    ]
-    return frozenset(
-        form
-        for text in spaced
-        for case in (text, text.upper(), text.lower(), text.capitalize())
-        for form in (case, unicodedata.normalize("NFD", case))
-    )
-
-
-def vocabulary(aliases: Mapping[str, tuple[str, ...]], required: tuple[str, ...]) -> Vocabulary:
-    index: dict[str, tuple[str, int]] = {}
-    for column, names in aliases.items():
-        for rank, alias in enumerate(names):
-            index.setdefault(header_key(alias), (column, rank))
-    unordered: dict[tuple[str, ...], tuple[str, int]] = {}
-    shared: set[tuple[str, ...]] = set()
-    for key, hit in index.items():
-        words = _unordered(key.split())
-        if unordered.setdefault(words, hit)[0] != hit[0]:
-            shared.add(words)
-    unique = {w: hit for w, hit in unordered.items() if w not in shared}
-    forms = frozenset().union(*map(typed_forms, aliases[required[0]]))
-    return Vocabulary(index, required, unique, _initials(index), forms)
-
-
-_FEWEST_INITIALS = 3  # letters of an alias written as initials throughout ("cth", not "lv")
-# "MST" is a tax number (mã số thuế) everywhere; "TTHC" is the word for a procedure in many
-# headers, and a header's second line where it wraps ("Mã" over "TTHC").
-_NOT_INITIALS = frozenset({"mst", "tthc"})
-
-
-def _initials(index: dict[str, tuple[str, int]]) -> dict[str, tuple[str, int]]:
-    """Each alias key with its last two words or more written as their initials: "co quan
-    thuc hien" as "co quan th", "co qth" and "cqth". Not where the initials spell an alias,
-    and not where two columns' aliases give the same initials."""
-    found: dict[str, tuple[str, int]] = {}
-    shared: set[str] = set()
-    for key, hit in index.items():
-        words = key.split()
-        for kept in range(len(words) - 1):
-            short = "".join(word[0] for word in words[kept:])
-            if kept == 0 and len(short) < _FEWEST_INITIALS:
-                continue
-            variant = " ".join([*words[:kept], short])
-            if variant in index or variant in _NOT_INITIALS:
-                continue
-            if found.setdefault(variant, hit)[0] != hit[0]:
-                shared.add(variant)
-    return {variant: hit for variant, hit in found.items() if variant not in shared}
-
 
 # The procedure list; other tables (dossier components) build their own (io/components.py).
 CATALOGUE = vocabulary(ALIASES, REQUIRED)
-# The row-number column of Vietnamese tables ("Số thứ tự"), and of database exports
-# ("RNUM", Oracle's ROWNUM): recognised, never data.
-STT_KEYS = frozenset(
-    {
-        "stt",
-        "tt",
-        "so tt",
-        "so thu tu",
-        "no",
-        "so",
-        "rnum",
-        "rownum",
-        "row num",
-        "row number",
-        "row no",
-    }
-)
-
-# Words that may stand before an alias: "tên" (the name of) in database names.
-_LEADING = frozenset({("ten",)})
-_LONGEST_LEADING = max(len(words) for words in _LEADING)
-# The annexes of a publishing decision qualify the name by what the decision does to the
-# procedure ("Tên TTHC bị bãi bỏ", "Tên thủ tục hành chính được sửa đổi, bổ sung", "Tên TTHC
-# được thay thế | Tên TTHC thay thế"): the qualifier is a filler, and says the rows' status
-# (`qualified_status`). None: the procedure the decision replaces, a column read only where
-# no other names the same (`_OUTGOING`); "": no status.
-_QUALIFIERS: dict[tuple[str, ...], str | None] = {
-    **dict.fromkeys(
-        [("bi", "bai", "bo"), ("bai", "bo"), ("bi", "huy", "bo"), ("huy", "bo")], "Bãi bỏ"
-    ),
-    **dict.fromkeys(
-        [
-            ("duoc", "sua", "doi", "bo", "sung"),
-            ("sua", "doi", "bo", "sung"),
-            ("duoc", "sua", "doi"),
-        ],
-        "Sửa đổi, bổ sung",
-    ),
-    ("thay", "the"): "Thay thế",
-    ("duoc", "thay", "the"): None,
-    ("bi", "thay", "the"): None,
-    ("cu",): None,  # "Tên TTHC cũ | Tên TTHC mới": the old procedure's, and the new one's
-    ("moi",): "",
-    **dict.fromkeys(
-        [("moi", "ban", "hanh"), ("ban", "hanh", "moi"), ("duoc", "ban", "hanh")], "Ban hành mới"
-    ),
-}
-_OUTGOING = 1000  # added to the preference of an alias the procedure replaced qualifies
-# Words that may follow an alias: "of the procedure", in full or abbreviated, the English
-# "name" of `AGENCY_NAME`, and the qualifiers above. A bare number is no filler: "Mức độ 3"
-# and "Mức độ 4" head two columns of marks, not the online level; a footnote is bracketed
-# ("Lĩnh vực (1)").
-_TRAILING = frozenset(
-    {("tt",), ("tthc",), ("thu", "tuc"), ("thu", "tuc", "hanh", "chinh"), ("name",)}
-    | {("cua", *words) for words in (("tthc",), ("thu", "tuc"), ("thu", "tuc", "hanh", "chinh"))}
-    | set(_QUALIFIERS)
-)
-_LONGEST_TRAILING = max(len(words) for words in _TRAILING)
-_FILLER_WORDS = frozenset(word for words in _TRAILING for word in words)
 # An annotation: a bracketed part, "(3)", "[1]", "(MA_TTHC)".
 _BRACKETED = re.compile(r"\(([^()]*)\)|\[([^\[\]]*)\]")
 # A footnote's mark ending a header the way legal texts write it: "Cơ quan thực hiện 1/",
@@ -197,7 +53,7 @@ _FOOTNOTE = re.compile(r"(?:\s*(?:\d{1,2}/|[¹²³⁴⁵⁶⁷⁸⁹⁰]+))+\s*$
 
 
 def _is_leading(words: tuple[str, ...]) -> bool:
-    return not words or words in _LEADING
+    return not words or words in LEADING
 
 
 def _is_trailing(words: tuple[str, ...]) -> bool:
@@ -205,26 +61,9 @@ def _is_trailing(words: tuple[str, ...]) -> bool:
     if not words:
         return True
     return any(
-        words[:size] in _TRAILING and _is_trailing(words[size:])
-        for size in range(1, min(_LONGEST_TRAILING, len(words)) + 1)
+        words[:size] in TRAILING and _is_trailing(words[size:])
+        for size in range(1, min(LONGEST_TRAILING, len(words)) + 1)
     )
-
-
-# The abbreviations officials write in headers, spelled out where the key as written names
-# nothing: "Ngày QĐ" is "Ngày quyết định", "CQ thực hiện" "Cơ quan thực hiện", "Mức độ
-# DVCTT" "Mức độ dịch vụ công trực tuyến". Only those that stand for one phrase in a header:
-# "TT" may be "thủ tục", "thứ tự" or "thông tư" (a filler, and the row number's).
-_ABBREVIATIONS = {
-    "qd": "quyet dinh",
-    "qdcb": "quyet dinh cong bo",
-    "cq": "co quan",
-    "dvc": "dich vu cong",
-    "dvctt": "dich vu cong truc tuyen",
-    "tg": "thoi gian",  # TG_GIAI_QUYET
-    "lv": "linh vuc",  # TEN_LV
-    "vbqppl": "van ban quy pham phap luat",
-    "qppl": "quy pham phap luat",
-}
 
 
 @lru_cache(maxsize=4096)
@@ -236,10 +75,10 @@ def _match(key: str, words: Vocabulary) -> tuple[str, int] | None:
     if hit is not None:
         return hit
     split = key.split()
-    if not _ABBREVIATIONS.keys().isdisjoint(split):
-        split = " ".join(_ABBREVIATIONS.get(word, word) for word in split).split()
+    if not ABBREVIATIONS.keys().isdisjoint(split):
+        split = " ".join(ABBREVIATIONS.get(word, word) for word in split).split()
         hit = _match_words(" ".join(split), words)
-    return hit or words.unordered.get(_unordered(split)) or words.initials.get(" ".join(split))
+    return hit or words.unordered.get(in_any_order(split)) or words.initials.get(" ".join(split))
 
 
 def _match_words(key: str, words: Vocabulary) -> tuple[str, int] | None:
@@ -251,8 +90,8 @@ def _match_words(key: str, words: Vocabulary) -> tuple[str, int] | None:
     split = tuple(key.split())
     # An alias may start after a leading filler only, and end before trailing fillers only:
     # a data cell of many words is looked up a few times, not once per run of its words.
-    starts = [s for s in range(min(_LONGEST_LEADING, len(split) - 1) + 1) if _is_leading(split[:s])]
-    last = next((at for at in range(len(split) - 1, -1, -1) if split[at] not in _FILLER_WORDS), -1)
+    starts = [s for s in range(min(LONGEST_LEADING, len(split) - 1) + 1) if _is_leading(split[:s])]
+    last = next((at for at in range(len(split) - 1, -1, -1) if split[at] not in FILLER_WORDS), -1)
     ends = [end for end in range(len(split), max(last, 0), -1) if _is_trailing(split[end:])]
     best: tuple[int, int, str] | None = None  # (-length, preference, column)
     for start in starts:
@@ -262,7 +101,7 @@ def _match_words(key: str, words: Vocabulary) -> tuple[str, int] | None:
             hit = words.index.get(" ".join(split[start:end]))
             if hit is None:
                 continue
-            preference = hit[1] + (_OUTGOING if _replaced(split[end:]) else 0)
+            preference = hit[1] + (OUTGOING if _replaced(split[end:]) else 0)
             found = (start - end, preference, hit[0])
             if best is None or found < best:
                 best = found
@@ -272,7 +111,7 @@ def _match_words(key: str, words: Vocabulary) -> tuple[str, int] | None:
 def _qualifier(words: tuple[str, ...]) -> tuple[str, ...] | None:
     """The qualifier `words` (trailing fillers) end with, the longest, if any."""
     for size in range(min(len(words), 5), 0, -1):
-        if words[-size:] in _QUALIFIERS:
+        if words[-size:] in QUALIFIERS:
             return words[-size:]
     return None
 
@@ -280,14 +119,14 @@ def _qualifier(words: tuple[str, ...]) -> tuple[str, ...] | None:
 def _replaced(words: tuple[str, ...]) -> bool:
     """Whether trailing fillers qualify the procedure a decision replaces."""
     found = _qualifier(words)
-    return found is not None and _QUALIFIERS[found] is None
+    return found is not None and QUALIFIERS[found] is None
 
 
 def qualified_status(header: str) -> str | None:
     """The status a qualifier ending the header gives its table's rows ("Tên TTHC bị bãi
     bỏ": "Bãi bỏ"), if it has one."""
     found = _qualifier(tuple(readings(header)[0].split()))
-    return (_QUALIFIERS[found] or None) if found is not None else None
+    return (QUALIFIERS[found] or None) if found is not None else None
 
 
 @lru_cache(maxsize=16384)  # the same cells are read in each row pair, and in every file
@@ -407,26 +246,6 @@ def _shared_memo(
     if len(memo) > _PLAIN_LIMIT:
         memo = memos[words] = {}
     return memo
-
-
-def header_words(words: Vocabulary, extra: Mapping[str, str] | None = None) -> frozenset[str]:
-    """Every word a key that names something, or the row number, is made of: an alias's,
-    a filler's, the row number's, a `--map` header's. `_match` finds an alias between a
-    leading and trailing fillers only, so a key holding any other word names nothing."""
-    return _vocabulary_words(words).union(word for key in extra or () for word in key.split())
-
-
-@lru_cache(maxsize=8)  # one per kind of table
-def _vocabulary_words(words: Vocabulary) -> frozenset[str]:
-    keys = (*words.index, *STT_KEYS)
-    fillers = (*_LEADING, *_TRAILING)
-    known = frozenset(word for key in keys for word in key.split()) | frozenset(
-        word for words_ in fillers for word in words_
-    )
-    # An abbreviation is a header word where what it stands for is made of them.
-    return known | {
-        short for short, long in _ABBREVIATIONS.items() if known.issuperset(long.split())
-    }
 
 
 # What a text is, for `HeaderReader.may_name`: bracketed, or its key's words all header words,
@@ -552,10 +371,10 @@ class HeaderReader:
             column, rank = hit
             found.setdefault(column, []).append((rank, position))
         name = self.words.required[0]
-        if name in found and min(found[name])[0] < _OUTGOING:
+        if name in found and min(found[name])[0] < OUTGOING:
             # The code or field of the procedure a decision replaces ("Mã số TTHC được thay
             # thế") beside the name of the one replacing it: another procedure's, not read.
-            found = {column: hits for column, hits in found.items() if min(hits)[0] < _OUTGOING}
+            found = {column: hits for column, hits in found.items() if min(hits)[0] < OUTGOING}
         candidates = {
             column: tuple(position for _, position in sorted(hits))
             for column, hits in found.items()

@@ -43,10 +43,8 @@ from procaudit.io.header_search import (
 from procaudit.io.headers import (
     CATALOGUE,
     HeaderMap,
-    Vocabulary,
     qualified_status,
     read_header,
-    typed_forms,
 )
 from procaudit.io.marks import Marked, read_marks
 from procaudit.io.page_breaks import page_numbers, without_breaks
@@ -57,6 +55,7 @@ from procaudit.io.sections import (
     taken_from_sections,
 )
 from procaudit.io.values import ValueChoice, check_values
+from procaudit.io.vocabulary import Vocabulary, typed_forms
 from procaudit.io.wider import WIDER, Wider, check_wider, wider_rows
 
 # Reasons a row is not read as a procedure (keys of SheetAccount.skipped).

@@ -25,9 +25,9 @@ from procaudit.io.headers import (
     HeaderReader,
     is_row_number,
     map_headers,
-    typed_forms,
 )
 from procaudit.io.sections import is_heading
+from procaudit.io.vocabulary import typed_forms
 
 # The name column's header as people type it (`headers.typed_forms`), confirmed by mapping
 # the whole row.

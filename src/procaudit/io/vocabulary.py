@@ -1,0 +1,212 @@
+"""The words column headers are made of, and the vocabulary of one kind of table built from
+them: its aliases' keys, and the other ways the same aliases are written (their words in
+another order, their last words as initials, the words run together).
+
+A header key (`text.header_key`) names a column when it is an alias of it with filler words
+around it (io/headers.py matches them): a leading "tên", trailing words saying "of the
+procedure" or what a decision does to it. Officials abbreviate a few phrases ("QĐ", "CQ",
+"DVC"); database exports write initials ("CQTH") or run the words together ("TENTHUTUC").
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from procaudit.vn.text import header_key
+
+
+@dataclass(frozen=True)
+class Vocabulary:
+    """The columns one kind of table has: the alias keys that name them, and the columns a
+    header row must name to head such a table (a catalogue's name column)."""
+
+    index: dict[str, tuple[str, int]]  # alias key -> (canonical column, preference)
+    required: tuple[str, ...]
+    # An alias's words in any order -> what the alias names; words two aliases of different
+    # columns share are left out ("Quyết định số" is "Số quyết định").
+    unordered: dict[tuple[str, ...], tuple[str, int]] = field(default_factory=dict)
+    # An alias with its last words written as their initials ("CQTH", "CAP_TH", "SO_QD") ->
+    # what the alias names; initials two columns' aliases share are left out.
+    initials: dict[str, tuple[str, int]] = field(default_factory=dict)
+    # The required column's aliases in every way people type them (`typed_forms`): its header
+    # repeated over a table's pages or parts is looked up by them.
+    required_forms: frozenset[str] = frozenset()
+
+    def __hash__(self) -> int:  # one vocabulary per kind of table: identity is enough
+        return id(self)
+
+    def __eq__(self, other: object) -> bool:
+        return self is other
+
+
+# English joins words the other way round with these ("Date of announcement", "Name of the
+# procedure"): an alias's words in another order are read without them. "the" goes only
+# beside one of them: folded, it is also Vietnamese ("thẻ", "thể", "thế": "Mã thẻ").
+_CONNECTIVES = frozenset({"of", "for", "by"})
+
+
+def in_any_order(words: list[str]) -> tuple[str, ...]:
+    """Words as an alias is looked up in any order (`Vocabulary.unordered`)."""
+    english = not _CONNECTIVES.isdisjoint(words)
+    dropped = _CONNECTIVES | {"the"} if english else _CONNECTIVES
+    return tuple(sorted(word for word in words if word not in dropped))
+
+
+def typed_forms(header: str) -> frozenset[str]:
+    """The ways people type a header's words in its cell: as they are, in capitals, in lower
+    case, with a capital first; composed or not; on one line, or broken over two at any
+    space, or with a space doubled. Looked up exactly (a hash look-up, so scanning a million
+    cells costs little), then confirmed by reading the cell."""
+    words = unicodedata.normalize("NFC", header).split()
+    spaced = [" ".join(words)] + [
+        " ".join(words[:at]) + gap + " ".join(words[at:])
+        for at in range(1, len(words))
+        for gap in ("\n", "  ")
+    ]
+    return frozenset(
+        form
+        for text in spaced
+        for case in (text, text.upper(), text.lower(), text.capitalize())
+        for form in (case, unicodedata.normalize("NFD", case))
+    )
+
+
+def vocabulary(aliases: Mapping[str, tuple[str, ...]], required: tuple[str, ...]) -> Vocabulary:
+    index: dict[str, tuple[str, int]] = {}
+    for column, names in aliases.items():
+        for rank, alias in enumerate(names):
+            index.setdefault(header_key(alias), (column, rank))
+    unordered: dict[tuple[str, ...], tuple[str, int]] = {}
+    shared: set[tuple[str, ...]] = set()
+    for key, hit in index.items():
+        words = in_any_order(key.split())
+        if unordered.setdefault(words, hit)[0] != hit[0]:
+            shared.add(words)
+    unique = {w: hit for w, hit in unordered.items() if w not in shared}
+    forms = frozenset().union(*map(typed_forms, aliases[required[0]]))
+    return Vocabulary(index, required, unique, _initials(index), forms)
+
+
+_FEWEST_INITIALS = 3  # letters of an alias written as initials throughout ("cth", not "lv")
+# "MST" is a tax number (mã số thuế) everywhere; "TTHC" is the word for a procedure in many
+# headers, and a header's second line where it wraps ("Mã" over "TTHC").
+_NOT_INITIALS = frozenset({"mst", "tthc"})
+
+
+def _initials(index: dict[str, tuple[str, int]]) -> dict[str, tuple[str, int]]:
+    """Each alias key with its last two words or more written as their initials: "co quan
+    thuc hien" as "co quan th", "co qth" and "cqth". Not where the initials spell an alias,
+    and not where two columns' aliases give the same initials."""
+    found: dict[str, tuple[str, int]] = {}
+    shared: set[str] = set()
+    for key, hit in index.items():
+        words = key.split()
+        for kept in range(len(words) - 1):
+            short = "".join(word[0] for word in words[kept:])
+            if kept == 0 and len(short) < _FEWEST_INITIALS:
+                continue
+            variant = " ".join([*words[:kept], short])
+            if variant in index or variant in _NOT_INITIALS:
+                continue
+            if found.setdefault(variant, hit)[0] != hit[0]:
+                shared.add(variant)
+    return {variant: hit for variant, hit in found.items() if variant not in shared}
+
+
+# The row-number column of Vietnamese tables ("Số thứ tự"), and of database exports
+# ("RNUM", Oracle's ROWNUM): recognised, never data.
+STT_KEYS = frozenset(
+    {
+        "stt",
+        "tt",
+        "so tt",
+        "so thu tu",
+        "no",
+        "so",
+        "rnum",
+        "rownum",
+        "row num",
+        "row number",
+        "row no",
+    }
+)
+
+# Words that may stand before an alias: "tên" (the name of) in database names.
+LEADING = frozenset({("ten",)})
+LONGEST_LEADING = max(len(words) for words in LEADING)
+# The annexes of a publishing decision qualify the name by what the decision does to the
+# procedure ("Tên TTHC bị bãi bỏ", "Tên thủ tục hành chính được sửa đổi, bổ sung", "Tên TTHC
+# được thay thế | Tên TTHC thay thế"): the qualifier is a filler, and says the rows' status
+# (`qualified_status`). None: the procedure the decision replaces, a column read only where
+# no other names the same (`OUTGOING`); "": no status.
+QUALIFIERS: dict[tuple[str, ...], str | None] = {
+    **dict.fromkeys(
+        [("bi", "bai", "bo"), ("bai", "bo"), ("bi", "huy", "bo"), ("huy", "bo")], "Bãi bỏ"
+    ),
+    **dict.fromkeys(
+        [
+            ("duoc", "sua", "doi", "bo", "sung"),
+            ("sua", "doi", "bo", "sung"),
+            ("duoc", "sua", "doi"),
+        ],
+        "Sửa đổi, bổ sung",
+    ),
+    ("thay", "the"): "Thay thế",
+    ("duoc", "thay", "the"): None,
+    ("bi", "thay", "the"): None,
+    ("cu",): None,  # "Tên TTHC cũ | Tên TTHC mới": the old procedure's, and the new one's
+    ("moi",): "",
+    **dict.fromkeys(
+        [("moi", "ban", "hanh"), ("ban", "hanh", "moi"), ("duoc", "ban", "hanh")], "Ban hành mới"
+    ),
+}
+OUTGOING = 1000  # added to the preference of an alias the procedure replaced qualifies
+# Words that may follow an alias: "of the procedure", in full or abbreviated, the English
+# "name" of `AGENCY_NAME`, and the qualifiers above. A bare number is no filler: "Mức độ 3"
+# and "Mức độ 4" head two columns of marks, not the online level; a footnote is bracketed
+# ("Lĩnh vực (1)").
+TRAILING = frozenset(
+    {("tt",), ("tthc",), ("thu", "tuc"), ("thu", "tuc", "hanh", "chinh"), ("name",)}
+    | {("cua", *words) for words in (("tthc",), ("thu", "tuc"), ("thu", "tuc", "hanh", "chinh"))}
+    | set(QUALIFIERS)
+)
+LONGEST_TRAILING = max(len(words) for words in TRAILING)
+FILLER_WORDS = frozenset(word for words in TRAILING for word in words)
+# The abbreviations officials write in headers, spelled out where the key as written names
+# nothing: "Ngày QĐ" is "Ngày quyết định", "CQ thực hiện" "Cơ quan thực hiện", "Mức độ
+# DVCTT" "Mức độ dịch vụ công trực tuyến". Only those that stand for one phrase in a header:
+# "TT" may be "thủ tục", "thứ tự" or "thông tư" (a filler, and the row number's).
+ABBREVIATIONS = {
+    "qd": "quyet dinh",
+    "qdcb": "quyet dinh cong bo",
+    "cq": "co quan",
+    "dvc": "dich vu cong",
+    "dvctt": "dich vu cong truc tuyen",
+    "tg": "thoi gian",  # TG_GIAI_QUYET
+    "lv": "linh vuc",  # TEN_LV
+    "vbqppl": "van ban quy pham phap luat",
+    "qppl": "quy pham phap luat",
+}
+
+
+def header_words(words: Vocabulary, extra: Mapping[str, str] | None = None) -> frozenset[str]:
+    """Every word a key that names something, or the row number, is made of: an alias's,
+    a filler's, the row number's, a `--map` header's. io/headers.py finds an alias between a
+    leading and trailing fillers only, so a key holding any other word names nothing."""
+    return _vocabulary_words(words).union(word for key in extra or () for word in key.split())
+
+
+@lru_cache(maxsize=8)  # one per kind of table
+def _vocabulary_words(words: Vocabulary) -> frozenset[str]:
+    keys = (*words.index, *STT_KEYS)
+    fillers = (*LEADING, *TRAILING)
+    known = frozenset(word for key in keys for word in key.split()) | frozenset(
+        word for words_ in fillers for word in words_
+    )
+    # An abbreviation is a header word where what it stands for is made of them.
+    return known | {
+        short for short, long in ABBREVIATIONS.items() if known.issuperset(long.split())
+    }
