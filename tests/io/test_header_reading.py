@@ -51,6 +51,7 @@ ROWS = [
     ["TT", "Tên", "Tên thủ tục hành chính", "  "],  # the same texts again, in other places
     ["Số TT*", "Mã số (MA_TTHC)", "Ten thu tuc", "Tên gọi khác"],
     ["", "   ", "Cơ quan ban hành", "Lĩnh vực (1)"],
+    ["ID", "MATTHC", "TEN_THUTUC", "COQUANTHUCHIEN"],  # words run together
 ]
 EXTRAS = {
     "none": None,
@@ -195,6 +196,8 @@ PARTS = [
     "---",
     "Ủy ban nhân dân cấp xã",
     "TenThuTuc",
+    "TENTHUTUC",
+    "THUTUC",
     "gọi khác",  # "Tên gọi khác" is a --map header
 ]
 
@@ -267,6 +270,10 @@ SHEETS = {
         ["STT", "Tên thủ tục", "Thông tin công bố", "", "Lĩnh vực"],
         ["", "", "Quyết định công bố", "", ""],
         ["", "", "Số", "Ngày", ""],
+        *DATA,
+    ],
+    "a database's header, words run together": [
+        ["ID", "MATTHC", "TENTHUTUC", "CAPTHUCHIEN", "LINHVUC"],
         *DATA,
     ],
     "no header": DATA,
@@ -409,3 +416,10 @@ def test_a_sub_heading_is_read_with_the_last_words_of_its_heading(
     reader = HeaderReader()
     labels = header_labels([["Tên thủ tục", heading, ""], ["", "Mã", sub]], reader)
     assert labels == ["Tên thủ tục", "Mã", label]
+
+
+def test_a_header_of_words_run_together_is_found() -> None:
+    grid = text_grid("Sheet", SHEETS["a database's header, words run together"])
+    positions, _, header_map = find_header(grid, {})
+    assert positions == [0]
+    assert header_map.columns == {"code": 1, "name": 2, "level": 3, "field": 4}

@@ -37,6 +37,7 @@ from procaudit.io.vocabulary import (
     STT_KEYS,
     TRAILING,
     Vocabulary,
+    glued,
     header_words,
     in_any_order,
     vocabulary,
@@ -70,7 +71,8 @@ def _is_trailing(words: tuple[str, ...]) -> bool:
 def _match(key: str, words: Vocabulary) -> tuple[str, int] | None:
     """The alias `key` (a header key) reads as (`_match_words`); where it names nothing, the
     key with its abbreviations spelled out; then an alias's very words in another order, or
-    with its last words as their initials."""
+    with its last words as their initials; then, where words of an alias are run together
+    (`TENTHUTUC`, `TEN_THUTUC`), the key with them apart."""
     hit = _match_words(key, words)
     if hit is not None:
         return hit
@@ -78,7 +80,10 @@ def _match(key: str, words: Vocabulary) -> tuple[str, int] | None:
     if not ABBREVIATIONS.keys().isdisjoint(split):
         split = " ".join(ABBREVIATIONS.get(word, word) for word in split).split()
         hit = _match_words(" ".join(split), words)
-    return hit or words.unordered.get(in_any_order(split)) or words.initials.get(" ".join(split))
+    hit = hit or words.unordered.get(in_any_order(split)) or words.initials.get(" ".join(split))
+    if hit is None and (together := glued(words)).keys() & set(split):
+        return _match(" ".join(together.get(word, word) for word in key.split()), words)
+    return hit
 
 
 def _match_words(key: str, words: Vocabulary) -> tuple[str, int] | None:

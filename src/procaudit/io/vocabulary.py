@@ -192,11 +192,71 @@ ABBREVIATIONS = {
 }
 
 
+# The fillers a header run together may hold besides its alias: the leading "tên", and the
+# trailing words saying "of the procedure" (not the qualifiers, nor "của", which database
+# names do not write).
+_GLUED_LEADING = [" ".join(words) for words in LEADING]
+_GLUED_TRAILING = [
+    " ".join(words) for words in TRAILING if words not in QUALIFIERS and words[0] != "cua"
+]
+
+
+@lru_cache(maxsize=8)  # one per kind of table, built when a header is first read
+def glued(words: Vocabulary) -> dict[str, str]:
+    """Two words or more of an alias run together, as database columns write them
+    ("tenthutuc", `TEN_THUTUC`'s "thutuc", "coquanthuchien") -> those words ("ten thu tuc",
+    "thu tuc", "co quan thuc hien"): any run of an alias's words (or of the alias with its
+    abbreviations written short, "so qd"), a leading filler with its first words, its last
+    words with a trailing filler, all of them. So a header written as one word is read by
+    the vocabulary's words, not by a list of database names. A run that another run of
+    other words gives too, or that is a header word already ("dvctt"), is left out."""
+    keys = list(words.index)
+    short = {long: abbreviation for abbreviation, long in ABBREVIATIONS.items()}
+    phrases = set(keys)
+    for key in keys:
+        for long, abbreviation in short.items():
+            if f" {long} " in f" {key} ":
+                phrases.add(f" {key} ".replace(f" {long} ", f" {abbreviation} ").strip())
+    runs: list[list[str]] = []
+    for phrase in phrases:
+        split = phrase.split()
+        runs.extend(
+            split[start:end]
+            for start in range(len(split) - 1)
+            for end in range(start + 2, len(split) + 1)
+        )
+        for lead in _GLUED_LEADING:
+            runs.extend([lead, *split[:end]] for end in range(1, len(split) + 1))
+        for trail in _GLUED_TRAILING:
+            runs.extend([*split[start:], trail] for start in range(len(split)))
+            runs.extend([lead, *split, trail] for lead in _GLUED_LEADING)
+    known = _vocabulary_words(words)
+    found: dict[str, str] = {}
+    ambiguous: set[str] = set()
+    for run in runs:
+        spaced = " ".join(run)
+        together = spaced.replace(" ", "")
+        if found.setdefault(together, spaced) != spaced:
+            ambiguous.add(together)
+    return {
+        together: spaced
+        for together, spaced in found.items()
+        if together not in ambiguous and together not in known
+    }
+
+
 def header_words(words: Vocabulary, extra: Mapping[str, str] | None = None) -> frozenset[str]:
     """Every word a key that names something, or the row number, is made of: an alias's,
-    a filler's, the row number's, a `--map` header's. io/headers.py finds an alias between a
-    leading and trailing fillers only, so a key holding any other word names nothing."""
-    return _vocabulary_words(words).union(word for key in extra or () for word in key.split())
+    a filler's, the row number's, a `--map` header's, and an alias's words run together
+    (`glued`). io/headers.py finds an alias between a leading and trailing fillers only, so
+    a key holding any other word names nothing."""
+    extra_words = {word for key in extra or () for word in key.split()}
+    return _all_words(words).union(extra_words) if extra_words else _all_words(words)
+
+
+@lru_cache(maxsize=8)  # one per kind of table
+def _all_words(words: Vocabulary) -> frozenset[str]:
+    return _vocabulary_words(words).union(glued(words))
 
 
 @lru_cache(maxsize=8)  # one per kind of table
