@@ -52,6 +52,7 @@ ROWS = [
     ["Số TT*", "Mã số (MA_TTHC)", "Ten thu tuc", "Tên gọi khác"],
     ["", "   ", "Cơ quan ban hành", "Lĩnh vực (1)"],
     ["ID", "MATTHC", "TEN_THUTUC", "COQUANTHUCHIEN"],  # words run together
+    ["STT\nNo.", "Mã TTHC / Code", "Tên thủ tục\nProcedure name", "Procedure name (EN)"],
 ]
 EXTRAS = {
     "none": None,
@@ -198,6 +199,10 @@ PARTS = [
     "TenThuTuc",
     "TENTHUTUC",
     "THUTUC",
+    "Procedure name",
+    "Tên thủ tục\nProcedure",
+    "STT\nNo.",
+    "English",
     "gọi khác",  # "Tên gọi khác" is a --map header
 ]
 

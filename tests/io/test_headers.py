@@ -269,9 +269,23 @@ ANNOTATED_HEADERS = [
     ("Lĩnh vực 2/ 3/", "field"),
     ("Mã TTHC²", "code"),
 ]
+# Headers in two languages: each part names the column.
+BILINGUAL_HEADERS = [
+    ("Tên thủ tục\nProcedure name", "name"),
+    ("Tên thủ tục / Procedure name", "name"),
+    ("Tên thủ tục - Procedure name", "name"),
+    ("Mã TTHC (1) / Code", "code"),
+    ("Cơ quan thực hiện (3)* / Implementing agency", "agency"),
+    ("Số quyết định\nDecision No.", "decision_no"),
+    ("Phí, lệ phí / Fees", "fee"),
+    ("Ngày công bố | Date", "decision_date"),
+    ("Lĩnh vực\r\nField", "field"),
+]
 
 
-@pytest.mark.parametrize(("header", "column"), DATABASE_HEADERS + ANNOTATED_HEADERS)
+@pytest.mark.parametrize(
+    ("header", "column"), DATABASE_HEADERS + ANNOTATED_HEADERS + BILINGUAL_HEADERS
+)
 def test_database_and_annotated_headers(header: str, column: str) -> None:
     assert map_headers([header]).columns == {column: 0}
 
@@ -323,6 +337,10 @@ NOT_MAPPED = [
     "Mức độ 4",
     "Lĩnh vực 1",
     "Mã hành chính",
+    # A header wrapped over two lines is one header, not two languages.
+    "Cơ quan\nban hành",
+    "Mã số\nhồ sơ",
+    "Cơ quan / Lĩnh vực",  # parts naming two columns
 ]
 
 
@@ -333,9 +351,25 @@ def test_headers_that_name_no_column(header: str) -> None:
     assert mapped.stt is None
 
 
-@pytest.mark.parametrize("header", ["RNUM", "ROWNUM", "STT (1)", "Số TT*"])
+@pytest.mark.parametrize("header", ["RNUM", "ROWNUM", "STT (1)", "Số TT*", "STT\nNo.", "STT / No."])
 def test_row_number_spellings_of_exports(header: str) -> None:
     assert map_headers([header, "TEN_THU_TUC"]).stt == 0
+
+
+@pytest.mark.parametrize(
+    ("headers", "columns"),
+    [
+        (["Procedure name (EN)", "Tên thủ tục / Procedure name"], {"name": 1}),
+        (["Tên thủ tục (tiếng Anh)", "Tên thủ tục hành chính"], {"name": 1}),
+        (["Procedure name - English", "Tên TTHC"], {"name": 1}),
+        (["Tên TTHC", "Procedure name (English)"], {"name": 0}),
+        (["Procedure name (EN)", "Lĩnh vực"], {"name": 0, "field": 1}),  # nothing else to read
+    ],
+)
+def test_a_translation_gives_way_to_the_column_it_translates(
+    headers: list[str], columns: dict[str, int]
+) -> None:
+    assert map_headers(headers).columns == columns
 
 
 def test_the_longest_alias_wins_and_the_portal_export_keeps_its_mapping() -> None:

@@ -26,6 +26,7 @@ from functools import lru_cache
 from typing import TypeVar
 
 from procaudit.catalogue.columns import ALIASES, REQUIRED
+from procaudit.io.bilingual import is_translation_mark, language_parts
 from procaudit.io.vocabulary import (
     ABBREVIATIONS,
     FILLER_WORDS,
@@ -36,6 +37,7 @@ from procaudit.io.vocabulary import (
     QUALIFIERS,
     STT_KEYS,
     TRAILING,
+    TRANSLATED,
     Vocabulary,
     glued,
     header_words,
@@ -163,12 +165,14 @@ def read_header(
     for key in keys[:2]:
         if key in extra:
             return extra[key], -1
-    return _first_match(keys, words)
+    return _translated(header, _first_match(keys, words) or _by_parts(header, extra, words))
 
 
 @lru_cache(maxsize=8192)  # the header search reads the same cells in sheet after sheet
 def _read_plain(header: str, words: Vocabulary) -> tuple[str, int] | None:
-    return _first_match(readings(header), words)
+    return _translated(
+        header, _first_match(readings(header), words) or _by_parts(header, None, words)
+    )
 
 
 def _first_match(keys: tuple[str, ...], words: Vocabulary) -> tuple[str, int] | None:
@@ -181,9 +185,41 @@ def _first_match(keys: tuple[str, ...], words: Vocabulary) -> tuple[str, int] | 
     return None
 
 
+def _by_parts(
+    header: str, extra: Mapping[str, str] | None, words: Vocabulary
+) -> tuple[str, int] | None:
+    """What a header in two languages names (`bilingual.language_parts`): the column each
+    of its parts names, read from the Vietnamese part; nothing where a part names nothing or
+    another column ("Cơ quan⏎ban hành" is one header wrapped, not two). A part saying the
+    column is a translation ("English") is left out."""
+    parts = [part for part in language_parts(header) if not is_translation_mark(part)]
+    hits = [read_header(part, extra, words) for part in parts]
+    if not hits or None in hits or len({hit[0] for hit in hits if hit}) > 1:
+        return None
+    return hits[0]
+
+
+def _translated(header: str, hit: tuple[str, int] | None) -> tuple[str, int] | None:
+    """`hit` less preferred where the header says its column is a translation ("Procedure
+    name (EN)"): the column it translates wins."""
+    if hit is None or not _says_translation(header):
+        return hit
+    return hit[0], hit[1] + TRANSLATED
+
+
+@lru_cache(maxsize=8192)
+def _says_translation(header: str) -> bool:
+    notes = [a or b for a, b in _BRACKETED.findall(header)] + list(language_parts(header))
+    return any(is_translation_mark(note) for note in notes)
+
+
 def is_row_number(header: str) -> bool:
-    """Whether a header heads the row-number column (STT), with or without annotation."""
-    return any(key in STT_KEYS for key in readings(header)[:2])
+    """Whether a header heads the row-number column (STT), with or without annotation, in
+    one language or two ("STT⏎No.")."""
+    if any(key in STT_KEYS for key in readings(header)[:2]):
+        return True
+    parts = language_parts(header)
+    return bool(parts) and all(is_row_number(part) for part in parts)
 
 
 @dataclass(frozen=True)

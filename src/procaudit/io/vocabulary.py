@@ -15,6 +15,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from procaudit.io.bilingual import TRANSLATION_KEYS
 from procaudit.vn.text import header_key
 
 
@@ -164,6 +165,9 @@ QUALIFIERS: dict[tuple[str, ...], str | None] = {
     ),
 }
 OUTGOING = 1000  # added to the preference of an alias the procedure replaced qualifies
+# Added to the preference of a column whose header says it is a translation (io/bilingual.py):
+# read where no other names the same column, and never dropped, as OUTGOING's are.
+TRANSLATED = 500
 # Words that may follow an alias: "of the procedure", in full or abbreviated, the English
 # "name" of `AGENCY_NAME`, and the qualifiers above. A bare number is no filler: "Mức độ 3"
 # and "Mức độ 4" head two columns of marks, not the online level; a footnote is bracketed
@@ -261,7 +265,7 @@ def _all_words(words: Vocabulary) -> frozenset[str]:
 
 @lru_cache(maxsize=8)  # one per kind of table
 def _vocabulary_words(words: Vocabulary) -> frozenset[str]:
-    keys = (*words.index, *STT_KEYS)
+    keys = (*words.index, *STT_KEYS, *TRANSLATION_KEYS)
     fillers = (*LEADING, *TRAILING)
     known = frozenset(word for key in keys for word in key.split()) | frozenset(
         word for words_ in fillers for word in words_
