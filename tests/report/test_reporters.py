@@ -476,3 +476,15 @@ def test_a_workbook_with_a_sheet_per_field_is_not_listed_sheet_by_sheet(
 ) -> None:
     result = AuditResult((FileReport("list.xlsx", sheets, 3),), ())
     assert said in _rendered(Format.RICH, result).splitlines()
+
+
+def test_headers_of_several_lines_are_named_on_one_line() -> None:
+    result = AuditResult(
+        files=(
+            FileReport("f.xlsx", ("TTHC",), 3, {}, ("Ghi chú\nNote", "Cách thức\n  thực hiện")),
+        ),
+        findings=(),
+    )
+    out = io.StringIO()
+    reporter_for(Format.RICH, ReportOptions(width=100)).render(result, out)
+    assert "columns not used: Ghi chú Note, Cách thức thực hiện\n" in out.getvalue()

@@ -137,7 +137,8 @@ class RichReporter(Reporter):
             )
             if f.unmapped:
                 fold(
-                    Text(", ".join(f.unmapped), style="dim"),
+                    # A header cell's line breaks would break the list's lines.
+                    Text(", ".join(" ".join(h.split()) for h in f.unmapped), style="dim"),
                     t("  columns not used: ", "  cột không sử dụng: "),
                 )
             for note in f.notes:
