@@ -3,6 +3,8 @@ each text's reading, and the top rows taken column by column are the rows taken 
 
 from __future__ import annotations
 
+import re
+
 import numpy as np
 import pandas as pd
 import pytest
@@ -23,6 +25,7 @@ from procaudit.io.headers import (
     with_columns,
 )
 from procaudit.io.vocabulary import Vocabulary, header_words
+from procaudit.vn.legacy_fonts import LEGACY_CHARACTERS, encode
 from procaudit.vn.text import header_key
 
 
@@ -53,6 +56,7 @@ ROWS = [
     ["", "   ", "Cơ quan ban hành", "Lĩnh vực (1)"],
     ["ID", "MATTHC", "TEN_THUTUC", "COQUANTHUCHIEN"],  # words run together
     ["STT\nNo.", "Mã TTHC / Code", "Tên thủ tục\nProcedure name", "Procedure name (EN)"],
+    [encode(text, "TCVN3") for text in ("STT", "Mã thủ tục", "Tên thủ tục", "Đăng ký")],
 ]
 EXTRAS = {
     "none": None,
@@ -118,11 +122,15 @@ def test_what_a_text_may_be_is_known_for_every_plain_reader_and_a_map_keeps_its_
 
 def _says_nothing(labels: list[str], extra: dict[str, str] | None, words: Vocabulary) -> bool:
     """`HeaderReader.says_nothing` as its docstring says it: every label blank, or without
-    brackets and holding a word no header holds."""
+    brackets or a legacy font's characters and holding a word no header holds."""
     known = header_words(words, extra)
     return all(
         not label.strip()
-        or (set("()[]").isdisjoint(label) and not known.issuperset(header_key(label).split()))
+        or (
+            set("()[]").isdisjoint(label)
+            and re.search(LEGACY_CHARACTERS, label) is None
+            and not known.issuperset(header_key(label).split())
+        )
         for label in labels
     )
 
@@ -203,6 +211,11 @@ PARTS = [
     "Tên thủ tục\nProcedure",
     "STT\nNo.",
     "English",
+    encode("Tên thủ tục", "TCVN3"),
+    encode("hành chính", "VNI"),
+    # TCVN3 split: "tôc" alone is no legacy text ("ô" is Vietnamese), "Tªn thñ tôc" is.
+    "Tªn thñ",
+    "tôc",
     "gọi khác",  # "Tên gọi khác" is a --map header
 ]
 

@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pandas as pd
 import pytest
 
+from procaudit.engine.audit import audit
 from procaudit.io import read_catalogue
 from procaudit.io.headers import map_headers, qualified_status
 from procaudit.io.values import CODES, SAMPLE_ROWS, WHOLE_NUMBERS, check_values, profile, sample
+from procaudit.vn.legacy_fonts import ENCODINGS, encode
 
 ALIASES = [
     ("Mã thủ tục", "code"),
@@ -370,6 +374,52 @@ def test_a_translation_gives_way_to_the_column_it_translates(
     headers: list[str], columns: dict[str, int]
 ) -> None:
     assert map_headers(headers).columns == columns
+
+
+LEGACY_HEADERS = {
+    "Mã thủ tục": "code",
+    "Tên thủ tục hành chính": "name",
+    "Cấp thực hiện": "level",
+    "Lĩnh vực": "field",
+    "Cơ quan thực hiện": "agency",
+    "Mẫu đơn, tờ khai": "forms",
+    "Mức độ DVC": "online_level",
+    "Số quyết định": "decision_no",
+    "Ngày công bố": "decision_date",
+}
+
+
+@pytest.mark.parametrize("encoding", ENCODINGS)
+def test_a_header_typed_in_a_legacy_font_is_read_as_its_conversion(encoding: str) -> None:
+    headers = [encode(header, encoding) for header in LEGACY_HEADERS]
+    assert map_headers(headers).columns == {
+        column: position for position, column in enumerate(LEGACY_HEADERS.values())
+    }
+
+
+@pytest.mark.parametrize("encoding", ENCODINGS)
+def test_a_list_typed_wholly_in_a_legacy_font_is_read_and_its_cells_reported(
+    tmp_path: Path, encoding: str
+) -> None:
+    rows = [
+        ["STT", "Mã thủ tục", "Tên thủ tục hành chính", "Cấp thực hiện", "Lĩnh vực"],
+        *(
+            [str(n), f"1.00{n}178", name, "Cấp xã", "Hộ tịch"]
+            for n, name in enumerate(["Đăng ký khai sinh", "Đăng ký kết hôn", "Đăng ký khai tử"])
+        ),
+    ]
+    path = tmp_path / "legacy.csv"
+    path.write_text(
+        "\n".join(",".join(encode(cell, encoding) for cell in row) for row in rows),
+        encoding="utf-8",
+    )
+    result = audit([str(path)])
+    assert not result.failures
+    assert {(f.rule, f.column) for f in result.findings} == {
+        ("PA601", "name"),
+        ("PA601", "level"),
+        ("PA601", "field"),
+    }
 
 
 def test_the_longest_alias_wins_and_the_portal_export_keeps_its_mapping() -> None:

@@ -44,6 +44,7 @@ from procaudit.io.vocabulary import (
     in_any_order,
     vocabulary,
 )
+from procaudit.vn.legacy_fonts import LEGACY_CHARACTERS
 from procaudit.vn.text import header_key
 
 # The procedure list; other tables (dossier components) build their own (io/components.py).
@@ -289,10 +290,13 @@ def _shared_memo(
     return memo
 
 
-# What a text is, for `HeaderReader.may_name`: bracketed, or its key's words all header words,
-# or not.
+# What a text is, for `HeaderReader.may_name`: bracketed or in a legacy font (read otherwise
+# than by its own key's words), or its key's words all header words, or not.
 _BRACKETS, _HEADER_WORDS, _OTHER_WORDS = range(3)
 _BRACKET_CHARACTERS = frozenset("()[]")
+# A legacy font's characters: the text, or a text joining it, may be folded as its conversion
+# (`text.header_key`), whose words are not the parts' words.
+_LEGACY = re.compile(LEGACY_CHARACTERS)
 
 
 class HeaderReader:
@@ -362,7 +366,8 @@ class HeaderReader:
         cannot, its reading is known and kept. Without brackets a text is read under its
         whole key only, and the key of a joined text is its parts' keys joined: no
         character of one folds with the other's across the space (tests/io/
-        test_header_reading.py). So a part's word no header holds is in the one key read."""
+        test_header_reading.py), nor is either typed in a legacy font. So a part's word no
+        header holds is in the one key read."""
         kinds = (self._kind(first), self._kind(second))
         if _BRACKETS in kinds or kinds == (_HEADER_WORDS, _HEADER_WORDS):
             return True
@@ -371,8 +376,8 @@ class HeaderReader:
 
     def says_nothing(self, labels: list[str]) -> bool:
         """Whether no label of a row can name anything or the row number, even joined with
-        another row's such labels: each is blank or, without brackets, holds a word no
-        header holds (a row of data, mostly)."""
+        another row's such labels: each is blank or, without brackets or a legacy font's
+        characters, holds a word no header holds (a row of data, mostly)."""
         kinds = self._kinds  # read here first: a call per cell cost more than its reading
         for label in labels:
             kind = kinds.get(label)
@@ -392,6 +397,8 @@ class HeaderReader:
         if kind is None:
             if not _BRACKET_CHARACTERS.isdisjoint(text):
                 kind = _BRACKETS  # read under its parts' keys too (see `readings`)
+            elif not text.isascii() and _LEGACY.search(text):
+                kind = _BRACKETS
             elif self._words().issuperset(header_key(text).split()):
                 kind = _HEADER_WORDS
             else:

@@ -5,7 +5,8 @@ Two keys are built here:
   Unicode form, old/new tone placement, case, spacing, invisible characters, trailing
   punctuation and a leading list number;
 - `header_key` is only for matching column headers against aliases: it also drops
-  diacritics, because headers are often typed without them ("Ma TTHC", "ten_thu_tuc").
+  diacritics, because headers are often typed without them ("Ma TTHC", "ten_thu_tuc"), and
+  reads a header typed in a legacy font as its Unicode text.
 """
 
 from __future__ import annotations
@@ -13,6 +14,8 @@ from __future__ import annotations
 import re
 import unicodedata
 from functools import lru_cache
+
+from procaudit.vn.legacy_fonts import convert, detect_legacy
 
 # Old-style tone placement puts the mark on the second vowel of an open "oa", "oe" or "uy"
 # syllable ("hoà", "khoẻ", "thuỷ"); the style taught since 1980s puts it on the first
@@ -97,6 +100,11 @@ _COMBINING_BLOCK = {code: None for code in range(0x300, 0x370) if unicodedata.co
 @lru_cache(maxsize=4096)
 def header_key(header: str) -> str:
     """Fold a column header to lowercase ASCII words: "Mã số TTHC" -> "ma so tthc",
-    `TEN_THU_TUC` and "TenThuTuc" -> "ten thu tuc"."""
-    folded = _CAMEL.sub(" ", strip_diacritics(unicodedata.normalize("NFC", header))).lower()
+    `TEN_THU_TUC` and "TenThuTuc" -> "ten thu tuc". A header typed in a legacy font is
+    folded as its conversion: "Tªn thñ tôc" (TCVN3) as "Tên thủ tục" (`detect_legacy` tells
+    it by characters Unicode Vietnamese never has)."""
+    text = unicodedata.normalize("NFC", header)
+    if not text.isascii() and (encoding := detect_legacy(text)) is not None:
+        text = convert(text, encoding)
+    folded = _CAMEL.sub(" ", strip_diacritics(text)).lower()
     return _NON_ALNUM.sub(" ", folded).strip()
