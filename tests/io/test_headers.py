@@ -232,6 +232,11 @@ DATABASE_HEADERS = [
     ("Cấp thực hiện TTHC", "level"),
     ("Cơ quan", "agency"),
     ("Đơn vị thực hiện", "agency"),
+    # Circular 02/2017's annexes.
+    ("Cơ quan chủ trì", "agency"),
+    ("Đơn vị chủ trì giải quyết", "agency"),
+    ("Cấp có thẩm quyền giải quyết", "level"),
+    ("Văn bản công bố", "decision_no"),
     # Words run together, all or some: read by the aliases' words, fillers and abbreviations.
     ("TENTHUTUC", "name"),
     ("TEN_THUTUC", "name"),
@@ -341,6 +346,8 @@ NOT_MAPPED = [
     "Mức độ 4",
     "Lĩnh vực 1",
     "Mã hành chính",
+    "Cơ quan tiếp nhận hồ sơ",  # receives dossiers (a centre, for every level)
+    "Cơ quan chủ trì rà soát",  # leads a review of the procedure, not the procedure
     # A header wrapped over two lines is one header, not two languages.
     "Cơ quan\nban hành",
     "Mã số\nhồ sơ",
@@ -600,6 +607,30 @@ VALUE_CASES = [
         {"code": 0, "name": 1},
         [],
         id="too-few",
+    ),  # A dossier's code or number holding national codes: the annexes' "Mã số hồ sơ".
+    *(
+        pytest.param(
+            {"STT": ["1", "2", "3"], header: NATIONAL, "Tên thủ tục": NAMES},
+            {"code": 1, "name": 2},
+            [(1, "code", True, CODES)],
+            id=f"national-codes-under-{header}",
+        )
+        for header in ("Mã số hồ sơ", "Mã hồ sơ TTHC", "Số hồ sơ")
+    ),
+    pytest.param(  # ... not a dossier list's numbers, shaped like local codes
+        {
+            "Số hồ sơ": ["000.00.23.H44-250901-0001", "000.00.23.H44-250902-0002"] * 2,
+            "Tên thủ tục": NAMES + NAMES[:1],
+        },
+        {"name": 1},
+        [],
+        id="dossier-numbers",
+    ),
+    pytest.param(  # ... nor local codes, nor another thing's code beside "hồ sơ"
+        {"Mã hồ sơ": LOCAL, "Mã đơn vị hồ sơ": NATIONAL, "Tên thủ tục": NAMES},
+        {"name": 2},
+        [],
+        id="dossier-local-codes",
     ),
 ]
 

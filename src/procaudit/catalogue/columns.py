@@ -91,6 +91,8 @@ ALIASES: Final[dict[str, tuple[str, ...]]] = {
     "level": (
         "Cấp thực hiện",
         "Cấp giải quyết",
+        "Cấp có thẩm quyền giải quyết",  # the level competent to decide: the level
+        "Cấp có thẩm quyền",
         "Cấp",
         "Level",
         "Administrative level",
@@ -102,6 +104,12 @@ ALIASES: Final[dict[str, tuple[str, ...]]] = {
         "Cơ quan giải quyết",
         "Cơ quan có thẩm quyền",
         "Cơ quan có thẩm quyền giải quyết",
+        # The body leading the procedure (Circular 02/2017's annexes); not one that only
+        # receives dossiers ("Cơ quan tiếp nhận hồ sơ": a provincial centre receives for
+        # every level), nor one that coordinates or reviews ("chủ trì rà soát").
+        "Cơ quan chủ trì",
+        "Cơ quan chủ trì giải quyết",
+        "Đơn vị chủ trì giải quyết",
         "Agency",
         "Implementing agency",
         "Implementing body",
@@ -164,6 +172,7 @@ ALIASES: Final[dict[str, tuple[str, ...]]] = {
         "Số, ngày quyết định",
         "Số và ngày quyết định",
         "Quyết định",
+        "Văn bản công bố",  # the publishing document: the decision
         "Decision no",
         "Decision number",
         "Decision",

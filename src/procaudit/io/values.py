@@ -58,6 +58,11 @@ _AGENCY_ID_TEXT = re.compile(AGENCY_ID)
 _OTHER_CODES = re.compile(
     r"\b(?:don vi|co quan|linh vuc|ho so|dia ban|nguoi|(?:duoc|bi) thay the|cu)\b"
 )
+# A dossier's ("hồ sơ") alone of those: "Số hồ sơ" and "Mã hồ sơ" number applications in a
+# one-stop system's dossier list (000.00.23.H44-250901-0001, shaped like a local code), but
+# Circular 02/2017's annexes head the national code "Mã số hồ sơ" ("Mã hồ sơ TTHC"). Such a
+# column is the code only where its values are national codes.
+_DOSSIER = re.compile(r"\bho so\b")
 _WHOLE = r"[0-9]{1,12}"
 
 # The columns whose values are checked: code must not be whole numbers; these must be text.
@@ -333,7 +338,9 @@ def check_values(
         else:
             columns[column] = kept
     if "code" not in columns:
-        found = _code_by_values(header_map, labels, set(columns.values()), of)
+        found = _code_by_values(
+            header_map, labels, set(columns.values()), of, lambda at: texts_of(at)[0]
+        )
         if found is not None:
             columns["code"] = found
             choices.append(ValueChoice(found, "code", True, CODES, of(found).codes))
@@ -356,18 +363,32 @@ def _code_by_values(
     labels: list[str] | tuple[str, ...],
     taken: set[int],
     of: Callable[[int], ValueProfile],
+    texts_of: Callable[[int], pa.Array],
 ) -> int | None:
     """The column whose values are procedure codes most clearly, among those whose header
     names no other column (nor the row number) and no other thing's code ("Mã đơn vị",
-    `MA_LINH_VUC`); the leftmost of equals."""
+    `MA_LINH_VUC`), but a dossier's holding national codes (`_DOSSIER`); the leftmost of
+    equals."""
     best: tuple[float, int] | None = None
     for position in _unread(header_map, labels, taken, but="code"):
-        if _OTHER_CODES.search(header_key(str(labels[position]))):
+        key = header_key(str(labels[position]))
+        if _OTHER_CODES.search(key) and not (
+            _OTHER_CODES.search(_DOSSIER.sub(" ", key)) is None
+            and _mostly_national(texts_of(position))
+        ):
             continue
         values = of(position)
         if values.mostly(values.code) and (best is None or values.code > best[0]):
             best = (values.code, position)
     return best[1] if best else None
+
+
+def _mostly_national(texts: pa.Array) -> bool:
+    """Whether a clear majority of a column's filled texts are national codes (1.001234,
+    1.001234.000.00.00.H44), not a one-stop system's local codes or numbers."""
+    text = pc.utf8_trim_whitespace(texts)
+    text = text.filter(pc.greater(pc.utf8_length(text), 0))
+    return len(text) >= MIN_CELLS and _count(_fullmatch(text, _NATIONAL)) >= CLEAR * len(text)
 
 
 def _unread(
