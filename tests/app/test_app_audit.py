@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import io
 import json
+import os
 from pathlib import Path
 
 import pandas as pd
@@ -75,7 +76,8 @@ def test_a_file_that_cannot_be_read_is_a_failure_and_the_others_go_on(tmp_path: 
     missing = tmp_path / "missing.csv"
     result = audit_files([missing, CSV])
     assert [failure.path for failure in result.failures] == [str(missing)]
-    assert [report.path for report in result.files] == [str(CSV)]
+    # Named as every report names it: relative to the current folder, where it is under it.
+    assert [report.path for report in result.files] == [os.path.relpath(CSV)]
     assert result.exit_code(FailOn.ERROR) == 2
 
 
@@ -127,7 +129,7 @@ def test_a_frame_gives_the_findings_of_its_file(
     frame: pd.DataFrame, options: ReadOptions | None
 ) -> None:
     from_file = audit_files([CSV])
-    from_frame = audit_frame(frame, name=str(CSV), read_options=options)
+    from_frame = audit_frame(frame, name=from_file.files[0].path, read_options=options)
     assert from_frame.failures == ()
     # Each names a column by its own headers (Finding.header); the findings are the same.
     assert [f._replace(header=None) for f in from_frame.findings] == [

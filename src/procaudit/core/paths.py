@@ -10,6 +10,11 @@ shown name (`real_path`).
 A path inside a folder the user may not enter cannot even be asked whether it exists
 (pathlib's `exists()` and `is_file()` raise PermissionError there): `unreachable` says why, for
 the one sentence naming that path, before anything else is asked of it.
+
+A file is named the same way in every report, whatever way it was given (`ci/../ci/a.xlsx`,
+`/home/an/ci/a.xlsx` from `/home/an`, `./ci/a.xlsx`): `reported_path` makes the one name the
+reader gives the findings, relative to the current folder where the file is under it (as a
+GitLab or GitHub annotation needs it), else absolute.
 """
 
 from __future__ import annotations
@@ -33,6 +38,29 @@ def shown_path(path: str | os.PathLike[str]) -> str:
     if not _SURROGATE.search(text):
         return text
     return _SURROGATE.sub(_escaped, text)
+
+
+def reported_path(path: str | os.PathLike[str]) -> str:
+    """The path as every report names the file: without `.`, `..` or doubled separators,
+    relative to the current folder when the file is under it, else absolute; shown
+    (`shown_path`). A `..` after a symlinked folder leads where the system says, not where
+    the text does: such a path is resolved."""
+    text = os.fspath(path)
+    try:
+        here = os.getcwd()
+    except OSError:  # the current folder was deleted: nothing relative can be trusted
+        return shown_path(text)
+    absolute = os.path.normpath(os.path.join(here, text))
+    if os.pardir in _parts(text) and os.path.realpath(text) != os.path.realpath(absolute):
+        absolute = os.path.realpath(text)
+    inside = os.path.relpath(absolute, here) if absolute.startswith(here) else os.pardir
+    if inside == os.pardir or inside.startswith(os.pardir + os.sep):
+        return shown_path(absolute)
+    return shown_path(inside)
+
+
+def _parts(text: str) -> list[str]:
+    return text.replace(os.altsep or os.sep, os.sep).split(os.sep)
 
 
 def real_path(shown: str) -> str:

@@ -21,7 +21,7 @@ from procaudit.catalogue.columns import (
 )
 from procaudit.core.errors import InputError
 from procaudit.core.i18n import t
-from procaudit.core.paths import shown_path, unreachable
+from procaudit.core.paths import reported_path, unreachable
 from procaudit.io.by_content import read_sheets, reader_of, sheet_kind
 from procaudit.io.canonical import canonical_frame
 from procaudit.io.components import COMPONENTS, components_header
@@ -113,7 +113,7 @@ def read_catalogue(
     keys; a large table's are started as soon as its header is found (`io.name_keys_ahead`)."""
     options = options or ReadOptions()
     path = Path(path_text)
-    path_text = shown_path(path_text)  # the name in messages and findings; `path` is opened
+    path_text = reported_path(path_text)  # the name in messages and findings; `path` is opened
     if reason := unreachable(path):  # in a folder the user may not enter
         raise InputError(
             path_text, t("cannot be read ({reason})", "không đọc được ({reason})", reason=reason)

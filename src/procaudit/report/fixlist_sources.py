@@ -20,9 +20,17 @@ import pyarrow.compute as pc
 from procaudit.catalogue.columns import ROW, SHEET
 from procaudit.core.errors import ProcauditError
 from procaudit.core.findings import Finding
+from procaudit.core.paths import real_path, reported_path
 from procaudit.engine.inspection import column_label
 from procaudit.io.grid import arrow_chunks, take_rows
-from procaudit.io.read import Catalogue, PerFile, Table, options_for, read_catalogue
+from procaudit.io.read import (
+    Catalogue,
+    PerFile,
+    ReadOptions,
+    Table,
+    options_for,
+    read_catalogue,
+)
 
 NO_SHEET = "\0csv"  # a CSV file's sheet (None) where sheets are compared: no name holds "\0"
 
@@ -90,11 +98,14 @@ def locate(
     if not count:  # a clean run: its fix-list has the headings alone
         return flagged
     starts = np.flatnonzero(np.r_[True, files[1:] != files[:-1]])
+    read_options = _by_reported_path(read_options)
     for start, end in zip(starts, [*starts[1:], count], strict=True):
         catalogue = read.get(files[start])
         if catalogue is None:
             try:
-                catalogue = read_catalogue(files[start], options_for(read_options, files[start]))
+                catalogue = read_catalogue(
+                    real_path(files[start]), options_for(read_options, files[start])
+                )
             except ProcauditError:
                 continue
         # Procedure tables win over dossier-component sheets for the same (sheet, row).
@@ -106,6 +117,14 @@ def locate(
             if len(mine):
                 _place(flagged, table, mine, columns.rows[mine])
     return flagged
+
+
+def _by_reported_path(options: PerFile) -> PerFile:
+    """Per-file options keyed as the findings name their files (`reported_path`), not as
+    the command line gave them."""
+    if options is None or isinstance(options, ReadOptions):
+        return options
+    return {reported_path(path): given for path, given in options.items()}
 
 
 def _place(flagged: Flagged, table: Table, mine: np.ndarray, numbers: np.ndarray) -> None:
