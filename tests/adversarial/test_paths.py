@@ -4,9 +4,12 @@ one sentence, the other files audited, nothing changed, and an end in bounded ti
 
 from __future__ import annotations
 
+import csv
+import io
 import json
 import os
 import shutil
+import xml.etree.ElementTree as ET
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -38,22 +41,54 @@ def odd_names(folder: Path) -> Path:
     return folder
 
 
+# How each format names a file whose name is not UTF-8 (b"bad\xff.csv"): the text formats
+# by procaudit's shown name, each undecodable byte written `\xff` (a literal backslash), as
+# its messages, history and baseline do and as `procaudit check` takes back; SARIF by a URI,
+# which names a file by its bytes, percent-encoded.
+SHOWN = {"good.csv", "bad\\xff.csv", "wb\\xfe.xlsx"}
+AS_URI = {"good.csv", "bad%FF.csv", "wb%FE.xlsx"}
+
+
+def _named(output_format: str, written: str) -> set[str]:
+    """The files a machine report names its findings by, exactly as it writes them."""
+    if output_format == "json":
+        return {f["file"] for f in json.loads(written)["findings"]}
+    if output_format == "jsonl":
+        return {json.loads(line)["file"] for line in written.splitlines()}
+    if output_format == "csv":
+        return {row["file"] for row in csv.DictReader(io.StringIO(written, newline=""))}
+    if output_format == "github":
+        return {line.split("file=")[1].split(",")[0] for line in written.splitlines()}
+    if output_format == "gitlab":
+        return {issue["location"]["path"] for issue in json.loads(written)}
+    if output_format == "junit":
+        return {suite.get("name") for suite in ET.fromstring(written).iter("testsuite")}
+    assert output_format == "sarif"
+    results = json.loads(written)["runs"][0]["results"]
+    return {r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] for r in results}
+
+
 @pytest.mark.parametrize(
-    "output_format", ["json", "sarif", "csv", "html", "markdown", "jsonl", "junit", "gitlab"]
+    "output_format", ["json", "jsonl", "csv", "github", "gitlab", "junit", "sarif"]
 )
-def test_a_name_that_is_not_utf8_is_audited_and_shown_escaped(
+def test_a_name_that_is_not_utf8_is_named_one_way_in_each_machine_format(
     odd_names: Path, output_format: str
 ) -> None:
     result = run("check", ".", "-f", output_format, "-o", f"out.{output_format}", cwd=odd_names)
     assert result.returncode == 1, result.stderr  # findings, no failure
     assert errors_of(result) == []
     written = (odd_names / f"out.{output_format}").read_text(encoding="utf-8")
-    if output_format == "sarif":  # a URI names the file by its real bytes
-        assert "bad%FF.csv" in written and "wb%FE.xlsx" in written
-    else:
-        assert "bad\\xff.csv" in written.replace("\\\\", "\\")
-        assert "wb\\xfe.xlsx" in written.replace("\\\\", "\\")
-    assert "good.csv" in written
+    assert _named(output_format, written) == (AS_URI if output_format == "sarif" else SHOWN)
+
+
+@pytest.mark.parametrize("output_format", ["html", "markdown"])
+def test_a_name_that_is_not_utf8_is_shown_escaped_in_the_human_formats(
+    odd_names: Path, output_format: str
+) -> None:
+    result = run("check", ".", "-f", output_format, "-o", f"out.{output_format}", cwd=odd_names)
+    assert result.returncode == 1 and errors_of(result) == []
+    written = (odd_names / f"out.{output_format}").read_text(encoding="utf-8")
+    assert "bad\\xff.csv" in written and "wb\\xfe.xlsx" in written and "good.csv" in written
 
 
 def test_the_terminal_report_history_and_baseline_hold_such_a_name(odd_names: Path) -> None:
@@ -92,6 +127,14 @@ def test_a_failure_of_such_a_file_is_one_sentence(folder: Path) -> None:
         "another kind of file)"
     ]
     assert "in 1 file" in result.stdout
+    report = run("check", ".", "-f", "json", cwd=folder)
+    assert json.loads(report.stdout)["unread"] == [
+        {
+            "path": "g\\xff.xlsx",
+            "message": "g\\xff.xlsx: is not an Excel workbook (it may be damaged or another "
+            "kind of file)",
+        }
+    ]
 
 
 # --- a folder the user may not enter ------------------------------------------------------

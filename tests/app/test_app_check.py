@@ -112,11 +112,18 @@ def test_the_report_goes_to_the_output_file_and_not_to_stdout(folder: Path) -> N
     assert json.loads(Path("r.json").read_text(encoding="utf-8"))["summary"]["by_rule"]
 
 
-def test_nothing_is_reported_when_every_file_failed(folder: Path) -> None:
+def test_when_every_file_failed_a_machine_report_names_them_and_the_terminal_none(
+    folder: Path,
+) -> None:
     heard = Heard()
     code, stdout = run(CheckRequest(("missing.csv",), output_format=Format.JSON), heard)
-    assert (code, stdout) == (2, "")
+    assert code == 2
+    assert json.loads(stdout)["unread"] == [
+        {"path": "missing.csv", "message": "missing.csv: no such file"}
+    ]
     assert heard.said[-1] == "error: missing.csv: no such file"
+    code, stdout = run(CheckRequest(("missing.csv",), output_format=Format.RICH), Heard())
+    assert (code, stdout) == (2, "")  # stderr said it all
 
 
 # (case, request, the ProcauditError's type, its message)

@@ -61,7 +61,8 @@ def test_json_report_shape_and_stdout_holds_only_json(csv_file) -> None:
     result = invoke("check", path, "--format", "json")
     assert result.exit_code == 1
     report = json.loads(result.stdout)
-    assert list(report) == ["procaudit", "files", "summary", "scorecard", "findings"]
+    assert list(report) == ["procaudit", "files", "summary", "scorecard", "findings", "unread"]
+    assert report["unread"] == []
     assert report["procaudit"] == __version__
     assert report["files"] == [
         {

@@ -162,7 +162,8 @@ def test_an_empty_folder_alone_is_one_sentence_and_exit_2(here: Path) -> None:
     (here / "empty").mkdir()
     result = check("empty")
     assert result.exit_code == 2
-    assert result.stdout == ""
+    report = json.loads(result.stdout)  # a report all the same: it names what was not read
+    assert (report["files"], [u["path"] for u in report["unread"]]) == ([], ["empty"])
     assert result.stderr == (
         "procaudit: error: empty: is a folder with no catalogue file in "
         "it (.csv, .xlsx, .xlsm, .xls, .ods)\n"

@@ -155,9 +155,17 @@ def test_every_format_has_a_reporter_and_a_golden_file(fmt: Format) -> None:
     assert fmt in MACHINE_GOLDEN or fmt in (Format.JSON, Format.RICH, Format.HTML)
 
 
-def test_jsonl_lines_are_the_json_reports_findings() -> None:
-    findings = json.loads(render(Format.JSON))["findings"]
-    assert [json.loads(line) for line in render(Format.JSONL).splitlines()] == findings
+def test_jsonl_lines_are_the_json_reports_findings_after_its_unread_files() -> None:
+    report = json.loads(render(Format.JSON))
+    lines = [json.loads(line) for line in render(Format.JSONL).splitlines()]
+    unread = [line for line in lines if line.get("kind") == "unread"]
+    assert lines == [*unread, *report["findings"]]
+    assert unread == [
+        {"kind": "unread", "file": u["path"], "message": u["message"]} for u in report["unread"]
+    ]
+    assert report["unread"] == [
+        {"path": "broken.xlsx", "message": "broken.xlsx: is not a readable Excel workbook"}
+    ]
 
 
 def test_csv_has_a_header_and_a_row_per_finding() -> None:
@@ -175,10 +183,12 @@ def test_csv_has_a_header_and_a_row_per_finding() -> None:
         "fix",
         "value",
     ]
-    assert [(r[0], r[2], r[5]) for r in rows[1:]] == [
+    # A file not read: its path and why, the rule (which every finding has) empty.
+    assert rows[1] == ["broken.xlsx", *[""] * 7, RESULT.failures[0].message, "", ""]
+    assert [(r[0], r[2], r[5]) for r in rows[2:]] == [
         (f.file, str(f.row), f.rule) for f in RESULT.findings
     ]
-    assert rows[1][4] == "1,001234"  # the comma inside the code was quoted, not split on
+    assert rows[2][4] == "1,001234"  # the comma inside the code was quoted, not split on
 
 
 def test_sarif_has_the_2_1_0_structure() -> None:
@@ -328,7 +338,17 @@ def test_gitlab_fingerprints_ignore_the_row_and_stay_unique() -> None:
     assert before == after
     assert len(set(before)) == 3
     issues = json.loads(render(Format.GITLAB))
-    assert [i["severity"] for i in issues] == ["major", "minor", "major", "major", "major"]
+    assert [i["severity"] for i in issues] == [
+        "critical",  # broken.xlsx, not read
+        "major",
+        "minor",
+        "major",
+        "major",
+        "major",
+    ]
+    assert issues[0]["check_name"] == "unread-file"
+    assert issues[0]["location"] == {"path": "broken.xlsx", "lines": {"begin": 1}}
+    assert len({i["fingerprint"] for i in issues}) == len(issues)
     assert all(
         set(i) == {"description", "check_name", "fingerprint", "severity", "location"}
         for i in issues

@@ -133,10 +133,12 @@ def _run(request: CheckRequest, hooks: Hooks, stdout: TextIO | None) -> CheckOut
         2 if history_failed else result.exit_code(request.fail_on),
         history_failed,
     )
-    if not result.files:  # every input failed: there is nothing to report or to fix
-        return outcome
+    if not result.files and request.output_format is Format.RICH:
+        return outcome  # every input failed, which stderr said: nothing to report or fix
+    # A machine format is written all the same: a gate reads which files were not read
+    # from it, and a report file left from an earlier run must not stand for this one.
     _report(result, request, stdout or sys.stdout)
-    if request.fix_list is not None:
+    if request.fix_list is not None and result.files:
         _fix_list(result, request, request.fix_list, hooks.stages, read)
     return outcome
 

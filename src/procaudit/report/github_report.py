@@ -1,6 +1,7 @@
 """GitHub Actions workflow commands: one annotation per finding.
 
-`::error file=F,line=N,title=PA201 duplicate-entry::message`, escaped as GitHub's toolkit
+`::error file=F,line=N,title=PA201 duplicate-entry::message`, and an error on each file that
+could not be read (`::error file=F,title=file not read::why`), escaped as GitHub's toolkit
 does: `%`, CR and LF in the message; those and `,` and `:` in properties. A cell's other
 control characters are shown as escapes (`\x1b`, `\u202e`) before that: the log a runner
 shows is a terminal's (issue 20).
@@ -10,7 +11,7 @@ from __future__ import annotations
 
 from typing import TextIO
 
-from procaudit.core.findings import AuditResult, Finding, Severity
+from procaudit.core.findings import AuditResult, FileFailure, Finding, Severity
 from procaudit.core.i18n import t
 from procaudit.core.text_safety import visible_result
 from procaudit.report.base import Reporter
@@ -45,7 +46,15 @@ def annotation(finding: Finding) -> str:
     )
 
 
+def unread_annotation(failure: FileFailure) -> str:
+    title = escape_property(t("file not read", "không đọc được tệp"))
+    return f"::error file={escape_property(failure.path)},title={title}::" + escape_data(
+        failure.message
+    )
+
+
 class GithubReporter(Reporter):
     def render(self, result: AuditResult, out: TextIO) -> None:
         result = visible_result(result)
+        out.writelines(unread_annotation(failure) + "\n" for failure in result.failures)
         out.writelines(annotation(finding) + "\n" for finding in result.findings)

@@ -1,11 +1,24 @@
-"""The JSON report: a stable contract for automation (same input, same bytes)."""
+"""The JSON report: a stable contract for automation (same input, same bytes).
+
+Its keys keep their meaning from version to version; a new one is added beside them. The
+files that could not be read are listed under `unread`, each with its path and the
+sentence that says why, so that a gate reading the report sees every input it did not
+check (the exit code, 2, says only that there was one).
+"""
 
 from __future__ import annotations
 
 from typing import Any, TextIO
 
 from procaudit import __version__
-from procaudit.core.findings import AuditResult, Finding, Scorecard, ScoreRow, Severity
+from procaudit.core.findings import (
+    AuditResult,
+    FileFailure,
+    Finding,
+    Scorecard,
+    ScoreRow,
+    Severity,
+)
 from procaudit.core.jsontext import dump
 from procaudit.engine.scorecard import COUNTS, scorecard_of
 from procaudit.report.base import Reporter
@@ -32,6 +45,11 @@ def finding_dict(finding: Finding) -> dict[str, Any]:
         found["rows"] = finding.rows
         found["examples"] = list(finding.examples)
     return found
+
+
+def unread_dict(failure: FileFailure) -> dict[str, Any]:
+    """A file that could not be read: its path, and why (the sentence stderr gives)."""
+    return {"path": failure.path, "message": failure.message}
 
 
 def report_dict(result: AuditResult) -> dict[str, Any]:
@@ -64,6 +82,7 @@ def report_dict(result: AuditResult) -> dict[str, Any]:
         },
         "scorecard": scorecard_dict(scorecard_of(result)),
         "findings": [with_status(finding_dict(f), f, result) for f in result.findings],
+        "unread": [unread_dict(failure) for failure in result.failures],
     }
     if result.baseline is not None:
         # Present only with --baseline, so the contract without it stays as it was.
