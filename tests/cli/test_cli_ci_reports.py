@@ -1,5 +1,6 @@
-"""procaudit as a CI gate: every machine format names the files it could not read, and
-names each file the same way however it was given."""
+"""procaudit as a CI gate: every machine format names the files it could not read, names
+each file the same way however it was given, and a list with a header and nothing under it
+does not pass the gate."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 from urllib.parse import unquote
 
+import openpyxl
 import pytest
 from typer.testing import CliRunner
 
@@ -57,10 +59,12 @@ def test_every_machine_format_names_the_files_it_could_not_read(
     (tmp_path / "ci").mkdir()
     (tmp_path / "ci" / "good.csv").write_text(HEADER + ROWS, encoding="utf-8")
     (tmp_path / "ci" / "empty.csv").write_text("", encoding="utf-8")
+    (tmp_path / "ci" / "header-only.csv").write_text(HEADER, encoding="utf-8")
     code, out, stderr = _check("ci", "-f", fmt)
     assert code == 2
     assert _unread(fmt, out) == {
         "ci/empty.csv": "ci/empty.csv: is empty",
+        "ci/header-only.csv": "ci/header-only.csv: has a header but no procedure rows",
     }
     assert "procaudit: error: ci/empty.csv: is empty" in stderr
 
@@ -139,3 +143,47 @@ def test_a_file_outside_the_current_folder_is_named_by_its_absolute_path(
     _, out, _ = _check("../data/a.csv", "-f", "sarif")
     location = json.loads(out)["runs"][0]["results"][0]["locations"][0]["physicalLocation"]
     assert location["artifactLocation"] == {"uri": (tmp_path / "data" / "a.csv").as_uri()}
+
+
+# --- a list with a header and no procedure ---------------------------------------------------
+
+
+def _workbook(path: Path, sheets: dict[str, list[list[str]]]) -> Path:
+    book = openpyxl.Workbook()
+    book.remove(book.active)
+    for name, rows in sheets.items():
+        sheet = book.create_sheet(name)
+        for row in rows:
+            sheet.append(row)
+    book.save(path)
+    return path
+
+
+HEADER_CELLS = ["Mã TTHC", "Tên thủ tục", "Cấp thực hiện"]
+
+
+def test_a_list_with_a_header_and_no_procedure_is_unreadable_input(tmp_path: Path) -> None:
+    (tmp_path / "h.csv").write_text(HEADER, encoding="utf-8")
+    _workbook(tmp_path / "h.xlsx", {"Danh mục": [["DANH MỤC THỦ TỤC HÀNH CHÍNH"], HEADER_CELLS]})
+    for name in ("h.csv", "h.xlsx"):
+        sentence = f"{tmp_path / name}: has a header but no procedure rows"
+        code, out, stderr = _check(str(tmp_path / name), "-f", "json")
+        assert code == 2, name
+        assert stderr.strip() == f"procaudit: error: {sentence}"
+        report = json.loads(out)
+        assert report["files"] == [] and report["findings"] == []
+        assert report["unread"] == [{"path": str(tmp_path / name), "message": sentence}]
+
+
+def test_a_workbook_with_an_empty_list_beside_a_full_one_is_read(tmp_path: Path) -> None:
+    path = _workbook(
+        tmp_path / "two.xlsx",
+        {
+            "Cấp tỉnh": [HEADER_CELLS],  # nothing at this level yet
+            "Cấp xã": [HEADER_CELLS, ["1.00123", "Đăng ký khai sinh", "Cấp xã"]],  # PA101
+        },
+    )
+    code, out, _ = _check(str(path), "-f", "json")
+    report = json.loads(out)
+    assert code == 1 and report["unread"] == []
+    assert [(f["rule"], f["sheet"]) for f in report["findings"]] == [("PA101", "Cấp xã")]

@@ -290,8 +290,10 @@ def test_a_clean_catalogue_gets_a_fix_list_of_headings_alone(tmp_path: Path, suf
 
     from procaudit.cli import app
 
-    source = tmp_path / "c.csv"  # a header and no procedure: nothing to find
-    source.write_text("Mã TTHC,Tên thủ tục,Cấp thực hiện\n", encoding="utf-8")
+    source = tmp_path / "c.csv"  # one procedure, as it should be: nothing to find
+    source.write_text(
+        "Mã TTHC,Tên thủ tục,Cấp thực hiện\n1.001193,Đăng ký khai sinh,Cấp xã\n", encoding="utf-8"
+    )
     out = tmp_path / f"sua{suffix}"
     result = CliRunner().invoke(app, ["check", str(source), "-q", "--fix-list", str(out)])
     assert (result.exit_code, result.stderr) == (0, "")

@@ -41,7 +41,7 @@ from procaudit.engine.sheet_floods import collapse_across_tables
 from procaudit.engine.skipped_rules import applicable, file_skipped, tables_skipped
 from procaudit.engine.stacked import StackedHits, stacked_hits
 from procaudit.engine.table_hits import Progress, converted_hits, silent
-from procaudit.io import Catalogue, PerFile, options_for, read_catalogue
+from procaudit.io import Catalogue, PerFile, options_for, read_catalogue, with_procedures
 from procaudit.io.name_keys_ahead import drop_name_keys
 from procaudit.rules import Rule, all_rules
 from procaudit.rules.context import FileContext, RuleContext
@@ -229,6 +229,7 @@ def _read(
         catalogue = read_catalogue(
             source, options_for(plan.read_options, source), name_keys_ahead=names_ahead
         )
+        with_procedures(catalogue)
     except InputError as exc:
         return FileFailure(exc.path, str(exc))
     release_memory(catalogue_rows(catalogue))  # the parser's buffers, freed but kept
@@ -355,7 +356,9 @@ def _audit_one(
     else:
         stage(t("reading", "đang đọc"))
         names_ahead = any(rule.name_keys for rule in rules)
-        catalogue = read_catalogue(source, options_for(read_options, source), names_ahead)
+        catalogue = with_procedures(
+            read_catalogue(source, options_for(read_options, source), names_ahead)
+        )
         release_memory(catalogue_rows(catalogue))  # the parser's buffers, freed but kept
         if on_read is not None:
             on_read(catalogue)

@@ -16,9 +16,18 @@ if TYPE_CHECKING:
         Table,
         options_for,
         read_catalogue,
+        with_procedures,
     )
 
-__all__ = ["Catalogue", "PerFile", "ReadOptions", "Table", "options_for", "read_catalogue"]
+__all__ = [
+    "Catalogue",
+    "PerFile",
+    "ReadOptions",
+    "Table",
+    "options_for",
+    "read_catalogue",
+    "with_procedures",
+]
 
 
 def __getattr__(name: str) -> object:

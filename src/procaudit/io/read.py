@@ -160,6 +160,19 @@ def read_catalogue(
     return _workbook(path_text, path, kind, reader, options, name_keys_ahead)
 
 
+def with_procedures(catalogue: Catalogue) -> Catalogue:
+    """The catalogue, for an audit, unless no table of it holds a procedure: a list with its
+    header and nothing under it (an export of a search that found nothing) is no catalogue
+    to pass a check on, as an empty file is none (`diff` compares it: the list began empty).
+    A workbook with such a sheet beside a list is read."""
+    if any(len(table.frame) for table in catalogue.tables):
+        return catalogue
+    raise InputError(
+        catalogue.path,
+        t("has a header but no procedure rows", "có dòng tiêu đề nhưng không có dòng thủ tục nào"),
+    )
+
+
 def _csv(path_text: str, path: Path, options: ReadOptions, name_keys_ahead: bool) -> Catalogue:
     grid, dialect = read_csv_grid(path, options.limits.max_cells)
     check_cell_lengths(path_text, grid, options.limits)
