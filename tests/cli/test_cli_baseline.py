@@ -98,3 +98,161 @@ def test_sarif_and_jsonl_carry_the_baseline_state(tmp_path: Path) -> None:
         app, ["check", str(catalogue), "-f", "jsonl", "--baseline", str(baseline)]
     ).stdout.splitlines()
     assert sorted(json.loads(line)["baseline"] for line in lines) == ["new", "still"]
+
+
+# --- which file a recorded finding belongs to ------------------------------------------------
+
+
+def _catalogue(path: Path, rows: list[str] = TODAY) -> Path:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(HEADER + "".join(rows), encoding="utf-8")
+    return path
+
+
+def _split(report: dict) -> tuple[int, int, int, int]:
+    """(new, still present, fixed, not checked) of a run against its baseline."""
+    split = report["baseline"]
+    return split["new"], split["still"], len(split["fixed"]), split["unchecked"]
+
+
+def test_a_file_of_the_same_name_in_another_folder_is_not_the_recorded_one(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    _catalogue(tmp_path / "prov" / "lao-cai" / "danh-muc.csv")
+    _catalogue(tmp_path / "prov" / "yen-bai" / "danh-muc.csv")
+    _run("prov/lao-cai/danh-muc.csv", "--write-baseline", "b.json")
+
+    code, report, _ = _run("prov/yen-bai/danh-muc.csv", "--baseline", "b.json")
+    assert code == 1 and _split(report) == (2, 0, 0, 2)  # all new; lao-cai's not checked
+    code, report, _ = _run("prov", "--baseline", "b.json")
+    assert code == 1 and _split(report) == (2, 2, 0, 0)
+    assert {f["file"] for f in report["findings"] if f["baseline"] == "new"} == {
+        "prov/yen-bai/danh-muc.csv"
+    }
+
+
+def test_a_run_from_another_folder_or_by_absolute_paths_still_matches(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    data = tmp_path / "data"
+    _catalogue(data / "lao-cai" / "danh-muc.csv")
+    _catalogue(data / "yen-bai" / "danh-muc.csv")
+    monkeypatch.chdir(tmp_path)
+    _run("data", "--write-baseline", "data/b.json")
+    recorded = json.loads((data / "b.json").read_text(encoding="utf-8"))
+    assert {e["file"] for e in recorded["findings"]} == {
+        "lao-cai/danh-muc.csv",  # relative to the baseline's folder
+        "yen-bai/danh-muc.csv",
+    }
+    for folder, paths in [
+        (tmp_path, [str(data)]),  # absolute paths
+        (data / "lao-cai", ["danh-muc.csv", "../yen-bai/danh-muc.csv"]),  # another folder
+        (tmp_path, ["data/./lao-cai/../yen-bai/danh-muc.csv", "data/lao-cai/danh-muc.csv"]),
+    ]:
+        monkeypatch.chdir(folder)
+        code, report, _ = _run(*paths, "--baseline", str(data / "b.json"))
+        assert (code, _split(report)) == (0, (0, 4, 0, 0)), (folder, paths)
+
+
+def test_a_baseline_copied_elsewhere_matches_by_the_files_names(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    _catalogue(tmp_path / "data" / "lao-cai.csv")
+    _catalogue(tmp_path / "data" / "yen-bai.csv")
+    _run("data", "--write-baseline", "b.json")
+    (tmp_path / "keep").mkdir()
+    (tmp_path / "keep" / "b.json").write_bytes((tmp_path / "b.json").read_bytes())
+    code, report, _ = _run("data", "--baseline", "keep/b.json")
+    assert code == 0 and _split(report) == (0, 4, 0, 0)
+
+
+def test_an_older_baseline_is_matched_by_name_where_the_name_says_which_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    catalogue = _catalogue(tmp_path / "lao-cai" / "danh-muc.csv")
+    _run(str(catalogue), "--write-baseline", "b.json")
+    # As procaudit wrote it before: no "paths" key, each file as the run was given it.
+    document = json.loads((tmp_path / "b.json").read_text(encoding="utf-8"))
+    del document["paths"]
+    for entry in document["findings"]:
+        entry["file"] = "danh-muc.csv"
+    (tmp_path / "b.json").write_text(json.dumps(document), encoding="utf-8")
+
+    code, report, _ = _run("lao-cai", "--baseline", "b.json")
+    assert code == 0 and _split(report) == (0, 2, 0, 0)
+    # Two files of that name: the name no longer says which it was.
+    _catalogue(tmp_path / "yen-bai" / "danh-muc.csv")
+    code, report, _ = _run("lao-cai", "yen-bai", "--baseline", "b.json")
+    assert code == 1 and _split(report) == (4, 0, 0, 2)
+
+
+# --- what the run could not check is neither fixed nor forgotten -----------------------------
+
+
+def test_a_ratchet_keeps_the_findings_of_a_file_that_could_not_be_read(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    first, second = _catalogue(tmp_path / "a.csv"), _catalogue(tmp_path / "b.csv")
+    _run("a.csv", "b.csv", "--write-baseline", "base.json")
+    second.write_text("", encoding="utf-8")  # tonight's export failed
+
+    code, report, stderr = _run(
+        "a.csv", "b.csv", "--baseline", "base.json", "--write-baseline", "base.json"
+    )
+    assert code == 2 and _split(report) == (0, 2, 0, 2)
+    assert "procaudit: note: the baseline base.json keeps 2 recorded findings" in stderr
+    assert "in b.csv" in stderr
+    recorded = json.loads((tmp_path / "base.json").read_text(encoding="utf-8"))
+    assert sorted(e["file"] for e in recorded["findings"]) == ["a.csv", "a.csv", "b.csv", "b.csv"]
+
+    _catalogue(second)  # the next night it is back, as it was
+    code, report, _ = _run(str(first), str(second), "--baseline", "base.json")
+    assert code == 0 and _split(report) == (0, 4, 0, 0)
+
+
+def test_the_findings_of_rules_that_did_not_run_are_not_checked_not_fixed(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    _catalogue(tmp_path / "c.csv")  # PA101 and PA501
+    _run("c.csv", "--write-baseline", "full.json")
+
+    code, report, _ = _run("c.csv", "--baseline", "full.json", "--select", "PA5")
+    assert code == 0 and _split(report) == (0, 1, 0, 1)  # PA101 did not run
+    terminal = CliRunner().invoke(
+        app,
+        ["check", "c.csv", "--baseline", "full.json", "--select", "PA5"],
+        env={"COLUMNS": "200"},
+    )
+    assert "full.json: 0 new, 1 still present, 0 fixed, 1 not checked" in terminal.stdout
+    _run("c.csv", "--baseline", "full.json", "--select", "PA5", "--write-baseline", "pa5.json")
+    code, report, _ = _run("c.csv", "--baseline", "pa5.json")
+    assert code == 0 and _split(report) == (0, 2, 0, 0)  # PA101's finding was kept
+
+
+def test_a_rule_whose_column_went_missing_is_not_checked_on_that_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    catalogue = tmp_path / "c.csv"
+    catalogue.write_text(
+        'Mã TTHC,Tên thủ tục,Cấp thực hiện,"Mẫu đơn, tờ khai"\n'
+        "1.00123,Đăng ký khai sinh,Cấp xã,\n"  # PA101, and PA301: no form
+        "1.000656,Đăng ký khai tử,Cấp xã,Tờ khai.docx\n",
+        encoding="utf-8",
+    )
+    _run("c.csv", "--write-baseline", "b.json")
+    # The forms column is gone tonight: PA301 cannot run on the file.
+    catalogue.write_text(
+        "Mã TTHC,Tên thủ tục,Cấp thực hiện\n"
+        "1.00123,Đăng ký khai sinh,Cấp xã\n"
+        "1.000656,Đăng ký khai tử,Cấp xã\n",
+        encoding="utf-8",
+    )
+    code, report, _ = _run("c.csv", "--baseline", "b.json")
+    assert code == 0 and _split(report) == (0, 1, 0, 1)
+    assert report["baseline"]["fixed"] == []

@@ -6,12 +6,20 @@ from __future__ import annotations
 import json
 import os
 import re
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 
 from procaudit.core.errors import UsageError
-from procaudit.core.findings import AuditResult, FailOn, FileFailure, Finding, Severity
+from procaudit.core.findings import (
+    AuditResult,
+    FailOn,
+    FileFailure,
+    Finding,
+    Severity,
+    SkippedRule,
+)
 from procaudit.engine.audit import audit
 from procaudit.engine.baseline import (
     Baseline,
@@ -21,6 +29,7 @@ from procaudit.engine.baseline import (
     load_baseline,
     write_baseline,
 )
+from procaudit.engine.baseline_files import pair_files
 
 HEADER = "ma_thu_tuc,ten_thu_tuc,cap_thuc_hien,linh_vuc"
 CLEAN = [
@@ -106,11 +115,12 @@ def test_a_finding_without_a_code_is_matched_by_its_normalised_name(
     respelled = ",Đăng ký nhận Cha Mẹ Con hoà giải,Cấp xã,Hộ tịch"  # case, old tone placement
     renamed = ",Đăng ký nhận con nuôi,Cấp xã,Hộ tịch"
     rows = [*CLEAN, DISTRICT, respelled, DUPLICATE, DUPLICATE]
-    comparison = compare(audited(write_catalogue(tmp_path / "x" / "lao-cai.csv", rows)), baseline)
+    catalogue = tmp_path / "data" / "lao-cai.csv"
+    comparison = compare(audited(write_catalogue(catalogue, rows)), baseline)
     assert comparison.new == comparison.fixed == ()
 
     rows = [*CLEAN, DISTRICT, renamed, DUPLICATE, DUPLICATE]
-    comparison = compare(audited(write_catalogue(tmp_path / "y" / "lao-cai.csv", rows)), baseline)
+    comparison = compare(audited(write_catalogue(catalogue, rows)), baseline)
     assert [f.procedure for f in comparison.new] == ["Đăng ký nhận con nuôi"]
     assert [e.procedure for e in comparison.fixed] == ["Đăng ký nhận cha mẹ con hòa giải"]
 
@@ -144,7 +154,9 @@ def test_a_moved_folder_still_matches_but_a_renamed_file_does_not(
     tmp_path: Path, recorded: tuple[AuditResult, Baseline]
 ) -> None:
     old, baseline = recorded
-    moved = audited(write_catalogue(tmp_path / "archive" / "2025" / "lao-cai.csv", CLEAN + DEFECTS))
+    (tmp_path / "archive").mkdir()
+    (tmp_path / "data").rename(tmp_path / "archive" / "2025")
+    moved = audited(tmp_path / "archive" / "2025" / "lao-cai.csv")
     comparison = compare(moved, baseline)
     assert comparison.still == moved.findings
     assert comparison.new == comparison.fixed == ()
@@ -204,9 +216,11 @@ def test_the_baseline_file_is_sorted_and_byte_identical_for_the_same_input(
     assert (tmp_path / "again.json").read_bytes() == first
 
     document = json.loads(first)
-    assert set(document) == {"procaudit_baseline", "findings"}
-    assert document["procaudit_baseline"] == 1
+    assert set(document) == {"procaudit_baseline", "paths", "findings"}
+    assert document["procaudit_baseline"] == 1  # an older procaudit still reads it
+    assert document["paths"] == "relative to this file's folder"
     entries = document["findings"]
+    assert {e["file"] for e in entries} == {"data/lao-cai.csv"}
     assert [list(e) for e in entries] == [
         ["fingerprint", "rule", "file", "sheet", "code", "procedure", "column", "message"]
     ] * len(result.findings)
@@ -312,3 +326,100 @@ def test_fail_on_applies_to_new_findings_only(
     failure = FileFailure("broken.xlsx", "broken.xlsx: is not a readable Excel workbook")
     assert comparison.exit_code(FailOn.NEVER, (failure,)) == 2
     assert unchanged.exit_code(FailOn.INFO, [failure]) == 2
+
+
+# --- which recorded file a run's file is -----------------------------------------------------
+
+# (the files on disk, the baseline's recorded paths, the run's files) -> the pairs. The
+# baseline is in the temporary folder; the run is made from it.
+PAIRINGS = [
+    ("the same path", ["a/f.csv"], ["a/f.csv"], ["a/f.csv"], {"a/f.csv": "a/f.csv"}),
+    ("another file of that name", ["a/f.csv", "b/f.csv"], ["a/f.csv"], ["b/f.csv"], {}),
+    ("the folder moved", ["new/f.csv"], ["old/f.csv"], ["new/f.csv"], {"new/f.csv": "old/f.csv"}),
+    (
+        "two names alike: by their folders",
+        ["new/a/f.csv", "new/b/f.csv"],
+        ["old/a/f.csv", "old/b/f.csv"],
+        ["new/a/f.csv", "new/b/f.csv"],
+        {"new/a/f.csv": "old/a/f.csv", "new/b/f.csv": "old/b/f.csv"},
+    ),
+    ("two names alike: no telling", ["x/f.csv", "y/f.csv"], ["f.csv"], ["x/f.csv", "y/f.csv"], {}),
+    (
+        "one recorded twice over: no telling",
+        ["new/f.csv"],
+        ["old1/f.csv", "old2/f.csv"],
+        ["new/f.csv"],
+        {},
+    ),
+    (
+        "recorded on Windows",
+        ["srv/a/f.csv"],
+        ["C:\\data\\a\\f.csv"],
+        ["srv/a/f.csv"],
+        {"srv/a/f.csv": "C:\\data\\a\\f.csv"},
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("on_disk", "recorded", "run", "pairs"), [c[1:] for c in PAIRINGS], ids=[c[0] for c in PAIRINGS]
+)
+def test_a_runs_files_are_paired_with_the_recorded_ones(
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    on_disk: list[str],
+    recorded: list[str],
+    run: list[str],
+    pairs: dict[str, str],
+) -> None:
+    for path in on_disk:
+        (tmp_path / path).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / path).write_text("x", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    assert pair_files(run, recorded, str(tmp_path)) == pairs
+    # From another folder, by absolute paths: the same pairs.
+    monkeypatch.chdir("/")
+    absolute = {str(tmp_path / path): path for path in run}
+    assert pair_files(absolute, recorded, str(tmp_path)) == {
+        path: pairs[given] for path, given in absolute.items() if given in pairs
+    }
+
+
+def test_a_file_of_the_same_name_is_not_the_recorded_one(tmp_path: Path) -> None:
+    lao_cai = write_catalogue(tmp_path / "lao-cai" / "danh-muc.csv", CLEAN + DEFECTS)
+    yen_bai = write_catalogue(tmp_path / "yen-bai" / "danh-muc.csv", CLEAN + DEFECTS)
+    write_baseline(audited(lao_cai), tmp_path / "baseline.json")
+    baseline = load_baseline(tmp_path / "baseline.json")
+
+    comparison = compare(audited(yen_bai), baseline)
+    assert rules_of(comparison.new) == ["PA102", "PA201", "PA201", "PA501"]
+    assert comparison.still == comparison.fixed == ()
+    assert len(comparison.unchecked) == 4  # lao-cai's: not audited tonight
+
+    both = audit([str(lao_cai), str(yen_bai)])
+    comparison = compare(both, baseline)
+    assert {f.file for f in comparison.new} == {str(yen_bai)}
+    assert {f.file for f in comparison.still} == {str(lao_cai)}
+
+
+def test_the_rules_a_run_did_not_check_leave_their_findings_unchecked(
+    recorded: tuple[AuditResult, Baseline],
+) -> None:
+    result, baseline = recorded
+    only_pa5 = replace(
+        result,
+        findings=tuple(f for f in result.findings if f.rule.startswith("PA5")),
+        checked_rules=("PA501", "PA502"),
+    )
+    comparison = compare(only_pa5, baseline)
+    assert comparison.fixed == ()
+    assert sorted(e.rule for e in comparison.unchecked) == ["PA102", "PA201", "PA201"]
+    assert comparison.kept == comparison.unchecked  # the run's own file: a new baseline keeps them
+    skipped = replace(
+        result,
+        findings=(),
+        skipped=(SkippedRule("PA201", result.files[0].path, "no name column"),),
+    )
+    comparison = compare(skipped, baseline)
+    assert sorted(e.rule for e in comparison.fixed) == ["PA102", "PA501"]
+    assert sorted(e.rule for e in comparison.unchecked) == ["PA201", "PA201"]

@@ -337,6 +337,9 @@ def test_gitlab_fingerprints_ignore_the_row_and_stay_unique() -> None:
     after = fingerprints((dup(5), dup(11), dup(20, "1.000002")))  # rows inserted above
     assert before == after
     assert len(set(before)) == 3
+    # Two files of one name: their findings are told apart by the path.
+    pair = (dup(3), dup(3)._replace(file="b/a.csv"))
+    assert len(set(fingerprints(pair, by_path=True))) == 2
     issues = json.loads(render(Format.GITLAB))
     assert [i["severity"] for i in issues] == [
         "critical",  # broken.xlsx, not read

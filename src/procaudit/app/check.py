@@ -121,7 +121,7 @@ def _run(request: CheckRequest, hooks: Hooks, stdout: TextIO | None) -> CheckOut
         on_read=None if request.fix_list is None else _keep(read),
     )
     result = replace(result, failures=(*request.input_failures, *result.failures))
-    result = _baselines(result, request)
+    result = _baselines(result, request, hooks)
     # Recorded before the report, so that a report showing the trend includes tonight's run;
     # a history that fails this late is said at once and the report still comes (exit 2).
     history_failed = request.history is not None and not _recorded(
@@ -262,17 +262,18 @@ def _check_outputs(request: CheckRequest) -> str | None:
     return started
 
 
-def _baselines(result: AuditResult, request: CheckRequest) -> AuditResult:
+def _baselines(result: AuditResult, request: CheckRequest, hooks: Hooks) -> AuditResult:
     """The result split against the baseline (new, still present, fixed), and recorded as
-    the next one."""
-    from procaudit.engine.baseline import load_baseline, split, write_baseline
+    the next one; what the new one keeps of the old is said in a note."""
+    from procaudit.engine.baseline import run_baselines
     from procaudit.io.read import run_limits
 
-    if request.baseline is not None:
-        limits = run_limits(request.read_options)
-        result = split(result, load_baseline(request.baseline, limits.max_file_size))
-    if request.write_baseline is not None:
-        write_baseline(result, request.write_baseline)
+    limits = run_limits(request.read_options)
+    result, notes = run_baselines(
+        result, request.baseline, request.write_baseline, limits.max_file_size
+    )
+    for note in () if request.quiet else notes:
+        hooks.note(note)
     return result
 
 

@@ -281,7 +281,9 @@ class BaselineSplit:
     new: frozenset[Finding]
     still: int
     fixed: tuple[BaselineEntry, ...]
-    unchecked: int = 0  # recorded findings of files this run did not audit
+    # Recorded findings this run could not check: of files it did not audit (or could not
+    # read), or of rules it did not run on their file (not selected, a column missing).
+    unchecked: int = 0
 
     def status(self, finding: Finding) -> str:
         return "new" if finding in self.new else "still"
@@ -297,6 +299,9 @@ class AuditResult:
     failures: tuple[FileFailure, ...] = ()
     baseline: BaselineSplit | None = None
     scorecard: Scorecard | None = None  # built after the audit (procaudit.engine.scorecard)
+    # The rules the run checked (selected, and given what they need); None where not known.
+    # A baseline's findings of the others are not checked, never fixed.
+    checked_rules: tuple[str, ...] | None = None
 
     def with_severities(self, severities: dict[str, str]) -> AuditResult:
         """The result with the configured severity of some rules in place of their own."""

@@ -124,7 +124,10 @@ def audit(
         skipped.update(dict.fromkeys(not_checked))
         files.append(report)
     findings.sort(key=Finding.sort_key)
-    return AuditResult(tuple(files), tuple(findings), tuple(skipped), tuple(failures))
+    checked = tuple(rule.id for rule in active_rules(plan.options, plan.selection))
+    return AuditResult(
+        tuple(files), tuple(findings), tuple(skipped), tuple(failures), checked_rules=checked
+    )
 
 
 def _each_file(

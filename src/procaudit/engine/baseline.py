@@ -1,11 +1,20 @@
 """Baselines for nightly runs: record today's findings, then split a later run into new,
 still present and fixed findings, so that --fail-on can apply to new findings only.
 
-A finding is recognised by its fingerprint, never by its row: the rule, the file's name
-(not its folder), the sheet, the procedure's code (or, without one, its normalised name,
-or, without either, the offending value) and the column. Rows inserted, deleted or moved
-above a finding leave its fingerprint unchanged. The GitLab Code Quality report uses the
-same fingerprints.
+A finding is recognised by its file and its fingerprint, never by its row. The baseline
+records each file by its path relative to the baseline's own folder, which a run finds
+whatever folder it is made from and however it names the file; a file named otherwise is
+taken for a recorded one only when their paths end alike and no other file is as like
+(`procaudit.engine.baseline_files`). Within a file the fingerprint is the rule, the file's
+name, the sheet, the procedure's code (or, without one, its normalised name, or, without
+either, the offending value) and the column, numbered from the second finding of the file
+that shares them. Rows inserted, deleted or moved above a finding leave it unchanged.
+
+A recorded finding this run could not check (its file was not read, or its rule did not run
+on the file: not selected, or a column it needs missing) is neither fixed nor new; a baseline
+written by the run keeps those of the run's files, so that one bad night does not make them
+new the next. The GitLab Code Quality report uses the same fingerprints, keyed by the file's
+path rather than its name.
 """
 
 from __future__ import annotations
@@ -35,10 +44,17 @@ from procaudit.core.findings import (
 from procaudit.core.i18n import t
 from procaudit.core.limits import MAX_FILE_SIZE_MB, MB
 from procaudit.core.paths import not_a_state_file, shown_path
+from procaudit.engine.baseline_files import pair_files, recorded_path
 from procaudit.vn.text import comparison_key
 
+# Still 1: the entries kept their keys and fingerprints, so that an older procaudit reads a
+# newer baseline (matching by file name, as it did) and this one reads older baselines.
 FORMAT_VERSION = 1
 MARKER = "procaudit_baseline"
+# Said by a baseline whose entries' files are relative to its folder; older ones recorded
+# them as their run named them.
+PATHS_KEY = "paths"
+PATHS_RELATIVE = "relative to this file's folder"
 _SEPARATOR = "\x1f"
 _FOLDERS = re.compile(r"^.*[\\/]")  # a baseline written on Windows still matches on Linux
 
@@ -52,8 +68,9 @@ def file_name(path: str) -> str:
     return _FOLDERS.sub("", path)
 
 
-def fingerprint_key(finding: Finding) -> str:
-    """Rule, file name, sheet, who (code, else normalised name, else value) and column."""
+def fingerprint_key(finding: Finding, file: Callable[[str], str] = file_name) -> str:
+    """Rule, file name (or what `file` makes of the path), sheet, who (code, else
+    normalised name, else value) and column."""
     code = (finding.code or "").strip()
     name = finding.procedure
     if not name and finding.column == "name":
@@ -64,7 +81,7 @@ def fingerprint_key(finding: Finding) -> str:
         who = comparison_key(name)
     else:
         who = comparison_key(finding.value or "")
-    parts = (finding.rule, file_name(finding.file), finding.sheet or "", who, finding.column or "")
+    parts = (finding.rule, file(finding.file), finding.sheet or "", who, finding.column or "")
     return _SEPARATOR.join(parts)
 
 
@@ -73,22 +90,29 @@ def fingerprint(finding: Finding) -> str:
     return _digest(fingerprint_key(finding))
 
 
-def fingerprints(findings: Iterable[Finding]) -> list[str]:
-    """The fingerprint of each finding, in order, unique within the run.
+def fingerprints(findings: Iterable[Finding], by_path: bool = False) -> list[str]:
+    """The fingerprint of each finding, in order, unique within its file.
 
-    Findings that share a key (the two rows of a duplicate share code, name and column)
-    get their occurrence number in it from the second on, so that a run and its baseline
-    match them one to one: a third copy of a duplicated row is new, not already known.
+    Findings of a file that share a key (the two rows of a duplicate share code, name and
+    column) get their occurrence number in it from the second on, so that a run and its
+    baseline match them one to one: a third copy of a duplicated row is new, not already
+    known. `by_path`: the key holds the file's path, not its name, so that the fingerprint
+    is unique within the run (GitLab's, which has no file of its own to pair).
     """
-    seen: dict[str, int] = {}
+    seen: dict[tuple[str, str], int] = {}
     result = []
+    file = _as_is if by_path else file_name
     for finding in findings:
-        key = fingerprint_key(finding)
-        seen[key] = seen.get(key, 0) + 1
-        if seen[key] > 1:
-            key += f"{_SEPARATOR}{seen[key]}"
+        key = fingerprint_key(finding, file)
+        count = seen[finding.file, key] = seen.get((finding.file, key), 0) + 1
+        if count > 1:
+            key += f"{_SEPARATOR}{count}"
         result.append(_digest(key))
     return result
+
+
+def _as_is(path: str) -> str:
+    return path
 
 
 def _digest(key: str) -> str:
@@ -106,32 +130,56 @@ _TEXT_OR_NULL = {str, type(None)}
 
 @dataclass(frozen=True)
 class Baseline:
-    """The findings recorded by `write_baseline`, as read back by `load_baseline`."""
+    """The findings recorded by `write_baseline`, as read back by `load_baseline`.
+
+    `folder`: the baseline's own folder (absolute); `relative`: its entries name their files
+    relative to it (an older baseline named them as its run was given them)."""
 
     path: str
     entries: tuple[BaselineEntry, ...]
+    folder: str = "."
+    relative: bool = False
 
 
-def entries_of(result: AuditResult) -> list[BaselineEntry]:
-    """The run's findings as baseline entries, sorted."""
+def entries_of(result: AuditResult, folder: str = ".") -> list[BaselineEntry]:
+    """The run's findings as the entries of a baseline in `folder`, sorted."""
+    where = {path: recorded_path(path, folder) for path in {f.file for f in result.findings}}
     entries = [
-        BaselineEntry(fp, f.rule, f.file, f.sheet, f.code, f.procedure, f.column, f.message)
+        BaselineEntry(fp, f.rule, where[f.file], f.sheet, f.code, f.procedure, f.column, f.message)
         for f, fp in zip(result.findings, fingerprints(result.findings), strict=True)
     ]
     return sorted(entries, key=BaselineEntry.sort_key)
 
 
-def dumps(result: AuditResult) -> str:
-    """The baseline's text: the same result gives the same bytes (no timestamps)."""
-    entries = [e._asdict() for e in entries_of(result)]
-    return jsontext.dumps({MARKER: FORMAT_VERSION, "findings": entries}) + "\n"
+def dumps(result: AuditResult, folder: str = ".", kept: Iterable[BaselineEntry] = ()) -> str:
+    """The text of a baseline in `folder`: the run's findings, and the recorded entries
+    `kept` (named by the run's paths). The same result gives the same bytes (no timestamps)."""
+    entries = entries_of(result, folder)
+    written = {(entry.file, entry.fingerprint) for entry in entries}
+    for entry in kept:
+        entry = entry._replace(file=recorded_path(entry.file, folder))
+        if (entry.file, entry.fingerprint) not in written:
+            written.add((entry.file, entry.fingerprint))
+            entries.append(entry)
+    entries.sort(key=BaselineEntry.sort_key)
+    document = {
+        MARKER: FORMAT_VERSION,
+        PATHS_KEY: PATHS_RELATIVE,
+        "findings": [entry._asdict() for entry in entries],
+    }
+    return jsontext.dumps(document) + "\n"
 
 
-def write_baseline(result: AuditResult, path: str | os.PathLike[str]) -> None:
+def write_baseline(
+    result: AuditResult, path: str | os.PathLike[str], previous: Baseline | None = None
+) -> tuple[BaselineEntry, ...]:
     """Record the run's findings in `path`, atomically: a reader sees the old baseline or
-    the new one, never half of one, and nothing is left behind on failure."""
+    the new one, never half of one, and nothing is left behind on failure. The entries of
+    `previous` this run could not check on its own files (a file not read, a rule not run)
+    are kept: they are returned, named by the run's paths."""
     target = Path(path)
-    text = dumps(result).encode("utf-8")
+    kept = compare(result, previous).kept if previous is not None else ()
+    text = dumps(result, folder_of(target), kept).encode("utf-8")
     try:
         write_atomically(target, lambda stream: stream.write(text))
     except OSError as exc:
@@ -143,6 +191,12 @@ def write_baseline(result: AuditResult, path: str | os.PathLike[str]) -> None:
                 reason=_reason(exc),
             )
         ) from exc
+    return kept
+
+
+def folder_of(path: str | os.PathLike[str]) -> str:
+    """The folder a baseline's entries are relative to: the baseline's own, absolute."""
+    return os.path.dirname(os.path.abspath(path))
 
 
 def load_baseline(path: str | os.PathLike[str], max_size: int = MAX_FILE_SIZE_MB * MB) -> Baseline:
@@ -211,7 +265,8 @@ def load_baseline(path: str | os.PathLike[str], max_size: int = MAX_FILE_SIZE_MB
                 path=where,
             )
         )
-    return Baseline(where, _entries(document, where))
+    relative = isinstance(document, dict) and document.get(PATHS_KEY) == PATHS_RELATIVE
+    return Baseline(where, _entries(document, where), folder_of(path), relative)
 
 
 def _has_lone_surrogate(document: Any) -> bool:
@@ -299,14 +354,17 @@ def _reason(exc: OSError) -> str:
 class Comparison:
     """A run split against a baseline.
 
-    `unchecked` holds baseline entries of files this run did not audit (or could not
-    read): they are neither fixed nor still present, just not looked at.
+    `unchecked` holds the baseline's entries this run could not check: of files it did not
+    audit or could not read, of rules it did not run on their file. They are neither fixed
+    nor still present, just not looked at. `kept`: those of them that belong to the run's
+    own files, named by the run's paths, which a baseline the run writes keeps.
     """
 
     new: tuple[Finding, ...]
     still: tuple[Finding, ...]
     fixed: tuple[BaselineEntry, ...]
     unchecked: tuple[BaselineEntry, ...] = ()
+    kept: tuple[BaselineEntry, ...] = ()
 
     def exit_code(self, fail_on: FailOn, failures: Sequence[FileFailure] = ()) -> int:
         """0 clean, 1 NEW findings at or above `fail_on`, 2 an input could not be audited.
@@ -315,22 +373,53 @@ class Comparison:
 
 
 def compare(result: AuditResult, baseline: Baseline) -> Comparison:
-    """Match the run's findings with the baseline's by fingerprint, one to one."""
-    known = {entry.fingerprint for entry in baseline.entries}
+    """Match the run's findings with the baseline's, file by file and fingerprint by
+    fingerprint, one to one. A fixed entry is named by the run's path of its file."""
+    audited = {report.path: None for report in result.files}
+    run_files = [*audited, *(failure.path for failure in result.failures)]
+    recorded = (entry.file for entry in baseline.entries)
+    pairs = pair_files(run_files, recorded, baseline.folder, baseline.relative)
+    known = {(entry.file, entry.fingerprint) for entry in baseline.entries}
     new: list[Finding] = []
     still: list[Finding] = []
-    present: set[str] = set()
+    present: set[tuple[str | None, str]] = set()
     for finding, fp in zip(result.findings, fingerprints(result.findings), strict=True):
-        (still if fp in known else new).append(finding)
-        present.add(fp)
-    audited = {file_name(report.path) for report in result.files}
+        key = (pairs.get(finding.file), fp)
+        if key in known:
+            still.append(finding)
+            present.add(key)
+        else:
+            new.append(finding)
+    run_file = {recorded_file: path for path, recorded_file in pairs.items()}
+    checked = _checked(result)
     fixed: list[BaselineEntry] = []
     unchecked: list[BaselineEntry] = []
+    kept: list[BaselineEntry] = []
     for entry in baseline.entries:
-        if entry.fingerprint in present:
+        if (entry.file, entry.fingerprint) in present:
             continue
-        (fixed if file_name(entry.file) in audited else unchecked).append(entry)
-    return Comparison(tuple(new), tuple(still), tuple(fixed), tuple(unchecked))
+        path = run_file.get(entry.file)
+        if path is None:  # a file this run was not given
+            unchecked.append(entry)
+            continue
+        entry = entry._replace(file=path)
+        if path in audited and checked(entry.rule, path):
+            fixed.append(entry)
+        else:
+            unchecked.append(entry)
+            kept.append(entry)
+    return Comparison(tuple(new), tuple(still), tuple(fixed), tuple(unchecked), tuple(kept))
+
+
+def _checked(result: AuditResult) -> Callable[[str, str], bool]:
+    """Whether the run checked a rule on a file: the rule ran, and not skipped there."""
+    ran = None if result.checked_rules is None else frozenset(result.checked_rules)
+    skipped = {(skip.rule, skip.file) for skip in result.skipped}
+
+    def checked(rule: str, path: str) -> bool:
+        return (ran is None or rule in ran) and (rule, path) not in skipped
+
+    return checked
 
 
 def split(result: AuditResult, baseline: Baseline) -> AuditResult:
@@ -345,4 +434,48 @@ def split(result: AuditResult, baseline: Baseline) -> AuditResult:
             comparison.fixed,
             len(comparison.unchecked),
         ),
+    )
+
+
+def run_baselines(
+    result: AuditResult,
+    read: str | os.PathLike[str] | None,
+    write: str | os.PathLike[str] | None,
+    max_size: int = MAX_FILE_SIZE_MB * MB,
+) -> tuple[AuditResult, list[str]]:
+    """A run's baselines: split against `read` (new, still present, fixed), then recorded
+    in `write`, keeping what the run could not check of `read`'s entries for its files; the
+    notes that say what was kept. A UsageError for a baseline that cannot be read or
+    written."""
+    previous = None
+    if read is not None:
+        previous = load_baseline(read, max_size)
+        result = split(result, previous)
+    if write is None:
+        return result, []
+    kept = write_baseline(result, write, previous)
+    return result, [_kept_note(kept, write)] if kept else []
+
+
+_SHOWN_FILES = 3  # files named in the note; the others counted
+
+
+def _kept_note(kept: Sequence[BaselineEntry], path: str | os.PathLike[str]) -> str:
+    files = sorted({entry.file for entry in kept})
+    shown = ", ".join(files[:_SHOWN_FILES])
+    if len(files) > _SHOWN_FILES:
+        shown = t(
+            "{shown} and {more} more files",
+            "{shown} và {more} tệp khác",
+            shown=shown,
+            more=len(files) - _SHOWN_FILES,
+        )
+    return t(
+        "the baseline {path} keeps {count} recorded findings this run could not check "
+        "(the file was not read, or the rule did not run on it) in {files}",
+        "tệp mốc {path} giữ lại {count} phát hiện đã ghi mà lần chạy này không kiểm tra "
+        "được (tệp không đọc được, hoặc quy tắc không chạy trên tệp) trong {files}",
+        path=shown_path(path),
+        count=len(kept),
+        files=shown,
     )

@@ -1,5 +1,6 @@
 """GitLab Code Quality JSON: one issue per finding, with a fingerprint that survives rows
-inserted or moved above it (the row is not part of it): the baseline's fingerprints.
+inserted or moved above it (the row is not part of it): the baseline's fingerprints, keyed
+by the file's path, so that two files of one name never share one.
 
 A file that could not be read is an issue too (`check_name` "unread-file", severity
 critical, at its line 1): the merge request shows what the gate could not check.
@@ -46,6 +47,8 @@ class GitlabReporter(Reporter):
         issues = [_unread_issue(failure) for failure in result.failures]
         issues += [
             _issue(f, fp)
-            for f, fp in zip(result.findings, fingerprints(result.findings), strict=True)
+            for f, fp in zip(
+                result.findings, fingerprints(result.findings, by_path=True), strict=True
+            )
         ]
         dump(issues, out)

@@ -87,21 +87,17 @@ class RichReporter(Reporter):
         if split is None:
             return
         console.print()
-        self._folder.print(
-            Text(
-                t(
-                    "Against the baseline {path}: {new} new, {still} still present, {fixed} fixed",
-                    "Đối chiếu với mốc {path}: {new} phát hiện mới, {still} vẫn còn, {fixed} đã "
-                    "khắc phục",
-                    path=self._shown(split.path),
-                    new=len(split.new),
-                    still=split.still,
-                    fixed=len(split.fixed),
-                ),
-                style="bold",
-            ),
-            rest="  ",
+        line = t(
+            "Against the baseline {path}: {new} new, {still} still present, {fixed} fixed",
+            "Đối chiếu với mốc {path}: {new} phát hiện mới, {still} vẫn còn, {fixed} đã khắc phục",
+            path=self._shown(split.path),
+            new=len(split.new),
+            still=split.still,
+            fixed=len(split.fixed),
         )
+        if split.unchecked:  # neither fixed nor present: their file or rule was not checked
+            line += t(", {count} not checked", ", {count} chưa kiểm tra", count=split.unchecked)
+        self._folder.print(Text(line, style="bold"), rest="  ")
         limit = self.options.max_per_rule or len(split.fixed)
         fixed = t("  fixed {rule}: {where}", "  đã khắc phục {rule}: {where}")
         for entry in split.fixed[:limit]:
