@@ -8,6 +8,9 @@ import json
 import os
 import re
 import shutil
+import subprocess
+import sys
+import threading
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
@@ -16,7 +19,7 @@ from typer.testing import CliRunner
 
 from conftest import SAMPLES
 from procaudit.cli import app
-from procaudit.cli.inputs import expand_inputs, is_excluded, is_lock_file
+from procaudit.cli.inputs import Inputs, expand_inputs, is_excluded, is_lock_file
 
 SAMPLE = SAMPLES / "catalogue-lao-cai.xlsx"
 EXCEL_LOCK = b"\x0bNguyen Van A" + b"\x00" * 150  # what Excel writes: the owner, padded
@@ -173,6 +176,95 @@ def test_a_folder_of_nothing_but_reports_has_no_catalogue(here: Path) -> None:
     result = check("danh-muc/reports")
     assert result.exit_code == 2
     assert "is a folder with no catalogue file in it" in result.stderr
+
+
+# --- what is not a regular file, and one file by two names -----------------------------------
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="named pipes are POSIX")
+def test_a_named_pipe_in_a_scanned_folder_is_skipped_before_anything_opens_it(
+    here: Path,
+) -> None:
+    # Opening a FIFO waits for a writer: the scan for procaudit's own outputs hung on it.
+    os.mkfifo(here / "danh-muc" / "fifo.xlsx")
+    os.mkfifo(here / "danh-muc" / "fifo.csv")
+    result = subprocess.run(
+        [sys.executable, "-m", "procaudit", "check", "danh-muc", "-f", "json"],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert result.returncode == 1, result.stderr  # the sample's findings
+    assert audited(result) == [os.path.join("danh-muc", "lao-cai.xlsx")]
+    for name in ("fifo.csv", "fifo.xlsx"):
+        shown = os.path.join("danh-muc", name)
+        assert f"note: {shown}: skipped: a named pipe, not a file to audit" in result.stderr
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="named pipes are POSIX")
+def test_a_folder_of_nothing_but_a_pipe_has_no_catalogue(here: Path) -> None:
+    os.mkfifo(here / "danh-muc" / "only.csv")
+    (here / "danh-muc" / "lao-cai.xlsx").unlink()
+    found: list[Inputs] = []  # in a thread: a scan that opened the pipe would never return
+    scan = threading.Thread(target=lambda: found.append(expand_inputs(["danh-muc"])), daemon=True)
+    scan.start()
+    scan.join(timeout=30)
+    assert found, "the scan opened the named pipe"
+    inputs = found[0]
+    assert inputs.paths == ()
+    assert [failure.path for failure in inputs.failures] == ["danh-muc"]
+    assert inputs.not_files == ((os.path.join("danh-muc", "only.csv"), "a named pipe"),)
+
+
+def test_a_hard_link_is_audited_once_and_named_in_a_note(here: Path) -> None:
+    os.link(here / "danh-muc" / "lao-cai.xlsx", here / "danh-muc" / "ban-sao.xlsx")
+    result = check("danh-muc")
+    assert result.exit_code == 1, result.output
+    first, second = (os.path.join("danh-muc", name) for name in ("ban-sao.xlsx", "lao-cai.xlsx"))
+    assert audited(result) == [first]  # the first in sorted order; findings not doubled
+    assert f"note: {second}: skipped: the same file as {first}" in result.stderr
+    once = counts(check(os.path.join("danh-muc", "lao-cai.xlsx")))
+    assert counts(result) == once
+
+
+def test_a_file_named_twice_by_a_link_and_its_name_is_audited_once(here: Path) -> None:
+    (here / "link.xlsx").symlink_to(here / "danh-muc" / "lao-cai.xlsx")
+    result = check("link.xlsx", "danh-muc/lao-cai.xlsx", "./link.xlsx")
+    assert audited(result) == ["link.xlsx"]
+    notes = [line for line in result.stderr.splitlines() if "the same file as" in line]
+    assert notes == [  # a respelling of one path is no second name
+        "procaudit: note: danh-muc/lao-cai.xlsx: skipped: the same file as link.xlsx "
+        "(another name of it), audited once"
+    ]
+
+
+def test_a_workbook_that_is_no_catalogue_found_by_a_scan_says_how_to_leave_it_out(
+    here: Path,
+) -> None:
+    from openpyxl import Workbook
+
+    book = Workbook()
+    book.active["A1"] = "HƯỚNG DẪN SỬ DỤNG"
+    book.active["A2"] = "Mở tệp danh mục và điền vào các cột."
+    book.save(here / "danh-muc" / "README.xlsx")
+    result = check("danh-muc", "--exit-zero")
+    assert result.exit_code == 2
+    shown = os.path.join("danh-muc", "README.xlsx")
+    errors = [line for line in result.stderr.splitlines() if "error:" in line]
+    assert len(errors) == 1
+    assert errors[0].startswith(f"procaudit: error: {shown}: sheet ")
+    assert errors[0].endswith(
+        "; if it is no catalogue, leave it out of the folder scan with --exclude README.xlsx"
+    )
+    # ... which works; named on the command line, it is the user's to ask for: no hint.
+    assert check("danh-muc", "--exclude", "README.xlsx").exit_code == 1
+    named = check(shown)
+    assert named.exit_code == 2
+    assert "--exclude" not in named.stderr
+    # A --header-row given is no file without a catalogue, but a wrong row: no hint either.
+    wrong_row = check("danh-muc", "--header-row", "1")
+    assert "--exclude" not in wrong_row.stderr
 
 
 # --- --exclude and the configuration's exclude -----------------------------------------------

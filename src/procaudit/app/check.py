@@ -17,6 +17,8 @@ Free of pandas at import: the command line imports this module to build its requ
 
 from __future__ import annotations
 
+import os
+import shlex
 import sys
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
@@ -39,7 +41,7 @@ from procaudit.app.settings import Settings
 from procaudit.core.errors import ProcauditError, UsageError
 from procaudit.core.findings import FailOn
 from procaudit.core.i18n import t
-from procaudit.core.paths import unreachable
+from procaudit.core.paths import shown_path, unreachable
 from procaudit.report import MAX_PER_RULE, Format, ReportOptions, reporter_for
 
 if TYPE_CHECKING:
@@ -67,6 +69,9 @@ class CheckRequest:
     history: Path | None = None  # an SQLite history the run is appended to
     csv_safe: bool = False  # --csv-safe: the CSV report's formula-like cells neutralised
     jobs: int | None = 1  # worker processes at most (--jobs); None: one per core
+    # The paths a folder scan or a pattern gave: a file there that holds no catalogue is
+    # refused with the --exclude that leaves it out of the next night's scan.
+    scanned: frozenset[str] = frozenset()
 
     @property
     def fail_on(self) -> FailOn:
@@ -120,7 +125,8 @@ def _run(request: CheckRequest, hooks: Hooks, stdout: TextIO | None) -> CheckOut
         _jobs(request.jobs),
         on_read=None if request.fix_list is None else _keep(read),
     )
-    result = replace(result, failures=(*request.input_failures, *result.failures))
+    failures = _excludable(result.failures, request.scanned)
+    result = replace(result, failures=(*request.input_failures, *failures))
     result = _baselines(result, request, hooks)
     # Recorded before the report, so that a report showing the trend includes tonight's run;
     # a history that fails this late is said at once and the report still comes (exit 2).
@@ -176,6 +182,31 @@ def reading_ahead(paths: Sequence[str], max_file_size: int, jobs: int | None) ->
 
             when_parsed(start_keys_of_parse)
         yield
+
+
+def _excludable(
+    failures: Sequence[FileFailure], scanned: frozenset[str]
+) -> tuple[FileFailure, ...]:
+    """The failures, each file a scan found that holds no catalogue (a README.xlsx, a pivot)
+    told how to leave it out: otherwise it fails every night's run, even with --exit-zero."""
+    if not scanned:
+        return tuple(failures)
+    found = {shown_path(path) for path in scanned}
+    return tuple(
+        replace(failure, message=failure.message + _exclude_hint(failure.path))
+        if failure.no_catalogue and failure.path in found
+        else failure
+        for failure in failures
+    )
+
+
+def _exclude_hint(path: str) -> str:
+    return t(
+        "; if it is no catalogue, leave it out of the folder scan with --exclude {pattern}",
+        "; nếu đây không phải danh mục, hãy loại tệp khỏi lần quét thư mục bằng "
+        "--exclude {pattern}",
+        pattern=shlex.quote(os.path.basename(path)),
+    )
 
 
 def _keep(read: dict[str, Catalogue]) -> Callable[[Catalogue], None]:

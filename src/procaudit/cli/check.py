@@ -388,6 +388,7 @@ def check(
             history,
             csv_safe=csv_safe,
             jobs=jobs,
+            scanned=inputs.scanned,
         )
         hooks = Hooks(error=common.error, note=common.note, stages=lambda: _stage_display(quiet))
         outcome = common.attempt(lambda: run_check(request, hooks))

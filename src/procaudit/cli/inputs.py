@@ -9,9 +9,15 @@ any night someone left the workbook open. It is skipped with a note, never audit
 A folder or a pattern gives the catalogue files in it, sorted: those with a catalogue's
 extension, except hidden files and folders, lock files, what `--exclude` patterns match, and
 the reports and fix-lists procaudit wrote itself (`procaudit.app.own_outputs`), so that a
-nightly run over a folder that keeps its reports does not audit them. A folder without a
+nightly run over a folder that keeps its reports does not audit them. What a scan finds that
+is not a regular file (a named pipe, a socket, a device) is skipped with a note before
+anything opens it: opening a pipe waits for a writer forever. A folder without a
 catalogue, or a pattern matching none, is an input that gives nothing: one sentence for the
 user, as for a file that cannot be read.
+
+A file is audited once however often it comes, by any name (its device and inode: a second
+spelling, a symlink or a hard link to it); a second name other than a mere respelling is
+named in a note.
 """
 
 from __future__ import annotations
@@ -19,6 +25,7 @@ from __future__ import annotations
 import fnmatch
 import glob
 import os
+import stat
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from typing import Final
@@ -42,6 +49,9 @@ class Inputs:
     failures: tuple[FileFailure, ...] = ()
     lock_files: tuple[str, ...] = ()  # named on the command line, skipped
     own_outputs: int = 0  # procaudit's own reports and fix-lists left out of the scan
+    not_files: tuple[tuple[str, str], ...] = ()  # (path, what it is): pipes, sockets, devices
+    duplicates: tuple[tuple[str, str], ...] = ()  # (path, the path it is audited as)
+    scanned: frozenset[str] = frozenset()  # the paths a folder or a pattern gave
 
     def with_failures(self, result: AuditResult) -> AuditResult:
         """The audit's result with the arguments that gave no file among its failures."""
@@ -58,6 +68,25 @@ class Inputs:
                 path=shown_path(path),
             )
             for path in self.lock_files
+        ]
+        notes += [
+            t(
+                "{path}: skipped: {kind}, not a file to audit",
+                "{path}: bỏ qua: {kind}, không phải tệp để kiểm tra",
+                path=shown_path(path),
+                kind=kind,
+            )
+            for path, kind in self.not_files
+        ]
+        notes += [
+            t(
+                "{path}: skipped: the same file as {other} (another name of it), audited once",
+                "{path}: bỏ qua: chính là tệp {other} (một tên khác của tệp đó), chỉ kiểm tra "
+                "một lần",
+                path=shown_path(path),
+                other=shown_path(other),
+            )
+            for path, other in self.duplicates
         ]
         if self.own_outputs:
             notes.append(
@@ -76,33 +105,58 @@ class Inputs:
 
 def expand_inputs(arguments: Iterable[str], exclude: Sequence[str] = ()) -> Inputs:
     """The files of each argument in turn, each file once (the first time it comes); what a
-    folder or a pattern gives leaves out the `exclude` globs' matches (see `is_excluded`)
-    and procaudit's own outputs."""
+    folder or a pattern gives leaves out the `exclude` globs' matches (see `is_excluded`),
+    what is not a regular file and procaudit's own outputs."""
     from procaudit.app.own_outputs import is_own_output
 
-    paths: dict[str, str] = {}  # the real path -> the path as first spelled ("./a/b.csv")
+    paths: dict[object, str] = {}  # the file (see `_same_file_key`) -> the path first given
+    duplicates: list[tuple[str, str]] = []
     failures: list[FileFailure] = []
     locks: list[str] = []
+    not_files: list[tuple[str, str]] = []
+    scanned: set[str] = set()
     own_outputs = 0
     patterns = tuple(pattern.rstrip("/") for pattern in exclude if pattern.rstrip("/"))
+
+    def take(path: str) -> None:
+        first = paths.setdefault(_same_file_key(path), path)
+        if os.path.normpath(first) != os.path.normpath(path):
+            duplicates.append((path, first))
+
     for argument in arguments:
         found = _files_of(argument, patterns)
         if found is None:  # a file named: the user's to ask for, unless it is a lock file
             if is_lock_file(os.path.basename(argument)):
                 locks.append(argument)
             else:
-                paths.setdefault(_same_file_key(argument), argument)
+                take(argument)
             continue
-        kept = [path for path in found if not is_own_output(path)]
-        own_outputs += len(found) - len(kept)
+        kept = []
+        for path in found:  # nothing opens a path before it is known to be a regular file
+            if kind := _not_a_file(path):
+                not_files.append((path, kind))
+            elif is_own_output(path):
+                own_outputs += 1
+            else:
+                kept.append(path)
         if not kept:
             shown = shown_path(argument)
             failures.append(FileFailure(shown, f"{shown}: {_nothing_in(argument)}"))
         for path in kept:
-            paths.setdefault(_same_file_key(path), path)
+            take(path)
+            scanned.add(path)
     if not paths and not failures and locks:  # nothing but lock files: nothing to audit
         failures.append(FileFailure(locks[0], _only_lock_files(locks)))
-    return Inputs(tuple(paths.values()), tuple(failures), tuple(locks), own_outputs)
+    chosen = tuple(paths.values())
+    return Inputs(
+        chosen,
+        tuple(failures),
+        tuple(locks),
+        own_outputs,
+        tuple(not_files),
+        tuple(duplicates),
+        frozenset(scanned.intersection(chosen)),
+    )
 
 
 def is_catalogue_name(name: str) -> bool:
@@ -207,13 +261,32 @@ def _catalogues_in(folder: str, exclude: Sequence[str]) -> list[str]:
     return [path for _, path in sorted(found)]
 
 
-def _same_file_key(path: str) -> str:
-    """What two spellings of one file share ("./a/b.csv", "a/b.csv", a link to it): its real
-    path; the path as written when it has none (missing, or a link loop the reader names)."""
+def _same_file_key(path: str) -> object:
+    """What every name of one file shares ("./a/b.csv", "a/b.csv", a symlink or a hard link
+    to it): its device and inode; the path as written when it has none (missing, or a link
+    loop the reader names)."""
     try:
-        return os.path.realpath(path, strict=True)
+        status = os.stat(path)
     except (OSError, ValueError):
         return os.path.normpath(path)
+    return (status.st_dev, status.st_ino)
+
+
+def _not_a_file(path: str) -> str | None:
+    """What a path a scan found is when it is no regular file (a named pipe, a socket, a
+    device), in words; None for a file, and for what cannot be looked at (the reader says
+    why)."""
+    try:
+        mode = os.stat(path).st_mode
+    except (OSError, ValueError):
+        return None
+    if stat.S_ISREG(mode):
+        return None
+    if stat.S_ISFIFO(mode):
+        return t("a named pipe", "một pipe có tên (FIFO)")
+    if stat.S_ISSOCK(mode):
+        return t("a socket", "một socket")
+    return t("a device", "một thiết bị")
 
 
 def _only_lock_files(locks: Sequence[str]) -> str:

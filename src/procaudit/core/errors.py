@@ -22,6 +22,11 @@ class InputError(ProcauditError):
         self.problem = problem
 
 
+class NoCatalogueTable(InputError):
+    """A file read whole that holds no catalogue: no column for the procedure's name (a
+    README, a pivot, a users' export)."""
+
+
 class SchemaError(ProcauditError):
     """A schema file that cannot be loaded."""
 

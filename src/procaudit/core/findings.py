@@ -246,6 +246,9 @@ class FileFailure:
 
     path: str
     message: str
+    # Read whole but holding no catalogue (`core.errors.NoCatalogueTable`): a file a folder
+    # scan may be told to leave out.
+    no_catalogue: bool = False
 
 
 class BaselineEntry(NamedTuple):

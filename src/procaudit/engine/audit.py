@@ -15,7 +15,7 @@ import pyarrow as pa
 
 from procaudit.catalogue.arrow_memory import release_memory
 from procaudit.core import collector
-from procaudit.core.errors import InputError
+from procaudit.core.errors import InputError, NoCatalogueTable
 from procaudit.core.findings import (
     AuditResult,
     FileFailure,
@@ -234,7 +234,7 @@ def _read(
         )
         with_procedures(catalogue)
     except InputError as exc:
-        return FileFailure(exc.path, str(exc))
+        return _failure(exc)
     release_memory(catalogue_rows(catalogue))  # the parser's buffers, freed but kept
     if on_read is not None:
         on_read(catalogue)
@@ -333,7 +333,7 @@ def audit_source(
             stacked,
         )
     except InputError as exc:
-        return FileFailure(exc.path, str(exc))
+        return _failure(exc)
     # The file's frames and keys are gone; pyarrow's allocator would keep their memory
     # for itself, out of reach of the next file and of the report: hand it back.
     release_memory(audited_rows(audited))
@@ -471,3 +471,8 @@ def active_rules(options: RuleOptions, selection: RuleSelection) -> tuple[Rule, 
         for rule in all_rules()
         if selection.allows(rule.id) and (rule.needs is None or options.has(rule.needs))
     )
+
+
+def _failure(exc: InputError) -> FileFailure:
+    """The file that could not be read, and why."""
+    return FileFailure(exc.path, str(exc), isinstance(exc, NoCatalogueTable))

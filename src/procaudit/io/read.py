@@ -19,7 +19,7 @@ from procaudit.catalogue.columns import (
     SECTION_STATUS,
     SECTION_UNIT,
 )
-from procaudit.core.errors import InputError
+from procaudit.core.errors import InputError, NoCatalogueTable
 from procaudit.core.i18n import t
 from procaudit.core.paths import reported_path, unreachable
 from procaudit.io.by_content import read_sheets, reader_of, sheet_kind
@@ -212,8 +212,9 @@ def _tables(
 def _table(path: str, grid: Grid, options: ReadOptions, header: Header | None = None) -> Table:
     try:
         understood = understand(grid, options.layout(), header)
-    except NoHeader as exc:
-        raise InputError(path, _no_header(exc, grid)) from None
+    except NoHeader as exc:  # with no header row given, a file that holds no catalogue
+        refused = InputError if exc.given else NoCatalogueTable
+        raise refused(path, _no_header(exc, grid)) from None
     except InputError as exc:
         raise InputError(path, exc.problem) from None
     header_map = understood.account.header_map
@@ -222,7 +223,7 @@ def _table(path: str, grid: Grid, options: ReadOptions, header: Header | None = 
     if not options.header_rows and (
         other := other_table(understood.account, understood.body, grid)
     ):
-        raise InputError(path, other.problem())
+        raise NoCatalogueTable(path, other.problem())
     frame, restored, merged_from = _frame(grid, understood)
     if grid.date1904:  # its day numbers count from 1904 (vn.dates.read_date)
         frame[DATE_1904] = True
@@ -356,8 +357,10 @@ def _workbook(
     not_lists = dict(sorted(sheets.not_lists.items(), key=lambda item: order[item[0]]))
     tables, components = sheets.tables, sheets.components
     holds_components = _holds_components()
+    # No sheet holds a catalogue, and none was asked for: a README, a pivot.
+    refused = InputError if wanted is not None or sheets.other_refusal else NoCatalogueTable
     if not tables and len(grids) == 1 and not components:
-        raise InputError(
+        raise refused(
             path_text,
             t(
                 "sheet '{sheet}' {why}",
@@ -368,7 +371,7 @@ def _workbook(
         )
     if not tables:
         reasons = "; ".join(f"'{sheet}' {why}" for sheet, why in not_lists.items())
-        raise InputError(
+        raise refused(
             path_text,
             t(
                 "has no sheet with a procedure list ({reasons})",
@@ -399,6 +402,7 @@ class _Sheets:
         self.tables: list[Table] = []
         self.components: list[Table] = []
         self.not_lists: dict[str, str] = {}
+        self.other_refusal = False  # a sheet refused for more than holding no catalogue
 
     def read(self, grids: list[Grid]) -> None:
         for grid in grids:
@@ -418,6 +422,7 @@ class _Sheets:
                 except InputError as exc:
                     if self.wanted is not None:
                         raise
+                    self.other_refusal |= not isinstance(exc, NoCatalogueTable)
                     found = _components(grid)
                     if found is not None:
                         self.components.append(found)
