@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import json
+import shutil
 from pathlib import Path
 
 import pytest
 from typer.testing import CliRunner
 
+from conftest import SAMPLES
 from procaudit.cli import app
 
 CATALOGUE = (
@@ -116,3 +118,17 @@ def test_inspect_reads_with_the_configuration(folder: Path) -> None:
     assert result.exit_code == 0, result.stderr
     [table] = json.loads(result.stdout)["files"][0]["tables"]
     assert "name" in [column["maps_to"] for column in table["columns"]]
+
+
+def test_a_severity_for_a_rule_that_does_not_exist_is_one_sentence(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # PA999 looks like a rule id: it was accepted and silently changed nothing.
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "procaudit.toml").write_text('[severity]\nPA999 = "info"\n', encoding="utf-8")
+    shutil.copy(SAMPLES / "catalogue-lao-cai.csv", tmp_path / "c.csv")
+    result = CliRunner().invoke(app, ["check", "c.csv"])
+    assert result.exit_code == 2
+    assert result.stderr.startswith(f"procaudit: error: {tmp_path / 'procaudit.toml'}: ")
+    assert "[severity] names PA999, which is no rule" in result.stderr
+    assert result.stderr.count("\n") == 1

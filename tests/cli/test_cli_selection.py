@@ -52,3 +52,83 @@ def test_a_prefix_that_matches_no_rule_is_a_usage_error(catalogue: Path) -> None
 def test_ignored_rules_are_not_noted_as_skipped(catalogue: Path) -> None:
     result = CliRunner().invoke(app, ["check", str(catalogue), "-f", "json", "--select", "PA1"])
     assert "PA401" not in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("options", "said"),
+    [
+        (("--select", "PA201", "--ignore", "PA201"), "every rule selected (PA201) is also ignored"),
+        (("--select", "PA2", "--ignore", "PA"), "every rule selected (PA2) is also ignored (PA)"),
+        (("--ignore", "PA"), "every rule selected (all) is also ignored (PA)"),
+    ],
+)
+def test_a_selection_that_leaves_no_rule_is_a_usage_error(
+    catalogue: Path, options: tuple[str, ...], said: str
+) -> None:
+    # It ran nothing and exited 0: a gate that checks nothing must not pass silently.
+    result = CliRunner().invoke(app, ["check", str(catalogue), *options])
+    assert result.exit_code == 2
+    assert result.stderr.startswith("procaudit: error: no rule is left to run: ")
+    assert said in result.stderr
+    assert result.stderr.count("\n") == 1
+    assert result.stdout == ""
+
+
+@pytest.mark.parametrize("empty", ["", " ", ",", " , "])
+def test_an_empty_select_is_a_usage_error_not_every_rule(catalogue: Path, empty: str) -> None:
+    # --select "$RULES" with RULES unset ran every rule.
+    result = CliRunner().invoke(app, ["check", str(catalogue), "--select", empty])
+    assert result.exit_code == 2
+    assert result.stderr.startswith("procaudit: error: --select names no rule (an empty value)")
+    assert result.stderr.count("\n") == 1
+
+
+def test_an_empty_ignore_ignores_nothing(catalogue: Path) -> None:
+    assert _rules(catalogue, "--ignore", "") == ["PA101", "PA301", "PA501"]
+
+
+@pytest.mark.parametrize(
+    ("options", "start"),
+    [
+        (("--fail-on", "bogus"), "Invalid value for '--fail-on': 'bogus' is not one of"),
+        (("--format", "yaml"), "Invalid value for '--format' / '-f': 'yaml' is not one of"),
+        (("--bogus",), "No such option: --bogus"),
+        (("--max-cells", "many"), "Invalid value for '--max-cells'"),
+    ],
+)
+def test_an_option_error_is_one_sentence_and_exit_2(
+    catalogue: Path, options: tuple[str, ...], start: str
+) -> None:
+    result = CliRunner().invoke(app, ["check", str(catalogue), *options])
+    assert result.exit_code == 2
+    assert result.stderr.startswith(f"procaudit: error: {start}"), result.stderr
+    assert result.stderr.endswith(" (see 'procaudit check --help')\n")
+    assert result.stderr.count("\n") == 1  # no usage block
+    assert "Value error" not in result.stderr
+
+
+def test_a_missing_argument_and_an_unknown_command_are_one_sentence() -> None:
+    missing = CliRunner().invoke(app, ["check"])
+    assert (missing.exit_code, missing.stderr) == (
+        2,
+        "procaudit: error: Missing argument 'PATH...' (see 'procaudit check --help')\n",
+    )
+    unknown = CliRunner().invoke(app, ["chek", "x.csv"])
+    assert unknown.exit_code == 2
+    assert unknown.stderr.startswith("procaudit: error: No such command 'chek'.")
+    assert unknown.stderr.count("\n") == 1
+
+
+def test_no_command_still_shows_the_help() -> None:
+    result = CliRunner().invoke(app, [])
+    assert result.exit_code == 2
+    assert "Commands:" in result.output
+
+
+@pytest.mark.parametrize(
+    "options", [("--fail-on", "ERROR"), ("--fail-on", "Warning"), ("-f", "JSON")]
+)
+def test_choices_are_taken_in_any_case(catalogue: Path, options: tuple[str, ...]) -> None:
+    result = CliRunner().invoke(app, ["check", str(catalogue), "-f", "json", *options])
+    assert result.exit_code in (0, 1), result.stderr
+    json.loads(result.stdout)

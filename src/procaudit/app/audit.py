@@ -17,6 +17,8 @@ from typing import TYPE_CHECKING
 from procaudit.app.config import Config
 from procaudit.app.hooks import Progress, StageDisplay, no_stage_display
 from procaudit.app.settings import CommandLine, Settings
+from procaudit.core.errors import UsageError
+from procaudit.core.i18n import t
 
 if TYPE_CHECKING:
     from procaudit.core.findings import AuditResult
@@ -99,12 +101,40 @@ def settings_read_options(settings: Settings) -> PerFile:
 
 
 def rule_selection(settings: Settings) -> RuleSelection:
-    """The rules the settings select; a UsageError for an id or prefix no rule has."""
+    """The rules the settings select; a UsageError for an id or prefix no rule has (in the
+    selection or the configuration's [severity]), or for a selection that leaves no rule to
+    run: a typo would otherwise run nothing, or run everything unchanged, and say nothing."""
     from procaudit.rules import all_rules
     from procaudit.rules.selection import RuleSelection
 
+    known = [rule.id for rule in all_rules()]
     select, ignore = settings.rule_prefixes()
-    return RuleSelection.parse(list(select), list(ignore), [rule.id for rule in all_rules()])
+    selection = RuleSelection.parse(list(select), list(ignore), known)
+    if not any(selection.allows(rule) for rule in known):
+        raise UsageError(
+            t(
+                "no rule is left to run: every rule selected ({select}) is also ignored ({ignore})",
+                "không còn quy tắc nào để chạy: mọi quy tắc được chọn ({select}) đều bị bỏ "
+                "qua ({ignore})",
+                select=",".join(selection.select) or t("all", "tất cả"),
+                ignore=",".join(selection.ignore),
+            )
+        )
+    unknown = sorted(set(settings.severity.value) - set(known))
+    if unknown:
+        raise UsageError(
+            t(
+                "{source}: [severity] names {rule}, which is no rule (rule ids run from "
+                "{first} to {last}; `procaudit rules` lists them)",
+                "{source}: [severity] có {rule}, không phải mã quy tắc nào (mã quy tắc từ "
+                "{first} đến {last}; lệnh `procaudit rules` liệt kê tất cả)",
+                source=settings.severity.source,
+                rule=unknown[0],
+                first=min(known),
+                last=max(known),
+            )
+        )
+    return selection
 
 
 def rule_options(settings: Settings, limits: Limits | None = None) -> RuleOptions:

@@ -56,7 +56,10 @@ PathsArgument = Annotated[
     ),
 ]
 FormatOption = Annotated[
-    Format, typer.Option("--format", "-f", help=t("Report format.", "Định dạng báo cáo."))
+    Format,
+    typer.Option(
+        "--format", "-f", case_sensitive=False, help=t("Report format.", "Định dạng báo cáo.")
+    ),
 ]
 OutputOption = Annotated[
     Path | None,
@@ -75,6 +78,7 @@ FailOnOption = Annotated[
     FailOn | None,
     typer.Option(
         show_default=False,
+        case_sensitive=False,
         help=t(
             "Exit 1 when a finding is at least this severe ('never': always 0). Default: error.",
             "Trả về mã thoát 1 khi có phát hiện từ mức độ này trở lên "

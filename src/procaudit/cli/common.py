@@ -121,6 +121,15 @@ def command_line(
     from procaudit.app.config import GROUP_BY
     from procaudit.app.settings import CommandLine
 
+    if select is not None and not any(part.strip() for v in select for part in v.split(",")):
+        raise fail(
+            t(
+                "--select names no rule (an empty value): give rule ids or prefixes "
+                "(--select PA2,PA301), or leave --select out to run every rule",
+                "--select không nêu quy tắc nào (giá trị rỗng): hãy ghi mã hoặc tiền tố mã "
+                "quy tắc (--select PA2,PA301), hoặc bỏ --select để chạy mọi quy tắc",
+            )
+        )
     try:
         parse_header_rows(header_row)
         columns = parse_mapping(mapping)

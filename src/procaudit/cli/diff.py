@@ -53,6 +53,7 @@ FormatOption = Annotated[
         "--format",
         "-f",
         show_default=False,
+        case_sensitive=False,
         help=t(
             "rich (default), json, or xlsx (with --output FILE.xlsx, which alone also picks it).",
             "rich (mặc định), json, hoặc xlsx (kèm --output FILE.xlsx; chỉ "

@@ -13,13 +13,15 @@ from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import AbstractContextManager, contextmanager
 from dataclasses import dataclass
 from inspect import get_annotations
-from typing import ClassVar
+from typing import Any, ClassVar
 
 import typer
+from typer._click.exceptions import ClickException, NoArgsIsHelpError, UsageError
+from typer.exceptions import Abort
 
 from procaudit.core.i18n import help_language, language, set_language, t
 
@@ -89,9 +91,49 @@ class Command(typer.core.TyperCommand):
 
 
 class Group(typer.core.TyperGroup):
-    """The app's group, whose help speaks the help's language."""
+    """The app's group, whose help speaks the help's language, and whose usage errors (an
+    unknown option, a bad value, a missing argument) are one sentence and exit 2, as every
+    other error of procaudit is, instead of click's usage block."""
 
     context_class = HelpContext
+
+    def main(  # type: ignore[override]
+        self,
+        args: Sequence[str] | None = None,
+        prog_name: str | None = None,
+        complete_var: str | None = None,
+        standalone_mode: bool = True,
+        **extra: Any,
+    ) -> Any:
+        if not standalone_mode:  # the caller handles click's exceptions itself
+            return super().main(args, prog_name, complete_var, False, **extra)
+        try:
+            done = super().main(args, prog_name, complete_var, False, **extra)
+        except NoArgsIsHelpError as exc:  # the help, as click shows it
+            exc.show()
+            sys.exit(exc.exit_code)
+        except UsageError as exc:
+            typer.echo(f"procaudit: error: {usage_sentence(exc)}", err=True)
+            sys.exit(exc.exit_code)
+        except ClickException as exc:
+            exc.show()
+            sys.exit(exc.exit_code)
+        except Abort:
+            typer.echo("Aborted!", err=True)
+            sys.exit(1)
+        # Not standalone, click returns what ends the run: an Exit's code, or the command's
+        # value (None: success).
+        sys.exit(done if isinstance(done, int) else 0)
+
+
+def usage_sentence(exc: UsageError) -> str:
+    """Click's message for a usage error as one sentence, with where to read more."""
+    message = exc.format_message().replace("Value error, ", "").strip().rstrip(".")
+    if exc.ctx is None:
+        return message
+    return message + t(
+        " (see '{command} --help')", " (xem '{command} --help')", command=exc.ctx.command_path
+    )
 
 
 @contextmanager

@@ -53,7 +53,9 @@ class OutputFormat(StrEnum):
 
 OutputFormatOption = Annotated[
     OutputFormat,
-    typer.Option("--format", "-f", help=t("Output format.", "Định dạng kết quả.")),
+    typer.Option(
+        "--format", "-f", case_sensitive=False, help=t("Output format.", "Định dạng kết quả.")
+    ),
 ]
 
 LangOption = Annotated[
