@@ -38,6 +38,7 @@ from procaudit.app.outputs import (
 )
 from procaudit.app.run_log import append_line, run_line
 from procaudit.app.settings import Settings
+from procaudit.app.stdout import deliver
 from procaudit.core.errors import ProcauditError, UsageError
 from procaudit.core.findings import FailOn
 from procaudit.core.i18n import t
@@ -345,8 +346,8 @@ def _report(result: AuditResult, request: CheckRequest, stdout: TextIO) -> None:
         ),
     )
     reporter = reporter_for(request.output_format, options)
-    if request.output is None:
-        reporter.render(result, stdout)
+    if request.output is None:  # a machine format in UTF-8 whatever the console's encoding
+        deliver(lambda out: reporter.render(result, out), stdout, utf8=not rich)
     else:
         write_text(request.output, lambda text: reporter.render(result, text))
 

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
+from procaudit.app.stdout import deliver
 from procaudit.cli import common
 from procaudit.cli.help import Command
 from procaudit.cli.options import (
@@ -122,7 +123,9 @@ def _show(outcome: FixOutcome, output_format: OutputFormat, quiet: bool) -> None
     from procaudit.cli import fix_view
 
     if output_format is OutputFormat.JSON:
-        fix_view.write_json(outcome, sys.stdout)
+        common.attempt(
+            lambda: deliver(lambda out: fix_view.write_json(outcome, out), sys.stdout, utf8=True)
+        )
         return
     if outcome.diff_only:  # the changes on stdout, for a pager or grep; the summary aside
         fix_view.write_diff(outcome, sys.stdout)

@@ -11,6 +11,7 @@ from typing import Annotated
 import typer
 
 from procaudit.app.history import LAST_RUNS, HistoryRequest, load_trend
+from procaudit.app.stdout import deliver
 from procaudit.cli import common
 from procaudit.cli.help import Command
 from procaudit.cli.options import LangOption, OutputFormat, OutputFormatOption
@@ -80,7 +81,8 @@ def history(
     if output_format is OutputFormat.JSON:
         from procaudit.report.history.view import render_json
 
-        sys.stdout.write(render_json(trend, shown_path(database), last))
+        text = render_json(trend, shown_path(database), last)
+        common.attempt(lambda: deliver(lambda out: out.write(text), sys.stdout, utf8=True))
         return
     from rich.console import Console
 

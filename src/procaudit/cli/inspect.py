@@ -13,6 +13,7 @@ import typer
 from procaudit import __version__
 from procaudit.app.hooks import Hooks
 from procaudit.app.inspect import InspectOutcome, InspectRequest, run_inspect
+from procaudit.app.stdout import deliver
 from procaudit.cli import common
 from procaudit.cli.help import Command
 from procaudit.cli.options import (
@@ -83,7 +84,8 @@ def _show(outcome: InspectOutcome, output_format: OutputFormat) -> None:
             "files": list(outcome.inspections),
             "failures": failures,
         }
-        sys.stdout.write(json.dumps(report, ensure_ascii=False, indent=2) + "\n")
+        text = json.dumps(report, ensure_ascii=False, indent=2) + "\n"
+        common.attempt(lambda: deliver(lambda out: out.write(text), sys.stdout, utf8=True))
         return
     from rich.console import Console
 

@@ -10,12 +10,16 @@ from __future__ import annotations
 
 import sys
 
-from procaudit.cli.early_input import prepare
-
 
 def run() -> None:
-    """The console script: the run prepared (`early_input.prepare`), then the app, ended
-    without the interpreter's teardown where nothing needs it (`cli.main.run`)."""
+    """The console script: the standard streams made safe (`cli.streams`), the run prepared
+    (`early_input.prepare`), then the app, ended without the interpreter's teardown where
+    nothing needs it (`cli.main.run`)."""
+    from procaudit.cli.streams import prepare as prepare_streams
+
+    prepare_streams()
+    from procaudit.cli.early_input import prepare
+
     prepare(sys.argv[1:])
     from procaudit.cli.main import run as run_app
 

@@ -17,6 +17,7 @@ import typer
 
 from procaudit.cli.early_input import prepare
 from procaudit.cli.help import Group, read_annotations, speaking_the_help_language
+from procaudit.cli.streams import StdoutUnwritable, flush_stdout
 from procaudit.core.i18n import t
 
 
@@ -57,6 +58,9 @@ def main() -> None:
     prepare(sys.argv[1:])
     try:
         app()
+    except StdoutUnwritable as exc:  # a full disk, a closed stdout: not procaudit's bug
+        _cannot_write_stdout(str(exc))
+        sys.exit(2)
     except Exception as exc:  # a bug in procaudit: say so briefly unless asked for details
         if os.environ.get("PROCAUDIT_DEBUG"):
             raise
@@ -87,6 +91,10 @@ def _end(done: SystemExit) -> NoReturn:
     flushed here. A code that is a message, a run that started worker processes or left a
     thread running exit the usual way."""
     code = done.code
+    if (refused := flush_stdout()) is not None:  # said once; what is left is dropped
+        _cannot_write_stdout(refused)
+        code = 2 if isinstance(code, int | None) else code
+        done = SystemExit(code)
     if not isinstance(code, int | None) or _others_running():
         raise done
     try:
@@ -105,4 +113,16 @@ def _others_running() -> bool:
     return "multiprocessing" in sys.modules or any(
         thread is not threading.main_thread() and not thread.daemon
         for thread in threading.enumerate()
+    )
+
+
+def _cannot_write_stdout(reason: str) -> None:
+    typer.echo(
+        "procaudit: error: "
+        + t(
+            "could not write to stdout: {reason}",
+            "không ghi được ra stdout: {reason}",
+            reason=reason,
+        ),
+        err=True,
     )
