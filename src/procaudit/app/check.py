@@ -7,7 +7,9 @@ or another output's file); the audit (`procaudit.app.audit`);
 the baseline compared and written; the run recorded in the history, before the report, so
 that a report showing the trend includes it; the report, to `stdout` or a file; the
 fix-list; last, the run's one line in the log (`procaudit.app.run_log`), also for a run
-that stopped on an error. A step that cannot go on raises a ProcauditError, one sentence
+that stopped on an error or on Ctrl-C (`log_interrupted`). The outputs are written all or
+none: Ctrl-C during the audit writes none, and one while they are written waits for the
+last (`procaudit.core.interrupts`). A step that cannot go on raises a ProcauditError, one sentence
 for the user (exit 2). What the run says along the way (a file that could not be read, how
 one was read) goes to its `Hooks` (`procaudit.app.hooks`) as it happens, so that the
 command line prints it around the report as it always has.
@@ -17,6 +19,7 @@ Free of pandas at import: the command line imports this module to build its requ
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shlex
 import sys
@@ -42,6 +45,7 @@ from procaudit.app.stdout import deliver
 from procaudit.core.errors import ProcauditError, UsageError
 from procaudit.core.findings import FailOn
 from procaudit.core.i18n import t
+from procaudit.core.interrupts import INTERRUPTED_EXIT, writing_outputs
 from procaudit.core.paths import shown_path, unreachable
 from procaudit.report import MAX_PER_RULE, Format, ReportOptions, reporter_for
 
@@ -110,6 +114,15 @@ def run_check(
     return outcome
 
 
+def log_interrupted(settings: Settings) -> None:
+    """The log's line for a run Ctrl-C stopped (exit 130), when the settings name a log;
+    a log that cannot be written is not said: the run is ending."""
+    log = settings.log.value
+    if log is not None:
+        with contextlib.suppress(ProcauditError):
+            append_line(log, run_line(None, INTERRUPTED_EXIT))
+
+
 def _run(request: CheckRequest, hooks: Hooks, stdout: TextIO | None) -> CheckOutcome:
     started = _check_outputs(request)
     if request.read_options is None:  # the fix-list reads the files again: as the audit did
@@ -128,6 +141,21 @@ def _run(request: CheckRequest, hooks: Hooks, stdout: TextIO | None) -> CheckOut
     )
     failures = _excludable(result.failures, request.scanned)
     result = replace(result, failures=(*request.input_failures, *failures))
+    # The outputs are written all or none: Ctrl-C during the audit stops the run before the
+    # first, one while they are written waits for the last (`core.interrupts`).
+    with writing_outputs():
+        return _outputs(result, request, hooks, stdout, started, read)
+
+
+def _outputs(
+    result: AuditResult,
+    request: CheckRequest,
+    hooks: Hooks,
+    stdout: TextIO | None,
+    started: str | None,
+    read: dict[str, Catalogue],
+) -> CheckOutcome:
+    """The baseline, the history, the report and the fix-list of the audit's `result`."""
     result = _baselines(result, request, hooks)
     # Recorded before the report, so that a report showing the trend includes tonight's run;
     # a history that fails this late is said at once and the report still comes (exit 2).

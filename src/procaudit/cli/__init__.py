@@ -19,10 +19,11 @@ before typer is imported (`cli.launch`).
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from procaudit.core.lazy_names import lazy_names
 
+# Not typing's: importing typing costs ~2 ms before the console script can handle Ctrl-C
+# (`procaudit.core.interrupts`); type checkers take any TYPE_CHECKING for theirs.
+TYPE_CHECKING = False
 if TYPE_CHECKING:  # what type checkers see; at run time, __getattr__ below
     from procaudit.cli.launch import run
     from procaudit.cli.main import app, main

@@ -14,8 +14,16 @@ from typing import Annotated
 
 import typer
 
-from procaudit.app.check import MAX_PER_RULE, CheckRequest, reading_ahead, run_check
+from procaudit.app.check import (
+    MAX_PER_RULE,
+    CheckOutcome,
+    CheckRequest,
+    log_interrupted,
+    reading_ahead,
+    run_check,
+)
 from procaudit.app.hooks import Hooks, Progress
+from procaudit.app.settings import Settings
 from procaudit.cli import common
 from procaudit.cli.help import Command
 from procaudit.cli.inputs import expand_inputs
@@ -367,36 +375,63 @@ def check(
     )
     line = replace(line, every_row=every_row or None, exclude=tuple(exclude or ()), log=log)
     settings = common.settings(config, line, lang)
+    try:
+        outcome = _run(
+            settings,
+            paths,
+            quiet,
+            jobs,
+            (max_file_size, max_cells, max_cell_length),
+            CheckRequest(
+                (),
+                settings,
+                schema=schema,
+                output_format=output_format,
+                output=output,
+                max_per_rule=max_per_rule,
+                quiet=quiet,
+                exit_zero=exit_zero,
+                baseline=baseline,
+                write_baseline=write_baseline,
+                fix_list=fix_list,
+                history=history,
+                csv_safe=csv_safe,
+                jobs=jobs,
+            ),
+        )
+    except KeyboardInterrupt:  # Ctrl-C: the night's line says the run was stopped
+        log_interrupted(settings)
+        raise
+    raise typer.Exit(outcome.exit_code)
+
+
+def _run(
+    settings: Settings,
+    paths: list[str],
+    quiet: bool,
+    jobs: int | None,
+    sizes: tuple[int, int, int],
+    asked: CheckRequest,
+) -> CheckOutcome:
+    """The run `asked` (its outputs and formats) of the files `paths` give."""
     # Arguments that give no file are the run's failures (exit 2), said and logged by it.
     inputs = expand_inputs(paths, settings.exclude.value)
     if not quiet:
         for note in inputs.notes():
             common.note(note)
     # The first file is parsed on other threads while the run imports pandas and the rules.
-    with reading_ahead(inputs.paths, max_file_size * MB, jobs):
-        limits = common.limits(max_file_size, max_cells, max_cell_length)
-        request = CheckRequest(
-            inputs.paths,
-            settings,
-            common.per_file_options(settings, inputs.paths, limits),
-            inputs.failures,
-            schema,
-            output_format,
-            output,
-            max_per_rule,
-            quiet,
-            exit_zero,
-            baseline,
-            write_baseline,
-            fix_list,
-            history,
-            csv_safe=csv_safe,
-            jobs=jobs,
+    with reading_ahead(inputs.paths, sizes[0] * MB, jobs):
+        limits = common.limits(*sizes)
+        request = replace(
+            asked,
+            paths=inputs.paths,
+            settings=settings,
+            read_options=common.per_file_options(settings, inputs.paths, limits),
+            input_failures=inputs.failures,
             scanned=inputs.scanned,
         )
         hooks = Hooks(error=common.error, note=common.note, stages=lambda: _stage_display(quiet))
-        outcome = common.attempt(lambda: run_check(request, hooks))
-    raise typer.Exit(outcome.exit_code)
+        return common.attempt(lambda: run_check(request, hooks))
 
 
 def _stage_display(quiet: bool) -> AbstractContextManager[Progress | None]:

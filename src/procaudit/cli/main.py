@@ -18,6 +18,7 @@ import typer
 from procaudit.cli.early_input import prepare
 from procaudit.cli.help import Group, read_annotations, speaking_the_help_language
 from procaudit.cli.streams import StdoutUnwritable, flush_stdout
+from procaudit.core import interrupts
 from procaudit.core.i18n import t
 
 
@@ -61,7 +62,10 @@ def main() -> None:
     except StdoutUnwritable as exc:  # a full disk, a closed stdout: not procaudit's bug
         _cannot_write_stdout(str(exc))
         sys.exit(2)
-    except Exception as exc:  # a bug in procaudit: say so briefly unless asked for details
+    except Exception as exc:
+        if interrupts.interrupted():  # Ctrl-C, wrapped by the code it stopped
+            sys.exit(interrupts.INTERRUPTED_EXIT)
+        # A bug in procaudit: say so briefly unless asked for details.
         if os.environ.get("PROCAUDIT_DEBUG"):
             raise
         typer.echo(
@@ -91,7 +95,12 @@ def _end(done: SystemExit) -> NoReturn:
     flushed here. A code that is a message, a run that started worker processes or left a
     thread running exit the usual way."""
     code = done.code
-    if (refused := flush_stdout()) is not None:  # said once; what is left is dropped
+    if interrupts.interrupted():  # whatever the run was doing when it was stopped
+        code = interrupts.INTERRUPTED_EXIT
+        done = SystemExit(code)
+        if (line := interrupts.interrupted_line()) is not None:
+            typer.echo(line, err=True)
+    elif (refused := flush_stdout()) is not None:  # said once; what is left is dropped
         _cannot_write_stdout(refused)
         code = 2 if isinstance(code, int | None) else code
         done = SystemExit(code)

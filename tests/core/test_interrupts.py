@@ -1,0 +1,82 @@
+"""Ctrl-C in a run (`procaudit.core.interrupts`): raised as Python's handler raises it, held
+back while a run writes its outputs and raised when the last is written, never raised again
+for a run already interrupted. The whole process's behaviour is in
+tests/e2e/test_interrupted_runs.py."""
+
+from __future__ import annotations
+
+import os
+import signal
+from collections.abc import Iterator
+
+import pytest
+
+from procaudit.core import interrupts
+
+
+@pytest.fixture
+def installed(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    monkeypatch.setattr(interrupts, "_received", False)
+    monkeypatch.setattr(interrupts, "_holding", 0)
+    monkeypatch.setattr(interrupts, "_said", False)
+    before = signal.getsignal(signal.SIGINT)
+    signal.signal(signal.SIGINT, signal.default_int_handler)
+    interrupts.install()
+    assert signal.getsignal(signal.SIGINT) is not signal.default_int_handler
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, before)
+
+
+def _interrupt() -> None:
+    os.kill(os.getpid(), signal.SIGINT)  # Python runs the handler before the next line
+
+
+def test_an_interrupt_raises_and_is_remembered(installed: None) -> None:
+    with pytest.raises(KeyboardInterrupt):
+        _interrupt()
+    assert interrupts.interrupted()
+    assert interrupts.interrupted_line() == "procaudit: interrupted"
+    assert interrupts.interrupted_line() is None  # one line
+
+
+def test_an_interrupt_while_the_outputs_are_written_waits_for_the_last(installed: None) -> None:
+    written = []
+    with pytest.raises(KeyboardInterrupt):
+        with interrupts.writing_outputs():
+            written.append("baseline")
+            _interrupt()  # held: the outputs are finished first
+            written.append("history")
+            with interrupts.writing_outputs():  # a block inside waits for the outer one
+                written.append("report")
+            written.append("fix-list")
+    assert written == ["baseline", "history", "report", "fix-list"]
+    assert interrupts.interrupted()
+
+
+def test_no_output_is_begun_after_an_interrupt(installed: None) -> None:
+    with pytest.raises(KeyboardInterrupt):
+        _interrupt()
+    written = []
+    with pytest.raises(KeyboardInterrupt), interrupts.writing_outputs():
+        written.append("baseline")  # e.g. a library that swallowed the interrupt went on
+    assert written == []
+
+
+def test_nothing_is_held_without_an_interrupt(installed: None) -> None:
+    with interrupts.writing_outputs():
+        pass
+    assert not interrupts.interrupted()
+    assert interrupts.interrupted_line() is None
+
+
+def test_a_handler_of_the_embedding_program_is_kept(monkeypatch: pytest.MonkeyPatch) -> None:
+    def own(signum: int, frame: object) -> None: ...
+
+    before = signal.signal(signal.SIGINT, own)
+    try:
+        interrupts.install()
+        assert signal.getsignal(signal.SIGINT) is own
+    finally:
+        signal.signal(signal.SIGINT, before)
