@@ -105,9 +105,7 @@ def test_a_full_disk_is_one_sentence_exit_2_and_the_log_line(here: Path) -> None
 
 @pytest.mark.skipif(not FULL.exists(), reason="no /dev/full here")
 @pytest.mark.parametrize("args", [("rules",), ("history", "h.sqlite", "-f", "json")])
-def test_other_commands_on_a_full_disk_are_one_sentence(
-    here: Path, args: tuple[str, ...]
-) -> None:
+def test_other_commands_on_a_full_disk_are_one_sentence(here: Path, args: tuple[str, ...]) -> None:
     if "history" in args:
         made = run(here, "check", "in.xlsx", "-q", "--history", "h.sqlite")
         assert made.returncode == 1, made.stderr

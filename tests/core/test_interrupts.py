@@ -43,14 +43,13 @@ def test_an_interrupt_raises_and_is_remembered(installed: None) -> None:
 
 def test_an_interrupt_while_the_outputs_are_written_waits_for_the_last(installed: None) -> None:
     written = []
-    with pytest.raises(KeyboardInterrupt):
-        with interrupts.writing_outputs():
-            written.append("baseline")
-            _interrupt()  # held: the outputs are finished first
-            written.append("history")
-            with interrupts.writing_outputs():  # a block inside waits for the outer one
-                written.append("report")
-            written.append("fix-list")
+    with pytest.raises(KeyboardInterrupt), interrupts.writing_outputs():
+        written.append("baseline")
+        _interrupt()  # held: the outputs are finished first
+        written.append("history")
+        with interrupts.writing_outputs():  # a block inside waits for the outer one
+            written.append("report")
+        written.append("fix-list")
     assert written == ["baseline", "history", "report", "fix-list"]
     assert interrupts.interrupted()
 

@@ -104,6 +104,22 @@ def test_rows_continuing_a_procedure_are_part_of_it(
     ]
 
 
+def test_the_cells_a_value_came_from_are_kept() -> None:
+    """A legal basis joined over two rows, a form taken from the row under a procedure: each
+    cell is kept with its procedure and its own row, for findings and repairs to point at."""
+    going_on = ["", "", "", "và Nghị định 123/2015/NĐ-CP", ""]
+    table = _table([BIRTH, going_on, MARRIAGE, FORM_UNDER])
+    assert column_read(table, "legal_basis")[0] == (2, f"{BIRTH[3]} {going_on[3]}")
+    read = {
+        column: list(zip(parts.at.tolist(), parts.row.tolist(), parts.text.tolist(), strict=True))
+        for column, parts in table.parts.items()
+    }
+    assert read == {
+        "legal_basis": [(0, 2, BIRTH[3]), (0, 3, going_on[3])],
+        "forms": [(1, 5, "Mẫu số 02")],
+    }
+
+
 def test_a_table_named_by_its_names_alone_joins_nothing() -> None:
     # Without a row number or a code, a row without a name may be a procedure missing it.
     table = _table([BIRTH[2:], UNDER[2:]], HEADER[2:])

@@ -13,7 +13,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from procaudit.catalogue.text_columns import arrow_text
-from procaudit.rules.text_cells import _NO_UNICODE_LETTER, HTML_REFERENCE, _Column
+from procaudit.rules.text_cells import _NO_UNICODE_LETTER, HTML_REFERENCE, SurveyedColumn
 from procaudit.rules.whitespace import STRAY_WHITESPACE, VISIBLE, whitespace_problems
 from procaudit.vn.legacy_fonts import UNICODE_ONLY
 
@@ -26,11 +26,11 @@ def _legacy_like(value: str) -> bool:
     return any(NO_UNICODE_LETTER.fullmatch(part) for part in value.split("\x00"))
 
 
-def _survey(values: list[str | None]) -> _Column:
-    return _Column(arrow_text(pd.Series(values, dtype="str")))
+def _survey(values: list[str | None]) -> SurveyedColumn:
+    return SurveyedColumn(arrow_text(pd.Series(values, dtype="str")))
 
 
-def _flagged(survey: _Column, numbers: list[int]) -> list[str]:
+def _flagged(survey: SurveyedColumn, numbers: list[int]) -> list[str]:
     return sorted(survey.value(n) for n in numbers)
 
 
@@ -100,7 +100,7 @@ def test_stray_edges_and_line_breaks() -> None:
 
 def test_a_column_in_blocks() -> None:
     blocks = [["Tên", " Tên", None], ["Tên\u0301", "Tên", " Tên"]] * 5000
-    survey = _Column(pa.chunked_array(blocks, type=pa.large_string()))
+    survey = SurveyedColumn(pa.chunked_array(blocks, type=pa.large_string()))
     values = [v for block in blocks for v in block]
     assert sorted(set(_flagged(survey, survey.stray))) == [" Tên"]
     assert _flagged(survey, survey.not_nfc) == ["Tên\u0301"]
@@ -115,7 +115,7 @@ def test_distinct_values_in_blocks() -> None:
         [f"v{i}" for i in range(6000)] + [" x"],
         [None, " y"] + [f"w{i}" for i in range(6000)],
     ]
-    survey = _Column(pa.chunked_array(blocks, type=pa.large_string()))
+    survey = SurveyedColumn(pa.chunked_array(blocks, type=pa.large_string()))
     assert _flagged(survey, survey.stray) == [" x", " y"]
     assert np.flatnonzero(survey.rows(survey.stray) >= 0).tolist() == [6000, 6002]
 

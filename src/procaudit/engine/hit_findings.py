@@ -18,6 +18,7 @@ import pandas as pd
 from procaudit.catalogue.columns import ROW
 from procaudit.core.findings import Finding, Severity
 from procaudit.engine.catalogue_stats import SEVERITIES, HitPart
+from procaudit.engine.cell_parts import CELL_ROW, on_their_cells
 from procaudit.engine.column_names import column_names
 from procaudit.engine.floods import column_finding, value_finding
 from procaudit.engine.hit_explain import explained, explaining
@@ -41,9 +42,14 @@ def table_findings(
     rules that explain them late are explained (with `context`) only where shown."""
     hits = hit_arrays(table, found)
     part = (table.sheet, hits.row, hits.rule, hits.severity)
+    positions = _frame_positions(table, found)
+    pointed = on_their_cells(table, found, positions)  # the cells under a procedure's row
+    if pointed is not found:
+        found, positions = pointed, _frame_positions(table, pointed)
+        hits = hit_arrays(table, found)
     if not collapse:
         return to_findings(path, table, explained(found, context)), part
-    merged = merged_cells(table, hits, _frame_positions(table, found))
+    merged = merged_cells(table, hits, positions)
     if merged is not None:  # a merged cell's value fails once, at the cell
         found = found.iloc[merged.kept].reset_index(drop=True)
         hits = kept_hits(hits, merged.kept)
@@ -120,6 +126,9 @@ def hit_arrays(table: Table, found: pd.DataFrame) -> Hits:
     row = np.full(len(found), np.nan)
     # The whole column (numbers, 8 MB at a million rows) at the hits' positions.
     row[located] = _row_numbers(frame[ROW])[positions]
+    if CELL_ROW in found:  # a hit on a cell of a row under its procedure's (`cell_parts`)
+        cell_row = found[CELL_ROW].to_numpy(dtype=np.float64, na_value=np.nan)
+        row = np.where(np.isnan(cell_row), row, cell_row)
     rule = found["rule"].to_numpy(dtype=object)
     rule_code, rule_ids = pd.factorize(rule)  # of the array: a third of the Series' cost
     own = [SEVERITIES.index(_default_severity(rule_id)) for rule_id in rule_ids]
@@ -198,7 +207,7 @@ def to_findings(path: str, table: Table, found: pd.DataFrame) -> list[Finding]:
             ],
             "file": repeat(path),
             "sheet": repeat(table.sheet),
-            "row": _at(frame[ROW], located, positions),
+            "row": _rows_at(frame, found, located, positions),
             "column": columns,
             "code": [code.strip() if isinstance(code, str) else None for code in codes],
             "value": _texts(found["value"].tolist()),
@@ -208,6 +217,20 @@ def to_findings(path: str, table: Table, found: pd.DataFrame) -> list[Finding]:
             "header": [headers.get(column) if column else None for column in columns],
         }
     )
+
+
+def _rows_at(
+    frame: pd.DataFrame, found: pd.DataFrame, located: np.ndarray, positions: np.ndarray
+) -> list:
+    """Each hit's row: its procedure's, or the row of the cell it is about (`cell_parts`)."""
+    rows = _at(frame[ROW], located, positions)
+    if CELL_ROW not in found:
+        return rows
+    cell_row = found[CELL_ROW].to_numpy(dtype=np.float64, na_value=np.nan)
+    other = np.flatnonzero(~np.isnan(cell_row))
+    shown = np.asarray(rows, dtype=object)
+    shown[other] = cell_row[other].astype(np.int64).tolist()
+    return shown.tolist()
 
 
 def _at(column: pd.Series, located: np.ndarray, positions: np.ndarray) -> list:

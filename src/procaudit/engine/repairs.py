@@ -118,7 +118,6 @@ def _table_changes(
     at = pd.Series(grid.rows.index, index=grid.rows.to_numpy())
     rows = table.frame[ROW].to_numpy()
     positions = at.loc[rows].to_numpy()
-    headers = table.header_map.headers
     changes: list[CellChange] = []
     # A column read from marks holds "x"s, not the values the rules saw: nothing to repair.
     marked = {found.column for found in table.account.marks} if table.account else set()
@@ -126,27 +125,64 @@ def _table_changes(
         chain = [repair.for_column(column) for repair in repairs if repair.applies_to(column)]
         if not chain or column in marked or position not in grid.cells:
             continue
-        raw = grid.cells[position].iloc[positions].reset_index(drop=True)
-        raw = raw.map(lambda value: None if value is None or pd.isna(value) else str(value))
-        repaired = map_distinct(raw, partial(_repaired, chain=chain), dtype="object")
-        changed = repaired.notna()
-        for index in changed[changed].index:
-            after, rules = repaired[index]
-            changes.append(
-                CellChange(
-                    path=path,
-                    sheet=table.sheet,
-                    row=int(rows[index]),
-                    column=int(position),
-                    header=headers.get(column),
-                    before=raw[index],
-                    after=after,
-                    rules=tuple(rules),
-                    safe=all(_safe(rule, repairs) for rule in rules),
-                )
-            )
+        cells = grid.cells[position]
+        changes.extend(_changes(path, table, column, cells, rows, positions, chain, repairs))
+        parts = table.parts.get(column)
+        if parts is None:
+            continue
+        # The cells of the rows under a procedure its value came from (`io.continuations`):
+        # a value taken whole from one is that cell's, repaired as any; a text joined from
+        # several is repaired cell by cell, by the repairs of a text cell's own text alone.
+        owners, count = np.unique(parts.at, return_counts=True)
+        single = np.isin(parts.at, owners[count == 1])
+        under = parts.row != rows[parts.at]  # the procedure's own cell is planned above
+        for which, links in (
+            (single & under, chain),
+            (~single & under, [repair for repair in chain if not repair.columns]),
+        ):
+            if which.any() and links:
+                found = parts.row[which]
+                places = at.loc[found].to_numpy()
+                changes.extend(_changes(path, table, column, cells, found, places, links, repairs))
     if as_text and CODE_NUMBER in table.frame and "code" in table.header_map.columns:
         changes.extend(_numbers_as_text(path, table, rows, changes))
+    return changes
+
+
+def _changes(
+    path: str,
+    table: Table,
+    column: str,
+    cells: pd.Series,
+    rows: np.ndarray,
+    positions: np.ndarray,
+    chain: list[Repair],
+    repairs: list[Repair],
+) -> list[CellChange]:
+    """The changes of a column's cells at grid `positions` (the user's `rows`), each distinct
+    text repaired once by `chain`."""
+    raw = cells.iloc[positions].reset_index(drop=True)
+    raw = raw.map(lambda value: None if value is None or pd.isna(value) else str(value))
+    repaired = map_distinct(raw, partial(_repaired, chain=chain), dtype="object")
+    changed = repaired.notna()
+    position = table.header_map.columns[column]
+    header = table.header_map.headers.get(column)
+    changes = []
+    for index in changed[changed].index:
+        after, rules = repaired[index]
+        changes.append(
+            CellChange(
+                path=path,
+                sheet=table.sheet,
+                row=int(rows[index]),
+                column=int(position),
+                header=header,
+                before=raw[index],
+                after=after,
+                rules=tuple(rules),
+                safe=all(_safe(rule, repairs) for rule in rules),
+            )
+        )
     return changes
 
 

@@ -19,6 +19,8 @@ filled, when its every cell goes on that way (`wrapped_rows`), and each such cel
 to the text it continues, with a space (`fix` repairs the cells as the file holds them).
 A row holding numbers alone in the columns not read is no such line: a statistics table's
 row carries its own counts there.
+Which cells a procedure's value was taken or joined from is kept (`CellParts`): a finding
+on the text of one of them points at that cell, and `fix` repairs it there.
 
 A list of dossier documents repeats its procedure on each document's row instead: the same
 STT, code and name over "Tờ khai" and "Giấy chứng sinh" (`repeated_rows`). Such a row is
@@ -29,6 +31,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
@@ -174,17 +177,33 @@ def _counts_beside(rows: pd.DataFrame, columns: Iterable[int], stt: int | None) 
     return (filled.any(axis=1) & (numbers | ~filled).all(axis=1)).to_numpy(dtype=bool)
 
 
+@dataclass(frozen=True)
+class CellParts:
+    """The cells of one column a procedure's value came from where they are not (only) its
+    own row's: for each cell, the procedure's row (`at`), the cell's row (`row`) and its
+    text, a procedure's cells in the order they were joined. A procedure with one cell here
+    took its value from a row under it; with several, its value is their texts joined.
+    Rows are the frame's labels as joined, and once read the frame's positions (`at`) and
+    the rows as the user numbers them (`row`)."""
+
+    at: np.ndarray
+    row: np.ndarray
+    text: np.ndarray
+
+
 def join_continuations(
     live: pd.DataFrame,
     continues: np.ndarray,
     columns: Iterable[int],
     wrapped: np.ndarray,
     name: int,
-) -> pd.DataFrame:
+) -> tuple[pd.DataFrame, dict[int, CellParts]]:
     """The procedure rows of `live`, each of its cells in `columns` (positions) left empty
     filled from the first row continuing it that has one, and each text joined to the cells
     under it that go on with it (`goes_on`), the `name` always on the `wrapped` rows
-    (`wrapped_rows`); the continuing rows left out."""
+    (`wrapped_rows`); the continuing rows left out. And, by column, the cells each value
+    so made came from (`CellParts`, by `live`'s labels)."""
+    parts: dict[int, CellParts] = {}
     rows = np.arange(len(continues))
     owner = np.maximum.accumulate(np.where(continues, -1, rows))  # a procedure's: itself
     kept = live.iloc[~continues].copy(deep=False)  # the grid's columns stay as they were
@@ -217,7 +236,29 @@ def join_continuations(
         for at in np.flatnonzero(joined).tolist():
             values[place[owner[at]]] = f"{values[place[owner[at]]]} {cells.iloc[at]}"
         kept[position] = pd.Series(values, index=kept.index, dtype=cells.dtype)
-    return kept
+        parts[position] = _parts(live.index, cells, owner, filled, taken, np.flatnonzero(joined))
+    return kept, parts
+
+
+def _parts(
+    labels: pd.Index,
+    cells: pd.Series,
+    owner: np.ndarray,
+    filled: np.ndarray,
+    taken: np.ndarray,
+    joined: np.ndarray,
+) -> CellParts:
+    """The cells of a column the procedures' values came from: those `taken` to fill a
+    blank, those `joined` to a text, and the procedure's own cell a text was joined to."""
+    owners = np.unique(owner[joined])
+    own = owners[filled[owners]]  # a procedure's own text, joined to
+    at = np.concatenate([owner[taken], own, owner[joined]])
+    row = np.concatenate([taken, own, joined])
+    order = np.lexsort((row, at))
+    at, row = at[order], row[order]
+    return CellParts(
+        np.asarray(labels[at]), np.asarray(labels[row]), cells.iloc[row].to_numpy(dtype=object)
+    )
 
 
 def _firsts(groups: np.ndarray) -> np.ndarray:

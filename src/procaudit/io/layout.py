@@ -26,6 +26,7 @@ import pandas as pd
 import pyarrow as pa
 
 from procaudit.io.continuations import (
+    CellParts,
     continuation_rows,
     join_continuations,
     repeated_rows,
@@ -121,6 +122,8 @@ class Understood:
     # Level, field, status from sections, per body row; no column when no section.
     inherited: pd.DataFrame
     account: SheetAccount
+    # By column position, the cells continuing rows gave a procedure's value (`CellParts`).
+    parts: dict[int, CellParts] = field(default_factory=dict)
 
 
 def _grid_row_texts(grid: Grid, position: int) -> list[str]:
@@ -329,6 +332,7 @@ def understand(
     alike = [p for c, p in header_map.columns.items() if c not in _PER_ROW and p not in naming]
     repeats = repeated_rows(live, naming, alike, places, header_map.stt)
     continues, wrapped = repeats, np.zeros(len(live), dtype=bool)
+    parts: dict[int, CellParts] = {}
     if len(named_by) > 1:  # a name alone: a row without it may be a procedure missing it
         at = _positions(body.index, live.index)
         numbered = cells_filled.any_in([p for p in named_by if p != name_col], at)  # STT, code
@@ -343,7 +347,7 @@ def understand(
             live = live.copy(deep=False)
             for position in naming:
                 live[position] = live[position].mask(repeats)
-        live = join_continuations(live, continues, columns, wrapped, name_col)
+        live, parts = join_continuations(live, continues, columns, wrapped, name_col)
     has_data = cells_filled.any_in(header_map.columns.values(), _positions(body.index, live.index))
     if not has_data.all():
         skip(NO_DATA, live.index[~has_data])
@@ -396,4 +400,20 @@ def understand(
         rows=pd.Series(rows.to_numpy()[_positions(rows.index, live.index)]),
         inherited=inherited.reset_index(drop=True),
         account=account,
+        parts=_read_parts(parts, live.index, rows),
     )
+
+
+def _read_parts(
+    parts: dict[int, CellParts], kept: pd.Index, rows: pd.Series
+) -> dict[int, CellParts]:
+    """The parts with the procedures' places among the rows kept (those of procedures left
+    out dropped) and the cells' rows as the user numbers them."""
+    read = {}
+    for position, found in parts.items():
+        at = kept.get_indexer(pd.Index(found.at))
+        keep = at >= 0
+        if keep.any():
+            row = rows.to_numpy()[_positions(rows.index, pd.Index(found.row[keep]))]
+            read[position] = CellParts(at[keep], row, found.text[keep])
+    return read

@@ -25,6 +25,7 @@ from procaudit.core.paths import reported_path, unreachable
 from procaudit.io.by_content import read_sheets, reader_of, sheet_kind
 from procaudit.io.canonical import canonical_frame
 from procaudit.io.components import COMPONENTS, components_header
+from procaudit.io.continuations import CellParts
 from procaudit.io.csv_dialect import CsvDialect
 from procaudit.io.csv_reader import read_csv_grid
 from procaudit.io.csv_sniff import CSV_SUFFIXES
@@ -265,6 +266,7 @@ def _table(path: str, grid: Grid, options: ReadOptions, header: Header | None = 
         levels,
         epoch,
         merged_from,
+        _column_parts(understood),
     )
 
 
@@ -276,6 +278,16 @@ def _givers(understood: Understood, headings: dict[str, np.ndarray], column: str
     if column in understood.account.given:
         givers = np.where(givers == 0, FROM_TITLE, givers)
     return givers
+
+
+def _column_parts(understood: Understood) -> dict[str, CellParts]:
+    """The parts of each canonical column's values (`Understood.parts`, by position)."""
+    columns = understood.account.header_map.columns
+    return {
+        column: understood.parts[position]
+        for column, position in columns.items()
+        if position in understood.parts
+    }
 
 
 def _counts(merged_from: dict[str, np.ndarray]) -> dict[str, int]:

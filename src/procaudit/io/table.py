@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 import numpy as np
 import pandas as pd
 
+from procaudit.io.continuations import CellParts
 from procaudit.io.headers import HeaderMap
 from procaudit.io.layout import SheetAccount
 from procaudit.io.level_codes import LevelReading
@@ -34,3 +35,6 @@ class Table:
     # column -> for each row, the row of the cell merged down over it that gave its value, 0
     # for its own; only the columns some row took so (counted in `from_merged`)
     merged_from: dict[str, np.ndarray] = field(default_factory=dict)
+    # column -> the cells of rows continuing a procedure its value came from
+    # (`continuations.CellParts`: the frame's positions, the user's rows)
+    parts: dict[str, CellParts] = field(default_factory=dict)

@@ -133,14 +133,27 @@ def _place(flagged: Flagged, table: Table, mine: np.ndarray, numbers: np.ndarray
     rows = pd.Index(frame[ROW])
     last = ~rows.duplicated(keep="last")  # a number seen twice: its last row, as a dict would
     found = rows[last].get_indexer(numbers)
-    if not (found >= 0).any():
+    at = np.where(found >= 0, np.flatnonzero(last)[found.clip(0)], -1)  # frame positions
+    if (at < 0).any() and table.parts:  # a cell on a row under its procedure's
+        at = np.where(at >= 0, at, _continued(table, numbers))
+    if not (at >= 0).any():
         return
-    chosen, position = np.unique(np.flatnonzero(last)[found[found >= 0]], return_inverse=True)
+    chosen, position = np.unique(at[at >= 0], return_inverse=True)
     number = len(flagged.tables)
     flagged.tables.append(table)
     flagged.texts.append(_texts_at(frame, chosen))
-    flagged.table[mine[found >= 0]] = number
-    flagged.position[mine[found >= 0]] = position
+    flagged.table[mine[at >= 0]] = number
+    flagged.position[mine[at >= 0]] = position
+
+
+def _continued(table: Table, numbers: np.ndarray) -> np.ndarray:
+    """The frame position of the procedure each row continues (`Table.parts`), -1 for a row
+    that continues none."""
+    rows = np.concatenate([parts.row for parts in table.parts.values()])
+    owners = np.concatenate([parts.at for parts in table.parts.values()])
+    rows, first = np.unique(rows, return_index=True)
+    found = pd.Index(rows).get_indexer(numbers)
+    return np.where(found >= 0, owners[first][found.clip(0)], -1)
 
 
 def _texts_at(frame: pd.DataFrame, chosen: np.ndarray) -> dict[str, np.ndarray]:

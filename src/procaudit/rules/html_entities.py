@@ -13,7 +13,13 @@ from procaudit.core.i18n import t
 from procaudit.rules.context import RuleContext
 from procaudit.rules.registry import frame_rule
 from procaudit.rules.repairs import HTML_ENTITY, repairs
-from procaudit.rules.text_cells import HTML_REFERENCE, prefetch_survey, survey_hits
+from procaudit.rules.text_cells import (
+    HTML_REFERENCE,
+    SurveyedColumn,
+    one_text,
+    prefetch_survey,
+    survey_hits,
+)
 
 # A bare "&" between words ("Sở TT&TT") is text, and so is an unknown name: only a reference
 # that `html.unescape` turns into something is reported.
@@ -75,6 +81,14 @@ def _explain(value: str) -> tuple[str, str]:
     )
 
 
+def _references(survey: SurveyedColumn) -> list[int]:
+    return [n for n in survey.where(HTML_REFERENCE) if _decoded(survey.value(n)) is not None]
+
+
+def _explained(survey: SurveyedColumn, number: int) -> tuple[str, str]:
+    return _explain(survey.value(number))
+
+
 @frame_rule(
     "PA604",
     "html-entity",
@@ -86,6 +100,7 @@ def _explain(value: str) -> tuple[str, str]:
         '"Sở TT&TT" is text'
     ),
     row_local=True,
+    describe_text=one_text(_references, _explained),
 )
 def html_entity(ctx: RuleContext) -> pd.DataFrame:
     """A text cell holding HTML character references (`&#40;`, `&amp;`) instead of characters.
@@ -132,10 +147,4 @@ def html_entity(ctx: RuleContext) -> pd.DataFrame:
     """
     # The text cells' survey finds the values with a reference in its one scan of each
     # column; Python decodes only those.
-    return survey_hits(
-        ctx,
-        lambda survey: [
-            n for n in survey.where(HTML_REFERENCE) if _decoded(survey.value(n)) is not None
-        ],
-        lambda survey, n: _explain(survey.value(n)),
-    )
+    return survey_hits(ctx, _references, _explained)

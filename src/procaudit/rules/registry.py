@@ -36,6 +36,9 @@ Describe = Callable[[str | None], tuple[str, str]]
 # A Describe of many values at once: their messages and their fixes.
 DescribeMany = Callable[[list[str | None]], tuple[list[str], list[str]]]
 Prefetch = Callable[["RuleContext"], None]
+# What a rule on a text cell's own text finds in one text: its message and fix, None where
+# it finds nothing.
+DescribeText = Callable[[str], tuple[str, str] | None]
 # The messages and the fixes of some of a frame rule's hits (indexed by the frame's labels,
 # as its check returned them), one each, in order.
 Explain = Callable[["RuleContext", "pd.DataFrame"], tuple[Sequence[str], Sequence[str]]]
@@ -76,6 +79,10 @@ class Rule:
     # The rule reads the names' comparison keys (`RuleContext.name_keys`): the reader starts
     # them for a large table as soon as it has found its header (`io.name_keys_ahead`).
     name_keys: bool = False
+    # A frame rule on each text cell's own text (PA601-PA604): what it finds in one text.
+    # A value joined from the cells of several rows (a name over two lines) is asked of each
+    # cell, so that its finding points at the cell holding the defect (`engine.cell_parts`).
+    describe_text: DescribeText | None = None
     doc_vi: str = ""  # the same in Vietnamese: **Sai**, **Đúng** and **Cách sửa**
     # What one finding is, in a Markdown phrase: the "finds" column of the README's rule
     # table (report/rule_docs.py writes it from here). Longer than the summary: it names the
@@ -135,10 +142,12 @@ def frame_rule(
     row_local: bool = False,
     table_local: bool = False,
     name_keys: bool = False,
+    describe_text: DescribeText | None = None,
 ) -> Callable[[FrameCheck], FrameCheck]:
     """Register a function of a table's RuleContext; its docstring is the rule's documentation.
     With `explain`, the function's hits have empty messages and fixes, filled in by `explain`
-    for the hits shown. `row_local`, `table_local`, `name_keys`: see `Rule`."""
+    for the hits shown. `row_local`, `table_local`, `name_keys`, `describe_text`: see
+    `Rule`."""
 
     def decorate(check: FrameCheck) -> FrameCheck:
         doc, doc_vi = _docs(check)
@@ -156,6 +165,7 @@ def frame_rule(
                 row_local=row_local,
                 table_local=table_local,
                 name_keys=name_keys,
+                describe_text=describe_text,
                 doc_vi=doc_vi,
                 finds=finds,
             )

@@ -1,7 +1,7 @@
 """Text cells: legacy-font text, text not in Unicode NFC, stray whitespace, in every column.
 
 The three rules read every canonical text column, one finding per cell. Catalogues reach a
-million rows, so each column is surveyed once for all three rules (`_Column`), by pyarrow's
+million rows, so each column is surveyed once for all three rules (`SurveyedColumn`), by pyarrow's
 regex kernels over its distinct values; Python looks only at the few values they flag. The
 survey is public (`surveyed_columns`, `survey_hits`) for the other rules on text cells
 (PA604, `html_entities`), which add their pattern to the one scan (`HTML_REFERENCE`).
@@ -32,7 +32,7 @@ from procaudit.core.findings import Severity
 from procaudit.core.i18n import language, t
 from procaudit.rules.context import RuleContext
 from procaudit.rules.hits import hits, no_hits
-from procaudit.rules.registry import frame_rule
+from procaudit.rules.registry import DescribeText, frame_rule
 from procaudit.rules.whitespace import (
     BREAK,
     ONE_LINE,
@@ -66,7 +66,7 @@ _LEGACY_NAMES = {
 }
 
 
-class _Column:
+class SurveyedColumn:
     """One column's values, numbered, and what each survey found in them (by value number)."""
 
     def __init__(self, column: pa.Array | pa.ChunkedArray) -> None:
@@ -163,19 +163,19 @@ class _Column:
         return numbers
 
 
-Explain = Callable[[_Column, int], tuple[str, str]]  # a value's message and fix
+Explain = Callable[[SurveyedColumn, int], tuple[str, str]]  # a value's message and fix
 
 
-def surveyed_columns(ctx: RuleContext) -> dict[str, _Column]:
+def surveyed_columns(ctx: RuleContext) -> dict[str, SurveyedColumn]:
     """The survey of every canonical text column of the table, made once per table however
     many of the three rules run (never the provenance columns, which start with "_")."""
     return ctx.shared("text_cells", lambda: _survey(ctx))
 
 
-def _survey(ctx: RuleContext) -> dict[str, _Column]:
+def _survey(ctx: RuleContext) -> dict[str, SurveyedColumn]:
     frame = ctx.frame
     return {
-        column: _Column(arrow_chunks(frame[column]))
+        column: SurveyedColumn(arrow_chunks(frame[column]))
         for column in CANONICAL
         if column in frame and pd.api.types.is_string_dtype(frame[column])
     }
@@ -184,7 +184,7 @@ def _survey(ctx: RuleContext) -> dict[str, _Column]:
 def prefetch_survey(ctx: RuleContext) -> None:
     """The survey, with what each of the three rules looks for found already."""
 
-    def surveyed() -> dict[str, _Column]:
+    def surveyed() -> dict[str, SurveyedColumn]:
         columns = _survey(ctx)
         for survey in columns.values():
             survey.legacy, survey.not_nfc, survey.stray  # noqa: B018  (cached properties)
@@ -196,7 +196,7 @@ def prefetch_survey(ctx: RuleContext) -> None:
 def _column_hits(
     frame: pd.DataFrame,
     column: str,
-    survey: _Column,
+    survey: SurveyedColumn,
     numbers: list[int],
     explain: Explain,
 ) -> pd.DataFrame:
@@ -219,7 +219,7 @@ def _column_hits(
 
 def survey_hits(
     ctx: RuleContext,
-    select: Callable[[_Column], list[int]],
+    select: Callable[[SurveyedColumn], list[int]],
     explain: Explain,
     skip: tuple[str, ...] = (),
 ) -> pd.DataFrame:
@@ -235,13 +235,35 @@ def survey_hits(
     return pd.concat(parts) if parts else no_hits()
 
 
-def _not_legacy(survey: _Column, numbers: list[int]) -> list[int]:
+def _not_legacy(survey: SurveyedColumn, numbers: list[int]) -> list[int]:
     # A legacy-font cell is reported once, by PA601: its conversion fixes the rest.
     return [n for n in numbers if n not in survey.legacy]
 
 
+def one_text(select: Callable[[SurveyedColumn], list[int]], explain: Explain) -> DescribeText:
+    """A rule's `describe_text`: what its `select` and `explain` make of one text alone."""
+
+    def describe(text: str) -> tuple[str, str] | None:
+        survey = SurveyedColumn(pa.array([text], type=pa.large_string()))
+        return explain(survey, 0) if select(survey) else None
+
+    return describe
+
+
+def _legacy_values(survey: SurveyedColumn) -> list[int]:
+    return sorted(survey.legacy)
+
+
+def _not_nfc_values(survey: SurveyedColumn) -> list[int]:
+    return _not_legacy(survey, survey.not_nfc)
+
+
+def _stray_values(survey: SurveyedColumn) -> list[int]:
+    return _not_legacy(survey, survey.stray)
+
+
 # --- PA601 --------------------------------------------------------------------------------------
-def _explain_legacy(survey: _Column, number: int) -> tuple[str, str]:
+def _explain_legacy(survey: SurveyedColumn, number: int) -> tuple[str, str]:
     value, encoding = survey.value(number), survey.legacy[number]
     return (
         t(
@@ -273,6 +295,7 @@ _LEGACY_NAMES_VI = {
     prefetch=prefetch_survey,
     finds='text typed in a TCVN3 (ABC) or VNI font ("B¶o Th¾ng"); the fix gives the Unicode text',
     row_local=True,
+    describe_text=one_text(_legacy_values, _explain_legacy),
 )
 def legacy_encoding(ctx: RuleContext) -> pd.DataFrame:
     """A cell typed in a legacy Vietnamese font encoding (TCVN3/ABC or VNI), not in Unicode.
@@ -326,11 +349,11 @@ def legacy_encoding(ctx: RuleContext) -> pd.DataFrame:
     trang tính, dùng công cụ chuyển mã của Unikey (Ctrl+Shift+F6) để chuyển TCVN3 hoặc VNI sang
     Unicode.
     """
-    return survey_hits(ctx, lambda survey: sorted(survey.legacy), _explain_legacy)
+    return survey_hits(ctx, _legacy_values, _explain_legacy)
 
 
 # --- PA602 --------------------------------------------------------------------------------------
-def _explain_not_nfc(survey: _Column, number: int) -> tuple[str, str]:
+def _explain_not_nfc(survey: SurveyedColumn, number: int) -> tuple[str, str]:
     value = survey.value(number)
     marks = sum(1 for char in value if unicodedata.combining(char))
     if marks == 1:
@@ -374,6 +397,7 @@ def _explain_not_nfc(survey: _Column, number: int) -> tuple[str, str]:
     prefetch=prefetch_survey,
     finds="a cell not in Unicode NFC (decomposed tones)",
     row_local=True,
+    describe_text=one_text(_not_nfc_values, _explain_not_nfc),
 )
 def not_nfc(ctx: RuleContext) -> pd.DataFrame:
     """A cell that is not in Unicode NFC (normalisation form C).
@@ -417,11 +441,11 @@ def not_nfc(ctx: RuleContext) -> pd.DataFrame:
     **Cách sửa**: chuyển ô sang NFC (procaudit đưa ra văn bản đã chuyển đổi); công cụ chuyển mã
     của Unikey chuyển cả trang tính khi chọn bảng mã đích "Unicode dựng sẵn".
     """
-    return survey_hits(ctx, lambda survey: _not_legacy(survey, survey.not_nfc), _explain_not_nfc)
+    return survey_hits(ctx, _not_nfc_values, _explain_not_nfc)
 
 
 # --- PA603 --------------------------------------------------------------------------------------
-def _explain_stray(survey: _Column, number: int, one_line: bool = False) -> tuple[str, str]:
+def _explain_stray(survey: SurveyedColumn, number: int, one_line: bool = False) -> tuple[str, str]:
     value = survey.value(number)
     return (
         t(
@@ -437,7 +461,7 @@ def _explain_stray(survey: _Column, number: int, one_line: bool = False) -> tupl
     )
 
 
-def _one_line_explained(survey: _Column, number: int) -> tuple[str, str]:
+def _one_line_explained(survey: SurveyedColumn, number: int) -> tuple[str, str]:
     return _explain_stray(survey, number, one_line=True)
 
 
@@ -452,6 +476,7 @@ def _one_line_explained(survey: _Column, number: int) -> tuple[str, str]:
         "break inside a name"
     ),
     row_local=True,
+    describe_text=one_text(_stray_values, _explain_stray),
 )
 def stray_whitespace(ctx: RuleContext) -> pd.DataFrame:
     r"""A cell with spaces at its ends, doubled spaces, tabs or invisible characters.
