@@ -82,7 +82,9 @@ def plan_repairs(path: str, *, read_options=None, selection=None, unsafe=False) 
     return FakePlan(tuple(changes))
 
 
-def write_repaired(source: Path, changes: Sequence[CellChange], target: Path) -> FakePatch:
+def write_repaired(
+    source: Path, changes: Sequence[CellChange], target: Path, read_options=None
+) -> FakePatch:
     """The CSV with each change applied where the cell still holds its `before`; a cell
     holding "=" first stands for a formula and is skipped."""
     records = _records(Path(source))

@@ -130,7 +130,7 @@ SLOW_WRITER = textwrap.dedent(
     import sys, time
     from pathlib import Path
     import procaudit.io.patch as patch
-    def slow(source, changes, target):
+    def slow(source, changes, target, read_options=None):
         Path(target).write_text("half a catalogue", encoding="utf-8")
         print("writing", flush=True)
         time.sleep(60)

@@ -158,7 +158,7 @@ def _fix_file(
     fixed = FileFix(path, None, changes, formulas, held_back=held_back, notes=tuple(plan.skipped))
     if request.diff_only or target is None:
         return replace(fixed, remaining=_findings(request, path, options))
-    patched, backup = _write(request, path, target, changes, hooks)
+    patched, backup = _write(request, path, target, changes, hooks, options)
     notes = (*fixed.notes, *getattr(patched, "notes", ()))  # F2's writer may add its own
     for note in notes:
         hooks.note(f"{path}: {note}")
@@ -206,7 +206,12 @@ def _held_back(plan: RepairPlan, wider: RepairPlan) -> int:
 
 
 def _write(
-    request: FixRequest, path: str, target: Path, changes: tuple[CellChange, ...], hooks: Hooks
+    request: FixRequest,
+    path: str,
+    target: Path,
+    changes: tuple[CellChange, ...],
+    hooks: Hooks,
+    options: ReadOptions | None = None,
 ) -> tuple[PatchResult, Path | None]:
     """The copy written (atomically, by io.patch); with --in-place, the backup first, then
     the copy written in a temporary folder beside the input and renamed over it. SIGTERM or
@@ -215,24 +220,26 @@ def _write(
     from procaudit.io.patch import write_repaired
 
     if not request.destinations.in_place:
-        return _written(lambda: write_repaired(Path(path), changes, target), target), None
+        return _written(lambda: write_repaired(Path(path), changes, target, options), target), None
     backup = backup_path(path, request.destinations.backup or "")
     _say_other_names(path, hooks)
     with terminated_as_exit():
         _keep_original(Path(path), backup)
         try:
-            patched = _written(lambda: _replace_in_place(path, changes, target), target)
+            patched = _written(lambda: _replace_in_place(path, changes, target, options), target)
         except BaseException:
             backup.unlink(missing_ok=True)
             raise
     return patched, backup
 
 
-def _replace_in_place(path: str, changes: tuple[CellChange, ...], target: Path) -> PatchResult:
+def _replace_in_place(
+    path: str, changes: tuple[CellChange, ...], target: Path, options: ReadOptions | None
+) -> PatchResult:
     from procaudit.io.patch import write_repaired
 
     with replaced_by_name(target) as temporary:
-        return write_repaired(Path(path), changes, temporary)
+        return write_repaired(Path(path), changes, temporary, options)
 
 
 def _say_other_names(path: str, hooks: Hooks) -> None:

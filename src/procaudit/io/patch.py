@@ -24,6 +24,7 @@ from procaudit.io.patch_cells import PatchResult
 from procaudit.io.patch_convert import write_converted_copy
 from procaudit.io.patch_csv import write_csv_copy
 from procaudit.io.patch_workbook import write_workbook_copy
+from procaudit.io.read import ReadOptions
 
 __all__ = ["PatchResult", "write_repaired"]
 
@@ -31,8 +32,15 @@ _KEPT_FORMATS = frozenset({".xlsx", ".xlsm"})  # written back in their own forma
 _CONVERTED = frozenset({".xls", ".xlsb", ".ods"})  # written as xlsx
 
 
-def write_repaired(source: Path, changes: Sequence[CellChange], target: Path) -> PatchResult:
-    """Write `source` with `changes` applied to `target`; `source` is never touched."""
+def write_repaired(
+    source: Path,
+    changes: Sequence[CellChange],
+    target: Path,
+    read_options: ReadOptions | None = None,
+) -> PatchResult:
+    """Write `source` with `changes` applied to `target`; `source` is never touched.
+    `read_options`: how the file was read (--sheet, --map), for the codes a converted copy
+    writes as the check read them."""
     source, target = Path(source), Path(target)
     suffix, wanted = source.suffix.lower(), target.suffix.lower()
     _check_target(source, target, suffix, wanted)
@@ -41,7 +49,7 @@ def write_repaired(source: Path, changes: Sequence[CellChange], target: Path) ->
         return write_csv_copy(source, changes, target)
     if suffix in _KEPT_FORMATS:
         return write_workbook_copy(source, changes, target)
-    return write_converted_copy(source, changes, target)
+    return write_converted_copy(source, changes, target, read_options)
 
 
 def _check_named_as_it_is(source: Path, suffix: str) -> None:

@@ -1,10 +1,15 @@
 """Write a repaired copy of an xls, xlsb or ods workbook as xlsx.
 
 procaudit cannot write those formats, so the copy is a new xlsx: the same sheets in the
-same order, every value where it was (numbers stay numbers, dates stay dates), the merged
-cells where python-calamine reports them (xls, not ods), and the repairs applied.
-Formatting, formulas (their values are kept) and widths of the original are not: a note
-says so.
+same order, hidden ones hidden, every value where it was (numbers stay numbers, dates stay
+dates), the merged cells where python-calamine reports them (xls) or the document says so
+(ods, with its hidden rows and columns: `ods_layout`), and the repairs applied. A code kept
+as a number shows as its format made it (1.004150 under "0.000000"): calamine gives no
+number format, so a code cell the check reads otherwise than the number's plain text is
+written as the code the check read, as text (as a repaired one is, `set_text`); an xls
+file's number formats and hidden rows and columns are read from its records
+(`xls_layout`), and kept. What the copy cannot keep is said in its notes: formatting and
+widths, and where they could not be read, which rows and columns were hidden.
 """
 
 from __future__ import annotations
@@ -16,20 +21,35 @@ from pathlib import Path
 
 from openpyxl import Workbook
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE, MergedCell
+from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
-from python_calamine import CalamineSheet, CalamineWorkbook
+from python_calamine import CalamineSheet, CalamineWorkbook, SheetTypeEnum, SheetVisibleEnum
 
+from procaudit.catalogue.columns import ROW
 from procaudit.core.atomic import write_atomically
 from procaudit.core.changes import CellChange
+from procaudit.core.errors import ProcauditError
 from procaudit.core.i18n import t
 from procaudit.io.excel_reader import read_workbook
+from procaudit.io.grid import cell_text
+from procaudit.io.ods_layout import OdsSheet, ods_layout
 from procaudit.io.patch_cells import Outcome, PatchResult, changed_since, no_such_sheet
 from procaudit.io.patch_workbook import set_text, shown_text
+from procaudit.io.read import ReadOptions, read_catalogue
+from procaudit.io.xls_layout import XlsSheet, xls_layout
 
 DATE_FORMAT = "dd/mm/yyyy"  # as a Vietnamese Excel shows a date, and procaudit reads it
 
+# (sheet, row as Excel numbers it, 0-based column) -> the code the check read there
+Codes = dict[tuple[str | None, int, int], str]
 
-def write_converted_copy(source: Path, changes: Sequence[CellChange], target: Path) -> PatchResult:
+
+def write_converted_copy(
+    source: Path,
+    changes: Sequence[CellChange],
+    target: Path,
+    read_options: ReadOptions | None = None,
+) -> PatchResult:
     kind = source.suffix.lower().lstrip(".")
     for _ in read_workbook(source):  # the reader's checks and one-sentence errors first
         pass
@@ -38,15 +58,24 @@ def write_converted_copy(source: Path, changes: Sequence[CellChange], target: Pa
         workbook.remove(blank)
     sheets: dict[str, Worksheet] = {}
     cleaned = 0
+    charts: list[str] = []
+    layouts = _layouts(source, kind)
     reader = CalamineWorkbook.from_path(str(source))
     try:
-        for name in reader.sheet_names:
-            sheet = reader.get_sheet_by_name(name)
-            sheets[name] = worksheet = workbook.create_sheet(name)
+        for meta in reader.sheets_metadata:
+            sheet = reader.get_sheet_by_name(meta.name)
+            sheets[meta.name] = worksheet = workbook.create_sheet(meta.name)
             cleaned += _copy_values(sheet, worksheet)
             _copy_merges(sheet, worksheet)
+            if layouts is not None and meta.name in layouts:
+                _copy_layout(layouts[meta.name], worksheet)
+            if meta.typ == SheetTypeEnum.ChartSheet:
+                charts.append(meta.name)
+            worksheet.sheet_state = _state(meta.visible)
     finally:
         reader.close()
+    if sheets and all(ws.sheet_state != "visible" for ws in sheets.values()):
+        next(iter(sheets.values())).sheet_state = "visible"  # a workbook shows one sheet
     outcome = Outcome()
     for change in changes:
         if not outcome.claim(change):
@@ -61,21 +90,26 @@ def write_converted_copy(source: Path, changes: Sequence[CellChange], target: Pa
             continue
         set_text(cell, change.after)
         outcome.written.append(change)
+    repaired = {(change.sheet, change.row, change.column) for change in outcome.written}
+    # A code cell of an xls file keeps its number format; elsewhere it is not known.
+    formatted = set(layouts or {}) if kind == "xls" else set()
+    codes = _write_codes(sheets, _codes_read(source, read_options), repaired | formatted)
     buffer = io.BytesIO()
     workbook.save(buffer)
     body = buffer.getvalue()
     write_atomically(target, lambda stream: stream.write(body))
-    notes = [_converted_note(kind)]
-    if cleaned:
-        notes.append(
-            t(
-                "{count} cells held control characters that xlsx cannot store; the copy "
-                "leaves them out",
-                "{count} ô chứa ký tự điều khiển mà xlsx không lưu được; bản sao bỏ các ký tự đó",
-                count=cleaned,
-            )
-        )
-    return outcome.result(changes, converted_from=kind, notes=notes)
+    return outcome.result(
+        changes,
+        converted_from=kind,
+        notes=_notes(kind, cleaned, codes, charts, layouts is not None),
+    )
+
+
+def _state(visible: SheetVisibleEnum) -> str:
+    """openpyxl's sheet state of calamine's visibility (whose values cannot be hashed)."""
+    if visible == SheetVisibleEnum.Hidden:
+        return "hidden"
+    return "veryHidden" if visible == SheetVisibleEnum.VeryHidden else "visible"
 
 
 def _copy_values(sheet: CalamineSheet, worksheet: Worksheet) -> int:
@@ -108,13 +142,156 @@ def _copy_merges(sheet: CalamineSheet, worksheet: Worksheet) -> None:
         )
 
 
-def _converted_note(kind: str) -> str:
+def _layouts(source: Path, kind: str) -> dict[str, OdsSheet | XlsSheet] | None:
+    """Each sheet's hidden rows and columns, merged cells (ods) and number formats (xls);
+    None where they cannot be read."""
+    if kind == "ods":
+        return dict(ods_layout(source)) or None
+    if kind == "xls":
+        found = xls_layout(source)
+        return dict(found) if found is not None else None
+    return None
+
+
+def _copy_layout(layout: OdsSheet | XlsSheet, worksheet: Worksheet) -> None:
+    """A sheet's hidden rows and columns within its values (the empty rest of a sheet is
+    often one hidden block of a million rows), its merged cells and its number cells'
+    formats."""
+    rows, columns = worksheet.max_row, worksheet.max_column
+    for first, last in layout.hidden_rows:
+        for row in range(first, min(last, rows) + 1):
+            worksheet.row_dimensions[row].hidden = True
+    for first, last in layout.hidden_columns:
+        if first < columns:
+            worksheet.column_dimensions.group(
+                get_column_letter(first + 1),
+                get_column_letter(min(last, columns - 1) + 1),
+                hidden=True,
+            )
+    if isinstance(layout, OdsSheet):
+        for first_row, first_column, last_row, last_column in layout.merged:
+            worksheet.merge_cells(
+                start_row=first_row,
+                start_column=first_column + 1,
+                end_row=last_row,
+                end_column=last_column + 1,
+            )
+        return
+    for (row, column), shown in layout.formats.items():
+        if row > rows or column >= columns:
+            continue
+        cell = worksheet.cell(row=row, column=column + 1)
+        if isinstance(cell.value, int | float) and not isinstance(cell.value, bool):
+            cell.number_format = shown  # a date is a date already, in its own format
+
+
+def _codes_read(source: Path, read_options: ReadOptions | None) -> Codes:
+    """The codes the check reads in each table's code column, by cell."""
+    try:
+        catalogue = read_catalogue(str(source), read_options)
+    except ProcauditError:  # the copy is still written; its check will say what is wrong
+        return {}
+    codes: Codes = {}
+    for table in catalogue.tables:
+        position = table.header_map.columns.get("code")
+        if position is None or table.codes_from_names:
+            continue
+        values = table.frame["code"]
+        read = values.notna().to_numpy()
+        for row, code in zip(table.frame[ROW][read].tolist(), values[read].tolist(), strict=True):
+            codes[table.sheet, int(row), int(position)] = str(code)
+    return codes
+
+
+def _write_codes(sheets: dict[str, Worksheet], codes: Codes, left: set) -> int:
+    """Write as text each code cell holding a number whose plain text is not the code the
+    check read (1.00415 read as 1.004150), but those `left` (cells, or sheets whose number
+    formats the copy keeps): how many."""
+    written = 0
+    for (sheet, row, column), code in codes.items():
+        if sheet not in sheets or sheet in left or (sheet, row, column) in left:
+            continue
+        cell = sheets[sheet].cell(row=row, column=column + 1)
+        value = cell.value
+        if isinstance(cell, MergedCell) or isinstance(value, bool):
+            continue
+        if isinstance(value, int | float) and value == value and cell_text(value) != code:
+            set_text(cell, code)  # `value == value`: not NaN
+            written += 1
+    return written
+
+
+def _notes(kind: str, cleaned: int, codes: int, charts: list[str], layout: bool) -> list[str]:
+    notes = [_converted_note(kind, layout)]
+    if cleaned:
+        notes.append(
+            t(
+                "{count} cells held control characters that xlsx cannot store; the copy "
+                "leaves them out",
+                "{count} ô chứa ký tự điều khiển mà xlsx không lưu được; bản sao bỏ các ký tự đó",
+                count=cleaned,
+            )
+        )
+    if codes == 1:
+        notes.append(
+            t(
+                "1 code kept as a number is written as the code read (1.004150, not "
+                "1.00415), as text: the copy cannot keep the number format that showed it",
+                "1 mã lưu dạng số được ghi thành mã như đã đọc (1.004150, không phải "
+                "1.00415), dạng văn bản: bản sao không giữ được định dạng số đã hiển thị mã",
+            )
+        )
+    elif codes:
+        notes.append(
+            t(
+                "{count} codes kept as numbers are written as the codes read (1.004150, not "
+                "1.00415), as text: the copy cannot keep the number format that showed them",
+                "{count} mã lưu dạng số được ghi thành mã như đã đọc (1.004150, không phải "
+                "1.00415), dạng văn bản: bản sao không giữ được định dạng số đã hiển thị chúng",
+                count=codes,
+            )
+        )
+    for chart in charts:
+        notes.append(
+            t(
+                "the chart sheet '{sheet}' is an empty sheet in the copy",
+                "trang biểu đồ '{sheet}' là trang trống trong bản sao",
+                sheet=chart,
+            )
+        )
+    return notes
+
+
+def _converted_note(kind: str, layout: bool) -> str:
+    if layout and kind == "xls":  # its hidden rows and columns and number formats are kept
+        return t(
+            "procaudit cannot write {kind} files, so the copy is an xlsx workbook: its "
+            "sheets, values, merged cells, number formats and hidden rows and columns are "
+            "the original's, its other formatting and column widths are not, and formulas "
+            "are kept as their values",
+            "procaudit không ghi được tệp {kind} nên bản sao là sổ tính xlsx: các trang tính, "
+            "giá trị, ô gộp, định dạng số và các dòng, cột bị ẩn giữ như tệp gốc, còn định "
+            "dạng khác và độ rộng cột thì không, công thức được giữ dưới dạng giá trị",
+            kind=kind,
+        )
+    if layout:  # an ods file: its hidden rows and columns and merged cells are kept
+        return t(
+            "procaudit cannot write {kind} files, so the copy is an xlsx workbook: its "
+            "sheets, values, merged cells and hidden rows and columns are the original's, "
+            "its formatting and column widths are not, and formulas are kept as their values",
+            "procaudit không ghi được tệp {kind} nên bản sao là sổ tính xlsx: các trang tính, "
+            "giá trị, ô gộp và các dòng, cột bị ẩn giữ như tệp gốc, còn định dạng và độ rộng "
+            "cột thì không, công thức được giữ dưới dạng giá trị",
+            kind=kind,
+        )
     return t(
-        "procaudit cannot write {kind} files, so the copy is an xlsx workbook: its sheets "
-        "and values are the original's, its formatting and column widths are not, and "
-        "formulas are kept as their values",
-        "procaudit không ghi được tệp {kind} nên bản sao là sổ tính xlsx: các trang tính "
-        "và giá trị giữ như tệp gốc, còn định dạng và độ rộng cột thì không, công thức "
-        "được giữ dưới dạng giá trị",
+        "procaudit cannot write {kind} files, so the copy is an xlsx workbook: its sheets, "
+        "values and merged cells are the original's; its formatting and column widths are "
+        "not, nor which rows and columns were hidden (every one is shown: hide them again), "
+        "and formulas are kept as their values",
+        "procaudit không ghi được tệp {kind} nên bản sao là sổ tính xlsx: các trang tính, "
+        "giá trị và ô gộp giữ như tệp gốc; định dạng, độ rộng cột và việc dòng, cột nào bị "
+        "ẩn thì không (mọi dòng, cột đều hiện: hãy ẩn lại), công thức được giữ dưới dạng "
+        "giá trị",
         kind=kind,
     )
