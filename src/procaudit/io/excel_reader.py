@@ -29,7 +29,7 @@ from procaudit.io.file_kind import OLE2, ZIP, misnamed
 from procaudit.io.grid import Grid, file_head, text_grid
 from procaudit.io.native_path import native_source
 from procaudit.io.number_formats import numbers_shown
-from procaudit.io.ods_merged import ods_merged_down
+from procaudit.io.ods_layout import ods_layout
 from procaudit.io.xlsx_parts import MAIN, sheet_parts
 
 NOT_A_WORKBOOK = "is not an Excel workbook (it may be damaged or another kind of file)"
@@ -78,7 +78,8 @@ def read_workbook(path: Path) -> Iterator[Grid]:
     any_value = False
     date1904 = head.startswith(ZIP) and _counts_from_1904(path)
     # calamine gives no merged ranges of an ods: read from its content (only an ods's).
-    ods_merged = ods_merged_down(path) if head.startswith(ZIP) else {}
+    # calamine gives no merged cells of an ods sheet: its document says where they are.
+    ods_merged = _ods_merged_down(path) if head.startswith(ZIP) else {}
     zipped = head.startswith(ZIP)  # an xlsx (an ods has no sheet parts to look in)
     try:
         hidden = {
@@ -161,6 +162,19 @@ def _merged_down(sheet: CalamineSheet) -> tuple[tuple[int, int, int], ...]:
         for (first_row, first_column), (last_row, _) in ranges
         if last_row > first_row
     )
+
+
+def _ods_merged_down(path: Path) -> dict[str, tuple[tuple[int, int, int], ...]]:
+    """An ods file's cells merged over several rows, as `_merged_down` gives a sheet's; none
+    for another zip (an xlsx)."""
+    return {
+        name: tuple(
+            (first_column, first_row, last_row)
+            for first_row, first_column, last_row, _ in layout.merged
+            if last_row > first_row
+        )
+        for name, layout in ods_layout(path).items()
+    }
 
 
 def _check_is_workbook(path: Path, head: bytes) -> None:
