@@ -86,3 +86,19 @@ def test_the_scorecard_still_counts_each_procedure(tmp_path: Path) -> None:
     )
     stats = audit([str(path)]).files[0].stats
     assert stats is not None and stats.district_level == 5
+
+
+def test_a_flood_over_sheets_counts_cells_too(tmp_path: Path) -> None:
+    """Sheet A: 8 decisions typed and one merged over 5 more; sheet B: 14 typed. 23 cells
+    fail of 23: a flood, though 27 rows hold the decision and 23 are reported."""
+    first = _rows(13, decision=QD)
+    for row in first[9:]:
+        row[4] = None
+    path = write_workbook(
+        tmp_path / "list.xlsx",
+        {"A": [HEADER, *first], "B": [HEADER, *_rows(14, decision=QD)]},
+        merged={"A": ["E10:E14"]},
+    )
+    (finding,) = [f for f in audit([str(path)]).findings if f.rule == "PA402"]
+    assert finding.row is None and finding.rows == 23
+    assert "23 of 23 cells" in finding.message

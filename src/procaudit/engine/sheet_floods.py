@@ -40,7 +40,7 @@ def collapse_across_tables(findings: list[Finding], tables: Sequence[Table]) -> 
         return findings
     rows = [finding for finding in findings if finding.row is not None and finding.column]
     floods = _column_floods(rows, findings, tables)
-    flooded = {id(finding) for found, _ in floods.values() for finding in found}
+    flooded = {id(finding) for found, _, _ in floods.values() for finding in found}
     left = [finding for finding in rows if id(finding) not in flooded]
     values = _value_floods(left)
     flooded.update(id(finding) for found in values for finding in found)
@@ -48,13 +48,13 @@ def collapse_across_tables(findings: list[Finding], tables: Sequence[Table]) -> 
         return findings
     kept = [finding for finding in findings if id(finding) not in flooded]
     kept.extend(_value_finding(found) for found in values)
-    kept.extend(_column_finding(found, whole) for found, whole in floods.values())
+    kept.extend(_column_finding(found, whole, cells) for found, whole, cells in floods.values())
     return kept
 
 
 def _column_floods(
     rows: list[Finding], findings: list[Finding], tables: Sequence[Table]
-) -> dict[_Key, tuple[list[Finding], int]]:
+) -> dict[_Key, tuple[list[Finding], int, bool]]:
     """The groups of row findings that fail nearly every value of a column over the tables,
     each with the column's values (its rows, for empty cells) in those tables."""
     groups: dict[_Key, list[Finding]] = {}
@@ -67,18 +67,25 @@ def _column_floods(
         for finding in findings
         if finding.row is None and finding.rows is not None and finding.value is None
     }
-    floods: dict[_Key, tuple[list[Finding], int]] = {}
+    floods: dict[_Key, tuple[list[Finding], int, bool]] = {}
     for key, found in groups.items():
         if len(found) < MIN_ROWS:
             continue
         rule, column, severity, empty = key
-        whole = sum(
-            len(table.frame) if empty else int(table.frame[column].count())
+        counted = [
+            table
             for table in tables
             if column in table.frame and (rule, column, severity, table.sheet) not in alone
+        ]
+        # A column's cells: a cell merged down over rows is one (`engine.merged_hits`).
+        whole = sum(
+            (len(table.frame) if empty else int(table.frame[column].count()))
+            - table.from_merged.get(column, 0)
+            for table in counted
         )
         if len(found) >= SHARE * whole:
-            floods[key] = (found, whole)
+            cells = any(column in table.from_merged for table in counted)
+            floods[key] = (found, whole, cells)
     return floods
 
 
@@ -157,13 +164,14 @@ def _value_finding(found: list[Finding]) -> Finding:
     return value_finding(first, _sheet_rows(sheets))._replace(sheet=None)
 
 
-def _column_finding(found: list[Finding], whole: int) -> Finding:
+def _column_finding(found: list[Finding], whole: int, cells: bool) -> Finding:
     sheets = _by_sheet(found)
     first = _first(found)
     header = first.header or str(first.column)
     examples = flood_examples(found)
     if len(sheets) == 1:
-        return column_finding(first, next(iter(sheets.values())), whole, header, examples)
+        alone = next(iter(sheets.values()))
+        return column_finding(first, alone, whole, header, examples, cells=cells)
     first_said = t(
         "Sheet '{sheet}' row {row}",
         "Trang tính '{sheet}' dòng {row}",
@@ -171,7 +179,7 @@ def _column_finding(found: list[Finding], whole: int) -> Finding:
         row=first.row,
     )
     rows = _sheet_rows(sheets)
-    flood = column_finding(first, rows, whole, header, examples, first_said)
+    flood = column_finding(first, rows, whole, header, examples, first_said, cells)
     return flood._replace(sheet=None)
 
 
