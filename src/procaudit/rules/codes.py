@@ -15,6 +15,7 @@ from procaudit.catalogue.status import ABOLISHED, NEW, SUSPENDED, row_status_kin
 from procaudit.catalogue.text_columns import format_texts, matches
 from procaudit.core.findings import Severity
 from procaudit.core.i18n import t
+from procaudit.rules.code_messages import MESSAGES, said
 from procaudit.rules.registry import schema_rule
 from procaudit.rules.repairs import COLUMN, repairs
 
@@ -40,7 +41,7 @@ _TRAILING_DOT = re.compile(r"^\d\.\d{6}\S*\.$")
 
 
 def _where_codes_live() -> str:
-    return _said("where")
+    return said("where")
 
 
 def repaired_code(code: str) -> str | None:
@@ -79,118 +80,19 @@ def repair_code(code: str) -> str | None:
     return repaired if repaired is not None and repaired != code else None
 
 
-# The words of PA101's messages, (English, Vietnamese): `invalid_code` fills them for one
-# code, `invalid_codes` for a column of them.
-_SAID = {
-    "where": (
-        "the national procedure database (CSDL quốc gia về TTHC)",
-        "Cơ sở dữ liệu quốc gia về thủ tục hành chính",
-    ),
-    "lost dot": (
-        "looks like a code stored as a number, which lost its dot",
-        "có vẻ là mã bị lưu dưới dạng số nên mất dấu chấm",
-    ),
-    "comma": ("the comma", "dấu phẩy"),
-    "dot": ("the dot", "dấu chấm"),
-    "lost zero": (
-        "has {count} digits after {after} where a national code has 6: it looks "
-        "like a code stored as a number, which lost its trailing zero",
-        "có {count} chữ số sau {after}, trong khi mã quốc gia có 6 chữ số: có vẻ "
-        "là mã bị lưu dưới dạng số nên mất chữ số 0 ở cuối",
-    ),
-    "lost zeros": (
-        "has {count} digits after {after} where a national code has 6: it looks like "
-        "a code stored as a number, which lost its {lost} trailing zeros",
-        "có {count} chữ số sau {after}, trong khi mã quốc gia có 6 chữ số: có vẻ là "
-        "mã bị lưu dưới dạng số nên mất {lost} chữ số 0 ở cuối",
-    ),
-    "spaces": ("has spaces around it", "có dấu cách ở đầu hoặc cuối"),
-    # Exports write it to keep a code text in Excel; typed, Excel hides it, stored, it stays.
-    "apostrophe": (
-        "starts with an apostrophe, stored in the cell (a mark some exports write to keep a "
-        "code as text)",
-        "bắt đầu bằng dấu nháy đơn được lưu trong ô (dấu mà một số phần mềm xuất dữ liệu "
-        "thêm vào để giữ mã ở dạng văn bản)",
-    ),
-    "comma for dot": ("uses a comma where the dot belongs", "dùng dấu phẩy thay cho dấu chấm"),
-    "trailing dot": ("ends with a stray dot", "có dấu chấm thừa ở cuối"),
-    "letter": ("has a letter where a digit belongs", "có chữ cái ở vị trí của chữ số"),
-    "leading zero": ("has a leading zero", "có chữ số 0 thừa ở đầu"),
-    "digits": (
-        "has {count} digits after the dot where a national code has 6",
-        "có {count} chữ số sau dấu chấm, trong khi mã quốc gia có 6 chữ số",
-    ),
-    "not national": (
-        "is not a national code (D.DDDDDD, optionally with a local suffix like .000.00.00.H29)",
-        "không đúng định dạng mã quốc gia (D.DDDDDD, có thể kèm hậu tố địa phương như "
-        ".000.00.00.H29)",
-    ),
-    "message": ("The code '{code}' {problem}.", "Mã thủ tục '{code}' {problem}."),
-    "probably": (
-        "Probably {code}: check it in {where}, then write it in a cell formatted as "
-        "Text, which keeps it as typed.",
-        "Có lẽ là {code}: kiểm tra lại trong {where}, rồi ghi mã vào ô định dạng "
-        "Text (văn bản) để giữ nguyên như khi nhập.",
-    ),
-    "write": ("Write the code as {code}.", "Sửa mã thành {code}."),
-    # A code cell that holds a number (io.number_codes): what it lost, or only its type.
-    "number lost zeros": (
-        "The code is stored as the number {number}: Excel shows it so unless the cell's "
-        "format pads it, and an export, a look-up or an upload reads {number}.",
-        "Mã thủ tục được lưu dưới dạng số {number}: Excel hiển thị đúng như vậy trừ khi định "
-        "dạng của ô thêm chữ số 0, và khi xuất dữ liệu, tra cứu (VLOOKUP) hay tải lên đều đọc "
-        "thành {number}.",
-    ),
-    # Marked only where nearly every code of the column is a number (io.number_codes).
-    "number": (
-        "The code {number} is stored as a number, as nearly every code of its column is: "
-        "Excel shows such a number with as many decimals as the cell's format gives and "
-        "keeps no trailing zero (1.00415 for 1.004150), and a look-up of a code typed as "
-        "text does not find it.",
-        "Mã thủ tục {number} được lưu dưới dạng số, như gần hết các mã trong cột: Excel hiển "
-        "thị số với số chữ số thập phân theo định dạng của ô và không giữ chữ số 0 ở cuối "
-        "(1.00415 thay cho 1.004150), và tra cứu mã được nhập dạng văn bản sẽ không tìm thấy.",
-    ),
-    # A number with all of its code's digits that the cell's format shows with fewer.
-    "number shown": (
-        "The code {number} is stored as a number, which the cell's format shows as {shown}: "
-        "the official reads another code, and a look-up of the code typed as text does not "
-        "find it.",
-        "Mã thủ tục {number} được lưu dưới dạng số, và định dạng của ô hiển thị thành {shown}: "
-        "người xem đọc ra một mã khác, và tra cứu mã được nhập dạng văn bản sẽ không tìm thấy.",
-    ),
-    "cell as text": (
-        "Format the cell as Text and type the code {code} again: procaudit fix writes it as text.",
-        "Định dạng ô kiểu Text (văn bản) rồi nhập lại mã {code}: procaudit fix ghi lại mã dưới "
-        "dạng văn bản.",
-    ),
-    "as text": (
-        "Format the column as Text and type its codes again ({code} here): procaudit fix "
-        "--unsafe-fixes writes them as text.",
-        "Định dạng cột kiểu Text (văn bản) rồi nhập lại các mã ({code} ở dòng này): procaudit "
-        "fix --unsafe-fixes ghi lại các mã dưới dạng văn bản.",
-    ),
-    "copy": ("Copy the procedure's code from {where}.", "Sao chép mã thủ tục từ {where}."),
-}
-
-
-def _said(key: str, **values: object) -> str:
-    return t(*_SAID[key], **values)
-
-
 def _number_problem(code: str) -> str | None:
     """What a number cell did to the code, if it did."""
     text = code.strip()
     if _LOST_DOT.fullmatch(text):
-        return _said("lost dot")
+        return said("lost dot")
     if _LOST_ZEROS.fullmatch(text):
         digits = len(text) - 2
         lost = _NATIONAL_DIGITS - digits
         # A Vietnamese Excel shows the number with a decimal comma.
-        after = _said("comma") if "," in text else _said("dot")
+        after = said("comma") if "," in text else said("dot")
         if lost == 1:
-            return _said("lost zero", count=digits, after=after)
-        return _said("lost zeros", count=digits, after=after, lost=lost)
+            return said("lost zero", count=digits, after=after)
+        return said("lost zeros", count=digits, after=after, lost=lost)
     return None
 
 
@@ -199,23 +101,23 @@ def _problem(code: str) -> str:
     if number is not None:
         return number
     if code.strip().startswith("'"):
-        return _said("apostrophe")
+        return said("apostrophe")
     if code != code.strip():
-        return _said("spaces")
+        return said("spaces")
     if "," in code:
-        return _said("comma for dot")
+        return said("comma for dot")
     national_part = ".".join(code.split(".")[:2])
     if _LETTER.search(national_part):
-        return _said("letter")
+        return said("letter")
     head, _, tail = code.partition(".")
     if head.startswith("0") and len(head) > 1:
-        return _said("leading zero")
+        return said("leading zero")
     digits = _DIGITS.match(tail).group()  # type: ignore[union-attr]
     if head.isdigit() and digits and len(digits) != 6:
-        return _said("digits", count=len(digits))
+        return said("digits", count=len(digits))
     if _TRAILING_DOT.match(code):
-        return _said("trailing dot")
-    return _said("not national")
+        return said("trailing dot")
+    return said("not national")
 
 
 # What `str.strip()` strips of ASCII text; RE2 `\d` and the patterns below are ASCII too.
@@ -262,44 +164,44 @@ def _invalid_ascii_codes(code: pa.Array) -> tuple[pa.Array, pa.Array]:
     bare = pc.or_(pc.equal(candidate, ""), pc.starts_with(candidate, "."))
     candidate = pc.if_else(bare, format_texts("0{code}", code=candidate), candidate)
     repaired = pc.coalesce(guessed, pc.if_else(matches(candidate, CODE_PATTERN), candidate, None))
-    where = _said("where")
+    where = said("where")
     fix = pc.if_else(
         pc.is_valid(guessed),
-        format_texts(t(*_SAID["probably"]), code=guessed, where=where),
+        format_texts(t(*MESSAGES["probably"]), code=guessed, where=where),
         pc.if_else(
             pc.fill_null(pc.not_equal(repaired, code), False),
-            format_texts(t(*_SAID["write"]), code=repaired),
-            _said("copy", where=where),
+            format_texts(t(*MESSAGES["write"]), code=repaired),
+            said("copy", where=where),
         ),
     )
     # _problem: its cases from the last to the first, each laid over those after it
     digits = pc.utf8_length(
         pc.struct_field(pc.extract_regex(code, r"^[0-9]+\.(?P<digits>[0-9]*)"), "digits")
     )
-    problem = pa.array([_said("not national")] * len(code), pa.large_string())
+    problem = pa.array([said("not national")] * len(code), pa.large_string())
     wrong_count = pc.and_(pc.greater(digits, 0), pc.not_equal(digits, _NATIONAL_DIGITS))
     cases = [
-        (matches(code, _TRAILING_DOT.pattern), _said("trailing dot")),
-        (pc.fill_null(wrong_count, False), format_texts(t(*_SAID["digits"]), count=digits)),
-        (matches(code, "^0[^.]"), _said("leading zero")),
-        (matches(code, r"^[^.]*(?:\.[^.]*)?[A-Za-z]"), _said("letter")),
-        (pc.match_substring(code, ","), _said("comma for dot")),
-        (pc.not_equal(code, text), _said("spaces")),
-        (pc.starts_with(text, "'"), _said("apostrophe")),
+        (matches(code, _TRAILING_DOT.pattern), said("trailing dot")),
+        (pc.fill_null(wrong_count, False), format_texts(t(*MESSAGES["digits"]), count=digits)),
+        (matches(code, "^0[^.]"), said("leading zero")),
+        (matches(code, r"^[^.]*(?:\.[^.]*)?[A-Za-z]"), said("letter")),
+        (pc.match_substring(code, ","), said("comma for dot")),
+        (pc.not_equal(code, text), said("spaces")),
+        (pc.starts_with(text, "'"), said("apostrophe")),
     ]
-    for where_true, said in cases:
-        problem = pc.if_else(where_true, said, problem)
+    for where_true, words in cases:
+        problem = pc.if_else(where_true, words, problem)
     kept = pc.subtract(pc.utf8_length(text), 2)
-    after = pc.if_else(pc.match_substring(text, ","), _said("comma"), _said("dot"))
+    after = pc.if_else(pc.match_substring(text, ","), said("comma"), said("dot"))
     lost = pc.subtract(_NATIONAL_DIGITS, kept)
     zeros = pc.if_else(
         pc.equal(lost, 1),
-        format_texts(t(*_SAID["lost zero"]), count=kept, after=after),
-        format_texts(t(*_SAID["lost zeros"]), count=kept, after=after, lost=lost),
+        format_texts(t(*MESSAGES["lost zero"]), count=kept, after=after),
+        format_texts(t(*MESSAGES["lost zeros"]), count=kept, after=after, lost=lost),
     )
     problem = pc.if_else(lost_zeros, zeros, problem)
-    problem = pc.if_else(lost_dot, _said("lost dot"), problem)
-    return format_texts(t(*_SAID["message"]), code=code, problem=problem), fix
+    problem = pc.if_else(lost_dot, said("lost dot"), problem)
+    return format_texts(t(*MESSAGES["message"]), code=code, problem=problem), fix
 
 
 @schema_rule(
@@ -389,12 +291,12 @@ def invalid_code(value: str | None) -> tuple[str, str]:
     guessed = number_code_repair(code)
     repaired = guessed or repaired_code(code)
     if guessed:
-        fix = _said("probably", code=guessed, where=_where_codes_live())
+        fix = said("probably", code=guessed, where=_where_codes_live())
     elif repaired and repaired != code:
-        fix = _said("write", code=repaired)
+        fix = said("write", code=repaired)
     else:
-        fix = _said("copy", where=_where_codes_live())
-    return _said("message", code=code, problem=_problem(code)), fix
+        fix = said("copy", where=_where_codes_live())
+    return said("message", code=code, problem=_problem(code)), fix
 
 
 @schema_rule(
@@ -547,7 +449,7 @@ def number_code_hits(hits: pd.DataFrame, frame: pd.DataFrame) -> pd.DataFrame:
         if CODE_SHOWN in frame
         else [None] * len(number)
     )
-    said = [_number_said(*cell) for cell in zip(number, code, shown, strict=True)]
+    said = [_numbersaid(*cell) for cell in zip(number, code, shown, strict=True)]
     found = pd.DataFrame(
         {
             "rule": INVALID_CODE,
@@ -562,22 +464,22 @@ def number_code_hits(hits: pd.DataFrame, frame: pd.DataFrame) -> pd.DataFrame:
     return found if hits.empty else pd.concat([hits, found], ignore_index=True)
 
 
-def _number_said(number: str, code: str, shown: object) -> tuple[str, str, str | None]:
+def _numbersaid(number: str, code: str, shown: object) -> tuple[str, str, str | None]:
     """The message, fix and severity (None: the rule's) of a code cell holding `number`,
     read as `code`; `shown`: the text its format shows, where that is another."""
     if isinstance(shown, str):
         return (
-            _said("number shown", number=number, shown=shown),
-            _said("cell as text", code=code),
+            said("number shown", number=number, shown=shown),
+            said("cell as text", code=code),
             Severity.WARNING,
         )
     if number != code:
         return (
-            _said("number lost zeros", number=number),
-            _said("probably", code=code, where=_where_codes_live()),
+            said("number lost zeros", number=number),
+            said("probably", code=code, where=_where_codes_live()),
             None,
         )
-    return _said("number", number=number), _said("as text", code=code), None
+    return said("number", number=number), said("as text", code=code), None
 
 
 # The statuses whose procedures are not asked for a code: a newly published one may have

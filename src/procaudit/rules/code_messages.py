@@ -1,0 +1,103 @@
+"""The words of PA101's messages about a code (rules/codes.py), in English and Vietnamese."""
+
+from __future__ import annotations
+
+from procaudit.core.i18n import t
+
+# The words of PA101's messages, (English, Vietnamese): `codes.invalid_code` fills them for
+# one code, `codes.invalid_codes` for a column of them.
+MESSAGES = {
+    "where": (
+        "the national procedure database (CSDL quốc gia về TTHC)",
+        "Cơ sở dữ liệu quốc gia về thủ tục hành chính",
+    ),
+    "lost dot": (
+        "looks like a code stored as a number, which lost its dot",
+        "có vẻ là mã bị lưu dưới dạng số nên mất dấu chấm",
+    ),
+    "comma": ("the comma", "dấu phẩy"),
+    "dot": ("the dot", "dấu chấm"),
+    "lost zero": (
+        "has {count} digits after {after} where a national code has 6: it looks "
+        "like a code stored as a number, which lost its trailing zero",
+        "có {count} chữ số sau {after}, trong khi mã quốc gia có 6 chữ số: có vẻ "
+        "là mã bị lưu dưới dạng số nên mất chữ số 0 ở cuối",
+    ),
+    "lost zeros": (
+        "has {count} digits after {after} where a national code has 6: it looks like "
+        "a code stored as a number, which lost its {lost} trailing zeros",
+        "có {count} chữ số sau {after}, trong khi mã quốc gia có 6 chữ số: có vẻ là "
+        "mã bị lưu dưới dạng số nên mất {lost} chữ số 0 ở cuối",
+    ),
+    "spaces": ("has spaces around it", "có dấu cách ở đầu hoặc cuối"),
+    # Exports write it to keep a code text in Excel; typed, Excel hides it, stored, it stays.
+    "apostrophe": (
+        "starts with an apostrophe, stored in the cell (a mark some exports write to keep a "
+        "code as text)",
+        "bắt đầu bằng dấu nháy đơn được lưu trong ô (dấu mà một số phần mềm xuất dữ liệu "
+        "thêm vào để giữ mã ở dạng văn bản)",
+    ),
+    "comma for dot": ("uses a comma where the dot belongs", "dùng dấu phẩy thay cho dấu chấm"),
+    "trailing dot": ("ends with a stray dot", "có dấu chấm thừa ở cuối"),
+    "letter": ("has a letter where a digit belongs", "có chữ cái ở vị trí của chữ số"),
+    "leading zero": ("has a leading zero", "có chữ số 0 thừa ở đầu"),
+    "digits": (
+        "has {count} digits after the dot where a national code has 6",
+        "có {count} chữ số sau dấu chấm, trong khi mã quốc gia có 6 chữ số",
+    ),
+    "not national": (
+        "is not a national code (D.DDDDDD, optionally with a local suffix like .000.00.00.H29)",
+        "không đúng định dạng mã quốc gia (D.DDDDDD, có thể kèm hậu tố địa phương như "
+        ".000.00.00.H29)",
+    ),
+    "message": ("The code '{code}' {problem}.", "Mã thủ tục '{code}' {problem}."),
+    "probably": (
+        "Probably {code}: check it in {where}, then write it in a cell formatted as "
+        "Text, which keeps it as typed.",
+        "Có lẽ là {code}: kiểm tra lại trong {where}, rồi ghi mã vào ô định dạng "
+        "Text (văn bản) để giữ nguyên như khi nhập.",
+    ),
+    "write": ("Write the code as {code}.", "Sửa mã thành {code}."),
+    # A code cell that holds a number (io.number_codes): what it lost, or only its type.
+    "number lost zeros": (
+        "The code is stored as the number {number}: Excel shows it so unless the cell's "
+        "format pads it, and an export, a look-up or an upload reads {number}.",
+        "Mã thủ tục được lưu dưới dạng số {number}: Excel hiển thị đúng như vậy trừ khi định "
+        "dạng của ô thêm chữ số 0, và khi xuất dữ liệu, tra cứu (VLOOKUP) hay tải lên đều đọc "
+        "thành {number}.",
+    ),
+    # Marked only where nearly every code of the column is a number (io.number_codes).
+    "number": (
+        "The code {number} is stored as a number, as nearly every code of its column is: "
+        "Excel shows such a number with as many decimals as the cell's format gives and "
+        "keeps no trailing zero (1.00415 for 1.004150), and a look-up of a code typed as "
+        "text does not find it.",
+        "Mã thủ tục {number} được lưu dưới dạng số, như gần hết các mã trong cột: Excel hiển "
+        "thị số với số chữ số thập phân theo định dạng của ô và không giữ chữ số 0 ở cuối "
+        "(1.00415 thay cho 1.004150), và tra cứu mã được nhập dạng văn bản sẽ không tìm thấy.",
+    ),
+    # A number with all of its code's digits that the cell's format shows with fewer.
+    "number shown": (
+        "The code {number} is stored as a number, which the cell's format shows as {shown}: "
+        "the official reads another code, and a look-up of the code typed as text does not "
+        "find it.",
+        "Mã thủ tục {number} được lưu dưới dạng số, và định dạng của ô hiển thị thành {shown}: "
+        "người xem đọc ra một mã khác, và tra cứu mã được nhập dạng văn bản sẽ không tìm thấy.",
+    ),
+    "cell as text": (
+        "Format the cell as Text and type the code {code} again: procaudit fix writes it as text.",
+        "Định dạng ô kiểu Text (văn bản) rồi nhập lại mã {code}: procaudit fix ghi lại mã dưới "
+        "dạng văn bản.",
+    ),
+    "as text": (
+        "Format the column as Text and type its codes again ({code} here): procaudit fix "
+        "--unsafe-fixes writes them as text.",
+        "Định dạng cột kiểu Text (văn bản) rồi nhập lại các mã ({code} ở dòng này): procaudit "
+        "fix --unsafe-fixes ghi lại các mã dưới dạng văn bản.",
+    ),
+    "copy": ("Copy the procedure's code from {where}.", "Sao chép mã thủ tục từ {where}."),
+}
+
+
+def said(key: str, **values: object) -> str:
+    return t(*MESSAGES[key], **values)
