@@ -10,11 +10,14 @@ other word blocks the match: "Cơ quan ban hành" (the issuing body) is not "Cơ
 `MA_LINH_VUC` (the field's code) is neither the field nor the procedure's code. Where a key
 names nothing as written, the abbreviations officials use are spelled out ("Ngày QĐ" is
 "Ngày quyết định"), then an alias's very words are looked for in another order ("Quyết định
-số" is "Số quyết định").
+số" is "Số quyết định"), then words run together are split (`TENTHUTUC` is "Tên thủ tục":
+io/vocabulary.py knows every run of an alias's words).
 
 An annotation after the header, a footnote "(3)" or a database name "(MA_TTHC)", is read
 apart: the words outside the brackets first, then, where those name nothing, the bracketed
-name.
+name. A header in two languages ("Tên thủ tục⏎Procedure name") is read part by part
+(io/bilingual.py), and a column that says it holds a translation ("Procedure name (EN)")
+gives way to the one it translates.
 """
 
 from __future__ import annotations
