@@ -100,7 +100,9 @@ def test_github_annotations_show_the_cell_and_stay_one_line_each(hostile: Path) 
     assert quoted, lines
     for line in quoted:  # the line break and the % are escaped: no second command
         assert "\\x1b]0;pwned\\x07" in line and "\\u202eabc\\x7f\\x9b" in line
-        assert "%0A::error::pwned%250A" in line
+        assert "::error::pwned%250A" in line
+    # The cell as it is, its line break escaped (PA603's fix joins the name's lines).
+    assert any("%0A::error::pwned%250A" in line for line in quoted)
 
 
 def test_junit_shows_the_cell_and_stays_well_formed(hostile: Path) -> None:
