@@ -60,3 +60,29 @@ def test_sections_nest(rows: list[list[str]], read: list[tuple[str | None, str |
         tuple(None if pd.isna(value) else value for value in pair)
         for pair in zip(frame["level"], frame["field"], strict=True)
     ] == read
+
+
+TRANSFER_HEADINGS = [
+    # (heading, the level its rows take): a task moved from one level to another gives the
+    # level it moved to, as a level cell saying so does.
+    ("B. THỦ TỤC HÀNH CHÍNH CẤP HUYỆN CHUYỂN GIAO VỀ CẤP XÃ THỰC HIỆN", "Cấp xã"),
+    ("B. THỦ TỤC HÀNH CHÍNH CHUYỂN TỪ CẤP HUYỆN VỀ CẤP XÃ", "Cấp xã"),
+    ("B. THỦ TỤC HÀNH CHÍNH CẤP XÃ (TIẾP NHẬN TỪ CẤP HUYỆN)", "Cấp xã"),
+    ("B. DANH MỤC TTHC CẤP HUYỆN ĐIỀU CHỈNH THÀNH CẤP XÃ", "Cấp xã"),
+    ("B. TTHC DO CẤP HUYỆN THỰC HIỆN TRƯỚC ĐÂY, NAY CHUYỂN VỀ CẤP XÃ", "Cấp xã"),
+    ("B. THỦ TỤC HÀNH CHÍNH CẤP TỈNH (TRƯỚC ĐÂY LÀ CẤP HUYỆN)", "Cấp tỉnh"),
+    # What moves no task leaves the levels it names.
+    ("B. THỦ TỤC HÀNH CHÍNH CẤP HUYỆN", "Cấp huyện"),
+    ("B. THỦ TỤC HÀNH CHÍNH CẤP TỈNH, CẤP XÃ", "Cấp tỉnh, Cấp xã"),
+]
+
+
+@pytest.mark.parametrize(
+    ("heading", "level"), TRANSFER_HEADINGS, ids=[c[0] for c in TRANSFER_HEADINGS]
+)
+def test_a_transfer_heading_gives_the_level_moved_to(heading: str, level: str) -> None:
+    table = sheet_table(
+        [HEADER, ["A. THỦ TỤC HÀNH CHÍNH CẤP XÃ", "", "", ""], p(1, "Đăng ký khai sinh"),
+         [heading, "", "", ""], p(2, "Đăng ký lại khai sinh"), p(3, "Đăng ký lại kết hôn")]
+    )  # fmt: skip
+    assert list(table.frame["level"]) == ["Cấp xã", level, level]

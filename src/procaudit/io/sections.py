@@ -23,6 +23,7 @@ import pandas as pd
 
 from procaudit.catalogue.units import heading_unit, without_count
 from procaudit.io.headers import HeaderMap
+from procaudit.vn.former_holders import without_former
 from procaudit.vn.text import fold
 
 _ROMAN_OR_LETTER = re.compile(r"^(?:[IVXLC]+|[A-Z])\.?$")
@@ -114,10 +115,12 @@ def is_numbered_heading(rows: pd.DataFrame, stt: int) -> pd.Series:
 
 
 def _levels_named(folded: str) -> list[str]:
-    """The levels a folded heading names, as the word after "cấp" ("tỉnh", "xã")."""
+    """The levels a folded heading names, as the word after "cấp" ("tỉnh", "xã"): where a
+    task moved from one level to another, the level it moved to ("… cấp huyện chuyển giao
+    về cấp xã", "cấp xã (tiếp nhận từ cấp huyện)": `vn.former_holders`, as level cells)."""
     named = (
         next(word for word in match.groups() if word)
-        for match in _LEVEL_IN_HEADING.finditer(folded)
+        for match in _LEVEL_IN_HEADING.finditer(without_former(folded))
     )
     return [_LEVEL_WORD.get(word, word) for word in named]
 
