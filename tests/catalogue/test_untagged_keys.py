@@ -28,6 +28,12 @@ TAGGED = [
     "(cấp xã)",
     "Hoà giải   viên.",
     "İstanbul (cấp xã)",
+    "Đăng ký khai tử - cấp huyện",
+    "Đăng ký khai tử – Cấp Xã.",
+    "Đăng ký lại kết hôn [cấp huyện]",
+    "Cấp bản sao (thuc hien tai cap huyen)",
+    "Chứng thực chữ ký thuộc thẩm quyền của UBND cấp huyện",
+    "Cấp giấy phép - cấp lại",
     "",
 ]
 
@@ -49,8 +55,9 @@ def test_tagged_names() -> None:
 
 
 _WORDS = st.sampled_from(
-    ["(", ")", " ", "\n", ".", "cấp", "CẤP", "Cấp", "ca\u0302\u0301p", "xã", "tỉnh", "huyện",
-     "bộ", "thực hiện", "tại", "ở", "và", "Đăng ký", "hoà", "İ", "\u0301", "a"]
+    ["(", ")", "[", "]", "-", "–", " ", "\n", ".", "cấp", "CẤP", "Cấp", "cap", "ca\u0302\u0301p",
+     "xã", "tỉnh", "huyện", "huyen", "bộ", "thực hiện", "tại", "ở", "và", "UBND",
+     "thuộc thẩm quyền của", "Đăng ký", "hoà", "İ", "\u0301", "a"]
 )  # fmt: skip
 
 

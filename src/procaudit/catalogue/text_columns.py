@@ -498,9 +498,27 @@ def _remember(transform: _Transform, values: list[Any], transformed: pd.Series) 
     known.results.update(zip(values, results[:-1], strict=True))  # in place: no copy per call
 
 
-# A name may end with a level tag only if "cấp" (any case) follows a "(" in it; one NFC may
-# change is looked at whatever it shows. The others' untagged key is their comparison key.
-_MAY_BE_TAGGED = f"(?is)\\(.*cấp|{_COMPOSABLE}"
+# A name may end with a level tag added to it only if "cấp" (any case, or "cap") follows a
+# bracket or a dash in it; one NFC may change is looked at whatever it shows. The others'
+# untagged key is their comparison key.
+_ADDED_TAG = "[(\\[].*c[ấa]p|[-–].*c[ấa]p"
+_MAY_BE_TAGGED = f"(?is){_ADDED_TAG}|{_COMPOSABLE}"
+# A name may end with a level tag (`levels.name_tag`) only if it holds one added to it, or
+# names a competence ("thuộc thẩm quyền của UBND cấp xã").
+_MAY_END_WITH_ADDED_TAG = f"(?is){_ADDED_TAG}|{_COMPOSABLE}"
+_COMPETENCE = "(?i)quy[ềe]n"
+
+
+def may_end_with_tag(texts: pa.ChunkedArray) -> np.ndarray:
+    """Which names may end with a level tag: a mask that `levels.name_tag` narrows. A tag
+    added to a name needs a bracket or a dash before it: the names holding none of those
+    bytes (or the first byte of "–") are passed over before the regex; a competence needs
+    "quyền"."""
+    tagged = holding_bytes(texts, b"([-\xe2")
+    if tagged.any():
+        hinted = matches(texts.filter(tagged), _MAY_END_WITH_ADDED_TAG)
+        tagged[tagged] = hinted.to_numpy(zero_copy_only=False)
+    return tagged | matches(texts, _COMPETENCE).to_numpy(zero_copy_only=False)
 
 
 def untagged_keys(names: pd.Series) -> pd.Series:

@@ -22,10 +22,9 @@ from procaudit.catalogue.text_columns import (
     arrow_chunks,
     arrow_text,
     comparison_key_array,
-    holding,
     map_distinct,
     map_factorized,
-    matches,
+    may_end_with_tag,
     text_codes,
     text_series,
     transform_distinct,
@@ -46,7 +45,6 @@ SHOWN_ROWS = 5  # rows a message names before "and N more"
 
 
 T = TypeVar("T")
-_TAG_HINT = r"(?i)\(.*cấp"
 
 
 # The shared work `release` forgets: the keys and the survey made of the text columns.
@@ -369,7 +367,8 @@ class RuleContext:
     def name_tags(self) -> pd.Series:
         """The level tag of each name that ends with one, as `levels.name_tag` gives it, by
         row label; rows without a tag are left out (most: a full column of them would hold
-        8 MB of pointers at a million rows). Only names with "(… cấp" are looked at."""
+        8 MB of pointers at a million rows). Only names `may_end_with_tag` lets through are
+        looked at."""
         return self.shared("name_tags", self.find_name_tags)
 
     def prefetch_name_tags(self) -> None:
@@ -377,13 +376,8 @@ class RuleContext:
 
     def find_name_tags(self) -> pd.Series:
         names = self.frame["name"]
-        # Matched in the reader's blocks: a joined copy of a million names is 60 MB. Only
-        # the few names with a "(" go through the regex.
-        texts = arrow_chunks(names)
-        tagged = holding(texts, "(")
-        if tagged.any():
-            hinted = matches(texts.filter(tagged), _TAG_HINT)
-            tagged[tagged] = hinted.to_numpy(zero_copy_only=False)
+        # Matched in the reader's blocks: a joined copy of a million names is 60 MB.
+        tagged = may_end_with_tag(arrow_chunks(names))
         return map_distinct(names[tagged], name_tag, dtype="object").dropna()
 
     def _status_is(self, *kinds: str) -> pd.Series:

@@ -36,11 +36,50 @@ _LEVEL_RE = re.compile(
     "|".join(f"(?P<{level}>(?<!\\w)(?:{words})(?!\\w))" for level, words in _LEVEL_WORDS)
 )
 
-# The tag some names end with: "(thực hiện tại cấp tỉnh)", "(cấp Bộ)", "(thực hiện ở cấp xã)",
-# "(cấp TW)"; the closing parenthesis is sometimes missing.
-_TAG_RE = re.compile(
-    r"\(\s*(?:thực hiện\s+(?:tại|ở)\s+)?(cấp\s+[^()]{1,40}?)\s*\)?\s*\.?\s*$", re.IGNORECASE
+# The tag some names end with, in brackets: "(thực hiện tại cấp tỉnh)", "(cấp Bộ)", "(thực
+# hiện ở cấp xã)", "(cấp TW)", "(TTHC cấp huyện)", "(thực hiện tại UBND cấp huyện)", "[cấp
+# huyện]", "(thuc hien tai cap huyen)"; the closing bracket is sometimes missing. After a
+# dash: "… - cấp huyện". Or the competence the name ends with: "… thuộc thẩm quyền của UBND
+# cấp huyện". What comes before "cấp" is a lead ("thực hiện tại", "TTHC") and an office
+# ("UBND", "Chủ tịch Ủy ban nhân dân"); what comes after it is read by `name_tag`.
+_LEAD = (
+    r"(?:(?:thực hiện|thuc hien|áp dụng|ap dung)(?:\s+(?:tại|ở|tai|o|cho))?"
+    r"|tthc|thủ tục(?:\s+hành chính)?|thu tuc(?:\s+hanh chinh)?"
+    r"|(?:thuộc\s+)?thẩm quyền(?:\s+[^\s()\[\]]+){0,3}?(?:\s+của)?"
+    r"|(?:thuoc\s+)?tham quyen(?:\s+[^\s()\[\]]+){0,3}?(?:\s+cua)?)\s+"
 )
+_OFFICE = (
+    r"(?:(?:chủ tịch|chu tich)\s+)?"
+    r"(?:ubnd|ủy ban nhân dân|uỷ ban nhân dân|uy ban nhan dan|hđnd|hdnd)\s+"
+)
+# "cấp phép" (a licence) is no level: "thuộc thẩm quyền cấp phép của Chủ tịch UBND cấp tỉnh".
+_LEVEL = r"((?:cấp|cap)\s+(?!phép|phep)[^()\[\]]{1,40}?)\s*"
+_END = r"\s*\.?\s*$"
+_TAG_RE = re.compile(rf"[(\[]\s*(?:{_LEAD})?(?:{_OFFICE})?{_LEVEL}[)\]]?{_END}", re.IGNORECASE)
+_DASH_TAG_RE = re.compile(rf"\s[-–]\s*(?:{_LEAD})?(?:{_OFFICE})?{_LEVEL}{_END}", re.IGNORECASE)
+_COMPETENCE_RE = re.compile(
+    rf"(?<!\w)(?:thuộc|thuoc)\s+(?:thẩm|tham)\s+(?:quyền|quyen)(?:\s+[^\s()\[\]]+){{0,3}}?"
+    rf"(?:\s+(?:của|cua))?\s+(?:{_OFFICE})?{_LEVEL}{_END}",
+    re.IGNORECASE,
+)
+_TAG_WORDS = re.compile(r"(?<!\w)(?:cấp|cap|và|va|hoặc|hoac)(?!\w)|[,;/&]")
+
+
+def _tag(name: str) -> tuple[re.Match[str], frozenset[str], bool] | None:
+    """The level tag `name` (NFC) ends with, the levels it names, and whether it was added
+    to the name (a bracket or a dash) rather than said by it (the competence)."""
+    for pattern, added in ((_TAG_RE, True), (_DASH_TAG_RE, True), (_COMPETENCE_RE, False)):
+        match = pattern.search(name)
+        if match is None:
+            continue
+        inside = fold(without_former(match.group(1)))
+        words = _TAG_WORDS.sub(" ", inside).split()
+        levels = level_ids(inside)
+        # Only tags made of level words count: "(trừ vùng an toàn dịch bệnh cấp tỉnh …)"
+        # is a qualification of the procedure, not a level tag.
+        if levels and len(words) <= 2 * len(levels) + 1:
+            return match, levels, added
+    return None
 
 
 def level_ids(text: str) -> frozenset[str]:
@@ -87,18 +126,13 @@ def code_levels(text: str) -> frozenset[str] | None:
 
 
 def name_tag(name: str) -> tuple[str, frozenset[str]] | None:
-    """The level tag a name ends with, as written, and the levels it names; None without one.
-
-    Only tags made of level words count: "(trừ vùng an toàn dịch bệnh cấp tỉnh …)" is a
-    qualification of the procedure, not a level tag."""
-    match = _TAG_RE.search(unicodedata.normalize("NFC", name))
-    if match is None:
+    """The level tag a name ends with, as written, and the levels it names; None without one
+    ("(thực hiện tại cấp tỉnh)", "- cấp huyện", "thuộc thẩm quyền của UBND cấp xã"). A note
+    on the former holder in it does not count ("(cấp xã; trước 01/7/2025 là cấp huyện)")."""
+    found = _tag(unicodedata.normalize("NFC", name))
+    if found is None:
         return None
-    inside = fold(without_former(match.group(1)))
-    words = re.sub(r"\b(cấp|và|hoặc)\b|[,;/&]", " ", inside).split()
-    levels = level_ids(inside)
-    if not levels or len(words) > 2 * len(levels) + 1:
-        return None
+    match, levels, _ = found
     return match.group(0).strip(), levels
 
 
@@ -108,10 +142,12 @@ def describe(levels: frozenset[str]) -> str:
 
 
 def untagged_key(name: str) -> str:
-    """The comparison key of a name without its level tag: a catalogue may tag a name
-    "(thực hiện tại cấp xã)" where the national list does not."""
+    """The comparison key of a name without the level tag added to it: a catalogue may tag a
+    name "(thực hiện tại cấp xã)" or "- cấp xã" where the national list does not. The
+    competence a name ends with ("… thuộc thẩm quyền của UBND cấp tỉnh") is kept: the
+    national list names one procedure so at each level."""
     name = unicodedata.normalize("NFC", name)
-    tag = name_tag(name)
-    if tag is not None:
-        name = name[: name.rfind(tag[0])]
+    found = _tag(name)
+    if found is not None and found[2]:  # the competence is part of the name
+        name = name[: found[0].start()]
     return comparison_key(name)
