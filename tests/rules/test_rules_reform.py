@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 
 from conftest import findings_of, hits_of, run_rules
+from procaudit.core.i18n import speaking
 from procaudit.rules.options import RuleOptions
 
 AGENCY_CASES = [
@@ -95,6 +96,27 @@ AGENCY_CASES = [
     ("originally", "UBND xã Y (nguyên là UBND huyện X)", False),
     ("moved from", "UBND cấp xã (chuyển từ UBND cấp huyện)", False),
     ("a desk is no note", "Bộ phận tiếp nhận và trả kết quả huyện X", True),
+    ("formerly, with a date", "UBND cấp xã (trước 01/7/2025: UBND cấp huyện)", False),
+    ("formerly, colon", "UBND cấp xã (trước đây: UBND cấp huyện)", False),
+    ("in place of, short", "UBND cấp xã (thay UBND cấp huyện)", False),
+    ("received from", "UBND cấp xã (nhận bàn giao từ UBND cấp huyện)", False),
+    ("now the commune's", "Phòng Tư pháp huyện X (nay chuyển về UBND xã Y)", False),
+    ("an unrelated note", "UBND cấp huyện (tiếp nhận hồ sơ trực tuyến)", True),
+    ("dossiers sent on", "UBND cấp huyện (hồ sơ chuyển về Sở Tư pháp)", True),
+    # A district named bare, as a unit column names it.
+    ("a bare district", "Huyện Thanh Ba", True),
+    ("a bare town", "Thị xã Phú Thọ", True),
+    ("a bare urban district", "Quận Ba Đình", True),
+    ("a bare city under a province", "Thành phố Việt Trì", True),
+    ("H.", "H. Lâm Thao", True),
+    ("TX", "TX Phú Thọ", True),
+    ("Q.", "Q. Hoàn Kiếm", True),
+    ("a bare centrally-run city", "Thành phố Hà Nội", False),
+    ("Huế, bare", "Thành phố Huế", False),
+    ("a bare commune", "Xã Thanh Ba", False),
+    ("a bare ward", "Phường Phú Thọ", False),
+    ("a bare special zone", "Đặc khu Côn Đảo", False),
+    ("the district's party committee", "Huyện ủy Thanh Ba", False),
 ]
 
 
@@ -121,6 +143,20 @@ LEVEL_CASES = [
     ("formerly the district", "Cấp xã (trước đây cấp huyện)", False),
     ("moved from the district", "Cấp xã (chuyển từ cấp huyện sang cấp xã)", False),
     ("a note, and a level after it", "Cấp xã (trước đây cấp huyện), Cấp huyện", True),
+    ("handed over from", "Cấp xã (chuyển giao từ cấp huyện)", False),
+    ("the old district", "Cấp xã (cấp huyện cũ)", False),
+    ("before a date", "Cấp xã (trước 01/7/2025 là cấp huyện)", False),
+    ("before the reorganisation", "Cấp xã (trước sắp xếp: cấp huyện)", False),
+    ("received from", "Cấp xã (nhận bàn giao từ cấp huyện)", False),
+    ("moved here by", "Cấp xã (do cấp huyện chuyển về)", False),
+    ("in place of", "Cấp xã (thay cấp huyện)", False),
+    ("moved from … back to", "Cấp xã (chuyển từ cấp huyện về cấp xã)", False),
+    ("moved to the commune", "Cấp huyện chuyển giao về cấp xã", False),
+    ("the district, marked old", "Cấp huyện (cũ)", False),
+    ("an unrelated note", "Cấp huyện (thực hiện tại Bộ phận một cửa)", True),
+    ("a change of name", "Cấp huyện (thay đổi tên gọi)", True),
+    ("since a date", "Cấp huyện (áp dụng từ 01/01/2024)", True),
+    ("dossiers sent up", "Cấp huyện (hồ sơ chuyển lên cấp tỉnh)", True),
 ]
 
 
@@ -128,6 +164,39 @@ LEVEL_CASES = [
 def test_pa501_district_level_cell(case: str, level: str, flagged: bool) -> None:
     rows = [{"name": "Chứng thực bản sao", "level": level}]
     assert hits_of("PA501", rows) == ([(2, "level")] if flagged else [])
+
+
+def test_pa501_quotes_the_district_office() -> None:
+    rows = [
+        {"name": "A", "agency": "Phòng Tư pháp huyện Thanh Ba"},
+        {"name": "B", "agency": "Sở Xây dựng\nUBND cấp huyện"},
+        {"name": "C", "agency": "UBND xã Tân Phú, huyện Tân Sơn\nHuyện Thanh Ba"},
+    ]
+    found = {f.row: f.message for f in findings_of(rows) if f.rule == "PA501"}
+    assert found == {
+        2: "The agency 'Phòng Tư pháp huyện Thanh Ba' is a district-level office; the "
+        "district level ended on 1 July 2025.",
+        3: "The agency 'UBND cấp huyện' is a district-level office; the district level ended "
+        "on 1 July 2025.",
+        4: "The agency 'Huyện Thanh Ba' is a district-level office; the district level ended "
+        "on 1 July 2025.",
+    }
+
+
+def test_a_list_still_built_around_the_district_is_reported_by_pa501_alone() -> None:
+    """A district level and a district office under a commune tag: PA501 reports each of
+    them, PA502 not again."""
+    rows = [
+        {"name": "Thủ tục A (cấp xã)", "level": "Cấp huyện", "agency": "UBND cấp huyện"},
+        {"name": "Thủ tục B (cấp Xã)", "level": "Cấp huyện", "agency": "Phòng Tư pháp cấp huyện"},
+    ]
+    found = sorted((f.rule, f.row, f.column) for f in findings_of(rows) if f.rule[:4] == "PA50")
+    assert found == [
+        ("PA501", 2, "agency"),
+        ("PA501", 2, "level"),
+        ("PA501", 3, "agency"),
+        ("PA501", 3, "level"),
+    ]
 
 
 def test_pa501_reports_district_procuracies_as_their_own_case() -> None:
@@ -214,6 +283,25 @@ TAG_CASES = [
         "Đăng ký hộ kinh doanh (thực hiện tại cấp xã, trước đây cấp huyện)",
         False,
     ),
+    # The forms a tag takes in lists.
+    ("after a dash", "Đăng ký khai tử - cấp huyện", True),
+    ("without diacritics", "Cấp bản sao trích lục hộ tịch (thuc hien tai cap huyen)", True),
+    ("TTHC", "Đăng ký lại khai sinh (TTHC cấp huyện)", True),
+    ("square brackets", "Đăng ký lại kết hôn [cấp huyện]", True),
+    ("the office", "Đăng ký lại khai tử (thực hiện tại UBND cấp huyện)", True),
+    ("two levels", "Đăng ký chấm dứt giám hộ (cấp tỉnh, cấp huyện)", True),
+    ("all caps", "THỦ TỤC ĐĂNG KÝ LẠI KẾT HÔN (THỰC HIỆN TẠI CẤP HUYỆN)", True),
+    ("a competence", "Chứng thực chữ ký thuộc thẩm quyền của UBND cấp huyện", True),
+    (
+        "a competence of its chair",
+        "Phê duyệt phương án thuộc thẩm quyền của Chủ tịch Ủy ban nhân dân cấp huyện",
+        True,
+    ),
+    ("formerly, in the tag", "Chứng thực bản sao (trước đây thực hiện tại cấp huyện)", False),
+    ("before a date, in the tag", "Hòa giải (cấp xã; trước 01/7/2025 là cấp huyện)", False),
+    ("a dash before another word", "Cấp giấy phép - cấp lại", False),
+    ("a district road", "Cấp phép thi công nút giao đấu nối vào đường huyện, đường xã", False),
+    ("a licence, not a level", "Cấp phép thuộc thẩm quyền cấp phép của UBND cấp tỉnh", False),
 ]
 
 
@@ -341,6 +429,25 @@ MISMATCH_CASES = [
         None,
         [],
     ),
+    # A district level or office is PA501's: the tag is not compared with it as well.
+    ("district level", "Cấp phép X (cấp xã)", "Cấp huyện", None, []),
+    ("district office", "Cấp phép X (cấp xã)", None, "Phòng Tư pháp huyện Thanh Ba", []),
+    (
+        "district level and office",
+        "Cấp phép X (cấp xã)",
+        "Cấp huyện",
+        "Phòng Tài nguyên và Môi trường cấp huyện",
+        [],
+    ),
+    ("a tag after a dash", "Cấp phép X - cấp tỉnh", "Cấp xã", None, [(2, "level")]),
+    (
+        "a competence",
+        "Cấp phép X thuộc thẩm quyền của UBND cấp tỉnh",
+        "Cấp xã",
+        None,
+        [(2, "level")],
+    ),
+    ("a former level in the tag", "Cấp phép X (cấp xã; trước đây cấp tỉnh)", "Cấp xã", None, []),
 ]
 
 
@@ -365,9 +472,12 @@ def test_pa502_in_a_list_stacked_per_unit_compares_the_level_only() -> None:
         for n, level in enumerate(("Cấp xã", "Cấp xã", "Cấp tỉnh"))
     ]
     assert hits_of("PA502", rows) == [(4, "level"), (7, "level")]
-    one_unit = [dict(row, agency="UBND Huyện Phù Ninh") for row in rows]  # not stacked
+    one_unit = [dict(row, agency="Sở Tư pháp") for row in rows]  # not stacked
     # One unit's list: the agency is compared where the level does not say the tag's level.
     assert hits_of("PA502", one_unit) == [(4, "agency"), (4, "level"), (7, "agency"), (7, "level")]
+    # A district's office is PA501's: it is not compared with the tag as well.
+    one_district = [dict(row, agency="UBND Huyện Phù Ninh") for row in rows]
+    assert hits_of("PA502", one_district) == [(4, "level"), (7, "level")]
 
 
 def test_pa502_message_quotes_the_tag_and_the_level() -> None:
@@ -497,6 +607,14 @@ DEFUNCT_CASES = [
     # The former holder named in a note.
     ("replaces", "Sở Xây dựng (thay thế Sở GTVT)", None),
     ("in place of", "UBND tỉnh (thay cho Sở KH&ĐT)", None),
+    ("formerly, with a date", "Sở NN&MT (trước 01/3/2025: Sở Tài nguyên và Môi trường)", None),
+    # Each agency of a cell alone.
+    ("the successor on another line", "Sở Tài chính\nSở Kế hoạch và Đầu tư", "Sở Tài chính"),
+    ("the successor on the line before", "Sở KH&ĐT\nSở Tài chính", "Sở Tài chính"),
+    ("the successor before a comma", "Sở Tài chính, Sở Kế hoạch và Đầu tư", "Sở Tài chính"),
+    ("the successor before a semicolon", "Sở Tài chính; Sở KH&ĐT", "Sở Tài chính"),
+    ("between two agencies", "Sở Xây dựng\nSở Giao thông vận tải\nCông an tỉnh", "Sở Xây dựng"),
+    ("the provincial ethnic committee", "Ban Dân tộc tỉnh", "Sở Dân tộc và Tôn giáo"),
 ]
 
 
@@ -512,6 +630,56 @@ def test_pa504_defunct_agency(case: str, agency: str, successor: str | None) -> 
         assert finding.column == "agency"
         assert f"became {successor} on 2025-03-01" in finding.message
         assert successor in finding.fix
+
+
+MERGED_PROVINCE_CASES = [
+    # (case, agency, the message's words or None)
+    (
+        "the province's people's committee",
+        "UBND tỉnh Kiên Giang",
+        "'tỉnh Kiên Giang' is part of tỉnh An Giang since 2025-07-01 (Resolution 202/2025/QH15)",
+    ),
+    (
+        "a department of the province",
+        "Sở Tư pháp tỉnh Vĩnh Phúc",
+        "'tỉnh Vĩnh Phúc' is part of tỉnh Phú Thọ since 2025-07-01",
+    ),
+    (
+        "a department, without tỉnh",
+        "Sở Tư pháp Bình Dương",
+        "'tỉnh Bình Dương' is part of Thành phố Hồ Chí Minh since 2025-07-01",
+    ),
+    ("a ward named after the province", "UBND phường Thái Bình", None),
+    ("a ward's office", "Phòng Văn hóa - Xã hội phường Bạc Liêu", None),
+    ("a commune, the province its address", "UBND xã Vũ Thư tỉnh Thái Bình", None),
+    ("the successor", "UBND tỉnh An Giang", None),
+]
+
+
+@pytest.mark.parametrize(
+    ("case", "agency", "words"), MERGED_PROVINCE_CASES, ids=[c[0] for c in MERGED_PROVINCE_CASES]
+)
+def test_pa504_merged_province(case: str, agency: str, words: str | None) -> None:
+    found = [f for f in findings_of([{"name": "A", "agency": agency}]) if f.rule == "PA504"]
+    if words is None:
+        assert found == []
+    else:
+        [finding] = found
+        assert words in finding.message
+        assert finding.fix.startswith("Name the office of ")
+
+
+def test_pa504_merged_province_speaks_vietnamese() -> None:
+    with speaking("vi"):
+        [finding] = [
+            f
+            for f in findings_of([{"name": "A", "agency": "UBND tỉnh Kiên Giang"}])
+            if f.rule == "PA504"
+        ]
+    assert finding.message == (
+        "Cơ quan thực hiện không còn tồn tại: 'tỉnh Kiên Giang' nay thuộc tỉnh An Giang (từ "
+        "ngày 01/7/2025; Nghị quyết 202/2025/QH15)."
+    )
 
 
 def _coverage(values: list[str | None], target: float = 0.8) -> list:
@@ -639,7 +807,14 @@ def test_pa501_flags_every_district_unit_of_the_phu_tho_export(real_data) -> Non
         ],
     )
     assert result.exit_code == 0, result.output
-    findings = json.loads(result.stdout)["findings"]
+    found = json.loads(result.stdout)["findings"]
+    # Three names of district units' lists end with the district's competence ("… thuộc thẩm
+    # quyền của Ủy ban nhân dân cấp huyện"): their rows are district units' rows.
+    names = [f for f in found if f["column"] == "name"]
+    findings = [f for f in found if f["column"] != "name"]
+    assert len(names) == 3
+    assert all(f["value"].endswith("thuộc thẩm quyền của Ủy ban nhân dân cấp huyện") for f in names)
+    assert {f["row"] for f in names} <= {f["row"] for f in findings}
     units = Counter(f["value"] for f in findings)
     assert sum(units.values()) == 852
     assert len({f["row"] for f in findings}) == 852
@@ -662,5 +837,9 @@ def test_pa501_flags_every_district_unit_of_the_phu_tho_export(real_data) -> Non
             "-q",
         ],
     )
-    collapsed = {f["value"]: f["rows"] for f in json.loads(result.stdout)["findings"]}
+    collapsed = {
+        f["value"]: f["rows"]
+        for f in json.loads(result.stdout)["findings"]
+        if f["column"] == "agency"
+    }
     assert collapsed == dict(units)

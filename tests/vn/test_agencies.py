@@ -57,6 +57,31 @@ KIND_CASES = [
     ("Kho bạc Nhà nước tỉnh Phú Thọ", None),
     ("Trạm Y tế xã Tân Lập huyện Thanh Sơn", None),
     ("Đội Quản lý thị trường số 3", None),
+    # A district named bare, as a unit column or a unit's heading names it.
+    ("Huyện Thanh Ba", DISTRICT),
+    ("Thị xã Phú Thọ", DISTRICT),
+    ("Quận Ba Đình", DISTRICT),
+    ("Quận 1", DISTRICT),
+    ("Thành phố Việt Trì", DISTRICT),
+    ("TP. Thủ Đức", DISTRICT),
+    ("H. Lâm Thao", DISTRICT),
+    ("TX Phú Thọ", DISTRICT),
+    ("Q. Hoàn Kiếm", DISTRICT),
+    ("Huyện đảo Côn Đảo", DISTRICT),
+    ("Sở Tư pháp\nHuyện Thanh Ba", DISTRICT),
+    ("Thành phố Hà Nội", None),
+    ("Thành phố Huế", None),
+    ("TP HCM", None),
+    ("Xã Thanh Ba", None),
+    ("Phường Phú Thọ", None),
+    ("Đặc khu Côn Đảo", None),
+    ("Huyện ủy Thanh Ba", None),
+    ("Huyện đoàn Lâm Thao", None),
+    ("Huyện nghèo", None),
+    ("thành phố trực thuộc trung ương", None),
+    ("thành phố thuộc tỉnh và tương đương", None),
+    ("UBND xã Tân Phú, huyện Tân Sơn", None),  # after a comma: the commune's address
+    ("Cục Hải quan tỉnh, thành phố", None),
 ]
 
 
@@ -132,8 +157,12 @@ def test_the_centrally_run_cities() -> None:
 
 def test_defunct_in_reads_each_agency_of_a_cell() -> None:
     found = defunct_in("Sở Nông nghiệp và PTNT\nSở Lao động, Thương binh và XH\nSở Nội vụ")
-    # Sở Nội vụ took Lao động's task over and is named: only the other is reported.
-    assert [agency.successor for agency in found] == ["Sở Nông nghiệp và Môi trường"]
+    # An old name on a line of its own is stale, whatever another line names: Sở Nội vụ took
+    # Lao động's task over, yet the list still sends citizens to both.
+    assert [agency.successor for agency in found] == [
+        "Sở Nông nghiệp và Môi trường",
+        "Sở Nội vụ",
+    ]
 
 
 DEFUNCT_CASES = [
@@ -142,15 +171,55 @@ DEFUNCT_CASES = [
     ("Tổng cục Hải quan", ["Tổng cục Hải quan"]),
     ("Cục Thuế", []),
     ("Tổng cục Thuế (nay là Cục Thuế)", []),
-    ("Cục Thuế tỉnh Bắc Giang", ["Cục Thuế tỉnh"]),
+    ("Cục Thuế tỉnh Bắc Ninh", ["Cục Thuế tỉnh"]),
     ("Cục Thuế TP Hà Nội", ["Cục Thuế tỉnh"]),
-    ("Thuế tỉnh Bắc Giang", []),
+    ("Thuế tỉnh Bắc Ninh", []),
     ("Cục Hải quan tỉnh Lạng Sơn", ["Cục Hải quan tỉnh"]),
     ("Chi cục Hải quan khu vực VI", []),
     ("Ngân hàng Nhà nước chi nhánh tỉnh Phú Thọ", ["Ngân hàng Nhà nước chi nhánh"]),
     ("Ngân hàng Nhà nước Khu vực 5", []),
     ("Cục Hàng hải Việt Nam", ["Cục Hàng hải Việt Nam"]),
     ("Cục Hàng hải và Đường thủy Việt Nam", []),
+    # Each agency of a cell alone: beside its successor on another line, an old name is
+    # stale; with a note in its own line it is history.
+    ("Sở Tài chính\nSở Kế hoạch và Đầu tư", ["Sở Kế hoạch và Đầu tư"]),
+    ("Sở Kế hoạch và Đầu tư\nSở Tài chính", ["Sở Kế hoạch và Đầu tư"]),
+    ("Sở Tài chính, Sở Kế hoạch và Đầu tư", ["Sở Kế hoạch và Đầu tư"]),
+    ("Sở Tài chính; Sở KH&ĐT", ["Sở Kế hoạch và Đầu tư"]),
+    ("Sở Xây dựng\nSở Giao thông vận tải\nCông an tỉnh", ["Sở Giao thông vận tải"]),
+    (
+        "Sở Nông nghiệp và Môi trường; Sở Nông nghiệp và PTNT",
+        ["Sở Nông nghiệp và Phát triển nông thôn"],
+    ),
+    ("Bộ Khoa học và Công nghệ (Bộ TTTT cũ)", []),
+    ("Sở Nông nghiệp và Môi trường (trước 01/3/2025: Sở Tài nguyên và Môi trường)", []),
+    ("Sở Tài chính (thay thế Sở Kế hoạch và Đầu tư)", []),
+    # A comma inside a name, or between places, separates no agencies.
+    ("Sở Lao động, Thương binh và XH", ["Sở Lao động - Thương binh và Xã hội"]),
+    ("Sở Văn hóa, Thể thao và Du lịch", []),
+    ("Chi cục Hải quan khu vực, Cục Hải quan tỉnh, thành phố", ["Cục Hải quan tỉnh"]),
+    ("Ban Dân tộc tỉnh Lào Cai", ["Ban Dân tộc tỉnh"]),
+    ("Ban Dân tộc HĐND tỉnh", []),  # the provincial council's committee stays
+    ("Sở Dân tộc và Tôn giáo", []),
+    # Provinces merged into others (Resolution 202/2025/QH15): named with "tỉnh", "UBND" or
+    # at the end of a department's name; a ward or commune of that name is no province.
+    ("UBND tỉnh Kiên Giang", ["tỉnh Kiên Giang"]),
+    ("Sở Tư pháp tỉnh Vĩnh Phúc", ["tỉnh Vĩnh Phúc"]),
+    ("Sở Tư pháp Vĩnh Phúc", ["tỉnh Vĩnh Phúc"]),
+    ("UBND Kiên Giang", ["tỉnh Kiên Giang"]),
+    ("UBND tinh Kien Giang", ["tỉnh Kiên Giang"]),
+    ("Công an tỉnh Bà Rịa - Vũng Tàu", ["tỉnh Bà Rịa - Vũng Tàu"]),
+    ("Bảo hiểm xã hội tỉnh Hòa Bình", ["tỉnh Hòa Bình"]),
+    ("Cục Thuế tỉnh Bắc Giang", ["Cục Thuế tỉnh", "tỉnh Bắc Giang"]),
+    ("Sở Y tế tỉnh Thừa Thiên Huế", ["tỉnh Thừa Thiên Huế"]),
+    ("UBND phường Thái Bình", []),
+    ("UBND phường Bạc Liêu", []),
+    ("Phường Long An", []),
+    ("Sở Tư pháp phường Thái Bình", []),
+    ("UBND xã Vũ Thư tỉnh Thái Bình", []),  # a commune's, the province its address
+    ("UBND tỉnh Phú Thọ", []),
+    ("Sở Tư pháp tỉnh Phú Thọ (Vĩnh Phúc cũ)", []),
+    ("Sở Tư pháp tỉnh Vĩnh Phúc (nay là tỉnh Phú Thọ)", []),
 ]
 
 

@@ -1,5 +1,6 @@
-"""The ministries and departments the reorganisation of 1 March 2025 merged into others
-(PA504), named with their successors (`vn.agencies.defunct_in`)."""
+"""The ministries and departments the reorganisation of 1 March 2025 merged into others,
+and the provinces Resolution 202/2025/QH15 merged into others on 1 July 2025 (PA504), named
+with their successors (`vn.agencies.defunct_in`)."""
 
 from __future__ import annotations
 
@@ -12,7 +13,7 @@ from procaudit.core.i18n import t
 from procaudit.rules.context import RuleContext
 from procaudit.rules.hits import hits
 from procaudit.rules.registry import frame_rule
-from procaudit.vn.agencies import defunct_in
+from procaudit.vn.agencies import PROVINCE_MERGED, defunct_in
 
 
 def _defunct_message(cell: str) -> tuple[str, str] | None:
@@ -23,14 +24,30 @@ def _defunct_message(cell: str) -> tuple[str, str] | None:
         "'{old}' became {successor} on {since}{note}",
         "'{old}' nay là {successor} (từ {since}{note})",
     )
+    merged = t(
+        "'{old}' is part of {successor} since {since} ({note})",
+        "'{old}' nay thuộc {successor} (từ {since}; {note})",
+    )
     names = "; ".join(
-        became.format(
-            old=a.old_name, successor=a.successor, since=_since(a.since), note=_defunct_note(a.note)
+        (merged if a.kind == PROVINCE_MERGED else became).format(
+            old=a.old_name,
+            successor=a.successor,
+            since=_since(a.since),
+            note=_act(a.note) if a.kind == PROVINCE_MERGED else _defunct_note(a.note),
         )
         for a in found
     )
     write = t("write {successor} for {old}", "ghi {successor} thay cho {old}")
-    fix = "; ".join(write.format(successor=a.successor, old=a.old_name) for a in found)
+    office = t(
+        "name the office of {successor} that took over from that of {old}",
+        "ghi cơ quan của {successor} đã tiếp nhận nhiệm vụ của cơ quan thuộc {old}",
+    )
+    fix = "; ".join(
+        (office if a.kind == PROVINCE_MERGED else write).format(
+            successor=a.successor, old=a.old_name
+        )
+        for a in found
+    )
     return (
         t(
             "The agency no longer exists: {names}.",
@@ -39,6 +56,12 @@ def _defunct_message(cell: str) -> tuple[str, str] | None:
         ),
         fix[0].upper() + fix[1:] + ".",
     )
+
+
+def _act(act: str) -> str:
+    """The act that merged a province, as the language names it ("Resolution 202/2025/QH15",
+    "Nghị quyết 202/2025/QH15")."""
+    return t(act, act.replace("Resolution", "Nghị quyết"))
 
 
 # The notes of data/defunct_agencies.csv in Vietnamese; a note not here is shown as written.
@@ -59,6 +82,7 @@ _NOTES_VI = {
     "press and publishing went to Sở Văn hóa, Thể thao và Du lịch": (
         "lĩnh vực báo chí, xuất bản chuyển về Sở Văn hóa, Thể thao và Du lịch"
     ),
+    "where a province set none up, Sở Nội vụ": "tỉnh không thành lập sở này thì là Sở Nội vụ",
 }
 
 
@@ -86,7 +110,10 @@ def _since(since: str) -> str:
     finds=(
         "a ministry or department merged on 2025-03-01 (kept in "
         "`src/procaudit/vn/data/defunct_agencies.csv`), also as officials abbreviate it "
-        '("Sở TN&MT", "Sở Nông nghiệp và PTNT", "Bộ LĐTBXH"; `data/agency_abbreviations.csv`)'
+        '("Sở TN&MT", "Sở Nông nghiệp và PTNT", "Bộ LĐTBXH"; `data/agency_abbreviations.csv`), '
+        "on a line of its own even beside its successor; an office of a province merged on "
+        '2025-07-01 ("UBND tỉnh Kiên Giang", "Sở Tư pháp Vĩnh Phúc"; '
+        "`data/merged_provinces.csv`), never a ward of that name"
     ),
     row_local=True,
 )
@@ -101,8 +128,17 @@ def defunct_agency(ctx: RuleContext) -> pd.DataFrame:
     are compared whatever their case, punctuation and "và"/"&", after the abbreviations
     officials use are written out ("Sở TN&MT", "Sở Nông nghiệp và PTNT", "Sở Lao động, Thương
     binh và XH", "Bộ GTVT"). The departments that stay, such as Sở Văn hóa, Thể thao và Du
-    lịch, are not reported. The list procaudit knows is kept in `data/defunct_agencies.csv`
-    inside the package, the abbreviations in `data/agency_abbreviations.csv`.
+    lịch, are not reported. Each agency of a cell is read alone (one a line, or after ";",
+    or after a comma before another agency's name): an old name is history only with a note
+    on its own line ("Bộ Khoa học và Công nghệ (Bộ TTTT cũ)"); on a line of its own it is
+    stale, whatever the other lines name. The provinces that Resolution 202/2025/QH15 merged
+    into others on 1 July 2025 (Kiên Giang into An Giang, Vĩnh Phúc into Phú Thọ, …) are no
+    agencies' provinces any more: an office named with one ("UBND tỉnh Kiên Giang", "Sở Tư
+    pháp tỉnh Vĩnh Phúc", "Sở Tư pháp Vĩnh Phúc") is reported with the province it is part
+    of; a ward or commune that took the old province's name ("UBND phường Thái Bình") is
+    not. The list procaudit knows is kept in `data/defunct_agencies.csv` inside the
+    package, the abbreviations in `data/agency_abbreviations.csv`, the provinces in
+    `data/merged_provinces.csv`.
 
     **Bad**
     ```
@@ -110,6 +146,8 @@ def defunct_agency(ctx: RuleContext) -> pd.DataFrame:
     Sở Lao động, Thương binh và XH
     Sở KH&ĐT
     Sở Nông nghiệp và PTNT
+    Sở Tài chính; Sở Kế hoạch và Đầu tư
+    UBND tỉnh Kiên Giang
     ```
 
     **Good**
@@ -117,6 +155,9 @@ def defunct_agency(ctx: RuleContext) -> pd.DataFrame:
     Sở Nội vụ
     Sở Tài chính
     Sở Nông nghiệp và Môi trường
+    Sở Nông nghiệp và Môi trường (trước 01/3/2025: Sở Tài nguyên và Môi trường)
+    UBND tỉnh An Giang
+    UBND phường Thái Bình
     ```
 
     **Fix**: write the name of the agency that took the task over.
@@ -131,9 +172,17 @@ def defunct_agency(ctx: RuleContext) -> pd.DataFrame:
     hiệu lực sẽ hướng dẫn người dân đến cơ quan không còn tồn tại. Tên cơ quan được so sánh không
     phân biệt chữ hoa, chữ thường, dấu câu và cách viết "và"/"&", sau khi khai triển các chữ viết
     tắt thường dùng ("Sở TN&MT", "Sở Nông nghiệp và PTNT", "Sở Lao động, Thương binh và XH", "Bộ
-    GTVT"). Các sở vẫn giữ nguyên, như Sở Văn hóa, Thể thao và Du lịch, không bị báo. Danh sách
-    procaudit sử dụng được lưu trong tệp `data/defunct_agencies.csv` của gói phần mềm, các chữ viết
-    tắt trong tệp `data/agency_abbreviations.csv`.
+    GTVT"). Các sở vẫn giữ nguyên, như Sở Văn hóa, Thể thao và Du lịch, không bị báo. Từng cơ
+    quan trong một ô được xét riêng (mỗi dòng một cơ quan, hoặc sau dấu ";", hoặc sau dấu phẩy
+    đứng trước tên một cơ quan khác): tên cũ chỉ là lịch sử khi có ghi chú ngay trên dòng của nó
+    ("Bộ Khoa học và Công nghệ (Bộ TTTT cũ)"); đứng riêng một dòng thì vẫn là tên đã cũ, dù các
+    dòng khác ghi gì. Các tỉnh được sắp xếp vào tỉnh khác từ ngày 01/7/2025 theo Nghị quyết
+    202/2025/QH15 (Kiên Giang vào An Giang, Vĩnh Phúc vào Phú Thọ, …) không còn là tỉnh của cơ
+    quan nào: cơ quan ghi kèm tên tỉnh đó ("UBND tỉnh Kiên Giang", "Sở Tư pháp tỉnh Vĩnh Phúc",
+    "Sở Tư pháp Vĩnh Phúc") bị báo cùng tỉnh hiện nay; phường, xã mang tên tỉnh cũ ("UBND
+    phường Thái Bình") thì không. Danh sách procaudit sử dụng được lưu trong tệp
+    `data/defunct_agencies.csv` của gói phần mềm, các chữ viết tắt trong tệp
+    `data/agency_abbreviations.csv`, các tỉnh trong tệp `data/merged_provinces.csv`.
 
     **Sai**
     ```
@@ -141,6 +190,8 @@ def defunct_agency(ctx: RuleContext) -> pd.DataFrame:
     Sở Lao động, Thương binh và XH
     Sở KH&ĐT
     Sở Nông nghiệp và PTNT
+    Sở Tài chính; Sở Kế hoạch và Đầu tư
+    UBND tỉnh Kiên Giang
     ```
 
     **Đúng**
@@ -148,6 +199,9 @@ def defunct_agency(ctx: RuleContext) -> pd.DataFrame:
     Sở Nội vụ
     Sở Tài chính
     Sở Nông nghiệp và Môi trường
+    Sở Nông nghiệp và Môi trường (trước 01/3/2025: Sở Tài nguyên và Môi trường)
+    UBND tỉnh An Giang
+    UBND phường Thái Bình
     ```
 
     **Cách sửa**: ghi tên cơ quan đã tiếp nhận nhiệm vụ.

@@ -23,6 +23,7 @@ from procaudit.vn.agencies import (
     DISTRICT_COURT,
     DISTRICT_PROCURACY,
     agency_levels,
+    district_agency,
     district_kind,
 )
 from procaudit.vn.levels import DISTRICT, describe, level_ids
@@ -72,6 +73,19 @@ def _district_levels(ctx: RuleContext) -> pd.DataFrame:
     )
 
 
+def _office_said(found: object, day: str) -> str | None:
+    """PA501's message for an agency cell naming a district office (`district_agency`)."""
+    if not isinstance(found, tuple) or found[0] != DISTRICT:
+        return None
+    return t(
+        "The agency '{office}' is a district-level office; the district level ended on {day}.",
+        "Cơ quan thực hiện '{office}' là cơ quan cấp huyện; cấp huyện đã kết thúc hoạt động từ "
+        "{day}.",
+        office=found[1],
+        day=day,
+    )
+
+
 def _district_agencies(ctx: RuleContext) -> pd.DataFrame:
     frame = ctx.frame
     kinds = ctx.map_distinct("agency", district_kind, dtype="object")
@@ -81,18 +95,19 @@ def _district_agencies(ctx: RuleContext) -> pd.DataFrame:
     offices = kinds.eq(DISTRICT).fillna(False).astype(bool) & live
     if not (courts.any() or procuracies.any() or offices.any()):
         return no_hits()  # a commune's list: no frame to build or join
+    day = _day(ctx)
+    said = map_distinct(
+        frame.loc[offices, "agency"],
+        lambda cell: _office_said(district_agency(cell), day),
+        dtype="object",
+    )
     return pd.concat(
         [
             hits(
                 frame,
                 offices,
                 "agency",
-                t(
-                    "The agency is a district-level office; the district level ended on {day}.",
-                    "Cơ quan thực hiện là cơ quan cấp huyện; cấp huyện đã kết thúc hoạt động từ "
-                    "{day}.",
-                    day=_day(ctx),
-                ),
+                said,
                 t(
                     "Name the office that took the task over (the commune's People's Committee or "
                     "its departments, or the province's department).",
@@ -169,11 +184,13 @@ def _district_tags(ctx: RuleContext) -> pd.DataFrame:
     prefetch=RuleContext.prefetch_name_tags,
     finds=(
         '"Cấp huyện", a district office ("UBND huyện", "UBND Thị xã …", "UBND Quận …", '
-        '"UBND Thành phố X" of a city under a province, "Phòng … huyện", "Công an huyện") or '
-        'a "(thực hiện tại cấp huyện)" tag; the six centrally-run cities are province level; '
-        "a commune's office with its district as address and a note on the former holder "
-        '("trước đây cấp huyện") are not; district courts and procuracies as their own cases; '
-        'never "huyện nghèo"'
+        '"UBND Thành phố X" of a city under a province, "Phòng … huyện", "Công an huyện", '
+        'a unit named bare: "Huyện Thanh Ba", "H. Lâm Thao") or a district tag ("(thực hiện '
+        'tại cấp huyện)", "- cấp huyện", "[cấp huyện]", "thuộc thẩm quyền của UBND cấp '
+        "huyện\"); the six centrally-run cities are province level; a commune's office with "
+        'its district as address and a note on the former holder ("trước 01/7/2025 là cấp '
+        'huyện", "chuyển giao từ cấp huyện") are not; district courts and procuracies as '
+        'their own cases; never "huyện nghèo"'
     ),
     row_local=True,
 )
@@ -184,19 +201,25 @@ def district_level(ctx: RuleContext) -> pd.DataFrame:
     level ended, and its procedures passed to the communes or the province. A list in force
     that still puts a procedure at the district level sends citizens to an office that is
     gone. The rule reads the level cell, the agency cell and the level tag of the name
-    ("(thực hiện tại cấp huyện)"). An agency is of the district tier when it is an office
-    (UBND, Phòng …, Công an, Chi cục …) of a huyện, quận, thị xã or of a city under a
-    province ("UBND Thành phố Việt Trì", "UBND TP. Thái Nguyên"), anything "cấp huyện", or an
-    office only the district tier had ("Phòng Lao động - Thương binh và Xã hội", "Phòng Tài
-    nguyên và Môi trường"); names typed without diacritics ("UBND huyen X", "Cap huyen")
-    count too. The centrally-run cities (Hà Nội, TP Hồ Chí Minh, Hải Phòng, Đà Nẵng, Cần Thơ,
-    Huế) are provinces; communes, wards and townships (xã, phường, thị trấn) are communes, and
-    a district written after a commune's office is its address ("UBND xã Hương Nộn - huyện
-    Tam Nông"); "huyện nghèo" (a poverty category) is not a level. A note on who held the task
-    before ("Cấp xã (trước đây cấp huyện)", "Sở Nội vụ (thay thế Phòng Nội vụ cấp huyện)")
-    is history, not the level. District courts and procuracies are reported with their own
-    messages: they became regional courts and procuracies. Rows of an annex part that
-    abolishes procedures are not reported.
+    ("(thực hiện tại cấp huyện)", "(TTHC cấp huyện)", "[cấp huyện]", "- cấp huyện", "…
+    thuộc thẩm quyền của UBND cấp huyện"). An agency is of the district tier when it is an
+    office (UBND, Phòng …, Công an, Chi cục …) of a huyện, quận, thị xã or of a city under a
+    province ("UBND Thành phố Việt Trì", "UBND TP. Thái Nguyên"), a district named bare, as a
+    unit column or a unit's heading names it ("Huyện Thanh Ba", "Thị xã Phú Thọ", "H. Lâm
+    Thao"), anything "cấp huyện", or an office only the district tier had ("Phòng Lao động -
+    Thương binh và Xã hội", "Phòng Tài nguyên và Môi trường"); names typed without
+    diacritics ("UBND huyen X", "Cap huyen") count too; the message quotes the office. The
+    centrally-run cities (Hà Nội, TP Hồ Chí Minh, Hải Phòng, Đà Nẵng, Cần Thơ, Huế) are
+    provinces; communes, wards and townships (xã, phường, thị trấn) are communes, and a
+    district written after a commune's office is its address ("UBND xã Hương Nộn - huyện Tam
+    Nông"); "huyện nghèo" (a poverty category) is not a level. A note on who held the task
+    before ("Cấp xã (trước đây cấp huyện)", "Cấp xã (trước 01/7/2025 là cấp huyện)", "Cấp xã
+    (nhận bàn giao từ cấp huyện)", "Sở Nội vụ (thay thế Phòng Nội vụ cấp huyện)") is history,
+    not the level, and a cell or a section heading that says the task moved from one level to
+    another gives the level it moved to ("B. THỦ TỤC HÀNH CHÍNH CẤP HUYỆN CHUYỂN GIAO VỀ CẤP
+    XÃ"). District courts and procuracies are reported with their own messages: they became
+    regional courts and procuracies. Rows of an annex part that abolishes procedures are not
+    reported.
 
     **Bad**
     ```
@@ -205,13 +228,15 @@ def district_level(ctx: RuleContext) -> pd.DataFrame:
     Phòng Tư pháp huyện
     UBND Thị xã Phú Thọ
     UBND Thành phố Việt Trì
+    Huyện Thanh Ba
     Đăng ký hộ kinh doanh (thực hiện tại cấp huyện)
+    Đăng ký khai tử - cấp huyện
     ```
 
     **Good**
     ```
     Cấp xã
-    Cấp xã (trước đây cấp huyện)
+    Cấp xã (trước 01/7/2025 là cấp huyện)
     Ủy ban nhân dân cấp xã
     UBND xã Hương Nộn - huyện Tam Nông
     UBND thành phố Hà Nội
@@ -228,16 +253,22 @@ def district_level(ctx: RuleContext) -> pd.DataFrame:
     thúc hoạt động, các thủ tục của cấp huyện được chuyển về cấp xã hoặc lên cấp tỉnh. Danh mục
     đang có hiệu lực mà vẫn ghi thủ tục thực hiện tại cấp huyện sẽ hướng dẫn người dân đến một cơ
     quan không còn tồn tại. Quy tắc xét ô cấp thực hiện, ô cơ quan thực hiện và phần ghi cấp
-    trong tên ("(thực hiện tại cấp huyện)"). Cơ quan thuộc cấp huyện là cơ quan (UBND, Phòng …,
-    Công an, Chi cục …) của huyện, quận, thị xã hoặc thành phố thuộc tỉnh ("UBND Thành phố Việt
-    Trì", "UBND TP. Thái Nguyên"), mọi cơ quan "cấp huyện", hoặc cơ quan chỉ cấp huyện mới có
-    ("Phòng Lao động - Thương binh và Xã hội", "Phòng Tài nguyên và Môi trường"); tên gõ không
-    dấu ("UBND huyen X", "Cap huyen") cũng được nhận biết. Các thành phố trực thuộc trung ương
+    trong tên ("(thực hiện tại cấp huyện)", "(TTHC cấp huyện)", "[cấp huyện]", "- cấp huyện",
+    "… thuộc thẩm quyền của UBND cấp huyện"). Cơ quan thuộc cấp huyện là cơ quan (UBND, Phòng
+    …, Công an, Chi cục …) của huyện, quận, thị xã hoặc thành phố thuộc tỉnh ("UBND Thành phố
+    Việt Trì", "UBND TP. Thái Nguyên"), huyện được ghi trơn tên như ở cột đơn vị hoặc tiêu đề
+    của đơn vị ("Huyện Thanh Ba", "Thị xã Phú Thọ", "H. Lâm Thao"), mọi cơ quan "cấp huyện",
+    hoặc cơ quan chỉ cấp huyện mới có ("Phòng Lao động - Thương binh và Xã hội", "Phòng Tài
+    nguyên và Môi trường"); tên gõ không dấu ("UBND huyen X", "Cap huyen") cũng được nhận
+    biết. Nội dung báo nêu rõ tên cơ quan. Các thành phố trực thuộc trung ương
     (Hà Nội, TP Hồ Chí Minh, Hải Phòng, Đà Nẵng, Cần Thơ, Huế) thuộc cấp tỉnh; xã, phường, thị
     trấn thuộc cấp xã, và huyện ghi sau tên cơ quan của xã là địa chỉ của xã ("UBND xã Hương
     Nộn - huyện Tam Nông"); "huyện nghèo" (một diện chính sách) không phải là cấp hành chính.
-    Phần ghi chú về cơ quan trước đây đảm nhận ("Cấp xã (trước đây cấp huyện)", "Sở Nội vụ
-    (thay thế Phòng Nội vụ cấp huyện)") là lịch sử, không phải cấp thực hiện. Tòa án nhân dân
+    Phần ghi chú về cơ quan trước đây đảm nhận ("Cấp xã (trước đây cấp huyện)", "Cấp xã (trước
+    01/7/2025 là cấp huyện)", "Cấp xã (nhận bàn giao từ cấp huyện)", "Sở Nội vụ (thay thế
+    Phòng Nội vụ cấp huyện)") là lịch sử, không phải cấp thực hiện; ô hoặc tiêu đề phần ghi
+    thủ tục chuyển từ cấp này sang cấp khác cho biết cấp tiếp nhận ("B. THỦ TỤC HÀNH CHÍNH CẤP
+    HUYỆN CHUYỂN GIAO VỀ CẤP XÃ"). Tòa án nhân dân
     và Viện kiểm sát nhân dân cấp huyện được báo với nội dung riêng: các cơ quan này đã chuyển
     thành Tòa án nhân dân khu vực và Viện kiểm sát nhân dân khu vực. Các dòng thuộc phần phụ
     lục bãi bỏ thủ tục không bị báo.
@@ -249,13 +280,15 @@ def district_level(ctx: RuleContext) -> pd.DataFrame:
     Phòng Tư pháp huyện
     UBND Thị xã Phú Thọ
     UBND Thành phố Việt Trì
+    Huyện Thanh Ba
     Đăng ký hộ kinh doanh (thực hiện tại cấp huyện)
+    Đăng ký khai tử - cấp huyện
     ```
 
     **Đúng**
     ```
     Cấp xã
-    Cấp xã (trước đây cấp huyện)
+    Cấp xã (trước 01/7/2025 là cấp huyện)
     Ủy ban nhân dân cấp xã
     UBND xã Hương Nộn - huyện Tam Nông
     UBND thành phố Hà Nội
@@ -304,10 +337,12 @@ def _mismatch_words(what: str) -> tuple[str, str]:
 
 
 def _tag_mismatch(tag: object, levels: object) -> bool:
-    """A tag naming levels none of which the other cell names (unknown levels never clash)."""
+    """A tag naming levels none of which the other cell names (unknown levels never clash).
+    A district level on either side is PA501's, which reports it: one stale level is one
+    finding, not a second one for the tag it no longer matches."""
     if not isinstance(tag, tuple) or not isinstance(levels, frozenset) or not levels:
         return False
-    return DISTRICT not in tag[1] and not tag[1] & levels
+    return DISTRICT not in tag[1] and DISTRICT not in levels and not tag[1] & levels
 
 
 def _tag_agrees(tag: object, levels: object) -> bool:
@@ -333,7 +368,10 @@ def level_mismatch(ctx: RuleContext) -> pd.DataFrame:
 
     Many names end with the level that does the procedure ("(thực hiện tại cấp tỉnh)").
     When the level column or the agency says another level, one of them is wrong, and
-    citizens are sent to the wrong office. Tags at the district level are PA501's. The
+    citizens are sent to the wrong office. A district level, in the tag, the level cell or
+    the agency, is PA501's, and is not compared here as well. A tag is read in brackets
+    ("(cấp tỉnh)", "[cấp tỉnh]"), after a dash ("- cấp tỉnh") or as the competence a name
+    ends with ("… thuộc thẩm quyền của UBND cấp tỉnh"). The
     agency is compared only where the level column does not already say the tag's level:
     an agency's level is read from its name, and a system with units at every level named
     with its ministry ("Kho bạc Nhà nước - Bộ tài chính", "Cục Thuế") says no level. In a
@@ -358,7 +396,10 @@ def level_mismatch(ctx: RuleContext) -> pd.DataFrame:
 
     Nhiều tên thủ tục kết thúc bằng cấp thực hiện ("(thực hiện tại cấp tỉnh)"). Khi cột cấp thực
     hiện hoặc cơ quan thực hiện ghi một cấp khác, một trong hai nơi bị sai, và người dân bị hướng
-    dẫn đến nhầm cơ quan. Phần ghi cấp huyện trong tên thuộc quy tắc PA501. Cơ quan thực hiện
+    dẫn đến nhầm cơ quan. Cấp huyện, dù ở phần ghi cấp trong tên, ở ô cấp thực hiện hay ở cơ
+    quan thực hiện, thuộc quy tắc PA501 và không bị so sánh thêm ở đây. Phần ghi cấp được đọc
+    trong ngoặc ("(cấp tỉnh)", "[cấp tỉnh]"), sau dấu gạch ("- cấp tỉnh") hoặc là thẩm quyền
+    ở cuối tên ("… thuộc thẩm quyền của UBND cấp tỉnh"). Cơ quan thực hiện
     chỉ được so sánh khi cột cấp thực hiện chưa ghi đúng cấp trong tên: cấp của cơ quan được
     suy ra từ tên cơ quan, và hệ thống có đơn vị ở mọi cấp ghi kèm tên bộ ("Kho bạc Nhà nước -
     Bộ tài chính", "Cục Thuế") không cho biết cấp thực hiện. Trong danh mục xuất theo từng đơn

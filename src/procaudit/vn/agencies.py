@@ -25,8 +25,6 @@ from procaudit.vn.former_holders import without_former
 from procaudit.vn.levels import CENTRAL, COMMUNE, DISTRICT, PROVINCE
 from procaudit.vn.text import comparison_key, strip_diacritics
 
-# One cell names several agencies, one per line or separated by commas and semicolons.
-_SEPARATORS = re.compile(r"[\n,;]+")
 _PUNCTUATION = re.compile(r"[^\w]+")
 
 DISTRICT_COURT = "court"
@@ -72,6 +70,16 @@ _COMMUNE_PLACE = re.compile(
 _DISTRICT_ONLY_OFFICE = re.compile(
     r"(?<!\w)phòng (?:lao động thương binh xã hội|tài nguyên môi trường)(?!\w)(?!\s*cũ)"
 )
+# A district named bare, as a unit column or a unit's heading names it ("Huyện Thanh Ba",
+# "Thị xã Phú Thọ", "Quận 1", "TP Việt Trì", "H. Lâm Thao", "Q. Hoàn Kiếm"): the whole line
+# is the tier word (or its abbreviation) and a place's name. A district after an office is
+# `_OFFICE`'s case; "Huyện ủy", "Huyện đoàn" are the party's and the youth union's.
+_BARE_DISTRICT = re.compile(
+    r"^(?:(?P<county>huyện|huyen|quận|h\s*\.|q\s*\.)|(?P<town>thị xã|thi xa|tx\s*\.?)"
+    r"|(?P<city>thành phố|thanh pho|tp\s*\.?))\s*(?P<place>\w.*)$"
+)
+_NOT_A_PLACE = frozenset(("uy", "doan", "ngheo", "tuong"))
+_PLACE_WORDS = 5  # "Phù Ninh", "Nông Trang", "Phan Rang - Tháp Chàm" fit
 # A line that names a department or ministry too is its unit, not the district's office.
 _PROVINCE_OR_MINISTRY = re.compile(r"(?<!\w)(?:sở|bộ)(?!\w)(?!\s+phận)")
 
@@ -163,9 +171,27 @@ def _district_place(key: str, start: int = 0, *, adjacent: bool = False) -> int 
     return None
 
 
-def _line_kind(key: str) -> str | None:
+def _bare_district(key: str) -> bool:
+    """Whether one agency line (a comparison key) is a district named bare: "huyện thanh
+    ba", "quận 1", "tp việt trì" (not "thành phố hà nội", a province)."""
+    found = _BARE_DISTRICT.match(key)
+    if found is None:
+        return False
+    words = _plain_words(found.group("place")).split()
+    if not words or len(words) > _PLACE_WORDS or words[0] in _NOT_A_PLACE:
+        return False
+    if words[0] in _NOT_A_CITY_NAME:
+        return False
+    if words[0].isdigit():
+        return len(words) == 1 and found.group("town") is None  # "Quận 1", not "TX 3"
+    if any(word.isdigit() for word in words):
+        return False
+    return found.group("city") is None or _district_city(found.group("place")) is True
+
+
+def _line_kind(key: str, first: bool = True) -> str | None:
     """DISTRICT_COURT, DISTRICT_PROCURACY, DISTRICT or None for one agency, given as its
-    comparison key."""
+    comparison key; a district named bare counts only where it begins its line (`first`)."""
     for body, kind in ((_COURT, DISTRICT_COURT), (_PROCURACY, DISTRICT_PROCURACY)):
         found = body.search(key)
         if found is not None:
@@ -179,6 +205,8 @@ def _line_kind(key: str) -> str | None:
         place = _district_place(key, office.end())
         if place is not None and not _COMMUNE_PLACE.search(key, office.end(), place):
             return DISTRICT
+    elif first and _bare_district(key):
+        return DISTRICT
     if "phòng" in key:  # most agencies name no office of the list below
         words = agency_words(key)
         if _DISTRICT_ONLY_OFFICE.search(words) and not _PROVINCE_OR_MINISTRY.search(words):
@@ -213,21 +241,45 @@ _LEVEL_OF_OFFICE = (
 _SYSTEM = re.compile(r"^(?:kho bạc nhà nước|cục thuế|cục hải quan|bảo hiểm xã hội)(?!\w)")
 
 
+def _agency_parts(cell: str) -> list[tuple[str, str, bool]]:
+    """The agencies of one cell, each as written, as its comparison key, and whether it
+    begins its line (a part after a comma may be a place of the agency before it: "UBND xã
+    Tân Phú, huyện Tân Sơn"), without the notes on who held the task before."""
+    parts = []
+    for line in re.split(r"[\n;]+", without_former(cell)):
+        for at, part in enumerate(line.split(",")):
+            if key := comparison_key(part):
+                parts.append((" ".join(part.split()), key, at == 0))
+    return parts
+
+
 def agency_lines(cell: str) -> list[str]:
     """The agencies of one cell, each as its comparison key, without the notes on who held
     the task before ("Sở Nội vụ (thay thế Phòng Nội vụ cấp huyện)" -> "sở nội vụ ()")."""
-    cell = without_former(cell)
-    return [key for part in _SEPARATORS.split(cell) if (key := comparison_key(part))]
+    return [key for _, key, _ in _agency_parts(cell)]
+
+
+def district_agency(cell: str) -> tuple[str, str] | None:
+    """The district-tier agency of an agency cell, as its kind (DISTRICT_COURT,
+    DISTRICT_PROCURACY, or DISTRICT for another district-tier office) and its words as the
+    cell writes them ("Phòng Tư pháp huyện Thanh Ba"); a court or a procuracy before another
+    office, as its own case. None where the cell names none."""
+    found: dict[str, str] = {}
+    for part, key, first in _agency_parts(cell):
+        kind = _line_kind(key, first)
+        if kind is not None:
+            found.setdefault(kind, part)
+    for kind in (DISTRICT_COURT, DISTRICT_PROCURACY, DISTRICT):
+        if kind in found:
+            return kind, found[kind]
+    return None
 
 
 def district_kind(cell: str) -> str | None:
     """DISTRICT_COURT, DISTRICT_PROCURACY, DISTRICT (another district-tier office) or None,
     for one agency cell."""
-    kinds = {_line_kind(line) for line in agency_lines(cell)}
-    for kind in (DISTRICT_COURT, DISTRICT_PROCURACY, DISTRICT):
-        if kind in kinds:
-            return kind
-    return None
+    found = district_agency(cell)
+    return None if found is None else found[0]
 
 
 def _central_city(key: str) -> bool:
@@ -241,8 +293,8 @@ def _central_city(key: str) -> bool:
 def agency_levels(cell: str) -> frozenset[str]:
     """The levels the agencies of a cell work at, where their names say it."""
     levels: set[str] = set()
-    for line in agency_lines(cell):
-        if _line_kind(line) is not None:
+    for _, line, first in _agency_parts(cell):
+        if _line_kind(line, first) is not None:
             levels.add(DISTRICT)
         elif (level := _office_level(line)) is not None:
             levels.add(level)
@@ -265,7 +317,8 @@ def _office_level(key: str) -> str | None:
 
 @dataclass(frozen=True)
 class Defunct:
-    """An agency dissolved or merged by the 2025 reorganisation, and who took it over."""
+    """An agency dissolved or merged by the 2025 reorganisation, and who took it over; or a
+    province merged into another (`kind` PROVINCE: `old_name` "tỉnh Kiên Giang")."""
 
     old_name: str
     successor: str
@@ -273,6 +326,7 @@ class Defunct:
     note: str
     pattern: re.Pattern[str]
     successor_pattern: re.Pattern[str]
+    kind: str = "agency"
 
 
 def _words(text: str) -> str:
@@ -324,14 +378,93 @@ def defunct_agencies() -> tuple[Defunct, ...]:
     return tuple(agencies)
 
 
+PROVINCE_MERGED = "province"  # a `Defunct` that is a province merged into another
+_NEVER = re.compile(r"(?!)")
+# Where an office names its province: "tỉnh Kiên Giang", "UBND Kiên Giang".
+_PROVINCE_NAMED = re.compile(r"(?<!\w)(?:tỉnh|tinh|ubnd|ủy ban nhân dân|uy ban nhan dan)\s+")
+# The tier words (plain) a place name may follow: "phường Thái Bình" is a ward.
+_TIER_BEFORE = frozenset(("xa", "phuong", "tran", "huyen", "quan", "khu", "pho", "tp", "tx"))
+
+
+@cache
+def merged_provinces() -> tuple[tuple[str, Defunct], ...]:
+    """The provinces merged into others (data/merged_provinces.csv; edit it there), each
+    under every name it is written by, as plain words ("ba ria vung tau", "br vt")."""
+    named = []
+    for row in data_rows("merged_provinces.csv"):
+        province = Defunct(
+            f"tỉnh {row['old_name']}",
+            row["successor"],
+            row["since"],
+            row["act"],
+            _NEVER,
+            _NEVER,
+            PROVINCE_MERGED,
+        )
+        for name in (row["old_name"], *filter(None, row["other_names"].split("|"))):
+            named.append((_plain_words(name), province))
+    return tuple(named)
+
+
+def _province_named(words: str) -> Defunct | None:
+    """The merged province whose name `words` (plain words) begin with."""
+    for name, province in merged_provinces():
+        if words == name or words.startswith(name + " "):
+            return province
+    return None
+
+
+def merged_province_in(key: str) -> Defunct | None:
+    """The merged province an agency (its comparison key) belongs to: "Sở Tư pháp tỉnh Vĩnh
+    Phúc", "UBND tỉnh Kiên Giang", "UBND Kiên Giang", "Sở Tư pháp Vĩnh Phúc". Named after a
+    commune or a district ("UBND xã X tỉnh Thái Bình") the province is an address; a bare
+    place name is never enough: wards took the old provinces' names ("phường Thái Bình")."""
+    for found in _PROVINCE_NAMED.finditer(key):
+        before = key[: found.start()]
+        if _COMMUNE_PLACE.search(before) or _district_place(before) is not None:
+            return None
+        province = _province_named(_plain_words(key[found.end() :]))
+        if province is not None:
+            return province
+    if key.startswith(("sở ", "so ")):  # "Sở Tư pháp Vĩnh Phúc": the name ends the line
+        plain = f" {_plain_words(key)}"
+        for name, province in merged_provinces():
+            ahead = plain[: -len(name) - 1].split()
+            if plain.endswith(f" {name}") and len(ahead) > 1 and ahead[-1] not in _TIER_BEFORE:
+                return province
+    return None
+
+
+# The agencies of one cell as PA504 reads them: one a line, or separated by ";", or by a
+# comma before the head of another agency ("Sở Tài chính, Sở KH&ĐT"); a comma inside a name
+# ("Sở Lao động, Thương binh và XH") or between places ("Cục Hải quan tỉnh, thành phố")
+# separates nothing.
+_AGENCY_BREAK = re.compile(
+    r"\s*[\n;]+\s*|\s*,\s*(?=(?:sở|so|bộ|ubnd|ủy ban|uỷ ban|uy ban|tổng cục|cục|chi cục|ban"
+    r"|phòng|trung tâm|công an|văn phòng|thủ tướng|chính phủ|ngân hàng|kho bạc|bảo hiểm"
+    r"|tòa án|toà án|viện|hội đồng|chủ tịch|đài|thuế|hải quan)(?!\w))",
+    re.IGNORECASE,
+)
+
+
 def defunct_in(cell: str) -> tuple[Defunct, ...]:
-    """The defunct agencies an agency cell names, unless it names the successor too ("Bộ
-    Khoa học và Công nghệ (Bộ TTTT cũ)" says where the task went)."""
-    words = agency_words(without_former(cell))
-    # The successor is looked for outside the old name: "Tổng cục Thuế" holds "Cục Thuế".
-    return tuple(
-        agency
-        for agency in defunct_agencies()
-        if agency.pattern.search(words)
-        and not agency.successor_pattern.search(agency.pattern.sub(" ", words))
-    )
+    """The defunct agencies and merged provinces an agency cell names, each agency of the
+    cell read alone: an old name is history only beside its successor or a note in its own
+    line ("Bộ Khoa học và Công nghệ (Bộ TTTT cũ)"); on a line of its own it is stale, whatever
+    the other lines name ("Sở Tài chính\nSở Kế hoạch và Đầu tư")."""
+    found: dict[str, Defunct] = {}
+    for line in _AGENCY_BREAK.split(without_former(cell)):
+        words = agency_words(line)
+        if not words:
+            continue
+        for agency in defunct_agencies():
+            # The successor is looked for outside the old name: "Tổng cục Thuế" holds "Cục
+            # Thuế".
+            if agency.pattern.search(words) and not agency.successor_pattern.search(
+                agency.pattern.sub(" ", words)
+            ):
+                found.setdefault(agency.old_name, agency)
+        province = merged_province_in(comparison_key(line))
+        if province is not None:
+            found.setdefault(province.old_name, province)
+    return tuple(found.values())
