@@ -353,6 +353,67 @@ def test_a_ministry_list_read_from_a_file(tmp_path: Path) -> None:
     ]
 
 
+ISSUER_CASES = [
+    # (case, decision cell, date cell, the message's words or None): a decision whose issuer
+    # no longer existed on its date cannot be, where both are read with certainty.
+    (
+        "a district's decision after the reform",
+        "125/QĐ-UBND ngày 20/9/2025 của UBND huyện Lâm Thao",
+        None,
+        "its issuer 'UBND huyện Lâm Thao' is a district-level office, and the district level "
+        "ended on 1 July 2025",
+    ),
+    (
+        "its chair's, the date in its own column",
+        "125/QĐ-CT của Chủ tịch UBND huyện Lâm Thao",
+        "20/9/2025",
+        "its issuer 'Chủ tịch UBND huyện Lâm Thao' is a district-level office",
+    ),
+    (
+        "a city under a province",
+        "88/QĐ-UBND ngày 01/07/2025 của UBND thành phố Việt Trì",
+        None,
+        "'UBND thành phố Việt Trì' is a district-level office",
+    ),
+    (
+        "a merged province's decision after the merger",
+        "1234/QĐ-UBND ngày 10/10/2025 của UBND tỉnh Vĩnh Phúc",
+        None,
+        "'UBND tỉnh Vĩnh Phúc' is an office of tỉnh Vĩnh Phúc, which has been part of tỉnh "
+        "Phú Thọ since 1 July 2025",
+    ),
+    # History, or not certain.
+    ("the district's, before", "125/QĐ-UBND ngày 20/3/2025 của UBND huyện Lâm Thao", None, None),
+    ("the old province's", "12/QĐ-UBND ngày 10/3/2025 của UBND tỉnh Vĩnh Phúc", None, None),
+    ("a commune's", "58/QĐ-UBND ngày 05/9/2025 của UBND xã Hương Nộn huyện Tam Nông", None, None),
+    ("the province's", "1890/QĐ-UBND ngày 15/8/2025 của Chủ tịch UBND tỉnh Phú Thọ", None, None),
+    ("a ward", "12/QĐ-UBND ngày 15/8/2025 của UBND phường Thái Bình", None, None),
+    ("no date", "125/QĐ-UBND của UBND huyện Lâm Thao", None, None),
+    ("a date not read", "125/QĐ-UBND của UBND huyện Lâm Thao", "tháng 9/2025", None),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("case", "cell", "day", "words"), ISSUER_CASES, ids=[c[0] for c in ISSUER_CASES]
+)
+def test_pa402_an_issuer_gone_by_the_decisions_date(
+    case: str, cell: str, day: str | None, words: str | None, tmp_path: Path
+) -> None:
+    path = tmp_path / "dm.csv"
+    with path.open("w", encoding="utf-8", newline="") as out:
+        writer = csv.writer(out)
+        writer.writerow(["Mã thủ tục", "Tên thủ tục", "Quyết định công bố", "Ngày công bố"])
+        writer.writerow(["1.000001", "Thủ tục A", cell, day or ""])
+    found = [f for f in audit([str(path)]).findings if f.rule == "PA402"]
+    if words is None:
+        assert [f.message for f in found if "no such decision" in f.message] == []
+        return
+    [finding] = found
+    assert finding.severity is Severity.ERROR
+    assert words in finding.message
+    assert finding.message.endswith("no such decision can exist.")
+
+
 PORTAL_VALUES = [
     # (so_quyet_dinh on the national portal, status, what the reading makes of it)
     ("QĐ/0001-BCA", "wrong", "placeholder"),

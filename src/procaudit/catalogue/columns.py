@@ -43,6 +43,10 @@ CODE_SHOWN: Final = "_code_shown"
 # True on every row of a table from a workbook that counts its days from 1904 (Excel for
 # Mac's date system), so that a day number is read from there; present only in such tables.
 DATE_1904: Final = "_date1904"
+# Who issued each row's decision, where a cell holding the decision and its date names it
+# after the date ("125/QĐ-UBND ngày 20/9/2025 của UBND huyện Lâm Thao"): splitting the cell
+# keeps it here; present only in tables with such cells.
+DECISION_ISSUER: Final = "_decision_issuer"
 
 # Aliases in order of preference: when two headers of one table name the same column, the
 # one whose alias comes first wins (the portal has both "co_quan_thuc_hien" and

@@ -3,8 +3,9 @@
 Annexes often write both in one cell: "1890/QĐ-UBND ngày 15/8/2025", in words "số
 1890/QĐ-UBND ngày 15 tháng 8 năm 2025", or citing the decision "Quyết định số 1890/QĐ-UBND
 ngày 15/8/2025 của Chủ tịch UBND tỉnh". The number goes to `decision_no`; the date goes to
-`decision_date` where that is empty, written dd/mm/yyyy (what follows the date, such as who
-signed, is dropped).
+`decision_date` where that is empty, written dd/mm/yyyy; who issued or signed it, named
+after the date ("… của UBND huyện Lâm Thao"), goes to the hidden column `DECISION_ISSUER`,
+which PA402 reads (a district's decision dated after the district level ended).
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ import numpy as np
 import pandas as pd
 import pyarrow.compute as pc
 
+from procaudit.catalogue.columns import DECISION_ISSUER
 from procaudit.io.grid import arrow_chunks
 
 _COMBINED = re.compile(
@@ -27,6 +29,10 @@ _DATE = re.compile(
     r"^(?P<day>\d{1,2})(?:\s+tháng\s+|[/.-])(?P<month>\d{1,2})(?:\s+năm\s+|[/.-])"
     r"(?P<year>\d{4})(?!\d)",
     re.IGNORECASE,
+)
+# Who issued or signed the decision, after its date: "… ngày 15/8/2025 của Chủ tịch UBND tỉnh".
+_ISSUER = re.compile(
+    r"(?:^|\s)(?:của|cua)\s+(?P<issuer>\S.*?)\s*[.;]?\s*$", re.IGNORECASE | re.DOTALL
 )
 
 
@@ -82,4 +88,7 @@ def split_decisions(frame: pd.DataFrame) -> int:
         frame["decision_date"] = pd.Series(pd.NA, index=frame.index, dtype="str")
     empty = frame["decision_date"].isna() & combined
     frame.loc[empty, "decision_date"] = dates.loc[empty[empty].index]
+    issuers = parts.loc[combined, "date"].str.extract(_ISSUER)["issuer"]
+    if issuers.notna().any():
+        frame[DECISION_ISSUER] = issuers.reindex(frame.index).astype("str")
     return int(combined.sum())

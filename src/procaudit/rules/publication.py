@@ -12,6 +12,7 @@ from procaudit.core.findings import Severity
 from procaudit.core.i18n import t
 from procaudit.io.decisions import combined_number
 from procaudit.rules.context import RuleContext
+from procaudit.rules.decision_issuers import issuers_gone
 from procaudit.rules.decision_numbers import (
     ISSUER_SAMPLE,
     explain,
@@ -111,7 +112,9 @@ def unpublished(ctx: RuleContext) -> pd.DataFrame:
         "`Quyết định số 4777`, `QĐ-UBND`), or another kind of document (`205/TTr-SNNMT`); a "
         "valid number inside extra words or typed loosely is a warning whose fix is the bare "
         'number ("Quyết định số 6225/QĐ-BQP", "3980 /QĐ-BQP", "QD" for "QĐ", the look-alike '
-        'letter Ð for Đ, an en dash for the hyphen); an issuer\'s official case ("TTg") is kept'
+        'letter Ð for Đ, an en dash for the hyphen); an issuer\'s official case ("TTg") is kept; '
+        "a decision dated after its issuer ceased to exist (a district's People's Committee "
+        "after 2025-07-01, a merged province's)"
     ),
     row_local=True,
 )
@@ -130,7 +133,11 @@ def invalid_decision(ctx: RuleContext) -> pd.DataFrame:
     right: the letter Ð (Eth) for Đ, an en dash, em dash or minus sign for the hyphen, often
     brought in by a font or Word's autocorrect (`1890/QÐ-UBND`, `1890/QĐ–UBND`), or a known
     issuer glued to QĐ (`1890/QĐUBND`). An issuer keeps its official spelling: the Prime
-    Minister's `TTg` is right as written.
+    Minister's `TTg` is right as written. A decision whose cell names an issuer that no
+    longer existed on its date cannot exist: a district's People's Committee after the
+    district level ended (`125/QĐ-UBND ngày 20/9/2025 của UBND huyện Lâm Thao`), a merged
+    province's after 1 July 2025; it is reported where both the date and the issuer are read
+    with certainty.
 
     **Bad**
     ```
@@ -171,7 +178,10 @@ def invalid_decision(ctx: RuleContext) -> pd.DataFrame:
     gạch ngang ngắn, dài hoặc dấu trừ thay cho dấu gạch nối, thường do phông chữ hoặc chức năng
     tự sửa của Word (`1890/QÐ-UBND`, `1890/QĐ–UBND`), hoặc cơ quan ban hành viết liền với QĐ
     (`1890/QĐUBND`). Ký hiệu cơ quan ban hành giữ đúng cách viết chính thức: `TTg` của Thủ
-    tướng Chính phủ là đúng.
+    tướng Chính phủ là đúng. Quyết định ghi cơ quan ban hành đã không còn tồn tại vào ngày
+    của quyết định thì không thể có: UBND cấp huyện sau khi cấp huyện kết thúc hoạt động
+    (`125/QĐ-UBND ngày 20/9/2025 của UBND huyện Lâm Thao`), UBND tỉnh đã sắp xếp sau ngày
+    01/7/2025; quy tắc chỉ báo khi đọc chắc chắn được cả ngày và cơ quan ban hành.
 
     **Sai**
     ```
@@ -200,6 +210,11 @@ def invalid_decision(ctx: RuleContext) -> pd.DataFrame:
     frame = ctx.frame
     status = _statuses(ctx)
     wrong, repaired = status.eq("wrong"), status.eq("repaired")
+    gone = issuers_gone(ctx)  # an issuer that no longer existed on the decision's date
+    said = pd.Series(False, index=frame.index)
+    if gone is not None:
+        said = frame.index.to_series().isin(gone.index) & ~wrong
+        repaired &= ~said  # the words around the number name the issuer that is gone
     values = frame.loc[wrong | repaired, "decision_no"]
     issuer = ""
     if len(values):  # the examples' issuer, from the first valid cells (not a column's copy)
@@ -209,12 +224,13 @@ def invalid_decision(ctx: RuleContext) -> pd.DataFrame:
     messages = values.map({value: pair[0] for value, pair in explained.items()})
     fixes = values.map({value: pair[1] for value, pair in explained.items()})
     # A number and an issuer that a mechanical repair recovers name the decision: a warning.
-    return pd.concat(
-        [
-            hits(frame, wrong, "decision_no", messages, fixes),
-            hits(frame, repaired, "decision_no", messages, fixes, severity=Severity.WARNING),
-        ]
-    )
+    found = [
+        hits(frame, wrong, "decision_no", messages, fixes),
+        hits(frame, repaired, "decision_no", messages, fixes, severity=Severity.WARNING),
+    ]
+    if gone is not None:
+        found.append(hits(frame, said, "decision_no", gone["message"], gone["fix"]))
+    return pd.concat(found)
 
 
 @repairs("PA402", safe=True, stage=COLUMN, columns=("decision_no",))
