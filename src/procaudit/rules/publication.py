@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import date
-
 import numpy as np
 import pandas as pd
 
@@ -12,6 +10,7 @@ from procaudit.core.findings import Severity
 from procaudit.core.i18n import t
 from procaudit.io.decisions import combined_number
 from procaudit.rules.context import RuleContext
+from procaudit.rules.decision_dates import date_problem
 from procaudit.rules.decision_issuers import issuers_gone
 from procaudit.rules.decision_numbers import (
     ISSUER_SAMPLE,
@@ -22,7 +21,6 @@ from procaudit.rules.decision_numbers import (
 from procaudit.rules.hits import hits, no_hits
 from procaudit.rules.registry import frame_rule
 from procaudit.rules.repairs import COLUMN, repairs
-from procaudit.vn.dates import date_parts, read_date
 
 
 @frame_rule(
@@ -266,131 +264,6 @@ def _statuses(ctx: RuleContext) -> pd.Series:
     )
 
 
-def _date_problem(text: str, today: date, date1904: bool = False) -> tuple[str, str] | None:
-    """Message and fix for a decision date cell that is wrong; None for a good one.
-
-    A cell that is not one date may list several, one per decision ("15/08/2025;
-    20/09/2025"), or add a note in brackets ("15/8/2025 (hiệu lực 1/9/2025)"): each date it
-    lists is checked, and the first wrong one reported. A cell none of whose parts reads as
-    a date is reported whole ("Aug 15, 2025" is not the dates "Aug 15" and "2025").
-    `date1904`: the cell is from a workbook counting its days from 1904."""
-    problem = _one_date_problem(text, today, date1904)
-    if problem is None or read_date(text).problem != "unreadable":
-        return problem
-    parts = date_parts(text)
-    if parts == [text.strip()] or all(read_date(part).problem == "unreadable" for part in parts):
-        return problem
-    for part in parts:
-        found = _one_date_problem(part, today, date1904)
-        if found is not None:
-            return found
-    return None
-
-
-def _one_date_problem(text: str, today: date, date1904: bool = False) -> tuple[str, str] | None:
-    """Message and fix for one decision date that is wrong; None for a good one."""
-    read = read_date(text, date1904)
-    shown = text.strip()
-    copy = t("Copy the date from the decision itself.", "Ghi lại ngày theo đúng quyết định.")
-    if read.problem == "two-digit year":
-        return (
-            t(
-                "The decision date '{shown}' has a two-digit year.",
-                "Ngày quyết định '{shown}' ghi năm bằng hai chữ số.",
-                shown=shown,
-            ),
-            t(
-                "Write the year in full: {date}.",
-                "Ghi năm đủ bốn chữ số: {date}.",
-                date=read.written,
-            ),
-        )
-    if read.problem == "serial" and read.meant is not None and read.meant > today:
-        return (
-            t(
-                "The decision date '{shown}' is a date cell that lost its format (Excel's day "
-                "number for {date}), and that date is in the future.",
-                "Ngày quyết định '{shown}' là ô ngày tháng đã mất định dạng (số thứ tự ngày của "
-                "Excel, tương ứng ngày {date}), và đó là một ngày trong tương lai.",
-                shown=shown,
-                date=read.written,
-            ),
-            t(
-                "Correct the date (a decision is announced on or before the day the list is "
-                "checked) and format the cell as a date.",
-                "Sửa lại ngày (quyết định phải được công bố vào hoặc trước ngày kiểm tra danh "
-                "mục) và định dạng ô theo kiểu ngày tháng.",
-            ),
-        )
-    if read.problem == "serial":
-        return (
-            t(
-                "The decision date '{shown}' is a date cell that lost its format (Excel's day "
-                "number for {date}).",
-                "Ngày quyết định '{shown}' là ô ngày tháng đã mất định dạng (số thứ tự ngày của "
-                "Excel, tương ứng ngày {date}).",
-                shown=shown,
-                date=read.written,
-            ),
-            t(
-                "Format the cell as a date, or write {date}.",
-                "Định dạng ô theo kiểu ngày tháng, hoặc ghi {date}.",
-                date=read.written,
-            ),
-        )
-    if read.problem == "no such day":
-        return (
-            t(
-                "The decision date '{shown}' is not a real date.",
-                "Ngày quyết định '{shown}' là ngày không có thật.",
-                shown=shown,
-            ),
-            copy,
-        )
-    if read.value is None:
-        return (
-            t(
-                "'{shown}' is not a date (expected dd/mm/yyyy, e.g. 15/08/2025).",
-                "'{shown}' không phải là ngày tháng (định dạng đúng: dd/mm/yyyy, ví dụ "
-                "15/08/2025).",
-                shown=shown,
-            ),
-            t(
-                "Write the date the decision was signed as dd/mm/yyyy.",
-                "Ghi ngày ký quyết định theo định dạng dd/mm/yyyy.",
-            ),
-        )
-    if read.value > today:
-        return (
-            t(
-                "The decision date {shown} is in the future.",
-                "Ngày quyết định {shown} là một ngày trong tương lai.",
-                shown=shown,
-            ),
-            t(
-                "Correct the date: a decision is announced on or before the day the list is "
-                "checked.",
-                "Sửa lại ngày: quyết định phải được công bố vào hoặc trước ngày kiểm tra danh mục.",
-            ),
-        )
-    if read.value.year < _EARLIEST_YEAR:
-        return (
-            t(
-                "The decision date {shown} is before {year}, too early to be real (often an "
-                "empty date cell formatted as a date).",
-                "Ngày quyết định {shown} trước năm {year}, quá sớm để là ngày thật (thường là ô "
-                "ngày để trống nhưng được định dạng ngày tháng).",
-                shown=shown,
-                year=_EARLIEST_YEAR,
-            ),
-            copy,
-        )
-    return None
-
-
-_EARLIEST_YEAR = 1945
-
-
 @frame_rule(
     "PA403",
     "invalid-decision-date",
@@ -469,7 +342,7 @@ def invalid_decision_date(ctx: RuleContext) -> pd.DataFrame:
     today = ctx.options.today
     date1904 = DATE_1904 in frame  # a workbook counting its days from 1904: every row
     explained = ctx.map_distinct(
-        "decision_date", lambda text: _date_problem(text, today, date1904), dtype="object"
+        "decision_date", lambda text: date_problem(text, today, date1904), dtype="object"
     )
     wrong = explained.notna()
     parts = [
