@@ -12,7 +12,7 @@ import pytest
 from typer.testing import CliRunner
 
 from procaudit import __version__
-from procaudit.cli import app
+from procaudit.cli import app, common
 
 runner = CliRunner()
 
@@ -144,6 +144,7 @@ def test_rich_report_lists_findings_and_rules_not_checked(csv_file, monkeypatch)
 
 def test_no_color_drops_colour_but_keeps_the_report(csv_file, monkeypatch) -> None:
     path = csv_file(WITH_ERROR)
+    monkeypatch.setattr(common, "stdout_is_terminal", lambda: True)
     monkeypatch.setenv("FORCE_COLOR", "1")
     assert "\x1b[1;31m" in invoke("check", path).stdout  # errors in red on a terminal
     monkeypatch.setenv("NO_COLOR", "1")

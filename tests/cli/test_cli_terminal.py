@@ -14,10 +14,16 @@ from rich.cells import cell_len
 from typer.testing import CliRunner
 
 from conftest import SAMPLES
-from procaudit.cli import app
+from procaudit.cli import app, common
 
 SAMPLE = SAMPLES / "catalogue-lao-cai.xlsx"
 LONG_FOLDER = "thu-muc-danh-muc-thu-tuc-hanh-chinh-cac-tinh-thanh-pho-nam-2026"
+
+
+@pytest.fixture(autouse=True)
+def terminal(monkeypatch: pytest.MonkeyPatch) -> None:
+    """stdout taken for a terminal (CliRunner's is none): the report fits its width."""
+    monkeypatch.setattr(common, "stdout_is_terminal", lambda: True)
 
 
 def _check(*args: str, columns: int = 80) -> tuple[int, str]:
@@ -227,3 +233,70 @@ def test_the_markdown_marks_each_finding_new_or_still_present(
     assert "| Cách sửa | So với mốc |" in vietnamese and "| mới |" in vietnamese
     # Without a baseline, no such column.
     assert "Baseline" not in _check("c.csv", "-f", "markdown")[1]
+
+
+# --- not for a terminal: a pipe or a file ------------------------------------------------------
+
+
+def _not_a_terminal(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(common, "stdout_is_terminal", lambda: False)
+
+
+@pytest.mark.parametrize("environment", [{"COLUMNS": "40"}, {"FORCE_COLOR": "1", "COLUMNS": "40"}])
+def test_a_piped_report_has_whole_lines_and_no_colour_whatever_the_environment(
+    wide_case: Path, monkeypatch: pytest.MonkeyPatch, environment: dict[str, str]
+) -> None:
+    _not_a_terminal(monkeypatch)
+    result = CliRunner().invoke(app, ["check", str(wide_case)], env=environment)
+    assert result.exit_code == 1
+    assert "\x1b[" not in result.stdout
+    assert "duplicate-entry" in result.stdout and "…" not in result.stdout  # nothing cut
+    assert _widest(result.stdout) > 100  # paths and messages whole, not folded to 40
+    summary = CliRunner().invoke(app, ["check", str(wide_case), "-q"], env=environment)
+    # cron mail: the --quiet summary is one line, whatever its length.
+    assert len(summary.stdout.splitlines()) == 1
+    assert "in 2 files" in summary.stdout
+
+
+def test_a_report_file_has_whole_lines_and_no_colour_under_a_terminal(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    report = tmp_path / "r.txt"
+    env = {"COLUMNS": "40", "FORCE_COLOR": "1"}
+    result = CliRunner().invoke(app, ["check", str(SAMPLE), "-o", str(report)], env=env)
+    assert result.exit_code == 1
+    text = report.read_text(encoding="utf-8")
+    assert "\x1b[" not in text
+    assert "duplicate-entry" in text and "duplicate-en…" not in text
+    assert _widest(text) > 40
+
+
+def test_a_diff_written_to_a_file_or_a_pipe_has_no_colour(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    old, new = tmp_path / "old.csv", tmp_path / "new.csv"
+    old.write_text("Mã TTHC,Tên thủ tục\n1.000001,Đăng ký khai sinh\n", encoding="utf-8")
+    new.write_text("Mã TTHC,Tên thủ tục\n1.000002,Đăng ký kết hôn\n", encoding="utf-8")
+    env = {"FORCE_COLOR": "1"}
+    to_file = CliRunner().invoke(
+        app, ["diff", str(old), str(new), "-o", str(tmp_path / "d.txt")], env=env
+    )
+    assert to_file.exit_code == 1, to_file.stderr
+    assert "\x1b[" not in (tmp_path / "d.txt").read_text(encoding="utf-8")
+    _not_a_terminal(monkeypatch)
+    piped = CliRunner().invoke(app, ["diff", str(old), str(new)], env=env)
+    assert piped.exit_code == 1
+    assert "\x1b[" not in piped.stdout and "1.000002" in piped.stdout
+    monkeypatch.setattr(common, "stdout_is_terminal", lambda: True)
+    shown = CliRunner().invoke(app, ["diff", str(old), str(new)], env=env)
+    assert "\x1b[" in shown.stdout  # a terminal keeps its colours
+
+
+@pytest.mark.parametrize("command", [["rules"], ["config"]])
+def test_the_other_views_have_no_colour_in_a_pipe(
+    monkeypatch: pytest.MonkeyPatch, command: list[str]
+) -> None:
+    _not_a_terminal(monkeypatch)
+    result = CliRunner().invoke(app, command, env={"FORCE_COLOR": "1"})
+    assert result.exit_code == 0
+    assert "\x1b[" not in result.stdout

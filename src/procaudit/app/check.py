@@ -77,6 +77,9 @@ class CheckRequest:
     # The paths a folder scan or a pattern gave: a file there that holds no catalogue is
     # refused with the --exclude that leaves it out of the next night's scan.
     scanned: frozenset[str] = frozenset()
+    # stdout is a terminal (the command line's to say): the terminal report fits its width
+    # and has colour; to a file or a pipe, whole lines and no colour.
+    terminal: bool = False
 
     @property
     def fail_on(self) -> FailOn:
@@ -366,7 +369,7 @@ def _report(result: AuditResult, request: CheckRequest, stdout: TextIO) -> None:
         fail_on=request.fail_on,
         max_per_rule=request.max_per_rule,
         summary_only=request.quiet and rich,
-        fold=request.output is None,  # a report file keeps its lines whole
+        fold=request.output is None and request.terminal,  # a file or pipe: whole lines
         csv_safe=request.csv_safe,
         online_target=request.settings.online_share,
         history=(

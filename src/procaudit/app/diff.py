@@ -18,7 +18,7 @@ if TYPE_CHECKING:
     from procaudit.io import ReadOptions
     from procaudit.report.diff.formats import DiffFormat
 
-# A file has no terminal to fit: wide enough that the tables do not wrap every cell.
+# A file or a pipe has no terminal to fit: wide enough that the tables do not wrap every cell.
 FILE_WIDTH = 160
 
 
@@ -32,6 +32,7 @@ class DiffRequest:
     output: Path | None = None  # None: stdout
     quiet: bool = False  # the summary line alone, and no notes
     max_rows: int = MAX_ROWS
+    terminal: bool = False  # stdout is a terminal (the command line's to say)
 
 
 @dataclass(frozen=True)
@@ -65,8 +66,11 @@ def run_diff(request: DiffRequest, hooks: Hooks | None = None) -> DiffOutcome:
         for version in (result.old, result.new):
             for note in version.notes:
                 hooks.note(f"{version.path}: {note}")
-    width = None if request.output is None else FILE_WIDTH
-    renderer = renderer_for(chosen, RenderOptions(request.max_rows, request.quiet, width))
+    terminal = request.output is None and request.terminal
+    width = None if terminal else FILE_WIDTH
+    renderer = renderer_for(
+        chosen, RenderOptions(request.max_rows, request.quiet, width, terminal=terminal)
+    )
     try:
         write_diff(result, renderer, request.output)
     except OSError as exc:

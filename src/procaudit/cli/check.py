@@ -397,6 +397,7 @@ def check(
                 history=history,
                 csv_safe=csv_safe,
                 jobs=jobs,
+                terminal=common.stdout_is_terminal(),
             ),
         )
     except KeyboardInterrupt:  # Ctrl-C: the night's line says the run was stopped

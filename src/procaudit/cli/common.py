@@ -23,6 +23,8 @@ from procaudit.core.i18n import t
 from procaudit.core.paths import shown_path
 
 if TYPE_CHECKING:
+    from rich.console import Console
+
     from procaudit.app.settings import CommandLine, Settings
     from procaudit.io import ReadOptions
     from procaudit.io.limits import Limits
@@ -66,6 +68,24 @@ def stderr_is_terminal() -> bool:
     """Whether a person watches stderr (the seam the tests force): a dumb terminal cannot
     redraw a line, so it gets no progress display."""
     return sys.stderr.isatty() and os.environ.get("TERM", "") not in ("dumb", "unknown")
+
+
+def stdout_is_terminal() -> bool:
+    """Whether a person watches stdout (the seam the tests force): the terminal report then
+    fits its width and has colour; a file or a pipe gets whole lines and no colour codes,
+    whatever COLUMNS and FORCE_COLOR say."""
+    return sys.stdout.isatty()
+
+
+def stdout_console() -> Console:
+    """The console of a command's view on stdout: no colour when it is no terminal."""
+    if stdout_is_terminal():
+        from rich.console import Console
+
+        return Console(highlight=False)
+    from procaudit.report.console_lines import plain_console
+
+    return plain_console(None, None)
 
 
 def speak_early(lang: str | None) -> None:

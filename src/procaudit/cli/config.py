@@ -14,7 +14,6 @@ from procaudit.core.i18n import t
 
 def config(config_file: ConfigOption = None, lang: LangOption = None) -> None:
     """Show the effective configuration and where each value comes from."""
-    from rich.console import Console
     from rich.table import Table
 
     from procaudit.app.settings import COMMAND_LINE, DEFAULT, CommandLine, show_value
@@ -38,7 +37,7 @@ def config(config_file: ConfigOption = None, lang: LangOption = None) -> None:
         table.add_row(setting.key, value, sources.get(setting.source, setting.source))
     where = settings.config.source or t("(none found)", "(không tìm thấy)")
     typer.echo(t("configuration file: {where}", "tệp cấu hình: {where}", where=where))
-    Console(highlight=False).print(table)
+    common.stdout_console().print(table)
 
 
 def register(app: typer.Typer) -> None:

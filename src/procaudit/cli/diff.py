@@ -121,7 +121,15 @@ def diff(
     limits = common.limits(max_file_size, max_cells, max_cell_length)
     options = common.per_file_options(settings, [old, new], limits)
     request = DiffRequest(
-        old, new, options[old], options[new], output_format, output, quiet, max_rows
+        old,
+        new,
+        options[old],
+        options[new],
+        output_format,
+        output,
+        quiet,
+        max_rows,
+        terminal=common.stdout_is_terminal(),
     )
     outcome = common.attempt(lambda: run_diff(request, Hooks(note=common.note)))
     raise typer.Exit(outcome.exit_code)

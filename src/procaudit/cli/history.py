@@ -84,11 +84,10 @@ def history(
         text = render_json(trend, shown_path(database), last)
         common.attempt(lambda: deliver(lambda out: out.write(text), sys.stdout, utf8=True))
         return
-    from rich.console import Console
 
     from procaudit.report.history.view import render_rich
 
-    render_rich(trend, Console(highlight=False), shown_path(database))
+    render_rich(trend, common.stdout_console(), shown_path(database))
 
 
 def register(app: typer.Typer) -> None:

@@ -87,11 +87,10 @@ def _show(outcome: InspectOutcome, output_format: OutputFormat) -> None:
         text = json.dumps(report, ensure_ascii=False, indent=2) + "\n"
         common.attempt(lambda: deliver(lambda out: out.write(text), sys.stdout, utf8=True))
         return
-    from rich.console import Console
 
     from procaudit.cli.inspect_view import render_inspection
 
-    console = Console(highlight=False)
+    console = common.stdout_console()
     for inspection in outcome.inspections:
         render_inspection(inspection, console)
 

@@ -27,7 +27,6 @@ RuleArgument = Annotated[
 
 def rules(rule_id: RuleArgument = None, lang: LangOption = None) -> None:
     """List every rule, or show one rule's documentation."""
-    from rich.console import Console
 
     from procaudit.app.settings import CommandLine
     from procaudit.cli.rules_view import rule_doc, rules_table
@@ -36,7 +35,7 @@ def rules(rule_id: RuleArgument = None, lang: LangOption = None) -> None:
     common.speak_early(lang)
     if not common.asked_for_a_language(lang):
         common.settings(None, CommandLine())  # the configuration file's lang, if it has one
-    console = Console(highlight=False)
+    console = common.stdout_console()
     if rule_id is None:
         console.print(rules_table(all_rules()))
         return

@@ -21,8 +21,8 @@ class ReportOptions:
     fail_on: FailOn = FailOn.ERROR
     max_per_rule: int = MAX_PER_RULE  # 0 shows all
     width: int | None = None  # None: the terminal's width
-    # False: the terminal report keeps long lines whole (a report file, greppable) instead
-    # of folding them at words to `width`.
+    # False: the terminal report is not for a terminal (a file, a pipe): it keeps long lines
+    # whole (greppable) instead of folding them at words to `width`, and has no colour.
     fold: bool = True
     summary_only: bool = False  # --quiet: the human report is its last line
     # Runs for the HTML report's trend chart, oldest first: run time as an ISO string,

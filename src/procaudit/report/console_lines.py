@@ -5,8 +5,8 @@ The terminal would otherwise break a long line wherever it reaches the edge, in 
 a Vietnamese word, and a fix written on several lines would start its later lines at the left
 margin. Here a line is split at its own line breaks, then folded at spaces (a word longer than
 the whole width is the only thing ever cut), and every line after the first takes a hanging
-indent. A report written to a file (`fold=False`) keeps each line whole, greppable, as before;
-only its line breaks are indented.
+indent. A report not for a terminal (`fold=False`: a file, a pipe) keeps each line whole,
+greppable, and has no colour; only its line breaks are indented.
 """
 
 from __future__ import annotations
@@ -20,11 +20,31 @@ from rich.text import Text
 _NARROWEST = 20  # the least room a folded line gets, however deep its indent
 
 
-def make_console(out: TextIO, width: int | None) -> Console:
+# The width of a report that is not for a terminal: its tables as wide as they need.
+WHOLE_WIDTH = 10_000
+
+
+def make_console(out: TextIO, width: int | None, terminal: bool = True) -> Console:
     """The console of a human report on `out`: `width` columns, else the terminal's (or
     COLUMNS, else 80). Soft wrap, because the report folds its lines itself (`Folder`): rich
-    would break them at the edge with no indent."""
-    return Console(file=out, width=width, highlight=False, soft_wrap=True)
+    would break them at the edge with no indent. Not for a terminal (a file, a pipe): no
+    colour and room for whole lines, whatever COLUMNS and FORCE_COLOR say."""
+    if terminal:
+        return Console(file=out, width=width, highlight=False, soft_wrap=True)
+    return plain_console(out, width or WHOLE_WIDTH, soft_wrap=True)
+
+
+def plain_console(out: TextIO | None, width: int | None, soft_wrap: bool = False) -> Console:
+    """A console writing text without colour or other escape codes, whatever FORCE_COLOR
+    says: for a file, or a stdout that is no terminal."""
+    return Console(
+        file=out,
+        width=width,
+        highlight=False,
+        soft_wrap=soft_wrap,
+        color_system=None,
+        force_terminal=False,
+    )
 
 
 class Folder:

@@ -64,8 +64,8 @@ def _location(finding: Finding, words: _Where, shown: ShownPaths) -> str:
 class RichReporter(Reporter):
     def render(self, result: AuditResult, out: TextIO) -> None:
         result = visible_result(result)  # a cell's escape sequences are shown, never run
-        console = make_console(out, self.options.width)
-        # Folded to the terminal; a report file keeps its lines whole (and greppable).
+        console = make_console(out, self.options.width, terminal=self.options.fold)
+        # Folded to the terminal; a report file or pipe keeps its lines whole (and greppable).
         self._folder = Folder(console, self.options.fold)
         self._shown = ShownPaths()
         if self.options.summary_only:

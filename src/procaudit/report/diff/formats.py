@@ -31,6 +31,7 @@ class RenderOptions:
     max_rows: int = MAX_ROWS  # 0 shows all
     summary_only: bool = False  # --quiet: the summary line alone
     width: int | None = None  # None: the terminal's width
+    terminal: bool = True  # False (a file, a pipe): no colour, whatever FORCE_COLOR says
 
 
 Out = TypeVar("Out", bound=IO[Any])  # TextIO, or BinaryIO for the workbook

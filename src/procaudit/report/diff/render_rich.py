@@ -59,6 +59,9 @@ class RichRenderer(DiffRenderer[TextIO]):
             soft_wrap=True,
             markup=False,
             emoji=False,
+            # Not for a terminal (a file, a pipe): no colour, whatever FORCE_COLOR says.
+            color_system="auto" if self.options.terminal else None,
+            force_terminal=None if self.options.terminal else False,
         )
         if self.options.summary_only:
             console.print(visible(summary_line(result)))
