@@ -4,12 +4,13 @@ into `procaudit.app`, and turns the outcome into output and an exit code.
 One module per command, named as the command is (`procaudit inspect` is `cli/inspect.py`),
 beside the views and helpers it uses (`inspect_view.py`, `rules_view.py`, `inputs.py`,
 `overrides.py`, `progress.py`): six commands do not need a folder of their own, and the name
-typed is the name to open. Around them: `launch` (the console script), `early_input` (what
+typed is the name to open. Around them: `launch` (the console script), `streams` (the
+standard streams made safe before anything writes), `early_input` (what
 a run sets up before typer is imported: a check's one input read from the command line, for
 its parse to start), `main` (the app), `root` (the options before the command), `options`
 (the options several commands share, with their defaults), `common` (what every command
 does around its call: language, settings, failures) and `help` (the help in the help's
-language).
+language, and click's usage errors as one sentence).
 
 Heavy modules (pandas, pandera, openpyxl, rich's progress) are imported inside the commands,
 so that `procaudit --help` and `procaudit --version` stay fast. This package imports

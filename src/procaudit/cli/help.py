@@ -7,6 +7,10 @@ help text is a `t(...)` evaluated then. `procaudit.cli.main` therefore builds th
 (usage line, headings, the notes after an option's help) in that language: they are printed
 after the root callback has gone back to English. The configuration file's lang is not read
 for the help: reading TOML here would slow every start.
+
+The app's group (`Group`) also says click's usage errors (an unknown option, a bad value, a
+missing argument) as procaudit says every other error: one line, `procaudit: error: …`, with
+the --help to read, and exit 2.
 """
 
 from __future__ import annotations
