@@ -10,7 +10,9 @@ date rules check the dates, not the numbers; a note says so, with an example.
 from __future__ import annotations
 
 import pandas as pd
+import pyarrow.compute as pc
 
+from procaudit.catalogue.text_columns import arrow_chunks
 from procaudit.core.i18n import t
 from procaudit.io.values import MIN_CELLS
 from procaudit.vn.dates import epoch_date
@@ -24,15 +26,21 @@ def read_epoch_dates(frame: pd.DataFrame) -> str | None:
     if _COLUMN not in frame:
         return None
     column = frame[_COLUMN]
-    filled = column.dropna()
-    if len(filled) < MIN_CELLS or epoch_date(filled.iloc[0]) is None:
-        return None  # the usual case, told by the first value: dates written as dates
-    dates = {value: epoch_date(value) for value in filled.unique()}
+    # The first date tells the usual case (dates written as dates), read from Arrow: pandas'
+    # dropna alone cost a tenth of reading a commune's list.
+    texts = column.array
+    filled = pc.drop_null(
+        texts.__arrow_array__() if hasattr(texts, "__arrow_array__") else arrow_chunks(column)
+    )
+    if len(filled) < MIN_CELLS or epoch_date(filled[0].as_py()) is None:
+        return None
+    values = pc.unique(filled).to_pylist()
+    dates = {value: epoch_date(value) for value in values}
     if any(day is None for day in dates.values()):
         return None
     written = {value: f"{day:%d/%m/%Y}" for value, day in dates.items() if day is not None}
     frame[_COLUMN] = column.replace(written).astype("str")
-    first = filled.iloc[0]
+    first = filled[0].as_py()
     return f"{first} = {written[first]}"
 
 

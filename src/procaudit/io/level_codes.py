@@ -44,9 +44,16 @@ def read_level_codes(frame: pd.DataFrame) -> LevelReading | None:
     column = frame["level"]
     texts = column.array
     chunks = texts.__arrow_array__() if hasattr(texts, "__arrow_array__") else None
-    counted = pc.value_counts(pc.drop_null(chunks if chunks is not None else arrow_chunks(column)))
-    values = counted.field("values").to_pylist()
-    counts = counted.field("counts").to_pylist()
+    counted = pc.value_counts(chunks if chunks is not None else arrow_chunks(column))
+    pairs = [
+        (value, count)
+        for value, count in zip(
+            counted.field("values").to_pylist(), counted.field("counts").to_pylist(), strict=True
+        )
+        if value is not None  # the empty cells
+    ]
+    values = [value for value, _ in pairs]
+    counts = [count for _, count in pairs]
     filled = sum(counts)
     if filled < MIN_CELLS:
         return None
