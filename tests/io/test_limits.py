@@ -32,7 +32,7 @@ def _check(*args: str) -> subprocess.CompletedProcess[str]:
         [sys.executable, "-m", "procaudit", "check", "-f", "json", *args],
         capture_output=True,
         text=True,
-        timeout=120,
+        timeout=600,  # a hang is the failure; 16,384 columns take a minute on a loaded machine
     )
 
 
