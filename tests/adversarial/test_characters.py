@@ -111,6 +111,13 @@ def test_sarif_locations_are_uris(tmp_path: Path, monkeypatch: pytest.MonkeyPatc
             "uri": "a%20100%25%20list%0Aof%20H%C3%A0%20T%C4%A9nh.csv",
             "uriBaseId": "%SRCROOT%",
         }
+    # Given by its absolute path, a file under the current folder is named relative to it
+    # as well; outside it, by a file:// URI.
+    _, out = _run("check", str(tmp_path / name), "--format", "sarif")
+    uri = json.loads(out)["runs"][0]["results"][0]["locations"][0]["physicalLocation"]
+    assert uri["artifactLocation"] == locations[0]
+    (tmp_path / "elsewhere").mkdir()
+    monkeypatch.chdir(tmp_path / "elsewhere")
     _, out = _run("check", str(tmp_path / name), "--format", "sarif")
     uri = json.loads(out)["runs"][0]["results"][0]["locations"][0]["physicalLocation"]
     assert re.fullmatch(r"file:///\S+", uri["artifactLocation"]["uri"])

@@ -49,6 +49,9 @@ UNUSABLE = {
     "directory": "is a folder with no catalogue file in it",  # an empty folder named folder.xlsx
     "fifo": "is not a regular file (it is a pipe, socket or device)",
     "unreadable": "cannot be read (Permission denied)",
+    # A list with nothing under its header: no catalogue to pass a gate on.
+    "header_only_csv": "has a header but no procedure rows",
+    "header_only_xlsx": "has a header but no procedure rows",
 }
 
 
@@ -97,17 +100,23 @@ def test_an_unusable_input_is_one_sentence_and_exit_2(
     assert error.startswith(f"procaudit: error: {path}: {UNUSABLE[case]}")
     assert "\n" not in error and error.count(f"{path}:") == 1
     assert snapshot(path) == before
-    # Nothing half-written beside the report, and no report for a run that read nothing.
+    # Nothing half-written beside the report, which names the file it could not read.
     assert [p.name for p in tmp_path.iterdir() if p.name != "report.json"] == []
+    assert [u["path"] for u in json.loads(output.read_text(encoding="utf-8"))["unread"]] == [
+        str(path)
+    ]
 
 
 @pytest.mark.slow
-def test_no_report_is_left_when_no_input_could_be_read(
+def test_a_report_names_the_inputs_when_none_could_be_read(
     corpus: dict[str, Path], tmp_path: Path
 ) -> None:
     output = tmp_path / "report.json"
+    output.write_text('{"findings": []}', encoding="utf-8")  # last night's, which passed
     assert run("-f", "json", "-o", output, corpus["garbage_xlsx"]).returncode == 2
-    assert not output.exists()
+    report = json.loads(output.read_text(encoding="utf-8"))  # tonight's, not last night's
+    assert report["files"] == [] and report["findings"] == []
+    assert [u["path"] for u in report["unread"]] == [str(corpus["garbage_xlsx"])]
 
 
 @pytest.mark.slow
@@ -127,8 +136,6 @@ def test_a_fifo_named_like_a_workbook_is_refused(tmp_path: Path) -> None:
 
 # Usable cases: the file is read, its defects become findings, stderr holds no error.
 USABLE = [
-    "header_only_csv",
-    "header_only_xlsx",
     "macros_xlsm",
     "formulas_cached_xlsx",
     "formulas_uncached_xlsx",
