@@ -21,6 +21,7 @@ import contextlib
 import errno
 import io
 import os
+import select
 import sys
 from typing import Final
 
@@ -56,9 +57,11 @@ class _Descriptor(io.RawIOBase):
 
     def write(self, data: bytes | bytearray | memoryview) -> int:  # type: ignore[override]
         size = len(data)
-        if self.failed is None:
+        while self.failed is None:
             try:
                 return os.write(_STDOUT, data)
+            except BlockingIOError:  # a stdout another program left non-blocking: wait
+                select.select([], [_STDOUT], [])
             except OSError as exc:
                 self.failed = _reason(exc)
         if self._told:
