@@ -59,6 +59,8 @@ def test_pa101_invalid_code(case: str, code: str, flagged: bool) -> None:
         ("1.008125.", "ends with a stray dot", "Write the code as 1.008125."),
         ("1.000494.000.00.00.H29.", "ends with a stray dot", "Write the code as 1.000494."),
         ("1.00812.", "has 5 digits after the dot", "Copy the procedure's code from"),
+        # An agency's electronic id in a code cell: no code with a leading zero.
+        ("000.00.01.H44", "is an agency's electronic id", "Copy the procedure's code from"),
     ],
 )
 def test_pa101_explains_and_suggests_repair(code: str, message: str, fix: str) -> None:
@@ -287,6 +289,7 @@ ODD_CODES = [
     *["'1.001234", " '1,001234", "'2000648", "''1.001234", "'", "1.001234'", "'O1.001234"],
     *["1.008125.", "1.008125..", "1,008125.", "1.000494.000.00.00.H29.", "1.00398.", "'1.0081.."],
     *["'1.008125.", "1.008125. ", "1.0081250.", "1.", "BHXH.TBHXH.02.", "1.00812.", "1.008125,"],
+    *["000.00.01.H44", "000.00.01.H4", " 000.00.01.H44", "000.00.01.h44", "100.00.01.H44"],
     # Beyond ASCII: Python's digits and spaces, which RE2 does not know
     *["1.0012٣4", "１.001234", "\u20001.001234", "1.00398\u3000", "Mã 1.001234"],
 ]

@@ -41,6 +41,10 @@ MESSAGES = {
     "trailing dot": ("ends with a stray dot", "có dấu chấm thừa ở cuối"),
     "letter": ("has a letter where a digit belongs", "có chữ cái ở vị trí của chữ số"),
     "leading zero": ("has a leading zero", "có chữ số 0 thừa ở đầu"),
+    "agency id": (
+        "is an agency's electronic id (000.00.15.H44), not a procedure's code",
+        "là mã định danh điện tử của cơ quan (000.00.15.H44), không phải mã thủ tục",
+    ),
     "digits": (
         "has {count} digits after the dot where a national code has 6",
         "có {count} chữ số sau dấu chấm, trong khi mã quốc gia có 6 chữ số",

@@ -18,6 +18,7 @@ from procaudit.core.i18n import t
 from procaudit.rules.code_messages import MESSAGES, said
 from procaudit.rules.registry import schema_rule
 from procaudit.rules.repairs import COLUMN, repairs
+from procaudit.vn.agencies import AGENCY_ID
 
 # Kept equal to the pattern in schemas/catalogue.yaml (a test holds them together).
 # A national code is D.DDDDDD; a local code appends the agency's electronic ID in full
@@ -38,6 +39,8 @@ _LOST_ZEROS = re.compile(r"[1-9][.,]\d{2,4}[1-9]")
 _NATIONAL_DIGITS = 6
 # A code and a stray dot after it: "1.008125.", "1.000494.000.00.00.H29.".
 _TRAILING_DOT = re.compile(r"^\d\.\d{6}\S*\.$")
+# An agency's electronic id in a code cell is no code with a leading zero.
+_AGENCY_ID = re.compile(AGENCY_ID)
 
 
 def _where_codes_live() -> str:
@@ -109,6 +112,8 @@ def _problem(code: str) -> str:
     national_part = ".".join(code.split(".")[:2])
     if _LETTER.search(national_part):
         return said("letter")
+    if _AGENCY_ID.fullmatch(code):
+        return said("agency id")
     head, _, tail = code.partition(".")
     if head.startswith("0") and len(head) > 1:
         return said("leading zero")
@@ -184,6 +189,7 @@ def _invalid_ascii_codes(code: pa.Array) -> tuple[pa.Array, pa.Array]:
         (matches(code, _TRAILING_DOT.pattern), said("trailing dot")),
         (pc.fill_null(wrong_count, False), format_texts(t(*MESSAGES["digits"]), count=digits)),
         (matches(code, "^0[^.]"), said("leading zero")),
+        (matches(code, f"^{AGENCY_ID}$"), said("agency id")),
         (matches(code, r"^[^.]*(?:\.[^.]*)?[A-Za-z]"), said("letter")),
         (pc.match_substring(code, ","), said("comma for dot")),
         (pc.not_equal(code, text), said("spaces")),

@@ -30,6 +30,12 @@ _PUNCTUATION = re.compile(r"[^\w]+")
 DISTRICT_COURT = "court"
 DISTRICT_PROCURACY = "procuracy"
 
+# An agency's electronic id (mã định danh điện tử, Decision 20/2020/QĐ-TTg): 000.00.15.H44,
+# 000.00.00.G09. Shaped like a procedure's local code, never one. Plain classes and counts,
+# read alike by Python's `re` and by Arrow's RE2.
+AGENCY_ID = r"[0-9]{3}\.[0-9]{2}\.[0-9]{2}\.[A-Z][0-9]{2}"
+
+
 # A place of the district tier, as written with or without diacritics (a key is lower case);
 # "quan" without marks is not read: it is also "quản" (quản lý) typed bare. "Thành phố" needs
 # the name after it (see _district_city); "huyện nghèo" is a poverty class.
