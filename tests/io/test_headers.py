@@ -10,7 +10,20 @@ import pytest
 from procaudit.engine.audit import audit
 from procaudit.io import read_catalogue
 from procaudit.io.headers import map_headers, qualified_status
-from procaudit.io.values import CODES, SAMPLE_ROWS, WHOLE_NUMBERS, check_values, profile, sample
+from procaudit.io.value_profile import SAMPLE_ROWS, profile, sample
+from procaudit.io.values import (
+    AGENCY_IDS,
+    AGENCY_NAMES,
+    CODES,
+    CUT_NAMES,
+    INTERNAL_IDS,
+    NATIONAL_CODES,
+    OTHER_CODES,
+    SHARED_CODES,
+    WHOLE_NUMBERS,
+    check_values,
+)
+from procaudit.io.values import NAMES as PROCEDURES_NAMES
 from procaudit.vn.legacy_fonts import ENCODINGS, encode
 
 ALIASES = [
@@ -520,9 +533,24 @@ NAMES = ["Đăng ký khai sinh", "Cấp lại thẻ bảo hiểm y tế", "Đổ
 IDS = ["23604", "41432", "37849"]
 LOCAL = ["2018.HT.14", "BHXH.TBHXH.02.", "2020STTTT_PTTT06"]
 NATIONAL = ["1.001234", "1.012753.H19", "1.000178.000.00.00.H44"]
+INTERNAL = ["NHNN-QLNH-01", "NHNN-QLNH-02", "NHNN-TTGSNH-01"]  # a ministry's own codes
+GUIDS = [
+    "019d2bfc-a30f-73eb-814a-a16c263c42f5",
+    "019d2bfa-b59e-73ed-baa4-204699dcfaf7",
+    "{019D2BFA-AE0D-70CB-AD3D-2AF2523E8B9E}",
+]
+UNIT_IDS = ["000.00.01.H44", "000.00.02.H44", "000.00.15.H44"]
+AGENCIES = ["Sở Tư pháp", "Cục Hàng không Việt Nam", "UBND cấp xã"]
+CUT = ["Đăng ký khai…", "Cấp lại thẻ bảo hiểm...", "Đổi Giấy chứng nhận…"]
+# Six procedures under a field's code each, two fields: every code names several procedures.
+FIELD_CODES = ["G09-LV01"] * 3 + ["G10-LV02"] * 3
+SIX_NAMES = [*NAMES, "Cấp giấy phép xây dựng", "Gia hạn giấy phép", "Thu hồi chứng chỉ"]
 
 
-def _checked(columns: dict[str, list[str | None]], extra: dict[str, str] | None = None):
+def _checked(
+    columns: dict[str, list[str | None]],
+    extra: dict[str, str] | None = None,
+):
     headers = list(columns)
     body = pd.DataFrame(
         {
@@ -593,8 +621,86 @@ VALUE_CASES = [
         [(0, "name", False, CODES)],
         id="name-holds-codes",
     ),
-    pytest.param(  # ... but the only name column stays: the catalogue needs one
-        {"Tên thủ tục": LOCAL}, {"name": 0}, [], id="only-name"
+    pytest.param(  # ... but the only name column stays, said: the catalogue needs one
+        {"Tên thủ tục": LOCAL}, {"name": 0}, [(0, "name", True, CODES)], id="only-name"
+    ),
+    pytest.param(  # a ministry's own codes beside the national ones: the national ones
+        {"Mã TTHC nội bộ": INTERNAL, "Mã số TTHC trên CSDLQG": NATIONAL, "Tên thủ tục": NAMES},
+        {"code": 1, "name": 2},
+        [(0, "code", False, OTHER_CODES), (1, "code", True, NATIONAL_CODES)],
+        id="national-beside-internal",
+    ),
+    pytest.param(  # ... whichever comes first, both headed as the code
+        {"Mã thủ tục": INTERNAL, "Mã số": NATIONAL, "Tên thủ tục": NAMES},
+        {"code": 1, "name": 2},
+        [(0, "code", False, OTHER_CODES)],
+        id="national-among-headers",
+    ),
+    pytest.param(  # ... or the one headed as the code holds local codes
+        {"Mã thủ tục": LOCAL, "Ký hiệu": NATIONAL, "Tên thủ tục": NAMES},
+        {"code": 1, "name": 2},
+        [(0, "code", False, OTHER_CODES), (1, "code", True, NATIONAL_CODES)],
+        id="national-beside-local-header",
+    ),
+    pytest.param(  # local codes beside a header's local codes: the header's
+        {"Mã thủ tục": LOCAL, "Ký hiệu": INTERNAL, "Tên thủ tục": NAMES},
+        {"code": 0, "name": 2},
+        [],
+        id="local-beside-local",
+    ),
+    pytest.param(  # a GUID under the code's header, the national code beside it
+        {"Mã thủ tục": GUIDS, "Mã số": NATIONAL, "Tên thủ tục": NAMES},
+        {"code": 1, "name": 2},
+        [(0, "code", False, INTERNAL_IDS)],
+        id="guid-and-code",
+    ),
+    pytest.param(  # a GUID alone: no code column rather than a wrong one
+        {"Mã thủ tục": GUIDS, "Tên thủ tục": NAMES},
+        {"name": 1},
+        [(0, "code", False, INTERNAL_IDS)],
+        id="guid-alone",
+    ),
+    pytest.param(  # agencies' electronic ids under the code's header: an agency list's
+        {"Mã": UNIT_IDS, "Tên thủ tục": NAMES},
+        {"name": 1},
+        [(0, "code", False, AGENCY_IDS)],
+        id="agency-ids-under-code",
+    ),
+    pytest.param(  # a field's codes under the code's header: each names several procedures
+        {"Mã": FIELD_CODES, "Tên thủ tục": SIX_NAMES},
+        {"name": 1},
+        [(0, "code", False, SHARED_CODES)],
+        id="field-codes-under-code",
+    ),
+    pytest.param(  # local codes stacked per unit: each names one procedure, kept
+        {"Mã": LOCAL * 2, "Tên thủ tục": NAMES * 2},
+        {"code": 0, "name": 1},
+        [],
+        id="local-codes-stacked",
+    ),
+    pytest.param(  # the name cut short for a narrow column, the full name beside it
+        {"Mã TTHC": NATIONAL, "Tên thủ tục": CUT, "Tên thủ tục (đầy đủ)": NAMES},
+        {"code": 0, "name": 2},
+        [(1, "name", False, CUT_NAMES)],
+        id="cut-names",
+    ),
+    pytest.param(  # "Tên" holds agencies; a column headed as some name holds procedures
+        {"Tên": AGENCIES, "Tên đầy đủ": NAMES, "Mã TTHC": NATIONAL},
+        {"name": 1, "code": 2},
+        [(0, "name", False, AGENCY_NAMES), (1, "name", True, PROCEDURES_NAMES)],
+        id="name-holds-agencies",
+    ),
+    pytest.param(  # ... but not a column whose header names no name
+        {"Tên": AGENCIES, "Ghi chú": NAMES},
+        {"name": 0},
+        [(0, "name", True, AGENCY_NAMES)],
+        id="agencies-and-notes",
+    ),
+    pytest.param(  # two columns of full names: the header's first
+        {"Tên thủ tục": NAMES, "Tên thủ tục (đầy đủ)": NAMES[::-1]},
+        {"name": 0},
+        [],
+        id="two-full-names",
     ),
     pytest.param(  # an agency column of ids is no agency
         {"Tên thủ tục": NAMES, "Cơ quan thực hiện": IDS},

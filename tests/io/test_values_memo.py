@@ -8,9 +8,9 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from procaudit.io import values
+from procaudit.io import value_profile as values
 from procaudit.io.grid import NumberText
-from procaudit.io.values import profile
+from procaudit.io.value_profile import profile
 
 COLUMNS = {
     "national codes": ["1.000178", " 1.000494.000.00.00.H29 ", "2.001", "1.00398", None],
@@ -20,6 +20,9 @@ COLUMNS = {
     "empty": [None, None],
     "spaces": ["  ", "\u3000", "\n"],
     "repeats": ["1.000178"] * 60 + ["2.000648", "23604"] * 30,
+    "guids": ["019d2bfc-a30f-73eb-814a-a16c263c42f5", "{019D2BFA-AE0D-70CB-AD3D-2AF2523E8B9E}"],
+    "agencies": ["Sở Tư pháp", "UBND cấp xã", "Cục Thuế", "Bổ sung", "Ban hành quy chế"],
+    "cut names": ["Cấp giấy phép…", "Đăng ký khai...", "Cấp lại", " Gia hạn… "],
 }
 
 
@@ -77,6 +80,11 @@ _PIECES = [
     " ",
     "\t",
     "\u00a0",
+    "f",
+    "…",
+    "Sở",
+    "SỞ",
+    "{",
 ]
 
 
@@ -87,6 +95,13 @@ EDGES = [
     "1.0001a", "1.00010.a", "1.000100.", "1.000100..", "2000648", "1000648", "20006480",
     "0", "123456789012", "1234567890123", "Đ1.", "đ1.", "1.000178 ", "٣.000178",
     "000.00.15.H44", "000.00.00.G09", "000.00.15.H4", "000.00.15.H44.1",
+    "1.000178.H44", "1.00017", "1.0001789", "1.000178.", "1.000178.000.00.00.h29",
+    "019d2bfc-a30f-73eb-814a-a16c263c42f5", "019D2BFC-A30F-73EB-814A-A16C263C42F5",
+    "{019d2bfc-a30f-73eb-814a-a16c263c42f5}", "019d2bfc-a30f-73eb-814a-a16c263c42f",
+    "0123456789abcdef01234567", "0123456789abcdef0123456789abcdef",
+    "0123456789ABCDEF0123456789ABCDEF", "Sở Tư pháp", "SỞ TƯ PHÁP", "sở", "Sởi", "Sở,",
+    "Sở\xa0Y tế", "Bổ sung", "Ban hành", "Ban quản lý", "Bộ phận một cửa", "Uỷ ban nhân dân",
+    "Cấp…", "Cấp...", "Cấp..", "…", "Cấp… ",
 ]  # fmt: skip
 
 

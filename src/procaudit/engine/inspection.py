@@ -9,14 +9,12 @@ from collections.abc import Iterable
 from dataclasses import asdict
 from typing import Any
 
-from procaudit.catalogue.columns import named_column
 from procaudit.core.i18n import t
 from procaudit.io import Catalogue, Table
 from procaudit.io.components import COMPONENTS
 from procaudit.io.headers import CATALOGUE, alias_of
 from procaudit.io.layout import SheetAccount
-from procaudit.io.marks import MARKS
-from procaudit.io.values import STATUSES, WHOLE_NUMBERS, ValueChoice
+from procaudit.io.value_words import reason as reason_of
 from procaudit.io.vocabulary import Vocabulary
 
 _DELIMITER_NAMES = {",": "comma", ";": "semicolon", "\t": "tab", "|": "pipe"}
@@ -116,47 +114,6 @@ def _skipped_rows(table: Table) -> list[dict[str, Any]]:
     ]
 
 
-def value_reason(choice: ValueChoice) -> str:
-    """Why the values chose a column, or refused the one its header names, in words."""
-    examples = ", ".join(choice.examples) + ", …"
-    if choice.chosen and choice.reason == STATUSES:
-        return t(
-            "its values are procedures' statuses: {examples}",
-            "giá trị của cột là tình trạng của thủ tục: {examples}",
-            examples=examples,
-        )
-    if choice.chosen:
-        return t(
-            "its values look like procedure codes: {examples}",
-            "giá trị của cột có dạng mã thủ tục: {examples}",
-            examples=examples,
-        )
-    if choice.reason == MARKS:
-        return t(
-            "its header names the {column}, but its values are marks ({examples}) with no "
-            "other sub-column beside it to say what they mark",
-            "theo tiêu đề đây là cột {column}, nhưng giá trị là dấu đánh ({examples}) mà không "
-            "có cột con nào khác bên cạnh để biết dấu đó chỉ giá trị gì",
-            column=named_column(choice.column),
-            examples=", ".join(choice.examples),
-        )
-    if choice.reason == WHOLE_NUMBERS:
-        return t(
-            "its header names the {column}, but its values are whole numbers (an internal "
-            "id?): {examples}",
-            "theo tiêu đề đây là cột {column}, nhưng giá trị là số nguyên (mã định danh nội "
-            "bộ?): {examples}",
-            column=named_column(choice.column),
-            examples=examples,
-        )
-    return t(
-        "its header names the {column}, but its values look like procedure codes: {examples}",
-        "theo tiêu đề đây là cột {column}, nhưng giá trị có dạng mã thủ tục: {examples}",
-        column=named_column(choice.column),
-        examples=examples,
-    )
-
-
 def _marks_note(value: str) -> str:
     return t(
         "marks: a mark here means '{value}'",
@@ -195,7 +152,7 @@ def _columns(table: Table, workbook: bool, words: Vocabulary) -> list[dict[str, 
                 "values": choice.reason,
                 "examples": list(choice.examples),
             }
-            entry["note"] = value_reason(choice)
+            entry["note"] = reason_of(choice)
             columns.append(entry)
             continue
         if position in marked:

@@ -14,7 +14,7 @@ import pyarrow.compute as pc
 
 from procaudit.catalogue.text_columns import arrow_chunks
 from procaudit.core.i18n import t
-from procaudit.io.values import MIN_CELLS
+from procaudit.io.value_profile import MIN_CELLS
 from procaudit.vn.dates import epoch_date
 
 _COLUMN = "decision_date"

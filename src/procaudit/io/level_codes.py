@@ -21,7 +21,7 @@ import pyarrow.compute as pc
 
 from procaudit.catalogue.text_columns import arrow_chunks
 from procaudit.core.i18n import t
-from procaudit.io.values import CLEAR, MIN_CELLS, SHOWN
+from procaudit.io.value_profile import CLEAR, MIN_CELLS, SHOWN
 from procaudit.vn.levels import code_levels, describe, level_ids
 
 

@@ -22,7 +22,8 @@ import pandas as pd
 
 from procaudit.catalogue.columns import REQUIRED, VALUE_HEADERS
 from procaudit.io.headers import HeaderMap, with_columns
-from procaudit.io.values import CLEAR, MIN_CELLS, SHOWN, ValueChoice, sample
+from procaudit.io.value_profile import CLEAR, MIN_CELLS, SHOWN, sample
+from procaudit.io.values import ValueChoice
 from procaudit.vn.text import header_key
 
 MARKS = "marks"  # ValueChoice.reason of a lone column of marks, refused

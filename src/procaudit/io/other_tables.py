@@ -31,7 +31,8 @@ import pandas as pd
 from procaudit.core.i18n import t
 from procaudit.io.grid import Grid
 from procaudit.io.layout import HEADER_SCAN_ROWS, SheetAccount
-from procaudit.io.values import AGENCY_ID, sample
+from procaudit.io.value_profile import sample
+from procaudit.vn.agencies import AGENCY_ID
 from procaudit.vn.text import header_key
 
 DOSSIERS, STATISTICS, FEES, AGENCIES = "dossiers", "statistics", "fees", "agencies"

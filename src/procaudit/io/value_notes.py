@@ -5,13 +5,12 @@ in one line."""
 
 from __future__ import annotations
 
-from procaudit.catalogue.columns import named_column
 from procaudit.core.i18n import number, t
 from procaudit.io.epoch_dates import epoch_note
 from procaudit.io.level_codes import level_note
-from procaudit.io.marks import MARKS, Marked
+from procaudit.io.marks import Marked
 from procaudit.io.table import Table
-from procaudit.io.values import STATUSES, WHOLE_NUMBERS
+from procaudit.io.value_words import note
 from procaudit.io.wider import wider_note
 
 
@@ -41,65 +40,10 @@ def value_notes(tables: list[Table] | tuple[Table, ...]) -> tuple[str, ...]:
                     rows=number(len(table.frame)),
                 )
             )
-        for choice in table.account.by_values:
-            header = quoted(table.account.labels[choice.position])
-            examples = ", ".join(choice.examples) + ", …"
-            if choice.chosen and choice.reason == STATUSES:
-                said.append(
-                    t(
-                        "column {header} is read as the status because its values are "
-                        "procedures' statuses ({examples})",
-                        "cột {header} được đọc là cột tình trạng vì giá trị là tình trạng của "
-                        "thủ tục ({examples})",
-                        header=header,
-                        examples=examples,
-                    )
-                )
-            elif choice.chosen:
-                said.append(
-                    t(
-                        "column {header} is read as the {column} because its values look "
-                        "like procedure codes ({examples})",
-                        "cột {header} được đọc là cột {column} vì giá trị có dạng mã thủ "
-                        "tục ({examples})",
-                        header=header,
-                        column=named_column(choice.column),
-                        examples=examples,
-                    )
-                )
-            elif choice.reason == MARKS:
-                said.append(
-                    t(
-                        "column {header} is not read as the {column}: its values are marks "
-                        "({examples}) with no other sub-column to say what they mark",
-                        "cột {header} không được đọc là cột {column}: giá trị là dấu đánh "
-                        "({examples}) mà không có cột con nào khác để biết dấu đó chỉ giá trị gì",
-                        header=header,
-                        column=named_column(choice.column),
-                        examples=", ".join(choice.examples),
-                    )
-                )
-            elif choice.reason == WHOLE_NUMBERS:
-                said.append(
-                    t(
-                        "column {header} is not read as the {column}: its values are "
-                        "whole numbers (an internal id?)",
-                        "cột {header} không được đọc là cột {column}: giá trị là số "
-                        "nguyên (mã định danh nội bộ?)",
-                        header=header,
-                        column=named_column(choice.column),
-                    )
-                )
-            else:
-                said.append(
-                    t(
-                        "column {header} is not read as the {column}: its values look "
-                        "like procedure codes",
-                        "cột {header} không được đọc là cột {column}: giá trị có dạng mã thủ tục",
-                        header=header,
-                        column=named_column(choice.column),
-                    )
-                )
+        said.extend(
+            note(choice, quoted(table.account.labels[choice.position]))
+            for choice in table.account.by_values
+        )
         if not said:
             continue
         where = (

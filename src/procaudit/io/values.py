@@ -2,56 +2,48 @@
 
 A one-stop system's `MA_THU_TUC` ("procedure code") holds its internal numeric id (23604,
 41432) while the local code sits in `TEN_TAT` ("short name": `2018.HT.14`, `BHXH.TBHXH.02.`).
-Each column is profiled on a bounded, evenly spread sample of its cells: the share shaped
-like a procedure code, the share of plain whole numbers, the rest text. A header's candidate
-whose values say otherwise is refused (the next header naming the column is tried), and
-where no header names the code, a column whose values are codes is read as it. Columns the
-user named with `--map` are never second-guessed. Precision first: only a clear majority of
-the cells decides, and a code column is never picked among row numbers, decision numbers
-("1890/QĐ-UBND"), dates or names, whose values are not code-shaped. Likewise, where no
-header names the status, a notes column ("Ghi chú") whose values are statuses ("Bãi bỏ",
-"Sửa đổi, bổ sung", "Mới") is read as it.
+Each column is profiled (io/value_profile.py) on a sample of its cells. A header's candidate
+whose values say otherwise is refused (the next header naming the column is tried): a code
+column of whole numbers, of a database's ids (GUIDs) or of agencies' electronic ids
+(000.00.15.H44), or of codes that do not tell procedures apart (one field's code "G17-LV10"
+given to procedures of several names); a name column of codes, of agencies' names or of
+names cut short ("Cấp Giấy phép khảo…"). Where several columns hold codes, the one holding
+national codes is the code (a ministry's own "NHNN-QLNH-01" beside "1.000125"), and where no
+header names the code, a column whose values are codes is read as it. Where every name
+column is refused, a column headed as some name ("Tên đầy đủ") whose values are procedures'
+names is read as it. Columns the user named with `--map` are never second-guessed.
+Precision first: only a clear majority of the cells decides, and a code column is never
+picked among row numbers, decision numbers ("1890/QĐ-UBND"), dates or names, whose values
+are not code-shaped. Likewise, where no header names the status, a notes column ("Ghi chú")
+whose values are statuses ("Bãi bỏ", "Sửa đổi, bổ sung", "Mới") is read as it.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
-import numpy as np
 import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
 from procaudit.catalogue.status import is_status
-from procaudit.catalogue.text_columns import SMALL_COLUMN, arrow_text, matches
-from procaudit.io.grid import take_rows
+from procaudit.catalogue.text_columns import SMALL_COLUMN
 from procaudit.io.headers import HeaderMap, with_columns
-from procaudit.vn.text import header_key
+from procaudit.io.value_profile import (
+    CLEAR,
+    MIN_CELLS,
+    SHOWN,
+    ValueProfile,
+    examples,
+    filled_texts,
+    learn,
+    profile_texts,
+    sample,
+)
+from procaudit.vn.text import comparison_key, header_key
 
-SAMPLE_ROWS = 2000  # cells profiled per column at most
-MIN_CELLS = 3  # fewer filled cells say nothing
-CLEAR = 0.8  # the share of cells that decides
-SHOWN = 3  # example values quoted
-
-# National codes (1.001234), with the province's suffix (1.001234.000.00.00.H44,
-# 1.012753.H19), and number codes that lost trailing zeros (1.00398). Arrow's RE2 runs these:
-# plain classes, no look-ahead.
-_NATIONAL = r"[0-9]\.[0-9]{4,6}(\.[0-9A-Za-z]+)*\.?"
-# A one-stop system's local code: one token of capitals, digits and separators holding both a
-# digit and a capital and at least one separator (2018.HT.14, BHXH.TBHXH.02., 2020STTTT_PTTT06,
-# 2020.PCCC 012). No lowercase letter (a name, an agency), no slash (a decision number, a
-# date), at most one space.
-_LOCAL = r"[0-9A-ZĐ][0-9A-ZĐ._\-]*( [0-9A-ZĐ._\-]+)?"
-_LOCAL_LENGTH = (4, 32)
-# A national code kept as a number loses its dot (2000648 for 2.000648): whole numbers of that
-# shape keep a code header's column, but never make a column the code.
-_DOTLESS = r"[1-9]0[0-9]{5}"
-# An agency's electronic id (Decision 20/2020/QĐ-TTg: 000.00.15.H44, 000.00.00.G09), shaped
-# like a local code but never a procedure's.
-AGENCY_ID = r"[0-9]{3}\.[0-9]{2}\.[0-9]{2}\.[A-Z][0-9]{2}"
-_AGENCY_ID_TEXT = re.compile(AGENCY_ID)
 # A header naming another thing's code: a unit's, an agency's, a field's, a dossier's, or
 # the procedure's a decision replaces ("Mã số TTHC được thay thế", `headers` reads the
 # replacing one's name).
@@ -63,30 +55,31 @@ _OTHER_CODES = re.compile(
 # Circular 02/2017's annexes head the national code "Mã số hồ sơ" ("Mã hồ sơ TTHC"). Such a
 # column is the code only where its values are national codes.
 _DOSSIER = re.compile(r"\bho so\b")
-_WHOLE = r"[0-9]{1,12}"
+# A header naming some name ("Tên đầy đủ", "TEN_DAY_DU", "Full name"): where every column
+# named as the procedure's name holds something else, such a column may hold it.
+_SOME_NAME = re.compile(r"^(?:ten|name|full name)\b")
 
-# The columns whose values are checked: code must not be whole numbers; these must be text.
+# The columns whose values are checked besides the code: they must be text.
 _TEXT_COLUMNS = ("name", "agency", "field")
 
 # Why a column was refused or chosen (keys of ValueChoice.reason).
 WHOLE_NUMBERS = "whole numbers"
 CODES = "procedure codes"
 STATUSES = "statuses"  # ValueChoice.reason of a column read as the status by its values
+NATIONAL_CODES = "national codes"  # chosen over a column of other codes
+OTHER_CODES = "codes that are not national"  # passed over for a column of national codes
+INTERNAL_IDS = "internal ids"  # GUIDs, hex keys
+AGENCY_IDS = "agency ids"  # agencies' electronic ids
+SHARED_CODES = "codes shared by procedures of different names"
+CUT_NAMES = "names cut short"
+AGENCY_NAMES = "agencies' names"
+NAMES = "procedures' names"  # chosen where every name column was refused
 
-
-@dataclass(frozen=True)
-class ValueProfile:
-    """What the filled cells of a sample of one column look like (shares of `cells`)."""
-
-    cells: int
-    code: float  # shaped like a procedure code, national or local
-    dotless: float  # whole numbers shaped like a national code without its dot
-    whole: float  # other whole numbers: ids, row numbers
-    codes: tuple[str, ...] = ()  # a few distinct code-shaped values, for messages
-    numbers: tuple[str, ...] = ()  # a few distinct whole numbers, for messages
-
-    def mostly(self, share: float) -> bool:
-        return self.cells >= MIN_CELLS and share >= CLEAR
+# Where the values of a code column that holds no national codes are shared by procedures of
+# different names on at least this share of its rows, it holds another thing's codes (a
+# field's, a unit's): a one-stop system's local codes, stacked per unit, share a code on
+# about 12% of the rows, with a name written otherwise in another unit.
+_SHARED = 0.5
 
 
 @dataclass(frozen=True)
@@ -96,311 +89,303 @@ class ValueChoice:
     position: int
     column: str
     chosen: bool
-    reason: str  # WHOLE_NUMBERS or CODES: what its values are
+    reason: str  # one of the reasons above: what its values are
     examples: tuple[str, ...]
+    # Chosen for want of another column, though its values are what `reason` says (the
+    # only name column, holding agencies' names).
+    regardless: bool = False
 
 
-def sample(column: pd.Series, rows: int = SAMPLE_ROWS) -> pd.Series:
-    """At most `rows` cells spread evenly over the column (a stacked export lists one unit's
-    procedures after another, so the first rows are one unit only)."""
-    if len(column) <= rows:
-        return column
-    return take_rows(column, np.arange(0, len(column), -(-len(column) // rows)))
+class _Values:
+    """The filled texts and profiles of a body's columns, each made once when first asked."""
 
+    def __init__(self, body: pd.DataFrame) -> None:
+        self.body = body
+        self._texts: dict[int, tuple[pa.Array, list[str] | None]] = {}
+        self._profiles: dict[int, ValueProfile] = {}
 
-def profile(column: pd.Series) -> ValueProfile:
-    """The profile of a column of cells (text, numbers' text, or missing).
+    def texts(self, position: int) -> pa.Array:
+        return self._filled(position)[0]
 
-    The kernels pandas' string methods run on Arrow text (trim, length, RE2 matches with the
-    pattern anchored as `str.fullmatch` anchors it), called directly: pandas' own call
-    parses each pattern in Python first, which cost more than the match on a small file. A
-    small column is profiled from what each of its distinct cells gave (`_cells`)."""
-    return _profile(_filled_texts(column))
+    def _filled(self, position: int) -> tuple[pa.Array, list[str] | None]:
+        if position not in self._texts:
+            texts = filled_texts(self.body[position])
+            listed = texts.to_pylist() if len(texts) <= SMALL_COLUMN else None
+            self._texts[position] = (texts, listed)
+        return self._texts[position]
 
+    def learn(self, positions: list[int]) -> None:
+        """The new cells of these columns classified together (`value_profile.learn`)."""
+        learn([listed for p in positions if (listed := self._filled(p)[1]) is not None])
 
-def _profile(texts: pa.Array, listed: list[str] | None = None) -> ValueProfile:
-    """`profile` of a column's filled texts (`_filled_texts`; `listed`: them as a list)."""
-    if not len(texts):
-        return ValueProfile(0, 0.0, 0.0, 0.0)
-    if len(texts) <= SMALL_COLUMN:
-        return _small_profile(_cells(texts.to_pylist() if listed is None else listed))
-    text = pc.utf8_trim_whitespace(texts)
-    text = text.filter(pc.greater(pc.utf8_length(text), 0))
-    filled = len(text)
-    if not filled:
-        return ValueProfile(0, 0.0, 0.0, 0.0)
-    code, dotless, whole = _shapes(text)
-    return ValueProfile(
-        filled,
-        _count(code) / filled,
-        _count(dotless) / filled,
-        _count(whole) / filled,
-        _shown(text.filter(code)),
-        _shown(text.filter(pc.or_(whole, dotless))),
-    )
+    def of(self, position: int) -> ValueProfile:
+        if position not in self._profiles:
+            self._profiles[position] = profile_texts(*self._filled(position))
+        return self._profiles[position]
 
-
-def _filled_texts(column: pd.Series) -> pa.Array:
-    """The text of a sample of the column's cells, missing ones left out."""
-    cells = sample(column)
-    if _is_arrow_text(cells):  # nulls dropped in Arrow: pandas' dropna costs more here
-        return arrow_text(cells).drop_null()
-    # A workbook's column holding numbers: their text, as typed.
-    return arrow_text(cells.dropna().astype("str"))
-
-
-def _shapes(text: pa.Array) -> tuple[pa.Array, pa.Array, pa.Array]:
-    """Where trimmed texts are shaped like a procedure code, a code without its dot, another
-    whole number (an empty text is none of them)."""
-    length = pc.utf8_length(text)
-    local = _all(
-        _fullmatch(text, _LOCAL),
-        pc.greater_equal(length, _LOCAL_LENGTH[0]),
-        pc.less_equal(length, _LOCAL_LENGTH[1]),
-        matches(text, "[0-9]"),
-        matches(text, "[A-ZĐ]"),
-        matches(text, r"[._\-]"),
-        pc.invert(_fullmatch(text, AGENCY_ID)),
-    )
-    code = pc.or_(_fullmatch(text, _NATIONAL), local)
-    dotless = _fullmatch(text, _DOTLESS)
-    whole = pc.and_(_fullmatch(text, _WHOLE), pc.invert(dotless))
-    return code, dotless, whole
-
-
-# A cell's text -> (its text trimmed, or None when that is empty; code; dotless; whole).
-Cell = tuple[str | None, bool, bool, bool]
-# What the cells of small columns gave, for the next columns: a folder of communes' lists
-# repeats its agencies, fields and levels in every file, and a dozen kernels (and their
-# patterns compiled) for a few dozen cells cost more than the rest of checking the values.
-_KNOWN: dict[str, Cell] = {}
-_KNOWN_LIMIT = 100_000  # cells kept; past it a new memo is started
-
-
-def _cells(texts: list[str]) -> list[Cell]:
-    """What each text is, from the memo; the texts not in it classified together."""
-    global _KNOWN
-    known = _KNOWN
-    new = [text for text in dict.fromkeys(texts) if text not in known]
-    if not new:
-        return [known[text] for text in texts]
-    found = _classify(new)
-    if len(known) + len(found) > _KNOWN_LIMIT:  # a new dict: another thread may read the old
-        _KNOWN = {}
-    _KNOWN.update(found)
-    return [found[text] if text in found else known[text] for text in texts]
-
-
-def _classify(texts: list[str]) -> dict[str, Cell]:
-    """The cells of these distinct texts, trimmed as a large column is (by the kernel) and
-    shaped as `_shapes` shapes it, by Python's `re`: Arrow's RE2 compiles a pattern at every
-    call, and the seven patterns cost a small file ~0.5 ms for a few dozen new cells. The
-    patterns are plain classes and counts, which the two engines read alike (a test holds
-    them to it)."""
-    trimmed = pc.utf8_trim_whitespace(pa.array(texts, type=pa.large_string())).to_pylist()
-    return {raw: (cut or None, *_cell_shapes(cut)) for raw, cut in zip(texts, trimmed, strict=True)}
-
-
-_NATIONAL_TEXT = re.compile(_NATIONAL)
-_LOCAL_TEXT = re.compile(_LOCAL)
-_DOTLESS_TEXT = re.compile(_DOTLESS)
-_WHOLE_TEXT = re.compile(_WHOLE)
-_LOCAL_PARTS = tuple(re.compile(part) for part in ("[0-9]", "[A-ZĐ]", r"[._\-]"))
-
-
-def _cell_shapes(text: str) -> tuple[bool, bool, bool]:
-    """`_shapes` of one trimmed text: code, dotless, whole."""
-    local = (
-        _LOCAL_LENGTH[0] <= len(text) <= _LOCAL_LENGTH[1]
-        and _LOCAL_TEXT.fullmatch(text) is not None
-        and all(part.search(text) for part in _LOCAL_PARTS)
-        and _AGENCY_ID_TEXT.fullmatch(text) is None
-    )
-    code = local or _NATIONAL_TEXT.fullmatch(text) is not None
-    dotless = _DOTLESS_TEXT.fullmatch(text) is not None
-    return code, dotless, not dotless and _WHOLE_TEXT.fullmatch(text) is not None
-
-
-def _small_profile(cells: list[Cell]) -> ValueProfile:
-    """The profile of a column from its cells' classes, as `profile` counts a large one."""
-    kept = [(text, cell) for cell in cells if (text := cell[0]) is not None]
-    filled = len(kept)
-    if not filled:
-        return ValueProfile(0, 0.0, 0.0, 0.0)
-    code = [text for text, cell in kept if cell[1]]
-    number = [text for text, cell in kept if cell[2] or cell[3]]
-    return ValueProfile(
-        filled,
-        len(code) / filled,
-        sum(cell[2] for _, cell in kept) / filled,
-        sum(cell[3] for _, cell in kept) / filled,
-        tuple(dict.fromkeys(code[:50]))[:SHOWN],
-        tuple(dict.fromkeys(number[:50]))[:SHOWN],
-    )
-
-
-def _learn(columns: list[list[str]]) -> None:
-    """Classify the new cells of these small columns (their filled texts) in one pass: their
-    profiles, asked for next, are then read from the memo (one set of kernels for a table,
-    not one a column)."""
-    if texts := [text for texts in columns for text in texts]:
-        _cells(texts)
-
-
-def _is_arrow_text(column: pd.Series) -> bool:
-    return isinstance(column.dtype, pd.StringDtype) and column.dtype.storage == "pyarrow"
-
-
-def _fullmatch(text: pa.Array, pattern: str) -> pa.Array:
-    """Where the whole text matches `pattern`, anchored as pandas' `str.fullmatch` anchors it
-    for Arrow text (`text` holds no null: `matches` gives False for one)."""
-    return matches(text, f"^(({pattern})$)")
-
-
-def _all(*masks: pa.Array) -> pa.Array:
-    found = masks[0]
-    for mask in masks[1:]:
-        found = pc.and_(found, mask)
-    return found
-
-
-def _count(mask: pa.Array) -> float:
-    return float(pc.sum(mask, min_count=0).as_py())
-
-
-def _shown(values: pa.Array) -> tuple[str, ...]:
-    return tuple(dict.fromkeys(values.slice(0, 50).to_pylist()))[:SHOWN]
-
-
-def _refusal(column: str, values: ValueProfile) -> str | None:
-    """Why the values refuse a header's candidate for `column`, if they do."""
-    if column == "code":
-        return WHOLE_NUMBERS if values.mostly(values.whole) else None
-    if column in _TEXT_COLUMNS:
-        if values.mostly(values.code):
-            return CODES
-        if values.mostly(values.whole + values.dotless):
-            return WHOLE_NUMBERS
-    return None
+    def examples(self, position: int, shape: str) -> tuple[str, ...]:
+        return examples(self.texts(position), shape)
 
 
 def check_values(
-    header_map: HeaderMap, labels: list[str] | tuple[str, ...], body: pd.DataFrame
+    header_map: HeaderMap,
+    labels: list[str] | tuple[str, ...],
+    body: pd.DataFrame,
 ) -> tuple[HeaderMap, tuple[ValueChoice, ...]]:
     """The header map with the columns the values refuse replaced (by the next header naming
     the column, else by nothing; the name column a catalogue needs is kept when nothing can
-    replace it) and, where no header names the code, the code taken from a column of codes;
-    and every choice the values made, for `inspect` and the file's notes."""
+    replace it), the code taken from the column of national codes where another holds other
+    codes, and where no header names the code, from a column of codes; and every choice the
+    values made, for `inspect` and the file's notes."""
     if body.empty:
         return header_map, ()
-    filled: dict[int, tuple[pa.Array, list[str] | None]] = {}  # texts, listed when small
-
-    def texts_of(position: int) -> tuple[pa.Array, list[str] | None]:
-        if position not in filled:
-            texts = _filled_texts(body[position])
-            filled[position] = (texts, texts.to_pylist() if len(texts) <= SMALL_COLUMN else None)
-        return filled[position]
-
-    # The columns profiled first, their new cells classified together.
-    first = [
-        texts_of(header_map.columns[column])
-        for column in ("code", *_TEXT_COLUMNS)
-        if column in header_map.columns and column not in header_map.given
-    ]
-    _learn([listed for _, listed in first if listed is not None])
-    profiles: dict[int, ValueProfile] = {}
-
-    def of(position: int) -> ValueProfile:
-        if position not in profiles:
-            profiles[position] = _profile(*texts_of(position))
-        return profiles[position]
-
-    columns = dict(header_map.columns)
+    values = _Values(body)
+    candidates = dict(header_map.candidates)
     choices: list[ValueChoice] = []
-    for column in ("code", *_TEXT_COLUMNS):
-        if column not in columns or column in header_map.given:
+    given = header_map.given
+    columns = dict(header_map.columns)
+    values.learn([columns[c] for c in (*_TEXT_COLUMNS, "code") if c in columns and c not in given])
+    refused: set[int] = set()
+    for column in _TEXT_COLUMNS:
+        if column not in columns or column in given:
             continue
-        kept = None
-        refused: list[ValueChoice] = []
-        for position in header_map.candidates.get(column, (columns[column],)):
-            reason = _refusal(column, of(position))
-            if reason is None:
-                kept = position
-                break
-            values = of(position)
-            shown = values.numbers if reason == WHOLE_NUMBERS else values.codes
-            refused.append(ValueChoice(position, column, False, reason, shown))
+        kept, passed = _first_kept(column, candidates.get(column, (columns[column],)), values)
         if kept is None and column == "name":
-            continue  # nothing better to read the procedures' names from
-        choices.extend(refused)
+            kept = _name_by_values(header_map, labels, set(columns.values()), values)
+            if kept is None:  # nothing better to read the procedures' names from: said
+                choices.append(replace(passed[0], chosen=True, regardless=True))
+                continue
+            shown = tuple(values.texts(kept).slice(0, SHOWN).to_pylist())
+            passed.append(ValueChoice(kept, "name", True, NAMES, shown))
+        choices.extend(passed)
+        refused.update(choice.position for choice in passed if not choice.chosen)
         if kept is None:
             del columns[column]
         else:
             columns[column] = kept
-    if "code" not in columns:
-        found = _code_by_values(
-            header_map, labels, set(columns.values()), of, lambda at: texts_of(at)[0]
+    if "code" not in given:
+        name = columns.get("name")
+        shared = (
+            (lambda position: _shared_codes(body, position, name)) if name is not None else None
         )
-        if found is not None:
-            columns["code"] = found
-            choices.append(ValueChoice(found, "code", True, CODES, of(found).codes))
+        code, found = _choose_code(
+            candidates.get("code", (columns["code"],) if "code" in columns else ()),
+            _unread(header_map, labels, set(columns.values()) | refused),
+            labels,
+            values,
+            shared,
+        )
+        choices.extend(found)
+        if columns.get("code") != code:  # a column the values chose comes after the others
+            columns.pop("code", None)
+            if code is not None:
+                columns["code"] = code
     if "status" not in columns:
         unread = _unread(header_map, labels, set(columns.values()))
-        statuses = _status_by_values(unread, lambda position: texts_of(position)[0])
+        statuses = _status_by_values(unread, values.texts)
         if statuses is not None:
             columns["status"] = statuses[0]
             choices.append(ValueChoice(statuses[0], "status", True, STATUSES, statuses[1]))
     if not choices:
         return header_map, ()
-    changed = with_columns(
-        list(labels), columns, header_map.stt, header_map.candidates, header_map.given
-    )
+    changed = with_columns(list(labels), columns, header_map.stt, candidates, given)
     return changed, tuple(sorted(choices, key=lambda choice: choice.position))
 
 
-def _code_by_values(
+def _first_kept(
+    column: str, candidates: tuple[int, ...], values: _Values
+) -> tuple[int | None, list[ValueChoice]]:
+    """The first candidate the values do not refuse, and the refusals before it."""
+    refused: list[ValueChoice] = []
+    for position in candidates:
+        reason = _text_refusal(column, values.of(position))
+        if reason is None:
+            return position, refused
+        refused.append(
+            ValueChoice(position, column, False, reason, _shown(values, position, reason))
+        )
+    return None, refused
+
+
+def _text_refusal(column: str, values: ValueProfile) -> str | None:
+    """Why the values refuse a header's candidate for a text column, if they do."""
+    if values.mostly(values.code):
+        return CODES
+    if values.mostly(values.whole + values.dotless):
+        return WHOLE_NUMBERS
+    if values.mostly(values.ids):
+        return INTERNAL_IDS
+    if column == "name":
+        if values.mostly(values.agencies):
+            return AGENCY_NAMES
+        if values.mostly(values.cut):
+            return CUT_NAMES
+    return None
+
+
+def _code_refusal(values: ValueProfile) -> str | None:
+    """Why the values refuse a column as the code by their shape, if they do."""
+    if values.mostly(values.whole):
+        return WHOLE_NUMBERS
+    if values.mostly(values.ids):
+        return INTERNAL_IDS
+    if values.mostly(values.agency_ids):
+        return AGENCY_IDS
+    return None
+
+
+# The shape whose examples a reason quotes.
+_SHOWN_SHAPE = {
+    CODES: "code",
+    INTERNAL_IDS: "ids",
+    AGENCY_IDS: "agency_ids",
+    AGENCY_NAMES: "agencies",
+    CUT_NAMES: "cut",
+}
+
+
+def _shown(values: _Values, position: int, reason: str) -> tuple[str, ...]:
+    """A few of a column's values that are what `reason` says."""
+    if reason == WHOLE_NUMBERS:
+        return values.of(position).numbers
+    if reason in (CODES, OTHER_CODES):
+        return values.of(position).codes
+    shape = _SHOWN_SHAPE.get(reason)
+    return values.examples(position, shape) if shape else ()
+
+
+def _choose_code(
+    candidates: tuple[int, ...],
+    unread: list[int],
+    labels: list[str] | tuple[str, ...],
+    values: _Values,
+    shared: Callable[[int], tuple[str, ...]] | None,
+) -> tuple[int | None, list[ValueChoice]]:
+    """The code column and the choices made: the first of the header's candidates the
+    values do not refuse, a later one holding national codes before it; where it holds no
+    national codes, or no header names the code, the column not read whose values are codes
+    most clearly, national ones first (among those whose header names no other thing's
+    code: "Mã đơn vị", `MA_LINH_VUC`; `_may_hold_codes`)."""
+    choices: list[ValueChoice] = []
+
+    def refusal(position: int) -> str | None:
+        reason = _code_refusal(values.of(position))
+        if reason is None and shared is not None and _may_be_shared(values.of(position)):
+            found = shared(position)
+            if found:
+                choices.append(ValueChoice(position, "code", False, SHARED_CODES, found))
+                return SHARED_CODES
+        return reason
+
+    kept: list[int] = []
+    for position in candidates:
+        reason = refusal(position)
+        if reason is None:
+            kept.append(position)
+            if _national(values.of(position)):
+                choices.extend(_others(kept[:-1], values))
+                return position, choices
+        elif reason != SHARED_CODES:
+            choices.append(
+                ValueChoice(position, "code", False, reason, _shown(values, position, reason))
+            )
+    code = kept[0] if kept else None
+    by_values = [
+        position
+        for position in unread
+        if _may_hold_codes(header_key(str(labels[position])), values.of(position))
+        and values.of(position).mostly(values.of(position).code)
+    ]
+    # Beside a header's column of codes, only a column of national codes is worth reading.
+    considered = [p for p in by_values if code is None or _national(values.of(p))]
+    ranked = sorted(considered, key=lambda p: (-_national(values.of(p)), -values.of(p).code))
+    found = next((position for position in ranked if refusal(position) is None), None)
+    if found is None:
+        return code, choices
+    if not _national(values.of(found)):  # codes alone, none national: read as before
+        choices.append(ValueChoice(found, "code", True, CODES, values.of(found).codes))
+        return found, choices
+    others = [p for p in (*([code] if code is not None else ()), *by_values) if p != found]
+    choices.extend(_others(others, values))
+    reason = NATIONAL_CODES if others else CODES
+    choices.append(ValueChoice(found, "code", True, reason, values.examples(found, "national")))
+    return found, choices
+
+
+def _may_hold_codes(key: str, values: ValueProfile) -> bool:
+    """Whether a column headed `key` may hold the procedures' codes: not where its header
+    names another thing's code, but a dossier's holding national codes (`_DOSSIER`)."""
+    if not _OTHER_CODES.search(key):
+        return True
+    return _OTHER_CODES.search(_DOSSIER.sub(" ", key)) is None and _national(values)
+
+
+def _national(values: ValueProfile) -> bool:
+    return values.mostly(values.national)
+
+
+def _may_be_shared(values: ValueProfile) -> bool:
+    """Whether a code column holds codes but nearly no national ones: PA101 would fail on
+    nearly every row, and its codes may be another thing's."""
+    return values.mostly(values.code) and values.mostly(1 - values.national)
+
+
+def _others(positions: list[int], values: _Values) -> list[ValueChoice]:
+    """The columns of codes passed over for a column of national codes."""
+    return [
+        ValueChoice(p, "code", False, OTHER_CODES, values.of(p).codes)
+        for p in positions
+        if values.of(p).mostly(values.of(p).code)
+    ]
+
+
+def _shared_codes(body: pd.DataFrame, code: int, name: int) -> tuple[str, ...]:
+    """The codes of a column shared by procedures of different names, where they are on at
+    least `_SHARED` of its sampled rows with a code and a name: the most shared first. Empty
+    where the codes tell procedures apart."""
+    pairs = pd.DataFrame({"code": _stripped(sample(body[code])), "name": sample(body[name])})
+    pairs = pairs.dropna()
+    if len(pairs) < MIN_CELLS:
+        return ()
+    pairs["name"] = pairs["name"].astype("str").map(comparison_key)
+    names = pairs.groupby("code")["name"].nunique()
+    several = pairs["code"].map(names).gt(1)
+    if several.mean() < _SHARED:
+        return ()
+    return tuple(names[names > 1].sort_values(ascending=False, kind="stable").index[:SHOWN])
+
+
+def _stripped(column: pd.Series) -> pd.Series:
+    """A column's cells as trimmed text, missing where empty."""
+    text = column.astype("string").str.strip()
+    return text.mask(text.eq(""))
+
+
+def _name_by_values(
     header_map: HeaderMap,
     labels: list[str] | tuple[str, ...],
     taken: set[int],
-    of: Callable[[int], ValueProfile],
-    texts_of: Callable[[int], pa.Array],
+    values: _Values,
 ) -> int | None:
-    """The column whose values are procedure codes most clearly, among those whose header
-    names no other column (nor the row number) and no other thing's code ("Mã đơn vị",
-    `MA_LINH_VUC`), but a dossier's holding national codes (`_DOSSIER`); the leftmost of
-    equals."""
-    best: tuple[float, int] | None = None
-    for position in _unread(header_map, labels, taken, but="code"):
-        key = header_key(str(labels[position]))
-        if _OTHER_CODES.search(key) and not (
-            _OTHER_CODES.search(_DOSSIER.sub(" ", key)) is None
-            and _mostly_national(texts_of(position))
-        ):
+    """The first column not read whose header names some name ("Tên đầy đủ") and whose
+    values the name's check does not refuse: where every column headed as the procedure's
+    name holds codes, agencies or names cut short."""
+    for position in _unread(header_map, labels, taken):
+        if not _SOME_NAME.match(header_key(str(labels[position]))):
             continue
-        values = of(position)
-        if values.mostly(values.code) and (best is None or values.code > best[0]):
-            best = (values.code, position)
-    return best[1] if best else None
-
-
-def _mostly_national(texts: pa.Array) -> bool:
-    """Whether a clear majority of a column's filled texts are national codes (1.001234,
-    1.001234.000.00.00.H44), not a one-stop system's local codes or numbers."""
-    text = pc.utf8_trim_whitespace(texts)
-    text = text.filter(pc.greater(pc.utf8_length(text), 0))
-    return len(text) >= MIN_CELLS and _count(_fullmatch(text, _NATIONAL)) >= CLEAR * len(text)
+        found = values.of(position)
+        if found.cells >= MIN_CELLS and _text_refusal("name", found) is None:
+            return position
+    return None
 
 
 def _unread(
-    header_map: HeaderMap, labels: list[str] | tuple[str, ...], taken: set[int], but: str = ""
+    header_map: HeaderMap,
+    labels: list[str] | tuple[str, ...],
+    taken: set[int],
 ) -> list[int]:
-    """The columns not read, whose header names no column (but `but`) nor the row number."""
-    named = {
-        position
-        for column, positions in header_map.candidates.items()
-        if column != but
-        for position in positions
-    }
+    """The columns not read, whose header names no column nor the row number."""
+    named = {position for positions in header_map.candidates.values() for position in positions}
     return [
         position
         for position in range(len(labels))

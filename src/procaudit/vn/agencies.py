@@ -34,6 +34,28 @@ DISTRICT_PROCURACY = "procuracy"
 # 000.00.00.G09. Shaped like a procedure's local code, never one. Plain classes and counts,
 # read alike by Python's `re` and by Arrow's RE2.
 AGENCY_ID = r"[0-9]{3}\.[0-9]{2}\.[0-9]{2}\.[A-Z][0-9]{2}"
+# How an agency's name begins, an office or an authority ("Sở Tư pháp", "Cục Hàng không Việt
+# Nam", "UBND cấp xã", "Chủ tịch UBND tỉnh"); a procedure's name begins with what is done
+# ("Cấp", "Đăng ký", "Thủ tục …"), so none of the portal's 2,642 names begins so. Not "Ban"
+# alone ("Ban hành …" is done) nor "Thanh tra" or "Viện" alone.
+_AGENCY_WORDS = (
+    "sở", "bộ", "bộ phận", "cục", "tổng cục", "chi cục", "chi nhánh", "vụ", "ủy ban", "uỷ ban",
+    "ubnd", "hđnd", "hội đồng", "văn phòng", "phòng", "trung tâm", "ban quản lý", "công an",
+    "ngân hàng nhà nước", "kho bạc", "bảo hiểm xã hội", "cảng vụ", "tòa án", "toà án",
+    "viện kiểm sát", "chủ tịch", "thủ tướng", "chính phủ", "đài", "hạt", "trạm", "đội",
+    "cơ quan",
+)  # fmt: skip
+# For `re` and RE2 alike: any case, no look-around, the word's end spelled as a class.
+AGENCY_NAME_START = rf"(?i)^(?:{'|'.join(_AGENCY_WORDS)})(?:[ \t\n\r\xa0,;:(.&/-]|$)"
+_AGENCY_NAME_START = re.compile(AGENCY_NAME_START)
+# The first two letters of those words: most texts are told apart by theirs, folded, without
+# the pattern (a procedure's "Cấp", "Đăng ký"), which costs ten times more.
+_AGENCY_HEADS = frozenset(word[:2] for word in _AGENCY_WORDS)
+
+
+def names_an_agency(text: str) -> bool:
+    """Whether a text (trimmed) begins as an agency's name does (`AGENCY_NAME_START`)."""
+    return text[:2].casefold() in _AGENCY_HEADS and _AGENCY_NAME_START.match(text) is not None
 
 
 # A place of the district tier, as written with or without diacritics (a key is lower case);

@@ -1,0 +1,220 @@
+"""What the reader says of a column its values decided about (`values.ValueChoice`): one
+sentence for the file's notes ("column 'TEN_TAT' is read as the code because …") and one
+for `procaudit inspect`'s table of columns, which names the column already and quotes its
+values."""
+
+from __future__ import annotations
+
+from procaudit.catalogue.columns import named_column
+from procaudit.core.i18n import t
+from procaudit.io.marks import MARKS
+from procaudit.io.values import (
+    AGENCY_IDS,
+    AGENCY_NAMES,
+    CUT_NAMES,
+    INTERNAL_IDS,
+    NAMES,
+    NATIONAL_CODES,
+    OTHER_CODES,
+    SHARED_CODES,
+    STATUSES,
+    WHOLE_NUMBERS,
+    ValueChoice,
+)
+
+# English, Vietnamese.
+_Words = tuple[str, str]
+
+
+def note(choice: ValueChoice, header: str) -> str:
+    """The note on a column (`header`, quoted) the values decided about."""
+    examples = _examples(choice)
+    if choice.regardless:
+        said = t(
+            "is read as the {column} for want of another column, though {why}",
+            "được đọc là cột {column} vì không có cột nào khác, dù {why}",
+            column=named_column(choice.column),
+            why=t(*_REFUSED[choice.reason][1], examples=examples),
+        )
+    elif choice.chosen:
+        english, vietnamese, _, _ = _CHOSEN.get(choice.reason, _CHOSEN[""])
+        said = t(
+            "is read as the {column} because " + english,
+            "được đọc là cột {column} vì " + vietnamese,
+            # Vietnamese names the status column's content in words.
+            column=(
+                t(choice.column, "tình trạng")
+                if choice.reason == STATUSES
+                else named_column(choice.column)
+            ),
+            examples=examples,
+        )
+    else:
+        said = t(
+            "is not read as the {column}: {why}",
+            "không được đọc là cột {column}: {why}",
+            column=named_column(choice.column),
+            why=t(*_REFUSED.get(choice.reason, _REFUSED[""])[0], examples=examples),
+        )
+    return t("column {header} {said}", "cột {header} {said}", header=header, said=said)
+
+
+def reason(choice: ValueChoice) -> str:
+    """Why the values chose a column, or refused the one its header names, in words."""
+    examples = _examples(choice)
+    if choice.regardless:
+        return t(
+            "for want of another column, though {why}",
+            "vì không có cột nào khác, dù {why}",
+            why=t(*_REFUSED[choice.reason][1], examples=examples),
+        )
+    if choice.chosen:
+        _, _, english, vietnamese = _CHOSEN.get(choice.reason, _CHOSEN[""])
+        return t(english, vietnamese, examples=examples)
+    why = t(*_REFUSED.get(choice.reason, _REFUSED[""])[1], examples=examples)
+    if choice.reason in (OTHER_CODES, SHARED_CODES):  # a column no header names may be so
+        return why
+    return t(
+        "its header names the {column}, but {why}",
+        "theo tiêu đề đây là cột {column}, nhưng {why}",
+        column=named_column(choice.column),
+        why=why,
+    )
+
+
+_LONGEST_EXAMPLE = 40  # characters of an example quoted (a name, an agency)
+
+
+def _examples(choice: ValueChoice) -> str:
+    if choice.reason == MARKS:
+        return ", ".join(choice.examples)
+    shown = [
+        example if len(example) <= _LONGEST_EXAMPLE else example[: _LONGEST_EXAMPLE - 1] + "…"
+        for example in choice.examples
+    ]
+    return ", ".join(shown) + ", …" if shown else "…"
+
+
+# Why the values chose a column, by reason ("": procedure codes): in a note, then in
+# `inspect`, each in English and Vietnamese.
+_CHOSEN: dict[str, tuple[str, str, str, str]] = {
+    STATUSES: (
+        "its values are procedures' statuses ({examples})",
+        "giá trị là tình trạng của thủ tục ({examples})",
+        "its values are procedures' statuses: {examples}",
+        "giá trị của cột là tình trạng của thủ tục: {examples}",
+    ),
+    NATIONAL_CODES: (
+        "its values are national procedure codes ({examples})",
+        "giá trị là mã thủ tục quốc gia ({examples})",
+        "its values are national procedure codes: {examples}",
+        "giá trị của cột là mã thủ tục quốc gia: {examples}",
+    ),
+    NAMES: (
+        "its values are procedures' names ({examples})",
+        "giá trị là tên thủ tục ({examples})",
+        "its values are procedures' names: {examples}",
+        "giá trị của cột là tên thủ tục: {examples}",
+    ),
+    "": (
+        "its values look like procedure codes ({examples})",
+        "giá trị có dạng mã thủ tục ({examples})",
+        "its values look like procedure codes: {examples}",
+        "giá trị của cột có dạng mã thủ tục: {examples}",
+    ),
+}
+
+# What the values of a refused column are, by reason ("": procedure codes): in a note, then
+# in `inspect`.
+_REFUSED: dict[str, tuple[_Words, _Words]] = {
+    MARKS: (
+        (
+            "its values are marks ({examples}) with no other sub-column to say what they mark",
+            "giá trị là dấu đánh ({examples}) mà không có cột con nào khác để biết dấu đó chỉ "
+            "giá trị gì",
+        ),
+        (
+            "its values are marks ({examples}) with no other sub-column beside it to say what "
+            "they mark",
+            "giá trị là dấu đánh ({examples}) mà không có cột con nào khác bên cạnh để biết "
+            "dấu đó chỉ giá trị gì",
+        ),
+    ),
+    WHOLE_NUMBERS: (
+        (
+            "its values are whole numbers (an internal id?)",
+            "giá trị là số nguyên (mã định danh nội bộ?)",
+        ),
+        (
+            "its values are whole numbers (an internal id?): {examples}",
+            "giá trị là số nguyên (mã định danh nội bộ?): {examples}",
+        ),
+    ),
+    INTERNAL_IDS: (
+        (
+            "its values are a database's internal ids, never procedure codes ({examples})",
+            "giá trị là mã định danh nội bộ của cơ sở dữ liệu, không phải mã thủ tục ({examples})",
+        ),
+        (
+            "its values are a database's internal ids, never procedure codes: {examples}",
+            "giá trị là mã định danh nội bộ của cơ sở dữ liệu, không phải mã thủ tục: {examples}",
+        ),
+    ),
+    AGENCY_IDS: (
+        (
+            "its values are agencies' electronic ids, not procedure codes ({examples})",
+            "giá trị là mã định danh điện tử của cơ quan, không phải mã thủ tục ({examples})",
+        ),
+        (
+            "its values are agencies' electronic ids, not procedure codes: {examples}",
+            "giá trị là mã định danh điện tử của cơ quan, không phải mã thủ tục: {examples}",
+        ),
+    ),
+    SHARED_CODES: (
+        (
+            "each of its values is given to procedures of different names ({examples}): "
+            "another thing's codes (a field's, a unit's?)",
+            "mỗi giá trị được dùng cho các thủ tục có tên khác nhau ({examples}): đây là mã "
+            "của đối tượng khác (lĩnh vực, đơn vị?)",
+        ),
+        (
+            "each of its values is given to procedures of different names, another thing's "
+            "codes (a field's, a unit's?): {examples}",
+            "mỗi giá trị được dùng cho các thủ tục có tên khác nhau, là mã của đối tượng khác "
+            "(lĩnh vực, đơn vị?): {examples}",
+        ),
+    ),
+    OTHER_CODES: (
+        (
+            "its codes are not national ones ({examples}): the column of national codes is "
+            "read instead",
+            "mã trong cột không phải mã quốc gia ({examples}): cột chứa mã quốc gia được đọc "
+            "thay cho cột này",
+        ),
+        (
+            "its codes are not national ones, and another column's are: {examples}",
+            "mã trong cột không phải mã quốc gia, còn mã ở cột khác thì phải: {examples}",
+        ),
+    ),
+    AGENCY_NAMES: (
+        (
+            "its values are agencies' names, not procedures' ({examples})",
+            "giá trị là tên cơ quan, không phải tên thủ tục ({examples})",
+        ),
+        (
+            "its values are agencies' names, not procedures': {examples}",
+            "giá trị là tên cơ quan, không phải tên thủ tục: {examples}",
+        ),
+    ),
+    CUT_NAMES: (
+        ("its values are names cut short ({examples})", "giá trị là tên bị cắt ngắn ({examples})"),
+        ("its values are names cut short: {examples}", "giá trị là tên bị cắt ngắn: {examples}"),
+    ),
+    "": (
+        ("its values look like procedure codes", "giá trị có dạng mã thủ tục"),
+        (
+            "its values look like procedure codes: {examples}",
+            "giá trị có dạng mã thủ tục: {examples}",
+        ),
+    ),
+}
