@@ -16,6 +16,7 @@ from procaudit.io.values import (
     AGENCY_NAMES,
     CODES,
     CUT_NAMES,
+    HIDDEN,
     INTERNAL_IDS,
     NATIONAL_CODES,
     OTHER_CODES,
@@ -550,6 +551,7 @@ SIX_NAMES = [*NAMES, "Cấp giấy phép xây dựng", "Gia hạn giấy phép",
 def _checked(
     columns: dict[str, list[str | None]],
     extra: dict[str, str] | None = None,
+    hidden: tuple[int, ...] = (),
 ):
     headers = list(columns)
     body = pd.DataFrame(
@@ -559,7 +561,7 @@ def _checked(
         }
     )
     header_map = map_headers(headers, extra)
-    checked, choices = check_values(header_map, headers, body)
+    checked, choices = check_values(header_map, headers, body, hidden)
     return checked.columns, [(c.position, c.column, c.chosen, c.reason) for c in choices]
 
 
@@ -755,6 +757,47 @@ def test_values_check_the_header(
     extra: dict[str, str] | None,
 ) -> None:
     assert _checked(columns, extra) == (read, choices)
+
+
+HIDDEN_CASES = {
+    # (header -> values, the hidden columns, the columns read, the choices the values made)
+    "a hidden column gives way to a visible one": (
+        {"Tên thủ tục": NAMES, "Cơ quan thực hiện": AGENCIES, "Cơ quan thực hiện (mới)": AGENCIES},
+        (1,),
+        {"name": 0, "agency": 2},
+        [(1, "agency", False, HIDDEN)],
+    ),
+    "a hidden column read for want of a visible one": (
+        {"Tên thủ tục": NAMES, "Cơ quan thực hiện": AGENCIES},
+        (1,),
+        {"name": 0, "agency": 1},
+        [(1, "agency", True, HIDDEN)],
+    ),
+    "a visible column the header prefers": (
+        {"Tên thủ tục": NAMES, "Cơ quan thực hiện": AGENCIES, "Cơ quan thực hiện (cũ)": AGENCIES},
+        (2,),
+        {"name": 0, "agency": 1},
+        [],
+    ),
+    "nothing hidden": (
+        {"Tên thủ tục": NAMES, "Cơ quan thực hiện": AGENCIES, "Cơ quan thực hiện (mới)": AGENCIES},
+        (),
+        {"name": 0, "agency": 1},
+        [],
+    ),
+}
+
+
+@pytest.mark.parametrize(
+    ("columns", "hidden", "read", "choices"), HIDDEN_CASES.values(), ids=HIDDEN_CASES.keys()
+)
+def test_a_hidden_column_gives_way_to_a_visible_one(
+    columns: dict[str, list[str | None]],
+    hidden: tuple[int, ...],
+    read: dict[str, int],
+    choices: list[tuple],
+) -> None:
+    assert _checked(columns, hidden=hidden) == (read, choices)
 
 
 def test_phutho_one_stop_export_reads_the_right_columns(real_data) -> None:

@@ -116,3 +116,49 @@ def test_a_chart_sheet_is_said_to_be_one_not_empty(tmp_path: Path) -> None:
     rows, skipped = _read(path)
     assert rows == {"Danh mục": 3}
     assert skipped == {"Biểu đồ": "a chart sheet", "Trống": "empty"}
+
+
+AGENCIES = [
+    ["STT", "Tên thủ tục hành chính", "Cơ quan thực hiện", "Cơ quan thực hiện (sau sắp xếp)"],
+    [1, "Đăng ký khai sinh", "UBND cấp huyện", "UBND cấp xã"],
+    [2, "Đăng ký kết hôn", "UBND cấp huyện", "UBND cấp xã"],
+    [3, "Cấp giấy phép xây dựng", "Sở Xây dựng", "Sở Xây dựng"],
+]
+
+
+@pytest.mark.parametrize(
+    ("hidden", "agency", "said"),
+    [
+        pytest.param(
+            ("C",),
+            "Cơ quan thực hiện (sau sắp xếp)",
+            "column 'Cơ quan thực hiện' is hidden in the sheet: the visible column",
+            id="the old column hidden: the visible one is read",
+        ),
+        pytest.param(
+            ("C", "D"),
+            "Cơ quan thực hiện",
+            "column 'Cơ quan thực hiện' is hidden in the sheet; it is read as the agency",
+            id="both hidden: the header's is read, and said hidden",
+        ),
+        pytest.param((), "Cơ quan thực hiện", None, id="nothing hidden"),
+    ],
+)
+def test_a_hidden_column_gives_way_to_a_shown_one(
+    tmp_path: Path, hidden: tuple[str, ...], agency: str, said: str | None
+) -> None:
+    from openpyxl import load_workbook
+
+    path = write_workbook(tmp_path / "list.xlsx", {"Danh mục": AGENCIES})
+    workbook = load_workbook(path)
+    for letter in hidden:
+        workbook["Danh mục"].column_dimensions[letter].hidden = True
+    workbook.save(path)
+    catalogue = read_catalogue(str(path))
+    [table] = catalogue.tables
+    assert table.account.labels[table.header_map.columns["agency"]] == agency
+    notes = [note for note in catalogue.notes if "hidden" in note]
+    if said is None:
+        assert notes == []
+    else:
+        assert [said in note for note in notes] == [True]

@@ -279,6 +279,29 @@ def _said_errors(sheet: str, cells: list[str]) -> str:
     )
 
 
+def with_hidden_columns(
+    path: Path, grids: list[Grid], hidden: dict[str, tuple[tuple[int, int], ...]]
+) -> list[Grid]:
+    """The grids with the columns their sheets hide marked: `hidden`, by sheet part, holds
+    the ranges of column numbers (from 1) the scan of the parts found hidden."""
+    if not hidden:  # the usual case: nothing hidden, nothing to parse
+        return grids
+    try:
+        with zipfile.ZipFile(path) as archive:
+            parts = sheet_parts(archive)
+    except (zipfile.BadZipFile, KeyError, OSError, ElementTree.ParseError):
+        return grids
+    marked = []
+    for grid in grids:
+        spans = hidden.get(parts.get(str(grid.sheet), ""), ())
+        width = grid.cells.shape[1]
+        columns = frozenset(
+            column - 1 for first, last in spans for column in range(first, min(last, width) + 1)
+        )
+        marked.append(replace(grid, hidden_columns=columns) if columns else grid)
+    return marked
+
+
 def _odd_cells(path: Path, holding: frozenset[str]) -> dict[str, tuple[list[str], list[str]]]:
     """Sheet name -> (formula cells saved without a value, cells holding an error as
     "B3 #N/A"), for the sheet parts `holding` either."""

@@ -37,6 +37,9 @@ class Grid:
     rows: pd.Series
     typed: bool = False  # cells came from typed values (a workbook): some were numbers
     hidden: bool = False  # a workbook sheet hidden from its reader (a lookup list, an old copy)
+    # The columns (positions) the sheet hides (an xlsx's <col hidden="1">): read only where no
+    # visible column says the same (`io.values`).
+    hidden_columns: frozenset[int] = frozenset()
     # Cells merged down over rows: (column, first row, last row), rows as the user numbers them.
     merged: tuple[tuple[int, int, int], ...] = ()
     # A CSV file's records that do not all have as many fields: how many each has (-1 where

@@ -283,7 +283,7 @@ def understand(
     breaks = [*again, *numbers, *pages]
     live = without_rows(live, breaks)
     # The header's choices checked against the values under it (an id under "Mã thủ tục").
-    header_map, by_values = check_values(header_map, labels, live)
+    header_map, by_values = check_values(header_map, labels, live, grid.hidden_columns)
     # Sub-columns marked with an "x" under a heading: a row's value is the heading marked.
     sub = _sub_headings(grid, positions)
     header_map, live, marks, lone_marks = read_marks(header_map, labels, sub, live)

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 import zipfile
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -84,23 +84,37 @@ def check_csv_extent(path: str, records: int, columns: int, limit: int) -> None:
         )
 
 
-def check_workbook(path: Path, limits: Limits) -> frozenset[str]:
+@dataclass(frozen=True)
+class WorkbookScan:
+    """What the scan of a workbook's sheets saw on the way, by sheet part: the parts that
+    hold a formula or an error value (see excel_reader), and the columns each hides, as
+    ranges of column numbers from 1 (calamine reads hidden columns as any other)."""
+
+    formulas: frozenset[str] = frozenset()
+    hidden_columns: dict[str, tuple[tuple[int, int], ...]] = field(default_factory=dict)
+
+
+def check_workbook(path: Path, limits: Limits) -> WorkbookScan:
     """Refuse a zip-based workbook (xlsx, xlsm, ods) whose parts would inflate beyond the
     limits, or whose sheets reach further than `max_cells`; other files pass untouched.
-    Returns the sheet parts that hold a formula or an error value, seen on the way (see
-    excel_reader)."""
+    Returns what the scan saw on the way (`WorkbookScan`)."""
     if not zipfile.is_zipfile(path):
-        return frozenset()
+        return WorkbookScan()
+    formulas: set[str] = set()
+    hidden: dict[str, tuple[tuple[int, int], ...]] = {}
     try:
         with zipfile.ZipFile(path) as archive:
             parts = archive.infolist()
             _check_inflation(path, parts, limits)
-            return frozenset(
-                part.filename
-                for part in parts
-                if re.fullmatch(r"xl/worksheets/[^/]+\.xml", part.filename)
-                and _scan_sheet(path, archive, part, limits)
-            )
+            for part in parts:
+                if not re.fullmatch(r"xl/worksheets/[^/]+\.xml", part.filename):
+                    continue
+                holds_formulas, hidden_columns = _scan_sheet(path, archive, part, limits)
+                if holds_formulas:
+                    formulas.add(part.filename)
+                if hidden_columns:
+                    hidden[part.filename] = hidden_columns
+            return WorkbookScan(frozenset(formulas), hidden)
     except (zipfile.BadZipFile, OSError, EOFError) as exc:
         raise InputError(
             str(path),
@@ -138,19 +152,46 @@ def _check_inflation(path: Path, parts: list[zipfile.ZipInfo], limits: Limits) -
 
 def _scan_sheet(
     path: Path, archive: zipfile.ZipFile, part: zipfile.ZipInfo, limits: Limits
-) -> bool:
-    """Whether the sheet holds a formula or an error value (#N/A), refusing it if it reaches
-    too far: the reader allocates max row x max column cells. One quick scan bounds the
-    references; only if the bounds allow too many cells are they counted exactly."""
+) -> tuple[bool, tuple[tuple[int, int], ...]]:
+    """Whether the sheet holds a formula or an error value (#N/A), and the columns it hides,
+    refusing it if it reaches too far: the reader allocates max row x max column cells. One
+    quick scan bounds the references; only if the bounds allow too many cells are they
+    counted exactly."""
     far = formulas = False
-    for data in _chunks(archive, part):
+    hidden: tuple[tuple[int, int], ...] = ()
+    for at, data in enumerate(_chunks(archive, part)):
+        if at == 0:
+            hidden = _hidden_columns(data)
         far = far or _FAR_REF.search(data) is not None
         # One search for "<f" rules out most sheets; "<family" (a font) holds it too.
         formulas = formulas or (b"<f" in data and (b"<f>" in data or b"<f " in data))
         formulas = formulas or b't="e"' in data  # pasted as values, an error keeps no formula
     if far or limits.max_cells < _NARROW * _SHORT:
         _check_extent(path, archive, part, limits)
-    return formulas
+    return formulas, hidden
+
+
+# A sheet's column widths, <cols><col min="6" max="6" hidden="1" .../></cols>, come before
+# its cells (the schema's order), so the first piece read holds them.
+_COLS = re.compile(rb"<(?:\w+:)?cols>(.*?)</(?:\w+:)?cols>", re.DOTALL)
+_COL = re.compile(rb"<(?:\w+:)?col\s([^>]*)>")
+_HIDDEN = re.compile(rb'\bhidden="(?:1|true)"')
+_SPAN = (re.compile(rb'\bmin="([0-9]+)"'), re.compile(rb'\bmax="([0-9]+)"'))
+
+
+def _hidden_columns(data: bytes) -> tuple[tuple[int, int], ...]:
+    """The ranges of columns (first, last, from 1) a sheet's first piece says are hidden."""
+    end = data.find(b"sheetData")
+    found = _COLS.search(data, 0, end if end >= 0 else len(data))
+    if found is None or b"hidden" not in found.group(1):
+        return ()
+    spans = []
+    for col in _COL.finditer(found.group(1)):
+        attributes = col.group(1)
+        first, last = (pattern.search(attributes) for pattern in _SPAN)
+        if _HIDDEN.search(attributes) and first is not None:
+            spans.append((int(first.group(1)), int((last or first).group(1))))
+    return tuple(spans)
 
 
 def _check_extent(

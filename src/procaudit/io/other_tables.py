@@ -32,6 +32,7 @@ from procaudit.core.i18n import t
 from procaudit.io.grid import Grid
 from procaudit.io.layout import HEADER_SCAN_ROWS, SheetAccount
 from procaudit.io.value_profile import sample
+from procaudit.io.values import AGENCY_IDS
 from procaudit.vn.agencies import AGENCY_ID
 from procaudit.vn.text import header_key
 
@@ -219,12 +220,26 @@ def other_table(account: SheetAccount, body: pd.DataFrame, grid: Grid) -> OtherT
         counts = [(p, label) for p, label in counted if _mostly(body[p], _numbers)]
         if len(counts) >= _LEAST_COUNTS and 2 * len(counts) >= len(valued):
             return OtherTable(STATISTICS, tuple(label for _, label in counts))
-    code, name = header_map.columns.get("code"), header_map.columns["name"]
+    code, name = _code_or_agency_ids(account), header_map.columns["name"]
     if code is not None and _agency_ids_above(grid, code):
         ids = _shares(body[code], _agency_ids)
         if ids[0] >= _CLEAR and _mostly(body[name], _agency_names):
             return OtherTable(AGENCIES, (labels[code],), ids[1])
     return None
+
+
+def _code_or_agency_ids(account: SheetAccount) -> int | None:
+    """The code column, or the column its header named so that the values refused as
+    agencies' ids (io/values.py)."""
+    code = account.header_map.columns.get("code")
+    if code is not None:
+        return code
+    refused = (
+        choice.position
+        for choice in account.by_values
+        if choice.column == "code" and not choice.chosen and choice.reason == AGENCY_IDS
+    )
+    return next(refused, None)
 
 
 @lru_cache(maxsize=256)

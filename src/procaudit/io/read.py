@@ -31,7 +31,7 @@ from procaudit.io.csv_reader import read_csv_grid
 from procaudit.io.csv_sniff import CSV_SUFFIXES
 from procaudit.io.decisions import split_decisions
 from procaudit.io.epoch_dates import read_epoch_dates
-from procaudit.io.excel_reader import formula_notes
+from procaudit.io.excel_reader import formula_notes, with_hidden_columns
 from procaudit.io.file_kind import MARKUP_SUFFIXES, Reader
 from procaudit.io.grid import Grid
 from procaudit.io.header_search import HEADER_SCAN_ROWS, Header, NoHeader
@@ -41,7 +41,13 @@ from procaudit.io.layout import (
     understand,
 )
 from procaudit.io.level_codes import read_level_codes
-from procaudit.io.limits import Limits, check_cell_lengths, check_file_size, check_workbook
+from procaudit.io.limits import (
+    Limits,
+    WorkbookScan,
+    check_cell_lengths,
+    check_file_size,
+    check_workbook,
+)
 from procaudit.io.merged import fill_merged
 from procaudit.io.name_codes import split_name_codes
 from procaudit.io.name_keys_ahead import start_header_name_keys
@@ -346,8 +352,10 @@ def _workbook(
     options: ReadOptions,
     name_keys_ahead: bool,
 ) -> Catalogue:
-    with_formulas = check_workbook(path, options.limits) if reader == "workbook" else frozenset()
-    grids = read_sheets(path, reader, options.limits.max_cells)
+    scan = check_workbook(path, options.limits) if reader == "workbook" else WorkbookScan()
+    grids = with_hidden_columns(
+        path, read_sheets(path, reader, options.limits.max_cells), scan.hidden_columns
+    )
     # Keys are kept for one column at a time: of a workbook's, only a single sheet's.
     name_keys_ahead = name_keys_ahead and len(grids) == 1
     for grid in grids:
@@ -398,7 +406,7 @@ def _workbook(
         tuple(tables),
         skipped,
         components=tuple(components),
-        notes=(*formula_notes(path, with_formulas), *value_notes(tables)),
+        notes=(*formula_notes(path, scan.formulas), *value_notes(tables)),
     )
 
 

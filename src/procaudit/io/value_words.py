@@ -12,6 +12,7 @@ from procaudit.io.values import (
     AGENCY_IDS,
     AGENCY_NAMES,
     CUT_NAMES,
+    HIDDEN,
     INTERNAL_IDS,
     NAMES,
     NATIONAL_CODES,
@@ -29,7 +30,9 @@ _Words = tuple[str, str]
 def note(choice: ValueChoice, header: str) -> str:
     """The note on a column (`header`, quoted) the values decided about."""
     examples = _examples(choice)
-    if choice.regardless:
+    if choice.reason == HIDDEN:
+        said = t("is {said}", "{said}", said=_hidden(choice))
+    elif choice.regardless:
         said = t(
             "is read as the {column} for want of another column, though {why}",
             "được đọc là cột {column} vì không có cột nào khác, dù {why}",
@@ -62,6 +65,8 @@ def note(choice: ValueChoice, header: str) -> str:
 def reason(choice: ValueChoice) -> str:
     """Why the values chose a column, or refused the one its header names, in words."""
     examples = _examples(choice)
+    if choice.reason == HIDDEN:
+        return _hidden(choice)
     if choice.regardless:
         return t(
             "for want of another column, though {why}",
@@ -93,6 +98,21 @@ def _examples(choice: ValueChoice) -> str:
         for example in choice.examples
     ]
     return ", ".join(shown) + ", …" if shown else "…"
+
+
+def _hidden(choice: ValueChoice) -> str:
+    if choice.chosen:
+        return t(
+            "hidden in the sheet; it is read as the {column} because no visible column names it",
+            "bị ẩn trong trang tính; cột này được đọc là cột {column} vì không có cột nào "
+            "đang hiện mang tên đó",
+            column=named_column(choice.column),
+        )
+    return t(
+        "hidden in the sheet: the visible column naming the {column} is read instead",
+        "bị ẩn trong trang tính: cột {column} đang hiện được đọc thay cho cột này",
+        column=named_column(choice.column),
+    )
 
 
 # Why the values chose a column, by reason ("": procedure codes): in a note, then in

@@ -16,12 +16,16 @@ Precision first: only a clear majority of the cells decides, and a code column i
 picked among row numbers, decision numbers ("1890/QĐ-UBND"), dates or names, whose values
 are not code-shaped. Likewise, where no header names the status, a notes column ("Ghi chú")
 whose values are statuses ("Bãi bỏ", "Sửa đổi, bổ sung", "Mới") is read as it.
+
+A column the sheet hides (an old agency column kept beside the new one) gives way to a
+visible column its header names too; read because no visible one does, it is said to be
+hidden.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from dataclasses import dataclass, replace
 
 import pandas as pd
@@ -74,6 +78,7 @@ SHARED_CODES = "codes shared by procedures of different names"
 CUT_NAMES = "names cut short"
 AGENCY_NAMES = "agencies' names"
 NAMES = "procedures' names"  # chosen where every name column was refused
+HIDDEN = "hidden"  # a hidden column: passed over for a visible one, or read for want of one
 
 # Where the values of a code column that holds no national codes are shared by procedures of
 # different names on at least this share of its rows, it holds another thing's codes (a
@@ -131,19 +136,21 @@ def check_values(
     header_map: HeaderMap,
     labels: list[str] | tuple[str, ...],
     body: pd.DataFrame,
+    hidden: Collection[int] = (),
 ) -> tuple[HeaderMap, tuple[ValueChoice, ...]]:
     """The header map with the columns the values refuse replaced (by the next header naming
     the column, else by nothing; the name column a catalogue needs is kept when nothing can
     replace it), the code taken from the column of national codes where another holds other
     codes, and where no header names the code, from a column of codes; and every choice the
-    values made, for `inspect` and the file's notes."""
+    values made, for `inspect` and the file's notes. `hidden`: the positions of the columns
+    the sheet hides."""
     if body.empty:
         return header_map, ()
     values = _Values(body)
-    candidates = dict(header_map.candidates)
-    choices: list[ValueChoice] = []
+    candidates, choices = _visible_first(header_map, hidden)
     given = header_map.given
     columns = dict(header_map.columns)
+    columns.update((column, found[0]) for column, found in candidates.items() if column in columns)
     values.learn([columns[c] for c in (*_TEXT_COLUMNS, "code") if c in columns and c not in given])
     refused: set[int] = set()
     for column in _TEXT_COLUMNS:
@@ -151,7 +158,7 @@ def check_values(
             continue
         kept, passed = _first_kept(column, candidates.get(column, (columns[column],)), values)
         if kept is None and column == "name":
-            kept = _name_by_values(header_map, labels, set(columns.values()), values)
+            kept = _name_by_values(header_map, labels, set(columns.values()), hidden, values)
             if kept is None:  # nothing better to read the procedures' names from: said
                 choices.append(replace(passed[0], chosen=True, regardless=True))
                 continue
@@ -170,7 +177,7 @@ def check_values(
         )
         code, found = _choose_code(
             candidates.get("code", (columns["code"],) if "code" in columns else ()),
-            _unread(header_map, labels, set(columns.values()) | refused),
+            _unread(header_map, labels, set(columns.values()) | refused, hidden),
             labels,
             values,
             shared,
@@ -181,15 +188,43 @@ def check_values(
             if code is not None:
                 columns["code"] = code
     if "status" not in columns:
-        unread = _unread(header_map, labels, set(columns.values()))
+        unread = _unread(header_map, labels, set(columns.values()), hidden)
         statuses = _status_by_values(unread, values.texts)
         if statuses is not None:
             columns["status"] = statuses[0]
             choices.append(ValueChoice(statuses[0], "status", True, STATUSES, statuses[1]))
+    said = {choice.position for choice in choices}
+    choices.extend(
+        ValueChoice(position, column, True, HIDDEN, ())
+        for column, position in columns.items()
+        if position in hidden and position not in said and column not in given
+    )
     if not choices:
         return header_map, ()
     changed = with_columns(list(labels), columns, header_map.stt, candidates, given)
     return changed, tuple(sorted(choices, key=lambda choice: choice.position))
+
+
+def _visible_first(
+    header_map: HeaderMap, hidden: Collection[int]
+) -> tuple[dict[str, tuple[int, ...]], list[ValueChoice]]:
+    """Each column's candidates with the visible ones first (the user's `--map` as given),
+    and the hidden columns a header preferred so passed over."""
+    candidates = dict(header_map.candidates)
+    if not hidden:
+        return candidates, []
+    passed: list[ValueChoice] = []
+    for column, found in list(candidates.items()):
+        if column in header_map.given or not any(p not in hidden for p in found):
+            continue
+        ordered = (*(p for p in found if p not in hidden), *(p for p in found if p in hidden))
+        candidates[column] = ordered
+        passed.extend(
+            ValueChoice(p, column, False, HIDDEN, ())
+            for p in found[: found.index(ordered[0])]
+            if p in hidden
+        )
+    return candidates, passed
 
 
 def _first_kept(
@@ -365,12 +400,13 @@ def _name_by_values(
     header_map: HeaderMap,
     labels: list[str] | tuple[str, ...],
     taken: set[int],
+    hidden: Collection[int],
     values: _Values,
 ) -> int | None:
     """The first column not read whose header names some name ("Tên đầy đủ") and whose
     values the name's check does not refuse: where every column headed as the procedure's
     name holds codes, agencies or names cut short."""
-    for position in _unread(header_map, labels, taken):
+    for position in _unread(header_map, labels, taken, hidden):
         if not _SOME_NAME.match(header_key(str(labels[position]))):
             continue
         found = values.of(position)
@@ -383,14 +419,17 @@ def _unread(
     header_map: HeaderMap,
     labels: list[str] | tuple[str, ...],
     taken: set[int],
+    hidden: Collection[int],
 ) -> list[int]:
-    """The columns not read, whose header names no column nor the row number."""
+    """The columns not read, whose header names no column nor the row number; the visible
+    ones first."""
     named = {position for positions in header_map.candidates.values() for position in positions}
-    return [
+    found = [
         position
         for position in range(len(labels))
         if position not in taken and position not in named and position != header_map.stt
     ]
+    return sorted(found, key=lambda position: position in hidden)
 
 
 _MOST_STATUSES = 12  # distinct values a column of statuses holds at most
