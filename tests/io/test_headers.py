@@ -25,6 +25,7 @@ from procaudit.io.values import (
     check_values,
 )
 from procaudit.io.values import NAMES as PROCEDURES_NAMES
+from procaudit.rules.selection import RuleSelection
 from procaudit.vn.legacy_fonts import ENCODINGS, encode
 
 ALIASES = [
@@ -189,6 +190,64 @@ def test_the_procedure_a_decision_replaces_gives_way_to_the_one_replacing_it(
     headers: list[str], columns: dict[str, int]
 ) -> None:
     assert map_headers(headers).columns == columns
+
+
+TRANSITION = [
+    # (headers of a table of the 2025 reform's transition, the columns read): the column
+    # dated after the reform is read, the old one only where no other names the same.
+    (
+        ["Tên TTHC", "Cơ quan thực hiện trước sắp xếp", "Cơ quan thực hiện sau sắp xếp"],
+        {"name": 0, "agency": 2},
+    ),
+    (["Tên TTHC", "Cơ quan thực hiện", "Cơ quan thực hiện sau sắp xếp"], {"name": 0, "agency": 2}),
+    (
+        ["Tên TTHC", "Cấp thực hiện (sau khi sắp xếp ĐVHC)", "Cấp thực hiện"],
+        {"name": 0, "level": 1},
+    ),
+    (
+        [
+            "Tên TTHC",
+            "Cơ quan thực hiện trước ngày 01/7/2025",
+            "Cơ quan thực hiện từ ngày 01/7/2025",
+        ],
+        {"name": 0, "agency": 2},
+    ),
+    (["Tên TTHC", "Cấp thực hiện hiện hành", "Cấp thực hiện sau sắp xếp"], {"name": 0, "level": 2}),
+    (["Tên TTHC", "Tên đơn vị trước sắp xếp", "Tên đơn vị sau sáp nhập"], {"name": 0, "agency": 2}),
+    # Alone, a column dated before the reform is read: nothing else names it.
+    (["Tên TTHC", "Cơ quan thực hiện hiện hành"], {"name": 0, "agency": 1}),
+    (["Tên TTHC", "Cơ quan thực hiện trước sắp xếp"], {"name": 0, "agency": 1}),
+    # Dating words alone, or after no alias, name nothing.
+    (["Tên TTHC", "Sau sắp xếp", "Ghi chú sau sắp xếp"], {"name": 0}),
+]
+
+
+@pytest.mark.parametrize(("headers", "columns"), TRANSITION)
+def test_a_transition_table_reads_the_column_dated_after_the_reform(
+    headers: list[str], columns: dict[str, int]
+) -> None:
+    assert map_headers(headers).columns == columns
+
+
+def test_a_transition_table_is_audited_by_its_columns_after_the_reform(tmp_path: Path) -> None:
+    # The old columns hold the district level on every row, as they should; the new ones
+    # hold it on row 4 alone, which is the defect.
+    header = "STT,Mã TTHC,Tên TTHC,Cấp thực hiện,Cấp thực hiện sau sắp xếp,"
+    header += "Cơ quan thực hiện,Cơ quan thực hiện sau sắp xếp"
+    rows = [
+        f"{i},1.00{i}123,Đăng ký hộ tịch số {i},Cấp huyện,{'Cấp huyện' if i == 3 else 'Cấp xã'},"
+        f"UBND huyện Yên Sơn,UBND xã Yên Sơn"
+        for i in range(1, 7)
+    ]
+    path = tmp_path / "chuyen-tiep.csv"
+    path.write_text("\n".join([header, *rows]), encoding="utf-8")
+    result = audit([str(path)], selection=RuleSelection(select=("PA501", "PA502")))
+    assert [(f.rule, f.row, f.column) for f in result.findings] == [("PA501", 4, "level")]
+
+
+def test_the_users_map_wins_over_a_column_dated_after_the_reform() -> None:
+    headers = ["Tên TTHC", "CQ cũ", "Cơ quan thực hiện sau sắp xếp"]
+    assert map_headers(headers, {"cq cu": "agency"}).columns == {"name": 0, "agency": 1}
 
 
 @pytest.mark.parametrize(

@@ -18,6 +18,11 @@ apart: the words outside the brackets first, then, where those name nothing, the
 name. A header in two languages ("Tên thủ tục⏎Procedure name") is read part by part
 (io/bilingual.py), and a column that says it holds a translation ("Procedure name (EN)")
 gives way to the one it translates.
+
+A transition table of the 2025 reform names a column twice, as it was and as it is: the
+header dated after the reform ("Cơ quan thực hiện sau sắp xếp") comes before a plain one
+naming the same, and one dated before it ("… trước sắp xếp", "… hiện hành") after every
+other (io/vocabulary.py's `period`).
 """
 
 from __future__ import annotations
@@ -32,7 +37,10 @@ from procaudit.catalogue.columns import ALIASES, REQUIRED
 from procaudit.io.bilingual import is_translation_mark, language_parts
 from procaudit.io.vocabulary import (
     ABBREVIATIONS,
+    AFTER,
+    BEFORE,
     FILLER_WORDS,
+    FORMER,
     LEADING,
     LONGEST_LEADING,
     LONGEST_TRAILING,
@@ -45,6 +53,7 @@ from procaudit.io.vocabulary import (
     glued,
     header_words,
     in_any_order,
+    period,
     vocabulary,
 )
 from procaudit.vn.legacy_fonts import LEGACY_CHARACTERS
@@ -99,6 +108,11 @@ def _match_words(key: str, words: Vocabulary) -> tuple[str, int] | None:
     if exact is not None:
         return exact
     split = tuple(key.split())
+    # A transition table's "trước sắp xếp" / "sau sắp xếp" ends the header: the alias is
+    # looked for before it, and an old column is read only where no other names the same.
+    dated, when = period(split)
+    former = FORMER if when == BEFORE else 0
+    split = split[:dated]
     # An alias may start after a leading filler only, and end before trailing fillers only:
     # a data cell of many words is looked up a few times, not once per run of its words.
     starts = [s for s in range(min(LONGEST_LEADING, len(split) - 1) + 1) if _is_leading(split[:s])]
@@ -112,7 +126,7 @@ def _match_words(key: str, words: Vocabulary) -> tuple[str, int] | None:
             hit = words.index.get(" ".join(split[start:end]))
             if hit is None:
                 continue
-            preference = hit[1] + (OUTGOING if _replaced(split[end:]) else 0)
+            preference = hit[1] + (OUTGOING if _replaced(split[end:]) else 0) + former
             found = (start - end, preference, hit[0])
             if best is None or found < best:
                 best = found
@@ -131,6 +145,13 @@ def _replaced(words: tuple[str, ...]) -> bool:
     """Whether trailing fillers qualify the procedure a decision replaces."""
     found = _qualifier(words)
     return found is not None and QUALIFIERS[found] is None
+
+
+@lru_cache(maxsize=4096)
+def _dated_after(header: str) -> bool:
+    """Whether a header ends with words dating its column after the reform ("Cơ quan thực
+    hiện sau sắp xếp", "… (từ ngày 01/7/2025)")."""
+    return period(tuple(readings(header)[0].split()))[1] == AFTER
 
 
 def qualified_status(header: str) -> str | None:
@@ -412,6 +433,7 @@ class HeaderReader:
     def map(self, headers: list[str]) -> HeaderMap:
         """`map_headers` of these labels."""
         found: dict[str, list[tuple[int, int]]] = {}  # canonical -> [(preference, position)]
+        after: set[int] = set()  # the positions of headers dated after the reform
         stt: int | None = None
         for position, header in enumerate(headers):
             hit, row_number = self.reading(header)
@@ -421,13 +443,22 @@ class HeaderReader:
                 continue
             column, rank = hit
             found.setdefault(column, []).append((rank, position))
+            if rank >= 0 and _dated_after(header):
+                after.add(position)
         name = self.words.required[0]
         if name in found and min(found[name])[0] < OUTGOING:
             # The code or field of the procedure a decision replaces ("Mã số TTHC được thay
             # thế") beside the name of the one replacing it: another procedure's, not read.
             found = {column: hits for column, hits in found.items() if min(hits)[0] < OUTGOING}
+        # A column dated after the reform ("… sau sắp xếp") before the others naming the same,
+        # the user's --map (rank -1) before all.
         candidates = {
-            column: tuple(position for _, position in sorted(hits))
+            column: tuple(
+                position
+                for _, position in sorted(
+                    hits, key=lambda hit: (hit[0] >= 0, hit[1] not in after, *hit)
+                )
+            )
             for column, hits in found.items()
         }
         given = frozenset(column for column, hits in found.items() if min(hits)[0] < 0)

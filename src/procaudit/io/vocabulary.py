@@ -10,6 +10,7 @@ procedure" or what a decision does to it. Officials abbreviate a few phrases ("Q
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -164,6 +165,40 @@ QUALIFIERS: dict[tuple[str, ...], str | None] = {
         [("moi", "ban", "hanh"), ("ban", "hanh", "moi"), ("duoc", "ban", "hanh")], "Ban hành mới"
     ),
 }
+# The 2025 reform's transition tables give a column twice, as it was and as it is: "Cơ quan
+# thực hiện trước sắp xếp | … sau sắp xếp", "Cấp thực hiện hiện hành | … sau sắp xếp",
+# "… trước ngày 01/7/2025 | … từ ngày 01/7/2025". The words that may end such a header after
+# an alias and its fillers, as a header key folds them: the old column is read only where no
+# other names the same (FORMER), the new one before a plain header naming the same (the
+# plain one is then the list's old column, kept beside the new).
+_CHANGE = r"(?:sap xep|sap nhap|hop nhat|dieu chinh|chuyen giao|thay doi)(?: [a-z]+){0,5}"
+_DAY = r"(?:ngay )?[0-9]{1,2} [0-9]{1,2}(?: [0-9]{4})?"
+BEFORE_PERIOD = re.compile(rf"(?:truoc (?:khi )?(?:{_CHANGE}|{_DAY})|hien hanh|hien nay)")
+AFTER_PERIOD = re.compile(rf"(?:sau (?:khi )?(?:{_CHANGE}|{_DAY})|(?:ke )?tu {_DAY})")
+_PERIOD_STARTS = frozenset({"truoc", "sau", "hien", "ke", "tu"})
+PERIOD_WORDS = frozenset({
+    "truoc", "sau", "khi", "sap", "xep", "nhap", "hop", "nhat", "dieu", "chinh", "chuyen",
+    "giao", "thay", "doi", "hien", "hanh", "nay", "ke", "tu", "ngay",
+})  # fmt: skip
+BEFORE, AFTER = "before", "after"
+FORMER = 300  # added to the preference of an alias a BEFORE_PERIOD follows
+
+
+def period(words: tuple[str, ...]) -> tuple[int, str | None]:
+    """Where the words that date a transition table's column (`BEFORE_PERIOD`,
+    `AFTER_PERIOD`) start at the end of a header's words, the longest, and which they say;
+    (len(words), None) where none ends them."""
+    for start, word in enumerate(words):
+        if word not in _PERIOD_STARTS:
+            continue
+        tail = " ".join(words[start:])
+        if BEFORE_PERIOD.fullmatch(tail):
+            return start, BEFORE
+        if AFTER_PERIOD.fullmatch(tail):
+            return start, AFTER
+    return len(words), None
+
+
 OUTGOING = 1000  # added to the preference of an alias the procedure replaced qualifies
 # Added to the preference of a column whose header says it is a translation (io/bilingual.py):
 # read where no other names the same column, and never dropped, as OUTGOING's are.
@@ -267,8 +302,10 @@ def _all_words(words: Vocabulary) -> frozenset[str]:
 def _vocabulary_words(words: Vocabulary) -> frozenset[str]:
     keys = (*words.index, *STT_KEYS, *TRANSLATION_KEYS)
     fillers = (*LEADING, *TRAILING)
-    known = frozenset(word for key in keys for word in key.split()) | frozenset(
-        word for words_ in fillers for word in words_
+    known = (
+        frozenset(word for key in keys for word in key.split())
+        | frozenset(word for words_ in fillers for word in words_)
+        | PERIOD_WORDS
     )
     # An abbreviation is a header word where what it stands for is made of them.
     return known | {
