@@ -119,7 +119,7 @@ def test_a_chart_sheet_is_said_to_be_one_not_empty(tmp_path: Path) -> None:
 
 
 AGENCIES = [
-    ["STT", "Tên thủ tục hành chính", "Cơ quan thực hiện", "Cơ quan thực hiện (sau sắp xếp)"],
+    ["STT", "Tên thủ tục hành chính", "Cơ quan thực hiện", "Cơ quan thực hiện (mới)"],
     [1, "Đăng ký khai sinh", "UBND cấp huyện", "UBND cấp xã"],
     [2, "Đăng ký kết hôn", "UBND cấp huyện", "UBND cấp xã"],
     [3, "Cấp giấy phép xây dựng", "Sở Xây dựng", "Sở Xây dựng"],
@@ -131,7 +131,7 @@ AGENCIES = [
     [
         pytest.param(
             ("C",),
-            "Cơ quan thực hiện (sau sắp xếp)",
+            "Cơ quan thực hiện (mới)",
             "column 'Cơ quan thực hiện' is hidden in the sheet: the visible column",
             id="the old column hidden: the visible one is read",
         ),
