@@ -16,9 +16,10 @@ import io
 import re
 import zipfile
 from html import unescape
+from xml.etree import ElementTree
 
-_SHEET = re.compile(r'<sheet\b[^>]*?\bname="([^"]*)"[^>]*?\br:id="([^"]*)"')
-_RELATIONSHIP = re.compile(r"<Relationship\b([^>]*)/?>")
+from procaudit.io.xlsx_parts import sheet_parts
+
 _ATTRIBUTE = re.compile(r'(\w+)="([^"]*)"')
 # A cell holding a formula: its attributes and what it holds (cells do not nest).
 _CELL = re.compile(r"<c\b([^>/]*)>((?:(?!</c>).)*?<f\b(?:(?!</c>).)*)</c>", re.DOTALL)
@@ -33,10 +34,10 @@ def restore_formula_values(original: bytes, copy: bytes) -> bytes:
         with zipfile.ZipFile(io.BytesIO(original)) as source:
             saved = {
                 name: _saved_values(source.read(part).decode("utf-8"))
-                for name, part in _sheet_parts(source).items()
+                for name, part in sheet_parts(source).items()
             }
         with zipfile.ZipFile(io.BytesIO(copy)) as target:
-            parts = _sheet_parts(target)
+            parts = sheet_parts(target)
             rewritten: dict[str, bytes] = {}
             for name, part in parts.items():
                 values = saved.get(name)
@@ -44,27 +45,8 @@ def restore_formula_values(original: bytes, copy: bytes) -> bytes:
                 if text is not None:
                     rewritten[part] = text.encode("utf-8")
             return _replaced_parts(target, rewritten) if rewritten else copy
-    except (zipfile.BadZipFile, KeyError, UnicodeDecodeError):
+    except (zipfile.BadZipFile, KeyError, UnicodeDecodeError, ElementTree.ParseError):
         return copy
-
-
-def _sheet_parts(archive: zipfile.ZipFile) -> dict[str, str]:
-    """Each sheet's name and the zip part holding it."""
-    workbook = archive.read("xl/workbook.xml").decode("utf-8")
-    relations = archive.read("xl/_rels/workbook.xml.rels").decode("utf-8")
-    targets = {}
-    for match in _RELATIONSHIP.finditer(relations):
-        attributes = dict(_ATTRIBUTE.findall(match.group(1)))
-        if "Id" in attributes and "Target" in attributes:
-            target = attributes["Target"]
-            targets[attributes["Id"]] = (
-                target.lstrip("/") if target.startswith("/") else ("xl/" + target)
-            )
-    return {
-        unescape(name): targets[rid]
-        for name, rid in _SHEET.findall(workbook)
-        if rid in targets and targets[rid] in archive.namelist()
-    }
 
 
 def _saved_values(sheet: str) -> dict[str, tuple[str | None, str]]:
