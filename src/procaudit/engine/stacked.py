@@ -86,12 +86,25 @@ def stack_key(table: Table) -> Hashable | None:
         return None
     dtypes = tuple(
         ("category", dtype.categories.dtype) if isinstance(dtype, pd.CategoricalDtype) else dtype
-        for dtype in frame.dtypes
+        for dtype in frame.dtypes.tolist()
     )
     # A sheet's rows and a CSV's lines: the messages naming other rows say "row" or "line"
     # for the whole stack (`RuleContext.row_list`).
-    of_sheet = bool(frame[SHEET].notna().any()) if SHEET in frame else False
-    return (tuple(frame.columns), dtypes, frozenset(table.header_map.columns), of_sheet)
+    return (tuple(frame.columns), dtypes, frozenset(table.header_map.columns), _of_sheet(frame))
+
+
+def _of_sheet(frame: pd.DataFrame) -> bool:
+    """Whether a row of the frame names its sheet. A category's codes are read where the
+    column is one (the reader's: a CSV's has no category at all), not a column of flags
+    built by `notna`: a third of the key's cost on a small table."""
+    if SHEET not in frame:
+        return False
+    column = frame[SHEET]
+    if isinstance(column.dtype, pd.CategoricalDtype):
+        if column.dtype.categories.empty:
+            return False
+        return bool((column.array.codes >= 0).any())
+    return bool(column.notna().any())
 
 
 def stacked_hits(

@@ -251,6 +251,24 @@ def cells_in(
     return found.to_numpy(zero_copy_only=False).astype(bool, copy=False)
 
 
+def any_cell_in(
+    columns: list[pa.ChunkedArray], texts: Collection[str], value_set: pa.Array
+) -> np.ndarray:
+    """Where a cell of any of these columns (the reader's blocks of them, as many rows each)
+    is one of `texts` (`value_set`, as Arrow text), as flags: one hash look-up over the
+    columns' blocks laid end to end (zero-copy), not one a column (pyarrow's set-up cost
+    more than the look-up on a small file)."""
+    if not columns:
+        return np.zeros(0, dtype=bool)
+    rows = len(columns[0])
+    if len({chunks.type for chunks in columns}) > 1:
+        flags = [cells_in(chunks, texts, value_set) for chunks in columns]
+        return np.logical_or.reduce(flags) if flags else np.zeros(rows, dtype=bool)
+    blocks = pa.chunked_array([c for chunks in columns for c in chunks.chunks], columns[0].type)
+    found = pc.is_in(blocks, value_set=value_set).to_numpy(zero_copy_only=False)
+    return found.astype(bool, copy=False).reshape(len(columns), rows).any(axis=0)
+
+
 def labels_of(values: Iterable[Any]) -> list[str]:
     """A row's cells as labels: text, "" where empty (NaN in a grid's text columns, not
     None: "nan" is no label)."""

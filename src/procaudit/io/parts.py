@@ -17,7 +17,7 @@ import pandas as pd
 import pyarrow as pa
 
 from procaudit.catalogue.columns import REQUIRED
-from procaudit.io.grid import Grid, cells_in
+from procaudit.io.grid import Grid, any_cell_in, cells_in
 from procaudit.io.header_search import Header, NoHeader, find_header, row_texts
 from procaudit.io.headers import (
     CATALOGUE,
@@ -149,12 +149,17 @@ def _header_below(
     # A header whose name cell is typed otherwise ("Tên thủ tục⏎hành chính", "Tên TTHC bị
     # bãi bỏ") is found by its "STT" in the row numbers' column.
     named = np.zeros(max(len(grid.cells) - start, 0), dtype=bool)
+    blocks = []  # the Arrow text columns but the row numbers', looked up together
     for position, chunks in enumerate(grid.arrow_columns()):
         column = grid.cells.iloc[start:, position] if chunks is None else chunks.slice(start)
         if position == header_map.stt:  # one look-up of both
             named |= cells_in(column, _NAME_OR_STT, _NAME_OR_STT_VALUES)
+        elif isinstance(column, pa.ChunkedArray):
+            blocks.append(column)
         else:
             named |= _names_header(column)
+    if blocks and len(named):
+        named |= any_cell_in(blocks, _NAME_HEADERS, _NAME_HEADER_VALUES)
     for position in (np.flatnonzero(named) + start).tolist():
         found = map_headers(row_texts(grid.cells, position), extra)
         if _is_header(found) and found.columns != header_map.columns:
