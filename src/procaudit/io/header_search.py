@@ -142,6 +142,7 @@ def find_header(grid: Grid, extra: dict[str, str], words: Vocabulary = CATALOGUE
     if not scanned:
         raise NoHeader([])
     reader = HeaderReader(extra, words)  # each distinct cell read once
+    scanned = _past_full_header(scanned, texts, reader, words.required)
     # Rows of data (most of those scanned) name nothing, alone or in a pair: not mapped.
     quiet = {p: reader.says_nothing(texts[p]) for p in scanned}
     singles = {p: _NAMES_NOTHING if quiet[p] else reader.map(texts[p]) for p in scanned}
@@ -180,6 +181,21 @@ def find_header(grid: Grid, extra: dict[str, str], words: Vocabulary = CATALOGUE
         closest = max(scanned, key=lambda p: (singles[p].score, -p))
         raise NoHeader(texts[closest])
     return best
+
+
+def _past_full_header(
+    scanned: list[int], texts: list[list[str]], reader: HeaderReader, required: tuple[str, ...]
+) -> list[int]:
+    """The scanned rows that may still hold the header where the first names a column in
+    every cell (a CSV export's header, most small files'): no row, nor two rows, scores more
+    than a column each (`HeaderMap.score`), and at a tie the upper row wins; only the pair
+    and the three rows it heads may still win. The rows of data under it are then not read
+    (most of a small file's header search)."""
+    first = scanned[0]
+    top = reader.map(texts[first])
+    if top.score < len(texts[first]) or not all(column in top.columns for column in required):
+        return scanned
+    return [p for p in scanned if p <= first + 2]
 
 
 def _third_row(
