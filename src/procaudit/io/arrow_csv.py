@@ -23,7 +23,7 @@ from procaudit.io.csv_dialect import (
     only_delimiters,
     start_lines,
 )
-from procaudit.io.grid import Grid, text_array
+from procaudit.io.grid import Grid, array_chunks, text_array, with_arrow_columns
 from procaudit.io.limits import check_csv_extent
 from procaudit.io.read_ahead import parsed_csv
 
@@ -72,13 +72,13 @@ _TAIL = 64  # bytes read from the end of the file for its closing quote
 def parsed_grid(parsed: ParsedCsv) -> Grid:
     """The grid of the records pyarrow parsed, their columns shared, not copied; each
     record's line counted past the line breaks inside cells, when some cell holds one."""
-    records = pd.DataFrame(  # fresh columns: nothing to copy
-        {position: text_array(column) for position, column in enumerate(parsed.columns)},
-        copy=False,
-    )
+    arrays = [text_array(column) for column in parsed.columns]
+    records = pd.DataFrame(dict(enumerate(arrays)), copy=False)  # fresh columns: no copy
     # With no line break inside a cell, each record is one line of the file.
     lines = None if parsed.held & _LINE_BREAKS else len(records)
-    return Grid(None, records, start_lines(records, lines))
+    grid = Grid(None, records, start_lines(records, lines))
+    # The blocks behind the columns, known here: not found again from a Series per column.
+    return with_arrow_columns(grid, [array_chunks(array) for array in arrays])
 
 
 _LINE_BREAKS = frozenset({b"\r", b"\n"})

@@ -221,10 +221,22 @@ def text_array(column: pa.Array | pa.ChunkedArray) -> pd.api.extensions.Extensio
 def arrow_chunks(column: pd.Series) -> pa.ChunkedArray | None:
     """The Arrow blocks behind a text column (the reader's), shared, not copied; None for a
     column of Python objects (a workbook's column holding numbers)."""
-    if not (isinstance(column.dtype, pd.StringDtype) and column.dtype.storage == "pyarrow"):
+    return array_chunks(column.array)
+
+
+def array_chunks(array: pd.api.extensions.ExtensionArray) -> pa.ChunkedArray | None:
+    """`arrow_chunks` of a column's array (`text_array`'s, say)."""
+    if not (isinstance(array.dtype, pd.StringDtype) and array.dtype.storage == "pyarrow"):
         return None
-    chunks = pa.array(column.array)  # the column's own ChunkedArray
+    chunks = pa.array(array)  # the array's own ChunkedArray
     return chunks if isinstance(chunks, pa.ChunkedArray) else pa.chunked_array([chunks])
+
+
+def with_arrow_columns(grid: Grid, chunks: list[pa.ChunkedArray | None]) -> Grid:
+    """The grid, its `arrow_columns` given by the reader that built its cells from them
+    (each column's `arrow_chunks`, in order)."""
+    grid.__dict__["_arrow"] = chunks  # a frozen grid: kept beside its fields
+    return grid
 
 
 def columns_chunks(cells: pd.DataFrame) -> list[pa.ChunkedArray | None]:
