@@ -117,6 +117,15 @@ ALIASES = [
     # A public-service portal's list, and a one-stop export's national code.
     ("Tên dịch vụ công", "name"),
     ("TEN_DVC", "name"),
+    # ... whose "trực tuyến" makes no online level of the name after "tên".
+    ("Tên dịch vụ công trực tuyến", "name"),
+    ("Tên DVC trực tuyến", "name"),
+    ("TEN_DVCTT", "name"),
+    ("DVC trực tuyến", "online_level"),
+    # A list of internal procedures between state bodies (Decision 1085/QĐ-TTg).
+    ("Tên thủ tục hành chính nội bộ", "name"),
+    ("Tên TTHC nội bộ", "name"),
+    ("Lĩnh vực TTHC nội bộ", "field"),
     ("Mã DVC", "code"),
     ("Mã TTHC quốc gia", "code"),
     ("MA_TTHC_QG", "code"),
@@ -425,6 +434,12 @@ NOT_MAPPED = [
     "Cơ quan\nban hành",
     "Mã số\nhồ sơ",
     "Cơ quan / Lĩnh vực",  # parts naming two columns
+    "Mã nội bộ",  # a system's own id: "nội bộ" is a filler after the procedure's words only
+    # Where and how a list taking dossiers regardless of boundaries, or by post, receives.
+    "Địa điểm tiếp nhận",
+    "Hình thức tiếp nhận",
+    "Tiếp nhận hồ sơ qua BCCI",
+    "Trả kết quả qua BCCI",
 ]
 
 

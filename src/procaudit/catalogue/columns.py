@@ -85,6 +85,8 @@ ALIASES: Final[dict[str, tuple[str, ...]]] = {
         "Thủ tục hành chính",
         "Tên dịch vụ công",  # a public-service portal's list
         "Tên DVC",
+        # Before the online level's "Dịch vụ công trực tuyến", which it would read after "tên".
+        "Tên dịch vụ công trực tuyến",
         "Name",
         "Procedure name",
         "Procedure",

@@ -207,9 +207,14 @@ TRANSLATED = 500
 # "name" of `AGENCY_NAME`, and the qualifiers above. A bare number is no filler: "Mức độ 3"
 # and "Mức độ 4" head two columns of marks, not the online level; a footnote is bracketed
 # ("Lĩnh vực (1)").
+# "Of the internal procedure" too: a list of procedures between state bodies (Decision
+# 1085/QĐ-TTg) heads its name "Tên thủ tục hành chính nội bộ"; "nội bộ" alone ("Mã nội bộ", a
+# system's own id) says nothing of the procedure and is no filler.
+_PROCEDURE = (("tt",), ("tthc",), ("thu", "tuc"), ("thu", "tuc", "hanh", "chinh"))
 TRAILING = frozenset(
-    {("tt",), ("tthc",), ("thu", "tuc"), ("thu", "tuc", "hanh", "chinh"), ("name",)}
-    | {("cua", *words) for words in (("tthc",), ("thu", "tuc"), ("thu", "tuc", "hanh", "chinh"))}
+    {*_PROCEDURE, ("name",)}
+    | {("cua", *words) for words in _PROCEDURE[1:]}
+    | {(*words, "noi", "bo") for words in _PROCEDURE[1:]}
     | set(QUALIFIERS)
 )
 LONGEST_TRAILING = max(len(words) for words in TRAILING)
