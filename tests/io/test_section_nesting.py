@@ -86,3 +86,50 @@ def test_a_transfer_heading_gives_the_level_moved_to(heading: str, level: str) -
          [heading, "", "", ""], p(2, "Đăng ký lại khai sinh"), p(3, "Đăng ký lại kết hôn")]
     )  # fmt: skip
     assert list(table.frame["level"]) == ["Cấp xã", level, level]
+
+
+ONLINE_PARTS = {
+    # (rows under the header, each procedure's (online level, field)): a list of online
+    # services heads its parts by the online level, not by a field named so.
+    "online parts, fields within": (
+        [
+            ["I. DỊCH VỤ CÔNG TRỰC TUYẾN TOÀN TRÌNH", "", "", ""],
+            ["1. Lĩnh vực Hộ tịch", "", "", ""],
+            p(1, "Đăng ký khai sinh"),
+            ["2. Lĩnh vực Chứng thực", "", "", ""],
+            p(2, "Chứng thực bản sao"),
+            ["II. DỊCH VỤ CÔNG TRỰC TUYẾN MỘT PHẦN", "", "", ""],
+            p(3, "Đăng ký kết hôn"),  # a new part: no field yet
+        ],
+        [("Toàn trình", "Hộ tịch"), ("Toàn trình", "Chứng thực"), ("Một phần", None)],
+    ),
+    "fields outside, online parts within": (
+        [
+            ["I. LĨNH VỰC HỘ TỊCH", "", "", ""],
+            ["a) DVC trực tuyến toàn trình", "", "", ""],
+            p(1, "Đăng ký khai sinh"),
+            ["b) DVC trực tuyến một phần", "", "", ""],
+            p(2, "Đăng ký kết hôn"),
+        ],
+        [("Toàn trình", "Hộ tịch"), ("Một phần", "Hộ tịch")],
+    ),
+}
+
+
+@pytest.mark.parametrize(("rows", "read"), ONLINE_PARTS.values(), ids=ONLINE_PARTS.keys())
+def test_an_online_part_gives_its_level_not_a_field(
+    rows: list[list[str]], read: list[tuple[str | None, str | None]]
+) -> None:
+    frame = sheet_table([HEADER, *rows]).frame
+    assert [
+        tuple(None if pd.isna(value) else value for value in pair)
+        for pair in zip(frame["online_level"], frame["field"], strict=True)
+    ] == read
+
+
+def test_a_rows_own_online_level_wins_over_its_part() -> None:
+    frame = sheet_table(
+        [[*HEADER, "Mức độ DVC"], ["I. DVC TOÀN TRÌNH", "", "", "", ""],
+         [*p(1, "Đăng ký khai sinh"), "Một phần"], [*p(2, "Đăng ký kết hôn"), ""]]
+    ).frame  # fmt: skip
+    assert list(frame["online_level"]) == ["Một phần", "Toàn trình"]

@@ -227,15 +227,17 @@ def _render_table(table: dict[str, Any], console: Console) -> None:
                 count=_plural(len(sections), "section heading", "dòng tiêu đề mục"),
             )
         )
-        # A unit's column only for a list whose units head their blocks.
-        keys = ["level", "field", "status"] + (
-            ["unit"] if any(section["unit"] for section in sections) else []
-        )
+        # A unit's column only for a list whose units head their blocks, an online level's
+        # for a list of online services whose levels head its parts.
+        keys = ["level", "field", "status"] + [
+            key for key in ("unit", "online_level") if any(section.get(key) for section in sections)
+        ]
         titles = {
             "level": t("level", "cấp thực hiện"),
             "field": t("field", "lĩnh vực"),
             "status": t("status", "tình trạng"),
             "unit": t("unit", "đơn vị"),
+            "online_level": t("online level", "mức độ DVC"),
         }
         shown = _grid(t("row", "dòng"), t("heading", "tiêu đề mục"), *(titles[key] for key in keys))
         for section in sections[:SHOWN_SECTIONS]:

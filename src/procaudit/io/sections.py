@@ -66,6 +66,12 @@ _NOT_A_GROUP = re.compile(
 )
 _LEVEL_WORD = {"cơ sở": "xã", "phường": "xã", "thị trấn": "xã", "quận": "huyện"}
 _FIELD_IN_HEADING = re.compile(r"lĩnh vực\s*:?\s*(.+)$", re.IGNORECASE)
+# The online level a list of online public services heads its parts by ("I. DỊCH VỤ CÔNG
+# TRỰC TUYẾN TOÀN TRÌNH", "II. DVC trực tuyến một phần"): the level, not a field named so.
+_ONLINE_IN_HEADING = re.compile(
+    r"\b(?:dịch vụ công|dvc)(?:\s+trực tuyến)?(?:\s+mức độ)?\s+(toàn trình|một phần)\b"
+)
+_ONLINE_LEVEL = {"toàn trình": "Toàn trình", "một phần": "Một phần"}
 _STATUS_IN_HEADING = (
     (re.compile(r"bãi bỏ"), "Bãi bỏ"),
     (re.compile(r"thay thế"), "Thay thế"),
@@ -84,6 +90,7 @@ class Section:
     field: str | None = None
     status: str | None = None
     unit: str | None = None  # the unit of a list kept per unit (`units.heading_unit`)
+    online_level: str | None = None  # a part of a list of online services
 
 
 def folded_texts(column: pd.Series) -> pd.Series:
@@ -143,10 +150,13 @@ def section_of(row: int, text: str) -> Section:
             field_name = field_name[0] + field_name[1:].lower()
     status = next((name for pattern, name in _STATUS_IN_HEADING if pattern.search(folded)), None)
     level = ", ".join(levels) or None
-    unit = heading_unit(text) if level is None and field_name is None and status is None else None
-    if level is None and field_name is None and status is None and unit is None:
+    online = _ONLINE_IN_HEADING.search(folded)
+    online_level = _ONLINE_LEVEL[online.group(1)] if online else None
+    says = level or field_name or status or online_level
+    unit = heading_unit(text) if says is None else None
+    if says is None and unit is None:
         field_name = group_name(text)
-    return Section(row, " ".join(text.split()), level, field_name, status, unit)
+    return Section(row, " ".join(text.split()), level, field_name, status, unit, online_level)
 
 
 def group_name(text: str) -> str | None:
@@ -159,7 +169,8 @@ def group_name(text: str) -> str | None:
     return words[0] + words[1:].lower() if words.isupper() else words
 
 
-_GIVEN = ("level", "field", "status", "unit")  # what sections give, in this order
+# What sections give, in this order.
+_GIVEN = ("level", "field", "status", "unit", "online_level")
 
 
 def _in_force(sections: list[Section]) -> list[tuple[Section | None, ...]]:
@@ -169,16 +180,20 @@ def _in_force(sections: list[Section]) -> list[tuple[Section | None, ...]]:
     groups; a new part resets level, unit and field, a new level block resets the unit and
     the field, a new unit the field. An annex that heads its fields first ("I. Lĩnh vực
     Chứng thực" over "a) Thủ tục hành chính cấp tỉnh", "b) … cấp xã") nests the other way:
-    there a new field resets the level, and a new level keeps the field.
+    there a new field resets the level, and a new level keeps the field. Parts by online
+    level ("I. DVC trực tuyến toàn trình") nest with fields the same way: the one headed
+    first holds the other, a new one of it resetting the other.
     """
     first_field = next((i for i, s in enumerate(sections) if s.field), len(sections))
     first_level = next((i for i, s in enumerate(sections) if s.level), len(sections))
     fields_outside = first_field < first_level < len(sections)
+    first_online = next((i for i, s in enumerate(sections) if s.online_level), len(sections))
+    online_outside = first_online < first_field
     states: list[tuple[Section | None, ...]] = []
-    level = field_of = status = unit = None
+    level = field_of = status = unit = online = None
     for section in sections:
         if section.status:
-            status, level, unit, field_of = section, None, None, None
+            status, level, unit, field_of, online = section, None, None, None, None
         if section.level:
             level, unit = section, None
             field_of = field_of if fields_outside else None
@@ -187,7 +202,11 @@ def _in_force(sections: list[Section]) -> list[tuple[Section | None, ...]]:
         if section.field:
             field_of = section
             level = None if fields_outside else level
-        states.append((level, field_of, status, unit))
+            online = online if online_outside else None
+        if section.online_level:
+            online = section
+            field_of = None if online_outside else field_of
+        states.append((level, field_of, status, unit, online))
     return states
 
 
@@ -213,13 +232,13 @@ def inherit(sections: list[tuple[int, Section]], positions: pd.Index) -> pd.Data
 
 
 def heading_rows(sections: Iterable[Section], rows: np.ndarray) -> dict[str, np.ndarray]:
-    """For each column a section gives (level, field, status, unit), the row of the heading
-    each of `rows` (the user's row numbers, in order) would take it from, 0 where none; the
-    sections nest as in `inherit`."""
+    """For each column a section gives (level, field, status, unit, online level), the row
+    of the heading each of `rows` (the user's row numbers, in order) would take it from, 0
+    where none; the sections nest as in `inherit`."""
     listed = list(sections)
     if not listed:
         return {}
-    states = [(0, 0, 0, 0)] + [  # before the first heading, then under each
+    states = [(0,) * len(_GIVEN)] + [  # before the first heading, then under each
         tuple(given.row if given else 0 for given in held) for held in _in_force(listed)
     ]
     starts = [section.row for section in listed]
