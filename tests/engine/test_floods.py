@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -256,3 +257,28 @@ def test_a_column_on_the_old_scale_names_each_levels_new_value(levels: list[str]
         "Column 'Mức độ DVC' is written on the old scale: write 'Toàn trình' where it says "
         "Mức độ 4 and 'Một phần' where Mức độ 3"
     )
+
+
+@pytest.mark.parametrize(
+    ("headers", "marks", "said"),
+    [
+        # Read from marks under headers that each name a value: the flood names them all.
+        (
+            ["Mức độ 3", "Mức độ 4"],
+            lambda n: ["x", ""] if n % 3 else ["", "x"],
+            "Mức độ 3 / Mức độ 4",
+        ),
+        (["Mức độ DVC"], lambda n: ["Mức độ 4"], "Mức độ DVC"),
+    ],
+)
+def test_a_column_flood_names_the_column_as_the_file_heads_it(
+    tmp_path: Path, headers: list[str], marks: Callable[[int], list[str]], said: str
+) -> None:
+    path = tmp_path / "dvc.csv"
+    lines = [",".join(["Mã TTHC", "Tên thủ tục", *headers])] + [
+        ",".join([f"1.{n:06d}", f"Thủ tục số {n}", *marks(n)]) for n in range(25)
+    ]
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    (finding,) = [f for f in audit([str(path)]).findings if f.rule == "PA503"]
+    assert finding.rows == 25
+    assert finding.fix.startswith(f"Column '{said}' is written on the old scale")

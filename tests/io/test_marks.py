@@ -143,6 +143,20 @@ CASES = {
         "online_level",
         ["DVC trực tuyến toàn trình", "DVCTT một phần", "DVC trực tuyến toàn trình"],
     ),
+    # A list of online services still on the scale Decree 42/2022 replaced (PA503 says so).
+    "old online levels as headers of one row": (
+        [
+            ["STT", "Tên thủ tục", "Mức độ 3", "Mức độ 4", "Lĩnh vực"],
+            *[[str(n), NAMES[n], *cells, "Hộ tịch"] for n, cells in enumerate(["x ", " x", " x"])],
+        ],
+        "online_level",
+        ["Mức độ 3", "Mức độ 4", "Mức độ 4"],
+    ),
+    "a lone old online level": (
+        [["Tên thủ tục", "Mức độ 4", "Lĩnh vực"], *[[name, "x", "Hộ tịch"] for name in NAMES]],
+        "online_level",
+        None,
+    ),
     "statuses as headers of one row": (
         [
             ["Tên thủ tục", "Ban hành mới", "Sửa đổi, bổ sung", "Bãi bỏ"],

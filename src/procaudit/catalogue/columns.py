@@ -225,11 +225,13 @@ def named_column(column: str, with_header: bool = False) -> str:
 
 
 # Headers that name one value of a column, not the column: "Cấp tỉnh | Cấp xã" or "DVC toàn
-# trình | DVC một phần" side by side, the rows marking the one that applies (io/marks.py).
+# trình | DVC một phần" side by side, the rows marking the one that applies (io/marks.py);
+# "Mức độ 3 | Mức độ 4" too, a list still on the scale Decree 42/2022 replaced (PA503 says so).
 # Patterns that a whole header key (`text.header_key`) matches.
 VALUE_HEADERS: Final[dict[str, str]] = {
     "level": r"(cap )?(trung uong|tw|bo|tinh|huyen|xa|phuong)|co quan khac",
-    "online_level": r"((dvc|dvctt|dich vu cong)( truc tuyen)? |truc tuyen )?(toan trinh|mot phan)",
+    "online_level": r"((dvc|dvctt|dich vu cong)( truc tuyen)? |truc tuyen )?(toan trinh|mot phan)"
+    r"|((dvc|dvctt|dich vu cong)( truc tuyen)? )?muc do [1-4]",
     "status": r"(thu tuc )?(ban hanh moi|moi ban hanh|sua doi( bo sung)?|bo sung|bai bo|thay the)",
 }
 

@@ -102,7 +102,9 @@ def _collapsed(
         value_finding(first, flood.rows) for first, flood in zip(firsts, floods.values, strict=True)
     )
     firsts = of([f.first for f in floods.columns])
-    headers = table.header_map.headers
+    # As the file names the column: every header of a column read from marks ("Mức độ 3 /
+    # Mức độ 4"), not its first alone.
+    headers = column_names(table)
     findings.extend(
         column_finding(
             first,
