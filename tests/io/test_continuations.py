@@ -291,3 +291,54 @@ def test_a_list_of_documents_counts_its_procedures_once(tmp_path: Path) -> None:
     for lang, said in (("en", REPEATED), ("vi", "lặp lại thủ tục ở dòng trên")):
         shown = CliRunner().invoke(app, ["inspect", str(path), "--lang", lang]).stdout
         assert said in " ".join(shown.split())
+
+
+AGENCIES = ["STT", "Mã TTHC", "Tên thủ tục", "Cơ quan thực hiện", "Cấp thực hiện"]
+LISTED = {
+    # (rows under the header, each procedure's (row, name, level)): the levels listed under
+    # a procedure, each with its agency, are its levels, not lines of its name.
+    "levels listed under each procedure": (
+        [
+            ["1", "1.001193", "Đăng ký khai sinh", "", ""],
+            ["", "", "- Cấp tỉnh", "Sở Tư pháp", ""],
+            ["", "", "- Cấp xã", "UBND cấp xã", ""],
+            ["2", "1.000894", "Đăng ký kết hôn", "", ""],
+            ["", "", "+ cấp huyện:", "UBND cấp huyện", ""],
+        ],
+        [
+            (2, "Đăng ký khai sinh", "Cấp tỉnh, Cấp xã"),
+            (5, "Đăng ký kết hôn", "Cấp huyện"),
+        ],
+    ),
+    "a level cell of its own wins": (
+        [["1", "1.001193", "Đăng ký khai sinh", "", "Cấp xã"], ["", "", "- Cấp tỉnh", "", ""]],
+        [(2, "Đăng ký khai sinh", "Cấp xã")],
+    ),
+    # A name's lines wrapped under it stay its name, though one names a level.
+    "a line of the name naming a level": (
+        [
+            ["1", "1.001193", "Đăng ký khai sinh thực hiện tại", "", ""],
+            ["", "", "cấp xã có yếu tố nước ngoài", "", ""],
+        ],
+        [(2, "Đăng ký khai sinh thực hiện tại cấp xã có yếu tố nước ngoài", None)],
+    ),
+    "a line of the name that is a level alone": (
+        [
+            ["1", "1.001193", "Đăng ký khai sinh có yếu tố nước ngoài thực hiện tại", "", ""],
+            ["", "", "cấp xã", "", ""],
+        ],
+        [(2, "Đăng ký khai sinh có yếu tố nước ngoài thực hiện tại cấp xã", None)],
+    ),
+}
+
+
+@pytest.mark.parametrize(("rows", "read"), LISTED.values(), ids=LISTED.keys())
+def test_levels_listed_under_a_procedure_are_its_levels(
+    rows: list[list[str]], read: list[tuple[int, str, str | None]]
+) -> None:
+    table = _table(rows, AGENCIES)
+    levels = [level if isinstance(level, str) else None for _, level in column_read(table, "level")]
+    assert [
+        (row, name, level)
+        for (row, name), level in zip(column_read(table, "name"), levels, strict=True)
+    ] == read

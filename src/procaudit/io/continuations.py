@@ -22,6 +22,11 @@ row carries its own counts there.
 Which cells a procedure's value was taken or joined from is kept (`CellParts`): a finding
 on the text of one of them points at that cell, and `fix` repairs it there.
 
+A procedure done at several levels may list them on the rows under it, each naming a level
+alone in the name's column ("- Cấp tỉnh", "+ Cấp xã:"), that level's agency beside it
+(`level_items`): such a row names no procedure and no line of its name, it gives the
+procedure its levels.
+
 A list of dossier documents repeats its procedure on each document's row instead: the same
 STT, code and name over "Tờ khai" and "Giấy chứng sinh" (`repeated_rows`). Such a row is
 part of the procedure too, read as a continuation once its repeated cells are set aside.
@@ -40,6 +45,11 @@ import pyarrow.compute as pc
 from procaudit.io.grid import arrow_chunks
 
 _ITEM_LETTER = re.compile(r"[a-zđ]\s*[.)]")
+# A level alone, as an item of a list: "- Cấp tỉnh", "+ Cấp xã:", "• cấp huyện", "Cấp xã";
+# not "cấp xã" unmarked, which goes on with a name wrapped above it ("… thực hiện tại").
+_LEVEL_ITEM = (
+    r"\s*(?:[\-–+•*]+\s*(?i:cấp)|Cấp|CẤP)\s+((?i:tỉnh|xã|huyện|bộ|trung ương))\s*[:.;]?\s*"
+)
 _NUMBER = r"\s*\d+[.]?\s*"  # a procedure's row number
 
 
@@ -58,6 +68,30 @@ def continuation_rows(identity: np.ndarray, labels: pd.Index | np.ndarray) -> np
     apart = np.r_[True, np.diff(positions) != 1]  # not right under the row before it
     last_apart = np.maximum.accumulate(np.where(apart, rows, -1))
     return ~identity & (owner >= 0) & (last_apart <= owner)
+
+
+def level_items(names: pd.Series) -> pd.Series:
+    """The level each name cell names alone, as an item of a list under a procedure ("- Cấp
+    tỉnh" -> "Cấp tỉnh"); missing where the cell holds anything else."""
+    named = names.astype("string").str.normalize("NFC").str.fullmatch(_LEVEL_ITEM)
+    named = named.fillna(False).astype(bool)
+    if not named.any():
+        return pd.Series(pd.NA, index=names.index, dtype="object")
+    words = names[named].astype("str").str.normalize("NFC").str.extract(_LEVEL_ITEM)[0]
+    return ("Cấp " + words.str.lower()).reindex(names.index).astype("object")
+
+
+def item_levels(levels: pd.Series, continues: np.ndarray) -> pd.Series:
+    """The levels the rows continuing each procedure name (`level_items`), joined ("Cấp
+    tỉnh, Cấp xã"), by the procedure row's label; only for procedures with such rows."""
+    rows = np.arange(len(continues))
+    owner = np.maximum.accumulate(np.where(continues, -1, rows))
+    listed = levels.notna().to_numpy() & continues & (owner >= 0)
+    if not listed.any():
+        return pd.Series(dtype="object")
+    at = np.flatnonzero(listed)
+    found = pd.Series(levels.to_numpy(dtype=object)[at], index=levels.index[owner[at]])
+    return found.groupby(level=0, sort=False).agg(lambda named: ", ".join(dict.fromkeys(named)))
 
 
 def repeated_rows(

@@ -28,7 +28,9 @@ import pyarrow as pa
 from procaudit.io.continuations import (
     CellParts,
     continuation_rows,
+    item_levels,
     join_continuations,
+    level_items,
     repeated_rows,
     wrapped_rows,
 )
@@ -333,13 +335,22 @@ def understand(
     repeats = repeated_rows(live, naming, alike, places, header_map.stt)
     continues, wrapped = repeats, np.zeros(len(live), dtype=bool)
     parts: dict[int, CellParts] = {}
+    levels_listed = pd.Series(dtype="object")
     if len(named_by) > 1:  # a name alone: a row without it may be a procedure missing it
         at = _positions(body.index, live.index)
         numbered = cells_filled.any_in([p for p in named_by if p != name_col], at)  # STT, code
-        named = numbered | cells_filled.any_in([name_col], at)
+        # A level listed under a procedure ("- Cấp tỉnh") names none, nor a line of its name.
+        # Only the rows without a number or a code are looked at: most lists have none.
+        items = level_items(live[name_col][~numbered]).reindex(live.index)
+        listed = items.notna().to_numpy() & ~numbered
+        named = numbered | (cells_filled.any_in([name_col], at) & ~listed)
         # A name wrapped onto the rows under it (a PDF's lines) names no procedure either.
         wrapped = wrapped_rows(live, named & ~numbered, columns, header_map.stt)
         continues = continuation_rows(named & ~wrapped & ~repeats, places)
+        if (listed & continues).any():
+            levels_listed = item_levels(items.where(listed), continues)
+            live = live.copy(deep=False)
+            live[name_col] = live[name_col].mask(listed & continues)
     if continues.any():
         skip(CONTINUATION, live.index[continues & ~repeats])
         skip(REPEATED, live.index[repeats])
@@ -355,6 +366,10 @@ def understand(
     inherited = inherit(sections, live.index)
     # The rows that took a section's value (none without sections).
     taken = taken_from_sections(inherited, live, header_map) if sections else {}
+    if not levels_listed.empty:  # the levels listed under a procedure, before its section's
+        listed_here = levels_listed.reindex(live.index)
+        known = inherited["level"] if "level" in inherited else pd.Series(None, live.index)
+        inherited["level"] = listed_here.astype("object").fillna(known)
     # An annex of abolished (amended, replaced) procedures says so in its name's header.
     header_status = None if "status" in header_map.columns else qualified_status(labels[name_col])
     if header_status is not None:
