@@ -342,3 +342,15 @@ def test_levels_listed_under_a_procedure_are_its_levels(
         (row, name, level)
         for (row, name), level in zip(column_read(table, "name"), levels, strict=True)
     ] == read
+
+
+def test_a_name_header_saying_the_levels_are_listed_under_the_names() -> None:
+    header = ["STT", "Mã TTHC", "Tên thủ tục hành chính / Cấp thực hiện", "Cơ quan thực hiện"]
+    table = _table(
+        [["1", "1.001193", "Đăng ký khai sinh", ""], ["", "", "- Cấp tỉnh", "Sở Tư pháp"],
+         ["", "", "- Cấp huyện", "UBND cấp huyện"], ["2", "1.000894", "Đăng ký kết hôn", ""],
+         ["", "", "- Cấp xã", "UBND cấp xã"]],
+        header,
+    )  # fmt: skip
+    assert column_read(table, "name") == [(2, "Đăng ký khai sinh"), (5, "Đăng ký kết hôn")]
+    assert column_read(table, "level") == [(2, "Cấp tỉnh, Cấp huyện"), (5, "Cấp xã")]

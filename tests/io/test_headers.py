@@ -133,6 +133,16 @@ ALIASES = [
 ]
 
 
+def test_a_name_header_naming_what_is_listed_under_the_names_is_the_name() -> None:
+    """ "Tên thủ tục / Cấp thực hiện": the names, their levels on the rows under them; read
+    as the name only where no other column names it."""
+    assert map_headers(["STT", "Tên thủ tục hành chính / Cấp thực hiện"]).columns == {"name": 1}
+    mapped = map_headers(["Tên TTHC / Cấp thực hiện", "Tên thủ tục", "Cấp thực hiện"])
+    assert mapped.columns == {"name": 1, "level": 2}
+    # Agencies listed under the names would be read as lines of them: no name column.
+    assert map_headers(["STT", "Tên TTHC / Cơ quan thực hiện"]).columns == {}
+
+
 def test_the_national_code_wins_over_a_local_one() -> None:
     mapped = map_headers(["Mã TTHC", "Mã TTHC quốc gia", "Tên thủ tục"])
     assert mapped.columns == {"code": 1, "name": 2}

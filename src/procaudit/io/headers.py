@@ -210,17 +210,29 @@ def _first_match(keys: tuple[str, ...], words: Vocabulary) -> tuple[str, int] | 
     return None
 
 
+_LISTED_UNDER_NAMES = "level"  # what a name column may list under each name (`_by_parts`)
+
+
 def _by_parts(
     header: str, extra: Mapping[str, str] | None, words: Vocabulary
 ) -> tuple[str, int] | None:
     """What a header in two languages names (`bilingual.language_parts`): the column each
     of its parts names, read from the Vietnamese part; nothing where a part names nothing or
     another column ("Cơ quan⏎ban hành" is one header wrapped, not two). A part saying the
-    column is a translation ("English") is left out."""
+    column is a translation ("English") is left out. Parts naming the name and another
+    level ("Tên thủ tục hành chính / Cấp thực hiện") head the names with their levels listed
+    under each (io/continuations.py's `level_items`): the name, read where no other column
+    names it, as a translation is. (Agencies listed so would be read as lines of the name.)"""
     parts = [part for part in language_parts(header) if not is_translation_mark(part)]
     hits = [read_header(part, extra, words) for part in parts]
-    if not hits or None in hits or len({hit[0] for hit in hits if hit}) > 1:
+    if not hits or None in hits:
         return None
+    named = {hit[0] for hit in hits if hit}
+    if len(named) > 1:
+        name = next((hit for hit in hits if hit and hit[0] in words.required), None)
+        if name is None or named != {name[0], _LISTED_UNDER_NAMES}:
+            return None
+        return name[0], name[1] + TRANSLATED
     return hits[0]
 
 
