@@ -12,6 +12,8 @@ from procaudit.core.i18n import speaking
 from procaudit.engine.audit import audit
 from procaudit.engine.schema import load_schema
 from procaudit.engine.table_hits import audit_table
+from procaudit.io.grid import text_grid
+from procaudit.io.read import read_grid
 from procaudit.rules import all_rules
 from procaudit.rules.codes import invalid_code, invalid_codes, number_code_repair, repaired_code
 
@@ -262,6 +264,40 @@ def test_a_new_part_of_an_annex_asks_no_code() -> None:
     assert [(f.rule, f.row) for f in found if f.rule == "PA102"] == [("PA102", 7)]
 
 
+INTERNAL_ROWS = [
+    ["1", "TTHCNB.01", "Thủ tục tặng Bằng khen của Chủ tịch Ủy ban nhân dân tỉnh"],
+    ["2", "", "Thủ tục thẩm định đề án thành lập đơn vị sự nghiệp công lập"],
+    ["3", "1.00089", "Thủ tục quyết định thanh lý tài sản công"],
+]
+
+
+@pytest.mark.parametrize(
+    ("above", "header", "codes"),
+    [
+        # A list of internal procedures (Decision 1085/QĐ-TTg) says so in its title or its
+        # name's header: no national code is asked of them.
+        (
+            ["DANH MỤC THỦ TỤC HÀNH CHÍNH NỘI BỘ GIỮA CÁC CƠ QUAN HÀNH CHÍNH NHÀ NƯỚC"],
+            "Tên TTHC",
+            [],
+        ),
+        ([], "Tên thủ tục hành chính nội bộ", []),
+        # A ministry's own code beside a list of procedures is no internal procedure.
+        ([], "Tên TTHC", [("PA101", 2), ("PA101", 4), ("PA102", 3)]),
+    ],
+)
+def test_a_list_of_internal_procedures_asks_no_national_code(
+    above: list[str], header: str, codes: list[tuple[str, int]]
+) -> None:
+    title = [[text, "", ""] for text in above]
+    table = sheet_table([*title, ["STT", "Mã TTHC nội bộ", header], *INTERNAL_ROWS])
+    found = audit_table("list.csv", table, load_schema(), all_rules())
+    shift = len(title)
+    assert sorted((f.rule, f.row) for f in found if f.rule in ("PA101", "PA102")) == sorted(
+        (rule, row + shift) for rule, row in codes
+    )
+
+
 def test_pa103_missing_name() -> None:
     rows = [
         {"code": "1.000178", "name": "Đăng ký khai sinh"},
@@ -360,3 +396,12 @@ def test_pa101_a_number_its_format_shows_as_another_code(tmp_path: Path) -> None
     )
     assert "shows as 1.0138:" in found[1].message
     assert found[0].fix.startswith("Format the cell as Text and type the code 1.013801 again")
+
+
+def test_a_list_of_internal_procedures_says_its_codes_are_not_checked() -> None:
+    rows = [["STT", "Mã số", "Tên thủ tục hành chính nội bộ"], *INTERNAL_ROWS]
+    (said,) = read_grid("list.xlsx", text_grid("NB", rows)).notes
+    assert said == (
+        "sheet 'NB': it lists internal procedures (thủ tục hành chính nội bộ), which have no "
+        "national code: their codes are not checked (PA101, PA102)"
+    )

@@ -43,6 +43,10 @@ CODE_SHOWN: Final = "_code_shown"
 # True on every row of a table from a workbook that counts its days from 1904 (Excel for
 # Mac's date system), so that a day number is read from there; present only in such tables.
 DATE_1904: Final = "_date1904"
+# True on every row of a table of internal procedures, those between state bodies (Decision
+# 1085/QĐ-TTg: "Danh mục thủ tục hành chính nội bộ"), which have no national code; present
+# only in such tables.
+INTERNAL: Final = "_internal"
 # Who issued each row's decision, where a cell holding the decision and its date names it
 # after the date ("125/QĐ-UBND ngày 20/9/2025 của UBND huyện Lâm Thao"): splitting the cell
 # keeps it here; present only in tables with such cells.

@@ -14,6 +14,7 @@ from procaudit.catalogue.columns import (
     CODE_NUMBER,
     CODE_SHOWN,
     DATE_1904,
+    INTERNAL,
     REQUIRED,
     ROW,
     SECTION_STATUS,
@@ -55,7 +56,7 @@ from procaudit.io.number_codes import restore_number_codes
 from procaudit.io.number_formats import code_shown
 from procaudit.io.other_tables import OtherTable, other_table, without_name
 from procaudit.io.parts import split_parts
-from procaudit.io.sections import heading_rows
+from procaudit.io.sections import heading_rows, title_internal
 from procaudit.io.table import Table as Table  # read's own, as it always was
 from procaudit.io.value_notes import quoted, value_notes
 from procaudit.vn.text import header_key
@@ -234,6 +235,10 @@ def _table(path: str, grid: Grid, options: ReadOptions, header: Header | None = 
     frame, restored, merged_from = _frame(grid, understood)
     if grid.date1904:  # its day numbers count from 1904 (vn.dates.read_date)
         frame[DATE_1904] = True
+    account = understood.account
+    name_header = account.labels[header_map.columns[REQUIRED[0]]]
+    if title_internal((*account.title, grid.sheet or "", name_header)):
+        frame[INTERNAL] = True  # internal procedures: no national code is asked of them
     from_names = split_name_codes(frame)
     headings = heading_rows(understood.account.sections, frame[ROW].to_numpy())
     given_by: dict[str, np.ndarray] = {}

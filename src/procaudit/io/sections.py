@@ -284,6 +284,17 @@ def title_level(texts: Iterable[str]) -> str | None:
     return f"Cấp {levels.pop()}" if len(levels) == 1 else None
 
 
+# Procedures between state bodies ("thủ tục hành chính nội bộ", "TTHC nội bộ"), not a
+# ministry's own code ("Mã TTHC nội bộ"): read in a title, a sheet's name or the name's header.
+_INTERNAL = re.compile(r"(?:thủ tục(?: hành chính)?|tthc)\s+nội bộ\b")
+
+
+def title_internal(texts: Iterable[str]) -> bool:
+    """Whether a list's title, its sheet's name or its name's header says it lists internal
+    procedures ("DANH MỤC THỦ TỤC HÀNH CHÍNH NỘI BỘ …", "Tên TTHC nội bộ")."""
+    return any(_INTERNAL.search(fold(text)) for text in texts)
+
+
 def title_status(texts: Iterable[str]) -> str | None:
     """The one status a list's title gives its procedures ("DANH MỤC THỦ TỤC HÀNH CHÍNH BỊ
     BÃI BỎ", a sheet "TTHC bãi bỏ"), as a section writes it; None where it names none, or

@@ -1,10 +1,11 @@
 """The notes a catalogue's reading adds for its user: where the values, not the headers,
 decided a column, where a column was read otherwise than as written (marks, level codes,
-timestamps), where the codes came from the names' cells. Each table's notes are said once,
-in one line."""
+timestamps), where the codes came from the names' cells, and that a list of internal
+procedures is asked no national code. Each table's notes are said once, in one line."""
 
 from __future__ import annotations
 
+from procaudit.catalogue.columns import INTERNAL
 from procaudit.core.i18n import number, t
 from procaudit.io.epoch_dates import epoch_note
 from procaudit.io.level_codes import level_note
@@ -38,6 +39,15 @@ def value_notes(tables: list[Table] | tuple[Table, ...]) -> tuple[str, ...]:
                     "mã thủ tục được đọc từ ô tên thủ tục ({count} trên {rows} tên có ghi mã)",
                     count=number(table.codes_from_names),
                     rows=number(len(table.frame)),
+                )
+            )
+        if INTERNAL in table.frame:
+            said.append(
+                t(
+                    "it lists internal procedures (thủ tục hành chính nội bộ), which have no "
+                    "national code: their codes are not checked (PA101, PA102)",
+                    "danh mục thủ tục hành chính nội bộ, không có mã số quốc gia: không kiểm "
+                    "tra mã thủ tục (PA101, PA102)",
                 )
             )
         said.extend(

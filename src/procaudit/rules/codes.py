@@ -10,7 +10,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from procaudit.catalogue.code_words import no_code_yet
-from procaudit.catalogue.columns import CODE_NUMBER, CODE_SHOWN
+from procaudit.catalogue.columns import CODE_NUMBER, CODE_SHOWN, INTERNAL
 from procaudit.catalogue.status import ABOLISHED, NEW, SUSPENDED, row_status_kinds
 from procaudit.catalogue.text_columns import format_texts, matches
 from procaudit.core.findings import Severity
@@ -486,6 +486,22 @@ def _numbersaid(number: str, code: str, shown: object) -> tuple[str, str, str | 
             None,
         )
     return said("number", number=number), said("as text", code=code), None
+
+
+def without_internal(hits: pd.DataFrame, frame: pd.DataFrame) -> pd.DataFrame:
+    """The hits less the code rules' on the rows of a list of internal procedures (`INTERNAL`:
+    between state bodies, Decision 1085/QĐ-TTg), which the national database gives no code:
+    "TTHCNB.01" or no code at all is what such a list holds (the report notes it once)."""
+    if INTERNAL not in frame or hits.empty:
+        return hits
+    coded = hits["rule"].isin((INVALID_CODE, MISSING_CODE)).to_numpy(dtype=bool)
+    if not coded.any():
+        return hits
+    internal = frame[INTERNAL].fillna(False).to_numpy(dtype=bool)  # stacked: others' NaN
+    rows = frame.index.get_indexer(pd.Index(hits["index"].to_numpy()[coded]))
+    dropped = np.zeros(len(hits), dtype=bool)
+    dropped[np.flatnonzero(coded)] = (rows >= 0) & internal[np.maximum(rows, 0)]
+    return hits[~dropped]
 
 
 # The statuses whose procedures are not asked for a code: a newly published one may have
