@@ -203,6 +203,20 @@ def test_pa203_without_level_or_code_columns() -> None:
     assert hits_of("PA203", rows) == [(2, "name"), (4, "name")]
 
 
+def test_pa203_in_a_list_without_codes_speaks_of_no_code() -> None:
+    """A list with no code column (internal procedures'): its rows are not "without a code"."""
+    rows = [{"name": "Thủ tục quyết định thanh lý tài sản công"}] * 2
+    found = [(f.row, f.message, f.fix) for f in findings_of(rows, sheet="S") if f.rule == "PA203"]
+    keep = (
+        "If the rows are one procedure, keep one; if they are different procedures, make their "
+        "names say how they differ."
+    )
+    assert found == [
+        (2, "The same name is also listed on row 3.", keep),
+        (3, "The same name is also listed on row 2.", keep),
+    ]
+
+
 def a(code: str | None, name: str, agency: str | None, level: str | None = None) -> Row:
     return {"code": code, "name": name, "agency": agency, "level": level}
 

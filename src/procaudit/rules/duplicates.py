@@ -560,6 +560,8 @@ def duplicate_name(ctx: RuleContext) -> pd.DataFrame:
     under_code, no_code = t("under code {code}", "mã {code}"), t("without a code", "không có mã")
     or_no_code = t(", or without a code", ", hoặc không có mã")
     other_codes = _others_said("other code", "mã khác")
+    if "code" not in frame:  # a list without codes (internal procedures'): no code to name
+        said, said_under = (text.replace(" ({under})", "") for text in (said, said_under))
 
     def describe(i: object, others: Others) -> str:
         # The other rows' codes, then whether some have none: each row without a code is a
@@ -587,5 +589,12 @@ def duplicate_name(ctx: RuleContext) -> pd.DataFrame:
             "procedures, make their names say how they differ.",
             "Nếu các dòng là cùng một thủ tục, giữ lại một dòng có mã đúng; nếu là các thủ tục "
             "khác nhau, sửa tên để thể hiện rõ điểm khác nhau.",
+        )
+        if "code" in frame
+        else t(
+            "If the rows are one procedure, keep one; if they are different procedures, make "
+            "their names say how they differ.",
+            "Nếu các dòng là cùng một thủ tục, giữ lại một dòng; nếu là các thủ tục khác nhau, "
+            "sửa tên để thể hiện rõ điểm khác nhau.",
         ),
     )
