@@ -441,3 +441,28 @@ def test_a_header_of_words_run_together_is_found() -> None:
     positions, _, header_map = find_header(grid, {})
     assert positions == [0]
     assert header_map.columns == {"code": 1, "name": 2, "level": 3, "field": 4}
+
+
+# A row whose name label ends with a colon: a header where the cell beside it heads a column
+# or is empty, a procedure's content written label by label where it holds the value.
+_LABELS = [["", "Mã số:", "1.001193", ""], ["", "Phí, lệ phí:", "Không", ""]]
+_PROCEDURE = ["1", "1.001193", "Đăng ký khai sinh", "Hộ tịch"]
+LABELLED = {
+    "a label and its value": ([["1.", "Tên thủ tục:", "Đăng ký khai sinh", ""], *_LABELS], None),
+    "headers with colons": ([["STT", "Tên thủ tục:", "Cơ quan thực hiện:", ""], _PROCEDURE], 1),
+    "the colon on the last header": ([["STT", "Mã TTHC", "", "Tên thủ tục:"], _PROCEDURE], 3),
+    "an empty cell beside it": ([["STT", "Tên thủ tục:", "", "Lĩnh vực"], _PROCEDURE], 1),
+    "no colon: a header over data": ([["STT", "Tên thủ tục", "Ghi chú x", ""], _PROCEDURE], 1),
+}
+
+
+@pytest.mark.parametrize(("rows", "name"), LABELLED.values(), ids=LABELLED)
+def test_a_name_labelling_the_value_beside_it_heads_no_column(
+    rows: list[list[str]], name: int | None
+) -> None:
+    grid = text_grid("Sheet", rows)
+    if name is None:
+        with pytest.raises(NoHeader):
+            find_header(grid, {})
+    else:
+        assert find_header(grid, {})[2].columns["name"] == name

@@ -21,6 +21,7 @@ FEES = "looks like a fee schedule (phí, lệ phí), not a catalogue of procedur
 AGENCIES = "looks like a list of agencies, not a catalogue of procedures:"
 REVIEW = "looks like a plan to review procedures (kế hoạch rà soát)"
 NO_NAME = "has no column for the procedure name"
+CONTENT = "holds each procedure's content (Phần II: steps, dossier, fees, legal basis), not a list"
 
 
 def _problem(rows: list[list[str]], options: ReadOptions | None = None) -> str | None:
@@ -225,6 +226,43 @@ WITHOUT_NAME = [
             ["3", "000.00.03.H44", "Sở Tài chính", "0210.3800003"],
         ],
         f"{AGENCIES} it has columns 'Mã định danh', 'Tên cơ quan, đơn vị', 'Điện thoại'",
+    ),
+    (
+        "a decision's Phần II: each procedure's content, lettered",
+        [
+            ["PHẦN II. NỘI DUNG CỤ THỂ CỦA TỪNG THỦ TỤC HÀNH CHÍNH"],
+            [f"1. Thủ tục {BIRTH}"],
+            ["a) Trình tự thực hiện:"],
+            ["Bước 1: Nộp hồ sơ tại Trung tâm Phục vụ hành chính công."],
+            ["c) Thành phần, số lượng hồ sơ:"],
+            ["h) Phí, lệ phí: Không"],
+            ["l) Căn cứ pháp lý: Luật Hộ tịch năm 2014."],
+        ],
+        f"{CONTENT} of procedures: it has 'a) Trình tự thực hiện:', 'c) Thành phần, số lượng "
+        "hồ sơ:', 'h) Phí, lệ phí:', 'l) Căn cứ pháp lý:'",
+    ),
+    (
+        "each procedure's content, a label and its value per row",
+        [
+            ["1.", "Tên thủ tục:", BIRTH],
+            ["", "Mã số:", "1.001193"],
+            ["", "Trình tự thực hiện:", "Bước 1: nộp hồ sơ"],
+            ["", "Thành phần hồ sơ:", "Tờ khai"],
+            ["", "Phí, lệ phí:", "Không"],
+            ["2.", "Tên thủ tục:", DEATH],
+            ["", "Mã số:", "1.000656"],
+        ],
+        f"{CONTENT} of procedures: it has 'Trình tự thực hiện:', 'Thành phần hồ sơ:', 'Phí, "
+        "lệ phí:'",
+    ),
+    (
+        "two content labels only: nothing known",
+        [
+            ["PHẦN II"],
+            ["a) Trình tự thực hiện:"],
+            ["h) Phí, lệ phí: Không"],
+        ],
+        NO_NAME,
     ),
     (
         "a staff list: nothing known",

@@ -172,6 +172,8 @@ def find_header(grid: Grid, extra: dict[str, str], words: Vocabulary = CATALOGUE
         # A lone name column is a header only as the first thing in the sheet.
         if header_map.score < 2 and positions[0] != scanned[0]:
             continue
+        if _labels_a_value(labels, header_map, words.required):
+            continue
         # Ties go to the upper row: a header comes before the data it heads; then to the
         # pair (or three rows), whose lower rows would otherwise be read as data.
         key = (header_map.score, -positions[0], len(positions))
@@ -196,6 +198,22 @@ def _past_full_header(
     if top.score < len(texts[first]) or not all(column in top.columns for column in required):
         return scanned
     return [p for p in scanned if p <= first + 2]
+
+
+def _labels_a_value(labels: list[str], header_map: HeaderMap, required: tuple[str, ...]) -> bool:
+    """Whether the row labels a value beside it rather than heading a column: a procedure's
+    content written label by label ("Tên thủ tục:" | "Cấp giấy phép …", "Mã số:" | …, "Trình
+    tự thực hiện:" | …) has the name's label end with a colon and its value in the next cell,
+    which names no column. A header's colon is followed by another heading, or by nothing."""
+    for column in required:
+        position = header_map.columns[column]
+        if not labels[position].rstrip().endswith(":") or position + 1 >= len(labels):
+            continue
+        beside = labels[position + 1]
+        named = {*header_map.columns.values(), header_map.stt}
+        if beside.strip() and position + 1 not in named:
+            return True
+    return False
 
 
 def _third_row(

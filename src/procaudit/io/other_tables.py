@@ -38,6 +38,7 @@ from procaudit.vn.text import header_key
 
 DOSSIERS, STATISTICS, FEES, AGENCIES = "dossiers", "statistics", "fees", "agencies"
 REVIEW_PLAN = "review plan"
+CONTENT = "content"
 
 # The signals a header's key (`text.header_key`) may carry, each a pattern of its words.
 _SIGNALS: dict[str, str] = {
@@ -94,6 +95,15 @@ _SHOWN = 4  # headers quoted
 # so; it lists procedures, groups of them and other rules, with who reviews them and when.
 _REVIEW_PLAN = re.compile(r"^ke hoach ra soat\b")
 # Where a list of agencies names them: "Sở Tư pháp", "UBND xã Tân Lập", "Văn phòng …".
+# The labels of a procedure's content in a decision's annex (Phần II), each followed by a
+# colon: "a) Trình tự thực hiện:", "Thành phần, số lượng hồ sơ:", "h) Phí, lệ phí: Không".
+_CONTENT_LABEL = re.compile(
+    r"^(?:[a-z] |\d+ )?(?P<label>trinh tu thuc hien|cach thuc thuc hien"
+    r"|thanh phan(?: so luong)? ho so|thoi han giai quyet|doi tuong thuc hien"
+    r"|co quan thuc hien|ket qua thuc hien|phi le phi"
+    r"|le phi|(?:ten )?mau don(?: mau)? to khai|yeu cau(?: dieu kien)?|can cu phap ly)\b"
+)
+_CONTENT_LABELS = 3  # distinct content labels that make a sheet a procedure's content
 _AGENCY_NAME = re.compile(
     r"^(?:so|ubnd|uy ban nhan dan|van phong|ban|cuc|chi cuc|tong cuc|trung tam|phong|bo"
     r"|cong an|bao hiem xa hoi|kho bac|chi nhanh|toa an|vien kiem sat|thanh tra|hoi dong)\b"
@@ -173,8 +183,19 @@ def _review_plan(shown: str, _: str) -> str:
     )
 
 
+def _content(shown: str, _: str) -> str:
+    return t(
+        "holds each procedure's content (Phần II: steps, dossier, fees, legal basis), not a "
+        "list of procedures: it has {shown}",
+        "chứa nội dung cụ thể của từng thủ tục (Phần II: trình tự, hồ sơ, phí, căn cứ pháp "
+        "lý), không phải danh mục thủ tục hành chính: có {shown}",
+        shown=shown,
+    )
+
+
 _WORDS: dict[str, Callable[[str, str], str]] = {
     REVIEW_PLAN: _review_plan,
+    CONTENT: _content,
     DOSSIERS: _dossiers,
     STATISTICS: _statistics,
     FEES: _fees,
@@ -287,6 +308,9 @@ def without_name(
     if planned is not None:
         return planned
     below = grid_cells.iloc[row + 1 :]
+    content = _content_labels(below.iloc[:HEADER_SCAN_ROWS])
+    if content:
+        return OtherTable(CONTENT, content)
     named = tuple((position, label) for position, label in enumerate(labels) if label.strip())
     found = _by_headers(named)
     if found is not None:
@@ -314,6 +338,27 @@ def without_name(
     if said and len(counts) >= 2 and 2 * len(counts) > len(columns):
         return OtherTable(STATISTICS, tuple(labels[p] for p in counts if labels[p].strip()))
     return None
+
+
+def _content_labels(cells: pd.DataFrame) -> tuple[str, ...]:
+    """The content labels (`_CONTENT_LABEL`) among the cells, one per kind in the order met,
+    where there are enough of them to say the sheet holds each procedure's content."""
+    found: dict[str, str] = {}
+    for text in pd.unique(cells.stack().astype("str").to_numpy()):
+        kind = _content_kind(str(text))
+        if kind is not None and kind not in found:
+            found[kind] = str(text).split(":", 1)[0].strip() + ":"
+    return tuple(found.values()) if len(found) >= _CONTENT_LABELS else ()
+
+
+@lru_cache(maxsize=4096)
+def _content_kind(text: str) -> str | None:
+    """The content label a cell begins with, before a colon, folded; None for other text."""
+    label, colon, _ = text.partition(":")
+    if not colon:
+        return None
+    hit = _CONTENT_LABEL.match(header_key(label))
+    return None if hit is None else hit.group("label")
 
 
 def _texts(cells: pd.Series) -> pd.Series:
