@@ -43,6 +43,7 @@ def _load_rule_families() -> None:
     from procaudit.rules import (  # noqa: F401  (importing a family registers its rules)
         codes,
         duplicates,
+        duplicates_across,
         forms,
         html_entities,
         near_duplicates,
