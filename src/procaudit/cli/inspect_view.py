@@ -18,6 +18,7 @@ from procaudit.io.layout import (
     CONTINUATION,
     FOOTER,
     NO_DATA,
+    OTHER_TABLE,
     PAGE_NUMBER,
     REPEATED,
     REPEATED_HEADER,
@@ -65,6 +66,7 @@ _VIETNAMESE = {
     CONTINUATION: "phần tiếp theo của thủ tục ở dòng trên",
     REPEATED: "lặp lại thủ tục ở dòng trên",
     PAGE_NUMBER: "số trang giữa các trang",
+    OTHER_TABLE: "bảng khác sau danh mục (bảng tổng hợp)",
     WIDER: "nhiều trường hơn dòng tiêu đề (dấu phân cách trong giá trị không đặt trong ngoặc kép?)",
 }
 SHOWN_SECTIONS = 25  # the JSON output lists them all

@@ -57,6 +57,7 @@ from procaudit.io.sections import (
     inherit,
     taken_from_sections,
 )
+from procaudit.io.tables_after import CODE_LIKE, table_after
 from procaudit.io.values import ValueChoice, check_values
 from procaudit.io.vocabulary import Vocabulary, typed_forms
 from procaudit.io.wider import WIDER, Wider, check_wider, wider_rows
@@ -73,15 +74,13 @@ REPEATED_HEADER = "header repeated over another part of the table"
 CONTINUATION = "continues the procedure above"
 REPEATED = "repeats the procedure above"  # one row per document, or per way of applying
 PAGE_NUMBER = "page number between pages"
+OTHER_TABLE = "another table after the list (a summary)"
 
 # What a procedure's rows, one per document or per way of applying, tell apart.
 _PER_ROW = ("forms", "legal_basis", "processing_time", "fee")
 
 _COLUMN_NUMBER = re.compile(r"^\(?\s*\d{1,2}\s*\)?$")
 _COLUMN_LETTER = re.compile(r"^\(?\s*([A-Za-z])\s*\)?$")
-# 1.000178, 1.000494.000.00.00.H29, 2.001. Spelled without \s and \d, which pandas would run
-# in Python on every cell; with plain classes it runs in Arrow.
-_CODE_LIKE = "[ \t\r\n\xa0]*[0-9]+[.][0-9]{3}"
 
 
 @dataclass(frozen=True)
@@ -284,6 +283,10 @@ def understand(
     skip(PAGE_NUMBER, pages)
     breaks = [*again, *numbers, *pages]
     live = without_rows(live, breaks)
+    # A summary per level or field laid under the list, under a header of its own.
+    after = table_after(live, header_map, words.required, extra)
+    skip(OTHER_TABLE, after)
+    live = without_rows(live, after)
     # The header's choices checked against the values under it (an id under "Mã thủ tục").
     header_map, by_values = check_values(header_map, labels, live, grid.hidden_columns)
     # Sub-columns marked with an "x" under a heading: a row's value is the heading marked.
@@ -304,7 +307,7 @@ def understand(
         if code_col is not None:
             # A heading merged across the row keeps its text in its first cell, which may be
             # the code column: a row "has no code" when that cell holds nothing shaped like one.
-            code = few[code_col].str.match(_CODE_LIKE).fillna(False).astype(bool)
+            code = few[code_col].str.match(CODE_LIKE).fillna(False).astype(bool)
             few = rows_where(few, ~code)
         if not few.empty:
             identity = (header_map.stt, name_col, code_col)
