@@ -16,6 +16,8 @@ from procaudit.io.values import (
     INTERNAL_IDS,
     NAMES,
     NATIONAL_CODES,
+    NO_ONLINE_LEVELS,
+    ONLINE_LEVELS,
     OTHER_CODES,
     SHARED_CODES,
     STATUSES,
@@ -130,6 +132,12 @@ _CHOSEN: dict[str, tuple[str, str, str, str]] = {
         "its values are national procedure codes: {examples}",
         "giá trị của cột là mã thủ tục quốc gia: {examples}",
     ),
+    ONLINE_LEVELS: (
+        "its values are online levels ({examples})",
+        "giá trị là mức độ dịch vụ công trực tuyến ({examples})",
+        "its values are online levels: {examples}",
+        "giá trị của cột là mức độ dịch vụ công trực tuyến: {examples}",
+    ),
     NAMES: (
         "its values are procedures' names ({examples})",
         "giá trị là tên thủ tục ({examples})",
@@ -214,6 +222,18 @@ _REFUSED: dict[str, tuple[_Words, _Words]] = {
         (
             "its codes are not national ones, and another column's are: {examples}",
             "mã trong cột không phải mã quốc gia, còn mã ở cột khác thì phải: {examples}",
+        ),
+    ),
+    NO_ONLINE_LEVELS: (
+        (
+            "its values name no online level ({examples}): the column of levels is read instead",
+            "giá trị không nêu mức độ dịch vụ công trực tuyến ({examples}): cột ghi mức độ "
+            "được đọc thay cho cột này",
+        ),
+        (
+            "its values name no online level, and another column's do: {examples}",
+            "giá trị không nêu mức độ dịch vụ công trực tuyến, còn giá trị ở cột khác thì có: "
+            "{examples}",
         ),
     ),
     AGENCY_NAMES: (

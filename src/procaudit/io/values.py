@@ -46,6 +46,7 @@ from procaudit.io.value_profile import (
     profile_texts,
     sample,
 )
+from procaudit.vn.online import online_level
 from procaudit.vn.text import comparison_key, header_key
 
 # A header naming another thing's code: a unit's, an agency's, a field's, a dossier's, or
@@ -78,6 +79,8 @@ SHARED_CODES = "codes shared by procedures of different names"
 CUT_NAMES = "names cut short"
 AGENCY_NAMES = "agencies' names"
 NAMES = "procedures' names"  # chosen where every name column was refused
+ONLINE_LEVELS = "online levels"  # chosen over a column headed so that holds none
+NO_ONLINE_LEVELS = "no online levels"  # "Có", "x": passed over for a column of levels
 HIDDEN = "hidden"  # a hidden column: passed over for a visible one, or read for want of one
 
 # Where the values of a code column that holds no national codes are shared by procedures of
@@ -187,6 +190,12 @@ def check_values(
             columns.pop("code", None)
             if code is not None:
                 columns["code"] = code
+    if "online_level" in columns and "online_level" not in given:
+        online = candidates.get("online_level", (columns["online_level"],))
+        found = _online_by_values(online, values)
+        if found:
+            columns["online_level"] = found[-1].position
+            choices.extend(found)
     if "status" not in columns:
         unread = _unread(header_map, labels, set(columns.values()), hidden)
         statuses = _status_by_values(unread, values.texts)
@@ -203,6 +212,36 @@ def check_values(
         return header_map, ()
     changed = with_columns(list(labels), columns, header_map.stt, candidates, given)
     return changed, tuple(sorted(choices, key=lambda choice: choice.position))
+
+
+def _online_by_values(candidates: tuple[int, ...], values: _Values) -> list[ValueChoice]:
+    """Where the first column headed as the online level holds no levels (an export's
+    "DVC trực tuyến" of "Có" beside its "Mức độ" of "Toàn trình", "Một phần") and a later
+    one does, the columns passed over and the one chosen; nothing otherwise."""
+    if len(candidates) < 2 or _says_levels(values.texts(candidates[0])):
+        return []
+    kept = next((p for p in candidates[1:] if _says_levels(values.texts(p))), None)
+    if kept is None:
+        return []
+    passed = candidates[: candidates.index(kept)]
+    return [
+        *(ValueChoice(p, "online_level", False, NO_ONLINE_LEVELS, _few(values, p)) for p in passed),
+        ValueChoice(kept, "online_level", True, ONLINE_LEVELS, _few(values, kept)),
+    ]
+
+
+def _says_levels(texts: pa.Array) -> bool:
+    """Whether a clear majority of a column's (sampled, filled) cells name an online level."""
+    if len(texts) < MIN_CELLS:
+        return False
+    counts = pc.value_counts(texts).to_pylist()
+    said = sum(item["counts"] for item in counts if online_level(str(item["values"])))
+    return said >= CLEAR * len(texts)
+
+
+def _few(values: _Values, position: int) -> tuple[str, ...]:
+    """The first distinct values of a column, to quote."""
+    return tuple(str(v) for v in pc.unique(values.texts(position)).slice(0, SHOWN).to_pylist())
 
 
 def _visible_first(

@@ -1,0 +1,49 @@
+"""Where the column a header prefers as the online level holds no levels ("Có") and another
+column headed so holds them ("Toàn trình", "Một phần"), that one is read."""
+
+from __future__ import annotations
+
+import pytest
+
+from conftest import sheet_table
+from procaudit.core.i18n import speaking
+from procaudit.io.value_words import note
+
+LEVELS = ["Toàn trình", "Một phần", "Toàn trình", "Một phần", ""]
+CASES = {
+    "flags beside levels": (["Có", "Có", "Có", "Có", "Có"], LEVELS, "Mức độ"),
+    "the preferred column holds levels": (LEVELS, ["Có"] * 5, "DVC trực tuyến"),
+    "neither holds levels": (["Có"] * 5, ["x", "x", "", "x", "x"], "DVC trực tuyến"),
+    "old degrees beside flags": (["Có"] * 5, ["Mức độ 4", "Mức độ 3", "4", "3", "2"], "Mức độ"),
+    "too few levels to say": (["Có"] * 5, ["Toàn trình", "", "", "", ""], "DVC trực tuyến"),
+}
+
+
+@pytest.mark.parametrize(("preferred", "other", "read"), CASES.values(), ids=CASES)
+def test_the_online_level_is_read_from_the_column_of_levels(
+    preferred: list[str], other: list[str], read: str
+) -> None:
+    header = ["STT", "Mã TTHC", "Tên thủ tục", "DVC trực tuyến", "Mức độ"]
+    rows = [
+        [str(n), f"1.00{n:04d}", f"Thủ tục {n}", first, second]
+        for n, (first, second) in enumerate(zip(preferred, other, strict=True), 1)
+    ]
+    table = sheet_table([header, *rows])
+    assert header[table.header_map.columns["online_level"]] == read
+
+
+def test_the_choice_is_said_in_both_languages() -> None:
+    header = ["Tên thủ tục", "DVC trực tuyến", "Mức độ"]
+    rows = [[f"Thủ tục {n}", "Có", level] for n, level in enumerate(LEVELS)]
+    table = sheet_table([header, *rows])
+    said = [note(choice, f"'{header[choice.position]}'") for choice in table.account.by_values]
+    assert said == [
+        "column 'DVC trực tuyến' is not read as the online_level: its values name no online "
+        "level (Có, …): the column of levels is read instead",
+        "column 'Mức độ' is read as the online_level because its values are online levels "
+        "(Toàn trình, Một phần, …)",
+    ]
+    with speaking("vi"):
+        assert note(table.account.by_values[1], "'Mức độ'").endswith(
+            "vì giá trị là mức độ dịch vụ công trực tuyến (Toàn trình, Một phần, …)"
+        )
