@@ -60,6 +60,30 @@ SHEETS = {
         [],
     ),
     "a copy within one sheet: PA201's": ({"A": _list(B, B), "B": _list(D)}, []),
+    "the list, and each procedure's details on the next sheet": (
+        {
+            "Phần I": _list(B, D, M, ("1.000689", "Đăng ký lại khai sinh")),
+            "Phần II": [
+                [*HEADER, "Trình tự thực hiện", "Phí, lệ phí"],
+                *([n, *p, "Cấp xã", "Bước 1: nộp hồ sơ", "Không"] for n, p in enumerate([B, D, M])),
+            ],
+        },
+        [],
+    ),
+    "three copies of a longer list": (
+        {
+            "A": _list(B, D, M, *((f"1.0020{n:02d}", f"Thủ tục {n}") for n in range(4))),
+            "B": _list(B, D, M, *((f"1.0030{n:02d}", f"Thủ tục khác {n}") for n in range(4))),
+        },
+        [
+            ("A", 2, "sheet 'B', row 2"),
+            ("A", 3, "sheet 'B', row 3"),
+            ("A", 4, "sheet 'B', row 4"),
+            ("B", 2, "sheet 'A', row 2"),
+            ("B", 3, "sheet 'A', row 3"),
+            ("B", 4, "sheet 'A', row 4"),
+        ],
+    ),
 }
 
 

@@ -7,12 +7,15 @@ what PA201 compares within one: the code (after its mechanical repair), the name
 comparison key and the level the row's cell writes; rows whose status kinds differ (a table
 of new procedures beside one of abolished ones) are different entries, and so are rows
 naming different agencies (a sheet per unit: every district offers the procedure), as in
-PA201. Only codes found in two tables are looked at: a file of one table costs nothing.
+PA201. Two tables sharing most of their procedures are two views of one list (the list,
+and each procedure's details on the next sheet), not copies. Only codes found in two tables
+are looked at: a file of one table costs nothing.
 """
 
 from __future__ import annotations
 
-from collections.abc import Hashable
+from collections import Counter
+from itertools import combinations
 
 import pandas as pd
 
@@ -30,6 +33,9 @@ from procaudit.rules.hits import file_hits
 from procaudit.rules.registry import file_rule
 
 _SHOWN = 3  # other rows named in a message
+# Two tables sharing at least this share of the smaller one's procedures, and this many, are
+# two views of one list: copies are a few rows.
+_VIEW_SHARE, _VIEW_ROWS = 0.5, 3
 _KEY = ["code", "name_key", "level", "status"]
 
 
@@ -99,9 +105,19 @@ def _where(other: pd.Series, sheet: str | None) -> str:
     )
 
 
-def _message(entry: pd.DataFrame, at: Hashable) -> str:
-    row = entry.loc[[at]].iloc[0]
-    others = entry[entry["table"] != row["table"]]
+def _views(entries: list[pd.DataFrame], sizes: list[int]) -> set[tuple[int, int]]:
+    """The pairs of tables (numbers, the smaller first) that share most of their procedures."""
+    shared: Counter[tuple[int, int]] = Counter()
+    for entry in entries:
+        shared.update(combinations(sorted(set(entry["table"].tolist())), 2))
+    return {
+        (a, b)
+        for (a, b), count in shared.items()
+        if count >= _VIEW_ROWS and count >= _VIEW_SHARE * min(sizes[a], sizes[b])
+    }
+
+
+def _message(row: pd.Series, others: pd.DataFrame) -> str:
     places = [_where(other, row["sheet"]) for _, other in others.head(_SHOWN).iterrows()]
     more = len(others) - len(places)
     listed = "; ".join(places)
@@ -191,19 +207,32 @@ def duplicate_across_tables(ctx: FileContext) -> pd.DataFrame:
         "Keep the procedure in the table where it belongs and delete the other copy.",
         "Giữ thủ tục ở bảng phù hợp và xóa bản sao ở bảng còn lại.",
     )
+    entries = [
+        entry
+        for _, group in rows.groupby(_KEY, sort=False)
+        for entry in _told_apart(group)
+        if entry["table"].nunique() > 1
+    ]
+    sizes = [int((c.code_keys.notna() & c.name_keys.notna()).sum()) for _, c in tables]
+    views = _views(entries, sizes)
     found: list[tuple[int, int, dict[str, object]]] = []  # by table and row: the file's order
-    for _, group in rows.groupby(_KEY, sort=False):
-        for entry in _told_apart(group):
-            if entry["table"].nunique() < 2:
-                continue
-            for at, row in entry.iterrows():
+    for entry in entries:
+        for _, row in entry.iterrows():
+            table = int(row["table"])
+            others = entry[
+                [
+                    other != table and (min(table, other), max(table, other)) not in views
+                    for other in entry["table"].tolist()
+                ]
+            ]
+            if not others.empty:
                 record: dict[str, object] = {
                     "sheet": row["sheet"],
                     "row": int(row["row"]),
                     "code": row["code"],
                     "column": "name",
                     "value": row["name"],
-                    "message": _message(entry, at),
+                    "message": _message(row, others),
                     "fix": fix,
                 }
                 found.append((int(row["table"]), int(row["row"]), record))
