@@ -52,8 +52,36 @@ def _levels(rows: list[list[str]], sheet: str | None = None) -> tuple[list[str |
             ["Cấp tỉnh"] * 2,
             None,
         ),
+        # Rows above the first level section take the title's level; those under it, its.
+        (
+            [
+                ["B. THỦ TỤC HÀNH CHÍNH CẤP HUYỆN", "", ""],
+                HEADER,
+                ROWS[0],
+                ["C", "THỦ TỤC CẤP XÃ", ""],
+                ROWS[1],
+            ],
+            None,
+            ["Cấp huyện", "Cấp xã"],
+            "Cấp huyện",
+        ),
+        (
+            [[COMMUNE_LIST, "", ""], HEADER, ["I", "Lĩnh vực Hộ tịch", ""], *ROWS],
+            None,
+            ["Cấp xã"] * 2,
+            "Cấp xã",
+        ),
     ],
-    ids=["title", "sheet's name", "two levels", "a province's name", "own level", "a section"],
+    ids=[
+        "title",
+        "sheet's name",
+        "two levels",
+        "a province's name",
+        "own level",
+        "a section",
+        "rows above a level section",
+        "a field's section",
+    ],
 )
 def test_the_level_a_title_gives(
     rows: list[list[str]], sheet: str | None, levels: list[str | None], given: str | None

@@ -53,6 +53,7 @@ from procaudit.io.marks import Marked, read_marks
 from procaudit.io.page_breaks import page_numbers, without_breaks
 from procaudit.io.sections import (
     Section,
+    before_levels,
     given_by_title,
     inherit,
     taken_from_sections,
@@ -392,10 +393,14 @@ def understand(
     )
     for column, value in list(given.items()):
         known = inherited[column] if column in inherited else pd.Series(None, live.index)
-        if known.notna().all():
+        # A title's level is that of the rows above the sections giving levels, if any.
+        wanting = known.isna().to_numpy().copy()
+        if column == "level":
+            wanting &= before_levels(sections, live.index)
+        if not wanting.any():
             del given[column]  # every row has it from its sections: the title gives none
             continue
-        inherited[column] = known.astype("object").fillna(value)
+        inherited[column] = known.astype("object").mask(wanting, value)
     account = SheetAccount(
         sheet=grid.sheet,
         header_rows=tuple(int(rows.iloc[p]) for p in positions),

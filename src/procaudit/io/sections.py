@@ -231,6 +231,15 @@ def inherit(sections: list[tuple[int, Section]], positions: pd.Index) -> pd.Data
     return taken.set_axis(positions)
 
 
+def before_levels(sections: list[tuple[int, Section]], positions: pd.Index) -> np.ndarray:
+    """Which rows (`positions`) stand above the first section giving a level: all of them
+    where none does. A title's level is theirs alone."""
+    first = next((position for position, section in sections if section.level), None)
+    if first is None:
+        return np.ones(len(positions), dtype=bool)
+    return np.asarray(positions < first, dtype=bool)
+
+
 def heading_rows(sections: Iterable[Section], rows: np.ndarray) -> dict[str, np.ndarray]:
     """For each column a section gives (level, field, status, unit, online level), the row
     of the heading each of `rows` (the user's row numbers, in order) would take it from, 0
@@ -318,15 +327,15 @@ def given_by_title(
     """The level and the status a list of one level or of one status gives in its title, or
     else in its sheet's name ("DANH MỤC … CỦA UBND CẤP XÃ", "Phụ lục II - TTHC bãi bỏ"), and
     the unit a workbook kept as a sheet per unit names its sheet after ("UBND xã Tân Lập"),
-    for its rows where no column and no section gives them. A title's level is none where
-    sections give levels; its status holds until a part of another status begins ("3.
-    Danh mục thủ tục hành chính bị bãi bỏ" halfway down a part titled "2. … sửa đổi")."""
+    for its rows where no column and no section gives them. Where sections give levels, the
+    title's is the level of the rows above the first of them only (a part titled "B. TTHC
+    CẤP HUYỆN" whose rows go on under "C. TTHC CẤP XÃ": `before_levels`); its status holds
+    until a part of another status begins ("3. Danh mục thủ tục hành chính bị bãi bỏ"
+    halfway down a part titled "2. … sửa đổi")."""
     from_sections, named = list(sections), set(columns)
     given: dict[str, str] = {}
     for column, read in (("level", title_level), ("status", title_status)):
-        if column in named or (
-            column == "level" and any(section.level for section in from_sections)
-        ):
+        if column in named:
             continue
         value = read(texts) or read([sheet or ""])
         if value is not None:
