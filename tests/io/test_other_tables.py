@@ -21,6 +21,7 @@ FEES = "looks like a fee schedule (phí, lệ phí), not a catalogue of procedur
 AGENCIES = "looks like a list of agencies, not a catalogue of procedures:"
 REVIEW = "looks like a plan to review procedures (kế hoạch rà soát)"
 NO_NAME = "has no column for the procedure name"
+DECISION = "holds a decision's text, not a list of procedures: it has"
 CONTENT = "holds each procedure's content (Phần II: steps, dossier, fees, legal basis), not a list"
 
 
@@ -254,6 +255,25 @@ WITHOUT_NAME = [
         ],
         f"{CONTENT} of procedures: it has 'Trình tự thực hiện:', 'Thành phần hồ sơ:', 'Phí, "
         "lệ phí:'",
+    ),
+    (
+        "a decision's text on its cover sheet",
+        [
+            ["ỦY BAN NHÂN DÂN TỈNH PHÚ THỌ"],
+            ["Số: 1890/QĐ-UBND"],
+            ["QUYẾT ĐỊNH"],
+            ["Căn cứ Nghị định số 63/2010/NĐ-CP;"],
+            ["Điều 1. Công bố kèm theo Quyết định này Danh mục"],
+            ["Điều 2. Quyết định này có hiệu lực"],
+            ["Nơi nhận:"],
+        ],
+        f"{DECISION} 'Điều 1. Công bố kèm theo Quyết định này…', 'Điều 2. Quyết định này có "
+        "hiệu lực'",
+    ),
+    (
+        "one article: nothing known",
+        [["QUYẾT ĐỊNH"], ["Điều 1. Công bố kèm theo Quyết định này"], ["Điều chỉnh giấy phép"]],
+        NO_NAME,
     ),
     (
         "two content labels only: nothing known",

@@ -39,6 +39,7 @@ from procaudit.vn.text import header_key
 DOSSIERS, STATISTICS, FEES, AGENCIES = "dossiers", "statistics", "fees", "agencies"
 REVIEW_PLAN = "review plan"
 CONTENT = "content"
+DECISION = "decision"
 
 # The signals a header's key (`text.header_key`) may carry, each a pattern of its words.
 _SIGNALS: dict[str, str] = {
@@ -104,6 +105,9 @@ _CONTENT_LABEL = re.compile(
     r"|le phi|(?:ten )?mau don(?: mau)? to khai|yeu cau(?: dieu kien)?|can cu phap ly)\b"
 )
 _CONTENT_LABELS = 3  # distinct content labels that make a sheet a procedure's content
+# A decision's text on its cover sheet: its articles ("Điều 1. Công bố kèm theo …"), folded.
+_ARTICLE = re.compile(r"^dieu \d+\b")
+_ARTICLES = 2  # articles that make a sheet a decision's text
 _AGENCY_NAME = re.compile(
     r"^(?:so|ubnd|uy ban nhan dan|van phong|ban|cuc|chi cuc|tong cuc|trung tam|phong|bo"
     r"|cong an|bao hiem xa hoi|kho bac|chi nhanh|toa an|vien kiem sat|thanh tra|hoi dong)\b"
@@ -183,6 +187,14 @@ def _review_plan(shown: str, _: str) -> str:
     )
 
 
+def _decision(shown: str, _: str) -> str:
+    return t(
+        "holds a decision's text, not a list of procedures: it has {shown}",
+        "chứa nội dung văn bản quyết định, không phải danh mục thủ tục hành chính: có {shown}",
+        shown=shown,
+    )
+
+
 def _content(shown: str, _: str) -> str:
     return t(
         "holds each procedure's content (Phần II: steps, dossier, fees, legal basis), not a "
@@ -196,6 +208,7 @@ def _content(shown: str, _: str) -> str:
 _WORDS: dict[str, Callable[[str, str], str]] = {
     REVIEW_PLAN: _review_plan,
     CONTENT: _content,
+    DECISION: _decision,
     DOSSIERS: _dossiers,
     STATISTICS: _statistics,
     FEES: _fees,
@@ -311,6 +324,9 @@ def without_name(
     content = _content_labels(below.iloc[:HEADER_SCAN_ROWS])
     if content:
         return OtherTable(CONTENT, content)
+    articles = _articles(grid_cells.iloc[: 2 * HEADER_SCAN_ROWS])
+    if articles:
+        return OtherTable(DECISION, articles)
     named = tuple((position, label) for position, label in enumerate(labels) if label.strip())
     found = _by_headers(named)
     if found is not None:
@@ -349,6 +365,14 @@ def _content_labels(cells: pd.DataFrame) -> tuple[str, ...]:
         if kind is not None and kind not in found:
             found[kind] = str(text).split(":", 1)[0].strip() + ":"
     return tuple(found.values()) if len(found) >= _CONTENT_LABELS else ()
+
+
+def _articles(cells: pd.DataFrame) -> tuple[str, ...]:
+    """A decision's articles among the cells ("Điều 1. …", "Điều 2. …"), where there are
+    enough of them to say the sheet holds the decision's text."""
+    texts = [str(text) for text in pd.unique(cells.stack().astype("str").to_numpy())]
+    found = tuple(text for text in texts if _ARTICLE.match(header_key(text[:12])))
+    return found if len(found) >= _ARTICLES else ()
 
 
 @lru_cache(maxsize=4096)
