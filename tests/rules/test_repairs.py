@@ -94,6 +94,12 @@ def test_whitespace_is_not_cleaned_in_codes() -> None:
     assert get_repair("PA101").function(" 1.001234 ") == "1.001234"  # type: ignore[union-attr]
 
 
+def test_whitespace_is_not_cleaned_in_a_legal_basis() -> None:
+    """A legal basis is prose, which PA603 does not check: its repair leaves it as it is."""
+    assert not get_repair("PA603").applies_to("legal_basis")  # type: ignore[union-attr]
+    assert get_repair("PA603").applies_to("agency")  # type: ignore[union-attr]
+
+
 def test_repairs_run_in_order_to_a_fixed_point() -> None:
     legacy = " " + encode(NAME, TCVN3) + "  &amp;#40;"
     assert repair_text(legacy, all_repairs()) == (NAME + " (", ("PA601", "PA604", "PA603"))

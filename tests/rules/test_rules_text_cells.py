@@ -58,6 +58,17 @@ CASES = [
     ("trailing line break", {"name": NAME, "agency": TWO_AGENCIES + "\n"}, [("PA603", "agency")]),
     ("levels on two lines", {"name": NAME, "level": "Cấp tỉnh\nCấp xã"}, []),
     ("fields on two lines", {"name": NAME, "field": "Trồng trọt\nBảo vệ thực vật"}, []),
+    # The legal basis is prose: its spaces are nobody's key; its Unicode form still counts.
+    (
+        "a legal basis with doubled spaces and a tab",
+        {"name": NAME, "legal_basis": "Luật Khiếu nại  năm 2011\t02/2011/QH13 "},
+        [],
+    ),
+    (
+        "an NFD legal basis",
+        {"name": NAME, "legal_basis": unicodedata.normalize("NFD", "Luật Hộ tịch  năm 2014")},
+        [("PA602", "legal_basis")],
+    ),
     # A name is one value: a line break inside it is stray.
     ("a name wrapped by hand", {"name": "Đăng\nký khai sinh"}, [("PA603", "name")]),
     ("a name on two lines, Windows", {"name": "Đăng ký\r\nkhai sinh"}, [("PA603", "name")]),

@@ -36,6 +36,7 @@ from procaudit.rules.registry import DescribeText, frame_rule
 from procaudit.rules.whitespace import (
     BREAK,
     ONE_LINE,
+    PROSE_COLUMNS,
     STRAY,
     VISIBLE,
     clean_whitespace,
@@ -473,7 +474,7 @@ def _one_line_explained(survey: SurveyedColumn, number: int) -> tuple[str, str]:
     prefetch=prefetch_survey,
     finds=(
         "leading, trailing or doubled spaces, tabs, non-breaking or zero-width spaces; a line "
-        "break inside a name"
+        "break inside a name; not in the legal basis, which is prose"
     ),
     row_local=True,
     describe_text=one_text(_stray_values, _explain_stray),
@@ -487,7 +488,10 @@ def stray_whitespace(ctx: RuleContext) -> pd.DataFrame:
     non-breaking space U+00A0, the zero-width space U+200B, the byte-order mark U+FEFF). A
     line break that separates several agencies or levels in one cell is fine; spaces around
     it and blank lines are not. A procedure's name is one value: a line break inside it
-    (wrapped by hand, pasted from a PDF) is not, and the lines are joined with a space.
+    (wrapped by hand, pasted from a PDF) is not, and the lines are joined with a space. The
+    legal basis is prose (the titles and numbers of laws, one after another): nothing looks
+    it up whole, and a portal export would get a finding on most of its rows; it is left
+    alone.
 
     **Bad**
     ```
@@ -515,7 +519,10 @@ def stray_whitespace(ctx: RuleContext) -> pd.DataFrame:
     ngắt dòng U+00A0, dấu cách độ rộng bằng không U+200B, dấu thứ tự byte U+FEFF). Dấu xuống dòng
     để tách nhiều cơ quan hoặc nhiều cấp trong một ô là hợp lệ; dấu cách quanh chỗ xuống dòng và
     dòng trống thì không. Tên thủ tục là một giá trị: dấu xuống dòng ở giữa tên (do ngắt dòng
-    bằng tay, dán từ tệp PDF) là không hợp lệ, và các dòng được nối lại bằng một dấu cách.
+    bằng tay, dán từ tệp PDF) là không hợp lệ, và các dòng được nối lại bằng một dấu cách. Căn
+    cứ pháp lý là văn bản tự do (tên và số hiệu các văn bản nối tiếp nhau): không ai tra cứu
+    nguyên cả ô, và dữ liệu xuất từ Cổng sẽ có phát hiện ở hầu hết các dòng; cột này không
+    được kiểm tra.
 
     **Sai**
     ```
@@ -537,7 +544,7 @@ def stray_whitespace(ctx: RuleContext) -> pd.DataFrame:
     """
     parts = []
     for column, survey in surveyed_columns(ctx).items():
-        if column == "code":
+        if column in ("code", *PROSE_COLUMNS):
             continue
         if column in ONE_LINE:
             found = sorted({*survey.stray, *survey.broken})

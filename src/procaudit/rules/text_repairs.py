@@ -16,6 +16,7 @@ from procaudit.rules.repairs import LEGACY_FONT, NFC, WHITESPACE, repairs, repai
 from procaudit.rules.whitespace import (
     INVISIBLE_CLASS,
     ONE_LINE,
+    PROSE_COLUMNS,
     STRAY_WHITESPACE,
     ZERO_WIDTH,
     one_line_text,
@@ -66,8 +67,8 @@ _LINE_BREAK = re.compile(r"\r\n|\r|\n")
 _SPACES = re.compile(" +")
 
 
-# Spaces around a code are PA101's, whose repair strips them.
-@repairs("PA603", safe=True, stage=WHITESPACE, skip=("code",))
+# Spaces around a code are PA101's, whose repair strips them; prose is left alone.
+@repairs("PA603", safe=True, stage=WHITESPACE, skip=("code", *PROSE_COLUMNS))
 def repair_whitespace(text: str) -> str | None:
     """The cell without what PA603 finds: zero-width characters dropped, tabs and unusual
     spaces made plain ones, single spaces, no space at the ends of a line, no blank line. A
