@@ -37,6 +37,20 @@ SHEETS = {
         {"TTHC cấp tỉnh": _bare(B, D), "TTHC cấp xã": _bare(B, M)},
         [],
     ),
+    "a procedure of both levels on the province's sheet and the communes'": (
+        {
+            "TTHC cấp tỉnh": _list(B, D, level="Cấp tỉnh, Cấp xã"),
+            "TTHC cấp xã": _list(B, M, level="Cấp tỉnh, Cấp xã"),
+        },
+        [],
+    ),
+    "two sheets titled with one level": (
+        {
+            "S1": _list(B, D, title="DANH MỤC TTHC CẤP XÃ"),
+            "S2": _list(M, B, title="DANH MỤC TTHC CẤP XÃ (tiếp)"),
+        },
+        [("S1", 3, "sheet 'S2', row 4"), ("S2", 4, "sheet 'S1', row 3")],
+    ),
     "a sheet per unit: every commune offers it": (
         {"UBND xã Tân Lập": _bare(B, D), "UBND xã Hà Thạch": _bare(B, M)},
         [],

@@ -8,7 +8,9 @@ comparison key and the level the row's cell writes; rows whose status kinds diff
 of new procedures beside one of abolished ones) are different entries, and so are rows
 naming different agencies (a sheet per unit: every district offers the procedure), as in
 PA201. Two tables sharing most of their procedures are two views of one list (the list,
-and each procedure's details on the next sheet), not copies. Only codes found in two tables
+and each procedure's details on the next sheet), not copies; two tables whose titles or
+sheets' names give different levels (a sheet per level) list each level's procedures, so a
+procedure of both levels is on both. Only codes found in two tables
 are looked at: a file of one table costs nothing.
 """
 
@@ -26,6 +28,7 @@ from procaudit.catalogue.units import unit_key
 from procaudit.core.findings import Severity
 from procaudit.core.i18n import t
 from procaudit.io import Table
+from procaudit.io.sections import title_level
 from procaudit.rules.compared_levels import BY_AGENCY
 from procaudit.rules.context import FileContext, RuleContext
 from procaudit.rules.duplicates import repaired_code_keys
@@ -117,6 +120,23 @@ def _views(entries: list[pd.DataFrame], sizes: list[int]) -> set[tuple[int, int]
     }
 
 
+def _listed_level(table: Table) -> str | None:
+    """The one level a table's title, or else its sheet's name, says it lists."""
+    title = table.account.title if table.account is not None else ()
+    return title_level(title) or title_level([table.sheet or ""])
+
+
+def _other_levels(tables: list[tuple[Table, RuleContext]]) -> set[tuple[int, int]]:
+    """The pairs of tables (numbers, the smaller first) whose titles or sheets' names give
+    different levels ("TTHC cấp tỉnh", "TTHC cấp xã")."""
+    given = [_listed_level(table) for table, _ in tables]
+    return {
+        (a, b)
+        for a, b in combinations(range(len(tables)), 2)
+        if given[a] and given[b] and given[a] != given[b]
+    }
+
+
 def _message(row: pd.Series, others: pd.DataFrame) -> str:
     places = [_where(other, row["sheet"]) for _, other in others.head(_SHOWN).iterrows()]
     more = len(others) - len(places)
@@ -150,7 +170,10 @@ def duplicate_across_tables(ctx: FileContext) -> pd.DataFrame:
     compares rows of one: the same code (after its mechanical repair), the same name (after
     normalisation) and the same level. Rows naming different agencies are no copies (a sheet
     per unit lists what each unit does), nor are rows of different status (a table of new
-    procedures beside one of abolished procedures). Copies within one table are PA201's.
+    procedures beside one of abolished procedures), nor rows of tables whose titles or
+    sheets' names give different levels (a procedure of the province and the communes is on
+    both their sheets), nor two tables sharing most of their procedures (the list, and each
+    procedure's details). Copies within one table are PA201's.
 
     **Bad**
     ```
@@ -175,8 +198,10 @@ def duplicate_across_tables(ctx: FileContext) -> pd.DataFrame:
     sánh các dòng trong một bảng: cùng mã (sau khi sửa lỗi gõ máy móc), cùng tên (sau khi chuẩn
     hóa) và cùng cấp thực hiện. Các dòng ghi cơ quan khác nhau không phải là bản sao (mỗi đơn
     vị một trang tính liệt kê thủ tục của từng đơn vị), các dòng khác tình trạng cũng vậy (bảng
-    thủ tục mới ban hành bên cạnh bảng thủ tục bị bãi bỏ). Bản sao trong cùng một bảng thuộc
-    quy tắc PA201.
+    thủ tục mới ban hành bên cạnh bảng thủ tục bị bãi bỏ), các dòng ở hai bảng có tiêu đề hoặc
+    tên trang tính ghi hai cấp khác nhau (thủ tục của cả cấp tỉnh và cấp xã có mặt ở cả hai
+    trang tính), và hai bảng có chung phần lớn thủ tục (danh mục và nội dung chi tiết của từng
+    thủ tục). Bản sao trong cùng một bảng thuộc quy tắc PA201.
 
     **Sai**
     ```
@@ -214,7 +239,7 @@ def duplicate_across_tables(ctx: FileContext) -> pd.DataFrame:
         if entry["table"].nunique() > 1
     ]
     sizes = [int((c.code_keys.notna() & c.name_keys.notna()).sum()) for _, c in tables]
-    views = _views(entries, sizes)
+    views = _views(entries, sizes) | _other_levels(tables)
     found: list[tuple[int, int, dict[str, object]]] = []  # by table and row: the file's order
     for entry in entries:
         for _, row in entry.iterrows():
