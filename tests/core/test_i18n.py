@@ -284,6 +284,7 @@ def test_every_message_and_fix_speaks_vietnamese(case: str, options: RuleOptions
 def test_the_cases_reach_every_rule(options: RuleOptions) -> None:
     found = {f.rule for rows in CASES.values() for f in run_rules(rows, options)}
     found |= {"PA302"} if _dossier_findings() else set()  # see the tests below
+    found |= {"PA205"} if _two_sheet_findings() else set()
     found |= {"PA001"}
     assert found == {rule.id for rule in RULES}
 
@@ -300,6 +301,25 @@ def _dossier_findings() -> list:
     context = FileContext("t.xlsx", [(table, RuleContext(table.frame))], components=[components])
     rule = next(rule for rule in RULES if rule.id == "PA302")
     return rule.file_check(context).to_dict("records")  # type: ignore[misc]
+
+
+def _two_sheet_findings() -> list:
+    """PA205's, which needs two tables: one procedure on two sheets."""
+    tables = [
+        table_of([{"code": "1.001193", "name": "Đăng ký khai sinh"}], sheet=sheet)
+        for sheet in ("Hộ tịch", "Chứng thực")
+    ]
+    context = FileContext("t.xlsx", [(t, RuleContext(t.frame)) for t in tables])
+    rule = next(rule for rule in RULES if rule.id == "PA205")
+    return rule.file_check(context).to_dict("records")  # type: ignore[misc]
+
+
+def test_a_procedure_on_two_sheets_speaks_vietnamese() -> None:
+    en, vi = in_both(_two_sheet_findings)
+    assert len(en) == 2
+    for english, vietnamese in zip(en, vi, strict=True):
+        assert_vietnamese(vietnamese["message"], english["message"], "PA205 message")
+        assert_vietnamese(vietnamese["fix"], english["fix"], "PA205 fix")
 
 
 def test_dossier_components_without_a_form_file_speak_vietnamese() -> None:
