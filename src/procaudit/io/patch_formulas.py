@@ -15,7 +15,6 @@ from __future__ import annotations
 import io
 import re
 import zipfile
-from html import unescape
 from xml.etree import ElementTree
 
 from procaudit.io.xlsx_parts import sheet_parts
