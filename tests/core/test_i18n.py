@@ -32,7 +32,7 @@ from procaudit.cli.inspect_view import render_inspection
 from procaudit.cli.rules_view import rule_doc, rules_table
 from procaudit.core.errors import ProcauditError
 from procaudit.core.findings import AuditResult, SkippedGroup
-from procaudit.core.i18n import language, speaking
+from procaudit.core.i18n import first_few, language, speaking
 from procaudit.engine.audit import audit
 from procaudit.engine.baseline import load_baseline
 from procaudit.engine.inspection import inspect_catalogue
@@ -969,3 +969,20 @@ def test_rules_inspect_and_fix_list_follow_lang(folder: Path) -> None:
     assert result.exit_code == 1
     header = (folder / "sua.csv").read_text(encoding="utf-8-sig").splitlines()[0]
     assert header.startswith("Tệp,Trang tính,Ô,Dòng,Mã TTHC,Tên thủ tục,Quy tắc,Mức độ,")
+
+
+@pytest.mark.parametrize(
+    ("names", "lang", "said"),
+    [
+        (["a.xlsx"], "en", "a.xlsx"),
+        (["a.xlsx", "b.xlsx"], "en", "a.xlsx, b.xlsx"),
+        (["a.xlsx", "b.xlsx", "c.xlsx"], "en", "a.xlsx, b.xlsx and 1 more files"),
+        (["a", "b", "c", "d", "e"], "vi", "a, b và 3 tệp khác"),
+        ([], "en", ""),
+    ],
+)
+def test_first_few_names_the_first_and_counts_the_rest(
+    names: list[str], lang: str, said: str
+) -> None:
+    with speaking(lang):
+        assert first_few(names, 2, (" and {more} more files", " và {more} tệp khác")) == said

@@ -124,17 +124,11 @@ class SkippedGroup:
 
     def describe(self) -> str:
         """ "PA401, PA402 in a.xlsx, b.xlsx and 5 more files: <reason>"."""
-        from procaudit.core.i18n import t
+        from procaudit.core.i18n import first_few, t
 
-        shown = ", ".join(self.files[: self.SHOWN_FILES])
-        more = len(self.files) - self.SHOWN_FILES
-        if more > 0:
-            shown = t(
-                "{shown} and {more} more files",
-                "{shown} và {more} tệp khác",
-                shown=shown,
-                more=more,
-            )
+        shown = first_few(
+            self.files, self.SHOWN_FILES, (" and {more} more files", " và {more} tệp khác")
+        )
         return t(
             "{rules} in {where}: {reason}",
             "{rules} trong {where}: {reason}",

@@ -76,6 +76,14 @@ def t(en: str, vi: str, /, **values: object) -> str:
     return text.format(**values) if values else text
 
 
+def first_few(names: Sequence[str], most: int, more: tuple[str, str], separator: str = ", ") -> str:
+    """The first `most` of `names` joined, then how many others there are in `more`
+    (English, Vietnamese, with {more}): "a.xlsx, b.xlsx and 5 more files"."""
+    shown = separator.join(names[:most])
+    left = len(names) - most
+    return shown + t(*more, more=left) if left > 0 else shown
+
+
 def number(count: int) -> str:
     """85,000 in English, 85.000 in Vietnamese (the dot groups thousands there)."""
     text = f"{count:,}"

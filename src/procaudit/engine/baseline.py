@@ -41,7 +41,7 @@ from procaudit.core.findings import (
     FileFailure,
     Finding,
 )
-from procaudit.core.i18n import t
+from procaudit.core.i18n import first_few, t
 from procaudit.core.limits import MAX_FILE_SIZE_MB, MB
 from procaudit.core.paths import not_a_state_file, shown_path
 from procaudit.engine.baseline_files import pair_files, recorded_path
@@ -462,14 +462,7 @@ _SHOWN_FILES = 3  # files named in the note; the others counted
 
 def _kept_note(kept: Sequence[BaselineEntry], path: str | os.PathLike[str]) -> str:
     files = sorted({entry.file for entry in kept})
-    shown = ", ".join(files[:_SHOWN_FILES])
-    if len(files) > _SHOWN_FILES:
-        shown = t(
-            "{shown} and {more} more files",
-            "{shown} và {more} tệp khác",
-            shown=shown,
-            more=len(files) - _SHOWN_FILES,
-        )
+    shown = first_few(files, _SHOWN_FILES, (" and {more} more files", " và {more} tệp khác"))
     return t(
         "the baseline {path} keeps {count} recorded findings this run could not check "
         "(the file was not read, or the rule did not run on it) in {files}",

@@ -11,7 +11,7 @@ import pandas as pd
 
 from procaudit.catalogue.columns import ROW, SHEET, named_column
 from procaudit.core.findings import SkippedRule
-from procaudit.core.i18n import t
+from procaudit.core.i18n import first_few, t
 from procaudit.engine.schema import LoadedSchema
 from procaudit.io import Table
 from procaudit.rules import Rule
@@ -117,14 +117,7 @@ def _no_column(tables: Sequence[str | None] | None, column: str, tables_apart: b
             column=named_column(column, with_header=True),
         )
     if named:
-        listed = ", ".join(named[:_SHOWN_SHEETS])
-        if len(named) > _SHOWN_SHEETS:
-            listed = t(
-                "{listed} and {more} more",
-                "{listed} và {more} trang tính khác",
-                listed=listed,
-                more=len(named) - _SHOWN_SHEETS,
-            )
+        listed = first_few(named, _SHOWN_SHEETS, (" and {more} more", " và {more} trang tính khác"))
         if tables_apart:
             return t(
                 "{count} tables have no {column} column ({listed})",
