@@ -73,6 +73,8 @@ def continuation_rows(identity: np.ndarray, labels: pd.Index | np.ndarray) -> np
 def level_items(names: pd.Series) -> pd.Series:
     """The level each name cell names alone, as an item of a list under a procedure ("- Cấp
     tỉnh" -> "Cấp tỉnh"); missing where the cell holds anything else."""
+    if not names.notna().any():  # every row looked at is numbered or blank: no item
+        return pd.Series(pd.NA, index=names.index, dtype="object")
     named = names.astype("string").str.normalize("NFC").str.fullmatch(_LEVEL_ITEM)
     named = named.fillna(False).astype(bool)
     if not named.any():

@@ -345,13 +345,16 @@ def understand(
         numbered = cells_filled.any_in([p for p in named_by if p != name_col], at)  # STT, code
         # A level listed under a procedure ("- Cấp tỉnh") names none, nor a line of its name.
         # Only the rows without a number or a code are looked at: most lists have none.
-        items = level_items(live[name_col][~numbered]).reindex(live.index)
-        listed = items.notna().to_numpy() & ~numbered
+        if numbered.all():
+            items, listed = None, np.zeros(len(live), dtype=bool)
+        else:
+            items = level_items(live[name_col][~numbered]).reindex(live.index)
+            listed = items.notna().to_numpy() & ~numbered
         named = numbered | (cells_filled.any_in([name_col], at) & ~listed)
         # A name wrapped onto the rows under it (a PDF's lines) names no procedure either.
         wrapped = wrapped_rows(live, named & ~numbered, columns, header_map.stt)
         continues = continuation_rows(named & ~wrapped & ~repeats, places)
-        if (listed & continues).any():
+        if items is not None and (listed & continues).any():
             levels_listed = item_levels(items.where(listed), continues)
             live = live.copy(deep=False)
             live[name_col] = live[name_col].mask(listed & continues)
