@@ -405,3 +405,86 @@ def test_a_list_of_internal_procedures_says_its_codes_are_not_checked() -> None:
         "sheet 'NB': it lists internal procedures (thủ tục hành chính nội bộ), which have no "
         "national code: their codes are not checked (PA101, PA102)"
     )
+
+
+def _public(number: int) -> list[str]:
+    return [str(number), f"1.00{number:04d}", f"Thủ tục công bố số {number}"]
+
+
+def _internal(number: int) -> list[str]:
+    return [str(number), f"TTHCNB.{number:02d}", f"Thủ tục nội bộ số {number}"]
+
+
+# A catalogue's parts of internal procedures, headed inside one table: (rows under the
+# header, the rows whose codes PA101 reports). Row 1 is the header.
+INTERNAL_PARTS = {
+    "a part after the public procedures": (
+        [
+            ["PHẦN I. THỦ TỤC HÀNH CHÍNH", "", ""],
+            _public(1),
+            ["PHẦN II. THỦ TỤC HÀNH CHÍNH NỘI BỘ", "", ""],
+            _internal(1),
+            _internal(2),
+        ],
+        [],
+    ),
+    "fields inside the internal part stay in it": (
+        [
+            ["PHẦN II. TTHC NỘI BỘ GIỮA CÁC CƠ QUAN HÀNH CHÍNH NHÀ NƯỚC", "", ""],
+            ["1. Lĩnh vực Tư pháp", "", ""],
+            _internal(1),
+            ["2. Lĩnh vực Nội vụ", "", ""],
+            _internal(2),
+        ],
+        [],
+    ),
+    "the next part of the same rank ends it": (
+        [
+            ["I. THỦ TỤC HÀNH CHÍNH NỘI BỘ", "", ""],
+            _internal(1),
+            ["II. THỦ TỤC HÀNH CHÍNH CẤP TỈNH", "", ""],
+            ["1", "TTHCNB.09", "Thủ tục công bố có mã sai"],
+        ],
+        [5],
+    ),
+    "a field heading after an unnumbered internal part does not end it": (
+        [
+            ["Thủ tục hành chính nội bộ", "", ""],
+            ["Lĩnh vực Tư pháp", "", ""],
+            _internal(1),
+            ["Danh mục thủ tục hành chính cấp xã", "", ""],
+            ["1", "TTHCNB.09", "Thủ tục công bố có mã sai"],
+        ],
+        [6],
+    ),
+    "a ministry's own codes outside any internal part are checked": (
+        [["I. Lĩnh vực Tư pháp", "", ""], _internal(1)],
+        [3],
+    ),
+}
+
+
+@pytest.mark.parametrize(("rows", "reported"), INTERNAL_PARTS.values(), ids=INTERNAL_PARTS.keys())
+def test_a_part_of_internal_procedures_asks_no_national_code(
+    rows: list[list[str]], reported: list[int]
+) -> None:
+    table = sheet_table([["STT", "Mã TTHC", "Tên thủ tục hành chính"], *rows])
+    found = audit_table("list.xlsx", table, load_schema(), all_rules())
+    assert [f.row for f in found if f.rule == "PA101"] == reported
+
+
+def test_a_part_of_internal_procedures_is_noted_with_its_heading() -> None:
+    rows = [
+        ["STT", "Mã số", "Tên thủ tục hành chính"],
+        ["PHẦN I. THỦ TỤC HÀNH CHÍNH", "", ""],
+        _public(1),
+        ["PHẦN II. THỦ TỤC HÀNH CHÍNH NỘI BỘ", "", ""],
+        _internal(1),
+        _internal(2),
+    ]
+    (said,) = read_grid("list.xlsx", text_grid("DM", rows)).notes
+    assert said == (
+        "sheet 'DM': the 2 procedures under 'PHẦN II. THỦ TỤC HÀNH CHÍNH NỘI BỘ' are internal "
+        "procedures (thủ tục hành chính nội bộ), which have no national code: their codes are "
+        "not checked (PA101, PA102)"
+    )

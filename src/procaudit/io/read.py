@@ -56,7 +56,7 @@ from procaudit.io.number_codes import restore_number_codes
 from procaudit.io.number_formats import code_shown
 from procaudit.io.other_tables import OtherTable, other_table, without_name
 from procaudit.io.parts import split_parts
-from procaudit.io.sections import heading_rows, title_internal
+from procaudit.io.sections import heading_rows, internal_rows, title_internal
 from procaudit.io.table import Table as Table  # read's own, as it always was
 from procaudit.io.value_notes import quoted, value_notes
 from procaudit.vn.text import header_key
@@ -239,6 +239,8 @@ def _table(path: str, grid: Grid, options: ReadOptions, header: Header | None = 
     name_header = account.labels[header_map.columns[REQUIRED[0]]]
     if title_internal((*account.title, grid.sheet or "", name_header)):
         frame[INTERNAL] = True  # internal procedures: no national code is asked of them
+    elif (under := internal_rows(account.sections, frame[ROW].to_numpy())).any():
+        frame[INTERNAL] = under  # a part of them, under its heading
     from_names = split_name_codes(frame)
     headings = heading_rows(understood.account.sections, frame[ROW].to_numpy())
     given_by: dict[str, np.ndarray] = {}

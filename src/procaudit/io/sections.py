@@ -33,9 +33,12 @@ _LIST_OF_PROCEDURES = r"danh mục\s+(?:các\s+)?(?:thủ tục hành chính|tth
 # Procedures of a level ("Thủ tục hành chính cấp tỉnh", "TTHC thuộc thẩm quyền của UBND
 # cấp xã"), which no procedure is named either.
 _PROCEDURES_OF_A_LEVEL = r"(?:danh mục\s+)?(?:thủ tục hành chính|tthc)\b.*\b(?:cấp|ubnd|ủy ban)\b"
+# Internal procedures ("thủ tục hành chính nội bộ", "TTHC nội bộ"; Decision 1085/QĐ-TTg).
+_INTERNAL_WORDS = r"(?:thủ tục(?: hành chính)?|tthc)\s+nội bộ\b"
 _HEADING = re.compile(
     r"^(?:phần\s+[ivxlc\d]+|[a-z]\s*[.)\-–]\s|[ivxlc]+\s*[.)]?\s|\d+\s*[.):]?\s*lĩnh vực|lĩnh vực\b"
     rf"|(?:\d+\s*[.)]\s*)?{_PROCEDURES_OF_A_LEVEL}|cấp\s+(?:tỉnh|xã|huyện|bộ|trung ương)$"
+    rf"|(?:danh mục\s+)?(?:các\s+)?{_INTERNAL_WORDS}"
     rf"|danh mục\b|nhóm\b|(?:\d+\.)*\d+\s*[.)]?\s*{_LIST_OF_PROCEDURES})",
 )
 # What a heading numbered like a procedure ("1 | Lĩnh vực Hộ tịch", merged from the column
@@ -91,6 +94,7 @@ class Section:
     status: str | None = None
     unit: str | None = None  # the unit of a list kept per unit (`units.heading_unit`)
     online_level: str | None = None  # a part of a list of online services
+    internal: bool = False  # a part of internal procedures ("PHẦN II. TTHC NỘI BỘ")
 
 
 def folded_texts(column: pd.Series) -> pd.Series:
@@ -156,7 +160,10 @@ def section_of(row: int, text: str) -> Section:
     unit = heading_unit(text) if says is None else None
     if says is None and unit is None:
         field_name = group_name(text)
-    return Section(row, " ".join(text.split()), level, field_name, status, unit, online_level)
+    internal = _INTERNAL.search(folded) is not None
+    return Section(
+        row, " ".join(text.split()), level, field_name, status, unit, online_level, internal
+    )
 
 
 def group_name(text: str) -> str | None:
@@ -295,13 +302,57 @@ def title_level(texts: Iterable[str]) -> str | None:
 
 # Procedures between state bodies ("thủ tục hành chính nội bộ", "TTHC nội bộ"), not a
 # ministry's own code ("Mã TTHC nội bộ"): read in a title, a sheet's name or the name's header.
-_INTERNAL = re.compile(r"(?:thủ tục(?: hành chính)?|tthc)\s+nội bộ\b")
+_INTERNAL = re.compile(_INTERNAL_WORDS)
 
 
 def title_internal(texts: Iterable[str]) -> bool:
     """Whether a list's title, its sheet's name or its name's header says it lists internal
     procedures ("DANH MỤC THỦ TỤC HÀNH CHÍNH NỘI BỘ …", "Tên TTHC nội bộ")."""
     return any(_INTERNAL.search(fold(text)) for text in texts)
+
+
+# How a heading is numbered, as far as it tells parts of one rank apart: "PHẦN II", a capital
+# ("II.", "B."), a number ("2.", "2.1"), a small letter ("b)").
+_RANKS = (
+    ("part", re.compile(r"phần\b")),
+    ("capital", re.compile(r"(?:[IVXLC]+|[A-Z])\s*[.):\-–]?(?:\s|$)")),
+    ("number", re.compile(r"\d+(?:\.\d+)*\s*[.):\-–]?(?:\s|$)")),
+    ("small", re.compile(r"[a-zđ]\s*[.):\-–](?:\s|$)")),
+)
+_PROCEDURES = re.compile(r"\b(?:thủ tục|tthc)\b")
+
+
+def _rank(text: str) -> str | None:
+    lead = text.lstrip()
+    lowered = fold(lead)
+    for rank, pattern in _RANKS:
+        if pattern.match(lowered if rank == "part" else lead):
+            return rank
+    return None
+
+
+def internal_rows(sections: Iterable[Section], rows: np.ndarray) -> np.ndarray:
+    """Which of `rows` (the user's row numbers, in order) stand in a part of internal
+    procedures that a heading begins ("PHẦN II. THỦ TỤC HÀNH CHÍNH NỘI BỘ" under a part of
+    the procedures the public applies for): from that heading to the next numbered as it is
+    ("PHẦN III", or "III." under "II."), or, for a heading not numbered, to the next naming
+    other procedures. The fields and levels headed inside the part stay in it."""
+    listed = list(sections)
+    if not any(section.internal for section in listed):
+        return np.zeros(len(rows), dtype=bool)
+    states, internal, rank = [False], False, None
+    for section in listed:
+        if section.internal:
+            internal, rank = True, _rank(section.text)
+        elif internal and (
+            _rank(section.text) == rank
+            if rank is not None
+            else _PROCEDURES.search(fold(section.text)) is not None
+        ):
+            internal = False
+        states.append(internal)
+    starts = [section.row for section in listed]
+    return np.array(states, dtype=bool)[np.searchsorted(starts, rows, side="right")]
 
 
 def title_status(texts: Iterable[str]) -> str | None:

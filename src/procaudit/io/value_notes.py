@@ -42,14 +42,7 @@ def value_notes(tables: list[Table] | tuple[Table, ...]) -> tuple[str, ...]:
                 )
             )
         if INTERNAL in table.frame:
-            said.append(
-                t(
-                    "it lists internal procedures (thủ tục hành chính nội bộ), which have no "
-                    "national code: their codes are not checked (PA101, PA102)",
-                    "danh mục thủ tục hành chính nội bộ, không có mã số quốc gia: không kiểm "
-                    "tra mã thủ tục (PA101, PA102)",
-                )
-            )
+            said.append(_internal_note(table))
         said.extend(
             note(choice, quoted(table.account.labels[choice.position]))
             for choice in table.account.by_values
@@ -87,3 +80,24 @@ def quoted(header: str, limit: int = 40) -> str:
     """A header cell as one short line: title cells hold line breaks and whole paragraphs."""
     text = " ".join(header.split())
     return f"'{text[: limit - 1].rstrip()}…'" if len(text) > limit else f"'{text}'"
+
+
+def _internal_note(table: Table) -> str:
+    """What the file's note says of a list of internal procedures, or of its part of them."""
+    if table.frame[INTERNAL].all():
+        return t(
+            "it lists internal procedures (thủ tục hành chính nội bộ), which have no "
+            "national code: their codes are not checked (PA101, PA102)",
+            "danh mục thủ tục hành chính nội bộ, không có mã số quốc gia: không kiểm "
+            "tra mã thủ tục (PA101, PA102)",
+        )
+    sections = table.account.sections if table.account is not None else ()
+    headings = ", ".join(quoted(section.text) for section in sections if section.internal)
+    return t(
+        "the {count} procedures under {headings} are internal procedures (thủ tục hành chính "
+        "nội bộ), which have no national code: their codes are not checked (PA101, PA102)",
+        "{count} thủ tục dưới {headings} là thủ tục hành chính nội bộ, không có mã số quốc "
+        "gia: không kiểm tra mã thủ tục (PA101, PA102)",
+        count=number(int(table.frame[INTERNAL].sum())),
+        headings=headings,
+    )
