@@ -515,3 +515,13 @@ def test_repeated_numbers_tells_apart_numbers_whose_hashes_collide(
     assert pd.Series(half).duplicated().sum() > 50  # collisions beyond the planted repeats
     found = repeated_numbers(numbers)
     assert found.tolist() == _repeated_by_counting(numbers.tolist())
+
+
+@pytest.mark.parametrize("chunked", [False, True])
+def test_starting_with_reads_each_texts_first_byte(chunked: bool) -> None:
+    texts = ["", None, "chưa có", " x", "Đang", "đ", "1.000178", "\u212aHÔNG", "a"]
+    array = pa.array(texts, pa.large_string())
+    if chunked:
+        array = pa.chunked_array([array.slice(0, 4), array.slice(4)])
+    found = text_columns.starting_with(array, b" cC\xc4\xe2")
+    assert found.tolist() == [False, False, True, True, True, True, False, True, False]

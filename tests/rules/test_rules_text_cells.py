@@ -8,12 +8,15 @@ from collections import Counter
 from pathlib import Path
 
 import pandas as pd
+import pyarrow as pa
 import pytest
 
 from conftest import findings_of, hits_of
 from procaudit.catalogue.columns import ROW, SHEET
+from procaudit.core.i18n import speaking
 from procaudit.rules import get_rule
 from procaudit.rules.context import RuleContext
+from procaudit.rules.whitespace import stray_said, strays_said
 
 NAME = "Đăng ký khai sinh"
 NFD = unicodedata.normalize("NFD", NAME)
@@ -165,6 +168,28 @@ def test_pa603_says_what_is_stray_and_quotes_the_cleaned_text(
     [finding] = [f for f in findings_of([row]) if f.rule == "PA603"]
     assert message in finding.message
     assert finding.fix == f"Write it as '{cleaned}'."
+
+
+STRAYS = [
+    "Đăng ký  khai sinh",
+    " Đăng ký khai sinh\u200b",
+    "Đăng\xa0ký\t\tkhai   sinh ",
+    "Đăng ký {khai} sinh ",
+    "\u3000\ufeff",
+    "Đăng ký khai sinh \nĐăng ký khai sinh",
+    "Sở Tư pháp \n\nUBND cấp xã",
+    "Đăng ky\u0301  khai sinh",
+    "Ð\u2028x\x85y ",
+]
+
+
+@pytest.mark.parametrize("lang", ["en", "vi"])
+@pytest.mark.parametrize("one_line", [False, True])
+def test_pa603_says_a_column_of_cells_as_it_says_each(lang: str, one_line: bool) -> None:
+    with speaking(lang):
+        messages, fixes = strays_said(pa.array(STRAYS, pa.large_string()), one_line)
+        said = [stray_said(value, one_line) for value in STRAYS]
+    assert list(zip(messages, fixes, strict=True)) == said
 
 
 def _frame(**columns: list[str | None]) -> pd.DataFrame:

@@ -9,7 +9,13 @@ import re
 
 import pandas as pd
 
-from procaudit.catalogue.text_columns import arrow_text, map_distinct, matches
+from procaudit.catalogue.text_columns import (
+    SMALL_COLUMN,
+    arrow_text,
+    map_distinct,
+    matches,
+    starting_with,
+)
 from procaudit.vn.text import fold
 
 # Matched on the whole folded cell, its dots and dashes trimmed.
@@ -19,6 +25,9 @@ _NO_CODE_YET = re.compile(
 )
 # The words such a cell begins with (RE2, any case): the cells to look at in Python.
 _FIRST_WORDS = r"(?i)^\s*(?:chưa|đang|không|n/?a)"
+# The bytes such a cell begins with: RE2's \s, "c", "đ", "k", "n" in any case ("Đ" and "đ"
+# begin with C4, the Kelvin sign that "k" matches in any case with E2).
+_FIRST_BYTES = b"\t\n\x0b\x0c\r cCkKnN\xc4\xe2"
 _LONGEST_NO_CODE = 40  # characters: a longer cell is no such words
 
 
@@ -32,7 +41,14 @@ def no_code_yet(value: str) -> bool:
 def without_no_code_words(codes: pd.Series) -> pd.Series:
     """`codes` with the cells that say there is no code yet made missing (the column itself
     where none does)."""
-    candidates = matches(arrow_text(codes), _FIRST_WORDS).to_numpy(zero_copy_only=False)
+    texts = arrow_text(codes)
+    if len(texts) <= SMALL_COLUMN:
+        candidates = matches(texts, _FIRST_WORDS).to_numpy(zero_copy_only=False)
+    else:  # a million codes: the regex on the few cells that may begin with the words
+        candidates = starting_with(texts, _FIRST_BYTES)
+        if candidates.any():
+            found = matches(texts.filter(candidates), _FIRST_WORDS)
+            candidates[candidates] = found.to_numpy(zero_copy_only=False)
     if not candidates.any():
         return codes
     said = map_distinct(codes[candidates], no_code_yet, dtype="bool")

@@ -150,6 +150,30 @@ def holding_bytes(texts: pa.Array | pa.ChunkedArray, wanted: bytes) -> np.ndarra
 _SCANNED_BYTES = 1 << 22  # bytes scanned at once by `holding_bytes`
 
 
+def starting_with(texts: pa.Array | pa.ChunkedArray, first: bytes) -> np.ndarray:
+    """Where a text's UTF-8 form begins with one of the bytes `first` (ASCII characters, or
+    the first bytes of longer characters); False for missing and empty values. A prefilter
+    for a regex anchored at the start: read from the offsets, where RE2 costs ~0.06 us a
+    value (60 ms for a million codes), however little of it the anchor lets it read."""
+    chunks = texts.chunks if isinstance(texts, pa.ChunkedArray) else [texts]
+    wanted = np.zeros(256, dtype=bool)
+    wanted[list(first)] = True
+    found = np.zeros(len(texts), dtype=bool)
+    at = 0
+    for chunk in chunks:
+        chunk = chunk.cast(pa.large_string())
+        _, offsets_buffer, data = chunk.buffers()
+        if data is not None and len(chunk):
+            offsets = np.frombuffer(offsets_buffer, dtype=np.int64)
+            offsets = offsets[chunk.offset : chunk.offset + len(chunk) + 1]
+            filled = np.flatnonzero(offsets[1:] > offsets[:-1])
+            raw = np.frombuffer(data, dtype=np.uint8)
+            found[at + filled] = wanted[raw[offsets[filled]]]
+        at += len(chunk)
+    # A missing value's slot may hold bytes: it holds nothing.
+    return found & texts.is_valid().to_numpy(zero_copy_only=False)
+
+
 # A column this short is matched value by value from what earlier columns' values gave: RE2
 # compiles the pattern at every call (0.05-0.3 ms, more than matching a few dozen values),
 # and a folder of communes' lists repeats its levels, agencies and fields in every file.
@@ -513,12 +537,20 @@ def may_end_with_tag(texts: pa.ChunkedArray) -> np.ndarray:
     """Which names may end with a level tag: a mask that `levels.name_tag` narrows. A tag
     added to a name needs a bracket or a dash before it: the names holding none of those
     bytes (or the first byte of "–") are passed over before the regex; a competence needs
-    "quyền"."""
-    tagged = holding_bytes(texts, b"([-\xe2")
-    if tagged.any():
-        hinted = matches(texts.filter(tagged), _MAY_END_WITH_ADDED_TAG)
-        tagged[tagged] = hinted.to_numpy(zero_copy_only=False)
-    return tagged | matches(texts, _COMPETENCE).to_numpy(zero_copy_only=False)
+    "quyền", so a "q" or "Q" (the only letters "q" matches in any case)."""
+    return _holding_match(texts, b"([-\xe2", _MAY_END_WITH_ADDED_TAG) | _holding_match(
+        texts, b"qQ", _COMPETENCE
+    )
+
+
+def _holding_match(texts: pa.ChunkedArray, characters: bytes, pattern: str) -> np.ndarray:
+    """`matches(texts, pattern)` for a pattern that needs one of the bytes `characters`: the
+    regex runs on the texts holding one (`holding_bytes`) only."""
+    found = holding_bytes(texts, characters)
+    if found.any():
+        hinted = matches(texts.filter(found), pattern)
+        found[found] = hinted.to_numpy(zero_copy_only=False)
+    return found
 
 
 def untagged_keys(names: pd.Series) -> pd.Series:

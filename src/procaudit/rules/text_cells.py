@@ -29,7 +29,7 @@ from procaudit.catalogue.text_columns import (
     repetitive,
 )
 from procaudit.core.findings import Severity
-from procaudit.core.i18n import language, t
+from procaudit.core.i18n import t
 from procaudit.rules.context import RuleContext
 from procaudit.rules.hits import hits, no_hits
 from procaudit.rules.registry import DescribeText, frame_rule
@@ -38,9 +38,8 @@ from procaudit.rules.whitespace import (
     ONE_LINE,
     PROSE_COLUMNS,
     STRAY,
-    VISIBLE,
-    clean_whitespace,
-    problems_listed,
+    stray_said,
+    strays_said,
 )
 from procaudit.vn.legacy_fonts import TCVN3, UNICODE_ONLY, VNI, convert, detect_legacy
 
@@ -83,6 +82,14 @@ class SurveyedColumn:
     def value(self, number: int) -> str:
         text: str = self._values[number].as_py()
         return text
+
+    def values(self, numbers: list[int]) -> pa.Array:
+        """The values `numbers` (increasing), in one array: filtered, not taken (`take`
+        joins the reader's blocks of a million names first)."""
+        kept = np.zeros(len(self._values), dtype=bool)
+        kept[numbers] = True
+        found = self._values.filter(pa.array(kept))
+        return found.combine_chunks() if isinstance(found, pa.ChunkedArray) else found
 
     def rows(self, numbers: list[int]) -> np.ndarray:
         """For each row, the position in `numbers` of its value's number; -1 for the others."""
@@ -206,6 +213,19 @@ def _column_hits(
     explained = [explain(survey, number) for number in numbers]
     messages = np.array([message for message, _ in explained], dtype=object)
     fixes = np.array([fix for _, fix in explained], dtype=object)
+    return _explained_hits(frame, column, survey, numbers, messages, fixes)
+
+
+def _explained_hits(
+    frame: pd.DataFrame,
+    column: str,
+    survey: SurveyedColumn,
+    numbers: list[int],
+    messages: np.ndarray,
+    fixes: np.ndarray,
+) -> pd.DataFrame:
+    """Hits for the cells holding the values `numbers`, each value's message and fix spread
+    to the rows that hold it."""
     which = survey.rows(numbers)
     rows = which >= 0
     index = frame.index[rows]
@@ -447,23 +467,7 @@ def not_nfc(ctx: RuleContext) -> pd.DataFrame:
 
 # --- PA603 --------------------------------------------------------------------------------------
 def _explain_stray(survey: SurveyedColumn, number: int, one_line: bool = False) -> tuple[str, str]:
-    value = survey.value(number)
-    return (
-        t(
-            "The cell has {problems}.",
-            "Ô có {problems}.",
-            problems=problems_listed(VISIBLE.sub("x", value), language(), one_line),
-        ),
-        t(
-            "Write it as '{text}'.",
-            "Sửa thành '{text}'.",
-            text=unicodedata.normalize("NFC", clean_whitespace(value, one_line)),
-        ),
-    )
-
-
-def _one_line_explained(survey: SurveyedColumn, number: int) -> tuple[str, str]:
-    return _explain_stray(survey, number, one_line=True)
+    return stray_said(survey.value(number), one_line)
 
 
 @frame_rule(
@@ -546,12 +550,10 @@ def stray_whitespace(ctx: RuleContext) -> pd.DataFrame:
     for column, survey in surveyed_columns(ctx).items():
         if column in ("code", *PROSE_COLUMNS):
             continue
-        if column in ONE_LINE:
-            found = sorted({*survey.stray, *survey.broken})
-            explain: Explain = _one_line_explained
-        else:
-            found, explain = survey.stray, _explain_stray
+        one_line = column in ONE_LINE
+        found = sorted({*survey.stray, *survey.broken}) if one_line else survey.stray
         numbers = _not_legacy(survey, found)
         if numbers:
-            parts.append(_column_hits(ctx.frame, column, survey, numbers, explain))
+            messages, fixes = strays_said(survey.values(numbers), one_line)
+            parts.append(_explained_hits(ctx.frame, column, survey, numbers, messages, fixes))
     return pd.concat(parts) if parts else no_hits()

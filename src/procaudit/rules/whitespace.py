@@ -10,10 +10,21 @@ joined with a space. The patterns come twice, in RE2 for the column survey
 from __future__ import annotations
 
 import re
+import unicodedata
 from functools import lru_cache
 
-from procaudit.catalogue.text_columns import re2_class
-from procaudit.core.i18n import t
+import numpy as np
+import pyarrow as pa
+import pyarrow.compute as pc
+
+from procaudit.catalogue.text_columns import (
+    NFC_STABLE,
+    SPACES,
+    format_texts,
+    matches,
+    re2_class,
+)
+from procaudit.core.i18n import language, t
 from procaudit.vn.text import INVISIBLE
 
 # Written as the insides of regex character classes.
@@ -136,3 +147,61 @@ def problems_listed(shape: str, lang: str, one_line: bool = False) -> str:
     """The problems of cells of this shape, in `lang` (part of the key of the cache)."""
     problems = whitespace_problems(shape, one_line)
     return ", ".join(problems) if problems else t("stray whitespace", "khoảng trắng thừa")
+
+
+def stray_said(value: str, one_line: bool = False) -> tuple[str, str]:
+    """PA603's message and fix of a cell with stray whitespace."""
+    return (
+        t(
+            "The cell has {problems}.",
+            "Ô có {problems}.",
+            problems=problems_listed(VISIBLE.sub("x", value), language(), one_line),
+        ),
+        t(
+            "Write it as '{text}'.",
+            "Sửa thành '{text}'.",
+            text=unicodedata.normalize("NFC", clean_whitespace(value, one_line)),
+        ),
+    )
+
+
+# A cell's shape (`VISIBLE`, Python's `\s` being `SPACES`), and the runs its cleaning drops
+# or makes one space, in RE2.
+_SHAPED = f"[^{re2_class(SPACES + ZERO_WIDTH)}]+"
+_ZERO_WIDTH_RUN = f"[{re2_class(ZERO_WIDTH)}]+"
+_SPACE_RUN = f"[{re2_class(SPACES)}]+"
+# Cells said one by one: several lines (`clean_whitespace` cleans them line by line), or a
+# character NFC may change (Python's and the kernels' Unicode versions may differ).
+_SAID_ALONE = f"[\\r\\n]|[^{re2_class(NFC_STABLE)}]"
+
+
+def strays_said(values: pa.Array, one_line: bool = False) -> tuple[np.ndarray, np.ndarray]:
+    """`stray_said` of each of `values` (no nulls): a cell of one line and of characters
+    NFC keeps is said in column kernels (a million names may have ten thousand stray
+    spaces, 10 us each in Python), its message once per shape; the others one by one."""
+    messages = np.empty(len(values), dtype=object)
+    fixes = np.empty(len(values), dtype=object)
+    alone = matches(values, _SAID_ALONE).to_numpy(zero_copy_only=False)
+    for at in np.flatnonzero(alone).tolist():
+        messages[at], fixes[at] = stray_said(values[at].as_py(), one_line)
+    kept = np.flatnonzero(~alone)
+    if not len(kept):
+        return messages, fixes
+    texts = values.filter(pa.array(~alone))
+    shapes = pc.dictionary_encode(pc.replace_substring_regex(texts, _SHAPED, "x"))
+    lang = language()
+    said = [
+        t(
+            "The cell has {problems}.",
+            "Ô có {problems}.",
+            problems=problems_listed(shape, lang, one_line),
+        )
+        for shape in shapes.dictionary.to_pylist()
+    ]
+    messages[kept] = np.array(said, dtype=object)[shapes.indices.to_numpy()]
+    # `clean_whitespace` of one line: no zero-width characters, each run of spaces one space.
+    spaced = pc.replace_substring_regex(texts, _ZERO_WIDTH_RUN, "")
+    cleaned = pc.utf8_trim(pc.replace_substring_regex(spaced, _SPACE_RUN, " "), " ")
+    fixed = format_texts(t("Write it as '{text}'.", "Sửa thành '{text}'."), text=cleaned)
+    fixes[kept] = fixed.to_numpy(zero_copy_only=False)
+    return messages, fixes
