@@ -84,6 +84,19 @@ def test_names_sharing_a_near_key_or_its_letters_share_a_code() -> None:
     assert letters[0] == letters[1] == letters[2] == letters[3] != letters[4]
 
 
+@given(st.lists(st.lists(st.sampled_from(_PIECES), max_size=6).map("".join), max_size=14))
+def test_near_codes_number_the_near_keys(texts: list[str]) -> None:
+    # Equal near keys share a number; a near key no other name has is numbered from the
+    # count of names on (PA204 hashes only the others).
+    keys = list(dict.fromkeys(comparison_key(text) for text in texts))
+    names = names_of(pa.array(keys, type=pa.large_string()))
+    near = [" ".join(near_key(names.parts(i).bare).split()) for i in range(len(keys))]
+    codes = names.near_codes.tolist()
+    for i, j in [(i, j) for i in range(len(keys)) for j in range(len(keys))]:
+        assert (codes[i] == codes[j]) == (near[i] == near[j])
+    assert [code >= len(keys) for code in codes] == [near.count(key) == 1 for key in near]
+
+
 @pytest.mark.parametrize(
     ("key", "tag", "bare", "prefixed"),
     [
