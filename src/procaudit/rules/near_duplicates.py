@@ -200,7 +200,11 @@ def _compatible(variants: Variants, u: np.ndarray, v: np.ndarray) -> np.ndarray:
 def _same_letters(variants: Variants) -> list[tuple[int, int, Difference]]:
     """Variant pairs at one level with the same letters once spaces and punctuation go."""
     names = variants.names
-    valid = np.flatnonzero(names.length[variants.name] > 0)
+    letters = names.letter_codes[variants.name]
+    # A name is one variant at a level: letters no other name has (coded from the count of
+    # names on) pair with none, and most of a million distinct names' are such.
+    valid = np.flatnonzero((names.length[variants.name] > 0) & (letters < len(names)))
+    del letters
     # Codes are below twice the number of names (`text_array_codes`).
     key = variants.level[valid].astype(np.int64) * (2 * len(names))
     key += names.letter_codes[variants.name[valid]]
