@@ -14,7 +14,7 @@ from conftest import findings_of, run_rules
 from procaudit.core.findings import Severity
 from procaudit.core.i18n import speaking
 from procaudit.engine.audit import audit
-from procaudit.rules.decision_numbers import read_decision
+from procaudit.rules.decision_numbers import ISSUER_SAMPLE, read_decision, usual_issuer
 from procaudit.rules.options import RuleOptions
 
 WRITE = "Write it as {}."
@@ -446,3 +446,19 @@ def test_the_portals_details_file(real_data: Path) -> None:
         for severity in (Severity.ERROR, Severity.WARNING)
     }
     assert by_severity == {Severity.ERROR: 40, Severity.WARNING: 35}
+
+
+@pytest.mark.parametrize(
+    ("cells", "issuer"),
+    [
+        (["1/QĐ-BTC", "2/QĐ-UBND", "3/QĐ-UBND"], "QĐ-UBND"),
+        (["1/QĐ-BTC", "2/QĐ-UBND", "1/QĐ-BTC", "3/QĐ-UBND"], "QĐ-BTC"),  # a tie: the first seen
+        (["1/QĐ-UBND"] * 3 + ["1/QĐ-BTC"] * 4, "QĐ-BTC"),
+        (["1/QĐ-BTC"] * 2 + ["1/QĐ-UBND"] * ISSUER_SAMPLE, "QĐ-UBND"),
+        (["1/QĐ-BTC"] * ISSUER_SAMPLE + ["1/QĐ-UBND"] * (ISSUER_SAMPLE + 1), "QĐ-BTC"),
+    ],
+)
+def test_the_usual_issuer_is_the_one_most_of_the_first_valid_cells_name(
+    cells: list[str], issuer: str
+) -> None:
+    assert usual_issuer(iter(cells)) == issuer
