@@ -39,9 +39,10 @@ from procaudit.engine.owner import catalogue_owner
 from procaudit.engine.schema import LoadedSchema, load_schema
 from procaudit.engine.sheet_floods import collapse_across_tables
 from procaudit.engine.skipped_rules import applicable, file_skipped, tables_skipped
-from procaudit.engine.stacked import StackedHits, stacked_hits
+from procaudit.engine.stack_findings import TableColumns
+from procaudit.engine.stacked import SCHEMA, StackedHits, stacked_hits
 from procaudit.engine.table_hits import Progress, converted_hits, silent
-from procaudit.io import Catalogue, PerFile, options_for, read_catalogue, with_procedures
+from procaudit.io import Catalogue, PerFile, Table, options_for, read_catalogue, with_procedures
 from procaudit.io.name_keys_ahead import drop_name_keys
 from procaudit.rules import Rule, all_rules
 from procaudit.rules.context import FileContext, RuleContext
@@ -382,7 +383,17 @@ def _audit_one(
             _prefetch(context, rules)
         # Done while this thread would wait for the worker (PA204's names), not in the tail.
         national_codes = [offer_national_codes(context) for _, context in contexts]
+        own_rules = [r for r in rules if r.check is not None and not (r.row_local or r.table_local)]
         for (table, context), of_stack in zip(contexts, done, strict=True):
+            plain = _plain(table, of_stack, context, own_rules, every_row, stage)
+            if plain is not None:  # its hits' findings made with its stack's
+                made = plain.findings(path, table)
+                context.release()
+                if made is not None:
+                    of_table, part = made
+                    findings.extend(of_table if every_row else collapse_headings(of_table, table))
+                    parts.append(part)
+                continue
             # Only the findings are kept, not the hits (a million of PA406's with --reference).
             convert = partial(table_findings, path, table, collapse=not every_row, context=context)
             for of_table, part in converted_hits(
@@ -410,6 +421,24 @@ def _audit_one(
         _file_report(catalogue), stats=stats, province=province, ministry=ministry, units=units
     )
     return findings, skipped, report
+
+
+def _plain(
+    table: Table,
+    stacked: StackedHits,
+    context: RuleContext,
+    own_rules: list[Rule],
+    every_row: bool,
+    stage: Progress,
+) -> TableColumns | None:
+    """The table's place among its stack's hits, where its findings are those hits made
+    findings as they are (`TableColumns.plain`): the stack ran the schema and every rule
+    the table would run, and no progress display is told the table's stages."""
+    if stacked.columns is None or stage is not silent or SCHEMA not in stacked.ran:
+        return None
+    if any(applicable(rule, table.frame, context.options) for rule in own_rules):
+        return None
+    return stacked.columns if stacked.columns.plain(table, not every_row) else None
 
 
 # Below this many rows a table's shared work takes milliseconds: a worker thread would cost

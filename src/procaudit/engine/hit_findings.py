@@ -196,8 +196,8 @@ def to_findings(path: str, table: Table, found: pd.DataFrame) -> list[Finding]:
     # A rule may give some of its hits a milder severity than its own (see hits.hits).
     nothing = [None] * len(found)
     given = found["severity"].tolist() if "severity" in found else nothing
-    codes = _at(frame["code"], located, positions) if "code" in frame else nothing
-    columns = _texts(found["column"].tolist())
+    codes = at_positions(frame["code"], located, positions) if "code" in frame else nothing
+    columns = texts(found["column"].tolist())
     headers = column_names(table)
     return findings_of(
         {
@@ -212,10 +212,10 @@ def to_findings(path: str, table: Table, found: pd.DataFrame) -> list[Finding]:
             "row": _rows_at(frame, found, located, positions),
             "column": columns,
             "code": [code.strip() if isinstance(code, str) else None for code in codes],
-            "value": _texts(found["value"].tolist()),
+            "value": texts(found["value"].tolist()),
             "message": found["message"].tolist(),
             "fix": found["fix"].tolist(),
-            "procedure": _texts(_at(frame["name"], located, positions)),
+            "procedure": texts(at_positions(frame["name"], located, positions)),
             "header": [headers.get(column) if column else None for column in columns],
         }
     )
@@ -225,7 +225,7 @@ def _rows_at(
     frame: pd.DataFrame, found: pd.DataFrame, located: np.ndarray, positions: np.ndarray
 ) -> list:
     """Each hit's row: its procedure's, or the row of the cell it is about (`cell_parts`)."""
-    rows = _at(frame[ROW], located, positions)
+    rows = at_positions(frame[ROW], located, positions)
     if CELL_ROW not in found:
         return rows
     cell_row = found[CELL_ROW].to_numpy(dtype=np.float64, na_value=np.nan)
@@ -235,7 +235,7 @@ def _rows_at(
     return shown.tolist()
 
 
-def _at(column: pd.Series, located: np.ndarray, positions: np.ndarray) -> list:
+def at_positions(column: pd.Series, located: np.ndarray, positions: np.ndarray) -> list:
     """The column's values at `positions` (of the located hits), one per hit: None for a
     hit without a row (where `located` is false) and for a missing value."""
     if column.dtype == np.int64:  # whole numbers, none missing (the row numbers)
@@ -260,11 +260,11 @@ def _at(column: pd.Series, located: np.ndarray, positions: np.ndarray) -> list:
 
 
 def _text_array(column: pd.Series) -> np.ndarray:
-    """`_texts` of a column of hits, as an array: a million hits of one rule are all text or
+    """`texts` of a column of hits, as an array: a million hits of one rule are all text or
     missing, told by one scan in C rather than a Python test each."""
     values = column.to_numpy(dtype=object)
     if pd.api.types.infer_dtype(values, skipna=True) not in ("string", "empty"):
-        return np.asarray(_texts(values.tolist()), dtype=object)
+        return np.asarray(texts(values.tolist()), dtype=object)
     missing = pd.isna(values)
     if missing.any():
         values = values.copy()  # pandas may hand out its own, read-only
@@ -272,7 +272,7 @@ def _text_array(column: pd.Series) -> np.ndarray:
     return values
 
 
-def _texts(values: list) -> list[str | None]:
+def texts(values: list) -> list[str | None]:
     """Text as it is; anything else (NaN, NA, a number pandera reported) as None."""
     return [value if isinstance(value, str) else None for value in values]
 

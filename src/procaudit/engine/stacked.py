@@ -30,6 +30,7 @@ from procaudit.catalogue.columns import SHEET
 from procaudit.engine.row_flags import flag_parts
 from procaudit.engine.schema import LoadedSchema, schema_hits
 from procaudit.engine.skipped_rules import applicable
+from procaudit.engine.stack_findings import TableColumns, stack_columns
 from procaudit.io import Table
 from procaudit.rules import Rule
 from procaudit.rules.context import RuleContext
@@ -63,6 +64,9 @@ class StackedHits:
     hits: pd.DataFrame = field(default_factory=lambda: _NONE)
     seeds: dict[str, Any] = field(default_factory=dict)
     schema_hits: int = 0  # how many of `hits` are the schema's
+    # Its hits' fields read with the whole stack's, when the schema ran there too
+    # (`engine.stack_findings`).
+    columns: TableColumns | None = None
 
     def of(self, rule_id: str) -> pd.DataFrame:
         """The hits of one rule (or of the schema, `SCHEMA`) among `hits`."""
@@ -199,12 +203,32 @@ def _run_stacked(
     finally:
         context.close()
     every = pd.concat(parts, ignore_index=True) if parts else _NONE
-    of_frames = split_hits(every, frames, starts, stack_labels(frames))
+    labels = stack_labels(frames)
+    of_frames = split_hits(every, frames, starts, labels)
+    columns = None
+    if labels is not None and SCHEMA in ran:  # each table's hits a slice of the stack's
+        columns = stack_columns(*_by_owner(every, starts), stack, len(frames))
     done = frozenset(ran)
     return [
-        StackedHits(done, hits, seeded, int(count))
-        for hits, seeded, count in zip(of_frames, seeds, schema_hits_of, strict=True)
+        StackedHits(
+            done, hits, seeded, int(count), None if columns is None else TableColumns(columns, at)
+        )
+        for at, (hits, seeded, count) in enumerate(
+            zip(of_frames, seeds, schema_hits_of, strict=True)
+        )
     ]
+
+
+def _by_owner(hits: pd.DataFrame, starts: np.ndarray) -> tuple[pd.DataFrame, np.ndarray]:
+    """A stack's hits in the order `split_hits` gives them to their frames (by frame, each
+    frame's in order), and the frame of each."""
+    if hits.empty:
+        return hits, np.zeros(0, dtype=np.int64)
+    owners = _owners(hits, starts)
+    if not bool((owners[1:] >= owners[:-1]).all()):
+        order = np.argsort(owners, kind="stable")
+        hits, owners = hits.iloc[order], owners[order]
+    return hits, owners
 
 
 def _owners(hits: pd.DataFrame, starts: np.ndarray) -> np.ndarray:
