@@ -62,4 +62,6 @@ def _fields(found: pd.DataFrame) -> dict[str, list]:
     """Each field of a file rule's hits as a list, all read at once (`file_hits` makes them
     one block of objects): a column taken at a time cost 60 us a file."""
     cells = found.to_numpy(dtype=object)
-    return {name: cells[:, found.columns.get_loc(name)].tolist() for name in FILE_HIT_COLUMNS}
+    # Places looked up in a dict: `get_loc` builds each new frame's hash table of labels.
+    at = {name: place for place, name in enumerate(found.columns.tolist())}
+    return {name: cells[:, at[name]].tolist() for name in FILE_HIT_COLUMNS}

