@@ -19,8 +19,9 @@ nothing and hold a copy of them.
 
 from __future__ import annotations
 
-from collections.abc import Hashable, Sequence
+from collections.abc import Callable, Hashable, Sequence
 from dataclasses import dataclass, field
+from functools import cached_property, partial
 from typing import Any
 
 import numpy as np
@@ -61,12 +62,18 @@ class StackedHits:
     table that was not stacked has no rule: it runs them all itself."""
 
     ran: frozenset[str] = frozenset()
-    hits: pd.DataFrame = field(default_factory=lambda: _NONE)
+    # Its hits, or how to cut them from the stack's when asked (`StackHits.of`): a table
+    # whose findings come from `columns` never asks.
+    given: pd.DataFrame | Callable[[], pd.DataFrame] = field(default_factory=lambda: _NONE)
     seeds: dict[str, Any] = field(default_factory=dict)
     schema_hits: int = 0  # how many of `hits` are the schema's
     # Its hits' fields read with the whole stack's, when the schema ran there too
     # (`engine.stack_findings`).
     columns: TableColumns | None = None
+
+    @cached_property
+    def hits(self) -> pd.DataFrame:
+        return self.given if isinstance(self.given, pd.DataFrame) else self.given()
 
     def of(self, rule_id: str) -> pd.DataFrame:
         """The hits of one rule (or of the schema, `SCHEMA`) among `hits`."""
@@ -94,7 +101,8 @@ def stack_key(table: Table) -> Hashable | None:
     )
     # A sheet's rows and a CSV's lines: the messages naming other rows say "row" or "line"
     # for the whole stack (`RuleContext.row_list`).
-    return (tuple(frame.columns), dtypes, frozenset(table.header_map.columns), _of_sheet(frame))
+    columns = tuple(frame.columns.tolist())  # `tolist`: half the cost of iterating the Index
+    return (columns, dtypes, frozenset(table.header_map.columns), _of_sheet(frame))
 
 
 def _of_sheet(frame: pd.DataFrame) -> bool:
@@ -143,19 +151,22 @@ def stacked_hits(
 
 def _stacks(tables: Sequence[Table]) -> list[list[int]]:
     """The positions of the tables to stack together: alike, at most `MOST_STACKED` rows."""
-    open_stacks: dict[Hashable, tuple[list[int], int]] = {}  # key -> (positions, rows)
+    # key -> [positions, rows]: looked up once a table, the key's dtypes hashed and compared
+    # in Python (pandas' string dtype), and changed in place.
+    open_stacks: dict[Hashable, list[Any]] = {}
     stacks: list[list[int]] = []
     for at, table in enumerate(tables):
         key = stack_key(table)
         if key is None:
             continue
-        members, rows = open_stacks.get(key, ([], 0))
-        if rows + len(table.frame) > MOST_STACKED:
-            members, rows = [], 0
-        if not members:
-            stacks.append(members)
-        members.append(at)
-        open_stacks[key] = (members, rows + len(table.frame))
+        size = len(table.frame)
+        found = open_stacks.get(key)
+        if found is None or found[1] + size > MOST_STACKED:
+            found = [[], 0]
+            stacks.append(found[0])
+            open_stacks[key] = found
+        found[0].append(at)
+        found[1] += size
     return stacks
 
 
@@ -204,31 +215,55 @@ def _run_stacked(
         context.close()
     every = pd.concat(parts, ignore_index=True) if parts else _NONE
     labels = stack_labels(frames)
-    of_frames = split_hits(every, frames, starts, labels)
-    columns = None
-    if labels is not None and SCHEMA in ran:  # each table's hits a slice of the stack's
-        columns = stack_columns(*_by_owner(every, starts), stack, len(frames))
     done = frozenset(ran)
+    if labels is None:
+        return [
+            StackedHits(done, hits, seeded, int(count))
+            for hits, seeded, count in zip(
+                split_hits(every, frames, starts), seeds, schema_hits_of, strict=True
+            )
+        ]
+    by_frame = StackHits(every, starts, labels, len(frames))
+    columns = None
+    if SCHEMA in ran:  # each table's hits a slice of the stack's
+        columns = stack_columns(by_frame.hits, by_frame.owners, stack, len(frames))
     return [
         StackedHits(
-            done, hits, seeded, int(count), None if columns is None else TableColumns(columns, at)
+            done,
+            partial(by_frame.of, at),
+            seeded,
+            int(count),
+            None if columns is None else TableColumns(columns, at),
         )
-        for at, (hits, seeded, count) in enumerate(
-            zip(of_frames, seeds, schema_hits_of, strict=True)
-        )
+        for at, (seeded, count) in enumerate(zip(seeds, schema_hits_of, strict=True))
     ]
 
 
-def _by_owner(hits: pd.DataFrame, starts: np.ndarray) -> tuple[pd.DataFrame, np.ndarray]:
-    """A stack's hits in the order `split_hits` gives them to their frames (by frame, each
-    frame's in order), and the frame of each."""
-    if hits.empty:
-        return hits, np.zeros(0, dtype=np.int64)
-    owners = _owners(hits, starts)
-    if not bool((owners[1:] >= owners[:-1]).all()):
-        order = np.argsort(owners, kind="stable")
-        hits, owners = hits.iloc[order], owners[order]
-    return hits, owners
+class StackHits:
+    """A stack's hits put in frame order (by one stable sort, if they are not), each frame's
+    in their order, and cut for a frame when asked: relabelled (their column `index`, the
+    positions in the stack, made the frames' own row `labels`, `stack_labels`) once for all,
+    then one slice a frame."""
+
+    def __init__(
+        self, hits: pd.DataFrame, starts: np.ndarray, labels: np.ndarray, frames: int
+    ) -> None:
+        owners = _owners(hits, starts) if not hits.empty else np.zeros(0, dtype=np.int64)
+        if not bool((owners[1:] >= owners[:-1]).all()):
+            order = np.argsort(owners, kind="stable")
+            hits, owners = hits.iloc[order], owners[order]
+        self.hits, self.owners, self.labels = hits, owners, labels
+        self.cuts = np.searchsorted(owners, np.arange(frames + 1)).tolist()
+
+    @cached_property
+    def _relabelled(self) -> pd.DataFrame:
+        positions = self.hits["index"].to_numpy(dtype=np.int64)
+        return self.hits.assign(index=self.labels[positions])
+
+    def of(self, at: int) -> pd.DataFrame:
+        """The hits of the frame at `at`, labelled as it labels its rows."""
+        begin, end = self.cuts[at], self.cuts[at + 1]
+        return _NONE if begin == end else self._relabelled.iloc[begin:end]
 
 
 def _owners(hits: pd.DataFrame, starts: np.ndarray) -> np.ndarray:
@@ -252,16 +287,10 @@ def split_hits(
     parts = [_NONE] * len(frames)
     if hits.empty:
         return parts
-    positions, owners = hits["index"].to_numpy(dtype=np.int64), _owners(hits, starts)
     if labels is not None:
-        if not bool((owners[1:] >= owners[:-1]).all()):
-            order = np.argsort(owners, kind="stable")
-            hits, positions, owners = hits.iloc[order], positions[order], owners[order]
-        hits = hits.assign(index=labels[positions])
-        cuts = np.searchsorted(owners, np.arange(len(frames) + 1))
-        for owner in np.unique(owners).tolist():
-            parts[owner] = hits.iloc[cuts[owner] : cuts[owner + 1]]
-        return parts
+        by_frame = StackHits(hits, starts, labels, len(frames))
+        return [by_frame.of(at) for at in range(len(frames))]
+    positions, owners = hits["index"].to_numpy(dtype=np.int64), _owners(hits, starts)
     # Only the frames with hits are cut out: most of a batch's have none for a rule.
     for owner in np.unique(owners).tolist():
         rows = np.flatnonzero(owners == owner)
