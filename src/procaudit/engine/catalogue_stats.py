@@ -87,6 +87,9 @@ class _Count:
 
 SEVERITIES = tuple(Severity)  # a finding's severity as a number: its place here
 
+# Up to this many hits a part's rules are counted in Python: pandas' factorize cost more.
+_FEW_HITS = 200
+
 
 # A table's hits (or a sheet's findings) as `RowHits` takes them: (sheet, row numbers with
 # NaN for a finding without a row, rule ids, severities as places in `SEVERITIES`).
@@ -107,18 +110,26 @@ class RowHits:
         sheet, row, rule, severity = [], [], [], []
         self.totals: Counter[str] = Counter()
         for name, rows, rules, severities in parts:
-            codes, ids = pd.factorize(np.asarray(rules, dtype=object))
-            counts = np.bincount(codes, minlength=len(ids))
-            self.totals.update(dict(zip(ids.tolist(), counts.tolist(), strict=True)))
-            to_number = np.array(
-                [numbers.setdefault(rule_id, len(numbers)) for rule_id in ids], dtype=np.int64
-            )
+            if len(rules) <= _FEW_HITS:  # a small file's: counted in Python, no pandas call
+                counted = Counter(rules.tolist() if isinstance(rules, np.ndarray) else rules)
+                self.totals.update(counted)
+                for rule_id in counted:
+                    numbers.setdefault(rule_id, len(numbers))
+                numbered = np.array([numbers[rule_id] for rule_id in rules], dtype=np.int64)
+            else:
+                codes, ids = pd.factorize(np.asarray(rules, dtype=object))
+                counts = np.bincount(codes, minlength=len(ids))
+                self.totals.update(dict(zip(ids.tolist(), counts.tolist(), strict=True)))
+                to_number = np.array(
+                    [numbers.setdefault(rule_id, len(numbers)) for rule_id in ids], dtype=np.int64
+                )
+                numbered = to_number[codes]
             rows = np.asarray(rows, dtype=np.float64)
             located = ~np.isnan(rows)
             sheet_number = self.sheets.setdefault(name, len(self.sheets))
             sheet.append(np.full(int(located.sum()), sheet_number, dtype=np.int64))
             row.append(rows[located].astype(np.int64))
-            rule.append(to_number[codes[located]])
+            rule.append(numbered[located])
             severity.append(np.asarray(severities, dtype=np.int64)[located])
         empty = np.zeros(0, dtype=np.int64)
         self.sheet = np.concatenate(sheet) if sheet else empty
