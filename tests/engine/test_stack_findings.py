@@ -91,3 +91,28 @@ def test_every_row_takes_the_flooded_tables_from_the_stack_too(
     assert not isinstance(audited, FileFailure)
     district = [f for f in audited[0] if f.rule == "PA501"]
     assert len(district) == len(small_rows(1)) and all(f.row for f in district)
+
+
+def test_a_progress_display_hears_the_stages_told_alone(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    paths = _files(tmp_path, 5, district={3})
+    plan = AuditPlan()
+    schema, rules = load_schema(), active_rules(plan.options, plan.selection)
+    converted: list[str] = []
+    real = engine.table_findings
+
+    def counted(path, *args, **kwargs):  # type: ignore[no-untyped-def]
+        converted.append(path)
+        return real(path, *args, **kwargs)
+
+    monkeypatch.setattr(engine, "table_findings", counted)
+    told: list[str] = []
+    list(audit_batches(paths, plan, schema, rules, told.append))
+    assert converted == [paths[3]]
+    alone: list[str] = []
+    for number, path in enumerate(paths, start=1):
+        where = f"[{number}/5] {Path(path).name}: "
+        audit_source(path, plan, schema, rules, lambda stage, at=where: alone.append(at + stage))
+    assert sorted(told) == sorted(alone)
+    assert sum("PA501" in stage for stage in told) == len(paths)

@@ -41,7 +41,7 @@ from procaudit.engine.sheet_floods import collapse_across_tables
 from procaudit.engine.skipped_rules import applicable, file_skipped, tables_skipped
 from procaudit.engine.stack_findings import TableColumns
 from procaudit.engine.stacked import SCHEMA, StackedHits, stacked_hits
-from procaudit.engine.table_hits import Progress, converted_hits, silent
+from procaudit.engine.table_hits import Progress, converted_hits, silent, tell_stages
 from procaudit.io import Catalogue, PerFile, Table, options_for, read_catalogue, with_procedures
 from procaudit.io.name_keys_ahead import drop_name_keys
 from procaudit.rules import Rule, all_rules
@@ -385,9 +385,11 @@ def _audit_one(
         national_codes = [offer_national_codes(context) for _, context in contexts]
         own_rules = [r for r in rules if r.check is not None and not (r.row_local or r.table_local)]
         for (table, context), of_stack in zip(contexts, done, strict=True):
-            plain = _plain(table, of_stack, context, own_rules, every_row, stage)
+            plain = _plain(table, of_stack, context, own_rules, every_row)
             if plain is not None:  # its hits' findings made with its stack's
                 made = plain.findings(path, table)
+                if stage is not silent:
+                    tell_stages(table, rules, context, stage, made is not None)
                 context.release()
                 if made is not None:
                     of_table, part = made
@@ -429,12 +431,11 @@ def _plain(
     context: RuleContext,
     own_rules: list[Rule],
     every_row: bool,
-    stage: Progress,
 ) -> TableColumns | None:
     """The table's place among its stack's hits, where its findings are those hits made
     findings as they are (`TableColumns.plain`): the stack ran the schema and every rule
-    the table would run, and no progress display is told the table's stages."""
-    if stacked.columns is None or stage is not silent or SCHEMA not in stacked.ran:
+    the table would run."""
+    if stacked.columns is None or SCHEMA not in stacked.ran:
         return None
     if any(applicable(rule, table.frame, context.options) for rule in own_rules):
         return None

@@ -7,9 +7,10 @@ small file, a third of the engine's time. Most such tables need nothing of that 
 no flood is possible (no rule hits one column on `MIN_ROWS` rows), no value comes from a
 merged cell or from cells under its procedure's row, no rule explains its hits late. For
 them the findings are what `to_findings` gives on their hits as they are, so each field is
-read once for the whole stack, as lists, and each table takes its slice. Any other table
-(and any table with a progress display to tell its stages to) goes the usual way, on the
-stack's hits cut for it (`StackedHits.hits`): the same findings either way.
+read once for the whole stack, as lists, and each table takes its slice (and a progress
+display is told the stages the usual way tells: `table_hits.tell_stages`). Any other table
+goes the usual way, on the stack's hits cut for it (`StackedHits.hits`): the same findings
+either way.
 """
 
 from __future__ import annotations

@@ -43,6 +43,36 @@ def silent(stage: str) -> None:
     """No progress display."""
 
 
+def _checking(rule: Rule) -> str:
+    return t("checking {rule}", "đang kiểm tra {rule}", rule=f"{rule.id} {rule.name}")
+
+
+def _checking_schema() -> str:
+    return t("checking the schema", "đang kiểm tra theo lược đồ")
+
+
+def _collecting() -> str:
+    return t("collecting the findings", "đang tổng hợp các phát hiện")
+
+
+def tell_stages(
+    table: Table,
+    rules: tuple[Rule, ...],
+    context: RuleContext,
+    progress: Progress,
+    found: bool,
+) -> None:
+    """Tell `progress` the stages `converted_hits` tells of a table whose rules and schema
+    all ran on its stack (`engine.stack_findings`): each rule it applies to, the schema,
+    and the findings collected if it has hits (`found`)."""
+    for rule in rules:
+        if rule.check is not None and applicable(rule, table.frame, context.options):
+            progress(_checking(rule))
+    progress(_checking_schema())
+    if found:
+        progress(_collecting())
+
+
 def audit_table(
     path: str,
     table: Table,
@@ -57,7 +87,7 @@ def audit_table(
     context = context or RuleContext(table.frame)
     found = table_hits(table, schema, rules, selection, context, progress)
     if found is not None:
-        progress(t("collecting the findings", "đang tổng hợp các phát hiện"))
+        progress(_collecting())
         yield from to_findings(path, table, explained(found, context))
 
 
@@ -102,7 +132,7 @@ def converted_hits(
     early, rest = _rule_hits(table, schema, rules, selection, context, progress, stacked, offer)
     converted = [result() for result in early]
     if rest is not None:
-        (progress or silent)(t("collecting the findings", "đang tổng hợp các phát hiện"))
+        (progress or silent)(_collecting())
         converted.append(convert(rest))
     return converted
 
@@ -125,7 +155,7 @@ def _rule_hits(
     ran = stacked.ran if stacked is not None else frozenset()
 
     def checked_by_schema() -> pd.DataFrame:
-        progress(t("checking the schema", "đang kiểm tra theo lược đồ"))
+        progress(_checking_schema())
         if SCHEMA in ran:
             return _NO_HITS  # at the head of the stack's hits, selected there
         hits = schema_hits(schema, frame)
@@ -159,7 +189,7 @@ def _rule_hits(
                 found = {i: part for i, part in found.items() if len(part) > EARLY_HITS}
                 if len(from_schema) <= EARLY_HITS:
                     from_schema = _NO_HITS
-        progress(t("checking {rule}", "đang kiểm tra {rule}", rule=f"{rule.id} {rule.name}"))
+        progress(_checking(rule))
         if rule.id in ran:  # found on a stack: among its hits
             continue
         assert rule.check is not None
