@@ -78,8 +78,9 @@ def stack_columns(
         for code, said in zip(rule_code.tolist(), given, strict=True)
     ]
     places = np.asarray([_PLACES[said] for said in severity], dtype=np.int64)
-    column = hits["column"].to_numpy(dtype=object)
-    column_code, _ = pd.factorize(column)  # -1: none
+    # As the floods read them (`hit_arrays`): anything but text is no column.
+    column = texts(hits["column"].tolist())
+    column_code, _ = pd.factorize(np.asarray(column, dtype=object))  # -1: none
     key = (owners * (len(rule_ids) + 1) + rule_code) * (int(column_code.max(initial=-1)) + 2)
     groups, _ = pd.factorize(key + column_code + 1)
     sizes = np.bincount(groups)
@@ -95,7 +96,7 @@ def stack_columns(
         name=[names[code] for code in rule_code.tolist()],
         severity=severity,
         row=at_positions(stack[ROW], everywhere, positions),
-        column=texts(column.tolist()),
+        column=column,
         code=[None] * len(hits)
         if codes is None
         else [code.strip() if isinstance(code, str) else None for code in codes],
