@@ -21,6 +21,7 @@ from procaudit.catalogue.text_columns import (
     KERNEL_SAFE,
     NFC_STABLE,
     SPACES,
+    comparison_key_array,
     comparison_keys,
     distinct_texts,
     first_appearances,
@@ -253,6 +254,21 @@ def test_a_column_read_in_blocks() -> None:
     ]
     codes = text_codes(values).tolist()
     assert codes[1] == -1 and len({codes[0], codes[2], codes[3]}) == 3
+
+
+@pytest.mark.parametrize("repeats", [1, 30], ids=["distinct", "repetitive"])
+def test_keys_of_the_readers_blocks_are_the_keys_of_the_joined_column(
+    monkeypatch: pytest.MonkeyPatch, repeats: int
+) -> None:
+    # Pieces of three texts across blocks of other sizes; a repetitive column is encoded.
+    monkeypatch.setattr(text_columns, "KEY_PIECE", 3)
+    monkeypatch.setattr(text_columns, "SMALL_COLUMN", 4)
+    values = ["Hoà ", None, "QUÝ.", "hoà", "Cấp  xã", "Cấp xã"] * repeats
+    cut = [0, 2, 4, len(values) - 1, len(values)]
+    blocks = [values[a:b] for a, b in pairwise(cut)]
+    keys = comparison_key_array(pa.chunked_array(blocks, type=pa.large_string()))
+    assert isinstance(keys, pa.Array)
+    assert keys.to_pylist() == [None if v is None else comparison_key(v) for v in values]
 
 
 def test_index_is_kept() -> None:

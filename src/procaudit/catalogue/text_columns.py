@@ -85,7 +85,10 @@ def arrow_chunks(values: pd.Series) -> pa.Array | pa.ChunkedArray:
 
 def arrow_text(values: pd.Series) -> pa.Array:
     """A text column as one pyarrow array, for kernels whose results are put together."""
-    texts = arrow_chunks(values)
+    return _whole(arrow_chunks(values))
+
+
+def _whole(texts: pa.Array | pa.ChunkedArray) -> pa.Array:
     if not isinstance(texts, pa.ChunkedArray):
         return texts
     # A column in one piece (the CSV reader's) is used as it is: joining copies it.
@@ -225,7 +228,7 @@ def _folded(texts: pa.Array) -> pa.Array:
     return pc.replace_with_mask(keys, foreign, map_texts(texts.filter(foreign), comparison_key))
 
 
-def repetitive(texts: pa.Array) -> bool:
+def repetitive(texts: pa.Array | pa.ChunkedArray) -> bool:
     """Whether values repeat enough to be worth working on once each (encoding a million
     distinct names costs more than it saves), judged on the first values. A small column
     is worked on as it is: either way gives the same, and counting costs more than it saves."""
@@ -242,15 +245,19 @@ def repetitive(texts: pa.Array) -> bool:
 KEY_PIECE = 1 << 17
 
 
-def comparison_key_array(texts: pa.Array) -> pa.Array:
-    """`comparison_key` of every text; nulls stay null."""
+def comparison_key_array(texts: pa.Array | pa.ChunkedArray) -> pa.Array:
+    """`comparison_key` of every text; nulls stay null. The reader's blocks of a column
+    (`arrow_chunks`) are joined a piece at a time: joined whole, a million names were 60 MB
+    of fresh pages to fill (0.15 s)."""
     if repetitive(texts):
         encoded = pc.dictionary_encode(texts)
+        if isinstance(encoded, pa.ChunkedArray):  # the blocks share one dictionary
+            encoded = encoded.combine_chunks()
         return _keys(encoded.dictionary).take(encoded.indices)
     if len(texts) > KEY_PIECE:
         pieces = range(0, len(texts), KEY_PIECE)
-        return pa.concat_arrays([_keys(texts.slice(at, KEY_PIECE)) for at in pieces])
-    return _keys(texts)
+        return pa.concat_arrays([_keys(_whole(texts.slice(at, KEY_PIECE))) for at in pieces])
+    return _keys(_whole(texts))
 
 
 def _keys(texts: pa.Array) -> pa.Array:

@@ -24,7 +24,7 @@ import numpy as np
 import pandas as pd
 import pyarrow as pa
 
-from procaudit.catalogue.text_columns import arrow_text, comparison_key_array
+from procaudit.catalogue.text_columns import comparison_key_array
 from procaudit.io.arrow_csv import parsed_grid
 from procaudit.io.arrow_parse import ParsedCsv
 from procaudit.io.grid import Grid, arrow_chunks
@@ -42,18 +42,18 @@ _Buffers = tuple[object, ...]
 class _Ahead:
     """The keys of one column, made on a thread; what they are the keys of."""
 
-    def __init__(self, column: pa.ChunkedArray, texts: pd.Series, rows: np.ndarray) -> None:
+    def __init__(self, column: pa.ChunkedArray, rows: np.ndarray) -> None:
         self.column = column
         self.blocks = _blocks(column)
         self.rows = rows  # the number the user sees of each row, increasing
         self.keys: pa.Array | None = None
         # Not a daemon: a run that ends meanwhile waits for the kernels rather than tear
         # pyarrow down under them.
-        self.thread = threading.Thread(target=self._make, args=(texts,), name="procaudit-name-keys")
+        self.thread = threading.Thread(target=self._make, name="procaudit-name-keys")
 
-    def _make(self, texts: pd.Series) -> None:
-        try:
-            self.keys = comparison_key_array(arrow_text(texts))
+    def _make(self) -> None:
+        try:  # from the column's blocks, not joined first
+            self.keys = comparison_key_array(self.column)
         except Exception:  # the context makes them itself, and meets the fault as ever
             self.keys = None
 
@@ -100,7 +100,7 @@ def start_name_keys(column: pd.Series, rows: pd.Series) -> None:
     with _lock:  # begun already from the records parsed ahead: the very same column
         if _pending is not None and _pending.of(chunks, numbers):
             return
-    ahead = _Ahead(chunks, column, numbers)
+    ahead = _Ahead(chunks, numbers)
     with _lock:
         _pending = ahead
     ahead.thread.start()

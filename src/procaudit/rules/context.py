@@ -20,7 +20,6 @@ from procaudit.catalogue.columns import ROW, SECTION_STATUS, SECTION_UNIT, SHEET
 from procaudit.catalogue.status import ABOLISHED, NEW, SUSPENDED, status_kinds
 from procaudit.catalogue.text_columns import (
     arrow_chunks,
-    arrow_text,
     comparison_key_array,
     map_distinct,
     map_factorized,
@@ -435,11 +434,10 @@ class RuleContext:
     def _find_name_keys(self) -> pd.Series:
         column = self.frame["name"]
         # Made while the reader read the layout, when this column is the one they were
-        # made of (`io.name_keys_ahead`); else here, the names joined into one array only
-        # while their keys are made, not kept.
+        # made of (`io.name_keys_ahead`); else here, from the column's blocks.
         names = claim_name_keys(column, self.frame.get(ROW))
         if names is None:
-            names = comparison_key_array(arrow_text(column))
+            names = comparison_key_array(arrow_chunks(column))
         return text_series(names, self.frame.index)
 
     @property
