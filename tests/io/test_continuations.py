@@ -7,13 +7,18 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import numpy as np
 import openpyxl
+import pandas as pd
+import pyarrow as pa
 import pytest
 from typer.testing import CliRunner
 
 from conftest import column_read, sheet_table
 from procaudit.cli import app
 from procaudit.engine.audit import audit
+from procaudit.io.continuations import repeated_rows
+from procaudit.io.grid import text_column
 from procaudit.io.layout import CONTINUATION, REPEATED
 from procaudit.io.read import Table, read_catalogue
 
@@ -272,6 +277,26 @@ def test_a_procedure_repeated_per_document_is_one(
     assert table.account is not None
     assert table.account.skipped.get(REPEATED, ()) == repeating
     assert CONTINUATION not in table.account.skipped
+
+
+def test_repeats_are_found_across_the_edges_of_the_readers_blocks() -> None:
+    # A large file's columns come in blocks whose edges fall anywhere, apart in each column.
+    def blocks(values: list[str | None], sizes: list[int]) -> pd.Series:
+        starts = np.cumsum([0, *sizes]).tolist()
+        cut = [values[a:b] for a, b in zip(starts, [*starts[1:], len(values)], strict=True)]
+        return text_column(pa.chunked_array(cut, type=pa.large_string()))
+
+    live = pd.DataFrame(
+        {
+            0: blocks(["Khai sinh", "Khai sinh", "Kết hôn", "Kết hôn", None, None], [1, 2]),
+            1: blocks(["1", "1", "2", "2", "3", "3"], [4]),
+            2: blocks(["Tờ khai", "Giấy chứng sinh", "Tờ khai", "Tờ khai", "x", "y"], [3, 2]),
+        }
+    )
+    # A new document under the same procedure is a repeat; the same row twice is no
+    # repeat, nor are rows with no name.
+    found = repeated_rows(live, [0, 1], [], np.arange(6), stt=1)
+    assert found.tolist() == [False, True, False, False, False, False]
 
 
 def test_a_list_of_documents_counts_its_procedures_once(tmp_path: Path) -> None:
