@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import numpy as np
 import pandas as pd
+import pyarrow as pa
 import pytest
 
 from conftest import text_blocks
 from procaudit.io import grid
-from procaudit.io.grid import rows_where, take_rows
+from procaudit.io.grid import any_cell_in, arrow_chunks, rows_where, take_rows
 
 
 def _grid(rows: int) -> pd.DataFrame:
@@ -56,3 +57,18 @@ def test_take_rows_takes_what_iloc_takes(step: int) -> None:
     for label in frame.columns:
         column = frame[label]
         pd.testing.assert_series_equal(take_rows(column, positions), column.iloc[positions])
+
+
+def test_any_cell_in_finds_each_row_with_one_of_the_texts_in_any_column() -> None:
+    # Two columns in blocks of different sizes, laid end to end for one look-up.
+    texts = {"STT", "Tên thủ tục"}
+    first = [None if i % 7 == 3 else f"Thủ tục {i}" for i in range(300)]
+    second = list(first)
+    first[0] = first[299] = "STT"
+    second[150] = second[299] = "Tên thủ tục"
+    columns = [arrow_chunks(text_blocks(first, 97)), arrow_chunks(text_blocks(second, 40))]
+    assert all(column is not None for column in columns)
+    values = pa.array(sorted(texts), type=pa.large_string())
+    found = any_cell_in([c for c in columns if c is not None], texts, values)
+    assert found.dtype == bool and len(found) == 300
+    assert np.flatnonzero(found).tolist() == [0, 150, 299]
