@@ -303,6 +303,19 @@ def test_keys_made_in_pieces_are_the_keys_made_at_once(values: list[str | None])
         text_columns.KEY_PIECE = original
 
 
+@settings(max_examples=100, deadline=None)
+@given(st.lists(st.text(_ALPHABET, max_size=12) | st.none(), min_size=1, max_size=20))
+def test_keys_of_a_large_column_are_trimmed_where_they_end_in_punctuation(
+    values: list[str | None],
+) -> None:
+    original = text_columns.SMALL_COLUMN
+    text_columns.SMALL_COLUMN = 0  # a large column's way (the ends read from the offsets)
+    try:
+        assert _column(values) == _scalar(values)
+    finally:
+        text_columns.SMALL_COLUMN = original
+
+
 @pytest.mark.parametrize("text", ["hoà giải", "a  b", "x\u0301"])
 def test_repeated_values(text: str) -> None:
     values = [text, "other", text, None, text]
