@@ -31,6 +31,7 @@ from procaudit.io.csv_dialect import CsvDialect
 from procaudit.io.csv_reader import read_csv_grid
 from procaudit.io.csv_sniff import CSV_SUFFIXES
 from procaudit.io.decisions import split_decisions
+from procaudit.io.detail_tables import detail_reason, details
 from procaudit.io.epoch_dates import read_epoch_dates
 from procaudit.io.excel_reader import formula_notes, with_hidden_columns
 from procaudit.io.file_kind import MARKUP_SUFFIXES, Reader
@@ -380,6 +381,10 @@ def _workbook(
                 "hidden in the workbook (--sheet reads it)",
                 "bị ẩn trong sổ tính (đọc bằng --sheet)",
             )
+    if wanted is None:  # a sheet asked for is read whatever it holds
+        for place, listed in sorted(details(sheets.tables).items(), reverse=True):
+            detail = sheets.tables.pop(place)
+            sheets.not_lists[str(detail.sheet)] = detail_reason(detail, listed)
     order = {str(grid.sheet): index for index, grid in enumerate(grids)}
     not_lists = dict(sorted(sheets.not_lists.items(), key=lambda item: order[item[0]]))
     tables, components = sheets.tables, sheets.components
