@@ -17,9 +17,8 @@ from __future__ import annotations
 
 import numpy as np
 import pandas as pd
-import pyarrow.compute as pc
 
-from procaudit.catalogue.text_columns import arrow_text, elementwise, transform_distinct
+from procaudit.catalogue.text_columns import elementwise, transform_distinct
 from procaudit.core.findings import Severity
 from procaudit.core.i18n import t
 from procaudit.rules.context import FileContext, RuleContext
@@ -235,7 +234,7 @@ def online_levels_read(ctx: RuleContext) -> tuple[int, int]:
     as an online level (not online included), once per table (public: the scorecard counts
     a column it can read)."""
     read: tuple[int, int] = ctx.shared(
-        "online levels read", lambda: _read_levels(ctx.frame["online_level"])
+        "online levels read", lambda: _read_levels(*ctx.distinct("online_level"))
     )
     return read
 
@@ -246,13 +245,13 @@ def readable_online_levels(ctx: RuleContext) -> bool:
     return known >= _READ_SHARE * filled
 
 
-def _read_levels(levels: pd.Series) -> tuple[int, int]:
+def _read_levels(codes: np.ndarray, uniques: pd.Index) -> tuple[int, int]:
     """How many cells of an online-level column are filled, and how many of them read as an
     online level (`online_readings`; a bare number only where none is a count), counted on
-    its distinct values by Arrow."""
-    counted = pc.value_counts(arrow_text(levels).drop_null())
-    values = counted.field("values").to_pylist()
-    counts = counted.field("counts").to_pylist()
+    its distinct values (`RuleContext.distinct`, which PA505's count of the fully online
+    rows made already)."""
+    counts = np.bincount(codes[codes >= 0], minlength=len(uniques)).tolist()
+    values = [str(value) for value in uniques.tolist()]
     read = {value: _READ[value] for value in values if value in _READ}
     unseen = [value for value in values if value not in read]
     if unseen:
