@@ -37,13 +37,9 @@ def _files(folder: Path, count: int, district: set[int] = frozenset()) -> list[s
     return paths
 
 
-def _batched_and_alone(
-    paths: list[str], monkeypatch: pytest.MonkeyPatch, plan: AuditPlan | None = None
-) -> tuple[list[object], list[str]]:
-    """The batched audits (checked to be the audits alone), and the files whose tables
-    were made findings one at a time in the batch."""
-    plan = plan or AuditPlan()
-    schema, rules = load_schema(), active_rules(plan.options, plan.selection)
+def _counted_conversions(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The files whose tables are made findings one at a time (`table_findings`), as the
+    audits go on."""
     converted: list[str] = []
     real = engine.table_findings
 
@@ -52,6 +48,17 @@ def _batched_and_alone(
         return real(path, *args, **kwargs)
 
     monkeypatch.setattr(engine, "table_findings", counted)
+    return converted
+
+
+def _batched_and_alone(
+    paths: list[str], monkeypatch: pytest.MonkeyPatch, plan: AuditPlan | None = None
+) -> tuple[list[object], list[str]]:
+    """The batched audits (checked to be the audits alone), and the files whose tables
+    were made findings one at a time in the batch."""
+    plan = plan or AuditPlan()
+    schema, rules = load_schema(), active_rules(plan.options, plan.selection)
+    converted = _counted_conversions(monkeypatch)
     batched = list(audit_batches(paths, plan, schema, rules))
     in_batch = list(converted)
     alone = [audit_source(path, plan, schema, rules) for path in paths]
@@ -99,14 +106,7 @@ def test_a_progress_display_hears_the_stages_told_alone(
     paths = _files(tmp_path, 5, district={3})
     plan = AuditPlan()
     schema, rules = load_schema(), active_rules(plan.options, plan.selection)
-    converted: list[str] = []
-    real = engine.table_findings
-
-    def counted(path, *args, **kwargs):  # type: ignore[no-untyped-def]
-        converted.append(path)
-        return real(path, *args, **kwargs)
-
-    monkeypatch.setattr(engine, "table_findings", counted)
+    converted = _counted_conversions(monkeypatch)
     told: list[str] = []
     list(audit_batches(paths, plan, schema, rules, told.append))
     assert converted == [paths[3]]
