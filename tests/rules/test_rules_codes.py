@@ -447,6 +447,20 @@ INTERNAL_PARTS = {
         ],
         [5],
     ),
+    "a letter's part holds its Roman numerals, up to the next letter": (
+        [
+            ["A. THỦ TỤC HÀNH CHÍNH CẤP TỈNH", "", ""],
+            _public(1),
+            ["B. THỦ TỤC HÀNH CHÍNH NỘI BỘ", "", ""],
+            ["I. Lĩnh vực Tư pháp", "", ""],
+            _internal(1),
+            ["II. Lĩnh vực Nội vụ", "", ""],
+            _internal(2),
+            ["C. THỦ TỤC HÀNH CHÍNH CẤP XÃ", "", ""],
+            ["1", "TTHCNB.09", "Thủ tục công bố có mã sai"],
+        ],
+        [10],
+    ),
     "a field heading after an unnumbered internal part does not end it": (
         [
             ["Thủ tục hành chính nội bộ", "", ""],

@@ -311,11 +311,13 @@ def title_internal(texts: Iterable[str]) -> bool:
     return any(_INTERNAL.search(fold(text)) for text in texts)
 
 
-# How a heading is numbered, as far as it tells parts of one rank apart: "PHẦN II", a capital
-# ("II.", "B."), a number ("2.", "2.1"), a small letter ("b)").
+# How a heading is numbered, as far as it tells parts of one rank apart: "PHẦN II", a Roman
+# numeral ("II.", "I."), a capital letter ("B.", "C.": the third letter, not a hundred), a
+# number ("2.", "2.1"), a small letter ("b)"). "B. TTHC NỘI BỘ" holds its "I. Lĩnh vực …".
 _RANKS = (
     ("part", re.compile(r"phần\b")),
-    ("capital", re.compile(r"(?:[IVXLC]+|[A-Z])\s*[.):\-–]?(?:\s|$)")),
+    ("roman", re.compile(r"(?:[IVXLC]{2,}|[IVX])\s*[.):\-–]?(?:\s|$)")),
+    ("letter", re.compile(r"[A-Z]\s*[.):\-–]?(?:\s|$)")),
     ("number", re.compile(r"\d+(?:\.\d+)*\s*[.):\-–]?(?:\s|$)")),
     ("small", re.compile(r"[a-zđ]\s*[.):\-–](?:\s|$)")),
 )
