@@ -436,6 +436,32 @@ def test_a_sub_heading_is_read_with_the_last_words_of_its_heading(
     assert labels == ["Tên thủ tục", "Mã", label]
 
 
+# A heading naming a column, merged over sub-headings that date it: the new column is read,
+# the old one only where none else names the same; sub-headings saying no period divide it
+# as before (the first column is read).
+DATED_SUBS = {
+    "former and new province": (["Tỉnh Hà Giang (cũ)", "Tỉnh Tuyên Quang (mới)"], 3),
+    "new before former": (["Tỉnh Tuyên Quang (mới)", "Tỉnh Hà Giang (cũ)"], 2),
+    "before and after the merger": (["Trước sắp xếp", "Sau sắp xếp"], 3),
+    "in force and after decentralising": (["Hiện hành", "Sau khi phân cấp"], 3),
+    "no period": (["Tỉnh Hà Giang", "Tỉnh Tuyên Quang"], 2),
+}
+
+
+@pytest.mark.parametrize(("subs", "agency"), DATED_SUBS.values(), ids=DATED_SUBS)
+def test_sub_headings_that_date_a_heading_read_its_column_after_the_reform(
+    subs: list[str], agency: int
+) -> None:
+    rows = [
+        ["STT", "Tên thủ tục", "Cơ quan thực hiện", "", "Lĩnh vực"],
+        ["", "", *subs, ""],
+        ["1", "Cấp phép", "Sở Giao thông vận tải", "Sở Xây dựng", "Đường bộ"],
+    ]
+    positions, _, header_map = find_header(text_grid("Sheet", rows), {})
+    assert positions == [0, 1]
+    assert header_map.columns == {"name": 1, "agency": agency, "field": 4}
+
+
 def test_a_header_of_words_run_together_is_found() -> None:
     grid = text_grid("Sheet", SHEETS["a database's header, words run together"])
     positions, _, header_map = find_header(grid, {})

@@ -233,6 +233,26 @@ TRANSITION = [
     ),
     (["Tên TTHC", "Cấp thực hiện hiện hành", "Cấp thực hiện sau sắp xếp"], {"name": 0, "level": 2}),
     (["Tên TTHC", "Tên đơn vị trước sắp xếp", "Tên đơn vị sau sáp nhập"], {"name": 0, "agency": 2}),
+    # The decentralising decrees' annexes: the agency before and after decentralising.
+    (
+        [
+            "Tên TTHC",
+            "Cơ quan có thẩm quyền trước khi phân cấp",
+            "Cơ quan thực hiện sau khi phân cấp",
+            "Văn bản phân cấp, phân quyền",
+        ],
+        {"name": 0, "agency": 2},
+    ),
+    # A note dating the column, where the words outside it name it.
+    (
+        ["Tên TTHC", "Cơ quan thực hiện (tỉnh Hà Giang cũ)", "Cơ quan thực hiện (tỉnh mới)"],
+        {"name": 0, "agency": 2},
+    ),
+    (
+        ["Tên TTHC", "Cơ quan thực hiện (tỉnh mới)", "Cơ quan thực hiện (tỉnh Hà Giang cũ)"],
+        {"name": 0, "agency": 1},
+    ),
+    (["Tên TTHC", "Cơ quan thực hiện (tỉnh Hà Giang cũ)"], {"name": 0, "agency": 1}),
     # Alone, a column dated before the reform is read: nothing else names it.
     (["Tên TTHC", "Cơ quan thực hiện hiện hành"], {"name": 0, "agency": 1}),
     (["Tên TTHC", "Cơ quan thực hiện trước sắp xếp"], {"name": 0, "agency": 1}),

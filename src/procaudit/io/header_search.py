@@ -4,7 +4,8 @@ A sheet opens with a title block ("ỦY BAN NHÂN DÂN TỈNH …", "(Kèm theo 
 the header under it names the columns (io/headers.py reads each label). Annexes split it over
 two rows or three: a heading merged across several columns ("Thông tin công bố") over its
 sub-headings ("Quyết định công bố" | "Dịch vụ công"), over theirs ("Số QĐ" | "Ngày"). Each
-column is then labelled from the rows above it (`header_labels`).
+column is then labelled from the rows above it (`header_labels`); a sub-heading that dates
+the heading over it ("Cơ quan thực hiện" over "Trước sắp xếp" | "Sau sắp xếp") is its note.
 """
 
 from __future__ import annotations
@@ -16,7 +17,8 @@ from procaudit.core.errors import InputError
 from procaudit.core.i18n import t
 from procaudit.io.grid import Grid, labels_of
 from procaudit.io.headers import CATALOGUE, HeaderMap, HeaderReader, map_headers
-from procaudit.io.vocabulary import Vocabulary
+from procaudit.io.vocabulary import Vocabulary, dated_alone
+from procaudit.vn.text import header_key
 
 HEADER_SCAN_ROWS = 30  # the header is looked for in this many rows from the top
 
@@ -77,7 +79,7 @@ def _pair_labels(top: list[str], sub: list[str], reader: HeaderReader) -> list[s
         elif sub_text.strip() and heading.strip() and reader.names_joined(sub_text, heading):
             labels.append(f"{sub_text} {heading}")
         elif heading.strip() and reader.names(heading):
-            labels.append(heading)
+            labels.append(_dated_label(heading, sub_text) if position in wide else heading)
         elif not (heading.strip() and sub_text.strip()):
             labels.append(heading if heading.strip() else sub_text)
         else:
@@ -85,6 +87,17 @@ def _pair_labels(top: list[str], sub: list[str], reader: HeaderReader) -> list[s
             tail = reader.names_with_tail(sub_text, heading)
             labels.append(tail or f"{heading} {sub_text}")
     return labels
+
+
+def _dated_label(heading: str, sub: str) -> str:
+    """The label of a column under a heading naming it that spans several, whose sub-heading
+    dates it: "Cơ quan thực hiện" over "Tỉnh Hà Giang (cũ)" | "Tỉnh Tuyên Quang (mới)", or over
+    "Trước sắp xếp" | "Sau sắp xếp". The sub-heading becomes the heading's note, which
+    io/headers.py reads (the old column gives way to the new); the heading alone where the
+    sub-heading says no period (they sub-divide it otherwise)."""
+    if not sub.strip() or dated_alone(header_key(sub)) is None:
+        return heading
+    return f"{heading} ({' '.join(sub.replace('(', ' ').replace(')', ' ').split())})"
 
 
 def _subdivides(top: HeaderMap, wide: set[int], sub: list[str], required: tuple[str, ...]) -> bool:

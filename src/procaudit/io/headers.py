@@ -21,8 +21,9 @@ gives way to the one it translates.
 
 A transition table of the 2025 reform names a column twice, as it was and as it is: the
 header dated after the reform ("Cơ quan thực hiện sau sắp xếp") comes before a plain one
-naming the same, and one dated before it ("… trước sắp xếp", "… hiện hành") after every
-other (io/vocabulary.py's `period`).
+naming the same, and one dated before it ("… trước sắp xếp", "… hiện hành", "… trước khi
+phân cấp") after every other (io/vocabulary.py's `period`); so does a note dating the column
+the words outside it name ("Cơ quan thực hiện (Tỉnh Hà Giang cũ)").
 """
 
 from __future__ import annotations
@@ -50,6 +51,7 @@ from procaudit.io.vocabulary import (
     TRAILING,
     TRANSLATED,
     Vocabulary,
+    dated_alone,
     glued,
     header_words,
     in_any_order,
@@ -148,10 +150,31 @@ def _replaced(words: tuple[str, ...]) -> bool:
 
 
 @lru_cache(maxsize=4096)
-def _dated_after(header: str) -> bool:
+def _dated_after(header: str, words: Vocabulary) -> bool:
     """Whether a header ends with words dating its column after the reform ("Cơ quan thực
-    hiện sau sắp xếp", "… (từ ngày 01/7/2025)")."""
-    return period(tuple(readings(header)[0].split()))[1] == AFTER
+    hiện sau sắp xếp", "… (từ ngày 01/7/2025)"), or a note does (`_note_period`)."""
+    whole = period(tuple(readings(header)[0].split()))[1] == AFTER
+    return whole or _note_period(header, words) == AFTER
+
+
+@lru_cache(maxsize=4096)
+def _note_period(header: str, words: Vocabulary) -> str | None:
+    """BEFORE or AFTER where the header names a column by the words outside its brackets
+    only, and a bracketed note dates it (`vocabulary.dated_alone`): "Cơ quan thực hiện (Tỉnh
+    Hà Giang cũ)", the label of a heading over a sub-heading that dates it (io/
+    header_search.py). Where the whole header names the column, its own words say the period."""
+    parts = _BRACKETED.findall(header)
+    if not parts or _match(readings(header)[0], words) is not None:
+        return None
+    return next((when for a, b in parts if (when := dated_alone(header_key(a or b)))), None)
+
+
+def _noted(header: str, hit: tuple[str, int] | None, words: Vocabulary) -> tuple[str, int] | None:
+    """`hit` read only where no other header names the same, where a note dates its column
+    before the reform (`_note_period`)."""
+    if hit is None or hit[1] < 0 or _note_period(header, words) != BEFORE:
+        return hit
+    return hit[0], hit[1] + FORMER
 
 
 def qualified_status(header: str) -> str | None:
@@ -190,14 +213,14 @@ def read_header(
     for key in keys[:2]:
         if key in extra:
             return extra[key], -1
-    return _translated(header, _first_match(keys, words) or _by_parts(header, extra, words))
+    hit = _noted(header, _first_match(keys, words), words)
+    return _translated(header, hit or _by_parts(header, extra, words))
 
 
 @lru_cache(maxsize=8192)  # the header search reads the same cells in sheet after sheet
 def _read_plain(header: str, words: Vocabulary) -> tuple[str, int] | None:
-    return _translated(
-        header, _first_match(readings(header), words) or _by_parts(header, None, words)
-    )
+    hit = _noted(header, _first_match(readings(header), words), words)
+    return _translated(header, hit or _by_parts(header, None, words))
 
 
 def _first_match(keys: tuple[str, ...], words: Vocabulary) -> tuple[str, int] | None:
@@ -455,7 +478,7 @@ class HeaderReader:
                 continue
             column, rank = hit
             found.setdefault(column, []).append((rank, position))
-            if rank >= 0 and _dated_after(header):
+            if rank >= 0 and _dated_after(header, self.words):
                 after.add(position)
         name = self.words.required[0]
         if name in found and min(found[name])[0] < OUTGOING:

@@ -170,15 +170,20 @@ QUALIFIERS: dict[tuple[str, ...], str | None] = {
 # "… trước ngày 01/7/2025 | … từ ngày 01/7/2025". The words that may end such a header after
 # an alias and its fillers, as a header key folds them: the old column is read only where no
 # other names the same (FORMER), the new one before a plain header naming the same (the
-# plain one is then the list's old column, kept beside the new).
-_CHANGE = r"(?:sap xep|sap nhap|hop nhat|dieu chinh|chuyen giao|thay doi)(?: [a-z]+){0,5}"
+# plain one is then the list's old column, kept beside the new). The reform's decentralising
+# decrees (125-151/2025) date them the same way: "… trước khi phân cấp | … sau khi phân cấp".
+_CHANGE = (
+    r"(?:sap xep|sap nhap|hop nhat|dieu chinh|chuyen giao|thay doi|phan cap|phan quyen"
+    r"|uy quyen)(?: [a-z]+){0,5}"
+)
 _DAY = r"(?:ngay )?[0-9]{1,2} [0-9]{1,2}(?: [0-9]{4})?"
 BEFORE_PERIOD = re.compile(rf"(?:truoc (?:khi )?(?:{_CHANGE}|{_DAY})|hien hanh|hien nay)")
 AFTER_PERIOD = re.compile(rf"(?:sau (?:khi )?(?:{_CHANGE}|{_DAY})|(?:ke )?tu {_DAY})")
 _PERIOD_STARTS = frozenset({"truoc", "sau", "hien", "ke", "tu"})
 PERIOD_WORDS = frozenset({
     "truoc", "sau", "khi", "sap", "xep", "nhap", "hop", "nhat", "dieu", "chinh", "chuyen",
-    "giao", "thay", "doi", "hien", "hanh", "nay", "ke", "tu", "ngay",
+    "giao", "thay", "doi", "hien", "hanh", "nay", "ke", "tu", "ngay", "phan", "cap", "quyen",
+    "uy",
 })  # fmt: skip
 BEFORE, AFTER = "before", "after"
 FORMER = 300  # added to the preference of an alias a BEFORE_PERIOD follows
@@ -197,6 +202,23 @@ def period(words: tuple[str, ...]) -> tuple[int, str | None]:
         if AFTER_PERIOD.fullmatch(tail):
             return start, AFTER
     return len(words), None
+
+
+# A note or a sub-heading that dates a column by itself, ending with "cũ" (former) or "mới"
+# (new): "(cũ)", "Tỉnh Hà Giang (cũ)" | "Tỉnh Tuyên Quang (mới)" under "Cơ quan thực hiện".
+_ENDS_DATED = {"cu": BEFORE, "moi": AFTER}
+
+
+@lru_cache(maxsize=1024)
+def dated_alone(key: str) -> str | None:
+    """BEFORE or AFTER where a note's or sub-heading's key (`text.header_key`) dates the
+    column it qualifies, all of it a period ("Trước sắp xếp", "Sau khi phân cấp") or its last
+    word "cũ" or "mới"; None where it does not."""
+    words = tuple(key.split())
+    start, when = period(words)
+    if start == 0 and when is not None:
+        return when
+    return _ENDS_DATED.get(words[-1]) if words else None
 
 
 OUTGOING = 1000  # added to the preference of an alias the procedure replaced qualifies
