@@ -243,6 +243,11 @@ TRANSITION = [
         ],
         {"name": 0, "agency": 2},
     ),
+    # The body the task was decentralised to, under a name of its own.
+    (
+        ["Tên TTHC", "Cơ quan có thẩm quyền trước khi phân cấp", "Cơ quan được phân cấp"],
+        {"name": 0, "agency": 2},
+    ),
     # A note dating the column, where the words outside it name it.
     (
         ["Tên TTHC", "Cơ quan thực hiện (tỉnh Hà Giang cũ)", "Cơ quan thực hiện (tỉnh mới)"],

@@ -120,6 +120,11 @@ ALIASES: Final[dict[str, tuple[str, ...]]] = {
         "Cơ quan chủ trì",
         "Cơ quan chủ trì giải quyết",
         "Đơn vị chủ trì giải quyết",
+        # The body a competence was decentralised to (the 2025 decrees' annexes): it holds
+        # the competence, where no header above names the agency. Not one only authorised
+        # to act for another (the portal's "co_quan_duoc_uy_quyen", often empty).
+        "Cơ quan được phân cấp",
+        "Cơ quan nhận phân cấp",
         "Agency",
         "Implementing agency",
         "Implementing body",
