@@ -444,6 +444,7 @@ DATED_SUBS = {
     "new before former": (["Tỉnh Tuyên Quang (mới)", "Tỉnh Hà Giang (cũ)"], 2),
     "before and after the merger": (["Trước sắp xếp", "Sau sắp xếp"], 3),
     "in force and after decentralising": (["Hiện hành", "Sau khi phân cấp"], 3),
+    "in force and planned": (["Hiện nay", "Dự kiến sau khi phân định thẩm quyền"], 3),
     "no period": (["Tỉnh Hà Giang", "Tỉnh Tuyên Quang"], 2),
 }
 

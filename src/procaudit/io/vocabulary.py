@@ -174,7 +174,7 @@ QUALIFIERS: dict[tuple[str, ...], str | None] = {
 # decrees (125-151/2025) date them the same way: "… trước khi phân cấp | … sau khi phân cấp".
 _CHANGE = (
     r"(?:sap xep|sap nhap|hop nhat|dieu chinh|chuyen giao|thay doi|phan cap|phan quyen"
-    r"|uy quyen)(?: [a-z]+){0,5}"
+    r"|phan dinh|uy quyen)(?: [a-z]+){0,5}"
 )
 _DAY = r"(?:ngay )?[0-9]{1,2} [0-9]{1,2}(?: [0-9]{4})?"
 BEFORE_PERIOD = re.compile(rf"(?:truoc (?:khi )?(?:{_CHANGE}|{_DAY})|hien hanh|hien nay)")
@@ -183,7 +183,7 @@ _PERIOD_STARTS = frozenset({"truoc", "sau", "hien", "ke", "tu"})
 PERIOD_WORDS = frozenset({
     "truoc", "sau", "khi", "sap", "xep", "nhap", "hop", "nhat", "dieu", "chinh", "chuyen",
     "giao", "thay", "doi", "hien", "hanh", "nay", "ke", "tu", "ngay", "phan", "cap", "quyen",
-    "uy",
+    "dinh", "uy",
 })  # fmt: skip
 BEFORE, AFTER = "before", "after"
 FORMER = 300  # added to the preference of an alias a BEFORE_PERIOD follows
@@ -212,11 +212,11 @@ _ENDS_DATED = {"cu": BEFORE, "moi": AFTER}
 @lru_cache(maxsize=1024)
 def dated_alone(key: str) -> str | None:
     """BEFORE or AFTER where a note's or sub-heading's key (`text.header_key`) dates the
-    column it qualifies, all of it a period ("Trước sắp xếp", "Sau khi phân cấp") or its last
-    word "cũ" or "mới"; None where it does not."""
+    column it qualifies, ending with a period ("Trước sắp xếp", "Dự kiến sau khi phân cấp")
+    or with "cũ" or "mới"; None where it does not."""
     words = tuple(key.split())
-    start, when = period(words)
-    if start == 0 and when is not None:
+    when = period(words)[1]
+    if when is not None:
         return when
     return _ENDS_DATED.get(words[-1]) if words else None
 
