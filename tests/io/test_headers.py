@@ -89,6 +89,10 @@ ALIASES = [
     ("TEN_LV", "field"),
     ("Ngày ban hành QĐ", "decision_date"),
     ("Số, ký hiệu QĐ", "decision_no"),
+    ("Số, ký hiệu Quyết định công bố", "decision_no"),
+    ("Mức độ cung cấp dịch vụ công trực tuyến", "online_level"),
+    ("Mức độ cung cấp DVCTT", "online_level"),
+    ("Mức độ cung cấp DVC", "online_level"),
     # An alias's last words as their initials.
     ("CQTH", "agency"),
     ("CAP_TH", "level"),

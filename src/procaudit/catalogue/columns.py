@@ -172,6 +172,9 @@ ALIASES: Final[dict[str, tuple[str, ...]]] = {
         "Mức độ dịch vụ công trực tuyến",
         "Dịch vụ công trực tuyến",
         "Mức độ DVCTT",
+        # Decree 42/2022's own words: "mức độ cung cấp dịch vụ công trực tuyến".
+        "Mức độ cung cấp dịch vụ công trực tuyến",
+        "Mức độ cung cấp dịch vụ công",
         "Mức độ",
         "Online level",
         "Online service level",
@@ -183,6 +186,7 @@ ALIASES: Final[dict[str, tuple[str, ...]]] = {
         "Số quyết định công bố",
         "Số hiệu quyết định",
         "Số, ký hiệu quyết định",
+        "Số, ký hiệu quyết định công bố",
         "Số, ngày quyết định công bố",  # "1890/QĐ-UBND ngày 15/8/2025", split by io/decisions
         "Số, ngày quyết định",
         "Số và ngày quyết định",
