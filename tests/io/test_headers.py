@@ -293,6 +293,25 @@ def test_a_transition_table_is_audited_by_its_columns_after_the_reform(tmp_path:
     assert [(f.rule, f.row, f.column) for f in result.findings] == [("PA501", 4, "level")]
 
 
+def test_a_transition_table_dated_by_its_sub_headings_is_audited_by_the_new_columns(
+    tmp_path: Path,
+) -> None:
+    # "Cấp thực hiện" and "Cơ quan thực hiện" each over "Trước sắp xếp | Sau sắp xếp": the
+    # old columns hold the district on every row; the new ones on row 4 alone, the defect.
+    header = "STT,Mã TTHC,Tên TTHC,Cấp thực hiện,,Cơ quan thực hiện,\n"
+    header += ",,,Trước sắp xếp,Sau sắp xếp,Trước sắp xếp,Sau sắp xếp"
+    rows = [
+        f"{i},1.00{i}123,Đăng ký hộ tịch số {i},Cấp huyện,{'Cấp huyện' if i == 4 else 'Cấp xã'},"
+        f"UBND huyện Yên Sơn,{'UBND huyện Yên Sơn' if i == 4 else 'UBND xã Yên Sơn'}"
+        for i in range(1, 7)
+    ]
+    path = tmp_path / "chuyen-tiep.csv"
+    path.write_text("\n".join([header, *rows]), encoding="utf-8")
+    result = audit([str(path)], selection=RuleSelection(select=("PA501",)))
+    found = sorted((f.rule, f.row, f.column) for f in result.findings)
+    assert found == [("PA501", 6, "agency"), ("PA501", 6, "level")]
+
+
 def test_the_users_map_wins_over_a_column_dated_after_the_reform() -> None:
     headers = ["Tên TTHC", "CQ cũ", "Cơ quan thực hiện sau sắp xếp"]
     assert map_headers(headers, {"cq cu": "agency"}).columns == {"name": 0, "agency": 1}
