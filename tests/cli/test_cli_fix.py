@@ -114,14 +114,14 @@ def test_exit_0_when_nothing_is_left(folder: Path, fakes: None) -> None:
 def test_exit_1_with_repairs_held_back_for_unsafe_fixes(folder: Path, fakes: None) -> None:
     result = fix("c.csv", "-o", "fixed.csv")
     assert result.exit_code == 1
-    assert "1 more repairs with --unsafe-fixes" in result.stdout
+    assert "  1 more repair with --unsafe-fixes" in result.stdout
 
 
 def test_exit_1_when_findings_remain_for_a_person(folder: Path, fakes: None) -> None:
     (folder / "e.csv").write_text(NEEDS_A_PERSON, encoding="utf-8")
     result = fix("e.csv", "-o", "fixed.csv")
     assert result.exit_code == 1
-    assert "findings remain for a person (1 error)" in result.stdout
+    assert "  1 finding remains for a person (1 error)" in result.stdout
 
 
 def test_the_input_is_never_modified(folder: Path, fakes: None) -> None:

@@ -109,9 +109,10 @@ def summary_lines(fixed: FileFix, names: dict[str, str], quiet: bool = False) ->
         lines.append(
             "  "
             + t(
-                "{count} more repairs with --unsafe-fixes",
+                "{count} more repair{s} with --unsafe-fixes",
                 "thêm {count} sửa đổi nếu dùng --unsafe-fixes",
                 count=fixed.held_back,
+                s="" if fixed.held_back == 1 else "s",
             )
         )
     lines.extend(skipped_lines(fixed))
@@ -195,6 +196,12 @@ def _remaining(findings: tuple[Finding, ...]) -> str:
         "info": (t("info", "thông tin"), t("info", "thông tin")),
     }
     parts = ", ".join(f"{counts[s]} {words[s][counts[s] != 1]}" for s in SEVERITIES if counts[s])
+    if len(findings) == 1:
+        return t(
+            "1 finding remains for a person ({parts}): see procaudit check",
+            "còn 1 phát hiện cần người xử lý ({parts}): xem procaudit check",
+            parts=parts,
+        )
     return t(
         "{count} findings remain for a person ({parts}): see procaudit check",
         "còn {count} phát hiện cần người xử lý ({parts}): xem procaudit check",
