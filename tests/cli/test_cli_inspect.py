@@ -498,3 +498,17 @@ def test_check_reads_the_headings_marked(marks) -> None:
         "under 'Cấp thực hiện' (Tỉnh, Huyện, Xã); a row's online_level is the sub-heading it "
         "marks under 'Mức độ DVC' (Toàn trình, Một phần)"
     ]
+
+
+def test_inspect_says_which_column_made_rows_abolished(tmp_path: Path, monkeypatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    Path("bb.csv").write_text(
+        "Mã TTHC,Tên TTHC,Cấp thực hiện,Lý do bãi bỏ\n"
+        "1.000001,Thành lập hội cấp huyện,Cấp huyện,Do kết thúc cấp huyện\n",
+        encoding="utf-8",
+    )
+    result = invoke("inspect", "bb.csv", "--format", "json")
+    [table] = json.loads(result.stdout)["files"][0]["tables"]
+    assert table["abolished_by"] == "Lý do bãi bỏ"
+    result = invoke("inspect", "bb.csv")
+    assert "status: 'Bãi bỏ' on the rows that fill 'Lý do bãi bỏ'" in result.stdout

@@ -67,3 +67,43 @@ def test_an_annex_of_abolished_procedures_is_not_judged_as_a_list_in_force(
     kept = path.read_text(encoding="utf-8").replace("bị bãi bỏ", "")
     path.write_text(kept, encoding="utf-8")
     assert "PA501" in {finding.rule for finding in audit([str(path)]).findings}
+
+
+# A column saying why, when or by what a procedure was abolished: the rows filling it are
+# abolished ones (where nothing else gives a status); a proposal to abolish says nothing.
+REASONS = [
+    ("Lý do bãi bỏ", ["Bãi bỏ", "Bãi bỏ", None]),
+    ("Ngày bãi bỏ", ["Bãi bỏ", "Bãi bỏ", None]),
+    ("Lý do bãi bỏ (1)", ["Bãi bỏ", "Bãi bỏ", None]),
+    ("Văn bản quy định việc bãi bỏ thủ tục hành chính", ["Bãi bỏ", "Bãi bỏ", None]),
+    ("Lý do đề xuất bãi bỏ", None),
+    ("Kiến nghị bãi bỏ", None),
+    ("Lý do sửa đổi", None),
+    ("Ghi chú", None),
+]
+
+
+@pytest.mark.parametrize(("header", "statuses"), REASONS)
+def test_the_rows_that_say_why_they_were_abolished_are_abolished(
+    header: str, statuses: list[str | None] | None
+) -> None:
+    rows = [[*ROWS[0], "Do kết thúc cấp huyện"], [*ROWS[1], "01/7/2025"]]
+    rows.append(["3", "1.000656", "Đăng ký khai tử", "Nghị định 07/2025/NĐ-CP", "UBND cấp xã", ""])
+    grid = text_grid(None, [_header("Tên thủ tục hành chính", header), *rows])
+    (table,) = read_grid("annex.csv", grid).tables
+    assert table.account is not None
+    assert table.account.abolished_by == (header if statuses else None)
+    if statuses is None:
+        assert "status" not in table.frame
+        return
+    assert [None if pd.isna(value) else value for value in table.frame["status"]] == statuses
+
+
+def test_a_list_of_procedures_with_the_reason_for_abolishing_them_is_not_judged_as_in_force(
+    tmp_path: Path,
+) -> None:
+    lines = [_header("Tên thủ tục hành chính", "Lý do bãi bỏ")]
+    lines += [[*row, "Do kết thúc hoạt động của chính quyền cấp huyện"] for row in ROWS]
+    path = tmp_path / "annex.csv"
+    path.write_text("\n".join(",".join(line) for line in lines) + "\n", encoding="utf-8")
+    assert {finding.rule for finding in audit([str(path)]).findings} == set()

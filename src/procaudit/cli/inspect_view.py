@@ -265,6 +265,14 @@ def _render_table(table: dict[str, Any], console: Console) -> None:
                 status=table["header_status"],
             )
         )
+    if table.get("abolished_by"):
+        console.print(
+            t(
+                "  status: 'Bãi bỏ' on the rows that fill '{header}', where a row gives none",
+                "  status: 'Bãi bỏ' cho các dòng có ghi cột '{header}' mà không ghi trạng thái",
+                header=table["abolished_by"],
+            )
+        )
     given = (
         (
             "level",

@@ -82,6 +82,7 @@ def _table(table: Table, workbook: bool) -> dict[str, Any]:
         "sections": [asdict(section) for section in account.sections],
         "inherited": dict(account.inherited),
         "header_status": account.header_status,
+        "abolished_by": account.abolished_by,
         "title_level": account.given.get("level"),
         "title_status": account.given.get("status"),
         "sheet_unit": account.given.get("unit"),

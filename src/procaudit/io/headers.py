@@ -184,6 +184,26 @@ def qualified_status(header: str) -> str | None:
     return (QUALIFIERS[found] or None) if found is not None else None
 
 
+# A column saying why, when or by what a procedure was abolished ("Lý do bãi bỏ", "Ngày bãi
+# bỏ", "Tên VBQPPL quy định việc bãi bỏ TTHC"), as a header key folds it: a row filling it is
+# an abolished procedure's (`abolition_column`). Not one proposing it (a review plan's "Lý do
+# đề xuất bãi bỏ", "Kiến nghị bãi bỏ"): the procedure is in force until a decision abolishes it.
+_ABOLITION = re.compile(
+    r"(?:ly do|can cu|ngay|thoi diem|thoi gian|van ban|ten van ban|ten vbqppl|vbqppl)"
+    r"(?! .*\b(?:de xuat|kien nghi|du kien|phuong an)\b)"
+    r"(?: [a-z0-9]+){0,5}? (?:bai bo|huy bo)(?: thu tuc(?: hanh chinh)?| tthc)?"
+)
+
+
+def abolition_column(labels: list[str] | tuple[str, ...]) -> int | None:
+    """The position of the first column whose header says why, when or by what document a
+    procedure was abolished (`_ABOLITION`), with or without a note after it, if any."""
+    for position, label in enumerate(labels):
+        if label.strip() and any(_ABOLITION.fullmatch(key) for key in readings(label)[:2]):
+            return position
+    return None
+
+
 @lru_cache(maxsize=16384)  # the same cells are read in each row pair, and in every file
 def readings(header: str) -> tuple[str, ...]:
     """The keys a header is read under, in order: the whole header folded, the words outside

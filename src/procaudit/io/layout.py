@@ -46,6 +46,7 @@ from procaudit.io.header_search import (
 from procaudit.io.headers import (
     CATALOGUE,
     HeaderMap,
+    abolition_column,
     qualified_status,
     read_header,
 )
@@ -90,6 +91,9 @@ class LayoutOptions:
     extra_aliases: dict[str, str] = field(default_factory=dict)  # header key -> column
 
 
+_ABOLISHED = "Bãi bỏ"  # the status of a row filling a column saying why it was abolished
+
+
 @dataclass(frozen=True)
 class SheetAccount:
     """How one sheet (or CSV file) was understood."""
@@ -111,6 +115,9 @@ class SheetAccount:
     marks: tuple[Marked, ...] = ()  # columns read from the sub-columns a row marks
     # The status the name's header gives the rows that have none ("Tên TTHC bị bãi bỏ").
     header_status: str | None = None
+    # The header of a column saying why or when a procedure was abolished ("Lý do bãi bỏ"):
+    # the rows filling it took the status "Bãi bỏ".
+    abolished_by: str | None = None
     # What the title block or the sheet's name gives the rows that have none: a level, a
     # status, a unit (`sections.given_by_title`), by column.
     given: dict[str, str] = field(default_factory=dict)
@@ -382,6 +389,16 @@ def understand(
     if header_status is not None:
         status = inherited["status"] if "status" in inherited else pd.Series(None, live.index)
         inherited["status"] = status.astype("object").fillna(header_status)
+    # A column saying why or when a procedure was abolished ("Lý do bãi bỏ"): the rows that
+    # fill it are abolished ones, where nothing else gives them a status.
+    abolished_by = (
+        None if header_status or "status" in header_map.columns else abolition_column(labels)
+    )
+    if abolished_by is not None:
+        reasons = live[abolished_by].astype("string").str.strip()
+        given_reason = reasons.ne("").fillna(False).astype(bool)
+        status = inherited["status"] if "status" in inherited else pd.Series(None, live.index)
+        inherited["status"] = status.astype("object").mask(status.isna() & given_reason, _ABOLISHED)
     # `heading_text` of each row of the title block: its cells' texts, once each.
     title_texts_joined = tuple(
         " ".join(dict.fromkeys(text for text in title_texts[p] if text.strip())) for p in title
@@ -418,6 +435,7 @@ def understand(
         by_values=by_values,
         marks=marks,
         header_status=header_status,
+        abolished_by=labels[abolished_by] if abolished_by is not None else None,
         given=given,
         wider=wider,
     )
