@@ -8,7 +8,7 @@ import re
 import numpy as np
 import pandas as pd
 import pytest
-from hypothesis import given, settings
+from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 from conftest import text_blocks
@@ -25,7 +25,7 @@ from procaudit.io.headers import (
     with_columns,
 )
 from procaudit.io.vocabulary import Vocabulary, header_words
-from procaudit.vn.legacy_fonts import LEGACY_CHARACTERS, encode
+from procaudit.vn.legacy_fonts import LEGACY_CHARACTERS, detect_legacy, encode
 from procaudit.vn.text import header_key
 
 
@@ -245,6 +245,9 @@ _ALPHABET = "aAbBtTđĐyYİΣσ0915 _-.,/\u0300\u0301\u0303\u0309\u0323\u00a0ă�
 @settings(max_examples=500, deadline=None)
 @given(first=st.text(_ALPHABET, max_size=8), second=st.text(_ALPHABET, max_size=8))
 def test_the_key_of_a_joined_text_is_its_parts_keys_joined(first: str, second: str) -> None:
+    # A part typed in a legacy font ("aâT" reads as VNI) folds as its conversion: such a part
+    # is read under its joined text's key (`HeaderReader.may_name`), so it is left out here.
+    assume(detect_legacy(first) is None and detect_legacy(second) is None)
     assert header_key(f"{first} {second}").split() == (
         header_key(first).split() + header_key(second).split()
     )
