@@ -16,9 +16,8 @@ from procaudit.catalogue.columns import REQUIRED
 from procaudit.core.errors import InputError
 from procaudit.core.i18n import t
 from procaudit.io.grid import Grid, labels_of
-from procaudit.io.headers import CATALOGUE, HeaderMap, HeaderReader, map_headers
+from procaudit.io.headers import CATALOGUE, HeaderMap, HeaderReader, map_headers, readings
 from procaudit.io.vocabulary import Vocabulary, dated_alone
-from procaudit.vn.text import header_key
 
 HEADER_SCAN_ROWS = 30  # the header is looked for in this many rows from the top
 
@@ -95,7 +94,7 @@ def _dated_label(heading: str, sub: str) -> str:
     "Trước sắp xếp" | "Sau sắp xếp". The sub-heading becomes the heading's note, which
     io/headers.py reads (the old column gives way to the new); the heading alone where the
     sub-heading says no period (they sub-divide it otherwise)."""
-    if not sub.strip() or dated_alone(header_key(sub)) is None:
+    if not sub.strip() or dated_alone(readings(sub)[0]) is None:  # both memoised per text
         return heading
     return f"{heading} ({' '.join(sub.replace('(', ' ').replace(')', ' ').split())})"
 
