@@ -449,6 +449,8 @@ DATED_SUBS = {
     "in force and after decentralising": (["Hiện hành", "Sau khi phân cấp"], 3),
     "in force and planned": (["Hiện nay", "Dự kiến sau khi phân định thẩm quyền"], 3),
     "no period": (["Tỉnh Hà Giang", "Tỉnh Tuyên Quang"], 2),
+    # One sub-heading ending "mới" beside one that dates nothing: no period, no new column.
+    "a new one beside no former": (["Cấp tỉnh", "Cấp xã mới"], 2),
 }
 
 

@@ -79,6 +79,16 @@ CASES = {
         "online_level",
         ["Toàn trình", "Một phần", "Toàn trình"],
     ),
+    # "Ban hành mới" ends with "mới" but dates nothing: it is a kind, a mark's meaning.
+    "statuses marked, one of them new": (
+        _sheet(
+            ["STT", "Tên thủ tục", "Tình trạng", "", "", "Lĩnh vực"],
+            ["", "", "Ban hành mới", "Sửa đổi, bổ sung", "Bãi bỏ", ""],
+            [["x", "", ""], ["", "x", ""], ["", "", "x"], ["x", "", ""]],
+        ),
+        "status",
+        ["Ban hành mới", "Sửa đổi, bổ sung", "Bãi bỏ", "Ban hành mới"],
+    ),
     # Not marks: the first sub-column is read as it is.
     "values, not marks": (
         _sheet(

@@ -17,7 +17,7 @@ from procaudit.core.errors import InputError
 from procaudit.core.i18n import t
 from procaudit.io.grid import Grid, labels_of
 from procaudit.io.headers import CATALOGUE, HeaderMap, HeaderReader, map_headers, readings
-from procaudit.io.vocabulary import Vocabulary, dated_alone
+from procaudit.io.vocabulary import AFTER, BEFORE, Vocabulary, dated_alone
 
 HEADER_SCAN_ROWS = 30  # the header is looked for in this many rows from the top
 
@@ -60,6 +60,7 @@ def _pair_labels(top: list[str], sub: list[str], reader: HeaderReader) -> list[s
     """
     labels, above = [], ""
     wide = _under_wide_headings(top)
+    dated = _dated_columns(top, sub, wide)
     for position, (top_text, sub_text) in enumerate(zip(top, sub, strict=True)):
         if top_text.strip():
             above = top_text
@@ -78,7 +79,7 @@ def _pair_labels(top: list[str], sub: list[str], reader: HeaderReader) -> list[s
         elif sub_text.strip() and heading.strip() and reader.names_joined(sub_text, heading):
             labels.append(f"{sub_text} {heading}")
         elif heading.strip() and reader.names(heading):
-            labels.append(_dated_label(heading, sub_text) if position in wide else heading)
+            labels.append(_dated_label(heading, sub_text) if position in dated else heading)
         elif not (heading.strip() and sub_text.strip()):
             labels.append(heading if heading.strip() else sub_text)
         else:
@@ -88,14 +89,33 @@ def _pair_labels(top: list[str], sub: list[str], reader: HeaderReader) -> list[s
     return labels
 
 
+def _dated_columns(top: list[str], sub: list[str], wide: set[int]) -> set[int]:
+    """The columns under a heading spanning several whose sub-headings date them, where that
+    heading's sub-headings give both periods: "Tỉnh Hà Giang (cũ)" | "Tỉnh Tuyên Quang
+    (mới)", "Trước sắp xếp" | "Sau sắp xếp". A sub-heading ending "mới" beside others that
+    date nothing is a kind, not a period ("Ban hành mới" | "Sửa đổi" | "Bãi bỏ" under
+    "Tình trạng", each a mark's meaning)."""
+    spans: dict[int, dict[int, str | None]] = {}
+    start = -1
+    for position, (top_text, sub_text) in enumerate(zip(top, sub, strict=True)):
+        if top_text.strip():
+            start = position
+        if position in wide and sub_text.strip():
+            # Both memoised per text: the header search reads the same cells in every file.
+            spans.setdefault(start, {})[position] = dated_alone(readings(sub_text)[0])
+    return {
+        position
+        for periods in spans.values()
+        if {BEFORE, AFTER} <= set(periods.values())
+        for position, when in periods.items()
+        if when is not None
+    }
+
+
 def _dated_label(heading: str, sub: str) -> str:
-    """The label of a column under a heading naming it that spans several, whose sub-heading
-    dates it: "Cơ quan thực hiện" over "Tỉnh Hà Giang (cũ)" | "Tỉnh Tuyên Quang (mới)", or over
-    "Trước sắp xếp" | "Sau sắp xếp". The sub-heading becomes the heading's note, which
-    io/headers.py reads (the old column gives way to the new); the heading alone where the
-    sub-heading says no period (they sub-divide it otherwise)."""
-    if not sub.strip() or dated_alone(readings(sub)[0]) is None:  # both memoised per text
-        return heading
+    """The label of a column under a heading naming it, whose sub-heading dates it
+    (`_dated_columns`): the sub-heading becomes the heading's note, which io/headers.py
+    reads (the old column gives way to the new)."""
     return f"{heading} ({' '.join(sub.replace('(', ' ').replace(')', ' ').split())})"
 
 
