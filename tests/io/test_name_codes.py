@@ -12,6 +12,7 @@ import pytest
 from typer.testing import CliRunner
 
 from procaudit.cli import app
+from procaudit.io.code_notes import drop_code_notes
 from procaudit.io.name_codes import split_name_codes
 
 BIRTH, MARRIAGE, DEATH = "Đăng ký khai sinh", "Đăng ký kết hôn", "Đăng ký khai tử"
@@ -125,3 +126,62 @@ def test_the_fix_list_points_at_the_names_cell(tmp_path: Path) -> None:
     CliRunner().invoke(app, ["check", str(path), "--fix-list", str(fix_list)])
     [row] = list(csv.DictReader(fix_list.open(encoding="utf-8-sig")))
     assert (row["Ô / Cell"], row["Quy tắc / Rule"]) == ("B3", "PA101")
+
+
+# A code cell with a note after the code ("(mới)": the procedure is new): the code is read.
+NOTE_CASES = {
+    "a note in brackets": (["1.000660 (mới)", "2.002034 [sửa đổi]"], ["1.000660", "2.002034"], 2),
+    "a note on its own line": (["1.000660\n(mới)", "1.000660\nMới"], ["1.000660", "1.000660"], 2),
+    "a local code, a dot after the note": (
+        ["1.000178.000.00.00.H29 (TTHC mới).", "1.012753.H19"],
+        ["1.000178.000.00.00.H29", "1.012753.H19"],
+        1,
+    ),
+    # Malformed under its note: the code rules say what is wrong with the code itself.
+    "a malformed code": (["1.0513980\n(mới)"], ["1.0513980"], 1),
+    # A second code, a date or a name beside the code is no note: the cell stays as written.
+    "no note": (
+        [
+            "1.000178; 1.000179",
+            "1.000178 (1.000179)",
+            "1.000178 (QĐ 12/2025)",
+            f"1.001193\n{BIRTH} cho trẻ em dưới sáu tuổi",
+            "Chưa có mã (mới)",
+            "2018.HT.14 (mới)",
+            None,
+        ],
+        [
+            "1.000178; 1.000179",
+            "1.000178 (1.000179)",
+            "1.000178 (QĐ 12/2025)",
+            f"1.001193\n{BIRTH} cho trẻ em dưới sáu tuổi",
+            "Chưa có mã (mới)",
+            "2018.HT.14 (mới)",
+            None,
+        ],
+        0,
+    ),
+}
+
+
+@pytest.mark.parametrize(("cells", "codes", "count"), NOTE_CASES.values(), ids=NOTE_CASES)
+def test_notes_after_the_code(cells: list[str | None], codes: list, count: int) -> None:
+    frame = pd.DataFrame({"code": pd.Series(cells, dtype="str"), "name": BIRTH})
+    found = drop_code_notes(frame)
+    assert (_missing(frame["code"].tolist()), found) == (codes, count)
+
+
+def test_a_code_with_a_note_is_no_malformed_code(tmp_path: Path) -> None:
+    path = tmp_path / "danh-muc.csv"
+    path.write_text(
+        "Mã TTHC,Tên thủ tục,Cấp thực hiện\n"
+        f'"1.001193\n(mới)",{BIRTH},Cấp xã\n'
+        f"1.000894 (mới),{MARRIAGE},Cấp xã\n"
+        f"1.000894,{MARRIAGE},Cấp xã\n"
+        f"1.00065612 (mới),{DEATH},Cấp xã\n",
+        encoding="utf-8",
+    )
+    result = CliRunner().invoke(app, ["check", str(path), "-f", "json"])
+    found = {(f["rule"], f["row"]) for f in json.loads(result.stdout)["findings"]}
+    # The two rows of 1.000894 are one procedure listed twice; the eight digits are reported.
+    assert found == {("PA201", 4), ("PA201", 5), ("PA101", 6)}

@@ -22,7 +22,7 @@ import pandas as pd
 _WELL_FORMED = r"\d\.\d{6}(?:\.\d{3}\.\d{2}\.\d{2}\.[A-Z]\d{2}|\.[A-Z]\d{2})?"
 # Any code once a table is known to write them so: digits with dots or commas and a suffix,
 # or a long run of digits ("2000648", a code kept as a number); not "2" or "15 ngày".
-_ANY = r"(?:\d+(?:[.,]\d+)+(?:\.[0-9A-Za-z]+)*|\d{5,})"
+ANY_CODE = r"(?:\d+(?:[.,]\d+)+(?:\.[0-9A-Za-z]+)*|\d{5,})"
 _LABEL = r"(?:mã(?:\s+(?:số|tthc|thủ tục))?\s*:?\s*)?"
 
 
@@ -41,8 +41,8 @@ def _after(code: str) -> re.Pattern[str]:
 
 
 _PLACES = {
-    "before": (_before(_WELL_FORMED), _before(_ANY)),
-    "after": (_after(_WELL_FORMED), _after(_ANY)),
+    "before": (_before(_WELL_FORMED), _before(ANY_CODE)),
+    "after": (_after(_WELL_FORMED), _after(ANY_CODE)),
 }
 _SHARE = 0.5  # of a table's names, carrying a well-formed code in one place
 

@@ -25,6 +25,7 @@ from procaudit.core.i18n import t
 from procaudit.core.paths import reported_path, unreachable
 from procaudit.io.by_content import read_sheets, reader_of, sheet_kind
 from procaudit.io.canonical import canonical_frame
+from procaudit.io.code_notes import drop_code_notes
 from procaudit.io.components import COMPONENTS, components_header
 from procaudit.io.continuations import CellParts
 from procaudit.io.csv_dialect import CsvDialect
@@ -243,6 +244,7 @@ def _table(path: str, grid: Grid, options: ReadOptions, header: Header | None = 
     elif (under := internal_rows(account.sections, frame[ROW].to_numpy())).any():
         frame[INTERNAL] = under  # a part of them, under its heading
     from_names = split_name_codes(frame)
+    drop_code_notes(frame)
     headings = heading_rows(understood.account.sections, frame[ROW].to_numpy())
     given_by: dict[str, np.ndarray] = {}
     for column in _INHERITABLE:
