@@ -109,3 +109,27 @@ def test_vietnamese_names_the_column_by_its_header_alone(tmp_path: Path) -> None
     with speaking("vi"):
         assert _not_checked(path, "PA301") == ["trang tính 'A' không có cột 'Mẫu đơn, tờ khai'"]
         assert _not_checked(path, "PA503") == ["tệp không có cột 'Mức độ DVC'"]
+
+
+@pytest.mark.parametrize(
+    ("levels", "reasons"),
+    [
+        pytest.param(
+            ["Có", "Có", "TT", "Có", "Toàn trình"],
+            [
+                "the file: 4 of its 5 online-level cells name no level procaudit reads ('Có', "
+                "'TT'), so its share fully online is not counted"
+            ],
+            id="marks and one abbreviation",
+        ),
+        pytest.param(["TT", "MP", "TT", "Một phần", "Toàn trình"], [], id="both abbreviations"),
+        pytest.param(["Toàn trình"] * 2 + ["Một phần"] * 2 + ["Có"], [], id="mostly read"),
+    ],
+)
+def test_an_online_level_column_pa505_cannot_read_is_said(
+    tmp_path: Path, levels: list[str | None], reasons: list[str]
+) -> None:
+    path = tmp_path / "list.csv"
+    lines = [f"1.00000{n},Thủ tục {n},{level or ''}" for n, level in enumerate(levels)]
+    path.write_text("Mã TTHC,Tên thủ tục hành chính,Mức độ DVC\n" + "\n".join(lines), "utf-8")
+    assert _not_checked(path, "PA505") == reasons

@@ -746,7 +746,21 @@ COVERAGE_CASES = [
     ),
     # Counts under an online-level header: no levels, so no share to give.
     ("counts", ["4", "3", "3", "3", "12"], 0.8, None),
-    ("abbreviations not read", ["TT", "MP", "TT", "MP", "Toàn trình"], 0.8, None),
+    # The two levels' initials, read where the column holds both: "TT" alone may be trực
+    # tuyến or trực tiếp.
+    (
+        "both abbreviations",
+        ["TT", "MP", "TT", "MP", "Toàn trình"],
+        0.8,
+        "3 of 5 procedures (60%) are fully online (Toàn trình); the target is 80%.",
+    ),
+    (
+        "abbreviations with dots, in any case",
+        ["T.T", "M.P", "mp", "Một phần"],
+        0.8,
+        "1 of 4 procedures (25%) are fully online (Toàn trình); the target is 80%.",
+    ),
+    ("one abbreviation alone not read", ["TT", "TT", "TT", "Một phần", "Toàn trình"], 0.8, None),
     (
         "a few values not read",
         ["Toàn trình"] + ["Một phần"] * 8 + ["Có"],

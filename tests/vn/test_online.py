@@ -8,6 +8,7 @@ from procaudit.vn.online import (
     FULL,
     NOT_ONLINE,
     PARTLY,
+    abbreviated_level,
     level_number,
     old_degree,
     online_level,
@@ -84,3 +85,11 @@ NUMBER_CASES = [
 )
 def test_numbers(value: str, level: str | None, count: bool) -> None:
     assert (level_number(value), other_number(value)) == (level, count)
+
+
+@pytest.mark.parametrize(
+    ("value", "level"),
+    [("TT", FULL), ("t.t", FULL), (" MP ", PARTLY), ("M.P.", PARTLY), ("TTr", None), ("Có", None)],
+)
+def test_abbreviated_level(value: str, level: str | None) -> None:
+    assert abbreviated_level(value) == level

@@ -7,7 +7,8 @@ trình"), the old scale ("Mức độ 4", a bare "4" under "Mức độ DVC"), a
 service ("DVC cung cấp thông tin", "Trực tiếp", "Không"), which is read too: as not online.
 A bare number is an old level only in a column whose numbers are all 1 to 4: a column holding
 a count or a share ("12", "40,88") is no column of levels, and its numbers are not read (on a
-stack of small tables, each table's column is looked at alone: `RuleContext.table_ids`).
+stack of small tables, each table's column is looked at alone: `RuleContext.table_ids`). So
+are the two levels' initials: "TT" and "MP" are read only from a column that holds both.
 
 `fully_online_rows` and the key it keeps its flags under (`FULLY_ONLINE`) are public: the
 scorecard (`engine.row_flags`) counts with them too, and gives a table its part of a stack's.
@@ -28,6 +29,7 @@ from procaudit.vn.online import (
     FULL,
     NOT_ONLINE,
     PARTLY,
+    abbreviated_level,
     level_number,
     old_degree,
     online_level,
@@ -37,13 +39,16 @@ from procaudit.vn.online import (
 _NEW_LEVEL_FOR = {"4": "Toàn trình", "3": "Một phần"}
 
 # What a cell says, as a small number: its level (0 where it says none), plus `_NUMBERED`
-# where the level is read from a bare number; `_COUNT` for a number that is no level.
+# where the level is read from a bare number, `_ABBREVIATED` where from "TT" or "MP";
+# `_COUNT` for a number that is no level.
 _UNREAD = 0
 _LEVEL_CODES = {FULL: 1, PARTLY: 2, NOT_ONLINE: 3}
 _FULL_CODE = _LEVEL_CODES[FULL]
 _LEVEL_BITS = 3
 _NUMBERED = 4
 _COUNT = 8
+_ABBREVIATED = 16
+_TT, _MP = _LEVEL_CODES[FULL] | _ABBREVIATED, _LEVEL_CODES[PARTLY] | _ABBREVIATED
 
 
 def _reading(value: object) -> int:
@@ -52,6 +57,8 @@ def _reading(value: object) -> int:
     if other_number(value):
         return _COUNT
     level = _LEVEL_CODES.get(online_level(value) or "", _UNREAD)
+    if not level and (initials := abbreviated_level(value)):
+        return _LEVEL_CODES[initials] | _ABBREVIATED
     return level | _NUMBERED if level and level_number(value) else level
 
 
@@ -185,8 +192,9 @@ _READ_SHARE = 0.8
 
 def online_level_rows(ctx: RuleContext) -> tuple[np.ndarray, np.ndarray]:
     """Each row's online level as `online_readings` codes it, without `_NUMBERED` (0 where the
-    cell says none or is empty), and where a bare number 1-4 is left unread because its
-    table's column also holds a count or a share; once per table."""
+    cell says none or is empty, or is "TT" or "MP" in a table whose column lacks the other),
+    and where a bare number 1-4 is left unread because its table's column also holds a
+    count or a share; once per table."""
     found: tuple[np.ndarray, np.ndarray] = ctx.shared(
         "online levels", lambda: _online_level_rows(ctx)
     )
@@ -201,14 +209,25 @@ def _online_level_rows(ctx: RuleContext) -> tuple[np.ndarray, np.ndarray]:
     counts = rows == _COUNT
     dropped = np.zeros(len(rows), dtype=bool)
     if numbered.any() and counts.any():
-        tables = ctx.table_ids()
-        if tables is None:
-            dropped = numbered
-        else:
-            with_counts = np.bincount(tables, weights=counts, minlength=tables.max() + 1) > 0
-            dropped = numbered & with_counts[tables]
-    levels = np.where(dropped, _UNREAD, rows & _LEVEL_BITS)
+        dropped = numbered & _in_tables_with(ctx, counts)
+    unread = dropped
+    abbreviated = (rows & _ABBREVIATED) != 0
+    if abbreviated.any():
+        both = _in_tables_with(ctx, rows == _TT) & _in_tables_with(ctx, rows == _MP)
+        unread = dropped | (abbreviated & ~both)
+    levels = np.where(unread, _UNREAD, rows & _LEVEL_BITS)
     return levels, dropped
+
+
+def _in_tables_with(ctx: RuleContext, rows: np.ndarray) -> np.ndarray:
+    """For each row, whether its table (the whole frame, or each table of a stack) has one
+    of `rows`."""
+    tables = ctx.table_ids()
+    if tables is None:
+        return np.full(len(rows), bool(rows.any()))
+    having = np.bincount(tables, weights=rows, minlength=tables.max() + 1) > 0
+    found: np.ndarray = having[tables]
+    return found
 
 
 FULLY_ONLINE = "fully_online"  # the key of `fully_online_rows` in a table's shared work
@@ -259,13 +278,53 @@ def _read_levels(codes: np.ndarray, uniques: pd.Index) -> tuple[int, int]:
         read.update(found)
         if len(_READ) + len(found) <= _READ_KEPT:
             _READ.update(found)
-    with_counts = _COUNT in read.values()
+    readings = set(read.values())
+    with_counts, both = _COUNT in readings, _TT in readings and _MP in readings
     known = sum(
         n
         for value, n in zip(values, counts, strict=True)
-        if read[value] & _LEVEL_BITS and not (with_counts and read[value] & _NUMBERED)
+        if _read_as_level(read[value], with_counts, both)
     )
     return sum(counts), known
+
+
+def _read_as_level(reading: int, with_counts: bool, both: bool) -> bool:
+    """Whether a value reads as a level: a bare number does not in a column holding a count,
+    nor "TT" or "MP" in one lacking the other (`both`)."""
+    if not reading & _LEVEL_BITS:
+        return False
+    if with_counts and reading & _NUMBERED:
+        return False
+    return both or not reading & _ABBREVIATED
+
+
+_SHOWN_VALUES = 3  # values named in the note on a column PA505 cannot read
+
+
+def _unread_note(ctx: FileContext, unread: int, filled: int) -> str:
+    """Why the file's share fully online is not given: most of its online-level cells name
+    no level, the commonest of them shown."""
+    seen: dict[str, int] = {}
+    for _, rule_ctx in ctx.with_columns("online_level"):
+        codes, uniques = rule_ctx.distinct("online_level")
+        counts = np.bincount(codes[codes >= 0], minlength=len(uniques)).tolist()
+        values = [str(value) for value in uniques.tolist()]
+        read = {value: _READ.get(value, _reading(value)) for value in values}
+        readings = set(read.values())
+        with_counts, both = _COUNT in readings, _TT in readings and _MP in readings
+        for value, n in zip(values, counts, strict=True):
+            if not _read_as_level(read[value], with_counts, both):
+                seen[value] = seen.get(value, 0) + n
+    shown = sorted(seen, key=lambda value: -seen[value])[:_SHOWN_VALUES]
+    return t(
+        "{unread} of its {filled} online-level cells name no level procaudit reads "
+        "({values}), so its share fully online is not counted",
+        "{unread}/{filled} ô mức độ dịch vụ công trực tuyến không ghi mức độ mà procaudit "
+        "đọc được ({values}), nên không tính được tỷ lệ thủ tục toàn trình",
+        unread=unread,
+        filled=filled,
+        values=", ".join(f"'{value}'" for value in shown),
+    )
 
 
 @file_rule(
@@ -282,8 +341,9 @@ def online_coverage(ctx: FileContext) -> pd.DataFrame:
     file-level finding gives the catalogue's share, counted over the procedures in force of
     every table that has an online-level column (an empty cell counts as not fully online,
     and so does what is no online service: "DVC cung cấp thông tin", "Trực tiếp"), against
-    the target (80% unless configured otherwise). A column whose values mostly name no level
-    ("Có", "x") gives no share.
+    the target (80% unless configured otherwise). The two levels' initials "TT" and "MP" are
+    read where the column holds both. A column whose values mostly name no level ("Có", "x")
+    gives no share, and the report says so among the rules not checked.
 
     **Bad**
     ```
@@ -304,8 +364,9 @@ def online_coverage(ctx: FileContext) -> pd.DataFrame:
     mới đạt khoảng 40%. Phát hiện này gắn với cả tệp, nêu tỷ lệ của danh mục, tính trên các thủ
     tục đang có hiệu lực của mọi bảng có cột mức độ dịch vụ công trực tuyến (ô để trống được tính
     là chưa toàn trình, thủ tục không phải dịch vụ công trực tuyến như "DVC cung cấp thông tin",
-    "Trực tiếp" cũng vậy), so với chỉ tiêu (80%, trừ khi cấu hình khác). Cột mà phần lớn giá trị
-    không nêu mức độ ("Có", "x") thì không được tính tỷ lệ.
+    "Trực tiếp" cũng vậy), so với chỉ tiêu (80%, trừ khi cấu hình khác). Chữ viết tắt "TT" và
+    "MP" của hai mức độ được đọc khi cột có cả hai. Cột mà phần lớn giá trị không nêu mức độ
+    ("Có", "x") thì không được tính tỷ lệ, và báo cáo nêu điều đó trong các quy tắc chưa kiểm tra.
 
     **Sai**
     ```
@@ -328,7 +389,10 @@ def online_coverage(ctx: FileContext) -> pd.DataFrame:
         table_filled, table_known = online_levels_read(rule_ctx)
         filled, known = filled + table_filled, known + table_known
     target = ctx.options.online_target
-    if total == 0 or online / total >= target or known < _READ_SHARE * filled:
+    if known < _READ_SHARE * filled:
+        ctx.notes.append(("PA505", _unread_note(ctx, filled - known, filled)))
+        return file_hits([])
+    if total == 0 or online / total >= target:
         return file_hits([])
     needed = -(-round(target * total * 1000) // 1000) - online  # ceil without float dust
     return file_hits(

@@ -10,8 +10,10 @@ write all of these many ways: "DVC trực tuyến toàn trình", "Trực tuyến
 
 A bare number is read here as the old level it would be; whether a column's numbers are
 levels at all (not counts of dossiers) is for the caller to decide from the whole column.
-Left unread, because they do not say the level: "Có", "x" (there is a service), "Trực
-tuyến" alone, and the abbreviations "TT" (toàn trình, trực tuyến or trực tiếp) and "MP".
+Left unread, because they do not say the level: "Có", "x" (there is a service) and "Trực
+tuyến" alone. The two levels' initials "TT" and "MP" are read by `abbreviated_level`, for the
+caller to take only from a column that holds both: "TT" alone may as well be trực tuyến or
+trực tiếp.
 """
 
 from __future__ import annotations
@@ -40,6 +42,8 @@ _ONLINE = re.compile(r"trực tuyến|online|dvctt")
 # No service: "Không", "Chưa cung cấp", "TTHC không đủ điều kiện cung cấp DVCTT", "-".
 _NONE = re.compile(r"^(?:không|chưa|no|none|n/a)(?!\w)|^[-–—]$|không đủ điều kiện")
 _NEW_TO_OLD = {"4": FULL, "3": PARTLY, "2": NOT_ONLINE, "1": NOT_ONLINE}
+# The initials of "Toàn trình" and "Một phần", dots and case aside ("TT", "T.T", "mp").
+_ABBREVIATIONS = {"tt": FULL, "mp": PARTLY}
 
 
 @lru_cache(maxsize=1024)  # an online-level column holds a few values, in file after file
@@ -88,3 +92,9 @@ def other_number(text: str) -> bool:
     """A bare number that is no level ("0", "12", "40,88", "75%"): a count or a share."""
     stripped = text.strip()
     return bool(_NUMBER.fullmatch(stripped)) and level_number(stripped) is None
+
+
+def abbreviated_level(text: str) -> str | None:
+    """`FULL` for "TT", `PARTLY` for "MP" (dots and case aside); None for anything else. Read
+    only where a column holds both: "TT" alone may be trực tuyến or trực tiếp."""
+    return _ABBREVIATIONS.get(comparison_key(text).replace(".", "").replace(" ", ""))
