@@ -63,6 +63,11 @@ def test_pa101_invalid_code(case: str, code: str, flagged: bool) -> None:
         ("1.00812.", "has 5 digits after the dot", "Copy the procedure's code from"),
         # An agency's electronic id in a code cell: no code with a leading zero.
         ("000.00.01.H44", "is an agency's electronic id", "Copy the procedure's code from"),
+        # Several codes in one cell: each is well formed, the row holds more than one.
+        ("1.000178; 1.000179", "holds 2 codes, where a row is one procedure", "Keep the code"),
+        ("1.000178,1.000179", "holds 2 codes", "Keep the code of this row's procedure"),
+        ("1.000178.000.00.00.H29\n1.000179.H29 / 2.000001", "holds 3 codes", "Keep the code"),
+        ("1.000178; 1.00179", "is not a national code", "Copy the procedure's"),
     ],
 )
 def test_pa101_explains_and_suggests_repair(code: str, message: str, fix: str) -> None:
@@ -328,6 +333,8 @@ ODD_CODES = [
     *["000.00.01.H44", "000.00.01.H4", " 000.00.01.H44", "000.00.01.h44", "100.00.01.H44"],
     # Beyond ASCII: Python's digits and spaces, which RE2 does not know
     *["1.0012٣4", "１.001234", "\u20001.001234", "1.00398\u3000", "Mã 1.001234"],
+    *["1.000178; 1.000179", " 1.000178,1.000179 ", "1.000178 /1.000179/ 2.000001", "1.1; 1.2"],
+    *["1.000178.H29\n1.000179.000.00.00.H29", "1.000178;;1.000179", "1.000178; 1.000179."],
 ]
 
 

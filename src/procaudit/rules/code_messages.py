@@ -49,6 +49,17 @@ MESSAGES = {
         "has {count} digits after the dot where a national code has 6",
         "có {count} chữ số sau dấu chấm, trong khi mã quốc gia có 6 chữ số",
     ),
+    # "1.000178; 1.000179": two well-formed codes in one cell.
+    "several": (
+        "holds {count} codes, where a row is one procedure with one code",
+        "chứa {count} mã, trong khi mỗi dòng là một thủ tục với một mã",
+    ),
+    "one row each": (
+        "Keep the code of this row's procedure, and list each other code's procedure on a row "
+        "of its own.",
+        "Chỉ giữ mã của thủ tục ở dòng này, và ghi thủ tục của mỗi mã còn lại thành một dòng "
+        "riêng.",
+    ),
     "not national": (
         "is not a national code (D.DDDDDD, optionally with a local suffix like .000.00.00.H29)",
         "không đúng định dạng mã quốc gia (D.DDDDDD, có thể kèm hậu tố địa phương như "

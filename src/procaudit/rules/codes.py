@@ -39,6 +39,10 @@ _LOST_ZEROS = re.compile(r"[1-9][.,]\d{2,4}[1-9]")
 _NATIONAL_DIGITS = 6
 # A code and a stray dot after it: "1.008125.", "1.000494.000.00.00.H29.".
 _TRAILING_DOT = re.compile(r"^\d\.\d{6}\S*\.$")
+# Several well-formed codes in one cell ("1.000178; 1.000179"), and each code.
+_ONE_CODE = r"\d\.\d{6}(?:(?:\.\d{3}\.\d{2}\.\d{2})?\.[A-Z]\d{2})?"
+_SEVERAL = re.compile(rf"\s*{_ONE_CODE}(?:\s*[;,/\n]\s*{_ONE_CODE})+\s*")
+_EACH = re.compile(_ONE_CODE)
 # An agency's electronic id in a code cell is no code with a leading zero.
 _AGENCY_ID = re.compile(AGENCY_ID)
 
@@ -103,6 +107,8 @@ def _problem(code: str) -> str:
     number = _number_problem(code)
     if number is not None:
         return number
+    if _SEVERAL.fullmatch(code):
+        return said("several", count=len(_EACH.findall(code)))
     if code.strip().startswith("'"):
         return said("apostrophe")
     if code != code.strip():
@@ -195,6 +201,9 @@ def _invalid_ascii_codes(code: pa.Array) -> tuple[pa.Array, pa.Array]:
         (pc.not_equal(code, text), said("spaces")),
         (pc.starts_with(text, "'"), said("apostrophe")),
     ]
+    several = matches(code, f"^{_SEVERAL.pattern}$")
+    counted = pc.count_substring_regex(code, f"(?:^|[;,/\\s]){_ONE_CODE}")
+    cases.append((several, format_texts(t(*MESSAGES["several"]), count=counted)))
     for where_true, words in cases:
         problem = pc.if_else(where_true, words, problem)
     kept = pc.subtract(pc.utf8_length(text), 2)
@@ -207,6 +216,7 @@ def _invalid_ascii_codes(code: pa.Array) -> tuple[pa.Array, pa.Array]:
     )
     problem = pc.if_else(lost_zeros, zeros, problem)
     problem = pc.if_else(lost_dot, said("lost dot"), problem)
+    fix = pc.if_else(several, said("one row each"), fix)
     return format_texts(t(*MESSAGES["message"]), code=code, problem=problem), fix
 
 
@@ -240,6 +250,7 @@ def invalid_code(value: str | None) -> tuple[str, str]:
     1,001234     a comma for the dot
     01.001234    a leading zero
     1.0O1234     the letter O for a zero
+    1.000178; 1.000179   two codes in one row
     ```
 
     **Good**
@@ -275,6 +286,7 @@ def invalid_code(value: str | None) -> tuple[str, str]:
     1,001234     dấu phẩy thay cho dấu chấm
     01.001234    thừa chữ số không ở đầu
     1.0O1234     chữ O thay cho chữ số không
+    1.000178; 1.000179   hai mã trong một dòng
     ```
 
     **Đúng**
@@ -296,7 +308,9 @@ def invalid_code(value: str | None) -> tuple[str, str]:
     code = value or ""
     guessed = number_code_repair(code)
     repaired = guessed or repaired_code(code)
-    if guessed:
+    if _SEVERAL.fullmatch(code):
+        fix = said("one row each")
+    elif guessed:
         fix = said("probably", code=guessed, where=_where_codes_live())
     elif repaired and repaired != code:
         fix = said("write", code=repaired)
