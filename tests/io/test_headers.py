@@ -73,6 +73,9 @@ ALIASES = [
     ("Số quyết định", "decision_no"),
     ("so_quyet_dinh", "decision_no"),
     ("Decision number", "decision_no"),
+    ("Publishing decision", "decision_no"),  # "Quyết định công bố" in English
+    ("Decision on publication", "decision_no"),
+    ("Online service (DVCTT)**", "online_level"),
     ("Ngày công bố", "decision_date"),
     ("Decision date", "decision_date"),
     ("Tình trạng", "status"),

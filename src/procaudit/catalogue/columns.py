@@ -194,6 +194,8 @@ ALIASES: Final[dict[str, tuple[str, ...]]] = {
         "Văn bản công bố",  # the publishing document: the decision
         "Decision no",
         "Decision number",
+        "Publishing decision",  # "Quyết định công bố" in English
+        "Decision on publication",
         "Decision",
     ),
     "decision_date": (
