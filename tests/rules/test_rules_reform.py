@@ -760,6 +760,12 @@ COVERAGE_CASES = [
         0.8,
         "1 of 4 procedures (25%) are fully online (Toàn trình); the target is 80%.",
     ),
+    (
+        "typed without diacritics",
+        ["Toan trinh", "TOAN_TRINH", "Mot phan", "Muc do 3", "Khong"],
+        0.8,
+        "2 of 5 procedures (40%) are fully online (Toàn trình); the target is 80%.",
+    ),
     ("one abbreviation alone not read", ["TT", "TT", "TT", "Một phần", "Toàn trình"], 0.8, None),
     (
         "a few values not read",

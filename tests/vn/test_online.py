@@ -50,6 +50,18 @@ LEVEL_CASES = [
     ("4", FULL, None),  # a bare number: `level_number`'s, not written on the scale
     ("3", PARTLY, None),
     ("2", NOT_ONLINE, None),
+    # Typed without diacritics, or a database's names for them.
+    ("Toan trinh", FULL, None),
+    ("TOAN_TRINH", FULL, None),
+    ("mot_phan", PARTLY, None),
+    ("DVC cung cap thong tin", NOT_ONLINE, None),
+    ("Chua toan trinh", PARTLY, None),
+    ("Muc do 4", FULL, "4"),
+    ("MUC_DO_3", PARTLY, "3"),
+    ("Truc tiep", NOT_ONLINE, None),
+    ("Khong", NOT_ONLINE, None),
+    ("Mục 4", None, None),  # an item's number, with its marks: no old level
+    ("Co", None, None),
     # They say there is a service, or may mean several things: not read.
     ("Có", None, None),
     ("x", None, None),

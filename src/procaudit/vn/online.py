@@ -6,7 +6,8 @@ person ("Trực tiếp") or left blank. Decree 43/2011's scale of four came befo
 about "Một phần", "Mức độ 4" about "Toàn trình", levels 1 and 2 no online service. Lists
 write all of these many ways: "DVC trực tuyến toàn trình", "Trực tuyến một phần", "Một phần
 (nộp trực tuyến)", "Toàn trình (mức độ 4)", "DVCTT mức độ 4", "Level 4", "Chưa cung cấp",
-"TTHC không đủ điều kiện cung cấp DVCTT", and a bare "4" under "Mức độ DVC".
+"TTHC không đủ điều kiện cung cấp DVCTT", and a bare "4" under "Mức độ DVC"; exports that lost
+their diacritics write "Toan trinh", "Muc do 4", a database "TOAN_TRINH".
 
 A bare number is read here as the old level it would be; whether a column's numbers are
 levels at all (not counts of dossiers) is for the caller to decide from the whole column.
@@ -19,28 +20,57 @@ trực tiếp.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
+from dataclasses import dataclass
 from functools import lru_cache
 
-from procaudit.vn.text import comparison_key
+from procaudit.vn.text import comparison_key, strip_diacritics
 
 FULL, PARTLY, NOT_ONLINE = "full", "partly", "not online"
 
-# Said of the level itself, on the new scale ("chưa toàn trình": not yet fully online).
-_NOT_FULL = re.compile(r"(?<!\w)(?:chưa|không)(?:\s+(?:đạt|được|phải))?\s+toàn trình")
-_FULL = re.compile(r"toàn trình|(?<!\w)(?:fully|full)(?!\w)|end.to.end")
-_PARTLY = re.compile(r"một phần|(?<!\w)(?:partly|partial|partially|part)(?!\w)")
-# "DVC cung cấp thông tin", "Dịch vụ cung cấp thông tin trực tuyến": information only.
-_INFORMATION = re.compile(r"cung cấp thông tin|(?<!\w)information(?!\w)")
-# The old scale: "Mức độ 3", "mức 4", "DVCTT mức độ 4", "Mức độ: 2", "Level 4".
-_OLD = re.compile(r"(?<!\w)(?:mức(?:\s+độ)?|level)\s*:?\s*([1-4])(?!\d)")
+
+@dataclass(frozen=True)
+class _Words:
+    """The words a cell says its level with, as patterns."""
+
+    # Said of the level itself, on the new scale ("chưa toàn trình": not yet fully online).
+    not_full: re.Pattern[str]
+    full: re.Pattern[str]
+    partly: re.Pattern[str]
+    # "DVC cung cấp thông tin", "Dịch vụ cung cấp thông tin trực tuyến": information only.
+    information: re.Pattern[str]
+    # The old scale: "Mức độ 3", "mức 4", "DVCTT mức độ 4", "Mức độ: 2", "Level 4".
+    old: re.Pattern[str]
+    # Done in person only: "Trực tiếp", "Nộp trực tiếp" (not "Trực tiếp; Trực tuyến").
+    in_person: re.Pattern[str]
+    online: re.Pattern[str]
+    # No service: "Không", "Chưa cung cấp", "TTHC không đủ điều kiện cung cấp DVCTT", "-".
+    none: re.Pattern[str]
+
+
+def _words(spelled: Callable[[str], str]) -> _Words:
+    def pattern(text: str) -> re.Pattern[str]:
+        return re.compile(spelled(text))
+
+    return _Words(
+        not_full=pattern(r"(?<!\w)(?:chưa|không)(?:\s+(?:đạt|được|phải))?\s+toàn trình"),
+        full=pattern(r"toàn trình|(?<!\w)(?:fully|full)(?!\w)|end.to.end"),
+        partly=pattern(r"một phần|(?<!\w)(?:partly|partial|partially|part)(?!\w)"),
+        information=pattern(r"cung cấp thông tin|(?<!\w)information(?!\w)"),
+        old=pattern(r"(?<!\w)(?:mức(?:\s+độ)?|level)\s*:?\s*([1-4])(?!\d)"),
+        in_person=pattern(r"trực tiếp|(?<!\w)(?:in person|offline)(?!\w)"),
+        online=pattern(r"trực tuyến|online|dvctt"),
+        none=pattern(r"^(?:không|chưa|no|none|n/a)(?!\w)|^[-–—]$|không đủ điều kiện"),
+    )
+
+
+_MARKED = _words(lambda text: text)
+# The same words typed without diacritics ("Toan trinh", "Muc do 4", a database's
+# "TOAN_TRINH"): read so only in a cell that has none, where "muc" cannot be "mục".
+_BARE = _words(strip_diacritics)
 _LEVEL_NUMBER = re.compile(r"[1-4]")
 # A count or a share ("0", "12", "40,88", "75%"): a column holding one is no column of levels.
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)?\s*%?")
-# Done in person only: "Trực tiếp", "Nộp trực tiếp" (not "Trực tiếp; Trực tuyến").
-_IN_PERSON = re.compile(r"trực tiếp|(?<!\w)(?:in person|offline)(?!\w)")
-_ONLINE = re.compile(r"trực tuyến|online|dvctt")
-# No service: "Không", "Chưa cung cấp", "TTHC không đủ điều kiện cung cấp DVCTT", "-".
-_NONE = re.compile(r"^(?:không|chưa|no|none|n/a)(?!\w)|^[-–—]$|không đủ điều kiện")
 _NEW_TO_OLD = {"4": FULL, "3": PARTLY, "2": NOT_ONLINE, "1": NOT_ONLINE}
 # The initials of "Toàn trình" and "Một phần", dots and case aside ("TT", "T.T", "mp").
 _ABBREVIATIONS = {"tt": FULL, "mp": PARTLY}
@@ -50,23 +80,32 @@ _ABBREVIATIONS = {"tt": FULL, "mp": PARTLY}
 def online_level(text: str) -> str | None:
     """`FULL`, `PARTLY` or `NOT_ONLINE`: the level a cell says, on the new scale or the old
     (a bare "4" read as "Mức độ 4"); None where it does not say one ("Có", "x")."""
-    key = comparison_key(text)
-    if _NOT_FULL.search(key):
-        return NOT_ONLINE if _INFORMATION.search(key) else PARTLY
-    if _FULL.search(key):
+    key, words = _read(text)
+    if words.not_full.search(key):
+        return NOT_ONLINE if words.information.search(key) else PARTLY
+    if words.full.search(key):
         return FULL
-    if _PARTLY.search(key):
+    if words.partly.search(key):
         return PARTLY
-    if _INFORMATION.search(key):
+    if words.information.search(key):
         return NOT_ONLINE
     degree = old_degree(text) or level_number(text)
     if degree is not None:
         return _NEW_TO_OLD[degree]
-    if _IN_PERSON.search(key) and not _ONLINE.search(key):
+    if words.in_person.search(key) and not words.online.search(key):
         return NOT_ONLINE
-    if _NONE.search(key):
+    if words.none.search(key):
         return NOT_ONLINE
     return None
+
+
+def _read(text: str) -> tuple[str, _Words]:
+    """A cell's text as its words are looked for, and the words to look for: the bare ones
+    in a cell with no diacritics, its underscores read as spaces ("TOAN_TRINH")."""
+    key = comparison_key(text)
+    if key.isascii():
+        return key.replace("_", " "), _BARE
+    return key, _MARKED
 
 
 @lru_cache(maxsize=1024)
@@ -75,10 +114,10 @@ def old_degree(text: str) -> str | None:
     "1" to "4"; None where the cell names no old level, or names the new one too ("Toàn
     trình (mức độ 4)", "Một phần (Mức độ 3)"): that cell says its level as the reform asks.
     A bare number is `level_number`'s."""
-    key = comparison_key(text)
-    if _FULL.search(key) or _PARTLY.search(key) or _INFORMATION.search(key):
+    key, words = _read(text)
+    if words.full.search(key) or words.partly.search(key) or words.information.search(key):
         return None
-    match = _OLD.search(key)
+    match = words.old.search(key)
     return match.group(1) if match else None
 
 
