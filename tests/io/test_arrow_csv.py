@@ -29,6 +29,7 @@ REGULAR = {
     "blank lines": f"{HEADER}\n\n1,1.000001,Cấp,x\r\n\r\n2,1.000002,Đăng ký,y\n",
     "words that mean missing elsewhere": f"{HEADER}\n1,NA,NULL,n/a\n2,nan,#N/A,null\n",
     "a last cell on two lines": f'{HEADER}\n1,1.000001,Cấp,"Mẫu\n01"\r\n',
+    "Excel's text formulas": f'{HEADER}\n1,="1.000001",Cấp,=""\n2,="1.000002",a=b,=SUM(A1)\n',
 }
 # Files the pyarrow reader must leave to the careful one.
 IRREGULAR = {
@@ -97,3 +98,27 @@ def test_lines_are_counted_alike_whole_or_in_pieces_cut_anywhere() -> None:
         expected = unix.count("\n") + (not unix.endswith("\n"))  # a last line needs no end
         assert physical_lines([text]) == expected
         assert physical_lines([data[:cut], data[cut:]]) == expected
+
+
+# A CSV export keeps a code text for Excel by writing it as a formula: ="1.000178".
+FORMULA_TEXT = {
+    "a code": ('="1.000178"', "1.000178"),
+    "an agency's id": ('="000.00.15.H44"', "000.00.15.H44"),
+    "empty": ('=""', None),
+    "doubled quotes": ('="Mẫu ""A"""', 'Mẫu "A"'),
+    # Not the whole cell, or another formula: as written.
+    "a URL": ("https://dichvucong.gov.vn/p?ma=1", "https://dichvucong.gov.vn/p?ma=1"),
+    "another formula": ("=A1&B1", "=A1&B1"),
+    "text after it": ('="1.000178" (mới)', '="1.000178" (mới)'),
+}
+
+
+@pytest.mark.parametrize(("cell", "read"), FORMULA_TEXT.values(), ids=FORMULA_TEXT)
+@pytest.mark.parametrize("encoding", ["utf-8", "utf-16"])
+def test_excel_text_formulas_read_as_excel_shows_them(
+    tmp_path: Path, cell: str, read: str | None, encoding: str
+) -> None:
+    """UTF-8 goes to the pyarrow reader, UTF-16 to the careful one."""
+    path = _write(tmp_path, f"Mã TTHC;Tên thủ tục\n{cell};Cấp phép\n".encode(encoding))
+    grid, _ = read_csv_grid(path)
+    assert _cells(grid.cells) == [["Mã TTHC", "Tên thủ tục"], [read, "Cấp phép"]]

@@ -19,6 +19,7 @@ import pyarrow.compute as pc
 from pyarrow import csv as arrow_csv
 
 from procaudit.io.csv_sniff import SNIFFED_LINES, sniff_delimiter
+from procaudit.io.excel_text import unwrapped
 from procaudit.io.native_path import native_source
 
 _HEAD_LINES = 50  # lines that give the table's width; a wider record later is refused
@@ -59,7 +60,7 @@ class ParsedCsv:
     """A file's records as pyarrow parsed them, and what the reader asks of them first."""
 
     rows: int
-    held: frozenset[bytes]  # which of NUL, CR and LF some cell holds
+    held: frozenset[bytes]  # which of NUL, CR, LF and "=" some cell holds
     used: int  # the columns up to the last that holds a cell (none counted past a NUL)
     columns: tuple[pa.ChunkedArray, ...]  # the used ones, cells of spaces made null
 
@@ -72,7 +73,7 @@ def parse_csv(path: Path, plan: CsvPlan) -> ParsedCsv | None:
     if table is None:
         return None
     cells = _cells(table)
-    held = frozenset(bytes_held(cells, b"\0\r\n"))
+    held = frozenset(bytes_held(cells, b"\0\r\n="))
     if b"\0" in held:  # damage that the careful reader reports with its line
         return ParsedCsv(table.num_rows, held, 0, ())
     # Columns empty to the right edge (a line of commas) are left out before pandas builds
@@ -81,6 +82,8 @@ def parse_csv(path: Path, plan: CsvPlan) -> ParsedCsv | None:
     columns = tuple(table.column(position) for position in range(used))
     if len(cells) > 1 or any(pc.any(pc.utf8_is_space(array)).as_py() for array in cells):
         columns = tuple(map(blank_as_missing, columns))
+    if b"=" in held:  # some cell may be Excel's text formula (="1.000178")
+        columns = tuple(map(unwrapped, columns))
     return ParsedCsv(table.num_rows, held, used, columns)
 
 

@@ -30,6 +30,7 @@ from procaudit.io.csv_dialect import (
 )
 from procaudit.io.csv_sniff import LINE_BREAK, sniff_delimiter
 from procaudit.io.encoding import UTF16_BOMS, decode
+from procaudit.io.excel_text import OPENING, unwrapped_cells
 from procaudit.io.grid import Grid, file_head
 from procaudit.io.limits import check_csv_extent
 
@@ -106,6 +107,8 @@ def read_carefully(path: Path, data: bytes, max_cells: int = MAX_CELLS) -> tuple
     cells = records.astype(object)
     if _has_space_only_cells(text, delimiter):  # rare: the per-cell pass is paid only then
         cells = cells.where(~records.apply(lambda column: column.str.strip().eq("")), None)
+    if OPENING in text:  # some cell may be Excel's text formula (="1.000178")
+        cells = unwrapped_cells(cells)
     if not cells.notna().any().any():
         raise InputError(str(path), only_delimiters())
     # As the pyarrow reader does: no columns empty in every record at the right edge.
