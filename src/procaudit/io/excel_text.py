@@ -12,10 +12,13 @@ kind stays as written.
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
 
-import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
+
+if TYPE_CHECKING:  # the pyarrow reader starts before pandas is imported (read_ahead)
+    import pandas as pd
 
 # The whole cell: =" then text whose quotes are doubled, then the closing quote.
 _FORMULA_TEXT = r'^="((?:[^"]|"")*)"$'
