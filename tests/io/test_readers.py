@@ -430,3 +430,36 @@ def test_a_formula_saved_as_empty_text_is_no_formula_without_a_value(tmp_path: P
         "sheet 'DM' has 1 formula with no saved value (C3), read as an empty cell; open the "
         "file in Excel and save it to store its value"
     ]
+
+
+# A program's workbook saves no formula values: a formula spelling its text out is read as it.
+FORMULA_TEXTS = {
+    "a hyperlink's text": (
+        '=HYPERLINK("https://dvc.vn/p?id=1","Đăng ký khai sinh")',
+        "Đăng ký khai sinh",
+    ),
+    "a hyperlink with no text": ('=HYPERLINK("https://dvc.vn/p?id=1")', "https://dvc.vn/p?id=1"),
+    "lower case, spaces": (
+        '=hyperlink( "u" , "Đăng ký ""lại"" khai sinh" )',
+        'Đăng ký "lại" khai sinh',
+    ),
+    "a text literal": ('="Đăng ký khai sinh"', "Đăng ký khai sinh"),
+    # Its value depends on other cells: left empty, and the note says so.
+    "a reference": ("=D2", None),
+    "a joined text": ('="Đăng ký "&"khai sinh"', None),
+}
+
+
+@pytest.mark.parametrize(("formula", "read"), FORMULA_TEXTS.values(), ids=FORMULA_TEXTS)
+def test_a_formula_spelling_its_text_is_read_without_a_saved_value(
+    tmp_path: Path, formula: str, read: str | None
+) -> None:
+    book = openpyxl.Workbook()  # openpyxl saves no formula's value
+    book.active.append(["Mã TTHC", "Tên thủ tục", "Cấp thực hiện", "Ghi chú"])
+    book.active.append(["1.000001", formula, "Cấp xã", "Đăng ký khai sinh"])
+    book.active.append(["1.000002", "Đăng ký kết hôn", "Cấp xã", None])
+    book.save(tmp_path / "f.xlsx")
+    catalogue = read_catalogue(str(tmp_path / "f.xlsx"))
+    [name, _] = catalogue.tables[0].frame["name"].tolist()
+    assert (None if pd.isna(name) else name) == read
+    assert bool(catalogue.notes) == (read is None)

@@ -26,6 +26,7 @@ from python_calamine import (
 from procaudit.core.errors import InputError
 from procaudit.core.i18n import t
 from procaudit.io.file_kind import OLE2, ZIP, misnamed
+from procaudit.io.formula_texts import literal_text, saved
 from procaudit.io.grid import Grid, file_head, text_grid
 from procaudit.io.native_path import native_source
 from procaudit.io.number_formats import numbers_shown
@@ -327,10 +328,10 @@ def _cells_of_note(archive: zipfile.ZipFile, part: str) -> tuple[list[str], list
             if element.tag != f"{MAIN}c":
                 continue
             formula, value = element.find(f"{MAIN}f"), element.find(f"{MAIN}v")
-            # A formula whose saved result is "" (IFERROR(…, "")) has an empty <v> of t="str".
-            saved = value is not None and (value.text is not None or element.get("t") == "str")
-            if formula is not None and not saved:
-                no_value.append(element.get("r", "?"))
+            # One that spells its text out is read as that text (`formula_texts`).
+            if formula is not None and not saved(element):
+                if not (formula.text and literal_text(formula.text)):
+                    no_value.append(element.get("r", "?"))
             elif element.get("t") == "e" and value is not None and value.text:
                 errors.append(f"{element.get('r', '?')} {value.text}")
             element.clear()
