@@ -26,12 +26,12 @@ from python_calamine import (
 from procaudit.core.errors import InputError
 from procaudit.core.i18n import t
 from procaudit.io.file_kind import OLE2, ZIP, misnamed
-from procaudit.io.formula_texts import literal_text, saved
+from procaudit.io.formula_texts import SheetFormulas
 from procaudit.io.grid import Grid, file_head, text_grid
 from procaudit.io.native_path import native_source
 from procaudit.io.number_formats import numbers_shown
 from procaudit.io.ods_layout import ods_layout
-from procaudit.io.xlsx_parts import MAIN, sheet_parts
+from procaudit.io.xlsx_parts import sheet_parts
 
 NOT_A_WORKBOOK = "is not an Excel workbook (it may be damaged or another kind of file)"
 PASSWORD = "is password-protected: remove the password in Excel and save it again"
@@ -216,17 +216,18 @@ def _is_text(head: bytes) -> bool:
     return True
 
 
-def formula_notes(path: Path, holding: frozenset[str]) -> list[str]:
+def formula_notes(found: dict[str, SheetFormulas]) -> list[str]:
     """Which formulas have no saved value, and which cells show an Excel error (#N/A,
-    #REF!): calamine reads both as empty cells. `holding`: the sheet parts that hold a
-    formula or an error (see limits.check_workbook); only those are parsed.
+    #REF!): calamine reads both as empty cells. `found`: the sheets' formulas of note
+    (`formula_texts.sheet_formulas`); one spelling its text out was read as that text.
 
     Excel saves each formula's last value beside it; files written by programs (openpyxl,
     some exports) often do not, and their cells would look blank without a word. An error
     is what a failed look-up leaves: the rules see an empty cell, the user sees "#N/A".
     """
     notes = []
-    for sheet, (no_value, errors) in _odd_cells(path, holding).items():
+    for sheet, formulas in found.items():
+        no_value, errors = formulas.no_value, formulas.errors
         if no_value:
             notes.append(_said_no_value(sheet, no_value))
         if errors:
@@ -301,38 +302,3 @@ def with_hidden_columns(
         )
         marked.append(replace(grid, hidden_columns=columns) if columns else grid)
     return marked
-
-
-def _odd_cells(path: Path, holding: frozenset[str]) -> dict[str, tuple[list[str], list[str]]]:
-    """Sheet name -> (formula cells saved without a value, cells holding an error as
-    "B3 #N/A"), for the sheet parts `holding` either."""
-    if not holding:  # the usual case: no formula, nothing to parse
-        return {}
-    found: dict[str, tuple[list[str], list[str]]] = {}
-    try:
-        with zipfile.ZipFile(path) as archive:
-            for name, part in sheet_parts(archive).items():
-                if part in holding:
-                    no_value, errors = _cells_of_note(archive, part)
-                    if no_value or errors:
-                        found[name] = (no_value, errors)
-    except (zipfile.BadZipFile, KeyError, OSError, ElementTree.ParseError):
-        return found  # calamine read the values; a part it skipped is no reason to stop
-    return found
-
-
-def _cells_of_note(archive: zipfile.ZipFile, part: str) -> tuple[list[str], list[str]]:
-    no_value, errors = [], []
-    with archive.open(part) as stream:
-        for _, element in ElementTree.iterparse(stream):
-            if element.tag != f"{MAIN}c":
-                continue
-            formula, value = element.find(f"{MAIN}f"), element.find(f"{MAIN}v")
-            # One that spells its text out is read as that text (`formula_texts`).
-            if formula is not None and not saved(element):
-                if not (formula.text and literal_text(formula.text)):
-                    no_value.append(element.get("r", "?"))
-            elif element.get("t") == "e" and value is not None and value.text:
-                errors.append(f"{element.get('r', '?')} {value.text}")
-            element.clear()
-    return no_value, errors

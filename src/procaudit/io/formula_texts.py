@@ -13,15 +13,14 @@ from __future__ import annotations
 
 import re
 import zipfile
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from pathlib import Path
 from xml.etree import ElementTree
 
 from procaudit.io.formula_cells import cell_position
 from procaudit.io.grid import Grid
-from procaudit.io.xlsx_parts import sheet_parts
+from procaudit.io.xlsx_parts import MAIN, sheet_parts
 
-_MAIN = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
 _TEXT = r'"((?:[^"]|"")*)"'  # a text literal: its quotes doubled
 _LITERAL = re.compile(rf"\s*{_TEXT}\s*", re.DOTALL)
 _HYPERLINK = re.compile(
@@ -42,46 +41,71 @@ def literal_text(formula: str) -> str | None:
     return None
 
 
-def saved(cell: ElementTree.Element) -> bool:
+def _saved(cell: ElementTree.Element) -> bool:
     """Whether a cell of a sheet's XML holds a saved value (a formula whose saved result is
     "", IFERROR(…, ""), has an empty <v> of t="str")."""
-    value = cell.find(f"{_MAIN}v")
+    value = cell.find(f"{MAIN}v")
     return value is not None and (value.text is not None or cell.get("t") == "str")
 
 
-def with_formula_texts(path: Path, grids: list[Grid], holding: frozenset[str]) -> list[Grid]:
-    """The grids with each formula cell saved without a value that spells out its text
-    (`literal_text`) holding that text; `holding`: the sheet parts that hold a formula
-    (`limits.check_workbook`), the only ones parsed."""
+@dataclass(frozen=True)
+class SheetFormulas:
+    """A sheet's formula cells of note: those saved without a value that spell their text
+    out, by (Excel row, column from 0); the others saved without a value ("C3"); and the
+    cells holding an error ("B3 #N/A")."""
+
+    texts: dict[tuple[int, int], str]
+    no_value: list[str]
+    errors: list[str]
+
+
+def sheet_formulas(path: Path, holding: frozenset[str]) -> dict[str, SheetFormulas]:
+    """Sheet name -> its `SheetFormulas`, for the sheet parts `holding` a formula or an
+    error (`limits.check_workbook`), the only ones parsed, once for both the cells read and
+    the reader's notes."""
     if not holding:  # the usual case: no formula, nothing to parse
-        return grids
+        return {}
+    found: dict[str, SheetFormulas] = {}
     try:
         with zipfile.ZipFile(path) as archive:
-            parts = sheet_parts(archive)
-            texts = {
-                sheet: _texts(archive, part) for sheet, part in parts.items() if part in holding
-            }
+            for sheet, part in sheet_parts(archive).items():
+                if part in holding:
+                    found[sheet] = _of_note(archive, part)
     except (zipfile.BadZipFile, KeyError, OSError, ElementTree.ParseError):
-        return grids  # calamine read the values; a part it skipped is no reason to stop
-    return [_filled(grid, texts.get(str(grid.sheet), {})) for grid in grids]
+        return found  # calamine read the values; a part it skipped is no reason to stop
+    return found
 
 
-def _texts(archive: zipfile.ZipFile, part: str) -> dict[tuple[int, int], str]:
-    """(Excel row, column from 0) -> the text of each formula cell saved without a value
-    that spells its text out."""
-    found: dict[tuple[int, int], str] = {}
+def _of_note(archive: zipfile.ZipFile, part: str) -> SheetFormulas:
+    texts: dict[tuple[int, int], str] = {}
+    no_value, errors = [], []
     with archive.open(part) as stream:
         for _, element in ElementTree.iterparse(stream):
-            if element.tag != f"{_MAIN}c":
+            if element.tag != f"{MAIN}c":
                 continue
-            formula = element.find(f"{_MAIN}f")
-            if formula is not None and formula.text and not saved(element):
-                text = literal_text(formula.text)
+            formula, value = element.find(f"{MAIN}f"), element.find(f"{MAIN}v")
+            if formula is not None and not _saved(element):
+                text = literal_text(formula.text) if formula.text else None
                 position = cell_position(element.get("r", ""))
                 if text and position is not None:
-                    found[position] = text
+                    texts[position] = text
+                else:
+                    no_value.append(element.get("r", "?"))
+            elif element.get("t") == "e" and value is not None and value.text:
+                errors.append(f"{element.get('r', '?')} {value.text}")
             element.clear()
-    return found
+    return SheetFormulas(texts, no_value, errors)
+
+
+def with_formula_texts(grids: list[Grid], found: dict[str, SheetFormulas]) -> list[Grid]:
+    """The grids with each formula cell saved without a value that spells out its text
+    (`literal_text`) holding that text."""
+    if not found:
+        return grids
+    return [
+        _filled(grid, found[str(grid.sheet)].texts) if str(grid.sheet) in found else grid
+        for grid in grids
+    ]
 
 
 def _filled(grid: Grid, texts: dict[tuple[int, int], str]) -> Grid:

@@ -36,7 +36,7 @@ from procaudit.io.detail_tables import detail_reason, details
 from procaudit.io.epoch_dates import read_epoch_dates
 from procaudit.io.excel_reader import formula_notes, with_hidden_columns
 from procaudit.io.file_kind import MARKUP_SUFFIXES, Reader
-from procaudit.io.formula_texts import with_formula_texts
+from procaudit.io.formula_texts import sheet_formulas, with_formula_texts
 from procaudit.io.grid import Grid
 from procaudit.io.header_search import HEADER_SCAN_ROWS, Header, NoHeader
 from procaudit.io.layout import (
@@ -367,7 +367,8 @@ def _workbook(
     grids = with_hidden_columns(
         path, read_sheets(path, reader, options.limits.max_cells), scan.hidden_columns
     )
-    grids = with_formula_texts(path, grids, scan.formulas)
+    formulas = sheet_formulas(path, scan.formulas)
+    grids = with_formula_texts(grids, formulas)
     # Keys are kept for one column at a time: of a workbook's, only a single sheet's.
     name_keys_ahead = name_keys_ahead and len(grids) == 1
     for grid in grids:
@@ -422,7 +423,7 @@ def _workbook(
         tuple(tables),
         skipped,
         components=tuple(components),
-        notes=(*formula_notes(path, scan.formulas), *value_notes(tables)),
+        notes=(*formula_notes(formulas), *value_notes(tables)),
     )
 
 
