@@ -400,6 +400,26 @@ def test_a_new_text_that_needs_quotes_gets_them(tmp_path: Path) -> None:
     assert (tmp_path / "out.csv").read_bytes() == b'a,b\n1,"x, ""y"""\n'
 
 
+# A cell written as Excel's text formula is read as Excel shows it, and repaired in that form.
+EXCEL_TEXT = {
+    "a code": (b'a,b\n1,="1.0O1234"\n', "1.0O1234", "1.001234", b'a,b\n1,="1.001234"\n'),
+    "quotes inside": (b'a,b\n1,="x ""y"""\n', 'x "y"', "x", b'a,b\n1,="x"\n'),
+    "another formula stays as written": (b"a,b\n1,=A1\n", "=A1", "A1", b"a,b\n1,A1\n"),
+}
+
+
+@pytest.mark.parametrize(
+    ("content", "before", "after", "written"), EXCEL_TEXT.values(), ids=EXCEL_TEXT
+)
+def test_an_excel_text_formula_is_repaired_in_its_form(
+    tmp_path: Path, content: bytes, before: str, after: str, written: bytes
+) -> None:
+    source = tmp_path / "in.csv"
+    source.write_bytes(content)
+    result = write_repaired(source, [change(2, 1, before, after)], tmp_path / "out.csv")
+    assert (len(result.written), (tmp_path / "out.csv").read_bytes()) == (1, written)
+
+
 # --- what the caller may not ask ------------------------------------------------------------
 
 

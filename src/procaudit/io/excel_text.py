@@ -48,9 +48,25 @@ def unwrapped_cells(cells: pd.DataFrame) -> pd.DataFrame:
 
 
 def _shown(cell: object) -> object:
-    if not isinstance(cell, str) or not cell.startswith(OPENING):
+    if not isinstance(cell, str):
         return cell
-    found = _FORMULA.fullmatch(cell)
+    return excel_shows(cell) if is_formula_text(cell) else cell
+
+
+def is_formula_text(cell: str) -> bool:
+    """Whether a cell as the CSV file holds it is Excel's text formula (`="1.000178"`)."""
+    return cell.startswith(OPENING) and _FORMULA.fullmatch(cell) is not None
+
+
+def excel_shows(cell: str) -> str | None:
+    """The text Excel shows of a `="…"` cell ("1.000178"), None for `=""`; any other cell
+    as it is."""
+    found = _FORMULA.fullmatch(cell) if cell.startswith(OPENING) else None
     if found is None:
         return cell
     return found.group(1).replace('""', '"') or None
+
+
+def as_formula_text(text: str) -> str:
+    """`text` written as Excel's text formula: a repaired copy keeps the cell's form."""
+    return OPENING + text.replace('"', '""') + '"'

@@ -21,6 +21,7 @@ from procaudit.core.atomic import write_atomically
 from procaudit.core.changes import CellChange
 from procaudit.io.csv_sniff import LINE_BREAK, sniff_delimiter
 from procaudit.io.encoding import decode
+from procaudit.io.excel_text import as_formula_text, excel_shows, is_formula_text
 from procaudit.io.patch_cells import (
     Outcome,
     PatchResult,
@@ -48,6 +49,7 @@ class _Field:
     end: int
     quoted: bool
     value: str  # the text the readers see
+    formula: bool = False  # Excel's text formula (="1.000178"): its value is what Excel shows
 
 
 def write_csv_copy(source: Path, changes: Sequence[CellChange], target: Path) -> PatchResult:
@@ -137,9 +139,11 @@ def _fields(text: str, start: int, end: int, delimiter: str) -> list[_Field]:
         if quoted:
             closing = _closing_quote(raw)
             value = raw[1:closing].replace('""', '"') + raw[closing + 1 :]
+            formula = False
         else:
-            value = raw
-        fields.append(_Field(position, match.end(), quoted, value))
+            formula = is_formula_text(raw)
+            value = (excel_shows(raw) or "") if formula else raw
+        fields.append(_Field(position, match.end(), quoted, value, formula))
         if match.end() >= end:
             return fields
         position = match.end() + len(delimiter)
@@ -226,7 +230,8 @@ def _record(
         if index not in replaced:
             continue
         out.append(text[position : field.start])
-        out.append(_quoted(replaced[index], delimiter, field.quoted))
+        new = replaced[index]
+        out.append(as_formula_text(new) if field.formula else _quoted(new, delimiter, field.quoted))
         position = field.end
     out.append(text[position:end])
     return "".join(out)
