@@ -264,10 +264,15 @@ TRANSITION = [
         ["Tên TTHC", "Cơ quan thực hiện (tỉnh mới)", "Cơ quan thực hiện (tỉnh Hà Giang cũ)"],
         {"name": 0, "agency": 1},
     ),
-    (["Tên TTHC", "Cơ quan thực hiện (tỉnh Hà Giang cũ)"], {"name": 0, "agency": 1}),
-    # Alone, a column dated before the reform is read: nothing else names it.
+    # Alone, a column in force before the reform ("hiện hành": in force now) is read; one
+    # that says it shows the agencies or levels before a change is not: the reform's rules
+    # would judge the past as the list in force.
     (["Tên TTHC", "Cơ quan thực hiện hiện hành"], {"name": 0, "agency": 1}),
-    (["Tên TTHC", "Cơ quan thực hiện trước sắp xếp"], {"name": 0, "agency": 1}),
+    (["Tên TTHC", "Cơ quan thực hiện trước sắp xếp"], {"name": 0}),
+    (["Tên TTHC", "Cơ quan có thẩm quyền trước khi phân cấp"], {"name": 0}),
+    (["Tên TTHC", "Cấp thực hiện trước ngày 01/7/2025"], {"name": 0}),
+    (["Tên TTHC", "Cơ quan thực hiện (tỉnh Hà Giang cũ)"], {"name": 0}),
+    (["Tên TTHC", "Mã TTHC trước sắp xếp"], {"name": 0, "code": 1}),
     # Dating words alone, or after no alias, name nothing.
     (["Tên TTHC", "Sau sắp xếp", "Ghi chú sau sắp xếp"], {"name": 0}),
 ]

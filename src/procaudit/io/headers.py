@@ -169,6 +169,24 @@ def _note_period(header: str, words: Vocabulary) -> str | None:
     return next((when for a, b in parts if (when := dated_alone(header_key(a or b)))), None)
 
 
+@lru_cache(maxsize=4096)
+def _dated_past(header: str, words: Vocabulary) -> bool:
+    """Whether a header dates its column before a change in so many words ("… trước sắp
+    xếp", "… trước khi phân cấp", "… (Tỉnh Hà Giang cũ)"): the column shows what was, not
+    what is in force, as "… hiện hành" does."""
+    if _past(readings(header)[0]):
+        return True
+    return _note_period(header, words) == BEFORE and any(
+        _past(header_key(a or b)) for a, b in _BRACKETED.findall(header)
+    )
+
+
+def _past(key: str) -> bool:
+    words = tuple(key.split())
+    start, when = period(words)
+    return (when == BEFORE and words[start] == "truoc") or words[-1:] == ("cu",)
+
+
 def _noted(header: str, hit: tuple[str, int] | None, words: Vocabulary) -> tuple[str, int] | None:
     """`hit` read only where no other header names the same, where a note dates its column
     before the reform (`_note_period`)."""
@@ -300,6 +318,10 @@ def is_row_number(header: str) -> bool:
         return True
     parts = language_parts(header)
     return bool(parts) and all(is_row_number(part) for part in parts)
+
+
+# The columns the reform's rules judge as the list in force (PA501, PA502, PA504).
+_JUDGED_AS_IN_FORCE = ("agency", "level")
 
 
 @dataclass(frozen=True)
@@ -500,6 +522,15 @@ class HeaderReader:
             found.setdefault(column, []).append((rank, position))
             if rank >= 0 and _dated_after(header, self.words):
                 after.add(position)
+        for column in _JUDGED_AS_IN_FORCE:
+            # Only the agencies or levels as they were before a change (a decentralisation
+            # annex's "Cơ quan có thẩm quyền trước khi phân cấp"): the reform replaced them,
+            # and the rules would judge the past as the list in force. Not read.
+            hits = found.get(column, [])
+            if hits and all(
+                rank >= 0 and _dated_past(headers[at], self.words) for rank, at in hits
+            ):
+                del found[column]
         name = self.words.required[0]
         if name in found and min(found[name])[0] < OUTGOING:
             # The code or field of the procedure a decision replaces ("Mã số TTHC được thay
