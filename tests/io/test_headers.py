@@ -285,39 +285,41 @@ def test_a_transition_table_reads_the_column_dated_after_the_reform(
     assert map_headers(headers).columns == columns
 
 
-def test_a_transition_table_is_audited_by_its_columns_after_the_reform(tmp_path: Path) -> None:
-    # The old columns hold the district level on every row, as they should; the new ones
-    # hold it on row 4 alone, which is the defect.
-    header = "STT,Mã TTHC,Tên TTHC,Cấp thực hiện,Cấp thực hiện sau sắp xếp,"
-    header += "Cơ quan thực hiện,Cơ quan thực hiện sau sắp xếp"
+def _transition_findings(tmp_path: Path, header: str, defect: int) -> list[tuple]:
+    """PA501's and PA502's findings on a transition CSV under `header` whose old columns hold
+    the district on every row, as they should, and whose new ones on row `defect` alone."""
+    first = header.count("\n") + 2  # the CSV line of the first procedure
     rows = [
-        f"{i},1.00{i}123,Đăng ký hộ tịch số {i},Cấp huyện,{'Cấp huyện' if i == 3 else 'Cấp xã'},"
-        f"UBND huyện Yên Sơn,UBND xã Yên Sơn"
-        for i in range(1, 7)
+        f"{i},1.00{i}123,Đăng ký hộ tịch số {i},Cấp huyện,"
+        f"{'Cấp huyện' if line == defect else 'Cấp xã'},UBND huyện Yên Sơn,"
+        f"{'UBND huyện Yên Sơn' if line == defect else 'UBND xã Yên Sơn'}"
+        for i, line in enumerate(range(first, first + 6), start=1)
     ]
     path = tmp_path / "chuyen-tiep.csv"
     path.write_text("\n".join([header, *rows]), encoding="utf-8")
     result = audit([str(path)], selection=RuleSelection(select=("PA501", "PA502")))
-    assert [(f.rule, f.row, f.column) for f in result.findings] == [("PA501", 4, "level")]
+    return sorted((f.rule, f.row, f.column) for f in result.findings)
+
+
+def test_a_transition_table_is_audited_by_its_columns_after_the_reform(tmp_path: Path) -> None:
+    header = "STT,Mã TTHC,Tên TTHC,Cấp thực hiện,Cấp thực hiện sau sắp xếp,"
+    header += "Cơ quan thực hiện,Cơ quan thực hiện sau sắp xếp"
+    assert _transition_findings(tmp_path, header, 4) == [
+        ("PA501", 4, "agency"),
+        ("PA501", 4, "level"),
+    ]
 
 
 def test_a_transition_table_dated_by_its_sub_headings_is_audited_by_the_new_columns(
     tmp_path: Path,
 ) -> None:
-    # "Cấp thực hiện" and "Cơ quan thực hiện" each over "Trước sắp xếp | Sau sắp xếp": the
-    # old columns hold the district on every row; the new ones on row 4 alone, the defect.
+    # "Cấp thực hiện" and "Cơ quan thực hiện" each over "Trước sắp xếp | Sau sắp xếp".
     header = "STT,Mã TTHC,Tên TTHC,Cấp thực hiện,,Cơ quan thực hiện,\n"
     header += ",,,Trước sắp xếp,Sau sắp xếp,Trước sắp xếp,Sau sắp xếp"
-    rows = [
-        f"{i},1.00{i}123,Đăng ký hộ tịch số {i},Cấp huyện,{'Cấp huyện' if i == 4 else 'Cấp xã'},"
-        f"UBND huyện Yên Sơn,{'UBND huyện Yên Sơn' if i == 4 else 'UBND xã Yên Sơn'}"
-        for i in range(1, 7)
+    assert _transition_findings(tmp_path, header, 6) == [
+        ("PA501", 6, "agency"),
+        ("PA501", 6, "level"),
     ]
-    path = tmp_path / "chuyen-tiep.csv"
-    path.write_text("\n".join([header, *rows]), encoding="utf-8")
-    result = audit([str(path)], selection=RuleSelection(select=("PA501",)))
-    found = sorted((f.rule, f.row, f.column) for f in result.findings)
-    assert found == [("PA501", 6, "agency"), ("PA501", 6, "level")]
 
 
 def test_the_users_map_wins_over_a_column_dated_after_the_reform() -> None:

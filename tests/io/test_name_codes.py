@@ -128,6 +128,16 @@ def test_the_fix_list_points_at_the_names_cell(tmp_path: Path) -> None:
     assert (row["Ô / Cell"], row["Quy tắc / Rule"]) == ("B3", "PA101")
 
 
+# A second code, a date or a name beside the code is no note: the cell stays as written.
+NO_NOTES = [
+    "1.000178; 1.000179",
+    "1.000178 (1.000179)",
+    "1.000178 (QĐ 12/2025)",
+    f"1.001193\n{BIRTH} cho trẻ em dưới sáu tuổi",
+    "Chưa có mã (mới)",
+    "2018.HT.14 (mới)",
+    None,
+]
 # A code cell with a note after the code ("(mới)": the procedure is new): the code is read.
 NOTE_CASES = {
     "a note in brackets": (["1.000660 (mới)", "2.002034 [sửa đổi]"], ["1.000660", "2.002034"], 2),
@@ -139,28 +149,7 @@ NOTE_CASES = {
     ),
     # Malformed under its note: the code rules say what is wrong with the code itself.
     "a malformed code": (["1.0513980\n(mới)"], ["1.0513980"], 1),
-    # A second code, a date or a name beside the code is no note: the cell stays as written.
-    "no note": (
-        [
-            "1.000178; 1.000179",
-            "1.000178 (1.000179)",
-            "1.000178 (QĐ 12/2025)",
-            f"1.001193\n{BIRTH} cho trẻ em dưới sáu tuổi",
-            "Chưa có mã (mới)",
-            "2018.HT.14 (mới)",
-            None,
-        ],
-        [
-            "1.000178; 1.000179",
-            "1.000178 (1.000179)",
-            "1.000178 (QĐ 12/2025)",
-            f"1.001193\n{BIRTH} cho trẻ em dưới sáu tuổi",
-            "Chưa có mã (mới)",
-            "2018.HT.14 (mới)",
-            None,
-        ],
-        0,
-    ),
+    "no note": (NO_NOTES, NO_NOTES, 0),
 }
 
 
