@@ -36,9 +36,9 @@ from run import HEADERS, OBJECTS, VERBS, catalogue_rows
 runner = CliRunner()
 
 DIGESTS = {
-    "benchmark 100k": "d338806dfb6019cef0cc95948d833a0ad499ce585dd61acc53080b4aab1f8a11",
+    "benchmark 100k": "981cf6c094e5e7d6754c7f8783b9e381373eaa53627eb3c6a661c4d92f413ff4",
     "stacked list": "d2e23aed870fe8d636a70f378a9bee4b3e64779dc91af851eba650aa6936d3e0",
-    "benchmark 1M": "db8aa0dc5c94c08e0bc85e4bb6186e8f6dcecdb8d87736473d83a33ed8703f33",
+    "benchmark 1M": "5337b9ec1b3f32b685a174acba70f00ac8952a18aa36f5c05be77c3f8f0035d8",
 }
 
 PLACES = ["An Bình", "Tân Lập", "Hòa Bình", "Phú Mỹ", "Đông Hưng", "Quang Trung", "Kim Sơn",

@@ -14,6 +14,7 @@ from procaudit.cli import app
 from procaudit.engine.audit import audit
 from procaudit.engine.baseline import fingerprint
 from procaudit.engine.floods import collapse_floods
+from procaudit.engine.value_floods import collapse_values, value_min_rows
 
 
 def _rows(codes: list[str | None]) -> list[dict[str, str | None]]:
@@ -147,11 +148,8 @@ def _agencies(agencies: list[str]) -> list:
     ]
     table = table_of(rows, sheet="S")
     found = findings_of(rows, sheet="S")
-    return [
-        f
-        for f in collapse_floods(found, table.frame, {"agency": "TEN_CO_QUAN"})
-        if f.rule == "PA501"
-    ]
+    collapsed = collapse_floods(found, table.frame, {"agency": "TEN_CO_QUAN"})
+    return [f for f in collapse_values(collapsed) if f.rule == "PA501"]
 
 
 PHU_NINH, TAM_NONG, SO = "UBND Huyện Phù Ninh", "UBND Huyện Tam Nông", "Sở Tư pháp"
@@ -159,8 +157,11 @@ VALUE_CASES = [
     # (case, agencies, value findings expected, row findings expected)
     ("one unit's block", [PHU_NINH] * 25 + [SO] * 10, 1, 0),
     ("two units' blocks", [PHU_NINH] * 20 + [TAM_NONG] * 20 + [SO] * 10, 2, 0),
-    ("19 rows: too few", [PHU_NINH] * 19 + [SO] * 10, 0, 19),
-    ("one block and a few others", [PHU_NINH] * 20 + [TAM_NONG] * 3 + [SO] * 10, 1, 3),
+    # A department's 8 rows in a list stacked per unit: one finding, not 8 of one sentence.
+    ("a small unit's block", [PHU_NINH] * 8 + [SO] * 10, 1, 0),
+    ("3 rows: enough", [PHU_NINH] * 3 + [SO] * 10, 1, 0),
+    ("2 rows: too few", [PHU_NINH] * 2 + [SO] * 10, 0, 2),
+    ("one block and two others", [PHU_NINH] * 20 + [TAM_NONG] * 2 + [SO] * 10, 1, 2),
 ]
 
 
@@ -185,6 +186,36 @@ def test_the_value_finding_names_the_value_and_its_rows() -> None:
     [scattered] = _agencies([PHU_NINH, SO] * 20)
     assert "(rows between 2 and 40)" in scattered.message
     assert fingerprint(finding) == fingerprint(_agencies([PHU_NINH] * 30 + [SO] * 10)[0])
+    # A few rows with others among them are named one by one.
+    [few] = _agencies([PHU_NINH, SO, SO] * 4)
+    assert few.message.startswith(f"'{PHU_NINH}' fails this check on 4 rows (rows 2, 5, 8 and 11)")
+    [eleven] = _agencies([PHU_NINH, SO] * 11)
+    assert "on 11 rows (rows between 2 and 22)" in eleven.message
+
+
+@pytest.mark.parametrize(
+    ("rule", "least"),
+    [
+        ("PA501", 3),  # row-local: a value's finding says the same on each row
+        ("PA101", 3),  # the schema's: likewise
+        ("PA203", 20),  # compares rows: "also listed on row 9" differs row by row
+        ("PA502", 20),
+    ],
+)
+def test_a_rule_that_compares_rows_needs_a_flood_of_a_value(rule: str, least: int) -> None:
+    assert value_min_rows(rule) == least
+
+
+def test_a_csv_files_flood_names_lines(tmp_path: Path) -> None:
+    path = tmp_path / "list.csv"
+    agencies = [PHU_NINH, SO, SO] * 3 + [SO] * 20
+    lines = ["Mã,Tên,Cơ quan thực hiện"] + [
+        f"1.{n:06d},Thủ tục số {n},{agency}" for n, agency in enumerate(agencies)
+    ]
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    result = CliRunner().invoke(app, ["check", str(path), "-f", "json", "--select", "PA501"])
+    [finding] = json.loads(result.stdout)["findings"]
+    assert f"'{PHU_NINH}' fails this check on 3 rows (lines 2, 5 and 8)" in finding["message"]
 
 
 def test_units_count_rows_and_the_scorecard_says_so(tmp_path: Path) -> None:

@@ -78,7 +78,7 @@ def test_the_finding_names_the_heading_and_its_rows(tmp_path: Path) -> None:
     path.write_text("\n".join([HEADER, DISTRICT, *_procedures(1, 3)]) + "\n", "utf-8")
     (finding,) = [f for f in audit([str(path)]).findings if f.rule == "PA501"]
     assert finding.message == (
-        "'Cấp huyện', which the heading on line 2 gives 3 rows (rows 3-5), fails this check: "
+        "'Cấp huyện', which the heading on line 2 gives 3 rows (lines 3-5), fails this check: "
         "The district level (Cấp huyện) ended on 1 July 2025."
     )
     assert "Change it once, in the heading on line 2." in finding.fix
@@ -103,5 +103,5 @@ def test_a_level_the_title_gives_fails_once_for_the_sheet(tmp_path: Path) -> Non
     (finding,) = [f for f in audit([str(path)]).findings if f.rule == "PA501"]
     assert (finding.row, finding.column, finding.rows) == (None, "level", 3)
     assert finding.message.startswith(
-        "'Cấp huyện', which the title or the sheet's name gives 3 rows (rows 3-5), fails"
+        "'Cấp huyện', which the title or the sheet's name gives 3 rows (lines 3-5), fails"
     )

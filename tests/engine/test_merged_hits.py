@@ -50,11 +50,16 @@ def test_every_row_keeps_each_rows_finding(tmp_path: Path) -> None:
     assert [finding.row for finding in found] == [4, 5, 6, 7, 8]
 
 
-def test_the_same_value_typed_on_each_row_stays_a_finding_each(tmp_path: Path) -> None:
+def test_the_same_value_typed_on_each_row_is_a_value_flood_not_a_merged_cell(
+    tmp_path: Path,
+) -> None:
     rows = _rows(6, agency=DISTRICT)
-    found = _findings(tmp_path, rows, [], "PA501")
+    (finding,) = _findings(tmp_path, rows, [], "PA501")
+    assert finding.row is None and finding.rows == 6
+    assert finding.message.startswith(f"'{DISTRICT}' fails this check on 6 rows (rows 2-7): ")
+    assert "merged" not in finding.message
+    found = _findings(tmp_path, rows, [], "PA501", every_row=True)
     assert [finding.row for finding in found] == [2, 3, 4, 5, 6, 7]
-    assert not [finding for finding in found if "merged" in finding.message]
 
 
 def test_a_decision_merged_over_the_list_is_one_cell_not_a_flood(tmp_path: Path) -> None:

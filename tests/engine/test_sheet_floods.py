@@ -67,7 +67,8 @@ def _shape(findings: list[Finding]) -> tuple[int, int]:
             id="the sheets left flood together",
         ),
         pytest.param([(10, 0, 7)] * 3, "PA402", (1, 0), id="one value on 21 rows of 3 sheets"),
-        pytest.param([(10, 0, 6)] * 3, "PA402", (0, 18), id="one value on 18 rows: no flood"),
+        pytest.param([(10, 0, 6)] * 3, "PA402", (1, 0), id="one value on 18 rows: one finding"),
+        pytest.param([(10, 0, 1)] * 2, "PA402", (0, 2), id="one value on 2 rows: no flood"),
         pytest.param([(30, 0, 0), (30, 0, 0)], "PA402", (0, 0), id="nothing to say"),
     ],
 )

@@ -232,7 +232,7 @@ def test_pa406_flood_is_explained_as_its_rows(tmp_path: Path, reference: RuleOpt
     flood = _pa406(_write(tmp_path / "all.csv", typos), reference, every_row=False)
     rows = _pa406(_write(tmp_path / "all.csv", typos), reference, every_row=True)
     assert len(flood) == 1 and flood[0].row is None and len(rows) == 30
-    assert flood[0].message.endswith(f"Row 2: {rows[0].message}")
+    assert flood[0].message.endswith(f"Line 2: {rows[0].message}")  # a CSV file's line
     assert "1.001193" in rows[0].message and rows[0].fix in flood[0].fix
     half = [("1.001139", "Đăng ký khai sinh", "Cấp xã", "Hộ tịch")] * 25
     half += [("1.001193", "Đăng ký khai sinh", "Cấp xã", "Hộ tịch")] * 25

@@ -42,6 +42,7 @@ from procaudit.engine.skipped_rules import applicable, file_skipped, tables_skip
 from procaudit.engine.stack_findings import TableColumns
 from procaudit.engine.stacked import SCHEMA, StackedHits, stacked_hits
 from procaudit.engine.table_hits import Progress, converted_hits, silent, tell_stages
+from procaudit.engine.value_floods import collapse_values
 from procaudit.io import Catalogue, PerFile, Table, options_for, read_catalogue, with_procedures
 from procaudit.io.name_keys_ahead import drop_name_keys
 from procaudit.rules import Rule, all_rules
@@ -404,7 +405,7 @@ def _audit_one(
                 findings.extend(of_table if every_row else collapse_headings(of_table, table))
                 parts.append(part)
         if not every_row:
-            findings = collapse_across_tables(findings, catalogue.tables)
+            findings = collapse_values(collapse_across_tables(findings, catalogue.tables))
         skipped.extend(tables_skipped(path, catalogue.tables, schema, rules))
         file_context = FileContext(path, contexts, options, list(catalogue.components))
         of_file = list(audit_file(file_context, rules, stage))

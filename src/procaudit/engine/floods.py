@@ -9,7 +9,10 @@ findings on empty cells) and on at least `MIN_ROWS` rows, its row findings becom
 finding: how many rows, the first examples, and the likely cause. Likewise one value that
 fails one rule, with one message, on at least `MIN_ROWS` rows becomes one finding for the value:
 a list stacked per unit names "UBND Huyện Phù Ninh" on 93 rows, and the fix is one change to
-the unit's block, not 93. `check --every-row` keeps the row findings.
+the unit's block, not 93 (fewer rows of one value are collapsed last, over the whole file:
+`engine.value_floods`). A flood names its rows: a block, each row where it has no more than
+`LISTED_ROWS` rows scattered, else the first and the last. `check --every-row` keeps the row
+findings.
 
 The scorecard's counts are taken from every hit on a row, flooded or not, so they stay per
 procedure; every report, the fix-list and the baseline see the column finding. An audit
@@ -22,7 +25,7 @@ keeps matching it while the rows are being fixed.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from itertools import islice
 from typing import Protocol
@@ -34,6 +37,7 @@ from procaudit.core.i18n import number, t
 
 SHARE = 0.9
 MIN_ROWS = 20
+LISTED_ROWS = 10  # a flood's rows, if no more and not one block, are named one by one
 EXAMPLES = 3
 
 # A value shaped like a code but not a national one: letters, digits and separators with no
@@ -135,7 +139,7 @@ class Said(Protocol):
     @property
     def count(self) -> int: ...
 
-    def said(self) -> str: ...
+    def said(self, on_line: bool = False) -> str: ...
 
 
 def value_finding(first: Finding, rows: Said) -> Finding:
@@ -146,7 +150,7 @@ def value_finding(first: Finding, rows: Said) -> Finding:
         "Giá trị '{value}' không đạt ở {count} dòng ({where}): {message}",
         value=first.value,
         count=number(rows.count),
-        where=rows.said(),
+        where=rows.said(first.sheet is None),
         message=first.message,
     )
     fix = f"{first.fix} {every_row_hint()}"
@@ -163,30 +167,39 @@ def value_finding(first: Finding, rows: Said) -> Finding:
 
 @dataclass(frozen=True)
 class FloodRows:
-    """The rows of a flood, as its finding tells them: how many, the first and the last."""
+    """The rows of a flood, as its finding tells them: how many, the first and the last, and
+    each of them where they are few (`LISTED_ROWS`) and not one block."""
 
     count: int
     first: int
     last: int
+    listed: tuple[int, ...] = ()
 
-    def said(self) -> str:
-        """ "rows 2-95" for a block of rows, "rows between 2 and 1038" for rows with others
-        among them."""
+    @classmethod
+    def of(cls, rows: Sequence[int]) -> FloodRows:
+        """The rows of a flood from its findings' row numbers, in any order."""
+        first, last = min(rows), max(rows)
+        block = last - first + 1 == len(rows)
+        distinct = sorted(set(rows))
+        listed = () if block or len(rows) > LISTED_ROWS or len(distinct) < 2 else tuple(distinct)
+        return cls(len(rows), first, last, listed)
+
+    def said(self, on_line: bool = False) -> str:
+        """ "rows 2-95" for a block of rows, "rows 4, 9 and 31" for a few rows with others
+        among them, "rows between 2 and 1038" for many; "lines" `on_line`, a CSV file's."""
         if self.last - self.first + 1 == self.count:
-            return t(
-                "rows {first}-{last}", "các dòng {first}-{last}", first=self.first, last=self.last
-            )
-        return t(
-            "rows between {first} and {last}",
-            "các dòng từ {first} đến {last}",
-            first=self.first,
-            last=self.last,
-        )
+            where = ("lines {first}-{last}", "rows {first}-{last}")[not on_line]
+            return t(where, "các dòng {first}-{last}", first=self.first, last=self.last)
+        if self.listed:
+            *before, last = (str(row) for row in self.listed)
+            where = ("lines {before} and {last}", "rows {before} and {last}")[not on_line]
+            return t(where, "các dòng {before} và {last}", before=", ".join(before), last=last)
+        where = ("lines between {first} and {last}", "rows between {first} and {last}")[not on_line]
+        return t(where, "các dòng từ {first} đến {last}", first=self.first, last=self.last)
 
 
 def _rows_of(found: list[Finding]) -> FloodRows:
-    rows = [finding.row for finding in found if finding.row is not None]
-    return FloodRows(len(found), min(rows), max(rows))
+    return FloodRows.of([finding.row for finding in found if finding.row is not None])
 
 
 def _empty(value: str | None) -> bool:
@@ -238,6 +251,7 @@ def column_finding(
             count=number(rows.count),
             whole=number(whole),
         )
+    on_line = first.sheet is None  # a CSV file's rows are its lines
     message = t(
         "Nearly every value of column '{header}' fails this check: {counted} "
         "({where}). {first}: {message}",
@@ -245,8 +259,9 @@ def column_finding(
         "({where}). {first}: {message}",
         header=header,
         counted=counted,
-        where=rows.said(),
-        first=first_said or t("Row {row}", "Dòng {row}", row=first.row),
+        where=rows.said(on_line),
+        first=first_said
+        or t(("Line {row}", "Row {row}")[not on_line], "Dòng {row}", row=first.row),
         message=first.message,
     )
     fix = f"{column_cause(first, examples, header)} {every_row_hint()}"

@@ -54,7 +54,7 @@ def collapse_headings(findings: list[Finding], table: Table) -> list[Finding]:
 def _at_heading(found: list[Finding], heading: int, on_line: bool) -> Finding:
     rows = np.array([finding.row for finding in found], dtype=np.int64)
     first = found[int(rows.argmin())]
-    block = FloodRows(len(found), int(rows.min()), int(rows.max()))
+    block = FloodRows.of(rows.tolist())
     if heading == FROM_TITLE and first.column == "agency":  # a unit a sheet is named after
         giver = t("the sheet's name", "tên trang tính")
     elif heading == FROM_TITLE:
@@ -69,7 +69,7 @@ def _at_heading(found: list[Finding], heading: int, on_line: bool) -> Finding:
         value=first.value,
         giver=giver,
         count=number(block.count),
-        where=block.said(),
+        where=block.said(on_line),
         message=first.message,
     )
     fix = t(

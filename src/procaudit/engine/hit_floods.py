@@ -186,8 +186,7 @@ def _first(hits: Hits, members: np.ndarray) -> int:
 
 
 def _rows(hits: Hits, members: np.ndarray) -> FloodRows:
-    rows = hits.row[members]
-    return FloodRows(len(members), int(rows.min()), int(rows.max()))
+    return FloodRows.of(hits.row[members].astype(np.int64).tolist())
 
 
 def _examples(values: np.ndarray, members: np.ndarray) -> tuple[str, ...]:

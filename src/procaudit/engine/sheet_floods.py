@@ -6,8 +6,8 @@ in all 25 sheets of a list per field were 380 row findings, since no sheet had t
 flood needs. So once each table is collapsed, the row findings left are looked at across
 the file's tables with the same thresholds: a rule failing, at one severity, on `SHARE` of
 the non-empty values of a column over every table that holds it (tables that flooded on
-their own left out), or one value failing one rule the same way on `MIN_ROWS` rows, becomes
-one finding that names its sheets and their rows.
+their own left out) becomes one finding that names its sheets and their rows. One value
+failing over several sheets is `engine.value_floods`' (`value_finding_over_sheets`).
 """
 
 from __future__ import annotations
@@ -34,20 +34,16 @@ _Key = tuple[str, str, Severity, bool]
 
 
 def collapse_across_tables(findings: list[Finding], tables: Sequence[Table]) -> list[Finding]:
-    """The findings of a file's tables (each collapsed on its own) with each flood over
-    several tables made one finding."""
+    """The findings of a file's tables (each collapsed on its own) with each column flood
+    over several tables made one finding."""
     if len(tables) < 2:
         return findings
     rows = [finding for finding in findings if finding.row is not None and finding.column]
     floods = _column_floods(rows, findings, tables)
     flooded = {id(finding) for found, _, _ in floods.values() for finding in found}
-    left = [finding for finding in rows if id(finding) not in flooded]
-    values = _value_floods(left)
-    flooded.update(id(finding) for found in values for finding in found)
     if not flooded:
         return findings
     kept = [finding for finding in findings if id(finding) not in flooded]
-    kept.extend(_value_finding(found) for found in values)
     kept.extend(_column_finding(found, whole, cells) for found, whole, cells in floods.values())
     return kept
 
@@ -89,23 +85,6 @@ def _column_floods(
     return floods
 
 
-def _value_floods(rows: list[Finding]) -> list[list[Finding]]:
-    """The groups of row findings of one value failing one rule the same way on `MIN_ROWS`
-    rows (a table's own were collapsed: what is left spans tables)."""
-    groups: dict[tuple[str, str | None, str, Severity, str], list[Finding]] = {}
-    for finding in rows:
-        if not _empty(finding.value):
-            key = (
-                finding.rule,
-                finding.column,
-                str(finding.value),
-                finding.severity,
-                finding.message,
-            )
-            groups.setdefault(key, []).append(finding)
-    return [found for found in groups.values() if len(found) >= MIN_ROWS]
-
-
 @dataclass(frozen=True)
 class SheetRows:
     """The rows of a flood over several sheets: each sheet's, in the order of the file."""
@@ -116,8 +95,9 @@ class SheetRows:
     def count(self) -> int:
         return sum(rows.count for _, rows in self.sheets)
 
-    def said(self) -> str:
-        """ "sheet 'A' rows 2-14; sheet 'B' rows 2-9 and 23 more sheets"."""
+    def said(self, on_line: bool = False) -> str:
+        """ "sheet 'A' rows 2-14; sheet 'B' rows 2-9 and 23 more sheets" (a sheet's rows are
+        never lines: `on_line` is for `floods.Said`)."""
         shown = "; ".join(
             t(
                 "sheet '{sheet}' {rows}",
@@ -143,7 +123,7 @@ def _by_sheet(found: list[Finding]) -> dict[str | None, FloodRows]:
     rows: dict[str | None, list[int]] = {}
     for finding in found:
         rows.setdefault(finding.sheet, []).append(finding.row or 0)
-    return {sheet: FloodRows(len(some), min(some), max(some)) for sheet, some in rows.items()}
+    return {sheet: FloodRows.of(some) for sheet, some in rows.items()}
 
 
 def _first(found: list[Finding]) -> Finding:
@@ -156,7 +136,9 @@ def _row(finding: Finding) -> int:
     return finding.row or 0
 
 
-def _value_finding(found: list[Finding]) -> Finding:
+def value_finding_over_sheets(found: list[Finding]) -> Finding:
+    """The finding for one value failing one rule the same way on the row findings `found`
+    (of one sheet, or of several: it then names each sheet's rows)."""
     sheets = _by_sheet(found)
     first = _first(found)
     if len(sheets) == 1:  # two tables of one sheet (or of a CSV file)
