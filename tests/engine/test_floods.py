@@ -13,7 +13,7 @@ from conftest import findings_of, table_of
 from procaudit.cli import app
 from procaudit.engine.audit import audit
 from procaudit.engine.baseline import fingerprint
-from procaudit.engine.floods import collapse_floods
+from procaudit.engine.floods import FloodRows, collapse_floods
 from procaudit.engine.value_floods import collapse_values, value_min_rows
 
 
@@ -191,6 +191,22 @@ def test_the_value_finding_names_the_value_and_its_rows() -> None:
     assert few.message.startswith(f"'{PHU_NINH}' fails this check on 4 rows (rows 2, 5, 8 and 11)")
     [eleven] = _agencies([PHU_NINH, SO] * 11)
     assert "on 11 rows (rows between 2 and 22)" in eleven.message
+
+
+@pytest.mark.parametrize(
+    ("rows", "on_line", "said"),
+    [
+        ([18], False, "row 18"),
+        ([18], True, "line 18"),
+        ([20, 21], False, "rows 20-21"),
+        ([9, 4, 31], False, "rows 4, 9 and 31"),
+        ([9, 4, 31], True, "lines 4, 9 and 31"),
+        ([4, 9], False, "rows 4 and 9"),
+        (list(range(2, 40, 3)), False, "rows between 2 and 38"),
+    ],
+)
+def test_a_floods_rows_are_said_as_the_user_finds_them(rows, on_line, said) -> None:
+    assert FloodRows.of(rows).said(on_line) == said
 
 
 @pytest.mark.parametrize(

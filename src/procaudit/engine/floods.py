@@ -186,7 +186,11 @@ class FloodRows:
 
     def said(self, on_line: bool = False) -> str:
         """ "rows 2-95" for a block of rows, "rows 4, 9 and 31" for a few rows with others
-        among them, "rows between 2 and 1038" for many; "lines" `on_line`, a CSV file's."""
+        among them, "rows between 2 and 1038" for many; "lines" `on_line`, a CSV file's. (One
+        row, as a sheet's share of a flood over sheets may be: "row 18".)"""
+        if self.count == 1:
+            where = ("line {first}", "row {first}")[not on_line]
+            return t(where, "dòng {first}", first=self.first)
         if self.last - self.first + 1 == self.count:
             where = ("lines {first}-{last}", "rows {first}-{last}")[not on_line]
             return t(where, "các dòng {first}-{last}", first=self.first, last=self.last)
