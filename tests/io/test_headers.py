@@ -43,6 +43,24 @@ ALIASES = [
     ("Date of announcement", "decision_date"),
     ("Number of the decision", "decision_no"),
     ("Level of online service", "online_level"),
+    # English words that only say "of the procedure" before the alias, and English headers
+    # translating the Vietnamese ones officials use.
+    ("Procedure title", "name"),
+    ("Title of the procedure", "name"),
+    ("Administrative procedure code", "code"),
+    ("Procedure field", "field"),
+    ("Public service name", "name"),  # "Tên dịch vụ công"
+    ("Service code", "code"),
+    ("Responsible agency", "agency"),
+    ("Agency in charge", "agency"),
+    ("Competent agency", "agency"),
+    ("Application forms and declarations", "forms"),  # "Mẫu đơn, tờ khai"
+    ("Level of online public service", "online_level"),
+    ("Public service level", "online_level"),  # "Mức độ DVC"
+    ("Time for settlement", "processing_time"),
+    ("Fees and charges", "fee"),
+    ("Issued date", "decision_date"),
+    ("Effective status", "status"),
     ("Tên thủ tục hành chính", "name"),
     ("Ten thu tuc", "name"),
     ("ten_thu_tuc", "name"),
@@ -497,6 +515,10 @@ NOT_MAPPED = [
     "Lĩnh vực 1",
     "Mã hành chính",
     "Cơ quan tiếp nhận hồ sơ",  # receives dossiers (a centre, for every level)
+    "Issuing agency",  # "Cơ quan ban hành" in English
+    "Receiving agency",
+    "Procedure type",  # "loai_thu_tuc"
+    "Procedure No.",  # the row's number or the code: not said
     "Cơ quan chủ trì rà soát",  # leads a review of the procedure, not the procedure
     # A header wrapped over two lines is one header, not two languages.
     "Cơ quan\nban hành",

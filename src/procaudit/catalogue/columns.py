@@ -80,6 +80,8 @@ ALIASES: Final[dict[str, tuple[str, ...]]] = {
         "Code",
         "Procedure code",
         "Procedure ID",
+        "Public service code",  # "Mã dịch vụ công"
+        "Service code",
     ),
     "name": (
         "Tên thủ tục",
@@ -96,7 +98,10 @@ ALIASES: Final[dict[str, tuple[str, ...]]] = {
         "Procedure",
         "Administrative procedure",
         "Administrative procedure name",
+        "Procedure title",  # "Title of the procedure" too, read in any order
         "Title",
+        "Public service name",  # "Tên dịch vụ công"
+        "Service name",
     ),
     "level": (
         "Cấp thực hiện",
@@ -128,7 +133,15 @@ ALIASES: Final[dict[str, tuple[str, ...]]] = {
         "Agency",
         "Implementing agency",
         "Implementing body",
+        "Implementing authority",
         "Competent authority",
+        "Competent agency",
+        "Responsible agency",
+        "Performing agency",
+        "Executing agency",
+        "Handling agency",
+        "Settling agency",
+        "Agency in charge",
         "Authority",
         # Last: a one-stop export's unit (`TEN_CO_QUAN`, `TEN_DON_VI`) names the agency only
         # where no header above does.
@@ -141,10 +154,20 @@ ALIASES: Final[dict[str, tuple[str, ...]]] = {
         "Thời gian giải quyết",
         "Thời hạn",
         "Processing time",
+        "Settlement time",  # "Time for settlement" too: English is read in any order
         "Time limit",
         "Deadline",
     ),
-    "fee": ("Phí, lệ phí", "Phí lệ phí", "Lệ phí", "Phí", "Fee", "Fees", "Charges"),
+    "fee": (
+        "Phí, lệ phí",
+        "Phí lệ phí",
+        "Lệ phí",
+        "Phí",
+        "Fee",
+        "Fees",
+        "Charges",
+        "Fees and charges",
+    ),
     "forms": (
         "Mẫu đơn, tờ khai",
         "Mẫu đơn tờ khai",
@@ -155,6 +178,10 @@ ALIASES: Final[dict[str, tuple[str, ...]]] = {
         "Form",
         "Application form",
         "Application forms",
+        "Forms and declarations",  # "Mẫu đơn, tờ khai"
+        "Application forms and declarations",
+        "Form template",
+        "Form templates",
     ),
     "legal_basis": (
         "Căn cứ pháp lý",
@@ -178,6 +205,8 @@ ALIASES: Final[dict[str, tuple[str, ...]]] = {
         "Mức độ",
         "Online level",
         "Online service level",
+        "Online public service level",  # "Mức độ dịch vụ công trực tuyến"
+        "Public service level",  # "Mức độ DVC"
     ),
     "decision_no": (
         "Số quyết định",
@@ -208,6 +237,8 @@ ALIASES: Final[dict[str, tuple[str, ...]]] = {
         "Announcement date",
         "Publication date",
         "Issue date",
+        "Issued date",
+        "Decision issue date",
         "Date",
     ),
     "status": (
@@ -218,6 +249,8 @@ ALIASES: Final[dict[str, tuple[str, ...]]] = {
         "Trạng thái hiệu lực",
         "Status",
         "Validity",
+        "Effective status",
+        "Validity status",
     ),
 }
 # How messages name a column ("the file has no code ('Mã thủ tục') column"): its first alias,

@@ -136,8 +136,10 @@ STT_KEYS = frozenset(
     }
 )
 
-# Words that may stand before an alias: "tên" (the name of) in database names.
-LEADING = frozenset({("ten",)})
+# Words that may stand before an alias: "tên" (the name of) in database names, and in
+# English "procedure" ("Procedure title", "Administrative procedure code"), where Vietnamese
+# says "of the procedure" after the alias ("Lĩnh vực thủ tục": TRAILING).
+LEADING = frozenset({("ten",), ("procedure",), ("administrative", "procedure")})
 LONGEST_LEADING = max(len(words) for words in LEADING)
 # The annexes of a publishing decision qualify the name by what the decision does to the
 # procedure ("Tên TTHC bị bãi bỏ", "Tên thủ tục hành chính được sửa đổi, bổ sung", "Tên TTHC
