@@ -785,9 +785,17 @@ def test_pa505_online_coverage(case: str, values: list, target: float, message: 
     assert all(f.row is None and f.sheet is None and f.column == "online_level" for f in found)
 
 
-def test_pa505_fix_counts_the_procedures_to_bring_online() -> None:
-    [finding] = _coverage(["Toàn trình"] + ["Một phần"] * 9)
-    assert finding.fix.startswith("Bring at least 7 more procedures fully online")
+@pytest.mark.parametrize(
+    ("values", "fix"),
+    [
+        (["Toàn trình"] + ["Một phần"] * 9, "Bring at least 7 more procedures fully online"),
+        (["Toàn trình", "Một phần"], "Bring at least 1 more procedure fully online"),
+    ],
+)
+def test_pa505_fix_counts_the_procedures_to_bring_online(values: list[str], fix: str) -> None:
+    [finding] = _coverage(values)
+    assert finding.fix.startswith(fix)
+    assert finding.fix.endswith("why it cannot be." if "1 more" in fix else "why they cannot be.")
 
 
 def test_pa505_leaves_abolished_procedures_out() -> None:

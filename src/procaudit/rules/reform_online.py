@@ -414,8 +414,11 @@ def online_coverage(ctx: FileContext) -> pd.DataFrame:
                     target=target,
                 ),
                 "fix": t(
-                    "Bring at least {needed} more procedures fully online (Toàn trình), or record "
-                    "why they cannot be.",
+                    "Bring at least 1 more procedure fully online (Toàn trình), or record why "
+                    "it cannot be."
+                    if needed == 1
+                    else "Bring at least {needed} more procedures fully online (Toàn trình), or "
+                    "record why they cannot be.",
                     "Đưa thêm ít nhất {needed} thủ tục lên dịch vụ công trực tuyến toàn trình, "
                     "hoặc ghi rõ lý do chưa thể thực hiện.",
                     needed=needed,
