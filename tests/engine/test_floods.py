@@ -212,13 +212,14 @@ def test_a_floods_rows_are_said_as_the_user_finds_them(rows, on_line, said) -> N
 @pytest.mark.parametrize(
     ("rule", "least"),
     [
-        ("PA501", 3),  # row-local: a value's finding says the same on each row
+        ("PA501", 3),  # a value's finding says the same on each row
         ("PA101", 3),  # the schema's: likewise
-        ("PA203", 20),  # compares rows: "also listed on row 9" differs row by row
-        ("PA502", 20),
+        ("PA503", 3),  # judged on its table, but its message is the value's alone
+        ("PA203", 20),  # compares names: "also listed on row 9" differs row by row
+        ("PA204", 20),
     ],
 )
-def test_a_rule_that_compares_rows_needs_a_flood_of_a_value(rule: str, least: int) -> None:
+def test_a_rule_that_compares_names_needs_a_flood_of_a_value(rule: str, least: int) -> None:
     assert value_min_rows(rule) == least
 
 

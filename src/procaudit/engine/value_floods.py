@@ -8,7 +8,7 @@ failing over a workbook's sheets once for the file (`engine.sheet_floods`). What
 leave, this pass groups over the whole file: one value failing one rule, at one severity
 and with one message, on `value_min_rows` rows becomes one finding that names its rows (each
 of them where they are few, `floods.LISTED_ROWS`), its sheets too where it spans several.
-A rule that compares rows keeps `MIN_ROWS`: its message tells each row from the others
+A rule that compares names keeps `MIN_ROWS`: its message tells each row from the others
 ("also listed on row 9"). `check --every-row` keeps the row findings.
 """
 
@@ -25,13 +25,11 @@ VALUE_MIN_ROWS = 3
 
 
 def value_min_rows(rule_id: str) -> int:
-    """The rows one value must fail a rule on to be one finding: `VALUE_MIN_ROWS` where the
-    rule judges each row's own cells (the schema's checks, a row-local rule), `MIN_ROWS`
-    where it compares rows, whose findings differ row by row."""
+    """The rows one value must fail a rule on to be one finding: `VALUE_MIN_ROWS`, but
+    `MIN_ROWS` for a rule that compares the names of rows (PA201-PA204, which read their
+    comparison keys), whose every finding names the rows it matched."""
     rule = get_rule(rule_id)
-    if rule is None or rule.row_local or rule.from_schema:
-        return VALUE_MIN_ROWS
-    return MIN_ROWS
+    return MIN_ROWS if rule is not None and rule.name_keys else VALUE_MIN_ROWS
 
 
 def collapse_values(findings: list[Finding]) -> list[Finding]:
