@@ -264,3 +264,23 @@ def test_check_on_the_fixed_copy_finds_none_of_the_repaired_defects(
     }
     assert kept <= {(f["sheet"], f["row"], f["rule"], f["column"]) for f in after["findings"]}
     assert before["files"][0]["rows"] == after["files"][0]["rows"]
+
+
+@needs_real_fix
+def test_a_csv_cell_keeping_its_line_breaks_is_repaired_line_by_line(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The doubled space in a wrapped name was left with the line break that kept the cell
+    from being repaired; --diff did not say why."""
+    monkeypatch.chdir(tmp_path)
+    wrapped = '1.000002,"Đăng ký biến động\r\nquyền sử dụng  đất",Cấp xã,Không,1890/QĐ-UBND\r\n'
+    text = HEADER.replace("\n", "\r\n") + wrapped + CLEAN.splitlines()[1] + "\r\n"
+    Path("w.csv").write_bytes(text.encode("utf-8"))
+    diff = fix("w.csv", "--diff")
+    assert diff.stdout.splitlines() == [
+        "w.csv:B2 PA603 'Đăng ký biến động\\r\\nquyền sử dụng  đất' -> "
+        "'Đăng ký biến động\\r\\nquyền sử dụng đất'"
+    ]
+    assert "1 cell keeps its line breaks (the rest is repaired line by line)" in diff.stderr
+    fix("w.csv", "-o", "fixed.csv")
+    assert Path("fixed.csv").read_bytes() == text.replace("dụng  đất", "dụng đất").encode()

@@ -157,6 +157,8 @@ def _fix_file(
     changes, formulas = held_by_formulas(Path(path), plan.changes)
     fixed = FileFix(path, None, changes, formulas, held_back=held_back, notes=tuple(plan.skipped))
     if request.diff_only or target is None:
+        for note in fixed.notes:  # what the copy would leave as it is, said with --diff too
+            hooks.note(f"{path}: {note}")
         return replace(fixed, remaining=_findings(request, path, options))
     patched, backup = _write(request, path, target, changes, hooks, options)
     notes = (*fixed.notes, *getattr(patched, "notes", ()))  # F2's writer may add its own

@@ -13,7 +13,8 @@ apply to it, in their fixed order and to a fixed point (`rules.repairs.repair_te
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import re
+from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
 
@@ -33,6 +34,8 @@ from procaudit.rules import Repair, all_repairs
 from procaudit.rules.codes import INVALID_CODE
 from procaudit.rules.repairs import repair_text
 from procaudit.rules.selection import RuleSelection
+
+_LINE_BREAKS = re.compile(r"(\r\n|\r|\n)")
 
 
 @dataclass(frozen=True)
@@ -69,33 +72,32 @@ def plan_repairs(
     # PA101 however unsafe its other repairs: the text is the number's, nothing changes but
     # the cell's type (io.number_codes marks such cells where the column holds numbers).
     as_text = (selection or RuleSelection()).allows(INVALID_CODE)
-    changes = [
-        change
-        for table in catalogue.tables
-        for change in _table_changes(path, table, grids[table.sheet], repairs, as_text)
-    ]
-    changes.sort(key=lambda c: (order[c.sheet], c.row, c.column))
-    skipped: tuple[str, ...] = ()
-    if catalogue.format == "csv":
-        changes, skipped = _keeping_csv_lines(changes)
-    return RepairPlan(tuple(changes), skipped)
+    # A CSV's rows are its lines: a repair that takes a line break out of a cell (or adds one)
+    # would move every later record to another line, and the findings, the fix-list and the
+    # official's notes would no longer point at the right rows. Such a cell is repaired line
+    # by line, its line breaks left to a person (`_Cells.held`).
+    cells = _Cells(path, repairs, keep_lines=catalogue.format == "csv")
+    for table in catalogue.tables:
+        cells.add_table(table, grids[table.sheet], as_text)
+    changes = sorted(cells.changes, key=lambda c: (order[c.sheet], c.row, c.column))
+    return RepairPlan(tuple(changes), _lines_kept(cells.held))
 
 
-def _keeping_csv_lines(changes: list[CellChange]) -> tuple[list[CellChange], tuple[str, ...]]:
-    """A CSV's rows are its lines: a repair that takes a line break out of a cell (or adds one)
-    would move every later record to another line, and the findings, the fix-list and the
-    official's notes would no longer point at the right rows. Such cells are left to a person."""
-    kept = [c for c in changes if c.before.count("\n") == c.after.count("\n")]
-    left = len(changes) - len(kept)
-    if not left:
-        return changes, ()
-    return kept, (
+def _lines_kept(held: int) -> tuple[str, ...]:
+    """The note on the CSV cells whose line breaks a repair would have taken out: the rest of
+    such a cell is repaired line by line."""
+    if not held:
+        return ()
+    english = (
+        "1 cell keeps its line breaks" if held == 1 else "{count} cells keep their line breaks"
+    )
+    return (
         t(
-            "{count} cells keep their line breaks: removing them would move every later line "
-            "of the CSV file",
-            "{count} ô giữ nguyên dấu xuống dòng: bỏ đi sẽ làm lệch số dòng của mọi dòng sau "
-            "trong tệp CSV",
-            count=left,
+            english + " (the rest is repaired line by line): taking them out would move every "
+            "later line of the CSV file",
+            "{count} ô giữ nguyên dấu xuống dòng (phần còn lại được sửa từng dòng): bỏ đi sẽ "
+            "làm lệch số dòng của mọi dòng sau trong tệp CSV",
+            count=held,
         ),
     )
 
@@ -110,80 +112,88 @@ def _grids(path: str, kind: str) -> dict[str | None, Grid]:
     return {grid.sheet: grid for grid in grids}
 
 
-def _table_changes(
-    path: str, table: Table, grid: Grid, repairs: list[Repair], as_text: bool = False
-) -> list[CellChange]:
-    # The grid row of each of the table's data rows: the user's row numbers are unique in a
-    # grid (Excel rows, or the CSV line a record starts on).
-    at = pd.Series(grid.rows.index, index=grid.rows.to_numpy())
-    rows = table.frame[ROW].to_numpy()
-    positions = at.loc[rows].to_numpy()
-    changes: list[CellChange] = []
-    # A column read from marks holds "x"s, not the values the rules saw: nothing to repair.
-    marked = {found.column for found in table.account.marks} if table.account else set()
-    for column, position in table.header_map.columns.items():
-        chain = [repair.for_column(column) for repair in repairs if repair.applies_to(column)]
-        if not chain or column in marked or position not in grid.cells:
-            continue
-        cells = grid.cells[position]
-        changes.extend(_changes(path, table, column, cells, rows, positions, chain, repairs))
-        parts = table.parts.get(column)
-        if parts is None:
-            continue
-        # The cells of the rows under a procedure its value came from (`io.continuations`):
-        # a value taken whole from one is that cell's, repaired as any; a text joined from
-        # several is repaired cell by cell, by the repairs of a text cell's own text alone.
-        owners, count = np.unique(parts.at, return_counts=True)
-        single = np.isin(parts.at, owners[count == 1])
-        under = parts.row != rows[parts.at]  # the procedure's own cell is planned above
-        for which, links in (
-            (single & under, chain),
-            (~single & under, [repair for repair in chain if not repair.columns]),
-        ):
-            if which.any() and links:
-                found = parts.row[which]
-                places = at.loc[found].to_numpy()
-                changes.extend(_changes(path, table, column, cells, found, places, links, repairs))
-    if as_text and CODE_NUMBER in table.frame and "code" in table.header_map.columns:
-        changes.extend(_numbers_as_text(path, table, rows, changes))
-    return changes
+@dataclass
+class _Cells:
+    """The changes planned in a file's tables, and how many cells kept line breaks that
+    their repair would have taken out (`keep_lines`: a CSV's)."""
 
+    path: str
+    repairs: list[Repair]
+    keep_lines: bool = False
+    changes: list[CellChange] = field(default_factory=list)
+    held: int = 0
 
-def _changes(
-    path: str,
-    table: Table,
-    column: str,
-    cells: pd.Series,
-    rows: np.ndarray,
-    positions: np.ndarray,
-    chain: list[Repair],
-    repairs: list[Repair],
-) -> list[CellChange]:
-    """The changes of a column's cells at grid `positions` (the user's `rows`), each distinct
-    text repaired once by `chain`."""
-    raw = cells.iloc[positions].reset_index(drop=True)
-    raw = raw.map(lambda value: None if value is None or pd.isna(value) else str(value))
-    repaired = map_distinct(raw, partial(_repaired, chain=chain), dtype="object")
-    changed = repaired.notna()
-    position = table.header_map.columns[column]
-    header = table.header_map.headers.get(column)
-    changes = []
-    for index in changed[changed].index:
-        after, rules = repaired[index]
-        changes.append(
-            CellChange(
-                path=path,
-                sheet=table.sheet,
-                row=int(rows[index]),
-                column=int(position),
-                header=header,
-                before=raw[index],
-                after=after,
-                rules=tuple(rules),
-                safe=all(_safe(rule, repairs) for rule in rules),
+    def add_table(self, table: Table, grid: Grid, as_text: bool = False) -> None:
+        # The grid row of each of the table's data rows: the user's row numbers are unique in
+        # a grid (Excel rows, or the CSV line a record starts on).
+        at = pd.Series(grid.rows.index, index=grid.rows.to_numpy())
+        rows = table.frame[ROW].to_numpy()
+        positions = at.loc[rows].to_numpy()
+        planned = len(self.changes)
+        # A column read from marks holds "x"s, not the values the rules saw: nothing to repair.
+        marked = {found.column for found in table.account.marks} if table.account else set()
+        for column, position in table.header_map.columns.items():
+            chain = [r.for_column(column) for r in self.repairs if r.applies_to(column)]
+            if not chain or column in marked or position not in grid.cells:
+                continue
+            cells = grid.cells[position]
+            self._add_column(table, column, cells, rows, positions, chain)
+            parts = table.parts.get(column)
+            if parts is None:
+                continue
+            # The cells of the rows under a procedure its value came from (`io.continuations`):
+            # a value taken whole from one is that cell's, repaired as any; a text joined from
+            # several is repaired cell by cell, by the repairs of a text cell's own text alone.
+            owners, count = np.unique(parts.at, return_counts=True)
+            single = np.isin(parts.at, owners[count == 1])
+            under = parts.row != rows[parts.at]  # the procedure's own cell is planned above
+            for which, links in (
+                (single & under, chain),
+                (~single & under, [repair for repair in chain if not repair.columns]),
+            ):
+                if which.any() and links:
+                    found = parts.row[which]
+                    places = at.loc[found].to_numpy()
+                    self._add_column(table, column, cells, found, places, links)
+        if as_text and CODE_NUMBER in table.frame and "code" in table.header_map.columns:
+            self.changes.extend(_numbers_as_text(self.path, table, rows, self.changes[planned:]))
+
+    def _add_column(
+        self,
+        table: Table,
+        column: str,
+        cells: pd.Series,
+        rows: np.ndarray,
+        positions: np.ndarray,
+        chain: list[Repair],
+    ) -> None:
+        """The changes of a column's cells at grid `positions` (the user's `rows`), each
+        distinct text repaired once by `chain`."""
+        raw = cells.iloc[positions].reset_index(drop=True)
+        raw = raw.map(lambda value: None if value is None or pd.isna(value) else str(value))
+        repair = partial(_repaired, chain=chain, keep_lines=self.keep_lines)
+        repaired = map_distinct(raw, repair, dtype="object")
+        changed = repaired.notna()
+        position = table.header_map.columns[column]
+        header = table.header_map.headers.get(column)
+        for index in changed[changed].index:
+            after, rules, held = repaired[index]
+            self.held += held
+            if not rules:
+                continue
+            self.changes.append(
+                CellChange(
+                    path=self.path,
+                    sheet=table.sheet,
+                    row=int(rows[index]),
+                    column=int(position),
+                    header=header,
+                    before=raw[index],
+                    after=after,
+                    rules=tuple(rules),
+                    safe=all(_safe(rule, self.repairs) for rule in rules),
+                )
             )
-        )
-    return changes
 
 
 def _numbers_as_text(
@@ -211,10 +221,22 @@ def _numbers_as_text(
     ]
 
 
-def _repaired(text: str, chain: list[Repair]) -> tuple[str, tuple[str, ...]] | None:
-    """The repaired text and the rules that made it; None when nothing changes."""
+def _repaired(
+    text: str, chain: list[Repair], keep_lines: bool = False
+) -> tuple[str, tuple[str, ...], bool] | None:
+    """The repaired text, the rules that made it, and whether the text kept line breaks its
+    repair would have taken out (`keep_lines`: then each line is repaired alone, and the
+    rules are empty where nothing else changes); None when nothing changes."""
     after, rules = repair_text(text, chain)
-    return (after, rules) if rules and after != text else None
+    if keep_lines and _LINE_BREAKS.findall(after) != _LINE_BREAKS.findall(text):
+        parts = _LINE_BREAKS.split(text)  # lines, and the line breaks between them
+        applied: dict[str, None] = {}
+        for at in range(0, len(parts), 2):
+            parts[at], line_rules = repair_text(parts[at], chain)
+            applied.update(dict.fromkeys(line_rules))
+        after = "".join(parts)
+        return (after, tuple(applied) if after != text else (), True)
+    return (after, rules, False) if rules and after != text else None
 
 
 def _safe(rule_id: str, repairs: list[Repair]) -> bool:
