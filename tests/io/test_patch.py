@@ -206,6 +206,24 @@ def test_a_drop_down_list_openpyxl_drops_is_said_in_a_note(tmp_path: Path) -> No
     assert write_repaired(plain, [], tmp_path / "plain_out.xlsx").notes == ()
 
 
+def test_an_embedded_document_openpyxl_drops_is_said_in_a_note(tmp_path: Path) -> None:
+    """A form's Word template embedded in the sheet (an OLE object) was gone from the copy
+    without a word."""
+    plain = _workbook(tmp_path / "plain.xlsx")
+    source = tmp_path / "in.xlsx"
+    with zipfile.ZipFile(plain) as original, zipfile.ZipFile(source, "w") as extended:
+        for item in original.infolist():
+            extended.writestr(item, original.read(item))
+        extended.writestr("xl/embeddings/Microsoft_Word_Document.docx", b"PK mau don")
+    result = write_repaired(
+        source, [change(4, 2, "Số: 15/QĐ-UBND", "15/QĐ-UBND", SHEET)], tmp_path / "out.xlsx"
+    )
+    assert result.notes == (
+        "the copy could not keep 1 of the original's 1 embedded objects (openpyxl does not "
+        "write them); the cells are repaired, the rest is as it was",
+    )
+
+
 # --- xls and ods, written as xlsx ----------------------------------------------------------
 
 

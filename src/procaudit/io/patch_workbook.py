@@ -4,9 +4,9 @@ openpyxl loads the whole workbook (not read-only, which would drop the styles) a
 with its styles, merged cells, widths, heights, comments, data validation, other sheets,
 defined names, freeze panes and, for xlsm, its macros; its formulas get their saved values
 back from the original (`patch_formulas`). It cannot keep everything (shapes and
-text boxes, slicers, threaded comments, some charts and pictures): the parts of the copy
-are counted against the original's, and what went missing is said in a note, never lost
-without a word.
+text boxes, slicers, threaded comments, embedded documents, some charts and pictures): the
+parts of the copy are counted against the original's, and what went missing is said in a
+note, never lost without a word.
 """
 
 from __future__ import annotations
@@ -52,6 +52,8 @@ _KEPT_PARTS = (
     ("threaded comments", "chuỗi bình luận", re.compile(r"xl/threadedComments/")),
     ("tables", "bảng (table)", re.compile(r"xl/tables/")),
     ("form controls", "điều khiển biểu mẫu", re.compile(r"xl/(?:activeX|ctrlProps)/")),
+    # a document embedded in a sheet (a form's Word template, a PDF): its only copy may be here
+    ("embedded objects", "đối tượng nhúng", re.compile(r"xl/embeddings/")),
     ("external links", "liên kết ngoài", re.compile(r"xl/externalLinks/externalLink")),
     ("macros", "macro", re.compile(r"xl/vbaProject\.bin")),
 )
