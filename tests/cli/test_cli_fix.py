@@ -115,6 +115,10 @@ def test_exit_1_with_repairs_held_back_for_unsafe_fixes(folder: Path, fakes: Non
     result = fix("c.csv", "-o", "fixed.csv")
     assert result.exit_code == 1
     assert "  1 more repair with --unsafe-fixes" in result.stdout
+    # --diff says so too: "0 cells would be repaired" alone hid the repair it would not make
+    diff = fix("c.csv", "--diff")
+    assert diff.exit_code == 1
+    assert "c.csv: 1 more repair with --unsafe-fixes" in diff.stderr
 
 
 def test_exit_1_when_findings_remain_for_a_person(folder: Path, fakes: None) -> None:

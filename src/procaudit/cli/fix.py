@@ -132,7 +132,8 @@ def _show(outcome: FixOutcome, output_format: OutputFormat, quiet: bool) -> None
         if not quiet:
             for fixed in outcome.files:
                 common.note(fix_view.summary_lines(fixed, outcome.rule_names, quiet=True)[0])
-                for line in fix_view.skipped_lines(fixed):  # what fix will not do either
+                # what --unsafe-fixes would add, and what fix will not do either
+                for line in (*fix_view.held_back_lines(fixed), *fix_view.skipped_lines(fixed)):
                     common.note(f"{fixed.path}: {line.strip()}")
         return
     for fixed in outcome.files:

@@ -105,20 +105,26 @@ def summary_lines(fixed: FileFix, names: dict[str, str], quiet: bool = False) ->
         if unsafe:
             cells += t(" ({unsafe} unsafe)", " ({unsafe} cần xem lại)", unsafe=unsafe)
         lines.append(f"  {rule} {names.get(rule, '')}: {cells}")
-    if fixed.held_back:
-        lines.append(
-            "  "
-            + t(
-                "{count} more repair{s} with --unsafe-fixes",
-                "thêm {count} sửa đổi nếu dùng --unsafe-fixes",
-                count=fixed.held_back,
-                s="" if fixed.held_back == 1 else "s",
-            )
-        )
+    lines.extend(held_back_lines(fixed))
     lines.extend(skipped_lines(fixed))
     if fixed.remaining:
         lines.append("  " + _remaining(fixed.remaining))
     return lines
+
+
+def held_back_lines(fixed: FileFix) -> list[str]:
+    """The line saying how many repairs only --unsafe-fixes makes; none when there are none."""
+    if not fixed.held_back:
+        return []
+    return [
+        "  "
+        + t(
+            "{count} more repair{s} with --unsafe-fixes",
+            "thêm {count} sửa đổi nếu dùng --unsafe-fixes",
+            count=fixed.held_back,
+            s="" if fixed.held_back == 1 else "s",
+        )
+    ]
 
 
 SHOWN_CELLS = 5  # cells named in a line of cells not changed for one reason
