@@ -288,3 +288,16 @@ def test_a_csv_cell_keeping_its_line_breaks_is_repaired_line_by_line(
     assert "1 cell keeps its line breaks (the rest is repaired line by line)" in diff.stderr
     fix("w.csv", "-o", "fixed.csv")
     assert Path("fixed.csv").read_bytes() == text.replace("dụng  đất", "dụng đất").encode()
+
+
+@needs_real_fix
+def test_diff_shows_a_tone_stored_apart_as_its_escape(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A decomposed name and its NFC repair printed the same: 'Đăng ký' -> 'Đăng ký'."""
+    monkeypatch.chdir(tmp_path)
+    decomposed = "1.000001,Đăng ky\u0301 khai sinh,Cấp xã,Tờ khai,1890/QĐ-UBND\n"
+    Path("n.csv").write_text(HEADER + decomposed, encoding="utf-8")
+    assert fix("n.csv", "--diff").stdout.splitlines() == [
+        "n.csv:B2 PA602 'Đăng ky\\u0301 khai sinh' -> 'Đăng ký khai sinh'"
+    ]

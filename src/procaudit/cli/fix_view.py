@@ -8,6 +8,7 @@ cell, column, header, before, after, rules and safe; the summary counts them.
 from __future__ import annotations
 
 import json
+import re
 from collections import Counter
 from typing import TYPE_CHECKING, Any, TextIO
 
@@ -82,11 +83,21 @@ def write_json(outcome: FixOutcome, out: TextIO) -> None:
     out.write(json.dumps(outcome_json(outcome), ensure_ascii=False, indent=2) + "\n")
 
 
+# A combining mark (a tone stored apart from its letter, PA602's) looks the same as the
+# composed letter: shown as its escape, a line of --diff tells the texts apart.
+_COMBINING = re.compile("[\u0300-\u036f]")
+
+
 def diff_line(change: CellChange) -> str:
     """`path:sheet!H12 PA603 'before' -> 'after'`: the texts as Python literals, so that a
-    stray or non-breaking space shows."""
+    stray or non-breaking space shows, and a combining mark as its escape ('ky\\u0301')."""
     where = f"{change.sheet}!{change.cell}" if change.sheet is not None else change.cell
-    return f"{change.path}:{where} {','.join(change.rules)} {change.before!r} -> {change.after!r}"
+    before, after = (_marks_shown(repr(text)) for text in (change.before, change.after))
+    return f"{change.path}:{where} {','.join(change.rules)} {before} -> {after}"
+
+
+def _marks_shown(text: str) -> str:
+    return _COMBINING.sub(lambda mark: f"\\u{ord(mark.group()):04x}", text)
 
 
 def write_diff(outcome: FixOutcome, out: TextIO) -> None:
