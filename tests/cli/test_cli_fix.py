@@ -74,6 +74,7 @@ REFUSALS = [
     (["c.csv", "d.csv", "-o", "fixed.csv"], "-o names one file but 2 inputs"),
     (["c.csv", "-o", "fixed.csv", "--output-dir", "out"], "cannot be given together"),
     (["c.csv", "--output-dir", "nowhere"], "--output-dir nowhere: no such folder"),
+    (["c.csv", "-o", "out"], "-o out is a folder: -o names the copy's file; --output-dir out"),
     (["c.csv", "--output-dir", "."], "is one of the files"),
     (["c.csv", "--in-place"], "--in-place needs --backup"),
     (["c.csv", "-o", "fixed.csv", "--backup", ".bak"], "--backup goes only with --in-place"),

@@ -89,6 +89,16 @@ def check_destinations(paths: Sequence[str], where: Destinations, diff_only: boo
                 count=len(paths),
             )
         )
+    if where.output is not None and where.output.is_dir():
+        raise UsageError(
+            t(
+                "-o {target} is a folder: -o names the copy's file; --output-dir {target} "
+                "writes each copy into the folder under its own name",
+                "-o {target} là một thư mục: -o chỉ tên tệp bản sao; --output-dir {target} "
+                "ghi từng bản sao vào thư mục đó với tên của nó",
+                target=where.output,
+            )
+        )
     if not chosen and not diff_only:
         raise UsageError(
             t(
