@@ -31,7 +31,7 @@ _WORD = re.compile(r"[^\s0-9!-/:-@\[-`{-~]+")
 def repair_legacy_font(text: str) -> str | None:
     """The Unicode text of a cell typed in a TCVN3 or VNI font, when the conversion is
     certain: every word it changes becomes a Vietnamese syllable, none is left in a legacy
-    font (a cell mixing the two), and the other font does not read the cell as well. PA601
+    font (a cell mixing the two), and the other font does not read the whole cell as well. PA601
     reports a cell when most of its words convert; the rest is left to a person (its
     finding stays)."""
     encoding = detect_legacy(text)
@@ -41,9 +41,20 @@ def repair_legacy_font(text: str) -> str | None:
     if detect_legacy(converted) is not None:  # words of both fonts: neither is certain
         return None
     other = VNI if encoding == TCVN3 else TCVN3
-    if not _all_syllables(text, converted) or _all_syllables(text, convert(text, other)):
+    if not _all_syllables(text, converted) or _reads_as_well(text, converted, other):
         return None
     return converted
+
+
+def _reads_as_well(text: str, converted: str, other: str) -> bool:
+    """Whether the `other` font reads the cell as well as its `converted` text does: every
+    word it changes a syllable, and none of the words `converted` changes left as typed
+    ("ñy ban nh©n d©n" read in VNI changes "ñy" alone, to "đy")."""
+    theirs = convert(text, other)
+    if not _all_syllables(text, theirs):
+        return False
+    words = zip(_WORD.findall(text), _WORD.findall(converted), _WORD.findall(theirs), strict=True)
+    return not any(old != mine and old == their for old, mine, their in words)
 
 
 def _all_syllables(text: str, converted: str) -> bool:
