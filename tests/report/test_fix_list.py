@@ -219,6 +219,24 @@ def test_a_date_written_beside_its_decision_points_at_the_decisions_cell(tmp_pat
     assert ("PA403", "C3") in _where(rows)
 
 
+MESSAGE = HEADINGS.index("Nội dung / Message")
+UNHIDE = "The row is hidden in the workbook: unhide it to see it."
+
+
+def test_a_finding_on_a_hidden_row_says_so(catalogue: Path, tmp_path: Path) -> None:
+    """An official sent to row 4, hidden (or grouped and collapsed, or filtered out), saw rows
+    3 and 5 side by side and took the finding for a mistake."""
+    workbook = openpyxl.load_workbook(catalogue)
+    workbook["DS"].row_dimensions[4].hidden = True
+    workbook.save(catalogue)
+    out = tmp_path / "fix.xlsx"
+    write_fix_list(audit([str(catalogue)]), out)
+    rows = _rows(out, FINDINGS_SHEET)[1:]
+    said = {row[ROW]: row[MESSAGE].endswith(UNHIDE) for row in rows}
+    assert said[4] and not said[5] and not said[2]
+    assert all(row[MESSAGE].count(UNHIDE) <= 1 for row in rows)
+
+
 def test_unknown_suffix(result: AuditResult, tmp_path: Path) -> None:
     with pytest.raises(UsageError, match=r"\.xlsx or \.csv"):
         write_fix_list(result, tmp_path / "fix.json")

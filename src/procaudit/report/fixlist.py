@@ -24,7 +24,13 @@ from procaudit.core.i18n import language, t
 from procaudit.io.read import Catalogue, PerFile
 from procaudit.report.fixlist_headings import HEADINGS, HEADINGS_VI
 from procaudit.report.fixlist_rows import ROWS_LEAD, ROWS_LEAD_VI, rows_sheet
-from procaudit.report.fixlist_sources import FindingColumns, Flagged, letters, locate
+from procaudit.report.fixlist_sources import (
+    FindingColumns,
+    Flagged,
+    letters,
+    locate,
+    on_hidden_rows,
+)
 from procaudit.report.sheet_columns import Cells, rows_xml, text_array
 from procaudit.report.workbook import (
     Sheet,
@@ -153,6 +159,15 @@ def _records(
         "; ".join(examples) if examples else (looked_up[i] if wants[i] else value) or ""
         for i, (examples, value) in enumerate(zip(columns.examples, columns.value, strict=True))
     ]
+    hidden = on_hidden_rows(columns)
+    unhide = t(
+        "The row is hidden in the workbook: unhide it to see it.",
+        "Dòng này đang bị ẩn trong tệp: hãy bỏ ẩn để thấy.",
+    )
+    messages = [
+        f"{message} {unhide}" if shut else message
+        for message, shut in zip(columns.message, hidden, strict=True)
+    ]
     labels = {severity: severity.label for severity in Severity}
     records: list[Sequence[Value]] = [
         columns.file,
@@ -163,7 +178,7 @@ def _records(
         list(names),
         columns.rule,
         [labels[severity] for severity in columns.severity],
-        columns.message,
+        messages,
         values,
         columns.fix,
         [""] * count,

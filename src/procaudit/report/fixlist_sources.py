@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from pathlib import Path
 from typing import cast
 
 import numpy as np
@@ -23,6 +24,7 @@ from procaudit.core.findings import Finding
 from procaudit.core.paths import real_path, reported_path
 from procaudit.engine.inspection import column_label
 from procaudit.io.grid import arrow_chunks, take_rows
+from procaudit.io.hidden_rows import hidden_rows, in_runs
 from procaudit.io.read import (
     Catalogue,
     PerFile,
@@ -175,6 +177,19 @@ def _texts_at(frame: pd.DataFrame, chosen: np.ndarray) -> dict[str, np.ndarray]:
         else:  # a large table's blocks, taken block by block (a take would join them first)
             texts[str(column)] = take_rows(values, chosen).fillna("").to_numpy(object)
     return texts
+
+
+def on_hidden_rows(columns: FindingColumns) -> np.ndarray:
+    """Whether each finding's row is hidden in its workbook (`io.hidden_rows`): read once
+    per file, and only the files whose findings name a row."""
+    hidden = np.zeros(len(columns.file), bool)
+    files = np.asarray(columns.file, dtype=object)
+    sheets = np.asarray(columns.sheet, dtype=object)
+    for file in dict.fromkeys(files[columns.rows >= 0]):
+        for sheet, rows in hidden_rows(Path(real_path(file))).items():
+            at = np.flatnonzero((files == file) & (sheets == sheet) & (columns.rows >= 0))
+            hidden[at] = in_runs(rows, columns.rows[at])
+    return hidden
 
 
 def letters(table: Table, column: str | None) -> str | None:
