@@ -89,7 +89,7 @@ def check_destinations(paths: Sequence[str], where: Destinations, diff_only: boo
                 count=len(paths),
             )
         )
-    if where.output is not None and where.output.is_dir():
+    if where.output is not None and _is_folder(where.output):
         raise UsageError(
             t(
                 "-o {target} is a folder: -o names the copy's file; --output-dir {target} "
@@ -136,6 +136,15 @@ def copy_suffix(path: str) -> str:
             suffix=suffix or Path(path).name,
         )
     )
+
+
+def _is_folder(path: Path) -> bool:
+    """Whether `path` is a folder; False where its folder may not be looked into (locked),
+    which the check of the output's place says in its own sentence."""
+    try:
+        return path.is_dir()
+    except OSError:
+        return False
 
 
 def plan_targets(
