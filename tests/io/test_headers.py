@@ -340,6 +340,58 @@ def test_a_transition_table_dated_by_its_sub_headings_is_audited_by_the_new_colu
     ]
 
 
+ISSUERS = [
+    # (headers naming a column with its issuer, the columns read): a province's list gives
+    # the ministry's publishing decision beside its own; the province's is read.
+    (
+        ["Tên TTHC", "Quyết định công bố của Bộ, ngành", "Quyết định công bố của UBND tỉnh"],
+        {"name": 0, "decision_no": 2},
+    ),
+    (
+        ["Tên TTHC", "Quyết định công bố của UBND tỉnh", "Quyết định công bố của Bộ, ngành"],
+        {"name": 0, "decision_no": 1},
+    ),
+    (
+        ["Tên TTHC", "Số QĐ của Bộ", "Ngày QĐ của Bộ", "Số QĐ của tỉnh", "Ngày QĐ của tỉnh"],
+        {"name": 0, "decision_no": 3, "decision_date": 4},
+    ),
+    (
+        ["Tên TTHC", "QĐ công bố của TW", "QĐ công bố của Chủ tịch Ủy ban nhân dân tỉnh"],
+        {"name": 0, "decision_no": 2},
+    ),
+    # A plain header is the list's own; alone, the ministry's decision is read.
+    (["Tên TTHC", "QĐ công bố của Bộ", "Quyết định công bố"], {"name": 0, "decision_no": 2}),
+    (["Tên TTHC", "Quyết định công bố của Bộ, ngành"], {"name": 0, "decision_no": 1}),
+    # Any other words after "của" still name nothing.
+    (["Tên TTHC", "Quyết định công bố của đơn vị khác"], {"name": 0}),
+]
+
+
+@pytest.mark.parametrize(("headers", "columns"), ISSUERS)
+def test_the_list_s_own_decision_is_read_before_a_ministry_s(
+    headers: list[str], columns: dict[str, int]
+) -> None:
+    assert map_headers(headers).columns == columns
+
+
+def test_a_province_s_list_is_audited_by_the_province_s_decisions(tmp_path: Path) -> None:
+    path = tmp_path / "qd-bo-va-tinh.csv"
+    header = "STT,Mã TTHC,Tên TTHC,Quyết định công bố của Bộ ngành,Quyết định công bố của UBND tỉnh"
+    rows = [
+        header,
+        "1,1.004227,Cấp giấy phép lái xe,1588/QĐ-BXD ngày 25/6/2025,2010/QĐ-UBND ngày 15/7/2025",
+        "2,1.000775,Cấp giấy phép xây dựng,702/QĐ-BXD ngày 30/5/2025,",
+        "3,1.009973,Cấp lại chứng chỉ,702/QĐ-BXD ngày 30/5/2025,QĐ/0001-UBND",
+        "4,1.009972,Cấp chứng chỉ,QĐ/0001-BXD,2010/QĐ-UBND ngày 15/7/2025",
+    ]
+    path.write_text("\n".join(rows), encoding="utf-8")
+    result = audit([str(path)], selection=RuleSelection(select=("PA401", "PA402")))
+    assert sorted((f.rule, f.row, f.column) for f in result.findings) == [
+        ("PA401", 3, "decision_no"),
+        ("PA402", 4, "decision_no"),
+    ]
+
+
 def test_the_users_map_wins_over_a_column_dated_after_the_reform() -> None:
     headers = ["Tên TTHC", "CQ cũ", "Cơ quan thực hiện sau sắp xếp"]
     assert map_headers(headers, {"cq cu": "agency"}).columns == {"name": 0, "agency": 1}

@@ -40,6 +40,8 @@ from procaudit.io.vocabulary import (
     ABBREVIATIONS,
     AFTER,
     BEFORE,
+    CENTRAL,
+    CENTRAL_ISSUER,
     FILLER_WORDS,
     FORMER,
     LEADING,
@@ -129,10 +131,16 @@ def _match_words(key: str, words: Vocabulary) -> tuple[str, int] | None:
             if hit is None:
                 continue
             preference = hit[1] + (OUTGOING if _replaced(split[end:]) else 0) + former
+            preference += CENTRAL if _central(split[end:]) else 0
             found = (start - end, preference, hit[0])
             if best is None or found < best:
                 best = found
     return (best[2], best[1]) if best else None
+
+
+def _central(words: tuple[str, ...]) -> bool:
+    """Whether trailing fillers end by naming a central issuer ("… của Bộ, ngành")."""
+    return any(words[start:] in CENTRAL_ISSUER for start in range(len(words)))
 
 
 def _qualifier(words: tuple[str, ...]) -> tuple[str, ...] | None:

@@ -224,6 +224,26 @@ def dated_alone(key: str) -> str | None:
 
 
 OUTGOING = 1000  # added to the preference of an alias the procedure replaced qualifies
+# A province's list gives the publishing decisions of the ministry and of the province side
+# by side: "Quyết định công bố của Bộ, ngành | Quyết định công bố của UBND tỉnh". The
+# province's chairman announces the procedures its bodies carry out (Decree 63/2010 as
+# amended by Decree 92/2017), and that announcement is the one the reform meetings count:
+# the column of the list's own body is read, a central body's only where no other names the
+# same (CENTRAL). The words "của <issuer>" that may end a header, as a header key folds them.
+_CENTRAL_ISSUERS = (
+    "bo", "bo nganh", "nganh", "bo co quan ngang bo", "bo nganh trung uong", "bo nganh tw",
+    "trung uong", "tw", "co quan trung uong", "thu tuong", "thu tuong chinh phu",
+    "chinh phu",
+)  # fmt: skip
+_LOCAL_ISSUERS = (
+    "tinh", "ubnd", "ubnd tinh", "ubnd cap tinh", "uy ban nhan dan", "uy ban nhan dan tinh",
+    "uy ban nhan dan cap tinh", "chu tich ubnd", "chu tich ubnd tinh",
+    "chu tich uy ban nhan dan", "chu tich uy ban nhan dan tinh", "thanh pho",
+    "ubnd thanh pho", "dia phuong",
+)  # fmt: skip
+CENTRAL_ISSUER = frozenset(("cua", *issuer.split()) for issuer in _CENTRAL_ISSUERS)
+_ISSUERS = CENTRAL_ISSUER | {("cua", *issuer.split()) for issuer in _LOCAL_ISSUERS}
+CENTRAL = 200  # added to the preference of an alias a central issuer follows
 # Added to the preference of a column whose header says it is a translation (io/bilingual.py):
 # read where no other names the same column, and never dropped, as OUTGOING's are.
 TRANSLATED = 500
@@ -240,6 +260,7 @@ TRAILING = frozenset(
     | {("cua", *words) for words in _PROCEDURE[1:]}
     | {(*words, "noi", "bo") for words in _PROCEDURE[1:]}
     | set(QUALIFIERS)
+    | _ISSUERS
 )
 LONGEST_TRAILING = max(len(words) for words in TRAILING)
 FILLER_WORDS = frozenset(word for words in TRAILING for word in words)
