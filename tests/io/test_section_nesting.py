@@ -113,6 +113,17 @@ ONLINE_PARTS = {
         ],
         [("Toàn trình", "Hộ tịch"), ("Một phần", "Hộ tịch")],
     ),
+    # A part of the procedures not yet fully online says only that.
+    "not yet fully online": (
+        [
+            ["I. TTHC ĐỦ ĐIỀU KIỆN CUNG CẤP DVC TRỰC TUYẾN TOÀN TRÌNH", "", "", ""],
+            ["1. Lĩnh vực Hộ tịch", "", "", ""],
+            p(1, "Đăng ký khai sinh"),
+            ["II. TTHC CHƯA ĐỦ ĐIỀU KIỆN CUNG CẤP DỊCH VỤ CÔNG TRỰC TUYẾN TOÀN TRÌNH", "", "", ""],
+            p(2, "Đăng ký kết hôn"),
+        ],
+        [("Toàn trình", "Hộ tịch"), ("Chưa toàn trình", None)],
+    ),
 }
 
 

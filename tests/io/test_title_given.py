@@ -105,6 +105,41 @@ def test_a_district_list_by_its_title_is_one_finding(tmp_path: Path) -> None:
     assert "level: 'Cấp huyện' where a row gives none, as the title or the sheet's name" in shown
 
 
+def _online(rows: list[list[str]]) -> tuple[list[str | None], str | None]:
+    (table,) = read_grid("dvctt.xlsx", text_grid(None, rows)).tables
+    frame = table.frame
+    levels = frame["online_level"] if "online_level" in frame else pd.Series([None] * len(frame))
+    return [None if pd.isna(s) else s for s in levels], table.account.given.get("online_level")
+
+
+FULLY_ONLINE_LIST = "DANH MỤC DỊCH VỤ CÔNG TRỰC TUYẾN TOÀN TRÌNH"
+
+
+@pytest.mark.parametrize(
+    ("rows", "levels", "given"),
+    [
+        ([["Phụ lục I", "", ""], [FULLY_ONLINE_LIST, "", ""], HEADER, *ROWS], ["Toàn trình"] * 2,
+         "Toàn trình"),
+        # A list of both levels gives none; of the procedures not yet fully online, that.
+        ([["DANH MỤC DỊCH VỤ CÔNG TRỰC TUYẾN TOÀN TRÌNH, MỘT PHẦN", "", ""], HEADER, *ROWS],
+         [None] * 2, None),
+        ([["DANH MỤC TTHC CHƯA ĐỦ ĐIỀU KIỆN CUNG CẤP DVC TRỰC TUYẾN TOÀN TRÌNH", "", ""], HEADER,
+          *ROWS], ["Chưa toàn trình"] * 2, "Chưa toàn trình"),
+        # A row's own level wins; the next list's title, a part of the sheet, gives its own.
+        ([[FULLY_ONLINE_LIST, "", "", ""], [*HEADER, "Mức độ DVC"], [*ROWS[0], "Một phần"]],
+         ["Một phần"], None),
+        ([[FULLY_ONLINE_LIST, "", ""], HEADER, ROWS[0], ["", "", ""],
+          ["DANH MỤC DỊCH VỤ CÔNG TRỰC TUYẾN MỘT PHẦN", "", ""], HEADER, ROWS[1]],
+         ["Toàn trình", "Một phần"], "Toàn trình"),
+    ],
+    ids=["title", "both levels", "not yet", "own level", "two lists on a sheet"],
+)  # fmt: skip
+def test_the_online_level_a_title_gives(
+    rows: list[list[str]], levels: list[str | None], given: str | None
+) -> None:
+    assert _online(rows) == (levels, given)
+
+
 def _statuses(
     rows: list[list[str]], sheet: str | None = None
 ) -> tuple[list[str | None], str | None]:

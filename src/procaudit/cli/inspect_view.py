@@ -284,6 +284,11 @@ def _render_table(table: dict[str, Any], console: Console) -> None:
             table["title_status"],
             t("the title or the sheet's name", "tiêu đề bảng hoặc tên trang tính"),
         ),
+        (
+            "online_level",
+            table.get("title_online_level"),
+            t("the title or the sheet's name", "tiêu đề bảng hoặc tên trang tính"),
+        ),
         ("unit", table["sheet_unit"], t("the sheet's name", "tên trang tính")),
     )
     for column, value, source in given:

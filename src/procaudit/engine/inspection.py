@@ -85,6 +85,7 @@ def _table(table: Table, workbook: bool) -> dict[str, Any]:
         "abolished_by": account.abolished_by,
         "title_level": account.given.get("level"),
         "title_status": account.given.get("status"),
+        "title_online_level": account.given.get("online_level"),
         "sheet_unit": account.given.get("unit"),
         "skipped_rows": _skipped_rows(table),
         "decisions_split": table.decisions_split,

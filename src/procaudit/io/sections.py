@@ -75,6 +75,12 @@ _ONLINE_IN_HEADING = re.compile(
     r"\b(?:dịch vụ công|dvc)(?:\s+trực tuyến)?(?:\s+mức độ)?\s+(toàn trình|một phần)\b"
 )
 _ONLINE_LEVEL = {"toàn trình": "Toàn trình", "một phần": "Một phần"}
+# "TTHC chưa đủ điều kiện cung cấp dịch vụ công trực tuyến toàn trình": the procedures not
+# at that level. Not fully online is all a part or a title so headed says of them (partly
+# online, or no online service): "Chưa toàn trình", which `vn.online` reads as not fully
+# online, ends the part above it; not at "một phần" says nothing.
+_NOT_AT_LEVEL = re.compile(r"\b(?:chưa|không)\b")
+_NOT_FULLY_ONLINE = "Chưa toàn trình"
 _STATUS_IN_HEADING = (
     (re.compile(r"bãi bỏ"), "Bãi bỏ"),
     (re.compile(r"thay thế"), "Thay thế"),
@@ -154,8 +160,7 @@ def section_of(row: int, text: str) -> Section:
             field_name = field_name[0] + field_name[1:].lower()
     status = next((name for pattern, name in _STATUS_IN_HEADING if pattern.search(folded)), None)
     level = ", ".join(levels) or None
-    online = _ONLINE_IN_HEADING.search(folded)
-    online_level = _ONLINE_LEVEL[online.group(1)] if online else None
+    online_level = _online_named(folded)
     says = level or field_name or status or online_level
     unit = heading_unit(text) if says is None else None
     if says is None and unit is None:
@@ -164,6 +169,19 @@ def section_of(row: int, text: str) -> Section:
     return Section(
         row, " ".join(text.split()), level, field_name, status, unit, online_level, internal
     )
+
+
+def _online_named(folded: str) -> str | None:
+    """The one online level a heading or a title names its procedures by ("I. DỊCH VỤ CÔNG
+    TRỰC TUYẾN TOÀN TRÌNH"), or `_NOT_FULLY_ONLINE` ("… chưa đủ điều kiện cung cấp DVC trực
+    tuyến toàn trình"); None where it names none, or both ("… TOÀN TRÌNH, MỘT PHẦN")."""
+    online = _ONLINE_IN_HEADING.search(folded)
+    named = {level for level in _ONLINE_LEVEL if level in folded}
+    if online is None or len(named) != 1:
+        return None
+    if _NOT_AT_LEVEL.search(folded):
+        return _NOT_FULLY_ONLINE if "toàn trình" in named else None
+    return _ONLINE_LEVEL[online.group(1)]
 
 
 def group_name(text: str) -> str | None:
@@ -300,6 +318,19 @@ def title_level(texts: Iterable[str]) -> str | None:
     return f"Cấp {levels.pop()}" if len(levels) == 1 else None
 
 
+def title_online(texts: Iterable[str]) -> str | None:
+    """The one online level a list of online services names in its title ("DANH MỤC DỊCH VỤ
+    CÔNG TRỰC TUYẾN TOÀN TRÌNH"), as a section writes it; None where it names none, or
+    several. The line quoting the decision ("(Kèm theo Quyết định …)") does not say it."""
+    levels = {
+        level
+        for text in texts
+        if not (folded := fold(text)).startswith(("(", "kèm theo"))
+        and (level := _online_named(folded)) is not None
+    }
+    return levels.pop() if len(levels) == 1 else None
+
+
 # Procedures between state bodies ("thủ tục hành chính nội bộ", "TTHC nội bộ"), not a
 # ministry's own code ("Mã TTHC nội bộ"): read in a title, a sheet's name or the name's header.
 _INTERNAL = re.compile(_INTERNAL_WORDS)
@@ -387,7 +418,11 @@ def given_by_title(
     halfway down a part titled "2. … sửa đổi")."""
     from_sections, named = list(sections), set(columns)
     given: dict[str, str] = {}
-    for column, read in (("level", title_level), ("status", title_status)):
+    for column, read in (
+        ("level", title_level),
+        ("status", title_status),
+        ("online_level", title_online),
+    ):
         if column in named:
             continue
         value = read(texts) or read([sheet or ""])
