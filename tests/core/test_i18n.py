@@ -216,6 +216,8 @@ CASES: dict[str, list[Row]] = {
         {"online_level": "Mức độ 3"},
         {"online_level": "Mức độ 2"},
         {"online_level": "Một phần"},
+        {"online_level": "Toàn trình, Một phần"},
+        {"online_level": "Một phần"},
         {"agency": "Sở Lao động - Thương binh và Xã hội"},
         {"agency": "Bộ Thông tin và Truyền thông"},
         {"agency": "Sở Giao thông vận tải"},

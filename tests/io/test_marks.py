@@ -8,10 +8,12 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
+from procaudit.engine.audit import audit
 from procaudit.engine.repairs import plan_repairs
 from procaudit.io.grid import text_grid
 from procaudit.io.marks import MARKS
 from procaudit.io.read import ReadOptions, Table, read_catalogue, read_grid
+from procaudit.rules.selection import RuleSelection
 
 NAMES = ["Đăng ký khai sinh", "Đăng ký kết hôn", "Cấp bản sao trích lục", "Đăng ký giám hộ"]
 LEVELS_TOP = ["STT", "Tên thủ tục", "Cấp thực hiện", "", "", "Lĩnh vực"]
@@ -236,6 +238,14 @@ def test_a_column_of_marks_reads_the_headings_marked(
     rows: list[list[str]], column: str, expected: list[str | None] | None
 ) -> None:
     assert _values(_table(rows), column) == expected
+
+
+def test_a_row_marking_both_online_levels_is_reported_by_pa506(tmp_path: Path) -> None:
+    rows = _sheet(ONLINE_TOP, ONLINE_SUB, [["x", ""], ["x", "x"], ["", "x"], ["x", ""]])
+    path = tmp_path / "dvctt.csv"
+    path.write_text("\n".join(",".join(row) for row in rows), encoding="utf-8")
+    result = audit([str(path)], selection=RuleSelection(select=("PA506",)))
+    assert [(f.rule, f.row, f.column) for f in result.findings] == [("PA506", 4, "online_level")]
 
 
 def test_the_sub_columns_marked_are_read_and_said() -> None:

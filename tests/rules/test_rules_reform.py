@@ -542,6 +542,34 @@ def test_pa503_reads_numbers_as_levels_in_a_column_of_levels(
     assert hits_of("PA503", table) == [(row, "online_level") for row in rows]
 
 
+BOTH_LEVELS_CASES = [
+    # (case, the online-level cell, whether PA506 reports it)
+    ("both, by a comma", "Toàn trình, Một phần", True),
+    ("both, by a slash", "DVC trực tuyến toàn trình / DVC trực tuyến một phần", True),
+    ("both, on two lines", "Toàn trình\nMột phần", True),
+    ("both, without diacritics", "Toan trinh, Mot phan", True),
+    ("marks under both sub-columns, as io/marks.py joins them", "Toàn trình, Một phần", True),
+    ("one level", "Toàn trình", False),
+    ("one level with a note on cases", "Một phần (toàn trình với trường hợp cấp lại)", False),
+    ("a level and in person", "Toàn trình; Trực tiếp", False),
+    ("the old scale", "Mức độ 3, Mức độ 4", False),
+]
+
+
+@pytest.mark.parametrize(
+    ("case", "value", "flagged"), BOTH_LEVELS_CASES, ids=[c[0] for c in BOTH_LEVELS_CASES]
+)
+def test_pa506_both_online_levels(case: str, value: str, flagged: bool) -> None:
+    rows = [{"name": "A", "online_level": value}, {"name": "B", "online_level": "Toàn trình"}]
+    assert hits_of("PA506", rows) == ([(2, "online_level")] if flagged else [])
+
+
+def test_pa506_quotes_the_cell() -> None:
+    found = findings_of([{"name": "A", "online_level": "Toàn trình, Một phần"}])
+    [finding] = [f for f in found if f.rule == "PA506"]
+    assert finding.message.startswith("'Toàn trình, Một phần' gives the procedure both online")
+
+
 DEFUNCT_CASES = [
     ("merged ministry", "Bộ Lao động - Thương binh và Xã hội", "Bộ Nội vụ"),
     ("a comma for the dash", "Sở Lao động, Thương binh và Xã hội", "Sở Nội vụ"),

@@ -47,6 +47,7 @@ def _load_rule_families() -> None:
         forms,
         html_entities,
         near_duplicates,
+        online_conflicts,
         publication,
         reference,
         reform_agencies,

@@ -137,3 +137,24 @@ def abbreviated_level(text: str) -> str | None:
     """`FULL` for "TT", `PARTLY` for "MP" (dots and case aside); None for anything else. Read
     only where a column holds both: "TT" alone may be trực tuyến or trực tiếp."""
     return _ABBREVIATIONS.get(comparison_key(text).replace(".", "").replace(" ", ""))
+
+
+# What joins two values in one cell: "Toàn trình, Một phần", "Toàn trình/Một phần", a line
+# break, "và" (and), "hoặc" (or); the headings of sub-columns a row marks both of are joined
+# by ", " (io/marks.py).
+_JOINED = re.compile(r"[,;/+\n]|\s(?:và|hoặc|and|or)\s", re.IGNORECASE)
+
+
+@lru_cache(maxsize=1024)
+def both_levels(text: str) -> bool:
+    """Whether a cell gives a procedure both levels of Decree 42/2022, and nothing else:
+    "Toàn trình, Một phần", "DVC toàn trình / DVC một phần". A level glossed in brackets
+    ("Một phần (toàn trình với trường hợp cấp lại)") says one level, not two; so does the old
+    scale ("Mức độ 3, Mức độ 4"), which PA503 reports."""
+    parts = [part for part in _JOINED.split(text) if part.strip()]
+    if len(parts) < 2 or "(" in text:
+        return False
+    if any(old_degree(part) or level_number(part) for part in parts):
+        return False
+    levels = [online_level(part) for part in parts]
+    return set(levels) == {FULL, PARTLY}
