@@ -207,7 +207,7 @@ _COLUMNS = {
     "level": ["Cấp huyện", "Cấp xã", "Cấp tỉnh, Cấp huyện", None, "Cấp xã", "Cấp xã"],
     "agency": ["UBND huyện Bảo Thắng", "Sở Lao động - Thương binh và Xã hội", "UBND xã A", None],
     "forms": [None, "Không", "-", "Tờ khai", "…", "Mẫu 01"],
-    "online_level": ["Mức độ 4", "Toàn trình", "Mức độ 3", None, "Mức độ 2", "Toàn trình, Một phần"],
+    "online_level": ["Mức độ 4", "Toàn trình", "Mức độ 3", None, "Mức độ 2", "Toàn trình/Một phần"],
     "status": ["Bãi bỏ", "Còn hiệu lực", None, "Hết hiệu lực"],
 }
 
