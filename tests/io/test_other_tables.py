@@ -22,6 +22,7 @@ AGENCIES = "looks like a list of agencies, not a catalogue of procedures:"
 REVIEW = "looks like a plan to review procedures (kế hoạch rà soát)"
 NO_NAME = "has no column for the procedure name"
 DECISION = "holds a decision's text, not a list of procedures: it has"
+PROCESS = "looks like an internal process (quy trình nội bộ: the steps of handling each"
 CONTENT = "holds each procedure's content (Phần II: steps, dossier, fees, legal basis), not a list"
 
 
@@ -271,6 +272,28 @@ WITHOUT_NAME = [
         "hiệu lực'",
     ),
     (
+        "an internal process: a procedure's heading over its steps",
+        [
+            ["STT", "Tên thủ tục hành chính / Trình tự các bước", "Trách nhiệm thực hiện"],
+            [f"1. {BIRTH} (Mã số: 1.001193)", "", ""],
+            ["Bước 1", "Tiếp nhận, kiểm tra hồ sơ", "Bộ phận một cửa"],
+            ["Bước 2", "Thẩm định hồ sơ, trình ký", "Công chức Tư pháp - Hộ tịch"],
+            ["Bước 3:", "Trả kết quả", "Bộ phận một cửa"],
+        ],
+        f"{PROCESS} procedure), not a list of procedures: it has steps 'Bước 1', 'Bước 2', "
+        "'Bước 3:'",
+    ),
+    (
+        "steps told in a content's text: nothing known",
+        [
+            ["PHẦN II"],
+            ["a) Trình tự thực hiện:"],
+            ["Bước 1: Nộp hồ sơ tại Trung tâm Phục vụ hành chính công."],
+            ["Bước 2: Nhận kết quả."],
+        ],
+        NO_NAME,
+    ),
+    (
         "one article: nothing known",
         [["QUYẾT ĐỊNH"], ["Điều 1. Công bố kèm theo Quyết định này"], ["Điều chỉnh giấy phép"]],
         NO_NAME,
@@ -325,6 +348,16 @@ def test_the_refusal_in_vietnamese() -> None:
     assert problem == (
         "có vẻ là danh sách hồ sơ, không phải danh mục thủ tục hành chính: có các cột "
         "'Mã hồ sơ', 'Người nộp', 'Ngày hẹn trả'"
+    )
+
+
+def test_the_process_refusal_in_vietnamese() -> None:
+    rows = [["STT", "Nội dung công việc"], ["Bước 1", "Tiếp nhận"], ["Bước 2", "Thẩm định"]]
+    with speaking("vi"):
+        problem = _problem(rows)
+    assert problem == (
+        "có vẻ là quy trình nội bộ (các bước giải quyết từng thủ tục), không phải danh mục thủ "
+        "tục hành chính: có các bước 'Bước 1', 'Bước 2'"
     )
 
 

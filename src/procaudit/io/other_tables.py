@@ -40,6 +40,7 @@ DOSSIERS, STATISTICS, FEES, AGENCIES = "dossiers", "statistics", "fees", "agenci
 REVIEW_PLAN = "review plan"
 CONTENT = "content"
 DECISION = "decision"
+PROCESS = "process"
 
 # The signals a header's key (`text.header_key`) may carry, each a pattern of its words.
 _SIGNALS: dict[str, str] = {
@@ -108,6 +109,11 @@ _CONTENT_LABELS = 3  # distinct content labels that make a sheet a procedure's c
 # A decision's text on its cover sheet: its articles ("Điều 1. Công bố kèm theo …"), folded.
 _ARTICLE = re.compile(r"^dieu \d+\b")
 _ARTICLES = 2  # articles that make a sheet a decision's text
+# An internal process (quy trình nội bộ, quy trình điện tử): the steps of handling each
+# procedure, a row a step labelled so in a cell of its own ("Bước 1", "Bước 2:"), under the
+# procedure's heading. Not a step told inside a text ("Bước 1: Nộp hồ sơ …", a content's).
+_STEP = re.compile(r"buoc \d{1,2}")
+_STEPS = 2  # distinct steps that make a sheet a process
 _AGENCY_NAME = re.compile(
     r"^(?:so|ubnd|uy ban nhan dan|van phong|ban|cuc|chi cuc|tong cuc|trung tam|phong|bo"
     r"|cong an|bao hiem xa hoi|kho bac|chi nhanh|toa an|vien kiem sat|thanh tra|hoi dong)\b"
@@ -119,7 +125,7 @@ class OtherTable:
     """What a table looks like instead of a catalogue, and the headers (or values) that say
     so."""
 
-    kind: str  # DOSSIERS, STATISTICS, FEES, AGENCIES or REVIEW_PLAN
+    kind: str  # DOSSIERS, STATISTICS, FEES, AGENCIES, REVIEW_PLAN, CONTENT, DECISION, PROCESS
     headers: tuple[str, ...]  # the title's row, for a REVIEW_PLAN
     examples: tuple[str, ...] = ()  # agencies' ids, where the values said it
 
@@ -205,10 +211,21 @@ def _content(shown: str, _: str) -> str:
     )
 
 
+def _process(shown: str, _: str) -> str:
+    return t(
+        "looks like an internal process (quy trình nội bộ: the steps of handling each "
+        "procedure), not a list of procedures: it has steps {shown}",
+        "có vẻ là quy trình nội bộ (các bước giải quyết từng thủ tục), không phải danh mục thủ "
+        "tục hành chính: có các bước {shown}",
+        shown=shown,
+    )
+
+
 _WORDS: dict[str, Callable[[str, str], str]] = {
     REVIEW_PLAN: _review_plan,
     CONTENT: _content,
     DECISION: _decision,
+    PROCESS: _process,
     DOSSIERS: _dossiers,
     STATISTICS: _statistics,
     FEES: _fees,
@@ -327,6 +344,9 @@ def without_name(
     articles = _articles(grid_cells.iloc[: 2 * HEADER_SCAN_ROWS])
     if articles:
         return OtherTable(DECISION, articles)
+    steps = _steps(below.iloc[:HEADER_SCAN_ROWS])
+    if steps:
+        return OtherTable(PROCESS, steps)
     named = tuple((position, label) for position, label in enumerate(labels) if label.strip())
     found = _by_headers(named)
     if found is not None:
@@ -373,6 +393,18 @@ def _articles(cells: pd.DataFrame) -> tuple[str, ...]:
     texts = [str(text) for text in pd.unique(cells.stack().astype("str").to_numpy())]
     found = tuple(text for text in texts if _ARTICLE.match(header_key(text[:12])))
     return found if len(found) >= _ARTICLES else ()
+
+
+def _steps(cells: pd.DataFrame) -> tuple[str, ...]:
+    """A process's steps among the cells ("Bước 1", "Bước 2"), each alone in its cell, where
+    there are enough of them to say the sheet holds a process."""
+    texts = [str(text).strip() for text in pd.unique(cells.stack().astype("str").to_numpy())]
+    found = tuple(
+        dict.fromkeys(
+            text for text in texts if len(text) < 12 and _STEP.fullmatch(header_key(text))
+        )
+    )
+    return found if len(found) >= _STEPS else ()
 
 
 @lru_cache(maxsize=4096)
