@@ -140,6 +140,16 @@ def test_the_online_level_a_title_gives(
     assert _online(rows) == (levels, given)
 
 
+@pytest.mark.parametrize(
+    ("sheet", "given"),
+    [("DVC toàn trình", "Toàn trình"), ("Một phần", "Một phần"), (" Toàn trình ", "Toàn trình"),
+     ("Toàn trình 2025", None), ("Sheet1", None)],
+)  # fmt: skip
+def test_the_online_level_a_sheet_s_name_gives(sheet: str, given: str | None) -> None:
+    (table,) = read_grid("dvctt.xlsx", text_grid(sheet, [HEADER, *ROWS])).tables
+    assert table.account.given.get("online_level") == given
+
+
 def _statuses(
     rows: list[list[str]], sheet: str | None = None
 ) -> tuple[list[str | None], str | None]:
