@@ -9,7 +9,9 @@ import pytest
 
 from procaudit.engine.audit import audit
 from procaudit.io import read_catalogue
+from procaudit.io.grid import text_grid
 from procaudit.io.headers import map_headers, qualified_status
+from procaudit.io.read import read_grid
 from procaudit.io.value_profile import SAMPLE_ROWS, profile, sample
 from procaudit.io.values import (
     AGENCY_IDS,
@@ -372,6 +374,29 @@ def test_the_list_s_own_decision_is_read_before_a_ministry_s(
     headers: list[str], columns: dict[str, int]
 ) -> None:
     assert map_headers(headers).columns == columns
+
+
+@pytest.mark.parametrize(
+    ("subs", "read"),
+    [
+        (["Bộ, ngành", "UBND tỉnh"], 3),
+        (["Của Bộ, ngành", "Của UBND tỉnh"], 3),
+        (["UBND tỉnh", "Bộ, ngành"], 2),
+        (["Trung ương", "Địa phương"], 3),
+        # Sub-headings naming no issuer: the first column under the heading, as before.
+        (["Lần đầu", "Lần hai"], 2),
+    ],
+)
+def test_a_decision_heading_over_its_issuers_reads_the_province_s(
+    subs: list[str], read: int
+) -> None:
+    rows = [
+        ["STT", "Tên TTHC", "Quyết định công bố", "", "Lĩnh vực"],
+        ["", "", *subs, ""],
+        ["1", "Cấp giấy phép xây dựng", "702/QĐ-BXD", "2010/QĐ-UBND", "Xây dựng"],
+    ]
+    (table,) = read_grid("qd.xlsx", text_grid("DM", rows)).tables
+    assert table.header_map.columns["decision_no"] == read
 
 
 def test_a_province_s_list_is_audited_by_the_province_s_decisions(tmp_path: Path) -> None:

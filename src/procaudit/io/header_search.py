@@ -17,7 +17,8 @@ from procaudit.core.errors import InputError
 from procaudit.core.i18n import t
 from procaudit.io.grid import Grid, labels_of
 from procaudit.io.headers import CATALOGUE, HeaderMap, HeaderReader, map_headers, readings
-from procaudit.io.vocabulary import AFTER, BEFORE, Vocabulary, dated_alone
+from procaudit.io.vocabulary import AFTER, BEFORE, ISSUED, Vocabulary, dated_alone
+from procaudit.vn.text import header_key
 
 HEADER_SCAN_ROWS = 30  # the header is looked for in this many rows from the top
 
@@ -78,8 +79,10 @@ def _pair_labels(top: list[str], sub: list[str], reader: HeaderReader) -> list[s
             labels.append(f"{top_text} {sub_text}")
         elif sub_text.strip() and heading.strip() and reader.names_joined(sub_text, heading):
             labels.append(f"{sub_text} {heading}")
-        elif heading.strip() and reader.names(heading):
-            labels.append(_dated_label(heading, sub_text) if position in dated else heading)
+        elif heading.strip() and (named := reader.names(heading)):
+            issued = _issued_label(heading, sub_text, named, reader) if position in wide else None
+            dated_label = _dated_label(heading, sub_text) if position in dated else heading
+            labels.append(issued or dated_label)
         elif not (heading.strip() and sub_text.strip()):
             labels.append(heading if heading.strip() else sub_text)
         else:
@@ -87,6 +90,16 @@ def _pair_labels(top: list[str], sub: list[str], reader: HeaderReader) -> list[s
             tail = reader.names_with_tail(sub_text, heading)
             labels.append(tail or f"{heading} {sub_text}")
     return labels
+
+
+def _issued_label(heading: str, sub: str, column: str, reader: HeaderReader) -> str | None:
+    """The label of a column a body issues (`ISSUED`) under a heading naming it, whose
+    sub-heading names the issuer ("Quyết định công bố" over "Bộ, ngành | UBND tỉnh"): "…
+    của Bộ, ngành", which io/headers.py reads with its issuer; None for another sub-heading."""
+    if column not in ISSUED or not sub.strip():
+        return None
+    joined = f"{heading} {sub}" if header_key(sub).startswith("cua ") else f"{heading} của {sub}"
+    return joined if reader.names(joined) == column else None
 
 
 def _dated_columns(top: list[str], sub: list[str], wide: set[int]) -> set[int]:

@@ -244,6 +244,9 @@ _LOCAL_ISSUERS = (
 CENTRAL_ISSUER = frozenset(("cua", *issuer.split()) for issuer in _CENTRAL_ISSUERS)
 _ISSUERS = CENTRAL_ISSUER | {("cua", *issuer.split()) for issuer in _LOCAL_ISSUERS}
 CENTRAL = 200  # added to the preference of an alias a central issuer follows
+# The columns a body issues, which a sub-heading naming the issuer qualifies ("Quyết định
+# công bố" over "Bộ, ngành | UBND tỉnh": io/header_search.py reads them "… của Bộ, ngành").
+ISSUED = frozenset({"decision_no", "decision_date"})
 # Added to the preference of a column whose header says it is a translation (io/bilingual.py):
 # read where no other names the same column, and never dropped, as OUTGOING's are.
 TRANSLATED = 500
