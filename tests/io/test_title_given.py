@@ -128,11 +128,14 @@ FULLY_ONLINE_LIST = "DANH MỤC DỊCH VỤ CÔNG TRỰC TUYẾN TOÀN TRÌNH"
         # A row's own level wins; the next list's title, a part of the sheet, gives its own.
         ([[FULLY_ONLINE_LIST, "", "", ""], [*HEADER, "Mức độ DVC"], [*ROWS[0], "Một phần"]],
          ["Một phần"], None),
+        # A line counting a part of the list says nothing of each row.
+        ([["DANH MỤC TTHC CẤP XÃ", "", ""], ["Tổng số 120 TTHC, trong đó 40 DVC trực tuyến một "
+          "phần", "", ""], HEADER, *ROWS], [None] * 2, None),
         ([[FULLY_ONLINE_LIST, "", ""], HEADER, ROWS[0], ["", "", ""],
           ["DANH MỤC DỊCH VỤ CÔNG TRỰC TUYẾN MỘT PHẦN", "", ""], HEADER, ROWS[1]],
          ["Toàn trình", "Một phần"], "Toàn trình"),
     ],
-    ids=["title", "both levels", "not yet", "own level", "two lists on a sheet"],
+    ids=["title", "both levels", "not yet", "own level", "a count", "two lists on a sheet"],
 )  # fmt: skip
 def test_the_online_level_a_title_gives(
     rows: list[list[str]], levels: list[str | None], given: str | None

@@ -318,15 +318,20 @@ def title_level(texts: Iterable[str]) -> str | None:
     return f"Cấp {levels.pop()}" if len(levels) == 1 else None
 
 
+_COUNTING = re.compile(r"\b(?:trong đó|tổng số|tổng cộng)\b")
+
+
 def title_online(texts: Iterable[str]) -> str | None:
     """The one online level a list of online services names in its title ("DANH MỤC DỊCH VỤ
     CÔNG TRỰC TUYẾN TOÀN TRÌNH"), as a section writes it; None where it names none, or
-    several. The line quoting the decision ("(Kèm theo Quyết định …)") does not say it; a
-    sheet named by the level alone ("Toàn trình", "Một phần") does."""
+    several. The line quoting the decision ("(Kèm theo Quyết định …)") does not say it, nor
+    one counting a part of the list ("Tổng số 120 TTHC, trong đó 40 DVC trực tuyến một
+    phần"); a sheet named by the level alone ("Toàn trình", "Một phần") does."""
     levels = {
         level
         for text in texts
         if not (folded := fold(text)).startswith(("(", "kèm theo"))
+        and _COUNTING.search(folded) is None
         and (level := _online_named(folded) or _ONLINE_LEVEL.get(folded.strip())) is not None
     }
     return levels.pop() if len(levels) == 1 else None
