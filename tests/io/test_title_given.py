@@ -144,6 +144,29 @@ def test_the_online_level_a_title_gives(
 
 
 @pytest.mark.parametrize(
+    ("sheets", "share"),
+    [
+        # A list chosen by its level says nothing of the share fully online: PA505 says so
+        # among the rules not checked, and gives no finding.
+        ({"Một phần": [HEADER, *ROWS]}, None),
+        ({"Toàn trình": [HEADER, *ROWS]}, None),
+        # A sheet per level is the whole list: its share is counted.
+        ({"Toàn trình": [HEADER, ROWS[0]], "Một phần": [HEADER, ROWS[1]]}, "1 of 2"),
+    ],
+    ids=["partly online only", "fully online only", "a sheet per level"],
+)
+def test_a_list_of_one_level_by_its_title_gives_no_share(
+    tmp_path: Path, sheets: dict[str, list[list[str]]], share: str | None
+) -> None:
+    path = write_workbook(tmp_path / "dvctt.xlsx", sheets)
+    result = CliRunner().invoke(app, ["check", str(path), "-f", "json", "--select", "PA505"])
+    found = json.loads(result.stdout)["findings"]
+    assert [f["message"].split(" procedures")[0] for f in found] == ([share] if share else [])
+    said = "a list of one level says nothing of the share fully online" in result.stderr
+    assert said == (share is None)
+
+
+@pytest.mark.parametrize(
     ("sheet", "given"),
     [("DVC toàn trình", "Toàn trình"), ("Một phần", "Một phần"), (" Toàn trình ", "Toàn trình"),
      ("Toàn trình 2025", None), ("Sheet1", None)],

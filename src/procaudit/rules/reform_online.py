@@ -22,6 +22,8 @@ import pandas as pd
 from procaudit.catalogue.text_columns import elementwise, transform_distinct
 from procaudit.core.findings import Severity
 from procaudit.core.i18n import t
+from procaudit.io import Table
+from procaudit.io.read import FROM_TITLE
 from procaudit.rules.context import FileContext, RuleContext
 from procaudit.rules.hits import file_hits, hits
 from procaudit.rules.registry import file_rule, frame_rule
@@ -301,6 +303,27 @@ def _read_as_level(reading: int, with_counts: bool, both: bool) -> bool:
 _SHOWN_VALUES = 3  # values named in the note on a column PA505 cannot read
 
 
+def _one_titled_level(tables: list[tuple[Table, RuleContext]]) -> bool:
+    """Whether every row of the file's tables takes its online level from a title or a
+    sheet's name (`io.read.FROM_TITLE`), and all the same level: a list of one level."""
+    levels: set[str] = set()
+    for table, _ in tables:
+        given = table.given_by.get("online_level")
+        if given is None or not len(given) or not bool((given == FROM_TITLE).all()):
+            return False
+        levels.update(table.frame["online_level"].dropna().unique().tolist())
+    return len(levels) == 1
+
+
+def _titled_note() -> str:
+    return t(
+        "every procedure's online level comes from its list's title or sheet name: a list of "
+        "one level says nothing of the share fully online",
+        "mức độ dịch vụ công trực tuyến của mọi thủ tục lấy từ tiêu đề danh mục hoặc tên trang "
+        "tính: danh mục chỉ gồm một mức độ không cho biết tỷ lệ thủ tục toàn trình",
+    )
+
+
 def _unread_note(ctx: FileContext, unread: int, filled: int) -> str:
     """Why the file's share fully online is not given: most of its online-level cells name
     no level, the commonest of them shown."""
@@ -343,7 +366,8 @@ def online_coverage(ctx: FileContext) -> pd.DataFrame:
     and so does what is no online service: "DVC cung cấp thông tin", "Trực tiếp"), against
     the target (80% unless configured otherwise). The two levels' initials "TT" and "MP" are
     read where the column holds both. A column whose values mostly name no level ("Có", "x")
-    gives no share, and the report says so among the rules not checked.
+    gives no share, nor does a list whose title alone gives its one level ("DANH MỤC DỊCH VỤ
+    CÔNG TRỰC TUYẾN MỘT PHẦN"), and the report says so among the rules not checked.
 
     **Bad**
     ```
@@ -366,7 +390,9 @@ def online_coverage(ctx: FileContext) -> pd.DataFrame:
     là chưa toàn trình, thủ tục không phải dịch vụ công trực tuyến như "DVC cung cấp thông tin",
     "Trực tiếp" cũng vậy), so với chỉ tiêu (80%, trừ khi cấu hình khác). Chữ viết tắt "TT" và
     "MP" của hai mức độ được đọc khi cột có cả hai. Cột mà phần lớn giá trị không nêu mức độ
-    ("Có", "x") thì không được tính tỷ lệ, và báo cáo nêu điều đó trong các quy tắc chưa kiểm tra.
+    ("Có", "x") thì không được tính tỷ lệ, danh mục mà chỉ tiêu đề cho biết một mức độ duy nhất
+    ("DANH MỤC DỊCH VỤ CÔNG TRỰC TUYẾN MỘT PHẦN") cũng vậy, và báo cáo nêu điều đó trong các
+    quy tắc chưa kiểm tra.
 
     **Sai**
     ```
@@ -382,7 +408,14 @@ def online_coverage(ctx: FileContext) -> pd.DataFrame:
     nhiều hồ sơ nhất.
     """
     total = online = filled = known = 0
-    for _, rule_ctx in ctx.with_columns("online_level"):
+    tables = ctx.with_columns("online_level")
+    # A list whose title alone gives its level ("DANH MỤC DỊCH VỤ CÔNG TRỰC TUYẾN MỘT PHẦN")
+    # was chosen by that level: its share says nothing of the province's (a workbook of a
+    # sheet per level, both levels, is the whole list).
+    if tables and _one_titled_level(tables):
+        ctx.notes.append(("PA505", _titled_note()))
+        return file_hits([])
+    for _, rule_ctx in tables:
         live = ~rule_ctx.abolished.to_numpy(dtype=bool)
         total += int(live.sum())
         online += int((fully_online_rows(rule_ctx) & live).sum())
