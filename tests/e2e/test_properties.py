@@ -9,7 +9,7 @@ from datetime import date, datetime
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 from openpyxl import Workbook
 from typer.testing import CliRunner
@@ -84,6 +84,9 @@ CELL = st.one_of(
 @given(
     st.lists(st.lists(CELL, min_size=len(HEADERS), max_size=len(HEADERS)), min_size=1, max_size=6)
 )
+# Found by this test: a header of a footnote's mark alone ("²") had no reading, and the header
+# search's dating of sub-headings raised IndexError.
+@example(rows=[["", "", "", "", "", "", "0", None], [None, "", "", "", "", "", "", "²"]])
 def test_random_cell_values_in_a_workbook(rows: list[list[object]]) -> None:
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / "cells.xlsx"

@@ -234,7 +234,8 @@ def abolition_column(labels: list[str] | tuple[str, ...]) -> int | None:
 def readings(header: str) -> tuple[str, ...]:
     """The keys a header is read under, in order: the whole header folded, the words outside
     its brackets and before a footnote's mark, then each bracketed part ("Mã thủ tục
-    (MA_TTHC)": "ma thu tuc ma tthc", "ma thu tuc", "ma tthc")."""
+    (MA_TTHC)": "ma thu tuc ma tthc", "ma thu tuc", "ma tthc"). Never none: a header of a
+    footnote's mark alone ("²") is read under its whole key, which names nothing."""
     whole = header_key(header)
     parts = _BRACKETED.findall(header)
     noted = _FOOTNOTE.search(header)
@@ -244,7 +245,7 @@ def readings(header: str) -> tuple[str, ...]:
         header = header[: noted.start()]
     outside = header_key(_BRACKETED.sub(" ", header))
     inside = [header_key(a or b) for a, b in parts]
-    return tuple(dict.fromkeys(key for key in (whole, outside, *inside) if key))
+    return tuple(dict.fromkeys(key for key in (whole, outside, *inside) if key)) or (whole,)
 
 
 def read_header(
