@@ -116,3 +116,22 @@ def test_every_comment_and_fill_is_on_the_cell_of_its_findings(
             )
             found[key] = rules
     assert found == dict(expected)
+
+
+def test_a_table_of_no_rows_beside_the_flagged_one(tmp_path: Path) -> None:
+    # The header repeated below the list reads as a second table of no rows: the fix-list
+    # located the findings in it too, and indexed an empty frame (an internal error).
+    header = ["Tên thủ tục", "Mã TTHC", "Quyết định công bố", None]
+    book = openpyxl.Workbook()
+    sheet = book.active
+    for row in (header, [None, None, "Số", "Ngày"], ["Đăng ký kết hôn", "1.000002", "1", "X"]):
+        sheet.append(row)
+    sheet.append(header)
+    path = tmp_path / "list.xlsx"
+    book.save(path)
+    result = audit([str(path)])
+    assert any(f.row == 3 for f in result.findings)
+    out = tmp_path / "fix.xlsx"
+    write_fix_list(result, out)
+    rows = openpyxl.load_workbook(out)[ROWS_SHEET]
+    assert 3 in [row[2] for row in rows.iter_rows(values_only=True)]

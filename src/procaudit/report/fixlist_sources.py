@@ -134,8 +134,7 @@ def _place(flagged: Flagged, table: Table, mine: np.ndarray, numbers: np.ndarray
     frame = table.frame
     rows = pd.Index(frame[ROW])
     last = ~rows.duplicated(keep="last")  # a number seen twice: its last row, as a dict would
-    found = rows[last].get_indexer(numbers)
-    at = np.where(found >= 0, np.flatnonzero(last)[found.clip(0)], -1)  # frame positions
+    at = _found_at(rows[last].get_indexer(numbers), np.flatnonzero(last))  # frame positions
     if (at < 0).any() and table.parts:  # a cell on a row under its procedure's
         at = np.where(at >= 0, at, _continued(table, numbers))
     if not (at >= 0).any():
@@ -154,8 +153,16 @@ def _continued(table: Table, numbers: np.ndarray) -> np.ndarray:
     rows = np.concatenate([parts.row for parts in table.parts.values()])
     owners = np.concatenate([parts.at for parts in table.parts.values()])
     rows, first = np.unique(rows, return_index=True)
-    found = pd.Index(rows).get_indexer(numbers)
-    return np.where(found >= 0, owners[first][found.clip(0)], -1)
+    return _found_at(pd.Index(rows).get_indexer(numbers), owners[first])
+
+
+def _found_at(found: np.ndarray, values: np.ndarray) -> np.ndarray:
+    """`values` at the positions `found`, -1 where it is -1 (nothing found); `values` may be
+    empty (a table of no rows: a header repeated at the end of a sheet)."""
+    at = np.full(len(found), -1, np.int64)
+    hit = found >= 0
+    at[hit] = values[found[hit]]
+    return at
 
 
 def _texts_at(frame: pd.DataFrame, chosen: np.ndarray) -> dict[str, np.ndarray]:
