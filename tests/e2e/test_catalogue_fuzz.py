@@ -166,8 +166,11 @@ def catalogues(draw: st.DrawFn) -> list[list[object]]:
     if draw(st.booleans()):
         columns = ["name", *[c for c in columns if c != "name"]]
     header: list[object] = [_spelled(draw, draw(st.sampled_from(ALIASES[c]))) for c in columns]
-    if draw(st.booleans()):
+    numbered = draw(st.booleans())
+    if numbered:
         header = ["STT", *header]
+    # Rows shifted a cell left under a numbered header (a cell deleted, "shift cells left").
+    shifted = numbered and draw(st.integers(0, 4)) == 0
     group = draw(st.none() | st.sampled_from(GROUPS))
     above: list[object] = [None] * len(header)
     if group is not None:
@@ -195,7 +198,7 @@ def catalogues(draw: st.DrawFn) -> list[list[object]]:
         else:
             number += 1
             cells: list[object] = []
-            if header[0] == "STT":
+            if numbered and not shifted:
                 cells.append(draw(st.sampled_from([number, str(number), f"{number}.", None])))
             for column in columns:
                 pool = VALUES[column] + BLANKS

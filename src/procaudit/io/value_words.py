@@ -39,7 +39,7 @@ def note(choice: ValueChoice, header: str) -> str:
             "is read as the {column} for want of another column, though {why}",
             "được đọc là cột {column} vì không có cột nào khác, dù {why}",
             column=named_column(choice.column),
-            why=t(*_REFUSED[choice.reason][1], examples=examples),
+            why=t(*_refused(choice)[1], examples=examples),
         )
     elif choice.chosen:
         english, vietnamese, _, _ = _CHOSEN.get(choice.reason, _CHOSEN[""])
@@ -59,7 +59,7 @@ def note(choice: ValueChoice, header: str) -> str:
             "is not read as the {column}: {why}",
             "không được đọc là cột {column}: {why}",
             column=named_column(choice.column),
-            why=t(*_REFUSED.get(choice.reason, _REFUSED[""])[0], examples=examples),
+            why=t(*_refused(choice)[0], examples=examples),
         )
     return t("column {header} {said}", "cột {header} {said}", header=header, said=said)
 
@@ -73,12 +73,12 @@ def reason(choice: ValueChoice) -> str:
         return t(
             "for want of another column, though {why}",
             "vì không có cột nào khác, dù {why}",
-            why=t(*_REFUSED[choice.reason][1], examples=examples),
+            why=t(*_refused(choice)[1], examples=examples),
         )
     if choice.chosen:
         _, _, english, vietnamese = _CHOSEN.get(choice.reason, _CHOSEN[""])
         return t(english, vietnamese, examples=examples)
-    why = t(*_REFUSED.get(choice.reason, _REFUSED[""])[1], examples=examples)
+    why = t(*_refused(choice)[1], examples=examples)
     if choice.reason in (OTHER_CODES, SHARED_CODES):  # a column no header names may be so
         return why
     return t(
@@ -151,6 +151,11 @@ _CHOSEN: dict[str, tuple[str, str, str, str]] = {
         "giá trị của cột có dạng mã thủ tục: {examples}",
     ),
 }
+
+def _refused(choice: ValueChoice) -> tuple[_Words, _Words]:
+    """What the values of a column refused (or read regardless) are: in a note, in `inspect`."""
+    return _REFUSED.get(choice.reason, _REFUSED[""])
+
 
 # What the values of a refused column are, by reason ("": procedure codes): in a note, then
 # in `inspect`.
