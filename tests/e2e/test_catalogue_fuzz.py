@@ -277,7 +277,8 @@ def _every_command(path: Path, out: Path) -> None:
     fix_list = out / ("fixes.xlsx" if path.suffix == ".xlsx" else "fixes.csv")
     _no_internal_error(["check", str(path), "-f", "json", "--fix-list", str(fix_list)], REPORT)
     _no_internal_error(
-        ["fix", str(path), "-o", str(out / f"fixed{path.suffix}"), "-f", "json"], REPAIRS
+        ["fix", str(path), "--unsafe-fixes", "-o", str(out / f"fixed{path.suffix}"), "-f", "json"],
+        REPAIRS,
     )
     assert hashlib.sha256(path.read_bytes()).hexdigest() == before
 
