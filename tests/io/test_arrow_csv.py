@@ -30,6 +30,9 @@ REGULAR = {
     "words that mean missing elsewhere": f"{HEADER}\n1,NA,NULL,n/a\n2,nan,#N/A,null\n",
     "a last cell on two lines": f'{HEADER}\n1,1.000001,Cấp,"Mẫu\n01"\r\n',
     "Excel's text formulas": f'{HEADER}\n1,="1.000001",Cấp,=""\n2,="1.000002",a=b,=SUM(A1)\n',
+    # No line as wide as a record: the careful reader took the first fields for an index.
+    "every record on two lines": 'STT,"Mã\nTTHC",Tên\n1,"1.000001\n",Cấp\n2,"1.000002\n",Đăng ký\n',
+    "a header alone, on two lines": 'STT,Mã thủ tục,"Tên\nthủ tục",Cấp\n',
 }
 # Files the pyarrow reader must leave to the careful one.
 IRREGULAR = {

@@ -125,7 +125,7 @@ def _records(text: str, delimiter: str, width: int, used: int) -> pd.DataFrame:
     """The records of `text`, `width` columns named, the first `used` of them parsed: the
     parser skips the empty columns at the right cheaply (a line of 200,000 commas)."""
 
-    def parse(columns: range | None) -> pd.DataFrame:
+    def parse(width: int, columns: range | None) -> pd.DataFrame:
         return pd.read_csv(
             io.StringIO(text),
             sep=delimiter,
@@ -142,10 +142,15 @@ def _records(text: str, delimiter: str, width: int, used: int) -> pd.DataFrame:
 
     if used < width:
         try:
-            return parse(range(used))
+            return parse(width, range(used))
         except (pd.errors.ParserError, ValueError):
             pass  # named wider than any record (quoted line breaks): parse every column
-    return parse(None)
+    records = parse(width, None)
+    if not isinstance(records.index, pd.RangeIndex):
+        # Every record wider than the widest line (each broken over lines by a quoted line
+        # break): the parser took the first fields as the index. Named as wide as they are.
+        records = parse(width + records.index.nlevels, None)
+    return records
 
 
 def _check_is_text(path: Path, head: bytes) -> None:
