@@ -61,8 +61,14 @@ def corpus(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
 
 
 def run(*args: str | Path, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
+    return run_command("check", *args, cwd=cwd)
+
+
+def run_command(
+    command: str, *args: str | Path, cwd: Path | None = None
+) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
-        [sys.executable, "-m", "procaudit", "check", *map(str, args)],
+        [sys.executable, "-m", "procaudit", command, *map(str, args)],
         capture_output=True,
         text=True,
         timeout=TIMEOUT,
@@ -105,6 +111,25 @@ def test_an_unusable_input_is_one_sentence_and_exit_2(
     assert [u["path"] for u in json.loads(output.read_text(encoding="utf-8"))["unread"]] == [
         str(path)
     ]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("case", sorted(UNUSABLE))
+def test_fix_refuses_what_check_refuses_and_writes_no_copy(
+    corpus: dict[str, Path], tmp_path: Path, case: str
+) -> None:
+    # A header with nothing under it was copied, then refused when the copy was audited.
+    if case == "unreadable" and IS_ROOT:
+        pytest.skip("root reads a file whatever its mode")
+    path = corpus[case]
+    before = snapshot(path)
+    copy = tmp_path / f"fixed{path.suffix}"
+    result = run_command("fix", path, "-o", copy)
+    assert result.returncode == 2, result.stderr
+    [error] = errors_of(result.stderr)
+    assert error.startswith(f"procaudit: error: {path}: {UNUSABLE[case]}"), error
+    assert snapshot(path) == before
+    assert list(tmp_path.iterdir()) == []
 
 
 @pytest.mark.slow

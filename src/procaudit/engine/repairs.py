@@ -29,7 +29,7 @@ from procaudit.io import ReadOptions, read_catalogue
 from procaudit.io.by_content import read_sheets, reader_of
 from procaudit.io.csv_reader import read_csv_grid
 from procaudit.io.grid import Grid
-from procaudit.io.read import Table
+from procaudit.io.read import Table, with_procedures
 from procaudit.rules import Repair, all_repairs
 from procaudit.rules.codes import INVALID_CODE
 from procaudit.rules.repairs import repair_text
@@ -61,8 +61,9 @@ def plan_repairs(
     selection: RuleSelection | None = None,
     unsafe: bool = False,
 ) -> RepairPlan:
-    """The changes `procaudit fix` makes to the file at `path` (which it never writes)."""
-    catalogue = read_catalogue(path, read_options)
+    """The changes `procaudit fix` makes to the file at `path` (which it never writes); a
+    list with no procedure rows is refused as `check` refuses it, before a copy is written."""
+    catalogue = with_procedures(read_catalogue(path, read_options))
     repairs = selected_repairs(selection, unsafe)
     if not repairs:
         return RepairPlan(())
