@@ -30,7 +30,7 @@ from typer.testing import CliRunner
 from procaudit.catalogue.columns import ALIASES
 from procaudit.cli import app
 
-EXAMPLES = int(os.environ.get("PROCAUDIT_FUZZ_EXAMPLES", "40"))
+EXAMPLES = int(os.environ.get("PROCAUDIT_FUZZ_EXAMPLES", "30"))
 BOUNDED = settings(max_examples=EXAMPLES, deadline=None, suppress_health_check=list(HealthCheck))
 
 # What each canonical column holds in the catalogues DOMAIN.md describes, good and bad.
@@ -254,7 +254,7 @@ def _workbook_bytes(grid: list[list[object]], merge: bool, split: int) -> bytes:
     return buffer.getvalue()
 
 
-def _no_internal_error(args: list[str], keys: set[str]) -> None:
+def _no_internal_error(args: list[str], keys: set[str] | None = None) -> None:
     result = CliRunner().invoke(app, args)
     assert result.exception is None or isinstance(result.exception, SystemExit), (
         f"{args[0]}: {type(result.exception).__name__}: {result.exception}"
@@ -264,7 +264,7 @@ def _no_internal_error(args: list[str], keys: set[str]) -> None:
     assert "internal error" not in result.stderr.lower(), result.stderr
     if result.exit_code == 2:
         assert result.stderr.strip().splitlines()[0].startswith("procaudit: error: ")
-    else:
+    elif keys is not None:
         assert set(json.loads(result.stdout)) >= keys
 
 
@@ -280,6 +280,11 @@ def _every_command(path: Path, out: Path) -> None:
         ["fix", str(path), "--unsafe-fixes", "-o", str(out / f"fixed{path.suffix}"), "-f", "json"],
         REPAIRS,
     )
+    _no_internal_error(["check", str(path), "--lang", "vi"])  # the rich report, in Vietnamese
+    _no_internal_error(["inspect", str(path)])
+    fixed = out / f"fixed{path.suffix}"
+    if fixed.exists():
+        _no_internal_error(["diff", str(path), str(fixed), "-f", "json"])
     assert hashlib.sha256(path.read_bytes()).hexdigest() == before
 
 
