@@ -152,6 +152,7 @@ _CHOSEN: dict[str, tuple[str, str, str, str]] = {
     ),
 }
 
+
 def _refused(choice: ValueChoice) -> tuple[_Words, _Words]:
     """What the values of a column refused (or read regardless) are: in a note, in `inspect`."""
     return _REFUSED.get(choice.reason, _REFUSED[""])
