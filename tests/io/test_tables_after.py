@@ -39,6 +39,37 @@ BELOW = {
         [2, 3, 4, 5],  # the header typed otherwise is read as a procedure too (PA101's)
         [],
     ),
+    "a table of changes, its header naming no column read": (
+        [
+            ["", "BẢNG TỔNG HỢP NỘI DUNG SỬA ĐỔI", "", ""],
+            ["STT", "Nội dung sửa đổi, bổ sung", "Lý do", "Ghi chú"],
+            ["1", "Rút ngắn thời hạn giải quyết", "Cắt giảm thời gian", ""],
+            ["2", "Bỏ yêu cầu nộp bản sao", "Giảm giấy tờ", ""],
+        ],
+        [2, 3],
+        [4, 5, 6, 7],
+    ),
+    "a fee schedule, no heading, amounts with their unit": (
+        [["STT", "Nội dung thu", "Mức thu", "Ghi chú"], ["1", "Cấp mới", "500.000 đồng", ""]],
+        [2, 3],
+        [4, 5],
+    ),
+    "the list continued under a header labelling the code column otherwise": (
+        [
+            ["STT", "Số hiệu", "Danh mục thủ tục", "Cấp thực hiện"],
+            ["3", "1.000894", "Đăng ký kết hôn", "Cấp xã"],
+        ],
+        [2, 3, 4, 5],
+        [],
+    ),
+    "the list continued with local codes under a header typed otherwise": (
+        [
+            ["STT", "Ký hiệu riêng", "Danh mục thủ tục", "Cấp thực hiện"],
+            ["3", "2018.HT.14", "Đăng ký kết hôn", "Cấp xã"],
+        ],
+        [2, 3, 4, 5],
+        [],
+    ),
     "a header over codes, no counts": (
         [["STT", "Cấp thực hiện", "Ghi chú", ""], ["3", "1.000894", "Đăng ký kết hôn", "Cấp xã"]],
         [2, 3, 4, 5],

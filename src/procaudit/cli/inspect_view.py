@@ -66,7 +66,7 @@ _VIETNAMESE = {
     CONTINUATION: "phần tiếp theo của thủ tục ở dòng trên",
     REPEATED: "lặp lại thủ tục ở dòng trên",
     PAGE_NUMBER: "số trang giữa các trang",
-    OTHER_TABLE: "bảng khác sau danh mục (bảng tổng hợp)",
+    OTHER_TABLE: "bảng khác sau danh mục (tổng hợp, phí, nội dung sửa đổi)",
     WIDER: "nhiều trường hơn dòng tiêu đề (dấu phân cách trong giá trị không đặt trong ngoặc kép?)",
 }
 SHOWN_SECTIONS = 25  # the JSON output lists them all

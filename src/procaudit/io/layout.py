@@ -76,7 +76,7 @@ REPEATED_HEADER = "header repeated over another part of the table"
 CONTINUATION = "continues the procedure above"
 REPEATED = "repeats the procedure above"  # one row per document, or per way of applying
 PAGE_NUMBER = "page number between pages"
-OTHER_TABLE = "another table after the list (a summary)"
+OTHER_TABLE = "another table after the list (a summary, fees, changes)"
 
 # What a procedure's rows, one per document or per way of applying, tell apart.
 _PER_ROW = ("forms", "legal_basis", "processing_time", "fee")

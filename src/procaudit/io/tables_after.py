@@ -8,11 +8,19 @@ header is told by the row numbers' "STT" typed again in the list's STT column, o
 naming at least one column, but neither the procedure's name nor its code (a header naming
 them is another part of the list, `io.parts`, or the header repeated, `layout`), over rows
 that count (a column of whole numbers) and hold no procedure code: a list continued under
-a header typed otherwise ("STT | Danh mục thủ tục | Cấp thực hiện") is still read. The
-STT cells are found by one hash look-up, so a long list costs nothing more.
+a header typed otherwise ("STT | Danh mục thủ tục | Cấp thực hiện") is still read.
+
+A table of another kind may have no header procaudit reads, only "STT" and its own words (a
+table of changes "STT | Nội dung sửa đổi | Lý do", a fee schedule "STT | Nội dung thu | Mức
+thu"). Under a list with codes it is told by the list's code column: its header labels that
+column with words of its own, and its rows write words there, never a code. A list
+continued under another header leaves that column empty or writes codes in it. The STT
+cells are found by one hash look-up, so a long list costs nothing more.
 """
 
 from __future__ import annotations
+
+import re
 
 import numpy as np
 import pandas as pd
@@ -38,13 +46,35 @@ def table_after(
         return live.index[:0]
     for at in np.flatnonzero(cells_in(live[stt], _STT)).tolist():
         found = map_headers(labels_of(live.iloc[at]), extra)
-        if found.stt is None or found.score < 2:
+        if found.stt is None:
             continue
         if any(column in found.columns for column in (*required, "code")):
             continue
-        if _counts(live.iloc[at + 1 :], stt, header_map.columns.get("code")):
+        code = header_map.columns.get("code")
+        below = live.iloc[at + 1 :]
+        if found.score >= 2 and _counts(below, stt, code):
+            return live.index[_heading_above(live, at, stt) :]
+        if code is not None and _words_for_codes(live, at, code):
             return live.index[_heading_above(live, at, stt) :]
     return live.index[:0]
+
+
+# Words, not a code: a letter, a space, a letter ("Cấp mới", "Rút ngắn thời hạn"); a code,
+# a local one ("2018.HT.14") too, holds no space between letters.
+_WORDS = r".*[^\W\d_][ \t\xa0]+[^\W\d_]"
+
+
+def _words_for_codes(live: pd.DataFrame, at: int, code: int) -> bool:
+    """Whether the header at `at` labels the list's code column with words, the rows under
+    it write words there and no code, and the list above it has codes: another table's
+    column in the place of the code."""
+    label = labels_of([live.iloc[at, code]])[0]
+    if not re.match(_WORDS, label):
+        return False
+    above, below = live.iloc[:at, code], live.iloc[at + 1 :, code].dropna()
+    if below.empty or not above.str.match(CODE_LIKE).fillna(False).astype(bool).any():
+        return False
+    return bool(below.astype("str").str.match(_WORDS).all())
 
 
 def _counts(below: pd.DataFrame, stt: int, code: int | None) -> bool:
