@@ -55,6 +55,25 @@ PA201_CASES = [
     ("different name", [r("1.000001", "Cấp giấy phép"), r("1.000001", "Cáp giấy phép")], []),
     ("different code", [r("1.000001", "A"), r("1.000002", "A")], []),
     ("no codes", [r(None, "A"), r(None, "A")], []),
+    # A national code and its local form (the unit's electronic id appended) are one code.
+    ("a code and its local form", [r("1.000001", "A"), r("1.000001.000.00.00.H12", "A")], [2, 3]),
+    ("a code and its short local form", [r("1.000001", "A"), r("1.000001.H12", "A")], [2, 3]),
+    (
+        "a code and its local form at two levels",
+        [r("1.000001", "A", "Cấp tỉnh"), r("1.000001.000.00.00.H12", "A", "Cấp xã")],
+        [],
+    ),
+    (
+        "two local forms: two units' copies",
+        [r("1.000001.000.00.00.H12", "A"), r("1.000001.000.00.00.H29", "A")],
+        [],
+    ),
+    (
+        "a code beside two local forms: whose copy is not told",
+        [r("1.000001", "A"), r("1.000001.000.00.00.H12", "A"), r("1.000001.000.00.00.H29", "A")],
+        [],
+    ),
+    ("a broken code and a local form", [r("1.00001", "A"), r("1.00001.000.00.00.H12", "A")], []),
 ]
 
 
@@ -142,6 +161,21 @@ PA202_CASES = [
     ),
     ("code with spaces", [r("1.000001", "A"), r(" 1.000001", "B"), r("1.000002", "C")], [2, 3]),
     ("missing codes are not one code", [r(None, "A"), r(None, "B")], []),
+    (
+        "a code and its local form, two names",
+        [r("1.000001", "Đăng ký khai sinh"), r("1.000001.000.00.00.H12", "Đăng ký kết hôn")],
+        [2, 3],
+    ),
+    (
+        "two local forms of one code, two names",
+        [r("1.000001.000.00.00.H12", "Đăng ký khai sinh"), r("1.000001.H29", "Đăng ký kết hôn")],
+        [2, 3],
+    ),
+    (
+        "local forms of two codes, two names",
+        [r("1.000001.000.00.00.H12", "A"), r("1.000002.000.00.00.H12", "B")],
+        [],
+    ),
 ]
 
 
@@ -182,6 +216,12 @@ PA203_CASES = [
     ("both without a code", [r(None, "A"), r(None, "a.")], [2, 3]),
     ("same name at two levels", [r("1.000001", "A", "Cấp tỉnh"), r("2.000002", "A", "Cấp xã")], []),
     ("same code is PA201, not PA203", [r("1.000001", "A"), r("1.000001", "A")], []),
+    ("a code and its local form are PA201's", [r("1.000001", "A"), r("1.000001.H12", "A")], []),
+    (
+        "a code beside two local forms",
+        [r("1.000001", "A"), r("1.000001.000.00.00.H12", "A"), r("1.000001.000.00.00.H29", "A")],
+        [2, 3, 4],
+    ),
     ("diacritics differ", [r("1.000001", "Cấp phép"), r("2.000002", "Cáp phép")], []),
     # The list number typed into the name cell numbers the row, not the procedure.
     (

@@ -1,6 +1,6 @@
 """Procedures listed more than once: the same entry twice, one code for two names, one name
 under two codes. Names and levels are compared with `text.comparison_key`, codes after
-their mechanical repair (`codes.repaired_code`: "1,003980" is the code 1.003980). In a
+their mechanical repair and with a national code's local form as one (`compared_codes`). In a
 per-unit list (`units.find_units`: every district's or department's list one after
 another) rows are compared within their unit only: a procedure every district offers is
 no duplicate."""
@@ -16,11 +16,11 @@ from typing import Any, cast
 import numpy as np
 import pandas as pd
 
-from procaudit.catalogue.text_columns import arrow_text, map_distinct, matches, text_codes
+from procaudit.catalogue.text_columns import map_distinct, text_codes
 from procaudit.catalogue.units import unit_key
 from procaudit.core.findings import Severity
 from procaudit.core.i18n import t
-from procaudit.rules.codes import CODE_PATTERN, repaired_code
+from procaudit.rules.compared_codes import bare_as_local, national_codes, repaired_code_keys
 from procaudit.rules.compared_levels import BY_AGENCY
 from procaudit.rules.context import SHOWN_ROWS, RuleContext
 from procaudit.rules.hits import hits, no_hits
@@ -50,23 +50,6 @@ class Keys:
     unknown_level: int = -1  # the `level` of a row neither its cell nor its agencies place
 
 
-def repaired_code_keys(codes: pd.Series) -> pd.Series:
-    """Codes (stripped) as compared between rows: each as `codes.repaired_code` repairs it
-    ("1,003980" and "1.003980" are one code), or as it is where it is valid or cannot be
-    repaired; `codes` itself where no code changes. Only the invalid codes' distinct values
-    are looked at: most codes are valid."""
-    valid = matches(arrow_text(codes), CODE_PATTERN).to_numpy(zero_copy_only=False)
-    invalid = codes.notna().to_numpy() & ~valid.astype(bool)
-    if not invalid.any():
-        return codes
-    repaired = map_distinct(codes[invalid], lambda code: repaired_code(code) or code)
-    if repaired.equals(codes[invalid]):
-        return codes
-    codes = codes.copy()
-    codes[invalid] = repaired
-    return codes
-
-
 def _build_keys(ctx: RuleContext) -> Keys:
     written = text_codes(ctx.code_keys)
     name = ctx.name_codes
@@ -76,7 +59,7 @@ def _build_keys(ctx: RuleContext) -> Keys:
     twice = (name >= 0) & _repeated(name)
     if twice.any():
         codes = ctx.code_keys[twice]
-        repaired = repaired_code_keys(codes)
+        repaired = bare_as_local(repaired_code_keys(codes), name[twice])
         if repaired is not codes:
             numbers = text_codes(repaired)
             code = written.copy()
@@ -247,7 +230,9 @@ def duplicate_entry(ctx: RuleContext) -> pd.DataFrame:
     normalisation (Unicode form, case, spacing, trailing punctuation, old and new tone
     placement), so copies that differ only in typing are found too, and codes after their
     mechanical repair: "1,001193" and "01.001193" are the code 1.001193, so a row carrying
-    it is a copy, not a second procedure of that name (PA203). In a list kept per unit (a
+    it is a copy, not a second procedure of that name (PA203); so is a row giving the code
+    with a unit's electronic id appended ("1.001193.000.00.00.H12") beside one without,
+    where the name's rows give that one local form of it. In a list kept per unit (a
     one-stop system's export: each district's, commune's or department's procedures one
     after another) the same procedure once per unit is no copy: rows are compared within
     their unit, and the message says which. Likewise a procedure listed under each of its
@@ -275,7 +260,9 @@ def duplicate_entry(ctx: RuleContext) -> pd.DataFrame:
     khi chuẩn hóa (dạng Unicode, chữ hoa chữ thường, dấu cách, dấu câu ở cuối, cách bỏ dấu thanh
     kiểu cũ và kiểu mới), nên các bản chỉ khác nhau do cách gõ cũng bị phát hiện; mã được so sánh
     sau khi sửa lỗi gõ máy móc: "1,001193" và "01.001193" là mã 1.001193, nên dòng mang mã đó là
-    một bản sao, không phải một thủ tục thứ hai cùng tên (PA203). Trong danh mục lập theo đơn vị
+    một bản sao, không phải một thủ tục thứ hai cùng tên (PA203); dòng ghi mã kèm mã định danh
+    của đơn vị ("1.001193.000.00.00.H12") bên cạnh dòng ghi mã không kèm cũng vậy, khi các dòng
+    cùng tên chỉ ghi một dạng mã địa phương đó. Trong danh mục lập theo đơn vị
     (dữ liệu xuất từ hệ thống một cửa: thủ tục của từng huyện, xã hoặc sở nối tiếp nhau), một thủ
     tục xuất hiện một lần ở mỗi đơn vị không phải là bản sao: các dòng chỉ được so sánh trong cùng
     một đơn vị, và thông báo nêu tên đơn vị đó. Tương tự, một thủ tục được liệt kê lần lượt theo
@@ -344,14 +331,15 @@ def duplicate_entry(ctx: RuleContext) -> pd.DataFrame:
     prefetch=_prefetch_keys,
     name_keys=True,
     table_local=True,
-    finds="one code on rows with different names",
+    finds="one code (its national part) on rows with different names",
 )
 def code_conflict(ctx: RuleContext) -> pd.DataFrame:
     """One code given to procedures with different names.
 
     A code identifies one procedure. When two differently named rows share it, at least one
     of them carries the wrong code, and every lookup by code finds the wrong procedure. Codes
-    are compared as written (two broken spellings of one code are PA101's findings); names
+    are compared as written (two broken spellings of one code are PA101's findings), a valid
+    one by its national part ("1.004227.000.00.00.H12", a unit's copy, is 1.004227); names
     that differ only in punctuation, spacing, a level tag or a leading "Thủ tục" are one
     name. In a list kept per unit, rows are compared within their unit.
 
@@ -375,7 +363,8 @@ def code_conflict(ctx: RuleContext) -> pd.DataFrame:
 
     Mỗi mã xác định một thủ tục. Khi hai dòng có tên khác nhau dùng chung một mã, ít nhất một
     dòng mang mã sai, và mọi lần tra cứu theo mã đều ra nhầm thủ tục. Mã được so sánh đúng như
-    đã ghi (hai cách ghi sai của cùng một mã thuộc quy tắc PA101); các tên chỉ khác nhau ở dấu
+    đã ghi (hai cách ghi sai của cùng một mã thuộc quy tắc PA101), mã hợp lệ theo phần mã quốc
+    gia ("1.004227.000.00.00.H12", bản của một đơn vị, là 1.004227); các tên chỉ khác nhau ở dấu
     câu, khoảng trắng, phần ghi cấp thực hiện hoặc chữ "Thủ tục" ở đầu được coi là một tên.
     Trong danh mục lập theo đơn vị, các dòng chỉ được so sánh trong cùng một đơn vị.
 
@@ -396,8 +385,9 @@ def code_conflict(ctx: RuleContext) -> pd.DataFrame:
     """
     frame, keys = ctx.frame, _keys(ctx)
     # Codes as written: two invalid codes that repair to one ("1,001234", "01.001234") are
-    # PA101's findings, each on its row, and no conflict between the rows.
-    code = keys.written_code
+    # PA101's findings, each on its row, and no conflict between the rows. A valid code's
+    # national part is the procedure: "1.001234.000.00.00.H12" is "1.001234".
+    code = national_codes(ctx.code_keys, keys.written_code)
     named = np.flatnonzero((code >= 0) & (keys.name >= 0) & _repeated(code))
     groups = _pairs(code[named], keys.unit[named])
     several = _variety(groups, keys.name[named]) > 1

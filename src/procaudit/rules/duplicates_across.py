@@ -29,9 +29,9 @@ from procaudit.core.findings import Severity
 from procaudit.core.i18n import t
 from procaudit.io import Table
 from procaudit.io.sections import title_level
+from procaudit.rules.compared_codes import repaired_code_keys
 from procaudit.rules.compared_levels import BY_AGENCY
 from procaudit.rules.context import FileContext, RuleContext
-from procaudit.rules.duplicates import repaired_code_keys
 from procaudit.rules.hits import file_hits
 from procaudit.rules.registry import file_rule
 
