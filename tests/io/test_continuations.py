@@ -125,6 +125,70 @@ def test_the_cells_a_value_came_from_are_kept() -> None:
     }
 
 
+LEVELS = ["STT", "Mã TTHC", "Tên thủ tục", "Cấp thực hiện", "Cơ quan thực hiện", "Thời hạn"]
+BY_LEVEL = {
+    # A procedure done at several levels given a sub-row per level: each level and its
+    # agency are the procedure's, a line each; a column of one value keeps the first.
+    "a sub-row per level under the procedure's": (
+        [
+            ["1", "1.001193", "Đăng ký khai sinh", "", "", ""],
+            ["", "", "", "Cấp tỉnh", "Sở Tư pháp", "5 ngày"],
+            ["", "", "", "Cấp xã", "UBND cấp xã", "3 ngày"],
+        ],
+        ("Cấp tỉnh\nCấp xã", "Sở Tư pháp\nUBND cấp xã", "5 ngày"),
+    ),
+    "the first level on the procedure's row": (
+        [
+            ["1", "1.001193", "Đăng ký khai sinh", "Cấp tỉnh", "Sở Tư pháp", "5 ngày"],
+            ["", "", "", "Cấp huyện", "UBND cấp huyện", "3 ngày"],
+        ],
+        ("Cấp tỉnh\nCấp huyện", "Sở Tư pháp\nUBND cấp huyện", "5 ngày"),
+    ),
+    "a value the rows repeat is listed once": (
+        [
+            ["1", "1.001193", "Đăng ký khai sinh", "Cấp xã", "UBND cấp xã", "5 ngày"],
+            ["", "", "", "Cấp xã", "UBND cấp xã ", "3 ngày"],
+        ],
+        ("Cấp xã", "UBND cấp xã", "5 ngày"),
+    ),
+    "an agency's name going on under it is joined as text": (
+        [
+            ["1", "1.001193", "Đăng ký khai sinh", "Cấp tỉnh", "Sở Tư pháp", "5 ngày"],
+            ["", "", "", "", "tỉnh Phú Thọ", ""],
+        ],
+        ("Cấp tỉnh", "Sở Tư pháp tỉnh Phú Thọ", "5 ngày"),
+    ),
+}
+
+
+@pytest.mark.parametrize(("rows", "read"), BY_LEVEL.values(), ids=BY_LEVEL.keys())
+def test_each_level_of_a_procedure_on_its_own_row_is_read(
+    rows: list[list[str]], read: tuple[str, str, str]
+) -> None:
+    table = _table(rows, LEVELS)
+    columns = ("level", "agency", "processing_time")
+    assert tuple(column_read(table, column)[0][1] for column in columns) == read
+    assert len(table.frame) == 1
+
+
+def test_a_district_level_on_a_later_sub_row_is_reported(tmp_path: Path) -> None:
+    workbook = openpyxl.Workbook()
+    sheet = workbook.active
+    rows = [
+        LEVELS,
+        ["1", "1.001193", "Đăng ký khai sinh", "", "", ""],
+        ["", "", "", "Cấp tỉnh", "Sở Tư pháp", "5 ngày"],
+        ["", "", "", "Cấp huyện", "UBND cấp huyện", "3 ngày"],
+        ["2", "1.000894", "Đăng ký kết hôn", "Cấp xã", "UBND cấp xã", "5 ngày"],
+    ]
+    for row in rows:
+        sheet.append([cell or None for cell in row])
+    path = tmp_path / "levels.xlsx"
+    workbook.save(path)
+    found = {(f.rule, f.row, f.column) for f in audit([str(path)]).findings}
+    assert {("PA501", 2, "level"), ("PA501", 2, "agency")} <= found
+
+
 def test_a_table_named_by_its_names_alone_joins_nothing() -> None:
     # Without a row number or a code, a row without a name may be a procedure missing it.
     table = _table([BIRTH[2:], UNDER[2:]], HEADER[2:])

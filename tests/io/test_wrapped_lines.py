@@ -64,11 +64,12 @@ CASES = {
         "name",
         [(2, "Cấp giấy phép xuất khẩu giống vật nuôi trong Danh mục giống cấm xuất khẩu")],
     ),
-    # A value of its own on each line (agencies one per row, items of a list) is not joined.
+    # A value of its own on each line (items of a list) is not joined as text; agencies one
+    # per row are the procedure's too, a line each, the text going on joined to its own.
     "an agency a line": (
         [FOREIGN, line(agency="Sở Tư pháp"), line(agency="và các cơ quan liên quan")],
         "agency",
-        [(2, "UBND cấp xã")],
+        [(2, "UBND cấp xã\nSở Tư pháp và các cơ quan liên quan")],
     ),
     "an item of a list": (
         [FOREIGN, line(basis="b) Nghị định 123/2015/NĐ-CP")],

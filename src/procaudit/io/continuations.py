@@ -7,7 +7,11 @@ has them). Such a row names no procedure: read as one, it would be a procedure "
 and no name right under a procedure is read as part of it instead: a cell the procedure's
 row leaves empty is taken from the first row under it that fills it (forms listed under
 the name). Further values are not joined to the first: a fix for the joined text would be
-no text of any one cell. A blank row, a section heading or a row skipped for another reason
+no text of any one cell. The columns whose cell lists values a line each (levels, agencies)
+are the exception: a procedure given a sub-row per level, each with its level and agency
+("Cấp tỉnh | Sở Tư pháp" over "Cấp xã | UBND cấp xã"), has them all, a line each (repairs go
+to each cell, `CellParts`); kept to the first, the later levels were lost, a "Cấp huyện"
+among them unreported. A blank row, a section heading or a row skipped for another reason
 in between ends a procedure. A table whose only identity is the name cannot tell a
 continuation from a procedure missing its name, so there nothing is taken.
 
@@ -35,7 +39,7 @@ part of the procedure too, read as a continuation once its repeated cells are se
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 
 import numpy as np
@@ -232,12 +236,16 @@ def join_continuations(
     columns: Iterable[int],
     wrapped: np.ndarray,
     name: int,
+    listing: Collection[int] = (),
 ) -> tuple[pd.DataFrame, dict[int, CellParts]]:
     """The procedure rows of `live`, each of its cells in `columns` (positions) left empty
     filled from the first row continuing it that has one, and each text joined to the cells
     under it that go on with it (`goes_on`), the `name` always on the `wrapped` rows
-    (`wrapped_rows`); the continuing rows left out. And, by column, the cells each value
-    so made came from (`CellParts`, by `live`'s labels)."""
+    (`wrapped_rows`); the continuing rows left out. In the columns `listing` (positions of
+    columns whose cell lists several values a line each: levels, agencies), a new value on
+    a row under the procedure's (a sub-row per level: "Cấp xã | UBND cấp xã") is joined on a
+    line of its own, not lost. And, by column, the cells each value so made came from
+    (`CellParts`, by `live`'s labels)."""
     parts: dict[int, CellParts] = {}
     rows = np.arange(len(continues))
     owner = np.maximum.accumulate(np.where(continues, -1, rows))  # a procedure's: itself
@@ -264,12 +272,17 @@ def join_continuations(
         on[later] = goes_on(cells.iloc[np.flatnonzero(later)]).to_numpy()
         if position == name:
             on |= later & wrapped
-        last_item = np.maximum.accumulate(np.where(later & ~on, rows, -1))
-        joined = on & (last_item < base)
+        items = later & ~on if position in listing else np.zeros(len(rows), dtype=bool)
+        last_item = np.maximum.accumulate(np.where(later & ~on & ~items, rows, -1))
+        joined = (on | items) & (last_item < base)
         values = kept[position].to_numpy(dtype=object, copy=True)
         values[place[owner[taken]]] = cells.iloc[taken].to_numpy(dtype=object)
         for at in np.flatnonzero(joined).tolist():
-            values[place[owner[at]]] = f"{values[place[owner[at]]]} {cells.iloc[at]}"
+            value, cell = values[place[owner[at]]], cells.iloc[at]
+            if not items[at]:
+                values[place[owner[at]]] = f"{value} {cell}"
+            elif cell.strip() not in (line.strip() for line in str(value).split("\n")):
+                values[place[owner[at]]] = f"{value}\n{cell}"  # a value listed once
         kept[position] = pd.Series(values, index=kept.index, dtype=cells.dtype)
         parts[position] = _parts(live.index, cells, owner, filled, taken, np.flatnonzero(joined))
     return kept, parts

@@ -372,7 +372,9 @@ def understand(
             live = live.copy(deep=False)
             for position in naming:
                 live[position] = live[position].mask(repeats)
-        live, parts = join_continuations(live, continues, columns, wrapped, name_col)
+        # A sub-row per level gives the procedure that level and its agency: kept, a line each.
+        listing = [header_map.columns[c] for c in ("level", "agency") if c in header_map.columns]
+        live, parts = join_continuations(live, continues, columns, wrapped, name_col, listing)
     has_data = cells_filled.any_in(header_map.columns.values(), _positions(body.index, live.index))
     if not has_data.all():
         skip(NO_DATA, live.index[~has_data])
