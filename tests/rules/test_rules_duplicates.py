@@ -55,6 +55,22 @@ PA201_CASES = [
     ("different name", [r("1.000001", "Cấp giấy phép"), r("1.000001", "Cáp giấy phép")], []),
     ("different code", [r("1.000001", "A"), r("1.000002", "A")], []),
     ("no codes", [r(None, "A"), r(None, "A")], []),
+    (
+        "one agency written out and abbreviated",
+        [
+            {**r("1.000001", "A", "Cấp tỉnh"), "agency": "Sở TN&MT"},
+            {**r("1.000001", "A", "Cấp tỉnh"), "agency": "Sở Tài nguyên và Môi trường"},
+        ],
+        [2, 3],
+    ),
+    (
+        "two agencies, one abbreviated",
+        [
+            {**r("1.000001", "A", "Cấp tỉnh"), "agency": "Sở TN&MT"},
+            {**r("1.000001", "A", "Cấp tỉnh"), "agency": "Sở Kế hoạch và Đầu tư"},
+        ],
+        [],
+    ),
     # A national code and its local form (the unit's electronic id appended) are one code.
     ("a code and its local form", [r("1.000001", "A"), r("1.000001.000.00.00.H12", "A")], [2, 3]),
     ("a code and its short local form", [r("1.000001", "A"), r("1.000001.H12", "A")], [2, 3]),

@@ -62,6 +62,36 @@ SHEETS = {
         },
         [],
     ),
+    "one agency written out and abbreviated": (
+        {
+            "S1": [[*HEADER, "Cơ quan thực hiện"], [1, *B, "Cấp tỉnh", "Sở TN&MT"]],
+            "S2": [
+                [*HEADER, "Cơ quan thực hiện"],
+                [1, *B, "Cấp tỉnh", "Sở Tài nguyên và Môi trường"],
+            ],
+        },
+        [("S1", 2, "sheet 'S2', row 2"), ("S2", 2, "sheet 'S1', row 2")],
+    ),
+    "one agency, 'UBND' and 'Ủy ban nhân dân', 'TP.' and 'thành phố'": (
+        {
+            "S1": [[*HEADER, "Cơ quan thực hiện"], [1, *B, "Cấp xã", "UBND TP. Việt Trì"]],
+            "S2": [
+                [*HEADER, "Cơ quan thực hiện"],
+                [1, *B, "Cấp xã", "Ủy ban nhân dân thành phố Việt Trì"],
+            ],
+        },
+        [("S1", 2, "sheet 'S2', row 2"), ("S2", 2, "sheet 'S1', row 2")],
+    ),
+    "two districts' offices, one abbreviated": (
+        {
+            "S1": [[*HEADER, "Cơ quan thực hiện"], [1, *B, "Cấp xã", "Phòng TN&MT huyện Tam Nông"]],
+            "S2": [
+                [*HEADER, "Cơ quan thực hiện"],
+                [1, *B, "Cấp xã", "Phòng Tài nguyên và Môi trường huyện Phù Ninh"],
+            ],
+        },
+        [],
+    ),
     "a table of new procedures beside one of abolished ones": (
         {
             "Mới": [[*HEADER, "Tình trạng"], [1, *B, "Cấp xã", "Ban hành mới"]],

@@ -34,7 +34,7 @@ from typing import NamedTuple
 import numpy as np
 import pandas as pd
 
-from procaudit.vn.agencies import is_central_city
+from procaudit.vn.agencies import agency_words, is_central_city
 from procaudit.vn.levels import COMMUNE, DISTRICT, PROVINCE
 from procaudit.vn.text import comparison_key
 
@@ -111,6 +111,13 @@ def unit_key(cell: str) -> str:
     key = re.sub(r"(?<!\w)ủy ban nhân dân(?!\w)", "ubnd", key)
     key = re.sub(r"(?<!\w)tp\.?\s*(?=\w)", "thành phố ", key)
     return re.sub(r"(?<!\w)tx\.?\s*(?=\w)", "thị xã ", key)
+
+
+def agency_key(cell: str) -> str:
+    """The key under which two spellings of one agency are equal: `unit_key` of its words
+    with the abbreviations officials use written out (`agencies.agency_words`: "Sở TN&MT"
+    is "Sở Tài nguyên và Môi trường"), for comparing rows' agencies, not finding units."""
+    return unit_key(agency_words(cell))
 
 
 def unit_name(cell: str) -> UnitName:

@@ -17,7 +17,7 @@ import numpy as np
 import pandas as pd
 
 from procaudit.catalogue.text_columns import map_distinct, text_codes
-from procaudit.catalogue.units import unit_key
+from procaudit.catalogue.units import agency_key
 from procaudit.core.findings import Severity
 from procaudit.core.i18n import t
 from procaudit.rules.compared_codes import bare_as_local, national_codes, repaired_code_keys
@@ -172,10 +172,11 @@ def _by_agency(ctx: RuleContext, rows: np.ndarray, entry: np.ndarray) -> np.ndar
     one procedure under each of its units, row by row (an export sorted by procedure, not by
     unit), is listed once per unit, not twice. A row naming no agency is compared with the
     rest where they name one agency, else with the rows naming none."""
-    # One number per unit key ("UBND huyện X" is "Ủy ban nhân dân huyện X") of each distinct
-    # agency, then of no agency (-1, the last): the rows take theirs by their agency's code.
+    # One number per agency key ("UBND huyện X" is "Ủy ban nhân dân huyện X", "Sở TN&MT" is
+    # "Sở Tài nguyên và Môi trường") of each distinct agency, then of no agency (-1, the
+    # last): the rows take theirs by their agency's code.
     codes, uniques = ctx.distinct("agency")
-    key_of_value = pd.factorize(pd.Series([unit_key(str(value)) for value in uniques]))[0]
+    key_of_value = pd.factorize(pd.Series([agency_key(str(value)) for value in uniques]))[0]
     agency = np.append(key_of_value, -1).astype(np.int64)[np.asarray(codes)[rows]]
     named = agency >= 0
     groups = pd.factorize(entry)[0]

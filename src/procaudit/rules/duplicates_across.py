@@ -24,7 +24,7 @@ import pandas as pd
 from procaudit.catalogue.columns import ROW
 from procaudit.catalogue.status import status_kinds
 from procaudit.catalogue.text_columns import map_distinct
-from procaudit.catalogue.units import unit_key
+from procaudit.catalogue.units import agency_key
 from procaudit.core.findings import Severity
 from procaudit.core.i18n import t
 from procaudit.io import Table
@@ -51,7 +51,7 @@ def _entries(number: int, table: Table, ctx: RuleContext, codes: set[str]) -> pd
     # The rows looked at are the few whose code another table has: read row by row.
     status = status_kinds(frame["status"]) if "status" in frame else pd.Series("", frame.index)
     agency = (
-        map_distinct(frame["agency"], unit_key)
+        map_distinct(frame["agency"], agency_key)
         if "agency" in frame
         else pd.Series("", index=frame.index)
     )
