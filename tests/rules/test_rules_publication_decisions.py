@@ -152,6 +152,30 @@ DECISION_CASES = [
         "Keep only the numbers of the decisions that announced the procedure, among 1890/QĐ-UBND; "
         "123/QĐ-UBND.",
     ),
+    # Typed in a legacy font: "Đ" is "§" in TCVN3, "Ñ" in VNI; once converted, a decision.
+    (
+        "legacy TCVN3",
+        "1890/Q§-UBND",
+        Severity.WARNING,
+        "'1890/Q§-UBND' is typed in the legacy TCVN3 font encoding, not in Unicode: it reads "
+        "1890/QĐ-UBND.",
+        "Write it as 1890/QĐ-UBND.",
+    ),
+    (
+        "legacy VNI",
+        "1890/QÑ-UBND",
+        Severity.WARNING,
+        "is typed in the legacy VNI font encoding",
+        "Write it as 1890/QĐ-UBND.",
+    ),
+    (
+        "legacy TCVN3 with words and date",
+        "Sè 12/Q§-UBND ngµy 15/8/2025",
+        Severity.WARNING,
+        "is typed in the legacy TCVN3 font encoding",
+        "Write it as 12/QĐ-UBND ngày 15/8/2025.",
+    ),
+    ("legacy placeholder stays one", "Q§/0001-UBND", Severity.ERROR, "placeholder", ASK + "."),
     # Valid: no finding.
     ("the number", "1890/QĐ-UBND", None, "", ""),
     ("with the year", "12/2025/QĐ-UBND", None, "", ""),

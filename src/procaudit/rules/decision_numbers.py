@@ -9,7 +9,8 @@ A decision number has the form number/QĐ-issuer: `1890/QĐ-UBND`, `12/2025/QĐ-
   ("Quyết định số 6225/QĐ-BQP", "QĐ số 12/QĐ-UBND", "Số: 64/QĐ-NHNN"), typing ("3980
   /QĐ-BQP", "1521/QĐ-UBND.", "1890/QD-UBND", "QĐ2338-BTP", "1890/qđ-ubnd"), a character that
   only looks like the right one ("1890/QÐ-UBND" with the letter Eth, "1890/QĐ–UBND" with an
-  en dash: `vn.lookalikes`), a known issuer glued to "QĐ" ("1890/QĐUBND"), or a number among
+  en dash: `vn.lookalikes`), a cell typed in a legacy font ("1890/Q§-UBND" in TCVN3,
+  "1890/QÑ-UBND" in VNI), a known issuer glued to "QĐ" ("1890/QĐUBND"), or a number among
   other words ("Thay thế Quyết định số 123/QĐ-UBND", where the fix asks whether it is the
   right one);
 - wrong: no number or no issuer to recover ("Quyết định số 4777", "QĐ-UBND"), a placeholder
@@ -36,6 +37,7 @@ from dataclasses import dataclass, replace
 
 from procaudit.core.i18n import t
 from procaudit.vn.issuers import known_issuers, official_case
+from procaudit.vn.legacy_fonts import TCVN3, VNI, convert
 from procaudit.vn.lookalikes import LOOKALIKES, lookalikes_in, replace_lookalikes
 
 USUAL_ISSUER = "QĐ-UBND"  # the examples' issuer where a file names none: a province's
@@ -101,7 +103,11 @@ _DECISION_WORDS = re.compile(r"quyết\s+định|quyet\s+dinh|\bq[đd]", re.IGNO
 _NUMBER = re.compile(r"(?<![\w/])(\d+[a-z]?)(?![\w])")
 
 # How a reading's repair was made, mildest first: the message names the strongest.
-REPAIRS = ("qd", "case", "lookalike", "hyphen", "typing", "words", "among")
+REPAIRS = ("qd", "case", "lookalike", "hyphen", "typing", "words", "among", "legacy")
+# A decision typed in a legacy font: "1890/Q§-UBND" (TCVN3) and "1890/QÑ-UBND" (VNI) are
+# 1890/QĐ-UBND. Its letters are few, too few for `detect_legacy` (PA601) to tell the font,
+# but only "Đ" lies outside ASCII, and the cell reads as a decision once converted.
+_LEGACY_FONTS = (TCVN3, VNI)
 
 
 @dataclass(frozen=True)
@@ -138,7 +144,7 @@ def read_decision(value: str) -> DecisionReading:
     parts = [_read_part(piece) for piece in pieces[::2]]
     for part in parts:
         if part.status == "wrong":
-            return part
+            return _read_legacy(text, part)
     repaired = [part for part in parts if part.status == "repaired"]
     if not repaired:
         return VALID
@@ -152,6 +158,27 @@ def read_decision(value: str) -> DecisionReading:
     count = sum(part.count for part in parts)
     lookalikes = "".join(dict.fromkeys("".join(part.lookalikes for part in repaired)))
     return DecisionReading("repaired", how, fixed, bare, count=count, lookalikes=lookalikes)
+
+
+def _read_legacy(text: str, wrong: DecisionReading) -> DecisionReading:
+    """The reading of the cell `text`, read `wrong`, typed in a legacy font: a repair, whose
+    `part` names the font, where the text converted to Unicode is a decision ("1890/Q§-UBND");
+    what is wrong with the converted text where only it says ("Q§/0001-UBND", a placeholder);
+    else `wrong`."""
+    if text.isascii():
+        return wrong
+    for encoding in _LEGACY_FONTS:
+        converted = convert(text, encoding)
+        if converted == text:
+            continue
+        reading = read_decision(converted)
+        if reading.status == "valid":
+            return DecisionReading("repaired", "legacy", converted, converted, part=encoding)
+        if reading.status == "repaired":
+            return replace(reading, how="legacy", part=encoding, lookalikes="")
+        if wrong.how == "malformed" and reading.how != "malformed":
+            return replace(reading, part=text)
+    return wrong
 
 
 def _is_valid(number: str) -> bool:
@@ -436,6 +463,19 @@ def _explain_how(reading: DecisionReading, value: str) -> tuple[str, str]:
                 "The decision number '{value}' has words around it: the number itself is {number}.",
                 "Số quyết định '{value}' có chữ thừa: số hiệu của quyết định là {number}.",
                 value=value,
+                number=reading.bare,
+            ),
+            write,
+        )
+    if reading.how == "legacy":
+        return (
+            t(
+                "The decision number '{value}' is typed in the legacy {font} font encoding, "
+                "not in Unicode: it reads {number}.",
+                "Số quyết định '{value}' được gõ bằng bảng mã cũ {font}, không phải Unicode: "
+                "số hiệu đúng là {number}.",
+                value=value,
+                font=reading.part,
                 number=reading.bare,
             ),
             write,
