@@ -122,13 +122,17 @@ NUMBER_CODE_CASES = [
     ("eight digits", "20006481", "is not a national code", None),
     ("seven digits beyond national numbering", "2345678", "is not a national code", None),
     ("leading zero: not what a number shows", "0.00398", "has 5 digits after the dot", None),
-    ("a one-stop system's local code", "2018.HT.14", "has a letter where a digit belongs", None),
+    # A code of its own shape is no mistyped national code: no letter "where a digit belongs".
+    ("a one-stop system's local code", "2018.HT.14", "is an agency's or a one-stop", None),
     (
         "a one-stop system's local code with a dot at the end",
         "BHXH.TBHXH.02.",
-        "has a letter where a digit belongs",
+        "is an agency's or a one-stop system's own code, not a national code",
         None,
     ),
+    ("a local code without dots", "2021BQLKCN_DTVN_04", "one-stop system's own code", None),
+    ("a ministry's own code", "NB-BTC-05", "one-stop system's own code", None),
+    ("letters alone", "abc", "is not a national code (D.DDDDDD", None),
     ("a typed code missing a digit, with a letter", "1.0O398", "has a letter", None),
 ]
 

@@ -40,6 +40,12 @@ MESSAGES = {
     "comma for dot": ("uses a comma where the dot belongs", "dùng dấu phẩy thay cho dấu chấm"),
     "trailing dot": ("ends with a stray dot", "có dấu chấm thừa ở cuối"),
     "letter": ("has a letter where a digit belongs", "có chữ cái ở vị trí của chữ số"),
+    "own code": (
+        "is an agency's or a one-stop system's own code, not a national code (D.DDDDDD, "
+        "e.g. 1.000178)",
+        "là mã riêng của cơ quan hoặc của hệ thống một cửa, không phải mã quốc gia "
+        "(D.DDDDDD, ví dụ 1.000178)",
+    ),
     "leading zero": ("has a leading zero", "có chữ số 0 thừa ở đầu"),
     "agency id": (
         "is an agency's electronic id (000.00.15.H44), not a procedure's code",

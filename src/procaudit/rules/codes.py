@@ -27,6 +27,11 @@ CODE_PATTERN = r"^\d\.\d{6}((\.\d{3}\.\d{2}\.\d{2})?\.[A-Z]\d{2})?$"
 _CODE = re.compile(CODE_PATTERN)
 _DIGIT_LOOKALIKES = str.maketrans({"O": "0", "o": "0", "l": "1", "I": "1"})
 _LETTER = re.compile(r"[A-Za-z]")
+# A letter is typed for a digit in a code shaped as a national one ("1.0O1234", "1.00ll4");
+# a code of another shape with letters is an agency's or a one-stop system's own
+# ("2018.HT.14", "2021BQLKCN_DTVN_04", "BHXH.TBHXH.02."), no national code mistyped.
+_TYPED_NATIONAL = r"^[0-9]\.[0-9A-Za-z]{4,7}(?:\.|$)"
+_OWN_CODE = r"^[0-9A-Za-z][0-9A-Za-z._/-]{3,39}$"
 _DIGITS = re.compile(r"\d*")
 # Codes that went through a number cell. Where the dot is the thousands separator (a
 # Vietnamese Excel), "2.000648" is read as 2000648: seven digits, a leading digit and the six
@@ -117,7 +122,10 @@ def _problem(code: str) -> str:
         return said("comma for dot")
     national_part = ".".join(code.split(".")[:2])
     if _LETTER.search(national_part):
-        return said("letter")
+        if re.match(_TYPED_NATIONAL, code):
+            return said("letter")
+        if re.fullmatch(_OWN_CODE, code) and any(char.isdigit() for char in code):
+            return said("own code")
     if _AGENCY_ID.fullmatch(code):
         return said("agency id")
     head, _, tail = code.partition(".")
@@ -196,7 +204,17 @@ def _invalid_ascii_codes(code: pa.Array) -> tuple[pa.Array, pa.Array]:
         (pc.fill_null(wrong_count, False), format_texts(t(*MESSAGES["digits"]), count=digits)),
         (matches(code, "^0[^.]"), said("leading zero")),
         (matches(code, f"^{AGENCY_ID}$"), said("agency id")),
-        (matches(code, r"^[^.]*(?:\.[^.]*)?[A-Za-z]"), said("letter")),
+        (
+            pc.and_(matches(code, r"^[^.]*(?:\.[^.]*)?[A-Za-z]"), matches(code, _TYPED_NATIONAL)),
+            said("letter"),
+        ),
+        (
+            pc.and_(
+                pc.and_(matches(code, r"^[^.]*(?:\.[^.]*)?[A-Za-z]"), matches(code, _OWN_CODE)),
+                pc.and_not(matches(code, "[0-9]"), matches(code, _TYPED_NATIONAL)),
+            ),
+            said("own code"),
+        ),
         (pc.match_substring(code, ","), said("comma for dot")),
         (pc.not_equal(code, text), said("spaces")),
         (pc.starts_with(text, "'"), said("apostrophe")),
