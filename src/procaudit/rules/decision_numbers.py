@@ -137,6 +137,12 @@ VALID = DecisionReading("valid")
 
 def read_decision(value: str) -> DecisionReading:
     """What the decision cell `value` holds (see the module's docstring)."""
+    return _read(value, legacy=True)
+
+
+def _read(value: str, legacy: bool) -> DecisionReading:
+    """`read_decision`; a cell read wrong is read again as typed in a legacy font only where
+    `legacy` (once: a converted text is not converted again)."""
     text = unicodedata.normalize("NFC", value).strip()
     if _is_valid(_DATE_TAIL.sub("", text)):
         return VALID
@@ -144,7 +150,7 @@ def read_decision(value: str) -> DecisionReading:
     parts = [_read_part(piece) for piece in pieces[::2]]
     for part in parts:
         if part.status == "wrong":
-            return _read_legacy(text, part)
+            return _read_legacy(text, part) if legacy else part
     repaired = [part for part in parts if part.status == "repaired"]
     if not repaired:
         return VALID
@@ -171,7 +177,7 @@ def _read_legacy(text: str, wrong: DecisionReading) -> DecisionReading:
         converted = convert(text, encoding)
         if converted == text:
             continue
-        reading = read_decision(converted)
+        reading = _read(converted, legacy=False)
         if reading.status == "valid":
             return DecisionReading("repaired", "legacy", converted, converted, part=encoding)
         if reading.status == "repaired":
