@@ -185,3 +185,26 @@ def test_a_column_of_number_codes_is_written_as_text(tmp_path: Path) -> None:
         (c.row, c.before, c.after, c.safe) for c in unsafe.changes
     }
     assert plan_repairs(path, selection=RuleSelection(ignore=("PA101",))).changes == ()
+
+
+def test_a_procedure_repeated_on_its_document_rows_is_repaired_on_each(tmp_path: Path) -> None:
+    # One row per document of the dossier: the reader reads the procedure once; its repair
+    # went to its first row alone, and a second fix found the rows under it no longer alike.
+    name = "Đăng  ký khai sinh "
+    rows: list[list[object]] = [
+        ["STT", "Mã TTHC", "Tên thủ tục", "Mẫu đơn, tờ khai"],
+        [1, "1.000001", name, "Tờ khai 1"],
+        [1, "1.000001", name, "Tờ khai 2"],
+        [1, "1.000001", name, "Tờ khai 3"],
+        [2, "1.000002", "Cấp  phép", "Đơn"],
+    ]
+    path = str(write_workbook(tmp_path / "documents.xlsx", {"S": rows}))
+    found = audit([path])
+    assert [f.row for f in found.findings if f.rule == "PA603"] == [2, 5]  # read once
+    changes = plan_repairs(path).changes
+    assert [(c.row, c.before, c.after) for c in changes if c.column == 2] == [
+        (2, name, "Đăng ký khai sinh"),
+        (3, name, "Đăng ký khai sinh"),
+        (4, name, "Đăng ký khai sinh"),
+        (5, "Cấp  phép", "Cấp phép"),
+    ]

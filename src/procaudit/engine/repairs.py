@@ -9,14 +9,20 @@ and the columns no catalogue column maps, are never touched.
 
 Each column's distinct values are repaired once (`map_distinct`), by the rules' repairs that
 apply to it, in their fixed order and to a fixed point (`rules.repairs.repair_text`).
+
+A procedure repeated on the rows under it (one row per document of its dossier: the reader
+skips them as `layout.REPEATED`) holds its name and code on each of them: a cell there
+holding the procedure's own text gets the procedure's repair too, or the copy would hold two
+spellings of one name, and a second `fix` would find the rows no longer repeating it.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import partial
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 import pandas as pd
@@ -29,6 +35,7 @@ from procaudit.io import ReadOptions, read_catalogue
 from procaudit.io.by_content import read_sheets, reader_of
 from procaudit.io.csv_reader import read_csv_grid
 from procaudit.io.grid import Grid
+from procaudit.io.layout import REPEATED
 from procaudit.io.read import Table, with_procedures
 from procaudit.rules import Repair, all_repairs
 from procaudit.rules.codes import INVALID_CODE
@@ -158,6 +165,9 @@ class _Cells:
                     self._add_column(table, column, cells, found, places, links)
         if as_text and CODE_NUMBER in table.frame and "code" in table.header_map.columns:
             self.changes.extend(_numbers_as_text(self.path, table, rows, self.changes[planned:]))
+        repeated = table.account.skipped.get(REPEATED, ()) if table.account else ()
+        if repeated and len(self.changes) > planned:
+            self.changes.extend(_on_repeats(table, grid, at, repeated, self.changes[planned:]))
 
     def _add_column(
         self,
@@ -171,7 +181,7 @@ class _Cells:
         """The changes of a column's cells at grid `positions` (the user's `rows`), each
         distinct text repaired once by `chain`."""
         raw = cells.iloc[positions].reset_index(drop=True)
-        raw = raw.map(lambda value: None if value is None or pd.isna(value) else str(value))
+        raw = raw.map(_text)
         repair = partial(_repaired, chain=chain, keep_lines=self.keep_lines)
         repaired = map_distinct(raw, repair, dtype="object")
         changed = repaired.notna()
@@ -195,6 +205,42 @@ class _Cells:
                     safe=all(_safe(rule, self.repairs) for rule in rules),
                 )
             )
+
+
+def _on_repeats(
+    table: Table,
+    grid: Grid,
+    at: pd.Series,
+    repeated: tuple[int, ...],
+    planned: list[CellChange],
+) -> list[CellChange]:
+    """The changes `planned` on procedures' rows made again on the rows repeating them (the
+    user's row numbers `repeated`) where such a row's cell holds the text changed. `at`: the
+    grid row of each user row number."""
+    procedures = np.sort(table.frame[ROW].to_numpy(dtype=np.int64))
+    repeats = np.asarray(repeated, dtype=np.int64)
+    above = np.searchsorted(procedures, repeats) - 1  # a repeated row's procedure: the one above
+    owned = above >= 0
+    under: dict[int, list[int]] = {}
+    for owner, row in zip(procedures[above[owned]].tolist(), repeats[owned].tolist(), strict=True):
+        under.setdefault(owner, []).append(row)
+    made = []
+    for change in planned:
+        rows = under.get(change.row)
+        if not rows or change.column not in grid.cells:
+            continue
+        cells = grid.cells[change.column]
+        made += [
+            replace(change, row=row)
+            for row in rows
+            if row in at.index and _text(cells.iloc[at[row]]) == change.before
+        ]
+    return made
+
+
+def _text(value: Any) -> str | None:
+    """A cell's text as a repair reads it."""
+    return None if value is None or pd.isna(value) else str(value)
 
 
 def _numbers_as_text(
