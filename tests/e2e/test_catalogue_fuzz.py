@@ -285,6 +285,11 @@ def _every_command(path: Path, out: Path) -> None:
     fixed = out / f"fixed{path.suffix}"
     if fixed.exists():
         _no_internal_error(["diff", str(path), str(fixed), "-f", "json"])
+        # The copy needs no repair a second fix would make: fix is idempotent.
+        again = CliRunner().invoke(
+            app, ["fix", str(fixed), "--unsafe-fixes", "--diff", "-f", "json"]
+        )
+        assert json.loads(again.stdout)["changes"] == [], again.stdout
     assert hashlib.sha256(path.read_bytes()).hexdigest() == before
 
 
