@@ -95,16 +95,10 @@ def errors_of(stderr: str) -> list[str]:
 def test_an_unusable_input_is_one_sentence_and_exit_2(
     corpus: dict[str, Path], tmp_path: Path, case: str
 ) -> None:
-    if case == "unreadable" and IS_ROOT:
-        pytest.skip("root reads a file whatever its mode")
-    path = corpus[case]
+    path = _unusable(corpus, case)
     before = snapshot(path)
     output = tmp_path / "report.json"
-    result = run("-f", "json", "-o", output, path)
-    assert result.returncode == 2, result.stderr
-    [error] = errors_of(result.stderr)
-    assert error.startswith(f"procaudit: error: {path}: {UNUSABLE[case]}")
-    assert "\n" not in error and error.count(f"{path}:") == 1
+    _said_in_one_sentence(run("-f", "json", "-o", output, path), path, case)
     assert snapshot(path) == before
     # Nothing half-written beside the report, which names the file it could not read.
     assert [p.name for p in tmp_path.iterdir() if p.name != "report.json"] == []
@@ -119,17 +113,26 @@ def test_fix_refuses_what_check_refuses_and_writes_no_copy(
     corpus: dict[str, Path], tmp_path: Path, case: str
 ) -> None:
     # A header with nothing under it was copied, then refused when the copy was audited.
+    path = _unusable(corpus, case)
+    before = snapshot(path)
+    _said_in_one_sentence(
+        run_command("fix", path, "-o", tmp_path / f"fixed{path.suffix}"), path, case
+    )
+    assert snapshot(path) == before
+    assert list(tmp_path.iterdir()) == []
+
+
+def _unusable(corpus: dict[str, Path], case: str) -> Path:
     if case == "unreadable" and IS_ROOT:
         pytest.skip("root reads a file whatever its mode")
-    path = corpus[case]
-    before = snapshot(path)
-    copy = tmp_path / f"fixed{path.suffix}"
-    result = run_command("fix", path, "-o", copy)
+    return corpus[case]
+
+
+def _said_in_one_sentence(result: subprocess.CompletedProcess[str], path: Path, case: str) -> None:
     assert result.returncode == 2, result.stderr
     [error] = errors_of(result.stderr)
     assert error.startswith(f"procaudit: error: {path}: {UNUSABLE[case]}"), error
-    assert snapshot(path) == before
-    assert list(tmp_path.iterdir()) == []
+    assert "\n" not in error and error.count(f"{path}:") == 1
 
 
 @pytest.mark.slow
