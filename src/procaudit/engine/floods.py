@@ -25,7 +25,7 @@ keeps matching it while the rows are being fixed.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from itertools import islice
 from typing import Protocol
@@ -78,8 +78,7 @@ def collapse_floods(
     }
     if not floods:
         return _value_floods(findings)
-    flooded = {id(finding) for found in floods.values() for finding in found}
-    kept = _value_floods([finding for finding in findings if id(finding) not in flooded])
+    kept = _value_floods(not_flooded(findings, floods.values()))
     whole = {key: len(frame) if key[3] else filled[key[1]] for key in floods}
     kept.extend(
         _column_finding(found, whole[key], headers.get(key[1], key[1]))
@@ -106,10 +105,15 @@ def _value_floods(findings: list[Finding]) -> list[Finding]:
     ]
     if not floods:
         return findings
-    flooded = {id(finding) for found in floods for finding in found}
-    kept = [finding for finding in findings if id(finding) not in flooded]
+    kept = not_flooded(findings, floods)
     kept.extend(_value_finding(found) for found in floods)
     return kept
+
+
+def not_flooded(findings: list[Finding], floods: Iterable[list[Finding]]) -> list[Finding]:
+    """The findings in none of the groups `floods` (each about to be made one finding)."""
+    flooded = {id(finding) for found in floods for finding in found}
+    return [finding for finding in findings if id(finding) not in flooded]
 
 
 def every_row_hint() -> str:

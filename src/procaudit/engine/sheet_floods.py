@@ -23,6 +23,7 @@ from procaudit.engine.floods import (
     FloodRows,
     column_finding,
     flood_examples,
+    not_flooded,
     value_finding,
 )
 from procaudit.io import Table
@@ -40,10 +41,9 @@ def collapse_across_tables(findings: list[Finding], tables: Sequence[Table]) -> 
         return findings
     rows = [finding for finding in findings if finding.row is not None and finding.column]
     floods = _column_floods(rows, findings, tables)
-    flooded = {id(finding) for found, _, _ in floods.values() for finding in found}
-    if not flooded:
+    if not floods:
         return findings
-    kept = [finding for finding in findings if id(finding) not in flooded]
+    kept = not_flooded(findings, [found for found, _, _ in floods.values()])
     kept.extend(_column_finding(found, whole, cells) for found, whole, cells in floods.values())
     return kept
 

@@ -15,7 +15,7 @@ A rule that compares names keeps `MIN_ROWS`: its message tells each row from the
 from __future__ import annotations
 
 from procaudit.core.findings import Finding, Severity
-from procaudit.engine.floods import MIN_ROWS
+from procaudit.engine.floods import MIN_ROWS, not_flooded
 from procaudit.engine.sheet_floods import value_finding_over_sheets
 from procaudit.rules import get_rule
 
@@ -59,7 +59,6 @@ def collapse_values(findings: list[Finding]) -> list[Finding]:
     floods = [found for key, found in groups.items() if len(found) >= least[key[0]]]
     if not floods:
         return findings
-    flooded = {id(finding) for found in floods for finding in found}
-    kept = [finding for finding in findings if id(finding) not in flooded]
+    kept = not_flooded(findings, floods)
     kept.extend(value_finding_over_sheets(found) for found in floods)
     return kept
