@@ -9,6 +9,7 @@ import openpyxl
 import pandas as pd
 import pytest
 
+from conftest import write_workbook
 from procaudit.core.errors import InputError
 from procaudit.io import read_catalogue
 
@@ -430,6 +431,34 @@ def test_a_formula_saved_as_empty_text_is_no_formula_without_a_value(tmp_path: P
         "sheet 'DM' has 1 formula with no saved value (C3), read as an empty cell; open the "
         "file in Excel and save it to store its value"
     ]
+
+
+# Each row's forms cell (column C) and what the reader marks of it (`Table.unread`): a
+# formula saved without its value "", an error shown its text; a merge spreads its mark.
+_LOOKUP = "=VLOOKUP(A{row},DM!A:B,2,0)"
+UNREAD_CELLS = {
+    "a formula with no saved value": ([_LOOKUP, "Tờ khai"], [], ["", None]),
+    "an error shown": (["#N/A", "#REF!"], [], ["#N/A", "#REF!"]),
+    "a formula spelling its text, read": (['="Tờ khai"', _LOOKUP], [], [None, ""]),
+    "an empty cell is no formula": ([None, _LOOKUP], [], [None, ""]),
+    "a merged formula marks the rows it covers": ([_LOOKUP, None], ["C2:C3"], ["", ""]),
+    "a merged value marks nothing": (["Tờ khai", None], ["C2:C3"], None),
+    "an error merged down": (["#N/A", None], ["C2:C3"], ["#N/A", "#N/A"]),
+}
+
+
+@pytest.mark.parametrize(("forms", "merged", "marks"), UNREAD_CELLS.values(), ids=UNREAD_CELLS)
+def test_the_cells_excel_shows_a_value_in_are_marked(
+    tmp_path: Path, forms: list[str | None], merged: list[str], marks: list[str | None] | None
+) -> None:
+    rows = [["Mã TTHC", "Tên thủ tục", "Mẫu đơn, tờ khai"]]
+    for number, cell in enumerate(forms, start=1):
+        cell = cell.format(row=number + 1) if cell else cell
+        rows.append([f"1.00000{number}", f"Thủ tục {number}", cell])
+    path = write_workbook(tmp_path / "f.xlsx", {"Danh mục": rows}, merged={"Danh mục": merged})
+    [table] = read_catalogue(str(path)).tables
+    found = {column: shown.tolist() for column, shown in table.unread.items()}
+    assert found == ({} if marks is None else {"forms": marks})
 
 
 # A program's workbook saves no formula values: a formula spelling its text out is read as it.

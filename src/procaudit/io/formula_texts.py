@@ -6,19 +6,22 @@ as empty. Excel shows the value as soon as the file is opened, so the official s
 where procaudit would see an empty column. A formula that spells its text out has one value
 whatever the workbook holds: `="1.000178"`, `=HYPERLINK("https://…", "Đăng ký khai sinh")`
 (its text, or the link where it gives none). Those cells are read as that text; any other
-formula saved without a value stays empty, and the reader's note says so (`formula_notes`).
+formula saved without a value stays empty, and the reader's note says so (`formula_notes`);
+its cell is marked (`Grid.unread`), as is a cell showing an Excel error (#N/A, #REF!), read
+as empty too: a rule's finding that such a cell is empty is not what the official sees
+(`engine.unread_hits`).
 """
 
 from __future__ import annotations
 
 import re
 import zipfile
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from xml.etree import ElementTree
 
 from procaudit.io.formula_cells import cell_position
-from procaudit.io.grid import Grid
+from procaudit.io.grid import NO_VALUE, Grid
 from procaudit.io.xlsx_parts import MAIN, sheet_parts
 
 _TEXT = r'"((?:[^"]|"")*)"'  # a text literal: its quotes doubled
@@ -51,12 +54,14 @@ def _saved(cell: ElementTree.Element) -> bool:
 @dataclass(frozen=True)
 class SheetFormulas:
     """A sheet's formula cells of note: those saved without a value that spell their text
-    out, by (Excel row, column from 0); the others saved without a value ("C3"); and the
-    cells holding an error ("B3 #N/A")."""
+    out, by (Excel row, column from 0); the others saved without a value ("C3"); the cells
+    holding an error ("B3 #N/A"); and those two kinds by (Excel row, column from 0), as
+    `Grid.unread` marks them: `NO_VALUE` or the error shown."""
 
     texts: dict[tuple[int, int], str]
     no_value: list[str]
     errors: list[str]
+    unread: dict[tuple[int, int], str] = field(default_factory=dict)
 
 
 def sheet_formulas(path: Path, holding: frozenset[str]) -> dict[str, SheetFormulas]:
@@ -78,6 +83,7 @@ def sheet_formulas(path: Path, holding: frozenset[str]) -> dict[str, SheetFormul
 
 def _of_note(archive: zipfile.ZipFile, part: str) -> SheetFormulas:
     texts: dict[tuple[int, int], str] = {}
+    unread: dict[tuple[int, int], str] = {}
     no_value, errors = [], []
     with archive.open(part) as stream:
         for _, element in ElementTree.iterparse(stream):
@@ -91,24 +97,32 @@ def _of_note(archive: zipfile.ZipFile, part: str) -> SheetFormulas:
                     texts[position] = text
                 else:
                     no_value.append(element.get("r", "?"))
+                    if position is not None:
+                        unread[position] = NO_VALUE
             elif element.get("t") == "e" and value is not None and value.text:
                 errors.append(f"{element.get('r', '?')} {value.text}")
+                if (position := cell_position(element.get("r", ""))) is not None:
+                    unread[position] = value.text
             element.clear()
-    return SheetFormulas(texts, no_value, errors)
+    return SheetFormulas(texts, no_value, errors, unread)
 
 
 def with_formula_texts(grids: list[Grid], found: dict[str, SheetFormulas]) -> list[Grid]:
     """The grids with each formula cell saved without a value that spells out its text
-    (`literal_text`) holding that text."""
+    (`literal_text`) holding that text, and the cells still read as empty that Excel shows
+    a value in marked (`Grid.unread`)."""
     if not found:
         return grids
     return [
-        _filled(grid, found[str(grid.sheet)].texts) if str(grid.sheet) in found else grid
+        _filled(grid, found[str(grid.sheet)]) if str(grid.sheet) in found else grid
         for grid in grids
     ]
 
 
-def _filled(grid: Grid, texts: dict[tuple[int, int], str]) -> Grid:
+def _filled(grid: Grid, formulas: SheetFormulas) -> Grid:
+    texts = formulas.texts
+    if formulas.unread:
+        grid = replace(grid, unread=formulas.unread)
     if not texts:
         return grid
     at_row = {int(row): position for position, row in enumerate(grid.rows.tolist())}

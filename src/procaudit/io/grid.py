@@ -21,6 +21,12 @@ from procaudit.core.errors import InputError
 from procaudit.core.i18n import t
 from procaudit.io.arrow_parse import blank_as_missing
 
+NO_VALUE = ""  # in Grid.unread: a formula saved without its value
+# What a cell showing an Excel error shows (calamine reads the cell as empty).
+EXCEL_ERRORS = frozenset(
+    {"#NULL!", "#DIV/0!", "#VALUE!", "#REF!", "#NAME?", "#NUM!", "#N/A", "#GETTING_DATA",
+     "#SPILL!", "#CALC!", "#FIELD!", "#BLOCKED!", "#CONNECT!", "#BUSY!", "#UNKNOWN!"}
+)  # fmt: skip
 _HEAD = 8192  # bytes read to tell what a file really is, whatever its name says
 
 
@@ -52,6 +58,10 @@ class Grid:
     # shows with fewer ("1.01" for 1.013807), by (row, column position); an xlsx's only.
     shown: dict[tuple[int, int], str] = field(default_factory=dict)
     chart: bool = False  # a chart sheet: a chart where a sheet's cells would be
+    # The cells read as empty that Excel shows a value in, by (row, column position): a
+    # formula saved without its value (`NO_VALUE`) and a cell showing an Excel error (its
+    # text, "#N/A"); an xlsx's only (`io.formula_texts`).
+    unread: dict[tuple[int, int], str] = field(default_factory=dict)
 
     def head(self, count: int) -> tuple[list[list[str]], list[bool]]:
         """`head_texts` of the cells, kept: the header search, the search for a table above

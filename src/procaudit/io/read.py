@@ -61,6 +61,7 @@ from procaudit.io.other_tables import OtherTable, other_table, without_name
 from procaudit.io.parts import split_parts
 from procaudit.io.sections import heading_rows, internal_rows, title_internal
 from procaudit.io.table import Table as Table  # read's own, as it always was
+from procaudit.io.unread_cells import unread_columns
 from procaudit.io.value_notes import quoted, value_notes
 from procaudit.vn.text import header_key
 
@@ -284,6 +285,7 @@ def _table(path: str, grid: Grid, options: ReadOptions, header: Header | None = 
         epoch,
         merged_from,
         _column_parts(understood),
+        unread_columns(grid, frame, header_map.columns),
     )
 
 
@@ -352,6 +354,7 @@ def _components(grid: Grid) -> Table | None:
         codes_restored=restored,
         from_merged=_counts(merged_from),
         merged_from=merged_from,
+        unread=unread_columns(grid, frame, account.header_map.columns),
     )
 
 

@@ -38,3 +38,7 @@ class Table:
     # column -> the cells of rows continuing a procedure its value came from
     # (`continuations.CellParts`: the frame's positions, the user's rows)
     parts: dict[str, CellParts] = field(default_factory=dict)
+    # column -> for each row, what Excel shows in a cell read as empty: `grid.NO_VALUE` for
+    # a formula saved without its value, an error's text ("#N/A"), None for a cell read as
+    # it is; only the columns where some row's cell is so (`io.unread_cells`)
+    unread: dict[str, np.ndarray] = field(default_factory=dict)
