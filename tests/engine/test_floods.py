@@ -7,10 +7,12 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from openpyxl import load_workbook
 from typer.testing import CliRunner
 
-from conftest import findings_of, table_of
+from conftest import findings_of, table_of, write_workbook
 from procaudit.cli import app
+from procaudit.core.findings import Finding, Severity
 from procaudit.engine.audit import audit
 from procaudit.engine.baseline import fingerprint
 from procaudit.engine.floods import FloodRows, collapse_floods
@@ -330,3 +332,105 @@ def test_a_column_flood_names_the_column_as_the_file_heads_it(
     (finding,) = [f for f in audit([str(path)]).findings if f.rule == "PA503"]
     assert finding.rows == 25
     assert finding.fix.startswith(f"Column '{said}' is written on the old scale")
+
+
+# A workbook a program wrote: its formulas saved without their values (openpyxl saves none),
+# cells showing an Excel error, and ordinary empty cells beside them.
+_FORMS = "=VLOOKUP(B{row},DM!A:B,2,0)"  # Excel shows the form it looks up
+_UNREAD_HEADER = ["STT", "Mã TTHC", "Tên thủ tục hành chính", "Cấp thực hiện", "Mẫu đơn, tờ khai"]
+
+
+def _unread_findings(
+    tmp_path: Path, forms: list[str | None], every_row: bool = False, **cells: str
+) -> list[tuple[str, int | None, str | None, str | None, int | None]]:
+    """(rule, row, column, value, rows) of each finding of a list whose forms cells are
+    `forms`; `cells` puts a value in a cell ("B3": a formula in the code's)."""
+    rows = [
+        [n, f"1.{n:06d}", f"Thủ tục số {n} về chứng thực", "Cấp tỉnh", cell]
+        for n, cell in enumerate(forms, start=1)
+    ]
+    path = tmp_path / "list.xlsx"
+    write_workbook(path, {"Danh mục": [_UNREAD_HEADER, *rows]})
+    book = load_workbook(path)
+    for row, cells_of in enumerate(book["Danh mục"].iter_rows(min_row=2), start=2):
+        for cell in cells_of:
+            if isinstance(cell.value, str) and "{row}" in cell.value:
+                cell.value = cell.value.format(row=row)
+    for reference, value in cells.items():
+        book["Danh mục"][reference] = value
+    book.save(path)
+    found = audit([str(path)], every_row=every_row).findings
+    return [(f.rule, f.row, f.column, f.value, f.rows) for f in found]
+
+
+UNREAD = {
+    "a formula's cell is not called empty, an empty one is": (
+        [_FORMS, None, '="Tờ khai"'], {}, [("PA301", 3, "forms", None, None)]
+    ),
+    "an error shown is said": (
+        ["#N/A", "Tờ khai"], {}, [("PA301", 2, "forms", "#N/A", None)]
+    ),
+    "a code's formula is no missing code": (["Tờ khai"], {"B2": "=VLOOKUP(C2,DM!A:B,2,0)"}, []),
+    "a code's error is a missing code that says so": (
+        ["Tờ khai"], {"B2": "#REF!"}, [("PA102", 2, "code", "#REF!", None)]
+    ),
+    # The name beside a code left to its formula is still listed twice: its own value.
+    "a finding on another cell of the row stays": (
+        ["Tờ khai", "Tờ khai"],
+        {"B2": "=B3", "C2": "Thủ tục số 2 về chứng thực"},
+        [("PA203", 2, "name", "Thủ tục số 2 về chứng thực", None),
+         ("PA203", 3, "name", "Thủ tục số 2 về chứng thực", None)],
+    ),
+    "a column of formulas is no empty column": ([_FORMS] * 25, {}, []),
+    "a column of formulas and a few empty cells": (
+        [_FORMS] * 22 + [None] * 3, {},
+        [("PA301", row, "forms", None, None) for row in (24, 25, 26)],
+    ),
+    # Not one column finding on 25 empty cells: 22 errors shown (a value's finding) and 3.
+    "errors and empty cells are told apart": (
+        ["#N/A"] * 22 + [None] * 3, {},
+        [("PA301", None, "forms", "#N/A", 22),
+         *(("PA301", row, "forms", None, None) for row in (24, 25, 26))],
+    ),
+}  # fmt: skip
+
+
+@pytest.mark.parametrize(("forms", "cells", "expected"), UNREAD.values(), ids=UNREAD)
+def test_a_cell_excel_shows_a_value_in_is_not_called_empty(
+    tmp_path: Path, forms: list[str | None], cells: dict[str, str], expected: list
+) -> None:
+    assert sorted(_unread_findings(tmp_path, forms, **cells), key=str) == sorted(expected, key=str)
+
+
+def test_every_row_leaves_out_the_formulas_cells_too(tmp_path: Path) -> None:
+    found = _unread_findings(tmp_path, [_FORMS] * 22 + ["#N/A"] * 3, every_row=True)
+    assert found == [("PA301", row, "forms", "#N/A", None) for row in (24, 25, 26)]
+
+
+@pytest.mark.parametrize(
+    ("rows", "message", "fix"),
+    [
+        (1, "The cell shows the Excel error #N/A: ", "Correct the cell's formula, or type its"),
+        (25, "Nearly every value of column", "Column 'Mẫu đơn, tờ khai' shows Excel errors (#N/A)"),
+    ],
+)
+def test_an_error_shown_says_so_and_how_to_repair_it(
+    tmp_path: Path, rows: int, message: str, fix: str
+) -> None:
+    body = [[n, f"1.{n:06d}", f"Thủ tục số {n}", "Cấp tỉnh", "#N/A"] for n in range(1, rows + 1)]
+    path = write_workbook(tmp_path / "list.xlsx", {"Danh mục": [_UNREAD_HEADER, *body]})
+    [finding] = [f for f in audit([str(path)]).findings if f.rule == "PA301"]
+    assert finding.message.startswith(message) and "Excel error #N/A" in finding.message
+    assert finding.fix.startswith(fix)
+
+
+def test_a_column_of_errors_says_so_not_that_it_is_empty() -> None:
+    found = [
+        Finding("PA301", "missing-form", Severity.ERROR, "f.xlsx", "S", row, "forms", None,
+                "#N/A", "The cell shows the Excel error #N/A: …", "Correct …")
+        for row in range(2, 27)
+    ]  # fmt: skip
+    table = table_of([{"name": f"Thủ tục số {n}", "forms": None} for n in range(25)], sheet="S")
+    [flood] = collapse_floods(found, table.frame, {"forms": "Mẫu đơn"})
+    assert flood.rows == 25 and flood.examples == ("#N/A",)
+    assert flood.fix.startswith("Column 'Mẫu đơn' shows Excel errors (#N/A): correct its formulas")

@@ -108,3 +108,28 @@ def test_a_value_flood_over_sheets_names_its_sheets_and_their_rows(tmp_path: Pat
         "2-8; sheet 'Lĩnh vực 2' rows 2-8; sheet 'Lĩnh vực 3' rows 2-8): The decision number"
     )
     assert finding.fix.endswith("(procaudit --every-row lists each row.)")
+
+
+@pytest.mark.parametrize(
+    ("code", "expected"),
+    [
+        pytest.param(
+            "#N/A", [(None, 30, "Column 'Mã TTHC' shows Excel errors (#N/A)")], id="errors"
+        ),
+        # Excel shows the codes it computes: no sheet's code is missing.
+        pytest.param("=VLOOKUP(B2,DM!A:B,2,0)", [], id="formulas without a saved value"),
+    ],
+)
+def test_a_code_column_excel_fills_over_sheets(
+    tmp_path: Path, code: str | None, expected: list[tuple[None, int, str]]
+) -> None:
+    sheets = {
+        f"Lĩnh vực {sheet}": [
+            HEADER,
+            *([code, f"Thủ tục số {sheet}.{n}", DECISION] for n in range(10)),
+        ]
+        for sheet in range(3)
+    }
+    path = write_workbook(tmp_path / "list.xlsx", sheets)
+    found = [f for f in audit([str(path)]).findings if f.rule == "PA102"]
+    assert [(f.row, f.rows, f.fix.split(":")[0]) for f in found] == expected

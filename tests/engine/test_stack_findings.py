@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT
+from conftest import ROOT, write_workbook
 from procaudit.core.findings import FileFailure
 from procaudit.engine import audit as engine
 from procaudit.engine.audit import AuditPlan, active_rules, audit_batches, audit_source
@@ -116,3 +116,25 @@ def test_a_progress_display_hears_the_stages_told_alone(
         audit_source(path, plan, schema, rules, lambda stage, at=where: alone.append(at + stage))
     assert sorted(told) == sorted(alone)
     assert sum("PA501" in stage for stage in told) == len(paths)
+
+
+def test_a_workbook_with_formulas_saved_without_values_goes_the_usual_way(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Its forms cells left to formulas are no missing forms (`engine.unread_hits`), which
+    the stack's hits as they are would say; the workbooks stacked with it stay plain."""
+    form = HEADERS.index("Mẫu đơn, tờ khai")
+    paths = []
+    for number in range(3):
+        rows = small_rows(number)
+        for row_number, row in enumerate(rows, start=2):
+            if number == 1 and not row[form]:
+                row[form] = f"=VLOOKUP(C{row_number},DM!A:B,2,0)"
+        paths.append(str(write_workbook(tmp_path / f"xa-{number}.xlsx", {"DS": [HEADERS, *rows]})))
+    batched, converted = _batched_and_alone(paths, monkeypatch)
+    assert converted == [paths[1]]
+    found = [
+        [f.row for f in one[0] if f.rule == "PA301"] for one in batched if isinstance(one, tuple)
+    ]
+    assert [len(rows) for rows in found] == [len(found[0]), 0, len(found[2])]
+    assert found[0] and found[2]  # their empty forms cells, as ever

@@ -428,8 +428,8 @@ def test_a_formula_saved_as_empty_text_is_no_formula_without_a_value(tmp_path: P
         for name, data in parts.items():
             rewritten.writestr(name, data)
     assert list(read_catalogue(str(path)).notes) == [
-        "sheet 'DM' has 1 formula with no saved value (C3), read as an empty cell; open the "
-        "file in Excel and save it to store its value"
+        "sheet 'DM' has 1 formula with no saved value (C3): its cell was not checked; open "
+        "the file in Excel and save it to store its value"
     ]
 
 

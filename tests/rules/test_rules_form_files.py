@@ -284,3 +284,30 @@ def test_pa302_on_the_2021_portal_components(real_data: Path, tmp_path: Path) ->
         assert all(f.value == PORTAL_LINK and f.sheet == "Thành phần hồ sơ" for f in found)
         names = [quoted(f) for f in found]
         assert all(re.match(r"(- )?(Tờ khai|Đơn) ", name) for name in names), names
+
+
+@pytest.mark.parametrize(
+    ("link", "found"),
+    [
+        # A link a program's workbook computes, saved without it: Excel shows it.
+        pytest.param('=HYPERLINK(F5,"Tải về")', [], id="a formula with no saved value"),
+        pytest.param("#N/A", [(5, "#N/A", "The cell shows the Excel error #N/A: ")], id="an error"),
+    ],
+)
+def test_pa302_on_a_components_link_excel_fills(
+    tmp_path: Path, link: str | None, found: list[tuple[int, str | None, str]]
+) -> None:
+    components = [
+        *COMPONENT_SHEET[:4],
+        [1, "1.000178", "Tờ khai đăng ký khai sinh", link, 1],
+        [2, "1.000178", "Tờ khai đăng ký lại khai sinh", None, 1],  # empty: still reported
+    ]
+    found = [*found, (6, None, "The dossier component")]
+    path = write_workbook(
+        tmp_path / "tthc.xlsx", {"Danh mục": LIST_SHEET, "Thành phần hồ sơ": components}
+    )
+    said = [(f.row, f.value, f.message) for f in audit([str(path)]).findings if f.rule == "PA302"]
+    assert [(row, value) for row, value, _ in said] == [(row, value) for row, value, _ in found]
+    assert all(
+        message.startswith(start) for (*_, message), (*_, start) in zip(said, found, strict=True)
+    )

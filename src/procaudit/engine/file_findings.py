@@ -1,6 +1,7 @@
 """The findings of the file rules, which see every table of a file at once (PA505's share of
 procedures fully online, PA302's form files): a rule's hits made Findings, each with the
-header its table gives the column it names.
+header its table gives the column it names; a hit on an empty cell Excel shows a value in
+put right first (`engine.unread_hits`).
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from procaudit.core.i18n import t
 from procaudit.engine.column_names import file_column_names
 from procaudit.engine.hit_findings import findings_of
 from procaudit.engine.skipped_rules import applicable
+from procaudit.engine.unread_hits import unread_file_hits
 from procaudit.rules import Rule
 from procaudit.rules.context import FileContext
 from procaudit.rules.hits import FILE_HIT_COLUMNS
@@ -25,7 +27,8 @@ def audit_file(
 ) -> Iterator[Finding]:
     """The findings of the file rules, which see every table of the file at once;
     `progress` hears the rule being checked."""
-    names = file_column_names([*(table for table, _ in context.tables), *context.components])
+    tables = [*(table for table, _ in context.tables), *context.components]
+    names = file_column_names(tables)
     for rule in rules:
         if rule.file_check is None or not any(
             applicable(rule, table.frame, context.options) for table, _ in context.tables
@@ -33,7 +36,7 @@ def audit_file(
             continue
         if progress is not None:
             progress(t("checking {rule}", "đang kiểm tra {rule}", rule=f"{rule.id} {rule.name}"))
-        found = rule.file_check(context)
+        found = unread_file_hits(rule.file_check(context), tables)
         if found.empty:  # most files: no finding, and no column to turn into lists
             continue
         fields = _fields(found)

@@ -34,6 +34,7 @@ import pandas as pd
 
 from procaudit.core.findings import Finding, Severity
 from procaudit.core.i18n import number, t
+from procaudit.io.grid import EXCEL_ERRORS
 
 SHARE = 0.9
 MIN_ROWS = 20
@@ -50,8 +51,11 @@ _NUMBER_CODE = re.compile(r"^\d(?:\.\d{1,6}|[01]\d{5})$")
 # The national code before the 2017 recoding: "T-PTO-250000-TT" (a province's), "B-BTP-…".
 _OLD_NATIONAL_CODE = re.compile(r"^[A-Z]-[A-Z]{2,6}-\d{5,6}-[A-Z]{2}$")
 
-# (rule, column, severity, on an empty cell): the findings that collapse together.
-_Key = tuple[str, str, str, bool]
+# (rule, column, severity, `cell_state`): the findings that collapse together.
+_Key = tuple[str, str, str, int]
+# A finding's `cell_state`: on a value, on an empty cell, on a cell showing an Excel error
+# (read as empty, and counted so; `engine.unread_hits`).
+VALUE, EMPTY, ERROR = 0, 1, 2
 
 
 def collapse_floods(
@@ -65,7 +69,7 @@ def collapse_floods(
     columns = set(frame.columns)
     for finding in findings:
         if finding.row is not None and finding.column in columns:
-            key = (finding.rule, finding.column, finding.severity, _empty(finding.value))
+            key = (finding.rule, finding.column, finding.severity, cell_state(finding.value))
             groups.setdefault(key, []).append(finding)
     floods = {key: found for key, found in groups.items() if len(found) >= MIN_ROWS}
     if not floods:
@@ -214,6 +218,14 @@ def _empty(value: str | None) -> bool:
     return value is None or not value.strip()
 
 
+def cell_state(value: str | None) -> int:
+    """Whether a finding is on a value (`VALUE`), an empty cell (`EMPTY`) or a cell showing
+    an Excel error (`ERROR`): a column fails everywhere on its values or on its rows."""
+    if _empty(value):
+        return EMPTY
+    return ERROR if value in EXCEL_ERRORS else VALUE
+
+
 def _filled(column: pd.Series) -> int:
     """How many cells of the column are filled: the reader reads a blank cell as missing, so
     this is a count of values, not a pass over a million strings. (A frame made otherwise,
@@ -287,8 +299,24 @@ def column_finding(
 
 def column_cause(first: Finding, examples: tuple[str, ...], header: str) -> str:
     """The likely cause of a rule failing on nearly every value of a column, and its fix:
-    the wrong column chosen, local codes, an empty column, or one repair on every row."""
+    the wrong column chosen, local codes, an empty column, cells showing Excel errors, or
+    one repair on every row."""
+    if cell_state(first.value) == ERROR:
+        return _excel_errors(first, examples, header)
     return _CAUSES.get(first.rule, _same_repair)(first, examples, header)
+
+
+def _excel_errors(first: Finding, examples: tuple[str, ...], header: str) -> str:
+    """Any rule failing on a column whose cells show Excel errors: their formulas failed
+    (a look-up that found nothing), which no repair of a value mends."""
+    return t(
+        "Column '{header}' shows Excel errors ({errors}): correct its formulas, or type "
+        "the values in place of the errors.",
+        "Cột '{header}' hiển thị lỗi Excel ({errors}): hãy sửa công thức của cột, hoặc nhập "
+        "giá trị thay cho lỗi.",
+        header=header,
+        errors=", ".join(examples or (str(first.value),)),
+    )
 
 
 def _same_repair(first: Finding, examples: tuple[str, ...], header: str) -> str:

@@ -24,6 +24,7 @@ from procaudit.engine.floods import column_finding, value_finding
 from procaudit.engine.hit_explain import explained, explaining
 from procaudit.engine.hit_floods import Hits, find_floods
 from procaudit.engine.merged_hits import kept_hits, merged_cells, said_merged
+from procaudit.engine.unread_hits import unread_hits
 from procaudit.io import Table
 from procaudit.io.grid import take_rows
 from procaudit.rules import get_rule
@@ -39,7 +40,10 @@ def table_findings(
     """A table's findings from its hits, each flood made one finding if `collapse`
     (`procaudit.engine.floods`, found on the hits: a flood's rows never become Findings), and
     its hits as the scorecard counts them (every hit on a row, flooded or not). The hits of
-    rules that explain them late are explained (with `context`) only where shown."""
+    rules that explain them late are explained (with `context`) only where shown. A hit on
+    an empty cell Excel shows a value in is put right first (`engine.unread_hits`)."""
+    if table.unread:
+        found = unread_hits(table, found, _frame_positions(table, found))
     hits = hit_arrays(table, found)
     part = (table.sheet, hits.row, hits.rule, hits.severity)
     positions = _frame_positions(table, found)

@@ -18,7 +18,8 @@ from dataclasses import dataclass, replace
 import numpy as np
 import pandas as pd
 
-from procaudit.engine.floods import EXAMPLES, MIN_ROWS, SHARE, FloodRows
+from procaudit.engine.floods import EMPTY, ERROR, EXAMPLES, MIN_ROWS, SHARE, FloodRows
+from procaudit.io.grid import EXCEL_ERRORS
 
 
 @dataclass(frozen=True)
@@ -72,19 +73,22 @@ def find_floods(
     size = len(hits.row)
     located = ~np.isnan(hits.row)
     # A value is "empty" as `floods._empty` says (None, or only what `str.strip` strips),
-    # "given" where truthy.
+    # "given" where truthy; an Excel error shown is told apart (`floods.cell_state`).
     # `map` of builtins: a million hits of PA406 without a Python-level test each.
     given = np.fromiter(map(bool, hits.value), dtype=bool, count=size)
     empty = ~given
     texts = np.flatnonzero(given)
-    empty[texts] = np.fromiter(
-        map(str.isspace, np.asarray(hits.value, dtype=object)[texts]), dtype=bool, count=len(texts)
+    shown = np.asarray(hits.value, dtype=object)[texts]
+    empty[texts] = np.fromiter(map(str.isspace, shown), dtype=bool, count=len(texts))
+    state = empty.astype(np.int64) * EMPTY
+    state[texts] += ERROR * np.fromiter(
+        map(EXCEL_ERRORS.__contains__, shown), dtype=bool, count=len(texts)
     )
     rule_code, _ = pd.factorize(hits.rule)
     column_code, column_uniques = pd.factorize(hits.column)  # -1: no column
     flooded = np.zeros(size, dtype=bool)
     columns = _column_floods(
-        hits, frame, located, empty, rule_code, column_code, list(column_uniques), flooded, merged
+        hits, frame, located, state, rule_code, column_code, list(column_uniques), flooded, merged
     )
     if explain is not None:
         shown = np.union1d(
@@ -101,15 +105,16 @@ def _column_floods(
     hits: Hits,
     frame: pd.DataFrame,
     located: np.ndarray,
-    empty: np.ndarray,
+    state: np.ndarray,
     rule_code: np.ndarray,
     column_code: np.ndarray,
     column_names: list[str],
     flooded: np.ndarray,
     merged: Mapping[str, int] | None = None,
 ) -> list[Flood]:
-    """One rule, at one severity, on (nearly) every value of a column, or every empty cell;
-    marks their hits in `flooded`."""
+    """One rule, at one severity, on (nearly) every value of a column, or every empty cell
+    (or every cell showing an Excel error: `state`, as `floods.cell_state` gives it); marks
+    their hits in `flooded`."""
     in_frame = np.append(np.isin(np.array(column_names, dtype=object), list(frame.columns)), False)
     chosen = np.flatnonzero(located & in_frame[column_code])
     if len(chosen) < MIN_ROWS:
@@ -117,7 +122,7 @@ def _column_floods(
     key = (
         (rule_code[chosen] * (len(column_names) + 1) + column_code[chosen]) * 4
         + hits.severity[chosen]
-    ) * 2 + empty[chosen]
+    ) * 3 + state[chosen]
     group, _ = pd.factorize(key)  # numbered in order of first appearance
     sizes = np.bincount(group)
     floods = []
@@ -125,12 +130,13 @@ def _column_floods(
         members = chosen[group == number]
         first = int(members[0])
         column = column_names[column_code[first]]
-        whole = len(frame) if empty[first] else int(frame[column].count())
+        # Cells read as empty (an error shown is one) are counted over all rows.
+        whole = len(frame) if state[first] else int(frame[column].count())
         whole -= (merged or {}).get(column, 0)  # its cells, not its rows
         if len(members) < SHARE * whole:
             continue
         flooded[members] = True
-        examples = () if empty[first] else _examples(hits.value, members)
+        examples = () if state[first] == EMPTY else _examples(hits.value, members)
         floods.append(Flood(_first(hits, members), _rows(hits, members), column, whole, examples))
     return floods
 

@@ -20,7 +20,9 @@ from procaudit.core.i18n import t
 from procaudit.engine.floods import (
     MIN_ROWS,
     SHARE,
+    VALUE,
     FloodRows,
+    cell_state,
     column_finding,
     flood_examples,
     not_flooded,
@@ -30,8 +32,8 @@ from procaudit.io import Table
 
 _SHOWN_SHEETS = 3  # sheets whose rows a finding over several sheets names
 
-# (rule, column, severity, on an empty cell): the findings that collapse together.
-_Key = tuple[str, str, Severity, bool]
+# (rule, column, severity, `floods.cell_state`): the findings that collapse together.
+_Key = tuple[str, str, Severity, int]
 
 
 def collapse_across_tables(findings: list[Finding], tables: Sequence[Table]) -> list[Finding]:
@@ -55,7 +57,7 @@ def _column_floods(
     each with the column's values (its rows, for empty cells) in those tables."""
     groups: dict[_Key, list[Finding]] = {}
     for finding in rows:
-        key = (finding.rule, str(finding.column), finding.severity, _empty(finding.value))
+        key = (finding.rule, str(finding.column), finding.severity, cell_state(finding.value))
         groups.setdefault(key, []).append(finding)
     # A table that flooded on its own said so already: its values are not counted again.
     alone = {
@@ -67,7 +69,7 @@ def _column_floods(
     for key, found in groups.items():
         if len(found) < MIN_ROWS:
             continue
-        rule, column, severity, empty = key
+        rule, column, severity, state = key
         counted = [
             table
             for table in tables
@@ -75,7 +77,7 @@ def _column_floods(
         ]
         # A column's cells: a cell merged down over rows is one (`engine.merged_hits`).
         whole = sum(
-            (len(table.frame) if empty else int(table.frame[column].count()))
+            (len(table.frame) if state != VALUE else int(table.frame[column].count()))
             - table.from_merged.get(column, 0)
             for table in counted
         )
@@ -167,7 +169,3 @@ def _column_finding(found: list[Finding], whole: int, cells: bool) -> Finding:
 
 def _sheet_rows(sheets: dict[str | None, FloodRows]) -> SheetRows:
     return SheetRows(tuple((str(sheet), rows) for sheet, rows in sheets.items()))
-
-
-def _empty(value: str | None) -> bool:
-    return value is None or not value.strip()

@@ -5,10 +5,11 @@ A commune's list of 20-50 rows has some 30 hits, all found on the stack of its b
 pandas' fixed cost of a dozen column reads, factorisations and look-ups per table: 1.1 ms a
 small file, a third of the engine's time. Most such tables need nothing of that machinery:
 no flood is possible (no rule hits one column on `MIN_ROWS` rows), no value comes from a
-merged cell or from cells under its procedure's row, no rule explains its hits late. For
-them the findings are what `to_findings` gives on their hits as they are, so each field is
-read once for the whole stack, as lists, and each table takes its slice (and a progress
-display is told the stages the usual way tells: `table_hits.tell_stages`). Any other table
+merged cell or from cells under its procedure's row, no empty cell shows a value in Excel
+(`engine.unread_hits`), no rule explains its hits late. For them the findings are what
+`to_findings` gives on their hits as they are, so each field is read once for the whole
+stack, as lists, and each table takes its slice (and a progress display is told the stages
+the usual way tells: `table_hits.tell_stages`). Any other table
 goes the usual way, on the stack's hits cut for it (`StackedHits.hits`): the same findings
 either way.
 """
@@ -136,8 +137,8 @@ class TableColumns:
 
     def plain(self, table: Table, collapse: bool) -> bool:
         """Whether the table's findings are its hits made findings as they are: nothing to
-        collapse, point at other cells or explain late."""
-        if self.stack.late or table.parts:
+        collapse, point at other cells, put right (`engine.unread_hits`) or explain late."""
+        if self.stack.late or table.parts or table.unread:
             return False
         return not collapse or not (table.merged_from or self.stack.crowded[self.at])
 

@@ -222,8 +222,10 @@ def formula_notes(found: dict[str, SheetFormulas]) -> list[str]:
     (`formula_texts.sheet_formulas`); one spelling its text out was read as that text.
 
     Excel saves each formula's last value beside it; files written by programs (openpyxl,
-    some exports) often do not, and their cells would look blank without a word. An error
-    is what a failed look-up leaves: the rules see an empty cell, the user sees "#N/A".
+    some exports) often do not, and their cells would look blank without a word: no rule's
+    finding says such a cell is empty (`engine.unread_hits`), so the note says they were not
+    checked. An error is what a failed look-up leaves: the rules see an empty cell, the user
+    sees "#N/A", which their findings say.
     """
     notes = []
     for sheet, formulas in found.items():
@@ -242,18 +244,19 @@ def _shown(cells: list[str]) -> str:
 def _said_no_value(sheet: str, cells: list[str]) -> str:
     if len(cells) == 1:
         return t(
-            "sheet '{sheet}' has 1 formula with no saved value ({shown}), read as an empty "
-            "cell; open the file in Excel and save it to store its value",
-            "trang tính '{sheet}' có 1 công thức chưa lưu giá trị ({shown}), được đọc là "
-            "ô trống; hãy mở tệp bằng Excel rồi lưu lại để lưu giá trị của công thức",
+            "sheet '{sheet}' has 1 formula with no saved value ({shown}): its cell was not "
+            "checked; open the file in Excel and save it to store its value",
+            "trang tính '{sheet}' có 1 công thức chưa lưu giá trị ({shown}): ô này chưa được "
+            "kiểm tra; hãy mở tệp bằng Excel rồi lưu lại để lưu giá trị của công thức",
             sheet=sheet,
             shown=_shown(cells),
         )
     return t(
-        "sheet '{sheet}' has {count} formulas with no saved value ({shown}), read as "
-        "empty cells; open the file in Excel and save it to store their values",
-        "trang tính '{sheet}' có {count} công thức chưa lưu giá trị ({shown}), được đọc là "
-        "ô trống; hãy mở tệp bằng Excel rồi lưu lại để lưu giá trị của các công thức",
+        "sheet '{sheet}' has {count} formulas with no saved value ({shown}): their cells "
+        "were not checked; open the file in Excel and save it to store their values",
+        "trang tính '{sheet}' có {count} công thức chưa lưu giá trị ({shown}): các ô này "
+        "chưa được kiểm tra; hãy mở tệp bằng Excel rồi lưu lại để lưu giá trị của các công "
+        "thức",
         sheet=sheet,
         count=len(cells),
         shown=_shown(cells),
