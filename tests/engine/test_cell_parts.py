@@ -81,3 +81,39 @@ def test_every_rule_repairing_any_text_cell_reads_one_text() -> None:
     for rule_id in on_any_text:
         rule = get_rule(rule_id)
         assert rule is not None and rule.describe_text is not None, rule_id
+
+
+# A procedure with a sub-row per level, its agencies a line each (io.continuations' listing):
+# a rule judging the whole joined value names the office it faults, and the finding points
+# at the sub-row holding it, not at the procedure's row.
+LEVEL_ROWS = [
+    ["STT", "Mã TTHC", "Tên thủ tục hành chính / Cấp thực hiện", "Cơ quan thực hiện"],
+    [1, "2.000635", "Cấp bản sao Trích lục hộ tịch", None],
+    [None, None, "- Cấp tỉnh", "Sở Tư pháp"],
+    [None, None, "- Cấp xã", "UBND cấp xã"],
+    [2, "2.002516", "Xác nhận thông tin hộ tịch", None],
+    [None, None, "- Cấp tỉnh", "Sở Giao thông vận tải"],
+    [None, None, "- Cấp huyện", "UBND cấp huyện"],
+    [None, None, "- Cấp xã", "UBND cấp xã"],
+    [3, "1.002693", "Cấp giấy phép chặt hạ cây xanh", "UBND huyện"],
+]
+
+
+@pytest.mark.parametrize(
+    ("rule", "row", "office"),
+    [
+        ("PA501", 7, "UBND cấp huyện"),  # the third of three sub-rows
+        ("PA504", 6, "Sở Giao thông vận tải"),  # the first
+        ("PA501", 9, "UBND huyện"),  # a value of one cell on the procedure's own row
+    ],
+)
+def test_a_finding_on_joined_agencies_points_at_the_sub_row_it_quotes(
+    tmp_path: Path, rule: str, row: int, office: str
+) -> None:
+    path = write_workbook(tmp_path / "levels.xlsx", {"DM": LEVEL_ROWS})
+    found = [
+        f.row
+        for f in audit([str(path)]).findings
+        if f.rule == rule and f.column == "agency" and f"'{office}'" in f.message
+    ]
+    assert found == [row]

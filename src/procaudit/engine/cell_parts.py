@@ -11,7 +11,10 @@ table's hits become findings:
 - a value joined from several cells is asked of each, by a rule that reads a text cell's
   own text (`Rule.describe_text`): each cell holding the defect gets its own finding, with
   the repair of its own text; a defect no cell holds (none here: a join adds one plain
-  space) is no finding.
+  space) is no finding;
+- a value joined from several cells, found at fault by a rule that judges the whole value (a
+  district office among a procedure's agencies, one a sub-row: 'Sở Tư pháp' over 'UBND cấp
+  huyện'), points at the one cell whose text its message quotes, if one does.
 
 The finding keeps its procedure (code, name) and the hit its row, which the scorecard counts.
 Rules comparing rows (`Rule.table_local`) keep their hits on the procedure's row.
@@ -36,6 +39,7 @@ def on_their_cells(table: Table, found: pd.DataFrame, positions: np.ndarray) -> 
         return found
     columns = found["column"].to_numpy(dtype=object)
     rules = found["rule"].to_numpy(dtype=object)
+    messages = found["message"].to_numpy(dtype=object)
     cell_row = np.full(len(found), np.nan)
     replaced: dict[int, list[dict[str, object]]] = {}  # hit -> the hits of its cells
     for column, parts in table.parts.items():
@@ -57,6 +61,10 @@ def on_their_cells(table: Table, found: pd.DataFrame, positions: np.ndarray) -> 
                 replaced[hit] = _cells_hits(
                     found.iloc[hit], rule.describe_text, parts.row, parts.text, start, size
                 )
+            else:
+                quoted = _quoted_cell(str(messages[hit]), parts.text[start : start + size])
+                if quoted is not None:
+                    cell_row[hit] = parts.row[start + quoted]
     if not replaced and np.isnan(cell_row).all():
         return found
     pointed = found.assign(**{CELL_ROW: cell_row})
@@ -68,6 +76,17 @@ def on_their_cells(table: Table, found: pd.DataFrame, positions: np.ndarray) -> 
     if not new:
         return pointed[kept].reset_index(drop=True)
     return pd.concat([pointed[kept], pd.DataFrame(new, columns=pointed.columns)], ignore_index=True)
+
+
+def _quoted_cell(message: str, texts: np.ndarray) -> int | None:
+    """Which of a value's cells the message quotes ('UBND cấp huyện'), where exactly one
+    does; None where none or several do (or the message is left to be explained late)."""
+    quoted = [
+        place
+        for place, text in enumerate(texts.tolist())
+        if str(text).strip() and f"'{str(text).strip()}'" in message
+    ]
+    return quoted[0] if len(quoted) == 1 else None
 
 
 def _cells_hits(
