@@ -53,6 +53,13 @@ def test_pa101_invalid_code(case: str, code: str, flagged: bool) -> None:
         ("1.0O1234", "has a letter where a digit belongs", "Write the code as 1.001234."),
         ("1.00120", "has 5 digits after the dot", "Copy the procedure's code from"),
         (" 1.001234", "has spaces around it", "Write the code as 1.001234."),
+        # A space typed inside a national code, by hand or by a line break in a narrow cell.
+        ("1. 001234", "has a space inside it", "Write the code as 1.001234."),
+        ("1.001 234", "has a space inside it", "Write the code as 1.001234."),
+        ("1.\u00a0001234", "has a space inside it", "Write the code as 1.001234."),
+        ("1.001234.000.00.00. H29", "has a space inside it", "Write the code as 1.001234.000"),
+        (" 1. 001234", "has spaces around it", "Write the code as 1.001234."),
+        ("1. 00123", "is not a national code", "Copy the procedure's code from"),
         ("'1.001234", "starts with an apostrophe", "Write the code as 1.001234."),
         (" '1.001234", "starts with an apostrophe", "Write the code as 1.001234."),
         ("'1,001234", "starts with an apostrophe", "Write the code as 1.001234."),
@@ -163,6 +170,7 @@ def test_pa101_codes_changed_by_a_number_cell(
         ("01.001234", "1.001234"),
         ("1.0O1234", "1.001234"),
         (" 1.001234", "1.001234"),
+        ("1. 001234", "1.001234"),
         ("'1.001234", "1.001234"),
         ("1.008125.", "1.008125"),
         ("1.001234", "1.001234"),
@@ -182,7 +190,8 @@ def test_repaired_code(code: str, repaired: str | None) -> None:
     certain = repaired is not None and number_code_repair(code) is None
     assert certain == (
         code
-        in {"1,001234", "01.001234", "1.0O1234", " 1.001234", "'1.001234", "1.008125.", "1.001234"}
+        in {"1,001234", "01.001234", "1.0O1234", " 1.001234", "1. 001234", "'1.001234"}
+        | {"1.008125.", "1.001234"}
     )
 
 
@@ -339,6 +348,8 @@ ODD_CODES = [
     *["1.0012٣4", "１.001234", "\u20001.001234", "1.00398\u3000", "Mã 1.001234"],
     *["1.000178; 1.000179", " 1.000178,1.000179 ", "1.000178 /1.000179/ 2.000001", "1.1; 1.2"],
     *["1.000178.H29\n1.000179.000.00.00.H29", "1.000178;;1.000179", "1.000178; 1.000179."],
+    *["1. 001234", "1.001 234", " 1. 001234 ", "1.\t001234", "1 . 001234", "1. 00123", "1.001234"],
+    *["1.001234 1.001235", "'1. 001234", "1.\x1c001234", "1.\u00a0001234", "1, 001234"],
 ]
 
 

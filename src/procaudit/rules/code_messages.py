@@ -30,6 +30,7 @@ MESSAGES = {
         "mã bị lưu dưới dạng số nên mất {lost} chữ số 0 ở cuối",
     ),
     "spaces": ("has spaces around it", "có dấu cách ở đầu hoặc cuối"),
+    "space inside": ("has a space inside it", "có dấu cách ở giữa"),
     # Exports write it to keep a code text in Excel; typed, Excel hides it, stored, it stays.
     "apostrophe": (
         "starts with an apostrophe, stored in the cell (a mark some exports write to keep a "

@@ -59,10 +59,11 @@ def _where_codes_live() -> str:
 def repaired_code(code: str) -> str | None:
     """The code the author most likely meant, if a mechanical repair makes it valid.
 
-    Typing slips (a comma for the dot, the letter O for a zero, a leading zero) have one
+    Typing slips (a comma for the dot, the letter O for a zero, a leading zero, a space typed
+    inside: "1. 000178") have one
     reading; a code that a number cell changed (see `number_code_repair`) only probably
     means the code returned, and a person should check it."""
-    candidate = code.strip().removeprefix("'").removesuffix(".")
+    candidate = "".join(code.split()).removeprefix("'").removesuffix(".")
     candidate = candidate.replace(",", ".").translate(_DIGIT_LOOKALIKES)
     head, dot, tail = candidate.partition(".")
     candidate = (head.lstrip("0") or "0") + dot + tail
@@ -118,6 +119,9 @@ def _problem(code: str) -> str:
         return said("apostrophe")
     if code != code.strip():
         return said("spaces")
+    joined = "".join(code.split())
+    if joined != code and _CODE.match(joined):  # "1. 000178", "1.000 178": typed by hand
+        return said("space inside")
     if "," in code:
         return said("comma for dot")
     national_part = ".".join(code.split(".")[:2])
@@ -174,7 +178,8 @@ def _invalid_ascii_codes(code: pa.Array) -> tuple[pa.Array, pa.Array]:
     padded = pc.utf8_rpad(pc.replace_substring(text, ",", "."), width=width, padding="0")
     guessed = pc.if_else(lost_dot, dotted, pc.if_else(lost_zeros, padded, _NO_TEXT))
     # repaired_code: the typing slips undone, then the leading zeros of the part before the dot
-    candidate = pc.replace_substring_regex(text, "^'", "", max_replacements=1)
+    collapsed = pc.replace_substring_regex(text, f"[{_ASCII_SPACES}]+", "")
+    candidate = pc.replace_substring_regex(collapsed, "^'", "", max_replacements=1)
     candidate = pc.replace_substring_regex(candidate, r"\.$", "", max_replacements=1)
     candidate = pc.replace_substring(candidate, ",", ".")
     candidate = pc.replace_substring_regex(candidate, "[Oo]", "0")
@@ -216,6 +221,10 @@ def _invalid_ascii_codes(code: pa.Array) -> tuple[pa.Array, pa.Array]:
             said("own code"),
         ),
         (pc.match_substring(code, ","), said("comma for dot")),
+        (
+            pc.and_(pc.not_equal(collapsed, text), matches(collapsed, CODE_PATTERN)),
+            said("space inside"),
+        ),
         (pc.not_equal(code, text), said("spaces")),
         (pc.starts_with(text, "'"), said("apostrophe")),
     ]
@@ -268,6 +277,7 @@ def invalid_code(value: str | None) -> tuple[str, str]:
     1,001234     a comma for the dot
     01.001234    a leading zero
     1.0O1234     the letter O for a zero
+    1. 001234    a space inside
     1.000178; 1.000179   two codes in one row
     ```
 
@@ -304,6 +314,7 @@ def invalid_code(value: str | None) -> tuple[str, str]:
     1,001234     dấu phẩy thay cho dấu chấm
     01.001234    thừa chữ số không ở đầu
     1.0O1234     chữ O thay cho chữ số không
+    1. 001234    dấu cách ở giữa
     1.000178; 1.000179   hai mã trong một dòng
     ```
 
