@@ -340,7 +340,15 @@ def test_combined_decision_cells_are_split(
         ("QĐ số 1890/QĐ-UBND ngày 5.8.2025 của Chủ tịch UBND tỉnh", "1890/QĐ-UBND", "05/08/2025"),
         ("1890/QĐ-UBND ngày   tháng   năm 2025", "1890/QĐ-UBND", "tháng   năm 2025"),
         ("1890/QĐ-UBND", "1890/QĐ-UBND", None),
-        ("1890/QĐ-UBND (15/8/2025)", "1890/QĐ-UBND (15/8/2025)", None),
+        # The date alone after the number: a comma, brackets, a dash or a space between.
+        ("1890/QĐ-UBND (15/8/2025)", "1890/QĐ-UBND", "15/08/2025"),
+        ("2034/QĐ-UBND, 02/9/2025", "2034/QĐ-UBND", "02/09/2025"),
+        ("Quyết định số 1890/QĐ-UBND - 15.8.2025", "1890/QĐ-UBND", "15/08/2025"),
+        ("1890/QĐ-UBND 15/8/2025.", "1890/QĐ-UBND", "15/08/2025"),
+        ("1890/QĐ-UBND (ngày 15/8/2025)", "1890/QĐ-UBND", "15/08/2025"),
+        # Not a number and its date: the year in the number, a date with more after it.
+        ("15/2025/QĐ-UBND", "15/2025/QĐ-UBND", None),
+        ("1890/QĐ-UBND 15/8/2025 thay thế", "1890/QĐ-UBND 15/8/2025 thay thế", None),
     ],
 )
 def test_decision_cell_forms(cell: str, decision_no: str, decision_date: str | None) -> None:

@@ -184,6 +184,17 @@ DECISION_CASES = [
     ("the annex cell: number and date", "1890/QĐ-UBND ngày 15/8/2025", None, "", ""),
     ("number, comma, date", "1890/QĐ-UBND, ngày 15/8/2025", None, "", ""),
     ("date and signer", "1890/QĐ-UBND ngày 15/8/2025 của Chủ tịch UBND tỉnh", None, "", ""),
+    # The date alone after the number, as io.decisions splits it.
+    ("date in brackets", "1890/QĐ-UBND (15/8/2025)", None, "", ""),
+    ("number, comma, bare date", "2034/QĐ-UBND, 02/9/2025", None, "", ""),
+    ("number, dash, bare date", "2034/QĐ-UBND - 02.9.2025", None, "", ""),
+    (
+        "two decisions, bare dates",
+        "1890/QĐ-UBND (15/8/2025); 2150/QĐ-UBND (1/10/2025)",
+        None,
+        "",
+        "",
+    ),
     ("two decisions, ';'", "1890/QĐ-UBND; 2150/QĐ-UBND", None, "", ""),
     ("two decisions, a line each", "1890/QĐ-UBND\n2150/QĐ-UBND", None, "", ""),
     ("two decisions, 'và'", "1890/QĐ-UBND và 2150/QĐ-UBND", None, "", ""),

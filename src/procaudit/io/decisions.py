@@ -2,7 +2,8 @@
 
 Annexes often write both in one cell: "1890/QĐ-UBND ngày 15/8/2025", in words "số
 1890/QĐ-UBND ngày 15 tháng 8 năm 2025", or citing the decision "Quyết định số 1890/QĐ-UBND
-ngày 15/8/2025 của Chủ tịch UBND tỉnh". The number goes to `decision_no`; the date goes to
+ngày 15/8/2025 của Chủ tịch UBND tỉnh", or with the date alone after the number: "1890/QĐ-UBND,
+15/8/2025", "1890/QĐ-UBND (15/8/2025)". The number goes to `decision_no`; the date goes to
 `decision_date` where that is empty, written dd/mm/yyyy; who issued or signed it, named
 after the date ("… của UBND huyện Lâm Thao"), goes to the hidden column `DECISION_ISSUER`,
 which PA402 reads (a district's decision dated after the district level ended).
@@ -18,10 +19,14 @@ import pyarrow.compute as pc
 
 from procaudit.catalogue.columns import DECISION_ISSUER
 from procaudit.io.grid import arrow_chunks
+from procaudit.vn.dates import DAY_MONTH_YEAR
 
+# The date follows the word "ngày", or stands alone after a comma, a dash, a space or in
+# brackets: "1890/QĐ-UBND, 15/8/2025", "1890/QĐ-UBND (15/8/2025)".
 _COMBINED = re.compile(
-    r"^\s*(?:(?:quyết định|qđ)\s+)?(?:số\s*:?\s*)?(?P<number>\S+?)\s*,?\s+ngày\s*:?\s*"
-    r"(?P<date>.+?)\s*$",
+    r"^\s*(?:(?:quyết định|qđ)\s+)?(?:số\s*:?\s*)?(?P<number>\S+?)"
+    r"(?:(?:\s*,?\s+\(?|\s*\()\s*ngày\s*:?\s*(?P<date>.+?)"
+    rf"|(?:\s*[,;(]\s*|\s+[-–]\s+|\s+)(?P<bare>{DAY_MONTH_YEAR})\s*\)?\.?)\s*$",
     re.IGNORECASE | re.DOTALL,
 )
 # "15/8/2025", "15.08.2025", "15 tháng 8 năm 2025", and whatever follows it.
@@ -45,12 +50,12 @@ def _date_texts(texts: pd.Series) -> pd.Series:
 
 # What every combined cell holds (`_COMBINED` needs it, matched as it matches it): a list
 # without it has nothing to split, and pandas' extract costs a few milliseconds even so.
-_DATE_WORD = re.compile(r"ngày", re.IGNORECASE)
+_DATE_WORD = re.compile(rf"ngày|{DAY_MONTH_YEAR}", re.IGNORECASE)
 
 
 def _may_combine(column: pd.Series) -> bool:
-    """Whether a distinct cell of the column holds the date's word: most lists' do not, and
-    Arrow's distinct values of a small column cost a tenth of pandas' factorize."""
+    """Whether a distinct cell of the column holds the date's word or a date: most lists' do
+    not, and Arrow's distinct values of a small column cost a tenth of pandas' factorize."""
     chunks = arrow_chunks(column)
     values = column.unique() if chunks is None else pc.unique(chunks).to_pylist()
     return any(_DATE_WORD.search(str(value)) for value in values if isinstance(value, str))
@@ -60,6 +65,7 @@ def _extract_distinct(codes: np.ndarray, uniques: pd.Index, index: pd.Index) -> 
     """`str.extract(_COMBINED)`, run once per distinct value: one decision covers many rows;
     None when no value is combined (nothing is spread back over the rows)."""
     found = pd.Series(uniques, dtype="str").str.extract(_COMBINED)
+    found["date"] = found["date"].fillna(found["bare"])
     if not found["number"].notna().any():
         return None
     taken = found.reindex(codes)  # code -1 (a missing value) finds no row: all missing

@@ -36,6 +36,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, replace
 
 from procaudit.core.i18n import t
+from procaudit.vn.dates import DAY_MONTH_YEAR
 from procaudit.vn.issuers import known_issuers, official_case
 from procaudit.vn.legacy_fonts import TCVN3, VNI, convert
 from procaudit.vn.lookalikes import LOOKALIKES, lookalikes_in, replace_lookalikes
@@ -51,7 +52,13 @@ _DECISION = re.compile(DECISION_PATTERN)
 _DECISION_INSIDE = re.compile(rf"(?<![\w/]){DECISION_PATTERN}(?![\w/-])")
 # Annex cells often append the date: "1890/QĐ-UBND ngày 15/8/2025", "…, ngày 15/8/2025"; the
 # date, and whatever follows it, is PA403's business, not this one's.
-_DATE_TAIL = re.compile(r"(?:\s*,\s*|\s+)(?:ngày|ngay)\b.*$", re.IGNORECASE | re.DOTALL)
+# The date may also stand alone after a comma, a dash, a space or in brackets, as
+# `io.decisions` reads it: "1890/QĐ-UBND, 15/8/2025", "1890/QĐ-UBND (15/8/2025)".
+_DATE_TAIL = re.compile(
+    r"(?:(?:\s*,\s*|\s+)\(?|\s*\()\s*(?:ngày|ngay)\b.*$"
+    rf"|(?:\s*[,;(]\s*|\s+[-–]\s+|\s+){DAY_MONTH_YEAR}\s*\)?\.?\s*$",
+    re.IGNORECASE | re.DOTALL,
+)
 
 # Words that announce the number: "Quyết định số", "QĐ số", "Số:", "Quyết định".
 _LEAD = r"(?:(?:quyết\s+định|quyet\s+dinh|qđ|qd)\s+)?(?:(?:số|so)\s*[:.]?\s*)?"

@@ -17,6 +17,9 @@ import re
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta, timezone
 
+# A date in figures, day first, as a cell writes it beside other text ("1890/QĐ-UBND,
+# 15/8/2025"): the pattern's text, for readers that look for it inside a cell.
+DAY_MONTH_YEAR = r"\d{1,2}[/.-]\d{1,2}[/.-]\d{4}"
 # A time of day after the date: "10:22", "00:00:00.000", "T08:00:00Z", "12:00:00 AM".
 _TIME = (
     r"(?:(?:\s+|T)\d{1,2}:\d{2}(?::\d{2}(?:[.,]\d+)?)?"
