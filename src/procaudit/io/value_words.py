@@ -14,6 +14,7 @@ from procaudit.io.values import (
     CUT_NAMES,
     HIDDEN,
     INTERNAL_IDS,
+    LEVELS,
     NAMES,
     NATIONAL_CODES,
     NO_ONLINE_LEVELS,
@@ -125,6 +126,12 @@ _CHOSEN: dict[str, tuple[str, str, str, str]] = {
         "giá trị là tình trạng của thủ tục ({examples})",
         "its values are procedures' statuses: {examples}",
         "giá trị của cột là tình trạng của thủ tục: {examples}",
+    ),
+    LEVELS: (
+        "its values are administrative levels ({examples})",
+        "giá trị là cấp thực hiện ({examples})",
+        "its values are administrative levels: {examples}",
+        "giá trị của cột là cấp thực hiện: {examples}",
     ),
     NATIONAL_CODES: (
         "its values are national procedure codes ({examples})",

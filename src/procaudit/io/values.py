@@ -15,7 +15,9 @@ names is read as it. Columns the user named with `--map` are never second-guesse
 Precision first: only a clear majority of the cells decides, and a code column is never
 picked among row numbers, decision numbers ("1890/QĐ-UBND"), dates or names, whose values
 are not code-shaped. Likewise, where no header names the status, a notes column ("Ghi chú")
-whose values are statuses ("Bãi bỏ", "Sửa đổi, bổ sung", "Mới") is read as it.
+whose values are statuses ("Bãi bỏ", "Sửa đổi, bổ sung", "Mới") is read as it, and where
+none names the level, a column whose values are levels ("Cấp tỉnh", "Tỉnh/Xã", "Provincial")
+under a header the vocabulary does not know ("Cấp thẩm quyền", "Government level").
 
 A column the sheet hides (an old agency column kept beside the new one) gives way to a
 visible column its header names too; read because no visible one does, it is said to be
@@ -46,6 +48,7 @@ from procaudit.io.value_profile import (
     profile_texts,
     sample,
 )
+from procaudit.vn.levels import names_only_levels
 from procaudit.vn.online import online_level
 from procaudit.vn.text import comparison_key, header_key
 
@@ -79,6 +82,7 @@ SHARED_CODES = "codes shared by procedures of different names"
 CUT_NAMES = "names cut short"
 AGENCY_NAMES = "agencies' names"
 NAMES = "procedures' names"  # chosen where every name column was refused
+LEVELS = "administrative levels"  # chosen where no header names the level
 ONLINE_LEVELS = "online levels"  # chosen over a column headed so that holds none
 NO_ONLINE_LEVELS = "no online levels"  # "Có", "x": passed over for a column of levels
 HIDDEN = "hidden"  # a hidden column: passed over for a visible one, or read for want of one
@@ -202,6 +206,12 @@ def check_values(
         if statuses is not None:
             columns["status"] = statuses[0]
             choices.append(ValueChoice(statuses[0], "status", True, STATUSES, statuses[1]))
+    if "level" not in columns:
+        unread = _unread(header_map, labels, set(columns.values()), hidden)
+        levels = _by_values(unread, values.texts, names_only_levels)
+        if levels is not None:
+            columns["level"] = levels[0]
+            choices.append(ValueChoice(levels[0], "level", True, LEVELS, levels[1]))
     said = {choice.position for choice in choices}
     choices.extend(
         ValueChoice(position, column, True, HIDDEN, ())
@@ -472,6 +482,7 @@ def _unread(
 
 
 _MOST_STATUSES = 12  # distinct values a column of statuses holds at most
+_MOST_LEVELS = 20  # distinct values a column of levels holds at most (their joins spelt apart)
 
 
 def _status_by_values(
@@ -480,17 +491,29 @@ def _status_by_values(
     """The first of the columns at `positions` (a notes column, "Ghi chú") whose filled
     values are nearly all a procedure's status ("Bãi bỏ", "Sửa đổi, bổ sung", "Mới",
     "Bãi bỏ theo Quyết định …"), with a few of them; a column of a dozen values at most."""
+    return _by_values(positions, texts_of, is_status, _MOST_STATUSES)
+
+
+def _by_values(
+    positions: list[int],
+    texts_of: Callable[[int], pa.Array],
+    says: Callable[[str], bool],
+    most: int = _MOST_LEVELS,
+) -> tuple[int, tuple[str, ...]] | None:
+    """The first of the columns at `positions` whose filled values nearly all `says` ("Cấp
+    tỉnh", "Tỉnh/Xã", "Provincial" under a header naming no column: "Cấp thẩm quyền",
+    "Government level"), with a few of them; a column of `most` distinct values at most."""
     for position in positions:
         texts = texts_of(position)
         if len(texts) < MIN_CELLS:
             continue
         counts = pc.value_counts(pc.utf8_trim_whitespace(texts))
-        if len(counts) > _MOST_STATUSES:
+        if len(counts) > most:
             continue
         values = counts.field("values").to_pylist()
         weights = counts.field("counts").to_pylist()
-        statuses = [value for value in values if is_status(value)]
-        said = sum(w for value, w in zip(values, weights, strict=True) if is_status(value))
+        named = [value for value in values if says(value)]
+        said = sum(w for value, w in zip(values, weights, strict=True) if says(value))
         if said >= CLEAR * sum(weights):
-            return position, tuple(statuses[:SHOWN])
+            return position, tuple(named[:SHOWN])
     return None

@@ -89,6 +89,26 @@ def level_ids(text: str) -> frozenset[str]:
     return frozenset(match.lastgroup for match in _LEVEL_RE.finditer(folded))  # type: ignore[misc]
 
 
+# What a cell of levels holds besides the level words: "cấp", the words and marks that join
+# several ("Cấp tỉnh, Cấp xã", "Tỉnh/Xã", "Provincial and Commune") and the brackets a note
+# on the former holder leaves ("Cấp xã ()").
+_LEVEL_CELL_WORDS = re.compile(
+    r"(?<!\w)(?:cấp|cap|level|và|va|hoặc|hoac|and|or)(?!\w)|[\s,;/&+.()\[\]–-]"
+)
+
+
+def names_only_levels(text: str) -> bool:
+    """Whether `text` is a level cell and nothing else: "Cấp tỉnh", "Tỉnh/Xã", "Trung ương,
+    Cấp tỉnh", "Provincial, Commune", "TINH, XA"; not an agency that names a level ("UBND
+    cấp xã", "Công an tỉnh") nor a sentence ("thực hiện tại cấp tỉnh")."""
+    if code_levels(text):
+        return True
+    folded = fold(without_former(text))
+    if not _LEVEL_RE.search(folded):
+        return False
+    return not _LEVEL_CELL_WORDS.sub("", _LEVEL_RE.sub("", folded))
+
+
 # Levels written as a database's codes: a bare unaccented word ("HUYEN", "XA", "TW"), alone
 # or after "CAP" ("CAP_HUYEN"), several joined ("TINH,XA"). Bare, "xa" and "bo" are other
 # words too: `code_levels` is for a level column whose values are mostly such codes.
