@@ -47,3 +47,30 @@ def test_the_choice_is_said_in_both_languages() -> None:
         assert note(table.account.by_values[1], "'Mức độ'").endswith(
             "vì giá trị là mức độ dịch vụ công trực tuyến (Toàn trình, Một phần, …)"
         )
+
+
+UNNAMED = {
+    "levels under a header naming none": ("Hình thức DVCTT", LEVELS, "Hình thức DVCTT"),
+    "levels in words": (
+        "Cung cấp DVCTT",
+        ["DVC trực tuyến toàn trình", "DVCTT một phần", "Toàn trình", "Một phần"],
+        "Cung cấp DVCTT",
+    ),
+    "a database's": ("hinh_thuc_dvc", ["toan_trinh", "mot_phan", "mot_phan", ""], "hinh_thuc_dvc"),
+    # Cells that say only "not online", or a number, name no column: a "Cách thức thực hiện"
+    # of "Trực tiếp", a yes/no column of "Không", a count.
+    "ways to submit": ("Cách thức", ["Trực tiếp", "Trực tiếp", "Trực tiếp", "Bưu chính"], None),
+    "noes": ("Liên thông", ["Không", "Không", "Không", "Không"], None),
+    "numbers": ("Số bộ hồ sơ", ["4", "3", "4", "2"], None),
+    "flags": ("Trực tuyến", ["Có", "Có", "x", "Có"], None),
+}
+
+
+@pytest.mark.parametrize(("header", "cells", "read"), UNNAMED.values(), ids=UNNAMED)
+def test_a_column_no_header_names_is_the_online_level_by_its_values(
+    header: str, cells: list[str], read: str | None
+) -> None:
+    labels = ["STT", "Mã TTHC", "Tên thủ tục", header]
+    rows = [[str(n), f"1.00{n:04d}", f"Thủ tục {n}", cell] for n, cell in enumerate(cells, 1)]
+    position = sheet_table([labels, *rows]).header_map.columns.get("online_level")
+    assert (None if position is None else labels[position]) == read

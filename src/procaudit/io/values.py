@@ -17,7 +17,8 @@ picked among row numbers, decision numbers ("1890/QĐ-UBND"), dates or names, wh
 are not code-shaped. Likewise, where no header names the status, a notes column ("Ghi chú")
 whose values are statuses ("Bãi bỏ", "Sửa đổi, bổ sung", "Mới") is read as it, and where
 none names the level, a column whose values are levels ("Cấp tỉnh", "Tỉnh/Xã", "Provincial")
-under a header the vocabulary does not know ("Cấp thẩm quyền", "Government level").
+under a header the vocabulary does not know ("Cấp thẩm quyền", "Government level"); so too
+the online level ("Toàn trình", "Một phần" under "Hình thức DVCTT").
 
 A column the sheet hides (an old agency column kept beside the new one) gives way to a
 visible column its header names too; read because no visible one does, it is said to be
@@ -49,7 +50,7 @@ from procaudit.io.value_profile import (
     sample,
 )
 from procaudit.vn.levels import names_only_levels
-from procaudit.vn.online import online_level
+from procaudit.vn.online import FULL, PARTLY, online_level
 from procaudit.vn.text import comparison_key, header_key
 
 # A header naming another thing's code: a unit's, an agency's, a field's, a dossier's, or
@@ -200,6 +201,13 @@ def check_values(
         if found:
             columns["online_level"] = found[-1].position
             choices.extend(found)
+    if "online_level" not in columns:  # "Hình thức DVCTT", "Cung cấp DVCTT": no header names it
+        unread = _unread(header_map, labels, set(columns.values()), hidden)
+        said_online = _by_values(unread, values.texts, _names_online_level)
+        if said_online is not None:
+            position, shown = said_online
+            columns["online_level"] = position
+            choices.append(ValueChoice(position, "online_level", True, ONLINE_LEVELS, shown))
     if "status" not in columns:
         unread = _unread(header_map, labels, set(columns.values()), hidden)
         statuses = _status_by_values(unread, values.texts)
@@ -247,6 +255,13 @@ def _says_levels(texts: pa.Array) -> bool:
     counts = pc.value_counts(texts).to_pylist()
     said = sum(item["counts"] for item in counts if online_level(str(item["values"])))
     return said >= CLEAR * len(texts)
+
+
+def _names_online_level(text: str) -> bool:
+    """Whether a cell names a service online, fully or partly, in words ("Toàn trình", "DVC
+    một phần", "Mức độ 4"). Not "Không", "Trực tiếp" (a "Cách thức thực hiện"), which say
+    only "not online", nor a bare number: read so only under a header naming the level."""
+    return not text.strip().isdigit() and online_level(text) in (FULL, PARTLY)
 
 
 def _few(values: _Values, position: int) -> tuple[str, ...]:
