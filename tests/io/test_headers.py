@@ -157,6 +157,8 @@ ALIASES = [
     ("Mã TTHC quốc gia", "code"),
     ("MA_TTHC_QG", "code"),
     ("Số, ngày quyết định công bố", "decision_no"),
+    ("Cơ quan thẩm quyền", "agency"),
+    ("Đơn vị giải quyết", "agency"),
 ]
 
 
@@ -179,6 +181,28 @@ def test_the_national_code_wins_over_a_local_one() -> None:
 @pytest.mark.parametrize(("header", "column"), ALIASES)
 def test_alias_maps_to_canonical_column(header: str, column: str) -> None:
     assert map_headers([header]).columns == {column: 0}
+
+
+ALTERNATIVES = [
+    # Two alternatives joined by a slash without spaces or a comma, sharing their other words.
+    ("Cơ quan/đơn vị thực hiện", "agency"),
+    ("Cơ quan, đơn vị giải quyết", "agency"),
+    ("Tên TTHC/DVC", "name"),
+    ("Tên thủ tục hành chính/dịch vụ công", "name"),
+    # Alternatives naming two columns, a number, a name: nothing.
+    ("Mã/Tên TTHC", None),
+    ("Lĩnh vực/Cấp thực hiện", None),
+    ("1890/QĐ-UBND", None),
+    ("Cấp, gia hạn giấy phép", None),
+    ("Sở Tư pháp, UBND cấp xã", None),
+]
+
+
+@pytest.mark.parametrize(("header", "column"), ALTERNATIVES)
+def test_a_header_joining_two_alternatives_names_what_they_name(
+    header: str, column: str | None
+) -> None:
+    assert map_headers(["STT", header]).columns == ({column: 1} if column else {})
 
 
 def test_unknown_headers_are_left_unmapped_and_stt_is_recognised() -> None:

@@ -119,6 +119,8 @@ ALIASES: Final[dict[str, tuple[str, ...]]] = {
         "Cơ quan giải quyết",
         "Cơ quan có thẩm quyền",
         "Cơ quan có thẩm quyền giải quyết",
+        "Cơ quan thẩm quyền",  # "có" left out
+        "Đơn vị giải quyết",
         # The body leading the procedure (Circular 02/2017's annexes); not one that only
         # receives dossiers ("Cơ quan tiếp nhận hồ sơ": a provincial centre receives for
         # every level), nor one that coordinates or reviews ("chủ trì rà soát").

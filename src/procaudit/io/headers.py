@@ -36,6 +36,7 @@ from typing import TypeVar
 
 from procaudit.catalogue.columns import ALIASES, REQUIRED
 from procaudit.io.bilingual import is_translation_mark, language_parts
+from procaudit.io.header_alternatives import either
 from procaudit.io.vocabulary import (
     ABBREVIATIONS,
     AFTER,
@@ -267,7 +268,9 @@ def read_header(
 @lru_cache(maxsize=8192)  # the header search reads the same cells in sheet after sheet
 def _read_plain(header: str, words: Vocabulary) -> tuple[str, int] | None:
     hit = _noted(header, _first_match(readings(header), words), words)
-    return _translated(header, hit or _by_parts(header, None, words))
+    return _translated(header, hit or _by_parts(header, None, words)) or either(
+        header, lambda part: _read_plain(part, words)
+    )
 
 
 def _first_match(keys: tuple[str, ...], words: Vocabulary) -> tuple[str, int] | None:
