@@ -506,6 +506,16 @@ DATABASE_HEADERS = [
     ("Đơn vị chủ trì giải quyết", "agency"),
     ("Cấp có thẩm quyền giải quyết", "level"),
     ("Văn bản công bố", "decision_no"),
+    # Headers of ministries' and one-stop systems' lists a tester met unread.
+    ("Ngành, lĩnh vực", "field"),
+    ("Ngành/Lĩnh vực", "field"),
+    ("Mẫu đơn, tờ khai hành chính", "forms"),
+    ("Biểu mẫu điện tử", "forms"),
+    ("Số hiệu văn bản công bố", "decision_no"),
+    ("Số, ký hiệu văn bản công bố", "decision_no"),
+    ("Ngày, tháng, năm ban hành", "decision_date"),
+    ("NGÀY THÁNG NĂM CÔNG BỐ", "decision_date"),
+    ("Thời điểm công bố", "decision_date"),
     # Words run together, all or some: read by the aliases' words, fillers and abbreviations.
     ("TENTHUTUC", "name"),
     ("TEN_THUTUC", "name"),

@@ -113,7 +113,7 @@ ALIASES: Final[dict[str, tuple[str, ...]]] = {
         "Administrative level",
         "Implementation level",
     ),
-    "field": ("Lĩnh vực", "Field", "Sector", "Domain"),
+    "field": ("Lĩnh vực", "Ngành, lĩnh vực", "Field", "Sector", "Domain"),
     "agency": (
         "Cơ quan thực hiện",
         "Cơ quan giải quyết",
@@ -176,6 +176,8 @@ ALIASES: Final[dict[str, tuple[str, ...]]] = {
         "Mẫu đơn",
         "Tờ khai",
         "Biểu mẫu",
+        "Mẫu đơn, tờ khai hành chính",
+        "Biểu mẫu điện tử",  # the e-forms of an online service
         "Forms",
         "Form",
         "Application form",
@@ -223,6 +225,9 @@ ALIASES: Final[dict[str, tuple[str, ...]]] = {
         "Số và ngày quyết định",
         "Quyết định",
         "Văn bản công bố",  # the publishing document: the decision
+        "Số văn bản công bố",
+        "Số hiệu văn bản công bố",
+        "Số, ký hiệu văn bản công bố",
         "Decision no",
         "Decision number",
         "Publishing decision",  # "Quyết định công bố" in English
@@ -235,6 +240,9 @@ ALIASES: Final[dict[str, tuple[str, ...]]] = {
         "Ngày ban hành",
         "Ngày quyết định công bố",
         "Ngày ban hành quyết định",
+        "Ngày, tháng, năm ban hành",
+        "Ngày, tháng, năm công bố",
+        "Thời điểm công bố",
         "Decision date",
         "Announcement date",
         "Publication date",
