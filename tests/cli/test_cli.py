@@ -208,6 +208,35 @@ def test_one_broken_file_does_not_stop_the_others(csv_file) -> None:
     )
 
 
+# A catalogue whose name column is headed by a word no alias names, the others known.
+UNHEADED_NAMES = "STT,Mã số,Thủ tục,Lĩnh vực,Cơ quan thực hiện\n" + "".join(
+    f"{n},1.00{n:04d},Cấp giấy phép kinh doanh loại {n},Công thương,Sở Công Thương\n"
+    for n in range(1, 25)
+)
+
+
+def test_a_list_whose_name_header_is_unknown_is_checked_by_its_values(csv_file) -> None:
+    district = "25,1.000025,Cấp giấy phép loại cuối,Xây dựng,UBND cấp huyện\n"
+    path = csv_file(UNHEADED_NAMES + district)
+    result = invoke("check", path, "-f", "json")
+    assert result.exit_code == 1
+    found = [(f["rule"], f["row"], f["column"]) for f in json.loads(result.stdout)["findings"]]
+    assert found == [("PA501", 26, "agency")]  # a district's agency, on the file's line
+    said = " ".join(result.stderr.split())
+    assert (
+        "column 'Thủ tục' is read as the name because no header names it and its values are "
+        "procedures' names (Cấp giấy phép kinh doanh loại 1," in said
+    )
+
+
+def test_names_are_read_by_their_values_under_the_users_header_row(csv_file) -> None:
+    path = csv_file("DANH MỤC THỦ TỤC HÀNH CHÍNH,,,,\n" + UNHEADED_NAMES)
+    result = invoke("check", path, "--header-row", "2", "-f", "json")
+    assert result.exit_code == 0
+    [read] = json.loads(result.stdout)["files"]
+    assert (read["rows"], read["columns"]["Thủ tục"]) == (24, "name")
+
+
 def test_a_list_of_dossiers_is_refused_in_one_sentence(csv_file) -> None:
     dossiers = csv_file(
         "Mã hồ sơ,Tên thủ tục,Người nộp,Ngày tiếp nhận\n"

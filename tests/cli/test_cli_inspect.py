@@ -406,6 +406,22 @@ def test_inspect_json_says_which_column_the_values_chose_and_refused(one_stop) -
     assert "by_values" not in columns["TEN_THU_TUC"]
 
 
+def test_inspect_says_the_name_column_was_chosen_by_its_values(tmp_path: Path) -> None:
+    path = tmp_path / "danh-muc.csv"
+    rows = [f"{n},1.00{n:04d},Cấp giấy phép kinh doanh loại {n},Công thương" for n in range(6)]
+    path.write_text("STT,Mã số,TTHC,Lĩnh vực\n" + "\n".join(rows) + "\n", encoding="utf-8")
+    result = invoke("inspect", str(path), "--format", "json")
+    assert result.exit_code == 0, result.output
+    [table] = json.loads(result.stdout)["files"][0]["tables"]
+    [name] = [c for c in table["columns"] if c["maps_to"] == "name"]
+    assert (name["header"], name["by_values"]["chosen"]) == ("TTHC", True)
+    assert name["note"] == (
+        "no header names the procedure's name; its values are procedures' names: Cấp giấy "
+        "phép kinh doanh loại 0, Cấp giấy phép kinh doanh loại 1, Cấp giấy phép kinh doanh "
+        "loại 2, …"
+    )
+
+
 @pytest.mark.parametrize(
     ("lang", "refused", "chosen"),
     [

@@ -7,11 +7,12 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
+from procaudit.core.errors import InputError
 from procaudit.engine.audit import audit
 from procaudit.io import read_catalogue
 from procaudit.io.grid import text_grid
 from procaudit.io.headers import map_headers, qualified_status
-from procaudit.io.read import read_grid
+from procaudit.io.read import ReadOptions, read_grid
 from procaudit.io.value_profile import SAMPLE_ROWS, profile, sample
 from procaudit.io.values import (
     AGENCY_IDS,
@@ -23,6 +24,7 @@ from procaudit.io.values import (
     NATIONAL_CODES,
     OTHER_CODES,
     SHARED_CODES,
+    UNHEADED_NAMES,
     WHOLE_NUMBERS,
     check_values,
 )
@@ -1099,3 +1101,140 @@ def test_phutho_one_stop_export_reads_the_right_columns(real_data) -> None:
     ]
     [note] = [note for note in catalogue.notes if "TEN_TAT" in note]
     assert "MA_THU_TUC" in note
+
+
+# Where the header names every column but the name, the column whose values are names.
+FULL_NAMES = [
+    "Cấp giấy phép xây dựng nhà ở riêng lẻ",
+    "Đăng ký khai sinh có yếu tố nước ngoài",
+    "Cấp lại thẻ bảo hiểm y tế bị mất",
+    "Gia hạn giấy phép lao động cho người nước ngoài",
+    "Thu hồi chứng chỉ hành nghề dược",
+    "Đăng ký thành lập hộ kinh doanh",
+]
+SIX_CODES = [f"1.00{n:04d}" for n in range(6)]
+SIX_FIELDS = ["Xây dựng", "Hộ tịch", "Bảo hiểm", "Việc làm", "Dược", "Kinh doanh"]
+SIX_AGENCIES = ["Sở Xây dựng", "UBND cấp xã", "Bảo hiểm xã hội tỉnh", "Sở Nội vụ", "Sở Y tế"]
+SIX_AGENCIES += ["Sở Tài chính"]
+LONG_NOTES = [
+    "Thực hiện tiếp nhận hồ sơ trực tuyến toàn trình",
+    "Đã được sửa đổi thành phần hồ sơ cho phù hợp",
+    "Tiếp nhận tại bộ phận một cửa của tỉnh",
+    "Không yêu cầu nộp bản sao có chứng thực",
+    "Trả kết quả qua dịch vụ bưu chính công ích",
+    "Áp dụng cho tổ chức và cá nhân trong nước",
+]
+LEGAL_BASIS = [
+    "Nghị định 15/2018/NĐ-CP của Chính phủ",
+    "Luật Hộ tịch năm 2014 và văn bản hướng dẫn",
+    "Thông tư 04/2020/TT-BTP của Bộ Tư pháp",
+    "Nghị định 123/2015/NĐ-CP ngày 15/11/2015",
+    "Luật Xây dựng năm 2014, sửa đổi năm 2020",
+    "Thông tư 28/2018/TT-BYT của Bộ Y tế",
+]
+HEADINGS = [name.upper() for name in FULL_NAMES]  # section headings, a title's capitals
+OPENING_HOURS = ["Sáng 7h30 đến 11h30 các ngày làm việc"] * 6  # one long text repeated
+PEOPLE = ["Nguyễn Văn An", "Trần Thị Bình", "Lê Văn Cường", "Phạm Thị Dung", "Hoàng Văn Em"]
+PEOPLE += ["Vũ Thị Giang"]
+SPARSE = [*FULL_NAMES[:3], "", "", ""]  # a column filled on half of the rows
+# Where a dossier is handed in: agencies, named in sentence case and at length.
+RECEIVING = [
+    "Phòng Tư pháp cấp xã nơi cư trú",
+    "Bộ phận một cửa của Ủy ban nhân dân cấp xã",
+    "Cơ quan đăng ký cư trú nơi công dân cư trú",
+    "Văn phòng đăng ký đất đai cấp tỉnh",
+    "Trung tâm phục vụ hành chính công tỉnh",
+    "Chi cục thuế khu vực nơi có đất",
+]
+
+
+def _name_chosen(
+    columns: dict[str, list[str]], title: str | None = None, extra: dict[str, str] | None = None
+) -> tuple[str | None, list[tuple[str, str]]]:
+    """The header of the column read as the name of a sheet of these columns (under a title
+    line, if any), None where the sheet is refused; and the columns the values chose."""
+    header = list(columns)
+    rows = [header, *map(list, zip(*columns.values(), strict=True))]
+    if title is not None:
+        rows.insert(0, [title, *[""] * (len(header) - 1)])
+    options = ReadOptions(mapping=extra or {})
+    try:
+        (table,) = read_grid("list.csv", text_grid(None, rows), options).tables
+    except InputError:
+        return None, []
+    chosen = [(header[c.position], c.reason) for c in table.account.by_values if c.chosen]
+    return header[table.header_map.columns["name"]], chosen
+
+
+def _around(name_header: str, values: list[str], *more: tuple[str, list[str]]) -> dict:
+    """The columns of a list with a code, a field and an agency column, and this one."""
+    return {
+        "STT": [str(n) for n in range(1, 7)],
+        "Mã số": SIX_CODES,
+        name_header: values,
+        "Lĩnh vực": SIX_FIELDS,
+        "Cơ quan thực hiện": SIX_AGENCIES,
+        **dict(more),
+    }
+
+
+NAME_BY_VALUES = {
+    # Headers no alias names, over names.
+    **{
+        f"names under '{header}'": (_around(header, FULL_NAMES), header)
+        for header in ("Thủ tục", "TTHC", "Nội dung", "Danh mục TTHC", "Tên gọi", "")
+    },
+    "names under the annexes' title words": (
+        _around("Danh mục thủ tục hành chính", FULL_NAMES),
+        "Danh mục thủ tục hành chính",
+    ),
+    "names beside a notes column of long text": (
+        _around("Thủ tục", FULL_NAMES, ("Ghi chú", LONG_NOTES)),
+        "Thủ tục",
+    ),
+    # Never another thing's long text, nor where in doubt.
+    "a notes column of long text, no names": (_around("Ghi chú", LONG_NOTES), None),
+    "a notes column holding names": (_around("Ghi chú", FULL_NAMES), None),
+    "a legal basis under a header the vocabulary lacks": (
+        _around("Quy định", LEGAL_BASIS),
+        None,
+    ),
+    "agencies": (_around("Nơi tiếp nhận", RECEIVING), None),
+    "headings in capitals": (_around("Thủ tục", HEADINGS), None),
+    "a long text repeated": (_around("Thời điểm", OPENING_HOURS), None),
+    "people": (_around("Cán bộ", PEOPLE), None),
+    "names on half of the rows": (_around("Thủ tục", SPARSE), None),
+    "two columns of long text": (
+        _around("Thủ tục", FULL_NAMES, ("Thông tin", LONG_NOTES)),
+        None,
+    ),
+    "a header naming one other column": (
+        {"Thủ tục": FULL_NAMES, "Lĩnh vực": SIX_FIELDS},
+        None,
+    ),
+}
+
+
+@pytest.mark.parametrize(("columns", "read"), NAME_BY_VALUES.values(), ids=NAME_BY_VALUES)
+def test_where_no_header_names_the_name_its_values_may(
+    columns: dict[str, list[str]], read: str | None
+) -> None:
+    chosen, by_values = _name_chosen(columns)
+    assert chosen == read
+    assert by_values == ([] if read is None else [(read, UNHEADED_NAMES)])
+
+
+def test_names_under_a_title_line_are_read_under_the_header() -> None:
+    title = "DANH MỤC THỦ TỤC HÀNH CHÍNH CẤP TỈNH"
+    assert _name_chosen(_around("Thủ tục", FULL_NAMES), title) == (
+        "Thủ tục",
+        [("Thủ tục", UNHEADED_NAMES)],
+    )
+    # ... a title over a header naming a single column is no header to read names under
+    lone = {"Thủ tục": FULL_NAMES, "Cơ quan thực hiện": SIX_AGENCIES}
+    assert _name_chosen(lone, title) == (None, [])
+
+
+def test_the_users_map_wins_over_the_values() -> None:
+    columns = _around("Thủ tục", FULL_NAMES, ("Nội dung", LONG_NOTES))
+    assert _name_chosen(columns, extra={"Nội dung": "name"}) == ("Nội dung", [])

@@ -16,6 +16,7 @@ REASONS = [
     *(values.OTHER_CODES, values.INTERNAL_IDS, values.AGENCY_IDS, values.SHARED_CODES),
     *(values.CUT_NAMES, values.AGENCY_NAMES, values.NAMES, values.ONLINE_LEVELS),
     values.LEVELS,
+    values.UNHEADED_NAMES,
     values.NO_ONLINE_LEVELS,
 ]  # HIDDEN is said by where the column is, not by its values
 

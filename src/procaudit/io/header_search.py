@@ -6,9 +6,13 @@ two rows or three: a heading merged across several columns ("Thông tin công b�
 sub-headings ("Quyết định công bố" | "Dịch vụ công"), over theirs ("Số QĐ" | "Ngày"). Each
 column is then labelled from the rows above it (`header_labels`); a sub-heading that dates
 the heading over it ("Cơ quan thực hiện" over "Trước sắp xếp" | "Sau sắp xếp") is its note.
+Where no row names the name but one names several other columns, the column under it whose
+values are procedures' names is read as the name (io/name_values.py).
 """
 
 from __future__ import annotations
+
+from dataclasses import replace
 
 import pandas as pd
 
@@ -16,7 +20,15 @@ from procaudit.catalogue.columns import REQUIRED
 from procaudit.core.errors import InputError
 from procaudit.core.i18n import t
 from procaudit.io.grid import Grid, labels_of
-from procaudit.io.headers import CATALOGUE, HeaderMap, HeaderReader, map_headers, readings
+from procaudit.io.headers import (
+    CATALOGUE,
+    HeaderMap,
+    HeaderReader,
+    map_headers,
+    readings,
+    with_columns,
+)
+from procaudit.io.name_values import FEWEST_NAMED, name_by_values
 from procaudit.io.vocabulary import AFTER, BEFORE, ISSUED, Vocabulary, dated_alone
 from procaudit.vn.text import header_key
 
@@ -224,10 +236,41 @@ def find_header(grid: Grid, extra: dict[str, str], words: Vocabulary = CATALOGUE
         key = (header_map.score, -positions[0], len(positions))
         if best is None or key > (best[2].score, -best[0][0], len(best[0])):
             best = (positions, labels, header_map)
+    if best is None and words is CATALOGUE:  # no header names the name: its values may
+        best = _name_by_values(grid, candidates)
     if best is None:
         closest = max(scanned, key=lambda p: (singles[p].score, -p))
         raise NoHeader(texts[closest])
     return best
+
+
+def _name_by_values(grid: Grid, candidates: list[Header]) -> Header | None:
+    """The header naming most columns of those that name several but not the name, with the
+    column under it whose values are procedures' names read as the name
+    (io/name_values.py); None where there is no such header, or no such column."""
+    named = [found for found in candidates if len(found[2].columns) >= FEWEST_NAMED]
+    if not named:
+        return None
+    positions, labels, header_map = max(
+        named, key=lambda found: (found[2].score, -found[0][0], len(found[0]))
+    )
+    return _with_name_by_values(grid, positions, labels, header_map)
+
+
+def _with_name_by_values(
+    grid: Grid, positions: list[int], labels: list[str], header_map: HeaderMap
+) -> Header | None:
+    """The header with the column under it whose values are procedures' names read as the
+    name, said to be read by its values; None where no column reads so."""
+    body = grid.cells.iloc[positions[-1] + 1 :]
+    found = name_by_values(labels, header_map.columns, header_map.stt, body)
+    if found is None:
+        return None
+    name = REQUIRED[0]
+    columns = {**header_map.columns, name: found[0]}
+    candidates = {**header_map.candidates, name: (found[0],)}
+    read = with_columns(labels, columns, header_map.stt, candidates, header_map.given)
+    return positions, labels, replace(read, by_values=frozenset({name}))
 
 
 def _past_full_header(
@@ -296,6 +339,10 @@ def given_header(grid: Grid, header_rows: tuple[int, ...], extra: dict[str, str]
     rows = [row_texts(grid.cells, position) for position in positions]
     labels = header_labels(rows, HeaderReader(extra, CATALOGUE))
     header_map = map_headers(labels, extra)
-    if not all(column in header_map.columns for column in REQUIRED):
+    if all(column in header_map.columns for column in REQUIRED):
+        return positions, labels, header_map
+    # The user's row names no name column: its values may.
+    found = _with_name_by_values(grid, positions, labels, header_map)
+    if found is None:
         raise NoHeader(labels, given="-".join(map(str, header_rows)))
-    return positions, labels, header_map
+    return found

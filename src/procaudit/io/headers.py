@@ -348,6 +348,9 @@ class HeaderMap:
     # where the values refuse the preferred header, the next is tried (see io/values.py).
     candidates: dict[str, tuple[int, ...]] = field(default_factory=dict)
     given: frozenset[str] = frozenset()  # columns the user named with --map
+    # Columns the header search read by their values, no header naming them (the name:
+    # io/name_values.py); io/values.py says so.
+    by_values: frozenset[str] = frozenset()
 
     @property
     def score(self) -> int:

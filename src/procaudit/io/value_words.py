@@ -22,6 +22,7 @@ from procaudit.io.values import (
     OTHER_CODES,
     SHARED_CODES,
     STATUSES,
+    UNHEADED_NAMES,
     WHOLE_NUMBERS,
     ValueChoice,
 )
@@ -150,6 +151,12 @@ _CHOSEN: dict[str, tuple[str, str, str, str]] = {
         "giá trị là tên thủ tục ({examples})",
         "its values are procedures' names: {examples}",
         "giá trị của cột là tên thủ tục: {examples}",
+    ),
+    UNHEADED_NAMES: (
+        "no header names it and its values are procedures' names ({examples})",
+        "không có tiêu đề nào chỉ ra cột này và giá trị là tên thủ tục ({examples})",
+        "no header names the procedure's name; its values are procedures' names: {examples}",
+        "không có tiêu đề nào chỉ ra cột tên thủ tục; giá trị của cột là tên thủ tục: {examples}",
     ),
     "": (
         "its values look like procedure codes ({examples})",

@@ -11,7 +11,8 @@ names cut short ("Cấp Giấy phép khảo…"). Where several columns hold cod
 national codes is the code (a ministry's own "NHNN-QLNH-01" beside "1.000125"), and where no
 header names the code, a column whose values are codes is read as it. Where every name
 column is refused, a column headed as some name ("Tên đầy đủ") whose values are procedures'
-names is read as it. Columns the user named with `--map` are never second-guessed.
+names is read as it (and where no header names the name at all, the header search reads
+it so: io/name_values.py). Columns the user named with `--map` are never second-guessed.
 Precision first: only a clear majority of the cells decides, and a code column is never
 picked among row numbers, decision numbers ("1890/QĐ-UBND"), dates or names, whose values
 are not code-shaped. Likewise, where no header names the status, a notes column ("Ghi chú")
@@ -83,6 +84,7 @@ SHARED_CODES = "codes shared by procedures of different names"
 CUT_NAMES = "names cut short"
 AGENCY_NAMES = "agencies' names"
 NAMES = "procedures' names"  # chosen where every name column was refused
+UNHEADED_NAMES = "procedures' names, no header naming them"  # chosen by the header search
 LEVELS = "administrative levels"  # chosen where no header names the level
 ONLINE_LEVELS = "online levels"  # chosen over a column headed so that holds none
 NO_ONLINE_LEVELS = "no online levels"  # "Có", "x": passed over for a column of levels
@@ -170,8 +172,9 @@ def check_values(
             if kept is None:  # nothing better to read the procedures' names from: said
                 choices.append(replace(passed[0], chosen=True, regardless=True))
                 continue
-            shown = tuple(values.texts(kept).slice(0, SHOWN).to_pylist())
-            passed.append(ValueChoice(kept, "name", True, NAMES, shown))
+            passed.append(ValueChoice(kept, "name", True, NAMES, _first(values, kept)))
+        elif kept is not None and column in header_map.by_values:  # no header names it
+            passed.append(ValueChoice(kept, column, True, UNHEADED_NAMES, _first(values, kept)))
         choices.extend(passed)
         refused.update(choice.position for choice in passed if not choice.chosen)
         if kept is None:
@@ -262,6 +265,11 @@ def _names_online_level(text: str) -> bool:
     một phần", "Mức độ 4"). Not "Không", "Trực tiếp" (a "Cách thức thực hiện"), which say
     only "not online", nor a bare number: read so only under a header naming the level."""
     return not text.strip().isdigit() and online_level(text) in (FULL, PARTLY)
+
+
+def _first(values: _Values, position: int) -> tuple[str, ...]:
+    """The first values of a column, to quote."""
+    return tuple(values.texts(position).slice(0, SHOWN).to_pylist())
 
 
 def _few(values: _Values, position: int) -> tuple[str, ...]:
