@@ -808,6 +808,15 @@ def test_a_large_column_is_profiled_on_a_bounded_spread_sample() -> None:
 
 
 NAMES = ["Đăng ký khai sinh", "Cấp lại thẻ bảo hiểm y tế", "Đổi Giấy chứng nhận đầu tư"]
+# Names at length, as the values read them where no header names them (io/name_values.py).
+FULL_NAMES = [
+    "Cấp giấy phép xây dựng nhà ở riêng lẻ",
+    "Đăng ký khai sinh có yếu tố nước ngoài",
+    "Cấp lại thẻ bảo hiểm y tế bị mất",
+    "Gia hạn giấy phép lao động cho người nước ngoài",
+    "Thu hồi chứng chỉ hành nghề dược",
+    "Đăng ký thành lập hộ kinh doanh",
+]
 IDS = ["23604", "41432", "37849"]
 LOCAL = ["2018.HT.14", "BHXH.TBHXH.02.", "2020STTTT_PTTT06"]
 NATIONAL = ["1.001234", "1.012753.H19", "1.000178.000.00.00.H44"]
@@ -969,6 +978,17 @@ VALUE_CASES = [
         [(0, "name", False, AGENCY_NAMES), (1, "name", True, PROCEDURES_NAMES)],
         id="name-holds-agencies",
     ),
+    pytest.param(  # ... or, whatever its header, one whose values read as names
+        {
+            "Tên": AGENCIES,
+            "Thủ tục": FULL_NAMES[:3],
+            "Mã TTHC": NATIONAL,
+            "Lĩnh vực": ["Xây dựng", "Hộ tịch", "Y tế"],
+        },
+        {"name": 1, "code": 2, "field": 3},
+        [(0, "name", False, AGENCY_NAMES), (1, "name", True, PROCEDURES_NAMES)],
+        id="name-holds-agencies-names-beside",
+    ),
     pytest.param(  # ... but not a column whose header names no name
         {"Tên": AGENCIES, "Ghi chú": NAMES},
         {"name": 0},
@@ -1103,15 +1123,6 @@ def test_phutho_one_stop_export_reads_the_right_columns(real_data) -> None:
     assert "MA_THU_TUC" in note
 
 
-# Where the header names every column but the name, the column whose values are names.
-FULL_NAMES = [
-    "Cấp giấy phép xây dựng nhà ở riêng lẻ",
-    "Đăng ký khai sinh có yếu tố nước ngoài",
-    "Cấp lại thẻ bảo hiểm y tế bị mất",
-    "Gia hạn giấy phép lao động cho người nước ngoài",
-    "Thu hồi chứng chỉ hành nghề dược",
-    "Đăng ký thành lập hộ kinh doanh",
-]
 SIX_CODES = [f"1.00{n:04d}" for n in range(6)]
 SIX_FIELDS = ["Xây dựng", "Hộ tịch", "Bảo hiểm", "Việc làm", "Dược", "Kinh doanh"]
 SIX_AGENCIES = ["Sở Xây dựng", "UBND cấp xã", "Bảo hiểm xã hội tỉnh", "Sở Nội vụ", "Sở Y tế"]
@@ -1233,6 +1244,21 @@ def test_names_under_a_title_line_are_read_under_the_header() -> None:
     # ... a title over a header naming a single column is no header to read names under
     lone = {"Thủ tục": FULL_NAMES, "Cơ quan thực hiện": SIX_AGENCIES}
     assert _name_chosen(lone, title) == (None, [])
+
+
+def test_names_under_a_header_over_two_rows_are_read_under_both() -> None:
+    # "Trực tiếp" | "Trực tuyến" sub-divide "Thời hạn giải quyết": a header naming the name
+    # reads the two rows as one, and so does a header whose name column its values chose.
+    top = ["STT", "Mã số", "Thủ tục", "Lĩnh vực", "Thời hạn giải quyết", ""]
+    sub = ["", "", "", "", "Trực tiếp", "Trực tuyến"]
+    rows = [
+        [str(n + 1), SIX_CODES[n], FULL_NAMES[n], SIX_FIELDS[n], "15 ngày", "10 ngày"]
+        for n in range(6)
+    ]
+    (table,) = read_grid("list.csv", text_grid(None, [top, sub, *rows])).tables
+    assert table.account.header_rows == (1, 2)
+    assert table.frame["name"].tolist() == FULL_NAMES
+    assert [(c.position, c.reason) for c in table.account.by_values] == [(2, UNHEADED_NAMES)]
 
 
 def test_the_users_map_wins_over_the_values() -> None:

@@ -237,24 +237,41 @@ def find_header(grid: Grid, extra: dict[str, str], words: Vocabulary = CATALOGUE
         if best is None or key > (best[2].score, -best[0][0], len(best[0])):
             best = (positions, labels, header_map)
     if best is None and words is CATALOGUE:  # no header names the name: its values may
-        best = _name_by_values(grid, candidates)
+        best = _name_by_values(grid, extra, candidates)
     if best is None:
         closest = max(scanned, key=lambda p: (singles[p].score, -p))
         raise NoHeader(texts[closest])
     return best
 
 
-def _name_by_values(grid: Grid, candidates: list[Header]) -> Header | None:
+def _name_by_values(grid: Grid, extra: dict[str, str], candidates: list[Header]) -> Header | None:
     """The header naming most columns of those that name several but not the name, with the
     column under it whose values are procedures' names read as the name
-    (io/name_values.py); None where there is no such header, or no such column."""
+    (io/name_values.py); None where there is no such header, or no such column.
+
+    The header is then searched again with that column's header naming the name, as the
+    user's `--map` would: a second row sub-dividing its headings ("Số" | "Ngày" under
+    "Quyết định công bố", "Tỉnh" | "Xã" under "Cấp thực hiện") is then read as part of it,
+    where it counts only under a header naming the name (`_subdivides`)."""
     named = [found for found in candidates if len(found[2].columns) >= FEWEST_NAMED]
     if not named:
         return None
     positions, labels, header_map = max(
         named, key=lambda found: (found[2].score, -found[0][0], len(found[0]))
     )
-    return _with_name_by_values(grid, positions, labels, header_map)
+    found = _with_name_by_values(grid, positions, labels, header_map)
+    name = REQUIRED[0]
+    key = header_key(labels[found[2].columns[name]]) if found is not None else ""
+    if found is None or not key:
+        return found
+    try:
+        again, again_labels, again_map = find_header(grid, {**extra, key: name})
+    except NoHeader:
+        return found
+    if again[0] != positions[0] or again_map.columns[name] != found[2].columns[name]:
+        return found  # read elsewhere so: the header first found stands
+    read = replace(again_map, given=again_map.given - {name}, by_values=frozenset({name}))
+    return again, again_labels, read
 
 
 def _with_name_by_values(
@@ -263,7 +280,9 @@ def _with_name_by_values(
     """The header with the column under it whose values are procedures' names read as the
     name, said to be read by its values; None where no column reads so."""
     body = grid.cells.iloc[positions[-1] + 1 :]
-    found = name_by_values(labels, header_map.columns, header_map.stt, body)
+    named = {p for found in header_map.candidates.values() for p in found}
+    unread = [p for p in range(len(labels)) if p not in named and p != header_map.stt]
+    found = name_by_values(labels, list(header_map.columns.values()), unread, body)
     if found is None:
         return None
     name = REQUIRED[0]

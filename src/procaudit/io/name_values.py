@@ -19,6 +19,7 @@ distinct text.
 from __future__ import annotations
 
 import re
+from collections.abc import Collection, Iterable, Sequence
 from functools import lru_cache
 
 import pandas as pd
@@ -87,29 +88,32 @@ def may_hold_names(header: str) -> bool:
 
 
 def name_by_values(
-    labels: list[str], named: dict[str, int], stt: int | None, body: pd.DataFrame
+    labels: Sequence[str], named: Collection[int], unread: Iterable[int], body: pd.DataFrame
 ) -> tuple[int, tuple[str, ...]] | None:
-    """The column of `body` (the rows under a header labelled `labels`, which names the
-    columns `named`, canonical -> position, but not the name) whose values are procedures'
-    names, with a few of them; None where the header names too few columns, or no unread
+    """Of the `unread` columns of `body` (the rows under a header labelled `labels`, which
+    reads the columns at `named` but not the name), the one whose values are procedures'
+    names, with a few of them; None where the header reads too few columns, or no unread
     column, or more than one, reads so."""
     if len(named) < FEWEST_NAMED:
         return None
-    taken = {*named.values(), stt}
-    filled = {p: _trimmed(filled_texts(body[p])) for p in range(len(labels)) if p in body}
-    most = max((len(filled[p]) for p in named.values() if p in filled), default=0)
+    most = max((len(_filled(body, p)) for p in named if p in body), default=0)
     found = [
         position
-        for position, texts in filled.items()
-        if position not in taken
+        for position in unread
+        if position in body
         and may_hold_names(labels[position])
-        and len(texts) >= max(MIN_CELLS, CLEAR * most)
+        and len(texts := _filled(body, position)) >= max(MIN_CELLS, CLEAR * most)
         and _names(texts)
     ]
     if len(found) != 1:
         return None
     (position,) = found
-    return position, tuple(filled[position].slice(0, SHOWN).to_pylist())
+    return position, tuple(_filled(body, position).slice(0, SHOWN).to_pylist())
+
+
+def _filled(body: pd.DataFrame, position: int) -> pa.Array:
+    """The filled texts of a sample of a column, trimmed."""
+    return _trimmed(filled_texts(body[position]))
 
 
 def _trimmed(texts: pa.Array) -> pa.Array:

@@ -39,6 +39,7 @@ import pyarrow.compute as pc
 from procaudit.catalogue.status import is_status
 from procaudit.catalogue.text_columns import SMALL_COLUMN
 from procaudit.io.headers import HeaderMap, with_columns
+from procaudit.io.name_values import name_by_values
 from procaudit.io.value_profile import (
     CLEAR,
     MIN_CELLS,
@@ -168,7 +169,7 @@ def check_values(
             continue
         kept, passed = _first_kept(column, candidates.get(column, (columns[column],)), values)
         if kept is None and column == "name":
-            kept = _name_by_values(header_map, labels, set(columns.values()), hidden, values)
+            kept = _name_by_values(header_map, labels, columns, hidden, values)
             if kept is None:  # nothing better to read the procedures' names from: said
                 choices.append(replace(passed[0], chosen=True, regardless=True))
                 continue
@@ -471,20 +472,24 @@ def _stripped(column: pd.Series) -> pd.Series:
 def _name_by_values(
     header_map: HeaderMap,
     labels: list[str] | tuple[str, ...],
-    taken: set[int],
+    columns: dict[str, int],
     hidden: Collection[int],
     values: _Values,
 ) -> int | None:
     """The first column not read whose header names some name ("Tên đầy đủ") and whose
-    values the name's check does not refuse: where every column headed as the procedure's
-    name holds codes, agencies or names cut short."""
-    for position in _unread(header_map, labels, taken, hidden):
+    values the name's check does not refuse, else the one column not read whose values
+    read as procedures' names whatever its header ("Thủ tục": io/name_values.py): where
+    every column headed as the procedure's name holds codes, agencies or names cut short."""
+    unread = _unread(header_map, labels, set(columns.values()), hidden)
+    for position in unread:
         if not _SOME_NAME.match(header_key(str(labels[position]))):
             continue
         found = values.of(position)
         if found.cells >= MIN_CELLS and _text_refusal("name", found) is None:
             return position
-    return None
+    others = [position for column, position in columns.items() if column != "name"]
+    named = name_by_values(labels, others, unread, values.body)
+    return None if named is None else named[0]
 
 
 def _unread(
