@@ -262,7 +262,7 @@ def _name_by_values(grid: Grid, extra: dict[str, str], candidates: list[Header])
     found = _with_name_by_values(grid, positions, labels, header_map)
     name = REQUIRED[0]
     key = header_key(labels[found[2].columns[name]]) if found is not None else ""
-    if found is None or not key:
+    if found is None or not key or key in extra:  # searched so already: once is enough
         return found
     try:
         again, again_labels, again_map = find_header(grid, {**extra, key: name})
