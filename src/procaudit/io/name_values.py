@@ -5,15 +5,15 @@ Lĩnh vực | Cơ quan thực hiện", "TTHC", "Nội dung", "Danh mục TTHC", 
 those words as the name's aliases reads other headers wrongly ("Mã" over "TTHC" is the
 code wrapped over two lines; "Danh mục thủ tục hành chính" is most annexes' title), so the
 values decide instead: of the columns the header leaves unread, the one whose cells read
-as procedures' names (`reads_as_name`: a few words or more, in sentence case, neither an
+as procedures' names (`reads_as_name`: four words or more, in sentence case, neither an
 agency, a document, a status nor a level), nearly all different and filled on nearly every
 row where the columns the header names are.
 
 Precision first: only a header naming two columns or more is searched so; a column whose
 header names another thing holding long text (notes, a legal basis, an amendment, an
 address, a person, a unit) is never chosen; and where two unread columns read as names,
-none is. Only sheets that name no name column are read so: the cells are read once per
-distinct text.
+none is. Only sheets that name no name column, or whose every name column holds something
+else (io/values.py), are read so: the cells are read once per distinct text.
 """
 
 from __future__ import annotations
