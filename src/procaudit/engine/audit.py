@@ -39,6 +39,7 @@ from procaudit.engine.owner import catalogue_owner
 from procaudit.engine.schema import LoadedSchema, load_schema
 from procaudit.engine.sheet_floods import collapse_across_tables
 from procaudit.engine.skipped_rules import applicable, file_skipped, tables_skipped
+from procaudit.engine.small_floods import collapse_small_columns
 from procaudit.engine.stack_findings import TableColumns
 from procaudit.engine.stacked import SCHEMA, StackedHits, stacked_hits
 from procaudit.engine.table_hits import Progress, converted_hits, silent, tell_stages
@@ -405,7 +406,9 @@ def _audit_one(
                 findings.extend(of_table if every_row else collapse_headings(of_table, table))
                 parts.append(part)
         if not every_row:
-            findings = collapse_values(collapse_across_tables(findings, catalogue.tables))
+            tables = catalogue.tables
+            findings = collapse_across_tables(findings, tables)
+            findings = collapse_values(collapse_small_columns(findings, tables))
         skipped.extend(tables_skipped(path, catalogue.tables, schema, rules))
         file_context = FileContext(path, contexts, options, list(catalogue.components))
         of_file = list(audit_file(file_context, rules, stage))

@@ -272,12 +272,22 @@ def column_finding(
             whole=number(whole),
         )
     on_line = first.sheet is None  # a CSV file's rows are its lines
+    if rows.count >= whole:
+        said = t(
+            "Every value of column '{header}' fails this check",
+            "Mọi giá trị của cột '{header}' đều không đạt",
+            header=header,
+        )
+    else:
+        said = t(
+            "Nearly every value of column '{header}' fails this check",
+            "Gần như mọi giá trị của cột '{header}' đều không đạt",
+            header=header,
+        )
     message = t(
-        "Nearly every value of column '{header}' fails this check: {counted} "
-        "({where}). {first}: {message}",
-        "Gần như mọi giá trị của cột '{header}' đều không đạt: {counted} "
-        "({where}). {first}: {message}",
-        header=header,
+        "{said}: {counted} ({where}). {first}: {message}",
+        "{said}: {counted} ({where}). {first}: {message}",
+        said=said,
         counted=counted,
         where=rows.said(on_line),
         first=first_said
@@ -356,11 +366,29 @@ def _decision_numbers(first: Finding, examples: tuple[str, ...], header: str) ->
     )
 
 
+def code_column_kind(values: Sequence[str]) -> str | None:
+    """What a column of codes that are not national codes holds, told by its values
+    (stripped): "numbers" (national codes kept as numbers), "whole numbers" (a system's
+    ids?), "old codes" (the form used before 2017), "local codes"; None if they say nothing
+    of one kind."""
+    if not values:
+        return None
+    # A dot in one at least: a column of seven-digit numbers alone may be a system's ids.
+    if any("." in value for value in values) and all(_NUMBER_CODE.match(v) for v in values):
+        return "numbers"
+    if all(_WHOLE_NUMBER.match(value) for value in values):
+        return "whole numbers"
+    if all(_OLD_NATIONAL_CODE.match(value) for value in values):
+        return "old codes"
+    if all(_LOCAL_CODE.match(value) for value in values):
+        return "local codes"
+    return None
+
+
 def _codes(first: Finding, examples: tuple[str, ...], header: str) -> str:
     """PA101 on a whole column: the column holds something else than national codes."""
-    # A dot in one at least: a column of seven-digit numbers alone may be a system's ids.
-    numbers = examples and any("." in value for value in examples)
-    if numbers and all(_NUMBER_CODE.match(value) for value in examples):
+    kind = code_column_kind(examples)
+    if kind == "numbers":
         return t(
             "Column '{header}' holds the codes as numbers, not as text: a number keeps no "
             "trailing zero (1.00415 for 1.004150) and shows with as many decimals as the "
@@ -372,7 +400,7 @@ def _codes(first: Finding, examples: tuple[str, ...], header: str) -> str:
             "fix --unsafe-fixes ghi lại các mã dưới dạng văn bản, trả lại các chữ số 0.",
             header=header,
         )
-    if examples and all(_WHOLE_NUMBER.match(value) for value in examples):
+    if kind == "whole numbers":
         return t(
             "Column '{header}' holds whole numbers, not procedure codes (a system's internal "
             'id?): if another column holds the codes, choose it with --map "HEADER=code".',
@@ -380,7 +408,7 @@ def _codes(first: Finding, examples: tuple[str, ...], header: str) -> str:
             'nếu cột khác chứa mã thủ tục, hãy chọn cột đó bằng --map "TÊN_CỘT=code".',
             header=header,
         )
-    if examples and all(_OLD_NATIONAL_CODE.match(value) for value in examples):
+    if kind == "old codes":
         return t(
             "Column '{header}' holds national codes in the form used before 2017 "
             "(T-PTO-250000-TT): replace each with the procedure's current code (D.DDDDDD) "
@@ -390,7 +418,7 @@ def _codes(first: Finding, examples: tuple[str, ...], header: str) -> str:
             "về TTHC.",
             header=header,
         )
-    if examples and all(_LOCAL_CODE.match(value) for value in examples):
+    if kind == "local codes":
         return t(
             "Column '{header}' holds local codes, not national codes (D.DDDDDD): add each "
             "procedure's national code from the national procedure database, or, if another "

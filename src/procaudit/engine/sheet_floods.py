@@ -46,7 +46,9 @@ def collapse_across_tables(findings: list[Finding], tables: Sequence[Table]) -> 
     if not floods:
         return findings
     kept = not_flooded(findings, [found for found, _, _ in floods.values()])
-    kept.extend(_column_finding(found, whole, cells) for found, whole, cells in floods.values())
+    kept.extend(
+        column_finding_over_sheets(found, whole, cells) for found, whole, cells in floods.values()
+    )
     return kept
 
 
@@ -148,7 +150,10 @@ def value_finding_over_sheets(found: list[Finding]) -> Finding:
     return value_finding(first, _sheet_rows(sheets))._replace(sheet=None)
 
 
-def _column_finding(found: list[Finding], whole: int, cells: bool) -> Finding:
+def column_finding_over_sheets(found: list[Finding], whole: int, cells: bool) -> Finding:
+    """The finding for a rule failing on nearly every cell of a column: the row findings
+    `found` (of one sheet, or of several: it then names each sheet's rows), of `whole`
+    cells; `cells`: some are merged down over rows."""
     sheets = _by_sheet(found)
     first = _first(found)
     header = first.header or str(first.column)

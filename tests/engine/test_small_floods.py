@@ -1,0 +1,128 @@
+"""A short column that fails on every cell for a cause of its own says so once
+(`engine.small_floods`); a short column that fails on most cells, or for causes of each
+cell's own, keeps its row findings."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from conftest import write_workbook
+from procaudit.core.findings import Finding
+from procaudit.engine.audit import audit
+
+HEADER = ["STT", "Mã TTHC", "Tên thủ tục hành chính", "Cơ quan thực hiện", "Mẫu đơn, tờ khai"]
+AGENCY = "UBND cấp xã"
+FORM = "Tờ khai theo mẫu"
+
+
+def _rows(codes: list[str], forms: list[str | None], agencies: list[str] | None = None) -> list:
+    agencies = agencies or [AGENCY] * len(codes)
+    return [
+        [n + 1, code, f"Thủ tục hành chính số {n + 1}", agency, form]
+        for n, (code, form, agency) in enumerate(zip(codes, forms, agencies, strict=True))
+    ]
+
+
+def _national(count: int) -> list[str]:
+    return [f"1.{n + 1:06d}" for n in range(count)]
+
+
+def _local(count: int) -> list[str]:
+    return [f"2018.HT.{n + 1:02d}" for n in range(count)]
+
+
+def _shape(findings: list[Finding], rule: str) -> tuple[int, int]:
+    """(findings for many rows, row findings) of `rule`."""
+    found = [f for f in findings if f.rule == rule]
+    many = sum(1 for f in found if f.row is None)
+    return many, len(found) - many
+
+
+@pytest.mark.parametrize(
+    ("codes", "forms", "agencies", "rule", "shape"),
+    [
+        pytest.param(_national(12), [None] * 12, None, "PA301", (1, 0), id="forms column empty"),
+        pytest.param(_local(12), [FORM] * 12, None, "PA101", (1, 0), id="every code local"),
+        pytest.param(
+            ["1.00017", "1.00145", "1.00302", "1.0041", "1.00527"],
+            [FORM] * 5,
+            None,
+            "PA101",
+            (1, 0),
+            id="codes kept as numbers",
+        ),
+        pytest.param(_national(4), [None] * 4, None, "PA301", (0, 4), id="4 rows: listed"),
+        pytest.param(
+            _national(12), [None] * 11 + [FORM], None, "PA301", (0, 11), id="11 of 12: listed"
+        ),
+        pytest.param(
+            [*_local(11), "1,000178"], [FORM] * 12, None, "PA101", (0, 12), id="codes of two kinds"
+        ),
+        pytest.param(
+            [f"1.000 {n + 100}" for n in range(8)],
+            [FORM] * 8,
+            None,
+            "PA101",
+            (0, 8),
+            id="spaces inside: a repair each",
+        ),
+        pytest.param(
+            _national(8),
+            [FORM] * 8,
+            [f"UBND huyện {name}" for name in "ABCDEFGH"],
+            "PA501",
+            (0, 8),
+            id="no cause of the column's own",
+        ),
+    ],
+)
+def test_a_short_column_failing_everywhere(
+    tmp_path: Path,
+    codes: list[str],
+    forms: list[str | None],
+    agencies: list[str] | None,
+    rule: str,
+    shape: tuple[int, int],
+) -> None:
+    path = write_workbook(
+        tmp_path / "xa.xlsx", {"Danh mục": [HEADER, *_rows(codes, forms, agencies)]}
+    )
+    assert _shape(audit([str(path)]).findings, rule) == shape
+
+
+def test_the_finding_says_every_value_and_the_columns_cause(tmp_path: Path) -> None:
+    path = write_workbook(
+        tmp_path / "xa.xlsx", {"Danh mục": [HEADER, *_rows(_local(7), [None] * 7)]}
+    )
+    found = {f.rule: f for f in audit([str(path)]).findings}
+    codes, forms = found["PA101"], found["PA301"]
+    assert (codes.sheet, codes.row, codes.rows) == ("Danh mục", None, 7)
+    assert codes.message.startswith(
+        "Every value of column 'Mã TTHC' fails this check: 7 of 7 rows (rows 2-8). Row 2: "
+    )
+    assert codes.fix.startswith("Column 'Mã TTHC' holds local codes")
+    assert forms.fix.startswith("Column 'Mẫu đơn, tờ khai' is empty: fill it in")
+
+
+def test_a_csv_names_its_lines_and_every_row_keeps_the_rows(tmp_path: Path) -> None:
+    path = tmp_path / "xa.csv"
+    lines = [",".join(HEADER)] + [
+        f"{n},1.{n:06d},Thủ tục hành chính số {n},{AGENCY}," for n in range(1, 7)
+    ]
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    [finding] = [f for f in audit([str(path)]).findings if f.rule == "PA301"]
+    assert "6 of 6 rows (lines 2-7). Line 2: " in finding.message
+    every = [f for f in audit([str(path)], every_row=True).findings if f.rule == "PA301"]
+    assert [f.row for f in every] == [2, 3, 4, 5, 6, 7]
+
+
+def test_a_sheet_failing_everywhere_beside_a_sheet_that_does_not(tmp_path: Path) -> None:
+    sheets = {
+        "Cấp xã": [HEADER, *_rows(_local(6), [FORM] * 6)],
+        "Cấp tỉnh": [HEADER, *_rows(_national(30), [FORM] * 30)],
+    }
+    path = write_workbook(tmp_path / "xa.xlsx", sheets)
+    [finding] = [f for f in audit([str(path)]).findings if f.rule == "PA101"]
+    assert (finding.sheet, finding.row, finding.rows) == ("Cấp xã", None, 6)
