@@ -55,6 +55,13 @@ def collapse_small_columns(findings: list[Finding], tables: Sequence[Table]) -> 
             continue
         key = (finding.rule, finding.column, finding.severity, state)
         groups.setdefault(key, []).append(finding)
+    candidates = [
+        (key, found)
+        for key, found in groups.items()
+        if len(found) >= SMALL_ROWS and _one_cause(key, found)
+    ]
+    if not candidates:
+        return findings
     # A table that flooded on its own said so already: its cells are not counted again.
     alone = {
         (finding.rule, finding.column, finding.severity, finding.sheet)
@@ -62,15 +69,14 @@ def collapse_small_columns(findings: list[Finding], tables: Sequence[Table]) -> 
         if finding.row is None and finding.rows is not None and finding.value is None
     }
     floods: list[tuple[list[Finding], int, bool]] = []
-    for key, found in groups.items():
-        if len(found) >= SMALL_ROWS and _one_cause(key, found):
-            rule, column, severity, _ = key
-            holding = [
-                table
-                for table in tables
-                if column in table.frame and (rule, column, severity, table.sheet) not in alone
-            ]
-            floods.extend(_everywhere(key, found, holding))
+    for key, found in candidates:
+        rule, column, severity, _ = key
+        holding = [
+            table
+            for table in tables
+            if column in table.frame and (rule, column, severity, table.sheet) not in alone
+        ]
+        floods.extend(_everywhere(key, found, holding))
     if not floods:
         return findings
     kept = not_flooded(findings, [found for found, _, _ in floods])
