@@ -19,6 +19,7 @@ from procaudit.io.values import (
     AGENCY_NAMES,
     CODES,
     CUT_NAMES,
+    DECISIONS,
     HIDDEN,
     INTERNAL_IDS,
     NATIONAL_CODES,
@@ -892,8 +893,8 @@ VALUE_CASES = [
             "Ngày": ["15/8/2025", "2025-08-15", "01/01/2024"],
             "Ghi chú": NAMES,
         },
-        {"name": 1},
-        [],
+        {"name": 1, "decision_no": 2},  # the decision numbers are the decision's
+        [(2, "decision_no", True, DECISIONS)],
         id="nothing-code-like",
     ),
     pytest.param(  # the user's --map wins over the values

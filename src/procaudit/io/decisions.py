@@ -72,6 +72,19 @@ def _extract_distinct(codes: np.ndarray, uniques: pd.Index, index: pd.Index) -> 
     return taken.set_axis(index)
 
 
+# A publishing decision's number: "1890/QĐ-UBND", "12/QĐ-BTP", "64 /QD-NHNN", anywhere in the
+# cell ("Quyết định số 1890/QĐ-UBND ngày 15/8/2025"). A legal document's decision carries its
+# year ("22/2018/QĐ-TTg", a legal basis): the digits before "/QĐ" follow no slash.
+_PUBLISHING = re.compile(r"(?<![\d/])\d{1,6}\s*/\s*Q[ĐD]\s*-?\s*[A-ZĐ]", re.IGNORECASE)
+_MOST_WORDS = 25  # a cell citing a decision with its date and issuer; a legal basis runs longer
+
+
+def names_a_decision(text: str) -> bool:
+    """Whether a cell names a publishing decision, alone or with its date and issuer: what a
+    column of decisions holds under a header that does not say so ("Văn bản", "Số hiệu")."""
+    return bool(_PUBLISHING.search(text)) and len(text.split()) <= _MOST_WORDS
+
+
 def combined_number(text: str) -> str | None:
     """The number a combined cell names, as `split_decisions` gives it to the rules ("Quyết
     định số 1890/QĐ-UBND ngày 15/8/2025" -> "1890/QĐ-UBND"); None for any other cell."""

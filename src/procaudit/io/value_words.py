@@ -12,6 +12,7 @@ from procaudit.io.values import (
     AGENCY_IDS,
     AGENCY_NAMES,
     CUT_NAMES,
+    DECISIONS,
     HIDDEN,
     INTERNAL_IDS,
     LEVELS,
@@ -133,6 +134,12 @@ _CHOSEN: dict[str, tuple[str, str, str, str]] = {
         "giá trị là cấp thực hiện ({examples})",
         "its values are administrative levels: {examples}",
         "giá trị của cột là cấp thực hiện: {examples}",
+    ),
+    DECISIONS: (
+        "its values are publishing decisions ({examples})",
+        "giá trị là quyết định công bố ({examples})",
+        "its values are publishing decisions: {examples}",
+        "giá trị của cột là quyết định công bố: {examples}",
     ),
     NATIONAL_CODES: (
         "its values are national procedure codes ({examples})",

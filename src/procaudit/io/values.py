@@ -19,7 +19,9 @@ are not code-shaped. Likewise, where no header names the status, a notes column 
 whose values are statuses ("Bãi bỏ", "Sửa đổi, bổ sung", "Mới") is read as it, and where
 none names the level, a column whose values are levels ("Cấp tỉnh", "Tỉnh/Xã", "Provincial")
 under a header the vocabulary does not know ("Cấp thẩm quyền", "Government level"); so too
-the online level ("Toàn trình", "Một phần" under "Hình thức DVCTT").
+the online level ("Toàn trình", "Một phần" under "Hình thức DVCTT"), and the publishing
+decision ("1890/QĐ-UBND" under "Văn bản" or "Số hiệu"; a legal document's "22/2018/QĐ-TTg"
+is no publishing decision).
 
 A column the sheet hides (an old agency column kept beside the new one) gives way to a
 visible column its header names too; read because no visible one does, it is said to be
@@ -38,11 +40,13 @@ import pyarrow.compute as pc
 
 from procaudit.catalogue.status import is_status
 from procaudit.catalogue.text_columns import SMALL_COLUMN
+from procaudit.io.decisions import names_a_decision
 from procaudit.io.headers import HeaderMap, with_columns
 from procaudit.io.name_values import name_by_values
 from procaudit.io.value_profile import (
     CLEAR,
     MIN_CELLS,
+    SAMPLE_ROWS,
     SHOWN,
     ValueProfile,
     examples,
@@ -87,6 +91,7 @@ AGENCY_NAMES = "agencies' names"
 NAMES = "procedures' names"  # chosen where every name column was refused
 UNHEADED_NAMES = "procedures' names, no header naming them"  # chosen by the header search
 LEVELS = "administrative levels"  # chosen where no header names the level
+DECISIONS = "publishing decisions"  # chosen where no header names the decision
 ONLINE_LEVELS = "online levels"  # chosen over a column headed so that holds none
 NO_ONLINE_LEVELS = "no online levels"  # "Có", "x": passed over for a column of levels
 HIDDEN = "hidden"  # a hidden column: passed over for a visible one, or read for want of one
@@ -218,6 +223,12 @@ def check_values(
         if statuses is not None:
             columns["status"] = statuses[0]
             choices.append(ValueChoice(statuses[0], "status", True, STATUSES, statuses[1]))
+    if "decision_no" not in columns:  # "Văn bản", "Số hiệu" over "1890/QĐ-UBND"
+        unread = _unread(header_map, labels, set(columns.values()), hidden)
+        decisions = _decisions_by_values(unread, values)
+        if decisions is not None:
+            columns["decision_no"] = decisions[0]
+            choices.append(ValueChoice(decisions[0], "decision_no", True, DECISIONS, decisions[1]))
     if "level" not in columns:
         unread = _unread(header_map, labels, set(columns.values()), hidden)
         levels = _by_values(unread, values.texts, names_only_levels)
@@ -520,6 +531,23 @@ def _status_by_values(
     values are nearly all a procedure's status ("Bãi bỏ", "Sửa đổi, bổ sung", "Mới",
     "Bãi bỏ theo Quyết định …"), with a few of them; a column of a dozen values at most."""
     return _by_values(positions, texts_of, is_status, _MOST_STATUSES)
+
+
+# Of a column of decisions, the rows filled at least: a notes column ("Ghi chú") citing a
+# decision on a few rows is no column of decisions, and read so would make every other
+# row unpublished.
+_DECISIONS_FILLED = 0.5
+
+
+def _decisions_by_values(
+    positions: list[int], values: _Values
+) -> tuple[int, tuple[str, ...]] | None:
+    """The first of the columns at `positions` filled on most rows whose values nearly all
+    name a publishing decision ("1890/QĐ-UBND", "Quyết định số 1890/QĐ-UBND ngày …")."""
+    total = len(values.body)  # each column's texts are sampled from rows spread so:
+    rows = total if total <= SAMPLE_ROWS else len(range(0, total, -(-total // SAMPLE_ROWS)))
+    filled = [p for p in positions if len(values.texts(p)) >= _DECISIONS_FILLED * rows]
+    return _by_values(filled, values.texts, names_a_decision, SAMPLE_ROWS)
 
 
 def _by_values(
