@@ -50,6 +50,12 @@ CASES = {
         ["Theo 12/QĐ-UBND", "", "", "Theo 13/QĐ-UBND", "", "", "Theo 14/QĐ-UBND", "", "", ""],
         None,
     ),
+    "the decisions before": ("QĐ cũ", ["1890/QĐ-UBND", "1891/QĐ-UBND", "2001/QĐ-UBND"], None),
+    "replaced ones": (
+        "Văn bản bị thay thế",
+        ["1890/QĐ-UBND", "1891/QĐ-UBND", "2001/QĐ-UBND"],
+        None,
+    ),
     "proposals": ("Văn bản", ["205/TTr-STP", "206/TTr-STP", "207/TTr-STP"], None),
     "long text citing one": (
         "Ghi chú",
@@ -102,3 +108,11 @@ def test_decisions_under_an_unknown_header_are_checked(tmp_path: Path) -> None:
     assert found == [("PA402", 6, "decision_no")]
     said = " ".join(result.stderr.split())
     assert "column 'Văn bản' is read as the decision_no because its values are publishing" in said
+
+
+@pytest.mark.parametrize("header", ["co_quan_phoi_hop", "Cơ quan có thẩm quyền trước khi phân cấp"])
+def test_agencies_are_never_chosen_by_their_values(header: str) -> None:
+    # The coordinating agencies, or those before the reform: their district offices are history.
+    labels = ["STT", "Mã TTHC", "Tên thủ tục", header]
+    rows = [[str(n), f"1.00{n:04d}", f"Thủ tục {n}", "UBND cấp huyện"] for n in range(1, 6)]
+    assert "agency" not in sheet_table([labels, *rows]).header_map.columns

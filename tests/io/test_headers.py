@@ -13,13 +13,13 @@ from procaudit.io import read_catalogue
 from procaudit.io.grid import text_grid
 from procaudit.io.headers import map_headers, qualified_status
 from procaudit.io.read import ReadOptions, read_grid
+from procaudit.io.unheaded_columns import DECISIONS
 from procaudit.io.value_profile import SAMPLE_ROWS, profile, sample
 from procaudit.io.values import (
     AGENCY_IDS,
     AGENCY_NAMES,
     CODES,
     CUT_NAMES,
-    DECISIONS,
     HIDDEN,
     INTERNAL_IDS,
     NATIONAL_CODES,

@@ -7,15 +7,16 @@ import pytest
 
 from procaudit.io import values
 from procaudit.io.marks import MARKS
+from procaudit.io.unheaded_columns import UNHEADED
 from procaudit.io.value_words import note, reason
 from procaudit.io.values import ValueChoice
 
 REASONS = [
     MARKS,
-    *(values.WHOLE_NUMBERS, values.CODES, values.STATUSES, values.NATIONAL_CODES),
+    *(values.WHOLE_NUMBERS, values.CODES, values.NATIONAL_CODES),
     *(values.OTHER_CODES, values.INTERNAL_IDS, values.AGENCY_IDS, values.SHARED_CODES),
-    *(values.CUT_NAMES, values.AGENCY_NAMES, values.NAMES, values.ONLINE_LEVELS),
-    values.LEVELS,
+    *(values.CUT_NAMES, values.AGENCY_NAMES, values.NAMES),
+    *(kind.reason for kind in UNHEADED),
     values.UNHEADED_NAMES,
     values.NO_ONLINE_LEVELS,
 ]  # HIDDEN is said by where the column is, not by its values

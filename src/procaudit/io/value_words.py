@@ -8,21 +8,18 @@ from __future__ import annotations
 from procaudit.catalogue.columns import named_column
 from procaudit.core.i18n import t
 from procaudit.io.marks import MARKS
+from procaudit.io.unheaded_columns import DECISIONS, LEVELS, ONLINE_LEVELS, STATUSES
 from procaudit.io.values import (
     AGENCY_IDS,
     AGENCY_NAMES,
     CUT_NAMES,
-    DECISIONS,
     HIDDEN,
     INTERNAL_IDS,
-    LEVELS,
     NAMES,
     NATIONAL_CODES,
     NO_ONLINE_LEVELS,
-    ONLINE_LEVELS,
     OTHER_CODES,
     SHARED_CODES,
-    STATUSES,
     UNHEADED_NAMES,
     WHOLE_NUMBERS,
     ValueChoice,

@@ -38,15 +38,13 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from procaudit.catalogue.status import is_status
 from procaudit.catalogue.text_columns import SMALL_COLUMN
-from procaudit.io.decisions import names_a_decision
 from procaudit.io.headers import HeaderMap, with_columns
 from procaudit.io.name_values import name_by_values
+from procaudit.io.unheaded_columns import ONLINE_LEVELS, UNHEADED, column_saying, sampled_rows
 from procaudit.io.value_profile import (
     CLEAR,
     MIN_CELLS,
-    SAMPLE_ROWS,
     SHOWN,
     ValueProfile,
     examples,
@@ -55,8 +53,7 @@ from procaudit.io.value_profile import (
     profile_texts,
     sample,
 )
-from procaudit.vn.levels import names_only_levels
-from procaudit.vn.online import FULL, PARTLY, online_level
+from procaudit.vn.online import online_level
 from procaudit.vn.text import comparison_key, header_key
 
 # A header naming another thing's code: a unit's, an agency's, a field's, a dossier's, or
@@ -80,7 +77,6 @@ _TEXT_COLUMNS = ("name", "agency", "field")
 # Why a column was refused or chosen (keys of ValueChoice.reason).
 WHOLE_NUMBERS = "whole numbers"
 CODES = "procedure codes"
-STATUSES = "statuses"  # ValueChoice.reason of a column read as the status by its values
 NATIONAL_CODES = "national codes"  # chosen over a column of other codes
 OTHER_CODES = "codes that are not national"  # passed over for a column of national codes
 INTERNAL_IDS = "internal ids"  # GUIDs, hex keys
@@ -90,9 +86,6 @@ CUT_NAMES = "names cut short"
 AGENCY_NAMES = "agencies' names"
 NAMES = "procedures' names"  # chosen where every name column was refused
 UNHEADED_NAMES = "procedures' names, no header naming them"  # chosen by the header search
-LEVELS = "administrative levels"  # chosen where no header names the level
-DECISIONS = "publishing decisions"  # chosen where no header names the decision
-ONLINE_LEVELS = "online levels"  # chosen over a column headed so that holds none
 NO_ONLINE_LEVELS = "no online levels"  # "Có", "x": passed over for a column of levels
 HIDDEN = "hidden"  # a hidden column: passed over for a visible one, or read for want of one
 
@@ -210,31 +203,15 @@ def check_values(
         if found:
             columns["online_level"] = found[-1].position
             choices.extend(found)
-    if "online_level" not in columns:  # "Hình thức DVCTT", "Cung cấp DVCTT": no header names it
+    rows = sampled_rows(len(body))
+    for kind in UNHEADED:  # "Cấp thẩm quyền", "Văn bản": no header names the column
+        if kind.column in columns:
+            continue
         unread = _unread(header_map, labels, set(columns.values()), hidden)
-        said_online = _by_values(unread, values.texts, _names_online_level)
-        if said_online is not None:
-            position, shown = said_online
-            columns["online_level"] = position
-            choices.append(ValueChoice(position, "online_level", True, ONLINE_LEVELS, shown))
-    if "status" not in columns:
-        unread = _unread(header_map, labels, set(columns.values()), hidden)
-        statuses = _status_by_values(unread, values.texts)
-        if statuses is not None:
-            columns["status"] = statuses[0]
-            choices.append(ValueChoice(statuses[0], "status", True, STATUSES, statuses[1]))
-    if "decision_no" not in columns:  # "Văn bản", "Số hiệu" over "1890/QĐ-UBND"
-        unread = _unread(header_map, labels, set(columns.values()), hidden)
-        decisions = _decisions_by_values(unread, values)
-        if decisions is not None:
-            columns["decision_no"] = decisions[0]
-            choices.append(ValueChoice(decisions[0], "decision_no", True, DECISIONS, decisions[1]))
-    if "level" not in columns:
-        unread = _unread(header_map, labels, set(columns.values()), hidden)
-        levels = _by_values(unread, values.texts, names_only_levels)
-        if levels is not None:
-            columns["level"] = levels[0]
-            choices.append(ValueChoice(levels[0], "level", True, LEVELS, levels[1]))
+        found = column_saying(kind, unread, labels, values.texts, rows)
+        if found is not None:
+            columns[kind.column] = found[0]
+            choices.append(ValueChoice(found[0], kind.column, True, kind.reason, found[1]))
     said = {choice.position for choice in choices}
     choices.extend(
         ValueChoice(position, column, True, HIDDEN, ())
@@ -270,13 +247,6 @@ def _says_levels(texts: pa.Array) -> bool:
     counts = pc.value_counts(texts).to_pylist()
     said = sum(item["counts"] for item in counts if online_level(str(item["values"])))
     return said >= CLEAR * len(texts)
-
-
-def _names_online_level(text: str) -> bool:
-    """Whether a cell names a service online, fully or partly, in words ("Toàn trình", "DVC
-    một phần", "Mức độ 4"). Not "Không", "Trực tiếp" (a "Cách thức thực hiện"), which say
-    only "not online", nor a bare number: read so only under a header naming the level."""
-    return not text.strip().isdigit() and online_level(text) in (FULL, PARTLY)
 
 
 def _first(values: _Values, position: int) -> tuple[str, ...]:
@@ -518,58 +488,3 @@ def _unread(
         if position not in taken and position not in named and position != header_map.stt
     ]
     return sorted(found, key=lambda position: position in hidden)
-
-
-_MOST_STATUSES = 12  # distinct values a column of statuses holds at most
-_MOST_LEVELS = 20  # distinct values a column of levels holds at most (their joins spelt apart)
-
-
-def _status_by_values(
-    positions: list[int], texts_of: Callable[[int], pa.Array]
-) -> tuple[int, tuple[str, ...]] | None:
-    """The first of the columns at `positions` (a notes column, "Ghi chú") whose filled
-    values are nearly all a procedure's status ("Bãi bỏ", "Sửa đổi, bổ sung", "Mới",
-    "Bãi bỏ theo Quyết định …"), with a few of them; a column of a dozen values at most."""
-    return _by_values(positions, texts_of, is_status, _MOST_STATUSES)
-
-
-# Of a column of decisions, the rows filled at least: a notes column ("Ghi chú") citing a
-# decision on a few rows is no column of decisions, and read so would make every other
-# row unpublished.
-_DECISIONS_FILLED = 0.5
-
-
-def _decisions_by_values(
-    positions: list[int], values: _Values
-) -> tuple[int, tuple[str, ...]] | None:
-    """The first of the columns at `positions` filled on most rows whose values nearly all
-    name a publishing decision ("1890/QĐ-UBND", "Quyết định số 1890/QĐ-UBND ngày …")."""
-    total = len(values.body)  # each column's texts are sampled from rows spread so:
-    rows = total if total <= SAMPLE_ROWS else len(range(0, total, -(-total // SAMPLE_ROWS)))
-    filled = [p for p in positions if len(values.texts(p)) >= _DECISIONS_FILLED * rows]
-    return _by_values(filled, values.texts, names_a_decision, SAMPLE_ROWS)
-
-
-def _by_values(
-    positions: list[int],
-    texts_of: Callable[[int], pa.Array],
-    says: Callable[[str], bool],
-    most: int = _MOST_LEVELS,
-) -> tuple[int, tuple[str, ...]] | None:
-    """The first of the columns at `positions` whose filled values nearly all `says` ("Cấp
-    tỉnh", "Tỉnh/Xã", "Provincial" under a header naming no column: "Cấp thẩm quyền",
-    "Government level"), with a few of them; a column of `most` distinct values at most."""
-    for position in positions:
-        texts = texts_of(position)
-        if len(texts) < MIN_CELLS:
-            continue
-        counts = pc.value_counts(pc.utf8_trim_whitespace(texts))
-        if len(counts) > most:
-            continue
-        values = counts.field("values").to_pylist()
-        weights = counts.field("counts").to_pylist()
-        named = [value for value in values if says(value)]
-        said = sum(w for value, w in zip(values, weights, strict=True) if says(value))
-        if said >= CLEAR * sum(weights):
-            return position, tuple(named[:SHOWN])
-    return None
