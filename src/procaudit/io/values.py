@@ -208,10 +208,10 @@ def check_values(
         if kind.column in columns:
             continue
         unread = _unread(header_map, labels, set(columns.values()), hidden)
-        found = column_saying(kind, unread, labels, values.texts, rows)
-        if found is not None:
-            columns[kind.column] = found[0]
-            choices.append(ValueChoice(found[0], kind.column, True, kind.reason, found[1]))
+        chosen = column_saying(kind, unread, labels, values.texts, rows)
+        if chosen is not None:
+            columns[kind.column] = chosen[0]
+            choices.append(ValueChoice(chosen[0], kind.column, True, kind.reason, chosen[1]))
     said = {choice.position for choice in choices}
     choices.extend(
         ValueChoice(position, column, True, HIDDEN, ())
