@@ -1144,7 +1144,30 @@ LEGAL_BASIS = [
     "Luật Xây dựng năm 2014, sửa đổi năm 2020",
     "Thông tư 28/2018/TT-BYT của Bộ Y tế",
 ]
-HEADINGS = [name.upper() for name in FULL_NAMES]  # section headings, a title's capitals
+CAPITALS = [name.upper() for name in FULL_NAMES]  # names written all in capitals
+# Section headings and a title's line in capitals: never names, in capitals or not.
+HEADINGS = [
+    "I. LĨNH VỰC HỘ TỊCH CẤP XÃ",
+    "II. LĨNH VỰC CHỨNG THỰC CẤP XÃ",
+    "A. THỦ TỤC HÀNH CHÍNH CẤP TỈNH",
+    "B. THỦ TỤC HÀNH CHÍNH CẤP XÃ",
+    "PHẦN III. THỦ TỤC HÀNH CHÍNH BỊ BÃI BỎ",
+    "DANH MỤC THỦ TỤC HÀNH CHÍNH ĐƯỢC SỬA ĐỔI",
+]
+AGENCIES_IN_CAPITALS = [
+    "ỦY BAN NHÂN DÂN XÃ TÂN LẬP",
+    "SỞ TƯ PHÁP TỈNH PHÚ THỌ",
+    "TRUNG TÂM PHỤC VỤ HÀNH CHÍNH CÔNG TỈNH",
+    "CÔNG AN TỈNH PHÚ THỌ",
+    "BẢO HIỂM XÃ HỘI TỈNH PHÚ THỌ",
+    "VĂN PHÒNG ĐĂNG KÝ ĐẤT ĐAI TỈNH",
+]
+TITLE = ["DANH MỤC THỦ TỤC HÀNH CHÍNH THUỘC THẨM QUYỀN CẤP XÃ"] * 6
+# The units of a list stacked per unit, each unit's block of six procedures one after another.
+UNITS = ["UBND xã Tân Lập", "UBND xã Tiên Kiên", "UBND phường Nông Trang"]
+SIX_COMMUNES = [*UNITS, "UBND xã Hà Thạch", "UBND phường Âu Cơ", "UBND xã Thanh Minh"]
+A_NOTE = ["Thực hiện theo quy định hiện hành"] * 6  # one note repeated down the list
+A_BASIS = ["Theo Luật Hộ tịch năm 2014 và văn bản hướng dẫn"] * 6
 OPENING_HOURS = ["Sáng 7h30 đến 11h30 các ngày làm việc"] * 6  # one long text repeated
 PEOPLE = ["Nguyễn Văn An", "Trần Thị Bình", "Lê Văn Cường", "Phạm Thị Dung", "Hoàng Văn Em"]
 PEOPLE += ["Vũ Thị Giang"]
@@ -1190,6 +1213,20 @@ def _around(name_header: str, values: list[str], *more: tuple[str, list[str]]) -
     }
 
 
+def _stacked(name_header: str, values: list[str], *more: tuple[str, list[str]]) -> dict:
+    """`_around`'s columns stacked per unit: each of `UNITS` lists the six procedures, its
+    name in the agency column."""
+    blocks = len(UNITS)
+    return {
+        "STT": [str(n) for n in range(1, 6 * blocks + 1)],
+        "Mã số": SIX_CODES * blocks,
+        name_header: values * blocks,
+        "Lĩnh vực": SIX_FIELDS * blocks,
+        "Cơ quan thực hiện": [unit for unit in UNITS for _ in range(6)],
+        **{header: column * blocks for header, column in more},
+    }
+
+
 NAME_BY_VALUES = {
     # Headers no alias names, over names.
     **{
@@ -1199,6 +1236,14 @@ NAME_BY_VALUES = {
     "names under the annexes' title words": (
         _around("Danh mục thủ tục hành chính", FULL_NAMES),
         "Danh mục thủ tục hành chính",
+    ),
+    "names in capitals": (_around("Thủ tục", CAPITALS), "Thủ tục"),
+    # A list stacked per unit repeats its names once per unit: different within each.
+    "names stacked per unit": (_stacked("Thủ tục", FULL_NAMES), "Thủ tục"),
+    "names in capitals stacked per unit": (_stacked("Thủ tục", CAPITALS), "Thủ tục"),
+    "names stacked per unit beside a note repeated": (
+        _stacked("Thủ tục", FULL_NAMES, ("Thông tin", A_NOTE)),
+        "Thủ tục",
     ),
     "names beside a notes column of long text": (
         _around("Thủ tục", FULL_NAMES, ("Ghi chú", LONG_NOTES)),
@@ -1212,8 +1257,24 @@ NAME_BY_VALUES = {
         None,
     ),
     "agencies": (_around("Nơi tiếp nhận", RECEIVING), None),
-    "headings in capitals": (_around("Thủ tục", HEADINGS), None),
+    "section headings in capitals": (_around("Thủ tục", HEADINGS), None),
+    "agencies in capitals": (_around("Nơi tiếp nhận", AGENCIES_IN_CAPITALS), None),
+    "a title in capitals repeated": (_around("Tiêu đề", TITLE), None),
+    "two columns in capitals": (
+        _around("Thủ tục", CAPITALS, ("Thông tin", [note.upper() for note in LONG_NOTES])),
+        None,
+    ),
     "a long text repeated": (_around("Thời điểm", OPENING_HOURS), None),
+    "a note repeated in each unit": (_stacked("Thông tin", A_NOTE), None),
+    "a legal basis repeated in each unit": (_stacked("Quy định", A_BASIS), None),
+    "a note repeated, a unit a row": (
+        {**_around("Thông tin", A_NOTE), "Cơ quan thực hiện": SIX_COMMUNES},
+        None,
+    ),
+    "two columns stacked per unit": (
+        _stacked("Thủ tục", FULL_NAMES, ("Thông tin", LONG_NOTES)),
+        None,
+    ),
     "people": (_around("Cán bộ", PEOPLE), None),
     "names on half of the rows": (_around("Thủ tục", SPARSE), None),
     "two columns of long text": (
@@ -1234,6 +1295,51 @@ def test_where_no_header_names_the_name_its_values_may(
     chosen, by_values = _name_chosen(columns)
     assert chosen == read
     assert by_values == ([] if read is None else [(read, UNHEADED_NAMES)])
+
+
+def _headed_blocks(heading: list[str], units: list[str]) -> list[list[str]]:
+    """The rows of a list stacked per unit whose units head their blocks: the header, then
+    for each unit the row `heading` makes of it ("{unit}" and its Roman "{number}" in its
+    cells), then six procedures."""
+    rows = [["STT", "Mã số", "Thủ tục", "Lĩnh vực"]]
+    for number, unit in zip(("I", "II", "III"), units, strict=False):
+        rows.append([cell.format(unit=unit, number=number) for cell in heading])
+        rows.extend([str(n + 1), SIX_CODES[n], FULL_NAMES[n], SIX_FIELDS[n]] for n in range(6))
+    return rows
+
+
+HEADED_BLOCKS = {
+    # (a unit's heading row, with "{unit}" and "{number}", the units -> the name read)
+    "a unit heading its block": (["{unit}", "", "", ""], UNITS, "Thủ tục"),
+    "a unit numbered in the STT column": (["{number}", "{unit}", "", ""], UNITS, "Thủ tục"),
+    "a unit in the name column": (["", "", "{unit}", ""], UNITS, "Thủ tục"),
+    "a unit after 'Đơn vị:'": (
+        ["Đơn vị: {unit}", "", "", ""],
+        ["Sở Tư pháp", "Sở Y tế"],
+        "Thủ tục",
+    ),
+    # Headings naming a field or a level head no unit: the names repeat, refused as before.
+    "fields heading the blocks": (["{unit}", "", "", ""], ["I. Hộ tịch", "II. Chứng thực"], None),
+    "levels heading the blocks": (
+        ["{unit}", "", "", ""],
+        ["A. Thủ tục hành chính cấp tỉnh", "B. Thủ tục hành chính cấp xã"],
+        None,
+    ),
+}
+
+
+@pytest.mark.parametrize(("heading", "units", "read"), HEADED_BLOCKS.values(), ids=HEADED_BLOCKS)
+def test_names_stacked_under_unit_headings_are_read(
+    heading: list[str], units: list[str], read: str | None
+) -> None:
+    try:
+        (table,) = read_grid("list.csv", text_grid(None, _headed_blocks(heading, units))).tables
+    except InputError:
+        assert read is None
+        return
+    assert read is not None
+    assert table.account.labels[table.header_map.columns["name"]] == read
+    assert table.frame["name"].tolist() == FULL_NAMES * len(units)
 
 
 def test_names_under_a_title_line_are_read_under_the_header() -> None:

@@ -9,6 +9,15 @@ as procedures' names (`reads_as_name`: four words or more, in sentence case, nei
 agency, a document, a status nor a level), nearly all different and filled on nearly every
 row where the columns the header names are.
 
+Two kinds of list read so besides. A list written all in capitals ("ĐĂNG KÝ KHAI SINH CÓ
+YẾU TỐ NƯỚC NGOÀI") is read in sentence case, a section's heading or a title's line ("I.
+LĨNH VỰC HỘ TỊCH", "DANH MỤC THỦ TỤC …": `sections.is_heading`) never a name. A list
+stacked per unit (one-stop exports: each commune's or department's procedures one unit after
+another) repeats its names once per unit: they are nearly all different within each unit,
+which a column the header reads names (`units.find_units`) or rows heading each unit's
+block do ("UBND xã Tân Lập" over its rows: `units.heading_unit`), with several rows a unit.
+A note or a legal basis repeated down the list repeats within each unit too.
+
 Precision first: only a header naming two columns or more is searched so; a column whose
 header names another thing holding long text (notes, a legal basis, an amendment, an
 address, a person, a unit) is never chosen; and where two unread columns read as names,
@@ -19,14 +28,17 @@ else (io/values.py), are read so: the cells are read once per distinct text.
 from __future__ import annotations
 
 import re
-from collections.abc import Collection, Iterable, Sequence
-from functools import lru_cache
+from collections.abc import Callable, Collection, Iterable, Sequence
+from functools import lru_cache, partial
 
+import numpy as np
 import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
 from procaudit.catalogue.status import is_status
+from procaudit.catalogue.units import find_units, heading_unit, section_units
+from procaudit.io.sections import heading_text, is_heading
 from procaudit.io.value_profile import CLEAR, MIN_CELLS, SHOWN, filled_texts
 from procaudit.vn.agencies import names_an_agency
 from procaudit.vn.levels import names_only_levels
@@ -81,6 +93,30 @@ def reads_as_name(text: str) -> bool:
     )
 
 
+@lru_cache(maxsize=8192)
+def reads_as_name_in_capitals(text: str) -> bool:
+    """Whether a cell written in capitals reads as a procedure's name ("ĐĂNG KÝ KHAI SINH CÓ
+    YẾU TỐ NƯỚC NGOÀI"): read in sentence case, it does (`reads_as_name`), and it bears no
+    document's number. A heading is told apart by its words (`_in_capitals`)."""
+    words = text.split()
+    if not text.isupper() or not words or _DOCUMENT_NUMBER.search(text):
+        return False
+    return reads_as_name(" ".join([words[0][0] + words[0][1:].lower(), *text.lower().split()[1:]]))
+
+
+def _in_capitals(values: list[str], weights: list[int]) -> int:
+    """How many of a column's texts in capitals (`values`, each `weights` times) read as
+    names: neither a section's heading, a title's line nor a list's ("I. LĨNH VỰC HỘ TỊCH",
+    "A. THỦ TỤC HÀNH CHÍNH CẤP TỈNH", "DANH MỤC THỦ TỤC …": `sections.is_heading`), nor an
+    agency ("ỦY BAN NHÂN DÂN XÃ TÂN LẬP")."""
+    headings = is_heading(pd.DataFrame({0: pd.Series(values, dtype="object")}), None)
+    return sum(
+        weight
+        for value, weight, heading in zip(values, weights, headings.tolist(), strict=True)
+        if not heading and reads_as_name_in_capitals(value)
+    )
+
+
 def may_hold_names(header: str) -> bool:
     """Whether a column headed so may hold the names: its header names no other thing
     whose cells are long text (`_OTHER_THING`)."""
@@ -97,13 +133,14 @@ def name_by_values(
     if len(named) < FEWEST_NAMED:
         return None
     most = max((len(_filled(body, p)) for p in named if p in body), default=0)
+    units = _Units(body, [p for p in named if p in body])
     found = [
         position
         for position in unread
         if position in body
         and may_hold_names(labels[position])
         and len(texts := _filled(body, position)) >= max(MIN_CELLS, CLEAR * most)
-        and _names(texts)
+        and _names(texts, partial(units.distinct_within, position))
     ]
     if len(found) != 1:
         return None
@@ -122,13 +159,99 @@ def _trimmed(texts: pa.Array) -> pa.Array:
     return trimmed.filter(pc.greater(pc.utf8_length(trimmed), 0))
 
 
-def _names(texts: pa.Array) -> bool:
-    """Whether a clear majority of these texts read as names, nearly all different: a
-    column repeating a few long texts (a form's, a time's, a status's) names no procedure."""
+def _names(texts: pa.Array, distinct_within_units: Callable[[], bool]) -> bool:
+    """Whether a clear majority of these texts read as names (`reads_as_name`, or
+    `reads_as_name_in_capitals` where a clear majority is in capitals), nearly all different,
+    or nearly all different within each unit of a list stacked per unit: a column repeating
+    a few long texts (a form's, a time's, a status's) names no procedure."""
     counts = pc.value_counts(texts)
-    if len(counts) < CLEAR * len(texts):
-        return False
     values = counts.field("values").to_pylist()
     weights = counts.field("counts").to_pylist()
-    said = sum(w for value, w in zip(values, weights, strict=True) if reads_as_name(value))
-    return said >= CLEAR * len(texts)
+    capitals = sum(w for value, w in zip(values, weights, strict=True) if value.isupper())
+    if capitals >= CLEAR * len(texts):
+        said = _in_capitals(values, weights)
+    else:
+        said = sum(w for value, w in zip(values, weights, strict=True) if reads_as_name(value))
+    if said < CLEAR * len(texts):
+        return False
+    return len(counts) >= CLEAR * len(texts) or distinct_within_units()
+
+
+class _Units:
+    """The units of a list stacked per unit (each unit's procedures one unit after another,
+    the same names once per unit), as its rows name them: a column the header reads
+    naming units (`units.find_units`: "UBND xã Tân Lập", "Sở Tư pháp" block by block), else
+    rows heading each unit's block ("UBND xã Tân Lập", "II. Đơn vị: Sở Tư pháp":
+    `units.heading_unit`) over the rows down to the next. Found once, when first asked."""
+
+    def __init__(self, body: pd.DataFrame, named: list[int]) -> None:
+        self.body = body
+        self.named = named
+        self._ids: np.ndarray | None = None
+        self._found = False
+
+    def ids(self) -> np.ndarray | None:
+        """Each body row's unit (-1 where none), None where the list is not stacked."""
+        if not self._found:
+            self._found = True
+            self._ids = self._by_column()
+            if self._ids is None:
+                self._ids = self._by_headings()
+        return self._ids
+
+    def _by_column(self) -> np.ndarray | None:
+        """The units of the first column the header reads whose filled cells nearly all
+        name agencies (a code column with a unit's name on its heading rows names none)."""
+        for position in self.named:
+            units = find_units(_trimmed_cells(self.body[position]))
+            if units is None:
+                continue
+            agencies = np.array([names_an_agency(label) for label in units.labels] + [False])
+            named = units.ids[units.ids >= 0]
+            if len(named) and np.count_nonzero(agencies[named]) >= CLEAR * len(named):
+                return units.ids
+        return None
+
+    def _by_headings(self) -> np.ndarray | None:
+        """The units the rows of a few cells (`_HEADING_CELLS` at most) head, down to the
+        next such row; each distinct heading read once."""
+        filled = self.body.notna().to_numpy()
+        few = np.flatnonzero((filled.sum(axis=1) >= 1) & (filled.sum(axis=1) <= _HEADING_CELLS))
+        if not len(few):
+            return None
+        texts = [heading_text(self.body.iloc[row]) for row in few.tolist()]
+        named = {text: heading_unit(text) for text in dict.fromkeys(texts)}
+        labels = pd.Series([named[text] for text in texts], index=few, dtype="object")
+        rows = labels.dropna()
+        if len(rows) < 2:
+            return None
+        each = pd.Series(None, index=range(len(self.body)), dtype="object")
+        each.iloc[rows.index.to_numpy()] = rows.to_numpy()
+        units = section_units(each.ffill())
+        return None if units is None else units.ids
+
+    def distinct_within(self, position: int) -> bool:
+        """Whether the column at `position` is nearly all different within each unit, with
+        several rows a unit (`MIN_CELLS` or more on average: a unit of a row or two is any
+        text repeated)."""
+        ids = self.ids()
+        if ids is None:
+            return False
+        cells = _trimmed_cells(self.body[position])
+        filled = cells.notna().to_numpy()
+        pairs = pd.DataFrame({"unit": ids[filled], "text": cells.to_numpy()[filled]})
+        units = pairs["unit"].nunique()
+        if units < 2 or len(pairs) < MIN_CELLS * units:
+            return False
+        return len(pairs.drop_duplicates()) >= CLEAR * len(pairs)
+
+
+# The cells a row heading a unit's block fills at most: its text, maybe merged across the
+# row or beside its numbering ("II" | "Sở Tư pháp").
+_HEADING_CELLS = 2
+
+
+def _trimmed_cells(column: pd.Series) -> pd.Series:
+    """A column's cells as trimmed text, missing where empty."""
+    text = column.astype("string").str.strip()
+    return text.mask(text.eq(""))
