@@ -7,6 +7,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
+from procaudit.catalogue.columns import SECTION_UNIT
 from procaudit.core.errors import InputError
 from procaudit.engine.audit import audit
 from procaudit.io import read_catalogue
@@ -1340,6 +1341,8 @@ def test_names_stacked_under_unit_headings_are_read(
     assert read is not None
     assert table.account.labels[table.header_map.columns["name"]] == read
     assert table.frame["name"].tolist() == FULL_NAMES * len(units)
+    # ... and the rules know the units: a name repeated in another unit is no duplicate
+    assert table.frame[SECTION_UNIT].nunique() == len(units)
 
 
 def test_names_under_a_title_line_are_read_under_the_header() -> None:

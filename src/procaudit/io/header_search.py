@@ -282,7 +282,8 @@ def _with_name_by_values(
     body = grid.cells.iloc[positions[-1] + 1 :]
     named = {p for found in header_map.candidates.values() for p in found}
     unread = [p for p in range(len(labels)) if p not in named and p != header_map.stt]
-    found = name_by_values(labels, list(header_map.columns.values()), unread, body)
+    others = list(header_map.columns.values())
+    found = name_by_values(labels, others, unread, body, header_map.columns.get("agency"))
     if found is None:
         return None
     name = REQUIRED[0]

@@ -124,16 +124,20 @@ def may_hold_names(header: str) -> bool:
 
 
 def name_by_values(
-    labels: Sequence[str], named: Collection[int], unread: Iterable[int], body: pd.DataFrame
+    labels: Sequence[str],
+    named: Collection[int],
+    unread: Iterable[int],
+    body: pd.DataFrame,
+    agency: int | None = None,
 ) -> tuple[int, tuple[str, ...]] | None:
     """Of the `unread` columns of `body` (the rows under a header labelled `labels`, which
-    reads the columns at `named` but not the name), the one whose values are procedures'
-    names, with a few of them; None where the header reads too few columns, or no unread
-    column, or more than one, reads so."""
+    reads the columns at `named` but not the name, and the agency at `agency`, if any), the
+    one whose values are procedures' names, with a few of them; None where the header reads
+    too few columns, or no unread column, or more than one, reads so."""
     if len(named) < FEWEST_NAMED:
         return None
     most = max((len(_filled(body, p)) for p in named if p in body), default=0)
-    units = _Units(body, [p for p in named if p in body])
+    units = _Units(body, agency if agency in body else None)
     found = [
         position
         for position in unread
@@ -182,11 +186,13 @@ class _Units:
     the same names once per unit), as its rows name them: a column the header reads
     naming units (`units.find_units`: "UBND xã Tân Lập", "Sở Tư pháp" block by block), else
     rows heading each unit's block ("UBND xã Tân Lập", "II. Đơn vị: Sở Tư pháp":
-    `units.heading_unit`) over the rows down to the next. Found once, when first asked."""
+    `units.heading_unit`) over the rows down to the next, as the rules find them
+    (`RuleContext.units`): names repeated in units the rules do not know would be reported
+    as duplicates. Found once, when first asked."""
 
-    def __init__(self, body: pd.DataFrame, named: list[int]) -> None:
+    def __init__(self, body: pd.DataFrame, agency: int | None) -> None:
         self.body = body
-        self.named = named
+        self.agency = agency
         self._ids: np.ndarray | None = None
         self._found = False
 
@@ -200,16 +206,17 @@ class _Units:
         return self._ids
 
     def _by_column(self) -> np.ndarray | None:
-        """The units of the first column the header reads whose filled cells nearly all
-        name agencies (a code column with a unit's name on its heading rows names none)."""
-        for position in self.named:
-            units = find_units(_trimmed_cells(self.body[position]))
-            if units is None:
-                continue
-            agencies = np.array([names_an_agency(label) for label in units.labels] + [False])
-            named = units.ids[units.ids >= 0]
-            if len(named) and np.count_nonzero(agencies[named]) >= CLEAR * len(named):
-                return units.ids
+        """The units of the agency column, where its filled cells nearly all name agencies
+        (not a column of codes with a unit's name on its heading rows)."""
+        if self.agency is None:
+            return None
+        units = find_units(_trimmed_cells(self.body[self.agency]))
+        if units is None:
+            return None
+        agencies = np.array([names_an_agency(label) for label in units.labels] + [False])
+        named = units.ids[units.ids >= 0]
+        if len(named) and np.count_nonzero(agencies[named]) >= CLEAR * len(named):
+            return units.ids
         return None
 
     def _by_headings(self) -> np.ndarray | None:
