@@ -1172,6 +1172,8 @@ A_BASIS = ["Theo Luật Hộ tịch năm 2014 và văn bản hướng dẫn"] * 
 OPENING_HOURS = ["Sáng 7h30 đến 11h30 các ngày làm việc"] * 6  # one long text repeated
 PEOPLE = ["Nguyễn Văn An", "Trần Thị Bình", "Lê Văn Cường", "Phạm Thị Dung", "Hoàng Văn Em"]
 PEOPLE += ["Vũ Thị Giang"]
+PEOPLE_IN_CAPITALS = ["NGUYỄN THỊ MINH KHAI", "TRẦN VĂN QUANG HUY", "LÊ THỊ THU HƯƠNG"]
+PEOPLE_IN_CAPITALS += ["PHẠM VĂN MINH ĐỨC", "HOÀNG THỊ KIM LIÊN", "VŨ ĐÌNH XUÂN TRƯỜNG"]
 SPARSE = [*FULL_NAMES[:3], "", "", ""]  # a column filled on half of the rows
 # Where a dossier is handed in: agencies, named in sentence case and at length.
 RECEIVING = [
@@ -1259,6 +1261,10 @@ NAME_BY_VALUES = {
     ),
     "agencies": (_around("Nơi tiếp nhận", RECEIVING), None),
     "section headings in capitals": (_around("Thủ tục", HEADINGS), None),
+    "people in capitals": (
+        _around("Cán bộ", PEOPLE_IN_CAPITALS),
+        None,
+    ),
     "agencies in capitals": (_around("Nơi tiếp nhận", AGENCIES_IN_CAPITALS), None),
     "a title in capitals repeated": (_around("Tiêu đề", TITLE), None),
     "two columns in capitals": (

@@ -108,7 +108,13 @@ def _in_capitals(values: list[str], weights: list[int]) -> int:
     """How many of a column's texts in capitals (`values`, each `weights` times) read as
     names: neither a section's heading, a title's line nor a list's ("I. LĨNH VỰC HỘ TỊCH",
     "A. THỦ TỤC HÀNH CHÍNH CẤP TỈNH", "DANH MỤC THỦ TỤC …": `sections.is_heading`), nor an
-    agency ("ỦY BAN NHÂN DÂN XÃ TÂN LẬP")."""
+    agency ("ỦY BAN NHÂN DÂN XÃ TÂN LẬP"). Capitals hide the title case a person's name is
+    told by ("NGUYỄN THỊ MINH KHAI"): none where most have four words or fewer (most names
+    have more; people's fewer)."""
+    pairs = list(zip(values, weights, strict=True))
+    longer = sum(weight for value, weight in pairs if len(value.split()) > _FEWEST_WORDS)
+    if 2 * longer < sum(weights):
+        return 0  # most of them of four words or fewer: people's names, as likely as not
     headings = is_heading(pd.DataFrame({0: pd.Series(values, dtype="object")}), None)
     return sum(
         weight
