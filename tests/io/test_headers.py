@@ -1351,6 +1351,27 @@ def test_names_stacked_under_unit_headings_are_read(
     assert table.frame[SECTION_UNIT].nunique() == len(units)
 
 
+@pytest.mark.parametrize(("merged", "read"), [(True, "Thủ tục"), (False, None)])
+def test_names_stacked_beside_a_unit_merged_down_its_block_are_read(
+    merged: bool, read: str | None
+) -> None:
+    # Each unit's cell merged down its six procedures: each row is that unit's. Left empty
+    # without a merge, the rows name no unit: the names repeat, refused as before.
+    columns = _stacked("Thủ tục", FULL_NAMES)
+    columns["Cơ quan thực hiện"] = [
+        unit if n % 6 == 0 else None for n, unit in enumerate(columns["Cơ quan thực hiện"])
+    ]
+    rows = [list(columns), *map(list, zip(*columns.values(), strict=True))]
+    spans = tuple((4, 2 + 6 * n, 7 + 6 * n) for n in range(len(UNITS))) if merged else ()
+    try:
+        (table,) = read_grid("list.xlsx", text_grid("Danh mục", rows, merged=spans)).tables
+    except InputError:
+        assert read is None
+        return
+    assert table.account.labels[table.header_map.columns["name"]] == read
+    assert table.frame["agency"].tolist() == _stacked("Thủ tục", FULL_NAMES)["Cơ quan thực hiện"]
+
+
 def test_names_under_a_title_line_are_read_under_the_header() -> None:
     title = "DANH MỤC THỦ TỤC HÀNH CHÍNH CẤP TỈNH"
     assert _name_chosen(_around("Thủ tục", FULL_NAMES), title) == (

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+import numpy as np
 import pandas as pd
 
 from procaudit.catalogue.columns import REQUIRED
@@ -283,7 +284,9 @@ def _with_name_by_values(
     named = {p for found in header_map.candidates.values() for p in found}
     unread = [p for p in range(len(labels)) if p not in named and p != header_map.stt]
     others = list(header_map.columns.values())
-    found = name_by_values(labels, others, unread, body, header_map.columns.get("agency"))
+    agency = header_map.columns.get("agency")
+    body = _merged_down(grid, body, agency)
+    found = name_by_values(labels, others, unread, body, agency)
     if found is None:
         return None
     name = REQUIRED[0]
@@ -291,6 +294,25 @@ def _with_name_by_values(
     candidates = {**header_map.candidates, name: (found[0],)}
     read = with_columns(labels, columns, header_map.stt, candidates, header_map.given)
     return positions, labels, replace(read, by_values=frozenset({name}))
+
+
+def _merged_down(grid: Grid, body: pd.DataFrame, position: int | None) -> pd.DataFrame:
+    """The body with each cell a merge spans down its column at `position` holding the
+    merge's value, as the rows read later take it (io/merged.py): a list kept per unit
+    merges its unit down its block ("UBND xã Tân Lập" once, beside 40 procedures)."""
+    spans = [(first, last) for column, first, last in grid.merged if column == position]
+    if position is None or not spans:
+        return body
+    rows = grid.rows.iloc[len(grid.rows) - len(body) :].to_numpy()
+    column = body[position].copy()
+    for first, last in spans:
+        top = np.flatnonzero(rows == first)
+        if len(top) and pd.notna(column.iloc[top[0]]):
+            inside = (rows > first) & (rows <= last) & column.isna().to_numpy()
+            column.iloc[np.flatnonzero(inside)] = column.iloc[top[0]]
+    filled = body.copy(deep=False)
+    filled[position] = column
+    return filled
 
 
 def _past_full_header(

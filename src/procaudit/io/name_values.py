@@ -98,10 +98,10 @@ def reads_as_name_in_capitals(text: str) -> bool:
     """Whether a cell written in capitals reads as a procedure's name ("ĐĂNG KÝ KHAI SINH CÓ
     YẾU TỐ NƯỚC NGOÀI"): read in sentence case, it does (`reads_as_name`), and it bears no
     document's number. A heading is told apart by its words (`_in_capitals`)."""
-    words = text.split()
-    if not text.isupper() or not words or _DOCUMENT_NUMBER.search(text):
+    trimmed = " ".join(text.split())
+    if not trimmed.isupper() or _DOCUMENT_NUMBER.search(trimmed):
         return False
-    return reads_as_name(" ".join([words[0][0] + words[0][1:].lower(), *text.lower().split()[1:]]))
+    return reads_as_name(trimmed[0] + trimmed[1:].lower())
 
 
 def _in_capitals(values: list[str], weights: list[int]) -> int:
@@ -118,7 +118,7 @@ def _in_capitals(values: list[str], weights: list[int]) -> int:
     headings = is_heading(pd.DataFrame({0: pd.Series(values, dtype="object")}), None)
     return sum(
         weight
-        for value, weight, heading in zip(values, weights, headings.tolist(), strict=True)
+        for (value, weight), heading in zip(pairs, headings.tolist(), strict=True)
         if not heading and reads_as_name_in_capitals(value)
     )
 
