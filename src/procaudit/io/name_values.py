@@ -11,12 +11,16 @@ row where the columns the header names are.
 
 Two kinds of list read so besides. A list written all in capitals ("ĐĂNG KÝ KHAI SINH CÓ
 YẾU TỐ NƯỚC NGOÀI") is read in sentence case, a section's heading or a title's line ("I.
-LĨNH VỰC HỘ TỊCH", "DANH MỤC THỦ TỤC …": `sections.is_heading`) never a name. A list
-stacked per unit (one-stop exports: each commune's or department's procedures one unit after
-another) repeats its names once per unit: they are nearly all different within each unit,
-which a column the header reads names (`units.find_units`) or rows heading each unit's
-block do ("UBND xã Tân Lập" over its rows: `units.heading_unit`), with several rows a unit.
-A note or a legal basis repeated down the list repeats within each unit too.
+LĨNH VỰC HỘ TỊCH", "DANH MỤC THỦ TỤC …": `sections.is_heading`) never a name, nor a column
+of texts mostly of four words or fewer (people's names, whose title case capitals hide). A
+list stacked per unit (one-stop exports: each commune's or department's procedures one unit
+after another) repeats its names once per unit: they are nearly all different within each
+unit, which the agency column names (`units.find_units`, a unit merged down its block
+read on each row of it) or rows heading each unit's block do ("UBND xã Tân Lập" over its
+rows: `units.heading_unit`), with several rows a unit: the units the rules then know, so a
+name is a duplicate only within one. A note or a legal basis repeated down the list
+repeats within each unit too; a list repeating its names with no unit named is refused
+(every name would be reported twice).
 
 Precision first: only a header naming two columns or more is searched so; a column whose
 header names another thing holding long text (notes, a legal basis, an amendment, an
