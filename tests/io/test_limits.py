@@ -54,6 +54,37 @@ def test_a_cell_in_the_far_corner_is_refused_before_reading(tmp_path: Path) -> N
     assert "--max-cells" in result.stderr
 
 
+@pytest.mark.parametrize(
+    ("styled", "refused"),
+    [
+        (["A1048576"], False),  # borders painted down the whole column: nothing in the cells
+        (["A1048576", "XFD5"], False),  # ... and across to the last column
+        (["WQJ5", "A1048576", "XFD1048576"], False),
+        ([], True),  # the same reach with a value in the corner is refused
+    ],
+)
+def test_styled_empty_cells_do_not_count_as_reach(
+    tmp_path: Path, styled: list[str], refused: bool
+) -> None:
+    from openpyxl.styles import Border, Side
+
+    path = tmp_path / "styled.xlsx"
+    workbook = Workbook()
+    sheet = workbook.active
+    sheet["A1"] = HEADER
+    sheet["A2"] = "Đăng ký khai sinh"
+    for ref in styled:
+        sheet[ref].border = Border(bottom=Side(style="thin"))  # written as <c r=".." s="1"/>
+    if refused:
+        sheet["XFD1048576"] = "x"
+    workbook.save(path)
+    result = _check(str(path))
+    if refused:
+        _one_sentence(result, path, "reaching row 1,048,576 and column 16,384")
+    else:
+        assert result.returncode in (0, 1), result.stderr
+
+
 @pytest.mark.slow
 @pytest.mark.parametrize("ref", ["XFD2", "A1048576"])
 def test_the_last_column_or_the_last_row_alone_is_read(tmp_path: Path, ref: str) -> None:

@@ -38,11 +38,10 @@ class Limits:
 
 # Parts under this size are never a bomb, whatever their ratio (shared strings compress well).
 _SMALL_PART = 8 * MB
-# Cell and row references ("A1", "XFD1048576", <row r="7">). Each pattern starts with a
-# literal, which the scan jumps between. The furthest row is the largest of the longest row
-# numbers, compared as bytes: the patterns go from the longest kind down.
-_ROW_REFS = tuple(re.compile(rb'r="[A-Z]{0,3}([0-9]{%d})"' % n) for n in range(7, 0, -1))
-_COLUMN_REF = re.compile(rb'r="([A-Z]{1,3})[0-9]')
+# A cell that holds something: its start tag is not self-closing. A styled empty cell
+# (<c r="A1048576" s="3"/>, borders painted down a whole column) and a <row> holding only
+# such cells are no part of the grid the reader builds, so they do not count.
+_FILLED_CELL = re.compile(rb'<(?:\w+:)?c\s[^>]*?\br="([A-Z]{1,3})([0-9]{1,7})"[^>]*(?<!/)>')
 # A catalogue sheet stays within column Z and row 999,999: a scan without a match shows it.
 _FAR_REF = re.compile(rb'r="(?:[A-Z]{2}|[A-Z]?[0-9]{7})')
 _NARROW, _SHORT = 26, 999_999
@@ -199,8 +198,9 @@ def _check_extent(
 ) -> None:
     rows = columns = 0
     for data in _chunks(archive, part):
-        rows = max(rows, _furthest_row(data))
-        columns = max(columns, max(map(_column_number, set(_COLUMN_REF.findall(data))), default=0))
+        refs = set(_FILLED_CELL.findall(data))
+        rows = max(rows, max((int(row) for _, row in refs), default=0))
+        columns = max(columns, max((_column_number(column) for column, _ in refs), default=0))
         if rows * columns > limits.max_cells:
             sheet = Path(part.filename).stem
             raise InputError(
@@ -230,14 +230,6 @@ def _chunks(archive: zipfile.ZipFile, part: zipfile.ZipInfo) -> Iterator[bytes]:
             data = tail + chunk
             yield data
             tail = data[-_OVERLAP:]
-
-
-def _furthest_row(data: bytes) -> int:
-    for pattern in _ROW_REFS:
-        found = pattern.findall(data)
-        if found:
-            return int(max(found))
-    return 0
 
 
 def _column_number(letters: bytes) -> int:
