@@ -508,6 +508,9 @@ DATABASE_HEADERS = [
     # Circular 02/2017's annexes.
     ("Cơ quan chủ trì", "agency"),
     ("Đơn vị chủ trì giải quyết", "agency"),
+    ("Đơn vị chủ trì", "agency"),  # a ministry's department leading the procedure
+    ("Đơn vị áp dụng", "agency"),  # a one-stop system's units the procedure is set up for
+    ("Cơ quan áp dụng", "agency"),
     ("Cấp có thẩm quyền giải quyết", "level"),
     ("Văn bản công bố", "decision_no"),
     # Headers of ministries' and one-stop systems' lists a tester met unread.

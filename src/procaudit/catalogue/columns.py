@@ -126,6 +126,7 @@ ALIASES: Final[dict[str, tuple[str, ...]]] = {
         # every level), nor one that coordinates or reviews ("chủ trì rà soát").
         "Cơ quan chủ trì",
         "Cơ quan chủ trì giải quyết",
+        "Đơn vị chủ trì",
         "Đơn vị chủ trì giải quyết",
         # The body a competence was decentralised to (the 2025 decrees' annexes): it holds
         # the competence, where no header above names the agency. Not one only authorised
@@ -148,6 +149,10 @@ ALIASES: Final[dict[str, tuple[str, ...]]] = {
         # Last: a one-stop export's unit (`TEN_CO_QUAN`, `TEN_DON_VI`) names the agency only
         # where no header above does.
         "Đơn vị thực hiện",
+        # A one-stop system's units a procedure is configured for ("Đơn vị áp dụng"): the
+        # offices that take and settle it there.
+        "Đơn vị áp dụng",
+        "Cơ quan áp dụng",
         "Cơ quan",
         "Đơn vị",
     ),
