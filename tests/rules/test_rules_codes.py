@@ -68,6 +68,10 @@ def test_pa101_invalid_code(case: str, code: str, flagged: bool) -> None:
         ("1.008125.", "ends with a stray dot", "Write the code as 1.008125."),
         ("1.000494.000.00.00.H29.", "ends with a stray dot", "Write the code as 1.000494."),
         ("1.00812.", "has 5 digits after the dot", "Copy the procedure's code from"),
+        # A code a spreadsheet wrote back in scientific notation (a CSV saved from Excel).
+        ("1.00012E+00", "is in scientific notation", "Copy the procedure's code from"),
+        ("1.00E+00", "is in scientific notation", "Copy the procedure's code from"),
+        (" 1,00012e+00", "is in scientific notation", "Copy the procedure's code from"),
         # An agency's electronic id in a code cell: no code with a leading zero.
         ("000.00.01.H44", "is an agency's electronic id", "Copy the procedure's code from"),
         # Several codes in one cell: each is well formed, the row holds more than one.
@@ -341,6 +345,7 @@ ODD_CODES = [
     *["1.001234.000.00.00.h29", "12.1234567", "1..", ".", " ", "\t1,0039\n", "1.00398 "],
     *["1.0.0", "a.b.c", "1,0,0", "\x1c1.001234", "2,00040", "9100000", "1.00000", "10.00001"],
     *["'1.001234", " '1,001234", "'2000648", "''1.001234", "'", "1.001234'", "'O1.001234"],
+    *["1.00012E+00", "1,0e5", "1E+05", " 2.02401E+13", "1.001234E", "E+00", "1.00012E+1234"],
     *["1.008125.", "1.008125..", "1,008125.", "1.000494.000.00.00.H29.", "1.00398.", "'1.0081.."],
     *["'1.008125.", "1.008125. ", "1.0081250.", "1.", "BHXH.TBHXH.02.", "1.00812.", "1.008125,"],
     *["000.00.01.H44", "000.00.01.H4", " 000.00.01.H44", "000.00.01.h44", "100.00.01.H44"],

@@ -38,6 +38,12 @@ MESSAGES = {
         "bắt đầu bằng dấu nháy đơn được lưu trong ô (dấu mà một số phần mềm xuất dữ liệu "
         "thêm vào để giữ mã ở dạng văn bản)",
     ),
+    "scientific": (
+        "is in scientific notation: a spreadsheet read the code as a number and wrote it "
+        "back rounded, so its digits are lost",
+        "ở dạng số khoa học (E+): bảng tính đã đọc mã thành số rồi ghi lại đã làm tròn, "
+        "nên các chữ số của mã bị mất",
+    ),
     "comma for dot": ("uses a comma where the dot belongs", "dùng dấu phẩy thay cho dấu chấm"),
     "trailing dot": ("ends with a stray dot", "có dấu chấm thừa ở cuối"),
     "letter": ("has a letter where a digit belongs", "có chữ cái ở vị trí của chữ số"),

@@ -50,6 +50,9 @@ _SEVERAL = re.compile(rf"\s*{_ONE_CODE}(?:\s*[;,/\n]\s*{_ONE_CODE})+\s*")
 _EACH = re.compile(_ONE_CODE)
 # An agency's electronic id in a code cell is no code with a leading zero.
 _AGENCY_ID = re.compile(AGENCY_ID)
+# A code a spreadsheet read as a number and wrote back in scientific notation ("1.00012E+00",
+# "1,00E+00" from a CSV opened and saved in Excel): what it kept is not its digits' count.
+_SCIENTIFIC = re.compile(r"[0-9](?:[.,][0-9]+)?[eE][+-]?[0-9]{1,3}")
 
 
 def _where_codes_live() -> str:
@@ -113,6 +116,8 @@ def _problem(code: str) -> str:
     number = _number_problem(code)
     if number is not None:
         return number
+    if _SCIENTIFIC.fullmatch(code.strip()):
+        return said("scientific")
     if _SEVERAL.fullmatch(code):
         return said("several", count=len(_EACH.findall(code)))
     if code.strip().startswith("'"):
@@ -231,6 +236,7 @@ def _invalid_ascii_codes(code: pa.Array) -> tuple[pa.Array, pa.Array]:
     several = matches(code, f"^{_SEVERAL.pattern}$")
     counted = pc.count_substring_regex(code, f"(?:^|[;,/\\s]){_ONE_CODE}")
     cases.append((several, format_texts(t(*MESSAGES["several"]), count=counted)))
+    cases.append((matches(text, f"^{_SCIENTIFIC.pattern}$"), said("scientific")))
     for where_true, words in cases:
         problem = pc.if_else(where_true, words, problem)
     kept = pc.subtract(pc.utf8_length(text), 2)
