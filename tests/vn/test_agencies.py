@@ -169,6 +169,14 @@ DEFUNCT_CASES = [
     # (cell, the defunct agencies it names)
     ("Tổng cục Thuế", ["Tổng cục Thuế"]),  # its successor's name is inside the old one
     ("Tổng cục Hải quan", ["Tổng cục Hải quan"]),
+    # The general departments the 2025 reorganisation made departments (Cục).
+    ("Tổng cục Giáo dục nghề nghiệp", ["Tổng cục Giáo dục nghề nghiệp"]),
+    ("Tổng cục Thống kê", ["Tổng cục Thống kê"]),
+    ("Cục Thống kê", []),
+    ("Tổng cục Dự trữ Nhà nước", ["Tổng cục Dự trữ Nhà nước"]),
+    ("Tổng cục Du lịch", ["Tổng cục Du lịch"]),
+    ("Cục Du lịch Quốc gia Việt Nam", []),
+    ("Cục Giáo dục nghề nghiệp và Giáo dục thường xuyên", []),
     ("Cục Thuế", []),
     ("Tổng cục Thuế (nay là Cục Thuế)", []),
     ("Cục Thuế tỉnh Bắc Ninh", ["Cục Thuế tỉnh"]),
