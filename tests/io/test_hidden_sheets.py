@@ -1,5 +1,6 @@
-"""A workbook's hidden sheets (a lookup list for drop-downs, an old copy of the list) are not
-read as procedure lists, unless no shown sheet holds one or the user asks for the sheet."""
+"""A workbook's hidden sheets (a lookup list for drop-downs, an old copy of the list) and its
+guides ("Hướng dẫn": how to fill the list in, with made-up example rows) are not read as
+procedure lists, unless no other sheet holds one or the user asks for the sheet."""
 
 from __future__ import annotations
 
@@ -22,6 +23,12 @@ OLD_COPY = LIST[:3]
 LOOKUP = [["Cấp tỉnh"], ["Cấp xã"]]
 COVER = [["QUYẾT ĐỊNH"], ["Về việc công bố danh mục thủ tục hành chính"]]
 HIDDEN = "hidden in the workbook (--sheet reads it)"
+EXAMPLE = [
+    HEADER,
+    [1, "1.000XXX", "Tên thủ tục theo Quyết định công bố", "Cấp tỉnh / Cấp xã"],
+    [2, "2.00XXXX", "Ví dụ: Đăng ký khai sinh", "Cấp huyện (không dùng)"],
+]
+GUIDE = "a guide to filling the list in (--sheet reads it)"
 
 
 def _read(path: Path, sheet: str | None = None) -> tuple[dict[str | None, int], dict[str, str]]:
@@ -72,6 +79,40 @@ def _read(path: Path, sheet: str | None = None) -> tuple[dict[str | None, int], 
             {"Danh mục": 3, "Cũ": 2},
             {},
             id="sheets shown are all read",
+        ),
+        # A sheet named as a guide shows how to fill the list in; its example rows are made
+        # up ("1.000XXX", "Cấp tỉnh / Cấp xã"), so it is set aside as a hidden sheet is.
+        pytest.param(
+            {"Hướng dẫn": EXAMPLE, "Data": LIST},
+            (),
+            None,
+            {"Data": 3},
+            {"Hướng dẫn": GUIDE},
+            id="an instructions sheet with an example table before the list",
+        ),
+        pytest.param(
+            {"Danh mục": LIST, "HUONG_DAN_NHAP_LIEU": EXAMPLE, "Read me": EXAMPLE},
+            (),
+            None,
+            {"Danh mục": 3},
+            {"HUONG_DAN_NHAP_LIEU": GUIDE, "Read me": GUIDE},
+            id="guides named in capitals and in English",
+        ),
+        pytest.param(
+            {"Hướng dẫn": LIST},
+            (),
+            None,
+            {"Hướng dẫn": 3},
+            {},
+            id="a guide's name on the only sheet: the list is there",
+        ),
+        pytest.param(
+            {"Hướng dẫn": EXAMPLE, "Data": LIST},
+            (),
+            "Hướng dẫn",
+            {"Hướng dẫn": 2},
+            {"Data": "not the sheet asked for"},
+            id="--sheet reads a guide",
         ),
     ],
 )

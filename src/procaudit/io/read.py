@@ -377,17 +377,26 @@ def _workbook(
     for grid in grids:
         check_cell_lengths(path_text, grid, options.limits)
     wanted = _wanted_sheet(path_text, [g.sheet for g in grids], options.sheet)
-    # A hidden sheet is a lookup list or an old copy, unless it is where the list is.
-    hidden = [grid for grid in grids if grid.hidden and wanted is None]
+    # A hidden sheet is a lookup list or an old copy, and a sheet named as a guide ("Hướng
+    # dẫn", "Instructions") shows how to fill the list in with rows made up for it: each is
+    # read only where no other sheet holds the list.
+    aside = [grid for grid in grids if wanted is None and (grid.hidden or _guide(grid.sheet))]
     sheets = _Sheets(path_text, options, name_keys_ahead, wanted)
-    sheets.read([grid for grid in grids if not (grid.hidden and wanted is None)])
+    sheets.read([grid for grid in grids if not any(grid is other for other in aside)])
     if not sheets.tables:
-        sheets.read(hidden)
+        sheets.read(aside)
     else:
-        for grid in hidden:
-            sheets.not_lists[str(grid.sheet)] = t(
-                "hidden in the workbook (--sheet reads it)",
-                "bị ẩn trong sổ tính (đọc bằng --sheet)",
+        for grid in aside:
+            sheets.not_lists[str(grid.sheet)] = (
+                t(
+                    "hidden in the workbook (--sheet reads it)",
+                    "bị ẩn trong sổ tính (đọc bằng --sheet)",
+                )
+                if grid.hidden
+                else t(
+                    "a guide to filling the list in (--sheet reads it)",
+                    "là trang hướng dẫn cách điền danh mục (đọc bằng --sheet)",
+                )
             )
     if wanted is None:  # a sheet asked for is read whatever it holds
         for place, listed in sorted(details(sheets.tables).items(), reverse=True):
@@ -428,6 +437,16 @@ def _workbook(
         components=tuple(components),
         notes=(*formula_notes(formulas), *value_notes(tables)),
     )
+
+
+# The first words of a sheet named as a guide, folded and run together ("Hướng dẫn nhập
+# liệu", "HUONG_DAN", "HDSD", "Read me", "Ví dụ"). Not a sheet of notes ("Ghi chú"): a
+# decision's text or a cover may sit there, and the list nowhere else.
+_GUIDE_NAMES = ("huongdan", "hdsd", "instruction", "guide", "readme", "vidu", "example")
+
+
+def _guide(sheet: object) -> bool:
+    return header_key(str(sheet)).replace(" ", "").startswith(_GUIDE_NAMES)
 
 
 class _Sheets:
