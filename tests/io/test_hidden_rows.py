@@ -47,3 +47,36 @@ def test_other_files_have_none(tmp_path: Path, name: str) -> None:
 )
 def test_in_runs(runs: list[tuple[int, int]], numbers: list[int], inside: list[bool]) -> None:
     assert in_runs(runs, np.array(numbers, np.int64)).tolist() == inside
+
+
+@pytest.mark.parametrize(
+    ("hidden", "said"),
+    [
+        ((3,), "sheet 'Danh mục': 1 procedure row is hidden in the workbook (3)"),
+        ((2, 4, 5), "3 procedure rows are hidden in the workbook (2, 4, 5)"),
+        ((2, 3, 4, 5, 6, 7), "6 procedure rows are hidden in the workbook (2, 3, 4, 5, 6, …)"),
+        ((9,), None),  # below the list: no procedure of it is out of sight
+        ((), None),
+    ],
+)
+def test_a_note_names_the_hidden_procedure_rows(
+    tmp_path: Path, hidden: tuple[int, ...], said: str | None
+) -> None:
+    from procaudit.io.read import read_catalogue
+
+    workbook = openpyxl.Workbook()
+    sheet = workbook.active
+    sheet.title = "Danh mục"
+    sheet.append(["Mã TTHC", "Tên thủ tục"])
+    for at in range(1, 7):
+        sheet.append([f"1.00000{at}", f"Thủ tục số {at} về đăng ký"])
+    sheet.append([])
+    sheet.append(["Người lập biểu"])
+    for row in hidden:
+        sheet.row_dimensions[row].hidden = True
+    path = tmp_path / "list.xlsx"
+    workbook.save(path)
+    notes = [note for note in read_catalogue(str(path)).notes if "hidden" in note]
+    assert len(notes) == (0 if said is None else 1)
+    if said is not None:
+        assert said in notes[0]

@@ -1,7 +1,8 @@
 """Which rows of a workbook's sheets are out of sight: hidden by hand, grouped and collapsed,
 or filtered out. The readers read them as any row (a hidden procedure is still listed), so a
-finding may point at one; the fix-list says so, or an official sent to row 11 sees rows 10
-and 12 side by side and takes the finding for a mistake.
+finding may point at one; the fix-list says so, and so does a note of the check where an
+xlsx sheet's procedure rows include hidden ones (`hidden_row_notes`), or an official sent to
+row 11 sees rows 10 and 12 side by side and takes the finding for a mistake.
 
 python-calamine does not tell which rows are hidden: an xlsx or xlsm sheet's `<row>`
 elements say it, an xls file's records (`xls_layout`) and an ods file's content
@@ -12,11 +13,14 @@ from __future__ import annotations
 
 import re
 import zipfile
+from collections.abc import Iterable
 from pathlib import Path
 
 import numpy as np
 
+from procaudit.core.i18n import number, t
 from procaudit.io.ods_layout import ods_layout
+from procaudit.io.table import Table
 from procaudit.io.xls_layout import xls_layout
 from procaudit.io.xlsx_parts import sheet_parts
 
@@ -79,3 +83,41 @@ def in_runs(rows: Rows, numbers: np.ndarray) -> np.ndarray:
     lasts = np.array([last for _, last in rows], np.int64)
     at = np.searchsorted(firsts, numbers, side="right") - 1
     return (at >= 0) & (numbers <= lasts[at.clip(0)])
+
+
+def hidden_row_notes(path: Path, tables: Iterable[Table]) -> list[str]:
+    """A note per sheet whose procedure rows include hidden ones: they are read as any row,
+    and an official sent to one would see the rows around it side by side."""
+    runs = hidden_rows(path)
+    notes = []
+    for table in tables:
+        sheet_runs = runs.get(str(table.sheet))
+        if not sheet_runs or "_row" not in table.frame:
+            continue
+        rows = table.frame["_row"].to_numpy(np.int64)
+        hidden = rows[in_runs(sheet_runs, rows)].tolist()
+        if hidden:
+            shown = ", ".join(map(str, hidden[:_SHOWN])) + (", …" if len(hidden) > _SHOWN else "")
+            count = len(hidden)
+            rows_are = (
+                t("1 procedure row is", "1 dòng thủ tục")
+                if count == 1
+                else t("{count} procedure rows are", "{count} dòng thủ tục", count=number(count))
+            )
+            notes.append(
+                t(
+                    "sheet '{sheet}': {rows_are} hidden in the workbook ({rows}) and read as "
+                    "any row: a hidden procedure is still listed; unhide them to see what "
+                    "their findings say",
+                    "trang tính '{sheet}': {rows_are} bị ẩn trong sổ tính ({rows}) và được "
+                    "đọc như mọi dòng khác: thủ tục bị ẩn vẫn nằm trong danh mục; bỏ ẩn để "
+                    "xem các phát hiện ở đó",
+                    sheet=table.sheet,
+                    rows_are=rows_are,
+                    rows=shown,
+                )
+            )
+    return notes
+
+
+_SHOWN = 5  # row numbers a note names

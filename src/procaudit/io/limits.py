@@ -91,6 +91,7 @@ class WorkbookScan:
 
     formulas: frozenset[str] = frozenset()
     hidden_columns: dict[str, tuple[tuple[int, int], ...]] = field(default_factory=dict)
+    hidden_rows: frozenset[str] = frozenset()  # the parts with a hidden row
 
 
 def check_workbook(path: Path, limits: Limits) -> WorkbookScan:
@@ -101,6 +102,7 @@ def check_workbook(path: Path, limits: Limits) -> WorkbookScan:
         return WorkbookScan()
     formulas: set[str] = set()
     hidden: dict[str, tuple[tuple[int, int], ...]] = {}
+    rows_hidden: set[str] = set()
     try:
         with zipfile.ZipFile(path) as archive:
             parts = archive.infolist()
@@ -108,12 +110,16 @@ def check_workbook(path: Path, limits: Limits) -> WorkbookScan:
             for part in parts:
                 if not re.fullmatch(r"xl/worksheets/[^/]+\.xml", part.filename):
                     continue
-                holds_formulas, hidden_columns = _scan_sheet(path, archive, part, limits)
+                holds_formulas, hidden_columns, any_row_hidden = _scan_sheet(
+                    path, archive, part, limits
+                )
                 if holds_formulas:
                     formulas.add(part.filename)
                 if hidden_columns:
                     hidden[part.filename] = hidden_columns
-            return WorkbookScan(frozenset(formulas), hidden)
+                if any_row_hidden:
+                    rows_hidden.add(part.filename)
+            return WorkbookScan(frozenset(formulas), hidden, frozenset(rows_hidden))
     except (zipfile.BadZipFile, OSError, EOFError) as exc:
         raise InputError(
             str(path),
@@ -151,23 +157,24 @@ def _check_inflation(path: Path, parts: list[zipfile.ZipInfo], limits: Limits) -
 
 def _scan_sheet(
     path: Path, archive: zipfile.ZipFile, part: zipfile.ZipInfo, limits: Limits
-) -> tuple[bool, tuple[tuple[int, int], ...]]:
-    """Whether the sheet holds a formula or an error value (#N/A), and the columns it hides,
-    refusing it if it reaches too far: the reader allocates max row x max column cells. One
-    quick scan bounds the references; only if the bounds allow too many cells are they
-    counted exactly."""
-    far = formulas = False
+) -> tuple[bool, tuple[tuple[int, int], ...], bool]:
+    """Whether the sheet holds a formula or an error value (#N/A), the columns it hides and
+    whether it hides a row, refusing it if it reaches too far: the reader allocates max row
+    x max column cells. One quick scan bounds the references; only if the bounds allow too
+    many cells are they counted exactly."""
+    far = formulas = rows_hidden = False
     hidden: tuple[tuple[int, int], ...] = ()
     for at, data in enumerate(_chunks(archive, part)):
         if at == 0:
             hidden = _hidden_columns(data)
+        rows_hidden = rows_hidden or (b'hidden="' in data and _HIDDEN_ROW.search(data) is not None)
         far = far or _FAR_REF.search(data) is not None
         # One search for "<f" rules out most sheets; "<family" (a font) holds it too.
         formulas = formulas or (b"<f" in data and (b"<f>" in data or b"<f " in data))
         formulas = formulas or b't="e"' in data  # pasted as values, an error keeps no formula
     if far or limits.max_cells < _NARROW * _SHORT:
         _check_extent(path, archive, part, limits)
-    return formulas, hidden
+    return formulas, hidden, rows_hidden
 
 
 # A sheet's column widths, <cols><col min="6" max="6" hidden="1" .../></cols>, come before
@@ -175,6 +182,7 @@ def _scan_sheet(
 _COLS = re.compile(rb"<(?:\w+:)?cols>(.*?)</(?:\w+:)?cols>", re.DOTALL)
 _COL = re.compile(rb"<(?:\w+:)?col\s([^>]*)>")
 _HIDDEN = re.compile(rb'\bhidden="(?:1|true)"')
+_HIDDEN_ROW = re.compile(rb'<(?:\w+:)?row\s[^>]*\bhidden="(?:1|true)"')
 _SPAN = (re.compile(rb'\bmin="([0-9]+)"'), re.compile(rb'\bmax="([0-9]+)"'))
 
 

@@ -39,6 +39,7 @@ from procaudit.io.file_kind import MARKUP_SUFFIXES, Reader
 from procaudit.io.formula_texts import sheet_formulas, with_formula_texts
 from procaudit.io.grid import Grid
 from procaudit.io.header_search import HEADER_SCAN_ROWS, Header, NoHeader
+from procaudit.io.hidden_rows import hidden_row_notes
 from procaudit.io.layout import (
     LayoutOptions,
     Understood,
@@ -435,7 +436,12 @@ def _workbook(
         tuple(tables),
         skipped,
         components=tuple(components),
-        notes=(*formula_notes(formulas), *value_notes(tables)),
+        notes=(
+            *formula_notes(formulas),
+            *value_notes(tables),
+            # Only a workbook whose scan saw a hidden row is read for them again.
+            *(hidden_row_notes(path, tables) if scan.hidden_rows else ()),
+        ),
     )
 
 
