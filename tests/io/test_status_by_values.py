@@ -32,6 +32,11 @@ CASES = {
         ["Bãi bỏ theo Quyết định số 12/QĐ-UBND", "TTHC mới", "Được sửa đổi", ""],
         "Ghi chú",
     ),
+    # An annex's notes: each procedure kept, amended, new or abolished by the decision.
+    "kept, amended, new, abolished": (
+        ["Giữ nguyên", "Sửa đổi", "", "Mới ban hành", "Giữ nguyên", "Bãi bỏ", "Không thay đổi"],
+        "Ghi chú",
+    ),
     # Notes of other kinds, or too few statuses among them.
     "free notes": (["Thực hiện tại Trung tâm", "Liên thông", "", "Không"], None),
     "statuses among many notes": (
@@ -65,6 +70,9 @@ def test_a_status_column_wins_over_a_notes_column_of_statuses() -> None:
         ("Thủ tục hành chính mới ban hành", True),
         ("Còn hiệu lực", True),
         ("Bãi bỏ tại Quyết định 12/QĐ-UBND", True),
+        ("Giữ nguyên", True),
+        ("Không thay đổi.", True),
+        ("Giữ nguyên tên, sửa đổi thời hạn", False),
         ("Bãi bỏ một phần", False),
         ("Mới nộp hồ sơ", False),
         ("Không", False),

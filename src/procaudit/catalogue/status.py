@@ -79,11 +79,13 @@ def status_kind(key: str) -> str | None:
 
 
 # A cell that is a status and nothing else ("Bãi bỏ", "Sửa đổi, bổ sung", "TTHC mới", "Còn
-# hiệu lực", "Bãi bỏ theo Quyết định số 12/QĐ-UBND"): what tells a notes column of statuses.
+# hiệu lực", "Giữ nguyên", "Bãi bỏ theo Quyết định số 12/QĐ-UBND"): what tells a notes
+# column of statuses.
 _STATUS_CELL = re.compile(
     r"^(?:(?:tthc|thủ tục(?: hành chính)?)\s+)?(?:(?:bị|đã|được)\s+)?"
     r"(?:bãi bỏ|hủy bỏ|huỷ bỏ|sửa đổi(?:,?\s*bổ sung)?|bổ sung|thay thế|ban hành mới|mới ban hành"
-    r"|công bố mới|mới|còn hiệu lực|hết hiệu lực|không còn hiệu lực|đang (?:có hiệu lực|áp dụng))"
+    r"|công bố mới|mới|còn hiệu lực|hết hiệu lực|không còn hiệu lực|đang (?:có hiệu lực|áp dụng)"
+    r"|giữ nguyên|không thay đổi)"  # an annex's "kept as it is" beside amended, new, abolished
     r"(?:\s+(?:theo|tại)\b.*)?\.?$"
 )
 
