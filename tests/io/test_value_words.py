@@ -34,3 +34,16 @@ def test_every_reason_is_said_in_a_note_and_in_inspect(
     said = note(choice, "'Tên thủ tục'")
     assert said.startswith("column 'Tên thủ tục' ") and "{" not in said
     assert reason(choice) and "{" not in reason(choice)
+
+
+@pytest.mark.parametrize(
+    ("examples", "shown"),
+    [
+        (("Cấp tỉnh", "Cấp xã"), "(Cấp tỉnh, Cấp xã, …)"),
+        # A level joined with another holds a comma: the examples are told apart by ";".
+        (("Cấp xã", "Cấp huyện, Cấp xã"), "(Cấp xã; Cấp huyện, Cấp xã; …)"),
+    ],
+)
+def test_examples_holding_a_comma_are_told_apart(examples: tuple[str, ...], shown: str) -> None:
+    choice = ValueChoice(0, "level", True, values.LEVELS, examples)
+    assert shown in note(choice, "'Áp dụng cho'")

@@ -99,7 +99,9 @@ def _examples(choice: ValueChoice) -> str:
         example if len(example) <= _LONGEST_EXAMPLE else example[: _LONGEST_EXAMPLE - 1] + "…"
         for example in choice.examples
     ]
-    return ", ".join(shown) + ", …" if shown else "…"
+    # Examples holding a comma ("Cấp huyện, Cấp xã") are told apart by another separator.
+    between = "; " if any("," in example for example in shown) else ", "
+    return between.join(shown) + between + "…" if shown else "…"
 
 
 def _hidden(choice: ValueChoice) -> str:
