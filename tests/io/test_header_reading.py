@@ -4,6 +4,7 @@ each text's reading, and the top rows taken column by column are the rows taken 
 from __future__ import annotations
 
 import re
+import unicodedata
 
 import numpy as np
 import pandas as pd
@@ -247,7 +248,10 @@ _ALPHABET = "aAbBtTđĐyYİΣσ0915 _-.,/\u0300\u0301\u0303\u0309\u0323\u00a0ă�
 def test_the_key_of_a_joined_text_is_its_parts_keys_joined(first: str, second: str) -> None:
     # A part typed in a legacy font ("aâT" reads as VNI) folds as its conversion: such a part
     # is read under its joined text's key (`HeaderReader.may_name`), so it is left out here.
-    assume(detect_legacy(first) is None and detect_legacy(second) is None)
+    # header_key looks for a legacy font after composing the text (NFC): "AA\u0300Y" is
+    # "AÀY", which reads as VNI, so the parts are judged composed as well.
+    composed = [unicodedata.normalize("NFC", part) for part in (first, second)]
+    assume(all(detect_legacy(part) is None for part in composed))
     assert header_key(f"{first} {second}").split() == (
         header_key(first).split() + header_key(second).split()
     )
