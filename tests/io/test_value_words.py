@@ -7,7 +7,7 @@ import pytest
 
 from procaudit.io import values
 from procaudit.io.marks import MARKS
-from procaudit.io.unheaded_columns import UNHEADED
+from procaudit.io.unheaded_columns import LEVELS, UNHEADED
 from procaudit.io.value_words import note, reason
 from procaudit.io.values import ValueChoice
 
@@ -45,5 +45,5 @@ def test_every_reason_is_said_in_a_note_and_in_inspect(
     ],
 )
 def test_examples_holding_a_comma_are_told_apart(examples: tuple[str, ...], shown: str) -> None:
-    choice = ValueChoice(0, "level", True, values.LEVELS, examples)
+    choice = ValueChoice(0, "level", True, LEVELS, examples)
     assert shown in note(choice, "'Áp dụng cho'")
