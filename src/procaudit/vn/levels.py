@@ -40,7 +40,7 @@ _LEVEL_RE = re.compile(
 # hiện ở cấp xã)", "(cấp TW)", "(TTHC cấp huyện)", "(thực hiện tại UBND cấp huyện)", "[cấp
 # huyện]", "(thuc hien tai cap huyen)"; the closing bracket is sometimes missing. After a
 # dash: "… - cấp huyện". Or the competence the name ends with: "… thuộc thẩm quyền của UBND
-# cấp huyện". What comes before "cấp" is a lead ("thực hiện tại", "TTHC") and an office
+# cấp huyện", or where it is done: "… tại cấp huyện" (`_AT_RE`). What comes before "cấp" is a lead ("thực hiện tại", "TTHC") and an office
 # ("UBND", "Chủ tịch Ủy ban nhân dân"); what comes after it is read by `name_tag`.
 _LEAD = (
     r"(?:(?:thực hiện|thuc hien|áp dụng|ap dung)(?:\s+(?:tại|ở|tai|o|cho))?"
@@ -62,13 +62,24 @@ _COMPETENCE_RE = re.compile(
     rf"(?:\s+(?:của|cua))?\s+(?:{_OFFICE})?{_LEVEL}{_END}",
     re.IGNORECASE,
 )
+# Where the name ends saying where it is done, unbracketed: "Giải quyết khiếu nại lần đầu tại
+# cấp huyện", "… thực hiện tại UBND cấp xã". Only "tại": "ở" is also a word of names ("nhà ở
+# cấp tỉnh", housing).
+_AT_RE = re.compile(
+    rf"\s(?:(?:thực hiện|thuc hien)\s+)?(?:tại|tai)\s+(?:{_OFFICE})?{_LEVEL}{_END}", re.IGNORECASE
+)
 _TAG_WORDS = re.compile(r"(?<!\w)(?:cấp|cap|và|va|hoặc|hoac)(?!\w)|[,;/&]")
 
 
 def _tag(name: str) -> tuple[re.Match[str], frozenset[str], bool] | None:
     """The level tag `name` (NFC) ends with, the levels it names, and whether it was added
     to the name (a bracket or a dash) rather than said by it (the competence)."""
-    for pattern, added in ((_TAG_RE, True), (_DASH_TAG_RE, True), (_COMPETENCE_RE, False)):
+    for pattern, added in (
+        (_TAG_RE, True),
+        (_DASH_TAG_RE, True),
+        (_COMPETENCE_RE, False),
+        (_AT_RE, False),
+    ):
         match = pattern.search(name)
         if match is None:
             continue
