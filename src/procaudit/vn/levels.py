@@ -40,8 +40,9 @@ _LEVEL_RE = re.compile(
 # hiện ở cấp xã)", "(cấp TW)", "(TTHC cấp huyện)", "(thực hiện tại UBND cấp huyện)", "[cấp
 # huyện]", "(thuc hien tai cap huyen)"; the closing bracket is sometimes missing. After a
 # dash: "… - cấp huyện". Or the competence the name ends with: "… thuộc thẩm quyền của UBND
-# cấp huyện", or where it is done: "… tại cấp huyện" (`_AT_RE`). What comes before "cấp" is a lead ("thực hiện tại", "TTHC") and an office
-# ("UBND", "Chủ tịch Ủy ban nhân dân"); what comes after it is read by `name_tag`.
+# cấp huyện", or where it is done: "… tại cấp huyện" (`_AT_RE`). What comes before "cấp"
+# is a lead ("thực hiện tại", "TTHC") and an office ("UBND", "Chủ tịch Ủy ban nhân dân");
+# what comes after it is read by `name_tag`.
 _LEAD = (
     r"(?:(?:thực hiện|thuc hien|áp dụng|ap dung)(?:\s+(?:tại|ở|tai|o|cho))?"
     r"|tthc|thủ tục(?:\s+hành chính)?|thu tuc(?:\s+hanh chinh)?"
