@@ -90,13 +90,13 @@ def column_saying(
         texts = texts_of(position)
         if len(texts) < MIN_CELLS or (kind.filled and len(texts) < _FILLED * rows):
             continue
-        said = by_values(texts, kind.says, kind.most)
+        said = _by_values(texts, kind.says, kind.most)
         if said is not None:
             return position, said
     return None
 
 
-def by_values(texts: pa.Array, says: Callable[[str], bool], most: int) -> tuple[str, ...] | None:
+def _by_values(texts: pa.Array, says: Callable[[str], bool], most: int) -> tuple[str, ...] | None:
     """A few of the values of a column (its filled texts) that nearly all `says`, with at
     most `most` distinct values; None where they do not."""
     counts = pc.value_counts(pc.utf8_trim_whitespace(texts))
@@ -104,8 +104,9 @@ def by_values(texts: pa.Array, says: Callable[[str], bool], most: int) -> tuple[
         return None
     values = counts.field("values").to_pylist()
     weights = counts.field("counts").to_pylist()
-    named = [value for value in values if says(value)]
-    said = sum(w for value, w in zip(values, weights, strict=True) if says(value))
+    flags = [says(value) for value in values]
+    named = [value for value, flag in zip(values, flags, strict=True) if flag]
+    said = sum(weight for weight, flag in zip(weights, flags, strict=True) if flag)
     return tuple(named[:SHOWN]) if said >= CLEAR * sum(weights) else None
 
 
