@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 
 from conftest import findings_of, hits_of, run_rules
+from procaudit.core.findings import Severity
 from procaudit.core.i18n import speaking
 from procaudit.rules.options import RuleOptions
 
@@ -181,6 +182,31 @@ def test_pa501_quotes_the_district_office() -> None:
         4: "The agency 'Huyện Thanh Ba' is a district-level office; the district level ended "
         "on 1 July 2025.",
     }
+
+
+def test_pa501_says_a_unit_named_after_a_district_is_no_district_office() -> None:
+    """A department's or a national system's unit named after the district it served is not
+    an office of the district tier: its name is stale, a warning, with its own repair."""
+    rows = [
+        {"name": "A", "agency": "Chi nhánh Văn phòng đăng ký đất đai huyện Thanh Ba"},
+        {"name": "B", "agency": "Trung tâm Y tế huyện Lâm Thao"},
+        {"name": "C", "agency": "Phòng Y tế huyện Lâm Thao"},
+        {"name": "D", "agency": "Trung tâm Y tế khu vực Lâm Thao"},
+    ]
+    found = {f.row: f for f in findings_of(rows) if f.rule == "PA501"}
+    assert sorted(found) == [2, 3, 4]
+    assert {row: f.severity for row, f in found.items()} == {
+        2: Severity.WARNING,
+        3: Severity.WARNING,
+        4: Severity.ERROR,
+    }
+    assert found[2].message == (
+        "The agency 'Chi nhánh Văn phòng đăng ký đất đai huyện Thanh Ba' is a unit organised "
+        "by district; the district level ended on 1 July 2025, and such units have since been "
+        "renamed or reorganised."
+    )
+    assert "current name" in found[3].fix
+    assert "district-level office" in found[4].message
 
 
 def test_a_list_still_built_around_the_district_is_reported_by_pa501_alone() -> None:

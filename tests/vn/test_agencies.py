@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 
 from procaudit.vn.agencies import (
+    DISTRICT_BRANCH,
     DISTRICT_COURT,
     DISTRICT_PROCURACY,
     agency_levels,
@@ -24,8 +25,8 @@ KIND_CASES = [
     ("UBND TP.Việt Trì", DISTRICT),
     ("Ủy ban nhân dân huyện, quận, thị xã, thành phố thuộc tỉnh", DISTRICT),
     ("Sở Tư pháp\nPhòng Tư pháp thành phố Việt Trì", DISTRICT),
-    ("Chi cục thuế huyện, thành phố", DISTRICT),
-    ("Bảo hiểm xã hội cấp huyện", DISTRICT),
+    ("Chi cục thuế huyện, thành phố", DISTRICT_BRANCH),
+    ("Bảo hiểm xã hội cấp huyện", DISTRICT_BRANCH),
     (
         "Tòa án nhân dân cấp huyện, quận, thị xã, thành phố thuộc tỉnh và tương đương",
         DISTRICT_COURT,
@@ -51,9 +52,21 @@ KIND_CASES = [
     ("Viện kiểm sát nhân dân quận 1", DISTRICT_PROCURACY),
     ("VKSND huyện X\nTòa án nhân dân huyện X", DISTRICT_COURT),
     # Sector offices of a district: the treasury's, the forest rangers', the vets'.
-    ("Kho bạc Nhà nước huyện Đông Anh", DISTRICT),
-    ("Hạt Kiểm lâm huyện Sóc Sơn", DISTRICT),
-    ("Trạm Chăn nuôi và Thú y huyện Ba Vì", DISTRICT),
+    ("Kho bạc Nhà nước huyện Đông Anh", DISTRICT_BRANCH),
+    ("Hạt Kiểm lâm huyện Sóc Sơn", DISTRICT_BRANCH),
+    ("Trạm Chăn nuôi và Thú y huyện Ba Vì", DISTRICT_BRANCH),
+    # Units of a department or a national system named after the district they served.
+    ("Chi nhánh Văn phòng đăng ký đất đai huyện Thanh Ba", DISTRICT_BRANCH),
+    ("Trung tâm Y tế huyện Lâm Thao", DISTRICT_BRANCH),
+    ("Chi cục Thống kê thị xã Phú Thọ", DISTRICT_BRANCH),
+    ("Bảo hiểm xã hội huyện Tam Nông", DISTRICT_BRANCH),
+    ("Chi nhánh Văn phòng đăng ký đất đai cấp huyện", DISTRICT_BRANCH),
+    ("Trung tâm Văn hóa - Thể thao huyện Lâm Thao", DISTRICT),
+    ("Phòng Y tế huyện Lâm Thao", DISTRICT),
+    ("Bộ phận một cửa huyện Lâm Thao", DISTRICT),
+    ("Chi nhánh VPĐKĐĐ huyện Thanh Ba\nUBND huyện Thanh Ba", DISTRICT),
+    ("Chi nhánh Văn phòng đăng ký đất đai khu vực Thanh Ba", None),
+    ("Trung tâm Y tế khu vực Lâm Thao", None),
     ("Kho bạc Nhà nước tỉnh Phú Thọ", None),
     ("Trạm Y tế xã Tân Lập huyện Thanh Sơn", None),
     ("Đội Quản lý thị trường số 3", None),

@@ -20,6 +20,7 @@ from procaudit.rules.context import RuleContext
 from procaudit.rules.hits import hits, no_hits
 from procaudit.rules.registry import frame_rule
 from procaudit.vn.agencies import (
+    DISTRICT_BRANCH,
     DISTRICT_COURT,
     DISTRICT_PROCURACY,
     agency_levels,
@@ -74,8 +75,20 @@ def _district_levels(ctx: RuleContext) -> pd.DataFrame:
 
 
 def _office_said(found: object, day: str) -> str | None:
-    """PA501's message for an agency cell naming a district office (`district_agency`)."""
-    if not isinstance(found, tuple) or found[0] != DISTRICT:
+    """PA501's message for an agency cell naming a district office or a unit named after a
+    district (`district_agency`)."""
+    if not isinstance(found, tuple):
+        return None
+    if found[0] == DISTRICT_BRANCH:
+        return t(
+            "The agency '{office}' is a unit organised by district; the district level ended "
+            "on {day}, and such units have since been renamed or reorganised.",
+            "Cơ quan thực hiện '{office}' là đơn vị tổ chức theo huyện; cấp huyện đã kết thúc "
+            "hoạt động từ {day}, các đơn vị này đã được đổi tên hoặc sắp xếp lại.",
+            office=found[1],
+            day=day,
+        )
+    if found[0] != DISTRICT:
         return None
     return t(
         "The agency '{office}' is a district-level office; the district level ended on {day}.",
@@ -93,11 +106,12 @@ def _district_agencies(ctx: RuleContext) -> pd.DataFrame:
     courts = kinds.eq(DISTRICT_COURT).fillna(False).astype(bool) & live
     procuracies = kinds.eq(DISTRICT_PROCURACY).fillna(False).astype(bool) & live
     offices = kinds.eq(DISTRICT).fillna(False).astype(bool) & live
-    if not (courts.any() or procuracies.any() or offices.any()):
+    branches = kinds.eq(DISTRICT_BRANCH).fillna(False).astype(bool) & live
+    if not (courts.any() or procuracies.any() or offices.any() or branches.any()):
         return no_hits()  # a commune's list: no frame to build or join
     day = _day(ctx)
     said = map_distinct(
-        frame.loc[offices, "agency"],
+        frame.loc[offices | branches, "agency"],
         lambda cell: _office_said(district_agency(cell), day),
         dtype="object",
     )
@@ -114,6 +128,21 @@ def _district_agencies(ctx: RuleContext) -> pd.DataFrame:
                     "Ghi cơ quan đã tiếp nhận nhiệm vụ (Ủy ban nhân dân cấp xã hoặc các cơ quan "
                     "chuyên môn của xã, hoặc sở thuộc tỉnh).",
                 ),
+            ),
+            hits(
+                frame,
+                branches,
+                "agency",
+                said,
+                t(
+                    "Write the unit's current name (most now serve an area: '… khu vực …'), or "
+                    "the office that took the task over.",
+                    "Ghi tên hiện nay của đơn vị (phần lớn nay phụ trách theo khu vực: '… khu vực "
+                    "…'), hoặc cơ quan đã tiếp nhận nhiệm vụ.",
+                ),
+                # The unit may still serve the citizen under its old name: milder than an
+                # office that is gone.
+                severity=Severity.WARNING,
             ),
             hits(
                 frame,
@@ -218,8 +247,11 @@ def district_level(ctx: RuleContext) -> pd.DataFrame:
     not the level, and a cell or a section heading that says the task moved from one level to
     another gives the level it moved to ("B. THỦ TỤC HÀNH CHÍNH CẤP HUYỆN CHUYỂN GIAO VỀ CẤP
     XÃ"). District courts and procuracies are reported with their own messages: they became
-    regional courts and procuracies. Rows of an annex part that abolishes procedures are not
-    reported.
+    regional courts and procuracies. A unit of a department or of a national system named
+    after the district it served ("Chi nhánh Văn phòng đăng ký đất đai huyện X", "Trung tâm Y
+    tế huyện X", "Chi cục Thuế huyện X") is no office of the district
+    tier: its name is stale, a warning, and most such units now serve an area ("khu vực").
+    Rows of an annex part that abolishes procedures are not reported.
 
     **Bad**
     ```
@@ -270,8 +302,11 @@ def district_level(ctx: RuleContext) -> pd.DataFrame:
     thủ tục chuyển từ cấp này sang cấp khác cho biết cấp tiếp nhận ("B. THỦ TỤC HÀNH CHÍNH CẤP
     HUYỆN CHUYỂN GIAO VỀ CẤP XÃ"). Tòa án nhân dân
     và Viện kiểm sát nhân dân cấp huyện được báo với nội dung riêng: các cơ quan này đã chuyển
-    thành Tòa án nhân dân khu vực và Viện kiểm sát nhân dân khu vực. Các dòng thuộc phần phụ
-    lục bãi bỏ thủ tục không bị báo.
+    thành Tòa án nhân dân khu vực và Viện kiểm sát nhân dân khu vực. Đơn vị của sở hoặc của
+    ngành dọc mang tên huyện mình phụ trách ("Chi nhánh Văn phòng đăng ký đất đai huyện X",
+    "Trung tâm Y tế huyện X", "Chi cục Thuế huyện X") không phải cơ quan cấp huyện: tên đơn vị
+    đã cũ, được báo ở mức cảnh báo, và phần lớn các đơn vị này nay phụ trách theo khu vực. Các
+    dòng thuộc phần phụ lục bãi bỏ thủ tục không bị báo.
 
     **Sai**
     ```

@@ -8,10 +8,12 @@ provinces), anything "cấp huyện", or an office only the district tier had ("
 Thương binh và Xã hội", "Phòng Tài nguyên và Môi trường"). A commune, ward or township named
 between the office and the district makes the office the commune's and the district its
 address ("UBND xã Hương Nộn - huyện Tam Nông"). District courts and procuracies are their
-own cases. A note on who held the task before ("(thay thế Phòng Nội vụ cấp huyện)") is
-dropped first (`former_holders`). Merged ministries and departments are matched after their
-abbreviations are written out (data/agency_abbreviations.csv): officials write "Sở TN&MT",
-"Sở Nông nghiệp và PTNT" and "Sở Lao động, Thương binh và XH" as often as the names.
+own cases, and so are the units of a department or a national system named after the
+district they served ("Chi nhánh Văn phòng đăng ký đất đai huyện X"). A note on who held
+the task before ("(thay thế Phòng Nội vụ cấp huyện)") is dropped first (`former_holders`).
+Merged ministries and departments are matched after their abbreviations are written out
+(data/agency_abbreviations.csv): officials write "Sở TN&MT", "Sở Nông nghiệp và PTNT" and
+"Sở Lao động, Thương binh và XH" as often as the names.
 """
 
 from __future__ import annotations
@@ -29,6 +31,7 @@ _PUNCTUATION = re.compile(r"[^\w]+")
 
 DISTRICT_COURT = "court"
 DISTRICT_PROCURACY = "procuracy"
+DISTRICT_BRANCH = "branch"
 
 # An agency's electronic id (mã định danh điện tử, Decision 20/2020/QĐ-TTg): 000.00.15.H44,
 # 000.00.00.G09. Shaped like a procedure's local code, never one. Plain classes and counts,
@@ -73,6 +76,14 @@ _OFFICE = re.compile(
     r"công an|cong an|chi cục|chi cuc|văn phòng|van phong|trung tâm|trung tam|ban|"
     r"bảo hiểm xã hội|bao hiem xa hoi|chi nhánh|chi nhanh|bộ phận|bo phan|kho bạc|kho bac|"
     r"hạt|trạm|đội)(?!\w)"
+)
+# Units of a province's department or of a national system that were named after the
+# district they served ("Chi nhánh Văn phòng đăng ký đất đai huyện X", "Trung tâm Y tế huyện
+# X", "Kho bạc Nhà nước huyện X", "Chi cục Thuế huyện X"): not offices of the district tier,
+# but named after a place that ended, and renamed since (most now serve an area, "khu vực").
+_BRANCH = re.compile(
+    r"(?<!\w)(?:chi nhánh|chi nhanh|chi cục|chi cuc|kho bạc|kho bac|bảo hiểm xã hội|"
+    r"bao hiem xa hoi|hạt|trạm|đội|trung tâm y tế|trung tam y te)(?!\w)"
 )
 _ANY_LEVEL_DISTRICT = re.compile(
     r"(?<!\w)(?:cấp|cap)\s+(?:huyện|huyen|quận)(?!\w)(?!\s+(?:nghèo|ngheo)(?!\w))"
@@ -218,21 +229,22 @@ def _bare_district(key: str) -> bool:
 
 
 def _line_kind(key: str, first: bool = True) -> str | None:
-    """DISTRICT_COURT, DISTRICT_PROCURACY, DISTRICT or None for one agency, given as its
-    comparison key; a district named bare counts only where it begins its line (`first`)."""
+    """DISTRICT_COURT, DISTRICT_PROCURACY, DISTRICT_BRANCH, DISTRICT or None for one agency,
+    given as its comparison key; a district named bare counts only where it begins its line
+    (`first`)."""
     for body, kind in ((_COURT, DISTRICT_COURT), (_PROCURACY, DISTRICT_PROCURACY)):
         found = body.search(key)
         if found is not None:
             # Courts and procuracies are their own cases, never another district office.
             place = _district_place(key, found.end(), adjacent=True)
             return kind if place is not None else None
-    if _ANY_LEVEL_DISTRICT.search(key):
-        return DISTRICT
+    if (level := _ANY_LEVEL_DISTRICT.search(key)) is not None:
+        return DISTRICT_BRANCH if _BRANCH.search(key, 0, level.start()) else DISTRICT
     office = _OFFICE.search(key)
     if office is not None:
         place = _district_place(key, office.end())
         if place is not None and not _COMMUNE_PLACE.search(key, office.end(), place):
-            return DISTRICT
+            return DISTRICT_BRANCH if _BRANCH.search(key, 0, place) else DISTRICT
     elif first and _bare_district(key):
         return DISTRICT
     if "phòng" in key:  # most agencies name no office of the list below
@@ -289,7 +301,8 @@ def agency_lines(cell: str) -> list[str]:
 
 def district_agency(cell: str) -> tuple[str, str] | None:
     """The district-tier agency of an agency cell, as its kind (DISTRICT_COURT,
-    DISTRICT_PROCURACY, or DISTRICT for another district-tier office) and its words as the
+    DISTRICT_PROCURACY, DISTRICT_BRANCH for a unit named after a district, or DISTRICT for
+    another district-tier office) and its words as the
     cell writes them ("Phòng Tư pháp huyện Thanh Ba"); a court or a procuracy before another
     office, as its own case. None where the cell names none."""
     found: dict[str, str] = {}
@@ -297,15 +310,15 @@ def district_agency(cell: str) -> tuple[str, str] | None:
         kind = _line_kind(key, first)
         if kind is not None:
             found.setdefault(kind, part)
-    for kind in (DISTRICT_COURT, DISTRICT_PROCURACY, DISTRICT):
+    for kind in (DISTRICT_COURT, DISTRICT_PROCURACY, DISTRICT, DISTRICT_BRANCH):
         if kind in found:
             return kind, found[kind]
     return None
 
 
 def district_kind(cell: str) -> str | None:
-    """DISTRICT_COURT, DISTRICT_PROCURACY, DISTRICT (another district-tier office) or None,
-    for one agency cell."""
+    """DISTRICT_COURT, DISTRICT_PROCURACY, DISTRICT_BRANCH, DISTRICT (another district-tier
+    office) or None, for one agency cell."""
     found = district_agency(cell)
     return None if found is None else found[0]
 
