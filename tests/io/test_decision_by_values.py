@@ -1,7 +1,8 @@
 """A column no header names as the publishing decision ("Văn bản", "Số hiệu") whose values
 are decisions' numbers ("1890/QĐ-UBND", "Quyết định số 12/QĐ-UBND ngày 15/8/2025") is read
 as the decision; a legal basis, a notes column citing a decision on a few rows, or a column
-of other documents is not."""
+of other documents is not. A column saying where a procedure applies ("Áp dụng cho") whose
+values are agencies is read as the agency; other columns of agencies are not."""
 
 from __future__ import annotations
 
@@ -110,9 +111,42 @@ def test_decisions_under_an_unknown_header_are_checked(tmp_path: Path) -> None:
     assert "column 'Văn bản' is read as the decision_no because its values are publishing" in said
 
 
-@pytest.mark.parametrize("header", ["co_quan_phoi_hop", "Cơ quan có thẩm quyền trước khi phân cấp"])
-def test_agencies_are_never_chosen_by_their_values(header: str) -> None:
-    # The coordinating agencies, or those before the reform: their district offices are history.
+@pytest.mark.parametrize(
+    "header", ["co_quan_phoi_hop", "Cơ quan có thẩm quyền trước khi phân cấp", "Cơ quan ban hành"]
+)
+def test_agencies_are_not_chosen_by_their_values_alone(header: str) -> None:
+    # The coordinating agencies, those before the reform, the issuer: history, not defects.
     labels = ["STT", "Mã TTHC", "Tên thủ tục", header]
     rows = [[str(n), f"1.00{n:04d}", f"Thủ tục {n}", "UBND cấp huyện"] for n in range(1, 6)]
     assert "agency" not in sheet_table([labels, *rows]).header_map.columns
+
+
+_UNITS = "UBND xã Hòa An; UBND xã Hòa Bình\nUBND phường Đông Hà"
+APPLIES_CASES = {
+    "units it applies to": ("Áp dụng cho", [_UNITS] * 5, "Áp dụng cho"),
+    "one unit a row": (
+        "Nơi áp dụng",
+        ["UBND xã Hòa An", "UBND huyện Hòa Vang", "Sở Tư pháp", "UBND xã X", "UBND xã Y"],
+        "Nơi áp dụng",
+    ),
+    "the whole province": ("Phạm vi áp dụng", ["Toàn tỉnh"] * 5, None),
+    "the public it serves": ("Đối tượng áp dụng", ["Công dân Việt Nam", "Tổ chức"] * 3, None),
+    "units and a place": ("Áp dụng cho", ["UBND xã Hòa An; Toàn tỉnh"] * 5, None),
+    "mostly empty": ("Áp dụng cho", ["UBND xã Hòa An", "", "", "", "", "", ""], None),
+}
+
+
+@pytest.mark.parametrize(("header", "cells", "read"), APPLIES_CASES.values(), ids=APPLIES_CASES)
+def test_the_units_a_procedure_applies_to_are_its_agency(
+    header: str, cells: list[str], read: str | None
+) -> None:
+    labels = ["STT", "Mã TTHC", "Tên thủ tục", header]
+    rows = [[str(n + 1), f"1.00{n:04d}", f"Thủ tục {n}", cell] for n, cell in enumerate(cells)]
+    position = sheet_table([labels, *rows]).header_map.columns.get("agency")
+    assert (None if position is None else labels[position]) == read
+
+
+def test_a_header_naming_the_agency_wins_over_where_it_applies() -> None:
+    labels = ["STT", "Tên thủ tục", "Cơ quan thực hiện", "Áp dụng cho"]
+    rows = [[str(n), f"Thủ tục {n}", "Sở Tư pháp", "UBND huyện X"] for n in range(1, 6)]
+    assert sheet_table([labels, *rows]).header_map.columns["agency"] == 2

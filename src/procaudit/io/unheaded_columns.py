@@ -10,9 +10,11 @@ values; a column of decisions must be filled on most rows (a notes column citing
 on a few rows is none, and read so would leave every other row unpublished), under a header
 that does not call it old ("QĐ cũ", "trước sắp xếp", "bị thay thế").
 
-Agencies are not chosen so: a list's unread columns of agencies are the coordinating ones
-("co_quan_phoi_hop"), the issuing body, or the agency before the 2025 reform ("Cơ quan có
-thẩm quyền trước khi phân cấp"), whose district offices are history, not defects.
+Agencies are chosen so only under a header saying where the procedure applies ("Áp dụng
+cho", "Nơi áp dụng": the units that do it): a list's other unread columns of agencies are
+the coordinating ones ("co_quan_phoi_hop"), the issuing body, or the agency before the 2025
+reform ("Cơ quan có thẩm quyền trước khi phân cấp"), whose district offices are history,
+not defects.
 """
 
 from __future__ import annotations
@@ -27,6 +29,7 @@ import pyarrow.compute as pc
 from procaudit.catalogue.status import is_status
 from procaudit.io.decisions import names_a_decision
 from procaudit.io.value_profile import CLEAR, MIN_CELLS, SAMPLE_ROWS, SHOWN
+from procaudit.vn.agencies import names_an_agency
 from procaudit.vn.levels import names_only_levels
 from procaudit.vn.online import FULL, PARTLY, online_level
 from procaudit.vn.text import header_key
@@ -36,12 +39,16 @@ ONLINE_LEVELS = "online levels"
 STATUSES = "statuses"
 DECISIONS = "publishing decisions"
 LEVELS = "administrative levels"
+AGENCIES = "agencies"
 
 _MOST_STATUSES = 12  # distinct values a column of statuses holds at most
 _MOST_LEVELS = 20  # distinct values a column of levels holds at most (their joins spelt apart)
 _FILLED = 0.5  # of the rows, filled at least in a column of decisions
 # A header calling its column old: the decisions before a reform or a replacement.
 _FORMER = re.compile(r"\b(?:cu|truoc|thay the|bai bo|sap xep|phan cap)\b")
+# A header saying where a procedure applies: "Áp dụng cho", "Nơi áp dụng", "Phạm vi áp dụng".
+_APPLIES = re.compile(r"\bap dung\b")
+_PARTS = re.compile(r"[;\n]+")
 
 
 def _names_online_level(text: str) -> bool:
@@ -51,11 +58,18 @@ def _names_online_level(text: str) -> bool:
     return not text.strip().isdigit() and online_level(text) in (FULL, PARTLY)
 
 
+def _names_agencies(text: str) -> bool:
+    """Whether every line or ";"-separated part of a cell names an agency ("UBND xã Hòa An;
+    UBND phường Đông Hà"), not a place or a public ("Toàn tỉnh", "Công dân Việt Nam")."""
+    parts = [part.strip() for part in _PARTS.split(text)]
+    return any(parts) and all(names_an_agency(part) for part in parts if part)
+
+
 @dataclass(frozen=True)
 class Unheaded:
     """A column told by its values: what each cell must say, how many distinct values the
-    column holds at most, whether it must be filled on most rows, and the headers it is
-    never (matched on the header's key)."""
+    column holds at most, whether it must be filled on most rows, the headers it is never
+    and those it is only (matched on the header's key)."""
 
     column: str
     reason: str
@@ -63,6 +77,7 @@ class Unheaded:
     most: int = SAMPLE_ROWS
     filled: bool = False
     never: re.Pattern[str] | None = None
+    only: re.Pattern[str] | None = None
 
 
 # In the order they are chosen: a cell "Bãi bỏ theo Quyết định 12/QĐ-UBND" is a status.
@@ -71,6 +86,7 @@ UNHEADED: tuple[Unheaded, ...] = (
     Unheaded("status", STATUSES, is_status, _MOST_STATUSES),
     Unheaded("decision_no", DECISIONS, names_a_decision, filled=True, never=_FORMER),
     Unheaded("level", LEVELS, names_only_levels, _MOST_LEVELS),
+    Unheaded("agency", AGENCIES, _names_agencies, filled=True, only=_APPLIES),
 )
 
 
@@ -85,7 +101,10 @@ def column_saying(
     texts `texts_of`, sampled from `rows` rows) whose values say what `kind` needs, with a
     few of them."""
     for position in positions:
-        if kind.never is not None and kind.never.search(header_key(str(labels[position]))):
+        key = header_key(str(labels[position]))
+        if kind.never is not None and kind.never.search(key):
+            continue
+        if kind.only is not None and not kind.only.search(key):
             continue
         texts = texts_of(position)
         if len(texts) < MIN_CELLS or (kind.filled and len(texts) < _FILLED * rows):

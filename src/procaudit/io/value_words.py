@@ -8,7 +8,7 @@ from __future__ import annotations
 from procaudit.catalogue.columns import named_column
 from procaudit.core.i18n import t
 from procaudit.io.marks import MARKS
-from procaudit.io.unheaded_columns import DECISIONS, LEVELS, ONLINE_LEVELS, STATUSES
+from procaudit.io.unheaded_columns import AGENCIES, DECISIONS, LEVELS, ONLINE_LEVELS, STATUSES
 from procaudit.io.values import (
     AGENCY_IDS,
     AGENCY_NAMES,
@@ -139,6 +139,12 @@ _CHOSEN: dict[str, tuple[str, str, str, str]] = {
         "giá trị là quyết định công bố ({examples})",
         "its values are publishing decisions: {examples}",
         "giá trị của cột là quyết định công bố: {examples}",
+    ),
+    AGENCIES: (
+        "it says where the procedure applies and its values are agencies ({examples})",
+        "cột ghi nơi áp dụng thủ tục và giá trị là cơ quan ({examples})",
+        "it says where the procedure applies; its values are agencies: {examples}",
+        "cột ghi nơi áp dụng thủ tục; giá trị của cột là cơ quan: {examples}",
     ),
     NATIONAL_CODES: (
         "its values are national procedure codes ({examples})",
