@@ -9,7 +9,7 @@ import pandas as pd
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from procaudit.catalogue.text_columns import untagged_keys
+from procaudit.catalogue.name_tags import untagged_keys
 from procaudit.vn.levels import untagged_key
 
 TAGGED = [

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 import pandas as pd
 import pyarrow.compute as pc
 
+from procaudit.catalogue.name_tags import untagged_keys
 from procaudit.catalogue.text_columns import (
     SPACES,
     arrow_text,
@@ -15,7 +16,6 @@ from procaudit.catalogue.text_columns import (
     map_distinct,
     re2_class,
     text_series,
-    untagged_keys,
 )
 from procaudit.core.errors import InputError
 from procaudit.core.i18n import t

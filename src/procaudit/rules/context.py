@@ -17,13 +17,13 @@ import pandas as pd
 
 from procaudit.catalogue.code_words import without_no_code_words
 from procaudit.catalogue.columns import ROW, SECTION_STATUS, SECTION_UNIT, SHEET
+from procaudit.catalogue.name_tags import may_end_with_tag
 from procaudit.catalogue.status import ABOLISHED, NEW, SUSPENDED, status_kinds
 from procaudit.catalogue.text_columns import (
     arrow_chunks,
     comparison_key_array,
     map_distinct,
     map_factorized,
-    may_end_with_tag,
     text_codes,
     text_series,
     transform_distinct,

@@ -13,7 +13,8 @@ import pyarrow as pa
 import pyarrow.compute as pc
 from rapidfuzz import fuzz, process
 
-from procaudit.catalogue.text_columns import arrow_text, map_distinct, text_series, untagged_keys
+from procaudit.catalogue.name_tags import untagged_keys
+from procaudit.catalogue.text_columns import arrow_text, map_distinct, text_series
 from procaudit.core.findings import Severity
 from procaudit.core.i18n import t
 from procaudit.io.reference import Reference, national_codes
