@@ -90,6 +90,11 @@ PA201_CASES = [
         [],
     ),
     ("a broken code and a local form", [r("1.00001", "A"), r("1.00001.000.00.00.H12", "A")], []),
+    # A mark of what changed is no part of the name: the procedure is listed again.
+    ("marked amended", [r("1.000001", "A"), r("1.000001", "A (sửa đổi, bổ sung)")], [2, 3]),
+    ("marked new, both", [r("1.000001", "A (Mới)"), r("1.000001", "A (mới ban hành)")], [2, 3]),
+    ("a star and a footnote", [r("1.000001", "A *"), r("1.000001", "A¹")], [2, 3]),
+    ("a mark and a level tag", [r("1.000001", "A (cấp tỉnh)"), r("1.000001", "A (sửa đổi)")], []),
 ]
 
 
@@ -177,6 +182,8 @@ PA202_CASES = [
     ),
     ("code with spaces", [r("1.000001", "A"), r(" 1.000001", "B"), r("1.000002", "C")], [2, 3]),
     ("missing codes are not one code", [r(None, "A"), r(None, "B")], []),
+    ("a name and its copy marked amended", [r("1.000001", "A"), r("1.000001", "A (sửa đổi)")], []),
+    ("a name and another marked", [r("1.000001", "A"), r("1.000001", "B (sửa đổi)")], [2, 3]),
     (
         "a code and its local form, two names",
         [r("1.000001", "Đăng ký khai sinh"), r("1.000001.000.00.00.H12", "Đăng ký kết hôn")],
@@ -246,6 +253,8 @@ PA203_CASES = [
         [2, 3],
     ),
     ("a number that is a code", [r(None, "1.000001 Cấp phép"), r(None, "2.000002 Cấp phép")], []),
+    ("replaced under a new code", [r("1.000001", "A"), r("2.000002", "A (thay thế)")], [2, 3]),
+    ("a name that is only a mark", [r("1.000001", "(*)"), r("2.000002", "*")], []),
 ]
 
 

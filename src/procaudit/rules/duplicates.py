@@ -1,5 +1,6 @@
 """Procedures listed more than once: the same entry twice, one code for two names, one name
-under two codes. Names and levels are compared with `text.comparison_key`, codes after
+under two codes. Names and levels are compared with `text.comparison_key` (names without
+the marks of what changed, `name_marks`: "(sửa đổi)", "(mới)", "*"), codes after
 their mechanical repair and with a national code's local form as one (`compared_codes`). In a
 per-unit list (`units.find_units`: every district's or department's list one after
 another) rows are compared within their unit only: a procedure every district offers is
@@ -16,6 +17,7 @@ from typing import Any, cast
 import numpy as np
 import pandas as pd
 
+from procaudit.catalogue.name_marks import unmarked_codes
 from procaudit.catalogue.text_columns import map_distinct, text_codes
 from procaudit.catalogue.units import agency_key
 from procaudit.core.findings import Severity
@@ -52,7 +54,7 @@ class Keys:
 
 def _build_keys(ctx: RuleContext) -> Keys:
     written = text_codes(ctx.code_keys)
-    name = ctx.name_codes
+    name = unmarked_codes(ctx.name_keys, ctx.name_codes)  # "X (sửa đổi)" is X listed again
     # PA201 and PA203 compare codes only between rows of one name, so the codes are
     # repaired only where a name repeats; elsewhere any number does (the one as written).
     code = written
