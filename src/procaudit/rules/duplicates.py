@@ -231,7 +231,8 @@ def duplicate_entry(ctx: RuleContext) -> pd.DataFrame:
     A procedure listed twice is counted twice in every statistic built on the list, and the
     two copies drift apart as one is amended and the other is not. Names are compared after
     normalisation (Unicode form, case, spacing, trailing punctuation, old and new tone
-    placement), so copies that differ only in typing are found too, and codes after their
+    placement) and without the marks of what changed at their end ("(sửa đổi)", "(mới)", a
+    star), so copies that differ only in typing or a mark are found too, and codes after their
     mechanical repair: "1,001193" and "01.001193" are the code 1.001193, so a row carrying
     it is a copy, not a second procedure of that name (PA203); so is a row giving the code
     with a unit's electronic id appended ("1.001193.000.00.00.H12") beside one without,
@@ -261,7 +262,8 @@ def duplicate_entry(ctx: RuleContext) -> pd.DataFrame:
     Thủ tục bị liệt kê hai lần sẽ bị đếm hai lần trong mọi số liệu thống kê dựa trên danh mục, và
     hai bản sẽ khác dần nhau khi một bản được sửa đổi còn bản kia thì không. Tên được so sánh sau
     khi chuẩn hóa (dạng Unicode, chữ hoa chữ thường, dấu cách, dấu câu ở cuối, cách bỏ dấu thanh
-    kiểu cũ và kiểu mới), nên các bản chỉ khác nhau do cách gõ cũng bị phát hiện; mã được so sánh
+    kiểu cũ và kiểu mới) và bỏ các ký hiệu ghi nội dung thay đổi ở cuối tên ("(sửa đổi)", "(mới)",
+    dấu sao), nên các bản chỉ khác nhau do cách gõ hoặc ký hiệu cũng bị phát hiện; mã được so sánh
     sau khi sửa lỗi gõ máy móc: "1,001193" và "01.001193" là mã 1.001193, nên dòng mang mã đó là
     một bản sao, không phải một thủ tục thứ hai cùng tên (PA203); dòng ghi mã kèm mã định danh
     của đơn vị ("1.001193.000.00.00.H12") bên cạnh dòng ghi mã không kèm cũng vậy, khi các dòng
