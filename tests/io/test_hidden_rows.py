@@ -80,3 +80,48 @@ def test_a_note_names_the_hidden_procedure_rows(
     assert len(notes) == (0 if said is None else 1)
     if said is not None:
         assert said in notes[0]
+
+
+def _hidden_in(path: Path, rows: list[list[str]], hidden: int) -> Path:
+    """An xls or ods of one sheet 'Danh mục' holding `rows`, row `hidden` (from 1) hidden."""
+    if path.suffix == ".xls":
+        xlwt = pytest.importorskip("xlwt", reason="xlwt is not installed to write xls")
+        book = xlwt.Workbook()
+        sheet = book.add_sheet("Danh mục")
+        for at, row in enumerate(rows):
+            for column, value in enumerate(row):
+                sheet.write(at, column, value)
+        sheet.row(hidden - 1).hidden = True
+        book.save(str(path))
+        return path
+    pytest.importorskip("odf", reason="odfpy is not installed to write ods")
+    from odf.opendocument import OpenDocumentSpreadsheet
+    from odf.table import Table, TableCell, TableRow
+    from odf.text import P
+
+    document = OpenDocumentSpreadsheet()
+    table = Table(name="Danh mục")
+    for at, row in enumerate(rows, start=1):
+        line = TableRow(visibility="collapse") if at == hidden else TableRow()
+        for value in row:
+            cell = TableCell(valuetype="string")
+            cell.addElement(P(text=value))
+            line.addElement(cell)
+        table.addElement(line)
+    document.spreadsheet.addElement(table)
+    document.save(str(path))
+    return path
+
+
+@pytest.mark.parametrize("suffix", [".xls", ".ods"])
+def test_an_xls_or_ods_says_its_hidden_procedure_rows_too(tmp_path: Path, suffix: str) -> None:
+    from procaudit.io.read import read_catalogue
+
+    rows = [["Mã TTHC", "Tên thủ tục"]]
+    rows += [[f"1.00000{at}", f"Thủ tục số {at} về đăng ký"] for at in range(1, 7)]
+    path = _hidden_in(tmp_path / f"list{suffix}", rows, hidden=4)
+    notes = [note for note in read_catalogue(str(path)).notes if "hidden" in note]
+    assert notes == [
+        "sheet 'Danh mục': 1 procedure row is hidden in the workbook (4) and read as any row: a "
+        "hidden procedure is still listed; unhide them to see what their findings say"
+    ]

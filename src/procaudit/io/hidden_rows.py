@@ -1,8 +1,8 @@
 """Which rows of a workbook's sheets are out of sight: hidden by hand, grouped and collapsed,
 or filtered out. The readers read them as any row (a hidden procedure is still listed), so a
-finding may point at one; the fix-list says so, and so does a note of the check where an
-xlsx sheet's procedure rows include hidden ones (`hidden_row_notes`), or an official sent to
-row 11 sees rows 10 and 12 side by side and takes the finding for a mistake.
+finding may point at one; the fix-list says so, and so does a note of the check where a
+sheet's procedure rows include hidden ones (`hidden_row_notes`), or an official sent to row
+11 sees rows 10 and 12 side by side and takes the finding for a mistake.
 
 python-calamine does not tell which rows are hidden: an xlsx or xlsm sheet's `<row>`
 elements say it, an xls file's records (`xls_layout`) and an ods file's content
