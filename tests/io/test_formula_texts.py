@@ -30,7 +30,7 @@ def _sheet(cells: str, prefix: str = "", after: str = "") -> str:
     """A sheet's XML holding `cells` in its rows (the prefix written before each element)."""
     p = f"{prefix}:" if prefix else ""
     space = f'xmlns:{prefix}="{_MAIN}"' if prefix else f'xmlns="{_MAIN}"'
-    cells = cells.replace("<c ", f"<{p}c ").replace("</c>", f"</{p}c>")
+    cells = cells.replace("<c ", f"<{p}c ").replace("<c>", f"<{p}c>").replace("</c>", f"</{p}c>")
     for tag in ("f", "v"):
         cells = cells.replace(f"<{tag}", f"<{p}{tag}").replace(f"</{tag}>", f"</{p}{tag}>")
     return (
@@ -64,6 +64,7 @@ CELLS = {
                                  {}, [], ["C2 #N/A"]),
     "an error pasted as a value": ('<c r="C2" t="e"><v>#REF!</v></c>', {}, [], ["C2 #REF!"]),
     "a self-closing styled cell": ('<c r="C2" s="3"/><c r="D2"><f>C2</f></c>', {}, ["D2"], []),
+    "a cell without attributes": ('<c r="C2"><v>1</v></c><c><f>C2</f></c>', {}, ["?"], []),
 }  # fmt: skip
 
 

@@ -56,7 +56,7 @@ _ERROR_CELL = re.compile(
 )
 # The general pattern for formula cells, for a sheet whose elements carry a prefix (<x:c>).
 _FORMULA_CELL = re.compile(
-    rb"<(?:\w+:)?c\s(?P<attrs>[^>]*?)(?<!/)>(?P<body>\s*<(?:\w+:)?f[\s>/].*?)</(?:\w+:)?c>",
+    rb"<(?:\w+:)?c(?P<attrs>(?:\s[^>]*?)?)(?<!/)>(?P<body>\s*<(?:\w+:)?f[\s>/].*?)</(?:\w+:)?c>",
     re.DOTALL,
 )
 _PREFIXED = re.compile(rb"<\w+:c\s")
@@ -68,6 +68,7 @@ _REF = re.compile(rb'\br="([A-Za-z]{1,3}[0-9]+)"')
 _TEXT_TYPE = re.compile(rb'\bt="str"')
 _ROW_END = re.compile(rb"</(?:\w+:)?row>")
 _CHUNK = 4 * 1024 * 1024
+_AFTER_NAME = (b" ", b">", b"/", b"\t", b"\n", b"\r")  # what ends an element's name
 
 
 def _pieces(stream: IO[bytes]) -> Iterator[bytes]:
@@ -128,7 +129,7 @@ def _of_note(archive: zipfile.ZipFile, part: str) -> SheetFormulas:
         for piece in _pieces(stream):
             cells: Iterator[tuple[bytes, bytes]] = (
                 ((m.group("attrs"), m.group("body")) for m in _FORMULA_CELL.finditer(piece))
-                if _PREFIXED.search(piece)
+                if b":c " in piece and _PREFIXED.search(piece)
                 else _formula_cells(piece)
             )
             for attrs, body in cells:
@@ -146,13 +147,15 @@ def _formula_cells(piece: bytes) -> Iterator[tuple[bytes, bytes]]:
     at = piece.find(b"<f")
     while at >= 0:
         # "<filterColumn>", "<formula1>" after the cells are no formulas.
-        if piece[at + 2 : at + 3] in (b" ", b">", b"/"):
-            start = piece.rfind(b"<c ", 0, at)
+        if piece[at + 2 : at + 3] in _AFTER_NAME:
+            start = piece.rfind(b"<c", 0, at)
+            while start >= 0 and piece[start + 2 : start + 3] not in _AFTER_NAME:
+                start = piece.rfind(b"<c", 0, start)  # not "<cols>": the cell's own tag
             end = piece.find(b"</c>", at)
             if start < 0 or end < 0:
                 return
             opened = piece.find(b">", start)
-            yield piece[start + 3 : opened], piece[opened + 1 : end]
+            yield piece[start + 2 : opened], piece[opened + 1 : end]
             at = end
         at = piece.find(b"<f", at + 2)
 
