@@ -206,9 +206,12 @@ def _check_extent(
 ) -> None:
     rows = columns = 0
     for data in _chunks(archive, part):
-        refs = set(_FILLED_CELL.findall(data))
-        rows = max(rows, max((int(row) for _, row in refs), default=0))
-        columns = max(columns, max((_column_number(column) for column, _ in refs), default=0))
+        refs = _FILLED_CELL.findall(data)
+        if refs:
+            letters, numbers = zip(*refs, strict=True)
+            rows = max(rows, max(map(int, numbers)))
+            # A sheet's cells are in a few columns: each is numbered once.
+            columns = max(columns, max(map(_column_number, set(letters))))
         if rows * columns > limits.max_cells:
             sheet = Path(part.filename).stem
             raise InputError(
