@@ -13,7 +13,7 @@ from procaudit.core.errors import SchemaError
 from procaudit.engine.schema import default_schema_path, load_schema
 from procaudit.engine.table_hits import audit_table
 from procaudit.rules import all_rules
-from procaudit.rules.codes import CODE_PATTERN
+from procaudit.rules.code_repairs import CODE_PATTERN
 
 SCHEMA_FILE = ROOT / "schemas" / "catalogue.yaml"
 

@@ -15,7 +15,9 @@ from procaudit.engine.table_hits import audit_table
 from procaudit.io.grid import text_grid
 from procaudit.io.read import read_grid
 from procaudit.rules import all_rules
-from procaudit.rules.codes import invalid_code, invalid_codes, number_code_repair, repaired_code
+from procaudit.rules.code_problems import invalid_codes
+from procaudit.rules.code_repairs import number_code_repair, repaired_code
+from procaudit.rules.codes import invalid_code
 
 CODE_CASES = [
     # (case, code, PA101 expected)

@@ -644,7 +644,7 @@ REPAIRED_CASES = [
 
 @pytest.mark.parametrize(("case", "code"), REPAIRED_CASES, ids=[c[0] for c in REPAIRED_CASES])
 def test_repaired_codes_make_one_entry(case: str, code: str) -> None:
-    from procaudit.rules.codes import repaired_code
+    from procaudit.rules.code_repairs import repaired_code
 
     if repaired_code(code) != "1.003980":
         pytest.skip(f"repaired_code does not repair {code!r} (yet)")

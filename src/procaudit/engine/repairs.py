@@ -38,7 +38,7 @@ from procaudit.io.grid import Grid
 from procaudit.io.layout import REPEATED
 from procaudit.io.read import Table, with_procedures
 from procaudit.rules import Repair, all_repairs
-from procaudit.rules.codes import INVALID_CODE
+from procaudit.rules.code_hits import INVALID_CODE
 from procaudit.rules.repairs import repair_text
 from procaudit.rules.selection import RuleSelection
 

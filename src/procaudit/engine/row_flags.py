@@ -31,7 +31,7 @@ from procaudit.catalogue.text_columns import (
 )
 from procaudit.core.findings import Severity
 from procaudit.rules import get_rule
-from procaudit.rules.codes import CODE_PATTERN
+from procaudit.rules.code_repairs import CODE_PATTERN
 from procaudit.rules.context import RuleContext
 from procaudit.rules.forms import LONGEST_FORM_PLACEHOLDER, no_form_named
 from procaudit.rules.reform_online import FULLY_ONLINE, fully_online_rows

@@ -1,11 +1,12 @@
-"""The words of PA101's messages about a code (rules/codes.py), in English and Vietnamese."""
+"""The words of PA101's and PA102's messages about a code (rules/codes.py), in English and
+Vietnamese."""
 
 from __future__ import annotations
 
 from procaudit.core.i18n import t
 
-# The words of PA101's messages, (English, Vietnamese): `codes.invalid_code` fills them for
-# one code, `codes.invalid_codes` for a column of them.
+# The words of PA101's messages, (English, Vietnamese): `code_problems.code_finding` fills
+# them for one code, `code_problems.invalid_codes` for a column of them.
 MESSAGES = {
     "where": (
         "the national procedure database (CSDL quốc gia về TTHC)",
@@ -124,6 +125,9 @@ MESSAGES = {
         "fix --unsafe-fixes ghi lại các mã dưới dạng văn bản.",
     ),
     "copy": ("Copy the procedure's code from {where}.", "Sao chép mã thủ tục từ {where}."),
+    # PA102's, also said of a code cell that says there is no code yet (`code_hits`).
+    "no code": ("The procedure has no code.", "Thủ tục chưa có mã."),
+    "fill in": ("Fill in the procedure's code from {where}.", "Điền mã thủ tục theo {where}."),
 }
 
 

@@ -1,7 +1,7 @@
 """Codes as the duplicate rules compare them (PA201-PA203, PA205): repaired, and a national
 code with its local form as one code.
 
-A code is compared after its mechanical repair (`codes.repaired_code`: "1,003980" is the
+A code is compared after its mechanical repair (`code_repairs.repaired_code`: "1,003980" is the
 code 1.003980).
 
 A province's or a one-stop system's list writes a procedure's code as the national database
@@ -11,7 +11,7 @@ row `1.001234` and a row `1.001234.000.00.00.H12` of one name list one procedure
 (PA201), not two procedures of one name (PA203); and two names under one national part are
 a code conflict (PA202) whatever unit each row's suffix names. Two different suffixes name
 two units, each carrying the procedure out: no copies of each other. Only codes of the
-national pattern (`codes.CODE_PATTERN`) are folded: a broken code is PA101's.
+national pattern (`code_repairs.CODE_PATTERN`) are folded: a broken code is PA101's.
 """
 
 from __future__ import annotations
@@ -27,7 +27,7 @@ from procaudit.catalogue.text_columns import (
     text_codes,
     text_series,
 )
-from procaudit.rules.codes import CODE_PATTERN, repaired_code
+from procaudit.rules.code_repairs import CODE_PATTERN, repaired_code
 
 # The national part of a code of the pattern; the pattern itself is checked beside it.
 _NATIONAL = r"^(?P<national>[0-9]\.[0-9]{6})"
@@ -35,7 +35,7 @@ _NATIONAL_LENGTH = len("1.000000")
 
 
 def repaired_code_keys(codes: pd.Series) -> pd.Series:
-    """Codes (stripped) as compared between rows: each as `codes.repaired_code` repairs it
+    """Codes (stripped) as compared between rows: each as `code_repairs.repaired_code` repairs it
     ("1,003980" and "1.003980" are one code), or as it is where it is valid or cannot be
     repaired; `codes` itself where no code changes. Only the invalid codes' distinct values
     are looked at: most codes are valid."""

@@ -1,0 +1,123 @@
+"""PA101's and PA102's hits as the rows say: the schema's pattern checks each code cell's
+text, and these read what the reader marked beside it (a cell that held a number, a list of
+internal procedures) and what the row says (a cell saying there is no code yet, a status
+that asks for none).
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+from procaudit.catalogue.code_words import no_code_yet
+from procaudit.catalogue.columns import CODE_NUMBER, CODE_SHOWN, INTERNAL
+from procaudit.catalogue.status import ABOLISHED, NEW, SUSPENDED, row_status_kinds
+from procaudit.core.findings import Severity
+from procaudit.rules.code_messages import said
+
+INVALID_CODE, MISSING_CODE = "PA101", "PA102"
+
+
+def number_code_hits(hits: pd.DataFrame, frame: pd.DataFrame) -> pd.DataFrame:
+    """The schema's hits and PA101's on the code cells that held numbers (`CODE_NUMBER`,
+    marked by the reader): their codes pass the schema's pattern once given their zeros
+    back, but the cells still hold the numbers. A number with every digit of its code that
+    the cell's format shows otherwise (`CODE_SHOWN`) is a warning: its code is certain. Row
+    by row, from each row's own marks."""
+    if CODE_NUMBER not in frame or "code" not in frame:
+        return hits
+    numbers = frame[CODE_NUMBER]
+    marked = numbers.notna().to_numpy(dtype=bool)
+    if not marked.any():
+        return hits
+    number = numbers[marked].astype(object).tolist()
+    code = frame["code"][marked].astype(object).tolist()
+    shown = (
+        frame[CODE_SHOWN][marked].astype(object).tolist()
+        if CODE_SHOWN in frame
+        else [None] * len(number)
+    )
+    told = [_number_said(*cell) for cell in zip(number, code, shown, strict=True)]
+    found = pd.DataFrame(
+        {
+            "rule": INVALID_CODE,
+            "index": frame.index[marked],
+            "column": "code",
+            "value": pd.Series(number, dtype=object),
+            "message": pd.Series([message for message, _, _ in told], dtype=object),
+            "fix": pd.Series([fix for _, fix, _ in told], dtype=object),
+            "severity": pd.Series([severity for _, _, severity in told], dtype=object),
+        }
+    )
+    return found if hits.empty else pd.concat([hits, found], ignore_index=True)
+
+
+def _number_said(number: str, code: str, shown: object) -> tuple[str, str, str | None]:
+    """The message, fix and severity (None: the rule's) of a code cell holding `number`,
+    read as `code`; `shown`: the text its format shows, where that is another."""
+    if isinstance(shown, str):
+        return (
+            said("number shown", number=number, shown=shown),
+            said("cell as text", code=code),
+            Severity.WARNING,
+        )
+    if number != code:
+        return (
+            said("number lost zeros", number=number),
+            said("probably", code=code, where=said("where")),
+            None,
+        )
+    return said("number", number=number), said("as text", code=code), None
+
+
+def without_internal(hits: pd.DataFrame, frame: pd.DataFrame) -> pd.DataFrame:
+    """The hits less the code rules' on the rows of a list of internal procedures (`INTERNAL`:
+    between state bodies, Decision 1085/QĐ-TTg), which the national database gives no code:
+    "TTHCNB.01" or no code at all is what such a list holds (the report notes it once)."""
+    if INTERNAL not in frame or hits.empty:
+        return hits
+    coded = hits["rule"].isin((INVALID_CODE, MISSING_CODE)).to_numpy(dtype=bool)
+    if not coded.any():
+        return hits
+    internal = frame[INTERNAL].fillna(False).to_numpy(dtype=bool)  # stacked: others' NaN
+    rows = frame.index.get_indexer(pd.Index(hits["index"].to_numpy()[coded]))
+    dropped = np.zeros(len(hits), dtype=bool)
+    dropped[np.flatnonzero(coded)] = (rows >= 0) & internal[np.maximum(rows, 0)]
+    return hits[~dropped]
+
+
+# The statuses whose procedures are not asked for a code: a newly published one may have
+# none yet (DOMAIN: "Newly published procedures may have no code yet"), and one out of force
+# or suspended is not judged as a procedure in force.
+_NO_CODE_ASKED = (NEW, ABOLISHED, SUSPENDED)
+
+
+def settle_code_hits(hits: pd.DataFrame, frame: pd.DataFrame) -> pd.DataFrame:
+    """The schema's hits with the code rules read as the rows' statuses and words say: a
+    PA101 on a cell that says there is no code yet ("Chưa có mã") is a PA102, and PA102 is
+    left out on a row newly published, out of force or suspended. Row by row, from each
+    row's own code and status: the same on a table alone or stacked with others."""
+    if hits.empty or not hits["rule"].isin((INVALID_CODE, MISSING_CODE)).any():
+        return hits
+    invalid = hits["rule"].eq(INVALID_CODE).to_numpy(dtype=bool)
+    if invalid.any():
+        values = hits.loc[invalid, "value"]
+        words = {value: no_code_yet(value) for value in values.dropna().unique()}
+        none_yet = values.map(words).fillna(False).to_numpy(dtype=bool)
+        if none_yet.any():
+            at = hits.index[invalid][none_yet]
+            message, fix = said("no code"), said("fill in", where=said("where"))
+            hits = hits.copy()
+            hits.loc[at, "rule"] = MISSING_CODE
+            hits.loc[at, "message"] = message
+            hits.loc[at, "fix"] = fix
+    missing = hits["rule"].eq(MISSING_CODE).to_numpy(dtype=bool)
+    if "status" not in frame or not missing.any():
+        return hits
+    exempt = row_status_kinds(frame).isin(_NO_CODE_ASKED).to_numpy(dtype=bool)
+    if not exempt.any():
+        return hits
+    rows = frame.index.get_indexer(pd.Index(hits["index"].to_numpy()[missing]))
+    skipped = np.zeros(len(hits), dtype=bool)
+    skipped[np.flatnonzero(missing)] = (rows >= 0) & exempt[rows]
+    return hits[~skipped]
