@@ -302,3 +302,26 @@ def test_diff_shows_a_tone_stored_apart_as_its_escape(
     assert fix("n.csv", "--diff").stdout.splitlines() == [
         "n.csv:B2 PA602 'Đăng ky\\u0301 khai sinh' -> 'Đăng ký khai sinh'"
     ]
+
+
+@needs_real_fix
+def test_codes_written_with_a_label_or_a_lookalike_are_written_bare_once(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """PA101 said such a code was not national and that it be copied from the database."""
+    monkeypatch.chdir(tmp_path)
+    rows = ["Mã: 1.014686", "1\u2024008572", "Mã TTHC 2.000123", "1.001234;", "ID: 1.000005"]
+    lines = [f"{code},Thủ tục số {n},Cấp xã,Tờ khai,1890/QĐ-UBND" for n, code in enumerate(rows)]
+    Path("c.csv").write_text(HEADER + "\n".join(lines) + "\n", encoding="utf-8")
+    diff = fix("c.csv", "--unsafe-fixes", "--diff")
+    assert diff.stdout.splitlines() == [
+        "c.csv:A2 PA101 'Mã: 1.014686' -> '1.014686'",
+        "c.csv:A3 PA101 '1\u2024008572' -> '1.008572'",
+        "c.csv:A4 PA101 'Mã TTHC 2.000123' -> '2.000123'",
+        "c.csv:A5 PA101 '1.001234;' -> '1.001234'",
+    ]
+    fix("c.csv", "--unsafe-fixes", "-o", "fixed.csv")
+    codes = [line.split(",")[0] for line in Path("fixed.csv").read_text("utf-8").splitlines()]
+    assert codes[1:] == ["1.014686", "1.008572", "2.000123", "1.001234", "ID: 1.000005"]
+    again = fix("fixed.csv", "--unsafe-fixes", "--diff", "--format", "json")
+    assert json.loads(again.stdout)["changes"] == []

@@ -70,6 +70,20 @@ CASES = [
     ("PA101", "code", "2000648", "2.000648"),  # a number cell's lost dot
     ("PA101", "code", "1.001234", None),
     ("PA101", "code", "chưa có", None),
+    # A national code written with a label, a look-alike character or a stray mark.
+    ("PA101", "code", "Mã: 1.014686", "1.014686"),
+    ("PA101", "code", "Mã TTHC 2.000123", "2.000123"),
+    ("PA101", "code", "Code: 1.000123", "1.000123"),
+    ("PA101", "code", "Mã TTHC: 1.001234.000.00.00.H29", "1.001234.000.00.00.H29"),
+    ("PA101", "code", "1\u2024008572", "1.008572"),
+    ("PA101", "code", "1·008572", "1.008572"),
+    ("PA101", "code", "1。008572", "1.008572"),
+    ("PA101", "code", "\uff11.\uff10\uff10\uff18\uff15\uff17\uff12", "1.008572"),
+    ("PA101", "code", "1.001234;", "1.001234"),
+    ("PA101", "code", "Mã: 1\u2024008572;", "1.008572"),
+    ("PA101", "code", "Mã TTHC cũ: 1.001234", None),  # another procedure's code
+    ("PA101", "code", "ID: 1.001234", None),
+    ("PA101", "code", "Mã: 1.01468", None),
 ]
 
 
@@ -114,6 +128,7 @@ def test_repairs_run_in_order_to_a_fixed_point() -> None:
 _PIECES = [" ", "\n", "\r", "\t", "\xa0", "\u200b", "\ufeff", "\u2003", "a", "B", "ế", "e\u0301"]
 _PIECES += ["&", "#", ";", "amp", "&#40;", "&nbsp;", "Đ", "Q", "/", "-", ".", ",", "1", "0"]
 _PIECES += ["¶", "¾", "Th", "ñ", "aø", "QD", "QĐ-UBND", "Số: ", "Quyết định số ", " ngày 1/2/2025"]
+_PIECES += ["Mã: ", "Code ", "1.000123", "\u2024", "\uff11", "\u3002", ":", ".H29"]
 _TEXT = st.lists(st.sampled_from(_PIECES), max_size=10).map("".join)
 
 

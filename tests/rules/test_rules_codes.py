@@ -38,6 +38,9 @@ CODE_CASES = [
     ("number that lost its trailing zero", "1.00398", True),
     ("local code of a one-stop system", "2018.HT.14", True),
     ("internal numeric id", "23604", True),
+    # Python's \d takes any script's digits: the schema's pattern takes ASCII ones only.
+    ("full-width digits", "\uff11.\uff10\uff10\uff18\uff15\uff17\uff12", True),
+    ("full-width digit among ASCII ones", "1.00857\uff12", True),
 ]
 
 
@@ -88,6 +91,85 @@ def test_pa101_explains_and_suggests_repair(code: str, message: str, fix: str) -
     assert message in finding.message
     assert finding.fix.startswith(fix)
     assert finding.value == code
+
+
+# A national code written with more than the code: a label, a look-alike, a stray mark.
+WRITTEN_CASES = [
+    # (code, message after "The code '<code>' ", fix: the bare code, or None: today's words)
+    ("Mã: 1.014686", "has a label before it: the code is '1.014686'.", "1.014686"),
+    ("Mã TTHC 2.000123", "has a label before it: the code is '2.000123'.", "2.000123"),
+    ("Mã số: 1.001234", "has a label before it: the code is '1.001234'.", "1.001234"),
+    ("Mã TTHC:1.001234", "has a label before it: the code is '1.001234'.", "1.001234"),
+    ("MÃ THỦ TỤC: 1.001234", "has a label before it: the code is '1.001234'.", "1.001234"),
+    ("Code: 1.000123", "has a label before it: the code is '1.000123'.", "1.000123"),
+    ("Mã TTHC\n1.000123", "has a label before it: the code is '1.000123'.", "1.000123"),
+    (
+        "Mã TTHC: 1.001234.000.00.00.H29",
+        "has a label before it: the code is '1.001234.000.00.00.H29'.",
+        "1.001234.000.00.00.H29",
+    ),
+    (
+        "1\u2024008572",
+        "writes the dot as '\u2024' (U+2024, a one dot leader): the code is '1.008572'.",
+        "1.008572",
+    ),
+    ("1·008572", "writes the dot as '·' (U+00B7, a middle dot): the code is", "1.008572"),
+    ("1。008572", "writes the dot as '。' (U+3002, an ideographic full stop)", "1.008572"),
+    ("1．008572", "writes the dot as '．' (U+FF0E, a full-width full stop)", "1.008572"),
+    (
+        "\uff11.\uff10\uff10\uff18\uff15\uff17\uff12",
+        "writes the digits in full width (U+FF10-U+FF19): the code is '1.008572'.",
+        "1.008572",
+    ),
+    ("1.001234;", "ends with a stray ';': the code is '1.001234'.", "1.001234"),
+    ("1.001234,", "ends with a stray ','", "1.001234"),
+    ("1.001234 :", "ends with a stray ':'", "1.001234"),
+    (
+        "Mã: 1\u2024008572;",
+        "has a label before it and writes the dot as '\u2024' (U+2024, a one dot leader) and "
+        "ends with a stray ';': the code is '1.008572'.",
+        "1.008572",
+    ),
+    ("Mã: 1.001234.", "has a label before it and ends with a stray '.'", "1.001234"),
+    # Not a code so written: what PA101 said before.
+    ("1.008125.", "ends with a stray dot.", "1.008125"),
+    ("Mã: 1,014686", "uses a comma where the dot belongs.", None),
+    ("Mã: 1.01468", "is not a national code", None),
+    ("Mã TTHC cũ: 1.001234", "is not a national code", None),  # another procedure's code
+    ("Mã TTHC bị thay thế: 1.001234", "is not a national code", None),
+    ("Thay thế 1.001234", "is not a national code", None),
+    ("ID: 1.001234", "is not a national code", None),
+    ("Mã:", "is not a national code", None),
+    ("1.000178; 1.000179", "holds 2 codes", None),
+]
+
+
+@pytest.mark.parametrize(("code", "message", "fix"), WRITTEN_CASES)
+def test_pa101_a_code_written_with_a_label_or_a_lookalike(
+    code: str, message: str, fix: str | None
+) -> None:
+    [finding] = [f for f in findings_of([{"code": code, "name": "X"}]) if f.rule == "PA101"]
+    assert finding.message.startswith(f"The code '{code}' {message}")
+    assert finding.value == code
+    if fix is None:
+        assert not finding.fix.startswith("Write the code as")
+    else:
+        assert finding.fix == f"Write the code as {fix}."
+        assert repaired_code(code) == fix
+
+
+def test_pa101_a_labelled_code_in_vietnamese() -> None:
+    with speaking("vi"):
+        [finding] = [
+            f
+            for f in findings_of([{"code": "Mã: 1\u2024014686", "name": "X"}])
+            if f.rule == "PA101"
+        ]
+    assert finding.message == (
+        "Mã thủ tục 'Mã: 1\u2024014686' có nhãn ghi trước mã và viết dấu chấm bằng '\u2024' "
+        "(U+2024, dấu chấm dẫn): mã thủ tục là '1.014686'."
+    )
+    assert finding.fix == "Sửa mã thành 1.014686."
 
 
 # Codes that went through a number cell: the repair is a guess, so the fix says "Probably".
@@ -357,6 +439,11 @@ ODD_CODES = [
     *["1.000178.H29\n1.000179.000.00.00.H29", "1.000178;;1.000179", "1.000178; 1.000179."],
     *["1. 001234", "1.001 234", " 1. 001234 ", "1.\t001234", "1 . 001234", "1. 00123", "1.001234"],
     *["1.001234 1.001235", "'1. 001234", "1.\x1c001234", "1.\u00a0001234", "1, 001234"],
+    # Written with a label, a look-alike or a stray mark (`code_writing`), and near misses
+    *(case[0] for case in WRITTEN_CASES),
+    *["Code: 1.000123", "CODE 1.000123;", "Ma TTHC: 1.000123", "\x1cCode: 1.000123\x1c", "Id: 1.0"],
+    *["1.000123\x1c;", "Code:: 1.000123", "Code 1.000123 .", "Code: 1.000123.H29,", "1.00012;"],
+    *["Mã\u00a0số:\u20031.000123", "Mã: 1.000123\u3000", "Mã: ١.000123", "Mã: 1.0001234"],
 ]
 
 

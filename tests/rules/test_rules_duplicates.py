@@ -655,6 +655,19 @@ def test_repaired_codes_make_one_entry(case: str, code: str) -> None:
     assert hits_of("PA202", rows) == []
 
 
+# A code written with a label, a look-alike or a stray mark is the code: PA201 compares it
+# so (PA202 compares codes as written, as it does "1,003980": PA101 reports the spelling).
+WRITTEN_CASES = ["Mã: 1.003980", "Mã TTHC 1.003980", "1\u2024003980", "1.003980;", "Code: 1.003980"]
+
+
+@pytest.mark.parametrize("code", WRITTEN_CASES)
+def test_codes_written_with_a_label_or_a_lookalike_make_one_entry(code: str) -> None:
+    rows = [r("1.003980", "Cấp giấy phép lái xe"), r(code, "Cấp giấy phép lái xe"),
+            r("1.000001", "Đăng ký khai sinh")]  # fmt: skip
+    assert hits_of("PA201", rows) == [(2, "name"), (3, "name")]
+    assert hits_of("PA203", rows) == []
+
+
 def test_codes_repaired_alike_are_no_code_conflict() -> None:
     # Two broken spellings of one code on different procedures are each PA101's finding:
     # PA202 compares codes as written.

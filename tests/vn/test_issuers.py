@@ -6,7 +6,12 @@ from __future__ import annotations
 import pytest
 
 from procaudit.vn.issuers import issuer_spelling, known_issuers, official_case
-from procaudit.vn.lookalikes import lookalikes_in, replace_lookalikes
+from procaudit.vn.lookalikes import (
+    CODE_LOOKALIKES,
+    lookalikes_in,
+    replace_code_lookalikes,
+    replace_lookalikes,
+)
 
 
 @pytest.mark.parametrize(
@@ -51,3 +56,23 @@ def test_known_issuers() -> None:
 def test_lookalikes(text: str, chars: str, replaced: str) -> None:
     assert "".join(found.char for found in lookalikes_in(text)) == chars
     assert replace_lookalikes(text) == replaced
+
+
+@pytest.mark.parametrize(
+    ("text", "chars", "replaced"),
+    [
+        ("1\u2024008572", "\u2024", "1.008572"),
+        ("1\u00b7008572", "\u00b7", "1.008572"),
+        ("1\u3002008572", "\u3002", "1.008572"),
+        (
+            "\uff11\uff0e\uff10\uff10\uff18\uff15\uff17\uff12",
+            "\uff11\uff0e\uff10\uff18\uff15\uff17\uff12",
+            "1.008572",
+        ),
+        ("1.008572", "", "1.008572"),
+        ("1890/QĐ\u2013UBND", "", "1890/QĐ\u2013UBND"),  # a decision number's are apart
+    ],
+)
+def test_code_lookalikes(text: str, chars: str, replaced: str) -> None:
+    assert "".join(found.char for found in lookalikes_in(text, CODE_LOOKALIKES)) == chars
+    assert replace_code_lookalikes(text) == replaced

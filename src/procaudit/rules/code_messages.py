@@ -74,6 +74,13 @@ MESSAGES = {
         "Chỉ giữ mã của thủ tục ở dòng này, và ghi thủ tục của mỗi mã còn lại thành một dòng "
         "riêng.",
     ),
+    # A national code written with a label, a look-alike character or a stray mark
+    # (`code_writing`): "has a label before it and ends with a stray ';': the code is …".
+    "label": ("has a label before it", "có nhãn ghi trước mã"),
+    "lookalike": ("writes {what}", "viết {what}"),
+    "stray mark": ("ends with a stray '{mark}'", "có dấu '{mark}' thừa ở cuối"),
+    "and": (" and ", " và "),
+    "the code is": ("{what}: the code is '{code}'", "{what}: mã thủ tục là '{code}'"),
     "not national": (
         "is not a national code (D.DDDDDD, optionally with a local suffix like .000.00.00.H29)",
         "không đúng định dạng mã quốc gia (D.DDDDDD, có thể kèm hậu tố địa phương như "

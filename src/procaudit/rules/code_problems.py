@@ -21,6 +21,7 @@ from procaudit.rules.code_repairs import (
     number_code_repair,
     repaired_code,
 )
+from procaudit.rules.code_writing import written_code, written_finding, written_findings
 from procaudit.vn.agencies import AGENCY_ID
 
 _CODE = re.compile(CODE_PATTERN)
@@ -105,16 +106,23 @@ def invalid_codes(values: list[str | None]) -> tuple[list[str], list[str]]:
     """`code_finding` of each value, the message and the fix of each as two lists, made by
     column kernels: a list whose codes are all malformed has as many distinct ones as rows,
     and 10,000 of them took 0.5 s one call each. A code holding anything but ASCII goes
-    through `code_finding` itself (Python's digits and `str.strip` know more characters)."""
+    through `code_finding` itself (Python's digits and `str.strip` know more characters),
+    unless it is a national code written with a label or a look-alike (`code_writing`):
+    a column labelled on every row ("Mã: 1.014686") is read by kernels too."""
     codes = pa.array([value or "" for value in values], pa.large_string())
-    plain = pc.string_is_ascii(codes).to_numpy(zero_copy_only=False)
+    written, written_message, written_fix = written_findings(codes)
+    known = written.to_numpy(zero_copy_only=False)
+    plain = pc.string_is_ascii(codes).to_numpy(zero_copy_only=False) & ~known
     messages = np.empty(len(codes), dtype=object)
     fixes = np.empty(len(codes), dtype=object)
+    if known.any():
+        messages[known] = written_message.filter(written).to_pylist()
+        fixes[known] = written_fix.filter(written).to_pylist()
     if plain.any():
         message, fix = _invalid_ascii_codes(codes.filter(plain))
         messages[plain] = message.to_pylist()
         fixes[plain] = fix.to_pylist()
-    for at in np.flatnonzero(~plain).tolist():
+    for at in np.flatnonzero(~plain & ~known).tolist():
         messages[at], fixes[at] = code_finding(values[at])
     return messages.tolist(), fixes.tolist()
 
@@ -204,6 +212,9 @@ def _invalid_ascii_codes(code: pa.Array) -> tuple[pa.Array, pa.Array]:
 def code_finding(value: str | None) -> tuple[str, str]:
     """PA101's message and fix for the code `value`."""
     code = value or ""
+    written = written_code(code)
+    if written is not None:
+        return written_finding(written, code)
     guessed = number_code_repair(code)
     repaired = guessed or repaired_code(code)
     if _SEVERAL.fullmatch(code):

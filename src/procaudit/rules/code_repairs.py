@@ -7,10 +7,13 @@ from __future__ import annotations
 
 import re
 
-# Kept equal to the pattern in schemas/catalogue.yaml (a test holds them together).
+from procaudit.rules.code_writing import written_code
+
+# Kept equal to the pattern in schemas/catalogue.yaml (a test holds them together). Its digits
+# are ASCII: Python's \d would take a full-width "１.００８５７２" for a code, RE2's does not.
 # A national code is D.DDDDDD; a local code appends the agency's electronic ID in full
 # (`.000.00.00.H29`) or short (`.H19`).
-CODE_PATTERN = r"^\d\.\d{6}((\.\d{3}\.\d{2}\.\d{2})?\.[A-Z]\d{2})?$"
+CODE_PATTERN = r"^[0-9]\.[0-9]{6}((\.[0-9]{3}\.[0-9]{2}\.[0-9]{2})?\.[A-Z][0-9]{2})?$"
 _CODE = re.compile(CODE_PATTERN)
 DIGIT_LOOKALIKES = str.maketrans({"O": "0", "o": "0", "l": "1", "I": "1"})
 # Codes that went through a number cell. Where the dot is the thousands separator (a
@@ -30,7 +33,11 @@ def repaired_code(code: str) -> str | None:
     Typing slips (a comma for the dot, the letter O for a zero, a leading zero, a space typed
     inside: "1. 000178") have one
     reading; a code that a number cell changed (see `number_code_repair`) only probably
-    means the code returned, and a person should check it."""
+    means the code returned, and a person should check it. A code written with a label,
+    a look-alike character or a stray mark (`code_writing`) is the code without them."""
+    written = written_code(code)
+    if written is not None:
+        return written.code
     candidate = "".join(code.split()).removeprefix("'").removesuffix(".")
     candidate = candidate.replace(",", ".").translate(DIGIT_LOOKALIKES)
     head, dot, tail = candidate.partition(".")

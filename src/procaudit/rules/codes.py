@@ -36,7 +36,8 @@ def repair_code(code: str) -> str | None:
         'Excel stored as a number gets its probable repair ("2000648" → "2.000648", "1.00398" '
         '→ "1.003980"), and so does a code cell that holds the number 1.00398; a column of '
         "numbers is one finding; a warning for a number its format shows as another code "
-        '("1.01" for 1.013807)'
+        '("1.01" for 1.013807); a code written with a label ("Mã: 1.014686"), a look-alike '
+        'of its dot or digits ("1․008572") or a stray mark ("1.001234;") is named with its code'
     ),
 )
 def invalid_code(value: str | None) -> tuple[str, str]:
@@ -57,6 +58,8 @@ def invalid_code(value: str | None) -> tuple[str, str]:
     1.0O1234     the letter O for a zero
     1. 001234    a space inside
     1.000178; 1.000179   two codes in one row
+    Mã: 1.014686 a label before the code
+    1․008572     a one dot leader (U+2024) for the dot
     ```
 
     **Good**
@@ -74,7 +77,10 @@ def invalid_code(value: str | None) -> tuple[str, str]:
     A column whose codes are nearly all numbers is one finding, the numbers that kept every
     digit included: `procaudit fix` writes those as text. A number that kept every digit but
     whose cell's format shows fewer decimals (1.01 for 1.013807, in an xlsx) is a warning:
-    the code is certain, the official sees another.
+    the code is certain, the official sees another. A code written with a label before it
+    ("Mã TTHC: 1.014686"), a look-alike of its dot or digits (a one dot leader, a middle dot,
+    full-width digits) or a stray mark after it ("1.001234;") is reported with the code it
+    holds, which `procaudit fix --unsafe-fixes` writes bare.
 
     [vi]
     Mã thủ tục không phải là mã quốc gia.
@@ -94,6 +100,8 @@ def invalid_code(value: str | None) -> tuple[str, str]:
     1.0O1234     chữ O thay cho chữ số không
     1. 001234    dấu cách ở giữa
     1.000178; 1.000179   hai mã trong một dòng
+    Mã: 1.014686 có nhãn ghi trước mã
+    1․008572     dấu chấm dẫn (U+2024) thay cho dấu chấm
     ```
 
     **Đúng**
@@ -110,7 +118,10 @@ def invalid_code(value: str | None) -> tuple[str, str]:
     số đó. Cột có gần hết các mã là số được báo thành một phát hiện, kể cả các số còn đủ chữ số:
     `procaudit fix` ghi các số đó lại dưới dạng văn bản. Số còn đủ chữ số nhưng định dạng của ô
     hiển thị ít chữ số thập phân hơn (1.01 thay cho 1.013807, trong tệp xlsx) là cảnh báo: mã
-    đã chắc chắn, nhưng người xem thấy một mã khác.
+    đã chắc chắn, nhưng người xem thấy một mã khác. Mã có nhãn ghi trước ("Mã TTHC: 1.014686"),
+    có ký tự trông giống dấu chấm hoặc chữ số (dấu chấm dẫn, dấu chấm giữa, chữ số toàn khổ) hoặc
+    có dấu thừa ở cuối ("1.001234;") được báo kèm mã mà ô chứa, và `procaudit fix
+    --unsafe-fixes` ghi lại đúng mã đó.
     """
     return code_finding(value)
 

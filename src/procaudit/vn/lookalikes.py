@@ -1,10 +1,14 @@
-"""Characters that look like the ones a decision number is written with, but are not.
+"""Characters that look like the ones a decision number or a procedure code is written with,
+but are not.
 
 "1890/QÐ-UBND" writes the Latin letter Eth (Ð, U+00D0, from Icelandic fonts and some
 Vietnamese keyboards) where Vietnamese has Đ (U+0110); Word's autocorrect turns a hyphen into
 an en dash ("1890/QĐ–UBND"); copies from PDFs bring a minus sign or a non-breaking hyphen.
-The eye cannot tell them apart, but a search for the number, or a program reading it, does.
-Each is replaced by the character it imitates, and named so that the message can say which.
+A code copied from a PDF or typed with an East Asian input method writes its dot as a one dot
+leader, a middle dot or an ideographic full stop ("1․008572", "1。008572"), or its digits in
+full width ("１.００８５７２"). The eye cannot tell them apart, but a search for the number or
+the code, or a program reading it, does. Each is replaced by the character it imitates, and
+named so that the message can say which.
 """
 
 from __future__ import annotations
@@ -62,14 +66,55 @@ LOOKALIKES: Final = {
         _mark("\uff0f", "/", "a full-width slash", "dấu gạch chéo toàn khổ"),
     )
 }
+_DOT = "the dot as '{char}' (U+{code:04X}, {what})"
+_DOT_VI = "dấu chấm bằng '{char}' (U+{code:04X}, {what_vi})"
+# One name for the ten digits: "１.００８５７２" is said once, not digit by digit.
+_FULL_WIDTH_DIGITS = "the digits in full width (U+FF10-U+FF19)"
+_FULL_WIDTH_DIGITS_VI = "chữ số toàn khổ (U+FF10-U+FF19)"
+
+
+def _dot(char: str, what: str, what_vi: str) -> Lookalike:
+    fields = {"char": char, "code": ord(char), "what": what, "what_vi": what_vi}
+    return Lookalike(char, ".", _DOT.format(**fields), _DOT_VI.format(**fields))
+
+
+# The characters a procedure code (D.DDDDDD) is written with by mistake: its dot's look-alikes
+# and the full-width digits. Kept apart from LOOKALIKES: a decision number's dots and digits
+# are not judged.
+CODE_LOOKALIKES: Final = {
+    lookalike.char: lookalike
+    for lookalike in (
+        _dot("․", "a one dot leader", "dấu chấm dẫn"),
+        _dot("·", "a middle dot", "dấu chấm giữa"),
+        _dot("‧", "a hyphenation point", "dấu chấm ngắt từ"),
+        _dot("∙", "a bullet operator", "toán tử chấm tròn"),
+        _dot("⋅", "a dot operator", "toán tử chấm"),
+        _dot("。", "an ideographic full stop", "dấu chấm câu chữ Hán"),
+        _dot("．", "a full-width full stop", "dấu chấm toàn khổ"),
+        _dot("｡", "a half-width ideographic full stop", "dấu chấm câu chữ Hán nửa khổ"),
+        *(
+            Lookalike(chr(0xFF10 + digit), str(digit), _FULL_WIDTH_DIGITS, _FULL_WIDTH_DIGITS_VI)
+            for digit in range(10)
+        ),
+    )
+}
 _TABLE: Final = str.maketrans({char: lookalike.meant for char, lookalike in LOOKALIKES.items()})
+_CODE_TABLE: Final = str.maketrans(
+    {char: lookalike.meant for char, lookalike in CODE_LOOKALIKES.items()}
+)
 
 
-def lookalikes_in(text: str) -> tuple[Lookalike, ...]:
-    """The look-alike characters `text` holds, each once, in the order they first appear."""
-    return tuple(LOOKALIKES[char] for char in dict.fromkeys(text) if char in LOOKALIKES)
+def lookalikes_in(text: str, table: dict[str, Lookalike] = LOOKALIKES) -> tuple[Lookalike, ...]:
+    """The look-alike characters `text` holds, each once, in the order they first appear
+    (`table`: those of a decision number, or `CODE_LOOKALIKES`)."""
+    return tuple(table[char] for char in dict.fromkeys(text) if char in table)
 
 
 def replace_lookalikes(text: str) -> str:
     """`text` with every look-alike character replaced by the one it imitates."""
     return text.translate(_TABLE)
+
+
+def replace_code_lookalikes(text: str) -> str:
+    """`text` with every character of `CODE_LOOKALIKES` replaced by the one it imitates."""
+    return text.translate(_CODE_TABLE)
