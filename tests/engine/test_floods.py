@@ -74,8 +74,12 @@ def test_the_column_finding_says_how_many_rows_examples_and_cause() -> None:
         (["BHXH.TBHXH.02.", "2020STTTT_PTTT06", "2020.PCCC 012"] * 8, "holds local codes"),
         (["xem chi tiết"] * 25, "Is this the right column?"),
         ([f"T-PTO-{250000 + n}-TT" for n in range(25)], "in the form used before 2017"),
+        (
+            [f"Mã: 1.0{n:05d}" for n in range(20)] + [f"1․0{n:05d}" for n in range(5)],
+            "written with more than the code",
+        ),
     ],
-    ids=["internal ids", "one-stop local codes", "words", "codes of before 2017"],
+    ids=["internal ids", "one-stop local codes", "words", "codes of before 2017", "labelled"],
 )
 def test_the_cause_is_read_from_the_values(codes: list[str], cause: str) -> None:
     [finding] = _collapsed(codes, "PA101")

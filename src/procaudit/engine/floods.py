@@ -35,6 +35,7 @@ import pandas as pd
 from procaudit.core.findings import Finding, Severity
 from procaudit.core.i18n import number, t
 from procaudit.io.grid import EXCEL_ERRORS
+from procaudit.rules.code_writing import written_code
 
 SHARE = 0.9
 MIN_ROWS = 20
@@ -369,8 +370,9 @@ def _decision_numbers(first: Finding, examples: tuple[str, ...], header: str) ->
 def code_column_kind(values: Sequence[str]) -> str | None:
     """What a column of codes that are not national codes holds, told by its values
     (stripped): "numbers" (national codes kept as numbers), "whole numbers" (a system's
-    ids?), "old codes" (the form used before 2017), "local codes"; None if they say nothing
-    of one kind."""
+    ids?), "old codes" (the form used before 2017), "local codes", "written" (national codes
+    written with a label, a look-alike or a stray mark: `code_writing`); None if they say
+    nothing of one kind."""
     if not values:
         return None
     # A dot in one at least: a column of seven-digit numbers alone may be a system's ids.
@@ -382,6 +384,8 @@ def code_column_kind(values: Sequence[str]) -> str | None:
         return "old codes"
     if all(_LOCAL_CODE.match(value) for value in values):
         return "local codes"
+    if all(written_code(value) is not None for value in values):
+        return "written"
     return None
 
 
@@ -427,6 +431,17 @@ def _codes(first: Finding, examples: tuple[str, ...], header: str) -> str:
             "mã quốc gia của từng thủ tục theo Cơ sở dữ liệu quốc gia về TTHC, hoặc nếu cột "
             'khác chứa mã quốc gia, hãy chọn cột đó bằng --map "TÊN_CỘT=code".',
             header=header,
+        )
+    if kind == "written":
+        return t(
+            "Column '{header}' holds national codes written with more than the code (a label, "
+            "a look-alike character or a stray mark): write each one bare, as the first: {fix} "
+            "procaudit fix --unsafe-fixes writes them bare.",
+            "Cột '{header}' chứa mã quốc gia được ghi kèm nội dung khác (nhãn, ký tự trông "
+            "giống hoặc dấu thừa): ghi lại từng mã cho đúng, như mã đầu tiên: {fix} procaudit "
+            "fix --unsafe-fixes ghi lại các mã cho đúng.",
+            header=header,
+            fix=first.fix,
         )
     return _right_column(first, examples, header)
 
