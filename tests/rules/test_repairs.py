@@ -72,6 +72,7 @@ CASES = [
     ("PA101", "code", "chưa có", None),
     # A national code written with a label, a look-alike character or a stray mark.
     ("PA101", "code", "Mã: 1.014686", "1.014686"),
+    ("PA101", "code", "\u200b1.014686\ufeff", "1.014686"),
     ("PA101", "code", "Mã TTHC 2.000123", "2.000123"),
     ("PA101", "code", "Code: 1.000123", "1.000123"),
     ("PA101", "code", "Mã TTHC: 1.001234.000.00.00.H29", "1.001234.000.00.00.H29"),

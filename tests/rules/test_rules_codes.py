@@ -131,6 +131,16 @@ WRITTEN_CASES = [
         "1.008572",
     ),
     ("Mã: 1.001234.", "has a label before it and ends with a stray '.'", "1.001234"),
+    # Copied from a web page: characters that show nothing.
+    (
+        "\u200b1.001234",
+        "holds an invisible character (a zero-width space or the like): the code is '1.001234'.",
+        "1.001234",
+    ),
+    ("1.001234\ufeff", "holds an invisible character", "1.001234"),
+    ("1.00\u00ad1234", "holds an invisible character", "1.001234"),
+    ("Mã:\u200b 1.001234", "has a label before it and holds an invisible character", "1.001234"),
+    ("\u200b1.00123", "is not a national code", None),
     # Not a code so written: what PA101 said before.
     ("1.008125.", "ends with a stray dot.", "1.008125"),
     ("Mã: 1,014686", "uses a comma where the dot belongs.", None),
@@ -444,6 +454,7 @@ ODD_CODES = [
     *["Code: 1.000123", "CODE 1.000123;", "Ma TTHC: 1.000123", "\x1cCode: 1.000123\x1c", "Id: 1.0"],
     *["1.000123\x1c;", "Code:: 1.000123", "Code 1.000123 .", "Code: 1.000123.H29,", "1.00012;"],
     *["Mã\u00a0số:\u20031.000123", "Mã: 1.000123\u3000", "Mã: ١.000123", "Mã: 1.0001234"],
+    *["\u200bCode: 1.000123", "1.000\u200c123;", "\ufeff\u200b", "1\u2060.000123\u3000"],
 ]
 
 

@@ -77,6 +77,10 @@ MESSAGES = {
     # A national code written with a label, a look-alike character or a stray mark
     # (`code_writing`): "has a label before it and ends with a stray ';': the code is …".
     "label": ("has a label before it", "có nhãn ghi trước mã"),
+    "invisible": (
+        "holds an invisible character (a zero-width space or the like)",
+        "chứa ký tự không nhìn thấy (khoảng trắng độ rộng bằng 0 hoặc tương tự)",
+    ),
     "lookalike": ("writes {what}", "viết {what}"),
     "stray mark": ("ends with a stray '{mark}'", "có dấu '{mark}' thừa ở cuối"),
     "and": (" and ", " và "),

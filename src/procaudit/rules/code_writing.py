@@ -1,7 +1,8 @@
 """A national code written with more than the code: a label before it ("Mã: 1.014686", "Mã
 TTHC 2.000123", "Code: 1.000123"), a look-alike of its dot or digits ("1․008572" with a one
-dot leader, "１.００８５７２" in full width: `vn.lookalikes.CODE_LOOKALIKES`), or a stray mark
-after it ("1.001234;").
+dot leader, "１.００８５７２" in full width: `vn.lookalikes.CODE_LOOKALIKES`), an invisible
+character a copy from a web page brings ("\u200b1.001234", a zero-width space), or a stray
+mark after it ("1.001234;").
 
 The code itself is plain to see and the repair mechanical, so PA101 says what is around or
 inside it and `procaudit fix` writes the bare code. A label is words a header of the code
@@ -26,6 +27,7 @@ from procaudit.io.headers import read_header
 from procaudit.io.vocabulary import CENTRAL
 from procaudit.rules.code_messages import MESSAGES, said
 from procaudit.vn.lookalikes import CODE_LOOKALIKES, lookalikes_in, replace_code_lookalikes
+from procaudit.vn.text import INVISIBLE
 
 _DOTS = "".join(char for char, lookalike in CODE_LOOKALIKES.items() if lookalike.meant == ".")
 _FULL_WIDTH = "\uff10-\uff19"
@@ -52,17 +54,22 @@ _WRITTEN = (
 )
 # The same for Python's `re`, which writes a character by its escape otherwise.
 _PYTHON = re.compile(re.sub(r"\\x\{([0-9a-f]+)\}", lambda m: chr(int(m[1], 16)), _WRITTEN))
+# Characters that show nothing (a zero-width space, a byte-order mark, a soft hyphen).
+_INVISIBLE = "[" + "".join(f"\\x{{{ord(char):x}}}" for char in INVISIBLE) + "]"
+_UNSEEN = dict.fromkeys(map(ord, INVISIBLE))
 
 
 @dataclass(frozen=True)
 class WrittenCode:
     """A national code `code` written with a `label` before it that names the code column,
-    the look-alike characters `lookalikes` (each once) or a stray `mark` after it."""
+    the look-alike characters `lookalikes` (each once), a stray `mark` after it or an
+    `invisible` character."""
 
     code: str
     label: bool
     lookalikes: str
     mark: str
+    invisible: bool = False
 
 
 @lru_cache(maxsize=256)  # a list's labels are a handful, written on row after row
@@ -76,7 +83,8 @@ def names_the_code(label: str) -> bool:
 def written_code(text: str) -> WrittenCode | None:
     """The code `text` holds, where it is a national code written with a label, a look-alike
     character or a stray mark (not a dot alone: PA101 says that one already); None otherwise."""
-    found = _PYTHON.fullmatch(text)
+    seen = text.translate(_UNSEEN)
+    found = _PYTHON.fullmatch(seen)
     if found is None:
         return None
     label = found.group("label") or ""
@@ -85,15 +93,18 @@ def written_code(text: str) -> WrittenCode | None:
     written = found.group("code")
     looks = "".join(lookalike.char for lookalike in lookalikes_in(written, CODE_LOOKALIKES))
     mark = found.group("mark")
-    if not (label or looks or mark not in ("", ".")):
+    invisible = seen != text
+    if not (label or looks or invisible or mark not in ("", ".")):
         return None
-    return WrittenCode(replace_code_lookalikes(written), bool(label), looks, mark)
+    return WrittenCode(replace_code_lookalikes(written), bool(label), looks, mark, invisible)
 
 
 @lru_cache(maxsize=256)
-def _problem(label: bool, looks: str, mark: str) -> str:
+def _problem(label: bool, looks: str, mark: str, invisible: bool = False) -> str:
     """PA101's words for what surrounds a code or is inside it, before "the code is …"."""
     parts = [said("label")] if label else []
+    if invisible:
+        parts.append(said("invisible"))
     if looks:
         found = lookalikes_in(looks, CODE_LOOKALIKES)
         names = dict.fromkeys(t(lookalike.name, lookalike.name_vi) for lookalike in found)
@@ -105,7 +116,7 @@ def _problem(label: bool, looks: str, mark: str) -> str:
 
 def written_finding(found: WrittenCode, value: str) -> tuple[str, str]:
     """PA101's message and fix of the code `value`, written as `found` reads it."""
-    what = _problem(found.label, found.lookalikes, found.mark)
+    what = _problem(found.label, found.lookalikes, found.mark, found.invisible)
     problem = said("the code is", what=what, code=found.code)
     return said("message", code=value, problem=problem), said("write", code=found.code)
 
@@ -114,7 +125,9 @@ def written_findings(codes: pa.Array) -> tuple[pa.Array, pa.Array, pa.Array]:
     """`written_code` of each of `codes` by column kernels, said: where each holds a code so
     written (a mask), and PA101's message and fix there (null elsewhere). The few distinct
     labels and look-alike spellings are judged in Python, once each."""
-    parts = pc.extract_regex(codes, _WRITTEN)
+    seen = pc.replace_substring_regex(codes, _INVISIBLE, "")
+    invisible = pc.fill_null(pc.not_equal(seen, codes), False)
+    parts = pc.extract_regex(seen, _WRITTEN)
     written = pc.struct_field(parts, "code")
     label = pc.fill_null(pc.struct_field(parts, "label"), "")
     mark = pc.struct_field(parts, "mark")
@@ -122,7 +135,7 @@ def written_findings(codes: pa.Array) -> tuple[pa.Array, pa.Array, pa.Array]:
     named = [value for value in pc.unique(label).to_pylist() if value and names_the_code(value)]
     has_label = pc.is_in(label, value_set=pa.array(named, pa.large_string()))
     told = pc.or_(
-        pc.or_(has_label, pc.not_equal(looks, "")),
+        pc.or_(pc.or_(has_label, invisible), pc.not_equal(looks, "")),
         pc.invert(pc.is_in(mark, value_set=pa.array(["", "."], pa.large_string()))),
     )
     labelled_so = pc.or_(has_label, pc.equal(label, ""))  # no label, or one naming the code
@@ -136,11 +149,16 @@ def written_findings(codes: pa.Array) -> tuple[pa.Array, pa.Array, pa.Array]:
             code = pc.replace_substring(code, char, lookalike.meant)
     # The words of each distinct (label, look-alikes, mark), laid then on its rows.
     flag = pc.if_else(has_label, pa.scalar("1", pa.large_string()), "0")
-    key = pc.binary_join_element_wise(flag, looks, mark, pa.scalar("\x1f", pa.large_string()))
+    unseen = pc.if_else(invisible, pa.scalar("1", pa.large_string()), "0")
+    key = pc.binary_join_element_wise(
+        flag, looks, mark, unseen, pa.scalar("\x1f", pa.large_string())
+    )
     encoded = pc.dictionary_encode(pc.if_else(found, key, None))
     words = [
-        _problem(flag == "1", chars, stray)
-        for flag, chars, stray in (value.split("\x1f") for value in encoded.dictionary.to_pylist())
+        _problem(flag == "1", chars, stray, hidden == "1")
+        for flag, chars, stray, hidden in (
+            value.split("\x1f") for value in encoded.dictionary.to_pylist()
+        )
     ]
     what = pc.take(pa.array(words, pa.large_string()), encoded.indices)
     problem = format_texts(t(*MESSAGES["the code is"]), what=what, code=code)

@@ -79,8 +79,9 @@ def invalid_code(value: str | None) -> tuple[str, str]:
     whose cell's format shows fewer decimals (1.01 for 1.013807, in an xlsx) is a warning:
     the code is certain, the official sees another. A code written with a label before it
     ("Mã TTHC: 1.014686"), a look-alike of its dot or digits (a one dot leader, a middle dot,
-    full-width digits) or a stray mark after it ("1.001234;") is reported with the code it
-    holds, which `procaudit fix --unsafe-fixes` writes bare.
+    full-width digits), an invisible character copied with it (a zero-width space) or a
+    stray mark after it ("1.001234;") is reported with the code it holds, which `procaudit
+    fix --unsafe-fixes` writes bare.
 
     [vi]
     Mã thủ tục không phải là mã quốc gia.
@@ -119,9 +120,10 @@ def invalid_code(value: str | None) -> tuple[str, str]:
     `procaudit fix` ghi các số đó lại dưới dạng văn bản. Số còn đủ chữ số nhưng định dạng của ô
     hiển thị ít chữ số thập phân hơn (1.01 thay cho 1.013807, trong tệp xlsx) là cảnh báo: mã
     đã chắc chắn, nhưng người xem thấy một mã khác. Mã có nhãn ghi trước ("Mã TTHC: 1.014686"),
-    có ký tự trông giống dấu chấm hoặc chữ số (dấu chấm dẫn, dấu chấm giữa, chữ số toàn khổ) hoặc
-    có dấu thừa ở cuối ("1.001234;") được báo kèm mã mà ô chứa, và `procaudit fix
-    --unsafe-fixes` ghi lại đúng mã đó.
+    có ký tự trông giống dấu chấm hoặc chữ số (dấu chấm dẫn, dấu chấm giữa, chữ số toàn khổ), có
+    ký tự không nhìn thấy được sao chép kèm (khoảng trắng độ rộng bằng 0) hoặc có dấu thừa ở cuối
+    ("1.001234;") được báo kèm mã mà ô chứa, và `procaudit fix --unsafe-fixes` ghi lại đúng mã
+    đó.
     """
     return code_finding(value)
 
