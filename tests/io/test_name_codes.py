@@ -149,6 +149,12 @@ NOTE_CASES = {
     ),
     # Malformed under its note: the code rules say what is wrong with the code itself.
     "a malformed code": (["1.0513980\n(mới)"], ["1.0513980"], 1),
+    # A label before it stays, for PA101 to name.
+    "a label before the code": (
+        ["Mã: 1.000660 (mới)", "Mã TTHC 1.000660\n(sửa đổi)"],
+        ["Mã: 1.000660", "Mã TTHC 1.000660"],
+        2,
+    ),
     "no note": (NO_NOTES, NO_NOTES, 0),
 }
 

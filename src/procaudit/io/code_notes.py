@@ -6,7 +6,8 @@ new, amended, replaced. Read as the code, the cell is a malformed code (PA101, "
 where a digit belongs"), its row a procedure of no national code in the scorecard, and two
 rows of one code are not compared as such. The code is what comes before the note: the
 rules read it, and a code malformed under its note is reported for what is wrong with it
-("1.0513980" has seven digits). A note holds words only: a cell with a second code in it
+("1.0513980" has seven digits), and so is a label before it ("Mã: 1.000660 (mới)" is read
+"Mã: 1.000660"). A note holds words only: a cell with a second code in it
 ("1.000178 (1.000179)", "1.000178; 1.000179") is left as written. `fix` still repairs the
 cell as the file holds it.
 """
@@ -24,8 +25,11 @@ from procaudit.io.name_codes import ANY_CODE
 # A code, then a note in brackets or on the lines under it: words (letters, spaces, a few
 # marks), no digit, so no second code, no date.
 _NOTE = r"[^\W\d_](?:[^\d\n\[\]()]{0,38}[^\W\d_])?[.!]?"
+# A label before the code ("Mã:", "Mã TTHC"): words, kept with the code for PA101 to name.
+_LABEL = r"[^\W\d_][^\d\n]{0,24}?[:\s]\s*"
 _WITH_NOTE = re.compile(
-    rf"\s*(?P<code>{ANY_CODE})\s*(?:[(\[]\s*{_NOTE}\s*[)\]]|\n\s*[(\[]?\s*{_NOTE}\s*[)\]]?)[.;,]?\s*"
+    rf"\s*(?P<code>(?:{_LABEL})?{ANY_CODE})\s*"
+    rf"(?:[(\[]\s*{_NOTE}\s*[)\]]|\n\s*[(\[]?\s*{_NOTE}\s*[)\]]?)[.;,]?\s*"
 )
 # The characters a note's cell holds (its bracket or its line break): the cells to look at.
 _NOTE_MARKS = "([\n"
