@@ -62,6 +62,7 @@ KIND_CASES = [
     ("Bảo hiểm xã hội huyện Tam Nông", DISTRICT_BRANCH),
     ("Chi nhánh Văn phòng đăng ký đất đai cấp huyện", DISTRICT_BRANCH),
     ("Trung tâm Văn hóa - Thể thao huyện Lâm Thao", DISTRICT),
+    ("Đội Kiểm tra trật tự đô thị quận Ba Đình", DISTRICT),  # a district's own team
     ("Phòng Y tế huyện Lâm Thao", DISTRICT),
     ("Bộ phận một cửa huyện Lâm Thao", DISTRICT),
     ("Chi nhánh VPĐKĐĐ huyện Thanh Ba\nUBND huyện Thanh Ba", DISTRICT),

@@ -81,9 +81,10 @@ _OFFICE = re.compile(
 # district they served ("Chi nhánh Văn phòng đăng ký đất đai huyện X", "Trung tâm Y tế huyện
 # X", "Kho bạc Nhà nước huyện X", "Chi cục Thuế huyện X"): not offices of the district tier,
 # but named after a place that ended, and renamed since (most now serve an area, "khu vực").
+# Not a team ("Đội"): a district had its own (Đội Kiểm tra trật tự đô thị).
 _BRANCH = re.compile(
     r"(?<!\w)(?:chi nhánh|chi nhanh|chi cục|chi cuc|kho bạc|kho bac|bảo hiểm xã hội|"
-    r"bao hiem xa hoi|hạt|trạm|đội|trung tâm y tế|trung tam y te)(?!\w)"
+    r"bao hiem xa hoi|hạt|trạm|trung tâm y tế|trung tam y te)(?!\w)"
 )
 _ANY_LEVEL_DISTRICT = re.compile(
     r"(?<!\w)(?:cấp|cap)\s+(?:huyện|huyen|quận)(?!\w)(?!\s+(?:nghèo|ngheo)(?!\w))"
