@@ -1404,3 +1404,11 @@ def test_names_under_a_header_over_two_rows_are_read_under_both() -> None:
 def test_the_users_map_wins_over_the_values() -> None:
     columns = _around("Thủ tục", FULL_NAMES, ("Nội dung", LONG_NOTES))
     assert _name_chosen(columns, extra={"Nội dung": "name"}) == ("Nội dung", [])
+
+
+def test_a_name_column_of_agencies_gives_way_to_names_stacked_per_unit() -> None:
+    """The column headed as the name holds agencies; the one under "Nội dung" repeats its
+    names once per unit of the agency column: they are the names, told within each unit."""
+    columns = _stacked("Nội dung", FULL_NAMES, ("Tên thủ tục", RECEIVING))
+    chosen, by_values = _name_chosen(columns)
+    assert (chosen, by_values) == ("Nội dung", [("Nội dung", PROCEDURES_NAMES)])

@@ -469,7 +469,8 @@ def _name_by_values(
         if found.cells >= MIN_CELLS and _text_refusal("name", found) is None:
             return position
     others = [position for column, position in columns.items() if column != "name"]
-    named = name_by_values(labels, others, unread, values.body)
+    # The agency column tells the units of a list stacked per unit, whose names repeat.
+    named = name_by_values(labels, others, unread, values.body, columns.get("agency"))
     return None if named is None else named[0]
 
 
