@@ -39,6 +39,8 @@ IRREGULAR = {
     "a title narrower than the table": f"DANH MỤC TTHC\n{HEADER}\n1,1.000001,Cấp,x\n".encode(),
     "a wider record below": f"{HEADER}\n1,1.000001,Cấp,x,extra\n".encode(),
     "windows-1258": b"STT,M\xe3 th\xf4ng tin\n1,C\xe2p\n",
+    # UTF-8 read as Windows-1252 and saved as UTF-8: "Cấp" twice encoded.
+    "UTF-8 encoded twice": f"{HEADER}\n1,1.000001,C\u00e1\u00ba\u00a5p,x\n".encode(),
     "a NUL byte": f"{HEADER}\n1,1.000001,C\0p,x\n".encode(),
     "a NUL byte below the head": (
         f"{HEADER}\n" + "1,1.000001,Cấp,x\n" * 60 + "2,2,C\0p,y\n"

@@ -502,3 +502,20 @@ def test_formulas_keep_the_values_excel_saved(tmp_path: Path) -> None:
     copy = _grid_texts(tmp_path / "out.xlsx")
     assert (copy[SHEET, 2, 0], copy[SHEET, 2, 1]) == ("1.000178", "Đăng ký khai sinh")
     assert _cells(tmp_path / "out.xlsx")[SHEET, "A2"][0] == '="1.00"&"0178"'
+
+
+def test_a_csv_encoded_twice_is_copied_mended_in_utf8(tmp_path: Path) -> None:
+    text = (
+        "STT,Tên thủ tục,Cơ quan\r\n1,Cấp  giấy phép,Sở Tư pháp\r\n2,Đăng ký khai sinh,UBND xã\r\n"
+    )
+    twice = "".join(
+        bytes([byte]).decode("cp1252", errors="ignore") or chr(byte) for byte in text.encode()
+    )
+    source = tmp_path / "in.csv"
+    source.write_bytes(codecs.BOM_UTF8 + twice.encode())
+    changes = [change(2, 1, "Cấp  giấy phép", "Cấp giấy phép")]
+    result = write_repaired(source, changes, tmp_path / "out.csv")
+
+    assert result.written == tuple(changes)
+    mended = text.replace("Cấp  giấy", "Cấp giấy")
+    assert (tmp_path / "out.csv").read_bytes() == codecs.BOM_UTF8 + mended.encode()

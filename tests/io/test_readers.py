@@ -12,6 +12,7 @@ import pytest
 from conftest import write_workbook
 from procaudit.core.errors import InputError
 from procaudit.io import read_catalogue
+from procaudit.io.encoding import TWICE_ENCODED
 
 
 def write_xlsx(path: Path, sheets: dict[str, list[list[object]]]) -> Path:
@@ -90,6 +91,54 @@ def test_csv_in_an_unknown_encoding_is_an_input_error(tmp_path: Path) -> None:
     path.write_bytes("Название,Имя\nЗаявление,Дом\n".encode("koi8-r"))
     with pytest.raises(InputError, match="is in an encoding procaudit does not recognise"):
         read_catalogue(str(path))
+
+
+def _twice_encoded(text: str, code_page: str) -> str:
+    """`text` as Windows shows its UTF-8 bytes in `code_page`: a byte the code page leaves
+    undefined becomes the C1 control of the same number."""
+    return "".join(
+        bytes([byte]).decode(code_page, errors="ignore") or chr(byte) for byte in text.encode()
+    )
+
+
+TWICE_TEXT = "STT,Mã TTHC,Tên thủ tục,Cấp thực hiện\n1,1.000001,Đăng ký khai sinh,Cấp xã\n"
+
+
+@pytest.mark.parametrize(
+    ("code_page", "bom"),
+    [("cp1252", b""), ("cp1258", b""), ("cp1252", b"\xef\xbb\xbf"), ("cp1258", b"\xef\xbb\xbf")],
+)
+def test_csv_utf8_encoded_twice_is_read_as_its_letters(
+    tmp_path: Path, code_page: str, bom: bytes
+) -> None:
+    path = tmp_path / "c.csv"
+    path.write_bytes(bom + _twice_encoded(TWICE_TEXT, code_page).encode())
+    assert "thá»§ tá»¥c" in path.read_text(encoding="utf-8-sig")
+    catalogue = read_catalogue(str(path))
+    [table] = catalogue.tables
+    assert table.frame["name"].tolist() == ["Đăng ký khai sinh"]
+    assert table.frame["level"].tolist() == ["Cấp xã"]
+    assert catalogue.dialect is not None and catalogue.dialect.encoding == TWICE_ENCODED
+    assert any("encoded twice" in note for note in catalogue.notes)
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "Đăng ký khai sinh",
+        # Letters of Windows-1252 alone, and natural text beside a twice-encoded word.
+        "NGÃ BA Ä ÃŽ",
+        "Đăng ký khai sinh (thá»§ tá»¥c)",
+    ],
+)
+def test_csv_utf8_encoded_once_is_read_as_it_is(tmp_path: Path, name: str) -> None:
+    path = tmp_path / "c.csv"
+    path.write_bytes(f"Mã,Tên thủ tục\n1.000001,{name}\n".encode())
+    catalogue = read_catalogue(str(path))
+    [table] = catalogue.tables
+    assert table.frame["name"].tolist() == [name]
+    assert catalogue.dialect is not None and catalogue.dialect.encoding == "utf-8"
+    assert not catalogue.notes
 
 
 def test_csv_without_name_column_is_an_input_error(tmp_path: Path) -> None:

@@ -19,6 +19,7 @@ import pyarrow.compute as pc
 from pyarrow import csv as arrow_csv
 
 from procaudit.io.csv_sniff import SNIFFED_LINES, sniff_delimiter
+from procaudit.io.encoding import looks_twice_encoded
 from procaudit.io.excel_text import unwrapped
 from procaudit.io.native_path import native_source
 
@@ -43,7 +44,8 @@ def csv_plan(path: Path) -> CsvPlan | None:
         start = stream.read(_HEAD_BYTES)
     encoding = "utf-8-sig" if start.startswith(codecs.BOM_UTF8) else "utf-8"
     head = _head(start.removeprefix(codecs.BOM_UTF8), whole=len(start) < _HEAD_BYTES)
-    if head is None or not head.strip():
+    # Text twice encoded is read by the careful reader, which decodes it once more.
+    if head is None or not head.strip() or looks_twice_encoded(head):
         return None
     delimiter = sniff_delimiter(head)
     try:

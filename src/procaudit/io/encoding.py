@@ -1,5 +1,10 @@
 """Decode a text file the way Vietnamese offices save them: UTF-8 (with or without BOM),
-UTF-16 with a BOM, or Windows-1258 (tones stored as combining marks, brought to NFC)."""
+UTF-16 with a BOM, or Windows-1258 (tones stored as combining marks, brought to NFC).
+
+A UTF-8 file opened as the Windows code page (1252, or 1258 on Vietnamese Windows) and saved
+again as UTF-8 holds every letter twice encoded ("Thá»§ tá»¥c" for "Thủ tục"): no header is
+found in it, and the list was refused. Such text is read as the letters it was written with
+when the whole of it goes back to UTF-8 bytes through the code page (`TWICE_ENCODED`)."""
 
 from __future__ import annotations
 
@@ -10,6 +15,13 @@ from procaudit.core.errors import InputError
 from procaudit.core.i18n import t
 
 UTF16_BOMS = (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)
+# The encoding of a file that is UTF-8 read once as a Windows code page and saved as UTF-8.
+TWICE_ENCODED = "utf-8 (encoded twice, through a Windows code page)"
+# A Vietnamese letter with a tone (U+1EA0-U+1EFF) is E1 BA xx or E1 BB xx in UTF-8, which
+# Windows-1252 and -1258 both show as "áº" or "á»": text twice encoded holds them, and
+# natural text never.
+_TWICE_MARKS = ("\u00e1\u00ba", "\u00e1\u00bb")
+_CODE_PAGES = ("cp1252", "cp1258")
 _BOMS = (
     (codecs.BOM_UTF8, "utf-8-sig"),
     (codecs.BOM_UTF16_LE, "utf-16"),
@@ -27,7 +39,7 @@ def decode(data: bytes, path: str) -> tuple[str, str]:
     for bom, encoding in _BOMS:
         if data.startswith(bom):
             try:
-                return data.decode(encoding), encoding
+                text = data.decode(encoding)
             except UnicodeDecodeError as exc:
                 raise InputError(
                     path,
@@ -39,10 +51,15 @@ def decode(data: bytes, path: str) -> tuple[str, str]:
                         byte=exc.start,
                     ),
                 ) from exc
+            once = encoded_once(text) if encoding == "utf-8-sig" else None
+            return (text, encoding) if once is None else (once, TWICE_ENCODED)
     try:
-        return data.decode("utf-8"), "utf-8"
+        text = data.decode("utf-8")
     except UnicodeDecodeError:
         pass
+    else:
+        once = encoded_once(text)
+        return (text, "utf-8") if once is None else (once, TWICE_ENCODED)
     try:
         text = data.decode("cp1258")
     except UnicodeDecodeError:
@@ -58,6 +75,49 @@ def decode(data: bytes, path: str) -> tuple[str, str]:
             "Windows-1258); hãy lưu tệp dưới dạng 'CSV UTF-8' rồi chạy lại procaudit",
         ),
     )
+
+
+def twice_encoded_note() -> str:
+    return t(
+        "the file is UTF-8 encoded twice (opened as a Windows code page and saved again): "
+        "it is read as the letters it was written with, and `procaudit fix` writes them in UTF-8",
+        "tệp là văn bản UTF-8 bị mã hóa hai lần (mở theo bảng mã Windows rồi lưu lại): "
+        "procaudit đọc các chữ như khi được viết ra, và `procaudit fix` ghi lại chúng bằng UTF-8",
+    )
+
+
+def looks_twice_encoded(text: str) -> bool:
+    """Whether `text` may be UTF-8 twice encoded (a cheap test, before `encoded_once`)."""
+    return any(mark in text for mark in _TWICE_MARKS)
+
+
+def encoded_once(text: str) -> str | None:
+    """`text` as it was before it was read as a Windows code page and encoded as UTF-8 again,
+    or None when it is no such text: every character of it must go back to a byte of the
+    code page and the bytes must be UTF-8, so text with a letter the code page lacks ("ư",
+    "ạ") is left as it is."""
+    if not looks_twice_encoded(text):
+        return None
+    for code_page in _CODE_PAGES:
+        try:
+            return text.encode(code_page, errors=_C1_ERRORS).decode("utf-8")
+        except UnicodeError:
+            continue
+    return None
+
+
+def _c1_bytes(error: UnicodeError) -> tuple[bytes, int]:
+    """The bytes a code page leaves undefined (81, 8D, 8F, 90, 9D in Windows-1252), which
+    Windows reads as the C1 controls U+0081..., back to those bytes."""
+    if isinstance(error, UnicodeEncodeError):
+        chunk = error.object[error.start : error.end]
+        if all(0x80 <= ord(ch) <= 0x9F for ch in chunk):
+            return bytes(map(ord, chunk)), error.end
+    raise error
+
+
+_C1_ERRORS = "procaudit.c1-bytes"
+codecs.register_error(_C1_ERRORS, _c1_bytes)
 
 
 def _looks_vietnamese(text: str) -> bool:

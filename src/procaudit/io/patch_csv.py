@@ -6,6 +6,8 @@ copy must keep the bytes the official saved), split into records the way the rea
 them (a quote opens a field only at its start, a line break inside quotes belongs to the
 field), and only the fields that change are written anew. UTF-8, UTF-16 and Windows-1258
 each decode and encode one to one, so what is not rewritten comes back byte for byte.
+UTF-8 text encoded twice (`io.encoding.TWICE_ENCODED`) is the exception: its copy is the
+whole text as the readers saw it, in UTF-8.
 """
 
 from __future__ import annotations
@@ -20,7 +22,7 @@ from pathlib import Path
 from procaudit.core.atomic import write_atomically
 from procaudit.core.changes import CellChange
 from procaudit.io.csv_sniff import LINE_BREAK, sniff_delimiter
-from procaudit.io.encoding import decode
+from procaudit.io.encoding import TWICE_ENCODED, decode
 from procaudit.io.excel_text import as_formula_text, excel_shows, is_formula_text
 from procaudit.io.patch_cells import (
     Outcome,
@@ -54,9 +56,11 @@ class _Field:
 
 def write_csv_copy(source: Path, changes: Sequence[CellChange], target: Path) -> PatchResult:
     data = source.read_bytes()
-    _, encoding = decode(data, str(source))  # the readers' choice, so that rows agree
+    once, encoding = decode(data, str(source))  # the readers' choice, so that rows agree
     codec = _codec(data, encoding)
-    text = data[len(codec.bom) :].decode(codec.name)
+    twice = encoding == TWICE_ENCODED
+    # Text twice encoded is written as the letters the readers see: the copy is mended whole.
+    text = once if twice else data[len(codec.bom) :].decode(codec.name)
     delimiter = sniff_delimiter(text)
     outcome = Outcome()
     wanted: dict[int, list[CellChange]] = {}
@@ -76,7 +80,7 @@ def write_csv_copy(source: Path, changes: Sequence[CellChange], target: Path) ->
     for missing in wanted.values():  # lines past the end, or inside another record
         for change in missing:
             outcome.skip(change, no_such_cell())
-    if outcome.written:
+    if outcome.written or twice:
         pieces.append(text[copied:])
         body = codec.bom + "".join(pieces).encode(codec.name)
     else:
@@ -86,7 +90,7 @@ def write_csv_copy(source: Path, changes: Sequence[CellChange], target: Path) ->
 
 
 def _codec(data: bytes, encoding: str) -> _Codec:
-    if encoding == "utf-8-sig":
+    if encoding == "utf-8-sig" or data.startswith(codecs.BOM_UTF8):
         return _Codec(codecs.BOM_UTF8, "utf-8", "UTF-8")
     if encoding == "utf-16":
         if data.startswith(codecs.BOM_UTF16_LE):

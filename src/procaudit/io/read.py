@@ -33,6 +33,7 @@ from procaudit.io.csv_reader import read_csv_grid
 from procaudit.io.csv_sniff import CSV_SUFFIXES
 from procaudit.io.decisions import split_decisions
 from procaudit.io.detail_tables import detail_reason, details
+from procaudit.io.encoding import TWICE_ENCODED, twice_encoded_note
 from procaudit.io.epoch_dates import read_epoch_dates
 from procaudit.io.excel_reader import formula_notes, with_hidden_columns
 from procaudit.io.file_kind import MARKUP_SUFFIXES, Reader
@@ -190,7 +191,10 @@ def _csv(path_text: str, path: Path, options: ReadOptions, name_keys_ahead: bool
     grid, dialect = read_csv_grid(path, options.limits.max_cells)
     check_cell_lengths(path_text, grid, options.limits)
     tables = _tables(path_text, grid, options, name_keys_ahead)
-    return Catalogue(path_text, "csv", tables, dialect=dialect, notes=value_notes(tables))
+    notes = value_notes(tables)
+    if dialect.encoding == TWICE_ENCODED:
+        notes = (twice_encoded_note(), *notes)
+    return Catalogue(path_text, "csv", tables, dialect=dialect, notes=notes)
 
 
 def _text_named_as_workbook(problem: str) -> str:
