@@ -141,6 +141,31 @@ def test_csv_utf8_encoded_once_is_read_as_it_is(tmp_path: Path, name: str) -> No
     assert not catalogue.notes
 
 
+@pytest.mark.parametrize(
+    ("data", "said"),
+    [
+        # Saved as Windows-1252: "Tên th? t?c", "L?nh v?c".
+        (
+            "STT;Mã TTHC;Tên thủ tục;Lĩnh vực\n1;1.000001;Khai sinh;Hộ tịch\n".encode(
+                "cp1252", "replace"
+            ),
+            True,
+        ),
+        # A question in a label is no lost letter.
+        ("STT;Số hiệu?;Nội dung?;Ghi chú\n1;1.000001;Khai sinh;x\n".encode(), False),
+    ],
+)
+def test_a_header_whose_letters_became_question_marks_says_so(
+    tmp_path: Path, data: bytes, said: bool
+) -> None:
+    path = tmp_path / "c.csv"
+    path.write_bytes(data)
+    with pytest.raises(InputError) as raised:
+        read_catalogue(str(path))
+    assert ("replaced by '?'" in raised.value.problem) is said
+    assert "no column for the procedure name" in raised.value.problem
+
+
 def test_csv_without_name_column_is_an_input_error(tmp_path: Path) -> None:
     path = tmp_path / "c.csv"
     path.write_text("STT,Mã TTHC\n1,1.000001\n", encoding="utf-8")

@@ -9,7 +9,9 @@ when the whole of it goes back to UTF-8 bytes through the code page (`TWICE_ENCO
 from __future__ import annotations
 
 import codecs
+import re
 import unicodedata
+from collections.abc import Iterable
 
 from procaudit.core.errors import InputError
 from procaudit.core.i18n import t
@@ -83,6 +85,26 @@ def twice_encoded_note() -> str:
         "it is read as the letters it was written with, and `procaudit fix` writes them in UTF-8",
         "tệp là văn bản UTF-8 bị mã hóa hai lần (mở theo bảng mã Windows rồi lưu lại): "
         "procaudit đọc các chữ như khi được viết ra, và `procaudit fix` ghi lại chúng bằng UTF-8",
+    )
+
+
+# A question mark inside a word ("Tên th? t?c"): the letter a code page without Vietnamese
+# could not hold, replaced when the file was saved. The letters are lost for good.
+_LOST_LETTER = re.compile(r"\w\?\w")
+
+
+def lost_letters(labels: Iterable[str]) -> str:
+    """A sentence to add to the message about a header not found, when its labels have lost
+    their Vietnamese letters to question marks; "" otherwise."""
+    if sum(bool(_LOST_LETTER.search(label)) for label in labels) < 2:
+        return ""
+    return t(
+        "; its letters were replaced by '?' when it was saved in an encoding without "
+        "Vietnamese (such as 'CSV (Comma delimited)' on a Windows set to another language): "
+        "save the list again from its original as 'CSV UTF-8'",
+        "; các chữ cái của tệp đã bị thay bằng '?' khi lưu theo bảng mã không có tiếng Việt "
+        "(như 'CSV (Comma delimited)' trên Windows đặt ngôn ngữ khác): hãy lưu lại danh mục "
+        "từ bản gốc dưới dạng 'CSV UTF-8'",
     )
 
 

@@ -33,7 +33,7 @@ from procaudit.io.csv_reader import read_csv_grid
 from procaudit.io.csv_sniff import CSV_SUFFIXES
 from procaudit.io.decisions import split_decisions
 from procaudit.io.detail_tables import detail_reason, details
-from procaudit.io.encoding import TWICE_ENCODED, twice_encoded_note
+from procaudit.io.encoding import TWICE_ENCODED, lost_letters, twice_encoded_note
 from procaudit.io.epoch_dates import read_epoch_dates
 from procaudit.io.excel_reader import formula_notes, with_hidden_columns
 from procaudit.io.file_kind import MARKUP_SUFFIXES, Reader
@@ -537,6 +537,10 @@ def _no_header(missing: NoHeader, grid: Grid) -> str:
     shown = [quoted(label) for label in missing.closest if label.strip()]
     seen = ", ".join(shown[:_SHOWN_HEADERS]) + (", …" if len(shown) > _SHOWN_HEADERS else "")
     seen = seen or t("nothing", "không có gì")
+    return _header_not_found(missing, wanted, seen) + lost_letters(missing.closest)
+
+
+def _header_not_found(missing: NoHeader, wanted: str, seen: str) -> str:
     if missing.given:
         return t(
             "has no column for the procedure {column} on the header row {row} (it has {seen}); "
