@@ -528,3 +528,21 @@ def test_inspect_says_which_column_made_rows_abolished(tmp_path: Path, monkeypat
     assert table["abolished_by"] == "Lý do bãi bỏ"
     result = invoke("inspect", "bb.csv")
     assert "status: 'Bãi bỏ' on the rows that fill 'Lý do bãi bỏ'" in result.stdout
+
+
+def test_inspect_says_a_sheet_goes_on_under_the_header_of_the_sheet_before(
+    tmp_path: Path,
+) -> None:
+    workbook = openpyxl.Workbook()
+    first = workbook.active
+    first.title = "Trang 1"
+    for row in (["STT", "Mã TTHC", "Tên TTHC"], [1, "1.000001", "Đăng ký khai sinh"]):
+        first.append(row)
+    second = workbook.create_sheet("Trang 2")
+    for row in ([2, "1.000002", "Đăng ký khai tử"], [3, "1.000003", "Đăng ký kết hôn"]):
+        second.append(row)
+    workbook.save(tmp_path / "pages.xlsx")
+    text = invoke("inspect", str(tmp_path / "pages.xlsx")).output
+    assert "Sheet 'Trang 1': header on row 1" in text
+    assert "Sheet 'Trang 2': no header of its own" in text
+    assert "header on row 0" not in text

@@ -566,3 +566,47 @@ def test_a_formula_spelling_its_text_is_read_without_a_saved_value(
     [name, _] = catalogue.tables[0].frame["name"].tolist()
     assert (None if pd.isna(name) else name) == read
     assert bool(catalogue.notes) == (read is None)
+
+
+FIRST_PAGE = [
+    ["STT", "Mã TTHC", "Tên TTHC", "Cấp thực hiện"],
+    [1, "1.000001", "Đăng ký khai sinh", "Cấp xã"],
+    [2, "1.000002", "Đăng ký khai tử", "Cấp xã"],
+]
+
+
+MARRIAGE, CERTIFY = "Đăng ký kết hôn", "Chứng thực"
+
+
+@pytest.mark.parametrize(
+    ("second", "read"),
+    [
+        # Row numbers going on, and codes of the list's form.
+        ([[3, "1.000003", MARRIAGE, "Cấp huyện"], [4, "1.000004", CERTIFY, "Cấp xã"]], True),
+        # Codes of the list's form, no row numbers.
+        ([[None, "1.000003", MARRIAGE, "Cấp huyện"], [None, "2.000004", CERTIFY, "Cấp xã"]], True),
+        # Row numbers going on, no codes yet (new procedures).
+        ([[3, None, MARRIAGE, "Cấp huyện"], [4, None, CERTIFY, "Cấp xã"]], True),
+        # A lookup list of fields: numbered from 1, codes of another form.
+        ([[1, "HT", "Hộ tịch", None], [2, "CT", CERTIFY, None]], False),
+        # Rows wider than the list.
+        ([[3, "1.000003", MARRIAGE, None, "x"], [4, "1.000004", CERTIFY, None, "y"]], False),
+        # Numbers in the name column: a table of counts.
+        ([[3, "1.000003", 12, 5], [4, "1.000004", 7, 1]], False),
+    ],
+)  # fmt: skip
+def test_a_sheet_without_a_header_goes_on_with_the_list_before_it(
+    tmp_path: Path, second: list[list[object]], read: bool
+) -> None:
+    path = write_xlsx(tmp_path / "x.xlsx", {"Trang 1": FIRST_PAGE, "Trang 2": second})
+    catalogue = read_catalogue(str(path))
+    names = [table.frame["name"].tolist() for table in catalogue.tables]
+    if read:
+        assert [table.sheet for table in catalogue.tables] == ["Trang 1", "Trang 2"]
+        assert names[1] == [MARRIAGE, CERTIFY]
+        assert catalogue.tables[1].frame["_row"].tolist() == [1, 2]
+        assert catalogue.tables[1].frame["level"].tolist()[0] == "Cấp huyện"
+        assert any("'Trang 2' has no header of its own" in note for note in catalogue.notes)
+    else:
+        assert names == [["Đăng ký khai sinh", "Đăng ký khai tử"]]
+        assert "Trang 2" in catalogue.skipped_sheets

@@ -139,6 +139,14 @@ def _heading(table: dict[str, Any], what: str = "") -> str:
         where = t("Table", "Bảng")
     rows = table["header_rows"]
     header = f"{rows[0]}-{rows[-1]}"
+    if rows == [0]:  # no row of the sheet: a list going on from the sheet before it
+        return t(
+            "{where}: {what}no header of its own, read under the header of the sheet before it",
+            "{where}: {what}không có dòng tiêu đề riêng, đọc theo dòng tiêu đề của trang tính "
+            "trước đó",
+            where=where,
+            what=what,
+        )
     if len(rows) == 1:
         return t(
             "{where}: {what}header on row {header}",

@@ -28,6 +28,7 @@ from procaudit.io.canonical import canonical_frame
 from procaudit.io.code_notes import drop_code_notes
 from procaudit.io.components import COMPONENTS, components_header
 from procaudit.io.continuations import CellParts
+from procaudit.io.continued_sheets import continued_grid, continued_note
 from procaudit.io.csv_dialect import CsvDialect
 from procaudit.io.csv_reader import read_csv_grid
 from procaudit.io.csv_sniff import CSV_SUFFIXES
@@ -441,6 +442,7 @@ def _workbook(
         skipped,
         components=tuple(components),
         notes=(
+            *(continued_note(sheet, before) for sheet, before in sheets.continued.items()),
             *formula_notes(formulas),
             *value_notes(tables),
             # Only an xlsx whose scan saw a hidden row is read for them again; an xls's or
@@ -479,9 +481,12 @@ class _Sheets:
         self.components: list[Table] = []
         self.not_lists: dict[str, str] = {}
         self.other_refusal = False  # a sheet refused for more than holding no catalogue
+        self.continued: dict[str, str] = {}  # a sheet with no header -> the sheet it goes on
 
     def read(self, grids: list[Grid]) -> None:
+        before: Table | None = None  # the last list of the sheet before, if it held one
         for grid in grids:
+            read = len(self.tables)
             if self.wanted is not None and grid.sheet != self.wanted:
                 self.not_lists[str(grid.sheet)] = t(
                     "not the sheet asked for", "không phải trang tính được chỉ định"
@@ -498,6 +503,8 @@ class _Sheets:
                 except InputError as exc:
                     if self.wanted is not None:
                         raise
+                    if isinstance(exc, NoCatalogueTable) and self._goes_on(grid, before):
+                        continue
                     self.other_refusal |= not isinstance(exc, NoCatalogueTable)
                     found = _components(grid)
                     if found is not None:
@@ -505,6 +512,19 @@ class _Sheets:
                     self.not_lists[str(grid.sheet)] = (
                         exc.problem if found is None else _holds_components()
                     )
+            before = self.tables[-1] if len(self.tables) > read else None
+
+    def _goes_on(self, grid: Grid, before: Table | None) -> bool:
+        """Read `grid` as the list `before` going on, if it is (`io.continued_sheets`)."""
+        found = None if before is None or self.options.header_rows else continued_grid(grid, before)
+        if found is None:
+            return False
+        try:
+            self.tables.append(_table(self.path_text, found[0], self.options, found[1]))
+        except InputError:
+            return False
+        self.continued[str(grid.sheet)] = str(before.sheet if before else "")
+        return True
 
 
 def _holds_components() -> str:

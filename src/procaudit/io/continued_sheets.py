@@ -1,0 +1,105 @@
+"""A sheet that goes on with the list of the sheet before it, without a header of its own.
+
+A list printed or split over sheets ("Trang 1", "Trang 2"; "Sheet1", "Sheet2") often gives
+its header once, on the first sheet: the later ones hold rows alone. No header found in them,
+they were skipped ("has no column for the procedure name") and their procedures went
+unchecked, a "Cấp huyện" among them unreported. Such a sheet is read with the header of the
+list on the sheet before it when its rows fit that list:
+
+- no cell lies beyond the list's columns;
+- the list's name column holds a name (text with letters, not a number) on most rows;
+- and its rows go on from that list: their numbers (STT) count on from above 1, one by one,
+  or the cells of the list's code column have the form of the list's codes (`1.000178`).
+
+A lookup sheet, a sheet of notes or a signature block fits none of this and is skipped as
+before. The header is the earlier sheet's, so its columns are read as they were there.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+
+import pandas as pd
+
+from procaudit.core.i18n import t
+from procaudit.io.grid import Grid
+from procaudit.io.header_search import Header
+from procaudit.io.table import Table
+
+_NAMED_SHARE = 0.8  # of the rows holding anything, those with a name in the name column
+_CODE_SHARE = 0.8  # of the code column's cells, those of a form the list's codes have
+_LETTER = re.compile(r"[^\W\d_]")
+
+
+def continued_grid(grid: Grid, before: Table) -> tuple[Grid, Header] | None:
+    """`grid` with the header of the list `before` put above its rows, and that header, when
+    the sheet goes on with that list; None when it does not."""
+    account = before.account
+    header_map = before.header_map
+    if account is None or "name" not in header_map.columns:
+        return None
+    width = len(account.labels)
+    cells = grid.cells
+    used = cells.notna()
+    filled = used.any(axis=1)
+    if not filled.any() or used.iloc[:, width:].to_numpy().any():
+        return None
+    names = _column(cells, header_map.columns["name"])[filled]
+    named = names.notna() & names.astype("string").str.contains(_LETTER, na=False)
+    if named.mean() < _NAMED_SHARE:
+        return None
+    if not (_numbers_go_on(cells, header_map.stt, filled) or _codes_alike(cells, before, filled)):
+        return None
+    labels = list(account.labels)
+    top = pd.DataFrame([labels], columns=range(width), dtype=object)
+    body = cells.reindex(columns=range(width))
+    joined = pd.concat([top, body], ignore_index=True)
+    # The header is no row of this sheet: numbered 0, before its first.
+    rows = pd.concat([pd.Series([0]), grid.rows], ignore_index=True)
+    continued = dataclasses.replace(grid, cells=joined, rows=rows, fields=None)
+    return continued, ([0], labels, header_map)
+
+
+def continued_note(sheet: str, before: str) -> str:
+    return t(
+        "sheet '{sheet}' has no header of its own: it is read as the list of sheet '{before}' "
+        "going on, under that sheet's header",
+        "trang tính '{sheet}' không có dòng tiêu đề riêng: được đọc như phần tiếp theo của "
+        "danh mục ở trang tính '{before}', theo dòng tiêu đề của trang đó",
+        sheet=sheet,
+        before=before,
+    )
+
+
+def _column(cells: pd.DataFrame, position: int) -> pd.Series:
+    if position in cells.columns:
+        return cells[position]
+    return pd.Series(None, index=cells.index, dtype=object)
+
+
+def _numbers_go_on(cells: pd.DataFrame, stt: int | None, filled: pd.Series) -> bool:
+    """The STT cells of the rows count on, one by one, from a number above 1."""
+    if stt is None:
+        return False
+    numbers = pd.to_numeric(_column(cells, stt)[filled], errors="coerce").dropna()
+    if len(numbers) < 2 or len(numbers) < 0.8 * int(filled.sum()):
+        return False
+    steps = numbers.diff().iloc[1:]
+    return bool(numbers.iloc[0] > 1 and (steps == 1).mean() >= 0.8)
+
+
+def _codes_alike(cells: pd.DataFrame, before: Table, filled: pd.Series) -> bool:
+    """The cells of the code column have the forms of the list's codes (digits as 9)."""
+    position = before.header_map.columns.get("code")
+    if position is None or "code" not in before.frame:
+        return False
+    forms = set(_forms(before.frame["code"].dropna()))
+    codes = _column(cells, position)[filled].dropna()
+    if not forms or codes.empty:
+        return False
+    return bool(_forms(codes).isin(forms).mean() >= _CODE_SHARE)
+
+
+def _forms(values: pd.Series) -> pd.Series:
+    return values.astype("string").str.strip().str.replace(r"\d", "9", regex=True)
