@@ -274,6 +274,15 @@ DECISION_CASES = [
         ASK,
     ),
     ("official letter", "123/CV-UBND", Severity.ERROR, "is an official letter (công văn)", ASK),
+    # Named in words, its number saying no kind: a công văn's is the issuer and the unit.
+    (
+        "official letter in words",
+        "Công văn số 55/UBND-KSTT ngày 12/7/2025",
+        Severity.ERROR,
+        "'Công văn số 55/UBND-KSTT' is an official letter (công văn), not a publishing decision",
+        ASK,
+    ),
+    ("notice in words", "THONG BAO so 7/UBND", Severity.ERROR, "is a notice (thông báo)", ASK),
     ("notice", "12/TB-UBND", Severity.ERROR, "is a notice (thông báo)", ASK),
     ("plan", "45/KH-UBND", Severity.ERROR, "is a plan (kế hoạch)", ASK),
     ("resolution", "10/2025/NQ-HĐND", Severity.ERROR, "is a resolution (nghị quyết)", ASK),

@@ -40,6 +40,7 @@ from procaudit.vn.dates import DAY_MONTH_YEAR
 from procaudit.vn.issuers import known_issuers, official_case
 from procaudit.vn.legacy_fonts import TCVN3, VNI, convert
 from procaudit.vn.lookalikes import LOOKALIKES, lookalikes_in, replace_lookalikes
+from procaudit.vn.text import header_key
 
 USUAL_ISSUER = "QĐ-UBND"  # the examples' issuer where a file names none: a province's
 # "1890/QĐ-UBND", "12/2025/QĐ-UBND", "885/QĐ-BCA-C06", "1075a/QĐ-NHNN", "1890/QĐ-TTg".
@@ -105,6 +106,22 @@ _OTHER_DOCUMENT = re.compile(
     r"(?<![\w/])\d+[a-z]?(?:/\d{4})?/(?P<kind>(?i:TTLT|TTr|CV|TB|KH|NQ|TT|NĐ|ND|CT|BC))-[A-ZĐ]"
     r"[A-ZĐ0-9]*(?:-[A-ZĐ0-9]+)*"
 )
+# A cell that names another kind of document in words before a number that does not say
+# its kind: a công văn's is "55/UBND-KSTT", the issuer and the unit alone. Read folded
+# ("Công văn số", "CONG VAN SO").
+_NAMED_KINDS = {
+    "cong van": "CV",
+    "to trinh": "TTR",
+    "thong bao": "TB",
+    "ke hoach": "KH",
+    "nghi quyet": "NQ",
+    "thong tu lien tich": "TTLT",
+    "thong tu": "TT",
+    "nghi dinh": "NĐ",
+    "chi thi": "CT",
+    "bao cao": "BC",
+}
+_NAMED_KIND = re.compile(rf"^({'|'.join(sorted(_NAMED_KINDS, key=len, reverse=True))})\b")
 _ISSUER = re.compile(r"QĐ-[A-ZĐ0-9]")
 _DECISION_WORDS = re.compile(r"quyết\s+định|quyet\s+dinh|\bq[đd]", re.IGNORECASE)
 _NUMBER = re.compile(r"(?<![\w/])(\d+[a-z]?)(?![\w])")
@@ -266,6 +283,8 @@ def _wrong(part: str) -> DecisionReading:
         return DecisionReading(
             "wrong", "other-document", bare=other.group("kind").upper(), part=other.group()
         )
+    if (named := _NAMED_KIND.match(header_key(part))) and not _ISSUER.search(part):
+        return DecisionReading("wrong", "other-document", bare=_NAMED_KINDS[named[1]], part=part)
     if re.match(r"^Q[ĐD]\s*/", part, re.IGNORECASE):
         return DecisionReading("wrong", "placeholder", part=part)
     if re.match(r"^0+[a-z]?\s*/", part):
