@@ -517,5 +517,6 @@ def test_a_csv_encoded_twice_is_copied_mended_in_utf8(tmp_path: Path) -> None:
     result = write_repaired(source, changes, tmp_path / "out.csv")
 
     assert result.written == tuple(changes)
+    assert any("encoded twice" in note for note in result.notes)
     mended = text.replace("Cấp  giấy", "Cấp giấy")
     assert (tmp_path / "out.csv").read_bytes() == codecs.BOM_UTF8 + mended.encode()

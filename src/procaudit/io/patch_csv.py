@@ -21,6 +21,7 @@ from pathlib import Path
 
 from procaudit.core.atomic import write_atomically
 from procaudit.core.changes import CellChange
+from procaudit.core.i18n import t
 from procaudit.io.csv_sniff import LINE_BREAK, sniff_delimiter
 from procaudit.io.encoding import TWICE_ENCODED, decode
 from procaudit.io.excel_text import as_formula_text, excel_shows, is_formula_text
@@ -86,7 +87,15 @@ def write_csv_copy(source: Path, changes: Sequence[CellChange], target: Path) ->
     else:
         body = data  # nothing to change: the very bytes
     write_atomically(target, lambda stream: stream.write(body))
-    return outcome.result(changes)
+    return outcome.result(changes, notes=[twice_mended()] if twice else ())
+
+
+def twice_mended() -> str:
+    return t(
+        "the text was UTF-8 encoded twice: the copy holds it once encoded, every cell mended",
+        "văn bản bị mã hóa UTF-8 hai lần: bản sao ghi lại văn bản mã hóa một lần, mọi ô đều "
+        "được sửa",
+    )
 
 
 def _codec(data: bytes, encoding: str) -> _Codec:
