@@ -610,3 +610,29 @@ def test_a_sheet_without_a_header_goes_on_with_the_list_before_it(
     else:
         assert names == [["Đăng ký khai sinh", "Đăng ký khai tử"]]
         assert "Trang 2" in catalogue.skipped_sheets
+
+
+def test_a_sheet_with_a_header_that_names_no_procedure_does_not_go_on_with_the_list(
+    tmp_path: Path,
+) -> None:
+    # Rows keyed by the procedures' codes under a header of their own that names no name.
+    other = [
+        ["Số TT", "Mã", "Diễn giải", "Đơn vị tính"],
+        *([number, f"1.00000{number}", f"Khoản thu số {number}", "đồng"] for number in range(3, 9)),
+    ]
+    path = write_xlsx(tmp_path / "x.xlsx", {"Trang 1": FIRST_PAGE, "Khác": other})
+    catalogue = read_catalogue(str(path))
+    assert [table.sheet for table in catalogue.tables] == ["Trang 1"]
+    assert "Khác" in catalogue.skipped_sheets
+
+
+def test_a_sheet_going_on_may_open_with_a_heading(tmp_path: Path) -> None:
+    second = [
+        ["B. THỦ TỤC HÀNH CHÍNH CẤP HUYỆN"],
+        [3, "1.000003", MARRIAGE],
+        [4, "1.000004", CERTIFY],
+    ]
+    path = write_xlsx(tmp_path / "x.xlsx", {"Trang 1": FIRST_PAGE, "Trang 2": second})
+    [_, table] = read_catalogue(str(path)).tables
+    assert table.frame["name"].tolist() == [MARRIAGE, CERTIFY]
+    assert table.frame["level"].tolist() == ["Cấp huyện", "Cấp huyện"]

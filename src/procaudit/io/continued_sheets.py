@@ -7,9 +7,13 @@ unchecked, a "Cấp huyện" among them unreported. Such a sheet is read with th
 list on the sheet before it when its rows fit that list:
 
 - no cell lies beyond the list's columns;
-- the list's name column holds a name (text with letters, not a number) on most rows;
-- and its rows go on from that list: their numbers (STT) count on from above 1, one by one,
-  or the cells of the list's code column have the form of the list's codes (`1.000178`).
+- the list's name column holds a name (text with letters, not a number) on most rows (of
+  those holding several cells: a heading fills one);
+- its rows go on from that list: their numbers (STT) count on from above 1, one by one, or
+  the cells of the list's code column have the form of the list's codes (`1.000178`);
+- and its first row is one of them, or a heading in one cell: a row of several cells with
+  no number and no code is a header of its own (a dossier components table's), whatever
+  column it fails to name.
 
 A lookup sheet, a sheet of notes or a signature block fits none of this and is skipped as
 before. The header is the earlier sheet's, so its columns are read as they were there.
@@ -42,14 +46,18 @@ def continued_grid(grid: Grid, before: Table) -> tuple[Grid, Header] | None:
     width = len(account.labels)
     cells = grid.cells
     used = cells.notna()
-    filled = used.any(axis=1)
-    if not filled.any() or used.iloc[:, width:].to_numpy().any():
+    if used.iloc[:, width:].to_numpy().any():
+        return None
+    filled = used.sum(axis=1) > 1  # the rows of several cells: a heading fills one
+    if not filled.any():
         return None
     names = _column(cells, header_map.columns["name"])[filled]
     named = names.notna() & names.astype("string").str.contains(_LETTER, na=False)
     if named.mean() < _NAMED_SHARE:
         return None
     if not (_numbers_go_on(cells, header_map.stt, filled) or _codes_alike(cells, before, filled)):
+        return None
+    if _own_header(cells, header_map.stt, before, filled):
         return None
     labels = list(account.labels)
     top = pd.DataFrame([labels], columns=range(width), dtype=object)
@@ -76,6 +84,22 @@ def _column(cells: pd.DataFrame, position: int) -> pd.Series:
     if position in cells.columns:
         return cells[position]
     return pd.Series(None, index=cells.index, dtype=object)
+
+
+def _own_header(cells: pd.DataFrame, stt: int | None, before: Table, filled: pd.Series) -> bool:
+    """The sheet's first row holding several cells is no procedure's (no number, no code):
+    a header of its own that names no procedure ("Số TT | Mã | Diễn giải"), not the list
+    going on. A heading above the rows fills one cell."""
+    first = cells[filled].iloc[:1]
+    number = stt is not None and pd.notna(
+        pd.to_numeric(_column(first, stt), errors="coerce").iloc[0]
+    )
+    position = before.header_map.columns.get("code")
+    code = False
+    if position is not None and "code" in before.frame:
+        forms = set(_forms(before.frame["code"].dropna()))
+        code = bool(_forms(_column(first, position).dropna()).isin(forms).any())
+    return not (number or code)
 
 
 def _numbers_go_on(cells: pd.DataFrame, stt: int | None, filled: pd.Series) -> bool:

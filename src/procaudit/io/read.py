@@ -503,15 +503,15 @@ class _Sheets:
                 except InputError as exc:
                     if self.wanted is not None:
                         raise
-                    if isinstance(exc, NoCatalogueTable) and self._goes_on(grid, before):
-                        continue
-                    self.other_refusal |= not isinstance(exc, NoCatalogueTable)
                     found = _components(grid)
-                    if found is not None:
-                        self.components.append(found)
-                    self.not_lists[str(grid.sheet)] = (
-                        exc.problem if found is None else _holds_components()
-                    )
+                    unheaded = found is None and isinstance(exc, NoCatalogueTable)
+                    if not (unheaded and self._goes_on(grid, before)):
+                        self.other_refusal |= not isinstance(exc, NoCatalogueTable)
+                        if found is not None:
+                            self.components.append(found)
+                        self.not_lists[str(grid.sheet)] = (
+                            exc.problem if found is None else _holds_components()
+                        )
             before = self.tables[-1] if len(self.tables) > read else None
 
     def _goes_on(self, grid: Grid, before: Table | None) -> bool:
