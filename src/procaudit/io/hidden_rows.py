@@ -52,6 +52,12 @@ def hidden_rows(path: Path) -> dict[str, Rows]:
     return {}
 
 
+def told_by_layout(path: Path) -> bool:
+    """Whether a workbook's hidden rows are read from its layout (an xls's records, an ods's
+    content), not seen by the scan of an xlsx's sheets (`limits.check_workbook`)."""
+    return path.suffix.lower() in (".xls", ".ods")
+
+
 def _xlsx(path: Path) -> dict[str, Rows]:
     found: dict[str, Rows] = {}
     with zipfile.ZipFile(path) as archive:

@@ -40,8 +40,9 @@ from procaudit.io.excel_reader import formula_notes, with_hidden_columns
 from procaudit.io.file_kind import MARKUP_SUFFIXES, Reader
 from procaudit.io.formula_texts import sheet_formulas, with_formula_texts
 from procaudit.io.grid import Grid
+from procaudit.io.guide_sheets import is_guide_sheet
 from procaudit.io.header_search import HEADER_SCAN_ROWS, Header, NoHeader
-from procaudit.io.hidden_rows import hidden_row_notes
+from procaudit.io.hidden_rows import hidden_row_notes, told_by_layout
 from procaudit.io.layout import (
     LayoutOptions,
     Understood,
@@ -386,7 +387,9 @@ def _workbook(
     # A hidden sheet is a lookup list or an old copy, and a sheet named as a guide ("Hướng
     # dẫn", "Instructions") shows how to fill the list in with rows made up for it: each is
     # read only where no other sheet holds the list.
-    aside = [grid for grid in grids if wanted is None and (grid.hidden or _guide(grid.sheet))]
+    aside = [
+        grid for grid in grids if wanted is None and (grid.hidden or is_guide_sheet(grid.sheet))
+    ]
     sheets = _Sheets(path_text, options, name_keys_ahead, wanted)
     sheets.read([grid for grid in grids if not any(grid is other for other in aside)])
     if not sheets.tables:
@@ -447,25 +450,9 @@ def _workbook(
             *value_notes(tables),
             # Only an xlsx whose scan saw a hidden row is read for them again; an xls's or
             # ods's rows are told by their own layout (~10 ms for a thousand rows).
-            *(hidden_row_notes(path, tables) if scan.hidden_rows or _by_layout(path) else ()),
+            *(hidden_row_notes(path, tables) if scan.hidden_rows or told_by_layout(path) else ()),
         ),
     )
-
-
-def _by_layout(path: Path) -> bool:
-    """Whether a workbook's hidden rows are read from its layout (`hidden_rows`), not seen by
-    the scan of an xlsx's sheets."""
-    return path.suffix.lower() in (".xls", ".ods")
-
-
-# The first words of a sheet named as a guide, folded and run together ("Hướng dẫn nhập
-# liệu", "HUONG_DAN", "HDSD", "Read me", "Ví dụ"). Not a sheet of notes ("Ghi chú"): a
-# decision's text or a cover may sit there, and the list nowhere else.
-_GUIDE_NAMES = ("huongdan", "hdsd", "instruction", "guide", "readme", "vidu", "example")
-
-
-def _guide(sheet: object) -> bool:
-    return header_key(str(sheet)).replace(" ", "").startswith(_GUIDE_NAMES)
 
 
 class _Sheets:
