@@ -8,7 +8,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from procaudit.catalogue.columns import SECTION_STATUS
+from procaudit.catalogue.columns import NAME_STATUS, SECTION_STATUS
 from procaudit.engine.audit import audit
 from procaudit.io.grid import text_grid
 from procaudit.io.read import read_grid
@@ -107,3 +107,36 @@ def test_a_list_of_procedures_with_the_reason_for_abolishing_them_is_not_judged_
     path = tmp_path / "annex.csv"
     path.write_text("\n".join(",".join(line) for line in lines) + "\n", encoding="utf-8")
     assert {finding.rule for finding in audit([str(path)]).findings} == set()
+
+
+# A name that marks its procedure abolished or suspended gives the row that status where its
+# own cell and its section give none (`catalogue.name_status`); the status column it makes
+# is no cell of the file, and a row says it came from the name.
+NAME_STATUSES = [
+    ("no status column", None, ["Đã bãi bỏ", None, "tạm dừng"], [True, False, True]),
+    ("empty status cells", "", ["Đã bãi bỏ", None, "tạm dừng"], [True, False, True]),
+    ("a status cell of its own wins", "Còn hiệu lực", ["Còn hiệu lực"] * 3, [False] * 3),
+]
+
+
+@pytest.mark.parametrize(
+    ("case", "cell", "statuses", "from_name"), NAME_STATUSES, ids=[c[0] for c in NAME_STATUSES]
+)
+def test_a_name_marking_its_status_gives_the_row_that_status(
+    case: str, cell: str | None, statuses: list[str | None], from_name: list[bool]
+) -> None:
+    names = ["Cấp giấy phép X (Đã bãi bỏ)", "Cấp giấy phép bãi bỏ Y", "Cấp Z - tạm dừng"]
+    header = ["STT", "Mã TTHC", "Tên thủ tục hành chính"] + ([] if cell is None else ["Tình trạng"])
+    rows = [[str(i), "", name] + ([] if cell is None else [cell]) for i, name in enumerate(names)]
+    (table,) = read_grid("list.csv", text_grid(None, [header, *rows])).tables
+    frame = table.frame
+    assert [None if pd.isna(value) else value for value in frame["status"]] == statuses
+    assert frame[NAME_STATUS].tolist() == from_name
+    assert "status" not in table.header_map.columns or cell is not None
+
+
+def test_names_without_a_status_mark_add_no_status() -> None:
+    header = ["STT", "Mã TTHC", "Tên thủ tục hành chính"]
+    rows = [["1", "", "Cấp giấy phép X (sửa đổi)"], ["2", "", "Thủ tục hủy bỏ quyết định Y"]]
+    (table,) = read_grid("list.csv", text_grid(None, [header, *rows])).tables
+    assert "status" not in table.frame and NAME_STATUS not in table.frame

@@ -29,6 +29,9 @@ ROW: Final = "_row"
 # True where a row's status came from the section above it ("PHẦN III … BÃI BỎ"), not from
 # its own cell; present only in tables with status sections.
 SECTION_STATUS: Final = "_status_from_section"
+# True where a row's status came from a mark in its name ("Cấp giấy phép X (đã bãi bỏ)",
+# `name_status`), its own cell and its section giving none; present only in such tables.
+NAME_STATUS: Final = "_status_from_name"
 # The unit each row's section names in a list kept per unit whose units head their blocks
 # ("UBND xã Tân Lập" over its rows) and no agency column names them; missing elsewhere, and
 # present only in tables with such sections.

@@ -15,11 +15,13 @@ from procaudit.catalogue.columns import (
     CODE_SHOWN,
     DATE_1904,
     INTERNAL,
+    NAME_STATUS,
     REQUIRED,
     ROW,
     SECTION_STATUS,
     SECTION_UNIT,
 )
+from procaudit.catalogue.name_status import name_statuses
 from procaudit.core.errors import InputError, NoCatalogueTable
 from procaudit.core.i18n import t
 from procaudit.core.paths import reported_path, unreachable
@@ -266,6 +268,11 @@ def _table(path: str, grid: Grid, options: ReadOptions, header: Header | None = 
                 frame[SECTION_STATUS] = took
             frame[column] = own.fillna(from_sections.astype("str")).astype("str")
             given_by[column] = np.where(took.to_numpy(), _givers(understood, headings, column), 0)
+    # A status the name marks ("Cấp giấy phép X (đã bãi bỏ)"), where no cell or section says one.
+    if (marked := name_statuses(frame["name"])) is not None:
+        own = frame["status"] if "status" in frame else pd.Series(pd.NA, index=frame.index)
+        frame[NAME_STATUS] = own.isna() & marked.notna()
+        frame["status"] = own.fillna(marked).astype("str")
     units = understood.inherited.get("unit")
     if units is not None and units.notna().any():
         frame[SECTION_UNIT] = units.astype("str")

@@ -5,7 +5,8 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from procaudit.catalogue.columns import DATE_1904
+from procaudit.catalogue.columns import DATE_1904, NAME_STATUS
+from procaudit.catalogue.name_status import name_status
 from procaudit.core.findings import Severity
 from procaudit.core.i18n import t
 from procaudit.io.decisions import combined_number
@@ -384,9 +385,10 @@ def invalid_decision_date(ctx: RuleContext) -> pd.DataFrame:
     columns=("status",),
     finds=(
         'a row whose own status says the procedure is abolished or out of force ("Bãi bỏ", '
-        '"Hết hiệu lực", "Hủy bỏ") in a list of procedures in force; not "Không bãi bỏ", '
-        '"Đề nghị bãi bỏ", "Bãi bỏ một phần", nor a suspended or closed one ("Tạm dừng", '
-        '"Đóng")'
+        '"Hết hiệu lực", "Hủy bỏ"), or whose name marks it so where no status cell says '
+        'otherwise ("Cấp giấy phép X (đã bãi bỏ)", "[BÃI BỎ] …"; reported on the name), in a '
+        'list of procedures in force; not "Không bãi bỏ", "Đề nghị bãi bỏ", "Bãi bỏ một phần", '
+        'nor a suspended or closed one ("Tạm dừng", "Đóng")'
     ),
     table_local=True,
 )
@@ -406,6 +408,14 @@ def abolished_listed(ctx: RuleContext) -> pd.DataFrame:
     dụng", "Không áp dụng", a one-stop system's "Đóng") still exists and may open again: it
     is not reported here. Neither kind is asked for its form, decision or code (PA102,
     PA301, PA401, PA403): those rules judge procedures in force.
+
+    A list kept without a status column may say it in the name instead: a mark at its end,
+    in brackets or after a dash ("Cấp giấy phép X (đã bãi bỏ)", "… - Đã bãi bỏ theo QĐ
+    123/QĐ-UBND", "… (tạm dừng)"), or bracketed before it ("[BÃI BỎ] Cấp giấy phép X"). Where
+    the row's status cell is empty or missing, the mark is its status, read as above, and an
+    abolished one is reported on the name. A status word inside the name is part of it ("Cấp
+    giấy phép bãi bỏ …", "… sau khi bãi bỏ …"), and so is a bracket saying more ("(bãi bỏ
+    thành phần hồ sơ)").
 
     **Bad**
     ```
@@ -440,6 +450,14 @@ def abolished_listed(ctx: RuleContext) -> pd.DataFrame:
     mẫu đơn, quyết định công bố hay mã (PA102, PA301, PA401, PA403): các quy tắc đó chỉ xét thủ
     tục đang có hiệu lực.
 
+    Danh mục không có cột tình trạng có thể ghi tình trạng ngay trong tên thủ tục: ghi chú ở
+    cuối tên, trong ngoặc hoặc sau dấu gạch ("Cấp giấy phép X (đã bãi bỏ)", "… - Đã bãi bỏ theo
+    QĐ 123/QĐ-UBND", "… (tạm dừng)"), hoặc trong ngoặc ở đầu tên ("[BÃI BỎ] Cấp giấy phép X").
+    Khi ô tình trạng của dòng để trống hoặc không có, ghi chú đó là tình trạng của thủ tục, được
+    đọc như trên, và thủ tục đã bãi bỏ được báo ở ô tên. Từ chỉ tình trạng nằm trong tên là một
+    phần của tên ("Cấp giấy phép bãi bỏ …", "… sau khi bãi bỏ …"), ngoặc nói thêm điều khác
+    cũng vậy ("(bãi bỏ thành phần hồ sơ)").
+
     **Sai**
     ```
     Tên thủ tục             | Tình trạng
@@ -467,19 +485,46 @@ def abolished_listed(ctx: RuleContext) -> pd.DataFrame:
     else:
         in_force = np.bincount(tables, weights=~listed.to_numpy(), minlength=tables.max() + 1)
         listed &= in_force[tables] > 0
+    fix = t(
+        "Take the procedure out of the list in force; keep it in the annex of the decision "
+        "that abolished it.",
+        "Đưa thủ tục ra khỏi danh mục đang có hiệu lực; chỉ giữ thủ tục trong phụ lục của "
+        "quyết định bãi bỏ.",
+    )
+    named = listed & frame[NAME_STATUS] if NAME_STATUS in frame else None
+    if named is not None:
+        listed &= ~named
     said = t(
         "The status says '{status}', yet the procedure is in the list in force.",
         "Tình trạng ghi '{status}' nhưng thủ tục vẫn nằm trong danh mục đang có hiệu lực.",
     )
-    return hits(
+    found = hits(
         frame,
         listed,
         "status",
         frame.loc[listed, "status"].map(lambda status: said.format(status=status.strip())),
-        t(
-            "Take the procedure out of the list in force; keep it in the annex of the decision "
-            "that abolished it.",
-            "Đưa thủ tục ra khỏi danh mục đang có hiệu lực; chỉ giữ thủ tục trong phụ lục của "
-            "quyết định bãi bỏ.",
-        ),
+        fix,
     )
+    if named is None or not named.any():
+        return found
+    # The status the name marks ("Cấp giấy phép X (đã bãi bỏ)"): the cell the official sees.
+    marked = t(
+        "The name marks the procedure as abolished ('{mark}'), yet it is in the list in force.",
+        "Tên thủ tục ghi thủ tục đã bị bãi bỏ ('{mark}') nhưng thủ tục vẫn nằm trong danh mục "
+        "đang có hiệu lực.",
+    )
+    names = frame.loc[named, "name"]
+    marks = {name: marked.format(mark=_mark(name)) for name in names.unique()}
+    remove = t(
+        "Take the procedure out of the list in force (keep it in the annex of the decision that "
+        "abolished it); if it is in force, take the mark out of its name.",
+        "Đưa thủ tục ra khỏi danh mục đang có hiệu lực (chỉ giữ trong phụ lục của quyết định "
+        "bãi bỏ); nếu thủ tục vẫn còn hiệu lực, xóa ghi chú bãi bỏ khỏi tên thủ tục.",
+    )
+    return pd.concat([found, hits(frame, named, "name", names.map(marks), remove)])
+
+
+def _mark(name: str) -> str:
+    """How a name marks its procedure abolished, where it stands ("… (đã bãi bỏ)")."""
+    said = name_status(name)
+    return said[0] if said is not None else name

@@ -1,0 +1,108 @@
+"""A status written in a procedure's name instead of a status column: a mark at the end of
+the name, in brackets or after a dash ("Cấp giấy phép X (đã bãi bỏ)", "… (Hết hiệu lực)",
+"… (tạm dừng)", "… - Đã bãi bỏ theo QĐ 123/QĐ-UBND"), or in brackets before it ("[BÃI BỎ]
+Cấp giấy phép X"), as officials keeping a list in Excel write it.
+
+Only a mark that says the procedure is out of force or suspended counts, read as a status
+cell is read (`status.status_kind`: "Bãi bỏ một phần" is not abolished), and only a mark
+made of the status alone or with a reference to its decision or date ("theo QĐ
+123/QĐ-UBND", "từ 01/7/2025"). A status word inside the name is part of the name ("Cấp
+giấy phép bãi bỏ …", "Thủ tục hủy bỏ quyết định …", "… sau khi bãi bỏ …"), and so is a
+bracket that says more ("(bãi bỏ thành phần hồ sơ)": the procedure is amended).
+
+The reader gives a row the status its name marks where its own cell and its section give
+none (`io.read`), so that every rule reads it as a status cell; PA404 reports it on the
+name. Found by column kernels; a Python call per distinct candidate name only.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+import numpy as np
+import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
+
+from procaudit.catalogue.status import ABOLISHED, SUSPENDED, status_kind
+from procaudit.catalogue.text_columns import (
+    NFC_STABLE,
+    arrow_chunks,
+    holding_bytes,
+    matches,
+    re2_class,
+)
+from procaudit.vn.text import comparison_key
+
+# A mark follows a bracket or a dash: the names holding none of these bytes (or the first
+# byte of an en or em dash) are passed over before the regex.
+_BEFORE_MARK = b"([-\xe2"
+# What a mark may say, read loosely on the raw names (RE2, any case); a name that NFC may
+# change is looked at whatever it shows.
+_LOOSE = (
+    r"(?i)[(\[\-–—][^()\[\]]*?(?:bãi\s*bỏ|hủy|huỷ|hiệu\s+lực|dừng|ngừng|ngưng|đình\s+chỉ"
+    r"|không\s+(?:còn\s+)?(?:áp|sử|hoạt|thực)|abolish|repeal|revok|suspend)"
+    rf"|[^{re2_class(NFC_STABLE)}]"
+)
+# A mark, on its comparison key: words before the status ("đã", "TTHC này đã bị"), the
+# status, and at most a reference after it. Not the one-word statuses of a one-stop system
+# ("Đóng", "Khóa"): in a name's brackets they say other things.
+_MARK = re.compile(
+    r"(?:(?:tthc|thủ tục(?: hành chính)?)(?: này)?\s+)?(?:(?:đã|bị)\s+)*"
+    r"(?:bãi bỏ|hủy bỏ|hủy|hết hiệu lực|không còn hiệu lực|abolished|repealed|revoked|suspended"
+    r"|(?:tạm )?(?:dừng|ngừng|ngưng|đình chỉ)(?: (?:thực hiện|áp dụng|tiếp nhận|giải quyết))?"
+    r"|không (?:còn )?(?:áp dụng|sử dụng|thực hiện))"
+    r"(?:\s*[,:;]?\s*(?:(?:theo|tại|từ|kể từ|do|bởi|ngày|năm|qđ|quyết định|nghị quyết|nghị định"
+    r"|thông tư|số)\b.*|\d.*))?"
+)
+_TAIL = re.compile(r"(?P<name>.*\S)\s*(?P<mark>[(\[]\s*(?P<status>[^()\[\]]+?)\s*[)\]]?)[\s.]*")
+_HEAD = re.compile(r"\s*(?P<mark>[(\[]\s*(?P<status>[^()\[\]]+?)\s*[)\]])\s*[-:–]?\s*\S.*")
+_DASH = re.compile(r"\s[-–—]+\s*|[-–—]+\s")
+_KINDS = (ABOLISHED, SUSPENDED)
+
+
+def name_status(name: str) -> tuple[str, str, str] | None:
+    """The status a name marks: the mark as the name writes it, where it stands ("… (đã bãi
+    bỏ)", "[BÃI BỎ] …"), the status it says ("đã bãi bỏ") and its kind (`status.ABOLISHED`
+    or `status.SUSPENDED`); None where the name marks none."""
+    name = unicodedata.normalize("NFC", name).strip()
+    found = [m for m in (_TAIL.fullmatch(name), _HEAD.fullmatch(name)) if m is not None]
+    found += [
+        dash
+        for dash in _DASH.finditer(name)
+        if dash.start() > 0 and name[: dash.start()].strip() and name[dash.end() :].strip()
+    ]
+    for match in found:
+        if match.re is _DASH:
+            mark = "… " + name[match.start() :].strip()
+            status = name[match.end() :].strip()
+        else:
+            status = match.group("status")
+            mark = match.group("mark") + " …" if match.re is _HEAD else "… " + match.group("mark")
+        key = comparison_key(status)
+        kind = status_kind(key) if _MARK.fullmatch(key) else None
+        if kind in _KINDS:
+            return mark, " ".join(status.split()), kind
+    return None
+
+
+def name_statuses(names: pd.Series) -> pd.Series | None:
+    """The status each name marks, as `name_status` gives it ("đã bãi bỏ"), by row, missing
+    where none; None where no name marks one (most lists)."""
+    texts = arrow_chunks(names)
+    found = holding_bytes(texts, _BEFORE_MARK)
+    if not found.any():
+        return None
+    found[found] = matches(texts.filter(pa.array(found)), _LOOSE).to_numpy(zero_copy_only=False)
+    if not found.any():
+        return None
+    rows = np.flatnonzero(found)
+    candidates = pc.take(texts, pa.array(rows)).to_pylist()
+    said = {name: status[1] if (status := name_status(name)) else None for name in set(candidates)}
+    statuses = [said[name] for name in candidates]
+    if all(status is None for status in statuses):
+        return None
+    marked = pd.Series(None, index=names.index, dtype="object")
+    marked.iloc[rows] = statuses
+    return marked
