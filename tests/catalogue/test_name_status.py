@@ -32,6 +32,7 @@ NAMES = [
         ("… – hết hiệu lực từ 01/7/2025", "hết hiệu lực từ 01/7/2025", ABOLISHED),
     ),
     ("[BÃI BỎ] Cấp giấy phép X", ("[BÃI BỎ] …", "BÃI BỎ", ABOLISHED)),
+    ("Thủ tục chấm dứt tham gi\na trợ giúp (bãi bỏ)", ("… (bãi bỏ)", "bãi bỏ", ABOLISHED)),
     ("(Đã bãi bỏ) - Cấp giấy phép X", ("(Đã bãi bỏ) …", "Đã bãi bỏ", ABOLISHED)),
     # Words of the name, or a bracket saying more: no mark.
     ("Cấp giấy phép bãi bỏ hoạt động X", None),

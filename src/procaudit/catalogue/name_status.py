@@ -56,8 +56,12 @@ _MARK = re.compile(
     r"(?:\s*[,:;]?\s*(?:(?:theo|tại|từ|kể từ|do|bởi|ngày|năm|qđ|quyết định|nghị quyết|nghị định"
     r"|thông tư|số)\b.*|\d.*))?"
 )
-_TAIL = re.compile(r"(?P<name>.*\S)\s*(?P<mark>[(\[]\s*(?P<status>[^()\[\]]+?)\s*[)\]]?)[\s.]*")
-_HEAD = re.compile(r"\s*(?P<mark>[(\[]\s*(?P<status>[^()\[\]]+?)\s*[)\]])\s*[-:–]?\s*\S.*")
+# A bracket at the end (its closing one may be missing) or at the head; a name may be broken
+# over lines in its cell.
+_TAIL = re.compile(
+    r"(?P<name>.*\S)\s*(?P<mark>[(\[]\s*(?P<status>[^()\[\]]+?)\s*[)\]]?)[\s.]*", re.S
+)
+_HEAD = re.compile(r"\s*(?P<mark>[(\[]\s*(?P<status>[^()\[\]]+?)\s*[)\]])\s*[-:–]?\s*\S.*", re.S)
 _DASH = re.compile(r"\s[-–—]+\s*|[-–—]+\s")
 _KINDS = (ABOLISHED, SUSPENDED)
 
