@@ -113,8 +113,8 @@ def test_a_list_of_procedures_with_the_reason_for_abolishing_them_is_not_judged_
 # own cell and its section give none (`catalogue.name_status`); the status column it makes
 # is no cell of the file, and a row says it came from the name.
 NAME_STATUSES = [
-    ("no status column", None, ["Đã bãi bỏ", None, "tạm dừng"], [True, False, True]),
-    ("empty status cells", "", ["Đã bãi bỏ", None, "tạm dừng"], [True, False, True]),
+    ("no status column", None, ["đã bãi bỏ", None, "tạm dừng"], [True, False, True]),
+    ("empty status cells", "", ["đã bãi bỏ", None, "tạm dừng"], [True, False, True]),
     ("a status cell of its own wins", "Còn hiệu lực", ["Còn hiệu lực"] * 3, [False] * 3),
 ]
 

@@ -107,3 +107,10 @@ def test_a_part_abolishing_under_its_heading_is_not_reported(tmp_path: Path) -> 
     ]
     found = [(f.rule, f.row) for f in _audit(tmp_path, HEADER, rows).findings]
     assert not [hit for hit in found if hit[1] == 5], found
+
+
+def test_the_status_a_name_gives_holds_none_of_its_stray_characters(tmp_path: Path) -> None:
+    # The file has no status cell to report them in, nor to repair: only the name is.
+    rows = [IN_FORCE, ["2", "1.000179", "Cấp giấy phép X (đã\u200b  bãi bỏ)", "M", "1/QĐ-UBND"]]
+    found = {(f.rule, f.column) for f in _audit(tmp_path, HEADER, rows).findings}
+    assert found == {("PA404", "name"), ("PA603", "name")}

@@ -68,8 +68,10 @@ _KINDS = (ABOLISHED, SUSPENDED)
 
 def name_status(name: str) -> tuple[str, str, str] | None:
     """The status a name marks: the mark as the name writes it, where it stands ("… (đã bãi
-    bỏ)", "[BÃI BỎ] …"), the status it says ("đã bãi bỏ") and its kind (`status.ABOLISHED`
-    or `status.SUSPENDED`); None where the name marks none."""
+    bỏ)", "[BÃI BỎ] …"), the status it says, as its comparison key ("đã bãi bỏ": no stray
+    space or invisible character of the name's is copied into a status cell that the file
+    does not have) and its kind (`status.ABOLISHED` or `status.SUSPENDED`); None where the
+    name marks none."""
     name = unicodedata.normalize("NFC", name).strip()
     found = [m for m in (_TAIL.fullmatch(name), _HEAD.fullmatch(name)) if m is not None]
     found += [
@@ -87,7 +89,7 @@ def name_status(name: str) -> tuple[str, str, str] | None:
         key = comparison_key(status)
         kind = status_kind(key) if _MARK.fullmatch(key) else None
         if kind in _KINDS:
-            return mark, " ".join(status.split()), kind
+            return mark, key, kind
     return None
 
 
