@@ -27,6 +27,13 @@ MARKS = {
     "a tag before a mark": ("Cấp bản sao (cấp xã) (mới)", "cấp bản sao (cấp xã)"),
     "a mark inside stays": ("Cấp (mới) bản sao", "cấp (mới) bản sao"),
     "a word in brackets": ("Cấp phép (bổ sung ngành)", "cấp phép (bổ sung ngành)"),
+    "abolished": ("Cấp bản sao (đã bãi bỏ)", "cấp bản sao"),
+    "abolished, at the head": ("[BÃI BỎ] Cấp bản sao", "cấp bản sao"),
+    "suspended, after a dash": ("Cấp bản sao - Tạm dừng", "cấp bản sao"),
+    "amended, then abolished": ("Cấp bản sao (sửa đổi) (bãi bỏ)", "cấp bản sao"),
+    "abolished with a tag before": ("Cấp bản sao (cấp xã) (bãi bỏ)", "cấp bản sao (cấp xã)"),
+    "part dropped": ("Cấp X (bãi bỏ thành phần hồ sơ)", "cấp x (bãi bỏ thành phần hồ sơ)"),
+    "a word of the name stays": ("Cấp phép bãi bỏ hoạt động", "cấp phép bãi bỏ hoạt động"),
 }  # fmt: skip
 
 

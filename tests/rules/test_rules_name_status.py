@@ -114,3 +114,11 @@ def test_the_status_a_name_gives_holds_none_of_its_stray_characters(tmp_path: Pa
     rows = [IN_FORCE, ["2", "1.000179", "Cấp giấy phép X (đã\u200b  bãi bỏ)", "M", "1/QĐ-UBND"]]
     found = {(f.rule, f.column) for f in _audit(tmp_path, HEADER, rows).findings}
     assert found == {("PA404", "name"), ("PA603", "name")}
+
+
+def test_a_procedure_listed_again_marked_abolished_is_listed_twice(tmp_path: Path) -> None:
+    # As with the status in its own column: the same procedure twice (PA201), one abolished
+    # (PA404); not one code for two procedures (PA202).
+    rows = [IN_FORCE, ["2", "1.000178", "Đăng ký khai sinh (đã bãi bỏ)", "Mẫu 01", "1/QĐ-UBND"]]
+    found = sorted((f.rule, f.row) for f in _audit(tmp_path, HEADER, rows).findings)
+    assert found == [("PA201", 2), ("PA201", 3), ("PA404", 3)]

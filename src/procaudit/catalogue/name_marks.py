@@ -1,10 +1,13 @@
 """Marks an official adds at the end of a name to say what changed, not what the procedure
 is: "(sửa đổi)", "(sửa đổi, bổ sung)", "(mới)", "(thay thế)", a star or a footnote's
-superscript ("Cấp bản sao (mới)", "Đăng ký khai sinh *", "Cấp giấy phép¹").
+superscript ("Cấp bản sao (mới)", "Đăng ký khai sinh *", "Cấp giấy phép¹"); and the
+status a name marks ("Cấp bản sao (đã bãi bỏ)", "[BÃI BỎ] Cấp bản sao": `name_status`).
 
 A list that holds a procedure twice, once marked, holds one procedure twice: the duplicate
 rules compare names without these marks (`unmarked_codes`), so the pair is a duplicate
-entry, not one code for two names. A level tag ("(cấp tỉnh)") is no such mark: it names
+entry, not one code for two names. So is a procedure listed in force and again marked
+abolished, as it would be with the status in its own column (PA404 says which to take out).
+A level tag ("(cấp tỉnh)") is no such mark: it names
 another procedure. Found by column kernels; a Python call per distinct marked name only.
 """
 
@@ -17,6 +20,7 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
+from procaudit.catalogue.name_status import name_statuses, without_status_mark
 from procaudit.catalogue.text_columns import arrow_text, matches, starting_with
 
 _SUPERSCRIPTS = "¹²³⁴⁵⁶⁷⁸⁹⁰"
@@ -34,8 +38,8 @@ _LAST = bytes(sorted({mark.encode()[-1] for mark in (")", "*", *_SUPERSCRIPTS)})
 
 
 def unmarked(key: str) -> str:
-    """A name's comparison key without the marks at its end."""
-    return _MARKS_RE.sub("", key)
+    """A name's comparison key without the marks at its end, nor the status it marks."""
+    return _MARKS_RE.sub("", without_status_mark(_MARKS_RE.sub("", key)))
 
 
 def unmarked_codes(keys: pd.Series, codes: np.ndarray) -> np.ndarray:
@@ -44,9 +48,12 @@ def unmarked_codes(keys: pd.Series, codes: np.ndarray) -> np.ndarray:
     list holds it, else a new one, shared by the names marked otherwise."""
     texts = arrow_text(keys)
     found = starting_with(texts, _LAST, end=True)
-    if not found.any():
-        return codes
-    found[found] = matches(texts.filter(pa.array(found)), _MARKED).to_numpy(zero_copy_only=False)
+    if found.any():
+        hinted = matches(texts.filter(pa.array(found)), _MARKED)
+        found[found] = hinted.to_numpy(zero_copy_only=False)
+    statuses = name_statuses(keys)
+    if statuses is not None:
+        found |= statuses.notna().to_numpy()
     if not found.any():
         return codes
     rows = np.flatnonzero(found)

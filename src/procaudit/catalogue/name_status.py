@@ -72,6 +72,19 @@ def name_status(name: str) -> tuple[str, str, str] | None:
     space or invisible character of the name's is copied into a status cell that the file
     does not have) and its kind (`status.ABOLISHED` or `status.SUSPENDED`); None where the
     name marks none."""
+    read = _read(name)
+    return None if read is None else read[:3]
+
+
+def without_status_mark(name: str) -> str:
+    """The name without the status it marks ("Cấp giấy phép X (đã bãi bỏ)" -> "Cấp giấy
+    phép X"), NFC; the name itself where it marks none."""
+    read = _read(name)
+    return name if read is None else read[3]
+
+
+def _read(name: str) -> tuple[str, str, str, str] | None:
+    """`name_status`, and the name without its mark."""
     name = unicodedata.normalize("NFC", name).strip()
     found = [m for m in (_TAIL.fullmatch(name), _HEAD.fullmatch(name)) if m is not None]
     found += [
@@ -82,14 +95,17 @@ def name_status(name: str) -> tuple[str, str, str] | None:
     for match in found:
         if match.re is _DASH:
             mark = "… " + name[match.start() :].strip()
-            status = name[match.end() :].strip()
+            status, bare = name[match.end() :].strip(), name[: match.start()].strip()
         else:
             status = match.group("status")
-            mark = match.group("mark") + " …" if match.re is _HEAD else "… " + match.group("mark")
+            head = match.re is _HEAD
+            mark = match.group("mark") + " …" if head else "… " + match.group("mark")
+            bare = name[match.end("mark") :] if head else match.group("name")
+            bare = bare.strip().lstrip("-:–").strip()
         key = comparison_key(status)
         kind = status_kind(key) if _MARK.fullmatch(key) else None
         if kind in _KINDS:
-            return mark, key, kind
+            return mark, key, kind, bare
     return None
 
 
