@@ -62,11 +62,13 @@ def test_name_statuses_read_a_column_in_blocks() -> None:
     names = [name for name, _ in NAMES] * 50  # past the small column's path
     names[1] = unicodedata.normalize("NFD", "Cấp giấy phép Y (BÃI BỎ)")
     names[2] = None  # type: ignore[call-overload]
+    names[3] = "Cấp giấy phép Z (không\xa0còn áp\xa0dụng)"  # no-break spaces
+    names[4] = "Cấp giấy phép Z (Bãi\xa0bỏ)"
     found = name_statuses(text_blocks(names, 64))
     assert found is not None
     expected = [None if n is None else (s[1] if (s := name_status(n)) else None) for n in names]
     assert [None if pd.isna(v) else v for v in found] == expected
-    assert found.iloc[1] == "bãi bỏ"
+    assert found.iloc[[1, 3, 4]].tolist() == ["bãi bỏ", "không còn áp dụng", "bãi bỏ"]
 
 
 def test_names_without_marks_give_none() -> None:

@@ -38,12 +38,14 @@ from procaudit.vn.text import comparison_key
 # A mark follows a bracket or a dash: the names holding none of these bytes (or the first
 # byte of an en or em dash) are passed over before the regex.
 _BEFORE_MARK = b"([-\xe2"
-# What a mark may say, read loosely on the raw names (RE2, any case); a name that NFC may
+# What a mark may say, read loosely on the raw names (RE2, any case, words apart by any
+# space: a no-break space is common in names copied from a web page); a name that NFC may
 # change is looked at whatever it shows.
+_GAP = r"[\s\x{a0}]"
 _LOOSE = (
-    r"(?i)[(\[\-–—][^()\[\]]*?(?:bãi\s*bỏ|hủy|huỷ|hiệu\s+lực|dừng|ngừng|ngưng|đình\s+chỉ"
-    r"|không\s+(?:còn\s+)?(?:áp|sử|hoạt|thực)|abolish|repeal|revok|suspend)"
-    rf"|[^{re2_class(NFC_STABLE)}]"
+    rf"(?i)[(\[\-–—][^()\[\]]*?(?:bãi{_GAP}*bỏ|hủy|huỷ|hiệu{_GAP}+lực|dừng|ngừng|ngưng"
+    rf"|đình{_GAP}+chỉ|không{_GAP}+(?:còn{_GAP}+)?(?:áp|sử|hoạt|thực)|abolish|repeal|revok"
+    rf"|suspend)|[^{re2_class(NFC_STABLE)}]"
 )
 # A mark, on its comparison key: words before the status ("đã", "TTHC này đã bị"), the
 # status, and at most a reference after it. Not the one-word statuses of a one-stop system
