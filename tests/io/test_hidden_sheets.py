@@ -1,6 +1,7 @@
-"""A workbook's hidden sheets (a lookup list for drop-downs, an old copy of the list) and its
-guides ("Hướng dẫn": how to fill the list in, with made-up example rows) are not read as
-procedure lists, unless no other sheet holds one or the user asks for the sheet."""
+"""A workbook's hidden sheets (a lookup list for drop-downs, an old copy of the list), its
+guides ("Hướng dẫn": how to fill the list in, with made-up example rows) and the sheets
+named as an old copy ("DM 2024 (cũ)") are not read as procedure lists, unless no other sheet
+holds one or the user asks for the sheet."""
 
 from __future__ import annotations
 
@@ -29,6 +30,7 @@ EXAMPLE = [
     [2, "2.00XXXX", "Ví dụ: Đăng ký khai sinh", "Cấp huyện (không dùng)"],
 ]
 GUIDE = "a guide to filling the list in (--sheet reads it)"
+OLD = "named as an old copy of the list (--sheet reads it)"
 
 
 def _read(path: Path, sheet: str | None = None) -> tuple[dict[str | None, int], dict[str, str]]:
@@ -73,12 +75,47 @@ def _read(path: Path, sheet: str | None = None) -> tuple[dict[str | None, int], 
             id="only a hidden sheet holds the list",
         ),
         pytest.param(
-            {"Danh mục": LIST, "Cũ": OLD_COPY},
+            {"Danh mục": LIST, "Cư trú": OLD_COPY, "Cu Chi": OLD_COPY},
             (),
             None,
-            {"Danh mục": 3, "Cũ": 2},
+            {"Danh mục": 3, "Cư trú": 2, "Cu Chi": 2},
             {},
             id="sheets shown are all read",
+        ),
+        # An official keeps the list as it was beside the one in force: its district level
+        # is not the catalogue's defect now. "cu" typed without diacritics counts after a
+        # word naming the list only ("Cư trú", "Củ Chi" fold to it too).
+        pytest.param(
+            {"Danh mục": LIST, "DM 2024 (cũ)": OLD_COPY, "DANH MỤC CŨ": OLD_COPY},
+            (),
+            None,
+            {"Danh mục": 3},
+            {"DM 2024 (cũ)": OLD, "DANH MỤC CŨ": OLD},
+            id="sheets named as old copies",
+        ),
+        pytest.param(
+            {"DM cu 2024": OLD_COPY, "Danh muc": LIST, "Old": OLD_COPY, "Backup": OLD_COPY},
+            (),
+            None,
+            {"Danh muc": 3},
+            {"DM cu 2024": OLD, "Old": OLD, "Backup": OLD},
+            id="old copies named without diacritics and in English",
+        ),
+        pytest.param(
+            {"Danh mục cũ": LIST},
+            (),
+            None,
+            {"Danh mục cũ": 3},
+            {},
+            id="an old copy's name on the only sheet: the list is there",
+        ),
+        pytest.param(
+            {"Danh mục": LIST, "Cũ": OLD_COPY},
+            (),
+            "Cũ",
+            {"Cũ": 2},
+            {"Danh mục": "not the sheet asked for"},
+            id="--sheet reads an old copy",
         ),
         # A sheet named as a guide shows how to fill the list in; its example rows are made
         # up ("1.000XXX", "Cấp tỉnh / Cấp xã"), so it is set aside as a hidden sheet is.

@@ -42,7 +42,6 @@ from procaudit.io.excel_reader import formula_notes, with_hidden_columns
 from procaudit.io.file_kind import MARKUP_SUFFIXES, Reader
 from procaudit.io.formula_texts import sheet_formulas, with_formula_texts
 from procaudit.io.grid import Grid
-from procaudit.io.guide_sheets import is_guide_sheet
 from procaudit.io.header_search import HEADER_SCAN_ROWS, Header, NoHeader
 from procaudit.io.hidden_rows import hidden_row_notes, told_by_layout
 from procaudit.io.layout import (
@@ -66,6 +65,7 @@ from procaudit.io.number_formats import code_shown
 from procaudit.io.other_tables import OtherTable, other_table, without_name
 from procaudit.io.parts import split_parts
 from procaudit.io.sections import heading_rows, internal_rows, title_internal
+from procaudit.io.sheets_aside import aside_reason
 from procaudit.io.table import Table as Table  # read's own, as it always was
 from procaudit.io.unread_cells import unread_columns
 from procaudit.io.value_notes import quoted, value_notes
@@ -391,29 +391,18 @@ def _workbook(
     for grid in grids:
         check_cell_lengths(path_text, grid, options.limits)
     wanted = _wanted_sheet(path_text, [g.sheet for g in grids], options.sheet)
-    # A hidden sheet is a lookup list or an old copy, and a sheet named as a guide ("Hướng
-    # dẫn", "Instructions") shows how to fill the list in with rows made up for it: each is
-    # read only where no other sheet holds the list.
-    aside = [
-        grid for grid in grids if wanted is None and (grid.hidden or is_guide_sheet(grid.sheet))
-    ]
+    # A hidden sheet is a lookup list or an old copy, a sheet named as a guide ("Hướng
+    # dẫn", "Instructions") shows how to fill the list in with rows made up for it, and one
+    # named as an old copy ("DM 2024 (cũ)") holds the list as it was: each is read only where
+    # no other sheet holds the list.
+    aside = [grid for grid in grids if wanted is None and aside_reason(grid) is not None]
     sheets = _Sheets(path_text, options, name_keys_ahead, wanted)
     sheets.read([grid for grid in grids if not any(grid is other for other in aside)])
     if not sheets.tables:
         sheets.read(aside)
     else:
         for grid in aside:
-            sheets.not_lists[str(grid.sheet)] = (
-                t(
-                    "hidden in the workbook (--sheet reads it)",
-                    "bị ẩn trong sổ tính (đọc bằng --sheet)",
-                )
-                if grid.hidden
-                else t(
-                    "a guide to filling the list in (--sheet reads it)",
-                    "là trang hướng dẫn cách điền danh mục (đọc bằng --sheet)",
-                )
-            )
+            sheets.not_lists[str(grid.sheet)] = str(aside_reason(grid))
     if wanted is None:  # a sheet asked for is read whatever it holds
         for place, listed in sorted(details(sheets.tables).items(), reverse=True):
             detail = sheets.tables.pop(place)
