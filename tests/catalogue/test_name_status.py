@@ -9,7 +9,7 @@ import pandas as pd
 import pytest
 
 from conftest import text_blocks
-from procaudit.catalogue.name_status import name_status, name_statuses
+from procaudit.catalogue.name_status import name_status, name_statuses, without_status_mark
 from procaudit.catalogue.status import ABOLISHED, SUSPENDED
 
 NAMES = [
@@ -34,6 +34,11 @@ NAMES = [
     ("[BÃI BỎ] Cấp giấy phép X", ("[BÃI BỎ] …", "bãi bỏ", ABOLISHED)),
     ("Thủ tục chấm dứt tham gi\na trợ giúp (bãi bỏ)", ("… (bãi bỏ)", "bãi bỏ", ABOLISHED)),
     ("(Đã bãi bỏ) - Cấp giấy phép X", ("(Đã bãi bỏ) …", "đã bãi bỏ", ABOLISHED)),
+    # A level tag after the mark, or before it; full-width brackets.
+    ("Cấp giấy phép X (bãi bỏ) (cấp tỉnh)", ("… (bãi bỏ)", "bãi bỏ", ABOLISHED)),
+    ("Cấp giấy phép X (Cấp xã) (Tạm dừng).", ("… (Tạm dừng)", "tạm dừng", SUSPENDED)),
+    ("Cấp giấy phép X（đã bãi bỏ）", ("… （đã bãi bỏ）", "đã bãi bỏ", ABOLISHED)),
+    ("【BÃI BỎ】 Cấp giấy phép X", ("【BÃI BỎ】 …", "bãi bỏ", ABOLISHED)),
     # Words of the name, or a bracket saying more: no mark.
     ("Cấp giấy phép bãi bỏ hoạt động X", None),
     ("Thủ tục hủy bỏ quyết định cưỡng chế", None),
@@ -50,6 +55,7 @@ NAMES = [
     ("Cấp giấy phép X (đóng)", None),  # a one-stop system's word: not in a name
     ("Cấp giấy phép X (sửa đổi)", None),
     ("(Bãi bỏ)", None),  # no name
+    ("Cấp giấy phép X (bãi bỏ) cho hộ kinh doanh", None),  # words after: part of the name
 ]
 
 
@@ -69,6 +75,20 @@ def test_name_statuses_read_a_column_in_blocks() -> None:
     expected = [None if n is None else (s[1] if (s := name_status(n)) else None) for n in names]
     assert [None if pd.isna(v) else v for v in found] == expected
     assert found.iloc[[1, 3, 4]].tolist() == ["bãi bỏ", "không còn áp dụng", "bãi bỏ"]
+
+
+@pytest.mark.parametrize(
+    ("name", "bare"),
+    [
+        ("Cấp giấy phép X (đã bãi bỏ)", "Cấp giấy phép X"),
+        ("Cấp giấy phép X (Bãi bỏ).", "Cấp giấy phép X"),
+        ("Cấp giấy phép X (bãi bỏ) (cấp tỉnh).", "Cấp giấy phép X (cấp tỉnh)"),
+        ("[BÃI BỎ] - Cấp giấy phép X", "Cấp giấy phép X"),
+        ("Cấp giấy phép X (sửa đổi)", "Cấp giấy phép X (sửa đổi)"),
+    ],
+)
+def test_the_name_without_its_mark_keeps_its_other_tags(name: str, bare: str) -> None:
+    assert without_status_mark(name) == bare
 
 
 def test_names_without_marks_give_none() -> None:

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterator
 
 import numpy as np
 import pandas as pd
@@ -36,14 +37,14 @@ from procaudit.catalogue.text_columns import (
 from procaudit.vn.text import comparison_key
 
 # A mark follows a bracket or a dash: the names holding none of these bytes (or the first
-# byte of an en or em dash) are passed over before the regex.
-_BEFORE_MARK = b"([-\xe2"
+# byte of an en or em dash, of a full-width bracket) are passed over before the regex.
+_BEFORE_MARK = b"([-\xe2\xe3\xef"
 # What a mark may say, read loosely on the raw names (RE2, any case, words apart by any
 # space: a no-break space is common in names copied from a web page); a name that NFC may
 # change is looked at whatever it shows.
 _GAP = r"[\s\x{a0}]"
 _LOOSE = (
-    rf"(?i)[(\[\-–—][^()\[\]]*?(?:bãi{_GAP}*bỏ|hủy|huỷ|hiệu{_GAP}+lực|dừng|ngừng|ngưng"
+    rf"(?i)[(\[（【\-–—][^()\[\]（）【】]*?(?:bãi{_GAP}*bỏ|hủy|huỷ|hiệu{_GAP}+lực|dừng|ngừng|ngưng"
     rf"|đình{_GAP}+chỉ|không{_GAP}+(?:còn{_GAP}+)?(?:áp|sử|hoạt|thực)|abolish|repeal|revok"
     rf"|suspend)|[^{re2_class(NFC_STABLE)}]"
 )
@@ -58,12 +59,12 @@ _MARK = re.compile(
     r"(?:\s*[,:;]?\s*(?:(?:theo|tại|từ|kể từ|do|bởi|ngày|năm|qđ|quyết định|nghị quyết|nghị định"
     r"|thông tư|số)\b.*|\d.*))?"
 )
-# A bracket at the end (its closing one may be missing) or at the head; a name may be broken
-# over lines in its cell.
-_TAIL = re.compile(
-    r"(?P<name>.*\S)\s*(?P<mark>[(\[]\s*(?P<status>[^()\[\]]+?)\s*[)\]]?)[\s.]*", re.S
-)
-_HEAD = re.compile(r"\s*(?P<mark>[(\[]\s*(?P<status>[^()\[\]]+?)\s*[)\]])\s*[-:–]?\s*\S.*", re.S)
+# A bracket (full-width ones too, as a name typed with a Chinese or Japanese input method
+# has them); one at the end may lack its closing one, and a name may be broken over lines
+# in its cell. A mark at the end may be followed by other tags ("… (bãi bỏ) (cấp tỉnh)").
+_BRACKET = re.compile(r"[(\[（【]\s*(?P<status>[^()\[\]（）【】]+?)\s*(?:[)\]）】]|\Z)")
+_TAGS_AFTER = re.compile(r"(?:\s*[(\[（【][^()\[\]（）【】]*[)\]）】])*[\s.]*")
+_AFTER_HEAD = re.compile(r"\s*[-:–]?\s*\S.*", re.S)
 _DASH = re.compile(r"\s[-–—]+\s*|[-–—]+\s")
 _KINDS = (ABOLISHED, SUSPENDED)
 
@@ -88,27 +89,28 @@ def without_status_mark(name: str) -> str:
 def _read(name: str) -> tuple[str, str, str, str] | None:
     """`name_status`, and the name without its mark."""
     name = unicodedata.normalize("NFC", name).strip()
-    found = [m for m in (_TAIL.fullmatch(name), _HEAD.fullmatch(name)) if m is not None]
-    found += [
-        dash
-        for dash in _DASH.finditer(name)
-        if dash.start() > 0 and name[: dash.start()].strip() and name[dash.end() :].strip()
-    ]
-    for match in found:
-        if match.re is _DASH:
-            mark = "… " + name[match.start() :].strip()
-            status, bare = name[match.end() :].strip(), name[: match.start()].strip()
-        else:
-            status = match.group("status")
-            head = match.re is _HEAD
-            mark = match.group("mark") + " …" if head else "… " + match.group("mark")
-            bare = name[match.end("mark") :] if head else match.group("name")
-            bare = bare.strip().lstrip("-:–").strip()
+    for status, mark, bare in _marks(name):
         key = comparison_key(status)
         kind = status_kind(key) if _MARK.fullmatch(key) else None
         if kind in _KINDS:
             return mark, key, kind, bare
     return None
+
+
+def _marks(name: str) -> Iterator[tuple[str, str, str]]:
+    """Each place a mark may stand in the name: what it says, the mark as the name writes it
+    where it stands, and the name without it."""
+    for bracket in _BRACKET.finditer(name):
+        before, after = name[: bracket.start()].strip(), name[bracket.end() :]
+        head = not before and _AFTER_HEAD.fullmatch(after) is not None
+        if head or (before and _TAGS_AFTER.fullmatch(after)):
+            mark = bracket.group(0).strip()
+            bare = after.strip().lstrip("-:–") if head else f"{before} {after.strip().rstrip('.')}"
+            yield bracket.group("status"), f"{mark} …" if head else f"… {mark}", bare.strip()
+    for dash in _DASH.finditer(name):
+        before, after = name[: dash.start()].strip(), name[dash.end() :].strip()
+        if dash.start() > 0 and before and after:
+            yield after, "… " + name[dash.start() :].strip(), before
 
 
 def name_statuses(names: pd.Series) -> pd.Series | None:
