@@ -16,8 +16,8 @@ from procaudit.engine.audit import audit
 # (row, column, rule); the row is the Excel row and, in the CSV, the line.
 EXPECTED = [
     (5, "name", "PA201"), (14, "name", "PA601"), (18, "decision_no", "PA402"),
-    (20, "agency", "PA501"), (23, "name", "PA203"), (26, "agency", "PA502"),
-    (26, "level", "PA502"), (29, "decision_no", "PA402"), (34, "name", "PA203"),
+    (20, "agency", "PA501"), (23, "name", "PA203"), (26, "level", "PA502"),
+    (29, "decision_no", "PA402"), (34, "name", "PA203"),
     (37, "code", "PA101"), (42, "decision_no", "PA401"), (45, "online_level", "PA503"),
     (49, "code", "PA202"), (53, "name", "PA103"), (60, "forms", "PA301"),
     (62, "decision_date", "PA403"), (65, "code", "PA102"), (68, "name", "PA201"),

@@ -408,11 +408,11 @@ MISMATCH_CASES = [
         [],
     ),
     (
-        "level and agency both contradict",
+        "level and agency both contradict: one finding, on the level",
         "Cấp phép X (cấp tỉnh)",
         "Cấp xã",
         "UBND cấp xã",
-        [(2, "agency"), (2, "level")],
+        [(2, "level")],
     ),
     # Systems with units at every level, named without a place, say no level.
     (
@@ -478,6 +478,13 @@ MISMATCH_CASES = [
         [(2, "level")],
     ),
     ("a former level in the tag", "Cấp phép X (cấp xã; trước đây cấp tỉnh)", "Cấp xã", None, []),
+    (
+        "the agency agrees where the level does not",
+        "Cấp phép X (cấp tỉnh)",
+        "Cấp xã",
+        "Sở Tư pháp",
+        [(2, "level")],
+    ),
 ]
 
 
@@ -504,7 +511,7 @@ def test_pa502_in_a_list_stacked_per_unit_compares_the_level_only() -> None:
     assert hits_of("PA502", rows) == [(4, "level"), (7, "level")]
     one_unit = [dict(row, agency="Sở Tư pháp") for row in rows]  # not stacked
     # One unit's list: the agency is compared where the level does not say the tag's level.
-    assert hits_of("PA502", one_unit) == [(4, "agency"), (4, "level"), (7, "agency"), (7, "level")]
+    assert hits_of("PA502", one_unit) == [(4, "level"), (7, "level")]
     # A district's office is PA501's: it is not compared with the tag as well.
     one_district = [dict(row, agency="UBND Huyện Phù Ninh") for row in rows]
     assert hits_of("PA502", one_district) == [(4, "level"), (7, "level")]
@@ -516,6 +523,31 @@ def test_pa502_message_quotes_the_tag_and_the_level() -> None:
     assert finding.message == (
         "The name's tag '(thực hiện tại cấp tỉnh)' says Cấp tỉnh, but the level says Cấp xã."
     )
+
+
+@pytest.mark.parametrize(
+    ("agency", "message"),
+    [
+        pytest.param(
+            "UBND cấp xã",
+            "The name's tag '(cấp tỉnh)' says Cấp tỉnh, but the level and the agency say Cấp xã.",
+            id="both say one level",
+        ),
+        pytest.param(
+            "Bộ Tư pháp",
+            "The name's tag '(cấp tỉnh)' says Cấp tỉnh, but the level says Cấp xã and the "
+            "agency Cấp bộ.",
+            id="each says its own",
+        ),
+    ],
+)
+def test_pa502_one_message_where_the_level_and_the_agency_both_contradict_the_tag(
+    agency: str, message: str
+) -> None:
+    rows = [{"name": "Cấp phép X (cấp tỉnh)", "level": "Cấp xã", "agency": agency}]
+    [finding] = [f for f in findings_of(rows) if f.rule == "PA502"]
+    assert (finding.column, finding.message) == ("level", message)
+    assert finding.fix.startswith("Correct the name's tag, or the level and the agency")
 
 
 ONLINE_CASES = [

@@ -371,6 +371,33 @@ def _mismatch_words(what: str) -> tuple[str, str]:
     return said, fix
 
 
+def _both_mismatch_words() -> tuple[str, str, str]:
+    """PA502's message templates (the level cell and the agency saying one level, or two)
+    and fix where both say another level than the name's tag."""
+    alike = t(
+        "The name's tag '{tag}' says {named}, but the level and the agency say {levels}.",
+        "Phần ghi cấp trong tên '{tag}' là {named}, nhưng ô cấp thực hiện ghi {levels} và "
+        "cơ quan thực hiện cũng thuộc {levels}.",
+    )
+    apart = t(
+        "The name's tag '{tag}' says {named}, but the level says {levels} and the agency {agency}.",
+        "Phần ghi cấp trong tên '{tag}' là {named}, nhưng ô cấp thực hiện ghi {levels} và cơ "
+        "quan thực hiện thuộc {agency}.",
+    )
+    fix = t(
+        "Correct the name's tag, or the level and the agency, so that they name the level "
+        "that does the procedure.",
+        "Sửa phần ghi cấp trong tên, hoặc sửa cấp thực hiện và cơ quan thực hiện, để cùng ghi "
+        "đúng cấp thực hiện thủ tục.",
+    )
+    return alike, apart, fix
+
+
+def _texts(messages: list[str], where: pd.Series) -> pd.Series:
+    """The messages of the rows `where` is true, by their index."""
+    return pd.Series(messages, index=where[where].index, dtype="object")
+
+
 def _tag_mismatch(tag: object, levels: object) -> bool:
     """A tag naming levels none of which the other cell names (unknown levels never clash).
     A district level on either side is PA501's, which reports it: one stale level is one
@@ -411,7 +438,8 @@ def level_mismatch(ctx: RuleContext) -> pd.DataFrame:
     an agency's level is read from its name, and a system with units at every level named
     with its ministry ("Kho bạc Nhà nước - Bộ tài chính", "Cục Thuế") says no level. In a
     list stacked per unit (a one-stop export), the agency column names the unit whose list it
-    is, so only the level column is compared there.
+    is, so only the level column is compared there. A tag that both the level and the agency
+    contradict is one finding, on the level.
 
     **Bad**
     ```
@@ -439,7 +467,8 @@ def level_mismatch(ctx: RuleContext) -> pd.DataFrame:
     suy ra từ tên cơ quan, và hệ thống có đơn vị ở mọi cấp ghi kèm tên bộ ("Kho bạc Nhà nước -
     Bộ tài chính", "Cục Thuế") không cho biết cấp thực hiện. Trong danh mục xuất theo từng đơn
     vị (hệ thống một cửa), cột cơ quan ghi đơn vị sở hữu danh mục, nên ở đó chỉ so sánh với cột
-    cấp thực hiện.
+    cấp thực hiện. Phần ghi cấp mâu thuẫn với cả cấp thực hiện và cơ quan thực hiện được báo
+    một lần, ở ô cấp thực hiện.
 
     **Sai**
     ```
@@ -460,12 +489,9 @@ def level_mismatch(ctx: RuleContext) -> pd.DataFrame:
     tagged = tags.notna() & ~ctx.abolished
     if not tagged.any():
         return no_hits()
-    parts = []
     agreed = pd.Series(False, index=frame.index)  # rows whose level cell names the tag's level
-    for column, levels_of, what in (
-        ("level", level_ids, "level"),
-        ("agency", agency_levels, "agency"),
-    ):
+    said_by: dict[str, tuple[pd.Series, pd.Series]] = {}  # column -> (clash, its levels)
+    for column, levels_of in (("level", level_ids), ("agency", agency_levels)):
         if column not in frame:
             continue
         checked = tagged
@@ -485,14 +511,33 @@ def level_mismatch(ctx: RuleContext) -> pd.DataFrame:
         clash = pd.Series(
             [_tag_mismatch(t, v) for t, v in pairs], index=levels.index, dtype=bool
         ).reindex(frame.index, fill_value=False)
-        said, fix = _mismatch_words(what)
-        messages = pd.Series(
-            [
+        said_by[column] = clash, levels
+    # A tag that both the level and the agency contradict is one finding, on the level.
+    both = (
+        said_by["level"][0] & said_by["agency"][0]
+        if len(said_by) == 2
+        else pd.Series(False, index=frame.index)
+    )
+    parts = []
+    for column, (clash, levels) in said_by.items():
+        alone = clash & ~both
+        if alone.any():
+            said, fix = _mismatch_words(column)
+            messages = [
                 said.format(tag=tags[i][0], named=describe(tags[i][1]), levels=describe(levels[i]))
-                for i in clash[clash].index
-            ],
-            index=clash[clash].index,
-            dtype="object",
-        )
-        parts.append(hits(frame, clash, column, messages, fix))
+                for i in alone[alone].index
+            ]
+            parts.append(hits(frame, alone, column, _texts(messages, alone), fix))
+    if both.any():
+        alike, apart, fix = _both_mismatch_words()
+        messages = []
+        for i in both[both].index:
+            levels, agency = describe(said_by["level"][1][i]), describe(said_by["agency"][1][i])
+            said = alike if levels == agency else apart
+            messages.append(
+                said.format(
+                    tag=tags[i][0], named=describe(tags[i][1]), levels=levels, agency=agency
+                )
+            )
+        parts.append(hits(frame, both, "level", _texts(messages, both), fix))
     return pd.concat(parts) if parts else no_hits()
