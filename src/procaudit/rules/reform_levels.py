@@ -532,12 +532,10 @@ def level_mismatch(ctx: RuleContext) -> pd.DataFrame:
         alike, apart, fix = _both_mismatch_words()
         messages = []
         for i in both[both].index:
-            levels, agency = describe(said_by["level"][1][i]), describe(said_by["agency"][1][i])
-            said = alike if levels == agency else apart
+            level, agency = describe(said_by["level"][1][i]), describe(said_by["agency"][1][i])
+            said = alike if level == agency else apart
             messages.append(
-                said.format(
-                    tag=tags[i][0], named=describe(tags[i][1]), levels=levels, agency=agency
-                )
+                said.format(tag=tags[i][0], named=describe(tags[i][1]), levels=level, agency=agency)
             )
         parts.append(hits(frame, both, "level", _texts(messages, both), fix))
     return pd.concat(parts) if parts else no_hits()
