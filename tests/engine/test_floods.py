@@ -411,6 +411,20 @@ def test_every_row_leaves_out_the_formulas_cells_too(tmp_path: Path) -> None:
     assert found == [("PA301", row, "forms", "#N/A", None) for row in (24, 25, 26)]
 
 
+def test_the_scorecard_counts_a_form_excel_shows_as_a_form(tmp_path: Path) -> None:
+    """A formula saved without its value shows a form in Excel: PA301 leaves it alone, and
+    the scorecard counts it; an error shown and an empty cell are no form."""
+    path = tmp_path / "list.xlsx"
+    rows = [
+        [n, f"1.{n:06d}", f"Thủ tục số {n}", "Cấp tỉnh", cell]
+        for n, cell in enumerate([_FORMS.format(row=2), "#N/A", None, "Tờ khai"], start=1)
+    ]
+    write_workbook(path, {"Danh mục": [_UNREAD_HEADER, *rows]})
+    [report] = audit([str(path)]).files
+    assert report.stats is not None
+    assert (report.stats.procedures, report.stats.with_forms) == (4, 2)
+
+
 @pytest.mark.parametrize(
     ("rows", "message", "fix"),
     [

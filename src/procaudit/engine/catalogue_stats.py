@@ -45,6 +45,7 @@ from procaudit.engine.row_flags import (
     national_codes,
     row_flag,
 )
+from procaudit.io.grid import NO_VALUE
 from procaudit.rules import Rule
 from procaudit.rules.context import FileContext, RuleContext
 from procaudit.rules.forms import no_form_file
@@ -239,7 +240,7 @@ def count_catalogue(
             "with_national_code": _with_national_code(
                 valid, live, on_rows.rows_flagged(ctx, table.sheet, bad_codes)
             ),
-            "with_forms": _with_forms(ctx, live, with_component_forms),
+            "with_forms": _with_forms(ctx, live, with_component_forms, table.unread.get("forms")),
             "published": _published(
                 ctx,
                 live,
@@ -416,10 +417,15 @@ def offer_national_codes(ctx: RuleContext) -> NationalCodes:
 
 
 def _with_forms(
-    ctx: RuleContext, live: np.ndarray, component_codes: frozenset[str] | None
+    ctx: RuleContext,
+    live: np.ndarray,
+    component_codes: frozenset[str] | None,
+    shown: np.ndarray | None = None,
 ) -> np.ndarray | None:
     """Procedures with a form: a filled forms cell (what PA301 does not flag), or a dossier
-    component of their code with a form file attached (what PA302 would not flag)."""
+    component of their code with a form file attached (what PA302 would not flag). A forms
+    cell holding a formula saved without its value (`shown`: `Table.unread`'s) shows one in
+    Excel, as PA301 knows; one showing an Excel error ("#N/A") shows none."""
     linked = component_codes is not None and "code" in ctx.frame
     if "forms" not in ctx.frame and not linked:
         return None
@@ -428,6 +434,8 @@ def _with_forms(
         if "forms" in ctx.frame
         else np.zeros(len(ctx.frame), dtype=bool)
     )
+    if shown is not None:
+        has |= shown == NO_VALUE
     if linked and component_codes:
         lacking = ~has & live
         codes = ctx.code_keys[lacking]
