@@ -386,7 +386,8 @@ def invalid_decision_date(ctx: RuleContext) -> pd.DataFrame:
     finds=(
         'a row whose own status says the procedure is abolished or out of force ("Bãi bỏ", '
         '"Hết hiệu lực", "Hủy bỏ"), or whose name marks it so where no status cell says '
-        'otherwise ("Cấp giấy phép X (đã bãi bỏ)", "[BÃI BỎ] …"; reported on the name), in a '
+        'otherwise ("Cấp giấy phép X (đã bãi bỏ)", "… (bãi bỏ) (cấp tỉnh)", "[BÃI BỎ] …", '
+        "full-width brackets too; reported on the name), in a "
         'list of procedures in force; not "Không bãi bỏ", "Đề nghị bãi bỏ", "Bãi bỏ một phần", '
         'nor a suspended or closed one ("Tạm dừng", "Đóng")'
     ),
