@@ -115,6 +115,26 @@ def test_other_commands_on_a_full_disk_are_one_sentence(here: Path, args: tuple[
     assert one_error(result).endswith(": no space left on device")
 
 
+@pytest.mark.skipif(not FULL.exists(), reason="no /dev/full here")
+@pytest.mark.parametrize("fmt", ["rich", "json"])
+def test_a_diff_on_a_full_disk_says_the_report_not_none(here: Path, fmt: str) -> None:
+    shutil.copy(here / "in.xlsx", here / "new.xlsx")
+    with FULL.open("wb") as full:
+        result = run(here, "diff", "in.xlsx", "new.xlsx", "-f", fmt, target=full)
+    assert result.returncode == 2
+    said = one_error(result)
+    assert said == "procaudit: error: could not write the report: no space left on device"
+
+
+@pytest.mark.skipif(not FULL.exists(), reason="no /dev/full here")
+def test_a_log_on_a_full_device_says_the_disk_is_full(here: Path) -> None:
+    # The line is taken back by cutting the log; a device cannot be cut, and that
+    # "Invalid argument" must not hide why the line was not written.
+    result = run(here, "check", "in.xlsx", "-q", "--log", str(FULL))
+    assert result.returncode == 2
+    assert one_error(result) == f"procaudit: error: cannot write {FULL}: No space left on device"
+
+
 FORMATS = ["json", "jsonl", "csv", "markdown", "sarif", "junit", "github", "gitlab", "html"]
 
 
@@ -147,3 +167,27 @@ def test_inspect_json_is_utf8_whatever_the_console_encoding(here: Path) -> None:
     assert result.returncode == 0, result.stderr
     report = json.loads(result.stdout.decode("utf-8"))
     assert "Tên thủ tục" in json.dumps(report, ensure_ascii=False)
+
+
+def test_diff_json_is_utf8_whatever_the_console_encoding(here: Path) -> None:
+    # A second version with one procedure renamed: the change's names are Vietnamese text.
+    from openpyxl import load_workbook
+
+    book = load_workbook(here / "in.xlsx")
+    sheet = book.active
+    assert sheet is not None
+    for row in sheet.iter_rows():
+        for cell in row:
+            if isinstance(cell.value, str) and cell.value.startswith("Đăng ký"):
+                cell.value += " (sửa đổi)"
+                break
+        else:
+            continue
+        break
+    book.save(here / "new.xlsx")
+    args = ("diff", "in.xlsx", "new.xlsx", "-f", "json")
+    utf8 = run(here, *args, env={"PYTHONIOENCODING": "utf-8"})
+    cp1252 = run(here, *args, env={"PYTHONIOENCODING": "cp1252"})
+    assert utf8.returncode == cp1252.returncode == 1, cp1252.stderr
+    assert cp1252.stdout == utf8.stdout  # the same bytes: Vietnamese kept, in UTF-8
+    assert "(sửa đổi)" in json.dumps(json.loads(utf8.stdout.decode("utf-8")), ensure_ascii=False)

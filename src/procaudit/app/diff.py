@@ -4,12 +4,14 @@
 
 from __future__ import annotations
 
+import sys
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from procaudit.app.hooks import Hooks
 from procaudit.app.outputs import CannotWrite, check_output, check_paths_apart
+from procaudit.app.stdout import deliver
 from procaudit.core import collector
 from procaudit.report.diff.formats import MAX_ROWS
 
@@ -50,7 +52,12 @@ def run_diff(request: DiffRequest, hooks: Hooks | None = None) -> DiffOutcome:
     that cannot be read or an output that cannot be written. How each version was read goes
     to `hooks.note`, unless quiet."""
     from procaudit.diff.changes import diff_files
-    from procaudit.report.diff.formats import RenderOptions, renderer_for, resolve_format
+    from procaudit.report.diff.formats import (
+        DiffFormat,
+        RenderOptions,
+        renderer_for,
+        resolve_format,
+    )
     from procaudit.report.diff.output import write_diff
 
     collector.loaded()  # what comparing needs is loaded (`procaudit.core.collector`)
@@ -71,6 +78,10 @@ def run_diff(request: DiffRequest, hooks: Hooks | None = None) -> DiffOutcome:
     renderer = renderer_for(
         chosen, RenderOptions(request.max_rows, request.quiet, width, terminal=terminal)
     )
+    if request.output is None:  # JSON in UTF-8 whatever the console's encoding
+        render = renderer.render
+        deliver(lambda out: render(result, out), sys.stdout, utf8=chosen is not DiffFormat.RICH)
+        return DiffOutcome(result)
     try:
         write_diff(result, renderer, request.output)
     except OSError as exc:
