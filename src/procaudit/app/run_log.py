@@ -11,6 +11,7 @@ a file opened for appending: lines of runs writing at once never interleave.
 
 from __future__ import annotations
 
+import contextlib
 import errno
 import os
 from datetime import UTC, datetime
@@ -58,14 +59,22 @@ def append_line(path: Path, line: str) -> None:
                 if os.write(handle, data) != len(data):  # a short write: the disk is full
                     raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC), str(path))
             except OSError:
-                os.ftruncate(handle, size)
-                if not existed and size == 0:
-                    os.unlink(path)
+                _take_back(handle, size, path, created=not existed)
                 raise
         finally:
             os.close(handle)
     except OSError as exc:
         raise CannotWrite(path, exc) from None
+
+
+def _take_back(handle: int, size: int, path: Path, created: bool) -> None:
+    """Cut the log back to `size` and remove it if this run created it empty; a log that
+    cannot be cut (a device such as /dev/full) is left: the write's own error is the one
+    to tell, not the cut's "Invalid argument"."""
+    with contextlib.suppress(OSError):
+        os.ftruncate(handle, size)
+        if created and size == 0:
+            os.unlink(path)
 
 
 def _local_time(now: datetime | None) -> str:
