@@ -181,6 +181,43 @@ def test_a_glob_matching_nothing_beside_a_good_file_still_reports_the_file(here:
     ]
 
 
+STDIN_REFUSED = (
+    "procaudit: error: -: procaudit does not read a catalogue from standard input; save it "
+    "to a file and name that file"
+)
+
+
+def test_a_dash_for_standard_input_is_refused_saying_so_and_the_others_audited(
+    here: Path,
+) -> None:
+    tree(here, "good.csv")
+    result = runner.invoke(app, ["check", "-q", "-f", "json", "good.csv", "-"], input=CATALOGUE)
+    assert result.exit_code == 2
+    report = json.loads(result.stdout)
+    assert [f["path"] for f in report["files"]] == ["good.csv"]
+    assert [u["path"] for u in report["unread"]] == ["-"]
+    assert result.stderr.splitlines() == [STDIN_REFUSED]
+
+
+@pytest.mark.parametrize(
+    "args", [["inspect", "-"], ["fix", "-", "--diff"], ["diff", "-", "good.csv"]]
+)
+def test_every_command_refuses_a_dash_in_one_sentence(here: Path, args: list[str]) -> None:
+    tree(here, "good.csv")
+    result = runner.invoke(app, args, input=CATALOGUE)
+    assert result.exit_code == 2
+    assert result.stderr.splitlines() == [STDIN_REFUSED]
+
+
+def test_a_file_named_dash_is_a_file_for_the_reader_to_judge(here: Path) -> None:
+    tree(here, "-")  # odd, but a name like any: the reader judges it as it judges a file
+    result = check("-")
+    assert result.exit_code == 2
+    assert result.stderr.splitlines() == [
+        "procaudit: error: -: has an unsupported type 'none' (use .csv, .xlsx, .xlsm, .xls or .ods)"
+    ]
+
+
 def test_the_message_is_in_vietnamese_with_lang_vi(here: Path) -> None:
     (here / "empty").mkdir()
     result = runner.invoke(app, ["check", "--lang", "vi", "empty"])

@@ -14,6 +14,7 @@ from procaudit.app.diff import MAX_ROWS, DiffRequest, run_diff
 from procaudit.app.hooks import Hooks
 from procaudit.cli import common
 from procaudit.cli.help import Command
+from procaudit.cli.inputs import stdin_refused
 from procaudit.cli.options import (
     MAX_CELL_LENGTH,
     MAX_CELLS,
@@ -118,6 +119,9 @@ def diff(
     common.speak_early(lang)
     line = common.command_line(mapping=mapping, sheet=sheet, header_row=header_row)
     settings = common.settings(config, line, lang)
+    for version in (old, new):
+        if (refused := stdin_refused(version)) is not None:
+            raise common.fail(refused)
     limits = common.limits(max_file_size, max_cells, max_cell_length)
     options = common.per_file_options(settings, [old, new], limits)
     request = DiffRequest(

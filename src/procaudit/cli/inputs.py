@@ -15,6 +15,9 @@ anything opens it: opening a pipe waits for a writer forever. A folder without a
 catalogue, or a pattern matching none, is an input that gives nothing: one sentence for the
 user, as for a file that cannot be read.
 
+A `-`, standard input for Unix tools, is refused in one sentence saying so (unless a file
+has that name): procaudit reads files.
+
 A file is audited once however often it comes, by any name (its device and inode: a second
 spelling, a symlink or a hard link to it); a second name other than a mere respelling is
 named in a note.
@@ -36,6 +39,7 @@ from procaudit.core.paths import shown_path
 
 CATALOGUE_EXTENSIONS: Final = (".csv", ".xlsx", ".xlsm", ".xls", ".ods")
 _GLOB_CHARACTERS: Final = frozenset("*?[")
+_STDIN: Final = "-"  # standard input, for Unix tools
 _LOCK_PREFIX: Final = "~$"  # Excel's, beside the workbook it locks
 _LIBREOFFICE_LOCK: Final = (".~lock.", "#")  # LibreOffice's: .~lock.lao-cai.xlsx#
 
@@ -124,6 +128,9 @@ def expand_inputs(arguments: Iterable[str], exclude: Sequence[str] = ()) -> Inpu
             duplicates.append((path, first))
 
     for argument in arguments:
+        if (refused := stdin_refused(argument)) is not None:
+            failures.append(FileFailure(argument, refused))
+            continue
         found = _files_of(argument, patterns)
         if found is None:  # a file named: the user's to ask for, unless it is a lock file
             if is_lock_file(os.path.basename(argument)):
@@ -156,6 +163,20 @@ def expand_inputs(arguments: Iterable[str], exclude: Sequence[str] = ()) -> Inpu
         tuple(not_files),
         tuple(duplicates),
         frozenset(scanned.intersection(chosen)),
+    )
+
+
+def stdin_refused(argument: str) -> str | None:
+    """The sentence for `-`, which Unix tools read as standard input, where no file of that
+    name exists: procaudit reads files only (a workbook cannot be streamed, and a CSV's
+    encoding and delimiter are judged on its bytes), and "-: no such file" would not say so."""
+    if argument != _STDIN or os.path.lexists(argument):
+        return None
+    return t(
+        "-: procaudit does not read a catalogue from standard input; save it to a file and "
+        "name that file",
+        "-: procaudit không đọc danh mục từ đầu vào chuẩn (stdin); hãy lưu vào một tệp và "
+        "ghi tên tệp đó",
     )
 
 
