@@ -300,3 +300,34 @@ def test_the_other_views_have_no_colour_in_a_pipe(
     result = CliRunner().invoke(app, command, env={"FORCE_COLOR": "1"})
     assert result.exit_code == 0
     assert "\x1b[" not in result.stdout
+
+
+def test_the_views_in_a_pipe_keep_their_lines_whole_whatever_columns_says(
+    wide_case: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # cron mail and grep: a path or a rule's sentence folded at 80 (or COLUMNS) columns
+    # mid-word cannot be found; and no line ends in the spaces rich pads cells with.
+    _not_a_terminal(monkeypatch)
+    history = tmp_path / "h.sqlite"
+    made = CliRunner().invoke(app, ["check", str(wide_case), "-q", "--history", str(history)])
+    assert made.exit_code == 1, made.stderr
+    workbook = next(wide_case.glob("*.xlsx"))
+    for command in (
+        ["inspect", str(workbook)],
+        ["rules"],
+        ["rules", "PA201"],
+        ["history", str(history)],
+    ):
+        shown = {
+            columns: CliRunner().invoke(app, command, env={"COLUMNS": columns})
+            for columns in ("40", "300")
+        }
+        assert {result.exit_code for result in shown.values()} == {0}, command
+        narrow = shown["40"].stdout
+        assert narrow == shown["300"].stdout, command
+        assert not [line for line in narrow.splitlines() if line.endswith(" ")], command
+        if command[0] in ("inspect", "history"):
+            assert any(workbook.name in line for line in narrow.splitlines()), command
+    sentence = "The same procedure listed twice: same code, same name, same level."
+    rule = CliRunner().invoke(app, ["rules", "PA201"], env={"COLUMNS": "40"}).stdout
+    assert sentence in rule.splitlines()

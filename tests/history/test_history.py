@@ -60,7 +60,7 @@ NIGHTS = (
 )
 TIMES = ("2026-03-01T02:00:00Z", "2026-03-02T09:00:00+07:00", "2026-03-03T02:00:00")
 
-# What `procaudit history` draws after the three nights (Rich, 100 columns, no colour).
+# What `procaudit history` draws after the three nights in a pipe (whole lines, no colour).
 TREND_TEXT = """\
 runs.sqlite: the last 3 runs, from 2026-03-01T02:00:00Z to 2026-03-03T02:00:00Z (UTC)
 
@@ -75,8 +75,8 @@ info                  ▁▁▁           0         0       =
 PA102 missing-code    ██▁           1         0     ▼ 1
 PA501 district-level  █▅▁           2         0     ▼ 2
 
-◆ the file changed since the previous run, · unchanged, × could not be read; a blank: not audited in
-that run. Bars are scaled per row.
+◆ the file changed since the previous run, · unchanged, × could not be read; \
+a blank: not audited in that run. Bars are scaled per row.
 """
 
 

@@ -12,7 +12,7 @@ import sys
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 from pathlib import Path
-from typing import TYPE_CHECKING, TypeVar
+from typing import TYPE_CHECKING, TextIO, TypeVar, cast
 
 import typer
 
@@ -78,14 +78,44 @@ def stdout_is_terminal() -> bool:
 
 
 def stdout_console() -> Console:
-    """The console of a command's view on stdout: no colour when it is no terminal."""
+    """The console of a command's view on stdout. A terminal's fits its width; a file or a
+    pipe gets no colour and whole lines, whatever COLUMNS says (80 columns folded a path or
+    a rule's sentence mid-word for grep and cron mail), as the reports do."""
     if stdout_is_terminal():
         from rich.console import Console
 
         return Console(highlight=False)
-    from procaudit.report.console_lines import plain_console
+    from procaudit.report.console_lines import WHOLE_WIDTH, plain_console
 
-    return plain_console(None, None)
+    # Lines as wide as they need; rich pads a table's cells and a rule's example blocks to
+    # the width, and those spaces are taken off the line ends.
+    return plain_console(cast(TextIO, _TrimmedStdout()), WHOLE_WIDTH, soft_wrap=True)
+
+
+class _TrimmedStdout:
+    """sys.stdout (as it is when written to), each line without the spaces at its end."""
+
+    def __init__(self) -> None:
+        self._pending = ""  # the start of a line not ended yet
+
+    @property
+    def encoding(self) -> str:  # rich picks its box characters by it
+        return getattr(sys.stdout, "encoding", None) or "utf-8"
+
+    def isatty(self) -> bool:
+        return False
+
+    def write(self, text: str) -> int:
+        *ended, self._pending = (self._pending + text).split("\n")
+        if ended:
+            sys.stdout.write("".join(line.rstrip(" ") + "\n" for line in ended))
+        return len(text)
+
+    def flush(self) -> None:
+        if self._pending:  # a print without its line end: written as it is
+            sys.stdout.write(self._pending)
+            self._pending = ""
+        sys.stdout.flush()
 
 
 def speak_early(lang: str | None) -> None:
