@@ -8,8 +8,10 @@ from __future__ import annotations
 import os
 import signal
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
+from typer.testing import CliRunner
 
 from procaudit.core import interrupts
 
@@ -79,3 +81,24 @@ def test_a_handler_of_the_embedding_program_is_kept(monkeypatch: pytest.MonkeyPa
         assert signal.getsignal(signal.SIGINT) is own
     finally:
         signal.signal(signal.SIGINT, before)
+
+
+def test_a_wrapped_interrupt_still_gets_the_logs_line(
+    installed: None, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Ctrl-C in the middle of an import comes out as another exception ("Error calling
+    # __set_name__"): the run ends as interrupted (exit 130), and its night's line says so.
+    from procaudit.cli import app
+    from procaudit.cli import check as check_command
+
+    def stopped(*args: object) -> None:
+        monkeypatch.setattr(interrupts, "_received", True)
+        raise RuntimeError("Error calling __set_name__")
+
+    monkeypatch.setattr(check_command, "_run", stopped)
+    catalogue = tmp_path / "c.csv"
+    catalogue.write_text("Mã TTHC,Tên thủ tục\n1.000001,Đăng ký khai sinh\n", encoding="utf-8")
+    log = tmp_path / "run.log"
+    result = CliRunner().invoke(app, ["check", str(catalogue), "-q", "--log", str(log)])
+    assert isinstance(result.exception, RuntimeError)  # main() ends it as exit 130
+    assert log.read_text(encoding="utf-8").endswith(" exit=130\n")

@@ -43,6 +43,7 @@ from procaudit.cli.options import (
     MaxFileSizeOption,
     SheetOption,
 )
+from procaudit.core import interrupts
 from procaudit.core.findings import FailOn
 from procaudit.core.i18n import t
 from procaudit.core.limits import MB
@@ -402,6 +403,10 @@ def check(
         )
     except KeyboardInterrupt:  # Ctrl-C: the night's line says the run was stopped
         log_interrupted(settings)
+        raise
+    except Exception:  # Ctrl-C in an import, wrapped by the code it stopped: stopped all the same
+        if interrupts.interrupted():
+            log_interrupted(settings)
         raise
     raise typer.Exit(outcome.exit_code)
 
