@@ -42,7 +42,9 @@ def test_loading_then_loaded_freezes_once_and_runs_every_ten_thousand(own_collec
     assert frozen > 0
     made = [[n] for n in range(1000)]  # new objects a second `loaded` must not freeze
     collector.loaded()
-    assert gc.get_freeze_count() == frozen
+    # None of them frozen (a frozen object the test process frees leaves the count, so it
+    # may have fallen since).
+    assert gc.get_freeze_count() <= frozen
     del made
 
 
