@@ -5,6 +5,7 @@ cells stay merged; what it cannot keep is said in a note."""
 from __future__ import annotations
 
 import struct
+import zipfile
 from pathlib import Path
 
 import openpyxl
@@ -211,3 +212,40 @@ def test_a_small_xls_is_read_from_its_mini_stream(tmp_path: Path) -> None:
     assert found["DM"].hidden_rows == [(2, 2)]
     assert found["DM"].hidden_columns == [(3, 3)]
     assert found["DM"].formats == {(1, 1): "0.000000"}
+
+
+def _strict(path: Path) -> Path:
+    """An xlsx as Excel saves it under "Strict Open XML Spreadsheet": the ISO namespaces in
+    every part, which openpyxl does not know (it loads no sheet)."""
+    book = openpyxl.Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.title = "Danh mục"
+    sheet.append(HEADER[:4])
+    sheet.append([1, "1.004150", NAMES[0], "Cấp xã"])
+    book.save(path)
+    swaps = (
+        (
+            b"schemas.openxmlformats.org/spreadsheetml/2006/main",
+            b"purl.oclc.org/ooxml/spreadsheetml/main",
+        ),
+        (
+            b"schemas.openxmlformats.org/officeDocument/2006/relationships",
+            b"purl.oclc.org/ooxml/officeDocument/relationships",
+        ),
+    )
+    with zipfile.ZipFile(path) as archive:
+        parts = {name: archive.read(name) for name in archive.namelist()}
+    with zipfile.ZipFile(path, "w") as archive:
+        for name, body in parts.items():
+            for old, new in swaps:
+                body = body.replace(old, new)
+            archive.writestr(name, body)
+    return path
+
+
+def test_a_strict_open_xml_workbook_is_repaired_into_an_xlsx_copy(tmp_path: Path) -> None:
+    book, notes = _repair(_strict(tmp_path / "strict.xlsx"), tmp_path / "out.xlsx", "Danh mục")
+    sheet = book["Danh mục"]
+    assert [cell.value for cell in sheet[2]] == [1, "1.004150", "Đăng ký khai sinh", "Cấp xã"]
+    assert notes[0].startswith("procaudit cannot write Strict Open XML files")

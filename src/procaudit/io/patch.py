@@ -2,8 +2,9 @@
 
 `write_repaired` takes the changes `procaudit fix` planned (core/changes.py) and writes
 them into a copy: a workbook keeps its styles, merged cells, widths, comments, validation,
-other sheets and formulas (patch_workbook.py); xls, xlsb and ods become xlsx with the same
-sheets and values (patch_convert.py); a CSV keeps its encoding, delimiter, quoting and line
+other sheets and formulas (patch_workbook.py); xls, xlsb and ods, and an xlsx saved as
+Strict Open XML (which openpyxl cannot read), become xlsx with the same sheets and values
+(patch_convert.py); a CSV keeps its encoding, delimiter, quoting and line
 ends (patch_csv.py). A change is applied only to a cell that still holds the text it was
 planned from, and never to a formula; the others come back in `PatchResult.skipped` with
 their reason. The source is never modified, and the copy is written atomically.
@@ -25,11 +26,13 @@ from procaudit.io.patch_convert import write_converted_copy
 from procaudit.io.patch_csv import write_csv_copy
 from procaudit.io.patch_workbook import write_workbook_copy
 from procaudit.io.read import ReadOptions
+from procaudit.io.xlsx_parts import strict_open_xml
 
 __all__ = ["PatchResult", "write_repaired"]
 
 _KEPT_FORMATS = frozenset({".xlsx", ".xlsm"})  # written back in their own format
 _CONVERTED = frozenset({".xls", ".xlsb", ".ods"})  # written as xlsx
+STRICT = "Strict Open XML"  # an xlsx saved so, named in the notes as its copy is written
 
 
 def write_repaired(
@@ -47,6 +50,9 @@ def write_repaired(
     _check_named_as_it_is(source, suffix)
     if suffix in CSV_SUFFIXES:
         return write_csv_copy(source, changes, target)
+    if suffix in _KEPT_FORMATS and strict_open_xml(source):
+        # openpyxl reads no sheet of it: the copy is written as an xls file's is
+        return write_converted_copy(source, changes, target, read_options, STRICT)
     if suffix in _KEPT_FORMATS:
         return write_workbook_copy(source, changes, target)
     return write_converted_copy(source, changes, target, read_options)

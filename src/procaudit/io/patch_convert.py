@@ -49,8 +49,10 @@ def write_converted_copy(
     changes: Sequence[CellChange],
     target: Path,
     read_options: ReadOptions | None = None,
+    kind: str | None = None,
 ) -> PatchResult:
-    kind = source.suffix.lower().lstrip(".")
+    """`kind`: what the source is called in the notes, by default its name's suffix."""
+    kind = kind or source.suffix.lower().lstrip(".")
     for _ in read_workbook(source):  # the reader's checks and one-sentence errors first
         pass
     workbook = Workbook()

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import posixpath
 import zipfile
+from pathlib import Path
 from xml.etree import ElementTree
 
 MAIN = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
@@ -30,3 +31,18 @@ def sheet_parts(archive: zipfile.ZipFile) -> dict[str, str]:
         if part in names:
             parts[sheet.get("name", "")] = posixpath.normpath(part)
     return parts
+
+
+# The package relationship to the workbook in a Strict Open XML file (Excel's "Strict Open
+# XML Spreadsheet"): its parts use ISO namespaces that openpyxl does not know.
+_STRICT_DOCUMENT = b"purl.oclc.org/ooxml/officeDocument/relationships/officeDocument"
+
+
+def strict_open_xml(path: str | Path) -> bool:
+    """Whether an xlsx file is saved as Strict Open XML, read from its package's
+    relationships; False for anything that is not such a zip."""
+    try:
+        with zipfile.ZipFile(path) as archive:
+            return _STRICT_DOCUMENT in archive.read("_rels/.rels")
+    except (OSError, KeyError, zipfile.BadZipFile):
+        return False
