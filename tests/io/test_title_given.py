@@ -337,3 +337,42 @@ def test_a_sheet_per_unit_checks_each_sheets_unit(tmp_path: Path) -> None:
     assert found == [("UBND huyện Phù Ninh", None, "agency")]  # once, for the sheet
     shown = CliRunner().invoke(app, ["inspect", str(path)], env={"COLUMNS": "200"}).stdout
     assert "unit: 'UBND xã Tân Lập' where a row gives none, as the sheet's name says" in shown
+
+
+def _decisions(rows: list[list[str]]) -> tuple[list[str | None], str | None]:
+    (table,) = read_grid("annex.xlsx", text_grid(None, rows)).tables
+    frame = table.frame
+    numbers = frame["decision_no"] if "decision_no" in frame else pd.Series([None] * len(frame))
+    return [None if pd.isna(n) else n for n in numbers], table.account.given.get("decision_no")
+
+
+ATTACHED = "(Kèm theo Quyết định số 2210/QĐ-UBND ngày 20/8/2025 của Chủ tịch UBND tỉnh)"
+WITH_DECISIONS = [*HEADER, "Quyết định công bố"]
+
+
+@pytest.mark.parametrize(
+    ("rows", "numbers", "given"),
+    [
+        # A decision column empty in every row: the list's procedures were announced by the
+        # decision its title says it is attached to.
+        ([[COMMUNE_LIST, "", "", ""], [ATTACHED, "", "", ""], WITH_DECISIONS,
+          [*ROWS[0], ""], [*ROWS[1], ""]], ["2210/QĐ-UBND"] * 2, "2210/QĐ-UBND"),
+        ([["BAN HÀNH KÈM THEO QĐ SỐ 12/QĐ-BTP", "", "", ""], WITH_DECISIONS, [*ROWS[0], ""]],
+         ["12/QĐ-BTP"], "12/QĐ-BTP"),
+        # A column some row fills: an empty cell is that row's gap, not the title's.
+        ([[ATTACHED, "", "", ""], WITH_DECISIONS, [*ROWS[0], "1890/QĐ-UBND"], [*ROWS[1], ""]],
+         ["1890/QĐ-UBND", None], None),
+        # A draft's blank number, two decisions, a replaced list's decision: none given.
+        ([["(Kèm theo Quyết định số     /QĐ-UBND ngày   tháng   năm 2025)", "", "", ""],
+          WITH_DECISIONS, [*ROWS[0], ""]], [None], None),
+        ([["(Kèm theo Quyết định số 12/QĐ-UBND và Quyết định số 15/QĐ-UBND)", "", "", ""],
+          WITH_DECISIONS, [*ROWS[0], ""]], [None], None),
+        ([["THAY THẾ DANH MỤC ĐÃ CÔNG BỐ TẠI QUYẾT ĐỊNH SỐ 3344/QĐ-UBND", "", "", ""],
+          WITH_DECISIONS, [*ROWS[0], ""]], [None], None),
+    ],
+    ids=["attached", "upper case, QĐ", "a column filled", "draft", "two", "replaced"],
+)  # fmt: skip
+def test_the_decision_a_title_gives_an_empty_column(
+    rows: list[list[str]], numbers: list[str | None], given: str | None
+) -> None:
+    assert _decisions(rows) == (numbers, given)

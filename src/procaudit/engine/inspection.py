@@ -86,6 +86,7 @@ def _table(table: Table, workbook: bool) -> dict[str, Any]:
         "title_level": account.given.get("level"),
         "title_status": account.given.get("status"),
         "title_online_level": account.given.get("online_level"),
+        "title_decision": account.given.get("decision_no"),
         "sheet_unit": account.given.get("unit"),
         "skipped_rows": _skipped_rows(table),
         "decisions_split": table.decisions_split,

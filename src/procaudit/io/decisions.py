@@ -12,6 +12,8 @@ which PA402 reads (a district's decision dated after the district level ended).
 from __future__ import annotations
 
 import re
+import unicodedata
+from collections.abc import Iterable
 
 import numpy as np
 import pandas as pd
@@ -111,3 +113,29 @@ def split_decisions(frame: pd.DataFrame) -> int:
     if issuers.notna().any():
         frame[DECISION_ISSUER] = issuers.reindex(frame.index).astype("str")
     return int(combined.sum())
+
+
+# The decision a list is attached to, as its title quotes it: "(Kèm theo Quyết định số
+# 1890/QĐ-UBND ngày 15/8/2025 của Chủ tịch UBND tỉnh)", "Ban hành kèm theo QĐ số 12/QĐ-BTP".
+# Only a number written as a decision's ("QĐ", not "QD"; no blanks left for a draft's number).
+_ATTACHED_TO = re.compile(
+    r"(?i:kèm\s+theo\s+(?:quyết\s+định|qđ)(?:\s+số)?\s*:?\s*)"
+    r"(?P<number>\d{1,6}/QĐ-[A-ZĐ][A-ZĐ0-9]*(?:-[A-ZĐ0-9]+)*)(?![\w/])"
+)
+
+
+def title_decision(texts: Iterable[str]) -> str | None:
+    """The number of the one decision a list's title says the list is attached to
+    ("… kèm theo Quyết định số 1890/QĐ-UBND …" -> "1890/QĐ-UBND"); None where the title
+    quotes none, or more than one (a list replacing an older decision's names that one
+    too, without "kèm theo")."""
+    numbers = set()
+    for text in texts:
+        text = unicodedata.normalize("NFC", text)
+        found = _ATTACHED_TO.search(text)
+        if found is None:
+            continue
+        if len(_PUBLISHING.findall(text)) > 1:
+            return None  # "kèm theo Quyết định số 12/QĐ-UBND và Quyết định số 15/QĐ-UBND"
+        numbers.add(found.group("number"))
+    return numbers.pop() if len(numbers) == 1 else None

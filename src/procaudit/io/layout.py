@@ -34,6 +34,7 @@ from procaudit.io.continuations import (
     repeated_rows,
     wrapped_rows,
 )
+from procaudit.io.decisions import title_decision
 from procaudit.io.few_cell_rows import many_cell_totals, notes_and_headings
 from procaudit.io.grid import Grid, cells_in, rows_where, without_rows
 from procaudit.io.header_search import (
@@ -423,6 +424,17 @@ def understand(
             del given[column]  # every row has it from its sections: the title gives none
             continue
         inherited[column] = known.astype("object").mask(wanting, value)
+    # A decision column left empty in every row of a list whose title quotes the decision it
+    # is attached to: the list's procedures were announced by that one.
+    decisions = header_map.columns.get("decision_no")
+    if (
+        decisions is not None
+        and len(live) > 0
+        and not cells_filled.any_in([decisions], _positions(body.index, live.index)).any()
+        and (decision := title_decision(title_texts_joined)) is not None
+    ):
+        given["decision_no"] = decision
+        inherited["decision_no"] = pd.Series(decision, index=live.index, dtype="object")
     account = SheetAccount(
         sheet=grid.sheet,
         header_rows=tuple(int(rows.iloc[p]) for p in positions),

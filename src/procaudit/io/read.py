@@ -72,7 +72,7 @@ from procaudit.io.value_notes import quoted, value_notes
 from procaudit.vn.text import header_key
 
 WORKBOOK_SUFFIXES = frozenset({".xlsx", ".xlsm", ".xls", ".xlsb", ".ods"})
-_INHERITABLE = ("level", "field", "status", "online_level")
+_INHERITABLE = ("level", "field", "status", "online_level", "decision_no")
 _SHOWN_HEADERS = 6  # headers quoted in the message about a missing name column
 HOLDS_COMPONENTS = "holds dossier components, not procedures"
 FROM_TITLE = -1  # in Table.given_by: the value came from the title or the sheet's name
