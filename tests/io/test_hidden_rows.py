@@ -3,6 +3,7 @@ collapsed, filtered out; in xlsx, and in the runs the xls and ods readers give."
 
 from __future__ import annotations
 
+import zipfile
 from pathlib import Path
 
 import numpy as np
@@ -27,6 +28,39 @@ def test_the_hidden_rows_of_each_sheet(tmp_path: Path) -> None:
     path = tmp_path / "list.xlsx"
     workbook.save(path)
     assert hidden_rows(path) == {"Cấp xã": [(3, 5), (9, 9)]}
+
+
+# The namespaces of the workbook's parts as Excel writes them "Strict Open XML"
+_STRICT = (
+    (
+        b"schemas.openxmlformats.org/spreadsheetml/2006/main",
+        b"purl.oclc.org/ooxml/spreadsheetml/main",
+    ),
+    (
+        b"schemas.openxmlformats.org/officeDocument/2006/relationships",
+        b"purl.oclc.org/ooxml/officeDocument/relationships",
+    ),
+)
+
+
+@pytest.mark.parametrize("strict", [False, True], ids=["transitional", "strict"])
+def test_the_hidden_rows_of_a_workbook_in_either_namespaces(tmp_path: Path, strict: bool) -> None:
+    workbook = openpyxl.Workbook()
+    sheet = workbook.active
+    sheet.title = "Danh mục"
+    for row in range(1, 6):
+        sheet.cell(row, 1, row)
+    sheet.row_dimensions[3].hidden = True
+    path = tmp_path / "list.xlsx"
+    workbook.save(path)
+    with zipfile.ZipFile(path) as archive:
+        parts = {name: archive.read(name) for name in archive.namelist()}
+    with zipfile.ZipFile(path, "w") as archive:
+        for name, body in parts.items():
+            for old, new in _STRICT if strict else ():
+                body = body.replace(old, new)
+            archive.writestr(name, body)
+    assert hidden_rows(path) == {"Danh mục": [(3, 3)]}
 
 
 @pytest.mark.parametrize("name", ["list.csv", "broken.xlsx", "missing.xls"])

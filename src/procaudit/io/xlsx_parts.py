@@ -11,10 +11,14 @@ from xml.etree import ElementTree
 MAIN = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
 _RELS = "{http://schemas.openxmlformats.org/package/2006/relationships}"
 _REL_ID = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id"
+# The same in a workbook saved as Strict Open XML (ISO namespaces)
+_STRICT_MAIN = "{http://purl.oclc.org/ooxml/spreadsheetml/main}"
+_STRICT_REL_ID = "{http://purl.oclc.org/ooxml/officeDocument/relationships}id"
 
 
 def sheet_parts(archive: zipfile.ZipFile) -> dict[str, str]:
-    """Sheet name -> its part in the zip, from the workbook and its relationships."""
+    """Sheet name -> its part in the zip, from the workbook and its relationships (in either
+    the usual namespaces or Strict Open XML's)."""
     names = set(archive.namelist())
     if "xl/workbook.xml" not in names or "xl/_rels/workbook.xml.rels" not in names:
         return {}  # not an xlsx (an ods, say)
@@ -24,12 +28,14 @@ def sheet_parts(archive: zipfile.ZipFile) -> dict[str, str]:
             f"{_RELS}Relationship"
         )
     }
+    workbook = ElementTree.fromstring(archive.read("xl/workbook.xml"))
     parts = {}
-    for sheet in ElementTree.fromstring(archive.read("xl/workbook.xml")).iter(f"{MAIN}sheet"):
-        target = targets.get(sheet.get(_REL_ID), "")
-        part = target.lstrip("/") if target.startswith("/") else posixpath.join("xl", target)
-        if part in names:
-            parts[sheet.get("name", "")] = posixpath.normpath(part)
+    for main, rel_id in ((MAIN, _REL_ID), (_STRICT_MAIN, _STRICT_REL_ID)):
+        for sheet in workbook.iter(f"{main}sheet"):
+            target = targets.get(sheet.get(rel_id), "")
+            part = target.lstrip("/") if target.startswith("/") else posixpath.join("xl", target)
+            if part in names:
+                parts[sheet.get("name", "")] = posixpath.normpath(part)
     return parts
 
 
