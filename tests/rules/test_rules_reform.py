@@ -86,6 +86,12 @@ AGENCY_CASES = [
     ("district environment office", "Phòng Tài nguyên và Môi trường", True),
     ("the same, abbreviated", "Phòng TN&MT", True),
     ("marked as the former one", "Phòng TN&MT cũ", False),
+    ("district education office", "Phòng GD&ĐT", True),
+    ("district culture office", "Phòng Văn hóa và Thông tin", True),
+    ("district finance office", "Phòng Tài chính - Kế hoạch", True),
+    ("a commune's culture office since 2025", "Phòng Văn hóa - Xã hội", False),
+    ("a department's division", "Phòng Giáo dục mầm non - Sở GD&ĐT", False),
+    ("a university's planning office", "Phòng Kế hoạch - Tài chính", False),
     ("a division of a department", "Phòng Tài nguyên và Môi trường - Sở Nông nghiệp và MT", False),
     ("a name offices of other tiers carry", "Phòng Nội vụ", False),
     # Notes on the former holder are history.

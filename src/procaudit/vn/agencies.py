@@ -105,10 +105,14 @@ _COMMUNE_PLACE = re.compile(
     r"(?:xã|xa|phường|phuong|thị trấn|thi tran|đặc khu|dac khu)(?!\w)(?!\s+(?:hội|hoi)(?!\w))"
 )
 # Offices that only the district tier had, named without their place ("Phòng Lao động -
-# Thương binh và Xã hội", "Phòng TN&MT"): the province had departments (Sở) instead, and
-# the communes' offices since July 2025 have other names. Matched on `agency_words`.
+# Thương binh và Xã hội", "Phòng TN&MT", "Phòng GD&ĐT", "Phòng Văn hóa và Thông tin",
+# "Phòng Tài chính - Kế hoạch"): the province had departments (Sở) instead, and the
+# communes' offices since July 2025 have other names ("Phòng Văn hóa - Xã hội", "Phòng
+# Kinh tế"). Not "Phòng Nội vụ", "Phòng Tư pháp": names other tiers' offices carry too.
+# Matched on `agency_words`.
 _DISTRICT_ONLY_OFFICE = re.compile(
-    r"(?<!\w)phòng (?:lao động thương binh xã hội|tài nguyên môi trường)(?!\w)(?!\s*cũ)"
+    r"(?<!\w)phòng (?:lao động thương binh xã hội|tài nguyên môi trường|giáo dục đào tạo"
+    r"|văn hóa thông tin|tài chính kế hoạch)(?!\w)(?!\s*cũ)"
 )
 # A district named bare, as a unit column or a unit's heading names it ("Huyện Thanh Ba",
 # "Thị xã Phú Thọ", "Quận 1", "TP Việt Trì", "H. Lâm Thao", "Q. Hoàn Kiếm"): the whole line
