@@ -71,6 +71,26 @@ PA201_CASES = [
         ],
         [],
     ),
+    # A procedure read over one row per agency names them all in one cell: listed again
+    # under one of them it is listed twice; under others, once per agency.
+    (
+        "again under one of a cell's agencies",
+        [
+            {**r("1.000001", "A", "Cấp tỉnh"), "agency": "Sở Tài chính\nSở Nội vụ\nSở Y tế"},
+            {**r("1.000002", "B", "Cấp tỉnh"), "agency": "Sở Tài chính"},
+            {**r("1.000001", "A", "Cấp tỉnh"), "agency": "Sở Nội vụ"},
+        ],
+        [2, 4],
+    ),
+    (
+        "again under other agencies",
+        [
+            {**r("1.000001", "A", "Cấp tỉnh"), "agency": "Sở Tài chính; Sở Nội vụ"},
+            {**r("1.000001", "A", "Cấp tỉnh"), "agency": "Sở Y tế"},
+            {**r("1.000001", "A", "Cấp tỉnh"), "agency": "Sở Xây dựng"},
+        ],
+        [],
+    ),
     # A national code and its local form (the unit's electronic id appended) are one code.
     ("a code and its local form", [r("1.000001", "A"), r("1.000001.000.00.00.H12", "A")], [2, 3]),
     ("a code and its short local form", [r("1.000001", "A"), r("1.000001.H12", "A")], [2, 3]),
