@@ -244,8 +244,8 @@ def duplicate_entry(ctx: RuleContext) -> pd.DataFrame:
     one-stop system's export: each district's, commune's or department's procedures one
     after another) the same procedure once per unit is no copy: rows are compared within
     their unit, and the message says which. Likewise a procedure listed under each of its
-    agencies row by row (an export sorted by procedure): rows naming different agencies are
-    no copies. Every row of the group is reported and names the others.
+    agencies row by row (an export sorted by procedure): rows naming no agency in common
+    are no copies. Every row of the group is reported and names the others.
 
     **Bad**
     ```
@@ -275,8 +275,8 @@ def duplicate_entry(ctx: RuleContext) -> pd.DataFrame:
     (dữ liệu xuất từ hệ thống một cửa: thủ tục của từng huyện, xã hoặc sở nối tiếp nhau), một thủ
     tục xuất hiện một lần ở mỗi đơn vị không phải là bản sao: các dòng chỉ được so sánh trong cùng
     một đơn vị, và thông báo nêu tên đơn vị đó. Tương tự, một thủ tục được liệt kê lần lượt theo
-    từng cơ quan thực hiện (dữ liệu xuất sắp theo thủ tục): các dòng ghi cơ quan khác nhau không
-    phải là bản sao. Mọi dòng trong nhóm đều được báo và nêu các dòng còn lại.
+    từng cơ quan thực hiện (dữ liệu xuất sắp theo thủ tục): các dòng không có cơ quan nào chung
+    không phải là bản sao. Mọi dòng trong nhóm đều được báo và nêu các dòng còn lại.
 
     **Sai**
     ```
