@@ -359,6 +359,9 @@ WITH_DECISIONS = [*HEADER, "Quyết định công bố"]
           [*ROWS[0], ""], [*ROWS[1], ""]], ["2210/QĐ-UBND"] * 2, "2210/QĐ-UBND"),
         ([["BAN HÀNH KÈM THEO QĐ SỐ 12/QĐ-BTP", "", "", ""], WITH_DECISIONS, [*ROWS[0], ""]],
          ["12/QĐ-BTP"], "12/QĐ-BTP"),
+        # No decision column: the title's decision is the list's, as a title's level is.
+        ([[ATTACHED, "", ""], HEADER, ROWS[0], ROWS[1]], ["2210/QĐ-UBND"] * 2, "2210/QĐ-UBND"),
+        ([[COMMUNE_LIST, "", ""], HEADER, ROWS[0]], [None], None),
         # A column some row fills: an empty cell is that row's gap, not the title's.
         ([[ATTACHED, "", "", ""], WITH_DECISIONS, [*ROWS[0], "1890/QĐ-UBND"], [*ROWS[1], ""]],
          ["1890/QĐ-UBND", None], None),
@@ -370,9 +373,26 @@ WITH_DECISIONS = [*HEADER, "Quyết định công bố"]
         ([["THAY THẾ DANH MỤC ĐÃ CÔNG BỐ TẠI QUYẾT ĐỊNH SỐ 3344/QĐ-UBND", "", "", ""],
           WITH_DECISIONS, [*ROWS[0], ""]], [None], None),
     ],
-    ids=["attached", "upper case, QĐ", "a column filled", "draft", "two", "replaced"],
+    ids=[
+        "attached", "upper case, QĐ", "no column", "no column, no decision", "a column filled",
+        "draft", "two", "replaced",
+    ],
 )  # fmt: skip
-def test_the_decision_a_title_gives_an_empty_column(
+def test_the_decision_a_title_gives_an_empty_or_missing_column(
     rows: list[list[str]], numbers: list[str | None], given: str | None
 ) -> None:
     assert _decisions(rows) == (numbers, given)
+
+
+def test_check_and_inspect_take_the_decision_a_title_gives(tmp_path: Path) -> None:
+    """No decision column, the title attached to one: no 'Not checked PA401' note, and
+    inspect says where the decision came from."""
+    rows: list[list[object]] = [[ATTACHED, "", ""], HEADER, *ROWS]
+    path = write_workbook(tmp_path / "annex.xlsx", {"Phụ lục": rows})
+    result = CliRunner().invoke(app, ["check", str(path), "-f", "json"])
+    [row] = json.loads(result.stdout)["scorecard"]["rows"]
+    assert (row["published"], row["published_share"]) == (2, 1.0)
+    shown = CliRunner().invoke(app, ["check", str(path)], env={"COLUMNS": "200"}).stdout
+    assert "Not checked" in shown and "PA401" not in shown  # PA403 has no date to read
+    shown = CliRunner().invoke(app, ["inspect", str(path)], env={"COLUMNS": "200"}).stdout
+    assert "decision_no: '2210/QĐ-UBND' where a row gives none, as the title's" in shown

@@ -298,6 +298,11 @@ def _render_table(table: dict[str, Any], console: Console) -> None:
             t("the title or the sheet's name", "tiêu đề bảng hoặc tên trang tính"),
         ),
         ("unit", table["sheet_unit"], t("the sheet's name", "tên trang tính")),
+        (
+            "decision_no",
+            table.get("title_decision"),
+            t("the title's 'kèm theo Quyết định'", "dòng 'kèm theo Quyết định' của tiêu đề"),
+        ),
     )
     for column, value, source in given:
         if value:

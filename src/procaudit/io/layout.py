@@ -424,13 +424,15 @@ def understand(
             del given[column]  # every row has it from its sections: the title gives none
             continue
         inherited[column] = known.astype("object").mask(wanting, value)
-    # A decision column left empty in every row of a list whose title quotes the decision it
-    # is attached to: the list's procedures were announced by that one.
+    # A list whose title quotes the decision it is attached to, with no decision column or
+    # one left empty in every row: the list's procedures were announced by that one.
     decisions = header_map.columns.get("decision_no")
     if (
-        decisions is not None
-        and len(live) > 0
-        and not cells_filled.any_in([decisions], _positions(body.index, live.index)).any()
+        len(live) > 0
+        and (
+            decisions is None
+            or not cells_filled.any_in([decisions], _positions(body.index, live.index)).any()
+        )
         and (decision := title_decision(title_texts_joined)) is not None
     ):
         given["decision_no"] = decision
