@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 
 import numpy as np
+import pandas as pd
 
 from procaudit.catalogue.units import agency_key
 
@@ -23,6 +24,23 @@ _BETWEEN = re.compile(r"\s*(?:\n|;)\s*")
 def agencies_of(cell: str) -> frozenset[str]:
     """The keys of the agencies a cell names, one per line or ";"-separated part."""
     return frozenset(agency_key(part) for part in _BETWEEN.split(cell) if part.strip())
+
+
+def joined_by_cells(
+    groups: np.ndarray, codes: np.ndarray, uniques: pd.Index, agency: np.ndarray
+) -> np.ndarray:
+    """`agency` (a number per row) with the rows of a group whose cells' agencies overlap
+    given one number. `codes`: each row's agency cell as a position in `uniques` (-1 for
+    none). Only the groups holding a cell that names several agencies are looked at: most
+    exports name one a cell, and a row's own number already tells those apart."""
+    several = np.array([len(agencies_of(str(value))) > 1 for value in uniques] + [False])
+    holding = several[codes]
+    if not holding.any():
+        return agency
+    at = np.flatnonzero(np.isin(groups, np.unique(groups[holding])))
+    joined = agency.copy()
+    joined[at] = overlapping(groups[at], [str(uniques[code]) for code in codes[at]])
+    return joined
 
 
 def overlapping(groups: np.ndarray, cells: list[str]) -> np.ndarray:

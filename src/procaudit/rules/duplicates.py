@@ -22,7 +22,7 @@ from procaudit.catalogue.text_columns import map_distinct, text_codes
 from procaudit.catalogue.units import agency_key
 from procaudit.core.findings import Severity
 from procaudit.core.i18n import t
-from procaudit.rules.agency_sets import overlapping
+from procaudit.rules.agency_sets import joined_by_cells
 from procaudit.rules.compared_codes import bare_as_local, national_codes, repaired_code_keys
 from procaudit.rules.compared_levels import BY_AGENCY
 from procaudit.rules.context import SHOWN_ROWS, RuleContext
@@ -189,7 +189,7 @@ def _by_agency(ctx: RuleContext, rows: np.ndarray, entry: np.ndarray) -> np.ndar
     split[groups[several]] = True
     # Rows are told apart only where their agencies do not overlap (`agency_sets`).
     at = np.flatnonzero(split[groups] & named)
-    agency[at] = overlapping(groups[at], [str(uniques[c]) for c in np.asarray(codes)[rows[at]]])
+    agency[at] = joined_by_cells(groups[at], np.asarray(codes)[rows[at]], uniques, agency[at])
     told: np.ndarray = pd.factorize(np.where(split[groups], _pairs(groups, agency), -1 - groups))[0]
     return told
 
