@@ -188,9 +188,27 @@ CASES = {
         "level",
         None,
     ),
-    "a lone value header": (
+    # A lone column naming the fully online level says of each row whether it is: a row it
+    # leaves unmarked is not (PA505's share). Another lone value says nothing of the rest.
+    "a lone value header of the fully online level": (
         [
             ["Tên thủ tục", "DVC toàn trình", "Lĩnh vực"],
+            *[[name, mark, "Hộ tịch"] for name, mark in zip(NAMES, "xx x", strict=True)],
+        ],
+        "online_level",
+        ["DVC toàn trình", "DVC toàn trình", None, "DVC toàn trình"],
+    ),
+    "the fully online level as TRUE and FALSE": (
+        [
+            ["Tên thủ tục", "DVC trực tuyến toàn trình"],
+            *[[name, flag] for name, flag in zip(NAMES, ["TRUE", "FALSE"] * 2, strict=True)],
+        ],
+        "online_level",
+        ["DVC trực tuyến toàn trình", None, "DVC trực tuyến toàn trình", None],
+    ),
+    "a lone value header of another level": (
+        [
+            ["Tên thủ tục", "DVC một phần", "Lĩnh vực"],
             *[[name, "x", "Hộ tịch"] for name in NAMES],
         ],
         "online_level",

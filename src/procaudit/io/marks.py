@@ -8,7 +8,8 @@ of the sub-columns it marks ("Huyện, Xã"), so the rules read what the officia
 Headers side by side that each name a value of a column no header names ("Cấp tỉnh | Cấp
 xã", "DVC trực tuyến toàn trình | DVC trực tuyến một phần": `VALUE_HEADERS`) are read the
 same way, in one header row or two. A single column of marks says nothing on its own: it is
-not read as its column, and its rules are "not checked". Only a clear majority of marks
+not read as its column, and its rules are "not checked", except one naming the fully online
+level ("DVC toàn trình": a row is fully online or not). Only a clear majority of marks
 decides (io/values.py's threshold), and values under such headers are read as they are.
 """
 
@@ -69,7 +70,8 @@ def read_marks(
         sampled = [_folded(sample(body[position])) for position in members]
         if not _mostly_marks(sampled, folded, marks):
             continue
-        if len(members) == 1 or len(set(folded)) < len(folded) or "" in folded:
+        lone = len(members) == 1 and not _fully_online(column, values[0])
+        if lone or len(set(folded)) < len(folded) or "" in folded:
             if column in columns and column not in header_map.given:  # never the user's
                 del columns[column]
                 refused.append(ValueChoice(members[0], column, False, MARKS, _shown(sampled[0])))
@@ -126,10 +128,22 @@ def _groups(header_map: HeaderMap, labels: list[str], sub: list[str] | None) -> 
         runs = _runs(naming)
         if runs:  # the first run of two or more; another would name the column twice
             groups.append((column, runs[0], tuple(texts[p] for p in runs[0]), None))
+        elif sum(naming) == 1 and _fully_online(column, texts[naming.index(True)]):
+            groups.append((column, (naming.index(True),), (texts[naming.index(True)],), None))
     return groups
 
 
+def _fully_online(column: str, heading: str) -> bool:
+    """Whether a column heading alone names the fully online level ("DVC toàn trình"): its
+    marks say of each row whether it is fully online, and a row it leaves unmarked is not,
+    which is all PA505 and the scorecard ask. Not "Mức độ 4", a level PA503 would ask to
+    rename in cells holding marks; nor a lone column of another value ("Một phần", "Cấp
+    tỉnh"), which leaves the unmarked rows' value unknown."""
+    return column == "online_level" and _FULLY_ONLINE.fullmatch(header_key(heading)) is not None
+
+
 _VALUE_HEADERS = {column: re.compile(pattern) for column, pattern in VALUE_HEADERS.items()}
+_FULLY_ONLINE = re.compile(r"((dvc|dvctt|dich vu cong)( truc tuyen)? |truc tuyen )?toan trinh")
 
 
 def _runs(flags: list[bool]) -> list[tuple[int, ...]]:
