@@ -180,6 +180,15 @@ def test_last_file_and_rule_narrow_the_trend(
 
     none = invoke("history", "runs.sqlite", "--file", "other-*.xlsx")
     assert none.exit_code == 0 and "No recorded file matches --file." in none.stdout
+    # A rule of procaudit's that found nothing is none; a prefix of no rule is a typo.
+    quiet = invoke("history", "runs.sqlite", "--rule", "PA604", "-f", "json")
+    assert quiet.exit_code == 0 and json.loads(quiet.stdout)["files"][0]["rules"] == {}
+    typo = invoke("history", "runs.sqlite", "--rule", "PA5,PA9")
+    assert typo.exit_code == 2
+    assert typo.stderr.strip().splitlines() == [
+        "procaudit: error: --rule PA9 matches no rule (rule ids run from PA001 to PA604; "
+        "`procaudit rules` lists them)"
+    ]
     bad = invoke("history", "runs.sqlite", "--rule", "district")
     assert bad.exit_code == 2
     assert bad.stderr.strip().splitlines() == [

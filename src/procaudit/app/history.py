@@ -76,4 +76,20 @@ def load_trend(request: HistoryRequest) -> Trend:
     from procaudit.history.trend import build_trend, parse_rule_prefixes
 
     prefixes = parse_rule_prefixes(list(request.rules))
-    return build_trend(load_runs(request.database, request.last), list(request.files), prefixes)
+    trend = build_trend(load_runs(request.database, request.last), list(request.files), prefixes)
+    _check_rule_prefixes(trend, prefixes)
+    return trend
+
+
+def _check_rule_prefixes(trend: Trend, prefixes: Sequence[str]) -> None:
+    """A `--rule` prefix that matches no rule, of the history's nor of procaudit's, is a
+    usage error, as `check --select`'s is: a typo ("PA9") showed the totals alone, as if
+    its rules had found nothing. A rule of procaudit's that found nothing is no typo."""
+    recorded = {row.key for file in trend.files for row in file.rules}
+    unmatched = [p for p in prefixes if not any(key.startswith(p) for key in recorded)]
+    if not unmatched:
+        return
+    from procaudit.rules.catalog import all_rules  # loaded only where the history says nothing
+    from procaudit.rules.selection import matched_prefixes
+
+    matched_prefixes("--rule", unmatched, sorted({*recorded, *(rule.id for rule in all_rules())}))

@@ -21,10 +21,14 @@ class RuleSelection:
     def parse(cls, select: list[str], ignore: list[str], known: list[str]) -> RuleSelection:
         """Prefixes from repeatable, comma-separated options; one that matches no rule id is
         a usage error, because a typo would otherwise silently select nothing."""
-        return cls(_prefixes("--select", select, known), _prefixes("--ignore", ignore, known))
+        return cls(
+            matched_prefixes("--select", select, known), matched_prefixes("--ignore", ignore, known)
+        )
 
 
-def _prefixes(option: str, values: list[str], known: list[str]) -> tuple[str, ...]:
+def matched_prefixes(option: str, values: list[str], known: list[str]) -> tuple[str, ...]:
+    """The rule-id prefixes of `option`'s values (repeatable, comma-separated); a usage error
+    names the first that matches none of the `known` rule ids."""
     prefixes = tuple(p.strip().upper() for v in values for p in v.split(",") if p.strip())
     for prefix in prefixes:
         if not any(rule_id.startswith(prefix) for rule_id in known):
