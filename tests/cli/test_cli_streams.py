@@ -104,6 +104,24 @@ def test_a_full_disk_is_one_sentence_exit_2_and_the_log_line(here: Path) -> None
 
 
 @pytest.mark.skipif(not FULL.exists(), reason="no /dev/full here")
+def test_a_run_whose_report_failed_keeps_the_old_baseline(here: Path) -> None:
+    """The baseline is the last output: a run that stops before it (a report that could not
+    be delivered, a cancelled job) leaves the old one, so its new findings fail the next
+    gate rather than being taken into the baseline unreported."""
+    made = run(here, "check", "in.xlsx", "-q", "--select", "PA1", "--write-baseline", "b.json")
+    assert made.returncode == 1, made.stderr
+    before = (here / "b.json").read_bytes()
+    with FULL.open("wb") as full:
+        result = run(
+            here, "check", "in.xlsx", "-f", "json", "--baseline", "b.json",
+            "--write-baseline", "b.json", target=full,
+        )  # fmt: skip
+    assert result.returncode == 2
+    assert one_error(result).startswith("procaudit: error: could not write the report")
+    assert (here / "b.json").read_bytes() == before
+
+
+@pytest.mark.skipif(not FULL.exists(), reason="no /dev/full here")
 @pytest.mark.parametrize("args", [("rules",), ("history", "h.sqlite", "-f", "json")])
 def test_other_commands_on_a_full_disk_are_one_sentence(here: Path, args: tuple[str, ...]) -> None:
     if "history" in args:

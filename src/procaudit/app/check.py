@@ -4,9 +4,10 @@
 The steps: every output path is checked before the audit (a report, baseline, fix-list or
 history that cannot be written should not cost a run, and none may be a file the run reads
 or another output's file); the audit (`procaudit.app.audit`);
-the baseline compared and written; the run recorded in the history, before the report, so
-that a report showing the trend includes it; the report, to `stdout` or a file; the
-fix-list; last, the run's one line in the log (`procaudit.app.run_log`), also for a run
+the findings compared with the baseline; the run recorded in the history, before the report,
+so that a report showing the trend includes it; the report, to `stdout` or a file; the
+fix-list; the new baseline (last of the outputs: a run killed among them keeps the old);
+last, the run's one line in the log (`procaudit.app.run_log`), also for a run
 that stopped on an error or on Ctrl-C (`log_interrupted`). The outputs are written all or
 none: Ctrl-C during the audit writes none, and one while they are written waits for the
 last (`procaudit.core.interrupts`). A step that cannot go on raises a ProcauditError, one sentence
@@ -51,6 +52,7 @@ from procaudit.report import MAX_PER_RULE, Format, ReportOptions, reporter_for
 
 if TYPE_CHECKING:
     from procaudit.core.findings import AuditResult, FileFailure
+    from procaudit.engine.baseline import Baseline
     from procaudit.io import Catalogue, PerFile
 
 
@@ -158,8 +160,8 @@ def _outputs(
     started: str | None,
     read: dict[str, Catalogue],
 ) -> CheckOutcome:
-    """The baseline, the history, the report and the fix-list of the audit's `result`."""
-    result = _baselines(result, request, hooks)
+    """The history, the report, the fix-list and the baseline of the audit's `result`."""
+    result, previous = _split(result, request)
     # Recorded before the report, so that a report showing the trend includes tonight's run;
     # a history that fails this late is said at once and the report still comes (exit 2).
     history_failed = request.history is not None and not _recorded(
@@ -171,13 +173,18 @@ def _outputs(
         2 if history_failed else result.exit_code(request.fail_on),
         history_failed,
     )
-    if not result.files and request.output_format is Format.RICH:
-        return outcome  # every input failed, which stderr said: nothing to report or fix
-    # A machine format is written all the same: a gate reads which files were not read
-    # from it, and a report file left from an earlier run must not stand for this one.
-    _report(result, request, stdout or sys.stdout)
-    if request.fix_list is not None and result.files:
-        _fix_list(result, request, request.fix_list, hooks.stages, read)
+    # Every input failed (stderr said so) and the terminal report has nothing to show; a
+    # machine format is written all the same: a gate reads which files were not read from
+    # it, and a report file left from an earlier run must not stand for this one.
+    if result.files or request.output_format is not Format.RICH:
+        _report(result, request, stdout or sys.stdout)
+        if request.fix_list is not None and result.files:
+            _fix_list(result, request, request.fix_list, hooks.stages, read)
+    # The baseline last: a run killed between its outputs (a cancelled CI job's SIGTERM,
+    # which no handler defers) leaves the old one, so tonight's new findings still fail the
+    # next gate instead of being taken into the baseline unreported.
+    if request.write_baseline is not None:
+        _record_baseline(result, request.write_baseline, previous, request.quiet, hooks)
     return outcome
 
 
@@ -325,19 +332,24 @@ def _check_outputs(request: CheckRequest) -> str | None:
     return started
 
 
-def _baselines(result: AuditResult, request: CheckRequest, hooks: Hooks) -> AuditResult:
-    """The result split against the baseline (new, still present, fixed), and recorded as
-    the next one; what the new one keeps of the old is said in a note."""
-    from procaudit.engine.baseline import run_baselines
+def _split(result: AuditResult, request: CheckRequest) -> tuple[AuditResult, Baseline | None]:
+    """The result split against the baseline (new, still present, fixed), and the baseline."""
+    from procaudit.engine.baseline import read_baseline
     from procaudit.io.read import run_limits
 
     limits = run_limits(request.read_options)
-    result, notes = run_baselines(
-        result, request.baseline, request.write_baseline, limits.max_file_size
-    )
-    for note in () if request.quiet else notes:
-        hooks.note(note)
-    return result
+    return read_baseline(result, request.baseline, limits.max_file_size)
+
+
+def _record_baseline(
+    result: AuditResult, path: Path, previous: Baseline | None, quiet: bool, hooks: Hooks
+) -> None:
+    """The run recorded as the next baseline; what it keeps of the old is said in a note."""
+    from procaudit.engine.baseline import record_baseline
+
+    for note in record_baseline(result, path, previous):
+        if not quiet:
+            hooks.note(note)
 
 
 def _recorded(history: Path, result: AuditResult, started: str | None, hooks: Hooks) -> bool:

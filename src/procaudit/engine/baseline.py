@@ -437,24 +437,25 @@ def split(result: AuditResult, baseline: Baseline) -> AuditResult:
     )
 
 
-def run_baselines(
-    result: AuditResult,
-    read: str | os.PathLike[str] | None,
-    write: str | os.PathLike[str] | None,
-    max_size: int = MAX_FILE_SIZE_MB * MB,
-) -> tuple[AuditResult, list[str]]:
-    """A run's baselines: split against `read` (new, still present, fixed), then recorded
-    in `write`, keeping what the run could not check of `read`'s entries for its files; the
-    notes that say what was kept. A UsageError for a baseline that cannot be read or
-    written."""
-    previous = None
-    if read is not None:
-        previous = load_baseline(read, max_size)
-        result = split(result, previous)
-    if write is None:
-        return result, []
+def read_baseline(
+    result: AuditResult, read: str | os.PathLike[str] | None, max_size: int = MAX_FILE_SIZE_MB * MB
+) -> tuple[AuditResult, Baseline | None]:
+    """The run's result split against the baseline `read` (new, still present, fixed), and
+    that baseline (None without one). A UsageError for a baseline that cannot be read."""
+    if read is None:
+        return result, None
+    previous = load_baseline(read, max_size)
+    return split(result, previous), previous
+
+
+def record_baseline(
+    result: AuditResult, write: str | os.PathLike[str], previous: Baseline | None
+) -> list[str]:
+    """Record the run's findings in `write`, keeping what the run could not check of
+    `previous`'s entries for its files; the notes that say what was kept. A UsageError for a
+    baseline that cannot be written."""
     kept = write_baseline(result, write, previous)
-    return result, [_kept_note(kept, write)] if kept else []
+    return [_kept_note(kept, write)] if kept else []
 
 
 _SHOWN_FILES = 3  # files named in the note; the others counted
