@@ -128,8 +128,8 @@ def _groups(header_map: HeaderMap, labels: list[str], sub: list[str] | None) -> 
         runs = _runs(naming)
         if runs:  # the first run of two or more; another would name the column twice
             groups.append((column, runs[0], tuple(texts[p] for p in runs[0]), None))
-        elif sum(naming) == 1 and _fully_online(column, texts[naming.index(True)]):
-            groups.append((column, (naming.index(True),), (texts[naming.index(True)],), None))
+        elif sum(naming) == 1 and _fully_online(column, texts[lone := naming.index(True)]):
+            groups.append((column, (lone,), (texts[lone],), None))
     return groups
 
 
