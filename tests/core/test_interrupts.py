@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import os
 import signal
+import sys
+import weakref
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -21,6 +23,7 @@ def installed(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
     monkeypatch.setattr(interrupts, "_received", False)
     monkeypatch.setattr(interrupts, "_holding", 0)
     monkeypatch.setattr(interrupts, "_said", False)
+    monkeypatch.setattr(sys, "unraisablehook", sys.unraisablehook)  # put back afterwards
     before = signal.getsignal(signal.SIGINT)
     signal.signal(signal.SIGINT, signal.default_int_handler)
     interrupts.install()
@@ -70,6 +73,33 @@ def test_nothing_is_held_without_an_interrupt(installed: None) -> None:
         pass
     assert not interrupts.interrupted()
     assert interrupts.interrupted_line() is None
+
+
+def test_an_interrupt_python_can_only_print_is_silent_and_still_ends_the_run(
+    installed: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Ctrl-C inside a weakref callback (the import system's module locks have one) or a
+    # __del__: Python prints "Exception ignored in" and a traceback, and goes on.
+    printed: list[BaseException | None] = []
+    monkeypatch.setattr(sys, "unraisablehook", lambda args: printed.append(args.exc_value))
+    signal.signal(signal.SIGINT, signal.default_int_handler)
+    interrupts.install()  # again, to wrap the hook now in place
+
+    class Locked: ...
+
+    lock = Locked()
+    callback = weakref.ref(lock, lambda _: _interrupt())
+    del lock
+    assert callback() is None
+    assert printed == []
+    assert interrupts.interrupted()
+    with pytest.raises(KeyboardInterrupt), interrupts.writing_outputs():
+        pass  # nothing is written
+    # Anything else Python could not raise is printed as before.
+    other = weakref.ref(locked := Locked(), lambda _: 1 / 0)
+    del locked
+    assert other() is None
+    assert [type(exc) for exc in printed] == [ZeroDivisionError]
 
 
 def test_a_handler_of_the_embedding_program_is_kept(monkeypatch: pytest.MonkeyPatch) -> None:

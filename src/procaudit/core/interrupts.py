@@ -8,6 +8,9 @@ are all written or none.
   middle of an import or of a library's code, which may wrap it in another exception
   (Python 3.11 turns one raised inside a class's creation into "RuntimeError: Error
   calling __set_name__"); the command line ends any run that was interrupted as interrupted.
+  Where Python cannot raise it at all (a weakref callback of the import system, a `__del__`),
+  it would print "Exception ignored in" and a traceback: `install` quiets those of ours, and
+  the run still ends as interrupted, at the latest before its first output is written.
 - `writing_outputs` holds an interrupt back while a run writes its outputs (baseline,
   history, report, fix-list): it takes effect when the last is written. An interrupt during
   the audit comes before the first: nothing is written. Each output is atomic already; this
@@ -26,11 +29,13 @@ from __future__ import annotations
 # handler installed, within the first milliseconds of the run (typing alone takes ~20 ms).
 import os
 import signal
+import sys
 from contextlib import contextmanager
 
 TYPE_CHECKING = False  # not typing's, which is not loaded yet: type checkers take it alike
 if TYPE_CHECKING:
-    from collections.abc import Iterator
+    from collections.abc import Callable, Iterator
+    from sys import UnraisableHookArgs
     from types import FrameType
 
 INTERRUPTED_EXIT = 128 + signal.SIGINT  # 130, as a shell reports a run Ctrl-C ended
@@ -50,6 +55,7 @@ def install() -> None:
         signal.signal(signal.SIGINT, _on_interrupt)
     except ValueError:  # not the main thread
         return
+    sys.unraisablehook = _unless_our_interrupt(sys.unraisablehook)
 
 
 def interrupted() -> bool:
@@ -80,6 +86,20 @@ def _on_interrupt(signum: int, frame: FrameType | None) -> None:
     if _holding:
         return  # the outputs being written are finished first (`writing_outputs`)
     raise KeyboardInterrupt
+
+
+def _unless_our_interrupt(
+    hook: Callable[[UnraisableHookArgs], object],
+) -> Callable[[UnraisableHookArgs], None]:
+    """`hook`, silent for the KeyboardInterrupt `_on_interrupt` raised where Python could
+    only print it (the run ends as interrupted all the same)."""
+
+    def unraisable(args: UnraisableHookArgs) -> None:
+        if _received and isinstance(args.exc_value, KeyboardInterrupt):
+            return
+        hook(args)
+
+    return unraisable
 
 
 @contextmanager
