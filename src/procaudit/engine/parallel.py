@@ -40,6 +40,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from procaudit.core import collector
 from procaudit.core.atomic import TERMINATED_EXIT
 from procaudit.core.i18n import language, set_language
+from procaudit.engine.cpu_limit import cores_allowed
 
 if TYPE_CHECKING:
     import queue
@@ -62,7 +63,12 @@ POOL_PAYS_AFTER = 2.5  # seconds
 
 
 def default_jobs() -> int:
-    """The cores this process may run on (`--jobs`' default)."""
+    """The cores this process may run on (`--jobs`' default), as few as its container's CPU
+    quota allows (`cpu_limit`)."""
+    return cores_allowed(_cores())
+
+
+def _cores() -> int:
     counted = getattr(os, "process_cpu_count", None)  # Python 3.13+
     if counted is not None:
         return counted() or 1
