@@ -546,3 +546,30 @@ def test_inspect_says_a_sheet_goes_on_under_the_header_of_the_sheet_before(
     assert "Sheet 'Trang 1': header on row 1" in text
     assert "Sheet 'Trang 2': no header of its own" in text
     assert "header on row 0" not in text
+
+
+def test_check_and_inspect_of_a_part_of_abolished_procedures_going_on_over_a_sheet(
+    tmp_path: Path,
+) -> None:
+    # An annex's part "II. … BỊ BÃI BỎ" runs on to a sheet without a header: its procedures
+    # are abolished ones there too, whose empty forms cells are no defect (PA301).
+    workbook = openpyxl.Workbook()
+    first = workbook.active
+    first.title = "Trang 1"
+    first.append(["STT", "Mã TTHC", "Tên TTHC", "Cơ quan thực hiện", "Mẫu đơn, tờ khai"])
+    first.append(["I", "THỦ TỤC HÀNH CHÍNH MỚI BAN HÀNH"])
+    for number in range(1, 4):
+        first.append([number, f"1.00000{number}", f"Cấp phép loại {number}", "Sở Xây dựng", "M1"])
+    first.append(["II", "DANH MỤC THỦ TỤC HÀNH CHÍNH BỊ BÃI BỎ"])
+    first.append([1, "1.000004", "Đăng ký loại 4", "Sở Tư pháp", None])
+    second = workbook.create_sheet("Trang 2")
+    for number in range(5, 9):
+        second.append([number - 3, f"1.00000{number}", f"Đăng ký loại {number}", "Sở Tư pháp"])
+    workbook.save(tmp_path / "annex.xlsx")
+    checked = invoke("check", str(tmp_path / "annex.xlsx"), "--select", "PA301")
+    assert checked.exit_code == 0, checked.output
+    text = invoke("inspect", str(tmp_path / "annex.xlsx")).output
+    assert (
+        "rows before its own first heading stand under the headings the sheet before it ends "
+        "with: 'II DANH MỤC THỦ TỤC HÀNH CHÍNH BỊ BÃI BỎ'"
+    ) in " ".join(text.split())

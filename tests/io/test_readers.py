@@ -626,6 +626,76 @@ def test_a_sheet_with_a_header_that_names_no_procedure_does_not_go_on_with_the_l
     assert "Khác" in catalogue.skipped_sheets
 
 
+ANNEX_HEAD = [["STT", "Mã TTHC", "Tên TTHC", "Cơ quan thực hiện"]]
+LEVEL_HEADED = [
+    *ANNEX_HEAD,
+    ["A. THỦ TỤC HÀNH CHÍNH CẤP TỈNH"],
+    [1, "1.000001", "Cấp giấy phép xây dựng", "Sở Xây dựng"],
+    ["B. THỦ TỤC HÀNH CHÍNH CẤP XÃ"],
+    [2, "1.000002", "Đăng ký khai sinh", "UBND cấp xã"],
+]
+STATUS_HEADED = [
+    *ANNEX_HEAD,
+    ["I. THỦ TỤC HÀNH CHÍNH MỚI BAN HÀNH"],
+    ["A. THỦ TỤC HÀNH CHÍNH CẤP TỈNH"],
+    [1, "1.000001", "Cấp giấy phép xây dựng", "Sở Xây dựng"],
+    ["II. DANH MỤC THỦ TỤC HÀNH CHÍNH BỊ BÃI BỎ"],
+    [2, "1.000002", "Đăng ký khai sinh", "UBND cấp xã"],
+]
+GOING_ON = [[3, "1.000003", MARRIAGE, "UBND cấp xã"], [4, "1.000004", CERTIFY, "UBND cấp xã"]]
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "column", "expected"),
+    [
+        # The rows go on under the level block the sheet before ends in.
+        (LEVEL_HEADED, GOING_ON, "level", ["Cấp xã", "Cấp xã"]),
+        # ... until a heading of their own.
+        (
+            LEVEL_HEADED,
+            [GOING_ON[0], ["C. THỦ TỤC HÀNH CHÍNH CẤP HUYỆN"], GOING_ON[1]],
+            "level",
+            ["Cấp xã", "Cấp huyện"],
+        ),
+        # A part of abolished procedures goes on: its rows are abolished, not in force.
+        (STATUS_HEADED, GOING_ON, "status", ["Bãi bỏ", "Bãi bỏ"]),
+        # A new part resets the level block of the part before, as on one sheet.
+        (
+            STATUS_HEADED,
+            [["III. THỦ TỤC HÀNH CHÍNH ĐƯỢC SỬA ĐỔI"], *GOING_ON],
+            "status",
+            ["Sửa đổi, bổ sung", "Sửa đổi, bổ sung"],
+        ),
+        # A sheet before without headings gives none.
+        ([*ANNEX_HEAD, [1, "1.000001", "Cấp giấy phép", "Sở Xây dựng"]], GOING_ON, "level", None),
+    ],
+)  # fmt: skip
+def test_a_sheet_going_on_stands_under_the_headings_the_sheet_before_ends_with(
+    tmp_path: Path,
+    first: list[list[object]],
+    second: list[list[object]],
+    column: str,
+    expected: list[str] | None,
+) -> None:
+    path = write_xlsx(tmp_path / "x.xlsx", {"Trang 1": first, "Trang 2": second})
+    [_, table] = read_catalogue(str(path)).tables
+    assert table.frame["name"].tolist() == [MARRIAGE, CERTIFY]
+    assert (table.frame[column].tolist() if column in table.frame else None) == expected
+    # The sheet before's headings are not listed as this sheet's own, and no value is said
+    # to come from a heading on a row of this sheet that holds none.
+    own = {section.row for section in table.account.sections}
+    assert 0 not in own
+    assert all(set(given.tolist()) <= {0, *own} for given in table.given_by.values())
+
+
+def test_a_third_sheet_goes_on_under_the_headings_of_the_first(tmp_path: Path) -> None:
+    third = [[5, "1.000005", "Đăng ký giám hộ", "UBND cấp xã"]]
+    sheets = {"Trang 1": STATUS_HEADED, "Trang 2": GOING_ON, "Trang 3": third}
+    path = write_xlsx(tmp_path / "x.xlsx", sheets)
+    tables = read_catalogue(str(path)).tables
+    assert [table.frame["status"].tolist() for table in tables[1:]] == [["Bãi bỏ"] * 2, ["Bãi bỏ"]]
+
+
 def test_a_sheet_going_on_may_open_with_a_heading(tmp_path: Path) -> None:
     second = [
         ["B. THỦ TỤC HÀNH CHÍNH CẤP HUYỆN"],

@@ -315,6 +315,16 @@ def _render_table(table: dict[str, Any], console: Console) -> None:
                     source=source,
                 )
             )
+    if carried := table.get("carried_sections"):
+        console.print(
+            t(
+                "  rows before its own first heading stand under the headings the sheet before it "
+                "ends with: {headings}",
+                "  các dòng trước tiêu đề mục đầu tiên của trang này thuộc các mục cuối của trang "
+                "trước: {headings}",
+                headings=", ".join(f"'{text}'" for text in carried),
+            )
+        )
     took = (
         (table["inherited"], t("their section", "mục chứa dòng đó")),
         (table["from_merged"], t("a cell merged down over them", "ô được gộp xuống các dòng đó")),

@@ -14,6 +14,7 @@ from procaudit.io import Catalogue, Table
 from procaudit.io.components import COMPONENTS
 from procaudit.io.headers import CATALOGUE, alias_of
 from procaudit.io.layout import SheetAccount
+from procaudit.io.sections import standing
 from procaudit.io.value_words import reason as reason_of
 from procaudit.io.vocabulary import Vocabulary
 
@@ -80,6 +81,8 @@ def _table(table: Table, workbook: bool) -> dict[str, Any]:
         "procedures": len(table.frame),
         "procedure_rows": f"{rows.min()}-{rows.max()}" if len(rows) else None,
         "sections": [asdict(section) for section in account.sections],
+        # A sheet going on with the list before it stands under that list's last headings.
+        "carried_sections": [section.text for section in standing(list(account.carried))],
         "inherited": dict(account.inherited),
         "header_status": account.header_status,
         "abolished_by": account.abolished_by,

@@ -16,19 +16,23 @@ list on the sheet before it when its rows fit that list:
   column it fails to name.
 
 A lookup sheet, a sheet of notes or a signature block fits none of this and is skipped as
-before. The header is the earlier sheet's, so its columns are read as they were there.
+before. The header is the earlier sheet's, so its columns are read as they were there, and so
+are its section headings: the rows above a heading of the sheet's own stand under the last
+ones there ("B. THỦ TỤC HÀNH CHÍNH CẤP XÃ", "PHẦN III. … BỊ BÃI BỎ"), as on one long sheet.
 """
 
 from __future__ import annotations
 
 import dataclasses
 import re
+from dataclasses import replace
 
 import pandas as pd
 
 from procaudit.core.i18n import t
 from procaudit.io.grid import Grid
 from procaudit.io.header_search import Header
+from procaudit.io.sections import Section
 from procaudit.io.table import Table
 
 _NAMED_SHARE = 0.8  # of the rows holding anything, those with a name in the name column
@@ -67,6 +71,15 @@ def continued_grid(grid: Grid, before: Table) -> tuple[Grid, Header] | None:
     rows = pd.concat([pd.Series([0]), grid.rows], ignore_index=True)
     continued = dataclasses.replace(grid, cells=joined, rows=rows, fields=None)
     return continued, ([0], labels, header_map)
+
+
+def carried_sections(before: Table) -> tuple[Section, ...]:
+    """The section headings a list going on from `before` stands under: those `before`
+    stood under and its own, on no row of the new sheet (row 0, as its header)."""
+    if before.account is None:
+        return ()
+    account = before.account
+    return tuple(replace(section, row=0) for section in (*account.carried, *account.sections))
 
 
 def continued_note(sheet: str, before: str) -> str:

@@ -103,7 +103,7 @@ class SheetAccount:
     header_rows: tuple[int, ...]
     header_map: HeaderMap
     labels: tuple[str, ...]  # the header label of each source column
-    sections: tuple[Section, ...]
+    sections: tuple[Section, ...]  # this sheet's own headings
     procedures: int
     skipped: dict[str, tuple[int, ...]]  # reason -> the user's row numbers
     inherited: dict[str, int]  # canonical column -> rows that took it from a section
@@ -123,6 +123,9 @@ class SheetAccount:
     # status, a unit (`sections.given_by_title`), by column.
     given: dict[str, str] = field(default_factory=dict)
     wider: Wider | None = None  # CSV records with more fields than the header (`io.wider`)
+    # The headings of the list on the sheet before, which this one goes on with: its rows
+    # above a heading of their own stand under them (row 0: on no row of this sheet).
+    carried: tuple[Section, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -232,10 +235,16 @@ def _kept(frame: pd.DataFrame, keep: pd.Series | np.ndarray) -> pd.DataFrame:
 
 
 def understand(
-    grid: Grid, options: LayoutOptions, header: Header | None = None, words: Vocabulary = CATALOGUE
+    grid: Grid,
+    options: LayoutOptions,
+    header: Header | None = None,
+    words: Vocabulary = CATALOGUE,
+    carried: tuple[Section, ...] = (),
 ) -> Understood:
     """Find the header (unless it was found already) and classify the rows under it; `words`
-    are the columns of the kind of table the grid holds (a catalogue unless said)."""
+    are the columns of the kind of table the grid holds (a catalogue unless said). `carried`
+    are the section headings of the list the grid goes on with (`io.continued_sheets`): its
+    rows above a heading of their own stand under them."""
     extra = options.extra_aliases
     if options.header_rows:
         header = given_header(grid, options.header_rows, extra)
@@ -380,9 +389,12 @@ def understand(
     if not has_data.all():
         skip(NO_DATA, live.index[~has_data])
         live = _kept(live, has_data)
-    inherited = inherit(sections, live.index)
+    # The headings a list going on from the sheet before stands under, before its own.
+    headed = [*((place - len(carried), section) for place, section in enumerate(carried))]
+    headed += sections
+    inherited = inherit(headed, live.index)
     # The rows that took a section's value (none without sections).
-    taken = taken_from_sections(inherited, live, header_map) if sections else {}
+    taken = taken_from_sections(inherited, live, header_map) if headed else {}
     if not levels_listed.empty:  # the levels listed under a procedure, before its section's
         listed_here = levels_listed.reindex(live.index)
         known = inherited["level"] if "level" in inherited else pd.Series(None, live.index)
@@ -411,7 +423,7 @@ def understand(
     given = given_by_title(
         title_texts_joined,
         grid.sheet,
-        (section for _, section in sections),
+        (section for _, section in headed),
         [*header_map.columns, *(["status"] if header_status else [])],
     )
     for column, value in list(given.items()):
@@ -419,7 +431,7 @@ def understand(
         # A title's level is that of the rows above the sections giving levels, if any.
         wanting = known.isna().to_numpy().copy()
         if column == "level":
-            wanting &= before_levels(sections, live.index)
+            wanting &= before_levels(headed, live.index)
         if not wanting.any():
             del given[column]  # every row has it from its sections: the title gives none
             continue
@@ -443,6 +455,7 @@ def understand(
         header_map=header_map,
         labels=tuple(labels),
         sections=tuple(section for _, section in sections),
+        carried=carried,
         procedures=len(live),
         skipped={reason: tuple(sorted(found)) for reason, found in skipped.items()},
         inherited=taken,

@@ -30,7 +30,7 @@ from procaudit.io.canonical import canonical_frame
 from procaudit.io.code_notes import drop_code_notes
 from procaudit.io.components import COMPONENTS, components_header
 from procaudit.io.continuations import CellParts
-from procaudit.io.continued_sheets import continued_grid, continued_note
+from procaudit.io.continued_sheets import carried_sections, continued_grid, continued_note
 from procaudit.io.csv_dialect import CsvDialect
 from procaudit.io.csv_reader import read_csv_grid
 from procaudit.io.csv_sniff import CSV_SUFFIXES
@@ -64,7 +64,7 @@ from procaudit.io.number_codes import restore_number_codes
 from procaudit.io.number_formats import code_shown
 from procaudit.io.other_tables import OtherTable, other_table, without_name
 from procaudit.io.parts import split_parts
-from procaudit.io.sections import heading_rows, internal_rows, title_internal
+from procaudit.io.sections import Section, heading_rows, internal_rows, title_internal
 from procaudit.io.sheets_aside import aside_reason
 from procaudit.io.table import Table as Table  # read's own, as it always was
 from procaudit.io.unread_cells import unread_columns
@@ -230,9 +230,15 @@ def _tables(
     return tuple(_table(path, part, options, header) for part, header in parts)
 
 
-def _table(path: str, grid: Grid, options: ReadOptions, header: Header | None = None) -> Table:
+def _table(
+    path: str,
+    grid: Grid,
+    options: ReadOptions,
+    header: Header | None = None,
+    carried: tuple[Section, ...] = (),
+) -> Table:
     try:
-        understood = understand(grid, options.layout(), header)
+        understood = understand(grid, options.layout(), header, carried=carried)
     except NoHeader as exc:  # with no header row given, a file that holds no catalogue
         refused = InputError if exc.given else NoCatalogueTable
         raise refused(path, _no_header(exc, grid)) from None
@@ -252,11 +258,11 @@ def _table(path: str, grid: Grid, options: ReadOptions, header: Header | None = 
     name_header = account.labels[header_map.columns[REQUIRED[0]]]
     if title_internal((*account.title, grid.sheet or "", name_header)):
         frame[INTERNAL] = True  # internal procedures: no national code is asked of them
-    elif (under := internal_rows(account.sections, frame[ROW].to_numpy())).any():
+    elif (under := internal_rows(account.carried + account.sections, frame[ROW].to_numpy())).any():
         frame[INTERNAL] = under  # a part of them, under its heading
     from_names = split_name_codes(frame)
     drop_code_notes(frame)
-    headings = heading_rows(understood.account.sections, frame[ROW].to_numpy())
+    headings = heading_rows(account.carried + account.sections, frame[ROW].to_numpy())
     given_by: dict[str, np.ndarray] = {}
     for column in _INHERITABLE:
         from_sections = understood.inherited.get(column)
@@ -502,8 +508,9 @@ class _Sheets:
         found = None if before is None or self.options.header_rows else continued_grid(grid, before)
         if found is None:
             return False
+        carried = carried_sections(before) if before is not None else ()
         try:
-            self.tables.append(_table(self.path_text, found[0], self.options, found[1]))
+            self.tables.append(_table(self.path_text, found[0], self.options, found[1], carried))
         except InputError:
             return False
         self.continued[str(grid.sheet)] = str(before.sheet if before else "")

@@ -235,6 +235,14 @@ def _in_force(sections: list[Section]) -> list[tuple[Section | None, ...]]:
     return states
 
 
+def standing(sections: list[Section]) -> list[Section]:
+    """The headings the rows after the last of `sections` stand under, outermost first."""
+    if not sections:
+        return []
+    held = [given for given in _in_force(sections)[-1] if given is not None]
+    return sorted(set(held), key=sections.index)
+
+
 def inherit(sections: list[tuple[int, Section]], positions: pd.Index) -> pd.DataFrame:
     """Level, field, status and unit for each procedure row from the sections above it
     (nested as `_in_force` says)."""
