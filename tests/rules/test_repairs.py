@@ -50,6 +50,9 @@ CASES = [
     ("PA604", "name", "Thẻ &amp;#40;mới&amp;#41;", "Thẻ (mới)"),  # escaped twice
     ("PA604", "name", "Sở TT&TT Lào Cai", None),
     ("PA604", "name", "Sở TT&TT &amp; Sở Nội vụ", "Sở TT&TT & Sở Nội vụ"),
+    ("PA605", "name", "<p>Đăng ký<br/>kết hôn</p>", "Đăng ký kết hôn"),
+    ("PA605", "forms", '<a href="x/m1.docx">Mẫu 01</a>', "Mẫu 01"),
+    ("PA605", "name", "Cấp phép cho <tên tổ chức>", None),
     ("PA402", "decision_no", "1890/QD-UBND", "1890/QĐ-UBND"),
     ("PA402", "decision_no", "Quyết định số 6225/QĐ-BQP", "6225/QĐ-BQP"),
     ("PA402", "decision_no", "Số: 64/QĐ-NHNN", "64/QĐ-NHNN"),
@@ -101,9 +104,10 @@ def test_repair(rule: str, column: str, before: str, after: str | None) -> None:
 def test_which_rules_repair_and_how_safely() -> None:
     found = {repair.rule_id: repair.safe for repair in all_repairs()}
     safe = {"PA601": True, "PA602": True, "PA603": True, "PA604": True, "PA402": True}
-    assert found == {**safe, "PA101": False}
-    # Legacy font, NFC, references, whitespace, then the repairs of one column.
-    assert [r.rule_id for r in all_repairs()][:4] == ["PA601", "PA602", "PA604", "PA603"]
+    assert found == {**safe, "PA101": False, "PA605": False}
+    # Legacy font, NFC, references and markup, whitespace, then the repairs of one column.
+    order = ["PA601", "PA602", "PA604", "PA605", "PA603"]
+    assert [r.rule_id for r in all_repairs()][:5] == order
 
 
 def test_whitespace_is_not_cleaned_in_codes() -> None:

@@ -46,6 +46,7 @@ def _load_rule_families() -> None:
         duplicates_across,
         forms,
         html_entities,
+        html_markup,
         near_duplicates,
         online_conflicts,
         publication,

@@ -79,7 +79,7 @@ class Rule:
     # The rule reads the names' comparison keys (`RuleContext.name_keys`): the reader starts
     # them for a large table as soon as it has found its header (`io.name_keys_ahead`).
     name_keys: bool = False
-    # A frame rule on each text cell's own text (PA601-PA604): what it finds in one text.
+    # A frame rule on each text cell's own text (PA601-PA605): what it finds in one text.
     # A value joined from the cells of several rows (a name over two lines) is asked of each
     # cell, so that its finding points at the cell holding the defect (`engine.cell_parts`).
     describe_text: DescribeText | None = None

@@ -4,7 +4,8 @@ The three rules read every canonical text column, one finding per cell. Catalogu
 million rows, so each column is surveyed once for all three rules (`SurveyedColumn`), by pyarrow's
 regex kernels over its distinct values; Python looks only at the few values they flag. The
 survey is public (`surveyed_columns`, `survey_hits`) for the other rules on text cells
-(PA604, `html_entities`), which add their pattern to the one scan (`HTML_REFERENCE`).
+(PA604, `html_entities`; PA605, `html_markup`), which add their pattern to the one scan
+(`HTML_REFERENCE`, `HTML_MARKUP`).
 """
 
 from __future__ import annotations
@@ -53,11 +54,20 @@ _NO_UNICODE_LETTER = (
 _MAY_NOT_BE_NFC = f"[^{re2_class(NFC_STABLE)}]"
 # HTML character references, numeric ("&#40;", "&#x28;") or named ("&amp;"): PA604's.
 HTML_REFERENCE = "&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,30});"
+# HTML tags of the text formatting a web editor writes ("<br/>", "<p>", "<a href=…>"), by
+# name: a placeholder such as "<tên cơ quan>" or "<18>" is none. PA605's (`html_markup`).
+HTML_MARKUP = (
+    r"<\s*/?\s*(?i:br|p|div|span|a|b|i|u|s|em|strong|font|sup|sub|ul|ol|li|table|tbody|thead"
+    r"|tr|td|th|h[1-6]|hr|center|strike|del|ins|blockquote|pre|img)(?:\s[^<>]*)?/?\s*>"
+)
 # One scan of a column finds the values any of the rules may flag (a few, in most columns).
-_SUSPECT = "|".join((STRAY, _MAY_NOT_BE_NFC, _NO_UNICODE_LETTER, HTML_REFERENCE, BREAK))
+_SUSPECT = "|".join(
+    (STRAY, _MAY_NOT_BE_NFC, _NO_UNICODE_LETTER, HTML_REFERENCE, HTML_MARKUP, BREAK)
+)
 # The ASCII characters without one of which ASCII text holds no match of `_SUSPECT`: the
-# whitespace of `STRAY` and HTML's "&" (the other patterns need a character beyond ASCII).
-_ASCII_SUSPECT = " \n\r\t\x0b\x0c&"
+# whitespace of `STRAY`, HTML's "&" and "<" (the other patterns need a character beyond
+# ASCII).
+_ASCII_SUSPECT = " \n\r\t\x0b\x0c&<"
 
 # --- The survey of a column ---------------------------------------------------------------------
 _LEGACY_NAMES = {
