@@ -245,6 +245,8 @@ CASES: dict[str, list[Row]] = {
         {"forms": ""},
         {"forms": "-"},
         {"field": "Hộ tịch &#40;cấp xã&#41;"},
+        {"field": "Hộ tịch<br/>"},
+        {"forms": "<br/>"},
     ),
     "reference and forms": rows(
         {"code": "1.001139", "name": "Đăng ký khai sinh"},
