@@ -52,6 +52,15 @@ CASES = {
         _with(rows(4), row2='2,1.000002,"Cấp phép\na, b, c, d, e\nf",Cấp xã,Mẫu 2'),
         None,
     ),
+    "a legal text's line with as many commas as the table, a sentence where the number is": (
+        # Its first line ends the record, but no row of the list has such a long number.
+        _with(
+            rows(4),
+            row2='2,1.000002,Cấp phép,Cấp xã,"Mẫu 01\nThông tư 101/2020/TT-BTC quy định mức thu, '
+            'chế độ thu, nộp, quản lý phí, lệ phí\nMẫu 02"',
+        ),
+        None,
+    ),
 }
 
 

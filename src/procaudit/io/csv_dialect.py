@@ -100,6 +100,24 @@ def check_rows_in_one_cell(
     )
 
 
+def _longest(records: pd.DataFrame) -> np.ndarray:
+    """Each column's longest cell, in characters (0 for a column of empty cells)."""
+    return np.array(
+        [records[column].astype("string").str.len().fillna(0).max() for column in records],
+        dtype=float,
+    )
+
+
+def _fit(lines: pd.Series, delimiter: str, longest: np.ndarray) -> np.ndarray:
+    """Whether each line, split at the delimiter, has no field longer than its column's
+    longest cell: a row swallowed by a quote holds a code where the codes are, a name
+    where the names are. A legal text's line with as many commas as the table has fields
+    ("… quản lý phí, lệ phí trong công tác thú y …") puts a sentence where a code is."""
+    fields = lines.str.split(delimiter, regex=False, expand=True)
+    lengths = fields.apply(lambda column: column.str.len()).to_numpy(dtype=float)
+    return np.asarray((lengths <= longest[: lengths.shape[1]]).all(axis=1))
+
+
 def rows_in_one_cell(
     records: pd.DataFrame, starts: pd.Series, delimiter: str
 ) -> tuple[int, int, int] | None:
@@ -109,7 +127,9 @@ def rows_in_one_cell(
     A cell holds rows when its first line ends the record as a row would (the fields after
     it are on that line: the quote swallowed them) and a line inside it, neither its first
     nor its last, splits into as many fields as the table has. A cell of text with line
-    breaks meets both only by chance: the real catalogues' 479 such cells meet neither."""
+    breaks meets both only by chance: the real catalogues' 479 such cells meet neither. So
+    that chance refuses no file, a row's every field must also be no longer than the longest
+    cell of its column (`_fit`)."""
     width = records.shape[1]
     if width < _ROW_WIDTH_TOLD or records.empty:
         return None
@@ -120,6 +140,7 @@ def rows_in_one_cell(
     candidates = records.iloc[spanning].astype(object).set_axis(spanning)
     separator = re.escape(delimiter)
     first: tuple[int, int, pd.Series] | None = None  # (record, column, its lines that are rows)
+    longest: np.ndarray | None = None  # each column's longest cell, counted when first needed
     for position in range(width):
         cells = candidates.iloc[:, position]
         broken = cells[cells.str.contains(LINE_BREAK.pattern, regex=True, na=False)]
@@ -129,6 +150,10 @@ def rows_in_one_cell(
         ends_record = position + cell_lines.str[0].str.count(separator) + 1 == width
         inner = cell_lines[ends_record].str[1:-1].explode().dropna()
         rows = inner[inner.str.count(separator) + 1 == width]
+        if rows.empty:
+            continue
+        longest = _longest(records) if longest is None else longest
+        rows = rows[rows.index.isin(rows.index[_fit(rows, delimiter, longest)])]
         if rows.empty:
             continue
         record = int(rows.index[0])
