@@ -612,6 +612,21 @@ def test_a_sheet_without_a_header_goes_on_with_the_list_before_it(
         assert "Trang 2" in catalogue.skipped_sheets
 
 
+def test_a_one_stop_list_goes_on_with_other_units_local_codes(tmp_path: Path) -> None:
+    """A one-stop export split over two sheets: the units further on write their fields'
+    letters in their codes ("2019.DD.CX.15" after "2018.BTXH.CX.03"), and its RNUM counts
+    nothing the sheet before counted on."""
+    header = ["TEN_CO_QUAN", "TEN_TAT", "TEN_THU_TUC", "RNUM"]
+    first = [header] + [
+        ["Sở Lao động", f"2018.BTXH.CX.0{i}", f"Trợ cấp xã hội {i}", 40 + i] for i in range(1, 6)
+    ]
+    second = [["UBND Huyện Hạ Hòa", f"2019.DD.CX.{i:02d}", f"Giao đất {i}", i] for i in range(1, 6)]
+    path = write_xlsx(tmp_path / "x.xlsx", {"Trang 1": first, "Trang 2": second})
+    tables = read_catalogue(str(path)).tables
+    assert [table.sheet for table in tables] == ["Trang 1", "Trang 2"]
+    assert tables[1].frame["code"].tolist()[0] == "2019.DD.CX.01"
+
+
 def test_a_sheet_with_a_header_that_names_no_procedure_does_not_go_on_with_the_list(
     tmp_path: Path,
 ) -> None:

@@ -10,7 +10,8 @@ list on the sheet before it when its rows fit that list:
 - the list's name column holds a name (text with letters, not a number) on most rows (of
   those holding several cells: a heading fills one);
 - its rows go on from that list: their numbers (STT) count on from above 1, one by one, or
-  the cells of the list's code column have the form of the list's codes (`1.000178`);
+  the cells of the list's code column have the form of the list's codes (`1.000178`; a
+  local code's runs of digits and of letters, `2018.BTXH.CX.03`);
 - and its first row is one of them, or a heading in one cell: a row of several cells with
   no number and no code is a header of its own (a dossier components table's), whatever
   column it fails to name.
@@ -139,4 +140,9 @@ def _codes_alike(cells: pd.DataFrame, before: Table, filled: pd.Series) -> bool:
 
 
 def _forms(values: pd.Series) -> pd.Series:
-    return values.astype("string").str.strip().str.replace(r"\d", "9", regex=True)
+    """Each code's form: a run of digits as 9, a run of letters as A. A one-stop system's
+    local codes name their unit and field in letters ("2018.BTXH.CX.03" and, a district
+    further on, "2019.DD.CX.15"): the letters and their count change from one unit's rows
+    to the next, the form "9.A.A.9" does not."""
+    texts = values.astype("string").str.strip().str.replace(r"\d+", "9", regex=True)
+    return texts.str.replace(r"[^\W\d_]+", "A", regex=True)
