@@ -22,6 +22,8 @@ REGULAR = {
     "a cell on two lines": f'{HEADER}\n1,1.000001,"Cấp\nphép",Mẫu 01\n2,1.000002,Đăng ký,x\n',
     "a CR LF inside a cell": f'{HEADER}\r\n1,1.000001,"Cấp\r\nphép",x\r\n2,1.0002,y,z\r\n',
     "space-only and empty cells": f'{HEADER}\n1,1.000001,"  ",\u00a0\n2,"",Đăng ký,x\n',
+    # A portal export's agency cell of a line break alone: empty, its lines still counted.
+    "a cell of line breaks alone": f'{HEADER}\n1,1.000001,Cấp,"\n"\n2,,"\r\n ",x\n3,a,b,\n',
     "quotes inside": f'{HEADER}\n1,1.000001,"Cấp ""lại"" phép",Mẫu 01\n',
     "semicolons": "STT;Mã thủ tục;Tên thủ tục\n1;1.000001;Cấp, cấp lại phép\n",
     "tabs": "STT\tMã thủ tục\tTên thủ tục\n1\t1.000001\tCấp phép\n",
@@ -127,3 +129,15 @@ def test_excel_text_formulas_read_as_excel_shows_them(
     path = _write(tmp_path, f"Mã TTHC;Tên thủ tục\n{cell};Cấp phép\n".encode(encoding))
     grid, _ = read_csv_grid(path)
     assert _cells(grid.cells) == [["Mã TTHC", "Tên thủ tục"], [read, "Cấp phép"]]
+
+
+def test_a_cell_of_line_breaks_alone_is_blank_and_its_lines_count(tmp_path: Path) -> None:
+    """A portal export's agency cell holding "\\n" alone: empty, as a workbook's is, and the
+    record below it starts on the line after the cell's."""
+    path = _write(tmp_path, f'{HEADER}\n1,1.000001,Cấp,"\n"\n2,1.000002,"\r\n ",x\n'.encode())
+    grid, _ = read_csv_grid(path)
+    assert _cells(grid.cells.iloc[1:, :4]) == [
+        ["1", "1.000001", "Cấp", None],
+        ["2", "1.000002", None, "x"],
+    ]
+    assert grid.rows.tolist() == [1, 2, 4]

@@ -76,7 +76,7 @@ def parsed_grid(parsed: ParsedCsv) -> Grid:
     records = pd.DataFrame(dict(enumerate(arrays)), copy=False)  # fresh columns: no copy
     # With no line break inside a cell, each record is one line of the file.
     lines = None if parsed.held & _LINE_BREAKS else len(records)
-    grid = Grid(None, records, start_lines(records, lines))
+    grid = Grid(None, records, start_lines(records, lines, parsed.blank_breaks))
     # The blocks behind the columns, known here: not found again from a Series per column.
     return with_arrow_columns(grid, [array_chunks(array) for array in arrays])
 

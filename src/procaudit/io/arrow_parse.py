@@ -14,6 +14,7 @@ import io
 from dataclasses import dataclass
 from pathlib import Path
 
+import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
 from pyarrow import csv as arrow_csv
@@ -65,6 +66,8 @@ class ParsedCsv:
     held: frozenset[bytes]  # which of NUL, CR, LF and "=" some cell holds
     used: int  # the columns up to the last that holds a cell (none counted past a NUL)
     columns: tuple[pa.ChunkedArray, ...]  # the used ones, cells of spaces made null
+    # per record, the line breaks in its cells made null (None where there are none)
+    blank_breaks: np.ndarray | None = None
 
 
 def parse_csv(path: Path, plan: CsvPlan) -> ParsedCsv | None:
@@ -82,11 +85,16 @@ def parse_csv(path: Path, plan: CsvPlan) -> ParsedCsv | None:
     # one Series per column.
     used = used_width(table)
     columns = tuple(table.column(position) for position in range(used))
+    blank_breaks = None
     if len(cells) > 1 or any(pc.any(pc.utf8_is_space(array)).as_py() for array in cells):
+        # A cell of line breaks alone ("\n", a portal export's agency) is blank, but its
+        # lines still count in the records' line numbers.
+        if held & {b"\r", b"\n"}:
+            blank_breaks = _blank_breaks(columns)
         columns = tuple(map(blank_as_missing, columns))
     if b"=" in held:  # some cell may be Excel's text formula (="1.000178")
         columns = tuple(map(unwrapped, columns))
-    return ParsedCsv(table.num_rows, held, used, columns)
+    return ParsedCsv(table.num_rows, held, used, columns, blank_breaks)
 
 
 # Up to this many records a table's cells are searched as one array: a small file's dozen
@@ -102,6 +110,20 @@ def _cells(table: pa.Table) -> list[pa.Array]:
     if len(chunks) > 1 and table.num_rows <= ONE_ARRAY_ROWS:
         return [pa.concat_arrays(chunks)]
     return chunks
+
+
+def _blank_breaks(columns: tuple[pa.ChunkedArray, ...]) -> np.ndarray | None:
+    """Per record, the line breaks in its cells of spaces alone; None where none holds one."""
+    found = None
+    for column in columns:
+        blank = pc.fill_null(pc.utf8_is_space(column), False)
+        if not pc.any(blank).as_py():
+            continue
+        breaks = pc.count_substring_regex(pc.if_else(blank, column, ""), "\r\n|\r|\n")
+        counted = breaks.to_numpy(zero_copy_only=False)
+        if counted.any():
+            found = counted if found is None else found + counted
+    return found
 
 
 def blank_as_missing(column: pa.Array | pa.ChunkedArray) -> pa.Array | pa.ChunkedArray:

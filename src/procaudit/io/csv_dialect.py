@@ -58,9 +58,12 @@ def _line_ends(piece: str | bytes) -> int:
     return piece.count(b"\n") + piece.count(b"\r") - pairs
 
 
-def start_lines(records: pd.DataFrame, lines: int | None) -> pd.Series:
+def start_lines(
+    records: pd.DataFrame, lines: int | None, blank_breaks: np.ndarray | None = None
+) -> pd.Series:
     """The line on which each record starts (the first record starts on line 1), in a text
-    of `lines` physical lines (None: more than one per record)."""
+    of `lines` physical lines (None: more than one per record). `blank_breaks`: per record,
+    the line breaks of its cells that were made empty (a cell of "\\n" alone)."""
     if lines == len(records):  # no cell holds a line break: one line per record
         return pd.Series(range(1, len(records) + 1), index=records.index)
     # A record spans one line plus one per line break inside its quoted cells.
@@ -69,6 +72,8 @@ def start_lines(records: pd.DataFrame, lines: int | None) -> pd.Series:
         "pd.Series[int]",
         sum(records[column].str.count(LINE_BREAK.pattern).fillna(0) for column in records.columns),
     )
+    if blank_breaks is not None:
+        breaks = breaks + blank_breaks
     return ((1 + breaks).cumsum().shift(1, fill_value=0) + 1).astype("int64")
 
 

@@ -265,9 +265,11 @@ def _line_of(text: str, index: int) -> int:
 
 
 def _has_space_only_cells(text: str, delimiter: str) -> bool:
-    """Whether some cell holds only spaces: one regular-expression pass over the text."""
+    """Whether some cell holds only spaces: one regular-expression pass over the text. A
+    quoted one may hold line breaks too ("\\n" alone, a portal's agency cell)."""
     d = re.escape(delimiter)
-    return re.search(rf'(?:^|{d})"?[^\S\n]+"?(?={d}|\r?$)', text, re.MULTILINE) is not None
+    pattern = rf'(?:^|{d})(?:"\s+"|"?[^\S\n]+"?)(?={d}|\r?$)'
+    return re.search(pattern, text, re.MULTILINE) is not None
 
 
 def _widths(text: str, delimiter: str) -> tuple[int, int, list[int]]:
