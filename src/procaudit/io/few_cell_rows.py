@@ -9,10 +9,11 @@ a total ("Tổng cộng: 150") is no procedure; a heading ("A. THỦ TỤC CẤP
 Đất đai", "UBND xã Tân Lập") begins a section whose rows take what it says
 (`io/sections.py`). So does a group's heading that says only its field ("HỘ TỊCH", merged
 across the row from the code column): a few words alone, left of an empty name cell, or
-numbered "1" over rows numbered "1.1", "1.2". A row whose text goes on with the line above
-it (a name wrapped in a PDF) is none of these. A total may carry the sums of the columns
-beside it, though ("Cộng | 15 | 13" in a statistics table): a row with more cells, no row
-number and no code whose name says so is a total too (`many_cell_totals`).
+numbered "1" over rows numbered "1.1", "1.2"; and a row of one agency's name left of an
+empty name cell, which begins a block of rows it gives nothing. A row whose text goes on with
+the line above it (a name wrapped in a PDF) is none of these. A total may carry the sums of
+the columns beside it, though ("Cộng | 15 | 13" in a statistics table): a row with more
+cells, no row number and no code whose name says so is a total too (`many_cell_totals`).
 """
 
 from __future__ import annotations
@@ -35,6 +36,7 @@ from procaudit.io.sections import (
     section_of,
     unit_headings,
 )
+from procaudit.vn.agencies import names_an_agency
 
 _FOOTER = re.compile(
     r"^(?:\*\s*)?(?:ghi chú|lưu ý|nơi nhận|kt\.|tm\.|t/m|q\.|chủ tịch|phó chủ tịch|giám đốc"
@@ -176,13 +178,22 @@ def notes_and_headings(
     heading |= _group_headings(
         few, stt, name, ~heading & ~going_on.reindex(few.index).to_numpy(dtype=bool)
     )
+    lone = _lone_texts(
+        few, (name, code, agency), ~heading & ~going_on.reindex(few.index).to_numpy(dtype=bool)
+    )
+    heading |= lone
     if heading.any():
         # A heading numbered in the STT column ("II") is one whatever follows it.
         unnumbered = few[stt].isna().to_numpy() if stt is not None else True
         heading &= ~_goes_on_below(live, few.index, heading & unnumbered, (stt, code))
     sections = [
-        (index, section_of(int(rows.loc[index]), heading_text(few.loc[index])))
-        for index in few.index[heading]
+        (
+            index,
+            Section(int(rows.loc[index]), heading_text(few.loc[index]), ends_unit=True)
+            if said_nothing
+            else section_of(int(rows.loc[index]), heading_text(few.loc[index])),
+        )
+        for index, said_nothing in zip(few.index[heading], lone[heading], strict=True)
     ]
     return FewCellRows(live, sections, content, notes, total)
 
@@ -229,6 +240,32 @@ def _group_headings(
     for at in np.flatnonzero(maybe).tolist():
         texts = {text.strip() for text in cells.iloc[at].dropna().astype("str")} - {""}
         found[at] = len(texts) == 1 and group_name(texts.pop()) is not None
+    return found
+
+
+def _lone_texts(
+    few: pd.DataFrame, identity: tuple[int, int | None, int | None], candidates: np.ndarray
+) -> np.ndarray:
+    """Which of the `candidates` among the rows `few` hold one text naming an agency
+    (`names_an_agency`) left of an empty name cell, in a table whose procedures have a code
+    column: a unit's heading that `heading_unit` does not take for one ("Vụ Các định chế tài
+    chính - Bộ Tài chính", "Kho bạc Nhà nước các cấp" over a block of rows), not a
+    procedure with no name and a code of words. A name typed in the code column begins with
+    what is done ("Thủ tục đăng ký …"); an agency in the agency column (`identity`: the name,
+    code and agency columns) goes on with the procedure above. Such a heading gives the rows
+    under it nothing, but ends the block of a unit heading above it."""
+    name, code, agency = identity
+    if code is None or not candidates.any():
+        return np.zeros(len(few), dtype=bool)
+    filled = few.notna().to_numpy()
+    first = few.columns.to_numpy()[filled.argmax(axis=1)]
+    maybe = candidates & filled.any(axis=1) & (first < name) & few[name].isna().to_numpy()
+    found = np.zeros(len(few), dtype=bool)
+    for at in np.flatnonzero(maybe).tolist():  # the few rows left over: headings, mostly
+        cells = few.iloc[at].dropna()
+        texts = {" ".join(str(text).split()) for text in cells} - {""}
+        if len(texts) == 1 and agency not in cells.index:
+            found[at] = names_an_agency(texts.pop())
     return found
 
 

@@ -101,6 +101,9 @@ class Section:
     unit: str | None = None  # the unit of a list kept per unit (`units.heading_unit`)
     online_level: str | None = None  # a part of a list of online services
     internal: bool = False  # a part of internal procedures ("PHẦN II. TTHC NỘI BỘ")
+    # A heading that names nothing known ("Kho bạc Nhà nước các cấp" over a block of rows):
+    # it gives nothing, but the block of the unit above it has ended.
+    ends_unit: bool = False
 
 
 def folded_texts(column: pd.Series) -> pd.Series:
@@ -224,6 +227,8 @@ def _in_force(sections: list[Section]) -> list[tuple[Section | None, ...]]:
             field_of = field_of if fields_outside else None
         if section.unit:
             unit, field_of = section, None
+        if section.ends_unit:
+            unit = None
         if section.field:
             field_of = section
             level = None if fields_outside else level
