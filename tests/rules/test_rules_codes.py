@@ -63,7 +63,10 @@ def test_pa101_invalid_code(case: str, code: str, flagged: bool) -> None:
         ("1.001 234", "has a space inside it", "Write the code as 1.001234."),
         ("1.\u00a0001234", "has a space inside it", "Write the code as 1.001234."),
         ("1.001234.000.00.00. H29", "has a space inside it", "Write the code as 1.001234.000"),
-        (" 1. 001234", "has spaces around it", "Write the code as 1.001234."),
+        # Spaces around a broken code: the broken code's finding.
+        (" 1. 001234", "has a space inside it", "Write the code as 1.001234."),
+        ("1.0O1234   ", "has a letter where a digit belongs", "Write the code as 1.001234."),
+        ("01.001234 ", "has a leading zero", "Write the code as 1.001234."),
         ("1. 00123", "is not a national code", "Copy the procedure's code from"),
         ("'1.001234", "starts with an apostrophe", "Write the code as 1.001234."),
         (" '1.001234", "starts with an apostrophe", "Write the code as 1.001234."),
@@ -431,6 +434,25 @@ def test_findings_carry_location_code_and_severity() -> None:
     assert (finding.name, finding.severity, finding.code) == ("invalid-code", "error", "1,001234")
 
 
+def test_pa101_a_padded_national_code_is_a_warning_and_a_broken_one_an_error() -> None:
+    rows = [{"code": "1.001234  ", "name": "A"}, {"code": "1.0O1234  ", "name": "B"}]
+    found = [(f.code, f.severity) for f in findings_of(rows) if f.rule == "PA101"]
+    assert found == [("1.001234", "warning"), ("1.0O1234", "error")]
+
+
+def test_pa101_a_padded_export_keeps_its_broken_codes_out_of_the_column_finding(
+    tmp_path: Path,
+) -> None:
+    """Every code padded (a database's CHAR column): one column finding of warnings, and the
+    broken code's error on its row."""
+    rows: list[list[object]] = [["Mã TTHC", "Tên thủ tục"]]
+    rows += [[f"1.{number:06d}   ", f"Thủ tục số {number}"] for number in range(1, 40)]
+    rows[6][0] = "1.0O1234   "
+    path = write_workbook(tmp_path / "padded.xlsx", {"S": rows})
+    found = [(f.severity, f.row) for f in audit([str(path)]).findings if f.rule == "PA101"]
+    assert sorted(found, key=str) == [("error", 7), ("warning", None)]
+
+
 # Codes whose every step of `invalid_code` differs: its column kernels must say the same.
 ODD_CODES = [
     *(case[1] for case in CODE_CASES),
@@ -449,6 +471,7 @@ ODD_CODES = [
     *["1.000178.H29\n1.000179.000.00.00.H29", "1.000178;;1.000179", "1.000178; 1.000179."],
     *["1. 001234", "1.001 234", " 1. 001234 ", "1.\t001234", "1 . 001234", "1. 00123", "1.001234"],
     *["1.001234 1.001235", "'1. 001234", "1.\x1c001234", "1.\u00a0001234", "1, 001234"],
+    *["1.0O1234   ", " 01.001234", "1,001234 ", " 1.00120 ", "1.001234.H29 ", "  ", "1.0081. "],
     # Written with a label, a look-alike or a stray mark (`code_writing`), and near misses
     *(case[0] for case in WRITTEN_CASES),
     *["Code: 1.000123", "CODE 1.000123;", "Ma TTHC: 1.000123", "\x1cCode: 1.000123\x1c", "Id: 1.0"],

@@ -25,7 +25,12 @@ from procaudit.core.i18n import t
 from procaudit.core.paths import not_a_state_file, shown_path
 from procaudit.engine import schema_checks  # noqa: F401  (registers the custom checks)
 from procaudit.rules.catalog import get_rule
-from procaudit.rules.code_hits import number_code_hits, settle_code_hits, without_internal
+from procaudit.rules.code_hits import (
+    number_code_hits,
+    padded_code_hits,
+    settle_code_hits,
+    without_internal,
+)
 from procaudit.rules.schema_generic import SCHEMA_VIOLATION
 
 MAX_SCHEMA_SIZE: Final = 16 * 1024 * 1024  # bytes: a schema is a page of YAML
@@ -191,7 +196,8 @@ def schema_hits(loaded: LoadedSchema, frame: pd.DataFrame) -> pd.DataFrame:
         hits = pd.DataFrame(columns=["rule", "index", "column", "value", "message", "fix"])
     # Code cells holding numbers pass the pattern; a list of internal procedures has no
     # national code to ask for.
-    return without_internal(number_code_hits(hits, frame), frame)
+    # A national code with spaces around it is a warning (`code_hits.padded_code_hits`).
+    return without_internal(number_code_hits(padded_code_hits(hits), frame), frame)
 
 
 def _hits_from_failures(failures: pd.DataFrame) -> pd.DataFrame:

@@ -14,6 +14,7 @@ from procaudit.catalogue.columns import CODE_NUMBER, CODE_SHOWN, INTERNAL
 from procaudit.catalogue.status import ABOLISHED, NEW, SUSPENDED, row_status_kinds
 from procaudit.core.findings import Severity
 from procaudit.rules.code_messages import said
+from procaudit.rules.code_repairs import CODE_PATTERN
 
 INVALID_CODE, MISSING_CODE = "PA101", "PA102"
 
@@ -50,6 +51,30 @@ def number_code_hits(hits: pd.DataFrame, frame: pd.DataFrame) -> pd.DataFrame:
         }
     )
     return found if hits.empty else pd.concat([hits, found], ignore_index=True)
+
+
+def padded_code_hits(hits: pd.DataFrame) -> pd.DataFrame:
+    """The hits with PA101's on a national code with only spaces around it ("1.001193  ", a
+    database export's padded text) made warnings: the code is certain, the cell is what
+    an exact look-up misses. A padded export pads every code: as errors they would make one
+    column finding of the rule's severity, in which the few broken codes ("1.0O1234  ", an
+    error) were lost."""
+    if hits.empty or "value" not in hits:
+        return hits
+    texts = hits["value"].astype("string").fillna("")
+    stripped = texts.str.strip()
+    padded = (
+        hits["rule"].eq(INVALID_CODE)
+        & stripped.ne(texts)
+        & stripped.str.fullmatch(CODE_PATTERN[1:-1]).fillna(False).astype(bool)
+    ).to_numpy(dtype=bool)
+    if not padded.any():
+        return hits
+    hits = hits.copy()
+    if "severity" not in hits:
+        hits["severity"] = pd.Series([None] * len(hits), index=hits.index, dtype=object)
+    hits.loc[padded, "severity"] = Severity.WARNING
+    return hits
 
 
 def _number_said(number: str, code: str, shown: object) -> tuple[str, str, str | None]:

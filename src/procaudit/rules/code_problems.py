@@ -65,34 +65,37 @@ def _problem(code: str) -> str:
     number = _number_problem(code)
     if number is not None:
         return number
-    if _SCIENTIFIC.fullmatch(code.strip()):
+    # A code with spaces around it is told by what it is inside them: a padded export of a
+    # broken code ("1.0O1234   ") is the broken code's finding, not a padding one.
+    text = code.strip()
+    if _SCIENTIFIC.fullmatch(text):
         return said("scientific")
-    if _SEVERAL.fullmatch(code):
-        return said("several", count=len(_EACH.findall(code)))
-    if code.strip().startswith("'"):
+    if _SEVERAL.fullmatch(text):
+        return said("several", count=len(_EACH.findall(text)))
+    if text.startswith("'"):
         return said("apostrophe")
-    if code != code.strip():
+    if text != code and (not text or _CODE.fullmatch(text)):
         return said("spaces")
-    joined = "".join(code.split())
-    if joined != code and _CODE.match(joined):  # "1. 000178", "1.000 178": typed by hand
+    joined = "".join(text.split())
+    if joined != text and _CODE.match(joined):  # "1. 000178", "1.000 178": typed by hand
         return said("space inside")
-    if "," in code:
+    if "," in text:
         return said("comma for dot")
-    national_part = ".".join(code.split(".")[:2])
+    national_part = ".".join(text.split(".")[:2])
     if _LETTER.search(national_part):
-        if re.match(_TYPED_NATIONAL, code):
+        if re.match(_TYPED_NATIONAL, text):
             return said("letter")
-        if re.fullmatch(_OWN_CODE, code) and any(char.isdigit() for char in code):
+        if re.fullmatch(_OWN_CODE, text) and any(char.isdigit() for char in text):
             return said("own code")
-    if _AGENCY_ID.fullmatch(code):
+    if _AGENCY_ID.fullmatch(text):
         return said("agency id")
-    head, _, tail = code.partition(".")
+    head, _, tail = text.partition(".")
     if head.startswith("0") and len(head) > 1:
         return said("leading zero")
     digits = _DIGITS.match(tail).group()  # type: ignore[union-attr]
     if head.isdigit() and digits and len(digits) != 6:
         return said("digits", count=len(digits))
-    if _TRAILING_DOT.match(code):
+    if _TRAILING_DOT.match(text):
         return said("trailing dot")
     return said("not national")
 
@@ -161,35 +164,41 @@ def _invalid_ascii_codes(code: pa.Array) -> tuple[pa.Array, pa.Array]:
     )
     # _problem: its cases from the last to the first, each laid over those after it
     digits = pc.utf8_length(
-        pc.struct_field(pc.extract_regex(code, r"^[0-9]+\.(?P<digits>[0-9]*)"), "digits")
+        pc.struct_field(pc.extract_regex(text, r"^[0-9]+\.(?P<digits>[0-9]*)"), "digits")
     )
     problem = pa.array([said("not national")] * len(code), pa.large_string())
     wrong_count = pc.and_(pc.greater(digits, 0), pc.not_equal(digits, NATIONAL_DIGITS))
     cases = [
-        (matches(code, _TRAILING_DOT.pattern), said("trailing dot")),
+        (matches(text, _TRAILING_DOT.pattern), said("trailing dot")),
         (pc.fill_null(wrong_count, False), format_texts(t(*MESSAGES["digits"]), count=digits)),
-        (matches(code, "^0[^.]"), said("leading zero")),
-        (matches(code, f"^{AGENCY_ID}$"), said("agency id")),
+        (matches(text, "^0[^.]"), said("leading zero")),
+        (matches(text, f"^{AGENCY_ID}$"), said("agency id")),
         (
-            pc.and_(matches(code, r"^[^.]*(?:\.[^.]*)?[A-Za-z]"), matches(code, _TYPED_NATIONAL)),
+            pc.and_(matches(text, r"^[^.]*(?:\.[^.]*)?[A-Za-z]"), matches(text, _TYPED_NATIONAL)),
             said("letter"),
         ),
         (
             pc.and_(
-                pc.and_(matches(code, r"^[^.]*(?:\.[^.]*)?[A-Za-z]"), matches(code, _OWN_CODE)),
-                pc.and_not(matches(code, "[0-9]"), matches(code, _TYPED_NATIONAL)),
+                pc.and_(matches(text, r"^[^.]*(?:\.[^.]*)?[A-Za-z]"), matches(text, _OWN_CODE)),
+                pc.and_not(matches(text, "[0-9]"), matches(text, _TYPED_NATIONAL)),
             ),
             said("own code"),
         ),
-        (pc.match_substring(code, ","), said("comma for dot")),
+        (pc.match_substring(text, ","), said("comma for dot")),
         (
             pc.and_(pc.not_equal(collapsed, text), matches(collapsed, CODE_PATTERN)),
             said("space inside"),
         ),
-        (pc.not_equal(code, text), said("spaces")),
+        (
+            pc.and_(
+                pc.not_equal(code, text),
+                pc.or_(pc.equal(text, ""), matches(text, CODE_PATTERN)),
+            ),
+            said("spaces"),
+        ),
         (pc.starts_with(text, "'"), said("apostrophe")),
     ]
-    several = matches(code, f"^{_SEVERAL.pattern}$")
+    several = matches(text, f"^{_SEVERAL.pattern}$")
     counted = pc.count_substring_regex(code, f"(?:^|[;,/\\s]){_ONE_CODE}")
     cases.append((several, format_texts(t(*MESSAGES["several"]), count=counted)))
     cases.append((matches(text, f"^{_SCIENTIFIC.pattern}$"), said("scientific")))
