@@ -21,6 +21,8 @@ CASES = {
         [["Vụ Các định chế tài chính - Bộ Tài chính", "", ""], BIRTH, DEATH],
         [3, 4],
     ),
+    # Few words, as a field's group heading has, but an agency's: no field "Bộ Tài chính".
+    "an agency's name of few words": ([["Bộ Tài chính", "", ""], BIRTH], [3]),
     "two headings, of two words and more": (
         [["Kho bạc Nhà nước các cấp", "", ""], BIRTH, ["Cục Thuế", "", ""], LAND],
         [3, 5],
@@ -56,3 +58,8 @@ def test_a_lone_heading_ends_the_unit_block_above_it() -> None:
         (5, None),
         (7, "Sở Tư pháp"),
     ]
+
+
+def test_an_agency_heading_of_few_words_gives_no_field() -> None:
+    table = sheet_table([["Mã số", "Tên"], ["Cơ quan đại diện chủ sở hữu", ""], BIRTH[:2]])
+    assert "field" not in table.frame or column_read(table, "field") == [(3, None)]

@@ -227,8 +227,9 @@ def _group_headings(
 ) -> np.ndarray:
     """Which of the `candidates` among the rows `few` head a group with no word saying so
     ("HỘ TỊCH", "1. Chứng thực", merged across the row from the code column): a row whose
-    name cell is empty and whose one text, a few words naming a field (`group_name`),
-    begins left of the name. A procedure's row has its name in the name column."""
+    name cell is empty and whose one text, a few words naming a field (`group_name`) and
+    not an agency ("Bộ Tài chính", "Cơ quan đại diện chủ sở hữu"), begins left of the name.
+    A procedure's row has its name in the name column."""
     cells = few
     if stt is not None:  # its number is no text, but a heading merged from it is
         cells = few.copy()
@@ -239,7 +240,10 @@ def _group_headings(
     found = np.zeros(len(few), dtype=bool)
     for at in np.flatnonzero(maybe).tolist():
         texts = {text.strip() for text in cells.iloc[at].dropna().astype("str")} - {""}
-        found[at] = len(texts) == 1 and group_name(texts.pop()) is not None
+        if len(texts) == 1:
+            text = texts.pop()
+            # An agency's name over a block of rows is its unit's, no field's (`_lone_texts`).
+            found[at] = group_name(text) is not None and not names_an_agency(text)
     return found
 
 
