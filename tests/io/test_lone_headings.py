@@ -27,6 +27,19 @@ CASES = {
         [["Kho bạc Nhà nước các cấp", "", ""], BIRTH, ["Cục Thuế", "", ""], LAND],
         [3, 5],
     ),
+    # Units named without an office's word, as the portal writes them: a fund, the tax
+    # offices since 2025, civil judgment.
+    "a fund, the tax offices, a judgment office": (
+        [
+            ["Quỹ Bảo vệ và Phát triển rừng Việt Nam - Bộ NN và MT", "", ""],
+            BIRTH,
+            ["Thuế cơ sở, Cục Thuế - Bộ tài chính, Thuế tỉnh, thành phố", "", ""],
+            LAND,
+            ["Thi hành án dân sự tỉnh, thành phố", "", ""],
+            DEATH,
+        ],
+        [3, 5, 7],
+    ),
     # A procedure's own row: its name is in the name column, or typed in the code column.
     "a name alone in the name column": ([["", "Đăng ký kết hôn", ""], BIRTH], [2, 3]),
     "a name typed in the code column": ([["Thủ tục đăng ký kết hôn", "", ""], BIRTH], [2, 3]),

@@ -40,13 +40,15 @@ AGENCY_ID = r"[0-9]{3}\.[0-9]{2}\.[0-9]{2}\.[A-Z][0-9]{2}"
 # How an agency's name begins, an office or an authority ("Sở Tư pháp", "Cục Hàng không Việt
 # Nam", "UBND cấp xã", "Chủ tịch UBND tỉnh"); a procedure's name begins with what is done
 # ("Cấp", "Đăng ký", "Thủ tục …"), so none of the portal's 2,642 names begins so. Not "Ban"
-# alone ("Ban hành …" is done) nor "Thanh tra" or "Viện" alone.
+# alone ("Ban hành …" is done) nor "Thanh tra" or "Viện" alone. The tax offices since 2025
+# are "Thuế tỉnh …", "Thuế cơ sở …"; a fund is "Quỹ …", a civil judgment office "Thi hành án
+# dân sự …" (the portal's agencies; none of its names begins so).
 _AGENCY_WORDS = (
     "sở", "bộ", "bộ phận", "cục", "tổng cục", "chi cục", "chi nhánh", "vụ", "ủy ban", "uỷ ban",
     "ubnd", "hđnd", "hội đồng", "văn phòng", "phòng", "trung tâm", "ban quản lý", "công an",
     "ngân hàng nhà nước", "kho bạc", "bảo hiểm xã hội", "cảng vụ", "tòa án", "toà án",
     "viện kiểm sát", "chủ tịch", "thủ tướng", "chính phủ", "đài", "hạt", "trạm", "đội",
-    "cơ quan",
+    "cơ quan", "quỹ", "thuế", "thi hành án",
 )  # fmt: skip
 # For `re` and RE2 alike: any case, no look-around, the word's end spelled as a class.
 AGENCY_NAME_START = rf"(?i)^(?:{'|'.join(_AGENCY_WORDS)})(?:[ \t\n\r\xa0,;:(.&/-]|$)"
