@@ -334,6 +334,9 @@ NO_CODE_CASES = [
     ("'Đang cập nhật' says no code", "Đang cập nhật", None, "PA102"),
     ("'Chưa cấp mã số' says no code", "Chưa cấp mã số", None, "PA102"),
     ("'Chưa có mã' of a new procedure", "Chưa có mã", "Ban hành mới", None),
+    ("a lone dash says no code", "-", None, "PA102"),
+    ("'Mới' in the code cell says no code yet", "Mới", None, "PA102"),
+    ("'TTHC mới' in the code cell says no code yet", "TTHC mới", "Đang áp dụng", "PA102"),
     ("a malformed code stays PA101", "1.00x123", "Ban hành mới", "PA101"),
     ("words that are no such phrase", "Xem chi tiết", None, "PA101"),
 ]

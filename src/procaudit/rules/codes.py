@@ -141,7 +141,8 @@ def invalid_code(value: str | None) -> tuple[str, str]:
     Severity.WARNING,
     column="code",
     finds=(
-        'no code, or a cell that says there is none yet ("Chưa có mã", "Đang cập nhật"); not '
+        'no code, or a cell that says there is none yet ("Chưa có mã", "Đang cập nhật", "Mới", '
+        '"-"); not '
         'for a newly published procedure ("Ban hành mới", "Mới") nor one out of force'
     ),
 )
@@ -153,8 +154,9 @@ def missing_code(value: str | None) -> tuple[str, str]:
     may have no code yet; that is why this is a warning and not an error, and a procedure
     whose status says it is newly published ("Ban hành mới", "Mới", "Công bố mới", or its
     annex part "MỚI BAN HÀNH") is not reported at all, nor one out of force, suspended or
-    closed. A code cell that says there is no code yet ("Chưa có mã", "Đang cập nhật") is no
-    code, reported here, not as a malformed code (PA101).
+    closed. A code cell that says there is no code yet ("Chưa có mã", "Đang cập nhật", "Mới",
+    "TTHC mới") or holds a dash alone ("-") is no code, reported here, not as a malformed code
+    (PA101).
 
     **Bad**
     ```
@@ -179,8 +181,8 @@ def missing_code(value: str | None) -> tuple[str, str]:
     được cấp mã; vì vậy đây là cảnh báo, không phải lỗi, và thủ tục có tình trạng mới ban hành
     ("Ban hành mới", "Mới", "Công bố mới", hoặc thuộc phần "MỚI BAN HÀNH" của phụ lục) không bị
     báo, thủ tục hết hiệu lực, tạm dừng hoặc đã đóng cũng vậy. Ô mã ghi chưa có mã ("Chưa có
-    mã", "Đang cập nhật") được coi là chưa có mã, báo ở đây chứ không báo là mã sai định dạng
-    (PA101).
+    mã", "Đang cập nhật", "Mới", "TTHC mới") hoặc chỉ có dấu gạch ("-") được coi là chưa có mã,
+    báo ở đây chứ không báo là mã sai định dạng (PA101).
 
     **Sai**
     ```
