@@ -11,6 +11,7 @@ import pytest
 from conftest import write_workbook
 from procaudit.core.findings import Finding
 from procaudit.engine.audit import audit
+from procaudit.vn.legacy_fonts import TCVN3, encode
 
 HEADER = ["STT", "Mã TTHC", "Tên thủ tục hành chính", "Cơ quan thực hiện", "Mẫu đơn, tờ khai"]
 AGENCY = "UBND cấp xã"
@@ -126,3 +127,43 @@ def test_a_sheet_failing_everywhere_beside_a_sheet_that_does_not(tmp_path: Path)
     path = write_workbook(tmp_path / "xa.xlsx", sheets)
     [finding] = [f for f in audit([str(path)]).findings if f.rule == "PA101"]
     assert (finding.sheet, finding.row, finding.rows) == ("Cấp xã", None, 6)
+
+
+_NAMES = [
+    "Đăng ký khai sinh",
+    "Đăng ký kết hôn",
+    "Cấp bản sao trích lục hộ tịch",
+    "Chứng thực chữ ký",
+    "Cấp phiếu lý lịch tư pháp",
+    "Đăng ký giám hộ",
+    "Đăng ký nhận cha, mẹ, con",
+    "Thay đổi, cải chính hộ tịch",
+    "Đăng ký khai tử",
+    "Xác nhận tình trạng hôn nhân",
+    "Đăng ký lại khai sinh",
+    "Ghi vào sổ hộ tịch việc ly hôn",
+]
+
+
+@pytest.mark.parametrize(
+    ("legacy", "rows", "shape"),
+    [
+        pytest.param(12, 12, (1, 0), id="every name in TCVN3"),
+        pytest.param(11, 12, (1, 0), id="11 of 12: one word that reads as Unicode"),
+        pytest.param(10, 12, (0, 10), id="10 of 12: listed"),
+        pytest.param(4, 4, (0, 4), id="4 rows: listed"),
+    ],
+)
+def test_a_short_column_typed_in_a_legacy_font(
+    tmp_path: Path, legacy: int, rows: int, shape: tuple[int, int]
+) -> None:
+    names = [encode(name, TCVN3) if n < legacy else name for n, name in enumerate(_NAMES[:rows])]
+    table = [[n + 1, f"1.{n + 1:06d}", name, AGENCY, FORM] for n, name in enumerate(names)]
+    path = write_workbook(tmp_path / "xa.xlsx", {"Danh mục": [HEADER, *table]})
+    findings = audit([str(path)]).findings
+    assert _shape(findings, "PA601") == shape
+    if shape[0]:
+        [column] = [f for f in findings if f.rule == "PA601"]
+        assert column.fix.startswith(
+            "Column 'Tên thủ tục hành chính' is typed in the legacy TCVN3 font, not in Unicode"
+        )

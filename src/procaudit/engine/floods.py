@@ -36,6 +36,7 @@ from procaudit.core.findings import Finding, Severity
 from procaudit.core.i18n import number, t
 from procaudit.io.grid import EXCEL_ERRORS
 from procaudit.rules.code_writing import written_code
+from procaudit.vn.legacy_fonts import detect_legacy
 
 SHARE = 0.9
 MIN_ROWS = 20
@@ -489,6 +490,22 @@ def _old_scale(first: Finding, examples: tuple[str, ...], header: str) -> str:
     )
 
 
+def _legacy_font(first: Finding, examples: tuple[str, ...], header: str) -> str:
+    """PA601 on a whole column: the column was typed in a legacy font, and one conversion
+    of the column (or of the file) mends every cell."""
+    font = detect_legacy(str(first.value)) or "TCVN3"
+    return t(
+        "Column '{header}' is typed in the legacy {font} font, not in Unicode: convert the "
+        "whole column (procaudit fix does it, as does Unikey's converter), then set a Unicode "
+        "font such as Times New Roman.",
+        "Cột '{header}' được gõ bằng bảng mã cũ {font}, không phải Unicode: hãy chuyển mã cả "
+        "cột (procaudit fix làm được, công cụ chuyển mã của Unikey cũng vậy), rồi đặt phông "
+        "chữ Unicode như Times New Roman.",
+        header=header,
+        font=font,
+    )
+
+
 _CAUSES: dict[str, Callable[[Finding, tuple[str, ...], str], str]] = {
     "PA101": _codes,
     "PA201": _listed_again,
@@ -500,4 +517,5 @@ _CAUSES: dict[str, Callable[[Finding, tuple[str, ...], str], str]] = {
     "PA403": _right_column,
     "PA406": _right_column,
     "PA503": _old_scale,
+    "PA601": _legacy_font,
 }

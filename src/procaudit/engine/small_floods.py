@@ -6,9 +6,10 @@ form", and its column of local codes 12 "not a national code": the floods of
 rows, since a rule failing on nearly every value of a short column may be that many
 defects of their own. But where every cell of the column fails (not nearly every one) and
 the column's cause explains each of them alone (it is empty, its cells show Excel errors,
-its values are all local codes, ids or codes kept as numbers: `floods.column_cause`), the
-official has one thing to do, and one finding says it. From `SMALL_ROWS` rows: first over
-the file's tables together (a sheet per field), else sheet by sheet. `check --every-row`
+its values are all local codes, ids or codes kept as numbers, it was typed in a legacy font:
+`floods.column_cause`), the official has one thing to do, and one finding says it. From
+`SMALL_ROWS` rows: first over the file's tables together (a sheet per field), else sheet by
+sheet. `check --every-row`
 keeps the row findings.
 """
 
@@ -33,7 +34,12 @@ SMALL_ROWS = 5
 # The rules whose findings on empty cells say the column is empty (`floods._empty_column`).
 _EMPTY_COLUMN_RULES = frozenset({"PA102", "PA103", "PA301", "PA401"})
 _INVALID_CODE = "PA101"
-_OWN_CAUSES = _EMPTY_COLUMN_RULES | {_INVALID_CODE}
+_LEGACY_FONT = "PA601"  # a column typed in TCVN3 or VNI: one conversion mends every cell
+_VALUE_CAUSES = frozenset({_INVALID_CODE, _LEGACY_FONT})
+# A legacy column's share of cells that must fail: a short word typed in TCVN3 can read as
+# Unicode ("Thó y" for "Thú y"), and passes, in a column the font explains all the same.
+_LEGACY_SHARE = 0.9
+_OWN_CAUSES = _EMPTY_COLUMN_RULES | _VALUE_CAUSES
 
 # (rule, column, severity, `floods.cell_state`): the findings that collapse together.
 _Key = tuple[str, str, Severity, int]
@@ -49,9 +55,9 @@ def collapse_small_columns(findings: list[Finding], tables: Sequence[Table]) -> 
         if finding.rule not in _OWN_CAUSES and finding.value not in EXCEL_ERRORS:
             continue  # the rest of a million rows' findings, passed over cheaply
         state = cell_state(finding.value)
-        if state == EMPTY and finding.rule == _INVALID_CODE:
+        if state == EMPTY and finding.rule in _VALUE_CAUSES:
             continue
-        if state == VALUE and finding.rule != _INVALID_CODE:
+        if state == VALUE and finding.rule not in _VALUE_CAUSES:
             continue
         key = (finding.rule, finding.column, finding.severity, state)
         groups.setdefault(key, []).append(finding)
@@ -86,9 +92,9 @@ def collapse_small_columns(findings: list[Finding], tables: Sequence[Table]) -> 
 
 def _one_cause(key: _Key, found: list[Finding]) -> bool:
     """Whether the column's cause explains every finding alone: an empty cell or an Excel
-    error does; codes do where all of them are of one kind that is no national code's (a
-    code with a space inside has its own repair)."""
-    if key[3] != VALUE:
+    error does, and so does a legacy font; codes do where all of them are of one kind that is
+    no national code's (a code with a space inside has its own repair)."""
+    if key[3] != VALUE or key[0] == _LEGACY_FONT:
         return True
     values = [str(finding.value).strip() for finding in found]
     return not any(" " in value for value in values) and code_column_kind(values) is not None
@@ -102,7 +108,7 @@ def _everywhere(
     and whether some are merged down over rows."""
     column = key[1]
     whole = _cells(holding, column, key[3])
-    if len(found) >= whole:
+    if _covers(key, len(found), whole):
         return [(found, whole, _merged(holding, column))]
     by_sheet: dict[str | None, list[Finding]] = {}
     for finding in found:
@@ -111,9 +117,17 @@ def _everywhere(
     for sheet, part in by_sheet.items():
         own = [table for table in holding if table.sheet == sheet]
         cells = _cells(own, column, key[3])
-        if len(part) >= SMALL_ROWS and len(part) >= cells:
+        if len(part) >= SMALL_ROWS and _covers(key, len(part), cells):
             floods.append((part, cells, _merged(own, column)))
     return floods
+
+
+def _covers(key: _Key, failing: int, cells: int) -> bool:
+    """Whether `failing` findings cover the column's `cells`: all of them, or nearly all
+    for a legacy font."""
+    if key[0] == _LEGACY_FONT:
+        return failing >= _LEGACY_SHARE * cells
+    return failing >= cells
 
 
 def _cells(tables: Sequence[Table], column: str, state: int) -> int:
