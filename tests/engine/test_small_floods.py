@@ -54,6 +54,14 @@ def _shape(findings: list[Finding], rule: str) -> tuple[int, int]:
             (1, 0),
             id="codes kept as numbers",
         ),
+        pytest.param(
+            [f"1,00{4600 + n}" for n in range(10)],
+            [FORM] * 10,
+            None,
+            "PA101",
+            (1, 0),
+            id="codes kept as numbers, with a decimal comma",
+        ),
         pytest.param(_national(4), [None] * 4, None, "PA301", (0, 4), id="4 rows: listed"),
         pytest.param(
             _national(12), [None] * 11 + [FORM], None, "PA301", (0, 11), id="11 of 12: listed"

@@ -48,8 +48,9 @@ EXAMPLES = 3
 _LOCAL_CODE = re.compile(r"^(?=.*\d)[0-9A-Za-z]+(?:[._\-/ ][0-9A-Za-z]+)*[._]?$")
 _WHOLE_NUMBER = re.compile(r"^\d+$")
 # A national code as a number cell holds it: all its decimals, fewer (its trailing zeros
-# lost) or none (its dot lost: 1013803).
-_NUMBER_CODE = re.compile(r"^\d(?:\.\d{1,6}|[01]\d{5})$")
+# lost) or none (its dot lost: 1013803); the decimal a comma where Excel's locale is
+# Vietnamese ("1,004601" in its CSV).
+_NUMBER_CODE = re.compile(r"^\d(?:[.,]\d{1,6}|[01]\d{5})$")
 # The national code before the 2017 recoding: "T-PTO-250000-TT" (a province's), "B-BTP-…".
 _OLD_NATIONAL_CODE = re.compile(r"^[A-Z]-[A-Z]{2,6}-\d{5,6}-[A-Z]{2}$")
 
@@ -376,8 +377,9 @@ def code_column_kind(values: Sequence[str]) -> str | None:
     nothing of one kind."""
     if not values:
         return None
-    # A dot in one at least: a column of seven-digit numbers alone may be a system's ids.
-    if any("." in value for value in values) and all(_NUMBER_CODE.match(v) for v in values):
+    # A decimal in one at least: a column of seven-digit numbers alone may be a system's ids.
+    decimal = any("." in value or "," in value for value in values)
+    if decimal and all(_NUMBER_CODE.match(value) for value in values):
         return "numbers"
     if all(_WHOLE_NUMBER.match(value) for value in values):
         return "whole numbers"
