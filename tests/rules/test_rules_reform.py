@@ -621,6 +621,10 @@ BOTH_LEVELS_CASES = [
     ("one level with a note on cases", "Một phần (toàn trình với trường hợp cấp lại)", False),
     ("a level and in person", "Toàn trình; Trực tiếp", False),
     ("the old scale", "Mức độ 3, Mức độ 4", False),
+    ("each level its own, on two lines", "Cấp tỉnh: Toàn trình\nCấp xã: Một phần", False),
+    ("each level its own, short names", "Tỉnh: Toàn trình; Xã: Một phần", False),
+    ("one level given both", "Cấp tỉnh: Toàn trình; Cấp tỉnh: Một phần", True),
+    ("a level named on one part only", "Cấp tỉnh: Toàn trình, Một phần", True),
 ]
 
 

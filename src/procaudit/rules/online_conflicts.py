@@ -2,7 +2,9 @@
 one cell, or marks under both sub-columns "Toàn trình | Một phần" (io/marks.py joins the
 headings a row marks). A service is provided fully online or partly, not both: the list
 cannot say which, and the share of procedures fully online (PA505) counts it as fully online.
-A level glossed in brackets ("Một phần (toàn trình với trường hợp cấp lại)") is one level.
+A level glossed in brackets ("Một phần (toàn trình với trường hợp cấp lại)") is one level;
+a cell giving each administrative level its own ("Cấp tỉnh: Toàn trình; Cấp xã: Một phần")
+gives no procedure both.
 """
 
 from __future__ import annotations
@@ -32,7 +34,9 @@ def conflicting_online_level(ctx: RuleContext) -> pd.DataFrame:
     ("Toàn trình") or partly online ("Một phần"). A row that gives both, in one cell or by
     marking both sub-columns of a "Toàn trình | Một phần" heading, does not say which: the
     reform's count of procedures fully online (PA505) takes it as fully online. A level with
-    a note in brackets ("Một phần (toàn trình với trường hợp cấp lại)") is not reported.
+    a note in brackets ("Một phần (toàn trình với trường hợp cấp lại)") is not reported, nor
+    a cell giving each administrative level its own ("Cấp tỉnh: Toàn trình; Cấp xã: Một
+    phần").
 
     **Bad**
     ```
@@ -54,7 +58,8 @@ def conflicting_online_level(ctx: RuleContext) -> pd.DataFrame:
     toàn trình hoặc một phần. Dòng ghi cả hai, trong một ô hoặc đánh dấu cả hai cột con
     "Toàn trình | Một phần", không cho biết mức nào: khi tính tỷ lệ thủ tục toàn trình
     (PA505) thủ tục được tính là toàn trình. Ô ghi một mức kèm chú thích trong ngoặc ("Một
-    phần (toàn trình với trường hợp cấp lại)") không bị báo.
+    phần (toàn trình với trường hợp cấp lại)") không bị báo, ô ghi mức độ riêng cho từng cấp
+    ("Cấp tỉnh: Toàn trình; Cấp xã: Một phần") cũng vậy.
 
     **Sai**
     ```

@@ -24,6 +24,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 
+from procaudit.vn.levels import level_ids
 from procaudit.vn.text import comparison_key, strip_diacritics
 
 FULL, PARTLY, NOT_ONLINE = "full", "partly", "not online"
@@ -150,9 +151,13 @@ def both_levels(text: str) -> bool:
     """Whether a cell gives a procedure both levels of Decree 42/2022, and nothing else:
     "Toàn trình, Một phần", "DVC toàn trình / DVC một phần". A level glossed in brackets
     ("Một phần (toàn trình với trường hợp cấp lại)") says one level, not two; so does the old
-    scale ("Mức độ 3, Mức độ 4"), which PA503 reports."""
+    scale ("Mức độ 3, Mức độ 4"), which PA503 reports; and so does a cell that gives each
+    administrative level its own ("Cấp tỉnh: Toàn trình; Cấp xã: Một phần")."""
     parts = [part for part in _JOINED.split(text) if part.strip()]
     if len(parts) < 2 or "(" in text:
+        return False
+    where = [level_ids(part) for part in parts]
+    if all(where) and len(set(where)) == len(where):
         return False
     if any(old_degree(part) or level_number(part) for part in parts):
         return False
