@@ -37,7 +37,7 @@ runner = CliRunner()
 
 DIGESTS = {
     "benchmark 100k": "981cf6c094e5e7d6754c7f8783b9e381373eaa53627eb3c6a661c4d92f413ff4",
-    "stacked list": "d2e23aed870fe8d636a70f378a9bee4b3e64779dc91af851eba650aa6936d3e0",
+    "stacked list": "a43b5b0149f7b930aa99fc03dcf90a73b3d3812fdc85ff66429a28b1cd55a06e",
     "benchmark 1M": "5337b9ec1b3f32b685a174acba70f00ac8952a18aa36f5c05be77c3f8f0035d8",
 }
 

@@ -196,6 +196,48 @@ PA202_CASES = [
         [2, 3],
     ),
     (
+        "one code, the name spelt 'kí' and 'ký': one procedure (PA204's)",
+        [r("1.000001", "Đăng ký khai sinh"), r("1.000001", "Đăng kí khai sinh")],
+        [],
+    ),
+    (
+        "one code, a diacritic left out: one procedure (PA204's)",
+        [
+            r("1.000001", "Xác nhận tình trạng hôn nhân"),
+            r("1.000001", "Xác nhận tình trang hôn nhân"),
+        ],
+        [],
+    ),
+    (
+        "one code, a filler word more: one procedure (PA204's)",
+        [r("1.000001", "Cấp giấy phép của Sở"), r("1.000001", "Cấp giấy phép Sở")],
+        [],
+    ),
+    (
+        "one code, two words apart: two procedures",
+        [r("1.000001", "Cấp giấy phép cho tổ chức"), r("1.000001", "Cấp giấy phép cho cá nhân")],
+        [2, 3],
+    ),
+    (
+        "one code, names one real word apart (thuê / thuế): two procedures",
+        [r("1.000001", "Miễn tiền thuê đất"), r("1.000001", "Miễn tiền thuế đất")],
+        [2, 3],
+    ),
+    (
+        "one code, names a number apart: two procedures",
+        [r("1.000001", "Cấp chứng chỉ hạng 1"), r("1.000001", "Cấp chứng chỉ hạng 2")],
+        [2, 3],
+    ),
+    (
+        "one code, a typo and another name: the other conflicts with both",
+        [
+            r("1.000001", "Đăng ký khai sinh"),
+            r("1.000001", "Đăng kí khai sinh"),
+            r("1.000001", "B"),
+        ],
+        [2, 3, 4],
+    ),
+    (
         "one code, three names, two of them one written two ways",
         [r("1.000001", "A"), r("1.000001", "A (cấp tỉnh)"), r("1.000001", "B")],
         [2, 3, 4],

@@ -18,7 +18,7 @@ import numpy as np
 import pandas as pd
 
 from procaudit.catalogue.name_marks import unmarked_codes
-from procaudit.catalogue.text_columns import map_distinct, text_codes
+from procaudit.catalogue.text_columns import text_codes
 from procaudit.catalogue.units import agency_key
 from procaudit.core.findings import Severity
 from procaudit.core.i18n import t
@@ -27,9 +27,8 @@ from procaudit.rules.compared_codes import bare_as_local, national_codes, repair
 from procaudit.rules.compared_levels import BY_AGENCY
 from procaudit.rules.context import SHOWN_ROWS, RuleContext
 from procaudit.rules.hits import hits, no_hits
-from procaudit.rules.near_duplicates_names import loose_key
 from procaudit.rules.registry import frame_rule
-from procaudit.vn.text import comparison_key
+from procaudit.rules.written_alike import written_alike
 
 
 def _others_said(noun: str, vietnamese: str) -> Callable[[int], str]:
@@ -194,13 +193,6 @@ def _by_agency(ctx: RuleContext, rows: np.ndarray, entry: np.ndarray) -> np.ndar
     return told
 
 
-def _loose_names(names: pd.Series) -> np.ndarray:
-    """A number per name, equal for names with one `loose_key`."""
-    loose = map_distinct(names, lambda name: loose_key(comparison_key(name)))
-    numbers: np.ndarray = pd.factorize(loose)[0]
-    return numbers
-
-
 def _lookup(column: pd.Series, mask: np.ndarray) -> dict[object, object]:
     """The values of `column` at the rows `mask` holds, by index label."""
     return dict(zip(column.index[mask], column[mask].tolist(), strict=True))
@@ -349,8 +341,9 @@ def code_conflict(ctx: RuleContext) -> pd.DataFrame:
     of them carries the wrong code, and every lookup by code finds the wrong procedure. Codes
     are compared as written (two broken spellings of one code are PA101's findings), a valid
     one by its national part ("1.004227.000.00.00.H12", a unit's copy, is 1.004227); names
-    that differ only in punctuation, spacing, a level tag or a leading "Thủ tục" are one
-    name. In a list kept per unit, rows are compared within their unit.
+    that differ only in punctuation, spacing, a level tag, a leading "Thủ tục" or one slip
+    ("Đăng kí" for "Đăng ký", a filler word: PA204 reports those) are one name. In a list kept
+    per unit, rows are compared within their unit.
 
     **Bad**
     ```
@@ -374,7 +367,8 @@ def code_conflict(ctx: RuleContext) -> pd.DataFrame:
     dòng mang mã sai, và mọi lần tra cứu theo mã đều ra nhầm thủ tục. Mã được so sánh đúng như
     đã ghi (hai cách ghi sai của cùng một mã thuộc quy tắc PA101), mã hợp lệ theo phần mã quốc
     gia ("1.004227.000.00.00.H12", bản của một đơn vị, là 1.004227); các tên chỉ khác nhau ở dấu
-    câu, khoảng trắng, phần ghi cấp thực hiện hoặc chữ "Thủ tục" ở đầu được coi là một tên.
+    câu, khoảng trắng, phần ghi cấp thực hiện, chữ "Thủ tục" ở đầu hoặc một lỗi gõ ("Đăng kí"
+    thay cho "Đăng ký", một hư từ: quy tắc PA204 báo các trường hợp này) được coi là một tên.
     Trong danh mục lập theo đơn vị, các dòng chỉ được so sánh trong cùng một đơn vị.
 
     **Sai**
@@ -402,11 +396,12 @@ def code_conflict(ctx: RuleContext) -> pd.DataFrame:
     several = _variety(groups, keys.name[named]) > 1
     if not several.any():
         return no_hits()
-    # Names that differ only in punctuation, spacing, a level tag or a leading "Thủ tục" are
-    # one procedure's, written two ways ("Đăng ký khai sinh" and "Đăng ký khai sinh (thực
-    # hiện tại cấp xã)" at two levels): no conflict. Only the few rows left are looked at.
+    # Names that differ only in punctuation, spacing, a level tag, a leading "Thủ tục" or
+    # one slip are one procedure's, written two ways ("Đăng ký khai sinh" and "Đăng ký khai
+    # sinh (thực hiện tại cấp xã)" at two levels; "Đăng kí khai sinh", PA204's): no conflict.
+    # Only the few rows left are looked at.
     named, groups = named[several], pd.factorize(groups[several])[0]
-    loose = _loose_names(frame["name"].iloc[named])
+    loose = written_alike(frame["name"].iloc[named], groups)
     several = _variety(groups, loose) > 1
     named, groups, loose = named[several], groups[several], loose[several]
     if not len(named):

@@ -196,6 +196,12 @@ def loose_key(key: str) -> str:
     return near_key(_untagged(key)[1]).replace(" ", "")
 
 
+def loose_words(key: str) -> list[str]:
+    """The words of a name's `loose_key`: its comparison key without punctuation, level tag
+    or leading "Thủ tục", word by word."""
+    return near_key(_untagged(key)[1]).split()
+
+
 # The keys of some distinct names, by number (`Names.keys_of`).
 KeysOf = Callable[[np.ndarray], pa.Array]
 T = TypeVar("T")
