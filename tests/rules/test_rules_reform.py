@@ -335,6 +335,8 @@ TAG_CASES = [
     ("done at a commune", "Giải quyết khiếu nại lần đầu tại cấp xã", False),
     ("formerly, in the tag", "Chứng thực bản sao (trước đây thực hiện tại cấp huyện)", False),
     ("before a date, in the tag", "Hòa giải (cấp xã; trước 01/7/2025 là cấp huyện)", False),
+    ("the former level, in the tag", "Cấp Giấy chứng nhận an toàn thực phẩm (cấp huyện cũ)", False),
+    ("the former level, with its lead", "Đăng ký khai tử (thực hiện tại cấp huyện cũ)", False),
     ("a dash before another word", "Cấp giấy phép - cấp lại", False),
     ("a district road", "Cấp phép thi công nút giao đấu nối vào đường huyện, đường xã", False),
     ("a licence, not a level", "Cấp phép thuộc thẩm quyền cấp phép của UBND cấp tỉnh", False),

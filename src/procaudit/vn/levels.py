@@ -84,7 +84,11 @@ def _tag(name: str) -> tuple[re.Match[str], frozenset[str], bool] | None:
         match = pattern.search(name)
         if match is None:
             continue
-        inside = fold(without_former(match.group(1)))
+        inside = match.group(1)
+        # A bracket is read whole: "(cấp huyện cũ)" is a note on the former holder.
+        if pattern is _TAG_RE:
+            inside = without_former(f"({inside})").strip("()")
+        inside = fold(without_former(inside))
         words = _TAG_WORDS.sub(" ", inside).split()
         levels = level_ids(inside)
         # Only tags made of level words count: "(trừ vùng an toàn dịch bệnh cấp tỉnh …)"
