@@ -167,7 +167,7 @@ def _fix_file(
     if patched.converted_from:
         hooks.note(
             t(
-                "{path}: a {kind} file is written as xlsx: {target}",
+                "{path}: the {kind} file is written as xlsx: {target}",
                 "{path}: tệp {kind} được ghi thành tệp xlsx: {target}",
                 path=path,
                 kind=patched.converted_from,
