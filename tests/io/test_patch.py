@@ -143,6 +143,36 @@ def test_a_workbook_without_changes_keeps_every_cell(tmp_path: Path) -> None:
     assert _cells(tmp_path / "out.xlsx") == _cells(source)
 
 
+@pytest.mark.parametrize(
+    ("font", "rules", "shown"),
+    [
+        (".VnTime", ("PA601",), "Times New Roman"),
+        (".VnTimeH", ("PA601", "PA603"), "Times New Roman"),
+        (".VnArial", ("PA601",), "Arial"),
+        ("VNI-Times", ("PA601",), "Times New Roman"),
+        ("VNI-Helve", ("PA601",), "Arial"),
+        ("Times New Roman", ("PA601",), "Times New Roman"),  # already Unicode's
+        (".VnTime", ("PA603",), ".VnTime"),  # not converted: its font is the official's
+    ],
+)
+def test_a_cell_converted_from_a_legacy_font_is_shown_in_a_unicode_font(
+    tmp_path: Path, font: str, rules: tuple[str, ...], shown: str
+) -> None:
+    workbook = openpyxl.Workbook()
+    sheet = workbook.active
+    assert sheet is not None
+    sheet.title = SHEET
+    sheet["A1"], sheet["A2"] = "Tên thủ tục", "Thñ tôc"
+    sheet["A2"].font = Font(name=font, bold=True, size=13)
+    workbook.save(tmp_path / "in.xlsx")
+    converted = CellChange("f", SHEET, 2, 0, None, "Thñ tôc", "Thủ tục", rules, True)
+    result = write_repaired(tmp_path / "in.xlsx", [converted], tmp_path / "out.xlsx")
+    cell = openpyxl.load_workbook(tmp_path / "out.xlsx")[SHEET]["A2"]
+    assert (cell.value, cell.font.name, cell.font.b, cell.font.sz) == ("Thủ tục", shown, True, 13)
+    refonted = shown != font
+    assert any("Unicode font" in note for note in result.notes) == refonted
+
+
 def test_text_starting_with_an_equals_sign_stays_text(tmp_path: Path) -> None:
     source = _workbook(tmp_path / "in.xlsx")
     write_repaired(source, [change(4, 2, "Số: 15/QĐ-UBND", "=15", SHEET)], tmp_path / "o.xlsx")

@@ -16,11 +16,12 @@ import re
 import warnings
 import zipfile
 from collections.abc import Sequence
+from copy import copy
 from pathlib import Path
 
 from openpyxl import load_workbook
 from openpyxl.cell.cell import Cell, MergedCell
-from openpyxl.cell.rich_text import CellRichText
+from openpyxl.cell.rich_text import CellRichText, TextBlock
 from openpyxl.worksheet.formula import ArrayFormula, DataTableFormula
 
 from procaudit.core.atomic import write_atomically
@@ -37,6 +38,7 @@ from procaudit.io.patch_cells import (
 )
 from procaudit.io.patch_formulas import restore_formula_values
 from procaudit.io.patch_rich import repaired_runs
+from procaudit.vn.legacy_fonts import unicode_font
 
 _SHOWN_CELLS = 5  # cells named in a note
 TEXT_FORMAT = "@"  # Excel's "Text" number format: what a code that was a number becomes
@@ -84,6 +86,7 @@ def write_workbook_copy(source: Path, changes: Sequence[CellChange], target: Pat
         workbook = load_workbook(source, keep_vba=macros, keep_links=True, rich_text=True)
     outcome = Outcome()
     plain: list[CellChange] = []  # cells of formatted runs written as plain text
+    refonted: list[CellChange] = []  # cells converted from a legacy font, shown in Unicode's
     for change in changes:
         if not outcome.claim(change):
             continue
@@ -98,6 +101,8 @@ def write_workbook_copy(source: Path, changes: Sequence[CellChange], target: Pat
         assert isinstance(cell, Cell)  # a merged cell's text is empty: _why_not said so
         if not _set_in_runs(cell, change.after):
             plain.append(change)
+        if _LEGACY_FONT_RULE in change.rules and _unicode_fonts(cell):
+            refonted.append(change)
         outcome.written.append(change)
     buffer = io.BytesIO()
     try:
@@ -110,6 +115,8 @@ def write_workbook_copy(source: Path, changes: Sequence[CellChange], target: Pat
     notes = lost_parts(original, body)
     if plain:
         notes.append(_runs_replaced(plain))
+    if refonted:
+        notes.append(_fonts_replaced(refonted))
     write_atomically(target, lambda stream: stream.write(body))
     return outcome.result(changes, notes=notes)
 
@@ -139,6 +146,46 @@ def _set_in_runs(cell: Cell, text: str) -> bool:
         return False
     set_text(cell, text)
     return True
+
+
+_LEGACY_FONT_RULE = "PA601"
+
+
+def _unicode_fonts(cell: Cell) -> bool:
+    """Show a cell converted from a legacy font in a Unicode font, where its font (or a
+    formatted run's) is a legacy one: the legacy font would draw some converted letters as
+    others. Whether any font was replaced."""
+    replaced = False
+    font = unicode_font(cell.font.name if cell.font is not None else None)
+    if font is not None:
+        shown = copy(cell.font)  # a StyleProxy's copy: a Font, its size and weight kept
+        shown.name = font
+        cell.font = shown  # type: ignore[assignment]
+        replaced = True
+    if isinstance(cell.value, CellRichText):
+        for run in cell.value:
+            if isinstance(run, TextBlock) and run.font is not None:
+                font = unicode_font(run.font.rFont)
+                if font is not None:
+                    run.font.rFont = font
+                    replaced = True
+    return replaced
+
+
+def _fonts_replaced(changes: list[CellChange]) -> str:
+    cells = ", ".join(f"{change.sheet}!{change.cell}" for change in changes[:_SHOWN_CELLS])
+    if len(changes) > _SHOWN_CELLS:
+        cells += ", …"
+    return t(
+        "{count} cells converted from a legacy font ({cells}) were set in that font, which "
+        "draws some Unicode letters as others: the copy shows them in a Unicode font (Times "
+        "New Roman, Arial)",
+        "{count} ô được chuyển từ bảng mã cũ ({cells}) đang dùng phông chữ của bảng mã đó, "
+        "phông này hiển thị sai một số chữ Unicode: bản sao hiển thị các ô này bằng phông "
+        "chữ Unicode (Times New Roman, Arial)",
+        count=len(changes),
+        cells=cells,
+    )
 
 
 def _runs_replaced(changes: list[CellChange]) -> str:

@@ -282,3 +282,25 @@ def _gain(text: str, converted: str) -> int:
     if len(made) * 3 < len(changed) * 2 or not any(len(word) >= 2 for word in made):
         return 0
     return max(0, len(made) - sum(1 for old, _ in changed if is_syllable(old)))
+
+
+# The legacy fonts' families and the Unicode font a converted cell is shown in: a cell left
+# in .VnTime draws the converted letters that share a code with Windows-1252 as other
+# letters ("thú" as "thỳ"). Times New Roman is the font of administrative documents (Decree
+# 30/2020); a sans-serif or fixed-width legacy font gets its Unicode counterpart.
+_UNICODE_FONTS = (
+    (re.compile(r"^(?:\.vn|vni[- ])(?:arial|helve|univer|avant|swiss)", re.IGNORECASE), "Arial"),
+    (re.compile(r"^(?:\.vn|vni[- ])(?:courier|couri)", re.IGNORECASE), "Courier New"),
+    (re.compile(r"^(?:\.vn|vni[- ])", re.IGNORECASE), "Times New Roman"),
+)
+
+
+def unicode_font(name: str | None) -> str | None:
+    """The Unicode font to show text converted from a legacy font in, where `name` is a
+    legacy font's (".VnTime", ".VnTimeH", ".VnArial", "VNI-Times"); None for any other."""
+    if not name:
+        return None
+    for pattern, font in _UNICODE_FONTS:
+        if pattern.match(name.strip()):
+            return font
+    return None
