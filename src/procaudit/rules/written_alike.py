@@ -18,11 +18,14 @@ import pandas as pd
 
 from procaudit.catalogue.text_columns import map_distinct
 from procaudit.rules.near_duplicates_names import loose_words
-from procaudit.rules.near_duplicates_words import filler_at, typo_close
+from procaudit.rules.near_duplicates_words import FILLER_WORDS, filler_at, typo_close
 from procaudit.vn.text import comparison_key
 
 # A code shared by more names than this is no typo's work: its names are not paired.
 _MOST_NAMES = 20
+# Two names one slip apart differ in length by two letters (a typo) or by a filler word and
+# its space at most: a pair further apart is not split into words.
+_SLIP_LETTERS = max(2, 1 + max(map(len, FILLER_WORDS)))
 
 
 def written_alike(names: pd.Series, groups: np.ndarray) -> np.ndarray:
@@ -31,17 +34,26 @@ def written_alike(names: pd.Series, groups: np.ndarray) -> np.ndarray:
     words = map_distinct(names, lambda name: " ".join(loose_words(comparison_key(name))))
     loose: np.ndarray = pd.factorize(words.str.replace(" ", "", regex=False))[0]
     texts = words.tolist()
-    for group in np.unique(groups):
-        rows = np.flatnonzero(groups == group)
-        firsts = {int(loose[row]): texts[row] for row in rows}
+    # Each group's rows, from one stable sort (a list whose codes are all shifted by a row
+    # has a group per code: a pass over every row for each would be quadratic).
+    order = np.argsort(groups, kind="stable")
+    ordered = groups[order]
+    starts = np.flatnonzero(np.r_[True, ordered[1:] != ordered[:-1]]).tolist()
+    numbers = loose.tolist()
+    for start, end in zip(starts, [*starts[1:], len(order)], strict=True):
+        rows = order[start:end].tolist()
+        firsts = {numbers[row]: texts[row] for row in rows}
         if not 1 < len(firsts) <= _MOST_NAMES:
             continue
         same = {number: number for number in firsts}
         for a, b in combinations(sorted(firsts), 2):
+            if abs(len(firsts[a]) - len(firsts[b])) > _SLIP_LETTERS:
+                continue
             if _one_slip(firsts[a].split(), firsts[b].split()):
                 same[_root(same, b)] = _root(same, a)
-        for row in rows:
-            loose[row] = _root(same, int(loose[row]))
+        if any(same[number] != number for number in same):
+            for row in rows:
+                loose[row] = _root(same, numbers[row])
     return loose
 
 
