@@ -23,6 +23,8 @@ def installed(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
     monkeypatch.setattr(interrupts, "_received", False)
     monkeypatch.setattr(interrupts, "_holding", 0)
     monkeypatch.setattr(interrupts, "_said", False)
+    monkeypatch.setattr(interrupts, "_ended", False)
+    monkeypatch.setattr(interrupts, "_late", False)
     monkeypatch.setattr(sys, "unraisablehook", sys.unraisablehook)  # put back afterwards
     before = signal.getsignal(signal.SIGINT)
     signal.signal(signal.SIGINT, signal.default_int_handler)
@@ -66,6 +68,30 @@ def test_no_output_is_begun_after_an_interrupt(installed: None) -> None:
     with pytest.raises(KeyboardInterrupt), interrupts.writing_outputs():
         written.append("baseline")  # e.g. a library that swallowed the interrupt went on
     assert written == []
+
+
+def test_an_interrupt_once_the_log_is_being_written_is_too_late(installed: None) -> None:
+    # The log's line says how the run ended (exit=1): a Ctrl-C while it is written, or as
+    # the process exits, must not end the run as interrupted (exit 130) after all.
+    written = []
+    with interrupts.ending():
+        _interrupt()  # held, then dropped
+        written.append("exit=1")
+    assert written == ["exit=1"]
+    assert not interrupts.interrupted()
+    _interrupt()  # after the line: too late, nothing raised
+    assert not interrupts.interrupted()
+    assert interrupts.interrupted_line() is None
+
+
+def test_an_interrupt_before_the_log_stops_the_run_before_its_line(installed: None) -> None:
+    with pytest.raises(KeyboardInterrupt):
+        _interrupt()
+    written = []
+    with pytest.raises(KeyboardInterrupt), interrupts.ending():
+        written.append("exit=1")  # the line of a run that was stopped is exit=130's
+    assert written == []
+    assert interrupts.interrupted()
 
 
 def test_nothing_is_held_without_an_interrupt(installed: None) -> None:

@@ -46,7 +46,7 @@ from procaudit.app.stdout import deliver
 from procaudit.core.errors import ProcauditError, UsageError
 from procaudit.core.findings import FailOn
 from procaudit.core.i18n import t
-from procaudit.core.interrupts import INTERRUPTED_EXIT, writing_outputs
+from procaudit.core.interrupts import INTERRUPTED_EXIT, ending, writing_outputs
 from procaudit.core.paths import shown_path, unreachable
 from procaudit.report import MAX_PER_RULE, Format, ReportOptions, reporter_for
 
@@ -288,9 +288,12 @@ def check_run_paths(request: CheckRequest) -> None:
 
 
 def _logged(log: Path, line: str, hooks: Hooks) -> bool:
-    """Whether the run's line was appended to the log; why not goes to `hooks.error`."""
+    """Whether the run's line was appended to the log; why not goes to `hooks.error`. The
+    line is the run's last act: a Ctrl-C from then on is too late to change how it ended
+    (`core.interrupts.ending`)."""
     try:
-        append_line(log, line)
+        with ending():
+            append_line(log, line)
     except ProcauditError as exc:
         hooks.error(str(exc))
         return False

@@ -17,6 +17,10 @@ are all written or none.
   makes the set of them so.
 - A second Ctrl-C stops the run at once (one line, exit 130), for a run that does not end
   fast enough: the one escape from a write that hangs.
+- `ending` wraps the run's last act, the log's line, which says how the run ended: an
+  interrupt that comes while it is written, or after (the process still flushing and
+  exiting), is too late to stop the run and changes nothing, so that the exit code is the
+  one the line says. A second one still ends the process at once.
 
 Only on the main thread, and only where SIGINT still has Python's own handler: a program
 embedding procaudit, or a shell that started it with SIGINT ignored (`nohup`, `&`), keeps
@@ -44,6 +48,8 @@ INTERRUPTED_EXIT = 128 + signal.SIGINT  # 130, as a shell reports a run Ctrl-C e
 _received = False  # an interrupt came: the run ends as interrupted
 _holding = 0  # depth of `writing_outputs` blocks: an interrupt waits for them
 _said = False  # the one line has been written
+_ended = False  # the run's last act is done: a first interrupt is too late to change it
+_late = False  # an interrupt came after that
 
 
 def install() -> None:
@@ -76,8 +82,11 @@ def interrupted_line() -> str | None:
 
 
 def _on_interrupt(signum: int, frame: FrameType | None) -> None:
-    global _received
-    if _received:  # a second Ctrl-C: at once
+    global _received, _late
+    if _ended and not _late:  # too late to stop the run: it ends as its log says
+        _late = True
+        return
+    if _received or _late:  # a second Ctrl-C: at once
         line = interrupted_line()
         if line is not None:
             os.write(2, (line + "\n").encode("utf-8", "replace"))
@@ -100,6 +109,23 @@ def _unless_our_interrupt(
         hook(args)
 
     return unraisable
+
+
+@contextmanager
+def ending() -> Iterator[None]:
+    """The run's last act, the log's line: an interrupt that came before it stops the run
+    before it (nothing written); one that comes while it is done, or after, is too late and
+    changes nothing (see the module's docstring)."""
+    global _holding, _received, _ended
+    if _received and not _holding:
+        raise KeyboardInterrupt
+    _holding += 1
+    try:
+        yield
+    finally:
+        _holding -= 1
+        if not _holding:
+            _received, _ended = False, True
 
 
 @contextmanager
