@@ -30,6 +30,7 @@ from procaudit.catalogue.columns import ROW
 from procaudit.core.i18n import t
 from procaudit.io import Table
 from procaudit.io.grid import NO_VALUE
+from procaudit.io.null_cells import NULL_MARKERS
 from procaudit.io.unread_cells import row_positions
 
 
@@ -92,6 +93,10 @@ def _put_right(found: pd.DataFrame, marks: np.ndarray) -> pd.DataFrame:
                 # A rule explaining its hits late fills in an empty message (`hit_explain`).
                 if texts[position]:
                     texts[position] = said(str(marks[position]), str(texts[position]))
+                    if marks[position] in NULL_MARKERS:  # a database's empty, not Excel's
+                        texts[position] = _null_said[field](
+                            str(marks[position]), str(found[field].iat[position])
+                        )
             found[field] = _as_was(found[field], texts)
         values = found["value"].to_numpy(dtype=object, copy=True)
         values[errors] = marks[errors]
@@ -122,6 +127,27 @@ def _said_fix(error: str, fix: str) -> str:
         "Sửa công thức của ô, hoặc nhập giá trị thay cho lỗi. {fix}",
         fix=fix,
     )
+
+
+def _null_message(marker: str, message: str) -> str:
+    return t(
+        "The cell holds {marker}, a database's or a program's mark of no value: {message}",
+        "Ô chứa {marker}, dấu hiệu không có giá trị của cơ sở dữ liệu hoặc phần mềm: {message}",
+        marker=marker,
+        message=message,
+    )
+
+
+def _null_fix(marker: str, fix: str) -> str:
+    return t(
+        "Type the value in place of {marker}. {fix}",
+        "Nhập giá trị thay cho {marker}. {fix}",
+        marker=marker,
+        fix=fix,
+    )
+
+
+_null_said = {"message": _null_message, "fix": _null_fix}
 
 
 def _empty(values: np.ndarray) -> np.ndarray:

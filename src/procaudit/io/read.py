@@ -60,6 +60,7 @@ from procaudit.io.limits import (
 from procaudit.io.merged import fill_merged
 from procaudit.io.name_codes import split_name_codes
 from procaudit.io.name_keys_ahead import start_header_name_keys
+from procaudit.io.null_cells import blank_null_cells, with_null_marks
 from procaudit.io.number_codes import restore_number_codes
 from procaudit.io.number_formats import code_shown
 from procaudit.io.other_tables import OtherTable, other_table, without_name
@@ -252,6 +253,7 @@ def _table(
     ):
         raise NoCatalogueTable(path, other.problem())
     frame, restored, merged_from = _frame(grid, understood)
+    nulls = blank_null_cells(frame, header_map.columns)  # "NULL", "\\N": a database's empty
     if grid.date1904:  # its day numbers count from 1904 (vn.dates.read_date)
         frame[DATE_1904] = True
     account = understood.account
@@ -305,7 +307,7 @@ def _table(
         epoch,
         merged_from,
         _column_parts(understood),
-        unread_columns(grid, frame, header_map.columns),
+        with_null_marks(unread_columns(grid, frame, header_map.columns), nulls),
     )
 
 

@@ -1,0 +1,52 @@
+"""Cells holding a database's or a program's mark of an empty value, read as empty.
+
+A list exported from a database or written by a script keeps its empty values as text:
+"NULL" (SQL Server, Oracle), "\\N" (MySQL's dump), "None" (Python), "nan" / "NaN" / "<NA>" /
+"NaT" (pandas' to_csv without `na_rep`). Read as written, "\\N" is a malformed code, two of
+them one code given to two procedures, "NULL" a malformed decision number and date. The
+official's list has no value there, which the rules' own findings of an empty cell say
+(PA102, PA401). The cell is marked (`Table.unread`) so that the finding says what the cell
+holds (`engine.unread_hits`).
+
+The forms column is left alone: an English list's "None" there says no form is required.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+import numpy as np
+import pandas as pd
+
+# Only whole cells, as written: no Vietnamese text is one of these.
+NULL_MARKERS = frozenset({"NULL", "null", "Null", "\\N", "None", "nan", "NaN", "<NA>", "NaT"})
+_KEPT = frozenset({"forms"})  # "None": no form required
+
+
+def blank_null_cells(frame: pd.DataFrame, columns: Mapping[str, int]) -> dict[str, np.ndarray]:
+    """Make empty each cell of the frame's canonical `columns` holding a null marker (in
+    place); return, per column where some cell did, each row's marker (None elsewhere)."""
+    marks: dict[str, np.ndarray] = {}
+    for column in columns:
+        if column in _KEPT or column not in frame:
+            continue
+        values = frame[column]
+        held = values.isin(NULL_MARKERS).to_numpy(dtype=bool)
+        if held.any():
+            shown = np.full(len(values), None, dtype=object)
+            shown[held] = values.to_numpy(dtype=object)[held]
+            marks[column] = shown
+            frame[column] = values.where(~held)
+    return marks
+
+
+def with_null_marks(
+    unread: dict[str, np.ndarray], marks: dict[str, np.ndarray]
+) -> dict[str, np.ndarray]:
+    """The table's marks of cells read as empty (`unread_cells.unread_columns`) with the null
+    markers' added; a cell's own Excel mark wins."""
+    joined = dict(unread)
+    for column, held in marks.items():
+        own = joined.get(column)
+        joined[column] = held if own is None else np.where(pd.isna(own), held, own)
+    return joined
