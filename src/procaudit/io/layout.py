@@ -36,7 +36,7 @@ from procaudit.io.continuations import (
 )
 from procaudit.io.decisions import title_decision
 from procaudit.io.few_cell_rows import many_cell_totals, notes_and_headings
-from procaudit.io.grid import Grid, cells_in, rows_where, without_rows
+from procaudit.io.grid import NO_VALUE, Grid, cells_in, rows_where, without_rows
 from procaudit.io.header_search import (
     HEADER_SCAN_ROWS,
     Header,
@@ -229,6 +229,19 @@ def _positions(index: pd.Index, labels: pd.Index) -> np.ndarray:
     return index.get_indexer(labels)
 
 
+def _formula_numbers(grid: Grid, labels: pd.Index, stt: int) -> np.ndarray:
+    """Which rows (grid positions `labels`) hold in the STT column a formula saved without
+    its value (an xlsx a program wrote: "=A5+1", "=ROW()-3"): Excel shows the row's number
+    there, so the row is numbered, a procedure of its own, not a line of the name above."""
+    formulas = [
+        row for (row, column), shown in grid.unread.items() if column == stt and shown == NO_VALUE
+    ]
+    if not formulas:
+        return np.zeros(len(labels), dtype=bool)
+    rows = grid.rows.to_numpy(dtype=np.int64)[np.asarray(labels, dtype=np.int64)]
+    return np.isin(rows, np.asarray(formulas, dtype=np.int64))
+
+
 def _kept(frame: pd.DataFrame, keep: pd.Series | np.ndarray) -> pd.DataFrame:
     """The rows where `keep` holds; the frame itself when that is all of them."""
     return rows_where(frame, keep)
@@ -360,6 +373,8 @@ def understand(
     if len(named_by) > 1:  # a name alone: a row without it may be a procedure missing it
         at = _positions(body.index, live.index)
         numbered = cells_filled.any_in([p for p in named_by if p != name_col], at)  # STT, code
+        if header_map.stt is not None and grid.unread:  # "=A5+1" saved without its value
+            numbered |= _formula_numbers(grid, live.index, header_map.stt)
         # A level listed under a procedure ("- Cấp tỉnh") names none, nor a line of its name.
         # Only the rows without a number or a code are looked at: most lists have none.
         if numbered.all():
