@@ -81,6 +81,20 @@ CASES = {
         [f"1.001193 - {BIRTH}", f"{MARRIAGE} (1.000894)", DEATH, DEATH],
         0,
     ),
+    # Half of them before the name: the table writes its codes there, and the rest after
+    # it, a list typed by several hands; each is read where it is.
+    "half before, the rest after": (
+        [f"1.001193 - {BIRTH}", f"{MARRIAGE} (Mã: 1.000894)", f"2.000001 {DEATH}", DEATH],
+        ["1.001193", "1.000894", "2.000001", None],
+        [BIRTH, MARRIAGE, DEATH, DEATH],
+        3,
+    ),
+    "half after, the rest before": (
+        [f"{BIRTH} (1.001193)", f"1.000894 - {MARRIAGE}", f"{DEATH} (2.000001)", DEATH],
+        ["1.001193", "1.000894", "2.000001", None],
+        [BIRTH, MARRIAGE, DEATH, DEATH],
+        3,
+    ),
 }
 
 

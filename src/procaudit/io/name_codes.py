@@ -40,10 +40,8 @@ def _after(code: str) -> re.Pattern[str]:
     )
 
 
-_PLACES = {
-    "before": (_before(_WELL_FORMED), _before(ANY_CODE)),
-    "after": (_after(_WELL_FORMED), _after(ANY_CODE)),
-}
+_BEFORE, _AFTER = _before(ANY_CODE), _after(ANY_CODE)
+_CARRYING = (_before(_WELL_FORMED), _after(_WELL_FORMED))
 _SHARE = 0.5  # of a table's names, carrying a well-formed code in one place
 
 
@@ -51,7 +49,9 @@ def split_name_codes(frame: pd.DataFrame) -> int:
     """Move the codes a table writes in its names' cells into its `code` column (`frame` is
     changed in place); how many names gave one. Nothing is moved where the table has a code
     column, or where fewer than half its names carry a well-formed code in the same place.
-    Each distinct name is matched once: a stacked list repeats its names."""
+    Once one place holds them, a name may still carry its code in the other (a list typed
+    by several hands): each name's code is taken from before it, else from after it. Each
+    distinct name is matched once: a stacked list repeats its names."""
     if "code" in frame or "name" not in frame:
         return 0
     codes, names = pd.factorize(frame["name"])
@@ -59,16 +59,21 @@ def split_name_codes(frame: pd.DataFrame) -> int:
     if distinct.empty:
         return 0
     weights = np.bincount(codes[codes >= 0], minlength=len(distinct))  # each name's rows
-    for strict, loose in _PLACES.values():
-        carrying = distinct.str.match(strict).fillna(False).to_numpy(dtype=bool)
-        if weights[carrying].sum() < _SHARE * weights.sum():
-            continue
-        parts = distinct.str.extract(loose)
-        found = parts["code"].notna()
-        code = parts["code"].where(found).to_numpy()[codes]
-        name = parts["name"].where(found, distinct).to_numpy()[codes]
-        missing = codes < 0
-        frame["code"] = pd.Series(code, index=frame.index, dtype="str").mask(missing)
-        frame["name"] = pd.Series(name, index=frame.index, dtype="str").mask(missing)
-        return int(weights[found.to_numpy()].sum())
-    return 0
+    if all(
+        weights[distinct.str.match(strict).fillna(False).to_numpy(dtype=bool)].sum()
+        < _SHARE * weights.sum()
+        for strict in _CARRYING
+    ):
+        return 0
+    parts = distinct.str.extract(_BEFORE)
+    after = parts["code"].isna()
+    if after.any():
+        later = distinct[after].str.extract(_AFTER)
+        parts.loc[after, "code"], parts.loc[after, "name"] = later["code"], later["name"]
+    found = parts["code"].notna()
+    code = parts["code"].where(found).to_numpy()[codes]
+    name = parts["name"].where(found, distinct).to_numpy()[codes]
+    missing = codes < 0
+    frame["code"] = pd.Series(code, index=frame.index, dtype="str").mask(missing)
+    frame["name"] = pd.Series(name, index=frame.index, dtype="str").mask(missing)
+    return int(weights[found.to_numpy()].sum())
