@@ -172,10 +172,14 @@ def _unicode_fonts(cell: Cell) -> bool:
     return replaced
 
 
-def _fonts_replaced(changes: list[CellChange]) -> str:
+def _cells_named(changes: list[CellChange]) -> str:
+    """The first cells changed, for a note ("Danh mục!C5, Danh mục!C9, …")."""
     cells = ", ".join(f"{change.sheet}!{change.cell}" for change in changes[:_SHOWN_CELLS])
-    if len(changes) > _SHOWN_CELLS:
-        cells += ", …"
+    return cells + (", …" if len(changes) > _SHOWN_CELLS else "")
+
+
+def _fonts_replaced(changes: list[CellChange]) -> str:
+    cells = _cells_named(changes)
     return t(
         "{count} cells converted from a legacy font ({cells}) were set in that font, which "
         "draws some Unicode letters as others: the copy shows them in a Unicode font (Times "
@@ -189,9 +193,7 @@ def _fonts_replaced(changes: list[CellChange]) -> str:
 
 
 def _runs_replaced(changes: list[CellChange]) -> str:
-    cells = ", ".join(f"{change.sheet}!{change.cell}" for change in changes[:_SHOWN_CELLS])
-    if len(changes) > _SHOWN_CELLS:
-        cells += ", …"
+    cells = _cells_named(changes)
     return t(
         "{count} repaired cells ({cells}) had parts of their text formatted apart (bold, a "
         "colour) and a repair that spans those parts: the copy holds their text plain; "
