@@ -12,7 +12,7 @@ from conftest import ROOT
 
 BASE = {
     "__init__", "registry", "context", "compared_levels", "table_stack", "options", "hits",
-    "selection", "repairs",
+    "selection", "repairs", "row_names",
 }  # fmt: skip
 
 

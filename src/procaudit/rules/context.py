@@ -16,7 +16,7 @@ import numpy as np
 import pandas as pd
 
 from procaudit.catalogue.code_words import without_no_code_words
-from procaudit.catalogue.columns import ROW, SECTION_STATUS, SECTION_UNIT, SHEET
+from procaudit.catalogue.columns import ROW, SECTION_STATUS, SECTION_UNIT
 from procaudit.catalogue.name_tags import may_end_with_tag
 from procaudit.catalogue.status import ABOLISHED, NEW, SUSPENDED, status_kinds
 from procaudit.catalogue.text_columns import (
@@ -30,17 +30,15 @@ from procaudit.catalogue.text_columns import (
     transform_factorized,
 )
 from procaudit.catalogue.units import Units, section_units, units_of
-from procaudit.core.i18n import language, t
 from procaudit.io.name_keys_ahead import claim_name_keys
 from procaudit.rules.compared_levels import compared_levels
 from procaudit.rules.options import RuleOptions
+from procaudit.rules.row_names import RowNames
 from procaudit.rules.table_stack import TableStack, cut_per_row, small_factorized, units_of_sections
 from procaudit.vn.levels import name_tag
 
 if TYPE_CHECKING:
     from procaudit.io.read import Table
-
-SHOWN_ROWS = 5  # rows a message names before "and N more"
 
 
 T = TypeVar("T")
@@ -335,7 +333,7 @@ class RuleContext:
         with self._lock:
             for key in [k for k in self._shared if k.startswith(_TEXT_WORK)]:
                 del self._shared[key]
-        self.__dict__.pop("_user_rows", None)
+        self.__dict__.pop("_row_names", None)
 
     def close(self) -> None:
         """Wait for the worker thread to end; prefetched work no rule asked for is dropped."""
@@ -540,41 +538,14 @@ class RuleContext:
         return TableStack(bounds, units, agencies)
 
     @cached_property
-    def _user_rows(self) -> np.ndarray | dict[object, int]:
-        # Not `frame.loc`: messages look rows up one at a time, thousands of times. Where the
-        # labels are the positions (the reader's frames), the column's own numbers are looked
-        # up by position (a list of a million Python ints would hold 35 MB more).
-        index = self.frame.index
-        if isinstance(index, pd.RangeIndex) and index.start == 0 and index.step == 1:
-            return self.frame[ROW].to_numpy()
-        return dict(zip(index, self.frame[ROW].tolist(), strict=True))
+    def _row_names(self) -> RowNames:
+        return RowNames(self.frame)
 
-    @cached_property
-    def _row_unit(self) -> str:
-        return "row" if self.frame[SHEET].notna().any() else "line"
-
-    def row_list(self, index: list[Any], total: int | None = None) -> str:
+    def row_list(self, index: list[Any], total: int | None = None, at: object = None) -> str:
         """Where the rows at `index` are, as the user numbers them: "row 17", "lines 3 and 9",
-        "rows 3, 9, 17, 20, 31 and 6 more" (CSV records are numbered by line). `index` may
-        hold only the first rows of `total`."""
-        shown = [str(self._user_rows[i]) for i in index[:SHOWN_ROWS]]
-        total = len(index) if total is None else total
-        # Called once per reported row: the words are picked once per table and language.
-        one, several, more = self.shared(f"row words {language()}", self._row_words)
-        if total > len(shown):
-            return more.format(rows=", ".join(shown), more=total - len(shown))
-        if len(shown) == 1:
-            return one.format(row=shown[0])
-        return several.format(rows=", ".join(shown[:-1]), last=shown[-1])
-
-    def _row_words(self) -> tuple[str, str, str]:
-        """Templates of `row_list`: one row, several, several and more."""
-        unit = self._row_unit  # Vietnamese says "dòng" for a sheet's row and a CSV line alike
-        return (
-            t(unit + " {row}", "dòng {row}"),
-            t(unit + "s {rows} and {last}", "các dòng {rows} và {last}"),
-            t(unit + "s {rows} and {more} more", "các dòng {rows} và {more} dòng khác"),
-        )
+        "rows 3, 9, 17, 20, 31 and 6 more" (`RowNames.listed`); with `at`, the message's own
+        row, a row on another sheet is named with its sheet."""
+        return self._row_names.listed(index, total, at)
 
 
 @dataclass

@@ -25,9 +25,10 @@ from procaudit.core.i18n import t
 from procaudit.rules.agency_sets import joined_by_cells
 from procaudit.rules.compared_codes import bare_as_local, national_codes, repaired_code_keys
 from procaudit.rules.compared_levels import BY_AGENCY
-from procaudit.rules.context import SHOWN_ROWS, RuleContext
+from procaudit.rules.context import RuleContext
 from procaudit.rules.hits import hits, no_hits
 from procaudit.rules.registry import frame_rule
+from procaudit.rules.row_names import SHOWN_ROWS
 from procaudit.rules.written_alike import written_alike
 
 
@@ -307,7 +308,7 @@ def duplicate_entry(ctx: RuleContext) -> pd.DataFrame:
     )
 
     def describe(i: object, others: Others) -> str:
-        rows = ctx.row_list(others.first, others.rows)
+        rows = ctx.row_list(others.first, others.rows, at=i)
         unit = units.get(i)
         return said_under.format(unit=unit, rows=rows) if unit else said.format(rows=rows)
 
@@ -430,7 +431,7 @@ def code_conflict(ctx: RuleContext) -> pd.DataFrame:
             unit=unit,
             first=first,
             also=also,
-            rows=ctx.row_list(others.first, others.rows),
+            rows=ctx.row_list(others.first, others.rows, at=i),
         )
 
     return hits(
@@ -570,7 +571,7 @@ def duplicate_name(ctx: RuleContext) -> pd.DataFrame:
                 under += or_no_code
         unit = units.get(i)
         return (said_under if unit else said).format(
-            rows=ctx.row_list(others.first, others.rows), unit=unit, under=under
+            rows=ctx.row_list(others.first, others.rows, at=i), unit=unit, under=under
         )
 
     return hits(

@@ -44,7 +44,7 @@ from procaudit.catalogue.text_columns import (
 from procaudit.core.findings import Severity
 from procaudit.core.i18n import t
 from procaudit.rules.compared_levels import BY_AGENCY
-from procaudit.rules.context import SHOWN_ROWS, RuleContext
+from procaudit.rules.context import RuleContext
 from procaudit.rules.hits import hits, no_hits
 from procaudit.rules.near_duplicates_difference import Difference, same_letters_difference
 from procaudit.rules.near_duplicates_names import NameParts, Names, names_of
@@ -58,6 +58,7 @@ from procaudit.rules.near_duplicates_pairs import (
     vocabulary_typos,
 )
 from procaudit.rules.registry import frame_rule
+from procaudit.rules.row_names import SHOWN_ROWS
 
 
 @dataclass
