@@ -603,6 +603,7 @@ def test_a_sheet_without_a_header_goes_on_with_the_list_before_it(
     names = [table.frame["name"].tolist() for table in catalogue.tables]
     if read:
         assert [table.sheet for table in catalogue.tables] == ["Trang 1", "Trang 2"]
+        assert [table.continues for table in catalogue.tables] == [False, True]
         assert names[1] == [MARRIAGE, CERTIFY]
         assert catalogue.tables[1].frame["_row"].tolist() == [1, 2]
         assert catalogue.tables[1].frame["level"].tolist()[0] == "Cấp huyện"

@@ -35,6 +35,7 @@ from procaudit.engine.catalogue_stats import (
 from procaudit.engine.file_findings import audit_file
 from procaudit.engine.heading_floods import collapse_headings
 from procaudit.engine.hit_findings import table_findings
+from procaudit.engine.lists_over_sheets import with_lists_over_sheets
 from procaudit.engine.owner import catalogue_owner
 from procaudit.engine.schema import LoadedSchema, load_schema
 from procaudit.engine.sheet_floods import collapse_across_tables
@@ -374,6 +375,8 @@ def _audit_one(
         for table in catalogue.tables
     ]
     done = stacked or [StackedHits() for _ in contexts]
+    # A list going on over sheets: PA202 and PA203 compare its sheets' rows together.
+    done = with_lists_over_sheets(catalogue.tables, done, rules, options)
     for (_, context), of_stack in zip(contexts, done, strict=True):
         for key, work in of_stack.seeds.items():  # made on the stack: not again here
             context.seed(key, work)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 import numpy as np
@@ -512,7 +512,8 @@ class _Sheets:
             return False
         carried = carried_sections(before) if before is not None else ()
         try:
-            self.tables.append(_table(self.path_text, found[0], self.options, found[1], carried))
+            table = _table(self.path_text, found[0], self.options, found[1], carried)
+            self.tables.append(replace(table, continues=True))
         except InputError:
             return False
         self.continued[str(grid.sheet)] = str(before.sheet if before else "")

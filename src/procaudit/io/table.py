@@ -42,3 +42,6 @@ class Table:
     # a formula saved without its value, an error's text ("#N/A"), None for a cell read as
     # it is; only the columns where some row's cell is so (`io.unread_cells`)
     unread: dict[str, np.ndarray] = field(default_factory=dict)
+    # True for a sheet read as the list of the table before it going on, under its header
+    # (`io.continued_sheets`): the rules comparing rows compare it with that list's rows.
+    continues: bool = False

@@ -1,0 +1,112 @@
+"""A list going on over sheets is one list to the rules that compare its rows by code and
+name (PA202, PA203).
+
+A list split over sheets ("Trang 1", "Trang 2") gives its header once: a later sheet is read
+under it (`Table.continues`, `io.continued_sheets`), one table a sheet. One code given to two
+procedures, one on each sheet, or one name under two codes so, is the same defect as on one
+sheet, yet each table's rules saw half of it: the Lào Cai sample split in two lost two
+PA202 and four PA203 findings. So the tables of such a list are put one after another,
+PA202 and PA203 run once on them all, and each table is given its rows' part of their hits
+in place of its own (`StackedHits`, as a stack of small tables gives it). A table's rows are
+compared with its own rows as before, and with the other sheets' too; a message names a row
+of another sheet with its sheet (`RuleContext.row_list`). A procedure copied whole from one
+sheet to another is PA205's (`rules.duplicates_across`), not PA201's here.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import numpy as np
+import pandas as pd
+
+from procaudit.engine.skipped_rules import applicable
+from procaudit.engine.stacked import SCHEMA, StackedHits, split_hits, stack_labels
+from procaudit.io import Table
+from procaudit.rules import Rule
+from procaudit.rules.context import RuleContext
+from procaudit.rules.options import RuleOptions
+
+# The rules run on a list's sheets together.
+COMPARED_OVER_SHEETS = frozenset({"PA202", "PA203"})
+
+_NONE = pd.DataFrame()
+
+
+def lists_over_sheets(tables: Sequence[Table]) -> list[list[int]]:
+    """The positions of the tables of each list going on over sheets: the table before the
+    first that goes on with it, then each going on (a third sheet goes on with the second)."""
+    runs: list[list[int]] = []
+    for at, table in enumerate(tables):
+        if not table.continues or at == 0:
+            continue
+        if runs and runs[-1][-1] == at - 1:
+            runs[-1].append(at)
+        else:
+            runs.append([at - 1, at])
+    return runs
+
+
+def with_lists_over_sheets(
+    tables: Sequence[Table],
+    done: Sequence[StackedHits],
+    rules: Sequence[Rule],
+    options: RuleOptions,
+) -> list[StackedHits]:
+    """`done` (what each table's stack found for it), the tables of a list going on over
+    sheets given the hits of PA202 and PA203 found on the list's sheets together."""
+    given = list(done)
+    compared = [r for r in rules if r.id in COMPARED_OVER_SHEETS and r.check is not None]
+    if not compared:
+        return given
+    for run in lists_over_sheets(tables):
+        frames = [tables[at].frame for at in run]
+        checked = [r for r in compared if all(applicable(r, f, options) for f in frames)]
+        if not checked:
+            continue
+        found = _found_together(frames, checked, options, tables[run[0]])
+        for at, hits in zip(run, found, strict=True):
+            given[at] = _given(given[at], hits, checked, rules)
+    return given
+
+
+def _found_together(
+    frames: list[pd.DataFrame], rules: list[Rule], options: RuleOptions, first: Table
+) -> list[pd.DataFrame]:
+    """The hits of `rules` on the frames one after another, cut back into each frame's (its
+    own row labels in column `index`), in rule order."""
+    together = pd.concat(frames, ignore_index=True)  # labels: positions in the list
+    # The rows of the list as one table: no stack of tables to keep apart.
+    context = RuleContext(together, options, frozenset(first.header_map.columns))
+    parts: list[pd.DataFrame] = []
+    try:
+        for rule in rules:
+            assert rule.check is not None
+            hits = rule.check(context)
+            if not hits.empty:  # as `table_hits` frames them
+                parts.append(hits.assign(rule=rule.id).rename_axis("index").reset_index())
+    finally:
+        context.close()
+    every = pd.concat(parts, ignore_index=True) if parts else _NONE
+    starts = np.cumsum([0, *(len(frame) for frame in frames)])
+    return split_hits(every, frames, starts, stack_labels(frames))
+
+
+def _given(
+    before: StackedHits, hits: pd.DataFrame, checked: list[Rule], rules: Sequence[Rule]
+) -> StackedHits:
+    """`before` with the hits of the `checked` rules taken from `hits`: the schema's first,
+    then each rule's ran in rule order, as `table_hits` puts them."""
+    ids = {rule.id for rule in checked}
+    ran = before.ran | ids
+    schema = before.of(SCHEMA) if SCHEMA in before.ran else _NONE
+    parts = [schema]
+    for rule in rules:
+        if rule.id in ids:
+            parts.append(hits[hits["rule"] == rule.id] if not hits.empty else _NONE)
+        elif rule.id in before.ran:
+            parts.append(before.of(rule.id))
+    parts = [part for part in parts if not part.empty]
+    joined = pd.concat(parts, ignore_index=True) if parts else _NONE
+    # Not `columns`: the table's findings are made from these hits, not from its stack's.
+    return StackedHits(ran, joined, before.seeds, len(schema))

@@ -1,0 +1,167 @@
+"""A list going on over sheets is one list to PA202 and PA203 (`engine.lists_over_sheets`):
+rows on two sheets are compared as rows of one sheet, and a message names the other sheet."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import openpyxl
+import pytest
+
+from conftest import SAMPLES, write_workbook
+from procaudit.core.findings import FileFailure, Finding
+from procaudit.engine.audit import AuditPlan, active_rules, audit_source
+from procaudit.engine.lists_over_sheets import lists_over_sheets
+from procaudit.engine.schema import load_schema
+from procaudit.io import read_catalogue
+
+HEADER = ["STT", "Mã TTHC", "Tên thủ tục hành chính", "Cấp thực hiện"]
+BIRTH, DEATH, MARRIAGE = "Đăng ký khai sinh", "Đăng ký khai tử", "Đăng ký kết hôn"
+BUILD, CERTIFY = "Cấp giấy phép xây dựng", "Chứng thực bản sao từ bản chính"
+X = "Cấp xã"
+FIRST = [HEADER, [1, "1.000001", BIRTH, X], [2, "1.000002", DEATH, X]]
+
+
+def _first(*rows: list[object]) -> list[list[object]]:
+    return [HEADER, *rows]
+
+
+def _findings(tmp_path: Path, sheets: dict[str, list[list[object]]]) -> list[Finding]:
+    path = write_workbook(tmp_path / "list.xlsx", sheets)
+    plan = AuditPlan()
+    audited = audit_source(
+        str(path), plan, load_schema(), active_rules(plan.options, plan.selection)
+    )
+    assert not isinstance(audited, FileFailure)
+    return audited[0]
+
+
+def _compared(findings: list[Finding]) -> list[tuple[str, str | None, int | None]]:
+    return sorted((f.rule, f.sheet, f.row) for f in findings if f.rule in ("PA202", "PA203"))
+
+
+@pytest.mark.parametrize(
+    ("sheets", "found"),
+    [
+        # One code given to two procedures, one on each sheet.
+        (
+            {
+                "Trang 1": FIRST,
+                "Trang 2": [[3, "1.000001", BUILD, X], [4, "1.000004", CERTIFY, X]],
+            },
+            [("PA202", "Trang 1", 2), ("PA202", "Trang 2", 1)],
+        ),
+        # One name at one level under two codes, one on each sheet.
+        (
+            {
+                "Trang 1": FIRST,
+                "Trang 2": [[3, "1.000009", BIRTH, X], [4, "1.000004", CERTIFY, X]],
+            },
+            [("PA203", "Trang 1", 2), ("PA203", "Trang 2", 1)],
+        ),
+        # The same name at two levels: two procedures, on whichever sheet.
+        (
+            {
+                "Trang 1": FIRST,
+                "Trang 2": [[3, "1.000009", BIRTH, "Cấp tỉnh"], [4, "1.000004", CERTIFY, X]],
+            },
+            [],
+        ),
+        # A conflict on the second sheet alone is found as before.
+        (
+            {
+                "Trang 1": FIRST,
+                "Trang 2": [[3, "1.000005", BUILD, X], [4, "1.000005", CERTIFY, X]],
+            },
+            [("PA202", "Trang 2", 1), ("PA202", "Trang 2", 2)],
+        ),
+        # A third sheet goes on with the second: its rows are compared with the first's.
+        (
+            {
+                "Trang 1": FIRST,
+                "Trang 2": [[3, "1.000003", MARRIAGE, X], [4, "1.000004", CERTIFY, X]],
+                "Trang 3": [[5, "1.000002", BUILD, X], [6, "1.000006", "Đăng ký giám hộ", X]],
+            },
+            [("PA202", "Trang 1", 3), ("PA202", "Trang 3", 1)],
+        ),
+        # Two lists, each under its own header: a sheet per field is not compared so.
+        (
+            {
+                "Hộ tịch": FIRST,
+                "Xây dựng": _first([1, "1.000001", BUILD, X], [2, "1.000004", CERTIFY, X]),
+            },
+            [],
+        ),
+    ],
+)  # fmt: skip
+def test_rows_of_a_list_over_sheets_are_compared(
+    tmp_path: Path,
+    sheets: dict[str, list[list[object]]],
+    found: list[tuple[str, str, int]],
+) -> None:
+    assert _compared(_findings(tmp_path, sheets)) == found
+
+
+def test_a_message_names_the_other_sheet_of_a_row(tmp_path: Path) -> None:
+    sheets = {
+        "Trang 1": _first([1, "1.000001", BIRTH, X], [2, "1.000007", DEATH, X]),
+        "Trang 2": [[3, "1.000001", BUILD, X], [4, "1.000007", CERTIFY, X]],
+    }
+    messages = {
+        (f.sheet, f.row): f.message for f in _findings(tmp_path, sheets) if f.rule == "PA202"
+    }
+    assert "on row 1 of sheet 'Trang 2'" in messages[("Trang 1", 2)]
+    assert "on row 2 of sheet 'Trang 1'" in messages[("Trang 2", 1)]
+
+
+@pytest.mark.parametrize(
+    ("continues", "runs"),
+    [
+        ([False], []),
+        ([False, False], []),
+        ([False, True], [[0, 1]]),
+        ([False, True, True], [[0, 1, 2]]),
+        ([False, True, False, True], [[0, 1], [2, 3]]),
+        ([False, False, True, True, False], [[1, 2, 3]]),
+    ],
+)
+def test_the_tables_of_each_list_over_sheets(continues: list[bool], runs: list[list[int]]) -> None:
+    class Stub:
+        def __init__(self, goes_on: bool) -> None:
+            self.continues = goes_on
+
+    assert lists_over_sheets([Stub(c) for c in continues]) == runs  # type: ignore[misc]
+
+
+def _split(source: Path, target: Path, at: int) -> Path:
+    """The workbook's list sheet cut after its row `at`: the rows below on a second sheet,
+    without the header, as a list printed over two sheets is."""
+    book = openpyxl.load_workbook(source)
+    sheet = book.worksheets[0]
+    rows = [list(row) for row in sheet.iter_rows(min_row=at + 1, values_only=True)]
+    sheet.delete_rows(at + 1, sheet.max_row - at)
+    second = book.create_sheet("Trang 2")
+    for row in rows:
+        second.append(row)
+    book.save(target)
+    return target
+
+
+def test_the_sample_split_over_two_sheets_keeps_its_duplicates(tmp_path: Path) -> None:
+    """The sample cut in two: PA202 and PA203 find on its two sheets what they find on one
+    (the rows, as the user numbers them, aside)."""
+    whole = tmp_path / "whole.xlsx"
+    whole.write_bytes((SAMPLES / "catalogue-lao-cai.xlsx").read_bytes())
+    split = _split(whole, tmp_path / "split.xlsx", 60)  # rows 23-134 hold its pairs
+    assert [t.continues for t in read_catalogue(str(split)).tables] == [False, True]
+    plan = AuditPlan()
+    rules = active_rules(plan.options, plan.selection)
+
+    def compared(path: Path) -> list[tuple[str, str]]:
+        audited = audit_source(str(path), plan, load_schema(), rules)
+        assert not isinstance(audited, FileFailure)
+        return sorted((f.rule, str(f.value)) for f in audited[0] if f.rule in ("PA202", "PA203"))
+
+    on_one = compared(whole)
+    assert len(on_one) == 6
+    assert compared(split) == on_one
