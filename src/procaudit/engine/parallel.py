@@ -40,7 +40,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from procaudit.core import collector
 from procaudit.core.atomic import TERMINATED_EXIT
 from procaudit.core.i18n import language, set_language
-from procaudit.engine.cpu_limit import cores_allowed
+from procaudit.engine.container_limits import jobs_allowed
 
 if TYPE_CHECKING:
     import queue
@@ -64,8 +64,8 @@ POOL_PAYS_AFTER = 2.5  # seconds
 
 def default_jobs() -> int:
     """The cores this process may run on (`--jobs`' default), as few as its container's CPU
-    quota allows (`cpu_limit`)."""
-    return cores_allowed(_cores())
+    quota and the memory left allow (`container_limits`)."""
+    return jobs_allowed(_cores())
 
 
 def _cores() -> int:

@@ -1,5 +1,5 @@
-"""The CPUs a container's cgroups allow (`procaudit.engine.cpu_limit`), which bound
-`--jobs`' default: fake /proc/self and cgroup trees, one case a row."""
+"""The CPUs and the memory a container's cgroups allow (`procaudit.engine.container_limits`),
+which bound `--jobs`' default: fake /proc/self and cgroup trees, one case a row."""
 
 from __future__ import annotations
 
@@ -7,7 +7,13 @@ from pathlib import Path
 
 import pytest
 
-from procaudit.engine.cpu_limit import cores_allowed, cpu_quota
+from procaudit.engine.container_limits import (
+    WORKER_BYTES,
+    cores_allowed,
+    cpu_quota,
+    jobs_allowed,
+    memory_headroom,
+)
 
 V2 = "cgroup2 cgroup2 rw,nsdelegate"
 V1_CPU = "cgroup cgroup rw,cpu,cpuacct"
@@ -152,3 +158,107 @@ def test_jobs_default_to_the_cores_the_quota_allows(
 def test_no_proc_means_no_known_limit(tmp_path: Path) -> None:
     assert cpu_quota(tmp_path / "nowhere") is None
     assert cores_allowed(6, tmp_path / "nowhere") == 6
+
+
+GB = 1_000_000_000
+MEMORY_CASES = {
+    # docker run --memory 1g, cgroup v2: 1 GB, 300 MB of it used
+    "v2 container": (
+        [("/", "fs/cgroup", V2)],
+        "0::/\n",
+        {"fs/cgroup/memory.max": f"{GB}\n", "fs/cgroup/memory.current": "300000000\n"},
+        700_000_000,
+    ),
+    "v2, no limit": (
+        [("/", "fs/cgroup", V2)],
+        "0::/\n",
+        {"fs/cgroup/memory.max": "max\n", "fs/cgroup/memory.current": "300000000\n"},
+        None,
+    ),
+    # the pod's limit leaves less than the container's own
+    "v2, the least left along the way": (
+        [("/", "fs/cgroup", V2)],
+        "0::/pod/ctr\n",
+        {
+            "fs/cgroup/pod/memory.max": f"{2 * GB}\n",
+            "fs/cgroup/pod/memory.current": f"{int(1.8 * GB)}\n",
+            "fs/cgroup/pod/ctr/memory.max": f"{GB}\n",
+            "fs/cgroup/pod/ctr/memory.current": "100000000\n",
+        },
+        200_000_000,
+    ),
+    "v1 container": (
+        [("/", "fs/memory", V1_MEMORY), ("/", "fs/cpu", V1_CPU)],
+        "5:memory:/job\n4:cpu,cpuacct:/job\n",
+        {
+            "fs/memory/job/memory.limit_in_bytes": f"{2 * GB}\n",
+            "fs/memory/job/memory.usage_in_bytes": f"{GB}\n",
+        },
+        GB,
+    ),
+    # v1 writes "no limit" as a page-aligned LONG_MAX
+    "v1, no limit": (
+        [("/", "fs/memory", V1_MEMORY)],
+        "5:memory:/job\n",
+        {
+            "fs/memory/job/memory.limit_in_bytes": "9223372036854771712\n",
+            "fs/memory/job/memory.usage_in_bytes": f"{GB}\n",
+        },
+        None,
+    ),
+    "a CPU-only v1 hierarchy is no memory limit": (
+        [("/", "fs/cpu", V1_CPU)],
+        "4:cpu,cpuacct:/\n",
+        {"fs/cpu/memory.limit_in_bytes": f"{GB}\n"},
+        None,
+    ),
+    "a limit without its usage": (
+        [("/", "fs/cgroup", V2)],
+        "0::/\n",
+        {"fs/cgroup/memory.max": f"{GB}\n"},
+        GB,
+    ),
+    "no cgroup mounted": ([], "0::/\n", {}, None),
+}
+
+
+@pytest.mark.parametrize("case", MEMORY_CASES, ids=list(MEMORY_CASES))
+def test_the_memory_left_is_the_least_along_the_process_cgroup(tmp_path: Path, case: str) -> None:
+    mounts, cgroup, files, expected = MEMORY_CASES[case]
+    proc = _machine(tmp_path, mounts, cgroup, files)
+    assert memory_headroom(proc, tmp_path / "no-meminfo") == expected
+
+
+@pytest.mark.parametrize(
+    ("meminfo", "limit", "left"),
+    [
+        ("MemTotal: 8000000 kB\nMemAvailable: 500000 kB\n", f"{GB}", 512_000_000),
+        ("MemTotal: 8000000 kB\nMemAvailable: 4000000 kB\n", f"{GB}", GB),
+        ("MemAvailable: 4000000 kB\n", "max", 4_096_000_000),
+        ("MemTotal: 8000000 kB\n", "max", None),  # a kernel before 3.14
+    ],
+)
+def test_the_machine_available_memory_bounds_it_too(
+    tmp_path: Path, meminfo: str, limit: str, left: int | None
+) -> None:
+    proc = _machine(tmp_path, [("/", "cg", V2)], "0::/\n", {"cg/memory.max": limit + "\n"})
+    (tmp_path / "meminfo").write_text(meminfo, encoding="ascii")
+    assert memory_headroom(proc, tmp_path / "meminfo") == left
+
+
+@pytest.mark.parametrize(
+    ("cpus", "memory", "cores", "jobs"),
+    [
+        ("max 100000", "max", 8, 8),
+        ("max 100000", str(4 * WORKER_BYTES + 1), 64, 5),  # this process and four workers
+        ("max 100000", str(WORKER_BYTES - 1), 64, 1),  # never fewer than one
+        ("200000 100000", str(100 * WORKER_BYTES), 64, 2),  # the CPUs bind first
+        ("max 100000", str(100 * WORKER_BYTES), 4, 4),
+    ],
+)
+def test_jobs_default_to_what_the_cpus_and_the_memory_allow(
+    tmp_path: Path, cpus: str, memory: str, cores: int, jobs: int
+) -> None:
+    files = {"cg/cpu.max": cpus + "\n", "cg/memory.max": memory + "\n"}
+    proc = _machine(tmp_path, [("/", "cg", V2)], "0::/\n", files)
+    assert jobs_allowed(cores, proc, tmp_path / "no-meminfo") == jobs
