@@ -1,5 +1,6 @@
-"""A list going on over sheets is one list to PA202 and PA203 (`engine.lists_over_sheets`):
-rows on two sheets are compared as rows of one sheet, and a message names the other sheet."""
+"""A list going on over sheets is one list to PA201-PA203 (`engine.lists_over_sheets`): rows
+on two sheets are compared as rows of one sheet, and a message names the other sheet; PA205
+leaves them to those rules."""
 
 from __future__ import annotations
 
@@ -36,8 +37,11 @@ def _findings(tmp_path: Path, sheets: dict[str, list[list[object]]]) -> list[Fin
     return audited[0]
 
 
+_COMPARING = ("PA201", "PA202", "PA203", "PA205")
+
+
 def _compared(findings: list[Finding]) -> list[tuple[str, str | None, int | None]]:
-    return sorted((f.rule, f.sheet, f.row) for f in findings if f.rule in ("PA202", "PA203"))
+    return sorted((f.rule, f.sheet, f.row) for f in findings if f.rule in _COMPARING)
 
 
 @pytest.mark.parametrize(
@@ -58,6 +62,14 @@ def _compared(findings: list[Finding]) -> list[tuple[str, str | None, int | None
                 "Trang 2": [[3, "1.000009", BIRTH, X], [4, "1.000004", CERTIFY, X]],
             },
             [("PA203", "Trang 1", 2), ("PA203", "Trang 2", 1)],
+        ),
+        # A procedure copied from one sheet to the next: the same entry twice (PA201).
+        (
+            {
+                "Trang 1": FIRST,
+                "Trang 2": [[3, "1.000001", BIRTH, X], [4, "1.000004", CERTIFY, X]],
+            },
+            [("PA201", "Trang 1", 2), ("PA201", "Trang 2", 1)],
         ),
         # The same name at two levels: two procedures, on whichever sheet.
         (
@@ -84,13 +96,21 @@ def _compared(findings: list[Finding]) -> list[tuple[str, str | None, int | None
             },
             [("PA202", "Trang 1", 3), ("PA202", "Trang 3", 1)],
         ),
-        # Two lists, each under its own header: a sheet per field is not compared so.
+        # Two lists, each under its own header: a sheet per field is not compared so; a
+        # copy in both is PA205's.
         (
             {
                 "Hộ tịch": FIRST,
                 "Xây dựng": _first([1, "1.000001", BUILD, X], [2, "1.000004", CERTIFY, X]),
             },
             [],
+        ),
+        (
+            {
+                "Hộ tịch": FIRST,
+                "Xây dựng": _first([1, "1.000001", BIRTH, X], [2, "1.000004", CERTIFY, X]),
+            },
+            [("PA205", "Hộ tịch", 2), ("PA205", "Xây dựng", 2)],
         ),
     ],
 )  # fmt: skip
@@ -148,8 +168,8 @@ def _split(source: Path, target: Path, at: int) -> Path:
 
 
 def test_the_sample_split_over_two_sheets_keeps_its_duplicates(tmp_path: Path) -> None:
-    """The sample cut in two: PA202 and PA203 find on its two sheets what they find on one
-    (the rows, as the user numbers them, aside)."""
+    """The sample cut in two: PA201-PA205 find on its two sheets what they find on one (the
+    rows, as the user numbers them, aside)."""
     whole = tmp_path / "whole.xlsx"
     whole.write_bytes((SAMPLES / "catalogue-lao-cai.xlsx").read_bytes())
     split = _split(whole, tmp_path / "split.xlsx", 60)  # rows 23-134 hold its pairs
@@ -160,8 +180,8 @@ def test_the_sample_split_over_two_sheets_keeps_its_duplicates(tmp_path: Path) -
     def compared(path: Path) -> list[tuple[str, str]]:
         audited = audit_source(str(path), plan, load_schema(), rules)
         assert not isinstance(audited, FileFailure)
-        return sorted((f.rule, str(f.value)) for f in audited[0] if f.rule in ("PA202", "PA203"))
+        return sorted((f.rule, str(f.value)) for f in audited[0] if f.rule in _COMPARING)
 
     on_one = compared(whole)
-    assert len(on_one) == 6
+    assert len(on_one) == 10  # 4 PA201, 2 PA202, 4 PA203
     assert compared(split) == on_one

@@ -1,5 +1,7 @@
 """One procedure listed in two tables of one file (PA205): a workbook kept as a sheet per
-field or per level, two tables side by side on one sheet, a list continued on a second sheet.
+field or per level, two tables side by side on one sheet. A list going on over sheets under
+one header (`Table.continues`) is one table: its copies are PA201's, found on its sheets
+together (`engine.lists_over_sheets`).
 
 PA201 compares the rows of one table, so a procedure copied to a second field's sheet is
 counted twice and never reported. Here the tables of a file are compared with each other on
@@ -137,6 +139,18 @@ def _other_levels(tables: list[tuple[Table, RuleContext]]) -> set[tuple[int, int
     }
 
 
+def _one_list(tables: list[tuple[Table, RuleContext]]) -> set[tuple[int, int]]:
+    """The pairs of tables (numbers, the smaller first) of one list going on over sheets
+    (`Table.continues`): PA201 compares their rows together."""
+    lists: list[list[int]] = []
+    for number, (table, _) in enumerate(tables):
+        if table.continues and lists:
+            lists[-1].append(number)
+        else:
+            lists.append([number])
+    return {pair for members in lists for pair in combinations(members, 2)}
+
+
 def _message(row: pd.Series, others: pd.DataFrame) -> str:
     places = [_where(other, row["sheet"]) for _, other in others.head(_SHOWN).iterrows()]
     more = len(others) - len(places)
@@ -173,7 +187,8 @@ def duplicate_across_tables(ctx: FileContext) -> pd.DataFrame:
     procedures beside one of abolished procedures), nor rows of tables whose titles or
     sheets' names give different levels (a procedure of the province and the communes is on
     both their sheets), nor two tables sharing most of their procedures (the list, and each
-    procedure's details). Copies within one table are PA201's.
+    procedure's details). Copies within one table are PA201's, and so are those within a
+    list going on over sheets under one header.
 
     **Bad**
     ```
@@ -201,7 +216,8 @@ def duplicate_across_tables(ctx: FileContext) -> pd.DataFrame:
     thủ tục mới ban hành bên cạnh bảng thủ tục bị bãi bỏ), các dòng ở hai bảng có tiêu đề hoặc
     tên trang tính ghi hai cấp khác nhau (thủ tục của cả cấp tỉnh và cấp xã có mặt ở cả hai
     trang tính), và hai bảng có chung phần lớn thủ tục (danh mục và nội dung chi tiết của từng
-    thủ tục). Bản sao trong cùng một bảng thuộc quy tắc PA201.
+    thủ tục). Bản sao trong cùng một bảng thuộc quy tắc PA201, bản sao trong một danh mục trải
+    qua nhiều trang tính dưới cùng một dòng tiêu đề cũng vậy.
 
     **Sai**
     ```
@@ -239,7 +255,7 @@ def duplicate_across_tables(ctx: FileContext) -> pd.DataFrame:
         if entry["table"].nunique() > 1
     ]
     sizes = [int((c.code_keys.notna() & c.name_keys.notna()).sum()) for _, c in tables]
-    views = _views(entries, sizes) | _other_levels(tables)
+    views = _views(entries, sizes) | _other_levels(tables) | _one_list(tables)
     found: list[tuple[int, int, dict[str, object]]] = []  # by table and row: the file's order
     for entry in entries:
         for _, row in entry.iterrows():
