@@ -1,4 +1,4 @@
-"""A list going on over sheets is one list to PA201-PA203 (`engine.lists_over_sheets`): rows
+"""A list going on over sheets is one list to PA201-PA204 (`engine.lists_over_sheets`): rows
 on two sheets are compared as rows of one sheet, and a message names the other sheet; PA205
 leaves them to those rules."""
 
@@ -37,7 +37,7 @@ def _findings(tmp_path: Path, sheets: dict[str, list[list[object]]]) -> list[Fin
     return audited[0]
 
 
-_COMPARING = ("PA201", "PA202", "PA203", "PA205")
+_COMPARING = ("PA201", "PA202", "PA203", "PA204", "PA205")
 
 
 def _compared(findings: list[Finding]) -> list[tuple[str, str | None, int | None]]:
@@ -62,6 +62,14 @@ def _compared(findings: list[Finding]) -> list[tuple[str, str | None, int | None
                 "Trang 2": [[3, "1.000009", BIRTH, X], [4, "1.000004", CERTIFY, X]],
             },
             [("PA203", "Trang 1", 2), ("PA203", "Trang 2", 1)],
+        ),
+        # One code, its name written with a slip on the next sheet: PA204's, not PA202's.
+        (
+            {
+                "Trang 1": FIRST,
+                "Trang 2": [[3, "1.000001", "Đăng kí khai sinh", X], [4, "1.000004", CERTIFY, X]],
+            },
+            [("PA204", "Trang 1", 2), ("PA204", "Trang 2", 1)],
         ),
         # A procedure copied from one sheet to the next: the same entry twice (PA201).
         (

@@ -375,7 +375,7 @@ def _audit_one(
         for table in catalogue.tables
     ]
     done = stacked or [StackedHits() for _ in contexts]
-    # A list going on over sheets: PA201-PA203 compare its sheets' rows together.
+    # A list going on over sheets: PA201-PA204 compare its sheets' rows together.
     done = with_lists_over_sheets(catalogue.tables, done, rules, options)
     for (_, context), of_stack in zip(contexts, done, strict=True):
         for key, work in of_stack.seeds.items():  # made on the stack: not again here

@@ -1,12 +1,12 @@
 """A list going on over sheets is one list to the rules that compare its rows by code and
-name (PA201-PA203).
+name (PA201-PA204).
 
 A list split over sheets ("Trang 1", "Trang 2") gives its header once: a later sheet is read
 under it (`Table.continues`, `io.continued_sheets`), one table a sheet. One code given to two
 procedures, one on each sheet, or one name under two codes so, is the same defect as on one
 sheet, yet each table's rules saw half of it: the Lào Cai sample split in two lost two
 PA202 and four PA203 findings, and its two copies were PA205's "in another table". So the
-tables of such a list are put one after another, PA201-PA203 run once on them all, and each
+tables of such a list are put one after another, PA201-PA204 run once on them all, and each
 table is given its rows' part of their hits in place of its own (`StackedHits`, as a stack
 of small tables gives it); PA205 leaves such tables to them. A table's rows are compared
 with its own rows as before, and with the other sheets' too; a message names a row of
@@ -28,7 +28,7 @@ from procaudit.rules.context import RuleContext
 from procaudit.rules.options import RuleOptions
 
 # The rules run on a list's sheets together.
-COMPARED_OVER_SHEETS = frozenset({"PA201", "PA202", "PA203"})
+COMPARED_OVER_SHEETS = frozenset({"PA201", "PA202", "PA203", "PA204"})
 
 _NONE = pd.DataFrame()
 
@@ -54,7 +54,7 @@ def with_lists_over_sheets(
     options: RuleOptions,
 ) -> list[StackedHits]:
     """`done` (what each table's stack found for it), the tables of a list going on over
-    sheets given the hits of PA201-PA203 found on the list's sheets together."""
+    sheets given the hits of PA201-PA204 found on the list's sheets together."""
     given = list(done)
     compared = [r for r in rules if r.id in COMPARED_OVER_SHEETS and r.check is not None]
     if not compared:

@@ -309,8 +309,9 @@ def _messages(
         rows_of.setdefault(variant, []).append(position)
     labels, names = ctx.frame.index.to_numpy(), ctx.frame["name"]
 
-    def where(rows: list[int], total: int) -> str:
-        return ctx.row_list(labels[rows[:SHOWN_ROWS]].tolist(), total)
+    def where(rows: list[int], total: int, at: int) -> str:
+        # `at`: the flagged name's first row; a row on another sheet is named with it.
+        return ctx.row_list(labels[rows[:SHOWN_ROWS]].tolist(), total, at=labels[at])
 
     close = t(
         "The name is close to '{quoted}' on {rows} ({how})",
@@ -332,12 +333,13 @@ def _messages(
         how = others[ordered[0]].text()
         unit = unit_labels[unit_ids[first[0]]]
         text = (close_under if unit else close).format(
-            quoted=quoted, unit=unit, rows=where(first, len(first)), how=how
+            quoted=quoted, unit=unit, rows=where(first, len(first), rows_of[u][0]), how=how
         )
         if len(ordered) > 1:
             rest = sorted(row for v in ordered[1:] for row in rows_of[v][:SHOWN_ROWS])
             total = sum(len(rows_of[v]) for v in ordered[1:])
-            text += also.format(others=_other_names(len(ordered) - 1), rows=where(rest, total))
+            rows = where(rest, total, rows_of[u][0])
+            text += also.format(others=_other_names(len(ordered) - 1), rows=rows)
         texts[u] = text + "."
     index = ctx.frame.index[positions]
     return pd.Series([texts[v] for v in of_row.tolist()], index=index, dtype=object)
