@@ -11,7 +11,7 @@ import pytest
 
 from conftest import SAMPLES, write_workbook
 from procaudit.core.findings import FileFailure, Finding
-from procaudit.engine.audit import AuditPlan, active_rules, audit_source
+from procaudit.engine.audit import AuditPlan, active_rules, audit_batches, audit_source
 from procaudit.engine.lists_over_sheets import lists_over_sheets
 from procaudit.engine.schema import load_schema
 from procaudit.io import read_catalogue
@@ -193,3 +193,20 @@ def test_the_sample_split_over_two_sheets_keeps_its_duplicates(tmp_path: Path) -
     on_one = compared(whole)
     assert len(on_one) == 10  # 4 PA201, 2 PA202, 4 PA203
     assert compared(split) == on_one
+
+
+def test_a_list_over_sheets_stacked_with_others_finds_what_it_finds_alone(tmp_path: Path) -> None:
+    """Small tables of a batch of files are stacked (`engine.stacked`): a list's sheets
+    stacked with other files' tables are still compared together, as alone."""
+    whole = tmp_path / "whole.xlsx"
+    whole.write_bytes((SAMPLES / "catalogue-lao-cai.xlsx").read_bytes())
+    split = _split(whole, tmp_path / "split.xlsx", 60)
+    again = tmp_path / "again.xlsx"
+    again.write_bytes(split.read_bytes())
+    sources = [str(split), str(whole), str(again)]
+    plan = AuditPlan()
+    schema, rules = load_schema(), active_rules(plan.options, plan.selection)
+    alone = [audit_source(source, plan, schema, rules) for source in sources]
+    batched = list(audit_batches(sources, plan, schema, rules))
+    assert repr(batched) == repr(alone)
+    assert any(f.rule == "PA202" and f.sheet == "Trang 2" for f in batched[0][0])  # type: ignore[index]
