@@ -242,6 +242,19 @@ DEFUNCT_CASES = [
     ("UBND tỉnh Phú Thọ", []),
     ("Sở Tư pháp tỉnh Phú Thọ (Vĩnh Phúc cũ)", []),
     ("Sở Tư pháp tỉnh Vĩnh Phúc (nay là tỉnh Phú Thọ)", []),
+    # An English list's names of the same agencies, and its notes on the former holder.
+    ("Department of Labour, Invalids and Social Affairs", ["Sở Lao động - Thương binh và Xã hội"]),
+    ("DOLISA", ["Sở Lao động - Thương binh và Xã hội"]),
+    (
+        "Department of Natural Resources and Environment of Lao Cai province",
+        ["Sở Tài nguyên và Môi trường"],
+    ),
+    ("Ministry of Planning and Investment", ["Bộ Kế hoạch và Đầu tư"]),
+    ("General Department of Taxation", ["Tổng cục Thuế"]),
+    ("Department of Home Affairs", []),
+    ("Department of Agriculture and Environment", []),
+    ("Department of Home Affairs (formerly DOLISA)", []),
+    ("Department of Finance (previously Department of Planning and Investment)", []),
 ]
 
 

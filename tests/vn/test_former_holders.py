@@ -51,6 +51,12 @@ CASES = [
     ("old, after a bracket", "Cấp tỉnh, Cấp huyện (cũ)", "Cấp tỉnh,()"),
     ("a second level, semicolon", "cấp xã; trước 01/7/2025 là cấp huyện", "cấp xã; "),
     ("handed over, without diacritics", "Cap xa (chuyen giao tu cap huyen)", "Cap xa ()"),
+    (
+        "an English list's formerly",
+        "Department of Home Affairs (formerly DOLISA)",
+        "Department of Home Affairs ()",
+    ),
+    ("an English list's former", "Commune level (former district level)", "Commune level ()"),
     # Not notes: what the cell says stays, and a district in it is still reported.
     ("a receiving desk", "Bộ phận tiếp nhận và trả kết quả huyện X", None),
     ("tài nguyên", "Phòng Tài nguyên là cơ quan", None),
@@ -63,6 +69,7 @@ CASES = [
     ("dossiers sent on", "UBND cấp huyện (hồ sơ chuyển về Sở Tư pháp thẩm định)", None),
     ("dossiers handed to", "Cấp huyện (giao UBND xã thực hiện)", None),
     ("a digital office", "Trung tâm Chuyển đổi số tỉnh", None),
+    ("a performer", "Performers' licensing office", None),
 ]
 
 

@@ -14,7 +14,8 @@ such a note first, here, in one place.
 A note is found by its words, within one segment of the text (a note never runs past a
 bracket, a line or a ";"):
 - the past: "trước đây", "trước là", "trước 01/7/2025", "trước sắp xếp", "nguyên là",
-  "thay thế", "thay cho", "thay" (not "thay đổi"): from there to the segment's end, or to
+  "thay thế", "thay cho", "thay" (not "thay đổi"), an English list's "formerly",
+  "previously", "former": from there to the segment's end, or to
   "nay" / "sang"; a segment ending with "trước đây" ("do cấp huyện thực hiện trước đây,")
   is the past back to its clause's start;
 - a source: "chuyển từ", "chuyển giao từ", "nhận bàn giao từ", "tiếp nhận nhiệm vụ từ",
@@ -58,6 +59,8 @@ _PAST = re.compile(
             + _either("sắp xếp", "sáp nhập", "hợp nhất", "điều chỉnh", "chuyển giao"),
             _either("trước") + r"\s*" + _DATE,
             _either("thay") + r"(?!\s+" + _either("đổi", "mặt") + _E + ")",
+            # An English list's notes: "Department of Home Affairs (formerly DOLISA)".
+            _either("formerly", "previously", "former"),
         )
     )
     + ")"
@@ -146,7 +149,7 @@ _SEGMENT = re.compile(r"[^()\[\]\n;]+")
 # Every note holds one of these: text without them is returned as it is, unread.
 _ANY = re.compile(
     _either("trước", "nguyên", "thay", "chuyển", "giao", "nhận", "sáp", "hợp", "nay", "cũ",
-            "đổi", "điều"),
+            "đổi", "điều", "former", "previously"),
     re.IGNORECASE,
 )  # fmt: skip
 
