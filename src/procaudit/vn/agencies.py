@@ -235,6 +235,34 @@ def _bare_district(key: str) -> bool:
     return found.group("city") is None or _district_city(found.group("place")) is True
 
 
+# An English list's district offices ("District People's Committee", "Division of Justice of
+# Tam Nong District", "District 1 Police"): the word "district" with an office's word, or
+# alone where it begins its line ("Tam Nong District"). A commune's, ward's or township's
+# office names its district as its address; a military region is no district.
+_EN_DISTRICT = re.compile(r"(?<!\w)districts?(?!\w)")
+_EN_OFFICE = re.compile(
+    r"(?<!\w)(?:committee|council|division|office|department|police|branch|bureau|board|"
+    r"cent(?:re|er)|court|procuracy|treasury|social security|unit|team|station)(?!\w)"
+)
+_EN_BRANCH = re.compile(r"(?<!\w)(?:branch|treasury|social security)(?!\w)")
+_EN_NOT_DISTRICT = re.compile(
+    r"(?<!\w)(?:communes?|wards?|townships?|special zones?|military|province|provincial)(?!\w)"
+)
+
+
+def _english_kind(key: str, first: bool) -> str | None:
+    """The kind of an English list's district office (`_line_kind`), or None."""
+    if _EN_DISTRICT.search(key) is None or _EN_NOT_DISTRICT.search(key) is not None:
+        return None
+    if _EN_OFFICE.search(key) is None:
+        return DISTRICT if first else None
+    if "court" in key:
+        return DISTRICT_COURT
+    if "procuracy" in key:
+        return DISTRICT_PROCURACY
+    return DISTRICT_BRANCH if _EN_BRANCH.search(key) else DISTRICT
+
+
 def _line_kind(key: str, first: bool = True) -> str | None:
     """DISTRICT_COURT, DISTRICT_PROCURACY, DISTRICT_BRANCH, DISTRICT or None for one agency,
     given as its comparison key; a district named bare counts only where it begins its line
@@ -258,6 +286,8 @@ def _line_kind(key: str, first: bool = True) -> str | None:
         words = agency_words(key)
         if _DISTRICT_ONLY_OFFICE.search(words) and not _PROVINCE_OR_MINISTRY.search(words):
             return DISTRICT
+    if "district" in key:
+        return _english_kind(key, first)
     return None
 
 
