@@ -11,8 +11,9 @@ import pytest
 
 from conftest import SAMPLES, write_workbook
 from procaudit.core.findings import FileFailure, Finding
+from procaudit.engine import lists_over_sheets as lists_over_sheets
 from procaudit.engine.audit import AuditPlan, active_rules, audit_batches, audit_source
-from procaudit.engine.lists_over_sheets import lists_over_sheets
+from procaudit.engine.lists_over_sheets import lists_over_sheets as runs_of
 from procaudit.engine.schema import load_schema
 from procaudit.io import read_catalogue
 
@@ -158,7 +159,7 @@ def test_the_tables_of_each_list_over_sheets(continues: list[bool], runs: list[l
         def __init__(self, goes_on: bool) -> None:
             self.continues = goes_on
 
-    assert lists_over_sheets([Stub(c) for c in continues]) == runs  # type: ignore[misc]
+    assert runs_of([Stub(c) for c in continues]) == runs  # type: ignore[misc]
 
 
 def _split(source: Path, target: Path, at: int) -> Path:
@@ -175,9 +176,9 @@ def _split(source: Path, target: Path, at: int) -> Path:
     return target
 
 
-def test_the_sample_split_over_two_sheets_keeps_its_duplicates(tmp_path: Path) -> None:
-    """The sample cut in two: PA201-PA205 find on its two sheets what they find on one (the
-    rows, as the user numbers them, aside)."""
+def test_the_sample_split_over_two_sheets_finds_what_it_finds_on_one(tmp_path: Path) -> None:
+    """The sample cut in two: every rule finds on its two sheets what it finds on one, the
+    duplicates' rules included (the rows, as the user numbers them, aside)."""
     whole = tmp_path / "whole.xlsx"
     whole.write_bytes((SAMPLES / "catalogue-lao-cai.xlsx").read_bytes())
     split = _split(whole, tmp_path / "split.xlsx", 60)  # rows 23-134 hold its pairs
@@ -185,14 +186,36 @@ def test_the_sample_split_over_two_sheets_keeps_its_duplicates(tmp_path: Path) -
     plan = AuditPlan()
     rules = active_rules(plan.options, plan.selection)
 
-    def compared(path: Path) -> list[tuple[str, str]]:
+    def found(path: Path) -> list[tuple[str, str, str, str]]:
         audited = audit_source(str(path), plan, load_schema(), rules)
         assert not isinstance(audited, FileFailure)
-        return sorted((f.rule, str(f.value)) for f in audited[0] if f.rule in _COMPARING)
+        return sorted((f.rule, f.severity, str(f.column), str(f.value)) for f in audited[0])
 
-    on_one = compared(whole)
-    assert len(on_one) == 10  # 4 PA201, 2 PA202, 4 PA203
-    assert compared(split) == on_one
+    on_one = found(whole)
+    assert sum(rule in _COMPARING for rule, *_ in on_one) == 10  # 4 PA201, 2 PA202, 4 PA203
+    assert found(split) == on_one
+
+
+def _local_codes(first: int, count: int) -> list[list[object]]:
+    return [
+        [n, f"2019.TP.CX.{n:03d}", f"Thủ tục số {n} về hộ tịch", X]
+        for n in range(first, first + count)
+    ]
+
+
+@pytest.mark.parametrize(("together_rows", "floods"), [(50_000, [None]), (10, ["A", "B"])])
+def test_a_column_failing_over_a_list_sheets_is_one_finding(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, together_rows: int, floods: list[str | None]
+) -> None:
+    """A code column of local codes on both sheets of a list is one finding naming both
+    sheets' rows, as on one sheet; a list too large for that says so sheet by sheet."""
+    monkeypatch.setattr(lists_over_sheets, "TOGETHER_ROWS", together_rows)
+    sheets = {"A": [HEADER, *_local_codes(1, 25)], "B": _local_codes(26, 25)}
+    flagged = [f for f in _findings(tmp_path, sheets) if f.rule == "PA101"]
+    assert [f.sheet for f in flagged] == floods
+    assert sum(f.rows or 0 for f in flagged) == 50
+    if floods == [None]:
+        assert "sheet 'A' rows 2-26; sheet 'B' rows 1-25" in flagged[0].message
 
 
 def test_a_list_over_sheets_stacked_with_others_finds_what_it_finds_alone(tmp_path: Path) -> None:

@@ -35,7 +35,7 @@ from procaudit.engine.catalogue_stats import (
 from procaudit.engine.file_findings import audit_file
 from procaudit.engine.heading_floods import collapse_headings
 from procaudit.engine.hit_findings import table_findings
-from procaudit.engine.lists_over_sheets import with_lists_over_sheets
+from procaudit.engine.lists_over_sheets import ListFindings, with_lists_over_sheets
 from procaudit.engine.owner import catalogue_owner
 from procaudit.engine.schema import LoadedSchema, load_schema
 from procaudit.engine.sheet_floods import collapse_across_tables
@@ -389,7 +389,9 @@ def _audit_one(
         # Done while this thread would wait for the worker (PA204's names), not in the tail.
         national_codes = [offer_national_codes(context) for _, context in contexts]
         own_rules = [r for r in rules if r.check is not None and not (r.row_local or r.table_local)]
-        for (table, context), of_stack in zip(contexts, done, strict=True):
+        # A list over sheets: its floods found over its sheets together, as one table's.
+        lists = ListFindings(() if every_row else catalogue.tables)
+        for at, ((table, context), of_stack) in enumerate(zip(contexts, done, strict=True)):
             plain = _plain(table, of_stack, context, own_rules, every_row)
             if plain is not None:  # its hits' findings made with its stack's
                 made = plain.findings(path, table)
@@ -402,13 +404,20 @@ def _audit_one(
                     parts.append(part)
                 continue
             # Only the findings are kept, not the hits (a million of PA406's with --reference).
-            convert = partial(table_findings, path, table, collapse=not every_row, context=context)
+            together = lists.together(at)
+            collapse = not (every_row or together)
+            convert = partial(table_findings, path, table, collapse=collapse, context=context)
             for of_table, part in converted_hits(
                 convert, table, schema, rules, selection, context, stage, of_stack
             ):
-                findings.extend(of_table if every_row else collapse_headings(of_table, table))
+                kept = of_table if every_row else collapse_headings(of_table, table)
+                if together:
+                    lists.hold(at, kept)
+                else:
+                    findings.extend(kept)
                 parts.append(part)
         if not every_row:
+            findings.extend(lists.collapsed())
             tables = catalogue.tables
             findings = collapse_across_tables(findings, tables)
             findings = collapse_values(collapse_small_columns(findings, tables))

@@ -11,6 +11,14 @@ table is given its rows' part of their hits in place of its own (`StackedHits`, 
 of small tables gives it); PA205 leaves such tables to them. A table's rows are compared
 with its own rows as before, and with the other sheets' too; a message names a row of
 another sheet with its sheet (`RuleContext.row_list`).
+
+Its floods are found so too (`ListFindings`): a code column of local codes on three sheets
+of one list was three column findings, one a sheet, and a district's name on the rows
+either side of a page break two. The tables' hits are made row findings, held until the
+list's last, and its column floods found over its sheets together (`engine.sheet_floods`,
+one finding naming each sheet's rows); its values' floods are the file's
+(`engine.value_floods`). A list of more than `TOGETHER_ROWS` rows keeps its floods sheet
+by sheet, found on the hits: a million hits made Findings first would take half a minute.
 """
 
 from __future__ import annotations
@@ -20,6 +28,8 @@ from collections.abc import Sequence
 import numpy as np
 import pandas as pd
 
+from procaudit.core.findings import Finding
+from procaudit.engine.sheet_floods import collapse_across_tables
 from procaudit.engine.skipped_rules import applicable
 from procaudit.engine.stacked import SCHEMA, StackedHits, split_hits, stack_labels
 from procaudit.io import Table
@@ -29,6 +39,9 @@ from procaudit.rules.options import RuleOptions
 
 # The rules run on a list's sheets together.
 COMPARED_OVER_SHEETS = frozenset({"PA201", "PA202", "PA203", "PA204"})
+
+# A list over sheets of up to this many rows has its floods found over its sheets together.
+TOGETHER_ROWS = 50_000
 
 _NONE = pd.DataFrame()
 
@@ -110,3 +123,35 @@ def _given(
     joined = pd.concat(parts, ignore_index=True) if parts else _NONE
     # Not `columns`: the table's findings are made from these hits, not from its stack's.
     return StackedHits(ran, joined, before.seeds, len(schema))
+
+
+class ListFindings:
+    """The findings of the tables of lists over sheets (`lists_over_sheets`) of up to
+    `TOGETHER_ROWS` rows, held (`hold`) until all are made, then each list's column floods
+    found over its sheets together (`collapsed`)."""
+
+    def __init__(self, tables: Sequence[Table]) -> None:
+        self._tables = tables
+        self._runs = [
+            run
+            for run in lists_over_sheets(tables)
+            if sum(len(tables[at].frame) for at in run) <= TOGETHER_ROWS
+        ]
+        self._list_of = {at: number for number, run in enumerate(self._runs) for at in run}
+        self._held: dict[int, list[Finding]] = {}
+
+    def together(self, at: int) -> bool:
+        """Whether the table at `at` has its floods found with its list's other sheets: its
+        hits are then made row findings and held."""
+        return at in self._list_of
+
+    def hold(self, at: int, findings: list[Finding]) -> None:
+        self._held.setdefault(self._list_of[at], []).extend(findings)
+
+    def collapsed(self) -> list[Finding]:
+        """The findings held, each list's column floods made one finding over its sheets."""
+        found: list[Finding] = []
+        for number, run in enumerate(self._runs):
+            held = self._held.get(number, [])
+            found.extend(collapse_across_tables(held, [self._tables[at] for at in run]))
+        return found
