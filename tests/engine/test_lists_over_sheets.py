@@ -233,3 +233,21 @@ def test_a_list_over_sheets_stacked_with_others_finds_what_it_finds_alone(tmp_pa
     batched = list(audit_batches(sources, plan, schema, rules))
     assert repr(batched) == repr(alone)
     assert any(f.rule == "PA202" and f.sheet == "Trang 2" for f in batched[0][0])  # type: ignore[index]
+
+
+def test_a_merged_cell_of_a_list_over_sheets_fails_once_at_the_cell(tmp_path: Path) -> None:
+    agency = ["STT", "Mã TTHC", "Tên thủ tục hành chính", "Cơ quan thực hiện"]
+    first = [[n, f"1.00{n:04d}", f"Thủ tục số {n}", None] for n in range(1, 7)]
+    first[0][3] = "UBND huyện Tam Nông"
+    second = [[n, f"1.00{n:04d}", f"Thủ tục số {n}", "Sở Tư pháp"] for n in range(7, 12)]
+    path = write_workbook(
+        tmp_path / "list.xlsx", {"A": [agency, *first], "B": second}, merged={"A": ["D2:D7"]}
+    )
+    plan = AuditPlan()
+    audited = audit_source(
+        str(path), plan, load_schema(), active_rules(plan.options, plan.selection)
+    )
+    assert not isinstance(audited, FileFailure)
+    [district] = [f for f in audited[0] if f.rule == "PA501"]
+    assert (district.sheet, district.row) == ("A", 2)
+    assert district.message.startswith("Cell D2, merged over rows 2-7")

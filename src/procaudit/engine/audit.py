@@ -405,8 +405,14 @@ def _audit_one(
                 continue
             # Only the findings are kept, not the hits (a million of PA406's with --reference).
             together = lists.together(at)
-            collapse = not (every_row or together)
-            convert = partial(table_findings, path, table, collapse=collapse, context=context)
+            convert = partial(
+                table_findings,
+                path,
+                table,
+                collapse=not every_row,
+                context=context,
+                floods=not together,
+            )
             for of_table, part in converted_hits(
                 convert, table, schema, rules, selection, context, stage, of_stack
             ):

@@ -35,13 +35,20 @@ SMALL_TABLE = 10_000
 
 
 def table_findings(
-    path: str, table: Table, found: pd.DataFrame, collapse: bool, context: RuleContext | None = None
+    path: str,
+    table: Table,
+    found: pd.DataFrame,
+    collapse: bool,
+    context: RuleContext | None = None,
+    floods: bool = True,
 ) -> tuple[list[Finding], HitPart]:
-    """A table's findings from its hits, each flood made one finding if `collapse`
-    (`procaudit.engine.floods`, found on the hits: a flood's rows never become Findings), and
-    its hits as the scorecard counts them (every hit on a row, flooded or not). The hits of
-    rules that explain them late are explained (with `context`) only where shown. A hit on
-    an empty cell Excel shows a value in is put right first (`engine.unread_hits`)."""
+    """A table's findings from its hits, if `collapse` a cell merged down over rows failing
+    once, at the cell, and (unless not `floods`: a list over sheets finds its own) each flood
+    made one finding (`procaudit.engine.floods`, found on the hits: a flood's rows never
+    become Findings), and its hits as the scorecard counts them (every hit on a row, flooded
+    or not). The hits of rules that explain them late are explained (with `context`) only
+    where shown. A hit on an empty cell Excel shows a value in is put right first
+    (`engine.unread_hits`)."""
     if table.unread:
         found = unread_hits(table, found, _frame_positions(table, found))
     hits = hit_arrays(table, found)
@@ -57,8 +64,11 @@ def table_findings(
     if merged is not None:  # a merged cell's value fails once, at the cell
         found = found.iloc[merged.kept].reset_index(drop=True)
         hits = kept_hits(hits, merged.kept)
-        return said_merged(_collapsed(path, table, found, hits, context), merged, table), part
-    return _collapsed(path, table, found, hits, context), part
+    if floods:
+        made = _collapsed(path, table, found, hits, context)
+    else:
+        made = to_findings(path, table, explained(found, context))
+    return (made if merged is None else said_merged(made, merged, table)), part
 
 
 def _frame_positions(table: Table, found: pd.DataFrame) -> np.ndarray:
