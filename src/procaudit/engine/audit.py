@@ -392,7 +392,8 @@ def _audit_one(
         # A list over sheets: its floods found over its sheets together, as one table's.
         lists = ListFindings(() if every_row else catalogue.tables)
         for at, ((table, context), of_stack) in enumerate(zip(contexts, done, strict=True)):
-            plain = _plain(table, of_stack, context, own_rules, every_row)
+            together = lists.together(at)
+            plain = None if together else _plain(table, of_stack, context, own_rules, every_row)
             if plain is not None:  # its hits' findings made with its stack's
                 made = plain.findings(path, table)
                 if stage is not silent:
@@ -404,7 +405,6 @@ def _audit_one(
                     parts.append(part)
                 continue
             # Only the findings are kept, not the hits (a million of PA406's with --reference).
-            together = lists.together(at)
             convert = partial(
                 table_findings,
                 path,

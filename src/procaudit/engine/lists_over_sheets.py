@@ -109,7 +109,7 @@ def _given(
     before: StackedHits, hits: pd.DataFrame, checked: list[Rule], rules: Sequence[Rule]
 ) -> StackedHits:
     """`before` with the hits of the `checked` rules taken from `hits`: the schema's first,
-    then each rule's ran in rule order, as `table_hits` puts them."""
+    then those of each rule run, in rule order, as `table_hits` puts them."""
     ids = {rule.id for rule in checked}
     ran = before.ran | ids
     schema = before.of(SCHEMA) if SCHEMA in before.ran else _NONE
