@@ -11,11 +11,14 @@ import pytest
 
 from conftest import SAMPLES, write_workbook
 from procaudit.core.findings import FileFailure, Finding
+from procaudit.engine import audit as engine
 from procaudit.engine import lists_over_sheets as lists_over_sheets
 from procaudit.engine.audit import AuditPlan, active_rules, audit_batches, audit_source
+from procaudit.engine.lists_over_sheets import COMPARED_OVER_SHEETS
 from procaudit.engine.lists_over_sheets import lists_over_sheets as runs_of
 from procaudit.engine.schema import load_schema
 from procaudit.io import read_catalogue
+from procaudit.rules.context import RuleContext
 
 HEADER = ["STT", "Mã TTHC", "Tên thủ tục hành chính", "Cấp thực hiện"]
 BIRTH, DEATH, MARRIAGE = "Đăng ký khai sinh", "Đăng ký khai tử", "Đăng ký kết hôn"
@@ -251,3 +254,23 @@ def test_a_merged_cell_of_a_list_over_sheets_fails_once_at_the_cell(tmp_path: Pa
     [district] = [f for f in audited[0] if f.rule == "PA501"]
     assert (district.sheet, district.row) == ("A", 2)
     assert district.message.startswith("Cell D2, merged over rows 2-7")
+
+
+def test_the_sheets_of_a_list_do_not_build_the_duplicates_work_alone(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A large table's rules' shared work is built ahead on a worker thread; for a sheet of a
+    list over sheets, not that of the duplicates' rules, which ran on the list."""
+    monkeypatch.setattr(engine, "PREFETCH_ROWS", 1)
+    asked: list[tuple[str, int]] = []
+    real = RuleContext.prefetch_for
+
+    def prefetch_for(self: RuleContext, rule_id: str, build: object) -> None:
+        asked.append((rule_id, len(self.frame)))
+        real(self, rule_id, build)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(RuleContext, "prefetch_for", prefetch_for)
+    sheets = {"Trang 1": FIRST, "Trang 2": [[3, "1.000003", MARRIAGE, X], [4, "1.0004", BUILD, X]]}
+    _findings(tmp_path, sheets)
+    assert asked  # other rules' work is built ahead
+    assert not [rule for rule, _ in asked if rule in COMPARED_OVER_SHEETS]

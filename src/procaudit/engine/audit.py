@@ -384,8 +384,8 @@ def _audit_one(
     parts: list[HitPart] = []
     skipped: list[SkippedRule] = []
     try:
-        for _, context in contexts:
-            _prefetch(context, rules)
+        for (_, context), of_stack in zip(contexts, done, strict=True):
+            _prefetch(context, rules, of_stack.ran)
         # Done while this thread would wait for the worker (PA204's names), not in the tail.
         national_codes = [offer_national_codes(context) for _, context in contexts]
         own_rules = [r for r in rules if r.check is not None and not (r.row_local or r.table_local)]
@@ -469,15 +469,18 @@ def _plain(
 PREFETCH_ROWS = 20_000
 
 
-def _prefetch(context: RuleContext, rules: tuple[Rule, ...]) -> None:
+def _prefetch(context: RuleContext, rules: tuple[Rule, ...], ran: frozenset[str]) -> None:
     """Start the shared work of the table's rules on its worker thread, if it is worth one;
-    else each rule builds what it asks for first (the same findings either way)."""
+    else each rule builds what it asks for first (the same findings either way). Not for
+    the rules that `ran` elsewhere (a list over sheets' duplicates' rules, on its sheets
+    together): PA204's names for one sheet of a large list would be built for nothing."""
     if len(context.frame) < PREFETCH_ROWS:
         return
     for rule in rules:
         if (
             rule.prefetch is not None
             and rule.check is not None
+            and rule.id not in ran
             and applicable(rule, context.frame, context.options)
         ):
             context.prefetch_for(rule.id, rule.prefetch)
