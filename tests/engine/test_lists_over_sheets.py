@@ -12,10 +12,9 @@ import pytest
 from conftest import SAMPLES, write_workbook
 from procaudit.core.findings import FileFailure, Finding
 from procaudit.engine import audit as engine
-from procaudit.engine import lists_over_sheets as lists_over_sheets
+from procaudit.engine import lists_over_sheets
 from procaudit.engine.audit import AuditPlan, active_rules, audit_batches, audit_source
 from procaudit.engine.lists_over_sheets import COMPARED_OVER_SHEETS
-from procaudit.engine.lists_over_sheets import lists_over_sheets as runs_of
 from procaudit.engine.schema import load_schema
 from procaudit.io import read_catalogue
 from procaudit.rules.context import RuleContext
@@ -25,6 +24,17 @@ BIRTH, DEATH, MARRIAGE = "Đăng ký khai sinh", "Đăng ký khai tử", "Đăng
 BUILD, CERTIFY = "Cấp giấy phép xây dựng", "Chứng thực bản sao từ bản chính"
 X = "Cấp xã"
 FIRST = [HEADER, [1, "1.000001", BIRTH, X], [2, "1.000002", DEATH, X]]
+
+
+def _codes(first: int, count: int) -> list[list[object]]:
+    return [[n, f"1.{n:06d}", f"Thủ tục số {n} về hộ tịch", X] for n in range(first, first + count)]
+
+
+def _local_codes(first: int, count: int) -> list[list[object]]:
+    return [
+        [n, f"2019.TP.CX.{n:03d}", f"Thủ tục số {n} về hộ tịch", X]
+        for n in range(first, first + count)
+    ]
 
 
 def _first(*rows: list[object]) -> list[list[object]]:
@@ -108,6 +118,12 @@ def _compared(findings: list[Finding]) -> list[tuple[str, str | None, int | None
             },
             [("PA202", "Trang 1", 3), ("PA202", "Trang 3", 1)],
         ),
+        # A sheet per unit, the later ones without a header (and not named after their
+        # unit): the same list again, no copies.
+        (
+            {"1": [HEADER, *_codes(1, 4)], "2": _codes(1, 4), "3": _codes(1, 4)},
+            [],
+        ),
         # Two lists, each under its own header: a sheet per field is not compared so; a
         # copy in both is PA205's.
         (
@@ -146,25 +162,6 @@ def test_a_message_names_the_other_sheet_of_a_row(tmp_path: Path) -> None:
     assert "on row 2 of sheet 'Trang 1'" in messages[("Trang 2", 1)]
 
 
-@pytest.mark.parametrize(
-    ("continues", "runs"),
-    [
-        ([False], []),
-        ([False, False], []),
-        ([False, True], [[0, 1]]),
-        ([False, True, True], [[0, 1, 2]]),
-        ([False, True, False, True], [[0, 1], [2, 3]]),
-        ([False, False, True, True, False], [[1, 2, 3]]),
-    ],
-)
-def test_the_tables_of_each_list_over_sheets(continues: list[bool], runs: list[list[int]]) -> None:
-    class Stub:
-        def __init__(self, goes_on: bool) -> None:
-            self.continues = goes_on
-
-    assert runs_of([Stub(c) for c in continues]) == runs  # type: ignore[misc]
-
-
 def _split(source: Path, target: Path, at: int) -> Path:
     """The workbook's list sheet cut after its row `at`: the rows below on a second sheet,
     without the header, as a list printed over two sheets is."""
@@ -197,13 +194,6 @@ def test_the_sample_split_over_two_sheets_finds_what_it_finds_on_one(tmp_path: P
     on_one = found(whole)
     assert sum(rule in _COMPARING for rule, *_ in on_one) == 10  # 4 PA201, 2 PA202, 4 PA203
     assert found(split) == on_one
-
-
-def _local_codes(first: int, count: int) -> list[list[object]]:
-    return [
-        [n, f"2019.TP.CX.{n:03d}", f"Thủ tục số {n} về hộ tịch", X]
-        for n in range(first, first + count)
-    ]
 
 
 @pytest.mark.parametrize(("together_rows", "floods"), [(50_000, [None]), (10, ["A", "B"])])

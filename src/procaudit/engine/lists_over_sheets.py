@@ -2,13 +2,13 @@
 name (PA201-PA204).
 
 A list split over sheets ("Trang 1", "Trang 2") gives its header once: a later sheet is read
-under it (`Table.continues`, `io.continued_sheets`), one table a sheet. One code given to two
-procedures, one on each sheet, or one name under two codes so, is the same defect as on one
-sheet, yet each table's rules saw half of it: the Lào Cai sample split in two lost two
-PA202 and four PA203 findings, and its two copies were PA205's "in another table". So the
-tables of such a list are put one after another, PA201-PA204 run once on them all, and each
-table is given its rows' part of their hits in place of its own (`StackedHits`, as a stack
-of small tables gives it); PA205 leaves such tables to them. A table's rows are compared
+under it, one table a sheet (`Table.continues`, `io.continued_sheets.continued_lists`). One
+code given to two procedures, one on each sheet, or one name under two codes so, is the same
+defect as on one sheet, yet each table's rules saw half of it: the Lào Cai sample split in
+two lost two PA202 and four PA203 findings, and its two copies were PA205's "in another
+table". So the tables of such a list are put one after another, PA201-PA204 run once on them
+all, and each table is given its rows' part of their hits in place of its own (`StackedHits`,
+as a stack of small tables gives it); PA205 leaves such tables to them. A table's rows are compared
 with its own rows as before, and with the other sheets' too; a message names a row of
 another sheet with its sheet (`RuleContext.row_list`).
 
@@ -33,6 +33,7 @@ from procaudit.engine.sheet_floods import collapse_across_tables
 from procaudit.engine.skipped_rules import applicable
 from procaudit.engine.stacked import SCHEMA, StackedHits, split_hits, stack_labels
 from procaudit.io import Table
+from procaudit.io.continued_sheets import continued_lists
 from procaudit.rules import Rule
 from procaudit.rules.context import RuleContext
 from procaudit.rules.options import RuleOptions
@@ -44,20 +45,6 @@ COMPARED_OVER_SHEETS = frozenset({"PA201", "PA202", "PA203", "PA204"})
 TOGETHER_ROWS = 50_000
 
 _NONE = pd.DataFrame()
-
-
-def lists_over_sheets(tables: Sequence[Table]) -> list[list[int]]:
-    """The positions of the tables of each list going on over sheets: the table before the
-    first that goes on with it, then each going on (a third sheet goes on with the second)."""
-    runs: list[list[int]] = []
-    for at, table in enumerate(tables):
-        if not table.continues or at == 0:
-            continue
-        if runs and runs[-1][-1] == at - 1:
-            runs[-1].append(at)
-        else:
-            runs.append([at - 1, at])
-    return runs
 
 
 def with_lists_over_sheets(
@@ -72,7 +59,7 @@ def with_lists_over_sheets(
     compared = [r for r in rules if r.id in COMPARED_OVER_SHEETS and r.check is not None]
     if not compared:
         return given
-    for run in lists_over_sheets(tables):
+    for run in continued_lists(tables):
         frames = [tables[at].frame for at in run]
         checked = [r for r in compared if all(applicable(r, f, options) for f in frames)]
         if not checked:
@@ -126,7 +113,7 @@ def _given(
 
 
 class ListFindings:
-    """The findings of the tables of lists over sheets (`lists_over_sheets`) of up to
+    """The findings of the tables of lists over sheets (`continued_lists`) of up to
     `TOGETHER_ROWS` rows, held (`hold`) until all are made, then each list's column floods
     found over its sheets together (`collapsed`)."""
 
@@ -134,7 +121,7 @@ class ListFindings:
         self._tables = tables
         self._runs = [
             run
-            for run in lists_over_sheets(tables)
+            for run in continued_lists(tables)
             if sum(len(tables[at].frame) for at in run) <= TOGETHER_ROWS
         ]
         self._list_of = {at: number for number, run in enumerate(self._runs) for at in run}

@@ -20,12 +20,17 @@ A lookup sheet, a sheet of notes or a signature block fits none of this and is s
 before. The header is the earlier sheet's, so its columns are read as they were there, and so
 are its section headings: the rows above a heading of the sheet's own stand under the last
 ones there ("B. THỦ TỤC HÀNH CHÍNH CẤP XÃ", "PHẦN III. … BỊ BÃI BỎ"), as on one long sheet.
+
+The tables so read are one list (`continued_lists`), which the duplicates' rules compare as
+one; unless a sheet repeats most of the procedures of the one before it: a sheet per unit,
+each listing the same procedures, is the same list again, not the list going on.
 """
 
 from __future__ import annotations
 
 import dataclasses
 import re
+from collections.abc import Sequence
 from dataclasses import replace
 
 import pandas as pd
@@ -37,6 +42,9 @@ from procaudit.io.sections import Section
 from procaudit.io.table import Table
 
 _NAMED_SHARE = 0.8  # of the rows holding anything, those with a name in the name column
+# A sheet sharing this share of the smaller one's procedures with the sheet before it, and at
+# least `_SAME_ROWS`, is that list again (a sheet per unit), not the list going on.
+_SAME_SHARE, _SAME_ROWS = 0.5, 3
 _CODE_SHARE = 0.8  # of the code column's cells, those of a form the list's codes have
 _LETTER = re.compile(r"[^\W\d_]")
 
@@ -72,6 +80,37 @@ def continued_grid(grid: Grid, before: Table) -> tuple[Grid, Header] | None:
     rows = pd.concat([pd.Series([0]), grid.rows], ignore_index=True)
     continued = dataclasses.replace(grid, cells=joined, rows=rows, fields=None)
     return continued, ([0], labels, header_map)
+
+
+def continued_lists(tables: Sequence[Table]) -> list[list[int]]:
+    """The positions of the tables of each list going on over sheets (`Table.continues`):
+    the table before the first that goes on with it, then each going on (a third sheet goes
+    on with the second), until one repeats most of the procedures of the one before it."""
+    runs: list[list[int]] = []
+    for at, table in enumerate(tables):
+        if not table.continues or at == 0 or _same_list(tables[at - 1], table):
+            continue
+        if runs and runs[-1][-1] == at - 1:
+            runs[-1].append(at)
+        else:
+            runs.append([at - 1, at])
+    return runs
+
+
+def _same_list(before: Table, table: Table) -> bool:
+    """Whether `table` repeats most of the procedures of `before` (by code, or by name where
+    a row has none)."""
+    first, second = _procedures(before), _procedures(table)
+    shared = len(first & second)
+    return shared >= _SAME_ROWS and shared >= _SAME_SHARE * min(len(first), len(second))
+
+
+def _procedures(table: Table) -> set[str]:
+    frame = table.frame
+    names = frame["name"].astype("string")
+    keys = frame["code"].astype("string").str.strip() if "code" in frame else names
+    keys = keys.where(keys.notna() & (keys != ""), "name " + names.str.strip().str.casefold())
+    return set(keys.dropna().tolist())
 
 
 def carried_sections(before: Table) -> tuple[Section, ...]:

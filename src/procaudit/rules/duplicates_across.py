@@ -30,6 +30,7 @@ from procaudit.catalogue.units import agency_key
 from procaudit.core.findings import Severity
 from procaudit.core.i18n import t
 from procaudit.io import Table
+from procaudit.io.continued_sheets import continued_lists
 from procaudit.io.sections import title_level
 from procaudit.rules.compared_codes import repaired_code_keys
 from procaudit.rules.compared_levels import BY_AGENCY
@@ -141,14 +142,9 @@ def _other_levels(tables: list[tuple[Table, RuleContext]]) -> set[tuple[int, int
 
 def _one_list(tables: list[tuple[Table, RuleContext]]) -> set[tuple[int, int]]:
     """The pairs of tables (numbers, the smaller first) of one list going on over sheets
-    (`Table.continues`): PA201 compares their rows together."""
-    lists: list[list[int]] = []
-    for number, (table, _) in enumerate(tables):
-        if table.continues and lists:
-            lists[-1].append(number)
-        else:
-            lists.append([number])
-    return {pair for members in lists for pair in combinations(members, 2)}
+    (`continued_lists`): PA201 compares their rows together."""
+    runs = continued_lists([table for table, _ in tables])
+    return {pair for run in runs for pair in combinations(run, 2)}
 
 
 def _message(row: pd.Series, others: pd.DataFrame) -> str:
