@@ -68,3 +68,36 @@ def test_none_in_the_forms_column_is_kept(tmp_path: Path):
 def test_text_that_only_looks_like_a_marker_is_read(value: str):
     rows = _rows(3, value)
     assert column_read(sheet_table(rows), "decision_no")[1][1] == value
+
+
+def _procedures(rows: list[list[str]]) -> list[str]:
+    return [value for _, value in column_read(sheet_table(rows), "name")]
+
+
+@pytest.mark.parametrize(
+    ("row", "procedures"),
+    [
+        # pandas' export of an empty row: every cell a marker, a blank row, no procedure.
+        (["nan"] * 6, 2),
+        (["NULL"] * 6, 2),
+        (["", "nan", "nan", "", "nan", "None"], 2),  # markers and empty cells
+        (["None", "\\N", "NaN", "nan", "<NA>", "NaT"], 2),
+        # A cell of its own makes the row a procedure (its name missing, which is reported).
+        (["3", "nan", "nan", "nan", "nan", "nan"], 3),
+        (["nan", "1.000003", "nan", "nan", "nan", "nan"], 3),
+        (["nan", "nan", "Đăng ký kết hôn", "nan", "nan", "nan"], 3),
+        (["nan", "nan", "nan", "UBND cấp xã", "nan", "nan"], 3),
+    ],
+)
+def test_a_row_of_null_markers_is_empty(row: list[str], procedures: int):
+    first = ["1", "1.000001", "Đăng ký khai sinh", "UBND cấp xã", "1520/QĐ-UBND", "Tờ khai"]
+    last = ["2", "1.000002", "Đăng ký khai tử", "UBND cấp xã", "1520/QĐ-UBND", "Tờ khai"]
+    assert len(_procedures([_HEADER, first, row, last])) == procedures
+
+
+def test_a_row_of_null_markers_gives_no_finding(tmp_path: Path):
+    rows = _rows(0, "1.000001")  # four good rows, codes rewritten below
+    for number, row in enumerate(rows[1:], 1):
+        row[1] = f"1.00000{number}"
+    rows.insert(3, ["nan"] * 6)
+    assert _findings(tmp_path, rows) == []

@@ -52,6 +52,7 @@ from procaudit.io.headers import (
     read_header,
 )
 from procaudit.io.marks import Marked, read_marks
+from procaudit.io.null_cells import null_rows
 from procaudit.io.page_breaks import page_numbers, without_breaks
 from procaudit.io.sections import (
     Section,
@@ -279,6 +280,10 @@ def understand(
     body = cells.iloc[start:]
     cells_filled = grid.filled_from(start)
     count = cells_filled.counts()
+    # A record of null markers alone ("nan" in each cell, pandas' empty row) is blank.
+    marked = null_rows(body, count, header_map.columns[words.required[0]])
+    if marked.any():
+        count = np.where(marked, 0, count)
     filled = count > 0
     if not filled.all():
         skip(BLANK, body.index[~filled])

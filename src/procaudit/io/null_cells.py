@@ -9,6 +9,8 @@ official's list has no value there, which the rules' own findings of an empty ce
 holds (`engine.unread_hits`).
 
 The forms column is left alone: an English list's "None" there says no form is required.
+A record whose every cell holds a marker (pandas' export of an empty row: "nan" in each
+column) is an empty row, not a procedure missing its code and name (`null_rows`).
 """
 
 from __future__ import annotations
@@ -17,6 +19,8 @@ from collections.abc import Mapping
 
 import numpy as np
 import pandas as pd
+
+from procaudit.io.grid import cells_in
 
 # Only whole cells, as written: no Vietnamese text is one of these.
 NULL_MARKERS = frozenset({"NULL", "null", "Null", "\\N", "None", "nan", "NaN", "<NA>", "NaT"})
@@ -44,6 +48,26 @@ def blank_null_cells(frame: pd.DataFrame, columns: Mapping[str, int]) -> dict[st
             marks[column] = shown
             frame[column] = values.where(~held)
     return marks
+
+
+def null_rows(body: pd.DataFrame, count: np.ndarray, name: int) -> np.ndarray:
+    """Which rows of `body` (a grid's cells under the header; `count`: each row's cells
+    filled) have cells filled and each of them a null marker. Such a row's name cell is
+    empty or a marker: only those rows (few: most rows name a procedure) are looked at."""
+    found = np.zeros(len(body), dtype=bool)
+    if name not in body:
+        return found
+    names = body[name]
+    maybe = (names.isna().to_numpy(dtype=bool) | cells_in(names, NULL_MARKERS)) & (count > 0)
+    if not maybe.any():
+        return found
+    at = np.flatnonzero(maybe)
+    rows = body.iloc[at]
+    markers = np.zeros(len(at), dtype=np.int64)
+    for _, column in rows.items():
+        markers += column.isin(NULL_MARKERS).to_numpy(dtype=bool)
+    found[at] = markers == count[at]
+    return found
 
 
 def with_null_marks(
