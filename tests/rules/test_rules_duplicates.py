@@ -183,6 +183,39 @@ PA202_CASES = [
         [],
     ),
     (
+        "one code, the name with a label 'TTHC:' before it",
+        [r("1.000001", "TTHC: Đăng ký khai sinh"), r("1.000001", "Đăng ký khai sinh")],
+        [],
+    ),
+    (
+        "one code, the name with a label 'Thủ tục:' before it",
+        [r("1.000001", "Thủ tục: Đăng ký khai sinh"), r("1.000001", "Đăng ký khai sinh")],
+        [],
+    ),
+    (
+        "one code, the name with a label 'Thủ tục hành chính -' before it",
+        [
+            r("1.000001", "Thủ tục hành chính - Đăng ký khai sinh"),
+            r("1.000001", "ĐĂNG KÝ KHAI SINH"),
+        ],
+        [],
+    ),
+    (
+        "one code, a label before another procedure's name: two procedures",
+        [r("1.000001", "TTHC: Đăng ký khai sinh"), r("1.000001", "Đăng ký kết hôn")],
+        [2, 3],
+    ),
+    (
+        "one code, the label alone beside a name: two names",
+        [r("1.000001", "TTHC"), r("1.000001", "Đăng ký khai sinh")],
+        [2, 3],
+    ),
+    (
+        "one code, 'TTHC' glued to a word is no label",
+        [r("1.000001", "TTHCĐăng ký khai sinh"), r("1.000001", "Đăng ký khai sinh")],
+        [2, 3],
+    ),
+    (
         "one code, the name spaced and punctuated otherwise",
         [
             r("1.000001", "Đăng ký/Thay đổi thông tin"),

@@ -55,6 +55,11 @@ FLAGGED = [
     ("a comma", pair("Sửa đổi, bổ sung giấy phép", "Sửa đổi bổ sung giấy phép")),
     ("a slash spaced", pair("Đăng ký/Thay đổi thông tin", "Đăng ký/ Thay đổi thông tin")),
     ("a leading 'Thủ tục'", pair("Thủ tục gia hạn nộp thuế", "Gia hạn nộp thuế")),
+    ("a leading label 'TTHC:'", pair("TTHC: Gia hạn nộp thuế", "Gia hạn nộp thuế")),
+    (
+        "a leading 'Thủ tục hành chính:'",
+        pair("Thủ tục hành chính: Gia hạn nộp thuế", "Gia hạn nộp thuế"),
+    ),
     ("'Thủ tục' typed twice", pair("Thủ tục thủ tục gia hạn nộp thuế", "Thủ tục gia hạn nộp thuế")),
     (
         "a level tag, the level cell the same",
@@ -224,6 +229,10 @@ def test_pa204_message_quotes_the_other_name_and_the_difference() -> None:
         (
             ("Thủ tục gia hạn nộp thuế", "Gia hạn nộp thuế."),
             "The name is close to 'Gia hạn nộp thuế.' on row 3 (only a leading 'Thủ tục' differs).",
+        ),
+        (
+            ("TTHC: Gia hạn nộp thuế", "Gia hạn nộp thuế"),
+            "The name is close to 'Gia hạn nộp thuế' on row 3 (only a leading 'Thủ tục' differs).",
         ),
         (
             ("Sửa đổi, bổ sung giấy phép", "Sửa đổi bổ sung giấy phép (cấp xã)"),

@@ -1,5 +1,5 @@
 """What a procedure name is made of, for PA204 (`near_duplicates`): the level its trailing tag
-names, the leading "Thủ tục" it may carry, and its words.
+names, the leading label it may carry ("Thủ tục", "TTHC:"), and its words.
 
 A name's *near key* is its comparison key (`text.comparison_key`) without punctuation, level
 tag or leading "Thủ tục", spaces single: two names whose near keys are equal differ only in
@@ -46,7 +46,12 @@ _TAG_LEVELS = {
     "huyện": "cấp huyện",
     "xã": "cấp xã",
 }  # fmt: skip
-_PREFIX = re.compile(r"(?:thủ\s?tục\b\W*)+")  # also "Thủ tục thủ tục", "Thủtục"
+# A leading label "Thủ tục", "Thủ tục hành chính" or "TTHC" (a colon after it often): also
+# "Thủ tục thủ tục", "Thủtục", "TTHC: Thủ tục". Not a word of a procedure's own name.
+_LABEL = r"(?:thủ\s?tục(?:\s+hành\s+chính)?|tthc)\b\W*"
+_PREFIX = re.compile(f"(?:{_LABEL})+")
+_ONE_LABEL = re.compile(_LABEL)
+_LABEL_STARTS = ("thủ", "tthc")  # the keys to look at for one
 _WORD = re.compile(r"[^\W_]+")
 # Punctuation becomes a space. ASCII punctuation goes in one table lookup over the UTF-8
 # bytes of all names (a regex over Vietnamese text is several times slower); the few
@@ -68,7 +73,7 @@ class NameParts(NamedTuple):
 
     tag: str  # the level the trailing tag names, as a level key ("cấp tỉnh"); "" without
     near: str  # the words: no punctuation, no tag, no leading "thủ tục"
-    prefixed: int  # how many times it began with "Thủ tục" (once, or typed twice)
+    prefixed: int  # how many labels it began with ("Thủ tục", "TTHC": once, or typed twice)
     bare: str  # the comparison key without tag and "Thủ tục", punctuation kept
 
 
@@ -103,10 +108,11 @@ def _untagged(key: str) -> tuple[str, str, int]:
         tag = _tag_level(inside)
         if tag:
             key = key[:opening].rstrip()
-    prefix = _PREFIX.match(key) if key.startswith("thủ") else None
-    if prefix:
+    prefix = _PREFIX.match(key) if key.startswith(_LABEL_STARTS) else None
+    if prefix and key[prefix.end() :].strip():  # a name that is the label alone stays
         key = key[prefix.end() :]
-    return tag, key.strip(), prefix.group(0).count("tục") if prefix else 0
+        return tag, key.strip(), len(_ONE_LABEL.findall(prefix.group(0)))
+    return tag, key.strip(), 0
 
 
 def _near_keys(bare: pa.Array) -> pa.Array:
@@ -250,8 +256,8 @@ class Names:
             return
         keys = self.keys_of(wanted).to_pylist()
         for number, key in zip(wanted.tolist(), keys, strict=True):
-            # As `names_of` sets them apart: a tag in parentheses or a leading "Thủ tục".
-            odd = "(" in key or key.startswith("thủ")
+            # As `names_of` sets them apart: a tag in parentheses or a leading label.
+            odd = "(" in key or key.startswith(_LABEL_STARTS)
             self._bare[number] = _untagged(key)[1] if odd else key
 
     def bare(self, i: int) -> str:
@@ -284,7 +290,9 @@ def names_of(
     prefixed = np.zeros(len(keys), dtype=np.int8)
     # The few names to look at one by one: a tag in parentheses or a leading "Thủ tục" (the
     # parentheses found in the bytes: Arrow's substring search took 60 ms a million names).
-    odd = holding_bytes(keys, b"(") | pc.starts_with(keys, "thủ").to_numpy(zero_copy_only=False)
+    odd = holding_bytes(keys, b"(")
+    for start in _LABEL_STARTS:
+        odd |= pc.starts_with(keys, start).to_numpy(zero_copy_only=False)
     bare = keys
     if odd.any():
         at, where = np.flatnonzero(odd), pa.array(odd)

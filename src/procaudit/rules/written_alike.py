@@ -1,11 +1,12 @@
 """Names that are one procedure's, written two ways (PA202, `duplicates.code_conflict`).
 
 Two rows sharing a code whose names differ only in punctuation, spacing, a level tag or a
-leading "Thủ tục" were always one name to PA202. So are two names one slip apart, word for
-word: a letter or a diacritic ("Đăng kí" / "Đăng ký", "tình trang" / "tình trạng"), or a
-filler word one of them has more ("của", "các"): the slips PA204 (`near_duplicates_words`)
-reports as near-duplicate names. Beside one code they are the same procedure listed twice
-with a typo, not a code given to another procedure; PA204 says so, and PA202 keeps quiet.
+leading label ("Thủ tục", "Thủ tục hành chính:", "TTHC:") were always one name to PA202.
+So are two names one slip apart, word for word: a letter or a diacritic ("Đăng kí" / "Đăng
+ký", "tình trang" / "tình trạng"), or a filler word one of them has more ("của", "các"):
+the slips PA204 (`near_duplicates_words`) reports as near-duplicate names. Beside one code
+they are the same procedure listed twice with a typo, not a code given to another
+procedure; PA204 says so, and PA202 keeps quiet.
 Only the few rows PA202 would report are looked at, pair by pair within their code.
 """
 
