@@ -57,6 +57,7 @@ from procaudit.io.limits import (
     check_file_size,
     check_workbook,
 )
+from procaudit.io.lookup_sheets import lookup_reason, lookups
 from procaudit.io.merged import fill_merged
 from procaudit.io.name_codes import split_name_codes
 from procaudit.io.name_keys_ahead import start_header_name_keys
@@ -415,6 +416,9 @@ def _workbook(
         for place, listed in sorted(details(sheets.tables).items(), reverse=True):
             detail = sheets.tables.pop(place)
             sheets.not_lists[str(detail.sheet)] = detail_reason(detail, listed)
+        for place, listed in sorted(lookups(sheets.tables).items(), reverse=True):
+            lookup = sheets.tables.pop(place)
+            sheets.not_lists[str(lookup.sheet)] = lookup_reason(lookup, listed)
     order = {str(grid.sheet): index for index, grid in enumerate(grids)}
     not_lists = dict(sorted(sheets.not_lists.items(), key=lambda item: order[item[0]]))
     tables, components = sheets.tables, sheets.components

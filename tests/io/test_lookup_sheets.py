@@ -1,0 +1,120 @@
+"""A workbook's lookup sheet (codes and names the list on another sheet looks up, of its
+procedures or of its fields) is left out of the audit with one sentence; a sheet per field, a
+list per level, an annex of abolished procedures are read."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from conftest import write_workbook
+from procaudit.io.read import ReadOptions, read_catalogue
+
+NAMES = ["Đăng ký khai sinh", "Đăng ký kết hôn", "Đăng ký khai tử", "Đăng ký giám hộ"]
+CODES = [f"1.00{i:04d}" for i in range(178, 182)]
+FIELDS = ["Hộ tịch", "Hộ tịch", "Chứng thực", "Nuôi con nuôi"]
+LIST = [
+    ["STT", "Mã TTHC", "Tên thủ tục", "Lĩnh vực", "Cơ quan thực hiện"],
+    *[
+        [i, c, n, f, "UBND cấp xã"]
+        for i, (c, n, f) in enumerate(zip(CODES, NAMES, FIELDS, strict=True), 1)
+    ],
+]
+CODE_NAME = ["Mã TTHC", "Tên thủ tục"]
+
+
+def _rows(codes: list[str]) -> list[list[object]]:
+    """The list's codes `codes` beside their names."""
+    return [[code, NAMES[CODES.index(code)]] for code in codes]
+
+
+OTHERS = [("2.000815", "Chứng thực bản sao"), ("2.000843", "Chứng thực chữ ký")]
+
+CASES: dict[str, tuple[list[list[object]], bool]] = {
+    # sheet 2's rows, whether it is left out as a lookup list
+    "the list's codes and names": ([CODE_NAME, *_rows(CODES)], True),
+    "some of them, typed otherwise": (
+        [CODE_NAME, *[[c, n.upper() + "."] for c, n in zip(CODES[:3], NAMES, strict=False)]],
+        True,
+    ),
+    "the fields' codes and names": (
+        [["Mã", "Tên"], ["HT", "Hộ tịch"], ["CT", "Chứng thực"], ["NCN", "Nuôi con nuôi"]],
+        True,
+    ),
+    "all fields, the list's among them": (
+        [
+            ["Mã", "Tên"],
+            ["HT", "Hộ tịch"],
+            ["CT", "Chứng thực"],
+            ["NCN", "Nuôi con nuôi"],
+            ["DD", "Đất"],
+        ],
+        True,
+    ),
+    # Real second lists.
+    "another field's procedures": ([CODE_NAME, *map(list, OTHERS), ["2.000884", "X"]], False),
+    "one code of another procedure": (
+        [CODE_NAME, *_rows(CODES[:3]), list(OTHERS[0])],
+        False,
+    ),
+    "the codes under other names": (
+        [CODE_NAME, *[[c, f"Cấp giấy phép {n}"] for c, n in zip(CODES, NAMES, strict=True)]],
+        False,
+    ),
+    "a column of their own": (
+        [
+            [*CODE_NAME, "Cấp thực hiện"],
+            *[[c, n, "Cấp xã"] for c, n in zip(CODES, NAMES, strict=True)],
+        ],
+        False,
+    ),
+    "abolished, said by the header": (
+        [["Mã TTHC", "Tên TTHC bị bãi bỏ"], *_rows(CODES)],
+        False,
+    ),
+    "a row without a code": ([CODE_NAME, *_rows(CODES), [None, "Z"]], False),
+    "too few rows to tell": ([CODE_NAME, *_rows(CODES[:2])], False),
+    "fields with procedure codes": (
+        [["Mã", "Tên"], ["1.000001", "Hộ tịch"], ["1.000002", "Chứng thực"], ["1.000003", "A"]],
+        False,
+    ),
+    "a procedure's name among fields": (
+        [["Mã", "Tên"], ["HT", "Hộ tịch"], ["CT", "Chứng thực"], ["DK", NAMES[0]]],
+        False,
+    ),
+}
+
+
+@pytest.mark.parametrize(("rows", "aside"), CASES.values(), ids=CASES.keys())
+def test_a_lookup_sheet_is_left_out(tmp_path: Path, rows: list[list[object]], aside: bool) -> None:
+    path = write_workbook(tmp_path / "dm.xlsx", {"Danh mục": LIST, "DM": rows})
+    catalogue = read_catalogue(str(path))
+    read = [table.sheet for table in catalogue.tables]
+    if aside:
+        assert read == ["Danh mục"]
+        assert catalogue.skipped_sheets["DM"].startswith(
+            f"holds only the codes and names ({len(rows) - 1} rows) of what sheet 'Danh mục'"
+        )
+    else:
+        assert read == ["Danh mục", "DM"]
+
+
+def test_a_lookup_sheet_before_the_list_is_left_out(tmp_path: Path) -> None:
+    lookup = [CODE_NAME, *_rows(CODES)]
+    path = write_workbook(tmp_path / "dm.xlsx", {"DM": lookup, "Danh mục": LIST})
+    assert [table.sheet for table in read_catalogue(str(path)).tables] == ["Danh mục"]
+
+
+def test_two_lists_of_codes_and_names_are_both_read(tmp_path: Path) -> None:
+    # Neither reads more than the other: no list to serve.
+    lookup = [CODE_NAME, *_rows(CODES)]
+    path = write_workbook(tmp_path / "dm.xlsx", {"A": lookup, "B": lookup})
+    assert [table.sheet for table in read_catalogue(str(path)).tables] == ["A", "B"]
+
+
+def test_a_lookup_sheet_asked_for_is_read(tmp_path: Path) -> None:
+    lookup = [CODE_NAME, *_rows(CODES)]
+    path = write_workbook(tmp_path / "dm.xlsx", {"Danh mục": LIST, "DM": lookup})
+    catalogue = read_catalogue(str(path), ReadOptions(sheet="DM"))
+    assert [table.sheet for table in catalogue.tables] == ["DM"]
