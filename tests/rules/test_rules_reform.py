@@ -164,6 +164,12 @@ LEVEL_CASES = [
     ("a change of name", "Cấp huyện (thay đổi tên gọi)", True),
     ("since a date", "Cấp huyện (áp dụng từ 01/01/2024)", True),
     ("dossiers sent up", "Cấp huyện (hồ sơ chuyển lên cấp tỉnh)", True),
+    # Typed in a legacy font (.VnTime, TCVN3; VNI): read as its conversion.
+    ("district in TCVN3", "CÊp huyÖn", True),
+    ("commune in TCVN3", "CÊp x·", False),
+    ("province and district in TCVN3", "CÊp tØnh, CÊp huyÖn", True),
+    ("district in VNI", "Caáp huyeän", True),
+    ("formerly the district, in TCVN3", "CÊp x· (tr\xadíc ®©y cÊp huyÖn)", False),
 ]
 
 

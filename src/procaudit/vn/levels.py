@@ -10,7 +10,7 @@ import re
 import unicodedata
 
 from procaudit.vn.former_holders import without_former
-from procaudit.vn.text import comparison_key, fold, header_key
+from procaudit.vn.text import as_unicode, comparison_key, fold, header_key
 
 CENTRAL, PROVINCE, DISTRICT, COMMUNE, OTHER = "central", "province", "district", "commune", "other"
 LABELS = {
@@ -100,8 +100,9 @@ def _tag(name: str) -> tuple[re.Match[str], frozenset[str], bool] | None:
 
 def level_ids(text: str) -> frozenset[str]:
     """The levels a level cell names: "Cấp bộ, Cấp tỉnh" -> {central, province}; a note on
-    the former holder does not count ("Cấp xã (trước đây cấp huyện)" -> {commune})."""
-    folded = fold(without_former(text))
+    the former holder does not count ("Cấp xã (trước đây cấp huyện)" -> {commune}); a cell
+    typed in a legacy font is read as its conversion ("CÊp huyÖn" -> {district})."""
+    folded = fold(without_former(as_unicode(text)))
     return frozenset(match.lastgroup for match in _LEVEL_RE.finditer(folded))  # type: ignore[misc]
 
 

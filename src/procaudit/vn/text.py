@@ -66,6 +66,15 @@ def new_tone(text: str) -> str:
     return _OLD_TONE.sub(_new_pair, text)
 
 
+def as_unicode(text: str) -> str:
+    """`text` typed in a legacy font ("CÊp x·", TCVN3) as its Unicode conversion ("Cấp xã"),
+    where `detect_legacy` tells the font; any other text as it is. What a cell says is read
+    from it: a level, an agency (PA601 reports the cell itself)."""
+    if text.isascii() or (encoding := detect_legacy(text)) is None:
+        return text
+    return convert(text, encoding)
+
+
 def fold(text: str) -> str:
     """Text as words and phrases are matched in it (a heading, a level, a status): NFC,
     lowercase, single spaces; diacritics and tone placement as written."""
