@@ -208,3 +208,45 @@ def test_a_procedure_repeated_on_its_document_rows_is_repaired_on_each(tmp_path:
         (4, name, "Đăng ký khai sinh"),
         (5, "Cấp  phép", "Cấp phép"),
     ]
+
+
+def _tcvn3(text: str) -> str:
+    from procaudit.vn.legacy_fonts import encode
+
+    return encode(text, "TCVN3")
+
+
+HEADER = ["STT", "Mã TTHC", "Tên thủ tục", "Cấp thực hiện", "Ghi chú thêm"]
+
+
+@pytest.mark.parametrize(
+    ("header", "changed"),
+    [
+        # A sheet typed in .VnTime: its header too, each cell converted, mapped or not.
+        (
+            [_tcvn3(h) for h in HEADER],
+            {1: "Mã TTHC", 2: "Tên thủ tục", 3: "Cấp thực hiện", 4: "Ghi chú thêm"},
+        ),
+        # A Unicode header, or one in ASCII, is left as it is.
+        (HEADER, {}),
+        (["STT", "Ma TTHC", "Ten thu tuc", "Cap thuc hien", "Ghi chu them"], {}),
+        # A word the font does not read as Vietnamese is no certain conversion.
+        ([*HEADER[:4], "Müller"], {}),
+    ],
+)
+def test_header_cells_typed_in_a_legacy_font_are_converted(
+    tmp_path: Path, header: list[str], changed: dict[int, str]
+) -> None:
+    rows: list[list[object]] = [header]
+    rows += [[1, "1.000001", _tcvn3("Đăng ký khai sinh"), _tcvn3("Cấp xã"), None]]
+    rows += [[2, "1.000002", _tcvn3("Đăng ký kết hôn"), _tcvn3("Cấp xã"), None]]
+    path = str(write_workbook(tmp_path / "vntime.xlsx", {"S": rows}))
+    plan = plan_repairs(path)
+    headers = {c.column: c.after for c in plan.changes if c.row == 1}
+    assert headers == changed
+    assert all(c.rules == ("PA601",) and c.safe for c in plan.changes if c.row == 1)
+    # The data cells are converted as before.
+    data = {(c.row, c.column) for c in plan.changes if c.row > 1}
+    assert data == {(2, 2), (2, 3), (3, 2), (3, 3)}
+    ignored = plan_repairs(path, selection=RuleSelection(ignore=("PA601",)))
+    assert not [c for c in ignored.changes if c.row == 1]

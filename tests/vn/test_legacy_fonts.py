@@ -113,6 +113,10 @@ CONVERSIONS = [
     (TCVN3, "§µ N½ng", "Đà Nẵng"),  # one capital in a lower-case cell: "Đà", not "ĐÀ"
     (TCVN3, "TØNH B¾C GIANG", "TỈNH BẮC GIANG"),  # typed in .VnTimeH
     (TCVN3, "Bé T¦ PH¸P", "BỘ TƯ PHÁP"),
+    # An abbreviation in ASCII capitals shows no font: "Mã TTHC", "Sở TN&MT", not "MÃ", "SỞ".
+    (TCVN3, "M· TTHC", "Mã TTHC"),
+    (TCVN3, "Së TN&MT", "Sở TN&MT"),
+    (TCVN3, "Hé TÞCH", "HỘ TỊCH"),
     (VNI, "Xin chaøo", "Xin chào"),
     (VNI, "Thuû tuïc haønh chính", "Thủ tục hành chính"),
     (VNI, "Caáp xaõ", "Cấp xã"),

@@ -4,8 +4,10 @@ The file is read as `procaudit check` reads it (the same tables, header maps and
 but a repair starts from a cell's text as the file holds it: the canonical frame has some
 cells changed already (a code given back the zeros a number cell lost, a decision's date cut
 off into its own column, a level inherited from a section), so the sheets' grids are read
-again and each mapped cell of a data row is looked up in them. Title, header and section rows,
-and the columns no catalogue column maps, are never touched.
+again and each mapped cell of a data row is looked up in them. Title and section rows, and
+the columns no catalogue column maps, are never touched; of the header rows, only a cell
+typed in a legacy font is, converted by PA601's repair (a sheet typed in .VnTime has its
+header so too, and the copy would keep "Tªn thñ tôc" over the list's Unicode).
 
 Each column's distinct values are repaired once (`map_distinct`), by the rules' repairs that
 apply to it, in their fixed order and to a fixed point (`rules.repairs.repair_text`).
@@ -43,6 +45,7 @@ from procaudit.rules.repairs import repair_text
 from procaudit.rules.selection import RuleSelection
 
 _LINE_BREAKS = re.compile(r"(\r\n|\r|\n)")
+LEGACY_FONT_RULE = "PA601"  # the one repair a header cell gets: from a legacy font
 
 
 @dataclass(frozen=True)
@@ -87,6 +90,7 @@ def plan_repairs(
     cells = _Cells(path, repairs, keep_lines=catalogue.format == "csv")
     for table in catalogue.tables:
         cells.add_table(table, grids[table.sheet], as_text)
+        cells.add_header(table, grids[table.sheet])
     changes = sorted(cells.changes, key=lambda c: (order[c.sheet], c.row, c.column))
     return RepairPlan(tuple(changes), _lines_kept(cells.held))
 
@@ -168,6 +172,39 @@ class _Cells:
         repeated = table.account.skipped.get(REPEATED, ()) if table.account else ()
         if repeated and len(self.changes) > planned:
             self.changes.extend(_on_repeats(table, grid, at, repeated, self.changes[planned:]))
+
+    def add_header(self, table: Table, grid: Grid) -> None:
+        """The changes of the table's header cells typed in a legacy font, by PA601's repair
+        (each cell once: the parts of a sheet may share a header row)."""
+        chain = [repair for repair in self.repairs if repair.rule_id == LEGACY_FONT_RULE]
+        if not chain or table.account is None or table.continues:
+            return
+        at = dict(zip(grid.rows.tolist(), grid.rows.index.tolist(), strict=True))
+        done = {(c.sheet, c.row, c.column) for c in self.changes}
+        for row in table.account.header_rows:
+            if row not in at:
+                continue
+            cells = grid.cells.iloc[[at[row]]].to_numpy(dtype=object)[0].tolist()
+            for position, value in zip(grid.cells.columns.tolist(), cells, strict=True):
+                text = _text(value)
+                if text is None or text.isascii() or (table.sheet, row, position) in done:
+                    continue
+                repaired = _repaired(text, chain, keep_lines=self.keep_lines)
+                if repaired is None or not repaired[1]:
+                    continue
+                self.changes.append(
+                    CellChange(
+                        path=self.path,
+                        sheet=table.sheet,
+                        row=int(row),
+                        column=int(position),
+                        header=text,
+                        before=text,
+                        after=repaired[0],
+                        rules=repaired[1],
+                        safe=_safe(LEGACY_FONT_RULE, self.repairs),
+                    )
+                )
 
     def _add_column(
         self,

@@ -209,13 +209,16 @@ def _tcvn3_case(original: str, converted: str) -> str:
     """Capitalise the letters of words typed in a capitals font ("B¶O" is "BẢO", not "BảO").
 
     A caseless code is a capital when the rest of its word is in capitals: two capitals at
-    least, or any in a cell with no lower-case letter at all ("Bé" in "Bé T¦ PH¸P").
-    "§µ" in "§µ N½ng" stays "Đà": one capital and a lower-case cell.
+    least, or any in a cell with no lower-case letter at all whose words of legacy codes
+    hold two capitals ("Bé" in "Bé T¦ PH¸P"). "§µ" in "§µ N½ng" stays "Đà": one capital
+    and a lower-case cell; so does "M·" in "M· TTHC" ("Mã TTHC"): an abbreviation in ASCII
+    capitals is typed so in any font.
     """
     if not _TCVN3_CASELESS.intersection(original):
         return converted
-    cell_upper = _capitals(original)
-    all_caps_cell = cell_upper[1] == 0 and cell_upper[0] >= 2
+    # Capitals in words of legacy codes: an abbreviation in ASCII capitals shows no font.
+    legacy = [word for word in _WORD.findall(original) if not word.isascii()]
+    all_caps_cell = _capitals(original)[1] == 0 and _capitals("".join(legacy))[0] >= 2
     pieces, last = [], 0
     for match in _WORD.finditer(original):
         word = match.group(0)
