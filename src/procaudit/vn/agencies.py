@@ -110,12 +110,17 @@ _COMMUNE_PLACE = re.compile(
 # Thương binh và Xã hội", "Phòng TN&MT", "Phòng GD&ĐT", "Phòng Văn hóa và Thông tin",
 # "Phòng Tài chính - Kế hoạch"): the province had departments (Sở) instead, and the
 # communes' offices since July 2025 have other names ("Phòng Văn hóa - Xã hội", "Phòng
-# Kinh tế"). Not "Phòng Nội vụ", "Phòng Tư pháp": names other tiers' offices carry too.
+# Kinh tế"). Not "Phòng Nội vụ", "Phòng Tư pháp": names other tiers' offices carry too
+# (but see `_BARE_DISTRICT_OFFICE`).
 # Matched on `agency_words`.
 _DISTRICT_ONLY_OFFICE = re.compile(
     r"(?<!\w)phòng (?:lao động thương binh xã hội|tài nguyên môi trường|giáo dục đào tạo"
     r"|văn hóa thông tin|tài chính kế hoạch)(?!\w)(?!\s*cũ)"
 )
+# "Phòng Tư pháp" is the district's only where it is named bare, nothing else on its line
+# ("UBND cấp xã; Phòng Tư pháp"): another body's office of that name says whose it is
+# ("Phòng Tư pháp Quân khu 7"). The communes' offices since July 2025 have other names.
+_BARE_DISTRICT_OFFICE = re.compile(r"^phòng tư pháp$")
 # A district named bare, as a unit column or a unit's heading names it ("Huyện Thanh Ba",
 # "Thị xã Phú Thọ", "Quận 1", "TP Việt Trì", "H. Lâm Thao", "Q. Hoàn Kiếm"): the whole line
 # is the tier word (or its abbreviation) and a place's name. A district after an office is
@@ -285,6 +290,8 @@ def _line_kind(key: str, first: bool = True) -> str | None:
     if "phòng" in key:  # most agencies name no office of the list below
         words = agency_words(key)
         if _DISTRICT_ONLY_OFFICE.search(words) and not _PROVINCE_OR_MINISTRY.search(words):
+            return DISTRICT
+        if _BARE_DISTRICT_OFFICE.match(words):
             return DISTRICT
     if "district" in key:
         return _english_kind(key, first)
