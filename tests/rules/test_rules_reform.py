@@ -39,6 +39,9 @@ AGENCY_CASES = [
     ("the district's justice office, bare", "Phòng Tư pháp", True),
     ("... among other agencies", "UBND cấp xã; Phòng Tư pháp", True),
     ("another body's justice office", "Phòng Tư pháp Quân khu 7", False),
+    # Typed in a legacy font (.VnTime, TCVN3): read as its conversion.
+    ("UBND cấp huyện in TCVN3", "UBND cÊp huyÖn", True),
+    ("UBND cấp xã in TCVN3", "UBND cÊp x·", False),
     ("a town's department", "Phòng Tài chính - Kế hoạch thị xã Phú Thọ", True),
     ("cities under the province, generic", "Ủy ban nhân dân thành phố thuộc tỉnh", True),
     ("typed without diacritics", "UBND huyen Phu Ninh", True),

@@ -13,7 +13,8 @@ district they served ("Chi nhánh Văn phòng đăng ký đất đai huyện X")
 the task before ("(thay thế Phòng Nội vụ cấp huyện)") is dropped first (`former_holders`).
 Merged ministries and departments are matched after their abbreviations are written out
 (data/agency_abbreviations.csv): officials write "Sở TN&MT", "Sở Nông nghiệp và PTNT" and
-"Sở Lao động, Thương binh và XH" as often as the names.
+"Sở Lao động, Thương binh và XH" as often as the names. A cell typed in a legacy font
+("UBND cÊp huyÖn", .VnTime) is read as its conversion (`text.as_unicode`).
 """
 
 from __future__ import annotations
@@ -25,7 +26,7 @@ from functools import cache
 from procaudit.vn.data_files import data_rows
 from procaudit.vn.former_holders import without_former
 from procaudit.vn.levels import CENTRAL, COMMUNE, DISTRICT, PROVINCE
-from procaudit.vn.text import comparison_key, strip_diacritics
+from procaudit.vn.text import as_unicode, comparison_key, strip_diacritics
 
 _PUNCTUATION = re.compile(r"[^\w]+")
 
@@ -330,7 +331,8 @@ def _agency_parts(cell: str) -> list[tuple[str, str, bool]]:
     begins its line (a part after a comma may be a place of the agency before it: "UBND xã
     Tân Phú, huyện Tân Sơn"), without the notes on who held the task before."""
     parts = []
-    for line in re.split(r"[\n;]+", without_former(cell)):
+    # A cell typed in a legacy font ("UBND cÊp huyÖn", .VnTime) is read as its conversion.
+    for line in re.split(r"[\n;]+", without_former(as_unicode(cell))):
         for at, part in enumerate(line.split(",")):
             if key := comparison_key(part):
                 parts.append((" ".join(part.split()), key, at == 0))
