@@ -58,10 +58,45 @@ def test_a_null_marker_is_an_empty_cell(
     assert all(f"holds {marker}" in message for *_, message in found)
 
 
-def test_none_in_the_forms_column_is_kept(tmp_path: Path):
-    # An English list's "None" there says no form is required: not a missing form.
-    found = _findings(tmp_path, _rows(4, "None"))
-    assert [rule for rule, *_ in found] == []
+_ENGLISH = ["No", "Code", "Procedure name", "Agency", "Decision", "Forms"]
+
+
+def _forms_rows(header: list[str], forms: list[str], decision: str = "1520/QĐ-UBND"):
+    """Four procedures, their forms `forms`, the second's decision `decision`."""
+    rows = [header]
+    for number, form in enumerate(forms, 1):
+        held = decision if number == 2 else "1520/QĐ-UBND"
+        rows.append([str(number), f"1.00000{number}", f"Thủ tục {number}", "UBND", held, form])
+    return rows
+
+
+@pytest.mark.parametrize(
+    ("header", "forms", "decision", "missing"),
+    [
+        # An English list's "None" says no form is required: not a missing form.
+        (_ENGLISH, ["Form A", "None", "Form B", "None"], "1520/QĐ-UBND", []),
+        # A Vietnamese list alone with "None" in it, no Vietnamese form beside: left as is.
+        (_HEADER, ["None", "None", "None", "None"], "1520/QĐ-UBND", []),
+        (_HEADER, ["Form A", "None", "Form B", "None"], "1520/QĐ-UBND", []),
+        # Beside Vietnamese form names under a Vietnamese header: Python's None.
+        (_HEADER, ["Tờ khai", "None", "Đơn đề nghị", "None"], "1520/QĐ-UBND", [3, 5]),
+        # Another column holds a program's empty value: the file is a program's export.
+        (_HEADER, ["Form A", "None", "Form B", "None"], "None", [3, 5]),
+        (_ENGLISH, ["Form A", "None", "Form B", "None"], "nan", [3, 5]),
+        (_ENGLISH, ["Form A", "None", "Form B", "None"], "NULL", [3, 5]),
+        # An English list's "None" in another column says nothing of its forms.
+        (_ENGLISH, ["Form A", "None", "Form B", "None"], "None", []),
+        # No English list writes "nan" or "NULL" for "no form required".
+        (_ENGLISH, ["Form A", "nan", "Form B", "NULL"], "1520/QĐ-UBND", [3, 5]),
+        (_HEADER, ["Tờ khai", "nan", "Đơn", "\\N"], "1520/QĐ-UBND", [3, 5]),
+    ],
+)
+def test_none_in_the_forms_column_is_told_by_the_values(
+    tmp_path: Path, header: list[str], forms: list[str], decision: str, missing: list[int]
+):
+    found = _findings(tmp_path, _forms_rows(header, forms, decision))
+    assert [row for rule, row, *_ in found if rule == "PA301"] == missing
+    assert all("a database's or a program's mark" in m for r, _, _, m in found if r == "PA301")
 
 
 @pytest.mark.parametrize("value", ["Nonexistent", "NULL ", "N", "Không", "nan-1"])

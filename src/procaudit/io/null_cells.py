@@ -8,7 +8,8 @@ official's list has no value there, which the rules' own findings of an empty ce
 (PA102, PA401). The cell is marked (`Table.unread`) so that the finding says what the cell
 holds (`engine.unread_hits`).
 
-The forms column is left alone: an English list's "None" there says no form is required.
+In the forms column "None" is read as empty only where the list is a program's export
+(`_exported_forms`): an English list's "None" there says no form is required.
 A record whose every cell holds a marker (pandas' export of an empty row: "nan" in each
 column) is an empty row, not a procedure missing its code and name (`null_rows`).
 """
@@ -24,30 +25,68 @@ from procaudit.io.grid import cells_in
 
 # Only whole cells, as written: no Vietnamese text is one of these.
 NULL_MARKERS = frozenset({"NULL", "null", "Null", "\\N", "None", "nan", "NaN", "<NA>", "NaT"})
-_KEPT = frozenset({"forms"})  # "None": no form required
+_FORMS = "forms"
+_NO_FORM = "None"  # in the forms column, maybe an English list's "no form required"
 _SMALL_ROWS = 2_000  # up to this many rows a column's cells are looked at in Python
 
 
-def blank_null_cells(frame: pd.DataFrame, columns: Mapping[str, int]) -> dict[str, np.ndarray]:
+def blank_null_cells(
+    frame: pd.DataFrame, columns: Mapping[str, int], headers: Mapping[str, str] | None = None
+) -> dict[str, np.ndarray]:
     """Make empty each cell of the frame's canonical `columns` holding a null marker (in
-    place); return, per column where some cell did, each row's marker (None elsewhere)."""
+    place); return, per column where some cell did, each row's marker (None elsewhere).
+    `headers`: each column's header in the file, which tells a Vietnamese list's forms
+    column (`_exported_forms`)."""
     marks: dict[str, np.ndarray] = {}
     small = len(frame) <= _SMALL_ROWS
     for column in columns:
-        if column in _KEPT or column not in frame:
-            continue
-        values = frame[column]
-        # A commune's list of 30 rows: its cells looked up in a set, a fifth of what pandas'
-        # `isin` costs on a small column (0.15 ms each, a millisecond a file).
-        if small and NULL_MARKERS.isdisjoint(values.tolist()):
-            continue
-        held = values.isin(NULL_MARKERS).to_numpy(dtype=bool)
-        if held.any():
-            shown = np.full(len(values), None, dtype=object)
-            shown[held] = values.to_numpy(dtype=object)[held]
-            marks[column] = shown
-            frame[column] = values.where(~held)
+        if column != _FORMS and column in frame:
+            _blank(frame, column, NULL_MARKERS, marks, small)
+    if _FORMS in columns and _FORMS in frame:
+        header = (headers or {}).get(_FORMS, "")
+        exported = _exported_forms(frame[_FORMS], marks, header)
+        _blank(frame, _FORMS, NULL_MARKERS if exported else NULL_MARKERS - {_NO_FORM}, marks, small)
     return marks
+
+
+def _blank(
+    frame: pd.DataFrame,
+    column: str,
+    markers: frozenset[str],
+    marks: dict[str, np.ndarray],
+    small: bool,
+) -> None:
+    values = frame[column]
+    # A commune's list of 30 rows: its cells looked up in a set, a fifth of what pandas'
+    # `isin` costs on a small column (0.15 ms each, a millisecond a file).
+    if small and markers.isdisjoint(values.tolist()):
+        return
+    held = values.isin(markers).to_numpy(dtype=bool)
+    if held.any():
+        shown = np.full(len(values), None, dtype=object)
+        shown[held] = values.to_numpy(dtype=object)[held]
+        marks[column] = shown
+        frame[column] = values.where(~held)
+
+
+def _exported_forms(forms: pd.Series, marks: dict[str, np.ndarray], header: str) -> bool:
+    """Whether a "None" in the forms column is a program's empty value, not an English
+    list's "no form required": another column holds a program's mark that is no English word
+    ("nan", "NULL", "\\N"), or the list is Vietnamese (its forms header has Vietnamese
+    letters) and another column holds "None" too or the forms column holds form names in
+    Vietnamese beside it. An official writes "Không" for no form; Python writes "None"."""
+    if not (forms == _NO_FORM).any():
+        return False
+    seen = {marker for shown in marks.values() for marker in shown[pd.notna(shown)]}
+    if seen - {_NO_FORM}:
+        return True
+    if header.isascii():  # "Forms", "MAU_DON": an English list's, or a database's own name
+        return False
+    if _NO_FORM in seen:
+        return True
+    named = forms.dropna()
+    named = named[~named.isin(NULL_MARKERS)]
+    return bool((~named.map(str.isascii, na_action="ignore").astype(bool)).any())
 
 
 def null_rows(body: pd.DataFrame, count: np.ndarray, name: int) -> np.ndarray:

@@ -254,7 +254,7 @@ def _table(
     ):
         raise NoCatalogueTable(path, other.problem())
     frame, restored, merged_from = _frame(grid, understood)
-    nulls = blank_null_cells(frame, header_map.columns)  # "NULL", "\\N": a database's empty
+    nulls = blank_null_cells(frame, header_map.columns, header_map.headers)  # "NULL", "\\N"
     if grid.date1904:  # its day numbers count from 1904 (vn.dates.read_date)
         frame[DATE_1904] = True
     account = understood.account
