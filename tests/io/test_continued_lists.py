@@ -14,8 +14,7 @@ from procaudit.io.continued_sheets import continued_lists
 
 def _sheet(first: int, goes_on: bool, count: int = 4) -> Table:
     rows: list[dict[str, str | None]] = [
-        {"code": f"1.{n:06d}", "name": f"Thủ tục số {n}"}
-        for n in range(first, first + count)
+        {"code": f"1.{n:06d}", "name": f"Thủ tục số {n}"} for n in range(first, first + count)
     ]
     return replace(table_of(rows), continues=goes_on)
 
