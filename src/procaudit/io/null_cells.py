@@ -43,6 +43,10 @@ def blank_null_cells(
         if column != _FORMS and column in frame:
             _blank(frame, column, NULL_MARKERS, marks, small)
     if _FORMS in columns and _FORMS in frame:
+        # A commune's forms column holds no marker: not looked at further (pandas' `==` on
+        # it cost 0.3 ms a file).
+        if small and NULL_MARKERS.isdisjoint(frame[_FORMS].tolist()):
+            return marks
         header = (headers or {}).get(_FORMS, "")
         exported = _exported_forms(frame[_FORMS], marks, header)
         _blank(frame, _FORMS, NULL_MARKERS if exported else NULL_MARKERS - {_NO_FORM}, marks, small)
