@@ -62,6 +62,22 @@ def _shape(findings: list[Finding], rule: str) -> tuple[int, int]:
             (1, 0),
             id="codes kept as numbers, with a decimal comma",
         ),
+        pytest.param(
+            [f"'{code}" for code in _national(12)],
+            [FORM] * 12,
+            None,
+            "PA101",
+            (1, 0),
+            id="every code behind an apostrophe",
+        ),
+        pytest.param(
+            [*(f"'{code}" for code in _national(11)), "1.0O0012"],
+            [FORM] * 12,
+            None,
+            "PA101",
+            (0, 12),
+            id="apostrophes and a broken code",
+        ),
         pytest.param(_national(4), [None] * 4, None, "PA301", (0, 4), id="4 rows: listed"),
         pytest.param(
             _national(12), [None] * 11 + [FORM], None, "PA301", (0, 11), id="11 of 12: listed"
@@ -113,6 +129,16 @@ def test_the_finding_says_every_value_and_the_columns_cause(tmp_path: Path) -> N
     )
     assert codes.fix.startswith("Column 'Mã TTHC' holds local codes")
     assert forms.fix.startswith("Column 'Mẫu đơn, tờ khai' is empty: fill it in")
+
+
+def test_a_column_of_codes_behind_apostrophes_says_so(tmp_path: Path) -> None:
+    codes = [f"'{code}" for code in _national(6)]
+    path = write_workbook(tmp_path / "xa.xlsx", {"Danh mục": [HEADER, *_rows(codes, [FORM] * 6)]})
+    [found] = [f for f in audit([str(path)]).findings if f.rule == "PA101"]
+    assert (found.row, found.rows, found.severity) == (None, 6, "warning")
+    assert found.fix.startswith(
+        "Column 'Mã TTHC' holds national codes with an apostrophe stored before each"
+    )
 
 
 def test_a_csv_names_its_lines_and_every_row_keeps_the_rows(tmp_path: Path) -> None:

@@ -443,6 +443,18 @@ def test_pa101_a_padded_national_code_is_a_warning_and_a_broken_one_an_error() -
     assert found == [("1.001234", "warning"), ("1.0O1234", "error")]
 
 
+def test_pa101_an_apostrophe_before_a_national_code_is_a_warning() -> None:
+    """Excel's text mark written out by an export ("'1.001234"): the code is certain."""
+    rows = [
+        {"code": "'1.001234", "name": "A"},
+        {"code": " '1.001235 ", "name": "B"},
+        {"code": "'1.0O1234", "name": "C"},
+        {"code": "''1.001236", "name": "D"},
+    ]
+    found = [(f.row, f.severity) for f in findings_of(rows) if f.rule == "PA101"]
+    assert found == [(2, "warning"), (3, "warning"), (4, "error"), (5, "error")]
+
+
 def test_pa101_a_padded_export_keeps_its_broken_codes_out_of_the_column_finding(
     tmp_path: Path,
 ) -> None:

@@ -53,6 +53,9 @@ _WHOLE_NUMBER = re.compile(r"^\d+$")
 _NUMBER_CODE = re.compile(r"^\d(?:[.,]\d{1,6}|[01]\d{5})$")
 # The national code before the 2017 recoding: "T-PTO-250000-TT" (a province's), "B-BTP-…".
 _OLD_NATIONAL_CODE = re.compile(r"^[A-Z]-[A-Z]{2,6}-\d{5,6}-[A-Z]{2}$")
+# A national code with the apostrophe Excel takes for "this is text" stored before it, as an
+# export to CSV writes it out ("'1.000178").
+_MARKED_CODE = re.compile(r"'\d\.\d{6}")
 
 # (rule, column, severity, `cell_state`): the findings that collapse together.
 _Key = tuple[str, str, str, int]
@@ -373,8 +376,9 @@ def code_column_kind(values: Sequence[str]) -> str | None:
     """What a column of codes that are not national codes holds, told by its values
     (stripped): "numbers" (national codes kept as numbers), "whole numbers" (a system's
     ids?), "old codes" (the form used before 2017), "local codes", "written" (national codes
-    written with a label, a look-alike or a stray mark: `code_writing`); None if they say
-    nothing of one kind."""
+    written with a label, a look-alike or a stray mark: `code_writing`), "apostrophes"
+    (national codes with Excel's text mark stored before them); None if they say nothing of
+    one kind."""
     if not values:
         return None
     # A decimal in one at least: a column of seven-digit numbers alone may be a system's ids.
@@ -389,6 +393,8 @@ def code_column_kind(values: Sequence[str]) -> str | None:
         return "local codes"
     if all(written_code(value) is not None for value in values):
         return "written"
+    if all(_MARKED_CODE.fullmatch(value) for value in values):
+        return "apostrophes"
     return None
 
 
@@ -433,6 +439,17 @@ def _codes(first: Finding, examples: tuple[str, ...], header: str) -> str:
             "Cột '{header}' chứa mã địa phương, không phải mã quốc gia (D.DDDDDD): bổ sung "
             "mã quốc gia của từng thủ tục theo Cơ sở dữ liệu quốc gia về TTHC, hoặc nếu cột "
             'khác chứa mã quốc gia, hãy chọn cột đó bằng --map "TÊN_CỘT=code".',
+            header=header,
+        )
+    if kind == "apostrophes":
+        return t(
+            "Column '{header}' holds national codes with an apostrophe stored before each "
+            "('1.000178), the mark Excel hides to keep a code as text and an export writes "
+            "out: delete the apostrophe from every code. procaudit fix --unsafe-fixes writes "
+            "them bare.",
+            "Cột '{header}' chứa mã quốc gia có dấu nháy đơn được lưu trước mỗi mã ('1.000178), "
+            "dấu mà Excel ẩn đi để giữ mã ở dạng văn bản và phần mềm xuất dữ liệu ghi ra: hãy xóa "
+            "dấu nháy đơn ở mọi mã. procaudit fix --unsafe-fixes ghi lại các mã cho đúng.",
             header=header,
         )
     if kind == "written":

@@ -6,11 +6,10 @@ form", and its column of local codes 12 "not a national code": the floods of
 rows, since a rule failing on nearly every value of a short column may be that many
 defects of their own. But where every cell of the column fails (not nearly every one) and
 the column's cause explains each of them alone (it is empty, its cells show Excel errors,
-its values are all local codes, ids or codes kept as numbers, it was typed in a legacy font:
-`floods.column_cause`), the official has one thing to do, and one finding says it. From
-`SMALL_ROWS` rows: first over the file's tables together (a sheet per field), else sheet by
-sheet. `check --every-row`
-keeps the row findings.
+its values are all local codes, ids, codes kept as numbers or codes behind an apostrophe,
+it was typed in a legacy font: `floods.column_cause`), the official has one thing to do, and one
+finding says it. From `SMALL_ROWS` rows: first over the file's tables together (a sheet per
+field), else sheet by sheet. `check --every-row` keeps the row findings.
 """
 
 from __future__ import annotations

@@ -55,14 +55,15 @@ def number_code_hits(hits: pd.DataFrame, frame: pd.DataFrame) -> pd.DataFrame:
 
 def padded_code_hits(hits: pd.DataFrame) -> pd.DataFrame:
     """The hits with PA101's on a national code with only spaces around it ("1.001193  ", a
-    database export's padded text) made warnings: the code is certain, the cell is what
-    an exact look-up misses. A padded export pads every code: as errors they would make one
-    column finding of the rule's severity, in which the few broken codes ("1.0O1234  ", an
-    error) were lost."""
+    database export's padded text) or an apostrophe stored before it ("'1.001193", the mark
+    Excel hides and a CSV export writes out) made warnings: the code is certain, the cell is
+    what an exact look-up misses. A padded export pads every code: as errors they would make
+    one column finding of the rule's severity, in which the few broken codes ("1.0O1234  ",
+    an error) were lost."""
     if hits.empty or "value" not in hits:
         return hits
     texts = hits["value"].astype("string").fillna("")
-    stripped = texts.str.strip()
+    stripped = texts.str.strip().str.removeprefix("'")
     padded = (
         hits["rule"].eq(INVALID_CODE)
         & stripped.ne(texts)
