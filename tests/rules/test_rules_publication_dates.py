@@ -88,6 +88,15 @@ DATE_CASES = [
     ("a note alone", "(chưa có)", "'(chưa có)' is not a date"),
     # No part is a date: the cell is reported whole, not cut at its comma.
     ("a month's name", "Aug 15, 2025", "'Aug 15, 2025' is not a date"),
+    # Excel's text mark stored before a date (a CSV export writes it out): said as the mark.
+    (
+        "an apostrophe before a date",
+        "'20/08/2025",
+        "The decision date ''20/08/2025' starts with an apostrophe",
+    ),
+    ("an apostrophe before words", "'chưa có", "''chưa có' is not a date"),
+    ("an apostrophe before no real date", "'31/02/2025", "''31/02/2025' is not a date"),
+    ("an apostrophe before a future date", "'20/08/2099", "''20/08/2099' is not a date"),
 ]
 
 
@@ -109,6 +118,13 @@ def test_pa403_fixes_a_day_number_and_a_two_digit_year() -> None:
     assert fixes == [
         "Format the cell as a date, or write 15/08/2025.",
         "Write the year in full: 15/08/2025.",
+    ]
+
+
+def test_pa403_an_apostrophe_before_a_date_is_repaired_to_the_date() -> None:
+    rows = [{"name": "A", "decision_no": "1/QĐ-UBND", "decision_date": "'20/08/2025"}]
+    assert [f.fix for f in findings_of(rows) if f.rule == "PA403"] == [
+        "Write the date as 20/08/2025."
     ]
 
 

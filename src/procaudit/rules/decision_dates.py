@@ -1,6 +1,6 @@
 """What is wrong with a publishing decision's date cell, in words, for PA403
-(rules/publication.py): unreadable, impossible, in the future, before 1945, or a day number
-that lost its date format."""
+(rules/publication.py): unreadable, impossible, in the future, before 1945, a day number
+that lost its date format, or a good date behind an apostrophe stored in the cell."""
 
 from __future__ import annotations
 
@@ -93,6 +93,10 @@ def _one_date_problem(text: str, today: date, date1904: bool = False) -> tuple[s
             ),
             copy,
         )
+    if read.value is None and shown.startswith("'"):
+        marked = _marked_date(shown[1:], today, date1904)
+        if marked is not None:
+            return marked
     if read.value is None:
         return (
             t(
@@ -132,3 +136,21 @@ def _one_date_problem(text: str, today: date, date1904: bool = False) -> tuple[s
             copy,
         )
     return None
+
+
+def _marked_date(text: str, today: date, date1904: bool) -> tuple[str, str] | None:
+    """A date cell holding the apostrophe Excel takes for "this is text" before a date
+    ("'20/08/2025", as an export to CSV writes it out): said as the mark it is, where the
+    rest is a good date; None otherwise (the rest's own problem is the cell's)."""
+    if read_date(text, date1904).value is None or _one_date_problem(text, today, date1904):
+        return None
+    return (
+        t(
+            "The decision date ''{text}' starts with an apostrophe, stored in the cell (a "
+            "mark some exports write to keep a value as text).",
+            "Ngày quyết định ''{text}' bắt đầu bằng dấu nháy đơn được lưu trong ô (dấu mà một "
+            "số phần mềm xuất dữ liệu thêm vào để giữ giá trị ở dạng văn bản).",
+            text=text.strip(),
+        ),
+        t("Write the date as {text}.", "Ghi ngày thành {text}.", text=text.strip()),
+    )
