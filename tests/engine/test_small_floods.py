@@ -78,6 +78,30 @@ def _shape(findings: list[Finding], rule: str) -> tuple[int, int]:
             (0, 12),
             id="apostrophes and a broken code",
         ),
+        pytest.param(
+            _national(8),
+            [FORM] * 8,
+            [f"Sở số {n}\n" for n in range(7)] + ["Sở Tư pháp\n"],
+            "PA603",
+            (1, 0),
+            id="every cell ends with a line break (a Word table pasted)",
+        ),
+        pytest.param(
+            _national(8),
+            [FORM] * 8,
+            [f"Sở số {n}\n" for n in range(7)] + ["Sở  Tư pháp\n"],
+            "PA603",
+            (0, 8),
+            id="stray whitespace of two kinds",
+        ),
+        pytest.param(
+            _national(8),
+            [FORM] * 8,
+            [f"Sở số {n}\n" for n in range(7)] + ["Sở Tư pháp"],
+            "PA603",
+            (0, 7),
+            id="stray whitespace in 7 of 8 cells",
+        ),
         pytest.param(_national(4), [None] * 4, None, "PA301", (0, 4), id="4 rows: listed"),
         pytest.param(
             _national(12), [None] * 11 + [FORM], None, "PA301", (0, 11), id="11 of 12: listed"
@@ -138,6 +162,20 @@ def test_a_column_of_codes_behind_apostrophes_says_so(tmp_path: Path) -> None:
     assert (found.row, found.rows, found.severity) == (None, 6, "warning")
     assert found.fix.startswith(
         "Column 'Mã TTHC' holds national codes with an apostrophe stored before each"
+    )
+
+
+def test_a_column_of_the_same_stray_whitespace_says_one_repair(tmp_path: Path) -> None:
+    """Not the first row's text as every row's repair: each cell keeps its own."""
+    agencies = [f"Sở số {n}\n" for n in range(6)]
+    rows = _rows(_national(6), [FORM] * 6, agencies)
+    path = write_workbook(tmp_path / "xa.xlsx", {"Danh mục": [HEADER, *rows]})
+    [found] = [f for f in audit([str(path)]).findings if f.rule == "PA603"]
+    assert (found.row, found.rows, found.column) == (None, 6, "agency")
+    assert found.message.endswith("Row 2: The cell has a trailing line break.")
+    assert found.fix.startswith(
+        "Remove the stray whitespace from every cell of column 'Cơ quan thực hiện', keeping "
+        "each cell's text"
     )
 
 

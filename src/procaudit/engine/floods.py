@@ -525,6 +525,18 @@ def _legacy_font(first: Finding, examples: tuple[str, ...], header: str) -> str:
     )
 
 
+def _stray_whitespace(first: Finding, examples: tuple[str, ...], header: str) -> str:
+    """PA603 on a whole column: each cell's own text is cleaned the same way (the first
+    row's repair names its text only), and `procaudit fix` does it."""
+    return t(
+        "Remove the stray whitespace from every cell of column '{header}', keeping each "
+        "cell's text: procaudit fix does it.",
+        "Xóa khoảng trắng thừa ở mọi ô của cột '{header}', giữ nguyên nội dung của từng ô: "
+        "procaudit fix làm được việc này.",
+        header=header,
+    )
+
+
 _CAUSES: dict[str, Callable[[Finding, tuple[str, ...], str], str]] = {
     "PA101": _codes,
     "PA201": _listed_again,
@@ -537,4 +549,5 @@ _CAUSES: dict[str, Callable[[Finding, tuple[str, ...], str], str]] = {
     "PA406": _right_column,
     "PA503": _old_scale,
     "PA601": _legacy_font,
+    "PA603": _stray_whitespace,
 }

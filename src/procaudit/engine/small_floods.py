@@ -7,7 +7,8 @@ rows, since a rule failing on nearly every value of a short column may be that m
 defects of their own. But where every cell of the column fails (not nearly every one) and
 the column's cause explains each of them alone (it is empty, its cells show Excel errors,
 its values are all local codes, ids, codes kept as numbers or codes behind an apostrophe,
-it was typed in a legacy font: `floods.column_cause`), the official has one thing to do, and one
+it was typed in a legacy font, each of its cells has the same stray whitespace (a Word
+table pasted into Excel): `floods.column_cause`), the official has one thing to do, and one
 finding says it. From `SMALL_ROWS` rows: first over the file's tables together (a sheet per
 field), else sheet by sheet. `check --every-row` keeps the row findings.
 """
@@ -34,7 +35,10 @@ SMALL_ROWS = 5
 _EMPTY_COLUMN_RULES = frozenset({"PA102", "PA103", "PA301", "PA401"})
 _INVALID_CODE = "PA101"
 _LEGACY_FONT = "PA601"  # a column typed in TCVN3 or VNI: one conversion mends every cell
-_VALUE_CAUSES = frozenset({_INVALID_CODE, _LEGACY_FONT})
+# Stray whitespace: a column whose every cell has the same (each cell of a Word table pasted
+# into Excel ends with a line break) was made so at once, and one repair mends it.
+_WHITESPACE = "PA603"
+_VALUE_CAUSES = frozenset({_INVALID_CODE, _LEGACY_FONT, _WHITESPACE})
 # A legacy column's share of cells that must fail: a short word typed in TCVN3 can read as
 # Unicode ("Thó y" for "Thú y"), and passes, in a column the font explains all the same.
 _LEGACY_SHARE = 0.9
@@ -91,10 +95,13 @@ def collapse_small_columns(findings: list[Finding], tables: Sequence[Table]) -> 
 
 def _one_cause(key: _Key, found: list[Finding]) -> bool:
     """Whether the column's cause explains every finding alone: an empty cell or an Excel
-    error does, and so does a legacy font; codes do where all of them are of one kind that is
-    no national code's (a code with a space inside has its own repair)."""
+    error does, and so does a legacy font; stray whitespace does where every cell has the
+    same (one message); codes do where all of them are of one kind that is no national
+    code's (a code with a space inside has its own repair)."""
     if key[3] != VALUE or key[0] == _LEGACY_FONT:
         return True
+    if key[0] == _WHITESPACE:
+        return len({finding.message for finding in found}) == 1
     values = [str(finding.value).strip() for finding in found]
     return not any(" " in value for value in values) and code_column_kind(values) is not None
 
