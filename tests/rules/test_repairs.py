@@ -119,6 +119,8 @@ def test_whitespace_is_not_cleaned_in_codes() -> None:
 def test_whitespace_is_not_cleaned_in_a_legal_basis() -> None:
     """A legal basis is prose, which PA603 does not check: its repair leaves it as it is."""
     assert not get_repair("PA603").applies_to("legal_basis")  # type: ignore[union-attr]
+    assert not get_repair("PA603").applies_to("fee")  # type: ignore[union-attr]
+    assert not get_repair("PA603").applies_to("processing_time")  # type: ignore[union-attr]
     assert get_repair("PA603").applies_to("agency")  # type: ignore[union-attr]
 
 

@@ -67,6 +67,22 @@ CASES = [
         {"name": NAME, "legal_basis": "Luật Khiếu nại  năm 2011\t02/2011/QH13 "},
         [],
     ),
+    # So are a fee's and a processing time's cases, a line each, bulleted and indented.
+    (
+        "a fee with indented sub-bullets",
+        {"name": NAME, "fee": "- Lệ phí:\n  + Trực tiếp: 100.000 đồng\n  + Trực tuyến: Không"},
+        [],
+    ),
+    (
+        "a processing time with a space after its bullets",
+        {"name": NAME, "processing_time": "•  15 ngày làm việc \n•  Bưu chính: 20 ngày"},
+        [],
+    ),
+    (
+        "an NFD fee",
+        {"name": NAME, "fee": unicodedata.normalize("NFD", "Lệ phí:  50.000 đồng")},
+        [("PA602", "fee")],
+    ),
     (
         "an NFD legal basis",
         {"name": NAME, "legal_basis": unicodedata.normalize("NFD", "Luật Hộ tịch  năm 2014")},

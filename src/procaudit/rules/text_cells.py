@@ -488,7 +488,7 @@ def _explain_stray(survey: SurveyedColumn, number: int, one_line: bool = False) 
     prefetch=prefetch_survey,
     finds=(
         "leading, trailing or doubled spaces, tabs, non-breaking or zero-width spaces; a line "
-        "break inside a name; not in the legal basis, which is prose"
+        "break inside a name; not in the legal basis, fees or processing time, which are prose"
     ),
     row_local=True,
     describe_text=one_text(_stray_values, _explain_stray),
@@ -505,7 +505,8 @@ def stray_whitespace(ctx: RuleContext) -> pd.DataFrame:
     (wrapped by hand, pasted from a PDF) is not, and the lines are joined with a space. The
     legal basis is prose (the titles and numbers of laws, one after another): nothing looks
     it up whole, and a portal export would get a finding on most of its rows; it is left
-    alone.
+    alone. So are the fees and the processing time, free text whose cases are laid out a line
+    each, bulleted and indented ("- Lệ phí:\n  + Trực tiếp: 100.000 đồng").
 
     **Bad**
     ```
@@ -536,7 +537,8 @@ def stray_whitespace(ctx: RuleContext) -> pd.DataFrame:
     bằng tay, dán từ tệp PDF) là không hợp lệ, và các dòng được nối lại bằng một dấu cách. Căn
     cứ pháp lý là văn bản tự do (tên và số hiệu các văn bản nối tiếp nhau): không ai tra cứu
     nguyên cả ô, và dữ liệu xuất từ Cổng sẽ có phát hiện ở hầu hết các dòng; cột này không
-    được kiểm tra.
+    được kiểm tra. Phí, lệ phí và thời hạn giải quyết cũng vậy: văn bản tự do, mỗi trường hợp
+    một dòng, có gạch đầu dòng và thụt lề ("- Lệ phí:\n  + Trực tiếp: 100.000 đồng").
 
     **Sai**
     ```

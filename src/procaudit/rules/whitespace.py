@@ -59,9 +59,10 @@ ZERO_WIDTH_CHARS = re.compile(f"[{ZERO_WIDTH}]")
 LINE_BREAK = re.compile(r"\r\n|\r|\n")
 # A line break anywhere: in a column of one value a cell (`ONE_LINE`), PA603 reports it.
 BREAK = r"[\r\n]"
-# Columns of prose (the laws' titles and numbers of a legal basis), whose whitespace nothing
-# compares: PA603 and its repair leave them alone.
-PROSE_COLUMNS = ("legal_basis",)
+# Columns of prose (the laws' titles and numbers of a legal basis; a fee's or a processing
+# time's cases, a line each, often bulleted and indented: "- Lệ phí:\n  + Trực tiếp: …"),
+# whose whitespace nothing compares: PA603 and its repair leave them alone.
+PROSE_COLUMNS = ("legal_basis", "fee", "processing_time")
 # The columns whose cell holds one value, never several a line: a line break inside a name
 # is where a cell's text was wrapped by hand or pasted from a PDF. (A field cell may join two
 # fields a line; agencies, levels, decisions and dates are listed so.)
