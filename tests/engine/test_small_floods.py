@@ -155,6 +155,20 @@ def test_the_finding_says_every_value_and_the_columns_cause(tmp_path: Path) -> N
     assert forms.fix.startswith("Column 'Mẫu đơn, tờ khai' is empty: fill it in")
 
 
+@pytest.mark.parametrize("rows", [6, 25], ids=["short column", "long column"])
+def test_a_column_of_padded_national_codes_says_so(tmp_path: Path, rows: int) -> None:
+    """Not "holds the codes as numbers": the stripped examples look like numbers' codes."""
+    codes = [f"{code}   " for code in _national(rows)]
+    path = write_workbook(
+        tmp_path / "xa.xlsx", {"Danh mục": [HEADER, *_rows(codes, [FORM] * rows)]}
+    )
+    [found] = [f for f in audit([str(path)]).findings if f.rule == "PA101"]
+    assert (found.row, found.rows, found.severity) == (None, rows, "warning")
+    assert found.fix.startswith(
+        "Column 'Mã TTHC' holds national codes with spaces or line breaks around them"
+    )
+
+
 def test_a_column_of_codes_behind_apostrophes_says_so(tmp_path: Path) -> None:
     codes = [f"'{code}" for code in _national(6)]
     path = write_workbook(tmp_path / "xa.xlsx", {"Danh mục": [HEADER, *_rows(codes, [FORM] * 6)]})

@@ -35,6 +35,7 @@ import pandas as pd
 from procaudit.core.findings import Finding, Severity
 from procaudit.core.i18n import number, t
 from procaudit.io.grid import EXCEL_ERRORS
+from procaudit.rules.code_repairs import CODE_PATTERN
 from procaudit.rules.code_writing import written_code
 from procaudit.vn.legacy_fonts import detect_legacy
 
@@ -53,6 +54,7 @@ _WHOLE_NUMBER = re.compile(r"^\d+$")
 _NUMBER_CODE = re.compile(r"^\d(?:[.,]\d{1,6}|[01]\d{5})$")
 # The national code before the 2017 recoding: "T-PTO-250000-TT" (a province's), "B-BTP-…".
 _OLD_NATIONAL_CODE = re.compile(r"^[A-Z]-[A-Z]{2,6}-\d{5,6}-[A-Z]{2}$")
+_NATIONAL_CODE = re.compile(CODE_PATTERN)
 # A national code with the apostrophe Excel takes for "this is text" stored before it, as an
 # export to CSV writes it out ("'1.000178").
 _MARKED_CODE = re.compile(r"'\d\.\d{6}")
@@ -399,7 +401,21 @@ def code_column_kind(values: Sequence[str]) -> str | None:
 
 
 def _codes(first: Finding, examples: tuple[str, ...], header: str) -> str:
-    """PA101 on a whole column: the column holds something else than national codes."""
+    """PA101 on a whole column: the column holds something else than national codes, or
+    national codes padded (the examples are stripped: the first row's value says it)."""
+    value = str(first.value or "")
+    if value != value.strip() and all(_NATIONAL_CODE.fullmatch(code) for code in examples):
+        return t(
+            "Column '{header}' holds national codes with spaces or line breaks around them (a "
+            "database export pads its text; a Word table pasted into Excel ends each cell "
+            "with a line break): an exact look-up misses them. procaudit fix --unsafe-fixes "
+            "writes them bare.",
+            "Cột '{header}' chứa mã quốc gia có dấu cách hoặc dấu xuống dòng ở đầu hoặc cuối "
+            "(phần mềm xuất dữ liệu thêm dấu cách; bảng Word dán vào Excel có dấu xuống dòng "
+            "ở cuối mỗi ô): tra cứu chính xác sẽ bỏ sót. procaudit fix --unsafe-fixes ghi lại "
+            "các mã cho đúng.",
+            header=header,
+        )
     kind = code_column_kind(examples)
     if kind == "numbers":
         return t(
