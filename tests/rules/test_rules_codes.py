@@ -455,6 +455,51 @@ def test_pa101_an_apostrophe_before_a_national_code_is_a_warning() -> None:
     assert found == [(2, "warning"), (3, "warning"), (4, "error"), (5, "error")]
 
 
+LINE_BREAK_CASES = [
+    # (case, code cell, severity of PA101 on it, or None)
+    ("a national code before a line break", "1.013224\n", "warning"),
+    ("a local code before a line break", "1.000494.000.00.00.H29\n", "warning"),
+    ("two line breaks", "1.013224\n\n", "warning"),
+    ("a Windows line break", "1.013224\r\n", "warning"),
+    ("a broken code before a line break", "1.0O3224\n", "error"),
+    ("a line break inside", "1.013\n224", "error"),
+    ("a plain code", "1.013224", None),
+]
+
+
+@pytest.mark.parametrize(
+    ("case", "code", "severity"), LINE_BREAK_CASES, ids=[c[0] for c in LINE_BREAK_CASES]
+)
+def test_pa101_a_code_before_a_line_break(case: str, code: str, severity: str | None) -> None:
+    """A regular expression's "$" matches before a final line break: the schema's pattern
+    let "1.013224\n" through (each cell of a Word table pasted into Excel ends so)."""
+    found = [f for f in findings_of([{"code": code, "name": "A"}]) if f.rule == "PA101"]
+    assert [f.severity for f in found] == ([severity] if severity else [])
+
+
+def test_pa101_a_code_before_a_line_break_is_said_and_repaired() -> None:
+    [found] = [f for f in findings_of([{"code": "1.013224\n", "name": "A"}]) if f.rule == "PA101"]
+    assert found.message == "The code '1.013224\n' has spaces around it."
+    assert found.fix == "Write the code as 1.013224."
+
+
+def test_pa101_a_users_schema_keeps_its_own_pattern(tmp_path: Path) -> None:
+    """A schema of the user's own is read as Pandera reads it: procaudit adds nothing."""
+    schema = tmp_path / "mine.yaml"
+    schema.write_text(
+        (Path(__file__).parents[2] / "schemas" / "catalogue.yaml")
+        .read_text(encoding="utf-8")
+        .replace("[A-Z][0-9]{2})?$'", "[A-Z][0-9]{2})?$|^TEST$'"),
+        encoding="utf-8",
+    )
+    path = write_workbook(
+        tmp_path / "a.xlsx", {"S": [["Mã TTHC", "Tên thủ tục"], ["1.013224\n", "Thủ tục A"]]}
+    )
+    assert [f.rule for f in audit([str(path)]).findings if f.rule == "PA101"] == ["PA101"]
+    mine = audit([str(path)], schema_path=str(schema)).findings
+    assert [f.rule for f in mine if f.rule == "PA101"] == []
+
+
 def test_pa101_a_padded_export_keeps_its_broken_codes_out_of_the_column_finding(
     tmp_path: Path,
 ) -> None:

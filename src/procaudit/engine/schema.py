@@ -26,11 +26,13 @@ from procaudit.core.paths import not_a_state_file, shown_path
 from procaudit.engine import schema_checks  # noqa: F401  (registers the custom checks)
 from procaudit.rules.catalog import get_rule
 from procaudit.rules.code_hits import (
+    line_break_code_hits,
     number_code_hits,
     padded_code_hits,
     settle_code_hits,
     without_internal,
 )
+from procaudit.rules.code_repairs import CODE_PATTERN
 from procaudit.rules.schema_generic import SCHEMA_VIOLATION
 
 MAX_SCHEMA_SIZE: Final = 16 * 1024 * 1024  # bytes: a schema is a page of YAML
@@ -51,6 +53,8 @@ class LoadedSchema:
     # Whether every check of the schema looks at one row at a time (`checks_rows_alone`):
     # the schema may then validate many small tables stacked (`engine.stacked`).
     per_row: bool = False
+    # The pattern of the check standing for PA101 on the code column, if any.
+    code_pattern: str | None = None
 
     def for_frame(self, frame: pd.DataFrame) -> pa.DataFrameSchema:
         """The schema to validate `frame` with: the same failures either way."""
@@ -137,7 +141,24 @@ def load_schema(path: str | None = None) -> LoadedSchema:
     }
     texts = [name for name, column in schema.columns.items() if _is_text(column.dtype)]
     untyped = schema.update_columns({name: {"dtype": None} for name in texts}) if texts else None
-    return LoadedSchema(str(source), schema, rule_columns, untyped, checks_rows_alone(schema))
+    return LoadedSchema(
+        str(source),
+        schema,
+        rule_columns,
+        untyped,
+        checks_rows_alone(schema),
+        _code_pattern(schema),
+    )
+
+
+def _code_pattern(schema: pa.DataFrameSchema) -> str | None:
+    """The pattern of the schema's `str_matches` check for PA101 on the code column."""
+    column = schema.columns.get("code")
+    for check in column.checks if column is not None else ():
+        if check.name == "str_matches" and str(check.error) == "PA101":
+            pattern = check.statistics.get("pattern")
+            return pattern.pattern if isinstance(pattern, re.Pattern) else str(pattern)
+    return None
 
 
 # Pandera's checks of a column that judge each value alone (and procaudit's `present`).
@@ -196,6 +217,10 @@ def schema_hits(loaded: LoadedSchema, frame: pd.DataFrame) -> pd.DataFrame:
         hits = pd.DataFrame(columns=["rule", "index", "column", "value", "message", "fix"])
     # Code cells holding numbers pass the pattern; a list of internal procedures has no
     # national code to ask for.
+    # A national code before a line break passes the pattern's "$": procaudit's own pattern
+    # says so (`code_hits.line_break_code_hits`).
+    if loaded.code_pattern == CODE_PATTERN:
+        hits = line_break_code_hits(hits, frame)
     # A national code with spaces around it is a warning (`code_hits.padded_code_hits`).
     return without_internal(number_code_hits(padded_code_hits(hits), frame), frame)
 

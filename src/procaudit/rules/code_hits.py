@@ -14,6 +14,7 @@ from procaudit.catalogue.columns import CODE_NUMBER, CODE_SHOWN, INTERNAL
 from procaudit.catalogue.status import ABOLISHED, NEW, SUSPENDED, row_status_kinds
 from procaudit.core.findings import Severity
 from procaudit.rules.code_messages import said
+from procaudit.rules.code_problems import invalid_codes
 from procaudit.rules.code_repairs import CODE_PATTERN
 
 INVALID_CODE, MISSING_CODE = "PA101", "PA102"
@@ -48,6 +49,40 @@ def number_code_hits(hits: pd.DataFrame, frame: pd.DataFrame) -> pd.DataFrame:
             "message": pd.Series([message for message, _, _ in told], dtype=object),
             "fix": pd.Series([fix for _, fix, _ in told], dtype=object),
             "severity": pd.Series([severity for _, _, severity in told], dtype=object),
+        }
+    )
+    return found if hits.empty else pd.concat([hits, found], ignore_index=True)
+
+
+def line_break_code_hits(hits: pd.DataFrame, frame: pd.DataFrame) -> pd.DataFrame:
+    """The schema's hits with PA101's on the national codes followed by one line break
+    ("1.013224\n": every cell of a Word table pasted into Excel ends so), which the
+    schema's pattern lets through: its "$" matches before a final line break, as Python's
+    regular expressions do. They are padded codes (`padded_code_hits`), said in the rule's
+    column kernels (`code_problems.invalid_codes`). Only where the schema's code pattern is
+    procaudit's own (`CODE_PATTERN`: the caller's to know)."""
+    if "code" not in frame:
+        return hits
+    texts = frame["code"].astype("string")
+    ending = texts.str.endswith("\n").fillna(False).to_numpy(dtype=bool)
+    if not ending.any():
+        return hits
+    at = np.flatnonzero(ending)
+    body = texts.iloc[at].str.slice(0, -1)
+    passed = body.str.fullmatch(CODE_PATTERN[1:-1]).fillna(False).to_numpy(dtype=bool)
+    if not passed.any():
+        return hits
+    at = at[passed]
+    values = texts.iloc[at].astype(object).tolist()
+    messages, fixes = invalid_codes(values)
+    found = pd.DataFrame(
+        {
+            "rule": INVALID_CODE,
+            "index": frame.index[at],
+            "column": "code",
+            "value": pd.Series(values, dtype=object),
+            "message": pd.Series(messages, dtype=object),
+            "fix": pd.Series(fixes, dtype=object),
         }
     )
     return found if hits.empty else pd.concat([hits, found], ignore_index=True)
