@@ -52,7 +52,7 @@ from procaudit.io.headers import (
     read_header,
 )
 from procaudit.io.marks import Marked, read_marks
-from procaudit.io.null_cells import null_rows
+from procaudit.io.null_cells import NULL_MARKERS, null_rows
 from procaudit.io.page_breaks import page_numbers, without_breaks
 from procaudit.io.sections import (
     Section,
@@ -281,8 +281,8 @@ def understand(
     cells_filled = grid.filled_from(start)
     count = cells_filled.counts()
     # A record of null markers alone ("nan" in each cell, pandas' empty row) is blank.
-    marked = null_rows(body, count, header_map.columns[words.required[0]])
-    if marked.any():
+    if grid.holds_any(NULL_MARKERS):
+        marked = null_rows(body, count, header_map.columns[words.required[0]])
         count = np.where(marked, 0, count)
     filled = count > 0
     if not filled.all():

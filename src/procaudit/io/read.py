@@ -61,7 +61,7 @@ from procaudit.io.lookup_sheets import lookup_reason, lookups
 from procaudit.io.merged import fill_merged
 from procaudit.io.name_codes import split_name_codes
 from procaudit.io.name_keys_ahead import start_header_name_keys
-from procaudit.io.null_cells import blank_null_cells, with_null_marks
+from procaudit.io.null_cells import NULL_MARKERS, blank_null_cells, with_null_marks
 from procaudit.io.number_codes import restore_number_codes
 from procaudit.io.number_formats import code_shown
 from procaudit.io.other_tables import OtherTable, other_table, without_name
@@ -254,7 +254,11 @@ def _table(
     ):
         raise NoCatalogueTable(path, other.problem())
     frame, restored, merged_from = _frame(grid, understood)
-    nulls = blank_null_cells(frame, header_map.columns, header_map.headers)  # "NULL", "\\N"
+    nulls = (  # "NULL", "\\N": a database's empty
+        blank_null_cells(frame, header_map.columns, header_map.headers)
+        if grid.holds_any(NULL_MARKERS)
+        else {}
+    )
     if grid.date1904:  # its day numbers count from 1904 (vn.dates.read_date)
         frame[DATE_1904] = True
     account = understood.account
