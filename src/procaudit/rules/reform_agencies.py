@@ -110,7 +110,8 @@ def _since(since: str) -> str:
     finds=(
         "a ministry or department merged on 2025-03-01 (kept in "
         "`src/procaudit/vn/data/defunct_agencies.csv`), also as officials abbreviate it "
-        '("Sở TN&MT", "Sở Nông nghiệp và PTNT", "Bộ LĐTBXH"; `data/agency_abbreviations.csv`), '
+        '("Sở TN&MT", "Sở Nông nghiệp và PTNT", "Bộ LĐTBXH"; `data/agency_abbreviations.csv`) '
+        'and in English ("Department of Natural Resources and Environment", "DOLISA"), '
         "on a line of its own even beside its successor; an office of a province merged on "
         '2025-07-01 ("UBND tỉnh Kiên Giang", "Sở Tư pháp Vĩnh Phúc"; '
         "`data/merged_provinces.csv`), never a ward of that name"

@@ -214,7 +214,8 @@ def _district_tags(ctx: RuleContext) -> pd.DataFrame:
     finds=(
         '"Cấp huyện", a district office ("UBND huyện", "UBND Thị xã …", "UBND Quận …", '
         '"UBND Thành phố X" of a city under a province, "Phòng … huyện", "Công an huyện", '
-        'a unit named bare: "Huyện Thanh Ba", "H. Lâm Thao") or a district tag ("(thực hiện '
+        'a unit named bare: "Huyện Thanh Ba", "H. Lâm Thao"; in English: "District People\'s '
+        'Committee", "Division of Justice of X District") or a district tag ("(thực hiện '
         'tại cấp huyện)", "- cấp huyện", "[cấp huyện]", "thuộc thẩm quyền của UBND cấp '
         "huyện\"); the six centrally-run cities are province level; a commune's office with "
         'its district as address and a note on the former holder ("trước 01/7/2025 là cấp '
