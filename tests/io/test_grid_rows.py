@@ -72,3 +72,22 @@ def test_any_cell_in_finds_each_row_with_one_of_the_texts_in_any_column() -> Non
     found = any_cell_in([c for c in columns if c is not None], texts, values)
     assert found.dtype == bool and len(found) == 300
     assert np.flatnonzero(found).tolist() == [0, 150, 299]
+
+
+HELD = {
+    # cells -> whether one of them is a null marker
+    "a marker alone in a cell": ([["1.001", "NULL"], ["1.002", "Sở Tư pháp"]], True),
+    "markers only inside other text": ([["Department of Finance", "NULLA"], ["x", "Nonet"]], False),
+    "no marker at all": ([["1.001", "Cấp xã"], ["1.002", None]], False),
+    "a column of nothing beside one with a marker": ([[None, "nan"], [None, "Cấp tỉnh"]], True),
+    "a column of nothing alone": ([[None], [None]], False),
+}
+
+
+@pytest.mark.parametrize(("raw", "held"), HELD.values(), ids=HELD.keys())
+def test_holds_any_finds_a_cell_that_is_one_of_the_texts_not_one_holding_it(
+    raw: list[list[str | None]], held: bool
+) -> None:
+    from procaudit.io.null_cells import NULL_MARKERS
+
+    assert grid.text_grid("Sheet1", raw).holds_any(NULL_MARKERS) is held

@@ -374,7 +374,7 @@ def understand(
     repeats = repeated_rows(live, naming, alike, places, header_map.stt)
     continues, wrapped = repeats, np.zeros(len(live), dtype=bool)
     parts: dict[int, CellParts] = {}
-    levels_listed = pd.Series(dtype="object")
+    levels_listed: pd.Series | None = None  # most lists list no levels under a procedure
     if len(named_by) > 1:  # a name alone: a row without it may be a procedure missing it
         at = _positions(body.index, live.index)
         numbered = cells_filled.any_in([p for p in named_by if p != name_col], at)  # STT, code
@@ -415,7 +415,7 @@ def understand(
     inherited = inherit(headed, live.index)
     # The rows that took a section's value (none without sections).
     taken = taken_from_sections(inherited, live, header_map) if headed else {}
-    if not levels_listed.empty:  # the levels listed under a procedure, before its section's
+    if levels_listed is not None and not levels_listed.empty:  # before its section's levels
         listed_here = levels_listed.reindex(live.index)
         known = inherited["level"] if "level" in inherited else pd.Series(None, live.index)
         inherited["level"] = listed_here.astype("object").fillna(known)
