@@ -133,8 +133,9 @@ class SheetAccount:
 class Understood:
     body: pd.DataFrame  # the procedure rows, positional columns, text cells
     rows: pd.Series  # the user's row number of each body row
-    # Level, field, status from sections, per body row; no column when no section.
-    inherited: pd.DataFrame
+    # Level, field, status from sections (or the title), per body row by position; no
+    # column when nothing gives one (most lists: a frame of no column cost its reset).
+    inherited: dict[str, pd.Series]
     account: SheetAccount
     # By column position, the cells continuing rows gave a procedure's value (`CellParts`).
     parts: dict[int, CellParts] = field(default_factory=dict)
@@ -491,7 +492,9 @@ def understand(
     return Understood(
         body=live.reset_index(drop=True),
         rows=pd.Series(rows.to_numpy()[_positions(rows.index, live.index)]),
-        inherited=inherited.reset_index(drop=True),
+        inherited={
+            str(column): values.reset_index(drop=True) for column, values in inherited.items()
+        },
         account=account,
         parts=_read_parts(parts, live.index, rows),
     )
