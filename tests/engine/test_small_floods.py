@@ -179,6 +179,39 @@ def test_a_column_of_codes_behind_apostrophes_says_so(tmp_path: Path) -> None:
     )
 
 
+DATED = ["Mã TTHC", "Tên thủ tục hành chính", "Số quyết định", "Ngày quyết định"]
+
+
+@pytest.mark.parametrize(
+    ("dates", "shape"),
+    [
+        pytest.param([f"'{n + 1:02d}/08/2025" for n in range(6)], (1, 0), id="short column"),
+        pytest.param([f"'{n % 28 + 1:02d}/08/2025" for n in range(25)], (1, 0), id="long"),
+        pytest.param(
+            [*(f"'{n + 1:02d}/08/2025" for n in range(5)), "'31/02/2025"],
+            (0, 6),
+            id="one behind it is no real date",
+        ),
+    ],
+)
+def test_a_column_of_dates_behind_apostrophes_says_so(
+    tmp_path: Path, dates: list[str], shape: tuple[int, int]
+) -> None:
+    rows = [
+        [code, f"Thủ tục hành chính số {n + 1}", "1890/QĐ-UBND", date]
+        for n, (code, date) in enumerate(zip(_national(len(dates)), dates, strict=True))
+    ]
+    path = write_workbook(tmp_path / "xa.xlsx", {"Danh mục": [DATED, *rows]})
+    findings = audit([str(path)]).findings
+    assert _shape(findings, "PA403") == shape
+    if shape[0]:
+        [found] = [f for f in findings if f.rule == "PA403"]
+        assert (found.rows, found.severity) == (len(dates), "warning")
+        assert found.fix.startswith(
+            "Column 'Ngày quyết định' holds dates with an apostrophe stored before each"
+        )
+
+
 def test_a_column_of_the_same_stray_whitespace_says_one_repair(tmp_path: Path) -> None:
     """Not the first row's text as every row's repair: each cell keeps its own."""
     agencies = [f"Sở số {n}\n" for n in range(6)]

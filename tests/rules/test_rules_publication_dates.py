@@ -128,6 +128,46 @@ def test_pa403_an_apostrophe_before_a_date_is_repaired_to_the_date() -> None:
     ]
 
 
+SEVERITY_CASES = [
+    # (case, decision_date, PA403's severity, or None for no finding)
+    ("a good date behind an apostrophe: it reads", "'20/08/2025", Severity.WARNING),
+    ("a day number", "45884", Severity.ERROR),
+    ("words behind an apostrophe", "'chưa có", Severity.ERROR),
+    ("no real date behind an apostrophe", "'31/02/2025", Severity.ERROR),
+    ("a future date behind an apostrophe", "'20/08/2099", Severity.ERROR),
+    ("a two-digit year behind an apostrophe", "'15/8/25", Severity.ERROR),
+    ("two apostrophes", "''20/08/2025", Severity.ERROR),
+    ("one of two dates behind an apostrophe", "15/08/2025; '20/09/2025", Severity.WARNING),
+    ("a good date", "20/08/2025", None),
+]
+
+
+@pytest.mark.parametrize(
+    ("case", "value", "severity"), SEVERITY_CASES, ids=[c[0] for c in SEVERITY_CASES]
+)
+def test_pa403_severity(case: str, value: str, severity: Severity | None) -> None:
+    rows = [{"name": "A", "decision_no": "1890/QĐ-UBND", "decision_date": value}]
+    options = RuleOptions(today=date(2026, 11, 23))
+    found = [f.severity for f in run_rules(rows, options) if f.rule == "PA403"]
+    assert found == ([severity] if severity else [])
+
+
+def test_pa403_apostrophes_are_warnings_beside_errors_of_other_rows() -> None:
+    rows = [
+        {"name": "A", "decision_no": "1/QĐ-UBND", "decision_date": "'20/08/2025"},
+        {"name": "B", "decision_no": "1/QĐ-UBND", "decision_date": "31/02/2025"},
+        {"name": "C", "decision_no": "1/QĐ-UBND", "decision_date": "'20/08/2025"},
+        {"name": "D", "decision_no": "1/QĐ-UBND", "decision_date": None},
+    ]
+    found = sorted((f.row, f.severity) for f in findings_of(rows) if f.rule == "PA403")
+    assert found == [
+        (2, Severity.WARNING),
+        (3, Severity.ERROR),
+        (4, Severity.WARNING),
+        (5, Severity.ERROR),
+    ]
+
+
 def test_pa403_missing_date_only_beside_a_decision_number() -> None:
     rows = [
         {"name": "A", "decision_no": "1890/QĐ-UBND", "decision_date": None},

@@ -374,6 +374,22 @@ def _decision_numbers(first: Finding, examples: tuple[str, ...], header: str) ->
     )
 
 
+def _decision_dates(first: Finding, examples: tuple[str, ...], header: str) -> str:
+    """PA403 on a whole column: its errors may say it is the wrong column; its warnings are
+    good dates behind the apostrophe Excel hides, each to be written bare."""
+    if first.severity is not Severity.WARNING:
+        return _right_column(first, examples, header)
+    return t(
+        "Column '{header}' holds dates with an apostrophe stored before each ('15/08/2025), "
+        "the mark Excel hides to keep a value as text and an export writes out: delete the "
+        "apostrophe from every date and format the column as dates.",
+        "Cột '{header}' chứa ngày có dấu nháy đơn được lưu trước mỗi ngày ('15/08/2025), dấu mà "
+        "Excel ẩn đi để giữ giá trị ở dạng văn bản và phần mềm xuất dữ liệu ghi ra: hãy xóa dấu "
+        "nháy đơn ở mọi ngày và định dạng cột theo kiểu ngày tháng.",
+        header=header,
+    )
+
+
 def code_column_kind(values: Sequence[str]) -> str | None:
     """What a column of codes that are not national codes holds, told by its values
     (stripped): "numbers" (national codes kept as numbers), "whole numbers" (a system's
@@ -561,7 +577,7 @@ _CAUSES: dict[str, Callable[[Finding, tuple[str, ...], str], str]] = {
     "PA301": _empty_column,
     "PA401": _empty_column,
     "PA402": _decision_numbers,
-    "PA403": _right_column,
+    "PA403": _decision_dates,
     "PA406": _right_column,
     "PA503": _old_scale,
     "PA601": _legacy_font,

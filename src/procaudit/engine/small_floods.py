@@ -6,11 +6,11 @@ form", and its column of local codes 12 "not a national code": the floods of
 rows, since a rule failing on nearly every value of a short column may be that many
 defects of their own. But where every cell of the column fails (not nearly every one) and
 the column's cause explains each of them alone (it is empty, its cells show Excel errors,
-its values are all local codes, ids, codes kept as numbers or codes behind an apostrophe,
-it was typed in a legacy font, each of its cells has the same stray whitespace (a Word
-table pasted into Excel): `floods.column_cause`), the official has one thing to do, and one
-finding says it. From `SMALL_ROWS` rows: first over the file's tables together (a sheet per
-field), else sheet by sheet. `check --every-row` keeps the row findings.
+its values are all local codes, ids, codes kept as numbers, codes or good dates behind an
+apostrophe, it was typed in a legacy font, each of its cells has the same stray whitespace
+(a Word table pasted into Excel): `floods.column_cause`), the official has one thing to do,
+and one finding says it. From `SMALL_ROWS` rows: first over the file's tables together (a
+sheet per field), else sheet by sheet. `check --every-row` keeps the row findings.
 """
 
 from __future__ import annotations
@@ -38,7 +38,10 @@ _LEGACY_FONT = "PA601"  # a column typed in TCVN3 or VNI: one conversion mends e
 # Stray whitespace: a column whose every cell has the same (each cell of a Word table pasted
 # into Excel ends with a line break) was made so at once, and one repair mends it.
 _WHITESPACE = "PA603"
-_VALUE_CAUSES = frozenset({_INVALID_CODE, _LEGACY_FONT, _WHITESPACE})
+# Good dates behind the apostrophe Excel hides (PA403's warnings): an export wrote out the
+# mark on every cell at once.
+_MARKED_DATE = "PA403"
+_VALUE_CAUSES = frozenset({_INVALID_CODE, _LEGACY_FONT, _WHITESPACE, _MARKED_DATE})
 # A legacy column's share of cells that must fail: a short word typed in TCVN3 can read as
 # Unicode ("Thó y" for "Thú y"), and passes, in a column the font explains all the same.
 _LEGACY_SHARE = 0.9
@@ -102,6 +105,8 @@ def _one_cause(key: _Key, found: list[Finding]) -> bool:
         return True
     if key[0] == _WHITESPACE:
         return len({finding.message for finding in found}) == 1
+    if key[0] == _MARKED_DATE:  # its errors are each a date of its own
+        return key[2] == Severity.WARNING
     values = [str(finding.value).strip() for finding in found]
     return not any(" " in value for value in values) and code_column_kind(values) is not None
 

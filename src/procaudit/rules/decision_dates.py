@@ -5,6 +5,7 @@ that lost its date format, or a good date behind an apostrophe stored in the cel
 from __future__ import annotations
 
 from datetime import date
+from typing import NamedTuple
 
 from procaudit.core.i18n import t
 from procaudit.vn.dates import date_parts, read_date
@@ -12,7 +13,17 @@ from procaudit.vn.dates import date_parts, read_date
 _EARLIEST_YEAR = 1945
 
 
-def date_problem(text: str, today: date, date1904: bool = False) -> tuple[str, str] | None:
+class DateProblem(NamedTuple):
+    """What is wrong with a decision date cell: its message and fix, and whether the date
+    reads all the same (`readable`: a good date behind the apostrophe Excel hides, a mark
+    on the cell, not a wrong date: PA403 says it as a warning)."""
+
+    message: str
+    fix: str
+    readable: bool = False
+
+
+def date_problem(text: str, today: date, date1904: bool = False) -> DateProblem | None:
     """Message and fix for a decision date cell that is wrong; None for a good one.
 
     A cell that is not one date may list several, one per decision ("15/08/2025;
@@ -33,8 +44,16 @@ def date_problem(text: str, today: date, date1904: bool = False) -> tuple[str, s
     return None
 
 
-def _one_date_problem(text: str, today: date, date1904: bool = False) -> tuple[str, str] | None:
+def _one_date_problem(text: str, today: date, date1904: bool = False) -> DateProblem | None:
     """Message and fix for one decision date that is wrong; None for a good one."""
+    found = _wrong_date(text, today, date1904)
+    return found if found is None or isinstance(found, DateProblem) else DateProblem(*found)
+
+
+def _wrong_date(
+    text: str, today: date, date1904: bool = False
+) -> tuple[str, str] | DateProblem | None:
+    """`_one_date_problem`'s message and fix, as a pair where the date is wrong."""
     read = read_date(text, date1904)
     shown = text.strip()
     copy = t("Copy the date from the decision itself.", "Ghi lại ngày theo đúng quyết định.")
@@ -138,13 +157,13 @@ def _one_date_problem(text: str, today: date, date1904: bool = False) -> tuple[s
     return None
 
 
-def _marked_date(text: str, today: date, date1904: bool) -> tuple[str, str] | None:
+def _marked_date(text: str, today: date, date1904: bool) -> DateProblem | None:
     """A date cell holding the apostrophe Excel takes for "this is text" before a date
     ("'20/08/2025", as an export to CSV writes it out): said as the mark it is, where the
     rest is a good date; None otherwise (the rest's own problem is the cell's)."""
     if read_date(text, date1904).value is None or _one_date_problem(text, today, date1904):
         return None
-    return (
+    return DateProblem(
         t(
             "The decision date ''{text}' starts with an apostrophe, stored in the cell (a "
             "mark some exports write to keep a value as text).",
@@ -153,4 +172,5 @@ def _marked_date(text: str, today: date, date1904: bool) -> tuple[str, str] | No
             text=text.strip(),
         ),
         t("Write the date as {text}.", "Ghi ngày thành {text}.", text=text.strip()),
+        readable=True,
     )

@@ -272,7 +272,8 @@ def _statuses(ctx: RuleContext) -> pd.Series:
     columns=("decision_date",),
     finds=(
         "a decision date that is missing, unreadable, impossible (31/02), two-digit, an Excel "
-        "day number, or in the future"
+        "day number, or in the future; a warning for a good date behind an apostrophe stored "
+        'in the cell ("\'15/08/2025")'
     ),
     row_local=True,
 )
@@ -287,7 +288,10 @@ def invalid_decision_date(ctx: RuleContext) -> pd.DataFrame:
     decision ("15/08/2025; 20/09/2025", one a line) or add a note in brackets after the
     date: each date is checked, and the one that is wrong reported. A date column a database
     exported as timestamps (milliseconds since 1970, "/Date(1755216000000)/") is read as the
-    dates they name where every value is one; a lone number is not a date.
+    dates they name where every value is one; a lone number is not a date. A good date behind
+    the apostrophe Excel hides to keep a value as text, stored in the cell ("'15/08/2025", as
+    an export to CSV writes it out), is a warning: the date reads, the cell is what a date
+    filter or a look-up misses.
 
     **Bad**
     ```
@@ -318,7 +322,9 @@ def invalid_decision_date(ctx: RuleContext) -> pd.DataFrame:
     một dòng) hoặc thêm ghi chú trong ngoặc sau ngày: từng ngày được kiểm tra, ngày sai được báo.
     Cột ngày do cơ sở dữ liệu xuất dưới dạng dấu thời gian (số mili giây tính từ năm 1970,
     "/Date(1755216000000)/") được đọc là ngày tương ứng khi mọi giá trị đều như vậy; một số đứng
-    riêng lẻ không phải là ngày.
+    riêng lẻ không phải là ngày. Ngày đúng nhưng có dấu nháy đơn mà Excel ẩn đi để giữ giá trị ở
+    dạng văn bản được lưu trong ô ("'15/08/2025", như khi xuất ra CSV) là cảnh báo: ngày vẫn đọc
+    được, nhưng bộ lọc ngày hay tra cứu sẽ bỏ sót ô đó.
 
     **Sai**
     ```
@@ -346,15 +352,17 @@ def invalid_decision_date(ctx: RuleContext) -> pd.DataFrame:
         "decision_date", lambda text: date_problem(text, today, date1904), dtype="object"
     )
     wrong = explained.notna()
-    parts = [
-        hits(
-            frame,
-            wrong,
-            "decision_date",
-            explained[wrong].map(lambda pair: pair[0]),
-            explained[wrong].map(lambda pair: pair[1]),
+    parts: list[pd.DataFrame] = []
+    if wrong.any():
+        said = explained[wrong]
+        messages, fixes = said.map(lambda found: found.message), said.map(lambda found: found.fix)
+        # A good date behind the apostrophe Excel hides reads all the same: a warning.
+        readable = wrong.copy()
+        readable[wrong] = said.map(lambda found: found.readable).to_numpy(dtype=bool)
+        parts.append(hits(frame, wrong & ~readable, "decision_date", messages, fixes))
+        parts.append(
+            hits(frame, readable, "decision_date", messages, fixes, severity=Severity.WARNING)
         )
-    ]
     if "decision_date" in ctx.source_columns:
         missing = dates.isna() & ~ctx.not_in_force  # as PA401: only of procedures in force
         if "decision_no" in frame:
@@ -375,7 +383,7 @@ def invalid_decision_date(ctx: RuleContext) -> pd.DataFrame:
                 ),
             )
         )
-    return pd.concat(parts)
+    return pd.concat(parts) if parts else no_hits()
 
 
 @frame_rule(
