@@ -39,6 +39,13 @@ MESSAGES = {
         "bắt đầu bằng dấu nháy đơn được lưu trong ô (dấu mà một số phần mềm xuất dữ liệu "
         "thêm vào để giữ mã ở dạng văn bản)",
     ),
+    # A code broken behind the mark: its own defect, then the mark.
+    "and apostrophe": (
+        "{problem}, and starts with an apostrophe, stored in the cell (a mark some exports "
+        "write to keep a code as text)",
+        "{problem}, và bắt đầu bằng dấu nháy đơn được lưu trong ô (dấu mà một số phần mềm xuất "
+        "dữ liệu thêm vào để giữ mã ở dạng văn bản)",
+    ),
     "scientific": (
         "is in scientific notation: a spreadsheet read the code as a number and wrote it "
         "back rounded, so its digits are lost",

@@ -61,8 +61,10 @@ def _number_problem(code: str) -> str | None:
     return None
 
 
-def _problem(code: str) -> str:
-    number = _number_problem(code)
+def _problem(code: str, numbers: bool = True) -> str:
+    """What is wrong with `code`; `numbers`: whether it may be a number's text, which lost
+    its dot or its trailing zeros (not behind the apostrophe that keeps a cell text)."""
+    number = _number_problem(code) if numbers else None
     if number is not None:
         return number
     # A code with spaces around it is told by what it is inside them: a padded export of a
@@ -73,7 +75,11 @@ def _problem(code: str) -> str:
     if _SEVERAL.fullmatch(text):
         return said("several", count=len(_EACH.findall(text)))
     if text.startswith("'"):
-        return said("apostrophe")
+        # A code broken behind the mark ("'1.0O4512") is told by its own defect first.
+        rest = text.lstrip("'")
+        if not rest.strip() or _CODE.fullmatch(rest):
+            return said("apostrophe")
+        return said("and apostrophe", problem=_problem(rest, numbers=False))
     if text != code and (not text or _CODE.fullmatch(text)):
         return said("spaces")
     joined = "".join(text.split())
@@ -162,6 +168,30 @@ def _invalid_ascii_codes(code: pa.Array) -> tuple[pa.Array, pa.Array]:
             said("copy", where=where),
         ),
     )
+    problem = _problems(code, text, (lost_dot, lost_zeros))
+    # A code broken behind the mark ("'1.0O4512") is told by its own defect first.
+    unmarked = pc.utf8_ltrim(text, "'")
+    bare = pc.utf8_trim(unmarked, _ASCII_SPACES)
+    marked = pc.and_(
+        pc.starts_with(text, "'"),
+        pc.and_not(pc.not_equal(bare, ""), matches(unmarked, CODE_PATTERN)),
+    )
+    if pc.any(marked).as_py():
+        own = _problems(unmarked, bare, None)
+        told = format_texts(t(*MESSAGES["and apostrophe"]), problem=own)
+        problem = pc.if_else(marked, told, problem)
+    several = matches(text, f"^{_SEVERAL.pattern}$")
+    fix = pc.if_else(several, said("one row each"), fix)
+    return format_texts(t(*MESSAGES["message"]), code=code, problem=problem), fix
+
+
+def _problems(
+    code: pa.Array, text: pa.Array, numbers: tuple[pa.Array, pa.Array] | None
+) -> pa.Array:
+    """`_problem` of ASCII codes (`text`: each stripped), step for step in kernels;
+    `numbers`: which texts lost a number's dot and which its zeros, None where none may be
+    a number's text."""
+    collapsed = pc.replace_substring_regex(text, f"[{_ASCII_SPACES}]+", "")
     # _problem: its cases from the last to the first, each laid over those after it
     digits = pc.utf8_length(
         pc.struct_field(pc.extract_regex(text, r"^[0-9]+\.(?P<digits>[0-9]*)"), "digits")
@@ -204,6 +234,9 @@ def _invalid_ascii_codes(code: pa.Array) -> tuple[pa.Array, pa.Array]:
     cases.append((matches(text, f"^{_SCIENTIFIC.pattern}$"), said("scientific")))
     for where_true, words in cases:
         problem = pc.if_else(where_true, words, problem)
+    if numbers is None:
+        return problem
+    lost_dot, lost_zeros = numbers
     kept = pc.subtract(pc.utf8_length(text), 2)
     after = pc.if_else(pc.match_substring(text, ","), said("comma"), said("dot"))
     lost = pc.subtract(NATIONAL_DIGITS, kept)
@@ -213,9 +246,7 @@ def _invalid_ascii_codes(code: pa.Array) -> tuple[pa.Array, pa.Array]:
         format_texts(t(*MESSAGES["lost zeros"]), count=kept, after=after, lost=lost),
     )
     problem = pc.if_else(lost_zeros, zeros, problem)
-    problem = pc.if_else(lost_dot, said("lost dot"), problem)
-    fix = pc.if_else(several, said("one row each"), fix)
-    return format_texts(t(*MESSAGES["message"]), code=code, problem=problem), fix
+    return pc.if_else(lost_dot, said("lost dot"), problem)
 
 
 def code_finding(value: str | None) -> tuple[str, str]:

@@ -82,12 +82,12 @@ def invalid_code(value: str | None) -> tuple[str, str]:
     the code is certain, the official sees another. So is a national code with spaces around
     it ("1.001234  ", as a database export pads its text), or with the apostrophe Excel
     hides stored before it ("'1.001234", as an export to CSV writes it out): an exact
-    look-up misses it, but the code is right; a broken code with spaces around it is
-    reported as the broken code it is ("1.0O1234  "). A code written with a label before it
-    ("Mã TTHC: 1.014686"), a look-alike of its dot or digits (a one dot leader, a middle dot,
-    full-width digits), an invisible character copied with it (a zero-width space) or a
-    stray mark after it ("1.001234;") is reported with the code it holds, which `procaudit
-    fix --unsafe-fixes` writes bare.
+    look-up misses it, but the code is right; a broken code with spaces around it or behind
+    the mark is reported as the broken code it is ("1.0O1234  ", "'1.0O1234"). A code
+    written with a label before it ("Mã TTHC: 1.014686"), a look-alike of its dot or digits
+    (a one dot leader, a middle dot, full-width digits), an invisible character copied with
+    it (a zero-width space) or a stray mark after it ("1.001234;") is reported with the code
+    it holds, which `procaudit fix --unsafe-fixes` writes bare.
 
     [vi]
     Mã thủ tục không phải là mã quốc gia.
@@ -128,12 +128,12 @@ def invalid_code(value: str | None) -> tuple[str, str]:
     đã chắc chắn, nhưng người xem thấy một mã khác. Mã quốc gia có dấu cách ở đầu hoặc cuối
     ("1.001234  ", như phần mềm xuất dữ liệu thêm vào), hoặc có dấu nháy đơn mà Excel ẩn đi
     được lưu trước mã ("'1.001234", như khi xuất ra CSV) cũng là cảnh báo: tra cứu chính xác sẽ
-    bỏ sót, nhưng mã đúng; mã sai có dấu cách ở đầu hoặc cuối được báo theo lỗi của chính mã
-    đó ("1.0O1234  "). Mã có nhãn ghi trước ("Mã TTHC: 1.014686"),
-    có ký tự trông giống dấu chấm hoặc chữ số (dấu chấm dẫn, dấu chấm giữa, chữ số toàn khổ), có
-    ký tự không nhìn thấy được sao chép kèm (khoảng trắng độ rộng bằng 0) hoặc có dấu thừa ở cuối
-    ("1.001234;") được báo kèm mã mà ô chứa, và `procaudit fix --unsafe-fixes` ghi lại đúng mã
-    đó.
+    bỏ sót, nhưng mã đúng; mã sai có dấu cách ở đầu hoặc cuối hoặc có dấu nháy đơn phía trước
+    được báo theo lỗi của chính mã đó ("1.0O1234  ", "'1.0O1234"). Mã có nhãn ghi trước
+    ("Mã TTHC: 1.014686"), có ký tự trông giống dấu chấm hoặc chữ số (dấu chấm dẫn, dấu chấm
+    giữa, chữ số toàn khổ), có ký tự không nhìn thấy được sao chép kèm (khoảng trắng độ rộng
+    bằng 0) hoặc có dấu thừa ở cuối ("1.001234;") được báo kèm mã mà ô chứa, và `procaudit
+    fix --unsafe-fixes` ghi lại đúng mã đó.
     """
     return code_finding(value)
 
