@@ -34,6 +34,14 @@ TAGGED = [
     "Cấp bản sao (thuc hien tai cap huyen)",
     "Chứng thực chữ ký thuộc thẩm quyền của UBND cấp huyện",
     "Cấp giấy phép - cấp lại",
+    # An English list's tags
+    "Birth registration (district level)",
+    "Birth registration (implemented at the Provincial Level).",
+    "Birth registration - commune-level",
+    "Birth registration [provincial and commune levels]",
+    "Settlement of complaints at district level",
+    "Online public service (Level 3)",
+    "Approval of plans (district level and below)",
     "",
 ]
 
@@ -57,7 +65,8 @@ def test_tagged_names() -> None:
 _WORDS = st.sampled_from(
     ["(", ")", "[", "]", "-", "–", " ", "\n", ".", "cấp", "CẤP", "Cấp", "cap", "ca\u0302\u0301p",
      "xã", "tỉnh", "huyện", "huyen", "bộ", "thực hiện", "tại", "ở", "và", "UBND",
-     "thuộc thẩm quyền của", "Đăng ký", "hoà", "İ", "\u0301", "a"]
+     "thuộc thẩm quyền của", "Đăng ký", "hoà", "İ", "\u0301", "a", "level", "Levels",
+     "district", "provincial", "implemented at", "at", "the", "and"]
 )  # fmt: skip
 
 

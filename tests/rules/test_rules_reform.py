@@ -352,6 +352,20 @@ TAG_CASES = [
     ("a dash before another word", "Cấp giấy phép - cấp lại", False),
     ("a district road", "Cấp phép thi công nút giao đấu nối vào đường huyện, đường xã", False),
     ("a licence, not a level", "Cấp phép thuộc thẩm quyền cấp phép của UBND cấp tỉnh", False),
+    # An English list's tags.
+    ("English, implemented at", "Birth registration (implemented at district level)", True),
+    ("English, bare", "Birth registration (district level)", True),
+    ("English, its case", "BIRTH REGISTRATION (DISTRICT LEVEL)", True),
+    ("English, the level", "Birth registration (carried out at the district level).", True),
+    ("English, square brackets", "Birth registration [district level]", True),
+    ("English, after a dash", "Birth registration - district-level", True),
+    ("English, two levels", "Mediation (provincial and district levels)", True),
+    ("English, where it is done", "Settlement of first-time complaints at district level", True),
+    ("English, a province tag", "Birth registration (provincial level)", False),
+    ("English, a qualification", "Approval of plans (district level and below)", False),
+    ("English, an online level", "Birth registration (Level 3)", False),
+    ("English, the former level", "Mediation (commune level, formerly district level)", False),
+    ("English, district in the name", "Registration of a district level association", False),
 ]
 
 
@@ -490,6 +504,15 @@ MISMATCH_CASES = [
         [],
     ),
     ("a tag after a dash", "Cấp phép X - cấp tỉnh", "Cấp xã", None, [(2, "level")]),
+    ("an English tag", "Permit X (provincial level)", "Commune", None, [(2, "level")]),
+    (
+        "an English tag, agreeing",
+        "Permit X (implemented at provincial level)",
+        "Cấp tỉnh",
+        None,
+        [],
+    ),
+    ("an English tag at its end", "Permit X at commune level", "Provincial", None, [(2, "level")]),
     (
         "a competence",
         "Cấp phép X thuộc thẩm quyền của UBND cấp tỉnh",

@@ -217,7 +217,8 @@ def _district_tags(ctx: RuleContext) -> pd.DataFrame:
         'a unit named bare: "Huyện Thanh Ba", "H. Lâm Thao"; in English: "District People\'s '
         'Committee", "Division of Justice of X District") or a district tag ("(thực hiện '
         'tại cấp huyện)", "- cấp huyện", "[cấp huyện]", "thuộc thẩm quyền của UBND cấp '
-        "huyện\"); the six centrally-run cities are province level; a commune's office with "
+        'huyện", an English list\'s "(district level)"); the six centrally-run cities are '
+        "province level; a commune's office with "
         'its district as address and a note on the former holder ("trước 01/7/2025 là cấp '
         'huyện", "chuyển giao từ cấp huyện") are not; district courts and procuracies as '
         'their own cases; never "huyện nghèo"'
@@ -232,14 +233,15 @@ def district_level(ctx: RuleContext) -> pd.DataFrame:
     that still puts a procedure at the district level sends citizens to an office that is
     gone. The rule reads the level cell, the agency cell and the level tag of the name
     ("(thực hiện tại cấp huyện)", "(TTHC cấp huyện)", "[cấp huyện]", "- cấp huyện", "…
-    thuộc thẩm quyền của UBND cấp huyện"). An agency is of the district tier when it is an
-    office (UBND, Phòng …, Công an, Chi cục …) of a huyện, quận, thị xã or of a city under a
-    province ("UBND Thành phố Việt Trì", "UBND TP. Thái Nguyên"), a district named bare, as a
-    unit column or a unit's heading names it ("Huyện Thanh Ba", "Thị xã Phú Thọ", "H. Lâm
-    Thao"), anything "cấp huyện", or an office only the district tier had ("Phòng Lao động -
-    Thương binh và Xã hội", "Phòng Tài nguyên và Môi trường"); names typed without
-    diacritics ("UBND huyen X", "Cap huyen") count too; the message quotes the office. The
-    centrally-run cities (Hà Nội, TP Hồ Chí Minh, Hải Phòng, Đà Nẵng, Cần Thơ, Huế) are
+    thuộc thẩm quyền của UBND cấp huyện"; an English list's "(implemented at district
+    level)", "(district level)", "… at district level"). An agency is of the district tier
+    when it is an office (UBND, Phòng …, Công an, Chi cục …) of a huyện, quận, thị xã or of
+    a city under a province ("UBND Thành phố Việt Trì", "UBND TP. Thái Nguyên"), a district named
+    bare, as a unit column or a unit's heading names it ("Huyện Thanh Ba", "Thị xã Phú Thọ", "H. Lâm
+    Thao"), anything "cấp huyện", or an office only the district tier had ("Phòng Lao động - Thương
+    binh và Xã hội", "Phòng Tài nguyên và Môi trường"); names typed without diacritics ("UBND huyen
+    X", "Cap huyen") count too; the message quotes the office. The centrally-run cities (Hà Nội, TP
+    Hồ Chí Minh, Hải Phòng, Đà Nẵng, Cần Thơ, Huế) are
     provinces; communes, wards and townships (xã, phường, thị trấn) are communes, and a
     district written after a commune's office is its address ("UBND xã Hương Nộn - huyện Tam
     Nông"); "huyện nghèo" (a poverty category) is not a level. A note on who held the task
@@ -287,12 +289,13 @@ def district_level(ctx: RuleContext) -> pd.DataFrame:
     đang có hiệu lực mà vẫn ghi thủ tục thực hiện tại cấp huyện sẽ hướng dẫn người dân đến một cơ
     quan không còn tồn tại. Quy tắc xét ô cấp thực hiện, ô cơ quan thực hiện và phần ghi cấp
     trong tên ("(thực hiện tại cấp huyện)", "(TTHC cấp huyện)", "[cấp huyện]", "- cấp huyện",
-    "… thuộc thẩm quyền của UBND cấp huyện"). Cơ quan thuộc cấp huyện là cơ quan (UBND, Phòng
-    …, Công an, Chi cục …) của huyện, quận, thị xã hoặc thành phố thuộc tỉnh ("UBND Thành phố
-    Việt Trì", "UBND TP. Thái Nguyên"), huyện được ghi trơn tên như ở cột đơn vị hoặc tiêu đề
-    của đơn vị ("Huyện Thanh Ba", "Thị xã Phú Thọ", "H. Lâm Thao"), mọi cơ quan "cấp huyện",
-    hoặc cơ quan chỉ cấp huyện mới có ("Phòng Lao động - Thương binh và Xã hội", "Phòng Tài
-    nguyên và Môi trường"); tên gõ không dấu ("UBND huyen X", "Cap huyen") cũng được nhận
+    "… thuộc thẩm quyền của UBND cấp huyện"; danh mục tiếng Anh: "(implemented at district
+    level)", "(district level)", "… at district level"). Cơ quan thuộc cấp huyện là cơ quan
+    (UBND, Phòng …, Công an, Chi cục …) của huyện, quận, thị xã hoặc thành phố thuộc tỉnh ("UBND
+    Thành phố Việt Trì", "UBND TP. Thái Nguyên"), huyện được ghi trơn tên như ở cột đơn vị hoặc tiêu
+    đề của đơn vị ("Huyện Thanh Ba", "Thị xã Phú Thọ", "H. Lâm Thao"), mọi cơ quan "cấp huyện", hoặc
+    cơ quan chỉ cấp huyện mới có ("Phòng Lao động - Thương binh và Xã hội", "Phòng Tài nguyên và Môi
+    trường"); tên gõ không dấu ("UBND huyen X", "Cap huyen") cũng được nhận
     biết. Nội dung báo nêu rõ tên cơ quan. Các thành phố trực thuộc trung ương
     (Hà Nội, TP Hồ Chí Minh, Hải Phòng, Đà Nẵng, Cần Thơ, Huế) thuộc cấp tỉnh; xã, phường, thị
     trấn thuộc cấp xã, và huyện ghi sau tên cơ quan của xã là địa chỉ của xã ("UBND xã Hương
@@ -434,7 +437,8 @@ def level_mismatch(ctx: RuleContext) -> pd.DataFrame:
     citizens are sent to the wrong office. A district level, in the tag, the level cell or
     the agency, is PA501's, and is not compared here as well. A tag is read in brackets
     ("(cấp tỉnh)", "[cấp tỉnh]"), after a dash ("- cấp tỉnh") or as the competence a name
-    ends with ("… thuộc thẩm quyền của UBND cấp tỉnh"). The
+    ends with ("… thuộc thẩm quyền của UBND cấp tỉnh"), in an English list as "(provincial
+    level)", "(implemented at provincial level)". The
     agency is compared only where the level column does not already say the tag's level:
     an agency's level is read from its name, and a system with units at every level named
     with its ministry ("Kho bạc Nhà nước - Bộ tài chính", "Cục Thuế") says no level. In a
@@ -463,7 +467,8 @@ def level_mismatch(ctx: RuleContext) -> pd.DataFrame:
     dẫn đến nhầm cơ quan. Cấp huyện, dù ở phần ghi cấp trong tên, ở ô cấp thực hiện hay ở cơ
     quan thực hiện, thuộc quy tắc PA501 và không bị so sánh thêm ở đây. Phần ghi cấp được đọc
     trong ngoặc ("(cấp tỉnh)", "[cấp tỉnh]"), sau dấu gạch ("- cấp tỉnh") hoặc là thẩm quyền
-    ở cuối tên ("… thuộc thẩm quyền của UBND cấp tỉnh"). Cơ quan thực hiện
+    ở cuối tên ("… thuộc thẩm quyền của UBND cấp tỉnh"), trong danh mục tiếng Anh là
+    "(provincial level)", "(implemented at provincial level)". Cơ quan thực hiện
     chỉ được so sánh khi cột cấp thực hiện chưa ghi đúng cấp trong tên: cấp của cơ quan được
     suy ra từ tên cơ quan, và hệ thống có đơn vị ở mọi cấp ghi kèm tên bộ ("Kho bạc Nhà nước -
     Bộ tài chính", "Cục Thuế") không cho biết cấp thực hiện. Trong danh mục xuất theo từng đơn

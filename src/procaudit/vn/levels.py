@@ -71,16 +71,36 @@ _AT_RE = re.compile(
 )
 _TAG_WORDS = re.compile(r"(?<!\w)(?:cấp|cap|và|va|hoặc|hoac)(?!\w)|[,;/&]")
 
+# An English list's tag: "(district level)", "(implemented at the provincial level)", "[commune
+# level]", "- district-level", "(provincial and commune levels)"; where it is done, at its end:
+# "… at district level". Only the level words `level_ids` reads, then "level": "(Level 3)",
+# an online service's, and "(high level)" are no tags.
+_EN_LEVEL_WORD = r"(?:the\s+)?(?:central|ministry|provincial|province|district|commune|ward)"
+_EN_LEVEL = rf"({_EN_LEVEL_WORD}(?:\s*(?:,|/|&|\band\b|\bor\b)\s*{_EN_LEVEL_WORD})*[\s-]+levels?)"
+_EN_LEAD = (
+    r"(?:(?:implemented|carried\s+out|performed|done|handled|settled|conducted|processed)\s+)?"
+    r"(?:at|by|on|in)\s+"
+)
+_EN_TAG_RE = re.compile(rf"[(\[]\s*(?:{_EN_LEAD})?{_EN_LEVEL}\s*[)\]]?{_END}", re.IGNORECASE)
+_EN_DASH_TAG_RE = re.compile(rf"\s[-–]\s*(?:{_EN_LEAD})?{_EN_LEVEL}{_END}", re.IGNORECASE)
+_EN_AT_RE = re.compile(rf"\s(?:{_EN_LEAD}){_EN_LEVEL}{_END}", re.IGNORECASE)
+# What an English tag holds besides its level words (its structure the patterns check).
+_EN_TAG_WORDS = re.compile(r"(?<!\w)(?:the|and|or|levels?)(?!\w)|[,/&-]")
+_PATTERNS = (
+    (_TAG_RE, True),
+    (_DASH_TAG_RE, True),
+    (_COMPETENCE_RE, False),
+    (_AT_RE, False),
+)
+_EN_PATTERNS = ((_EN_TAG_RE, True), (_EN_DASH_TAG_RE, True), (_EN_AT_RE, False))
+
 
 def _tag(name: str) -> tuple[re.Match[str], frozenset[str], bool] | None:
     """The level tag `name` (NFC) ends with, the levels it names, and whether it was added
     to the name (a bracket or a dash) rather than said by it (the competence)."""
-    for pattern, added in (
-        (_TAG_RE, True),
-        (_DASH_TAG_RE, True),
-        (_COMPETENCE_RE, False),
-        (_AT_RE, False),
-    ):
+    # An English tag ends with "level": the other names pay one substring test.
+    patterns = (*_PATTERNS, *_EN_PATTERNS) if "level" in name.lower() else _PATTERNS
+    for pattern, added in patterns:
         match = pattern.search(name)
         if match is None:
             continue
@@ -89,7 +109,11 @@ def _tag(name: str) -> tuple[re.Match[str], frozenset[str], bool] | None:
         if pattern is _TAG_RE:
             inside = without_former(f"({inside})").strip("()")
         inside = fold(without_former(inside))
-        words = _TAG_WORDS.sub(" ", inside).split()
+        words = (
+            (_EN_TAG_WORDS if (pattern, added) in _EN_PATTERNS else _TAG_WORDS)
+            .sub(" ", inside)
+            .split()
+        )
         levels = level_ids(inside)
         # Only tags made of level words count: "(trừ vùng an toàn dịch bệnh cấp tỉnh …)"
         # is a qualification of the procedure, not a level tag.
