@@ -196,6 +196,72 @@ def test_the_sample_split_over_two_sheets_finds_what_it_finds_on_one(tmp_path: P
     assert found(split) == on_one
 
 
+def _found(path: Path) -> list[tuple[str, str, str, str]]:
+    plan = AuditPlan()
+    audited = audit_source(
+        str(path), plan, load_schema(), active_rules(plan.options, plan.selection)
+    )
+    assert not isinstance(audited, FileFailure)
+    return sorted((f.rule, f.severity, str(f.column), str(f.value)) for f in audited[0])
+
+
+@pytest.mark.parametrize("at", [2, 27, 88, 150])
+def test_the_sample_cut_anywhere_finds_what_it_finds_on_one(tmp_path: Path, at: int) -> None:
+    """Cut after its first row, around its level mismatch (row 26), its abolished procedure
+    (row 88), before its last row."""
+    whole = tmp_path / "whole.xlsx"
+    whole.write_bytes((SAMPLES / "catalogue-lao-cai.xlsx").read_bytes())
+    split = _split(whole, tmp_path / "split.xlsx", at)
+    assert [t.continues for t in read_catalogue(str(split)).tables] == [False, True]
+    assert _found(split) == _found(whole)
+
+
+def test_abolished_procedures_alone_on_a_list_last_sheet_are_in_the_list(tmp_path: Path) -> None:
+    """PA404: a table of abolished procedures only is an annex; the abolished procedures at
+    the end of a list in force, cut onto a sheet of their own, are not."""
+    book = openpyxl.load_workbook(SAMPLES / "catalogue-lao-cai.xlsx")
+    sheet = book.worksheets[0]
+    header, *rows = [list(row) for row in sheet.iter_rows(values_only=True)]
+    status = header.index("Tình trạng")
+    rows.sort(key=lambda row: row[status] == "Bãi bỏ")  # the abolished one last
+    last = write_workbook(tmp_path / "last.xlsx", {"Danh mục": [header, *rows]})
+    split = write_workbook(
+        tmp_path / "split.xlsx", {"Danh mục": [header, *rows[:-1]], "Trang 2": rows[-1:]}
+    )
+    abolished = [("PA404", "error", "status", "Bãi bỏ")]
+    assert [f for f in _found(last) if f[0] == "PA404"] == abolished
+    assert _found(split) == _found(last)
+
+
+def _unit_rows(units: list[str], first: int = 1) -> list[list[object]]:
+    return [
+        [n, f"1.{n:06d}", f"Thủ tục số {n} về chứng thực (cấp xã)", unit]
+        for n, unit in enumerate((unit for unit in units for _ in range(4)), start=first)
+    ]
+
+
+def test_a_list_per_unit_whose_last_unit_is_alone_on_a_sheet_is_still_per_unit(
+    tmp_path: Path,
+) -> None:
+    """PA502: a list stacked per unit names its unit in the agency column, not the office
+    doing the procedure; its last unit alone on a sheet is no list of one agency."""
+    agency = ["STT", "Mã TTHC", "Tên thủ tục hành chính", "Cơ quan thực hiện"]
+    rows = _unit_rows(["UBND xã Thanh Ba", "UBND xã Hạ Hòa", "UBND xã Lâm Thao", "Sở Tư pháp"])
+    whole = write_workbook(tmp_path / "whole.xlsx", {"DS": [agency, *rows]})
+    split = write_workbook(tmp_path / "split.xlsx", {"DS": [agency, *rows[:12]], "2": rows[12:]})
+    assert [f for f in _found(whole) if f[0] == "PA502"] == []
+    assert _found(split) == _found(whole)
+
+
+def test_a_status_in_the_names_of_one_sheet_only(tmp_path: Path) -> None:
+    """The reader's flag of a status marked in a name, on one sheet of the list only."""
+    rows = [[n, f"1.{n:06d}", f"Thủ tục số {n} về hộ tịch", X] for n in range(1, 9)]
+    rows[6][2] = "Cấp giấy phép X (đã bãi bỏ)"
+    sheets = {"Trang 1": [HEADER, *rows[:4]], "Trang 2": rows[4:]}
+    [found] = [f for f in _findings(tmp_path, sheets) if f.rule == "PA404"]
+    assert (found.sheet, found.row, found.column) == ("Trang 2", 3, "name")
+
+
 @pytest.mark.parametrize(("together_rows", "floods"), [(50_000, [None]), (10, ["A", "B"])])
 def test_a_column_failing_over_a_list_sheets_is_one_finding(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, together_rows: int, floods: list[str | None]

@@ -1,5 +1,5 @@
 """A list going on over sheets is one list to the rules that compare its rows by code and
-name (PA201-PA204).
+name (PA201-PA204), and to those that look at the list as a whole (PA404, PA502).
 
 A list split over sheets ("Trang 1", "Trang 2") gives its header once: a later sheet is read
 under it, one table a sheet (`Table.continues`, `io.continued_sheets.continued_lists`). One
@@ -10,7 +10,12 @@ table". So the tables of such a list are put one after another, PA201-PA204 run 
 all, and each table is given its rows' part of their hits in place of its own (`StackedHits`,
 as a stack of small tables gives it); PA205 leaves such tables to them. A table's rows are compared
 with its own rows as before, and with the other sheets' too; a message names a row of
-another sheet with its sheet (`RuleContext.row_list`).
+another sheet with its sheet (`RuleContext.row_list`). PA404 and PA502 ask what the list
+is: a table of abolished procedures only is an annex, not a list in force (PA404), and a
+list stacked per unit names its unit in the agency column (PA502). A sheet asked alone
+answered for half a list: the abolished procedures at a list's end, alone on its last sheet,
+were an annex, and the last unit of a per-unit export, alone on its sheet, no unit at all,
+so its agency was compared with the names' tags.
 
 Its floods are found so too (`ListFindings`): a code column of local codes on three sheets
 of one list was three column findings, one a sheet, and a district's name on the rows
@@ -38,8 +43,9 @@ from procaudit.rules import Rule
 from procaudit.rules.context import RuleContext
 from procaudit.rules.options import RuleOptions
 
-# The rules run on a list's sheets together.
-COMPARED_OVER_SHEETS = frozenset({"PA201", "PA202", "PA203", "PA204"})
+# The rules run on a list's sheets together: those comparing its rows, and those asking what
+# the list is (an annex of abolitions, a list stacked per unit).
+COMPARED_OVER_SHEETS = frozenset({"PA201", "PA202", "PA203", "PA204", "PA404", "PA502"})
 
 # A list over sheets of up to this many rows has its floods found over its sheets together.
 TOGETHER_ROWS = 50_000
@@ -54,7 +60,7 @@ def with_lists_over_sheets(
     options: RuleOptions,
 ) -> list[StackedHits]:
     """`done` (what each table's stack found for it), the tables of a list going on over
-    sheets given the hits of PA201-PA204 found on the list's sheets together."""
+    sheets given the hits of `COMPARED_OVER_SHEETS` found on the list's sheets together."""
     given = list(done)
     compared = [r for r in rules if r.id in COMPARED_OVER_SHEETS and r.check is not None]
     if not compared:

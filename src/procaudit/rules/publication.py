@@ -409,6 +409,8 @@ def abolished_listed(ctx: RuleContext) -> pd.DataFrame:
     looks at a row's own status cell, in a table that also lists procedures in force; an
     annex part that announces abolitions under its own heading ("PHẦN III. DANH MỤC THỦ TỤC
     HÀNH CHÍNH BỊ BÃI BỎ") is what a publishing decision should hold, and is not reported.
+    A list going on over sheets under one header is one list: its abolished procedures alone
+    on its last sheet are still in it.
 
     The status is read as a whole, by its first words: "Bãi bỏ", "Đã bị bãi bỏ", "Hết hiệu
     lực", "Hủy bỏ", "Đã hủy" are out of force; "Không bãi bỏ" (not abolished), "Đề nghị bãi
@@ -449,7 +451,9 @@ def abolished_listed(ctx: RuleContext) -> pd.DataFrame:
     sơ cho một thủ tục không còn tồn tại, và làm sai lệch mọi số liệu dựa trên danh mục. Quy tắc
     xét ô tình trạng của chính dòng đó, trong bảng có cả thủ tục đang có hiệu lực; phần phụ lục
     công bố việc bãi bỏ dưới tiêu đề riêng ("PHẦN III. DANH MỤC THỦ TỤC HÀNH CHÍNH BỊ BÃI BỎ") là
-    nội dung đúng của quyết định công bố, nên không bị báo.
+    nội dung đúng của quyết định công bố, nên không bị báo. Danh mục kéo dài qua nhiều trang
+    tính dưới cùng một dòng tiêu đề là một danh mục: các thủ tục đã bãi bỏ nằm riêng ở trang
+    tính cuối vẫn thuộc danh mục đó.
 
     Tình trạng được đọc theo toàn bộ nội dung, từ những chữ đầu tiên: "Bãi bỏ", "Đã bị bãi bỏ",
     "Hết hiệu lực", "Hủy bỏ", "Đã hủy" là hết hiệu lực; "Không bãi bỏ", "Đề nghị bãi bỏ", "Bãi bỏ
@@ -486,7 +490,7 @@ def abolished_listed(ctx: RuleContext) -> pd.DataFrame:
     frame = ctx.frame
     listed = ctx.abolished & ctx.own_status
     # A table of abolished procedures only is an annex, not a list in force (on a stack of
-    # tables, each table is looked at alone).
+    # tables, each table is looked at alone; a list over sheets, whole: engine.lists_over_sheets).
     tables = ctx.table_ids()
     if tables is None:
         if listed.all():
