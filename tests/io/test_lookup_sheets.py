@@ -86,6 +86,114 @@ CASES: dict[str, tuple[list[list[object]], bool]] = {
 }
 
 
+# A sheet of the whole catalogue (the national database's codes, names and fields): more
+# procedures than the list, the list's among them.
+CATALOGUE = ["Mã TTHC", "Tên thủ tục", "Lĩnh vực"]
+NATIONAL = [[f"2.{n:06d}", f"Thủ tục số {n} của danh mục quốc gia", "Khác"] for n in range(8)]
+THE_LISTS = [[c, n, f] for c, n, f in zip(CODES, NAMES, FIELDS, strict=True)]
+AGENCY_ONLY = [
+    ["Mã TTHC", "Tên thủ tục", "Lĩnh vực", "Số quyết định"],
+    *([*r, "1/QĐ-UBND"] for r in THE_LISTS),
+]
+
+WHOLE_CASES: dict[str, tuple[dict[str, list[list[object]]], bool]] = {
+    # the workbook's sheets, whether sheet "CSDL" is left out as a lookup of the whole catalogue
+    "the catalogue, the list's procedures among them": (
+        {"Danh mục": LIST, "CSDL": [CATALOGUE, *NATIONAL[:4], *THE_LISTS, *NATIONAL[4:]]},
+        True,
+    ),
+    "before the list": ({"CSDL": [CATALOGUE, *THE_LISTS, *NATIONAL], "Danh mục": LIST}, True),
+    "codes and names only": (
+        {"Danh mục": LIST, "CSDL": [CODE_NAME, *(r[:2] for r in THE_LISTS + NATIONAL)]},
+        True,
+    ),
+    "the list's names are its look-ups, saved without values": (
+        {
+            "Danh mục": [LIST[0], *([i, c, None, f, "UBND cấp xã"] for i, c, _, f, _ in LIST[1:])],
+            "CSDL": [CATALOGUE, *THE_LISTS, *NATIONAL],
+        },
+        True,
+    ),
+    # Real lists.
+    "the list's codes under other names": (
+        {
+            "Danh mục": LIST,
+            "CSDL": [CATALOGUE, *([c, f"Cấp phép {n}", f] for c, n, f in THE_LISTS), *NATIONAL],
+        },
+        False,
+    ),
+    "half of the list's codes": (
+        {"Danh mục": LIST, "CSDL": [CATALOGUE, *THE_LISTS[:2], *NATIONAL]},
+        False,
+    ),
+    "no more rows than the list (its fields too: read)": (
+        {"Danh mục": LIST, "CSDL": [CATALOGUE, *THE_LISTS]},
+        False,
+    ),
+    "a list whose fields head its sections": (
+        {
+            "Danh mục": LIST,
+            "CSDL": [
+                CODE_NAME,
+                ["I. Lĩnh vực Hộ tịch", None],
+                *(r[:2] for r in THE_LISTS),
+                ["II. Lĩnh vực Khác", None],
+                *(r[:2] for r in NATIONAL),
+            ],
+        },
+        False,
+    ),
+    "a row without a code": (
+        {
+            "Danh mục": LIST,
+            "CSDL": [CATALOGUE, *THE_LISTS, *NATIONAL, [None, "Thủ tục mới", "Khác"]],
+        },
+        False,
+    ),
+    "local codes": (
+        {
+            "Danh mục": LIST,
+            "CSDL": [
+                CATALOGUE,
+                *THE_LISTS,
+                *([f"HT.{at:02d}", n, f] for at, (_, n, f) in enumerate(NATIONAL)),
+            ],
+        },
+        False,
+    ),
+    "beside a list that says nothing of who does its procedures or how": (
+        {"Danh mục": AGENCY_ONLY, "CSDL": [CATALOGUE, *THE_LISTS, *NATIONAL]},
+        False,
+    ),
+    "a level of its own": (
+        {
+            "Danh mục": LIST,
+            "CSDL": [
+                [*CATALOGUE, "Cấp thực hiện"],
+                *([*r, "Cấp xã"] for r in THE_LISTS + NATIONAL),
+            ],
+        },
+        False,
+    ),
+}
+
+
+@pytest.mark.parametrize(("sheets", "aside"), WHOLE_CASES.values(), ids=WHOLE_CASES.keys())
+def test_a_lookup_of_the_whole_catalogue_is_left_out(
+    tmp_path: Path, sheets: dict[str, list[list[object]]], aside: bool
+) -> None:
+    path = write_workbook(tmp_path / "dm.xlsx", sheets)
+    catalogue = read_catalogue(str(path))
+    read = [table.sheet for table in catalogue.tables]
+    if aside:
+        assert read == ["Danh mục"]
+        assert catalogue.skipped_sheets["CSDL"].startswith(
+            f"holds only the codes and names ({len(sheets['CSDL']) - 1} rows) of a"
+        )
+    else:
+        assert sorted(read) == ["CSDL", "Danh mục"]
+
+
 @pytest.mark.parametrize(("rows", "aside"), CASES.values(), ids=CASES.keys())
 def test_a_lookup_sheet_is_left_out(tmp_path: Path, rows: list[list[object]], aside: bool) -> None:
     path = write_workbook(tmp_path / "dm.xlsx", {"Danh mục": LIST, "DM": rows})

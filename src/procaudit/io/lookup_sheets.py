@@ -11,16 +11,23 @@ more columns, and that list gives most of them (`LOOKUP_SHARE`) the same name (o
 shows: its names may be the VLOOKUP's, saved without their values). A list of the fields
 (agencies) a list's rows take theirs from is one too: none of its codes is shaped as a
 procedure's, none of its names is a procedure's, and they are the values of the list's field
-(agency) column, or hold them all. Decided by
-the values, never by the sheet's name: a sheet per field, a list per level, an annex of
-abolished procedures holds procedures the other list has not, or columns of its own, and
-is read.
+(agency) column, or hold them all. A lookup larger than the list is one too: a sheet of
+the whole catalogue the list takes its names from (the national database's codes, names and
+fields), which holds more procedures than the list, not all of them the list's. It reads a
+code and a name, and a field from a column at most (no section, no title: a data dump), has
+a code on every row, nearly all shaped as a procedure's, and more rows than a list on
+another sheet that reads who does its procedures or how (a level, an agency or a forms
+column) and most of whose codes (`LOOKUP_SHARE`) it holds, most of them under the list's
+name. Decided by the values, never by the sheet's name: a sheet per field, a list per
+level, an annex of abolished procedures holds procedures the other list has not, or columns
+of its own, and is read. A sheet left out is named with the reason; `--sheet` reads it.
 """
 
 from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 import pandas as pd
 
@@ -35,38 +42,75 @@ LOOKUP_ROWS = 3  # fewer rows than this prove nothing
 _LOOKUP_COLUMNS = frozenset({"code", "name"})
 # The columns whose values a lookup list may name in place of procedures.
 _LOOKED_UP = ("field", "agency", "level")
+# A catalogue's lookup may give each procedure's field; the list it serves says who does
+# its procedures or how, which the lookup does not.
+_CATALOGUE_COLUMNS = _LOOKUP_COLUMNS | {"field"}
+_LISTS_ONLY = frozenset({"level", "agency", "forms"})
 
 
-def lookups(tables: Sequence[Table]) -> dict[int, Table]:
+@dataclass(frozen=True)
+class Lookup:
+    """The list a lookup sheet serves, and whether the lookup holds more than its
+    procedures (`whole`: a sheet of the whole catalogue)."""
+
+    listed: Table
+    whole: bool = False
+
+
+def lookups(tables: Sequence[Table]) -> dict[int, Lookup]:
     """For each table (by its place in `tables`) that is a lookup list of a list on another
     sheet, that list."""
     sheets = Counter(table.sheet for table in tables)
-    found: dict[int, Table] = {}
+    found: dict[int, Lookup] = {}
     for place, table in enumerate(tables):
         if sheets[table.sheet] > 1 or len(table.frame) < LOOKUP_ROWS:
             continue
-        if _columns(table) != _LOOKUP_COLUMNS:
+        columns = _columns(table)
+        small = columns == _LOOKUP_COLUMNS
+        # A field read from a column, not from a section or the title: a dump of data.
+        whole = _LOOKUP_COLUMNS <= columns <= _CATALOGUE_COLUMNS and "field" not in table.given_by
+        if not (small or whole):
             continue
         pairs = _pairs(table)
         if pairs is None:
             continue
         # A field's or an agency's code is never shaped as a procedure's ("HT", "G09").
-        procedure_codes = bool(pairs["code"].str.match(CODE_LIKE).any())
+        shaped = pairs["code"].str.match(CODE_LIKE)
+        procedure_codes = bool(shaped.any())
+        whole = whole and bool(shaped.mean() >= LOOKUP_SHARE)
         for listed in tables:
             if listed.sheet == table.sheet or listed.continues:
                 continue
             if not _columns(listed) - _LOOKUP_COLUMNS:
                 continue
-            if _serves(pairs, listed) or (
-                not procedure_codes and _names_values(pairs["name"], listed)
+            if small and (
+                _serves(pairs, listed)
+                or (not procedure_codes and _names_values(pairs["name"], listed))
             ):
-                found[place] = listed
+                found[place] = Lookup(listed)
+                break
+            if whole and len(table.frame) > len(listed.frame) and _catalogue_of(pairs, listed):
+                found[place] = Lookup(listed, whole=True)
                 break
     return found
 
 
-def lookup_reason(table: Table, listed: Table) -> str:
+def lookup_reason(table: Table, lookup: Lookup) -> str:
     """Why the sheet of `table` is not audited: it is the lookup list of another sheet's."""
+    listed = lookup.listed
+    if lookup.whole:
+        return t(
+            "holds only the codes and names ({count} rows) of a catalogue holding most "
+            "procedures of sheet '{sheet}' under the same names, and nothing of who does them "
+            "or how: a lookup list, not a list of its own; sheet '{sheet}' is audited "
+            "(--sheet reads this one)",
+            "chỉ có mã và tên ({count} dòng) của một danh mục chứa gần hết các thủ tục của "
+            "trang tính '{sheet}' với cùng tên, và không ghi cơ quan hay cách thực hiện: một "
+            "danh sách tra cứu, không phải một danh mục riêng; trang tính '{sheet}' được "
+            "kiểm tra (--sheet để kiểm tra trang tính này)",
+            count=number(len(table.frame)),
+            sheet=listed.sheet,
+        )
     return t(
         "holds only the codes and names ({count} rows) of what sheet '{sheet}' lists (its "
         "procedures, fields or agencies): a lookup list, not a list of its own; sheet "
@@ -111,6 +155,22 @@ def _serves(pairs: pd.DataFrame, listed: Table) -> bool:
     # A name the list does not show (a VLOOKUP saved without its value) says nothing against.
     unnamed = held["code"][listed.frame["name"].isna().to_numpy()]
     alike |= pairs["code"].isin(unnamed).to_numpy()
+    return bool(alike.mean() >= LOOKUP_SHARE)
+
+
+def _catalogue_of(pairs: pd.DataFrame, listed: Table) -> bool:
+    """Whether `pairs` (a larger table's) hold most codes of `listed`, a list that reads who
+    does its procedures or how, most of them under the list's name (or none it shows)."""
+    if "code" not in listed.frame or not _columns(listed) & _LISTS_ONLY:
+        return False
+    coded = listed.frame["code"].notna().to_numpy()
+    codes = listed.frame["code"][coded].astype("str").str.strip()
+    if len(codes) < LOOKUP_ROWS or codes.isin(pairs["code"]).mean() < LOOKUP_SHARE:
+        return False
+    names = _names(listed.frame["name"][coded])
+    alike = pd.MultiIndex.from_arrays([codes, names]).isin(pd.MultiIndex.from_frame(pairs))
+    # A name the list does not show (a VLOOKUP saved without its value) says nothing against.
+    alike |= listed.frame["name"][coded].isna().to_numpy()
     return bool(alike.mean() >= LOOKUP_SHARE)
 
 

@@ -420,9 +420,9 @@ def _workbook(
         for place, listed in sorted(details(sheets.tables).items(), reverse=True):
             detail = sheets.tables.pop(place)
             sheets.not_lists[str(detail.sheet)] = detail_reason(detail, listed)
-        for place, listed in sorted(lookups(sheets.tables).items(), reverse=True):
+        for place, serves in sorted(lookups(sheets.tables).items(), reverse=True):
             lookup = sheets.tables.pop(place)
-            sheets.not_lists[str(lookup.sheet)] = lookup_reason(lookup, listed)
+            sheets.not_lists[str(lookup.sheet)] = lookup_reason(lookup, serves)
     order = {str(grid.sheet): index for index, grid in enumerate(grids)}
     not_lists = dict(sorted(sheets.not_lists.items(), key=lambda item: order[item[0]]))
     tables, components = sheets.tables, sheets.components
