@@ -312,6 +312,24 @@ def test_pa501_reports_district_courts_as_their_own_case() -> None:
     assert all("regional courts (Tòa án nhân dân khu vực)" in f.message for f in found)
 
 
+def test_pa501_reports_district_police_as_their_own_case() -> None:
+    # The district police's tasks went to the police of the province and of the communes,
+    # not to a commune's People's Committee: the fix names the police.
+    rows = [
+        {"name": "Trình báo mất hộ chiếu", "agency": "Công an huyện"},
+        {"name": "Trình báo mất hộ chiếu", "agency": "Công an cấp Tỉnh\nCông an huyện Tân Sơn"},
+        {"name": "Trình báo mất hộ chiếu", "agency": "Công an xã Tân Phú, huyện Tân Sơn"},
+        {"name": "Trình báo mất hộ chiếu", "agency": "Công an thành phố Hà Nội"},
+        {"name": "Trình báo mất hộ chiếu", "agency": "UBND huyện Tân Sơn"},
+    ]
+    found = sorted((f for f in findings_of(rows) if f.rule == "PA501"), key=lambda f: f.row)
+    assert [f.row for f in found] == [2, 3, 6]
+    police, office = found[:2], found[2]
+    assert all("District police (Công an cấp huyện)" in f.message for f in police)
+    assert all(f.fix.endswith("Công an cấp tỉnh or Công an cấp xã.") for f in police)
+    assert "People's Committee" in office.fix
+
+
 TAG_CASES = [
     ("district tag", "Đăng ký hộ kinh doanh (thực hiện tại cấp huyện)", True),
     (

@@ -20,7 +20,7 @@ import pandas as pd
 from procaudit.catalogue.columns import DECISION_ISSUER
 from procaudit.core.i18n import t
 from procaudit.rules.context import RuleContext
-from procaudit.vn.agencies import district_kind, merged_province_in
+from procaudit.vn.agencies import DISTRICT_POLICE, district_kind, merged_province_in
 from procaudit.vn.dates import read_date
 from procaudit.vn.levels import DISTRICT
 from procaudit.vn.text import comparison_key
@@ -46,7 +46,7 @@ def _gone(issuer: str, when: str, reform: date) -> tuple[str, str] | None:
         "Kiểm tra lại quyết định: ghi đúng số, ngày và cơ quan ban hành của quyết định đã công "
         "bố thủ tục.",
     )
-    if day >= reform and district_kind(issuer) == DISTRICT:
+    if day >= reform and district_kind(issuer) in (DISTRICT, DISTRICT_POLICE):
         return (
             t(
                 "The decision is dated {date}, but its issuer '{issuer}' is a district-level "

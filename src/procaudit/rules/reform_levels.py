@@ -22,6 +22,7 @@ from procaudit.rules.registry import frame_rule
 from procaudit.vn.agencies import (
     DISTRICT_BRANCH,
     DISTRICT_COURT,
+    DISTRICT_POLICE,
     DISTRICT_PROCURACY,
     agency_levels,
     district_agency,
@@ -105,9 +106,10 @@ def _district_agencies(ctx: RuleContext) -> pd.DataFrame:
     live = ~ctx.abolished
     courts = kinds.eq(DISTRICT_COURT).fillna(False).astype(bool) & live
     procuracies = kinds.eq(DISTRICT_PROCURACY).fillna(False).astype(bool) & live
+    police = kinds.eq(DISTRICT_POLICE).fillna(False).astype(bool) & live
     offices = kinds.eq(DISTRICT).fillna(False).astype(bool) & live
     branches = kinds.eq(DISTRICT_BRANCH).fillna(False).astype(bool) & live
-    if not (courts.any() or procuracies.any() or offices.any() or branches.any()):
+    if not (courts.any() or procuracies.any() or police.any() or offices.any() or branches.any()):
         return no_hits()  # a commune's list: no frame to build or join
     day = _day(ctx)
     said = map_distinct(
@@ -175,6 +177,24 @@ def _district_agencies(ctx: RuleContext) -> pd.DataFrame:
                     "Ghi Viện kiểm sát nhân dân khu vực đã tiếp nhận nhiệm vụ.",
                 ),
             ),
+            hits(
+                frame,
+                police,
+                "agency",
+                # Not "the commune's People's Committee": the police's tasks stayed with the
+                # police, at the province and in the communes.
+                t(
+                    "District police (Công an cấp huyện) were dissolved on 1 March 2025: their "
+                    "tasks went to the province's police (Công an cấp tỉnh) and the communes' "
+                    "police (Công an cấp xã).",
+                    "Công an cấp huyện đã kết thúc hoạt động từ ngày 01/3/2025: nhiệm vụ chuyển "
+                    "về Công an cấp tỉnh và Công an cấp xã.",
+                ),
+                t(
+                    "Name the police that does it now: Công an cấp tỉnh or Công an cấp xã.",
+                    "Ghi cơ quan công an thực hiện hiện nay: Công an cấp tỉnh hoặc Công an cấp xã.",
+                ),
+            ),
         ]
     )
 
@@ -220,8 +240,8 @@ def _district_tags(ctx: RuleContext) -> pd.DataFrame:
         'huyện", an English list\'s "(district level)"); the six centrally-run cities are '
         "province level; a commune's office with "
         'its district as address and a note on the former holder ("trước 01/7/2025 là cấp '
-        'huyện", "chuyển giao từ cấp huyện") are not; district courts and procuracies as '
-        'their own cases; never "huyện nghèo"'
+        'huyện", "chuyển giao từ cấp huyện") are not; district courts, procuracies and police '
+        'as their own cases; never "huyện nghèo"'
     ),
     row_local=True,
 )
@@ -250,7 +270,8 @@ def district_level(ctx: RuleContext) -> pd.DataFrame:
     not the level, and a cell or a section heading that says the task moved from one level to
     another gives the level it moved to ("B. THỦ TỤC HÀNH CHÍNH CẤP HUYỆN CHUYỂN GIAO VỀ CẤP
     XÃ"). District courts and procuracies are reported with their own messages: they became
-    regional courts and procuracies. A unit of a department or of a national system named
+    regional courts and procuracies; so is the district police ("Công an huyện"), whose tasks
+    went to the province's and the communes' police on 1 March 2025. A unit of a department or of a national system named
     after the district it served ("Chi nhánh Văn phòng đăng ký đất đai huyện X", "Trung tâm Y
     tế huyện X", "Chi cục Thuế huyện X") is no office of the district
     tier: its name is stale, a warning, and most such units now serve an area ("khu vực").
@@ -306,7 +327,9 @@ def district_level(ctx: RuleContext) -> pd.DataFrame:
     thủ tục chuyển từ cấp này sang cấp khác cho biết cấp tiếp nhận ("B. THỦ TỤC HÀNH CHÍNH CẤP
     HUYỆN CHUYỂN GIAO VỀ CẤP XÃ"). Tòa án nhân dân
     và Viện kiểm sát nhân dân cấp huyện được báo với nội dung riêng: các cơ quan này đã chuyển
-    thành Tòa án nhân dân khu vực và Viện kiểm sát nhân dân khu vực. Đơn vị của sở hoặc của
+    thành Tòa án nhân dân khu vực và Viện kiểm sát nhân dân khu vực; Công an cấp huyện cũng vậy
+    ("Công an huyện"): nhiệm vụ đã chuyển về Công an cấp tỉnh và Công an cấp xã từ ngày
+    01/3/2025. Đơn vị của sở hoặc của
     ngành dọc mang tên huyện mình phụ trách ("Chi nhánh Văn phòng đăng ký đất đai huyện X",
     "Trung tâm Y tế huyện X", "Chi cục Thuế huyện X") không phải cơ quan cấp huyện: tên đơn vị
     đã cũ, được báo ở mức cảnh báo, và phần lớn các đơn vị này nay phụ trách theo khu vực. Các

@@ -32,6 +32,7 @@ _PUNCTUATION = re.compile(r"[^\w]+")
 
 DISTRICT_COURT = "court"
 DISTRICT_PROCURACY = "procuracy"
+DISTRICT_POLICE = "police"
 DISTRICT_BRANCH = "branch"
 
 # An agency's electronic id (mã định danh điện tử, Decision 20/2020/QĐ-TTg): 000.00.15.H44,
@@ -99,6 +100,10 @@ _PROCURACY = re.compile(
     r"(?<!\w)(?:viện kiểm sát nhân dân|vien kiem sat nhan dan|viện ksnd|vien ksnd|vksnd)\s+"
     r"(?:(?:cấp|cap)\s+)?"
 )
+# District police (Công an cấp huyện) ended on 1 March 2025, before the district tier: their
+# tasks went to the province's police and the communes' police, not to a commune's People's
+# Committee as the other district offices' did.
+_POLICE = re.compile(r"(?<!\w)(?:công an|cong an)\s+(?:(?:cấp|cap)\s+)?")
 # A commune, ward, township or special zone between an office and a district place makes
 # the office the commune's and the district its address: "UBND xã Hương Nộn - huyện Tam
 # Nông", "Trung tâm phục vụ hành chính công xã X huyện Y". Not "xã hội" (Phòng Lao động -
@@ -266,11 +271,14 @@ def _english_kind(key: str, first: bool) -> str | None:
         return DISTRICT_COURT
     if "procuracy" in key:
         return DISTRICT_PROCURACY
+    if "police" in key:
+        return DISTRICT_POLICE
     return DISTRICT_BRANCH if _EN_BRANCH.search(key) else DISTRICT
 
 
 def _line_kind(key: str, first: bool = True) -> str | None:
-    """DISTRICT_COURT, DISTRICT_PROCURACY, DISTRICT_BRANCH, DISTRICT or None for one agency,
+    """DISTRICT_COURT, DISTRICT_PROCURACY, DISTRICT_POLICE, DISTRICT_BRANCH, DISTRICT or None
+    for one agency,
     given as its comparison key; a district named bare counts only where it begins its line
     (`first`)."""
     for body, kind in ((_COURT, DISTRICT_COURT), (_PROCURACY, DISTRICT_PROCURACY)):
@@ -279,6 +287,10 @@ def _line_kind(key: str, first: bool = True) -> str | None:
             # Courts and procuracies are their own cases, never another district office.
             place = _district_place(key, found.end(), adjacent=True)
             return kind if place is not None else None
+    if (police := _POLICE.search(key)) is not None and (
+        _district_place(key, police.end(), adjacent=True) is not None
+    ):  # "Công an huyện X", "Công an cấp huyện"; "Công an xã X, huyện Y" is the commune's
+        return DISTRICT_POLICE
     if (level := _ANY_LEVEL_DISTRICT.search(key)) is not None:
         return DISTRICT_BRANCH if _BRANCH.search(key, 0, level.start()) else DISTRICT
     office = _OFFICE.search(key)
@@ -347,7 +359,8 @@ def agency_lines(cell: str) -> list[str]:
 
 def district_agency(cell: str) -> tuple[str, str] | None:
     """The district-tier agency of an agency cell, as its kind (DISTRICT_COURT,
-    DISTRICT_PROCURACY, DISTRICT_BRANCH for a unit named after a district, or DISTRICT for
+    DISTRICT_PROCURACY, DISTRICT_POLICE, DISTRICT_BRANCH for a unit named after a district, or
+    DISTRICT for
     another district-tier office) and its words as the
     cell writes them ("Phòng Tư pháp huyện Thanh Ba"); a court or a procuracy before another
     office, as its own case. None where the cell names none."""
@@ -356,14 +369,15 @@ def district_agency(cell: str) -> tuple[str, str] | None:
         kind = _line_kind(key, first)
         if kind is not None:
             found.setdefault(kind, part)
-    for kind in (DISTRICT_COURT, DISTRICT_PROCURACY, DISTRICT, DISTRICT_BRANCH):
+    for kind in (DISTRICT_COURT, DISTRICT_PROCURACY, DISTRICT_POLICE, DISTRICT, DISTRICT_BRANCH):
         if kind in found:
             return kind, found[kind]
     return None
 
 
 def district_kind(cell: str) -> str | None:
-    """DISTRICT_COURT, DISTRICT_PROCURACY, DISTRICT_BRANCH, DISTRICT (another district-tier
+    """DISTRICT_COURT, DISTRICT_PROCURACY, DISTRICT_POLICE, DISTRICT_BRANCH, DISTRICT (another
+    district-tier
     office) or None, for one agency cell."""
     found = district_agency(cell)
     return None if found is None else found[0]
