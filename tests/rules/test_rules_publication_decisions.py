@@ -397,6 +397,34 @@ def test_a_ministry_list_read_from_a_file(tmp_path: Path) -> None:
     ]
 
 
+def test_pa402_examples_name_the_issuer_of_the_nearest_valid_decision() -> None:
+    # A list joining several issuers' procedures (the portal's export of every ministry):
+    # each wrong cell's example names its neighbours' issuer, not the most common one.
+    rows = [{"name": f"A{i}", "decision_no": "4472/QĐ-BTC"} for i in range(2)]
+    rows += [
+        {"name": "B1", "decision_no": "1383/QĐ-BCA"},
+        {"name": "B2", "decision_no": "9303"},
+        {"name": "B3", "decision_no": "1523/QĐ-BCA-C06"},
+        {"name": "C1", "decision_no": "22/QĐ-TANDTC"},
+        {"name": "C2", "decision_no": "01/QĐCB"},
+        {"name": "C3", "decision_no": "01/QĐCB"},
+        {"name": "D1", "decision_no": "1681"},
+    ]
+    found = sorted((f for f in findings_of(rows) if f.rule == "PA402"), key=lambda f: f.row)
+    assert [(f.row, f.fix) for f in found] == [
+        (5, "Complete it with the type and issuer, e.g. 9303/QĐ-BCA, as the decision shows."),
+        (8, "Complete it with the issuer, e.g. 01/QĐ-TANDTC, as the decision shows."),
+        (9, "Complete it with the issuer, e.g. 01/QĐ-TANDTC, as the decision shows."),
+        (10, "Complete it with the type and issuer, e.g. 1681/QĐ-TANDTC, as the decision shows."),
+    ]
+    # Where most valid decisions name one issuer, the list is that issuer's: its examples
+    # name it, whatever stands beside the wrong cell.
+    rows = [{"name": f"A{i}", "decision_no": "4472/QĐ-BTC"} for i in range(3)]
+    rows += [{"name": "B1", "decision_no": "12/QĐ-TTg"}, {"name": "B2", "decision_no": "1681"}]
+    [finding] = [f for f in findings_of(rows) if f.rule == "PA402"]
+    assert "e.g. 1681/QĐ-BTC," in finding.fix
+
+
 ISSUER_CASES = [
     # (case, decision cell, date cell, the message's words or None): a decision whose issuer
     # no longer existed on its date cannot be, where both are read with certainty.

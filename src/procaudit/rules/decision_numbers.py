@@ -310,6 +310,12 @@ ISSUER_SAMPLE = 5_000  # valid cells looked at for the usual issuer: an example 
 def usual_issuer(valid: Iterable[str]) -> str:
     """The issuer most of these valid decision cells name, for the examples of the wrong
     ones' messages: a ministry's list is shown "1681/QĐ-BTC", not a province's "QĐ-UBND"."""
+    return issuer_share(valid)[0]
+
+
+def issuer_share(valid: Iterable[str]) -> tuple[str, float]:
+    """`usual_issuer` and the share of the cells (with an issuer) that name it: 1.0 in one
+    issuer's list, a fraction in a list joining several issuers' procedures."""
     # Searched once per distinct cell (a list repeats its few decisions on every row), each
     # issuer counted as often as its cells and in the order first seen, as a cell by cell
     # count would.
@@ -317,7 +323,16 @@ def usual_issuer(valid: Iterable[str]) -> str:
     for cell, count in Counter(itertools.islice(valid, ISSUER_SAMPLE)).items():
         if (match := _VALID_ISSUER.search(cell)) is not None:
             found[match.group(1)] += count
-    return found.most_common(1)[0][0] if found else USUAL_ISSUER
+    if not found:
+        return USUAL_ISSUER, 1.0
+    issuer, count = found.most_common(1)[0]
+    return issuer, count / found.total()
+
+
+def cell_issuer(cell: str) -> str | None:
+    """The issuer a valid decision cell names ("QĐ-BTC" of "1681/QĐ-BTC ngày 3/5/2025")."""
+    match = _VALID_ISSUER.search(cell)
+    return match.group(1) if match is not None else None
 
 
 def explain(reading: DecisionReading, value: str, issuer: str = USUAL_ISSUER) -> tuple[str, str]:

@@ -15,13 +15,16 @@ from procaudit.rules.decision_dates import date_problem
 from procaudit.rules.decision_issuers import issuers_gone
 from procaudit.rules.decision_numbers import (
     ISSUER_SAMPLE,
+    cell_issuer,
     explain,
+    issuer_share,
     read_decision,
-    usual_issuer,
 )
 from procaudit.rules.hits import hits, no_hits
 from procaudit.rules.registry import frame_rule
 from procaudit.rules.repairs import COLUMN, repairs
+
+ONE_ISSUERS_SHARE = 0.5  # of a list's valid decisions naming one issuer: that issuer's list
 
 
 @frame_rule(
@@ -215,11 +218,24 @@ def invalid_decision(ctx: RuleContext) -> pd.DataFrame:
         said = frame.index.to_series().isin(gone.index) & ~wrong
         repaired &= ~said  # the words around the number name the issuer that is gone
     values = frame.loc[wrong | repaired, "decision_no"]
-    issuer = ""
+    explained: dict[str, tuple[str, str]] = {}
     if len(values):  # the examples' issuer, from the first valid cells (not a column's copy)
-        valid = np.flatnonzero(status.eq("valid").to_numpy())[:ISSUER_SAMPLE]
-        issuer = usual_issuer(frame["decision_no"].iloc[valid])
-    explained = {value: explain(read_decision(value), value, issuer) for value in values.unique()}
+        valid = np.flatnonzero(status.eq("valid").to_numpy())
+        usual, share = issuer_share(frame["decision_no"].iloc[valid[:ISSUER_SAMPLE]])
+        firsts = values[~values.duplicated()]
+        at = frame.index.get_indexer(firsts.index)
+        # Most valid cells naming one issuer make it that issuer's list; a list joining
+        # several issuers' (a portal export of every ministry) shows each wrong cell the
+        # issuer of its nearest neighbour's.
+        mixed = share <= ONE_ISSUERS_SHARE
+        explained = {
+            value: explain(
+                read_decision(value),
+                value,
+                _nearest_issuer(frame, valid, int(i), usual) if mixed else usual,
+            )
+            for value, i in zip(firsts, at, strict=True)
+        }
     messages = values.map({value: pair[0] for value, pair in explained.items()})
     fixes = values.map({value: pair[1] for value, pair in explained.items()})
     # A number and an issuer that a mechanical repair recovers name the decision: a warning.
@@ -250,6 +266,19 @@ def repair_decision(value: str) -> str | None:
     if number is not None and read_decision(number).status == "valid":
         return None
     return reading.fixed if reading.fixed != value else None
+
+
+def _nearest_issuer(frame: pd.DataFrame, valid: np.ndarray, at: int, usual: str) -> str:
+    """The issuer of the valid decision cell nearest the row at position `at` (the one above
+    on a tie; `valid`: the valid cells' positions, in order): "9303/QĐ-BCA" among the
+    police's rows of a list of every ministry, not its most common "QĐ-BTC"; `usual` where
+    that cell names none."""
+    after = int(np.searchsorted(valid, at))
+    near = [int(valid[i]) for i in (after - 1, after) if 0 <= i < len(valid)]
+    if not near:
+        return usual
+    cell = frame["decision_no"].iat[min(near, key=lambda p: abs(p - at))]
+    return cell_issuer(str(cell)) or usual
 
 
 def _statuses(ctx: RuleContext) -> pd.Series:

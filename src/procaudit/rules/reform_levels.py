@@ -271,9 +271,9 @@ def district_level(ctx: RuleContext) -> pd.DataFrame:
     another gives the level it moved to ("B. THỦ TỤC HÀNH CHÍNH CẤP HUYỆN CHUYỂN GIAO VỀ CẤP
     XÃ"). District courts and procuracies are reported with their own messages: they became
     regional courts and procuracies; so is the district police ("Công an huyện"), whose tasks
-    went to the province's and the communes' police on 1 March 2025. A unit of a department or of a national system named
-    after the district it served ("Chi nhánh Văn phòng đăng ký đất đai huyện X", "Trung tâm Y
-    tế huyện X", "Chi cục Thuế huyện X") is no office of the district
+    went to the province's and the communes' police on 1 March 2025. A unit of a department or
+    of a national system named after the district it served ("Chi nhánh Văn phòng đăng ký đất
+    đai huyện X", "Trung tâm Y tế huyện X", "Chi cục Thuế huyện X") is no office of the district
     tier: its name is stale, a warning, and most such units now serve an area ("khu vực").
     Rows of an annex part that abolishes procedures are not reported.
 
