@@ -787,6 +787,35 @@ def test_pa504_defunct_agency(case: str, agency: str, successor: str | None) -> 
         assert successor in finding.fix
 
 
+SUBJECT_CASES = [
+    # (case, agency, name, the agency the fix names): an agency whose tasks went to several
+    # successors: the fix follows the procedure's name.
+    ("publishing", "Sở Thông tin và Truyền thông", "Cấp giấy phép xuất bản bản tin", "Sở Văn hóa"),
+    ("the press", "Sở TT&TT", "Cho phép họp báo (báo chí)", "Sở Văn hóa"),
+    ("telecoms", "Sở TT&TT", "Cấp giấy phép thiết lập mạng viễn thông", "Sở Khoa học và Công nghệ"),
+    ("vocational schools", "Sở LĐTBXH", "Cho phép thành lập trường trung cấp giáo dục nghề nghiệp",
+     "Sở Giáo dục và Đào tạo"),
+    ("children", "Sở LĐTBXH", "Đăng ký nhận chăm sóc thay thế cho trẻ em", "Sở Y tế"),
+    ("war veterans", "Sở LĐTBXH", "Giải quyết chế độ người có công", "Sở Nội vụ"),
+    ("the ministry's publishing", "Bộ TT&TT", "Cấp giấy phép hoạt động in", "Bộ Văn hóa"),
+    ("no split", "Sở GTVT", "Cấp giấy phép xuất bản bản tin", "Sở Xây dựng"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("case", "agency", "name", "successor"), SUBJECT_CASES, ids=[c[0] for c in SUBJECT_CASES]
+)
+def test_pa504_fix_names_who_took_the_procedures_subject(
+    case: str, agency: str, name: str, successor: str
+) -> None:
+    rows = [{"name": name, "agency": agency}, {"name": "Thủ tục khác", "agency": agency}]
+    found = sorted((f for f in findings_of(rows) if f.rule == "PA504"), key=lambda f: f.row)
+    assert [f.row for f in found] == [2, 3]
+    assert found[0].fix.startswith(f"Write {successor}")
+    # The message is the agency's, whatever the name: it says where the other tasks went.
+    assert found[0].message == found[1].message
+
+
 MERGED_PROVINCE_CASES = [
     # (case, agency, the message's words or None)
     (

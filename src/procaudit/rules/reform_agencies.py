@@ -16,7 +16,9 @@ from procaudit.rules.registry import frame_rule
 from procaudit.vn.agencies import PROVINCE_MERGED, defunct_in
 
 
-def _defunct_message(cell: str) -> tuple[str, str] | None:
+def _defunct_message(cell: str, name: object = None) -> tuple[str, str] | None:
+    """The message and fix for an agency cell; the fix names who took over the procedure
+    `name` where that is not the usual successor (`Defunct.successor_for`)."""
     found = defunct_in(cell)
     if not found:
         return None
@@ -44,7 +46,7 @@ def _defunct_message(cell: str) -> tuple[str, str] | None:
     )
     fix = "; ".join(
         (office if a.kind == PROVINCE_MERGED else write).format(
-            successor=a.successor, old=a.old_name
+            successor=a.successor_for(name) or a.successor, old=a.old_name
         )
         for a in found
     )
@@ -137,8 +139,11 @@ def defunct_agency(ctx: RuleContext) -> pd.DataFrame:
     agencies' provinces any more: an office named with one ("UBND tỉnh Kiên Giang", "Sở Tư
     pháp tỉnh Vĩnh Phúc", "Sở Tư pháp Vĩnh Phúc") is reported with the province it is part
     of; a ward or commune that took the old province's name ("UBND phường Thái Bình") is
-    not. The list procaudit knows is kept in `data/defunct_agencies.csv` inside the
-    package, the abbreviations in `data/agency_abbreviations.csv`, the provinces in
+    not. Where an agency's tasks went to several successors, the fix follows the procedure's
+    name: Sở Thông tin và Truyền thông's press and publishing ("Cấp giấy phép xuất bản bản
+    tin") went to Sở Văn hóa, Thể thao và Du lịch, not to Sở Khoa học và Công nghệ. The list
+    procaudit knows is kept in `data/defunct_agencies.csv` inside the package, the
+    abbreviations in `data/agency_abbreviations.csv`, the provinces in
     `data/merged_provinces.csv`.
 
     **Bad**
@@ -181,7 +186,10 @@ def defunct_agency(ctx: RuleContext) -> pd.DataFrame:
     202/2025/QH15 (Kiên Giang vào An Giang, Vĩnh Phúc vào Phú Thọ, …) không còn là tỉnh của cơ
     quan nào: cơ quan ghi kèm tên tỉnh đó ("UBND tỉnh Kiên Giang", "Sở Tư pháp tỉnh Vĩnh Phúc",
     "Sở Tư pháp Vĩnh Phúc") bị báo cùng tỉnh hiện nay; phường, xã mang tên tỉnh cũ ("UBND
-    phường Thái Bình") thì không. Danh sách procaudit sử dụng được lưu trong tệp
+    phường Thái Bình") thì không. Khi nhiệm vụ của một cơ quan được chuyển cho nhiều cơ quan,
+    cách sửa theo tên thủ tục: báo chí, xuất bản của Sở Thông tin và Truyền thông ("Cấp giấy
+    phép xuất bản bản tin") chuyển về Sở Văn hóa, Thể thao và Du lịch, không phải Sở Khoa học
+    và Công nghệ. Danh sách procaudit sử dụng được lưu trong tệp
     `data/defunct_agencies.csv` của gói phần mềm, các chữ viết tắt trong tệp
     `data/agency_abbreviations.csv`, các tỉnh trong tệp `data/merged_provinces.csv`.
 
@@ -210,6 +218,22 @@ def defunct_agency(ctx: RuleContext) -> pd.DataFrame:
     frame = ctx.frame
     explained = ctx.map_distinct("agency", _defunct_message, dtype="object")
     mask = explained.notna() & ~ctx.abolished
+    if "name" in frame and mask.any():
+        # An agency whose tasks went to several successors (Sở Thông tin và Truyền thông's
+        # press and publishing to Sở Văn hóa, Thể thao và Du lịch): its rows' fixes follow
+        # their names. Looked at only on the few rows reported.
+        cells = frame.loc[mask, "agency"]
+        split = {c for c in cells.unique() if any(a.by_subject for a in defunct_in(c))}
+        rows = cells.index[cells.isin(split)] if split else cells.index[:0]
+        if len(rows):
+            pairs = pd.Series(
+                list(zip(frame.loc[rows, "agency"], frame.loc[rows, "name"], strict=True)),
+                index=rows,
+                dtype="object",
+            )
+            said = {pair: _defunct_message(str(pair[0]), pair[1]) for pair in set(pairs)}
+            explained = explained.copy()
+            explained.loc[rows] = pairs.map(said)
     return hits(
         frame,
         mask,

@@ -428,6 +428,17 @@ class Defunct:
     pattern: re.Pattern[str]
     successor_pattern: re.Pattern[str]
     kind: str = "agency"
+    # Who took the tasks of some subjects instead ("press and publishing went to Sở Văn hóa,
+    # Thể thao và Du lịch"): the agency, and the words of a procedure's name that say them.
+    by_subject: tuple[tuple[str, re.Pattern[str]], ...] = ()
+
+    def successor_for(self, name: object) -> str | None:
+        """The agency that took over the procedure named `name` where it was not the
+        `successor` ("Cấp giấy phép xuất bản bản tin": Sở Văn hóa, Thể thao và Du lịch)."""
+        if not self.by_subject or not isinstance(name, str):
+            return None
+        key = comparison_key(name)
+        return next((agency for agency, words in self.by_subject if words.search(key)), None)
 
 
 def _words(text: str) -> str:
@@ -474,9 +485,20 @@ def defunct_agencies() -> tuple[Defunct, ...]:
                 row["note"],
                 pattern,
                 successor_pattern,
+                by_subject=_by_subject(row.get("by_subject") or ""),
             )
         )
     return tuple(agencies)
+
+
+def _by_subject(cell: str) -> tuple[tuple[str, re.Pattern[str]], ...]:
+    """data/defunct_agencies.csv's by_subject: "Sở Y tế: trẻ em|cai nghiện; Sở …: …"."""
+    found = []
+    for part in filter(None, (p.strip() for p in cell.split(";"))):
+        agency, words = part.split(":", 1)
+        alternatives = "|".join(re.escape(comparison_key(w)) for w in words.split("|"))
+        found.append((agency.strip(), re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)")))
+    return tuple(found)
 
 
 PROVINCE_MERGED = "province"  # a `Defunct` that is a province merged into another
