@@ -175,6 +175,106 @@ NOT_FLAGGED = [
 ]
 
 
+# Rows that something besides the name tells apart as two procedures (the portal's data).
+TOLD_APART = [
+    # (case, rows, flagged rows)
+    (
+        "two fields: one name for tax and for customs",
+        [
+            {"code": "1.008588", "name": "Nộp dần tiền thuế nợ", "level": "Cấp tỉnh",
+             "field": "Thuế"},
+            {"code": "1.011636", "name": "Thủ tục nộp dần tiền thuế nợ", "level": "Cấp tỉnh",
+             "field": "Hải quan"},
+        ],
+        [],
+    ),
+    (
+        "one field",
+        [
+            {"name": "Nộp dần tiền thuế nợ", "level": "Cấp tỉnh", "field": "Thuế"},
+            {"name": "Thủ tục nộp dần tiền thuế nợ", "level": "Cấp tỉnh", "field": "thuế"},
+        ],
+        [2, 3],
+    ),
+    (
+        "a field on one row only",
+        [
+            {"name": "Đăng ký khai sinh", "level": "Cấp xã", "field": "Hộ tịch"},
+            {"name": "Đăng ký khia sinh", "level": "Cấp xã", "field": None},
+        ],
+        [2, 3],
+    ),
+    (
+        "a slip across fields: a typo to correct all the same",
+        [
+            {"name": "Đăng ký khai sinh", "level": "Cấp xã", "field": "Hộ tịch"},
+            {"name": "Đăng ký khia sinh", "level": "Cấp xã", "field": "Tư pháp"},
+        ],
+        [2, 3],
+    ),
+    (
+        "a filler word across fields",
+        [
+            {"name": "Đăng ký việc nuôi con nuôi", "level": "Cấp xã", "field": "Hộ tịch"},
+            {"name": "Đăng ký nuôi con nuôi", "level": "Cấp xã", "field": "Nuôi con nuôi"},
+        ],
+        [],
+    ),
+    # A list without levels (a ministry's export): two codes of rows no agency places are,
+    # as PA203 reads them, the codes of one procedure's levels, where only punctuation,
+    # spacing or a leading "Thủ tục" differs; a slip is still reported.
+    (
+        "two codes, no level, punctuation",
+        [
+            {"code": "1.013239", "name": "Thẩm định Báo cáo/Báo cáo điều chỉnh", "agency": ""},
+            {"code": "1.013216", "name": "Thẩm định Báo cáo/ Báo cáo điều chỉnh", "agency": ""},
+        ],
+        [],
+    ),
+    (
+        "two codes, no level, a slip",
+        [
+            {"code": "1.013239", "name": "Đăng ký khai sinh", "agency": ""},
+            {"code": "1.013216", "name": "Đăng ký khia sinh", "agency": ""},
+        ],
+        [2, 3],
+    ),
+    (
+        "one code twice, no level, punctuation",
+        [
+            {"code": "1.013239", "name": "Thẩm định Báo cáo/Báo cáo điều chỉnh", "agency": ""},
+            {"code": "1.013239", "name": "Thẩm định Báo cáo/ Báo cáo điều chỉnh", "agency": ""},
+        ],
+        [2, 3],
+    ),
+    (
+        "two codes, agencies at one level, punctuation",
+        [
+            {"code": "1.013239", "name": "Thẩm định Báo cáo/Báo cáo điều chỉnh",
+             "agency": "Sở Xây dựng"},
+            {"code": "1.013216", "name": "Thẩm định Báo cáo/ Báo cáo điều chỉnh",
+             "agency": "Sở Xây dựng"},
+        ],
+        [2, 3],
+    ),
+    (
+        "two codes, a level column, punctuation",
+        [
+            {"code": "1.013239", "name": "Thẩm định Báo cáo/Báo cáo điều chỉnh",
+             "level": "Cấp tỉnh"},
+            {"code": "1.013216", "name": "Thẩm định Báo cáo/ Báo cáo điều chỉnh",
+             "level": "Cấp tỉnh"},
+        ],
+        [2, 3],
+    ),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("case", "rows", "flagged"), TOLD_APART, ids=[c[0] for c in TOLD_APART])
+def test_pa204_rows_told_apart(case: str, rows: list[Row], flagged: list[int]) -> None:
+    assert [row for row, _ in hits_of("PA204", rows)] == flagged
+
+
 @pytest.mark.parametrize(("case", "rows"), NOT_FLAGGED, ids=[c[0] for c in NOT_FLAGGED])
 def test_pa204_leaves_alone(case: str, rows: list[Row]) -> None:
     assert hits_of("PA204", rows) == []

@@ -46,7 +46,12 @@ from procaudit.core.i18n import t
 from procaudit.rules.compared_levels import BY_AGENCY
 from procaudit.rules.context import RuleContext
 from procaudit.rules.hits import hits, no_hits
-from procaudit.rules.near_duplicates_difference import Difference, same_letters_difference
+from procaudit.rules.near_duplicates_difference import (
+    EXTRA,
+    WORD,
+    Difference,
+    same_letters_difference,
+)
 from procaudit.rules.near_duplicates_names import NameParts, Names, names_of
 from procaudit.rules.near_duplicates_pairs import (
     NameSums,
@@ -59,6 +64,7 @@ from procaudit.rules.near_duplicates_pairs import (
 )
 from procaudit.rules.registry import frame_rule
 from procaudit.rules.row_names import SHOWN_ROWS
+from procaudit.vn.text import comparison_key
 
 
 @dataclass
@@ -345,6 +351,61 @@ def _messages(
     return pd.Series([texts[v] for v in of_row.tolist()], index=index, dtype=object)
 
 
+def _not_told_apart(
+    ctx: RuleContext, variants: Variants, pairs: list[tuple[int, int, Difference]]
+) -> list[tuple[int, int, Difference]]:
+    """The pairs whose rows nothing else tells apart as two procedures, looked at on the
+    few pairs found (each name by its first row). Names that differ by a slip are kept: the
+    typo is to be corrected whatever the rows. Names that differ otherwise (punctuation,
+    spacing, a leading "Thủ tục", a filler word) are dropped in two fields ("Nộp dần tiền
+    thuế nợ", Thuế, and "Thủ tục nộp dần tiền thuế nợ", Hải quan: a procedure has one
+    field), and, in a list without levels, under two codes of rows no agency places: as
+    PA203 takes two codes of one name, the codes of its levels."""
+    frame = ctx.frame
+    fields = frame.get("field")
+    codes = levels = None
+    if "code" in frame and ("level" not in frame or frame["level"].isna().all()):
+        codes, levels = ctx.code_keys, ctx.level_keys
+    if fields is None and codes is None:
+        return pairs
+    seen, first = np.unique(variants.of_row, return_index=True)
+    row_of = dict(zip(seen.tolist(), variants.position[first].tolist(), strict=True))
+    kept = []
+    for u, v, difference in pairs:
+        a, b = row_of[u], row_of[v]
+        # A slip (a wrong letter, a word typed twice) is a typo to correct, whatever the rows.
+        slip = difference.kind == WORD or (difference.kind == EXTRA and difference.repeat)
+        if not slip and (
+            (fields is not None and _two_fields(fields.iat[a], fields.iat[b]))
+            or (
+                codes is not None
+                and levels is not None
+                and _two_codes(codes.iat[a], codes.iat[b])
+                and _unplaced(levels.iat[a])
+                and _unplaced(levels.iat[b])
+            )
+        ):
+            continue
+        kept.append((u, v, difference))
+    return kept
+
+
+def _unplaced(level: object) -> bool:
+    """Whether a level key says no level: neither the row's cell nor its agencies name one."""
+    return level == ""
+
+
+def _two_codes(one: object, other: object) -> bool:
+    """Whether two code keys are two codes (a missing one is none)."""
+    return isinstance(one, str) and isinstance(other, str) and one != other
+
+
+def _two_fields(one: object, other: object) -> bool:
+    """Whether two field cells name two fields (an empty one names none)."""
+    keys = [comparison_key(cell) if isinstance(cell, str) else "" for cell in (one, other)]
+    return all(keys) and keys[0] != keys[1]
+
+
 def _found(ctx: RuleContext) -> tuple[Variants | None, list[tuple[int, int, Difference]]]:
     """The names' variants, and the pairs of rows whose names are near duplicates."""
     variants = _variants(ctx)
@@ -389,8 +450,12 @@ def near_duplicate_name(ctx: RuleContext) -> pd.DataFrame:
     cấp tỉnh)") stands in for it, so that "X" and "X (thực hiện tại cấp tỉnh)" in a list
     without levels are two levels, not a near duplicate. In a list kept per unit (a one-stop
     system's export, each district's procedures one after another) names are compared within
-    one unit only. Names that are the same after normalisation are PA203's, not this rule's.
-    Every row of a pair is reported and names the other.
+    one unit only. Names that differ by more than a slip (punctuation, spacing, a leading
+    "Thủ tục", a filler word) are not reported where the rows say they are two procedures:
+    two fields ("Nộp dần tiền thuế nợ" under Thuế, "Thủ tục nộp dần tiền thuế nợ" under Hải
+    quan), or, in a list without levels, two codes of rows no agency places (as PA203, the
+    codes of one procedure's levels). Names that are the same after normalisation are
+    PA203's, not this rule's. Every row of a pair is reported and names the other.
 
     **Bad**
     ```
@@ -426,9 +491,13 @@ def near_duplicate_name(ctx: RuleContext) -> pd.DataFrame:
     cấp; dòng không có ô cấp thực hiện thì lấy cấp ghi trong tên ("(thực hiện tại cấp tỉnh)"),
     để "X" và "X (thực hiện tại cấp tỉnh)" trong danh mục không có cột cấp được coi là hai cấp,
     không phải gần trùng. Trong danh mục lập theo đơn vị (dữ liệu xuất từ hệ thống một cửa, thủ
-    tục của từng huyện nối tiếp nhau), tên chỉ được so sánh trong cùng một đơn vị. Các tên giống
-    nhau sau khi chuẩn hóa thuộc quy tắc PA203, không thuộc quy tắc này. Cả hai dòng của một cặp
-    đều được báo và nêu dòng kia.
+    tục của từng huyện nối tiếp nhau), tên chỉ được so sánh trong cùng một đơn vị. Các tên khác
+    nhau nhiều hơn một lỗi gõ (dấu câu, khoảng trắng, chữ "Thủ tục" ở đầu, một hư từ) không bị
+    báo khi các dòng cho thấy đó là hai thủ tục: hai lĩnh vực ("Nộp dần tiền thuế nợ" thuộc
+    Thuế, "Thủ tục nộp dần tiền thuế nợ" thuộc Hải quan), hoặc, trong danh mục không có cột
+    cấp, hai mã của các dòng mà cơ quan thực hiện không cho biết cấp (như PA203: mã của các
+    cấp của một thủ tục). Các tên giống nhau sau khi chuẩn hóa thuộc quy tắc PA203, không thuộc
+    quy tắc này. Cả hai dòng của một cặp đều được báo và nêu dòng kia.
 
     **Sai**
     ```
@@ -450,6 +519,8 @@ def near_duplicate_name(ctx: RuleContext) -> pd.DataFrame:
     hiện rõ điểm khác nhau.
     """
     variants, pairs = ctx.taken("near_duplicates", lambda: _found(ctx))
+    if variants is not None and pairs:
+        pairs = _not_told_apart(ctx, variants, pairs)
     if variants is None or not pairs:
         return no_hits()
     messages = _messages(ctx, variants, pairs)
