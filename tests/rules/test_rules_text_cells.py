@@ -153,6 +153,40 @@ def test_pa602_fix_is_the_nfc_text() -> None:
     assert "2 tone or vowel marks" in finding.message  # the breve of ă and the acute of ý
 
 
+LEGAL_BASIS = (
+    "Tên văn bản pháp lýMã văn bảnNghị định quy định chi tiết thi hành một số điều của Luật "
+    "Phòng, chống thiên tai và Luật sửa đổi, bổ sung một số điều của Luật Phòng, chống thiên "
+    "tai và Luật Đê điều.66/2021/NĐ-CP"
+)
+
+
+@pytest.mark.parametrize(
+    ("value", "fix"),
+    [
+        # A short cell: the text as NFC writes it.
+        (unicodedata.normalize("NFD", "Hộ tịch"), "Convert it to NFC: 'Hộ tịch'."),
+        # A long one (the portal's legal basis): not the thousand characters again, which
+        # look the same once converted, but the words that change.
+        (
+            LEGAL_BASIS.replace("thiên", unicodedata.normalize("NFD", "thiên")).replace(
+                "Đê", unicodedata.normalize("NFD", "Đê")
+            ),
+            "Convert it to NFC (procaudit fix does it); the words stored decomposed: 'thiên', "
+            "'Đê'.",
+        ),
+        (
+            unicodedata.normalize("NFD", LEGAL_BASIS),
+            "Convert it to NFC (procaudit fix does it); the words stored decomposed: 'Tên', "
+            "'văn', 'bản' and 20 more.",
+        ),
+    ],
+    ids=["short", "two words", "every word"],
+)
+def test_pa602_fix_of_a_long_cell_names_its_words(value: str, fix: str) -> None:
+    [finding] = [f for f in findings_of([{"name": "A", "legal_basis": value}]) if f.rule == "PA602"]
+    assert finding.fix == fix
+
+
 @pytest.mark.parametrize(
     ("value", "message", "cleaned"),
     [

@@ -33,6 +33,7 @@ from procaudit.core.findings import Severity
 from procaudit.core.i18n import t
 from procaudit.rules.context import RuleContext
 from procaudit.rules.hits import hits, no_hits
+from procaudit.rules.nfc_text import not_nfc_said
 from procaudit.rules.registry import DescribeText, frame_rule
 from procaudit.rules.whitespace import (
     BREAK,
@@ -385,39 +386,7 @@ def legacy_encoding(ctx: RuleContext) -> pd.DataFrame:
 
 # --- PA602 --------------------------------------------------------------------------------------
 def _explain_not_nfc(survey: SurveyedColumn, number: int) -> tuple[str, str]:
-    value = survey.value(number)
-    marks = sum(1 for char in value if unicodedata.combining(char))
-    if marks == 1:
-        why = t(
-            "a tone or vowel mark is stored as a separate combining character (decomposed)",
-            "một dấu thanh hoặc dấu nguyên âm được lưu thành ký tự tổ hợp riêng (dạng tách rời)",
-        )
-    elif marks:
-        why = t(
-            "{marks} tone or vowel marks are stored as separate combining characters (decomposed)",
-            "{marks} dấu thanh hoặc dấu nguyên âm được lưu thành các ký tự tổ hợp riêng "
-            "(dạng tách rời)",
-            marks=marks,
-        )
-    else:
-        why = t(
-            "it holds characters that NFC replaces by their standard form",
-            "ô chứa ký tự mà dạng NFC thay bằng dạng chuẩn",
-        )
-    return (
-        t(
-            "The cell is not in Unicode NFC: {why}, so it does not equal the same text typed "
-            "normally, and searches and duplicate checks miss it.",
-            "Ô không ở dạng Unicode NFC (dựng sẵn): {why}, nên không khớp với cùng nội dung được "
-            "gõ bình thường, và việc tìm kiếm, kiểm tra trùng lặp sẽ bỏ sót.",
-            why=why,
-        ),
-        t(
-            "Convert it to NFC: '{text}'.",
-            "Chuyển sang dạng NFC (Unicode dựng sẵn): '{text}'.",
-            text=unicodedata.normalize("NFC", value),
-        ),
-    )
+    return not_nfc_said(survey.value(number))
 
 
 @frame_rule(

@@ -1,0 +1,72 @@
+"""How PA602 (`text_cells`) says a cell is not in Unicode NFC, and how to fix it."""
+
+from __future__ import annotations
+
+import unicodedata
+
+from procaudit.core.i18n import t
+
+
+def not_nfc_said(value: str) -> tuple[str, str]:
+    """PA602's message and fix for a cell `value` that is not in NFC."""
+    marks = sum(1 for char in value if unicodedata.combining(char))
+    if marks == 1:
+        why = t(
+            "a tone or vowel mark is stored as a separate combining character (decomposed)",
+            "một dấu thanh hoặc dấu nguyên âm được lưu thành ký tự tổ hợp riêng (dạng tách rời)",
+        )
+    elif marks:
+        why = t(
+            "{marks} tone or vowel marks are stored as separate combining characters (decomposed)",
+            "{marks} dấu thanh hoặc dấu nguyên âm được lưu thành các ký tự tổ hợp riêng "
+            "(dạng tách rời)",
+            marks=marks,
+        )
+    else:
+        why = t(
+            "it holds characters that NFC replaces by their standard form",
+            "ô chứa ký tự mà dạng NFC thay bằng dạng chuẩn",
+        )
+    return (
+        t(
+            "The cell is not in Unicode NFC: {why}, so it does not equal the same text typed "
+            "normally, and searches and duplicate checks miss it.",
+            "Ô không ở dạng Unicode NFC (dựng sẵn): {why}, nên không khớp với cùng nội dung được "
+            "gõ bình thường, và việc tìm kiếm, kiểm tra trùng lặp sẽ bỏ sót.",
+            why=why,
+        ),
+        _nfc_fix(value),
+    )
+
+
+QUOTED_FIX = 200  # a longer cell's fix names its decomposed words, not the whole text again
+SHOWN_WORDS = 3
+
+
+def _nfc_fix(value: str) -> str:
+    """PA602's fix: the cell as NFC writes it; a long one's (a legal basis of a thousand
+    characters, which NFC leaves looking the same) by the words that change."""
+    fixed = unicodedata.normalize("NFC", value)
+    if len(fixed) <= QUOTED_FIX:
+        return t(
+            "Convert it to NFC: '{text}'.",
+            "Chuyển sang dạng NFC (Unicode dựng sẵn): '{text}'.",
+            text=fixed,
+        )
+    words = dict.fromkeys(
+        unicodedata.normalize("NFC", word).strip(_PUNCTUATION)
+        for word in value.split()
+        if any(unicodedata.combining(char) for char in word)
+    )
+    shown = ", ".join(f"'{word}'" for word in list(words)[:SHOWN_WORDS])
+    more = len(words) - SHOWN_WORDS
+    return t(
+        "Convert it to NFC (procaudit fix does it); the words stored decomposed: {shown}{more}.",
+        "Chuyển sang dạng NFC (Unicode dựng sẵn; lệnh procaudit fix làm việc này); các từ lưu ở "
+        "dạng tách rời: {shown}{more}.",
+        shown=shown,
+        more=t(" and {n} more", " và {n} từ khác", n=more) if more > 0 else "",
+    )
+
+
+_PUNCTUATION = ".,;:()[]\"'“”/-"
