@@ -816,6 +816,50 @@ def test_pa504_fix_names_who_took_the_procedures_subject(
     assert found[0].message == found[1].message
 
 
+LISTED_BESIDE_CASES = [
+    # (case, agency cell, the fix): the successor already listed on another line of the cell
+    # (the portal's exports): the old name is only to be deleted.
+    (
+        "successor on the next line",
+        "Cục Đường thủy nội địa Việt Nam\nCảng vụ hàng hải\nCục Hàng hải và Đường thủy Việt Nam",
+        "Delete Cục Đường thủy nội địa Việt Nam: Cục Hàng hải và Đường thủy Việt Nam, which "
+        "took it over, is already listed.",
+    ),
+    (
+        "successor before a comma",
+        "Chi cục Hải quan khu vực, Cục Hải quan tỉnh, thành phố",
+        "Delete Cục Hải quan tỉnh: Chi cục Hải quan khu vực, which took it over, is already "
+        "listed.",
+    ),
+    (
+        "no successor beside",
+        "Cục Hải quan tỉnh, thành phố",
+        "Write Chi cục Hải quan khu vực for Cục Hải quan tỉnh.",
+    ),
+    (
+        "another agency beside",
+        "Sở Tài chính\nSở Giao thông vận tải",
+        "Write Sở Xây dựng for Sở Giao thông vận tải.",
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("case", "agency", "fix"), LISTED_BESIDE_CASES, ids=[c[0] for c in LISTED_BESIDE_CASES]
+)
+def test_pa504_fix_deletes_an_old_name_listed_beside_its_successor(
+    case: str, agency: str, fix: str
+) -> None:
+    [finding] = [f for f in findings_of([{"name": "A", "agency": agency}]) if f.rule == "PA504"]
+    assert finding.fix == fix
+
+
+def test_pa504_a_subjects_successor_is_written_even_beside_the_usual_one() -> None:
+    rows = [{"name": "Cấp giấy phép xuất bản bản tin", "agency": "Sở TT&TT\nSở KH&CN"}]
+    [finding] = [f for f in findings_of(rows) if f.rule == "PA504"]
+    assert finding.fix.startswith("Write Sở Văn hóa, Thể thao và Du lịch for")
+
+
 MERGED_PROVINCE_CASES = [
     # (case, agency, the message's words or None)
     (

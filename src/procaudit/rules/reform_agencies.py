@@ -13,7 +13,14 @@ from procaudit.core.i18n import t
 from procaudit.rules.context import RuleContext
 from procaudit.rules.hits import hits
 from procaudit.rules.registry import frame_rule
-from procaudit.vn.agencies import PROVINCE_MERGED, defunct_in
+from procaudit.vn.agencies import (
+    AGENCY_BREAK,
+    PROVINCE_MERGED,
+    Defunct,
+    agency_words,
+    defunct_in,
+)
+from procaudit.vn.former_holders import without_former
 
 
 def _defunct_message(cell: str, name: object = None) -> tuple[str, str] | None:
@@ -40,16 +47,24 @@ def _defunct_message(cell: str, name: object = None) -> tuple[str, str] | None:
         for a in found
     )
     write = t("write {successor} for {old}", "ghi {successor} thay cho {old}")
+    # The successor already on another line of the cell ("Cục Đường thủy nội địa Việt
+    # Nam\nCục Hàng hải và Đường thủy Việt Nam"): the old name is only to be deleted.
+    delete = t(
+        "delete {old}: {successor}, which took it over, is already listed",
+        "xóa {old}: {successor}, cơ quan tiếp nhận, đã có trong danh sách",
+    )
     office = t(
         "name the office of {successor} that took over from that of {old}",
         "ghi cơ quan của {successor} đã tiếp nhận nhiệm vụ của cơ quan thuộc {old}",
     )
-    fix = "; ".join(
-        (office if a.kind == PROVINCE_MERGED else write).format(
-            successor=a.successor_for(name) or a.successor, old=a.old_name
-        )
-        for a in found
-    )
+    fixes = []
+    for a in found:
+        moved = a.successor_for(name)  # a subject's successor: not the one listed beside
+        how = office if a.kind == PROVINCE_MERGED else write
+        if a.kind != PROVINCE_MERGED and moved is None and _listed_beside(cell, a):
+            how = delete
+        fixes.append(how.format(successor=moved or a.successor, old=a.old_name))
+    fix = "; ".join(fixes)
     return (
         t(
             "The agency no longer exists: {names}.",
@@ -57,6 +72,15 @@ def _defunct_message(cell: str, name: object = None) -> tuple[str, str] | None:
             names=names,
         ),
         fix[0].upper() + fix[1:] + ".",
+    )
+
+
+def _listed_beside(cell: str, agency: Defunct) -> bool:
+    """Whether another agency of the cell (`AGENCY_BREAK`) is the successor of `agency`."""
+    lines = [agency_words(line) for line in AGENCY_BREAK.split(without_former(cell))]
+    return any(
+        agency.successor_pattern.search(words) and not agency.pattern.search(words)
+        for words in lines
     )
 
 
@@ -141,7 +165,9 @@ def defunct_agency(ctx: RuleContext) -> pd.DataFrame:
     of; a ward or commune that took the old province's name ("UBND phường Thái Bình") is
     not. Where an agency's tasks went to several successors, the fix follows the procedure's
     name: Sở Thông tin và Truyền thông's press and publishing ("Cấp giấy phép xuất bản bản
-    tin") went to Sở Văn hóa, Thể thao và Du lịch, not to Sở Khoa học và Công nghệ. The list
+    tin") went to Sở Văn hóa, Thể thao và Du lịch, not to Sở Khoa học và Công nghệ; where the
+    successor is already listed on another line of the cell, the fix deletes the old name.
+    The list
     procaudit knows is kept in `data/defunct_agencies.csv` inside the package, the
     abbreviations in `data/agency_abbreviations.csv`, the provinces in
     `data/merged_provinces.csv`.
@@ -189,7 +215,8 @@ def defunct_agency(ctx: RuleContext) -> pd.DataFrame:
     phường Thái Bình") thì không. Khi nhiệm vụ của một cơ quan được chuyển cho nhiều cơ quan,
     cách sửa theo tên thủ tục: báo chí, xuất bản của Sở Thông tin và Truyền thông ("Cấp giấy
     phép xuất bản bản tin") chuyển về Sở Văn hóa, Thể thao và Du lịch, không phải Sở Khoa học
-    và Công nghệ. Danh sách procaudit sử dụng được lưu trong tệp
+    và Công nghệ; nếu cơ quan tiếp nhận đã có ở dòng khác của ô, cách sửa là xóa tên cũ. Danh
+    sách procaudit sử dụng được lưu trong tệp
     `data/defunct_agencies.csv` của gói phần mềm, các chữ viết tắt trong tệp
     `data/agency_abbreviations.csv`, các tỉnh trong tệp `data/merged_provinces.csv`.
 

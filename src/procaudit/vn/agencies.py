@@ -562,7 +562,7 @@ def merged_province_in(key: str) -> Defunct | None:
 # comma before the head of another agency ("Sở Tài chính, Sở KH&ĐT"); a comma inside a name
 # ("Sở Lao động, Thương binh và XH") or between places ("Cục Hải quan tỉnh, thành phố")
 # separates nothing.
-_AGENCY_BREAK = re.compile(
+AGENCY_BREAK = re.compile(
     r"\s*[\n;]+\s*|\s*,\s*(?=(?:sở|so|bộ|ubnd|ủy ban|uỷ ban|uy ban|tổng cục|cục|chi cục|ban"
     r"|phòng|trung tâm|công an|văn phòng|thủ tướng|chính phủ|ngân hàng|kho bạc|bảo hiểm"
     r"|tòa án|toà án|viện|hội đồng|chủ tịch|đài|thuế|hải quan)(?!\w))",
@@ -576,7 +576,7 @@ def defunct_in(cell: str) -> tuple[Defunct, ...]:
     line ("Bộ Khoa học và Công nghệ (Bộ TTTT cũ)"); on a line of its own it is stale, whatever
     the other lines name ("Sở Tài chính\nSở Kế hoạch và Đầu tư")."""
     found: dict[str, Defunct] = {}
-    for line in _AGENCY_BREAK.split(without_former(cell)):
+    for line in AGENCY_BREAK.split(without_former(cell)):
         words = agency_words(line)
         if not words:
             continue
