@@ -287,8 +287,10 @@ def _line_kind(key: str, first: bool = True) -> str | None:
             # Courts and procuracies are their own cases, never another district office.
             place = _district_place(key, found.end(), adjacent=True)
             return kind if place is not None else None
-    if (police := _POLICE.search(key)) is not None and (
-        _district_place(key, police.end(), adjacent=True) is not None
+    if (
+        ("công an" in key or "cong an" in key)
+        and (police := _POLICE.search(key)) is not None
+        and (_district_place(key, police.end(), adjacent=True) is not None)
     ):  # "Công an huyện X", "Công an cấp huyện"; "Công an xã X, huyện Y" is the commune's
         return DISTRICT_POLICE
     if (level := _ANY_LEVEL_DISTRICT.search(key)) is not None:
