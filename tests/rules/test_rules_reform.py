@@ -797,6 +797,8 @@ SUBJECT_CASES = [
      "Sở Giáo dục và Đào tạo"),
     ("children", "Sở LĐTBXH", "Đăng ký nhận chăm sóc thay thế cho trẻ em", "Sở Y tế"),
     ("war veterans", "Sở LĐTBXH", "Giải quyết chế độ người có công", "Sở Nội vụ"),
+    ("drug rehabilitation, to the police", "Sở LĐTBXH", "Đăng ký cai nghiện ma túy tự nguyện",
+     "Công an cấp tỉnh"),
     ("the ministry's publishing", "Bộ TT&TT", "Cấp giấy phép hoạt động in", "Bộ Văn hóa"),
     ("no split", "Sở GTVT", "Cấp giấy phép xuất bản bản tin", "Sở Xây dựng"),
 ]  # fmt: skip
