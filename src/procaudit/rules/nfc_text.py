@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import unicodedata
 
 from procaudit.core.i18n import t
@@ -54,8 +55,8 @@ def _nfc_fix(value: str) -> str:
             text=fixed,
         )
     words = dict.fromkeys(
-        unicodedata.normalize("NFC", word).strip(_PUNCTUATION)
-        for word in value.split()
+        unicodedata.normalize("NFC", word)
+        for word in _WORD.findall(value)
         if any(unicodedata.combining(char) for char in word)
     )
     shown = ", ".join(f"'{word}'" for word in list(words)[:SHOWN_WORDS])
@@ -69,4 +70,6 @@ def _nfc_fix(value: str) -> str:
     )
 
 
-_PUNCTUATION = ".,;:()[]\"'“”/-"
+# A word: letters and their combining marks, without the digits and punctuation a scraped
+# cell runs into it ("điều.66/2021/NĐ-CP").
+_WORD = re.compile(r"[^\W\d_](?:[^\W\d_]|[\u0300-\u036f])*")
