@@ -222,8 +222,11 @@ def invalid_decision(ctx: RuleContext) -> pd.DataFrame:
     if len(values):  # the examples' issuer, from the first valid cells (not a column's copy)
         valid = np.flatnonzero(status.eq("valid").to_numpy())
         usual, share = issuer_share(frame["decision_no"].iloc[valid[:ISSUER_SAMPLE]])
-        firsts = values[~values.duplicated()]
-        at = frame.index.get_indexer(firsts.index)
+        # Each distinct wrong value with the position of its first row (by position: the
+        # labels of a stack of tables may repeat).
+        first = ~values.duplicated().to_numpy()
+        firsts = values[first]
+        at = np.flatnonzero((wrong | repaired).to_numpy())[first]
         # Most valid cells naming one issuer make it that issuer's list; a list joining
         # several issuers' (a portal export of every ministry) shows each wrong cell the
         # issuer of its nearest neighbour's.
