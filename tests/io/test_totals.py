@@ -1,5 +1,6 @@
 """Total and subtotal rows are no procedures, and no line of the name above them: "Tổng
-cộng: 150", "Cộng lĩnh vực: 5", "Cộng mục I", "Tổng II", "Có 5 thủ tục", "Sub-total: 3";
+cộng: 150", "Cộng lĩnh vực: 5", "Cộng mục I", "Tổng II", "Có 5 thủ tục", "Sub-total: 3",
+a breakdown "Trong đó: cấp tỉnh 100; cấp xã 50";
 a procedure whose name begins with "Tổng" is still one."""
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ TOTALS = [
     "(Tổng cộng: 2 thủ tục)",
     "Có 2 thủ tục",
     "Sub-total: 2",
+    "Trong đó: cấp tỉnh 0; cấp xã 2",
 ]
 
 

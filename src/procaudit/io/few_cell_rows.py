@@ -51,8 +51,9 @@ _LETTERED = re.compile(r"\s*[a-zđ]\s*[).]")
 _NUMBER = r"\s*(?:[IVXLC]+|[A-Z]|\d+(?:\.\d+)*)\.?\s*"
 # "Tổng cộng", "Tổng số: 150", "Cộng: 15 thủ tục", "Tổng 150"; a group's subtotal ("Cộng lĩnh
 # vực: 5", "Cộng mục I", "Tổng II", "Có 5 thủ tục", "Sub-total"); not "Tổng giám đốc ...".
+# A total's breakdown on the line under it ("Trong đó: cấp tỉnh 100; cấp xã 25") is one too.
 _TOTAL = re.compile(
-    r"^\(?(?:tổng\s*(?:cộng|số)\b|(?:tổng|cộng)\s*(?:[:(\d]|$)"
+    r"^\(?(?:tổng\s*(?:cộng|số)\b|(?:tổng|cộng)\s*(?:[:(\d]|$)|trong đó\s*[:,]"
     r"|cộng\s+(?:lĩnh vực|mục|phần|nhóm|[ivxlc]+\b)|tổng\s+(?:[ivxlc]+|mục|phần|lĩnh vực)\b"
     r"|có\s+\d+\s+(?:thủ tục|tthc)\b|sub-?\s*total\b|total\b)"
 )
