@@ -53,6 +53,16 @@ CASES = {
         [["1", "HỘ TỊCH", "", ""], ["1.1", *BIRTH[1:]], ["1.2", *DEATH[1:]]],
         [(3, "Hộ tịch"), (4, "Hộ tịch")],
     ),
+    "sub-groups numbered '1.1' in an outline, the procedures numbered on": (
+        [
+            ["I", "Lĩnh vực Y tế", "", ""],
+            ["1.1", "", "Dược phẩm", ""],
+            BIRTH,
+            ["1.2", "", "Khám bệnh, chữa bệnh", ""],
+            DEATH,
+        ],
+        [(4, "Dược phẩm"), (6, "Khám bệnh, chữa bệnh")],
+    ),
     "an unnumbered group in the code column": (
         [["", "Chứng thực", "", ""], BIRTH, DEATH, ["", "ĐẤT ĐAI", "", ""], LAND],
         [(3, "Chứng thực"), (4, "Chứng thực"), (6, "Đất đai")],
@@ -80,6 +90,27 @@ CASES = {
     ),
     "a numbered procedure without a code": (
         [BIRTH, ["2", "", "Cấp giấy phép lĩnh vực dầu khí", ""]],
+        [(2, None), (3, None)],
+    ),
+    "a list numbered '1.1', '1.2', '2' with names alone": (
+        [
+            ["1.1", "", "Đăng ký khai sinh", ""],
+            ["1.2", "", "Khai tử", ""],
+            ["2", "", "Kết hôn", ""],
+        ],
+        [(2, None), (3, None), (4, None)],
+    ),
+    "cases numbered under their procedure": (
+        [
+            ["1", "", "Cấp Giấy chứng nhận quyền sử dụng đất", "Văn phòng đăng ký đất đai"],
+            ["1.1", "", "Cấp lần đầu", ""],
+            ["1.2", "", "Cấp lại", ""],
+            DEATH,
+        ],
+        [(3, None), (4, None), (5, None)],
+    ),
+    "a row numbered '1.1' naming a procedure over a plainly numbered row": (
+        [["1.1", "", "Cấp giấy phép hoạt động khám bệnh, chữa bệnh cho cơ sở tư nhân", ""], BIRTH],
         [(2, None), (3, None)],
     ),
     "a numbered row with one text that is no heading": (

@@ -179,6 +179,8 @@ def notes_and_headings(
     heading |= _group_headings(
         few, stt, name, ~heading & ~going_on.reindex(few.index).to_numpy(dtype=bool)
     )
+    if stt is not None:
+        heading |= _outlined_groups(few, live, stt, name, ~heading)
     lone = _lone_texts(
         few, (name, code, agency), ~heading & ~going_on.reindex(few.index).to_numpy(dtype=bool)
     )
@@ -245,6 +247,49 @@ def _group_headings(
             text = texts.pop()
             # An agency's name over a block of rows is its unit's, no field's (`_lone_texts`).
             found[at] = group_name(text) is not None and not names_an_agency(text)
+    return found
+
+
+# An outline's number ("1.1", "2.3."): a sub-group's, where the procedures are numbered 1, 2, 3.
+_OUTLINE = re.compile(r"\s*\d+(?:\.\d+)+\.?\s*")
+_PLAIN = re.compile(r"\s*\d+\.?\s*")
+
+
+def _outlined_groups(
+    few: pd.DataFrame, live: pd.DataFrame, stt: int, name: int, candidates: np.ndarray
+) -> np.ndarray:
+    """Which of the `candidates` among the rows `few` head a sub-group by an outline's
+    number ("I. Lĩnh vực Y tế" over "1.1 | Dược phẩm", "1.2 | Khám bệnh, chữa bệnh"): the
+    row holds its number and a few words naming a field (`group_name`) in the name column,
+    nothing else, and the row under it is numbered plainly ("1") and holds more, as the
+    procedures do. A procedure numbered "1.1" has "1.2" under it; a case of the procedure
+    above ("4 | Cấp Giấy chứng nhận" over "4.1 | Cấp lần đầu", "4.2 | Cấp lại") follows
+    its parent or the case before it."""
+    outlined = few[stt].str.fullmatch(_OUTLINE).fillna(False).astype(bool).to_numpy()
+    found = np.zeros(len(few), dtype=bool)
+    maybe = candidates & outlined
+    if not maybe.any():  # most tables: no row numbered "1.1" among the few-cell rows
+        return found
+    others = few.drop(columns=[stt, name]).notna().any(axis=1).to_numpy()
+    maybe &= few[name].notna().to_numpy() & ~others
+    below = live.index.get_indexer(few.index) + 1
+    for at in np.flatnonzero(maybe).tolist():
+        if below[at] <= 0 or below[at] >= len(live):
+            continue
+        under = live.iloc[below[at]]
+        number = under.iloc[live.columns.get_loc(stt)]
+        if not isinstance(number, str) or _PLAIN.fullmatch(number) is None:
+            continue
+        if under.drop([stt, name]).isna().all():
+            continue
+        parent, _, last = str(few[stt].iloc[at]).strip().rstrip(".").rpartition(".")
+        before = f"{parent}.{int(last) - 1}" if int(last) > 1 else parent
+        if below[at] >= 2:
+            above = live[stt].iloc[below[at] - 2]
+            if isinstance(above, str) and above.strip().rstrip(".") == before:
+                continue
+        text = str(few[name].iloc[at])
+        found[at] = group_name(text) is not None and not names_an_agency(text)
     return found
 
 
