@@ -30,6 +30,7 @@ CUT = (4, 5, 6, 7, 8)  # the heading and the content's lines
         (["", "", PART_TWO, ""], NAMES, CUT),
         (["Phần II. Nội dung chi tiết của từng TTHC", "", "", ""], NAMES, CUT),
         (["", "", "NỘI DUNG CỤ THỂ", ""], NAMES, CUT),
+        (["PHẦN II", "NỘI DUNG CỤ THỂ CỦA TỪNG THỦ TỤC HÀNH CHÍNH", "", ""], NAMES, CUT),
         # Another part of the list is no content: its rows are read (here as procedures
         # without a code, the list's own defect).
         (
@@ -38,7 +39,13 @@ CUT = (4, 5, 6, 7, 8)  # the heading and the content's lines
             (),
         ),
     ],
-    ids=["in the name's column", "in the first column", "without its part's number", "a list"],
+    ids=[
+        "in the name's column",
+        "in the first column",
+        "without its part's number",
+        "its part's number in a cell of its own",
+        "a list",
+    ],
 )
 def test_the_procedures_content_after_the_list_is_no_procedure(
     heading: list[str], names: list, content: tuple

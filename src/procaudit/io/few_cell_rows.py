@@ -37,6 +37,7 @@ from procaudit.io.sections import (
     unit_headings,
 )
 from procaudit.vn.agencies import names_an_agency
+from procaudit.vn.text import fold
 
 _FOOTER = re.compile(
     r"^(?:\*\s*)?(?:ghi chú|lưu ý|nơi nhận|kt\.|tm\.|t/m|q\.|chủ tịch|phó chủ tịch|giám đốc"
@@ -45,6 +46,7 @@ _FOOTER = re.compile(
 # The part of a decision's annex after the list: each procedure's content, step by step
 # ("PHẦN II. NỘI DUNG CỤ THỂ CỦA TỪNG THỦ TỤC HÀNH CHÍNH"), whose lines are no procedures.
 _CONTENT = re.compile(r"^(?:phần\s+[ivxlc\d]+\s*[.:-]?\s*)?nội dung (?:cụ thể|chi tiết)\b")
+_PART = re.compile(r"phần\s+[ivxlc\d]+\s*[.:-]?\s*")
 # A case lettered under a numbered row: "a)", "b.", "đ)".
 _LETTERED = re.compile(r"\s*[a-zđ]\s*[).]")
 # A number in the STT column: "1", "1.2", "II", "B."
@@ -140,7 +142,14 @@ def notes_and_headings(
     # at or left of the name, as a section's does: a procedure's legal basis under its row
     # may read "Nội dung chi tiết tại …".
     content = live.index[:0]
-    begins = few.index[lead.str.match(_CONTENT).fillna(False).astype(bool)]
+    said = lead.str.match(_CONTENT).fillna(False).astype(bool)
+    # The part's number in a cell of its own ("PHẦN II | NỘI DUNG CỤ THỂ …"): its words are
+    # in the next cell.
+    numbered_part = lead.str.fullmatch(_PART).fillna(False).astype(bool)
+    if numbered_part.any():
+        for index in few.index[numbered_part.to_numpy()]:
+            said[index] = _CONTENT.match(fold(heading_text(few.loc[index]))) is not None
+    begins = few.index[said.to_numpy()]
     if len(begins):
         rows_of = few.loc[begins]
         first_cell = rows_of.columns.to_numpy()[rows_of.notna().to_numpy().argmax(axis=1)]
