@@ -71,6 +71,22 @@ def _shape(findings: list[Finding], rule: str) -> tuple[int, int]:
             id="every code behind an apostrophe",
         ),
         pytest.param(
+            [f"Mã số TTHC: {code}" for code in _national(10)],
+            [FORM] * 10,
+            None,
+            "PA101",
+            (1, 0),
+            id="every code written with a label",
+        ),
+        pytest.param(
+            [*(f"Mã số TTHC: {code}" for code in _national(9)), "Mã số TTHC: 1.0O0012"],
+            [FORM] * 10,
+            None,
+            "PA101",
+            (0, 10),
+            id="labels and a broken code",
+        ),
+        pytest.param(
             [*(f"'{code}" for code in _national(11)), "1.0O0012"],
             [FORM] * 12,
             None,

@@ -6,11 +6,12 @@ form", and its column of local codes 12 "not a national code": the floods of
 rows, since a rule failing on nearly every value of a short column may be that many
 defects of their own. But where every cell of the column fails (not nearly every one) and
 the column's cause explains each of them alone (it is empty, its cells show Excel errors,
-its values are all local codes, ids, codes kept as numbers, codes or good dates behind an
-apostrophe, it was typed in a legacy font, each of its cells has the same stray whitespace
-(a Word table pasted into Excel): `floods.column_cause`), the official has one thing to do,
-and one finding says it. From `SMALL_ROWS` rows: first over the file's tables together (a
-sheet per field), else sheet by sheet. `check --every-row` keeps the row findings.
+its values are all local codes, ids, codes kept as numbers, codes written with a label
+("Mã số TTHC: 1.000178"), codes or good dates behind an apostrophe, it was typed in a legacy
+font, each of its cells has the same stray whitespace (a Word table pasted into Excel):
+`floods.column_cause`), the official has one thing to do, and one finding says it. From
+`SMALL_ROWS` rows: first over the file's tables together (a sheet per field), else sheet by
+sheet. `check --every-row` keeps the row findings.
 """
 
 from __future__ import annotations
@@ -108,7 +109,9 @@ def _one_cause(key: _Key, found: list[Finding]) -> bool:
     if key[0] == _MARKED_DATE:  # its errors are each a date of its own
         return key[2] == Severity.WARNING
     values = [str(finding.value).strip() for finding in found]
-    return not any(" " in value for value in values) and code_column_kind(values) is not None
+    kind = code_column_kind(values)
+    # A label's words have spaces ("Mã số TTHC: 1.000178"), and one repair mends them all.
+    return kind == "written" or (kind is not None and not any(" " in value for value in values))
 
 
 def _everywhere(
