@@ -79,6 +79,14 @@ def _shape(findings: list[Finding], rule: str) -> tuple[int, int]:
             id="every code written with a label",
         ),
         pytest.param(
+            [f"https://dichvucong.gov.vn/tthc?ma={code}" for code in _national(6)],
+            [FORM] * 6,
+            None,
+            "PA101",
+            (1, 0),
+            id="every code a link",
+        ),
+        pytest.param(
             [*(f"Mã số TTHC: {code}" for code in _national(9)), "Mã số TTHC: 1.0O0012"],
             [FORM] * 10,
             None,
@@ -226,6 +234,14 @@ def test_a_column_of_dates_behind_apostrophes_says_so(
         assert found.fix.startswith(
             "Column 'Ngày quyết định' holds dates with an apostrophe stored before each"
         )
+
+
+def test_a_column_of_links_says_so(tmp_path: Path) -> None:
+    codes = [f"https://dichvucong.gov.vn/tthc?ma={code}" for code in _national(6)]
+    path = write_workbook(tmp_path / "xa.xlsx", {"Danh mục": [HEADER, *_rows(codes, [FORM] * 6)]})
+    [found] = [f for f in audit([str(path)]).findings if f.rule == "PA101"]
+    assert (found.row, found.rows) == (None, 6)
+    assert found.fix.startswith("Column 'Mã TTHC' holds web addresses")
 
 
 def test_a_column_of_the_same_stray_whitespace_says_one_repair(tmp_path: Path) -> None:

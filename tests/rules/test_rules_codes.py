@@ -102,6 +102,15 @@ def test_pa101_invalid_code(case: str, code: str, flagged: bool) -> None:
         ("1.000178,1.000179", "holds 2 codes", "Keep the code of this row's procedure"),
         ("1.000178.000.00.00.H29\n1.000179.H29 / 2.000001", "holds 3 codes", "Keep the code"),
         ("1.000178; 1.00179", "is not a national code", "Copy the procedure's"),
+        # A link to the procedure's page: the code it names is said, to be checked.
+        (
+            "https://dichvucong.gov.vn/p/home/dvc-tthc-thu-tuc-hanh-chinh-chi-tiet.html"
+            "?ma_thu_tuc=1.000178",
+            "is a web address (a link to a page), not a code",
+            "The link names 1.000178: check it in",
+        ),
+        ("https://dichvucong.gov.vn/p/home/chi-tiet.html?id=2519", "is a web address", "Copy"),
+        ("www.dichvucong.gov.vn/tthc/1.0001781", "is a web address", "Copy the procedure's"),
     ],
 )
 def test_pa101_explains_and_suggests_repair(code: str, message: str, fix: str) -> None:
@@ -554,6 +563,9 @@ ODD_CODES = [
     *["1.000123\x1c;", "Code:: 1.000123", "Code 1.000123 .", "Code: 1.000123.H29,", "1.00012;"],
     *["Mã\u00a0số:\u20031.000123", "Mã: 1.000123\u3000", "Mã: ١.000123", "Mã: 1.0001234"],
     *["\u200bCode: 1.000123", "1.000\u200c123;", "\ufeff\u200b", "1\u2060.000123\u3000"],
+    # Links, with a code in them or none, and one beyond ASCII
+    *["https://a.vn/x?ma=1.000178", "http://a.vn/1.000178/2.000001", " www.a.vn/?m=1.0001781"],
+    *["https://dịchvụcông.vn/?ma=1.000178", "https://a.vn/?ma=1.000178.H29", "www.", "http:/"],
 ]
 
 

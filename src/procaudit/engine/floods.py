@@ -35,7 +35,7 @@ import pandas as pd
 from procaudit.core.findings import Finding, Severity
 from procaudit.core.i18n import number, t
 from procaudit.io.grid import EXCEL_ERRORS
-from procaudit.rules.code_repairs import CODE_PATTERN
+from procaudit.rules.code_repairs import CODE_PATTERN, LINK
 from procaudit.rules.code_writing import written_code
 from procaudit.vn.legacy_fonts import detect_legacy
 
@@ -55,6 +55,7 @@ _NUMBER_CODE = re.compile(r"^\d(?:[.,]\d{1,6}|[01]\d{5})$")
 # The national code before the 2017 recoding: "T-PTO-250000-TT" (a province's), "B-BTP-…".
 _OLD_NATIONAL_CODE = re.compile(r"^[A-Z]-[A-Z]{2,6}-\d{5,6}-[A-Z]{2}$")
 _NATIONAL_CODE = re.compile(CODE_PATTERN)
+_LINK = re.compile(LINK)
 # A national code with the apostrophe Excel takes for "this is text" stored before it, as an
 # export to CSV writes it out ("'1.000178").
 _MARKED_CODE = re.compile(r"'\d\.\d{6}")
@@ -395,8 +396,8 @@ def code_column_kind(values: Sequence[str]) -> str | None:
     (stripped): "numbers" (national codes kept as numbers), "whole numbers" (a system's
     ids?), "old codes" (the form used before 2017), "local codes", "written" (national codes
     written with a label, a look-alike or a stray mark: `code_writing`), "apostrophes"
-    (national codes with Excel's text mark stored before them); None if they say nothing of
-    one kind."""
+    (national codes with Excel's text mark stored before them), "links" (web addresses);
+    None if they say nothing of one kind."""
     if not values:
         return None
     # A decimal in one at least: a column of seven-digit numbers alone may be a system's ids.
@@ -413,6 +414,8 @@ def code_column_kind(values: Sequence[str]) -> str | None:
         return "written"
     if all(_MARKED_CODE.fullmatch(value) for value in values):
         return "apostrophes"
+    if all(_LINK.match(value) for value in values):
+        return "links"
     return None
 
 
@@ -482,6 +485,18 @@ def _codes(first: Finding, examples: tuple[str, ...], header: str) -> str:
             "Cột '{header}' chứa mã quốc gia có dấu nháy đơn được lưu trước mỗi mã ('1.000178), "
             "dấu mà Excel ẩn đi để giữ mã ở dạng văn bản và phần mềm xuất dữ liệu ghi ra: hãy xóa "
             "dấu nháy đơn ở mọi mã. procaudit fix --unsafe-fixes ghi lại các mã cho đúng.",
+            header=header,
+        )
+    if kind == "links":
+        return t(
+            "Column '{header}' holds web addresses (links to the procedures' pages), not "
+            "codes: write each procedure's national code (D.DDDDDD) in it, from the national "
+            "procedure database; if another column holds the codes, choose it with --map "
+            '"HEADER=code".',
+            "Cột '{header}' chứa địa chỉ trang web (đường dẫn đến trang của thủ tục), không "
+            "phải mã thủ tục: hãy ghi mã quốc gia (D.DDDDDD) của từng thủ tục vào cột, theo Cơ "
+            "sở dữ liệu quốc gia về TTHC; nếu cột khác chứa mã thủ tục, hãy chọn cột đó bằng "
+            '--map "TÊN_CỘT=code".',
             header=header,
         )
     if kind == "written":

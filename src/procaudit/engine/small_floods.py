@@ -7,11 +7,11 @@ rows, since a rule failing on nearly every value of a short column may be that m
 defects of their own. But where every cell of the column fails (not nearly every one) and
 the column's cause explains each of them alone (it is empty, its cells show Excel errors,
 its values are all local codes, ids, codes kept as numbers, codes written with a label
-("Mã số TTHC: 1.000178"), codes or good dates behind an apostrophe, it was typed in a legacy
-font, each of its cells has the same stray whitespace (a Word table pasted into Excel):
-`floods.column_cause`), the official has one thing to do, and one finding says it. From
-`SMALL_ROWS` rows: first over the file's tables together (a sheet per field), else sheet by
-sheet. `check --every-row` keeps the row findings.
+("Mã số TTHC: 1.000178") or links, codes or good dates behind an apostrophe, it was typed
+in a legacy font, each of its cells has the same stray whitespace (a Word table pasted into
+Excel): `floods.column_cause`), the official has one thing to do, and one finding says it.
+From `SMALL_ROWS` rows: first over the file's tables together (a sheet per field), else
+sheet by sheet. `check --every-row` keeps the row findings.
 """
 
 from __future__ import annotations

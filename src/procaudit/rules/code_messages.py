@@ -61,6 +61,14 @@ MESSAGES = {
         "là mã riêng của cơ quan hoặc của hệ thống một cửa, không phải mã quốc gia "
         "(D.DDDDDD, ví dụ 1.000178)",
     ),
+    "link": (
+        "is a web address (a link to a page), not a code",
+        "là địa chỉ trang web (đường dẫn), không phải mã thủ tục",
+    ),
+    "code in link": (
+        "The link names {code}: check it in {where}, then write the code itself in the cell.",
+        "Đường dẫn có mã {code}: kiểm tra lại trong {where}, rồi ghi chính mã vào ô.",
+    ),
     "leading zero": ("has a leading zero", "có chữ số 0 thừa ở đầu"),
     "agency id": (
         "is an agency's electronic id (000.00.15.H44), not a procedure's code",

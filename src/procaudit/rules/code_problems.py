@@ -14,7 +14,9 @@ from procaudit.catalogue.text_columns import format_texts, matches
 from procaudit.core.i18n import t
 from procaudit.rules.code_messages import MESSAGES, said
 from procaudit.rules.code_repairs import (
+    CODE_IN_LINK,
     CODE_PATTERN,
+    LINK,
     LOST_DOT,
     LOST_ZEROS,
     NATIONAL_DIGITS,
@@ -43,6 +45,8 @@ _AGENCY_ID = re.compile(AGENCY_ID)
 # A code a spreadsheet read as a number and wrote back in scientific notation ("1.00012E+00",
 # "1,00E+00" from a CSV opened and saved in Excel): what it kept is not its digits' count.
 _SCIENTIFIC = re.compile(r"[0-9](?:[.,][0-9]+)?[eE][+-]?[0-9]{1,3}")
+_LINK = re.compile(LINK)
+_CODE_IN_LINK = re.compile(CODE_IN_LINK)
 
 
 def _number_problem(code: str) -> str | None:
@@ -70,6 +74,8 @@ def _problem(code: str, numbers: bool = True) -> str:
     # A code with spaces around it is told by what it is inside them: a padded export of a
     # broken code ("1.0O1234   ") is the broken code's finding, not a padding one.
     text = code.strip()
+    if _LINK.match(text):
+        return said("link")
     if _SCIENTIFIC.fullmatch(text):
         return said("scientific")
     if _SEVERAL.fullmatch(text):
@@ -180,6 +186,11 @@ def _invalid_ascii_codes(code: pa.Array) -> tuple[pa.Array, pa.Array]:
         own = _problems(unmarked, bare, None)
         told = format_texts(t(*MESSAGES["and apostrophe"]), problem=own)
         problem = pc.if_else(marked, told, problem)
+    link = matches(text, LINK)
+    if pc.any(link).as_py():
+        inside = pc.struct_field(pc.extract_regex(text, CODE_IN_LINK), "code")
+        named = format_texts(t(*MESSAGES["code in link"]), code=inside, where=where)
+        fix = pc.if_else(link, pc.coalesce(named, said("copy", where=where)), fix)
     several = matches(text, f"^{_SEVERAL.pattern}$")
     fix = pc.if_else(several, said("one row each"), fix)
     return format_texts(t(*MESSAGES["message"]), code=code, problem=problem), fix
@@ -232,6 +243,8 @@ def _problems(
     counted = pc.count_substring_regex(code, f"(?:^|[;,/\\s]){_ONE_CODE}")
     cases.append((several, format_texts(t(*MESSAGES["several"]), count=counted)))
     cases.append((matches(text, f"^{_SCIENTIFIC.pattern}$"), said("scientific")))
+    link = matches(text, LINK)
+    cases.append((link, said("link")))
     for where_true, words in cases:
         problem = pc.if_else(where_true, words, problem)
     if numbers is None:
@@ -257,7 +270,10 @@ def code_finding(value: str | None) -> tuple[str, str]:
         return written_finding(written, code)
     guessed = number_code_repair(code)
     repaired = guessed or repaired_code(code)
-    if _SEVERAL.fullmatch(code):
+    inside = _CODE_IN_LINK.search(code) if _LINK.match(code.strip()) else None
+    if inside is not None:
+        fix = said("code in link", code=inside["code"], where=said("where"))
+    elif _SEVERAL.fullmatch(code):
         fix = said("one row each")
     elif guessed:
         fix = said("probably", code=guessed, where=said("where"))

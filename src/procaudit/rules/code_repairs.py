@@ -25,6 +25,10 @@ DIGIT_LOOKALIKES = str.maketrans({"O": "0", "o": "0", "l": "1", "I": "1"})
 LOST_DOT = re.compile(r"[1-9][01]\d{5}")
 LOST_ZEROS = re.compile(r"[1-9][.,]\d{2,4}[1-9]")
 NATIONAL_DIGITS = 6
+# A web address in the code column (a link to the procedure's page on a portal), and a
+# national code inside one ("…?ma_thu_tuc=1.000178"), which only the database can confirm.
+LINK = r"^(?:https?://|www\.)"
+CODE_IN_LINK = r"(?:^|[^0-9.])(?P<code>[0-9]\.[0-9]{6})(?:[^0-9.]|$)"
 
 
 def repaired_code(code: str) -> str | None:
