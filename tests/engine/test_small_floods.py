@@ -236,6 +236,34 @@ def test_a_column_of_dates_behind_apostrophes_says_so(
         )
 
 
+NUMBERED_DATED = ["STT", "Mã TTHC", "Tên thủ tục hành chính", "Số quyết định", "Ngày công bố"]
+
+
+@pytest.mark.parametrize(
+    ("dates", "shape"),
+    [
+        pytest.param([45884 + n % 3 for n in range(8)], (1, 0), id="every date a day number"),
+        pytest.param(
+            [45884 + n for n in range(7)] + ["32/8/2025"], (0, 8), id="day numbers and a wrong date"
+        ),
+        pytest.param([45884 + n for n in range(4)], (0, 4), id="4 rows: listed"),
+    ],
+)
+def test_a_short_column_of_day_numbers(
+    tmp_path: Path, dates: list[object], shape: tuple[int, int]
+) -> None:
+    rows = [
+        [n + 1, code, f"Thủ tục số {n + 1}", "1890/QĐ-UBND", day]
+        for n, (code, day) in enumerate(zip(_national(len(dates)), dates, strict=True))
+    ]
+    path = write_workbook(tmp_path / "xa.xlsx", {"Danh mục": [NUMBERED_DATED, *rows]})
+    findings = audit([str(path)]).findings
+    assert _shape(findings, "PA403") == shape
+    if shape[0]:
+        [found] = [f for f in findings if f.rule == "PA403"]
+        assert found.fix.startswith("Column 'Ngày công bố' holds its dates as Excel's day numbers")
+
+
 def test_a_column_of_links_says_so(tmp_path: Path) -> None:
     codes = [f"https://dichvucong.gov.vn/tthc?ma={code}" for code in _national(6)]
     path = write_workbook(tmp_path / "xa.xlsx", {"Danh mục": [HEADER, *_rows(codes, [FORM] * 6)]})

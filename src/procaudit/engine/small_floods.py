@@ -7,11 +7,12 @@ rows, since a rule failing on nearly every value of a short column may be that m
 defects of their own. But where every cell of the column fails (not nearly every one) and
 the column's cause explains each of them alone (it is empty, its cells show Excel errors,
 its values are all local codes, ids, codes kept as numbers, codes written with a label
-("Mã số TTHC: 1.000178") or links, codes or good dates behind an apostrophe, it was typed
-in a legacy font, each of its cells has the same stray whitespace (a Word table pasted into
-Excel): `floods.column_cause`), the official has one thing to do, and one finding says it.
-From `SMALL_ROWS` rows: first over the file's tables together (a sheet per field), else
-sheet by sheet. `check --every-row` keeps the row findings.
+("Mã số TTHC: 1.000178") or links, codes or good dates behind an apostrophe, its dates all
+show Excel's day numbers, it was typed in a legacy font, each of its cells has the same
+stray whitespace (a Word table pasted into Excel): `floods.column_cause`), the official has
+one thing to do, and one finding says it. From `SMALL_ROWS` rows: first over the file's
+tables together (a sheet per field), else sheet by sheet. `check --every-row` keeps the row
+findings.
 """
 
 from __future__ import annotations
@@ -19,11 +20,12 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from procaudit.core.findings import Finding, Severity
+from procaudit.engine.code_floods import code_column_kind
 from procaudit.engine.floods import (
+    DAY_NUMBER,
     EMPTY,
     VALUE,
     cell_state,
-    code_column_kind,
     not_flooded,
 )
 from procaudit.engine.sheet_floods import column_finding_over_sheets
@@ -39,10 +41,11 @@ _LEGACY_FONT = "PA601"  # a column typed in TCVN3 or VNI: one conversion mends e
 # Stray whitespace: a column whose every cell has the same (each cell of a Word table pasted
 # into Excel ends with a line break) was made so at once, and one repair mends it.
 _WHITESPACE = "PA603"
-# Good dates behind the apostrophe Excel hides (PA403's warnings): an export wrote out the
-# mark on every cell at once.
-_MARKED_DATE = "PA403"
-_VALUE_CAUSES = frozenset({_INVALID_CODE, _LEGACY_FONT, _WHITESPACE, _MARKED_DATE})
+# Decision dates: good dates behind the apostrophe Excel hides (PA403's warnings: an export
+# wrote out the mark on every cell at once), or dates that lost their format, each showing
+# Excel's day number (errors): one repair mends the column.
+_DATES = "PA403"
+_VALUE_CAUSES = frozenset({_INVALID_CODE, _LEGACY_FONT, _WHITESPACE, _DATES})
 # A legacy column's share of cells that must fail: a short word typed in TCVN3 can read as
 # Unicode ("Thó y" for "Thú y"), and passes, in a column the font explains all the same.
 _LEGACY_SHARE = 0.9
@@ -106,9 +109,9 @@ def _one_cause(key: _Key, found: list[Finding]) -> bool:
         return True
     if key[0] == _WHITESPACE:
         return len({finding.message for finding in found}) == 1
-    if key[0] == _MARKED_DATE:  # its errors are each a date of its own
-        return key[2] == Severity.WARNING
     values = [str(finding.value).strip() for finding in found]
+    if key[0] == _DATES:  # its other errors are each a date of its own
+        return key[2] == Severity.WARNING or all(DAY_NUMBER.fullmatch(value) for value in values)
     kind = code_column_kind(values)
     # A label's words have spaces ("Mã số TTHC: 1.000178"), and one repair mends them all.
     return kind == "written" or (kind is not None and not any(" " in value for value in values))
