@@ -25,6 +25,10 @@ NOTES = {
         ["1", "(*) Thủ tục hành chính tiếp nhận trực tuyến toàn trình", "", ""],
         ["2", "Mã TTHC theo Cơ sở dữ liệu quốc gia về thủ tục hành chính", "", ""],
     ],
+    "a starred footnote in the name column": [
+        ["", "", "(*) Thực hiện tiếp nhận hồ sơ không phụ thuộc địa giới hành chính", ""],
+    ],
+    "a footnote behind a star": [["", "", "* TTHC in nghiêng là thủ tục liên thông", ""]],
 }
 
 
@@ -35,6 +39,12 @@ def test_numbered_notes_after_the_table_are_no_procedures(notes: list[list[str]]
         (2, "Đăng ký khai sinh"),
         (3, "Đăng ký khai tử"),
     ]
+
+
+def test_a_numbered_procedure_marked_with_a_star_last_is_read() -> None:
+    starred = ["3", "", "(*) Đăng ký lại khai sinh", ""]
+    table = sheet_table([HEADER, *LIST, starred])
+    assert table.frame["name"].tolist()[-1] == starred[2]
 
 
 def test_a_list_of_names_alone_goes_on_after_a_row_reading_ghi_chu() -> None:

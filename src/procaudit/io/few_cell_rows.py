@@ -39,8 +39,10 @@ from procaudit.io.sections import (
 from procaudit.vn.agencies import names_an_agency
 from procaudit.vn.text import fold
 
+# A footnote marked with a star ("(*) Thủ tục được tiếp nhận …", "* Các thủ tục …") is one too.
 _FOOTER = re.compile(
-    r"^(?:\*\s*)?(?:ghi chú|lưu ý|nơi nhận|kt\.|tm\.|t/m|q\.|chủ tịch|phó chủ tịch|giám đốc"
+    r"^(?:\(\*+\)|\*+\s*(?=\S))"
+    r"|^(?:\*\s*)?(?:ghi chú|lưu ý|nơi nhận|kt\.|tm\.|t/m|q\.|chủ tịch|phó chủ tịch|giám đốc"
     r"|người lập|người ký|\(?đã ký\)?|\(?ký,? ghi rõ)",
 )
 # The part of a decision's annex after the list: each procedure's content, step by step
