@@ -44,7 +44,7 @@ LISTED_ROWS = 10  # a flood's rows, if no more and not one block, are named one 
 EXAMPLES = 3
 
 # A date cell that lost its format shows Excel's day number: 45884 is 15/08/2025.
-DAY_NUMBER = re.compile(r"[1-6]\d{4}(?:\.0+)?")
+DAY_NUMBER = re.compile(r"[3-5]\d{4}(?:\.0+)?")  # as `vn.dates` reads them: 1982-2064
 
 # (rule, column, severity, `cell_state`): the findings that collapse together.
 _Key = tuple[str, str, str, int]

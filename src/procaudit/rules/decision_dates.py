@@ -1,6 +1,7 @@
 """What is wrong with a publishing decision's date cell, in words, for PA403
-(rules/publication.py): unreadable, impossible, in the future, before 1945, a day number
-that lost its date format, or a good date behind an apostrophe stored in the cell."""
+(rules/publication.py): unreadable, impossible, a month without its day, in the future,
+before 1945, a day number that lost its date format, or a good date behind an apostrophe
+stored in the cell."""
 
 from __future__ import annotations
 
@@ -101,6 +102,18 @@ def _wrong_date(
                 "Format the cell as a date, or write {date}.",
                 "Định dạng ô theo kiểu ngày tháng, hoặc ghi {date}.",
                 date=read.written,
+            ),
+        )
+    if read.problem == "month only":
+        return (
+            t(
+                "The decision date '{shown}' gives a month and a year, not the day.",
+                "Ngày quyết định '{shown}' chỉ ghi tháng và năm, không ghi ngày.",
+                shown=shown,
+            ),
+            t(
+                "Write the day the decision was signed, as dd/mm/yyyy.",
+                "Ghi đủ ngày ký quyết định theo định dạng dd/mm/yyyy.",
             ),
         )
     if read.problem == "no such day":

@@ -312,12 +312,12 @@ def _statuses(ctx: RuleContext) -> pd.Series:
 def invalid_decision_date(ctx: RuleContext) -> pd.DataFrame:
     """A publishing decision's date that is missing, unreadable, impossible or in the future.
 
-    The date of the decision that announced a procedure says since when it is in force. A
-    date that cannot be read, does not exist (31/02/2025), has a two-digit year or lies in
-    the future cannot be trusted; a procedure with a decision number but no date cannot be
-    traced. Missing dates are reported only where the source has a date column, and not for
-    a procedure out of force, suspended or closed (as PA401). A cell may give one date per
-    decision ("15/08/2025; 20/09/2025", one a line) or add a note in brackets after the
+    The date of the decision that announced a procedure says since when it is in force. A date
+    that cannot be read, does not exist (31/02/2025), has a two-digit year, gives only its month
+    (08/2025) or lies in the future cannot be trusted; a procedure with a decision number but no
+    date cannot be traced. Missing dates are reported only where the source has a date column,
+    and not for a procedure out of force, suspended or closed (as PA401). A cell may give one
+    date per decision ("15/08/2025; 20/09/2025", one a line) or add a note in brackets after the
     date: each date is checked, and the one that is wrong reported. A date column a database
     exported as timestamps (milliseconds since 1970, "/Date(1755216000000)/") is read as the
     dates they name where every value is one; a lone number is not a date. A good date behind
@@ -329,6 +329,7 @@ def invalid_decision_date(ctx: RuleContext) -> pd.DataFrame:
     ```
     31/02/2025
     15/8/25
+    08/2025
     chưa ban hành
     15/08/2099
     ```
@@ -347,21 +348,23 @@ def invalid_decision_date(ctx: RuleContext) -> pd.DataFrame:
     Ngày của quyết định công bố bị thiếu, không đọc được, không có thật hoặc ở tương lai.
 
     Ngày của quyết định công bố cho biết thủ tục có hiệu lực từ khi nào. Ngày không đọc được,
-    không có thật (31/02/2025), ghi năm bằng hai chữ số hoặc ở tương lai thì không thể tin cậy;
-    thủ tục có số quyết định mà không có ngày thì không truy xuất được. Ngày bị thiếu chỉ được báo
-    khi tệp nguồn có cột ngày, và không báo cho thủ tục hết hiệu lực, tạm dừng hoặc đã đóng
-    (như PA401). Một ô có thể ghi mỗi quyết định một ngày ("15/08/2025; 20/09/2025", mỗi ngày
-    một dòng) hoặc thêm ghi chú trong ngoặc sau ngày: từng ngày được kiểm tra, ngày sai được báo.
-    Cột ngày do cơ sở dữ liệu xuất dưới dạng dấu thời gian (số mili giây tính từ năm 1970,
-    "/Date(1755216000000)/") được đọc là ngày tương ứng khi mọi giá trị đều như vậy; một số đứng
-    riêng lẻ không phải là ngày. Ngày đúng nhưng có dấu nháy đơn mà Excel ẩn đi để giữ giá trị ở
-    dạng văn bản được lưu trong ô ("'15/08/2025", như khi xuất ra CSV) là cảnh báo: ngày vẫn đọc
-    được, nhưng bộ lọc ngày hay tra cứu sẽ bỏ sót ô đó.
+    không có thật (31/02/2025), ghi năm bằng hai chữ số, chỉ ghi tháng (08/2025) hoặc ở tương
+    lai thì không thể tin cậy; thủ tục có số quyết định mà không có ngày thì không truy xuất
+    được. Ngày bị thiếu chỉ được báo khi tệp nguồn có cột ngày, và không báo cho thủ tục hết
+    hiệu lực, tạm dừng hoặc đã đóng (như PA401). Một ô có thể ghi mỗi quyết định một ngày
+    ("15/08/2025; 20/09/2025", mỗi ngày một dòng) hoặc thêm ghi chú trong ngoặc sau ngày: từng
+    ngày được kiểm tra, ngày sai được báo. Cột ngày do cơ sở dữ liệu xuất dưới dạng dấu thời
+    gian (số mili giây tính từ năm 1970, "/Date(1755216000000)/") được đọc là ngày tương ứng khi
+    mọi giá trị đều như vậy; một số đứng riêng lẻ không phải là ngày. Ngày đúng nhưng có dấu
+    nháy đơn mà Excel ẩn đi để giữ giá trị ở dạng văn bản được lưu trong ô ("'15/08/2025", như
+    khi xuất ra CSV) là cảnh báo: ngày vẫn đọc được, nhưng bộ lọc ngày hay tra cứu sẽ bỏ sót ô
+    đó.
 
     **Sai**
     ```
     31/02/2025
     15/8/25
+    08/2025
     chưa ban hành
     15/08/2099
     ```

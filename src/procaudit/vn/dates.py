@@ -1,6 +1,6 @@
 """Read the dates catalogues write: "15/8/2025", "15.08.2025", "2025-08-15", "2025/08/15",
-"ngày 15 tháng 8 năm 2025", "20250815"; tell a date that does not exist from text that is
-not a date.
+"ngày 15 tháng 8 năm 2025", "20250815"; tell a date that does not exist, or a month with no
+day ("08/2025"), from text that is not a date.
 
 A database's export writes its DATETIME columns with their time ("2025-08-15 00:00:00.000",
 "15/08/2025 10:22", "2025-08-15T08:00:00Z"): the time is not part of a decision's date, so
@@ -33,6 +33,11 @@ _DAY_FIRST = re.compile(
 # A date cell that lost its format shows Excel's day count: 45884 is 15/08/2025. Only
 # counts between 1982 and 2064 are read that way; other numbers are not dates.
 _SERIAL = re.compile(r"^(?P<days>[3-5]\d{4})(?:\.0+)?$")
+# A month and a year without the day: "08/2025", "tháng 8/2025", "tháng 8 năm 2025".
+_MONTH_ONLY = re.compile(
+    r"^(?:tháng\s*)?(?P<month>\d{1,2})(?:\s*năm\s*|\s*[/.-]\s*)(?P<year>\d{4})\.?$",
+    re.IGNORECASE,
+)
 # A database's compact date, "20250815" (years 1945-2099 only: other numbers are not dates).
 _COMPACT = re.compile(r"^(?P<year>19[4-9]\d|20\d\d)(?P<month>[01]\d)(?P<day>[0-3]\d)$")
 _EXCEL_EPOCH = date(1899, 12, 30)
@@ -50,7 +55,8 @@ class ReadDate:
     """A date cell as read: `value` when it is a real date; `problem` says why it is not."""
 
     value: date | None
-    problem: str | None = None  # "unreadable", "two-digit year", "no such day", "serial"
+    # "unreadable", "two-digit year", "no such day", "serial", "month only"
+    problem: str | None = None
     written: str | None = None  # what the author meant, where that is evident
     meant: date | None = None  # the date a day number stands for
 
@@ -67,6 +73,9 @@ def read_date(text: str, date1904: bool = False) -> ReadDate:
         return ReadDate(None, "serial", meant.strftime("%d/%m/%Y"), meant)
     match = _DAY_FIRST.match(cleaned) or _ISO.match(cleaned) or _COMPACT.match(cleaned)
     if match is None:
+        month_only = _MONTH_ONLY.match(cleaned)
+        if month_only and 1 <= int(month_only.group("month")) <= 12:
+            return ReadDate(None, "month only")
         return ReadDate(None, "unreadable")
     day, month, year = (int(match.group(part)) for part in ("day", "month", "year"))
     en_us = (match.groupdict().get("half") or "").lower().startswith(("a", "p"))
