@@ -47,7 +47,8 @@ def _date_texts(texts: pd.Series) -> pd.Series:
     """Dates written dd/mm/yyyy; text that does not start with a date is kept as it is."""
     parts = texts.str.strip().str.extract(_DATE)
     written = parts["day"].str.zfill(2) + "/" + parts["month"].str.zfill(2) + "/" + parts["year"]
-    return written.where(parts["day"].notna(), texts.str.strip())
+    listed = texts.str.fullmatch(_DATES).fillna(False).astype(bool)  # several, written already
+    return written.where(parts["day"].notna() & ~listed, texts.str.strip())
 
 
 # What every combined cell holds (`_COMBINED` needs it, matched as it matches it): a list
@@ -63,11 +64,43 @@ def _may_combine(column: pd.Series) -> bool:
     return any(_DATE_WORD.search(str(value)) for value in values if isinstance(value, str))
 
 
+# Between the decisions of a cell naming several, each with its date: a ";" or a line break.
+_BETWEEN = re.compile(r"\s*(?:;|\n)\s*")
+# The dates of several decisions, as `_several` writes them (`vn.dates.date_parts` reads them).
+_DATES = re.compile(r"\d{2}/\d{2}/\d{4}(?:; \d{2}/\d{2}/\d{4})+")
+
+
+def _several(text: str) -> tuple[str, str] | None:
+    """The numbers and the dates of a cell naming several decisions, each with its date
+    ("Quyết định số 1890/QĐ-UBND ngày 15/8/2025;\nQuyết định số 2231/QĐ-UBND ngày
+    30/9/2025" -> "1890/QĐ-UBND; 2231/QĐ-UBND", "15/08/2025; 30/09/2025"); None for a cell
+    that is not so, whose first decision alone `_COMBINED` reads."""
+    parts = [part for part in _BETWEEN.split(text.strip()) if part]
+    if len(parts) < 2:
+        return None
+    numbers, dates = [], []
+    for part in parts:
+        found = _COMBINED.match(part)
+        day = _DATE.match((found["date"] or found["bare"] or "").strip()) if found else None
+        if found is None or day is None:
+            return None
+        numbers.append(found["number"])
+        dates.append(f"{int(day['day']):02d}/{int(day['month']):02d}/{day['year']}")
+    return "; ".join(dict.fromkeys(numbers)), "; ".join(dict.fromkeys(dates))
+
+
 def _extract_distinct(codes: np.ndarray, uniques: pd.Index, index: pd.Index) -> pd.DataFrame | None:
     """`str.extract(_COMBINED)`, run once per distinct value: one decision covers many rows;
-    None when no value is combined (nothing is spread back over the rows)."""
-    found = pd.Series(uniques, dtype="str").str.extract(_COMBINED)
+    None when no value is combined (nothing is spread back over the rows). A value naming
+    several decisions with their dates gives each (`_several`)."""
+    values = pd.Series(uniques, dtype="str")
+    found = values.str.extract(_COMBINED)
     found["date"] = found["date"].fillna(found["bare"])
+    for at, value in enumerate(values.tolist()):
+        if isinstance(value, str) and len(_DATE_WORD.findall(value)) > 1:
+            several = _several(value)
+            if several is not None:
+                found.loc[at, ["number", "date"]] = several
     if not found["number"].notna().any():
         return None
     taken = found.reindex(codes)  # code -1 (a missing value) finds no row: all missing
