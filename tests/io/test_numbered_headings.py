@@ -63,6 +63,27 @@ CASES = {
         ],
         [(4, "Dược phẩm"), (6, "Khám bệnh, chữa bệnh")],
     ),
+    "sub-groups numbered in their text, the STT cell empty": (
+        [
+            ["I", "Lĩnh vực Y tế", "", ""],
+            ["", "", "1.1. Dược phẩm", ""],
+            BIRTH,
+            ["", "", "1.2. Khám bệnh, chữa bệnh", ""],
+            DEATH,
+        ],
+        [(4, "Dược phẩm"), (6, "Khám bệnh, chữa bệnh")],
+    ),
+    "groups numbered apart from the procedures, in the STT column": (
+        [
+            ["I", "Lĩnh vực Y tế", "", ""],
+            ["1", "", "Dược phẩm", ""],
+            BIRTH,
+            DEATH,
+            ["2", "", "Khám bệnh, chữa bệnh", ""],
+            LAND,
+        ],
+        [(4, "Dược phẩm"), (5, "Dược phẩm"), (7, "Khám bệnh, chữa bệnh")],
+    ),
     "an unnumbered group in the code column": (
         [["", "Chứng thực", "", ""], BIRTH, DEATH, ["", "ĐẤT ĐAI", "", ""], LAND],
         [(3, "Chứng thực"), (4, "Chứng thực"), (6, "Đất đai")],
@@ -111,6 +132,19 @@ CASES = {
     ),
     "a row numbered '1.1' naming a procedure over a plainly numbered row": (
         [["1.1", "", "Cấp giấy phép hoạt động khám bệnh, chữa bệnh cho cơ sở tư nhân", ""], BIRTH],
+        [(2, None), (3, None)],
+    ),
+    "a procedure without a code, numbered on from the row above": (
+        [
+            ["I", "Lĩnh vực Hộ tịch", "", ""],
+            BIRTH,
+            ["2", "", "Đăng ký lại khai sinh", ""],
+            LAND,
+        ],
+        [(3, "Hộ tịch"), (4, "Hộ tịch"), (5, "Hộ tịch")],
+    ),
+    "a list of names alone, numbered in their text": (
+        [["", "", "1. Đăng ký khai sinh", ""], ["", "", "2. Đăng ký khai tử", ""]],
         [(2, None), (3, None)],
     ),
     "a numbered row with one text that is no heading": (

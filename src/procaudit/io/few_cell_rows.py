@@ -128,7 +128,9 @@ def notes_and_headings(
         numbered = few[stt].str.fullmatch(r"\s*\d+\s*").fillna(False).astype(bool)
         if numbered.any():
             admitted = numbered & (
-                is_numbered_heading(few, stt) | _numbers_its_rows(few, live, stt)
+                is_numbered_heading(few, stt)
+                | _numbers_its_rows(few, live, stt)
+                | _numbered_apart(few, live, stt, name)
             )
             if admitted.any():
                 numbered, numbered_headings = numbered & ~admitted, admitted
@@ -264,43 +266,87 @@ def _group_headings(
 # An outline's number ("1.1", "2.3."): a sub-group's, where the procedures are numbered 1, 2, 3.
 _OUTLINE = re.compile(r"\s*\d+(?:\.\d+)+\.?\s*")
 _PLAIN = re.compile(r"\s*\d+\.?\s*")
+# A sub-group's number written in its text, the STT cell left empty: "1.1. Dược phẩm".
+_NUMBERED_TEXT = re.compile(r"\s*\d+(?:\.\d+)*\s*[.)]\s*\S")
 
 
 def _outlined_groups(
     few: pd.DataFrame, live: pd.DataFrame, stt: int, name: int, candidates: np.ndarray
 ) -> np.ndarray:
     """Which of the `candidates` among the rows `few` head a sub-group by an outline's
-    number ("I. Lĩnh vực Y tế" over "1.1 | Dược phẩm", "1.2 | Khám bệnh, chữa bệnh"): the
-    row holds its number and a few words naming a field (`group_name`) in the name column,
-    nothing else, and the row under it is numbered plainly ("1") and holds more, as the
-    procedures do. A procedure numbered "1.1" has "1.2" under it; a case of the procedure
-    above ("4 | Cấp Giấy chứng nhận" over "4.1 | Cấp lần đầu", "4.2 | Cấp lại") follows
-    its parent or the case before it."""
+    number ("I. Lĩnh vực Y tế" over "1.1 | Dược phẩm", "1.2 | Khám bệnh, chữa bệnh", or the
+    number in the text: "| 1.1. Dược phẩm"): the row holds its number and a few words naming
+    a field (`group_name`) in the name column, nothing else, and the row under it is
+    numbered plainly ("1") and holds more, as the procedures do. A procedure numbered "1.1"
+    has "1.2" under it; a case of the procedure above ("4 | Cấp Giấy chứng nhận" over "4.1 |
+    Cấp lần đầu", "4.2 | Cấp lại") follows its parent or the case before it."""
     outlined = few[stt].str.fullmatch(_OUTLINE).fillna(False).astype(bool).to_numpy()
+    in_text = (
+        few[stt].isna().to_numpy()
+        & few[name].str.match(_NUMBERED_TEXT).fillna(False).astype(bool).to_numpy()
+    )
     found = np.zeros(len(few), dtype=bool)
-    maybe = candidates & outlined
+    maybe = candidates & (outlined | in_text)
     if not maybe.any():  # most tables: no row numbered "1.1" among the few-cell rows
         return found
     others = few.drop(columns=[stt, name]).notna().any(axis=1).to_numpy()
     maybe &= few[name].notna().to_numpy() & ~others
     below = live.index.get_indexer(few.index) + 1
     for at in np.flatnonzero(maybe).tolist():
-        if below[at] <= 0 or below[at] >= len(live):
+        if (
+            below[at] <= 0
+            or below[at] >= len(live)
+            or not _fuller_below(live, below[at], stt, name)
+        ):
             continue
-        under = live.iloc[below[at]]
-        number = under.iloc[live.columns.get_loc(stt)]
-        if not isinstance(number, str) or _PLAIN.fullmatch(number) is None:
-            continue
-        if under.drop([stt, name]).isna().all():
-            continue
-        parent, _, last = str(few[stt].iloc[at]).strip().rstrip(".").rpartition(".")
-        before = f"{parent}.{int(last) - 1}" if int(last) > 1 else parent
-        if below[at] >= 2:
-            above = live[stt].iloc[below[at] - 2]
-            if isinstance(above, str) and above.strip().rstrip(".") == before:
-                continue
+        if outlined[at]:
+            parent, _, last = str(few[stt].iloc[at]).strip().rstrip(".").rpartition(".")
+            before = f"{parent}.{int(last) - 1}" if int(last) > 1 else parent
+            if below[at] >= 2:
+                above = live[stt].iloc[below[at] - 2]
+                if isinstance(above, str) and above.strip().rstrip(".") == before:
+                    continue
         text = str(few[name].iloc[at])
         found[at] = group_name(text) is not None and not names_an_agency(text)
+    return found
+
+
+def _fuller_below(live: pd.DataFrame, below: int, stt: int, name: int) -> bool:
+    """Whether the row at position `below` of `live` is a procedure's as a list numbers
+    them: numbered plainly ("1"), with more than its name."""
+    under = live.iloc[below]
+    number = under.iloc[live.columns.get_loc(stt)]
+    if not isinstance(number, str) or _PLAIN.fullmatch(number) is None:
+        return False
+    return bool(under.drop([stt, name]).notna().any())
+
+
+def _numbered_apart(few: pd.DataFrame, live: pd.DataFrame, stt: int, name: int) -> pd.Series:
+    """Which rows numbered plainly in the STT column head a group numbered apart from the
+    procedures ("1 | Dược phẩm" over "1 | 1.004493 | Cấp chứng chỉ …", or "2 | Khám bệnh,
+    chữa bệnh" under the procedure numbered 2): a few words naming a field in the name
+    column and nothing else, over a procedure's row, and the number the same as the
+    procedure's row right above or right under it. A procedure missing its code is numbered
+    on from the row above."""
+    found = pd.Series(False, index=few.index)
+    if name == stt:
+        return found
+    numbered = few[stt].str.fullmatch(r"\s*\d+\s*").fillna(False).astype(bool)
+    others = few.drop(columns=[stt, name]).notna().any(axis=1)
+    maybe = (numbered & few[name].notna() & ~others).to_numpy()
+    if not maybe.any():
+        return found
+    at_live = live.index.get_indexer(few.index)
+    for at in np.flatnonzero(maybe).tolist():
+        here = at_live[at]
+        if here < 0 or here + 1 >= len(live) or not _fuller_below(live, here + 1, stt, name):
+            continue
+        number = str(few[stt].iloc[at]).strip()
+        beside = [live[stt].iloc[here + 1]] + ([live[stt].iloc[here - 1]] if here else [])
+        if not any(isinstance(n, str) and n.strip().rstrip(".") == number for n in beside):
+            continue
+        text = str(few[name].iloc[at])
+        found.iloc[at] = group_name(text) is not None and not names_an_agency(text)
     return found
 
 
