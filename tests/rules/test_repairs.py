@@ -50,6 +50,13 @@ CASES = [
     ("PA604", "name", "Thẻ &amp;#40;mới&amp;#41;", "Thẻ (mới)"),  # escaped twice
     ("PA604", "name", "Sở TT&TT Lào Cai", None),
     ("PA604", "name", "Sở TT&TT &amp; Sở Nội vụ", "Sở TT&TT & Sở Nội vụ"),
+    # An invisible character is written as nothing, another space as a plain one: decoded as
+    # it stands, "&#8203;Không" would become a "Không" that equals no "Không".
+    ("PA604", "fee", "&#8203;Không", "Không"),
+    ("PA604", "name", "Cấp giấy phép&#xFEFF;", "Cấp giấy phép"),
+    ("PA604", "name", "Cấp&thinsp;thẻ&#8201;mới", "Cấp thẻ mới"),
+    ("PA604", "fee", "&#8203;", None),  # nothing but whitespace left: a person's
+    ("PA604", "fee", "&nbsp;", None),
     ("PA605", "name", "<p>Đăng ký<br/>kết hôn</p>", "Đăng ký kết hôn"),
     ("PA605", "forms", '<a href="x/m1.docx">Mẫu 01</a>', "Mẫu 01"),
     ("PA605", "name", "Cấp phép cho <tên tổ chức>", None),

@@ -39,6 +39,23 @@ def test_pa604_gives_the_text_with_the_characters() -> None:
     assert finding.severity == "warning"
 
 
+SUGGESTED = [
+    # (name, the text the finding suggests): as `procaudit fix` writes it
+    ("Cấp thẻ&nbsp;mới", "Cấp thẻ mới"),
+    ("&#8203;Cấp thẻ mới", "Cấp thẻ mới"),  # an invisible character: nothing, not '\u200b'
+    ("Cấp thẻ&#9;mới", "Cấp thẻ mới"),  # a tab: a plain space
+    ("Cấp thẻ &#0;mới", "Cấp thẻ mới"),  # a reference to no character: left out, not '\ufffd'
+    ("Cấp thẻ &#40;mới&#41; &abcxyz;", "Cấp thẻ (mới) &abcxyz;"),  # an unknown name stays
+]
+
+
+@pytest.mark.parametrize(("name", "suggested"), SUGGESTED)
+def test_pa604_suggests_the_text_the_repair_writes(name, suggested) -> None:
+    rows = [{"code": "1.000001", "name": name, "agency": None}]
+    [finding] = [f for f in findings_of(rows) if f.rule == "PA604"]
+    assert finding.fix == f"Write it as '{suggested}'."
+
+
 def test_pa604_on_the_one_stop_export(real_data) -> None:
     from procaudit.engine.audit import audit
     from procaudit.rules.selection import RuleSelection

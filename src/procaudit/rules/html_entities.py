@@ -20,6 +20,7 @@ from procaudit.rules.text_cells import (
     prefetch_survey,
     survey_hits,
 )
+from procaudit.rules.whitespace import INVISIBLE_CLASS, ZERO_WIDTH
 
 # A bare "&" between words ("Sở TT&TT") is text, and so is an unknown name: only a reference
 # that `html.unescape` turns into something is reported.
@@ -27,11 +28,36 @@ _REFERENCE = re.compile(HTML_REFERENCE)
 
 
 def _decoded(value: str) -> str | None:
-    """The text with its references turned into characters, None where none is one."""
+    """The text with its references turned into characters as the repair writes them
+    (`_written`), None where none is one; a reference standing for no character is left
+    out of the text suggested."""
     found = [ref for ref in _REFERENCE.findall(value) if html.unescape(ref) != ref]
     if not found:
         return None
-    return html.unescape(value).replace("\xa0", " ")
+    return _REFERENCE.sub(_suggested, value)
+
+
+def _suggested(match: re.Match[str]) -> str:
+    """A reference in the text a finding suggests: its character as the repair writes it,
+    nothing for a control character, the reference itself for an unknown name."""
+    char = html.unescape(match.group())
+    if char == match.group():
+        return char
+    return "" if _UNWRITABLE.search(char) else _written(char)
+
+
+# A reference to an invisible character ("&#8203;", "&shy;", "&#xFEFF;") is written as
+# nothing, and one to a space other than the plain one ("&nbsp;", "&thinsp;", "&#9;") as a
+# plain space: decoded as it stands, the cell would trade codes a reader sees for characters
+# no one sees (PA603, which removes them elsewhere, does not read prose), and "\u200bKhông"
+# no longer equals "Không".
+_INVISIBLE = re.compile(f"[{ZERO_WIDTH}]")
+_OTHER_SPACE = re.compile(f"[{INVISIBLE_CLASS.replace(ZERO_WIDTH, '')}]")
+
+
+def _written(char: str) -> str:
+    """What the repair writes for the character a reference stands for."""
+    return _OTHER_SPACE.sub(" ", _INVISIBLE.sub("", char))
 
 
 # A reference to a control character or to nothing ("&#0;") is no text to write.
@@ -43,8 +69,9 @@ _DECODING_ROUNDS = 5
 @repairs("PA604", safe=True, stage=HTML_ENTITY)
 def repair_html_entities(text: str) -> str | None:
     """The cell with the references PA604 reports made characters (a non-breaking space a
-    plain one), and nothing else: "Sở TT&TT" keeps its ampersand. None when there is none, or
-    when one stands for a control character."""
+    plain one, an invisible character nothing: `_written`), and nothing else: "Sở TT&TT"
+    keeps its ampersand. None when there is none, when one stands for a control character,
+    or when nothing but whitespace would be left (an empty cell is a person's to read)."""
     decoded = text
     for _ in range(_DECODING_ROUNDS):
         found = {ref: html.unescape(ref) for ref in _REFERENCE.findall(decoded)}
@@ -54,13 +81,14 @@ def repair_html_entities(text: str) -> str | None:
         if any(_UNWRITABLE.search(char) for char in found.values()):
             return None
         decoded = _REFERENCE.sub(partial(_character, found=found), decoded)
-    return decoded if decoded != text else None
+    return decoded if decoded != text and decoded.strip() else None
 
 
 def _character(match: re.Match[str], found: dict[str, str]) -> str:
-    """The character a reference stands for (a non-breaking space a plain one), or the
-    reference itself when it stands for none."""
-    return found.get(match.group(), match.group()).replace("\xa0", " ")
+    """The character a reference stands for as written (`_written`), or the reference
+    itself when it stands for none."""
+    char = found.get(match.group())
+    return match.group() if char is None else _written(char)
 
 
 def _explain(value: str) -> tuple[str, str]:
