@@ -110,7 +110,7 @@ def test_output_dir_refuses_two_inputs_landing_on_one_copy(tmp_path: Path) -> No
 
 def test_output_dir_refuses_the_inputs_own_folder(tmp_path: Path) -> None:
     path = _file(tmp_path, CLEAN)
-    with pytest.raises(UsageError, match="is one of the files"):
+    with pytest.raises(UsageError, match="its copy would be written over it"):
         plan_targets([path], Destinations(output_dir=tmp_path))
 
 

@@ -75,7 +75,8 @@ REFUSALS = [
     (["c.csv", "-o", "fixed.csv", "--output-dir", "out"], "cannot be given together"),
     (["c.csv", "--output-dir", "nowhere"], "--output-dir nowhere: no such folder"),
     (["c.csv", "-o", "out"], "-o out is a folder: -o names the copy's file; --output-dir out"),
-    (["c.csv", "--output-dir", "."], "is one of the files"),
+    # said about the folder typed, not a file name the user never typed
+    (["c.csv", "--output-dir", "."], "--output-dir .: holds c.csv, and its copy would be"),
     (["c.csv", "--in-place"], "--in-place needs --backup"),
     (["c.csv", "-o", "fixed.csv", "--backup", ".bak"], "--backup goes only with --in-place"),
     (["c.csv", "-o", "fixed.csv", "--select", "PA9"], "--select PA9 matches no rule"),

@@ -165,6 +165,7 @@ def plan_targets(
             _check_suffix(path, target, suffix)
         elif where.output_dir is not None:
             target, option = where.output_dir / (Path(path).stem + suffix), "--output-dir"
+            _check_not_own_folder(path, target, where.output_dir)
         else:
             continue  # --diff alone: nothing is written
         check_output(target, paths, option, "repair")
@@ -177,6 +178,26 @@ def plan_targets(
             paths, reads, [(_option(where), target) for target in targets.values()], "repair"
         )
     return targets
+
+
+def _check_not_own_folder(path: str, target: Path, folder: Path) -> None:
+    """Refuse an --output-dir that holds the input its copy would overwrite, said about the
+    folder the user named (the generic clash names a file they never typed)."""
+    try:
+        same = os.path.samefile(path, target)
+    except OSError:  # no copy there yet, or the input unreadable: the later checks say
+        return
+    if same:
+        raise UsageError(
+            t(
+                "--output-dir {folder}: holds {path}, and its copy would be written over it "
+                "under the same name: choose another folder, or --in-place --backup SUFFIX",
+                "--output-dir {folder}: chứa {path}, và bản sửa sẽ ghi đè lên nó với cùng tên: "
+                "hãy chọn thư mục khác, hoặc --in-place --backup SUFFIX",
+                folder=folder,
+                path=path,
+            )
+        )
 
 
 def _option(where: Destinations) -> str:
