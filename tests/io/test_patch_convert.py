@@ -36,6 +36,10 @@ def _xls(path: Path) -> Path:
         sheet.write(row, 4, "cũ")
     sheet.col(4).hidden = True
     sheet.row(2).hidden = True
+    sheet.col(2).width = 48 * 256  # a wide name column, in 1/256 of a character
+    sheet.set_panes_frozen(True)  # the heading row and the STT column stay in view
+    sheet.set_horz_split_pos(1)
+    sheet.set_vert_split_pos(1)
     old = book.add_sheet("Cũ")
     old.write(0, 0, "bản cũ")
     old.visibility = 1
@@ -63,7 +67,10 @@ def test_an_xls_copy_keeps_number_formats_and_what_was_hidden(tmp_path: Path) ->
     assert sheet.column_dimensions["E"].hidden
     assert sheet.row_dimensions[3].hidden and not sheet.row_dimensions[2].hidden
     assert book["Cũ"].sheet_state == "hidden"
-    assert "hidden rows and columns are the original's" in notes[0]
+    assert sheet.column_dimensions["C"].width == 48  # as wide as the official made it
+    assert sheet.freeze_panes == "B2"
+    assert book["Cũ"].freeze_panes is None
+    assert "column widths, frozen panes and hidden rows and columns are the original's" in notes[0]
 
 
 def test_an_xls_whose_records_cannot_be_read_says_what_is_lost(

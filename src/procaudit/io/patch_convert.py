@@ -7,9 +7,10 @@ dates), the merged cells where python-calamine reports them (xls) or the documen
 as a number shows as its format made it (1.004150 under "0.000000"): calamine gives no
 number format, so a code cell the check reads otherwise than the number's plain text is
 written as the code the check read, as text (as a repaired one is, `set_text`); an xls
-file's number formats and hidden rows and columns are read from its records
-(`xls_layout`), and kept. What the copy cannot keep is said in its notes: formatting and
-widths, and where they could not be read, which rows and columns were hidden.
+file's number formats, column widths, frozen panes and hidden rows and columns are read
+from its records (`xls_layout`), and kept. What the copy cannot keep is said in its notes:
+formatting (and an ods file's widths), and where they could not be read, which rows and
+columns were hidden.
 """
 
 from __future__ import annotations
@@ -158,7 +159,7 @@ def _layouts(source: Path, kind: str) -> dict[str, OdsSheet | XlsSheet] | None:
 def _copy_layout(layout: OdsSheet | XlsSheet, worksheet: Worksheet) -> None:
     """A sheet's hidden rows and columns within its values (the empty rest of a sheet is
     often one hidden block of a million rows), its merged cells and its number cells'
-    formats."""
+    formats, column widths and frozen panes (xls)."""
     rows, columns = worksheet.max_row, worksheet.max_column
     for first, last in layout.hidden_rows:
         for row in range(first, min(last, rows) + 1):
@@ -179,6 +180,12 @@ def _copy_layout(layout: OdsSheet | XlsSheet, worksheet: Worksheet) -> None:
                 end_column=last_column + 1,
             )
         return
+    for first, last, width in layout.widths:
+        for column in range(first, min(last, columns - 1) + 1):
+            worksheet.column_dimensions[get_column_letter(column + 1)].width = width
+    if layout.frozen is not None:
+        frozen_rows, frozen_columns = layout.frozen
+        worksheet.freeze_panes = worksheet.cell(frozen_rows + 1, frozen_columns + 1)
     for (row, column), shown in layout.formats.items():
         if row > rows or column >= columns:
             continue
@@ -265,15 +272,16 @@ def _notes(kind: str, cleaned: int, codes: int, charts: list[str], layout: bool)
 
 
 def _converted_note(kind: str, layout: bool) -> str:
-    if layout and kind == "xls":  # its hidden rows and columns and number formats are kept
+    if layout and kind == "xls":  # its hidden rows and columns, widths, panes, formats kept
         return t(
             "procaudit cannot write {kind} files, so the copy is an xlsx workbook: its "
-            "sheets, values, merged cells, number formats and hidden rows and columns are "
-            "the original's, its other formatting and column widths are not, and formulas "
-            "are kept as their values",
+            "sheets, values, merged cells, number formats, column widths, frozen panes and "
+            "hidden rows and columns are the original's, its other formatting is not, and "
+            "formulas are kept as their values",
             "procaudit không ghi được tệp {kind} nên bản sao là sổ tính xlsx: các trang tính, "
-            "giá trị, ô gộp, định dạng số và các dòng, cột bị ẩn giữ như tệp gốc, còn định "
-            "dạng khác và độ rộng cột thì không, công thức được giữ dưới dạng giá trị",
+            "giá trị, ô gộp, định dạng số, độ rộng cột, vùng cố định và các dòng, cột bị ẩn "
+            "giữ như tệp gốc, còn định dạng khác thì không, công thức được giữ dưới dạng giá "
+            "trị",
             kind=kind,
         )
     if layout:  # an ods file: its hidden rows and columns and merged cells are kept

@@ -1,12 +1,14 @@
-"""What python-calamine does not tell of an xls sheet: its hidden rows and columns and the
-number formats of its number cells, read from the file's BIFF8 records.
+"""What python-calamine does not tell of an xls sheet: its hidden rows and columns, its
+column widths and frozen panes, and the number formats of its number cells, read from the
+file's BIFF8 records.
 
 The repaired copy of an xls file is an xlsx (`patch_convert`): a code kept as a number
 formatted "0.000000" (1.004150) came back General (1.00415), a hidden column of old notes
 came back shown. An xls file is an OLE2 compound file whose "Workbook" stream holds records:
 the number formats (FORMAT) and cell formats (XF) of the workbook, each sheet's place
 (BOUNDSHEET8), and in each sheet its rows (ROW, with a hidden flag), column ranges (COLINFO,
-likewise) and number cells (NUMBER, RK, MULRK, FORMULA) with their cell format. Only those
+likewise, with their width), its window (WINDOW2, whether its panes are frozen, and PANE,
+where) and number cells (NUMBER, RK, MULRK, FORMULA) with their cell format. Only those
 records are read, with the standard library; a file that cannot be read so (an encrypted
 one, a BIFF5 file of Excel 95, a damaged one) gives nothing, and the copy says what it could
 not keep.
@@ -29,6 +31,8 @@ _MAX_SECTORS = 1 << 22  # a chain longer than a 2 GB file's is a loop in a damag
 # BIFF8 record types
 _BOF, _EOF, _FILEPASS, _FORMAT, _XF, _SHEET = 0x0809, 0x000A, 0x002F, 0x041E, 0x00E0, 0x0085
 _ROW, _COLINFO, _NUMBER, _RK, _MULRK, _FORMULA = 0x0208, 0x007D, 0x0203, 0x027E, 0x00BD, 0x0006
+_WINDOW2, _PANE = 0x023E, 0x0041
+_FROZEN = 0x0008  # WINDOW2's flag: the panes are frozen (else split, or none)
 _BIFF8 = 0x0600
 
 
@@ -39,6 +43,8 @@ class XlsSheet:
     hidden_rows: list[tuple[int, int]] = field(default_factory=list)  # (first, last)
     hidden_columns: list[tuple[int, int]] = field(default_factory=list)
     formats: dict[tuple[int, int], str] = field(default_factory=dict)  # not General ones
+    widths: list[tuple[int, int, float]] = field(default_factory=list)  # (first, last, chars)
+    frozen: tuple[int, int] | None = None  # (rows, columns) frozen at the top and the left
 
 
 class _Unreadable(Exception):
@@ -162,13 +168,20 @@ def _sheet(stream: bytes, place: int, shown: list[str]) -> XlsSheet:
         if xf < len(shown) and shown[xf] != "General":
             sheet.formats[row + 1, column] = shown[xf]
 
+    frozen = False
     for kind, body in _records(stream, place):
-        if kind == _ROW:
+        if kind == _WINDOW2:
+            frozen = bool(struct.unpack_from("<H", body)[0] & _FROZEN)
+        elif kind == _PANE and frozen:
+            columns, rows = struct.unpack_from("<HH", body)
+            sheet.frozen = (rows, columns) if rows or columns else None
+        elif kind == _ROW:
             row, flags = struct.unpack_from("<H", body)[0], struct.unpack_from("<H", body, 12)[0]
             if flags & 0x20:
                 sheet.hidden_rows.append((row + 1, row + 1))
         elif kind == _COLINFO:
-            first, last, _, _, options = struct.unpack_from("<HHHHH", body)
+            first, last, width, _, options = struct.unpack_from("<HHHHH", body)
+            sheet.widths.append((first, last, width / 256))  # in 1/256 of a character
             if options & 0x1:
                 sheet.hidden_columns.append((first, last))
         elif kind in (_NUMBER, _RK, _FORMULA):
