@@ -185,7 +185,7 @@ def _copy_layout(layout: OdsSheet | XlsSheet, worksheet: Worksheet) -> None:
             worksheet.column_dimensions[get_column_letter(column + 1)].width = width
     if layout.frozen is not None:
         frozen_rows, frozen_columns = layout.frozen
-        worksheet.freeze_panes = worksheet.cell(frozen_rows + 1, frozen_columns + 1)
+        worksheet.freeze_panes = f"{get_column_letter(frozen_columns + 1)}{frozen_rows + 1}"
     for (row, column), shown in layout.formats.items():
         if row > rows or column >= columns:
             continue
