@@ -99,7 +99,7 @@ def _ods(path: Path) -> Path:
     pytest.importorskip("odf", reason="odfpy is not installed to write ods")
     from odf.number import Number, NumberStyle
     from odf.opendocument import OpenDocumentSpreadsheet
-    from odf.style import Style
+    from odf.style import Style, TableColumnProperties
     from odf.table import CoveredTableCell, Table, TableCell, TableColumn, TableRow
     from odf.text import P
 
@@ -109,9 +109,17 @@ def _ods(path: Path) -> Path:
     document.automaticstyles.addElement(six)
     cell_style = Style(name="ce6", family="table-cell", datastylename="N6")
     document.automaticstyles.addElement(cell_style)
+    wide = Style(name="co2", family="table-column")  # 48 characters, as LibreOffice writes it
+    wide.addElement(TableColumnProperties(columnwidth="4.6665in"))
+    document.automaticstyles.addElement(wide)
     table = Table(name="Danh mục")
     for column in range(len(HEADER)):
-        table.addElement(TableColumn(visibility="collapse" if column == 4 else "visible"))
+        visibility = "collapse" if column == 4 else "visible"
+        table.addElement(
+            TableColumn(visibility=visibility, stylename=wide)
+            if column == 2
+            else TableColumn(visibility=visibility)
+        )
 
     def text(value: str, **kw: object) -> TableCell:
         cell = TableCell(valuetype="string", **kw)
@@ -147,7 +155,8 @@ def test_an_ods_copy_keeps_its_codes_merges_and_what_was_hidden(tmp_path: Path) 
     assert sheet.column_dimensions["E"].hidden
     assert sheet.row_dimensions[3].hidden and not sheet.row_dimensions[2].hidden
     assert [str(cells) for cells in sheet.merged_cells.ranges] == ["D2:D4"]
-    assert "merged cells and hidden rows and columns are the original's" in notes[0]
+    assert sheet.column_dimensions["C"].width == 48  # the name column as wide as it was
+    assert "column widths and hidden rows and columns are the original's" in notes[0]
 
 
 def _record(kind: int, body: bytes) -> bytes:

@@ -1,5 +1,5 @@
-"""What python-calamine does not tell of an ods sheet: its hidden rows and columns and its
-merged cells, read from the document's content.xml.
+"""What python-calamine does not tell of an ods sheet: its hidden rows and columns, its
+column widths and its merged cells, read from the document's content.xml.
 
 The repaired copy of an ods file is an xlsx (`patch_convert`): a hidden column of old notes
 or a hidden row that came back shown, a field merged over its procedures that came back as
@@ -9,6 +9,7 @@ column repeated a million times (the empty rest of a sheet) is one range, never 
 
 from __future__ import annotations
 
+import re
 import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -16,7 +17,13 @@ from typing import IO
 from xml.etree import ElementTree
 
 _TABLE = "{urn:oasis:names:tc:opendocument:xmlns:table:1.0}"
+_STYLE = "{urn:oasis:names:tc:opendocument:xmlns:style:1.0}"
 _HIDDEN = ("collapse", "filter")  # a row or column hidden, or filtered out of sight
+# A length in points, by its unit; a width in Excel's characters is its points over 7, as
+# LibreOffice converts them both ways (48 characters are 4.6665in).
+_POINTS = {"in": 72.0, "cm": 72 / 2.54, "mm": 72 / 25.4, "pt": 1.0, "pc": 12.0, "px": 0.75}
+_LENGTH = re.compile(r"([0-9.]+)([a-z]+)")
+_POINTS_PER_CHARACTER = 7.0
 
 
 @dataclass
@@ -26,6 +33,7 @@ class OdsSheet:
     hidden_rows: list[tuple[int, int]] = field(default_factory=list)
     hidden_columns: list[tuple[int, int]] = field(default_factory=list)
     merged: list[tuple[int, int, int, int]] = field(default_factory=list)  # rows, columns
+    widths: list[tuple[int, int, float]] = field(default_factory=list)  # (first, last, chars)
 
 
 def ods_layout(path: Path) -> dict[str, OdsSheet]:
@@ -43,8 +51,16 @@ def _sheets(stream: IO[bytes]) -> dict[str, OdsSheet]:
     sheet: OdsSheet | None = None
     depth = 0  # tables inside a table (a cell's sub-table) are not the sheet's
     row = column = cell = 0  # rows and columns seen so far; the next cell's column
+    widths: dict[str, float] = {}  # a column style's width, in characters
+    style = ""  # the style being read (the automatic styles come before the sheets)
     for event, element in ElementTree.iterparse(stream, events=("start", "end")):
         tag = element.tag
+        if event == "start" and tag == f"{_STYLE}style":
+            style = element.get(f"{_STYLE}name", "")
+        elif event == "start" and tag == f"{_STYLE}table-column-properties":
+            width = _characters(element.get(f"{_STYLE}column-width", ""))
+            if width is not None:
+                widths[style] = width
         if tag == f"{_TABLE}table":
             depth += 1 if event == "start" else -1
             if event == "start" and depth == 1:
@@ -61,6 +77,9 @@ def _sheets(stream: IO[bytes]) -> dict[str, OdsSheet]:
             repeat = _repeated(element, "columns")
             if element.get(f"{_TABLE}visibility") in _HIDDEN:
                 sheet.hidden_columns.append((column, column + repeat - 1))
+            width = widths.get(element.get(f"{_TABLE}style-name", ""))
+            if width is not None:
+                sheet.widths.append((column, column + repeat - 1, width))
             column += repeat
         elif tag == f"{_TABLE}table-row":
             cell = 0
@@ -73,6 +92,14 @@ def _sheets(stream: IO[bytes]) -> dict[str, OdsSheet]:
                 sheet.merged.append((row + 1, cell, row + rows, cell + columns - 1))
             cell += _repeated(element, "columns")
     return sheets
+
+
+def _characters(length: str) -> float | None:
+    """A column width ("4.6665in", "2.258cm") in Excel's characters; None if unreadable."""
+    found = _LENGTH.fullmatch(length.strip())
+    if found is None or found.group(2) not in _POINTS:
+        return None
+    return round(float(found.group(1)) * _POINTS[found.group(2)] / _POINTS_PER_CHARACTER, 2)
 
 
 def _repeated(element: ElementTree.Element, what: str) -> int:

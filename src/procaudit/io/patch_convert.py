@@ -3,14 +3,14 @@
 procaudit cannot write those formats, so the copy is a new xlsx: the same sheets in the
 same order, hidden ones hidden, every value where it was (numbers stay numbers, dates stay
 dates), the merged cells where python-calamine reports them (xls) or the document says so
-(ods, with its hidden rows and columns: `ods_layout`), and the repairs applied. A code kept
-as a number shows as its format made it (1.004150 under "0.000000"): calamine gives no
-number format, so a code cell the check reads otherwise than the number's plain text is
-written as the code the check read, as text (as a repaired one is, `set_text`); an xls
+(ods, with its hidden rows and columns and widths: `ods_layout`), and the repairs applied.
+A code kept as a number shows as its format made it (1.004150 under "0.000000"): calamine
+gives no number format, so a code cell the check reads otherwise than the number's plain
+text is written as the code the check read, as text (as a repaired one is, `set_text`); an xls
 file's number formats, column widths, frozen panes and hidden rows and columns are read
 from its records (`xls_layout`), and kept. What the copy cannot keep is said in its notes:
-formatting (and an ods file's widths), and where they could not be read, which rows and
-columns were hidden.
+formatting, and where they could not be read, widths and which rows and columns were
+hidden.
 """
 
 from __future__ import annotations
@@ -161,6 +161,9 @@ def _copy_layout(layout: OdsSheet | XlsSheet, worksheet: Worksheet) -> None:
     often one hidden block of a million rows), its merged cells and its number cells'
     formats, column widths and frozen panes (xls)."""
     rows, columns = worksheet.max_row, worksheet.max_column
+    for first, last, width in layout.widths:  # within the values: the rest is one range
+        for column in range(first, min(last, columns - 1) + 1):
+            worksheet.column_dimensions[get_column_letter(column + 1)].width = width
     for first, last in layout.hidden_rows:
         for row in range(first, min(last, rows) + 1):
             worksheet.row_dimensions[row].hidden = True
@@ -180,9 +183,6 @@ def _copy_layout(layout: OdsSheet | XlsSheet, worksheet: Worksheet) -> None:
                 end_column=last_column + 1,
             )
         return
-    for first, last, width in layout.widths:
-        for column in range(first, min(last, columns - 1) + 1):
-            worksheet.column_dimensions[get_column_letter(column + 1)].width = width
     if layout.frozen is not None:
         frozen_rows, frozen_columns = layout.frozen
         worksheet.freeze_panes = f"{get_column_letter(frozen_columns + 1)}{frozen_rows + 1}"
@@ -284,14 +284,14 @@ def _converted_note(kind: str, layout: bool) -> str:
             "trị",
             kind=kind,
         )
-    if layout:  # an ods file: its hidden rows and columns and merged cells are kept
+    if layout:  # an ods file: its hidden rows and columns, widths and merged cells are kept
         return t(
             "procaudit cannot write {kind} files, so the copy is an xlsx workbook: its "
-            "sheets, values, merged cells and hidden rows and columns are the original's, "
-            "its formatting and column widths are not, and formulas are kept as their values",
+            "sheets, values, merged cells, column widths and hidden rows and columns are the "
+            "original's, its formatting is not, and formulas are kept as their values",
             "procaudit không ghi được tệp {kind} nên bản sao là sổ tính xlsx: các trang tính, "
-            "giá trị, ô gộp và các dòng, cột bị ẩn giữ như tệp gốc, còn định dạng và độ rộng "
-            "cột thì không, công thức được giữ dưới dạng giá trị",
+            "giá trị, ô gộp, độ rộng cột và các dòng, cột bị ẩn giữ như tệp gốc, còn định dạng "
+            "thì không, công thức được giữ dưới dạng giá trị",
             kind=kind,
         )
     return t(
