@@ -91,6 +91,25 @@ def test_one_row_per_finding_with_cell_references(result: AuditResult, tmp_path:
     assert rows[1][-2:] == [None, None]  # assignee and status left for the official
 
 
+def test_the_status_column_offers_the_worklist_states(result: AuditResult, tmp_path: Path) -> None:
+    """The official picks a state from a drop-down (and may still type another): the
+    worklist is filtered on it."""
+    out = tmp_path / "fix.xlsx"
+    write_fix_list(result, out)
+    sheet = openpyxl.load_workbook(out)[FINDINGS_SHEET]
+    [drop_down] = sheet.data_validations.dataValidation
+    rows = len(result.findings) + 1
+    assert str(drop_down.sqref) == f"M2:M{rows}"  # the Status column, every finding's row
+    assert sheet.cell(1, 13).value == "Trạng thái / Status"
+    assert drop_down.type == "list" and not drop_down.showErrorMessage
+    assert drop_down.formula1.strip('"').split(",") == [
+        "Chưa sửa / To do",
+        "Đang sửa / In progress",
+        "Đã sửa / Fixed",
+        "Không sửa / Won't fix",
+    ]
+
+
 def test_formula_text_stays_text(result: AuditResult, tmp_path: Path) -> None:
     out = tmp_path / "fix.xlsx"
     write_fix_list(result, out)

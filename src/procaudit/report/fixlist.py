@@ -16,6 +16,8 @@ from typing import BinaryIO, TypeVar
 import numpy as np
 import pyarrow as pa
 from openpyxl.styles import PatternFill
+from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.datavalidation import DataValidation
 
 from procaudit.core.atomic import write_atomically
 from procaudit.core.errors import UsageError
@@ -220,6 +222,7 @@ def _findings_sheet(
     set_column_widths(sheet, WIDTHS if status is None else _with_baseline(WIDTHS, BASELINE_WIDTH))
     filtered_table(sheet, len(titles), len(columns.file))
     heading_row(sheet, titles)
+    _status_choices(sheet, len(titles), len(columns.file))
     # openpyxl numbers the styles in the order first used: the severities as they come.
     styles = {
         severity: sheet.book.style(None, SEVERITY_FILLS[severity], None)
@@ -235,3 +238,27 @@ def _findings_sheet(
         else:
             cells.append(Cells(text_array(values)))  # type: ignore[arg-type]
     sheet.rows.extend(rows_xml(sheet.rows.count + 1, cells), len(columns.file))
+
+
+# The worklist's states, offered in the Status column's drop-down: the officials filter on
+# them. Any other text may still be typed (no error), a unit's own words included.
+STATUS_CHOICES = (
+    "Chưa sửa / To do",
+    "Đang sửa / In progress",
+    "Đã sửa / Fixed",
+    "Không sửa / Won't fix",
+)
+STATUS_CHOICES_VI = ("Chưa sửa", "Đang sửa", "Đã sửa", "Không sửa")
+
+
+def _status_choices(sheet: Sheet, column: int, rows: int) -> None:
+    """A drop-down of `STATUS_CHOICES` in the Status column (the last) of the `rows` rows."""
+    if not rows:
+        return
+    choices = STATUS_CHOICES_VI if language() == "vi" else STATUS_CHOICES
+    drop_down = DataValidation(
+        type="list", formula1=f'"{",".join(choices)}"', allow_blank=True, showErrorMessage=False
+    )
+    letter = get_column_letter(column)
+    drop_down.add(f"{letter}2:{letter}{rows + 1}")
+    sheet.layout.data_validations.append(drop_down)  # a write-only sheet has no add_…
