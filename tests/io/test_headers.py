@@ -193,9 +193,15 @@ ALTERNATIVES = [
     ("Cơ quan, đơn vị giải quyết", "agency"),
     ("Tên TTHC/DVC", "name"),
     ("Tên thủ tục hành chính/dịch vụ công", "name"),
+    # A space on one side of the slash only, as typed: still one header.
+    ("Tên thủ tục hành chính/ dịch vụ công", "name"),
+    ("Tên thủ tục hành chính /dịch vụ công", "name"),
+    ("Mã thủ tục/ Mã DVC", "code"),
+    ("Cơ quan/ đơn vị thực hiện", "agency"),
     # Alternatives naming two columns, a number, a name: nothing.
     ("Mã/Tên TTHC", None),
     ("Lĩnh vực/Cấp thực hiện", None),
+    ("Lĩnh vực/ Cấp thực hiện", None),
     ("1890/QĐ-UBND", None),
     ("Cấp, gia hạn giấy phép", None),
     ("Sở Tư pháp, UBND cấp xã", None),

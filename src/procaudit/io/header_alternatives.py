@@ -2,10 +2,11 @@
 "Cơ quan thực hiện" or "đơn vị thực hiện", "Tên TTHC/DVC" is "Tên TTHC" or "Tên DVC",
 "Cơ quan, đơn vị giải quyết" is "Cơ quan giải quyết" or "đơn vị giải quyết".
 
-The two are joined by a slash without spaces (with spaces, a slash parts two languages:
-io/bilingual.py) or by a comma, and share the words on one side of the join. io/headers.py
-asks only where the header read whole names nothing; the column is the one both readings
-name ("Lĩnh vực/Cấp thực hiện" heads two columns in one, and names neither).
+The two are joined by a slash without spaces, or with a space on one side only ("Tên thủ
+tục hành chính/ dịch vụ công", as typed; with a space on both sides, a slash parts two
+languages: io/bilingual.py), or by a comma, and share the words on one side of the join.
+io/headers.py asks only where the header read whole names nothing; the column is the one
+both readings name ("Lĩnh vực/Cấp thực hiện" heads two columns in one, and names neither).
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ import re
 from collections.abc import Callable
 from typing import TypeVar
 
-_JOIN = re.compile(r"(?<=\w)/(?=\w)|,\s+")
+_JOIN = re.compile(r"(?<=\w)/ ?(?=\w)|(?<=\w) /(?=\w)|,\s+")
 # A header is a few words; a longer cell is a procedure's name or a note, read whole only.
 _MOST_WORDS = 8
 
