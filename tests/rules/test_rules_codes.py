@@ -148,6 +148,34 @@ WRITTEN_CASES = [
         "writes the digits in full width (U+FF10-U+FF19): the code is '1.008572'.",
         "1.008572",
     ),
+    # A digit or a suffix's letter of another alphabet, from a Russian or Greek layout.
+    (
+        "1.\u041e01193",
+        "writes the Cyrillic letter \u041e (U+041E), which looks like 0: the code is '1.001193'.",
+        "1.001193",
+    ),
+    ("\u0406.003596", "writes the Cyrillic letter \u0406 (U+0406), which looks like 1", "1.003596"),
+    ("1.00\u03bf178", "writes the Greek letter \u03bf (U+03BF), which looks like 0", "1.000178"),
+    (
+        "1.001612.000.00.00.\u041d40",
+        "writes the Cyrillic letter \u041d (U+041D), which looks like H: the code is "
+        "'1.001612.000.00.00.H40'.",
+        "1.001612.000.00.00.H40",
+    ),
+    (
+        "1.012753.\u039719",
+        "writes the Greek letter \u0397 (U+0397), which looks like H",
+        "1.012753.H19",
+    ),
+    (
+        "Mã: 1.\u041e\u041e0178",
+        "has a label before it and writes the Cyrillic letter \u041e (U+041E), which looks like 0",
+        "1.000178",
+    ),
+    # Not a code so written: a look-alike of a letter where a digit belongs, or of a digit
+    # in the suffix's letter.
+    ("1.\u041d00178", "is not a national code", None),
+    ("1.001612.\u041e40", "is not a national code", None),
     ("1.001234;", "ends with a stray ';': the code is '1.001234'.", "1.001234"),
     ("1.001234,", "ends with a stray ','", "1.001234"),
     ("1.001234 :", "ends with a stray ':'", "1.001234"),
@@ -563,6 +591,7 @@ ODD_CODES = [
     *["1.000123\x1c;", "Code:: 1.000123", "Code 1.000123 .", "Code: 1.000123.H29,", "1.00012;"],
     *["Mã\u00a0số:\u20031.000123", "Mã: 1.000123\u3000", "Mã: ١.000123", "Mã: 1.0001234"],
     *["\u200bCode: 1.000123", "1.000\u200c123;", "\ufeff\u200b", "1\u2060.000123\u3000"],
+    *["1.\u041e01193 ", "\u0406.003596;", "1.0\u043e1193.\u041d40", "1.\u041d00178", "\u0417.1"],
     # Links, with a code in them or none, and one beyond ASCII
     *["https://a.vn/x?ma=1.000178", "http://a.vn/1.000178/2.000001", " www.a.vn/?m=1.0001781"],
     *["https://dịchvụcông.vn/?ma=1.000178", "https://a.vn/?ma=1.000178.H29", "www.", "http:/"],

@@ -1,6 +1,7 @@
 """A national code written with more than the code: a label before it ("Mã: 1.014686", "Mã
 TTHC 2.000123", "Code: 1.000123"), a look-alike of its dot or digits ("1․008572" with a one
-dot leader, "１.００８５７２" in full width: `vn.lookalikes.CODE_LOOKALIKES`), an invisible
+dot leader, "１.００８５７２" in full width, "1.О01193" with a Cyrillic O:
+`vn.lookalikes.CODE_LOOKALIKES`), an invisible
 character a copy from a web page brings ("\u200b1.001234", a zero-width space), or a stray
 mark after it ("1.001234;").
 
@@ -26,16 +27,23 @@ from procaudit.core.i18n import t
 from procaudit.io.headers import read_header
 from procaudit.io.vocabulary import CENTRAL
 from procaudit.rules.code_messages import MESSAGES, said
-from procaudit.vn.lookalikes import CODE_LOOKALIKES, lookalikes_in, replace_code_lookalikes
+from procaudit.vn.lookalikes import (
+    CODE_LOOKALIKES,
+    DIGIT_LOOKALIKES,
+    SUFFIX_LETTER_LOOKALIKES,
+    lookalikes_in,
+    replace_code_lookalikes,
+)
 from procaudit.vn.text import INVISIBLE
 
 _DOTS = "".join(char for char, lookalike in CODE_LOOKALIKES.items() if lookalike.meant == ".")
-_FULL_WIDTH = "\uff10-\uff19"
-# A code's dot and digits, look-alikes included; the letter of a local suffix is ASCII.
-_DOT, _DIGIT = f"[.{_DOTS}]", f"[0-9{_FULL_WIDTH}]"
+# A code's dot, digits and the letter of a local suffix, look-alikes included.
+_DOT, _DIGIT = f"[.{_DOTS}]", f"[0-9{DIGIT_LOOKALIKES}]"
+_LETTER = f"[A-Z{SUFFIX_LETTER_LOOKALIKES}]"
+_LOOKS = f"{_DOTS}{DIGIT_LOOKALIKES}{SUFFIX_LETTER_LOOKALIKES}"
 _CODE = (
     f"{_DIGIT}{_DOT}{_DIGIT}{{6}}"
-    f"(?:(?:{_DOT}{_DIGIT}{{3}}{_DOT}{_DIGIT}{{2}}{_DOT}{_DIGIT}{{2}})?{_DOT}[A-Z]{_DIGIT}{{2}})?"
+    f"(?:(?:{_DOT}{_DIGIT}{{3}}{_DOT}{_DIGIT}{{2}}{_DOT}{_DIGIT}{{2}})?{_DOT}{_LETTER}{_DIGIT}{{2}})?"
 )
 # What a stray mark after the code may be: a full stop (or its look-alike), a semicolon, a
 # comma or a colon, as a list typed in a sentence leaves them.
@@ -49,7 +57,7 @@ _SPACE = (
 # A label holds no digit (a second code is no label); whether it names the code is asked of
 # its words (`names_the_code`). A colon may end it.
 _WRITTEN = (
-    rf"^{_SPACE}*(?:(?P<label>[^0-9{_FULL_WIDTH}]+?){_SPACE}*[:\x{{ff1a}}]?{_SPACE}*)?"
+    rf"^{_SPACE}*(?:(?P<label>[^0-9{DIGIT_LOOKALIKES}]+?){_SPACE}*[:\x{{ff1a}}]?{_SPACE}*)?"
     rf"(?P<code>{_CODE}){_SPACE}*(?P<mark>{_MARK}?){_SPACE}*$"
 )
 # The same for Python's `re`, which writes a character by its escape otherwise.
@@ -131,7 +139,7 @@ def written_findings(codes: pa.Array) -> tuple[pa.Array, pa.Array, pa.Array]:
     written = pc.struct_field(parts, "code")
     label = pc.fill_null(pc.struct_field(parts, "label"), "")
     mark = pc.struct_field(parts, "mark")
-    looks = pc.replace_substring_regex(written, f"[^{_DOTS}{_FULL_WIDTH}]", "")
+    looks = pc.replace_substring_regex(written, f"[^{_LOOKS}]", "")
     named = [value for value in pc.unique(label).to_pylist() if value and names_the_code(value)]
     has_label = pc.is_in(label, value_set=pa.array(named, pa.large_string()))
     told = pc.or_(

@@ -6,7 +6,8 @@ Vietnamese keyboards) where Vietnamese has Đ (U+0110); Word's autocorrect turns
 an en dash ("1890/QĐ–UBND"); copies from PDFs bring a minus sign or a non-breaking hyphen.
 A code copied from a PDF or typed with an East Asian input method writes its dot as a one dot
 leader, a middle dot or an ideographic full stop ("1․008572", "1。008572"), or its digits in
-full width ("１.００８５７２"). The eye cannot tell them apart, but a search for the number or
+full width ("１.００８５７２"), or a digit as a Cyrillic or Greek letter ("1.О01193") and a
+local suffix's letter so (".Н40"). The eye cannot tell them apart, but a search for the number or
 the code, or a program reading it, does. Each is replaced by the character it imitates, and
 named so that the message can say which.
 """
@@ -73,6 +74,21 @@ _FULL_WIDTH_DIGITS = "the digits in full width (U+FF10-U+FF19)"
 _FULL_WIDTH_DIGITS_VI = "chữ số toàn khổ (U+FF10-U+FF19)"
 
 
+_SCRIPT = "the {script} letter {char} (U+{code:04X}), which looks like {meant}"
+_SCRIPT_VI = "chữ {script_vi} {char} (U+{code:04X}), trông giống {meant} nhưng là ký tự khác"
+_CYRILLIC_DIGITS = tuple(zip("ОоІіЗ", "00113", strict=True))
+_GREEK_DIGITS = tuple(zip("ΟοΙ", "001", strict=True))
+# Capitals that look like the Latin letters a local suffix may begin with (.H29, .G12).
+_CYRILLIC_CAPITALS = tuple(zip("АВЕКМНРСТХ", "ABEKMHPCTX", strict=True))
+_GREEK_CAPITALS = tuple(zip("ΑΒΕΖΗΚΜΝΡΤΥΧ", "ABEZHKMNPTYX", strict=True))
+
+
+def _script(script: str, script_vi: str, char: str, meant: str) -> Lookalike:
+    fields = {"script": script, "script_vi": script_vi, "char": char, "code": ord(char)}
+    fields["meant"] = meant
+    return Lookalike(char, meant, _SCRIPT.format(**fields), _SCRIPT_VI.format(**fields))
+
+
 def _dot(char: str, what: str, what_vi: str) -> Lookalike:
     fields = {"char": char, "code": ord(char), "what": what, "what_vi": what_vi}
     return Lookalike(char, ".", _DOT.format(**fields), _DOT_VI.format(**fields))
@@ -96,8 +112,23 @@ CODE_LOOKALIKES: Final = {
             Lookalike(chr(0xFF10 + digit), str(digit), _FULL_WIDTH_DIGITS, _FULL_WIDTH_DIGITS_VI)
             for digit in range(10)
         ),
+        # Letters of another alphabet where a digit belongs ("1.О01193", Cyrillic O), or
+        # where the Latin letter of a local suffix does (".Н40", Cyrillic En): a copy from a
+        # document typed with a Russian or Greek keyboard layout on.
+        *(_script("Cyrillic", "Kirin", char, digit) for char, digit in _CYRILLIC_DIGITS),
+        *(_script("Greek", "Hy Lạp", char, digit) for char, digit in _GREEK_DIGITS),
+        *(_script("Cyrillic", "Kirin", char, char_) for char, char_ in _CYRILLIC_CAPITALS),
+        *(_script("Greek", "Hy Lạp", char, char_) for char, char_ in _GREEK_CAPITALS),
     )
 }
+# What each look-alike of a local suffix's letter imitates: "ΑΒΕΗ…" write "ABEH…".
+SUFFIX_LETTER_LOOKALIKES: Final = "".join(
+    char for char, lookalike in CODE_LOOKALIKES.items() if lookalike.meant.isalpha()
+)
+# Those of a digit: the full-width digits and the letters of another alphabet.
+DIGIT_LOOKALIKES: Final = "".join(
+    char for char, lookalike in CODE_LOOKALIKES.items() if lookalike.meant.isdigit()
+)
 _TABLE: Final = str.maketrans({char: lookalike.meant for char, lookalike in LOOKALIKES.items()})
 _CODE_TABLE: Final = str.maketrans(
     {char: lookalike.meant for char, lookalike in CODE_LOOKALIKES.items()}
