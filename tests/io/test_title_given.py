@@ -20,6 +20,7 @@ from procaudit.io.read import read_grid
 HEADER = ["STT", "Mã TTHC", "Tên thủ tục"]
 ROWS = [["1", "1.001193", "Đăng ký khai sinh"], ["2", "1.000894", "Đăng ký kết hôn"]]
 COMMUNE_LIST = "DANH MỤC THỦ TỤC HÀNH CHÍNH THUỘC THẨM QUYỀN GIẢI QUYẾT CỦA UBND CẤP XÃ"
+QUOTING = "(Kèm theo Quyết định số 1890/QĐ-UBND ngày 15/8/2025 của Chủ tịch UBND tỉnh)"
 
 
 def _levels(rows: list[list[str]], sheet: str | None = None) -> tuple[list[str | None], str | None]:
@@ -71,6 +72,26 @@ def _levels(rows: list[list[str]], sheet: str | None = None) -> tuple[list[str |
             ["Cấp xã"] * 2,
             "Cấp xã",
         ),
+        # The line quoting the decision names who issued it, not the level of its list.
+        ([[QUOTING, "", ""], HEADER, *ROWS], "Sheet1", [None] * 2, None),
+        (
+            [["DANH MỤC THỦ TỤC HÀNH CHÍNH", "", ""], [QUOTING.strip("()"), "", ""], HEADER, *ROWS],
+            "Sheet1",
+            [None] * 2,
+            None,
+        ),
+        (
+            [[COMMUNE_LIST, "", ""], [QUOTING, "", ""], HEADER, *ROWS],
+            None,
+            ["Cấp xã"] * 2,
+            "Cấp xã",
+        ),
+        (
+            [[f"DANH MỤC TTHC CẤP XÃ {QUOTING}", "", ""], HEADER, *ROWS],
+            None,
+            ["Cấp xã"] * 2,
+            "Cấp xã",
+        ),
     ],
     ids=[
         "title",
@@ -81,6 +102,10 @@ def _levels(rows: list[list[str]], sheet: str | None = None) -> tuple[list[str |
         "a section",
         "rows above a level section",
         "a field's section",
+        "the issuer of the decision",
+        "the issuer, unbracketed",
+        "the issuer under a commune title",
+        "the issuer after a commune title",
     ],
 )
 def test_the_level_a_title_gives(

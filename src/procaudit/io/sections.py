@@ -326,9 +326,20 @@ def unit_headings(
 def title_level(texts: Iterable[str]) -> str | None:
     """The one level a list's title names ("DANH MỤC THỦ TỤC HÀNH CHÍNH CẤP XÃ", a sheet
     "TTHC cấp tỉnh"), written as a section writes it; None where it names none, or several
-    ("… cấp tỉnh và cấp xã")."""
-    levels = {level for text in texts for level in _levels_named(fold(text))}
+    ("… cấp tỉnh và cấp xã"). The words quoting the decision the list comes with name its
+    issuer, not a level: "(Kèm theo Quyết định số 1890/QĐ-UBND … của Chủ tịch UBND tỉnh)"
+    heads commune lists as well, and is not read."""
+    levels = {level for text in texts for level in _levels_named(_before_quoting(fold(text)))}
     return f"Cấp {levels.pop()}" if len(levels) == 1 else None
+
+
+# The words of a title line that quote the decision a list comes with, to the line's end.
+_QUOTING = re.compile(r"\b(?:ban hành )?kèm theo\b.*")
+
+
+def _before_quoting(folded: str) -> str:
+    """A folded title line less the words quoting its decision (`title_level`)."""
+    return _QUOTING.sub("", folded) if "kèm theo" in folded else folded
 
 
 _COUNTING = re.compile(r"\b(?:trong đó|tổng số|tổng cộng)\b")
