@@ -120,6 +120,35 @@ def test_pa101_explains_and_suggests_repair(code: str, message: str, fix: str) -
     assert finding.value == code
 
 
+# A group of procedures done together (thủ tục liên thông) lists each member's code.
+GROUP_CASES = [
+    # (code, name, PA101 expected)
+    (
+        "1.001612; 2.000286; 1.000656",
+        "Liên thông các thủ tục hành chính về đăng ký khai sinh, đăng ký thường trú, cấp thẻ "
+        "bảo hiểm y tế cho trẻ em dưới 6 tuổi",
+        False,
+    ),
+    ("1.000656\n2.000286", "Liên thông đăng ký khai tử, xóa đăng ký thường trú", False),
+    ("1.004227, 1.005398", "Nhóm thủ tục hành chính cấp phép xây dựng", False),
+    ("1.004227, 1.005398", "Lien thong tham dinh va cap phep xay dung", False),
+    ("1.004227; 1.005398", "Lie\u0302n thông thẩm định và cấp phép", False),  # NFD
+    # Any other row holds one procedure; a malformed code of a group is still one.
+    ("1.004227, 1.005398", "Cấp giấy phép xây dựng", True),
+    ("1.004227, 1.00539", "Liên thông thẩm định và cấp phép xây dựng", True),
+    ("1.00422", "Liên thông thẩm định và cấp phép xây dựng", True),
+    ("1.004227, 1.005398", None, True),
+]
+
+
+@pytest.mark.parametrize(("code", "name", "expected"), GROUP_CASES)
+def test_pa101_a_group_of_procedures_done_together_lists_each_code(
+    code: str, name: str | None, expected: bool
+) -> None:
+    found = [f for f in findings_of([{"code": code, "name": name}]) if f.rule == "PA101"]
+    assert bool(found) is expected
+
+
 # A national code written with more than the code: a label, a look-alike, a stray mark.
 WRITTEN_CASES = [
     # (code, message after "The code '<code>' ", fix: the bare code, or None: today's words)

@@ -26,6 +26,7 @@ from procaudit.core.paths import not_a_state_file, shown_path
 from procaudit.engine import schema_checks  # noqa: F401  (registers the custom checks)
 from procaudit.rules.catalog import get_rule
 from procaudit.rules.code_hits import (
+    group_code_hits,
     line_break_code_hits,
     number_code_hits,
     padded_code_hits,
@@ -212,7 +213,9 @@ def schema_hits(loaded: LoadedSchema, frame: pd.DataFrame) -> pd.DataFrame:
         loaded.for_frame(frame).validate(frame, lazy=True)
     except pandera.errors.SchemaErrors as exc:
         # A code the cell says is not given yet, and the statuses that ask for none.
+        # Several codes in one cell are a group's where its name says so.
         hits = settle_code_hits(_hits_from_failures(exc.failure_cases), frame)
+        hits = group_code_hits(hits, frame)
     else:
         hits = pd.DataFrame(columns=["rule", "index", "column", "value", "message", "fix"])
     # Code cells holding numbers pass the pattern; a list of internal procedures has no

@@ -6,6 +6,9 @@ that asks for none).
 
 from __future__ import annotations
 
+import re
+import unicodedata
+
 import numpy as np
 import pandas as pd
 
@@ -14,7 +17,7 @@ from procaudit.catalogue.columns import CODE_NUMBER, CODE_SHOWN, INTERNAL
 from procaudit.catalogue.status import ABOLISHED, NEW, SUSPENDED, row_status_kinds
 from procaudit.core.findings import Severity
 from procaudit.rules.code_messages import said
-from procaudit.rules.code_problems import invalid_codes
+from procaudit.rules.code_problems import holds_several_codes, invalid_codes
 from procaudit.rules.code_repairs import CODE_PATTERN
 
 INVALID_CODE, MISSING_CODE = "PA101", "PA102"
@@ -182,3 +185,39 @@ def settle_code_hits(hits: pd.DataFrame, frame: pd.DataFrame) -> pd.DataFrame:
     skipped = np.zeros(len(hits), dtype=bool)
     skipped[np.flatnonzero(missing)] = (rows >= 0) & exempt[rows]
     return hits[~skipped]
+
+
+# A name saying its row is a group of procedures done together, one dossier passed from
+# agency to agency (thủ tục liên thông, Decree 63/2024): "Liên thông các thủ tục hành chính
+# về đăng ký khai sinh, đăng ký thường trú, cấp thẻ bảo hiểm y tế cho trẻ em dưới 6 tuổi",
+# "Nhóm thủ tục hành chính liên thông …"; unaccented too.
+_GROUP_NAME = re.compile(r"\bli[eê]n th[oô]ng\b|\bnh[oó]m (?:các )?(?:thủ tục|thu tuc|tthc)\b")
+
+
+def _is_group(name: str) -> bool:
+    return _GROUP_NAME.search(unicodedata.normalize("NFC", name).lower()) is not None
+
+
+def group_code_hits(hits: pd.DataFrame, frame: pd.DataFrame) -> pd.DataFrame:
+    """The hits less PA101's on a cell of several well-formed codes ("1.001612; 2.000286")
+    in a row whose name says it is a group of procedures done together (`_GROUP_NAME`): such
+    a row lists the code of each procedure of the group, and one row per code is not what
+    it should be. Only the names of rows with such a cell are read."""
+    if hits.empty or "name" not in frame:
+        return hits
+    invalid = hits["rule"].eq(INVALID_CODE).to_numpy(dtype=bool)
+    if not invalid.any():
+        return hits
+    values = hits["value"].to_numpy(dtype=object)
+    several = np.zeros(len(hits), dtype=bool)
+    several[invalid] = [isinstance(v, str) and holds_several_codes(v) for v in values[invalid]]
+    if not several.any():
+        return hits
+    rows = frame.index.get_indexer(pd.Index(hits["index"].to_numpy()[several]))
+    names = frame["name"].to_numpy(dtype=object)
+    grouped = [
+        at >= 0 and isinstance(name := names[at], str) and _is_group(name) for at in rows.tolist()
+    ]
+    dropped = np.zeros(len(hits), dtype=bool)
+    dropped[np.flatnonzero(several)] = grouped
+    return hits[~dropped] if dropped.any() else hits

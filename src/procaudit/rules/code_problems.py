@@ -262,6 +262,11 @@ def _problems(
     return pc.if_else(lost_dot, said("lost dot"), problem)
 
 
+def holds_several_codes(text: str) -> bool:
+    """Whether `text` is several well-formed codes ("1.000178; 1.000179", one a line)."""
+    return _SEVERAL.fullmatch(text) is not None
+
+
 def code_finding(value: str | None) -> tuple[str, str]:
     """PA101's message and fix for the code `value`."""
     code = value or ""

@@ -85,9 +85,13 @@ def invalid_code(value: str | None) -> tuple[str, str]:
     look-up misses it, but the code is right; a broken code with spaces around it or behind
     the mark is reported as the broken code it is ("1.0O1234  ", "'1.0O1234"). A code
     written with a label before it ("Mã TTHC: 1.014686"), a look-alike of its dot or digits
-    (a one dot leader, a middle dot, full-width digits), an invisible character copied with
-    it (a zero-width space) or a stray mark after it ("1.001234;") is reported with the code
-    it holds, which `procaudit fix --unsafe-fixes` writes bare.
+    (a one dot leader, a middle dot, full-width digits, a Cyrillic or Greek letter for a
+    digit or for a local suffix's letter), an invisible character copied with it (a
+    zero-width space) or a stray mark after it ("1.001234;") is reported with the code it
+    holds, which `procaudit fix --unsafe-fixes` writes bare. A row whose name says it is a
+    group of procedures done together ("Liên thông các thủ tục hành chính về đăng ký khai
+    sinh, đăng ký thường trú, …") lists the code of each: well-formed codes there are no
+    finding.
 
     [vi]
     Mã thủ tục không phải là mã quốc gia.
@@ -131,9 +135,12 @@ def invalid_code(value: str | None) -> tuple[str, str]:
     bỏ sót, nhưng mã đúng; mã sai có dấu cách ở đầu hoặc cuối hoặc có dấu nháy đơn phía trước
     được báo theo lỗi của chính mã đó ("1.0O1234  ", "'1.0O1234"). Mã có nhãn ghi trước
     ("Mã TTHC: 1.014686"), có ký tự trông giống dấu chấm hoặc chữ số (dấu chấm dẫn, dấu chấm
-    giữa, chữ số toàn khổ), có ký tự không nhìn thấy được sao chép kèm (khoảng trắng độ rộng
-    bằng 0) hoặc có dấu thừa ở cuối ("1.001234;") được báo kèm mã mà ô chứa, và `procaudit
-    fix --unsafe-fixes` ghi lại đúng mã đó.
+    giữa, chữ số toàn khổ, chữ Kirin hoặc Hy Lạp thay cho chữ số hoặc cho chữ cái của hậu tố
+    địa phương), có ký tự không nhìn thấy được sao chép kèm (khoảng trắng độ rộng bằng 0) hoặc
+    có dấu thừa ở cuối ("1.001234;") được báo kèm mã mà ô chứa, và `procaudit fix
+    --unsafe-fixes` ghi lại đúng mã đó. Dòng có tên cho biết đó là nhóm thủ tục liên thông
+    ("Liên thông các thủ tục hành chính về đăng ký khai sinh, đăng ký thường trú, …") ghi mã
+    của từng thủ tục: các mã đúng định dạng ở đó không bị báo.
     """
     return code_finding(value)
 
