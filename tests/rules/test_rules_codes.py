@@ -97,6 +97,9 @@ def test_pa101_invalid_code(case: str, code: str, flagged: bool) -> None:
         (" 1,00012e+00", "is in scientific notation", "Copy the procedure's code from"),
         # An agency's electronic id in a code cell: no code with a leading zero.
         ("000.00.01.H44", "is an agency's electronic id", "Copy the procedure's code from"),
+        # A code wrapped in its cell (a copy from a PDF's narrow column): a line break.
+        ("1.00\n0656", "has a line break inside it", "Write the code as 1.000656."),
+        ("1.000 656", "has a space inside it", "Write the code as 1.000656."),
         # Several codes in one cell: each is well formed, the row holds more than one.
         ("1.000178; 1.000179", "holds 2 codes, where a row is one procedure", "Keep the code"),
         ("1.000178,1.000179", "holds 2 codes", "Keep the code of this row's procedure"),
@@ -620,6 +623,7 @@ ODD_CODES = [
     *["1.000123\x1c;", "Code:: 1.000123", "Code 1.000123 .", "Code: 1.000123.H29,", "1.00012;"],
     *["Mã\u00a0số:\u20031.000123", "Mã: 1.000123\u3000", "Mã: ١.000123", "Mã: 1.0001234"],
     *["\u200bCode: 1.000123", "1.000\u200c123;", "\ufeff\u200b", "1\u2060.000123\u3000"],
+    *["1.00\n0656", " 1.00\r\n0656 ", "1.000\n 656", "1.00\n0656\n1.000178"],
     *["1.\u041e01193 ", "\u0406.003596;", "1.0\u043e1193.\u041d40", "1.\u041d00178", "\u0417.1"],
     # Links, with a code in them or none, and one beyond ASCII
     *["https://a.vn/x?ma=1.000178", "http://a.vn/1.000178/2.000001", " www.a.vn/?m=1.0001781"],

@@ -32,6 +32,8 @@ MESSAGES = {
     ),
     "spaces": ("has spaces around it", "có dấu cách ở đầu hoặc cuối"),
     "space inside": ("has a space inside it", "có dấu cách ở giữa"),
+    # "1.00⏎0656": a code wrapped in its cell, as a copy from a PDF's narrow column brings it.
+    "break inside": ("has a line break inside it", "có dấu xuống dòng ở giữa"),
     # Exports write it to keep a code text in Excel; typed, Excel hides it, stored, it stays.
     "apostrophe": (
         "starts with an apostrophe, stored in the cell (a mark some exports write to keep a "

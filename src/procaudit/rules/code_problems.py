@@ -40,6 +40,8 @@ _TRAILING_DOT = re.compile(r"^\d\.\d{6}\S*\.$")
 _ONE_CODE = r"\d\.\d{6}(?:(?:\.\d{3}\.\d{2}\.\d{2})?\.[A-Z]\d{2})?"
 _SEVERAL = re.compile(rf"\s*{_ONE_CODE}(?:\s*[;,/\n]\s*{_ONE_CODE})+\s*")
 _EACH = re.compile(_ONE_CODE)
+# A line break inside a code, where its cell wrapped it.
+_BREAK = re.compile(r"[\n\r]")
 # An agency's electronic id in a code cell is no code with a leading zero.
 _AGENCY_ID = re.compile(AGENCY_ID)
 # A code a spreadsheet read as a number and wrote back in scientific notation ("1.00012E+00",
@@ -90,7 +92,7 @@ def _problem(code: str, numbers: bool = True) -> str:
         return said("spaces")
     joined = "".join(text.split())
     if joined != text and _CODE.match(joined):  # "1. 000178", "1.000 178": typed by hand
-        return said("space inside")
+        return said("break inside") if _BREAK.search(text) else said("space inside")
     if "," in text:
         return said("comma for dot")
     national_part = ".".join(text.split(".")[:2])
@@ -229,6 +231,13 @@ def _problems(
         (
             pc.and_(pc.not_equal(collapsed, text), matches(collapsed, CODE_PATTERN)),
             said("space inside"),
+        ),
+        (
+            pc.and_(
+                pc.and_(pc.not_equal(collapsed, text), matches(collapsed, CODE_PATTERN)),
+                matches(text, _BREAK.pattern),
+            ),
+            said("break inside"),
         ),
         (
             pc.and_(
