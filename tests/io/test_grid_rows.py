@@ -85,9 +85,11 @@ HELD = {
 
 
 @pytest.mark.parametrize(("raw", "held"), HELD.values(), ids=HELD.keys())
+@pytest.mark.parametrize("searched", [grid._SEARCHED_ROWS, 0], ids=["bytes first", "look-up"])
 def test_holds_any_finds_a_cell_that_is_one_of_the_texts_not_one_holding_it(
-    raw: list[list[str | None]], held: bool
+    raw: list[list[str | None]], held: bool, searched: int, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     from procaudit.io.null_cells import NULL_MARKERS
 
+    monkeypatch.setattr(grid, "_SEARCHED_ROWS", searched)  # a larger grid skips the search
     assert grid.text_grid("Sheet1", raw).holds_any(NULL_MARKERS) is held

@@ -100,7 +100,11 @@ class Grid:
                 blocks.append(chunks)
             elif not texts.isdisjoint(self.cells.iloc[:, position].tolist()):
                 return True
-        if not blocks or not _within_text(blocks, texts):
+        if not blocks:
+            return False
+        # A small grid's bytes are searched first; a large one's text holds a marker's
+        # letters too often for a byte search to beat the hash look-up (1.5 s at 1M rows).
+        if len(self.cells) <= _SEARCHED_ROWS and not _within_text(blocks, texts):
             return False
         values = pa.array(sorted(texts), type=pa.large_string())
         return bool(any_cell_in(blocks, texts, values).any())
@@ -316,10 +320,13 @@ def any_cell_in(
     return found
 
 
+_SEARCHED_ROWS = 2_000  # a grid up to this many rows is searched by its bytes first
+
+
 def _within_text(columns: list[pa.ChunkedArray], texts: Collection[str]) -> bool:
     """Whether one of `texts` is somewhere in the columns' text, a cell or part of one: a
-    cell that is one of them is there. A search of the blocks' bytes at memchr's speed, which
-    on a small file costs a tenth of the hash look-up it spares where none is there."""
+    cell that is one of them is there. On a small file, a search of the blocks' bytes costs
+    a tenth of the hash look-up it spares where none is there."""
     needles = [text.encode() for text in texts]
     for chunks in columns:
         for chunk in chunks.chunks:
