@@ -162,3 +162,45 @@ def test_sigterm_while_writing_leaves_no_temporary_file(folder: Path, old: str |
     assert code == 143  # 128 + SIGTERM: what a shell says of a run SIGTERM ended
     assert leftovers(folder) == []
     assert (report.read_text(encoding="utf-8") if report.exists() else None) == old
+
+
+# procaudit's console entry point with an audit that says on stdout it has begun, then waits
+# to be stopped: a nightly job's `timeout` sends SIGTERM in the middle of the audit.
+SLOW_AUDIT = textwrap.dedent(
+    """
+    import sys, time
+    from procaudit.app import check
+    def slow(*args, **kwargs):
+        print("auditing", flush=True)
+        time.sleep(60)
+    check.audit_sources = slow
+    from procaudit.cli.main import main
+    sys.argv = ["procaudit", *sys.argv[1:]]
+    main()
+    """
+)
+
+
+@pytest.mark.parametrize("log", [True, False])
+def test_sigterm_during_the_audit_leaves_the_nights_line(folder: Path, log: bool) -> None:
+    logged = ["--log", "run.log"] if log else []
+    command = [sys.executable, "-c", SLOW_AUDIT, "check", "c.csv", "-q", "-o", "r.json", *logged]
+    process = subprocess.Popen(
+        command, cwd=folder, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
+    )
+    try:
+        assert process.stdout is not None
+        assert process.stdout.readline() == "auditing\n"
+        process.send_signal(signal.SIGTERM)
+        code = process.wait(TIMEOUT)
+        _, stderr = process.communicate()
+    finally:
+        process.kill()
+    if log:  # the line says how the run ended, as for Ctrl-C's exit=130
+        assert (code, stderr) == (143, "")
+        line = (folder / "run.log").read_text(encoding="utf-8")
+        assert line.endswith(" exit=143\n") and line.count("\n") == 1
+    else:  # no log: SIGTERM keeps its default action
+        assert code == -signal.SIGTERM
+        assert not (folder / "run.log").exists()
+    assert not (folder / "r.json").exists()

@@ -8,7 +8,8 @@ the findings compared with the baseline; the run recorded in the history, before
 so that a report showing the trend includes it; the report, to `stdout` or a file; the
 fix-list; the new baseline (last of the outputs: a run killed among them keeps the old);
 last, the run's one line in the log (`procaudit.app.run_log`), also for a run
-that stopped on an error or on Ctrl-C (`log_interrupted`). The outputs are written all or
+that stopped on an error, on Ctrl-C (`log_interrupted`) or on SIGTERM (a cron job's `timeout`:
+`exit=143`). The outputs are written all or
 none: Ctrl-C during the audit writes none, and one while they are written waits for the
 last (`procaudit.core.interrupts`). A step that cannot go on raises a ProcauditError, one sentence
 for the user (exit 2). What the run says along the way (a file that could not be read, how
@@ -43,6 +44,7 @@ from procaudit.app.outputs import (
 from procaudit.app.run_log import append_line, run_line
 from procaudit.app.settings import Settings
 from procaudit.app.stdout import deliver
+from procaudit.core.atomic import TERMINATED_EXIT, terminated_as_exit
 from procaudit.core.errors import ProcauditError, UsageError
 from procaudit.core.findings import FailOn
 from procaudit.core.i18n import t
@@ -110,9 +112,17 @@ def run_check(
         return _run(request, hooks, stdout)
     check_output(log, request.paths, "--log")
     try:
-        outcome = _run(request, hooks, stdout)
+        # SIGTERM's default would end the process without the night's line: with a log, it
+        # raises SystemExit(143), whose line is written here (the outputs' temporary files
+        # and the worker processes are cleaned up on the way, as without a log).
+        with terminated_as_exit():
+            outcome = _run(request, hooks, stdout)
     except ProcauditError:  # one sentence on stderr, exit 2: the night's line says so too
         _logged(log, run_line(None, 2), hooks)
+        raise
+    except SystemExit as stop:
+        if stop.code == TERMINATED_EXIT:
+            _logged(log, run_line(None, TERMINATED_EXIT), hooks)
         raise
     if not _logged(log, run_line(outcome.result, outcome.exit_code), hooks):
         outcome = replace(outcome, exit_code=2)
