@@ -150,7 +150,8 @@ def test_pa602_fix_is_the_nfc_text() -> None:
     [finding] = [f for f in findings_of([{"name": NFD}]) if f.rule == "PA602"]
     assert finding.fix == f"Convert it to NFC: '{NAME}'."
     assert unicodedata.is_normalized("NFC", finding.fix)
-    assert "2 tone or vowel marks" in finding.message  # the breve of ă and the acute of ý
+    # The breve of ă and the acute of ý; the message is the same for any count of them.
+    assert "tone or vowel marks are stored as separate" in finding.message
 
 
 LEGAL_BASIS = (

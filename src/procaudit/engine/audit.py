@@ -32,6 +32,7 @@ from procaudit.engine.catalogue_stats import (
     finding_parts,
     offer_national_codes,
 )
+from procaudit.engine.cause_floods import collapse_causes
 from procaudit.engine.file_findings import audit_file
 from procaudit.engine.heading_floods import collapse_headings
 from procaudit.engine.hit_findings import table_findings
@@ -426,7 +427,7 @@ def _audit_one(
             findings.extend(lists.collapsed())
             tables = catalogue.tables
             findings = collapse_across_tables(findings, tables)
-            findings = collapse_values(collapse_small_columns(findings, tables))
+            findings = collapse_values(collapse_causes(collapse_small_columns(findings, tables)))
         skipped.extend(tables_skipped(path, catalogue.tables, schema, rules))
         file_context = FileContext(path, contexts, options, list(catalogue.components))
         of_file = list(audit_file(file_context, rules, stage))

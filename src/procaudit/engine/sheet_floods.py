@@ -140,6 +140,16 @@ def _row(finding: Finding) -> int:
     return finding.row or 0
 
 
+def rows_by_sheet(found: list[Finding]) -> tuple[FloodRows | SheetRows, Finding]:
+    """The rows of the row findings `found` (of one sheet's, or each sheet's of several),
+    and the finding of their first row."""
+    sheets = _by_sheet(found)
+    first = _first(found)
+    if len(sheets) == 1:  # two tables of one sheet (or of a CSV file)
+        return next(iter(sheets.values())), first
+    return _sheet_rows(sheets), first
+
+
 def value_finding_over_sheets(found: list[Finding]) -> Finding:
     """The finding for one value failing one rule the same way on the row findings `found`
     (of one sheet, or of several: it then names each sheet's rows)."""

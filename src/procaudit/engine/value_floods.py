@@ -5,7 +5,8 @@ each fails PA504 with the same sentence; a name repeated under ten districts fai
 times. A table's floods (`engine.floods`) wait for `MIN_ROWS` rows: they come before a value
 a section heading gives is told once at the heading (`engine.heading_floods`) and a column
 failing over a workbook's sheets once for the file (`engine.sheet_floods`). What those
-leave, this pass groups over the whole file: one value failing one rule, at one severity
+leave, and the causes of `engine.cause_floods` (many values failing a mechanical check the
+same way), this pass groups over the whole file: one value failing one rule, at one severity
 and with one message, on `value_min_rows` rows becomes one finding that names its rows (each
 of them where they are few, `floods.LISTED_ROWS`), its sheets too where it spans several.
 A rule that compares names keeps `MIN_ROWS`: its message tells each row from the others

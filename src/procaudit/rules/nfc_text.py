@@ -10,18 +10,12 @@ from procaudit.core.i18n import t
 
 def not_nfc_said(value: str) -> tuple[str, str]:
     """PA602's message and fix for a cell `value` that is not in NFC."""
-    marks = sum(1 for char in value if unicodedata.combining(char))
-    if marks == 1:
+    # The same words whatever the cell: many cells failing for one cause say so once
+    # (`engine.cause_floods`); the fix names a long cell's decomposed words.
+    if any(unicodedata.combining(char) for char in value):
         why = t(
-            "a tone or vowel mark is stored as a separate combining character (decomposed)",
-            "một dấu thanh hoặc dấu nguyên âm được lưu thành ký tự tổ hợp riêng (dạng tách rời)",
-        )
-    elif marks:
-        why = t(
-            "{marks} tone or vowel marks are stored as separate combining characters (decomposed)",
-            "{marks} dấu thanh hoặc dấu nguyên âm được lưu thành các ký tự tổ hợp riêng "
-            "(dạng tách rời)",
-            marks=marks,
+            "tone or vowel marks are stored as separate combining characters (decomposed)",
+            "dấu thanh hoặc dấu nguyên âm được lưu thành ký tự tổ hợp riêng (dạng tách rời)",
         )
     else:
         why = t(
