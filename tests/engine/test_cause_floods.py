@@ -140,7 +140,7 @@ def test_vietnamese(tmp_path: Path) -> None:
     with speaking("vi"):
         [found] = [f for f in _audit(tmp_path, rows) if f.rule == "PA603"]
     assert found.message.startswith(
-        "6 ô của cột 'Tên thủ tục hành chính' không đạt theo cùng một cách (các dòng 2-7): Ô có"
+        "6 ô của cột 'Tên thủ tục hành chính' mắc cùng một lỗi (các dòng 2-7): Ô có"
     )
     assert found.fix.startswith("Sửa từng ô này theo cùng một cách; ví dụ dòng 2: Sửa thành")
 

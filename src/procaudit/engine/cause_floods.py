@@ -65,7 +65,7 @@ def cause_finding(found: list[Finding]) -> Finding:
     header = first.header or str(first.column)
     message = t(
         "{count} cells of column '{header}' fail this check the same way ({where}): {message}",
-        "{count} ô của cột '{header}' không đạt theo cùng một cách ({where}): {message}",
+        "{count} ô của cột '{header}' mắc cùng một lỗi ({where}): {message}",
         count=number(rows.count),
         header=header,
         where=rows.said(first.sheet is None),
