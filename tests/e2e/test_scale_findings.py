@@ -36,9 +36,9 @@ from run import HEADERS, OBJECTS, VERBS, catalogue_rows
 runner = CliRunner()
 
 DIGESTS = {
-    "benchmark 100k": "981cf6c094e5e7d6754c7f8783b9e381373eaa53627eb3c6a661c4d92f413ff4",
+    "benchmark 100k": "a6fdb85f299cac8288d680a42f5121ab82cbe5589fe0e49d08b12df23c6f8eb9",
     "stacked list": "a43b5b0149f7b930aa99fc03dcf90a73b3d3812fdc85ff66429a28b1cd55a06e",
-    "benchmark 1M": "5337b9ec1b3f32b685a174acba70f00ac8952a18aa36f5c05be77c3f8f0035d8",
+    "benchmark 1M": "d3f0bd665f0483ff79fe809e1af1ebb2df991c12b6c21996cb88c624b9fe7c4f",
 }
 
 PLACES = ["An Bình", "Tân Lập", "Hòa Bình", "Phú Mỹ", "Đông Hưng", "Quang Trung", "Kim Sơn",

@@ -33,7 +33,7 @@ runner = CliRunner()
 FIX_LIST = "d6966702cb3ee060ffec5506c0d4cc01523f3bad6c90a121b0a930b41ea9367d"
 FIX_LIST_VI = "8e1c2f3e3dc13d9dee334ee2da8672f73f1f3685d3c04fe10cfad3bfd5df9152"
 DIFF = "5c30bdbe18817f6ef5184fa879e56c6a50ca04595a4942362610e9a9d0a920fb"
-FIX_LIST_100K = "b00f524814daec599f5656a665846ec694be13dcea90c7cea3d5170a2ee92da3"
+FIX_LIST_100K = "c976f6dc2d46ab143ecc7affe6855524f8a8edca16b6f8264263872ac8e7baf1"
 
 
 @pytest.mark.parametrize(("more", "digest"), [((), FIX_LIST), (("--lang", "vi"), FIX_LIST_VI)])
