@@ -119,6 +119,14 @@ def test_one_value_repeated_stays_the_value_floods(tmp_path: Path) -> None:
     assert found.message.startswith(f"'{NAMES[0]} ' fails this check on 6 rows")
 
 
+def test_a_value_floods_quote_shows_its_line_breaks(tmp_path: Path) -> None:
+    """The line breaks are PA603's defect: a sentence quoting the value shows them."""
+    rows = _rows(NAMES[:6] + NAMES * 3, ["\nSở Tư pháp\n\n"] * 6 + ["UBND cấp xã"] * 24)
+    [found] = [f for f in _audit(tmp_path, rows) if f.rule == "PA603"]
+    assert found.message.startswith("'↵Sở Tư pháp↵↵' fails this check on 6 rows (rows 2-7)")
+    assert found.value == "\nSở Tư pháp\n\n"
+
+
 def test_the_finding_names_the_cause_rows_and_an_example(tmp_path: Path) -> None:
     rows = _rows([f"{name} " for name in NAMES[:6]] + NAMES * 3)
     [found] = [f for f in _audit(tmp_path, rows) if f.rule == "PA603"]

@@ -46,6 +46,11 @@ EXAMPLES = 3
 # A date cell that lost its format shows Excel's day number: 45884 is 15/08/2025.
 DAY_NUMBER = re.compile(r"[3-5]\d{4}(?:\.0+)?")  # as `vn.dates` reads them: 1982-2064
 
+# A value quoted in a sentence shows its line breaks: they may be the defect (PA603's "'↵Sở Tư
+# pháp' fails this check on 8 rows: a leading line break"), and a sentence has no lines.
+LINE_BREAKS = re.compile(r"\r\n|\r|\n")
+SHOWN_BREAK = "↵"
+
 # (rule, column, severity, `cell_state`): the findings that collapse together.
 _Key = tuple[str, str, str, int]
 # A finding's `cell_state`: on a value, on an empty cell, on a cell showing an Excel error
@@ -151,7 +156,7 @@ def value_finding(first: Finding, rows: Said) -> Finding:
     message = t(
         "'{value}' fails this check on {count} rows ({where}): {message}",
         "Giá trị '{value}' không đạt ở {count} dòng ({where}): {message}",
-        value=first.value,
+        value=LINE_BREAKS.sub(SHOWN_BREAK, str(first.value)),
         count=number(rows.count),
         where=rows.said(first.sheet is None),
         message=first.message,
