@@ -20,8 +20,6 @@ import struct
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from openpyxl.styles.numbers import BUILTIN_FORMATS
-
 _SIGNATURE = bytes.fromhex("d0cf11e0a1b11ae1")
 _END_OF_CHAIN = 0xFFFFFFFE
 _LAST_REAL_SECTOR = 0xFFFFFFFA
@@ -143,6 +141,9 @@ def _sheets(stream: bytes) -> dict[str, XlsSheet]:
         or struct.unpack_from("<H", globals_[0][1])[0] != _BIFF8
     ):
         raise _Unreadable
+    # imported here: openpyxl costs a check that reads no xls file 60 ms at start
+    from openpyxl.styles.numbers import BUILTIN_FORMATS
+
     formats: dict[int, str] = dict(BUILTIN_FORMATS)
     cell_formats: list[int] = []
     places: list[tuple[str, int]] = []
