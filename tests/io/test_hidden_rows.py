@@ -159,3 +159,15 @@ def test_an_xls_or_ods_says_its_hidden_procedure_rows_too(tmp_path: Path, suffix
         "sheet 'Danh mục': 1 procedure row is hidden in the workbook (4) and read as any row: a "
         "hidden procedure is still listed; unhide them to see what their findings say"
     ]
+
+
+def test_reading_the_hidden_rows_does_not_import_openpyxl() -> None:
+    # every check imports hidden_rows; openpyxl's import (60 ms and more) is for xls files
+    import subprocess
+    import sys
+
+    code = (
+        "import sys, procaudit.io.hidden_rows\n"
+        "assert 'openpyxl' not in sys.modules, 'openpyxl imported'\n"
+    )
+    subprocess.run([sys.executable, "-c", code], check=True)
