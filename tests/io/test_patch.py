@@ -205,6 +205,39 @@ def test_what_openpyxl_drops_is_said_in_a_note() -> None:
     assert lost_parts(original, original) == []
 
 
+def _media(path: Path) -> list[bytes]:
+    with zipfile.ZipFile(path) as archive:
+        return sorted(archive.read(n) for n in archive.namelist() if n.startswith("xl/media/"))
+
+
+def test_a_picture_and_a_chart_are_kept(tmp_path: Path) -> None:
+    """A logo and a scanned signature were dropped from the copy: openpyxl reads pictures
+    only with Pillow, a dependency for that reason."""
+    from openpyxl.chart import BarChart, Reference
+    from openpyxl.drawing.image import Image
+    from PIL import Image as Picture
+
+    source = _workbook(tmp_path / "in.xlsx")
+    workbook = openpyxl.load_workbook(source)
+    sheet = workbook[SHEET]
+    for name, colour, anchor in (("logo.png", "red", "F2"), ("sig.jpeg", "blue", "F9")):
+        Picture.new("RGB", (40, 20), colour).save(tmp_path / name)
+        sheet.add_image(Image(tmp_path / name), anchor)
+    chart = BarChart()
+    chart.add_data(Reference(sheet, min_col=4, min_row=3, max_row=4))
+    sheet.add_chart(chart, "H2")
+    workbook.save(source)
+    result = write_repaired(
+        source, [change(3, 1, "Cấp  giấy phép", "Cấp giấy phép", SHEET)], tmp_path / "out.xlsx"
+    )
+    assert result.notes == ()
+    assert len(_media(source)) == 2 and _media(tmp_path / "out.xlsx") == _media(source)
+    copy = openpyxl.load_workbook(tmp_path / "out.xlsx")[SHEET]
+    anchors = [(image.anchor._from.col, image.anchor._from.row) for image in copy._images]
+    assert anchors == [(5, 1), (5, 8)]
+    assert len(copy._charts) == 1 and copy["B3"].value == "Cấp giấy phép"
+
+
 _X14_VALIDATION = (
     b'<extLst><ext uri="{CCE6A557-97BC-4b89-ADB6-D9C93CAAB3DF}" '
     b'xmlns:x14="http://schemas.microsoft.com/office/spreadsheetml/2009/9/main">'

@@ -2,9 +2,10 @@
 
 openpyxl loads the whole workbook (not read-only, which would drop the styles) and saves it
 with its styles, merged cells, widths, heights, comments, data validation, other sheets,
-defined names, freeze panes and, for xlsm, its macros; its formulas get their saved values
-back from the original (`patch_formulas`). It cannot keep everything (shapes and
-text boxes, slicers, threaded comments, embedded documents, some charts and pictures): the
+defined names, freeze panes, pictures (read through Pillow, their bytes as they were), charts
+and, for xlsm, its macros; its formulas get their saved values back from the original
+(`patch_formulas`). It cannot keep everything (shapes and text boxes, slicers, threaded
+comments, embedded documents, some charts, WMF and EMF pictures): the
 parts of the copy are counted against the original's, and what went missing is said in a
 note, never lost without a word.
 """
