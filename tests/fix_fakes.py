@@ -44,6 +44,8 @@ class FakePatch:
     written: tuple[CellChange, ...]
     skipped: tuple[tuple[CellChange, str], ...]
     converted_from: str | None = None
+    notes: tuple[str, ...] = ()
+    losses: tuple[str, ...] = ()
 
 
 def _records(path: Path) -> list[list[str]]:

@@ -273,6 +273,38 @@ def test_check_on_the_fixed_copy_finds_none_of_the_repaired_defects(
 
 
 @needs_real_fix
+def test_quiet_still_says_what_the_copy_could_not_keep(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """-q hid the note that a document embedded in the workbook was not in the copy: a
+    quiet run hides progress and summaries, never the loss of the user's content."""
+    import zipfile
+
+    import openpyxl
+
+    monkeypatch.chdir(tmp_path)
+    workbook = openpyxl.Workbook()
+    sheet = workbook.active
+    assert sheet is not None
+    for line in REPAIRABLE.splitlines():
+        sheet.append(line.split(","))
+    workbook.save("plain.xlsx")
+    with zipfile.ZipFile("plain.xlsx") as plain, zipfile.ZipFile("in.xlsx", "w") as source:
+        for item in plain.infolist():
+            source.writestr(item, plain.read(item))
+        source.writestr("xl/embeddings/Microsoft_Word_Document.docx", b"PK mau don")
+    quiet = fix("in.xlsx", "-o", "out.xlsx", "-q")
+    assert len(quiet.stdout.splitlines()) == 1, quiet.output
+    assert quiet.stderr.startswith("procaudit: warning: in.xlsx: the copy could not keep 1 ")
+    assert "embedded objects" in quiet.stderr and "note:" not in quiet.stderr
+    result = json.loads(fix("in.xlsx", "-o", "out.xlsx", "--format", "json", "-q").stdout)
+    assert len(result["files"][0]["losses"]) == 1
+    assert result["files"][0]["losses"][0] in result["files"][0]["notes"]
+    # a copy that keeps everything says nothing under -q
+    assert fix("plain.xlsx", "-o", "plain-out.xlsx", "-q").stderr == ""
+
+
+@needs_real_fix
 def test_a_csv_cell_keeping_its_line_breaks_is_repaired_line_by_line(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -9,6 +9,10 @@ says what still needs a person. Every destination is checked before the first fi
 (`procaudit.app.fix_targets`); with `--in-place` the original is copied to its backup first
 and the repaired copy then replaces it in one rename.
 
+What the copy could not keep of the original (pictures openpyxl cannot write, an xls file's
+formatting) is told to `hooks.warning`, which the command line says even under -q; the
+other notes go to `hooks.note`.
+
 The exit code, for scripts: 0 when nothing fixable is left and no finding at or above
 fail-on remains, 1 when something remains for a person (a finding, a repair held back for
 --unsafe-fixes, a change the writer could not make), 2 for bad input.
@@ -75,6 +79,7 @@ class FileFix:
     skipped: tuple[tuple[CellChange, str], ...] = ()  # planned, not written, and why
     held_back: int = 0  # cells only --unsafe-fixes would change (or change further)
     notes: tuple[str, ...] = ()  # the plan's and the writer's notes
+    losses: tuple[str, ...] = ()  # those notes that say what the copy could not keep
     converted_from: str | None = None  # "xls", "ods" when the copy became xlsx
     remaining: tuple[Finding, ...] = ()  # the copy's findings (with --diff: the input's)
     backup: Path | None = None  # --in-place: where the original was kept
@@ -161,9 +166,9 @@ def _fix_file(
             hooks.note(f"{path}: {note}")
         return replace(fixed, remaining=_findings(request, path, options))
     patched, backup = _write(request, path, target, changes, hooks, options)
-    notes = (*fixed.notes, *getattr(patched, "notes", ()))  # F2's writer may add its own
-    for note in notes:
-        hooks.note(f"{path}: {note}")
+    notes = (*fixed.notes, *patched.notes)
+    for note in notes:  # a loss of the user's content is said even to a quiet run
+        (hooks.warning if note in patched.losses else hooks.note)(f"{path}: {note}")
     if patched.converted_from:
         hooks.note(
             t(
@@ -180,6 +185,7 @@ def _fix_file(
         changes=tuple(patched.written),
         skipped=_in_plan_order(plan.changes, (*formulas, *patched.skipped)),
         notes=notes,
+        losses=patched.losses,
         converted_from=patched.converted_from,
         remaining=_findings(request, str(target), options),
         backup=backup,

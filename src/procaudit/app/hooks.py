@@ -31,9 +31,11 @@ class Hooks:
 
     `error` hears an input that could not be used (the run goes on without it), or a history
     that could not be written; `note` how a file was read and which rules could not be
-    checked; `stages` opens the display of the run's stages.
+    checked; `warning` what a quiet run must hear all the same (content of the user's file
+    that a copy could not keep); `stages` opens the display of the run's stages.
     """
 
     error: Callable[[str], None] = silent
     note: Callable[[str], None] = silent
+    warning: Callable[[str], None] = silent
     stages: StageDisplay = no_stage_display

@@ -56,6 +56,11 @@ def note(message: str) -> None:
     typer.echo(f"procaudit: note: {shown_path(message)}", err=True)
 
 
+def warning(message: str) -> None:
+    """What even a quiet run says (content of the user's file a copy could not keep)."""
+    typer.echo(f"procaudit: warning: {shown_path(message)}", err=True)
+
+
 def attempt(call: Callable[[], Result]) -> Result:
     """What `call` returns; a ProcauditError it raises is said in one sentence (exit 2)."""
     try:

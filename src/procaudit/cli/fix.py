@@ -61,8 +61,10 @@ QuietOption = Annotated[
         "--quiet",
         "-q",
         help=t(
-            "One line per file; no notes on stderr, only errors. JSON is unchanged.",
-            "Mỗi tệp một dòng; không in ghi chú ra stderr, chỉ in lỗi. JSON không thay đổi.",
+            "One line per file; no notes on stderr, only errors and what a copy could not "
+            "keep of the original (pictures, formatting). JSON is unchanged.",
+            "Mỗi tệp một dòng; không in ghi chú ra stderr, chỉ in lỗi và những gì bản sao "
+            "không giữ được của tệp gốc (hình ảnh, định dạng). JSON không thay đổi.",
         ),
     ),
 ]
@@ -113,7 +115,11 @@ def fix(
         diff,
         output_format.value,
     )
-    hooks = Hooks(error=common.error, note=(lambda _: None) if quiet else common.note)
+    hooks = Hooks(
+        error=common.error,
+        note=(lambda _: None) if quiet else common.note,
+        warning=common.warning,  # what the copy lost is no progress note: -q says it too
+    )
     outcome = common.attempt(lambda: run_fix(request, hooks))
     _show(outcome, output_format, quiet)
     raise typer.Exit(outcome.exit_code)

@@ -75,6 +75,7 @@ def _file_json(fixed: FileFix) -> dict[str, Any]:
         "held_back": fixed.held_back,
         "skipped": [{**change_json(change), "reason": why} for change, why in fixed.skipped],
         "notes": list(fixed.notes),
+        "losses": list(fixed.losses),  # those of the notes that say what the copy lost
         "remaining": _severities(fixed.remaining),
     }
 

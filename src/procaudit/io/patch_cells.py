@@ -20,7 +20,10 @@ class PatchResult:
     written: tuple[CellChange, ...]  # the changes applied, in the order given
     skipped: tuple[tuple[CellChange, str], ...]  # a change not applied, and why
     converted_from: str | None = None  # "xls", "ods", "xlsb" when written as xlsx, else None
-    notes: tuple[str, ...] = ()  # what the copy could not keep of the original (charts, ...)
+    notes: tuple[str, ...] = ()  # what the writer did beyond the cells, losses included
+    # What the copy could not keep of the original (pictures, formatting, formulas as values):
+    # also in `notes`, and said even to a quiet run, since it is the user's content.
+    losses: tuple[str, ...] = ()
 
 
 def formula_cell(source: str | None = None) -> str:
@@ -107,12 +110,15 @@ class Outcome:
         order: Sequence[CellChange],
         converted_from: str | None = None,
         notes: Sequence[str] = (),
+        losses: Sequence[str] = (),
     ) -> PatchResult:
-        """The result, written and skipped changes both in the order they were given."""
+        """The result, written and skipped changes both in the order they were given;
+        `losses` (what the copy could not keep) come first among its notes."""
         position = {id(change): index for index, change in enumerate(order)}
         return PatchResult(
             written=tuple(sorted(self.written, key=lambda change: position[id(change)])),
             skipped=tuple(sorted(self.skipped, key=lambda pair: position[id(pair[0])])),
             converted_from=converted_from,
-            notes=tuple(notes),
+            notes=(*losses, *notes),
+            losses=tuple(losses),
         )

@@ -101,11 +101,8 @@ def write_converted_copy(
     workbook.save(buffer)
     body = buffer.getvalue()
     write_atomically(target, lambda stream: stream.write(body))
-    return outcome.result(
-        changes,
-        converted_from=kind,
-        notes=_notes(kind, cleaned, codes, charts, layouts is not None),
-    )
+    losses, notes = _notes(kind, cleaned, codes, charts, layouts is not None)
+    return outcome.result(changes, converted_from=kind, notes=notes, losses=losses)
 
 
 def _state(visible: SheetVisibleEnum) -> str:
@@ -230,10 +227,13 @@ def _write_codes(sheets: dict[str, Worksheet], codes: Codes, left: set) -> int:
     return written
 
 
-def _notes(kind: str, cleaned: int, codes: int, charts: list[str], layout: bool) -> list[str]:
-    notes = [_converted_note(kind, layout)]
+def _notes(
+    kind: str, cleaned: int, codes: int, charts: list[str], layout: bool
+) -> tuple[list[str], list[str]]:
+    """What the copy could not keep of the original, and the other notes."""
+    losses, notes = [_converted_note(kind, layout)], []
     if cleaned:
-        notes.append(
+        losses.append(
             t(
                 "{count} cells held control characters that xlsx cannot store; the copy "
                 "leaves them out",
@@ -261,14 +261,14 @@ def _notes(kind: str, cleaned: int, codes: int, charts: list[str], layout: bool)
             )
         )
     for chart in charts:
-        notes.append(
+        losses.append(
             t(
                 "the chart sheet '{sheet}' is an empty sheet in the copy",
                 "trang biểu đồ '{sheet}' là trang trống trong bản sao",
                 sheet=chart,
             )
         )
-    return notes
+    return losses, notes
 
 
 def _converted_note(kind: str, layout: bool) -> str:

@@ -113,13 +113,12 @@ def write_workbook_copy(source: Path, changes: Sequence[CellChange], target: Pat
             workbook.vba_archive.close()
     original = source.read_bytes()
     body = restore_formula_values(original, buffer.getvalue())
-    notes = lost_parts(original, body)
+    losses = lost_parts(original, body)
     if plain:
-        notes.append(_runs_replaced(plain))
-    if refonted:
-        notes.append(_fonts_replaced(refonted))
+        losses.append(_runs_replaced(plain))
+    notes = [_fonts_replaced(refonted)] if refonted else []
     write_atomically(target, lambda stream: stream.write(body))
-    return outcome.result(changes, notes=notes)
+    return outcome.result(changes, notes=notes, losses=losses)
 
 
 def _why_not(cell: Cell | MergedCell, change: CellChange) -> str | None:
