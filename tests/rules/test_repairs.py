@@ -44,6 +44,19 @@ CASES = [
     ("PA603", "name", "Đăng ký\nkhai sinh", NAME),
     ("PA603", "name", "Đăng ký \r\n khai sinh\n", NAME),
     ("PA603", "name", "Đăng ký khai sinh\nĐăng ký khai sinh", NAME),
+    # wrapped after a linking word, before a capital: the sentence goes on
+    (
+        "PA603",
+        "name",
+        "Cấp phép thuộc thẩm quyền của\nỦy ban nhân dân",
+        "Cấp phép thuộc thẩm quyền của Ủy ban nhân dân",
+    ),
+    (
+        "PA603",
+        "name",
+        "Đăng ký theo Nghị định số\n95/2024/NĐ-CP",
+        "Đăng ký theo Nghị định số 95/2024/NĐ-CP",
+    ),
     ("PA604", "name", "Cấp lại thẻ &#40;do mất&#41;", "Cấp lại thẻ (do mất)"),
     ("PA604", "name", "Sở Tài nguyên &amp; Môi trường", "Sở Tài nguyên & Môi trường"),
     ("PA604", "name", "Thẻ&nbsp;bảo hiểm", "Thẻ bảo hiểm"),
@@ -106,6 +119,31 @@ def test_repair(rule: str, column: str, before: str, after: str | None) -> None:
     if after is not None:  # the rule finds the cell, and finds nothing in its repair
         assert (2, column) in hits_of(rule, [{**ROW, column: before}])
         assert (2, column) not in hits_of(rule, [{**ROW, column: after}])
+
+
+MEANT_BREAKS = [
+    # (a name's cell, what the repair writes; None: nothing): a line break that may be meant
+    # stays, and PA603's finding with it, for a person to judge
+    ("Cấp giấy phép:\n- a) cấp mới;\n- b) cấp lại", None),  # a list of cases
+    ("Cấp giấy phép\na) cấp mới\nb) cấp lại", None),
+    ("Cấp giấy phép \n(áp dụng cho doanh nghiệp)", "Cấp giấy phép\n(áp dụng cho doanh nghiệp)"),
+    ("Đăng ký khai sinh\nĐăng ký kết hôn", None),  # two names
+    ("Công nhận đăng kiểm viên bậc cao:\nđường sắt bậc cao", None),  # after a colon
+    ("Cấp phép;\ncấp lại", None),
+    # the wrapped break is joined, the meant one kept
+    ("Đăng ký\nkhai sinh\n(áp dụng cho trẻ em)", "Đăng ký khai sinh\n(áp dụng cho trẻ em)"),
+    ("Đăng ký\r\nkhai sinh\r\nĐăng ký kết hôn", "Đăng ký khai sinh\r\nĐăng ký kết hôn"),
+]
+
+
+@pytest.mark.parametrize(("before", "after"), MEANT_BREAKS)
+def test_a_line_break_that_may_be_meant_stays_in_a_name(before: str, after: str | None) -> None:
+    repair = get_repair("PA603")
+    assert repair is not None
+    function = repair.for_column("name").function
+    assert function(before) == after
+    assert function(after or before) is None  # nothing more on a second pass
+    assert (2, "name") in hits_of("PA603", [{**ROW, "name": after or before}])
 
 
 def test_which_rules_repair_and_how_safely() -> None:

@@ -3,8 +3,9 @@ stray whitespace (`procaudit fix`, issue 18).
 
 Each repair changes exactly what its rule reports and returns None where the rule finds
 nothing, so a cell the rules accept is never rewritten: line breaks between agencies stay,
-and so do a cell's CRLF line ends. All three are safe; a legacy-font conversion is made only
-where it is certain (see `repair_legacy_font`).
+and so do a cell's CRLF line ends. A name's line break is taken out only where it wrapped
+the text; one that may be meant is left, its finding with it, to a person. All three are
+safe; a legacy-font conversion is made only where it is certain (see `repair_legacy_font`).
 """
 
 from __future__ import annotations
@@ -19,7 +20,6 @@ from procaudit.rules.whitespace import (
     PROSE_COLUMNS,
     STRAY_WHITESPACE,
     ZERO_WIDTH,
-    one_line_text,
 )
 from procaudit.vn.legacy_fonts import TCVN3, VNI, convert, detect_legacy, is_syllable
 
@@ -97,15 +97,51 @@ def repair_whitespace(text: str) -> str | None:
 
 
 def repair_one_line(text: str) -> str | None:
-    """`repair_whitespace` of a cell holding one value (a name): its lines made one, joined
-    with a space (`text_cells.one_line_text`). None when PA603 finds nothing."""
+    """`repair_whitespace` of a cell holding one value (a name): its lines made one where
+    a line break only wrapped the text (`wrapped_lines_joined`), a name written twice, a line
+    each, written once. A line break that may be meant (a list of cases, a note in
+    brackets, a second name) stays, and so does PA603's finding, whose fix says the joined
+    text for a person to judge. None when nothing is left to change."""
     plain = _VISIBLE_SPACES.sub(" ", _ZERO_WIDTH_CHARS.sub("", text))
     lines = [_SPACES.sub(" ", line).strip(" ") for line in _LINE_BREAK.split(plain)]
     kept = [line for line in lines if line]
     if not kept:
         return None
-    repaired = one_line_text(kept)
+    if len(set(kept)) == 1:
+        repaired = kept[0]
+    else:
+        crlf = "\r\n" in text and not re.search(r"\r(?!\n)|(?<!\r)\n", text)
+        repaired = wrapped_lines_joined(kept, "\r\n" if crlf else "\n")
     return repaired if repaired != text else None
+
+
+# A line starting a list: a dash or bullet, "a)", "đ.", "ii)", "1.", "2)".
+_LIST_ITEM = re.compile(r"^(?:[-+*•–—]|(?:[a-zđ]|[ivx]{1,4}|\d{1,2})[).](?:\s|$))")
+# Words a name never ends with: a line ending so was wrapped in the middle of its sentence.
+_LINKING_WORDS = frozenset(
+    {"của", "và", "cho", "tại", "với", "theo", "thuộc", "trong", "về", "đến", "từ", "các"}
+    | {"những", "là", "được", "bị", "để", "hoặc", "số", "ngày", "trên", "dưới", "giữa"}
+    | {"khi", "do", "bằng"}
+)
+
+
+def wrapped_lines_joined(lines: list[str], line_break: str = "\n") -> str:
+    """The lines of a name joined with a space where the break only wrapped the text: the
+    next line goes on in lower case, or the line ends with a linking word ("của", "và"), and
+    neither is the end of a clause (":", ";", ".") nor a list's item. Every other break is
+    kept (a case a line, "(áp dụng cho ...)" below the name, two names), and so are all of
+    them in a cell whose lines are a list."""
+    if any(_LIST_ITEM.match(line) for line in lines):
+        return line_break.join(lines)
+    joined = [lines[0]]
+    for line in lines[1:]:
+        last = joined[-1]
+        wrapped = line[:1].islower() or last.rsplit(" ", 1)[-1].lower() in _LINKING_WORDS
+        if wrapped and last[-1:] not in ":;." and line[:1] not in "([":
+            joined[-1] = f"{last} {line}"
+        else:
+            joined.append(line)
+    return line_break.join(joined)
 
 
 for _column in ONE_LINE:
