@@ -4,7 +4,7 @@ stray whitespace (`procaudit fix`, issue 18).
 Each repair changes exactly what its rule reports and returns None where the rule finds
 nothing, so a cell the rules accept is never rewritten: line breaks between agencies stay,
 and so do a cell's CRLF line ends. A name's line break is taken out only where it wrapped
-the text; one that may be meant is left, its finding with it, to a person. All three are
+the text; a cell with one that may be meant is left, its finding with it, to a person. All three are
 safe; a legacy-font conversion is made only where it is certain (see `repair_legacy_font`).
 """
 
@@ -99,19 +99,18 @@ def repair_whitespace(text: str) -> str | None:
 def repair_one_line(text: str) -> str | None:
     """`repair_whitespace` of a cell holding one value (a name): its lines made one where
     a line break only wrapped the text (`wrapped_lines_joined`), a name written twice, a line
-    each, written once. A line break that may be meant (a list of cases, a note in
-    brackets, a second name) stays, and so does PA603's finding, whose fix says the joined
-    text for a person to judge. None when nothing is left to change."""
+    each, written once. A cell with a line break that may be meant (a list of cases, a note
+    in brackets, a second name) is left whole to a person, with PA603's finding, whose fix
+    says the joined text: so that the copy's check loses exactly the findings repaired.
+    None when there is nothing to change."""
     plain = _VISIBLE_SPACES.sub(" ", _ZERO_WIDTH_CHARS.sub("", text))
     lines = [_SPACES.sub(" ", line).strip(" ") for line in _LINE_BREAK.split(plain)]
     kept = [line for line in lines if line]
     if not kept:
         return None
-    if len(set(kept)) == 1:
-        repaired = kept[0]
-    else:
-        crlf = "\r\n" in text and not re.search(r"\r(?!\n)|(?<!\r)\n", text)
-        repaired = wrapped_lines_joined(kept, "\r\n" if crlf else "\n")
+    repaired = kept[0] if len(set(kept)) == 1 else wrapped_lines_joined(kept)
+    if "\n" in repaired:  # a break that may be meant: the whole cell is a person's
+        return None
     return repaired if repaired != text else None
 
 
@@ -125,14 +124,14 @@ _LINKING_WORDS = frozenset(
 )
 
 
-def wrapped_lines_joined(lines: list[str], line_break: str = "\n") -> str:
+def wrapped_lines_joined(lines: list[str]) -> str:
     """The lines of a name joined with a space where the break only wrapped the text: the
     next line goes on in lower case, or the line ends with a linking word ("của", "và"), and
     neither is the end of a clause (":", ";", ".") nor a list's item. Every other break is
     kept (a case a line, "(áp dụng cho ...)" below the name, two names), and so are all of
     them in a cell whose lines are a list."""
     if any(_LIST_ITEM.match(line) for line in lines):
-        return line_break.join(lines)
+        return "\n".join(lines)
     joined = [lines[0]]
     for line in lines[1:]:
         last = joined[-1]
@@ -141,7 +140,7 @@ def wrapped_lines_joined(lines: list[str], line_break: str = "\n") -> str:
             joined[-1] = f"{last} {line}"
         else:
             joined.append(line)
-    return line_break.join(joined)
+    return "\n".join(joined)
 
 
 for _column in ONE_LINE:
