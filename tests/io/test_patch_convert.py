@@ -70,7 +70,10 @@ def test_an_xls_copy_keeps_number_formats_and_what_was_hidden(tmp_path: Path) ->
     assert sheet.column_dimensions["C"].width == 48  # as wide as the official made it
     assert sheet.freeze_panes == "B2"
     assert book["Cũ"].freeze_panes is None
-    assert "column widths, frozen panes and hidden rows and columns are the original's" in notes[0]
+    assert (
+        "column widths, frozen panes, autofilters and hidden rows and columns are the original's"
+        in notes[0]
+    )
 
 
 def test_an_xls_whose_records_cannot_be_read_says_what_is_lost(
@@ -156,20 +159,81 @@ def test_an_ods_copy_keeps_its_codes_merges_and_what_was_hidden(tmp_path: Path) 
     assert sheet.row_dimensions[3].hidden and not sheet.row_dimensions[2].hidden
     assert [str(cells) for cells in sheet.merged_cells.ranges] == ["D2:D4"]
     assert sheet.column_dimensions["C"].width == 48  # the name column as wide as it was
-    assert "column widths and hidden rows and columns are the original's" in notes[0]
+    assert (
+        "column widths, frozen panes, autofilters and hidden rows and columns are the original's"
+        in notes[0]
+    )
+
+
+_VIEW_SETTINGS = (
+    '<?xml version="1.0" encoding="UTF-8"?><office:document-settings '
+    'xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" '
+    'xmlns:config="urn:oasis:names:tc:opendocument:xmlns:config:1.0"><office:settings>'
+    '<config:config-item-set config:name="ooo:view-settings">'
+    '<config:config-item-map-indexed config:name="Views"><config:config-item-map-entry>'
+    '<config:config-item-map-named config:name="Tables">'
+    '<config:config-item-map-entry config:name="Danh mục">'
+    '<config:config-item config:name="HorizontalSplitMode" config:type="short">2'
+    "</config:config-item>"
+    '<config:config-item config:name="VerticalSplitMode" config:type="short">2'
+    "</config:config-item>"
+    '<config:config-item config:name="HorizontalSplitPosition" config:type="int">2'
+    "</config:config-item>"
+    '<config:config-item config:name="VerticalSplitPosition" config:type="int">1'
+    "</config:config-item>"
+    "</config:config-item-map-entry></config:config-item-map-named>"
+    "</config:config-item-map-entry></config:config-item-map-indexed>"
+    "</config:config-item-set></office:settings></office:document-settings>"
+)
+_FILTER = (
+    "<table:database-ranges><table:database-range "
+    'table:name="__Anonymous_Sheet_DB__0" '
+    "table:target-range-address=\"'Danh mục'.A1:'Danh mục'.E4\" "
+    'table:display-filter-buttons="true"/></table:database-ranges>'
+)
+
+
+def test_an_ods_copy_keeps_its_frozen_panes_and_autofilter(tmp_path: Path) -> None:
+    """As LibreOffice saves them: the panes in settings.xml (a split of mode 2, at column 2
+    and row 1), the filter as a database range showing its buttons."""
+    plain = _ods(tmp_path / "plain.ods")
+    source = tmp_path / "list.ods"
+    with zipfile.ZipFile(plain) as original, zipfile.ZipFile(source, "w") as viewed:
+        for item in original.infolist():
+            data = original.read(item)
+            if item.filename == "content.xml":
+                data = data.replace(
+                    b"</office:spreadsheet>", _FILTER.encode() + b"</office:spreadsheet>"
+                )
+            if item.filename != "settings.xml":
+                viewed.writestr(item, data)
+        viewed.writestr("settings.xml", _VIEW_SETTINGS)
+    book, _ = _repair(source, tmp_path / "out.xlsx", "Danh mục")
+    assert book["Danh mục"].freeze_panes == "C2"
+    assert book["Danh mục"].auto_filter.ref == "A1:E4"
+    book, _ = _repair(plain, tmp_path / "plain.xlsx", "Danh mục")
+    assert book["Danh mục"].freeze_panes is None and book["Danh mục"].auto_filter.ref is None
 
 
 def _record(kind: int, body: bytes) -> bytes:
     return struct.pack("<HH", kind, len(body)) + body
 
 
-def _small_xls(path: Path) -> Path:
+# The sheet's _FilterDatabase (a hidden built-in name, of sheet 1) over A2:D9, as LibreOffice
+# and Excel write it: a PtgArea3d of rows 1-8 and columns 0-3, counted from 0.
+_FILTER_NAME = struct.pack("<HBBHHHI", 0x21, 0, 1, 11, 0, 1, 0) + b"\x00\x0d"
+_FILTER_NAME += struct.pack("<BHHHHH", 0x3B, 0, 1, 8, 0, 3)
+
+
+def _small_xls(path: Path, filter_name: bool = False, filter_on: bool = False) -> Path:
     """A compound file whose Workbook stream is under 4,096 bytes, so held in the mini stream
     (Excel and xlwt pad theirs past it): one sheet "DM", row 2 hidden, column D hidden, B1 a
-    number formatted "0.000000"."""
+    number formatted "0.000000"; with `filter_name` the sheet's autofilter range, with
+    `filter_on` its AUTOFILTERINFO (the filter is on)."""
     sheet = b"".join(
         [
             _record(0x0809, struct.pack("<HH", 0x0600, 0x10) + bytes(12)),
+            *([_record(0x009D, struct.pack("<H", 4))] if filter_on else []),
             _record(0x0208, struct.pack("<HHHHHHHH", 1, 0, 4, 255, 0, 0, 0x20, 0)),
             _record(0x007D, struct.pack("<HHHHHH", 3, 3, 2000, 0, 1, 0)),
             _record(0x0203, struct.pack("<HHHd", 0, 1, 1, 1.00415)),
@@ -182,10 +246,11 @@ def _small_xls(path: Path) -> Path:
         _record(0x00E0, struct.pack("<HH", 0, 0) + bytes(16)),
         _record(0x00E0, struct.pack("<HH", 0, 164) + bytes(16)),
     ]
+    names = [_record(0x0018, _FILTER_NAME)] if filter_name else []
     bound_size = 4 + 8 + 2
-    globals_size = sum(map(len, head)) + bound_size + 4
+    globals_size = sum(map(len, head + names)) + bound_size + 4
     head.append(_record(0x0085, struct.pack("<IBBBB", globals_size, 0, 0, 2, 0) + b"DM"))
-    stream = b"".join([*head, _record(0x000A, b""), sheet])
+    stream = b"".join([*head, *names, _record(0x000A, b""), sheet])
     minis = -(-len(stream) // 64)
     mini_stream = stream.ljust(minis * 64, b"\0")
     sectors = -(-len(mini_stream) // 512)
@@ -228,6 +293,36 @@ def test_a_small_xls_is_read_from_its_mini_stream(tmp_path: Path) -> None:
     assert found["DM"].hidden_rows == [(2, 2)]
     assert found["DM"].hidden_columns == [(3, 3)]
     assert found["DM"].formats == {(1, 1): "0.000000"}
+    assert found["DM"].filtered is None
+
+
+@pytest.mark.parametrize(
+    ("filter_name", "filter_on", "filtered"),
+    [
+        (True, True, (2, 0, 9, 3)),  # A2:D9
+        (True, False, None),  # a _FilterDatabase left behind by a filter turned off
+        (False, True, None),
+    ],
+)
+def test_an_xls_sheet_s_autofilter_is_read(
+    tmp_path: Path, filter_name: bool, filter_on: bool, filtered: tuple[int, ...] | None
+) -> None:
+    """The autofilter of an xls file was not carried into its xlsx copy."""
+    found = xls_layout(_small_xls(tmp_path / "small.xls", filter_name, filter_on))
+    assert found is not None
+    assert found["DM"].filtered == filtered
+    assert found["DM"].hidden_rows == [(2, 2)]  # the records after it still read
+
+
+def test_an_xls_copy_keeps_its_autofilter(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    source = _xls(tmp_path / "list.xls")
+    layout = xls_layout(source)
+    assert layout is not None
+    layout["Danh mục"].filtered = (1, 0, 4, 4)
+    monkeypatch.setattr(patch_convert, "xls_layout", lambda path: layout)
+    book, _ = _repair(source, tmp_path / "out.xlsx", "Danh mục")
+    assert book["Danh mục"].auto_filter.ref == "A1:E4"
+    assert book["Cũ"].auto_filter.ref is None
 
 
 def _strict(path: Path) -> Path:

@@ -1,5 +1,6 @@
 """What python-calamine does not tell of an ods sheet: its hidden rows and columns, its
-column widths and its merged cells, read from the document's content.xml.
+column widths, its merged cells and its autofilter, read from the document's content.xml,
+and (`ods_frozen`, for the repaired copy alone) its frozen panes, from its settings.xml.
 
 The repaired copy of an ods file is an xlsx (`patch_convert`): a hidden column of old notes
 or a hidden row that came back shown, a field merged over its procedures that came back as
@@ -34,6 +35,8 @@ class OdsSheet:
     hidden_columns: list[tuple[int, int]] = field(default_factory=list)
     merged: list[tuple[int, int, int, int]] = field(default_factory=list)  # rows, columns
     widths: list[tuple[int, int, float]] = field(default_factory=list)  # (first, last, chars)
+    filtered: tuple[int, int, int, int] | None = None  # the autofilter's range, as merged's
+    frozen: tuple[int, int] | None = None  # (rows, columns): `ods_frozen` fills it
 
 
 def ods_layout(path: Path) -> dict[str, OdsSheet]:
@@ -55,6 +58,8 @@ def _sheets(stream: IO[bytes]) -> dict[str, OdsSheet]:
     style = ""  # the style being read (the automatic styles come before the sheets)
     for event, element in ElementTree.iterparse(stream, events=("start", "end")):
         tag = element.tag
+        if event == "start" and tag == f"{_TABLE}database-range":  # after the sheets
+            _filter(element, sheets)
         if event == "start" and tag == f"{_STYLE}style":
             style = element.get(f"{_STYLE}name", "")
         elif event == "start" and tag == f"{_STYLE}table-column-properties":
@@ -92,6 +97,66 @@ def _sheets(stream: IO[bytes]) -> dict[str, OdsSheet]:
                 sheet.merged.append((row + 1, cell, row + rows, cell + columns - 1))
             cell += _repeated(element, "columns")
     return sheets
+
+
+# "'Danh mục'.A2:'Danh mục'.D9" or "Sheet1.A2:.D9": a range of one sheet
+_RANGE = re.compile(r"^(?:'((?:[^']|'')*)'|([^.']*))\.\$?([A-Z]+)\$?(\d+):.*\.\$?([A-Z]+)\$?(\d+)$")
+
+
+def _filter(element: ElementTree.Element, sheets: dict[str, OdsSheet]) -> None:
+    """A database range showing its filter buttons: its sheet's autofilter."""
+    if element.get(f"{_TABLE}display-filter-buttons") != "true":
+        return
+    found = _RANGE.match(element.get(f"{_TABLE}target-range-address", ""))
+    if found is None:
+        return
+    quoted, plain, first_column, first_row, last_column, last_row = found.groups()
+    sheet = sheets.get(quoted.replace("''", "'") if quoted is not None else plain)
+    if sheet is not None and sheet.filtered is None:
+        first, last = _column_number(first_column), _column_number(last_column)
+        sheet.filtered = (int(first_row), first, int(last_row), last)
+
+
+def _column_number(letters: str) -> int:
+    """A column's number from 0 ("A" 0, "AA" 26)."""
+    number = 0
+    for letter in letters:
+        number = number * 26 + ord(letter) - 64
+    return number - 1
+
+
+_CONFIG = "{urn:oasis:names:tc:opendocument:xmlns:config:1.0}"
+
+
+def ods_frozen(path: Path, sheets: dict[str, OdsSheet]) -> None:
+    """Give `sheets` the panes frozen in the file's view settings (settings.xml: a split
+    of mode 2 at a column, a row), where it has them."""
+    try:
+        with zipfile.ZipFile(path) as archive, archive.open("settings.xml") as stream:
+            root = ElementTree.parse(stream).getroot()
+    except (zipfile.BadZipFile, KeyError, OSError, ElementTree.ParseError):
+        return
+    for tables in root.iter(f"{_CONFIG}config-item-map-named"):
+        if tables.get(f"{_CONFIG}name") != "Tables":
+            continue
+        for entry in tables.findall(f"{_CONFIG}config-item-map-entry"):
+            sheet = sheets.get(entry.get(f"{_CONFIG}name", ""))
+            items = {
+                item.get(f"{_CONFIG}name"): (item.text or "").strip()
+                for item in entry.findall(f"{_CONFIG}config-item")
+            }
+            columns = _split(items, "Horizontal")
+            rows = _split(items, "Vertical")
+            if sheet is not None and (rows or columns):
+                sheet.frozen = (rows, columns)
+
+
+def _split(items: dict[str | None, str], direction: str) -> int:
+    """Where a frozen split stands (0: none); a split that is not frozen is not kept."""
+    if items.get(f"{direction}SplitMode") != "2":
+        return 0
+    position = items.get(f"{direction}SplitPosition", "0")
+    return int(position) if position.isdigit() else 0
 
 
 def _characters(length: str) -> float | None:

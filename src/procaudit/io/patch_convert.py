@@ -3,12 +3,13 @@
 procaudit cannot write those formats, so the copy is a new xlsx: the same sheets in the
 same order, hidden ones hidden, every value where it was (numbers stay numbers, dates stay
 dates), the merged cells where python-calamine reports them (xls) or the document says so
-(ods, with its hidden rows and columns and widths: `ods_layout`), and the repairs applied.
+(ods, with its hidden rows and columns, widths, frozen panes and autofilter: `ods_layout`),
+and the repairs applied.
 A code kept as a number shows as its format made it (1.004150 under "0.000000"): calamine
 gives no number format, so a code cell the check reads otherwise than the number's plain
 text is written as the code the check read, as text (as a repaired one is, `set_text`); an xls
-file's number formats, column widths, frozen panes and hidden rows and columns are read
-from its records (`xls_layout`), and kept. What the copy cannot keep is said in its notes:
+file's number formats, column widths, frozen panes, autofilter and hidden rows and columns
+are read from its records (`xls_layout`), and kept. What the copy cannot keep is said in its notes:
 formatting, and where they could not be read, widths and which rows and columns were
 hidden.
 """
@@ -33,7 +34,7 @@ from procaudit.core.errors import ProcauditError
 from procaudit.core.i18n import t
 from procaudit.io.excel_reader import read_workbook
 from procaudit.io.grid import cell_text
-from procaudit.io.ods_layout import OdsSheet, ods_layout
+from procaudit.io.ods_layout import OdsSheet, ods_frozen, ods_layout
 from procaudit.io.patch_cells import Outcome, PatchResult, changed_since, no_such_sheet
 from procaudit.io.patch_workbook import set_text, shown_text
 from procaudit.io.read import ReadOptions, read_catalogue
@@ -146,7 +147,9 @@ def _layouts(source: Path, kind: str) -> dict[str, OdsSheet | XlsSheet] | None:
     """Each sheet's hidden rows and columns, merged cells (ods) and number formats (xls);
     None where they cannot be read."""
     if kind == "ods":
-        return dict(ods_layout(source)) or None
+        sheets = ods_layout(source)
+        ods_frozen(source, sheets)  # read for the copy alone: the check needs no panes
+        return dict(sheets) or None
     if kind == "xls":
         found = xls_layout(source)
         return dict(found) if found is not None else None
@@ -156,8 +159,17 @@ def _layouts(source: Path, kind: str) -> dict[str, OdsSheet | XlsSheet] | None:
 def _copy_layout(layout: OdsSheet | XlsSheet, worksheet: Worksheet) -> None:
     """A sheet's hidden rows and columns within its values (the empty rest of a sheet is
     often one hidden block of a million rows), its merged cells and its number cells'
-    formats, column widths and frozen panes (xls)."""
+    formats (xls), column widths, frozen panes and autofilter."""
     rows, columns = worksheet.max_row, worksheet.max_column
+    if layout.frozen is not None:
+        frozen_rows, frozen_columns = layout.frozen
+        worksheet.freeze_panes = f"{get_column_letter(frozen_columns + 1)}{frozen_rows + 1}"
+    if layout.filtered is not None:
+        first_row, first_column, last_row, last_column = layout.filtered
+        worksheet.auto_filter.ref = (
+            f"{get_column_letter(first_column + 1)}{first_row}:"
+            f"{get_column_letter(last_column + 1)}{last_row}"
+        )
     for first, last, width in layout.widths:  # within the values: the rest is one range
         for column in range(first, min(last, columns - 1) + 1):
             worksheet.column_dimensions[get_column_letter(column + 1)].width = width
@@ -180,9 +192,6 @@ def _copy_layout(layout: OdsSheet | XlsSheet, worksheet: Worksheet) -> None:
                 end_column=last_column + 1,
             )
         return
-    if layout.frozen is not None:
-        frozen_rows, frozen_columns = layout.frozen
-        worksheet.freeze_panes = f"{get_column_letter(frozen_columns + 1)}{frozen_rows + 1}"
     for (row, column), shown in layout.formats.items():
         if row > rows or column >= columns:
             continue
@@ -275,23 +284,24 @@ def _converted_note(kind: str, layout: bool) -> str:
     if layout and kind == "xls":  # its hidden rows and columns, widths, panes, formats kept
         return t(
             "procaudit cannot write {kind} files, so the copy is an xlsx workbook: its "
-            "sheets, values, merged cells, number formats, column widths, frozen panes and "
-            "hidden rows and columns are the original's, its other formatting is not, and "
-            "formulas are kept as their values",
+            "sheets, values, merged cells, number formats, column widths, frozen panes, "
+            "autofilters and hidden rows and columns are the original's, its other "
+            "formatting is not, and formulas are kept as their values",
             "procaudit không ghi được tệp {kind} nên bản sao là sổ tính xlsx: các trang tính, "
-            "giá trị, ô gộp, định dạng số, độ rộng cột, vùng cố định và các dòng, cột bị ẩn "
-            "giữ như tệp gốc, còn định dạng khác thì không, công thức được giữ dưới dạng giá "
-            "trị",
+            "giá trị, ô gộp, định dạng số, độ rộng cột, vùng cố định, bộ lọc tự động và các "
+            "dòng, cột bị ẩn giữ như tệp gốc, còn định dạng khác thì không, công thức được giữ "
+            "dưới dạng giá trị",
             kind=kind,
         )
     if layout:  # an ods file: its hidden rows and columns, widths and merged cells are kept
         return t(
             "procaudit cannot write {kind} files, so the copy is an xlsx workbook: its "
-            "sheets, values, merged cells, column widths and hidden rows and columns are the "
-            "original's, its formatting is not, and formulas are kept as their values",
+            "sheets, values, merged cells, column widths, frozen panes, autofilters and hidden "
+            "rows and columns are the original's, its formatting is not, and formulas are "
+            "kept as their values",
             "procaudit không ghi được tệp {kind} nên bản sao là sổ tính xlsx: các trang tính, "
-            "giá trị, ô gộp, độ rộng cột và các dòng, cột bị ẩn giữ như tệp gốc, còn định dạng "
-            "thì không, công thức được giữ dưới dạng giá trị",
+            "giá trị, ô gộp, độ rộng cột, vùng cố định, bộ lọc tự động và các dòng, cột bị ẩn "
+            "giữ như tệp gốc, còn định dạng thì không, công thức được giữ dưới dạng giá trị",
             kind=kind,
         )
     return t(

@@ -1,17 +1,18 @@
 """What python-calamine does not tell of an xls sheet: its hidden rows and columns, its
-column widths and frozen panes, and the number formats of its number cells, read from the
-file's BIFF8 records.
+column widths, frozen panes and autofilter, and the number formats of its number cells, read
+from the file's BIFF8 records.
 
 The repaired copy of an xls file is an xlsx (`patch_convert`): a code kept as a number
 formatted "0.000000" (1.004150) came back General (1.00415), a hidden column of old notes
 came back shown. An xls file is an OLE2 compound file whose "Workbook" stream holds records:
 the number formats (FORMAT) and cell formats (XF) of the workbook, each sheet's place
-(BOUNDSHEET8), and in each sheet its rows (ROW, with a hidden flag), column ranges (COLINFO,
-likewise, with their width), its window (WINDOW2, whether its panes are frozen, and PANE,
-where) and number cells (NUMBER, RK, MULRK, FORMULA) with their cell format. Only those
-records are read, with the standard library; a file that cannot be read so (an encrypted
-one, a BIFF5 file of Excel 95, a damaged one) gives nothing, and the copy says what it could
-not keep.
+(BOUNDSHEET8), the autofilters' ranges (a sheet's built-in NAME _FilterDatabase), and in
+each sheet whether its autofilter is on (AUTOFILTERINFO), its rows (ROW, with a hidden
+flag), column ranges (COLINFO, likewise, with their width), its window (WINDOW2, whether
+its panes are frozen, and PANE, where) and number cells (NUMBER, RK, MULRK, FORMULA) with
+their cell format. Only those records are read, with the standard library; a file that
+cannot be read so (an encrypted one, a BIFF5 file of Excel 95, a damaged one) gives nothing,
+and the copy says what it could not keep.
 """
 
 from __future__ import annotations
@@ -30,6 +31,9 @@ _MAX_SECTORS = 1 << 22  # a chain longer than a 2 GB file's is a loop in a damag
 _BOF, _EOF, _FILEPASS, _FORMAT, _XF, _SHEET = 0x0809, 0x000A, 0x002F, 0x041E, 0x00E0, 0x0085
 _ROW, _COLINFO, _NUMBER, _RK, _MULRK, _FORMULA = 0x0208, 0x007D, 0x0203, 0x027E, 0x00BD, 0x0006
 _WINDOW2, _PANE = 0x023E, 0x0041
+_NAME, _AUTOFILTERINFO = 0x0018, 0x009D
+_FILTER_DATABASE = 0x0D  # the built-in name _FilterDatabase: a sheet's autofilter range
+_AREA_3D = (0x3B, 0x5B, 0x7B)  # PtgArea3d, in each of its token classes
 _FROZEN = 0x0008  # WINDOW2's flag: the panes are frozen (else split, or none)
 _BIFF8 = 0x0600
 
@@ -43,6 +47,8 @@ class XlsSheet:
     formats: dict[tuple[int, int], str] = field(default_factory=dict)  # not General ones
     widths: list[tuple[int, int, float]] = field(default_factory=list)  # (first, last, chars)
     frozen: tuple[int, int] | None = None  # (rows, columns) frozen at the top and the left
+    # The autofilter's range: (first row, first column, last row, last column), rows from 1
+    filtered: tuple[int, int, int, int] | None = None
 
 
 class _Unreadable(Exception):
@@ -147,6 +153,7 @@ def _sheets(stream: bytes) -> dict[str, XlsSheet]:
     formats: dict[int, str] = dict(BUILTIN_FORMATS)
     cell_formats: list[int] = []
     places: list[tuple[str, int]] = []
+    filters: dict[int, tuple[int, int, int, int]] = {}  # sheet's place in the list -> range
     for kind, body in globals_:
         if kind == _FILEPASS:  # encrypted: its records cannot be read
             raise _Unreadable
@@ -158,11 +165,33 @@ def _sheets(stream: bytes) -> dict[str, XlsSheet]:
         elif kind == _SHEET:
             place, _, _, count, flags = struct.unpack_from("<IBBBB", body)
             places.append((_text(body, 8, count, flags), place))
+        elif kind == _NAME:
+            _filter_range(body, filters)
     shown = [formats.get(number, "General") for number in cell_formats]
-    return {name: _sheet(stream, place, shown) for name, place in places}
+    return {
+        name: _sheet(stream, place, shown, filters.get(index))
+        for index, (name, place) in enumerate(places)
+    }
 
 
-def _sheet(stream: bytes, place: int, shown: list[str]) -> XlsSheet:
+def _filter_range(body: bytes, filters: dict[int, tuple[int, int, int, int]]) -> None:
+    """A NAME record's range where it is a sheet's _FilterDatabase (its autofilter), by the
+    sheet's place (the record's itab, from 1)."""
+    flags, _, length, size, _, sheet = struct.unpack_from("<HBBHHH", body)
+    if not flags & 0x20 or length != 1 or sheet == 0:  # built-in, one character, a sheet's
+        return
+    wide = body[14] & 0x1
+    if (body[15] if not wide else struct.unpack_from("<H", body, 15)[0]) != _FILTER_DATABASE:
+        return
+    formula = body[16 + wide : 16 + wide + size]
+    if len(formula) >= 11 and formula[0] in _AREA_3D:
+        first_row, last_row, first, last = struct.unpack_from("<HHHH", formula, 3)
+        filters[sheet - 1] = (first_row + 1, first & 0x3FFF, last_row + 1, last & 0x3FFF)
+
+
+def _sheet(
+    stream: bytes, place: int, shown: list[str], filtered: tuple[int, int, int, int] | None
+) -> XlsSheet:
     sheet = XlsSheet()
 
     def number_cell(row: int, column: int, xf: int) -> None:
@@ -171,7 +200,9 @@ def _sheet(stream: bytes, place: int, shown: list[str]) -> XlsSheet:
 
     frozen = False
     for kind, body in _records(stream, place):
-        if kind == _WINDOW2:
+        if kind == _AUTOFILTERINFO:  # the sheet's filter is on (a _FilterDatabase may stay)
+            sheet.filtered = filtered
+        elif kind == _WINDOW2:
             frozen = bool(struct.unpack_from("<H", body)[0] & _FROZEN)
         elif kind == _PANE and frozen:
             columns, rows = struct.unpack_from("<HH", body)
