@@ -471,7 +471,9 @@ def stray_whitespace(ctx: RuleContext) -> pd.DataFrame:
     non-breaking space U+00A0, the zero-width space U+200B, the byte-order mark U+FEFF). A
     line break that separates several agencies or levels in one cell is fine; spaces around
     it and blank lines are not. A procedure's name is one value: a line break inside it
-    (wrapped by hand, pasted from a PDF) is not, and the lines are joined with a space. The
+    (wrapped by hand, pasted from a PDF) is not, and the lines are joined with a space;
+    `procaudit fix` joins them where the break only wrapped the text, and leaves to a person
+    a name whose break may be meant (a list of cases, a note in brackets, two names). The
     legal basis is prose (the titles and numbers of laws, one after another): nothing looks
     it up whole, and a portal export would get a finding on most of its rows; it is left
     alone. So are the fees and the processing time, free text whose cases are laid out a line
