@@ -36,9 +36,9 @@ from run import HEADERS, OBJECTS, VERBS, catalogue_rows
 runner = CliRunner()
 
 DIGESTS = {
-    "benchmark 100k": "a6fdb85f299cac8288d680a42f5121ab82cbe5589fe0e49d08b12df23c6f8eb9",
+    "benchmark 100k": "57dc5c3b1bfe6aac210dda58b7da59337224c1b64636ec9bd61a85832db0b127",
     "stacked list": "a43b5b0149f7b930aa99fc03dcf90a73b3d3812fdc85ff66429a28b1cd55a06e",
-    "benchmark 1M": "d3f0bd665f0483ff79fe809e1af1ebb2df991c12b6c21996cb88c624b9fe7c4f",
+    "benchmark 1M": "93b747dca4a151980ce988b9588e135af497a1259e89dbe378209d535669b403",
 }
 
 PLACES = ["An Bình", "Tân Lập", "Hòa Bình", "Phú Mỹ", "Đông Hưng", "Quang Trung", "Kim Sơn",

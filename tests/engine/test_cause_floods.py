@@ -95,6 +95,21 @@ def _audit(tmp_path: Path, rows: list[list[object]], every_row: bool = False) ->
             id="HTML entities",
         ),
         pytest.param(
+            [f"{name}\n(áp dụng cho cá nhân)" for name in NAMES[:6]],
+            None,
+            "PA603",
+            (0, 6),
+            id="names whose line break may be meant: fix leaves them, listed",
+        ),
+        pytest.param(
+            [f"{name}\n(áp dụng cho cá nhân)" for name in NAMES[:3]]
+            + [name.replace(" ", "\n", 1) for name in NAMES[3:8]],
+            None,
+            "PA603",
+            (1, 3),
+            id="5 wrapped names grouped, 3 meant breaks listed",
+        ),
+        pytest.param(
             NAMES[:6],
             [f"UBND huyện {letter}" for letter in "ABCDEF"],
             "PA501",

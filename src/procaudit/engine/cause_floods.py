@@ -23,7 +23,7 @@ from procaudit.core.findings import Finding, Severity
 from procaudit.core.i18n import number, t
 from procaudit.engine.floods import cell_state, flood_examples, not_flooded
 from procaudit.engine.sheet_floods import SheetRows, rows_by_sheet
-from procaudit.rules import get_repair
+from procaudit.rules import Repair, get_repair
 
 # Fewer cells are listed one by one: they fit the first page, each with its own repair.
 CAUSE_MIN_ROWS = 5
@@ -35,15 +35,15 @@ _Key = tuple[str, str, Severity, str]
 def collapse_causes(findings: list[Finding]) -> list[Finding]:
     """A file's findings with the row findings of each safely repaired rule that fail one
     column the same way on `CAUSE_MIN_ROWS` cells (two values at least) made one finding."""
-    safe: dict[str, bool] = {}
+    safe: dict[str, Repair | None] = {}
     groups: dict[_Key, list[Finding]] = {}
     for finding in findings:
         if finding.row is None or not finding.column or cell_state(finding.value):
             continue
         if finding.rule not in safe:
             repair = get_repair(finding.rule)
-            safe[finding.rule] = repair is not None and repair.safe
-        if safe[finding.rule]:
+            safe[finding.rule] = repair if repair is not None and repair.safe else None
+        if _repaired(safe[finding.rule], finding.column, finding.value):
             key = (finding.rule, finding.column, finding.severity, finding.message)
             groups.setdefault(key, []).append(finding)
     floods = [
@@ -56,6 +56,15 @@ def collapse_causes(findings: list[Finding]) -> list[Finding]:
     kept = not_flooded(findings, floods)
     kept.extend(cause_finding(found) for found in floods)
     return kept
+
+
+def _repaired(repair: Repair | None, column: str, value: object) -> bool:
+    """Whether `procaudit fix` repairs this cell: a safe repair may still leave one to a
+    person (a name whose line break may be meant), which then keeps its own finding, lest
+    the grouped one say that fix repairs it."""
+    if repair is None or not isinstance(value, str) or not repair.applies_to(column):
+        return False
+    return repair.for_column(column).function(value) is not None
 
 
 def cause_finding(found: list[Finding]) -> Finding:
@@ -83,10 +92,10 @@ def cause_finding(found: list[Finding]) -> Finding:
         at = t(("line {row}", "row {row}")[first.sheet is not None], "dòng {row}", row=first.row)
     fix = t(
         "Repair each of these cells the same way; {at}, for instance: {fix} procaudit fix "
-        "repairs them all in a copy of the file, and procaudit --every-row lists them one by "
-        "one, each with its repair.",
+        "repairs them all in a copy of the file, and procaudit check --every-row lists them "
+        "one by one, each with its repair.",
         "Sửa từng ô này theo cùng một cách; ví dụ {at}: {fix} Lệnh procaudit fix sửa tất cả "
-        "các ô này trong một bản sao của tệp, và procaudit --every-row liệt kê từng ô, kèm "
+        "các ô này trong một bản sao của tệp, và procaudit check --every-row liệt kê từng ô, kèm "
         "cách sửa của ô đó.",
         at=at,
         fix=first.fix,
