@@ -92,6 +92,18 @@ def test_an_empty_column_says_so() -> None:
     assert finding.examples == ()
 
 
+def test_a_column_saying_the_decisions_are_not_recorded_says_so_once() -> None:
+    # "Chưa có" in every number's cell: the decisions are not recorded (PA401), no column of
+    # malformed numbers (PA402), and the column is not empty.
+    rows = [{"name": f"Thủ tục số {n}", "decision_no": "Chưa có"} for n in range(25)]
+    table = table_of(rows, sheet="S")
+    found = collapse_floods(findings_of(rows, sheet="S"), table.frame, {"decision_no": "Số QĐ"})
+    [finding] = [f for f in found if f.rule.startswith("PA4")]
+    assert (finding.rule, finding.rows) == ("PA401", 25)
+    assert finding.fix.startswith("Column 'Số QĐ' holds no decision_no yet, only words saying so")
+    assert "'Chưa có'" in finding.fix
+
+
 def test_the_fingerprint_does_not_change_while_rows_are_fixed() -> None:
     [before] = _collapsed(LOCAL[:30], "PA101")
     [after] = _collapsed(LOCAL[2:30] + ["1.000001"] * 2, "PA101")
@@ -283,7 +295,7 @@ def test_a_list_listed_again_asks_whether_it_stacks_units_lists() -> None:
             "row 2: Write it as 1/QĐ-UBND.",
         ),
         # Nothing a decision number: perhaps the wrong column.
-        (["chưa có"] * 25, "Is this the right column?"),
+        (["Xem phụ lục"] * 25, "Is this the right column?"),
     ],
     ids=["look-alike letters", "words"],
 )

@@ -45,7 +45,7 @@ DECISION_CASES = [
     ("number and date in one cell", "1890/QĐ-UBND ngày 15/8/2025", False, False),
     ("missing", None, True, False),
     ("placeholder", "QĐ/0001-BCA", False, True),
-    ("not yet", "chưa có", False, True),
+    ("not yet: no number either", "chưa có", True, False),
     ("xx for the number", "xx/QĐ-UBND", False, True),
     ("QD without Đ", "1890/QD-UBND", False, True),
     ("number only", "1681", False, True),
@@ -72,7 +72,7 @@ def test_pa401_pa402_decisions(
         ("2267./QĐ-BXD", "is not written in the standard form", "Write it as 2267/QĐ-BXD."),
         ("QĐ2338-BTP", "is not written in the standard form", "Write it as 2338/QĐ-BTP."),
         ("QĐ/0001-BCA", "is a placeholder", "Replace it with the number of the decision"),
-        ("chưa có", "is not a decision number", "Replace it with the number of the decision"),
+        ("Xem phụ lục", "is not a decision number", "Replace it with the number of the decision"),
         ("1681", "lacks the document type and issuer", "Complete it with the type and issuer"),
     ],
 )

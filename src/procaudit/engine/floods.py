@@ -381,6 +381,20 @@ def _decision_dates(first: Finding, examples: tuple[str, ...], header: str) -> s
 
 
 def _empty_column(first: Finding, examples: tuple[str, ...], header: str) -> str:
+    """A column with nothing in it, or only words saying there is nothing yet ("Đang cập
+    nhật", "Chưa có mã", the examples): filled in, or the wrong column."""
+    if examples:
+        return t(
+            "Column '{header}' holds no {column} yet, only words saying so ({examples}): fill "
+            "it in, or, if another column holds the {column}, choose it with --map "
+            '"HEADER={column}".',
+            "Cột '{header}' chưa có {column}, chỉ có chữ ghi như vậy ({examples}): hãy điền "
+            "vào, hoặc nếu cột khác chứa {column}, hãy chọn cột đó bằng --map "
+            '"TÊN_CỘT={column}".',
+            header=header,
+            column=first.column,
+            examples=", ".join(f"'{example}'" for example in examples),
+        )
     return t(
         "Column '{header}' is empty: fill it in, or, if another column holds the {column}, "
         'choose it with --map "HEADER={column}".',

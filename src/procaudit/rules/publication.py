@@ -20,6 +20,14 @@ from procaudit.rules.decision_numbers import (
     issuer_share,
     read_decision,
 )
+from procaudit.rules.decision_pending import (
+    date_not_recorded,
+    decision_statuses,
+    not_recorded_hits,
+    not_recorded_numbers,
+    not_recorded_rows,
+    number_not_recorded,
+)
 from procaudit.rules.hits import hits, no_hits
 from procaudit.rules.registry import frame_rule
 from procaudit.rules.repairs import COLUMN, repairs
@@ -32,7 +40,10 @@ ONE_ISSUERS_SHARE = 0.5  # of a list's valid decisions naming one issuer: that i
     "unpublished",
     Severity.ERROR,
     columns=("decision_no",),
-    finds="no publishing decision number",
+    finds=(
+        'no publishing decision number, or cells saying it is not recorded yet ("Đang cập '
+        'nhật", "Chưa có", "Chờ công bố", "-"): one finding, not PA402 and PA403 beside it'
+    ),
     row_local=True,
 )
 def unpublished(ctx: RuleContext) -> pd.DataFrame:
@@ -40,12 +51,16 @@ def unpublished(ctx: RuleContext) -> pd.DataFrame:
 
     A procedure is in force for citizens only once a decision has announced it
     (quyết định công bố). A row without the number of that decision is either not yet
-    announced or its announcement was not recorded; either way nobody can check it.
+    announced or its announcement was not recorded; either way nobody can check it. A
+    number's cell saying so ("Đang cập nhật", "Chưa có", "Chờ công bố", "-", "x") is the
+    same fact, reported once here: not as a malformed number (PA402), nor its date's cell
+    saying the same as an unreadable date (PA403).
 
     **Bad**
     ```
     Tên thủ tục        | Số quyết định
     Đăng ký khai sinh  |
+    Đăng ký kết hôn    | Đang cập nhật
     ```
 
     **Good**
@@ -65,12 +80,16 @@ def unpublished(ctx: RuleContext) -> pd.DataFrame:
 
     Thủ tục chỉ có hiệu lực đối với người dân khi đã được công bố bằng quyết định (quyết định
     công bố). Dòng không có số quyết định đó hoặc là thủ tục chưa được công bố, hoặc là việc công
-    bố chưa được ghi nhận; trường hợp nào cũng không thể kiểm chứng.
+    bố chưa được ghi nhận; trường hợp nào cũng không thể kiểm chứng. Ô số quyết định ghi
+    như vậy ("Đang cập nhật", "Chưa có", "Chờ công bố", "-", "x") là cùng một sự việc, được
+    báo một lần ở đây: không báo là số sai thể thức (PA402), cũng không báo ô ngày bên cạnh
+    ghi như vậy là ngày không đọc được (PA403).
 
     **Sai**
     ```
     Tên thủ tục        | Số quyết định
     Đăng ký khai sinh  |
+    Đăng ký kết hôn    | Đang cập nhật
     ```
 
     **Đúng**
@@ -87,9 +106,10 @@ def unpublished(ctx: RuleContext) -> pd.DataFrame:
     """
     frame = ctx.frame
     # A procedure out of force, suspended or closed is not asked for its decision.
-    return hits(
+    live = ~ctx.not_in_force
+    empty = hits(
         frame,
-        frame["decision_no"].isna() & ~ctx.not_in_force,
+        frame["decision_no"].isna() & live,
         "decision_no",
         t(
             "The procedure has no publishing decision number.",
@@ -102,6 +122,10 @@ def unpublished(ctx: RuleContext) -> pd.DataFrame:
             "công bố thì phải công bố.",
         ),
     )
+    said = not_recorded_numbers(ctx) & live  # "Đang cập nhật": no number either
+    if not said.any():
+        return empty
+    return pd.concat([empty, not_recorded_hits(frame, said, "decision_no", number_not_recorded)])
 
 
 @frame_rule(
@@ -125,7 +149,7 @@ def invalid_decision(ctx: RuleContext) -> pd.DataFrame:
 
     Decision numbers have the form number/QĐ-issuer (`1890/QĐ-UBND`, `12/2025/QĐ-UBND`,
     `885/QĐ-BCA-C06`); an annex cell may add the date (`1890/QĐ-UBND ngày 15/8/2025`) or name
-    several decisions. Placeholders (`QĐ/0001-BCA`, `chưa có`, `xx/QĐ-UBND`) hide a procedure
+    several decisions. Placeholders (`QĐ/0001-BCA`, `xx/QĐ-UBND`) hide a procedure
     that was never properly announced, a number without its issuer (`Quyết định số 4777`)
     cannot be found, and the number of a proposal (`205/TTr-SNNMT`), letter, plan, circular
     or decree is not the decision that announced the procedure: these are errors. A correct
@@ -147,7 +171,6 @@ def invalid_decision(ctx: RuleContext) -> pd.DataFrame:
     xx/QĐ-UBND                   error: no number
     Quyết định số 4777           error: no issuer
     205/TTr-SNNMT                error: a proposal, not a decision
-    chưa có                      error
     Quyết định số 6225/QĐ-BQP    warning: write 6225/QĐ-BQP
     1890/QD-UBND                 warning: write 1890/QĐ-UBND
     1890/QÐ-UBND                 warning: the letter Ð (Eth), not Đ
@@ -170,7 +193,7 @@ def invalid_decision(ctx: RuleContext) -> pd.DataFrame:
 
     Số quyết định có dạng số/QĐ-cơ quan ban hành (`1890/QĐ-UBND`, `12/2025/QĐ-UBND`,
     `885/QĐ-BCA-C06`); ô trong phụ lục có thể ghi kèm ngày (`1890/QĐ-UBND ngày 15/8/2025`) hoặc
-    nêu nhiều quyết định. Giá trị giữ chỗ (`QĐ/0001-BCA`, `chưa có`, `xx/QĐ-UBND`) che giấu một
+    nêu nhiều quyết định. Giá trị giữ chỗ (`QĐ/0001-BCA`, `xx/QĐ-UBND`) che giấu một
     thủ tục chưa được công bố đúng quy định, số thiếu cơ quan ban hành (`Quyết định số 4777`)
     thì không tra cứu được, còn số của tờ trình (`205/TTr-SNNMT`), công văn, kế hoạch, thông tư
     hay nghị định không phải là quyết định đã công bố thủ tục: đây là lỗi. Số đúng nhưng kèm chữ
@@ -191,7 +214,6 @@ def invalid_decision(ctx: RuleContext) -> pd.DataFrame:
     xx/QĐ-UBND                   lỗi: không có số
     Quyết định số 4777           lỗi: thiếu cơ quan ban hành
     205/TTr-SNNMT                lỗi: tờ trình, không phải quyết định
-    chưa có                      lỗi
     Quyết định số 6225/QĐ-BQP    cảnh báo: ghi 6225/QĐ-BQP
     1890/QD-UBND                 cảnh báo: ghi 1890/QĐ-UBND
     1890/QÐ-UBND                 cảnh báo: chữ Ð (Eth), không phải Đ
@@ -210,8 +232,8 @@ def invalid_decision(ctx: RuleContext) -> pd.DataFrame:
     định đã công bố thủ tục.
     """
     frame = ctx.frame
-    status = _statuses(ctx)
-    wrong, repaired = status.eq("wrong"), status.eq("repaired")
+    status = decision_statuses(ctx)
+    wrong, repaired = status.eq("wrong") & ~not_recorded_numbers(ctx), status.eq("repaired")
     gone = issuers_gone(ctx)  # an issuer that no longer existed on the decision's date
     said = pd.Series(False, index=frame.index)
     if gone is not None:
@@ -282,19 +304,6 @@ def _nearest_issuer(frame: pd.DataFrame, valid: np.ndarray, at: int, usual: str)
         return usual
     cell = frame["decision_no"].iat[min(near, key=lambda p: abs(p - at))]
     return cell_issuer(str(cell)) or usual
-
-
-def _statuses(ctx: RuleContext) -> pd.Series:
-    """What every row's decision cell holds: "valid", "repaired" or "wrong" (see
-    `read_decision`), missing where it is empty. Read once per distinct value, for PA402 and
-    PA403 alike; three words a row kept as a category (a byte a row, not 12 MB of text at a
-    million rows, held until the table's rules are done)."""
-    return ctx.shared(
-        "decision_status",
-        lambda: ctx.map_distinct(
-            "decision_no", lambda value: read_decision(value).status, dtype="category"
-        ),
-    )
 
 
 @frame_rule(
@@ -388,6 +397,13 @@ def invalid_decision_date(ctx: RuleContext) -> pd.DataFrame:
     )
     wrong = explained.notna()
     parts: list[pd.DataFrame] = []
+    if wrong.any() and (said := not_recorded_rows(dates.where(wrong))).any():
+        # Words saying the decision is not recorded: beside no real number, PA401 or PA402
+        # says it all; beside one, the date is not recorded.
+        wrong &= ~said
+        if "decision_no" in frame:
+            said &= decision_statuses(ctx).isin(("valid", "repaired"))
+        parts.append(not_recorded_hits(frame, said, "decision_date", date_not_recorded))
     if wrong.any():
         said = explained[wrong]
         messages, fixes = said.map(lambda found: found.message), said.map(lambda found: found.fix)
@@ -402,7 +418,7 @@ def invalid_decision_date(ctx: RuleContext) -> pd.DataFrame:
         missing = dates.isna() & ~ctx.not_in_force  # as PA401: only of procedures in force
         if "decision_no" in frame:
             # Without a real number, PA401 or PA402 says it all.
-            missing &= _statuses(ctx).isin(("valid", "repaired"))
+            missing &= decision_statuses(ctx).isin(("valid", "repaired"))
         parts.append(
             hits(
                 frame,
