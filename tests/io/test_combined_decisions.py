@@ -31,6 +31,21 @@ CASES = {
         "1890/QĐ-UBND; 2231/QĐ-UBND",
         ("1890/QĐ-UBND; 2231/QĐ-UBND", None),
     ),
+    # A number without its symbol keeps the words that say what part of it there is, so
+    # PA402 says what it lacks (the issuer, not the document type).
+    "a number without its symbol, with QĐ": (
+        "QĐ số 123 ngày 12/3/2024",
+        ("QĐ số 123", "12/03/2024"),
+    ),
+    "a number without its symbol, in words": (
+        "Quyết định số 1234 ngày 12/3/2024",
+        ("Quyết định số 1234", "12/03/2024"),
+    ),
+    "a bare number and its date": ("1234 ngày 12/3/2024", ("1234", "12/03/2024")),
+    "a valid number cited in words": (
+        "Quyết định số 1890/QĐ-UBND, 15/8/2025",
+        ("1890/QĐ-UBND", "15/08/2025"),
+    ),
     "a decision and a line that is none": (
         "1890/QĐ-UBND ngày 15/8/2025;\nsửa đổi ngày 30/9/2025",
         ("1890/QĐ-UBND", "15/08/2025"),

@@ -75,3 +75,40 @@ def test_a_procedure_out_of_force_is_not_asked() -> None:
 )
 def test_words_saying_not_recorded(cell: str, said: bool) -> None:
     assert not_recorded(cell) is said
+
+
+INCOMPLETE_CASES = [
+    # (case, the decision cell, the start of PA402's message, its fix)
+    ("QĐ and a number", "QĐ số 123", "The decision number 'QĐ số 123' has no issuer",
+     "Complete it with the issuer, e.g. 123/QĐ-BTP"),
+    ("QĐ, a number and its date", "QĐ số 123 ngày 12/3/2024",
+     "The decision number 'QĐ số 123' has no issuer",
+     "Complete it with the issuer, e.g. 123/QĐ-BTP"),
+    ("in words, with its date", "Quyết định số 4777 ngày 12/3/2024",
+     "The decision number 'Quyết định số 4777' has no issuer",
+     "Complete it with the issuer, e.g. 4777/QĐ-BTP"),
+    ("Số and a number", "Số 1234", "The decision number 'Số 1234' lacks the document type and",
+     "Complete it with the type and issuer, e.g. 1234/QĐ-BTP"),
+    ("a bare number and its date", "1234 ngày 12/3/2024",
+     "The decision number '1234' lacks the document type and issuer",
+     "Complete it with the type and issuer, e.g. 1234/QĐ-BTP"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("case", "cell", "message", "fix"), INCOMPLETE_CASES, ids=[c[0] for c in INCOMPLETE_CASES]
+)
+def test_a_number_without_its_symbol_says_what_it_lacks(
+    case: str, cell: str, message: str, fix: str
+) -> None:
+    # The full form borrows the issuer of the list's valid numbers ("QĐ-BTP"); a valid number
+    # with its date is silent.
+    rows = [
+        {"name": "A", "decision_no": "1890/QĐ-BTP ngày 15/8/2025"},
+        {"name": "B", "decision_no": "1891/QĐ-BTP"},
+        {"name": "C", "decision_no": cell},
+    ]
+    [finding] = [f for f in findings_of(rows) if f.rule == "PA402"]
+    assert (finding.row, finding.severity) == (4, "error")
+    assert finding.message.startswith(message)
+    assert finding.fix.startswith(fix)

@@ -3,7 +3,8 @@
 Annexes often write both in one cell: "1890/QĐ-UBND ngày 15/8/2025", in words "số
 1890/QĐ-UBND ngày 15 tháng 8 năm 2025", or citing the decision "Quyết định số 1890/QĐ-UBND
 ngày 15/8/2025 của Chủ tịch UBND tỉnh", or with the date alone after the number: "1890/QĐ-UBND,
-15/8/2025", "1890/QĐ-UBND (15/8/2025)". The number goes to `decision_no`; the date goes to
+15/8/2025", "1890/QĐ-UBND (15/8/2025)". The number goes to `decision_no` (with the words
+before it where it lacks its symbol: "QĐ số 123", which PA402 reads); the date goes to
 `decision_date` where that is empty, written dd/mm/yyyy; who issued or signed it, named
 after the date ("… của UBND huyện Lâm Thao"), goes to the hidden column `DECISION_ISSUER`,
 which PA402 reads (a district's decision dated after the district level ended).
@@ -26,7 +27,7 @@ from procaudit.vn.dates import DAY_MONTH_YEAR
 # The date follows the word "ngày", or stands alone after a comma, a dash, a space or in
 # brackets: "1890/QĐ-UBND, 15/8/2025", "1890/QĐ-UBND (15/8/2025)".
 _COMBINED = re.compile(
-    r"^\s*(?:(?:quyết định|qđ)\s+)?(?:số\s*:?\s*)?(?P<number>\S+?)"
+    r"^\s*(?P<lead>(?:(?:quyết định|qđ)\s+)?(?:số\s*:?\s*)?)(?P<number>\S+?)"
     r"(?:(?:\s*,?\s+\(?|\s*\()\s*ngày\s*:?\s*(?P<date>.+?)"
     rf"|(?:\s*[,;(]\s*|\s+[-–]\s+|\s+)(?P<bare>{DAY_MONTH_YEAR})\s*\)?\.?)\s*$",
     re.IGNORECASE | re.DOTALL,
@@ -96,6 +97,10 @@ def _extract_distinct(codes: np.ndarray, uniques: pd.Index, index: pd.Index) -> 
     values = pd.Series(uniques, dtype="str")
     found = values.str.extract(_COMBINED)
     found["date"] = found["date"].fillna(found["bare"])
+    # A number without its symbol keeps the words before it ("QĐ số 123 ngày 15/8/2025" ->
+    # "QĐ số 123"): they say which part of the reference it has (the type, not the issuer).
+    short = found["lead"].str.strip().ne("") & ~found["number"].str.contains("/").astype(bool)
+    found.loc[short, "number"] = found.loc[short, "lead"] + found.loc[short, "number"]
     for at, value in enumerate(values.tolist()):
         if isinstance(value, str) and len(_DATE_WORD.findall(value)) > 1:
             several = _several(value)
