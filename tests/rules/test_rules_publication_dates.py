@@ -90,7 +90,8 @@ DATE_CASES = [
     ("a note in brackets", "15/8/2025 (hiệu lực 1/9/2025)", None),
     ("a note in square brackets", "15/08/2025 [bản sao]", None),
     ("a note after an impossible date", "31/02/2025 (ghi chú)", "The decision date '31/02/2025'"),
-    ("a note alone", "(chưa có)", "'(chưa có)' is not a date"),
+    ("a note alone", "(xem ghi chú)", "'(xem ghi chú)' is not a date"),
+    ("not yet, in brackets", "(chưa có)", "The publishing decision's date is not recorded yet"),
     # No part is a date: the cell is reported whole, not cut at its comma.
     ("a month's name", "Aug 15, 2025", "'Aug 15, 2025' is not a date"),
     # Excel's text mark stored before a date (a CSV export writes it out): said as the mark.
