@@ -73,6 +73,8 @@ CASES = [
     ("PA605", "name", "<p>Đăng ký<br/>kết hôn</p>", "Đăng ký kết hôn"),
     ("PA605", "forms", '<a href="x/m1.docx">Mẫu 01</a>', "Mẫu 01"),
     ("PA605", "name", "Cấp phép cho <tên tổ chức>", None),
+    ("PA606", "name", "Cấp giấy phép хây dựng", "Cấp giấy phép xây dựng"),
+    ("PA606", "name", "Hợp tác với Москва", None),
     ("PA402", "decision_no", "1890/QD-UBND", "1890/QĐ-UBND"),
     ("PA402", "decision_no", "Quyết định số 6225/QĐ-BQP", "6225/QĐ-BQP"),
     ("PA402", "decision_no", "Số: 64/QĐ-NHNN", "64/QĐ-NHNN"),
@@ -146,7 +148,14 @@ def test_a_line_break_that_may_be_meant_leaves_the_name_to_a_person(before: str)
 
 def test_which_rules_repair_and_how_safely() -> None:
     found = {repair.rule_id: repair.safe for repair in all_repairs()}
-    safe = {"PA601": True, "PA602": True, "PA603": True, "PA604": True, "PA402": True}
+    safe = {
+        "PA601": True,
+        "PA602": True,
+        "PA603": True,
+        "PA604": True,
+        "PA402": True,
+        "PA606": True,
+    }
     assert found == {**safe, "PA101": False, "PA605": False}
     # Legacy font, NFC, references and markup, whitespace, then the repairs of one column.
     order = ["PA601", "PA602", "PA604", "PA605", "PA603"]

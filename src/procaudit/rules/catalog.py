@@ -47,6 +47,7 @@ def _load_rule_families() -> None:
         forms,
         html_entities,
         html_markup,
+        name_lookalikes,
         near_duplicates,
         online_conflicts,
         publication,

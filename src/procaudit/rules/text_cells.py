@@ -44,6 +44,7 @@ from procaudit.rules.whitespace import (
     strays_said,
 )
 from procaudit.vn.legacy_fonts import TCVN3, UNICODE_ONLY, VNI, convert, detect_legacy
+from procaudit.vn.lookalikes import NAME_LOOKALIKE_CLASS
 
 # A value with a part (between NUL characters, if it has any) that holds a character beyond
 # ASCII and no letter that only Unicode has: what legacy-font text looks like.
@@ -61,9 +62,12 @@ HTML_MARKUP = (
     r"<\s*/?\s*(?i:br|p|div|span|a|b|i|u|s|em|strong|font|sup|sub|ul|ol|li|table|tbody|thead"
     r"|tr|td|th|h[1-6]|hr|center|strike|del|ins|blockquote|pre|img)(?:\s[^<>]*)?/?\s*>"
 )
+# A letter of another alphabet that looks like a Latin one: PA606's (`name_lookalikes`).
+LOOKALIKE_LETTER = f"[{re2_class(NAME_LOOKALIKE_CLASS)}]"
 # One scan of a column finds the values any of the rules may flag (a few, in most columns).
-_SUSPECT = "|".join(
-    (STRAY, _MAY_NOT_BE_NFC, _NO_UNICODE_LETTER, HTML_REFERENCE, HTML_MARKUP, BREAK)
+_SUSPECT = (
+    "|".join((STRAY, _MAY_NOT_BE_NFC, _NO_UNICODE_LETTER, HTML_REFERENCE, HTML_MARKUP, BREAK))
+    + f"|{LOOKALIKE_LETTER}"
 )
 # The ASCII characters without one of which ASCII text holds no match of `_SUSPECT`: the
 # whitespace of `STRAY`, HTML's "&" and "<" (the other patterns need a character beyond

@@ -9,11 +9,15 @@ leader, a middle dot or an ideographic full stop ("1․008572", "1。008572"), o
 full width ("１.００８５７２"), or a digit as a Cyrillic or Greek letter ("1.О01193") and a
 local suffix's letter so (".Н40"). The eye cannot tell them apart, but a search for the number or
 the code, or a program reading it, does. Each is replaced by the character it imitates, and
-named so that the message can say which.
+named so that the message can say which. A procedure's name may hold such a letter inside a
+word ("Cấp giấy phép хây dựng", a Cyrillic х): a word mixing the alphabets is no word of any
+(`mixed_words`); a word wholly in another alphabet (a foreign name, "tia α") is left alone.
 """
 
 from __future__ import annotations
 
+import re
+import unicodedata
 from dataclasses import dataclass
 from typing import Final
 
@@ -149,3 +153,51 @@ def replace_lookalikes(text: str) -> str:
 def replace_code_lookalikes(text: str) -> str:
     """`text` with every character of `CODE_LOOKALIKES` replaced by the one it imitates."""
     return text.translate(_CODE_TABLE)
+
+
+# The letters of another alphabet that look like a Latin letter, as a name's word may hold
+# them (capitals and small letters), and the Latin letter Eth for Đ.
+_CYRILLIC_LETTERS = tuple(
+    zip("АВЕЅІЈКМНОРСТУХаеѕіјорсухԁһӏ", "ABESIJKMHOPCTYXaesijopcyxdhl", strict=True)
+)
+_GREEK_LETTERS = tuple(zip("ΑΒΕΖΗΙΚΜΝΟΡΤΥΧαιονρυ", "ABEZHIKMNOPTYXaiovpu", strict=True))
+NAME_LOOKALIKES: Final = {
+    lookalike.char: lookalike
+    for lookalike in (
+        *(_script("Cyrillic", "Kirin", char, meant) for char, meant in _CYRILLIC_LETTERS),
+        *(_script("Greek", "Hy Lạp", char, meant) for char, meant in _GREEK_LETTERS),
+        *(LOOKALIKES[char] for char in "\u00d0\u0189\u00f0"),
+    )
+}
+# What a text must hold to have a word of `mixed_words` (a regex character class).
+NAME_LOOKALIKE_CLASS: Final = "".join(NAME_LOOKALIKES)
+_NAME_TABLE: Final = str.maketrans({c: lookalike.meant for c, lookalike in NAME_LOOKALIKES.items()})
+# A word: letters and their combining marks ("хây", "Сấp").
+_WORD = re.compile(r"[^\W\d_](?:[^\W\d_]|[\u0300-\u036f])*")
+_OTHER_ALPHABETS = re.compile(r"[\u0370-\u03ff\u0400-\u052f\u1f00-\u1fff]")
+
+
+def mixed_words(text: str) -> list[tuple[str, str]]:
+    """The words of `text` that mix a look-alike letter of another alphabet (or Eth) with
+    Latin letters, each with its Latin spelling ("хây" -> "xây"): a word wholly Cyrillic or
+    Greek is a foreign word, and one holding a letter of those alphabets that looks like no
+    Latin one ("хлеб") is no look-alike."""
+    found = []
+    for word in dict.fromkeys(_WORD.findall(text)):
+        if not any(char in NAME_LOOKALIKES for char in word):
+            continue
+        latin = word.translate(_NAME_TABLE)
+        if _OTHER_ALPHABETS.search(latin) or not any(
+            char.isalpha() and char not in NAME_LOOKALIKES for char in word
+        ):
+            continue
+        found.append((word, unicodedata.normalize("NFC", latin)))
+    return found
+
+
+def repair_mixed_words(text: str) -> str | None:
+    """`text` with each word of `mixed_words` written in Latin letters; None where none is."""
+    words = mixed_words(text)
+    if not words:
+        return None
+    return _WORD.sub(lambda match: dict(words).get(match.group(), match.group()), text)
