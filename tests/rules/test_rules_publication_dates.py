@@ -230,3 +230,34 @@ def test_pa403_reads_a_day_number_of_a_workbook_counting_from_1904(tmp_path: Pat
             "number for 15/08/2025).",
         )
     ]
+
+
+CONFIGURED_CASES = [
+    # (case, the units the rows are configured for, severity of each finding, its message)
+    ("a one-stop system's units", ["UBND xã Tân Lập", "UBND xã Hà Thạch", "UBND phường Âu Cơ"],
+     "warning", "The status cell says 'Hết hiệu lực', yet the unit's list in the one-stop"),
+    ("one agency: a list in force", ["Sở Tư pháp"] * 3,
+     "error", "The status cell says 'Hết hiệu lực', yet the procedure is in the list in force."),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("case", "units", "severity", "message"), CONFIGURED_CASES, ids=[c[0] for c in CONFIGURED_CASES]
+)
+def test_pa404_in_a_one_stop_configuration_is_a_warning_naming_the_status_cell(
+    case: str, units: list[str], severity: str, message: str
+) -> None:
+    # Each unit's list one after another, as a one-stop system exports its configuration.
+    names = ["Đăng ký khai sinh", "Đăng ký kết hôn", "Đăng ký khai tử", "Chứng thực bản sao"]
+    rows = [
+        {"agency": unit, "code": f"1.00000{i}", "name": name,
+         "status": "Hết hiệu lực" if i == 1 else "Đang hoạt động"}
+        for unit in units
+        for i, name in enumerate(names)
+    ]  # fmt: skip
+    found = [f for f in findings_of(rows, sheet="S") if f.rule == "PA404"]
+    assert [f.row for f in found] == [3 + 4 * n for n in range(len(units))]
+    assert {(f.severity, f.column) for f in found} == {(severity, "status")}
+    assert all(f.message.startswith(message) for f in found)
+    if severity == "warning":
+        assert found[0].fix.startswith("Delete the procedure from the unit's configuration")

@@ -6,10 +6,17 @@ import numpy as np
 import pandas as pd
 
 from procaudit.catalogue.columns import DATE_1904, NAME_STATUS
-from procaudit.catalogue.name_status import name_status
 from procaudit.core.findings import Severity
 from procaudit.core.i18n import t
 from procaudit.io.decisions import combined_number
+from procaudit.rules.abolished_said import (
+    configured_fix,
+    configured_said,
+    name_fix,
+    name_said,
+    status_fix,
+    status_said,
+)
 from procaudit.rules.context import RuleContext
 from procaudit.rules.decision_dates import date_problem
 from procaudit.rules.decision_issuers import issuers_gone
@@ -448,7 +455,8 @@ def invalid_decision_date(ctx: RuleContext) -> pd.DataFrame:
         'otherwise ("Cấp giấy phép X (đã bãi bỏ)", "… (bãi bỏ) (cấp tỉnh)", "[BÃI BỎ] …", '
         "full-width brackets too; reported on the name), in a "
         'list of procedures in force; not "Không bãi bỏ", "Đề nghị bãi bỏ", "Bãi bỏ một phần", '
-        'nor a suspended or closed one ("Tạm dừng", "Đóng")'
+        'nor a suspended or closed one ("Tạm dừng", "Đóng"); a warning in a one-stop '
+        "system's configuration stacked per unit, whose fix is to delete or close it there"
     ),
     table_local=True,
 )
@@ -469,7 +477,9 @@ def abolished_listed(ctx: RuleContext) -> pd.DataFrame:
     phần hồ sơ)" (amended) are not. A suspended or closed procedure ("Tạm dừng", "Ngừng áp
     dụng", "Không áp dụng", a one-stop system's "Đóng") still exists and may open again: it
     is not reported here. Neither kind is asked for its form, decision or code (PA102,
-    PA301, PA401, PA403): those rules judge procedures in force.
+    PA301, PA401, PA403): those rules judge procedures in force. In a one-stop system's
+    configuration, stacked per unit, the system marks the record out of force itself: a
+    warning, to delete or close the record there.
 
     A list kept without a status column may say it in the name instead: a mark at its end,
     in brackets or after a dash ("Cấp giấy phép X (đã bãi bỏ)", "… - Đã bãi bỏ theo QĐ
@@ -512,7 +522,8 @@ def abolished_listed(ctx: RuleContext) -> pd.DataFrame:
     dừng hoặc đã đóng ("Tạm dừng", "Ngừng áp dụng", "Không áp dụng", "Đóng" của hệ thống một
     cửa) vẫn tồn tại và có thể mở lại: không bị báo ở đây. Cả hai loại đều không bị yêu cầu
     mẫu đơn, quyết định công bố hay mã (PA102, PA301, PA401, PA403): các quy tắc đó chỉ xét thủ
-    tục đang có hiệu lực.
+    tục đang có hiệu lực. Trong cấu hình của hệ thống một cửa, xếp nối theo từng đơn vị, chính
+    hệ thống đã đánh dấu bản ghi hết hiệu lực: chỉ là cảnh báo, cần xóa hoặc đóng bản ghi ở đó.
 
     Danh mục không có cột tình trạng có thể ghi tình trạng ngay trong tên thủ tục: ghi chú ở
     cuối tên, trong ngoặc hoặc sau dấu gạch ("Cấp giấy phép X (đã bãi bỏ)", "… - Đã bãi bỏ theo
@@ -549,46 +560,25 @@ def abolished_listed(ctx: RuleContext) -> pd.DataFrame:
     else:
         in_force = np.bincount(tables, weights=~listed.to_numpy(), minlength=tables.max() + 1)
         listed &= in_force[tables] > 0
-    fix = t(
-        "Take the procedure out of the list in force; keep it in the annex of the decision "
-        "that abolished it.",
-        "Đưa thủ tục ra khỏi danh mục đang có hiệu lực; chỉ giữ thủ tục trong phụ lục của "
-        "quyết định bãi bỏ.",
-    )
     named = listed & frame[NAME_STATUS] if NAME_STATUS in frame else None
     if named is not None:
         listed &= ~named
-    said = t(
-        "The status says '{status}', yet the procedure is in the list in force.",
-        "Tình trạng ghi '{status}' nhưng thủ tục vẫn nằm trong danh mục đang có hiệu lực.",
-    )
-    found = hits(
-        frame,
-        listed,
-        "status",
-        frame.loc[listed, "status"].map(lambda status: said.format(status=status.strip())),
-        fix,
-    )
-    if named is None or not named.any():
-        return found
-    # The status the name marks ("Cấp giấy phép X (đã bãi bỏ)"): the cell the official sees.
-    marked = t(
-        "The name marks the procedure as abolished ('{mark}'), yet it is in the list in force.",
-        "Tên thủ tục ghi thủ tục đã bị bãi bỏ ('{mark}') nhưng thủ tục vẫn nằm trong danh mục "
-        "đang có hiệu lực.",
-    )
-    names = frame.loc[named, "name"]
-    marks = {name: marked.format(mark=_mark(name)) for name in names.unique()}
-    remove = t(
-        "Take the procedure out of the list in force (keep it in the annex of the decision that "
-        "abolished it); if it is in force, take the mark out of its name.",
-        "Đưa thủ tục ra khỏi danh mục đang có hiệu lực (chỉ giữ trong phụ lục của quyết định "
-        "bãi bỏ); nếu thủ tục vẫn còn hiệu lực, xóa ghi chú bãi bỏ khỏi tên thủ tục.",
-    )
-    return pd.concat([found, hits(frame, named, "name", names.map(marks), remove)])
-
-
-def _mark(name: str) -> str:
-    """How a name marks its procedure abolished, where it stands ("… (đã bãi bỏ)")."""
-    said = name_status(name)
-    return said[0] if said is not None else name
+    # A one-stop system's configuration, stacked per unit: the system marks the record out
+    # of force itself, and the record is to be deleted or closed there (a warning).
+    configured = listed & ctx.in_unit_lists()
+    listed &= ~configured
+    found = [
+        hits(frame, listed, "status", status_said(frame.loc[listed, "status"]), status_fix()),
+        hits(
+            frame,
+            configured,
+            "status",
+            configured_said(frame.loc[configured, "status"]),
+            configured_fix(),
+            severity=Severity.WARNING,
+        ),
+    ]
+    if named is not None and named.any():
+        # The status the name marks ("Cấp giấy phép X (đã bãi bỏ)"): the cell the official sees.
+        found.append(hits(frame, named, "name", name_said(frame.loc[named, "name"]), name_fix()))
+    return pd.concat(found)
