@@ -592,7 +592,7 @@ ROWS: list[Proc] = [
     Proc("1.000479",
          "Xác nhận người lao động nước ngoài không thuộc diện cấp giấy phép lao động", TINH,
          LAO_DONG, "05 ngày làm việc", KHONG, "Văn bản đề nghị xác nhận (Mẫu số 09/PLI)", TT,
-         Decision("chưa có", "")),  # PA402 (row 114): text instead of a decision number
+         Decision("chưa có", "")),  # PA401 (row 114): the decision not recorded yet
     Proc("1.009811", "Đăng ký nội quy lao động của doanh nghiệp", TINH, LAO_DONG,
          "07 ngày làm việc", KHONG, KHONG, MP, QD_2790),
     Proc("2.001955", "Cấp giấy phép hoạt động cho thuê lại lao động", TINH, LAO_DONG,

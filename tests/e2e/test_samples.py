@@ -25,7 +25,7 @@ EXPECTED = [
     (81, "decision_no", "PA402"), (83, "level", "PA501"), (86, "code", "PA101"),
     (88, "status", "PA404"), (90, "forms", "PA301"), (96, "code", "PA102"),
     (97, "code", "PA202"), (99, "forms", "PA301"), (108, "code", "PA101"),
-    (109, "name", "PA201"), (112, "agency", "PA504"), (114, "decision_no", "PA402"),
+    (109, "name", "PA201"), (112, "agency", "PA504"), (114, "decision_no", "PA401"),
     (117, "code", "PA101"), (122, "level", "PA501"), (125, "forms", "PA301"),
     (126, "name", "PA203"), (129, "name", "PA103"), (131, "code", "PA102"),
     (134, "name", "PA203"), (137, "decision_no", "PA401"), (143, "name", "PA602"),
