@@ -164,3 +164,37 @@ def test_numbered_headings(rows: list[list[str]], read: list[tuple[int, str | No
         return
     (column,) = taken
     assert column_read(table, column) == read
+
+
+FIELD_HEADER = ["STT", "Mã TTHC", "Tên thủ tục hành chính", "Lĩnh vực", "Cấp thực hiện"]
+
+
+def _procedure(number: int, name: str, field: str) -> list[str]:
+    return [str(number), f"1.00{number:04d}", name, field, "Cấp xã"]
+
+
+FIELD_CASES = {
+    # "5 | Hộ tịch" numbered straight on between the procedures 4 and 6, over rows whose
+    # field cell names it: the group's heading.
+    "a group numbered on, naming its rows' field": ("Hộ tịch", "Hộ tịch", True),
+    "in capitals": ("HỘ TỊCH", "Hộ tịch", True),
+    "its rows' field with the word 'Lĩnh vực'": ("Hộ tịch", "Lĩnh vực Hộ tịch", True),
+    # A procedure missing its code and its other cells has its own name, not its field's.
+    "a procedure missing every cell but its name": ("Đăng ký nuôi con nuôi", "Hộ tịch", False),
+    "a text naming another field than its rows'": ("Hộ tịch", "Tư pháp", False),
+}
+
+
+@pytest.mark.parametrize(("text", "below", "heading"), FIELD_CASES.values(), ids=FIELD_CASES.keys())
+def test_a_group_numbered_on_with_the_procedures_heads_its_field(
+    text: str, below: str, heading: bool
+) -> None:
+    rows = [
+        _procedure(4, "Chứng thực bản sao", "Chứng thực"),
+        ["5", "", text, "", ""],
+        _procedure(6, "Đăng ký khai sinh", below),
+        _procedure(7, "Đăng ký khai tử", below),
+    ]
+    table = sheet_table([FIELD_HEADER, *rows])
+    read = list(table.frame[ROW])
+    assert (3 not in read) is heading

@@ -108,12 +108,14 @@ def notes_and_headings(
     rows: pd.Series,
     identity: tuple[int | None, int, int | None],
     agency: int | None,
+    field: int | None = None,
 ) -> FewCellRows:
     """The rows left once the procedures' content, the notes and signatures after the table
     and the total rows are taken out, and the section headings among them; `few` are the
     rows that can be any of these (few cells, no code, no numbered STT). `identity`: the
     STT, name and code columns; `agency`: the agency column, whose cell alone under a
-    procedure is no unit's heading.
+    procedure is no unit's heading; `field`: the field column, whose value a group's heading
+    numbered on with the procedures names (`_heads_its_field`).
 
     Notes and signatures come after the last procedure: a row that reads like one under a
     procedure ("Chủ tịch UBND cấp xã", an agency on a row of its own) does not end the
@@ -131,6 +133,7 @@ def notes_and_headings(
                 is_numbered_heading(few, stt)
                 | _numbers_its_rows(few, live, stt)
                 | _numbered_apart(few, live, stt, name)
+                | _heads_its_field(few, live, (stt, name, field))
             )
             if admitted.any():
                 numbered, numbered_headings = numbered & ~admitted, admitted
@@ -348,6 +351,45 @@ def _numbered_apart(few: pd.DataFrame, live: pd.DataFrame, stt: int, name: int) 
         text = str(few[name].iloc[at])
         found.iloc[at] = group_name(text) is not None and not names_an_agency(text)
     return found
+
+
+def _heads_its_field(
+    few: pd.DataFrame, live: pd.DataFrame, columns: tuple[int, int, int | None]
+) -> pd.Series:
+    """Which rows numbered plainly in the STT column head a group numbered straight on with
+    the procedures ("5 | Hộ tịch" between the procedures 4 and 6): a few words naming a
+    field in the name column and nothing else, over a procedure's row whose field cell
+    names the same field. A procedure missing its code has its own name, not its field's.
+    `columns`: the STT, name and field columns."""
+    stt, name, field = columns
+    found = pd.Series(False, index=few.index)
+    if field is None or name == stt:
+        return found
+    numbered = few[stt].str.fullmatch(r"\s*\d+\s*").fillna(False).astype(bool)
+    others = few.drop(columns=[stt, name]).notna().any(axis=1)
+    maybe = (numbered & few[name].notna() & ~others).to_numpy()
+    if not maybe.any():
+        return found
+    at_live = live.index.get_indexer(few.index)
+    for at in np.flatnonzero(maybe).tolist():
+        here = at_live[at]
+        if here < 0 or here + 1 >= len(live) or not _fuller_below(live, here + 1, stt, name):
+            continue
+        below = live[field].iloc[here + 1]
+        text = str(few[name].iloc[at])
+        group = group_name(text)
+        if group is None or not isinstance(below, str) or names_an_agency(text):
+            continue
+        found.iloc[at] = _field_words(group) == _field_words(below)
+    return found
+
+
+def _field_words(text: str) -> str:
+    """A field's words without the word "Lĩnh vực" ("Lĩnh vực: Hộ tịch" -> "hộ tịch")."""
+    return _FIELD_WORD.sub("", fold(text)).strip(" .:")
+
+
+_FIELD_WORD = re.compile(r"^lĩnh vực\s*:?")
 
 
 def _lone_texts(

@@ -349,7 +349,8 @@ def understand(
         if not few.empty:
             identity = (header_map.stt, name_col, code_col)
             agency = header_map.columns.get("agency")
-            found = notes_and_headings(live, few, rows, identity, agency)
+            field = header_map.columns.get("field")
+            found = notes_and_headings(live, few, rows, identity, agency, field)
             skip(CONTENT, found.content)
             skip(FOOTER, found.footer)
             skip(TOTAL, found.total)
