@@ -20,6 +20,8 @@ CASES = [
     ("a Russian word", "Hợp tác với Москва", None, None),
     ("a Russian word of look-alikes", "Hợp tác với ТАСС", None, None),
     ("a Greek letter no Latin looks like", "Cấp phép (Ωmega)", None, None),
+    # TCVN3's Ð is its é: PA601's, whose conversion gives "Cấp giấy phép xây dựng".
+    ("a legacy font's text", "CÊp giÊy phÐp x©y dùng", None, "skip the repair"),
 ]
 
 
@@ -32,7 +34,8 @@ def test_pa606_lookalike_letters(
     assert repair is not None
     if words is None:
         assert found == []
-        assert repair.function(name) is None
+        if fixed is None:
+            assert repair.function(name) is None
         return
     [finding] = found
     assert (finding.row, finding.column, finding.severity) == (2, "name", "warning")

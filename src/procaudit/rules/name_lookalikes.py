@@ -24,8 +24,13 @@ _NOT_NAMES = tuple(column for column in CANONICAL if column != "name")
 
 
 def _mixed(survey: SurveyedColumn) -> list[int]:
-    """The values with a word mixing a look-alike letter with Latin ones."""
-    return [n for n in survey.where(LOOKALIKE_LETTER) if mixed_words(survey.value(n))]
+    """The values with a word mixing a look-alike letter with Latin ones; not a legacy
+    font's text (PA601's, whose conversion rewrites its letters: TCVN3 writes "ð")."""
+    return [
+        n
+        for n in survey.where(LOOKALIKE_LETTER)
+        if n not in survey.legacy and mixed_words(survey.value(n))
+    ]
 
 
 def _explained(survey: SurveyedColumn, number: int) -> tuple[str, str]:
