@@ -18,6 +18,7 @@ from procaudit.rules.text_cells import (
     prefetch_survey,
     survey_hits,
 )
+from procaudit.vn.legacy_fonts import detect_legacy
 from procaudit.vn.lookalikes import NAME_LOOKALIKES, mixed_words, repair_mixed_words
 
 _NOT_NAMES = tuple(column for column in CANONICAL if column != "name")
@@ -125,5 +126,6 @@ def lookalike_letters(ctx: RuleContext) -> pd.DataFrame:
 def repair_lookalike_letters(text: str) -> str | None:
     """The name with each word mixing alphabets written in Latin letters ("хây" -> "xây"),
     NFC; None where none does. Safe: the letters replaced look the same, and a word wholly
-    in another alphabet is kept."""
-    return repair_mixed_words(text)
+    in another alphabet is kept. Not a legacy font's text, which PA601's repair converts
+    (or leaves to a person)."""
+    return None if detect_legacy(text) is not None else repair_mixed_words(text)
