@@ -109,7 +109,7 @@ def test_a_value_flood_over_sheets_names_its_sheets_and_their_rows(tmp_path: Pat
         f"'{BAD_DECISION}' fails this check on 21 rows (sheet 'Lĩnh vực 1' rows "
         "2-8; sheet 'Lĩnh vực 2' rows 2-8; sheet 'Lĩnh vực 3' rows 2-8): The decision number"
     )
-    assert finding.fix.endswith("(procaudit --every-row lists each row.)")
+    assert finding.fix.endswith("(procaudit check --every-row lists each row.)")
 
 
 @pytest.mark.parametrize(

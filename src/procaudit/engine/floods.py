@@ -123,7 +123,8 @@ def not_flooded(findings: list[Finding], floods: Iterable[list[Finding]]) -> lis
 def every_row_hint() -> str:
     """What a flood's fix adds: how to see its rows one by one."""
     return t(
-        "(procaudit --every-row lists each row.)", "(procaudit --every-row liệt kê từng dòng.)"
+        "(procaudit check --every-row lists each row.)",
+        "(procaudit check --every-row liệt kê từng dòng.)",
     )
 
 
