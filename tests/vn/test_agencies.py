@@ -11,11 +11,11 @@ from procaudit.vn.agencies import (
     DISTRICT_POLICE,
     DISTRICT_PROCURACY,
     agency_levels,
-    agency_words,
     central_cities,
-    defunct_in,
     district_kind,
 )
+from procaudit.vn.agency_words import agency_words
+from procaudit.vn.defunct_agencies import defunct_in
 from procaudit.vn.levels import CENTRAL, COMMUNE, DISTRICT, PROVINCE
 
 KIND_CASES = [

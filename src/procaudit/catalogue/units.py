@@ -34,7 +34,8 @@ from typing import NamedTuple
 import numpy as np
 import pandas as pd
 
-from procaudit.vn.agencies import agency_words, is_central_city
+from procaudit.vn.agencies import is_central_city
+from procaudit.vn.agency_words import agency_words
 from procaudit.vn.levels import COMMUNE, DISTRICT, PROVINCE
 from procaudit.vn.text import comparison_key
 
@@ -115,7 +116,7 @@ def unit_key(cell: str) -> str:
 
 def agency_key(cell: str) -> str:
     """The key under which two spellings of one agency are equal: `unit_key` of its words
-    with the abbreviations officials use written out (`agencies.agency_words`: "Sở TN&MT"
+    with the abbreviations officials use written out (`agency_words.agency_words`: "Sở TN&MT"
     is "Sở Tài nguyên và Môi trường"), for comparing rows' agencies, not finding units."""
     return unit_key(agency_words(cell))
 

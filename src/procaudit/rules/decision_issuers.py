@@ -7,7 +7,7 @@ huyện Lâm Thao", kept apart by `io.decisions` as `DECISION_ISSUER`) or after 
 date in its own column ("125/QĐ-UBND của UBND huyện Lâm Thao" | "20/9/2025"). Only where both
 are read with certainty is the decision reported: a date that reads as one real day, and an
 issuer that is a district-tier office (`vn.agencies.district_kind`) or an office of a merged
-province (`vn.agencies.merged_province_in`). A decision dated before is history, and fine.
+province (`vn.defunct_agencies.merged_province_in`). A decision dated before is history, and fine.
 """
 
 from __future__ import annotations
@@ -20,8 +20,9 @@ import pandas as pd
 from procaudit.catalogue.columns import DECISION_ISSUER
 from procaudit.core.i18n import t
 from procaudit.rules.context import RuleContext
-from procaudit.vn.agencies import DISTRICT_POLICE, district_kind, merged_province_in
+from procaudit.vn.agencies import DISTRICT_POLICE, district_kind
 from procaudit.vn.dates import read_date
+from procaudit.vn.defunct_agencies import merged_province_in
 from procaudit.vn.levels import DISTRICT
 from procaudit.vn.text import comparison_key
 

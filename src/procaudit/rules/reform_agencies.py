@@ -1,6 +1,6 @@
 """The ministries and departments the reorganisation of 1 March 2025 merged into others,
 and the provinces Resolution 202/2025/QH15 merged into others on 1 July 2025 (PA504), named
-with their successors (`vn.agencies.defunct_in`)."""
+with their successors (`vn.defunct_agencies.defunct_in`)."""
 
 from __future__ import annotations
 
@@ -13,11 +13,11 @@ from procaudit.core.i18n import t
 from procaudit.rules.context import RuleContext
 from procaudit.rules.hits import hits
 from procaudit.rules.registry import frame_rule
-from procaudit.vn.agencies import (
+from procaudit.vn.agency_words import agency_words
+from procaudit.vn.defunct_agencies import (
     AGENCY_BREAK,
     PROVINCE_MERGED,
     Defunct,
-    agency_words,
     defunct_in,
 )
 from procaudit.vn.former_holders import without_former

@@ -1,5 +1,4 @@
-"""Agency cells (cơ quan thực hiện): the agencies one cell names, the level each works at,
-and the agencies the 2025 reform dissolved or renamed.
+"""Agency cells (cơ quan thực hiện): the agencies one cell names, and the level each works at.
 
 District-tier offices are read from the words of one agency: an office ("UBND", "Phòng …",
 "Công an", …) of a place of the district tier ("huyện", "quận", "thị xã", or "thành phố X"
@@ -11,18 +10,17 @@ address ("UBND xã Hương Nộn - huyện Tam Nông"). District courts and proc
 own cases, and so are the units of a department or a national system named after the
 district they served ("Chi nhánh Văn phòng đăng ký đất đai huyện X"). A note on who held
 the task before ("(thay thế Phòng Nội vụ cấp huyện)") is dropped first (`former_holders`).
-Merged ministries and departments are matched after their abbreviations are written out
-(data/agency_abbreviations.csv): officials write "Sở TN&MT", "Sở Nông nghiệp và PTNT" and
-"Sở Lao động, Thương binh và XH" as often as the names. A cell typed in a legacy font
-("UBND cÊp huyÖn", .VnTime) is read as its conversion (`text.as_unicode`).
+A cell typed in a legacy font ("UBND cÊp huyÖn", .VnTime) is read as its conversion
+(`text.as_unicode`). The agencies the reform dissolved or renamed, and the provinces it
+merged, are `defunct_agencies`'s.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from functools import cache
 
+from procaudit.vn.agency_words import agency_words
 from procaudit.vn.data_files import data_rows
 from procaudit.vn.former_holders import without_former
 from procaudit.vn.levels import CENTRAL, COMMUNE, DISTRICT, PROVINCE
@@ -108,7 +106,7 @@ _POLICE = re.compile(r"(?<!\w)(?:công an|cong an)\s+(?:(?:cấp|cap)\s+)?")
 # the office the commune's and the district its address: "UBND xã Hương Nộn - huyện Tam
 # Nông", "Trung tâm phục vụ hành chính công xã X huyện Y". Not "xã hội" (Phòng Lao động -
 # Thương binh và Xã hội), "thị xã" (a town) or "hợp tác xã" (a cooperative).
-_COMMUNE_PLACE = re.compile(
+COMMUNE_PLACE = re.compile(
     r"(?<!\w)(?<!thị )(?<!thi )(?<!tác )(?<!tac )"
     r"(?:xã|xa|phường|phuong|thị trấn|thi tran|đặc khu|dac khu)(?!\w)(?!\s+(?:hội|hoi)(?!\w))"
 )
@@ -185,17 +183,17 @@ def central_cities() -> tuple[str, ...]:
     names = []
     for row in rows:
         for name in (row["name"], *filter(None, row["other_names"].split("|"))):
-            names.append(_plain_words(name))
+            names.append(plain_words(name))
     return tuple(names)
 
 
 def is_central_city(place: str) -> bool:
     """Whether `place` ("Hà Nội", "TP. Hồ Chí Minh", "Huế") names a centrally-run city."""
-    words = _plain_words(place)
+    words = plain_words(place)
     return bool(words) and any(f"{words} ".startswith(f"{city} ") for city in central_cities())
 
 
-def _plain_words(text: str) -> str:
+def plain_words(text: str) -> str:
     """Lower-case words without diacritics or punctuation: "TP. Hồ Chí Minh" -> "tp ho chi
     minh"."""
     return " ".join(_PUNCTUATION.sub(" ", strip_diacritics(comparison_key(text))).split())
@@ -205,7 +203,7 @@ def _district_city(after: str) -> bool | None:
     """Whether the words after "thành phố" make it a city of the district tier: True for a
     named city under a province ("Việt Trì") or "thuộc tỉnh", False for a centrally-run city
     or a province ("trực thuộc trung ương"), None where no city is named."""
-    words = _plain_words(after)
+    words = plain_words(after)
     if not words:
         return None
     if _CITY_UNDER_PROVINCE.match(words):
@@ -215,7 +213,7 @@ def _district_city(after: str) -> bool | None:
     return not any(f"{words} ".startswith(f"{city} ") for city in central_cities())
 
 
-def _district_place(key: str, start: int = 0, *, adjacent: bool = False) -> int | None:
+def district_place(key: str, start: int = 0, *, adjacent: bool = False) -> int | None:
     """Where `key` names a place of the district tier from `start` on (right at `start`
     when `adjacent`); None where it names none."""
     for match in _PLACE_RE.finditer(key, start):
@@ -234,7 +232,7 @@ def _bare_district(key: str) -> bool:
     found = _BARE_DISTRICT.match(key)
     if found is None:
         return False
-    words = _plain_words(found.group("place")).split()
+    words = plain_words(found.group("place")).split()
     if not words or len(words) > _PLACE_WORDS or words[0] in _NOT_A_PLACE:
         return False
     if words[0] in _NOT_A_CITY_NAME:
@@ -285,20 +283,20 @@ def _line_kind(key: str, first: bool = True) -> str | None:
         found = body.search(key)
         if found is not None:
             # Courts and procuracies are their own cases, never another district office.
-            place = _district_place(key, found.end(), adjacent=True)
+            place = district_place(key, found.end(), adjacent=True)
             return kind if place is not None else None
     if (
         ("công an" in key or "cong an" in key)
         and (police := _POLICE.search(key)) is not None
-        and (_district_place(key, police.end(), adjacent=True) is not None)
+        and (district_place(key, police.end(), adjacent=True) is not None)
     ):  # "Công an huyện X", "Công an cấp huyện"; "Công an xã X, huyện Y" is the commune's
         return DISTRICT_POLICE
     if (level := _ANY_LEVEL_DISTRICT.search(key)) is not None:
         return DISTRICT_BRANCH if _BRANCH.search(key, 0, level.start()) else DISTRICT
     office = _OFFICE.search(key)
     if office is not None:
-        place = _district_place(key, office.end())
-        if place is not None and not _COMMUNE_PLACE.search(key, office.end(), place):
+        place = district_place(key, office.end())
+        if place is not None and not COMMUNE_PLACE.search(key, office.end(), place):
             return DISTRICT_BRANCH if _BRANCH.search(key, 0, place) else DISTRICT
     elif first and _bare_district(key):
         return DISTRICT
@@ -416,180 +414,3 @@ def _office_level(key: str) -> str | None:
         if not (system and level == CENTRAL) and (match := pattern.search(key))
     ]
     return min(found)[1] if found else None
-
-
-@dataclass(frozen=True)
-class Defunct:
-    """An agency dissolved or merged by the 2025 reorganisation, and who took it over; or a
-    province merged into another (`kind` PROVINCE: `old_name` "tỉnh Kiên Giang")."""
-
-    old_name: str
-    successor: str
-    since: str
-    note: str
-    pattern: re.Pattern[str]
-    successor_pattern: re.Pattern[str]
-    kind: str = "agency"
-    # Who took the tasks of some subjects instead ("press and publishing went to Sở Văn hóa,
-    # Thể thao và Du lịch"): the agency, and the words of a procedure's name that say them.
-    by_subject: tuple[tuple[str, re.Pattern[str]], ...] = ()
-
-    def successor_for(self, name: object) -> str | None:
-        """The agency that took over the procedure named `name` where it was not the
-        `successor` ("Cấp giấy phép xuất bản bản tin": Sở Văn hóa, Thể thao và Du lịch)."""
-        if not self.by_subject or not isinstance(name, str):
-            return None
-        key = comparison_key(name)
-        return next((agency for agency, words in self.by_subject if words.search(key)), None)
-
-
-def _words(text: str) -> str:
-    """Lower-case words without punctuation and without "và" (written "và", "&", "," or not
-    at all between the parts of one name)."""
-    return " ".join(w for w in _PUNCTUATION.sub(" ", comparison_key(text)).split() if w != "và")
-
-
-@cache
-def _abbreviations() -> tuple[re.Pattern[str], dict[str, str]]:
-    """data/agency_abbreviations.csv as one pattern over `_words` and what each match stands
-    for: "tn mt" -> "tài nguyên môi trường"."""
-    rows = data_rows("agency_abbreviations.csv")
-    expansions = {_words(row["abbreviation"]): _words(row["expansion"]) for row in rows}
-    # The longest first, so that "lđ tb xh" wins over "xh".
-    alternatives = "|".join(re.escape(a) for a in sorted(expansions, key=len, reverse=True))
-    return re.compile(rf"(?<!\S)(?:{alternatives})(?!\S)"), expansions
-
-
-def agency_words(text: str) -> str:
-    """An agency name as PA504 compares it: `_words` with the abbreviations officials use
-    written out ("Sở TN&MT", "Sở Tài nguyên và Môi trường" -> "sở tài nguyên môi trường")."""
-    pattern, expansions = _abbreviations()
-    return pattern.sub(lambda match: expansions[match.group(0)], _words(text))
-
-
-@cache
-def defunct_agencies() -> tuple[Defunct, ...]:
-    """The list kept in data/defunct_agencies.csv (edit it there, not here)."""
-    rows = data_rows("defunct_agencies.csv")
-    agencies = []
-    for row in rows:
-        names = [row["old_name"], *filter(None, row["short_names"].split("|"))]
-        alternatives = "|".join(sorted({re.escape(agency_words(name)) for name in names}))
-        # "Bộ TTTT cũ": an old name marked as the former one is history, not a mistake.
-        pattern = re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)(?!\s*cũ)")
-        successor = re.sub(r"\s*\(.*\)", "", row["successor"])  # "Cục Thuế (Bộ Tài chính)"
-        successor_pattern = re.compile(rf"(?<!\w){re.escape(agency_words(successor))}(?!\w)")
-        agencies.append(
-            Defunct(
-                row["old_name"],
-                row["successor"],
-                row["since"],
-                row["note"],
-                pattern,
-                successor_pattern,
-                by_subject=_by_subject(row.get("by_subject") or ""),
-            )
-        )
-    return tuple(agencies)
-
-
-def _by_subject(cell: str) -> tuple[tuple[str, re.Pattern[str]], ...]:
-    """data/defunct_agencies.csv's by_subject: "Sở Y tế: trẻ em|cai nghiện; Sở …: …"."""
-    found = []
-    for part in filter(None, (p.strip() for p in cell.split(";"))):
-        agency, words = part.split(":", 1)
-        alternatives = "|".join(re.escape(comparison_key(w)) for w in words.split("|"))
-        found.append((agency.strip(), re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)")))
-    return tuple(found)
-
-
-PROVINCE_MERGED = "province"  # a `Defunct` that is a province merged into another
-_NEVER = re.compile(r"(?!)")
-# Where an office names its province: "tỉnh Kiên Giang", "UBND Kiên Giang".
-_PROVINCE_NAMED = re.compile(r"(?<!\w)(?:tỉnh|tinh|ubnd|ủy ban nhân dân|uy ban nhan dan)\s+")
-# The tier words (plain) a place name may follow: "phường Thái Bình" is a ward.
-_TIER_BEFORE = frozenset(("xa", "phuong", "tran", "huyen", "quan", "khu", "pho", "tp", "tx"))
-
-
-@cache
-def merged_provinces() -> tuple[tuple[str, Defunct], ...]:
-    """The provinces merged into others (data/merged_provinces.csv; edit it there), each
-    under every name it is written by, as plain words ("ba ria vung tau", "br vt")."""
-    named = []
-    for row in data_rows("merged_provinces.csv"):
-        province = Defunct(
-            f"tỉnh {row['old_name']}",
-            row["successor"],
-            row["since"],
-            row["act"],
-            _NEVER,
-            _NEVER,
-            PROVINCE_MERGED,
-        )
-        for name in (row["old_name"], *filter(None, row["other_names"].split("|"))):
-            named.append((_plain_words(name), province))
-    return tuple(named)
-
-
-def _province_named(words: str) -> Defunct | None:
-    """The merged province whose name `words` (plain words) begin with."""
-    for name, province in merged_provinces():
-        if words == name or words.startswith(name + " "):
-            return province
-    return None
-
-
-def merged_province_in(key: str) -> Defunct | None:
-    """The merged province an agency (its comparison key) belongs to: "Sở Tư pháp tỉnh Vĩnh
-    Phúc", "UBND tỉnh Kiên Giang", "UBND Kiên Giang", "Sở Tư pháp Vĩnh Phúc". Named after a
-    commune or a district ("UBND xã X tỉnh Thái Bình") the province is an address; a bare
-    place name is never enough: wards took the old provinces' names ("phường Thái Bình")."""
-    for found in _PROVINCE_NAMED.finditer(key):
-        before = key[: found.start()]
-        if _COMMUNE_PLACE.search(before) or _district_place(before) is not None:
-            return None
-        province = _province_named(_plain_words(key[found.end() :]))
-        if province is not None:
-            return province
-    if key.startswith(("sở ", "so ")):  # "Sở Tư pháp Vĩnh Phúc": the name ends the line
-        plain = f" {_plain_words(key)}"
-        for name, province in merged_provinces():
-            ahead = plain[: -len(name) - 1].split()
-            if plain.endswith(f" {name}") and len(ahead) > 1 and ahead[-1] not in _TIER_BEFORE:
-                return province
-    return None
-
-
-# The agencies of one cell as PA504 reads them: one a line, or separated by ";", or by a
-# comma before the head of another agency ("Sở Tài chính, Sở KH&ĐT"); a comma inside a name
-# ("Sở Lao động, Thương binh và XH") or between places ("Cục Hải quan tỉnh, thành phố")
-# separates nothing.
-AGENCY_BREAK = re.compile(
-    r"\s*[\n;]+\s*|\s*,\s*(?=(?:sở|so|bộ|ubnd|ủy ban|uỷ ban|uy ban|tổng cục|cục|chi cục|ban"
-    r"|phòng|trung tâm|công an|văn phòng|thủ tướng|chính phủ|ngân hàng|kho bạc|bảo hiểm"
-    r"|tòa án|toà án|viện|hội đồng|chủ tịch|đài|thuế|hải quan)(?!\w))",
-    re.IGNORECASE,
-)
-
-
-def defunct_in(cell: str) -> tuple[Defunct, ...]:
-    """The defunct agencies and merged provinces an agency cell names, each agency of the
-    cell read alone: an old name is history only beside its successor or a note in its own
-    line ("Bộ Khoa học và Công nghệ (Bộ TTTT cũ)"); on a line of its own it is stale, whatever
-    the other lines name ("Sở Tài chính\nSở Kế hoạch và Đầu tư")."""
-    found: dict[str, Defunct] = {}
-    for line in AGENCY_BREAK.split(without_former(cell)):
-        words = agency_words(line)
-        if not words:
-            continue
-        for agency in defunct_agencies():
-            # The successor is looked for outside the old name: "Tổng cục Thuế" holds "Cục
-            # Thuế".
-            if agency.pattern.search(words) and not agency.successor_pattern.search(
-                agency.pattern.sub(" ", words)
-            ):
-                found.setdefault(agency.old_name, agency)
-        province = merged_province_in(comparison_key(line))
-        if province is not None:
-            found.setdefault(province.old_name, province)
-    return tuple(found.values())
