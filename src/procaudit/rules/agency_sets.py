@@ -3,8 +3,9 @@
 A procedure laid over one row per agency, its name on the first row only, is read as one
 procedure whose agency cell lists them all ("Sở Tài chính\\nSở Nội vụ\\nSở Y tế"). A row further
 down giving that procedure again under one of those agencies is the same entry listed twice;
-under another agency it is the procedure's row for that agency (`duplicates._by_agency`). Two
-rows are one entry where their agencies overlap, directly or through a third row.
+under another agency it is the procedure's row for that agency
+(`duplicate_keys.told_by_agency`). Two rows are one entry where their agencies overlap,
+directly or through a third row.
 """
 
 from __future__ import annotations

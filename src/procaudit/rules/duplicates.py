@@ -8,27 +8,31 @@ no duplicate."""
 
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Callable
-from dataclasses import dataclass
-from itertools import islice, pairwise
-from typing import Any, cast
+from typing import cast
 
 import numpy as np
 import pandas as pd
 
-from procaudit.catalogue.name_marks import unmarked_codes
-from procaudit.catalogue.text_columns import text_codes
-from procaudit.catalogue.units import agency_key
 from procaudit.core.findings import Severity
 from procaudit.core.i18n import t
-from procaudit.rules.agency_sets import joined_by_cells
-from procaudit.rules.compared_codes import bare_as_local, national_codes, repaired_code_keys
-from procaudit.rules.compared_levels import BY_AGENCY
+from procaudit.rules.compared_codes import national_codes
 from procaudit.rules.context import RuleContext
+from procaudit.rules.duplicate_keys import (
+    Others,
+    build_keys,
+    duplicate_keys,
+    lookup,
+    others_in_groups,
+    pair_numbers,
+    prefetch_keys,
+    repeated,
+    told_by_agency,
+    units_of,
+    variety,
+)
 from procaudit.rules.hits import hits, no_hits
 from procaudit.rules.registry import frame_rule
-from procaudit.rules.row_names import SHOWN_ROWS
 from procaudit.rules.written_alike import written_alike
 
 
@@ -39,182 +43,12 @@ def _others_said(noun: str, vietnamese: str) -> Callable[[int], str]:
     return lambda count: one if count == 1 else several.format(count=count)
 
 
-@dataclass(frozen=True)
-class Keys:
-    """The compared keys as numbers (equal keys, equal numbers; -1 where missing): a million
-    rows are grouped on integers, not on text."""
-
-    code: np.ndarray  # the code as repaired (PA201, PA203)
-    written_code: np.ndarray  # the code as written, stripped (PA202)
-    name: np.ndarray
-    level: np.ndarray  # never missing: a row without a level has the level "" (PA203)
-    entry_level: np.ndarray  # the level its cell writes, not its agencies' (PA201)
-    unit: np.ndarray  # never missing: 0 for every row of a list that is not per unit
-    unknown_level: int = -1  # the `level` of a row neither its cell nor its agencies place
-
-
-def _build_keys(ctx: RuleContext) -> Keys:
-    written = text_codes(ctx.code_keys)
-    name = unmarked_codes(ctx.name_keys, ctx.name_codes)  # "X (sửa đổi)" is X listed again
-    # PA201 and PA203 compare codes only between rows of one name, so the codes are
-    # repaired only where a name repeats; elsewhere any number does (the one as written).
-    code = written
-    twice = (name >= 0) & _repeated(name)
-    if twice.any():
-        codes = ctx.code_keys[twice]
-        repaired = bare_as_local(repaired_code_keys(codes), name[twice])
-        if repaired is not codes:
-            numbers = text_codes(repaired)
-            code = written.copy()
-            code[twice] = np.where(numbers >= 0, numbers + written.max(initial=0) + 1, -1)
-    levels = ctx.level_keys  # a category: its codes
-    level = levels.cat.codes.to_numpy(dtype=np.int64)
-    # One code is one procedure of the national database at one level: an entry is
-    # compared at the level its cell writes, not the one its agencies work at.
-    kinds = levels.cat.categories
-    by_agency = np.array([key.startswith(BY_AGENCY) for key in kinds], dtype=bool)
-    entry_level = level
-    empty = int(np.flatnonzero(kinds == "")[0]) if "" in kinds else -1
-    if by_agency.any():
-        entry_level = np.where(by_agency[level], empty, level)
-    return Keys(code, written, name, level, entry_level, ctx.unit_ids(), empty)
-
-
-def _keys(ctx: RuleContext) -> Keys:
-    return ctx.shared("duplicates", lambda: _build_keys(ctx))
-
-
-def _prefetch_keys(ctx: RuleContext) -> None:
-    # The name keys are the first step of PA204's build on the worker thread: the rules'
-    # thread runs the other rules meanwhile instead of waiting for them here.
-    ctx.prefetch_name_keys()
-    ctx.prefetch("duplicates", lambda: _build_keys(ctx))
-
-
-def _pairs(a: np.ndarray, b: np.ndarray) -> np.ndarray:
-    """One number per distinct pair (a, b) of numbers from -1 up, from 0 up."""
-    numbers: np.ndarray = pd.factorize(a * (int(b.max(initial=0)) + 2) + (b + 1))[0]
-    return numbers
-
-
-def _repeated(numbers: np.ndarray) -> np.ndarray:
-    """Where a number (from -1 up) occurs more than once: only such rows can be in a group,
-    and they are few, so the pairing is done on them alone."""
-    repeated: np.ndarray = np.bincount(numbers + 1)[numbers + 1] > 1
-    return repeated
-
-
-def _variety(groups: np.ndarray, values: np.ndarray) -> np.ndarray:
-    """For each row, how many distinct values its group holds (groups from 0 up)."""
-    pairs = _pairs(groups, values)
-    group_of_pair = np.zeros(pairs.max(initial=-1) + 1, dtype=np.int64)
-    group_of_pair[pairs] = groups
-    variety: np.ndarray = np.bincount(group_of_pair, minlength=groups.max(initial=-1) + 1)[groups]
-    return variety
-
-
-@dataclass(frozen=True)
-class Others:
-    """The rows of a group that differ from one row: the first few, and how many in all."""
-
-    first: list[Any]  # frame index labels, at most SHOWN_ROWS of them
-    rows: int
-    variants: int  # distinct sub-keys among them (names for PA202, codes for PA203)
-    # Where sub-keys from `_others`' `lone` on stand for rows with no value (PA203's rows
-    # without a code, each a sub-key of its own): how many such rows there are, not counted
-    # in `variants`, and the first of the others that has a value (None: none has).
-    lone: int = 0
-    valued: Any = None
-
-
-def _others(
-    labels: pd.Index,
-    groups: np.ndarray,
-    subkeys: np.ndarray,
-    describe: Callable[[object, Others], str],
-    lone: int | None = None,
-) -> pd.Series:
-    """For each grouped row (`labels`, in frame order), a text naming the rows of its group
-    whose sub-key differs. Sub-keys from `lone` on (if given) stand for rows without a value,
-    each its own: they are counted apart from the values (`Others.lone`).
-
-    Loops over the rows already found duplicated, never over the whole frame, and looks at
-    most a few rows past each sub-key, so one name repeated 100,000 times stays linear.
-    """
-    order = np.argsort(groups, kind="stable")  # each group together, in frame order
-    members_of = np.asarray(labels, dtype=object)[order].tolist()
-    subkeys_of = subkeys[order].tolist()
-    bounds = [0, *(np.flatnonzero(np.diff(groups[order])) + 1).tolist(), len(order)]
-    texts: list[str] = []
-    for start, end in pairwise(bounds):
-        members, sub = members_of[start:end], subkeys_of[start:end]
-        sizes = Counter(sub)
-        # The values in their first row's order, and the first two values' first rows.
-        values = [key for key in sizes if lone is None or key < lone]
-        lone_rows = len(members) - sum(sizes[key] for key in values)
-        firsts = {key: members[sub.index(key)] for key in values[:2]}
-        found: dict[object, Others] = {}
-        for i, key in zip(members, sub, strict=True):
-            if key not in found:
-                others = (j for j, k in zip(members, sub, strict=True) if k != key)
-                valued = lone is None or key < lone
-                other_value = next((v for v in values[:2] if v != key), None)
-                found[key] = Others(
-                    list(islice(others, SHOWN_ROWS)),
-                    len(members) - sizes[key],
-                    len(values) - valued,
-                    lone_rows - (not valued),
-                    None if other_value is None else firsts[other_value],
-                )
-            texts.append(describe(i, found[key]))
-    return pd.Series(texts, index=members_of, dtype="object")
-
-
-def _by_agency(ctx: RuleContext, rows: np.ndarray, entry: np.ndarray) -> np.ndarray:
-    """The entries of `rows` told apart by their agency where an entry's rows name several:
-    one procedure under each of its units, row by row (an export sorted by procedure, not by
-    unit), is listed once per unit, not twice. A row naming no agency is compared with the
-    rest where they name one agency, else with the rows naming none."""
-    # One number per agency key ("UBND huyện X" is "Ủy ban nhân dân huyện X", "Sở TN&MT" is
-    # "Sở Tài nguyên và Môi trường") of each distinct agency, then of no agency (-1, the
-    # last): the rows take theirs by their agency's code.
-    codes, uniques = ctx.distinct("agency")
-    key_of_value = pd.factorize(pd.Series([agency_key(str(value)) for value in uniques]))[0]
-    agency = np.append(key_of_value, -1).astype(np.int64)[np.asarray(codes)[rows]]
-    named = agency >= 0
-    groups = pd.factorize(entry)[0]
-    several = np.zeros(len(rows), dtype=bool)
-    several[named] = _variety(groups[named], agency[named]) > 1
-    split = np.zeros(groups.max(initial=-1) + 1, dtype=bool)
-    split[groups[several]] = True
-    # Rows are told apart only where their agencies do not overlap (`agency_sets`).
-    at = np.flatnonzero(split[groups] & named)
-    agency[at] = joined_by_cells(groups[at], np.asarray(codes)[rows[at]], uniques, agency[at])
-    told: np.ndarray = pd.factorize(np.where(split[groups], _pairs(groups, agency), -1 - groups))[0]
-    return told
-
-
-def _lookup(column: pd.Series, mask: np.ndarray) -> dict[object, object]:
-    """The values of `column` at the rows `mask` holds, by index label."""
-    return dict(zip(column.index[mask], column[mask].tolist(), strict=True))
-
-
-def _units_of(ctx: RuleContext, mask: np.ndarray) -> dict[object, str]:
-    """The unit each row `mask` holds belongs to, by index label, in a per-unit list; ""
-    for a row naming no unit, and no rows at all in a list that is not per unit."""
-    units = ctx.units
-    if units is None:
-        return {}
-    labels = np.array([*units.labels, ""], dtype=object)[units.ids[mask]]  # -1: the last
-    return dict(zip(ctx.frame.index[mask], labels.tolist(), strict=True))
-
-
 @frame_rule(
     "PA201",
     "duplicate-entry",
     Severity.ERROR,
     columns=("code", "name"),
-    prefetch=_prefetch_keys,
+    prefetch=prefetch_keys,
     name_keys=True,
     table_local=True,
     finds=(
@@ -284,20 +118,21 @@ def duplicate_entry(ctx: RuleContext) -> pd.DataFrame:
 
     **Cách sửa**: giữ lại một dòng (dòng khớp với quyết định công bố) và xóa các dòng còn lại.
     """
-    keys = _keys(ctx)
-    rows = np.flatnonzero((keys.code >= 0) & (keys.name >= 0) & _repeated(keys.code))
-    entry = _pairs(
-        _pairs(_pairs(keys.code[rows], keys.name[rows]), keys.entry_level[rows]), keys.unit[rows]
+    keys = duplicate_keys(ctx)
+    rows = np.flatnonzero((keys.code >= 0) & (keys.name >= 0) & repeated(keys.code))
+    entry = pair_numbers(
+        pair_numbers(pair_numbers(keys.code[rows], keys.name[rows]), keys.entry_level[rows]),
+        keys.unit[rows],
     )
-    again = _repeated(entry)
+    again = repeated(entry)
     if again.any() and "agency" in ctx.frame:
-        rows, entry = rows[again], _by_agency(ctx, rows[again], entry[again])
-        again = _repeated(entry)
+        rows, entry = rows[again], told_by_agency(ctx, rows[again], entry[again])
+        again = repeated(entry)
     duplicated = np.zeros(len(ctx.frame), dtype=bool)
     duplicated[rows[again]] = True
     if not duplicated.any():
         return no_hits()
-    units = _units_of(ctx, duplicated)
+    units = units_of(ctx, duplicated)
 
     said = t(
         "The same procedure is also listed on {rows}.", "Thủ tục này cũng được liệt kê tại {rows}."
@@ -316,7 +151,7 @@ def duplicate_entry(ctx: RuleContext) -> pd.DataFrame:
         ctx.frame,
         pd.Series(duplicated, index=ctx.frame.index),
         "name",
-        _others(ctx.frame.index[duplicated], entry[again], rows[again], describe),
+        others_in_groups(ctx.frame.index[duplicated], entry[again], rows[again], describe),
         t(
             "Keep one of the rows (the one that matches the publishing decision) and delete the "
             "others.",
@@ -330,7 +165,7 @@ def duplicate_entry(ctx: RuleContext) -> pd.DataFrame:
     "code-conflict",
     Severity.ERROR,
     columns=("code", "name"),
-    prefetch=_prefetch_keys,
+    prefetch=prefetch_keys,
     name_keys=True,
     table_local=True,
     finds="one code (its national part) on rows with different names",
@@ -387,14 +222,14 @@ def code_conflict(ctx: RuleContext) -> pd.DataFrame:
     **Cách sửa**: tra cứu mã trong Cơ sở dữ liệu quốc gia về TTHC và sửa mã của dòng không đúng
     thủ tục.
     """
-    frame, keys = ctx.frame, _keys(ctx)
+    frame, keys = ctx.frame, duplicate_keys(ctx)
     # Codes as written: two invalid codes that repair to one ("1,001234", "01.001234") are
     # PA101's findings, each on its row, and no conflict between the rows. A valid code's
     # national part is the procedure: "1.001234.000.00.00.H12" is "1.001234".
     code = national_codes(ctx.code_keys, keys.written_code)
-    named = np.flatnonzero((code >= 0) & (keys.name >= 0) & _repeated(code))
-    groups = _pairs(code[named], keys.unit[named])
-    several = _variety(groups, keys.name[named]) > 1
+    named = np.flatnonzero((code >= 0) & (keys.name >= 0) & repeated(code))
+    groups = pair_numbers(code[named], keys.unit[named])
+    several = variety(groups, keys.name[named]) > 1
     if not several.any():
         return no_hits()
     # Names that differ only in punctuation, spacing, a level tag, a leading "Thủ tục" or
@@ -403,14 +238,14 @@ def code_conflict(ctx: RuleContext) -> pd.DataFrame:
     # Only the few rows left are looked at.
     named, groups = named[several], pd.factorize(groups[several])[0]
     loose = written_alike(frame["name"].iloc[named], groups)
-    several = _variety(groups, loose) > 1
+    several = variety(groups, loose) > 1
     named, groups, loose = named[several], groups[several], loose[several]
     if not len(named):
         return no_hits()
     conflicted = np.zeros(len(frame), dtype=bool)
     conflicted[named] = True
-    names, codes = _lookup(frame["name"], conflicted), _lookup(frame["code"], conflicted)
-    units = _units_of(ctx, conflicted)
+    names, codes = lookup(frame["name"], conflicted), lookup(frame["code"], conflicted)
+    units = units_of(ctx, conflicted)
 
     said = t(
         "The code {code} is also used for '{first}'{also} on {rows}.",
@@ -438,7 +273,7 @@ def code_conflict(ctx: RuleContext) -> pd.DataFrame:
         frame,
         pd.Series(conflicted, index=frame.index),
         "code",
-        _others(frame.index[conflicted], groups, loose, describe),
+        others_in_groups(frame.index[conflicted], groups, loose, describe),
         t(
             "Look the code up in the national procedure database and correct the row it does "
             "not belong to.",
@@ -453,7 +288,7 @@ def code_conflict(ctx: RuleContext) -> pd.DataFrame:
     "duplicate-name",
     Severity.WARNING,
     columns=("name",),
-    prefetch=_prefetch_keys,
+    prefetch=prefetch_keys,
     name_keys=True,
     table_local=True,
     finds=(
@@ -523,8 +358,8 @@ def duplicate_name(ctx: RuleContext) -> pd.DataFrame:
     """
     # PA203 is the last of the three rules to run (rules run by id): the keys (40 MB at a
     # million rows) are let go as it takes them, before PA204 builds its own.
-    frame, keys = ctx.frame, ctx.taken("duplicates", lambda: _build_keys(ctx))
-    named = np.flatnonzero((keys.name >= 0) & _repeated(keys.name))
+    frame, keys = ctx.frame, ctx.taken("duplicates", lambda: build_keys(ctx))
+    named = np.flatnonzero((keys.name >= 0) & repeated(keys.name))
     # A row without a code differs from every other row's code: numbered past them all (a
     # repaired code is numbered past the written ones, so past the rows' count too).
     lone = int(keys.code.max(initial=-1)) + 1
@@ -536,14 +371,14 @@ def duplicate_name(ctx: RuleContext) -> pd.DataFrame:
         # code beside them still is reported.
         placed_nowhere = (keys.level[named] == keys.unknown_level) & (keys.code[named] >= 0)
         code = np.where(placed_nowhere, -1, code)
-    groups = _pairs(_pairs(keys.name[named], keys.level[named]), keys.unit[named])
-    several = _variety(groups, code) > 1
+    groups = pair_numbers(pair_numbers(keys.name[named], keys.level[named]), keys.unit[named])
+    several = variety(groups, code) > 1
     shared = np.zeros(len(frame), dtype=bool)
     shared[named[several]] = True
     if not shared.any():
         return no_hits()
-    codes = _lookup(ctx.code_keys, shared)
-    units = _units_of(ctx, shared)
+    codes = lookup(ctx.code_keys, shared)
+    units = units_of(ctx, shared)
 
     said = t(
         "The same name is also listed on {rows} ({under}).", "Tên này cũng có tại {rows} ({under})."
@@ -578,7 +413,7 @@ def duplicate_name(ctx: RuleContext) -> pd.DataFrame:
         frame,
         pd.Series(shared, index=frame.index),
         "name",
-        _others(frame.index[shared], groups[several], code[several], describe, lone),
+        others_in_groups(frame.index[shared], groups[several], code[several], describe, lone),
         t(
             "If the rows are one procedure, keep one with the right code; if they are different "
             "procedures, make their names say how they differ.",
