@@ -12,6 +12,7 @@ import pytest
 from conftest import write_workbook
 from procaudit.core.errors import InputError
 from procaudit.io import read_catalogue
+from procaudit.io.csv_sniff import sniff_delimiter
 from procaudit.io.encoding import TWICE_ENCODED
 
 
@@ -59,6 +60,36 @@ def test_csv_delimiter_is_sniffed(tmp_path: Path, delimiter: str) -> None:
     [table] = read_catalogue(str(path)).tables
     assert table.frame["name"].tolist() == ["Đăng ký, thay đổi"]
     assert table.frame["field"].tolist() == ["Hộ tịch"]
+
+
+_LEGAL_BASIS = (
+    '"- Luật Hộ tịch số 60/2014/QH13;\n- Nghị định số 123/2015/NĐ-CP;\n'
+    "- Nghị định số 87/2020/NĐ-CP;\n- Nghị định số 07/2025/NĐ-CP;\n- Thông tư số 04/2020/TT-BTP;\n"
+    '- Thông tư số 03/2023/TT-BTP;\n- Thông tư số 85/2019/TT-BTC."'
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "delimiter"),
+    [
+        # An annex's legal basis, each law on a line ending in ';', inside quoted cells:
+        # counted raw, its ';' outnumbered the commas between the cells.
+        (
+            "PHỤ LỤC\n\nSTT,Mã số TTHC,Tên thủ tục hành chính,Căn cứ pháp lý\n"
+            + "".join(f"{n},1.00000{n},Thủ tục {n},{_LEGAL_BASIS}\n" for n in range(1, 6)),
+            ",",
+        ),
+        # Commas inside the quoted cells of a file of ';'.
+        ('STT;Tên;Phí\n1;"A, B, C";"Phí: 50.000 đồng, lệ phí: 0"\n2;"D, E";"Không, miễn"\n', ";"),
+        # Every cell quoted: the delimiters between the cells are what is left.
+        ('"STT"|"Tên"|"Lĩnh vực"\n"1"|"A;B"|"Hộ tịch"\n', "|"),
+        # A quote that closes no cell is read as text, as before.
+        ('Mã,Tên,Ghi chú\n1.000001,"Đăng ký,ghi\n', ","),
+    ],
+    ids=["legal basis of ';' in a comma file", "commas in a ';' file", "all quoted", "unclosed"],
+)
+def test_sniffed_delimiter_ignores_quoted_cells(text: str, delimiter: str) -> None:
+    assert sniff_delimiter(text) == delimiter
 
 
 def test_csv_line_numbers_count_quoted_line_breaks_and_blank_lines(tmp_path: Path) -> None:
