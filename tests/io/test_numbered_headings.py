@@ -92,6 +92,14 @@ CASES = {
         [["HỘ TỊCH", "", "", ""], BIRTH],
         [(3, "Hộ tịch")],
     ),
+    "a field's long name, numbered in capitals, merged from the code column": (
+        [["", "3. THÀNH LẬP VÀ HOẠT ĐỘNG CỦA HỘ KINH DOANH", "", ""], BIRTH],
+        [(3, "Thành lập và hoạt động của hộ kinh doanh")],
+    ),
+    "a field's long name in capitals, merged from the code column": (
+        [["", "QUẢN LÝ CHẤT LƯỢNG NÔNG LÂM SẢN VÀ THỦY SẢN", "", ""], LAND],
+        [(3, "Quản lý chất lượng nông lâm sản và thủy sản")],
+    ),
     "a Roman-numbered group in capitals, with its count": (
         [["I", "TÀI NGUYÊN NƯỚC (3 TTHC)", "", ""], LAND],
         [(3, "Tài nguyên nước")],
@@ -107,6 +115,10 @@ CASES = {
     # Not headings: a numbered row naming a procedure, whatever its first words.
     "a name typed in the code column": (
         [["", "Thủ tục đăng ký khai sinh có yếu tố nước ngoài", "", ""], BIRTH],
+        [(2, None), (3, None)],
+    ),
+    "a long name typed in the code column, not in capitals": (
+        [["", "Đăng ký kết hôn có yếu tố nước ngoài giữa hai công dân Việt Nam", "", ""], BIRTH],
         [(2, None), (3, None)],
     ),
     "a numbered procedure without a code": (

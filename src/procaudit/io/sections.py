@@ -61,8 +61,11 @@ _LEVEL_IN_HEADING = re.compile(
     r"|(?:ubnd|ủy ban nhân dân|uỷ ban nhân dân)\s+(?:các\s+)?(tỉnh|xã|huyện|phường|quận|thị trấn)"
     r"(?=\s*(?:$|[,;:/()]|và\b|hoặc\b))"
 )
-# A group's heading is a few words: "Hộ tịch", "Tài nguyên nước", "Quản lý xuất nhập cảnh".
+# A group's heading is a few words: "Hộ tịch", "Tài nguyên nước", "Quản lý xuất nhập cảnh";
+# set in capitals as headings are, a field's longer name too: "3. THÀNH LẬP VÀ HOẠT ĐỘNG CỦA
+# HỘ KINH DOANH".
 _GROUP_WORDS = 8
+_SET_GROUP_WORDS = 12
 _NUMBERING = re.compile(r"^(?:phần\s+)?(?:[IVXLC]+|[A-Za-z]|\d+(?:\.\d+)*)\s*[.):\-–]?\s+")
 _NOT_A_GROUP = re.compile(
     r"\b(?:thủ tục|tthc|danh mục|phần|phụ lục|tiếp|kèm theo|cấp|ubnd|ủy ban|tổng|cộng)\b|\d"
@@ -189,10 +192,11 @@ def _online_named(folded: str) -> str | None:
 
 def group_name(text: str) -> str | None:
     """The field a heading saying nothing else names ("I. HỘ TỊCH", "1. Chứng thực"): its
-    words after the numbering, when they are few and name no procedures, list, part or
-    level; None otherwise."""
+    words after the numbering, when they are few (a few more in capitals) and name no
+    procedures, list, part or level; None otherwise."""
     words = without_count(_NUMBERING.sub("", " ".join(text.split()))).strip(" .:;-")
-    if not words or len(words.split()) > _GROUP_WORDS or _NOT_A_GROUP.search(fold(words)):
+    most = _SET_GROUP_WORDS if words.isupper() else _GROUP_WORDS
+    if not words or len(words.split()) > most or _NOT_A_GROUP.search(fold(words)):
         return None
     return words[0] + words[1:].lower() if words.isupper() else words
 
