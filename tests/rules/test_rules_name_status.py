@@ -122,3 +122,41 @@ def test_a_procedure_listed_again_marked_abolished_is_listed_twice(tmp_path: Pat
     rows = [IN_FORCE, ["2", "1.000178", "Đăng ký khai sinh (đã bãi bỏ)", "Mẫu 01", "1/QĐ-UBND"]]
     found = sorted((f.rule, f.row) for f in _audit(tmp_path, HEADER, rows).findings)
     assert found == [("PA201", 2), ("PA201", 3), ("PA404", 3)]
+
+
+SECTION_CASES = [
+    # (case, the heading above the rows, the rules reporting the marked row)
+    ("a part of amended procedures", "II. DANH MỤC TTHC ĐƯỢC SỬA ĐỔI, BỔ SUNG", ["PA404"]),
+    ("a part of new procedures", "I. Danh mục thủ tục hành chính mới ban hành", ["PA404"]),
+    ("a part abolishing: what it announces", "III. DANH MỤC TTHC BỊ BÃI BỎ", []),
+]
+
+
+@pytest.mark.parametrize(
+    ("case", "heading", "rules"), SECTION_CASES, ids=[c[0] for c in SECTION_CASES]
+)
+def test_a_name_marked_abolished_wins_over_its_part_in_force(
+    tmp_path: Path, case: str, heading: str, rules: list[str]
+) -> None:
+    # A row's own word wins over its part's: listed as amended, yet its name says abolished.
+    rows = [
+        [heading, "", "", "", ""],
+        IN_FORCE,
+        ["2", "1.000179", "Cấp giấy phép X (đã bãi bỏ)", "Mẫu 02", "1/QĐ-UBND"],
+        ["3", "1.000180", "Cấp giấy phép Y", "Mẫu 03", "1/QĐ-UBND"],
+    ]
+    found = [f.rule for f in _audit(tmp_path, HEADER, rows).findings if f.row == 4]
+    assert found == rules
+
+
+def test_a_name_marked_abolished_wins_over_the_status_its_title_gives(tmp_path: Path) -> None:
+    path = tmp_path / "annex.csv"
+    rows = [
+        ["DANH MỤC THỦ TỤC HÀNH CHÍNH ĐƯỢC SỬA ĐỔI, BỔ SUNG", "", "", "", ""],
+        HEADER,
+        IN_FORCE,
+        ["2", "1.000179", "Cấp giấy phép X (đã bãi bỏ)", "Mẫu 02", "1/QĐ-UBND"],
+    ]
+    path.write_text("\n".join(",".join(f'"{cell}"' for cell in row) for row in rows) + "\n")
+    found = [(f.rule, f.row, f.column) for f in audit([str(path)]).findings]
+    assert found == [("PA404", 4, "name")]

@@ -10,9 +10,10 @@ made of the status alone or with a reference to its decision or date ("theo QĐ
 giấy phép bãi bỏ …", "Thủ tục hủy bỏ quyết định …", "… sau khi bãi bỏ …"), and so is a
 bracket that says more ("(bãi bỏ thành phần hồ sơ)": the procedure is amended).
 
-The reader gives a row the status its name marks where its own cell and its section give
-none (`io.read`), so that every rule reads it as a status cell; PA404 reports it on the
-name. Found by column kernels; a Python call per distinct candidate name only.
+The reader gives a row the status its name marks where its own cell gives none and its
+section or title none out of force (`take_name_statuses`), so that every rule reads it as a
+status cell; PA404 reports it on the name. Found by column kernels; a Python call per
+distinct candidate name only.
 """
 
 from __future__ import annotations
@@ -26,7 +27,8 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from procaudit.catalogue.status import ABOLISHED, SUSPENDED, status_kind
+from procaudit.catalogue.columns import NAME_STATUS, SECTION_STATUS
+from procaudit.catalogue.status import ABOLISHED, SUSPENDED, status_kind, status_kinds
 from procaudit.catalogue.text_columns import (
     NFC_STABLE,
     arrow_chunks,
@@ -132,3 +134,21 @@ def name_statuses(names: pd.Series) -> pd.Series | None:
     marked = pd.Series(None, index=names.index, dtype="object")
     marked.iloc[rows] = statuses
     return marked
+
+
+def take_name_statuses(frame: pd.DataFrame, marked: pd.Series) -> None:
+    """Give the rows of a canonical table the status their names mark (`name_statuses`) and
+    flag them (`NAME_STATUS`), where the row's own cell says none. A status a section or the
+    title passed down gives way to the name's: a row's own word wins over its part's ("Cấp
+    giấy phép X (đã bãi bỏ)" in the part of procedures amended), except a part out of force,
+    which says as much of its rows already."""
+    own = frame["status"] if "status" in frame else pd.Series(pd.NA, index=frame.index)
+    taken = own.isna() & marked.notna()
+    if SECTION_STATUS in frame:
+        passed = frame[SECTION_STATUS].astype(bool) & marked.notna()
+        if passed.any():
+            kinds = status_kinds(own[passed])
+            taken[passed] = ~kinds.isin((ABOLISHED, SUSPENDED))
+        frame[SECTION_STATUS] = frame[SECTION_STATUS].astype(bool) & ~taken
+    frame[NAME_STATUS] = taken
+    frame["status"] = own.mask(taken, marked).astype("str")

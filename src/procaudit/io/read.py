@@ -15,13 +15,12 @@ from procaudit.catalogue.columns import (
     CODE_SHOWN,
     DATE_1904,
     INTERNAL,
-    NAME_STATUS,
     REQUIRED,
     ROW,
     SECTION_STATUS,
     SECTION_UNIT,
 )
-from procaudit.catalogue.name_status import name_statuses
+from procaudit.catalogue.name_status import name_statuses, take_name_statuses
 from procaudit.core.errors import InputError, NoCatalogueTable
 from procaudit.core.i18n import t
 from procaudit.core.paths import reported_path, unreachable
@@ -281,11 +280,9 @@ def _table(
                 frame[SECTION_STATUS] = took
             frame[column] = own.fillna(from_sections.astype("str")).astype("str")
             given_by[column] = np.where(took.to_numpy(), _givers(understood, headings, column), 0)
-    # A status the name marks ("Cấp giấy phép X (đã bãi bỏ)"), where no cell or section says one.
+    # A status the name marks ("Cấp giấy phép X (đã bãi bỏ)"), where no cell says one.
     if (marked := name_statuses(frame["name"])) is not None:
-        own = frame["status"] if "status" in frame else pd.Series(pd.NA, index=frame.index)
-        frame[NAME_STATUS] = own.isna() & marked.notna()
-        frame["status"] = own.fillna(marked).astype("str")
+        take_name_statuses(frame, marked)  # over a section's or title's status in force too
     units = understood.inherited.get("unit")
     if units is not None and units.notna().any():
         frame[SECTION_UNIT] = units.astype("str")
