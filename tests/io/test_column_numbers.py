@@ -21,15 +21,20 @@ BIRTH = ["1", "1.001193", "Đăng ký khai sinh", "Cấp xã", "Hộ tịch"]
         (["A", "B", "C", "D", "E"], True),
         (["(a)", "(b)", "(c)", "(d)", "(e)"], True),
         (["A", "B", "", "D", "E"], True),  # a column left unlettered
+        (["A", "B", "C", "1", "2"], True),  # the describing columns lettered, the others numbered
+        (["A", "B", "1", "2", "3"], True),
         # Letters out of order, or two only, are not a labelling of the columns.
         (["x", "", "x", "x", ""], False),
         (["A", "C", "B", "", ""], False),
         (["A", "B", "", "", ""], False),
+        (["1", "2", "A", "B", "C"], False),  # numbers before letters: no labelling seen
+        (["A", "1", "B", "2", ""], False),
         (["1", "1.001193", "Đăng ký khai sinh", "Cấp xã", "Hộ tịch"], False),
     ],
     ids=[
-        "numbers", "bracketed", "letters", "bracketed lower", "gap", "marks", "out of order",
-        "two letters", "a procedure",
+        "numbers", "bracketed", "letters", "bracketed lower", "gap", "letters then numbers",
+        "two letters then numbers", "marks", "out of order", "two letters", "numbers then letters",
+        "letters and numbers mixed", "a procedure",
     ],
 )  # fmt: skip
 def test_the_row_under_the_header_numbering_the_columns_is_skipped(

@@ -167,17 +167,21 @@ def _sub_headings(grid: Grid, positions: list[int]) -> list[str] | None:
 
 def _numbers_columns(texts: list[str]) -> bool:
     """Whether a row's texts (`row_texts`) only number the columns: (1) (2) (3) ..., or
-    letter them A B C ... in order (a row of marks, "x x", is not in order).
+    letter them A B C ... in order (a row of marks, "x x", is not in order), or both, the
+    letters first: "A B C 1 2 3", the describing columns lettered and the others numbered.
     (`_COLUMN_NUMBER` needs Python's regex, which pandas would run cell by cell too)."""
     values = [text for text in texts if text]  # "": an empty cell
     if len(values) < 2:
         return False
-    if all(_COLUMN_NUMBER.match(value) for value in values):
+    numbered = [_COLUMN_NUMBER.match(value) is not None for value in values]
+    if all(numbered):
         return True
-    letters = [_COLUMN_LETTER.match(value) for value in values]
-    if len(values) < 3 or not all(letters):
+    letters = [match for value in values if (match := _COLUMN_LETTER.match(value))]
+    if len(values) < 3 or not letters or any(numbered[: len(letters)]):
         return False
-    order = [ord(match.group(1).upper()) for match in letters if match]
+    if len(letters) < len(values) and not all(numbered[len(letters) :]):
+        return False
+    order = [ord(match.group(1).upper()) for match in letters]
     return all(later > earlier for earlier, later in pairwise(order))
 
 
