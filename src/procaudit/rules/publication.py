@@ -484,8 +484,10 @@ def abolished_listed(ctx: RuleContext) -> pd.DataFrame:
     A list kept without a status column may say it in the name instead: a mark at its end,
     in brackets or after a dash ("Cấp giấy phép X (đã bãi bỏ)", "… - Đã bãi bỏ theo QĐ
     123/QĐ-UBND", "… (tạm dừng)"), or bracketed before it ("[BÃI BỎ] Cấp giấy phép X"). Where
-    the row's status cell is empty or missing, the mark is its status, read as above, and an
-    abolished one is reported on the name. A status word inside the name is part of it ("Cấp
+    the row's status cell is empty or missing, the mark is its status, read as above (over
+    the status its part or title passes down, unless that one is out of force too: "Cấp
+    giấy phép X (đã bãi bỏ)" in an annex's part of amended procedures), and an abolished
+    one is reported on the name. A status word inside the name is part of it ("Cấp
     giấy phép bãi bỏ …", "… sau khi bãi bỏ …"), and so is a bracket saying more ("(bãi bỏ
     thành phần hồ sơ)").
 
@@ -529,9 +531,11 @@ def abolished_listed(ctx: RuleContext) -> pd.DataFrame:
     cuối tên, trong ngoặc hoặc sau dấu gạch ("Cấp giấy phép X (đã bãi bỏ)", "… - Đã bãi bỏ theo
     QĐ 123/QĐ-UBND", "… (tạm dừng)"), hoặc trong ngoặc ở đầu tên ("[BÃI BỎ] Cấp giấy phép X").
     Khi ô tình trạng của dòng để trống hoặc không có, ghi chú đó là tình trạng của thủ tục, được
-    đọc như trên, và thủ tục đã bãi bỏ được báo ở ô tên. Từ chỉ tình trạng nằm trong tên là một
-    phần của tên ("Cấp giấy phép bãi bỏ …", "… sau khi bãi bỏ …"), ngoặc nói thêm điều khác
-    cũng vậy ("(bãi bỏ thành phần hồ sơ)").
+    đọc như trên (thay cho tình trạng mà phần hoặc tiêu đề chứa nó truyền xuống, trừ khi tình
+    trạng đó cũng là hết hiệu lực: "Cấp giấy phép X (đã bãi bỏ)" trong phần thủ tục được sửa
+    đổi, bổ sung của phụ lục), và thủ tục đã bãi bỏ được báo ở ô tên. Từ chỉ tình trạng nằm
+    trong tên là một phần của tên ("Cấp giấy phép bãi bỏ …", "… sau khi bãi bỏ …"), ngoặc nói
+    thêm điều khác cũng vậy ("(bãi bỏ thành phần hồ sơ)").
 
     **Sai**
     ```
