@@ -54,6 +54,7 @@ from procaudit.io.headers import (
 from procaudit.io.marks import Marked, read_marks
 from procaudit.io.null_cells import NULL_MARKERS, null_rows
 from procaudit.io.page_breaks import page_numbers, without_breaks
+from procaudit.io.replaced_codes import without_replaced_code
 from procaudit.io.sections import (
     Section,
     before_levels,
@@ -330,6 +331,7 @@ def understand(
     live = without_rows(live, after)
     # The header's choices checked against the values under it (an id under "Mã thủ tục").
     header_map, by_values = check_values(header_map, labels, live, grid.hidden_columns)
+    header_map = without_replaced_code(header_map, labels)  # "Số hồ sơ | Tên … được thay thế"
     # Sub-columns marked with an "x" under a heading: a row's value is the heading marked.
     sub = _sub_headings(grid, positions)
     header_map, live, marks, lone_marks = read_marks(header_map, labels, sub, live)
