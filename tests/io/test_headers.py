@@ -114,6 +114,12 @@ ALIASES = [
     ("Mức độ DVCTT", "online_level"),
     ("TG_GIAI_QUYET", "processing_time"),
     ("TEN_LV", "field"),
+    ("DV_THUC_HIEN", "agency"),  # "DV" a one-stop system's unit (đơn vị)
+    ("DV thực hiện", "agency"),
+    # A database naming the entity first: its name's column ends with "TEN".
+    ("LINHVUC_TEN", "field"),
+    ("LINH_VUC_TEN", "field"),
+    ("COQUAN_TEN", "agency"),
     ("Ngày ban hành QĐ", "decision_date"),
     ("Số, ký hiệu QĐ", "decision_no"),
     ("Số, ký hiệu Quyết định công bố", "decision_no"),

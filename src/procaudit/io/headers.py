@@ -79,7 +79,7 @@ def _is_leading(words: tuple[str, ...]) -> bool:
 
 def _is_trailing(words: tuple[str, ...]) -> bool:
     """Whether `words` are fillers only: "tt", "thu tuc hanh chinh", "tt name"."""
-    if not words:
+    if not words or words == ("ten",):  # `LINHVUC_TEN`: last only (vocabulary.LAST_NAME)
         return True
     return any(
         words[:size] in TRAILING and _is_trailing(words[size:])

@@ -266,7 +266,11 @@ TRAILING = frozenset(
     | _ISSUERS
 )
 LONGEST_TRAILING = max(len(words) for words in TRAILING)
-FILLER_WORDS = frozenset(word for words in TRAILING for word in words)
+# A database that names the entity first writes its name's column with "TEN" last
+# (`LINHVUC_TEN`, `COQUAN_TEN`, as `AGENCY_NAME`): the header's last word only ("Mã/Tên
+# TTHC" joins two alternatives).
+LAST_NAME = ("ten",)
+FILLER_WORDS = frozenset(word for words in (*TRAILING, LAST_NAME) for word in words)
 # The abbreviations officials write in headers, spelled out where the key as written names
 # nothing: "Ngày QĐ" is "Ngày quyết định", "CQ thực hiện" "Cơ quan thực hiện", "Mức độ
 # DVCTT" "Mức độ dịch vụ công trực tuyến". Only those that stand for one phrase in a header:
@@ -279,6 +283,7 @@ ABBREVIATIONS = {
     "dvctt": "dich vu cong truc tuyen",
     "tg": "thoi gian",  # TG_GIAI_QUYET
     "lv": "linh vuc",  # TEN_LV
+    "dv": "don vi",  # DV_THUC_HIEN, TEN_DV: a one-stop system's unit ("DVC" is its own word)
     "vbqppl": "van ban quy pham phap luat",
     "qppl": "quy pham phap luat",
 }
