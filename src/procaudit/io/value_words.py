@@ -8,6 +8,7 @@ from __future__ import annotations
 from procaudit.catalogue.columns import named_column
 from procaudit.core.i18n import t
 from procaudit.io.marks import MARKS
+from procaudit.io.said_columns import OLD_SCALE, SAYS_NOTHING
 from procaudit.io.unheaded_columns import AGENCIES, DECISIONS, LEVELS, ONLINE_LEVELS, STATUSES
 from procaudit.io.values import (
     AGENCY_IDS,
@@ -39,7 +40,7 @@ def note(choice: ValueChoice, header: str) -> str:
             "is read as the {column} for want of another column, though {why}",
             "được đọc là cột {column} vì không có cột nào khác, dù {why}",
             column=named_column(choice.column),
-            why=t(*_refused(choice)[1], examples=examples),
+            why=t(*_refused(choice)[1], examples=examples, column=named_column(choice.column)),
         )
     elif choice.chosen:
         english, vietnamese, _, _ = _CHOSEN.get(choice.reason, _CHOSEN[""])
@@ -59,7 +60,7 @@ def note(choice: ValueChoice, header: str) -> str:
             "is not read as the {column}: {why}",
             "không được đọc là cột {column}: {why}",
             column=named_column(choice.column),
-            why=t(*_refused(choice)[0], examples=examples),
+            why=t(*_refused(choice)[0], examples=examples, column=named_column(choice.column)),
         )
     return t("column {header} {said}", "cột {header} {said}", header=header, said=said)
 
@@ -73,12 +74,12 @@ def reason(choice: ValueChoice) -> str:
         return t(
             "for want of another column, though {why}",
             "vì không có cột nào khác, dù {why}",
-            why=t(*_refused(choice)[1], examples=examples),
+            why=t(*_refused(choice)[1], examples=examples, column=named_column(choice.column)),
         )
     if choice.chosen:
         _, _, english, vietnamese = _CHOSEN.get(choice.reason, _CHOSEN[""])
         return t(english, vietnamese, examples=examples)
-    why = t(*_refused(choice)[1], examples=examples)
+    why = t(*_refused(choice)[1], examples=examples, column=named_column(choice.column))
     if choice.reason in (OTHER_CODES, SHARED_CODES):  # a column no header names may be so
         return why
     return t(
@@ -266,6 +267,32 @@ _REFUSED: dict[str, tuple[_Words, _Words]] = {
             "its values name no online level, and another column's do: {examples}",
             "giá trị không nêu mức độ dịch vụ công trực tuyến, còn giá trị ở cột khác thì có: "
             "{examples}",
+        ),
+    ),
+    SAYS_NOTHING: (
+        (
+            "none of its values is a {column} ({examples}): another column's are, and it is "
+            "read instead",
+            "không giá trị nào của cột là {column} ({examples}): cột có giá trị là {column} "
+            "được đọc thay cho cột này",
+        ),
+        (
+            "none of its values is a {column}, and another column's are: {examples}",
+            "không giá trị nào của cột là {column}, còn giá trị ở cột khác thì có: {examples}",
+        ),
+    ),
+    OLD_SCALE: (
+        (
+            "its values are on the scale Decree 42/2022 replaced ({examples}): the column of "
+            "current levels (Toàn trình, Một phần) is read instead",
+            "giá trị ghi theo thang mức độ đã được Nghị định 42/2022 thay thế ({examples}): "
+            "cột ghi mức độ hiện hành (Toàn trình, Một phần) được đọc thay cho cột này",
+        ),
+        (
+            "its values are on the scale Decree 42/2022 replaced, and another column gives "
+            "the current levels: {examples}",
+            "giá trị ghi theo thang mức độ đã được Nghị định 42/2022 thay thế, còn cột khác "
+            "ghi mức độ hiện hành: {examples}",
         ),
     ),
     AGENCY_NAMES: (

@@ -21,7 +21,9 @@ none names the level, a column whose values are levels ("Cấp tỉnh", "Tỉnh/
 under a header the vocabulary does not know ("Cấp thẩm quyền", "Government level"); so too
 the online level ("Toàn trình", "Một phần" under "Hình thức DVCTT"), and the publishing
 decision ("1890/QĐ-UBND" under "Văn bản" or "Số hiệu"; a legal document's "22/2018/QĐ-TTg"
-is no publishing decision).
+is no publishing decision). A status, level or online level column a header chose whose
+values say nothing of it (flags 1/0, a level's ids) or the online level only on the old
+scale gives way to a column whose values say it (io/said_columns.py).
 
 A column the sheet hides (an old agency column kept beside the new one) gives way to a
 visible column its header names too; read because no visible one does, it is said to be
@@ -41,6 +43,7 @@ import pyarrow.compute as pc
 from procaudit.catalogue.text_columns import SMALL_COLUMN
 from procaudit.io.headers import HeaderMap, with_columns
 from procaudit.io.name_values import name_by_values
+from procaudit.io.said_columns import said_instead
 from procaudit.io.unheaded_columns import ONLINE_LEVELS, UNHEADED, column_saying, sampled_rows
 from procaudit.io.value_profile import (
     CLEAR,
@@ -204,6 +207,19 @@ def check_values(
             columns["online_level"] = found[-1].position
             choices.extend(found)
     rows = sampled_rows(len(body))
+    unread = _unread(header_map, labels, set(columns.values()) | refused, hidden)
+    for instead in said_instead(columns, candidates, given, unread, labels, values.texts, rows):
+        columns[instead.column] = instead.chosen
+        choices.append(
+            ValueChoice(
+                instead.passed, instead.column, False, instead.reason, instead.passed_examples
+            )
+        )
+        choices.append(
+            ValueChoice(
+                instead.chosen, instead.column, True, instead.chosen_reason, instead.chosen_examples
+            )
+        )
     for kind in UNHEADED:  # "Cấp thẩm quyền", "Văn bản": no header names the column
         if kind.column in columns:
             continue
