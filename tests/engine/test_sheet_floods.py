@@ -56,17 +56,20 @@ def _shape(findings: list[Finding]) -> tuple[int, int]:
         pytest.param(
             [(10, 10, 0)] * 3 + [(10, 0, 0)], "PA101", (3, 0), id="75%: each full sheet alone"
         ),
+        # 33 of 35 codes local: one column that fails nearly everywhere, said once.
         pytest.param(
-            [(25, 25, 0), (5, 4, 0), (5, 4, 0)],
-            "PA101",
-            (1, 8),
-            id="a sheet that flooded alone is not counted again",
+            [(25, 25, 0), (5, 4, 0), (5, 4, 0)], "PA101", (1, 0), id="a large sheet and two small"
         ),
         pytest.param(
-            [(25, 25, 0), *[(5, 5, 0)] * 4],
-            "PA101",
-            (2, 0),
-            id="the sheets left flood together",
+            [(25, 25, 0), *[(5, 5, 0)] * 4], "PA101", (1, 0), id="the sheets flood together"
+        ),
+        # A one-stop export kept as a sheet per unit: each unit's sheet floods, one finding.
+        pytest.param([(25, 25, 0)] * 6, "PA101", (1, 0), id="six sheets each flooding"),
+        pytest.param(
+            [(25, 25, 0), (25, 25, 0), (25, 0, 0)], "PA101", (1, 0), id="two of three sheets flood"
+        ),
+        pytest.param(
+            [(25, 25, 0), (25, 0, 0), (25, 0, 0)], "PA101", (1, 0), id="one of three sheets floods"
         ),
         pytest.param([(10, 0, 7)] * 3, "PA402", (1, 0), id="one value on 21 rows of 3 sheets"),
         pytest.param([(10, 0, 6)] * 3, "PA402", (1, 0), id="one value on 18 rows: one finding"),
@@ -135,3 +138,12 @@ def test_a_code_column_excel_fills_over_sheets(
     path = write_workbook(tmp_path / "list.xlsx", sheets)
     found = [f for f in audit([str(path)]).findings if f.rule == "PA102"]
     assert [(f.row, f.rows, f.fix.split(":")[0]) for f in found] == expected
+
+
+def test_columns_flooding_on_several_sheets_are_one_finding_naming_them(tmp_path: Path) -> None:
+    (finding,) = _findings(tmp_path, [(25, 25, 0), (25, 25, 0), (25, 0, 0)], "PA101")
+    assert (finding.sheet, finding.row, finding.rows) == (None, None, 50)
+    assert finding.message.startswith(
+        "Every value of column 'Mã TTHC' fails this check: 50 of 50 rows "
+        "(sheet 'Lĩnh vực 1' rows 2-26; sheet 'Lĩnh vực 2' rows 2-26). Sheet 'Lĩnh vực 1' row 2:"
+    )

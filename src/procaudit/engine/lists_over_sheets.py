@@ -24,6 +24,9 @@ list's last, and its column floods found over its sheets together (`engine.sheet
 one finding naming each sheet's rows); its values' floods are the file's
 (`engine.value_floods`). A list of more than `TOGETHER_ROWS` rows keeps its floods sheet
 by sheet, found on the hits: a million hits made Findings first would take half a minute.
+A workbook's other tables, each with its header (a one-stop export kept as a sheet per
+unit, a list per level), are held so too, as one group: a column failing on every sheet is
+one finding, not one a sheet.
 """
 
 from __future__ import annotations
@@ -125,10 +128,13 @@ class ListFindings:
 
     def __init__(self, tables: Sequence[Table]) -> None:
         self._tables = tables
+        runs = continued_lists(tables)
+        listed = {at for run in runs for at in run}
+        runs.append([at for at in range(len(tables)) if at not in listed])
         self._runs = [
             run
-            for run in continued_lists(tables)
-            if sum(len(tables[at].frame) for at in run) <= TOGETHER_ROWS
+            for run in runs
+            if len(run) > 1 and sum(len(tables[at].frame) for at in run) <= TOGETHER_ROWS
         ]
         self._list_of = {at: number for number, run in enumerate(self._runs) for at in run}
         self._held: dict[int, list[Finding]] = {}
@@ -146,5 +152,6 @@ class ListFindings:
         found: list[Finding] = []
         for number, run in enumerate(self._runs):
             held = self._held.get(number, [])
-            found.extend(collapse_across_tables(held, [self._tables[at] for at in run]))
+            tables = [self._tables[at] for at in run]
+            found.extend(collapse_across_tables(held, tables, held=True))
         return found

@@ -8,6 +8,11 @@ the file's tables with the same thresholds: a rule failing, at one severity, on 
 the non-empty values of a column over every table that holds it (tables that flooded on
 their own left out) becomes one finding that names its sheets and their rows. One value
 failing over several sheets is `engine.value_floods`' (`value_finding_over_sheets`).
+
+The findings of tables held as rows (`engine.lists_over_sheets.ListFindings`: a list over
+sheets, or a workbook's tables side by side) are then flooded table by table, and a column
+flooding so in several tables is one finding too: a one-stop export kept as a sheet per unit
+gave its column of local codes one finding per sheet, 16 errors saying the same thing.
 """
 
 from __future__ import annotations
@@ -15,6 +20,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from procaudit.catalogue.columns import ROW
 from procaudit.core.findings import Finding, Severity
 from procaudit.core.i18n import t
 from procaudit.engine.floods import (
@@ -36,20 +42,65 @@ _SHOWN_SHEETS = 3  # sheets whose rows a finding over several sheets names
 _Key = tuple[str, str, Severity, int]
 
 
-def collapse_across_tables(findings: list[Finding], tables: Sequence[Table]) -> list[Finding]:
-    """The findings of a file's tables (each collapsed on its own) with each column flood
-    over several tables made one finding."""
+def collapse_across_tables(
+    findings: list[Finding], tables: Sequence[Table], held: bool = False
+) -> list[Finding]:
+    """The findings of a file's tables (each collapsed on its own, or `held` as row findings)
+    with each column flood over several tables made one finding."""
     if len(tables) < 2:
         return findings
     rows = [finding for finding in findings if finding.row is not None and finding.column]
     floods = _column_floods(rows, findings, tables)
-    if not floods:
-        return findings
-    kept = not_flooded(findings, [found for found, _, _ in floods.values()])
+    kept = not_flooded(findings, [found for found, _, _ in floods.values()]) if floods else findings
     kept.extend(
         column_finding_over_sheets(found, whole, cells) for found, whole, cells in floods.values()
     )
+    return _table_floods(kept, tables) if held else kept
+
+
+def _table_floods(findings: list[Finding], tables: Sequence[Table]) -> list[Finding]:
+    """The row findings of held tables with each table's column floods made one finding, a
+    column flooding in several tables one finding over their sheets."""
+    where = {
+        (table.sheet, int(row)): at
+        for at, table in enumerate(tables)
+        for row in table.frame[ROW].tolist()
+    }
+    groups: dict[_Key, dict[int, list[Finding]]] = {}
+    for finding in findings:
+        if finding.row is None or not finding.column:
+            continue
+        at = where.get((finding.sheet, finding.row))
+        if at is None or finding.column not in tables[at].frame:
+            continue
+        key = (finding.rule, finding.column, finding.severity, cell_state(finding.value))
+        groups.setdefault(key, {}).setdefault(at, []).append(finding)
+    merged: list[tuple[list[Finding], int, bool]] = []
+    for key, by_table in groups.items():
+        flooded = [at for at, found in by_table.items() if _floods(key, found, tables[at])]
+        if not flooded:
+            continue
+        column = key[1]
+        found = [finding for at in sorted(flooded) for finding in by_table[at]]
+        whole = sum(_cells(key, tables[at]) for at in flooded)
+        merged.append((found, whole, any(column in tables[at].from_merged for at in flooded)))
+    if not merged:
+        return findings
+    kept = not_flooded(findings, [found for found, _, _ in merged])
+    kept.extend(column_finding_over_sheets(found, whole, cells) for found, whole, cells in merged)
     return kept
+
+
+def _cells(key: _Key, table: Table) -> int:
+    """The cells of a table's column a flood is counted over: its rows for empty cells, else
+    its values; a cell merged down over rows is one."""
+    column = key[1]
+    counted = len(table.frame) if key[3] != VALUE else int(table.frame[column].count())
+    return counted - table.from_merged.get(column, 0)
+
+
+def _floods(key: _Key, found: list[Finding], table: Table) -> bool:
+    return len(found) >= MIN_ROWS and len(found) >= SHARE * _cells(key, table)
 
 
 def _column_floods(
