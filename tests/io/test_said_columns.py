@@ -33,6 +33,13 @@ NOTES = ["Liên thông", "", "", "Thực hiện tại xã", "", ""]
 CASES = {
     # The status: flags beside statuses in words, under headers both naming the status.
     "flags, then statuses": (["TRANG_THAI", "HIEU_LUC"], [FLAGS, IN_FORCE], "status", "HIEU_LUC"),
+    # "Đóng" (closed) says the procedure is suspended: the column says a status.
+    "open and closed, then statuses": (
+        ["TRANG_THAI", "HIEU_LUC"],
+        [["Mở", "Mở", "Đóng", "Mở", "Mở", "Mở"], IN_FORCE],
+        "status",
+        "TRANG_THAI",
+    ),
     "flags alone": (["TRANG_THAI"], [FLAGS], "status", "TRANG_THAI"),
     "statuses, then flags": (["HIEU_LUC", "TRANG_THAI"], [IN_FORCE, FLAGS], "status", "HIEU_LUC"),
     # A column no header names, of statuses filled on most rows.

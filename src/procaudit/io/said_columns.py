@@ -23,9 +23,11 @@ from dataclasses import dataclass, replace
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from procaudit.io.unheaded_columns import UNHEADED, column_saying
+from procaudit.catalogue.status import status_kind
+from procaudit.io.unheaded_columns import UNHEADED, Unheaded, column_saying
 from procaudit.io.value_profile import CLEAR, MIN_CELLS, SHOWN
 from procaudit.vn.online import FULL, PARTLY, level_number, old_degree, online_level
+from procaudit.vn.text import comparison_key
 
 # Why a column was passed over (`values.ValueChoice.reason`).
 SAYS_NOTHING = "values saying nothing of the column"
@@ -69,7 +71,7 @@ def said_instead(
         distinct = _distinct(texts_of(chosen))
         if distinct is None:
             continue
-        if not any(kind.says(value) for value in distinct):
+        if not any(_says(kind, value) for value in distinct):
             reason, says = SAYS_NOTHING, kind
         elif kind.column == "online_level" and _old_scale(texts_of(chosen)):
             reason, says = OLD_SCALE, replace(kind, says=_current_level)
@@ -87,6 +89,14 @@ def said_instead(
                 )
             )
     return found
+
+
+def _says(kind: Unheaded, value: str) -> bool:
+    """Whether a value says what `kind`'s column says: a status also where it only stops
+    the procedure ("Đóng", "Ngừng hoạt động": a one-stop system's, read as suspended)."""
+    if kind.says(value):
+        return True
+    return kind.column == "status" and status_kind(comparison_key(value)) is not None
 
 
 def _distinct(texts: pa.Array) -> list[str] | None:
