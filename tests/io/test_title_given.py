@@ -40,6 +40,26 @@ def _levels(rows: list[list[str]], sheet: str | None = None) -> tuple[list[str |
         ([["DANH MỤC TTHC CẤP TỈNH VÀ CẤP XÃ", "", ""], HEADER, *ROWS], None, [None] * 2, None),
         # "ỦY BAN NHÂN DÂN TỈNH" names the province, not a level.
         ([["ỦY BAN NHÂN DÂN TỈNH LÀO CAI", "", ""], HEADER, *ROWS], "Sheet1", [None] * 2, None),
+        # A letterhead without the name ("ỦY BAN NHÂN DÂN TỈNH", a template's) names the
+        # issuer of a list of commune procedures as well: no level.
+        (
+            [
+                ["ỦY BAN NHÂN DÂN TỈNH", "", ""],
+                ["DANH MỤC THỦ TỤC HÀNH CHÍNH", "", ""],
+                HEADER,
+                *ROWS,
+            ],
+            "Sheet1",
+            [None] * 2,
+            None,
+        ),
+        ([["UBND TỈNH\nDANH MỤC TTHC", "", ""], HEADER, *ROWS], "Sheet1", [None] * 2, None),
+        (
+            [["ỦY BAN NHÂN DÂN TỈNH", "", ""], [COMMUNE_LIST, "", ""], HEADER, *ROWS],
+            None,
+            ["Cấp xã"] * 2,
+            "Cấp xã",
+        ),
         # A row's own level, or a level section, wins.
         (
             [[COMMUNE_LIST, "", "", ""], [*HEADER, "Cấp thực hiện"], [*ROWS[0], "Cấp tỉnh"]],
@@ -98,6 +118,9 @@ def _levels(rows: list[list[str]], sheet: str | None = None) -> tuple[list[str |
         "sheet's name",
         "two levels",
         "a province's name",
+        "a letterhead",
+        "a letterhead's line",
+        "a letterhead over a commune title",
         "own level",
         "a section",
         "rows above a level section",

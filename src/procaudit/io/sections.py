@@ -330,11 +330,26 @@ def unit_headings(
 def title_level(texts: Iterable[str]) -> str | None:
     """The one level a list's title names ("DANH MỤC THỦ TỤC HÀNH CHÍNH CẤP XÃ", a sheet
     "TTHC cấp tỉnh"), written as a section writes it; None where it names none, or several
-    ("… cấp tỉnh và cấp xã"). The words quoting the decision the list comes with name its
-    issuer, not a level: "(Kèm theo Quyết định số 1890/QĐ-UBND … của Chủ tịch UBND tỉnh)"
-    heads commune lists as well, and is not read."""
-    levels = {level for text in texts for level in _levels_named(_before_quoting(fold(text)))}
+    ("… cấp tỉnh và cấp xã"). A letterhead line ("ỦY BAN NHÂN DÂN TỈNH") and the words
+    quoting the decision the list comes with name its issuer, not a level: "(Kèm theo Quyết
+    định số 1890/QĐ-UBND … của Chủ tịch UBND tỉnh)" heads commune lists as well, and is not
+    read."""
+    levels = {
+        level
+        for text in texts
+        for line in fold(text).splitlines()
+        if not _LETTERHEAD.fullmatch(line.strip())
+        for level in _levels_named(_before_quoting(line))
+    }
     return f"Cấp {levels.pop()}" if len(levels) == 1 else None
+
+
+# A title's letterhead names the body that issues the list, not a level: "ỦY BAN NHÂN DÂN
+# TỈNH" alone on its line heads a province's lists of commune procedures too.
+_LETTERHEAD = re.compile(
+    r"(?:ubnd|ủy ban nhân dân|uỷ ban nhân dân)\s+(?:tỉnh|thành phố|huyện|quận|xã|phường"
+    r"|thị trấn)\W*"
+)
 
 
 # The words of a title line that quote the decision a list comes with, to the line's end.
