@@ -122,9 +122,10 @@ def _given(
 
 
 class ListFindings:
-    """The findings of the tables of lists over sheets (`continued_lists`) of up to
-    `TOGETHER_ROWS` rows, held (`hold`) until all are made, then each list's column floods
-    found over its sheets together (`collapsed`)."""
+    """The findings of the tables of lists over sheets (`continued_lists`), and of a
+    workbook's other tables as one group, of up to `TOGETHER_ROWS` rows, held (`hold`) until
+    all are made, then each group's column floods found over its sheets together, then
+    table by table, a column flooding in several tables one finding (`collapsed`)."""
 
     def __init__(self, tables: Sequence[Table]) -> None:
         self._tables = tables
@@ -148,7 +149,7 @@ class ListFindings:
         self._held.setdefault(self._list_of[at], []).extend(findings)
 
     def collapsed(self) -> list[Finding]:
-        """The findings held, each list's column floods made one finding over its sheets."""
+        """The findings held, each group's column floods made one finding over its sheets."""
         found: list[Finding] = []
         for number, run in enumerate(self._runs):
             held = self._held.get(number, [])
