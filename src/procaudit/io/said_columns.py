@@ -19,6 +19,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass, replace
+from functools import lru_cache
 
 import pyarrow as pa
 import pyarrow.compute as pc
@@ -58,20 +59,24 @@ def said_instead(
     labels: Sequence[str],
     texts_of: Callable[[int], pa.Array],
     rows: int,
+    first_of: Callable[[int], list[str]],
 ) -> list[SaidInstead]:
     """For each of the status, level and online level columns a header chose (not `--map`'s)
     whose values say nothing of it, or the online level only on the old scale, the column
     read instead, if one says it: another of its header's `candidates`, else one of the
-    `unread` columns filled on most of the `rows`."""
+    `unread` columns filled on most of the `rows`. `first_of`: a column's first filled
+    cells, trimmed, which settle most columns (they say it, on the new scale) at no cost."""
     found: list[SaidInstead] = []
     for kind in UNHEADED:
         if kind.column not in _COLUMNS or kind.column not in columns or kind.column in given:
             continue
         chosen = columns[kind.column]
+        if _settled(kind, first_of(chosen)):
+            continue
         distinct = _distinct(texts_of(chosen))
         if distinct is None:
             continue
-        if not any(_says(kind, value) for value in distinct):
+        if not any(_says(kind.column, value) for value in distinct):
             reason, says = SAYS_NOTHING, kind
         elif kind.column == "online_level" and _old_scale(texts_of(chosen)):
             reason, says = OLD_SCALE, replace(kind, says=_current_level)
@@ -91,12 +96,27 @@ def said_instead(
     return found
 
 
-def _says(kind: Unheaded, value: str) -> bool:
-    """Whether a value says what `kind`'s column says: a status also where it only stops
-    the procedure ("Đóng", "Ngừng hoạt động": a one-stop system's, read as suspended)."""
-    if kind.says(value):
+def _settled(kind: Unheaded, first: list[str]) -> bool:
+    """Whether a column's first cells show it says what `kind`'s column says, on the new
+    scale for the online level (half of them on the old one would not be)."""
+    if not any(_says(kind.column, value) for value in set(first)):
+        return False
+    if kind.column != "online_level":
         return True
-    return kind.column == "status" and status_kind(comparison_key(value)) is not None
+    old = sum(1 for value in first if old_degree(value) or level_number(value))
+    return old < len(first) / 2
+
+
+_KINDS = {kind.column: kind for kind in UNHEADED}
+
+
+@lru_cache(maxsize=4096)  # a folder of communes' lists repeats its few statuses and levels
+def _says(column: str, value: str) -> bool:
+    """Whether a value says what the column says: a status also where it only stops the
+    procedure ("Đóng", "Ngừng hoạt động": a one-stop system's, read as suspended)."""
+    if _KINDS[column].says(value):
+        return True
+    return column == "status" and status_kind(comparison_key(value)) is not None
 
 
 def _distinct(texts: pa.Array) -> list[str] | None:

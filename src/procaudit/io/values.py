@@ -74,6 +74,7 @@ _DOSSIER = re.compile(r"\bho so\b")
 # named as the procedure's name holds something else, such a column may hold it.
 _SOME_NAME = re.compile(r"^(?:ten|name|full name)\b")
 
+_FIRST = 20  # rows whose cells settle most columns at a glance (`_Values.first`)
 # The columns whose values are checked besides the code: they must be text.
 _TEXT_COLUMNS = ("name", "agency", "field")
 
@@ -139,6 +140,11 @@ class _Values:
         if position not in self._profiles:
             self._profiles[position] = profile_texts(*self._filled(position))
         return self._profiles[position]
+
+    def first(self, position: int) -> list[str]:
+        """The column's first filled cells (of `_FIRST` rows), trimmed."""
+        cells = self.body[position].array[:_FIRST].tolist()  # a list: pandas' steps cost more
+        return [text for cell in cells if isinstance(cell, str) and (text := cell.strip())]
 
     def examples(self, position: int, shape: str) -> tuple[str, ...]:
         return examples(self.texts(position), shape)
@@ -208,7 +214,10 @@ def check_values(
             choices.extend(found)
     rows = sampled_rows(len(body))
     unread = _unread(header_map, labels, set(columns.values()) | refused, hidden)
-    for instead in said_instead(columns, candidates, given, unread, labels, values.texts, rows):
+    instead_of = said_instead(
+        columns, candidates, given, unread, labels, values.texts, rows, values.first
+    )
+    for instead in instead_of:
         columns[instead.column] = instead.chosen
         choices.append(
             ValueChoice(
