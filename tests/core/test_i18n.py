@@ -247,6 +247,7 @@ CASES: dict[str, list[Row]] = {
         {"field": "Hộ tịch &#40;cấp xã&#41;"},
         {"field": "Hộ tịch<br/>"},
         {"forms": "<br/>"},
+        {"name": "Cấp giấy phép \u0445ây dựng"},  # a Cyrillic х
     ),
     "reference and forms": rows(
         {"code": "1.001139", "name": "Đăng ký khai sinh"},

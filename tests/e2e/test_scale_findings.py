@@ -36,9 +36,9 @@ from run import HEADERS, OBJECTS, VERBS, catalogue_rows
 runner = CliRunner()
 
 DIGESTS = {
-    "benchmark 100k": "57dc5c3b1bfe6aac210dda58b7da59337224c1b64636ec9bd61a85832db0b127",
+    "benchmark 100k": "c1a90436c9dd73d74ad4c77334a55f20ecb4266f69f4af11a4d823bec30c92be",
     "stacked list": "a43b5b0149f7b930aa99fc03dcf90a73b3d3812fdc85ff66429a28b1cd55a06e",
-    "benchmark 1M": "93b747dca4a151980ce988b9588e135af497a1259e89dbe378209d535669b403",
+    "benchmark 1M": "4d209da90b68a5950fc5edda48f25087a2ae68b5fcb49af0b5ebced19002759e",
 }
 
 PLACES = ["An Bình", "Tân Lập", "Hòa Bình", "Phú Mỹ", "Đông Hưng", "Quang Trung", "Kim Sơn",

@@ -106,7 +106,7 @@ def test_the_errors_flag_is_pa402s_error_hits() -> None:
     context = RuleContext(_table(4, 40).frame)
     flags = row_flag(context, DECISION_ERRORS)
     values = context.frame["decision_no"]
-    errors = {"xx/QĐ-UBND", "205/TTr-SNNMT", "chưa có"}
+    errors = {"xx/QĐ-UBND", "205/TTr-SNNMT", "chưa có"}  # PA402's two, PA401's not recorded
     assert flags.tolist() == values.isin(errors).tolist()
 
 

@@ -186,7 +186,7 @@ def test_last_file_and_rule_narrow_the_trend(
     typo = invoke("history", "runs.sqlite", "--rule", "PA5,PA9")
     assert typo.exit_code == 2
     assert typo.stderr.strip().splitlines() == [
-        "procaudit: error: --rule PA9 matches no rule (rule ids run from PA001 to PA605; "
+        "procaudit: error: --rule PA9 matches no rule (rule ids run from PA001 to PA606; "
         "`procaudit rules` lists them)"
     ]
     bad = invoke("history", "runs.sqlite", "--rule", "district")

@@ -30,10 +30,10 @@ from run import HEADERS, catalogue_rows
 
 runner = CliRunner()
 
-FIX_LIST = "d6966702cb3ee060ffec5506c0d4cc01523f3bad6c90a121b0a930b41ea9367d"
-FIX_LIST_VI = "8e1c2f3e3dc13d9dee334ee2da8672f73f1f3685d3c04fe10cfad3bfd5df9152"
+FIX_LIST = "5742b5f75ec5da0387e56889939db14227f846587cb69d3af8c72e4125a2c4d8"
+FIX_LIST_VI = "186e29e45f090511a24325eed1020e7ec59e79bba29309062ce2a46fd16c33b9"
 DIFF = "5c30bdbe18817f6ef5184fa879e56c6a50ca04595a4942362610e9a9d0a920fb"
-FIX_LIST_100K = "c976f6dc2d46ab143ecc7affe6855524f8a8edca16b6f8264263872ac8e7baf1"
+FIX_LIST_100K = "75d613af732cab2a7bdc6dd1495e811f9a864e65e8101a4eb67c7d854fd410f4"
 
 
 @pytest.mark.parametrize(("more", "digest"), [((), FIX_LIST), (("--lang", "vi"), FIX_LIST_VI)])

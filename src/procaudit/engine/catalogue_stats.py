@@ -226,7 +226,8 @@ def count_catalogue(
     ran = {rule.id for rule in rules}
     on_rows = hits if hits is not None else RowHits.of_findings(findings)
     bad_codes = on_rows.of((INVALID_CODE,))
-    # PA401 flags missing numbers, which are not counted anyway: PA402 must have run.
+    # PA401 flags missing numbers, which are not counted anyway, and cells saying the
+    # decision is not recorded yet ("Đang cập nhật"), which would be: both must have run.
     unpublished = on_rows.of((UNPUBLISHED, INVALID_DECISION), Severity.ERROR)
     procedures = 0
     counts = {name: _Count() for name in COUNTED}
@@ -245,7 +246,7 @@ def count_catalogue(
                 ctx,
                 live,
                 on_rows.rows_flagged(ctx, table.sheet, unpublished)
-                if INVALID_DECISION in ran
+                if INVALID_DECISION in ran and UNPUBLISHED in ran
                 else None,
             ),
             "fully_online": _fully_online_rows(ctx, live),
@@ -463,8 +464,9 @@ def _component_form_codes(context: FileContext) -> frozenset[str] | None:
 
 def _published(ctx: RuleContext, live: np.ndarray, errors: np.ndarray | None) -> np.ndarray | None:
     """Procedures with a decision number neither PA401 nor PA402 reports as an error: the
-    rows of their error findings (`errors`), or, where PA402 did not run (None), of its own
-    check's error hits (`row_flags.DECISION_ERRORS`)."""
+    rows of their error findings (`errors`), or, where either did not run (None), of PA402's
+    own check's error hits and PA401's reading of a cell not recorded yet
+    (`row_flags.DECISION_ERRORS`)."""
     if "decision_no" not in ctx.frame:
         return None
     # The array's own test: a Series' `notna` cost five times more on a small table.

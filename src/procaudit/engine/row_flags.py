@@ -1,6 +1,7 @@
 """The scorecard's flags that each row's own cells decide: a code of PA101's pattern, a forms
 cell PA301 leaves alone, a level or an agency of the district tier, a fully online service
-(PA505's), a decision number PA402 reports as an error (read so where PA402 did not run).
+(PA505's), a decision cell PA402 reports as an error or PA401 as saying the decision is not
+recorded yet ("Đang cập nhật"; read so where PA402 did not run).
 Each is read from one column (most of them a flag per distinct value, spread to the rows)
 and kept in the table's context under its key, so that the scorecard
 (`engine.catalogue_stats`) and the rules read one.
@@ -33,6 +34,7 @@ from procaudit.core.findings import Severity
 from procaudit.rules import get_rule
 from procaudit.rules.code_repairs import CODE_PATTERN
 from procaudit.rules.context import RuleContext
+from procaudit.rules.decision_pending import not_recorded_rows
 from procaudit.rules.forms import LONGEST_FORM_PLACEHOLDER, no_form_named
 from procaudit.rules.reform_online import FULLY_ONLINE, fully_online_rows
 from procaudit.vn.agencies import district_kind
@@ -107,10 +109,18 @@ def _error_rows(ctx: RuleContext, rule_id: str) -> np.ndarray:
     return rows
 
 
-# The key of PA402's error rows, which the scorecard's count of published procedures reads
-# from its hits where it ran, else from its check (a row-local rule).
+# The key of PA402's error rows and of the cells PA401 reads as not recorded, which the
+# scorecard's count of published procedures reads from their hits where both ran, else from
+# PA402's check (a row-local rule) and the same reading as PA401's.
 DECISION_ERRORS = "decision errors"
 INVALID_DECISION = "PA402"
+
+
+def _decision_errors(ctx: RuleContext) -> np.ndarray:
+    errors = _error_rows(ctx, INVALID_DECISION)
+    said: np.ndarray = not_recorded_rows(ctx.frame["decision_no"]).to_numpy(dtype=bool)
+    return errors | said
+
 
 Flag = Callable[[RuleContext], np.ndarray]  # a table's flags, kept in its context by key
 
@@ -135,7 +145,7 @@ FLAGS: dict[str, tuple[str, Flag]] = {
     NATIONAL_CODE: ("code", lambda ctx: ctx.shared(NATIONAL_CODE, lambda: national_codes(ctx))),
     DECISION_ERRORS: (
         "decision_no",
-        lambda ctx: ctx.shared(DECISION_ERRORS, lambda: _error_rows(ctx, INVALID_DECISION)),
+        lambda ctx: ctx.shared(DECISION_ERRORS, lambda: _decision_errors(ctx)),
     ),
 }
 # The flags the scorecard needs only where a rule did not run: it reads that rule's hits.
