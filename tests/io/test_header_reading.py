@@ -16,15 +16,9 @@ from conftest import text_blocks
 from procaudit.io import headers
 from procaudit.io.components import COMPONENTS
 from procaudit.io.grid import Grid, NumberText, head_texts, text_grid
+from procaudit.io.header_aliases import CATALOGUE, is_row_number, read_header
 from procaudit.io.header_search import NoHeader, find_header, header_labels, row_texts
-from procaudit.io.headers import (
-    CATALOGUE,
-    HeaderMap,
-    HeaderReader,
-    is_row_number,
-    read_header,
-    with_columns,
-)
+from procaudit.io.headers import HeaderMap, HeaderReader, with_columns
 from procaudit.io.vocabulary import Vocabulary, header_words
 from procaudit.vn.legacy_fonts import LEGACY_CHARACTERS, detect_legacy, encode
 from procaudit.vn.text import header_key

@@ -12,7 +12,8 @@ from procaudit.core.errors import InputError
 from procaudit.engine.audit import audit
 from procaudit.io import read_catalogue
 from procaudit.io.grid import text_grid
-from procaudit.io.headers import map_headers, qualified_status
+from procaudit.io.header_aliases import qualified_status
+from procaudit.io.headers import map_headers
 from procaudit.io.read import ReadOptions, read_grid
 from procaudit.io.unheaded_columns import DECISIONS
 from procaudit.io.value_profile import SAMPLE_ROWS, profile, sample

@@ -12,7 +12,7 @@ from typing import Any
 from procaudit.core.i18n import t
 from procaudit.io import Catalogue, Table
 from procaudit.io.components import COMPONENTS
-from procaudit.io.headers import CATALOGUE, alias_of
+from procaudit.io.header_aliases import CATALOGUE, alias_of
 from procaudit.io.layout import SheetAccount
 from procaudit.io.sections import standing
 from procaudit.io.value_words import reason as reason_of

@@ -3,7 +3,7 @@
 Lists made for investors head each column in Vietnamese and English: on two lines of one
 cell ("Tên thủ tục⏎Procedure name"), or joined by a slash or a dash ("Tên thủ tục /
 Procedure name"). Read whole, such a header names nothing; read part by part, each part
-names the same column, and the Vietnamese part is the one read (io/headers.py). A column
+names the same column, and the Vietnamese part is the one read (io/header_aliases.py). A column
 whose header says it holds a translation ("Procedure name (EN)", "Tên thủ tục - tiếng Anh")
 gives way to the column it translates.
 """

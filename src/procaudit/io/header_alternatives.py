@@ -5,7 +5,7 @@
 The two are joined by a slash without spaces, or with a space on one side only ("Tên thủ
 tục hành chính/ dịch vụ công", as typed; with a space on both sides, a slash parts two
 languages: io/bilingual.py), or by a comma, and share the words on one side of the join.
-io/headers.py asks only where the header read whole names nothing; the column is the one
+io/header_aliases.py asks only where the header read whole names nothing; the column is the one
 both readings name ("Lĩnh vực/Cấp thực hiện" heads two columns in one, and names neither).
 """
 

@@ -1,7 +1,7 @@
 """Find a table's header: the row, or the rows, at the top of a sheet that name its columns.
 
 A sheet opens with a title block ("ỦY BAN NHÂN DÂN TỈNH …", "(Kèm theo Quyết định số …)");
-the header under it names the columns (io/headers.py reads each label). Annexes split it over
+the header under it names the columns (io/header_aliases.py reads each label). Annexes split it over
 two rows or three: a heading merged across several columns ("Thông tin công bố") over its
 sub-headings ("Quyết định công bố" | "Dịch vụ công"), over theirs ("Số QĐ" | "Ngày"). Each
 column is then labelled from the rows above it (`header_labels`); a sub-heading that dates
@@ -21,14 +21,8 @@ from procaudit.catalogue.columns import REQUIRED
 from procaudit.core.errors import InputError
 from procaudit.core.i18n import t
 from procaudit.io.grid import Grid, labels_of
-from procaudit.io.headers import (
-    CATALOGUE,
-    HeaderMap,
-    HeaderReader,
-    map_headers,
-    readings,
-    with_columns,
-)
+from procaudit.io.header_aliases import CATALOGUE, readings
+from procaudit.io.headers import HeaderMap, HeaderReader, map_headers, with_columns
 from procaudit.io.name_values import FEWEST_NAMED, name_by_values
 from procaudit.io.vocabulary import AFTER, BEFORE, ISSUED, Vocabulary, dated_alone
 from procaudit.vn.text import header_key
@@ -108,7 +102,8 @@ def _pair_labels(top: list[str], sub: list[str], reader: HeaderReader) -> list[s
 def _issued_label(heading: str, sub: str, column: str, reader: HeaderReader) -> str | None:
     """The label of a column a body issues (`ISSUED`) under a heading naming it, whose
     sub-heading names the issuer ("Quyết định công bố" over "Bộ, ngành | UBND tỉnh"): "…
-    của Bộ, ngành", which io/headers.py reads with its issuer; None for another sub-heading."""
+    của Bộ, ngành", which io/header_aliases.py reads with its issuer; None for another
+    sub-heading."""
     if column not in ISSUED or not sub.strip():
         return None
     joined = f"{heading} {sub}" if header_key(sub).startswith("cua ") else f"{heading} của {sub}"
@@ -140,7 +135,7 @@ def _dated_columns(top: list[str], sub: list[str], wide: set[int]) -> set[int]:
 
 def _dated_label(heading: str, sub: str) -> str:
     """The label of a column under a heading naming it, whose sub-heading dates it
-    (`_dated_columns`): the sub-heading becomes the heading's note, which io/headers.py
+    (`_dated_columns`): the sub-heading becomes the heading's note, which io/header_aliases.py
     reads (the old column gives way to the new)."""
     return f"{heading} ({' '.join(sub.replace('(', ' ').replace(')', ' ').split())})"
 

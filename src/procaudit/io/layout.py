@@ -37,6 +37,7 @@ from procaudit.io.continuations import (
 from procaudit.io.decisions import title_decision
 from procaudit.io.few_cell_rows import many_cell_totals, notes_and_headings
 from procaudit.io.grid import NO_VALUE, Grid, cells_in, rows_where, without_rows
+from procaudit.io.header_aliases import CATALOGUE, abolition_column, qualified_status, read_header
 from procaudit.io.header_search import (
     HEADER_SCAN_ROWS,
     Header,
@@ -44,13 +45,7 @@ from procaudit.io.header_search import (
     given_header,
     row_texts,
 )
-from procaudit.io.headers import (
-    CATALOGUE,
-    HeaderMap,
-    abolition_column,
-    qualified_status,
-    read_header,
-)
+from procaudit.io.headers import HeaderMap
 from procaudit.io.marks import Marked, read_marks
 from procaudit.io.null_cells import NULL_MARKERS, null_rows
 from procaudit.io.page_breaks import page_numbers, without_breaks

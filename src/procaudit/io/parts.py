@@ -18,14 +18,9 @@ import pyarrow as pa
 
 from procaudit.catalogue.columns import REQUIRED
 from procaudit.io.grid import Grid, any_cell_in, cells_in
+from procaudit.io.header_aliases import CATALOGUE, is_row_number
 from procaudit.io.header_search import Header, NoHeader, find_header, row_texts
-from procaudit.io.headers import (
-    CATALOGUE,
-    HeaderMap,
-    HeaderReader,
-    is_row_number,
-    map_headers,
-)
+from procaudit.io.headers import HeaderMap, HeaderReader, map_headers
 from procaudit.io.sections import is_heading
 from procaudit.io.vocabulary import typed_forms
 

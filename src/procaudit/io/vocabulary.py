@@ -3,7 +3,7 @@ them: its aliases' keys, and the other ways the same aliases are written (their 
 another order, their last words as initials, the words run together).
 
 A header key (`text.header_key`) names a column when it is an alias of it with filler words
-around it (io/headers.py matches them): a leading "tên", trailing words saying "of the
+around it (io/header_aliases.py matches them): a leading "tên", trailing words saying "of the
 procedure" or what a decision does to it. Officials abbreviate a few phrases ("QĐ", "CQ",
 "DVC"); database exports write initials ("CQTH") or run the words together ("TENTHUTUC").
 """
@@ -345,7 +345,7 @@ def glued(words: Vocabulary) -> dict[str, str]:
 def header_words(words: Vocabulary, extra: Mapping[str, str] | None = None) -> frozenset[str]:
     """Every word a key that names something, or the row number, is made of: an alias's,
     a filler's, the row number's, a `--map` header's, and an alias's words run together
-    (`glued`). io/headers.py finds an alias between a leading and trailing fillers only, so
+    (`glued`). io/header_aliases.py finds an alias between a leading and trailing fillers only, so
     a key holding any other word names nothing."""
     extra_words = {word for key in extra or () for word in key.split()}
     return _all_words(words).union(extra_words) if extra_words else _all_words(words)

@@ -24,7 +24,7 @@ import pyarrow.compute as pc
 
 from procaudit.catalogue.text_columns import format_texts
 from procaudit.core.i18n import t
-from procaudit.io.headers import read_header
+from procaudit.io.header_aliases import read_header
 from procaudit.io.vocabulary import CENTRAL
 from procaudit.rules.code_messages import MESSAGES, said
 from procaudit.vn.lookalikes import (
