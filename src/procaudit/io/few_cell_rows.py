@@ -19,6 +19,7 @@ cells, no row number and no code whose name says so is a total too (`many_cell_t
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from typing import NamedTuple
 
 import numpy as np
@@ -324,6 +325,23 @@ def _fuller_below(live: pd.DataFrame, below: int, stt: int, name: int) -> bool:
     return bool(under.drop([stt, name]).notna().any())
 
 
+def _numbered_alone(
+    few: pd.DataFrame, live: pd.DataFrame, stt: int, name: int
+) -> Iterator[tuple[int, int]]:
+    """The rows of `few` numbered plainly in the STT column with a name and nothing else, over
+    a procedure's row (`_fuller_below`): each one's position in `few` and in `live`."""
+    numbered = few[stt].str.fullmatch(r"\s*\d+\s*").fillna(False).astype(bool)
+    others = few.drop(columns=[stt, name]).notna().any(axis=1)
+    maybe = (numbered & few[name].notna() & ~others).to_numpy()
+    if not maybe.any():
+        return
+    at_live = live.index.get_indexer(few.index)
+    for at in np.flatnonzero(maybe).tolist():
+        here = int(at_live[at])
+        if here >= 0 and here + 1 < len(live) and _fuller_below(live, here + 1, stt, name):
+            yield at, here
+
+
 def _numbered_apart(few: pd.DataFrame, live: pd.DataFrame, stt: int, name: int) -> pd.Series:
     """Which rows numbered plainly in the STT column head a group numbered apart from the
     procedures ("1 | Dược phẩm" over "1 | 1.004493 | Cấp chứng chỉ …", or "2 | Khám bệnh,
@@ -334,16 +352,7 @@ def _numbered_apart(few: pd.DataFrame, live: pd.DataFrame, stt: int, name: int) 
     found = pd.Series(False, index=few.index)
     if name == stt:
         return found
-    numbered = few[stt].str.fullmatch(r"\s*\d+\s*").fillna(False).astype(bool)
-    others = few.drop(columns=[stt, name]).notna().any(axis=1)
-    maybe = (numbered & few[name].notna() & ~others).to_numpy()
-    if not maybe.any():
-        return found
-    at_live = live.index.get_indexer(few.index)
-    for at in np.flatnonzero(maybe).tolist():
-        here = at_live[at]
-        if here < 0 or here + 1 >= len(live) or not _fuller_below(live, here + 1, stt, name):
-            continue
+    for at, here in _numbered_alone(few, live, stt, name):
         number = str(few[stt].iloc[at]).strip()
         beside = [live[stt].iloc[here + 1]] + ([live[stt].iloc[here - 1]] if here else [])
         if not any(isinstance(n, str) and n.strip().rstrip(".") == number for n in beside):
@@ -365,16 +374,7 @@ def _heads_its_field(
     found = pd.Series(False, index=few.index)
     if field is None or name == stt:
         return found
-    numbered = few[stt].str.fullmatch(r"\s*\d+\s*").fillna(False).astype(bool)
-    others = few.drop(columns=[stt, name]).notna().any(axis=1)
-    maybe = (numbered & few[name].notna() & ~others).to_numpy()
-    if not maybe.any():
-        return found
-    at_live = live.index.get_indexer(few.index)
-    for at in np.flatnonzero(maybe).tolist():
-        here = at_live[at]
-        if here < 0 or here + 1 >= len(live) or not _fuller_below(live, here + 1, stt, name):
-            continue
+    for at, here in _numbered_alone(few, live, stt, name):
         below = live[field].iloc[here + 1]
         text = str(few[name].iloc[at])
         group = group_name(text)
