@@ -21,7 +21,7 @@ from __future__ import annotations
 
 from procaudit.core.findings import Finding, Severity
 from procaudit.core.i18n import number, t
-from procaudit.engine.floods import cell_state, flood_examples, not_flooded
+from procaudit.engine.floods import cell_state, flood_examples, for_rows, not_flooded
 from procaudit.engine.sheet_floods import SheetRows, rows_by_sheet
 from procaudit.rules import Repair, get_repair
 
@@ -100,14 +100,6 @@ def cause_finding(found: list[Finding]) -> Finding:
         at=at,
         fix=first.fix,
     )
-    return first._replace(
-        sheet=None if several else first.sheet,
-        row=None,
-        code=None,
-        value=None,
-        procedure=None,
-        message=message,
-        fix=fix,
-        rows=rows.count,
-        examples=flood_examples(found),
-    )
+    examples = flood_examples(found)
+    sheet = None if several else first.sheet
+    return for_rows(first, message, fix, rows.count, examples, sheet=sheet, value=None)

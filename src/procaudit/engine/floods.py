@@ -28,7 +28,7 @@ import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from itertools import islice
-from typing import Protocol
+from typing import Any, Protocol
 
 import pandas as pd
 
@@ -120,6 +120,21 @@ def not_flooded(findings: list[Finding], floods: Iterable[list[Finding]]) -> lis
     return [finding for finding in findings if id(finding) not in flooded]
 
 
+def for_rows(
+    first: Finding,
+    message: str,
+    fix: str,
+    count: int,
+    examples: tuple[str, ...],
+    **changes: Any,
+) -> Finding:
+    """The one finding standing for `count` row findings of which `first` is the first: its
+    rule, sheet, column and severity, no row, code or procedure of its own; `changes` (a
+    `Finding` field each) say what else differs (no value: many values failed)."""
+    fields = {"row": None, "code": None, "procedure": None, **changes}
+    return first._replace(message=message, fix=fix, rows=count, examples=examples, **fields)
+
+
 def every_row_hint() -> str:
     """What a flood's fix adds: how to see its rows one by one."""
     return t(
@@ -163,15 +178,7 @@ def value_finding(first: Finding, rows: Said) -> Finding:
         message=first.message,
     )
     fix = f"{first.fix} {every_row_hint()}"
-    return first._replace(
-        row=None,
-        code=None,
-        procedure=None,
-        message=message,
-        fix=fix,
-        rows=rows.count,
-        examples=(str(first.value),),
-    )
+    return for_rows(first, message, fix, rows.count, (str(first.value),))
 
 
 @dataclass(frozen=True)
@@ -296,16 +303,7 @@ def column_finding(
         message=first.message,
     )
     fix = f"{column_cause(first, examples, header)} {every_row_hint()}"
-    return first._replace(
-        row=None,
-        code=None,
-        value=None,
-        procedure=None,
-        message=message,
-        fix=fix,
-        rows=rows.count,
-        examples=examples,
-    )
+    return for_rows(first, message, fix, rows.count, examples, value=None)
 
 
 def column_cause(first: Finding, examples: tuple[str, ...], header: str) -> str:

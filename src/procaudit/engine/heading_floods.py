@@ -20,7 +20,7 @@ import pandas as pd
 from procaudit.catalogue.columns import ROW
 from procaudit.core.findings import Finding, Severity
 from procaudit.core.i18n import number, t
-from procaudit.engine.floods import FloodRows, every_row_hint
+from procaudit.engine.floods import FloodRows, every_row_hint, for_rows
 from procaudit.io import Table
 from procaudit.io.read import FROM_TITLE
 
@@ -79,12 +79,5 @@ def _at_heading(found: list[Finding], heading: int, on_line: bool) -> Finding:
         giver=giver,
         hint=every_row_hint(),
     )
-    return first._replace(
-        row=heading if heading != FROM_TITLE else None,
-        code=None,
-        procedure=None,
-        message=message,
-        fix=fix,
-        rows=block.count,
-        examples=(str(first.value),),
-    )
+    row = heading if heading != FROM_TITLE else None
+    return for_rows(first, message, fix, block.count, (str(first.value),), row=row)
