@@ -20,7 +20,7 @@ _WHOLE_NUMBER = re.compile(r"^\d+$")
 # A national code as a number cell holds it: all its decimals, fewer (its trailing zeros
 # lost) or none (its dot lost: 1013803); the decimal a comma where Excel's locale is
 # Vietnamese ("1,004601" in its CSV).
-_NUMBER_CODE = re.compile(r"^\d(?:[.,]\d{1,6}|[01]\d{5})$")
+NUMBER_CODE = re.compile(r"^\d(?:[.,]\d{1,6}|[01]\d{5})$")
 # The national code before the 2017 recoding: "T-PTO-250000-TT" (a province's), "B-BTP-…".
 _OLD_NATIONAL_CODE = re.compile(r"^[A-Z]-[A-Z]{2,6}-\d{5,6}-[A-Z]{2}$")
 _NATIONAL_CODE = re.compile(CODE_PATTERN)
@@ -54,7 +54,7 @@ def code_column_kind(values: Sequence[str]) -> str | None:
         return None
     # A decimal in one at least: a column of seven-digit numbers alone may be a system's ids.
     decimal = any("." in value or "," in value for value in values)
-    if decimal and all(_NUMBER_CODE.match(value) for value in values):
+    if decimal and all(NUMBER_CODE.match(value) for value in values):
         return "numbers"
     if all(_WHOLE_NUMBER.match(value) for value in values):
         return "whole numbers"

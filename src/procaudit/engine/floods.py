@@ -6,7 +6,9 @@ the official needs to hear, which is one thing about the column: "this column ho
 codes, not national codes", "is this the right column?". So when one rule fails, at one
 severity, on at least `SHARE` of a table's non-empty values of a column (of its rows, for
 findings on empty cells) and on at least `MIN_ROWS` rows, its row findings become one column
-finding: how many rows, the first examples, and the likely cause. Likewise one value that
+finding: how many rows, the first examples, and the likely cause (a flood whose cause is
+numbers, codes kept as numbers or dates as day numbers, leaves the other values their row
+findings: `engine.flood_shapes`). Likewise one value that
 fails one rule, with one message, on at least `MIN_ROWS` rows becomes one finding for the value:
 a list stacked per unit names "UBND Huyện Phù Ninh" on 93 rows, and the fix is one change to
 the unit's block, not 93 (fewer rows of one value are collapsed last, over the whole file:
@@ -35,6 +37,7 @@ import pandas as pd
 from procaudit.core.findings import Finding, Severity
 from procaudit.core.i18n import number, t
 from procaudit.engine.code_floods import code_column_cause, right_column
+from procaudit.engine.flood_shapes import DAY_NUMBER, off_shape
 from procaudit.io.grid import EXCEL_ERRORS
 from procaudit.vn.legacy_fonts import detect_legacy
 
@@ -42,9 +45,6 @@ SHARE = 0.9
 MIN_ROWS = 20
 LISTED_ROWS = 10  # a flood's rows, if no more and not one block, are named one by one
 EXAMPLES = 3
-
-# A date cell that lost its format shows Excel's day number: 45884 is 15/08/2025.
-DAY_NUMBER = re.compile(r"[3-5]\d{4}(?:\.0+)?")  # as `vn.dates` reads them: 1982-2064
 
 # A value quoted in a sentence shows its line breaks: they may be the defect (PA603's "'↵Sở Tư
 # pháp' fails this check on 8 rows: a leading line break"), and a sentence has no lines.
@@ -82,13 +82,20 @@ def collapse_floods(
     }
     if not floods:
         return _value_floods(findings)
-    kept = _value_floods(not_flooded(findings, floods.values()))
     whole = {key: len(frame) if key[3] else filled[key[1]] for key in floods}
+    floods = {key: _on_shape(key[0], found, whole[key]) for key, found in floods.items()}
+    kept = _value_floods(not_flooded(findings, floods.values()))
     kept.extend(
         _column_finding(found, whole[key], headers.get(key[1], key[1]))
         for key, found in floods.items()
     )
     return kept
+
+
+def _on_shape(rule: str, found: list[Finding], whole: int) -> list[Finding]:
+    """A column flood's findings less those off the shape of its cause (`flood_shapes`)."""
+    off = off_shape(rule, [finding.value for finding in found], max(SHARE * whole, MIN_ROWS))
+    return found if off is None else [f for f, out in zip(found, off, strict=True) if not out]
 
 
 def _value_floods(findings: list[Finding]) -> list[Finding]:

@@ -18,6 +18,7 @@ from dataclasses import dataclass, replace
 import numpy as np
 import pandas as pd
 
+from procaudit.engine.flood_shapes import off_shape
 from procaudit.engine.floods import EMPTY, ERROR, EXAMPLES, MIN_ROWS, SHARE, FloodRows
 from procaudit.io.grid import EXCEL_ERRORS
 
@@ -135,6 +136,10 @@ def _column_floods(
         whole -= (merged or {}).get(column, 0)  # its cells, not its rows
         if len(members) < SHARE * whole:
             continue
+        # Values off the shape of the flood's cause keep their row findings (`flood_shapes`).
+        off = off_shape(str(hits.rule[first]), hits.value[members], max(SHARE * whole, MIN_ROWS))
+        if off is not None:
+            members = members[~off]
         flooded[members] = True
         examples = () if state[first] == EMPTY else _examples(hits.value, members)
         floods.append(Flood(_first(hits, members), _rows(hits, members), column, whole, examples))

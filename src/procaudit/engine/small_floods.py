@@ -21,8 +21,8 @@ from collections.abc import Sequence
 
 from procaudit.core.findings import Finding, Severity
 from procaudit.engine.code_floods import code_column_kind
+from procaudit.engine.flood_shapes import DAY_NUMBER
 from procaudit.engine.floods import (
-    DAY_NUMBER,
     EMPTY,
     VALUE,
     cell_state,
