@@ -1,12 +1,15 @@
 """The command line on files whose name or shape misleads: a web page named .xls is
 checked, JSON lines and a mostly shifted CSV are refused in one sentence (exit 2), shifted
-lines are left out with a note, and `fix` will not write a copy of a page named .xls."""
+lines are left out with a note, `fix` will not write a copy of a page named .xls, and a
+damaged sheet is one sentence without the parser's words."""
 
 from __future__ import annotations
 
 import json
+import zipfile
 from pathlib import Path
 
+from openpyxl import Workbook
 from typer.testing import CliRunner
 
 from procaudit.cli import app
@@ -102,3 +105,34 @@ def test_a_parse_error_is_said_in_a_sentence_not_the_parsers_words(tmp_path: Pat
         f"procaudit: error: {path}: is not a well-formed CSV file: line 2 has 5 fields where "
         "the lines before it have 4\n"
     )
+
+
+def _damaged_sheet(tmp_path: Path, damage) -> str:
+    """A workbook whose one sheet's XML part `damage` spoils, the rest of the package sound."""
+    good, path = tmp_path / "good.xlsx", tmp_path / "damaged.xlsx"
+    book = Workbook()
+    book.active.title = "Danh mục"
+    book.active.append(["Mã TTHC", "Tên thủ tục"])
+    book.active.append(["1.000001", "Đăng ký khai sinh"])
+    book.save(good)
+    with zipfile.ZipFile(good) as source, zipfile.ZipFile(path, "w") as target:
+        for item in source.infolist():
+            data = source.read(item.filename)
+            target.writestr(
+                item,
+                damage(data)
+                if item.filename.startswith("xl/work") and "sheets/sheet" in item.filename
+                else data,
+            )
+    return str(path)
+
+
+def test_a_damaged_sheet_is_said_in_a_sentence_not_the_parsers_words(tmp_path: Path) -> None:
+    for damage in (lambda data: data[: len(data) // 2], lambda data: b""):
+        path = _damaged_sheet(tmp_path, damage)
+        result = runner.invoke(app, ["check", path, "-q"])
+        assert result.exit_code == 2
+        assert result.stderr == (
+            f"procaudit: error: {path}: has a sheet 'Danh mục' that is damaged and cannot be "
+            "read: open the file in Excel, which offers to repair it, and save it again\n"
+        )

@@ -100,11 +100,14 @@ def read_workbook(path: Path) -> Iterator[Grid]:
             except (CalamineError, ValueError) as exc:
                 raise InputError(
                     str(path),
+                    # The parser's words ("syntax error: tag not closed", "worksheet") tell
+                    # an official nothing: the sheet is damaged, and Excel offers a repair.
                     t(
-                        "has a sheet '{sheet}' that cannot be read ({problem})",
-                        "có trang tính '{sheet}' không đọc được ({problem})",
+                        "has a sheet '{sheet}' that is damaged and cannot be read: open the file "
+                        "in Excel, which offers to repair it, and save it again",
+                        "có trang tính '{sheet}' bị hỏng, không đọc được: hãy mở tệp bằng Excel "
+                        "(Excel sẽ đề nghị sửa tệp) rồi lưu lại",
                         sheet=name,
-                        problem=exc,
                     ),
                 ) from exc
             merged = _merged_down(sheet) or ods_merged.get(name, ())
