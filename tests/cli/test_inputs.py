@@ -149,6 +149,20 @@ def test_check_audits_every_catalogue_of_a_folder(here: Path) -> None:
     assert result.stderr == ""
 
 
+def test_a_link_to_a_gone_file_in_a_folder_names_its_target(here: Path) -> None:
+    """`ls` lists the link, so "no such file" would puzzle; the others are audited."""
+    tree(here, "all/a.csv")
+    (here / "all" / "moved.xlsx").symlink_to("../share/moved.xlsx")
+    result = check("all")
+    assert result.exit_code == 2  # a file that cannot be read, as any other
+    report = json.loads(result.stdout)
+    assert [f["path"] for f in report["files"]] == [os.path.join("all", "a.csv")]
+    assert result.stderr == (
+        f"procaudit: error: {os.path.join('all', 'moved.xlsx')}: is a link to "
+        "'../share/moved.xlsx', which does not exist\n"
+    )
+
+
 def test_check_expands_a_quoted_glob(here: Path) -> None:
     tree(here, "data/x/lao-cai.csv", "data/ha-noi.csv", "data/ha-noi.txt")
     report = json.loads(check("data/**/*.csv").stdout)

@@ -86,6 +86,19 @@ def unreachable(path: str | os.PathLike[str]) -> str | None:
     return None
 
 
+def missing(path: str | os.PathLike[str]) -> str:
+    """Why an input that does not exist is missing: a link whose file is gone (a share not
+    mounted, a file moved) is listed by `ls` and a folder's walk, so "no such file" would
+    puzzle; it names where the link points."""
+    if os.path.islink(path):
+        return t(
+            "is a link to '{target}', which does not exist",
+            "là liên kết tới '{target}', tệp này không tồn tại",
+            target=os.readlink(path),
+        )
+    return t("no such file", "không có tệp này")
+
+
 def not_a_state_file(
     path: str | os.PathLike[str], max_size: int, raise_with: str | None = "--max-file-size"
 ) -> str | None:

@@ -23,7 +23,7 @@ from procaudit.catalogue.columns import (
 from procaudit.catalogue.name_status import name_statuses, take_name_statuses
 from procaudit.core.errors import InputError, NoCatalogueTable
 from procaudit.core.i18n import t
-from procaudit.core.paths import reported_path, unreachable
+from procaudit.core.paths import missing, reported_path, unreachable
 from procaudit.io.by_content import read_sheets, reader_of, sheet_kind
 from procaudit.io.canonical import canonical_frame
 from procaudit.io.code_notes import drop_code_notes
@@ -138,7 +138,7 @@ def read_catalogue(
             path_text, t("cannot be read ({reason})", "không đọc được ({reason})", reason=reason)
         )
     if not path.exists():
-        raise InputError(path_text, t("no such file", "không có tệp này"))
+        raise InputError(path_text, missing(path))
     if path.is_dir():
         raise InputError(
             path_text,
