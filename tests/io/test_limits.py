@@ -54,6 +54,19 @@ def test_a_cell_in_the_far_corner_is_refused_before_reading(tmp_path: Path) -> N
     assert "--max-cells" in result.stderr
 
 
+def test_the_refusal_names_the_sheets_tab_and_the_stray_value_to_delete(tmp_path: Path) -> None:
+    path = tmp_path / "tab.xlsx"
+    workbook = Workbook()
+    workbook.create_sheet("Hướng dẫn", 0)["A1"] = "Xem trang sau"
+    sheet = workbook["Sheet"]
+    sheet.title = "Danh mục 'cấp xã'"
+    sheet["A1"], sheet["A2"], sheet["XFD1048576"] = HEADER, "Đăng ký khai sinh", " "
+    workbook.save(path)
+    result = _check(str(path))
+    _one_sentence(result, path, "has a sheet 'Danh mục 'cấp xã'' reaching row 1,048,576")
+    assert "delete the stray values beyond the list" in result.stderr
+
+
 @pytest.mark.parametrize(
     ("styled", "refused"),
     [

@@ -14,11 +14,13 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
+from xml.etree import ElementTree
 
 from procaudit.core.errors import InputError
 from procaudit.core.i18n import number, t
 from procaudit.core.limits import MAX_CELL_LENGTH, MAX_CELLS, MAX_FILE_SIZE_MB, MB
 from procaudit.io.grid import Grid
+from procaudit.io.xlsx_parts import sheet_parts
 
 if TYPE_CHECKING:
     import pyarrow as pa
@@ -213,23 +215,35 @@ def _check_extent(
             # A sheet's cells are in a few columns: each is numbered once.
             columns = max(columns, max(map(_column_number, set(letters))))
         if rows * columns > limits.max_cells:
-            sheet = Path(part.filename).stem
+            # Most often one stray value far beyond the list: the official deletes it.
             raise InputError(
                 str(path),
                 t(
-                    "has a sheet ({sheet}) reaching row {rows} and "
+                    "has a sheet '{sheet}' reaching row {rows} and "
                     "column {columns}: {cells} cells, over the limit of "
-                    "{limit} (raise it with --max-cells)",
-                    "có trang tính ({sheet}) kéo dài đến dòng {rows} và "
-                    "cột {columns}: {cells} ô, vượt giới hạn {limit} (có "
-                    "thể nâng giới hạn bằng --max-cells)",
-                    sheet=sheet,
+                    "{limit}: delete the stray values beyond the list (Ctrl+End in Excel "
+                    "goes to the last one), or raise the limit with --max-cells",
+                    "có trang tính '{sheet}' kéo dài đến dòng {rows} và "
+                    "cột {columns}: {cells} ô, vượt giới hạn {limit}: hãy xóa các giá trị "
+                    "thừa nằm ngoài danh mục (Ctrl+End trong Excel đi tới ô cuối cùng), hoặc "
+                    "nâng giới hạn bằng --max-cells",
+                    sheet=_sheet_name(archive, part),
                     rows=number(rows),
                     columns=number(columns),
                     cells=number(rows * columns),
                     limit=number(limits.max_cells),
                 ),
             )
+
+
+def _sheet_name(archive: zipfile.ZipFile, part: zipfile.ZipInfo) -> str:
+    """The name the official sees on the sheet's tab; its part's ("sheet1") where the
+    workbook does not say."""
+    try:
+        names = {part: name for name, part in sheet_parts(archive).items()}
+    except (ElementTree.ParseError, KeyError, OSError, zipfile.BadZipFile):
+        names = {}
+    return names.get(part.filename, Path(part.filename).stem)
 
 
 def _chunks(archive: zipfile.ZipFile, part: zipfile.ZipInfo) -> Iterator[bytes]:
