@@ -332,6 +332,8 @@ TRANSITION = [
     (["Tên TTHC", "Cơ quan thực hiện trước sắp xếp"], {"name": 0}),
     (["Tên TTHC", "Cơ quan có thẩm quyền trước khi phân cấp"], {"name": 0}),
     (["Tên TTHC", "Cấp thực hiện trước ngày 01/7/2025"], {"name": 0}),
+    (["Tên TTHC", "Cơ quan thực hiện trước đây"], {"name": 0}),
+    (["Tên TTHC", "Cấp thực hiện trước kia", "Cấp thực hiện"], {"name": 0, "level": 2}),
     (["Tên TTHC", "Cơ quan thực hiện (tỉnh Hà Giang cũ)"], {"name": 0}),
     (["Tên TTHC", "Mã TTHC trước sắp xếp"], {"name": 0, "code": 1}),
     # Dating words alone, or after no alias, name nothing.

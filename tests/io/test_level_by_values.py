@@ -47,6 +47,15 @@ CASES = {
     ),
     "too few filled cells": ("Phân cấp", ["Cấp tỉnh", "", "", "Cấp xã"], None),
     "marks": ("Tỉnh", ["x", "x", "", "x"], None),
+    # A header dating its column before a change shows what was: its "Cấp huyện" read as the
+    # list's level would be a PA501 a row (a commune list's "Cấp thực hiện cũ").
+    "an old level": ("Cấp thực hiện cũ", ["Cấp huyện", "Cấp xã", "Cấp huyện", "Cấp xã"], None),
+    "formerly": ("Cấp trước đây", ["Cấp huyện", "Cấp xã", "Cấp huyện", "Cấp xã"], None),
+    "before a date": ("Phân cấp trước 01/7/2025", ["Huyện", "Xã", "Huyện", "Tỉnh"], None),
+    "before a reorganisation": ("Cấp TH (trước sắp xếp)", ["Cấp huyện", "Cấp xã"] * 2, None),
+    # In force now ("hiện hành") or after the change, it is the level.
+    "in force now": ("Cấp hiện hành", ["Cấp tỉnh", "Cấp xã", "Cấp xã", "Cấp tỉnh"], "Cấp hiện hành"),
+    "after": ("Phân cấp sau sắp xếp", ["Tỉnh", "Xã", "Xã", "Tỉnh"], "Phân cấp sau sắp xếp"),
 }
 
 

@@ -56,6 +56,7 @@ from procaudit.io.vocabulary import (
     glued,
     in_any_order,
     period,
+    says_past,
     vocabulary,
 )
 from procaudit.vn.text import header_key
@@ -186,10 +187,7 @@ def dated_past(header: str, words: Vocabulary) -> bool:
     )
 
 
-def _past(key: str) -> bool:
-    words = tuple(key.split())
-    start, when = period(words)
-    return (when == BEFORE and words[start] == "truoc") or words[-1:] == ("cu",)
+_past = says_past
 
 
 def _noted(header: str, hit: tuple[str, int] | None, words: Vocabulary) -> tuple[str, int] | None:

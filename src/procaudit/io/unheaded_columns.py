@@ -8,7 +8,11 @@ say one thing is read as it (`UNHEADED`, in order). Only the sampled cells are r
 distinct text once. Precision first: a column of levels or statuses holds few distinct
 values; a column of decisions must be filled on most rows (a notes column citing a decision
 on a few rows is none, and read so would leave every other row unpublished), under a header
-that does not call it old ("QĐ cũ", "trước sắp xếp", "bị thay thế").
+that does not call it old ("QĐ cũ", "trước sắp xếp", "bị thay thế"). No column whose header
+dates it before a change ("Cấp thực hiện cũ", "… trước 01/7/2025", "… trước đây":
+`vocabulary.says_past`) is read so at all: the header search left it unread because
+it shows what was, and its "Cấp huyện" or "Mức độ 3" judged as the list in force would be
+false errors.
 
 Agencies are chosen so only under a header saying where the procedure applies ("Áp dụng
 cho", "Nơi áp dụng": the units that do it): a list's other unread columns of agencies are
@@ -29,6 +33,7 @@ import pyarrow.compute as pc
 from procaudit.catalogue.status import is_status
 from procaudit.io.decisions import names_a_decision
 from procaudit.io.value_profile import CLEAR, MIN_CELLS, SAMPLE_ROWS, SHOWN
+from procaudit.io.vocabulary import says_past
 from procaudit.vn.agencies import names_an_agency
 from procaudit.vn.levels import names_only_levels
 from procaudit.vn.online import FULL, PARTLY, online_level
@@ -102,6 +107,8 @@ def column_saying(
     few of them."""
     for position in positions:
         key = header_key(str(labels[position]))
+        if says_past(key):  # what was before a change, not what is in force
+            continue
         if kind.never is not None and kind.never.search(key):
             continue
         if kind.only is not None and not kind.only.search(key):

@@ -179,13 +179,16 @@ _CHANGE = (
     r"|phan dinh|uy quyen)(?: [a-z]+){0,5}"
 )
 _DAY = r"(?:ngay )?[0-9]{1,2} [0-9]{1,2}(?: [0-9]{4})?"
-BEFORE_PERIOD = re.compile(rf"(?:truoc (?:khi )?(?:{_CHANGE}|{_DAY})|hien hanh|hien nay)")
+# "… trước đây", "… trước kia" (formerly) date a column before a change too.
+BEFORE_PERIOD = re.compile(
+    rf"(?:truoc (?:khi )?(?:{_CHANGE}|{_DAY})|truoc (?:day|kia)|hien hanh|hien nay)"
+)
 AFTER_PERIOD = re.compile(rf"(?:sau (?:khi )?(?:{_CHANGE}|{_DAY})|(?:ke )?tu {_DAY})")
 _PERIOD_STARTS = frozenset({"truoc", "sau", "hien", "ke", "tu"})
 PERIOD_WORDS = frozenset({
     "truoc", "sau", "khi", "sap", "xep", "nhap", "hop", "nhat", "dieu", "chinh", "chuyen",
     "giao", "thay", "doi", "hien", "hanh", "nay", "ke", "tu", "ngay", "phan", "cap", "quyen",
-    "dinh", "uy",
+    "dinh", "uy", "day", "kia",
 })  # fmt: skip
 BEFORE, AFTER = "before", "after"
 FORMER = 300  # added to the preference of an alias a BEFORE_PERIOD follows
@@ -204,6 +207,15 @@ def period(words: tuple[str, ...]) -> tuple[int, str | None]:
         if AFTER_PERIOD.fullmatch(tail):
             return start, AFTER
     return len(words), None
+
+
+def says_past(key: str) -> bool:
+    """Whether a header's key (`text.header_key`) dates its column before a change in so many
+    words ("… trước sắp xếp", "… trước đây", "… cũ"): the column shows what was. Not "… hiện
+    hành", which alone is the list in force."""
+    words = tuple(key.split())
+    start, when = period(words)
+    return (when == BEFORE and words[start] == "truoc") or words[-1:] == ("cu",)
 
 
 # A note or a sub-heading that dates a column by itself, ending with "cũ" (former) or "mới"
