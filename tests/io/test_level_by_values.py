@@ -54,7 +54,7 @@ CASES = {
     "before a date": ("Phân cấp trước 01/7/2025", ["Huyện", "Xã", "Huyện", "Tỉnh"], None),
     "before a reorganisation": ("Cấp TH (trước sắp xếp)", ["Cấp huyện", "Cấp xã"] * 2, None),
     # In force now ("hiện hành") or after the change, it is the level.
-    "in force now": ("Cấp hiện hành", ["Cấp tỉnh", "Cấp xã", "Cấp xã", "Cấp tỉnh"], "Cấp hiện hành"),
+    "in force now": ("Cấp hiện hành", ["Cấp tỉnh", "Cấp xã"] * 2, "Cấp hiện hành"),
     "after": ("Phân cấp sau sắp xếp", ["Tỉnh", "Xã", "Xã", "Tỉnh"], "Phân cấp sau sắp xếp"),
 }
 
