@@ -309,6 +309,49 @@ REPEATS = {
         [(2, "TK1"), (3, "TK2")],
         (),
     ),
+    # An internal process numbering each procedure's steps: the STT counts the steps anew.
+    "steps numbered per procedure": (
+        COMPONENTS,
+        [
+            [str(step), code, name, WARD, form]
+            for code, name, forms in (
+                ("1.001193", "Đăng ký khai sinh", ["Tờ khai", "Thẩm định", "Trả kết quả"]),
+                ("1.000894", "Đăng ký kết hôn", ["Tờ khai", "Trả kết quả"]),
+            )
+            for step, form in enumerate(forms, 1)
+        ],
+        [(2, "Tờ khai"), (5, "Tờ khai")],
+        (3, 4, 6),
+    ),
+    # A list numbering its procedures with one typed twice (STT 2, 3): a duplicate; so are
+    # rows numbered from 1 once only, or counting on from another number than 1.
+    "numbered on, one typed twice": (
+        COMPONENTS,
+        [
+            *_documents("1", "1.001193", "Đăng ký khai sinh", ["Tờ khai"]),
+            *_documents("2", "1.000894", "Đăng ký kết hôn", ["TK1"]),
+            *_documents("3", "1.000894", "Đăng ký kết hôn", ["TK2"]),
+            *_documents("4", "1.000656", "Đăng ký khai tử", ["Tờ khai"]),
+        ],
+        [(2, "Tờ khai"), (3, "TK1"), (4, "TK2"), (5, "Tờ khai")],
+        (),
+    ),
+    "counted from 1 once": (
+        COMPONENTS,
+        [[str(n), "1.001193", "Đăng ký khai sinh", WARD, f"TK{n}"] for n in (1, 2, 3, 4)],
+        [(row, f"TK{row - 1}") for row in (2, 3, 4, 5)],
+        (),
+    ),
+    "counted from another number": (
+        COMPONENTS,
+        [
+            [str(step), code, name, WARD, f"TK{step}"]
+            for code, name in (("1.001193", "Khai sinh"), ("1.000894", "Kết hôn"))
+            for step in (2, 3, 4)
+        ],
+        [(row, f"TK{(row - 2) % 3 + 2}") for row in range(2, 8)],
+        (),
+    ),
     # The same throughout: the procedure typed twice, numbered alike or not.
     "a row typed twice": (
         COMPONENTS,

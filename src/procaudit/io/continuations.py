@@ -33,7 +33,9 @@ procedure its levels.
 
 A list of dossier documents repeats its procedure on each document's row instead: the same
 STT, code and name over "Tờ khai" and "Giấy chứng sinh" (`repeated_rows`). Such a row is
-part of the procedure too, read as a continuation once its repeated cells are set aside.
+part of the procedure too, read as a continuation once its repeated cells are set aside. So
+is a row of an internal process whose STT numbers the steps of each procedure ("1, 2, 3"
+beside the same code and name, then "1, 2" beside the next), not the procedures.
 """
 
 from __future__ import annotations
@@ -123,10 +125,14 @@ def repeated_rows(
     positions = np.asarray(labels, dtype=np.int64)
     repeats = np.zeros(len(positions), dtype=bool)
     repeats[1:] = np.diff(positions) == 1
-    for order, position in enumerate([*identity, *alike]):
+    for order, position in enumerate([*(p for p in identity if p != stt), *alike]):
         if not repeats.any():
             return repeats  # most lists: no name repeats the one above it
         repeats[1:] &= _same_as_above(live[position], empty_alike=order > 0)
+    if stt is not None and stt in identity:
+        numbered = np.zeros(len(repeats), dtype=bool)
+        numbered[1:] = _same_as_above(live[stt], empty_alike=True)
+        repeats &= numbered | _numbered_steps(live[stt], repeats & ~numbered, repeats)
     if repeats.any():  # a row that brings nothing new is the procedure typed twice
         at = np.flatnonzero(repeats)
         rest = live.columns.difference([*identity, *alike], sort=False)
@@ -141,6 +147,24 @@ def repeated_rows(
 
 
 _REPEATS_LEAST, _REPEATS_SHARE = 3, 0.25
+
+
+def _numbered_steps(stt: pd.Series, renumbered: np.ndarray, repeats: np.ndarray) -> np.ndarray:
+    """`repeats` where the STT column numbers the rows of each procedure, not the procedures:
+    an internal process's steps ("1, 2, 3, 4" beside the same code and name, then "1, 2, 3"
+    beside the next). Only where every run of repeats (`renumbered` its rows numbered anew)
+    counts on by one from a first row numbered 1, over two runs at least and many rows (as
+    unnumbered repeats must be): a procedure typed twice in a numbered list (STT 16, 17) is
+    a duplicate (PA201)."""
+    least = max(_REPEATS_LEAST, len(repeats) * _REPEATS_SHARE)
+    none = np.zeros(len(repeats), dtype=bool)
+    if renumbered.sum() < least or not np.array_equal(renumbered, repeats):
+        return none
+    numbers = pd.to_numeric(stt, errors="coerce").to_numpy(dtype=float)
+    starts = np.flatnonzero(~repeats[:-1] & repeats[1:])  # each run's first row
+    at = np.flatnonzero(repeats)
+    counted = np.array_equal(numbers[at], numbers[at - 1] + 1)
+    return repeats if counted and len(starts) >= 2 and (numbers[starts] == 1).all() else none
 
 
 def _same_as_above(cells: pd.Series, empty_alike: bool) -> np.ndarray:
