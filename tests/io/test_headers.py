@@ -333,6 +333,11 @@ TRANSITION = [
     (["Tên TTHC", "Cơ quan có thẩm quyền trước khi phân cấp"], {"name": 0}),
     (["Tên TTHC", "Cấp thực hiện trước ngày 01/7/2025"], {"name": 0}),
     (["Tên TTHC", "Cơ quan thực hiện trước đây"], {"name": 0}),
+    # So is the online level before a change: its "Mức độ 3" is the old scale by definition.
+    (["Tên TTHC", "Mức độ DVC (cũ)"], {"name": 0}),
+    (["Tên TTHC", "Mức độ DVCTT trước đây"], {"name": 0}),
+    (["Tên TTHC", "Mức độ DVC (cũ)", "Mức độ DVC"], {"name": 0, "online_level": 2}),
+    (["Tên TTHC", "Mức độ DVC hiện hành"], {"name": 0, "online_level": 1}),
     (["Tên TTHC", "Cấp thực hiện trước kia", "Cấp thực hiện"], {"name": 0, "level": 2}),
     (["Tên TTHC", "Cơ quan thực hiện (tỉnh Hà Giang cũ)"], {"name": 0}),
     (["Tên TTHC", "Mã TTHC trước sắp xếp"], {"name": 0, "code": 1}),

@@ -25,8 +25,10 @@ from procaudit.io.vocabulary import OUTGOING, Vocabulary, header_words
 from procaudit.vn.legacy_fonts import LEGACY_CHARACTERS
 from procaudit.vn.text import header_key
 
-# The columns the reform's rules judge as the list in force (PA501, PA502, PA504).
-_JUDGED_AS_IN_FORCE = ("agency", "level")
+# The columns the reform's rules judge as the list in force (PA501, PA502, PA504; the
+# online level's PA503, PA505, PA506: a column of the levels before "Mức độ DVC (cũ)" holds
+# the old scale by definition).
+_JUDGED_AS_IN_FORCE = ("agency", "level", "online_level")
 
 
 @dataclass(frozen=True)
