@@ -216,6 +216,48 @@ def test_merged_cells_over_a_procedures_rows_give_no_false_errors(tmp_path: Path
         assert f"{said}  3 " in " ".join(result.stdout.split("\n")), result.stdout
 
 
+STEPS = ["Tiếp nhận hồ sơ", "Thẩm định", "Trả kết quả"]
+
+
+@pytest.mark.parametrize(
+    ("codes", "procedures", "rules"),
+    [
+        # An internal process: STT and name merged down over the steps, the code on each.
+        (["1.001193"] * 3 + ["1.000894"] * 3, 2, set()),
+        # Other codes under the merged name: procedures of their own, as the list has them.
+        (["1.001193", "1.001194", "1.001195"] + ["1.000894"] * 3, 4, set()),
+    ],
+)
+def test_a_name_merged_over_rows_each_with_its_code_is_one_procedure(
+    tmp_path: Path, codes: list[str], procedures: int, rules: set[str]
+) -> None:
+    workbook = openpyxl.Workbook()
+    sheet = workbook.active
+    sheet.append(["STT", "Tên thủ tục", "Mã TTHC", "Nội dung công việc", "Thời gian"])
+    names = ["Đăng ký khai sinh", "Đăng ký kết hôn"]
+    for at, code in enumerate(codes):
+        first = at % 3 == 0
+        step = STEPS[at % 3]
+        sheet.append(
+            [
+                at // 3 + 1 if first else None,
+                names[at // 3] if first else None,
+                code,
+                step,
+                "1 ngày",
+            ]
+        )
+    for column in "AB":
+        sheet.merge_cells(f"{column}2:{column}4")
+        sheet.merge_cells(f"{column}5:{column}7")
+    path = tmp_path / "process.xlsx"
+    workbook.save(path)
+    (table,) = read_catalogue(str(path)).tables
+    assert len(table.frame) == procedures
+    found = {finding.rule for finding in audit([str(path)]).findings}
+    assert found & {"PA103", "PA201", "PA203"} == rules
+
+
 # A procedure repeated on the rows under it, one row per document of its dossier.
 COMPONENTS = ["STT", "Mã TTHC", "Tên thủ tục", "Cơ quan thực hiện", "Mẫu đơn, tờ khai"]
 WARD = "UBND phường Ba Đình"

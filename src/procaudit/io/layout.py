@@ -47,6 +47,7 @@ from procaudit.io.header_search import (
 )
 from procaudit.io.headers import HeaderMap
 from procaudit.io.marks import Marked, read_marks
+from procaudit.io.merged import filled_down
 from procaudit.io.null_cells import NULL_MARKERS, null_rows
 from procaudit.io.page_breaks import page_numbers, without_breaks
 from procaudit.io.replaced_codes import without_replaced_code
@@ -374,7 +375,14 @@ def understand(
     # of applying, with its own time and fee), is one: only those columns and the columns
     # not read differ.
     alike = [p for c, p in header_map.columns.items() if c not in _PER_ROW and p not in naming]
-    repeats = repeated_rows(live, naming, alike, places, header_map.stt)
+    # A name merged down over the procedure's rows, its code on each, repeats it as well.
+    seen = live
+    if grid.merged:
+        rows_of = grid.rows.to_numpy(dtype=np.int64)[np.asarray(live.index, dtype=np.int64)]
+        seen = filled_down(live, grid.merged, naming, rows_of)
+    repeats = repeated_rows(seen, naming, alike, places, header_map.stt)
+    if seen is not live and repeats.any():  # a row naming nothing continues, as it did
+        repeats &= live[naming].notna().any(axis=1).to_numpy()
     continues, wrapped = repeats, np.zeros(len(live), dtype=bool)
     parts: dict[int, CellParts] = {}
     levels_listed: pd.Series | None = None  # most lists list no levels under a procedure

@@ -57,6 +57,34 @@ def fill_merged(
     return filled
 
 
+def filled_down(
+    cells: pd.DataFrame,
+    merged: tuple[tuple[int, int, int], ...],
+    positions: list[int],
+    rows: np.ndarray,
+) -> pd.DataFrame:
+    """`cells` (a grid's rows, numbered `rows` as the user numbers them) with each empty cell
+    of the columns at `positions` that a merge spans below its first row given that row's
+    value, where that row is among them; `cells` itself where no merge spans them. The
+    layout sees so a name merged down over a procedure's rows, the code written on each
+    (an internal process's steps), as the procedure repeated (`continuations.repeated_rows`)."""
+    spans = _spans_by_column(merged, dict.fromkeys(positions, ""))
+    if not spans:
+        return cells
+    out, place = cells.copy(deep=False), pd.Index(rows)
+    for position, found in spans.items():
+        first, last = found[:, 0], found[:, 1]
+        top = place.get_indexer(first)
+        which = (np.searchsorted(first, rows, side="right") - 1).clip(0)
+        values = out[position].to_numpy(dtype=object, copy=True)
+        take = (rows > first[which]) & (rows <= last[which]) & (top[which] >= 0)
+        take &= pd.isna(values)
+        if take.any():
+            values[take] = values[top[which][take]]
+            out[position] = pd.Series(values, index=out.index, dtype=object)
+    return out
+
+
 def _spans_by_column(
     merged: tuple[tuple[int, int, int], ...], column_of: Mapping[int, str]
 ) -> dict[int, np.ndarray]:
