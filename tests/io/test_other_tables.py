@@ -39,6 +39,19 @@ def _names(*names: str) -> list[str]:
     return [BIRTH, DEATH, MARRIAGE, *names]
 
 
+CATALOGUE = [
+    "STT",
+    "Tên thủ tục",
+    "Lĩnh vực",
+    "Cấp thực hiện",
+    "Cơ quan thực hiện",
+    "Thời hạn giải quyết",
+]
+CATALOGUE_ROWS = [
+    [str(n), name, "Hộ tịch", "Cấp xã", "UBND cấp xã", "Trong ngày"]
+    for n, name in enumerate(_names(), start=1)
+]
+
 # (case, header, rows under it, what the refusal begins with: None where the table is read)
 CASES = [
     # A one-stop system's dossiers: each procedure many times, with who and when.
@@ -125,6 +138,32 @@ CASES = [
         ["STT", "Tên thủ tục hành chính", "Mức thu phí, lệ phí"],
         [["1", BIRTH, "Không"], ["2", DEATH, "Lệ phí: 8.000 đồng"]],
         None,
+    ),
+    # A catalogue saying four things of each procedure besides a fee's amount, or last
+    # year's counts, is read; a schedule or report saying three of them is not.
+    (
+        "a catalogue giving a fee's amount and unit",
+        [*CATALOGUE, "Mức thu (đồng)", "Đơn vị tính"],
+        [[*row, "50.000", "đồng/hồ sơ"] for row in CATALOGUE_ROWS],
+        None,
+    ),
+    (
+        "a catalogue giving last year's counts",
+        [*CATALOGUE, "Số hồ sơ năm 2024", "Số hồ sơ trực tuyến", "Tỷ lệ trực tuyến (%)"],
+        [[*row, "12", "10", "83"] for row in CATALOGUE_ROWS],
+        None,
+    ),
+    (
+        "a fee schedule saying three things of each procedure",
+        [*CATALOGUE[:-1], "Mức thu (đồng)", "Đơn vị tính"],
+        [[*row[:-1], "50.000", "đồng/hồ sơ"] for row in CATALOGUE_ROWS],
+        f"{FEES} 'Mức thu (đồng)', 'Đơn vị tính'",
+    ),
+    (
+        "a report saying three things of each procedure",
+        [*CATALOGUE[:-1], "Tiếp nhận", "Đã giải quyết", "Quá hạn"],
+        [[*row[:-1], "12", "10", "2"] for row in CATALOGUE_ROWS],
+        f"{STATISTICS} 'Tiếp nhận', 'Đã giải quyết', 'Quá hạn' hold counts",
     ),
     # A list of agencies with their electronic ids read as codes and names.
     (

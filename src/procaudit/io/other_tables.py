@@ -15,8 +15,11 @@ not matter) and read as runs of words, in the columns a catalogue does not read 
 an applicant, a receipt date, a due date, a dossier's number ...). One such column decides
 nothing ("Số hồ sơ" is the procedure's code in a decision's annex template): a kind needs
 two of its signals, counts need their values too (most cells numbers), and an agency list
-its agencies' ids. The headers' words are read once per distinct header text, and the
-decision once per header row: a folder of communes' lists repeats them in every file.
+its agencies' ids. A table that reads four of what a catalogue says of each procedure
+(level, field, agency, processing time …) is a catalogue that also gives a fee's amount or
+last year's counts: not refused as a fee schedule or a report. The headers' words are read
+once per distinct header text, and the decision once per header row: a folder of communes'
+lists repeats them in every file.
 """
 
 from __future__ import annotations
@@ -92,6 +95,13 @@ _AGENCY_ID = re.compile(AGENCY_ID)
 _CLEAR = 0.8  # the share of a column's cells that says what it holds
 _FEWEST = 3  # cells a column needs to say anything
 _LEAST_COUNTS = 3  # count columns a catalogue's header row needs to be a report's
+# What a catalogue says of each procedure and a fee schedule or a report does not (their
+# fee and legal basis they may give): four of them read make the table a catalogue.
+_DESCRIBING = (
+    "level", "field", "agency", "processing_time", "forms", "decision_no", "online_level",
+    "status",
+)  # fmt: skip
+_DESCRIBED = 4
 _SHOWN = 4  # headers quoted
 # A ministry's or province's plan to review procedures (Thông tư 02/2017/TT-VPCP) is titled
 # so; it lists procedures, groups of them and other rules, with who reviews them and when.
@@ -262,11 +272,14 @@ def other_table(account: SheetAccount, body: pd.DataFrame, grid: Grid) -> OtherT
         for position, label in enumerate(labels)
         if position not in read and label.strip()
     )
+    # A catalogue may give a fee's amount or last year's counts beside what it says of each
+    # procedure: a table reading that much is one, whatever else it holds.
+    described = sum(column in header_map.columns for column in _DESCRIBING) >= _DESCRIBED
     found = _by_headers(unread)
-    if found is not None:
+    if found is not None and not (described and found.kind == FEES):
         return found
     counted = _count_headers(unread)
-    if len(counted) >= _LEAST_COUNTS:
+    if len(counted) >= _LEAST_COUNTS and not described:
         valued = [p for p, _ in unread if body[p].notna().sum() >= _FEWEST]
         counts = [(p, label) for p, label in counted if _mostly(body[p], _numbers)]
         if len(counts) >= _LEAST_COUNTS and 2 * len(counts) >= len(valued):
