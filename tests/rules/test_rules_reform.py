@@ -326,7 +326,10 @@ def test_pa501_reports_district_police_as_their_own_case() -> None:
     assert [f.row for f in found] == [2, 3, 6]
     police, office = found[:2], found[2]
     assert all("District police (Công an cấp huyện)" in f.message for f in police)
-    assert all(f.fix.endswith("Công an cấp tỉnh or Công an cấp xã.") for f in police)
+    # Beside the province's police (row 3), the fix deletes the district's: see
+    # test_district_successors.
+    assert police[0].fix.endswith("Công an cấp tỉnh or Công an cấp xã.")
+    assert police[1].fix.startswith("Delete 'Công an huyện Tân Sơn'")
     assert "People's Committee" in office.fix
 
 

@@ -2,9 +2,10 @@
 since 1 July 2025 (PA501), and the level tags of names that contradict the level or agency
 (PA502).
 
-The other rules of the 2025 reform: merged ministries and departments (`reform_agencies`), and
-the online levels of Decree 42/2022 with the target of procedures fully online
-(`reform_online`).
+The district courts, procuracies and police, whose successors are known, are reported by
+`district_successors`. The other rules of the 2025 reform: merged ministries and departments
+(`reform_agencies`), and the online levels of Decree 42/2022 with the target of procedures
+fully online (`reform_online`).
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from procaudit.catalogue.text_columns import map_distinct
 from procaudit.core.findings import Severity
 from procaudit.core.i18n import t
 from procaudit.rules.context import RuleContext
+from procaudit.rules.district_successors import district_tier_hits
 from procaudit.rules.hits import hits, no_hits
 from procaudit.rules.registry import frame_rule
 from procaudit.vn.agencies import (
@@ -146,55 +148,7 @@ def _district_agencies(ctx: RuleContext) -> pd.DataFrame:
                 # office that is gone.
                 severity=Severity.WARNING,
             ),
-            hits(
-                frame,
-                courts,
-                "agency",
-                t(
-                    "District courts (Tòa án nhân dân cấp huyện) were replaced by regional courts "
-                    "(Tòa án nhân dân khu vực) on 1 July 2025.",
-                    "Tòa án nhân dân cấp huyện đã được thay thế bằng Tòa án nhân dân khu vực từ "
-                    "ngày 01/7/2025.",
-                ),
-                t(
-                    "Name the regional court (Tòa án nhân dân khu vực) that took the case over.",
-                    "Ghi Tòa án nhân dân khu vực đã tiếp nhận thẩm quyền giải quyết.",
-                ),
-            ),
-            hits(
-                frame,
-                procuracies,
-                "agency",
-                t(
-                    "District procuracies (Viện kiểm sát nhân dân cấp huyện) were replaced by "
-                    "regional procuracies (Viện kiểm sát nhân dân khu vực) on 1 July 2025.",
-                    "Viện kiểm sát nhân dân cấp huyện đã được thay thế bằng Viện kiểm sát nhân "
-                    "dân khu vực từ ngày 01/7/2025.",
-                ),
-                t(
-                    "Name the regional procuracy (Viện kiểm sát nhân dân khu vực) that took the "
-                    "task over.",
-                    "Ghi Viện kiểm sát nhân dân khu vực đã tiếp nhận nhiệm vụ.",
-                ),
-            ),
-            hits(
-                frame,
-                police,
-                "agency",
-                # Not "the commune's People's Committee": the police's tasks stayed with the
-                # police, at the province and in the communes.
-                t(
-                    "District police (Công an cấp huyện) were dissolved on 1 March 2025: their "
-                    "tasks went to the province's police (Công an cấp tỉnh) and the communes' "
-                    "police (Công an cấp xã).",
-                    "Công an cấp huyện đã kết thúc hoạt động từ ngày 01/3/2025: nhiệm vụ chuyển "
-                    "về Công an cấp tỉnh và Công an cấp xã.",
-                ),
-                t(
-                    "Name the police that does it now: Công an cấp tỉnh or Công an cấp xã.",
-                    "Ghi cơ quan công an thực hiện hiện nay: Công an cấp tỉnh hoặc Công an cấp xã.",
-                ),
-            ),
+            *district_tier_hits(frame, courts, procuracies, police),
         ]
     )
 
@@ -271,7 +225,8 @@ def district_level(ctx: RuleContext) -> pd.DataFrame:
     another gives the level it moved to ("B. THỦ TỤC HÀNH CHÍNH CẤP HUYỆN CHUYỂN GIAO VỀ CẤP
     XÃ"). District courts and procuracies are reported with their own messages: they became
     regional courts and procuracies; so is the district police ("Công an huyện"), whose tasks
-    went to the province's and the communes' police on 1 March 2025. A unit of a department or
+    went to the province's and the communes' police on 1 March 2025; where the cell already
+    names the successor on another line, the fix deletes the old one. A unit of a department or
     of a national system named after the district it served ("Chi nhánh Văn phòng đăng ký đất
     đai huyện X", "Trung tâm Y tế huyện X", "Chi cục Thuế huyện X") is no office of the district
     tier: its name is stale, a warning, and most such units now serve an area ("khu vực").
@@ -329,7 +284,8 @@ def district_level(ctx: RuleContext) -> pd.DataFrame:
     và Viện kiểm sát nhân dân cấp huyện được báo với nội dung riêng: các cơ quan này đã chuyển
     thành Tòa án nhân dân khu vực và Viện kiểm sát nhân dân khu vực; Công an cấp huyện cũng vậy
     ("Công an huyện"): nhiệm vụ đã chuyển về Công an cấp tỉnh và Công an cấp xã từ ngày
-    01/3/2025. Đơn vị của sở hoặc của
+    01/3/2025; nếu ô đã ghi cơ quan tiếp nhận ở dòng khác, cách sửa là xóa tên cũ. Đơn vị của
+    sở hoặc của
     ngành dọc mang tên huyện mình phụ trách ("Chi nhánh Văn phòng đăng ký đất đai huyện X",
     "Trung tâm Y tế huyện X", "Chi cục Thuế huyện X") không phải cơ quan cấp huyện: tên đơn vị
     đã cũ, được báo ở mức cảnh báo, và phần lớn các đơn vị này nay phụ trách theo khu vực. Các
