@@ -534,6 +534,53 @@ AGENCY_LEVEL_CASES = [
         ],
         [],
     ),
+    # So does a local code's level mark ("CX", cấp xã): the district's own procedure and
+    # its communes' of the same name, one after the other in the district's list.
+    (
+        "a commune's mark in one local code, one district agency",
+        "PA203",
+        [
+            a("2018.BTXH.02", "Trợ cấp xã hội hàng tháng", "UBND huyện Hạ Hòa"),
+            a("2018.BTXH.CX.06", "Trợ cấp xã hội hàng tháng", "UBND huyện Hạ Hòa"),
+        ],
+        [],
+    ),
+    (
+        "a commune's mark, a leading 'Thủ tục'",
+        "PA204",
+        [
+            a("2018.HT.16", "Cấp bản sao trích lục hộ tịch", "UBND huyện Lâm Thao"),
+            a("2019.TP.CX.014", "Thủ tục cấp bản sao trích lục hộ tịch", "UBND huyện Lâm Thao"),
+        ],
+        [],
+    ),
+    (
+        "the mark in both codes: one level",
+        "PA203",
+        [
+            a("2018.NCC.CX.03", "Trợ cấp tuất hàng tháng", "UBND huyện Hạ Hòa"),
+            a("2020.NCC.CX.12", "Trợ cấp tuất hàng tháng", "UBND huyện Hạ Hòa"),
+        ],
+        [2, 3],
+    ),
+    (
+        "CX inside a segment is no mark",
+        "PA203",
+        [
+            a("2018.BTXH.02", "Trợ cấp xã hội hàng tháng", "UBND huyện Hạ Hòa"),
+            a("2018.BTXHCX.06", "Trợ cấp xã hội hàng tháng", "UBND huyện Hạ Hòa"),
+        ],
+        [2, 3],
+    ),
+    (
+        "a level cell outranks the mark",
+        "PA203",
+        [
+            {**a("2018.BTXH.02", "Trợ cấp xã hội", "UBND huyện Hạ Hòa"), "level": "Cấp xã"},
+            {**a("2018.BTXH.CX.06", "Trợ cấp xã hội", "UBND huyện Hạ Hòa"), "level": "Cấp xã"},
+        ],
+        [2, 3],
+    ),
 ]
 
 
@@ -660,7 +707,7 @@ STACKED_CASES = [
                                        u(PHU_THO, "2018.HT.14", "ĐĂNG KÝ KHAI SINH.")],
      "PA201", [6, 8]),
     ("a name under two codes in one district is", [
-        *DISTRICT_LISTS, u(TAM_NONG, "2019.HT.CX.01", "Đăng ký khai sinh")], "PA203", [4, 8]),
+        *DISTRICT_LISTS, u(TAM_NONG, "2019.HT.01", "Đăng ký khai sinh")], "PA203", [4, 8]),
     ("a code for two names in one district is", [
         *DISTRICT_LISTS, u(PHU_NINH, "2018.HT.14", "Đăng ký khai tử")], "PA202", [2, 8]),
     ("spellings of one unit are one unit", [
@@ -697,7 +744,7 @@ def test_stacked_lists(case: str, rows: list[Row], rule: str, flagged: list[int]
 
 def test_stacked_messages_name_the_unit() -> None:
     rows = [*DISTRICT_LISTS, u(PHU_THO, "2018.HT.14", "Đăng ký khai sinh"),
-            u(TAM_NONG, "2019.HT.CX.01", "Đăng ký khai sinh"),
+            u(TAM_NONG, "2019.HT.01", "Đăng ký khai sinh"),
             u(PHU_NINH, "2018.HT.14", "Đăng ký khai tử")]  # fmt: skip
     messages = {(f.rule, f.row): f.message for f in findings_of(rows, sheet="S")
                 if f.rule.startswith("PA20")}  # fmt: skip
@@ -782,13 +829,13 @@ def test_unrepairable_codes_are_compared_as_written() -> None:
 _ROWS_NAMED = re.compile(r"\b(?:rows?|lines?) ([\d, and]+?)(?: and \d+ more)?(?: \(|\.|$)")
 
 
-def test_phu_tho_duplicates_stay_within_units(real_data) -> None:
+def _phu_tho_duplicates(real_data, code: str) -> tuple[list, dict]:
     from procaudit.engine.audit import audit
     from procaudit.io.read import ReadOptions
     from procaudit.rules.selection import RuleSelection
 
     path = real_data / "phutho-motcua-2022" / "PTO.xls"
-    options = ReadOptions(mapping={"TEN_CO_QUAN": "agency", "TEN_TAT": "code"})
+    options = ReadOptions(mapping={"TEN_CO_QUAN": "agency", code: "code"})
     [table] = read_catalogue(str(path), options).tables
     unit_of_row = dict(zip(table.frame["_row"], table.frame["agency"], strict=True))
     result = audit(
@@ -797,7 +844,14 @@ def test_phu_tho_duplicates_stay_within_units(real_data) -> None:
         selection=RuleSelection(select=("PA201", "PA202", "PA203", "PA204")),
     )
     found = [f for f in result.findings if f.rule in {"PA201", "PA202", "PA203", "PA204"}]
-    assert found  # some rows are listed twice within one district
+    return found, unit_of_row
+
+
+def test_phu_tho_duplicates_stay_within_units(real_data) -> None:
+    # The system's internal ids as codes: no level marks, so a district's own procedure and
+    # its communes' of the same name are paired, within their district only.
+    found, unit_of_row = _phu_tho_duplicates(real_data, "MA_THU_TUC")
+    assert found
     for finding in found:
         named = _ROWS_NAMED.findall(finding.message)
         assert named, finding.message
@@ -809,3 +863,10 @@ def test_phu_tho_duplicates_stay_within_units(real_data) -> None:
     counts = Counter(f.rule for f in found)
     assert counts["PA201"] == counts["PA202"] == 0
     assert counts["PA203"] < 50 and counts["PA204"] < 50
+
+
+def test_phu_tho_communes_procedures_are_no_copies_of_the_districts(real_data) -> None:
+    # Every pair left within one district was its own procedure beside its communes' of the
+    # same name, the local code marked "CX" (cấp xã): "2018.BTXH.02", "2018.BTXH.CX.06".
+    found, _ = _phu_tho_duplicates(real_data, "TEN_TAT")
+    assert [(f.rule, f.row) for f in found] == []

@@ -11,18 +11,23 @@ levels is one procedure at two levels, not a name listed twice.
 A level read from the agencies is weaker than one a cell writes, and kept apart (`BY_AGENCY`
 before its key): a row whose level cell is empty is compared with rows whose cells are
 empty too, as before, and PA204 lets a name's level tag outrank it (a district's one-stop
-list holds its communes' procedures, tagged "(cấp xã)"). A row whose level neither says is
-compared only with rows whose level is unknown alike.
+list holds its communes' procedures, tagged "(cấp xã)"). A local code's level mark
+(`levels.local_code_levels`: "2018.BTXH.CX.06", cấp xã) outranks the agencies alike: in such
+a list the agency is the district whose list it is, and the mark says the row is its
+communes' procedure, not a copy of the district's own of the same name. A row whose level
+none of these says is compared only with rows whose level is unknown alike.
 """
 
 from __future__ import annotations
+
+import re
 
 import numpy as np
 import pandas as pd
 
 from procaudit.catalogue.text_columns import comparison_keys, elementwise, transform_distinct
 from procaudit.vn.agencies import agency_levels
-from procaudit.vn.levels import describe
+from procaudit.vn.levels import CODE_LEVEL_MARK, describe, local_code_levels
 
 # Several levels in one cell are separated by commas, semicolons or line breaks; the line
 # breaks become commas before `comparison_keys`, which would fold them into spaces.
@@ -57,14 +62,40 @@ def agency_level_keys(agencies: pd.Series) -> pd.Series:
     return keys.where(keys == "", BY_AGENCY + keys)
 
 
+# A mark anywhere among a column's distinct codes, joined one a line: one search, where a
+# Series of keys per table would cost milliseconds on the many lists that have none.
+_ANY_MARK = re.compile(CODE_LEVEL_MARK.replace("[._/ -]", "[._/ \n-]"), re.MULTILINE)
+
+
+def _any_marked(uniques: pd.Index) -> bool:
+    return _ANY_MARK.search("\n".join(map(str, uniques.tolist()))) is not None
+
+
+@elementwise
+def code_level_keys(codes: pd.Series) -> pd.Series:
+    """The key of the level a local code's mark names, after `BY_AGENCY` ("2018.TP.CX.014":
+    "agency: cấp xã"); "" where a code has none (every national code)."""
+    keys = pd.Series("", index=codes.index, dtype="object")
+    if pd.api.types.is_numeric_dtype(codes):  # codes kept as numbers: no marks
+        return keys
+    marked = codes.str.contains(CODE_LEVEL_MARK, regex=True).fillna(False).astype(bool)
+    if marked.any():
+        named = codes[marked].map(lambda code: describe(local_code_levels(code)))
+        keys[marked] = level_cell_keys(named.astype("str")).map(
+            lambda key: BY_AGENCY + key if key else ""
+        )
+    return keys
+
+
 def compared_levels(
     levels: tuple[np.ndarray, pd.Index] | None,
     agencies: tuple[np.ndarray, pd.Index] | None,
     index: pd.Index,
+    procedure_codes: tuple[np.ndarray, pd.Index] | None = None,
 ) -> pd.Series:
-    """Each row's level key (a category: a byte a row), of the factorised level and agency
-    columns (None where a table has no such column): the level cell's, else the agencies'
-    (after `BY_AGENCY`), else ""."""
+    """Each row's level key (a category: a byte a row), of the factorised level, agency and
+    code columns (None where a table has no such column): the level cell's, else the code's
+    level mark's, else the agencies' (both after `BY_AGENCY`), else ""."""
     if levels is None:
         keys = pd.Series([""])
         of_row = np.zeros(len(index), dtype=np.int64)
@@ -81,5 +112,19 @@ def compared_levels(
             keys = pd.concat([keys, by_agency], ignore_index=True)
             taken = np.asarray(agency_codes, dtype=np.int64) % len(by_agency)
             of_row = np.where(unknown, known + taken, of_row)
+    if procedure_codes is not None and _any_marked(procedure_codes[1]):
+        code_codes, code_uniques = procedure_codes
+        by_code = transform_distinct(code_uniques, code_level_keys)
+        marked = (by_code != "").to_numpy(dtype=bool)
+        if marked.any():
+            taken = np.asarray(code_codes, dtype=np.int64) % len(by_code)
+            # The level cell outranks the mark; the agencies do not.
+            cell = keys.str.startswith(BY_AGENCY).to_numpy(dtype=bool) | (keys == "").to_numpy(
+                dtype=bool
+            )
+            use = cell[of_row] & marked[taken]
+            known = len(keys)
+            keys = pd.concat([keys, by_code], ignore_index=True)
+            of_row = np.where(use, known + taken, of_row)
     key_of_value, distinct = pd.factorize(keys)
     return pd.Series(pd.Categorical.from_codes(key_of_value[of_row], distinct), index=index)

@@ -441,9 +441,10 @@ class RuleContext:
     @property
     def level_keys(self) -> pd.Series:
         """One key per set of levels: "Cấp xã, Cấp tỉnh" and "cấp tỉnh; Cấp xã" are equal;
-        where a row's cell has none, the levels its agencies work at, kept apart
-        (`compared_levels`); "" where neither says. A category: a few keys, held a byte a
-        row (as text, 17 MB at a million rows, kept while PA204 runs)."""
+        where a row's cell has none, the level its local code marks or else the levels its
+        agencies work at, kept apart (`compared_levels`); "" where none says. A category: a
+        few keys, held a byte a row (as text, 17 MB at a million rows, kept while PA204
+        runs)."""
         return self.shared("level_keys", self._find_level_keys)
 
     def _find_level_keys(self) -> pd.Series:
@@ -453,6 +454,7 @@ class RuleContext:
             self.distinct("level") if "level" in self.frame else None,
             self.distinct("agency") if "agency" in self.frame else None,
             self.frame.index,
+            self.distinct("code") if "code" in self.frame else None,
         )
 
     @property

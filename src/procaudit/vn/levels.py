@@ -1,4 +1,5 @@
-"""Administrative levels (cấp thực hiện) read from level cells, name tags and agency names.
+"""Administrative levels (cấp thực hiện) read from level cells, name tags, agency names and
+the level marks of local codes.
 
 Catalogues write one level many ways ("Cấp bộ", "cấp TW", "Trung ương"; "Cấp tỉnh", "tỉnh";
 "cấp Xã") and join several in one cell; rules compare the level *ids* below instead.
@@ -184,6 +185,22 @@ def code_levels(text: str) -> frozenset[str] | None:
             return None
         levels.add(level)
     return frozenset(levels) if levels else None
+
+
+# A one-stop system's local code may mark the level with a segment of its own: a district's
+# list holds its communes' procedures too, "2018.BTXH.CX.06" (CX: cấp xã) beside the
+# district's own "2018.BTXH.02" of the same name. Only marks no field abbreviation shares:
+# "CT" is also "chứng thực" (2018.CT.01), "CH" a branch's code (BHXH.CH.07).
+_CODE_LEVEL_MARKS = {"CX": COMMUNE}
+# For a column of codes, `re` and RE2 alike: a mark between separators, any case.
+CODE_LEVEL_MARK = r"(?i)(?:^|[._/ -])(?:cx)(?:[._/ -]|$)"
+_CODE_SEGMENTS = re.compile(r"[._/ -]+")
+
+
+def local_code_levels(code: str) -> frozenset[str]:
+    """The level a local code's mark names ("2018.TP.CX.014" -> {commune}); none without."""
+    marks = {_CODE_LEVEL_MARKS.get(part.upper()) for part in _CODE_SEGMENTS.split(code)}
+    return frozenset(mark for mark in marks if mark is not None)
 
 
 def name_tag(name: str) -> tuple[str, frozenset[str]] | None:
