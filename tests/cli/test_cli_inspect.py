@@ -573,3 +573,22 @@ def test_check_and_inspect_of_a_part_of_abolished_procedures_going_on_over_a_she
         "rows before its own first heading stand under the headings the sheet before it ends "
         "with: 'II DANH MỤC THỦ TỤC HÀNH CHÍNH BỊ BÃI BỎ'"
     ) in " ".join(text.split())
+
+
+def test_a_csv_counts_its_lines_as_its_findings_do(tmp_path: Path, monkeypatch) -> None:
+    # A cell with a line break: two procedures on lines 2-4. "rows 2-4" for two rows would
+    # puzzle whoever reads it; the findings of the same file say "line 4".
+    monkeypatch.chdir(tmp_path)
+    Path("portal.csv").write_text(
+        'Mã,Tên,Cơ quan thực hiện\n1.000001,Đăng ký khai sinh,"Sở Tư pháp\nUBND cấp xã"\n'
+        "1.000002,Đăng ký khai tử,UBND cấp xã\n",
+        encoding="utf-8",
+    )
+    shown = invoke("inspect", "portal.csv")
+    assert "2 procedure rows read (lines 2-4)" in shown.stdout, shown.stdout
+    annex = tmp_path / "annex.xlsx"
+    book = openpyxl.Workbook()
+    book.active.append(["Mã", "Tên"])
+    book.active.append(["1.000001", "Đăng ký khai sinh"])
+    book.save(annex)
+    assert "1 procedure row read (rows 2-2)" in invoke("inspect", str(annex)).stdout

@@ -203,7 +203,12 @@ def _render_head(table: dict[str, Any], console: Console, kind: str, read_as: st
     console.print()
     console.print(Text(f"  {_heading(table, read_as)}", style="bold"))
     rows = table[f"{kind}_rows"]
-    span = t(" (rows {rows})", " (các dòng {rows})", rows=rows) if rows else ""
+    # A CSV's numbers are its lines, as its findings name them: a cell with line breaks
+    # makes "2,642 procedure rows read (lines 2-6087)", not "(rows 2-6087)".
+    rows_word = t(" (rows {rows})", " (các dòng {rows})")
+    if table["sheet"] is None:
+        rows_word = t(" (lines {rows})", " (các dòng {rows})")
+    span = rows_word.format(rows=rows) if rows else ""
     count = table[f"{kind}s"]
     vietnamese = "dòng thủ tục" if kind == "procedure" else "dòng thành phần hồ sơ"
     console.print(
