@@ -20,12 +20,18 @@ none of these says is compared only with rows whose level is unknown alike.
 
 from __future__ import annotations
 
-import re
-
 import numpy as np
 import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
 
-from procaudit.catalogue.text_columns import comparison_keys, elementwise, transform_distinct
+from procaudit.catalogue.text_columns import (
+    arrow_chunks,
+    comparison_keys,
+    elementwise,
+    transform_distinct,
+)
+from procaudit.io.grid import arrow_chunks as reader_chunks
 from procaudit.vn.agencies import agency_levels
 from procaudit.vn.levels import CODE_LEVEL_MARK, describe, local_code_levels
 
@@ -62,13 +68,19 @@ def agency_level_keys(agencies: pd.Series) -> pd.Series:
     return keys.where(keys == "", BY_AGENCY + keys)
 
 
-# A mark anywhere among a column's distinct codes, joined one a line: one search, where a
-# Series of keys per table would cost milliseconds on the many lists that have none.
-_ANY_MARK = re.compile(CODE_LEVEL_MARK.replace("[._/ -]", "[._/ \n-]"), re.MULTILINE)
-
-
-def _any_marked(uniques: pd.Index) -> bool:
-    return _ANY_MARK.search("\n".join(map(str, uniques.tolist()))) is not None
+def _any_marked(codes: pd.Series) -> bool:
+    """Whether a code of the column has a level mark: one Arrow search on the reader's
+    blocks, no factorising (that would cost a millisecond on every list, nearly all without
+    marks)."""
+    chunks = reader_chunks(codes)  # shared, not copied; None for a column of objects
+    if chunks is None:
+        try:
+            chunks = arrow_chunks(codes)
+        except (pa.ArrowInvalid, pa.ArrowTypeError):  # codes kept as numbers among texts
+            chunks = arrow_chunks(codes.map(str, na_action="ignore"))
+    if chunks.null_count == len(chunks):
+        return False
+    return bool(pc.any(pc.match_substring_regex(chunks, CODE_LEVEL_MARK)).as_py())
 
 
 @elementwise
@@ -91,11 +103,11 @@ def compared_levels(
     levels: tuple[np.ndarray, pd.Index] | None,
     agencies: tuple[np.ndarray, pd.Index] | None,
     index: pd.Index,
-    procedure_codes: tuple[np.ndarray, pd.Index] | None = None,
+    procedure_codes: pd.Series | None = None,
 ) -> pd.Series:
-    """Each row's level key (a category: a byte a row), of the factorised level, agency and
-    code columns (None where a table has no such column): the level cell's, else the code's
-    level mark's, else the agencies' (both after `BY_AGENCY`), else ""."""
+    """Each row's level key (a category: a byte a row), of the factorised level and agency
+    columns and the code column (None where a table has no such column): the level cell's,
+    else the code's level mark's, else the agencies' (both after `BY_AGENCY`), else ""."""
     if levels is None:
         keys = pd.Series([""])
         of_row = np.zeros(len(index), dtype=np.int64)
@@ -112,8 +124,8 @@ def compared_levels(
             keys = pd.concat([keys, by_agency], ignore_index=True)
             taken = np.asarray(agency_codes, dtype=np.int64) % len(by_agency)
             of_row = np.where(unknown, known + taken, of_row)
-    if procedure_codes is not None and _any_marked(procedure_codes[1]):
-        code_codes, code_uniques = procedure_codes
+    if procedure_codes is not None and _any_marked(procedure_codes):
+        code_codes, code_uniques = pd.factorize(procedure_codes)
         by_code = transform_distinct(code_uniques, code_level_keys)
         marked = (by_code != "").to_numpy(dtype=bool)
         if marked.any():

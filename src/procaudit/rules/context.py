@@ -454,7 +454,7 @@ class RuleContext:
             self.distinct("level") if "level" in self.frame else None,
             self.distinct("agency") if "agency" in self.frame else None,
             self.frame.index,
-            self.distinct("code") if "code" in self.frame else None,
+            self.frame.get("code"),
         )
 
     @property
