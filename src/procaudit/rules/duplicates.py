@@ -310,7 +310,10 @@ def duplicate_name(ctx: RuleContext) -> pd.DataFrame:
     say it: the national database gives a procedure carried out at several levels one name
     and a code per level, so "Sở Tư pháp" and "UBND cấp xã" under one name are two levels;
     where the agencies name no level either, two codes of one name are taken for the codes
-    of its levels and not reported, while a row without a code beside them still is.
+    of its levels and not reported, while a row without a code beside them still is. A
+    local code's level mark outranks the agencies: a district's one-stop list holds its
+    communes' procedures too, "2018.BTXH.CX.06" (CX: cấp xã) beside the district's own
+    "2018.BTXH.02" of the same name, two levels.
 
     **Bad**
     ```
@@ -340,7 +343,10 @@ def duplicate_name(ctx: RuleContext) -> pd.DataFrame:
     động, nếu tên cơ quan thể hiện điều này: Cơ sở dữ liệu quốc gia đặt cho thủ tục thực hiện ở
     nhiều cấp một tên và mỗi cấp một mã, nên "Sở Tư pháp" và "UBND cấp xã" cùng một tên là hai cấp;
     nếu tên cơ quan cũng không cho biết cấp, hai mã của cùng một tên được coi là mã của các cấp
-    và không bị báo, còn dòng không có mã bên cạnh chúng vẫn bị báo.
+    và không bị báo, còn dòng không có mã bên cạnh chúng vẫn bị báo. Ký hiệu cấp trong mã
+    riêng của địa phương được ưu tiên hơn cơ quan: danh mục một cửa của huyện có cả thủ tục
+    của các xã, "2018.BTXH.CX.06" (CX: cấp xã) bên cạnh "2018.BTXH.02" của huyện cùng tên là
+    hai cấp.
 
     **Sai**
     ```
