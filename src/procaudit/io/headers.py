@@ -234,8 +234,14 @@ class HeaderReader:
         name = self.words.required[0]
         if name in found and min(found[name])[0] < OUTGOING:
             # The code or field of the procedure a decision replaces ("Mã số TTHC được thay
-            # thế") beside the name of the one replacing it: another procedure's, not read.
-            found = {column: hits for column, hits in found.items() if min(hits)[0] < OUTGOING}
+            # thế") beside the name of the one replacing it: another procedure's, not read,
+            # nor kept as a candidate the values could choose where the replacing one's
+            # column is empty (a new procedure has no code yet).
+            found = {
+                column: kept
+                for column, hits in found.items()
+                if (kept := [hit for hit in hits if hit[0] < OUTGOING])
+            }
         # A column dated after the reform ("… sau sắp xếp") before the others naming the same,
         # the user's --map (rank -1) before all.
         candidates = {
