@@ -50,6 +50,11 @@ DATE_1904: Final = "_date1904"
 # 1085/QĐ-TTg: "Danh mục thủ tục hành chính nội bộ"), which have no national code; present
 # only in such tables.
 INTERNAL: Final = "_internal"
+# True on the rows of an annex of replaced procedures that name the procedure they replace
+# (its code or name in a column headed "… được thay thế" / "… bị thay thế") beside the
+# replacing one read: a new procedure, which may have no code yet (`io.replaced_codes`);
+# present only in such tables.
+REPLACING: Final = "_replacing"
 # Who issued each row's decision, where a cell holding the decision and its date names it
 # after the date ("125/QĐ-UBND ngày 20/9/2025 của UBND huyện Lâm Thao"): splitting the cell
 # keeps it here; present only in tables with such cells.

@@ -14,7 +14,6 @@ from procaudit.catalogue.columns import (
     CODE_NUMBER,
     CODE_SHOWN,
     DATE_1904,
-    INTERNAL,
     REQUIRED,
     ROW,
     SECTION_STATUS,
@@ -27,6 +26,7 @@ from procaudit.core.paths import missing, reported_path, unreachable
 from procaudit.io.by_content import read_sheets, reader_of, sheet_kind
 from procaudit.io.canonical import canonical_frame
 from procaudit.io.code_notes import drop_code_notes
+from procaudit.io.codes_asked import mark_codes_not_asked
 from procaudit.io.components import COMPONENTS, components_header
 from procaudit.io.continuations import CellParts
 from procaudit.io.continued_sheets import carried_sections, continued_grid, continued_note
@@ -65,7 +65,7 @@ from procaudit.io.number_codes import restore_number_codes
 from procaudit.io.number_formats import code_shown
 from procaudit.io.other_tables import OtherTable, other_table, without_name
 from procaudit.io.parts import split_parts
-from procaudit.io.sections import Section, heading_rows, internal_rows, title_internal
+from procaudit.io.sections import Section, heading_rows
 from procaudit.io.sheets_aside import aside_reason
 from procaudit.io.table import Table as Table  # read's own, as it always was
 from procaudit.io.unread_cells import unread_columns
@@ -261,11 +261,7 @@ def _table(
     if grid.date1904:  # its day numbers count from 1904 (vn.dates.read_date)
         frame[DATE_1904] = True
     account = understood.account
-    name_header = account.labels[header_map.columns[REQUIRED[0]]]
-    if title_internal((*account.title, grid.sheet or "", name_header)):
-        frame[INTERNAL] = True  # internal procedures: no national code is asked of them
-    elif (under := internal_rows(account.carried + account.sections, frame[ROW].to_numpy())).any():
-        frame[INTERNAL] = under  # a part of them, under its heading
+    mark_codes_not_asked(frame, grid, understood)  # internal, replacing procedures
     from_names = split_name_codes(frame)
     drop_code_notes(frame)
     headings = heading_rows(account.carried + account.sections, frame[ROW].to_numpy())

@@ -13,7 +13,7 @@ import numpy as np
 import pandas as pd
 
 from procaudit.catalogue.code_words import no_code_yet
-from procaudit.catalogue.columns import CODE_NUMBER, CODE_SHOWN, INTERNAL
+from procaudit.catalogue.columns import CODE_NUMBER, CODE_SHOWN, INTERNAL, REPLACING
 from procaudit.catalogue.status import ABOLISHED, NEW, SUSPENDED, row_status_kinds
 from procaudit.core.findings import Severity
 from procaudit.rules.code_messages import said
@@ -159,7 +159,8 @@ _NO_CODE_ASKED = (NEW, ABOLISHED, SUSPENDED)
 def settle_code_hits(hits: pd.DataFrame, frame: pd.DataFrame) -> pd.DataFrame:
     """The schema's hits with the code rules read as the rows' statuses and words say: a
     PA101 on a cell that says there is no code yet ("Chưa có mã") is a PA102, and PA102 is
-    left out on a row newly published, out of force or suspended. Row by row, from each
+    left out on a row newly published, out of force or suspended, or replacing the
+    procedure it names (`REPLACING`: a new procedure too). Row by row, from each
     row's own code and status: the same on a table alone or stacked with others."""
     if hits.empty or not hits["rule"].isin((INVALID_CODE, MISSING_CODE)).any():
         return hits
@@ -176,9 +177,11 @@ def settle_code_hits(hits: pd.DataFrame, frame: pd.DataFrame) -> pd.DataFrame:
             hits.loc[at, "message"] = message
             hits.loc[at, "fix"] = fix
     missing = hits["rule"].eq(MISSING_CODE).to_numpy(dtype=bool)
-    if "status" not in frame or not missing.any():
+    if ("status" not in frame and REPLACING not in frame) or not missing.any():
         return hits
     exempt = row_status_kinds(frame).isin(_NO_CODE_ASKED).to_numpy(dtype=bool)
+    if REPLACING in frame:  # a new procedure replacing the one the row names
+        exempt = exempt | frame[REPLACING].astype("boolean").fillna(False).to_numpy(dtype=bool)
     if not exempt.any():
         return hits
     rows = frame.index.get_indexer(pd.Index(hits["index"].to_numpy()[missing]))
