@@ -444,3 +444,55 @@ def test_check_and_inspect_take_the_decision_a_title_gives(tmp_path: Path) -> No
     assert "Not checked" in shown and "PA401" not in shown  # PA403 has no date to read
     shown = CliRunner().invoke(app, ["inspect", str(path)], env={"COLUMNS": "200"}).stdout
     assert "decision_no: '2210/QĐ-UBND' where a row gives none, as the title's" in shown
+
+
+# A second part under a header of its own (no code column): "B. … MỚI BAN HÀNH".
+PART_B = [["B. DANH MỤC THỦ TỤC HÀNH CHÍNH MỚI BAN HÀNH", "", ""], ["STT", "Tên thủ tục", ""],
+          ["1", "Đăng ký giám hộ", ""]]  # fmt: skip
+OTHER = "(Kèm theo Quyết định số 15/QĐ-UBND ngày 01/9/2025)"
+PARTS_CASES = {
+    # The annex's title names the decision of every part under it.
+    "title over part A, part B has none": (
+        [[ATTACHED, "", ""], ["A. SỬA ĐỔI", "", ""], HEADER, *ROWS, *PART_B],
+        ([["2210/QĐ-UBND"] * 2, ["2210/QĐ-UBND"]], ["2210/QĐ-UBND", "2210/QĐ-UBND"]),
+    ),
+    # A part whose own title quotes a decision keeps it.
+    "part B quotes its own": (
+        [[ATTACHED, "", ""], HEADER, *ROWS, PART_B[0], [OTHER, "", ""], *PART_B[1:]],
+        ([["2210/QĐ-UBND"] * 2, ["15/QĐ-UBND"]], ["2210/QĐ-UBND", "15/QĐ-UBND"]),
+    ),
+    # Nor a title quoting two (none given) is replaced by the sheet's.
+    "part B quotes two": (
+        [[ATTACHED, "", ""], HEADER, *ROWS, PART_B[0],
+         ["(Kèm theo Quyết định số 12/QĐ-UBND và Quyết định số 15/QĐ-UBND)", "", ""],
+         *PART_B[1:]],
+        ([["2210/QĐ-UBND"] * 2, [None]], ["2210/QĐ-UBND", None]),
+    ),
+    "no title decision": (
+        [[COMMUNE_LIST, "", ""], HEADER, *ROWS, *PART_B],
+        ([[None, None], [None]], [None, None]),
+    ),
+}  # fmt: skip
+
+
+@pytest.mark.parametrize(("rows", "expected"), PARTS_CASES.values(), ids=PARTS_CASES.keys())
+def test_the_title_gives_its_decision_to_every_part_of_the_sheet(
+    rows: list[list[str]], expected: tuple[list[list[str | None]], list[str | None]]
+) -> None:
+    tables = read_grid("annex.xlsx", text_grid(None, rows)).tables
+    numbers = [
+        [
+            None if pd.isna(n) else n
+            for n in table.frame.get("decision_no", [None] * len(table.frame))
+        ]
+        for table in tables
+    ]
+    assert (numbers, [table.account.given.get("decision_no") for table in tables]) == expected
+
+
+def test_check_notes_no_unchecked_decision_in_a_later_part(tmp_path: Path) -> None:
+    """Part B under the title of part A: no 'Not checked PA401' note for its header."""
+    rows: list[list[object]] = [[ATTACHED, "", ""], HEADER, *ROWS, *PART_B]
+    path = write_workbook(tmp_path / "annex.xlsx", {"Phụ lục": rows})
+    shown = CliRunner().invoke(app, ["check", str(path)], env={"COLUMNS": "200"}).stdout
+    assert "PA101, PA102" in shown and "PA401" not in shown  # part B has no code column

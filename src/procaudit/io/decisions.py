@@ -177,3 +177,23 @@ def title_decision(texts: Iterable[str]) -> str | None:
             return None  # "kèm theo Quyết định số 12/QĐ-UBND và Quyết định số 15/QĐ-UBND"
         numbers.add(found.group("number"))
     return numbers.pop() if len(numbers) == 1 else None
+
+
+def part_decision(own: Iterable[str], sheet: Iterable[str]) -> str | None:
+    """`title_decision` of a part's own title; where that quotes no decision at all, of the
+    title above the sheet's first part (`Grid.sheet_title`): an annex's parts (amended,
+    then new procedures) are all attached to the decision its title names."""
+    own = tuple(own)
+    if any(_ATTACHED_TO.search(unicodedata.normalize("NFC", text)) for text in own):
+        return title_decision(own)
+    return title_decision(sheet)
+
+
+# A title line quoting the decision a list comes with: "(Kèm theo Quyết định số …)", "Ban
+# hành kèm theo QĐ số …", a draft's blank number too.
+_QUOTING_LINE = re.compile(r"^[\s(]*(?:ban\s+hành\s+)?kèm\s+theo\b", re.IGNORECASE)
+
+
+def quotes_attachment(text: str) -> bool:
+    """Whether a title line quotes the decision its list comes with."""
+    return _QUOTING_LINE.match(unicodedata.normalize("NFC", text)) is not None

@@ -62,6 +62,10 @@ class Grid:
     # formula saved without its value (`NO_VALUE`) and a cell showing an Excel error (its
     # text, "#N/A"); an xlsx's only (`io.formula_texts`).
     unread: dict[tuple[int, int], str] = field(default_factory=dict)
+    # A part of a sheet under its first (`io.parts`): the title block above the sheet's first
+    # table, one text per row, which speaks of every part (the decision the annex is
+    # attached to: `layout`); empty for a sheet's first part or only table.
+    sheet_title: tuple[str, ...] = ()
 
     def head(self, count: int) -> tuple[list[list[str]], list[bool]]:
         """`head_texts` of the cells, kept: the header search, the search for a table above

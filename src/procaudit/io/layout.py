@@ -34,7 +34,7 @@ from procaudit.io.continuations import (
     repeated_rows,
     wrapped_rows,
 )
-from procaudit.io.decisions import title_decision
+from procaudit.io.decisions import part_decision
 from procaudit.io.few_cell_rows import many_cell_totals, notes_and_headings
 from procaudit.io.grid import NO_VALUE, Grid, cells_in, rows_where, without_rows
 from procaudit.io.header_aliases import CATALOGUE, abolition_column, qualified_status, read_header
@@ -476,7 +476,7 @@ def understand(
             decisions is None
             or not cells_filled.any_in([decisions], _positions(body.index, live.index)).any()
         )
-        and (decision := title_decision(title_texts_joined)) is not None
+        and (decision := part_decision(title_texts_joined, grid.sheet_title)) is not None
     ):
         given["decision_no"] = decision
         inherited["decision_no"] = pd.Series(decision, index=live.index, dtype="object")

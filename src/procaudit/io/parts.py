@@ -17,6 +17,7 @@ import pandas as pd
 import pyarrow as pa
 
 from procaudit.catalogue.columns import REQUIRED
+from procaudit.io.decisions import quotes_attachment
 from procaudit.io.grid import Grid, any_cell_in, cells_in
 from procaudit.io.header_aliases import CATALOGUE, is_row_number
 from procaudit.io.header_search import Header, NoHeader, find_header, row_texts
@@ -34,7 +35,36 @@ def split_parts(
 ) -> list[tuple[Grid, Header | None]]:
     """The grid's tables, top to bottom, each with its header where it was found already;
     the grid itself where it holds one table (or none). `found` is told the header found
-    first, before the grid is searched for others."""
+    first, before the grid is searched for others. The parts under the first are given the
+    title block above the first (`Grid.sheet_title`)."""
+    parts = _split(grid, extra, found)
+    if len(parts) < 2:
+        return parts
+    title = _title_above(*parts[0], extra)
+    if not title:
+        return parts
+    return [parts[0], *((replace(part, sheet_title=title), header) for part, header in parts[1:])]
+
+
+def _title_above(grid: Grid, header: Header | None, extra: dict[str, str]) -> tuple[str, ...]:
+    """The texts of the title block above the first part's header, a row's cells joined
+    (as `layout` joins its own title's)."""
+    if header is None:
+        try:
+            header = find_header(grid, extra)
+        except NoHeader:
+            return ()
+    texts, filled = grid.head(header[0][0])
+    return tuple(
+        " ".join(dict.fromkeys(text for text in texts[at] if text.strip()))
+        for at in range(header[0][0])
+        if filled[at]
+    )
+
+
+def _split(
+    grid: Grid, extra: dict[str, str], found: Callable[[Grid, Header], None] | None = None
+) -> list[tuple[Grid, Header | None]]:
     try:
         header = find_header(grid, extra)
     except NoHeader:
@@ -44,7 +74,7 @@ def split_parts(
     positions, _, header_map = header
     side = _beside(grid, positions, header_map)
     if side is not None:  # a second table laid beside the first: each read alone
-        return [*split_parts(_left_of(grid, side), extra), *split_parts(_from(grid, side), extra)]
+        return [*_split(_left_of(grid, side), extra), *_split(_from(grid, side), extra)]
     above = _header_above(grid, positions[0], extra)
     below = None if above is not None else _header_below(grid, positions, header_map, extra)
     # A header above: the first part's header is still to find. One below: it is this one.
@@ -56,7 +86,7 @@ def split_parts(
     else:
         return [(grid, header)]
     split = _headed_from(grid, split)
-    rest = split_parts(_rows(grid, split, len(grid.cells)), extra)
+    rest = _split(_rows(grid, split, len(grid.cells)), extra)
     return [(_rows(grid, 0, split), first), *rest]
 
 
@@ -108,7 +138,7 @@ def _headed_from(grid: Grid, header: int) -> int:
     while top > 0:
         row = grid.cells.iloc[top - 1 : top]
         filled = int(row.notna().to_numpy().sum())
-        if filled > _HEADING_CELLS or (filled and not bool(is_heading(row, None).iloc[0])):
+        if filled > _HEADING_CELLS or (filled and not _titles_part(row)):
             break
         top -= 1
     while top < header and not grid.cells.iloc[top].notna().any():
@@ -117,6 +147,14 @@ def _headed_from(grid: Grid, header: int) -> int:
 
 
 _HEADING_CELLS = 2  # a heading's text in one cell, or repeated by a merge over two
+
+
+def _titles_part(row: pd.DataFrame) -> bool:
+    """Whether a row of few cells above a part's header is of its title: a heading, or the
+    line quoting the decision the part comes with ("(Kèm theo Quyết định số …)")."""
+    if bool(is_heading(row, None).iloc[0]):
+        return True
+    return any(quotes_attachment(str(text)) for text in row.iloc[0].dropna())
 
 
 def _is_header(header_map: HeaderMap) -> bool:
