@@ -197,6 +197,52 @@ def test_a_header_whose_letters_became_question_marks_says_so(
     assert "no column for the procedure name" in raised.value.problem
 
 
+LOST_TEXT = "STT,Mã thủ tục,Tên thủ tục hành chính\n1,1.001193,Đăng ký khai sinh\n"
+
+
+def _replaced(text: str) -> str:
+    """UTF-8 read as Windows-1252 by a program that put U+FFFD for the bytes the code page
+    leaves undefined ("Đ" is C4 90), and saved again."""
+    return text.encode().decode("cp1252", errors="replace")
+
+
+@pytest.mark.parametrize(
+    ("name", "data", "said"),
+    [
+        # "Đ" lost its second byte: the text cannot be read back; the cells are named.
+        ("c.csv", _replaced(LOST_TEXT).encode(),
+         ["encoded twice", "cell B1 holds 'MÃ£ thá»§ tá»¥c', that is 'Mã thủ tục'",
+          "lost bytes", "cell C2 holds 'Ä\ufffdÄƒng kÃ½ khai sinh'"]),
+        ("c.xlsx", None,
+         ["encoded twice", "cell B2 holds 'MÃ£ thá»§ tá»¥c'", "lost bytes", "cell C3"]),
+        # A workbook's cells twice encoded, no byte lost: said too (only a CSV is read back).
+        ("w.xlsx", _replaced(LOST_TEXT.replace("Đăng", "Cấp")),
+         ["encoded twice", "cell B2 holds 'MÃ£ thá»§ tá»¥c', that is 'Mã thủ tục'"]),
+        # Text that is no such thing: nothing said.
+        ("n.csv", "STT,Mã,Nội dung\n1,1.001193,Khai sinh \ufffd\n".encode(), []),
+    ],
+    ids=["csv lost bytes", "xlsx lost bytes", "xlsx twice encoded", "no such text"],
+)  # fmt: skip
+def test_a_header_twice_encoded_says_so(
+    tmp_path: Path, name: str, data: bytes | str | None, said: list[str]
+) -> None:
+    path = tmp_path / name
+    if name.endswith(".csv"):
+        assert isinstance(data, bytes)
+        path.write_bytes(data)
+    else:
+        text = data if isinstance(data, str) else _replaced(LOST_TEXT)
+        rows: list[list[object]] = [["DANH MỤC"], *(line.split(",") for line in text.splitlines())]
+        write_workbook(path, {"DS": rows})
+    with pytest.raises(InputError) as raised:
+        read_catalogue(str(path))
+    problem = raised.value.problem
+    assert "no column for the procedure name" in problem
+    assert [part for part in said if part in problem] == said
+    assert ("encoded twice" in problem) is bool(said)
+    assert ("lost bytes" in problem) is ("lost bytes" in said)
+
+
 def test_csv_without_name_column_is_an_input_error(tmp_path: Path) -> None:
     path = tmp_path / "c.csv"
     path.write_text("STT,Mã TTHC\n1,1.000001\n", encoding="utf-8")

@@ -35,7 +35,7 @@ from procaudit.io.csv_reader import read_csv_grid
 from procaudit.io.csv_sniff import CSV_SUFFIXES
 from procaudit.io.decisions import split_decisions
 from procaudit.io.detail_tables import detail_reason, details
-from procaudit.io.encoding import TWICE_ENCODED, lost_letters, twice_encoded_note
+from procaudit.io.encoding import TWICE_ENCODED, twice_encoded_note
 from procaudit.io.epoch_dates import read_epoch_dates
 from procaudit.io.excel_reader import formula_notes, with_hidden_columns
 from procaudit.io.file_kind import MARKUP_SUFFIXES, Reader
@@ -57,6 +57,7 @@ from procaudit.io.limits import (
     check_workbook,
 )
 from procaudit.io.lookup_sheets import lookup_reason, lookups
+from procaudit.io.lost_bytes import unreadable_text
 from procaudit.io.merged import fill_merged
 from procaudit.io.name_codes import split_name_codes
 from procaudit.io.name_keys_ahead import start_header_name_keys
@@ -551,7 +552,7 @@ def _no_header(missing: NoHeader, grid: Grid) -> str:
     shown = [quoted(label) for label in missing.closest if label.strip()]
     seen = ", ".join(shown[:_SHOWN_HEADERS]) + (", …" if len(shown) > _SHOWN_HEADERS else "")
     seen = seen or t("nothing", "không có gì")
-    return _header_not_found(missing, wanted, seen) + lost_letters(missing.closest)
+    return _header_not_found(missing, wanted, seen) + unreadable_text(missing.closest, grid)
 
 
 def _header_not_found(missing: NoHeader, wanted: str, seen: str) -> str:
