@@ -167,6 +167,19 @@ ALIASES: Final[dict[str, tuple[str, ...]]] = {
     "processing_time": (
         "Thời hạn giải quyết",
         "Thời gian giải quyết",
+        # The time to settle a dossier under other words ("xử lý", "số ngày"), with a unit in
+        # brackets too ("Thời gian xử lý (ngày)"). Not "Thời gian thực hiện": a review plan's
+        # deadline ("Quý II/2026").
+        "Thời hạn giải quyết theo quy định",
+        "Thời gian giải quyết theo quy định",
+        "Thời hạn giải quyết hồ sơ",
+        "Thời gian giải quyết hồ sơ",
+        "Thời gian xử lý",
+        "Thời hạn xử lý",
+        "Thời gian xử lý hồ sơ",
+        "Thời hạn xử lý hồ sơ",
+        "Số ngày giải quyết",
+        "Số ngày xử lý",
         "Thời hạn",
         "Processing time",
         "Settlement time",  # "Time for settlement" too: English is read in any order
