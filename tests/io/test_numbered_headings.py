@@ -210,3 +210,60 @@ def test_a_group_numbered_on_with_the_procedures_heads_its_field(
     table = sheet_table([FIELD_HEADER, *rows])
     read = list(table.frame[ROW])
     assert (3 not in read) is heading
+
+
+def _numbered(number: int, procedure: list[str]) -> list[str]:
+    return [str(number), *procedure[1:]]
+
+
+CERTIFY = ["1", "2.000815", "Chứng thực bản sao từ bản chính", "UBND cấp xã"]
+RESTART_CASES = {
+    # Groups numbered 5 and 6 in a list with no field column, each over procedures numbered
+    # afresh: the groups' headings, their fields given to their rows.
+    "groups whose procedures are numbered afresh": (
+        [["5", "", "Hộ tịch", ""], BIRTH, DEATH, ["6", "", "Chứng thực", ""], CERTIFY],
+        [(3, "Hộ tịch"), (4, "Hộ tịch"), (6, "Chứng thực")],
+    ),
+    "... merged from the code column": (
+        [["5", "Hộ tịch", "", ""], BIRTH, DEATH, ["6", "Chứng thực", "", ""], CERTIFY],
+        [(3, "Hộ tịch"), (4, "Hộ tịch"), (6, "Chứng thực")],
+    ),
+    "one group, numbered apart from the row above": (
+        [_numbered(7, LAND), ["5", "", "HỘ TỊCH", ""], BIRTH, DEATH],
+        [(2, None), (4, "Hộ tịch"), (5, "Hộ tịch")],
+    ),
+    # Numbered on from the row above (3 after 2), one row alone: a procedure missing its
+    # code is as likely, and stays one.
+    "one row numbered on from the row above": (
+        [BIRTH, DEATH, ["3", "", "Đăng ký giám hộ", ""], BIRTH],
+        [(2, None), (3, None), (4, None), (5, None)],
+    ),
+    # ... unless the table heads another group so.
+    "numbered on, and another group so headed": (
+        [["1", "", "Hộ tịch", ""], BIRTH, ["2", "", "Chứng thực", ""], CERTIFY,
+         _numbered(2, DEATH), ["3", "", "Đất đai", ""], _numbered(1, LAND)],
+        [(3, "Hộ tịch"), (5, "Chứng thực"), (6, "Chứng thực"), (8, "Đất đai")],
+    ),
+    # A procedure missing its code, numbered on, the rows under it going on from it.
+    "a procedure missing its code, the numbers going on": (
+        [BIRTH, ["2", "", "Đăng ký giám hộ", ""], _numbered(3, DEATH)],
+        [(2, None), (3, None), (4, None)],
+    ),
+    # A name too long for a field's, or an agency's, over rows numbered afresh.
+    "a long name over rows numbered afresh": (
+        [_numbered(7, LAND), ["8", "", "Cấp giấy phép hoạt động khám bệnh, chữa bệnh nhân đạo", ""],
+         BIRTH],
+        [(2, None), (3, None), (4, None)],
+    ),
+}  # fmt: skip
+
+
+@pytest.mark.parametrize(("rows", "read"), RESTART_CASES.values(), ids=RESTART_CASES.keys())
+def test_a_group_over_procedures_numbered_afresh_heads_its_field(
+    rows: list[list[str]], read: list[tuple[int, str | None]]
+) -> None:
+    table = sheet_table([HEADER, *rows])
+    if "field" not in table.frame:
+        assert [(row, None) for row in table.frame[ROW]] == read
+        return
+    assert column_read(table, "field") == read

@@ -9,11 +9,12 @@ a total ("Tổng cộng: 150") is no procedure; a heading ("A. THỦ TỤC CẤP
 Đất đai", "UBND xã Tân Lập") begins a section whose rows take what it says
 (`io/sections.py`). So does a group's heading that says only its field ("HỘ TỊCH", merged
 across the row from the code column): a few words alone, left of an empty name cell, or
-numbered "1" over rows numbered "1.1", "1.2"; and a row of one agency's name left of an
-empty name cell, which begins a block of rows it gives nothing. A row whose text goes on with
-the line above it (a name wrapped in a PDF) is none of these. A total may carry the sums of
-the columns beside it, though ("Cộng | 15 | 13" in a statistics table): a row with more
-cells, no row number and no code whose name says so is a total too (`many_cell_totals`).
+numbered "1" over rows numbered "1.1", "1.2", or "5" over rows numbered afresh "1", "2"; and
+a row of one agency's name left of an empty name cell, which begins a block of rows it gives
+nothing. A row whose text goes on with the line above it (a name wrapped in a PDF) is none
+of these. A total may carry the sums of the columns beside it, though ("Cộng | 15 | 13" in a
+statistics table): a row with more cells, no row number and no code whose name says so is a
+total too (`many_cell_totals`).
 """
 
 from __future__ import annotations
@@ -135,6 +136,7 @@ def notes_and_headings(
                 | _numbers_its_rows(few, live, stt)
                 | _numbered_apart(few, live, stt, name)
                 | _heads_its_field(few, live, (stt, name, field))
+                | _restarts_under(few, live, stt, name)
             )
             if admitted.any():
                 numbered, numbered_headings = numbered & ~admitted, admitted
@@ -381,6 +383,51 @@ def _heads_its_field(
         if group is None or not isinstance(below, str) or names_an_agency(text):
             continue
         found.iloc[at] = _field_words(group) == _field_words(below)
+    return found
+
+
+def _restarts_under(few: pd.DataFrame, live: pd.DataFrame, stt: int, name: int) -> pd.Series:
+    """Which rows numbered plainly in the STT column head a group whose procedures are
+    numbered afresh under it ("5 | Hộ tịch" over "1 | 1.001193 | Đăng ký khai sinh", in a
+    list with no field column): a few words naming a field, in the name column or merged
+    from the code column, and nothing else, over a procedure's row numbered "1". A procedure
+    missing its code is numbered on from the row above, and the rows under it go on from its
+    number: a row numbered one more than the row above (or "1") is taken only where another
+    row of the table heads a group so (the groups 5 and 6, each over procedures 1, 2, …)."""
+    found = pd.Series(False, index=few.index)
+    if name == stt:
+        return found
+    numbered = few[stt].str.fullmatch(r"\s*\d+\s*").fillna(False).astype(bool).to_numpy()
+    rest = few.drop(columns=[stt])
+    filled = rest.notna().to_numpy()
+    first = rest.columns.to_numpy()[filled.argmax(axis=1)]
+    maybe = numbered & filled.any(axis=1) & (first <= name)
+    if not maybe.any():
+        return found
+    at_live = live.index.get_indexer(few.index)
+    heads: list[tuple[int, bool]] = []  # (position in `few`, numbered on from the row above)
+    for at in np.flatnonzero(maybe).tolist():
+        here = int(at_live[at])
+        texts = {text.strip() for text in rest.iloc[at].dropna().astype("str")} - {""}
+        if len(texts) != 1 or here < 0 or here + 1 >= len(live):
+            continue
+        under = live[stt].iloc[here + 1]
+        if not isinstance(under, str) or under.strip().rstrip(".") != "1":
+            continue
+        if not _fuller_below(live, here + 1, stt, name):
+            continue
+        text = texts.pop()
+        if group_name(text) is None or names_an_agency(text):
+            continue
+        above = live[stt].iloc[here - 1] if here else None
+        number = int(str(few[stt].iloc[at]).strip())
+        # "1" over "1" is as likely a procedure's number as a group's (`_numbered_apart`).
+        on = number == 1 or (
+            isinstance(above, str) and above.strip().rstrip(".") == str(number - 1)
+        )
+        heads.append((at, on))
+    for at, on in heads:
+        found.iloc[at] = not on or len(heads) > 1
     return found
 
 
