@@ -170,11 +170,6 @@ def test_an_edit_that_keeps_the_content_keeps_the_findings(
 
 
 @pytest.mark.slow
-@pytest.mark.xfail(
-    strict=True,
-    reason="a unit's sheet of 2 rows is too small to refuse MA_THU_TUC's ids as the code by "
-    "their values, as the list of 1,037 rows does: its ids are read as codes (PA101)",
-)
 def test_a_sheet_per_unit_keeps_the_row_findings(real_data: Path, tmp_path: Path) -> None:
     titles, header, data = _grid(real_data / SOURCES["one-stop"])
     before = _findings(

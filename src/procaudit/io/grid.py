@@ -20,6 +20,7 @@ import pyarrow.compute as pc
 from procaudit.core.errors import InputError
 from procaudit.core.i18n import t
 from procaudit.io.arrow_parse import blank_as_missing
+from procaudit.io.codes_told import CodesTold
 
 NO_VALUE = ""  # in Grid.unread: a formula saved without its value
 # What a cell showing an Excel error shows (calamine reads the cell as empty).
@@ -66,6 +67,9 @@ class Grid:
     # table, one text per row, which speaks of every part (the decision the annex is
     # attached to: `layout`); empty for a sheet's first part or only table.
     sheet_title: tuple[str, ...] = ()
+    # What the workbook's other sheets under the same header decided of the code, for a sheet
+    # too small to decide by its own values (`io.codes_over_sheets`); None elsewhere.
+    codes_told: CodesTold | None = None
 
     def head(self, count: int) -> tuple[list[list[str]], list[bool]]:
         """`head_texts` of the cells, kept: the header search, the search for a table above

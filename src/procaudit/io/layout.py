@@ -326,7 +326,9 @@ def understand(
     skip(OTHER_TABLE, after)
     live = without_rows(live, after)
     # The header's choices checked against the values under it (an id under "Mã thủ tục").
-    header_map, by_values = check_values(header_map, labels, live, grid.hidden_columns)
+    header_map, by_values = check_values(
+        header_map, labels, live, grid.hidden_columns, grid.codes_told
+    )
     header_map = without_replaced_code(header_map, labels)  # "Số hồ sơ | Tên … được thay thế"
     # Sub-columns marked with an "x" under a heading: a row's value is the heading marked.
     sub = _sub_headings(grid, positions)

@@ -27,6 +27,7 @@ from procaudit.io.by_content import read_sheets, reader_of, sheet_kind
 from procaudit.io.canonical import canonical_frame
 from procaudit.io.code_notes import drop_code_notes
 from procaudit.io.codes_asked import mark_codes_not_asked
+from procaudit.io.codes_over_sheets import read_codes_over_sheets
 from procaudit.io.components import COMPONENTS, components_header
 from procaudit.io.continuations import CellParts
 from procaudit.io.continued_sheets import carried_sections, continued_grid, continued_note
@@ -43,11 +44,7 @@ from procaudit.io.formula_texts import sheet_formulas, with_formula_texts
 from procaudit.io.grid import Grid
 from procaudit.io.header_search import HEADER_SCAN_ROWS, Header, NoHeader
 from procaudit.io.hidden_rows import hidden_row_notes, told_by_layout
-from procaudit.io.layout import (
-    LayoutOptions,
-    Understood,
-    understand,
-)
+from procaudit.io.layout import LayoutOptions, Understood, understand
 from procaudit.io.level_codes import read_level_codes
 from procaudit.io.limits import (
     Limits,
@@ -410,16 +407,20 @@ def _workbook(
     else:
         for grid in aside:
             sheets.not_lists[str(grid.sheet)] = str(aside_reason(grid))
+    # A unit's sheet of two rows reads its code column as its larger siblings do.
+    tables = read_codes_over_sheets(
+        sheets.tables, grids, lambda grid: _tables(path_text, grid, options, name_keys_ahead)
+    )
     if wanted is None:  # a sheet asked for is read whatever it holds
-        for place, listed in sorted(details(sheets.tables).items(), reverse=True):
-            detail = sheets.tables.pop(place)
+        for place, listed in sorted(details(tables).items(), reverse=True):
+            detail = tables.pop(place)
             sheets.not_lists[str(detail.sheet)] = detail_reason(detail, listed)
-        for place, serves in sorted(lookups(sheets.tables).items(), reverse=True):
-            lookup = sheets.tables.pop(place)
+        for place, serves in sorted(lookups(tables).items(), reverse=True):
+            lookup = tables.pop(place)
             sheets.not_lists[str(lookup.sheet)] = lookup_reason(lookup, serves)
     order = {str(grid.sheet): index for index, grid in enumerate(grids)}
     not_lists = dict(sorted(sheets.not_lists.items(), key=lambda item: order[item[0]]))
-    tables, components = sheets.tables, sheets.components
+    components = sheets.components
     holds_components = _holds_components()
     # No sheet holds a catalogue, and none was asked for: a README, a pivot.
     refused = InputError if wanted is not None or sheets.other_refusal else NoCatalogueTable

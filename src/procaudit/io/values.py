@@ -41,6 +41,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from procaudit.catalogue.text_columns import SMALL_COLUMN
+from procaudit.io.codes_told import CodesTold
 from procaudit.io.headers import HeaderMap, with_columns
 from procaudit.io.name_values import name_by_values
 from procaudit.io.said_columns import said_instead
@@ -155,13 +156,15 @@ def check_values(
     labels: list[str] | tuple[str, ...],
     body: pd.DataFrame,
     hidden: Collection[int] = (),
+    told: CodesTold | None = None,
 ) -> tuple[HeaderMap, tuple[ValueChoice, ...]]:
     """The header map with the columns the values refuse replaced (by the next header naming
     the column, else by nothing; the name column a catalogue needs is kept when nothing can
     replace it), the code taken from the column of national codes where another holds other
     codes, and where no header names the code, from a column of codes; and every choice the
     values made, for `inspect` and the file's notes. `hidden`: the positions of the columns
-    the sheet hides."""
+    the sheet hides; `told`: what the workbook's other sheets decided of the code, for a
+    sheet of too few rows to decide (`io.codes_over_sheets`)."""
     if body.empty:
         return header_map, ()
     values = _Values(body)
@@ -200,6 +203,7 @@ def check_values(
             labels,
             values,
             shared,
+            told,
         )
         choices.extend(found)
         if columns.get("code") != code:  # a column the values chose comes after the others
@@ -337,7 +341,7 @@ def _text_refusal(column: str, values: ValueProfile) -> str | None:
     return None
 
 
-def _code_refusal(values: ValueProfile) -> str | None:
+def code_refusal(values: ValueProfile) -> str | None:
     """Why the values refuse a column as the code by their shape, if they do."""
     if values.mostly(values.whole):
         return WHOLE_NUMBERS
@@ -374,6 +378,7 @@ def _choose_code(
     labels: list[str] | tuple[str, ...],
     values: _Values,
     shared: Callable[[int], tuple[str, ...]] | None,
+    told: CodesTold | None = None,
 ) -> tuple[int | None, list[ValueChoice]]:
     """The code column and the choices made: the first of the header's candidates the
     values do not refuse, a later one holding national codes before it; where it holds no
@@ -381,9 +386,10 @@ def _choose_code(
     most clearly, national ones first (among those whose header names no other thing's
     code: "Mã đơn vị", `MA_LINH_VUC`; `_may_hold_codes`)."""
     choices: list[ValueChoice] = []
+    refused = dict(told.refused) if told is not None else {}
 
     def refusal(position: int) -> str | None:
-        reason = _code_refusal(values.of(position))
+        reason = refused.get(header_key(str(labels[position]))) or code_refusal(values.of(position))
         if reason is None and shared is not None and _may_be_shared(values.of(position)):
             found = shared(position)
             if found:
@@ -404,6 +410,12 @@ def _choose_code(
                 ValueChoice(position, "code", False, reason, _shown(values, position, reason))
             )
     code = kept[0] if kept else None
+    if code is None and told is not None and told.chosen is not None:
+        # The other sheets' code column, under the same header: read here too.
+        at = next((p for p in unread if header_key(str(labels[p])) == told.chosen), None)
+        if at is not None:
+            choices.append(ValueChoice(at, "code", True, CODES, values.of(at).codes))
+            return at, choices
     by_values = [
         position
         for position in unread
