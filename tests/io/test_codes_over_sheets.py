@@ -33,6 +33,11 @@ CASES = {
         {"Đơn vị 1": SMALL, "Đơn vị 2": _unit("UBND xã Tân Phú", ["23470", "23471"])},
         None,
     ),
+    # A small sheet of national codes keeps them, whatever its siblings hold.
+    "a small sheet of national codes": (
+        {"Đơn vị 1": BIG, "Đơn vị 2": _unit("UBND xã Tân Lập", ["1.001193", "1.000894"])},
+        "MA_THU_TUC",
+    ),
     # A small sheet with no sibling keeps its own reading.
     "a small sheet alone": ({"Đơn vị 1": SMALL}, "MA_THU_TUC"),
     # Siblings reading national codes under MA_THU_TUC tell nothing.

@@ -78,8 +78,9 @@ def _told(tables: list[Table]) -> dict[str | None, CodesTold]:
         if said is None:
             continue
         for table in small:
-            position = table.header_map.columns["code"]
-            if any(key == header_key(labels[position]) for key, _ in said.refused):
+            key = header_key(labels[table.header_map.columns["code"]])
+            # Its own national codes are no ids, whatever the siblings hold.
+            if key in dict(said.refused) and not profile(table.frame["code"]).national:
                 told[table.sheet] = said
     return told
 
