@@ -389,7 +389,8 @@ def _choose_code(
     refused = dict(told.refused) if told is not None else {}
 
     def refusal(position: int) -> str | None:
-        reason = refused.get(header_key(str(labels[position]))) or code_refusal(values.of(position))
+        reason = refused.get(header_key(str(labels[position]))) if refused else None
+        reason = reason or code_refusal(values.of(position))
         if reason is None and shared is not None and _may_be_shared(values.of(position)):
             found = shared(position)
             if found:
