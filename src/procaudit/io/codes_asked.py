@@ -22,7 +22,9 @@ def mark_codes_not_asked(frame: pd.DataFrame, grid: Grid, understood: Understood
     name_header = account.labels[header_map.columns[REQUIRED[0]]]
     if title_internal((*account.title, grid.sheet or "", name_header)):
         frame[INTERNAL] = True  # internal procedures: no national code is asked of them
-    elif (under := internal_rows(account.carried + account.sections, frame[ROW].to_numpy())).any():
+    elif (sections := account.carried + account.sections) and (
+        under := internal_rows(sections, frame[ROW].to_numpy())
+    ).any():
         frame[INTERNAL] = under  # a part of them, under its heading
     if "code" not in header_map.columns:
         return

@@ -89,9 +89,12 @@ def read_table(
         frame[DATE_1904] = True
     account = understood.account
     mark_codes_not_asked(frame, grid, understood)  # internal, replacing procedures
+    sections = account.carried + account.sections
+    # Most lists have no section headings: their rows' numbers are not taken out for them.
+    row_numbers = frame[ROW].to_numpy() if sections else None
     from_names = split_name_codes(frame)
     drop_code_notes(frame)
-    headings = heading_rows(account.carried + account.sections, frame[ROW].to_numpy())
+    headings = heading_rows(sections, row_numbers) if row_numbers is not None else {}
     given_by: dict[str, np.ndarray] = {}
     for column in _INHERITABLE:
         from_sections = understood.inherited.get(column)
