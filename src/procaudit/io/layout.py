@@ -425,9 +425,13 @@ def understand(
     # The headings a list going on from the sheet before stands under, before its own.
     headed = [*((place - len(carried), section) for place, section in enumerate(carried))]
     headed += sections
-    inherited = inherit(headed, live.index)
-    # The rows that took a section's value (none without sections).
-    taken = taken_from_sections(inherited, live, header_map) if headed else {}
+    # Without headings no row inherits: the values the title gives are set on no frame (an
+    # empty one indexed by the rows cost 0.1 ms a table), as Series on the rows' index.
+    inherited: pd.DataFrame | dict[str, pd.Series] = {}
+    taken: dict[str, int] = {}  # the rows that took a section's value
+    if headed:
+        frame = inherit(headed, live.index)
+        inherited, taken = frame, taken_from_sections(frame, live, header_map)
     if levels_listed is not None and not levels_listed.empty:  # before its section's levels
         listed_here = levels_listed.reindex(live.index)
         known = inherited["level"] if "level" in inherited else pd.Series(None, live.index)
