@@ -240,3 +240,32 @@ def test_a_hidden_column_gives_way_to_a_shown_one(
         assert notes == []
     else:
         assert [said in note for note in notes] == [True]
+
+
+@pytest.mark.parametrize(
+    ("sheets", "hidden", "said"),
+    [
+        pytest.param(
+            {"Bìa": COVER, "DM": LIST},
+            ("DM",),
+            ["sheet 'DM' is hidden in the workbook: it was read because no other sheet holds"],
+            id="the list only on a hidden sheet",
+        ),
+        pytest.param(
+            {"Bìa": COVER, "DM 2024 (cũ)": LIST},
+            (),
+            ["sheet 'DM 2024 (cũ)' is named as an old copy of the list: it was read because"],
+            id="the list only on a sheet named as an old copy",
+        ),
+        pytest.param({"Hướng dẫn": LIST}, (), [], id="a guide's name on the only sheet"),
+        pytest.param({"Danh mục": LIST, "DM": LOOKUP}, ("DM",), [], id="the list shown"),
+    ],
+)
+def test_a_sheet_set_aside_and_read_all_the_same_is_said(
+    tmp_path: Path, sheets: dict[str, list[list[object]]], hidden: tuple[str, ...], said: list[str]
+) -> None:
+    path = write_workbook(tmp_path / "list.xlsx", sheets, hidden)
+    notes = [note for note in read_catalogue(str(path)).notes if "it was read because" in note]
+    assert len(notes) == len(said)
+    for note, start in zip(notes, said, strict=True):
+        assert note.startswith(start)

@@ -23,7 +23,7 @@ from procaudit.io.limits import WorkbookScan, check_cell_lengths, check_workbook
 from procaudit.io.lookup_sheets import lookup_reason, lookups
 from procaudit.io.read_options import ReadOptions
 from procaudit.io.read_result import Catalogue
-from procaudit.io.sheets_aside import aside_reason
+from procaudit.io.sheets_aside import aside_reason, read_aside_note
 from procaudit.io.table import Table
 from procaudit.io.table_read import components_table, read_table, tables_of
 from procaudit.io.value_notes import value_notes
@@ -57,8 +57,10 @@ def read_workbook(
     aside = [grid for grid in grids if wanted is None and aside_reason(grid) is not None]
     sheets = _Sheets(path_text, options, name_keys_ahead, wanted)
     sheets.read([grid for grid in grids if not any(grid is other for other in aside)])
+    read_aside: list[Grid] = []
     if not sheets.tables:
         sheets.read(aside)
+        read_aside = [g for g in aside if any(table.sheet == g.sheet for table in sheets.tables)]
     else:
         for grid in aside:
             sheets.not_lists[str(grid.sheet)] = str(aside_reason(grid))
@@ -108,6 +110,7 @@ def read_workbook(
         components=tuple(components),
         notes=(
             *(continued_note(sheet, before) for sheet, before in sheets.continued.items()),
+            *(read_aside_note(grid) for grid in read_aside if len(grids) > 1),
             *formula_notes(formulas),
             *value_notes(tables),
             # Only an xlsx whose scan saw a hidden row is read for them again; an xls's or
