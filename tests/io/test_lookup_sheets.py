@@ -226,3 +226,24 @@ def test_a_lookup_sheet_asked_for_is_read(tmp_path: Path) -> None:
     path = write_workbook(tmp_path / "dm.xlsx", {"Danh mục": LIST, "DM": lookup})
     catalogue = read_catalogue(str(path), ReadOptions(sheet="DM"))
     assert [table.sheet for table in catalogue.tables] == ["DM"]
+
+
+def test_a_sheet_of_steps_beside_the_list_says_its_own_columns(tmp_path: Path) -> None:
+    # An internal process: each procedure's code and name on its step rows. "Only the codes
+    # and names" would be untrue of it, and its rows are no procedures.
+    steps = [
+        ["STT", "Tên thủ tục", "Mã TTHC", "Bước", "Nội dung", "Thời gian"],
+        *[
+            [number, name, code, f"Bước {step}", "Tiếp nhận hồ sơ", "1 ngày"]
+            for number, (code, name) in enumerate(zip(CODES, NAMES, strict=True), 1)
+            for step in (1, 2, 3)
+        ],
+    ]
+    path = write_workbook(tmp_path / "dm.xlsx", {"Danh mục": LIST, "Quy trình": steps})
+    catalogue = read_catalogue(str(path))
+    assert [table.sheet for table in catalogue.tables] == ["Danh mục"]
+    assert catalogue.skipped_sheets["Quy trình"] == (
+        "reads, of a catalogue's columns, only the codes and names of what sheet 'Danh mục' "
+        "lists, beside columns of its own ('Bước', 'Nội dung', 'Thời gian'): not a list of "
+        "procedures; sheet 'Danh mục' is audited (--sheet reads this one)"
+    )

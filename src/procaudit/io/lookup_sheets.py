@@ -36,6 +36,7 @@ from procaudit.core.i18n import number, t
 from procaudit.io.sections import folded_texts
 from procaudit.io.table import Table
 from procaudit.io.tables_after import CODE_LIKE
+from procaudit.io.value_notes import quoted
 
 LOOKUP_SHARE = 0.9  # of a lookup list's codes, the share the list names alike
 LOOKUP_ROWS = 3  # fewer rows than this prove nothing
@@ -110,6 +111,21 @@ def lookup_reason(table: Table, lookup: Lookup) -> str:
             "kiểm tra (--sheet để kiểm tra trang tính này)",
             count=number(len(table.frame)),
             sheet=listed.sheet,
+        )
+    others = [header for header in table.header_map.unmapped if header.strip()]
+    if others:
+        # Columns no catalogue has beside them (an internal process's steps, their times):
+        # "only the codes and names" would be untrue, and the rows are no procedures.
+        return t(
+            "reads, of a catalogue's columns, only the codes and names of what sheet "
+            "'{sheet}' lists, beside columns of its own ({shown}): not a list of procedures; "
+            "sheet '{sheet}' is audited (--sheet reads this one)",
+            "trong các cột của một danh mục, chỉ có mã và tên của những gì trang tính "
+            "'{sheet}' liệt kê, bên cạnh các cột riêng ({shown}): không phải danh mục thủ tục "
+            "hành chính; trang tính '{sheet}' được kiểm tra (--sheet để kiểm tra trang tính "
+            "này)",
+            sheet=listed.sheet,
+            shown=", ".join(quoted(header) for header in others[:4]),
         )
     return t(
         "holds only the codes and names ({count} rows) of what sheet '{sheet}' lists (its "
