@@ -323,6 +323,31 @@ WITHOUT_NAME = [
         "'Bước 3:'",
     ),
     (
+        "an internal process titled so, its steps numbered under each procedure",
+        [
+            ["QUY TRÌNH NỘI BỘ GIẢI QUYẾT THỦ TỤC HÀNH CHÍNH"],
+            ["STT", "Tên thủ tục hành chính / Trình tự thực hiện", "Trách nhiệm", "Thời gian"],
+            ["1", BIRTH, "", "3 ngày"],
+            ["1.1", "Tiếp nhận hồ sơ, kiểm tra tính đầy đủ", "Bộ phận Một cửa", "0,5 ngày"],
+            ["1.2", "Thẩm định hồ sơ, dự thảo văn bản", "Công chức Tư pháp", "2 ngày"],
+            ["2", DEATH, "", "1 ngày"],
+            ["2.1", "Tiếp nhận hồ sơ, kiểm tra tính đầy đủ", "Bộ phận Một cửa", "0,5 ngày"],
+        ],
+        f"{PROCESS} procedure), not a list of procedures: its title reads 'QUY TRÌNH NỘI BỘ "
+        "GIẢI QUYẾT THỦ TỤC HÀN…'",
+    ),
+    (
+        "sub-numbered rows under a title naming no process: nothing known",
+        [
+            ["DANH MỤC THỦ TỤC HÀNH CHÍNH"],
+            ["STT", "Tên thủ tục hành chính / Trình tự thực hiện", "Trách nhiệm", "Thời gian"],
+            ["1", BIRTH, "", "3 ngày"],
+            ["1.1", "Tiếp nhận hồ sơ, kiểm tra tính đầy đủ", "Bộ phận Một cửa", "0,5 ngày"],
+            ["1.2", "Thẩm định hồ sơ, dự thảo văn bản", "Công chức Tư pháp", "2 ngày"],
+        ],
+        NO_NAME,
+    ),
+    (
         "steps told in a content's text: nothing known",
         [
             ["PHẦN II"],

@@ -44,6 +44,7 @@ REVIEW_PLAN = "review plan"
 CONTENT = "content"
 DECISION = "decision"
 PROCESS = "process"
+PROCESS_TITLE = "process title"
 
 # The signals a header's key (`text.header_key`) may carry, each a pattern of its words.
 _SIGNALS: dict[str, str] = {
@@ -106,6 +107,8 @@ _SHOWN = 4  # headers quoted
 # A ministry's or province's plan to review procedures (Thông tư 02/2017/TT-VPCP) is titled
 # so; it lists procedures, groups of them and other rules, with who reviews them and when.
 _REVIEW_PLAN = re.compile(r"^ke hoach ra soat\b")
+# An internal process's title: "QUY TRÌNH NỘI BỘ GIẢI QUYẾT THỦ TỤC HÀNH CHÍNH …".
+_PROCESS_TITLE = re.compile(r"^quy trinh noi bo\b")
 # Where a list of agencies names them: "Sở Tư pháp", "UBND xã Tân Lập", "Văn phòng …".
 # The labels of a procedure's content in a decision's annex (Phần II), each followed by a
 # colon: "a) Trình tự thực hiện:", "Thành phần, số lượng hồ sơ:", "h) Phí, lệ phí: Không".
@@ -135,8 +138,9 @@ class OtherTable:
     """What a table looks like instead of a catalogue, and the headers (or values) that say
     so."""
 
-    kind: str  # DOSSIERS, STATISTICS, FEES, AGENCIES, REVIEW_PLAN, CONTENT, DECISION, PROCESS
-    headers: tuple[str, ...]  # the title's row, for a REVIEW_PLAN
+    # DOSSIERS, STATISTICS, FEES, AGENCIES, REVIEW_PLAN, CONTENT, DECISION, PROCESS(_TITLE)
+    kind: str
+    headers: tuple[str, ...]  # the title's row, for a REVIEW_PLAN or a PROCESS_TITLE
     examples: tuple[str, ...] = ()  # agencies' ids, where the values said it
 
     def problem(self) -> str:
@@ -231,11 +235,22 @@ def _process(shown: str, _: str) -> str:
     )
 
 
+def _process_title(shown: str, _: str) -> str:
+    return t(
+        "looks like an internal process (quy trình nội bộ: the steps of handling each "
+        "procedure), not a list of procedures: its title reads {shown}",
+        "có vẻ là quy trình nội bộ (các bước giải quyết từng thủ tục), không phải danh mục thủ "
+        "tục hành chính: tiêu đề là {shown}",
+        shown=shown,
+    )
+
+
 _WORDS: dict[str, Callable[[str, str], str]] = {
     REVIEW_PLAN: _review_plan,
     CONTENT: _content,
     DECISION: _decision,
     PROCESS: _process,
+    PROCESS_TITLE: _process_title,
     DOSSIERS: _dossiers,
     STATISTICS: _statistics,
     FEES: _fees,
@@ -350,6 +365,11 @@ def without_name(
     planned = _review_plan_title(title)
     if planned is not None:
         return planned
+    # Its steps may be numbered under each procedure ("1.1", "1.2") rather than named
+    # ("Bước 1"), which a catalogue's sub-procedures share: the title tells.
+    process = next((text for text in title if _PROCESS_TITLE.match(header_key(text))), None)
+    if process is not None:
+        return OtherTable(PROCESS_TITLE, (process,))
     below = grid_cells.iloc[row + 1 :]
     content = _content_labels(below.iloc[:HEADER_SCAN_ROWS])
     if content:
