@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+import numpy as np
 import pandas as pd
 
 from procaudit.core.i18n import t
@@ -44,8 +45,11 @@ def not_recorded_rows(values: pd.Series) -> pd.Series:
     value); False for an empty one."""
     if values.empty:
         return pd.Series(False, index=values.index, dtype=bool)
-    said = {value: not_recorded(value) for value in values.dropna().unique().tolist()}
-    return values.map(said).astype("boolean").fillna(False).astype(bool)
+    # One hash of the column, spread back by its codes (-1, a missing value: the last,
+    # False): a `map` by a dict of them took 0.1 s at a million rows, its result cast twice.
+    codes, uniques = pd.factorize(values)
+    said = np.array([*map(not_recorded, uniques.tolist()), False], dtype=bool)
+    return pd.Series(said[codes], index=values.index)
 
 
 def number_not_recorded(value: str) -> tuple[str, str]:
