@@ -85,7 +85,9 @@ def pair_numbers(a: np.ndarray, b: np.ndarray) -> np.ndarray:
 def repeated(numbers: np.ndarray) -> np.ndarray:
     """Where a number (from -1 up) occurs more than once: only such rows can be in a group,
     and they are few, so the pairing is done on them alone."""
-    repeated: np.ndarray = np.bincount(numbers + 1)[numbers + 1] > 1
+    shifted = numbers + 1
+    # Counts compared once, then looked up: a table of bools, not of counts, gathered.
+    repeated: np.ndarray = (np.bincount(shifted) > 1)[shifted]
     return repeated
 
 
