@@ -3,10 +3,11 @@ one finding a row, PA401's on the number's cell, never PA402 and PA403 beside it
 
 from __future__ import annotations
 
+import pandas as pd
 import pytest
 
 from conftest import findings_of
-from procaudit.rules.decision_pending import not_recorded
+from procaudit.rules.decision_pending import not_recorded, not_recorded_rows
 
 NOT_RECORDED_CASES = [
     # (case, decision_no, decision_date, the rules' findings as (rule, column))
@@ -112,3 +113,28 @@ def test_a_number_without_its_symbol_says_what_it_lacks(
     assert (finding.row, finding.severity) == (4, "error")
     assert finding.message.startswith(message)
     assert finding.fix.startswith(fix)
+
+
+NOT_RECORDED_ROWS_CASES = [
+    # (case, a column's cells, which say the decision is not recorded)
+    ("words, numbers and gaps", ["Chưa có", "1890/QĐ-UBND", None, "-", "Chưa có"],
+     [True, False, False, True, True]),
+    ("no cell says it", ["1890/QĐ-UBND", "15/08/2025"], [False, False]),
+    ("every cell missing", [None, None, None], [False, False, False]),
+    ("no cells", [], []),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("dtype", ["str", "object"])
+@pytest.mark.parametrize(
+    ("case", "cells", "said"), NOT_RECORDED_ROWS_CASES, ids=[c[0] for c in NOT_RECORDED_ROWS_CASES]
+)
+def test_not_recorded_rows_reads_each_cell(
+    case: str, cells: list[str | None], said: list[bool], dtype: str
+) -> None:
+    # Labelled as a table's rows are after its header: the mask keeps the column's labels.
+    values = pd.Series(cells, index=pd.RangeIndex(7, 7 + len(cells)), dtype=dtype)
+    found = not_recorded_rows(values)
+    assert found.dtype == bool
+    assert found.index.equals(values.index)
+    assert found.tolist() == said
