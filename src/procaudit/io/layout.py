@@ -38,6 +38,7 @@ from procaudit.io.decisions import part_decision
 from procaudit.io.few_cell_rows import many_cell_totals, notes_and_headings
 from procaudit.io.grid import NO_VALUE, Grid, cells_in, rows_where, without_rows
 from procaudit.io.header_aliases import CATALOGUE, abolition_column, qualified_status, read_header
+from procaudit.io.header_cells import STT_FORMS, none_of
 from procaudit.io.header_search import (
     HEADER_SCAN_ROWS,
     Header,
@@ -205,7 +206,10 @@ def _repeated_header(
     if holder is None or live.empty:
         return [], []
     label = texts[holder]
-    found = cells_in(live[column], *_header_forms(label, words)).nonzero()[0]
+    forms, values = _header_forms(label, words)
+    if none_of(grid, positions[-1] + 1, header_map.stt, column, forms):  # most lists
+        return [], []
+    found = cells_in(live[column], forms, values).nonzero()[0]
     header: list[int] = []
     numbers: list[int] = []
     for at in found.tolist():  # Python ints, the type an Index is looked up by
@@ -321,8 +325,13 @@ def understand(
     skip(PAGE_NUMBER, pages)
     breaks = [*again, *numbers, *pages]
     live = without_rows(live, breaks)
-    # A summary per level or field laid under the list, under a header of its own.
-    after = table_after(live, header_map, words.required, extra)
+    # A summary per level or field laid under the list, under a header of its own: its
+    # "STT" is under the list's, and most lists have none there (`header_cells`).
+    stt = header_map.stt
+    if stt is not None and none_of(grid, start, stt, stt, STT_FORMS):
+        after = live.index[:0]
+    else:
+        after = table_after(live, header_map, words.required, extra)
     skip(OTHER_TABLE, after)
     live = without_rows(live, after)
     # The header's choices checked against the values under it (an id under "Mã thủ tục").

@@ -14,20 +14,15 @@ from dataclasses import replace
 
 import numpy as np
 import pandas as pd
-import pyarrow as pa
 
 from procaudit.catalogue.columns import REQUIRED
 from procaudit.io.decisions import quotes_attachment
-from procaudit.io.grid import Grid, any_cell_in, cells_in
-from procaudit.io.header_aliases import CATALOGUE, is_row_number
+from procaudit.io.grid import Grid
+from procaudit.io.header_aliases import is_row_number
+from procaudit.io.header_cells import header_cells
 from procaudit.io.header_search import Header, NoHeader, find_header, row_texts
 from procaudit.io.headers import HeaderMap, HeaderReader, map_headers
 from procaudit.io.sections import is_heading
-from procaudit.io.vocabulary import typed_forms
-
-# The name column's header as people type it (`headers.typed_forms`), confirmed by mapping
-# the whole row.
-_NAME_HEADERS = CATALOGUE.required_forms
 
 
 def split_parts(
@@ -178,21 +173,9 @@ def _header_below(
     page, over two lines as the first) are no other table, whatever their first row reads
     as alone."""
     start = positions[-1] + 1
-    # Column by column: a frame-wide isin builds a table of flags, then reduces it by rows.
     # A header whose name cell is typed otherwise ("Tên thủ tục⏎hành chính", "Tên TTHC bị
     # bãi bỏ") is found by its "STT" in the row numbers' column.
-    named = np.zeros(max(len(grid.cells) - start, 0), dtype=bool)
-    blocks = []  # the Arrow text columns but the row numbers', looked up together
-    for position, chunks in enumerate(grid.arrow_columns()):
-        column = grid.cells.iloc[start:, position] if chunks is None else chunks.slice(start)
-        if position == header_map.stt:  # one look-up of both
-            named |= cells_in(column, _NAME_OR_STT, _NAME_OR_STT_VALUES)
-        elif isinstance(column, pa.ChunkedArray):
-            blocks.append(column)
-        else:
-            named |= _names_header(column)
-    if blocks and len(named):
-        named |= any_cell_in(blocks, _NAME_HEADERS, _NAME_HEADER_VALUES)
+    named = header_cells(grid, start, header_map.stt)
     for position in (np.flatnonzero(named) + start).tolist():
         found = map_headers(row_texts(grid.cells, position), extra)
         if _is_header(found) and found.columns != header_map.columns:
@@ -203,16 +186,6 @@ def _header_below(
             if again != [row_texts(grid.cells, at) for at in positions]:
                 return int(position)
     return None
-
-
-_NAME_HEADER_VALUES = pa.array(sorted(_NAME_HEADERS), type=pa.large_string())
-_NAME_OR_STT = _NAME_HEADERS.union(*map(typed_forms, ("STT", "TT", "Số TT", "Số thứ tự", "STT.")))
-_NAME_OR_STT_VALUES = pa.array(sorted(_NAME_OR_STT), type=pa.large_string())
-
-
-def _names_header(column: pd.Series | pa.ChunkedArray) -> np.ndarray:
-    """Where a column's cells are a name column's header."""
-    return cells_in(column, _NAME_HEADERS, _NAME_HEADER_VALUES)
 
 
 def _rows(grid: Grid, start: int, end: int) -> Grid:

@@ -26,13 +26,12 @@ import numpy as np
 import pandas as pd
 
 from procaudit.io.grid import cells_in, labels_of
+from procaudit.io.header_cells import STT_FORMS, STT_VALUES
 from procaudit.io.headers import HeaderMap, map_headers
-from procaudit.io.vocabulary import typed_forms
 
 # 1.000178, 1.000494.000.00.00.H29, 2.001. Spelled without \s and \d, which pandas would run
 # in Python on every cell; with plain classes it runs in Arrow.
 CODE_LIKE = "[ \t\r\n\xa0]*[0-9]+[.][0-9]{3}"
-_STT = frozenset().union(*map(typed_forms, ("STT", "TT", "Số TT", "Số thứ tự", "STT.")))
 _HEADING_CELLS = 2  # a heading over the table: its text, maybe repeated by a merge
 
 
@@ -44,7 +43,7 @@ def table_after(
     stt = header_map.stt
     if stt is None or live.empty:
         return live.index[:0]
-    for at in np.flatnonzero(cells_in(live[stt], _STT)).tolist():
+    for at in np.flatnonzero(cells_in(live[stt], STT_FORMS, STT_VALUES)).tolist():
         found = map_headers(labels_of(live.iloc[at]), extra)
         if found.stt is None:
             continue
