@@ -81,6 +81,8 @@ HELD = {
     "no marker at all": ([["1.001", "Cấp xã"], ["1.002", None]], False),
     "a column of nothing beside one with a marker": ([[None, "nan"], [None, "Cấp tỉnh"]], True),
     "a column of nothing alone": ([[None], [None]], False),
+    "a marker's letters across two columns": ([["NU", "LL"], ["Na", "N"]], False),
+    "a marker in the last column's last cell": ([["1.001", "x"], ["1.002", "NaT"]], True),
 }
 
 

@@ -334,17 +334,18 @@ _SEARCHED_ROWS = 2_000  # a grid up to this many rows is searched by its bytes f
 def _within_text(columns: list[pa.ChunkedArray], texts: Collection[str]) -> bool:
     """Whether one of `texts` is somewhere in the columns' text, a cell or part of one: a
     cell that is one of them is there. On a small file, a search of the blocks' bytes costs
-    a tenth of the hash look-up it spares where none is there."""
-    needles = [text.encode() for text in texts]
+    a tenth of the hash look-up it spares where none is there. The blocks' bytes are joined
+    and searched once a text, not once a text and a column (a NUL between them: a text found
+    across two is not; one found across two cells of a block is, and the look-up says)."""
+    held = []
     for chunks in columns:
         for chunk in chunks.chunks:
             buffers = chunk.buffers()  # validity, offsets, text (a column of nulls: one)
             data = buffers[2] if len(buffers) > 2 else None
             if data is not None and data.size:
-                held = data.to_pybytes()
-                if any(needle in held for needle in needles):
-                    return True
-    return False
+                held.append(data.to_pybytes())
+    text = b"\0".join(held)
+    return any(needle.encode() in text for needle in texts)
 
 
 def labels_of(values: Iterable[Any]) -> list[str]:

@@ -497,7 +497,7 @@ def understand(
         inherited["decision_no"] = pd.Series(decision, index=live.index, dtype="object")
     account = SheetAccount(
         sheet=grid.sheet,
-        header_rows=tuple(int(rows.iloc[p]) for p in positions),
+        header_rows=tuple(int(row) for row in rows.to_numpy()[positions]),  # no `iloc` a row
         header_map=header_map,
         labels=tuple(labels),
         sections=tuple(section for _, section in sections),
