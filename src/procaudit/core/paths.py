@@ -75,15 +75,21 @@ def unreachable(path: str | os.PathLike[str]) -> str | None:
     """Why the path cannot be looked at (the system's reason: "Permission denied", "Too many
     levels of symbolic links"); None when it can, or when nothing is there (a missing file
     or folder is for the caller to name as such)."""
+    return status_of(path)[1]
+
+
+def status_of(path: str | os.PathLike[str]) -> tuple[os.stat_result | None, str | None]:
+    """The path's `os.stat`, and why it cannot be looked at (`unreachable`); neither when
+    nothing is there. One call answers what pathlib's exists, is_dir and is_file would each
+    ask the system again."""
     try:
-        os.stat(path)
+        return os.stat(path), None
     except (FileNotFoundError, NotADirectoryError):
-        return None
+        return None, None
     except OSError as exc:
-        return exc.strerror or errno.errorcode.get(exc.errno or 0, str(exc))
+        return None, exc.strerror or errno.errorcode.get(exc.errno or 0, str(exc))
     except ValueError:  # a NUL byte in the name
-        return t("invalid file name", "tên tệp không hợp lệ")
-    return None
+        return None, t("invalid file name", "tên tệp không hợp lệ")
 
 
 def missing(path: str | os.PathLike[str]) -> str:

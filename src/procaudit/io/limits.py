@@ -51,8 +51,10 @@ _CHUNK = 4 * MB
 _OVERLAP = 256  # a reference cut by a chunk's end is found in the next chunk
 
 
-def check_file_size(path: Path, limits: Limits) -> None:
-    size = path.stat().st_size
+def check_file_size(path: Path, limits: Limits, size: int | None = None) -> None:
+    """Refuse a file over --max-file-size; `size`: its size, where the caller has it."""
+    if size is None:
+        size = path.stat().st_size
     if size > limits.max_file_size:
         raise InputError(
             str(path),

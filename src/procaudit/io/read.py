@@ -4,11 +4,12 @@ and hand it to the reader of one grid (`io.table_read`) or of a workbook's sheet
 
 from __future__ import annotations
 
+import stat
 from pathlib import Path
 
 from procaudit.core.errors import InputError
 from procaudit.core.i18n import t
-from procaudit.core.paths import missing, reported_path, unreachable
+from procaudit.core.paths import missing, reported_path, status_of
 from procaudit.io.by_content import reader_of, sheet_kind
 from procaudit.io.csv_reader import read_csv_grid
 from procaudit.io.csv_sniff import CSV_SUFFIXES
@@ -40,18 +41,20 @@ def read_catalogue(
     options = options or ReadOptions()
     path = Path(path_text)
     path_text = reported_path(path_text)  # the name in messages and findings; `path` is opened
-    if reason := unreachable(path):  # in a folder the user may not enter
+    # One stat answers all of these (a folder of 2,000 small files asked each of them).
+    status, reason = status_of(path)
+    if reason:  # in a folder the user may not enter
         raise InputError(
             path_text, t("cannot be read ({reason})", "không đọc được ({reason})", reason=reason)
         )
-    if not path.exists():
+    if status is None:
         raise InputError(path_text, missing(path))
-    if path.is_dir():
+    if stat.S_ISDIR(status.st_mode):
         raise InputError(
             path_text,
             t("is a directory, not a catalogue file", "là thư mục, không phải tệp danh mục"),
         )
-    if not path.is_file():  # opening a pipe would wait for a writer forever
+    if not stat.S_ISREG(status.st_mode):  # opening a pipe would wait for a writer forever
         raise InputError(
             path_text,
             t(
@@ -70,7 +73,7 @@ def read_catalogue(
                 suffix=suffix or t("none", "không có"),
             ),
         )
-    check_file_size(path, options.limits)
+    check_file_size(path, options.limits, status.st_size)
     # By the bytes first: an xlsx named .xls, a web page or text named .xls (`io.file_kind`).
     reader, head = reader_of(path)
     if reader is None:  # empty, or binary garbage: the name's reader says which
