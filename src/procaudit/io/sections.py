@@ -35,17 +35,24 @@ _LIST_OF_PROCEDURES = r"danh mục\s+(?:các\s+)?(?:thủ tục hành chính|tth
 _PROCEDURES_OF_A_LEVEL = r"(?:danh mục\s+)?(?:thủ tục hành chính|tthc)\b.*\b(?:cấp|ubnd|ủy ban)\b"
 # Internal procedures ("thủ tục hành chính nội bộ", "TTHC nội bộ"; Decision 1085/QĐ-TTg).
 _INTERNAL_WORDS = r"(?:thủ tục(?: hành chính)?|tthc)\s+nội bộ\b"
+# Procedures of a status, a decision's part headed without "Danh mục" ("1. Thủ tục hành
+# chính mới ban hành", "3. TTHC bị bãi bỏ"): no procedure is named so either.
+_PROCEDURES_OF_A_STATUS = (
+    r"(?:các\s+)?(?:thủ tục hành chính|tthc)\s+(?:(?:được|bị|đã)\s+)?"
+    r"(?:mới ban hành|ban hành mới|công bố mới|sửa đổi|bổ sung|bãi bỏ|thay thế)\b"
+)
 _HEADING = re.compile(
     r"^(?:phần\s+[ivxlc\d]+|[a-z]\s*[.)\-–]\s|[ivxlc]+\s*[.)]?\s|\d+\s*[.):]?\s*lĩnh vực|lĩnh vực\b"
     rf"|(?:\d+\s*[.)]\s*)?{_PROCEDURES_OF_A_LEVEL}|cấp\s+(?:tỉnh|xã|huyện|bộ|trung ương)$"
     rf"|(?:danh mục\s+)?(?:các\s+)?{_INTERNAL_WORDS}"
-    rf"|danh mục\b|nhóm\b|(?:\d+\.)*\d+\s*[.)]?\s*{_LIST_OF_PROCEDURES})",
+    rf"|danh mục\b|nhóm\b|(?:\d+\.)*\d+\s*[.)]?\s*{_LIST_OF_PROCEDURES}"
+    rf"|(?:(?:\d+\.)*\d+\s*[.)]?\s*)?{_PROCEDURES_OF_A_STATUS})",
 )
 # What a heading numbered like a procedure ("1 | Lĩnh vực Hộ tịch", merged from the column
 # after STT) says, plainly enough that no procedure's name reads so.
 _NUMBERED_HEADING = re.compile(
     rf"^(?:lĩnh vực\b|{_PROCEDURES_OF_A_LEVEL}"
-    rf"|cấp\s+(?:tỉnh|xã|huyện|bộ|trung ương)$|{_LIST_OF_PROCEDURES})"
+    rf"|cấp\s+(?:tỉnh|xã|huyện|bộ|trung ương)$|{_LIST_OF_PROCEDURES}|{_PROCEDURES_OF_A_STATUS})"
 )
 # The first words of a heading that may name a unit (`units.heading_unit` decides).
 _UNIT_LEAD = re.compile(
