@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import numpy as np
+import pandas as pd
 import pytest
 
 from procaudit.catalogue.units import Units
-from procaudit.rules.table_stack import TableStack
+from procaudit.rules.table_stack import TableStack, each_factorized, small_factorized
 
 A = Units(np.array([0, 0, 1, -1]), ["UBND xã A", "UBND xã B"], ["ubnd commune"] * 2)
 B = Units(np.array([1, 0]), ["Sở Y tế", "Sở Xây dựng"], ["sở", "sở"])
@@ -46,3 +47,41 @@ def test_rows_numbered_by_table_and_unit(case: str) -> None:
     assert joined is not None
     assert joined.ids.tolist() == joined_ids and joined.labels == labels
     assert joined.kinds == ["ubnd commune"] * 2 + ["sở"] * 2
+
+
+# Each table's values (None: missing), in a stack: what `each_factorized` cuts for each must
+# be what `small_factorized` gives the table alone (codes by first appearance, -1 missing).
+FACTORIZED = {
+    "values shared and own": [["b", "a", "b"], ["a", "c"], ["c", "c", "b"]],
+    "missing first and between": [[None, "x", None, "y"], ["y", None], [None]],
+    "a table of one value": [["z"], ["z", "z"]],
+    "blank and spaced apart": [["", " ", ""], [" ", "a"]],
+    "many values": [[f"v{i}" for i in range(300)], [f"v{i}" for i in range(299, -1, -2)]],
+}
+
+
+@pytest.mark.parametrize("case", list(FACTORIZED))
+@pytest.mark.parametrize("dtype", ["str", "string", "object"])
+def test_each_table_factorized_as_alone(case: str, dtype: str) -> None:
+    tables = [
+        pd.DataFrame({"agency": pd.Series(values, dtype=dtype)}) for values in FACTORIZED[case]
+    ]
+    stack = pd.concat(tables, ignore_index=True)
+    bounds = np.cumsum([0, *(len(table) for table in tables)])
+    cut = each_factorized(tables, "agency", bounds, lambda: small_factorized(stack["agency"]))
+    for table, (codes, uniques) in zip(tables, cut, strict=True):
+        alone_codes, alone_uniques = small_factorized(table["agency"])
+        assert codes.dtype == alone_codes.dtype
+        assert codes.tolist() == alone_codes.tolist()
+        assert uniques.dtype == alone_uniques.dtype
+        assert uniques.tolist() == alone_uniques.tolist()
+
+
+def test_other_dtypes_factorized_a_table_at_a_time() -> None:
+    """1 and 1.0 are one value of a stack: each table keeps its own as it wrote it."""
+    tables = [pd.DataFrame({"agency": [1.0, 2]}, dtype=object), pd.DataFrame({"agency": [1]})]
+    tables[1] = tables[1].astype(object)
+    stack = pd.concat(tables, ignore_index=True)
+    bounds = np.cumsum([0, 2, 1])
+    cut = each_factorized(tables, "agency", bounds, lambda: small_factorized(stack["agency"]))
+    assert [type(value) for value in cut[1][1].tolist()] == [int]

@@ -34,7 +34,7 @@ from procaudit.io.name_keys_ahead import claim_name_keys
 from procaudit.rules.compared_levels import compared_levels
 from procaudit.rules.options import RuleOptions
 from procaudit.rules.row_names import RowNames
-from procaudit.rules.table_stack import TableStack, cut_per_row, small_factorized, units_of_sections
+from procaudit.rules.table_stack import TableStack, cut_per_row, small_factorized, stack_of_tables
 from procaudit.vn.levels import name_tag
 
 if TYPE_CHECKING:
@@ -527,17 +527,7 @@ class RuleContext:
 
     def _find_table_stack(self) -> TableStack:
         assert self._tables is not None
-        bounds = np.cumsum([0, *(len(table) for table in self._tables)])
-        if "agency" not in self.frame:
-            return TableStack(bounds, tuple(map(units_of_sections, self._tables)))
-        # Each table's units found in its own column, as alone: 400 communes' lists stacked
-        # would look like one list per commune.
-        agencies = tuple(small_factorized(table["agency"]) for table in self._tables)
-        units = tuple(
-            units_of(agency) or units_of_sections(table)
-            for agency, table in zip(agencies, self._tables, strict=True)
-        )
-        return TableStack(bounds, units, agencies)
+        return stack_of_tables(self._tables, self.distinct)
 
     @cached_property
     def _row_names(self) -> RowNames:
