@@ -7,6 +7,8 @@ import pandas as pd
 import pytest
 
 from procaudit.catalogue.units import Units
+from procaudit.rules.context import RuleContext
+from procaudit.rules.reform_online import online_levels_read, online_levels_read_parts
 from procaudit.rules.table_stack import TableStack, each_factorized, small_factorized
 
 A = Units(np.array([0, 0, 1, -1]), ["UBND xã A", "UBND xã B"], ["ubnd commune"] * 2)
@@ -85,3 +87,27 @@ def test_other_dtypes_factorized_a_table_at_a_time() -> None:
     bounds = np.cumsum([0, 2, 1])
     cut = each_factorized(tables, "agency", bounds, lambda: small_factorized(stack["agency"]))
     assert [type(value) for value in cut[1][1].tolist()] == [int]
+
+
+# Each table's online levels (None: empty) -> what PA505 reads of it alone: (filled, read).
+ONLINE = {
+    "levels": (["Toàn trình", "Một phần", None], (2, 2)),
+    "initials with both": (["TT", "MP", "TT"], (3, 3)),
+    "initials without the other": (["TT", "Toàn trình"], (2, 1)),
+    "a count among numbers": (["4", "12", "Mức độ 4"], (3, 1)),
+    "numbers alone": (["4", "3"], (2, 2)),
+    "no level named": (["Có", "x", None], (2, 0)),
+    "all empty": ([None, None], (0, 0)),
+}
+
+
+@pytest.mark.parametrize("order", [list(ONLINE), list(ONLINE)[::-1]])
+def test_online_levels_read_on_a_stack_as_alone(order: list[str]) -> None:
+    """The stack's count for each table is the table's own: a reading that depends on the
+    other values (a count, an initial) looks at its own table's alone."""
+    tables = [pd.DataFrame({"online_level": pd.Series(ONLINE[c][0], dtype="str")}) for c in order]
+    stack = pd.concat(tables, ignore_index=True)
+    bounds = np.cumsum([0, *(len(table) for table in tables)])
+    read = online_levels_read_parts(RuleContext(stack), bounds)
+    alone = [online_levels_read(RuleContext(table)) for table in tables]
+    assert read == alone == [ONLINE[case][1] for case in order]

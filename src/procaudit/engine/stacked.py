@@ -36,6 +36,7 @@ from procaudit.io import Table
 from procaudit.rules import Rule
 from procaudit.rules.context import RuleContext
 from procaudit.rules.options import RuleOptions
+from procaudit.rules.reform_online import ONLINE_READ, online_levels_read_parts
 from procaudit.rules.selection import RuleSelection
 
 # A table this small is stacked; below the engine's PREFETCH_ROWS, so that no table stacked
@@ -57,9 +58,9 @@ class StackedHits:
     first, then each rule's in rule order, as `table_hits` puts them: the columns index, the
     table's row labels, then column, value, message, fix, maybe severity, and rule), and its
     `seeds`: its rows' part of the per-row work made on the stack (`RuleContext.
-    per_row_parts`, and the scorecard's `row_flags`) and its own units, by shared key, for
-    its own context's `seed`, so that PA505 and the scorecard do not make them again. A
-    table that was not stacked has no rule: it runs them all itself."""
+    per_row_parts`, the scorecard's `row_flags` and PA505's `online_levels_read`) and its own
+    units, by shared key, for its own context's `seed`, so that PA505 and the scorecard do
+    not make them again. A table that was not stacked has no rule: it runs them all itself."""
 
     ran: frozenset[str] = frozenset()
     # Its hits, or how to cut them from the stack's when asked (`StackHits.of`): a table
@@ -211,6 +212,10 @@ def _run_stacked(
         flags_of = flag_parts(context, starts, frames, ran)
         for seeded, flags in zip(seeds, flags_of, strict=True):
             seeded.update(flags)  # the scorecard's, made once too
+        if "online_level" in stack and isinstance(frames[0]["online_level"].dtype, pd.StringDtype):
+            read = online_levels_read_parts(context, starts)  # PA505's and the scorecard's
+            for seeded, of_table in zip(seeds, read, strict=True):
+                seeded[ONLINE_READ] = of_table
     finally:
         context.close()
     every = pd.concat(parts, ignore_index=True) if parts else _NONE

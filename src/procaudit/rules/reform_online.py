@@ -255,9 +255,52 @@ def online_levels_read(ctx: RuleContext) -> tuple[int, int]:
     as an online level (not online included), once per table (public: the scorecard counts
     a column it can read)."""
     read: tuple[int, int] = ctx.shared(
-        "online levels read", lambda: _read_levels(*ctx.distinct("online_level"))
+        ONLINE_READ, lambda: _read_levels(*ctx.distinct("online_level"))
     )
     return read
+
+
+ONLINE_READ = "online levels read"  # the key of `online_levels_read` in a table's shared work
+
+
+def online_levels_read_parts(ctx: RuleContext, bounds: np.ndarray) -> list[tuple[int, int]]:
+    """`online_levels_read` of each table stacked in the context's frame (table i holds the
+    rows bounds[i] to bounds[i + 1]), counted on the stack's distinct values at once, for the
+    tables' `seed`: PA505 and the scorecard ask it of every file, a factorize each (~70 us).
+    The column must be text: a distinct value of the stack is then one of each table."""
+    codes, uniques = ctx.distinct("online_level")
+    width, tables = max(len(uniques), 1), len(bounds) - 1
+    named = codes >= 0
+    table_ids = np.repeat(np.arange(tables, dtype=np.int64), np.diff(bounds))[named]
+    pairs, counts = np.unique(table_ids * width + codes[named], return_counts=True)
+    owners = pairs // width  # each (table, value) pair's table, and the value's reading
+    read = _readings([str(value) for value in uniques.tolist()])
+    readings = np.array(list(read.values()), dtype=np.int64)[pairs % width]
+
+    def any_of(flags: np.ndarray) -> np.ndarray:  # per table: a pair of it flagged
+        found: np.ndarray = np.bincount(owners, weights=flags, minlength=tables) > 0
+        return found
+
+    with_counts = any_of(readings == _COUNT)[owners]
+    both = (any_of(readings == _TT) & any_of(readings == _MP))[owners]
+    level = (readings & _LEVEL_BITS) != 0  # as `_read_as_level`, a pair at a time
+    numbered, abbreviated = (readings & _NUMBERED) != 0, (readings & _ABBREVIATED) != 0
+    known = level & ~(with_counts & numbered) & (both | ~abbreviated)
+    filled = np.bincount(owners, weights=counts, minlength=tables).astype(np.int64).tolist()
+    known_of = np.bincount(owners, weights=counts * known, minlength=tables)
+    return list(zip(filled, known_of.astype(np.int64).tolist(), strict=True))
+
+
+def _readings(values: list[str]) -> dict[str, int]:
+    """Each distinct value's reading (`_reading`), those seen before taken from `_READ`."""
+    read = {value: _READ[value] for value in values if value in _READ}
+    unseen = [value for value in values if value not in read]
+    if unseen:
+        found = dict(zip(unseen, map(_reading, unseen), strict=True))
+        read.update(found)
+        if len(_READ) + len(found) <= _READ_KEPT:
+            _READ.update(found)
+    return {value: read[value] for value in values}
 
 
 def readable_online_levels(ctx: RuleContext) -> bool:
@@ -273,13 +316,7 @@ def _read_levels(codes: np.ndarray, uniques: pd.Index) -> tuple[int, int]:
     rows made already)."""
     counts = np.bincount(codes[codes >= 0], minlength=len(uniques)).tolist()
     values = [str(value) for value in uniques.tolist()]
-    read = {value: _READ[value] for value in values if value in _READ}
-    unseen = [value for value in values if value not in read]
-    if unseen:
-        found = dict(zip(unseen, map(_reading, unseen), strict=True))
-        read.update(found)
-        if len(_READ) + len(found) <= _READ_KEPT:
-            _READ.update(found)
+    read = _readings(values)
     readings = set(read.values())
     with_counts, both = _COUNT in readings, _TT in readings and _MP in readings
     known = sum(
