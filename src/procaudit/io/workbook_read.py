@@ -92,7 +92,7 @@ def read_workbook(
             ),
         )
     if not tables:
-        reasons = "; ".join(f"'{sheet}' {why}" for sheet, why in not_lists.items())
+        reasons = _reasons(not_lists)
         raise refused(
             path_text,
             t(
@@ -117,6 +117,26 @@ def read_workbook(
             # ods's rows are told by their own layout (~10 ms for a thousand rows).
             *(hidden_row_notes(path, tables) if scan.hidden_rows or told_by_layout(path) else ()),
         ),
+    )
+
+
+def _reasons(not_lists: dict[str, str]) -> str:
+    """Why each sheet holds no list, a reason shared by several sheets said once: a workbook
+    of one internal process per sheet is one sentence, not the same sentence per sheet."""
+    sheets_of: dict[str, list[str]] = {}
+    for sheet, why in not_lists.items():
+        sheets_of.setdefault(why, []).append(f"'{sheet}'")
+    return "; ".join(
+        f"{sheets[0]} {why}"
+        if len(sheets) == 1
+        else t(
+            "{sheets} and {last} each {why}",
+            "{sheets} và {last} đều {why}",
+            sheets=", ".join(sheets[:-1]),
+            last=sheets[-1],
+            why=why,
+        )
+        for why, sheets in sheets_of.items()
     )
 
 
