@@ -8,6 +8,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
+from procaudit.core.i18n import speaking
 from procaudit.engine.audit import audit
 from procaudit.engine.repairs import plan_repairs
 from procaudit.io.grid import text_grid
@@ -326,4 +327,10 @@ def test_headers_naming_values_are_said_as_such() -> None:
     assert catalogue.notes == (
         "sheet 'DM': a row's level is the header of the column it marks (Cấp tỉnh, Cấp xã, "
         "Cơ quan khác)",
+    )
+    with speaking("vi"):  # the column by its Vietnamese header, not the English id
+        catalogue = read_grid("list.xlsx", text_grid("DM", rows))
+    assert catalogue.notes == (
+        "trang tính 'DM': giá trị 'Cấp thực hiện' của mỗi dòng là tiêu đề của cột được "
+        "đánh dấu (Cấp tỉnh, Cấp xã, Cơ quan khác)",
     )

@@ -5,7 +5,7 @@ procedures is asked no national code. Each table's notes are said once, in one l
 
 from __future__ import annotations
 
-from procaudit.catalogue.columns import INTERNAL
+from procaudit.catalogue.columns import INTERNAL, named_column
 from procaudit.core.i18n import number, t
 from procaudit.io.epoch_dates import epoch_note
 from procaudit.io.level_codes import level_note
@@ -60,17 +60,19 @@ def value_notes(tables: list[Table] | tuple[Table, ...]) -> tuple[str, ...]:
 
 def _marks_read(found: Marked) -> str:
     values = ", ".join(found.values)
+    # In Vietnamese the column's usual header, not its English id ("level").
+    column = named_column(found.column)
     if found.heading is None:
         return t(
             "a row's {column} is the header of the column it marks ({values})",
-            "{column} của mỗi dòng là tiêu đề của cột được đánh dấu ({values})",
-            column=found.column,
+            "giá trị {column} của mỗi dòng là tiêu đề của cột được đánh dấu ({values})",
+            column=column,
             values=values,
         )
     return t(
         "a row's {column} is the sub-heading it marks under {header} ({values})",
-        "{column} của mỗi dòng là tiêu đề cột con được đánh dấu dưới {header} ({values})",
-        column=found.column,
+        "giá trị {column} của mỗi dòng là tiêu đề cột con được đánh dấu dưới {header} ({values})",
+        column=column,
         header=quoted(found.heading),
         values=values,
     )
