@@ -61,7 +61,7 @@ def test_the_file_rule_and_the_table_rule_missing_one_column_make_one_line(
     path = write_workbook(tmp_path / "list.xlsx", {"A": WITHOUT_FORMS, "B": WITHOUT_FORMS})
     groups = [group for group in audit([str(path)]).skipped_groups() if "PA503" in group.rules]
     assert [(group.rules, group.reason) for group in groups] == [
-        (("PA503", "PA506", "PA505"), "the file has no online_level ('Mức độ DVC') column")
+        (("PA503", "PA505", "PA506"), "the file has no online_level ('Mức độ DVC') column")
     ]
 
 

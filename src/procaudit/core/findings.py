@@ -319,8 +319,10 @@ class AuditResult:
         groups: dict[tuple[str, tuple[str, ...]], list[str]] = {}
         for (reason, rule), paths in files_of.items():
             groups.setdefault((reason, tuple(paths)), []).append(rule)
+        # A group's rules in id order, as the report lists rules: "PA503, PA505, PA506".
         return [
-            SkippedGroup(tuple(rules), paths, reason) for (reason, paths), rules in groups.items()
+            SkippedGroup(tuple(sorted(rules)), paths, reason)
+            for (reason, paths), rules in groups.items()
         ]
 
     def count_by_severity(self) -> dict[Severity, int]:
