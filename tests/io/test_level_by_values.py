@@ -47,6 +47,10 @@ CASES = {
     ),
     "too few filled cells": ("Phân cấp", ["Cấp tỉnh", "", "", "Cấp xã"], None),
     "marks": ("Tỉnh", ["x", "x", "", "x"], None),
+    # A notes column naming the former level on some rows is history, not the level: read
+    # as it, each "Cấp huyện" would be a false PA501. A level column gives nearly every row.
+    "a note on half the rows": ("Ghi chú", ["Cấp huyện", ""] * 6, None),
+    "a level on most rows": ("Phân cấp", ["Tỉnh", "Xã"] * 5 + [""], "Phân cấp"),
     # A header dating its column before a change shows what was: its "Cấp huyện" read as the
     # list's level would be a PA501 a row (a commune list's "Cấp thực hiện cũ").
     "an old level": ("Cấp thực hiện cũ", ["Cấp huyện", "Cấp xã", "Cấp huyện", "Cấp xã"], None),

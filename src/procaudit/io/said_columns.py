@@ -25,7 +25,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from procaudit.catalogue.status import status_kind
-from procaudit.io.unheaded_columns import UNHEADED, Unheaded, column_saying
+from procaudit.io.unheaded_columns import FILLED, UNHEADED, Unheaded, column_saying
 from procaudit.io.value_profile import CLEAR, MIN_CELLS, SHOWN
 from procaudit.vn.online import FULL, PARTLY, level_number, old_degree, online_level
 from procaudit.vn.text import comparison_key
@@ -84,7 +84,7 @@ def said_instead(
             continue
         others = [p for p in candidates.get(kind.column, ()) if p != chosen]
         instead = column_saying(says, others, labels, texts_of, rows) or column_saying(
-            replace(says, filled=True), unread, labels, texts_of, rows
+            replace(says, filled=max(says.filled, FILLED)), unread, labels, texts_of, rows
         )
         if instead is not None:
             shown = tuple(distinct[:SHOWN])

@@ -6,13 +6,14 @@ The headers' vocabulary (catalogue/columns.py) cannot list every way a list head
 first column the header leaves unread whose filled values nearly all (`value_profile.CLEAR`)
 say one thing is read as it (`UNHEADED`, in order). Only the sampled cells are read, each
 distinct text once. Precision first: a column of levels or statuses holds few distinct
-values; a column of decisions must be filled on most rows (a notes column citing a decision
-on a few rows is none, and read so would leave every other row unpublished), under a header
-that does not call it old ("QĐ cũ", "trước sắp xếp", "bị thay thế"). No column whose header
-dates it before a change ("Cấp thực hiện cũ", "… trước 01/7/2025", "… trước đây":
-`vocabulary.says_past`) is read so at all: the header search left it unread because
-it shows what was, and its "Cấp huyện" or "Mức độ 3" judged as the list in force would be
-false errors.
+values; a column of levels gives nearly every row its level (a "Ghi chú" naming "Cấp huyện"
+on some rows tells where they came from); a column of decisions must be filled on most rows
+(a notes column citing a decision on a few rows is none, and read so would leave every other
+row unpublished), under a header that does not call it old ("QĐ cũ", "trước sắp xếp", "bị
+thay thế"). No column whose header dates it before a change ("Cấp thực hiện cũ", "… trước
+01/7/2025", "… trước đây": `vocabulary.says_past`) is read so at all: the header search left
+it unread because it shows what was, and its "Cấp huyện" or "Mức độ 3" judged as the list in
+force would be false errors.
 
 Agencies are chosen so only under a header saying where the procedure applies ("Áp dụng
 cho", "Nơi áp dụng": the units that do it): a list's other unread columns of agencies are
@@ -48,7 +49,11 @@ AGENCIES = "agencies"
 
 _MOST_STATUSES = 12  # distinct values a column of statuses holds at most
 _MOST_LEVELS = 20  # distinct values a column of levels holds at most (their joins spelt apart)
-_FILLED = 0.5  # of the rows, filled at least in a column of decisions
+FILLED = 0.5  # of the rows, filled at least in a column of decisions or agencies
+# A list's level column gives every row its level: a column naming a level on some rows
+# only is a notes column ("Ghi chú": "Cấp huyện" where a procedure came from the district),
+# whose levels are history, and read as the level would be false PA501 errors.
+_LEVELS_FILLED = 0.8
 # A header calling its column old: the decisions before a reform or a replacement.
 _FORMER = re.compile(r"\b(?:cu|truoc|thay the|bai bo|sap xep|phan cap)\b")
 # A header saying where a procedure applies: "Áp dụng cho", "Nơi áp dụng", "Phạm vi áp dụng".
@@ -73,14 +78,14 @@ def _names_agencies(text: str) -> bool:
 @dataclass(frozen=True)
 class Unheaded:
     """A column told by its values: what each cell must say, how many distinct values the
-    column holds at most, whether it must be filled on most rows, the headers it is never
-    and those it is only (matched on the header's key)."""
+    column holds at most, the share of the rows it must be filled on, the headers it is
+    never and those it is only (matched on the header's key)."""
 
     column: str
     reason: str
     says: Callable[[str], bool]
     most: int = SAMPLE_ROWS
-    filled: bool = False
+    filled: float = 0.0
     never: re.Pattern[str] | None = None
     only: re.Pattern[str] | None = None
 
@@ -89,9 +94,9 @@ class Unheaded:
 UNHEADED: tuple[Unheaded, ...] = (
     Unheaded("online_level", ONLINE_LEVELS, _names_online_level, _MOST_LEVELS),
     Unheaded("status", STATUSES, is_status, _MOST_STATUSES),
-    Unheaded("decision_no", DECISIONS, names_a_decision, filled=True, never=_FORMER),
-    Unheaded("level", LEVELS, names_only_levels, _MOST_LEVELS),
-    Unheaded("agency", AGENCIES, _names_agencies, filled=True, only=_APPLIES),
+    Unheaded("decision_no", DECISIONS, names_a_decision, filled=FILLED, never=_FORMER),
+    Unheaded("level", LEVELS, names_only_levels, _MOST_LEVELS, filled=_LEVELS_FILLED),
+    Unheaded("agency", AGENCIES, _names_agencies, filled=FILLED, only=_APPLIES),
 )
 
 
@@ -114,7 +119,7 @@ def column_saying(
         if kind.only is not None and not kind.only.search(key):
             continue
         texts = texts_of(position)
-        if len(texts) < MIN_CELLS or (kind.filled and len(texts) < _FILLED * rows):
+        if len(texts) < MIN_CELLS or len(texts) < kind.filled * rows:
             continue
         said = _by_values(texts, kind.says, kind.most)
         if said is not None:
