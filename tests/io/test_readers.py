@@ -11,6 +11,7 @@ import pytest
 
 from conftest import write_workbook
 from procaudit.core.errors import InputError
+from procaudit.core.i18n import speaking
 from procaudit.io import read_catalogue
 from procaudit.io.csv_sniff import sniff_delimiter
 from procaudit.io.encoding import TWICE_ENCODED
@@ -299,6 +300,13 @@ def test_xlsx_without_name_column_is_an_input_error(tmp_path: Path) -> None:
     path = write_xlsx(tmp_path / "c.xlsx", {"S": [["Mã số", "Lĩnh vực"], ["1.000001", "Hộ tịch"]]})
     with pytest.raises(InputError, match="sheet 'S' has no column for the procedure name"):
         read_catalogue(str(path))
+    # In Vietnamese the column is "tên thủ tục", not the English id `name` beside it.
+    with speaking("vi"), pytest.raises(InputError) as raised:
+        read_catalogue(str(path))
+    assert raised.value.problem.startswith(
+        "trang tính 'S' không có cột tên thủ tục (đã tìm 'Tên thủ tục' hoặc "
+    )
+    assert "(name)" not in raised.value.problem
 
 
 def test_header_under_a_merged_title_is_found(tmp_path: Path) -> None:

@@ -25,11 +25,12 @@ def no_header(missing: NoHeader, grid: Grid) -> str:
 
 
 def _header_not_found(missing: NoHeader, wanted: str, seen: str) -> str:
+    # In Vietnamese, "tên thủ tục" says it: the id `name` only where --map is to be typed.
     if missing.given:
         return t(
             "has no column for the procedure {column} on the header row {row} (it has {seen}); "
             "name the column with --map 'HEADER={column}'",
-            "không có cột tên thủ tục ({column}) ở dòng tiêu đề {row} (dòng này có {seen}); hãy "
+            "không có cột tên thủ tục ở dòng tiêu đề {row} (dòng này có {seen}); hãy "
             "chỉ định cột bằng --map 'TIÊU ĐỀ={column}'",
             column=REQUIRED[0],
             row=missing.given,
@@ -39,7 +40,7 @@ def _header_not_found(missing: NoHeader, wanted: str, seen: str) -> str:
         "has no column for the procedure {column} (looked for {wanted} in the first {rows} "
         "rows; the most header-like row has {seen}; name it with --map or point at it with "
         "--header-row)",
-        "không có cột tên thủ tục ({column}) (đã tìm {wanted} trong {rows} dòng đầu; dòng giống "
+        "không có cột tên thủ tục (đã tìm {wanted} trong {rows} dòng đầu; dòng giống "
         "dòng tiêu đề nhất có {seen}; hãy chỉ định cột bằng --map hoặc chỉ ra dòng tiêu đề bằng "
         "--header-row)",
         column=REQUIRED[0],
