@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from conftest import write_workbook
+from procaudit.core.i18n import speaking
 from procaudit.engine.audit import audit
 
 HEADER = "STT,Mã TTHC,Tên thủ tục hành chính,Cấp thực hiện"
@@ -105,3 +106,16 @@ def test_a_level_the_title_gives_fails_once_for_the_sheet(tmp_path: Path) -> Non
     assert finding.message.startswith(
         "'Cấp huyện', which the title or the sheet's name gives 3 rows (lines 3-5), fails"
     )
+
+
+def test_a_column_only_headings_give_is_named_as_lists_head_it(tmp_path: Path) -> None:
+    """No header names the level a heading gave: the Vietnamese report names the column by
+    its usual header, not by the English id `level`."""
+    path = tmp_path / "list.csv"
+    lines = ["STT,Mã TTHC,Tên thủ tục hành chính", "B,THỦ TỤC HÀNH CHÍNH CẤP HUYỆN,"]
+    lines += [f"{n},1.{n:06d},Thủ tục số {n}" for n in range(1, 4)]
+    path.write_text("\n".join(lines) + "\n", "utf-8")
+    (finding,) = [f for f in audit([str(path)]).findings if f.rule == "PA501"]
+    assert (finding.row, finding.column, finding.header) == (2, "level", "Cấp thực hiện")
+    with speaking("vi"):
+        assert finding.column_name == "Cấp thực hiện"

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from procaudit.catalogue.columns import SHOWN_HEADERS
 from procaudit.engine.inspection import column_label
 from procaudit.io import Table
 
@@ -17,7 +18,8 @@ def column_names(table: Table) -> dict[str, str]:
     """Canonical column -> its name in the source: the header as read (a two-row header's two
     labels joined, line breaks folded), or the column's letter where the header cell is blank
     (a column chosen by its values may have none); the headers of a column read from marks
-    under headers that each name a value, joined ("Cấp tỉnh / Cấp xã")."""
+    under headers that each name a value, joined ("Cấp tỉnh / Cấp xã"); a column section
+    headings gave, by its usual header."""
     labels = table.account.labels if table.account is not None else ()
     headers = table.header_map.headers
     names: dict[str, str] = {}
@@ -29,6 +31,12 @@ def column_names(table: Table) -> dict[str, str]:
     for found in table.account.marks if table.account is not None else ():
         if found.heading is None:
             names[found.column] = " / ".join(found.values)
+    # A column the section headings gave ("UBND huyện Tam Nông" over its unit's rows) has no
+    # header: it is named as lists usually head it ("Cơ quan thực hiện"), not by its id.
+    given = table.frame.columns if table.frame is not None else ()  # None: a test's table
+    for column in given:
+        if column not in names and column in SHOWN_HEADERS:
+            names[column] = SHOWN_HEADERS[column]
     return names
 
 
