@@ -9,6 +9,7 @@ from unicodedata import normalize
 import pytest
 
 from conftest import findings_of, hits_of
+from procaudit.catalogue.columns import SERVICE
 from procaudit.io import read_catalogue
 
 Row = dict[str, str | None]
@@ -115,6 +116,22 @@ PA201_CASES = [
     ("marked new, both", [r("1.000001", "A (Mới)"), r("1.000001", "A (mới ban hành)")], [2, 3]),
     ("a star and a footnote", [r("1.000001", "A *"), r("1.000001", "A¹")], [2, 3]),
     ("a mark and a level tag", [r("1.000001", "A (cấp tỉnh)"), r("1.000001", "A (sửa đổi)")], []),
+    # A list of online services: one procedure offered as two services is two entries.
+    (
+        "one procedure, two services",
+        [{**r("1.000001", "A"), SERVICE: "A"}, {**r("1.000001", "A"), SERVICE: "A (trực tuyến)"}],
+        [],
+    ),
+    (
+        "one procedure, the same service twice",
+        [{**r("1.000001", "A"), SERVICE: "A"}, {**r("1.000001", "A"), SERVICE: "A"}],
+        [2, 3],
+    ),
+    (
+        "one procedure, no service named on either row",
+        [{**r("1.000001", "A"), SERVICE: None}, {**r("1.000001", "A"), SERVICE: None}],
+        [2, 3],
+    ),
 ]
 
 

@@ -55,6 +55,11 @@ INTERNAL: Final = "_internal"
 # replacing one read: a new procedure, which may have no code yet (`io.replaced_codes`);
 # present only in such tables.
 REPLACING: Final = "_replacing"
+# The public service each row names beside its procedure, where a list of online services
+# reads the procedure's name from one column and the service's from another ("Tên dịch vụ
+# công": one procedure offered as two services, each on its row): rows of one procedure and
+# two services are no copies (`io.service_names`, PA201); present only in such tables.
+SERVICE: Final = "_service"
 # Who issued each row's decision, where a cell holding the decision and its date names it
 # after the date ("125/QĐ-UBND ngày 20/9/2025 của UBND huyện Lâm Thao"): splitting the cell
 # keeps it here; present only in tables with such cells.

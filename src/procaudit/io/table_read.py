@@ -40,6 +40,7 @@ from procaudit.io.other_tables import other_table
 from procaudit.io.parts import split_parts
 from procaudit.io.read_options import ReadOptions
 from procaudit.io.sections import Section, heading_rows
+from procaudit.io.service_names import mark_services
 from procaudit.io.table import Table
 from procaudit.io.unread_cells import unread_columns
 
@@ -89,6 +90,7 @@ def read_table(
         frame[DATE_1904] = True
     account = understood.account
     mark_codes_not_asked(frame, grid, understood)  # internal, replacing procedures
+    mark_services(frame, understood)  # one procedure offered as several services
     sections = account.carried + account.sections
     # Most lists have no section headings: their rows' numbers are not taken out for them.
     row_numbers = frame[ROW].to_numpy() if sections else None

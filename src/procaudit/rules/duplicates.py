@@ -14,6 +14,7 @@ from typing import cast
 import numpy as np
 import pandas as pd
 
+from procaudit.catalogue.columns import SERVICE
 from procaudit.core.findings import Severity
 from procaudit.core.i18n import t
 from procaudit.rules.compared_codes import national_codes
@@ -124,6 +125,9 @@ def duplicate_entry(ctx: RuleContext) -> pd.DataFrame:
         pair_numbers(pair_numbers(keys.code[rows], keys.name[rows]), keys.entry_level[rows]),
         keys.unit[rows],
     )
+    if SERVICE in ctx.frame:  # one procedure offered as two services: two entries
+        services = pd.factorize(ctx.frame[SERVICE].to_numpy()[rows])[0]
+        entry = pair_numbers(entry, services)
     again = repeated(entry)
     if again.any() and "agency" in ctx.frame:
         rows, entry = rows[again], told_by_agency(ctx, rows[again], entry[again])
