@@ -7,10 +7,10 @@ import datetime as dt
 import itertools
 import os
 import stat
-from collections.abc import Collection, Iterable, Sequence
+from collections.abc import Callable, Collection, Hashable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import numpy as np
 import pandas as pd
@@ -21,6 +21,8 @@ from procaudit.core.errors import InputError
 from procaudit.core.i18n import t
 from procaudit.io.arrow_parse import blank_as_missing
 from procaudit.io.codes_told import CodesTold
+
+T = TypeVar("T")
 
 NO_VALUE = ""  # in Grid.unread: a formula saved without its value
 # What a cell showing an Excel error shows (calamine reads the cell as empty).
@@ -90,6 +92,15 @@ class Grid:
         if kept is None:
             kept = self.__dict__["_arrow"] = columns_chunks(self.cells)
         return kept
+
+    def kept(self, key: Hashable, make: Callable[[], T]) -> T:
+        """What `make` gives, made once per grid and `key`: what other modules learn of a
+        grid's cells and ask again (`header_cells`), kept beside its fields (a frozen grid)."""
+        memo = self.__dict__.setdefault("_kept", {})
+        if key not in memo:
+            memo[key] = make()
+        found: T = memo[key]
+        return found
 
     def holds_any(self, texts: frozenset[str]) -> bool:
         """Whether any cell is one of `texts`, kept per set: the reader asks it of the null

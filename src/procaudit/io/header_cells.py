@@ -35,11 +35,7 @@ def header_cells(grid: Grid, start: int, stt: int | None) -> np.ndarray:
     """Which rows of the grid from `start` on hold a cell read as a header's: a name's
     header in any column, or "STT" in the `stt` column. Made once per grid, start and STT
     column; the flags are shared: read them, do not change them."""
-    kept: dict[tuple[int, int | None], np.ndarray] = grid.__dict__.setdefault("_header_cells", {})
-    found = kept.get((start, stt))
-    if found is None:
-        found = kept[(start, stt)] = _header_cells(grid, start, stt)
-    return found
+    return grid.kept(("header cells", start, stt), lambda: _header_cells(grid, start, stt))
 
 
 def _header_cells(grid: Grid, start: int, stt: int | None) -> np.ndarray:
