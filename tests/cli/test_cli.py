@@ -142,6 +142,40 @@ def test_rich_report_lists_findings_and_rules_not_checked(csv_file, monkeypatch)
     assert "\x1b[" not in out  # no colour when not a terminal
 
 
+@pytest.mark.parametrize(
+    ("lang", "heading", "first_rule", "totals"),
+    [
+        ("en", "Not checked", "PA501 district-level", "1 error,"),
+        ("vi", "Chưa kiểm tra", "PA501 ", "1 lỗi,"),
+    ],
+)
+def test_rules_not_checked_come_after_the_findings_just_above_the_totals(
+    csv_file, lang: str, heading: str, first_rule: str, totals: str
+) -> None:
+    # An official's first page is what was found; what was not checked closes the report.
+    path = csv_file("ma_thu_tuc,ten_thu_tuc,cap_thuc_hien\n1.000001,A,Cấp huyện\n")
+    lines = invoke("check", path, "--lang", lang).stdout.splitlines()
+    at = lines.index(heading)
+    assert any(line.startswith(first_rule) for line in lines[:at])
+    block = lines[at + 1 : -2]
+    assert block and all(line.startswith("  PA") for line in block)
+    assert lines[-2] == "" and lines[-1].startswith(totals)
+
+
+@pytest.mark.parametrize(("lang", "heading"), [("en", "Not checked"), ("vi", "Chưa kiểm tra")])
+def test_a_report_with_no_findings_still_says_what_was_not_checked_above_its_totals(
+    csv_file, lang: str, heading: str
+) -> None:
+    path = csv_file("ma_thu_tuc,ten_thu_tuc,cap_thuc_hien\n1.000001,A,Cấp xã\n")
+    result = invoke("check", path, "--lang", lang)
+    assert result.exit_code == 0
+    lines = result.stdout.splitlines()
+    at = lines.index(heading)
+    assert lines[at - 1] == "" and lines[at - 2].startswith(("Read ", "Đã đọc "))
+    assert all(line.startswith("  PA") for line in lines[at + 1 : -2])
+    assert lines[-2] == "" and lines[-1].startswith(("0 errors", "0 lỗi"))
+
+
 def test_no_color_drops_colour_but_keeps_the_report(csv_file, monkeypatch) -> None:
     path = csv_file(WITH_ERROR)
     monkeypatch.setattr(common, "stdout_is_terminal", lambda: True)

@@ -1,6 +1,7 @@
 """The human report: what was read, counts, then the findings grouped by rule, the rules with
-errors first and in each rule the errors first, then by file and row; every line folded to
-the terminal's width (`console_lines`)."""
+errors first and in each rule the errors first, then by file and row; then what was not
+checked, just above the totals line; every line folded to the terminal's width
+(`console_lines`)."""
 
 from __future__ import annotations
 
@@ -73,12 +74,14 @@ class RichReporter(Reporter):
             return
         console.print(Text(f"procaudit {__version__}", style="bold"))
         self._files(result)
-        self._not_checked(console, result)
         if result.findings:
             self._counts(console, result)
             self._groups(console, result)
         self._baseline(console, result)
         print_scorecard(console, result, self.options.fold)
+        # After the findings: an official's first page is what was found, not what was not
+        # done; still above the totals, which a page with no findings explains by it.
+        self._not_checked(console, result)
         console.print()
         self._folder.print(self._summary(result))
 
