@@ -21,6 +21,7 @@ from procaudit.report.human_order import (
     rules_by_severity,
     severity_first,
 )
+from procaudit.report.rule_names import shown_name
 
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
 
@@ -70,7 +71,7 @@ def _by_rule(result: AuditResult) -> list[list[object]]:
     for finding in result.findings:
         first.setdefault(finding.rule, finding)
     return [
-        [rule, first[rule].name, severity.label, count]
+        [rule, shown_name(rule, first[rule].name), severity.label, count]
         for rule, counts in rules_by_severity(result)
         for severity, count in counts.items()
     ]

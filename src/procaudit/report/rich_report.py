@@ -27,6 +27,7 @@ from procaudit.report.human_order import (
     rules_by_severity,
     severity_first,
 )
+from procaudit.report.rule_names import shown_name
 from procaudit.report.scorecard_table import print_scorecard
 
 _STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
@@ -196,7 +197,10 @@ class RichReporter(Reporter):
         for rule, counts in rules_by_severity(result):
             for severity, count in counts.items():
                 table.add_row(
-                    rule, first[rule].name, Text(severity.label, style=_STYLE[severity]), str(count)
+                    rule,
+                    shown_name(rule, first[rule].name),
+                    Text(severity.label, style=_STYLE[severity]),
+                    str(count),
                 )
         console.print()
         console.print(table)
@@ -244,7 +248,8 @@ class RichReporter(Reporter):
 
     @staticmethod
     def _heading(rule: str, findings: list[Finding], result: AuditResult) -> Text:
-        """ "PA402 invalid-decision · error, warning · 4 findings" (", 1 new")."""
+        """ "PA402 invalid-decision · error, warning · 4 findings" (", 1 new"); in Vietnamese
+        "PA402 số quyết định sai · lỗi, cảnh báo · 4 phát hiện"."""
         severities = sorted(
             {finding.severity for finding in findings}, key=lambda severity: -severity.rank
         )
@@ -252,7 +257,7 @@ class RichReporter(Reporter):
         if result.baseline is not None:
             count += t(", {new} new", ", {new} mới", new=new_count(result, findings))
         return Text.assemble(
-            (f"{rule} {findings[0].name}", "bold"),
+            (f"{rule} {shown_name(rule, findings[0].name)}", "bold"),
             " · ",
             *[
                 part
