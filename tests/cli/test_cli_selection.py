@@ -119,6 +119,32 @@ def test_a_missing_argument_and_an_unknown_command_are_one_sentence() -> None:
     assert unknown.stderr.count("\n") == 1
 
 
+@pytest.mark.parametrize(
+    ("arguments", "sentence"),
+    [
+        (["check"], "Thiếu tham số 'PATH...' (xem 'procaudit check --help')"),
+        (["check", "x.csv", "--bogus"], "Không có tùy chọn --bogus"),
+        (["chek", "x.csv"], "Không có lệnh 'chek'. Có phải là 'check'?"),
+        (["check", "x.csv", "--fail-on", "bogus"], "Giá trị không hợp lệ cho '--fail-on': 'bogus'"),
+        (["check", "x.csv", "--max-cells", "many"], "Giá trị không hợp lệ cho '--max-cells': cần"),
+    ],
+)
+@pytest.mark.parametrize("how", ["flag", "environment"])
+def test_a_usage_error_speaks_the_command_lines_language(
+    arguments: list[str], sentence: str, how: str
+) -> None:
+    # Parsing fails before the command sets the language: the error still speaks it.
+    if how == "flag":
+        result = CliRunner().invoke(app, [*arguments, "--lang", "vi"])
+    else:
+        result = CliRunner().invoke(app, arguments, env={"PROCAUDIT_LANG": "vi"})
+    assert result.exit_code == 2
+    assert result.stderr.startswith(f"procaudit: error: {sentence}"), result.stderr
+    assert result.stderr.count("\n") == 1
+    for english in ("Missing", "No such", "Invalid value", "is not one of", "Input should"):
+        assert english not in result.stderr
+
+
 def test_no_command_still_shows_the_help() -> None:
     result = CliRunner().invoke(app, [])
     assert result.exit_code == 2

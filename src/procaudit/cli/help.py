@@ -10,7 +10,8 @@ for the help: reading TOML here would slow every start.
 
 The app's group (`Group`) also says click's usage errors (an unknown option, a bad value, a
 missing argument) as procaudit says every other error: one line, `procaudit: error: …`, with
-the --help to read, and exit 2.
+the --help to read, and exit 2; in the command line's language, click's usual words
+translated.
 """
 
 from __future__ import annotations
@@ -27,7 +28,7 @@ import typer
 from typer._click.exceptions import ClickException, NoArgsIsHelpError, UsageError
 from typer.exceptions import Abort
 
-from procaudit.core.i18n import help_language, language, set_language, t
+from procaudit.core.i18n import help_language, language, set_language, speaking, t
 
 
 @dataclass(frozen=True)
@@ -117,7 +118,11 @@ class Group(typer.core.TyperGroup):
             exc.show()
             sys.exit(exc.exit_code)
         except UsageError as exc:
-            typer.echo(f"procaudit: error: {usage_sentence(exc)}", err=True)
+            # Parsing failed before the command could set the run's language: the sentence
+            # speaks the --lang or PROCAUDIT_LANG of the command line, as its help would.
+            lang = help_language(sys.argv[1:] if args is None else args, os.environ)
+            with speaking(lang):
+                typer.echo(f"procaudit: error: {usage_sentence(exc)}", err=True)
             sys.exit(exc.exit_code)
         except ClickException as exc:
             exc.show()
@@ -130,9 +135,34 @@ class Group(typer.core.TyperGroup):
         sys.exit(done if isinstance(done, int) else 0)
 
 
+# Click says its usage errors in English: in Vietnamese, its usual words are replaced
+# (the values and option names between them stay as typed).
+_CLICK_ERRORS_VI = (
+    ("Missing argument", "Thiếu tham số"),
+    ("Missing option", "Thiếu tùy chọn"),
+    ("Missing parameter", "Thiếu tham số"),
+    ("No such option:", "Không có tùy chọn"),
+    ("No such command", "Không có lệnh"),
+    ("Possible options:", "có thể là"),
+    ("Did you mean", "Có phải là"),
+    ("Invalid value for", "Giá trị không hợp lệ cho"),
+    ("is not one of", "không phải một trong các giá trị"),
+    ("is not a valid integer", "không phải số nguyên"),
+    ("Input should be a valid integer, unable to parse string as an integer", "cần là số nguyên"),
+    ("is not a valid float", "không phải số"),
+    ("requires an argument", "cần một giá trị"),
+    ("Got unexpected extra arguments", "Thừa các tham số"),
+    ("Got unexpected extra argument", "Thừa tham số"),
+    ("Option '", "Tùy chọn '"),
+)
+
+
 def usage_sentence(exc: UsageError) -> str:
     """Click's message for a usage error as one sentence, with where to read more."""
     message = exc.format_message().replace("Value error, ", "").strip().rstrip(".")
+    if language() == "vi":
+        for english, vietnamese in _CLICK_ERRORS_VI:
+            message = message.replace(english, vietnamese)
     if exc.ctx is None:
         return message
     return message + t(
