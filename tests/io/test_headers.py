@@ -214,6 +214,11 @@ ALTERNATIVES = [
     ("Tên thủ tục hành chính /dịch vụ công", "name"),
     ("Mã thủ tục/ Mã DVC", "code"),
     ("Cơ quan/ đơn vị thực hiện", "agency"),
+    # Two whole headers, nine words and more in all: each alternative is a few words.
+    ("Cơ quan thực hiện/Cơ quan có thẩm quyền", "agency"),
+    ("Tên thủ tục hành chính/Tên dịch vụ công trực tuyến", "name"),
+    ("Mức độ dịch vụ công trực tuyến/Hình thức", None),
+    ("Cấp giấy phép hoạt động/Cấp lại giấy phép hoạt động của cơ sở", None),
     # Alternatives naming two columns, a number, a name: nothing.
     ("Mã/Tên TTHC", None),
     ("Lĩnh vực/Cấp thực hiện", None),

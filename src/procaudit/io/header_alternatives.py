@@ -1,6 +1,7 @@
 """The column a header names that joins two alternatives: "Cơ quan/đơn vị thực hiện" is
 "Cơ quan thực hiện" or "đơn vị thực hiện", "Tên TTHC/DVC" is "Tên TTHC" or "Tên DVC",
-"Cơ quan, đơn vị giải quyết" is "Cơ quan giải quyết" or "đơn vị giải quyết".
+"Cơ quan, đơn vị giải quyết" is "Cơ quan giải quyết" or "đơn vị giải quyết", "Cơ quan thực
+hiện/Cơ quan có thẩm quyền" either whole header.
 
 The two are joined by a slash without spaces, or with a space on one side only ("Tên thủ
 tục hành chính/ dịch vụ công", as typed; with a space on both sides, a slash parts two
@@ -17,6 +18,8 @@ from typing import TypeVar
 
 _JOIN = re.compile(r"(?<=\w)/ ?(?=\w)|(?<=\w) /(?=\w)|,\s+")
 # A header is a few words; a longer cell is a procedure's name or a note, read whole only.
+# Each alternative is held to it, not the two together: "Cơ quan thực hiện/Cơ quan có thẩm
+# quyền" joins two whole headers of 4 and 5 words.
 _MOST_WORDS = 8
 
 _Hit = TypeVar("_Hit", bound=tuple[str, int])
@@ -42,7 +45,7 @@ def _readings(header: str) -> list[tuple[str, str]]:
     if len(pieces) != 2:
         return []
     left, right = pieces[0].split(), pieces[1].split()
-    if not left or not right or len(left) + len(right) > _MOST_WORDS:
+    if not left or not right or max(len(left), len(right)) > _MOST_WORDS:
         return []
     if len(left) < len(right):  # the words after the right one are shared
         pairs = [([*left, *right[k:]], right) for k in range(1, len(right) + 1)]
