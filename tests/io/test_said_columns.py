@@ -7,6 +7,7 @@ from __future__ import annotations
 import pytest
 
 from conftest import sheet_table
+from procaudit.core.i18n import speaking
 from procaudit.io.grid import text_grid
 from procaudit.io.read import ReadOptions, read_grid
 
@@ -97,3 +98,27 @@ def test_a_mapped_column_is_never_passed_over() -> None:
     options = ReadOptions(mapping={"TRANG_THAI": "status"})
     (table,) = read_grid("list.csv", grid, options).tables
     assert table.header_map.columns["status"] == 2
+
+
+@pytest.mark.parametrize(
+    "old", [["4", "3", "4", "2", "4", "4"], ["Mức độ 4", "Mức độ 3", "4", "3", "Mức độ 2", "4"]]
+)
+def test_the_note_says_a_column_of_old_levels_is_on_the_old_scale(old: list[str]) -> None:
+    # Bare 2/3/4 under "Mức độ DVC" are levels of the old scale, not values that are none.
+    rows = [[f"1.00{n:04d}", NAMES[n], old[n], CURRENT[n]] for n in range(len(NAMES))]
+    grid = text_grid("DM", [["Mã TTHC", "Tên TTHC", "Mức độ DVC", "Hình thức DVC"], *rows])
+    catalogue = read_grid("list.xlsx", grid)
+    (table,) = catalogue.tables
+    assert table.header_map.columns["online_level"] == 3
+    (note,) = catalogue.notes
+    assert "is not read as the online_level: its values are on the scale Decree 42/2022" in note
+    assert "none of its values" not in note
+
+
+def test_the_vietnamese_note_on_a_column_headed_as_usual_does_not_name_it_twice() -> None:
+    rows = [[f"1.00{n:04d}", NAMES[n], FLAGS[n], IN_FORCE[n]] for n in range(len(NAMES))]
+    grid = text_grid("DM", [["Mã TTHC", "Tên TTHC", "Tình trạng", "HIEU_LUC"], *rows])
+    with speaking("vi"):
+        (note,) = read_grid("list.xlsx", grid).notes
+    assert note.startswith("trang tính 'DM': cột 'Tình trạng' không được đọc theo tiêu đề: ")
+    assert "không được đọc là cột 'Tình trạng'" not in note

@@ -76,10 +76,12 @@ def said_instead(
         distinct = _distinct(texts_of(chosen))
         if distinct is None:
             continue
-        if not any(_says(kind.column, value) for value in distinct):
-            reason, says = SAYS_NOTHING, kind
-        elif kind.column == "online_level" and _old_scale(texts_of(chosen)):
+        # The old scale first: bare "2", "3", "4" say no level in words, yet they are the
+        # old scale's levels, and the note must say so, not that they are none.
+        if kind.column == "online_level" and _old_scale(texts_of(chosen)):
             reason, says = OLD_SCALE, replace(kind, says=_current_level)
+        elif not any(_says(kind.column, value) for value in distinct):
+            reason, says = SAYS_NOTHING, kind
         else:
             continue
         others = [p for p in candidates.get(kind.column, ()) if p != chosen]

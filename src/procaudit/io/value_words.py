@@ -56,11 +56,16 @@ def note(choice: ValueChoice, header: str) -> str:
             examples=examples,
         )
     else:
+        column = named_column(choice.column)
         said = t(
             "is not read as the {column}: {why}",
-            "không được đọc là cột {column}: {why}",
-            column=named_column(choice.column),
-            why=t(*_refused(choice)[0], examples=examples, column=named_column(choice.column)),
+            # Vietnamese names the column by its usual header: where the file's is the same,
+            # "cột 'Mức độ DVC' không được đọc là cột 'Mức độ DVC'" would say nothing.
+            "không được đọc theo tiêu đề: {why}"
+            if column == header
+            else "không được đọc là cột {column}: {why}",
+            column=column,
+            why=t(*_refused(choice)[0], examples=examples, column=column),
         )
     return t("column {header} {said}", "cột {header} {said}", header=header, said=said)
 
