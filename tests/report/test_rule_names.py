@@ -67,7 +67,7 @@ def _render(fmt: Format) -> str:
     return out.getvalue()
 
 
-@pytest.mark.parametrize("fmt", [Format.RICH, Format.MARKDOWN])
+@pytest.mark.parametrize("fmt", [Format.RICH, Format.MARKDOWN, Format.HTML])
 def test_a_vietnamese_report_for_people_names_the_rule_in_vietnamese(fmt: Format) -> None:
     text = _render(fmt)
     assert "cấp huyện cũ" in text and "district-level" not in text

@@ -17,6 +17,7 @@ from procaudit.core.findings import AuditResult, BaselineSplit, Finding
 from procaudit.core.i18n import number, t
 from procaudit.report.html.charts import SEVERITY_ORDER
 from procaudit.report.html.text import esc, severity_label
+from procaudit.report.rule_names import shown_name
 
 PAGE_SIZE = 200  # rows a page: a browser lays out 200 rows at once without a stutter
 COLUMNS = ("file", "sheet", "row", "column", "rule", "severity", "code", "value", "message", "fix")
@@ -111,7 +112,8 @@ def row_html(finding: Finding, baseline: BaselineSplit | None = None) -> str:
     return (
         f"<tr><td>{esc(finding.file)}</td><td>{esc(finding.sheet)}</td>"
         f'<td class="num">{esc(finding.row)}</td><td>{esc(finding.column_name)}</td>'
-        f'<td class="rule" title="{esc(finding.name)}">{esc(finding.rule)}</td>'
+        f'<td class="rule" title="{esc(shown_name(finding.rule, finding.name))}">'
+        f"{esc(finding.rule)}</td>"
         f'<td><span class="sev sev-{severity}">{esc(severity_label(finding.severity))}</span>'
         f"{mark}</td>"
         f'<td>{esc(finding.code)}</td><td class="value">{esc(finding.value)}</td>'
@@ -163,10 +165,12 @@ def _controls(result: AuditResult) -> str:
 
 
 def rule_names(result: AuditResult) -> dict[str, str]:
-    """Each rule's name by id, in id order (the name of its first finding, as elsewhere)."""
+    """Each rule's name by id, in id order (the name of its first finding, as elsewhere), in
+    the report's language."""
     names: dict[str, str] = {}
     for finding in result.findings:
-        names.setdefault(finding.rule, finding.name)
+        if finding.rule not in names:
+            names[finding.rule] = shown_name(finding.rule, finding.name)
     return dict(sorted(names.items()))
 
 
