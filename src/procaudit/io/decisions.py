@@ -197,3 +197,36 @@ _QUOTING_LINE = re.compile(r"^[\s(]*(?:ban\s+hành\s+)?kèm\s+theo\b", re.IGNORE
 def quotes_attachment(text: str) -> bool:
     """Whether a title line quotes the decision its list comes with."""
     return _QUOTING_LINE.match(unicodedata.normalize("NFC", text)) is not None
+
+
+# A section heading naming the decision its procedures were published (or abolished) by,
+# after "tại", "theo", in brackets, or as the heading itself: "I. Danh mục TTHC công bố tại
+# Quyết định số 1890/QĐ-UBND ngày 15/8/2025", "Thủ tục bị bãi bỏ theo QĐ 512/QĐ-UBND", "II.
+# Quyết định số 2210/QĐ-UBND". "QĐ" typed "QD", "qđ", "QÐ" (Eth) too: the number is kept as
+# typed, for PA402 to read. A legal document's decision carries its year ("22/2018/QĐ-TTg").
+_HEADING_DECISION = re.compile(
+    r"(?:^|\(\s*|\b(?:tại|theo)\s+)(?:quyết\s+định|q[đdð])\s*(?:số\s*)?:?\s*"
+    r"(?P<number>(?<![\d/])\d{1,6}\s*/\s*q[đdð]\s*[-–]\s*[a-zđ][a-zđ0-9]*(?:-[a-zđ0-9]+)*)"
+    r"(?![\w/]|\.\w)(?:\s*[,(]?\s*(?:ngày\s*:?\s*)?(?P<day>\d{1,2})(?:\s+tháng\s+|[/.-])"
+    r"(?P<month>\d{1,2})(?:\s+năm\s+|[/.-])(?P<year>\d{4})(?!\d))?",
+    re.IGNORECASE,
+)
+_HEADING_NUMBERING = re.compile(
+    r"^(?:phần\s+)?(?:[ivxlc]+|[a-z]|\d+(?:\.\d+)*)\s*[.):\-–]\s*", re.IGNORECASE
+)
+_ANY_DECISION = re.compile(r"\d\s*/\s*q[đdð]\b|\d/\d{4}/q[đdð]", re.IGNORECASE)
+
+
+def heading_decision(text: str) -> tuple[str, str | None] | None:
+    """The decision a section heading names its procedures by ("1890/QĐ-UBND"), and its date
+    dd/mm/yyyy where the heading gives one; None where it names none, or more than one
+    decision (the rows' decision is not sure)."""
+    if "/" not in text:
+        return None
+    text = _HEADING_NUMBERING.sub("", " ".join(unicodedata.normalize("NFC", text).split()), 1)
+    found = _HEADING_DECISION.search(text)
+    if found is None or len(_ANY_DECISION.findall(text)) != 1:
+        return None
+    if found["day"] is None:
+        return found["number"], None
+    return found["number"], f"{int(found['day']):02d}/{int(found['month']):02d}/{found['year']}"

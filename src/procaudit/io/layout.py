@@ -493,8 +493,15 @@ def understand(
         )
         and (decision := part_decision(title_texts_joined, grid.sheet_title)) is not None
     ):
-        given["decision_no"] = decision
-        inherited["decision_no"] = pd.Series(decision, index=live.index, dtype="object")
+        given["decision_no"] = decision  # where no section names one
+        known = (
+            inherited["decision_no"] if "decision_no" in inherited else pd.Series(None, live.index)
+        )
+        inherited["decision_no"] = known.astype("object").fillna(decision)
+    elif decisions is not None and "decision_date" in inherited:
+        # A row's own decision wins over its section's, and so does the date it has or lacks.
+        own = cells_filled.any_in([decisions], _positions(body.index, live.index))
+        inherited["decision_date"] = inherited["decision_date"].mask(own)
     account = SheetAccount(
         sheet=grid.sheet,
         header_rows=tuple(int(row) for row in rows.to_numpy()[positions]),  # no `iloc` a row

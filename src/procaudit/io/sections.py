@@ -5,7 +5,9 @@ Annexes head their parts by status ("PHẦN III. … BỊ BÃI BỎ"), their blo
 THỦ TỤC HÀNH CHÍNH CẤP TỈNH") and their groups by field ("I. Lĩnh vực Đất đai", or just
 "I. HỘ TỊCH": a heading of a few words saying nothing else names a field); a list kept
 per unit heads each unit's block with the unit ("UBND xã Tân Lập"), where no agency column
-names it. A heading is told by its words or by a Roman numeral or capital letter in the STT
+names it; a consolidated list heads each decision's procedures with it ("I. Danh mục TTHC
+công bố tại Quyết định số 1890/QĐ-UBND ngày 15/8/2025": its number and date). A heading is
+told by its words or by a Roman numeral or capital letter in the STT
 column; `io/layout.py` says which rows may be headings (few cells, no code) and where they
 may begin. A list of one level or one status may say so once, in its title or its sheet's
 name, and a workbook kept as a sheet per unit names each sheet after its unit
@@ -22,6 +24,7 @@ import numpy as np
 import pandas as pd
 
 from procaudit.catalogue.units import heading_unit, without_count
+from procaudit.io.decisions import heading_decision
 from procaudit.io.headers import HeaderMap
 from procaudit.vn.former_holders import without_former
 from procaudit.vn.text import fold
@@ -114,6 +117,10 @@ class Section:
     # A heading that names nothing known ("Kho bạc Nhà nước các cấp" over a block of rows):
     # it gives nothing, but the block of the unit above it has ended.
     ends_unit: bool = False
+    # The decision a heading names its procedures by ("I. Danh mục TTHC công bố tại Quyết
+    # định số 1890/QĐ-UBND ngày 15/8/2025"; `decisions.heading_decision`), and its date.
+    decision_no: str | None = None
+    decision_date: str | None = None
 
 
 def folded_texts(column: pd.Series) -> pd.Series:
@@ -179,8 +186,18 @@ def section_of(row: int, text: str) -> Section:
     if says is None and unit is None:
         field_name = group_name(text)
     internal = _INTERNAL.search(folded) is not None
+    decision_no, decision_date = heading_decision(text) or (None, None)
     return Section(
-        row, " ".join(text.split()), level, field_name, status, unit, online_level, internal
+        row,
+        " ".join(text.split()),
+        level,
+        field_name,
+        status,
+        unit,
+        online_level,
+        internal,
+        decision_no=decision_no,
+        decision_date=decision_date,
     )
 
 
@@ -208,8 +225,8 @@ def group_name(text: str) -> str | None:
     return words[0] + words[1:].lower() if words.isupper() else words
 
 
-# What sections give, in this order.
-_GIVEN = ("level", "field", "status", "unit", "online_level")
+# What sections give, in this order: a decision's number and date come from one heading.
+_GIVEN = ("level", "field", "status", "unit", "online_level", "decision_no", "decision_date")
 
 
 def _in_force(sections: list[Section]) -> list[tuple[Section | None, ...]]:
@@ -221,7 +238,8 @@ def _in_force(sections: list[Section]) -> list[tuple[Section | None, ...]]:
     Chứng thực" over "a) Thủ tục hành chính cấp tỉnh", "b) … cấp xã") nests the other way:
     there a new field resets the level, and a new level keeps the field. Parts by online
     level ("I. DVC trực tuyến toàn trình") nest with fields the same way: the one headed
-    first holds the other, a new one of it resetting the other.
+    first holds the other, a new one of it resetting the other. A decision holds as
+    `_decisions_in_force` says.
     """
     first_field = next((i for i, s in enumerate(sections) if s.field), len(sections))
     first_level = next((i for i, s in enumerate(sections) if s.level), len(sections))
@@ -248,6 +266,32 @@ def _in_force(sections: list[Section]) -> list[tuple[Section | None, ...]]:
             online = section
             field_of = None if online_outside else field_of
         states.append((level, field_of, status, unit, online))
+    decisions = _decisions_in_force(sections)
+    return [(*state, held, held) for state, held in zip(states, decisions, strict=True)]
+
+
+def _decisions_in_force(sections: list[Section]) -> list[Section | None]:
+    """For each section, the one whose decision holds under it: a heading naming a decision
+    gives it down to the next heading of its rank or an outer one ("II." after "I.", "B."
+    over "I."; ranks are outer as they come first), or, for a heading not numbered, to the
+    next naming procedures. A heading naming none there gives none: its rows were not
+    published by the decision above it (`_rank`). An unnumbered heading naming procedures
+    ends it too: whose part it is, is not sure."""
+    if not any(section.decision_no for section in sections):
+        return [None] * len(sections)
+    order: dict[str | None, int] = {}
+    held: Section | None = None
+    states: list[Section | None] = []
+    for section in sections:
+        rank = _rank(section.text)
+        order.setdefault(rank, len(order))
+        if section.decision_no:
+            held = section
+        elif held is not None:
+            outer = rank is not None and order[rank] <= order.get(_rank(held.text), len(order))
+            if outer or (rank is None and _PROCEDURES.search(fold(section.text))):
+                held = None
+        states.append(held)
     return states
 
 

@@ -44,7 +44,7 @@ from procaudit.io.service_names import mark_services
 from procaudit.io.table import Table
 from procaudit.io.unread_cells import unread_columns
 
-_INHERITABLE = ("level", "field", "status", "online_level", "decision_no")
+_INHERITABLE = ("level", "field", "status", "online_level", "decision_no", "decision_date")
 FROM_TITLE = -1  # in Table.given_by: the value came from the title or the sheet's name
 
 
