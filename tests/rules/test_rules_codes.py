@@ -9,6 +9,7 @@ import pytest
 from conftest import findings_of, hits_of, sheet_table, write_workbook
 from procaudit.core.findings import Finding
 from procaudit.core.i18n import speaking
+from procaudit.core.text_safety import shown as shown_cell
 from procaudit.engine.audit import audit
 from procaudit.engine.schema import load_schema
 from procaudit.engine.table_hits import audit_table
@@ -246,7 +247,7 @@ def test_pa101_a_code_written_with_a_label_or_a_lookalike(
     code: str, message: str, fix: str | None
 ) -> None:
     [finding] = [f for f in findings_of([{"code": code, "name": "X"}]) if f.rule == "PA101"]
-    assert finding.message.startswith(f"The code '{code}' {message}")
+    assert finding.message.startswith(f"The code '{shown_cell(code)}' {message}")
     assert finding.value == code
     if fix is None:
         assert not finding.fix.startswith("Write the code as")
@@ -563,8 +564,47 @@ def test_pa101_a_code_before_a_line_break(case: str, code: str, severity: str | 
 
 def test_pa101_a_code_before_a_line_break_is_said_and_repaired() -> None:
     [found] = [f for f in findings_of([{"code": "1.013224\n", "name": "A"}]) if f.rule == "PA101"]
-    assert found.message == "The code '1.013224\n' has spaces around it."
+    assert found.message == "The code '1.013224\\n' has a line break after it."
     assert found.fix == "Write the code as 1.013224."
+
+
+AROUND_CASES = [
+    # (code cell, language, PA101's message: what is around the code, the code shown so)
+    ("1.004921\n", "en", "The code '1.004921\\n' has a line break after it."),
+    ("1.004921\r\n", "en", "The code '1.004921\\r\\n' has a line break after it."),
+    ("1.004921\xa0", "en", "The code '1.004921\\xa0' has a non-breaking space after it."),
+    ("\t1.004921", "en", "The code '\\t1.004921' has a tab before it."),
+    (
+        "\n1.004921 \xa0",
+        "en",
+        "The code '\\n1.004921 \\xa0' has a line break and a non-breaking space around it.",
+    ),
+    ("1.004921\u3000", "en", "The code '1.004921\\u3000' has an unusual space character after it."),
+    # Plain spaces are said as they were; beside a line break they are not named.
+    (" 1.004921  ", "en", "The code ' 1.004921  ' has spaces around it."),
+    ("1.004921 \n", "en", "The code '1.004921 \\n' has a line break after it."),
+    ("1.00\n4921", "en", "The code '1.00\\n4921' has a line break inside it."),
+    ("1.004921\n", "vi", "Mã thủ tục '1.004921\\n' có dấu xuống dòng ở cuối."),
+    (
+        "\xa01.004921\t",
+        "vi",
+        "Mã thủ tục '\\xa01.004921\\t' có dấu cách không ngắt dòng và ký tự tab ở đầu và cuối.",
+    ),
+    # A zero-width space (`code_writing`) is shown too.
+    (
+        "1.000\u200b123",
+        "en",
+        "The code '1.000\\u200b123' holds an invisible character (a zero-width space or the "
+        "like): the code is '1.000123'.",
+    ),
+]
+
+
+@pytest.mark.parametrize(("code", "lang", "message"), AROUND_CASES)
+def test_pa101_says_what_is_around_a_code_and_shows_it(code: str, lang: str, message: str) -> None:
+    with speaking(lang):
+        found = [f for f in findings_of([{"code": code, "name": "A"}]) if f.rule == "PA101"]
+    assert [f.message for f in found] == [message]
 
 
 def test_pa101_a_users_schema_keeps_its_own_pattern(tmp_path: Path) -> None:
@@ -624,6 +664,15 @@ ODD_CODES = [
     *["Mã\u00a0số:\u20031.000123", "Mã: 1.000123\u3000", "Mã: ١.000123", "Mã: 1.0001234"],
     *["\u200bCode: 1.000123", "1.000\u200c123;", "\ufeff\u200b", "1\u2060.000123\u3000"],
     *["1.00\n0656", " 1.00\r\n0656 ", "1.000\n 656", "1.00\n0656\n1.000178"],
+    *[
+        "1.001234\t",
+        "\n1.001234 ",
+        " \t1.001234\r\n",
+        "1.001234 \x0b",
+        "\x1c 1.001234",
+        "1.0O1234\n",
+    ],
+    *["1.001234\xa0", "\xa01.001234\n", "1.001234\u2028", "1.0O1234\xa0", "\xa0 1.001234 "],
     *["1.\u041e01193 ", "\u0406.003596;", "1.0\u043e1193.\u041d40", "1.\u041d00178", "\u0417.1"],
     # Links, with a code in them or none, and one beyond ASCII
     *["https://a.vn/x?ma=1.000178", "http://a.vn/1.000178/2.000001", " www.a.vn/?m=1.0001781"],

@@ -73,6 +73,24 @@ def visible(text: str) -> str:
     return CONTROL.sub(_escape, text)
 
 
+# What a quoted cell would hide: whitespace but the plain space (a line break, a tab, a
+# non-breaking or an unusual space), zero-width characters, the soft hyphen, the byte-order
+# mark. A message quoting a cell shows each as Python writes it ('1.004921\n', '1.002359\xa0',
+# as `procaudit fix --diff` does), so that the official sees what to remove.
+UNSEEN: Final = (
+    "\t\n\r\x0b\x0c\x1c-\x1f\x85\xa0\xad\u1680\u2000-\u200f\u2028-\u202f\u205f-\u2064\u3000\ufeff"
+)
+_UNSEEN: Final = re.compile(f"[{UNSEEN}]")
+_NAMED: Final = {"\t": "\\t", "\n": "\\n", "\r": "\\r"}
+
+
+def shown(text: str) -> str:
+    """`text` as a message quotes it: each character of `UNSEEN` written as its escape."""
+    if not _UNSEEN.search(text):
+        return text
+    return _UNSEEN.sub(lambda match: _NAMED.get(match.group()) or _escape(match), text)
+
+
 def visible_or_none(text: str | None) -> str | None:
     return None if text is None else visible(text)
 

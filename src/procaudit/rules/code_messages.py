@@ -1,9 +1,15 @@
 """The words of PA101's and PA102's messages about a code (rules/codes.py), in English and
-Vietnamese."""
+Vietnamese, and the code as they quote it (`shown_codes`: a line break, a tab, a
+non-breaking or zero-width space written as its escape)."""
 
 from __future__ import annotations
 
+import pyarrow as pa
+import pyarrow.compute as pc
+
+from procaudit.catalogue.text_columns import matches, re2_class
 from procaudit.core.i18n import t
+from procaudit.core.text_safety import UNSEEN, shown
 
 # The words of PA101's messages, (English, Vietnamese): `code_problems.code_finding` fills
 # them for one code, `code_problems.invalid_codes` for a column of them.
@@ -31,6 +37,15 @@ MESSAGES = {
         "mã bị lưu dưới dạng số nên mất {lost} chữ số 0 ở cuối",
     ),
     "spaces": ("has spaces around it", "có dấu cách ở đầu hoặc cuối"),
+    # "1.004921⏎", "1.002359" and a non-breaking space: what it is, and on which side.
+    "edge": ("has {what} {side} it", "có {what} ở {side}"),
+    "before": ("before", "đầu"),
+    "after": ("after", "cuối"),
+    "around": ("around", "đầu và cuối"),
+    "line break": ("a line break", "dấu xuống dòng"),
+    "tab": ("a tab", "ký tự tab"),
+    "non-breaking space": ("a non-breaking space", "dấu cách không ngắt dòng"),
+    "other space": ("an unusual space character", "ký tự khoảng trắng bất thường"),
     "space inside": ("has a space inside it", "có dấu cách ở giữa"),
     # "1.00⏎0656": a code wrapped in its cell, as a copy from a PDF's narrow column brings it.
     "break inside": ("has a line break inside it", "có dấu xuống dòng ở giữa"),
@@ -161,3 +176,18 @@ MESSAGES = {
 
 def said(key: str, **values: object) -> str:
     return t(*MESSAGES[key], **values)
+
+
+_UNSEEN_RE2 = f"[{re2_class(UNSEEN)}]"
+
+
+def shown_codes(codes: pa.Array) -> pa.Array:
+    """`shown` of each code, as PA101's messages quote it: the few holding a character it
+    shows are written in Python, once each."""
+    unseen = matches(codes, _UNSEEN_RE2)
+    if not pc.any(unseen).as_py():
+        return codes
+    encoded = pc.dictionary_encode(pc.if_else(unseen, codes, None))
+    written = [shown(code) for code in encoded.dictionary.to_pylist()]
+    taken = pc.take(pa.array(written, pa.large_string()), encoded.indices)
+    return pc.coalesce(taken, codes)

@@ -12,7 +12,8 @@ import pyarrow.compute as pc
 
 from procaudit.catalogue.text_columns import format_texts, matches
 from procaudit.core.i18n import t
-from procaudit.rules.code_messages import MESSAGES, said
+from procaudit.core.text_safety import shown
+from procaudit.rules.code_messages import MESSAGES, said, shown_codes
 from procaudit.rules.code_repairs import (
     CODE_IN_LINK,
     CODE_PATTERN,
@@ -89,7 +90,7 @@ def _problem(code: str, numbers: bool = True) -> str:
             return said("apostrophe")
         return said("and apostrophe", problem=_problem(rest, numbers=False))
     if text != code and (not text or _CODE.fullmatch(text)):
-        return said("spaces")
+        return _around(code) if text else said("spaces")
     joined = "".join(text.split())
     if joined != text and _CODE.match(joined):  # "1. 000178", "1.000 178": typed by hand
         return said("break inside") if _BREAK.search(text) else said("space inside")
@@ -112,6 +113,25 @@ def _problem(code: str, numbers: bool = True) -> str:
     if _TRAILING_DOT.match(text):
         return said("trailing dot")
     return said("not national")
+
+
+_EDGE_KINDS = {"\n": "line break", "\r": "line break", "\t": "tab", "\xa0": "non-breaking space"}
+
+
+def _around(code: str) -> str:
+    """What is around a code `str.strip()` strips ("1.004921⏎": a line break after it), in
+    words; plain spaces are "spaces around it", and are not named beside another."""
+    text = code.strip()
+    lead, trail = code[: code.index(text)], code[code.index(text) + len(text) :]
+    kinds = [
+        [_EDGE_KINDS.get(char, "other space") for char in edge if char != " "]
+        for edge in (lead, trail)
+    ]
+    if not kinds[0] and not kinds[1]:
+        return said("spaces")
+    side = "around" if kinds[0] and kinds[1] else "before" if kinds[0] else "after"
+    what = said("and").join(said(kind) for kind in dict.fromkeys(kinds[0] + kinds[1]))
+    return said("edge", what=what, side=said(side))
 
 
 # What `str.strip()` strips of ASCII text; RE2 `\d` and the patterns below are ASCII too.
@@ -195,7 +215,8 @@ def _invalid_ascii_codes(code: pa.Array) -> tuple[pa.Array, pa.Array]:
         fix = pc.if_else(link, pc.coalesce(named, said("copy", where=where)), fix)
     several = matches(text, f"^{_SEVERAL.pattern}$")
     fix = pc.if_else(several, said("one row each"), fix)
-    return format_texts(t(*MESSAGES["message"]), code=code, problem=problem), fix
+    message = format_texts(t(*MESSAGES["message"]), code=shown_codes(code), problem=problem)
+    return message, fix
 
 
 def _problems(
@@ -205,6 +226,14 @@ def _problems(
     `numbers`: which texts lost a number's dot and which its zeros, None where none may be
     a number's text."""
     collapsed = pc.replace_substring_regex(text, f"[{_ASCII_SPACES}]+", "")
+    # Around the few codes with more than plain spaces around them, the words of `_around`.
+    spaces = pa.scalar(said("spaces"), pa.large_string())
+    odd = pc.fill_null(pc.not_equal(pc.utf8_trim(code, " "), text), False)
+    if pc.any(odd).as_py():
+        encoded = pc.dictionary_encode(pc.if_else(odd, code, None))
+        words = [_around(value) for value in encoded.dictionary.to_pylist()]
+        around = pc.take(pa.array(words, pa.large_string()), encoded.indices)
+        spaces = pc.coalesce(around, spaces)
     # _problem: its cases from the last to the first, each laid over those after it
     digits = pc.utf8_length(
         pc.struct_field(pc.extract_regex(text, r"^[0-9]+\.(?P<digits>[0-9]*)"), "digits")
@@ -244,7 +273,7 @@ def _problems(
                 pc.not_equal(code, text),
                 pc.or_(pc.equal(text, ""), matches(text, CODE_PATTERN)),
             ),
-            said("spaces"),
+            pc.if_else(pc.equal(text, ""), said("spaces"), spaces),
         ),
         (pc.starts_with(text, "'"), said("apostrophe")),
     ]
@@ -295,4 +324,4 @@ def code_finding(value: str | None) -> tuple[str, str]:
         fix = said("write", code=repaired)
     else:
         fix = said("copy", where=said("where"))
-    return said("message", code=code, problem=_problem(code)), fix
+    return said("message", code=shown(code), problem=_problem(code)), fix

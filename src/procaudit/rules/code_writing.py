@@ -24,9 +24,10 @@ import pyarrow.compute as pc
 
 from procaudit.catalogue.text_columns import format_texts
 from procaudit.core.i18n import t
+from procaudit.core.text_safety import shown
 from procaudit.io.header_aliases import read_header
 from procaudit.io.vocabulary import CENTRAL
-from procaudit.rules.code_messages import MESSAGES, said
+from procaudit.rules.code_messages import MESSAGES, said, shown_codes
 from procaudit.vn.lookalikes import (
     CODE_LOOKALIKES,
     DIGIT_LOOKALIKES,
@@ -126,7 +127,7 @@ def written_finding(found: WrittenCode, value: str) -> tuple[str, str]:
     """PA101's message and fix of the code `value`, written as `found` reads it."""
     what = _problem(found.label, found.lookalikes, found.mark, found.invisible)
     problem = said("the code is", what=what, code=found.code)
-    return said("message", code=value, problem=problem), said("write", code=found.code)
+    return said("message", code=shown(value), problem=problem), said("write", code=found.code)
 
 
 def written_findings(codes: pa.Array) -> tuple[pa.Array, pa.Array, pa.Array]:
@@ -170,5 +171,5 @@ def written_findings(codes: pa.Array) -> tuple[pa.Array, pa.Array, pa.Array]:
     ]
     what = pc.take(pa.array(words, pa.large_string()), encoded.indices)
     problem = format_texts(t(*MESSAGES["the code is"]), what=what, code=code)
-    message = format_texts(t(*MESSAGES["message"]), code=codes, problem=problem)
+    message = format_texts(t(*MESSAGES["message"]), code=shown_codes(codes), problem=problem)
     return found, message, format_texts(t(*MESSAGES["write"]), code=code)
