@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from functools import cache
 from typing import Any, Final
 
 from procaudit.core.findings import AuditResult, FileFailure, Finding
@@ -80,15 +81,19 @@ def visible(text: str) -> str:
 UNSEEN: Final = (
     "\t\n\r\x0b\x0c\x1c-\x1f\x85\xa0\xad\u1680\u2000-\u200f\u2028-\u202f\u205f-\u2064\u3000\ufeff"
 )
-_UNSEEN: Final = re.compile(f"[{UNSEEN}]")
 _NAMED: Final = {"\t": "\\t", "\n": "\\n", "\r": "\\r"}
+
+
+@cache
+def _unseen() -> re.Pattern[str]:
+    return re.compile(f"[{UNSEEN}]")  # when a message first quotes a cell: not at import
 
 
 def shown(text: str) -> str:
     """`text` as a message quotes it: each character of `UNSEEN` written as its escape."""
-    if not _UNSEEN.search(text):
+    if text.isprintable():  # no line break, tab, NBSP, zero-width character: most cells
         return text
-    return _UNSEEN.sub(lambda match: _NAMED.get(match.group()) or _escape(match), text)
+    return _unseen().sub(lambda match: _NAMED.get(match.group()) or _escape(match), text)
 
 
 def visible_or_none(text: str | None) -> str | None:
