@@ -13,6 +13,7 @@ from procaudit.core.i18n import number, t
 from procaudit.core.text_safety import visible_data
 from procaudit.io.layout import (
     BLANK,
+    CARRIED_OVER,
     COLUMN_NUMBERS,
     CONTENT,
     CONTINUATION,
@@ -64,6 +65,7 @@ _VIETNAMESE = {
     NO_DATA: "không có giá trị ở các cột procaudit đọc",
     REPEATED_HEADER: "dòng tiêu đề lặp lại ở đầu phần khác của bảng",
     CONTINUATION: "phần tiếp theo của thủ tục ở dòng trên",
+    CARRIED_OVER: "phần tiếp theo của một thủ tục ở trang trước",
     REPEATED: "lặp lại thủ tục ở dòng trên",
     PAGE_NUMBER: "số trang giữa các trang",
     OTHER_TABLE: "bảng khác sau danh mục (tổng hợp, phí, nội dung sửa đổi)",

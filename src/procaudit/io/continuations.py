@@ -22,7 +22,8 @@ which begin an item of a list); such a row is part of the procedure even with it
 filled, when its every cell goes on that way (`wrapped_rows`), and each such cell is joined
 to the text it continues, with a space (`fix` repairs the cells as the file holds them).
 A row holding numbers alone in the columns not read is no such line: a statistics table's
-row carries its own counts there.
+row carries its own counts there. Such lines above a table's first procedure go on with one
+on the page before (a PDF converted a sheet per page): they name none (`carried_over`).
 Which cells a procedure's value was taken or joined from is kept (`CellParts`): a finding
 on the text of one of them points at that cell, and `fix` repairs it there.
 
@@ -74,6 +75,18 @@ def continuation_rows(identity: np.ndarray, labels: pd.Index | np.ndarray) -> np
     apart = np.r_[True, np.diff(positions) != 1]  # not right under the row before it
     last_apart = np.maximum.accumulate(np.where(apart, rows, -1))
     return ~identity & (owner >= 0) & (last_apart <= owner)
+
+
+def carried_over(wrapped: np.ndarray, named: np.ndarray) -> np.ndarray:
+    """Which rows go on with a procedure of the page before: the lines of text going on
+    (`wrapped`: no row number, no code, each cell lowercase) above a table's first procedure
+    (`named`: its rows naming one). A list converted from a PDF a sheet per page, or cut from
+    a longer one, begins with the tail of a name broken over the page ("đối với tổ chức tín
+    dụng"): no procedure above it on the table to join it to, it was read as one, "with no
+    code". A table naming no procedure outside such lines has none to go on from."""
+    if not named.any() or not wrapped[: int(np.argmax(named))].any():
+        return np.zeros(len(wrapped), dtype=bool)
+    return wrapped & (np.cumsum(named) == 0)
 
 
 def level_items(names: pd.Series) -> pd.Series:

@@ -11,7 +11,8 @@ skipped is recorded with its reason, so `procaudit inspect` can show how the she
 The columns the header names are then checked against the values under them
 (io/values.py), sub-columns of "x" marks are read as the headings marked (io/marks.py), and
 rows that name no procedure right under one, or only go on with its text, are read as part
-of it (io/continuations.py).
+of it (io/continuations.py); such lines above the first procedure go on with one of the page
+before (a PDF converted a sheet per page) and are skipped.
 """
 
 from __future__ import annotations
@@ -27,6 +28,7 @@ import pyarrow as pa
 
 from procaudit.io.continuations import (
     CellParts,
+    carried_over,
     continuation_rows,
     item_levels,
     join_continuations,
@@ -74,6 +76,7 @@ CONTENT = "the procedures' content after the list (Phần II)"
 NO_DATA = "no value in the columns procaudit reads"
 REPEATED_HEADER = "header repeated over another part of the table"
 CONTINUATION = "continues the procedure above"
+CARRIED_OVER = "goes on with a procedure of the page before"  # a table's first rows
 REPEATED = "repeats the procedure above"  # one row per document, or per way of applying
 PAGE_NUMBER = "page number between pages"
 OTHER_TABLE = "another table after the list (a summary, fees, changes)"
@@ -397,6 +400,7 @@ def understand(
     continues, wrapped = repeats, np.zeros(len(live), dtype=bool)
     parts: dict[int, CellParts] = {}
     levels_listed: pd.Series | None = None  # most lists list no levels under a procedure
+    tails = live.index[:0]  # rows going on with a procedure of the page before
     if len(named_by) > 1:  # a name alone: a row without it may be a procedure missing it
         at = _positions(body.index, live.index)
         numbered = cells_filled.any_in([p for p in named_by if p != name_col], at)  # STT, code
@@ -413,6 +417,7 @@ def understand(
         # A name wrapped onto the rows under it (a PDF's lines) names no procedure either.
         wrapped = wrapped_rows(live, named & ~numbered, columns, header_map.stt)
         continues = continuation_rows(named & ~wrapped & ~repeats, places)
+        tails = live.index[carried_over(wrapped & ~continues, named & ~wrapped & ~repeats)]
         if items is not None and (listed & continues).any():
             levels_listed = item_levels(items.where(listed), continues)
             live = live.copy(deep=False)
@@ -427,6 +432,9 @@ def understand(
         # A sub-row per level gives the procedure that level and its agency: kept, a line each.
         listing = [header_map.columns[c] for c in ("level", "agency") if c in header_map.columns]
         live, parts = join_continuations(live, continues, columns, wrapped, name_col, listing)
+    if len(tails):  # before its first procedure: no procedure of this table to join them to
+        skip(CARRIED_OVER, tails)
+        live = _kept(live, ~live.index.isin(tails))
     has_data = cells_filled.any_in(header_map.columns.values(), _positions(body.index, live.index))
     if not has_data.all():
         skip(NO_DATA, live.index[~has_data])
