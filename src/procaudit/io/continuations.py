@@ -89,6 +89,45 @@ def carried_over(wrapped: np.ndarray, named: np.ndarray) -> np.ndarray:
     return wrapped & (np.cumsum(named) == 0)
 
 
+def heading_lines(
+    live: pd.DataFrame, continues: np.ndarray, labels: pd.Index | np.ndarray, name: int
+) -> np.ndarray:
+    """Which rows read as going on with the procedure above begin the one under them
+    instead: a PDF centres a procedure's cells over the lines of its name, so the name's
+    first line stands above the row of its number and code ("Chấp thuận lại hoạt" over "5 |
+    3.000359 | động của sân tập lái"). Such a row holds the name alone, begins with a capital,
+    and lies right above (`labels` as in `continuation_rows`) a procedure whose name goes on
+    (`goes_on`), in a list whose names begin with a capital (three in four at least): a
+    procedure named in lowercase is a typing habit there, not a name's second line."""
+    heads = np.zeros(len(continues), dtype=bool)
+    if len(continues) < 2:
+        return heads
+    adjacent = np.diff(np.asarray(labels, dtype=np.int64)) == 1
+    heads[:-1] = continues[:-1] & ~continues[1:] & adjacent
+    if not heads.any():  # most lists: no line above a procedure
+        return heads
+    names = live[name]
+    at = np.flatnonzero(heads)
+    own, under = names.iloc[at], names.iloc[at + 1]
+    alone = live.iloc[at].notna().sum(axis=1).to_numpy() == 1
+    heads[at] = (
+        alone
+        & own.notna().to_numpy()
+        & ~goes_on(own).to_numpy()
+        & under.notna().to_numpy()
+        & goes_on(under).to_numpy()
+    )
+    if heads.any():  # the other procedures' names: those under a line going on by nature
+        others = ~continues & ~np.r_[False, heads[:-1]]
+        named = names[others].dropna()
+        if not len(named) or goes_on(named).mean() > _LOWERCASE_SHARE:
+            heads[:] = False
+    return heads
+
+
+_LOWERCASE_SHARE = 0.25  # of a list's names, those beginning in lowercase: a typing habit
+
+
 def level_items(names: pd.Series) -> pd.Series:
     """The level each name cell names alone, as an item of a list under a procedure ("- Cấp
     tỉnh" -> "Cấp tỉnh"); missing where the cell holds anything else."""

@@ -12,7 +12,8 @@ The columns the header names are then checked against the values under them
 (io/values.py), sub-columns of "x" marks are read as the headings marked (io/marks.py), and
 rows that name no procedure right under one, or only go on with its text, are read as part
 of it (io/continuations.py); such lines above the first procedure go on with one of the page
-before (a PDF converted a sheet per page) and are skipped.
+before (a PDF converted a sheet per page) and are skipped, and a name's first line above the
+row of its number and code (a PDF centring the cells) begins the procedure under it.
 """
 
 from __future__ import annotations
@@ -30,6 +31,7 @@ from procaudit.io.continuations import (
     CellParts,
     carried_over,
     continuation_rows,
+    heading_lines,
     item_levels,
     join_continuations,
     level_items,
@@ -418,6 +420,9 @@ def understand(
         wrapped = wrapped_rows(live, named & ~numbered, columns, header_map.stt)
         continues = continuation_rows(named & ~wrapped & ~repeats, places)
         tails = live.index[carried_over(wrapped & ~continues, named & ~wrapped & ~repeats)]
+        heads = heading_lines(live, continues & ~repeats, places, name_col)
+        if heads.any():  # the row under each is the procedure's own line: it continues
+            continues = (continues & ~heads) | np.r_[False, heads[:-1]]
         if items is not None and (listed & continues).any():
             levels_listed = item_levels(items.where(listed), continues)
             live = live.copy(deep=False)
