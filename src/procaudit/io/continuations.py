@@ -108,15 +108,14 @@ def heading_lines(
         return heads
     names = live[name]
     at = np.flatnonzero(heads)
-    own, under = names.iloc[at], names.iloc[at + 1]
-    alone = live.iloc[at].notna().sum(axis=1).to_numpy() == 1
-    heads[at] = (
-        alone
-        & own.notna().to_numpy()
-        & ~goes_on(own).to_numpy()
-        & under.notna().to_numpy()
-        & goes_on(under).to_numpy()
-    )
+    filled = live.take(at).notna().to_numpy()
+    at = at[(filled.sum(axis=1) == 1) & filled[:, live.columns.get_loc(name)]]  # the name alone
+    at = at[names.iloc[at + 1].notna().to_numpy()]
+    heads[:] = False
+    if not len(at):
+        return heads
+    on = goes_on(pd.concat([names.iloc[at], names.iloc[at + 1]])).to_numpy()  # one call
+    heads[at] = ~on[: len(at)] & on[len(at) :]
     if heads.any():  # the other procedures' names: those under a line going on by nature
         others = ~continues & ~np.r_[False, heads[:-1]]
         named = names[others].dropna()
@@ -345,7 +344,8 @@ def join_continuations(
         base = np.maximum.accumulate(np.where(first | ~continues, rows, -1))
         later = under & ~first
         on = np.zeros(len(rows), dtype=bool)
-        on[later] = goes_on(cells.iloc[np.flatnonzero(later)]).to_numpy()
+        if later.any():  # a column only taken from the rows under (a number, a code): none
+            on[later] = goes_on(cells.iloc[np.flatnonzero(later)]).to_numpy()
         if position == name:
             on |= later & wrapped
         items = later & ~on if position in listing else np.zeros(len(rows), dtype=bool)
