@@ -142,6 +142,23 @@ def test_a_value_floods_quote_shows_its_line_breaks(tmp_path: Path) -> None:
     assert found.value == "\nSở Tư pháp\n\n"
 
 
+@pytest.mark.parametrize(
+    ("agency", "quoted"),
+    [
+        ("UBND\xa0cấp xã", "'UBND\\xa0cấp xã'"),  # else it reads the same as its fix
+        ("UBND cấp xã\t", "'UBND cấp xã\\t'"),
+        ("\u200bUBND cấp xã", "'\\u200bUBND cấp xã'"),
+    ],
+)
+def test_a_value_floods_quote_shows_its_unseen_characters(
+    tmp_path: Path, agency: str, quoted: str
+) -> None:
+    rows = _rows(NAMES[:6] + NAMES * 3, [agency] * 6 + ["UBND cấp xã"] * 24)
+    [found] = [f for f in _audit(tmp_path, rows) if f.rule == "PA603"]
+    assert found.message.startswith(f"{quoted} fails this check on 6 rows (rows 2-7)")
+    assert found.value == agency
+
+
 def test_the_finding_names_the_cause_rows_and_an_example(tmp_path: Path) -> None:
     rows = _rows([f"{name} " for name in NAMES[:6]] + NAMES * 3)
     [found] = [f for f in _audit(tmp_path, rows) if f.rule == "PA603"]

@@ -36,6 +36,7 @@ import pandas as pd
 
 from procaudit.core.findings import Finding, Severity
 from procaudit.core.i18n import number, t
+from procaudit.core.text_safety import shown
 from procaudit.engine.code_floods import code_column_cause, right_column
 from procaudit.engine.flood_shapes import DAY_NUMBER, off_shape
 from procaudit.io.grid import EXCEL_ERRORS
@@ -47,7 +48,9 @@ LISTED_ROWS = 10  # a flood's rows, if no more and not one block, are named one 
 EXAMPLES = 3
 
 # A value quoted in a sentence shows its line breaks: they may be the defect (PA603's "'↵Sở Tư
-# pháp' fails this check on 8 rows: a leading line break"), and a sentence has no lines.
+# pháp' fails this check on 8 rows: a leading line break"), and a sentence has no lines. Its
+# other unseen characters are written as escapes (`text_safety.shown`): a value with a
+# non-breaking space would read the same as its fix.
 LINE_BREAKS = re.compile(r"\r\n|\r|\n")
 SHOWN_BREAK = "↵"
 
@@ -179,7 +182,7 @@ def value_finding(first: Finding, rows: Said) -> Finding:
     message = t(
         "'{value}' fails this check on {count} rows ({where}): {message}",
         "Giá trị '{value}' không đạt ở {count} dòng ({where}): {message}",
-        value=LINE_BREAKS.sub(SHOWN_BREAK, str(first.value)),
+        value=shown(LINE_BREAKS.sub(SHOWN_BREAK, str(first.value))),
         count=number(rows.count),
         where=rows.said(first.sheet is None),
         message=first.message,
