@@ -7,7 +7,7 @@ from __future__ import annotations
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from procaudit.catalogue.text_columns import matches, re2_class
+from procaudit.catalogue.text_columns import map_texts, matches, re2_class
 from procaudit.core.i18n import t
 from procaudit.core.text_safety import UNSEEN, shown
 
@@ -187,7 +187,4 @@ def shown_codes(codes: pa.Array) -> pa.Array:
     unseen = matches(codes, _UNSEEN_RE2)
     if not pc.any(unseen).as_py():
         return codes
-    encoded = pc.dictionary_encode(pc.if_else(unseen, codes, None))
-    written = [shown(code) for code in encoded.dictionary.to_pylist()]
-    taken = pc.take(pa.array(written, pa.large_string()), encoded.indices)
-    return pc.coalesce(taken, codes)
+    return pc.coalesce(map_texts(pc.if_else(unseen, codes, None), shown), codes)

@@ -10,7 +10,7 @@ import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from procaudit.catalogue.text_columns import format_texts, matches
+from procaudit.catalogue.text_columns import format_texts, map_texts, matches
 from procaudit.core.i18n import t
 from procaudit.core.text_safety import shown
 from procaudit.rules.code_messages import MESSAGES, said, shown_codes
@@ -230,10 +230,7 @@ def _problems(
     spaces = pa.scalar(said("spaces"), pa.large_string())
     odd = pc.fill_null(pc.not_equal(pc.utf8_trim(code, " "), text), False)
     if pc.any(odd).as_py():
-        encoded = pc.dictionary_encode(pc.if_else(odd, code, None))
-        words = [_around(value) for value in encoded.dictionary.to_pylist()]
-        around = pc.take(pa.array(words, pa.large_string()), encoded.indices)
-        spaces = pc.coalesce(around, spaces)
+        spaces = pc.coalesce(map_texts(pc.if_else(odd, code, None), _around), spaces)
     # _problem: its cases from the last to the first, each laid over those after it
     digits = pc.utf8_length(
         pc.struct_field(pc.extract_regex(text, r"^[0-9]+\.(?P<digits>[0-9]*)"), "digits")
