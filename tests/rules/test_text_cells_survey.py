@@ -12,8 +12,10 @@ import pyarrow as pa
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from procaudit.catalogue.cell_patterns import HTML_REFERENCE
+from procaudit.catalogue.cell_patterns import NO_UNICODE_LETTER as RE2_NO_UNICODE_LETTER
 from procaudit.catalogue.text_columns import arrow_text
-from procaudit.rules.text_cells import _NO_UNICODE_LETTER, HTML_REFERENCE, SurveyedColumn
+from procaudit.rules.text_cells import SurveyedColumn
 from procaudit.rules.whitespace import STRAY_WHITESPACE, VISIBLE, whitespace_problems
 from procaudit.vn.legacy_fonts import UNICODE_ONLY
 
@@ -69,7 +71,7 @@ def test_surveys_agree_with_their_definitions(values: list[str]) -> None:
     assert sorted(set(_flagged(survey, survey.not_nfc))) == [
         v for v in texts if not unicodedata.is_normalized("NFC", v)
     ]
-    candidates = survey.where(_NO_UNICODE_LETTER)
+    candidates = survey.where(RE2_NO_UNICODE_LETTER)
     assert sorted(set(_flagged(survey, candidates))) == [v for v in texts if _legacy_like(v)]
 
 

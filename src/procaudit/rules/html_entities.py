@@ -8,19 +8,18 @@ from functools import partial
 
 import pandas as pd
 
+from procaudit.catalogue.cell_patterns import HTML_REFERENCE, INVISIBLE_CLASS, ZERO_WIDTH
 from procaudit.core.findings import Severity
 from procaudit.core.i18n import t
 from procaudit.rules.context import RuleContext
 from procaudit.rules.registry import frame_rule
 from procaudit.rules.repairs import HTML_ENTITY, repairs
 from procaudit.rules.text_cells import (
-    HTML_REFERENCE,
     SurveyedColumn,
     one_text,
     prefetch_survey,
     survey_hits,
 )
-from procaudit.rules.whitespace import INVISIBLE_CLASS, ZERO_WIDTH
 
 # A bare "&" between words ("Sở TT&TT") is text, and so is an unknown name: only a reference
 # that `html.unescape` turns into something is reported.

@@ -6,13 +6,13 @@ import re
 
 import pandas as pd
 
+from procaudit.catalogue.cell_patterns import HTML_MARKUP
 from procaudit.core.findings import Severity
 from procaudit.core.i18n import t
 from procaudit.rules.context import RuleContext
 from procaudit.rules.registry import frame_rule
 from procaudit.rules.repairs import HTML_ENTITY, repairs
 from procaudit.rules.text_cells import (
-    HTML_MARKUP,
     SurveyedColumn,
     one_text,
     prefetch_survey,

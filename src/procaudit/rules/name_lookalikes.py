@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pandas as pd
 
+from procaudit.catalogue.cell_patterns import LOOKALIKE_LETTER
 from procaudit.catalogue.columns import CANONICAL
 from procaudit.core.findings import Severity
 from procaudit.core.i18n import t
@@ -12,7 +13,6 @@ from procaudit.rules.context import RuleContext
 from procaudit.rules.registry import frame_rule
 from procaudit.rules.repairs import COLUMN, repairs
 from procaudit.rules.text_cells import (
-    LOOKALIKE_LETTER,
     SurveyedColumn,
     one_text,
     prefetch_survey,

@@ -4,8 +4,8 @@ The three rules read every canonical text column, one finding per cell. Catalogu
 million rows, so each column is surveyed once for all three rules (`SurveyedColumn`), by pyarrow's
 regex kernels over its distinct values; Python looks only at the few values they flag. The
 survey is public (`surveyed_columns`, `survey_hits`) for the other rules on text cells
-(PA604, `html_entities`; PA605, `html_markup`), which add their pattern to the one scan
-(`HTML_REFERENCE`, `HTML_MARKUP`).
+(PA604, `html_entities`; PA605, `html_markup`; PA606), whose patterns are in the one scan
+(`catalogue.cell_patterns`).
 """
 
 from __future__ import annotations
@@ -19,14 +19,19 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
+from procaudit.catalogue.cell_patterns import (
+    BREAK,
+    CELL_SUSPECT,
+    MAY_NOT_BE_NFC,
+    NO_UNICODE_LETTER,
+    STRAY,
+)
 from procaudit.catalogue.columns import CANONICAL
 from procaudit.catalogue.text_columns import (
-    NFC_STABLE,
     SMALL_COLUMN,
     arrow_chunks,
     holding,
     matches,
-    re2_class,
     repetitive,
 )
 from procaudit.core.findings import Severity
@@ -36,40 +41,14 @@ from procaudit.rules.hits import hits, no_hits
 from procaudit.rules.nfc_text import not_nfc_said
 from procaudit.rules.registry import DescribeText, frame_rule
 from procaudit.rules.whitespace import (
-    BREAK,
     ONE_LINE,
     PROSE_COLUMNS,
-    STRAY,
     stray_said,
     strays_said,
 )
-from procaudit.vn.legacy_fonts import TCVN3, UNICODE_ONLY, VNI, convert, detect_legacy
-from procaudit.vn.lookalikes import NAME_LOOKALIKE_CLASS
+from procaudit.vn.legacy_fonts import TCVN3, VNI, convert, detect_legacy
 
-# A value with a part (between NUL characters, if it has any) that holds a character beyond
-# ASCII and no letter that only Unicode has: what legacy-font text looks like.
-_NO_UNICODE_LETTER = (
-    f"(?:^|\\x00)[^\\x00{re2_class(UNICODE_ONLY)}]*[^\\x00-\\x7f{re2_class(UNICODE_ONLY)}]"
-    f"[^\\x00{re2_class(UNICODE_ONLY)}]*(?:\\x00|$)"
-)
-# Values that may not be NFC: those with a character NFC can change or merge.
-_MAY_NOT_BE_NFC = f"[^{re2_class(NFC_STABLE)}]"
-# HTML character references, numeric ("&#40;", "&#x28;") or named ("&amp;"): PA604's.
-HTML_REFERENCE = "&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,30});"
-# HTML tags of the text formatting a web editor writes ("<br/>", "<p>", "<a href=…>"), by
-# name: a placeholder such as "<tên cơ quan>" or "<18>" is none. PA605's (`html_markup`).
-HTML_MARKUP = (
-    r"<\s*/?\s*(?i:br|p|div|span|a|b|i|u|s|em|strong|font|sup|sub|ul|ol|li|table|tbody|thead"
-    r"|tr|td|th|h[1-6]|hr|center|strike|del|ins|blockquote|pre|img)(?:\s[^<>]*)?/?\s*>"
-)
-# A letter of another alphabet that looks like a Latin one: PA606's (`name_lookalikes`).
-LOOKALIKE_LETTER = f"[{re2_class(NAME_LOOKALIKE_CLASS)}]"
-# One scan of a column finds the values any of the rules may flag (a few, in most columns).
-_SUSPECT = (
-    "|".join((STRAY, _MAY_NOT_BE_NFC, _NO_UNICODE_LETTER, HTML_REFERENCE, HTML_MARKUP, BREAK))
-    + f"|{LOOKALIKE_LETTER}"
-)
-# The ASCII characters without one of which ASCII text holds no match of `_SUSPECT`: the
+# The ASCII characters without one of which ASCII text holds no match of `CELL_SUSPECT`: the
 # whitespace of `STRAY`, HTML's "&" and "<" (the other patterns need a character beyond
 # ASCII).
 _ASCII_SUSPECT = " \n\r\t\x0b\x0c&<"
@@ -123,7 +102,7 @@ class SurveyedColumn:
         # those few values (in Unicode Vietnamese a letter such as "ư" is nearly everywhere),
         # and only they go through `detect_legacy`.
         found = {}
-        for number in self._beyond_ascii(_NO_UNICODE_LETTER):
+        for number in self._beyond_ascii(NO_UNICODE_LETTER):
             encoding = detect_legacy(self.value(number))
             if encoding is not None:
                 found[number] = encoding
@@ -133,7 +112,7 @@ class SurveyedColumn:
     def not_nfc(self) -> list[int]:
         return [
             n
-            for n in self._beyond_ascii(_MAY_NOT_BE_NFC)
+            for n in self._beyond_ascii(MAY_NOT_BE_NFC)
             if not unicodedata.is_normalized("NFC", self.value(n))
         ]
 
@@ -148,14 +127,16 @@ class SurveyedColumn:
 
     @cached_property
     def _suspect(self) -> pa.Array | pa.ChunkedArray:
-        """Which values `_SUSPECT` occurs in."""
+        """Which values `CELL_SUSPECT` occurs in."""
         if not self._ascii or len(self._values) <= SMALL_COLUMN:
-            return matches(self._values, _SUSPECT)
+            return matches(self._values, CELL_SUSPECT)
         # In ASCII text (a million codes) only a value holding one of `_ASCII_SUSPECT` can
         # match: the regex runs on those few.
         may = holding(self._values, _ASCII_SUSPECT)
         if may.any():
-            may[may] = matches(self._values.filter(may), _SUSPECT).to_numpy(zero_copy_only=False)
+            may[may] = matches(self._values.filter(may), CELL_SUSPECT).to_numpy(
+                zero_copy_only=False
+            )
         return pa.array(may)
 
     @cached_property
@@ -179,7 +160,7 @@ class SurveyedColumn:
         return [] if self._ascii else self.where(pattern)
 
     def where(self, pattern: str) -> list[int]:
-        """The numbers of the values where `pattern` (RE2, one of `_SUSPECT`'s) occurs."""
+        """The numbers of the values where `pattern` (RE2, one of `CELL_SUSPECT`'s) occurs."""
         suspects = self._suspects
         found = matches(self._suspect_values, pattern).to_numpy(zero_copy_only=False)
         numbers: list[int] = suspects[found].tolist()

@@ -13,14 +13,9 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from procaudit.catalogue.cell_patterns import INVISIBLE_CLASS, ZERO_WIDTH
 from procaudit.rules.repairs import LEGACY_FONT, NFC, WHITESPACE, repairs, repairs_in
-from procaudit.rules.whitespace import (
-    INVISIBLE_CLASS,
-    ONE_LINE,
-    PROSE_COLUMNS,
-    STRAY_WHITESPACE,
-    ZERO_WIDTH,
-)
+from procaudit.rules.whitespace import ONE_LINE, PROSE_COLUMNS, STRAY_WHITESPACE
 from procaudit.vn.legacy_fonts import TCVN3, VNI, convert, detect_legacy, is_syllable
 
 # Words as legacy_fonts counts them: runs of anything but spaces, digits, ASCII punctuation.

@@ -4,7 +4,7 @@ A line break separates the agencies or levels listed in one cell; spaces around 
 lines, a lone carriage return, tabs, unusual and invisible spaces do not belong anywhere. A
 name is one value (`ONE_LINE`): a line break inside it is stray too, and its lines are
 joined with a space. The patterns come twice, in RE2 for the column survey
-(`text_cells`) and in Python's dialect for the repair (`text_repairs`).
+(`catalogue.cell_patterns`) and in Python's dialect for the repair (`text_repairs`).
 """
 
 from __future__ import annotations
@@ -17,6 +17,7 @@ import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
 
+from procaudit.catalogue.cell_patterns import EDGE_CLASS, INVISIBLE_CLASS, OTHER_SPACES, ZERO_WIDTH
 from procaudit.catalogue.text_columns import (
     NFC_STABLE,
     SPACES,
@@ -25,21 +26,7 @@ from procaudit.catalogue.text_columns import (
     re2_class,
 )
 from procaudit.core.i18n import language, t
-from procaudit.vn.text import INVISIBLE
 
-# Written as the insides of regex character classes.
-ZERO_WIDTH = INVISIBLE  # zero-width characters and the soft hyphen: `text.INVISIBLE`
-# Spaces other than the plain one: the non-breaking space that web pages and Word paste,
-# and the typographic spaces. Like tabs, none belongs in a catalogue cell.
-_OTHER_SPACES = "\x0b\x0c\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000"
-INVISIBLE_CLASS = f"\t\xa0{_OTHER_SPACES}{ZERO_WIDTH}"
-EDGE_CLASS = f" \n\r{INVISIBLE_CLASS}"
-# A line break separates agencies or levels; spaces around it, blank lines and a lone
-# carriage return do not. (RE2, which has no lookahead: "\r" not before "\n" is spelt out.)
-STRAY = (
-    f"^[{re2_class(EDGE_CLASS)}]|[{re2_class(EDGE_CLASS)}]$|[{re2_class(INVISIBLE_CLASS)}]"
-    r"|  | \r?\n|\n |\n\r?\n|\r(?:[^\n]|$)"
-)
 # The same in Python's dialect, with the lookahead RE2 lacks: what PA603's repair removes.
 STRAY_WHITESPACE = re.compile(
     f"^[{EDGE_CLASS}]|[{EDGE_CLASS}]\\Z|[{INVISIBLE_CLASS}]" r"|  | \r?\n|\n |\n\r?\n|\r(?!\n)"
@@ -49,7 +36,7 @@ PROBLEMS_SAID = (
     (re.compile("  "), "doubled spaces"),
     (re.compile("\t"), "a tab"),
     (re.compile("\xa0"), "a non-breaking space (U+00A0)"),
-    (re.compile(f"[{_OTHER_SPACES}]"), "an unusual space character"),
+    (re.compile(f"[{OTHER_SPACES}]"), "an unusual space character"),
     (re.compile(f"[{ZERO_WIDTH}]"), "a zero-width character"),
     (re.compile(r" \r?\n|\n "), "spaces around a line break"),
     (re.compile(r"\n[^\S\n]*\n"), "a blank line"),
@@ -57,8 +44,6 @@ PROBLEMS_SAID = (
 )
 ZERO_WIDTH_CHARS = re.compile(f"[{ZERO_WIDTH}]")
 LINE_BREAK = re.compile(r"\r\n|\r|\n")
-# A line break anywhere: in a column of one value a cell (`ONE_LINE`), PA603 reports it.
-BREAK = r"[\r\n]"
 # Columns of prose (the laws' titles and numbers of a legal basis; a fee's or a processing
 # time's cases, a line each, often bulleted and indented: "- Lệ phí:\n  + Trực tiếp: …"),
 # whose whitespace nothing compares: PA603 and its repair leave them alone.
