@@ -419,7 +419,7 @@ def test_format_texts_fills_a_template_row_by_row_as_str_format_does() -> None:
     assert filled.to_pylist() == expected
 
 
-@pytest.mark.parametrize("pattern", [r"(?i)\(.*cấp", "^x$", text_columns._SUSPECT])
+@pytest.mark.parametrize("pattern", [r"(?i)\(.*cấp", "^x$", text_columns.KEY_SUSPECT])
 def test_a_small_column_matches_as_the_kernel_does_however_often_it_is_asked(
     pattern: str,
 ) -> None:

@@ -14,11 +14,13 @@ import pytest
 
 from conftest import text_blocks
 from procaudit.catalogue.columns import ROW
-from procaudit.catalogue.text_columns import arrow_text, comparison_key_array
+from procaudit.catalogue.name_scan import NAME_SCAN
+from procaudit.catalogue.text_columns import arrow_text, comparison_key_array, matches
 from procaudit.io import name_keys_ahead, read_ahead
 from procaudit.io.arrow_parse import csv_plan
 from procaudit.io.name_keys_ahead import (
     claim_name_keys,
+    claimed_scan,
     drop_name_keys,
     start_keys_of_parse,
     start_name_keys,
@@ -124,6 +126,45 @@ def test_claimed_for_rows_of_the_column_alone(claimed: Claimed, given: bool) -> 
         assert keys is None
 
 
+def _scan(column: pd.Series) -> list[bool]:
+    return matches(arrow_text(column), NAME_SCAN).to_numpy(zero_copy_only=False).tolist()
+
+
+def _wait_for_the_keys() -> None:
+    for thread in threading.enumerate():
+        if thread.name == "procaudit-name-keys":
+            thread.join()
+
+
+@pytest.mark.parametrize(
+    "claimed",
+    [_rows(1, 8), _rows(2, 5), _copied, _rows_apart],
+    ids=["body", "across", "copied", "apart"],
+)
+def test_the_scan_goes_with_the_keys_to_the_very_column(claimed: Claimed) -> None:
+    column = text_blocks(NAMES, 3)
+    start_name_keys(column, ROWS)
+    wanted, rows = claimed(column)
+    same_texts = pd.Series(list(wanted), dtype="str")
+    assert claim_name_keys(wanted, rows) is not None
+    scan = claimed_scan(wanted)
+    assert scan is not None and scan.tolist() == _scan(wanted)
+    assert claimed_scan(same_texts) is None  # the same names in another column
+    drop_name_keys()
+    assert claimed_scan(wanted) is None
+
+
+def test_the_scan_of_rows_in_order_is_given_before_the_keys_are_claimed() -> None:
+    column = text_blocks(NAMES, 3)
+    start_name_keys(column, ROWS)
+    _wait_for_the_keys()
+    body, rows = _rows(1, 8)(column)
+    scan = claimed_scan(body)
+    assert scan is not None and scan.tolist() == _scan(body)
+    assert claimed_scan(_rows_apart(column)[0]) is None  # rows apart: only once claimed
+    assert claim_name_keys(body, rows) is not None
+
+
 def test_without_row_numbers_only_a_slice_is_claimed() -> None:
     column = text_blocks(NAMES, 3)
     start_name_keys(column, ROWS)
@@ -155,12 +196,14 @@ def test_a_new_start_replaces_the_last() -> None:
 def _made(monkeypatch: pytest.MonkeyPatch, module: ModuleType = name_keys_ahead) -> list[int]:
     """How many names each making of keys took, in `module` (ahead, or the context's own)."""
     made: list[int] = []
+    maker = "scanned_keys" if module is name_keys_ahead else "comparison_key_array"
+    make = getattr(module, maker)
 
-    def counted(texts: pa.Array) -> pa.Array:
+    def counted(texts: pa.Array) -> object:
         made.append(len(texts))
-        return comparison_key_array(texts)
+        return make(texts)
 
-    monkeypatch.setattr(module, "comparison_key_array", counted)
+    monkeypatch.setattr(module, maker, counted)
     return made
 
 
@@ -173,9 +216,7 @@ def test_the_same_column_started_again_keeps_its_keys(monkeypatch: pytest.Monkey
     assert made == [len(NAMES)]
     start_name_keys(column, ROWS)
     start_name_keys(column, ROWS + 1)  # other rows: made again
-    for thread in threading.enumerate():
-        if thread.name == "procaudit-name-keys":
-            thread.join()
+    _wait_for_the_keys()
     assert made == [len(NAMES)] * 3
 
 

@@ -9,12 +9,14 @@ import unicodedata
 import numpy as np
 import pandas as pd
 import pyarrow as pa
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from procaudit.catalogue.cell_patterns import HTML_REFERENCE
 from procaudit.catalogue.cell_patterns import NO_UNICODE_LETTER as RE2_NO_UNICODE_LETTER
-from procaudit.catalogue.text_columns import arrow_text
+from procaudit.catalogue.name_scan import NAME_SCAN
+from procaudit.catalogue.text_columns import arrow_text, matches
 from procaudit.rules.text_cells import SurveyedColumn
 from procaudit.rules.whitespace import STRAY_WHITESPACE, VISIBLE, whitespace_problems
 from procaudit.vn.legacy_fonts import UNICODE_ONLY
@@ -120,6 +122,34 @@ def test_distinct_values_in_blocks() -> None:
     survey = SurveyedColumn(pa.chunked_array(blocks, type=pa.large_string()))
     assert _flagged(survey, survey.stray) == [" x", " y"]
     assert np.flatnonzero(survey.rows(survey.stray) >= 0).tolist() == [6000, 6002]
+
+
+_ODD_NAMES = ["Tên  đôi", "Tên\u0301", "Thñ tôc", "A &amp; B", "Tên<br>", "Hai\ndòng", "Tên а"]
+
+
+@pytest.mark.parametrize("scan", ["union", "all", "none"])
+def test_a_survey_given_the_names_scan_finds_what_it_finds_alone(scan: str) -> None:
+    blocks = [[f"Tên {i}" for i in range(1500)] + _ODD_NAMES, [None, " Tên", "Tên 1"]]
+    column = pa.chunked_array(blocks, type=pa.large_string())
+    masks = {
+        "union": matches(column, NAME_SCAN).to_numpy(zero_copy_only=False),
+        "all": np.ones(len(column), dtype=bool),  # the survey's pattern is looked for again
+        "none": np.zeros(len(column), dtype=bool),  # a scan that flags nothing finds nothing
+    }
+    given, alone = SurveyedColumn(column, masks[scan]), SurveyedColumn(column)
+    found = [
+        (s.stray, s.broken, s.not_nfc, s.legacy, s.where(HTML_REFERENCE)) for s in (given, alone)
+    ]
+    assert (found[0] == found[1]) == (scan != "none")
+    assert _flagged(alone, alone.stray) == [" Tên", "Tên  đôi"]
+    assert _flagged(alone, alone.broken) == ["Hai\ndòng"]
+    assert _flagged(alone, alone.not_nfc) == ["Tên\u0301"]
+
+
+def test_a_survey_of_repeated_values_leaves_the_scan() -> None:
+    column = pa.chunked_array([["Tên", " Tên", None] * 1000], type=pa.large_string())
+    survey = SurveyedColumn(column, np.zeros(len(column), dtype=bool))
+    assert _flagged(survey, survey.stray) == [" Tên"]
 
 
 def test_many_distinct_and_repeated_values_are_found_on_their_rows() -> None:

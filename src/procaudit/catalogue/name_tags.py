@@ -38,28 +38,34 @@ _MAY_END_WITH_ADDED_TAG = f"(?is){_ADDED_TAG}|{_COMPOSABLE}"
 _COMPETENCE = "(?i)quy[ềe]n"
 # Or says where it is done, at its end ("… tại cấp huyện", `levels._AT_RE` read loosely): one
 # kernel over the names, ~70 ms a million (nearly every name holds a "t").
-_DONE_AT = r"(?i)\st[ạa]i\s+(?:\S+\s+){0,6}c[ấa]p\s+\S+(?:\s+\S+)?\s*\.?\s*$"
+DONE_AT = r"(?i)\st[ạa]i\s+(?:\S+\s+){0,6}c[ấa]p\s+\S+(?:\s+\S+)?\s*\.?\s*$"
 # An English list's "… at district level" (`levels._EN_AT_RE` read loosely): as an alternative
-# of `_DONE_AT` it tripled that kernel's time on every list, so it runs apart, on a list
+# of `DONE_AT` it tripled that kernel's time on every list, so it runs apart, on a list
 # whose first names look English (ASCII), and there on the names holding "level" only.
 _EN_DONE_AT = r"(?i)\s(?:at|by|on|in)\s+(?:\S+\s+){0,6}\S*levels?\s*\.?\s*$"
 _HEAD = 20  # the first names, which say whether a list may be English
 
 
-def may_end_with_tag(texts: pa.ChunkedArray) -> np.ndarray:
+def may_end_with_tag(texts: pa.ChunkedArray, scan: np.ndarray | None = None) -> np.ndarray:
     """Which names may end with a level tag: a mask that `levels.name_tag` narrows. A tag
     added to a name needs a bracket or a dash before it: the names holding none of those
     bytes (or the first byte of "–") are passed over before the regex; a competence needs
     "quyền", so a "q" or "Q" (the only letters "q" matches in any case); where it is done,
-    "tại … cấp" at its end, or in a list that looks English, "at … level"."""
+    "tại … cấp" at its end, or in a list that looks English, "at … level". Given the names'
+    `name_scan` (a mask of the names its union flags), "tại … cấp" is looked for in those
+    only."""
     found = (
         _holding_match(texts, b"([-\xe2", _MAY_END_WITH_ADDED_TAG)
         | _holding_match(texts, b"qQ", _COMPETENCE)
-        | matches(texts, _DONE_AT).to_numpy(zero_copy_only=False)
+        | (
+            matches(texts, DONE_AT).to_numpy(zero_copy_only=False)
+            if scan is None
+            else narrowed(texts, scan.copy(), DONE_AT)
+        )
     )
     if _looks_english(texts):
         level = pc.fill_null(pc.match_substring(texts, "level", ignore_case=True), False)
-        found |= _filtered_match(texts, np.array(level, dtype=bool), _EN_DONE_AT)
+        found |= narrowed(texts, np.array(level, dtype=bool), _EN_DONE_AT)
     return found
 
 
@@ -73,10 +79,10 @@ def _looks_english(texts: pa.ChunkedArray) -> bool:
 def _holding_match(texts: pa.ChunkedArray, characters: bytes, pattern: str) -> np.ndarray:
     """`matches(texts, pattern)` for a pattern that needs one of the bytes `characters`: the
     regex runs on the texts holding one (`holding_bytes`) only."""
-    return _filtered_match(texts, holding_bytes(texts, characters), pattern)
+    return narrowed(texts, holding_bytes(texts, characters), pattern)
 
 
-def _filtered_match(texts: pa.ChunkedArray, found: np.ndarray, pattern: str) -> np.ndarray:
+def narrowed(texts: pa.ChunkedArray, found: np.ndarray, pattern: str) -> np.ndarray:
     """`matches(texts, pattern)` where `found` (a mask a cheaper kernel made) holds, False
     elsewhere; `found` is narrowed in place."""
     if found.any():

@@ -73,7 +73,7 @@ _MAY_HAVE_OLD_TONE = f"(?:^|[^qQ])[oOuU][{TONED_SECONDS}{TONED_SECONDS.upper()}]
 # `text`'s list number before a word, the word kept by the replacement (`\\1`).
 _LIST_NUMBER = f"^{LIST_NUMBER}([{WORD_LETTERS}])"
 # Texts whose key is more than their lowercase with the trailing punctuation trimmed.
-_SUSPECT = f"{_IRREGULAR}|{_MAY_HAVE_OLD_TONE}|^[0-9]"
+KEY_SUSPECT = f"{_IRREGULAR}|{_MAY_HAVE_OLD_TONE}|^[0-9]"
 
 
 def arrow_chunks(values: pd.Series) -> pa.Array | pa.ChunkedArray:
@@ -265,14 +265,14 @@ def comparison_key_array(texts: pa.Array | pa.ChunkedArray) -> pa.Array:
         encoded = pc.dictionary_encode(texts)
         if isinstance(encoded, pa.ChunkedArray):  # the blocks share one dictionary
             encoded = encoded.combine_chunks()
-        return _keys(encoded.dictionary).take(encoded.indices)
+        return piece_keys(encoded.dictionary).take(encoded.indices)
     if len(texts) > KEY_PIECE:
         pieces = range(0, len(texts), KEY_PIECE)
-        return pa.concat_arrays([_keys(_whole(texts.slice(at, KEY_PIECE))) for at in pieces])
-    return _keys(_whole(texts))
+        return pa.concat_arrays([piece_keys(_whole(texts.slice(at, KEY_PIECE))) for at in pieces])
+    return piece_keys(_whole(texts))
 
 
-def _keys(texts: pa.Array) -> pa.Array:
+def piece_keys(texts: pa.Array, suspect: pa.Array | None = None) -> pa.Array:
     keys = pc.utf8_lower(texts)  # with the trailing punctuation trimmed, all most texts need
     # Only keys ending in it are trimmed, found from the offsets: a trim copied them all.
     trailing = (
@@ -283,7 +283,7 @@ def _keys(texts: pa.Array) -> pa.Array:
     elif trailing.any():
         where = pa.array(trailing)
         keys = pc.replace_with_mask(keys, where, pc.utf8_rtrim(keys.filter(where), TRAILING))
-    suspect = matches(texts, _SUSPECT)
+    suspect = matches(texts, KEY_SUSPECT) if suspect is None else suspect  # `name_scan`'s
     if not pc.any(suspect).as_py():
         return keys
     return pc.replace_with_mask(

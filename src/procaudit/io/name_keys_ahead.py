@@ -14,17 +14,21 @@ left out) is no slice: its rows are found among the grid's by their numbers, and
 taken at them when the names there are the very texts (compared at once, a fraction of
 making the keys). A name column chosen otherwise (by its values, or filled from its
 sections) gets None, and its keys are made as ever: the findings are the same either way.
+The thread makes the names' one shared scan with the keys (`catalogue.name_scan`): the
+text-cell survey and the name tags ask `claimed_scan` for it, and get it for the column the
+keys were claimed for (or a slice of the grid's, once made); otherwise they scan themselves.
 """
 
 from __future__ import annotations
 
 import threading
+import weakref
 
 import numpy as np
 import pandas as pd
 import pyarrow as pa
 
-from procaudit.catalogue.text_columns import comparison_key_array
+from procaudit.catalogue.name_scan import scanned_keys
 from procaudit.io.arrow_csv import parsed_grid
 from procaudit.io.arrow_parse import ParsedCsv
 from procaudit.io.grid import Grid, arrow_chunks
@@ -47,15 +51,16 @@ class _Ahead:
         self.blocks = _blocks(column)
         self.rows = rows  # the number the user sees of each row, increasing
         self.keys: pa.Array | None = None
+        self.scan: np.ndarray | None = None  # `name_scan`'s mask, made with the keys
         # Not a daemon: a run that ends meanwhile waits for the kernels rather than tear
         # pyarrow down under them.
         self.thread = threading.Thread(target=self._make, name="procaudit-name-keys")
 
     def _make(self) -> None:
         try:  # from the column's blocks, not joined first
-            self.keys = comparison_key_array(self.column)
+            self.keys, self.scan = scanned_keys(self.column)
         except Exception:  # the context makes them itself, and meets the fault as ever
-            self.keys = None
+            self.keys = self.scan = None
 
     def of(self, column: pa.ChunkedArray, rows: np.ndarray) -> bool:
         """Whether these are the keys of `column` (the same blocks) at `rows`."""
@@ -85,6 +90,10 @@ class _Ahead:
 
 
 _pending: _Ahead | None = None
+# The scan of the names whose keys were claimed last, and the very column (its pandas
+# array, held weakly: a column freed takes its scan with it) it is of. The survey and the
+# name tags may ask for it after the keys' claim.
+_claimed: tuple[weakref.ref[pd.api.extensions.ExtensionArray], np.ndarray] | None = None
 _lock = threading.Lock()
 
 
@@ -92,10 +101,11 @@ def start_name_keys(column: pd.Series, rows: pd.Series) -> None:
     """Start making the comparison keys of `column` (a grid's column of Arrow text, header
     rows and all; `rows`, the grid's row numbers), in place of any made before and not
     claimed; nothing for a small or non-Arrow column."""
-    global _pending
+    global _pending, _claimed
     chunks = arrow_chunks(column)
     if chunks is None or len(chunks) < AHEAD_ROWS:
         return
+    _claimed = None  # a new table's
     numbers = rows.to_numpy(dtype=np.int64)
     with _lock:  # begun already from the records parsed ahead: the very same column
         if _pending is not None and _pending.of(chunks, numbers):
@@ -133,7 +143,7 @@ def claim_name_keys(column: pd.Series, rows: pd.Series | None) -> pa.Array | Non
     """The comparison keys of `column` (a canonical frame's name column; `rows`, its row
     numbers, if it has them), when they were started ahead for the column it is rows of
     (see the module's docstring); they are then given up here. None otherwise."""
-    global _pending
+    global _pending, _claimed
     chunks = arrow_chunks(column)
     with _lock:
         ahead = _pending
@@ -150,8 +160,34 @@ def claim_name_keys(column: pd.Series, rows: pd.Series | None) -> pa.Array | Non
     if ahead.keys is None:
         return None
     if positions is not None:
-        return ahead.keys.take(positions)
-    return ahead.keys.slice(begin, len(chunks))
+        at = positions.to_numpy()
+        keys = ahead.keys.take(positions)
+    else:
+        assert begin is not None  # rows of the column in order, else positions
+        at = slice(begin, begin + len(chunks))
+        keys = ahead.keys.slice(begin, len(chunks))
+    scan = None if ahead.scan is None else ahead.scan[at]
+    with _lock:
+        _claimed = None if scan is None else (weakref.ref(column.array), scan)
+    return keys
+
+
+def claimed_scan(column: pd.Series) -> np.ndarray | None:
+    """`catalogue.name_scan`'s mask of `column` (a canonical frame's name column), made with
+    its keys ahead: when they were claimed for this very column, or are made already for a
+    column it is rows of in order. None otherwise, and while the keys are still being made:
+    the caller makes its own pass rather than wait."""
+    chunks = arrow_chunks(column)
+    if chunks is None or not len(chunks):
+        return None
+    with _lock:
+        claimed, ahead = _claimed, _pending
+    if claimed is not None and claimed[0]() is column.array:
+        return claimed[1]
+    if ahead is None or ahead.thread.is_alive() or ahead.scan is None:
+        return None
+    begin = ahead.rows_of(chunks)
+    return None if begin is None else ahead.scan[begin : begin + len(chunks)]
 
 
 def _positions(ahead: _Ahead, chunks: pa.ChunkedArray, rows: pd.Series) -> pa.Array | None:
@@ -171,9 +207,9 @@ def _positions(ahead: _Ahead, chunks: pa.ChunkedArray, rows: pd.Series) -> pa.Ar
 
 def drop_name_keys() -> None:
     """Let go of keys nobody claimed (the thread, if running, ends on its own)."""
-    global _pending
+    global _pending, _claimed
     with _lock:
-        _pending = None
+        _pending = _claimed = None
 
 
 def _blocks(column: pa.ChunkedArray) -> dict[_Buffers, tuple[int, int, int]]:

@@ -30,7 +30,7 @@ from procaudit.catalogue.text_columns import (
     transform_factorized,
 )
 from procaudit.catalogue.units import Units, section_units, units_of
-from procaudit.io.name_keys_ahead import claim_name_keys
+from procaudit.io.name_keys_ahead import claim_name_keys, claimed_scan
 from procaudit.rules.compared_levels import compared_levels
 from procaudit.rules.options import RuleOptions
 from procaudit.rules.row_names import RowNames
@@ -374,7 +374,7 @@ class RuleContext:
     def find_name_tags(self) -> pd.Series:
         names = self.frame["name"]
         # Matched in the reader's blocks: a joined copy of a million names is 60 MB.
-        tagged = may_end_with_tag(arrow_chunks(names))
+        tagged = may_end_with_tag(arrow_chunks(names), claimed_scan(names))  # `name_scan`
         return map_distinct(names[tagged], name_tag, dtype="object").dropna()
 
     def _status_is(self, *kinds: str) -> pd.Series:

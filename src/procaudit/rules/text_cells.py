@@ -27,6 +27,7 @@ from procaudit.catalogue.cell_patterns import (
     STRAY,
 )
 from procaudit.catalogue.columns import CANONICAL
+from procaudit.catalogue.name_tags import narrowed
 from procaudit.catalogue.text_columns import (
     SMALL_COLUMN,
     arrow_chunks,
@@ -36,6 +37,7 @@ from procaudit.catalogue.text_columns import (
 )
 from procaudit.core.findings import Severity
 from procaudit.core.i18n import t
+from procaudit.io.name_keys_ahead import claimed_scan
 from procaudit.rules.context import RuleContext
 from procaudit.rules.hits import hits, no_hits
 from procaudit.rules.nfc_text import not_nfc_said
@@ -63,11 +65,13 @@ _LEGACY_NAMES = {
 class SurveyedColumn:
     """One column's values, numbered, and what each survey found in them (by value number)."""
 
-    def __init__(self, column: pa.Array | pa.ChunkedArray) -> None:
+    def __init__(self, column: pa.Array | pa.ChunkedArray, scan: np.ndarray | None = None) -> None:
         self._column = column
         # The distinct values where they repeat; else the cells themselves (one number each).
         self._distinct = repetitive(self._column)
         self._values = pc.unique(self._column) if self._distinct else self._column
+        # The names' cells `name_scan` flagged (its union holds `CELL_SUSPECT`), if made.
+        self._scan = None if self._distinct else scan
 
     @property
     def size(self) -> int:
@@ -128,15 +132,16 @@ class SurveyedColumn:
     @cached_property
     def _suspect(self) -> pa.Array | pa.ChunkedArray:
         """Which values `CELL_SUSPECT` occurs in."""
+        if self._scan is not None:  # looked for in the few cells the names' scan flagged
+            return pa.array(narrowed(self._values, self._scan.copy(), CELL_SUSPECT))
         if not self._ascii or len(self._values) <= SMALL_COLUMN:
             return matches(self._values, CELL_SUSPECT)
         # In ASCII text (a million codes) only a value holding one of `_ASCII_SUSPECT` can
         # match: the regex runs on those few.
         may = holding(self._values, _ASCII_SUSPECT)
         if may.any():
-            may[may] = matches(self._values.filter(may), CELL_SUSPECT).to_numpy(
-                zero_copy_only=False
-            )
+            found = matches(self._values.filter(may), CELL_SUSPECT)
+            may[may] = found.to_numpy(zero_copy_only=False)
         return pa.array(may)
 
     @cached_property
@@ -178,8 +183,9 @@ def surveyed_columns(ctx: RuleContext) -> dict[str, SurveyedColumn]:
 
 def _survey(ctx: RuleContext) -> dict[str, SurveyedColumn]:
     frame = ctx.frame
+    scan = claimed_scan(frame["name"]) if "name" in frame else None
     return {
-        column: SurveyedColumn(arrow_chunks(frame[column]))
+        column: SurveyedColumn(arrow_chunks(frame[column]), scan if column == "name" else None)
         for column in CANONICAL
         if column in frame and pd.api.types.is_string_dtype(frame[column])
     }
