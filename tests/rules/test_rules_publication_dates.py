@@ -103,6 +103,23 @@ DATE_CASES = [
     ("an apostrophe before words", "'chưa có", "''chưa có' is not a date"),
     ("an apostrophe before no real date", "'31/02/2025", "''31/02/2025' is not a date"),
     ("an apostrophe before a future date", "'20/08/2099", "''20/08/2099' is not a date"),
+    # A weekday before the date, as offices type a day: the date is read after it.
+    ("a weekday in words", "Thứ Sáu, 15/08/2025", None),
+    ("a weekday in capitals, the date in words", "THỨ SÁU, NGÀY 15 THÁNG 8 NĂM 2025", None),
+    ("a weekday in figures", "Thứ 6 - 15.8.2025", None),
+    ("a weekday, short", "T6 15/8/2025", None),
+    ("a Sunday", "Chủ nhật, 17/8/2025", None),
+    ("a weekday without diacritics", "Thu Sau, 15/08/2025", None),
+    ("an English weekday", "Friday, 15/08/2025", None),
+    ("a weekday and 'ngày'", "Thứ Hai, ngày 06/10/2025", None),
+    (
+        "another weekday",
+        "Thứ Hai, 15/8/2025",
+        "The decision date 'Thứ Hai, 15/8/2025' names another weekday: 15/08/2025 is a Thứ Sáu.",
+    ),
+    ("a weekday before no real date", "Thứ Sáu, 31/02/2025", "The decision date 'Thứ Sáu, 31/"),
+    ("a weekday alone", "Thứ Sáu", "'Thứ Sáu' is not a date"),
+    ("'Thu' before a number is no weekday", "Thu 25/8/2025", "'Thu 25/8/2025' is not a date"),
 ]
 
 
@@ -145,6 +162,8 @@ SEVERITY_CASES = [
     ("two apostrophes", "''20/08/2025", Severity.ERROR),
     ("one of two dates behind an apostrophe", "15/08/2025; '20/09/2025", Severity.WARNING),
     ("a good date", "20/08/2025", None),
+    ("a date after its weekday", "Thứ Sáu, 15/08/2025", None),
+    ("a date after another weekday: which is the typo?", "Thứ Hai, 15/08/2025", Severity.WARNING),
 ]
 
 

@@ -1,7 +1,7 @@
 """What is wrong with a publishing decision's date cell, in words, for PA403
 (rules/publication.py): unreadable, impossible, a month without its day, in the future,
-before 1945, a day number that lost its date format, or a good date behind an apostrophe
-stored in the cell."""
+before 1945, a day number that lost its date format, a good date behind an apostrophe
+stored in the cell, or a date after a weekday it is not ("Thứ Hai, 15/8/2025")."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from datetime import date
 from typing import NamedTuple
 
 from procaudit.core.i18n import t
-from procaudit.vn.dates import date_parts, read_date
+from procaudit.vn.dates import WEEKDAY_NAMES, date_parts, read_date
 
 _EARLIEST_YEAR = 1945
 
@@ -17,7 +17,8 @@ _EARLIEST_YEAR = 1945
 class DateProblem(NamedTuple):
     """What is wrong with a decision date cell: its message and fix, and whether the date
     reads all the same (`readable`: a good date behind the apostrophe Excel hides, a mark
-    on the cell, not a wrong date: PA403 says it as a warning)."""
+    on the cell, not a wrong date; a date after a weekday it is not, where the weekday may
+    be the typo: PA403 says it as a warning)."""
 
     message: str
     fix: str
@@ -124,6 +125,21 @@ def _wrong_date(
                 shown=shown,
             ),
             copy,
+        )
+    if read.problem == "weekday" and read.meant is not None:
+        return DateProblem(
+            t(
+                "The decision date '{shown}' names another weekday: {date} is a {weekday}.",
+                "Ngày quyết định '{shown}' ghi sai thứ: ngày {date} là {weekday}.",
+                shown=shown,
+                date=read.written,
+                weekday=WEEKDAY_NAMES[read.meant.weekday()],
+            ),
+            t(
+                "Check the date against the decision, and write it as dd/mm/yyyy.",
+                "Đối chiếu ngày với quyết định, và ghi ngày theo định dạng dd/mm/yyyy.",
+            ),
+            readable=True,
         )
     if read.value is None and shown.startswith("'"):
         marked = _marked_date(shown[1:], today, date1904)

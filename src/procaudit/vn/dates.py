@@ -1,6 +1,7 @@
 """Read the dates catalogues write: "15/8/2025", "15.08.2025", "2025-08-15", "2025/08/15",
-"ngày 15 tháng 8 năm 2025", "20250815"; tell a date that does not exist, or a month with no
-day ("08/2025"), from text that is not a date.
+"ngày 15 tháng 8 năm 2025", "20250815", also after a weekday ("Thứ Sáu, 15/08/2025",
+"T6 15/8/2025", "Chủ nhật - 17/8/2025", as offices type a day); tell a date that does not
+exist, or a month with no day ("08/2025"), from text that is not a date.
 
 A database's export writes its DATETIME columns with their time ("2025-08-15 00:00:00.000",
 "15/08/2025 10:22", "2025-08-15T08:00:00Z"): the time is not part of a decision's date, so
@@ -9,7 +10,10 @@ first ("8/15/2025 12:00:00 AM"); a Vietnamese one writes "SA"/"CH" and the day f
 
 A cell may list the dates of several decisions ("15/08/2025; 20/09/2025", one a line) or add
 a note in brackets ("15/8/2025 (hiệu lực 1/9/2025)"): `date_parts` gives the dates it lists,
-each to be read by `read_date`, which reads one date only."""
+each to be read by `read_date`, which reads one date only.
+
+A weekday the date is not ("Thứ Hai, 15/8/2025": a Friday) leaves the cell without a date:
+one of the two is typed wrong, and only the decision says which."""
 
 from __future__ import annotations
 
@@ -42,6 +46,24 @@ _MONTH_ONLY = re.compile(
 _COMPACT = re.compile(r"^(?P<year>19[4-9]\d|20\d\d)(?P<month>[01]\d)(?P<day>[0-3]\d)$")
 _EXCEL_EPOCH = date(1899, 12, 30)
 _MAC_EPOCH = date(1904, 1, 1)  # a workbook of the 1904 date system counts from here
+# A weekday before the date, Vietnamese (with or without diacritics, in words or figures:
+# "Thứ Sáu", "Thu 6", "T6", "Chủ nhật", "CN") or English; then a comma, a dash or a space.
+# Never part of a longer word or number ("Thu 25/8/2025" is no "Thứ 2").
+_WEEKDAY = re.compile(
+    r"^(?:(?:thứ|thu)\s*(?P<th>hai|ba|tư|tu|năm|nam|sáu|sau|bảy|bẩy|bay|[2-7])"
+    r"|t(?P<t>[2-7])|(?P<cn>chủ\s*nhật|chu\s*nhat|cn)"
+    r"|(?P<en>monday|tuesday|wednesday|thursday|friday|saturday|sunday))"
+    r"(?!\w)(?:\s*[,:;–-]\s*|\s+)(?=\S)",
+    re.IGNORECASE,
+)
+# Python's weekday() of each: Monday is 0 and "Thứ Hai"; Sunday 6 and "Chủ nhật".
+_WEEKDAY_NUMBER = {
+    "hai": 0, "ba": 1, "tư": 2, "tu": 2, "năm": 3, "nam": 3, "sáu": 4, "sau": 4, "bảy": 5,
+    "bẩy": 5, "bay": 5, "monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3,
+    "friday": 4, "saturday": 5, "sunday": 6,
+}  # fmt: skip
+# A weekday's Vietnamese name, for the message that a date is another day.
+WEEKDAY_NAMES = ("Thứ Hai", "Thứ Ba", "Thứ Tư", "Thứ Năm", "Thứ Sáu", "Thứ Bảy", "Chủ nhật")
 _ISO = re.compile(rf"^(?P<year>\d{{4}})([-/.])(?P<month>\d{{1,2}})\2(?P<day>\d{{1,2}}){_TIME}$")
 
 # A note in brackets: "(hiệu lực 1/9/2025)"; the date before it is the decision's.
@@ -55,10 +77,10 @@ class ReadDate:
     """A date cell as read: `value` when it is a real date; `problem` says why it is not."""
 
     value: date | None
-    # "unreadable", "two-digit year", "no such day", "serial", "month only"
+    # "unreadable", "two-digit year", "no such day", "serial", "month only", "weekday"
     problem: str | None = None
     written: str | None = None  # what the author meant, where that is evident
-    meant: date | None = None  # the date a day number stands for
+    meant: date | None = None  # the date a day number stands for, or a weekday's date
 
 
 def read_date(text: str, date1904: bool = False) -> ReadDate:
@@ -66,6 +88,12 @@ def read_date(text: str, date1904: bool = False) -> ReadDate:
     from 1904 (Excel for Mac's date system), where a day number stands for a date four years
     later than in the usual system."""
     cleaned = " ".join(text.split())
+    weekday = _WEEKDAY.match(cleaned)
+    if weekday is not None:
+        read = read_date(cleaned[weekday.end() :], date1904)
+        if read.value is not None and read.value.weekday() != _weekday_number(weekday):
+            return ReadDate(None, "weekday", read.value.strftime("%d/%m/%Y"), read.value)
+        return read
     serial = _SERIAL.match(cleaned)
     if serial:
         epoch = _MAC_EPOCH if date1904 else _EXCEL_EPOCH
@@ -88,6 +116,15 @@ def read_date(text: str, date1904: bool = False) -> ReadDate:
         return ReadDate(date(year, month, day))
     except ValueError:
         return ReadDate(None, "no such day")
+
+
+def _weekday_number(match: re.Match[str]) -> int:
+    """The weekday (Monday 0) a `_WEEKDAY` match names."""
+    if match.group("cn"):
+        return 6
+    if figure := match.group("th") if match.group("th") in tuple("234567") else match.group("t"):
+        return int(figure) - 2  # "Thứ 2" is Monday
+    return _WEEKDAY_NUMBER[(match.group("th") or match.group("en")).lower()]
 
 
 # A database's timestamp: seconds or milliseconds since 1970, bare or as .NET's JSON writes it
