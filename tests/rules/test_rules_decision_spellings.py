@@ -134,6 +134,19 @@ SPELLINGS = [
     ("no hyphen, the Prime Minister", "1890/QĐTTg", Severity.WARNING, "no hyphen", "1890/QĐ-TTg"),
     ("no hyphen, a chair", "1890/QĐCTUBND", Severity.WARNING, "no hyphen", "1890/QĐ-CTUBND"),
     ("no hyphen, QD", "1890/QDUBND", Severity.WARNING, "no hyphen", "1890/QĐ-UBND"),
+    # A slash typed for the hyphen before a known issuer: the issuer is there.
+    ("a slash for the hyphen", "1890/QĐ/UBND", Severity.WARNING, "no hyphen", "1890/QĐ-UBND"),
+    ("a slash, QD", "1890/QD/UBND", Severity.WARNING, "no hyphen", "1890/QĐ-UBND"),
+    ("a slash, with a year", "12/2025/QĐ/UBND", Severity.WARNING, "no hyphen", "12/2025/QĐ-UBND"),
+    ("a slash, spaced", "1890/QĐ / UBND", Severity.WARNING, "no hyphen", "1890/QĐ-UBND"),
+    (
+        "a slash, then the date",
+        "1890/QĐ/UBND ngày 15/8/2025",
+        Severity.WARNING,
+        "no hyphen",
+        "1890/QĐ-UBND ngày 15/8/2025",
+    ),
+    ("a slash before no known issuer", "1890/QĐ/CT", Severity.ERROR, "has no issuer", None),
     # Letters that are no known issuer stay an error: "QĐCB" is no issuer.
     ("QĐCB (the portal)", "01/QĐCB", Severity.ERROR, "has no issuer", None),
     ("QĐ and two letters", "1890/QĐCT", Severity.ERROR, "has no issuer", None),

@@ -10,9 +10,9 @@ A decision number has the form number/QĐ-issuer: `1890/QĐ-UBND`, `12/2025/QĐ-
   /QĐ-BQP", "1521/QĐ-UBND.", "1890/QD-UBND", "QĐ2338-BTP", "1890/qđ-ubnd"), a character that
   only looks like the right one ("1890/QÐ-UBND" with the letter Eth, "1890/QĐ–UBND" with an
   en dash: `vn.lookalikes`), a cell typed in a legacy font ("1890/Q§-UBND" in TCVN3,
-  "1890/QÑ-UBND" in VNI), a known issuer glued to "QĐ" ("1890/QĐUBND"), or a number among
-  other words ("Thay thế Quyết định số 123/QĐ-UBND", where the fix asks whether it is the
-  right one);
+  "1890/QÑ-UBND" in VNI), a known issuer glued to "QĐ" or after a slash ("1890/QĐUBND",
+  "1890/QĐ/UBND"), or a number among other words ("Thay thế Quyết định số 123/QĐ-UBND",
+  where the fix asks whether it is the right one);
 - wrong: no number or no issuer to recover ("Quyết định số 4777", "QĐ-UBND"), a placeholder
   ("QĐ/0001-BCA", "0/QĐ-UBND"), or the number of another kind of document ("205/TTr-SNNMT",
   a proposal).
@@ -69,10 +69,10 @@ _SIGNER_TAIL = re.compile(r"\s+(?:của|cua)\s.*$", re.IGNORECASE | re.DOTALL)  
 _NEXT_NUMBER = rf"{_LEAD}\d+[a-z]?\s*\.?\s*/\s*(?:\d{{4}}\s*/\s*)?[^\W\d]"
 _SEPARATOR = re.compile(rf"(\s*[;,\n]\s*|\s+(?:và|va)\s+)(?={_NEXT_NUMBER})", re.IGNORECASE)
 
-# A known issuer glued to "QĐ" or parted from it by a space: "1890/QĐUBND", "1890/QĐ UBND".
-# Two letters are too few to tell an issuer from other letters ("01/QĐCB" is no issuer).
+# A known issuer glued to "QĐ", or parted from it by a space or a slash: "1890/QĐUBND",
+# "1890/QĐ UBND", "1890/QĐ/UBND". Two letters are too few to tell an issuer ("01/QĐCB").
 _GLUED = re.compile(
-    r"(/\s*[Qq][ĐđDd])\s*(?=(?i:{issuers})(?![A-Za-zĐđ0-9]))".format(
+    r"(/\s*[Qq][ĐđDd])\s*/?\s*(?=(?i:{issuers})(?![A-Za-zĐđ0-9]))".format(
         issuers="|".join(re.escape(name) for name in known_issuers() if len(name) > 2)
     )
 )
