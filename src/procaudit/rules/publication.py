@@ -321,7 +321,7 @@ def _nearest_issuer(frame: pd.DataFrame, valid: np.ndarray, at: int, usual: str)
     finds=(
         "a decision date that is missing, unreadable, impossible (31/02), two-digit, an Excel "
         "day number, or in the future; a warning for a good date behind an apostrophe stored "
-        'in the cell ("\'15/08/2025")'
+        'in the cell ("\'15/08/2025") or after a weekday it is not ("Thứ Hai, 15/08/2025")'
     ),
     row_local=True,
 )
@@ -353,7 +353,7 @@ def invalid_decision_date(ctx: RuleContext) -> pd.DataFrame:
     **Good**
     ```
     15/08/2025
-    ngày 15 tháng 8 năm 2025
+    Thứ Sáu, ngày 15 tháng 8 năm 2025
     15/08/2025; 20/09/2025
     15/8/2025 (hiệu lực 1/9/2025)
     ```
@@ -388,7 +388,7 @@ def invalid_decision_date(ctx: RuleContext) -> pd.DataFrame:
     **Đúng**
     ```
     15/08/2025
-    ngày 15 tháng 8 năm 2025
+    Thứ Sáu, ngày 15 tháng 8 năm 2025
     15/08/2025; 20/09/2025
     15/8/2025 (hiệu lực 1/9/2025)
     ```
