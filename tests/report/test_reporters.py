@@ -511,3 +511,31 @@ def test_headers_of_several_lines_are_named_on_one_line() -> None:
     out = io.StringIO()
     reporter_for(Format.RICH, ReportOptions(width=100)).render(result, out)
     assert "columns not used: Ghi chú Note, Cách thức thực hiện\n" in out.getvalue()
+
+
+# A run of one file: its path heads the report (the terminal's "Read …" line, the Markdown's
+# "Not checked in …" heading), and the lines of rules not checked do not repeat it.
+ONE_FILE = AuditResult(
+    (FileReport("lao-cai.xlsx", ("Cấp tỉnh", "Cấp xã"), 120),),
+    (),
+    skipped=(
+        SkippedRule("PA301", "lao-cai.xlsx", "the file has no forms ('Mẫu đơn, tờ khai') column"),
+        SkippedRule("PA404", "lao-cai.xlsx", "sheet 'Cấp xã' has no status ('Tình trạng') column"),
+        SkippedRule("PA505", "lao-cai.xlsx", "sheet 'Cấp xã' has no status ('Tình trạng') column"),
+    ),
+)
+
+
+@pytest.mark.parametrize(
+    ("fmt", "golden"),
+    [(Format.RICH, "report-one-file.txt"), (Format.MARKDOWN, "report-one-file.md")],
+)
+def test_a_one_file_run_says_the_rules_not_checked_without_its_path(
+    fmt: Format, golden: str
+) -> None:
+    text = _rendered(fmt, ONE_FILE).replace(__version__, "VERSION")
+    path = GOLDEN / golden
+    if os.environ.get("PROCAUDIT_UPDATE_GOLDEN"):
+        path.write_text(text, encoding="utf-8")
+    assert text == path.read_text(encoding="utf-8")
+    assert " in lao-cai.xlsx:" not in text

@@ -122,10 +122,13 @@ class SkippedGroup:
 
     SHOWN_FILES = 2
 
-    def describe(self) -> str:
-        """ "PA401, PA402 in a.xlsx, b.xlsx and 5 more files: <reason>"."""
+    def describe(self, one_file: bool = False) -> str:
+        """ "PA401, PA402 in a.xlsx, b.xlsx and 5 more files: <reason>"; `one_file`: the run
+        read one file, which its report names already: "PA401, PA402: <reason>"."""
         from procaudit.core.i18n import first_few, t
 
+        if one_file:
+            return f"{', '.join(self.rules)}: {self.reason}"
         shown = first_few(
             self.files, self.SHOWN_FILES, (" and {more} more files", " và {more} tệp khác")
         )
@@ -324,6 +327,11 @@ class AuditResult:
             SkippedGroup(tuple(sorted(rules)), paths, reason)
             for (reason, paths), rules in groups.items()
         ]
+
+    def one_file(self) -> bool:
+        """Whether the run read one file, which its report's heading names: a line about it
+        need not repeat its path."""
+        return len(self.files) + len(self.failures) == 1
 
     def count_by_severity(self) -> dict[Severity, int]:
         counts = Counter(map(_SEVERITY, self.findings))

@@ -102,8 +102,13 @@ class MarkdownReporter(Reporter):
             lines += [f"- {cell(failure.message)}" for failure in result.failures]
         groups = result.skipped_groups()
         if groups:
-            lines += ["", "## " + t("Not checked", "Chưa kiểm tra"), ""]
-            lines += [f"- {cell(group.describe())}" for group in groups]
+            heading = t("Not checked", "Chưa kiểm tra")
+            one_file = result.one_file()
+            if one_file:  # the lines need not repeat its path: the heading names it
+                path = ShownPaths()(groups[0].files[0])
+                heading = t("Not checked in {path}", "Chưa kiểm tra trong {path}", path=path)
+            lines += ["", "## " + cell(heading), ""]
+            lines += [f"- {cell(group.describe(one_file))}" for group in groups]
         lines += _scorecard(result)
         if result.findings:
             lines += ["", "## " + t("Findings by rule", "Phát hiện theo quy tắc"), ""]

@@ -177,8 +177,9 @@ class RichReporter(Reporter):
             return
         console.print()
         console.print(Text(t("Not checked", "Chưa kiểm tra"), style="bold"))
+        one_file = result.one_file()  # its path heads the report
         for group in result.skipped_groups():
-            self._folder.print(group.describe(), "  ", "    ")
+            self._folder.print(group.describe(one_file), "  ", "    ")
 
     def _counts(self, console: Console, result: AuditResult) -> None:
         first: dict[str, Finding] = {}
