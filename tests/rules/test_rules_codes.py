@@ -547,7 +547,14 @@ LINE_BREAK_CASES = [
     ("two line breaks", "1.013224\n\n", "warning"),
     ("a Windows line break", "1.013224\r\n", "warning"),
     ("a broken code before a line break", "1.0O3224\n", "error"),
-    ("a line break inside", "1.013\n224", "error"),
+    # A PDF's column wrapped the code: the code is certain, the break is to be taken out.
+    ("a line break inside", "1.013\n224", "warning"),
+    ("a line break inside, spaces around it", "1.013 \r\n 224", "warning"),
+    ("a line break inside a local code", "1.000494.000.00\n.00.H29", "warning"),
+    ("line breaks inside and after", "'1.013\n224\n", "warning"),
+    ("a space inside, typed by hand", "1.013 224", "error"),
+    ("a line break inside a broken code", "1.0O3\n224", "error"),
+    ("two codes a line each", "1.013224\n1.013225", "error"),
     ("a plain code", "1.013224", None),
 ]
 
@@ -664,6 +671,7 @@ ODD_CODES = [
     *["Mã\u00a0số:\u20031.000123", "Mã: 1.000123\u3000", "Mã: ١.000123", "Mã: 1.0001234"],
     *["\u200bCode: 1.000123", "1.000\u200c123;", "\ufeff\u200b", "1\u2060.000123\u3000"],
     *["1.00\n0656", " 1.00\r\n0656 ", "1.000\n 656", "1.00\n0656\n1.000178"],
+    *["1.013 \r\n 224", "1.000494.000.00\n.00.H29", "'1.013\n224\n", "1.0O3\n224"],
     *[
         "1.001234\t",
         "\n1.001234 ",

@@ -91,17 +91,24 @@ def line_break_code_hits(hits: pd.DataFrame, frame: pd.DataFrame) -> pd.DataFram
     return found if hits.empty else pd.concat([hits, found], ignore_index=True)
 
 
+# A line break inside a code, with the spaces around it: the column it stood in wrapped.
+_WRAPPED = r"[ \t]*[\r\n]+[ \t]*"
+
+
 def padded_code_hits(hits: pd.DataFrame) -> pd.DataFrame:
     """The hits with PA101's on a national code with only spaces around it ("1.001193  ", a
-    database export's padded text) or an apostrophe stored before it ("'1.001193", the mark
-    Excel hides and a CSV export writes out) made warnings: the code is certain, the cell is
-    what an exact look-up misses. A padded export pads every code: as errors they would make
-    one column finding of the rule's severity, in which the few broken codes ("1.0O1234  ",
-    an error) were lost."""
+    database export's padded text), an apostrophe stored before it ("'1.001193", the mark
+    Excel hides and a CSV export writes out) or a line break inside it ("1.004\n697", where
+    a PDF's column wrapped it) made warnings: the code is certain, the cell is what an exact
+    look-up misses. A padded export pads every code: as errors they would make one column
+    finding of the rule's severity, in which the few broken codes ("1.0O1234  ", an error)
+    were lost. A space inside a code ("1.004 697") stays an error: typed by hand, it may
+    hide another slip."""
     if hits.empty or "value" not in hits:
         return hits
     texts = hits["value"].astype("string").fillna("")
     stripped = texts.str.strip().str.removeprefix("'")
+    stripped = stripped.str.replace(_WRAPPED, "", regex=True)
     padded = (
         hits["rule"].eq(INVALID_CODE)
         & stripped.ne(texts)

@@ -36,8 +36,9 @@ def repair_code(code: str) -> str | None:
         'Excel stored as a number gets its probable repair ("2000648" → "2.000648", "1.00398" '
         '→ "1.003980"), and so does a code cell that holds the number 1.00398; a column of '
         "numbers is one finding; a warning for a number its format shows as another code "
-        '("1.01" for 1.013807), and for a code with spaces around it ("1.001234  ") or an '
-        'apostrophe stored before it ("\'1.001234"); a code '
+        '("1.01" for 1.013807), and for a code with spaces around it ("1.001234  "), a line '
+        'break inside it ("1.004⏎697", a PDF\'s wrap) or an apostrophe stored before it '
+        '("\'1.001234"); a code '
         'written with a label ("Mã: 1.014686"), a look-alike of its dot or digits ("1․008572") '
         'or a stray mark ("1.001234;") is named with its code'
     ),
@@ -80,10 +81,12 @@ def invalid_code(value: str | None) -> tuple[str, str]:
     digit included: `procaudit fix` writes those as text. A number that kept every digit but
     whose cell's format shows fewer decimals (1.01 for 1.013807, in an xlsx) is a warning:
     the code is certain, the official sees another. So is a national code with spaces around
-    it ("1.001234  ", as a database export pads its text), or with the apostrophe Excel
-    hides stored before it ("'1.001234", as an export to CSV writes it out): an exact
-    look-up misses it, but the code is right; a broken code with spaces around it or behind
-    the mark is reported as the broken code it is ("1.0O1234  ", "'1.0O1234"). A code
+    it ("1.001234  ", as a database export pads its text), a line break inside it
+    ("1.004⏎697", where a PDF's column wrapped it), or the apostrophe Excel hides stored
+    before it ("'1.001234", as an export to CSV writes it out): an exact look-up misses it,
+    but the code is right (a space inside, "1.004 697", typed by hand, stays an error); a
+    broken code with spaces around it or behind the mark is reported as the broken code it
+    is ("1.0O1234  ", "'1.0O1234"). A code
     written with a label before it ("Mã TTHC: 1.014686"), a look-alike of its dot or digits
     (a one dot leader, a middle dot, full-width digits, a Cyrillic or Greek letter for a
     digit or for a local suffix's letter), an invisible character copied with it (a
@@ -130,10 +133,12 @@ def invalid_code(value: str | None) -> tuple[str, str]:
     `procaudit fix` ghi các số đó lại dưới dạng văn bản. Số còn đủ chữ số nhưng định dạng của ô
     hiển thị ít chữ số thập phân hơn (1.01 thay cho 1.013807, trong tệp xlsx) là cảnh báo: mã
     đã chắc chắn, nhưng người xem thấy một mã khác. Mã quốc gia có dấu cách ở đầu hoặc cuối
-    ("1.001234  ", như phần mềm xuất dữ liệu thêm vào), hoặc có dấu nháy đơn mà Excel ẩn đi
-    được lưu trước mã ("'1.001234", như khi xuất ra CSV) cũng là cảnh báo: tra cứu chính xác sẽ
-    bỏ sót, nhưng mã đúng; mã sai có dấu cách ở đầu hoặc cuối hoặc có dấu nháy đơn phía trước
-    được báo theo lỗi của chính mã đó ("1.0O1234  ", "'1.0O1234"). Mã có nhãn ghi trước
+    ("1.001234  ", như phần mềm xuất dữ liệu thêm vào), có dấu xuống dòng ở giữa ("1.004⏎697",
+    khi cột của bản PDF bị ngắt dòng), hoặc có dấu nháy đơn mà Excel ẩn đi được lưu trước mã
+    ("'1.001234", như khi xuất ra CSV) cũng là cảnh báo: tra cứu chính xác sẽ bỏ sót, nhưng mã
+    đúng (dấu cách ở giữa, "1.004 697", do nhập tay, vẫn là lỗi); mã sai có dấu cách ở đầu
+    hoặc cuối hoặc có dấu nháy đơn phía trước được báo theo lỗi của chính mã đó ("1.0O1234  ",
+    "'1.0O1234"). Mã có nhãn ghi trước
     ("Mã TTHC: 1.014686"), có ký tự trông giống dấu chấm hoặc chữ số (dấu chấm dẫn, dấu chấm
     giữa, chữ số toàn khổ, chữ Kirin hoặc Hy Lạp thay cho chữ số hoặc cho chữ cái của hậu tố
     địa phương), có ký tự không nhìn thấy được sao chép kèm (khoảng trắng độ rộng bằng 0) hoặc
