@@ -94,7 +94,20 @@ KIND_CASES = [
     ("Đang áp dụng", None),
     ("Còn hiệu lực", None),
     ("Sửa đổi, bổ sung", None),
+    # "Thay thế" alone names an annex's part of replacements: the row may be either side
+    # of it, nothing says which; the words after it may say ("Thay thế TTHC số …": the new
+    # one, "thay thế bởi …": replaced by another, out of force).
     ("Thay thế", None),
+    ("TTHC thay thế", None),
+    ("Được thay thế", None),
+    ("Thay thế TTHC số 1.001234", NEW),
+    ("Thay thế cho thủ tục cấp giấy phép X", NEW),
+    ("Thay thế mã 1.001234", NEW),
+    ("Đã được thay thế bởi TTHC 1.001235", ABOLISHED),
+    ("Bị thay thế bằng thủ tục mới", ABOLISHED),
+    ("Replaced by 1.001235", ABOLISHED),
+    ("Thay thế thành phần hồ sơ", None),  # a document replaced: the procedure is amended
+    ("Thay thế số lượng hồ sơ", None),
     ("Không bãi bỏ", None),
     ("Đề nghị bãi bỏ", None),
     ("Dự kiến bãi bỏ", None),

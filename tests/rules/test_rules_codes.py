@@ -415,6 +415,12 @@ NO_CODE_CASES = [
     ("no code, suspended", None, "Tạm dừng", None),
     ("no code, closed", None, "Đóng", None),
     ("no code, proposed for abolition: in force", None, "Đề nghị bãi bỏ", "PA102"),
+    # A replacement: the new procedure, naming the one it replaces, may have no code yet;
+    # one replaced by another is out of force; "Thay thế" alone does not say which it is.
+    ("no code, replacing one named", None, "Thay thế TTHC số 1.001234", None),
+    ("no code, replaced by another", None, "Đã được thay thế bởi TTHC 1.001235", None),
+    ("no code, 'Thay thế' alone: either side", None, "Thay thế", "PA102"),
+    ("no code, a document replaced: amended", None, "Thay thế thành phần hồ sơ", "PA102"),
     ("'Chưa có mã' says no code", "Chưa có mã", "Đang áp dụng", "PA102"),
     ("'Đang cập nhật' says no code", "Đang cập nhật", None, "PA102"),
     ("'Chưa cấp mã số' says no code", "Chưa cấp mã số", None, "PA102"),

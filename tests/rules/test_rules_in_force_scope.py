@@ -29,6 +29,9 @@ SCOPE_CASES = [
     ("not abolished: in force", "Không bãi bỏ", ["PA102", "PA301", "PA401"]),
     ("proposed for abolition: in force", "Đề nghị bãi bỏ", ["PA102", "PA301", "PA401"]),
     ("partly abolished: in force", "Bãi bỏ một phần", ["PA102", "PA301", "PA401"]),
+    ("replacing one named: new", "Thay thế TTHC số 1.001234", ["PA301", "PA401"]),
+    ("replaced by another: out of force", "Đã được thay thế bởi TTHC 1.001235", ["PA404"]),
+    ("'Thay thế' alone: in force", "Thay thế", ["PA102", "PA301", "PA401"]),
 ]
 
 

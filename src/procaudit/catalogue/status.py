@@ -1,6 +1,7 @@
 """What a row's status says: whether its procedure is out of force ("bãi bỏ", "hết hiệu
-lực"), suspended or closed ("tạm dừng", "ngừng áp dụng", a one-stop system's "Đóng"), newly
-published ("ban hành mới"), or none of these (in force, amended, replaced ...).
+lực", "đã được thay thế bởi …"), suspended or closed ("tạm dừng", "ngừng áp dụng", a one-stop
+system's "Đóng"), newly published ("ban hành mới", "thay thế TTHC số …"), or none of these
+(in force, amended, "thay thế" alone ...).
 
 A status is read as a whole, by what it begins with, not by a word found somewhere in it:
 "Không bãi bỏ" (not abolished), "Đề nghị bãi bỏ" / "Dự kiến bãi bỏ" (only proposed) and
@@ -8,6 +9,14 @@ A status is read as a whole, by what it begins with, not by a word found somewhe
 force, and so does "Bãi bỏ một phần" (partly abolished: the procedure stays). Fillers before
 the status word ("TTHC", "thủ tục này", "đã", "bị") and words after it ("Bãi bỏ theo Quyết
 định số 12/QĐ-UBND", "Hết hiệu lực từ 01/7/2025") do not change it.
+
+A replacement is read by what its words say of the row's own procedure: "thay thế bởi /
+bằng …" (replaced by another) puts it out of force, "Thay thế TTHC số …" (replacing the one
+it names, a new procedure: DOMAIN.md, "newly published procedures may have no code yet")
+newly published. "Thay thế", "TTHC thay thế" or "Được thay thế" alone names the part of a
+decision's annex that replaces procedures (DOMAIN.md: a status is the annex's section),
+whose rows may be either side of it: nothing settles which, and the procedure is judged as
+in force, as an amended one is.
 
 Out of force and suspended differ on purpose. An abolished procedure no longer exists: the
 list in force should not hold it (PA404), and no rule judges it. A suspended or closed one
@@ -47,12 +56,15 @@ _PARTLY = (
 # A short status word ("Hủy", "Mới") is the status only alone, or before a reference ("Mới
 # (QĐ 12/QĐ-UBND)", "Hủy theo ..."): "Hủy đăng ký", "Mới sửa đổi" say something else.
 _ALONE = r"(?:$|\s*[(,;:.–-]|\s+(?:theo|tại|từ|kể từ)\b)"
+# What a replacing procedure's status names: the one it replaces ("Thay thế TTHC số …",
+# "Thay thế cho thủ tục …", "Thay thế mã 1.001234"); not a document ("thành phần hồ sơ").
+_NAMED = r"(?:(?:tthc|thủ tục)\b|(?:mã|số)(?: (?:tthc|hồ sơ))?:? ?\d|\d)"
 _KINDS = (
     (
         ABOLISHED,
         re.compile(
             rf"{_LEAD}(?:(?:bãi bỏ|hủy bỏ|hết hiệu lực|không còn hiệu lực|abolished|repealed"
-            rf"|revoked)\b{_PARTLY}|hủy{_ALONE})"
+            rf"|revoked)\b{_PARTLY}|hủy{_ALONE}|(?:thay thế|replaced) (?:bởi|bằng|by)\b)"
         ),
     ),
     (
@@ -66,8 +78,8 @@ _KINDS = (
     (
         NEW,
         re.compile(
-            rf"{_LEAD}(?:ban hành mới|mới ban hành|công bố mới|mới công bố|bổ sung mới|thêm mới"
-            rf"|mới|new){_ALONE}"
+            rf"{_LEAD}(?:(?:ban hành mới|mới ban hành|công bố mới|mới công bố|bổ sung mới"
+            rf"|thêm mới|mới|new){_ALONE}|thay thế (?:cho )?{_NAMED})"
         ),
     ),
 )

@@ -159,7 +159,7 @@ def invalid_code(value: str | None) -> tuple[str, str]:
         'no code, or a cell that says there is none yet ("Chưa có mã", "Đang cập nhật", "Mới", '
         '"-"); not '
         'for a newly published procedure ("Ban hành mới", "Mới"), one replacing the procedure '
-        'its row names ("Mã TTHC được thay thế") nor one out of force'
+        'its row names ("Mã TTHC được thay thế", "Thay thế TTHC số …") nor one out of force'
     ),
 )
 def missing_code(value: str | None) -> tuple[str, str]:
@@ -170,8 +170,9 @@ def missing_code(value: str | None) -> tuple[str, str]:
     may have no code yet; that is why this is a warning and not an error, and a procedure
     whose status says it is newly published ("Ban hành mới", "Mới", "Công bố mới", or its
     annex part "MỚI BAN HÀNH") is not reported at all, nor one out of force, suspended or
-    closed, nor a new procedure that replaces the one its row names (an annex of replaced
-    procedures: "Mã TTHC được thay thế", "Tên TTHC bị thay thế" filled beside it). A code
+    closed ("Đã được thay thế bởi …"), nor a new procedure that replaces the one its row
+    names (an annex of replaced procedures: "Mã TTHC được thay thế", "Tên TTHC bị thay thế"
+    filled beside it; a status "Thay thế TTHC số …"). A code
     cell that says there is no code yet ("Chưa có mã", "Đang cập nhật", "Mới", "TTHC mới") or
     holds a dash alone ("-") is no code, reported here, not as a malformed code (PA101).
 
@@ -199,9 +200,9 @@ def missing_code(value: str | None) -> tuple[str, str]:
     ("Ban hành mới", "Mới", "Công bố mới", hoặc thuộc phần "MỚI BAN HÀNH" của phụ lục) không bị
     báo, thủ tục hết hiệu lực, tạm dừng hoặc đã đóng cũng vậy, và thủ tục mới thay thế thủ
     tục mà dòng của nó nêu cũng vậy (phụ lục thủ tục được thay thế: ô "Mã TTHC được thay thế",
-    "Tên TTHC bị thay thế" có nội dung). Ô mã ghi chưa có mã ("Chưa có
-    mã", "Đang cập nhật", "Mới", "TTHC mới") hoặc chỉ có dấu gạch ("-") được coi là chưa có mã,
-    báo ở đây chứ không báo là mã sai định dạng (PA101).
+    "Tên TTHC bị thay thế" có nội dung; tình trạng "Thay thế TTHC số …"). Ô mã ghi chưa có mã
+    ("Chưa có mã", "Đang cập nhật", "Mới", "TTHC mới") hoặc chỉ có dấu gạch ("-") được coi là
+    chưa có mã, báo ở đây chứ không báo là mã sai định dạng (PA101).
 
     **Sai**
     ```

@@ -451,9 +451,9 @@ def invalid_decision_date(ctx: RuleContext) -> pd.DataFrame:
     columns=("status",),
     finds=(
         'a row whose own status says the procedure is abolished or out of force ("Bãi bỏ", '
-        '"Hết hiệu lực", "Hủy bỏ"), or whose name marks it so where no status cell says '
-        'otherwise ("Cấp giấy phép X (đã bãi bỏ)", "… (bãi bỏ) (cấp tỉnh)", "[BÃI BỎ] …", '
-        "full-width brackets too; reported on the name), in a "
+        '"Hết hiệu lực", "Hủy bỏ", "Đã được thay thế bởi …"), or whose name marks it so where '
+        'no status cell says otherwise ("Cấp giấy phép X (đã bãi bỏ)", "… (bãi bỏ) (cấp tỉnh)",'
+        ' "[BÃI BỎ] …", full-width brackets too; reported on the name), in a '
         'list of procedures in force; not "Không bãi bỏ", "Đề nghị bãi bỏ", "Bãi bỏ một phần", '
         'nor a suspended or closed one ("Tạm dừng", "Đóng"); a warning in a one-stop '
         "system's configuration stacked per unit, whose fix is to delete or close it there"
