@@ -37,15 +37,18 @@ CASES = {
         ["Giữ nguyên", "Sửa đổi", "", "Mới ban hành", "Giữ nguyên", "Bãi bỏ", "Không thay đổi"],
         "Ghi chú",
     ),
-    # Notes of other kinds, or too few statuses among them.
+    # Notes of other kinds, or too few statuses among them: not a status column, but the
+    # notes stating a status the rules heed ("Bãi bỏ", "Mới") are their rows' statuses
+    # (io/note_status: the column is read for those rows only).
     "free notes": (["Thực hiện tại Trung tâm", "Liên thông", "", "Không"], None),
     "statuses among many notes": (
         ["Bãi bỏ", "Liên thông với thuế", "Sửa đổi", "Thực hiện tại xã", "Mới"],
-        None,
+        "Ghi chú",
     ),
-    "too few filled cells": (["Bãi bỏ", "", "Sửa đổi", "", ""], None),
+    "too few filled cells": (["Bãi bỏ", "", "Sửa đổi", "", ""], "Ghi chú"),
+    "too few filled cells, none abolished or new": (["Giữ nguyên", "", "Sửa đổi", "", ""], None),
     "a status in a longer note": (
-        ["Bãi bỏ một phần thành phần hồ sơ", "Sửa đổi thời hạn giải quyết", "Mới", "Mới"],
+        ["Bãi bỏ một phần thành phần hồ sơ", "Sửa đổi thời hạn giải quyết", "Tại xã", "Có"],
         None,
     ),
 }

@@ -33,6 +33,7 @@ from procaudit.io.level_codes import read_level_codes
 from procaudit.io.merged import fill_merged
 from procaudit.io.name_codes import split_name_codes
 from procaudit.io.name_keys_ahead import start_header_name_keys
+from procaudit.io.note_status import read_note_statuses
 from procaudit.io.null_cells import NULL_MARKERS, blank_null_cells, with_null_marks
 from procaudit.io.number_codes import restore_number_codes
 from procaudit.io.number_formats import code_shown
@@ -81,6 +82,12 @@ def read_table(
     ):
         raise NoCatalogueTable(path, other.problem())
     frame, restored, merged_from = _frame(grid, understood)
+    # No status column, a notes column stating some rows' ("Đã bãi bỏ theo QĐ …"): read so.
+    if (noted := read_note_statuses(frame, grid, understood)) is not None:
+        understood, from_merged = noted
+        header_map = understood.account.header_map
+        if from_merged is not None and from_merged.any():
+            merged_from["status"] = from_merged
     nulls = (  # "NULL", "\\N": a database's empty
         blank_null_cells(frame, header_map.columns, header_map.headers)
         if grid.holds_any(NULL_MARKERS)
