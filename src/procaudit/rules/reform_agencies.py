@@ -37,8 +37,14 @@ def _defunct_message(cell: str, name: object = None) -> tuple[str, str] | None:
         "'{old}' is part of {successor} since {since} ({note})",
         "'{old}' nay thuộc {successor} (từ {since}; {note})",
     )
+    # Reorganised under a new name: the agency is there, its name is not ("Ngân hàng Nhà
+    # nước Chi nhánh Khu vực 5" is "Ngân hàng Nhà nước Khu vực 5").
+    renamed = t(
+        "'{old}' has been called {successor} since {since}{note}",
+        "'{old}' nay có tên là {successor} (từ {since}{note})",
+    )
     names = "; ".join(
-        (merged if a.kind == PROVINCE_MERGED else became).format(
+        (merged if a.kind == PROVINCE_MERGED else renamed if a.renamed else became).format(
             old=a.old_name,
             successor=a.successor,
             since=_since(a.since),
@@ -65,12 +71,15 @@ def _defunct_message(cell: str, name: object = None) -> tuple[str, str] | None:
             how = delete
         fixes.append(how.format(successor=moved or a.successor, old=a.old_name))
     fix = "; ".join(fixes)
+    head = (
+        t("The agency's name is out of date: {names}.", "Tên cơ quan thực hiện đã cũ: {names}.")
+        if all(a.renamed for a in found)
+        else t(
+            "The agency no longer exists: {names}.", "Cơ quan thực hiện không còn tồn tại: {names}."
+        )
+    )
     return (
-        t(
-            "The agency no longer exists: {names}.",
-            "Cơ quan thực hiện không còn tồn tại: {names}.",
-            names=names,
-        ),
+        head.format(names=names),
         fix[0].upper() + fix[1:] + ".",
     )
 
@@ -167,7 +176,9 @@ def defunct_agency(ctx: RuleContext) -> pd.DataFrame:
     name: Sở Thông tin và Truyền thông's press and publishing ("Cấp giấy phép xuất bản bản
     tin") went to Sở Văn hóa, Thể thao và Du lịch, not to Sở Khoa học và Công nghệ; where the
     successor is already listed on another line of the cell, the fix deletes the old name.
-    The list
+    An agency reorganised under a new name ("Tổng cục Thuế" is "Cục Thuế", "Ngân hàng Nhà
+    nước chi nhánh" is "Ngân hàng Nhà nước Khu vực") is not gone: its name is out of date,
+    and the message says what it is called now. The list
     procaudit knows is kept in `data/defunct_agencies.csv` inside the package, the
     abbreviations in `data/agency_abbreviations.csv`, the provinces in
     `data/merged_provinces.csv`.
@@ -215,8 +226,10 @@ def defunct_agency(ctx: RuleContext) -> pd.DataFrame:
     phường Thái Bình") thì không. Khi nhiệm vụ của một cơ quan được chuyển cho nhiều cơ quan,
     cách sửa theo tên thủ tục: báo chí, xuất bản của Sở Thông tin và Truyền thông ("Cấp giấy
     phép xuất bản bản tin") chuyển về Sở Văn hóa, Thể thao và Du lịch, không phải Sở Khoa học
-    và Công nghệ; nếu cơ quan tiếp nhận đã có ở dòng khác của ô, cách sửa là xóa tên cũ. Danh
-    sách procaudit sử dụng được lưu trong tệp
+    và Công nghệ; nếu cơ quan tiếp nhận đã có ở dòng khác của ô, cách sửa là xóa tên cũ. Cơ
+    quan được tổ chức lại với tên mới ("Tổng cục Thuế" nay là "Cục Thuế", "Ngân hàng Nhà nước
+    chi nhánh" nay là "Ngân hàng Nhà nước Khu vực") vẫn còn: chỉ tên đã cũ, và thông báo ghi
+    tên hiện nay của cơ quan. Danh sách procaudit sử dụng được lưu trong tệp
     `data/defunct_agencies.csv` của gói phần mềm, các chữ viết tắt trong tệp
     `data/agency_abbreviations.csv`, các tỉnh trong tệp `data/merged_provinces.csv`.
 

@@ -35,6 +35,9 @@ class Defunct:
     # Who took the tasks of some subjects instead ("press and publishing went to Sở Văn hóa,
     # Thể thao và Du lịch"): the agency, and the words of a procedure's name that say them.
     by_subject: tuple[tuple[str, re.Pattern[str]], ...] = ()
+    # Reorganised under a new name ("Tổng cục Thuế" is "Cục Thuế"), not merged into another
+    # agency: data/defunct_agencies.csv's change "renamed". PA504 says it is called so now.
+    renamed: bool = False
 
     def successor_for(self, name: object) -> str | None:
         """The agency that took over the procedure named `name` where it was not the
@@ -66,6 +69,7 @@ def defunct_agencies() -> tuple[Defunct, ...]:
                 pattern,
                 successor_pattern,
                 by_subject=_by_subject(row.get("by_subject") or ""),
+                renamed=row.get("change") == "renamed",
             )
         )
     return tuple(agencies)
