@@ -53,6 +53,25 @@ CASES = [
         [("45/QÐ-UBND", "12/01/2026")],
     ),
     ([_heading("I. TTHC cấp tỉnh (Quyết định số 1890/QĐ-UBND, 15/8/2025)"), FIRST], [BY_1890]),
+    # The decision after "kèm", "bởi", "thuộc", or the heading itself with a count after it.
+    ([_heading("A. TTHC ban hành kèm Quyết định 1890/QĐ-UBND"), FIRST], [("1890/QĐ-UBND", None)]),
+    ([_heading("I. TTHC công bố kèm QĐ 1890/QĐ-UBND ngày 15/8/2025"), FIRST], [BY_1890]),
+    ([_heading("B. Thủ tục công bố bởi Quyết định 1890/QĐ-UBND"), FIRST], [("1890/QĐ-UBND", None)]),
+    (
+        [_heading("I. Danh mục TTHC thuộc Quyết định số 1890/QĐ-UBND"), FIRST],
+        [("1890/QĐ-UBND", None)],
+    ),
+    ([_heading("I. Quyết định công bố số 1890/QĐ-UBND ngày 15/8/2025"), FIRST], [BY_1890]),
+    ([_heading("I. Quyết định số 1890/QĐ-UBND ngày 15/8/2025 (15 thủ tục)"), FIRST], [BY_1890]),
+    # ... but not a law, a legal document's decision, two decisions, or the decision whose
+    # procedures the section's replace, amend or abolish.
+    ([_heading("A. TTHC ban hành kèm Nghị định 63/2010/NĐ-CP"), FIRST], [NONE]),
+    ([_heading("A. TTHC ban hành kèm Quyết định 22/2018/QĐ-TTg"), FIRST], [NONE]),
+    ([_heading("A. TTHC kèm Quyết định 1/QĐ-UBND và Quyết định 2/QĐ-UBND"), FIRST], [NONE]),
+    ([_heading("I. TTHC thay thế các TTHC ban hành kèm Quyết định 100/QĐ-UBND"), FIRST], [NONE]),
+    ([_heading("I. TTHC sửa đổi, bổ sung thuộc Quyết định số 100/QĐ-UBND"), FIRST], [NONE]),
+    ([_heading("I. TTHC Quyết định 1890/QĐ-UBND"), FIRST], [NONE]),
+    ([_heading("A. Thủ tục thuộc thẩm quyền của UBND tỉnh"), FIRST], [NONE]),
     # A section naming none between two that do: its rows take none.
     (
         [

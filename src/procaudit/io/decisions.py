@@ -201,18 +201,24 @@ def quotes_attachment(text: str) -> bool:
 
 
 # A section heading naming the decision its procedures were published (or abolished) by,
-# after "tại", "theo", in brackets, or as the heading itself: "I. Danh mục TTHC công bố tại
-# Quyết định số 1890/QĐ-UBND ngày 15/8/2025", "Thủ tục bị bãi bỏ theo QĐ 512/QĐ-UBND", "II.
-# Quyết định số 2210/QĐ-UBND". "QĐ" typed "QD", "qđ", "QÐ" (Eth) too: the number is kept as
-# typed, for PA402 to read. A legal document's decision carries its year ("22/2018/QĐ-TTg").
+# after "tại", "theo", "kèm", "bởi", "thuộc", in brackets, or as the heading itself: "I. Danh
+# mục TTHC công bố tại Quyết định số 1890/QĐ-UBND ngày 15/8/2025", "Thủ tục bị bãi bỏ theo QĐ
+# 512/QĐ-UBND", "A. TTHC ban hành kèm Quyết định 1890/QĐ-UBND", "II. Quyết định (công bố) số
+# 2210/QĐ-UBND". "QĐ" typed "QD", "qđ", "QÐ" (Eth) too: the number is kept as typed, for
+# PA402 to read. A legal document's decision carries its year ("22/2018/QĐ-TTg").
 _HEADING_DECISION = (
-    r"(?:^|\(\s*|\b(?:tại|theo)\s+)(?:quyết\s+định|q[đdð])\s*(?:số\s*)?:?\s*"
+    r"(?:^|\(\s*|\b(?:tại|theo)\s+|(?P<loose>\b(?:kèm|bởi|thuộc)\s+))"
+    r"(?:quyết\s+định|q[đdð])(?:\s+công\s+bố)?\s*(?:số\s*)?:?\s*"
     r"(?P<number>(?<![\d/])\d{1,6}\s*/\s*q[đdð]\s*[-–]\s*[a-zđ][a-zđ0-9]*(?:-[a-zđ0-9]+)*)"
     r"(?![\w/]|\.\w)(?:\s*[,(]?\s*(?:ngày\s*:?\s*)?(?P<day>\d{1,2})(?:\s+tháng\s+|[/.-])"
     r"(?P<month>\d{1,2})(?:\s+năm\s+|[/.-])(?P<year>\d{4})(?!\d))?"
 )
 _HEADING_NUMBERING = r"^(?:phần\s+)?(?:[ivxlc]+|[a-z]|\d+(?:\.\d+)*)\s*[.):\-–]\s*"
 _ANY_DECISION = r"\d\s*/\s*q[đdð]\b|\d/\d{4}/q[đdð]"
+# Words saying the procedures replace, amend or abolish those of the decision named after
+# "kèm", "bởi", "thuộc" ("TTHC thay thế các TTHC ban hành kèm Quyết định 100/QĐ-UBND"): the
+# decision is the older one, not theirs.
+_CHANGING = r"\b(?:thay\s+thế|sửa\s+đổi|bổ\s+sung|bãi\s+bỏ|hủy\s+bỏ|huỷ\s+bỏ|đã\s+công\s+bố)\b"
 
 
 @cache
@@ -220,7 +226,7 @@ def _heading_patterns() -> tuple[re.Pattern[str], ...]:
     """Compiled when a heading first holds a "/": most runs meet none (3 ms at import)."""
     return tuple(
         re.compile(pattern, re.IGNORECASE)
-        for pattern in (_HEADING_NUMBERING, _HEADING_DECISION, _ANY_DECISION)
+        for pattern in (_HEADING_NUMBERING, _HEADING_DECISION, _ANY_DECISION, _CHANGING)
     )
 
 
@@ -230,10 +236,12 @@ def heading_decision(text: str) -> tuple[str, str | None] | None:
     decision (the rows' decision is not sure)."""
     if "/" not in text:
         return None
-    numbering, decision, any_decision = _heading_patterns()
+    numbering, decision, any_decision, changing = _heading_patterns()
     text = numbering.sub("", " ".join(unicodedata.normalize("NFC", text).split()), count=1)
     found = decision.search(text)
     if found is None or len(any_decision.findall(text)) != 1:
+        return None
+    if found["loose"] and changing.search(text, 0, found.start()):
         return None
     if found["day"] is None:
         return found["number"], None
