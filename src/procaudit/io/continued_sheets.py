@@ -21,6 +21,9 @@ before. The header is the earlier sheet's, so its columns are read as they were 
 are its section headings: the rows above a heading of the sheet's own stand under the last
 ones there ("B. THỦ TỤC HÀNH CHÍNH CẤP XÃ", "PHẦN III. … BỊ BÃI BỎ"), as on one long sheet.
 
+The decision the list's title quotes is that of such a sheet's rows too, and of the rows
+of a sheet that repeats the list's header with no title of its own (`list_decision`).
+
 The tables so read are one list (`continued_lists`), which the duplicates' rules compare as
 one; unless a sheet repeats most of the procedures of the one before it: a sheet per unit,
 each listing the same procedures, is the same list again, not the list going on.
@@ -111,6 +114,38 @@ def _procedures(table: Table) -> set[str]:
     keys = frame["code"].astype("string").str.strip() if "code" in frame else names
     keys = keys.where(keys.notna() & (keys != ""), "name " + names.str.strip().str.casefold())
     return set(keys.dropna().tolist())
+
+
+# A title block of page numbers only: "2", "- 2 -", "Trang 2", "Page 2 of 3", "2/5".
+_PAGE_MARK = re.compile(
+    r"^\s*(?:(?:trang|page)\s*)?[-–(]?\s*\d{1,3}\s*[-–)]?\s*(?:(?:/|of|trên)\s*\d{1,3})?\s*$",
+    re.IGNORECASE,
+)
+
+
+def list_decision(before: Table | None, table: Table | None = None) -> str | None:
+    """The decision the title of the list `before` quotes (`SheetAccount.given`), for a
+    sheet going on with that list: one with no header of its own (`table` None), or
+    `table`, read from the next sheet under a header of its own, when that header reads the
+    same columns at the same places, no title but page numbers stands above it, no decision
+    is given it, and it does not repeat most of `before`'s procedures (a sheet per unit).
+    None otherwise: a second list with its own title and header keeps its own."""
+    if before is None or before.account is None:
+        return None
+    decision = before.account.given.get("decision_no")
+    if decision is None or table is None:
+        return decision
+    account = table.account
+    if (
+        account is None
+        or table.continues
+        or table.header_map.columns != before.header_map.columns
+        or "decision_no" in account.given
+        or not all(_PAGE_MARK.match(text) for text in account.title)
+        or _same_list(before, table)
+    ):
+        return None
+    return decision
 
 
 def carried_sections(before: Table) -> tuple[Section, ...]:

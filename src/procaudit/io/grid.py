@@ -69,6 +69,9 @@ class Grid:
     # table, one text per row, which speaks of every part (the decision the annex is
     # attached to: `layout`); empty for a sheet's first part or only table.
     sheet_title: tuple[str, ...] = ()
+    # A sheet going on with the list of the sheet before, without a title of its own (a PDF
+    # converted a sheet per page): the decision that list's title quotes (`workbook_read`).
+    list_decision: str | None = None
     # What the workbook's other sheets under the same header decided of the code, for a sheet
     # too small to decide by its own values (`io.codes_over_sheets`); None elsewhere.
     codes_told: CodesTold | None = None

@@ -495,8 +495,8 @@ def understand(
             del given[column]  # every row has it from its sections: the title gives none
             continue
         inherited[column] = known.astype("object").mask(wanting, value)
-    # A list whose title quotes the decision it is attached to, with no decision column or
-    # one left empty in every row: the list's procedures were announced by that one.
+    # A list whose title (or that of the list a page goes on with) quotes its decision, with
+    # no decision column or one empty in every row: its procedures were announced by that one.
     decisions = header_map.columns.get("decision_no")
     if (
         len(live) > 0
@@ -504,7 +504,8 @@ def understand(
             decisions is None
             or not cells_filled.any_in([decisions], _positions(body.index, live.index)).any()
         )
-        and (decision := part_decision(title_texts_joined, grid.sheet_title)) is not None
+        and (decision := part_decision(title_texts_joined, grid.sheet_title) or grid.list_decision)
+        is not None
     ):
         given["decision_no"] = decision  # where no section names one
         known = (

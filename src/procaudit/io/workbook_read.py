@@ -12,7 +12,12 @@ from procaudit.core.errors import InputError, NoCatalogueTable
 from procaudit.core.i18n import t
 from procaudit.io.by_content import read_sheets
 from procaudit.io.codes_over_sheets import read_codes_over_sheets
-from procaudit.io.continued_sheets import carried_sections, continued_grid, continued_note
+from procaudit.io.continued_sheets import (
+    carried_sections,
+    continued_grid,
+    continued_note,
+    list_decision,
+)
 from procaudit.io.detail_tables import detail_reason, details
 from procaudit.io.excel_reader import formula_notes, with_hidden_columns
 from procaudit.io.file_kind import Reader
@@ -169,9 +174,14 @@ class _Sheets:
                 self.not_lists[str(grid.sheet)] = t("empty", "trống")
             else:
                 try:
-                    self.tables.extend(
-                        tables_of(self.path_text, grid, self.options, self.name_keys_ahead)
-                    )
+                    own = tables_of(self.path_text, grid, self.options, self.name_keys_ahead)
+                    # A page of a list repeating its header: its title's decision is the
+                    # page's too (read again so; rare, and only then).
+                    carried = list_decision(before, own[0]) if len(own) == 1 else None
+                    if carried is not None:
+                        page = replace(grid, list_decision=carried)
+                        own = tables_of(self.path_text, page, self.options, self.name_keys_ahead)
+                    self.tables.extend(own)
                 except InputError as exc:
                     if self.wanted is not None:
                         raise
@@ -192,8 +202,9 @@ class _Sheets:
         if found is None:
             return False
         carried = carried_sections(before) if before is not None else ()
+        page = replace(found[0], list_decision=list_decision(before))
         try:
-            table = read_table(self.path_text, found[0], self.options, found[1], carried)
+            table = read_table(self.path_text, page, self.options, found[1], carried)
             self.tables.append(replace(table, continues=True))
         except InputError:
             return False
