@@ -11,7 +11,9 @@ import pytest
 
 from conftest import sheet_table, write_workbook
 from procaudit.engine.audit import audit
+from procaudit.io.grid import text_grid
 from procaudit.io.note_status import note_status
+from procaudit.io.read import read_grid
 
 NOTE_CASES = [
     # (note, read as the row's status)
@@ -154,3 +156,28 @@ def test_many_distinct_notes_are_read_as_a_few() -> None:
         (10, "Đã bãi bỏ theo QĐ 12/QĐ-UBND"),
         (20, "Ba\u0303i bo\u0309"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("notes", "said"),
+    [
+        (["Đã bãi bỏ theo QĐ số 123/QĐ-UBND", "", "Hết hiệu lực"], "of the 2 rows whose note"),
+        (["Thực hiện tại Bộ phận một cửa", "", ""], None),  # no note states a status
+    ],
+)
+def test_the_file_notes_say_how_many_rows_took_their_status_from_a_note(
+    notes: list[str], said: str | None
+) -> None:
+    """The findings name a status column the sheet does not have: the file's notes say it
+    is the notes column, read so on some rows only."""
+    rows = [
+        [str(i), f"1.00000{i}", f"Cấp giấy phép {i}", "Cấp tỉnh", note]
+        for i, note in enumerate(notes, start=1)
+    ]
+    notes_said = [
+        note
+        for note in read_grid("list.csv", text_grid(None, [HEADER, *rows])).notes
+        if "'Ghi chú' are read as the status" in note
+    ]
+    assert len(notes_said) == (0 if said is None else 1)
+    assert said is None or said in notes_said[0]

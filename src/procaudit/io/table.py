@@ -45,3 +45,4 @@ class Table:
     # True for a sheet read as the list of the table before it going on, under its header
     # (`io.continued_sheets`): the rules comparing rows compare it with that list's rows.
     continues: bool = False
+    statuses_from_notes: int = 0  # rows whose notes cell said their status (`io.note_status`)

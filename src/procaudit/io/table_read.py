@@ -82,9 +82,11 @@ def read_table(
     ):
         raise NoCatalogueTable(path, other.problem())
     frame, restored, merged_from = _frame(grid, understood)
+    from_notes = 0
     # No status column, a notes column stating some rows' ("Đã bãi bỏ theo QĐ …"): read so.
     if (noted := read_note_statuses(frame, grid, understood)) is not None:
         understood, from_merged = noted
+        from_notes = int(frame["status"].notna().sum())
         header_map = understood.account.header_map
         if from_merged is not None and from_merged.any():
             merged_from["status"] = from_merged
@@ -145,6 +147,7 @@ def read_table(
         merged_from,
         _column_parts(understood),
         with_null_marks(unread_columns(grid, frame, header_map.columns), nulls),
+        statuses_from_notes=from_notes,
     )
 
 

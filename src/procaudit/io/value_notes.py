@@ -41,6 +41,18 @@ def value_notes(tables: list[Table] | tuple[Table, ...]) -> tuple[str, ...]:
                     rows=number(len(table.frame)),
                 )
             )
+        if table.statuses_from_notes:
+            header = table.account.labels[table.header_map.columns["status"]]
+            said.append(
+                t(
+                    "the notes in column {header} are read as the status of the {count} rows"
+                    " whose note states one",
+                    "ghi chú ở cột {header} được đọc là tình trạng của {count} thủ tục có ghi"
+                    " chú nêu tình trạng",
+                    header=quoted(header),
+                    count=number(table.statuses_from_notes),
+                )
+            )
         if INTERNAL in table.frame:
             said.append(_internal_note(table))
         said.extend(
