@@ -46,6 +46,11 @@ CASES = {
         "Quyết định số 1890/QĐ-UBND, 15/8/2025",
         ("1890/QĐ-UBND", "15/08/2025"),
     ),
+    # The weekday stays with its date, for PA403 to read both.
+    "a bare date after its weekday": (
+        "1890/QĐ-UBND, Thứ Sáu 15/8/2025",
+        ("1890/QĐ-UBND", "Thứ Sáu 15/8/2025"),
+    ),
     "a decision and a line that is none": (
         "1890/QĐ-UBND ngày 15/8/2025;\nsửa đổi ngày 30/9/2025",
         ("1890/QĐ-UBND", "15/08/2025"),

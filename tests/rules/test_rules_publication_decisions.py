@@ -188,6 +188,8 @@ DECISION_CASES = [
     ("date in brackets", "1890/QĐ-UBND (15/8/2025)", None, "", ""),
     ("number, comma, bare date", "2034/QĐ-UBND, 02/9/2025", None, "", ""),
     ("number, dash, bare date", "2034/QĐ-UBND - 02.9.2025", None, "", ""),
+    ("number, comma, weekday, date", "1890/QĐ-UBND, Thứ Sáu 15/8/2025", None, "", ""),
+    ("number, weekday figure, date", "1890/QĐ-UBND T6 15/8/2025", None, "", ""),
     (
         "two decisions, bare dates",
         "1890/QĐ-UBND (15/8/2025); 2150/QĐ-UBND (1/10/2025)",

@@ -23,14 +23,15 @@ import pyarrow.compute as pc
 
 from procaudit.catalogue.columns import DECISION_ISSUER
 from procaudit.io.grid import arrow_chunks
-from procaudit.vn.dates import DAY_MONTH_YEAR
+from procaudit.vn.dates import DAY_MONTH_YEAR, WEEKDAY_BEFORE
 
 # The date follows the word "ngày", or stands alone after a comma, a dash, a space or in
-# brackets: "1890/QĐ-UBND, 15/8/2025", "1890/QĐ-UBND (15/8/2025)".
+# brackets: "1890/QĐ-UBND, 15/8/2025", "1890/QĐ-UBND (15/8/2025)", after its weekday too
+# ("1890/QĐ-UBND, Thứ Sáu 15/8/2025": PA403 reads the weekday with the date).
 _COMBINED = re.compile(
     r"^\s*(?P<lead>(?:(?:quyết định|qđ)\s+)?(?:số\s*:?\s*)?)(?P<number>\S+?)"
     r"(?:(?:\s*,?\s+\(?|\s*\()\s*ngày\s*:?\s*(?P<date>.+?)"
-    rf"|(?:\s*[,;(]\s*|\s+[-–]\s+|\s+)(?P<bare>{DAY_MONTH_YEAR})\s*\)?\.?)\s*$",
+    rf"|(?:\s*[,;(]\s*|\s+[-–]\s+|\s+)(?P<bare>(?:{WEEKDAY_BEFORE})?{DAY_MONTH_YEAR})\s*\)?\.?)\s*$",
     re.IGNORECASE | re.DOTALL,
 )
 # "15/8/2025", "15.08.2025", "15 tháng 8 năm 2025", and whatever follows it.

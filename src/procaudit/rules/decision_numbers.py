@@ -36,7 +36,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, replace
 
 from procaudit.core.i18n import t
-from procaudit.vn.dates import DAY_MONTH_YEAR
+from procaudit.vn.dates import DAY_MONTH_YEAR, WEEKDAY_BEFORE
 from procaudit.vn.issuers import known_issuers, official_case
 from procaudit.vn.legacy_fonts import TCVN3, VNI, convert
 from procaudit.vn.lookalikes import LOOKALIKES, lookalikes_in, replace_lookalikes
@@ -57,7 +57,7 @@ _DECISION_INSIDE = re.compile(rf"(?<![\w/]){DECISION_PATTERN}(?![\w/-])")
 # `io.decisions` reads it: "1890/QĐ-UBND, 15/8/2025", "1890/QĐ-UBND (15/8/2025)".
 _DATE_TAIL = re.compile(
     r"(?:(?:\s*,\s*|\s+)\(?|\s*\()\s*(?:ngày|ngay)\b.*$"
-    rf"|(?:\s*[,;(]\s*|\s+[-–]\s+|\s+){DAY_MONTH_YEAR}\s*\)?\.?\s*$",
+    rf"|(?:\s*[,;(]\s*|\s+[-–]\s+|\s+)(?:{WEEKDAY_BEFORE})?{DAY_MONTH_YEAR}\s*\)?\.?\s*$",
     re.IGNORECASE | re.DOTALL,
 )
 

@@ -56,6 +56,9 @@ _WEEKDAY = re.compile(
     r"(?!\w)(?:\s*[,:;–-]\s*|\s+)(?=\S)",
     re.IGNORECASE,
 )
+# The same weekday and what parts it from its date, to stand before `DAY_MONTH_YEAR` in
+# another pattern ("1890/QĐ-UBND, Thứ Sáu 15/8/2025"); without groups, case-blind where used.
+WEEKDAY_BEFORE = re.sub(r"\?P<\w+>", "?:", _WEEKDAY.pattern[1:]).removesuffix(r"(?=\S)")
 # Python's weekday() of each: Monday is 0 and "Thứ Hai"; Sunday 6 and "Chủ nhật".
 _WEEKDAY_NUMBER = {
     "hai": 0, "ba": 1, "tư": 2, "tu": 2, "năm": 3, "nam": 3, "sáu": 4, "sau": 4, "bảy": 5,
