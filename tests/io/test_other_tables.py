@@ -17,6 +17,8 @@ from procaudit.io.read import ReadOptions, read_catalogue, read_grid
 BIRTH, DEATH, MARRIAGE = "Đăng ký khai sinh", "Đăng ký khai tử", "Đăng ký kết hôn"
 DOSSIERS = "looks like a list of dossiers (hồ sơ), not a catalogue of procedures: it has columns"
 STATISTICS = "looks like a statistics report, not a catalogue of procedures: its columns"
+# What the refusal of a statistics report ends with: how to have it read all the same.
+READ_ANYWAY = " (if it is a catalogue all the same: --header-row {})"
 FEES = "looks like a fee schedule (phí, lệ phí), not a catalogue of procedures: it has columns"
 AGENCIES = "looks like a list of agencies, not a catalogue of procedures:"
 REVIEW = "looks like a plan to review procedures (kế hoạch rà soát)"
@@ -108,7 +110,7 @@ CASES = [
             ["3", MARRIAGE, "7", "5", "5", "0", "100"],
         ],
         f"{STATISTICS} 'Tổng số hồ sơ tiếp nhận', 'Đã giải quyết', 'Đúng hạn', 'Quá hạn', … "
-        "hold counts",
+        "hold counts" + READ_ANYWAY.format(1),
     ),
     (
         "a catalogue counting last year's dossiers in one column",
@@ -163,7 +165,7 @@ CASES = [
         "a report saying three things of each procedure",
         [*CATALOGUE[:-1], "Tiếp nhận", "Đã giải quyết", "Quá hạn"],
         [[*row[:-1], "12", "10", "2"] for row in CATALOGUE_ROWS],
-        f"{STATISTICS} 'Tiếp nhận', 'Đã giải quyết', 'Quá hạn' hold counts",
+        f"{STATISTICS} 'Tiếp nhận', 'Đã giải quyết', 'Quá hạn' hold counts" + READ_ANYWAY.format(1),
     ),
     # A list of agencies with their electronic ids read as codes and names.
     (
@@ -195,6 +197,16 @@ CASES = [
         "THỦ TỤC HÀNH…'",
     ),
 ]
+
+
+def test_a_statistics_report_is_told_the_header_row_that_reads_it_all_the_same() -> None:
+    """A one-stop export per unit counting dossiers beside its procedures may be wanted as
+    a catalogue: the refusal names the --header-row that reads it, below its title."""
+    header = ["STT", "Mã TTHC", "Tên TTHC", "Tiếp nhận", "Đã giải quyết", "Quá hạn"]
+    rows = [["1", "1.001193", BIRTH, "12", "10", "2"], ["2", "1.000656", DEATH, "3", "3", "0"]]
+    rows += [["3", "1.000894", MARRIAGE, "7", "5", "2"]]
+    problem = _problem([["THỐNG KÊ HỒ SƠ QUÝ II/2026"], [""], header, *rows])
+    assert problem is not None and problem.endswith(READ_ANYWAY.format(3))
 
 
 @pytest.mark.parametrize(("case", "header", "rows", "refused"), CASES, ids=[c[0] for c in CASES])

@@ -142,12 +142,24 @@ class OtherTable:
     kind: str
     headers: tuple[str, ...]  # the title's row, for a REVIEW_PLAN or a PROCESS_TITLE
     examples: tuple[str, ...] = ()  # agencies' ids, where the values said it
+    header_rows: tuple[int, ...] = ()  # the user's rows of a STATISTICS table's header
 
     def problem(self) -> str:
         """The sentence refusing the table (after its file's or sheet's name)."""
         shown = ", ".join(_quoted(header) for header in self.headers[:_SHOWN])
         shown += ", …" if len(self.headers) > _SHOWN else ""
-        return _WORDS[self.kind](shown, ", ".join(self.examples))
+        said = _WORDS[self.kind](shown, ", ".join(self.examples))
+        if not self.header_rows:
+            return said
+        # A one-stop system's export per unit counts its dossiers beside its procedures: a
+        # user who knows it for a catalogue is told how to have it read all the same.
+        rows = self.header_rows
+        given = str(rows[0]) if len(rows) == 1 else f"{rows[0]}-{rows[-1]}"
+        return said + t(
+            " (if it is a catalogue all the same: --header-row {given})",
+            " (nếu đây vẫn là danh mục thủ tục: --header-row {given})",
+            given=given,
+        )
 
 
 def _dossiers(shown: str, _: str) -> str:
@@ -298,7 +310,8 @@ def other_table(account: SheetAccount, body: pd.DataFrame, grid: Grid) -> OtherT
         valued = [p for p, _ in unread if body[p].notna().sum() >= _FEWEST]
         counts = [(p, label) for p, label in counted if _mostly(body[p], _numbers)]
         if len(counts) >= _LEAST_COUNTS and 2 * len(counts) >= len(valued):
-            return OtherTable(STATISTICS, tuple(label for _, label in counts))
+            labels = tuple(label for _, label in counts)
+            return OtherTable(STATISTICS, labels, header_rows=account.header_rows)
     code, name = _code_or_agency_ids(account), header_map.columns["name"]
     if code is not None and _agency_ids_above(grid, code):
         ids = _shares(body[code], _agency_ids)
