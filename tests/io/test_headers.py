@@ -209,6 +209,9 @@ ALTERNATIVES = [
     ("Cơ quan, đơn vị giải quyết", "agency"),
     ("Tên TTHC/DVC", "name"),
     ("Tên thủ tục hành chính/dịch vụ công", "name"),
+    ("Tên thủ tục/dịch vụ", "name"),
+    ("Tên thủ tục, dịch vụ", "name"),
+    ("Tên TTHC/dịch vụ", "name"),
     # A space on one side of the slash only, as typed: still one header.
     ("Tên thủ tục hành chính/ dịch vụ công", "name"),
     ("Tên thủ tục hành chính /dịch vụ công", "name"),
@@ -226,6 +229,8 @@ ALTERNATIVES = [
     ("1890/QĐ-UBND", None),
     ("Cấp, gia hạn giấy phép", None),
     ("Sở Tư pháp, UBND cấp xã", None),
+    # A public service of another kind is no procedure: its list is refused, not read.
+    ("Tên dịch vụ sự nghiệp công", None),
 ]
 
 

@@ -106,6 +106,8 @@ ALIASES: Final[dict[str, tuple[str, ...]]] = {
         "Tên DVC",
         # Before the online level's "Dịch vụ công trực tuyến", which it would read after "tên".
         "Tên dịch vụ công trực tuyến",
+        # "Tên thủ tục/dịch vụ" joins "Tên thủ tục" and "Tên dịch vụ" (io/header_alternatives).
+        "Tên dịch vụ",
         "Name",
         "Procedure name",
         "Procedure",
