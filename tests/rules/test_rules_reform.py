@@ -947,7 +947,8 @@ COVERAGE_CASES = [
         "the old scale and none",
         ["Mức độ 4", "Mức độ 3", "Mức độ 2", "Không", None],
         0.8,
-        "1 of 5 procedures (20%) are fully online (Toàn trình); the target is 80%.",
+        "1 of 5 procedures (20%) are fully online (Toàn trình) if Mức độ 4 of the old scale "
+        "(1 of them) is read as Toàn trình; the target is 80%.",
     ),
     # A column saying whether there is a service at all says nothing of how full it is.
     ("yes or no", ["Có", "Có", "x", "Không", "Có"], 0.8, None),
@@ -975,7 +976,17 @@ COVERAGE_CASES = [
         "the old scale as bare numbers",
         ["4", "3", "2", "4", "3"],
         0.8,
-        "2 of 5 procedures (40%) are fully online (Toàn trình); the target is 80%.",
+        "2 of 5 procedures (40%) are fully online (Toàn trình) if Mức độ 4 of the old scale "
+        "(2 of them) is read as Toàn trình; the target is 80%.",
+    ),
+    # Only the rows fully online by the old scale are said so; new words glossed with it
+    # are the new scale.
+    (
+        "the two scales mixed",
+        ["Toàn trình", "Toàn trình (mức độ 4)", "Muc do 4", "Một phần", "Mức độ 3"],
+        0.8,
+        "3 of 5 procedures (60%) are fully online (Toàn trình) if Mức độ 4 of the old scale "
+        "(1 of them) is read as Toàn trình; the target is 80%.",
     ),
     # Counts under an online-level header: no levels, so no share to give.
     ("counts", ["4", "3", "3", "3", "12"], 0.8, None),
@@ -1029,6 +1040,26 @@ def test_pa505_fix_counts_the_procedures_to_bring_online(values: list[str], fix:
     [finding] = _coverage(values)
     assert finding.fix.startswith(fix)
     assert finding.fix.endswith("why it cannot be." if "1 more" in fix else "why they cannot be.")
+
+
+def test_pa505_on_the_old_scale_speaks_vietnamese() -> None:
+    with speaking("vi"):
+        [finding] = _coverage(["Mức độ 4", "4", "Mức độ 3", "Mức độ 3", "Toàn trình"])
+    assert finding.message == (
+        "3/5 thủ tục (60%) được cung cấp dịch vụ công trực tuyến toàn trình, nếu coi Mức độ 4 "
+        "theo thang cũ (2 thủ tục) là toàn trình; chỉ tiêu là 80%."
+    )
+
+
+def test_pa505_counts_no_abolished_row_on_the_old_scale() -> None:
+    rows = [
+        {"name": "A", "online_level": "Mức độ 4", "status": "Còn hiệu lực"},
+        {"name": "B", "online_level": "Mức độ 4", "status": "Bãi bỏ"},
+        {"name": "C", "online_level": "Mức độ 3", "status": "Còn hiệu lực"},
+        {"name": "D", "online_level": "Mức độ 3", "status": "Còn hiệu lực"},
+    ]
+    [finding] = [f for f in run_rules(rows, RuleOptions()) if f.rule == "PA505"]
+    assert "(1 of them)" in finding.message
 
 
 def test_pa505_leaves_abolished_procedures_out() -> None:

@@ -404,7 +404,8 @@ def online_coverage(ctx: FileContext) -> pd.DataFrame:
     the target (80% unless configured otherwise). The two levels' initials "TT" and "MP" are
     read where the column holds both. A column whose values mostly name no level ("Có", "x")
     gives no share, nor does a list whose title alone gives its one level ("DANH MỤC DỊCH VỤ
-    CÔNG TRỰC TUYẾN MỘT PHẦN"), and the report says so among the rules not checked.
+    CÔNG TRỰC TUYẾN MỘT PHẦN"), and the report says so among the rules not checked. A share
+    that reads "Mức độ 4" of the old scale as "Toàn trình" says so, with how many.
 
     **Bad**
     ```
@@ -429,7 +430,8 @@ def online_coverage(ctx: FileContext) -> pd.DataFrame:
     "MP" của hai mức độ được đọc khi cột có cả hai. Cột mà phần lớn giá trị không nêu mức độ
     ("Có", "x") thì không được tính tỷ lệ, danh mục mà chỉ tiêu đề cho biết một mức độ duy nhất
     ("DANH MỤC DỊCH VỤ CÔNG TRỰC TUYẾN MỘT PHẦN") cũng vậy, và báo cáo nêu điều đó trong các
-    quy tắc chưa kiểm tra.
+    quy tắc chưa kiểm tra. Tỷ lệ tính cả "Mức độ 4" theo thang cũ là toàn trình thì nêu rõ
+    điều đó, kèm số thủ tục.
 
     **Sai**
     ```
@@ -465,6 +467,7 @@ def online_coverage(ctx: FileContext) -> pd.DataFrame:
     if total == 0 or online / total >= target:
         return file_hits([])
     needed = -(-round(target * total * 1000) // 1000) - online  # ceil without float dust
+    old = sum(_old_scale_online(rule_ctx) for _, rule_ctx in tables)
     return file_hits(
         [
             {
@@ -475,9 +478,10 @@ def online_coverage(ctx: FileContext) -> pd.DataFrame:
                 "value": None,
                 "message": t(
                     "{online} of {total} procedures ({share:.0%}) are fully online (Toàn "
-                    "trình); the target is {target:.0%}.",
+                    "trình){counted}; the target is {target:.0%}.",
                     "{online}/{total} thủ tục ({share:.0%}) được cung cấp dịch vụ công trực "
-                    "tuyến toàn trình; chỉ tiêu là {target:.0%}.",
+                    "tuyến toàn trình{counted}; chỉ tiêu là {target:.0%}.",
+                    counted=_counted_old(old),
                     online=online,
                     total=total,
                     share=online / total,
@@ -495,4 +499,24 @@ def online_coverage(ctx: FileContext) -> pd.DataFrame:
                 ),
             }
         ]
+    )
+
+
+def _old_scale_online(ctx: RuleContext) -> int:
+    """How many rows in force of a table are fully online by a level of the old scale
+    ("Mức độ 4", a bare "4"): the share PA505 gives is then an estimate (PA503 asks for
+    the new words), and its message says so. On the column's distinct values."""
+    codes, uniques = ctx.distinct("online_level")
+    old = np.array([_old_degree(str(value)) is not None for value in uniques.tolist()] + [False])
+    live = ~ctx.abolished.to_numpy(dtype=bool)
+    return int((old[codes] & fully_online_rows(ctx) & live).sum())
+
+
+def _counted_old(old: int) -> str:
+    if not old:
+        return ""
+    return t(
+        " if Mức độ 4 of the old scale ({old} of them) is read as Toàn trình",
+        ", nếu coi Mức độ 4 theo thang cũ ({old} thủ tục) là toàn trình",
+        old=old,
     )
