@@ -36,9 +36,9 @@ from run import HEADERS, OBJECTS, VERBS, catalogue_rows
 runner = CliRunner()
 
 DIGESTS = {
-    "benchmark 100k": "c1a90436c9dd73d74ad4c77334a55f20ecb4266f69f4af11a4d823bec30c92be",
+    "benchmark 100k": "41c8a64beea8490b3dd1e8f20a6aa4f93ecf0116613f4854aea236f5029214c0",
     "stacked list": "a43b5b0149f7b930aa99fc03dcf90a73b3d3812fdc85ff66429a28b1cd55a06e",
-    "benchmark 1M": "4d209da90b68a5950fc5edda48f25087a2ae68b5fcb49af0b5ebced19002759e",
+    "benchmark 1M": "9b1a583cd234d259346168742c9ff138014fbb60027fe4366a3a9db6305970b8",
 }
 
 PLACES = ["An Bình", "Tân Lập", "Hòa Bình", "Phú Mỹ", "Đông Hưng", "Quang Trung", "Kim Sơn",
