@@ -11,7 +11,9 @@ import pandas as pd
 import pytest
 
 from conftest import write_workbook
+from procaudit.io import workbook_read
 from procaudit.io.read import read_catalogue
+from procaudit.io.table_read import tables_of
 
 HEADER = ["STT", "Mã TTHC", "Tên thủ tục hành chính", "Cơ quan thực hiện"]
 TITLE = [
@@ -93,3 +95,31 @@ def test_a_pages_own_decisions_win(tmp_path: Path) -> None:
     }
     tables = read_catalogue(str(write_workbook(tmp_path / "own.xlsx", sheets))).tables
     assert [table.frame["decision_no"].iloc[0] for table in tables] == [BY_2211, "15/QĐ-UBND"]
+
+
+# A page is read once: the decision is offered before the reading, which takes it or not;
+# only a sheet that took it and turns out the same list again (a sheet per unit) is read again.
+READS = {name: len(case[0]) for name, case in CASES.items()}
+READS["a sheet per unit, the same procedures"] = 3
+
+
+@pytest.mark.parametrize(
+    ("sheets", "reads"),
+    [(CASES[name][0], count) for name, count in READS.items()],
+    ids=READS.keys(),
+)
+def test_each_page_is_read_once(
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    sheets: dict[str, list[list[object]]],
+    reads: int,
+) -> None:
+    read = []
+
+    def counted(*args: object, **kwargs: object) -> object:
+        read.append(args[1])
+        return tables_of(*args, **kwargs)
+
+    monkeypatch.setattr(workbook_read, "tables_of", counted)
+    read_catalogue(str(write_workbook(tmp_path / "pages.xlsx", sheets)))
+    assert len(read) == reads

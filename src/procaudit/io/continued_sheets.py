@@ -22,7 +22,8 @@ are its section headings: the rows above a heading of the sheet's own stand unde
 ones there ("B. THỦ TỤC HÀNH CHÍNH CẤP XÃ", "PHẦN III. … BỊ BÃI BỎ"), as on one long sheet.
 
 The decision the list's title quotes is that of such a sheet's rows too, and of the rows
-of a sheet that repeats the list's header with no title of its own (`list_decision`).
+of a sheet that repeats the list's header with no title of its own (`list_decision`,
+`io.page_decisions`).
 
 The tables so read are one list (`continued_lists`), which the duplicates' rules compare as
 one; unless a sheet repeats most of the procedures of the one before it: a sheet per unit,
@@ -39,7 +40,7 @@ from dataclasses import replace
 import pandas as pd
 
 from procaudit.core.i18n import t
-from procaudit.io.grid import Grid
+from procaudit.io.grid import Grid, ListDecision
 from procaudit.io.header_search import Header
 from procaudit.io.sections import Section
 from procaudit.io.table import Table
@@ -116,36 +117,24 @@ def _procedures(table: Table) -> set[str]:
     return set(keys.dropna().tolist())
 
 
-# A title block of page numbers only: "2", "- 2 -", "Trang 2", "Page 2 of 3", "2/5".
-_PAGE_MARK = re.compile(
-    r"^\s*(?:(?:trang|page)\s*)?[-–(]?\s*\d{1,3}\s*[-–)]?\s*(?:(?:/|of|trên)\s*\d{1,3})?\s*$",
-    re.IGNORECASE,
-)
-
-
-def list_decision(before: Table | None, table: Table | None = None) -> str | None:
-    """The decision the title of the list `before` quotes (`SheetAccount.given`), for a
-    sheet going on with that list: one with no header of its own (`table` None), or
-    `table`, read from the next sheet under a header of its own, when that header reads the
-    same columns at the same places, no title but page numbers stands above it, no decision
-    is given it, and it does not repeat most of `before`'s procedures (a sheet per unit).
-    None otherwise: a second list with its own title and header keeps its own."""
+def list_decision(before: Table | None, header: bool = False) -> ListDecision | None:
+    """The decision the title of the list `before` quotes (`SheetAccount.given`), offered to
+    the sheet after it (`io.page_decisions`): to one read under that list's header, or, with
+    `header`, to one with a header of its own, which takes it only under the same columns."""
     if before is None or before.account is None:
         return None
-    decision = before.account.given.get("decision_no")
-    if decision is None or table is None:
-        return decision
-    account = table.account
-    if (
-        account is None
-        or table.continues
-        or table.header_map.columns != before.header_map.columns
-        or "decision_no" in account.given
-        or not all(_PAGE_MARK.match(text) for text in account.title)
-        or _same_list(before, table)
-    ):
+    account = before.account
+    number = account.given.get("decision_no")
+    if number is None:
         return None
-    return decision
+    columns = dict(before.header_map.columns) if header else None
+    return ListDecision(number, account.decision_from or account.sheet, columns)
+
+
+def same_list(before: Table, table: Table) -> bool:
+    """Whether `table` repeats most of the procedures of `before` (by code, or by name where
+    a row has none): a sheet per unit, the same list again, not the list going on."""
+    return _same_list(before, table)
 
 
 def carried_sections(before: Table) -> tuple[Section, ...]:

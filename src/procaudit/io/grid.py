@@ -34,6 +34,19 @@ _HEAD = 8192  # bytes read to tell what a file really is, whatever its name says
 
 
 @dataclass(frozen=True)
+class ListDecision:
+    """The decision the title of a list quotes, offered to the sheet after it
+    (`io.page_decisions`)."""
+
+    number: str
+    sheet: str | None  # the sheet whose title quotes it: the one the list begins on
+    # The columns of the list's header, for a sheet with a header of its own: it takes the
+    # decision only under the same columns at the same places; None for a sheet read under
+    # the list's header (`io.continued_sheets`), which always does.
+    columns: dict[str, int] | None = None
+
+
+@dataclass(frozen=True)
 class Grid:
     """All cells of one sheet (or CSV file) as text, missing (None or NaN) where empty.
 
@@ -71,7 +84,7 @@ class Grid:
     sheet_title: tuple[str, ...] = ()
     # A sheet going on with the list of the sheet before, without a title of its own (a PDF
     # converted a sheet per page): the decision that list's title quotes (`workbook_read`).
-    list_decision: str | None = None
+    list_decision: ListDecision | None = None
     # What the workbook's other sheets under the same header decided of the code, for a sheet
     # too small to decide by its own values (`io.codes_over_sheets`); None elsewhere.
     codes_told: CodesTold | None = None

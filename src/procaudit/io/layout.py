@@ -38,7 +38,6 @@ from procaudit.io.continuations import (
     repeated_rows,
     wrapped_rows,
 )
-from procaudit.io.decisions import part_decision
 from procaudit.io.few_cell_rows import many_cell_totals, notes_and_headings
 from procaudit.io.grid import NO_VALUE, Grid, cells_in, rows_where, without_rows
 from procaudit.io.header_aliases import CATALOGUE, abolition_column, qualified_status, read_header
@@ -55,6 +54,7 @@ from procaudit.io.marks import Marked, read_marks
 from procaudit.io.merged import filled_down
 from procaudit.io.null_cells import NULL_MARKERS, null_rows
 from procaudit.io.page_breaks import page_numbers, without_breaks
+from procaudit.io.page_decisions import title_decision_of
 from procaudit.io.replaced_codes import without_replaced_code
 from procaudit.io.sections import (
     Section,
@@ -130,6 +130,9 @@ class SheetAccount:
     # The headings of the list on the sheet before, which this one goes on with: its rows
     # above a heading of their own stand under them (row 0: on no row of this sheet).
     carried: tuple[Section, ...] = ()
+    # The sheet whose title quotes `given["decision_no"]` when it is not this one's: the one
+    # the list this sheet goes on with begins on (`io.page_decisions`).
+    decision_from: str | None = None
 
 
 @dataclass(frozen=True)
@@ -498,15 +501,17 @@ def understand(
     # A list whose title (or that of the list a page goes on with) quotes its decision, with
     # no decision column or one empty in every row: its procedures were announced by that one.
     decisions = header_map.columns.get("decision_no")
+    decision_from = None
     if (
         len(live) > 0
         and (
             decisions is None
             or not cells_filled.any_in([decisions], _positions(body.index, live.index)).any()
         )
-        and (decision := part_decision(title_texts_joined, grid.sheet_title) or grid.list_decision)
+        and (decided := title_decision_of(grid, header_map.columns, title_texts_joined, given))
         is not None
     ):
+        decision, decision_from = decided
         given["decision_no"] = decision  # where no section names one
         known = (
             inherited["decision_no"] if "decision_no" in inherited else pd.Series(None, live.index)
@@ -534,6 +539,7 @@ def understand(
         abolished_by=labels[abolished_by] if abolished_by is not None else None,
         given=given,
         wider=wider,
+        decision_from=decision_from,
     )
     return Understood(
         body=live.reset_index(drop=True),

@@ -5,6 +5,7 @@ sheet before going on."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import replace
 from pathlib import Path
 
@@ -17,6 +18,7 @@ from procaudit.io.continued_sheets import (
     continued_grid,
     continued_note,
     list_decision,
+    same_list,
 )
 from procaudit.io.detail_tables import detail_reason, details
 from procaudit.io.excel_reader import formula_notes, with_hidden_columns
@@ -174,13 +176,13 @@ class _Sheets:
                 self.not_lists[str(grid.sheet)] = t("empty", "trống")
             else:
                 try:
-                    own = tables_of(self.path_text, grid, self.options, self.name_keys_ahead)
                     # A page of a list repeating its header: its title's decision is the
-                    # page's too (read again so; rare, and only then).
-                    carried = list_decision(before, own[0]) if len(own) == 1 else None
-                    if carried is not None:
-                        page = replace(grid, list_decision=carried)
-                        own = tables_of(self.path_text, page, self.options, self.name_keys_ahead)
+                    # page's too, where the reading finds it goes on with the list.
+                    offered = list_decision(before, header=True)
+                    page = grid if offered is None else replace(grid, list_decision=offered)
+                    own = tables_of(self.path_text, page, self.options, self.name_keys_ahead)
+                    if before is not None and _not_going_on(before, own):
+                        own = tables_of(self.path_text, grid, self.options, self.name_keys_ahead)
                     self.tables.extend(own)
                 except InputError as exc:
                     if self.wanted is not None:
@@ -210,6 +212,14 @@ class _Sheets:
             return False
         self.continued[str(grid.sheet)] = str(before.sheet if before else "")
         return True
+
+
+def _not_going_on(before: Table, own: Sequence[Table]) -> bool:
+    """Whether the tables of a sheet took the decision of the list `before` (`list_decision`)
+    where it is not that list going on: several tables, or the same procedures again (a sheet
+    per unit). Rare: then the sheet is read again without it."""
+    took = any(table.account is not None and table.account.decision_from for table in own)
+    return took and (len(own) > 1 or same_list(before, own[0]))
 
 
 def _holds_components() -> str:
