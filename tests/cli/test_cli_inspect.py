@@ -592,3 +592,54 @@ def test_a_csv_counts_its_lines_as_its_findings_do(tmp_path: Path, monkeypatch) 
     book.active.append(["1.000001", "Đăng ký khai sinh"])
     book.save(annex)
     assert "1 procedure row read (rows 2-2)" in invoke("inspect", str(annex)).stdout
+
+
+PAGE_HEADER = ["STT", "Mã TTHC", "Tên thủ tục hành chính", "Cơ quan thực hiện"]
+
+
+def page_rows(first: int) -> list[list[object]]:
+    return [[n, f"1.00{1000 + n}", f"Cấp giấy phép số {n}", "Sở Công Thương"] for n in (first,)]
+
+
+# lang -> where page 1's decision comes from (its own title), and pages 2 and 3's (page 1's)
+DECISION_SOURCES = {
+    "en": (
+        "as the title's 'kèm theo Quyết định' says",
+        "as the title of sheet 'Page 1' (where the list begins) says",
+    ),
+    "vi": (
+        "theo dòng 'kèm theo Quyết định' của tiêu đề",
+        "theo tiêu đề của trang tính 'Page 1' (trang đầu của danh mục)",
+    ),
+}
+
+
+@pytest.mark.parametrize(("lang", "sources"), DECISION_SOURCES.items(), ids=DECISION_SOURCES)
+def test_inspect_says_a_pages_decision_comes_from_the_title_where_its_list_begins(
+    tmp_path: Path, lang: str, sources: tuple[str, str]
+) -> None:
+    workbook = openpyxl.Workbook()
+    pages = {
+        "Page 1": [
+            ["DANH MỤC THỦ TỤC HÀNH CHÍNH"],
+            ["(Kèm theo Quyết định số 2211/QĐ-UBND ngày 02/10/2025)"],
+            PAGE_HEADER,
+            *page_rows(1),
+            *page_rows(2),
+        ],
+        "Page 2": [PAGE_HEADER, *page_rows(3), *page_rows(4)],  # the header again
+        "Page 3": [*page_rows(5), *page_rows(6)],  # no header: read under page 2's
+    }
+    workbook.remove(workbook.active)
+    for name, rows in pages.items():
+        sheet = workbook.create_sheet(name)
+        for row in rows:
+            sheet.append(row)
+    workbook.save(tmp_path / "pages.xlsx")
+    result = invoke("inspect", str(tmp_path / "pages.xlsx"), "--lang", lang)
+    assert result.exit_code == 0, result.output
+    said = [
+        " ".join(line.split()) for line in result.stdout.splitlines() if "2211/QĐ-UBND'" in line
+    ]
+    assert [line.endswith(sources[0]) for line in said] == [True, False, False]
+    assert [line.endswith(sources[1]) for line in said] == [False, True, True]

@@ -308,7 +308,7 @@ def _render_table(table: dict[str, Any], console: Console) -> None:
         (
             "decision_no",
             table.get("title_decision"),
-            t("the title's 'kèm theo Quyết định'", "dòng 'kèm theo Quyết định' của tiêu đề"),
+            _decision_source(table.get("title_decision_sheet")),
         ),
     )
     for column, value, source in given:
@@ -379,3 +379,15 @@ def _render_restored(restored: int, console: Console) -> None:
                 "ở cuối (1.00123 đọc thành 1.001230)",
             )
         )
+
+
+def _decision_source(sheet: str | None) -> str:
+    """Whose title quotes a table's decision: its own, or that of the sheet the list it goes
+    on with begins on (a page of a PDF-made list)."""
+    if sheet is None:
+        return t("the title's 'kèm theo Quyết định'", "dòng 'kèm theo Quyết định' của tiêu đề")
+    return t(
+        "the title of sheet '{sheet}' (where the list begins)",
+        "tiêu đề của trang tính '{sheet}' (trang đầu của danh mục)",
+        sheet=sheet,
+    )

@@ -90,6 +90,8 @@ def _table(table: Table, workbook: bool) -> dict[str, Any]:
         "title_status": account.given.get("status"),
         "title_online_level": account.given.get("online_level"),
         "title_decision": account.given.get("decision_no"),
+        # A page of a list takes the decision the title on the list's first sheet quotes.
+        "title_decision_sheet": account.decision_from,
         "sheet_unit": account.given.get("unit"),
         "skipped_rows": _skipped_rows(table),
         "decisions_split": table.decisions_split,
