@@ -33,7 +33,7 @@ runner = CliRunner()
 FIX_LIST = "5742b5f75ec5da0387e56889939db14227f846587cb69d3af8c72e4125a2c4d8"
 FIX_LIST_VI = "186e29e45f090511a24325eed1020e7ec59e79bba29309062ce2a46fd16c33b9"
 DIFF = "5c30bdbe18817f6ef5184fa879e56c6a50ca04595a4942362610e9a9d0a920fb"
-FIX_LIST_100K = "75d613af732cab2a7bdc6dd1495e811f9a864e65e8101a4eb67c7d854fd410f4"
+FIX_LIST_100K = "64700c6b9dae78ada3c658a24dbf258c7873b37c8ca76d89dfe4b5a5cac8622d"
 
 
 @pytest.mark.parametrize(("more", "digest"), [((), FIX_LIST), (("--lang", "vi"), FIX_LIST_VI)])
