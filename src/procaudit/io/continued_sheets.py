@@ -92,7 +92,7 @@ def continued_lists(tables: Sequence[Table]) -> list[list[int]]:
     on with the second), until one repeats most of the procedures of the one before it."""
     runs: list[list[int]] = []
     for at, table in enumerate(tables):
-        if not table.continues or at == 0 or _same_list(tables[at - 1], table):
+        if not table.continues or at == 0 or same_list(tables[at - 1], table):
             continue
         if runs and runs[-1][-1] == at - 1:
             runs[-1].append(at)
@@ -101,9 +101,9 @@ def continued_lists(tables: Sequence[Table]) -> list[list[int]]:
     return runs
 
 
-def _same_list(before: Table, table: Table) -> bool:
+def same_list(before: Table, table: Table) -> bool:
     """Whether `table` repeats most of the procedures of `before` (by code, or by name where
-    a row has none)."""
+    a row has none): a sheet per unit, the same list again, not the list going on."""
     first, second = _procedures(before), _procedures(table)
     shared = len(first & second)
     return shared >= _SAME_ROWS and shared >= _SAME_SHARE * min(len(first), len(second))
@@ -129,12 +129,6 @@ def list_decision(before: Table | None, header: bool = False) -> ListDecision | 
         return None
     columns = dict(before.header_map.columns) if header else None
     return ListDecision(number, account.decision_from or account.sheet, columns)
-
-
-def same_list(before: Table, table: Table) -> bool:
-    """Whether `table` repeats most of the procedures of `before` (by code, or by name where
-    a row has none): a sheet per unit, the same list again, not the list going on."""
-    return _same_list(before, table)
 
 
 def carried_sections(before: Table) -> tuple[Section, ...]:
